@@ -1,0 +1,39 @@
+/**
+ * Why an evidence item was rejected (or, for `self_declared_only`, why it cannot count on its own).
+ * Stable strings: lenders store and report them.
+ */
+export type EvidenceReasonCode =
+  | 'unknown_kind'
+  | 'expired'
+  | 'issued_in_future'
+  | 'issued_before_plausible_age'
+  | 'score_off_scale'
+  | 'level_unknown'
+  | 'duplicate_document'
+  | 'duplicate_credential'
+  | 'holder_mismatch'
+  | 'low_verification_confidence'
+  | 'self_declared_only';
+
+/** Category of a certificate kind. */
+export type CertificateCategory = 'professional' | 'language' | 'honour' | 'gig';
+
+/** The assessment of one evidence item. */
+export interface EvidenceAssessment {
+  /** Position of the item in `applicant.evidence`. */
+  readonly index: number;
+  readonly kind: string;
+  /** Category from the catalog; undefined for unknown kinds. */
+  readonly category: CertificateCategory | undefined;
+  readonly status: 'accepted' | 'rejected';
+  /** Empty when accepted. */
+  readonly reasons: readonly EvidenceReasonCode[];
+  /**
+   * How much the item counts, in [0, 1]: verification method and confidence, times the kind's
+   * level on its scale, faded by age where the kind fades. 0 when rejected.
+   */
+  readonly strength: number;
+  /** Position of the score or level on the kind's scale, in [0, 1]; undefined if not scored. */
+  readonly scaleValue: number | undefined;
+  readonly credentialId: string;
+}

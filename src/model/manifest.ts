@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Metadata key under which the manifest JSON is stored in the ONNX model's `metadata_props`. */
+export const MANIFEST_METADATA_KEY = 'creditlift.manifest';
+
+/** One model input column. */
+export const ManifestFeature = z.strictObject({
+  name: z.string().min(1),
+  /** Numeric columns pass through; categorical ones are integer codes into `categories`. */
+  kind: z.enum(['numeric', 'categorical']),
+  /** For categorical features: the category for code 0, 1, 2, ... Unknown categories become NaN. */
+  categories: z.array(z.string()).optional(),
+  /** +1: prediction non-decreasing in the feature; -1: non-increasing; 0: unconstrained. */
+  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+  /** Range seen in training (ignoring missing), for drift and out-of-range checks. */
+  trainingRange: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  /** Share of missing values in training. */
+  missingShare: z.number().min(0).max(1).optional(),
+  description: z.string().optional(),
+});
+/** One model input column. */
+export type ManifestFeature = z.infer<typeof ManifestFeature>;
+
+/**
+ * Everything needed to feed a model correctly, stored inside the ONNX file so the file alone is
+ * enough: feature names in input order, encodings, monotone directions, training ranges.
+ */
+export const ModelManifest = z.strictObject({
+  format: z.literal('creditlift.manifest/1'),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  /** Name of the model's float tensor input, shape [N, features.length]. */
+  inputName: z.string().min(1),
+  /** Name of the output holding probabilities, shape [N, 2]; column 1 is P(positive). */
+  probabilityOutputName: z.string().min(1),
+  target: z.strictObject({ column: z.string(), positive: z.string() }),
+  features: z.array(ManifestFeature).min(1),
+  /** Training parameters, for the model card and reproducibility. */
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  /** Optional metrics on holdout data. */
+  metrics: z.record(z.string(), z.number()).optional(),
+});
+/** Model manifest; see {@link ModelManifest}. */
+export type ModelManifest = z.infer<typeof ModelManifest>;

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
+import { Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
+
+/** Kind of employment. Gig covers ride-hailing, courier, delivery, streaming. */
+export const EmploymentType = z.enum(['salaried', 'self_employed', 'gig', 'farmer', 'student', 'other']);
+/** Kind of employment. */
+export type EmploymentType = z.infer<typeof EmploymentType>;
+
+/** Industry of the main job. The three largest user occupations come first. */
+export const Industry = z.enum([
+  'manufacturing',
+  'construction',
+  'wholesale_retail',
+  'transport_logistics',
+  'hospitality_catering',
+  'agriculture',
+  'education',
+  'healthcare',
+  'finance',
+  'information_technology',
+  'public_sector',
+  'domestic_services',
+  'culture_media',
+  'other',
+]);
+/** Industry of the main job. */
+export type Industry = z.infer<typeof Industry>;
+
+/** Where the income figure comes from, strongest first. Self-declared income is haircut by policy. */
+export const IncomeSource = z.enum(['payroll', 'tax_record', 'bank_statement', 'self_declared']);
+/** Where the income figure comes from. */
+export type IncomeSource = z.infer<typeof IncomeSource>;
+
+/** Region of residence (the National Bureau of Statistics' four economic regions). */
+export const Region = z.enum(['east', 'central', 'west', 'northeast']);
+/** Region of residence. */
+export type Region = z.infer<typeof Region>;
+
+/**
+ * An applicant for a credit limit, as the lender knows them on `asOf`.
+ *
+ * Strict: unknown keys are rejected, and there is deliberately no field for gender, ethnicity,
+ * religion or any other protected characteristic; passing one is a validation error.
+ * All money is integer fen.
+ */
+export const Applicant = z.strictObject({
+  id: z.string().min(1).max(128).describe('Caller-supplied id; the only personal datum kept in the audit'),
+  asOf: IsoDate.describe('Decision date; every age and recency is measured to it'),
+  birthDate: IsoDate,
+  identity: z
+    .strictObject({
+      idHash: Sha256Hex.describe('SHA-256 of the national ID, hashed by the lender'),
+      name: z.string().min(1).max(100).optional(),
+    })
+    .describe('Used only to match certificate holders; never a model input'),
+  employment: z.strictObject({
+    type: EmploymentType,
+    industry: Industry,
+    startDate: IsoDate.optional().describe('Start of the current job or activity'),
+  }),
+  income: z.strictObject({
+    monthlyNet: Fen.describe('Monthly net income, fen'),
+    source: IncomeSource,
+  }),
+  socialInsuranceMonths: Count.max(600).describe('Months of social-insurance contributions'),
+  housingFundMonths: Count.max(600).describe('Months of housing-provident-fund contributions'),
+  residence: z.strictObject({
+    cityTier: z.number().int().min(1).max(5).describe('1 = first-tier city ... 5 = fifth tier / county / rural'),
+    region: Region,
+  }),
+  bureau: z.strictObject({
+    hasFile: z.boolean().describe('Whether a credit-bureau file exists at all'),
+    enquiries6m: Count.optional().describe('Hard enquiries in the last 6 months'),
+    delinquencies24m: Count.optional().describe('Delinquent accounts in the last 24 months'),
+    currentDaysPastDue: Count.max(10_000).default(0).describe('Days past due today on any account'),
+    otherConsumerCreditBalance: Fen.default(0).describe('Outstanding consumer-credit balances elsewhere, fen'),
+    otherMonthlyDebtService: Fen.default(0).describe('Monthly repayments on all other debt, fen'),
+  }),
+  platform: z.strictObject({
+    accountAgeMonths: Count.max(600),
+    transactions3m: Count.describe('Credit-line uses in the last 3 months'),
+    transactionAmount3m: Fen.describe('Amount of those uses, fen'),
+    onTimeRepaymentRate: Share.optional().describe('Share of bills repaid on time; absent if never billed'),
+    currentLimit: Fen.default(0),
+    currentBalance: Fen.default(0),
+  }),
+  household: z.strictObject({
+    monthlyEssentialSpending: Fen.describe('Rent, food, utilities, transport, fen per month'),
+    dependants: Count.max(20),
+  }),
+  controls: z
+    .strictObject({
+      requestedLimit: Fen.optional().describe('The limit the user asked for'),
+      selfSetCap: Fen.optional().describe('A ceiling the user set on their own limit; always honoured'),
+    })
+    .default({}),
+  evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),
+});
+
+/** A validated applicant (defaults applied). */
+export type Applicant = z.infer<typeof Applicant>;
+/** An applicant as a caller writes it (defaults optional). */
+export type ApplicantInput = z.input<typeof Applicant>;

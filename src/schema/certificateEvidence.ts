@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IsoDate, Sha256Hex, Share } from './primitives.js';
+
+/**
+ * How a certificate was verified, strongest first. The assessment maps each method to a base
+ * strength; `self_declared` evidence is never accepted on its own.
+ */
+export const VerificationMethod = z.enum([
+  'issuer_api', // queried the issuer's registry online (e.g. CHSI, exam board API)
+  'government_registry', // a national qualification registry
+  'platform_api', // a gig platform's signed rating/follower feed
+  'document_ocr', // uploaded image read by OCR plus forgery checks
+  'manual_review', // a human reviewer checked the document
+  'self_declared', // the user typed it in; nothing checked
+]);
+/** How a certificate was verified. */
+export type VerificationMethod = z.infer<typeof VerificationMethod>;
+
+/** Whose certificate it is: the issuer's record of the holder, compared with the applicant's identity. */
+export const CertificateHolder = z
+  .strictObject({
+    name: z.string().min(1).max(100).optional(),
+    idHash: Sha256Hex.optional().describe('SHA-256 of the holder national ID, as the lender hashes it'),
+  })
+  .refine((h) => h.name !== undefined || h.idHash !== undefined, { message: 'holder needs a name or an idHash' });
+
+/**
+ * One piece of certificate evidence a user uploaded: a qualification, a language test, a
+ * scholarship, or a gig-platform signal. `kind` names an entry of the certificate catalog;
+ * whether it is known is decided at assessment (so a lender's catalog can add kinds), not here.
+ */
+export const CertificateEvidence = z.strictObject({
+  kind: z.string().min(1).max(64).describe('Catalog kind, e.g. "ielts", "teacher_qualification"'),
+  issuer: z.string().min(1).max(200),
+  credentialId: z.string().min(1).max(128),
+  holder: CertificateHolder,
+  issueDate: IsoDate,
+  expiryDate: IsoDate.optional(),
+  score: z.number().finite().optional().describe('Numeric score on the kind\'s scale (IELTS band, TOEFL total, rating...)'),
+  level: z.string().min(1).max(64).optional().describe('Named level for levelled kinds (e.g. "level_3")'),
+  verification: z.strictObject({
+    method: VerificationMethod,
+    confidence: Share.describe('Verifier confidence in [0, 1]'),
+  }),
+  documentHash: Sha256Hex.describe('SHA-256 of the uploaded document'),
+});
+/** One piece of certificate evidence. */
+export type CertificateEvidence = z.infer<typeof CertificateEvidence>;
+
+/** The most evidence items one applicant may carry; more is a clear error, never a slow path. */
+export const MAX_EVIDENCE_ITEMS = 50;

@@ -1,0 +1,3 @@
+export * from './primitives.js';
+export * from './certificateEvidence.js';
+export * from './applicant.js';

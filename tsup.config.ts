@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    train: 'src/train/index.ts',
+    testing: 'src/testing/index.ts',
+    health: 'src/health/index.ts',
+    examples: 'src/examples/index.ts',
+    cli: 'src/cli/main.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  // import.meta.url in the CJS build (used to find the embedded default model).
+  shims: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: true,
+  external: ['onnxruntime-node'],
+});
