@@ -1,0 +1,37 @@
+import { canonicalJson } from './canonicalJson.js';
+import { sha256Hex } from './sha256.js';
+
+/**
+ * What makes a decision reproducible and accountable. Holds no personal data beyond the
+ * caller's own applicant id: the input is present only as a hash.
+ */
+export interface DecisionAudit {
+  /** Deterministic: the same inputs, model, policy and version give the same id. */
+  readonly decisionId: string;
+  readonly applicantId: string;
+  readonly asOf: string;
+  /** Model name@version from its manifest. */
+  readonly modelId: string;
+  /** SHA-256 of the ONNX file's bytes. */
+  readonly modelSha256: string;
+  /** SHA-256 of the canonical JSON of the policy in force. */
+  readonly policyHash: string;
+  /** SHA-256 of the canonical JSON of the catalog in force. */
+  readonly catalogHash: string;
+  /** SHA-256 of the canonical JSON of the validated applicant. */
+  readonly inputHash: string;
+  /** creditlift package version. */
+  readonly engineVersion: string;
+  /** What produced it: a first decision, a reassessment, or a customer's reduction. */
+  readonly kind: 'decide' | 'reassess' | 'reduction';
+  /** For reassessments and reductions: the decision it followed. */
+  readonly priorDecisionId?: string;
+}
+
+/** Builds the audit record; the id hashes everything that can change the result. */
+export function buildAudit(parts: Omit<DecisionAudit, 'decisionId' | 'inputHash'> & { readonly input: unknown }): DecisionAudit {
+  const { input, ...rest } = parts;
+  const inputHash = sha256Hex(canonicalJson(input));
+  const decisionId = `dec_${sha256Hex(canonicalJson({ ...rest, inputHash })).slice(0, 32)}`;
+  return { decisionId, inputHash, ...rest };
+}
