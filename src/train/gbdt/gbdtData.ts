@@ -1,0 +1,102 @@
+import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
+
+interface GbdtDataCommon {
+  /** Number of rows. */
+  readonly nRows: number;
+  /** Number of features per row. */
+  readonly nFeatures: number;
+  /** Binary outcome per row: 1 = positive (e.g. default), 0 = negative. */
+  readonly labels: Uint8Array;
+  /** Optional non-negative weight per row (default 1). */
+  readonly weights?: Float64Array;
+}
+
+/** Training data as one row-major float32 matrix; NaN means missing. */
+export interface GbdtRowMajorData extends GbdtDataCommon {
+  /** `nRows * nFeatures` values, row after row. */
+  readonly features: Float32Array;
+}
+
+/** Training data as one array per feature; NaN means missing. Values are rounded to float32 as served. */
+export interface GbdtColumnData extends GbdtDataCommon {
+  /** `nFeatures` arrays of `nRows` values each. */
+  readonly columns: readonly ArrayLike<number>[];
+}
+
+/** Training data for {@link trainGbdt}: row-major or column-wise. */
+export type GbdtData = GbdtRowMajorData | GbdtColumnData;
+
+/** Checks shapes, labels and weights, listing every problem at once. */
+export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
+  const issues: ValidationIssue[] = [];
+  const { nRows, nFeatures } = data;
+  if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: ['nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
+  if (!Number.isInteger(nFeatures) || nFeatures < 1) issues.push({ path: ['nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+  if ('features' in data) {
+    if (!(data.features instanceof Float32Array)) issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
+    else if (data.features.length !== nRows * nFeatures)
+      issues.push({ path: ['features'], code: 'invalid_length', message: `features has ${data.features.length} values, expected nRows * nFeatures = ${nRows * nFeatures}` });
+  } else if (!Array.isArray(data.columns) || data.columns.length !== nFeatures) {
+    issues.push({ path: ['columns'], code: 'invalid_length', message: `expected ${nFeatures} columns` });
+  } else {
+    data.columns.forEach((c, j) => {
+      if (c.length !== nRows) issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
+    });
+  }
+  if (!(data.labels instanceof Uint8Array) || data.labels.length !== nRows) {
+    issues.push({ path: ['labels'], code: 'invalid_length', message: `labels must be a Uint8Array of length ${nRows}` });
+  } else {
+    const bad = data.labels.findIndex((y) => y > 1);
+    if (bad >= 0) issues.push({ path: ['labels', bad], code: 'invalid_value', message: 'labels must be 0 or 1', expected: '0 | 1' });
+  }
+  if (data.weights !== undefined) {
+    if (!(data.weights instanceof Float64Array) || data.weights.length !== nRows) {
+      issues.push({ path: ['weights'], code: 'invalid_length', message: `weights must be a Float64Array of length ${nRows}` });
+    } else {
+      const bad = data.weights.findIndex((w) => !(w >= 0 && Number.isFinite(w)));
+      if (bad >= 0) issues.push({ path: ['weights', bad], code: 'invalid_value', message: 'weights must be finite and non-negative' });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/** The rows (in the given order) of the data as float32 columns, labels and weights. */
+export interface ColumnSlice {
+  readonly nRows: number;
+  readonly columns: Float32Array[];
+  readonly labels: Uint8Array;
+  readonly weights: Float64Array;
+}
+
+/** Copies the chosen rows (all when `rows` is undefined) into float32 columns. */
+export function sliceColumns(data: GbdtData, rows?: Uint32Array): ColumnSlice {
+  const n = rows === undefined ? data.nRows : rows.length;
+  const p = data.nFeatures;
+  const columns: Float32Array[] = [];
+  for (let j = 0; j < p; j++) columns.push(new Float32Array(n));
+  const labels = new Uint8Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows === undefined ? i : rows[i]!;
+    labels[i] = data.labels[r]!;
+    weights[i] = data.weights === undefined ? 1 : data.weights[r]!;
+  }
+  if ('features' in data) {
+    const x = data.features;
+    for (let i = 0; i < n; i++) {
+      const base = (rows === undefined ? i : rows[i]!) * p;
+      for (let j = 0; j < p; j++) columns[j]![i] = x[base + j]!;
+    }
+  } else {
+    for (let j = 0; j < p; j++) {
+      const src = data.columns[j]!;
+      const dst = columns[j]!;
+      for (let i = 0; i < n; i++) dst[i] = src[rows === undefined ? i : rows[i]!]!;
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  if (n > 0 && !(total > 0)) throw new CreditliftError('data_invalid', 'The total row weight is zero; nothing to learn from');
+  return { nRows: n, columns, labels, weights };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ValidationError } from '../../errors/index.js';
+
+/**
+ * Hyper-parameters of {@link trainGbdt}. Names and defaults follow XGBoost's where one exists
+ * (`eta` is `learningRate`, `min_split_loss` is `gamma`) so a model card reads the same in both.
+ */
+export const GbdtParams = z.strictObject({
+  /** Number of boosting rounds (trees). */
+  rounds: z.number().int().min(1).max(100_000).default(300),
+  /** Shrinkage applied to every leaf. */
+  learningRate: z.number().gt(0).max(1).default(0.05),
+  /** Maximum depth of a tree (root has depth 0). */
+  maxDepth: z.number().int().min(1).max(16).default(4),
+  /** Minimum hessian sum in each child of a split. */
+  minChildWeight: z.number().min(0).default(1),
+  /** L2 regularisation on leaf weights. */
+  lambda: z.number().min(0).default(1),
+  /** Minimum loss reduction a split must bring (XGBoost `gamma` / `min_split_loss`). */
+  gamma: z.number().min(0).default(0),
+  /** Share of rows sampled (without replacement, per row coin flip) for each tree. */
+  subsample: z.number().gt(0).max(1).default(1),
+  /** Share of features sampled for each tree. */
+  colsampleByTree: z.number().gt(0).max(1).default(1),
+  /** Maximum number of histogram bins per feature (missing values get their own extra bin). */
+  maxBins: z.number().int().min(2).max(4096).default(256),
+  /** Per-feature monotone direction: +1 non-decreasing, -1 non-increasing, 0 free. */
+  monotone: z.array(z.union([z.literal(-1), z.literal(0), z.literal(1)])).optional(),
+  /** Seed of every random choice (subsampling, validation split). */
+  seed: z.number().int().default(0),
+  /** Stop when validation log-loss has not improved for this many rounds; keep the best round. */
+  earlyStoppingRounds: z.number().int().min(1).optional(),
+  /** Share of the data held out (seeded) as the validation set when no explicit one is given. */
+  validationFraction: z.number().gt(0).lt(1).optional(),
+});
+/** Parameters as the caller writes them; every field has a default. */
+export type GbdtParamsInput = z.input<typeof GbdtParams>;
+/** Parameters with defaults filled in. */
+export type GbdtParams = z.output<typeof GbdtParams>;
+
+/** Fills defaults and checks ranges; throws a {@link ValidationError} listing every bad field. */
+export function resolveGbdtParams(input: GbdtParamsInput = {}): GbdtParams {
+  const parsed = GbdtParams.safeParse(input);
+  if (!parsed.success) throw ValidationError.fromZod('GbdtParams', parsed.error);
+  return parsed.data;
+}

@@ -1,0 +1,222 @@
+import { CreditliftError, ValidationError } from '../../errors/index.js';
+import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
+import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
+import { sliceColumns, validateGbdtData, type ColumnSlice, type GbdtData } from './gbdtData.js';
+import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
+import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
+import { createPrng, permutation } from './prng.js';
+
+/** Log-loss after one boosting round. */
+export interface RoundLog {
+  /** 1-based round (number of trees so far). */
+  readonly round: number;
+  readonly trainLogLoss: number;
+  /** Present when a validation set was used. */
+  readonly validLogLoss?: number;
+}
+
+/** What {@link trainGbdt} returns. */
+export interface TrainedModel {
+  /** The ensemble in the shared IR, truncated to the best round when early stopping ran. */
+  readonly ensemble: TreeEnsemble;
+  /** Parameters used, defaults filled in. */
+  readonly params: GbdtParams;
+  /** Per-round training (and validation) log-loss, for every round actually run. */
+  readonly log: readonly RoundLog[];
+  /** Number of trees kept (the best round when early stopping ran, else all rounds). */
+  readonly bestIteration: number;
+  /** Total split gain per feature over the kept trees. */
+  readonly gainImportance: Float64Array;
+  /** Rows of the input used for training and for validation (ascending), after any seeded split. */
+  readonly trainRows: Uint32Array;
+  readonly validRows: Uint32Array;
+}
+
+/** Options beyond the hyper-parameters. */
+export interface TrainGbdtOptions {
+  /** Explicit validation set (instead of `params.validationFraction`). */
+  readonly validation?: GbdtData;
+}
+
+/**
+ * Trains a binary-logistic gradient-boosted tree ensemble (histogram-based, XGBoost-compatible
+ * semantics) and returns it in the shared {@link TreeEnsemble} IR, ready for the ONNX encoder.
+ *
+ * Deterministic: the same data, params and seed give the same ensemble, bit for bit.
+ *
+ * @example
+ * const model = trainGbdt({ features, nRows, nFeatures, labels }, { rounds: 300, monotone: [1, 0, -1] });
+ */
+export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, options: TrainGbdtOptions = {}): TrainedModel {
+  const params = resolveGbdtParams(paramsInput);
+  validateGbdtData(data);
+  const p = data.nFeatures;
+  if (params.monotone !== undefined && params.monotone.length !== p) {
+    throw new ValidationError('GbdtParams', [
+      { path: ['monotone'], code: 'invalid_length', message: `monotone has ${params.monotone.length} entries, expected one per feature (${p})` },
+    ]);
+  }
+  if (options.validation !== undefined && params.validationFraction !== undefined) {
+    throw new ValidationError('GbdtParams', [
+      { path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' },
+    ]);
+  }
+  if (options.validation !== undefined) {
+    validateGbdtData(options.validation, 'validation');
+    if (options.validation.nFeatures !== p) throw new ValidationError('validation', [{ path: ['nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
+  }
+  if (params.earlyStoppingRounds !== undefined && options.validation === undefined && params.validationFraction === undefined) {
+    throw new ValidationError('GbdtParams', [
+      { path: ['earlyStoppingRounds'], code: 'invalid_value', message: 'early stopping needs a validation set or validationFraction' },
+    ]);
+  }
+
+  // A separate stream for the split so changing subsample settings never moves the holdout.
+  const { trainRows, validRows } = splitRows(data.nRows, params.validationFraction, params.seed);
+  const train = sliceColumns(data, params.validationFraction === undefined ? undefined : trainRows);
+  if (train.nRows < 2) throw new CreditliftError('data_invalid', 'Need at least 2 training rows');
+  const valid: ColumnSlice | undefined =
+    options.validation !== undefined ? sliceColumns(options.validation) : params.validationFraction !== undefined ? sliceColumns(data, validRows) : undefined;
+
+  const binned = binTrainingColumns(train.columns, train.weights, params.maxBins);
+  const validBins = valid === undefined ? undefined : binColumns(valid.columns, valid.nRows, binned.cuts, binned.missingBin);
+
+  const baseValue = baseMargin(train);
+  const monotone = Int8Array.from(params.monotone ?? new Array<number>(p).fill(0));
+  const grower = new TreeGrower(binned, { ...params, monotone });
+  const prng = createPrng(params.seed);
+
+  const n = train.nRows;
+  const margin = new Float64Array(n).fill(baseValue);
+  const validMargin = valid === undefined ? undefined : new Float64Array(valid.nRows).fill(baseValue);
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
+  const rows = new Uint32Array(n);
+  const nColumns = Math.max(1, Math.round(params.colsampleByTree * p));
+
+  const binTrees: BinTree[] = [];
+  const log: RoundLog[] = [];
+  let bestLoss = Infinity;
+  let bestIteration = 0;
+  for (let round = 1; round <= params.rounds; round++) {
+    computeGradients(margin, train.labels, train.weights, grad, hess);
+    let nSample = n;
+    if (params.subsample < 1) {
+      nSample = 0;
+      for (let i = 0; i < n; i++) if (prng.next() < params.subsample) rows[nSample++] = i;
+    } else {
+      for (let i = 0; i < n; i++) rows[i] = i;
+    }
+    const features = sampleFeatures(p, nColumns, prng);
+    const tree = grower.grow(rows.subarray(0, nSample), grad, hess, features);
+    binTrees.push(tree);
+    for (let i = 0; i < n; i++) margin[i] = margin[i]! + binTreeValue(tree, binned.bins, p, i, binned.missingBin);
+    const entry: { round: number; trainLogLoss: number; validLogLoss?: number } = { round, trainLogLoss: meanLogLoss(margin, train.labels, train.weights) };
+    if (valid !== undefined && validMargin !== undefined && validBins !== undefined) {
+      for (let i = 0; i < valid.nRows; i++) validMargin[i] = validMargin[i]! + binTreeValue(tree, validBins, p, i, binned.missingBin);
+      entry.validLogLoss = meanLogLoss(validMargin, valid.labels, valid.weights);
+    }
+    log.push(entry);
+    const monitored = entry.validLogLoss ?? entry.trainLogLoss;
+    if (monitored < bestLoss) {
+      bestLoss = monitored;
+      bestIteration = round;
+    }
+    if (params.earlyStoppingRounds !== undefined && round - bestIteration >= params.earlyStoppingRounds) break;
+  }
+  const kept = params.earlyStoppingRounds === undefined ? binTrees.length : bestIteration;
+  const keptTrees = binTrees.slice(0, kept);
+  const gainImportance = new Float64Array(p);
+  for (const t of keptTrees) for (let k = 0; k < t.nNodes; k++) if (t.feature[k]! >= 0) gainImportance[t.feature[k]!]! += t.gain[k]!;
+  const ensemble: TreeEnsemble = {
+    nFeatures: p,
+    trees: keptTrees.map((t) => toIrTree(t, binned)),
+    baseValue,
+    postTransform: 'LOGISTIC',
+  };
+  return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows };
+}
+
+/** Seeded split of `0..n-1` into ascending training and validation rows. */
+function splitRows(n: number, fraction: number | undefined, seed: number): { trainRows: Uint32Array; validRows: Uint32Array } {
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  if (fraction === undefined) return { trainRows: all, validRows: new Uint32Array(0) };
+  const perm = permutation(n, createPrng((seed ^ 0x5bd1e995) >>> 0));
+  const nValid = Math.min(n - 2, Math.max(1, Math.round(fraction * n)));
+  const validRows = perm.slice(0, nValid).sort();
+  const trainRows = perm.slice(nValid).sort();
+  return { trainRows, validRows };
+}
+
+/** Log-odds of the weighted mean label, clamped so a one-class sample stays finite. */
+function baseMargin(train: ColumnSlice): number {
+  let sw = 0;
+  let sy = 0;
+  for (let i = 0; i < train.nRows; i++) {
+    sw += train.weights[i]!;
+    sy += train.weights[i]! * train.labels[i]!;
+  }
+  const mean = Math.min(1 - 1e-6, Math.max(1e-6, sy / sw));
+  return Math.log(mean / (1 - mean));
+}
+
+function computeGradients(margin: Float64Array, labels: Uint8Array, weights: Float64Array, grad: Float64Array, hess: Float64Array): void {
+  for (let i = 0; i < margin.length; i++) {
+    const m = margin[i]!;
+    const prob = m >= 0 ? 1 / (1 + Math.exp(-m)) : Math.exp(m) / (1 + Math.exp(m));
+    const w = weights[i]!;
+    grad[i] = w * (prob - labels[i]!);
+    // XGBoost's floor keeps a saturated row from producing a zero hessian.
+    hess[i] = w * Math.max(prob * (1 - prob), 1e-16);
+  }
+}
+
+/** Weighted mean log-loss of margins, computed stably in log space. */
+function meanLogLoss(margin: Float64Array, labels: Uint8Array, weights: Float64Array): number {
+  let sum = 0;
+  let sw = 0;
+  for (let i = 0; i < margin.length; i++) {
+    const m = margin[i]!;
+    // -log sigmoid(m) = softplus(-m); -log(1 - sigmoid(m)) = softplus(m).
+    const z = labels[i] === 1 ? -m : m;
+    const loss = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    sum += weights[i]! * loss;
+    sw += weights[i]!;
+  }
+  return sw > 0 ? sum / sw : 0;
+}
+
+/** Ascending list of `k` of `p` features, all when k = p; a partial Fisher-Yates otherwise. */
+function sampleFeatures(p: number, k: number, prng: { next(): number }): Int32Array {
+  const all = new Int32Array(p);
+  for (let j = 0; j < p; j++) all[j] = j;
+  if (k >= p) return all;
+  for (let j = 0; j < k; j++) {
+    const pick = j + Math.floor(prng.next() * (p - j));
+    const tmp = all[j]!;
+    all[j] = all[pick]!;
+    all[pick] = tmp;
+  }
+  return all.slice(0, k).sort();
+}
+
+/** Bin-space tree to IR: float32 thresholds, x < threshold goes to the true (left) child. */
+function toIrTree(t: BinTree, binned: BinnedMatrix): Tree {
+  const out = allocateTree(t.nNodes);
+  for (let k = 0; k < t.nNodes; k++) {
+    const f = t.feature[k]!;
+    out.cover[k] = t.cover[k]!;
+    if (f < 0) {
+      out.leafValue[k] = t.leafValue[k]!;
+      continue;
+    }
+    out.feature[k] = f;
+    out.threshold[k] = binned.cuts[f]![t.splitBin[k]!]!;
+    out.mode[k] = NodeMode.BRANCH_LT;
+    out.trueChild[k] = t.left[k]!;
+    out.falseChild[k] = t.right[k]!;
+    out.missingTracksTrue[k] = t.defaultLeft[k]!;
+  }
+  return out;
+}
