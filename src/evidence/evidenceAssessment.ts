@@ -1,3 +1,5 @@
+import type { CertificateCategory } from '../catalog/certificateKindSpec.js';
+
 /**
  * Why an evidence item was rejected (or, for `self_declared_only`, why it cannot count on its own).
  * Stable strings: lenders store and report them.
@@ -13,10 +15,13 @@ export type EvidenceReasonCode =
   | 'duplicate_credential'
   | 'holder_mismatch'
   | 'low_verification_confidence'
-  | 'self_declared_only';
+  | 'self_declared_only'
+  // The method is real but not accepted as proof of this kind (e.g. a platform feed for a CPA).
+  | 'verification_method_not_accepted';
 
-/** Category of a certificate kind. */
-export type CertificateCategory = 'professional' | 'language' | 'honour' | 'gig';
+// The catalog's zod enum is the single source of the category list; re-exported here so the
+// assessment contract keeps its name.
+export type { CertificateCategory };
 
 /** The assessment of one evidence item. */
 export interface EvidenceAssessment {

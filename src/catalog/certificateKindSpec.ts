@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { VerificationMethod } from '../schema/certificateEvidence.js';
+
+/** A display name in English and Simplified Chinese, side by side. */
+export const LocalizedName = z.strictObject({
+  en: z.string().min(1).max(120),
+  zhHans: z.string().min(1).max(120),
+});
+/** A display name in English and Simplified Chinese. */
+export type LocalizedName = z.infer<typeof LocalizedName>;
+
+/** Category of a certificate kind; features are built per category. */
+export const CertificateCategory = z.enum(['professional', 'language', 'honour', 'gig']);
+/** Category of a certificate kind. */
+export type CertificateCategory = z.infer<typeof CertificateCategory>;
+
+const finite = z.number().finite();
+
+/**
+ * A numeric score scale (IELTS band, TOEFL total, platform rating...). `min`/`max`/`step` are the
+ * issuer's reporting rules and decide what is on scale. The score maps to a value in [0, 1]:
+ * 0 at `zeroAt` (default `min`) and 1 at `fullAt` (default `max`), clamped between; `curve: 'log'`
+ * maps log10(1 + score) instead, for counts that span orders of magnitude (followers).
+ */
+export const NumericScale = z.strictObject({
+  type: z.literal('numeric'),
+  min: finite,
+  max: finite,
+  step: finite.positive().optional(),
+  typical: finite.describe('A typical score, used for what-if suggestions'),
+  zeroAt: finite.optional().describe('Score that carries no signal (value 0); default min'),
+  fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
+  curve: z.enum(['linear', 'log']).optional(),
+});
+/** A numeric score scale. */
+export type NumericScale = z.infer<typeof NumericScale>;
+
+/** One named level of a levelled kind, with its value in [0, 1] (higher is a stronger signal). */
+export const ScaleLevel = z.strictObject({
+  id: z.string().min(1).max(64),
+  names: LocalizedName,
+  value: z.number().min(0).max(1),
+});
+/** One named level of a levelled kind. */
+export type ScaleLevel = z.infer<typeof ScaleLevel>;
+
+/** A scale of named levels (TEM-8 grades, computer rank, vocational skill level). */
+export const LevelledScale = z.strictObject({
+  type: z.literal('levels'),
+  levels: z.array(ScaleLevel).min(1).max(50),
+  typical: z.string().min(1).max(64).describe('Id of a typical level, used for what-if suggestions'),
+});
+/** A scale of named levels. */
+export type LevelledScale = z.infer<typeof LevelledScale>;
+
+/** No scale: a pass/fail qualification that either is held (value 1) or is not. */
+export const NoScale = z.strictObject({ type: z.literal('none') });
+/** No scale: a pass/fail qualification. */
+export type NoScale = z.infer<typeof NoScale>;
+
+/** How a kind is scored. */
+export const CertificateScale = z.discriminatedUnion('type', [NumericScale, LevelledScale, NoScale]);
+/** How a kind is scored. */
+export type CertificateScale = z.infer<typeof CertificateScale>;
+
+/**
+ * How long a kind counts. `expiresAfterMonths`: rejected as expired after that many months from
+ * issue. `fadeHalfLifeMonths`: the strength halves every that many months since issue.
+ */
+export const CertificateValidity = z.strictObject({
+  expiresAfterMonths: z.number().int().positive().max(1200).optional(),
+  fadeHalfLifeMonths: z.number().positive().max(1200).optional(),
+});
+/** How long a kind counts. */
+export type CertificateValidity = z.infer<typeof CertificateValidity>;
+
+/**
+ * One kind of certificate evidence, as catalog data. A lender adds or overrides kinds by passing
+ * objects of this shape to `resolveCatalog`, without touching code.
+ */
+export const CertificateKindSpec = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a snake_case id of at most 64 characters'),
+    category: CertificateCategory,
+    names: LocalizedName,
+    scale: CertificateScale,
+    validity: CertificateValidity,
+    minHolderAgeAtIssue: z.number().int().min(0).max(100).describe('Youngest plausible holder age, in whole years, on the issue date'),
+    signalWeight: z.number().gt(0).max(1).describe('How strong a signal the kind is at the top of its scale, in (0, 1]'),
+    verificationMethods: z.array(VerificationMethod).min(1).max(6).describe('Methods accepted as proof of this kind'),
+  })
+  .superRefine((spec, ctx) => {
+    const issue = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    if (spec.verificationMethods.includes('self_declared')) {
+      issue(['verificationMethods'], 'self_declared never counts on its own and cannot be an accepted method');
+    }
+    const scale = spec.scale;
+    if (scale.type === 'numeric') {
+      if (!(scale.min < scale.max)) issue(['scale', 'max'], 'max must exceed min');
+      if (scale.typical < scale.min || scale.typical > scale.max) issue(['scale', 'typical'], 'typical must lie in [min, max]');
+      else if (scale.step !== undefined && !isOnGrid(scale.typical, scale.min, scale.step)) issue(['scale', 'typical'], 'typical must be on the step grid');
+      const lo = scale.zeroAt ?? scale.min;
+      const hi = scale.fullAt ?? scale.max;
+      if (lo < scale.min || lo >= scale.max) issue(['scale', 'zeroAt'], 'zeroAt must lie in [min, max)');
+      if (hi <= lo || hi > scale.max) issue(['scale', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
+      if (scale.curve === 'log' && scale.min < 0) issue(['scale', 'min'], 'a log scale needs min >= 0');
+    } else if (scale.type === 'levels') {
+      const seen = new Set<string>();
+      scale.levels.forEach((level, i) => {
+        if (seen.has(level.id)) issue(['scale', 'levels', i, 'id'], `duplicate level id "${level.id}"`);
+        seen.add(level.id);
+      });
+      if (!seen.has(scale.typical)) issue(['scale', 'typical'], `typical level "${scale.typical}" is not one of the levels`);
+    }
+  });
+/** One kind of certificate evidence, validated (what the catalog holds). */
+export type CertificateKindSpec = z.infer<typeof CertificateKindSpec>;
+/** One kind of certificate evidence, as a lender writes it. */
+export type CertificateKindSpecInput = z.input<typeof CertificateKindSpec>;
+
+/**
+ * True when `score` is `min + k * step` for a whole k. The tolerance absorbs binary rounding
+ * (4.9 on a 0.01 grid is 389.99999999999994 steps), not real off-grid scores.
+ */
+export function isOnGrid(score: number, min: number, step: number): boolean {
+  const k = (score - min) / step;
+  return Math.abs(k - Math.round(k)) <= 1e-9 * Math.max(1, Math.abs(k));
+}

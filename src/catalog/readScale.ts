@@ -1,0 +1,33 @@
+import type { CertificateScale } from './certificateKindSpec.js';
+import { isOnGrid } from './certificateKindSpec.js';
+
+/** Where a score or level sits on a kind's scale: a value in [0, 1], or why it is not on scale. */
+export type ScaleReading =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' };
+
+/**
+ * Reads a score or level against a kind's scale. Numeric scales need a finite score within
+ * [min, max] on the step grid; levelled scales need a known level id; pass/fail kinds read 1.
+ *
+ * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722... }
+ */
+export function readScale(scale: CertificateScale, reading: { readonly score?: number | undefined; readonly level?: string | undefined }): ScaleReading {
+  switch (scale.type) {
+    case 'none':
+      return { ok: true, value: 1 };
+    case 'levels': {
+      const level = reading.level === undefined ? undefined : scale.levels.find((l) => l.id === reading.level);
+      return level === undefined ? { ok: false, reason: 'level_unknown' } : { ok: true, value: level.value };
+    }
+    case 'numeric': {
+      const s = reading.score;
+      if (s === undefined || !Number.isFinite(s) || s < scale.min || s > scale.max) return { ok: false, reason: 'score_off_scale' };
+      if (scale.step !== undefined && !isOnGrid(s, scale.min, scale.step)) return { ok: false, reason: 'score_off_scale' };
+      const f = scale.curve === 'log' ? (x: number) => Math.log10(1 + x) : (x: number) => x;
+      const lo = f(scale.zeroAt ?? scale.min);
+      const hi = f(scale.fullAt ?? scale.max);
+      return { ok: true, value: Math.min(1, Math.max(0, (f(s) - lo) / (hi - lo))) };
+    }
+  }
+}

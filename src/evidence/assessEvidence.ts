@@ -1,0 +1,119 @@
+import { addMonths, addYears, differenceInMonths, isAfter, isBefore, parseISO } from 'date-fns';
+import type { Catalog } from '../catalog/resolveCatalog.js';
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { readScale } from '../catalog/readScale.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import type { Applicant } from '../schema/applicant.js';
+import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
+import { evidenceReasonCodes } from './evidenceReasons.js';
+import { summarizeEvidence, type EvidenceSummary } from './evidenceSummary.js';
+import { verificationFactors } from './verificationFactors.js';
+
+/** Options of {@link assessEvidence}. */
+export interface AssessEvidenceOptions {
+  /** Catalog of known kinds; default {@link defaultCatalog}. Build one with `resolveCatalog`. */
+  readonly catalog?: Catalog;
+  /** Verifier confidence below this rejects an item (`low_verification_confidence`). Default 0.6. */
+  readonly minConfidence?: number;
+}
+
+/** Every evidence item assessed, plus the per-category summary features are built from. */
+export interface EvidenceReport {
+  /** One assessment per evidence item, in input order. */
+  readonly items: readonly EvidenceAssessment[];
+  readonly summary: EvidenceSummary;
+}
+
+/** Default for {@link AssessEvidenceOptions.minConfidence}. */
+export const DEFAULT_MIN_CONFIDENCE = 0.6;
+
+// Case, width and the separators people type inconsistently ("张 三", "Zhang·San") do not make
+// a different person.
+function normalizeName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[\s·•.\-_,']/g, '');
+}
+
+function credentialKey(e: CertificateEvidence): string {
+  return `${e.kind}\u0000${e.credentialId.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '')}`;
+}
+
+function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
+  if (e.holder.idHash !== undefined && e.holder.idHash !== identity.idHash) return true;
+  if (e.holder.name !== undefined && identity.name !== undefined && normalizeName(e.holder.name) !== normalizeName(identity.name)) return true;
+  return false;
+}
+
+/**
+ * Assesses every evidence item of an applicant: accepted or rejected, with every applicable
+ * reason, and a strength in [0, 1] = verification factor x confidence x kind weight x scale value
+ * x recency fade. Ages and recency are measured to `applicant.asOf`, so the result is a pure
+ * function of its inputs.
+ *
+ * Duplicates keep the first occurrence: an item repeating an earlier document hash or (kind,
+ * credential id) is rejected, the earlier one is untouched. So adding an item never changes the
+ * assessment of any other distinct item, and never lowers a summary value.
+ *
+ * @param applicant a parsed applicant (see `parseApplicant`)
+ * @throws ValidationError when `options.minConfidence` is not in [0, 1]; CreditliftError
+ *   `catalog_invalid` when `options.catalog` is not a catalog
+ * @example
+ * const { items, summary } = assessEvidence(parseApplicant(input));
+ * summary.byCategory.language.maxStrength; // 0 when no language evidence was accepted
+ */
+export function assessEvidence(applicant: Applicant, options: AssessEvidenceOptions = {}): EvidenceReport {
+  const catalog = options.catalog ?? defaultCatalog;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new ValidationError('AssessEvidenceOptions', [
+      { path: ['minConfidence'], code: 'out_of_range', message: 'minConfidence must be a number in [0, 1]', expected: 'number in [0, 1]', received: typeof minConfidence },
+    ]);
+  }
+  // JavaScript callers can pass anything; a catalog is only ever what resolveCatalog returns.
+  if (!(catalog instanceof Map)) throw new CreditliftError('catalog_invalid', 'options.catalog must be a catalog built by resolveCatalog');
+
+  const asOf = parseISO(applicant.asOf);
+  const birth = parseISO(applicant.birthDate);
+  const seenDocuments = new Set<string>();
+  const seenCredentials = new Set<string>();
+
+  const items = applicant.evidence.map((e, index): EvidenceAssessment => {
+    const reasons = new Set<EvidenceReasonCode>();
+    const spec = catalog.get(e.kind);
+    const issued = parseISO(e.issueDate);
+
+    if (spec === undefined) reasons.add('unknown_kind');
+    if (e.expiryDate !== undefined && isAfter(asOf, parseISO(e.expiryDate))) reasons.add('expired');
+    if (spec?.validity.expiresAfterMonths !== undefined && isAfter(asOf, addMonths(issued, spec.validity.expiresAfterMonths))) reasons.add('expired');
+    if (isAfter(issued, asOf)) reasons.add('issued_in_future');
+    if (spec !== undefined && isBefore(issued, addYears(birth, spec.minHolderAgeAtIssue))) reasons.add('issued_before_plausible_age');
+
+    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level });
+    if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
+
+    // Checked against every earlier item, accepted or not: a repeat is a repeat.
+    const credential = credentialKey(e);
+    if (seenDocuments.has(e.documentHash)) reasons.add('duplicate_document');
+    if (seenCredentials.has(credential)) reasons.add('duplicate_credential');
+    seenDocuments.add(e.documentHash);
+    seenCredentials.add(credential);
+
+    if (holderMismatch(e, applicant.identity)) reasons.add('holder_mismatch');
+    if (e.verification.confidence < minConfidence) reasons.add('low_verification_confidence');
+    if (e.verification.method === 'self_declared') reasons.add('self_declared_only');
+    else if (spec !== undefined && !spec.verificationMethods.includes(e.verification.method)) reasons.add('verification_method_not_accepted');
+
+    const scaleValue = reading?.ok === true ? reading.value : undefined;
+    const base = { index, kind: e.kind, category: spec?.category, scaleValue, credentialId: e.credentialId };
+    if (reasons.size > 0 || spec === undefined || scaleValue === undefined) {
+      return { ...base, status: 'rejected', reasons: evidenceReasonCodes.filter((r) => reasons.has(r)), strength: 0 };
+    }
+    const halfLife = spec.validity.fadeHalfLifeMonths;
+    const fade = halfLife === undefined ? 1 : 0.5 ** (Math.max(0, differenceInMonths(asOf, issued)) / halfLife);
+    const strength = verificationFactors[e.verification.method] * e.verification.confidence * spec.signalWeight * scaleValue * fade;
+    return { ...base, status: 'accepted', reasons: [], strength: Math.min(1, Math.max(0, strength)) };
+  });
+
+  return { items, summary: summarizeEvidence(items) };
+}

@@ -1,0 +1,27 @@
+import type { LocalizedName } from '../catalog/certificateKindSpec.js';
+import type { EvidenceReasonCode } from './evidenceAssessment.js';
+
+/**
+ * Every evidence reason code in the order the assessment lists them, with its explanation in
+ * English and Simplified Chinese, for screens and letters.
+ */
+export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>> = Object.freeze({
+  unknown_kind: { en: 'This kind of certificate is not recognised.', zhHans: '暂不支持该类证书。' },
+  expired: { en: 'The certificate has expired.', zhHans: '证书已过有效期。' },
+  issued_in_future: { en: 'The issue date is after the assessment date.', zhHans: '发证日期晚于评估日期。' },
+  issued_before_plausible_age: {
+    en: 'The holder would have been too young to obtain this certificate on its issue date.',
+    zhHans: '按发证日期计算,持证人当时年龄低于该证书的最低可能年龄。',
+  },
+  score_off_scale: { en: "The score is not a possible result on this certificate's scale.", zhHans: '分数不在该证书的有效分数范围内。' },
+  level_unknown: { en: 'The level is not one this certificate awards.', zhHans: '该证书没有此等级。' },
+  duplicate_document: { en: 'The same document was already submitted.', zhHans: '同一份文件已提交过。' },
+  duplicate_credential: { en: 'The same certificate number was already submitted.', zhHans: '同一证书编号已提交过。' },
+  holder_mismatch: { en: "The certificate holder does not match the applicant's identity.", zhHans: '持证人与申请人身份不一致。' },
+  low_verification_confidence: { en: 'The certificate could not be verified with enough confidence.', zhHans: '证书核验可信度不足。' },
+  self_declared_only: { en: 'Self-declared information cannot count on its own; please upload or link the certificate.', zhHans: '仅自行填报的信息不能单独计入,请上传或授权核验证书。' },
+  verification_method_not_accepted: { en: 'This certificate cannot be verified this way.', zhHans: '该证书不支持此核验方式。' },
+});
+
+/** Every evidence reason code, in listing order. */
+export const evidenceReasonCodes: readonly EvidenceReasonCode[] = Object.freeze(Object.keys(evidenceReasons) as EvidenceReasonCode[]);

@@ -1,0 +1,47 @@
+import type { CertificateCategory } from '../catalog/certificateKindSpec.js';
+import { CertificateCategory as Categories } from '../catalog/certificateKindSpec.js';
+import type { EvidenceAssessment } from './evidenceAssessment.js';
+
+/** Accepted evidence of one category. */
+export interface CategorySummary {
+  /** Largest strength among accepted items of the category; 0 when there are none. */
+  readonly maxStrength: number;
+  /** Number of accepted items of the category. */
+  readonly count: number;
+}
+
+/**
+ * What features are built from. Every value is monotone in the evidence: adding an item, accepted
+ * or not, never lowers any of them (earlier items' assessments never change when one is added).
+ */
+export interface EvidenceSummary {
+  /** Per category, always all four. */
+  readonly byCategory: Readonly<Record<CertificateCategory, CategorySummary>>;
+  readonly acceptedCount: number;
+  readonly rejectedCount: number;
+  /** Some item repeated an earlier document or credential: a fraud signal. */
+  readonly duplicateDetected: boolean;
+  /** Some item names a holder other than the applicant: a fraud signal. */
+  readonly holderMismatchDetected: boolean;
+}
+
+/** Summarises item assessments per category (see {@link EvidenceSummary}). */
+export function summarizeEvidence(items: readonly EvidenceAssessment[]): EvidenceSummary {
+  const byCategory = Object.fromEntries(Categories.options.map((c) => [c, { maxStrength: 0, count: 0 }])) as Record<
+    CertificateCategory,
+    { maxStrength: number; count: number }
+  >;
+  let acceptedCount = 0;
+  let duplicateDetected = false;
+  let holderMismatchDetected = false;
+  for (const item of items) {
+    if (item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential')) duplicateDetected = true;
+    if (item.reasons.includes('holder_mismatch')) holderMismatchDetected = true;
+    if (item.status !== 'accepted' || item.category === undefined) continue;
+    acceptedCount += 1;
+    const c = byCategory[item.category];
+    c.count += 1;
+    c.maxStrength = Math.max(c.maxStrength, item.strength);
+  }
+  return { byCategory, acceptedCount, rejectedCount: items.length - acceptedCount, duplicateDetected, holderMismatchDetected };
+}

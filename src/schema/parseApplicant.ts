@@ -1,0 +1,130 @@
+import { addYears, isAfter, isBefore, parseISO } from 'date-fns';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { Applicant } from './applicant.js';
+import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
+import { IsoDate } from './primitives.js';
+
+/** Result of {@link safeParseApplicant}: the applicant, or the error listing every problem. */
+export type SafeParseApplicantResult = { readonly ok: true; readonly value: Applicant } | { readonly ok: false; readonly error: ValidationError };
+
+// Nobody applying for credit was born more than this long before the decision date.
+const MAX_AGE_YEARS = 120;
+
+type Issue = ValidationIssue;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A valid ISO date at `obj[key]`, or undefined; other fields' problems are zod's to report. */
+function dateAt(obj: unknown, key: string): Date | undefined {
+  if (!isRecord(obj)) return undefined;
+  const v = obj[key];
+  return IsoDate.safeParse(v).success ? parseISO(v as string) : undefined;
+}
+
+/**
+ * Rules that relate two fields. They run on the raw input, each only where its own fields are
+ * readable, so they are reported together with the schema's issues rather than after them.
+ */
+function crossFieldIssues(input: Record<string, unknown>, evidence: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const asOf = dateAt(input, 'asOf');
+  const birth = dateAt(input, 'birthDate');
+  const start = dateAt(input.employment, 'startDate');
+  if (asOf !== undefined && birth !== undefined) {
+    if (isAfter(birth, asOf)) issues.push({ path: ['birthDate'], code: 'birth_date_after_as_of', message: 'birthDate is after asOf' });
+    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS))) {
+      issues.push({ path: ['birthDate'], code: 'birth_date_implausible', message: `birthDate is more than ${MAX_AGE_YEARS} years before asOf` });
+    }
+  }
+  if (start !== undefined) {
+    if (asOf !== undefined && isAfter(start, asOf)) {
+      issues.push({ path: ['employment', 'startDate'], code: 'employment_start_after_as_of', message: 'employment.startDate is after asOf' });
+    }
+    if (birth !== undefined && isBefore(start, birth)) {
+      issues.push({ path: ['employment', 'startDate'], code: 'employment_start_before_birth', message: 'employment.startDate is before birthDate' });
+    }
+  }
+  if (Array.isArray(evidence)) {
+    evidence.forEach((item, i) => {
+      const issued = dateAt(item, 'issueDate');
+      const expires = dateAt(item, 'expiryDate');
+      if (issued !== undefined && expires !== undefined && isBefore(expires, issued)) {
+        issues.push({ path: ['evidence', i, 'expiryDate'], code: 'expiry_before_issue', message: 'expiryDate is before issueDate' });
+      }
+    });
+  }
+  return issues;
+}
+
+function comparePaths(a: Issue, b: Issue): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.path[i]!;
+    const y = b.path[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.path.length - b.path.length;
+}
+
+function validate(input: unknown): SafeParseApplicantResult {
+  const issues: Issue[] = [];
+  let subject = input;
+  let evidence: unknown;
+  if (isRecord(input)) {
+    evidence = input.evidence;
+    // A huge evidence array is refused by its length alone, before any item is looked at, and
+    // the rest of the record is still checked so every other problem is reported too.
+    if (Array.isArray(evidence) && evidence.length > MAX_EVIDENCE_ITEMS) {
+      issues.push({
+        path: ['evidence'],
+        code: 'too_many_evidence_items',
+        message: `At most ${MAX_EVIDENCE_ITEMS} evidence items are accepted; got ${evidence.length}`,
+        expected: `at most ${MAX_EVIDENCE_ITEMS} items`,
+        received: `${evidence.length} items`,
+      });
+      subject = { ...input, evidence: [] };
+      evidence = undefined;
+    }
+    issues.push(...crossFieldIssues(input, evidence));
+  }
+  const r = Applicant.safeParse(subject);
+  if (!r.success) issues.push(...ValidationError.fromZod('Applicant', r.error).issues);
+  if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
+  return { ok: true, value: r.data };
+}
+
+/**
+ * Validates an applicant without throwing. Never throws at all: input that cannot even be read
+ * (a getter that throws, a revoked proxy) is reported as an `unreadable_input` issue.
+ *
+ * @example
+ * const r = safeParseApplicant(json);
+ * if (!r.ok) console.log(r.error.issues);
+ */
+export function safeParseApplicant(input: unknown): SafeParseApplicantResult {
+  try {
+    return validate(input);
+  } catch (cause) {
+    const issue: Issue = { path: [], code: 'unreadable_input', message: `Input could not be read: ${cause instanceof Error ? cause.name : typeof cause}` };
+    return { ok: false, error: new ValidationError('Applicant', [issue]) };
+  }
+}
+
+/**
+ * Validates an applicant (schema plus cross-field rules) and applies defaults.
+ *
+ * @throws ValidationError listing every problem at once, each with its path and a stable code
+ *   (zod's codes, `too_many_evidence_items`, `birth_date_after_as_of`, `birth_date_implausible`,
+ *   `employment_start_after_as_of`, `employment_start_before_birth`, `expiry_before_issue`,
+ *   `protected_characteristic`, `unrecognized_key`, `unreadable_input`)
+ * @example const applicant = parseApplicant(JSON.parse(body));
+ */
+export function parseApplicant(input: unknown): Applicant {
+  const r = safeParseApplicant(input);
+  if (!r.ok) throw r.error;
+  return r.value;
+}
