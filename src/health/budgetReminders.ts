@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { IsoDate } from '../schema/primitives.js';
+import { SpendingCategory } from './category.js';
+import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
+import { progressOf, type ScopeProgress } from './budgetProgress.js';
+import type { LocalizedText } from './localizedText.js';
+import { reminderMessage, type BudgetScope } from './messages.js';
+import { reachesPercent } from './money.js';
+import { Transactions, type TransactionInput } from './transaction.js';
+import { issueCode, parseWith } from './validate.js';
+import { monthOf, YearMonth } from './yearMonth.js';
+
+/** Thresholds used when the caller gives none: half, most, and all of the budget. */
+export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [50, 80, 100];
+
+/** What a reminder is about: `'overall'` or a budgeted category. */
+export const ReminderScope = z.union([z.literal('overall'), SpendingCategory]);
+
+/**
+ * Which reminders have fired in a month. The caller stores it and passes it back on the next run;
+ * that is what makes firing idempotent. Plain JSON.
+ */
+export const ReminderState = z.strictObject({
+  month: YearMonth,
+  fired: z.array(z.strictObject({ scope: ReminderScope, thresholdPercent: z.number().int().min(1).max(1000) })).max(1000),
+});
+/** Which reminders have fired in a month. */
+export type ReminderState = z.infer<typeof ReminderState>;
+
+/** One reminder: a budget reached a threshold for the first time this month. */
+export interface BudgetReminder {
+  readonly code: 'budget_threshold_reached';
+  readonly month: YearMonth;
+  readonly scope: BudgetScope;
+  /** The threshold reached, in whole percent of the budget. */
+  readonly thresholdPercent: number;
+  readonly spent: number;
+  readonly budget: number;
+  readonly shareUsed: number;
+  readonly message: LocalizedText;
+}
+
+/** Input of {@link budgetReminders}. */
+export interface BudgetRemindersInput {
+  readonly budget: MonthlyBudgetInput;
+  readonly transactions: readonly TransactionInput[];
+  readonly asOf: string;
+  /** The state returned by the previous run; omit (or pass `null`) on the first run. */
+  readonly state?: ReminderState | null;
+  /** Thresholds in whole percent of budget (1 to 1000); default {@link DEFAULT_REMINDER_THRESHOLDS}. */
+  readonly thresholds?: readonly number[];
+}
+
+/** Result of {@link budgetReminders}: reminders to show now and the state to store. */
+export interface BudgetRemindersResult {
+  readonly reminders: readonly BudgetReminder[];
+  readonly state: ReminderState;
+}
+
+const RemindersInput = z
+  .strictObject({
+    budget: MonthlyBudget,
+    transactions: Transactions,
+    asOf: IsoDate,
+    state: ReminderState.nullable().optional(),
+    thresholds: z.array(z.number().int().min(1).max(1000)).min(1).max(20).optional(),
+  })
+  .superRefine((v, ctx) => {
+    // A state from a later month means the caller is replaying the past with today's state;
+    // resetting it would fire this month's reminders a second time later, so refuse.
+    if (v.state && v.state.month > monthOf(v.asOf)) {
+      ctx.addIssue({ code: 'custom', path: ['state', 'month'], message: `Reminder state for ${v.state.month} is after asOf ${v.asOf}`, ...issueCode('state_after_as_of') });
+    }
+  });
+
+function key(scope: BudgetScope, percent: number): string {
+  return `${scope}@${percent}`;
+}
+
+/**
+ * Budget reminders as a pure step: (budget, transactions, state, asOf) -> (new reminders, new state).
+ *
+ * A reminder fires when spending in the `asOf` month reaches a threshold (`spent * 100 >=
+ * threshold * budget`, exact in integers) for the overall budget or a budgeted category, and that
+ * threshold has not fired for that scope this month. Crossing several thresholds at once fires each
+ * of them, lowest first. Running again with the returned state fires nothing new; a state from an
+ * earlier month is reset; falling back under a threshold (a refund) never re-arms it in the month.
+ *
+ * @example
+ * const first = budgetReminders({ budget, transactions, asOf: '2024-05-10' });
+ * store(first.state); // pass it back as `state` next time
+ */
+export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersResult {
+  const v = parseWith(RemindersInput, 'budgetReminders', input);
+  const month = monthOf(v.asOf);
+  const thresholds = [...new Set(v.thresholds ?? DEFAULT_REMINDER_THRESHOLDS)].sort((a, b) => a - b);
+  const previous = v.state && v.state.month === month ? v.state.fired : [];
+  const fired = new Set<string>();
+  const kept: { scope: BudgetScope; thresholdPercent: number }[] = [];
+  for (const f of previous) {
+    if (fired.has(key(f.scope, f.thresholdPercent))) continue;
+    fired.add(key(f.scope, f.thresholdPercent));
+    kept.push({ scope: f.scope, thresholdPercent: f.thresholdPercent });
+  }
+  const progress = progressOf(v.budget, v.transactions, v.asOf);
+
+  const reminders: BudgetReminder[] = [];
+  const consider = (p: ScopeProgress): void => {
+    for (const percent of thresholds) {
+      if (!reachesPercent(p.spent, p.budget, percent) || fired.has(key(p.scope, percent))) continue;
+      fired.add(key(p.scope, percent));
+      reminders.push({
+        code: 'budget_threshold_reached',
+        month,
+        scope: p.scope,
+        thresholdPercent: percent,
+        spent: p.spent,
+        budget: p.budget,
+        shareUsed: p.shareUsed,
+        message: reminderMessage({ scope: p.scope, month, thresholdPercent: percent, spent: p.spent, budget: p.budget }),
+      });
+    }
+  };
+  consider(progress.overall);
+  progress.categories.forEach(consider);
+
+  const state: ReminderState = {
+    month,
+    fired: [...kept, ...reminders.map((r) => ({ scope: r.scope, thresholdPercent: r.thresholdPercent }))],
+  };
+  return { reminders, state };
+}

@@ -1,0 +1,191 @@
+import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { z } from 'zod';
+import { IsoDate } from '../schema/primitives.js';
+import type { SpendingCategory } from './category.js';
+import { isLater } from './largestMerchants.js';
+import type { LocalizedText } from './localizedText.js';
+import { merchantKey } from './merchantKey.js';
+import { recurringMessage, type Cadence } from './messages.js';
+import { mulDivRound } from './money.js';
+import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { parseWith } from './validate.js';
+import { dayOf } from './yearMonth.js';
+
+/**
+ * Gap in calendar days between two consecutive payments that counts as each cadence. Monthly is
+ * wide because billing days move with month length (31 Jan -> 28 Feb) and with weekends.
+ */
+export const CADENCE_GAP_DAYS: Readonly<Record<Cadence, { readonly min: number; readonly max: number }>> = {
+  weekly: { min: 6, max: 8 },
+  monthly: { min: 25, max: 35 },
+};
+
+/** A payment detected as recurring. Money in integer fen, dates `YYYY-MM-DD`. */
+export interface RecurringPayment {
+  /** The merchant's name as written on the latest occurrence. */
+  readonly merchant: string;
+  /** The normalised key merchants were grouped by. */
+  readonly key: string;
+  readonly category: SpendingCategory;
+  readonly cadence: Cadence;
+  readonly occurrences: number;
+  /** Median amount of the occurrences (the lower median for an even count). */
+  readonly typicalAmount: number;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  /** `lastDate` plus one week or one calendar month. */
+  readonly nextExpectedDate: string;
+  /** Cost per month: the typical amount, or for weekly payments `typical * 52 / 12` to the nearest fen. */
+  readonly monthlyCost: number;
+  /** `asOf` is no more than the longest allowed gap after `lastDate`: the payment may still be running. */
+  readonly active: boolean;
+  /** Ids of the occurrences, oldest first. */
+  readonly transactionIds: readonly string[];
+  readonly message: LocalizedText;
+}
+
+/** Input of {@link detectRecurring}. */
+export interface DetectRecurringInput {
+  readonly transactions: readonly TransactionInput[];
+  /** Transactions dated after `asOf` are ignored. */
+  readonly asOf: string;
+  /** Relative amount tolerance in whole percent (0 to 100); default 10. */
+  readonly tolerancePercent?: number;
+  /** Absolute amount tolerance in fen; default 200 (2 RMB), so small amounts are not held to a few fen. */
+  readonly toleranceFen?: number;
+  /** Fewest consecutive occurrences that make a pattern (2 to 60); default 3. */
+  readonly minOccurrences?: number;
+}
+
+const Input = z.strictObject({
+  transactions: Transactions,
+  asOf: IsoDate,
+  tolerancePercent: z.number().int().min(0).max(100).default(10),
+  toleranceFen: z.number().int().min(0).max(100_000_000).default(200),
+  minOccurrences: z.number().int().min(2).max(60).default(3),
+});
+
+/** Validated options of the detection. */
+export interface RecurringRule {
+  readonly tolerancePercent: number;
+  readonly toleranceFen: number;
+  readonly minOccurrences: number;
+}
+
+function cadenceOf(gap: number): Cadence | undefined {
+  for (const cadence of ['weekly', 'monthly'] as const) {
+    const { min, max } = CADENCE_GAP_DAYS[cadence];
+    if (gap >= min && gap <= max) return cadence;
+  }
+  return undefined;
+}
+
+function byDay(a: Transaction, b: Transaction): number {
+  return isLater(b, a) ? -1 : isLater(a, b) ? 1 : 0;
+}
+
+/** Groups a merchant's purchases into amount clusters: each within tolerance of the cluster's smallest. */
+function amountClusters(purchases: readonly Transaction[], rule: RecurringRule): Transaction[][] {
+  const sorted = [...purchases].sort((a, b) => a.amount - b.amount || byDay(a, b));
+  const clusters: Transaction[][] = [];
+  let anchor = -1;
+  for (const t of sorted) {
+    const current = clusters[clusters.length - 1];
+    const slack = Math.max(rule.toleranceFen, Math.floor((anchor * rule.tolerancePercent) / 100));
+    if (current !== undefined && t.amount - anchor <= slack) {
+      current.push(t);
+    } else {
+      clusters.push([t]);
+      anchor = t.amount;
+    }
+  }
+  return clusters;
+}
+
+function gapDays(later: Transaction, earlier: Transaction): number {
+  return differenceInCalendarDays(parseISO(dayOf(later.time)), parseISO(dayOf(earlier.time)));
+}
+
+/** The longest run of consecutive occurrences with one cadence (the latest run on a tie). */
+function longestRun(occurrences: readonly Transaction[]): { start: number; end: number; cadence: Cadence } | undefined {
+  let best: { start: number; end: number; cadence: Cadence } | undefined;
+  const close = (start: number, end: number, cadence: Cadence | undefined): void => {
+    if (cadence !== undefined && (best === undefined || end - start >= best.end - best.start)) best = { start, end, cadence };
+  };
+  let start = 0;
+  let cadence: Cadence | undefined;
+  for (let i = 1; i < occurrences.length; i++) {
+    const next = cadenceOf(gapDays(occurrences[i]!, occurrences[i - 1]!));
+    if (next !== undefined && next === cadence) continue;
+    close(start, i - 1, cadence);
+    start = i - 1;
+    cadence = next;
+  }
+  close(start, occurrences.length - 1, cadence);
+  return best;
+}
+
+/** Detection on validated transactions; shared by `analyzeBills` and the summary. */
+export function recurringOf(transactions: readonly Transaction[], asOf: string, rule: RecurringRule): RecurringPayment[] {
+  const byMerchant = new Map<string, Transaction[]>();
+  for (const t of transactions) {
+    if (t.kind !== 'purchase' || dayOf(t.time) > asOf) continue;
+    const k = merchantKey(t.merchant);
+    const list = byMerchant.get(k);
+    if (list === undefined) byMerchant.set(k, [t]);
+    else list.push(t);
+  }
+  const found: RecurringPayment[] = [];
+  for (const [key, purchases] of byMerchant) {
+    for (const cluster of amountClusters(purchases, rule)) {
+      // One occurrence per day: two same-day payments are a repeat purchase, not a cadence.
+      const occurrences = cluster.sort(byDay).filter((t, i, all) => i === 0 || dayOf(t.time) !== dayOf(all[i - 1]!.time));
+      const run = longestRun(occurrences);
+      if (run === undefined || run.end - run.start + 1 < rule.minOccurrences) continue;
+      const items = occurrences.slice(run.start, run.end + 1);
+      const last = items[items.length - 1]!;
+      const amounts = items.map((t) => t.amount).sort((a, b) => a - b);
+      const typicalAmount = amounts[Math.floor((amounts.length - 1) / 2)]!;
+      const lastDate = dayOf(last.time);
+      const lastDay = parseISO(lastDate);
+      const next = run.cadence === 'weekly' ? addDays(lastDay, 7) : addMonths(lastDay, 1);
+      const monthlyCost = run.cadence === 'weekly' ? mulDivRound(typicalAmount, 52, 12) : typicalAmount;
+      found.push({
+        merchant: last.merchant,
+        key,
+        category: last.category,
+        cadence: run.cadence,
+        occurrences: items.length,
+        typicalAmount,
+        firstDate: dayOf(items[0]!.time),
+        lastDate,
+        nextExpectedDate: format(next, 'yyyy-MM-dd'),
+        monthlyCost,
+        active: differenceInCalendarDays(parseISO(asOf), lastDay) <= CADENCE_GAP_DAYS[run.cadence].max,
+        transactionIds: items.map((t) => t.id),
+        message: recurringMessage({ merchant: last.merchant, cadence: run.cadence, typicalAmount, occurrences: items.length, lastDate, monthlyCost }),
+      });
+    }
+  }
+  return found.sort((a, b) => b.monthlyCost - a.monthlyCost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.typicalAmount - b.typicalAmount);
+}
+
+/**
+ * Finds recurring payments in a purchase history. The rule, applied to purchases dated on or before `asOf`:
+ *
+ * 1. Group by merchant ({@link merchantKey}).
+ * 2. Within a merchant, cluster amounts: sorted ascending, each cluster holds the amounts within
+ *    `max(toleranceFen, tolerancePercent% of its smallest amount)` of its smallest amount.
+ * 3. Within a cluster, order by day (one occurrence per day) and take the longest run of
+ *    consecutive gaps of one cadence: weekly 6 to 8 days, monthly 25 to 35 days.
+ * 4. A run of at least `minOccurrences` occurrences (default 3) is a recurring payment.
+ *
+ * Refunds are ignored. Deterministic and independent of input order. Throws a ValidationError on bad input.
+ *
+ * @example
+ * detectRecurring({ transactions, asOf: '2024-05-31' })[0]?.cadence // 'monthly'
+ */
+export function detectRecurring(input: DetectRecurringInput): RecurringPayment[] {
+  const v = parseWith(Input, 'detectRecurring', input);
+  return recurringOf(v.transactions, v.asOf, v);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Fen } from '../schema/primitives.js';
+import { SpendingCategory } from './category.js';
+import { issueCode, parseWith } from './validate.js';
+
+/**
+ * A purchase takes money out of the budget; a refund puts it back. Amounts are always positive
+ * fen and the kind carries the sign, so a stray minus can never turn a purchase into a refund.
+ */
+export const TransactionKind = z.enum(['purchase', 'refund']);
+/** Purchase or refund. */
+export type TransactionKind = z.infer<typeof TransactionKind>;
+
+/** How the customer paid. Informational: budgets count every channel the same. */
+export const PaymentChannel = z.enum(['credit_line', 'balance', 'bank_card', 'credit_card', 'cash', 'other']);
+/** How the customer paid. */
+export type PaymentChannel = z.infer<typeof PaymentChannel>;
+
+/**
+ * An ISO 8601 date-time, with or without an offset (`2024-05-03T12:30:00+08:00`). The
+ * transaction's day is the wall-clock day as written, so write times in the customer's local time.
+ */
+export const IsoDateTime = z.iso.datetime({ offset: true, local: true }).describe('ISO 8601 date-time, customer local time');
+
+/** The most transactions one call accepts; more is a clear error, never a slow path. */
+export const MAX_TRANSACTIONS = 100_000;
+
+/**
+ * One line of a bill: a purchase or a refund, in integer fen.
+ *
+ * A refund is netted against the category and merchant written on the refund itself, in the month
+ * the refund is dated (not the month of the original purchase).
+ */
+export const Transaction = z.strictObject({
+  id: z.string().min(1).max(128).describe('Caller-supplied id, unique within one call'),
+  time: IsoDateTime,
+  kind: TransactionKind.default('purchase'),
+  amount: Fen.min(1).describe('Positive amount in fen; the kind says which way it moves'),
+  merchant: z.string().trim().min(1).max(200),
+  category: SpendingCategory,
+  channel: PaymentChannel.optional(),
+});
+/** One validated transaction (kind defaulted). */
+export type Transaction = z.infer<typeof Transaction>;
+/** A transaction as a caller writes it (`kind` optional, defaults to `purchase`). */
+export type TransactionInput = z.input<typeof Transaction>;
+
+/** A list of transactions with unique ids (a repeated id would count money twice). */
+export const Transactions = z
+  .array(Transaction)
+  .max(MAX_TRANSACTIONS)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Duplicate transaction id "${t.id}"`, ...issueCode('duplicate_id') });
+      seen.add(t.id);
+    });
+  });
+
+/** Validates a list of transactions; throws a ValidationError naming every bad field. */
+export function parseTransactions(input: unknown): Transaction[] {
+  return parseWith(Transactions, 'transactions', input);
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../errors/index.js';
+
+// One seam between zod and the project's ValidationError, so every health entry point reports
+// every problem at once, with its full path, under the project's stable codes.
+
+/**
+ * Issue params a refinement sets to give its issue a stable creditlift code (e.g. `duplicate_id`)
+ * instead of zod's generic `custom`.
+ */
+export function issueCode(code: string): { params: { creditliftCode: string } } {
+  return { params: { creditliftCode: code } };
+}
+
+function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
+  const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: unknown } | undefined)?.creditliftCode : undefined;
+  if (typeof own === 'string') {
+    return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: own, message: issue.message }];
+  }
+  return [...ValidationError.fromZod('', new z.ZodError([issue])).issues];
+}
+
+function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Parses `input` with `schema`, or throws a ValidationError for `subject` listing every issue in path order. */
+export function parseWith<S extends z.ZodType>(schema: S, subject: string, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.flatMap(toIssues);
+  // Stable sort keeps zod's order for issues on the same field.
+  issues.sort((a, b) => comparePaths(a.path, b.path));
+  throw new ValidationError(subject, issues);
+}

@@ -1,0 +1,42 @@
+import { format, getDaysInMonth, parseISO } from 'date-fns';
+import { z } from 'zod';
+import type { LocalizedText } from './localizedText.js';
+
+/** A calendar month as ISO `YYYY-MM`; budgets, bills and reminders are all kept per month. */
+export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
+/** A calendar month as ISO `YYYY-MM`. */
+export type YearMonth = z.infer<typeof YearMonth>;
+
+/**
+ * The calendar day of an ISO date or date-time, as written. A timestamp's day is its wall-clock
+ * day in the offset it carries, never the machine's time zone, so results do not move with the
+ * server's TZ setting.
+ */
+export function dayOf(isoDateOrDateTime: string): string {
+  return isoDateOrDateTime.slice(0, 10);
+}
+
+/** The month (`YYYY-MM`) of an ISO date or date-time, as written. */
+export function monthOf(isoDateOrDateTime: string): YearMonth {
+  return isoDateOrDateTime.slice(0, 7);
+}
+
+/** The month `n` months after `month` (negative `n` goes back). */
+export function shiftMonth(month: YearMonth, n: number): YearMonth {
+  // Integer arithmetic on year*12+month is exact and needs no Date at all.
+  const index = Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1) + n;
+  const year = Math.floor(index / 12);
+  const m = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+/** Number of days in a month (28 to 31). */
+export function daysInMonth(month: YearMonth): number {
+  return getDaysInMonth(parseISO(`${month}-01`));
+}
+
+/** Customer-facing name of a month: "May 2024" / "2024年5月". */
+export function monthLabel(month: YearMonth): LocalizedText {
+  const first = parseISO(`${month}-01`);
+  return { en: format(first, 'MMMM yyyy'), 'zh-Hans': `${format(first, 'yyyy')}年${format(first, 'M')}月` };
+}
