@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { addDays, format, parseISO } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog, resolveCatalog } from '../src/catalog/index.js';
+import { CreditliftError } from '../src/errors/creditliftError.js';
+import { ValidationError } from '../src/errors/validationError.js';
+import { assessEvidence, evidenceReasonCodes, evidenceReasons, type EvidenceReport } from '../src/evidence/index.js';
+import { exampleFor } from '../src/examples/index.js';
+import type { Applicant } from '../src/schema/applicant.js';
+import type { CertificateEvidence, VerificationMethod } from '../src/schema/certificateEvidence.js';
+import { parseApplicant } from '../src/schema/parseApplicant.js';
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+// The new graduate (born 2003-05-14, asOf 2026-11-01) with the evidence under test.
+const base = parseApplicant(exampleFor('new_graduate').applicant);
+const OTHER_ID = sha('someone else');
+const withEvidence = (evidence: CertificateEvidence[]): Applicant => ({ ...base, evidence });
+
+let serial = 0;
+function item(over: Partial<CertificateEvidence> = {}): CertificateEvidence {
+  serial += 1;
+  return {
+    kind: 'ielts',
+    issuer: 'British Council',
+    credentialId: `CRED-${serial}`,
+    holder: { idHash: base.identity.idHash },
+    issueDate: '2026-01-10',
+    score: 7,
+    verification: { method: 'issuer_api', confidence: 0.95 },
+    documentHash: sha(`doc-${serial}`),
+    ...over,
+  };
+}
+
+const one = (e: CertificateEvidence, options?: Parameters<typeof assessEvidence>[1]) => {
+  const a = assessEvidence(withEvidence([e]), options).items[0];
+  if (a === undefined) throw new Error('no assessment');
+  return a;
+};
+
+describe('assessEvidence: reason codes', () => {
+  it('accepts a verified, current, on-scale certificate of the applicant', () => {
+    expect(one(item())).toMatchObject({ status: 'accepted', reasons: [], category: 'language' });
+  });
+
+  it('unknown_kind: a kind the catalog does not know', () => {
+    expect(one(item({ kind: 'pilot_licence' }))).toMatchObject({ status: 'rejected', reasons: ['unknown_kind'], category: undefined, strength: 0 });
+  });
+
+  it("expired: past the document's own expiry date", () => {
+    expect(one(item({ kind: 'cpa', issueDate: '2024-01-01', expiryDate: '2026-10-31' })).reasons).toEqual(['expired']);
+    expect(one(item({ kind: 'cpa', issueDate: '2024-01-01', expiryDate: '2026-11-01' })).status).toBe('accepted');
+  });
+
+  it("expired: past the kind's validity (IELTS 24 months), valid up to and including the last day", () => {
+    expect(one(item({ issueDate: '2024-10-31' })).reasons).toEqual(['expired']);
+    expect(one(item({ issueDate: '2024-11-01' })).status).toBe('accepted');
+    expect(one(item({ kind: 'ride_hailing_rating', score: 4.9, verification: { method: 'platform_api', confidence: 0.9 }, issueDate: '2026-07-15' })).reasons).toEqual([
+      'expired',
+    ]);
+  });
+
+  it('issued_in_future: issued after asOf', () => {
+    expect(one(item({ issueDate: '2026-11-02' })).reasons).toEqual(['issued_in_future']);
+  });
+
+  it('issued_before_plausible_age: a CPA at 17', () => {
+    expect(one(item({ kind: 'cpa', issueDate: '2020-06-01' })).reasons).toEqual(['issued_before_plausible_age']);
+    expect(one(item({ kind: 'cpa', issueDate: '2023-05-14' })).status).toBe('accepted');
+  });
+
+  it('score_off_scale: an IELTS band off the half-band grid, above 9, or missing', () => {
+    for (const over of [{ score: 6.3 }, { score: 9.5 }, { score: undefined }]) {
+      const e = item();
+      const next = { ...e, ...over };
+      if (next.score === undefined) delete next.score;
+      expect(one(next).reasons).toEqual(['score_off_scale']);
+    }
+  });
+
+  it('level_unknown: a TEM-8 grade that does not exist, or none', () => {
+    expect(one(item({ kind: 'tem8', level: 'great', issueDate: '2025-04-01' })).reasons).toEqual(['level_unknown']);
+    expect(one(item({ kind: 'tem8', issueDate: '2025-04-01' })).reasons).toEqual(['level_unknown']);
+  });
+
+  it('duplicate_document: the same document twice; the first is kept', () => {
+    const a = item();
+    const b = item({ documentHash: a.documentHash, score: 8 });
+    const r = assessEvidence(withEvidence([a, b])).items;
+    expect(r.map((x) => x.status)).toEqual(['accepted', 'rejected']);
+    expect(r[1]?.reasons).toEqual(['duplicate_document']);
+  });
+
+  it('duplicate_credential: the same kind and credential number twice (case and spaces ignored); the first is kept', () => {
+    const a = item({ credentialId: '25CN012345ABC' });
+    const b = item({ credentialId: ' 25cn 012345abc ' });
+    const r = assessEvidence(withEvidence([a, b])).items;
+    expect(r.map((x) => x.status)).toEqual(['accepted', 'rejected']);
+    expect(r[1]?.reasons).toEqual(['duplicate_credential']);
+    // The same number under another kind is another certificate.
+    expect(assessEvidence(withEvidence([a, item({ kind: 'cpa', credentialId: '25CN012345ABC' })])).items[1]?.status).toBe('accepted');
+  });
+
+  it('holder_mismatch: another id hash, or another name', () => {
+    expect(one(item({ holder: { idHash: OTHER_ID } })).reasons).toEqual(['holder_mismatch']);
+    expect(one(item({ holder: { name: 'Wang Lei' } })).reasons).toEqual(['holder_mismatch']);
+    // The graduate is "Lin Xiaoyu": spacing and case are not a different person.
+    expect(one(item({ holder: { name: 'LIN  xiaoyu' } })).status).toBe('accepted');
+  });
+
+  it('low_verification_confidence: below minConfidence (default 0.6), which the caller can set', () => {
+    expect(one(item({ verification: { method: 'document_ocr', confidence: 0.5 } })).reasons).toEqual(['low_verification_confidence']);
+    expect(one(item({ verification: { method: 'document_ocr', confidence: 0.5 } }), { minConfidence: 0.4 }).status).toBe('accepted');
+    expect(one(item({ verification: { method: 'document_ocr', confidence: 0.6 } })).status).toBe('accepted');
+  });
+
+  it('self_declared_only: typed in, nothing checked', () => {
+    expect(one(item({ verification: { method: 'self_declared', confidence: 1 } })).reasons).toEqual(['self_declared_only']);
+  });
+
+  it('verification_method_not_accepted: a platform feed cannot prove a CPA', () => {
+    expect(one(item({ kind: 'cpa', verification: { method: 'platform_api', confidence: 1 } })).reasons).toEqual(['verification_method_not_accepted']);
+  });
+
+  it('lists every applicable reason of a rejected item, in the stable order', () => {
+    const first = item();
+    const bad = item({
+      documentHash: first.documentHash,
+      credentialId: first.credentialId,
+      issueDate: '2027-01-01',
+      score: 9.25,
+      holder: { idHash: OTHER_ID },
+      verification: { method: 'self_declared', confidence: 0.1 },
+    });
+    expect(assessEvidence(withEvidence([first, bad])).items[1]?.reasons).toEqual([
+      'issued_in_future', 'score_off_scale', 'duplicate_document', 'duplicate_credential', 'holder_mismatch',
+      'low_verification_confidence', 'self_declared_only',
+    ]);
+  });
+
+  it('explains every reason code in English and Simplified Chinese', () => {
+    for (const code of evidenceReasonCodes) {
+      expect(evidenceReasons[code].en.length).toBeGreaterThan(0);
+      expect(evidenceReasons[code].zhHans).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('assessEvidence: strength', () => {
+  it('is verification factor x confidence x kind weight x scale value x fade', () => {
+    // IELTS 6.5, issuer API (factor 1), confidence 0.98, weight 0.9, no fade within validity.
+    expect(one(item({ score: 6.5, verification: { method: 'issuer_api', confidence: 0.98 } })).strength).toBeCloseTo(0.98 * 0.9 * (6.5 / 9), 12);
+    // A teacher qualification 120 months old has faded to half (half-life 120 months). The
+    // applicant is made older so the old certificate is plausible.
+    const strengthIssuedOn = (issueDate: string) =>
+      assessEvidence({ ...withEvidence([item({ kind: 'teacher_qualification', issueDate })]), birthDate: '1990-01-01' }).items[0]?.strength ?? NaN;
+    expect(strengthIssuedOn('2016-11-01')).toBeCloseTo(strengthIssuedOn('2026-11-01') / 2, 12);
+  });
+
+  it('ranks vocational level 1 (senior technician) above level 5 (junior worker)', () => {
+    const s = (level: string) => one(item({ kind: 'vocational_skill_level', level, verification: { method: 'government_registry', confidence: 1 } })).strength;
+    expect(s('level_1')).toBeGreaterThan(s('level_5'));
+  });
+
+  it('ranks a CPA above a junior accountant at equal verification', () => {
+    expect(one(item({ kind: 'cpa' })).strength).toBeGreaterThan(one(item({ kind: 'junior_accountant' })).strength);
+  });
+
+  it('counts a kind a lender added through resolveCatalog', () => {
+    const catalog = resolveCatalog([
+      {
+        id: 'pilot_licence', category: 'professional', names: { en: 'Pilot licence', zhHans: '飞行执照' }, scale: { type: 'none' },
+        validity: {}, minHolderAgeAtIssue: 18, signalWeight: 1, verificationMethods: ['issuer_api'],
+      },
+    ]);
+    expect(one(item({ kind: 'pilot_licence' }), { catalog })).toMatchObject({ status: 'accepted', category: 'professional', strength: 0.95 });
+  });
+});
+
+describe('assessEvidence: options', () => {
+  it('rejects minConfidence outside [0, 1] with a ValidationError', () => {
+    for (const minConfidence of [1.5, -0.1, Number.NaN]) {
+      expect(() => assessEvidence(base, { minConfidence })).toThrow(ValidationError);
+    }
+  });
+
+  it('rejects a catalog that is not one with catalog_invalid', () => {
+    const bad = { catalog: { ielts: {} } as unknown as ReturnType<typeof resolveCatalog> };
+    expect(() => assessEvidence(base, bad)).toThrow(expect.objectContaining({ code: 'catalog_invalid' }) as unknown as CreditliftError);
+  });
+});
+
+describe('assessEvidence: summary', () => {
+  it('has all four categories even with no evidence', () => {
+    const s = assessEvidence(withEvidence([])).summary;
+    expect(s.byCategory).toEqual({
+      professional: { maxStrength: 0, count: 0 }, language: { maxStrength: 0, count: 0 },
+      honour: { maxStrength: 0, count: 0 }, gig: { maxStrength: 0, count: 0 },
+    });
+    expect(s).toMatchObject({ acceptedCount: 0, rejectedCount: 0, duplicateDetected: false, holderMismatchDetected: false });
+  });
+
+  it('takes the max strength and the count of accepted items per category, and flags fraud signals', () => {
+    const a = item({ score: 6 });
+    const r = assessEvidence(withEvidence([a, item({ score: 8 }), item({ documentHash: a.documentHash }), item({ kind: 'cpa', holder: { idHash: OTHER_ID } })]));
+    expect(r.summary.byCategory.language.count).toBe(2);
+    expect(r.summary.byCategory.language.maxStrength).toBe(r.items[1]?.strength);
+    expect(r.summary).toMatchObject({ acceptedCount: 2, rejectedCount: 2, duplicateDetected: true, holderMismatchDetected: true });
+  });
+});
+
+// ---- Laws over arbitrary evidence ----
+
+const kinds = [...defaultCatalog.keys(), 'mystery_kind'];
+const levels = ['level_1', 'level_2', 'level_3', 'level_4', 'level_5', 'fail', 'pass', 'good', 'excellent', 'bogus'];
+const methods: VerificationMethod[] = ['issuer_api', 'government_registry', 'platform_api', 'document_ocr', 'manual_review', 'self_declared'];
+const day0 = parseISO('2000-01-01');
+const isoDay = fc.integer({ min: 0, max: 10_400 }).map((d) => format(addDays(day0, d), 'yyyy-MM-dd'));
+// Small pools make duplicates and mismatches common; `unique` draws make fresh ones.
+const docHash = fc.oneof(fc.constantFrom(...[0, 1, 2].map((i) => sha(`pool-${i}`))), fc.string().map((s) => sha(`unique-${s}`)));
+
+const evidenceArb: fc.Arbitrary<CertificateEvidence> = fc.record(
+  {
+    kind: fc.constantFrom(...kinds),
+    issuer: fc.constant('Issuer'),
+    credentialId: fc.oneof(fc.constantFrom('A1', 'a 1', 'B2'), fc.uuid()),
+    holder: fc.oneof(fc.constant({ idHash: base.identity.idHash }), fc.constant({ idHash: OTHER_ID }), fc.constant({ name: 'Lin Xiaoyu' })),
+    issueDate: isoDay,
+    expiryDate: isoDay,
+    score: fc.oneof(fc.double({ min: -10, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 710 }), fc.constantFrom(6.5, 4.9, 110, 98.5, 5000)),
+    level: fc.constantFrom(...levels),
+    verification: fc.record({ method: fc.constantFrom(...methods), confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    documentHash: docHash,
+  },
+  { requiredKeys: ['kind', 'issuer', 'credentialId', 'holder', 'issueDate', 'verification', 'documentHash'] },
+);
+
+// An item sharing no document or credential with anything else.
+const freshArb = fc.tuple(evidenceArb, fc.uuid()).map(([e, u]) => ({ ...e, documentHash: sha(`fresh-${u}`), credentialId: `fresh-${u}` }));
+
+function summaryValues(r: EvidenceReport): number[] {
+  const s = r.summary;
+  return [
+    ...Object.values(s.byCategory).flatMap((c) => [c.maxStrength, c.count]),
+    s.acceptedCount, s.rejectedCount, Number(s.duplicateDetected), Number(s.holderMismatchDetected),
+  ];
+}
+
+const list = fc.array(evidenceArb, { maxLength: 12 });
+
+describe('assessEvidence: laws', () => {
+  it('strength is always in [0, 1]; rejected items have strength 0 and at least one reason; accepted ones none', () => {
+    fc.assert(
+      fc.property(list, fc.double({ min: 0, max: 1, noNaN: true }), (ev, minConfidence) => {
+        for (const a of assessEvidence(withEvidence(ev), { minConfidence }).items) {
+          expect(a.strength).toBeGreaterThanOrEqual(0);
+          expect(a.strength).toBeLessThanOrEqual(1);
+          if (a.status === 'rejected') {
+            expect(a.strength).toBe(0);
+            expect(a.reasons.length).toBeGreaterThan(0);
+          } else expect(a.reasons).toEqual([]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is deterministic: the same applicant (or a copy) gives the same report', () => {
+    fc.assert(
+      fc.property(list, (ev) => {
+        const a = withEvidence(ev);
+        expect(assessEvidence(structuredClone(a))).toEqual(assessEvidence(a));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('adding a new certificate anywhere never lowers a summary value nor changes any other item', () => {
+    fc.assert(
+      fc.property(list, freshArb, fc.nat(), (ev, extra, at) => {
+        const pos = at % (ev.length + 1);
+        const before = assessEvidence(withEvidence(ev));
+        const after = assessEvidence(withEvidence([...ev.slice(0, pos), extra, ...ev.slice(pos)]));
+        const others = after.items.filter((_, i) => i !== pos).map(({ index: _i, ...rest }) => rest);
+        expect(others).toEqual(before.items.map(({ index: _i, ...rest }) => rest));
+        summaryValues(after).forEach((v, i) => expect(v).toBeGreaterThanOrEqual(summaryValues(before)[i]!));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('appending any item, even a duplicate, never lowers a summary value nor changes an earlier item', () => {
+    fc.assert(
+      fc.property(list, evidenceArb, (ev, extra) => {
+        const before = assessEvidence(withEvidence(ev));
+        const after = assessEvidence(withEvidence([...ev, extra]));
+        expect(after.items.slice(0, ev.length)).toEqual(before.items);
+        summaryValues(after).forEach((v, i) => expect(v).toBeGreaterThanOrEqual(summaryValues(before)[i]!));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('duplicates keep the first: the first item with a document hash is never a duplicate_document', () => {
+    fc.assert(
+      fc.property(list, (ev) => {
+        const items = assessEvidence(withEvidence(ev)).items;
+        const firstAt = new Map<string, number>();
+        ev.forEach((e, i) => firstAt.set(e.documentHash, firstAt.get(e.documentHash) ?? i));
+        items.forEach((a, i) => {
+          const first = firstAt.get(ev[i]!.documentHash) === i;
+          expect(a.reasons.includes('duplicate_document')).toBe(!first);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('higher verifier confidence never lowers strength', () => {
+    fc.assert(
+      fc.property(evidenceArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (e, c1, c2) => {
+        const [lo, hi] = [c1, c2].sort((a, b) => a - b) as [number, number];
+        const at = (confidence: number) => one({ ...e, verification: { ...e.verification, confidence } }).strength;
+        expect(at(hi)).toBeGreaterThanOrEqual(at(lo));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
