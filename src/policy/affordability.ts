@@ -1,0 +1,161 @@
+import { ValidationError } from '../errors/validationError.js';
+import type { Applicant } from '../schema/applicant.js';
+import { largestPrincipal, monthlyPayment } from './annuity.js';
+import { dsrBandFor, effectiveIncome } from './effectiveIncome.js';
+import type { PolicyConfig } from './policyConfig.js';
+
+/** What the affordability checks need to know about an applicant, all money in fen per month. */
+export interface AffordabilityInput {
+  /** Monthly net income after the source haircut; see {@link effectiveIncome}. */
+  readonly effectiveIncome: number;
+  readonly otherMonthlyDebtService: number;
+  readonly monthlyEssentialSpending: number;
+  readonly dependants: number;
+  /** 1 = first-tier city ... 5 = county / rural. */
+  readonly cityTier: number;
+}
+
+/** Stable id of an affordability check. */
+export type AffordabilityCheckId = 'income_level' | 'debt_service' | 'residual_income';
+
+/** One affordability check as plain data: `pass` is exactly `value` compared with `threshold`. */
+export interface AffordabilityCheck {
+  readonly id: AffordabilityCheckId;
+  /** Fen per month (signed for residual income, which can be negative). */
+  readonly value: number;
+  readonly threshold: number;
+  /** `at_least`: pass when value >= threshold; `at_most`: pass when value <= threshold. */
+  readonly comparison: 'at_least' | 'at_most';
+  readonly pass: boolean;
+  readonly unit: 'fen_per_month';
+  readonly label: { readonly en: string; readonly zhHans: string };
+}
+
+/** The affordability checks at one limit. */
+export interface AffordabilityAssessment {
+  /** The limit tested, fen. */
+  readonly limit: number;
+  /** Monthly payment of that limit over the policy term at the offered APR, fen, rounded up. */
+  readonly monthlyPayment: number;
+  readonly checks: readonly AffordabilityCheck[];
+  /** True when every check passes. */
+  readonly pass: boolean;
+  /** (other debt service + payment) / effective income, for display; null at zero income. */
+  readonly debtServiceRatio: number | null;
+  /** The DSR maximum of the applicant's income band. */
+  readonly maxDebtServiceRatio: number;
+}
+
+/** The largest affordable limit and the check that stops it going higher. */
+export interface AffordabilityCapacity {
+  /** Largest limit (fen) at which every check passes; 0 when no positive limit passes. */
+  readonly capacity: number;
+  /** Largest monthly payment the checks leave room for, fen (negative when there is none). */
+  readonly maxMonthlyPayment: number;
+  /** The check that binds at the capacity (ties: debt service before residual income). */
+  readonly bindingCheck: AffordabilityCheckId;
+}
+
+/** Check labels, both languages side by side. */
+export const affordabilityCheckLabels: Readonly<Record<AffordabilityCheckId, { readonly en: string; readonly zhHans: string }>> = {
+  income_level: { en: 'Monthly income at least the minimum', zhHans: '月收入不低于最低要求' },
+  debt_service: {
+    en: 'Monthly repayments on all debts, this line included, within the maximum share of income',
+    zhHans: '全部债务月还款额（含本额度）不超过收入的最高比例',
+  },
+  residual_income: {
+    en: 'Income left after living costs, dependants and all repayments at least the floor for the city tier',
+    zhHans: '扣除生活开支、抚养支出和全部还款后的剩余收入不低于所在城市等级的下限',
+  },
+};
+
+/** Gathers the affordability inputs from a validated applicant. */
+export function affordabilityInputOf(applicant: Applicant, policy: PolicyConfig): AffordabilityInput {
+  return {
+    effectiveIncome: effectiveIncome(applicant.income, policy),
+    otherMonthlyDebtService: applicant.bureau.otherMonthlyDebtService,
+    monthlyEssentialSpending: applicant.household.monthlyEssentialSpending,
+    dependants: applicant.household.dependants,
+    cityTier: applicant.residence.cityTier,
+  };
+}
+
+interface Rooms {
+  readonly incomeOk: boolean;
+  readonly maxDebtService: number;
+  readonly residualBeforeLine: number;
+  readonly residualFloor: number;
+  readonly maxDsr: number;
+}
+
+// The limit-independent parts of every check, computed once for both the checks and the capacity
+// so the two can never disagree.
+function roomsFor(input: AffordabilityInput, policy: PolicyConfig): Rooms {
+  const a = policy.affordability;
+  const residualFloor = a.residualFloorByCityTier[input.cityTier - 1];
+  if (residualFloor === undefined) {
+    throw new ValidationError('AffordabilityInput', [
+      { path: ['cityTier'], code: 'too_big', message: 'cityTier must be an integer from 1 to 5', expected: '1..5', received: 'number' },
+    ]);
+  }
+  const maxDsr = dsrBandFor(input.effectiveIncome, policy).maxDsr;
+  return {
+    incomeOk: input.effectiveIncome >= a.minEffectiveMonthlyIncome,
+    maxDebtService: Math.floor(input.effectiveIncome * maxDsr),
+    residualBeforeLine:
+      input.effectiveIncome - input.monthlyEssentialSpending - input.otherMonthlyDebtService - input.dependants * a.dependantAllowance,
+    residualFloor,
+    maxDsr,
+  };
+}
+
+/**
+ * Runs every affordability check at `limit`: income level, debt service (all monthly repayments
+ * including this line, repaid over the policy term at `aprBp`) against the income band's maximum,
+ * and residual income against the city tier's floor.
+ */
+export function checkAffordability(input: AffordabilityInput, limit: number, aprBp: number, policy: PolicyConfig): AffordabilityAssessment {
+  const rooms = roomsFor(input, policy);
+  const payment = monthlyPayment(limit, aprBp, policy.affordability.termMonths);
+  const debtService = input.otherMonthlyDebtService + payment;
+  const residual = rooms.residualBeforeLine - payment;
+  const checks: AffordabilityCheck[] = [
+    check('income_level', input.effectiveIncome, policy.affordability.minEffectiveMonthlyIncome, 'at_least'),
+    check('debt_service', debtService, rooms.maxDebtService, 'at_most'),
+    check('residual_income', residual, rooms.residualFloor, 'at_least'),
+  ];
+  return {
+    limit,
+    monthlyPayment: payment,
+    checks,
+    pass: checks.every((c) => c.pass),
+    debtServiceRatio: input.effectiveIncome > 0 ? debtService / input.effectiveIncome : null,
+    maxDebtServiceRatio: rooms.maxDsr,
+  };
+}
+
+function check(id: AffordabilityCheckId, value: number, threshold: number, comparison: AffordabilityCheck['comparison']): AffordabilityCheck {
+  const pass = comparison === 'at_least' ? value >= threshold : value <= threshold;
+  return { id, value, threshold, comparison, pass, unit: 'fen_per_month', label: affordabilityCheckLabels[id] };
+}
+
+/**
+ * The largest limit (fen) for which every affordability check passes: the "healthy limit".
+ * The room each check leaves for the new line's payment gives the largest payment in closed
+ * form; {@link largestPrincipal} turns that into principal through the annuity factor and
+ * verifies it. Non-decreasing in income (DSR maxima never fall as income rises) and
+ * non-increasing in APR, debts, essentials and dependants.
+ */
+export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, policy: PolicyConfig): AffordabilityCapacity {
+  const rooms = roomsFor(input, policy);
+  const debtServiceRoom = rooms.maxDebtService - input.otherMonthlyDebtService;
+  const residualRoom = rooms.residualBeforeLine - rooms.residualFloor;
+  const maxMonthlyPayment = Math.min(debtServiceRoom, residualRoom);
+  const bindingCheck: AffordabilityCheckId = !rooms.incomeOk
+    ? 'income_level'
+    : debtServiceRoom <= residualRoom
+      ? 'debt_service'
+      : 'residual_income';
+  const capacity = rooms.incomeOk ? largestPrincipal(maxMonthlyPayment, aprBp, policy.affordability.termMonths) : 0;
+  return { capacity, maxMonthlyPayment, bindingCheck };
+}

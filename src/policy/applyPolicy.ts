@@ -1,0 +1,172 @@
+import type { Applicant } from '../schema/applicant.js';
+import { affordabilityCapacity, affordabilityInputOf, checkAffordability, type AffordabilityAssessment, type AffordabilityCheckId } from './affordability.js';
+import { assertPd } from './assertPd.js';
+import { defaultPolicy } from './defaultPolicy.js';
+import { evaluateRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
+import { gradeFor } from './grade.js';
+import { composeLimit, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
+import type { PolicyConfig } from './policyConfig.js';
+import { policyHash } from './policyHash.js';
+import type { PolicyReasonCode } from './policyReasons.js';
+import { priceApr, type AprQuote } from './pricing.js';
+import { applyStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
+import { validatePolicy } from './validatePolicy.js';
+
+/** The decision the policy reaches. */
+export type PolicyOutcome = 'approve' | 'refer' | 'decline';
+
+/** Input of {@link applyPolicy}. */
+export interface PolicyInput {
+  /** A validated applicant (`Applicant.parse`); `asOf` is the decision date. */
+  readonly applicant: Applicant;
+  /** The model's 12-month probability of default, in [0, 1]. */
+  readonly pd: number;
+  /** Upstream signals; default: no flags. */
+  readonly flags?: PolicyFlags;
+  /** The policy; default {@link defaultPolicy}. Validated (once, if frozen). */
+  readonly policy?: PolicyConfig;
+  /** Ledger of recent limit changes, for step limits when the applicant already has a line. */
+  readonly limitHistory?: readonly LimitChange[];
+}
+
+/** Everything the policy decided and every number it decided with. Money in integer fen. */
+export interface PolicyResult {
+  readonly outcome: PolicyOutcome;
+  /** Policy reason codes in a fixed order: knock-outs, refers, minimum, affordability, binding cap, step limit. */
+  readonly reasons: readonly PolicyReasonCode[];
+  readonly knockouts: readonly PolicyHit[];
+  readonly refers: readonly PolicyHit[];
+  readonly pd: number;
+  readonly grade: string;
+  /** APR as a fraction (whole basis points), its daily rate and the product's daily-rate text. */
+  readonly apr: number;
+  readonly dailyRate: number;
+  readonly dailyRateText: string;
+  readonly pricing: AprQuote;
+  /** Monthly net income after the source haircut. */
+  readonly effectiveIncome: number;
+  readonly riskLimit: number;
+  readonly affordabilityCapacity: number;
+  /** The affordability check that stops the capacity going higher. */
+  readonly affordabilityBindingCheck: AffordabilityCheckId;
+  /** Every cap on the limit (`null`: customer cap not given). */
+  readonly caps: LimitCaps;
+  /** The smallest cap, rounded down, before step limits. */
+  readonly composedLimit: number;
+  readonly bindingConstraint: BindingConstraint;
+  /** Step limits, when the applicant already had a line and the proposal raised it. */
+  readonly stepLimit: SteppedLimit | null;
+  /** The limit granted (approve) or proposed for review (refer), fen; 0 on decline or below the minimum. */
+  readonly limit: number;
+  /** The affordability checks at `limit`, or at the product minimum when no limit is offered. */
+  readonly affordability: AffordabilityAssessment;
+  readonly policyName: string;
+  readonly policyVersion: string;
+  /** SHA-256 of the policy's canonical JSON; see {@link policyHash}. */
+  readonly policyHash: string;
+}
+
+const affordabilityLimitReason: Readonly<Record<AffordabilityCheckId, PolicyReasonCode>> = {
+  income_level: 'limit_affordability_income_level',
+  debt_service: 'limit_affordability_debt_service',
+  residual_income: 'limit_affordability_residual_income',
+};
+
+const affordabilityFailureReason: Readonly<Record<AffordabilityCheckId, PolicyReasonCode>> = {
+  income_level: 'income_level_too_low',
+  debt_service: 'debt_service_too_high',
+  residual_income: 'residual_income_too_low',
+};
+
+const bindingReason: Readonly<Record<Exclude<BindingConstraint, 'affordability'>, PolicyReasonCode>> = {
+  risk: 'limit_risk_grade',
+  regulatory: 'limit_regulatory_cap',
+  product_max: 'limit_product_max',
+  self_cap: 'limit_self_cap',
+  requested: 'limit_requested',
+};
+
+/**
+ * The credit policy as one pure function: knock-outs and refer rules, grade, risk-based APR,
+ * affordability capacity, every cap on the limit, the limit (smallest cap, rounded down to
+ * 100 RMB), step limits for an existing line, and the outcome. Deterministic: the same input
+ * always gives the same result; dates come from `applicant.asOf` only.
+ *
+ * @example
+ * const result = applyPolicy({ applicant: Applicant.parse(raw), pd: 0.03 });
+ * result.outcome; // 'approve'
+ * result.limit;   // e.g. 1_200_000 (12,000 RMB)
+ * @throws ValidationError for a PD outside [0, 1] or malformed dates; PolicyInvalidError for a bad policy.
+ */
+export function applyPolicy(input: PolicyInput): PolicyResult {
+  const policy = validatePolicy(input.policy ?? defaultPolicy);
+  const { applicant, pd } = input;
+  assertPd(pd);
+  const flags = input.flags ?? { duplicateEvidence: false };
+  const { knockouts, refers } = evaluateRules(applicant, pd, flags, policy);
+  const grade = gradeFor(pd, policy);
+  const pricing = priceApr(pd, policy);
+
+  const affordabilityInput = affordabilityInputOf(applicant, policy);
+  const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
+  const caps: LimitCaps = {
+    risk: riskLimit(affordabilityInput.effectiveIncome, grade),
+    affordability: capacity.capacity,
+    regulatory: regulatoryHeadroom(applicant.bureau.otherConsumerCreditBalance, policy),
+    product_max: policy.limits.productMax,
+    self_cap: applicant.controls.selfSetCap ?? null,
+    requested: applicant.controls.requestedLimit ?? null,
+  };
+  const composed = composeLimit(caps, policy.limits.roundingStep);
+
+  const priorLimit = applicant.platform.currentLimit;
+  const stepLimit =
+    priorLimit > 0 && composed.limit > priorLimit
+      ? applyStepLimits({ priorLimit, proposedLimit: composed.limit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy)
+      : null;
+  const candidate = stepLimit?.limit ?? composed.limit;
+
+  const belowMinimum = candidate < policy.limits.productMin;
+  const outcome: PolicyOutcome =
+    knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+  const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
+  const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
+
+  const reasons: PolicyReasonCode[] = [...knockouts.map((h) => h.code), ...refers.map((h) => h.code)];
+  if (belowMinimum) {
+    reasons.push('limit_below_product_minimum');
+    for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
+  }
+  reasons.push(
+    composed.bindingConstraint === 'affordability'
+      ? affordabilityLimitReason[capacity.bindingCheck]
+      : bindingReason[composed.bindingConstraint],
+  );
+  if (stepLimit?.reason) reasons.push(stepLimit.reason);
+
+  return {
+    outcome,
+    reasons: [...new Set(reasons)],
+    knockouts,
+    refers,
+    pd,
+    grade: grade.grade,
+    apr: pricing.apr,
+    dailyRate: pricing.dailyRate,
+    dailyRateText: pricing.dailyRateText,
+    pricing,
+    effectiveIncome: affordabilityInput.effectiveIncome,
+    riskLimit: caps.risk,
+    affordabilityCapacity: capacity.capacity,
+    affordabilityBindingCheck: capacity.bindingCheck,
+    caps,
+    composedLimit: composed.limit,
+    bindingConstraint: composed.bindingConstraint,
+    stepLimit,
+    limit,
+    affordability,
+    policyName: policy.name,
+    policyVersion: policy.version,
+    policyHash: policyHash(policy),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Applicant } from '../schema/applicant.js';
+import { ageInYears } from './ageInYears.js';
+import { assertPd } from './assertPd.js';
+import type { PolicyConfig } from './policyConfig.js';
+import type { PolicyReasonCode } from './policyReasons.js';
+
+/** One rule that fired: the reason code, the applicant's value and the policy threshold it crossed. */
+export interface PolicyHit {
+  readonly code: PolicyReasonCode;
+  readonly value: number;
+  readonly threshold: number;
+}
+
+/** Signals computed upstream that the policy acts on. */
+export interface PolicyFlags {
+  /** A certificate of this applicant was already used by someone else (fraud signal). */
+  readonly duplicateEvidence: boolean;
+}
+
+/** The knock-outs (decline) and refer conditions that fired, each in a fixed order. */
+export interface RuleHits {
+  readonly knockouts: readonly PolicyHit[];
+  readonly refers: readonly PolicyHit[];
+}
+
+/**
+ * Evaluates the knock-out rules (age bounds, days past due today, recent delinquencies, recent
+ * enquiries, PD above the cut-off, and duplicate evidence when the policy declines it) and the
+ * refer conditions (PD in the refer band, high self-declared income, duplicate evidence when the
+ * policy refers it). Absent bureau counts never knock out: thin files are the segment served.
+ *
+ * @throws ValidationError when `pd` is not in [0, 1] or a date does not parse.
+ */
+export function evaluateRules(applicant: Applicant, pd: number, flags: PolicyFlags, policy: PolicyConfig): RuleHits {
+  assertPd(pd);
+  const knockouts: PolicyHit[] = [];
+  const refers: PolicyHit[] = [];
+  const { age, knockouts: k, refer } = policy;
+  const years = ageInYears(applicant.birthDate, applicant.asOf);
+  if (years < age.min) knockouts.push({ code: 'age_below_minimum', value: years, threshold: age.min });
+  if (years > age.max) knockouts.push({ code: 'age_above_maximum', value: years, threshold: age.max });
+  const b = applicant.bureau;
+  if (b.currentDaysPastDue > k.maxCurrentDaysPastDue) {
+    knockouts.push({ code: 'current_past_due', value: b.currentDaysPastDue, threshold: k.maxCurrentDaysPastDue });
+  }
+  if (b.delinquencies24m !== undefined && b.delinquencies24m > k.maxDelinquencies24m) {
+    knockouts.push({ code: 'too_many_delinquencies', value: b.delinquencies24m, threshold: k.maxDelinquencies24m });
+  }
+  if (b.enquiries6m !== undefined && b.enquiries6m > k.maxEnquiries6m) {
+    knockouts.push({ code: 'too_many_enquiries', value: b.enquiries6m, threshold: k.maxEnquiries6m });
+  }
+  if (pd > k.declinePdAbove) knockouts.push({ code: 'pd_above_cutoff', value: pd, threshold: k.declinePdAbove });
+  else if (pd > refer.pdAbove) refers.push({ code: 'pd_in_refer_band', value: pd, threshold: refer.pdAbove });
+  if (flags.duplicateEvidence) {
+    (refer.duplicateEvidence === 'decline' ? knockouts : refers).push({ code: 'duplicate_evidence', value: 1, threshold: 0 });
+  }
+  const income = applicant.income;
+  if (income.source === 'self_declared' && income.monthlyNet > refer.selfDeclaredIncomeAbove) {
+    refers.push({ code: 'self_declared_income_high', value: income.monthlyNet, threshold: refer.selfDeclaredIncomeAbove });
+  }
+  return { knockouts, refers };
+}

@@ -1,0 +1,32 @@
+/**
+ * The credit policy: pure functions from an applicant, a PD and a policy configuration to an
+ * outcome, a price and a limit. No model, no I/O, no clock.
+ */
+export { MAX_APR, REGULATORY_CAP_PER_BORROWER_FEN, CITY_TIERS, PolicyConfig, GradeBand, DsrBand } from './policyConfig.js';
+export { defaultPolicy } from './defaultPolicy.js';
+export { resolvePolicy, type PolicyOverrides } from './resolvePolicy.js';
+export { validatePolicy } from './validatePolicy.js';
+export { PolicyInvalidError } from './policyInvalidError.js';
+export { policyHash, canonicalJson } from './policyHash.js';
+export { policyReasons, type PolicyReason, type PolicyReasonCode, type PolicyFactor } from './policyReasons.js';
+export { evaluateRules, type PolicyHit, type PolicyFlags, type RuleHits } from './evaluateRules.js';
+export { ageInYears } from './ageInYears.js';
+export { gradeFor } from './grade.js';
+export { priceApr, dailyRateText, DAYS_PER_YEAR, type AprQuote } from './pricing.js';
+export { annuityFactor, monthlyPayment, largestPrincipal } from './annuity.js';
+export { effectiveIncome, dsrBandFor } from './effectiveIncome.js';
+export {
+  affordabilityInputOf,
+  checkAffordability,
+  affordabilityCapacity,
+  affordabilityCheckLabels,
+  type AffordabilityInput,
+  type AffordabilityCheck,
+  type AffordabilityCheckId,
+  type AffordabilityAssessment,
+  type AffordabilityCapacity,
+} from './affordability.js';
+export { composeLimit, roundDownToStep, riskLimit, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
+export { applyStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
+export { applyReduction } from './applyReduction.js';
+export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome } from './applyPolicy.js';

@@ -1,0 +1,59 @@
+import type { GradeBand, PolicyConfig } from './policyConfig.js';
+
+/** What set the limit: the smallest of the caps. */
+export type BindingConstraint = 'risk' | 'affordability' | 'regulatory' | 'product_max' | 'self_cap' | 'requested';
+
+/**
+ * Tie-break order when several caps are equally small. The customer's own choices come first
+ * (when they bind, nothing adverse happened), then the fixed rules (regulation, product), then
+ * the applicant-specific limits (affordability, risk).
+ */
+export const BINDING_PRIORITY: readonly BindingConstraint[] = ['self_cap', 'requested', 'regulatory', 'product_max', 'affordability', 'risk'];
+
+/** Every cap on the limit in fen; `null` for a customer cap that was not given. */
+export type LimitCaps = Readonly<Record<'risk' | 'affordability' | 'regulatory' | 'product_max', number>> &
+  Readonly<Record<'self_cap' | 'requested', number | null>>;
+
+/** The composed limit. */
+export interface ComposedLimit {
+  /** The smallest cap rounded down to the policy's rounding step, fen. */
+  readonly limit: number;
+  /** The smallest cap before rounding, fen. */
+  readonly unrounded: number;
+  readonly bindingConstraint: BindingConstraint;
+}
+
+/** Rounds fen down to a whole multiple of `step` (e.g. 10,000 fen = 100 RMB). */
+export function roundDownToStep(amount: number, step: number): number {
+  return amount <= 0 ? 0 : Math.floor(amount / step) * step;
+}
+
+/** Risk-based limit: effective monthly income x the grade's income multiple, fen rounded down. */
+export function riskLimit(effectiveMonthlyIncome: number, grade: GradeBand): number {
+  return Math.floor(effectiveMonthlyIncome * grade.incomeMultiple);
+}
+
+/** Room under the per-borrower cap after the applicant's other consumer-finance balances, fen, never negative. */
+export function regulatoryHeadroom(otherConsumerCreditBalance: number, policy: PolicyConfig): number {
+  return Math.max(0, policy.limits.regulatoryCapPerBorrower - otherConsumerCreditBalance);
+}
+
+/**
+ * The limit is the smallest cap, rounded down to `roundingStep`; the binding constraint is the
+ * cap that attained the minimum before rounding, ties broken by {@link BINDING_PRIORITY}.
+ *
+ * @example composeLimit({ risk: 1_234_567, affordability: 2_000_000, regulatory: 20_000_000,
+ *   product_max: 5_000_000, self_cap: null, requested: null }, 10_000) // { limit: 1_230_000, bindingConstraint: 'risk', ... }
+ */
+export function composeLimit(caps: LimitCaps, roundingStep: number): ComposedLimit {
+  let bindingConstraint: BindingConstraint = 'risk';
+  let unrounded = Number.POSITIVE_INFINITY;
+  for (const name of BINDING_PRIORITY) {
+    const cap = caps[name];
+    if (cap !== null && cap < unrounded) {
+      unrounded = cap;
+      bindingConstraint = name;
+    }
+  }
+  return { limit: roundDownToStep(unrounded, roundingStep), unrounded, bindingConstraint };
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { Fen } from '../schema/primitives.js';
+
+/** The legal ceiling on consumer-credit APR the policy may price up to (24%). */
+export const MAX_APR = 0.24;
+
+/** The regulatory ceiling on unsecured consumer loans to one borrower: 200,000 RMB in fen. */
+export const REGULATORY_CAP_PER_BORROWER_FEN = 20_000_000;
+
+/** Number of city tiers the applicant schema knows (1 = first tier ... 5 = county / rural). */
+export const CITY_TIERS = 5;
+
+const Rate = z.number().finite().min(0).max(1);
+const PositiveFen = Fen.min(1);
+const Days = z.number().int().min(0).max(100_000);
+
+/** True when a rate is a whole number of basis points (tolerating float noise such as 0.0730000001). */
+function isWholeBasisPoints(rate: number): boolean {
+  return Math.abs(rate * 10_000 - Math.round(rate * 10_000)) < 1e-6;
+}
+
+/** One risk grade: PDs up to and including `maxPd` fall in it (after the previous grade's `maxPd`). */
+export const GradeBand = z.strictObject({
+  grade: z.string().min(1).max(16).describe('Grade label, e.g. "A"'),
+  maxPd: Rate.describe('Upper PD bound of the grade, inclusive'),
+  incomeMultiple: z.number().finite().min(0).max(100).describe('Risk-based limit = effective monthly income x this'),
+});
+/** One risk grade band. */
+export type GradeBand = z.infer<typeof GradeBand>;
+
+/** One debt-service-ratio band: effective incomes up to `incomeUpTo` fen (inclusive) get `maxDsr`. */
+export const DsrBand = z.strictObject({
+  incomeUpTo: Fen.nullable().describe('Inclusive upper bound on effective monthly income, fen; null = no bound (last band)'),
+  maxDsr: Rate.describe('Maximum (all monthly debt service) / (effective monthly income)'),
+});
+/** One debt-service-ratio band. */
+export type DsrBand = z.infer<typeof DsrBand>;
+
+const PolicyConfigShape = z.strictObject({
+  name: z.string().min(1).max(100).describe('Human name of the policy, for the audit'),
+  version: z.string().min(1).max(50),
+  age: z.strictObject({
+    min: z.number().int().min(18).max(120).describe('Youngest age in whole years; never below 18 (legal capacity)'),
+    max: z.number().int().min(18).max(120).describe('Oldest age in whole years, inclusive'),
+  }),
+  knockouts: z.strictObject({
+    maxCurrentDaysPastDue: Days.describe('Decline when days past due today exceed this'),
+    maxDelinquencies24m: z.number().int().min(0).describe('Decline when delinquent accounts in 24 months exceed this'),
+    maxEnquiries6m: z.number().int().min(0).describe('Decline when hard enquiries in 6 months exceed this'),
+    declinePdAbove: Rate.describe('Decline when PD exceeds this'),
+  }),
+  refer: z.strictObject({
+    pdAbove: Rate.describe('Refer when PD exceeds this (and does not exceed the decline cut-off)'),
+    selfDeclaredIncomeAbove: Fen.describe('Refer when self-declared monthly net income exceeds this, fen'),
+    duplicateEvidence: z.enum(['refer', 'decline']).describe('What a duplicate-certificate fraud flag does'),
+  }),
+  grades: z.array(GradeBand).min(1).max(26).describe('Ascending by maxPd; the last has maxPd = 1'),
+  pricing: z.strictObject({
+    costOfFunds: Rate,
+    lgd: Rate.describe('Loss given default; expected loss = PD x LGD'),
+    operatingCost: Rate,
+    margin: Rate,
+    aprFloor: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points'),
+    aprCap: Rate.max(MAX_APR).refine(isWholeBasisPoints, 'expected a whole number of basis points'),
+  }),
+  affordability: z.strictObject({
+    termMonths: z.number().int().min(1).max(120).describe('The line is tested as if repaid over this many months'),
+    incomeHaircut: z
+      .strictObject({
+        payroll: Rate.max(0.99),
+        tax_record: Rate.max(0.99),
+        bank_statement: Rate.max(0.99),
+        self_declared: Rate.max(0.99),
+      })
+      .describe('Share taken off monthly net income by income source'),
+    minEffectiveMonthlyIncome: PositiveFen.describe('Income-level check: effective income at least this, fen'),
+    dsrBands: z.array(DsrBand).min(1).max(20).describe('Ascending by incomeUpTo; maxDsr non-decreasing; last unbounded'),
+    dependantAllowance: Fen.describe('Monthly living allowance per dependant, fen'),
+    residualFloorByCityTier: z
+      .array(Fen)
+      .length(CITY_TIERS)
+      .describe('Minimum monthly residual income for city tiers 1..5, fen; non-increasing'),
+  }),
+  limits: z.strictObject({
+    productMin: PositiveFen.describe('Smallest limit the product offers, fen'),
+    productMax: PositiveFen.describe('Largest limit the product offers, fen'),
+    regulatoryCapPerBorrower: Fen.max(REGULATORY_CAP_PER_BORROWER_FEN).describe('Per-borrower cap incl. other consumer-finance balances, fen'),
+    roundingStep: PositiveFen.max(10_000_000).describe('Limits are rounded down to a multiple of this, fen'),
+    belowMinimum: z.enum(['decline', 'refer']).describe('Outcome when the limit falls below productMin'),
+  }),
+  stepLimits: z.strictObject({
+    perStepRatio: z.number().finite().min(0).max(100).describe('Per reassessment: increase at most prior x this ...'),
+    perStepAmount: Fen.describe('... or this many fen, whichever is greater'),
+    windowDays: z.number().int().min(1).max(3660).describe('Rolling window for the period caps, days'),
+    windowMaxIncrease: Fen.describe('Sum of increases within the window at most this, fen'),
+    windowMaxCount: z.number().int().min(0).max(1000).describe('At most this many increases within the window'),
+  }),
+});
+
+type PolicyConfigShape = z.infer<typeof PolicyConfigShape>;
+
+/**
+ * Cross-field rules a lender's numbers must obey. They keep the policy's laws true: ascending
+ * grades with non-increasing multiples keep the limit non-increasing in PD; non-decreasing DSR
+ * maxima keep the capacity non-decreasing in income.
+ */
+function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string): void => {
+    ctx.addIssue({ code: 'custom', path, message });
+  };
+  if (p.age.min > p.age.max) issue(['age', 'max'], 'age.max must be at least age.min');
+  if (p.refer.pdAbove > p.knockouts.declinePdAbove) {
+    issue(['refer', 'pdAbove'], 'refer.pdAbove must not exceed knockouts.declinePdAbove');
+  }
+  const names = new Set<string>();
+  p.grades.forEach((g, i) => {
+    if (names.has(g.grade)) issue(['grades', i, 'grade'], `duplicate grade "${g.grade}"`);
+    names.add(g.grade);
+    const prev = p.grades[i - 1];
+    if (prev !== undefined && !(g.maxPd > prev.maxPd)) issue(['grades', i, 'maxPd'], 'grade maxPd must be strictly ascending');
+    if (prev !== undefined && g.incomeMultiple > prev.incomeMultiple) {
+      issue(['grades', i, 'incomeMultiple'], 'incomeMultiple must not rise as grades worsen');
+    }
+  });
+  const lastGrade = p.grades[p.grades.length - 1];
+  if (lastGrade !== undefined && lastGrade.maxPd !== 1) {
+    issue(['grades', p.grades.length - 1, 'maxPd'], 'the last grade must cover PD up to 1');
+  }
+  if (p.pricing.aprFloor > p.pricing.aprCap) issue(['pricing', 'aprFloor'], 'aprFloor must not exceed aprCap');
+  const bands = p.affordability.dsrBands;
+  bands.forEach((b, i) => {
+    const prev = bands[i - 1];
+    const isLast = i === bands.length - 1;
+    if (isLast && b.incomeUpTo !== null) issue(['affordability', 'dsrBands', i, 'incomeUpTo'], 'the last DSR band must be unbounded (null)');
+    if (!isLast && b.incomeUpTo === null) issue(['affordability', 'dsrBands', i, 'incomeUpTo'], 'only the last DSR band may be unbounded');
+    if (prev !== undefined) {
+      if (prev.incomeUpTo !== null && b.incomeUpTo !== null && !(b.incomeUpTo > prev.incomeUpTo)) {
+        issue(['affordability', 'dsrBands', i, 'incomeUpTo'], 'DSR bands must be strictly ascending by incomeUpTo');
+      }
+      if (b.maxDsr < prev.maxDsr) issue(['affordability', 'dsrBands', i, 'maxDsr'], 'maxDsr must not fall as income rises');
+    }
+  });
+  const floors = p.affordability.residualFloorByCityTier;
+  floors.forEach((f, i) => {
+    const prev = floors[i - 1];
+    if (prev !== undefined && f > prev) {
+      issue(['affordability', 'residualFloorByCityTier', i], 'residual floors must not rise from tier 1 to tier 5');
+    }
+  });
+  if (p.limits.productMin > p.limits.productMax) issue(['limits', 'productMin'], 'productMin must not exceed productMax');
+  if (p.limits.productMin % p.limits.roundingStep !== 0) {
+    issue(['limits', 'productMin'], 'productMin must be a multiple of roundingStep');
+  }
+}
+
+/**
+ * A lender's credit policy as data: knock-outs, refer rules, grades, pricing, affordability,
+ * limit caps and reassessment step limits. Every number is here so a lender changes numbers,
+ * never code. Build one with {@link resolvePolicy}; {@link defaultPolicy} is the starting point.
+ */
+export const PolicyConfig = PolicyConfigShape.superRefine(checkCrossFields);
+/** A validated credit policy. */
+export type PolicyConfig = z.infer<typeof PolicyConfig>;

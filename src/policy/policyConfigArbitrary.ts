@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { deepFreeze } from './deepFreeze.js';
+import { CITY_TIERS, REGULATORY_CAP_PER_BORROWER_FEN, type PolicyConfig } from './policyConfig.js';
+
+// Rates are drawn as whole basis points or percents so every draw is a "lender-typed" decimal
+// and valid by construction: the cross-field rules come from sorting, never from filtering.
+const bp = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max }).map((n) => n / 10_000);
+const pct = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max }).map((n) => n / 100);
+const ascending = (values: number[]): number[] => [...values].sort((a, b) => a - b);
+const descending = (values: number[]): number[] => [...values].sort((a, b) => b - a);
+
+const ageArb = fc.integer({ min: 18, max: 40 }).chain((min) => fc.record({ min: fc.constant(min), max: fc.integer({ min, max: 75 }) }));
+
+const pdRulesArb = fc.integer({ min: 100, max: 10_000 }).chain((declineBp) =>
+  fc.record({
+    declinePdAbove: fc.constant(declineBp / 10_000),
+    referPdAbove: bp(0, declineBp),
+  }),
+);
+
+const gradesArb = fc.integer({ min: 1, max: 6 }).chain((count) =>
+  fc
+    .record({
+      cuts: fc.uniqueArray(fc.integer({ min: 1, max: 9_999 }), { minLength: count - 1, maxLength: count - 1 }),
+      multiples: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: count, maxLength: count }),
+    })
+    .map(({ cuts, multiples }) => {
+      const maxPds = [...ascending(cuts).map((c) => c / 10_000), 1];
+      const ms = descending(multiples).map((m) => m / 10);
+      return maxPds.map((maxPd, i) => ({ grade: String.fromCharCode(65 + i), maxPd, incomeMultiple: ms[i] ?? 0 }));
+    }),
+);
+
+const pricingArb = fc.integer({ min: 0, max: 2_400 }).chain((capBp) =>
+  fc.record({
+    costOfFunds: bp(0, 1_000),
+    lgd: bp(0, 10_000),
+    operatingCost: bp(0, 1_000),
+    margin: bp(0, 1_000),
+    aprFloor: bp(0, capBp),
+    aprCap: fc.constant(capBp / 10_000),
+  }),
+);
+
+const dsrBandsArb = fc.integer({ min: 1, max: 5 }).chain((count) =>
+  fc
+    .record({
+      uptos: fc.uniqueArray(fc.integer({ min: 1, max: 5_000_000 }), { minLength: count - 1, maxLength: count - 1 }),
+      maxDsrs: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: count, maxLength: count }),
+    })
+    .map(({ uptos, maxDsrs }) => {
+      const bounds: (number | null)[] = [...ascending(uptos), null];
+      const dsrs = ascending(maxDsrs).map((d) => d / 100);
+      return bounds.map((incomeUpTo, i) => ({ incomeUpTo, maxDsr: dsrs[i] ?? 1 }));
+    }),
+);
+
+const affordabilityArb = fc.record({
+  termMonths: fc.integer({ min: 1, max: 60 }),
+  incomeHaircut: fc.record({ payroll: pct(0, 20), tax_record: pct(0, 20), bank_statement: pct(0, 50), self_declared: pct(0, 90) }),
+  minEffectiveMonthlyIncome: fc.integer({ min: 1, max: 500_000 }),
+  dsrBands: dsrBandsArb,
+  dependantAllowance: fc.integer({ min: 0, max: 200_000 }),
+  residualFloorByCityTier: fc
+    .array(fc.integer({ min: 0, max: 300_000 }), { minLength: CITY_TIERS, maxLength: CITY_TIERS })
+    .map(descending),
+});
+
+const limitsArb = fc.constantFrom(100, 1_000, 10_000, 50_000).chain((roundingStep) =>
+  fc.integer({ min: 1, max: 100 }).chain((k) =>
+    fc.record({
+      productMin: fc.constant(k * roundingStep),
+      productMax: fc.integer({ min: k * roundingStep, max: 30_000_000 }),
+      regulatoryCapPerBorrower: fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }),
+      roundingStep: fc.constant(roundingStep),
+      belowMinimum: fc.constantFrom('decline' as const, 'refer' as const),
+    }),
+  ),
+);
+
+const stepLimitsArb = fc.record({
+  perStepRatio: pct(0, 200),
+  perStepAmount: fc.integer({ min: 0, max: 2_000_000 }),
+  windowDays: fc.integer({ min: 1, max: 365 }),
+  windowMaxIncrease: fc.integer({ min: 0, max: 5_000_000 }),
+  windowMaxCount: fc.integer({ min: 0, max: 5 }),
+});
+
+/**
+ * A fast-check arbitrary of VALID policy configurations (every draw passes `PolicyConfig`),
+ * deeply frozen, for property tests that must hold for any lender's numbers, not just ours.
+ *
+ * @example fc.assert(fc.property(policyConfigArbitrary(), (policy) => priceApr(0.1, policy).apr <= 0.24));
+ */
+export function policyConfigArbitrary(): fc.Arbitrary<PolicyConfig> {
+  return fc
+    .record({
+      age: ageArb,
+      counts: fc.record({
+        maxCurrentDaysPastDue: fc.integer({ min: 0, max: 90 }),
+        maxDelinquencies24m: fc.integer({ min: 0, max: 10 }),
+        maxEnquiries6m: fc.integer({ min: 0, max: 30 }),
+      }),
+      pd: pdRulesArb,
+      selfDeclaredIncomeAbove: fc.integer({ min: 0, max: 5_000_000 }),
+      duplicateEvidence: fc.constantFrom('refer' as const, 'decline' as const),
+      grades: gradesArb,
+      pricing: pricingArb,
+      affordability: affordabilityArb,
+      limits: limitsArb,
+      stepLimits: stepLimitsArb,
+    })
+    .map(
+      (d): PolicyConfig =>
+        deepFreeze({
+          name: 'arbitrary policy',
+          version: '0',
+          age: d.age,
+          knockouts: { ...d.counts, declinePdAbove: d.pd.declinePdAbove },
+          refer: { pdAbove: d.pd.referPdAbove, selfDeclaredIncomeAbove: d.selfDeclaredIncomeAbove, duplicateEvidence: d.duplicateEvidence },
+          grades: d.grades,
+          pricing: d.pricing,
+          affordability: d.affordability,
+          limits: d.limits,
+          stepLimits: d.stepLimits,
+        }),
+    );
+}

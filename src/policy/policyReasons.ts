@@ -1,0 +1,65 @@
+/**
+ * The factor a policy reason rests on, so the explanation layer can name what the policy used.
+ * None is a protected characteristic; age appears only as the legal eligibility bound.
+ */
+export type PolicyFactor =
+  | 'eligibility'
+  | 'income'
+  | 'debt_burden'
+  | 'living_costs'
+  | 'credit_history'
+  | 'credit_enquiries'
+  | 'risk_score'
+  | 'evidence'
+  | 'policy_cap'
+  | 'regulatory_cap'
+  | 'customer_control';
+
+/** One reason as data: the factor and the text in English and Simplified Chinese side by side. */
+export interface PolicyReason {
+  readonly factor: PolicyFactor;
+  readonly en: string;
+  readonly zhHans: string;
+}
+
+/**
+ * Every stable policy reason code with its factor and text. Codes are part of the public
+ * contract: lenders store them, so they are never renamed; new ones are only added.
+ */
+export const policyReasons = {
+  // Knock-outs
+  age_below_minimum: { factor: 'eligibility', en: 'Below the minimum age for this product', zhHans: '未达到本产品的最低年龄要求' },
+  age_above_maximum: { factor: 'eligibility', en: 'Above the maximum age for this product', zhHans: '超过本产品的最高年龄要求' },
+  current_past_due: { factor: 'credit_history', en: 'An account is currently past due', zhHans: '当前有逾期未还的账户' },
+  too_many_delinquencies: { factor: 'credit_history', en: 'Too many delinquent accounts in the last 24 months', zhHans: '近24个月逾期账户过多' },
+  too_many_enquiries: { factor: 'credit_enquiries', en: 'Too many credit enquiries in the last 6 months', zhHans: '近6个月征信查询次数过多' },
+  pd_above_cutoff: { factor: 'risk_score', en: 'Estimated risk of default is above our limit', zhHans: '预估违约风险超出可接受范围' },
+  duplicate_evidence: { factor: 'evidence', en: 'A certificate was already used by another application', zhHans: '证书已被其他申请使用' },
+  // Refer conditions
+  pd_in_refer_band: { factor: 'risk_score', en: 'Estimated risk of default needs a manual review', zhHans: '预估违约风险需人工审核' },
+  self_declared_income_high: { factor: 'income', en: 'Self-declared income needs verification', zhHans: '自报收入较高，需核实' },
+  // Limit outcome
+  limit_below_product_minimum: { factor: 'policy_cap', en: 'The limit we can offer is below the product minimum', zhHans: '可给予的额度低于产品最低额度' },
+  // Binding constraints on the limit
+  limit_risk_grade: { factor: 'risk_score', en: 'Limit set by your risk grade and income', zhHans: '额度由风险等级和收入决定' },
+  limit_affordability_income_level: { factor: 'income', en: 'Income is below the level needed for a credit line', zhHans: '收入未达到授信所需水平' },
+  limit_affordability_debt_service: { factor: 'debt_burden', en: 'Limit set by your monthly debt repayments relative to income', zhHans: '额度受月还款额占收入比例限制' },
+  limit_affordability_residual_income: { factor: 'living_costs', en: 'Limit set by what is left of income after living costs and repayments', zhHans: '额度受扣除生活开支和还款后的剩余收入限制' },
+  limit_regulatory_cap: { factor: 'regulatory_cap', en: 'Limit set by the 200,000 RMB per-borrower regulatory cap, including other consumer loans', zhHans: '额度受单户20万元监管上限（含其他消费贷款）限制' },
+  limit_product_max: { factor: 'policy_cap', en: 'Limit set by the product maximum', zhHans: '额度受产品最高额度限制' },
+  limit_self_cap: { factor: 'customer_control', en: 'Limit set by the cap you chose', zhHans: '额度受您自行设置的上限限制' },
+  limit_requested: { factor: 'customer_control', en: 'Limit set to the amount you asked for', zhHans: '额度按您申请的金额设定' },
+  // Affordability checks failed at the smallest limit the product offers
+  income_level_too_low: { factor: 'income', en: 'Income is below the minimum for a credit line', zhHans: '收入低于授信最低要求' },
+  debt_service_too_high: { factor: 'debt_burden', en: 'Monthly debt repayments are too high relative to income', zhHans: '月还款额占收入比例过高' },
+  residual_income_too_low: { factor: 'living_costs', en: 'Too little income left after living costs and repayments', zhHans: '扣除生活开支和还款后剩余收入过低' },
+  // Reassessment step limits
+  step_limit_per_step: { factor: 'policy_cap', en: 'Increase limited to the maximum step per reassessment', zhHans: '单次提额幅度受限' },
+  step_limit_window_amount: { factor: 'policy_cap', en: 'Increase limited by the total allowed within the recent period', zhHans: '近期累计提额金额受限' },
+  step_limit_window_count: { factor: 'policy_cap', en: 'No further increase allowed within the recent period', zhHans: '近期提额次数已达上限' },
+  // Customer controls
+  customer_reduction: { factor: 'customer_control', en: 'Limit lowered at your request', zhHans: '已按您的要求降低额度' },
+} as const satisfies Record<string, PolicyReason>;
+
+/** A stable policy reason code; see {@link policyReasons}. */
+export type PolicyReasonCode = keyof typeof policyReasons;

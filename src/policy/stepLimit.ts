@@ -1,0 +1,87 @@
+import { isAfter, parseISO, subDays } from 'date-fns';
+import { z } from 'zod';
+import { ValidationError } from '../errors/validationError.js';
+import { Fen, IsoDate } from '../schema/primitives.js';
+import { roundDownToStep } from './limit.js';
+import type { PolicyConfig } from './policyConfig.js';
+import type { PolicyReasonCode } from './policyReasons.js';
+
+/** One past limit change from the ledger; only rises (`to > from`) count as increases. */
+export const LimitChange = z.strictObject({ asOf: IsoDate, from: Fen, to: Fen });
+/** One past limit change. */
+export type LimitChange = z.infer<typeof LimitChange>;
+
+/** Input of {@link applyStepLimits}. */
+export const StepLimitInput = z.strictObject({
+  priorLimit: Fen,
+  proposedLimit: Fen,
+  asOf: IsoDate,
+  history: z.array(LimitChange).max(10_000).default([]),
+});
+/** Input of {@link applyStepLimits} as a caller writes it. */
+export type StepLimitInput = z.input<typeof StepLimitInput>;
+
+/** Which step limit held the increase back. */
+export type StepBound = 'per_step' | 'window_amount' | 'window_count';
+
+/** The result of stepping a proposed limit. */
+export interface SteppedLimit {
+  /** The limit to apply now, fen. */
+  readonly limit: number;
+  readonly priorLimit: number;
+  readonly proposedLimit: number;
+  /** Which step limit bound, or null when the proposal went through unchanged. */
+  readonly bound: StepBound | null;
+  /** The reason code for `bound`, or null. */
+  readonly reason: PolicyReasonCode | null;
+  /** The increase this step could allow: min(per-step allowance, room left in the window), fen. */
+  readonly allowedIncrease: number;
+  /** Increases already made inside the rolling window: total fen and count. */
+  readonly windowIncrease: number;
+  readonly windowCount: number;
+}
+
+const reasonOf: Readonly<Record<StepBound, PolicyReasonCode>> = {
+  per_step: 'step_limit_per_step',
+  window_amount: 'step_limit_window_amount',
+  window_count: 'step_limit_window_count',
+};
+
+/**
+ * Caps a limit increase at reassessment. Per step: at most prior x `perStepRatio` or
+ * `perStepAmount`, whichever is greater (so small lines can still grow). Per rolling window of
+ * `windowDays` ending on `asOf` (inclusive): increases total at most `windowMaxIncrease` and
+ * number at most `windowMaxCount`. A stepped-down increase is rounded down to the rounding step
+ * but never below the prior limit. Decreases pass through immediately; ledger entries dated after
+ * `asOf` are ignored (they had not happened yet on `asOf`).
+ *
+ * @throws ValidationError when the input is malformed.
+ */
+export function applyStepLimits(input: StepLimitInput, policy: PolicyConfig): SteppedLimit {
+  const parsed = StepLimitInput.safeParse(input);
+  if (!parsed.success) throw ValidationError.fromZod('StepLimitInput', parsed.error);
+  const { priorLimit, proposedLimit, asOf, history } = parsed.data;
+  const s = policy.stepLimits;
+  const on = parseISO(asOf);
+  const windowStart = subDays(on, s.windowDays);
+  let windowIncrease = 0;
+  let windowCount = 0;
+  for (const change of history) {
+    const when = parseISO(change.asOf);
+    if (change.to > change.from && isAfter(when, windowStart) && !isAfter(when, on)) {
+      windowIncrease += change.to - change.from;
+      windowCount += 1;
+    }
+  }
+  const perStep = Math.max(Math.floor(priorLimit * s.perStepRatio), s.perStepAmount);
+  const windowRoom = Math.max(0, s.windowMaxIncrease - windowIncrease);
+  const countLeft = windowCount < s.windowMaxCount;
+  const allowedIncrease = countLeft ? Math.min(perStep, windowRoom) : 0;
+  const base = { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount };
+  if (proposedLimit <= priorLimit || proposedLimit - priorLimit <= allowedIncrease) {
+    return { ...base, limit: proposedLimit, bound: null, reason: null };
+  }
+  const bound: StepBound = !countLeft ? 'window_count' : perStep <= windowRoom ? 'per_step' : 'window_amount';
+  const limit = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
+  return { ...base, limit, bound, reason: reasonOf[bound] };
+}
