@@ -1,0 +1,148 @@
+import { defaultCatalog } from '../../catalog/resolveCatalog.js';
+import { createFeatureEncoder, defaultFeatureColumns } from '../../features/featureEncoder.js';
+import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
+import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../../model/onnx/encodeTreeEnsemble.js';
+import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
+import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
+import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
+import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { generatePopulation } from '../synthetic/generatePopulation.js';
+import { featurizeApplicants } from './featurizeApplicants.js';
+import { scoreBaseline, type ScoreBaseline } from './scoreBaseline.js';
+
+/** Metadata key of the holdout score baseline inside the ONNX file. */
+export const BASELINE_METADATA_KEY = 'creditlift.baseline';
+
+/** Options of {@link trainDefaultModel}; the defaults rebuild the shipped model byte for byte. */
+export interface TrainDefaultModelOptions {
+  /** Synthetic applicants drawn (train + validation + holdout). */
+  readonly populationSize?: number;
+  readonly seed?: number;
+  /** Observation date of the synthetic population. */
+  readonly asOf?: string;
+  /** Share of the population held out for the model card's metrics (never seen in training). */
+  readonly holdoutFraction?: number;
+  readonly params?: GbdtParamsInput;
+  readonly version?: string;
+}
+
+/** Everything {@link trainDefaultModel} produces. */
+export interface DefaultModelBuild {
+  /** The ONNX file. */
+  readonly onnx: Uint8Array;
+  readonly manifest: ModelManifest;
+  readonly trained: TrainedModel;
+  readonly holdout: {
+    readonly count: number;
+    readonly defaultRate: number;
+    readonly auc: number;
+    readonly ks: number;
+    readonly brier: number;
+    readonly logLoss: number;
+    readonly calibration: readonly CalibrationBin[];
+  };
+  readonly baseline: ScoreBaseline;
+}
+
+/** The shipped model's settings. Written once here so the script, the card and the test agree. */
+export const DEFAULT_MODEL_SETTINGS = {
+  populationSize: 120_000,
+  seed: 20_261_124,
+  asOf: '2026-11-01',
+  holdoutFraction: 0.2,
+  version: '1.0.0',
+  params: {
+    rounds: 300,
+    learningRate: 0.05,
+    maxDepth: 4,
+    minChildWeight: 5,
+    lambda: 1,
+    subsample: 0.8,
+    colsampleByTree: 0.9,
+    maxBins: 128,
+    earlyStoppingRounds: 30,
+    validationFraction: 0.15,
+  },
+} as const satisfies Required<TrainDefaultModelOptions>;
+
+/**
+ * Builds the default model from scratch: draws the synthetic population, runs every applicant
+ * through the live evidence and feature path, trains the monotone-constrained GBDT, measures it on
+ * a holdout, and writes the ONNX file with its manifest. Pure and deterministic: the same options
+ * give the same bytes.
+ */
+export function trainDefaultModel(options: TrainDefaultModelOptions = {}): DefaultModelBuild {
+  const s = { ...DEFAULT_MODEL_SETTINGS, ...options, params: { ...DEFAULT_MODEL_SETTINGS.params, ...options.params } };
+  const columns = defaultFeatureColumns();
+  const encoder = createFeatureEncoder(columns);
+  const width = encoder.width;
+
+  const rows = generatePopulation({ size: s.populationSize, seed: s.seed, asOf: s.asOf });
+  const all = featurizeApplicants(rows.map((r) => r.applicant), encoder, defaultCatalog);
+  const labels = Uint8Array.from(rows, (r) => (r.defaulted12m ? 1 : 0));
+
+  // The population is i.i.d. in row order, so the last rows are as good a holdout as any and
+  // the split needs no extra randomness.
+  const nHoldout = Math.floor(rows.length * s.holdoutFraction);
+  const nTrain = rows.length - nHoldout;
+  const trained = trainGbdt(
+    { features: all.subarray(0, nTrain * width), nRows: nTrain, nFeatures: width, labels: labels.subarray(0, nTrain) },
+    { ...s.params, seed: s.seed, monotone: columns.features.map((f) => f.monotone) },
+  );
+
+  const holdoutX = all.subarray(nTrain * width);
+  const holdoutY = labels.subarray(nTrain);
+  const { probabilities } = evaluateEnsembleBatch(trained.ensemble, holdoutX, nHoldout);
+  const holdout = {
+    count: nHoldout,
+    defaultRate: holdoutY.reduce((a, b) => a + b, 0) / Math.max(1, nHoldout),
+    auc: auc(holdoutY, probabilities),
+    ks: ks(holdoutY, probabilities),
+    brier: brier(holdoutY, probabilities),
+    logLoss: logLoss(holdoutY, probabilities),
+    calibration: calibrationTable(holdoutY, probabilities, 10),
+  };
+  const baseline = scoreBaseline(probabilities);
+
+  const trainX = all.subarray(0, nTrain * width);
+  const manifest: ModelManifest = {
+    format: 'creditlift.manifest/1',
+    name: 'creditlift-default',
+    version: s.version,
+    inputName: 'features',
+    probabilityOutputName: PROBABILITY_OUTPUT_NAME,
+    target: { column: 'defaulted_12m', positive: '1' },
+    features: columns.features.map((f, j) => ({ ...f, ...trainingStats(trainX, nTrain, width, j) })),
+    params: {
+      ...Object.fromEntries(Object.entries(trained.params).filter(([k]) => k !== 'monotone')),
+      bestIteration: trained.bestIteration,
+      populationSize: s.populationSize,
+      populationSeed: s.seed,
+      populationAsOf: s.asOf,
+      holdoutFraction: s.holdoutFraction,
+    } as ModelManifest['params'],
+    metrics: { holdoutAuc: holdout.auc, holdoutKs: holdout.ks, holdoutBrier: holdout.brier, holdoutLogLoss: holdout.logLoss, holdoutDefaultRate: holdout.defaultRate },
+  };
+  const onnx = encodeTreeEnsembleModel({
+    ensemble: trained.ensemble,
+    featureNames: manifest.features.map((f) => f.name),
+    metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest), [BASELINE_METADATA_KEY]: JSON.stringify(baseline) },
+    producerName: 'creditlift-train',
+  });
+  return { onnx, manifest, trained, holdout, baseline };
+}
+
+function trainingStats(x: Float32Array, nRows: number, width: number, j: number): { trainingRange?: { min: number; max: number }; missingShare: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let missing = 0;
+  for (let i = 0; i < nRows; i++) {
+    const v = x[i * width + j] as number;
+    if (Number.isNaN(v)) missing++;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { ...(min <= max ? { trainingRange: { min, max } } : {}), missingShare: missing / Math.max(1, nRows) };
+}
