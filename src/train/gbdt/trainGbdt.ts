@@ -4,7 +4,8 @@ import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins
 import { sliceColumns, validateGbdtData, type ColumnSlice, type GbdtData } from './gbdtData.js';
 import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
-import { createPrng, permutation } from './prng.js';
+import { holdoutSplit } from './holdoutSplit.js';
+import { createPrng } from './prng.js';
 
 /** Log-loss after one boosting round. */
 export interface RoundLog {
@@ -72,7 +73,7 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, opt
   }
 
   // A separate stream for the split so changing subsample settings never moves the holdout.
-  const { trainRows, validRows } = splitRows(data.nRows, params.validationFraction, params.seed);
+  const { trainRows, validRows } = holdoutSplit(data.nRows, params.validationFraction, params.seed);
   const train = sliceColumns(data, params.validationFraction === undefined ? undefined : trainRows);
   if (train.nRows < 2) throw new CreditliftError('data_invalid', 'Need at least 2 training rows');
   const valid: ColumnSlice | undefined =
@@ -135,18 +136,6 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, opt
     postTransform: 'LOGISTIC',
   };
   return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows };
-}
-
-/** Seeded split of `0..n-1` into ascending training and validation rows. */
-function splitRows(n: number, fraction: number | undefined, seed: number): { trainRows: Uint32Array; validRows: Uint32Array } {
-  const all = new Uint32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  if (fraction === undefined) return { trainRows: all, validRows: new Uint32Array(0) };
-  const perm = permutation(n, createPrng((seed ^ 0x5bd1e995) >>> 0));
-  const nValid = Math.min(n - 2, Math.max(1, Math.round(fraction * n)));
-  const validRows = perm.slice(0, nValid).sort();
-  const trainRows = perm.slice(nValid).sort();
-  return { trainRows, validRows };
 }
 
 /** Log-odds of the weighted mean label, clamped so a one-class sample stays finite. */

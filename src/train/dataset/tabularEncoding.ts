@@ -1,0 +1,192 @@
+import { ValidationError, isProtectedKey, type ValidationIssue } from '../../errors/index.js';
+import { inferColumnKind, parseNumericCell, type ColumnKind } from './columnKind.js';
+import type { CsvTable } from './parseCsv.js';
+
+/** How one CSV column becomes one model input. Stored in the model manifest. */
+export interface FeatureEncoding {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** Categorical only: the category for code 0, 1, 2, ... (lowest training event rate first). */
+  readonly categories?: readonly string[];
+}
+
+/** Options of {@link fitTabularEncoding}. */
+export interface FitEncodingOptions {
+  /** Column holding the outcome. */
+  readonly target: string;
+  /** Value of the target column that marks the positive (bad) outcome; compared after trimming. */
+  readonly positive: string;
+  /** Columns to leave out of the model (identifiers, protected characteristics, leaks). */
+  readonly exclude?: readonly string[];
+  /** Columns to treat as categorical even if every value looks numeric (codes, postcodes). */
+  readonly categorical?: readonly string[];
+  /** Rows whose outcomes order the categories (the training rows); all rows when absent. */
+  readonly fitRows?: Uint32Array;
+}
+
+/** A CSV turned into a numeric matrix and labels, with the encodings that did it. */
+export interface EncodedDataset {
+  readonly encodings: readonly FeatureEncoding[];
+  readonly nRows: number;
+  readonly nFeatures: number;
+  /** Row-major float32 features; NaN = missing or unknown category. */
+  readonly features: Float32Array;
+  /** 1 where the target equals the positive value. */
+  readonly labels: Uint8Array;
+}
+
+const MAX_ISSUES = 100;
+
+/**
+ * Chooses an encoding for every column except the target (numeric when every non-empty cell is a
+ * number, categorical otherwise, with categories coded in order of their event rate in `fitRows`
+ * so trees can split them like an ordinal), then encodes the table and its binary target.
+ *
+ * Throws a {@link ValidationError} listing every problem: missing or non-binary target, an unknown
+ * positive value, unknown column names in the options, protected characteristics as inputs.
+ */
+export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
+  const issues: ValidationIssue[] = [];
+  const index = new Map(table.header.map((name, j) => [name, j]));
+  for (const [option, names] of [['exclude', options.exclude ?? []], ['categorical', options.categorical ?? []]] as const) {
+    names.forEach((name, k) => {
+      if (!index.has(name)) issues.push({ path: [option, k], code: 'unknown_column', message: `--${option} names "${name}", which is not a column of the data` });
+    });
+  }
+  const targetIndex = index.get(options.target);
+  if (targetIndex === undefined) {
+    issues.push({ path: ['target'], code: 'missing_column', message: `Target column "${options.target}" is not in the data (columns: ${table.header.join(', ')})` });
+    throw new ValidationError('training data', issues);
+  }
+  const labels = targetLabels(table, targetIndex, options, issues);
+  const excluded = new Set(options.exclude ?? []);
+  const forcedCategorical = new Set(options.categorical ?? []);
+  const featureColumns = table.header.map((name, j) => ({ name, j })).filter(({ name, j }) => j !== targetIndex && !excluded.has(name));
+  for (const { name } of featureColumns) {
+    if (isProtectedKey(name))
+      issues.push({ path: ['columns', name], code: 'protected_characteristic', message: `"${name}" is a protected characteristic and is never a model input; leave it out with --exclude ${name}` });
+  }
+  if (featureColumns.length === 0) issues.push({ path: ['columns'], code: 'no_features', message: 'No feature columns left after the target and exclusions' });
+  if (issues.length > 0) throw new ValidationError('training data', issues.slice(0, MAX_ISSUES));
+
+  const fitRows = options.fitRows ?? Uint32Array.from({ length: table.rows.length }, (_, i) => i);
+  const encodings: FeatureEncoding[] = featureColumns.map(({ name, j }) => {
+    const cells = table.rows.map((r) => r[j]!);
+    const kind = forcedCategorical.has(name) ? 'categorical' : inferColumnKind(cells);
+    return kind === 'numeric' ? { name, kind } : { name, kind, categories: categoriesByEventRate(table, j, labels, fitRows) };
+  });
+  const features = encodeTable(table, encodings);
+  return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels };
+}
+
+function targetLabels(table: CsvTable, targetIndex: number, options: FitEncodingOptions, issues: ValidationIssue[]): Uint8Array {
+  const labels = new Uint8Array(table.rows.length);
+  const values = new Set<string>();
+  const positive = options.positive.trim();
+  table.rows.forEach((r, i) => {
+    const v = r[targetIndex]!.trim();
+    if (v === '') {
+      if (issues.length < MAX_ISSUES) issues.push({ path: ['rows', i, options.target], code: 'missing_target', message: `Record ${i + 2} has no target value` });
+      return;
+    }
+    values.add(v);
+    labels[i] = v === positive ? 1 : 0;
+  });
+  const distinct = [...values].sort();
+  if (distinct.length > 2)
+    issues.push({ path: ['target'], code: 'non_binary_target', message: `Target "${options.target}" has ${distinct.length} values (${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', ...' : ''}); expected exactly two` });
+  else if (!values.has(positive))
+    issues.push({ path: ['positive'], code: 'positive_value_not_found', message: `Positive value "${positive}" never occurs in "${options.target}" (values: ${distinct.join(', ')})` });
+  else if (distinct.length < 2) issues.push({ path: ['target'], code: 'single_class', message: `Target "${options.target}" only ever takes the value "${positive}"; nothing to learn` });
+  return labels;
+}
+
+/** Distinct non-empty values of column `j`, lowest event rate among `rows` first (ties by text). */
+function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, rows: Uint32Array): string[] {
+  const stats = new Map<string, { n: number; events: number }>();
+  for (const r of table.rows) {
+    const v = r[j]!.trim();
+    if (v !== '' && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
+  }
+  for (const i of rows) {
+    const v = table.rows[i]![j]!.trim();
+    const s = stats.get(v);
+    if (s === undefined) continue;
+    s.n++;
+    s.events += labels[i]!;
+  }
+  // A category never seen in the fitting rows has no rate; the overall rate puts it mid-pack.
+  let n = 0;
+  let events = 0;
+  for (const i of rows) {
+    n++;
+    events += labels[i]!;
+  }
+  const overall = n > 0 ? events / n : 0;
+  const rate = (s: { n: number; events: number }): number => (s.n > 0 ? s.events / s.n : overall);
+  return [...stats.entries()].sort(([a, sa], [b, sb]) => rate(sa) - rate(sb) || (a < b ? -1 : a > b ? 1 : 0)).map(([v]) => v);
+}
+
+/**
+ * Encodes a table with fitted encodings, matching columns by name (extra columns are ignored):
+ * numbers as float32, categories as their codes, empty cells and unseen categories as NaN.
+ * Throws a {@link ValidationError} for a missing column or a non-numeric cell in a numeric column.
+ */
+export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding[]): Float32Array {
+  const issues: ValidationIssue[] = [];
+  const index = new Map(table.header.map((name, j) => [name, j]));
+  const p = encodings.length;
+  const out = new Float32Array(table.rows.length * p);
+  encodings.forEach((enc, k) => {
+    const j = index.get(enc.name);
+    if (j === undefined) {
+      issues.push({ path: ['columns', enc.name], code: 'missing_column', message: `Column "${enc.name}" that the model reads is not in the data` });
+      return;
+    }
+    if (enc.kind === 'categorical') {
+      const codes = new Map((enc.categories ?? []).map((c, code) => [c, code]));
+      table.rows.forEach((r, i) => {
+        out[i * p + k] = codes.get(r[j]!.trim()) ?? Number.NaN;
+      });
+      return;
+    }
+    table.rows.forEach((r, i) => {
+      const x = parseNumericCell(r[j]!);
+      if (x === undefined) {
+        if (issues.length < MAX_ISSUES)
+          issues.push({ path: ['rows', i, enc.name], code: 'not_a_number', message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`, expected: 'number', received: 'string' });
+        out[i * p + k] = Number.NaN;
+      } else out[i * p + k] = x;
+    });
+  });
+  if (issues.length > 0) throw new ValidationError('data', issues);
+  return out;
+}
+
+/** Range (ignoring missing) and missing share of each feature over the given rows. */
+export interface FeatureStats {
+  readonly trainingRange?: { readonly min: number; readonly max: number };
+  readonly missingShare: number;
+}
+
+/** Computes {@link FeatureStats} per feature of a row-major matrix over `rows` (all when absent). */
+export function featureStats(features: Float32Array, nFeatures: number, rows?: Uint32Array): FeatureStats[] {
+  const n = rows === undefined ? features.length / nFeatures : rows.length;
+  const out: FeatureStats[] = [];
+  for (let k = 0; k < nFeatures; k++) {
+    let min = Infinity;
+    let max = -Infinity;
+    let missing = 0;
+    for (let t = 0; t < n; t++) {
+      const x = features[(rows === undefined ? t : rows[t]!) * nFeatures + k]!;
+      if (Number.isNaN(x)) missing++;
+      else {
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    }
+    const missingShare = n > 0 ? missing / n : 0;
+    out.push(min <= max ? { trainingRange: { min, max }, missingShare } : { missingShare });
+  }
+  return out;
+}
