@@ -57,20 +57,24 @@ export interface DetectRecurringInput {
   readonly minOccurrences?: number;
 }
 
-const Input = z.strictObject({
-  transactions: Transactions,
-  asOf: IsoDate,
-  tolerancePercent: z.number().int().min(0).max(100).default(10),
-  toleranceFen: z.number().int().min(0).max(100_000_000).default(200),
-  minOccurrences: z.number().int().min(2).max(60).default(3),
-});
-
-/** Validated options of the detection. */
+/** The tolerances of recurring detection. */
 export interface RecurringRule {
   readonly tolerancePercent: number;
   readonly toleranceFen: number;
   readonly minOccurrences: number;
 }
+
+/** Tolerances used when the caller gives none: 10%, or 2 RMB for small amounts; 3 occurrences. */
+export const DEFAULT_RECURRING_RULE: RecurringRule = { tolerancePercent: 10, toleranceFen: 200, minOccurrences: 3 };
+
+/** Schema of the tolerances, defaults filled in; shared with `analyzeBills`. */
+export const RecurringRuleOptions = z.strictObject({
+  tolerancePercent: z.number().int().min(0).max(100).default(DEFAULT_RECURRING_RULE.tolerancePercent),
+  toleranceFen: z.number().int().min(0).max(100_000_000).default(DEFAULT_RECURRING_RULE.toleranceFen),
+  minOccurrences: z.number().int().min(2).max(60).default(DEFAULT_RECURRING_RULE.minOccurrences),
+});
+
+const Input = RecurringRuleOptions.extend({ transactions: Transactions, asOf: IsoDate });
 
 function cadenceOf(gap: number): Cadence | undefined {
   for (const cadence of ['weekly', 'monthly'] as const) {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Fen, IsoDate } from '../schema/primitives.js';
+import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
+import { progressOf } from './budgetProgress.js';
+import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { parseWith } from './validate.js';
+import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
+
+/** How one month ended against its budget. Money in integer fen. */
+export const MonthOutcome = z.strictObject({
+  month: YearMonth,
+  spent: Fen.describe('Net spending in the month, floored at 0'),
+  budget: Fen.min(1).describe('The overall budget for the month'),
+});
+/** How one month ended against its budget. */
+export type MonthOutcome = z.infer<typeof MonthOutcome>;
+
+/** Input of {@link budgetHistory}. */
+export interface BudgetHistoryInput {
+  readonly transactions: readonly TransactionInput[];
+  readonly budget: MonthlyBudgetInput;
+  readonly asOf: string;
+  /** How many complete months before the month of `asOf` to report (1 to 120); default 6. */
+  readonly months?: number;
+}
+
+const Input = z.strictObject({
+  transactions: Transactions,
+  budget: MonthlyBudget,
+  asOf: IsoDate,
+  months: z.number().int().min(1).max(120).default(6),
+});
+
+/** History from validated inputs. */
+export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, asOf: string, months: number): MonthOutcome[] {
+  const thisMonth = monthOf(asOf);
+  const out: MonthOutcome[] = [];
+  for (let back = months; back >= 1; back--) {
+    const p = progressOf(budget, transactions, asOf, shiftMonth(thisMonth, -back));
+    out.push({ month: p.month, spent: p.overall.spent, budget: p.overall.budget });
+  }
+  return out;
+}
+
+/**
+ * The outcome of each complete month before the month of `asOf`, oldest first, against one
+ * overall budget. A month with no transactions counts as spending 0 (within budget).
+ * Throws a ValidationError naming every bad field.
+ */
+export function budgetHistory(input: BudgetHistoryInput): MonthOutcome[] {
+  const v = parseWith(Input, 'budgetHistory', input);
+  return historyOf(v.transactions, v.budget, v.asOf, v.months);
+}

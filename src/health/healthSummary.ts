@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Fen, IsoDate } from '../schema/primitives.js';
+import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
+import { historyOf, type MonthOutcome } from './budgetHistory.js';
+import { progressOf, type BudgetProgress, type BudgetStatus } from './budgetProgress.js';
+import { addFen } from './money.js';
+import { streakOf } from './overBudgetStreak.js';
+import { recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
+import { DEFAULT_RECURRING_RULE, recurringOf, type RecurringPayment } from './recurringPayments.js';
+import { Transactions, type TransactionInput } from './transaction.js';
+import { parseWith } from './validate.js';
+import { monthOf, type YearMonth } from './yearMonth.js';
+
+/** Input of {@link healthSummary}. Money in integer fen. */
+export interface HealthSummaryInput {
+  readonly transactions: readonly TransactionInput[];
+  readonly budget: MonthlyBudgetInput;
+  readonly asOf: string;
+  readonly currentLimit: number;
+  readonly monthlyIncome: number;
+  readonly monthlyEssentials: number;
+  /** A limit the lender judges affordable; see `recommendLowerLimit`. */
+  readonly healthyLimit?: number;
+  /** Complete months of history to look back over (1 to 120); default 6. */
+  readonly historyMonths?: number;
+}
+
+/** The financial-health signals a scorer reads: numbers and flags only. */
+export interface HealthSignals {
+  /** Consecutive most-recent complete months over budget. */
+  readonly overBudgetStreak: number;
+  /** Complete months over budget in the look-back window, consecutive or not. */
+  readonly overBudgetMonths: number;
+  /** Length of the look-back window in months. */
+  readonly monthsObserved: number;
+  /** This month's overall share of budget used so far. */
+  readonly shareUsed: number;
+  /** This month's projected month-end share of budget. */
+  readonly projectedShare: number;
+  readonly status: BudgetStatus;
+  /** Monthly cost of recurring payments still running, fen. */
+  readonly recurringMonthlyCost: number;
+  /** `recurringMonthlyCost / monthlyIncome`; `null` with no income. */
+  readonly recurringShareOfIncome: number | null;
+}
+
+/** Everything the health module knows about a customer on `asOf`, as plain data. */
+export interface HealthSummary {
+  readonly asOf: string;
+  readonly month: YearMonth;
+  readonly signals: HealthSignals;
+  readonly progress: BudgetProgress;
+  /** Complete months before `asOf`, oldest first. */
+  readonly history: readonly MonthOutcome[];
+  /** Recurring payments still running (`active`). */
+  readonly recurring: readonly RecurringPayment[];
+  readonly lowerLimit: LowerLimitRecommendation;
+}
+
+const Input = z.strictObject({
+  transactions: Transactions,
+  budget: MonthlyBudget,
+  asOf: IsoDate,
+  currentLimit: Fen,
+  monthlyIncome: Fen,
+  monthlyEssentials: Fen,
+  healthyLimit: Fen.optional(),
+  historyMonths: z.number().int().min(1).max(120).default(6),
+});
+
+/**
+ * Bundles the health signals for one customer on `asOf`: this month's budget progress, the history
+ * of complete months, the over-budget streak, running recurring payments, and the lower limit to
+ * offer (see `recommendLowerLimit`). Pure and deterministic; throws a ValidationError naming every
+ * bad field.
+ */
+export function healthSummary(input: HealthSummaryInput): HealthSummary {
+  const v = parseWith(Input, 'healthSummary', input);
+  const progress = progressOf(v.budget, v.transactions, v.asOf);
+  const history = historyOf(v.transactions, v.budget, v.asOf, v.historyMonths);
+  const streak = streakOf(history, v.asOf);
+  const recurring = recurringOf(v.transactions, v.asOf, DEFAULT_RECURRING_RULE).filter((r) => r.active);
+  let recurringMonthlyCost = 0;
+  for (const r of recurring) recurringMonthlyCost = addFen(recurringMonthlyCost, r.monthlyCost);
+  const lowerLimit = recommendLowerLimit({
+    currentLimit: v.currentLimit,
+    monthlyIncome: v.monthlyIncome,
+    monthlyEssentials: v.monthlyEssentials,
+    overBudgetMonths: streak,
+    ...(v.healthyLimit === undefined ? {} : { healthyLimit: v.healthyLimit }),
+  });
+  return {
+    asOf: v.asOf,
+    month: monthOf(v.asOf),
+    signals: {
+      overBudgetStreak: streak,
+      overBudgetMonths: history.filter((m) => m.spent > m.budget).length,
+      monthsObserved: history.length,
+      shareUsed: progress.overall.shareUsed,
+      projectedShare: progress.overall.projectedShare,
+      status: progress.overall.status,
+      recurringMonthlyCost,
+      recurringShareOfIncome: v.monthlyIncome > 0 ? recurringMonthlyCost / v.monthlyIncome : null,
+    },
+    progress,
+    history,
+    recurring,
+    lowerLimit,
+  };
+}
