@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fen } from '../schema/primitives.js';
+import { PositiveFen } from './money.js';
 import { SpendingCategory } from './category.js';
 import { issueCode, parseWith } from './validate.js';
 
@@ -11,8 +11,8 @@ import { issueCode, parseWith } from './validate.js';
  */
 export const MonthlyBudget = z
   .strictObject({
-    overall: Fen.min(1).describe('Monthly budget for all spending, fen'),
-    categories: z.partialRecord(SpendingCategory, Fen.min(1)).default({}).describe('Monthly budget per category, fen'),
+    overall: PositiveFen.describe('Monthly budget for all spending, fen'),
+    categories: z.partialRecord(SpendingCategory, PositiveFen).default({}).describe('Monthly budget per category, fen'),
   })
   .superRefine((b, ctx) => {
     for (const [category, amount] of Object.entries(b.categories)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Fen, IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { progressOf } from './budgetProgress.js';
+import { PositiveFen } from './money.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
 import { parseWith } from './validate.js';
 import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
@@ -10,7 +11,7 @@ import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 export const MonthOutcome = z.strictObject({
   month: YearMonth,
   spent: Fen.describe('Net spending in the month, floored at 0'),
-  budget: Fen.min(1).describe('The overall budget for the month'),
+  budget: PositiveFen.describe('The overall budget for the month'),
 });
 /** How one month ended against its budget. */
 export type MonthOutcome = z.infer<typeof MonthOutcome>;

@@ -5,7 +5,7 @@ import { SpendingCategory } from './category.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import type { LocalizedText } from './localizedText.js';
 import { progressMessage, type BudgetScope } from './messages.js';
-import { mulDivRound } from './money.js';
+import { addFen, mulDivRound } from './money.js';
 import { budgetSpend, totalsBy, totalsOf } from './spendTotals.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
 import { issueCode, parseWith } from './validate.js';
@@ -26,7 +26,11 @@ export interface ScopeProgress {
   readonly overBy: number;
   /** `spent / budget`; above 1 when over budget. */
   readonly shareUsed: number;
-  /** Month-end spending at the current pace: `spent * daysInMonth / daysElapsed`, nearest fen. */
+  /**
+   * Month-end spending at the current pace: `spent + flexible * daysLeft / daysElapsed` to the
+   * nearest fen, where `flexible` is spending outside the fixed categories (all of it by default,
+   * which makes this `spent * daysInMonth / daysElapsed`).
+   */
   readonly projected: number;
   /** `projected / budget`. */
   readonly projectedShare: number;
@@ -67,19 +71,31 @@ export interface BudgetProgressInput {
   readonly asOf: string;
   /** The month to report; defaults to the month of `asOf`. A past month is reported as complete. */
   readonly month?: YearMonth;
+  /**
+   * Categories paid once a month (rent, insurance...) whose spending is not extrapolated: paying
+   * rent on the 5th should not read as a pace of six rents a month. Default none.
+   */
+  readonly fixedCategories?: readonly SpendingCategory[];
 }
 
 const ProgressInput = z
-  .strictObject({ budget: MonthlyBudget, transactions: Transactions, asOf: IsoDate, month: YearMonth.optional() })
+  .strictObject({
+    budget: MonthlyBudget,
+    transactions: Transactions,
+    asOf: IsoDate,
+    month: YearMonth.optional(),
+    fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
+  })
   .superRefine((v, ctx) => {
     if (v.month !== undefined && v.month > monthOf(v.asOf)) {
       ctx.addIssue({ code: 'custom', path: ['month'], message: `Month ${v.month} is after asOf ${v.asOf}`, ...issueCode('month_after_as_of') });
     }
   });
 
-function scopeProgress(scope: BudgetScope, budget: number, spent: number, dim: number, elapsed: number): ScopeProgress {
-  const projected = mulDivRound(spent, dim, elapsed);
+function scopeProgress(scope: BudgetScope, budget: number, spent: number, fixed: number, dim: number, elapsed: number): ScopeProgress {
   const daysLeft = dim - elapsed;
+  // Written as spent plus a non-negative extra so that projected >= spent holds by construction.
+  const projected = spent + mulDivRound(spent - Math.min(fixed, spent), daysLeft, elapsed);
   const remaining = Math.max(0, budget - spent);
   const over = spent > budget;
   const onTrack = projected <= budget;
@@ -100,14 +116,23 @@ function scopeProgress(scope: BudgetScope, budget: number, spent: number, dim: n
 }
 
 /** Progress from validated inputs; shared by reminders, history and the summary. */
-export function progressOf(budget: MonthlyBudget, transactions: readonly Transaction[], asOf: string, month: YearMonth = monthOf(asOf)): BudgetProgress {
+export function progressOf(
+  budget: MonthlyBudget,
+  transactions: readonly Transaction[],
+  asOf: string,
+  month: YearMonth = monthOf(asOf),
+  fixedCategories: readonly SpendingCategory[] = [],
+): BudgetProgress {
   const dim = daysInMonth(month);
   const current = month === monthOf(asOf);
   // The asOf day counts as elapsed: by the time anyone reads progress, that day's spending is in.
   const elapsed = current ? Number(asOf.slice(8, 10)) : dim;
   const inMonth = selectMonth(transactions, month, current ? asOf : undefined);
-  const overall = scopeProgress('overall', budget.overall, budgetSpend(totalsOf(inMonth)), dim, elapsed);
   const byCategory = totalsBy(inMonth, (t) => t.category);
+  const fixed = new Set(fixedCategories);
+  let fixedSpent = 0;
+  for (const category of fixed) fixedSpent = addFen(fixedSpent, budgetSpend(byCategory.get(category) ?? totalsOf([])));
+  const overall = scopeProgress('overall', budget.overall, budgetSpend(totalsOf(inMonth)), fixedSpent, dim, elapsed);
   const spentByCategory: Partial<Record<SpendingCategory, number>> = {};
   const categories: ScopeProgress[] = [];
   for (const category of SpendingCategory.options) {
@@ -115,7 +140,7 @@ export function progressOf(budget: MonthlyBudget, transactions: readonly Transac
     const spent = totals === undefined ? 0 : budgetSpend(totals);
     if (totals !== undefined) spentByCategory[category] = spent;
     const categoryBudget = budget.categories[category];
-    if (categoryBudget !== undefined) categories.push(scopeProgress(category, categoryBudget, spent, dim, elapsed));
+    if (categoryBudget !== undefined) categories.push(scopeProgress(category, categoryBudget, spent, fixed.has(category) ? spent : 0, dim, elapsed));
   }
   return {
     month,
@@ -136,7 +161,8 @@ export function progressOf(budget: MonthlyBudget, transactions: readonly Transac
  * the month-end projection at the current pace, and on-track / over flags.
  *
  * The projection is `spent * daysInMonth / daysElapsed`, rounded to the nearest fen, where
- * `daysElapsed` counts the `asOf` day; it is never below `spent`. Refunds lower spending; spending
+ * `daysElapsed` counts the `asOf` day; spending in `fixedCategories` is carried as is instead of
+ * extrapolated. It is never below `spent`. Refunds lower spending; spending
  * is floored at zero. Throws a ValidationError naming every bad field.
  *
  * @example
@@ -144,5 +170,5 @@ export function progressOf(budget: MonthlyBudget, transactions: readonly Transac
  */
 export function budgetProgress(input: BudgetProgressInput): BudgetProgress {
   const v = parseWith(ProgressInput, 'budgetProgress', input);
-  return progressOf(v.budget, v.transactions, v.asOf, v.month);
+  return progressOf(v.budget, v.transactions, v.asOf, v.month, v.fixedCategories);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Fen, IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
+import { SpendingCategory } from './category.js';
 import { historyOf, type MonthOutcome } from './budgetHistory.js';
 import { progressOf, type BudgetProgress, type BudgetStatus } from './budgetProgress.js';
 import { addFen } from './money.js';
@@ -23,6 +24,8 @@ export interface HealthSummaryInput {
   readonly healthyLimit?: number;
   /** Complete months of history to look back over (1 to 120); default 6. */
   readonly historyMonths?: number;
+  /** Categories not extrapolated in this month's projection; see `budgetProgress`. */
+  readonly fixedCategories?: readonly SpendingCategory[];
 }
 
 /** The financial-health signals a scorer reads: numbers and flags only. */
@@ -66,6 +69,7 @@ const Input = z.strictObject({
   monthlyEssentials: Fen,
   healthyLimit: Fen.optional(),
   historyMonths: z.number().int().min(1).max(120).default(6),
+  fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
 });
 
 /**
@@ -76,7 +80,7 @@ const Input = z.strictObject({
  */
 export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const v = parseWith(Input, 'healthSummary', input);
-  const progress = progressOf(v.budget, v.transactions, v.asOf);
+  const progress = progressOf(v.budget, v.transactions, v.asOf, monthOf(v.asOf), v.fixedCategories);
   const history = historyOf(v.transactions, v.budget, v.asOf, v.historyMonths);
   const streak = streakOf(history, v.asOf);
   const recurring = recurringOf(v.transactions, v.asOf, DEFAULT_RECURRING_RULE).filter((r) => r.active);

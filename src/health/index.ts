@@ -41,6 +41,7 @@ export {
   detectRecurring,
   CADENCE_GAP_DAYS,
   DEFAULT_RECURRING_RULE,
+  MAX_PURCHASES_PER_OCCURRENCE,
   type DetectRecurringInput,
   type RecurringPayment,
   type RecurringRule,

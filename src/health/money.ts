@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import { CreditliftError } from '../errors/index.js';
 
 // Money arithmetic for the health module. Amounts are integer fen; every sum is checked so a
 // total past 2^53 fails loudly instead of silently losing fen.
 
 const FEN_PER_YUAN = 100;
+
+/** A positive amount in integer fen (budgets, transaction amounts): one bound check, one issue. */
+export const PositiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Positive amount in integer fen');
 
 function overflow(): CreditliftError {
   return new CreditliftError('data_invalid', 'Amounts add up past the largest exact integer (2^53 - 1 fen)');

@@ -64,6 +64,13 @@ export interface RecurringRule {
   readonly minOccurrences: number;
 }
 
+/**
+ * A run is a habit, not a subscription, when the merchant was paid more than this many times per
+ * occurrence over the run's span (a takeaway shop visited weekly that happens to bill the same
+ * amount on the 28th of each month).
+ */
+export const MAX_PURCHASES_PER_OCCURRENCE = 2;
+
 /** Tolerances used when the caller gives none: 10%, or 2 RMB for small amounts; 3 occurrences. */
 export const DEFAULT_RECURRING_RULE: RecurringRule = { tolerancePercent: 10, toleranceFen: 200, minOccurrences: 3 };
 
@@ -148,6 +155,9 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
       if (run === undefined || run.end - run.start + 1 < rule.minOccurrences) continue;
       const items = occurrences.slice(run.start, run.end + 1);
       const last = items[items.length - 1]!;
+      const firstDay = dayOf(items[0]!.time);
+      const span = purchases.filter((t) => dayOf(t.time) >= firstDay && dayOf(t.time) <= dayOf(last.time)).length;
+      if (span > MAX_PURCHASES_PER_OCCURRENCE * items.length) continue;
       const amounts = items.map((t) => t.amount).sort((a, b) => a - b);
       const typicalAmount = amounts[Math.floor((amounts.length - 1) / 2)]!;
       const lastDate = dayOf(last.time);
@@ -161,7 +171,7 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
         cadence: run.cadence,
         occurrences: items.length,
         typicalAmount,
-        firstDate: dayOf(items[0]!.time),
+        firstDate: firstDay,
         lastDate,
         nextExpectedDate: format(next, 'yyyy-MM-dd'),
         monthlyCost,
@@ -182,7 +192,10 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
  *    `max(toleranceFen, tolerancePercent% of its smallest amount)` of its smallest amount.
  * 3. Within a cluster, order by day (one occurrence per day) and take the longest run of
  *    consecutive gaps of one cadence: weekly 6 to 8 days, monthly 25 to 35 days.
- * 4. A run of at least `minOccurrences` occurrences (default 3) is a recurring payment.
+ * 4. A run of at least `minOccurrences` occurrences (default 3) is a recurring payment, unless the
+ *    merchant was paid more than twice as many times as the run has occurrences between the run's
+ *    first and last day (a habit, not a subscription).
+ * 5. A merchant can have several recurring payments of different amounts (two subscriptions).
  *
  * Refunds are ignored. Deterministic and independent of input order. Throws a ValidationError on bad input.
  *

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fen } from '../schema/primitives.js';
+import { PositiveFen } from './money.js';
 import { SpendingCategory } from './category.js';
 import { issueCode, parseWith } from './validate.js';
 
@@ -35,7 +35,7 @@ export const Transaction = z.strictObject({
   id: z.string().min(1).max(128).describe('Caller-supplied id, unique within one call'),
   time: IsoDateTime,
   kind: TransactionKind.default('purchase'),
-  amount: Fen.min(1).describe('Positive amount in fen; the kind says which way it moves'),
+  amount: PositiveFen.describe('Positive amount in fen; the kind says which way it moves'),
   merchant: z.string().trim().min(1).max(200),
   category: SpendingCategory,
   channel: PaymentChannel.optional(),
