@@ -9,9 +9,9 @@ const pct = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min
 const ascending = (values: number[]): number[] => [...values].sort((a, b) => a - b);
 const descending = (values: number[]): number[] => [...values].sort((a, b) => b - a);
 
-const ageArb = fc.integer({ min: 18, max: 40 }).chain((min) => fc.record({ min: fc.constant(min), max: fc.integer({ min, max: 75 }) }));
+const ageArb = fc.integer({ min: 18, max: 40 }).chain((min) => fc.record({ min: fc.constant(min), max: fc.integer({ min: Math.max(min, 45), max: 75 }) }));
 
-const pdRulesArb = fc.integer({ min: 100, max: 10_000 }).chain((declineBp) =>
+const pdRulesArb = fc.integer({ min: 500, max: 10_000 }).chain((declineBp) =>
   fc.record({
     declinePdAbove: fc.constant(declineBp / 10_000),
     referPdAbove: bp(0, declineBp),
@@ -66,12 +66,17 @@ const affordabilityArb = fc.record({
     .map(descending),
 });
 
+// Weighted towards what lenders actually configure (the legal 200,000 RMB cap, small minimums) so
+// that property tests see approvals often, with the whole valid range still drawn.
 const limitsArb = fc.constantFrom(100, 1_000, 10_000, 50_000).chain((roundingStep) =>
-  fc.integer({ min: 1, max: 100 }).chain((k) =>
+  fc.oneof({ arbitrary: fc.integer({ min: 1, max: 10 }), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 1 }).chain((k) =>
     fc.record({
       productMin: fc.constant(k * roundingStep),
       productMax: fc.integer({ min: k * roundingStep, max: 30_000_000 }),
-      regulatoryCapPerBorrower: fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }),
+      regulatoryCapPerBorrower: fc.oneof(
+        { arbitrary: fc.constant(REGULATORY_CAP_PER_BORROWER_FEN), weight: 3 },
+        { arbitrary: fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }), weight: 1 },
+      ),
       roundingStep: fc.constant(roundingStep),
       belowMinimum: fc.constantFrom('decline' as const, 'refer' as const),
     }),
@@ -87,7 +92,9 @@ const stepLimitsArb = fc.record({
 });
 
 /**
- * A fast-check arbitrary of VALID policy configurations (every draw passes `PolicyConfig`),
+ * A fast-check arbitrary of VALID policy configurations (every draw passes `PolicyConfig`) over a
+ * realistic range (knock-out thresholds no stricter than a real lender would set), weighted towards
+ * common choices so property tests see approvals often;
  * deeply frozen, for property tests that must hold for any lender's numbers, not just ours.
  *
  * @example fc.assert(fc.property(policyConfigArbitrary(), (policy) => priceApr(0.1, policy).apr <= 0.24));
@@ -98,8 +105,8 @@ export function policyConfigArbitrary(): fc.Arbitrary<PolicyConfig> {
       age: ageArb,
       counts: fc.record({
         maxCurrentDaysPastDue: fc.integer({ min: 0, max: 90 }),
-        maxDelinquencies24m: fc.integer({ min: 0, max: 10 }),
-        maxEnquiries6m: fc.integer({ min: 0, max: 30 }),
+        maxDelinquencies24m: fc.integer({ min: 1, max: 10 }),
+        maxEnquiries6m: fc.integer({ min: 3, max: 30 }),
       }),
       pd: pdRulesArb,
       selfDeclaredIncomeAbove: fc.integer({ min: 0, max: 5_000_000 }),

@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { applyPolicy, type PolicyResult } from '../../src/policy/applyPolicy.js';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import type { PolicyConfig } from '../../src/policy/policyConfig.js';
+import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
+import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
+import { policyReasons } from '../../src/policy/policyReasons.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { applicantDrawArbitrary, applicantFromDraw, buildApplicant, pdArbitrary as pdArb, type ApplicantDraw } from './applicantBuilder.js';
+
+// Half the runs use the default policy, half any valid policy: laws must hold for a lender's numbers too.
+const policyArb: fc.Arbitrary<PolicyConfig> = fc.oneof(fc.constant(defaultPolicy), policyConfigArbitrary());
+const RUNS = 300;
+
+function decide(policy: PolicyConfig, draw: ApplicantDraw, pd: number): PolicyResult {
+  return applyPolicy({ applicant: applicantFromDraw(draw), pd, policy });
+}
+
+describe('applyPolicy: examples', () => {
+  it('approves a clean salaried applicant at the risk-based limit, with price and checks', () => {
+    const r = applyPolicy({ applicant: buildApplicant(), pd: 0.03 });
+    expect(r).toMatchObject({
+      outcome: 'approve',
+      grade: 'B',
+      apr: 0.1305,
+      dailyRateText: '0.036%',
+      effectiveIncome: 600_000,
+      riskLimit: 1_500_000,
+      limit: 1_500_000,
+      bindingConstraint: 'risk',
+      reasons: ['limit_risk_grade'],
+      policyName: defaultPolicy.name,
+    });
+    expect(r.affordability.pass).toBe(true);
+    expect(r.affordability.limit).toBe(1_500_000);
+    expect(r.policyHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('declines on a knock-out with limit 0, keeping every number for the audit', () => {
+    const r = applyPolicy({ applicant: buildApplicant({ bureau: { hasFile: true, currentDaysPastDue: 5 } }), pd: 0.03 });
+    expect(r.outcome).toBe('decline');
+    expect(r.limit).toBe(0);
+    expect(r.reasons[0]).toBe('current_past_due');
+    expect(r.composedLimit).toBe(1_500_000);
+  });
+
+  it('refers in the refer band and on a duplicate-certificate flag, proposing the limit', () => {
+    expect(applyPolicy({ applicant: buildApplicant(), pd: 0.15 })).toMatchObject({ outcome: 'refer', limit: 600_000 });
+    const dup = applyPolicy({ applicant: buildApplicant(), pd: 0.03, flags: { duplicateEvidence: true } });
+    expect(dup).toMatchObject({ outcome: 'refer', reasons: ['duplicate_evidence', 'limit_risk_grade'] });
+  });
+
+  it('declines below the product minimum and says which affordability checks failed', () => {
+    const stretched = buildApplicant({ household: { monthlyEssentialSpending: 560_000, dependants: 0 } });
+    const r = applyPolicy({ applicant: stretched, pd: 0.03 });
+    expect(r.outcome).toBe('decline');
+    expect(r.affordabilityCapacity).toBe(0);
+    expect(r.reasons).toEqual(['limit_below_product_minimum', 'residual_income_too_low', 'limit_affordability_residual_income']);
+    expect(r.affordability.limit).toBe(defaultPolicy.limits.productMin);
+    const referring = resolvePolicy({ limits: { belowMinimum: 'refer' } });
+    expect(applyPolicy({ applicant: stretched, pd: 0.03, policy: referring })).toMatchObject({ outcome: 'refer', limit: 0 });
+  });
+
+  it('honours the self-set cap and the requested limit, naming them', () => {
+    const capped = applyPolicy({ applicant: buildApplicant({ controls: { selfSetCap: 800_000, requestedLimit: 900_000 } }), pd: 0.03 });
+    expect(capped).toMatchObject({ limit: 800_000, bindingConstraint: 'self_cap', reasons: ['limit_self_cap'] });
+    const asked = applyPolicy({ applicant: buildApplicant({ controls: { requestedLimit: 1_000_000 } }), pd: 0.03 });
+    expect(asked).toMatchObject({ limit: 1_000_000, bindingConstraint: 'requested' });
+  });
+
+  it('counts other consumer-finance balances against the 200,000 RMB per-borrower cap', () => {
+    const r = applyPolicy({ applicant: buildApplicant({ bureau: { hasFile: true, otherConsumerCreditBalance: 19_300_000 } }), pd: 0.03 });
+    expect(r).toMatchObject({ limit: 700_000, bindingConstraint: 'regulatory', reasons: ['limit_regulatory_cap'] });
+  });
+
+  it('steps up an existing line, using the ledger of recent increases', () => {
+    const applicant = buildApplicant({
+      platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, currentLimit: 400_000 },
+    });
+    const r = applyPolicy({ applicant, pd: 0.01 });
+    expect(r.composedLimit).toBe(1_800_000);
+    expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['limit_risk_grade', 'step_limit_per_step'] });
+    const busy = applyPolicy({
+      applicant,
+      pd: 0.01,
+      limitHistory: [
+        { asOf: '2024-06-20', from: 200_000, to: 300_000 },
+        { asOf: '2024-06-25', from: 300_000, to: 400_000 },
+      ],
+    });
+    expect(busy).toMatchObject({ limit: 400_000, stepLimit: { bound: 'window_count' } });
+  });
+
+  it('rejects a bad PD with a ValidationError and a bad policy with a PolicyInvalidError', () => {
+    expect(() => applyPolicy({ applicant: buildApplicant(), pd: 1.5 })).toThrow(ValidationError);
+    const bad = { ...defaultPolicy, pricing: { ...defaultPolicy.pricing, aprCap: 0.3 } };
+    expect(() => applyPolicy({ applicant: buildApplicant(), pd: 0.1, policy: bad })).toThrow(PolicyInvalidError);
+  });
+
+  it('every reason code is in the reason table with both languages', () => {
+    for (const [code, reason] of Object.entries(policyReasons)) {
+      expect(reason.en.length, code).toBeGreaterThan(0);
+      expect(reason.zhHans.length, code).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('applyPolicy: laws', () => {
+  it('the limit never exceeds any cap, and the self-set cap always holds', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const r = decide(policy, draw, pd);
+        for (const cap of Object.values(r.caps)) if (cap !== null) expect(r.limit).toBeLessThanOrEqual(cap);
+        if (draw.selfSetCap !== undefined) expect(r.limit).toBeLessThanOrEqual(draw.selfSetCap);
+        expect(r.limit).toBeLessThanOrEqual(20_000_000 - Math.min(draw.otherConsumerCreditBalance, 20_000_000));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the limit is a whole multiple of the rounding step (or the unchanged prior line) and integer fen', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const r = decide(policy, draw, pd);
+        expect(Number.isSafeInteger(r.limit)).toBe(true);
+        if (r.limit !== draw.currentLimit) expect(r.limit % policy.limits.roundingStep).toBe(0);
+        for (const v of [r.riskLimit, r.affordabilityCapacity, r.effectiveIncome, r.affordability.monthlyPayment]) {
+          expect(Number.isSafeInteger(v)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('approved and referred limits pass every affordability check', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const r = decide(policy, draw, pd);
+        if (r.limit > 0) {
+          expect(r.outcome).not.toBe('decline');
+          expect(r.affordability.limit).toBe(r.limit);
+          expect(r.affordability.pass).toBe(true);
+          expect(r.limit).toBeGreaterThanOrEqual(Math.min(policy.limits.productMin, draw.currentLimit || Infinity));
+        }
+        if (r.outcome === 'decline') expect(r.limit).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('APR stays within [floor, cap] and never falls as PD rises; the limit never rises as PD rises', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, pdArb, (policy, draw, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const safe = decide(policy, draw, lo);
+        const risky = decide(policy, draw, hi);
+        expect(risky.apr).toBeGreaterThanOrEqual(safe.apr);
+        expect(risky.apr).toBeLessThanOrEqual(policy.pricing.aprCap + 1e-12);
+        expect(safe.apr).toBeGreaterThanOrEqual(policy.pricing.aprFloor - 1e-12);
+        expect(risky.limit).toBeLessThanOrEqual(safe.limit);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('higher income never lowers the limit (same source, all else equal)', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, fc.integer({ min: 0, max: 3_000_000 }), pdArb, (policy, draw, extra, pd) => {
+        const base = decide(policy, draw, pd);
+        const richer = decide(policy, { ...draw, monthlyNet: draw.monthlyNet + extra }, pd);
+        expect(richer.limit).toBeGreaterThanOrEqual(base.limit);
+        expect(richer.affordabilityCapacity).toBeGreaterThanOrEqual(base.affordabilityCapacity);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every decline and every limit carries reasons, all from the reason table', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const r = decide(policy, draw, pd);
+        expect(r.reasons.length).toBeGreaterThan(0);
+        for (const code of r.reasons) expect(policyReasons).toHaveProperty(code);
+        expect(new Set(r.reasons).size).toBe(r.reasons.length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is deterministic: the same input, or an unfrozen copy of the policy, gives the same result', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const applicant = applicantFromDraw(draw);
+        const first = applyPolicy({ applicant, pd, policy });
+        expect(applyPolicy({ applicant, pd, policy })).toEqual(first);
+        expect(applyPolicy({ applicant, pd, policy: structuredClone(policy) })).toEqual(first);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
