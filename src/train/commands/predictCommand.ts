@@ -1,0 +1,105 @@
+import { statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ModelManifest } from '../../model/manifest.js';
+import { loadModel } from '../../model/loadModel.js';
+import { parseCsv } from '../dataset/parseCsv.js';
+import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
+import { ExitCode, processIo, reportError, UsageError, type CommandIo } from './commandIo.js';
+
+/** Help text of `creditlift predict`. */
+export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.csv --out PREDS.csv
+
+Scores every row of a CSV with a model written by "creditlift train" (run by onnxruntime) and
+writes one probability of the positive outcome per input row, in input order, under the header
+"probability". Columns are matched by name using the encodings in the model's manifest; extra
+columns are ignored, empty cells and categories unseen in training count as missing.
+
+  --model DIR|FILE.onnx      model directory (reads DIR/model.onnx) or the ONNX file itself
+  --data FILE.csv            rows to score (header row)
+  --out PREDS.csv            where to write the probabilities
+  -h, --help                 show this help
+`;
+
+const OPTIONS = {
+  model: { type: 'string' },
+  data: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+// Rows per onnxruntime run: bounds the input tensor's memory on large files.
+const BATCH_ROWS = 65_536;
+
+/** The manifest's features as the encodings `encodeTable` applies. */
+export function encodingsFromManifest(manifest: ModelManifest): FeatureEncoding[] {
+  return manifest.features.map((f) => (f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories }));
+}
+
+/** Shortest decimal text that reads back as the same float32 (probabilities come out of ONNX as float32). */
+export function formatFloat32(x: number): string {
+  for (let digits = 1; digits < 9; digits++) {
+    const s = x.toPrecision(digits);
+    if (Math.fround(Number(s)) === x) return String(Number(s));
+  }
+  return String(Number(x.toPrecision(9)));
+}
+
+/**
+ * `creditlift predict`: parses `argv` (the arguments after `predict`), scores the CSV with the
+ * model and writes PREDS.csv. Resolves to the exit code (0 ok, 1 data or model refused, 2 bad
+ * command line); never rejects.
+ *
+ * @example
+ * process.exitCode = await runPredictCommand(['--model', 'model', '--data', 'new.csv', '--out', 'preds.csv']);
+ */
+export async function runPredictCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const v = parsed.values;
+    if (v.help === true) {
+      io.stdout(PREDICT_USAGE);
+      return ExitCode.ok;
+    }
+    const missing = (['model', 'data', 'out'] as const).filter((k) => v[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    const modelPath = isDirectory(v.model!) ? join(v.model!, 'model.onnx') : v.model!;
+    // Read and check the data before opening a session, so a bad CSV fails fast.
+    const table = parseCsv(await readFile(v.data!, 'utf8'));
+    const model = await loadModel(modelPath);
+    let probabilities: Float32Array;
+    try {
+      const features = encodeTable(table, encodingsFromManifest(model.manifest));
+      const width = model.manifest.features.length;
+      const nRows = table.rows.length;
+      probabilities = new Float32Array(nRows);
+      for (let start = 0; start < nRows; start += BATCH_ROWS) {
+        const end = Math.min(nRows, start + BATCH_ROWS);
+        probabilities.set(await model.predict(features.subarray(start * width, end * width), end - start), start);
+      }
+    } finally {
+      await model.close();
+    }
+    const lines = ['probability'];
+    for (const p of probabilities) lines.push(formatFloat32(p));
+    await writeFile(v.out!, `${lines.join('\n')}\n`);
+    io.stdout(`scored ${probabilities.length} rows with ${model.id}; wrote ${v.out}\n`);
+    return ExitCode.ok;
+  } catch (e) {
+    return reportError(e, io, PREDICT_USAGE);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
