@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/index.js';
+import { budgetReminders, type ReminderState, type TransactionInput } from '../../src/health/index.js';
+import { buy, transactionIn } from './arbitraries.js';
+
+const budget = { overall: 100_000, categories: { food: 40_000 } };
+
+describe('budgetReminders', () => {
+  it('fires each threshold crossed once, lowest first, and nothing on a re-run with the returned state', () => {
+    const txs = [buy('a', '2024-05-02', 85_000, 'x', 'shopping')];
+    const first = budgetReminders({ budget, transactions: txs, asOf: '2024-05-03' });
+    expect(first.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([['overall', 50], ['overall', 80]]);
+    expect(first.reminders[1]!.message).toEqual({
+      en: 'You have used 80% of your monthly budget for May 2024: ¥850.00 spent of ¥1,000.00.',
+      'zh-Hans': '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
+    });
+    expect(budgetReminders({ budget, transactions: txs, asOf: '2024-05-03', state: first.state }).reminders).toEqual([]);
+    const more = [...txs, buy('b', '2024-05-04', 15_000, 'y', 'food')];
+    const second = budgetReminders({ budget, transactions: more, asOf: '2024-05-04', state: first.state });
+    expect(second.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([['overall', 100]]);
+    expect(second.reminders[0]!.message['zh-Hans']).toBe('2024年5月总预算已用完：已花¥1,000.00，预算¥1,000.00。');
+  });
+
+  it('resets in a new month and honours custom thresholds', () => {
+    const state: ReminderState = { month: '2024-04', fired: [{ scope: 'overall', thresholdPercent: 50 }] };
+    const r = budgetReminders({ budget, transactions: [buy('a', '2024-05-01', 60_000, 'x')], asOf: '2024-05-01', state, thresholds: [25, 50, 150] });
+    expect(r.reminders.map((x) => x.thresholdPercent)).toEqual([25, 50]);
+    expect(r.state.month).toBe('2024-05');
+  });
+
+  it('does not re-arm a threshold when a refund drops spending back under it', () => {
+    const txs: TransactionInput[] = [buy('a', '2024-05-02', 60_000, 'x')];
+    const first = budgetReminders({ budget, transactions: txs, asOf: '2024-05-02' });
+    const refunded = budgetReminders({ budget, transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }], asOf: '2024-05-03', state: first.state });
+    const again = budgetReminders({ budget, transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }, buy('b', '2024-05-04', 30_000, 'x')], asOf: '2024-05-04', state: refunded.state });
+    expect([first.reminders.length, refunded.reminders.length, again.reminders.length]).toEqual([1, 0, 0]);
+  });
+
+  it('refuses a state from a later month than asOf', () => {
+    const state: ReminderState = { month: '2024-06', fired: [] };
+    expect(() => budgetReminders({ budget, transactions: [], asOf: '2024-05-31', state })).toThrow(ValidationError);
+  });
+
+  it('law: each reminder fires at most once per threshold per month, however often it runs', () => {
+    // A customer's two months, revealed day by day; the job runs 1 to 3 times a day, keeping state.
+    const history = fc
+      .tuple(fc.array(transactionIn('2024-05', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }), fc.array(transactionIn('2024-06', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }))
+      .map(([a, b]) => [...a, ...b].map((t, i) => ({ id: `t${i}`, ...t })));
+    const runsPerDay = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 61, maxLength: 61 });
+    fc.assert(
+      fc.property(history, runsPerDay, (txs, runs) => {
+        let state: ReminderState | null = null;
+        const fired = new Map<string, number>();
+        const days = [...Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 30 }, (_, i) => `2024-06-${String(i + 1).padStart(2, '0')}`)];
+        days.forEach((asOf, d) => {
+          for (let k = 0; k < runs[d]!; k++) {
+            const out = budgetReminders({ budget, transactions: txs, asOf, state });
+            for (const r of out.reminders) {
+              const key = `${r.month}/${r.scope}/${r.thresholdPercent}`;
+              fired.set(key, (fired.get(key) ?? 0) + 1);
+              expect(r.month).toBe(asOf.slice(0, 7));
+            }
+            state = out.state;
+          }
+        });
+        for (const count of fired.values()) expect(count).toBe(1);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('law: reminders are deterministic', () => {
+    fc.assert(
+      fc.property(fc.array(transactionIn('2024-05', { maxAmount: 60_000 }), { maxLength: 20 }), (list) => {
+        const txs = list.map((t, i) => ({ id: `t${i}`, ...t }));
+        expect(budgetReminders({ budget, transactions: txs, asOf: '2024-05-28' })).toEqual(budgetReminders({ budget, transactions: txs, asOf: '2024-05-28' }));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
