@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as ort from 'onnxruntime-node';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
+import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
+import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
+import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
+import type { TreeEnsemble } from './treeEnsemble.js';
+
+/** Options for {@link loadModel}. */
+export interface LoadModelOptions {
+  /**
+   * Threads onnxruntime may use inside one run. Default 1: creditlift scores many small
+   * requests, where spreading one tree walk over threads costs more in hand-off than it saves,
+   * and concurrent requests already keep the cores busy.
+   */
+  readonly intraOpNumThreads?: number;
+  /** Threads for running independent graph nodes in parallel. Default 1 (the graph has one node). */
+  readonly interOpNumThreads?: number;
+}
+
+/** A model ready to score: its manifest, IR and one reusable onnxruntime session. */
+export interface LoadedModel {
+  /** `name@version` from the manifest. */
+  readonly id: string;
+  /** Hex SHA-256 of the model bytes, for audit records. */
+  readonly sha256: string;
+  readonly manifest: ModelManifest;
+  /** The tree ensemble, for TreeSHAP and JS evaluation. */
+  readonly ensemble: TreeEnsemble;
+  /** The model file's bytes. */
+  readonly bytes: Uint8Array;
+  /** P(positive) for `nRows` rows stored row-major in `rows`, scored in one session run. */
+  predict(rows: Float32Array, nRows: number): Promise<Float32Array>;
+  /** P(positive) for one row. */
+  predictOne(row: Float32Array | readonly number[]): Promise<number>;
+  /** Releases the session once in-flight runs finish. Further predictions throw. */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads a creditlift ONNX model from a path or bytes: parses it, reads and validates the manifest
+ * stored in its metadata, checks the graph input against the manifest, decodes the tree ensemble
+ * and opens one onnxruntime session reused by every prediction.
+ *
+ * Errors: unreadable or non-ONNX input -> 'model_load_failed'; no manifest ->
+ * 'model_metadata_missing'; invalid manifest -> ValidationError; input name, type or width not as
+ * the manifest says -> 'model_shape_mismatch'; an ensemble the IR cannot represent ->
+ * 'model_unsupported'.
+ *
+ * @example
+ * const model = await loadModel(defaultModelPath());
+ * const pd = await model.predictOne(features);
+ * await model.close();
+ */
+export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const bytes = typeof pathOrBytes === 'string' ? await readModelFile(pathOrBytes) : pathOrBytes;
+  const onnx = decodeOnnxModel(bytes);
+  const manifest = readManifest(onnx);
+  checkInput(onnx, manifest);
+  const decoded = decodeTreeEnsembleFromOnnx(onnx);
+  if (decoded.featureInputName !== manifest.inputName) {
+    throw new CreditliftError('model_shape_mismatch', `The tree ensemble reads "${decoded.featureInputName}" but the manifest names input "${manifest.inputName}"`);
+  }
+  if (decoded.output.name !== manifest.probabilityOutputName || !decoded.output.isGraphOutput || decoded.output.width !== 2) {
+    throw new CreditliftError('model_shape_mismatch', `The manifest's probability output "${manifest.probabilityOutputName}" is not the tree ensemble's [N, 2] graph output (found "${decoded.output.name}", width ${decoded.output.width})`);
+  }
+
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      interOpNumThreads: options.interOpNumThreads ?? 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+  } catch (cause) {
+    throw new CreditliftError('model_load_failed', `onnxruntime could not create a session: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+
+  const width = manifest.features.length;
+  const id = `${manifest.name}@${manifest.version}`;
+  const inFlight = new Set<Promise<unknown>>();
+  let closed: Promise<void> | undefined;
+
+  const predict = async (rows: Float32Array, nRows: number): Promise<Float32Array> => {
+    if (closed !== undefined) throw new CreditliftError('internal_error', `Model ${id} has been closed`);
+    if (!Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * width) {
+      throw new CreditliftError('model_shape_mismatch', `Expected ${nRows} rows of ${width} features (${nRows * width} values), got ${rows.length} values`);
+    }
+    if (nRows === 0) return new Float32Array(0);
+    // onnxruntime's Run is thread-safe on one session (the concurrency test checks results stay
+    // per-call), so runs are not serialised; they are only tracked so close() can wait for them.
+    const run = session.run({ [manifest.inputName]: new ort.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
+    inFlight.add(run);
+    try {
+      const out = await run;
+      const probs = out[manifest.probabilityOutputName]?.data;
+      if (!(probs instanceof Float32Array) || probs.length !== nRows * 2) {
+        throw new CreditliftError('internal_error', `Model ${id} returned an unexpected probability tensor`);
+      }
+      const result = new Float32Array(nRows);
+      for (let r = 0; r < nRows; r++) result[r] = probs[2 * r + 1] as number;
+      return result;
+    } catch (cause) {
+      if (cause instanceof CreditliftError) throw cause;
+      throw new CreditliftError('internal_error', `onnxruntime failed to score with ${id}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    } finally {
+      inFlight.delete(run);
+    }
+  };
+
+  return {
+    id,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    manifest,
+    ensemble: decoded.ensemble,
+    bytes,
+    predict,
+    async predictOne(row) {
+      const out = await predict(row instanceof Float32Array ? row : Float32Array.from(row), 1);
+      return out[0] as number;
+    },
+    close() {
+      closed ??= Promise.allSettled([...inFlight]).then(() => session.release());
+      return closed;
+    },
+  };
+}
+
+async function readModelFile(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (cause) {
+    throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+function readManifest(onnx: OnnxModel): ModelManifest {
+  const entry = [...onnx.metadataProps].reverse().find((p) => p.key === MANIFEST_METADATA_KEY);
+  if (entry === undefined) {
+    throw new CreditliftError('model_metadata_missing', `The model has no "${MANIFEST_METADATA_KEY}" entry in its metadata_props`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(entry.value);
+  } catch (cause) {
+    throw new ValidationError('ModelManifest', [{ path: [], code: 'invalid_json', message: `The manifest is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` }]);
+  }
+  const parsed = ModelManifest.safeParse(json);
+  if (!parsed.success) throw ValidationError.fromZod('ModelManifest', parsed.error);
+  return parsed.data;
+}
+
+function checkInput(onnx: OnnxModel, manifest: ModelManifest): void {
+  const input = onnx.graph.inputs.find((i) => i.name === manifest.inputName);
+  const width = manifest.features.length;
+  if (input === undefined) {
+    const names = onnx.graph.inputs.map((i) => `"${i.name}"`).join(', ');
+    throw new CreditliftError('model_shape_mismatch', `The manifest names input "${manifest.inputName}" but the graph's inputs are ${names || 'none'}`);
+  }
+  if (input.elemType !== OnnxDataType.FLOAT) {
+    throw new CreditliftError('model_shape_mismatch', `Input "${input.name}" must be float32 (element type ${OnnxDataType.FLOAT}), is ${input.elemType ?? 'not a tensor'}`);
+  }
+  if (input.shape === undefined || input.shape.length !== 2 || input.shape[1] !== width) {
+    const shown = input.shape === undefined ? 'unknown' : `[${input.shape.map((d) => d ?? '?').join(', ')}]`;
+    throw new CreditliftError('model_shape_mismatch', `Input "${input.name}" must have shape [N, ${width}] (one column per manifest feature), has ${shown}`);
+  }
+}
