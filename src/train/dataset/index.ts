@@ -1,0 +1,16 @@
+/**
+ * From CSV text to a model matrix: RFC 4180 parsing, column typing and the encodings a model
+ * manifest stores.
+ * @packageDocumentation
+ */
+export { parseCsv, type CsvTable } from './parseCsv.js';
+export { inferColumnKind, parseNumericCell, type ColumnKind } from './columnKind.js';
+export {
+  fitTabularEncoding,
+  encodeTable,
+  featureStats,
+  type FeatureEncoding,
+  type FitEncodingOptions,
+  type EncodedDataset,
+  type FeatureStats,
+} from './tabularEncoding.js';
