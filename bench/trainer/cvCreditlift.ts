@@ -2,7 +2,7 @@
  * 5-fold cross-validated AUC of creditlift's trainer on a credit CSV, and the exact encoded fold
  * matrices for cvXgboost.py, so both trainers see identical inputs and folds.
  *
- * Usage: npx tsx bench/trainer/cvCreditlift.ts DATA.csv OUT_DIR [--target Status --positive bad --exclude Marital]
+ * Usage: npx tsx bench/trainer/cvCreditlift.ts DATA.csv OUT_DIR [--target Status --positive bad --exclude Marital --monotone Income:-1]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { parseCsv } from '../../src/train/dataset/parseCsv.js';
 import { fitTabularEncoding } from '../../src/train/dataset/tabularEncoding.js';
 import { auc } from '../../src/train/gbdt/metrics.js';
 import { createPrng, permutation } from '../../src/train/gbdt/prng.js';
+import { parseMonotone } from '../../src/train/commands/parseMonotone.js';
 import { trainGbdt } from '../../src/train/gbdt/trainGbdt.js';
 
 const { values, positionals } = parseArgs({
@@ -23,6 +24,7 @@ const { values, positionals } = parseArgs({
     exclude: { type: 'string', default: 'Marital' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '2024' },
+    monotone: { type: 'string', default: '' },
   },
 });
 const [dataPath, outDir] = positionals;
@@ -41,7 +43,8 @@ for (const i of permutation(full.nRows, createPrng(Number(values.seed)))) {
   fold[i] = dealt[y]!++ % nFolds;
 }
 
-const params = { rounds: 300, learningRate: 0.05, maxDepth: 4, minChildWeight: 1, lambda: 1, maxBins: 256, seed: 1 };
+const monotone = parseMonotone(values.monotone, full.encodings.map((e) => e.name));
+const params = { rounds: 300, learningRate: 0.05, maxDepth: 4, minChildWeight: 1, lambda: 1, maxBins: 256, seed: 1, monotone };
 const aucs: number[] = [];
 let seconds = 0;
 for (let k = 0; k < nFolds; k++) {
@@ -72,6 +75,6 @@ for (let k = 0; k < nFolds; k++) {
   }
 }
 const mean = aucs.reduce((s, a) => s + a, 0) / aucs.length;
-const result = { trainer: 'creditlift', params, folds: aucs.map((a) => Number(a.toFixed(4))), meanAuc: Number(mean.toFixed(4)), trainSeconds: Number(seconds.toFixed(2)) };
+const result = { trainer: 'creditlift', params: { ...params, monotone: monotone.join(',') }, folds: aucs.map((a) => Number(a.toFixed(4))), meanAuc: Number(mean.toFixed(4)), trainSeconds: Number(seconds.toFixed(2)) };
 writeFileSync(join(outDir, 'creditlift.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result));

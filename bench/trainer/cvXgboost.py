@@ -44,9 +44,14 @@ params = {
     "min_child_weight": 1,
     "lambda": 1,
     "max_bin": 256,
-    "nthread": 2,
+    "nthread": 1,
     "seed": 1,
 }
+# Same monotone directions as the creditlift run (feature order is the fold files' column order).
+with open(f"{out_dir}/creditlift.json") as f:
+    monotone = json.load(f)["params"].get("monotone", "")
+if monotone and any(d != "0" for d in monotone.split(",")):
+    params["monotone_constraints"] = "(" + monotone + ")"
 aucs, seconds = [], 0.0
 for k in range(n_folds):
     x_train, y_train = load(f"{out_dir}/fold{k}.train.csv")
