@@ -6,7 +6,7 @@ import { evaluateEnsembleBatch } from '../src/model/evaluateEnsemble.js';
 import { decodeTreeEnsembleModel, type DecodedTreeModel } from '../src/model/onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel } from '../src/model/onnx/encodeTreeEnsemble.js';
 import { NodeMode } from '../src/model/treeEnsemble.js';
-import { ensembleArb, featureValueArb, rowsArb } from './fixtures/onnx/arbitraries.js';
+import { ensembleArb, rowsArb } from './fixtures/onnx/arbitraries.js';
 import { buildV3Model, buildV5Model, type V3Node, type V3Spec } from './fixtures/onnx/converterModels.js';
 
 async function ortColumn(bytes: Uint8Array, decoded: DecodedTreeModel, rows: number[][], double = false): Promise<number[]> {
@@ -209,4 +209,3 @@ describe('decodeTreeEnsembleModel', () => {
   });
 });
 
-void featureValueArb;
