@@ -24,7 +24,10 @@ export const GbdtParams = z.strictObject({
   colsampleByTree: z.number().gt(0).max(1).default(1),
   /** Maximum number of histogram bins per feature (missing values get their own extra bin). */
   maxBins: z.number().int().min(2).max(4096).default(256),
-  /** Per-feature monotone direction: +1 non-decreasing, -1 non-increasing, 0 free. */
+  /**
+   * Per-feature monotone direction: +1 non-decreasing, -1 non-increasing, 0 free. The law holds
+   * between any two non-missing values; a missing value follows its learned branch and is not ordered.
+   */
   monotone: z.array(z.union([z.literal(-1), z.literal(0), z.literal(1)])).optional(),
   /** Seed of every random choice (subsampling, validation split). */
   seed: z.number().int().default(0),
