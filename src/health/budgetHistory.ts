@@ -35,9 +35,18 @@ const Input = z.strictObject({
 /** History from validated inputs. */
 export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, asOf: string, months: number): MonthOutcome[] {
   const thisMonth = monthOf(asOf);
+  // Bucket once by month so the cost is one pass over the history, not one pass per month.
+  const byMonth = new Map<YearMonth, Transaction[]>();
+  for (const t of transactions) {
+    const m = monthOf(t.time);
+    const bucket = byMonth.get(m);
+    if (bucket === undefined) byMonth.set(m, [t]);
+    else bucket.push(t);
+  }
   const out: MonthOutcome[] = [];
   for (let back = months; back >= 1; back--) {
-    const p = progressOf(budget, transactions, asOf, shiftMonth(thisMonth, -back));
+    const month = shiftMonth(thisMonth, -back);
+    const p = progressOf(budget, byMonth.get(month) ?? [], asOf, month);
     out.push({ month: p.month, spent: p.overall.spent, budget: p.overall.budget });
   }
   return out;

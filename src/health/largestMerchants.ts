@@ -7,6 +7,7 @@ import { merchantMessage } from './messages.js';
 import { addFen } from './money.js';
 import { totalsBy, type SpendTotals } from './spendTotals.js';
 import type { Transaction } from './transaction.js';
+import { isLater } from './transactionOrder.js';
 import { parseWith } from './validate.js';
 
 /** One of a month's largest merchants. Money in integer fen. */
@@ -29,11 +30,6 @@ export interface LargestMerchantsOptions {
 }
 
 const Limit = z.number().int().min(1).max(100);
-
-/** Latest by (time as written, id): deterministic whatever the input order. */
-export function isLater(a: Transaction, b: Transaction): boolean {
-  return a.time > b.time || (a.time === b.time && a.id > b.id);
-}
 
 /** Largest merchants from a validated bill. */
 export function merchantsOf(bill: Bill, limit: number): MerchantLine[] {

@@ -2,12 +2,12 @@ import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from '
 import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
 import type { SpendingCategory } from './category.js';
-import { isLater } from './largestMerchants.js';
 import type { LocalizedText } from './localizedText.js';
 import { merchantKey } from './merchantKey.js';
 import { recurringMessage, type Cadence } from './messages.js';
 import { mulDivRound } from './money.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { byTime } from './transactionOrder.js';
 import { parseWith } from './validate.js';
 import { dayOf } from './yearMonth.js';
 
@@ -91,13 +91,9 @@ function cadenceOf(gap: number): Cadence | undefined {
   return undefined;
 }
 
-function byDay(a: Transaction, b: Transaction): number {
-  return isLater(b, a) ? -1 : isLater(a, b) ? 1 : 0;
-}
-
 /** Groups a merchant's purchases into amount clusters: each within tolerance of the cluster's smallest. */
 function amountClusters(purchases: readonly Transaction[], rule: RecurringRule): Transaction[][] {
-  const sorted = [...purchases].sort((a, b) => a.amount - b.amount || byDay(a, b));
+  const sorted = [...purchases].sort((a, b) => a.amount - b.amount || byTime(a, b));
   const clusters: Transaction[][] = [];
   let anchor = -1;
   for (const t of sorted) {
@@ -113,12 +109,27 @@ function amountClusters(purchases: readonly Transaction[], rule: RecurringRule):
   return clusters;
 }
 
-function gapDays(later: Transaction, earlier: Transaction): number {
-  return differenceInCalendarDays(parseISO(dayOf(later.time)), parseISO(dayOf(earlier.time)));
+const EPOCH = parseISO('2000-01-01');
+
+/**
+ * Day numbers per calendar day, computed once per distinct day: a history of thousands of
+ * transactions spans a few hundred days, and date parsing dominated the detection's time.
+ */
+function dayNumbers(): (t: Transaction) => number {
+  const cache = new Map<string, number>();
+  return (t) => {
+    const day = dayOf(t.time);
+    let n = cache.get(day);
+    if (n === undefined) {
+      n = differenceInCalendarDays(parseISO(day), EPOCH);
+      cache.set(day, n);
+    }
+    return n;
+  };
 }
 
 /** The longest run of consecutive occurrences with one cadence (the latest run on a tie). */
-function longestRun(occurrences: readonly Transaction[]): { start: number; end: number; cadence: Cadence } | undefined {
+function longestRun(occurrences: readonly Transaction[], dayNumber: (t: Transaction) => number): { start: number; end: number; cadence: Cadence } | undefined {
   let best: { start: number; end: number; cadence: Cadence } | undefined;
   const close = (start: number, end: number, cadence: Cadence | undefined): void => {
     if (cadence !== undefined && (best === undefined || end - start >= best.end - best.start)) best = { start, end, cadence };
@@ -126,7 +137,7 @@ function longestRun(occurrences: readonly Transaction[]): { start: number; end: 
   let start = 0;
   let cadence: Cadence | undefined;
   for (let i = 1; i < occurrences.length; i++) {
-    const next = cadenceOf(gapDays(occurrences[i]!, occurrences[i - 1]!));
+    const next = cadenceOf(dayNumber(occurrences[i]!) - dayNumber(occurrences[i - 1]!));
     if (next !== undefined && next === cadence) continue;
     close(start, i - 1, cadence);
     start = i - 1;
@@ -146,12 +157,13 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
     if (list === undefined) byMerchant.set(k, [t]);
     else list.push(t);
   }
+  const dayNumber = dayNumbers();
   const found: RecurringPayment[] = [];
   for (const [key, purchases] of byMerchant) {
     for (const cluster of amountClusters(purchases, rule)) {
       // One occurrence per day: two same-day payments are a repeat purchase, not a cadence.
-      const occurrences = cluster.sort(byDay).filter((t, i, all) => i === 0 || dayOf(t.time) !== dayOf(all[i - 1]!.time));
-      const run = longestRun(occurrences);
+      const occurrences = cluster.sort(byTime).filter((t, i, all) => i === 0 || dayOf(t.time) !== dayOf(all[i - 1]!.time));
+      const run = longestRun(occurrences, dayNumber);
       if (run === undefined || run.end - run.start + 1 < rule.minOccurrences) continue;
       const items = occurrences.slice(run.start, run.end + 1);
       const last = items[items.length - 1]!;
