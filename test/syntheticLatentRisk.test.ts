@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { lightFormat, parseISO, subDays } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Applicant } from '../src/schema/applicant.js';
@@ -195,13 +196,50 @@ describe('latentRiskEffects: certificate laws', () => {
     );
   });
 
-  it('language results older than two years carry no signal', () => {
+  it('IELTS, TOEFL and Duolingo results older than two years carry no signal', () => {
+    const expiring = new Set(['ielts', 'toefl_ibt', 'duolingo']);
     fc.assert(
       fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))), ([a, items]) => {
         const x = structuredClone(a);
-        x.evidence = items.filter((i) => SYNTHETIC_KIND_INFO[i.kind as SyntheticCertificateKind].category === 'language').map((i) => ({ ...i, issueDate: '2024-03-30' }));
+        x.evidence = items.filter((i) => expiring.has(i.kind)).map((i) => ({ ...i, issueDate: '2024-03-30' }));
         expect(latentRiskEffects(x, none).cert_language).toBe(0);
       }),
+      runs,
+    );
+  });
+
+  it('CET and TEM-8 results fade: an older result never counts more than the same result taken later', () => {
+    fc.assert(
+      fc.property(
+        applicantArb,
+        fc.constantFrom('cet4', 'cet6', 'tem8'),
+        fc.integer({ min: 0, max: 710 }),
+        fc.constantFrom('fail', 'pass', 'good', 'excellent'),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (a, kind, score, level, d1, d2) => {
+          const at = (daysAgo: number): Applicant => {
+            const x = structuredClone(a);
+            const date = lightFormat(subDays(parseISO(AS_OF), daysAgo), 'yyyy-MM-dd');
+            const item: CertificateEvidence = {
+              kind,
+              issuer: 'NEEA',
+              credentialId: 'C',
+              holder: { idHash: a.identity.idHash },
+              issueDate: date,
+              verification: { method: 'issuer_api', confidence: 0.9 },
+              documentHash: 'c'.repeat(64),
+            };
+            if (kind === 'tem8') item.level = level;
+            else item.score = score;
+            x.evidence = [item];
+            return x;
+          };
+          const newer = latentRiskEffects(at(Math.min(d1, d2)), none).cert_language;
+          const older = latentRiskEffects(at(Math.max(d1, d2)), none).cert_language;
+          expect(older).toBeGreaterThanOrEqual(newer - 1e-12); // effects are negative: closer to 0 counts less
+        },
+      ),
       runs,
     );
   });

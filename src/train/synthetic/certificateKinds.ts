@@ -71,5 +71,5 @@ export const SYNTHETIC_KIND_INFO: Readonly<Record<SyntheticCertificateKind, Synt
   vocational_skill_level: { category: 'gig', issuer: 'Ministry of Human Resources and Social Security' },
 };
 
-/** Validity of language test results, in years from the test date (the usual two-year rule). */
+/** Validity of IELTS, TOEFL and Duolingo results, in years from the test date (the issuers' two-year rule). */
 export const LANGUAGE_VALIDITY_YEARS = 2;

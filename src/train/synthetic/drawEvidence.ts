@@ -51,12 +51,42 @@ export class CredentialPool {
 /** Share of applicants (at average discipline) who try to pass off someone else's credential. */
 export const BASE_FRAUD_RATE = 0.015;
 
-const METHODS: Readonly<Record<CertificateCategory, WeightedTable<VerificationMethod>>> = {
-  professional: weighted({ government_registry: 0.45, issuer_api: 0.25, document_ocr: 0.2, manual_review: 0.03, self_declared: 0.07 }),
-  language: weighted({ issuer_api: 0.6, document_ocr: 0.28, manual_review: 0.02, self_declared: 0.1 }),
-  honour: weighted({ document_ocr: 0.58, issuer_api: 0.2, manual_review: 0.1, self_declared: 0.12 }),
-  gig: weighted({ platform_api: 0.85, document_ocr: 0.08, self_declared: 0.07 }),
+/**
+ * How items are verified, by the channel each kind's issuer offers: registries (qualifications,
+ * scholarships, skill levels), exam boards (language tests, the computer rank exam), and signed
+ * platform feeds (ratings, followers). A few users type an item in instead.
+ */
+const METHODS = {
+  registry: weighted<VerificationMethod>({ government_registry: 0.45, issuer_api: 0.25, document_ocr: 0.2, manual_review: 0.03, self_declared: 0.07 }),
+  scholarship: weighted<VerificationMethod>({ document_ocr: 0.58, issuer_api: 0.2, manual_review: 0.1, self_declared: 0.12 }),
+  examBoard: weighted<VerificationMethod>({ issuer_api: 0.58, document_ocr: 0.28, manual_review: 0.04, self_declared: 0.1 }),
+  platform: weighted<VerificationMethod>({ platform_api: 0.92, self_declared: 0.08 }),
+} as const;
+
+function methodsFor(kind: SyntheticCertificateKind, category: CertificateCategory): WeightedTable<VerificationMethod> {
+  if (kind === 'national_computer_rank' || category === 'language') return METHODS.examBoard;
+  if (kind === 'vocational_skill_level' || category === 'professional') return METHODS.registry;
+  if (category === 'honour') return METHODS.scholarship;
+  return METHODS.platform;
+}
+
+/** Youngest age at which a qualification is plausibly held: a degree first, and for some, years of practice. */
+const MIN_AGE: Readonly<Partial<Record<SyntheticCertificateKind, number>>> = {
+  national_computer_rank: 17,
+  vocational_skill_level: 18,
+  junior_accountant: 20,
+  teacher_qualification: 21,
+  tour_guide_licence: 20,
+  nurse: 21,
+  securities_practitioner: 21,
+  cpa: 23,
+  legal_professional: 23,
+  intermediate_accountant: 25,
+  physician: 25,
+  pharmacist: 25,
+  constructor: 25,
 };
+
 const TEM8_LEVELS = weighted({ fail: 0.15, pass: 0.55, good: 0.22, excellent: 0.08 });
 const NCRE_LEVELS = weighted({ level_1: 0.15, level_2: 0.6, level_3: 0.2, level_4: 0.05 });
 const VOCATIONAL_LEVELS = weighted({ level_5: 0.35, level_4: 0.35, level_3: 0.22, level_2: 0.06, level_1: 0.02 });
@@ -124,7 +154,7 @@ function drawItem(ctx: EvidenceContext, kind: SyntheticCertificateKind): Certifi
   const daysAgo = issueDaysAgo(ctx, kind);
   if (daysAgo === undefined) return undefined;
   const issueDate = calendar.daysBefore(daysAgo);
-  const method = prng.pick(METHODS[info.category]);
+  const method = prng.pick(methodsFor(kind, info.category));
   const item: CertificateEvidence = {
     kind,
     issuer: info.issuer,
@@ -134,8 +164,8 @@ function drawItem(ctx: EvidenceContext, kind: SyntheticCertificateKind): Certifi
     verification: { method, confidence: confidence(prng, method) },
     documentHash: prng.hex32() + prng.hex32(),
   };
-  // Only the international tests print an expiry; CET/TEM results carry none, but the two-year
-  // validity rule still applies to them in the latent model.
+  // Only the international tests expire (their issuers' two-year rule); CET and TEM reports carry no
+  // expiry and fade in the latent model instead.
   if (kind === 'ielts' || kind === 'toefl_ibt' || kind === 'duolingo') {
     item.expiryDate = calendar.yearsAfter(issueDate, LANGUAGE_VALIDITY_YEARS);
   }
@@ -187,7 +217,7 @@ function issueDaysAgo(ctx: EvidenceContext, kind: SyntheticCertificateKind): num
   const daysSinceAge = (years: number): number => ageDays - years * YEAR_DAYS;
   if (category === 'gig' && kind !== 'vocational_skill_level') return prng.int(0, 60); // a current platform snapshot
   if (category === 'language') {
-    const latest = daysSinceAge(16);
+    const latest = daysSinceAge(kind === 'tem8' ? 21 : 16); // TEM-8 is sat in the fourth year of an English degree
     if (latest < 30) return undefined;
     // Mostly recent results; about one in five is past the two-year validity.
     const days = prng.chance(0.8) ? prng.int(10, 725) : prng.int(735, 1_825);
@@ -200,7 +230,7 @@ function issueDaysAgo(ctx: EvidenceContext, kind: SyntheticCertificateKind): num
     if (to < 30) return undefined;
     return Math.floor(prng.uniform(Math.max(30, from), to));
   }
-  const minAge = kind === 'national_computer_rank' ? 17 : kind === 'vocational_skill_level' ? 18 : 21;
+  const minAge = Object.hasOwn(MIN_AGE, kind) ? (MIN_AGE[kind] ?? 21) : 21;
   const latest = daysSinceAge(minAge);
   if (latest < 30) return undefined;
   // Newer careers: most qualifications are recent; long careers spread over the years.

@@ -128,7 +128,9 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
   const workingMonths = Math.max(0, (ageYears - 16) * 12);
 
   const type = prng.pick(tables.employment);
-  const gigWork = tables.gigWork === undefined ? undefined : prng.pick(tables.gigWork);
+  const drawnGig = tables.gigWork === undefined ? undefined : prng.pick(tables.gigWork);
+  // A ride-hailing permit needs three years on a licence first available at 18.
+  const gigWork = drawnGig === 'ride_hailing' && ageYears < 22 ? 'food_delivery' : drawnGig;
   const industry: Industry =
     gigWork === undefined ? prng.pick(tables.industry) : gigWork === 'streamer' ? 'culture_media' : 'transport_logistics';
   const tenureMonths =

@@ -73,7 +73,13 @@ export const LATENT_RISK = {
   computerRank: { level_1: -0.08, level_2: -0.15, level_3: -0.2, level_4: -0.25 } as Readonly<Record<string, number>>,
   extraProfessional: -0.08,
   extraProfessionalCap: 2,
-  /** Best valid language result only (results do not stack): top / middle / basic. */
+  /**
+   * Best valid language result only (results do not stack): top / middle / basic. IELTS, TOEFL and
+   * Duolingo results expire after two years (the issuers' rule); CET and TEM reports carry no
+   * expiry, so their value halves every `cetHalfLifeMonths` / `tem8HalfLifeMonths` instead.
+   */
+  cetHalfLifeMonths: 36,
+  tem8HalfLifeMonths: 60,
   languageTop: -0.3,
   languageMiddle: -0.2,
   languageBasic: -0.1,
@@ -188,7 +194,7 @@ export function sumEffects(effects: LatentEffects): number {
 /**
  * Whether an evidence item carries signal in the latent model: verified (not self-declared, at
  * least {@link LATENT_RISK.minConfidence}), held by the applicant, issued by `asOf`, not expired
- * (language results: two years), and not fraudulent.
+ * (IELTS, TOEFL and Duolingo results: two years), and not fraudulent.
  */
 export function isCountableEvidence(
   item: CertificateEvidence,
@@ -203,11 +209,14 @@ export function isCountableEvidence(
   if (item.issueDate > applicant.asOf) return false;
   if (item.expiryDate !== undefined && item.expiryDate < applicant.asOf) return false;
   if (!Object.hasOwn(SYNTHETIC_KIND_INFO, item.kind)) return false;
-  if (SYNTHETIC_KIND_INFO[item.kind as SyntheticCertificateKind].category === 'language' && item.issueDate < languageCutoff) return false;
+  if (EXPIRING_LANGUAGE_KINDS.has(item.kind) && item.issueDate < languageCutoff) return false;
   return true;
 }
 
-/** The earliest issue date at which a language result is still valid on `asOf`. */
+/** Language tests whose issuers limit validity to two years, whether or not an expiry is printed. */
+const EXPIRING_LANGUAGE_KINDS: ReadonlySet<string> = new Set(['ielts', 'toefl_ibt', 'duolingo']);
+
+/** The earliest issue date at which an IELTS, TOEFL or Duolingo result is still valid on `asOf`. */
 export function languageValidityCutoff(asOf: string): string {
   let hit = cutoffCache.get(asOf);
   if (hit === undefined) cutoffCache.set(asOf, (hit = lightFormat(subYears(parseISO(asOf), LANGUAGE_VALIDITY_YEARS), 'yyyy-MM-dd')));
@@ -261,7 +270,9 @@ function certificateEffects(applicant: ApplicantInput, truth: LatentTruth): Cert
       const value = kind === 'national_computer_rank' ? own(m.computerRank, item.level) : own(m.professional, kind);
       professional.push(value);
     } else if (category === 'language') {
-      out.cert_language = Math.min(out.cert_language, languageEffect(item));
+      const halfLife = kind === 'cet4' || kind === 'cet6' ? m.cetHalfLifeMonths : kind === 'tem8' ? m.tem8HalfLifeMonths : 0;
+      const fade = halfLife === 0 ? 1 : Math.pow(0.5, Math.max(0, monthsBetween(item.issueDate, applicant.asOf)) / halfLife);
+      out.cert_language = Math.min(out.cert_language, languageEffect(item) * fade);
     } else if (category === 'honour') {
       const years = Math.max(0, monthsBetween(item.issueDate, applicant.asOf) / 12);
       const fade = Math.max(m.honourFloorShare, 1 - m.honourFadePerYear * years);
