@@ -1,2 +1,82 @@
 #!/usr/bin/env node
-export {};
+/**
+ * The `creditlift` command line. Each command lives in its own module, loaded only when asked
+ * for, so `creditlift --help` does not pay for loading the ONNX runtime.
+ */
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
+
+const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  demo: { summary: 'decide every example applicant on the embedded default model', load: async () => (await import('./demoCommand.js')).runDemoCommand },
+  decide: { summary: 'decide one applicant (JSON file or -) and print the Decision', load: async () => (await import('./decideCommand.js')).runDecideCommand },
+  suggest: { summary: 'certificates that would raise one applicant\'s limit, ranked', load: async () => (await import('./suggestCommand.js')).runSuggestCommand },
+  score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
+  report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
+  catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
+  schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
+  train: { summary: 'train a gradient-boosted-tree model from a CSV file into ONNX', load: async () => (await import('../train/commands/trainCommand.js')).runTrainCommand },
+  predict: { summary: 'score a CSV with a trained model into probabilities', load: async () => (await import('../train/commands/predictCommand.js')).runPredictCommand },
+};
+
+/** Usage of `creditlift`. */
+export function mainUsage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `Usage: creditlift <command> [options]
+
+Commands:
+${list}
+
+Run "creditlift <command> --help" for a command's options.
+Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 130 interrupted.
+`;
+}
+
+/** Runs the command line with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainUsage());
+    return name === undefined ? CliExitCode.usage : CliExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${(await import('../version.js')).ENGINE_VERSION}\n`);
+    return CliExitCode.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.stderr(`error: unknown command "${name}"\n\n${mainUsage()}`);
+    return CliExitCode.usage;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (e) {
+    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return CliExitCode.failed;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|cli\.c?js|creditlift)$/.test(process.argv[1]);
+if (isEntry) {
+  // First Ctrl-C: finish the chunk in flight, write it, print the summary. Second: stop now.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(CliExitCode.failed);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  main(process.argv.slice(2), { ...processCliIo, stderrIsTty: process.stderr.isTTY === true, stderrColumns: process.stderr.columns ?? 80, signal: stop.signal }).then(
+    (code) => {
+      process.exitCode = code;
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+    (e: unknown) => {
+      process.stderr.write(`fatal: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = CliExitCode.failed;
+    },
+  );
+}

@@ -64,7 +64,7 @@ export const affordabilityCheckLabels: Readonly<Record<AffordabilityCheckId, { r
     zhHans: '全部债务月还款额（含本额度）不超过收入的最高比例',
   },
   residual_income: {
-    en: 'Income left after living costs, dependants and all repayments at least the floor for the city tier',
+    en: 'Income left after living costs (at least a minimum per household member) and all repayments at least the floor for the city tier',
     zhHans: '扣除生活开支、抚养支出和全部还款后的剩余收入不低于所在城市等级的下限',
   },
 };
@@ -103,10 +103,19 @@ function roomsFor(input: AffordabilityInput, policy: PolicyConfig): Rooms {
     incomeOk: input.effectiveIncome >= a.minEffectiveMonthlyIncome,
     maxDebtService: Math.floor(input.effectiveIncome * maxDsr),
     residualBeforeLine:
-      input.effectiveIncome - input.monthlyEssentialSpending - input.otherMonthlyDebtService - input.dependants * a.dependantAllowance,
+      input.effectiveIncome - householdEssentials(input, a.minEssentialsPerPerson) - input.otherMonthlyDebtService,
     residualFloor,
     maxDsr,
   };
+}
+
+/**
+ * Essential spending used for affordability: what the household declared, but never less than a
+ * minimum per household member. Declared spending already covers dependants, so adding an
+ * allowance on top would count them twice; the floor catches implausibly low declarations.
+ */
+function householdEssentials(input: AffordabilityInput, minPerPerson: number): number {
+  return Math.max(input.monthlyEssentialSpending, minPerPerson * (1 + input.dependants));
 }
 
 /**

@@ -12,6 +12,9 @@ import { priceApr, type AprQuote } from './pricing.js';
 import { applyStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
 import { validatePolicy } from './validatePolicy.js';
 
+/** What finally set a limit: a cap, or a reassessment step limit. */
+export type LimitSetBy = BindingConstraint | 'step_limit';
+
 /** The decision the policy reaches. */
 export type PolicyOutcome = 'approve' | 'refer' | 'decline';
 
@@ -54,6 +57,8 @@ export interface PolicyResult {
   /** The smallest cap, rounded down, before step limits. */
   readonly composedLimit: number;
   readonly bindingConstraint: BindingConstraint;
+  /** What finally set the limit: the binding cap, or `step_limit` when a reassessment step limit held it lower. */
+  readonly limitSetBy: LimitSetBy;
   /** Step limits, when the applicant already had a line and the proposal raised it. */
   readonly stepLimit: SteppedLimit | null;
   /** The limit granted (approve) or proposed for review (refer), fen; 0 on decline or below the minimum. */
@@ -110,7 +115,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
   const affordabilityInput = affordabilityInputOf(applicant, policy);
   const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
   const caps: LimitCaps = {
-    risk: riskLimit(affordabilityInput.effectiveIncome, grade),
+    risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
     affordability: capacity.capacity,
     regulatory: regulatoryHeadroom(applicant.bureau.otherConsumerCreditBalance, policy),
     product_max: policy.limits.productMax,
@@ -162,6 +167,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
     caps,
     composedLimit: composed.limit,
     bindingConstraint: composed.bindingConstraint,
+    limitSetBy: stepLimit?.bound ? 'step_limit' : composed.bindingConstraint,
     stepLimit,
     limit,
     affordability,

@@ -54,7 +54,8 @@ export const defaultPolicy: PolicyConfig = deepFreeze({
       { incomeUpTo: 2_000_000, maxDsr: 0.45 },
       { incomeUpTo: null, maxDsr: 0.5 },
     ],
-    dependantAllowance: 60_000,
+    // Near the urban minimum living allowance (dibao) of 2026; catches implausibly low declarations.
+    minEssentialsPerPerson: 60_000,
     // A buffer left after essentials and all repayments; first-tier cities cost most.
     residualFloorByCityTier: [80_000, 65_000, 50_000, 40_000, 30_000],
   },

@@ -26,7 +26,7 @@ export {
   type AffordabilityAssessment,
   type AffordabilityCapacity,
 } from './affordability.js';
-export { composeLimit, roundDownToStep, riskLimit, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
+export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
 export { applyStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
 export { applyReduction } from './applyReduction.js';
-export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome } from './applyPolicy.js';
+export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';

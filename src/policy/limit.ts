@@ -28,9 +28,33 @@ export function roundDownToStep(amount: number, step: number): number {
   return amount <= 0 ? 0 : Math.floor(amount / step) * step;
 }
 
-/** Risk-based limit: effective monthly income x the grade's income multiple, fen rounded down. */
-export function riskLimit(effectiveMonthlyIncome: number, grade: GradeBand): number {
-  return Math.floor(effectiveMonthlyIncome * grade.incomeMultiple);
+/**
+ * The income multiple at a PD: each grade's multiple holds at the grade's best (lowest) PD and
+ * falls linearly to the next grade's multiple at the next grade's best PD; the worst grade's is
+ * flat. Continuous and non-increasing in PD (multiples never rise as grades worsen), so a
+ * certificate that lowers the PD raises the limit even within a grade: the product's promise,
+ * where a step function of grade would give most uploads no effect at all.
+ *
+ * @example with A (PD <= 2%) at 3x and B (<= 5%) at 2.5x: PD 0 -> 3, PD 1% -> 2.75, PD 2% -> 2.5
+ */
+export function incomeMultipleAt(pd: number, grades: readonly GradeBand[]): number {
+  let lower = 0;
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i] as GradeBand;
+    const next = grades[i + 1];
+    if (pd <= g.maxPd || next === undefined) {
+      if (next === undefined) return g.incomeMultiple;
+      const t = g.maxPd > lower ? Math.min(1, Math.max(0, (pd - lower) / (g.maxPd - lower))) : 1;
+      return g.incomeMultiple + t * (next.incomeMultiple - g.incomeMultiple);
+    }
+    lower = g.maxPd;
+  }
+  return 0;
+}
+
+/** Risk-based limit: effective monthly income x the income multiple at this PD, fen rounded down. */
+export function riskLimit(effectiveMonthlyIncome: number, pd: number, policy: Pick<PolicyConfig, 'grades'>): number {
+  return Math.floor(effectiveMonthlyIncome * incomeMultipleAt(pd, policy.grades));
 }
 
 /** Room under the per-borrower cap after the applicant's other consumer-finance balances, fen, never negative. */

@@ -75,7 +75,7 @@ const PolicyConfigShape = z.strictObject({
       .describe('Share taken off monthly net income by income source'),
     minEffectiveMonthlyIncome: PositiveFen.describe('Income-level check: effective income at least this, fen'),
     dsrBands: z.array(DsrBand).min(1).max(20).describe('Ascending by incomeUpTo; maxDsr non-decreasing; last unbounded'),
-    dependantAllowance: Fen.describe('Monthly living allowance per dependant, fen'),
+    minEssentialsPerPerson: Fen.describe('Least monthly essential spending assumed per household member (applicant and dependants), fen; declared essentials below it are raised to it'),
     residualFloorByCityTier: z
       .array(Fen)
       .length(CITY_TIERS)

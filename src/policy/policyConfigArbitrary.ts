@@ -60,7 +60,7 @@ const affordabilityArb = fc.record({
   incomeHaircut: fc.record({ payroll: pct(0, 20), tax_record: pct(0, 20), bank_statement: pct(0, 50), self_declared: pct(0, 90) }),
   minEffectiveMonthlyIncome: fc.integer({ min: 1, max: 500_000 }),
   dsrBands: dsrBandsArb,
-  dependantAllowance: fc.integer({ min: 0, max: 200_000 }),
+  minEssentialsPerPerson: fc.integer({ min: 0, max: 200_000 }),
   residualFloorByCityTier: fc
     .array(fc.integer({ min: 0, max: 300_000 }), { minLength: CITY_TIERS, maxLength: CITY_TIERS })
     .map(descending),

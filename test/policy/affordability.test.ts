@@ -44,8 +44,8 @@ describe('checkAffordability', () => {
     expect(a.monthlyPayment).toBe(91_800);
     expect(a.checks.map((c) => c.id)).toEqual(['income_level', 'debt_service', 'residual_income']);
     expect(a.checks[1]).toMatchObject({ value: 141_800, threshold: 240_000, pass: true, comparison: 'at_most', unit: 'fen_per_month' });
-    // 600,000 - 250,000 - 50,000 - 60,000 - 91,800
-    expect(a.checks[2]).toMatchObject({ value: 148_200, threshold: 50_000, pass: true });
+    // 600,000 - 250,000 (declared; above the 2 x 60,000 per-person minimum) - 50,000 - 91,800
+    expect(a.checks[2]).toMatchObject({ value: 208_200, threshold: 50_000, pass: true });
     expect(a.debtServiceRatio).toBeCloseTo(141_800 / 600_000, 12);
     for (const c of a.checks) expect(c.label.en.length * c.label.zhHans.length).toBeGreaterThan(0);
   });
@@ -103,8 +103,11 @@ describe('affordabilityCapacity', () => {
 
   it('names the check that binds: income level, then the smaller room (debt service on ties)', () => {
     expect(affordabilityCapacity({ ...worker, effectiveIncome: 50_000 }, 1825, defaultPolicy)).toMatchObject({ capacity: 0, bindingCheck: 'income_level' });
-    expect(affordabilityCapacity(worker, 1825, defaultPolicy).bindingCheck).toBe('debt_service'); // both rooms are 190,000 fen
-    expect(affordabilityCapacity({ ...worker, monthlyEssentialSpending: 300_000 }, 1825, defaultPolicy).bindingCheck).toBe('residual_income');
+    // debt-service room 240,000 - 50,000 = 190,000 fen; residual room 600,000 - 250,000 - 50,000 - 50,000 = 250,000 fen
+    expect(affordabilityCapacity(worker, 1825, defaultPolicy).bindingCheck).toBe('debt_service');
+    expect(affordabilityCapacity({ ...worker, monthlyEssentialSpending: 360_000 }, 1825, defaultPolicy).bindingCheck).toBe('residual_income');
+    // both rooms 190,000 fen: a tie goes to debt service
+    expect(affordabilityCapacity({ ...worker, monthlyEssentialSpending: 310_000 }, 1825, defaultPolicy).bindingCheck).toBe('debt_service');
     expect(affordabilityCapacity({ ...worker, monthlyEssentialSpending: 0, dependants: 0 }, 1825, defaultPolicy).bindingCheck).toBe('debt_service');
   });
 });

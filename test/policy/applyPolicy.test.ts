@@ -27,14 +27,14 @@ describe('applyPolicy: examples', () => {
       apr: 0.1305,
       dailyRateText: '0.036%',
       effectiveIncome: 600_000,
-      riskLimit: 1_500_000,
-      limit: 1_500_000,
+      riskLimit: 1_400_000, // 600,000 x 2.333: PD 3% is a third of the way from grade B's 2.5x to C's 2x
+      limit: 1_400_000,
       bindingConstraint: 'risk',
       reasons: ['limit_risk_grade'],
       policyName: defaultPolicy.name,
     });
     expect(r.affordability.pass).toBe(true);
-    expect(r.affordability.limit).toBe(1_500_000);
+    expect(r.affordability.limit).toBe(1_400_000);
     expect(r.policyHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -43,7 +43,7 @@ describe('applyPolicy: examples', () => {
     expect(r.outcome).toBe('decline');
     expect(r.limit).toBe(0);
     expect(r.reasons[0]).toBe('current_past_due');
-    expect(r.composedLimit).toBe(1_500_000);
+    expect(r.composedLimit).toBe(1_400_000);
   });
 
   it('refers in the refer band and on a duplicate-certificate flag, proposing the limit', () => {
@@ -80,7 +80,7 @@ describe('applyPolicy: examples', () => {
       platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, currentLimit: 400_000 },
     });
     const r = applyPolicy({ applicant, pd: 0.01 });
-    expect(r.composedLimit).toBe(1_800_000);
+    expect(r.composedLimit).toBe(1_650_000); // 600,000 x 2.75 at PD 1%
     expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['limit_risk_grade', 'step_limit_per_step'] });
     const busy = applyPolicy({
       applicant,

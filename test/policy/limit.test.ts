@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINDING_PRIORITY, composeLimit, regulatoryHeadroom, roundDownToStep, type LimitCaps } from '../../src/policy/limit.js';
+import { BINDING_PRIORITY, composeLimit, incomeMultipleAt, regulatoryHeadroom, roundDownToStep, type LimitCaps } from '../../src/policy/limit.js';
+import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 
 const caps = (over: Partial<LimitCaps> = {}): LimitCaps => ({
@@ -65,5 +66,28 @@ describe('roundDownToStep', () => {
     expect(roundDownToStep(19_999, 10_000)).toBe(10_000);
     expect(roundDownToStep(9_999, 10_000)).toBe(0);
     expect(roundDownToStep(-1, 10_000)).toBe(0);
+  });
+});
+
+describe('incomeMultipleAt', () => {
+  const grades = [
+    { grade: 'A', maxPd: 0.02, incomeMultiple: 3 },
+    { grade: 'B', maxPd: 0.05, incomeMultiple: 2.5 },
+    { grade: 'C', maxPd: 1, incomeMultiple: 1 },
+  ];
+  it('holds each grade multiple at its best PD and interpolates to the next grade', () => {
+    expect(incomeMultipleAt(0, grades)).toBe(3);
+    expect(incomeMultipleAt(0.01, grades)).toBeCloseTo(2.75, 12);
+    expect(incomeMultipleAt(0.02, grades)).toBeCloseTo(2.5, 12);
+    expect(incomeMultipleAt(0.035, grades)).toBeCloseTo(1.75, 12);
+    expect(incomeMultipleAt(0.5, grades)).toBe(1);
+  });
+  it('law: the multiple never rises as PD rises, for any valid policy', () => {
+    fc.assert(
+      fc.property(policyConfigArbitrary(), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (policy, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(incomeMultipleAt(hi, policy.grades)).toBeLessThanOrEqual(incomeMultipleAt(lo, policy.grades) + 1e-12);
+      }),
+    );
   });
 });

@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import { compileTreeShap } from '../explain/treeShap/compileTreeShap.js';
+import { createTreeShapScratch, treeShapRow } from '../explain/treeShap/treeShapRow.js';
+import { createFeatureEncoder } from '../features/featureEncoder.js';
+import { featureDefinitionsByName } from '../features/featureDefinitions.js';
+import { defaultModelPath } from '../model/defaultModelPath.js';
+import { loadModel, type LoadedModel } from '../model/loadModel.js';
+import { applyReduction } from '../policy/applyReduction.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import { policyHash } from '../policy/policyHash.js';
+import { resolvePolicy, type PolicyOverrides } from '../policy/resolvePolicy.js';
+import { validatePolicy } from '../policy/validatePolicy.js';
+import { LimitChange } from '../policy/stepLimit.js';
+import { Fen } from '../schema/primitives.js';
+import { CertificateEvidence } from '../schema/certificateEvidence.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
+import type { Applicant } from '../schema/applicant.js';
+import { ENGINE_VERSION } from '../version.js';
+import { buildAudit } from './audit.js';
+import { canonicalJson } from './canonicalJson.js';
+import type { Decision, EvidenceSuggestions } from './decision.js';
+import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
+import type { EngineContext } from './engineContext.js';
+import { finishDecision } from './finishDecision.js';
+import { sha256Hex } from './sha256.js';
+import { toErrorData, type DecisionErrorData } from './toErrorData.js';
+
+/** Options of {@link createScorer}; every one has a default. */
+export interface ScorerOptions {
+  /** An ONNX model: a path, its bytes, or a model already loaded with `loadModel`. Default: the embedded default model. */
+  readonly model?: string | Uint8Array | LoadedModel;
+  /** A full policy, or overrides of the default policy. Default: {@link defaultPolicy}. */
+  readonly policy?: PolicyConfig | PolicyOverrides;
+  /** Certificate kinds to add or override in the default catalog, or a catalog from `resolveCatalog`. */
+  readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
+  /** Verifier confidence below which evidence is rejected. Default 0.6. */
+  readonly minConfidence?: number;
+  /** Contributions in log-odds (default, exact TreeSHAP) or scaled to probability. */
+  readonly contributionSpace?: 'log_odds' | 'probability';
+  /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
+  readonly suggestionsPerDecision?: number;
+}
+
+/** Per-call options of {@link Scorer.decide}. */
+export interface DecideOptions {
+  /** Recent limit increases (from the last decision's `limitHistory`), for step limits. */
+  readonly limitHistory?: readonly LimitChange[];
+}
+
+/** What {@link Scorer.reassess} takes besides the prior decision. */
+export interface ReassessUpdate {
+  /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
+  readonly applicant: unknown;
+  /** The newly uploaded evidence. */
+  readonly evidence: readonly unknown[];
+  /** Decision date of the reassessment; default the applicant's `asOf`. */
+  readonly asOf?: string;
+}
+
+/** One result of {@link Scorer.decideBatch}: a decision or that record's own error. */
+export type BatchResult =
+  | { readonly ok: true; readonly index: number; readonly decision: Decision }
+  | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
+
+/** A loaded model and policy, ready to decide. Safe to share across concurrent requests. */
+export interface Scorer {
+  /** Model identity: `name@version` and SHA-256. */
+  readonly model: { readonly id: string; readonly sha256: string };
+  readonly policy: PolicyConfig;
+  /** Decides one applicant. @throws ValidationError naming every field at fault. */
+  decide(applicant: unknown, options?: DecideOptions): Promise<Decision>;
+  /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
+  decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  /** Re-decides with new evidence: may raise the limit within step limits, never lowers it. */
+  reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
+  /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
+  suggest(applicant: unknown, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
+  /** Lowers the limit at the customer's request, at once, without the model. */
+  requestReduction(prior: Decision, amount: number): Decision;
+  /** Releases the runtime session. */
+  close(): Promise<void>;
+}
+
+/** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
+const MAX_ROWS_PER_RUN = 8192;
+
+const PriorDecision = z.looseObject({
+  applicantId: z.string(),
+  outcome: z.enum(['approve', 'refer', 'decline']),
+  limit: Fen,
+  limitHistory: z.array(LimitChange),
+  audit: z.looseObject({ decisionId: z.string() }),
+});
+
+function checkPrior(prior: unknown): Decision {
+  const r = PriorDecision.safeParse(prior);
+  if (!r.success) throw ValidationError.fromZod('prior Decision', r.error);
+  return prior as Decision;
+}
+
+/**
+ * Loads the model (the embedded default unless told otherwise), the policy and the catalog once,
+ * and returns a {@link Scorer}.
+ *
+ * @example
+ * const scorer = await createScorer();
+ * const decision = await scorer.decide(applicant);
+ * decision.limit; // fen
+ */
+export async function createScorer(options: ScorerOptions = {}): Promise<Scorer> {
+  const policy = resolvePolicyOption(options.policy);
+  const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
+  const suggestionCount = options.suggestionsPerDecision ?? 3;
+  if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
+    throw new ValidationError('ScorerOptions', [{ path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' }]);
+  }
+  const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath());
+  const encoder = createFeatureEncoder(model.manifest);
+  const factors = encoder.names.map((n) => featureDefinitionsByName.get(n)?.factor ?? 'profile');
+  const compiled = compileTreeShap(model.ensemble);
+  const scratch = createTreeShapScratch(compiled);
+  const explainer = {
+    expectedValue: compiled.expectedValue,
+    shap(row: ArrayLike<number>, out = new Float64Array(compiled.nFeatures + 1)) {
+      treeShapRow(compiled, scratch, row, 0, out, 0);
+      return out;
+    },
+  };
+  const ctx: EngineContext = {
+    model,
+    encoder,
+    factors,
+    explainer,
+    policy,
+    policyHash: policyHash(policy),
+    catalog,
+    catalogHash: sha256Hex(canonicalJson([...catalog.values()])),
+    minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    contributionSpace: options.contributionSpace ?? 'log_odds',
+    suggestionCount,
+  };
+  const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
+
+  async function run(c: EngineContext, plans: readonly DecisionPlan[]): Promise<(Decision | CreditliftError)[]> {
+    const out: (Decision | CreditliftError)[] = [];
+    let start = 0;
+    while (start < plans.length) {
+      // Chunk by rows so a million-record stream never holds more than one chunk of features.
+      let end = start;
+      let nRows = 0;
+      while (end < plans.length && (end === start || nRows + planRowCount(plans[end] as DecisionPlan) <= MAX_ROWS_PER_RUN)) {
+        nRows += planRowCount(plans[end] as DecisionPlan);
+        end++;
+      }
+      const rows = new Float32Array(nRows * encoder.width);
+      const firstRows: number[] = [];
+      let r = 0;
+      for (let i = start; i < end; i++) {
+        firstRows.push(r);
+        encodePlan(plans[i] as DecisionPlan, encoder, rows, r);
+        r += planRowCount(plans[i] as DecisionPlan);
+      }
+      const pds = await model.predict(rows, nRows);
+      for (let i = start; i < end; i++) {
+        try {
+          out.push(finishDecision(c, plans[i] as DecisionPlan, rows, pds, firstRows[i - start] as number));
+        } catch (e) {
+          out.push(asCreditliftError(e));
+        }
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  async function one(c: EngineContext, plan: DecisionPlan): Promise<Decision> {
+    const [d] = await run(c, [plan]);
+    if (d instanceof Error) throw d;
+    return d as Decision;
+  }
+
+  const history = (o?: DecideOptions) => parseHistory(o?.limitHistory);
+
+  return {
+    model: { id: model.id, sha256: model.sha256 },
+    policy,
+    async decide(input, opts) {
+      const applicant = parseApplicant(input);
+      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }));
+    },
+    async decideBatch(inputs, opts) {
+      if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
+      const limitHistory = history(opts);
+      const results: BatchResult[] = new Array(inputs.length);
+      const plans: DecisionPlan[] = [];
+      const planIndex: number[] = [];
+      inputs.forEach((input, index) => {
+        try {
+          plans.push(planDecision(ctx, parseApplicant(input), { suggestions: suggestionCount > 0, limitHistory }));
+          planIndex.push(index);
+        } catch (e) {
+          results[index] = { ok: false, index, error: toErrorData(e) };
+        }
+      });
+      const decided = await run(ctx, plans);
+      decided.forEach((d, k) => {
+        const index = planIndex[k] as number;
+        results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };
+      });
+      return results;
+    },
+    async reassess(priorInput, update) {
+      const prior = checkPrior(priorInput);
+      const base = parseApplicant(update?.applicant);
+      const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
+      if (!evidence.success) throw ValidationError.fromZod('reassessment evidence', evidence.error);
+      // The line on file is the prior decision's; new evidence is appended after what was held.
+      const applicant: Applicant = parseApplicant({
+        ...base,
+        asOf: update.asOf ?? base.asOf,
+        platform: { ...base.platform, currentLimit: prior.limit },
+        evidence: [...base.evidence, ...evidence.data],
+      });
+      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }));
+    },
+    async suggest(input, opts) {
+      const top = opts?.top ?? 5;
+      if (!Number.isInteger(top) || top < 1 || top > 100) {
+        throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
+      }
+      const applicant = parseApplicant(input);
+      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }));
+      return d.suggestions;
+    },
+    requestReduction(priorInput, amount) {
+      const prior = checkPrior(priorInput);
+      const amt = Fen.safeParse(amount);
+      if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
+      const limit = applyReduction(prior.limit, amt.data, policy);
+      const audit = buildAudit({
+        applicantId: prior.applicantId,
+        asOf: prior.asOf,
+        modelId: prior.audit.modelId,
+        modelSha256: prior.audit.modelSha256,
+        policyHash: ctx.policyHash,
+        catalogHash: ctx.catalogHash,
+        engineVersion: ENGINE_VERSION,
+        kind: 'reduction',
+        priorDecisionId: prior.audit.decisionId,
+        input: { priorDecisionId: prior.audit.decisionId, amount: amt.data },
+      });
+      return {
+        ...prior,
+        limit,
+        previousLimit: prior.limit,
+        bindingConstraint: 'self_cap',
+        caps: { ...prior.caps, self_cap: limit },
+        policyReasons: ['customer_reduction'],
+        reasons: [],
+        certificateImpacts: [],
+        suggestions: { items: [], blockedBy: 'self_cap', note: null },
+        movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
+        audit,
+      };
+    },
+    async close() {
+      await model.close();
+    },
+  };
+}
+
+function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
+  if (p === undefined) return defaultPolicy;
+  // A complete policy validates as one; anything else is treated as overrides of the default.
+  const full = validatePolicyOrUndefined(p);
+  return full ?? resolvePolicy(p as PolicyOverrides);
+}
+
+function validatePolicyOrUndefined(p: unknown): PolicyConfig | undefined {
+  try {
+    return validatePolicy(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHistory(h: unknown): LimitChange[] {
+  if (h === undefined) return [];
+  const r = z.array(LimitChange).max(1000).safeParse(h);
+  if (!r.success) throw ValidationError.fromZod('limitHistory', r.error);
+  return r.data;
+}
+
+function isCatalog(c: unknown): c is Catalog {
+  return c instanceof Map;
+}
+
+function isLoadedModel(m: unknown): m is LoadedModel {
+  return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
+}
+
+function asCreditliftError(e: unknown): CreditliftError {
+  return e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e });
+}

@@ -1,0 +1,102 @@
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
+import { assessEvidence, type EvidenceReport } from '../evidence/assessEvidence.js';
+import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
+import type { FeatureEncoder } from '../features/featureEncoder.js';
+import type { LimitChange } from '../policy/stepLimit.js';
+import type { Applicant } from '../schema/applicant.js';
+import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import type { Decision } from './decision.js';
+import type { EngineContext } from './engineContext.js';
+import { hypotheticalEvidence } from './hypotheticalEvidence.js';
+
+/** One version of the applicant to score: the real one, or a counterfactual. */
+export interface Scenario {
+  readonly applicant: Applicant;
+  readonly report: EvidenceReport;
+}
+
+/**
+ * Everything one decision needs scored, gathered before the model runs so that the decision and
+ * all its counterfactuals (each certificate removed, each what-if certificate added, each step of
+ * a reassessment) go to the runtime in a single batched call.
+ */
+export interface DecisionPlan {
+  readonly kind: 'decide' | 'reassess';
+  readonly main: Scenario;
+  /** One per accepted certificate: the applicant re-decided without it. */
+  readonly without: readonly { readonly item: EvidenceAssessment; readonly scenario: Scenario }[];
+  /** One per catalog kind the applicant does not hold: the applicant with a typical one added. */
+  readonly whatIf: readonly { readonly spec: CertificateKindSpec; readonly typical: TypicalEvidence; readonly scenario: Scenario }[];
+  /** Reassessment only: the applicant with the first j new items, j = 0 .. k-1 (j = k is `main`). */
+  readonly steps: readonly Scenario[];
+  readonly newEvidenceFrom: number;
+  readonly limitHistory: readonly LimitChange[];
+  readonly prior: Decision | null;
+}
+
+/** Rows the plan sends to the model, in the order {@link encodePlan} writes them. */
+export function planRowCount(plan: DecisionPlan): number {
+  return 1 + plan.without.length + plan.whatIf.length + plan.steps.length;
+}
+
+function scenario(ctx: EngineContext, applicant: Applicant): Scenario {
+  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence }) };
+}
+
+function withEvidence(applicant: Applicant, evidence: readonly CertificateEvidence[]): Applicant {
+  return { ...applicant, evidence: [...evidence] };
+}
+
+/** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
+const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', 'other']);
+
+/**
+ * A what-if is offered only where the applicant could plausibly get it: a kind proven only by a
+ * platform's feed (a driver rating, courier reviews, followers) is suggested to platform workers,
+ * not to a salaried teacher; every other kind is open to anyone.
+ */
+function isRelevant(spec: CertificateKindSpec, applicant: Applicant): boolean {
+  const platformOnly = spec.verificationMethods.every((m) => m === 'platform_api');
+  return !platformOnly || PLATFORM_WORKERS.has(applicant.employment.type);
+}
+
+/** Builds the plan for a validated applicant. */
+export function planDecision(
+  ctx: EngineContext,
+  applicant: Applicant,
+  options: { readonly suggestions: boolean; readonly limitHistory: readonly LimitChange[]; readonly prior?: Decision; readonly newEvidenceFrom?: number },
+): DecisionPlan {
+  const main = scenario(ctx, applicant);
+  const without = main.report.items
+    .filter((item) => item.status === 'accepted')
+    .map((item) => ({ item, scenario: scenario(ctx, withEvidence(applicant, applicant.evidence.filter((_, i) => i !== item.index))) }));
+
+  const whatIf: DecisionPlan['whatIf'][number][] = [];
+  if (options.suggestions) {
+    const held = new Set(main.report.items.filter((i) => i.status === 'accepted').map((i) => i.kind));
+    for (const spec of ctx.catalog.values()) {
+      if (held.has(spec.id) || !isRelevant(spec, applicant)) continue;
+      const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
+      if (hypo === undefined) continue;
+      whatIf.push({ spec, typical: hypo.typical, scenario: scenario(ctx, withEvidence(applicant, [...applicant.evidence, hypo.evidence])) });
+    }
+  }
+
+  const newEvidenceFrom = options.newEvidenceFrom ?? applicant.evidence.length;
+  const steps: Scenario[] = [];
+  for (let j = newEvidenceFrom; j < applicant.evidence.length; j++) {
+    steps.push(scenario(ctx, withEvidence(applicant, applicant.evidence.slice(0, j))));
+  }
+  return { kind: options.prior ? 'reassess' : 'decide', main, without, whatIf, steps, newEvidenceFrom, limitHistory: options.limitHistory, prior: options.prior ?? null };
+}
+
+/** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */
+export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Float32Array, firstRow: number): void {
+  let r = firstRow;
+  const put = (s: Scenario) => encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, r++ * encoder.width);
+  put(plan.main);
+  for (const w of plan.without) put(w.scenario);
+  for (const w of plan.whatIf) put(w.scenario);
+  for (const s of plan.steps) put(s);
+}

@@ -1,0 +1,152 @@
+import { groupContributions } from '../explain/factorContributions.js';
+import { principalReasons } from '../explain/principalReasons.js';
+import { applyPolicy, type PolicyResult } from '../policy/applyPolicy.js';
+import type { LimitChange } from '../policy/stepLimit.js';
+import { sigmoid } from '../model/treeEnsemble.js';
+import { ENGINE_VERSION } from '../version.js';
+import { buildAudit } from './audit.js';
+import type { CertificateImpact, Decision, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
+import type { DecisionPlan, Scenario } from './decisionPlan.js';
+import type { EngineContext } from './engineContext.js';
+import { suggestionNote } from './suggestionNote.js';
+
+/** How many past limit increases a decision carries forward for step limits. */
+const LIMIT_HISTORY_KEPT = 24;
+
+function decideScenario(ctx: EngineContext, s: Scenario, pd: number, limitHistory: readonly LimitChange[]): PolicyResult {
+  return applyPolicy({
+    applicant: s.applicant,
+    pd,
+    flags: { duplicateEvidence: s.report.summary.duplicateDetected },
+    policy: ctx.policy,
+    limitHistory,
+  });
+}
+
+/**
+ * Turns a plan and the model's PDs for its rows into the Decision: policy on every scenario,
+ * certificate impacts, what-if suggestions, TreeSHAP contributions, principal reasons, audit.
+ *
+ * @param rows the row-major feature matrix the PDs came from (the main row is explained)
+ * @param firstRow where this plan's rows start in `rows` / `pds`
+ */
+export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Float32Array, pds: Float32Array, firstRow: number): Decision {
+  let r = firstRow;
+  const nextPd = () => pds[r++] as number;
+  const { applicant } = plan.main;
+  const prior = plan.prior;
+  const mainPd = nextPd();
+  const main = decideScenario(ctx, plan.main, mainPd, plan.limitHistory);
+
+  // A reassessment adds evidence to an existing line: it can raise the limit, never lower it,
+  // and the customer's own cap still holds over everything.
+  const selfCap = applicant.controls.selfSetCap ?? Number.POSITIVE_INFINITY;
+  const floor = prior ? Math.min(prior.limit, selfCap) : 0;
+  const finalLimit = (p: PolicyResult) => Math.max(p.limit, floor);
+  const limit = finalLimit(main);
+
+  const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
+    const pdWithout = nextPd();
+    const without = decideScenario(ctx, scenario, pdWithout, plan.limitHistory);
+    return {
+      index: item.index,
+      kind: item.kind,
+      credentialId: item.credentialId,
+      pdReduction: pdWithout - mainPd,
+      limitGain: limit - finalLimit(without),
+      limitWithout: finalLimit(without),
+    };
+  });
+
+  const candidates: EvidenceSuggestion[] = plan.whatIf.map(({ spec, typical, scenario }) => {
+    const pd = nextPd();
+    const p = decideScenario(ctx, scenario, pd, plan.limitHistory);
+    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
+    const withIt = p.outcome === 'decline' ? 0 : finalLimit(p);
+    return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd };
+  });
+  const items = candidates
+    .filter((c) => c.limitGain > 0)
+    .sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.kind.localeCompare(b.kind))
+    .slice(0, ctx.suggestionCount);
+  const blockedBy = items.length > 0 || ctx.suggestionCount === 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
+  const suggestions: EvidenceSuggestions = { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy) };
+
+  let movement: LimitMovement | null = null;
+  if (prior) {
+    const stepLimits = plan.steps.map((s) => finalLimit(decideScenario(ctx, s, nextPd(), plan.limitHistory)));
+    stepLimits.push(limit);
+    const byEvidence = stepLimits.slice(1).map((to, j) => {
+      const index = plan.newEvidenceFrom + j;
+      const ev = applicant.evidence[index];
+      return { index, kind: ev?.kind ?? '', credentialId: ev?.credentialId ?? '', limitGain: to - (stepLimits[j] as number) };
+    });
+    movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
+  }
+
+  const w = ctx.encoder.width;
+  const row = rows.subarray(firstRow * w, firstRow * w + w);
+  const shap = ctx.explainer.shap(row);
+  const margin = shap.reduce((a, b) => a + b, 0);
+  let values: ArrayLike<number> = shap;
+  let baseline = ctx.explainer.expectedValue;
+  if (ctx.contributionSpace === 'probability') {
+    // Scaled so the factors sum exactly to P(x) - P(average applicant); see the README.
+    const p0 = sigmoid(baseline);
+    const span = margin - baseline;
+    const scale = Math.abs(span) < 1e-12 ? 0 : (sigmoid(margin) - p0) / span;
+    values = Float64Array.from(shap.subarray(0, w), (v) => v * scale);
+    baseline = p0;
+  }
+  const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
+  const requested = applicant.controls.requestedLimit ?? null;
+  const adverse = main.outcome !== 'approve' || (requested !== null && limit < requested);
+  const reasons = adverse ? principalReasons(main.reasons, factors) : [];
+
+  const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
+  const limitHistory = [...plan.limitHistory, ...(limit > previousLimit ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
+  const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'approve' : main.outcome;
+  const audit = buildAudit({
+    applicantId: applicant.id,
+    asOf: applicant.asOf,
+    modelId: ctx.model.id,
+    modelSha256: ctx.model.sha256,
+    policyHash: ctx.policyHash,
+    catalogHash: ctx.catalogHash,
+    engineVersion: ENGINE_VERSION,
+    kind: plan.kind,
+    ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
+    input: { applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace },
+  });
+
+  return {
+    applicantId: applicant.id,
+    asOf: applicant.asOf,
+    outcome,
+    limit: outcome === 'decline' ? 0 : limit,
+    previousLimit,
+    requestedLimit: requested,
+    apr: main.apr,
+    dailyRate: main.dailyRate,
+    dailyRateText: main.dailyRateText,
+    pd: mainPd,
+    grade: main.grade,
+    bindingConstraint: main.limitSetBy,
+    caps: main.caps,
+    affordability: {
+      pass: main.affordability.pass,
+      monthlyPayment: main.affordability.monthlyPayment,
+      capacity: main.affordabilityCapacity,
+      checks: main.affordability.checks,
+    },
+    evidence: plan.main.report.items,
+    policyReasons: main.reasons,
+    reasons,
+    contributions: { space: ctx.contributionSpace, baseline, factors },
+    certificateImpacts,
+    suggestions,
+    movement,
+    limitHistory,
+    audit,
+  };
+}

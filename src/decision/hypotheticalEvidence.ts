@@ -1,0 +1,35 @@
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { typicalEvidence, type TypicalEvidence } from '../catalog/typicalEvidence.js';
+import type { Catalog } from '../catalog/resolveCatalog.js';
+import type { Applicant } from '../schema/applicant.js';
+import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import { sha256Hex } from './sha256.js';
+
+/** Verifier confidence assumed for a what-if certificate: a clean, verified upload. */
+const ASSUMED_CONFIDENCE = 0.95;
+
+/**
+ * The certificate a what-if preview assumes: the kind's typical result, issued on `asOf`,
+ * verified by the kind's strongest accepted method, held by the applicant. It goes through the
+ * same assessment as a real upload, so a kind the applicant could not plausibly hold (too young
+ * for it, say) gains nothing.
+ */
+export function hypotheticalEvidence(applicant: Applicant, spec: CertificateKindSpec, catalog: Catalog): { evidence: CertificateEvidence; typical: TypicalEvidence } | undefined {
+  const typical = typicalEvidence(spec.id, catalog);
+  const method = spec.verificationMethods[0];
+  if (typical === undefined || method === undefined) return undefined;
+  return {
+    typical,
+    evidence: {
+      kind: spec.id,
+      issuer: 'what-if preview',
+      credentialId: `what-if:${spec.id}`,
+      holder: { idHash: applicant.identity.idHash },
+      issueDate: applicant.asOf,
+      ...(typical.score !== undefined ? { score: typical.score } : {}),
+      ...(typical.level !== undefined ? { level: typical.level } : {}),
+      verification: { method, confidence: ASSUMED_CONFIDENCE },
+      documentHash: sha256Hex(`creditlift what-if ${spec.id}`),
+    },
+  };
+}

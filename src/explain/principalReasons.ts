@@ -1,0 +1,50 @@
+import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { policyReasons } from '../policy/policyReasons.js';
+import type { FactorContribution } from './factorContributions.js';
+import { factorCatalog } from './factorCatalog.js';
+
+/** At most this many principal reasons, as adverse-action practice and the product require. */
+export const MAX_PRINCIPAL_REASONS = 4;
+
+/** One principal reason for a decline or a limit below what was asked. */
+export interface PrincipalReason {
+  /** Stable code: a policy reason code, or `model_<factor>` for a model factor. */
+  readonly code: string;
+  /** Whether the policy or the model used it. */
+  readonly source: 'policy' | 'model';
+  /** The factor used (a policy factor or a model factor). */
+  readonly factor: string;
+  readonly en: string;
+  readonly zhHans: string;
+  /** For model reasons: the factor's contribution to the log-odds of default. */
+  readonly contribution?: number;
+}
+
+/** Policy codes that say what was granted rather than why less was: never a reason for "less". */
+const NOT_ADVERSE = new Set<PolicyReasonCode>(['limit_requested', 'limit_self_cap']);
+
+/**
+ * Picks up to four principal reasons: first what the policy actually applied (knock-outs, refer
+ * conditions, failed affordability checks, the binding cap, step limits), then the model factors
+ * that raised the risk most. Every reason names a factor that was used; a model factor that
+ * lowered risk is never given as a reason against the applicant.
+ */
+export function principalReasons(
+  policyCodes: readonly PolicyReasonCode[],
+  contributions: readonly FactorContribution[],
+): PrincipalReason[] {
+  const out: PrincipalReason[] = [];
+  for (const code of policyCodes) {
+    if (out.length >= MAX_PRINCIPAL_REASONS) return out;
+    if (NOT_ADVERSE.has(code)) continue;
+    const r = policyReasons[code];
+    out.push({ code, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans });
+  }
+  // `contributions` arrive sorted by value, largest risk-raising first.
+  for (const c of contributions) {
+    if (out.length >= MAX_PRINCIPAL_REASONS || !(c.value > 0)) break;
+    const text = factorCatalog[c.factor].raisesRisk;
+    out.push({ code: `model_${c.factor}`, source: 'model', factor: c.factor, en: text.en, zhHans: text.zhHans, contribution: c.value });
+  }
+  return out;
+}
