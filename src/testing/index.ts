@@ -1,1 +1,10 @@
-export {};
+/**
+ * creditlift/testing: fast-check arbitraries and credit-law checks a lender runs in its own test
+ * runner against its own policy and scorer.
+ * @packageDocumentation
+ */
+export { APPLICANT_SEGMENTS, type ApplicantSegment } from './applicantSegment.js';
+export { applicantArbitrary, DEFAULT_ARBITRARY_AS_OF, type ApplicantArbitraryOptions } from './applicantArbitrary.js';
+export { certificateEvidenceArbitrary, type CertificateEvidenceArbitraryOptions, type EvidenceHolder } from './certificateEvidenceArbitrary.js';
+export { evidenceRejectionReasons, type EvidenceValidity, type InvalidEvidence } from './evidenceValidity.js';
+export { policyConfigArbitrary } from '../policy/policyConfigArbitrary.js';

@@ -1,0 +1,247 @@
+import { addYears, parseISO } from 'date-fns';
+import fc from 'fast-check';
+import type { CertificateKindSpec, CertificateScale } from '../../catalog/certificateKindSpec.js';
+import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
+import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
+import { daysBetween, isoDateBetween, shiftIsoDate, toIsoDate } from './isoDates.js';
+
+/** Who the evidence is for: what assessment compares it with (a parsed applicant fits). */
+export interface EvidenceHolder {
+  readonly asOf: string;
+  readonly birthDate: string;
+  readonly identity: { readonly idHash: string; readonly name?: string | undefined };
+  /** Evidence already held; a `duplicate` draw repeats one of these. */
+  readonly evidence?: readonly CertificateEvidence[] | undefined;
+}
+
+/** A closed range of ISO dates. */
+export interface DateWindow {
+  readonly earliest: string;
+  readonly latest: string;
+}
+
+// Nobody uploads a certificate from before this many years ago; keeps draws realistic and the
+// fade factor away from 0.
+const MAX_CERTIFICATE_AGE_YEARS = 15;
+// Month lengths vary; a window in days that is inside `months` calendar months on every calendar.
+const SHORTEST_MONTH_DAYS = 28;
+const LONGEST_MONTH_DAYS = 31;
+
+const HEX_UPPER = [...'0123456789ABCDEF'];
+
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function windowOrUndefined(earliest: string, latest: string): DateWindow | undefined {
+  return daysBetween(earliest, latest) >= 0 ? { earliest, latest } : undefined;
+}
+
+/** The first issue date the catalog finds plausible for this holder (birth + minimum age). */
+export function earliestPlausibleIssue(spec: CertificateKindSpec, birthDate: string): string {
+  return toIsoDate(addYears(parseISO(birthDate), spec.minHolderAgeAtIssue));
+}
+
+/** Issue dates on which the kind is still valid on `asOf` and plausible for the holder's age. */
+export function validIssueWindow(spec: CertificateKindSpec, birthDate: string, asOf: string): DateWindow | undefined {
+  let earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(asOf, -MAX_CERTIFICATE_AGE_YEARS * 365));
+  const months = spec.validity.expiresAfterMonths;
+  if (months !== undefined) earliest = laterOf(earliest, shiftIsoDate(asOf, -months * SHORTEST_MONTH_DAYS));
+  return windowOrUndefined(earliest, asOf);
+}
+
+/** Issue dates old enough that the kind's own validity period has run out by `asOf`. */
+export function expiredIssueWindow(spec: CertificateKindSpec, birthDate: string, asOf: string): DateWindow | undefined {
+  const months = spec.validity.expiresAfterMonths;
+  if (months === undefined) return undefined;
+  const latest = shiftIsoDate(asOf, -(months * LONGEST_MONTH_DAYS + 2));
+  const earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(latest, -3 * 365));
+  return windowOrUndefined(earliest, latest);
+}
+
+/** Issue dates that leave room for a card expiry date strictly before `asOf`. */
+export function cardExpiryIssueWindow(spec: CertificateKindSpec, birthDate: string, asOf: string): DateWindow | undefined {
+  const earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(asOf, -MAX_CERTIFICATE_AGE_YEARS * 365));
+  return windowOrUndefined(earliest, shiftIsoDate(asOf, -1));
+}
+
+/** The issue and expiry dates of an item. */
+export interface EvidenceDates {
+  readonly issueDate: string;
+  readonly expiryDate?: string;
+}
+
+/** Dates of a currently valid item: issued inside the window, sometimes with a card expiry still ahead. */
+export function validDates(window: DateWindow, asOf: string): fc.Arbitrary<EvidenceDates> {
+  return fc.record({
+    issueDate: isoDateBetween(window.earliest, window.latest),
+    expiresIn: fc.option(fc.integer({ min: 0, max: 5 * 365 }), { nil: undefined }),
+  }).map(({ issueDate, expiresIn }) => (expiresIn === undefined ? { issueDate } : { issueDate, expiryDate: shiftIsoDate(asOf, expiresIn) }));
+}
+
+/** Dates of an item whose card expiry date has passed on `asOf`. */
+export function cardExpiredDates(window: DateWindow, asOf: string): fc.Arbitrary<EvidenceDates> {
+  return isoDateBetween(window.earliest, window.latest).chain((issueDate) =>
+    isoDateBetween(issueDate, shiftIsoDate(asOf, -1)).map((expiryDate) => ({ issueDate, expiryDate })),
+  );
+}
+
+/** Dates of an item issued so long ago that its kind's validity has run out. */
+export function kindExpiredDates(window: DateWindow): fc.Arbitrary<EvidenceDates> {
+  return isoDateBetween(window.earliest, window.latest).map((issueDate) => ({ issueDate }));
+}
+
+/** A score or level as the item carries it. */
+export interface EvidenceReading {
+  readonly score?: number;
+  readonly level?: string;
+}
+
+function decimalsOf(step: number): number {
+  const text = String(step);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+// Grid points are written as the issuer prints them (4.9, not 4.8999999999999995).
+function gridPoint(min: number, step: number, k: number, extraDecimals = 0): number {
+  return Number((min + k * step).toFixed(Math.min(20, decimalsOf(step) + decimalsOf(min) + extraDecimals)));
+}
+
+function gridSteps(min: number, max: number, step: number): number {
+  return Math.min(0x7fff_ffff, Math.floor((max - min) / step + 1e-9));
+}
+
+/** A reading the scale accepts: an on-grid score in range, or a known level. */
+export function onScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> {
+  switch (scale.type) {
+    case 'none':
+      return fc.constant({});
+    case 'levels':
+      return fc.constantFrom(...scale.levels.map((l) => l.id)).map((level) => ({ level }));
+    case 'numeric': {
+      const { min, max, step } = scale;
+      const drawn =
+        step === undefined
+          ? fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
+          : fc.integer({ min: 0, max: gridSteps(min, max, step) }).map((k) => Math.min(max, gridPoint(min, step, k)));
+      return fc.oneof(drawn, fc.constant(scale.typical)).map((score) => ({ score }));
+    }
+  }
+}
+
+const UNKNOWN_LEVELS = ['level_0', 'level_9', 'grade_x', 'unrated', 'excellent_plus'];
+
+/** A reading the scale rejects: above or below the range, between grid points, missing, or an unknown level. */
+export function offScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> | undefined {
+  switch (scale.type) {
+    case 'none':
+      return undefined;
+    case 'levels': {
+      const known = new Set(scale.levels.map((l) => l.id));
+      const unknown = UNKNOWN_LEVELS.filter((l) => !known.has(l));
+      return fc.oneof(fc.constant({}), fc.constantFrom(...unknown).map((level) => ({ level })));
+    }
+    case 'numeric': {
+      const { min, max, step } = scale;
+      const unit = step ?? (max - min) / 100;
+      const outside = fc.oneof(
+        fc.integer({ min: 1, max: 20 }).map((j) => ({ score: gridPoint(max, unit, j) })),
+        fc.integer({ min: 1, max: 20 }).map((j) => ({ score: gridPoint(min, unit, -j) })),
+        fc.constant({}),
+      );
+      if (step === undefined || gridSteps(min, max, step) < 1) return outside;
+      // isOnGrid's tolerance is relative to the step count, so half a step is only reliably off
+      // the grid below about a hundred million steps; stay well below.
+      const between = fc.integer({ min: 0, max: Math.min(1_000_000, gridSteps(min, max, step) - 1) }).map((k) => ({ score: gridPoint(min, step, k + 0.5, 1) }));
+      return fc.oneof(outside, between);
+    }
+  }
+}
+
+/** A holder record that matches the identity (by id hash, by name, or both). */
+export function matchingHolder(identity: EvidenceHolder['identity']): fc.Arbitrary<CertificateEvidence['holder']> {
+  const { idHash, name } = identity;
+  if (name === undefined) return fc.constant({ idHash });
+  return fc.constantFrom<CertificateEvidence['holder']>({ idHash }, { idHash, name }, { name });
+}
+
+/** A holder record that names someone else (another id hash, or another name). */
+export function mismatchedHolder(identity: EvidenceHolder['identity']): fc.Arbitrary<CertificateEvidence['holder']> {
+  const { idHash, name } = identity;
+  const other = otherDigest(idHash);
+  if (name === undefined) return fc.constant({ idHash: other });
+  return fc.constantFrom<CertificateEvidence['holder']>({ idHash: other }, { idHash: other, name }, { name: `${name} Jr` });
+}
+
+/** A verification the kind accepts, with confidence at least `minConfidence`. */
+export function acceptedVerification(spec: CertificateKindSpec, minConfidence: number): fc.Arbitrary<CertificateEvidence['verification']> {
+  return fc.record({
+    method: fc.constantFrom(...spec.verificationMethods),
+    confidence: fc.integer({ min: Math.ceil(minConfidence * 100), max: 100 }).map((c) => c / 100),
+  });
+}
+
+/** A credential number in the issuer's style: a kind prefix and hex digits. */
+export function credentialIdArbitrary(spec: CertificateKindSpec): fc.Arbitrary<string> {
+  const prefix = spec.id.replace(/_/g, '').slice(0, 8).toUpperCase();
+  return fc.string({ unit: fc.constantFrom(...HEX_UPPER), minLength: 12, maxLength: 12 }).map((digits) => `${prefix}-${digits}`);
+}
+
+/** Parts an evidence item is assembled from. */
+export interface EvidenceParts {
+  readonly dates: fc.Arbitrary<EvidenceDates>;
+  readonly reading: fc.Arbitrary<EvidenceReading>;
+  readonly holder: fc.Arbitrary<CertificateEvidence['holder']>;
+  readonly verification: fc.Arbitrary<CertificateEvidence['verification']>;
+}
+
+/** Assembles one evidence item of `spec` from its parts, with a fresh credential id and document hash. */
+export function evidenceItem(spec: CertificateKindSpec, parts: EvidenceParts): fc.Arbitrary<CertificateEvidence> {
+  return fc
+    .record({
+      dates: parts.dates,
+      reading: parts.reading,
+      holder: parts.holder,
+      verification: parts.verification,
+      credentialId: credentialIdArbitrary(spec),
+      documentHash: sha256HexArbitrary(),
+    })
+    .map(({ dates, reading, holder, verification, credentialId, documentHash }) => ({
+      kind: spec.id,
+      issuer: `Issuer of ${spec.names.en}`,
+      credentialId,
+      holder,
+      ...dates,
+      ...reading,
+      verification,
+      documentHash,
+    }));
+}
+
+/** How a duplicate repeats an earlier item. */
+export type DuplicateMode = 'same_document' | 'same_credential' | 'exact_copy';
+
+/**
+ * An item repeating `original`: the same document hash, the same credential (typed differently:
+ * assessment normalises case and spaces), or both. Everything else is the original's.
+ */
+export function duplicateOf(original: CertificateEvidence, spec: CertificateKindSpec | undefined): fc.Arbitrary<CertificateEvidence> {
+  const freshCredential = spec === undefined ? fc.constant(`${original.credentialId}-2`) : credentialIdArbitrary(spec);
+  return fc
+    .record({
+      mode: fc.constantFrom<DuplicateMode>('exact_copy', 'same_document', 'same_credential'),
+      credentialId: freshCredential,
+      documentHash: sha256HexArbitrary(),
+    })
+    .map(({ mode, credentialId, documentHash }) => {
+      switch (mode) {
+        case 'exact_copy':
+          return { ...original };
+        case 'same_document':
+          return { ...original, credentialId: credentialId === original.credentialId ? `${credentialId}-2` : credentialId };
+        case 'same_credential':
+          return { ...original, credentialId: ` ${original.credentialId.toLowerCase()} `, documentHash: documentHash === original.documentHash ? otherDigest(documentHash) : documentHash };
+      }
+    });
+}

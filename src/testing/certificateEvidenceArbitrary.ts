@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
+import { ValidationError } from '../errors/validationError.js';
+import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import { IsoDate } from '../schema/primitives.js';
+import {
+  acceptedVerification,
+  cardExpiredDates,
+  cardExpiryIssueWindow,
+  duplicateOf,
+  evidenceItem,
+  expiredIssueWindow,
+  kindExpiredDates,
+  matchingHolder,
+  mismatchedHolder,
+  offScaleReading,
+  onScaleReading,
+  validDates,
+  validIssueWindow,
+  type EvidenceHolder,
+} from './_internals/evidenceDraws.js';
+import type { EvidenceValidity } from './evidenceValidity.js';
+
+export type { EvidenceHolder } from './_internals/evidenceDraws.js';
+
+/** Options of {@link certificateEvidenceArbitrary}. */
+export interface CertificateEvidenceArbitraryOptions {
+  /** Whose evidence it is: identity, birth date and decision date (a parsed applicant fits). */
+  readonly applicant: EvidenceHolder;
+  /** Decision date the validity is judged on; default `applicant.asOf`. */
+  readonly asOf?: string;
+  /** Catalog kind(s) to draw from; default every kind the holder is old enough to hold. */
+  readonly kind?: string | readonly string[];
+  /** What the item should be; `'any'` mixes every kind that can be drawn. Default `'valid'`. */
+  readonly validity?: EvidenceValidity | 'any';
+  /** Catalog the item is judged against; default the default catalog. */
+  readonly catalog?: Catalog;
+  /** The scorer's `minConfidence`; valid items are verified at least this confidently. Default 0.6. */
+  readonly minConfidence?: number;
+}
+
+function optionsError(path: string, code: string, message: string): ValidationError {
+  return new ValidationError('certificateEvidenceArbitrary options', [{ path: [path], code, message }]);
+}
+
+// One arbitrary per drawable kind, or undefined when this kind cannot be drawn that way for this
+// holder (too young for it, or a pass/fail kind that has no scale to be off).
+function drawFor(spec: CertificateKindSpec, validity: Exclude<EvidenceValidity, 'duplicate'>, holder: EvidenceHolder, asOf: string, minConfidence: number): fc.Arbitrary<CertificateEvidence> | undefined {
+  const valid = validIssueWindow(spec, holder.birthDate, asOf);
+  const verification = acceptedVerification(spec, minConfidence);
+  switch (validity) {
+    case 'valid':
+    case 'holder_mismatch':
+      if (valid === undefined) return undefined;
+      return evidenceItem(spec, {
+        dates: validDates(valid, asOf),
+        reading: onScaleReading(spec.scale),
+        holder: validity === 'valid' ? matchingHolder(holder.identity) : mismatchedHolder(holder.identity),
+        verification,
+      });
+    case 'off_scale': {
+      const reading = offScaleReading(spec.scale);
+      if (valid === undefined || reading === undefined) return undefined;
+      return evidenceItem(spec, { dates: validDates(valid, asOf), reading, holder: matchingHolder(holder.identity), verification });
+    }
+    case 'expired': {
+      const byKind = expiredIssueWindow(spec, holder.birthDate, asOf);
+      const byCard = cardExpiryIssueWindow(spec, holder.birthDate, asOf);
+      const dates = [...(byKind ? [kindExpiredDates(byKind)] : []), ...(byCard ? [cardExpiredDates(byCard, asOf)] : [])];
+      if (dates.length === 0) return undefined;
+      return evidenceItem(spec, { dates: fc.oneof(...dates), reading: onScaleReading(spec.scale), holder: matchingHolder(holder.identity), verification });
+    }
+  }
+}
+
+function kindsOf(options: CertificateEvidenceArbitraryOptions, catalog: Catalog): CertificateKindSpec[] {
+  if (options.kind === undefined) return [...catalog.values()];
+  const ids = typeof options.kind === 'string' ? [options.kind] : [...options.kind];
+  const unknown = ids.filter((id) => !catalog.has(id));
+  if (unknown.length > 0) throw optionsError('kind', 'unknown_kind', `kind(s) not in the catalog: ${unknown.join(', ')}`);
+  return ids.map((id) => catalog.get(id) as CertificateKindSpec);
+}
+
+function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[], catalog: Catalog): fc.Arbitrary<CertificateEvidence> | undefined {
+  const ids = new Set(kinds.map((k) => k.id));
+  const held = (holder.evidence ?? []).filter((e) => ids.has(e.kind) || !catalog.has(e.kind));
+  if (held.length === 0) return undefined;
+  return fc.constantFrom(...held).chain((original) => duplicateOf(original, catalog.get(original.kind)));
+}
+
+/**
+ * A fast-check arbitrary of certificate evidence for one holder, valid or deliberately invalid
+ * in one stated way. A `'valid'` item is accepted by `assessEvidence` when appended to the
+ * holder's (duplicate-free) evidence; an invalid one is rejected with the reason codes in
+ * `evidenceRejectionReasons` and, on otherwise valid evidence, no other:
+ * - `'expired'`: its card expiry date has passed, or its kind's validity (IELTS: 24 months) has run out;
+ * - `'off_scale'`: a score outside the kind's range or between its steps (IELTS 7.25), or an unknown level;
+ * - `'duplicate'`: repeats an item the holder already has (same document, same credential, or both);
+ * - `'holder_mismatch'`: the issuer's record names someone else.
+ * Dates are relative to `asOf`, never to a clock; the item is issued after the holder could plausibly hold it.
+ *
+ * @example
+ * fc.assert(fc.property(
+ *   applicantArbitrary().chain((a) => certificateEvidenceArbitrary({ applicant: a, validity: 'expired' }).map((e) => ({ a, e }))),
+ *   ({ a, e }) => assessEvidence({ ...a, evidence: [...a.evidence, e] }).items.at(-1)?.status === 'rejected',
+ * ));
+ * @throws ValidationError when no kind can be drawn as asked (an unknown kind, a holder too young
+ *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` for pass/fail kinds only)
+ */
+export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
+  const catalog = options.catalog ?? defaultCatalog;
+  const holder = options.applicant;
+  const asOf = options.asOf ?? holder?.asOf;
+  if (holder === undefined || holder === null || typeof holder !== 'object') throw optionsError('applicant', 'invalid_type', 'applicant (the evidence holder) is required');
+  if (!IsoDate.safeParse(asOf).success || !IsoDate.safeParse(holder.birthDate).success) {
+    throw optionsError('asOf', 'invalid_date', 'asOf and applicant.birthDate must be ISO dates');
+  }
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (!(minConfidence >= 0 && minConfidence <= 1)) throw optionsError('minConfidence', 'out_of_range', 'minConfidence must be in [0, 1]');
+  const kinds = kindsOf(options, catalog);
+  const validity = options.validity ?? 'valid';
+  const wanted: EvidenceValidity[] = validity === 'any' ? ['valid', 'expired', 'off_scale', 'duplicate', 'holder_mismatch'] : [validity];
+  const draws: fc.Arbitrary<CertificateEvidence>[] = [];
+  for (const v of wanted) {
+    if (v === 'duplicate') {
+      const d = duplicates(holder, kinds, catalog);
+      if (d !== undefined) draws.push(d);
+      continue;
+    }
+    const perKind = kinds.map((spec) => drawFor(spec, v, holder, asOf as string, minConfidence)).filter((a) => a !== undefined);
+    if (perKind.length > 0) draws.push(fc.oneof(...perKind));
+  }
+  if (draws.length === 0) throw optionsError('validity', 'no_feasible_kind', `no ${validity} evidence of the given kind(s) can be drawn for this holder on ${asOf}`);
+  return draws.length === 1 ? (draws[0] as fc.Arbitrary<CertificateEvidence>) : fc.oneof(...draws);
+}
