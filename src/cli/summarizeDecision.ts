@@ -1,5 +1,5 @@
 import type { Decision } from '../decision/decision.js';
-import { formatPercent, formatRmb } from './formatMoney.js';
+import { formatPercent, formatRmb } from '../report/formatMoney.js';
 
 /** A readable, multi-line English summary of one decision, for terminals and logs. */
 export function summarizeDecision(d: Decision): string {

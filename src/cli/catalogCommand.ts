@@ -1,0 +1,58 @@
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { UsageError } from '../train/commands/commandIo.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { formatTable } from './formatTable.js';
+import { parseCommandArgs } from './parseCommandArgs.js';
+import { reportCliError } from './reportCliError.js';
+
+/** Help text of `creditlift catalog`. */
+export const CATALOG_USAGE = `Usage: creditlift catalog [--json] [--category C]
+
+Lists the certificate kinds the default catalog accepts: id, category, names in English and
+Simplified Chinese, scale, how long a certificate counts and the signal weight.
+
+  --json                     print the kind specs as a JSON array (the shape resolveCatalog takes)
+  --category C               only this category: professional, language, honour or gig
+  -h, --help                 show this help
+`;
+
+const OPTIONS = { json: { type: 'boolean' }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** `creditlift catalog`: the certificate catalog as a table or JSON. Never throws. */
+export function runCatalogCommand(argv: readonly string[], io: CliIo = processCliIo): number {
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(CATALOG_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const kinds = [...defaultCatalog.values()].filter((k) => values.category === undefined || k.category === values.category);
+    if (values.category !== undefined && kinds.length === 0) throw new UsageError(`no kinds in category "${values.category}"`);
+    if (values.json === true) {
+      io.stdout(`${JSON.stringify(kinds, null, 2)}\n`);
+      return CliExitCode.ok;
+    }
+    const rows = kinds.map((k) => [k.id, k.category, k.names.en, k.names.zhHans, scaleText(k), validityText(k), k.signalWeight.toFixed(2)]);
+    io.stdout(formatTable(['id', 'category', 'name', '名称', 'scale', 'counts for', 'weight'], rows));
+    return CliExitCode.ok;
+  } catch (e) {
+    return reportCliError(e, io, CATALOG_USAGE);
+  }
+}
+
+function scaleText(k: CertificateKindSpec): string {
+  const s = k.scale;
+  if (s.type === 'none') return 'held / not held';
+  if (s.type === 'levels') return `levels ${s.levels.map((l) => l.id).join('/')}`;
+  return `${s.min}..${s.max}${s.step === undefined ? '' : ` step ${s.step}`}${s.curve === 'log' ? ' (log)' : ''}`;
+}
+
+function validityText(k: CertificateKindSpec): string {
+  const v = k.validity;
+  if (v.expiresAfterMonths !== undefined) return `${v.expiresAfterMonths} months`;
+  if (v.fadeHalfLifeMonths !== undefined) return `no expiry, half-life ${v.fadeHalfLifeMonths} months`;
+  return 'no expiry';
+}

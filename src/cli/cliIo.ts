@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { processIo, type CommandIo } from '../train/commands/commandIo.js';
+
+/**
+ * Everything a command touches outside itself: output streams, standard input, whether stderr is
+ * a terminal, a clock for throughput, and a signal to stop. Tests pass their own; the bin passes
+ * {@link processCliIo}. Every field beyond `stdout`/`stderr` is optional so a plain
+ * {@link CommandIo} still works.
+ */
+export interface CliIo extends CommandIo {
+  /** Reads all of standard input as text (for `-` as a file name). */
+  readonly readStdin?: () => Promise<string>;
+  /** True when stderr is a terminal: progress bars are drawn only then. */
+  readonly stderrIsTty?: boolean;
+  /** Terminal width in columns, for the progress bar. */
+  readonly stderrColumns?: number;
+  /** Milliseconds from an arbitrary origin; used only for progress and throughput, never for decisions. */
+  readonly now?: () => number;
+  /** Aborted to stop long work cleanly after the chunk in flight (the bin wires it to SIGINT/SIGTERM). */
+  readonly signal?: AbortSignal;
+}
+
+/** The process's streams, stdin, TTY state and monotonic clock. */
+export const processCliIo: CliIo = {
+  ...processIo,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  get stderrIsTty() {
+    return process.stderr.isTTY === true;
+  },
+  get stderrColumns() {
+    return process.stderr.columns;
+  },
+  now: () => performance.now(),
+};
+
+/** Reads a UTF-8 text file, or standard input when `path` is `-`. */
+export async function readTextInput(path: string, io: CliIo): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  if (io.readStdin === undefined) throw new Error('standard input is not available here');
+  return io.readStdin();
+}

@@ -1,0 +1,24 @@
+import type { BatchResult, Scorer } from '../../decision/createScorer.js';
+
+/**
+ * Decides a batch of raw records: one result per record, in order, a bad record getting its own
+ * error. This is the seam a worker pool plugs into; `scoreRecords` does not care who decides.
+ */
+export type DecideRecords = (records: readonly unknown[]) => Promise<readonly BatchResult[]>;
+
+/** Something that decides batches, how many batches it wants in flight, and how to release it. */
+export interface BatchDecider {
+  readonly decide: DecideRecords;
+  /** Chunks worth keeping in flight: the pool's worker count, or 2 in process so reading overlaps the runtime call. */
+  readonly inFlight: number;
+  close(): Promise<void>;
+}
+
+/** A {@link BatchDecider} on one in-process scorer (`scorer.decideBatch`); closing it closes the scorer. */
+export function inProcessDecider(scorer: Scorer): BatchDecider {
+  return {
+    decide: (records) => scorer.decideBatch(records),
+    inFlight: 2,
+    close: () => scorer.close(),
+  };
+}

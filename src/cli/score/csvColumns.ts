@@ -1,0 +1,115 @@
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { applicantJsonSchema } from '../../schema/jsonSchema.js';
+
+/** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
+export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown';
+
+/** One CSV column: its header, the applicant path it fills and how its cells are read. */
+export interface CsvColumn {
+  readonly header: string;
+  /** `income.monthlyNet` -> ['income', 'monthlyNet']; `evidence.0.kind` -> ['evidence', 0, 'kind']. */
+  readonly path: readonly (string | number)[];
+  readonly kind: CsvCellKind;
+}
+
+type SchemaNode = { readonly type?: unknown; readonly properties?: Record<string, SchemaNode>; readonly items?: SchemaNode };
+
+// Keys that would reach Object.prototype when building the record; never a field of an applicant.
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/**
+ * Plans how a CSV header maps to applicant fields. Headers are dotted paths (`income.monthlyNet`,
+ * `bureau.hasFile`, `evidence.0.score`); a numeric segment is an array index. A column naming an
+ * object or array (`evidence`, `controls`) holds that part as JSON text. Columns the schema does
+ * not know are passed through as text so validation names them.
+ *
+ * @throws ValidationError (subject `CSV header`) for empty, duplicate, unsafe or overlapping headers
+ */
+export function planCsvColumns(header: readonly string[], schema: SchemaNode = applicantJsonSchema() as SchemaNode): CsvColumn[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const columns = header.map((raw, j): CsvColumn => {
+    const name = raw.trim();
+    const segments = name.split('.');
+    if (name === '' || segments.some((s) => s === '')) issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") is not a dotted field path` });
+    else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") names a reserved key` });
+    else if (seen.has(name)) issues.push({ path: ['header', j], code: 'duplicate_column', message: `column "${name}" appears more than once` });
+    seen.add(name);
+    const path = segments.map((s) => (/^\d{1,6}$/.test(s) ? Number(s) : s));
+    return { header: name, path, kind: kindAt(schema, path) };
+  });
+  const names = columns.map((c) => c.header);
+  columns.forEach((c, j) => {
+    const clash = names.find((other) => other.startsWith(`${c.header}.`));
+    if (clash !== undefined) issues.push({ path: ['header', j], code: 'overlapping_columns', message: `column "${c.header}" overlaps column "${clash}"` });
+  });
+  if (issues.length > 0) throw new ValidationError('CSV header', issues);
+  return columns;
+}
+
+function kindAt(schema: SchemaNode, path: readonly (string | number)[]): CsvCellKind {
+  let node: SchemaNode | undefined = schema;
+  for (const seg of path) {
+    if (node === undefined) return 'unknown';
+    node = typeof seg === 'number' ? (node.type === 'array' ? node.items : undefined) : node.properties && Object.hasOwn(node.properties, seg) ? node.properties[seg] : undefined;
+  }
+  if (node === undefined) return 'unknown';
+  switch (node.type) {
+    case 'integer':
+    case 'number':
+    case 'boolean':
+    case 'string':
+      return node.type;
+    case 'object':
+    case 'array':
+      return 'json';
+    default:
+      return 'unknown';
+  }
+}
+
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, '1': true, '0': false };
+
+/**
+ * Reads one CSV cell as its column's kind. A cell that does not read as that kind is kept as text,
+ * so validation reports the field with what it expected rather than a guess being decided on.
+ */
+export function readCsvCell(kind: CsvCellKind, cell: string): unknown {
+  const t = cell.trim();
+  if (kind === 'integer' || kind === 'number') return NUMBER.test(t) ? Number(t) : cell;
+  if (kind === 'boolean') return BOOLEANS[t.toLowerCase()] ?? cell;
+  if (kind === 'json') {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      return cell;
+    }
+  }
+  return cell;
+}
+
+/**
+ * Builds the nested applicant object of one CSV row. Empty cells leave their field out (so
+ * defaults apply and required fields are reported missing).
+ */
+export function csvRowToApplicant(columns: readonly CsvColumn[], cells: readonly string[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  columns.forEach((col, j) => {
+    const cell = cells[j];
+    if (cell === undefined || cell === '') return;
+    let node: Record<string | number, unknown> = root;
+    for (let k = 0; k < col.path.length - 1; k++) {
+      const seg = col.path[k] as string | number;
+      const nextIsIndex = typeof col.path[k + 1] === 'number';
+      let child = node[seg];
+      if (typeof child !== 'object' || child === null) {
+        child = nextIsIndex ? [] : {};
+        node[seg] = child;
+      }
+      node = child as Record<string | number, unknown>;
+    }
+    node[col.path[col.path.length - 1] as string | number] = readCsvCell(col.kind, cell);
+  });
+  return root;
+}

@@ -1,0 +1,20 @@
+import type { Decision } from '../../decision/decision.js';
+import type { DecisionErrorData } from '../../decision/toErrorData.js';
+
+/** One line of `creditlift score` output: the input line number first, then the decision or the error. */
+export type OutputLine = { readonly line: number; readonly decision: Decision } | { readonly line: number; readonly error: DecisionErrorData };
+
+/** The NDJSON text of an output line. `line` is written first so a resumed run can read it without parsing the rest. */
+export function formatOutputLine(o: OutputLine): string {
+  return 'decision' in o ? `{"line":${o.line},"decision":${JSON.stringify(o.decision)}}\n` : `{"line":${o.line},"error":${JSON.stringify(o.error)}}\n`;
+}
+
+const LEADING_LINE = /^\{"line":(\d+),"(decision|error)":/;
+
+/** The input line number an output line records and whether it is an error, or undefined when the text is not a complete output line. */
+export function readOutputLineHead(text: string): { readonly line: number; readonly kind: 'decision' | 'error' } | undefined {
+  const m = LEADING_LINE.exec(text);
+  if (m === null || !text.endsWith('}')) return undefined;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) && n > 0 ? { line: n, kind: m[2] as 'decision' | 'error' } : undefined;
+}

@@ -1,0 +1,27 @@
+import { unreadableRecord, type InputRecord } from './inputRecord.js';
+import type { TextLine } from './splitLines.js';
+
+/**
+ * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
+ * are not records and are skipped; a line that is not JSON becomes an error record
+ * (`invalid_json`), never an exception.
+ */
+export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
+  for await (const { line, text, truncated } of lines) {
+    if (truncated) {
+      yield unreadableRecord(line, 'line_too_long', 'the line is longer than the 4 MiB a record may take');
+      continue;
+    }
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      // The parser's message quotes the input; only the position is kept, to keep data out of logs.
+      const at = /position (\d+)/.exec((e as Error).message)?.[1];
+      yield unreadableRecord(line, 'invalid_json', `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}`);
+      continue;
+    }
+    yield { line, ok: true, value };
+  }
+}

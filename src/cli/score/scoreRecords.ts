@@ -1,0 +1,101 @@
+import type { BatchResult } from '../../decision/createScorer.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
+import type { DecideRecords } from './batchDecider.js';
+import type { InputRecord } from './inputRecord.js';
+import type { OutputLine } from './outputLine.js';
+import { countDecision, countRejection, emptyScoreSummary, type ScoreSummary } from './scoreSummary.js';
+
+/** Inputs of {@link scoreRecords}. */
+export interface ScoreRecordsOptions {
+  readonly records: AsyncIterable<InputRecord>;
+  readonly decide: DecideRecords;
+  /** Writes one output line (a decision or an error); awaited, so back-pressure reaches the reader. */
+  readonly write: (line: OutputLine) => Promise<void>;
+  /** Lines already answered by an earlier run: read, counted as skipped, not decided again. */
+  readonly skip?: (line: number) => boolean;
+  /** Records per call of `decide` (default 256). */
+  readonly chunkSize?: number;
+  /** Chunks decided concurrently; their output is still written in input order (default 1). */
+  readonly inFlight?: number;
+  /** When aborted, no new chunk starts; chunks in flight finish and are written. */
+  readonly signal?: AbortSignal;
+  /** Called after each chunk is written, with the running summary. */
+  readonly onChunk?: (summary: ScoreSummary) => void;
+}
+
+/** What {@link scoreRecords} did. */
+export interface ScoreRecordsResult {
+  readonly summary: ScoreSummary;
+  /** True when stopped by the signal before the input ran out. */
+  readonly interrupted: boolean;
+}
+
+type ChunkOutcome = { readonly ok: true; readonly lines: OutputLine[] } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Streams records through `decide` in chunks and writes exactly one output line per record read:
+ * its decision, or its error (unreadable, invalid, or refused by the engine). Output is written
+ * chunk by chunk in input order, so at most `chunkSize x inFlight` records are held at once.
+ *
+ * @throws whatever `decide` throws (a runtime failure), after writing every chunk that did finish
+ */
+export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreRecordsResult> {
+  const chunkSize = options.chunkSize ?? 256;
+  const inFlight = Math.max(1, options.inFlight ?? 1);
+  const summary = emptyScoreSummary();
+  const queue: Promise<ChunkOutcome>[] = [];
+  let failure: { error: unknown } | undefined;
+  let chunk: InputRecord[] = [];
+  let exhausted = true;
+
+  const launch = () => {
+    const records = chunk;
+    chunk = [];
+    queue.push(decideChunk(records, options.decide).then((lines): ChunkOutcome => ({ ok: true, lines }), (error: unknown): ChunkOutcome => ({ ok: false, error })));
+  };
+  const flushOne = async () => {
+    const outcome = await (queue.shift() as Promise<ChunkOutcome>);
+    if (!outcome.ok) {
+      failure ??= { error: outcome.error };
+      return;
+    }
+    for (const line of outcome.lines) {
+      await options.write(line);
+      if ('decision' in line) countDecision(summary, line.decision);
+      else countRejection(summary, line.error);
+    }
+    options.onChunk?.(summary);
+  };
+
+  for await (const record of options.records) {
+    if (options.skip?.(record.line) === true) {
+      summary.skipped++;
+      continue;
+    }
+    chunk.push(record);
+    if (chunk.length < chunkSize) continue;
+    launch();
+    while (queue.length >= inFlight) await flushOne();
+    if (failure !== undefined || options.signal?.aborted === true) {
+      exhausted = false;
+      break;
+    }
+  }
+  if (exhausted && chunk.length > 0) launch();
+  while (queue.length > 0) await flushOne();
+  if (failure !== undefined) throw failure.error;
+  return { summary, interrupted: !exhausted };
+}
+
+async function decideChunk(records: readonly InputRecord[], decide: DecideRecords): Promise<OutputLine[]> {
+  const values: unknown[] = [];
+  for (const r of records) if (r.ok) values.push(r.value);
+  const results: readonly BatchResult[] = values.length === 0 ? [] : await decide(values);
+  if (results.length !== values.length) throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
+  let k = 0;
+  return records.map((r): OutputLine => {
+    if (!r.ok) return { line: r.line, error: r.error };
+    const result = results[k++] as BatchResult;
+    return result.ok ? { line: r.line, decision: result.decision } : { line: r.line, error: result.error };
+  });
+}

@@ -1,0 +1,95 @@
+import type { Decision } from '../../decision/decision.js';
+import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import { formatRmb } from '../../report/formatMoney.js';
+
+/** Upper bounds (fen, inclusive) of the limit bands the summary counts; the last band is open. */
+export const LIMIT_BANDS_FEN: readonly number[] = [0, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
+
+/** Counts of a score run, as plain data (`--json-summary` prints it). */
+export interface ScoreSummary {
+  /** Records read this run (skipped ones excluded). */
+  recordsIn: number;
+  decisions: number;
+  rejected: number;
+  /** Records skipped because the output already answered them (`--resume`). */
+  skipped: number;
+  outcomes: { approve: number; refer: number; decline: number };
+  /** Decisions per limit band; `label` reads like "¥1,000-¥2,000". */
+  limitBands: { label: string; upToFen: number | null; count: number }[];
+  /** Total of limits granted or proposed, fen. */
+  limitTotalFen: number;
+  /** Rejections by error code. */
+  errorCodes: Record<string, number>;
+  /** Wall-clock seconds of the run, when a clock was given. */
+  seconds: number | null;
+}
+
+/** An empty summary. */
+export function emptyScoreSummary(): ScoreSummary {
+  return {
+    recordsIn: 0,
+    decisions: 0,
+    rejected: 0,
+    skipped: 0,
+    outcomes: { approve: 0, refer: 0, decline: 0 },
+    limitBands: [...LIMIT_BANDS_FEN, null].map((up, i) => ({ label: bandLabel(i), upToFen: up, count: 0 })),
+    limitTotalFen: 0,
+    errorCodes: {},
+    seconds: null,
+  };
+}
+
+function bandLabel(i: number): string {
+  if (i === 0) return '¥0';
+  const lo = LIMIT_BANDS_FEN[i - 1] as number;
+  const hi = LIMIT_BANDS_FEN[i];
+  return hi === undefined ? `over ${formatRmb(lo)}` : `${formatRmb(lo)}-${formatRmb(hi)}`;
+}
+
+/** Counts one decision into the summary. */
+export function countDecision(s: ScoreSummary, d: Decision): void {
+  s.recordsIn++;
+  s.decisions++;
+  s.outcomes[d.outcome]++;
+  s.limitTotalFen += d.limit;
+  let band = LIMIT_BANDS_FEN.findIndex((up) => d.limit <= up);
+  if (band < 0) band = LIMIT_BANDS_FEN.length;
+  (s.limitBands[band] as { count: number }).count++;
+}
+
+/** Counts one rejected record into the summary. */
+export function countRejection(s: ScoreSummary, e: DecisionErrorData): void {
+  s.recordsIn++;
+  s.rejected++;
+  s.errorCodes[e.code] = (s.errorCodes[e.code] ?? 0) + 1;
+}
+
+function pct(n: number, of: number): string {
+  return of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`;
+}
+
+/** The summary as a few aligned lines for a terminal. */
+export function formatScoreSummary(s: ScoreSummary, where: { readonly out: string; readonly errors: string }): string {
+  const rate = s.seconds !== null && s.seconds > 0 ? `, ${Math.round(s.recordsIn / s.seconds).toLocaleString('en-US')} records/s` : '';
+  const time = s.seconds === null ? '' : ` in ${s.seconds.toFixed(1)} s${rate}`;
+  const n = (x: number) => x.toLocaleString('en-US').padStart(9);
+  const lines = [
+    `creditlift score: ${s.recordsIn.toLocaleString('en-US')} records in${time}`,
+    `  decisions ${n(s.decisions)}   -> ${where.out}`,
+    `  rejected  ${n(s.rejected)}   -> ${where.errors}${s.rejected > 0 ? `   (${Object.entries(s.errorCodes).map(([c, k]) => `${c} ${k}`).join(', ')})` : ''}`,
+  ];
+  if (s.skipped > 0) lines.push(`  skipped   ${n(s.skipped)}   (already in the output; resumed)`);
+  if (s.decisions > 0) {
+    const o = s.outcomes;
+    lines.push(`  outcomes  approve ${pct(o.approve, s.decisions)}, refer ${pct(o.refer, s.decisions)}, decline ${pct(o.decline, s.decisions)}`);
+    const granted = s.decisions - s.limitBands[0]!.count;
+    lines.push(`  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted)) : '-'}`);
+    const width = Math.max(...s.limitBands.map((b) => b.label.length));
+    const top = Math.max(...s.limitBands.map((b) => b.count));
+    for (const b of s.limitBands) {
+      const bar = '#'.repeat(top === 0 ? 0 : Math.round((30 * b.count) / top));
+      lines.push(`    ${b.label.padEnd(width)} ${n(b.count)} ${pct(b.count, s.decisions).padStart(6)} ${bar}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,181 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { reportError, UsageError } from '../train/commands/commandIo.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { openScorer, SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './openScorer.js';
+import { intOption, parseCommandArgs } from './parseCommandArgs.js';
+import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
+import { openLineSink, type LineSink } from './score/ndjsonSink.js';
+import { formatOutputLine } from './score/outputLine.js';
+import { createProgressBar } from './score/progressBar.js';
+import { readCsvRecords } from './score/readCsvRecords.js';
+import { readNdjsonRecords } from './score/readNdjsonRecords.js';
+import { readResumeState, type ResumeState } from './score/resumeState.js';
+import { scoreRecords } from './score/scoreRecords.js';
+import { formatScoreSummary } from './score/scoreSummary.js';
+import { splitLines } from './score/splitLines.js';
+
+/** Help text of `creditlift score`. */
+export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
+
+Decides every applicant in a file and writes one NDJSON line per input record, in input order,
+as it goes:
+  {"line":12,"decision":{...}}     the Decision for the record on input line 12
+  {"line":13,"error":{"code":"validation_failed","message":"...","issues":[{"path":["income","monthlyNet"],...}]}}
+Every record gets exactly one of the two. Unreadable lines (bad JSON, broken CSV quoting, wrong
+field count) are error lines too, never a crash.
+
+Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
+  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped.
+  CSV      a header row of dotted applicant paths, one applicant per row:
+             id,asOf,birthDate,identity.idHash,employment.type,employment.industry,
+             income.monthlyNet,income.source,bureau.hasFile,platform.accountAgeMonths,...
+           A numeric segment is an array index (evidence.0.kind, evidence.0.score,
+           evidence.0.verification.method); a column naming an object or array ("evidence",
+           "controls") holds it as JSON. Cells are read by the schema's type at that path
+           (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
+           Quoted fields may hold commas, quotes ("") and line breaks; the record's line
+           number is the line it starts on (the header is line 1).
+
+Options:
+  --in FILE                  applicants (NDJSON or CSV)
+  --out FILE                 decision lines (NDJSON)
+  --errors FILE              error lines go here instead of into --out
+  --format ndjson|csv        input format (default: from the file name)
+  --resume                   continue an interrupted run: keep the lines already in --out and
+                             --errors, skip those input lines, append the rest (same --in!)
+  --overwrite                replace existing output files (otherwise an existing non-empty
+                             output is refused, so finished work is never lost by accident)
+  --batch N                  records per runtime call (default 256)
+  --workers N                decide on N worker threads (default 1: in process)
+  --json-summary             print the end summary as JSON instead of text
+${SCORER_OPTIONS_HELP}
+  -h, --help                 show this help
+
+A progress bar is drawn on stderr when it is a terminal. The summary (records, decisions,
+rejections, throughput, outcome shares, limit distribution) goes to stdout.
+
+Exit codes: 0 every record decided, 3 some records rejected (see the error lines), 1 failure
+(input unreadable, model or runtime failed: rerun with --resume), 2 usage, 130 interrupted
+(rerun with --resume).
+`;
+
+const OPTIONS = {
+  ...SCORER_ARG_OPTIONS,
+  in: { type: 'string' },
+  out: { type: 'string' },
+  errors: { type: 'string' },
+  format: { type: 'string' },
+  resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  batch: { type: 'string' },
+  workers: { type: 'string' },
+  'json-summary': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/**
+ * `creditlift score`: streams a file of applicants through the scorer into NDJSON decision and
+ * error lines, resumable. Resolves to the exit code; never rejects.
+ *
+ * @example
+ * process.exitCode = await runScoreCommand(['--in', 'book.csv', '--out', 'decisions.ndjson', '--errors', 'rejected.ndjson']);
+ */
+export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  let decider: BatchDecider | undefined;
+  const sinks: LineSink[] = [];
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(SCORE_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const missing = (['in', 'out'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    const input = values.in as string;
+    const out = values.out as string;
+    const errors = values.errors ?? out;
+    if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
+    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
+    const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
+    if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
+    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
+    const workers = intOption(values.workers, 'workers', 1, 256);
+
+    const inputSize = (await stat(input)).size;
+    if (values.resume !== true && values.overwrite !== true) {
+      for (const path of new Set([out, errors])) {
+        if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
+      }
+    }
+    const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
+    if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+
+    decider = await openBatchDecider(values, workers, io);
+    const outSink = await openLineSink(out, resumed !== undefined);
+    sinks.push(outSink);
+    const errSink = errors === out ? outSink : await openLineSink(errors, resumed !== undefined);
+    if (errSink !== outSink) sinks.push(errSink);
+
+    const stream: ReadStream = createReadStream(input, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+    const lines = splitLines(stream);
+    const records = format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines);
+    const progress = createProgressBar(io);
+    const started = io.now?.();
+    let result;
+    try {
+      result = await scoreRecords({
+        records,
+        decide: decider.decide,
+        write: (line) => ('decision' in line ? outSink : errSink).write(formatOutputLine(line)),
+        ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
+        chunkSize,
+        inFlight: decider.inFlight,
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+        onChunk: (s) => progress.update(stream.bytesRead, inputSize, s.recordsIn + s.skipped, s.rejected),
+      });
+    } finally {
+      progress.finish();
+      stream.destroy();
+    }
+    for (const sink of sinks.splice(0)) await sink.close();
+    const { summary, interrupted } = result;
+    if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
+    io.stdout(values['json-summary'] === true ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out, errors }));
+    if (interrupted) {
+      io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
+    return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
+  } catch (e) {
+    // Whatever finished is already on disk; a rerun with --resume picks up from there.
+    for (const sink of sinks) await sink.close().catch(() => undefined);
+    return reportError(e, io, SCORE_USAGE);
+  } finally {
+    await decider?.close();
+  }
+}
+
+/**
+ * The decider for `--workers N`. The worker pool (src/parallel) plugs in here: for N > 1 it should
+ * return a {@link BatchDecider} whose `decide` fans chunks out to N threads and whose `inFlight`
+ * is N. Until it lands, N > 1 decides in process and says so.
+ */
+async function openBatchDecider(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo): Promise<BatchDecider> {
+  if (workers > 1) io.stderr(`note: the worker pool is not available in this build; deciding in process\n`);
+  return inProcessDecider(await openScorer(values));
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}

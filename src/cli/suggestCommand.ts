@@ -1,0 +1,60 @@
+import { UsageError } from '../train/commands/commandIo.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { formatRmb } from '../report/formatMoney.js';
+import { formatTable } from './formatTable.js';
+import { openScorer, SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './openScorer.js';
+import { intOption, parseCommandArgs } from './parseCommandArgs.js';
+import { readJsonInput } from './readJsonInput.js';
+import { reportCliError } from './reportCliError.js';
+
+/** Help text of `creditlift suggest`. */
+export const SUGGEST_USAGE = `Usage: creditlift suggest FILE.json [options]
+
+Lists the catalog certificates the applicant does not hold yet, ranked by how much each would
+raise the limit if verified at a typical value ("-" reads standard input).
+
+  --top N                    how many to list, 1..100 (default 5)
+  --json                     print the suggestions as JSON
+${SCORER_OPTIONS_HELP}
+  -h, --help                 show this help
+
+Exit codes: 0 ok, 3 the applicant was rejected, 1 failure, 2 usage.
+`;
+
+const OPTIONS = { ...SCORER_ARG_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** `creditlift suggest FILE.json`: which certificates would raise this applicant's limit. Never rejects. */
+export async function runSuggestCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(SUGGEST_USAGE);
+      return CliExitCode.ok;
+    }
+    const [file, ...more] = positionals;
+    if (file === undefined) throw new UsageError('missing FILE.json (use "-" for standard input)');
+    if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
+    const top = intOption(values.top, 'top', 5, 100);
+    const applicant = await readJsonInput(file, io);
+    const scorer = await openScorer(values);
+    try {
+      const s = await scorer.suggest(applicant, { top });
+      if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
+      else if (s.items.length === 0) io.stdout(`No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`);
+      else {
+        const rows = s.items.map((x, i) => [String(i + 1), x.kind, x.names.en, x.names.zhHans, assumedText(x.assumed), formatRmb(x.limit), `+${formatRmb(x.limitGain)}`, `${(x.pd * 100).toFixed(2)}%`]);
+        io.stdout(formatTable(['#', 'kind', 'certificate', '证书', 'assumed', 'limit', 'gain', 'PD'], rows));
+      }
+    } finally {
+      await scorer.close();
+    }
+    return CliExitCode.ok;
+  } catch (e) {
+    return reportCliError(e, io, SUGGEST_USAGE);
+  }
+}
+
+function assumedText(a: { readonly score?: number; readonly level?: string }): string {
+  return a.score !== undefined ? `score ${a.score}` : a.level !== undefined ? a.level : 'held';
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Decision } from '../decision/decision.js';
+import type { ReportAccumulator } from './reportData.js';
+
+// Only the fields the report reads are checked, loosely, so decisions from older or newer engine
+// versions still count; a line missing them is unreadable rather than a crash.
+const ReportedDecision = z.looseObject({
+  asOf: z.string(),
+  outcome: z.enum(['approve', 'refer', 'decline']),
+  limit: z.number().finite().min(0),
+  pd: z.number().min(0).max(1),
+  grade: z.string(),
+  bindingConstraint: z.string(),
+  certificateImpacts: z.array(z.looseObject({ kind: z.string(), limitGain: z.number().finite(), pdReduction: z.number().finite() })),
+  reasons: z.array(z.looseObject({ code: z.string(), en: z.string(), zhHans: z.string(), source: z.enum(['policy', 'model']) })),
+  audit: z.looseObject({ modelId: z.string() }).optional(),
+});
+
+const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
+
+/**
+ * Adds one line of a decisions file to the report: a `creditlift score` output line
+ * (`{"line":n,"decision":...}` or `{"line":n,"error":...}`) or a bare Decision as
+ * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable.
+ */
+export function accumulateDecisionLine(acc: ReportAccumulator, text: string): void {
+  if (text.trim() === '') return;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    acc.addUnreadable();
+    return;
+  }
+  const candidate = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
+  const decision = ReportedDecision.safeParse(candidate);
+  if (decision.success) {
+    acc.addDecision(decision.data as unknown as Decision);
+    return;
+  }
+  const error = ErrorLine.safeParse(value);
+  if (error.success) acc.addRejection(error.data.error.code);
+  else acc.addUnreadable();
+}

@@ -1,0 +1,200 @@
+import { formatPercent, formatRmb } from './formatMoney.js';
+import { barChart } from './charts/barChart.js';
+import { boxPlotChart } from './charts/boxPlotChart.js';
+import { OUTCOME_COLOURS, PALETTE } from './charts/chartFrame.js';
+import { shareBar } from './charts/shareBar.js';
+import { escapeHtml } from './escapeHtml.js';
+import type { ReportData } from './reportData.js';
+
+/** Names the report shows in its header. */
+export interface ReportMeta {
+  /** Page title; default "creditlift portfolio report". */
+  readonly title?: string;
+  /** Where the decisions came from (a file name). */
+  readonly source?: string;
+}
+
+/** The ids of the charts every report contains, in page order. */
+export const REPORT_CHART_IDS = ['outcomes', 'limit-by-grade', 'pd-by-grade', 'grade-counts', 'binding-constraints', 'certificate-uplift', 'principal-reasons', 'rejections'] as const;
+
+// Policy binding-constraint codes as a risk manager reads them.
+const BINDING_NAMES: Readonly<Record<string, string>> = {
+  risk: 'risk (grade x income)',
+  affordability: 'affordability',
+  regulatory: 'regulatory cap (200,000 RMB)',
+  product_max: 'product maximum',
+  self_cap: "customer's own cap",
+  requested: 'amount requested',
+};
+
+const STYLE = `
+:root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
+.meta{color:var(--muted);margin:0 0 16px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:16px 0}
+.kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+.kpi b{display:block;font-size:20px}
+.kpi span{color:var(--muted);font-size:12px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}
+figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+figcaption{font-weight:600;margin-bottom:6px}
+svg{display:block;font-size:12px}
+svg .label,svg .value,svg .legend{fill:var(--ink)}
+svg .tick,svg .empty{fill:var(--muted)}
+svg .grid{stroke:var(--line);stroke-width:1}
+svg .inbar{fill:#fff;font-weight:600}
+svg .whisker{stroke-width:2}
+.note{color:var(--muted);font-size:12px;margin:6px 0 0}
+table{border-collapse:collapse;width:100%;margin-top:8px}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right}
+th:first-child,td:first-child{text-align:left}
+@media print{main{max-width:none}figure.chart{break-inside:avoid}}
+`;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function kpi(value: string, label: string): string {
+  return `<div class="kpi"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+}
+
+/**
+ * The report as one self-contained HTML document: inline CSS and SVG, no script, no external
+ * asset (a Content-Security-Policy forbids fetching any), so it opens offline and is safe to mail.
+ * Deterministic: the same data gives the same bytes (no timestamp; pass one in `meta.title` if wanted).
+ */
+export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string {
+  const title = meta.title ?? 'creditlift portfolio report';
+  const o = data.outcomes;
+  const decided = data.decisions;
+  const pdN = data.grades.reduce((s, g) => s + (g.pd?.n ?? 0), 0);
+  const meanPd = pdN === 0 ? undefined : data.grades.reduce((s, g) => s + (g.pd === undefined ? 0 : g.pd.mean * g.pd.n), 0) / pdN;
+  const granted = o.approve + o.refer;
+  const share = (n: number) => (decided === 0 ? '-' : formatPercent(n / decided, 1));
+  const rmbTick = (fen: number) => formatRmb(Math.round(fen));
+  const pdTick = (p: number) => formatPercent(p, p < 0.1 ? 1 : 0);
+
+  const charts = [
+    shareBar({
+      id: 'outcomes',
+      title: 'Outcome shares',
+      shares: (['approve', 'refer', 'decline'] as const).map((k) => ({ label: k, count: o[k], colour: OUTCOME_COLOURS[k] })),
+    }),
+    `<div class="grid2">`,
+    boxPlotChart({
+      id: 'limit-by-grade',
+      title: 'Limit by grade (approve and refer)',
+      note: 'Box: 25th-75th percentile; bar: median; dot: mean; whiskers: 10th-90th percentile.',
+      rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.limit })),
+      format: rmbTick,
+    }),
+    boxPlotChart({
+      id: 'pd-by-grade',
+      title: '12-month PD by grade (all decisions)',
+      note: 'Model probability of default; same box and whisker percentiles.',
+      rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.pd })),
+      format: pdTick,
+    }),
+    `</div>`,
+    `<div class="grid2">`,
+    barChart({
+      id: 'grade-counts',
+      title: 'Decisions by grade',
+      bars: data.grades.map((g, i) => ({ label: `grade ${g.grade}`, value: g.count, text: `${g.count.toLocaleString('en-US')} (${share(g.count)})`, colour: PALETTE[i % PALETTE.length] as string })),
+      formatTick: (x) => x.toLocaleString('en-US'),
+      labelWidth: 110,
+    }),
+    barChart({
+      id: 'binding-constraints',
+      title: 'What set the limit (approve and refer)',
+      bars: data.bindingConstraints.map((b) => ({ label: BINDING_NAMES[b.name] ?? b.name, value: b.count, text: `${b.count.toLocaleString('en-US')} (${granted === 0 ? '-' : formatPercent(b.count / granted, 1)})` })),
+      formatTick: (x) => x.toLocaleString('en-US'),
+      labelWidth: 210,
+    }),
+    `</div>`,
+    barChart({
+      id: 'certificate-uplift',
+      title: 'Limit uplift by certificate kind (mean per decision holding it)',
+      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it.',
+      bars: data.certificates.map((c) => ({
+        label: c.kind,
+        value: c.meanLimitGainFen,
+        text: `${formatRmb(Math.round(c.meanLimitGainFen))} (n ${c.count.toLocaleString('en-US')}, PD -${formatPercent(c.meanPdReduction, 2)})`,
+        colour: PALETTE[2],
+      })),
+      formatTick: rmbTick,
+      labelWidth: 200,
+    }),
+    barChart({
+      id: 'principal-reasons',
+      title: 'Principal reasons given (declines and limits below the request)',
+      bars: data.reasons.map((r) => ({ label: clip(r.en, 44), value: r.count, text: `${r.count.toLocaleString('en-US')} (${r.source})`, colour: r.source === 'policy' ? PALETTE[3] : PALETTE[0] })),
+      formatTick: (x) => x.toLocaleString('en-US'),
+      labelWidth: 330,
+    }),
+    barChart({
+      id: 'rejections',
+      title: 'Records rejected, by error code',
+      bars: data.errorCodes.map((e) => ({ label: e.code, value: e.count, text: e.count.toLocaleString('en-US'), colour: PALETTE[7] })),
+      formatTick: (x) => x.toLocaleString('en-US'),
+      labelWidth: 200,
+    }),
+  ];
+
+  const gradeRows = data.grades
+    .map(
+      (g) =>
+        `<tr><td>${escapeHtml(g.grade)}</td><td>${g.count.toLocaleString('en-US')}</td><td>${g.outcomes.approve}</td><td>${g.outcomes.refer}</td><td>${g.outcomes.decline}</td><td>${g.limit === undefined ? '-' : escapeHtml(formatRmb(Math.round(g.limit.p50)))}</td><td>${g.pd === undefined ? '-' : escapeHtml(formatPercent(g.pd.p50, 2))}</td></tr>`,
+    )
+    .join('\n');
+  const reasonRows = data.reasons.map((r) => `<tr><td>${escapeHtml(r.en)}<br><span lang="zh-Hans">${escapeHtml(r.zhHans)}</span></td><td>${escapeHtml(r.code)}</td><td>${r.count.toLocaleString('en-US')}</td></tr>`).join('\n');
+  const metaLine = [
+    meta.source === undefined ? undefined : `Source: ${meta.source}`,
+    data.models.length === 0 ? undefined : `Model: ${data.models.join(', ')}`,
+    data.asOf === null ? undefined : data.asOf.from === data.asOf.to ? `Decision date: ${data.asOf.from}` : `Decision dates: ${data.asOf.from} to ${data.asOf.to}`,
+  ].filter((x) => x !== undefined);
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${metaLine.map(escapeHtml).join(' · ')}</p>
+<section class="kpis">
+${kpi(decided.toLocaleString('en-US'), 'decisions')}
+${kpi(share(o.approve), 'approved')}
+${kpi(share(o.decline), 'declined')}
+${kpi(formatRmb(data.limitTotalFen), 'total limit granted or proposed')}
+${kpi(granted === 0 ? '-' : formatRmb(Math.round(data.limitTotalFen / granted)), 'mean limit (approve and refer)')}
+${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')}
+${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
+</section>
+${charts.join('\n')}
+<h2>By grade</h2>
+<table class="grades"><thead><tr><th>grade</th><th>decisions</th><th>approve</th><th>refer</th><th>decline</th><th>median limit</th><th>median PD</th></tr></thead>
+<tbody>
+${gradeRows}
+</tbody></table>
+<h2>Principal reasons</h2>
+<table class="reasons"><thead><tr><th>reason</th><th>code</th><th>decisions</th></tr></thead>
+<tbody>
+${reasonRows}
+</tbody></table>
+${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were neither a decision nor an error line and were left out.</p>` : ''}
+</main>
+</body>
+</html>
+`;
+}

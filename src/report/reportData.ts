@@ -1,0 +1,137 @@
+import type { Decision } from '../decision/decision.js';
+import { distribution, type Distribution } from './distribution.js';
+
+/** One grade's decisions: how many, their outcomes, and the limit and PD distributions. */
+export interface GradeSummary {
+  readonly grade: string;
+  readonly count: number;
+  readonly outcomes: Readonly<Record<Decision['outcome'], number>>;
+  /** Limits of approve and refer decisions, fen (declines carry 0 and would only hide the spread). */
+  readonly limit: Distribution | undefined;
+  readonly pd: Distribution | undefined;
+}
+
+/** What one certificate kind did across the file, from the decisions' `certificateImpacts`. */
+export interface CertificateUplift {
+  readonly kind: string;
+  /** Decisions in which an accepted certificate of this kind was measured. */
+  readonly count: number;
+  readonly meanLimitGainFen: number;
+  readonly totalLimitGainFen: number;
+  readonly meanPdReduction: number;
+}
+
+/** A principal reason and how often it was given. */
+export interface ReasonCount {
+  readonly code: string;
+  readonly en: string;
+  readonly zhHans: string;
+  readonly source: 'policy' | 'model';
+  readonly count: number;
+}
+
+/** Everything the HTML report shows, as plain data. */
+export interface ReportData {
+  readonly decisions: number;
+  /** Error lines in the file (records the scorer rejected). */
+  readonly rejected: number;
+  /** Lines that were neither a decision nor an error line. */
+  readonly unreadable: number;
+  readonly outcomes: Readonly<Record<Decision['outcome'], number>>;
+  readonly grades: readonly GradeSummary[];
+  readonly bindingConstraints: readonly { readonly name: string; readonly count: number }[];
+  readonly certificates: readonly CertificateUplift[];
+  readonly reasons: readonly ReasonCount[];
+  /** Rejections by error code. */
+  readonly errorCodes: readonly { readonly code: string; readonly count: number }[];
+  readonly limitTotalFen: number;
+  readonly models: readonly string[];
+  readonly asOf: { readonly from: string; readonly to: string } | null;
+}
+
+/** Collects decisions one at a time (memory: two numbers per decision, for exact percentiles). */
+export interface ReportAccumulator {
+  addDecision(d: Decision): void;
+  addRejection(code: string): void;
+  addUnreadable(): void;
+  finish(): ReportData;
+}
+
+/** Most principal reasons the report lists; the long tail says little at a glance. */
+const TOP_REASONS = 12;
+
+/** A fresh {@link ReportAccumulator}. Order of additions does not change the result. */
+export function createReportAccumulator(): ReportAccumulator {
+  let decisions = 0;
+  let rejected = 0;
+  let unreadable = 0;
+  let limitTotal = 0;
+  const outcomes = { approve: 0, refer: 0, decline: 0 };
+  const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
+  const binding = new Map<string, number>();
+  const certs = new Map<string, { count: number; gain: number; pd: number }>();
+  const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
+  const errors = new Map<string, number>();
+  const models = new Set<string>();
+  let from: string | undefined;
+  let to: string | undefined;
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+  return {
+    addDecision(d) {
+      decisions++;
+      outcomes[d.outcome]++;
+      limitTotal += d.limit;
+      let g = grades.get(d.grade);
+      if (g === undefined) grades.set(d.grade, (g = { count: 0, outcomes: { approve: 0, refer: 0, decline: 0 }, limits: [], pds: [] }));
+      g.count++;
+      g.outcomes[d.outcome]++;
+      if (d.outcome !== 'decline') g.limits.push(d.limit);
+      g.pds.push(d.pd);
+      if (d.outcome !== 'decline') bump(binding, d.bindingConstraint);
+      for (const c of d.certificateImpacts) {
+        const s = certs.get(c.kind) ?? { count: 0, gain: 0, pd: 0 };
+        s.count++;
+        s.gain += c.limitGain;
+        s.pd += c.pdReduction;
+        certs.set(c.kind, s);
+      }
+      for (const r of d.reasons) {
+        const s = reasons.get(r.code);
+        if (s === undefined) reasons.set(r.code, { code: r.code, en: r.en, zhHans: r.zhHans, source: r.source, count: 1 });
+        else s.count++;
+      }
+      if (typeof d.audit?.modelId === 'string') models.add(d.audit.modelId);
+      if (from === undefined || d.asOf < from) from = d.asOf;
+      if (to === undefined || d.asOf > to) to = d.asOf;
+    },
+    addRejection(code) {
+      rejected++;
+      bump(errors, code);
+    },
+    addUnreadable() {
+      unreadable++;
+    },
+    finish() {
+      const byCount = <T extends { count: number }>(a: T & { k: string }, b: T & { k: string }) => b.count - a.count || (a.k < b.k ? -1 : 1);
+      return {
+        decisions,
+        rejected,
+        unreadable,
+        outcomes: { ...outcomes },
+        grades: [...grades.entries()]
+          .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+          .map(([grade, g]) => ({ grade, count: g.count, outcomes: { ...g.outcomes }, limit: distribution(g.limits), pd: distribution(g.pds) })),
+        bindingConstraints: [...binding.entries()].map(([k, count]) => ({ k, count })).sort(byCount).map(({ k, count }) => ({ name: k, count })),
+        certificates: [...certs.entries()]
+          .map(([kind, s]) => ({ kind, count: s.count, meanLimitGainFen: s.gain / s.count, totalLimitGainFen: s.gain, meanPdReduction: s.pd / s.count }))
+          .sort((a, b) => b.meanLimitGainFen - a.meanLimitGainFen || b.count - a.count || (a.kind < b.kind ? -1 : 1)),
+        reasons: [...reasons.values()].map((r) => ({ ...r, k: r.code })).sort(byCount).slice(0, TOP_REASONS).map(({ k: _k, ...r }) => r),
+        errorCodes: [...errors.entries()].map(([k, count]) => ({ k, count })).sort(byCount).map(({ k, count }) => ({ code: k, count })),
+        limitTotalFen: limitTotal,
+        models: [...models].sort(),
+        asOf: from === undefined || to === undefined ? null : { from, to },
+      };
+    },
+  };
+}
