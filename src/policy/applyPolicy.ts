@@ -2,14 +2,14 @@ import type { Applicant } from '../schema/applicant.js';
 import { affordabilityCapacity, affordabilityInputOf, checkAffordability, type AffordabilityAssessment, type AffordabilityCheckId } from './affordability.js';
 import { assertPd } from './assertPd.js';
 import { defaultPolicy } from './defaultPolicy.js';
-import { evaluateRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
+import { prepareRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
 import { gradeFor } from './grade.js';
 import { composeLimit, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
 import { policyHash } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
 import { priceApr, type AprQuote } from './pricing.js';
-import { applyStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
+import { prepareStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
 import { validatePolicy } from './validatePolicy.js';
 
 /** What finally set a limit: a cap, or a reassessment step limit. */
@@ -104,75 +104,96 @@ const bindingReason: Readonly<Record<Exclude<BindingConstraint, 'affordability'>
  * @throws ValidationError for a PD outside [0, 1] or malformed dates; PolicyInvalidError for a bad policy.
  */
 export function applyPolicy(input: PolicyInput): PolicyResult {
+  return preparePolicy(input).evaluate(input.pd);
+}
+
+/** The policy for one applicant, ready to be evaluated at any PD. */
+export interface PreparedPolicy {
+  /** The full policy result at this PD; the same as `applyPolicy({ ...input, pd })`. */
+  evaluate(pd: number): PolicyResult;
+}
+
+/**
+ * Works out everything in the policy that depends on the applicant but not on the PD (the
+ * applicant-only rules, effective income and affordability rooms, the fixed caps, the step-limit
+ * window) once. A decision evaluates the same applicant at several PDs (with and without each
+ * certificate, each what-if), and this keeps each extra PD to a few arithmetic steps.
+ *
+ * @throws ValidationError for malformed dates or ledger; PolicyInvalidError for a bad policy.
+ */
+export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const policy = validatePolicy(input.policy ?? defaultPolicy);
-  const { applicant, pd } = input;
-  assertPd(pd);
-  const flags = input.flags ?? { duplicateEvidence: false };
-  const { knockouts, refers } = evaluateRules(applicant, pd, flags, policy);
-  const grade = gradeFor(pd, policy);
-  const pricing = priceApr(pd, policy);
-
+  const { applicant } = input;
+  const rules = prepareRules(applicant, input.flags ?? { duplicateEvidence: false }, policy);
   const affordabilityInput = affordabilityInputOf(applicant, policy);
-  const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
-  const caps: LimitCaps = {
-    risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
-    affordability: capacity.capacity,
-    regulatory: regulatoryHeadroom(applicant.bureau.otherConsumerCreditBalance, policy),
-    product_max: policy.limits.productMax,
-    self_cap: applicant.controls.selfSetCap ?? null,
-    requested: applicant.controls.requestedLimit ?? null,
-  };
-  const composed = composeLimit(caps, policy.limits.roundingStep);
-
+  const regulatory = regulatoryHeadroom(applicant.bureau.otherConsumerCreditBalance, policy);
   const priorLimit = applicant.platform.currentLimit;
-  const stepLimit =
-    priorLimit > 0 && composed.limit > priorLimit
-      ? applyStepLimits({ priorLimit, proposedLimit: composed.limit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy)
-      : null;
-  const candidate = stepLimit?.limit ?? composed.limit;
-
-  const belowMinimum = candidate < policy.limits.productMin;
-  const outcome: PolicyOutcome =
-    knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
-  const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
-  const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
-
-  const reasons: PolicyReasonCode[] = [...knockouts.map((h) => h.code), ...refers.map((h) => h.code)];
-  if (belowMinimum) {
-    reasons.push('limit_below_product_minimum');
-    for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
-  }
-  reasons.push(
-    composed.bindingConstraint === 'affordability'
-      ? affordabilityLimitReason[capacity.bindingCheck]
-      : bindingReason[composed.bindingConstraint],
-  );
-  if (stepLimit?.reason) reasons.push(stepLimit.reason);
+  const steps = priorLimit > 0 ? prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy) : null;
+  const hash = policyHash(policy);
 
   return {
-    outcome,
-    reasons: [...new Set(reasons)],
-    knockouts,
-    refers,
-    pd,
-    grade: grade.grade,
-    apr: pricing.apr,
-    dailyRate: pricing.dailyRate,
-    dailyRateText: pricing.dailyRateText,
-    pricing,
-    effectiveIncome: affordabilityInput.effectiveIncome,
-    riskLimit: caps.risk,
-    affordabilityCapacity: capacity.capacity,
-    affordabilityBindingCheck: capacity.bindingCheck,
-    caps,
-    composedLimit: composed.limit,
-    bindingConstraint: composed.bindingConstraint,
-    limitSetBy: stepLimit?.bound ? 'step_limit' : composed.bindingConstraint,
-    stepLimit,
-    limit,
-    affordability,
-    policyName: policy.name,
-    policyVersion: policy.version,
-    policyHash: policyHash(policy),
+    evaluate(pd) {
+      assertPd(pd);
+      const { knockouts, refers } = rules.at(pd);
+      const grade = gradeFor(pd, policy);
+      const pricing = priceApr(pd, policy);
+      const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
+      const caps: LimitCaps = {
+        risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
+        affordability: capacity.capacity,
+        regulatory,
+        product_max: policy.limits.productMax,
+        self_cap: applicant.controls.selfSetCap ?? null,
+        requested: applicant.controls.requestedLimit ?? null,
+      };
+      const composed = composeLimit(caps, policy.limits.roundingStep);
+      const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
+      const candidate = stepLimit?.limit ?? composed.limit;
+
+      const belowMinimum = candidate < policy.limits.productMin;
+      const outcome: PolicyOutcome =
+        knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+      const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
+      const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
+
+      const reasons: PolicyReasonCode[] = [...knockouts.map((h) => h.code), ...refers.map((h) => h.code)];
+      if (belowMinimum) {
+        reasons.push('limit_below_product_minimum');
+        for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
+      }
+      reasons.push(
+        composed.bindingConstraint === 'affordability'
+          ? affordabilityLimitReason[capacity.bindingCheck]
+          : bindingReason[composed.bindingConstraint],
+      );
+      if (stepLimit?.reason) reasons.push(stepLimit.reason);
+
+      return {
+        outcome,
+        reasons: [...new Set(reasons)],
+        knockouts,
+        refers,
+        pd,
+        grade: grade.grade,
+        apr: pricing.apr,
+        dailyRate: pricing.dailyRate,
+        dailyRateText: pricing.dailyRateText,
+        pricing,
+        effectiveIncome: affordabilityInput.effectiveIncome,
+        riskLimit: caps.risk,
+        affordabilityCapacity: capacity.capacity,
+        affordabilityBindingCheck: capacity.bindingCheck,
+        caps,
+        composedLimit: composed.limit,
+        bindingConstraint: composed.bindingConstraint,
+        limitSetBy: stepLimit?.bound ? 'step_limit' : composed.bindingConstraint,
+        stepLimit,
+        limit,
+        affordability,
+        policyName: policy.name,
+        policyVersion: policy.version,
+        policyHash: hash,
+      };
+    },
   };
 }

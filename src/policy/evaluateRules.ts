@@ -32,31 +32,56 @@ export interface RuleHits {
  * @throws ValidationError when `pd` is not in [0, 1] or a date does not parse.
  */
 export function evaluateRules(applicant: Applicant, pd: number, flags: PolicyFlags, policy: PolicyConfig): RuleHits {
-  assertPd(pd);
-  const knockouts: PolicyHit[] = [];
-  const refers: PolicyHit[] = [];
+  return prepareRules(applicant, flags, policy).at(pd);
+}
+
+/** The rules with everything that does not depend on the PD evaluated once. */
+export interface PreparedRules {
+  /** The knock-outs and refers at this PD, in the same fixed order as {@link evaluateRules}. */
+  at(pd: number): RuleHits;
+}
+
+/**
+ * Evaluates the applicant-only rules (age, arrears, delinquencies, enquiries, duplicate
+ * evidence, self-declared income) once; only the PD cut-offs remain per call.
+ *
+ * @throws ValidationError when a date does not parse.
+ */
+export function prepareRules(applicant: Applicant, flags: PolicyFlags, policy: PolicyConfig): PreparedRules {
+  const before: PolicyHit[] = [];
+  const after: PolicyHit[] = [];
+  const refersAfter: PolicyHit[] = [];
   const { age, knockouts: k, refer } = policy;
   const years = ageInYears(applicant.birthDate, applicant.asOf);
-  if (years < age.min) knockouts.push({ code: 'age_below_minimum', value: years, threshold: age.min });
-  if (years > age.max) knockouts.push({ code: 'age_above_maximum', value: years, threshold: age.max });
+  if (years < age.min) before.push({ code: 'age_below_minimum', value: years, threshold: age.min });
+  if (years > age.max) before.push({ code: 'age_above_maximum', value: years, threshold: age.max });
   const b = applicant.bureau;
   if (b.currentDaysPastDue > k.maxCurrentDaysPastDue) {
-    knockouts.push({ code: 'current_past_due', value: b.currentDaysPastDue, threshold: k.maxCurrentDaysPastDue });
+    before.push({ code: 'current_past_due', value: b.currentDaysPastDue, threshold: k.maxCurrentDaysPastDue });
   }
   if (b.delinquencies24m !== undefined && b.delinquencies24m > k.maxDelinquencies24m) {
-    knockouts.push({ code: 'too_many_delinquencies', value: b.delinquencies24m, threshold: k.maxDelinquencies24m });
+    before.push({ code: 'too_many_delinquencies', value: b.delinquencies24m, threshold: k.maxDelinquencies24m });
   }
   if (b.enquiries6m !== undefined && b.enquiries6m > k.maxEnquiries6m) {
-    knockouts.push({ code: 'too_many_enquiries', value: b.enquiries6m, threshold: k.maxEnquiries6m });
+    before.push({ code: 'too_many_enquiries', value: b.enquiries6m, threshold: k.maxEnquiries6m });
   }
-  if (pd > k.declinePdAbove) knockouts.push({ code: 'pd_above_cutoff', value: pd, threshold: k.declinePdAbove });
-  else if (pd > refer.pdAbove) refers.push({ code: 'pd_in_refer_band', value: pd, threshold: refer.pdAbove });
   if (flags.duplicateEvidence) {
-    (refer.duplicateEvidence === 'decline' ? knockouts : refers).push({ code: 'duplicate_evidence', value: 1, threshold: 0 });
+    (refer.duplicateEvidence === 'decline' ? after : refersAfter).push({ code: 'duplicate_evidence', value: 1, threshold: 0 });
   }
   const income = applicant.income;
   if (income.source === 'self_declared' && income.monthlyNet > refer.selfDeclaredIncomeAbove) {
-    refers.push({ code: 'self_declared_income_high', value: income.monthlyNet, threshold: refer.selfDeclaredIncomeAbove });
+    refersAfter.push({ code: 'self_declared_income_high', value: income.monthlyNet, threshold: refer.selfDeclaredIncomeAbove });
   }
-  return { knockouts, refers };
+  return {
+    at(pd) {
+      assertPd(pd);
+      if (pd > k.declinePdAbove) {
+        return { knockouts: [...before, { code: 'pd_above_cutoff', value: pd, threshold: k.declinePdAbove }, ...after], refers: refersAfter };
+      }
+      if (pd > refer.pdAbove) {
+        return { knockouts: [...before, ...after], refers: [{ code: 'pd_in_refer_band', value: pd, threshold: refer.pdAbove }, ...refersAfter] };
+      }
+      return { knockouts: [...before, ...after], refers: refersAfter };
+    },
+  };
 }

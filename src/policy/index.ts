@@ -9,7 +9,7 @@ export { validatePolicy } from './validatePolicy.js';
 export { PolicyInvalidError } from './policyInvalidError.js';
 export { policyHash, canonicalJson } from './policyHash.js';
 export { policyReasons, type PolicyReason, type PolicyReasonCode, type PolicyFactor } from './policyReasons.js';
-export { evaluateRules, type PolicyHit, type PolicyFlags, type RuleHits } from './evaluateRules.js';
+export { evaluateRules, prepareRules, type PolicyHit, type PolicyFlags, type RuleHits, type PreparedRules } from './evaluateRules.js';
 export { ageInYears } from './ageInYears.js';
 export { gradeFor } from './grade.js';
 export { priceApr, dailyRateText, DAYS_PER_YEAR, type AprQuote } from './pricing.js';
@@ -27,6 +27,6 @@ export {
   type AffordabilityCapacity,
 } from './affordability.js';
 export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
-export { applyStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
+export { applyStepLimits, prepareStepLimits, type PreparedStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
 export { applyReduction } from './applyReduction.js';
-export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';
+export { applyPolicy, preparePolicy, type PreparedPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';

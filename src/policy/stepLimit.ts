@@ -48,19 +48,23 @@ const reasonOf: Readonly<Record<StepBound, PolicyReasonCode>> = {
 };
 
 /**
- * Caps a limit increase at reassessment. Per step: at most prior x `perStepRatio` or
- * `perStepAmount`, whichever is greater (so small lines can still grow). Per rolling window of
- * `windowDays` ending on `asOf` (inclusive): increases total at most `windowMaxIncrease` and
- * number at most `windowMaxCount`. A stepped-down increase is rounded down to the rounding step
- * but never below the prior limit. Decreases pass through immediately; ledger entries dated after
- * `asOf` are ignored (they had not happened yet on `asOf`).
- *
- * @throws ValidationError when the input is malformed.
+ * Step limits with everything that does not depend on the proposed limit worked out once: the
+ * increases already inside the rolling window and the room they leave. A decision tries one
+ * proposal per scenario (with and without each certificate, each what-if), so this matters.
  */
-export function applyStepLimits(input: StepLimitInput, policy: PolicyConfig): SteppedLimit {
-  const parsed = StepLimitInput.safeParse(input);
+export interface PreparedStepLimits {
+  step(proposedLimit: number): SteppedLimit;
+}
+
+/**
+ * Prepares {@link applyStepLimits} for one prior limit, date and ledger.
+ *
+ * @throws ValidationError for a malformed prior limit, date or ledger.
+ */
+export function prepareStepLimits(input: Omit<StepLimitInput, 'proposedLimit'>, policy: PolicyConfig): PreparedStepLimits {
+  const parsed = StepLimitInput.safeParse({ ...input, proposedLimit: 0 });
   if (!parsed.success) throw ValidationError.fromZod('StepLimitInput', parsed.error);
-  const { priorLimit, proposedLimit, asOf, history } = parsed.data;
+  const { priorLimit, asOf, history } = parsed.data;
   const s = policy.stepLimits;
   const on = parseISO(asOf);
   const windowStart = subDays(on, s.windowDays);
@@ -77,11 +81,31 @@ export function applyStepLimits(input: StepLimitInput, policy: PolicyConfig): St
   const windowRoom = Math.max(0, s.windowMaxIncrease - windowIncrease);
   const countLeft = windowCount < s.windowMaxCount;
   const allowedIncrease = countLeft ? Math.min(perStep, windowRoom) : 0;
-  const base = { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount };
-  if (proposedLimit <= priorLimit || proposedLimit - priorLimit <= allowedIncrease) {
-    return { ...base, limit: proposedLimit, bound: null, reason: null };
-  }
   const bound: StepBound = !countLeft ? 'window_count' : perStep <= windowRoom ? 'per_step' : 'window_amount';
-  const limit = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
-  return { ...base, limit, bound, reason: reasonOf[bound] };
+  const stepped = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
+  return {
+    step(proposedLimit) {
+      const base = { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount };
+      if (proposedLimit <= priorLimit || proposedLimit - priorLimit <= allowedIncrease) {
+        return { ...base, limit: proposedLimit, bound: null, reason: null };
+      }
+      return { ...base, limit: stepped, bound, reason: reasonOf[bound] };
+    },
+  };
+}
+
+/**
+ * Caps a limit increase at reassessment. Per step: at most prior x `perStepRatio` or
+ * `perStepAmount`, whichever is greater (so small lines can still grow). Per rolling window of
+ * `windowDays` ending on `asOf` (inclusive): increases total at most `windowMaxIncrease` and
+ * number at most `windowMaxCount`. A stepped-down increase is rounded down to the rounding step
+ * but never below the prior limit. Decreases pass through immediately; ledger entries dated after
+ * `asOf` are ignored (they had not happened yet on `asOf`).
+ *
+ * @throws ValidationError when the input is malformed.
+ */
+export function applyStepLimits(input: StepLimitInput, policy: PolicyConfig): SteppedLimit {
+  const proposed = Fen.safeParse(input.proposedLimit);
+  if (!proposed.success) throw ValidationError.fromZod('StepLimitInput', new z.ZodError(proposed.error.issues.map((i) => ({ ...i, path: ['proposedLimit', ...i.path] }))));
+  return prepareStepLimits(input, policy).step(proposed.data);
 }
