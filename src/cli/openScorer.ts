@@ -4,16 +4,6 @@ import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions } from '../decision/createScorer.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 
-/** Options every deciding command shares, as their help text lists them. */
-export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written by "creditlift train" (default: the embedded model)
-  --policy FILE.json         policy overrides (or a full policy) as JSON (default: the default policy)`;
-
-/** The parseArgs entries for {@link SCORER_OPTIONS_HELP}. */
-export const SCORER_ARG_OPTIONS = {
-  model: { type: 'string' },
-  policy: { type: 'string' },
-} as const;
-
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
 export async function openScorer(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, extra: ScorerOptions = {}): Promise<Scorer> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { reportError, UsageError } from '../train/commands/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
-import { openScorer, SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './openScorer.js';
+import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from './parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openLineSink, type LineSink } from './score/ndjsonSink.js';
@@ -79,6 +79,12 @@ const OPTIONS = {
 /** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */
 export const INTERRUPTED_EXIT_CODE = 130;
 
+/** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
+export interface ScoreCommandDeps {
+  /** Opens the decider for the parsed `--model`, `--policy` and `--workers`. Default: {@link openBatchDecider}. */
+  readonly openDecider?: (values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo) => Promise<BatchDecider>;
+}
+
 /**
  * `creditlift score`: streams a file of applicants through the scorer into NDJSON decision and
  * error lines, resumable. Resolves to the exit code; never rejects.
@@ -86,7 +92,7 @@ export const INTERRUPTED_EXIT_CODE = 130;
  * @example
  * process.exitCode = await runScoreCommand(['--in', 'book.csv', '--out', 'decisions.ndjson', '--errors', 'rejected.ndjson']);
  */
-export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo, deps: ScoreCommandDeps = {}): Promise<number> {
   let decider: BatchDecider | undefined;
   const sinks: LineSink[] = [];
   try {
@@ -117,7 +123,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
     if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
 
-    decider = await openBatchDecider(values, workers, io);
+    decider = await (deps.openDecider ?? openBatchDecider)(values, workers, io);
     const outSink = await openLineSink(out, resumed !== undefined);
     sinks.push(outSink);
     const errSink = errors === out ? outSink : await openLineSink(errors, resumed !== undefined);
@@ -167,8 +173,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
  * return a {@link BatchDecider} whose `decide` fans chunks out to N threads and whose `inFlight`
  * is N. Until it lands, N > 1 decides in process and says so.
  */
-async function openBatchDecider(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo): Promise<BatchDecider> {
+export async function openBatchDecider(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo): Promise<BatchDecider> {
   if (workers > 1) io.stderr(`note: the worker pool is not available in this build; deciding in process\n`);
+  // Loaded here, not at the top, so a caller passing its own decider never loads the runtime.
+  const { openScorer } = await import('./openScorer.js');
   return inProcessDecider(await openScorer(values));
 }
 

@@ -4,7 +4,7 @@ import type { DecisionErrorData } from '../../decision/toErrorData.js';
 /** One line of `creditlift score` output: the input line number first, then the decision or the error. */
 export type OutputLine = { readonly line: number; readonly decision: Decision } | { readonly line: number; readonly error: DecisionErrorData };
 
-/** The NDJSON text of an output line. `line` is written first so a resumed run can read it without parsing the rest. */
+/** The NDJSON text of an output line. `line` is written first so a resumed run finds it at a fixed place. */
 export function formatOutputLine(o: OutputLine): string {
   return 'decision' in o ? `{"line":${o.line},"decision":${JSON.stringify(o.decision)}}\n` : `{"line":${o.line},"error":${JSON.stringify(o.error)}}\n`;
 }
@@ -15,6 +15,12 @@ const LEADING_LINE = /^\{"line":(\d+),"(decision|error)":/;
 export function readOutputLineHead(text: string): { readonly line: number; readonly kind: 'decision' | 'error' } | undefined {
   const m = LEADING_LINE.exec(text);
   if (m === null || !text.endsWith('}')) return undefined;
+  // A cut-off line can still end in "}" (a nested object closing); only a whole line parses.
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   const n = Number(m[1]);
   return Number.isSafeInteger(n) && n > 0 ? { line: n, kind: m[2] as 'decision' | 'error' } : undefined;
 }

@@ -70,11 +70,11 @@ function pct(n: number, of: number): string {
 
 /** The summary as a few aligned lines for a terminal. */
 export function formatScoreSummary(s: ScoreSummary, where: { readonly out: string; readonly errors: string }): string {
-  const rate = s.seconds !== null && s.seconds > 0 ? `, ${Math.round(s.recordsIn / s.seconds).toLocaleString('en-US')} records/s` : '';
+  const rate = s.seconds !== null && s.seconds > 0 ? ` (${Math.round(s.recordsIn / s.seconds).toLocaleString('en-US')} records/s)` : '';
   const time = s.seconds === null ? '' : ` in ${s.seconds.toFixed(1)} s${rate}`;
   const n = (x: number) => x.toLocaleString('en-US').padStart(9);
   const lines = [
-    `creditlift score: ${s.recordsIn.toLocaleString('en-US')} records in${time}`,
+    `creditlift score: ${s.recordsIn.toLocaleString('en-US')} records read${time}`,
     `  decisions ${n(s.decisions)}   -> ${where.out}`,
     `  rejected  ${n(s.rejected)}   -> ${where.errors}${s.rejected > 0 ? `   (${Object.entries(s.errorCodes).map(([c, k]) => `${c} ${k}`).join(', ')})` : ''}`,
   ];

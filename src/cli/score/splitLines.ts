@@ -33,7 +33,8 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
       if (nl < 0) break;
       const piece = chunk.slice(start, nl);
       const whole = overflow ? pending : pending + piece;
-      yield { line: line++, text: stripCr(whole), truncated: overflow || whole.length > maxLength };
+      const long = overflow || whole.length > maxLength;
+      yield { line: line++, text: stripCr(long ? whole.slice(0, maxLength) : whole), truncated: long };
       pending = '';
       overflow = false;
       start = nl + 1;

@@ -1,0 +1,55 @@
+import type { BatchResult } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
+import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
+
+/** A Decision with just enough filled in for the CLI's summary and the report; the rest is cast. */
+export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision['outcome']; pd?: number; grade?: string; kinds?: string[] }): Decision {
+  const outcome = o.outcome ?? (o.limit === 0 ? 'decline' : 'approve');
+  return {
+    applicantId: o.id,
+    asOf: '2026-11-01',
+    outcome,
+    limit: outcome === 'decline' ? 0 : o.limit ?? 500_000,
+    pd: o.pd ?? 0.03,
+    grade: o.grade ?? 'B',
+    bindingConstraint: 'risk',
+    certificateImpacts: (o.kinds ?? []).map((kind, index) => ({ index, kind, credentialId: `c${index}`, pdReduction: 0.01, limitGain: 100_000, limitWithout: 400_000 })),
+    reasons: outcome === 'approve' ? [] : [{ code: 'model_income', source: 'model', factor: 'income', en: 'Income is low for the limit', zhHans: '收入偏低', contribution: 0.3 }],
+    audit: { modelId: 'fake@1' },
+  } as unknown as Decision;
+}
+
+/**
+ * Decides records of the form `{ id, limit?, outcome? }`: anything without a string `id` is
+ * rejected with a validation error naming `id`. Counts the records it was asked to decide.
+ */
+export function fakeDecider(options: { inFlight?: number; failOnCall?: number } = {}): BatchDecider & { decided: unknown[]; calls: number } {
+  const self = {
+    decided: [] as unknown[],
+    calls: 0,
+    inFlight: options.inFlight ?? 1,
+    async decide(records: readonly unknown[]): Promise<BatchResult[]> {
+      self.calls++;
+      if (options.failOnCall === self.calls) throw new Error('runtime exploded');
+      await Promise.resolve();
+      return records.map((r, index): BatchResult => {
+        self.decided.push(r);
+        const id = (r as { id?: unknown } | null)?.id;
+        if (typeof id !== 'string') {
+          return { ok: false, index, error: { code: 'validation_failed', message: 'Invalid Applicant: 1 problem(s) at id', issues: [{ path: ['id'], code: 'invalid_type', message: 'expected string' }] } };
+        }
+        const x = r as { limit?: number; outcome?: Decision['outcome'] };
+        return { ok: true, index, decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }) };
+      });
+    },
+    async close() {},
+  };
+  return self;
+}
+
+/** Captures a command's stdout and stderr. */
+export function captureIo(extra: Record<string, unknown> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), ...extra }, out: () => out.join(''), err: () => err.join('') };
+}

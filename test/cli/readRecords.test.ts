@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvRowToApplicant, planCsvColumns, readCsvCell } from '../../src/cli/score/csvColumns.js';
+import type { InputRecord } from '../../src/cli/score/inputRecord.js';
+import { readCsvRecords } from '../../src/cli/score/readCsvRecords.js';
+import { readNdjsonRecords } from '../../src/cli/score/readNdjsonRecords.js';
+import { splitLines } from '../../src/cli/score/splitLines.js';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { CreditliftError } from '../../src/errors/creditliftError.js';
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+async function records(text: string, format: 'csv' | 'ndjson'): Promise<InputRecord[]> {
+  const out: InputRecord[] = [];
+  const lines = splitLines(once(text));
+  for await (const r of format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines)) out.push(r);
+  return out;
+}
+
+function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+describe('NDJSON input', () => {
+  it('numbers records by physical line, skips blank lines, and turns bad JSON into an error record', async () => {
+    const rs = await records('{"id":"a"}\n\n{oops\n  \n[1,2]\n{"id":"b"}', 'ndjson');
+    expect(rs.map((r) => [r.line, r.ok])).toEqual([[1, true], [3, false], [5, true], [6, true]]);
+    const bad = rs[1] as Extract<InputRecord, { ok: false }>;
+    expect(bad.error.code).toBe('data_invalid');
+    expect(bad.error.issues?.[0]?.code).toBe('invalid_json');
+    expect(bad.error.message).toMatch(/^line 3: not valid JSON/);
+  });
+
+  it('never echoes the raw line into the error (it may hold personal data)', async () => {
+    const [r] = await records('{"name":"Zhang San", secret}', 'ndjson');
+    expect(JSON.stringify(r)).not.toContain('Zhang');
+  });
+
+  it('law: every non-blank line yields exactly one record, whatever its text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.json(), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ''))), { maxLength: 30 }), async (lines) => {
+        const rs = await records(lines.join('\n'), 'ndjson');
+        const expected = lines.map((l, i) => ({ l, n: i + 1 })).filter(({ l }) => l.trim() !== '').map(({ n }) => n);
+        expect(rs.map((r) => r.line)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('CSV input', () => {
+  it('maps dotted headers to nested applicant fields, typed by the applicant schema', async () => {
+    const csv = 'id,income.monthlyNet,bureau.hasFile,platform.onTimeRepaymentRate,residence.cityTier,evidence.0.kind,evidence.0.score,controls\n' + 'a1,650000,false,0.98,2,ielts,6.5,"{""requestedLimit"":1000000}"\n';
+    const [r] = await records(csv, 'csv');
+    expect(r).toEqual({
+      line: 2,
+      ok: true,
+      value: { id: 'a1', income: { monthlyNet: 650000 }, bureau: { hasFile: false }, platform: { onTimeRepaymentRate: 0.98 }, residence: { cityTier: 2 }, evidence: [{ kind: 'ielts', score: 6.5 }], controls: { requestedLimit: 1000000 } },
+    });
+  });
+
+  it('leaves empty cells out and keeps unreadable cells as text, so validation names the field', () => {
+    const cols = planCsvColumns(['id', 'income.monthlyNet', 'bureau.hasFile', 'nickname']);
+    expect(csvRowToApplicant(cols, ['x', 'lots', '', 'bob'])).toEqual({ id: 'x', income: { monthlyNet: 'lots' }, nickname: 'bob' });
+    expect(readCsvCell('boolean', 'YES')).toBe(true);
+    expect(readCsvCell('integer', ' 12 ')).toBe(12);
+    expect(readCsvCell('json', '{bad')).toBe('{bad');
+  });
+
+  it('refuses a header that is empty, duplicated, overlapping or reaches the prototype', () => {
+    for (const header of [['id', ''], ['id', 'id'], ['income', 'income.monthlyNet'], ['__proto__.polluted'], ['a..b']]) {
+      expect(() => planCsvColumns(header), header.join(',')).toThrow(ValidationError);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a row with the wrong field count or a broken quote is an error record; later rows still read', async () => {
+    const rs = await records('id,income.monthlyNet\na,1\nb\n"c"x,2\n"d\nstill d",3\n"e,4\n', 'csv');
+    expect(rs.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, false], [5, true], [7, false]]);
+    expect(rs.map((r) => (r.ok ? null : r.error.issues?.[0]?.code))).toEqual([null, 'wrong_field_count', 'invalid_quote', null, 'unclosed_quote']);
+    expect((rs[3] as { value: { id: string } }).value.id).toBe('d\nstill d');
+  });
+
+  it('an empty file or a header-only file has no records; an empty one says the header is missing', async () => {
+    await expect(records('', 'csv')).rejects.toThrow(CreditliftError);
+    expect(await records('id,asOf\n', 'csv')).toEqual([]);
+  });
+
+  it('law: CSV round trip - quoted cells come back exactly and each record is numbered by the line it starts on', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\n', '中'), minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 12 }), async (rows) => {
+        const text = `id,issuer\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+        const rs = await records(text, 'csv');
+        // Two columns always hold a comma, so no row is blank.
+        expect(rs).toHaveLength(rows.length);
+        let line = 2;
+        rs.forEach((r, i) => {
+          expect(r.line).toBe(line);
+          expect(r.ok).toBe(true);
+          const [a, b] = rows[i]!;
+          expect((r as { value: Record<string, unknown> }).value).toEqual({ id: a, issuer: b });
+          line += 1 + (a.split('\n').length - 1) + (b.split('\n').length - 1);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

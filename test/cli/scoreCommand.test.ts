@@ -1,0 +1,170 @@
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
+import { captureIo, fakeDecider } from './fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-score-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let n = 0;
+const path = (name: string) => join(work, `${n}-${name}`);
+
+function ndjson(count: number, bad: (i: number) => 'json' | 'invalid' | null = () => null): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = bad(i);
+    lines.push(kind === 'json' ? '{not json' : kind === 'invalid' ? JSON.stringify({ id: i }) : JSON.stringify({ id: `r${i}`, limit: (i % 7) * 150_000 }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function readLines(file: string): { line: number; decision?: { applicantId: string }; error?: { code: string; issues?: { path: unknown[] }[] } }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+}
+
+const withDecider = (d: BatchDecider) => ({ openDecider: async () => d });
+
+describe('creditlift score (fake decider)', () => {
+  it('writes one decision line per record with its input line number; exit 0 when none is rejected', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(25));
+    const c = captureIo();
+    const code = await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '4'], c.io, withDecider(fakeDecider()));
+    expect(code).toBe(0);
+    const out = readLines(path('out.ndjson'));
+    expect(out.map((o) => o.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(out[4]!.decision!.applicantId).toBe('r4');
+    expect(c.out()).toMatch(/25 records read/);
+    expect(c.out()).toMatch(/outcomes\s+approve/);
+    expect(c.err()).toBe('');
+  });
+
+  it('bad JSON and invalid records become error lines naming the line and the fields at fault; exit 3', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(10, (i) => (i === 2 ? 'json' : i === 5 ? 'invalid' : null)));
+    const c = captureIo();
+    const code = await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--json-summary'], c.io, withDecider(fakeDecider()));
+    expect(code).toBe(3);
+    const errors = readLines(path('err.ndjson'));
+    expect(errors.map((e) => [e.line, e.error!.code])).toEqual([[3, 'data_invalid'], [6, 'validation_failed']]);
+    expect(errors[1]!.error!.issues![0]!.path).toEqual(['id']);
+    expect(readLines(path('out.ndjson')).map((o) => o.line)).toEqual([1, 2, 4, 5, 7, 8, 9, 10]);
+    expect(JSON.parse(c.out())).toMatchObject({ recordsIn: 10, decisions: 8, rejected: 2, errorCodes: { data_invalid: 1, validation_failed: 1 } });
+  });
+
+  it('without --errors, error lines go into --out, still one line per record', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(6, (i) => (i === 1 ? 'json' : null)));
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson')], captureIo().io, withDecider(fakeDecider()))).toBe(3);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.error === undefined])).toEqual([[1, true], [2, false], [3, true], [4, true], [5, true], [6, true]]);
+  });
+
+  it('reads CSV with dotted headers, numbering records by their first physical line', async () => {
+    n++;
+    writeFileSync(path('in.csv'), 'id,limit\nr1,100000\n"r\n2",200000\nr3\n');
+    const code = await runScoreCommand(['--in', path('in.csv'), '--out', path('out.ndjson'), '--errors', path('err.ndjson')], captureIo().io, withDecider(fakeDecider()));
+    expect(code).toBe(3);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.decision!.applicantId])).toEqual([[2, 'r1'], [3, 'r\n2']]);
+    expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([5]);
+  });
+
+  it('refuses to overwrite finished work unless told, and exits 2 on a bad command line', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    writeFileSync(path('out.ndjson'), '{"line":1,"decision":{}}\n');
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson')], c.io, withDecider(fakeDecider()))).toBe(2);
+    expect(c.err()).toMatch(/--resume .* --overwrite/);
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--overwrite'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
+    expect(readLines(path('out.ndjson'))).toHaveLength(3);
+    for (const argv of [['--out', 'x'], ['--in', path('in.ndjson')], ['--in', path('in.ndjson'), '--out', path('in.ndjson')], ['--in', 'a', '--out', 'b', '--workers', '0'], ['--in', 'a', '--out', 'b', '--format', 'xml'], ['--bogus']]) {
+      expect(await runScoreCommand(argv, captureIo().io, withDecider(fakeDecider())), argv.join(' ')).toBe(2);
+    }
+  });
+
+  it('exits 1, naming the problem, when the input cannot be read or the runtime fails; what finished is kept', async () => {
+    n++;
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', path('missing.ndjson'), '--out', path('out.ndjson')], c.io, withDecider(fakeDecider()))).toBe(1);
+    expect(c.err()).toMatch(/ENOENT|no such file/);
+    writeFileSync(path('in.ndjson'), ndjson(30));
+    const c2 = captureIo();
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10'], c2.io, withDecider(fakeDecider({ failOnCall: 2 })))).toBe(1);
+    expect(c2.err()).toMatch(/runtime exploded/);
+    expect(readLines(path('out.ndjson')).map((o) => o.line)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10', '--resume'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
+    expect(readLines(path('out.ndjson')).map((o) => o.line).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it('an interrupted run (signal) exits 130 and --resume finishes it without deciding anything twice', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(40, (i) => (i % 9 === 4 ? 'invalid' : null)));
+    const stop = new AbortController();
+    const first = fakeDecider();
+    const decide = first.decide;
+    first.decide = async (records) => {
+      const r = await decide(records);
+      if (first.calls === 2) stop.abort();
+      return r;
+    };
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--batch', '5'];
+    const c = captureIo({ signal: stop.signal });
+    expect(await runScoreCommand(args, c.io, withDecider(first))).toBe(130);
+    expect(c.err()).toMatch(/--resume/);
+    const second = fakeDecider();
+    const c2 = captureIo();
+    expect(await runScoreCommand([...args, '--resume', '--json-summary'], c2.io, withDecider(second))).toBe(3);
+    const lines = [...readLines(path('out.ndjson')), ...readLines(path('err.ndjson'))].map((o) => o.line).sort((a, b) => a - b);
+    expect(lines).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(first.decided.length + second.decided.length).toBe(40);
+    expect(JSON.parse(c2.out()).skipped).toBe(first.decided.length);
+  });
+
+  it('law: however the output files were cut (a run killed mid-write), --resume leaves every input line answered exactly once', async () => {
+    n++;
+    const input = path('in.ndjson');
+    writeFileSync(input, ndjson(30, (i) => (i % 7 === 3 ? 'json' : i % 11 === 5 ? 'invalid' : null)));
+    const out = path('out.ndjson');
+    const err = path('err.ndjson');
+    const args = ['--in', input, '--out', out, '--errors', err, '--batch', '4'];
+    expect(await runScoreCommand([...args, '--overwrite'], captureIo().io, withDecider(fakeDecider()))).toBe(3);
+    const fullOut = readFileSync(out);
+    const fullErr = readFileSync(err);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(fullOut.length), fc.nat(fullErr.length), async (cutOut, cutErr) => {
+        writeFileSync(out, fullOut.subarray(0, cutOut));
+        writeFileSync(err, fullErr.subarray(0, cutErr));
+        const d = fakeDecider();
+        expect(await runScoreCommand([...args, '--resume'], captureIo().io, withDecider(d))).toBe(3);
+        const lines = [...readLines(out), ...readLines(err)].map((o) => o.line).sort((a, b) => a - b);
+        expect(lines).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('draws a progress bar on stderr only when it is a terminal', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(20));
+    let t = 0;
+    const tty = captureIo({ stderrIsTty: true, stderrColumns: 100, now: () => (t += 150) });
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('tty.ndjson'), '--batch', '5'], tty.io, withDecider(fakeDecider()))).toBe(0);
+    expect(tty.err()).toMatch(/\r\[#+-*\]\s+\d+%\s+\d+ records/);
+    expect(tty.out()).toMatch(/records read in [\d.]+ s \(\d+ records\/s\)/);
+    const pipe = captureIo({ stderrIsTty: false, now: () => (t += 150) });
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('pipe.ndjson'), '--batch', '5'], pipe.io, withDecider(fakeDecider()))).toBe(0);
+    expect(pipe.err()).toBe('');
+  });
+
+  it('--workers N reaches the decider opener, which sets how many chunks are in flight', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--workers', '4'], c.io, { openDecider: async (_v, workers) => ({ ...fakeDecider(), inFlight: workers }) })).toBe(0);
+    expect(statSync(path('out.ndjson')).size).toBeGreaterThan(0);
+  });
+});

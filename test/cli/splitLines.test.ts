@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/cli/score/splitLines.js';
+
+async function* chunked(text: string, cuts: number[]): AsyncGenerator<string> {
+  let at = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    const k = Math.min(text.length, c);
+    yield text.slice(at, k);
+    at = Math.max(at, k);
+  }
+  yield text.slice(at);
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe('splitLines', () => {
+  it('law: chunk boundaries never change the lines or their numbers', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ',', '"', '中') , maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 6 }), async (text, cuts) => {
+        const lines = await collect(splitLines(chunked(text, cuts)));
+        const expected = text.split('\n');
+        if (expected[expected.length - 1] === '') expected.pop();
+        expect(lines.map((l) => l.text)).toEqual(expected.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
+        expect(lines.map((l) => l.line)).toEqual(expected.map((_, i) => i + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('strips a UTF-8 byte-order mark from the first line only', async () => {
+    const lines = await collect(splitLines(chunked('\uFEFFa\n\uFEFFb', [])));
+    expect(lines.map((l) => l.text)).toEqual(['a', '\uFEFFb']);
+  });
+
+  it('law: a line longer than the maximum is reported truncated and never held whole', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 100 }), fc.array(fc.nat(120), { maxLength: 5 }), async (max, len, cuts) => {
+        const text = `ok\n${'x'.repeat(len)}\nafter\n`;
+        const lines = await collect(splitLines(chunked(text, cuts), max));
+        expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+        expect(lines[1]!.truncated).toBe(len > max);
+        expect(lines[1]!.text).toBe('x'.repeat(Math.min(len, max)));
+        expect(lines[2]!.truncated).toBe(max < 5);
+        for (const l of lines) expect(l.text.length).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
