@@ -18,10 +18,10 @@ describe('canonicalJson', () => {
 describe('buildAudit', () => {
   const parts = { applicantId: 'a1', asOf: '2026-11-01', modelId: 'm@1', modelSha256: 'x', policyHash: 'p', catalogHash: 'c', engineVersion: '0.1.0', kind: 'decide' as const };
   it('gives the same id for the same inputs and a different one when any input changes', () => {
-    const a = buildAudit({ ...parts, input: { b: 1, a: 2 } });
-    expect(buildAudit({ ...parts, input: { a: 2, b: 1 } }).decisionId).toBe(a.decisionId);
-    expect(buildAudit({ ...parts, input: { a: 2, b: 2 } }).decisionId).not.toBe(a.decisionId);
-    expect(buildAudit({ ...parts, policyHash: 'q', input: { a: 2, b: 1 } }).decisionId).not.toBe(a.decisionId);
+    const a = buildAudit({ ...parts, inputJson: canonicalJson({ b: 1, a: 2 }) });
+    expect(buildAudit({ ...parts, inputJson: canonicalJson({ a: 2, b: 1 }) }).decisionId).toBe(a.decisionId);
+    expect(buildAudit({ ...parts, inputJson: canonicalJson({ a: 2, b: 2 }) }).decisionId).not.toBe(a.decisionId);
+    expect(buildAudit({ ...parts, policyHash: 'q', inputJson: canonicalJson({ a: 2, b: 1 }) }).decisionId).not.toBe(a.decisionId);
     expect(JSON.stringify(a)).not.toContain('"b"');
   });
 });

@@ -28,10 +28,16 @@ export interface DecisionAudit {
   readonly priorDecisionId?: string;
 }
 
-/** Builds the audit record; the id hashes everything that can change the result. */
-export function buildAudit(parts: Omit<DecisionAudit, 'decisionId' | 'inputHash'> & { readonly input: unknown }): DecisionAudit {
-  const { input, ...rest } = parts;
-  const inputHash = sha256Hex(canonicalJson(input));
+/**
+ * Builds the audit record; the id hashes everything that can change the result.
+ *
+ * @param parts.inputJson the decision's input serialised deterministically by the caller. For
+ *   validated applicants plain JSON.stringify is deterministic already (zod writes keys in schema
+ *   order whatever order the caller used), which spares the hot path a sorting canonicaliser.
+ */
+export function buildAudit(parts: Omit<DecisionAudit, 'decisionId' | 'inputHash'> & { readonly inputJson: string }): DecisionAudit {
+  const { inputJson, ...rest } = parts;
+  const inputHash = sha256Hex(inputJson);
   const decisionId = `dec_${sha256Hex(canonicalJson({ ...rest, inputHash })).slice(0, 32)}`;
   return { decisionId, inputHash, ...rest };
 }

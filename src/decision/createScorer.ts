@@ -166,10 +166,23 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
         encodePlan(plans[i] as DecisionPlan, encoder, rows, r);
         r += planRowCount(plans[i] as DecisionPlan);
       }
-      const pds = await model.predict(rows, nRows);
-      for (let i = start; i < end; i++) {
+      // onnxruntime runs the batch off the JavaScript thread, so TreeSHAP for the main rows (which
+      // needs no PD) is computed while the runtime works, instead of after it.
+      const pending = model.predict(rows, nRows);
+      const w = encoder.width;
+      const shaps = firstRows.map((r0) => {
         try {
-          out.push(finishDecision(c, plans[i] as DecisionPlan, rows, pds, firstRows[i - start] as number));
+          return explainer.shap(rows.subarray(r0 * w, r0 * w + w), new Float64Array(w + 1));
+        } catch (e) {
+          return asCreditliftError(e);
+        }
+      });
+      const pds = await pending;
+      for (let i = start; i < end; i++) {
+        const shap = shaps[i - start] as Float64Array | CreditliftError;
+        try {
+          if (shap instanceof CreditliftError) throw shap;
+          out.push(finishDecision(c, plans[i] as DecisionPlan, shap, pds, firstRows[i - start] as number));
         } catch (e) {
           out.push(asCreditliftError(e));
         }
@@ -253,7 +266,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
         engineVersion: ENGINE_VERSION,
         kind: 'reduction',
         priorDecisionId: prior.audit.decisionId,
-        input: { priorDecisionId: prior.audit.decisionId, amount: amt.data },
+        inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
       });
       return {
         ...prior,

@@ -1,7 +1,6 @@
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
-import { applyPolicy, type PolicyResult } from '../policy/applyPolicy.js';
-import type { LimitChange } from '../policy/stepLimit.js';
+import { preparePolicy, type PolicyResult, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
@@ -13,30 +12,39 @@ import { suggestionNote } from './suggestionNote.js';
 /** How many past limit increases a decision carries forward for step limits. */
 const LIMIT_HISTORY_KEPT = 24;
 
-function decideScenario(ctx: EngineContext, s: Scenario, pd: number, limitHistory: readonly LimitChange[]): PolicyResult {
-  return applyPolicy({
-    applicant: s.applicant,
-    pd,
-    flags: { duplicateEvidence: s.report.summary.duplicateDetected },
-    policy: ctx.policy,
-    limitHistory,
-  });
+/**
+ * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
+ * policy sees only through the duplicate-evidence flag, so at most two prepared policies serve
+ * them all and each extra PD costs a few arithmetic steps.
+ */
+function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario, pd: number) => PolicyResult {
+  const prepared = new Map<boolean, PreparedPolicy>();
+  return (s, pd) => {
+    const duplicateEvidence = s.report.summary.duplicateDetected;
+    let p = prepared.get(duplicateEvidence);
+    if (p === undefined) {
+      p = preparePolicy({ applicant: plan.main.applicant, flags: { duplicateEvidence }, policy: ctx.policy, limitHistory: plan.limitHistory });
+      prepared.set(duplicateEvidence, p);
+    }
+    return p.evaluate(pd);
+  };
 }
 
 /**
  * Turns a plan and the model's PDs for its rows into the Decision: policy on every scenario,
  * certificate impacts, what-if suggestions, TreeSHAP contributions, principal reasons, audit.
  *
- * @param rows the row-major feature matrix the PDs came from (the main row is explained)
- * @param firstRow where this plan's rows start in `rows` / `pds`
+ * @param shap TreeSHAP contributions of the main row (log-odds; one per feature, then the bias)
+ * @param firstRow where this plan's rows start in `pds`
  */
-export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Float32Array, pds: Float32Array, firstRow: number): Decision {
+export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Float64Array, pds: Float32Array, firstRow: number): Decision {
   let r = firstRow;
   const nextPd = () => pds[r++] as number;
   const { applicant } = plan.main;
   const prior = plan.prior;
+  const decideScenario = scenarioPolicy(ctx, plan);
   const mainPd = nextPd();
-  const main = decideScenario(ctx, plan.main, mainPd, plan.limitHistory);
+  const main = decideScenario(plan.main, mainPd);
 
   // A reassessment adds evidence to an existing line: it can raise the limit, never lower it,
   // and the customer's own cap still holds over everything.
@@ -47,7 +55,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Flo
 
   const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
     const pdWithout = nextPd();
-    const without = decideScenario(ctx, scenario, pdWithout, plan.limitHistory);
+    const without = decideScenario(scenario, pdWithout);
     return {
       index: item.index,
       kind: item.kind,
@@ -60,7 +68,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Flo
 
   const candidates: EvidenceSuggestion[] = plan.whatIf.map(({ spec, typical, scenario }) => {
     const pd = nextPd();
-    const p = decideScenario(ctx, scenario, pd, plan.limitHistory);
+    const p = decideScenario(scenario, pd);
     const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
     const withIt = p.outcome === 'decline' ? 0 : finalLimit(p);
     return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd };
@@ -74,7 +82,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Flo
 
   let movement: LimitMovement | null = null;
   if (prior) {
-    const stepLimits = plan.steps.map((s) => finalLimit(decideScenario(ctx, s, nextPd(), plan.limitHistory)));
+    const stepLimits = plan.steps.map((s) => finalLimit(decideScenario(s, nextPd())));
     stepLimits.push(limit);
     const byEvidence = stepLimits.slice(1).map((to, j) => {
       const index = plan.newEvidenceFrom + j;
@@ -85,8 +93,6 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Flo
   }
 
   const w = ctx.encoder.width;
-  const row = rows.subarray(firstRow * w, firstRow * w + w);
-  const shap = ctx.explainer.shap(row);
   const margin = shap.reduce((a, b) => a + b, 0);
   let values: ArrayLike<number> = shap;
   let baseline = ctx.explainer.expectedValue;
@@ -116,7 +122,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, rows: Flo
     engineVersion: ENGINE_VERSION,
     kind: plan.kind,
     ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
-    input: { applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace },
+    inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
   });
 
   return {

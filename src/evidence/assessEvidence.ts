@@ -1,4 +1,5 @@
-import { addMonths, addYears, differenceInMonths, isAfter, isBefore, parseISO } from 'date-fns';
+import { addMonths, addYears, differenceInMonths, isAfter, isBefore } from 'date-fns';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { readScale } from '../catalog/readScale.js';
@@ -73,18 +74,18 @@ export function assessEvidence(applicant: Applicant, options: AssessEvidenceOpti
   // JavaScript callers can pass anything; a catalog is only ever what resolveCatalog returns.
   if (!(catalog instanceof Map)) throw new CreditliftError('catalog_invalid', 'options.catalog must be a catalog built by resolveCatalog');
 
-  const asOf = parseISO(applicant.asOf);
-  const birth = parseISO(applicant.birthDate);
+  const asOf = parseIsoDate(applicant.asOf);
+  const birth = parseIsoDate(applicant.birthDate);
   const seenDocuments = new Set<string>();
   const seenCredentials = new Set<string>();
 
   const items = applicant.evidence.map((e, index): EvidenceAssessment => {
     const reasons = new Set<EvidenceReasonCode>();
     const spec = catalog.get(e.kind);
-    const issued = parseISO(e.issueDate);
+    const issued = parseIsoDate(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
-    if (e.expiryDate !== undefined && isAfter(asOf, parseISO(e.expiryDate))) reasons.add('expired');
+    if (e.expiryDate !== undefined && isAfter(asOf, parseIsoDate(e.expiryDate))) reasons.add('expired');
     if (spec?.validity.expiresAfterMonths !== undefined && isAfter(asOf, addMonths(issued, spec.validity.expiresAfterMonths))) reasons.add('expired');
     if (isAfter(issued, asOf)) reasons.add('issued_in_future');
     if (spec !== undefined && isBefore(issued, addYears(birth, spec.minHolderAgeAtIssue))) reasons.add('issued_before_plausible_age');

@@ -1,4 +1,5 @@
-import { differenceInMonths, parseISO } from 'date-fns';
+import { differenceInMonths } from 'date-fns';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';
 import type { FeatureContext } from './featureContext.js';
@@ -44,7 +45,7 @@ const RATIO_CAP = 10;
 
 function monthsSince(ctx: FeatureContext, isoDate: string | undefined): number {
   if (isoDate === undefined) return Number.NaN;
-  return Math.max(0, differenceInMonths(parseISO(ctx.applicant.asOf), parseISO(isoDate)));
+  return Math.max(0, differenceInMonths(parseIsoDate(ctx.applicant.asOf), parseIsoDate(isoDate)));
 }
 
 function ratio(numerator: number, denominator: number): number {
