@@ -8,3 +8,7 @@ export { applicantArbitrary, DEFAULT_ARBITRARY_AS_OF, type ApplicantArbitraryOpt
 export { certificateEvidenceArbitrary, type CertificateEvidenceArbitraryOptions, type EvidenceHolder } from './certificateEvidenceArbitrary.js';
 export { evidenceRejectionReasons, type EvidenceValidity, type InvalidEvidence } from './evidenceValidity.js';
 export { policyConfigArbitrary } from '../policy/policyConfigArbitrary.js';
+export { CREDIT_LAW_NAMES, type CreditLaw, type CreditLawName, type LawSubject, type LawRunOptions } from './creditLaw.js';
+export { CreditLawViolation, type CreditLawViolationDetails, type LawPart } from './creditLawViolation.js';
+export { creditLaws } from './creditLaws.js';
+export { assertCreditLaws, type AssertCreditLawsOptions } from './assertCreditLaws.js';

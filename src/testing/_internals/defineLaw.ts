@@ -1,0 +1,27 @@
+import type fc from 'fast-check';
+import type { Scorer } from '../../decision/createScorer.js';
+import type { CreditLaw, CreditLawName, LawRunOptions, LawSubject } from '../creditLaw.js';
+import { lawContext, type LawContext } from './lawContext.js';
+import { runLaw } from './runLaw.js';
+
+/** How one law is checked: always on the pure policy, and end to end when a scorer is given. */
+export interface LawSpec<P, S> {
+  readonly name: CreditLawName;
+  readonly description: string;
+  readonly policyProperty: (ctx: LawContext) => fc.IProperty<[P]>;
+  readonly scorerProperty?: (ctx: LawContext, scorer: Scorer) => fc.IAsyncProperty<[S]>;
+}
+
+/** Builds a frozen {@link CreditLaw} from its properties. */
+export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
+  const { name, description } = spec;
+  return Object.freeze({
+    name,
+    description,
+    async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
+      const ctx = lawContext(subject, options);
+      await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
+      if (ctx.scorer !== undefined && spec.scorerProperty !== undefined) await runLaw(spec, 'scorer', spec.scorerProperty(ctx, ctx.scorer), ctx.scorerRuns);
+    },
+  });
+}

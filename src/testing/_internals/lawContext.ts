@@ -1,0 +1,70 @@
+import type fc from 'fast-check';
+import type { Scorer } from '../../decision/createScorer.js';
+import { ValidationError } from '../../errors/validationError.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
+import { applyPolicy, type PolicyInput, type PolicyResult } from '../../policy/applyPolicy.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import { validatePolicy } from '../../policy/validatePolicy.js';
+import type { Applicant } from '../../schema/applicant.js';
+import { applicantArbitrary } from '../applicantArbitrary.js';
+import type { LawRunOptions, LawSubject } from '../creditLaw.js';
+import type { RunParams } from './runLaw.js';
+
+/** Everything a law's properties need, resolved and validated once. */
+export interface LawContext {
+  readonly policy: PolicyConfig;
+  readonly decidePolicy: (input: PolicyInput) => PolicyResult;
+  readonly scorer: Scorer | undefined;
+  readonly policyRuns: RunParams;
+  readonly scorerRuns: RunParams;
+  /** Valid applicants from the chosen segments on the chosen date. */
+  readonly applicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
+}
+
+/** Default runs of a pure policy property. */
+export const DEFAULT_POLICY_RUNS = 200;
+/** Default runs of a scorer property: each run is a model call, so fewer. */
+export const DEFAULT_SCORER_RUNS = 20;
+
+function runsIssue(value: unknown, key: string): ValidationIssue[] {
+  if (value === undefined) return [];
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100_000
+    ? []
+    : [{ path: [key], code: 'out_of_range', message: `${key} must be an integer from 1 to 100000` }];
+}
+
+/**
+ * Resolves a law subject and run options.
+ *
+ * @throws ValidationError for a missing subject or bad options; PolicyInvalidError for a bad policy.
+ */
+export function lawContext(subject: LawSubject, options: LawRunOptions = {}): LawContext {
+  const issues: ValidationIssue[] = [];
+  const s = (subject ?? {}) as Partial<LawSubject>;
+  if (s.policy === undefined && s.scorer === undefined) issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
+  if (s.scorer !== undefined && (typeof s.scorer !== 'object' || s.scorer === null || typeof s.scorer.decide !== 'function')) {
+    issues.push({ path: ['subject', 'scorer'], code: 'invalid_type', message: 'scorer must be a Scorer from createScorer' });
+  }
+  if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function') issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
+  issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  if (issues.length > 0) throw new ValidationError('credit law options', issues);
+
+  const policy = validatePolicy(s.policy ?? s.scorer?.policy);
+  // Built eagerly so a bad segment or date is reported before any property runs.
+  applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
+  const common = { seed: options.seed, path: options.path };
+  return {
+    policy,
+    decidePolicy: s.applyPolicy ?? applyPolicy,
+    scorer: s.scorer,
+    policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
+    scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
+    applicants: (maxEvidence) =>
+      applicantArbitrary({
+        maxEvidence,
+        ...(options.segment === undefined ? {} : { segment: options.segment }),
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      }),
+  };
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
+import type { Applicant } from '../../schema/applicant.js';
+import { shiftIsoDate } from './isoDates.js';
+
+/**
+ * PDs a policy is sensitive to: anywhere in [0, 1], whole basis points, and exactly on the
+ * policy's own cut-offs (grade bounds, refer and decline), where off-by-one mistakes live.
+ */
+export function pdArbitrary(policy: PolicyConfig): fc.Arbitrary<number> {
+  const cuts = [0, 1, policy.refer.pdAbove, policy.knockouts.declinePdAbove, ...policy.grades.map((g) => g.maxPd)];
+  // fc.double is uniform over bit patterns (mostly tiny numbers), so the even spread comes from
+  // an integer grid of a millionth; doubles still add the awkward tiny and odd values.
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 10_000), weight: 1 },
+    { arbitrary: fc.constantFrom(...cuts), weight: 1 },
+    { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
+  );
+}
+
+/** PDs to compare, as data that prints and shrinks well: `points` evenly from `from` to `to`, plus `extra`. */
+export interface PdSweep {
+  readonly from: number;
+  readonly to: number;
+  readonly points: number;
+  readonly extra: readonly number[];
+}
+
+/**
+ * PD sweeps for laws comparing PDs. A sweep of up to 200 evenly spaced points finds a kink wider
+ * than its spacing every time, where random pairs find a narrow one only by luck; `extra` adds
+ * the policy's own cut-offs and odd values. Sorted, neighbours are what gets compared.
+ */
+export function pdSweepArbitrary(policy: PolicyConfig): fc.Arbitrary<PdSweep> {
+  const range = fc.oneof(
+    fc.constant({ from: 0, to: 1 }),
+    fc.record({ from: fc.integer({ min: 0, max: 10_000 }), span: fc.integer({ min: 1, max: 10_000 }) }).map(({ from, span }) => ({ from: from / 10_000, to: Math.min(1, (from + span) / 10_000) })),
+  );
+  return fc
+    .record({ range, points: fc.integer({ min: 2, max: 200 }), extra: fc.array(pdArbitrary(policy), { maxLength: 4 }) })
+    .map(({ range, points, extra }) => ({ ...range, points, extra }));
+}
+
+/** The PDs of a sweep, ascending. */
+export function sweepPds(sweep: PdSweep): number[] {
+  const span = sweep.to - sweep.from;
+  const grid = Array.from({ length: sweep.points }, (_, i) => Math.min(1, sweep.from + (span * i) / (sweep.points - 1)));
+  return [...grid, ...sweep.extra].sort((a, b) => a - b);
+}
+
+/** An applicant who already has a line (a current limit on the product's rounding grid). */
+export function withLine(applicants: fc.Arbitrary<Applicant>, policy: PolicyConfig): fc.Arbitrary<Applicant> {
+  const step = policy.limits.roundingStep;
+  return fc
+    .record({ a: applicants, steps: fc.integer({ min: 1, max: Math.max(1, Math.floor(policy.limits.productMax / step)) }) })
+    .map(({ a, steps }) => ({ ...a, platform: { ...a.platform, currentLimit: steps * step, currentBalance: Math.min(a.platform.currentBalance, steps * step) } }));
+}
+
+/** A ledger of recent limit changes ending on `asOf`, some inside the policy's window, some before it. */
+export function limitHistoryArbitrary(asOf: string, policy: PolicyConfig): fc.Arbitrary<LimitChange[]> {
+  const span = Math.min(3_650, policy.stepLimits.windowDays * 2);
+  return fc.array(
+    fc
+      .record({ daysAgo: fc.integer({ min: 0, max: span }), from: fc.integer({ min: 0, max: 500 }), rise: fc.integer({ min: -100, max: 200 }) })
+      .map(({ daysAgo, from, rise }) => ({ asOf: shiftIsoDate(asOf, -daysAgo), from: from * 10_000, to: Math.max(0, from + rise) * 10_000 })),
+    { maxLength: 4 },
+  );
+}
+
+/** The same applicant with a customer cap always set (whole RMB, so often off the rounding grid). */
+export function withSelfCap(applicants: fc.Arbitrary<Applicant>): fc.Arbitrary<Applicant> {
+  return fc
+    .record({ a: applicants, capRmb: fc.integer({ min: 0, max: 60_000 }) })
+    .map(({ a, capRmb }) => ({ ...a, controls: { ...a.controls, selfSetCap: capRmb * 100 } }));
+}
+
+/** Money for messages: fen and RMB. */
+export function fen(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return 'none';
+  return `${amount} fen (${(amount / 100).toFixed(2)} RMB)`;
+}
+
+/** An APR fraction for messages, as a percentage. */
+export function pct(apr: number): string {
+  return `${(apr * 100).toFixed(2)}%`;
+}

@@ -1,0 +1,34 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
+
+/** The increase the step limits allow, and what it was worked out from. */
+export interface StepAllowance {
+  readonly allowedIncrease: number;
+  readonly perStep: number;
+  readonly windowIncrease: number;
+  readonly windowCount: number;
+}
+
+/**
+ * The most a line of `priorLimit` may rise on `asOf`, worked out from the policy's words rather
+ * than its code (so a wrong engine cannot vouch for itself): per step at most prior x ratio or the
+ * fixed amount, whichever is greater; within the window of `windowDays` ending on `asOf`, rises
+ * total at most `windowMaxIncrease` and number at most `windowMaxCount`.
+ */
+export function stepAllowance(priorLimit: number, history: readonly LimitChange[], asOf: string, policy: PolicyConfig): StepAllowance {
+  const s = policy.stepLimits;
+  const on = parseISO(asOf);
+  let windowIncrease = 0;
+  let windowCount = 0;
+  for (const c of history) {
+    const ago = differenceInCalendarDays(on, parseISO(c.asOf));
+    if (c.to > c.from && ago >= 0 && ago < s.windowDays) {
+      windowIncrease += c.to - c.from;
+      windowCount += 1;
+    }
+  }
+  const perStep = Math.max(Math.floor(priorLimit * s.perStepRatio), s.perStepAmount);
+  const allowedIncrease = windowCount >= s.windowMaxCount ? 0 : Math.min(perStep, Math.max(0, s.windowMaxIncrease - windowIncrease));
+  return { allowedIncrease, perStep, windowIncrease, windowCount };
+}

@@ -1,0 +1,67 @@
+import type { Scorer } from '../decision/createScorer.js';
+import type { PolicyInput, PolicyResult } from '../policy/applyPolicy.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { ApplicantSegment } from './applicantSegment.js';
+
+/** The stable names of the credit laws, in the order {@link creditLaws} lists them. */
+export const CREDIT_LAW_NAMES = [
+  'apr_within_bounds',
+  'apr_non_decreasing_in_pd',
+  'limit_within_caps',
+  'accepted_evidence_never_lowers_limit',
+  'step_limits_hold',
+  'customer_controls_hold',
+  'approved_limits_affordable',
+  'limits_rounded',
+  'same_input_same_decision',
+] as const;
+
+/** The name of one credit law. */
+export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
+
+/**
+ * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
+ * policy); the scorer laws run too when a scorer is given.
+ */
+export interface LawSubject {
+  /** The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required. */
+  readonly policy?: PolicyConfig;
+  /** A scorer (from `createScorer`, or a lender's wrapper of one) to check end to end. */
+  readonly scorer?: Scorer;
+  /**
+   * The policy engine to check, for lenders who wrap `applyPolicy` (a promotion, an override).
+   * Default: creditlift's own `applyPolicy`.
+   */
+  readonly applyPolicy?: (input: PolicyInput) => PolicyResult;
+}
+
+/** How hard to look. Defaults keep one law under a few seconds on a laptop. */
+export interface LawRunOptions {
+  /** Runs of each pure policy property. Default 200. */
+  readonly numRuns?: number;
+  /** Runs of each scorer property (each run calls the model). Default 20. */
+  readonly scorerNumRuns?: number;
+  /** fast-check seed, to reproduce a failure. Default: random. */
+  readonly seed?: number;
+  /** fast-check replay path from a failure report (use with its seed and a single law). */
+  readonly path?: string;
+  /** Segments to draw applicants from; default all. */
+  readonly segment?: ApplicantSegment | readonly ApplicantSegment[];
+  /** Decision date of drawn applicants; default `DEFAULT_ARBITRARY_AS_OF`. */
+  readonly asOf?: string;
+}
+
+/** One credit law: a stable name, what it promises, and a check a lender runs in its own test runner. */
+export interface CreditLaw {
+  readonly name: CreditLawName;
+  /** The law in one sentence, fit for a test name. */
+  readonly description: string;
+  /**
+   * Looks for a counterexample. Resolves when none was found; rejects with a
+   * `CreditLawViolation` naming the law, why it failed and the shrunk minimal counterexample.
+   *
+   * @throws ValidationError when neither a policy nor a scorer is given or an option is out of
+   *   range; PolicyInvalidError when the policy is not a valid PolicyConfig.
+   */
+  check(subject: LawSubject, options?: LawRunOptions): Promise<void>;
+}

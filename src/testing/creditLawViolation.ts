@@ -1,0 +1,69 @@
+import type { CreditLawName } from './creditLaw.js';
+
+/** Where a law was broken: in the pure policy, or end to end through a scorer. */
+export type LawPart = 'policy' | 'scorer';
+
+/** The facts of one violation, as plain data. */
+export interface CreditLawViolationDetails {
+  readonly law: CreditLawName;
+  readonly description: string;
+  readonly part: LawPart;
+  /** Why the counterexample breaks the law, in words and numbers. */
+  readonly why: string;
+  /** The shrunk minimal counterexample (applicant, PD, ... by name). */
+  readonly counterexample: unknown;
+  readonly numShrinks: number;
+  /** fast-check seed and path that replay the failure. */
+  readonly seed: number;
+  readonly path: string | null;
+}
+
+function render(d: CreditLawViolationDetails): string {
+  const example = d.counterexample === undefined ? '(none: the property could not run)' : JSON.stringify(d.counterexample, null, 2);
+  return [
+    `Credit law "${d.law}" failed (${d.part}): ${d.description}`,
+    `Why: ${d.why}`,
+    `Minimal counterexample (shrunk ${d.numShrinks} time(s)):`,
+    example,
+    `Reproduce: creditLaws.${d.law}.check(subject, { seed: ${d.seed}${d.path === null ? '' : `, path: ${JSON.stringify(d.path)}`} })`,
+  ].join('\n');
+}
+
+/**
+ * Thrown when a credit law fails: names the law, says why, and carries the shrunk minimal
+ * counterexample. When several laws fail at once, the first is thrown and the others are in
+ * `alsoFailed`, and named in the message.
+ */
+export class CreditLawViolation extends Error implements CreditLawViolationDetails {
+  readonly law: CreditLawName;
+  readonly description: string;
+  readonly part: LawPart;
+  readonly why: string;
+  readonly counterexample: unknown;
+  readonly numShrinks: number;
+  readonly seed: number;
+  readonly path: string | null;
+  /** Other laws that failed in the same run. */
+  readonly alsoFailed: readonly CreditLawViolation[];
+
+  constructor(details: CreditLawViolationDetails, alsoFailed: readonly CreditLawViolation[] = []) {
+    const others = alsoFailed.length === 0 ? '' : `\n\nAlso failed: ${alsoFailed.map((v) => v.law).join(', ')}\n\n${alsoFailed.map((v) => v.message).join('\n\n')}`;
+    super(`${render(details)}${others}`);
+    this.name = 'CreditLawViolation';
+    this.law = details.law;
+    this.description = details.description;
+    this.part = details.part;
+    this.why = details.why;
+    this.counterexample = details.counterexample;
+    this.numShrinks = details.numShrinks;
+    this.seed = details.seed;
+    this.path = details.path;
+    this.alsoFailed = alsoFailed;
+  }
+
+  /** Plain data, safe to log: the details without the stack. */
+  toJSON(): CreditLawViolationDetails & { readonly name: string; readonly alsoFailed: readonly CreditLawName[] } {
+    const { law, description, part, why, counterexample, numShrinks, seed, path } = this;
+    return { name: this.name, law, description, part, why, counterexample, numShrinks, seed, path, alsoFailed: this.alsoFailed.map((v) => v.law) };
+  }
+}

@@ -1,0 +1,28 @@
+import type { CreditLaw, CreditLawName } from './creditLaw.js';
+import { acceptedEvidenceNeverLowersLimit } from './laws/acceptedEvidenceNeverLowersLimit.js';
+import { approvedLimitsAffordable } from './laws/approvedLimitsAffordable.js';
+import { aprNonDecreasingInPd } from './laws/aprNonDecreasingInPd.js';
+import { aprWithinBounds } from './laws/aprWithinBounds.js';
+import { customerControlsHold } from './laws/customerControlsHold.js';
+import { limitsRounded } from './laws/limitsRounded.js';
+import { limitWithinCaps } from './laws/limitWithinCaps.js';
+import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
+import { stepLimitsHold } from './laws/stepLimitsHold.js';
+
+/**
+ * Every credit law by name, each individually callable, so a lender can pick:
+ *
+ * @example
+ * it(creditLaws.apr_non_decreasing_in_pd.description, () => creditLaws.apr_non_decreasing_in_pd.check({ policy }));
+ */
+export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.freeze({
+  apr_within_bounds: aprWithinBounds,
+  apr_non_decreasing_in_pd: aprNonDecreasingInPd,
+  limit_within_caps: limitWithinCaps,
+  accepted_evidence_never_lowers_limit: acceptedEvidenceNeverLowersLimit,
+  step_limits_hold: stepLimitsHold,
+  customer_controls_hold: customerControlsHold,
+  approved_limits_affordable: approvedLimitsAffordable,
+  limits_rounded: limitsRounded,
+  same_input_same_decision: sameInputSameDecision,
+});

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { applyReduction } from '../../policy/applyReduction.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
+import { requireLaw } from '../_internals/runLaw.js';
+import { rmbAsFen } from '../_internals/money.js';
+
+/** The customer's hand on the wheel: their cap and their reductions always win. */
+export const customerControlsHold: CreditLaw = defineLaw({
+  name: 'customer_controls_hold',
+  description:
+    "A customer's own cap is never exceeded, on a decision or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for and never above the prior limit.",
+  policyProperty: (ctx) =>
+    fc.property(fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }), ({ applicant, pd, reduceTo }) => {
+      const cap = applicant.controls.selfSetCap as number;
+      const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
+      requireLaw(r.limit <= cap, () => `limit ${fen(r.limit)} is above the customer's own cap ${fen(cap)}`);
+      const reduced = applyReduction(r.limit, reduceTo, ctx.policy);
+      requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced)}`);
+    }),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(
+      withSelfCap(ctx.applicants(1)).chain((applicant) =>
+        fc.record({ applicant: fc.constant(applicant), certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }), reduceTo: rmbAsFen(0, 200_000) }),
+      ),
+      async ({ applicant, certificate, reduceTo }) => {
+        const cap = applicant.controls.selfSetCap as number;
+        const d = await scorer.decide(applicant);
+        requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
+        const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
+        requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
+        const reduced = scorer.requestReduction(d, reduceTo);
+        requireLaw(reduced.limit <= reduceTo && reduced.limit <= d.limit, () => `asked to lower ${fen(d.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`);
+      },
+    ),
+});

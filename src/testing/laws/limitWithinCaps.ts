@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { REGULATORY_CAP_PER_BORROWER_FEN } from '../../policy/policyConfig.js';
+import type { Applicant } from '../../schema/applicant.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
+import { requireLaw } from '../_internals/runLaw.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+
+/** Caps that follow from the applicant and the policy alone, whatever the engine reports. */
+function outsideCaps(applicant: Applicant, policy: PolicyConfig): [string, number][] {
+  const other = applicant.bureau.otherConsumerCreditBalance;
+  const caps: [string, number][] = [
+    ['the 200,000 RMB per-borrower legal ceiling less other consumer credit', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - other)],
+    ["the policy's per-borrower cap less other consumer credit", Math.max(0, policy.limits.regulatoryCapPerBorrower - other)],
+    ['the product maximum', policy.limits.productMax],
+  ];
+  if (applicant.controls.requestedLimit !== undefined) caps.push(['the amount requested', applicant.controls.requestedLimit]);
+  if (applicant.controls.selfSetCap !== undefined) caps.push(["the customer's own cap", applicant.controls.selfSetCap]);
+  return caps;
+}
+
+function checkCaps(limit: number, caps: readonly [string, number | null][], who: string): void {
+  for (const [name, cap] of caps) {
+    if (cap === null) continue;
+    requireLaw(limit <= cap, () => `${who}: limit ${fen(limit)} is above ${name}, ${fen(cap)}`);
+  }
+}
+
+/** No limit exceeds any cap, including the legal per-borrower ceiling. */
+export const limitWithinCaps: CreditLaw = defineLaw({
+  name: 'limit_within_caps',
+  description:
+    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, and the 200,000 RMB per-borrower ceiling less other consumer credit.",
+  policyProperty: (ctx) =>
+    fc.property(
+      fc.record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) }).chain((x) =>
+        limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory })),
+      ),
+      ({ applicant, pd, limitHistory }) => {
+        const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
+        checkCaps(r.limit, Object.entries(r.caps).map(([k, v]) => [`the ${k} cap`, v]), `at PD ${pd}`);
+        checkCaps(r.limit, outsideCaps(applicant, ctx.policy), `at PD ${pd}`);
+      },
+    ),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
+      const d = await scorer.decide(applicant);
+      const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
+      checkCaps(d.limit, Object.entries(d.caps).map(([k, v]) => [`the ${k} cap`, v]), who);
+      checkCaps(d.limit, outsideCaps(applicant, ctx.policy), who);
+    }),
+});

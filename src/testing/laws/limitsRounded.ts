@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { applyReduction } from '../../policy/applyReduction.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
+import { rmbAsFen } from '../_internals/money.js';
+import { requireLaw } from '../_internals/runLaw.js';
+
+function checkRounded(limit: number, step: number, what: string): void {
+  requireLaw(Number.isSafeInteger(limit) && limit % step === 0, () => `${what} ${fen(limit)} is not a whole multiple of the rounding step ${fen(step)}`);
+}
+
+/** Limits land on the product's grid (100 RMB by default). */
+export const limitsRounded: CreditLaw = defineLaw({
+  name: 'limits_rounded',
+  description: "Every limit, whether decided, reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default).",
+  policyProperty: (ctx) =>
+    fc.property(
+      fc
+        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) })
+        .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
+      ({ applicant, pd, reduceTo, limitHistory }) => {
+        const step = ctx.policy.limits.roundingStep;
+        const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
+        checkRounded(r.limit, step, `limit at PD ${pd}`);
+        checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`);
+      },
+    ),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(
+      withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
+        fc.record({ applicant: fc.constant(applicant), certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }), reduceTo: rmbAsFen(0, 200_000) }),
+      ),
+      async ({ applicant, certificate, reduceTo }) => {
+        const step = ctx.policy.limits.roundingStep;
+        const d = await scorer.decide(applicant);
+        checkRounded(d.limit, step, `decided limit for "${applicant.id}"`);
+        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`);
+        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`);
+      },
+    ),
+});

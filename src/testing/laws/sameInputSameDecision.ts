@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import type { CreditLaw } from '../creditLaw.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { limitHistoryArbitrary, pdArbitrary } from '../_internals/lawInputs.js';
+import { requireLaw } from '../_internals/runLaw.js';
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `first difference at character ${i}: ...${a.slice(Math.max(0, i - 40), i + 40)}... vs ...${b.slice(Math.max(0, i - 40), i + 40)}...`;
+}
+
+function requireSame(a: unknown, b: unknown, what: string): void {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  requireLaw(x === y, () => `${what} differ as JSON; ${firstDifference(x, y)}`);
+}
+
+/** Decisions are reproducible: nothing hidden (a clock, a random draw, call order) changes them. */
+export const sameInputSameDecision: CreditLaw = defineLaw({
+  name: 'same_input_same_decision',
+  description: 'The same input always gives the same decision, byte for byte as JSON, whether decided alone, again, or in a batch.',
+  policyProperty: (ctx) =>
+    fc.property(
+      fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }).chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
+      ({ applicant, pd, limitHistory }) => {
+        const first = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
+        const again = ctx.decidePolicy({ applicant: structuredClone(applicant), pd, policy: ctx.policy, limitHistory: structuredClone(limitHistory) });
+        requireSame(first, again, 'two policy results for the same input');
+      },
+    ),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
+      const first = await scorer.decide(applicant);
+      const again = await scorer.decide(structuredClone(applicant));
+      requireSame(first, again, 'two decisions for the same applicant');
+      const [batched] = await scorer.decideBatch([structuredClone(applicant)]);
+      requireLaw(batched?.ok === true, () => `decideBatch rejected a valid applicant: ${JSON.stringify(batched)}`);
+      if (batched?.ok === true) requireSame(first, batched.decision, 'the decision alone and in a batch');
+    }),
+});

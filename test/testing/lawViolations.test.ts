@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { applyPolicy, type PolicyInput, type PolicyResult } from '../../src/policy/applyPolicy.js';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName } from '../../src/testing/index.js';
+
+// Deliberately broken policy engines: each wraps applyPolicy the way a lender's own code might
+// (a promotion, a shortcut), and each breaks exactly the law it is named for.
+const step = defaultPolicy.limits.roundingStep;
+const loose = resolvePolicy({ affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 1 }], residualFloorByCityTier: [0, 0, 0, 0, 0] } });
+const broken: Record<CreditLawName, (i: PolicyInput) => PolicyResult> = {
+  // A 5-point "promotion" priced below the floor.
+  apr_within_bounds: (i) => {
+    const r = applyPolicy(i);
+    const apr = Math.max(0, Math.round((r.apr - 0.05) * 10_000) / 10_000);
+    return { ...r, apr, dailyRate: apr / 365 };
+  },
+  // Riskier applicants get a "loyalty" discount.
+  apr_non_decreasing_in_pd: (i) => {
+    const r = applyPolicy(i);
+    return i.pd > 0.1 ? { ...r, apr: r.apr - 0.01, dailyRate: (r.apr - 0.01) / 365 } : r;
+  },
+  // The customer's cap is dropped on the way in.
+  limit_within_caps: (i) => applyPolicy({ ...i, applicant: { ...i.applicant, controls: {} } }),
+  // A "risk bonus" of one step for riskier approvals.
+  accepted_evidence_never_lowers_limit: (i) => {
+    const r = applyPolicy(i);
+    return r.limit > 0 && i.pd > 0.05 ? { ...r, limit: r.limit + step } : r;
+  },
+  // The existing line is forgotten, so step limits never apply.
+  step_limits_hold: (i) => applyPolicy({ ...i, applicant: { ...i.applicant, platform: { ...i.applicant.platform, currentLimit: 0 } } }),
+  customer_controls_hold: (i) => applyPolicy({ ...i, applicant: { ...i.applicant, controls: {} } }),
+  // Priced and capped under a looser affordability policy than the one under test.
+  approved_limits_affordable: (i) => applyPolicy({ ...i, policy: loose }),
+  // Limits rounded to the yuan instead of the product step.
+  limits_rounded: (i) => {
+    const r = applyPolicy(i);
+    return r.limit > 0 ? { ...r, limit: r.limit - 100 } : r;
+  },
+  // A call counter leaks into the result.
+  same_input_same_decision: (() => {
+    let calls = 0;
+    return (i: PolicyInput) => ({ ...applyPolicy(i), policyVersion: String(calls++) });
+  })(),
+};
+
+async function violationOf(run: () => Promise<void>): Promise<CreditLawViolation> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof CreditLawViolation) return e;
+    throw e;
+  }
+  throw new Error('expected a CreditLawViolation, but every law held');
+}
+
+describe('the law checker can fail, and says which law and why', () => {
+  it.each(Object.keys(broken) as CreditLawName[])('a policy engine that breaks %s is caught, and the message names that law', async (name) => {
+    const v = await violationOf(() => creditLaws[name].check({ policy: defaultPolicy, applyPolicy: broken[name] }, { numRuns: 300, seed: 20261101 }));
+    expect(v.law).toBe(name);
+    expect(v.part).toBe('policy');
+    expect(v.message).toContain(`Credit law "${name}" failed (policy)`);
+    expect(v.message).toContain(creditLaws[name].description);
+    expect(v.message).toMatch(/Why: .+/);
+    expect(v.message).toContain('Minimal counterexample');
+    expect(v.counterexample).toHaveProperty('applicant');
+    expect(v.message).toContain(`seed: ${v.seed}`);
+  });
+
+  it('the shrunk counterexample is small: a below-floor promotion shrinks to a plain applicant at a low PD', async () => {
+    const v = await violationOf(() => creditLaws.apr_within_bounds.check({ policy: defaultPolicy, applyPolicy: broken.apr_within_bounds }, { numRuns: 300, seed: 7 }));
+    const ce = v.counterexample as { pd: number; applicant: { evidence: unknown[] } };
+    expect(ce.applicant.evidence).toEqual([]);
+    expect(ce.pd).toBe(0);
+    expect(v.why).toMatch(/outside the policy's \[7\.30%, 24\.00%\]/);
+  });
+
+  it('a failure replays from its seed and path: the same law, the same counterexample', async () => {
+    const law = creditLaws.limits_rounded;
+    const first = await violationOf(() => law.check({ policy: defaultPolicy, applyPolicy: broken.limits_rounded }, { numRuns: 300, seed: 99 }));
+    const again = await violationOf(() =>
+      law.check({ policy: defaultPolicy, applyPolicy: broken.limits_rounded }, { numRuns: 300, seed: first.seed, ...(first.path ? { path: first.path } : {}) }),
+    );
+    expect(again.counterexample).toEqual(first.counterexample);
+  });
+
+  it('assertCreditLaws runs every law and reports all that failed, the first thrown with the rest in alsoFailed', async () => {
+    const engine = (i: PolicyInput) => broken.limit_within_caps(i);
+    const v = await violationOf(() => assertCreditLaws({ policy: defaultPolicy, applyPolicy: engine, numRuns: 200, seed: 3 }));
+    const failed = [v.law, ...v.alsoFailed.map((x) => x.law)];
+    expect(failed).toEqual(expect.arrayContaining(['limit_within_caps', 'customer_controls_hold']));
+    expect(v.message).toContain('Also failed:');
+    expect(JSON.parse(JSON.stringify(v))).toMatchObject({ name: 'CreditLawViolation', law: v.law });
+  });
+
+  it('a valid policy run through a sound engine passes: the laws do not cry wolf', async () => {
+    await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 100, seed: 5 })).resolves.toBeUndefined();
+  });
+
+  it('bad input to the checker is a typed error, never a law verdict', async () => {
+    await expect(assertCreditLaws({})).rejects.toThrow(ValidationError);
+    await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 0 })).rejects.toThrow(ValidationError);
+    await expect(assertCreditLaws({ policy: defaultPolicy, laws: ['apr_is_nice' as CreditLawName] })).rejects.toThrow(ValidationError);
+    const overCap = { ...defaultPolicy, pricing: { ...defaultPolicy.pricing, aprCap: 0.36 } };
+    await expect(creditLaws.apr_within_bounds.check({ policy: overCap })).rejects.toThrow(PolicyInvalidError);
+  });
+});
