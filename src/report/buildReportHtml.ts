@@ -17,6 +17,9 @@ export interface ReportMeta {
 /** The ids of the charts every report contains, in page order. */
 export const REPORT_CHART_IDS = ['outcomes', 'limit-by-grade', 'pd-by-grade', 'grade-counts', 'binding-constraints', 'certificate-uplift', 'principal-reasons', 'rejections'] as const;
 
+// Drawing width of a chart in the two-column grid, in SVG units close to its pixels.
+const HALF = 520;
+
 // Policy binding-constraint codes as a risk manager reads them.
 const BINDING_NAMES: Readonly<Record<string, string>> = {
   risk: 'risk (grade x income)',
@@ -31,7 +34,7 @@ const STYLE = `
 :root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}
-main{max-width:1100px;margin:0 auto;padding:24px}
+main{max-width:1120px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}
 h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
 .meta{color:var(--muted);margin:0 0 16px}
@@ -39,7 +42,9 @@ h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-
 .kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 .kpi b{display:block;font-size:20px}
 .kpi span{color:var(--muted);font-size:12px}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;margin:16px 0}
+figure.chart+figure.chart,.grid2+figure.chart,figure.chart+.grid2{margin-top:16px}
+.grid2>figure.chart{margin:0}
 figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 figcaption{font-weight:600;margin-bottom:6px}
 svg{display:block;font-size:12px}
@@ -92,6 +97,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       note: 'Box: 25th-75th percentile; bar: median; dot: mean; whiskers: 10th-90th percentile.',
       rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.limit })),
       format: rmbTick,
+      width: HALF,
     }),
     boxPlotChart({
       id: 'pd-by-grade',
@@ -99,6 +105,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       note: 'Model probability of default; same box and whisker percentiles.',
       rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.pd })),
       format: pdTick,
+      width: HALF,
     }),
     `</div>`,
     `<div class="grid2">`,
@@ -107,28 +114,31 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       title: 'Decisions by grade',
       bars: data.grades.map((g, i) => ({ label: `grade ${g.grade}`, value: g.count, text: `${g.count.toLocaleString('en-US')} (${share(g.count)})`, colour: PALETTE[i % PALETTE.length] as string })),
       formatTick: (x) => x.toLocaleString('en-US'),
-      labelWidth: 110,
+      labelWidth: 80,
+      width: HALF,
     }),
     barChart({
       id: 'binding-constraints',
       title: 'What set the limit (approve and refer)',
       bars: data.bindingConstraints.map((b) => ({ label: BINDING_NAMES[b.name] ?? b.name, value: b.count, text: `${b.count.toLocaleString('en-US')} (${granted === 0 ? '-' : formatPercent(b.count / granted, 1)})` })),
       formatTick: (x) => x.toLocaleString('en-US'),
-      labelWidth: 210,
+      labelWidth: 190,
+      width: HALF,
     }),
     `</div>`,
     barChart({
       id: 'certificate-uplift',
       title: 'Limit uplift by certificate kind (mean per decision holding it)',
-      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it.',
+      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points.',
       bars: data.certificates.map((c) => ({
         label: c.kind,
         value: c.meanLimitGainFen,
-        text: `${formatRmb(Math.round(c.meanLimitGainFen))} (n ${c.count.toLocaleString('en-US')}, PD -${formatPercent(c.meanPdReduction, 2)})`,
+        text: `${formatRmb(Math.round(c.meanLimitGainFen))} (n ${c.count.toLocaleString('en-US')}, PD -${(c.meanPdReduction * 100).toFixed(2)} pp)`,
         colour: PALETTE[2],
       })),
       formatTick: rmbTick,
       labelWidth: 200,
+      valueWidth: 260,
     }),
     barChart({
       id: 'principal-reasons',

@@ -1,6 +1,6 @@
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
-import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
+import type { BatchDecider, DecideRecords } from '../../src/cli/score/batchDecider.js';
 
 /** A Decision with just enough filled in for the CLI's summary and the report; the rest is cast. */
 export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision['outcome']; pd?: number; grade?: string; kinds?: string[] }): Decision {
@@ -23,7 +23,7 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
  * Decides records of the form `{ id, limit?, outcome? }`: anything without a string `id` is
  * rejected with a validation error naming `id`. Counts the records it was asked to decide.
  */
-export function fakeDecider(options: { inFlight?: number; failOnCall?: number } = {}): BatchDecider & { decided: unknown[]; calls: number } {
+export function fakeDecider(options: { inFlight?: number; failOnCall?: number } = {}): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
   const self = {
     decided: [] as unknown[],
     calls: 0,

@@ -10,15 +10,26 @@ export interface Bar {
   readonly colour?: string;
 }
 
-const WIDTH = 760;
 const ROW = 26;
 const TOP = 8;
 const AXIS = 24;
 
 /** A horizontal bar chart, largest bars as given (the caller orders them), with a value axis from 0. */
-export function barChart(o: { readonly id: string; readonly title: string; readonly note?: string; readonly bars: readonly Bar[]; readonly formatTick: (x: number) => string; readonly labelWidth?: number }): string {
+export function barChart(o: {
+  readonly id: string;
+  readonly title: string;
+  readonly note?: string;
+  readonly bars: readonly Bar[];
+  readonly formatTick: (x: number) => string;
+  /** Drawing width in SVG units: about the pixels it will take, so text stays at its CSS size. Default 1000. */
+  readonly width?: number;
+  readonly labelWidth?: number;
+  /** Room right of the longest bar for its value text. Default 120. */
+  readonly valueWidth?: number;
+}): string {
+  const WIDTH = o.width ?? 1000;
   const labelW = o.labelWidth ?? 240;
-  const plotW = WIDTH - labelW - 110;
+  const plotW = WIDTH - labelW - (o.valueWidth ?? 120);
   const height = TOP + Math.max(1, o.bars.length) * ROW + AXIS;
   const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
   if (o.bars.length === 0) return frame(noData(WIDTH, height));

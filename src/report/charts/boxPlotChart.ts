@@ -9,7 +9,6 @@ export interface BoxRow {
   readonly dist: Distribution | undefined;
 }
 
-const WIDTH = 760;
 const ROW = 34;
 const TOP = 8;
 const AXIS = 24;
@@ -19,8 +18,17 @@ const LABEL_W = 90;
  * Horizontal box plots on one shared axis: whiskers p10-p90, box p25-p75, a bar at the median and
  * a dot at the mean. Rows without values say so instead of drawing an empty box.
  */
-export function boxPlotChart(o: { readonly id: string; readonly title: string; readonly note?: string; readonly rows: readonly BoxRow[]; readonly format: (x: number) => string }): string {
-  const plotW = WIDTH - LABEL_W - 150;
+export function boxPlotChart(o: {
+  readonly id: string;
+  readonly title: string;
+  readonly note?: string;
+  readonly rows: readonly BoxRow[];
+  readonly format: (x: number) => string;
+  /** Drawing width in SVG units (about the pixels it takes). Default 1000. */
+  readonly width?: number;
+}): string {
+  const WIDTH = o.width ?? 1000;
+  const plotW = WIDTH - LABEL_W - 170;
   const height = TOP + Math.max(1, o.rows.length) * ROW + AXIS;
   const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
   const present = o.rows.filter((r) => r.dist !== undefined);

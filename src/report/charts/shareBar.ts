@@ -8,7 +8,7 @@ export interface Share {
   readonly colour?: string;
 }
 
-const WIDTH = 760;
+const WIDTH = 1000;
 const HEIGHT = 92;
 
 /** A single 100% bar split into shares, each labelled with its percentage, and a legend below. */

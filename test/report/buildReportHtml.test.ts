@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReportHtml, REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
+import { escapeHtml } from '../../src/report/escapeHtml.js';
+import { createReportAccumulator, type ReportData } from '../../src/report/reportData.js';
+import { fakeDecision } from '../cli/fakeDecider.js';
+
+function sampleData(): ReportData {
+  const acc = createReportAccumulator();
+  const grades = ['A', 'B', 'C', 'D', 'E'];
+  for (let i = 0; i < 60; i++) {
+    const grade = grades[i % 5]!;
+    const outcome = i % 6 === 0 ? 'decline' : i % 6 === 1 ? 'refer' : 'approve';
+    acc.addDecision(fakeDecision({ id: `r${i}`, grade, outcome, limit: (5 - (i % 5)) * 200_000 + i * 1000, pd: 0.01 + (i % 5) * 0.03, kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['teacher_qualification', 'toefl'] : [] }));
+  }
+  acc.addRejection('validation_failed');
+  return acc.finish();
+}
+
+/** The SVG of one chart, by its `data-chart` id. */
+function chartSvg(html: string, id: string): string {
+  const m = new RegExp(`<svg data-chart="${id}"[\\s\\S]*?</svg>`).exec(html);
+  if (m === null) throw new Error(`no chart ${id}`);
+  return m[0];
+}
+
+describe('buildReportHtml', () => {
+  const html = buildReportHtml(sampleData(), { source: 'decisions.ndjson' });
+
+  it('is one self-contained document: no script, no external reference, a CSP that forbids fetching', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(|src=|href=/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  });
+
+  it('has every chart, each with one data mark per category', () => {
+    for (const id of REPORT_CHART_IDS) expect(html).toContain(`data-chart="${id}"`);
+    const marks = (id: string) => (chartSvg(html, id).match(/class="mark/g) ?? []).length;
+    expect(marks('outcomes')).toBe(3);
+    expect(marks('limit-by-grade')).toBe(5);
+    expect(marks('pd-by-grade')).toBe(5);
+    expect(marks('grade-counts')).toBe(5);
+    expect(marks('certificate-uplift')).toBe(3);
+    expect(marks('principal-reasons')).toBe(1);
+    expect(marks('rejections')).toBe(1);
+    expect(chartSvg(html, 'outcomes')).toMatch(/data-label="approve" data-value="40"/);
+    expect(chartSvg(html, 'binding-constraints')).toContain('risk (grade x income)');
+  });
+
+  it('is deterministic: the same data gives the same bytes', () => {
+    expect(buildReportHtml(sampleData(), { source: 'decisions.ndjson' })).toBe(html);
+  });
+
+  it('an empty file gives a report that says "no data" rather than failing', () => {
+    const empty = buildReportHtml(createReportAccumulator().finish());
+    for (const id of REPORT_CHART_IDS) expect(chartSvg(empty, id)).toContain('no data');
+  });
+
+  it('law: text from the decisions file never becomes markup', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', 'a', '/', 's', ' ', '=') , minLength: 1, maxLength: 20 }), (evil) => {
+        const make = (text: string) => {
+          const acc = createReportAccumulator();
+          const d = fakeDecision({ id: 'x', outcome: 'refer', grade: text, kinds: [text] });
+          acc.addDecision({ ...d, bindingConstraint: text, reasons: [{ ...d.reasons[0]!, code: text, en: text, zhHans: text }] } as typeof d);
+          acc.addRejection(text);
+          return buildReportHtml(acc.finish(), { title: text, source: text });
+        };
+        const out = make(evil);
+        const benign = make('x');
+        // Same elements as with harmless text: the count of tags does not depend on the data.
+        const tags = (h: string) => (h.match(/<[a-zA-Z/!]/g) ?? []).length;
+        expect(tags(out)).toBe(tags(benign));
+        if (/[<>&"']/.test(evil)) expect(out).not.toContain(`>${evil}<`);
+      }),
+      { numRuns: 200 },
+    );
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
