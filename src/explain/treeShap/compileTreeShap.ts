@@ -5,40 +5,44 @@ import { gaussLegendre } from './gaussLegendre.js';
 import { treeEnsembleIssues } from './validateTreeEnsemble.js';
 
 /**
- * One tree prepared for {@link treeShapRow}: nodes renumbered in preorder (parent before child, so
- * one forward and one backward sweep replace recursion) and every quantity that does not depend on
- * the row precomputed per edge, so explaining a row only picks between precomputed numbers.
+ * One tree prepared for {@link treeShapRow}. Internal nodes come first, in preorder (a parent
+ * before its children, so one forward and one backward sweep replace recursion), then the leaves;
+ * separating them keeps the sweeps free of a leaf-or-split branch the CPU cannot predict. Every
+ * quantity that does not depend on the row is precomputed per edge, so explaining a row only picks
+ * between precomputed numbers.
  *
- * Edge `c` is the edge from `parent[c]` into node `c`. For the split feature `i` of that edge,
- * "hot" means the row satisfies every split on `i` from the root down to and including this edge,
- * "cold" that it fails at least one. States: 0 = hot before and after, 1 = hot before and cold
+ * Edge `c` is the edge from its parent into node `c`. For the parent's split feature `i`, "hot"
+ * means the row satisfies every split on `i` from the root down to and including this edge, "cold"
+ * that it fails at least one. Edge states: 0 = hot before and after, 1 = hot before and cold
  * after, 2 = cold before (and so after).
  */
 export interface CompiledTree {
   /** Number of reachable nodes. */
   readonly n: number;
+  /** Number of internal nodes; they are nodes 0 .. nInternal - 1, node 0 the root. */
+  readonly nInternal: number;
   /** Quadrature points used for this tree: ceil(distinct features on the longest path / 2). */
   readonly q: number;
-  /** Split feature, -1 at leaves. */
+  /** Split feature of each internal node. */
   readonly feature: Int32Array;
-  /** Float32 threshold, held as a double. */
+  /** Float32 threshold of each internal node, held as a double. */
   readonly threshold: Float64Array;
-  /** {@link NodeMode} code. */
+  /** {@link NodeMode} code of each internal node. */
   readonly mode: Uint8Array;
-  /** 1 when NaN goes to the true child. */
+  /** 1 when NaN goes to the true child (NEQ nodes send NaN true regardless, as the runtime does). */
   readonly missingTracksTrue: Uint8Array;
-  /** Preorder index of the true child; -1 at leaves. */
+  /** Index of the true child of each internal node. */
   readonly trueChild: Int32Array;
-  /** Preorder index of the false child; -1 at leaves. */
+  /** Index of the false child of each internal node. */
   readonly falseChild: Int32Array;
-  /** Leaf margin; 0 at internal nodes. */
-  readonly leafValue: Float64Array;
-  /** Edge (node index) of the previous split on the same feature above this edge, -1 if none. */
+  /** Per edge: the edge of the previous split on the same feature above it, 0 (the root, always hot) if none. */
   readonly prevEdge: Int32Array;
-  /** Path-polynomial factor of the edge at each quadrature point, per state: [(c * 3 + state) * q + k]. */
-  readonly ratio: Float64Array;
-  /** Quadrature-weighted change of the feature's attribution kernel, states 0 and 1: [(c * 2 + state) * q + k]. */
-  readonly kernelStep: Float64Array;
+  /**
+   * Per edge, 6 blocks of `q` numbers at `(c * 6 + b) * q`: blocks 0-2 the factor the edge
+   * multiplies the path polynomial by in states 0-2 (times the leaf value when `c` is a leaf),
+   * blocks 3-5 the quadrature-weighted change of the feature's attribution kernel (0 in state 2).
+   */
+  readonly coef: Float64Array;
   /** The tree's expected margin under its covers. */
   readonly expectedValue: number;
 }
@@ -55,6 +59,8 @@ export interface CompiledTreeShap {
   readonly maxNodeQuad: number;
   /** Largest node count over the trees. */
   readonly maxNodes: number;
+  /** Largest quadrature size over the trees. */
+  readonly maxQ: number;
 }
 
 /** Deepest supported path, in distinct features: 128 keeps the quadrature at <= 64 points. */
@@ -73,40 +79,43 @@ export function compileTreeShap(model: TreeEnsemble): CompiledTreeShap {
   let expectedValue = model.baseValue;
   let maxNodeQuad = 1;
   let maxNodes = 1;
+  let maxQ = 1;
   for (const t of trees) {
     expectedValue += t.expectedValue;
     maxNodeQuad = Math.max(maxNodeQuad, t.n * t.q);
     maxNodes = Math.max(maxNodes, t.n);
+    maxQ = Math.max(maxQ, t.q);
   }
-  return { nFeatures: model.nFeatures, trees, expectedValue, maxNodeQuad, maxNodes };
+  return { nFeatures: model.nFeatures, trees, expectedValue, maxNodeQuad, maxNodes, maxQ };
 }
 
 function compileTree(tree: Tree, nFeatures: number, treeIndex: number): CompiledTree {
-  // Preorder renumbering, true child first.
-  const order: number[] = [];
+  // Preorder walk (true child first); internal nodes keep that order, leaves follow.
+  const preorder: number[] = [];
   const stack = [0];
   while (stack.length > 0) {
     const i = stack.pop() as number;
-    order.push(i);
+    preorder.push(i);
     if (tree.mode[i] !== NodeMode.LEAF) stack.push(tree.falseChild[i] as number, tree.trueChild[i] as number);
   }
+  const order = [...preorder.filter((i) => tree.mode[i] !== NodeMode.LEAF), ...preorder.filter((i) => tree.mode[i] === NodeMode.LEAF)];
   const n = order.length;
+  const nInternal = n - preorder.filter((i) => tree.mode[i] === NodeMode.LEAF).length;
   const newIndex = new Map<number, number>();
   order.forEach((old, k) => newIndex.set(old, k));
 
-  const feature = new Int32Array(n).fill(-1);
-  const threshold = new Float64Array(n);
-  const mode = new Uint8Array(n).fill(NodeMode.LEAF);
-  const missingTracksTrue = new Uint8Array(n);
-  const trueChild = new Int32Array(n).fill(-1);
-  const falseChild = new Int32Array(n).fill(-1);
+  const feature = new Int32Array(nInternal);
+  const threshold = new Float64Array(nInternal);
+  const mode = new Uint8Array(nInternal);
+  const missingTracksTrue = new Uint8Array(nInternal);
+  const trueChild = new Int32Array(nInternal);
+  const falseChild = new Int32Array(nInternal);
   const leafValue = new Float64Array(n);
   const parent = new Int32Array(n).fill(-1);
-  const share = new Float64Array(n).fill(1); // share of the parent's mass that flows into the node
+  const share = new Float64Array(n).fill(1); // share of the parent's cover that flows into the node
   for (let k = 0; k < n; k++) {
     const old = order[k] as number;
-    const m = tree.mode[old] as number;
-    if (m === NodeMode.LEAF) {
+    if (k >= nInternal) {
       leafValue[k] = tree.leafValue[old] as number;
       continue;
     }
@@ -116,7 +125,7 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
     const fc = newIndex.get(fOld) as number;
     feature[k] = tree.feature[old] as number;
     threshold[k] = tree.threshold[old] as number;
-    mode[k] = m;
+    mode[k] = tree.mode[old] as number;
     missingTracksTrue[k] = tree.missingTracksTrue[old] === 1 ? 1 : 0;
     trueChild[k] = tc;
     falseChild[k] = fc;
@@ -128,7 +137,7 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
   }
 
   // Previous split on the same feature above each edge, and distinct features per path.
-  const prevEdge = new Int32Array(n).fill(-1);
+  const prevEdge = new Int32Array(n);
   const stamp = new Int32Array(nFeatures).fill(-1);
   let maxDistinct = 0;
   for (let c = 1; c < n; c++) {
@@ -139,7 +148,7 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
         break;
       }
     }
-    if (feature[c] !== -1) continue;
+    if (c < nInternal) continue;
     let distinct = 0;
     for (let a = c; a > 0; a = parent[a] as number) {
       const g = feature[parent[a] as number] as number;
@@ -159,20 +168,24 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
   const q = Math.max(1, Math.ceil(maxDistinct / 2));
   const { nodes, weights } = gaussLegendre(q);
 
-  // zAfter: product of the shares of every split on the edge's feature down to this edge, i.e.
-  // the fraction of cover that keeps to this path as far as that feature is concerned.
+  // zAfter: product of the shares of every split on the edge's feature down to this edge, the
+  // fraction of cover that stays on this path as far as that feature is concerned. Parents come
+  // before children in `order` only among internal nodes, so walk edges in preorder.
   const zAfter = new Float64Array(n).fill(1);
   const mass = new Float64Array(n).fill(1);
-  const ratio = new Float64Array(n * 3 * q);
-  const kernelStep = new Float64Array(n * 2 * q);
-  let expectedValue = 0;
-  for (let c = 1; c < n; c++) {
+  const coef = new Float64Array(n * 6 * q);
+  let expectedValue = n === 1 ? (leafValue[0] as number) : 0;
+  for (const old of preorder) {
+    const c = newIndex.get(old) as number;
+    if (c === 0) continue;
     const pe = prevEdge[c] as number;
-    const zPrev = pe < 0 ? 1 : (zAfter[pe] as number);
+    const zPrev = pe === 0 ? 1 : (zAfter[pe] as number);
     const s = share[c] as number;
     const zA = zPrev * s;
     zAfter[c] = zA;
     mass[c] = (mass[parent[c] as number] as number) * s;
+    // A leaf's polynomial is only ever used times its value, so the value rides on its edge.
+    const v = c >= nInternal ? (leafValue[c] as number) : 1;
     for (let k = 0; k < q; k++) {
       const t = nodes[k] as number;
       const w = weights[k] as number;
@@ -180,20 +193,19 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
       const fPrevHot = zPrev + (1 - zPrev) * t; // >= t > 0
       const fAfterHot = zA + (1 - zA) * t;
       const fAfterCold = zA * (1 - t);
-      ratio[(c * 3) * q + k] = fAfterHot / fPrevHot;
-      ratio[(c * 3 + 1) * q + k] = fAfterCold / fPrevHot;
+      coef[(c * 6) * q + k] = (v * fAfterHot) / fPrevHot;
+      coef[(c * 6 + 1) * q + k] = (v * fAfterCold) / fPrevHot;
       // Cold stays cold: the factor only shrinks by the edge's share.
-      ratio[(c * 3 + 2) * q + k] = s;
+      coef[(c * 6 + 2) * q + k] = v * s;
       // Attribution kernel (o - z) / (z + (o - z) t); it is -1 / (1 - t) whenever cold, so a
-      // cold-to-cold edge changes nothing and has no entry.
+      // cold-to-cold edge changes nothing (block 5 stays 0).
       const gPrevHot = (1 - zPrev) / fPrevHot;
       const gAfterHot = (1 - zA) / fAfterHot;
       const gCold = -1 / (1 - t);
-      kernelStep[(c * 2) * q + k] = w * (gAfterHot - gPrevHot);
-      kernelStep[(c * 2 + 1) * q + k] = w * (gCold - gPrevHot);
+      coef[(c * 6 + 3) * q + k] = w * (gAfterHot - gPrevHot);
+      coef[(c * 6 + 4) * q + k] = w * (gCold - gPrevHot);
     }
-    if (feature[c] === -1) expectedValue += (leafValue[c] as number) * (mass[c] as number);
+    if (c >= nInternal) expectedValue += v * (mass[c] as number);
   }
-  if (n === 1) expectedValue = leafValue[0] as number;
-  return { n, q, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, leafValue, prevEdge, ratio, kernelStep, expectedValue };
+  return { n, nInternal, q, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, prevEdge, coef, expectedValue };
 }

@@ -1,25 +1,22 @@
 import type { CompiledTree, CompiledTreeShap } from './compileTreeShap.js';
 
 /**
- * Reusable per-row working memory for {@link treeShapRow}. One per explainer (not shared across
- * concurrent callers): reusing it keeps explaining a row free of allocation.
+ * Reusable per-row working memory for {@link treeShapRow}. One per explainer and never shared by
+ * two rows at once: reusing it keeps explaining a row free of allocation.
  */
 export interface TreeShapScratch {
-  /** Path polynomial of every node, at each quadrature point. */
-  readonly poly: Float64Array;
-  /** Leaf-value-weighted sum of the path polynomials below every node. */
-  readonly below: Float64Array;
-  /** Whether the row keeps the edge's feature hot (1) after the edge. */
+  /** Per node and quadrature point: the path polynomial in the forward sweep, then the leaf-weighted sum below the node. */
+  readonly work: Float64Array;
+  /** Per edge: 1 when the row keeps the edge's feature hot after the edge. Slot 0 (the root) stays 1. */
   readonly hot: Uint8Array;
-  /** Edge state (0 hot-hot, 1 hot-cold, 2 cold-cold). */
+  /** Per edge state (0 hot-hot, 1 hot-cold, 2 cold-cold). */
   readonly state: Uint8Array;
 }
 
 /** Allocates scratch sized for every tree of `compiled`. */
 export function createTreeShapScratch(compiled: CompiledTreeShap): TreeShapScratch {
   return {
-    poly: new Float64Array(compiled.maxNodeQuad),
-    below: new Float64Array(compiled.maxNodeQuad),
+    work: new Float64Array(compiled.maxNodeQuad),
     hot: new Uint8Array(compiled.maxNodes),
     state: new Uint8Array(compiled.maxNodes),
   };
@@ -30,93 +27,184 @@ export function createTreeShapScratch(compiled: CompiledTreeShap): TreeShapScrat
  * `out[outOffset .. outOffset + nFeatures]` (one per feature, then the bias), in margin space.
  * They sum to the model's margin for the row.
  *
- * The row is `row[rowOffset .. rowOffset + nFeatures)`; values are rounded to float32 and NaN
- * means missing, as in the runtime. Cost per row: O(nodes x q) per tree, with q =
- * ceil(depth / 2) Gauss points (Linear TreeSHAP, Yu et al. 2022, in a quadrature basis), against
- * O(leaves x depth^2) for the classic algorithm. No allocation.
+ * `x` holds the row with every value already rounded to float32 (`Math.fround`), NaN for missing:
+ * the explainer copies rows in this form so this loop sees one array type and never re-rounds.
+ *
+ * Linear TreeSHAP (Yu et al. 2022) in a Gauss-quadrature basis: per tree one forward sweep builds
+ * every node's path polynomial at q = ceil(depth / 2) points and one backward sweep sums them and
+ * reads off each split's contribution, O(nodes x q) per tree against O(leaves x depth^2) for the
+ * classic algorithm. No allocation.
  */
-export function treeShapRow(
-  compiled: CompiledTreeShap,
-  scratch: TreeShapScratch,
-  row: ArrayLike<number>,
-  rowOffset: number,
-  out: Float64Array,
-  outOffset: number,
-): void {
+export function treeShapRow(compiled: CompiledTreeShap, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
   const nF = compiled.nFeatures;
   out.fill(0, outOffset, outOffset + nF);
   out[outOffset + nF] = compiled.expectedValue;
+  scratch.hot[0] = 1;
   const trees = compiled.trees;
-  for (let t = 0; t < trees.length; t++) accumulateTree(trees[t] as CompiledTree, scratch, row, rowOffset, out, outOffset);
+  for (let t = 0; t < trees.length; t++) {
+    const tree = trees[t] as CompiledTree;
+    if (tree.nInternal === 0) continue;
+    // Fixed-size variants for the common depths: unrolled quadrature loops measured ~1.8x faster.
+    if (tree.q === 3) accumulateTreeQ3(tree, scratch, x, out, outOffset);
+    else if (tree.q === 2) accumulateTreeQ2(tree, scratch, x, out, outOffset);
+    else accumulateTree(tree, scratch, x, out, outOffset);
+  }
 }
 
-function accumulateTree(
-  tree: CompiledTree,
-  scratch: TreeShapScratch,
-  row: ArrayLike<number>,
-  rowOffset: number,
-  out: Float64Array,
-  outOffset: number,
-): void {
-  const { n, q, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, leafValue, prevEdge, ratio, kernelStep } = tree;
-  const { poly, below, hot, state } = scratch;
-  if (n === 1) return;
-  for (let k = 0; k < q; k++) poly[k] = 1;
+/** Whether `x` takes the true branch of internal node `p` (runtime semantics; NaN != t holds). */
+function goesTrueAt(tree: CompiledTree, p: number, x: number): number {
+  const thr = tree.threshold[p] as number;
+  const mode = tree.mode[p] as number;
+  if (x !== x) return (tree.missingTracksTrue[p] as number) | (mode === 5 ? 1 : 0);
+  switch (mode) {
+    case 0: return x <= thr ? 1 : 0;
+    case 1: return x < thr ? 1 : 0;
+    case 2: return x >= thr ? 1 : 0;
+    case 3: return x > thr ? 1 : 0;
+    case 4: return x === thr ? 1 : 0;
+    default: return x !== thr ? 1 : 0;
+  }
+}
 
-  // Forward sweep (preorder: a parent's polynomial is ready before its children's).
-  for (let p = 0; p < n; p++) {
-    const f = feature[p] as number;
-    if (f < 0) continue;
-    const x = Math.fround(row[rowOffset + f] as number);
-    const thr = threshold[p] as number;
-    let toTrue: boolean;
-    if (x !== x) toTrue = missingTracksTrue[p] === 1 || mode[p] === 5; // NaN != t holds at BRANCH_NEQ
-    else {
-      switch (mode[p]) {
-        case 0: toTrue = x <= thr; break;
-        case 1: toTrue = x < thr; break;
-        case 2: toTrue = x >= thr; break;
-        case 3: toTrue = x > thr; break;
-        case 4: toTrue = x === thr; break;
-        default: toTrue = x !== thr; break;
-      }
-    }
-    const pBase = p * q;
-    for (let side = 0; side < 2; side++) {
-      const c = (side === 0 ? trueChild[p] : falseChild[p]) as number;
-      const pe = prevEdge[c] as number;
-      const hotBefore = pe < 0 ? 1 : (hot[pe] as number);
-      const hotAfter = hotBefore === 1 && toTrue === (side === 0) ? 1 : 0;
-      hot[c] = hotAfter;
-      const st = hotBefore === 0 ? 2 : hotAfter === 1 ? 0 : 1;
-      state[c] = st;
-      const cBase = c * q;
-      const rBase = (c * 3 + st) * q;
-      for (let k = 0; k < q; k++) poly[cBase + k] = (poly[pBase + k] as number) * (ratio[rBase + k] as number);
+/**
+ * Sets hot/state for edge `c` and returns its state. `sideHolds` is 1 when the row goes this way.
+ * States are arithmetic rather than branches: the row's path is data, so branches would mispredict.
+ */
+function enterEdge(hot: Uint8Array, state: Uint8Array, prevEdge: Int32Array, c: number, sideHolds: number): number {
+  const before = hot[prevEdge[c] as number] as number;
+  const after = before & sideHolds;
+  hot[c] = after;
+  const st = 2 - before - after;
+  state[c] = st;
+  return st;
+}
+
+function accumulateTree(tree: CompiledTree, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
+  const { nInternal, q, feature, trueChild, falseChild, prevEdge, coef } = tree;
+  const { work, hot, state } = scratch;
+  for (let k = 0; k < q; k++) work[k] = 1;
+  for (let p = 0; p < nInternal; p++) {
+    const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * q;
+    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * q;
+    const pb = p * q;
+    const tb = tc * q;
+    const fb = fc * q;
+    for (let k = 0; k < q; k++) {
+      const v = work[pb + k] as number;
+      work[tb + k] = v * (coef[rT + k] as number);
+      work[fb + k] = v * (coef[rF + k] as number);
     }
   }
+  for (let p = nInternal - 1; p >= 0; p--) {
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const gT = (tc * 6 + 3 + (state[tc] as number)) * q;
+    const gF = (fc * 6 + 3 + (state[fc] as number)) * q;
+    const pb = p * q;
+    const tb = tc * q;
+    const fb = fc * q;
+    let a = 0;
+    for (let k = 0; k < q; k++) {
+      const bt = work[tb + k] as number;
+      const bf = work[fb + k] as number;
+      work[pb + k] = bt + bf;
+      a += bt * (coef[gT + k] as number) + bf * (coef[gF + k] as number);
+    }
+    const o = outOffset + (feature[p] as number);
+    out[o] = (out[o] as number) + a;
+  }
+}
 
-  // Backward sweep (reverse preorder: children are summed before their parent).
-  for (let p = n - 1; p >= 0; p--) {
-    const f = feature[p] as number;
-    const pBase = p * q;
-    if (f < 0) {
-      const v = leafValue[p] as number;
-      for (let k = 0; k < q; k++) below[pBase + k] = v * (poly[pBase + k] as number);
-      continue;
-    }
-    const tBase = (trueChild[p] as number) * q;
-    const fBase = (falseChild[p] as number) * q;
-    for (let k = 0; k < q; k++) below[pBase + k] = (below[tBase + k] as number) + (below[fBase + k] as number);
-    let acc = 0;
-    for (let side = 0; side < 2; side++) {
-      const c = (side === 0 ? trueChild[p] : falseChild[p]) as number;
-      const st = state[c] as number;
-      if (st === 2) continue;
-      const cBase = c * q;
-      const gBase = (c * 2 + st) * q;
-      for (let k = 0; k < q; k++) acc += (below[cBase + k] as number) * (kernelStep[gBase + k] as number);
-    }
-    out[outOffset + f] = (out[outOffset + f] as number) + acc;
+function accumulateTreeQ3(tree: CompiledTree, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
+  const { nInternal, feature, trueChild, falseChild, prevEdge, coef } = tree;
+  const { work, hot, state } = scratch;
+  work[0] = 1;
+  work[1] = 1;
+  work[2] = 1;
+  for (let p = 0; p < nInternal; p++) {
+    const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 3;
+    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 3;
+    const pb = p * 3;
+    const tb = tc * 3;
+    const fb = fc * 3;
+    const v0 = work[pb] as number;
+    const v1 = work[pb + 1] as number;
+    const v2 = work[pb + 2] as number;
+    work[tb] = v0 * (coef[rT] as number);
+    work[tb + 1] = v1 * (coef[rT + 1] as number);
+    work[tb + 2] = v2 * (coef[rT + 2] as number);
+    work[fb] = v0 * (coef[rF] as number);
+    work[fb + 1] = v1 * (coef[rF + 1] as number);
+    work[fb + 2] = v2 * (coef[rF + 2] as number);
+  }
+  for (let p = nInternal - 1; p >= 0; p--) {
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const gT = (tc * 6 + 3 + (state[tc] as number)) * 3;
+    const gF = (fc * 6 + 3 + (state[fc] as number)) * 3;
+    const tb = tc * 3;
+    const fb = fc * 3;
+    const pb = p * 3;
+    const t0 = work[tb] as number;
+    const t1 = work[tb + 1] as number;
+    const t2 = work[tb + 2] as number;
+    const f0 = work[fb] as number;
+    const f1 = work[fb + 1] as number;
+    const f2 = work[fb + 2] as number;
+    work[pb] = t0 + f0;
+    work[pb + 1] = t1 + f1;
+    work[pb + 2] = t2 + f2;
+    const a =
+      t0 * (coef[gT] as number) + t1 * (coef[gT + 1] as number) + t2 * (coef[gT + 2] as number) +
+      f0 * (coef[gF] as number) + f1 * (coef[gF + 1] as number) + f2 * (coef[gF + 2] as number);
+    const o = outOffset + (feature[p] as number);
+    out[o] = (out[o] as number) + a;
+  }
+}
+
+function accumulateTreeQ2(tree: CompiledTree, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
+  const { nInternal, feature, trueChild, falseChild, prevEdge, coef } = tree;
+  const { work, hot, state } = scratch;
+  work[0] = 1;
+  work[1] = 1;
+  for (let p = 0; p < nInternal; p++) {
+    const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 2;
+    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 2;
+    const pb = p * 2;
+    const tb = tc * 2;
+    const fb = fc * 2;
+    const v0 = work[pb] as number;
+    const v1 = work[pb + 1] as number;
+    work[tb] = v0 * (coef[rT] as number);
+    work[tb + 1] = v1 * (coef[rT + 1] as number);
+    work[fb] = v0 * (coef[rF] as number);
+    work[fb + 1] = v1 * (coef[rF + 1] as number);
+  }
+  for (let p = nInternal - 1; p >= 0; p--) {
+    const tc = trueChild[p] as number;
+    const fc = falseChild[p] as number;
+    const gT = (tc * 6 + 3 + (state[tc] as number)) * 2;
+    const gF = (fc * 6 + 3 + (state[fc] as number)) * 2;
+    const tb = tc * 2;
+    const fb = fc * 2;
+    const pb = p * 2;
+    const t0 = work[tb] as number;
+    const t1 = work[tb + 1] as number;
+    const f0 = work[fb] as number;
+    const f1 = work[fb + 1] as number;
+    work[pb] = t0 + f0;
+    work[pb + 1] = t1 + f1;
+    const a = t0 * (coef[gT] as number) + t1 * (coef[gT + 1] as number) + f0 * (coef[gF] as number) + f1 * (coef[gF + 1] as number);
+    const o = outOffset + (feature[p] as number);
+    out[o] = (out[o] as number) + a;
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * A realistic-shaped random ensemble for benchmarking: each tree is grown on random data by
+ * splitting on random features at observed values until a depth or a minimum node size stops it,
+ * so trees are unbalanced and covers are real counts, as in a trained model.
+ */
+import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
+
+/** Deterministic PRNG (mulberry32) in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Row-major float32 data with a share of NaN. */
+export function randomRows(nRows: number, nFeatures: number, seed: number, missingShare = 0.05): Float32Array {
+  const rnd = mulberry32(seed);
+  const x = new Float32Array(nRows * nFeatures);
+  for (let i = 0; i < x.length; i++) x[i] = rnd() < missingShare ? Number.NaN : rnd() * 2 - 1;
+  return x;
+}
+
+/** Options for {@link randomEnsemble}. */
+export interface RandomEnsembleOptions {
+  nTrees: number;
+  nFeatures: number;
+  minDepth: number;
+  maxDepth: number;
+  nRows: number;
+  minLeaf: number;
+  seed: number;
+}
+
+/** Grows `nTrees` random trees on random data. */
+export function randomEnsemble(o: RandomEnsembleOptions): TreeEnsemble {
+  const rnd = mulberry32(o.seed);
+  const x = randomRows(o.nRows, o.nFeatures, o.seed + 1);
+  const trees: Tree[] = [];
+  for (let t = 0; t < o.nTrees; t++) {
+    const depth = o.minDepth + Math.floor(rnd() * (o.maxDepth - o.minDepth + 1));
+    trees.push(growTree(x, o, depth, rnd));
+  }
+  return { nFeatures: o.nFeatures, trees, baseValue: -1.5, postTransform: 'LOGISTIC' };
+}
+
+interface Proto { feature: number; threshold: number; missTrue: number; t: number; f: number; value: number; cover: number }
+
+function growTree(x: Float32Array, o: RandomEnsembleOptions, maxDepth: number, rnd: () => number): Tree {
+  const nodes: Proto[] = [];
+  const all: number[] = [];
+  for (let r = 0; r < o.nRows; r++) all.push(r);
+  const grow = (rows: number[], depth: number): number => {
+    const id = nodes.length;
+    nodes.push({ feature: -1, threshold: 0, missTrue: 0, t: -1, f: -1, value: (rnd() - 0.5) * 0.2, cover: rows.length });
+    if (depth >= maxDepth || rows.length < 2 * o.minLeaf) return id;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const feature = Math.floor(rnd() * o.nFeatures);
+      const pivot = x[(rows[Math.floor(rnd() * rows.length)] as number) * o.nFeatures + feature] as number;
+      if (Number.isNaN(pivot)) continue;
+      const missTrue = rnd() < 0.5 ? 1 : 0;
+      const left: number[] = [];
+      const right: number[] = [];
+      for (const r of rows) {
+        const v = x[r * o.nFeatures + feature] as number;
+        ((Number.isNaN(v) ? missTrue === 1 : v <= pivot) ? left : right).push(r);
+      }
+      if (left.length < o.minLeaf || right.length < o.minLeaf) continue;
+      const node = nodes[id] as Proto;
+      node.feature = feature;
+      node.threshold = pivot;
+      node.missTrue = missTrue;
+      node.value = 0;
+      node.t = grow(left, depth + 1);
+      node.f = grow(right, depth + 1);
+      return id;
+    }
+    return id;
+  };
+  grow(all, 0);
+  const tree = allocateTree(nodes.length);
+  nodes.forEach((p, i) => {
+    tree.cover[i] = p.cover;
+    if (p.feature < 0) {
+      tree.leafValue[i] = p.value;
+      return;
+    }
+    tree.feature[i] = p.feature;
+    tree.threshold[i] = p.threshold;
+    tree.mode[i] = NodeMode.BRANCH_LEQ;
+    tree.missingTracksTrue[i] = p.missTrue;
+    tree.trueChild[i] = p.t;
+    tree.falseChild[i] = p.f;
+  });
+  return tree;
+}
