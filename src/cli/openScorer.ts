@@ -4,8 +4,22 @@ import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions } from '../decision/createScorer.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 
+/** The `--model` and `--policy` values of a command line. */
+export interface ScorerArgs {
+  readonly model?: string | undefined;
+  readonly policy?: string | undefined;
+}
+
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
-export async function openScorer(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, extra: ScorerOptions = {}): Promise<Scorer> {
+export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}): Promise<Scorer> {
+  return createScorer(await scorerOptionsFrom(values, extra));
+}
+
+/**
+ * Scorer options from `--model` (a directory means DIR/model.onnx) and `--policy` (JSON read
+ * here). Plain data (a path and parsed JSON), so they can also be sent to worker threads.
+ */
+export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };
   if (values.model !== undefined) options.model = isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
   if (values.policy !== undefined) {
@@ -16,7 +30,7 @@ export async function openScorer(values: { readonly model?: string | undefined; 
       throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON: ${(e as Error).message}`);
     }
   }
-  return createScorer(options);
+  return options;
 }
 
 function isDirectory(path: string): boolean {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { reportError, UsageError } from '../train/commands/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
+import type { ScorerArgs } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from './parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
@@ -49,7 +50,8 @@ Options:
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
   --batch N                  records per runtime call (default 256)
-  --workers N                decide on N worker threads (default 1: in process)
+  --workers N                decide on N worker threads, each with its own model session
+                             (default 1: in process)
   --json-summary             print the end summary as JSON instead of text
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
@@ -82,7 +84,7 @@ export const INTERRUPTED_EXIT_CODE = 130;
 /** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
 export interface ScoreCommandDeps {
   /** Opens the decider for the parsed `--model`, `--policy` and `--workers`. Default: {@link openBatchDecider}. */
-  readonly openDecider?: (values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo) => Promise<BatchDecider>;
+  readonly openDecider?: (values: ScorerArgs, workers: number) => Promise<BatchDecider>;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
     if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
 
-    decider = await (deps.openDecider ?? openBatchDecider)(values, workers, io);
+    decider = await (deps.openDecider ?? openBatchDecider)(values, workers);
     const outSink = await openLineSink(out, resumed !== undefined);
     sinks.push(outSink);
     const errSink = errors === out ? outSink : await openLineSink(errors, resumed !== undefined);
@@ -169,15 +171,16 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
 }
 
 /**
- * The decider for `--workers N`. The worker pool (src/parallel) plugs in here: for N > 1 it should
- * return a {@link BatchDecider} whose `decide` fans chunks out to N threads and whose `inFlight`
- * is N. Until it lands, N > 1 decides in process and says so.
+ * The decider for `--workers N`: in process for 1, else a pool of N worker threads
+ * (src/parallel), each with its own scorer, with N chunks in flight so every worker stays busy.
  */
-export async function openBatchDecider(values: { readonly model?: string | undefined; readonly policy?: string | undefined }, workers: number, io: CliIo): Promise<BatchDecider> {
-  if (workers > 1) io.stderr(`note: the worker pool is not available in this build; deciding in process\n`);
+export async function openBatchDecider(values: ScorerArgs, workers: number): Promise<BatchDecider> {
   // Loaded here, not at the top, so a caller passing its own decider never loads the runtime.
-  const { openScorer } = await import('./openScorer.js');
-  return inProcessDecider(await openScorer(values));
+  const { openScorer, scorerOptionsFrom } = await import('./openScorer.js');
+  if (workers === 1) return inProcessDecider(await openScorer(values));
+  const { createScorerPool } = await import('../parallel/createScorerPool.js');
+  const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values) });
+  return { decide: (records) => pool.decideBatch(records), inFlight: workers, close: () => pool.close() };
 }
 
 async function sizeOf(path: string): Promise<number> {
