@@ -122,3 +122,39 @@ export function treeFromSpec(spec: TreeSpec): Tree {
   }
   return tree;
 }
+
+/**
+ * Deep, narrow trees: a spine of `depth` splits (each on a random feature, mode, threshold and
+ * missing direction, continuing down a random side) whose other side is a leaf or a small random
+ * subtree. Paths test many distinct features, which drives the quadrature size up (q = 8 at 16).
+ */
+export function arbitraryDeepTreeEnsemble(options: { features: { min: number; max: number }; depth: { min: number; max: number } }): fc.Arbitrary<TreeEnsemble> {
+  return fc.integer(options.features).chain((nFeatures) => {
+    const level = fc.record({
+      feature: fc.nat(nFeatures - 1),
+      mode: fc.integer({ min: NodeMode.BRANCH_LEQ, max: NodeMode.BRANCH_NEQ }),
+      threshold: fc.constantFrom(...THRESHOLD_GRID),
+      missingTracksTrue: fc.boolean(),
+      spineTrue: fc.boolean(),
+      side: arbitraryTreeSpec(nFeatures, 2),
+    });
+    const end = arbitraryTreeSpec(nFeatures, 1);
+    const spine = fc.tuple(fc.array(level, { minLength: options.depth.min, maxLength: options.depth.max }), end).map(([levels, last]) =>
+      levels.reduceRight<TreeSpec>(
+        (below, l) => ({
+          kind: 'split',
+          feature: l.feature,
+          mode: l.mode,
+          threshold: l.threshold,
+          missingTracksTrue: l.missingTracksTrue,
+          whenTrue: l.spineTrue ? below : l.side,
+          whenFalse: l.spineTrue ? l.side : below,
+        }),
+        last,
+      ),
+    );
+    return fc.record({ specs: fc.array(spine, { minLength: 1, maxLength: 2 }), baseValue: fc.double({ min: -2, max: 2, noNaN: true }) }).map(
+      ({ specs, baseValue }): TreeEnsemble => ({ nFeatures, trees: specs.map(treeFromSpec), baseValue, postTransform: 'LOGISTIC' }),
+    );
+  });
+}
