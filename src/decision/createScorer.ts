@@ -4,8 +4,7 @@ import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { compileTreeShap } from '../explain/treeShap/compileTreeShap.js';
-import { createTreeShapScratch, treeShapRow } from '../explain/treeShap/treeShapRow.js';
+import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { featureDefinitionsByName } from '../features/featureDefinitions.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
@@ -123,15 +122,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath());
   const encoder = createFeatureEncoder(model.manifest);
   const factors = encoder.names.map((n) => featureDefinitionsByName.get(n)?.factor ?? 'profile');
-  const compiled = compileTreeShap(model.ensemble);
-  const scratch = createTreeShapScratch(compiled);
-  const explainer = {
-    expectedValue: compiled.expectedValue,
-    shap(row: ArrayLike<number>, out = new Float64Array(compiled.nFeatures + 1)) {
-      treeShapRow(compiled, scratch, row, 0, out, 0);
-      return out;
-    },
-  };
+  const explainer = createTreeExplainer(model.ensemble);
   const ctx: EngineContext = {
     model,
     encoder,
