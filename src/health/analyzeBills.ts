@@ -67,7 +67,7 @@ function lastDay(month: YearMonth, day: number): string {
  *
  * @example
  * const a = analyzeBills({ transactions, month: '2024-05', asOf: '2024-05-31' });
- * a.monthOverMonth.overall.message['zh-Hans'] // '总支出比上月增加12%（…）。'
+ * a.monthOverMonth.overall.message.zhHans // '总支出比上月增加12%（…）。'
  */
 export function analyzeBills(input: AnalyzeBillsInput): BillAnalysis {
   const v = parseWith(Input, 'analyzeBills', input);

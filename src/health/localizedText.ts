@@ -4,5 +4,5 @@
  */
 export interface LocalizedText {
   readonly en: string;
-  readonly 'zh-Hans': string;
+  readonly zhHans: string;
 }

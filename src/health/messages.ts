@@ -22,7 +22,7 @@ function capitalize(s: string): string {
 }
 
 function scopeBudget(scope: BudgetScope): LocalizedText {
-  return scope === 'overall' ? { en: 'monthly', 'zh-Hans': '总' } : CATEGORY_LABELS[scope];
+  return scope === 'overall' ? { en: 'monthly', zhHans: '总' } : CATEGORY_LABELS[scope];
 }
 
 /** Progress of the overall budget, one sentence per status. */
@@ -42,7 +42,7 @@ export function progressMessage(p: {
     case 'over':
       return {
         en: `You have spent ${y(p.spent)} in ${m.en}, ${y(p.spent - p.budget)} over your ${y(p.budget)} budget.`,
-        'zh-Hans': `${m['zh-Hans']}已花${y(p.spent)}，超出预算${y(p.budget)}共${y(p.spent - p.budget)}。`,
+        zhHans: `${m.zhHans}已花${y(p.spent)}，超出预算${y(p.budget)}共${y(p.spent - p.budget)}。`,
       };
     case 'at_risk':
       return {
@@ -50,14 +50,14 @@ export function progressMessage(p: {
           `You have spent ${y(p.spent)} of your ${y(p.budget)} budget for ${m.en} (${pct}%). At this pace you will spend about ` +
           `${y(p.projected)} by month end, ${y(p.projected - p.budget)} over budget; keeping to ${y(p.dailyAllowance)} a day ` +
           `for the ${p.daysLeft} days left keeps you within it.`,
-        'zh-Hans':
-          `${m['zh-Hans']}已花${y(p.spent)}，预算${y(p.budget)}（已用${pct}%）。按当前节奏，月底预计花${y(p.projected)}，` +
+        zhHans:
+          `${m.zhHans}已花${y(p.spent)}，预算${y(p.budget)}（已用${pct}%）。按当前节奏，月底预计花${y(p.projected)}，` +
           `超出预算${y(p.projected - p.budget)}；剩下${p.daysLeft}天每天控制在${y(p.dailyAllowance)}以内即可不超预算。`,
       };
     case 'on_track':
       return {
         en: `You have spent ${y(p.spent)} of your ${y(p.budget)} budget for ${m.en} (${pct}%). At this pace you will spend about ${y(p.projected)} by month end, within budget.`,
-        'zh-Hans': `${m['zh-Hans']}已花${y(p.spent)}，预算${y(p.budget)}（已用${pct}%）。按当前节奏，月底预计花${y(p.projected)}，在预算之内。`,
+        zhHans: `${m.zhHans}已花${y(p.spent)}，预算${y(p.budget)}（已用${pct}%）。按当前节奏，月底预计花${y(p.projected)}，在预算之内。`,
       };
   }
 }
@@ -66,49 +66,49 @@ export function progressMessage(p: {
 export function reminderMessage(r: { scope: BudgetScope; month: YearMonth; thresholdPercent: number; spent: number; budget: number }): LocalizedText {
   const m = monthLabel(r.month);
   const s = scopeBudget(r.scope);
-  const tail = { en: `${y(r.spent)} spent of ${y(r.budget)}.`, 'zh-Hans': `已花${y(r.spent)}，预算${y(r.budget)}。` };
+  const tail = { en: `${y(r.spent)} spent of ${y(r.budget)}.`, zhHans: `已花${y(r.spent)}，预算${y(r.budget)}。` };
   if (r.thresholdPercent < 100) {
     return {
       en: `You have used ${r.thresholdPercent}% of your ${s.en} budget for ${m.en}: ${tail.en}`,
-      'zh-Hans': `${m['zh-Hans']}${s['zh-Hans']}预算已用${r.thresholdPercent}%：${tail['zh-Hans']}`,
+      zhHans: `${m.zhHans}${s.zhHans}预算已用${r.thresholdPercent}%：${tail.zhHans}`,
     };
   }
   if (r.thresholdPercent === 100) {
     return {
       en: `You have used all of your ${s.en} budget for ${m.en}: ${tail.en}`,
-      'zh-Hans': `${m['zh-Hans']}${s['zh-Hans']}预算已用完：${tail['zh-Hans']}`,
+      zhHans: `${m.zhHans}${s.zhHans}预算已用完：${tail.zhHans}`,
     };
   }
   return {
     en: `Your ${s.en} spending for ${m.en} has reached ${r.thresholdPercent}% of budget: ${tail.en}`,
-    'zh-Hans': `${m['zh-Hans']}${s['zh-Hans']}支出已达预算的${r.thresholdPercent}%：${tail['zh-Hans']}`,
+    zhHans: `${m.zhHans}${s.zhHans}支出已达预算的${r.thresholdPercent}%：${tail.zhHans}`,
   };
 }
 
 /** A month-over-month change, for the total (`scope` overall) or one category. */
 export function changeMessage(c: { scope: BudgetScope; current: number; previous: number; basis: ComparisonBasis }): LocalizedText {
-  const label = c.scope === 'overall' ? { en: 'total', 'zh-Hans': '总' } : CATEGORY_LABELS[c.scope];
+  const label = c.scope === 'overall' ? { en: 'total', zhHans: '总' } : CATEGORY_LABELS[c.scope];
   const sameDays = c.basis === 'month_to_date';
   const lastEn = sameDays ? 'the same days last month' : 'last month';
   const lastZh = sameDays ? '上月同期' : '上月';
   if (c.previous <= 0 && c.current <= 0) {
-    return { en: `No ${label.en} spending this month or ${lastEn}.`, 'zh-Hans': `本月与${lastZh}均无${label['zh-Hans']}支出。` };
+    return { en: `No ${label.en} spending this month or ${lastEn}.`, zhHans: `本月与${lastZh}均无${label.zhHans}支出。` };
   }
   if (c.previous <= 0) {
-    return { en: `New ${label.en} spending this month: ${y(c.current)} (none ${lastEn}).`, 'zh-Hans': `本月新增${label['zh-Hans']}支出${y(c.current)}（${lastZh}无）。` };
+    return { en: `New ${label.en} spending this month: ${y(c.current)} (none ${lastEn}).`, zhHans: `本月新增${label.zhHans}支出${y(c.current)}（${lastZh}无）。` };
   }
   if (c.current <= 0) {
-    return { en: `No ${label.en} spending this month (${y(c.previous)} ${lastEn}).`, 'zh-Hans': `本月无${label['zh-Hans']}支出（${lastZh}${y(c.previous)}）。` };
+    return { en: `No ${label.en} spending this month (${y(c.previous)} ${lastEn}).`, zhHans: `本月无${label.zhHans}支出（${lastZh}${y(c.previous)}）。` };
   }
   const change = c.current - c.previous;
   const pct = wholePercent(Math.abs(change) / c.previous);
   if (change === 0 || pct === 0) {
-    return { en: `${capitalize(label.en)} spending is about the same as ${lastEn} (${y(c.current)}).`, 'zh-Hans': `${label['zh-Hans']}支出与${lastZh}基本持平（${y(c.current)}）。` };
+    return { en: `${capitalize(label.en)} spending is about the same as ${lastEn} (${y(c.current)}).`, zhHans: `${label.zhHans}支出与${lastZh}基本持平（${y(c.current)}）。` };
   }
   const up = change > 0;
   return {
     en: `${capitalize(label.en)} spending ${up ? 'rose' : 'fell'} ${pct}% from ${lastEn} (${y(c.previous)} → ${y(c.current)}).`,
-    'zh-Hans': `${label['zh-Hans']}支出比${lastZh}${up ? '增加' : '减少'}${pct}%（${y(c.previous)} → ${y(c.current)}）。`,
+    zhHans: `${label.zhHans}支出比${lastZh}${up ? '增加' : '减少'}${pct}%（${y(c.previous)} → ${y(c.current)}）。`,
   };
 }
 
@@ -117,7 +117,7 @@ export function merchantMessage(m: { merchant: string; net: number; purchases: n
   const pct = wholePercent(m.share);
   return {
     en: `${m.merchant}: ${y(m.net)} over ${m.purchases} payment${m.purchases === 1 ? '' : 's'}, ${pct}% of this month's spending.`,
-    'zh-Hans': `${m.merchant}：本月${m.purchases}笔，共${y(m.net)}，占支出的${pct}%。`,
+    zhHans: `${m.merchant}：本月${m.purchases}笔，共${y(m.net)}，占支出的${pct}%。`,
   };
 }
 
@@ -128,7 +128,7 @@ export function recurringMessage(r: { merchant: string; cadence: Cadence; typica
     en:
       `${r.merchant} looks like a ${weekly ? 'weekly' : 'monthly'} payment of about ${y(r.typicalAmount)}, seen ${r.occurrences} times ` +
       `(last on ${r.lastDate}); about ${y(r.monthlyCost)} a month.`,
-    'zh-Hans':
+    zhHans:
       `${r.merchant}疑似${weekly ? '每周' : '每月'}固定支出，每次约${y(r.typicalAmount)}，已出现${r.occurrences}次` +
       `（最近一次${r.lastDate}），约合每月${y(r.monthlyCost)}。`,
   };
@@ -145,27 +145,27 @@ export function lowerLimitMessage(
     case 'not_over_budget_long_enough':
       return {
         en: `No lower limit suggested: spending has not run over budget for ${r.minMonths} months in a row.`,
-        'zh-Hans': `暂不建议降低额度：支出尚未连续${r.minMonths}个月超出预算。`,
+        zhHans: `暂不建议降低额度：支出尚未连续${r.minMonths}个月超出预算。`,
       };
     case 'limit_already_low':
       return {
         en: `No lower limit suggested: your limit of ${y(r.currentLimit)} is already as low as we would suggest.`,
-        'zh-Hans': `暂不建议降低额度：您当前的额度${y(r.currentLimit)}已不高于建议水平。`,
+        zhHans: `暂不建议降低额度：您当前的额度${y(r.currentLimit)}已不高于建议水平。`,
       };
     case 'offer': {
       const why: LocalizedText =
         r.basis === 'spare_income'
-          ? { en: 'about one month of your income after essential spending', 'zh-Hans': '约为您扣除必要开支后一个月的收入' }
+          ? { en: 'about one month of your income after essential spending', zhHans: '约为您扣除必要开支后一个月的收入' }
           : r.basis === 'healthy_limit'
-            ? { en: 'the limit that fits your finances', 'zh-Hans': '与您财务状况相符的额度' }
-            : { en: 'a gradual step down', 'zh-Hans': '逐步下调' };
+            ? { en: 'the limit that fits your finances', zhHans: '与您财务状况相符的额度' }
+            : { en: 'a gradual step down', zhHans: '逐步下调' };
       return {
         en:
           `You have spent more than your budget ${r.overBudgetMonths} months in a row. You can choose to lower your credit limit ` +
           `from ${y(r.currentLimit)} to ${y(r.recommendedLimit)} (${why.en}). Nothing changes unless you choose it.`,
-        'zh-Hans':
+        zhHans:
           `您已连续${r.overBudgetMonths}个月超出预算。您可以选择将信用额度从${y(r.currentLimit)}降至${y(r.recommendedLimit)}` +
-          `（${why['zh-Hans']}）。只有在您确认后才会调整。`,
+          `（${why.zhHans}）。只有在您确认后才会调整。`,
       };
     }
   }

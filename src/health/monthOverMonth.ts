@@ -67,7 +67,7 @@ export function comparisonOf(current: Bill, previous: Bill, basis: ComparisonBas
     month: current.month,
     previousMonth: previous.month,
     basis,
-    overall: changeOf('overall', { en: 'total', 'zh-Hans': '总' }, totalsOf(current.transactions).net, totalsOf(previous.transactions).net, basis),
+    overall: changeOf('overall', { en: 'total', zhHans: '总' }, totalsOf(current.transactions).net, totalsOf(previous.transactions).net, basis),
     categories,
   };
 }

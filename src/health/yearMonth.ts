@@ -38,5 +38,5 @@ export function daysInMonth(month: YearMonth): number {
 /** Customer-facing name of a month: "May 2024" / "2024年5月". */
 export function monthLabel(month: YearMonth): LocalizedText {
   const first = parseISO(`${month}-01`);
-  return { en: format(first, 'MMMM yyyy'), 'zh-Hans': `${format(first, 'yyyy')}年${format(first, 'M')}月` };
+  return { en: format(first, 'MMMM yyyy'), zhHans: `${format(first, 'yyyy')}年${format(first, 'M')}月` };
 }

@@ -20,7 +20,7 @@ describe('budgetProgress', () => {
     expect(p.overall).toMatchObject({ spent: 45_000, remaining: 255_000, shareUsed: 0.15, projected: 139_500, status: 'on_track', over: false, onTrack: true });
     expect(p.categories.map((c) => [c.scope, c.spent, c.projected])).toEqual([['food', 15_000, 46_500], ['housing', 0, 0]]);
     expect(p.spentByCategory).toEqual({ transport: 30_000, food: 15_000 });
-    expect(p.message['zh-Hans']).toContain('在预算之内');
+    expect(p.message.zhHans).toContain('在预算之内');
   });
 
   it('flags at risk when the pace overshoots, and over once the budget is passed', () => {

@@ -13,13 +13,13 @@ describe('budgetReminders', () => {
     expect(first.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([['overall', 50], ['overall', 80]]);
     expect(first.reminders[1]!.message).toEqual({
       en: 'You have used 80% of your monthly budget for May 2024: ¥850.00 spent of ¥1,000.00.',
-      'zh-Hans': '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
+      zhHans: '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
     });
     expect(budgetReminders({ budget, transactions: txs, asOf: '2024-05-03', state: first.state }).reminders).toEqual([]);
     const more = [...txs, buy('b', '2024-05-04', 15_000, 'y', 'food')];
     const second = budgetReminders({ budget, transactions: more, asOf: '2024-05-04', state: first.state });
     expect(second.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([['overall', 100]]);
-    expect(second.reminders[0]!.message['zh-Hans']).toBe('2024年5月总预算已用完：已花¥1,000.00，预算¥1,000.00。');
+    expect(second.reminders[0]!.message.zhHans).toBe('2024年5月总预算已用完：已花¥1,000.00，预算¥1,000.00。');
   });
 
   it('resets in a new month and honours custom thresholds', () => {

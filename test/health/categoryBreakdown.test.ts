@@ -20,7 +20,7 @@ describe('categoryBreakdown', () => {
       ['transport', 10_000, 10_000 / 35_000],
       ['shopping', -2_000, 0],
     ]);
-    expect(b.lines[0]!.label).toEqual({ en: 'food and dining', 'zh-Hans': '餐饮' });
+    expect(b.lines[0]!.label).toEqual({ en: 'food and dining', zhHans: '餐饮' });
   });
 
   it('law: category totals reconcile exactly with the sum of the bill (integer fen)', () => {
@@ -59,6 +59,6 @@ describe('largestMerchants', () => {
       { limit: 2 },
     );
     expect(top.map((m) => [m.merchant, m.key, m.net, m.purchases])).toEqual([['kfc', 'kfc', 7_000, 2], ['Didi', 'didi', 5_000, 1]]);
-    expect(top[0]!.message['zh-Hans']).toBe('kfc：本月2笔，共¥70.00，占支出的54%。');
+    expect(top[0]!.message.zhHans).toBe('kfc：本月2笔，共¥70.00，占支出的54%。');
   });
 });

@@ -18,7 +18,7 @@ describe('monthOverMonth', () => {
     expect(m.overall).toMatchObject({ current: 48_000, previous: 35_000, change: 13_000, changeShare: 13_000 / 35_000 });
     expect(m.overall.message).toEqual({
       en: 'Total spending rose 37% from last month (¥350.00 → ¥480.00).',
-      'zh-Hans': '总支出比上月增加37%（¥350.00 → ¥480.00）。',
+      zhHans: '总支出比上月增加37%（¥350.00 → ¥480.00）。',
     });
     expect(m.categories.map((c) => [c.scope, c.change, c.changeShare])).toEqual([
       ['food', 10_000, 0.5],
@@ -26,9 +26,9 @@ describe('monthOverMonth', () => {
       ['entertainment', -5_000, -1],
       ['transport', 0, 0],
     ]);
-    expect(m.categories[1]!.message).toEqual({ en: 'New education spending this month: ¥80.00 (none last month).', 'zh-Hans': '本月新增教育支出¥80.00（上月无）。' });
+    expect(m.categories[1]!.message).toEqual({ en: 'New education spending this month: ¥80.00 (none last month).', zhHans: '本月新增教育支出¥80.00（上月无）。' });
     expect(m.categories[2]!.message.en).toBe('No entertainment spending this month (¥50.00 last month).');
-    expect(m.categories[3]!.message['zh-Hans']).toBe('交通出行支出与上月基本持平（¥100.00）。');
+    expect(m.categories[3]!.message.zhHans).toBe('交通出行支出与上月基本持平（¥100.00）。');
   });
 
   it('refuses bills that are not consecutive months', () => {
@@ -41,7 +41,7 @@ describe('monthOverMonth', () => {
     expect(a.through).toEqual({ current: '2024-05-10', previous: '2024-04-10' });
     expect(a.monthOverMonth.overall).toMatchObject({ current: 30_000, previous: 20_000 });
     expect(a.monthOverMonth.overall.message.en).toBe('Total spending rose 50% from the same days last month (¥200.00 → ¥300.00).');
-    expect(a.monthOverMonth.overall.message['zh-Hans']).toBe('总支出比上月同期增加50%（¥200.00 → ¥300.00）。');
+    expect(a.monthOverMonth.overall.message.zhHans).toBe('总支出比上月同期增加50%（¥200.00 → ¥300.00）。');
   });
 
   it('compares whole months for a past month, clamping the day to short months', () => {

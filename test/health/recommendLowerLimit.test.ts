@@ -7,7 +7,7 @@ describe('recommendLowerLimit', () => {
   it('offers nothing after a single month over budget', () => {
     const r = recommendLowerLimit({ currentLimit: 1_000_000, monthlyIncome: 500_000, monthlyEssentials: 400_000, overBudgetMonths: 1 });
     expect(r).toMatchObject({ offer: false, reasonCode: 'not_over_budget_long_enough', recommendedLimit: 1_000_000, reduction: 0, basis: null });
-    expect(r.explanation['zh-Hans']).toBe('暂不建议降低额度：支出尚未连续2个月超出预算。');
+    expect(r.explanation.zhHans).toBe('暂不建议降低额度：支出尚未连续2个月超出预算。');
   });
 
   it('offers one month of spare income when that is below the gradual step', () => {
@@ -15,7 +15,7 @@ describe('recommendLowerLimit', () => {
     expect(r).toMatchObject({ offer: true, reasonCode: 'over_budget_streak', recommendedLimit: 150_000, reduction: 850_000, basis: 'spare_income' });
     expect(r.explanation).toEqual({
       en: 'You have spent more than your budget 3 months in a row. You can choose to lower your credit limit from ¥10,000.00 to ¥1,500.00 (about one month of your income after essential spending). Nothing changes unless you choose it.',
-      'zh-Hans': '您已连续3个月超出预算。您可以选择将信用额度从¥10,000.00降至¥1,500.00（约为您扣除必要开支后一个月的收入）。只有在您确认后才会调整。',
+      zhHans: '您已连续3个月超出预算。您可以选择将信用额度从¥10,000.00降至¥1,500.00（约为您扣除必要开支后一个月的收入）。只有在您确认后才会调整。',
     });
   });
 

@@ -22,7 +22,7 @@ describe('detectRecurring', () => {
     });
     expect(r!.message).toEqual({
       en: 'iQIYI VIP looks like a monthly payment of about ¥25.00, seen 4 times (last on 2024-04-30); about ¥25.00 a month.',
-      'zh-Hans': 'iQIYI VIP疑似每月固定支出，每次约¥25.00，已出现4次（最近一次2024-04-30），约合每月¥25.00。',
+      zhHans: 'iQIYI VIP疑似每月固定支出，每次约¥25.00，已出现4次（最近一次2024-04-30），约合每月¥25.00。',
     });
   });
 
