@@ -265,6 +265,8 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
         previousLimit: prior.limit,
         bindingConstraint: 'self_cap',
         caps: { ...prior.caps, self_cap: limit },
+        controls: { selfSetCap: limit },
+        health: { ...prior.health, lowerLimitOffer: null },
         policyReasons: ['customer_reduction'],
         reasons: [],
         certificateImpacts: [],

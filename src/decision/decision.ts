@@ -1,6 +1,7 @@
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FactorContribution } from '../explain/factorContributions.js';
 import type { PrincipalReason } from '../explain/principalReasons.js';
+import type { LowerLimitRecommendation } from '../health/recommendLowerLimit.js';
 import type { AffordabilityCheck } from '../policy/affordability.js';
 import type { LimitSetBy } from '../policy/applyPolicy.js';
 import type { LimitCaps } from '../policy/limit.js';
@@ -39,7 +40,7 @@ export interface EvidenceSuggestion {
 export interface EvidenceSuggestions {
   readonly items: readonly EvidenceSuggestion[];
   /** When no evidence can raise the limit: what binds instead (affordability, a cap, ...). */
-  readonly blockedBy: LimitSetBy | 'decline' | null;
+  readonly blockedBy: LimitSetBy | 'decline' | 'financial_health' | null;
   readonly note: { readonly en: string; readonly zhHans: string } | null;
 }
 
@@ -107,6 +108,17 @@ export interface Decision {
   readonly suggestions: EvidenceSuggestions;
   /** Set on reassessments. */
   readonly movement: LimitMovement | null;
+  /** The brake beside the accelerator. */
+  readonly health: {
+    /** The affordability ceiling (capacity rounded down to the limit step): no limit or suggestion ever exceeds it. */
+    readonly healthyLimit: number;
+    /** From `applicant.financialHealth`, when the lender passes it. */
+    readonly overBudgetMonths: number | null;
+    /** A lower limit offered when spending ran over budget month after month; the customer chooses. */
+    readonly lowerLimitOffer: LowerLimitRecommendation | null;
+  };
+  /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
+  readonly controls: { readonly selfSetCap: number | null };
   /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
   readonly limitHistory: readonly LimitChange[];
   readonly audit: DecisionAudit;

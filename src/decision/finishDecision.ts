@@ -1,5 +1,7 @@
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
+import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
+import { roundDownToStep } from '../policy/limit.js';
 import { preparePolicy, type PolicyResult, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -66,19 +68,29 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     };
   });
 
+  // The healthy limit is today's affordability ceiling; a what-if may lower the price and with it
+  // raise the capacity, but a preview never promises more than the customer can afford today.
+  const healthyLimit = roundDownToStep(main.affordabilityCapacity, ctx.policy.limits.roundingStep);
+  const previewCeiling = Math.max(healthyLimit, limit);
   const candidates: EvidenceSuggestion[] = plan.whatIf.map(({ spec, typical, scenario }) => {
     const pd = nextPd();
     const p = decideScenario(scenario, pd);
     const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
-    const withIt = p.outcome === 'decline' ? 0 : finalLimit(p);
+    const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
     return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd };
   });
   const items = candidates
     .filter((c) => c.limitGain > 0)
     .sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.kind.localeCompare(b.kind))
     .slice(0, ctx.suggestionCount);
-  const blockedBy = items.length > 0 || ctx.suggestionCount === 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
-  const suggestions: EvidenceSuggestions = { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy) };
+  const overBudgetMonths = applicant.financialHealth?.overBudgetMonths ?? null;
+  // A customer whose spending has outrun their own budget month after month is not nudged
+  // towards more credit: no what-if increases, and a lower limit is offered instead.
+  const overBudget = overBudgetMonths !== null && overBudgetMonths >= MIN_OVER_BUDGET_MONTHS;
+  const shown = overBudget ? [] : items;
+  const blockedBy =
+    ctx.suggestionCount === 0 ? null : overBudget ? 'financial_health' : shown.length > 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
+  const suggestions: EvidenceSuggestions = { items: shown, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
 
   let movement: LimitMovement | null = null;
   if (prior) {
@@ -112,6 +124,17 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
   const limitHistory = [...plan.limitHistory, ...(limit > previousLimit ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
   const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'approve' : main.outcome;
+  const grantedLimit = outcome === 'decline' ? 0 : limit;
+  const lowerLimitOffer =
+    overBudgetMonths === null
+      ? null
+      : recommendLowerLimit({
+          currentLimit: grantedLimit,
+          monthlyIncome: applicant.income.monthlyNet,
+          monthlyEssentials: applicant.household.monthlyEssentialSpending,
+          overBudgetMonths,
+          healthyLimit,
+        });
   const audit = buildAudit({
     applicantId: applicant.id,
     asOf: applicant.asOf,
@@ -129,7 +152,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     applicantId: applicant.id,
     asOf: applicant.asOf,
     outcome,
-    limit: outcome === 'decline' ? 0 : limit,
+    limit: grantedLimit,
     previousLimit,
     requestedLimit: requested,
     apr: main.apr,
@@ -152,6 +175,8 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     certificateImpacts,
     suggestions,
     movement,
+    health: { healthyLimit, overBudgetMonths, lowerLimitOffer },
+    controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
     limitHistory,
     audit,
   };

@@ -12,7 +12,13 @@ const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: strin
   requested: { en: 'Your limit is the amount you asked for.', zhHans: '您的额度即为您申请的金额。' },
 };
 
-/** The note shown when no certificate can raise the limit. */
-export function suggestionNote(blockedBy: LimitSetBy | 'decline'): { en: string; zhHans: string } {
+/** The note shown when no certificate can raise the limit (or none is suggested, for financial health). */
+export function suggestionNote(blockedBy: LimitSetBy | 'decline' | 'financial_health', overBudgetMonths = 0): { en: string; zhHans: string } {
+  if (blockedBy === 'financial_health') {
+    return {
+      en: `Your spending has run over your own budget for ${overBudgetMonths} months in a row, so we are not suggesting a higher limit; you can choose a lower one instead.`,
+      zhHans: `您已连续${overBudgetMonths}个月支出超出自己的预算，因此我们暂不建议提高额度，您可以选择降低额度。`,
+    };
+  }
   return NOTES[blockedBy];
 }

@@ -96,6 +96,12 @@ export const Applicant = z.strictObject({
     })
     .default({}),
   evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),
+  financialHealth: z
+    .strictObject({
+      overBudgetMonths: Count.max(120).describe("Consecutive complete months the customer's spending ran over their own budget (creditlift/health overBudgetStreak)"),
+    })
+    .optional()
+    .describe('Signals from the budget assistant: used by the decision to offer a lower limit, never by the model'),
 });
 
 /** A validated applicant (defaults applied). */

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../src/decision/createScorer.js';
+import { exampleFor } from '../src/examples/exampleApplicants.js';
+import type { ApplicantInput } from '../src/schema/applicant.js';
+
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = await createScorer();
+});
+afterAll(() => scorer.close());
+
+const teacher = exampleFor('salaried_teacher').applicant;
+const grad = exampleFor('new_graduate').applicant;
+
+describe('customer controls, end to end', () => {
+  it('a reduction becomes a self-set cap that every later decision and reassessment keeps, until cleared', async () => {
+    const first = await scorer.decide(teacher);
+    expect(first.limit).toBeGreaterThan(500_000);
+    const reduced = scorer.requestReduction(first, 500_000);
+    expect(reduced.limit).toBe(500_000);
+    expect(reduced.controls.selfSetCap).toBe(500_000);
+
+    // The lender stores the cap on the profile, as the decision tells it to.
+    const capped: ApplicantInput = { ...teacher, controls: { ...teacher.controls, selfSetCap: reduced.controls.selfSetCap ?? undefined } };
+    const later = await scorer.decide(capped);
+    expect(later.limit).toBeLessThanOrEqual(500_000);
+    expect(later.bindingConstraint).toBe('self_cap');
+
+    const ielts = grad.evidence?.find((e) => e.kind === 'ielts');
+    const reassessed = await scorer.reassess(reduced, { applicant: capped, evidence: [{ ...ielts!, holder: { idHash: teacher.identity.idHash } }] });
+    expect(reassessed.limit).toBeLessThanOrEqual(500_000);
+
+    const cleared: ApplicantInput = { ...teacher, controls: { requestedLimit: teacher.controls?.requestedLimit } };
+    const freed = await scorer.decide(cleared);
+    expect(freed.limit).toBe(first.limit);
+    expect(freed.controls.selfSetCap).toBeNull();
+  });
+});
+
+describe('financial health in the decision', () => {
+  it('spending over budget month after month: the decision says so, offers a lower limit and suggests no increase', async () => {
+    const d = await scorer.decide({ ...teacher, financialHealth: { overBudgetMonths: 3 } });
+    expect(d.health.overBudgetMonths).toBe(3);
+    expect(d.health.lowerLimitOffer?.offer).toBe(true);
+    expect(d.health.lowerLimitOffer?.recommendedLimit).toBeLessThan(d.limit);
+    expect(d.health.lowerLimitOffer?.recommendedLimit! % 10_000).toBe(0);
+    expect(d.suggestions.items).toEqual([]);
+    expect(d.suggestions.blockedBy).toBe('financial_health');
+    expect(d.suggestions.note?.zhHans).toContain('3');
+  });
+
+  it('within budget: no offer, and the model never sees the signal (same PD)', async () => {
+    const plain = await scorer.decide(teacher);
+    const ok = await scorer.decide({ ...teacher, financialHealth: { overBudgetMonths: 0 } });
+    expect(ok.health.lowerLimitOffer?.offer).toBe(false);
+    expect(ok.pd).toBe(plain.pd);
+    expect(plain.health.lowerLimitOffer).toBeNull();
+  });
+
+  it('the healthy limit bounds every offer and every what-if preview', async () => {
+    for (const seg of ['new_graduate', 'factory_worker', 'gig_driver', 'retail_clerk', 'salaried_teacher'] as const) {
+      const d = await scorer.decide(exampleFor(seg).applicant);
+      expect(d.limit).toBeLessThanOrEqual(d.health.healthyLimit);
+      for (const s of d.suggestions.items) expect(s.limit).toBeLessThanOrEqual(d.health.healthyLimit);
+      const more = await scorer.suggest(exampleFor(seg).applicant, { top: 10 });
+      for (const s of more.items) expect(s.limit).toBeLessThanOrEqual(d.health.healthyLimit);
+    }
+  });
+});
