@@ -39,7 +39,7 @@ export interface LawSubject {
 export interface LawRunOptions {
   /** Runs of each pure policy property. Default 200. */
   readonly numRuns?: number;
-  /** Runs of each scorer property (each run calls the model). Default 20. */
+  /** Runs of each scorer property (each run calls the model). Default 50. */
   readonly scorerNumRuns?: number;
   /** fast-check seed, to reproduce a failure. Default: random. */
   readonly seed?: number;

@@ -21,7 +21,10 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
     async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
       const ctx = lawContext(subject, options);
       await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
-      if (ctx.scorer !== undefined && spec.scorerProperty !== undefined) await runLaw(spec, 'scorer', spec.scorerProperty(ctx, ctx.scorer), ctx.scorerRuns);
+      if (ctx.scorer === undefined || spec.scorerProperty === undefined) return;
+      // End to end, the scorer is held to the policy it actually runs, whatever `policy` says.
+      const scorerCtx = subject.policy === undefined ? ctx : lawContext({ scorer: ctx.scorer }, options);
+      await runLaw(spec, 'scorer', spec.scorerProperty(scorerCtx, ctx.scorer), ctx.scorerRuns);
     },
   });
 }

@@ -24,7 +24,7 @@ export interface LawContext {
 /** Default runs of a pure policy property. */
 export const DEFAULT_POLICY_RUNS = 200;
 /** Default runs of a scorer property: each run is a model call, so fewer. */
-export const DEFAULT_SCORER_RUNS = 20;
+export const DEFAULT_SCORER_RUNS = 50;
 
 function runsIssue(value: unknown, key: string): ValidationIssue[] {
   if (value === undefined) return [];

@@ -7,14 +7,19 @@ import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals
 import { rmbAsFen } from '../_internals/money.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
-function checkRounded(limit: number, step: number, what: string): void {
-  requireLaw(Number.isSafeInteger(limit) && limit % step === 0, () => `${what} ${fen(limit)} is not a whole multiple of the rounding step ${fen(step)}`);
+// An existing line kept as it is need not be on the grid (the grid may have changed since it was
+// granted); every limit the engine sets anew must be.
+function checkRounded(limit: number, step: number, what: string, existingLine: number): void {
+  requireLaw(Number.isSafeInteger(limit) && (limit % step === 0 || limit === existingLine), () =>
+    `${what} ${fen(limit)} is neither a whole multiple of the rounding step ${fen(step)} nor the existing line ${fen(existingLine)} kept as it was`,
+  );
 }
 
 /** Limits land on the product's grid (100 RMB by default). */
 export const limitsRounded: CreditLaw = defineLaw({
   name: 'limits_rounded',
-  description: "Every limit, whether decided, reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default).",
+  description:
+    "Every limit set, whether decided, reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default); only an existing line kept unchanged may be off it.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -23,8 +28,8 @@ export const limitsRounded: CreditLaw = defineLaw({
       ({ applicant, pd, reduceTo, limitHistory }) => {
         const step = ctx.policy.limits.roundingStep;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
-        checkRounded(r.limit, step, `limit at PD ${pd}`);
-        checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`);
+        checkRounded(r.limit, step, `limit at PD ${pd}`, applicant.platform.currentLimit);
+        checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`, Number.NaN);
       },
     ),
   scorerProperty: (ctx, scorer) =>
@@ -35,9 +40,9 @@ export const limitsRounded: CreditLaw = defineLaw({
       async ({ applicant, certificate, reduceTo }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
-        checkRounded(d.limit, step, `decided limit for "${applicant.id}"`);
-        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`);
-        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`);
+        checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
+        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
+        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, Number.NaN);
       },
     ),
 });

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createScorer, type Scorer } from '../src/decision/createScorer.js';
+import { defaultPolicy } from '../src/policy/defaultPolicy.js';
+import { creditLaws } from '../src/testing/index.js';
+
+const laws = Object.values(creditLaws);
+
+describe('every credit law holds for the default policy', () => {
+  for (const law of laws) it(`${law.name}: ${law.description}`, () => law.check({ policy: defaultPolicy }, { numRuns: 500 }));
+});
+
+describe('every credit law holds end to end through the default scorer', () => {
+  let scorer: Scorer;
+  beforeAll(async () => {
+    scorer = await createScorer();
+  });
+  afterAll(() => scorer.close());
+
+  // Scorer runs call onnxruntime; a modest count per law keeps the file fast on two cores.
+  for (const law of laws) it(`${law.name}: ${law.description}`, () => law.check({ scorer }, { numRuns: 50, scorerNumRuns: 60 }));
+});

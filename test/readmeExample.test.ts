@@ -1,0 +1,47 @@
+// The README's "Property-test your own pricing rules" example, verbatim except for the two import
+// paths ('creditlift' -> '../src/index.js', 'creditlift/testing' -> '../src/testing/index.js'),
+// so the example in the README is known to run.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, resolvePolicy, type Scorer } from '../src/index.js';
+import { applicantArbitrary, assertCreditLaws, creditLaws } from '../src/testing/index.js';
+
+// Our policy: the default with our own prices, grades and product maximum.
+const policy = resolvePolicy({
+  pricing: { margin: 0.02, aprFloor: 0.0912 },
+  grades: [
+    { grade: 'A', maxPd: 0.03, incomeMultiple: 2.5 },
+    { grade: 'B', maxPd: 0.08, incomeMultiple: 1.8 },
+    { grade: 'C', maxPd: 1, incomeMultiple: 1 },
+  ],
+  limits: { productMax: 3_000_000 },
+});
+
+describe('our pricing rules keep every credit law', () => {
+  // Pure policy: thousands of applicants and PDs in well under a second a law.
+  it('as a policy', () => assertCreditLaws({ policy, numRuns: 300 }));
+
+  describe('end to end, through our scorer and the model', () => {
+    let scorer: Scorer;
+    beforeAll(async () => {
+      scorer = await createScorer({ policy });
+    });
+    afterAll(() => scorer.close());
+
+    // One test per law, named by the law, so a failure says which law broke.
+    for (const law of Object.values(creditLaws)) {
+      it(law.description, () => law.check({ scorer }, { numRuns: 50, scorerNumRuns: 10 }));
+    }
+
+    // Our own law, on the kit's applicants: a new graduate's daily rate never shows above 0.066%.
+    it('new graduates never see a daily rate above 0.066%', async () => {
+      await fc.assert(
+        fc.asyncProperty(applicantArbitrary({ segment: 'new_graduate' }), async (applicant) => {
+          const decision = await scorer.decide(applicant);
+          expect(Number.parseFloat(decision.dailyRateText)).toBeLessThanOrEqual(0.066);
+        }),
+        { numRuns: 10 },
+      );
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
+import { creditLaws, CreditLawViolation, type CreditLawName } from '../../src/testing/index.js';
+
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = await createScorer({ suggestionsPerDecision: 0 });
+});
+afterAll(() => scorer.close());
+
+// A lender's wrapper around the scorer that edits every decision it returns.
+function wrap(edit: (d: Decision) => Decision): Scorer {
+  return {
+    ...scorer,
+    policy: scorer.policy,
+    decide: async (a, o) => edit(await scorer.decide(a, o)),
+    decideBatch: async (as, o) => (await scorer.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: edit(r.decision) } : r)),
+    reassess: async (p, u) => edit(await scorer.reassess(p, u)),
+    requestReduction: (p, amount) => edit(scorer.requestReduction(p, amount)),
+  };
+}
+
+const brokenScorers: [CreditLawName, (d: Decision) => Decision][] = [
+  // A "first-month promotion" below the policy floor.
+  ['apr_within_bounds', (d) => ({ ...d, apr: d.apr / 2, dailyRate: d.apr / 2 / 365 })],
+  // A limit shown to the yuan, off the 100 RMB grid.
+  ['limits_rounded', (d) => (d.limit > 0 ? { ...d, limit: d.limit + 100 } : d)],
+  // The customer's cap dropped: every approval gets at least 500 RMB more than asked.
+  ['customer_controls_hold', (d) => (d.outcome === 'approve' ? { ...d, limit: d.limit + 50_000 } : d)],
+];
+
+describe('a scorer wrapper that breaks a law is caught end to end, and the message names the law', () => {
+  it.each(brokenScorers)('%s', async (name, edit) => {
+    const error = await creditLaws[name].check({ scorer: wrap(edit) }, { numRuns: 20, scorerNumRuns: 30, seed: 5 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CreditLawViolation);
+    const v = error as CreditLawViolation;
+    expect(v.law).toBe(name);
+    expect(v.part).toBe('scorer');
+    expect(v.message).toContain(`Credit law "${name}" failed (scorer)`);
+    expect(v.counterexample).toHaveProperty('applicant');
+  });
+});
