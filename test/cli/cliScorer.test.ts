@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { baseApplicantInput } from '../helpers/baseApplicant.js';
+import { captureIo } from './fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-cli-'));
+const file = (name: string) => join(work, name);
+let scorer: Scorer;
+const expected = new Map<string, Decision>();
+
+beforeAll(async () => {
+  scorer = await createScorer();
+  for (const ex of exampleApplicants) expected.set(ex.id, await scorer.decide(ex.applicant));
+  writeFileSync(file('graduate.json'), JSON.stringify(exampleApplicants[0]!.applicant));
+  // A first line (no current limit, so no step limit) with room to grow: certificates can raise it.
+  const fresh = baseApplicantInput();
+  writeFileSync(file('fresh.json'), JSON.stringify({ ...fresh, platform: { ...fresh.platform, currentLimit: 0, currentBalance: 0 } }));
+});
+afterAll(async () => {
+  await scorer.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Flattens an applicant into dotted CSV columns, as a spreadsheet export would hold it. */
+function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix === '' ? k : `${prefix}.${k}`, out);
+  } else if (value !== undefined) out[prefix] = String(value);
+  return out;
+}
+
+function toCsv(rows: readonly Record<string, string>[]): string {
+  const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${[header.join(','), ...rows.map((r) => header.map((h) => cell(r[h] ?? '')).join(','))].join('\n')}\n`;
+}
+
+const outLines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { line: number; decision?: Decision; error?: { code: string; issues: { path: (string | number)[] }[] } });
+const same = (d: Decision) => ({ outcome: d.outcome, limit: d.limit, pd: d.pd, grade: d.grade, apr: d.apr, decisionId: d.audit.decisionId });
+
+describe('creditlift decide / suggest / demo on the default model', () => {
+  it('decide prints the Decision JSON the library gives for the same applicant', async () => {
+    const c = captureIo();
+    expect(await main(['decide', file('graduate.json')], c.io)).toBe(0);
+    expect(same(JSON.parse(c.out()) as Decision)).toEqual(same(expected.get(exampleApplicants[0]!.id)!));
+  });
+
+  it('decide - reads standard input; --summary prints a readable summary', async () => {
+    const c = captureIo({ readStdin: async () => JSON.stringify(exampleApplicants[1]!.applicant) });
+    expect(await main(['decide', '-', '--summary'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/PD .* grade .* APR/);
+  });
+
+  it('decide exits 3 for a rejected applicant, listing every field at fault; 3 for bad JSON; 1 for a missing file', async () => {
+    const bad = { ...exampleApplicants[0]!.applicant, gender: 'f', income: { source: 'payroll' } };
+    writeFileSync(file('bad.json'), JSON.stringify(bad));
+    const c = captureIo();
+    expect(await main(['decide', file('bad.json')], c.io)).toBe(3);
+    expect(c.err()).toMatch(/gender: .*protected/);
+    expect(c.err()).toMatch(/income\.monthlyNet/);
+    writeFileSync(file('broken.json'), '{"id":');
+    const c2 = captureIo();
+    expect(await main(['decide', file('broken.json')], c2.io)).toBe(3);
+    expect(c2.err()).toMatch(/data_invalid.*not valid JSON/);
+    expect(await main(['decide', file('nope.json')], captureIo().io)).toBe(1);
+    expect(await main(['decide'], captureIo().io)).toBe(2);
+  });
+
+  it('suggest ranks certificates the applicant does not hold by limit gain (--top, --json, table)', async () => {
+    const c = captureIo();
+    expect(await main(['suggest', file('fresh.json'), '--top', '2', '--json'], c.io)).toBe(0);
+    const s = JSON.parse(c.out()) as { items: { kind: string; limitGain: number }[] };
+    expect(s.items).toHaveLength(2);
+    expect(s.items[0]!.limitGain).toBeGreaterThanOrEqual(s.items[1]!.limitGain);
+    expect(await main(['suggest', file('fresh.json'), '--top', '0'], captureIo().io)).toBe(2);
+    const table = captureIo();
+    expect(await main(['suggest', file('fresh.json')], table.io)).toBe(0);
+    expect(table.out()).toMatch(/^#\s+kind\s+certificate/);
+    expect(table.out()).toContain(s.items[0]!.kind);
+    const blocked = captureIo();
+    expect(await main(['suggest', file('graduate.json')], blocked.io)).toBe(0);
+    expect(blocked.out()).toMatch(/No certificate would raise this limit|^#/);
+  });
+
+  it('demo --json prints one decision per example', async () => {
+    const c = captureIo();
+    expect(await main(['demo', '--json'], c.io)).toBe(0);
+    expect(c.out().trim().split('\n')).toHaveLength(exampleApplicants.length);
+  });
+});
+
+describe('creditlift score on the default model', () => {
+  it('NDJSON and CSV inputs decide exactly as the library does, one line per record', async () => {
+    const applicants = exampleApplicants.map((e) => e.applicant);
+    writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n{"id":"x"}\n`);
+    writeFileSync(file('book.csv'), toCsv(applicants.map((a) => flatten(a))));
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('book.out.ndjson'), '--errors', file('book.err.ndjson')], c.io)).toBe(3);
+    const out = outLines(file('book.out.ndjson'));
+    expect(out.map((o) => o.line)).toEqual(applicants.map((_, i) => i + 1));
+    for (const o of out) expect(same(o.decision!)).toEqual(same(expected.get(o.decision!.applicantId)!));
+    const [err] = outLines(file('book.err.ndjson'));
+    expect(err!.line).toBe(applicants.length + 1);
+    expect(err!.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['asOf', 'income']));
+    expect(c.out()).toMatch(/outcomes\s+approve/);
+
+    expect(await runScoreCommand(['--in', file('book.csv'), '--out', file('csv.out.ndjson')], captureIo().io)).toBe(0);
+    const csvOut = outLines(file('csv.out.ndjson'));
+    expect(csvOut.map((o) => o.line)).toEqual(applicants.map((_, i) => i + 2));
+    for (const o of csvOut) expect(same(o.decision!)).toEqual(same(expected.get(o.decision!.applicantId)!));
+  });
+
+  it('--workers 2 (the worker pool) gives the same decisions as in process', async () => {
+    expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('pool.out.ndjson'), '--errors', file('pool.err.ndjson'), '--workers', '2', '--batch', '3'], captureIo().io)).toBe(3);
+    const inProcess = outLines(file('book.out.ndjson'));
+    const pooled = outLines(file('pool.out.ndjson'));
+    expect(pooled.map((o) => [o.line, same(o.decision!)])).toEqual(inProcess.map((o) => [o.line, same(o.decision!)]));
+  });
+
+  it('end to end through the real bin: score then report, with documented exit codes', () => {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const bin = join(process.cwd(), 'src', 'cli', 'main.ts');
+    const score = spawnSync(tsx, [bin, 'score', '--in', file('book.ndjson'), '--out', file('e2e.ndjson')], { encoding: 'utf8', timeout: 120_000 });
+    expect(score.status, score.stderr).toBe(3);
+    expect(score.stdout).toMatch(/creditlift score: \d+ records read in/);
+    expect(score.stderr).toBe('');
+    const report = spawnSync(tsx, [bin, 'report', file('e2e.ndjson'), '--out', file('e2e.html')], { encoding: 'utf8', timeout: 120_000 });
+    expect(report.status, report.stderr).toBe(0);
+    const html = readFileSync(file('e2e.html'), 'utf8');
+    expect(html).toContain('data-chart="limit-by-grade"');
+    expect(html).toContain('creditlift-default');
+  });
+});
