@@ -1,0 +1,51 @@
+import { quantile } from './summarizeSamples.js';
+
+/** Options of {@link measureThroughput}. */
+export interface ThroughputOptions {
+  readonly warmupRounds: number;
+  readonly rounds: number;
+}
+
+/** Items per second over repeated rounds, by wall clock and by CPU time of the whole process. */
+export interface ThroughputResult {
+  readonly rounds: number;
+  readonly itemsPerRound: number;
+  /** Median over rounds of items per wall-clock second. */
+  readonly perSecond: number;
+  /** Best round, items per wall-clock second. */
+  readonly bestPerSecond: number;
+  /**
+   * Items per CPU-second (user + system, all threads of the process, summed over rounds): the
+   * per-core figure, since it charges the runtime's own threads and worker threads too.
+   */
+  readonly perCpuSecond: number;
+}
+
+/** A round of work that processes some items and says how many. */
+export type Round = () => Promise<number>;
+
+/** Runs `round` repeatedly and reports its throughput; see {@link ThroughputResult}. */
+export async function measureThroughput(round: Round, options: ThroughputOptions): Promise<ThroughputResult> {
+  for (let i = 0; i < options.warmupRounds; i++) await round();
+  const rates = new Float64Array(options.rounds);
+  let items = 0;
+  let cpuMicros = 0;
+  for (let i = 0; i < options.rounds; i++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const n = await round();
+    const ns = Number(process.hrtime.bigint() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
+    items += n;
+    rates[i] = (n * 1e9) / ns;
+  }
+  rates.sort();
+  return {
+    rounds: options.rounds,
+    itemsPerRound: items / options.rounds,
+    perSecond: quantile(rates, 0.5),
+    bestPerSecond: rates[rates.length - 1] ?? Number.NaN,
+    perCpuSecond: (items * 1e6) / cpuMicros,
+  };
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
+import { CreditliftError } from '../../src/errors/creditliftError.js';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { loadModel } from '../../src/model/loadModel.js';
+import { defaultModelPath } from '../../src/model/defaultModelPath.js';
+import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
+import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { EXIT_ID, THROW_ID } from './fixtures/crashingScorerWorker.js';
+
+const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
+// Suggestions on, so the what-if rows travel through the workers too.
+const scorerOptions = { suggestionsPerDecision: 2 } as const;
+
+const synthetic = [...iteratePopulation({ size: 60, seed: 7, asOf: '2026-11-01' })].map((r) => r.applicant);
+const examples = exampleApplicants.map((e) => e.applicant);
+const invalid: unknown[] = [null, 42, 'applicant', {}, { ...examples[0], asOf: 'not a date' }, { ...examples[1], gender: 'f' }];
+/** Valid and invalid records interleaved, so every chunk mixes both. */
+const mixed: unknown[] = [...synthetic, ...examples].flatMap((a, i) => (i % 9 === 4 ? [invalid[i % invalid.length], a] : [a]));
+
+const json = (results: readonly BatchResult[]) => JSON.stringify(results);
+
+let scorer: Scorer;
+let pool: ScorerPool;
+let expected: BatchResult[];
+
+beforeAll(async () => {
+  [scorer, pool] = await Promise.all([createScorer(scorerOptions), createScorerPool({ workers: 2, chunkSize: 7, scorer: scorerOptions })]);
+  expected = await scorer.decideBatch(mixed);
+});
+afterAll(async () => {
+  await Promise.all([scorer?.close(), pool?.close()]);
+});
+
+describe('createScorerPool: same results as the in-process scorer', () => {
+  it('pooled decideBatch is byte-equal JSON to in-process decideBatch, across many chunks and both workers', async () => {
+    expect(pool.size).toBe(2);
+    const pooled = await pool.decideBatch(mixed);
+    expect(json(pooled)).toBe(json(expected));
+  });
+
+  it('order is kept: result i carries index i, and a bad record never loses its neighbours', async () => {
+    const pooled = await pool.decideBatch(mixed);
+    expect(pooled).toHaveLength(mixed.length);
+    pooled.forEach((r, i) => expect(r.index).toBe(i));
+    const bad = pooled.filter((r) => !r.ok);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const r of bad) expect(r.ok ? '' : r.error.code).toBe('validation_failed');
+    expect(pooled.filter((r) => r.ok)).toHaveLength(synthetic.length + examples.length);
+  });
+
+  it('law: for any batch of valid and invalid records, pooled results equal in-process results', async () => {
+    const record = fc.oneof(
+      { weight: 3, arbitrary: applicantArbitrary() as fc.Arbitrary<unknown> },
+      { weight: 1, arbitrary: fc.constantFrom(...invalid) },
+      { weight: 1, arbitrary: fc.constantFrom(...examples) as fc.Arbitrary<unknown> },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 40 }), async (batch) => {
+        const [pooled, local] = await Promise.all([pool.decideBatch(batch), scorer.decideBatch(batch)]);
+        expect(json(pooled)).toBe(json(local));
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('concurrent calls interleave on the workers yet each gets its own results in its own order', async () => {
+    const a = mixed.slice(0, 40);
+    const b = [...mixed].reverse().slice(0, 33);
+    const [ra, rb, rc] = await Promise.all([pool.decideBatch(a), pool.decideBatch(b), pool.decideBatch(a)]);
+    expect(json(ra)).toBe(json(await scorer.decideBatch(a)));
+    expect(json(rb)).toBe(json(await scorer.decideBatch(b)));
+    expect(json(rc)).toBe(json(ra));
+  });
+
+  it('a record that cannot be structured-cloned gets the same result it would in process; its chunk-mates still decide', async () => {
+    const batch: unknown[] = [examples[0], { ...examples[1], extra: () => 1 }, examples[2], { ...examples[3], id: Symbol('x') }];
+    const pooled = await pool.decideBatch(batch);
+    expect(json(pooled)).toBe(json(await scorer.decideBatch(batch)));
+    expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
+  });
+
+  it('an empty batch gives no results', async () => {
+    expect(await pool.decideBatch([])).toEqual([]);
+  });
+
+  it('input that is not an array is a ValidationError, as in process', async () => {
+    const err = await pool.decideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const local = await scorer.decideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
+    expect((err as ValidationError).message).toBe((local as ValidationError).message);
+  });
+
+  it('an invalid limitHistory fails the whole call with the same ValidationError as in process', async () => {
+    const opts = { limitHistory: [{ at: 'yesterday', from: -1 }] } as never;
+    const err = await pool.decideBatch(examples, opts).catch((e: unknown) => e);
+    const local = await scorer.decideBatch(examples, opts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(local).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).message).toBe((local as ValidationError).message);
+    expect((err as ValidationError).issues).toEqual((local as ValidationError).issues);
+    // The pool is still usable afterwards.
+    expect(json(await pool.decideBatch(examples))).toBe(json(await scorer.decideBatch(examples)));
+  });
+
+  // Last in this block: it closes the shared pool.
+  it('close() lets a batch under way finish, then further calls are refused', async () => {
+    const running = pool.decideBatch(mixed);
+    const closed = pool.close();
+    expect(json(await running)).toBe(json(expected));
+    await closed;
+    await expect(pool.decideBatch(examples)).rejects.toMatchObject({ code: 'internal_error' });
+    await pool.close(); // idempotent
+  });
+});
+
+describe('createScorerPool: options and start-up', () => {
+  it('rejects invalid options with one ValidationError naming every field', async () => {
+    const model = await loadModel(defaultModelPath());
+    try {
+      const err = await createScorerPool({ workers: 0, chunkSize: 1.5, scorer: { model } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).fields).toEqual(['workers', 'chunkSize', 'scorer.model']);
+    } finally {
+      await model.close();
+    }
+  });
+
+  it('a model that cannot load fails creation with the scorer\'s own error code', async () => {
+    const err = await createScorerPool({ workers: 1, scorer: { model: '/nonexistent/model.onnx' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CreditliftError);
+    expect((err as CreditliftError).code).toBe('model_load_failed');
+  });
+
+});
+
+describe('createScorerPool: a worker that crashes', () => {
+  let crashy: ScorerPool;
+  beforeAll(async () => {
+    crashy = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker });
+  });
+  afterAll(() => crashy?.close());
+
+  for (const [how, id] of [['exits', EXIT_ID], ['throws an uncaught error', THROW_ID]] as const) {
+    it(`when a worker ${how}, its records get worker_failed, every other record decides, and the replaced worker scores again`, async () => {
+      const batch: unknown[] = [...synthetic.slice(0, 20)];
+      batch[12] = { ...(batch[12] as object), id };
+      const results = await crashy.decideBatch(batch);
+      results.forEach((r, i) => expect(r.index).toBe(i));
+      // Chunk of 5: records 10..14 shared the poisoned chunk.
+      const failed = results.filter((r) => !r.ok).map((r) => r.index);
+      expect(failed).toContain(12);
+      for (const r of results) if (!r.ok) expect(r.error.code).toBe('worker_failed');
+      // Only the crashed worker's records are lost: the two chunks it held.
+      expect(failed.length).toBeLessThanOrEqual(10);
+      const clean = batch.filter((_, i) => !failed.includes(i));
+      const again = await crashy.decideBatch(synthetic.slice(0, 20));
+      expect(json(again)).toBe(json(await scorer.decideBatch(synthetic.slice(0, 20))));
+      expect(clean.length).toBeGreaterThanOrEqual(10);
+      expect(json(results.filter((r) => r.ok))).toBe(json((await scorer.decideBatch(batch)).filter((_, i) => !failed.includes(i))));
+    });
+  }
+});
