@@ -28,7 +28,7 @@ describe('applicantArbitrary', () => {
       fc.property(applicantArbitrary({ segment }), (a) => {
         expect(parseApplicant(a)).toEqual(a);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -90,7 +90,7 @@ describe('certificateEvidenceArbitrary', () => {
         expect(parseApplicant(withItem(a, e)).evidence.at(-1)).toEqual(e);
         expect(assessEvidence(withItem(a, e)).items.at(-1)).toMatchObject({ status: 'accepted', reasons: [] });
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -105,7 +105,7 @@ describe('certificateEvidenceArbitrary', () => {
         // A rejected item never disturbs the ones before it.
         for (const earlier of assessEvidence(applicant).items.slice(0, -1)) expect(earlier.status).toBe('accepted');
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -134,7 +134,7 @@ describe('certificateEvidenceArbitrary', () => {
           statuses.add(item?.status ?? 'missing');
         },
       ),
-      { numRuns: 200, seed: 7 },
+      { numRuns: 100, seed: 7 },
     );
     expect([...statuses].sort()).toEqual(['accepted', 'rejected']);
   });
