@@ -38,9 +38,11 @@ export interface CompiledTree {
   /** Per edge: the edge of the previous split on the same feature above it, 0 (the root, always hot) if none. */
   readonly prevEdge: Int32Array;
   /**
-   * Per edge, 6 blocks of `q` numbers at `(c * 6 + b) * q`: blocks 0-2 the factor the edge
-   * multiplies the path polynomial by in states 0-2 (times the leaf value when `c` is a leaf),
-   * blocks 3-5 the quadrature-weighted change of the feature's attribution kernel (0 in state 2).
+   * Per edge, 6 blocks of `q` numbers, stored with the parent so both sweeps read them in order:
+   * the edge from internal node `p` to its true (side 0) or false (side 1) child starts at
+   * `((p * 2 + side) * 6 + b) * q`. Blocks 0-2: the factor the edge multiplies the path polynomial
+   * by in states 0-2 (times the leaf value when the child is a leaf); blocks 3-5: the
+   * quadrature-weighted change of the feature's attribution kernel (0 in state 2).
    */
   readonly coef: Float64Array;
   /** The tree's expected margin under its covers. */
@@ -173,7 +175,8 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
   // before children in `order` only among internal nodes, so walk edges in preorder.
   const zAfter = new Float64Array(n).fill(1);
   const mass = new Float64Array(n).fill(1);
-  const coef = new Float64Array(n * 6 * q);
+  const coef = new Float64Array(Math.max(1, nInternal) * 12 * q);
+  const side = (c: number): number => (trueChild[parent[c] as number] === c ? 0 : 1);
   let expectedValue = n === 1 ? (leafValue[0] as number) : 0;
   for (const old of preorder) {
     const c = newIndex.get(old) as number;
@@ -186,6 +189,7 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
     mass[c] = (mass[parent[c] as number] as number) * s;
     // A leaf's polynomial is only ever used times its value, so the value rides on its edge.
     const v = c >= nInternal ? (leafValue[c] as number) : 1;
+    const slot = ((parent[c] as number) * 2 + side(c)) * 6;
     for (let k = 0; k < q; k++) {
       const t = nodes[k] as number;
       const w = weights[k] as number;
@@ -193,17 +197,17 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
       const fPrevHot = zPrev + (1 - zPrev) * t; // >= t > 0
       const fAfterHot = zA + (1 - zA) * t;
       const fAfterCold = zA * (1 - t);
-      coef[(c * 6) * q + k] = (v * fAfterHot) / fPrevHot;
-      coef[(c * 6 + 1) * q + k] = (v * fAfterCold) / fPrevHot;
+      coef[slot * q + k] = (v * fAfterHot) / fPrevHot;
+      coef[(slot + 1) * q + k] = (v * fAfterCold) / fPrevHot;
       // Cold stays cold: the factor only shrinks by the edge's share.
-      coef[(c * 6 + 2) * q + k] = v * s;
+      coef[(slot + 2) * q + k] = v * s;
       // Attribution kernel (o - z) / (z + (o - z) t); it is -1 / (1 - t) whenever cold, so a
       // cold-to-cold edge changes nothing (block 5 stays 0).
       const gPrevHot = (1 - zPrev) / fPrevHot;
       const gAfterHot = (1 - zA) / fAfterHot;
       const gCold = -1 / (1 - t);
-      coef[(c * 6 + 3) * q + k] = w * (gAfterHot - gPrevHot);
-      coef[(c * 6 + 4) * q + k] = w * (gCold - gPrevHot);
+      coef[(slot + 3) * q + k] = w * (gAfterHot - gPrevHot);
+      coef[(slot + 4) * q + k] = w * (gCold - gPrevHot);
     }
     if (c >= nInternal) expectedValue += v * (mass[c] as number);
   }

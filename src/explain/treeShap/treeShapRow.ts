@@ -87,8 +87,8 @@ function accumulateTree(tree: CompiledTree, scratch: TreeShapScratch, x: Float64
     const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * q;
-    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * q;
+    const rT = (p * 12 + enterEdge(hot, state, prevEdge, tc, toTrue)) * q;
+    const rF = (p * 12 + 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * q;
     const pb = p * q;
     const tb = tc * q;
     const fb = fc * q;
@@ -101,8 +101,8 @@ function accumulateTree(tree: CompiledTree, scratch: TreeShapScratch, x: Float64
   for (let p = nInternal - 1; p >= 0; p--) {
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const gT = (tc * 6 + 3 + (state[tc] as number)) * q;
-    const gF = (fc * 6 + 3 + (state[fc] as number)) * q;
+    const gT = (p * 12 + 3 + (state[tc] as number)) * q;
+    const gF = (p * 12 + 9 + (state[fc] as number)) * q;
     const pb = p * q;
     const tb = tc * q;
     const fb = fc * q;
@@ -128,8 +128,8 @@ function accumulateTreeQ3(tree: CompiledTree, scratch: TreeShapScratch, x: Float
     const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 3;
-    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 3;
+    const rT = (p * 12 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 3;
+    const rF = (p * 12 + 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 3;
     const pb = p * 3;
     const tb = tc * 3;
     const fb = fc * 3;
@@ -146,8 +146,8 @@ function accumulateTreeQ3(tree: CompiledTree, scratch: TreeShapScratch, x: Float
   for (let p = nInternal - 1; p >= 0; p--) {
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const gT = (tc * 6 + 3 + (state[tc] as number)) * 3;
-    const gF = (fc * 6 + 3 + (state[fc] as number)) * 3;
+    const gT = (p * 12 + 3 + (state[tc] as number)) * 3;
+    const gF = (p * 12 + 9 + (state[fc] as number)) * 3;
     const tb = tc * 3;
     const fb = fc * 3;
     const pb = p * 3;
@@ -177,8 +177,8 @@ function accumulateTreeQ2(tree: CompiledTree, scratch: TreeShapScratch, x: Float
     const toTrue = goesTrueAt(tree, p, x[feature[p] as number] as number);
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const rT = (tc * 6 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 2;
-    const rF = (fc * 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 2;
+    const rT = (p * 12 + enterEdge(hot, state, prevEdge, tc, toTrue)) * 2;
+    const rF = (p * 12 + 6 + enterEdge(hot, state, prevEdge, fc, toTrue ^ 1)) * 2;
     const pb = p * 2;
     const tb = tc * 2;
     const fb = fc * 2;
@@ -192,8 +192,8 @@ function accumulateTreeQ2(tree: CompiledTree, scratch: TreeShapScratch, x: Float
   for (let p = nInternal - 1; p >= 0; p--) {
     const tc = trueChild[p] as number;
     const fc = falseChild[p] as number;
-    const gT = (tc * 6 + 3 + (state[tc] as number)) * 2;
-    const gF = (fc * 6 + 3 + (state[fc] as number)) * 2;
+    const gT = (p * 12 + 3 + (state[tc] as number)) * 2;
+    const gF = (p * 12 + 9 + (state[fc] as number)) * 2;
     const tb = tc * 2;
     const fb = fc * 2;
     const pb = p * 2;
