@@ -94,7 +94,7 @@ const PriorDecision = z.looseObject({
   outcome: z.enum(['approve', 'refer', 'decline']),
   limit: Fen,
   limitHistory: z.array(LimitChange),
-  audit: z.looseObject({ decisionId: z.string() }),
+  audit: z.looseObject({ decisionId: z.string(), kind: z.enum(['decide', 'reassess', 'reduction']) }),
 });
 
 function checkPrior(prior: unknown): Decision {
@@ -225,9 +225,15 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
       const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
       if (!evidence.success) throw ValidationError.fromZod('reassessment evidence', evidence.error);
       // The line on file is the prior decision's; new evidence is appended after what was held.
+      // A reduction the customer just asked for is their cap until the profile says otherwise:
+      // without this, reassessing it would raise the line straight back.
+      const reductionCap = prior.audit.kind === 'reduction' ? (prior.controls?.selfSetCap ?? null) : null;
+      const profileCap = base.controls.selfSetCap ?? null;
+      const selfSetCap = reductionCap === null ? profileCap : profileCap === null ? reductionCap : Math.min(profileCap, reductionCap);
       const applicant: Applicant = parseApplicant({
         ...base,
         asOf: update.asOf ?? base.asOf,
+        controls: { ...base.controls, ...(selfSetCap === null ? {} : { selfSetCap }) },
         platform: { ...base.platform, currentLimit: prior.limit },
         evidence: [...base.evidence, ...evidence.data],
       });

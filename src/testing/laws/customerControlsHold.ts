@@ -11,7 +11,7 @@ import { rmbAsFen } from '../_internals/money.js';
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for and never above the prior limit.",
+    "A customer's own cap is never exceeded, on a decision or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }), ({ applicant, pd, reduceTo }) => {
       const cap = applicant.controls.selfSetCap as number;
@@ -33,6 +33,8 @@ export const customerControlsHold: CreditLaw = defineLaw({
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
         const reduced = scorer.requestReduction(d, reduceTo);
         requireLaw(reduced.limit <= reduceTo && reduced.limit <= d.limit, () => `asked to lower ${fen(d.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`);
+        const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
+        requireLaw(after.limit <= reduced.limit, () => `a reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
       },
     ),
 });
