@@ -67,3 +67,15 @@ describe('financial health in the decision', () => {
     }
   });
 });
+
+describe('reassessing a line whose holder now fails a knock-out', () => {
+  it('holds the line, refers it to a person and gives the knock-out as the reason', async () => {
+    const prior = await scorer.decide(teacher);
+    const nowLate: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, hasFile: true, currentDaysPastDue: 30 } };
+    const ielts = grad.evidence?.find((e) => e.kind === 'ielts');
+    const next = await scorer.reassess(prior, { applicant: nowLate, evidence: [{ ...ielts!, holder: { idHash: teacher.identity.idHash } }] });
+    expect(next.outcome).toBe('refer');
+    expect(next.limit).toBe(prior.limit);
+    expect(next.reasons[0]?.code).toBe('current_past_due');
+  });
+});

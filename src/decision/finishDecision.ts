@@ -123,7 +123,9 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
 
   const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
   const limitHistory = [...plan.limitHistory, ...(limit > previousLimit ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
-  const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'approve' : main.outcome;
+  // Reassessment only adds evidence to a line it does not close: if the applicant now fails a
+  // knock-out, the line is held where it was (no increase) and referred to a person.
+  const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'refer' : main.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
   const lowerLimitOffer =
     overBudgetMonths === null
