@@ -126,5 +126,7 @@ export type CertificateKindSpecInput = z.input<typeof CertificateKindSpec>;
  */
 export function isOnGrid(score: number, min: number, step: number): boolean {
   const k = (score - min) / step;
-  return Math.abs(k - Math.round(k)) <= 1e-9 * Math.max(1, Math.abs(k));
+  // A few ulps of k: enough for binary rounding (4.9 on a 0.01 grid is 389.99999999999994 steps),
+  // and, unlike a fixed relative tolerance, still rejects a half step at 5e8 steps.
+  return Math.abs(k - Math.round(k)) <= 8 * Number.EPSILON * Math.max(1, Math.abs(k));
 }
