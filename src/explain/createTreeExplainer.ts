@@ -64,8 +64,8 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
   } else {
     throw new CreditliftError(
       'explainer_covers_missing',
-      'TreeSHAP needs node covers (the training weight that reached each node), and this model has none: ' +
-        'its ONNX tree operator carries no nodes_hitrates. Pass a background sample, ' +
+      'TreeSHAP needs node covers (the training weight that reached each node), and this model lacks them: ' +
+        'its ONNX tree operator carries no nodes_hitrates (or not a finite one on every node). Pass a background sample, ' +
         'createTreeExplainer(model, { background: rows }), with a few hundred rows drawn like the scored ' +
         'population, or re-export the model with nodes_hitrates (the creditlift trainer writes them).',
     );
