@@ -52,6 +52,8 @@ Options:
   --batch N                  records per runtime call (default 256)
   --workers N                decide on N worker threads, each with its own model session
                              (default 1: in process)
+  --suggestions N            what-if certificate suggestions per decision, 0..100 (default 3);
+                             0 skips the what-if scoring, several times faster for re-scoring
   --json-summary             print the end summary as JSON instead of text
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
@@ -75,6 +77,7 @@ const OPTIONS = {
   batch: { type: 'string' },
   workers: { type: 'string' },
   'json-summary': { type: 'boolean' },
+  suggestions: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,7 +87,7 @@ export const INTERRUPTED_EXIT_CODE = 130;
 /** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
 export interface ScoreCommandDeps {
   /** Opens the decider for the parsed `--model`, `--policy` and `--workers`. Default: {@link openBatchDecider}. */
-  readonly openDecider?: (values: ScorerArgs, workers: number) => Promise<BatchDecider>;
+  readonly openDecider?: (values: ScorerArgs & { readonly suggestions: number }, workers: number) => Promise<BatchDecider>;
 }
 
 /**
@@ -115,6 +118,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
     const workers = intOption(values.workers, 'workers', 1, 256);
+    const suggestions = values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100);
 
     const inputSize = (await stat(input)).size;
     if (values.resume !== true && values.overwrite !== true) {
@@ -125,14 +129,23 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
     if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
 
-    decider = await (deps.openDecider ?? openBatchDecider)(values, workers);
+    decider = await (deps.openDecider ?? openBatchDecider)({ ...values, suggestions }, workers);
     const outSink = await openLineSink(out, resumed !== undefined);
     sinks.push(outSink);
     const errSink = errors === out ? outSink : await openLineSink(errors, resumed !== undefined);
     if (errSink !== outSink) sinks.push(errSink);
 
-    const stream: ReadStream = createReadStream(input, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-    const lines = splitLines(stream);
+    const stream: ReadStream = createReadStream(input, { highWaterMark: 64 * 1024 });
+    // Bytes handed to the line splitter, not bytes read ahead by the stream: what progress means.
+    let consumed = 0;
+    const lines = splitLines(
+      (async function* () {
+        for await (const chunk of stream) {
+          consumed += (chunk as Buffer).length;
+          yield chunk as Buffer;
+        }
+      })(),
+    );
     const records = format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines);
     const progress = createProgressBar(io);
     const started = io.now?.();
@@ -146,7 +159,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         chunkSize,
         inFlight: decider.inFlight,
         ...(io.signal === undefined ? {} : { signal: io.signal }),
-        onChunk: (s) => progress.update(stream.bytesRead, inputSize, s.recordsIn + s.skipped, s.rejected),
+        onChunk: (s) => progress.update(consumed, inputSize, s.recordsIn + s.skipped, s.rejected),
       });
     } finally {
       progress.finish();
@@ -174,12 +187,13 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
  * The decider for `--workers N`: in process for 1, else a pool of N worker threads
  * (src/parallel), each with its own scorer, with N chunks in flight so every worker stays busy.
  */
-export async function openBatchDecider(values: ScorerArgs, workers: number): Promise<BatchDecider> {
+export async function openBatchDecider(values: ScorerArgs & { readonly suggestions: number }, workers: number): Promise<BatchDecider> {
   // Loaded here, not at the top, so a caller passing its own decider never loads the runtime.
   const { openScorer, scorerOptionsFrom } = await import('./openScorer.js');
-  if (workers === 1) return inProcessDecider(await openScorer(values));
+  const extra = { suggestionsPerDecision: values.suggestions };
+  if (workers === 1) return inProcessDecider(await openScorer(values, extra));
   const { createScorerPool } = await import('../parallel/createScorerPool.js');
-  const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values) });
+  const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values, extra) });
   return { decide: (records) => pool.decideBatch(records), inFlight: workers, close: () => pool.close() };
 }
 

@@ -32,6 +32,28 @@ describe('splitLines', () => {
     );
   });
 
+  it('law: Buffer chunks cut inside a multi-byte character decode as the whole text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', '\n', '中', '¥', '😀'), maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 6 }), async (text, cuts) => {
+        const bytes = Buffer.from(text, 'utf8');
+        async function* pieces(): AsyncGenerator<Buffer> {
+          let at = 0;
+          for (const c of [...cuts].sort((a, b) => a - b)) {
+            const k = Math.min(bytes.length, c);
+            yield bytes.subarray(at, Math.max(at, k));
+            at = Math.max(at, k);
+          }
+          yield bytes.subarray(at);
+        }
+        const lines = await collect(splitLines(pieces()));
+        const expected = text.split('\n');
+        if (expected[expected.length - 1] === '') expected.pop();
+        expect(lines.map((l) => l.text)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('strips a UTF-8 byte-order mark from the first line only', async () => {
     const lines = await collect(splitLines(chunked('\uFEFFa\n\uFEFFb', [])));
     expect(lines.map((l) => l.text)).toEqual(['a', '\uFEFFb']);

@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 
 /** An append-only text file written as lines arrive, honouring back-pressure. */
 export interface LineSink {
@@ -16,15 +15,31 @@ export async function openLineSink(path: string, append: boolean): Promise<LineS
   stream.on('error', (e) => {
     failure = e;
   });
-  await Promise.race([once(stream, 'open'), once(stream, 'error').then(([e]) => Promise.reject(e as Error))]);
+  await nextEvent(stream, 'open');
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([e]) => Promise.reject(e as Error))]);
+      if (!stream.write(text)) await nextEvent(stream, 'drain');
     },
     async close() {
       if (failure) throw failure;
       await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
     },
   };
+}
+
+/** Resolves on the stream's next `event`, rejects on its next error; leaves no listener behind either way. */
+function nextEvent(stream: WriteStream, event: 'open' | 'drain'): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onEvent = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (e: Error) => {
+      stream.off(event, onEvent);
+      reject(e);
+    };
+    stream.once(event, onEvent);
+    stream.once('error', onError);
+  });
 }

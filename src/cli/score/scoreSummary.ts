@@ -83,7 +83,7 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
     const o = s.outcomes;
     lines.push(`  outcomes  approve ${pct(o.approve, s.decisions)}, refer ${pct(o.refer, s.decisions)}, decline ${pct(o.decline, s.decisions)}`);
     const granted = s.decisions - s.limitBands[0]!.count;
-    lines.push(`  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted)) : '-'}`);
+    lines.push(`  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted / 100) * 100) : '-'}`);
     const width = Math.max(...s.limitBands.map((b) => b.label.length));
     const top = Math.max(...s.limitBands.map((b) => b.count));
     for (const b of s.limitBands) {

@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+
 /** One physical line of a text stream. */
 export interface TextLine {
   /** 1-based line number. */
@@ -14,15 +16,17 @@ export const MAX_LINE_LENGTH = 4 * 1024 * 1024;
 /**
  * Splits a stream of text chunks into lines (LF or CRLF), numbering them from 1. Holds at most one
  * line in memory: a line longer than `maxLength` is yielded truncated so one runaway record cannot
- * exhaust memory. A final line without a line break is still yielded.
+ * exhaust memory. A final line without a line break is still yielded. Buffer chunks are decoded
+ * as UTF-8, a character split across two chunks included.
  */
 export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLength = MAX_LINE_LENGTH): AsyncGenerator<TextLine> {
+  const decoder = new StringDecoder('utf8');
   let pending = '';
   let overflow = false;
   let line = 1;
   let first = true;
   for await (const raw of chunks) {
-    let chunk = typeof raw === 'string' ? raw : raw.toString('utf8');
+    let chunk = typeof raw === 'string' ? raw : decoder.write(raw);
     if (first && chunk.length > 0) {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       first = false;
@@ -47,6 +51,8 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
       }
     }
   }
+  const rest = decoder.end();
+  if (rest !== '' && !overflow) pending += rest;
   if (pending.length > 0 || overflow) yield { line, text: stripCr(pending), truncated: overflow };
 }
 
