@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256Hex } from '../src/decision/sha256.js';
+import { sha256Hex } from '../src/hashing/sha256Hex.js';
 import { renderModelCard } from '../src/train/defaultModel/renderModelCard.js';
 import { trainDefaultModel } from '../src/train/defaultModel/trainDefaultModel.js';
 

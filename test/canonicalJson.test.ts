@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../src/decision/audit.js';
-import { canonicalJson } from '../src/decision/canonicalJson.js';
+import { canonicalJson } from '../src/hashing/canonicalJson.js';
 
 describe('canonicalJson', () => {
   it('law: key order never changes the bytes, and the value round-trips', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../src/decision/sha256.js';
+import { sha256Hex } from '../src/hashing/sha256Hex.js';
 import { trainDefaultModel } from '../src/train/defaultModel/trainDefaultModel.js';
 
 const fixture = { populationSize: 3_000, params: { rounds: 15, earlyStoppingRounds: 5 } } as const;

@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonicalJson.js';
-import { sha256Hex } from './sha256.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 
 /**
  * What makes a decision reproducible and accountable. Holds no personal data beyond the

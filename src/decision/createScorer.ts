@@ -22,12 +22,12 @@ import { parseApplicant } from '../schema/parseApplicant.js';
 import type { Applicant } from '../schema/applicant.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 
 /** Options of {@link createScorer}; every one has a default. */

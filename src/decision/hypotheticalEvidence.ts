@@ -3,7 +3,7 @@ import { typicalEvidence, type TypicalEvidence } from '../catalog/typicalEvidenc
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { Applicant } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 
 /** Verifier confidence assumed for a what-if certificate: a clean, verified upload. */
 const ASSUMED_CONFIDENCE = 0.95;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
@@ -31,7 +31,7 @@ export const EXAMPLE_AS_OF = '2026-11-01';
 // Deterministic stand-ins for hashed IDs and documents: SHA-256 of a readable label, so the
 // examples carry real-looking digests without any real person's data.
 function sha256(label: string): string {
-  return createHash('sha256').update(`creditlift-example:${label}`).digest('hex');
+  return sha256Hex(`creditlift-example:${label}`);
 }
 
 const RMB = 100; // fen per yuan: amounts below read in yuan.

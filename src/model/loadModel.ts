@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -114,7 +114,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 
   return {
     id,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     manifest,
     ensemble: decoded.ensemble,
     bytes,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../hashing/sha256Hex.js';
 import type { CertificateEvidence, VerificationMethod } from '../../schema/certificateEvidence.js';
 import type { CertificateCategory } from '../../evidence/evidenceAssessment.js';
 import { LANGUAGE_VALIDITY_YEARS, SYNTHETIC_KIND_INFO, type SyntheticCertificateKind } from './certificateKinds.js';
@@ -269,7 +269,7 @@ function drawFraud(ctx: EvidenceContext, pool: CredentialPool, own: readonly Cer
 
 /** Hex SHA-256 of a string. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 function clamp(x: number, lo: number, hi: number): number {
