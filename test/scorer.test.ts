@@ -193,3 +193,21 @@ describe('audit input hash', () => {
     expect(d.audit.decisionId).toBe(decided('gig_driver').audit.decisionId);
   });
 });
+
+describe('probability-space contributions', () => {
+  it('factors sum from the baseline PD to the decision PD, with the same signs as in log-odds', async () => {
+    const p = await createScorer({ contributionSpace: 'probability', suggestionsPerDecision: 0 });
+    try {
+      const d = await p.decide(exampleFor('gig_driver').applicant);
+      const logOdds = decided('gig_driver');
+      expect(d.contributions.space).toBe('probability');
+      expect(d.contributions.baseline + d.contributions.factors.reduce((s, f) => s + f.value, 0)).toBeCloseTo(d.pd, 6);
+      for (const f of d.contributions.factors) {
+        const same = logOdds.contributions.factors.find((g) => g.factor === f.factor)!;
+        expect(Math.sign(f.value)).toBe(Math.sign(same.value));
+      }
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { preparePolicy, type PolicyResult, type PreparedPolicy } from '../policy/applyPolicy.js';
-import { sigmoid } from '../model/treeEnsemble.js';
+import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
 import type { CertificateImpact, Decision, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
@@ -105,17 +105,10 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   }
 
   const w = ctx.encoder.width;
-  const margin = shap.reduce((a, b) => a + b, 0);
-  let values: ArrayLike<number> = shap;
-  let baseline = ctx.explainer.expectedValue;
-  if (ctx.contributionSpace === 'probability') {
-    // Scaled so the factors sum exactly to P(x) - P(average applicant); see the README.
-    const p0 = sigmoid(baseline);
-    const span = margin - baseline;
-    const scale = Math.abs(span) < 1e-12 ? 0 : (sigmoid(margin) - p0) / span;
-    values = Float64Array.from(shap.subarray(0, w), (v) => v * scale);
-    baseline = p0;
-  }
+  // Probability space is the explainer's documented "percentage points" reading of the exact
+  // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
+  const values = ctx.contributionSpace === 'probability' ? toProbabilitySpace(shap) : shap;
+  const baseline = values[w] as number;
   const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
   const requested = applicant.controls.requestedLimit ?? null;
   const adverse = main.outcome !== 'approve' || (requested !== null && limit < requested);
