@@ -28,6 +28,7 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   product_max: 'product maximum',
   self_cap: "customer's own cap",
   requested: 'amount requested',
+  step_limit: 'reassessment step limit',
 };
 
 const STYLE = `
@@ -42,8 +43,8 @@ h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-
 .kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 .kpi b{display:block;font-size:20px}
 .kpi span{color:var(--muted);font-size:12px}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;margin:16px 0}
-figure.chart+figure.chart,.grid2+figure.chart,figure.chart+.grid2{margin-top:16px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
+main>figure.chart,main>.grid2{margin-top:16px}
 .grid2>figure.chart{margin:0}
 figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 figcaption{font-weight:600;margin-bottom:6px}
@@ -82,7 +83,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
   const granted = o.approve + o.refer;
   const share = (n: number) => (decided === 0 ? '-' : formatPercent(n / decided, 1));
   const rmbTick = (fen: number) => formatRmb(Math.round(fen));
-  const pdTick = (p: number) => formatPercent(p, p < 0.1 ? 1 : 0);
+  const pdTick = (p: number) => `${Number((p * 100).toPrecision(2))}%`;
 
   const charts = [
     shareBar({
@@ -101,8 +102,9 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     }),
     boxPlotChart({
       id: 'pd-by-grade',
-      title: '12-month PD by grade (all decisions)',
-      note: 'Model probability of default; same box and whisker percentiles.',
+      title: '12-month PD by grade (all decisions, log scale)',
+      note: 'Model probability of default on a log scale; same box and whisker percentiles.',
+      scale: 'log',
       rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.pd })),
       format: pdTick,
       width: HALF,
@@ -129,7 +131,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'certificate-uplift',
       title: 'Limit uplift by certificate kind (mean per decision holding it)',
-      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points.',
+      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points. Bars start at zero: a negative mean shows in its text only.',
       bars: data.certificates.map((c) => ({
         label: c.kind,
         value: c.meanLimitGainFen,
@@ -159,7 +161,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
   const gradeRows = data.grades
     .map(
       (g) =>
-        `<tr><td>${escapeHtml(g.grade)}</td><td>${g.count.toLocaleString('en-US')}</td><td>${g.outcomes.approve}</td><td>${g.outcomes.refer}</td><td>${g.outcomes.decline}</td><td>${g.limit === undefined ? '-' : escapeHtml(formatRmb(Math.round(g.limit.p50)))}</td><td>${g.pd === undefined ? '-' : escapeHtml(formatPercent(g.pd.p50, 2))}</td></tr>`,
+        `<tr><td>${escapeHtml(g.grade)}</td><td>${g.count.toLocaleString('en-US')}</td><td>${g.outcomes.approve.toLocaleString('en-US')}</td><td>${g.outcomes.refer.toLocaleString('en-US')}</td><td>${g.outcomes.decline.toLocaleString('en-US')}</td><td>${g.limit === undefined ? '-' : escapeHtml(formatRmb(Math.round(g.limit.p50)))}</td><td>${g.pd === undefined ? '-' : escapeHtml(formatPercent(g.pd.p50, 2))}</td></tr>`,
     )
     .join('\n');
   const reasonRows = data.reasons.map((r) => `<tr><td>${escapeHtml(r.en)}<br><span lang="zh-Hans">${escapeHtml(r.zhHans)}</span></td><td>${escapeHtml(r.code)}</td><td>${r.count.toLocaleString('en-US')}</td></tr>`).join('\n');
@@ -187,7 +189,7 @@ ${kpi(decided.toLocaleString('en-US'), 'decisions')}
 ${kpi(share(o.approve), 'approved')}
 ${kpi(share(o.decline), 'declined')}
 ${kpi(formatRmb(data.limitTotalFen), 'total limit granted or proposed')}
-${kpi(granted === 0 ? '-' : formatRmb(Math.round(data.limitTotalFen / granted)), 'mean limit (approve and refer)')}
+${kpi(granted === 0 ? '-' : formatRmb(Math.round(data.limitTotalFen / granted / 100) * 100), 'mean limit (approve and refer)')}
 ${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')}
 ${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
 </section>

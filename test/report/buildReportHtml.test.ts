@@ -78,3 +78,20 @@ describe('buildReportHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('boxPlotChart', () => {
+  it('law: a larger median is drawn further right, on linear and log axes alike', async () => {
+    const { boxPlotChart } = await import('../../src/report/charts/boxPlotChart.js');
+    const { distribution } = await import('../../src/report/distribution.js');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }), { minLength: 2, maxLength: 5 }), fc.constantFrom('linear', 'log') as fc.Arbitrary<'linear' | 'log'>, (samples, scale) => {
+        const rows = samples.map((s, i) => ({ label: `g${i}`, dist: distribution([...s]) }));
+        const svg = boxPlotChart({ id: 'pd', title: 'PD', rows, format: String, scale });
+        const medians = [...svg.matchAll(/data-median="([^"]+)"[\s\S]*?class="median" x1="([^"]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+        expect(medians).toHaveLength(rows.length);
+        for (const [m1, x1] of medians) for (const [m2, x2] of medians) if (m1 < m2) expect(x1).toBeLessThanOrEqual(x2);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

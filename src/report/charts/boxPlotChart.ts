@@ -26,6 +26,8 @@ export function boxPlotChart(o: {
   readonly format: (x: number) => string;
   /** Drawing width in SVG units (about the pixels it takes). Default 1000. */
   readonly width?: number;
+  /** `log` spreads values across decades (PDs from 0.5% to 90% side by side); default `linear`. */
+  readonly scale?: 'linear' | 'log';
 }): string {
   const WIDTH = o.width ?? 1000;
   const plotW = WIDTH - LABEL_W - 170;
@@ -33,9 +35,9 @@ export function boxPlotChart(o: {
   const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
   const present = o.rows.filter((r) => r.dist !== undefined);
   if (present.length === 0) return frame(noData(WIDTH, height));
-  const ticks = niceTicks(Math.max(...present.map((r) => (r.dist as Distribution).p90)), 5);
-  const end = ticks[ticks.length - 1] as number;
-  const x = (v: number) => LABEL_W + (end > 0 ? (Math.min(end, Math.max(0, v)) / end) * plotW : 0);
+  const axis = o.scale === 'log' ? logAxis(present.map((r) => r.dist as Distribution)) : linearAxis(present.map((r) => r.dist as Distribution));
+  const ticks = axis.ticks;
+  const x = (v: number) => LABEL_W + axis.position(v) * plotW;
   const axisY = TOP + o.rows.length * ROW;
   const parts: string[] = [];
   for (const t of ticks) {
@@ -63,4 +65,29 @@ export function boxPlotChart(o: {
     );
   });
   return frame(parts.join('\n'));
+}
+
+interface Axis {
+  readonly ticks: readonly number[];
+  /** Where a value sits along the axis, 0..1, clamped. */
+  position(v: number): number;
+}
+
+function linearAxis(ds: readonly Distribution[]): Axis {
+  const ticks = niceTicks(Math.max(...ds.map((d) => d.p90)), 5);
+  const end = ticks[ticks.length - 1] as number;
+  return { ticks, position: (v) => (end > 0 ? Math.min(end, Math.max(0, v)) / end : 0) };
+}
+
+// The smallest value a log axis shows; anything below sits at its left edge (a PD under 0.01%).
+const LOG_FLOOR = 1e-4;
+
+function logAxis(ds: readonly Distribution[]): Axis {
+  const lo = Math.floor(Math.log10(Math.max(LOG_FLOOR, Math.min(...ds.map((d) => d.p10)))));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(LOG_FLOOR, ...ds.map((d) => d.p90)))));
+  const ticks: number[] = [];
+  // Over three decades or more, 2x and 5x ticks crowd the labels; decades alone read fine.
+  const steps = hi - lo >= 3 ? [1] : [1, 2, 5];
+  for (let e = lo; e <= hi; e++) for (const m of steps) if (e < hi || m === 1) ticks.push(Number((m * 10 ** e).toPrecision(6)));
+  return { ticks, position: (v) => Math.min(1, Math.max(0, (Math.log10(Math.max(LOG_FLOOR, v)) - lo) / (hi - lo))) };
 }
