@@ -8,7 +8,7 @@ import type { ScorerArgs } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from './parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
-import { openLineSink, type LineSink } from './score/ndjsonSink.js';
+import { openLineSink, type LineSink } from './score/lineSink.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { readCsvRecords } from './score/readCsvRecords.js';
