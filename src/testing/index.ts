@@ -12,3 +12,5 @@ export { CREDIT_LAW_NAMES, type CreditLaw, type CreditLawName, type LawSubject, 
 export { CreditLawViolation, type CreditLawViolationDetails, type LawPart } from './creditLawViolation.js';
 export { creditLaws } from './creditLaws.js';
 export { assertCreditLaws, type AssertCreditLawsOptions } from './assertCreditLaws.js';
+export { arbitraryTreeEnsemble, arbitraryRow, type ArbitraryTreeEnsembleOptions } from '../explain/treeShap/arbitraryTreeEnsemble.js';
+export { bruteForceShap } from '../explain/treeShap/bruteForceShap.js';
