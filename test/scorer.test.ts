@@ -211,3 +211,16 @@ describe('probability-space contributions', () => {
     }
   });
 });
+
+describe('certificate impacts', () => {
+  it('law: removing a certificate never makes the applicant look better, even when a copy of it was uploaded too', async () => {
+    for (const ex of exampleApplicants) {
+      const d = decided(ex.segment);
+      for (const c of d.certificateImpacts) {
+        expect(c.pdReduction, `${ex.segment} ${c.kind}`).toBeGreaterThanOrEqual(0);
+        expect(c.limitGain, `${ex.segment} ${c.kind}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(decided('duplicate_certificate').certificateImpacts.length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,6 @@
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
-import { assessEvidence, type EvidenceReport } from '../evidence/assessEvidence.js';
+import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
 import type { LimitChange } from '../policy/stepLimit.js';
@@ -48,6 +48,18 @@ function withEvidence(applicant: Applicant, evidence: readonly CertificateEviden
   return { ...applicant, evidence: [...evidence] };
 }
 
+/**
+ * The evidence as if one certificate had never been uploaded: the item and any copies of it (the
+ * same document or the same credential), which were rejected as duplicates only because it came
+ * first. Removing the item alone would promote a copy into its place and credit the certificate
+ * with the copy's difference.
+ */
+function withoutCertificate(evidence: readonly CertificateEvidence[], index: number): CertificateEvidence[] {
+  const item = evidence[index] as CertificateEvidence;
+  const key = credentialKey(item);
+  return evidence.filter((e, i) => i !== index && !(i > index && (e.documentHash === item.documentHash || credentialKey(e) === key)));
+}
+
 /** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
 const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', 'other']);
 
@@ -70,7 +82,7 @@ export function planDecision(
   const main = scenario(ctx, applicant);
   const without = main.report.items
     .filter((item) => item.status === 'accepted')
-    .map((item) => ({ item, scenario: scenario(ctx, withEvidence(applicant, applicant.evidence.filter((_, i) => i !== item.index))) }));
+    .map((item) => ({ item, scenario: scenario(ctx, withEvidence(applicant, withoutCertificate(applicant.evidence, item.index))) }));
 
   const whatIf: DecisionPlan['whatIf'][number][] = [];
   if (options.suggestions) {

@@ -36,7 +36,8 @@ function normalizeName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s·•.\-_,']/g, '');
 }
 
-function credentialKey(e: CertificateEvidence): string {
+/** The identity of a credential for duplicate detection: its kind and its normalised id. */
+export function credentialKey(e: Pick<CertificateEvidence, 'kind' | 'credentialId'>): string {
   return `${e.kind}\u0000${e.credentialId.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '')}`;
 }
 
