@@ -8,6 +8,8 @@ export default defineConfig({
     health: 'src/health/index.ts',
     examples: 'src/examples/index.ts',
     cli: 'src/cli/main.ts',
+    // The pool's worker thread loads this file by path, beside the chunk that starts it.
+    scorerWorker: 'src/parallel/scorerWorker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -27,4 +27,5 @@ export { factorCatalog, type BilingualText, type FactorEntry } from './explain/f
 export { groupContributions, type FactorContribution } from './explain/factorContributions.js';
 export { principalReasons, MAX_PRINCIPAL_REASONS, type PrincipalReason } from './explain/principalReasons.js';
 export * from './decision/index.js';
+export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';
 export { ENGINE_VERSION } from './version.js';

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Installs the packed tarball into an empty project, as a user would, and checks that it works
+# through `import`, through `require`, from the bin, and that a consumer's strict TypeScript file
+# using the exported types compiles.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+npm run build --silent
+tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+cd "$work"
+cp "$root/.npmrc" .
+npm init -y >/dev/null
+npm install --no-audit --no-fund --prefer-offline "./$tarball" typescript@~5.9 @types/node@^20 >/dev/null
+
+cat > esm.mjs <<'JS'
+import { createScorer, parseApplicant } from 'creditlift';
+import { exampleApplicants } from 'creditlift/examples';
+import { assertCreditLaws } from 'creditlift/testing';
+import { budgetProgress } from 'creditlift/health';
+import { trainGbdt } from 'creditlift/train';
+const scorer = await createScorer();
+const d = await scorer.decide(exampleApplicants[0].applicant);
+if (!(d.limit >= 0) || typeof d.audit.decisionId !== 'string') throw new Error('bad decision');
+if (typeof parseApplicant !== 'function' || typeof assertCreditLaws !== 'function' || typeof budgetProgress !== 'function' || typeof trainGbdt !== 'function') throw new Error('missing export');
+await scorer.close();
+const { createScorerPool } = await import('creditlift');
+const pool = await createScorerPool({ workers: 2 });
+const batch = await pool.decideBatch([exampleApplicants[0].applicant, { id: 'broken' }, exampleApplicants[3].applicant]);
+await pool.close();
+if (batch.map((r) => r.ok).join() !== 'true,false,true') throw new Error('pool results out of order');
+console.log('esm ok', d.outcome, d.limit, 'pool ok');
+JS
+cat > cjs.cjs <<'JS'
+const { createScorer } = require('creditlift');
+const { exampleApplicants } = require('creditlift/examples');
+(async () => {
+  const scorer = await createScorer();
+  const d = await scorer.decide(exampleApplicants[1].applicant);
+  await scorer.close();
+  console.log('cjs ok', d.outcome, d.limit);
+})().catch((e) => { console.error(e); process.exit(1); });
+JS
+cat > consumer.ts <<'TS'
+import { createScorer, type Applicant, type Decision, type PolicyConfig, ValidationError } from 'creditlift';
+import type { BudgetProgress } from 'creditlift/health';
+import type { CreditLaw } from 'creditlift/testing';
+export async function limitOf(applicant: Applicant, policy?: PolicyConfig): Promise<number> {
+  const scorer = await createScorer(policy === undefined ? {} : { policy });
+  try {
+    const d: Decision = await scorer.decide(applicant);
+    return d.limit;
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.length * 0;
+    throw e;
+  } finally {
+    await scorer.close();
+  }
+}
+export type Seen = BudgetProgress | CreditLaw;
+TS
+cat > tsconfig.json <<'JSON'
+{ "compilerOptions": { "strict": true, "noEmit": true, "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "types": ["node"], "skipLibCheck": false, "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true }, "files": ["consumer.ts"] }
+JSON
+node esm.mjs
+node cjs.cjs
+npx tsc -p tsconfig.json
+npx creditlift decide - < <(node -e "import('creditlift/examples').then(m => process.stdout.write(JSON.stringify(m.exampleApplicants[2].applicant)))") | node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>{const d=JSON.parse(s);if(!d.audit)throw new Error('no decision');console.log('bin ok',d.outcome)})"
+echo "pack smoke test: passed"
