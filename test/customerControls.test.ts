@@ -79,3 +79,15 @@ describe('reassessing a line whose holder now fails a knock-out', () => {
     expect(next.reasons[0]?.code).toBe('current_past_due');
   });
 });
+
+describe('limit history for step limits', () => {
+  it('records increases of an existing line, not the opening of a new one', async () => {
+    const fresh: ApplicantInput = { ...grad, platform: { ...grad.platform!, currentLimit: 0, currentBalance: 0 }, controls: {} };
+    const opened = await scorer.decide(fresh);
+    expect(opened.limit).toBeGreaterThan(0);
+    expect(opened.limitHistory).toEqual([]);
+    const raised = await scorer.decide(grad);
+    expect(raised.limit).toBeGreaterThan(raised.previousLimit);
+    expect(raised.limitHistory).toEqual([{ asOf: grad.asOf, from: raised.previousLimit, to: raised.limit }]);
+  });
+});

@@ -5,6 +5,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from './parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
+import { demoStory } from './demoStory.js';
 import { summarizeDecision } from './summarizeDecision.js';
 
 /** Usage of `creditlift demo`. */
@@ -12,7 +13,9 @@ export const DEMO_USAGE = `Usage: creditlift demo [--json]
 
 Decides every example applicant (creditlift/examples) on the embedded default model and prints a
 readable summary of each: outcome, limit, price, affordability, evidence, factors, reasons and the
-certificates that would raise the limit.
+certificates that would raise the limit. Then it walks one applicant through the interactive
+loop: a what-if preview, a certificate upload re-decided in real time, a self-requested reduction
+that later decisions keep, and the budget assistant's lower-limit offer.
 
   --json                     print the full decisions as NDJSON instead
   -h, --help                 show this help
@@ -36,6 +39,7 @@ export async function runDemoCommand(argv: readonly string[], io: CliIo = proces
         if (json) io.stdout(`${JSON.stringify({ segment: example.segment, decision })}\n`);
         else io.stdout(`${example.segment}: ${example.story}\n${summarizeDecision(decision)}\n\n`);
       }
+      if (!json) io.stdout(`${(await demoStory(scorer)).join('\n')}\n`);
     } finally {
       await scorer.close();
     }

@@ -115,7 +115,9 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const reasons = adverse ? principalReasons(main.reasons, factors) : [];
 
   const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
-  const limitHistory = [...plan.limitHistory, ...(limit > previousLimit ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
+  // Only increases of an existing line count towards step limits; opening a line is not a step.
+  const raised = previousLimit > 0 && limit > previousLimit;
+  const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
   // Reassessment only adds evidence to a line it does not close: if the applicant now fails a
   // knock-out, the line is held where it was (no increase) and referred to a person.
   const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'refer' : main.outcome;

@@ -95,6 +95,16 @@ describe('creditlift decide / suggest / demo on the default model', () => {
     expect(await main(['demo', '--json'], c.io)).toBe(0);
     expect(c.out().trim().split('\n')).toHaveLength(exampleApplicants.length);
   });
+
+  it('demo tells the interactive loop: preview, upload re-decided, reduction that holds, budget brake', async () => {
+    const c = captureIo();
+    expect(await main(['demo'], c.io)).toBe(0);
+    const text = c.out();
+    for (const seg of exampleApplicants.map((e) => e.segment)) expect(text).toContain(`${seg}:`);
+    expect(text).toMatch(/uploads IELTS 6\.5: re-decided in real time, ¥[\d,]+ -> ¥[\d,]+ \(.*ielts \+¥[\d,]+/);
+    expect(text).toMatch(/Reassessed later: the limit stays ¥[\d,]+ \(her cap holds\)/);
+    expect(text).toMatch(/over her own budget: .* offered ¥[\d,]+ instead/);
+  });
 });
 
 describe('creditlift score on the default model', () => {
