@@ -1,4 +1,5 @@
-import { differenceInYears, isValid, parseISO } from 'date-fns';
+import { differenceInYears, isValid } from 'date-fns';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { ValidationError } from '../errors/validationError.js';
 
 /**
@@ -8,8 +9,8 @@ import { ValidationError } from '../errors/validationError.js';
  * @throws ValidationError when either date does not parse.
  */
 export function ageInYears(birthDate: string, asOf: string): number {
-  const birth = parseISO(birthDate);
-  const on = parseISO(asOf);
+  const birth = parseIsoDate(birthDate);
+  const on = parseIsoDate(asOf);
   if (!isValid(birth) || !isValid(on)) {
     const issues = [
       ...(isValid(birth) ? [] : [{ path: ['birthDate'], code: 'invalid_date', message: 'not a valid ISO date' }]),

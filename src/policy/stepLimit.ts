@@ -1,4 +1,5 @@
-import { isAfter, parseISO, subDays } from 'date-fns';
+import { isAfter, subDays } from 'date-fns';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { z } from 'zod';
 import { ValidationError } from '../errors/validationError.js';
 import { Fen, IsoDate } from '../schema/primitives.js';
@@ -66,12 +67,12 @@ export function prepareStepLimits(input: Omit<StepLimitInput, 'proposedLimit'>, 
   if (!parsed.success) throw ValidationError.fromZod('StepLimitInput', parsed.error);
   const { priorLimit, asOf, history } = parsed.data;
   const s = policy.stepLimits;
-  const on = parseISO(asOf);
+  const on = parseIsoDate(asOf);
   const windowStart = subDays(on, s.windowDays);
   let windowIncrease = 0;
   let windowCount = 0;
   for (const change of history) {
-    const when = parseISO(change.asOf);
+    const when = parseIsoDate(change.asOf);
     if (change.to > change.from && isAfter(when, windowStart) && !isAfter(when, on)) {
       windowIncrease += change.to - change.from;
       windowCount += 1;

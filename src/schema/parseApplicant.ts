@@ -1,4 +1,5 @@
-import { addYears, isAfter, isBefore, parseISO } from 'date-fns';
+import { addYears, isAfter, isBefore } from 'date-fns';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
@@ -17,10 +18,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** A valid ISO date at `obj[key]`, or undefined; other fields' problems are zod's to report. */
-function dateAt(obj: unknown, key: string): Date | undefined {
+function dateAt(obj: unknown, key: string): number | undefined {
   if (!isRecord(obj)) return undefined;
   const v = obj[key];
-  return IsoDate.safeParse(v).success ? parseISO(v as string) : undefined;
+  return IsoDate.safeParse(v).success ? parseIsoDate(v as string) : undefined;
 }
 
 /**
