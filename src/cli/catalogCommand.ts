@@ -1,10 +1,10 @@
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { formatTable } from './formatTable.js';
-import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Help text of `creditlift catalog`. */

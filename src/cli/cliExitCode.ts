@@ -1,4 +1,4 @@
-import { ExitCode } from '../train/commands/commandIo.js';
+import { ExitCode } from '../commandLine/commandIo.js';
 
 /**
  * Exit codes of every `creditlift` command: 0 success, 1 failure (a file, the model or the

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { processIo, type CommandIo } from '../train/commands/commandIo.js';
+import { processIo, type CommandIo } from '../commandLine/commandIo.js';
 
 /**
  * Everything a command touches outside itself: output streams, standard input, whether stderr is

@@ -1,9 +1,9 @@
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openScorer } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { readJsonInput } from './readJsonInput.js';
 import { reportCliError } from './reportCliError.js';
 import { summarizeDecision } from './summarizeDecision.js';

@@ -1,9 +1,9 @@
 import { createScorer } from '../decision/createScorer.js';
 import { exampleApplicants } from '../examples/exampleApplicants.js';
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
-import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
 import { demoStory } from './demoStory.js';
 import { summarizeDecision } from './summarizeDecision.js';

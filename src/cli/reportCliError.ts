@@ -1,5 +1,5 @@
 import { CreditliftError } from '../errors/creditliftError.js';
-import { reportError, type CommandIo } from '../train/commands/commandIo.js';
+import { reportError, type CommandIo } from '../commandLine/commandIo.js';
 import { CliExitCode } from './cliExitCode.js';
 
 /**

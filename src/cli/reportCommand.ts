@@ -4,10 +4,10 @@ import { basename } from 'node:path';
 import { accumulateDecisionLine } from '../report/accumulateDecisionLine.js';
 import { buildReportHtml } from '../report/buildReportHtml.js';
 import { createReportAccumulator } from '../report/reportData.js';
-import { reportError, UsageError } from '../train/commands/commandIo.js';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
-import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { splitLines } from './score/splitLines.js';
 
 /** Help text of `creditlift report`. */

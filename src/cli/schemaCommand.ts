@@ -1,9 +1,9 @@
 import { certificateKindSpecJsonSchema } from '../catalog/certificateKindSpecJsonSchema.js';
 import { applicantJsonSchema, certificateEvidenceJsonSchema } from '../schema/jsonSchema.js';
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
-import { parseCommandArgs } from './parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Help text of `creditlift schema`. */

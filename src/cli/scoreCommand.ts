@@ -1,12 +1,12 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { reportError, UsageError } from '../train/commands/commandIo.js';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { intOption, parseCommandArgs } from './parseCommandArgs.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { formatOutputLine } from './score/outputLine.js';

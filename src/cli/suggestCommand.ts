@@ -1,11 +1,11 @@
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { formatRmb } from '../report/formatMoney.js';
 import { formatTable } from './formatTable.js';
 import { openScorer } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { intOption, parseCommandArgs } from './parseCommandArgs.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { readJsonInput } from './readJsonInput.js';
 import { reportCliError } from './reportCliError.js';
 

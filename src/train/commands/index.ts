@@ -6,4 +6,4 @@ export { runTrainCommand, trainFromCsv, TRAIN_USAGE, type CsvTrainingOptions, ty
 export { runPredictCommand, encodingsFromManifest, formatFloat32, PREDICT_USAGE } from './predictCommand.js';
 export { buildManifest, type ManifestParts } from './buildManifest.js';
 export { parseMonotone, type MonotoneDirection } from './parseMonotone.js';
-export { processIo, ExitCode, type CommandIo } from './commandIo.js';
+export { processIo, ExitCode, type CommandIo } from '../../commandLine/commandIo.js';

@@ -1,12 +1,12 @@
+import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
-import { ExitCode, processIo, reportError, UsageError, type CommandIo } from './commandIo.js';
+import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 
 /** Help text of `creditlift predict`. */
 export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.csv --out PREDS.csv
@@ -56,12 +56,8 @@ export function formatFloat32(x: number): string {
  */
 export async function runPredictCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = parseCommandArgs(argv, OPTIONS);
+    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     const v = parsed.values;
     if (v.help === true) {
       io.stdout(PREDICT_USAGE);

@@ -1,6 +1,6 @@
+import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
@@ -12,7 +12,7 @@ import { auc, brier, ks, logLoss } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
 import type { GbdtRowMajorData } from '../gbdt/gbdtData.js';
 import { buildManifest } from './buildManifest.js';
-import { ExitCode, processIo, reportError, UsageError, type CommandIo } from './commandIo.js';
+import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { parseMonotone } from './parseMonotone.js';
 
 /** Help text of `creditlift train`. */
@@ -180,12 +180,8 @@ function list(raw: string | undefined): string[] | undefined {
  */
 export function runTrainCommand(argv: readonly string[], io: CommandIo = processIo): number {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const parsed = parseCommandArgs(argv, OPTIONS);
+    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     const v = parsed.values;
     if (v.help === true) {
       io.stdout(TRAIN_USAGE);

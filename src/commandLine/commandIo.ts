@@ -1,4 +1,4 @@
-import { CreditliftError, ValidationError, formatPath } from '../../errors/index.js';
+import { CreditliftError, ValidationError, formatPath } from '../errors/index.js';
 
 /** Where a command writes its messages; defaults to the process streams. */
 export interface CommandIo {

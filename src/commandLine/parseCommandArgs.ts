@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../train/commands/commandIo.js';
+import { UsageError } from './commandIo.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
