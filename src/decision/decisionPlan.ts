@@ -1,6 +1,7 @@
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
+import { summarizeEvidence } from '../evidence/evidenceSummary.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
 import type { LimitChange } from '../policy/stepLimit.js';
@@ -44,20 +45,32 @@ function scenario(ctx: EngineContext, applicant: Applicant): Scenario {
   return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence }) };
 }
 
-function withEvidence(applicant: Applicant, evidence: readonly CertificateEvidence[]): Applicant {
-  return { ...applicant, evidence: [...evidence] };
+
+/**
+ * Which items disappear when one certificate is taken away as if never uploaded: the item and any
+ * copies of it after it (the same document or the same credential), which were rejected as
+ * duplicates only because it came first. Removing the item alone would promote a copy into its
+ * place and credit the certificate with the copy's difference.
+ */
+function certificateAndCopies(evidence: readonly CertificateEvidence[], index: number): ReadonlySet<number> {
+  const item = evidence[index] as CertificateEvidence;
+  const key = credentialKey(item);
+  const gone = new Set([index]);
+  for (let i = index + 1; i < evidence.length; i++) {
+    const e = evidence[i] as CertificateEvidence;
+    if (e.documentHash === item.documentHash || credentialKey(e) === key) gone.add(i);
+  }
+  return gone;
 }
 
 /**
- * The evidence as if one certificate had never been uploaded: the item and any copies of it (the
- * same document or the same credential), which were rejected as duplicates only because it came
- * first. Removing the item alone would promote a copy into its place and credit the certificate
- * with the copy's difference.
+ * A counterfactual of the main scenario with other evidence assessments. Exact without
+ * re-assessing: an item's assessment depends only on the items before it (duplicates keep the
+ * first), so removing a certificate with its copies leaves the rest unchanged, a prefix of the
+ * evidence has the prefix of the assessments, and an item appended last is assessed on its own.
  */
-function withoutCertificate(evidence: readonly CertificateEvidence[], index: number): CertificateEvidence[] {
-  const item = evidence[index] as CertificateEvidence;
-  const key = credentialKey(item);
-  return evidence.filter((e, i) => i !== index && !(i > index && (e.documentHash === item.documentHash || credentialKey(e) === key)));
+function counterfactual(main: Scenario, items: readonly EvidenceAssessment[]): Scenario {
+  return { applicant: main.applicant, report: { items, summary: summarizeEvidence(items) } };
 }
 
 /** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
@@ -80,26 +93,30 @@ export function planDecision(
   options: { readonly suggestions: boolean; readonly limitHistory: readonly LimitChange[]; readonly prior?: Decision; readonly newEvidenceFrom?: number },
 ): DecisionPlan {
   const main = scenario(ctx, applicant);
-  const without = main.report.items
+  const items = main.report.items;
+  const without = items
     .filter((item) => item.status === 'accepted')
-    .map((item) => ({ item, scenario: scenario(ctx, withEvidence(applicant, withoutCertificate(applicant.evidence, item.index))) }));
+    .map((item) => {
+      const gone = certificateAndCopies(applicant.evidence, item.index);
+      return { item, scenario: counterfactual(main, items.filter((i) => !gone.has(i.index))) };
+    });
 
   const whatIf: DecisionPlan['whatIf'][number][] = [];
   if (options.suggestions) {
-    const held = new Set(main.report.items.filter((i) => i.status === 'accepted').map((i) => i.kind));
+    const held = new Set(items.filter((i) => i.status === 'accepted').map((i) => i.kind));
     for (const spec of ctx.catalog.values()) {
       if (held.has(spec.id) || !isRelevant(spec, applicant)) continue;
       const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
       if (hypo === undefined) continue;
-      whatIf.push({ spec, typical: hypo.typical, scenario: scenario(ctx, withEvidence(applicant, [...applicant.evidence, hypo.evidence])) });
+      // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
+      const alone = scenario(ctx, { ...applicant, evidence: [hypo.evidence] }).report.items[0] as EvidenceAssessment;
+      whatIf.push({ spec, typical: hypo.typical, scenario: counterfactual(main, [...items, { ...alone, index: items.length }]) });
     }
   }
 
   const newEvidenceFrom = options.newEvidenceFrom ?? applicant.evidence.length;
   const steps: Scenario[] = [];
-  for (let j = newEvidenceFrom; j < applicant.evidence.length; j++) {
-    steps.push(scenario(ctx, withEvidence(applicant, applicant.evidence.slice(0, j))));
-  }
+  for (let j = newEvidenceFrom; j < applicant.evidence.length; j++) steps.push(counterfactual(main, items.slice(0, j)));
   return { kind: options.prior ? 'reassess' : 'decide', main, without, whatIf, steps, newEvidenceFrom, limitHistory: options.limitHistory, prior: options.prior ?? null };
 }
 

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
+import { planDecision } from '../src/decision/decisionPlan.js';
+import type { EngineContext } from '../src/decision/engineContext.js';
+import { hypotheticalEvidence } from '../src/decision/hypotheticalEvidence.js';
+import { assessEvidence, credentialKey } from '../src/evidence/assessEvidence.js';
+import type { EvidenceAssessment } from '../src/evidence/evidenceAssessment.js';
+import type { Applicant } from '../src/schema/applicant.js';
+import { applicantArbitrary, certificateEvidenceArbitrary } from '../src/testing/index.js';
+
+const ctx = { catalog: defaultCatalog, minConfidence: 0.6 } as unknown as EngineContext;
+const withoutIndex = (items: readonly EvidenceAssessment[]) => items.map(({ index: _index, ...rest }) => rest);
+const reassess = (a: Applicant) => withoutIndex(assessEvidence({ ...a, evidence: a.evidence }).items);
+
+const applicantWithCopies = applicantArbitrary({ maxEvidence: 3 }).chain((a) =>
+  a.evidence.length === 0
+    ? fc.constant(a)
+    : fc.array(certificateEvidenceArbitrary({ applicant: a, validity: 'any' }), { maxLength: 2 }).map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] })),
+);
+
+describe('decision plan counterfactuals', () => {
+  it('law: every derived scenario equals assessing the changed evidence from scratch', () => {
+    fc.assert(
+      fc.property(applicantWithCopies, (applicant) => {
+        const plan = planDecision(ctx, applicant, { suggestions: true, limitHistory: [], newEvidenceFrom: Math.min(1, applicant.evidence.length) });
+        for (const { item, scenario } of plan.without) {
+          const removed = applicant.evidence[item.index]!;
+          const kept = applicant.evidence.filter(
+            (e, i) => i !== item.index && !(i > item.index && (e.documentHash === removed.documentHash || credentialKey(e) === credentialKey(removed))),
+          );
+          expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: kept }));
+        }
+        for (const { spec, scenario } of plan.whatIf) {
+          const hypo = hypotheticalEvidence(applicant, spec, defaultCatalog)!;
+          expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }));
+        }
+        plan.steps.forEach((s, k) => {
+          expect(withoutIndex(s.report.items)).toEqual(reassess({ ...applicant, evidence: applicant.evidence.slice(0, plan.newEvidenceFrom + k) }));
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
