@@ -2,7 +2,7 @@ import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
 import { roundDownToStep } from '../policy/limit.js';
-import { preparePolicy, type PolicyResult, type PreparedPolicy } from '../policy/applyPolicy.js';
+import { preparePolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
@@ -19,16 +19,16 @@ const LIMIT_HISTORY_KEPT = 24;
  * policy sees only through the duplicate-evidence flag, so at most two prepared policies serve
  * them all and each extra PD costs a few arithmetic steps.
  */
-function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario, pd: number) => PolicyResult {
+function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) => PreparedPolicy {
   const prepared = new Map<boolean, PreparedPolicy>();
-  return (s, pd) => {
+  return (s) => {
     const duplicateEvidence = s.report.summary.duplicateDetected;
     let p = prepared.get(duplicateEvidence);
     if (p === undefined) {
       p = preparePolicy({ applicant: plan.main.applicant, flags: { duplicateEvidence }, policy: ctx.policy, limitHistory: plan.limitHistory });
       prepared.set(duplicateEvidence, p);
     }
-    return p.evaluate(pd);
+    return p;
   };
 }
 
@@ -44,20 +44,22 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const nextPd = () => pds[r++] as number;
   const { applicant } = plan.main;
   const prior = plan.prior;
-  const decideScenario = scenarioPolicy(ctx, plan);
+  const policyFor = scenarioPolicy(ctx, plan);
+  // The main scenario gets the full report; counterfactuals need only outcome and limit.
+  const limitOf = (s: Scenario, pd: number): PolicyLimit => policyFor(s).limitAt(pd);
   const mainPd = nextPd();
-  const main = decideScenario(plan.main, mainPd);
+  const main = policyFor(plan.main).evaluate(mainPd);
 
   // A reassessment adds evidence to an existing line: it can raise the limit, never lower it,
   // and the customer's own cap still holds over everything.
   const selfCap = applicant.controls.selfSetCap ?? Number.POSITIVE_INFINITY;
   const floor = prior ? Math.min(prior.limit, selfCap) : 0;
-  const finalLimit = (p: PolicyResult) => Math.max(p.limit, floor);
+  const finalLimit = (p: PolicyLimit) => Math.max(p.limit, floor);
   const limit = finalLimit(main);
 
   const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
     const pdWithout = nextPd();
-    const without = decideScenario(scenario, pdWithout);
+    const without = limitOf(scenario, pdWithout);
     return {
       index: item.index,
       kind: item.kind,
@@ -74,7 +76,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const previewCeiling = Math.max(healthyLimit, limit);
   const candidates: EvidenceSuggestion[] = plan.whatIf.map(({ spec, typical, scenario }) => {
     const pd = nextPd();
-    const p = decideScenario(scenario, pd);
+    const p = limitOf(scenario, pd);
     const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
     const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
     return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd };
@@ -94,7 +96,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
 
   let movement: LimitMovement | null = null;
   if (prior) {
-    const stepLimits = plan.steps.map((s) => finalLimit(decideScenario(s, nextPd())));
+    const stepLimits = plan.steps.map((s) => finalLimit(limitOf(s, nextPd())));
     stepLimits.push(limit);
     const byEvidence = stepLimits.slice(1).map((to, j) => {
       const index = plan.newEvidenceFrom + j;

@@ -107,8 +107,18 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
   return preparePolicy(input).evaluate(input.pd);
 }
 
+/** The part of a policy result that counterfactual scenarios need. */
+export interface PolicyLimit {
+  readonly outcome: PolicyOutcome;
+  readonly limit: number;
+  readonly limitSetBy: LimitSetBy;
+  readonly affordabilityCapacity: number;
+}
+
 /** The policy for one applicant, ready to be evaluated at any PD. */
 export interface PreparedPolicy {
+  /** Outcome and limit only, skipping the report (checks, texts, reasons): the same numbers as `evaluate`. */
+  limitAt(pd: number): PolicyLimit;
   /** The full policy result at this PD; the same as `applyPolicy({ ...input, pd })`. */
   evaluate(pd: number): PolicyResult;
 }
@@ -131,29 +141,39 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const steps = priorLimit > 0 ? prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy) : null;
   const hash = policyHash(policy);
 
-  return {
-    evaluate(pd) {
-      assertPd(pd);
-      const { knockouts, refers } = rules.at(pd);
-      const grade = gradeFor(pd, policy);
-      const pricing = priceApr(pd, policy);
-      const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
-      const caps: LimitCaps = {
-        risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
-        affordability: capacity.capacity,
-        regulatory,
-        product_max: policy.limits.productMax,
-        self_cap: applicant.controls.selfSetCap ?? null,
-        requested: applicant.controls.requestedLimit ?? null,
-      };
-      const composed = composeLimit(caps, policy.limits.roundingStep);
-      const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
-      const candidate = stepLimit?.limit ?? composed.limit;
+  // The arithmetic both views share: everything that decides the outcome and the limit.
+  function core(pd: number) {
+    assertPd(pd);
+    const { knockouts, refers } = rules.at(pd);
+    const pricing = priceApr(pd, policy);
+    const capacity = affordabilityCapacity(affordabilityInput, pricing.aprBp, policy);
+    const caps: LimitCaps = {
+      risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
+      affordability: capacity.capacity,
+      regulatory,
+      product_max: policy.limits.productMax,
+      self_cap: applicant.controls.selfSetCap ?? null,
+      requested: applicant.controls.requestedLimit ?? null,
+    };
+    const composed = composeLimit(caps, policy.limits.roundingStep);
+    const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
+    const candidate = stepLimit?.limit ?? composed.limit;
+    const belowMinimum = candidate < policy.limits.productMin;
+    const outcome: PolicyOutcome =
+      knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+    const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
+    const limitSetBy: LimitSetBy = stepLimit?.bound ? 'step_limit' : composed.bindingConstraint;
+    return { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, outcome, limit, limitSetBy };
+  }
 
-      const belowMinimum = candidate < policy.limits.productMin;
-      const outcome: PolicyOutcome =
-        knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
-      const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
+  return {
+    limitAt(pd) {
+      const c = core(pd);
+      return { outcome: c.outcome, limit: c.limit, limitSetBy: c.limitSetBy, affordabilityCapacity: c.capacity.capacity };
+    },
+    evaluate(pd) {
+      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, outcome, limit, limitSetBy } = core(pd);
+      const grade = gradeFor(pd, policy);
       const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
 
       const reasons: PolicyReasonCode[] = [...knockouts.map((h) => h.code), ...refers.map((h) => h.code)];
@@ -186,7 +206,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
         caps,
         composedLimit: composed.limit,
         bindingConstraint: composed.bindingConstraint,
-        limitSetBy: stepLimit?.bound ? 'step_limit' : composed.bindingConstraint,
+        limitSetBy,
         stepLimit,
         limit,
         affordability,

@@ -29,4 +29,4 @@ export {
 export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
 export { applyStepLimits, prepareStepLimits, type PreparedStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
 export { applyReduction } from './applyReduction.js';
-export { applyPolicy, preparePolicy, type PreparedPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';
+export { applyPolicy, preparePolicy, type PreparedPolicy, type PolicyLimit, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
-import { applyPolicy, type PolicyResult } from '../../src/policy/applyPolicy.js';
+import { applyPolicy, preparePolicy, type PolicyResult } from '../../src/policy/applyPolicy.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
@@ -198,6 +198,22 @@ describe('applyPolicy: laws', () => {
         expect(applyPolicy({ applicant, pd, policy: structuredClone(policy) })).toEqual(first);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('preparePolicy', () => {
+  it('law: limitAt gives exactly the outcome, limit, setter and capacity that evaluate reports, at any PD and policy', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, fc.array(pdArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (policy, draw, pds, duplicateEvidence) => {
+        const prepared = preparePolicy({ applicant: applicantFromDraw(draw), policy, flags: { duplicateEvidence } });
+        for (const pd of pds) {
+          const full = prepared.evaluate(pd);
+          expect(prepared.limitAt(pd)).toEqual({ outcome: full.outcome, limit: full.limit, limitSetBy: full.limitSetBy, affordabilityCapacity: full.affordabilityCapacity });
+          expect(full).toEqual(applyPolicy({ applicant: applicantFromDraw(draw), pd, policy, flags: { duplicateEvidence } }));
+        }
+      }),
+      { numRuns: RUNS },
     );
   });
 });
