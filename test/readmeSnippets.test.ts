@@ -1,0 +1,46 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The README's TypeScript examples run against the source, so the documentation cannot drift from
+ * the code: each ```ts block under the named heading is written to a module with the package
+ * imports pointed at src/, and imported (vitest compiles it). The property-testing example runs
+ * as its own test file, test/readmeExample.test.ts.
+ */
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const dir = new URL('../.readme-snippets/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+
+function snippetsUnder(heading: string): string[] {
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`README has no section "${heading}"`);
+  const end = readme.indexOf('\n## ', start + 4);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+}
+
+function toModule(code: string): string {
+  return code
+    .replace(/from 'creditlift\/health'/g, "from '../src/health/index.js'")
+    .replace(/from 'creditlift\/testing'/g, "from '../src/testing/index.js'")
+    .replace(/from 'creditlift'/g, "from '../src/index.js'");
+}
+
+async function run(name: string, code: string): Promise<void> {
+  const file = new URL(`${name}.ts`, dir);
+  writeFileSync(file, `${toModule(code)}\nexport {};\n`);
+  await import(/* @vite-ignore */ file.href);
+}
+
+describe('README examples run as written', () => {
+  it('Quick start', async () => {
+    const [quickStart] = snippetsUnder('Quick start');
+    expect(quickStart).toContain('createScorer');
+    await run('quickStart', quickStart!);
+  });
+
+  it('Financial health', async () => {
+    const [health] = snippetsUnder('Financial health');
+    await run('financialHealth', health!);
+  });
+});
