@@ -98,3 +98,29 @@ function growTree(x: Float32Array, o: RandomEnsembleOptions, maxDepth: number, r
   });
   return tree;
 }
+
+/**
+ * Rows for a trained model whose features have their own scales: each value is one of the model's
+ * thresholds for that feature, nudged up or down by up to 10% of the feature's threshold range
+ * (or a missing value at `missingShare`), so rows go both ways at the splits as real rows do.
+ */
+export function rowsAroundThresholds(model: TreeEnsemble, nRows: number, seed: number, missingShare = 0.05): Float32Array {
+  const rnd = mulberry32(seed);
+  const thresholds: number[][] = Array.from({ length: model.nFeatures }, () => []);
+  for (const tree of model.trees) {
+    for (let i = 0; i < tree.feature.length; i++) if (tree.mode[i] !== NodeMode.LEAF) thresholds[tree.feature[i] as number]?.push(tree.threshold[i] as number);
+  }
+  const x = new Float32Array(nRows * model.nFeatures);
+  for (let r = 0; r < nRows; r++) {
+    for (let j = 0; j < model.nFeatures; j++) {
+      const own = thresholds[j] as number[];
+      if (own.length === 0 || rnd() < missingShare) {
+        x[r * model.nFeatures + j] = own.length === 0 ? 0 : Number.NaN;
+        continue;
+      }
+      const range = Math.max(...own) - Math.min(...own) || 1;
+      x[r * model.nFeatures + j] = (own[Math.floor(rnd() * own.length)] as number) + (rnd() - 0.5) * 0.2 * range;
+    }
+  }
+  return x;
+}

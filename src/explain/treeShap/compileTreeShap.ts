@@ -2,6 +2,8 @@ import { CreditliftError, ValidationError } from '../../errors/index.js';
 import { NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { trueChildShare } from './childWeights.js';
 import { gaussLegendre } from './gaussLegendre.js';
+import { treeSlots } from './leafPatternTable.js';
+import { createPatternTablesBuilder, cutTree, type PatternTables, type PatternTablesBuilder, type TreeCut } from './patternTables.js';
 import { treeEnsembleIssues } from './validateTreeEnsemble.js';
 
 /**
@@ -45,6 +47,11 @@ export interface CompiledTree {
    * quadrature-weighted change of the feature's attribution kernel (0 in state 2).
    */
   readonly coef: Float64Array;
+  /**
+   * Height the tree was cut at for the pattern tables (see `patternTables.ts`), or -1 when it is
+   * explained by the quadrature sweeps; `coef` is filled only then.
+   */
+  readonly tableHeight: number;
   /** The tree's expected margin under its covers. */
   readonly expectedValue: number;
 }
@@ -55,6 +62,10 @@ export interface CompiledTreeShap {
   readonly nFeatures: number;
   /** The trees, prepared. */
   readonly trees: readonly CompiledTree[];
+  /** The trees explained by the quadrature sweeps (tableHeight -1), in model order. */
+  readonly quadratureTrees: readonly CompiledTree[];
+  /** Every other tree with a split, as one set of pattern tables. */
+  readonly tables: PatternTables;
   /** baseValue + sum of the trees' expected margins: the bias term of the contributions. */
   readonly expectedValue: number;
   /** Largest n * q over the trees: size of the per-row scratch polynomials. */
@@ -65,19 +76,61 @@ export interface CompiledTreeShap {
   readonly maxQ: number;
 }
 
+/**
+ * How {@link compileTreeShap} explains each tree. Both algorithms are exact; they differ in speed
+ * and memory. 'auto' (the default) uses the leaf pattern table wherever it fits the memory guard.
+ */
+export type TreeShapStrategy = 'auto' | 'quadrature';
+
+/** Internal tuning of {@link compileTreeShap}; the defaults are what the explainer uses. */
+export interface CompileTreeShapOptions {
+  /** 'quadrature' forces the quadrature sweeps on every tree (benchmarks, tests). Default 'auto'. */
+  readonly strategy?: TreeShapStrategy;
+  /** Height trees are cut at for the tables, tried first; lower heights are tried when it does not fit. Default {@link DEFAULT_TABLE_HEIGHT}. */
+  readonly tableHeight?: number;
+  /** Largest table (float64 entries) one tree may use. Default {@link DEFAULT_MAX_TABLE_ENTRIES_PER_TREE}. */
+  readonly maxTableEntriesPerTree?: number;
+  /** Budget for all trees' tables together, in bytes; trees past it fall back. Default {@link DEFAULT_MAX_TABLE_BYTES}. */
+  readonly maxTableBytes?: number;
+}
+
+/**
+ * Default per-tree table limit. A full depth-4 tree needs at most 16 x 2^4 x 4 = 1024 entries and
+ * a full depth-5 tree 5120; a full depth-6 tree up to 24576 (192 KiB), where looking up 64 leaves
+ * in tables that no longer fit the CPU caches loses to the quadrature sweeps.
+ */
+export const DEFAULT_MAX_TABLE_ENTRIES_PER_TREE = 32768;
+/** Default cut height; see `patternTables.ts`. */
+export const DEFAULT_TABLE_HEIGHT = 2;
+/** Default budget for all tables of one explainer: 64 MiB. */
+export const DEFAULT_MAX_TABLE_BYTES = 64 * 1024 * 1024;
+
 /** Deepest supported path, in distinct features: 128 keeps the quadrature at <= 64 points. */
 const MAX_PATH_FEATURES = 128;
 
 /**
- * Precomputes everything TreeSHAP needs that does not depend on the row being explained.
+ * Precomputes everything TreeSHAP needs that does not depend on the row being explained, choosing
+ * per tree between two exact algorithms: a per-leaf pattern table (see `leafPatternTable.ts`;
+ * fastest, memory 2^d x d doubles per leaf of d distinct path features) when the tree's table fits
+ * `maxTableEntriesPerTree` and the ensemble's `maxTableBytes` budget, else the quadrature sweeps
+ * (O(nodes x q) per row, memory linear in nodes). So shallow trees take the table, deep ones the
+ * sweeps, and a mixed ensemble mixes them.
  * Covers must be present (finite, >= 0) on every node below a split; see `coversFromBackground`.
  * Throws ValidationError listing every structural problem, and CreditliftError `model_unsupported`
  * when a path tests more than 128 distinct features.
  */
-export function compileTreeShap(model: TreeEnsemble): CompiledTreeShap {
+export function compileTreeShap(model: TreeEnsemble, options: CompileTreeShapOptions = {}): CompiledTreeShap {
   const issues = treeEnsembleIssues(model, { requireCovers: true });
   if (issues.length > 0) throw new ValidationError('TreeEnsemble', issues);
-  const trees = model.trees.map((tree, t) => compileTree(tree, model.nFeatures, t));
+  const builder = createPatternTablesBuilder();
+  const budget = {
+    useTables: (options.strategy ?? 'auto') === 'auto',
+    height: options.tableHeight ?? DEFAULT_TABLE_HEIGHT,
+    perTree: options.maxTableEntriesPerTree ?? DEFAULT_MAX_TABLE_ENTRIES_PER_TREE,
+    // Trees draw on the budget in model order, so the choice is deterministic.
+    entriesLeft: (options.maxTableBytes ?? DEFAULT_MAX_TABLE_BYTES) / Float64Array.BYTES_PER_ELEMENT,
+  };
+  const trees = model.trees.map((tree, t) => compileTree(tree, model.nFeatures, t, budget, builder));
   let expectedValue = model.baseValue;
   let maxNodeQuad = 1;
   let maxNodes = 1;
@@ -88,10 +141,18 @@ export function compileTreeShap(model: TreeEnsemble): CompiledTreeShap {
     maxNodes = Math.max(maxNodes, t.n);
     maxQ = Math.max(maxQ, t.q);
   }
-  return { nFeatures: model.nFeatures, trees, expectedValue, maxNodeQuad, maxNodes, maxQ };
+  const quadratureTrees = trees.filter((t) => t.tableHeight < 0 && t.nInternal > 0);
+  return { nFeatures: model.nFeatures, trees, quadratureTrees, tables: builder.finish(), expectedValue, maxNodeQuad, maxNodes, maxQ };
 }
 
-function compileTree(tree: Tree, nFeatures: number, treeIndex: number): CompiledTree {
+interface TableBudget {
+  readonly useTables: boolean;
+  readonly height: number;
+  readonly perTree: number;
+  entriesLeft: number;
+}
+
+function compileTree(tree: Tree, nFeatures: number, treeIndex: number, budget: TableBudget, builder: PatternTablesBuilder): CompiledTree {
   // Preorder walk (true child first); internal nodes keep that order, leaves follow.
   const preorder: number[] = [];
   const stack = [0];
@@ -168,6 +229,23 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
     );
   }
   const q = Math.max(1, Math.ceil(maxDistinct / 2));
+
+  // Memory guard, per tree: tables grow exponentially with the distinct features on a path, so
+  // deep trees, and trees past the ensemble's budget, keep the quadrature sweeps.
+  let cut: TreeCut | undefined;
+  if (budget.useTables && nInternal > 0) {
+    const input = { n, nInternal, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, parent, share, leafValue };
+    const slots = treeSlots(input);
+    for (let h = budget.height; h >= 0 && cut === undefined; h--) {
+      const candidate = cutTree(input, h, slots);
+      if (candidate.size <= budget.perTree && candidate.size <= budget.entriesLeft) cut = candidate;
+    }
+    if (cut !== undefined) {
+      budget.entriesLeft -= cut.size;
+      builder.add(cut);
+    }
+  }
+  const tableHeight = cut === undefined ? -1 : cut.height;
   const { nodes, weights } = gaussLegendre(q);
 
   // zAfter: product of the shares of every split on the edge's feature down to this edge, the
@@ -175,7 +253,7 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
   // before children in `order` only among internal nodes, so walk edges in preorder.
   const zAfter = new Float64Array(n).fill(1);
   const mass = new Float64Array(n).fill(1);
-  const coef = new Float64Array(Math.max(1, nInternal) * 12 * q);
+  const coef = new Float64Array(tableHeight < 0 ? Math.max(1, nInternal) * 12 * q : 0);
   const side = (c: number): number => (trueChild[parent[c] as number] === c ? 0 : 1);
   let expectedValue = n === 1 ? (leafValue[0] as number) : 0;
   for (const old of preorder) {
@@ -189,6 +267,8 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
     mass[c] = (mass[parent[c] as number] as number) * s;
     // A leaf's polynomial is only ever used times its value, so the value rides on its edge.
     const v = c >= nInternal ? (leafValue[c] as number) : 1;
+    if (c >= nInternal) expectedValue += v * (mass[c] as number);
+    if (tableHeight >= 0) continue;
     const slot = ((parent[c] as number) * 2 + side(c)) * 6;
     for (let k = 0; k < q; k++) {
       const t = nodes[k] as number;
@@ -209,7 +289,6 @@ function compileTree(tree: Tree, nFeatures: number, treeIndex: number): Compiled
       coef[(slot + 3) * q + k] = w * (gAfterHot - gPrevHot);
       coef[(slot + 4) * q + k] = w * (gCold - gPrevHot);
     }
-    if (c >= nInternal) expectedValue += v * (mass[c] as number);
   }
-  return { n, nInternal, q, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, prevEdge, coef, expectedValue };
+  return { n, nInternal, q, feature, threshold, mode, missingTracksTrue, trueChild, falseChild, prevEdge, coef, tableHeight, expectedValue };
 }

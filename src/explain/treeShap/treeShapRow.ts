@@ -1,4 +1,6 @@
 import type { CompiledTree, CompiledTreeShap } from './compileTreeShap.js';
+import type { PatternTables } from './patternTables.js';
+import { decideSignSplit } from './signSplit.js';
 
 /**
  * Reusable per-row working memory for {@link treeShapRow}. One per explainer and never shared by
@@ -11,6 +13,8 @@ export interface TreeShapScratch {
   readonly hot: Uint8Array;
   /** Per edge state (0 hot-hot, 1 hot-cold, 2 cold-cold). */
   readonly state: Uint8Array;
+  /** Pattern tables: per top split, then per unit root, the row's pattern of followed slots. Tree roots' cells stay 0. */
+  readonly pattern: Int32Array;
 }
 
 /** Allocates scratch sized for every tree of `compiled`. */
@@ -19,6 +23,7 @@ export function createTreeShapScratch(compiled: CompiledTreeShap): TreeShapScrat
     work: new Float64Array(compiled.maxNodeQuad),
     hot: new Uint8Array(compiled.maxNodes),
     state: new Uint8Array(compiled.maxNodes),
+    pattern: new Int32Array(compiled.tables.nTop + compiled.tables.nUnits),
   };
 }
 
@@ -30,24 +35,67 @@ export function createTreeShapScratch(compiled: CompiledTreeShap): TreeShapScrat
  * `x` holds the row with every value already rounded to float32 (`Math.fround`), NaN for missing:
  * the explainer copies rows in this form so this loop sees one array type and never re-rounds.
  *
- * Linear TreeSHAP (Yu et al. 2022) in a Gauss-quadrature basis: per tree one forward sweep builds
- * every node's path polynomial at q = ceil(depth / 2) points and one backward sweep sums them and
- * reads off each split's contribution, O(nodes x q) per tree against O(leaves x depth^2) for the
- * classic algorithm. No allocation.
+ * Per tree, as compiled: a table tree pushes the row's pattern of followed features down once
+ * (one comparison and a few integer operations per split) and adds each leaf's precomputed
+ * contributions for that pattern; a quadrature tree runs Linear TreeSHAP (Yu et al. 2022) in a
+ * Gauss-quadrature basis: one forward sweep builds every node's path polynomial at
+ * q = ceil(depth / 2) points and one backward sweep sums them and reads off each split's
+ * contribution, O(nodes x q). No allocation either way.
  */
 export function treeShapRow(compiled: CompiledTreeShap, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
   const nF = compiled.nFeatures;
   out.fill(0, outOffset, outOffset + nF);
   out[outOffset + nF] = compiled.expectedValue;
   scratch.hot[0] = 1;
-  const trees = compiled.trees;
+  accumulatePatternTables(compiled.tables, scratch, x, out, outOffset);
+  const trees = compiled.quadratureTrees;
   for (let t = 0; t < trees.length; t++) {
     const tree = trees[t] as CompiledTree;
-    if (tree.nInternal === 0) continue;
     // Fixed-size variants for the common depths: unrolled quadrature loops measured ~1.8x faster.
     if (tree.q === 3) accumulateTreeQ3(tree, scratch, x, out, outOffset);
     else if (tree.q === 2) accumulateTreeQ2(tree, scratch, x, out, outOffset);
     else accumulateTree(tree, scratch, x, out, outOffset);
+  }
+}
+
+/**
+ * Every table tree at once (see `patternTables.ts`): top splits push the pattern down, unit splits
+ * set their key bits, then each unit adds its row of the table. Three flat loops over the whole
+ * ensemble: per-tree calls and object reads cost as much as the work itself. The children's
+ * patterns are selected with a mask rather than a branch: which way the row goes is data, and a
+ * branch on it would mispredict.
+ */
+function accumulatePatternTables(tables: PatternTables, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
+  const { pattern } = scratch;
+  const { nTop, topFeature, topCut, topHow, topThreshold, topMode, topNanTrue, topSet, topKeep, topTrue, topFalse } = tables;
+  for (let q = 0; q < nTop; q++) {
+    const xv = x[topFeature[q] as number] as number;
+    const toTrue = decideSignSplit(xv, topCut[q] as number, topHow[q] as number, topThreshold[q] as number, topMode[q] as number, topNanTrue[q] as number);
+    const here = pattern[q] as number;
+    const taken = here | (topSet[q] as number);
+    const notTaken = here & (topKeep[q] as number);
+    const m = -toTrue;
+    const onTrue = (taken & m) | (notTaken & ~m);
+    pattern[topTrue[q] as number] = onTrue;
+    pattern[topFalse[q] as number] = taken ^ notTaken ^ onTrue;
+  }
+  const { innerFeature, innerCut, innerHow, innerThreshold, innerMode, innerNanTrue } = tables;
+  const { nUnits, unitShift, unitOffset, unitWidth, unitFeatureStart, unitFeature, values } = tables;
+  let i = 0;
+  for (let u = 0; u < nUnits; u++) {
+    const shift = unitShift[u] as number;
+    let key = (pattern[nTop + u] as number) << shift;
+    for (let b = 0; b < shift; b++, i++) {
+      const xv = x[innerFeature[i] as number] as number;
+      key |= decideSignSplit(xv, innerCut[i] as number, innerHow[i] as number, innerThreshold[i] as number, innerMode[i] as number, innerNanTrue[i] as number) << b;
+    }
+    const w = unitWidth[u] as number;
+    const base = (unitOffset[u] as number) + key * w;
+    const f0 = unitFeatureStart[u] as number;
+    for (let c = 0; c < w; c++) {
+      const o = outOffset + (unitFeature[f0 + c] as number);
+      out[o] = (out[o] as number) + (values[base + c] as number);
+    }
   }
 }
 
