@@ -66,7 +66,7 @@ export function reportRows(r: BenchReport): ReportRow[] {
   }
   if (stream !== undefined) {
     rows.push({
-      what: `stream of ${stream.decisions.toLocaleString('en-US')} decisions: peak RSS`,
+      what: `stream of ${stream.decisions.toLocaleString('en-US')} decisions (built package, plain node): peak RSS`,
       figure: `${stream.peakRssMiB.toFixed(0)} MiB`,
       beside: `RSS ${stream.startRssMiB.toFixed(0)} MiB at start, ${stream.endRssMiB.toFixed(0)} MiB at end; ${rate(stream.decisionsPerSecond)} over ${stream.seconds.toFixed(0)} s (${stream.generateSeconds.toFixed(0)} s generating input)`,
     });
