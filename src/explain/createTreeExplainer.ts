@@ -38,8 +38,11 @@ export interface TreeExplainer {
 /**
  * Builds an exact, path-dependent TreeSHAP explainer (XGBoost `pred_contribs` layout, margin
  * space) for an ONNX tree-ensemble model (bytes or file path) or an in-memory ensemble. All the
- * work that does not depend on the row is done here, once; explaining a row then costs
- * O(nodes x ceil(depth / 2)) and allocates nothing when `out` is passed.
+ * work that does not depend on the row is done here, once: per tree, TreeSHAP pattern tables
+ * (explaining a row costs one comparison per split and one table look-up per bottom subtree) or,
+ * for trees whose tables would be too large (many distinct features on a path; see
+ * `compileTreeShap`, at most 64 MiB of tables in all), the quadrature sweeps, O(nodes x
+ * ceil(depth / 2)). Both are exact; explaining allocates nothing when `out` is passed.
  *
  * Covers (how much training weight reached each node) define the expectations TreeSHAP takes when
  * a feature is unknown. They come from the model's `nodes_hitrates`, or from `options.background`.

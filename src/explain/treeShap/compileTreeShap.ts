@@ -78,7 +78,7 @@ export interface CompiledTreeShap {
 
 /**
  * How {@link compileTreeShap} explains each tree. Both algorithms are exact; they differ in speed
- * and memory. 'auto' (the default) uses the leaf pattern table wherever it fits the memory guard.
+ * and memory. 'auto' (the default) uses pattern tables wherever they fit the memory guard.
  */
 export type TreeShapStrategy = 'auto' | 'quadrature';
 
@@ -95,9 +95,10 @@ export interface CompileTreeShapOptions {
 }
 
 /**
- * Default per-tree table limit. A full depth-4 tree needs at most 16 x 2^4 x 4 = 1024 entries and
- * a full depth-5 tree 5120; a full depth-6 tree up to 24576 (192 KiB), where looking up 64 leaves
- * in tables that no longer fit the CPU caches loses to the quadrature sweeps.
+ * Default per-tree table limit, in float64 entries (256 KiB). Cut at height 2, a full depth-4
+ * tree needs at most 4 units x 2^5 keys x 5 features = 640 entries and a depth-6 tree of XGBoost's
+ * a few thousand; a tree whose paths test many distinct features needs 2^features, and is better
+ * off with the quadrature sweeps, whose memory is linear in its nodes.
  */
 export const DEFAULT_MAX_TABLE_ENTRIES_PER_TREE = 32768;
 /** Default cut height; see `patternTables.ts`. */
@@ -110,11 +111,12 @@ const MAX_PATH_FEATURES = 128;
 
 /**
  * Precomputes everything TreeSHAP needs that does not depend on the row being explained, choosing
- * per tree between two exact algorithms: a per-leaf pattern table (see `leafPatternTable.ts`;
- * fastest, memory 2^d x d doubles per leaf of d distinct path features) when the tree's table fits
- * `maxTableEntriesPerTree` and the ensemble's `maxTableBytes` budget, else the quadrature sweeps
- * (O(nodes x q) per row, memory linear in nodes). So shallow trees take the table, deep ones the
- * sweeps, and a mixed ensemble mixes them.
+ * per tree between two exact algorithms. Pattern tables (see `patternTables.ts` and
+ * `leafPatternTable.ts`) are fastest; their memory grows as 2^(distinct features on a path), so a
+ * tree takes them only when its tables fit `maxTableEntriesPerTree` (trying cut heights
+ * `tableHeight`, then lower) and what is left of the `maxTableBytes` budget, drawn in model order.
+ * Every other tree keeps the quadrature sweeps (O(nodes x q) per row, memory linear in nodes). So
+ * shallow trees take tables, deep ones the sweeps, and a mixed ensemble mixes them.
  * Covers must be present (finite, >= 0) on every node below a split; see `coversFromBackground`.
  * Throws ValidationError listing every structural problem, and CreditliftError `model_unsupported`
  * when a path tests more than 128 distinct features.
