@@ -28,4 +28,5 @@ export { groupContributions, type FactorContribution } from './explain/factorCon
 export { principalReasons, MAX_PRINCIPAL_REASONS, type PrincipalReason } from './explain/principalReasons.js';
 export * from './decision/index.js';
 export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';
+export type { BatchResultJson } from './parallel/batchResultJson.js';
 export { ENGINE_VERSION } from './version.js';

@@ -154,7 +154,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       result = await scoreRecords({
         records,
         decide: decider.decide,
-        write: (line) => ('decision' in line ? outSink : errSink).write(formatOutputLine(line)),
+        write: (line) => ('decisionJson' in line ? outSink : errSink).write(formatOutputLine(line)),
         ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
         chunkSize,
         inFlight: decider.inFlight,
@@ -194,7 +194,9 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   if (workers === 1) return inProcessDecider(await openScorer(values, extra));
   const { createScorerPool } = await import('../parallel/createScorerPool.js');
   const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values, extra) });
-  return { decide: (records) => pool.decideBatch(records), inFlight: workers, close: () => pool.close() };
+  // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
+  // it never becomes the bottleneck of the pool.
+  return { decide: (records) => pool.decideBatchJson(records), inFlight: workers, close: () => pool.close() };
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -6,6 +6,7 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import { cloneableRecords } from './cloneableRecords.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError } from './workerErrorData.js';
+import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import type { BatchTaskMessage, FromWorkerMessage, ScorerWorkerData } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -33,6 +34,13 @@ export interface ScorerPool {
    * `worker_failed` and the worker is replaced. @throws ValidationError when the input is not an array.
    */
   decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  /**
+   * The same, with each decision returned as its JSON text (exactly `JSON.stringify(decision)`)
+   * plus its outcome and limit. For callers that write results out (files, queues, HTTP): the
+   * workers serialise, and this thread never rebuilds decision objects, so the pool scales with
+   * cores instead of stalling on the thread that receives the results.
+   */
+  decideBatchJson(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResultJson[]>;
   /** Finishes the batches under way, then stops every worker. Further calls throw. */
   close(): Promise<void>;
 }
@@ -52,11 +60,13 @@ interface Task {
   readonly call: BatchCall;
 }
 
+/** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
 interface BatchCall {
-  readonly results: BatchResult[];
+  readonly format: 'objects' | 'json';
+  readonly results: (BatchResult | BatchResultJson)[];
   remaining: number;
   failed: boolean;
-  resolve(results: BatchResult[]): void;
+  resolve(results: (BatchResult | BatchResultJson)[]): void;
   reject(error: unknown): void;
 }
 
@@ -107,7 +117,14 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   };
 
   const send = (slot: Slot, task: Task): void => {
-    const msg: BatchTaskMessage = { type: 'batch', id: task.id, base: task.base, applicants: task.applicants, ...(task.options === undefined ? {} : { options: task.options }) };
+    const msg: BatchTaskMessage = {
+      type: 'batch',
+      id: task.id,
+      base: task.base,
+      applicants: task.applicants,
+      ...(task.options === undefined ? {} : { options: task.options }),
+      ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
+    };
     let settled: ReadonlyMap<number, BatchResult> = new Map();
     try {
       slot.worker.postMessage(msg);
@@ -183,11 +200,14 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     call.reject(error);
   };
 
-  const completeTask = (task: Task, results: readonly BatchResult[], settled: ReadonlyMap<number, BatchResult>): void => {
+  const completeTask = (task: Task, results: readonly (BatchResult | BatchResultJson)[], settled: ReadonlyMap<number, BatchResult>): void => {
     const { call } = task;
     if (call.failed) return;
+    // Results made on this side (unclonable records, a crashed worker) take the call's format too.
+    const own = (r: BatchResult) => (call.format === 'json' ? toJsonResult(r) : r);
     results.forEach((r, i) => {
-      call.results[task.base + i] = settled.get(i) ?? r;
+      const here = settled.get(i);
+      call.results[task.base + i] = here === undefined ? r : own(here);
     });
     call.remaining -= 1;
     if (call.remaining === 0) call.resolve(call.results);
@@ -195,7 +215,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const failTask = (task: Task, why: string): void => {
     const error = { code: 'worker_failed' as const, message: `Not decided: the scorer ${why}; the worker is replaced` };
-    completeTask(task, task.applicants.map((_, i): BatchResult => ({ ok: false, index: task.base + i, error })), new Map());
+    const failed = task.applicants.map((_, i): BatchResult => ({ ok: false, index: task.base + i, error }));
+    completeTask(task, failed.map((r) => (task.call.format === 'json' ? toJsonResult(r) : r)), new Map());
   };
 
   try {
@@ -216,28 +237,31 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     starting = undefined;
   }
 
+  const submit = (applicants: readonly unknown[], opts: DecideOptions | undefined, format: BatchCall['format']): Promise<(BatchResult | BatchResultJson)[]> => {
+    if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
+    if (!Array.isArray(applicants)) {
+      return Promise.reject(new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]));
+    }
+    if (applicants.length === 0) return Promise.resolve([]);
+    const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
+      const c: BatchCall = { format, results: new Array(applicants.length), remaining: Math.ceil(applicants.length / chunkSize), failed: false, resolve, reject };
+      for (let base = 0; base < applicants.length; base += chunkSize) {
+        queue.push({ id: nextTaskId++, base, applicants: applicants.slice(base, base + chunkSize), options: opts, call: c });
+      }
+    });
+    const tracked: Promise<unknown> = call.then(
+      () => calls.delete(tracked),
+      () => calls.delete(tracked),
+    );
+    calls.add(tracked);
+    pump();
+    return call;
+  };
+
   return {
     size,
-    decideBatch(applicants, opts) {
-      if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
-      if (!Array.isArray(applicants)) {
-        return Promise.reject(new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]));
-      }
-      if (applicants.length === 0) return Promise.resolve([]);
-      const call = new Promise<BatchResult[]>((resolve, reject) => {
-        const c: BatchCall = { results: new Array(applicants.length), remaining: Math.ceil(applicants.length / chunkSize), failed: false, resolve, reject };
-        for (let base = 0; base < applicants.length; base += chunkSize) {
-          queue.push({ id: nextTaskId++, base, applicants: applicants.slice(base, base + chunkSize), options: opts, call: c });
-        }
-      });
-      const tracked: Promise<unknown> = call.then(
-        () => calls.delete(tracked),
-        () => calls.delete(tracked),
-      );
-      calls.add(tracked);
-      pump();
-      return call;
-    },
+    decideBatch: (applicants, opts) => submit(applicants, opts, 'objects') as Promise<BatchResult[]>,
+    decideBatchJson: (applicants, opts) => submit(applicants, opts, 'json') as Promise<BatchResultJson[]>,
     close() {
       closing ??= Promise.allSettled([...calls]).then(() => Promise.all(slots.map(stopWorker)).then(() => undefined));
       return closing;

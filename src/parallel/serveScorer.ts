@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { createScorer, type BatchResult, type Scorer } from '../decision/createScorer.js';
 import { toWorkerErrorData } from './workerErrorData.js';
+import { toJsonResult } from './batchResultJson.js';
 import type { FromWorkerMessage, ScorerWorkerData, ToWorkerMessage } from './workerMessages.js';
 
 /**
@@ -23,7 +24,10 @@ export async function serveScorer(port: MessagePort, data: ScorerWorkerData): Pr
       return;
     }
     scorer.decideBatch(msg.applicants, msg.options).then(
-      (results) => post(port, { type: 'results', id: msg.id, results: msg.base === 0 ? results : results.map((r) => shift(r, msg.base)) }),
+      (results) => {
+        const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
+        post(port, { type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
+      },
       (e: unknown) => post(port, { type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) }),
     );
   });

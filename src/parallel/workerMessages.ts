@@ -1,4 +1,5 @@
 import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
+import type { BatchResultJson } from './batchResultJson.js';
 import type { WorkerErrorData } from './workerErrorData.js';
 
 /** What a scorer worker is started with (its `workerData`). */
@@ -16,7 +17,10 @@ export interface BatchTaskMessage {
   readonly base: number;
   readonly applicants: readonly unknown[];
   readonly options?: DecideOptions;
+  /** `json`: answer with each decision already serialised (see {@link BatchResultJson}). */
+  readonly format?: 'json';
 }
+
 
 /** Asks a worker to release its session and exit. */
 export interface CloseMessage {
@@ -30,6 +34,6 @@ export type ToWorkerMessage = BatchTaskMessage | CloseMessage;
 export type FromWorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'init_failed'; readonly error: WorkerErrorData }
-  | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] }
+  | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] | readonly BatchResultJson[] }
   /** The whole task was refused (as in-process `decideBatch` would throw, e.g. an invalid `limitHistory`). */
   | { readonly type: 'task_failed'; readonly id: number; readonly error: WorkerErrorData };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
 import { unreadableRecord } from '../../src/cli/score/inputRecord.js';
 import type { OutputLine } from '../../src/cli/score/outputLine.js';
-import { formatOutputLine, readOutputLineHead } from '../../src/cli/score/outputLine.js';
+import { decisionLine, formatOutputLine, readOutputLineHead } from '../../src/cli/score/outputLine.js';
 import { scoreRecords } from '../../src/cli/score/scoreRecords.js';
 import { emptyScoreSummary, countDecision, formatScoreSummary } from '../../src/cli/score/scoreSummary.js';
 import { renderProgress } from '../../src/cli/score/progressBar.js';
@@ -38,7 +38,7 @@ describe('scoreRecords', () => {
         expect(written.map((w) => w.line)).toEqual(input.map((r) => r.line));
         expect(summary.recordsIn).toBe(input.length);
         expect(summary.decisions + summary.rejected).toBe(input.length);
-        expect(written.filter((w) => 'decision' in w)).toHaveLength(summary.decisions);
+        expect(written.filter((w) => 'decisionJson' in w)).toHaveLength(summary.decisions);
         // Unreadable records never reach the decider.
         expect(decider.decided).toHaveLength(input.filter((r) => r.ok).length);
         expect(summary.limitBands.reduce((s, b) => s + b.count, 0)).toBe(summary.decisions);
@@ -95,17 +95,18 @@ describe('output lines', () => {
   it('law: the line number and kind read back from every formatted line', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 40 }), fc.boolean(), fc.string(), (line, ok, id) => {
-        const o: OutputLine = ok ? { line, decision: fakeDecision({ id }) } : { line, error: { code: 'validation_failed', message: id } };
+        const decision = fakeDecision({ id });
+        const o: OutputLine = ok ? decisionLine(line, decision) : { line, error: { code: 'validation_failed', message: id } };
         const text = formatOutputLine(o);
         expect(text.endsWith('\n')).toBe(true);
-        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(o)));
+        expect(JSON.parse(text)).toEqual(ok ? { line, decision: JSON.parse(JSON.stringify(decision)) } : JSON.parse(JSON.stringify(o)));
         expect(readOutputLineHead(text.slice(0, -1))).toEqual({ line, kind: ok ? 'decision' : 'error' });
       }),
     );
   });
 
   it('an unfinished line is not taken as done', () => {
-    const text = formatOutputLine({ line: 7, decision: fakeDecision({ id: 'x' }) }).slice(0, -1);
+    const text = formatOutputLine(decisionLine(7, fakeDecision({ id: 'x' }))).slice(0, -1);
     for (let cut = 0; cut < text.length; cut += 7) expect(readOutputLineHead(text.slice(0, cut))).toBeUndefined();
   });
 });

@@ -42,6 +42,22 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(json(pooled)).toBe(json(expected));
   });
 
+  it('decideBatchJson gives each decision as exactly its JSON text, with outcome and limit, and the same errors', async () => {
+    const pooled = await pool.decideBatchJson(mixed);
+    expect(pooled).toHaveLength(expected.length);
+    pooled.forEach((r, i) => {
+      const want = expected[i]!;
+      expect(r.index).toBe(i);
+      if (r.ok && want.ok) {
+        expect(r.decisionJson).toBe(JSON.stringify(want.decision));
+        expect([r.outcome, r.limit]).toEqual([want.decision.outcome, want.decision.limit]);
+      } else {
+        expect(r.ok).toBe(want.ok);
+        expect(JSON.stringify(r.ok ? null : r.error)).toBe(JSON.stringify(want.ok ? null : want.error));
+      }
+    });
+  });
+
   it('order is kept: result i carries index i, and a bad record never loses its neighbours', async () => {
     const pooled = await pool.decideBatch(mixed);
     expect(pooled).toHaveLength(mixed.length);

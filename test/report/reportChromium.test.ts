@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
-import { formatOutputLine } from '../../src/cli/score/outputLine.js';
+import { decisionLine, formatOutputLine } from '../../src/cli/score/outputLine.js';
 import { REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
@@ -41,7 +41,7 @@ describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium =
     const grades = ['A', 'B', 'C', 'D', 'E'];
     for (let i = 0; i < 200; i++) {
       const outcome = i % 10 === 0 ? 'decline' : i % 7 === 0 ? 'refer' : 'approve';
-      lines.push(formatOutputLine({ line: i + 1, decision: fakeDecision({ id: `r${i}`, grade: grades[i % 5]!, outcome, limit: (6 - (i % 5)) * 150_000 + (i % 13) * 10_000, pd: 0.01 + (i % 5) * 0.025, kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['toefl'] : [] }) }));
+      lines.push(formatOutputLine(decisionLine(i + 1, fakeDecision({ id: `r${i}`, grade: grades[i % 5]!, outcome, limit: (6 - (i % 5)) * 150_000 + (i % 13) * 10_000, pd: 0.01 + (i % 5) * 0.025, kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['toefl'] : [] }))));
     }
     lines.push(formatOutputLine({ line: 201, error: { code: 'validation_failed', message: 'x' } }));
     writeFileSync(join(work, 'decisions.ndjson'), lines.join(''));

@@ -1,10 +1,11 @@
 import type { BatchResult, Scorer } from '../../decision/createScorer.js';
+import type { BatchResultJson } from '../../parallel/batchResultJson.js';
 
 /**
  * Decides a batch of raw records: one result per record, in order, a bad record getting its own
  * error. This is the seam a worker pool plugs into; `scoreRecords` does not care who decides.
  */
-export type DecideRecords = (records: readonly unknown[]) => Promise<readonly BatchResult[]>;
+export type DecideRecords = (records: readonly unknown[]) => Promise<readonly (BatchResult | BatchResultJson)[]>;
 
 /** Something that decides batches, how many batches it wants in flight, and how to release it. */
 export interface BatchDecider {

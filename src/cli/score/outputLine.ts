@@ -1,12 +1,18 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
 
-/** One line of `creditlift score` output: the input line number first, then the decision or the error. */
-export type OutputLine = { readonly line: number; readonly decision: Decision } | { readonly line: number; readonly error: DecisionErrorData };
+/**
+ * One line of `creditlift score` output: the input line number first, then the decision or the
+ * error. The decision travels as its JSON text (serialised where it was made, possibly a worker
+ * thread) with the two numbers the run's summary counts.
+ */
+export type OutputLine =
+  | { readonly line: number; readonly decisionJson: string; readonly outcome: Decision['outcome']; readonly limit: number }
+  | { readonly line: number; readonly error: DecisionErrorData };
 
 /** The NDJSON text of an output line. `line` is written first so a resumed run finds it at a fixed place. */
 export function formatOutputLine(o: OutputLine): string {
-  return 'decision' in o ? `{"line":${o.line},"decision":${JSON.stringify(o.decision)}}\n` : `{"line":${o.line},"error":${JSON.stringify(o.error)}}\n`;
+  return 'decisionJson' in o ? `{"line":${o.line},"decision":${o.decisionJson}}\n` : `{"line":${o.line},"error":${JSON.stringify(o.error)}}\n`;
 }
 
 const LEADING_LINE = /^\{"line":(\d+),"(decision|error)":/;
@@ -23,4 +29,9 @@ export function readOutputLineHead(text: string): { readonly line: number; reado
   }
   const n = Number(m[1]);
   return Number.isSafeInteger(n) && n > 0 ? { line: n, kind: m[2] as 'decision' | 'error' } : undefined;
+}
+
+/** The output line of a decision object (serialised here). */
+export function decisionLine(line: number, d: Decision): OutputLine {
+  return { line, decisionJson: JSON.stringify(d), outcome: d.outcome, limit: d.limit };
 }

@@ -1,4 +1,5 @@
 import type { BatchResult } from '../../decision/createScorer.js';
+import { toJsonResult, type BatchResultJson } from '../../parallel/batchResultJson.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecideRecords } from './batchDecider.js';
 import type { InputRecord } from './inputRecord.js';
@@ -61,7 +62,7 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
     }
     for (const line of outcome.lines) {
       await options.write(line);
-      if ('decision' in line) countDecision(summary, line.decision);
+      if ('decisionJson' in line) countDecision(summary, line);
       else countRejection(summary, line.error);
     }
     options.onChunk?.(summary);
@@ -90,12 +91,13 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
 async function decideChunk(records: readonly InputRecord[], decide: DecideRecords): Promise<OutputLine[]> {
   const values: unknown[] = [];
   for (const r of records) if (r.ok) values.push(r.value);
-  const results: readonly BatchResult[] = values.length === 0 ? [] : await decide(values);
+  const results = values.length === 0 ? [] : await decide(values);
   if (results.length !== values.length) throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;
   return records.map((r): OutputLine => {
     if (!r.ok) return { line: r.line, error: r.error };
-    const result = results[k++] as BatchResult;
-    return result.ok ? { line: r.line, decision: result.decision } : { line: r.line, error: result.error };
+    const got = results[k++] as BatchResult | BatchResultJson;
+    const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
+    return result.ok ? { line: r.line, decisionJson: result.decisionJson, outcome: result.outcome, limit: result.limit } : { line: r.line, error: result.error };
   });
 }

@@ -47,7 +47,7 @@ function bandLabel(i: number): string {
 }
 
 /** Counts one decision into the summary. */
-export function countDecision(s: ScoreSummary, d: Decision): void {
+export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'>): void {
   s.recordsIn++;
   s.decisions++;
   s.outcomes[d.outcome]++;

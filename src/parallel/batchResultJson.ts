@@ -1,0 +1,17 @@
+import type { BatchResult } from '../decision/createScorer.js';
+import type { DecisionErrorData } from '../decision/toErrorData.js';
+
+/**
+ * One record's result with the decision as its JSON text, plus the two numbers a caller that only
+ * writes results out still summarises. A string crosses threads by a flat copy; a decision object
+ * has to be rebuilt field by field on the receiving thread, which made the pool's main thread the
+ * bottleneck.
+ */
+export type BatchResultJson =
+  | { readonly ok: true; readonly index: number; readonly decisionJson: string; readonly outcome: 'approve' | 'refer' | 'decline'; readonly limit: number }
+  | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
+
+/** A result with its decision serialised here, on the worker, where the CPU is spare. */
+export function toJsonResult(r: BatchResult): BatchResultJson {
+  return r.ok ? { ok: true, index: r.index, decisionJson: JSON.stringify(r.decision), outcome: r.decision.outcome, limit: r.decision.limit } : r;
+}
