@@ -6,6 +6,9 @@ export default defineConfig({
     // onnxruntime-node sessions are native; forks isolate them cleanly on a 2-core machine.
     pool: 'forks',
     testTimeout: 120_000,
+    // In CI also write a JSON report, so .ci/run can close with the plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.tmp/vitest-results.json' },
     hookTimeout: 120_000,
   },
 });
