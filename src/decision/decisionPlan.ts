@@ -2,6 +2,7 @@ import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
 import { summarizeEvidence } from '../evidence/evidenceSummary.js';
+import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
 import type { LimitChange } from '../policy/stepLimit.js';
@@ -102,7 +103,9 @@ export function planDecision(
     });
 
   const whatIf: DecisionPlan['whatIf'][number][] = [];
-  if (options.suggestions) {
+  // A customer over their own budget month after month is offered no increase, so none is scored.
+  const overBudget = (applicant.financialHealth?.overBudgetMonths ?? 0) >= MIN_OVER_BUDGET_MONTHS;
+  if (options.suggestions && !overBudget) {
     const held = new Set(items.filter((i) => i.status === 'accepted').map((i) => i.kind));
     for (const spec of ctx.catalog.values()) {
       if (held.has(spec.id) || !isRelevant(spec, applicant)) continue;

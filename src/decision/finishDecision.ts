@@ -87,12 +87,11 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     .slice(0, ctx.suggestionCount);
   const overBudgetMonths = applicant.financialHealth?.overBudgetMonths ?? null;
   // A customer whose spending has outrun their own budget month after month is not nudged
-  // towards more credit: no what-if increases, and a lower limit is offered instead.
+  // towards more credit (the plan scored no what-ifs for them); a lower limit is offered instead.
   const overBudget = overBudgetMonths !== null && overBudgetMonths >= MIN_OVER_BUDGET_MONTHS;
-  const shown = overBudget ? [] : items;
   const blockedBy =
-    ctx.suggestionCount === 0 ? null : overBudget ? 'financial_health' : shown.length > 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
-  const suggestions: EvidenceSuggestions = { items: shown, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
+    ctx.suggestionCount === 0 ? null : overBudget ? 'financial_health' : items.length > 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
+  const suggestions: EvidenceSuggestions = { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
 
   let movement: LimitMovement | null = null;
   if (prior) {
