@@ -160,20 +160,23 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
       // onnxruntime runs the batch off the JavaScript thread, so TreeSHAP for the main rows (which
       // needs no PD) is computed while the runtime works, instead of after it.
       const pending = model.predict(rows, nRows);
+      // Only each plan's first (main) row is explained: gathered into one block so the explainer
+      // can work tree by tree across the block.
       const w = encoder.width;
-      const shaps = firstRows.map((r0) => {
-        try {
-          return explainer.shap(rows.subarray(r0 * w, r0 * w + w), new Float64Array(w + 1));
-        } catch (e) {
-          return asCreditliftError(e);
-        }
-      });
+      const mainRows = new Float32Array(firstRows.length * w);
+      firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
+      let shaps: Float64Array | CreditliftError;
+      try {
+        shaps = explainer.shapBatch(mainRows, firstRows.length);
+      } catch (e) {
+        shaps = asCreditliftError(e);
+      }
       const pds = await pending;
       for (let i = start; i < end; i++) {
-        const shap = shaps[i - start] as Float64Array | CreditliftError;
+        const k = i - start;
         try {
-          if (shap instanceof CreditliftError) throw shap;
-          out.push(finishDecision(c, plans[i] as DecisionPlan, shap, pds, firstRows[i - start] as number));
+          if (shaps instanceof CreditliftError) throw shaps;
+          out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
         } catch (e) {
           out.push(asCreditliftError(e));
         }

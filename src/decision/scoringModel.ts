@@ -18,4 +18,6 @@ export interface ScoringModel {
 export interface ContributionExplainer {
   readonly expectedValue: number;
   shap(row: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** The same for `nRows` row-major rows at once: `nRows x (features + 1)` values. */
+  shapBatch(rows: Float32Array, nRows: number, out?: Float64Array): Float64Array;
 }
