@@ -4,6 +4,7 @@ import { decodeTreeEnsembleModel } from '../model/onnx/decodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../model/treeEnsemble.js';
 import { coversFromBackground, type BackgroundSample } from './coversFromBackground.js';
 import { compileTreeShap } from './treeShap/compileTreeShap.js';
+import { createTreeShapBlockScratch, treeShapBlock, type TreeShapBlockScratch } from './treeShap/treeShapBlock.js';
 import { createTreeShapScratch, treeShapRow } from './treeShap/treeShapRow.js';
 import { hasCovers } from './treeShap/validateTreeEnsemble.js';
 
@@ -80,6 +81,7 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
   // The core reads rows as float32-rounded doubles from one array type; copying a row costs
   // nFeatures stores and keeps the hot loop monomorphic.
   const x = new Float64Array(nF);
+  let blockScratch: TreeShapBlockScratch | undefined;
 
   const outputFor = (out: Float64Array | undefined, size: number): Float64Array => {
     if (out === undefined) return new Float64Array(size);
@@ -107,11 +109,10 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
         throw new CreditliftError('model_shape_mismatch', `expected ${nRows} rows x ${nF} features = ${nRows * nF} values in a Float32Array, got ${describe(rows)}`);
       }
       const result = outputFor(out, nRows * width);
-      for (let r = 0; r < nRows; r++) {
-        const base = r * nF;
-        for (let j = 0; j < nF; j++) x[j] = Math.fround(rows[base + j] as number);
-        treeShapRow(compiled, scratch, x, result, r * width);
-      }
+      // Allocated on the first batch: an explainer used only row by row never pays for it.
+      blockScratch ??= createTreeShapBlockScratch(compiled);
+      const B = blockScratch.blockRows;
+      for (let r = 0; r < nRows; r += B) treeShapBlock(compiled, blockScratch, rows, r, Math.min(B, nRows - r), result, r * width);
       return result;
     },
   };

@@ -46,8 +46,16 @@ export function treeShapRow(compiled: CompiledTreeShap, scratch: TreeShapScratch
   const nF = compiled.nFeatures;
   out.fill(0, outOffset, outOffset + nF);
   out[outOffset + nF] = compiled.expectedValue;
-  scratch.hot[0] = 1;
   accumulatePatternTables(compiled.tables, scratch, x, out, outOffset);
+  accumulateQuadratureTrees(compiled, scratch, x, out, outOffset);
+}
+
+/**
+ * Adds the contributions of every quadrature (fallback) tree of `compiled` for one row to
+ * `out[outOffset ..]`, in model order; `x` as for {@link treeShapRow}. Table trees are not touched.
+ */
+export function accumulateQuadratureTrees(compiled: CompiledTreeShap, scratch: TreeShapScratch, x: Float64Array, out: Float64Array, outOffset: number): void {
+  scratch.hot[0] = 1;
   const trees = compiled.quadratureTrees;
   for (let t = 0; t < trees.length; t++) {
     const tree = trees[t] as CompiledTree;
