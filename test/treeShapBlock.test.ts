@@ -4,7 +4,7 @@ import { createTreeExplainer } from '../src/explain/createTreeExplainer.js';
 import { arbitraryDeepTreeEnsemble, arbitraryRow, arbitraryTreeEnsemble } from '../src/explain/treeShap/arbitraryTreeEnsemble.js';
 import { bruteForceShap } from '../src/explain/treeShap/bruteForceShap.js';
 import { compileTreeShap, type CompileTreeShapOptions, type CompiledTreeShap } from '../src/explain/treeShap/compileTreeShap.js';
-import { createTreeShapBlockScratch, treeShapBlock } from '../src/explain/treeShap/treeShapBlock.js';
+import { MAX_SHAP_BLOCK_ROWS, MIN_SHAP_BLOCK_ROWS, SHAP_BLOCK_PATTERN_BYTES, createTreeShapBlockScratch, defaultShapBlockRows, treeShapBlock } from '../src/explain/treeShap/treeShapBlock.js';
 import { createTreeShapScratch, treeShapRow } from '../src/explain/treeShap/treeShapRow.js';
 import type { TreeEnsemble } from '../src/model/treeEnsemble.js';
 
@@ -120,6 +120,21 @@ describe('TreeSHAP in row blocks', () => {
         const out = new Float64Array(model.nFeatures + 1);
         expect(explainer.shapBatch(Float32Array.from(row), 1, out)).toBe(out);
         expect(bits(out)).toEqual(bits(explainer.shap(row)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('default block size law: between the least and the most rows, and the pattern cells within their budget unless at the least', () => {
+    fc.assert(
+      fc.property(arbitraryTreeEnsemble({ trees: { min: 1, max: 6 }, maxDepth: 7 }), strategy, (model, options) => {
+        const compiled = compileTreeShap(model, options);
+        const rows = defaultShapBlockRows(compiled);
+        expect(rows).toBeGreaterThanOrEqual(MIN_SHAP_BLOCK_ROWS);
+        expect(rows).toBeLessThanOrEqual(MAX_SHAP_BLOCK_ROWS);
+        const scratch = createTreeShapBlockScratch(compiled);
+        expect(scratch.blockRows).toBe(rows);
+        if (rows > MIN_SHAP_BLOCK_ROWS) expect(scratch.pattern.byteLength).toBeLessThanOrEqual(SHAP_BLOCK_PATTERN_BYTES);
       }),
       { numRuns: 100 },
     );

@@ -124,7 +124,7 @@ const MAX_PATH_FEATURES = 128;
 export function compileTreeShap(model: TreeEnsemble, options: CompileTreeShapOptions = {}): CompiledTreeShap {
   const issues = treeEnsembleIssues(model, { requireCovers: true });
   if (issues.length > 0) throw new ValidationError('TreeEnsemble', issues);
-  const builder = createPatternTablesBuilder();
+  const builder = createPatternTablesBuilder(model.nFeatures);
   const budget = {
     useTables: (options.strategy ?? 'auto') === 'auto',
     height: options.tableHeight ?? DEFAULT_TABLE_HEIGHT,

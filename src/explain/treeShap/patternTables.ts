@@ -1,4 +1,5 @@
-import { signSplit } from './signSplit.js';
+import { binSplit, featureCuts, type FeatureCuts } from './featureCuts.js';
+import { SignSplitHow, signSplit } from './signSplit.js';
 import { leafPatternTable, treeSlots, type LeafPatternTable, type TreeShape, type TreeSlots } from './leafPatternTable.js';
 
 /**
@@ -41,6 +42,16 @@ export interface PatternTables {
   readonly innerThreshold: Float64Array;
   readonly innerMode: Uint8Array;
   readonly innerNanTrue: Uint8Array;
+  /**
+   * The same splits as bin comparisons (see `featureCuts.ts`), for the batch path: bin column and
+   * cut index per split; column -1 for the generic splits, which keep the ordinary comparison.
+   */
+  readonly topColumn: Int32Array;
+  readonly topCutIndex: Int32Array;
+  readonly innerColumn: Int32Array;
+  readonly innerCutIndex: Int32Array;
+  /** Every feature's distinct sign-test cuts, which the bins count. */
+  readonly cuts: FeatureCuts;
   /** Number of units. */
   readonly nUnits: number;
   /** Per unit: number of its splits; the root pattern sits above their bits in the key. */
@@ -139,8 +150,8 @@ interface BuiltUnit {
   readonly block: Float64Array;
 }
 
-/** Starts an empty set of tables. */
-export function createPatternTablesBuilder(): PatternTablesBuilder {
+/** Starts an empty set of tables for a model of `nFeatures` features. */
+export function createPatternTablesBuilder(nFeatures: number): PatternTablesBuilder {
   const top = { ...splitColumns(), set: [] as number[], keep: [] as number[], onTrue: [] as number[], onFalse: [] as number[] };
   const units: BuiltUnit[] = [];
 
@@ -210,6 +221,13 @@ export function createPatternTablesBuilder(): PatternTablesBuilder {
     }
     const values = new Float64Array(nValues);
     order.forEach((k, i) => values.set((units[k] as BuiltUnit).block, offset[i] as number));
+    const ordered = (columns: SplitColumns) => columns.feature.map((feature, i) => ({ feature, cut: columns.cut[i] as number, how: columns.how[i] as number, nanTrue: columns.nanTrue[i] as number }));
+    const topSplits = ordered(top);
+    const innerSplits = ordered(inner);
+    const cuts = featureCuts(nFeatures, [...topSplits, ...innerSplits].filter((sp) => sp.how !== SignSplitHow.GENERIC));
+    const binned = (splits: typeof topSplits) => splits.map((sp) => (sp.how === SignSplitHow.GENERIC ? { column: -1, cutIndex: 0 } : binSplit(cuts, sp.feature, sp.cut, sp.how, sp.nanTrue)));
+    const topBins = binned(topSplits);
+    const innerBins = binned(innerSplits);
     return {
       nTop,
       topFeature: Int32Array.from(top.feature),
@@ -228,6 +246,11 @@ export function createPatternTablesBuilder(): PatternTablesBuilder {
       innerThreshold: Float64Array.from(inner.threshold),
       innerMode: Uint8Array.from(inner.mode),
       innerNanTrue: Uint8Array.from(inner.nanTrue),
+      topColumn: Int32Array.from(topBins, (b) => b.column),
+      topCutIndex: Int32Array.from(topBins, (b) => b.cutIndex),
+      innerColumn: Int32Array.from(innerBins, (b) => b.column),
+      innerCutIndex: Int32Array.from(innerBins, (b) => b.cutIndex),
+      cuts,
       nUnits: units.length,
       unitShift: Uint8Array.from(shift),
       unitOffset: Int32Array.from(offset),
