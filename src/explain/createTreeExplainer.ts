@@ -32,7 +32,13 @@ export interface TreeExplainer {
    * Writes into `out` (length >= nFeatures + 1) when given, allocating nothing.
    */
   shap(row: ArrayLike<number>, out?: Float64Array): Float64Array;
-  /** Contributions of `nRows` row-major rows, `nRows * (nFeatures + 1)` values, row after row. */
+  /**
+   * Contributions of `nRows` row-major rows, `nRows * (nFeatures + 1)` values, row after row: bit
+   * for bit what `shap` gives each row, computed in blocks of up to 128 rows (each split and each
+   * table is visited once per block, not once per row: 2-4x faster than `shap` row by row). Writes
+   * into `out` (length >= nRows * (nFeatures + 1)) when given; the block scratch (at most ~4 MiB,
+   * see `defaultShapBlockRows`) is allocated on the first call and reused.
+   */
   shapBatch(rows: Float32Array | Float64Array, nRows: number, out?: Float64Array): Float64Array;
 }
 
@@ -43,7 +49,9 @@ export interface TreeExplainer {
  * (explaining a row costs one comparison per split and one table look-up per bottom subtree) or,
  * for trees whose tables would be too large (many distinct features on a path; see
  * `compileTreeShap`, at most 64 MiB of tables in all), the quadrature sweeps, O(nodes x
- * ceil(depth / 2)). Both are exact; explaining allocates nothing when `out` is passed.
+ * ceil(depth / 2)). Both are exact; explaining allocates nothing when `out` is passed (beyond
+ * the block scratch `shapBatch` allocates once, on its first call). For many rows at once,
+ * `shapBatch` is the fast way: the same numbers, bit for bit, 2-4x faster than `shap` in a loop.
  *
  * Covers (how much training weight reached each node) define the expectations TreeSHAP takes when
  * a feature is unknown. They come from the model's `nodes_hitrates`, or from `options.background`.
