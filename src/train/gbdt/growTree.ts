@@ -125,7 +125,7 @@ export class TreeGrower {
     this.hess = hess;
     this.features = features;
     this.nNodes = 0;
-    const { maxDepth, lambda } = this.settings;
+    const { maxDepth } = this.settings;
     let g = 0;
     let h = 0;
     for (let i = 0; i < rows.length; i++) {

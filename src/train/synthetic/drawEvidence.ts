@@ -105,21 +105,21 @@ export function drawEvidence(ctx: EvidenceContext, pool: CredentialPool): DrawnE
   const items: CertificateEvidence[] = [];
   // Disciplined people both collect more credentials and repay better; the factor keeps that link.
   const propensity = Math.exp(0.35 * ctx.discipline);
-  const has = (kind: SyntheticCertificateKind, p: number | undefined): boolean =>
+  const drawn = (p: number | undefined): boolean =>
     p !== undefined && prng.chance(Math.min(0.95, p * propensity));
 
   const chanceOf = (kind: SyntheticCertificateKind): number | undefined => profile.evidence.find(([k]) => k === kind)?.[1];
   for (const [kind, p] of profile.evidence) {
     if (kind === 'cet6') continue; // drawn after cet4
     if (kind === 'intermediate_accountant') continue; // drawn after junior_accountant
-    if (!has(kind, p)) continue;
+    if (!drawn(p)) continue;
     const item = drawItem(ctx, kind);
     if (item !== undefined) items.push(item);
-    if (kind === 'cet4' && item !== undefined && (item.score ?? 0) >= 425 && has('cet6', chanceOf('cet6'))) {
+    if (kind === 'cet4' && item !== undefined && (item.score ?? 0) >= 425 && drawn(chanceOf('cet6'))) {
       const cet6 = drawItem(ctx, 'cet6');
       if (cet6 !== undefined) items.push(cet6);
     }
-    if (kind === 'junior_accountant' && item !== undefined && has('intermediate_accountant', chanceOf('intermediate_accountant'))) {
+    if (kind === 'junior_accountant' && item !== undefined && drawn(chanceOf('intermediate_accountant'))) {
       const next = drawItem(ctx, 'intermediate_accountant');
       if (next !== undefined) items.push(next);
     }
