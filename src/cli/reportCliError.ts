@@ -8,6 +8,6 @@ import { CliExitCode } from './cliExitCode.js';
  */
 export function reportCliError(error: unknown, io: CommandIo, usage: string): number {
   const code = reportError(error, io, usage);
-  const rejected = error instanceof CreditliftError && (error.code === 'validation_failed' || error.code === 'data_invalid' || error.code === 'too_many_evidence_items');
+  const rejected = error instanceof CreditliftError && (error.code === 'validation_failed' || error.code === 'data_invalid');
   return rejected && code === CliExitCode.failed ? CliExitCode.rejected : code;
 }

@@ -4,7 +4,6 @@
  */
 export type CreditliftErrorCode =
   | 'validation_failed'
-  | 'too_many_evidence_items'
   | 'model_load_failed'
   | 'model_metadata_missing'
   | 'model_shape_mismatch'
