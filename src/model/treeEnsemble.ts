@@ -33,7 +33,10 @@ export interface Tree {
   readonly trueChild: Int32Array;
   /** Child taken when it does not; -1 at leaves. */
   readonly falseChild: Int32Array;
-  /** 1 when a missing (NaN) value goes to the true child, 0 when it goes to the false child. */
+  /**
+   * 1 when a missing (NaN) value goes to the true child, 0 when it goes to the false child. At
+   * BRANCH_NEQ a NaN always goes true (NaN != t holds), as onnxruntime evaluates it.
+   */
   readonly missingTracksTrue: Uint8Array;
   /** Margin added by the leaf (weights already applied); 0 at internal nodes. */
   readonly leafValue: Float64Array;
