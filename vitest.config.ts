@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Long property runs and stress tests live in test/deep and run with `npm run test:deep`.
+    exclude: ['test/deep/**', '**/node_modules/**'],
+    setupFiles: ['test/setup/fastCheckSeed.ts'],
     // onnxruntime-node sessions are native; forks isolate them cleanly on a 2-core machine.
     pool: 'forks',
     testTimeout: 120_000,
