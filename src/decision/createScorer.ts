@@ -21,7 +21,9 @@ import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import type { Applicant } from '../schema/applicant.js';
 import { ENGINE_VERSION } from '../version.js';
-import { buildAudit } from './audit.js';
+import { createHmac } from 'node:crypto';
+import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import { verifyPrior } from './verifyPrior.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
@@ -44,6 +46,20 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /**
+   * The lender's secret (at least 32 bytes; a string is taken as UTF-8). Every decision's audit
+   * then carries an HMAC-SHA-256 `signature` over its canonical JSON, and `reassess` /
+   * `requestReduction` refuse a prior that is unsigned or does not verify. Unless
+   * `personalDataKey` is given, a personal-data key is derived from it too.
+   */
+  readonly signingKey?: string | Uint8Array;
+  /**
+   * The lender's secret (at least 32 bytes) for personal data: `audit.inputHash`,
+   * `audit.subjectHash` and `decisionId` become HMACs under it, and certificates are named by a
+   * keyed `credentialRef` (without a key: null, never the registration number). Default: derived
+   * from `signingKey`, or none.
+   */
+  readonly personalDataKey?: string | Uint8Array;
 }
 
 /** Per-call options of {@link Scorer.decide}. */
@@ -76,11 +92,21 @@ export interface Scorer {
   decide(applicant: unknown, options?: DecideOptions): Promise<Decision>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
   decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
-  /** Re-decides with new evidence: may raise the limit within step limits, never lowers it. */
+  /**
+   * Re-decides an existing customer's line with new evidence and the profile as it is now. Raises
+   * the line to what the policy grants today (within step limits), never above it; a line on file
+   * above what may be granted today is held and referred (`lineAction: 'hold'`), never lowered
+   * automatically. The prior is verified first.
+   * @throws PriorInvalidError when the prior is not a valid, unchanged (and, with a signing key,
+   *   signed) decision of this applicant; ValidationError for a bad update.
+   */
   reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
   suggest(applicant: unknown, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
-  /** Lowers the limit at the customer's request, at once, without the model. */
+  /**
+   * Lowers the limit at the customer's request, at once, without the model. The prior is verified first.
+   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision.
+   */
   requestReduction(prior: Decision, amount: number): Decision;
   /** Releases the runtime session. */
   close(): Promise<void>;
@@ -89,18 +115,24 @@ export interface Scorer {
 /** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
 const MAX_ROWS_PER_RUN = 8192;
 
-const PriorDecision = z.looseObject({
-  applicantId: z.string(),
-  outcome: z.enum(['approve', 'refer', 'decline']),
-  limit: Fen,
-  limitHistory: z.array(LimitChange),
-  audit: z.looseObject({ decisionId: z.string(), kind: z.enum(['decide', 'reassess', 'reduction']) }),
-});
+/** Shortest lender key accepted: 256 bits, the HMAC-SHA-256 block strength. */
+const MIN_KEY_BYTES = 32;
 
-function checkPrior(prior: unknown): Decision {
-  const r = PriorDecision.safeParse(prior);
-  if (!r.success) throw ValidationError.fromZod('prior Decision', r.error);
-  return prior as Decision;
+function keyBytes(key: unknown, name: string): Uint8Array | null {
+  if (key === undefined) return null;
+  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : null;
+  if (bytes === null || bytes.length < MIN_KEY_BYTES) {
+    throw new ValidationError('ScorerOptions', [{ path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` }]);
+  }
+  return bytes;
+}
+
+/** The scorer's keys: a personal-data key given, or derived from the signing key so one secret serves both. */
+function resolveKeys(options: ScorerOptions): AuditKeys {
+  const signing = keyBytes(options.signingKey, 'signingKey');
+  const given = keyBytes(options.personalDataKey, 'personalDataKey');
+  const personalData = given ?? (signing === null ? null : new Uint8Array(createHmac('sha256', signing).update('creditlift/personal-data-key').digest()));
+  return { signing, personalData };
 }
 
 /**
@@ -113,6 +145,7 @@ function checkPrior(prior: unknown): Decision {
  * decision.limit; // fen
  */
 export async function createScorer(options: ScorerOptions = {}): Promise<Scorer> {
+  const keys = resolveKeys(options);
   const policy = resolvePolicyOption(options.policy);
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
@@ -135,6 +168,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     contributionSpace: options.contributionSpace ?? 'log_odds',
     suggestionCount,
+    keys,
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
 
@@ -223,8 +257,8 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
       return results;
     },
     async reassess(priorInput, update) {
-      const prior = checkPrior(priorInput);
       const base = parseApplicant(update?.applicant);
+      const prior = verifyPrior(priorInput, keys, { ...base, asOf: update?.asOf ?? base.asOf });
       const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
       if (!evidence.success) throw ValidationError.fromZod('reassessment evidence', evidence.error);
       // The line on file is the prior decision's; new evidence is appended after what was held.
@@ -252,37 +286,48 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {
-      const prior = checkPrior(priorInput);
+      const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
       const limit = applyReduction(prior.limit, amt.data, policy);
-      const audit = buildAudit({
-        applicantId: prior.applicantId,
-        asOf: prior.asOf,
-        modelId: prior.audit.modelId,
-        modelSha256: prior.audit.modelSha256,
-        policyHash: ctx.policyHash,
-        catalogHash: ctx.catalogHash,
-        engineVersion: ENGINE_VERSION,
-        kind: 'reduction',
-        priorDecisionId: prior.audit.decisionId,
-        inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
-      });
-      return {
-        ...prior,
-        limit,
-        previousLimit: prior.limit,
-        bindingConstraint: 'self_cap',
-        caps: { ...prior.caps, self_cap: limit },
-        controls: { selfSetCap: limit },
-        health: { ...prior.health, lowerLimitOffer: null },
-        policyReasons: ['customer_reduction'],
-        reasons: [],
-        certificateImpacts: [],
-        suggestions: { items: [], blockedBy: 'self_cap', note: null },
-        movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
-        audit,
-      };
+      const audit = buildAudit(
+        {
+          applicantId: prior.applicantId,
+          asOf: prior.asOf,
+          modelId: prior.audit.modelId,
+          modelSha256: prior.audit.modelSha256,
+          policyHash: ctx.policyHash,
+          catalogHash: ctx.catalogHash,
+          engineVersion: ENGINE_VERSION,
+          kind: 'reduction',
+          priorDecisionId: prior.audit.decisionId,
+          inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
+          subject: '',
+        },
+        keys,
+      );
+      // The subject is the prior's: a reduction never sees the applicant, and keeps the identity
+      // hash the next reassessment checks.
+      const { audit: _priorAudit, ...rest } = prior;
+      return sealDecision(
+        {
+          ...rest,
+          limit,
+          lineAction: limit < prior.limit ? 'lower' : prior.outcome === 'decline' ? 'none' : 'keep',
+          previousLimit: prior.limit,
+          bindingConstraint: 'self_cap',
+          caps: { ...prior.caps, self_cap: limit },
+          controls: { selfSetCap: limit },
+          health: { ...prior.health, lowerLimitOffer: null },
+          policyReasons: ['customer_reduction'],
+          reasons: [],
+          certificateImpacts: [],
+          suggestions: { items: [], blockedBy: 'self_cap', note: null },
+          movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
+          audit: { ...audit, subjectHash: prior.audit.subjectHash },
+        },
+        keys,
+      );
     },
     async close() {
       await model.close();

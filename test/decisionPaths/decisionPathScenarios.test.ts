@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import type { Decision } from '../../src/decision/decision.js';
+import type { PriorInvalidError } from '../../src/decision/priorInvalidError.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
@@ -110,6 +112,12 @@ describe('a prior decision is verified, not trusted', () => {
       const e = await other.reassess(prior, { applicant: teacher, evidence: [] }).catch((x: unknown) => x);
       expect((e as CreditliftError).code).toBe('prior_invalid');
       expect((e as Error).message).toMatch(/signature/);
+      // Re-hashing a tampered decision fixes its content hash but cannot forge the signature.
+      const { signature: _s, contentHash: _c, ...audit } = prior.audit;
+      const rehashed = sealDecision({ ...prior, limit: 15_000_000, audit }, NO_AUDIT_KEYS);
+      const f = await signer.reassess({ ...rehashed, audit: { ...rehashed.audit, signature: prior.audit.signature! } }, { applicant: teacher, evidence: [] }).catch((x: unknown) => x);
+      expect((f as CreditliftError).code).toBe('prior_invalid');
+      expect((f as PriorInvalidError).fields).toEqual(['audit.signature']);
     } finally {
       await signer.close();
       await other.close();
