@@ -14,6 +14,8 @@ export const CREDIT_LAW_NAMES = [
   'approved_limits_affordable',
   'limits_rounded',
   'same_input_same_decision',
+  'reassessment_within_bounds',
+  'reduction_within_bounds',
 ] as const;
 
 /** The name of one credit law. */

@@ -8,6 +8,7 @@ import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
 import type { LawRunOptions, LawSubject } from '../creditLaw.js';
+import { mostlyApprovable } from './approvable.js';
 import type { RunParams } from './runLaw.js';
 
 /** Everything a law's properties need, resolved and validated once. */
@@ -17,7 +18,10 @@ export interface LawContext {
   readonly scorer: Scorer | undefined;
   readonly policyRuns: RunParams;
   readonly scorerRuns: RunParams;
-  /** Valid applicants from the chosen segments on the chosen date. */
+  /**
+   * Valid applicants from the chosen segments on the chosen date, three in four of them moved
+   * into room for a line (see `approvable`) so limit laws meet approvals on most runs.
+   */
   readonly applicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
 }
 
@@ -61,10 +65,13 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
     applicants: (maxEvidence) =>
-      applicantArbitrary({
-        maxEvidence,
-        ...(options.segment === undefined ? {} : { segment: options.segment }),
-        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      }),
+      mostlyApprovable(
+        applicantArbitrary({
+          maxEvidence,
+          ...(options.segment === undefined ? {} : { segment: options.segment }),
+          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        }),
+        policy,
+      ),
   };
 }

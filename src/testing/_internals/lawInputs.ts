@@ -5,15 +5,18 @@ import type { Applicant } from '../../schema/applicant.js';
 import { shiftIsoDate } from './isoDates.js';
 
 /**
- * PDs a policy is sensitive to: anywhere in [0, 1], whole basis points, and exactly on the
+ * PDs a policy is sensitive to: mostly where it grants a line (0 to the decline cut-off), where
+ * limits, prices and grades move; also anywhere in [0, 1], whole basis points, and exactly on the
  * policy's own cut-offs (grade bounds, refer and decline), where off-by-one mistakes live.
  */
 export function pdArbitrary(policy: PolicyConfig): fc.Arbitrary<number> {
   const cuts = [0, 1, policy.refer.pdAbove, policy.knockouts.declinePdAbove, ...policy.grades.map((g) => g.maxPd)];
+  const granting = Math.max(1, Math.floor(policy.knockouts.declinePdAbove * 1_000_000));
   // fc.double is uniform over bit patterns (mostly tiny numbers), so the even spread comes from
   // an integer grid of a millionth; doubles still add the awkward tiny and odd values.
   return fc.oneof(
-    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: granting }).map((n) => n / 1_000_000), weight: 4 },
+    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000), weight: 1 },
     { arbitrary: fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 10_000), weight: 1 },
     { arbitrary: fc.constantFrom(...cuts), weight: 1 },
     { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
