@@ -45,6 +45,12 @@ export interface LawRunOptions {
   readonly scorerNumRuns?: number;
   /** fast-check seed, to reproduce a failure. Default: random. */
   readonly seed?: number;
+  /**
+   * Shrink a counterexample to a minimal one before reporting (default true). False reports the
+   * first counterexample found at once: for mutation sweeps and CI gates that only need to know
+   * whether a law broke.
+   */
+  readonly shrink?: boolean;
   /** fast-check replay path from a failure report (use with its seed and a single law). */
   readonly path?: string;
   /** Segments to draw applicants from; default all. */

@@ -52,12 +52,13 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
   if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function') issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
   issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  if (options.shrink !== undefined && typeof options.shrink !== 'boolean') issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
   if (issues.length > 0) throw new ValidationError('credit law options', issues);
 
   const policy = validatePolicy(s.policy ?? s.scorer?.policy);
   // Built eagerly so a bad segment or date is reported before any property runs.
   applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const common = { seed: options.seed, path: options.path };
+  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true };
   return {
     policy,
     decidePolicy: s.applyPolicy ?? applyPolicy,

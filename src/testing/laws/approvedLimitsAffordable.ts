@@ -5,6 +5,7 @@ import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pct, pdArbitrary, withLine } from '../_internals/lawInputs.js';
+import { oftenTight } from '../_internals/approvable.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 // Re-run from the applicant and the offered terms, not read from the engine's own report, so an
@@ -26,7 +27,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) })
+        .record({ applicant: oftenTight(fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), ctx.policy), pd: pdArbitrary(ctx.policy) })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
@@ -34,7 +35,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
       },
     ),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
+    fc.asyncProperty(fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy) }), async ({ applicant }) => {
       const d = await scorer.decide(applicant);
       if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
     }),
