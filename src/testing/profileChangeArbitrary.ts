@@ -24,6 +24,12 @@ export interface ProfileChange {
   readonly daysLater: number;
 }
 
+/** Options of {@link profileChangeArbitrary}. */
+export interface ProfileChangeArbitraryOptions {
+  /** Only worsening changes, only improving ones, or both mixed with unchanged fields (default). */
+  readonly direction?: 'worse' | 'better' | 'any';
+}
+
 /**
  * Profile changes between a decision and a reassessment, worsening and improving: income lost or
  * raised, other debt taken on (often up to the 200,000 RMB per-borrower cap) or repaid, living
@@ -34,15 +40,20 @@ export interface ProfileChange {
  * fc.record({ applicant: applicantArbitrary(), change: profileChangeArbitrary() })
  *   .map(({ applicant, change }) => applyProfileChange(applicant, change));
  */
-export function profileChangeArbitrary(): fc.Arbitrary<ProfileChange> {
+export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = {}): fc.Arbitrary<ProfileChange> {
+  const direction = options.direction ?? 'any';
   const factor = (low: number, high: number) => fc.integer({ min: Math.round(low * 100), max: Math.round(high * 100) }).map((p) => p / 100);
+  const worse = direction === 'worse';
+  const better = direction === 'better';
+  // Worsening draws never leave a field neutral by choice, so nearly every draw moves the profile.
+  const pick = <T>(neutral: T, down: fc.Arbitrary<T>, up: fc.Arbitrary<T>) => (worse ? down : better ? up : fc.oneof(fc.constant(neutral), down, up));
   return fc.record({
-    incomeFactor: fc.oneof(fc.constant(1), factor(0.3, 1), factor(1, 1.6)),
-    otherBalanceChangeRmb: fc.oneof(fc.constant(0), fc.integer({ min: -50_000, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })),
-    otherRepaymentChangeRmb: fc.oneof(fc.constant(0), fc.integer({ min: -2_000, max: 6_000 })),
-    essentialsFactor: fc.oneof(fc.constant(1), factor(0.7, 1.6)),
-    daysPastDue: fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 90 }), weight: 1 }),
-    newDelinquencies: fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 1 }),
+    incomeFactor: pick(1, factor(0.3, 1), factor(1, 1.6)),
+    otherBalanceChangeRmb: pick(0, fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })), fc.integer({ min: -50_000, max: 0 })),
+    otherRepaymentChangeRmb: pick(0, fc.integer({ min: 0, max: 6_000 }), fc.integer({ min: -2_000, max: 0 })),
+    essentialsFactor: pick(1, factor(1, 1.6), factor(0.7, 1)),
+    daysPastDue: better ? fc.constant(0) : fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 90 }), weight: 1 }),
+    newDelinquencies: better ? fc.constant(0) : fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 1 }),
     daysLater: fc.integer({ min: 0, max: 120 }),
   });
 }

@@ -30,6 +30,13 @@ function reassessedProfile(updated: Applicant, evidence: readonly CertificateEvi
   return { ...updated, platform: { ...updated.platform, currentLimit: prior.limit }, evidence: [...updated.evidence, ...evidence] };
 }
 
+// Mostly worsening, where a line on file ends up above what may be granted; improving and mixed too.
+const changes = fc.oneof(
+  { arbitrary: profileChangeArbitrary({ direction: 'worse' }), weight: 3 },
+  { arbitrary: profileChangeArbitrary({ direction: 'better' }), weight: 1 },
+  { arbitrary: profileChangeArbitrary(), weight: 1 },
+);
+
 /** A reassessment keeps every bound, and never raises a line the policy would now refuse. */
 export const reassessmentWithinBounds: CreditLaw = defineLaw({
   name: 'reassessment_within_bounds',
@@ -38,7 +45,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: withLine(ctx.applicants(0), ctx.policy), change: profileChangeArbitrary(), pd: pdArbitrary(ctx.policy) })
+        .record({ applicant: withLine(ctx.applicants(0), ctx.policy), change: changes, pd: pdArbitrary(ctx.policy) })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, change, pd, limitHistory }) => {
         const now = applyProfileChange(applicant, change);
@@ -51,7 +58,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
-        fc.record({ applicant: fc.constant(applicant), change: profileChangeArbitrary() }).chain(({ applicant, change }) => {
+        fc.record({ applicant: fc.constant(applicant), change: changes }).chain(({ applicant, change }) => {
           const updated = applyProfileChange(applicant, change);
           return newEvidence(updated).map((evidence) => ({ applicant, change, evidence }));
         }),
