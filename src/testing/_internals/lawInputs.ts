@@ -74,13 +74,13 @@ export function limitHistoryArbitrary(asOf: string, policy: PolicyConfig): fc.Ar
 
 /**
  * The same applicant with a customer cap always set (whole RMB, so often off the rounding grid).
- * Three draws in four put the cap where it binds: between a tenth of a month's income and three
- * months' (where limits fall); the rest anywhere up to 60,000 RMB.
+ * Three draws in four put the cap where it binds: between a tenth of a month's income and two
+ * months' (where most limits fall); the rest anywhere up to 60,000 RMB.
  */
 export function withSelfCap(applicants: fc.Arbitrary<Applicant>): fc.Arbitrary<Applicant> {
   return applicants.chain((a) => {
     const incomeRmb = Math.floor(a.income.monthlyNet / 100);
-    const near = fc.integer({ min: Math.floor(incomeRmb / 10), max: Math.max(Math.floor(incomeRmb / 10), incomeRmb * 3) });
+    const near = fc.integer({ min: Math.floor(incomeRmb / 10), max: Math.max(Math.floor(incomeRmb / 10), incomeRmb * 2) });
     const anywhere = fc.integer({ min: 0, max: 60_000 });
     return fc
       .oneof({ arbitrary: near, weight: 3 }, { arbitrary: anywhere, weight: 1 })

@@ -23,7 +23,7 @@ function checkAffordable(applicant: Applicant, limit: number, apr: number, polic
 /** Approval means affordable. */
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
-  description: 'Every approved limit passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
+  description: 'Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -35,8 +35,17 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
       },
     ),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-    }),
+    fc.asyncProperty(
+      // A batch beside each decision: more approvals checked per run for little cost, on the batch path too.
+      fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy), others: fc.array(oftenTight(ctx.applicants(1), ctx.policy), { maxLength: 3 }) }),
+      async ({ applicant, others }) => {
+        const d = await scorer.decide(applicant);
+        if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
+        for (const r of await scorer.decideBatch(others)) {
+          const a = others[r.index];
+          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
+          if (r.ok && a !== undefined && r.decision.outcome === 'approve') checkAffordable(a, r.decision.limit, r.decision.apr, ctx.policy, `batch decision for "${a.id}" at PD ${r.decision.pd}`);
+        }
+      },
+    ),
 });
