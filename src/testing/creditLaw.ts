@@ -16,6 +16,7 @@ export const CREDIT_LAW_NAMES = [
   'same_input_same_decision',
   'reassessment_within_bounds',
   'reduction_within_bounds',
+  'reasons_where_owed',
 ] as const;
 
 /** The name of one credit law. */

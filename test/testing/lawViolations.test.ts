@@ -46,6 +46,11 @@ const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds'>, (i: Poli
     const line = i.applicant.platform.currentLimit;
     return r.limit < line ? { ...r, outcome: 'approve', limit: line } : r;
   },
+  // Declines without saying why.
+  reasons_where_owed: (i) => {
+    const r = applyPolicy(i);
+    return r.outcome === 'decline' ? { ...r, reasons: [] } : r;
+  },
   // A call counter leaks into the result.
   same_input_same_decision: (() => {
     let calls = 0;

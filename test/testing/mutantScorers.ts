@@ -101,6 +101,17 @@ export const mutants: readonly Mutant[] = [
     },
   },
   {
+    // 0.1.0's reasons: the customer's own cap is never a reason, and a knock-out decline is
+    // labelled by the cap that would have bound.
+    name: 'reasons missing or mislabelled',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        const reasons = d.reasons.filter((r) => r.code !== 'limit_self_cap');
+        return { ...d, reasons, bindingConstraint: d.bindingConstraint === 'knockout' ? 'affordability' : d.bindingConstraint };
+      }),
+  },
+  {
     // A reduction rounded up to the step rather than down: more than the customer asked for.
     name: 'reduction rounded up',
     caughtBy: ['reduction_within_bounds', 'customer_controls_hold'],
