@@ -125,6 +125,47 @@ describe('a prior decision is verified, not trusted', () => {
   });
 });
 
+describe('the other edges of the decision paths', () => {
+  it('a prior dated after the reassessment is refused', async () => {
+    const prior = await scorer.decide(teacher);
+    const e = await scorer.reassess(prior, { applicant: teacher, evidence: [], asOf: '2020-01-01' }).catch((x: unknown) => x);
+    expect((e as PriorInvalidError).fields).toContain('asOf');
+  });
+
+  it('a declined prior has no line to protect: reassessing it gives the policy answer, and a reduction of it changes nothing', async () => {
+    const late: ApplicantInput = { ...teacher, platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 }, bureau: { ...teacher.bureau, currentDaysPastDue: 45 } };
+    const prior = await scorer.decide(late);
+    expect(prior.lineAction).toBe('none');
+    const next = await scorer.reassess(prior, { applicant: late, evidence: [] });
+    expect(next.outcome).toBe('decline');
+    expect(next.lineAction).toBe('none');
+    const lower = scorer.requestReduction(prior, 100_000);
+    expect(lower.limit).toBe(0);
+    expect(lower.lineAction).toBe('none');
+  });
+
+  it('a reduction says "lower"; a held line can still be lowered by its customer', async () => {
+    const prior = await scorer.decide(teacher);
+    expect(scorer.requestReduction(prior, 100_000).lineAction).toBe('lower');
+    const worse: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, otherConsumerCreditBalance: 19_500_000 } };
+    const held = await scorer.reassess(prior, { applicant: worse, evidence: [] });
+    expect(held.lineAction).toBe('hold');
+    const lowered = scorer.requestReduction(held, 200_000);
+    expect(lowered.limit).toBe(200_000);
+    expect(lowered.controls.selfSetCap).toBe(200_000);
+  });
+
+  it('holding a line again on the next reassessment is stable and deterministic', async () => {
+    const prior = await scorer.decide(teacher);
+    const worse: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, otherConsumerCreditBalance: 19_500_000 } };
+    const held = await scorer.reassess(prior, { applicant: worse, evidence: [] });
+    const again = await scorer.reassess(held, { applicant: worse, evidence: [] });
+    expect(again.limit).toBe(held.limit);
+    expect(again.lineAction).toBe('hold');
+    expect(JSON.stringify(await scorer.reassess(held, { applicant: worse, evidence: [] }))).toBe(JSON.stringify(again));
+  });
+});
+
 describe('reasons everywhere they are owed', () => {
   it("the customer's own cap holding the limit below the request is given as a reason", async () => {
     const capped: ApplicantInput = { ...teacher, controls: { requestedLimit: 2_000_000, selfSetCap: 300_000 } };
