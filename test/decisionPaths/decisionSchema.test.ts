@@ -100,3 +100,27 @@ describe('personal data', () => {
     await expect(createScorer({ signingKey: 'short' })).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: ['signingKey'] }] });
   });
 });
+
+describe('the command line signs too', () => {
+  it('`creditlift decide --signing-key-file` signs with the same key the library takes as a string', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { runDecideCommand } = await import('../../src/cli/decideCommand.js');
+    const dir = mkdtempSync(join(tmpdir(), 'creditlift-sign-'));
+    const key = 'k'.repeat(40);
+    writeFileSync(join(dir, 'key'), `${key}\n`);
+    const teacher = exampleFor('salaried_teacher').applicant;
+    writeFileSync(join(dir, 'applicant.json'), JSON.stringify(teacher));
+    const c = captureIo();
+    expect(await runDecideCommand([join(dir, 'applicant.json'), '--signing-key-file', join(dir, 'key')], c.io)).toBe(0);
+    const fromCli = JSON.parse(c.out()) as Decision;
+    const lib = await createScorer({ signingKey: key });
+    try {
+      expect(fromCli.audit.signature).toBe((await lib.decide(teacher)).audit.signature);
+      await expect(lib.reassess(fromCli, { applicant: teacher, evidence: [] })).resolves.toHaveProperty('audit.kind', 'reassess');
+    } finally {
+      await lib.close();
+    }
+  });
+});
