@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
@@ -9,7 +12,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { EXIT_ID, FAIL_ID } from './fixtures/crashingScorerWorker.js';
+import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 
 const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
 // Suggestions on, so the what-if rows travel through the workers too.
@@ -160,8 +163,8 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
   });
   afterAll(() => crashy?.close());
 
-  // Uncaught errors and hangs, and the long kill stress, are in test/deep/poolFaults.test.ts.
-  for (const [how, id] of [['exits', EXIT_ID], ['answers with a scorer failure', FAIL_ID]] as const) {
+  // Exits, uncaught errors and hangs, and the long kill stress, are in test/deep/poolFaults.test.ts.
+  for (const [how, id] of [['answers with a scorer failure', FAIL_ID]] as const) {
     it(`when a worker ${how}, only the record at fault gets worker_failed (after one retry); every other record decides as in process`, async () => {
       const batch: unknown[] = [...synthetic.slice(0, 20)];
       batch[12] = { ...(batch[12] as object), id };
@@ -190,6 +193,27 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
       if (victim !== undefined) process.kill(victim, 'SIGKILL');
       // Retried records decide on the other worker: the result is exactly the in-process one.
       expect(json(await running)).toBe(local);
+    }
+  });
+});
+
+describe('createScorerPool: one model per pool', () => {
+  it('reads the model once: replacing the file while the pool runs changes nothing, even for a replaced worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'creditlift-pool-model-'));
+    const path = join(dir, 'model.onnx');
+    copyFileSync(defaultModelPath(), path);
+    const one = await createScorerPool({ workers: 1, chunkSize: 10, scorer: { ...scorerOptions, model: path } });
+    try {
+      expect(one.model.sha256).toBe(scorer.model.sha256);
+      writeFileSync(path, 'not a model any more');
+      const [pid] = one.workerPids();
+      process.kill(pid as number, 'SIGKILL');
+      const results = await one.decideBatch(synthetic.slice(0, 20));
+      const shas = new Set(results.map((r) => (r.ok ? r.decision.audit.modelSha256 : r.error.code)));
+      expect([...shas]).toEqual([scorer.model.sha256]);
+    } finally {
+      await one.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
