@@ -3,8 +3,8 @@ import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.
 import { unreadableRecord, type InputRecord } from './inputRecord.js';
 import type { TextLine } from './splitLines.js';
 
-// A quoted field may span lines, but not without end: past this many lines the quote is broken.
-const MAX_LINES_PER_RECORD = 1000;
+/** Default of how many lines a quoted field may span: past this many lines its quote is taken as never closed. */
+export const DEFAULT_MAX_RECORD_LINES = 100;
 
 /**
  * CSV (RFC 4180: commas, double quotes, `""` for a quote, quoted line breaks) as input records, one
@@ -14,7 +14,8 @@ const MAX_LINES_PER_RECORD = 1000;
  *
  * @throws ValidationError when the header itself is unusable; CreditliftError `data_invalid` when there is no header
  */
-export async function* readCsvRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
+export async function* readCsvRecords(lines: AsyncIterable<TextLine>, options: { readonly maxRecordLines?: number } = {}): AsyncGenerator<InputRecord> {
+  const MAX_LINES_PER_RECORD = options.maxRecordLines ?? DEFAULT_MAX_RECORD_LINES;
   let columns: CsvColumn[] | undefined;
   let fields: string[] = [];
   let field = '';
