@@ -4,6 +4,14 @@ import type { InputRecord } from './inputRecord.js';
 import { readCsvRecords } from './readCsvRecords.js';
 import { readNdjsonRecords } from './readNdjsonRecords.js';
 import { splitLines } from './splitLines.js';
+import { createUtf8Decoder, type DecodedText } from '../../text/utf8Decoder.js';
+
+/** Bytes as strictly decoded text: every invalid byte is reported, never silently replaced. */
+async function* decodeUtf8(bytes: AsyncIterable<Buffer>): AsyncGenerator<DecodedText> {
+  const decoder = createUtf8Decoder();
+  for await (const chunk of bytes) yield decoder.write(chunk);
+  yield decoder.end();
+}
 
 /** Options of {@link openInputRecords}. */
 export interface InputRecordsOptions {
@@ -41,9 +49,8 @@ export function openInputRecords(path: string, options: InputRecordsOptions): In
     }
     digest = hash.digest('hex');
   })();
-  const lines = splitLines(bytes);
   return {
-    records: options.format === 'csv' ? readCsvRecords(lines, { maxRecordLines: options.maxRecordLines }) : readNdjsonRecords(lines),
+    records: options.format === 'csv' ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines }) : readNdjsonRecords(splitLines(bytes)),
     bytesRead: () => consumed,
     sha256: () => digest ?? hash.copy().digest('hex'),
     close: () => stream.destroy(),
