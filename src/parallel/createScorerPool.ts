@@ -4,6 +4,8 @@ import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/crea
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { cloneableRecords } from './cloneableRecords.js';
+import { toErrorData } from '../decision/toErrorData.js';
+import { readBatchElement } from '../schema/readBatchElement.js';
 import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
@@ -79,6 +81,8 @@ interface Task {
   readonly attempt: 0 | 1;
   /** The worker process a retried record must not go back to, while another is available. */
   readonly failedOn?: number;
+  /** Results known before sending (holes, unreadable elements), by index within the task. */
+  readonly presettled: ReadonlyMap<number, BatchResult>;
 }
 
 /** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
@@ -161,7 +165,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     }
     if (queue.length > 0 && slots.every((s) => s.gaveUp)) {
       // Every worker is gone for good: nothing queued can ever be scored.
-      for (const task of queue.splice(0)) failTask(task, new Map(), `could not be restarted (${describe(slots[0]?.lastError)})`);
+      for (const task of queue.splice(0)) failTask(task, task.presettled, `could not be restarted (${describe(slots[0]?.lastError)})`);
     }
   };
 
@@ -175,7 +179,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
-    let settled: ReadonlyMap<number, BatchResult> = new Map();
+    let settled: ReadonlyMap<number, BatchResult> = task.presettled;
     if (!child.connected) {
       // The worker is going away: its exit handler retries what it holds.
       slot.tasks.set(task.id, { task, settled, timer: undefined });
@@ -186,7 +190,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     } catch {
       // Cloning failed somewhere in the chunk; find the records at fault rather than fail them all.
       const chunk = cloneableRecords(task.applicants, task.base);
-      settled = chunk.settled;
+      settled = new Map([...task.presettled, ...chunk.settled]);
       try {
         child.send({ ...msg, applicants: chunk.applicants });
       } catch (e) {
@@ -320,7 +324,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     task.applicants.forEach((applicant, i) => {
       const here = settled.get(i);
       if (here !== undefined) completeTask({ ...task, base: task.base + i, applicants: [applicant] }, [here], new Map());
-      else retries.push({ id: nextTaskId++, base: task.base + i, applicants: [applicant], options: task.options, call: task.call, attempt: 1, ...(pid === undefined ? {} : { failedOn: pid }) });
+      else retries.push({ id: nextTaskId++, base: task.base + i, applicants: [applicant], options: task.options, call: task.call, attempt: 1, presettled: new Map(), ...(pid === undefined ? {} : { failedOn: pid }) });
     });
     queue.unshift(...retries);
   };
@@ -355,8 +359,18 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
       const c: BatchCall = { format, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       for (let base = 0; base < applicants.length; base += chunkSize) {
-        // Array.from reads holes of a sparse array as undefined, so each hole is a record with its own error.
-        queue.push({ id: nextTaskId++, base, applicants: Array.from(applicants.slice(base, base + chunkSize)), options: opts, call: c, attempt: 0 });
+        // Each element read here, once: a hole or a throwing element gets its own error, as in process.
+        const chunk: unknown[] = [];
+        const presettled = new Map<number, BatchResult>();
+        for (let i = base; i < Math.min(applicants.length, base + chunkSize); i++) {
+          try {
+            chunk.push(readBatchElement(applicants, i));
+          } catch (e) {
+            chunk.push(null);
+            presettled.set(i - base, { ok: false, index: i, error: toErrorData(e) });
+          }
+        }
+        queue.push({ id: nextTaskId++, base, applicants: chunk, options: opts, call: c, attempt: 0, presettled });
       }
     });
     const tracked: Promise<unknown> = call.then(

@@ -102,6 +102,20 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
+  it('a hole or an element whose getter throws is that record\'s own error, in process and pooled alike; the others decide', async () => {
+    const batch: unknown[] = [examples[0], , examples[1], examples[2]];
+    Object.defineProperty(batch, 2, { get: () => { throw new Error('boom'); }, enumerable: true });
+    const local = await scorer.decideBatch(batch);
+    expect(local.map((r) => (r.ok ? 'ok' : r.error.issues?.[0]?.code))).toEqual(['ok', 'missing_element', 'unreadable_input', 'ok']);
+    expect(json(await pool.decideBatch(batch))).toBe(json(local));
+  });
+
+  it('createScorer with a model option that is neither a path, bytes nor a LoadedModel fails with model_load_failed', async () => {
+    for (const model of [42, null, {}, ['x']]) {
+      await expect(createScorer({ model: model as never })).rejects.toMatchObject({ code: 'model_load_failed' });
+    }
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.decideBatch([])).toEqual([]);
   });
