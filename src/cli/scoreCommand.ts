@@ -280,7 +280,7 @@ async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promis
 }
 
 /**
- * The decider for `--workers N`: in process for 1, else a pool of N worker threads
+ * The decider for `--workers N`: in process for 1, else a pool of N worker processes
  * (src/parallel), each with its own scorer, with N chunks in flight so every worker stays busy.
  */
 export async function openBatchDecider(values: ScorerArgs & { readonly suggestions: number }, workers: number): Promise<BatchDecider> {
