@@ -10,7 +10,7 @@ import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
-import { loadModel, type LoadedModel } from '../model/loadModel.js';
+import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
@@ -45,6 +45,11 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /**
+   * Hex SHA-256 the model must have: a model file replaced under the same path, or a loaded model
+   * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
+   */
+  readonly expectedSha256?: string;
 }
 
 /**
@@ -144,7 +149,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
     throw new ValidationError('ScorerOptions', [{ path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' }]);
   }
-  const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath());
+  const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
+  const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath(), pin);
+  if (isLoadedModel(options.model) && options.expectedSha256 !== undefined) checkSha256(model.sha256, options.expectedSha256);
   let encoder: ReturnType<typeof createFeatureEncoder>;
   try {
     encoder = createFeatureEncoder(model.manifest, features);
