@@ -9,8 +9,8 @@ export interface MonotoneViolation {
   /** Its input column. */
   readonly column: number;
   readonly declared: -1 | 1;
-  /** A witness: the feature's two values and the margins the model gives them, the rest of the row held fixed. */
-  readonly witness: { readonly from: number; readonly to: number; readonly marginFrom: number; readonly marginTo: number };
+  /** A witness: the feature's two values and the margins the model gives them, the rest of `row` held fixed. */
+  readonly witness: { readonly row: readonly number[]; readonly from: number; readonly to: number; readonly marginFrom: number; readonly marginTo: number };
 }
 
 /** How each declared direction was established. */
@@ -193,7 +193,7 @@ export function checkMonotone(ensemble: TreeEnsemble, features: readonly { reado
         row[f] = x;
         const m = ensembleMargin(ensemble, row);
         if (!Number.isNaN(prev) && (m - prev) * direction < -1e-9) {
-          found = { feature: feature.name, column: f, declared: direction, witness: { from: prevX, to: x, marginFrom: prev, marginTo: m } };
+          found = { feature: feature.name, column: f, declared: direction, witness: { row: Array.from(row), from: prevX, to: x, marginFrom: prev, marginTo: m } };
           break;
         }
         prevX = x;
