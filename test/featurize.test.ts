@@ -85,3 +85,35 @@ describe('featurize', () => {
     expect(readFileSync(join(work, 't.csv'), 'utf8').split('\n')).toHaveLength(52);
   });
 });
+
+describe('featurize --features', () => {
+  it('loads a lender feature set from a module and writes its column', async () => {
+    const module = join(work, 'features.ts');
+    const src = new URL('../src/', import.meta.url).pathname;
+    writeFileSync(
+      module,
+      `import { z } from 'zod';
+import { builtInFeatures, defineFeatureSet } from '${src}features/index.js';
+export default defineFeatureSet({
+  attributes: { months_on_book: z.number().int().min(0) },
+  features: [...builtInFeatures, {
+    name: 'months_on_book', description: 'Months as our customer', unit: 'months', sources: ['attributes.months_on_book'],
+    monotone: -1, factor: 'platform_behaviour', kind: 'numeric', dataCategory: 'lender_internal',
+    reasons: { raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' }, lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' } },
+    compute: (ctx) => ctx.applicant.attributes.months_on_book,
+  }],
+});
+`,
+    );
+    writeFileSync(join(work, 'b.ndjson'), applicants.slice(0, 20).map((a, i) => JSON.stringify({ ...a, attributes: { months_on_book: i } })).join('\n') + '\n');
+    writeFileSync(join(work, 'o2.csv'), outcomesText);
+    const c = capture();
+    const code = await runFeaturizeCommand(['--in', join(work, 'b.ndjson'), '--outcomes', join(work, 'o2.csv'), '--target', 'defaulted', '--out', join(work, 'b.csv'), '--features', module], c.io);
+    expect(c.err.join('')).not.toMatch(/error/);
+    expect(code).toBe(0);
+    const table = parseCsv(readFileSync(join(work, 'b.csv'), 'utf8'));
+    const j = table.header.indexOf('months_on_book');
+    expect(table.rows.map((r) => r[j])).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(c.out.join('')).toMatch(/months_on_book:-1/);
+  });
+});
