@@ -10,6 +10,9 @@ import { loadModel } from '../src/model/loadModel.js';
 import { MonotoneViolationError } from '../src/model/verifyMonotone.js';
 import { parseCsv } from '../src/train/dataset/parseCsv.js';
 import { encodeTable } from '../src/train/dataset/tabularEncoding.js';
+import { decodeTreeEnsembleModel } from '../src/model/onnx/decodeTreeEnsemble.js';
+import { evaluateEnsembleBatch } from '../src/model/evaluateEnsemble.js';
+import { buildV3Model } from './fixtures/onnx/converterModels.js';
 
 // Fixtures from real boosters: scripts/makeXgboostFixtures.py (Debian python3-xgboost 1.7, python3-onnx).
 const dir = join(import.meta.dirname, 'fixtures', 'xgboost');
@@ -146,4 +149,44 @@ describe('model pinning and feature order (#16)', () => {
     expect((e as CreditliftError).message).toMatch(/column 0 is "x0" in the model but the manifest lists "x1"/);
     expect(spec.features).toHaveLength(5);
   });
+});
+
+describe('LightGBM converter layouts (hand-built: Debian has no LightGBM)', () => {
+  // onnxmltools writes LightGBM trees with BRANCH_LEQ splits, missing values down the true branch
+  // where the booster sent them left, no hit rates; binary classifiers weight class 0 under LOGISTIC.
+  const nodes = [
+    { tree: 0, id: 0, mode: 'BRANCH_LEQ' as const, feature: 0, value: 0.25, t: 1, f: 2, missingTrue: true },
+    { tree: 0, id: 1, mode: 'LEAF' as const },
+    { tree: 0, id: 2, mode: 'BRANCH_LEQ' as const, feature: 2, value: -0.5, t: 3, f: 4, missingTrue: false },
+    { tree: 0, id: 3, mode: 'LEAF' as const },
+    { tree: 0, id: 4, mode: 'LEAF' as const },
+    { tree: 1, id: 0, mode: 'BRANCH_LEQ' as const, feature: 1, value: 0.1, t: 1, f: 2, missingTrue: false },
+    { tree: 1, id: 1, mode: 'LEAF' as const },
+    { tree: 1, id: 2, mode: 'LEAF' as const },
+  ];
+  const leaves = [[0, 1, -0.4], [0, 3, 0.6], [0, 4, 0.1], [1, 1, -0.2], [1, 2, 0.3]] as const;
+  const weights = leaves.map(([tree, node, w]) => ({ tree, node, cls: 0, w }));
+  const layouts = {
+    classifier: buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 5, nodes, weights, postTransform: 'LOGISTIC', classLabels: [0, 1] }),
+    regressor: buildV3Model({ opType: 'TreeEnsembleRegressor', nFeatures: 5, nodes, weights, postTransform: 'NONE', nTargets: 1 }),
+  };
+  const spec = { name: 'lightgbm-style', version: '1', features: numeric.map((f) => ({ ...f, monotone: 0 })) };
+
+  for (const [layout, source] of Object.entries(layouts)) {
+    it(`${layout}: imported with background covers, scores as the source model does`, async () => {
+      const imported = importOnnxModel(source, { spec, background });
+      expect(imported.covers).toBe('background');
+      const decoded = decodeTreeEnsembleModel(source).ensemble;
+      const margins = evaluateEnsembleBatch(decoded, rows.data, rows.nRows).margins;
+      const model = await loadModel(imported.bytes);
+      try {
+        const pds = await model.predict(rows.data, rows.nRows);
+        let worst = 0;
+        for (let r = 0; r < rows.nRows; r++) worst = Math.max(worst, Math.abs(pds[r]! - 1 / (1 + Math.exp(-margins[r]!))));
+        expect(worst).toBeLessThan(1e-6);
+      } finally {
+        await model.close();
+      }
+    });
+  }
 });
