@@ -13,6 +13,13 @@ export interface MonotoneViolation {
   readonly witness: { readonly row: readonly number[]; readonly from: number; readonly to: number; readonly marginFrom: number; readonly marginTo: number };
 }
 
+/** A feature's declared direction, with the range it was trained on when known (probed too). */
+export interface MonotoneClaim {
+  readonly name: string;
+  readonly monotone: -1 | 0 | 1;
+  readonly trainingRange?: { readonly min: number; readonly max: number } | undefined;
+}
+
 /** How each declared direction was established. */
 export interface MonotoneCheck {
   readonly feature: string;
@@ -140,7 +147,7 @@ function pointIn(r: Range): number {
  *
  * @returns how each declared direction was established, and the violations with a witness row
  */
-export function checkMonotone(ensemble: TreeEnsemble, features: readonly { readonly name: string; readonly monotone: -1 | 0 | 1 }[]): { checks: MonotoneCheck[]; violations: MonotoneViolation[] } {
+export function checkMonotone(ensemble: TreeEnsemble, features: readonly MonotoneClaim[]): { checks: MonotoneCheck[]; violations: MonotoneViolation[] } {
   const checks: MonotoneCheck[] = [];
   const violations: MonotoneViolation[] = [];
   const leaves = ensemble.trees.map(leavesOf);
@@ -184,7 +191,9 @@ export function checkMonotone(ensemble: TreeEnsemble, features: readonly { reado
       }
       seeds.push(row);
     }
-    const xs = [...new Set((thresholds[f] ?? []).flatMap((t) => [t - Math.max(1e-4, Math.abs(t) * 1e-4), t, t + Math.max(1e-4, Math.abs(t) * 1e-4)]))].sort((a, b) => a - b);
+    // Every split point of the feature and just either side, plus the ends of its training range.
+    const range = feature.trainingRange === undefined ? [] : [feature.trainingRange.min, feature.trainingRange.max];
+    const xs = [...new Set([...range, ...(thresholds[f] ?? []).flatMap((t) => [t - Math.max(1e-4, Math.abs(t) * 1e-4), t, t + Math.max(1e-4, Math.abs(t) * 1e-4)])])].sort((a, b) => a - b);
     let found: MonotoneViolation | undefined;
     for (const row of seeds) {
       let prevX = Number.NaN;
@@ -212,7 +221,7 @@ export function checkMonotone(ensemble: TreeEnsemble, features: readonly { reado
  *
  * @throws MonotoneViolationError (`model_monotonicity_violated`) naming every feature at fault, with a witness
  */
-export function assertMonotone(ensemble: TreeEnsemble, features: readonly { readonly name: string; readonly monotone: -1 | 0 | 1 }[]): MonotoneCheck[] {
+export function assertMonotone(ensemble: TreeEnsemble, features: readonly MonotoneClaim[]): MonotoneCheck[] {
   const { checks, violations } = checkMonotone(ensemble, features);
   if (violations.length > 0) throw new MonotoneViolationError(violations);
   return checks;
