@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../commandLine/commandIo.js';
 import { ValidationError } from '../errors/validationError.js';
 import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
 import { encodeTable } from '../train/dataset/tabularEncoding.js';
 
@@ -72,7 +73,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     if (v.background !== undefined) {
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
-      const table = parseCsv(readFileSync(v.background, 'utf8'));
+      const table = parseCsv(decodeUtf8Strict(readFileSync(v.background), v.background));
       const data = encodeTable(table, specOk.data.features.map((f) => (f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories })));
       background = { data, nRows: table.rows.length };
     }

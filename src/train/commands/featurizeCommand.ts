@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { FeatureSet } from '../../features/featureSet.js';
+import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
 
@@ -87,7 +88,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const features = v.features === undefined ? undefined : await loadFeatureSet(v.features);
     const applicants = await readApplicants(v.in!);
-    const book = featurizeBook(applicants.values, parseCsv(readFileSync(v.outcomes!, 'utf8')), {
+    const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',
       target: v.target!,
       lines: applicants.lines,

@@ -5,6 +5,7 @@ import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
 import { parseCsv } from '../dataset/parseCsv.js';
+import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset, type TrainingWarning } from '../dataset/tabularEncoding.js';
 import { ValidationError } from '../../errors/index.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
@@ -257,7 +258,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
-    const result = trainFromCsv(readFileSync(v.data!, 'utf8'), {
+    const result = trainFromCsv(decodeUtf8Strict(readFileSync(v.data!), v.data!), {
       target: v.target!,
       positive: v.positive!,
       ...(exclude === undefined ? {} : { exclude }),
