@@ -129,7 +129,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   if (settled.held) policyReasons.push('line_held_for_review');
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
-  const reasons = adverse ? principalReasons(policyReasons, factors) : [];
+  const reasons = adverse ? principalReasons(policyReasons, factors, ctx.featureReasons) : [];
   const bindingConstraint: DecisionLimitSetBy = settled.held
     ? 'line_on_file'
     : main.knockouts.length > 0
