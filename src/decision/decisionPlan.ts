@@ -8,6 +8,7 @@ import type { Applicant } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
 import type { EngineContext } from './engineContext.js';
+import { evidenceColumns } from './evidenceColumns.js';
 import { whatIfScenarios, type WhatIfScenario } from './whatIfScenarios.js';
 
 /** One version of the applicant to score: the real one, or a counterfactual. */
@@ -100,8 +101,18 @@ export function planDecision(
 /** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */
 export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Float32Array, firstRow: number): void {
   let r = firstRow;
-  const put = (s: Scenario) => encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, r++ * encoder.width);
-  put(plan.main);
+  const w = encoder.width;
+  const mainAt = r * w;
+  encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, out, mainAt);
+  r++;
+  // Every other scenario differs from the main one only in its evidence: copy, then recompute those columns.
+  const changed = evidenceColumns(encoder);
+  const put = (s: Scenario) => {
+    const at = r++ * w;
+    if (s.applicant !== plan.main.applicant) return encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, at);
+    out.copyWithin(at, mainAt, mainAt + w);
+    encoder.encodeColumns({ applicant: s.applicant, evidence: s.report.items }, out, at, changed);
+  };
   for (const w of plan.without) put(w.scenario);
   for (const w of plan.whatIf) put(w.scenario);
   for (const s of plan.steps) put(s);
