@@ -29,7 +29,6 @@ import { verifyPrior } from './verifyPrior.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
-import { spreadToRows, uniqueRows } from './uniqueRows.js';
 import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
@@ -237,10 +236,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       }
       // onnxruntime-node 1.30 does not overlap with this thread: its native run executes
       // synchronously inside a setImmediate on the JavaScript thread, so the TreeSHAP below runs
-      // before it, not beside it, and each call also pays an event-loop turn. Identical rows (what-ifs
-      // that change nothing the model sees) are scored once.
-      const distinct = uniqueRows(rows, nRows, encoder.width);
-      const pending = model.predict(distinct.rows, distinct.count);
+      // before it, not beside it, and each call also pays an event-loop turn.
+      const pending = model.predict(rows, nRows);
       // Only each plan's first (main) row is explained: gathered into one block so the explainer
       // can work tree by tree across the block.
       const w = encoder.width;
@@ -252,7 +249,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       } catch (e) {
         shaps = asCreditliftError(e);
       }
-      const pds = spreadToRows(await pending, distinct);
+      const pds = await pending;
       for (let i = start; i < end; i++) {
         const k = i - start;
         try {
