@@ -290,7 +290,8 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   };
 }
 
-function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
+/** The policy a {@link ScorerOptions} `policy` value stands for: the default, a full policy, or overrides of the default. */
+export function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
   if (p === undefined) return defaultPolicy;
   // A complete policy validates as one; anything else is treated as overrides of the default.
   const full = validatePolicyOrUndefined(p);
