@@ -31,7 +31,8 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   step_limit: 'reassessment step limit',
 };
 
-const STYLE = `
+/** The stylesheet every creditlift HTML report inlines. */
+export const STYLE = `
 :root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}

@@ -5,7 +5,6 @@ import type { Decision } from '../../src/decision/decision.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { Applicant } from '../../src/schema/applicant.js';
 import { runSimulation, type SimulationFlip, type SimulationRecordError } from '../../src/simulate/runSimulation.js';
-import { simulateBook } from '../../src/simulate/simulateBook.js';
 import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
@@ -151,17 +150,5 @@ describe('simulate: a candidate that tightens the DSR bands, on a generated book
       expect(r.adverseImpactRatio).toBeCloseTo(rate(r.group) / best, 12);
       expect(r.flagged).toBe(rate(r.group) / best < 0.8);
     }
-  });
-
-  it('on the worker pool, simulateBook gives the same summary as in-process deciding', async () => {
-    const small = book.slice(0, 120);
-    const pooled = await simulateBook({ book: small, candidate: { policy: tighterDsr }, workers: 1, chunkSize: 50 });
-    const inProcess = await runSimulation({
-      records: small.map((value, i) => ({ line: i + 1, ok: true, value })),
-      baseline: { decide: (r) => baseline.decideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
-      candidate: { decide: (r) => candidate.decideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
-    });
-    expect(pooled.summary).toEqual(inProcess.summary);
-    expect(pooled.records).toBe(120);
   });
 });
