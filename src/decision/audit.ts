@@ -26,6 +26,12 @@ export interface DecisionAudit {
   readonly kind: 'decide' | 'reassess' | 'reduction';
   /** For reassessments and reductions: the decision it followed. */
   readonly priorDecisionId?: string;
+  /**
+   * The champion/challenger arm that decided, when the scorer runs challengers ("champion" or a
+   * challenger's name). Set after the id is built: the id already hashes the model and policy
+   * that differ between arms.
+   */
+  readonly arm?: string;
 }
 
 /**

@@ -29,6 +29,7 @@ import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
+import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
 
 /** Options of {@link createScorer}; every one has a default. */
 export interface ScorerOptions {
@@ -44,6 +45,12 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /** Challengers tried beside this scorer (the champion) on shares of applicants, by a keyed hash of the id. See {@link createChampionChallengerScorer}. */
+  readonly challengers?: readonly Challenger[];
+  /** `shadow` (default): the champion decides, a challenger's decision is attached for logging. `live`: the challenger decides its arm. */
+  readonly challengerMode?: ChallengerMode;
+  /** Key of the arm-assignment hash (default a fixed public key); set your own secret to make arms unguessable. */
+  readonly assignmentKey?: string;
 }
 
 /** Per-call options of {@link Scorer.decide}. */
@@ -113,6 +120,7 @@ function checkPrior(prior: unknown): Decision {
  * decision.limit; // fen
  */
 export async function createScorer(options: ScorerOptions = {}): Promise<Scorer> {
+  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer);
   const policy = resolvePolicyOption(options.policy);
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;

@@ -8,6 +8,7 @@ import type { LimitCaps } from '../policy/limit.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { DecisionAudit } from './audit.js';
+import type { DecisionErrorData } from './toErrorData.js';
 
 /** What one accepted certificate did to this decision, found by re-deciding without it. */
 export interface CertificateImpact {
@@ -56,6 +57,25 @@ export interface LimitMovement {
   /** Set when a reassessment step limit held the increase back. */
   readonly stepLimited: boolean;
 }
+
+/**
+ * A challenger's decision for the same applicant, attached in shadow mode for logging only: it
+ * never changes the decision it is attached to. `error` when the challenger refused the record.
+ */
+export type ShadowDecision =
+  | {
+      readonly arm: string;
+      readonly outcome: 'approve' | 'refer' | 'decline';
+      readonly limit: number;
+      readonly apr: number;
+      readonly pd: number;
+      readonly grade: string;
+      readonly bindingConstraint: LimitSetBy;
+      readonly decisionId: string;
+      readonly modelId: string;
+      readonly policyHash: string;
+    }
+  | { readonly arm: string; readonly error: DecisionErrorData };
 
 /**
  * A limit recommendation a lender can act on and a customer can understand. Plain data: it
@@ -122,4 +142,6 @@ export interface Decision {
   /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
   readonly limitHistory: readonly LimitChange[];
   readonly audit: DecisionAudit;
+  /** Shadow mode only: the challenger's decision for this applicant, for logging (see {@link ShadowDecision}). */
+  readonly shadow?: ShadowDecision;
 }
