@@ -16,7 +16,7 @@ export function fairOutcomesTables(fair: readonly FairOutcomes[], caption = ''):
         r.group + (r.group === f.bestTreated ? ' (best treated)' : ''),
         r.decided.toLocaleString('en-US'),
         formatPercent(r.approvalRate, 1),
-        r.meanLimit === null ? '-' : formatRmb(r.meanLimit),
+        r.meanLimit === null ? '-' : formatRmb(Math.round(r.meanLimit / 100) * 100),
         r.adverseImpactRatio === null ? '-' : r.adverseImpactRatio.toFixed(2),
         r.flagged ? { html: 'below 0.8', cls: 'flag' } : '',
       ]);

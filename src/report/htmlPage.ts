@@ -7,6 +7,8 @@ td.flag,span.flag{color:#D55E00;font-weight:600}
 td.act{background:#fbe3d6}td.watch{background:#fdf0cf}td.stable{background:#e0f2ea}
 table.swap td{font-variant-numeric:tabular-nums}
 table.swap td.diag{background:#eef3f8}
+.scroll{overflow-x:auto}
+table.segments th,table.segments td{padding:4px 5px;white-space:nowrap}
 .cols2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px}
 `;
 

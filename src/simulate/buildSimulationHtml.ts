@@ -24,7 +24,8 @@ export interface SimulationReportMeta {
 
 const HALF = 520;
 const count = (n: number) => n.toLocaleString('en-US');
-const rmb = (fen: number | null) => (fen === null ? '-' : formatRmb(Math.round(fen)));
+// Whole yuan: these are portfolio figures, and fen of an expected loss are noise.
+const rmb = (fen: number | null) => (fen === null ? '-' : formatRmb(Math.round(fen / 100) * 100));
 const pct = (x: number | null, d = 2) => (x === null ? 'n/a' : formatPercent(x, d));
 
 function kpi(value: string, label: string): string {
@@ -85,8 +86,8 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
   ]);
   const bindingBars = (list: typeof s.bindingConstraints.baseline) => list.map((x) => ({ label: x.name, value: x.count, text: `${count(x.count)} (${formatPercent(x.share, 1)})` }));
   const approvalBars = s.segments.flatMap((g) => [
-    { label: `${g.group} · ${B}`, value: g.baseline.approvalRate, text: formatPercent(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
-    { label: `${g.group} · ${C}`, value: g.candidate.approvalRate, text: formatPercent(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
+    { label: `${g.group} · baseline`, value: g.baseline.approvalRate, text: formatPercent(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
+    { label: `${g.group} · candidate`, value: g.candidate.approvalRate, text: formatPercent(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
   ]);
   const backtest =
     s.backtest === null
@@ -111,16 +112,15 @@ ${kpi(`${rmb(b.expectedInterestIncome)} → ${rmb(c.expectedInterestIncome)}`, '
 <h2>Swap set</h2>
 ${htmlTable('swap', ['', 'approve under candidate', 'refer under candidate', 'decline under candidate', 'total'], swapRows)}
 <p class="note">Rows: outcome under ${escapeHtml(B)}; columns: under ${escapeHtml(C)}. Shares of the ${count(s.decided)} records decided under both. Off the diagonal are the flips (listed by id in the flips file).</p>
-<div class="grid2">
 ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.map((o) => ({ label: o, count: b.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
-</div>
 <h2>Totals</h2>
 ${htmlTable('totals', ['figure', B, C], armRows(b, c))}
 <p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). "n/a": the decisions carry no comprehensive cost.</p>
 <h2>By segment</h2>
-${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 260 })}
-${htmlTable('segments', ['dimension', 'group', 'decided', `approval ${B}`, `approval ${C}`, `mean limit ${B}`, `mean limit ${C}`, `total limit ${B}`, `total limit ${C}`, `mean APR ${B}`, `mean APR ${C}`, `cost ${B}`, `cost ${C}`, `EL ${B}`, `EL ${C}`, `income ${B}`, `income ${C}`], segRows)}
+${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
+<div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'cost B', 'cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>
+<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. Cost: mean comprehensive cost; EL: expected loss; income: expected interest income; all over approved decisions.</p>
 <h2>Limit changes</h2>
 ${barChart({ id: 'limit-change', title: `Limit change, ${C} minus ${B} (limits as decided: 0 on decline)`, bars: s.limitChange.bands.map((x, i) => ({ label: x.label, value: x.count, text: count(x.count), colour: PALETTE[i < 3 ? 3 : i === 3 ? 7 : 2] as string })), formatTick: count, labelWidth: 220 })}
 <p class="note">${count(s.limitChange.gained)} gain (mean ${rmb(s.limitChange.meanGain)}, total ${rmb(s.limitChange.totalGain)}); ${count(s.limitChange.lost)} lose (mean ${rmb(s.limitChange.meanLoss)}, total ${rmb(s.limitChange.totalLoss)}); ${count(s.limitChange.unchanged)} unchanged.</p>

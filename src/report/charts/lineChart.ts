@@ -47,7 +47,9 @@ export function lineChart(o: {
   // Label at most about eight periods so the axis stays legible.
   const every = Math.max(1, Math.ceil(o.x.length / 8));
   o.x.forEach((label, i) => {
-    if (i % every === 0 || i === o.x.length - 1) parts.push(`<text class="tick" x="${px(x(i))}" y="${height - BOTTOM + 18}" text-anchor="middle">${escapeHtml(label)}</text>`);
+    // The end labels hang inwards so they are never cut at the frame.
+    const anchor = o.x.length === 1 ? 'middle' : i === 0 ? 'start' : i === o.x.length - 1 ? 'end' : 'middle';
+    if (i % every === 0 || i === o.x.length - 1) parts.push(`<text class="tick" x="${px(x(i))}" y="${height - BOTTOM + 18}" text-anchor="${anchor}">${escapeHtml(label)}</text>`);
   });
   for (const t of o.thresholds ?? []) {
     parts.push(`<line x1="${LEFT}" y1="${px(y(t.value))}" x2="${width - RIGHT}" y2="${px(y(t.value))}" stroke="${t.colour}" stroke-dasharray="4 3" stroke-width="1.5"/>`, `<text class="tick" x="${width - RIGHT}" y="${px(y(t.value) - 4)}" text-anchor="end">${escapeHtml(t.label)}</text>`);
