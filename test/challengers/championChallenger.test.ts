@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { assignArm } from '../../src/decision/challengers/assignArm.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -79,6 +81,22 @@ describe('champion/challenger in the scorer', () => {
     // One at a time, the same.
     const one = await shadow.decide(book[0]);
     expect(strip(one)).toEqual(want[0]);
+  });
+
+  it("law: in shadow mode the champion's decision is the plain scorer's, for any applicant (ids forced into the challenger arm)", async () => {
+    const everyone = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policy: tighterDsr, share: 1 }], challengerMode: 'shadow' });
+    try {
+      await fc.assert(
+        fc.asyncProperty(applicantArbitrary(), async (a) => {
+          const d = await everyone.decide(a);
+          expect(strip(d)).toEqual(await plain.decide(a));
+          expect(d.shadow?.arm).toBe('tight');
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      await everyone.close();
+    }
   });
 
   it('live: each arm decides its own applicants and the audit names the arm', async () => {
