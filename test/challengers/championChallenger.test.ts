@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +10,15 @@ import type { Decision } from '../../src/decision/decision.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 
+const execFileAsync = promisify(execFile);
 const tighterDsr = { affordability: { dsrBands: [{ incomeUpTo: 300_000, maxDsr: 0.2 }, { incomeUpTo: 800_000, maxDsr: 0.3 }, { incomeUpTo: 2_000_000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] } };
 const arms = [{ name: 'a', share: 0.1 }, { name: 'b', share: 0.25 }];
 
 describe('champion/challenger arm assignment', () => {
-  it('is stable across processes: two child processes and this one assign every id alike', () => {
+  it('is stable across processes: two child processes and this one assign every id alike', async () => {
     const child = fileURLToPath(new URL('./assignArmChild.ts', import.meta.url));
-    const run = () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 })) as string[];
-    const first = run();
-    const second = run();
+    const run = async () => JSON.parse((await execFileAsync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 })).stdout) as string[];
+    const [first, second] = await Promise.all([run(), run()]);
     const here = Array.from({ length: 2000 }, (_, i) => assignArm(`applicant-${i}`, arms, 'test-key'));
     expect(first).toEqual(second);
     expect(first).toEqual(here);

@@ -13,7 +13,7 @@ import { createScorer } from '../../src/decision/createScorer.js';
 
 const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
 // Same date as the training population, another seed: a fresh draw from the population the model was judged on.
-const sample: Applicant[] = generatePopulation({ size: 1500, seed: 99, asOf: '2026-11-01' }).map((r) => r.applicant);
+const sample: Applicant[] = generatePopulation({ size: 1000, seed: 99, asOf: '2026-11-01' }).map((r) => r.applicant);
 const records = (xs: readonly Applicant[]): InputRecord[] => xs.map((value, i) => ({ line: i + 1, ok: true, value }));
 
 // Features computed from income (directly or as a ratio to it); everything else is untouched by scaling income.
@@ -38,13 +38,13 @@ describe('monitor against the default model\'s baseline', () => {
   it('an unshifted sample is stable everywhere: score, every feature, every factor', async () => {
     const { summary, errors } = await monitorApplicants({ records: records(sample), baseline, period: 'month', model });
     expect(errors).toBe(0);
-    expect(summary.observations).toBe(1500);
+    expect(summary.observations).toBe(1000);
     const all = [summary.score, ...summary.features!, ...summary.factors!];
     expect(summary.features).toHaveLength(28);
     for (const f of all) expect(f.band, `${f.kind} ${f.name} PSI ${f.index}`).toBe('stable');
     expect(summary.worstBand).toBe('stable');
     expect(summary.flagged).toEqual([]);
-    expect(summary.timeline).toEqual([expect.objectContaining({ period: '2026-11', count: 1500 })]);
+    expect(summary.timeline).toEqual([expect.objectContaining({ period: '2026-11', count: 1000 })]);
     expect(summary.fairness!.map((f) => f.dimension)).toEqual(['region', 'cityTier', 'ageBand']);
   });
 

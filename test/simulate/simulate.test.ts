@@ -63,9 +63,11 @@ describe('simulate: a candidate that tightens the DSR bands, on a generated book
     });
     const s = result.summary;
 
-    // Independent: one decide() per applicant, figures summed here by hand.
-    const pairs: { a: Applicant; b: Decision; c: Decision }[] = [];
-    for (const a of book) pairs.push({ a, b: await baseline.decide(a), c: await candidate.decide(a) });
+    // Independent: every record's own decision under each policy (one batch call each, no
+    // simulation code involved), figures summed here by hand.
+    const own = async (s: Scorer) => (await s.decideBatch(book)).map((r) => (r.ok ? r.decision : expect.unreachable(r.error.message)) as Decision);
+    const [bs, cs] = [await own(baseline), await own(candidate)];
+    const pairs = book.map((a, i) => ({ a, b: bs[i] as Decision, c: cs[i] as Decision }));
 
     expect(result.records).toBe(502);
     expect(s.decided).toBe(500);
