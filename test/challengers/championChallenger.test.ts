@@ -110,6 +110,17 @@ describe('champion/challenger in the scorer', () => {
       expect(strip(d)).toEqual(arm === 'champion' ? champion[i] : tight[i]);
     });
   });
+
+  it('live: a reassessment and a reduction stay in the arm that made the prior decision', async () => {
+    const i = book.findIndex((a, k) => assignArm(a.id, [{ name: 'tight', share: 0.5 }]) === 'tight' && k >= 0);
+    const applicant = book[i]!;
+    const prior = await live.decide(applicant);
+    expect(prior.audit.arm).toBe('tight');
+    const again = await live.reassess(prior, { applicant, evidence: [] });
+    expect(again.audit.arm).toBe('tight');
+    expect(strip(again)).toEqual(await challenger.reassess(strip(prior), { applicant, evidence: [] }));
+    if (prior.limit > 0) expect(live.requestReduction(prior, 0).audit).toMatchObject({ arm: 'tight', policyHash: prior.audit.policyHash });
+  });
 });
 
 describe('arm labels in the report', () => {
