@@ -10,7 +10,10 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
   readonly book: AsyncIterable<unknown> | Iterable<unknown>;
   /** `true` when `book` yields {@link InputRecord}s (line numbers and unreadable lines) rather than raw applicants. */
   readonly bookIsRecords?: boolean;
-  /** The policy and/or model in force today. Default: the embedded model and the default policy. */
+  /**
+   * The policy and/or model in force today. Default: the embedded model and the default policy.
+   * Copied to worker threads, so plain data: a model as a path or bytes, not a loaded model.
+   */
   readonly baseline?: ScorerOptions;
   /** The policy and/or model proposed. Default: the embedded model and the default policy. */
   readonly candidate?: ScorerOptions;
