@@ -32,8 +32,8 @@ Commands:
 ${list}
 
 Run "creditlift <command> --help" for a command's options.
-Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 4 monitor: a figure
-in the act band, 130 interrupted.
+Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 4 some records left
+undecided by a runtime failure (score, simulate) or a figure in the act band (monitor), 130 interrupted.
 `;
 }
 

@@ -8,8 +8,8 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
-import { readCsvRecords } from './score/readCsvRecords.js';
-import { readNdjsonRecords } from './score/readNdjsonRecords.js';
+import { openInputRecords } from './score/openInputRecords.js';
+import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 
 /** Exit code of `creditlift monitor` when any figure is in the act band (PSI or CSI above 0.25). */
@@ -80,10 +80,8 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
     const model = values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
-    const records = () => {
-      const lines = splitLines(createReadStream(input, { highWaterMark: 64 * 1024 }));
-      return format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines);
-    };
+    // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
+    const records = () => openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES }).records;
 
     if (values['write-baseline'] !== undefined) {
       if (values.applicants === undefined) throw new UsageError('--write-baseline needs --applicants (a holdout sample)');

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -9,9 +8,9 @@ import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { createProgressBar } from './score/progressBar.js';
-import { readCsvRecords } from './score/readCsvRecords.js';
-import { readNdjsonRecords } from './score/readNdjsonRecords.js';
-import { splitLines } from './score/splitLines.js';
+import { openInputRecords } from './score/openInputRecords.js';
+import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
 
 /** Help text of `creditlift simulate`. */
@@ -49,8 +48,9 @@ Run:
 
 Expected loss = PD x LGD x limit x utilisation, LGD from the policy's pricing.lgd and utilisation
 from its portfolio.utilisation (default 0.5). Figures are over approved decisions.
-Exit codes: 0 every record decided under both, 3 some records in the errors file, 1 failure,
-2 usage, 130 interrupted.
+Exit codes: 0 every record decided under both, 3 some records in the errors file, 4 some of them
+were left undecided by a worker failure (worker_failed: run again), 1 failure, 2 usage,
+130 interrupted.
 `;
 
 const OPTIONS = {
@@ -119,7 +119,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
-      outcomes = await readOutcomes(splitLines(createReadStream(values.outcomes)), formatOf(values.outcomes, undefined));
+      outcomes = readOutcomes(decodeUtf8Strict(await readFile(values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
     }
 
     const flips = await openLineSink(flipsPath, false);
@@ -127,20 +127,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     const size = (await stat(book)).size;
-    let consumed = 0;
-    const stream = createReadStream(book, { highWaterMark: 64 * 1024 });
-    const lines = splitLines(
-      (async function* () {
-        for await (const chunk of stream) {
-          consumed += (chunk as Buffer).length;
-          yield chunk as Buffer;
-        }
-      })(),
-    );
-    const records = format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines);
+    // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
+    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
+    const records = reading.records;
     const progress = createProgressBar(io);
     const { simulateBook } = await import('../simulate/simulateBook.js');
     let result;
+    let workerFailed = 0;
     try {
       result = await simulateBook({
         book: records,
@@ -152,12 +145,15 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         ...(outcomes === undefined ? {} : { outcomes }),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onFlip: (f) => flips.write(`${JSON.stringify(f)}\n`),
-        onError: (e) => errors.write(`${JSON.stringify(e)}\n`),
-        onChunk: (p) => progress.update(consumed, size, p.records, p.errors),
+        onError: (e) => {
+          if (e.error.code === 'worker_failed') workerFailed++;
+          return errors.write(`${JSON.stringify(e)}\n`);
+        },
+        onChunk: (p) => progress.update(reading.bytesRead(), size, p.records, p.errors),
       });
     } finally {
       progress.finish();
-      stream.destroy();
+      reading.close();
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const meta = { baselineLabel: label(values['baseline-policy'], values['baseline-model']), candidateLabel: label(values['candidate-policy'], values['candidate-model']) };
@@ -176,7 +172,8 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       io.stderr('interrupted: the summary covers the records read so far\n');
       return INTERRUPTED_EXIT_CODE;
     }
-    return result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    if (workerFailed > 0) io.stderr(`${workerFailed} record(s) were left undecided by a worker failure (worker_failed in ${errorsPath}): run again to decide them\n`);
+    return workerFailed > 0 ? CliExitCode.recordsFailed : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);
     return reportError(e, io, SIMULATE_USAGE);
