@@ -87,7 +87,10 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     for (const c of challengers) {
       const policy = c.policy ?? base.policy;
       const model = c.model ?? base.model;
-      arms.set(c.name, await create({ ...base, ...(policy === undefined ? {} : { policy }), ...(model === undefined ? {} : { model }) }));
+      // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
+      const { expectedSha256: _pin, ...shared } = base;
+      const own = c.model === undefined ? base : shared;
+      arms.set(c.name, await create({ ...own, ...(policy === undefined ? {} : { policy }), ...(model === undefined ? {} : { model }) }));
     }
   } catch (e) {
     await Promise.all([champion, ...arms.values()].map((s) => s.close()));
