@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { assignArm } from '../../src/decision/challengers/assignArm.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
-import type { Decision } from '../../src/decision/decision.js';
+import { Decision } from '../../src/decision/decision.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 
@@ -56,9 +56,10 @@ describe('champion/challenger in the scorer', () => {
   });
   afterAll(async () => Promise.all([plain, challenger, shadow, live].map((s) => s?.close())));
 
-  const strip = (d: Decision): Decision => {
+  // A decision without what naming the arm adds: the shadow, the arm, and the seal over them.
+  const strip = (d: Decision) => {
     const { shadow: _s, ...rest } = d;
-    const { arm: _a, ...audit } = d.audit;
+    const { arm: _a, contentHash: _c, signature: _g, ...audit } = d.audit;
     return { ...rest, audit };
   };
   const decisions = (rs: Awaited<ReturnType<Scorer['decideBatch']>>) => rs.map((r) => (r.ok ? r.decision : undefined) as Decision);
@@ -69,7 +70,7 @@ describe('champion/challenger in the scorer', () => {
     const got = decisions(await shadow.decideBatch(book));
     let shadowed = 0;
     got.forEach((d, i) => {
-      expect(strip(d)).toEqual(want[i]);
+      expect(strip(d)).toEqual(strip(want[i]!));
       expect(d.audit.arm).toBe('champion');
       const arm = assignArm(book[i]!.id, [{ name: 'tight', share: 0.5 }]);
       if (arm === 'champion') expect(d.shadow).toBeUndefined();
@@ -81,7 +82,7 @@ describe('champion/challenger in the scorer', () => {
     expect(shadowed).toBeGreaterThan(50);
     // One at a time, the same.
     const one = await shadow.decide(book[0]);
-    expect(strip(one)).toEqual(want[0]);
+    expect(strip(one)).toEqual(strip(want[0]!));
   });
 
   it("law: in shadow mode the champion's decision is the plain scorer's, for any applicant (ids forced into the challenger arm)", async () => {
@@ -90,7 +91,7 @@ describe('champion/challenger in the scorer', () => {
       await fc.assert(
         fc.asyncProperty(applicantArbitrary(), async (a) => {
           const d = await everyone.decide(a);
-          expect(strip(d)).toEqual(await plain.decide(a));
+          expect(strip(d)).toEqual(strip(await plain.decide(a)));
           expect(d.shadow?.arm).toBe('tight');
         }),
         { numRuns: 25 },
@@ -107,7 +108,7 @@ describe('champion/challenger in the scorer', () => {
     got.forEach((d, i) => {
       const arm = assignArm(book[i]!.id, [{ name: 'tight', share: 0.5 }]);
       expect(d.audit.arm).toBe(arm);
-      expect(strip(d)).toEqual(arm === 'champion' ? champion[i] : tight[i]);
+      expect(strip(d)).toEqual(strip((arm === 'champion' ? champion[i] : tight[i])!));
     });
   });
 
@@ -118,7 +119,9 @@ describe('champion/challenger in the scorer', () => {
     expect(prior.audit.arm).toBe('tight');
     const again = await live.reassess(prior, { applicant, evidence: [] });
     expect(again.audit.arm).toBe('tight');
-    expect(strip(again)).toEqual(await challenger.reassess(strip(prior), { applicant, evidence: [] }));
+    expect(strip(again)).toEqual(strip(await challenger.reassess(prior, { applicant, evidence: [] })));
+    // The arm is sealed with the rest: the decision parses with the output schema and its content hash covers it.
+    expect(Decision.parse(again).audit.arm).toBe('tight');
     if (prior.limit > 0) expect(live.requestReduction(prior, 0).audit).toMatchObject({ arm: 'tight', policyHash: prior.audit.policyHash });
   });
 });

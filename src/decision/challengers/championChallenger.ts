@@ -5,6 +5,7 @@ import type { PolicyOverrides } from '../../policy/resolvePolicy.js';
 import type { BatchResult, Scorer, ScorerOptions } from '../createScorer.js';
 import type { Decision, ShadowDecision } from '../decision.js';
 import { toErrorData } from '../toErrorData.js';
+import { sealDecision, type AuditKeys } from '../audit.js';
 import { assignArm, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './assignArm.js';
 
 /** One challenger: a policy and/or model tried on a share of applicants. */
@@ -59,8 +60,15 @@ function idOf(input: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function withArm(d: Decision, arm: string, shadow?: ShadowDecision): Decision {
-  return { ...d, ...(shadow === undefined ? {} : { shadow }), audit: { ...d.audit, arm } };
+/** The decision with its arm (and shadow) added, sealed again: the content hash and signature cover them too. */
+function withArm(d: Decision, arm: string, keys: AuditKeys, shadow?: ShadowDecision): Decision {
+  const { contentHash: _c, signature: _s, ...audit } = d.audit;
+  return sealDecision({ ...d, ...(shadow === undefined ? {} : { shadow }), audit: { ...audit, arm } }, keys);
+}
+
+/** A challenger's refusal, as the shadow carries it: the code and message (issues stay in the challenger's own logs). */
+function shadowError(arm: string, e: { readonly code: string; readonly message: string }): ShadowDecision {
+  return { arm, error: { code: e.code, message: e.message } };
 }
 
 function shadowOf(arm: string, d: Decision): ShadowDecision {
@@ -74,8 +82,9 @@ function shadowOf(arm: string, d: Decision): ShadowDecision {
  * challenger's failure never touches the champion's decision: it is attached as `shadow.error`.
  *
  * @param create builds each arm's plain scorer (createScorer itself; passed in to keep imports one-way)
+ * @param keys the scorer's audit keys, to seal each decision again once its arm is named
  */
-export async function createChampionChallengerScorer(options: ScorerOptions, create: (o: ScorerOptions) => Promise<Scorer>): Promise<Scorer> {
+export async function createChampionChallengerScorer(options: ScorerOptions, create: (o: ScorerOptions) => Promise<Scorer>, keys: AuditKeys): Promise<Scorer> {
   const challengers = checkChallengers(options.challengers, options.challengerMode);
   const mode: ChallengerMode = options.challengerMode ?? 'shadow';
   const key = options.assignmentKey ?? DEFAULT_ASSIGNMENT_KEY;
@@ -109,11 +118,11 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     async decide(input, opts) {
       const arm = armOf(input);
       const decision = await decider(arm).decide(input, opts);
-      if (mode === 'live' || arm === CHAMPION_ARM) return withArm(decision, arm);
+      if (mode === 'live' || arm === CHAMPION_ARM) return withArm(decision, arm, keys);
       try {
-        return withArm(decision, CHAMPION_ARM, shadowOf(arm, await scorerOf(arm).decide(input, opts)));
+        return withArm(decision, CHAMPION_ARM, keys, shadowOf(arm, await scorerOf(arm).decide(input, opts)));
       } catch (e) {
-        return withArm(decision, CHAMPION_ARM, { arm, error: toErrorData(e) });
+        return withArm(decision, CHAMPION_ARM, keys, shadowError(arm, toErrorData(e)));
       }
     },
     async decideBatch(inputs, opts) {
@@ -129,7 +138,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       const place = (indexes: readonly number[], got: readonly BatchResult[], arm: string) => {
         got.forEach((r, k) => {
           const index = indexes[k] as number;
-          results[index] = r.ok ? { ok: true, index, decision: withArm(r.decision, arm) } : { ...r, index };
+          results[index] = r.ok ? { ok: true, index, decision: withArm(r.decision, arm, keys) } : { ...r, index };
         });
       };
       if (mode === 'live') {
@@ -143,7 +152,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
         shadows.forEach((s, k) => {
           const r = results[indexes[k] as number] as BatchResult;
           if (!r.ok) return;
-          results[r.index] = { ...r, decision: { ...r.decision, shadow: s.ok ? shadowOf(arm, s.decision) : { arm, error: s.error } } };
+          results[r.index] = { ...r, decision: withArm(r.decision, CHAMPION_ARM, keys, s.ok ? shadowOf(arm, s.decision) : shadowError(arm, s.error)) };
         });
       }
       return results;
@@ -151,14 +160,14 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     async reassess(prior, update) {
       // Live: the arm that made the prior decision keeps the customer. Shadow: the champion's prior is the champion's to reassess.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(await scorerOf(arm).reassess(prior, update), arm);
+      return withArm(await scorerOf(arm).reassess(prior, update), arm, keys);
     },
     async suggest(input, opts) {
       return (mode === 'live' ? scorerOf(armOf(input)) : champion).suggest(input, opts);
     },
     requestReduction(prior, amount) {
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(scorerOf(arm).requestReduction(prior, amount), arm);
+      return withArm(scorerOf(arm).requestReduction(prior, amount), arm, keys);
     },
     async close() {
       await Promise.all([champion, ...arms.values()].map((s) => s.close()));
