@@ -42,7 +42,7 @@ export function demoScreen(n: number, total: number, example: ExampleApplicant, 
   const assessed = next.evidence.at(-1);
   const status = e.status === 'accepted' ? `accepted (strength ${assessed?.strength.toFixed(2) ?? '?'})` : `${e.status} [${assessed?.reasons.join(', ') ?? ''}]`;
   out.push(`2. Uploads ${certificateName(certificate)} (${certificate.verification.method}, confidence ${certificate.verification.confidence}): ${status}`);
-  const parts = [`the certificate ${signed(e.certificateGain)}`, ...(e.redecisionGain !== 0 ? [`re-deciding the line on file ${signed(e.redecisionGain)}`] : [])];
+  const parts = [`the certificate ${signed(e.certificateGain)}`, ...(e.redecisionGain !== 0 ? [`re-deciding without it ${signed(e.redecisionGain)}`] : [])];
   const alone = e.pdReduction !== null && e.pdReduction !== 0 ? ` (the certificate alone ${e.pdReduction > 0 ? '-' : '+'}${(Math.abs(e.pdReduction) * 100).toFixed(2)} points)` : '';
   out.push(`   Reassessed at once: ${formatRmb(e.from)} -> ${formatRmb(e.to)} (${parts.join(', ')})`);
   out.push(`   PD ${formatPercent(first.pd)} -> ${formatPercent(next.pd)}${alone}; APR ${formatPercent(first.apr)} -> ${formatPercent(next.apr)}`);

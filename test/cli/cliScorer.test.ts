@@ -113,6 +113,11 @@ describe('creditlift decide / suggest / demo on the default model', () => {
       else expect(screen, ex.segment).toMatch(/\(the certificate \+¥0\)/);
     }
     expect(c.out()).toMatch(/Principal reasons.*:\n\s+- .+ \/ .*[\u4e00-\u9fff]/);
+    // The README's "See it" transcript is this output, verbatim (regenerate it when decisions change).
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const transcript = /## See it[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(transcript).toBeDefined();
+    expect(c.out()).toContain(transcript!.trimEnd());
     expect(c.out()).toMatch(/Reassessed later: the limit stays ¥[\d,]+ \(her cap holds\)/);
     expect(c.out()).toMatch(/over her own budget: .* offered ¥[\d,]+ instead/);
   });
