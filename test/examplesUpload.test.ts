@@ -24,7 +24,7 @@ async function uploadStep(id: string) {
 }
 
 describe('examples: a certificate upload moves the limit where the model and affordability allow', () => {
-  it('for each family (professional, language, honour, gig) one example whose limit rises when the certificate is uploaded', async () => {
+  it('for each family (professional, language, honour, gig) one example whose limit rises when the certificate is uploaded', { timeout: 60_000 }, async () => {
     const risen = new Set<string>();
     for (const ex of exampleApplicants.filter((e) => e.upload.raisesLimit)) {
       const { certificate, first, next } = await uploadStep(ex.id);
@@ -40,7 +40,7 @@ describe('examples: a certificate upload moves the limit where the model and aff
     expect(risen).toEqual(new Set(['professional', 'language', 'honour', 'gig']));
   });
 
-  it("where an example says the upload cannot raise the limit, it does not, and the decision's binding constraint or outcome explains it", async () => {
+  it("where an example says the upload cannot raise the limit, it does not, and the decision's binding constraint or outcome explains it", { timeout: 60_000 }, async () => {
     for (const ex of exampleApplicants.filter((e) => !e.upload.raisesLimit)) {
       const { first, next } = await uploadStep(ex.id);
       expect(next.limit, ex.id).toBe(first.limit);
@@ -49,7 +49,7 @@ describe('examples: a certificate upload moves the limit where the model and aff
     }
   });
 
-  it('no first decision of an example is held by a reassessment step limit', async () => {
+  it('no first decision of an example is held by a reassessment step limit', { timeout: 60_000 }, async () => {
     for (const ex of exampleApplicants) {
       const first = await scorer.decide(exampleUploadStep(ex).before);
       expect(first.bindingConstraint, ex.id).not.toBe('step_limit');

@@ -78,7 +78,7 @@ function whyText(
     return { en: 'The model gives this certificate no weight for a profile like yours.', zhHans: '对于您这样的情况，模型未因该证书降低风险评估。' };
   }
   if (stepLimited) {
-    return { en: 'It lowered the estimated risk, but increases are limited per step; it can count at the next one.', zhHans: '证书降低了风险评估，但单次提额幅度有限，可在下次评估时计入。' };
+    return { en: 'It lowered the estimated risk, but increases are limited per step; it can count at the next step.', zhHans: '证书降低了风险评估，但单次提额幅度有限，可在下次评估时计入。' };
   }
   return {
     en: `It lowered the estimated risk of default by ${pp(pdReduction)} points, but your limit is set by ${set.en}, which a certificate does not change.`,

@@ -74,14 +74,22 @@ export class CdpPipe {
     return r.result?.value as T;
   }
 
-  /** Polls an expression until it is truthy. */
-  async waitFor(sessionId: string, expression: string, timeoutMs = 20_000): Promise<void> {
+  /**
+   * Polls an expression until it is truthy. While the page is still loading the expression may
+   * throw (no element yet): that counts as "not yet", and the last error is reported on timeout.
+   */
+  async waitFor(sessionId: string, expression: string, timeoutMs = 45_000): Promise<void> {
     const until = Date.now() + timeoutMs;
+    let last = '';
     while (Date.now() < until) {
-      if (await this.evaluate<boolean>(sessionId, `Boolean(${expression})`)) return;
+      try {
+        if (await this.evaluate<boolean>(sessionId, `Boolean(${expression})`)) return;
+      } catch (e) {
+        last = e instanceof Error ? e.message : String(e);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`timed out waiting for ${expression}`);
+    throw new Error(`timed out waiting for ${expression}${last ? ` (last error: ${last})` : ''}`);
   }
 
   /** Presses one key in the page, as a person at a keyboard would. */

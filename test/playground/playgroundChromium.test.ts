@@ -21,7 +21,7 @@ let playground: Playground;
 let cdp: CdpPipe;
 let page: string;
 
-const settled = "document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
+const settled = "document.getElementById('status') !== null && document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
 const limit = async () => Number(await cdp.evaluate<string>(page, "document.getElementById('limit').dataset.fen"));
 
 describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
@@ -35,8 +35,8 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     await cdp.send('Page.enable', {}, page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 1080, deviceScaleFactor: 1, mobile: false }, page);
     await cdp.send('Page.navigate', { url: playground.url }, page);
-    await cdp.waitFor(page, `document.body.dataset.ready === 'true' && ${settled}`);
-  }, 60_000);
+    await cdp.waitFor(page, `document.body !== null && document.body.dataset.ready === 'true' && ${settled}`);
+  }, 120_000);
 
   afterAll(async () => {
     await cdp?.close();
@@ -56,7 +56,7 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     expect(await cdp.evaluate<string>(page, "document.querySelector('#reasons-body td[lang=zh-Hans]')?.textContent ?? ''")).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('remove a certificate, add it back from the catalog with the keyboard, and see the limit rise at once', async () => {
+  it('remove a certificate, add it back from the catalog with the keyboard, and see the limit rise at once', { timeout: 120_000 }, async () => {
     await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-nursing-graduate'; s.dispatchEvent(new Event('change')); })()");
     await cdp.waitFor(page, `document.getElementById('story').textContent.includes('Nursing') && ${settled}`);
     const held = await limit();
@@ -88,7 +88,7 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     }
   });
 
-  it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', async () => {
+  it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', { timeout: 120_000 }, async () => {
     await cdp.evaluate(page, 'document.activeElement?.blur(); window.scrollTo(0, 0)');
     const seen: { id: string; tag: string; label: string }[] = [];
     for (let i = 0; i < 40; i++) {
