@@ -170,7 +170,7 @@ function render(answer) {
   $('status').textContent = (d.outcome || '') + ' ' + yuan(d.limit) + (change.textContent ? ', ' + change.textContent : '');
   drawWaterfall(d.contributions || { factors: [], baseline: 0 }, d.pd);
   renderReasons(d.reasons || [], d);
-  renderImpacts(d);
+  renderImpacts(d, answer.bindingText);
   renderWhatIf(d.suggestions || { items: [] });
   renderAffordability(d.affordability || { checks: [] });
   renderBudget(budget, d);
@@ -222,7 +222,7 @@ function renderReasons(reasons, d) {
   if (!reasons.length) body.appendChild(el('tr', null, [el('td', { colspan: '2', class: 'muted', text: d.outcome === 'approve' ? 'None owed: approved at or above the amount asked.' : '-' })]));
   reasons.forEach(function (r) { body.appendChild(el('tr', { 'data-code': r.code }, [el('td', { text: r.en }), el('td', { lang: 'zh-Hans', text: r.zhHans })])); });
 }
-function renderImpacts(d) {
+function renderImpacts(d, bindingText) {
   var body = $('impacts-body');
   body.replaceChildren();
   var items = d.evidence || [];
@@ -236,6 +236,11 @@ function renderImpacts(d) {
       el('td', { class: 'num', text: impact ? (impact.pdReduction >= 0 ? '\u2212' : '+') + (Math.abs(impact.pdReduction) * 100).toFixed(2) + ' pts' : '-' }),
       el('td', { class: 'num', 'data-gain': impact ? String(impact.limitGain) : '', text: impact ? '+' + yuan(impact.limitGain) : '-' }),
     ]));
+    // Why a certificate that lowered the risk added nothing: the constraint that holds the limit.
+    if (impact && impact.limitGain === 0 && impact.pdReduction > 0) {
+      var held = d.outcome === 'decline' ? 'the application is declined; see the reasons' : 'the limit is set by ' + ((bindingText && bindingText.en) || d.bindingConstraint);
+      body.appendChild(el('tr', { class: 'muted' }, [el('td', { colspan: '4', text: '\u21b3 lowered the risk but added nothing: ' + held + '.' })]));
+    }
   });
 }
 function renderWhatIf(s) {

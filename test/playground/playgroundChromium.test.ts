@@ -88,6 +88,13 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     }
   });
 
+  it("says why a certificate that lowered the risk added nothing: the teacher's line is set by affordability", { timeout: 120_000 }, async () => {
+    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-salaried-teacher'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.waitFor(page, `document.getElementById('story').textContent.includes('teacher') && ${settled}`);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('impacts-body').innerText")).toMatch(/added nothing: the limit is set by what your income can repay/);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('binding').textContent")).toContain('(affordability)');
+  });
+
   it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', { timeout: 120_000 }, async () => {
     await cdp.evaluate(page, 'document.activeElement?.blur(); window.scrollTo(0, 0)');
     const seen: { id: string; tag: string; label: string }[] = [];
