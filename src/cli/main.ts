@@ -9,7 +9,8 @@ import { CliExitCode } from './cliExitCode.js';
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
-  demo: { summary: 'decide every example applicant on the embedded default model', load: async () => (await import('./demoCommand.js')).runDemoCommand },
+  demo: { summary: 'the story on the examples: decisions, certificate uploads, reasons, budget view', load: async () => (await import('./demoCommand.js')).runDemoCommand },
+  playground: { summary: 'a local web page to try applicants and certificates (127.0.0.1)', load: async () => (await import('./playgroundCommand.js')).runPlaygroundCommand },
   decide: { summary: 'decide one applicant (JSON file or -) and print the Decision', load: async () => (await import('./decideCommand.js')).runDecideCommand },
   suggest: { summary: 'certificates that would raise one applicant\'s limit, ranked', load: async () => (await import('./suggestCommand.js')).runSuggestCommand },
   score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
