@@ -14,3 +14,6 @@ export {
 export { PriorInvalidError } from './priorInvalidError.js';
 export type { DecisionErrorData } from './toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './scoringModel.js';
+export type { ShadowDecision } from './decision.js';
+export { createChampionChallengerScorer, checkChallengers, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
+export { assignArm, assignmentPoint, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './challengers/assignArm.js';
