@@ -1,6 +1,6 @@
 import { addYears, isAfter, isBefore } from 'date-fns';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
-import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { IsoDate } from './primitives.js';
@@ -93,7 +93,7 @@ function validate(input: unknown): SafeParseApplicantResult {
     issues.push(...crossFieldIssues(input, evidence));
   }
   const r = Applicant.safeParse(subject);
-  if (!r.success) issues.push(...ValidationError.fromZod('Applicant', r.error).issues);
+  if (!r.success) issues.push(...validationIssuesFromZod(r.error));
   if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
   return { ok: true, value: r.data };
 }
