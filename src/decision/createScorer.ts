@@ -19,7 +19,8 @@ import { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import type { Applicant } from '../schema/applicant.js';
+import type { Applicant, ApplicantInput } from '../schema/applicant.js';
+import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -46,40 +47,74 @@ export interface ScorerOptions {
   readonly suggestionsPerDecision?: number;
 }
 
-/** Per-call options of {@link Scorer.decide}. */
+/** Per-call options of {@link Scorer.decide} and the other deciding calls. */
 export interface DecideOptions {
   /** Recent limit increases (from the last decision's `limitHistory`), for step limits. */
   readonly limitHistory?: readonly LimitChange[];
+  /**
+   * Cancels the call: checked before the work starts and between runtime calls. A cancelled call
+   * rejects with a {@link CreditliftError} of code `aborted` (its `cause` the signal's reason);
+   * no partial result is returned.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link Scorer.reassess} takes besides the prior decision. */
 export interface ReassessUpdate {
   /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
-  readonly applicant: unknown;
+  readonly applicant: ApplicantInput;
   /** The newly uploaded evidence. */
-  readonly evidence: readonly unknown[];
+  readonly evidence: readonly CertificateEvidenceInput[];
   /** Decision date of the reassessment; default the applicant's `asOf`. */
   readonly asOf?: string;
 }
 
-/** One result of {@link Scorer.decideBatch}: a decision or that record's own error. */
+/** One result of {@link Scorer.decideBatch}: a decision or that record's own error. Narrow on `ok`. */
 export type BatchResult =
   | { readonly ok: true; readonly index: number; readonly decision: Decision }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 
-/** A loaded model and policy, ready to decide. Safe to share across concurrent requests. */
+/** Result of {@link Scorer.safeDecide}: the decision, or the typed error that refused it. Narrow on `ok`. */
+export type DecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly error: CreditliftError };
+
+/** Options of {@link Scorer.suggest}. */
+export interface SuggestOptions {
+  /** How many suggestions, 1 to 100. Default 5. */
+  readonly top?: number;
+  /** Cancels the call (see {@link DecideOptions.signal}). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A loaded model and policy, ready to decide. Safe to share across concurrent requests.
+ *
+ * Typed entry points (`decide`, `decideBatch`, `reassess`, `suggest`) take {@link ApplicantInput},
+ * so a misspelled field is a compile error; they still validate at run time (schema and cross-field
+ * rules) and throw a `ValidationError` naming every field at fault. For untrusted JSON (a request
+ * body, a queue message) use `safeDecide` / `safeDecideBatch`, which take `unknown`.
+ */
 export interface Scorer {
   /** Model identity: `name@version` and SHA-256. */
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policy: PolicyConfig;
-  /** Decides one applicant. @throws ValidationError naming every field at fault. */
-  decide(applicant: unknown, options?: DecideOptions): Promise<Decision>;
+  /** Decides one applicant. @throws ValidationError naming every field at fault; CreditliftError `aborted` when cancelled. */
+  decide(applicant: ApplicantInput, options?: DecideOptions): Promise<Decision>;
+  /**
+   * Decides any JSON value: resolves to `{ ok: true, decision }` or `{ ok: false, error }` (the typed
+   * error, e.g. a `ValidationError` with every issue, or `aborted`); never rejects.
+   */
+  safeDecide(input: unknown, options?: DecideOptions): Promise<DecideResult>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
-  decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly ApplicantInput[], options?: DecideOptions): Promise<BatchResult[]>;
+  /**
+   * {@link Scorer.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each record is
+   * validated and a bad one gets its own error result. @throws ValidationError when `inputs` is not an array.
+   */
+  safeDecideBatch(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
   /** Re-decides with new evidence: may raise the limit within step limits, never lowers it. */
-  reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
+  reassess(prior: Decision, update: ReassessUpdate, options?: Pick<DecideOptions, 'signal'>): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
-  suggest(applicant: unknown, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
+  suggest(applicant: ApplicantInput, options?: SuggestOptions): Promise<EvidenceSuggestions>;
   /** Lowers the limit at the customer's request, at once, without the model. */
   requestReduction(prior: Decision, amount: number): Decision;
   /** Releases the runtime session. */
@@ -138,10 +173,11 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
 
-  async function run(c: EngineContext, plans: readonly DecisionPlan[]): Promise<(Decision | CreditliftError)[]> {
+  async function run(c: EngineContext, plans: readonly DecisionPlan[], signal?: AbortSignal): Promise<(Decision | CreditliftError)[]> {
     const out: (Decision | CreditliftError)[] = [];
     let start = 0;
     while (start < plans.length) {
+      throwIfAborted(signal);
       // Chunk by rows so a million-record stream never holds more than one chunk of features.
       let end = start;
       let nRows = 0;
@@ -172,6 +208,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
         shaps = asCreditliftError(e);
       }
       const pds = await pending;
+      throwIfAborted(signal);
       for (let i = start; i < end; i++) {
         const k = i - start;
         try {
@@ -186,43 +223,60 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
     return out;
   }
 
-  async function one(c: EngineContext, plan: DecisionPlan): Promise<Decision> {
-    const [d] = await run(c, [plan]);
+  async function one(c: EngineContext, plan: DecisionPlan, signal: AbortSignal | undefined): Promise<Decision> {
+    const [d] = await run(c, [plan], signal);
     if (d instanceof Error) throw d;
     return d as Decision;
   }
 
   const history = (o?: DecideOptions) => parseHistory(o?.limitHistory);
 
+  async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
+    throwIfAborted(opts?.signal);
+    const applicant = parseApplicant(input);
+    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }), opts?.signal);
+  }
+
+  // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
+  async function decideMany(inputs: readonly unknown[], opts?: DecideOptions): Promise<BatchResult[]> {
+    throwIfAborted(opts?.signal);
+    if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
+    const limitHistory = history(opts);
+    const results: BatchResult[] = new Array(inputs.length);
+    const plans: DecisionPlan[] = [];
+    const planIndex: number[] = [];
+    inputs.forEach((input, index) => {
+      try {
+        plans.push(planDecision(ctx, parseApplicant(input), { suggestions: suggestionCount > 0, limitHistory }));
+        planIndex.push(index);
+      } catch (e) {
+        results[index] = { ok: false, index, error: toErrorData(e) };
+      }
+    });
+    const decided = await run(ctx, plans, opts?.signal);
+    decided.forEach((d, k) => {
+      const index = planIndex[k] as number;
+      results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };
+    });
+    return results;
+  }
+
   return {
     model: { id: model.id, sha256: model.sha256 },
     policy,
-    async decide(input, opts) {
-      const applicant = parseApplicant(input);
-      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }));
+    decide,
+    async safeDecide(input, opts) {
+      try {
+        // decide validates at run time whatever the static type says.
+        return { ok: true, decision: await decide(input as ApplicantInput, opts) };
+      } catch (e) {
+        return { ok: false, error: asCreditliftError(e) };
+      }
     },
-    async decideBatch(inputs, opts) {
-      if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
-      const limitHistory = history(opts);
-      const results: BatchResult[] = new Array(inputs.length);
-      const plans: DecisionPlan[] = [];
-      const planIndex: number[] = [];
-      inputs.forEach((input, index) => {
-        try {
-          plans.push(planDecision(ctx, parseApplicant(input), { suggestions: suggestionCount > 0, limitHistory }));
-          planIndex.push(index);
-        } catch (e) {
-          results[index] = { ok: false, index, error: toErrorData(e) };
-        }
-      });
-      const decided = await run(ctx, plans);
-      decided.forEach((d, k) => {
-        const index = planIndex[k] as number;
-        results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };
-      });
-      return results;
-    },
-    async reassess(priorInput, update) {
+    decideBatch: (inputs, opts) => decideMany(inputs, opts),
+    safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
+    async reassess(priorInput, update, opts) {
+      throwIfAborted(opts?.signal);
       const prior = checkPrior(priorInput);
       const base = parseApplicant(update?.applicant);
       const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
@@ -240,15 +294,16 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
         platform: { ...base.platform, currentLimit: prior.limit },
         evidence: [...base.evidence, ...evidence.data],
       });
-      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }));
+      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }), opts?.signal);
     },
     async suggest(input, opts) {
+      throwIfAborted(opts?.signal);
       const top = opts?.top ?? 5;
       if (!Number.isInteger(top) || top < 1 || top > 100) {
         throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
       }
       const applicant = parseApplicant(input);
-      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }));
+      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }), opts?.signal);
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {
@@ -318,6 +373,11 @@ function isCatalog(c: unknown): c is Catalog {
 
 function isLoadedModel(m: unknown): m is LoadedModel {
   return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
+}
+
+/** A cancelled call's error: code `aborted`, the signal's reason as `cause`. */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CreditliftError('aborted', 'The call was cancelled by its AbortSignal', { cause: signal.reason });
 }
 
 function asCreditliftError(e: unknown): CreditliftError {

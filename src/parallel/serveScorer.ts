@@ -23,7 +23,7 @@ export async function serveScorer(port: MessagePort, data: ScorerWorkerData): Pr
       void scorer.close().finally(() => port.close());
       return;
     }
-    scorer.decideBatch(msg.applicants, msg.options).then(
+    scorer.safeDecideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
         post(port, { type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
