@@ -35,8 +35,14 @@ import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 export interface ScorerOptions {
   /** An ONNX model: a path, its bytes, or a model already loaded with `loadModel`. Default: the embedded default model. */
   readonly model?: string | Uint8Array | LoadedModel;
-  /** A full policy, or overrides of the default policy. Default: {@link defaultPolicy}. */
-  readonly policy?: PolicyConfig | PolicyOverrides;
+  /**
+   * A complete policy (e.g. from `resolvePolicy` or a JSON file), validated as it is: an incomplete
+   * one is refused with `PolicyInvalidError` naming every missing or bad field, never completed
+   * with defaults. Give `policy` or `policyOverrides`, not both. Default: {@link defaultPolicy}.
+   */
+  readonly policy?: PolicyConfig;
+  /** Overrides merged into {@link defaultPolicy} (as `resolvePolicy(overrides)`), then validated. */
+  readonly policyOverrides?: PolicyOverrides;
   /** Certificate kinds to add or override in the default catalog, or a catalog from `resolveCatalog`. */
   readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
   /** Verifier confidence below which evidence is rejected. Default 0.6. */
@@ -148,7 +154,7 @@ function checkPrior(prior: unknown): Decision {
  * decision.limit; // fen
  */
 export async function createScorer(options: ScorerOptions = {}): Promise<Scorer> {
-  const policy = resolvePolicyOption(options.policy);
+  const policy = resolvePolicyOptions(options);
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
@@ -345,19 +351,15 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   };
 }
 
-function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
-  if (p === undefined) return defaultPolicy;
-  // A complete policy validates as one; anything else is treated as overrides of the default.
-  const full = validatePolicyOrUndefined(p);
-  return full ?? resolvePolicy(p as PolicyOverrides);
-}
-
-function validatePolicyOrUndefined(p: unknown): PolicyConfig | undefined {
-  try {
-    return validatePolicy(p);
-  } catch {
-    return undefined;
+// Never a guess: a policy is validated as complete, overrides are merged into the default.
+function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
+  const { policy, policyOverrides } = options;
+  if (policy !== undefined && policyOverrides !== undefined) {
+    throw new ValidationError('ScorerOptions', [{ path: ['policyOverrides'], code: 'custom', message: 'give policy (complete) or policyOverrides, not both' }]);
   }
+  if (policy !== undefined) return validatePolicy(policy);
+  if (policyOverrides !== undefined) return resolvePolicy(policyOverrides);
+  return defaultPolicy;
 }
 
 function parseHistory(h: unknown): LimitChange[] {

@@ -124,7 +124,9 @@ function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
         : { path: [...path, shown], code: 'unrecognized_key', message: `Unknown field "${shown}"` };
     });
   }
-  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code: issue.code, message: truncateForMessage(issue.message, 256) };
+  // A creditlift rule written as a zod refinement carries its stable code in params.
+  const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: ValidationIssueCode } | undefined)?.creditliftCode : undefined;
+  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code: own ?? issue.code, message: truncateForMessage(issue.message, 256) };
   if ('expected' in issue && issue.expected !== undefined) out.expected = String(issue.expected);
   if ('input' in issue) out.received = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
   return [out];

@@ -87,7 +87,7 @@ describe('one error model', () => {
   });
 
   it('the pool rejects a bad policy with the PolicyInvalidError and every issue, as in process', async () => {
-    const err = await createScorerPool({ workers: 1, scorer: { policy: { pricing: { aprCap: 0.5 }, limits: { roundingStep: -1 } } as never } }).then(
+    const err = await createScorerPool({ workers: 1, scorer: { policyOverrides: { pricing: { aprCap: 0.5 }, limits: { roundingStep: -1 } } as never } }).then(
       (p) => p.close().then(() => undefined),
       (e: unknown) => e,
     );
