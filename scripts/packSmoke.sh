@@ -8,11 +8,14 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 npm run build --silent
-tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+# Built just above; --ignore-scripts skips prepack so it is not built twice.
+tarball="$(npm pack --ignore-scripts --silent --pack-destination "$work" | tail -n 1)"
 cd "$work"
 cp "$root/.npmrc" .
 npm init -y >/dev/null
-npm install --no-audit --no-fund --prefer-offline "./$tarball" typescript@~5.9 @types/node@^20 >/dev/null
+# fast-check is an optional peer: only creditlift/testing needs it, so a user of the kit installs it.
+npm install --no-audit --no-fund --prefer-offline "./$tarball" fast-check@^4 typescript@~5.9 @types/node@^20 >/dev/null
+if ! npm ls fast-check --depth=0 >/dev/null 2>&1; then echo "fast-check missing" >&2; exit 1; fi
 
 cat > esm.mjs <<'JS'
 import { createScorer, parseApplicant } from 'creditlift';
@@ -30,7 +33,16 @@ const pool = await createScorerPool({ workers: 2 });
 const batch = await pool.decideBatch([exampleApplicants[0].applicant, { id: 'broken' }, exampleApplicants[3].applicant]);
 await pool.close();
 if (batch.map((r) => r.ok).join() !== 'true,false,true') throw new Error('pool results out of order');
-console.log('esm ok', d.outcome, d.limit, 'pool ok');
+// One error model across builds: an error from the CJS copy is instanceof the ESM classes.
+const { createRequire } = await import('node:module');
+const cjs = createRequire(import.meta.url)('creditlift');
+const { ValidationError, CreditliftError } = await import('creditlift');
+const fromCjs = cjs.safeParseApplicant({}).error;
+if (cjs.ValidationError === ValidationError) throw new Error('expected two copies');
+if (!(fromCjs instanceof ValidationError) || !(fromCjs instanceof CreditliftError)) throw new Error('instanceof fails across ESM and CJS');
+const { sigmoid } = await import('creditlift/internals');
+if (typeof sigmoid !== 'function') throw new Error('internals entry');
+console.log('esm ok', d.outcome, d.limit, 'pool ok', 'errors across builds ok');
 JS
 cat > cjs.cjs <<'JS'
 const { createScorer } = require('creditlift');
@@ -43,7 +55,7 @@ const { exampleApplicants } = require('creditlift/examples');
 })().catch((e) => { console.error(e); process.exit(1); });
 JS
 cat > consumer.ts <<'TS'
-import { createScorer, type Applicant, type Decision, type PolicyConfig, ValidationError } from 'creditlift';
+import { createScorer, type Applicant, type ApplicantInput, type Decision, type PolicyConfig, type Scorer, ValidationError } from 'creditlift';
 import type { BudgetProgress } from 'creditlift/health';
 import type { CreditLaw } from 'creditlift/testing';
 export async function limitOf(applicant: Applicant, policy?: PolicyConfig): Promise<number> {
@@ -59,6 +71,10 @@ export async function limitOf(applicant: Applicant, policy?: PolicyConfig): Prom
   }
 }
 export type Seen = BudgetProgress | CreditLaw;
+// The published types keep the entry points typed: a misspelled field does not compile.
+export const misspelled = (s: Scorer, a: ApplicantInput) =>
+  // @ts-expect-error birthdate is not a field (birthDate is)
+  s.decide({ ...a, birthdate: '2000-01-01' });
 TS
 cat > tsconfig.json <<'JSON'
 { "compilerOptions": { "strict": true, "noEmit": true, "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "types": ["node"], "skipLibCheck": false, "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true }, "files": ["consumer.ts"] }

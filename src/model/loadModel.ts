@@ -1,12 +1,13 @@
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
+import { loadOnnxRuntime } from './onnxRuntime.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 
 /** Options for {@link loadModel}. */
@@ -68,9 +69,11 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     throw new CreditliftError('model_shape_mismatch', `The manifest's probability output "${manifest.probabilityOutputName}" is not the tree ensemble's [N, 2] graph output (found "${decoded.output.name}", width ${decoded.output.width})`);
   }
 
+  // Loaded here, on the first model load, not on import (see loadOnnxRuntime).
+  const runtime = await loadOnnxRuntime();
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, {
+    session = await runtime.InferenceSession.create(bytes, {
       intraOpNumThreads: options.intraOpNumThreads ?? 1,
       interOpNumThreads: options.interOpNumThreads ?? 1,
       executionMode: 'sequential',
@@ -93,7 +96,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     if (nRows === 0) return new Float32Array(0);
     // onnxruntime's Run is thread-safe on one session (the concurrency test checks results stay
     // per-call), so runs are not serialised; they are only tracked so close() can wait for them.
-    const run = session.run({ [manifest.inputName]: new ort.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
+    const run = session.run({ [manifest.inputName]: new runtime.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
     inFlight.add(run);
     try {
       const out = await run;
