@@ -17,6 +17,8 @@ export { CreditliftError, CREDITLIFT_ERROR_CODES, type CreditliftErrorCode, type
 export { ValidationError, MAX_ISSUES, formatPath, type ValidationIssue, type ValidationErrorCode, type ValidationErrorData } from './errors/validationError.js';
 export { CREDITLIFT_ISSUE_CODES, ZOD_ISSUE_CODES, type ValidationIssueCode } from './errors/validationIssueCode.js';
 export { PolicyInvalidError } from './policy/policyInvalidError.js';
+export { toProblemDetails, PROBLEM_STATUS, PROBLEM_JSON_MEDIA_TYPE, type ProblemDetails } from './errors/toProblemDetails.js';
+export { isProtectedKey } from './errors/validationError.js';
 
 // Input schemas (zod; the types come from them).
 export { Fen, IsoDate, Sha256Hex, Count, Share } from './schema/primitives.js';
@@ -24,6 +26,7 @@ export { VerificationMethod, CertificateHolder, CertificateEvidence, MAX_EVIDENC
 export { Applicant, EmploymentType, Industry, IncomeSource, Region, type ApplicantInput } from './schema/applicant.js';
 export { parseApplicant, safeParseApplicant, type SafeParseApplicantResult } from './schema/parseApplicant.js';
 export { applicantJsonSchema, certificateEvidenceJsonSchema, type JsonSchema } from './schema/jsonSchema.js';
+export { applicantServiceJsonSchema, certificateEvidenceServiceJsonSchema } from './schema/serviceJsonSchema.js';
 
 // Certificate catalog and evidence assessment.
 export { CertificateCategory, CertificateKindSpec, type CertificateKindSpecInput } from './catalog/certificateKindSpec.js';

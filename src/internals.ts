@@ -11,7 +11,7 @@ export { CertificateScale, CertificateValidity, LevelledScale, LocalizedName, No
 export { readScale, type ScaleReading } from './catalog/readScale.js';
 export { typicalEvidence, type TypicalEvidence } from './catalog/typicalEvidence.js';
 export { verificationFactors } from './evidence/verificationFactors.js';
-export { isProtectedKey, validationIssuesFromZod } from './errors/validationError.js';
+export { validationIssuesFromZod } from './errors/validationError.js';
 export { MAX_ECHO_LENGTH, truncateForMessage } from './errors/truncateForMessage.js';
 
 // Features.
