@@ -3,7 +3,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog, resolveCatalog } from '../src/catalog/index.js';
-import { CreditliftError } from '../src/errors/creditliftError.js';
+import type { CreditliftError } from '../src/errors/creditliftError.js';
 import { ValidationError } from '../src/errors/validationError.js';
 import { assessEvidence, evidenceReasonCodes, evidenceReasons, type EvidenceReport } from '../src/evidence/index.js';
 import { exampleFor } from '../src/examples/index.js';

@@ -64,6 +64,7 @@ export class CreditliftError extends Error {
 
   /** True for a creditlift error from any copy of the package (ESM or CJS). */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was asked about (a subclass too).
     return isInstanceOf(this, value);
   }
 
