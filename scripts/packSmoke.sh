@@ -81,6 +81,19 @@ cat > tsconfig.json <<'JSON'
 JSON
 node esm.mjs
 node cjs.cjs
+# The README's Quick start, verbatim, as its text says to run it: in an ES-module project, as quickstart.js.
+cat > extractQuickStart.cjs <<'JS'
+const fs = require('fs');
+const readme = fs.readFileSync(process.argv[2], 'utf8');
+const section = readme.slice(readme.indexOf('\n## Quick start\n'));
+const fence = '`'.repeat(3);
+const start = section.indexOf(fence + 'ts\n') + fence.length + 3;
+fs.writeFileSync('quickstart.js', section.slice(start, section.indexOf(fence, start)));
+JS
+node extractQuickStart.cjs "$root/README.md"
+npm pkg set type=module
+node quickstart.js
+echo "README quick start ok"
 npx tsc -p tsconfig.json
 npx creditlift decide - < <(node -e "import('creditlift/examples').then(m => process.stdout.write(JSON.stringify(m.exampleApplicants[2].applicant)))") | node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>{const d=JSON.parse(s);if(!d.audit)throw new Error('no decision');console.log('bin ok',d.outcome)})"
 echo "pack smoke test: passed"
