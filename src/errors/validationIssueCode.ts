@@ -30,6 +30,10 @@ export const CREDITLIFT_ISSUE_CODES = [
   'invalid_json',
   'not_finite',
   'not_a_number',
+  // Reading plain data (readPlainData, readBatchElement)
+  'missing_element',
+  'circular_reference',
+  'too_deep',
   // Applicant cross-field rules
   'too_many_evidence_items',
   'birth_date_after_as_of',
@@ -60,6 +64,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'line_too_long',
   'invalid_quote',
   'unclosed_quote',
+  'record_too_long',
+  'invalid_utf8',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',

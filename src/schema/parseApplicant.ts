@@ -2,6 +2,7 @@ import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { rememberParsed } from './parsedApplicants.js';
+import { isBlockedPath, readPlainData } from './readPlainData.js';
 
 /** Result of {@link safeParseApplicant}: the applicant, or the error listing every problem. */
 export type SafeParseApplicantResult = { readonly ok: true; readonly value: Applicant } | { readonly ok: false; readonly error: ValidationError };
@@ -24,8 +25,11 @@ function comparePaths(a: Issue, b: Issue): number {
   return a.path.length - b.path.length;
 }
 
-function validate(input: unknown): SafeParseApplicantResult {
-  const issues: Issue[] = [];
+function validate(raw: unknown): SafeParseApplicantResult {
+  // Read once into plain data: non-plain objects, throwing getters and holes become issues at their own paths.
+  const read = readPlainData(raw);
+  const input = read.value;
+  const issues: Issue[] = [...read.issues];
   let subject = input;
   if (isRecord(input)) {
     const evidence = input.evidence;
@@ -43,7 +47,7 @@ function validate(input: unknown): SafeParseApplicantResult {
     }
   }
   const r = Applicant.safeParse(subject);
-  if (!r.success) issues.push(...validationIssuesFromZod(r.error));
+  if (!r.success) issues.push(...validationIssuesFromZod(r.error).filter((i) => !isBlockedPath(i.path, read.blocked)));
   if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
   return { ok: true, value: rememberParsed(r.data) };
 }
