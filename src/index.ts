@@ -39,7 +39,10 @@ export { summarizeEvidence, type CategorySummary, type EvidenceSummary } from '.
 export { evidenceReasons, evidenceReasonCodes } from './evidence/evidenceReasons.js';
 
 // Features and the model.
-export { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './features/featureDefinitions.js';
+export { featureDefinitions, type FeatureDefinition, type FeatureFactor, type FeatureReasons, type FeatureText } from './features/featureDefinitions.js';
+export { builtInFeatures, builtInFeatureSet, defineFeatureSet, type FeatureSet, type FeatureSetSpec } from './features/featureSet.js';
+export { FeatureMismatchError, type FeatureMismatch } from './features/featureMismatchError.js';
+export { parseFeatureApplicant } from './features/parseFeatureApplicant.js';
 export { MANIFEST_METADATA_KEY, ModelManifest, ManifestFeature } from './model/manifest.js';
 export { loadModel, type LoadedModel, type LoadModelOptions } from './model/loadModel.js';
 export { defaultModelPath } from './model/defaultModelPath.js';
@@ -70,6 +73,8 @@ export {
   createScorer,
   type Scorer,
   type ScorerOptions,
+  type ScorerOptionsWithFeatures,
+  type ApplicantInputWith,
   type DecideOptions,
   type DecideResult,
   type SuggestOptions,

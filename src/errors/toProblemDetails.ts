@@ -37,6 +37,8 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   model_metadata_missing: { status: 500, title: 'The model has no creditlift manifest' },
   model_shape_mismatch: { status: 500, title: 'The model does not match its manifest' },
   model_unsupported: { status: 500, title: 'The model is not supported' },
+  model_sha256_mismatch: { status: 500, title: 'The model is not the pinned model' },
+  model_monotonicity_violated: { status: 500, title: 'The model breaks its declared monotone directions' },
   explainer_covers_missing: { status: 500, title: 'The model cannot be explained' },
   worker_failed: { status: 503, title: 'A scoring worker failed' },
   aborted: { status: 503, title: 'The request was cancelled' },

@@ -66,6 +66,20 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unclosed_quote',
   'record_too_long',
   'invalid_utf8',
+  // Features, feature sets and featurizing a loan book
+  'duplicate_feature',
+  'missing_categories',
+  'unexpected_categories',
+  'missing_data_category',
+  'missing_reasons',
+  'kind_mismatch',
+  'monotone_mismatch',
+  'undeclared_feature',
+  'unknown_category',
+  'no_outcome',
+  'holdout_required',
+  // A generic refusal where no finer code applies
+  'invalid',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',

@@ -103,6 +103,10 @@ export const Applicant = z.strictObject({
     })
     .optional()
     .describe('Signals from the budget assistant: used by the decision to offer a lower limit, never by the model'),
+  attributes: z
+    .strictObject({})
+    .optional()
+    .describe("The lender's own declared attributes (createScorer({ features }) declares and validates them); none without a declaration"),
 })
   // Cross-field rules (dates in order) live in the schema itself, so Applicant.safeParse refuses
   // what parseApplicant refuses; `when` runs them even when other fields already failed.
