@@ -18,6 +18,7 @@ export type CreditliftErrorCode =
   | 'data_invalid'
   | 'worker_failed'
   | 'aborted'
+  | 'prior_invalid'
   | 'internal_error';
 
 /** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */
@@ -35,6 +36,7 @@ export const CREDITLIFT_ERROR_CODES = [
   'data_invalid',
   'worker_failed',
   'aborted',
+  'prior_invalid',
   'internal_error',
 ] as const satisfies readonly CreditliftErrorCode[];
 

@@ -42,6 +42,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   explainer_covers_missing: { status: 500, title: 'The model cannot be explained' },
   worker_failed: { status: 503, title: 'A scoring worker failed' },
   aborted: { status: 503, title: 'The request was cancelled' },
+  prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
   internal_error: { status: 500, title: 'Internal error' },
 };
 

@@ -80,6 +80,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'holdout_required',
   // A generic refusal where no finer code applies
   'invalid',
+  // Prior decisions (reassess, requestReduction)
+  'prior_invalid',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',
