@@ -81,8 +81,19 @@ export {
   type ReassessUpdate,
   type BatchResult,
 } from './decision/createScorer.js';
-export type { Decision, CertificateImpact, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision/decision.js';
-export type { DecisionAudit } from './decision/audit.js';
+export {
+  Decision,
+  DecisionAudit,
+  DecisionEvidence,
+  DecisionLimitSetBy,
+  LineAction,
+  CertificateImpact,
+  EvidenceSuggestion,
+  EvidenceSuggestions,
+  LimitMovement,
+  decisionJsonSchema,
+} from './decision/decision.js';
+export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { DecisionErrorData } from './decision/toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './decision/scoringModel.js';
 export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';
