@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   decide: { summary: 'decide one applicant (JSON file or -) and print the Decision', load: async () => (await import('./decideCommand.js')).runDecideCommand },
   suggest: { summary: 'certificates that would raise one applicant\'s limit, ranked', load: async () => (await import('./suggestCommand.js')).runSuggestCommand },
   score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
+  worker: { summary: 'decide chunks of "score --queue" runs from Redis (BullMQ), on any host', load: async () => (await import('./workerCommand.js')).runWorkerCommand },
   report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },

@@ -17,6 +17,7 @@ import { readResumeState, type ResumeState } from './score/resumeState.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { splitLines } from './score/splitLines.js';
+import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 
 /** Help text of `creditlift score`. */
 export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
@@ -58,6 +59,8 @@ Options:
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
+${DISTRIBUTED_SCORE_HELP}
+
 A progress bar is drawn on stderr when it is a terminal. The summary (records, decisions,
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
@@ -98,6 +101,8 @@ export interface ScoreCommandDeps {
  * process.exitCode = await runScoreCommand(['--in', 'book.csv', '--out', 'decisions.ndjson', '--errors', 'rejected.ndjson']);
  */
 export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo, deps: ScoreCommandDeps = {}): Promise<number> {
+  // --queue: the same command, decided by `creditlift worker` processes (src/distributed).
+  if (argv.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
   let decider: BatchDecider | undefined;
   const sinks: LineSink[] = [];
   try {

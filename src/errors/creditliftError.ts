@@ -13,6 +13,8 @@ export type CreditliftErrorCode =
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
+  /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
+  | 'queue_unavailable'
   | 'internal_error';
 
 /** Base class of every error creditlift throws on purpose. */
