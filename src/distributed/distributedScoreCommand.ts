@@ -189,7 +189,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // Writes the head chunk when its job has finished; false when it is still under way.
     const settleHead = async (): Promise<boolean> => {
       const head = pending[0] as PendingChunk;
-      const job: Job<ChunkJobData, ChunkResult> | undefined = await guard(q.getJob(head.id));
+      // The state first, then the job: a job read before its state could be a snapshot from just
+      // before it finished, with no result yet.
+      const state = await guard(q.getJobState(head.id));
+      const job: Job<ChunkJobData, ChunkResult> | undefined = state === 'unknown' ? undefined : await guard(q.getJob(head.id));
       if (job === undefined) {
         // Gone from Redis while not yet written: Redis lost its data (restarted without persistence)
         // or someone removed it. Decisions are deterministic, so deciding it again is safe.
@@ -198,12 +201,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         await enqueue(head.chunk);
         return false;
       }
-      const state = await guard(job.getState());
       if (state === 'completed') {
         const result = job.returnvalue;
         const lines = result?.lines;
         if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
-          recordFailure(head, `the worker's result does not answer the chunk's ${head.chunk.recordLines.length} records line for line`);
+          const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : `no lines (${typeof result})`;
+          recordFailure(head, `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`);
         } else {
           await writeChunk(lines);
           await guard(job.remove());

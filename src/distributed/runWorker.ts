@@ -66,7 +66,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     const rejected = lines.filter((l) => 'error' in l).length;
     done.chunks++;
     done.records += lines.length;
-    options.log(`${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (attempt ${job.attemptsMade + 1})\n`);
+    options.log(`${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (start ${job.attemptsStarted})\n`);
     return { lines, worker: me };
   };
 
