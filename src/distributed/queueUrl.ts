@@ -42,6 +42,6 @@ export function parseQueueUrl(raw: string): QueueAddress {
     ...(username === '' ? {} : { username }),
     ...(password === '' ? {} : { password }),
     tls: url.protocol === 'rediss:',
-    display: `${url.protocol}//${url.username === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
+    display: `${url.protocol}//${url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runWorkerCommand } from '../../src/cli/workerCommand.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { ndjsonBook } from './book.js';
 import { spawnCli, type CliProcess } from './cliProcess.js';
@@ -22,6 +23,8 @@ export interface Rig {
   readonly workers: CliProcess[];
   startWorker(extra?: readonly string[], db?: number): CliProcess;
   producer(job: string, out: string, extra?: readonly string[], db?: number): CliProcess;
+  /** A worker run in this process until `stop()` (as SIGTERM would): no process start to wait for. */
+  inProcessWorker(db?: number): { stop(): Promise<number>; log(): string };
   /** The same producer run in this process (no kill needed, and no process start to wait for). */
   produce(job: string, out: string, extra?: readonly string[], db?: number): Promise<{ code: number; stdout: string; stderr: string }>;
   dispose(): Promise<void>;
@@ -52,6 +55,18 @@ export async function createRig(records: number): Promise<Rig> {
     },
     producer(job, out, extra = [], db = 0) {
       return spawnCli(['score', '--in', book, '--out', out, '--queue', queue(db), '--job', job, ...SCORE_FLAGS, ...extra]);
+    },
+    inProcessWorker(db = 0) {
+      const io = captureIo();
+      const stop = new AbortController();
+      const done = runWorkerCommand(['--queue', queue(db), ...WORKER_FLAGS], { ...io.io, signal: stop.signal });
+      return {
+        stop: () => {
+          stop.abort();
+          return done;
+        },
+        log: () => io.out(),
+      };
     },
     async produce(job, out, extra = [], db = 0) {
       const io = captureIo();
@@ -178,17 +193,14 @@ export async function scenarioRedisUnreachable(rig: Rig, job: string): Promise<v
 }
 
 /**
- * Run first, before any matching worker exists: a worker with another policy refuses every chunk,
- * each reported with its line range, exit 1, nothing written. SIGTERM stops it cleanly (exit 0).
- * Then `goodWorkers` start and --resume retries the refused chunks: output identical.
+ * A worker with another policy (on its own Redis database) refuses every chunk, each reported with
+ * its line range, exit 1, nothing written; SIGTERM stops it cleanly (exit 0). With a matching
+ * worker, --resume retries the refused chunks: output identical.
  */
-export async function scenarioRefusedThenResumed(rig: Rig, job: string, goodWorkers: number): Promise<void> {
-  const policy = join(rig.dir, 'other-policy.json');
-  writeFileSync(policy, JSON.stringify({ pricing: { margin: 0.021 } }));
-  const wrong = rig.startWorker(['--policy', policy]);
+export async function scenarioRefusedThenResumed(rig: Rig, job: string, wrong: CliProcess, db: number): Promise<void> {
   await wrong.waitForStdout(/serving queue/);
   const out = join(rig.dir, `${job}.ndjson`);
-  const p = await rig.produce(job, out);
+  const p = await rig.produce(job, out, [], db);
   expect(p.code).toBe(1);
   expect(p.stderr).toMatch(new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`));
   expect(p.stderr).toMatch(/--resume to retry them/);
@@ -197,9 +209,17 @@ export async function scenarioRefusedThenResumed(rig: Rig, job: string, goodWork
   wrong.child.kill('SIGTERM');
   expect(await wrong.exited).toBe(0);
   expect(wrong.stdout()).toMatch(/stopped: 0 chunks, 0 records, \d+ refused/);
-  const good = Array.from({ length: goodWorkers }, () => rig.startWorker());
-  await Promise.all(good.map((w) => w.waitForStdout(/serving queue/)));
-  const again = await rig.produce(job, out, ['--resume']);
+  const right = rig.inProcessWorker(db);
+  const again = await rig.produce(job, out, ['--resume'], db);
+  expect(await right.stop()).toBe(0);
   expect(again.code, again.stderr).toBe(3);
   expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+  expect(right.log()).toMatch(/stopped: \d+ chunks/);
+}
+
+/** Writes a policy that differs from the default in one number (another policy hash). */
+export function otherPolicy(rig: Rig): string {
+  const policy = join(rig.dir, 'other-policy.json');
+  writeFileSync(policy, JSON.stringify({ pricing: { margin: 0.021 } }));
+  return policy;
 }
