@@ -37,7 +37,7 @@ export async function* chunkInput(format: 'csv' | 'ndjson', lines: AsyncIterable
   let index = 0;
   let chunkLines: TextLine[] = [];
   let recordLines: number[] = [];
-  for await (const record of readRecords(format, tapped)) {
+  for await (const record of format === 'csv' ? readRecords(format, tapped) : ndjsonRecordStarts(tapped)) {
     const taken = consumed.splice(0);
     if (header === undefined) header = format === 'csv' ? taken.filter((l) => l.line < record.line) : [];
     // Lines before the record's first line are blank lines the reader skipped (or the header).
@@ -50,4 +50,14 @@ export async function* chunkInput(format: 'csv' | 'ndjson', lines: AsyncIterable
     }
   }
   if (recordLines.length > 0) yield { index, header: header ?? [], lines: chunkLines, recordLines };
+}
+
+/**
+ * Where NDJSON records are, without parsing them: every line that is not blank, or was cut for
+ * length, is one record (the rule of `readNdjsonRecords`). Parsing is the worker's job; the
+ * producer is the one process every record passes through, so it does only what it must. A
+ * worker whose reader disagrees fails the chunk loudly (see `decideChunk`).
+ */
+async function* ndjsonRecordStarts(lines: AsyncIterable<TextLine>): AsyncGenerator<{ readonly line: number }> {
+  for await (const { line, text, truncated } of lines) if (truncated || text.trim() !== '') yield { line };
 }

@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Queue, type Job } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { CliIo } from '../cli/cliIo.js';
 import { CliExitCode } from '../cli/cliExitCode.js';
 import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
@@ -192,8 +192,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // The state first, then the job: a job read before its state could be a snapshot from just
       // before it finished, with no result yet.
       const state = await guard(q.getJobState(head.id));
-      const job: Job<ChunkJobData, ChunkResult> | undefined = state === 'unknown' ? undefined : await guard(q.getJob(head.id));
-      if (job === undefined) {
+      if (state === 'unknown') {
         // Gone from Redis while not yet written: Redis lost its data (restarted without persistence)
         // or someone removed it. Decisions are deterministic, so deciding it again is safe.
         lostJobs++;
@@ -201,21 +200,22 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         await enqueue(head.chunk);
         return false;
       }
+      if (state !== 'completed' && state !== 'failed') return false;
+      // Only the fields needed, not the whole job: its data is the chunk's input, already here.
+      const [returnvalue, failedReason] = await guard(client.hmget(q.toKey(head.id), 'returnvalue', 'failedReason'));
       if (state === 'completed') {
-        const result = job.returnvalue;
+        const result = parseResult(returnvalue);
         const lines = result?.lines;
         if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
-          const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : `no lines (${typeof result})`;
+          const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
           recordFailure(head, `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`);
         } else {
           await writeChunk(lines);
-          await guard(job.remove());
+          await guard(q.remove(head.id));
           chunksWritten++;
         }
-      } else if (state === 'failed') {
-        recordFailure(head, job.failedReason || 'failed');
       } else {
-        return false;
+        recordFailure(head, failedReason ?? 'failed');
       }
       pending.shift();
       bytesDone = head.bytesAt;
@@ -308,6 +308,15 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     stream?.destroy();
     if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
     link?.close();
+  }
+}
+
+function parseResult(text: string | null | undefined): Partial<ChunkResult> | undefined {
+  if (text === null || text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Partial<ChunkResult>;
+  } catch {
+    return undefined;
   }
 }
 
