@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runWorkerCommand } from '../../src/cli/workerCommand.js';
+import { QUEUE_NAME } from '../../src/distributed/chunkJob.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { ndjsonBook } from './book.js';
 import { spawnCli, type CliProcess } from './cliProcess.js';
@@ -122,14 +124,41 @@ export async function scenarioIdentical(rig: Rig, job: string): Promise<void> {
 export async function scenarioWorkerKilled(rig: Rig, job: string, victim: CliProcess): Promise<void> {
   const out = join(rig.dir, `${job}.ndjson`);
   const run = rig.produce(job, out);
-  // A worker takes its next chunk as it hands one in: killed right then, it dies holding a chunk.
-  await victim.waitForStdout(new RegExp(`chunk ${job}-c\\d+ .*records`));
+  // Killed while Redis shows it holding a chunk of this run (BullMQ records the worker's name,
+  // host:pid). Frozen first, then checked again, so it cannot hand the chunk in between.
+  const name = `${hostname()}:${victim.child.pid}`;
+  let held: string | undefined;
+  while (held === undefined) {
+    const candidate = await chunkHeldBy(rig, job, name);
+    victim.child.kill('SIGSTOP');
+    await new Promise((r) => setTimeout(r, 50));
+    if ((await chunkHeldBy(rig, job, name, 0)) === candidate) held = candidate;
+    else victim.child.kill('SIGCONT');
+  }
   victim.child.kill('SIGKILL');
   const p = await run;
   expect(p.code, p.stderr).toBe(3);
   expect(readFileSync(out, 'utf8')).toBe(rig.reference);
-  const redone = rig.workers.filter((w) => w !== victim).some((w) => new RegExp(`chunk ${job}-c\\d+ .*\\(start [2-9]\\)`).test(w.stdout()));
-  expect(redone, 'a chunk was started again after its worker died').toBe(true);
+  const redone = rig.workers.filter((w) => w !== victim).some((w) => new RegExp(`chunk ${held} .*\\(start [2-9]\\)`).test(w.stdout()));
+  expect(redone, `chunk ${held}, held by the killed worker, was started again by another`).toBe(true);
+}
+
+/** Polls Redis until `worker` holds an active chunk of run `job`; resolves with the chunk's job id (undefined after `ms`, when 0). */
+async function chunkHeldBy(rig: Rig, job: string, worker: string, ms = 60_000): Promise<string | undefined> {
+  const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
+  try {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      for (const id of await client.lrange(`bull:${QUEUE_NAME}:active`, 0, -1)) {
+        if (id.startsWith(`${job}-c`) && (await client.hget(`bull:${QUEUE_NAME}:${id}`, 'pb')) === worker) return id;
+      }
+      if (ms === 0) return undefined;
+      if (Date.now() > deadline) throw new Error(`${worker} never held a chunk of ${job}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** The producer killed -9 mid-run and rerun with --resume: finished chunks are neither enqueued again nor written twice. */
