@@ -1,5 +1,4 @@
 import type { OutputLine } from '../cli/score/outputLine.js';
-import type { TextLine } from '../cli/score/splitLines.js';
 import { UsageError } from '../commandLine/commandIo.js';
 
 /** The BullMQ queue every producer and worker shares; runs are told apart by job name. */
@@ -16,21 +15,14 @@ export interface ScoringFingerprint {
   readonly suggestions: number;
 }
 
-/**
- * One chunk of a run's input, as a BullMQ job's data. The chunk travels as the raw text lines of
- * its records (plus a CSV file's header lines), so the worker reads them with the very parser the
- * single-process `score` uses, and every unreadable-record error comes out byte for byte the same.
- */
+/** One chunk of a run's input, as a BullMQ job's data. */
 export interface ChunkJobData {
   /** The run's `--job` name. */
   readonly run: string;
   /** 0-based chunk index; chunk k holds records k x chunkSize .. (k+1) x chunkSize - 1. */
   readonly index: number;
-  readonly format: 'csv' | 'ndjson';
-  /** Lines before the first record (a CSV header); empty for NDJSON. */
-  readonly header: readonly TextLine[];
-  /** The physical lines of the chunk's records. */
-  readonly lines: readonly TextLine[];
+  /** The records as read by the producer (see `encodeRecords`), unreadable ones included. */
+  readonly records: string;
   /** The input line each record starts on, in order: what the worker must give back. */
   readonly recordLines: readonly number[];
   readonly fingerprint: ScoringFingerprint;

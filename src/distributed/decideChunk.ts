@@ -1,27 +1,28 @@
 import type { BatchDecider } from '../cli/score/batchDecider.js';
 import type { OutputLine } from '../cli/score/outputLine.js';
+import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
 import { scoreRecords } from '../cli/score/scoreRecords.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import type { ChunkJobData } from './chunkJob.js';
-import { readRecords } from './chunkInput.js';
+import { decodeRecords } from './chunkInput.js';
 
 const RECORDS_PER_CALL = 32;
 
 /**
- * Decides one chunk on a worker: reads its lines with the single-process record reader, decides
- * them through the same `scoreRecords` as `creditlift score`, and returns one output line per record.
+ * Decides one chunk on a worker through the same `scoreRecords` as `creditlift score`, and returns
+ * one output line per record.
  *
- * @throws CreditliftError `internal_error` when the lines do not read back as the records the
- *   producer cut (a producer and worker of different versions); whatever the decider throws
+ * @throws CreditliftError `worker_failed` when the worker's own pool left records undecided (so
+ *   BullMQ tries the chunk again rather than an undecided record being written as final);
+ *   `internal_error` when the lines do not answer the chunk's records; whatever the decider throws
  */
 export async function decideChunk(data: ChunkJobData, decider: BatchDecider): Promise<OutputLine[]> {
-  const lines = (async function* () {
-    yield* data.header;
-    yield* data.lines;
-  })();
+  const records = decodeRecords(data.records);
   const out: OutputLine[] = [];
   await scoreRecords({
-    records: readRecords(data.format, lines),
+    records: (async function* () {
+      yield* records;
+    })(),
     decide: decider.decide,
     write: async (line) => {
       out.push(line);
@@ -33,7 +34,9 @@ export async function decideChunk(data: ChunkJobData, decider: BatchDecider): Pr
   });
   const got = out.map((l) => l.line);
   if (got.length !== data.recordLines.length || got.some((line, i) => line !== data.recordLines[i])) {
-    throw new CreditliftError('internal_error', `chunk ${data.index} read back as ${got.length} records, the producer cut ${data.recordLines.length}: producer and worker read the input differently`);
+    throw new CreditliftError('internal_error', `chunk ${data.index} gave ${got.length} lines for ${data.recordLines.length} records`);
   }
+  const undecided = out.filter((l) => 'error' in l && l.error.code === RETRY_ON_RESUME_CODE).length;
+  if (undecided > 0) throw new CreditliftError('worker_failed', `${undecided} records of chunk ${data.index} were left undecided by a failed scorer process`);
   return out;
 }

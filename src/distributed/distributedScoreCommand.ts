@@ -1,4 +1,3 @@
-import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
@@ -7,13 +6,17 @@ import { CliExitCode } from '../cli/cliExitCode.js';
 import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
 import { readResumeState, type ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
-import { splitLines } from '../cli/score/splitLines.js';
+import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
+import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
+import { DEFAULT_MAX_RECORD_LINES } from '../cli/score/readCsvRecords.js';
+import { fingerprintInput } from '../cli/score/runManifest.js';
+import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { SCORER_ARG_OPTIONS } from '../cli/scorerArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { openChunkFile, type ChunkFile } from './appendFile.js';
 import { QUEUE_NAME, checkJobName, chunkJobId, lineRange, runKey, type ChunkJobData, type ChunkResult, type ScoringFingerprint } from './chunkJob.js';
-import { chunkInput, type InputChunk } from './chunkInput.js';
+import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
 import { createDistributedProgress } from './distributedProgress.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
@@ -31,6 +34,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   'json-summary': { type: 'boolean' },
   suggestions: { type: 'string' },
+  'max-record-lines': { type: 'string' },
   queue: { type: 'string' },
   job: { type: 'string' },
   window: { type: 'string' },
@@ -68,7 +72,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let link: RedisLink | undefined;
   let queue: Queue<ChunkJobData, ChunkResult> | undefined;
   const files: ChunkFile[] = [];
-  let stream: ReadStream | undefined;
+  let reading: InputRecords | undefined;
+  let lock: OutputLock | undefined;
   let outPath = '';
   try {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -92,10 +97,15 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const suggestions = values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100);
     const window = intOption(values.window, 'window', 64, 100_000);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
+    const maxRecordLines = intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000);
     const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
 
-    const inputSize = (await stat(input)).size;
+    // As `score`: nothing below may look at or touch an output another run is writing.
+    lock = await lockOutput(out);
+    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    const inputPrint = await fingerprintInput(input);
+    const inputSize = inputPrint.size;
     if (values.resume !== true && values.overwrite !== true) {
       for (const path of new Set([out, errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
@@ -115,7 +125,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const client = link.client;
 
     // The run's manifest: what it was started with, so a resume with other inputs is refused.
-    const manifest = { input: resolve(input), inputSize: String(inputSize), format, chunkSize: String(chunkSize), fingerprint: JSON.stringify(fingerprint) };
+    const manifest = { input: resolve(input), inputSize: String(inputSize), inputSha256: inputPrint.sha256, format, chunkSize: String(chunkSize), maxRecordLines: String(maxRecordLines), fingerprint: JSON.stringify(fingerprint) };
     const key = runKey(name);
     const existing = await guard(client.hgetall(key));
     let enqueuedHighWater = Number(existing.chunks ?? 0);
@@ -145,18 +155,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const errFile = errors === out ? outFile : await openChunkFile(errors, resumed !== undefined);
     if (errFile !== outFile) files.push(errFile);
 
-    stream = createReadStream(input, { highWaterMark: 64 * 1024 });
-    const source = stream;
-    let consumed = 0;
-    const lines = splitLines(
-      (async function* () {
-        for await (const chunk of source) {
-          consumed += (chunk as Buffer).length;
-          yield chunk as Buffer;
-        }
-      })(),
-    );
-    const chunks = chunkInput(format, lines, chunkSize);
+    reading = openInputRecords(input, { format, maxRecordLines });
+    const read = reading;
+    const chunks = chunkRecords(read.records, chunkSize);
     const summary = emptyScoreSummary();
     const failed: FailedChunk[] = [];
     const pending: PendingChunk[] = [];
@@ -178,7 +179,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         const old = await guard(q.getJob(id));
         if (old !== undefined && (await guard(old.getState())) === 'failed') await guard(old.remove());
       }
-      const data: ChunkJobData = { run: name, index: c.index, format, header: c.header, lines: c.lines, recordLines: c.recordLines, fingerprint };
+      const data: ChunkJobData = { run: name, index: c.index, records: encodeRecords(c.records), recordLines: c.recordLines, fingerprint };
       await guard(q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
       if (c.index + 1 > enqueuedHighWater) {
         enqueuedHighWater = c.index + 1;
@@ -268,7 +269,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             continue;
           }
           await enqueue(c);
-          pending.push({ chunk: c, id: chunkJobId(name, c.index), bytesAt: consumed });
+          pending.push({ chunk: c, id: chunkJobId(name, c.index), bytesAt: read.bytesRead() });
           draw();
         }
         if (pending.length === 0) break;
@@ -294,6 +295,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       io.stderr(`interrupted: ${summary.recordsIn} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`);
       return INTERRUPTED_EXIT_CODE;
     }
+    if (read.sha256() !== inputPrint.sha256) {
+      io.stderr(`error: ${input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+      return CliExitCode.failed;
+    }
     if (failed.length > 0) {
       io.stderr(`${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${failed.map((f) => (f.firstLine === f.lastLine ? `line ${f.firstLine}` : `lines ${f.firstLine}-${f.lastLine}`)).join(', ')}); everything else is written. Fix the cause and run the same command with --resume to retry ${failed.length === 1 ? 'it' : 'them'}\n`);
       return CliExitCode.failed;
@@ -301,13 +306,18 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const f of files) await f.close().catch(() => undefined);
+    if (e instanceof RunRefusedError) {
+      io.stderr(`error: ${e.message}\n`);
+      return CliExitCode.usage;
+    }
     const code = reportError(e, io, usage);
     if (code === CliExitCode.failed && outPath !== '') io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
     return code;
   } finally {
-    stream?.destroy();
+    reading?.close();
     if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
     link?.close();
+    await lock?.release();
   }
 }
 
