@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
-import type { FeatureFactor } from '../features/featureDefinitions.js';
+import type { FeatureFactor, FeatureReasons } from '../features/featureDefinitions.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { ContributionExplainer, ScoringModel } from './scoringModel.js';
 
@@ -10,6 +10,8 @@ export interface EngineContext {
   readonly encoder: FeatureEncoder;
   /** Factor of each model column, in column order. */
   readonly factors: readonly FeatureFactor[];
+  /** Reason texts of the features that declare their own, by name. */
+  readonly featureReasons: ReadonlyMap<string, FeatureReasons>;
   readonly explainer: ContributionExplainer;
   readonly policy: PolicyConfig;
   readonly policyHash: string;

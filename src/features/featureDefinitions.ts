@@ -4,11 +4,28 @@ import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';
 import type { FeatureContext } from './featureContext.js';
 
+/** Text in both languages the product speaks, side by side so neither drifts from the other. */
+export interface FeatureText {
+  readonly en: string;
+  readonly zhHans: string;
+}
+
+/**
+ * What a person is told when this feature drives its factor's contribution: said instead of the
+ * factor's general wording when the feature is the one that raised (or lowered) the risk most.
+ */
+export interface FeatureReasons {
+  readonly raisesRisk: FeatureText;
+  readonly lowersRisk: FeatureText;
+}
+
 /**
  * One model feature, documented as data: a reader of the model card, a credit officer and the
- * explanation layer all read the same definition the code computes from.
+ * explanation layer all read the same definition the code computes from. Built-in features and a
+ * lender's own are declared the same way (see `defineFeatureSet`); `TAttributes` is the type of
+ * the lender attributes a feature may read (`ctx.applicant.attributes`).
  */
-export interface FeatureDefinition {
+export interface FeatureDefinition<TAttributes = unknown> {
   /** Column name in the model manifest. */
   readonly name: string;
   /** What it means, for people. */
@@ -24,8 +41,16 @@ export interface FeatureDefinition {
   /** Numeric, or categorical over the given categories (encoded as the category's index). */
   readonly kind: 'numeric' | 'categorical';
   readonly categories?: readonly string[];
-  /** Raw value: a number (NaN when missing) or, for categorical features, the category. */
-  readonly compute: (ctx: FeatureContext) => number | string;
+  /**
+   * What kind of personal data it is derived from (e.g. `income`, `credit_bureau`,
+   * `lender_internal`), so a banned category (health, social media, ...) can be refused by kind,
+   * whatever the feature is called. Required for a lender's features.
+   */
+  readonly dataCategory?: string;
+  /** Its own reason texts; without them the factor's general wording is used. Required for a lender's features. */
+  readonly reasons?: FeatureReasons;
+  /** Raw value: a number (NaN when missing) or, for categorical features, the category. Pure. */
+  readonly compute: (ctx: FeatureContext<TAttributes>) => number | string;
 }
 
 /** Factors that group features into things a person understands. */
