@@ -1,5 +1,16 @@
 export { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures, type ApplicantInputWith, type DecideOptions, type ReassessUpdate, type BatchResult } from './createScorer.js';
-export type { Decision, CertificateImpact, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
-export type { DecisionAudit } from './audit.js';
+export {
+  Decision,
+  DecisionAudit,
+  DecisionEvidence,
+  DecisionLimitSetBy,
+  LineAction,
+  CertificateImpact,
+  EvidenceSuggestion,
+  EvidenceSuggestions,
+  LimitMovement,
+  decisionJsonSchema,
+} from './decision.js';
+export { PriorInvalidError } from './priorInvalidError.js';
 export type { DecisionErrorData } from './toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './scoringModel.js';

@@ -15,6 +15,7 @@ export type CreditliftErrorCode =
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
+  | 'prior_invalid'
   /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
   | 'queue_unavailable'
   | 'internal_error';

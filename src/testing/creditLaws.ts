@@ -6,6 +6,9 @@ import { aprWithinBounds } from './laws/aprWithinBounds.js';
 import { customerControlsHold } from './laws/customerControlsHold.js';
 import { limitsRounded } from './laws/limitsRounded.js';
 import { limitWithinCaps } from './laws/limitWithinCaps.js';
+import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
+import { reasonsWhereOwed } from './laws/reasonsWhereOwed.js';
+import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
 
@@ -25,4 +28,7 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   approved_limits_affordable: approvedLimitsAffordable,
   limits_rounded: limitsRounded,
   same_input_same_decision: sameInputSameDecision,
+  reassessment_within_bounds: reassessmentWithinBounds,
+  reduction_within_bounds: reductionWithinBounds,
+  reasons_where_owed: reasonsWhereOwed,
 });
