@@ -19,6 +19,8 @@ export type CreditliftErrorCode =
   | 'worker_failed'
   | 'aborted'
   | 'prior_invalid'
+  /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
+  | 'queue_unavailable'
   | 'internal_error';
 
 /** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */

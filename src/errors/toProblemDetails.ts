@@ -41,6 +41,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   model_monotonicity_violated: { status: 500, title: 'The model breaks its declared monotone directions' },
   explainer_covers_missing: { status: 500, title: 'The model cannot be explained' },
   worker_failed: { status: 503, title: 'A scoring worker failed' },
+  queue_unavailable: { status: 503, title: 'The work queue (Redis) is unavailable' },
   aborted: { status: 503, title: 'The request was cancelled' },
   prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
   internal_error: { status: 500, title: 'Internal error' },
