@@ -1,3 +1,4 @@
+import { parseApplicant } from '../schema/parseApplicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -39,7 +40,7 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
-      const decision = await scorer.decide(applicant);
+      const decision = await scorer.decide(parseApplicant(applicant));
       io.stdout(values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);
     } finally {
       await scorer.close();
