@@ -7,6 +7,7 @@ import { assessEvidence } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
 import type { Applicant } from '../schema/applicant.js';
+import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { Scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { hypotheticalEvidence } from './hypotheticalEvidence.js';
@@ -70,8 +71,9 @@ function hypotheticalAssessment(ctx: EngineContext, applicant: Applicant, spec: 
       : {
           typical: hypo.typical,
           // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
+          // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
           // Frozen: one cached assessment is shared by every plan that appends it.
-          alone: freezeAssessment(assessEvidence({ ...applicant, evidence: [hypo.evidence] }, { catalog: ctx.catalog, minConfidence: ctx.minConfidence }).items[0] as EvidenceAssessment),
+          alone: freezeAssessment(assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence }).items[0] as EvidenceAssessment),
         };
   entries.set(key, value);
   return value;
