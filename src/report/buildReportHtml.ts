@@ -24,7 +24,8 @@ const HALF = 520;
 const BINDING_NAMES: Readonly<Record<string, string>> = {
   risk: 'risk (grade x income)',
   affordability: 'affordability',
-  regulatory: 'regulatory cap (200,000 RMB)',
+  regulatory: 'regulatory per-borrower cap (own lines)',
+  lender_cap: "lender's own per-borrower cap",
   product_max: 'product maximum',
   self_cap: "customer's own cap",
   requested: 'amount requested',
