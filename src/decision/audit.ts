@@ -23,7 +23,7 @@ export interface DecisionAudit {
   /** creditlift package version. */
   readonly engineVersion: string;
   /** What produced it: a first decision, a reassessment, or a customer's reduction. */
-  readonly kind: 'decide' | 'reassess' | 'reduction';
+  readonly kind: 'decide' | 'reassess' | 'reduction' | 'review' | 'contest';
   /** For reassessments and reductions: the decision it followed. */
   readonly priorDecisionId?: string;
 }

@@ -25,6 +25,7 @@ import { buildAudit } from './audit.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
+import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
@@ -121,6 +122,8 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   }
   const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath());
   const encoder = createFeatureEncoder(model.manifest);
+  // A model using data the jurisdiction bans (EU: social media, health) is refused before any decision.
+  assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
   const factors = encoder.names.map((n) => featureDefinitionsByName.get(n)?.factor ?? 'profile');
   const explainer = createTreeExplainer(model.ensemble);
   const ctx: EngineContext = {
@@ -133,6 +136,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
     catalog,
     catalogHash: sha256Hex(canonicalJson([...catalog.values()])),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    dataCategories: dataCategoriesUsed(encoder.definitions),
     contributionSpace: options.contributionSpace ?? 'log_odds',
     suggestionCount,
   };

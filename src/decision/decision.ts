@@ -7,7 +7,29 @@ import type { LimitSetBy } from '../policy/applyPolicy.js';
 import type { LimitCaps } from '../policy/limit.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { LimitChange } from '../policy/stepLimit.js';
+import type { OfferedPlan } from '../policy/offeredPlans.js';
+import type { DataCategory } from '../schema/dataCategory.js';
 import type { DecisionAudit } from './audit.js';
+
+/**
+ * Human involvement in a decision (PIPL Art. 24; EU CCD2 Art. 18): a customer's request that no
+ * decision be made solely by automated means, a reviewer's decision, or a customer's contest.
+ * Names a reviewer ROLE only, never a person.
+ */
+export interface DecisionReview {
+  /** `pending`: a person has yet to decide; `reviewed`: a person decided this decision; `contested`: the customer contested and a person will review. */
+  readonly status: 'pending' | 'reviewed' | 'contested';
+  /** The terms the automated policy proposed, kept for the reviewer. */
+  readonly proposed: { readonly outcome: 'approve' | 'refer' | 'decline'; readonly limit: number };
+  /** The decision reviewed or contested (its `audit.decisionId`); null on the automated decision itself. */
+  readonly automatedDecisionId: string | null;
+  /** Role of the reviewer, e.g. `credit_officer` (no personal data); null until a person decided. */
+  readonly reviewerRole: string | null;
+  /** The reviewer's note for the file. */
+  readonly note: string | null;
+  /** The customer's point of view and any new facts, on a contest. */
+  readonly contest: { readonly statement: string; readonly newFacts: readonly string[] } | null;
+}
 
 /** What one accepted certificate did to this decision, found by re-deciding without it. */
 export interface CertificateImpact {
@@ -71,12 +93,25 @@ export interface Decision {
   readonly previousLimit: number;
   /** The limit asked for, when asked. Fen. */
   readonly requestedLimit: number | null;
-  /** APR as a fraction in whole basis points (0.1825 = 18.25%). */
+  /**
+   * The disclosed APR: the revolving line's comprehensive annualised cost, every fee included;
+   * `dailyRate x 365` exactly when the policy charges no fee on the line.
+   */
   readonly apr: number;
-  /** APR / 365, the rate the product shows per day. */
+  /** The billed daily rate: the billing authority, on the product's grid; `dailyRate x 365` never exceeds the cap. */
   readonly dailyRate: number;
-  /** The daily rate as the product shows it, e.g. "0.05%". */
+  /** The daily rate as the product shows it, e.g. "0.0500%"; exactly `dailyRate` (it is on the product's grid). */
   readonly dailyRateText: string;
+  /**
+   * Every plan offered on the line (revolving at the billed daily rate, then each instalment
+   * plan) with its comprehensive annualised cost (IRR, every fee included), each at or under the
+   * cap in force.
+   */
+  readonly plans: readonly OfferedPlan[];
+  /** Categories of personal data the model and the policy used for this decision. */
+  readonly dataCategories: readonly DataCategory[];
+  /** Human involvement, when asked for, recorded or contested; null for a solely automated decision. */
+  readonly review: DecisionReview | null;
   /** Model's 12-month probability of default. */
   readonly pd: number;
   readonly grade: string;

@@ -156,6 +156,12 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     apr: main.apr,
     dailyRate: main.dailyRate,
     dailyRateText: main.dailyRateText,
+    plans: main.plans,
+    dataCategories: ctx.dataCategories,
+    review:
+      applicant.controls.humanReview === true
+        ? { status: 'pending', proposed: { outcome: main.automatedOutcome, limit: grantedLimit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null }
+        : null,
     pd: mainPd,
     grade: main.grade,
     bindingConstraint: main.limitSetBy,

@@ -10,6 +10,8 @@ export type CreditliftErrorCode =
   | 'model_unsupported'
   | 'explainer_covers_missing'
   | 'policy_invalid'
+  | 'banned_data_category'
+  | 'review_invalid'
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'

@@ -2,6 +2,7 @@ import { differenceInMonths } from 'date-fns';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';
+import type { DataCategory } from '../schema/dataCategory.js';
 import type { FeatureContext } from './featureContext.js';
 
 /**
@@ -24,6 +25,11 @@ export interface FeatureDefinition {
   /** Numeric, or categorical over the given categories (encoded as the category's index). */
   readonly kind: 'numeric' | 'categorical';
   readonly categories?: readonly string[];
+  /**
+   * The category of personal data it draws on, checked against the jurisdiction's banned list
+   * when a model loads. Built-ins declare theirs in `builtInDataCategories`.
+   */
+  readonly dataCategory?: DataCategory;
   /** Raw value: a number (NaN when missing) or, for categorical features, the category. */
   readonly compute: (ctx: FeatureContext) => number | string;
 }

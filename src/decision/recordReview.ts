@@ -1,0 +1,180 @@
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { principalReasons } from '../explain/principalReasons.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
+import { buildAudit } from './audit.js';
+import type { Decision, DecisionReview } from './decision.js';
+
+/** What a human reviewer decided. */
+export interface ReviewInput {
+  /** The reviewer's ROLE (`credit_officer`, `review_panel`...): snake_case, never a person's name. */
+  readonly reviewerRole: string;
+  readonly outcome: 'approve' | 'refer' | 'decline';
+  /** The limit granted (approve) or proposed (refer), fen; 0 on decline. */
+  readonly limit: number;
+  /** A note for the file (why the reviewer decided so); at most 1,000 characters. */
+  readonly note?: string;
+}
+
+/** A customer's contest of a decision: their point of view and any new facts. */
+export interface ContestInput {
+  /** The customer's own words; 1 to 2,000 characters. */
+  readonly statement: string;
+  /** New facts the customer brings (e.g. "income rose to 7,000 RMB from 2026-10"); at most 20. */
+  readonly newFacts?: readonly string[];
+}
+
+const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** The caps a reviewed limit must respect: every cap the automated decision computed, and the healthy limit. */
+function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound: string } {
+  let ceiling = d.health.healthyLimit;
+  let bound = 'health.healthyLimit (affordability)';
+  for (const [name, cap] of Object.entries(d.caps)) {
+    if (cap !== null && cap < ceiling) {
+      ceiling = cap;
+      bound = `caps.${name}`;
+    }
+  }
+  return { ceiling, bound };
+}
+
+function assertDecisionShape(d: unknown): asserts d is Decision {
+  const x = d as Partial<Decision> | null;
+  const ok =
+    x !== null &&
+    typeof x === 'object' &&
+    typeof x.audit?.decisionId === 'string' &&
+    typeof x.caps === 'object' &&
+    x.caps !== null &&
+    typeof x.health?.healthyLimit === 'number' &&
+    typeof x.limit === 'number' &&
+    Array.isArray(x.policyReasons);
+  if (!ok) throw new ValidationError('Decision', [{ path: [], code: 'invalid_type', message: 'expected a Decision from a creditlift scorer' }]);
+}
+
+/**
+ * Records a human review of a decision (PIPL Art. 24; EU CCD2 Art. 18 human intervention and
+ * review) as a NEW decision: the reviewer's outcome and limit, the automated proposal kept, the
+ * audit linking the decision reviewed (`priorDecisionId`, `review.automatedDecisionId`) and the
+ * reviewer's role (no personal data). A person may decide differently from the model, but never
+ * outside a bound: the limit stays at or under every cap of the decision (regulatory, lender,
+ * product, risk, affordability, the customer's own cap and request) and the healthy limit, is
+ * a whole rounding step, and an approval is at least the product minimum.
+ *
+ * @example
+ * const reviewed = recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' }, scorer.policy);
+ * reviewed.audit.kind; // 'review'
+ * @throws ValidationError naming every offending field; CreditliftError `review_invalid` when the
+ *   limit would break a bound (the message names the bound).
+ */
+export function recordReview(decision: Decision, review: ReviewInput, policy: PolicyConfig): Decision {
+  assertDecisionShape(decision);
+  const issues: ValidationIssue[] = [];
+  if (typeof review?.reviewerRole !== 'string' || !ROLE.test(review.reviewerRole)) {
+    issues.push({ path: ['reviewerRole'], code: 'invalid_format', message: 'reviewerRole must be a snake_case role such as credit_officer (no personal names)' });
+  }
+  if (!['approve', 'refer', 'decline'].includes(review?.outcome)) issues.push({ path: ['outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
+  if (!Number.isSafeInteger(review?.limit) || review.limit < 0) issues.push({ path: ['limit'], code: 'invalid_type', message: 'limit must be a non-negative integer of fen' });
+  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000)) issues.push({ path: ['note'], code: 'too_long', message: 'note must be a string of at most 1000 characters' });
+  if (issues.length > 0) throw new ValidationError('ReviewInput', issues);
+
+  const { ceiling, bound } = reviewCeiling(decision);
+  const { outcome, limit } = review;
+  if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
+  if (outcome !== 'decline') {
+    if (limit > ceiling) throw new CreditliftError('review_invalid', `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`);
+    if (limit % policy.limits.roundingStep !== 0) throw new CreditliftError('review_invalid', `limit ${limit} fen is not a multiple of the rounding step ${policy.limits.roundingStep}`);
+    if (outcome === 'approve' && limit < policy.limits.productMin) throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
+  }
+
+  const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'), 'human_review_decided'];
+  const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit);
+  const next: DecisionReview = {
+    status: 'reviewed',
+    proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
+    automatedDecisionId: decision.audit.decisionId,
+    reviewerRole: review.reviewerRole,
+    note: review.note ?? null,
+    contest: decision.review?.contest ?? null,
+  };
+  return {
+    ...decision,
+    outcome,
+    limit,
+    policyReasons: codes,
+    // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
+    reasons: adverse ? principalReasons(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors) : [],
+    review: next,
+    audit: buildAudit({
+      applicantId: decision.applicantId,
+      asOf: decision.asOf,
+      modelId: decision.audit.modelId,
+      modelSha256: decision.audit.modelSha256,
+      policyHash: decision.audit.policyHash,
+      catalogHash: decision.audit.catalogHash,
+      engineVersion: decision.audit.engineVersion,
+      kind: 'review',
+      priorDecisionId: decision.audit.decisionId,
+      inputJson: canonicalJson({ review: next, outcome, limit }),
+    }),
+  };
+}
+
+function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is PolicyReasonCode {
+  const set = new Set<string>(codes);
+  return (c): c is PolicyReasonCode => set.has(c);
+}
+
+/**
+ * Attaches a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) to a
+ * decision as a NEW decision: outcome `refer` (a person will review), the contested terms kept
+ * as the proposal and the limit unchanged, the audit linking the contested decision. Record the
+ * reviewer's answer with {@link recordReview}.
+ *
+ * @throws ValidationError naming every offending field.
+ */
+export function recordContest(decision: Decision, contest: ContestInput): Decision {
+  assertDecisionShape(decision);
+  const issues: ValidationIssue[] = [];
+  if (typeof contest?.statement !== 'string' || contest.statement.trim().length === 0 || contest.statement.length > 2000) {
+    issues.push({ path: ['statement'], code: 'invalid_type', message: 'statement must be 1 to 2000 characters' });
+  }
+  const facts = contest?.newFacts ?? [];
+  if (!Array.isArray(facts) || facts.length > 20) issues.push({ path: ['newFacts'], code: 'too_big', message: 'newFacts must be an array of at most 20 strings' });
+  else facts.forEach((f, i) => {
+    if (typeof f !== 'string' || f.length === 0 || f.length > 500) issues.push({ path: ['newFacts', i], code: 'invalid_type', message: 'each new fact must be 1 to 500 characters' });
+  });
+  if (issues.length > 0) throw new ValidationError('ContestInput', issues);
+
+  const next: DecisionReview = {
+    status: 'contested',
+    proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
+    automatedDecisionId: decision.audit.decisionId,
+    reviewerRole: null,
+    note: null,
+    contest: { statement: contest.statement, newFacts: [...facts] },
+  };
+  const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
+  return {
+    ...decision,
+    outcome: 'refer',
+    policyReasons: codes,
+    reasons: principalReasons(['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors),
+    review: next,
+    audit: buildAudit({
+      applicantId: decision.applicantId,
+      asOf: decision.asOf,
+      modelId: decision.audit.modelId,
+      modelSha256: decision.audit.modelSha256,
+      policyHash: decision.audit.policyHash,
+      catalogHash: decision.audit.catalogHash,
+      engineVersion: decision.audit.engineVersion,
+      kind: 'contest',
+      priorDecisionId: decision.audit.decisionId,
+      inputJson: canonicalJson({ review: next }),
+    }),
+  };
+}
