@@ -63,6 +63,11 @@ function billablePricing<P extends PricingDraw>(pricing: P): P {
   return { ...pricing, aprFloor: Math.floor(topApr * 10_000 + 1e-9) / 10_000 };
 }
 
+// A profile with no APR or per-borrower cap (as eu-ccd2), banning only what no built-in feature
+// uses, so that scorers on the default model can run under it: eu-ccd2 itself refuses the default
+// model (its gig-certificate feature counts creator followers, social-media data).
+const uncappedProfile = { ...euCcd2, id: 'test-uncapped', name: 'A profile without numeric caps', bannedDataCategories: ['health', 'religion', 'genetic', 'biometric', 'protected_characteristic'] as typeof euCcd2.bannedDataCategories };
+
 type PricingDraw = { aprFloor: number; aprCap: number; dailyRateStep: number };
 function fittingFees(fees: PlanFees & { instalmentPlans: { months: number; feeRate: number }[] }, pricing: PricingDraw, cap: number): PolicyConfig['fees'] {
   const grid = dailyRateGrid(pricing.dailyRateStep, pricing.aprFloor, cap, fees);
@@ -142,7 +147,7 @@ export function policyConfigArbitrary(): fc.Arbitrary<PolicyConfig> {
       limits: limitsArb,
       stepLimits: stepLimitsArb,
       fees: feesArb,
-      jurisdiction: fc.constantFrom(cnConsumerFinance2024, cnConsumerFinance2024, cnConsumerFinance2024, euCcd2),
+      jurisdiction: fc.constantFrom(cnConsumerFinance2024, cnConsumerFinance2024, cnConsumerFinance2024, uncappedProfile),
       students: fc.constantFrom('refer' as const, 'decline' as const, 'allow' as const),
     })
     .map(
