@@ -51,7 +51,7 @@ export const defaultPolicy: PolicyConfig = deepFreeze({
   fees: {
     oneOffRate: 0,
     monthlyRate: 0,
-    // Huabei-style plan fees as reported; comprehensive cost (IRR) about 14.8% to 16.0%.
+    // Huabei-style plan fees as reported; comprehensive cost (12 x monthly IRR) 14.94% to 15.86%.
     instalmentPlans: [
       { months: 3, feeRate: 0.025 },
       { months: 6, feeRate: 0.045 },
