@@ -91,7 +91,7 @@ export function assessEvidence(applicant: Applicant, options: AssessEvidenceOpti
     if (isAfter(issued, asOf)) reasons.add('issued_in_future');
     if (spec !== undefined && isBefore(issued, addYears(birth, spec.minHolderAgeAtIssue))) reasons.add('issued_before_plausible_age');
 
-    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level });
+    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
 
     // Checked against every earlier item, accepted or not: a repeat is a repeat.
