@@ -15,6 +15,7 @@ import { readCsvRecords } from './score/readCsvRecords.js';
 import { readNdjsonRecords } from './score/readNdjsonRecords.js';
 import { readResumeState, type ResumeState } from './score/resumeState.js';
 import { scoreRecords } from './score/scoreRecords.js';
+import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { splitLines } from './score/splitLines.js';
 
@@ -158,6 +159,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
         chunkSize,
         inFlight: decider.inFlight,
+        averageCostAlertAbove: await averageCostAlertOf(values),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onChunk: (s) => progress.update(consumed, inputSize, s.recordsIn + s.skipped, s.rejected),
       });
