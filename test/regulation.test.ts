@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDecideCommand } from '../src/cli/decideCommand.js';
+import { adverseActionNotice, renderAdverseActionNotice } from '../src/decision/adverseActionNotice.js';
+import { createScorer, type Scorer } from '../src/decision/createScorer.js';
+import { recordContest, recordReview } from '../src/decision/recordReview.js';
+import { CreditliftError } from '../src/errors/creditliftError.js';
+import { ValidationError } from '../src/errors/validationError.js';
+import { exampleFor } from '../src/examples/exampleApplicants.js';
+import { defaultModelPath } from '../src/model/defaultModelPath.js';
+import { loadModel } from '../src/model/loadModel.js';
+import { defaultPolicy } from '../src/policy/defaultPolicy.js';
+import { euCcd2 } from '../src/policy/jurisdictionProfile.js';
+import { resolvePolicy } from '../src/policy/resolvePolicy.js';
+import type { ApplicantInput } from '../src/schema/applicant.js';
+import { captureIo } from './cli/fakeDecider.js';
+
+let scorer: Scorer;
+const work = mkdtempSync(join(tmpdir(), 'creditlift-regulation-'));
+beforeAll(async () => {
+  scorer = await createScorer();
+});
+afterAll(async () => {
+  await scorer.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const graduate = exampleFor('new_graduate').applicant;
+
+/** The case: a 19-year-old student, self-declared 2,500 RMB, no bureau file, no line yet. */
+const student: ApplicantInput = {
+  ...exampleFor('factory_worker').applicant,
+  id: 'student-19',
+  birthDate: '2007-03-01',
+  employment: { type: 'student', industry: 'education' },
+  income: { monthlyNet: 250_000, source: 'self_declared' },
+  socialInsuranceMonths: 0,
+  platform: { accountAgeMonths: 6, transactions3m: 60, transactionAmount3m: 400_000, currentLimit: 0 },
+  household: { monthlyEssentialSpending: 120_000, dependants: 0 },
+  evidence: [],
+};
+
+describe('students (2021 campus-lending notice)', () => {
+  it('a student without a guardian or second repayment source is referred by default, with a bilingual reason', async () => {
+    const d = await scorer.decide(student);
+    expect(d.outcome).toBe('refer');
+    expect(d.policyReasons).toContain('student_without_second_source');
+    const reason = d.reasons.find((r) => r.code === 'student_without_second_source');
+    expect(reason).toMatchObject({ source: 'policy', factor: 'eligibility', en: 'Student applicants need a guardian or a second repayment source on file', zhHans: '在校学生申请需登记监护人或第二还款来源' });
+  });
+
+  it('a declared guardian lifts the rule; a policy can decline instead, or switch the rule off', async () => {
+    const guarded = await scorer.decide({ ...student, household: { ...student.household, secondRepaymentSource: 'guardian' } });
+    expect(guarded.policyReasons).not.toContain('student_without_second_source');
+    const strict = await createScorer({ policy: { students: { withoutSecondRepaymentSource: 'decline' } } });
+    try {
+      const d = await strict.decide(student);
+      expect(d).toMatchObject({ outcome: 'decline', limit: 0 });
+      expect(d.reasons[0]?.code).toBe('student_without_second_source');
+    } finally {
+      await strict.close();
+    }
+    const off = resolvePolicy({ students: { withoutSecondRepaymentSource: 'allow' } });
+    expect(off.students.withoutSecondRepaymentSource).toBe('allow');
+  });
+});
+
+describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
+  it('a customer who refuses a solely automated decision gets refer, with the automated terms kept for a reviewer', async () => {
+    const automated = await scorer.decide(graduate);
+    const d = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
+    expect(automated.outcome).toBe('approve');
+    expect(d.outcome).toBe('refer');
+    expect(d.limit).toBe(automated.limit);
+    expect(d.review).toEqual({ status: 'pending', proposed: { outcome: 'approve', limit: automated.limit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null });
+    expect(d.policyReasons).toContain('human_review_requested');
+    expect(d.reasons.map((r) => r.code)).toContain('human_review_requested');
+    expect(automated.review).toBeNull();
+  });
+
+  it('recordReview yields a new decision linked to the automated one, naming the reviewer role, within every bound', async () => {
+    const pending = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
+    const reviewed = recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit, note: 'payslips checked' }, scorer.policy);
+    expect(reviewed).toMatchObject({ outcome: 'approve', limit: pending.limit, previousLimit: pending.previousLimit });
+    expect(reviewed.review).toEqual({ status: 'reviewed', proposed: pending.review?.proposed, automatedDecisionId: pending.audit.decisionId, reviewerRole: 'credit_officer', note: 'payslips checked', contest: null });
+    expect(reviewed.audit).toMatchObject({ kind: 'review', priorDecisionId: pending.audit.decisionId, applicantId: pending.applicantId });
+    expect(reviewed.audit.decisionId).not.toBe(pending.audit.decisionId);
+    expect(JSON.stringify(reviewed)).not.toContain('Lin Xiaoyu');
+
+    const ceiling = Math.min(pending.health.healthyLimit, ...Object.values(pending.caps).filter((c): c is number => c !== null));
+    expect(() => recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 }, scorer.policy)).toThrow(CreditliftError);
+    try {
+      recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 }, scorer.policy);
+    } catch (e) {
+      expect((e as CreditliftError).code).toBe('review_invalid');
+      expect((e as CreditliftError).message).toMatch(/above (caps\.\w+|health\.healthyLimit)/);
+    }
+    expect(() => recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 1_234 }, scorer.policy)).toThrow(/rounding step/);
+    expect(() => recordReview(pending, { reviewerRole: 'Wang Wei', outcome: 'approve', limit: 100_000 }, scorer.policy)).toThrow(ValidationError);
+    const declined = recordReview(pending, { reviewerRole: 'review_panel', outcome: 'decline', limit: 0, note: 'income not verified' }, scorer.policy);
+    expect(declined).toMatchObject({ outcome: 'decline', limit: 0 });
+    expect(declined.reasons[0]?.code).toBe('human_review_decided');
+    expect(declined.reasons.length).toBeLessThanOrEqual(4);
+  });
+
+  it("a customer's contest attaches as a new decision (refer, terms kept, audit linked); a review answers it", async () => {
+    const d = await scorer.decide(graduate);
+    const contested = recordContest(d, { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] });
+    expect(contested).toMatchObject({ outcome: 'refer', limit: d.limit });
+    expect(contested.review).toMatchObject({ status: 'contested', proposed: { outcome: d.outcome, limit: d.limit }, automatedDecisionId: d.audit.decisionId, contest: { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] } });
+    expect(contested.audit).toMatchObject({ kind: 'contest', priorDecisionId: d.audit.decisionId });
+    expect(() => recordContest(d, { statement: '' })).toThrow(ValidationError);
+    const answered = recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit }, scorer.policy);
+    expect(answered.review).toMatchObject({ status: 'reviewed', contest: { statement: 'My salary rose in October.' } });
+  });
+});
+
+describe('adverse-action notice', () => {
+  it('lists the principal reasons, the data categories used and how to ask for review, in English and Chinese', async () => {
+    const d = await scorer.decide(exampleFor('delinquent').applicant);
+    const notice = adverseActionNotice(d);
+    expect(notice).toMatchObject({ adverse: true, outcome: d.outcome, decisionId: d.audit.decisionId, humanInvolvement: 'none' });
+    expect(notice.principalReasons.length).toBeGreaterThanOrEqual(1);
+    expect(notice.principalReasons.length).toBeLessThanOrEqual(4);
+    expect(notice.principalReasons.map((r) => r.code)).toEqual(d.reasons.map((r) => r.code));
+    expect(notice.dataCategories.map((c) => c.category)).toEqual(['age', 'certificates', 'credit_bureau', 'employment', 'household', 'income', 'platform_behaviour', 'residence', 'social_media']);
+    const en = renderAdverseActionNotice(notice, 'en');
+    const zh = renderAdverseActionNotice(notice, 'zhHans');
+    expect(en).toContain('Principal reasons:');
+    expect(en).toContain(d.reasons[0]!.en);
+    expect(en).toContain('reviewed by a person');
+    expect(zh).toContain('主要原因：');
+    expect(zh).toContain(d.reasons[0]!.zhHans);
+    expect(zh).toContain('人工复核');
+  });
+
+  it('creditlift decide --notice prints it (text in both languages, or JSON)', async () => {
+    const file = join(work, 'delinquent.json');
+    writeFileSync(file, JSON.stringify(exampleFor('delinquent').applicant));
+    const text = captureIo();
+    expect(await runDecideCommand([file, '--notice'], text.io)).toBe(0);
+    expect(text.out()).toContain('Principal reasons:');
+    expect(text.out()).toContain('主要原因：');
+    const json = captureIo();
+    expect(await runDecideCommand([file, '--notice', '--notice-format', 'json'], json.io)).toBe(0);
+    expect(JSON.parse(json.out())).toMatchObject({ adverse: true, howToRequestReview: { en: expect.stringContaining('person') } });
+    expect(await runDecideCommand([file, '--notice-format', 'json'], captureIo().io)).toBe(2);
+  });
+});
+
+describe('banned data categories', () => {
+  it('under eu-ccd2 the default model is refused: its gig-certificate feature counts creator followers (social media)', async () => {
+    const model = await loadModel(defaultModelPath());
+    try {
+      await expect(createScorer({ model, policy: { ...defaultPolicy, jurisdiction: euCcd2, pricing: { ...defaultPolicy.pricing } } })).rejects.toMatchObject({
+        code: 'banned_data_category',
+        message: expect.stringContaining('cert_gig (social_media)'),
+      });
+    } finally {
+      await model.close();
+    }
+  });
+});
+
+describe('offered plans on every decision', () => {
+  it('carry the revolving daily rate and each instalment plan with its comprehensive cost, none above 24%', async () => {
+    const d = await scorer.decide(graduate);
+    expect(d.plans.map((p) => p.months)).toEqual([null, 3, 6, 9, 12]);
+    expect(d.plans[0]).toMatchObject({ kind: 'revolving', dailyRate: d.dailyRate, comprehensiveApr: d.apr });
+    for (const p of d.plans) expect(p.comprehensiveApr).toBeLessThanOrEqual(0.24);
+    expect(d.apr).toBe(Math.round(d.dailyRate * 1e9) * 365 / 1e9);
+  });
+});
