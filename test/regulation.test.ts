@@ -80,6 +80,16 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     expect(automated.review).toBeNull();
   });
 
+  it('holds on a reassessment and in a batch too', async () => {
+    const asked = { ...graduate, controls: { ...graduate.controls, humanReview: true } };
+    const prior = await scorer.decide(graduate);
+    const reassessed = await scorer.reassess(prior, { applicant: asked, evidence: [] });
+    expect(reassessed.outcome).toBe('refer');
+    expect(reassessed.review?.status).toBe('pending');
+    const [batched] = await scorer.decideBatch([asked]);
+    expect(batched?.ok && batched.decision.outcome).toBe('refer');
+  });
+
   it('recordReview yields a new decision linked to the automated one, naming the reviewer role, within every bound', async () => {
     const pending = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
     const reviewed = recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit, note: 'payslips checked' }, scorer.policy);

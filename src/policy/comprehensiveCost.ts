@@ -47,8 +47,8 @@ function npv(flows: PlanCashFlows, r: number): number {
  * @example
  * // 1 RMB now, 1.025 RMB in one month: r = 2.5%, nominal APR 30%, effective 34.49%
  * comprehensiveCost({ received: 1, payments: [1.025] }).nominalApr // 0.3
- * @throws RangeError when `received` is not positive, a payment is negative or not finite, or
- *   the payments do not repay at least... anything (all zero).
+ * @throws RangeError when `received` is not positive and finite, a payment is negative or not
+ *   finite, every payment is zero, or the flows imply a rate above 1e6 a month.
  */
 export function comprehensiveCost(flows: PlanCashFlows): ComprehensiveCost {
   if (!(flows.received > 0) || !Number.isFinite(flows.received)) throw new RangeError('received must be a positive finite amount');

@@ -40,6 +40,18 @@ export interface AprQuote {
 
 // Grids keyed by the (frozen, validated) policy object: worked out once per policy.
 const grids = new WeakMap<PolicyConfig, DailyRateGrid>();
+// With fees the revolving cost is an IRR solve; a policy bills on a few hundred grid steps, so
+// each step's cost is solved once per policy.
+const feeCosts = new WeakMap<PolicyConfig, Map<number, ReturnType<typeof revolvingCost>>>();
+
+function revolvingCostAt(policy: PolicyConfig, steps: number, dailyRate: number, interestApr: number): ReturnType<typeof revolvingCost> {
+  if (policy.fees.oneOffRate === 0 && policy.fees.monthlyRate === 0) return revolvingCost(dailyRate, policy.fees, interestApr);
+  let byStep = feeCosts.get(policy);
+  if (byStep === undefined) feeCosts.set(policy, (byStep = new Map()));
+  let cost = byStep.get(steps);
+  if (cost === undefined) byStep.set(steps, (cost = revolvingCost(dailyRate, policy.fees, interestApr)));
+  return cost;
+}
 
 /** The daily-rate grid of a validated policy. */
 export function gridOf(policy: PolicyConfig): DailyRateGrid {
@@ -73,7 +85,7 @@ export function priceApr(pd: number, policy: PolicyConfig): AprQuote {
   const dailyNanos = steps * grid.stepNanos;
   const dailyRate = dailyNanos / NANOS;
   const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
-  const cost = revolvingCost(dailyRate, policy.fees, interestApr);
+  const cost = revolvingCostAt(policy, steps, dailyRate, interestApr);
   return {
     // Without fees the disclosed APR is daily x 365 exactly; in basis points an exact ratio of integers.
     aprBp: cost.nominalApr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : cost.nominalApr * 10_000,
