@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDecideCommand } from '../src/cli/decideCommand.js';
 import { adverseActionNotice, renderAdverseActionNotice } from '../src/decision/adverseActionNotice.js';
@@ -113,6 +114,26 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     expect(declined).toMatchObject({ outcome: 'decline', limit: 0 });
     expect(declined.reasons[0]?.code).toBe('human_review_decided');
     expect(declined.reasons.length).toBeLessThanOrEqual(4);
+  });
+
+  it('law: whatever a reviewer enters, a recorded review never leaves a cap or the affordability ceiling', async () => {
+    const decided = await Promise.all((['new_graduate', 'factory_worker', 'delinquent', 'salaried_teacher'] as const).map((s) => scorer.decide(exampleFor(s).applicant)));
+    fc.assert(
+      fc.property(fc.constantFrom(...decided), fc.constantFrom('approve' as const, 'refer' as const, 'decline' as const), fc.integer({ min: 0, max: 600 }).map((h) => h * 10_000), (d, outcome, limit) => {
+        let reviewed;
+        try {
+          reviewed = recordReview(d, { reviewerRole: 'credit_officer', outcome, limit }, scorer.policy);
+        } catch (e) {
+          expect((e as CreditliftError).code).toBe('review_invalid');
+          return;
+        }
+        for (const cap of Object.values(d.caps)) if (cap !== null) expect(reviewed.limit).toBeLessThanOrEqual(cap);
+        expect(reviewed.limit).toBeLessThanOrEqual(d.health.healthyLimit);
+        if (reviewed.outcome === 'approve') expect(reviewed.limit).toBeGreaterThanOrEqual(scorer.policy.limits.productMin);
+        expect(reviewed.audit.priorDecisionId).toBe(d.audit.decisionId);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("a customer's contest attaches as a new decision (refer, terms kept, audit linked); a review answers it", async () => {

@@ -1,3 +1,4 @@
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { barChart } from './charts/barChart.js';
 import { boxPlotChart } from './charts/boxPlotChart.js';
@@ -206,7 +207,7 @@ ${kpi(formatRmb(data.limitTotalFen), 'total limit granted or proposed')}
 ${kpi(granted === 0 ? '-' : formatRmb(Math.round(data.limitTotalFen / granted / 100) * 100), 'mean limit (approve and refer)')}
 ${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')}
 ${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
-${averageCostKpi(data, meta.averageCostAlertAbove ?? 0.2)}
+${averageCostKpi(data, meta.averageCostAlertAbove ?? defaultPolicy.pricing.averageCostAlertAbove)}
 </section>
 ${charts.join('\n')}
 <h2>By grade</h2>

@@ -133,6 +133,40 @@ describe('applyPolicy: examples', () => {
 });
 
 describe('applyPolicy: laws', () => {
+  it("law: a customer's request for a person always gives refer, the automated terms kept as the proposal", () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const applicant = applicantFromDraw(draw);
+        const automated = applyPolicy({ applicant, pd, policy });
+        const asked = applyPolicy({ applicant: { ...applicant, controls: { ...applicant.controls, humanReview: true } }, pd, policy });
+        expect(asked.outcome).toBe('refer');
+        expect(asked.automatedOutcome).toBe(automated.outcome);
+        expect(asked.limit).toBe(automated.limit);
+        expect(asked.reasons).toContain('human_review_requested');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('law: a student without a second repayment source is never simply approved unless the policy allows it', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, fc.boolean(), (policy, draw, pd, guardian) => {
+        const base = applicantFromDraw(draw);
+        const applicant = { ...base, employment: { type: 'student' as const, industry: 'education' as const }, household: { ...base.household, ...(guardian ? { secondRepaymentSource: 'guardian' as const } : {}) } };
+        const r = applyPolicy({ applicant, pd, policy });
+        const rule = policy.students.withoutSecondRepaymentSource;
+        if (!guardian && rule !== 'allow') {
+          expect(r.outcome).not.toBe('approve');
+          expect(r.reasons).toContain('student_without_second_source');
+          if (rule === 'decline') expect(r.outcome).toBe('decline');
+        } else {
+          expect(r.reasons).not.toContain('student_without_second_source');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('the limit never exceeds any cap, and the self-set cap always holds', () => {
     fc.assert(
       fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
