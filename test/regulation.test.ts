@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDecideCommand } from '../src/cli/decideCommand.js';
 import { adverseActionNotice, renderAdverseActionNotice } from '../src/decision/adverseActionNotice.js';
 import { createScorer, type Scorer } from '../src/decision/createScorer.js';
+import { assertAllowedDataCategories } from '../src/decision/dataCategoryCheck.js';
 import { recordContest, recordReview } from '../src/decision/recordReview.js';
 import { CreditliftError } from '../src/errors/creditliftError.js';
 import { ValidationError } from '../src/errors/validationError.js';
@@ -156,7 +157,7 @@ describe('adverse-action notice', () => {
     expect(notice.principalReasons.length).toBeGreaterThanOrEqual(1);
     expect(notice.principalReasons.length).toBeLessThanOrEqual(4);
     expect(notice.principalReasons.map((r) => r.code)).toEqual(d.reasons.map((r) => r.code));
-    expect(notice.dataCategories.map((c) => c.category)).toEqual(['age', 'certificates', 'credit_bureau', 'employment', 'household', 'income', 'platform_behaviour', 'residence', 'social_media']);
+    expect(notice.dataCategories.map((c) => c.category)).toEqual(['age', 'certificates', 'credit_bureau', 'employment', 'household', 'income', 'platform_behaviour', 'residence']);
     const en = renderAdverseActionNotice(notice, 'en');
     const zh = renderAdverseActionNotice(notice, 'zhHans');
     expect(en).toContain('Principal reasons:');
@@ -182,14 +183,49 @@ describe('adverse-action notice', () => {
 });
 
 describe('banned data categories', () => {
-  it('under eu-ccd2 the default model is refused: its gig-certificate feature counts creator followers (social media)', async () => {
-    const model = await loadModel(defaultModelPath());
+  it('a model whose features use a banned category is refused, naming each feature and its category', () => {
+    const features = [
+      { name: 'income_rmb' },
+      { name: 'hospital_visits', dataCategory: 'health' as const },
+      { name: 'mystery_score' },
+    ];
+    let err: unknown;
     try {
-      await expect(createScorer({ model, policy: { ...defaultPolicy, jurisdiction: euCcd2, pricing: { ...defaultPolicy.pricing } } })).rejects.toMatchObject({
-        code: 'banned_data_category',
-        message: expect.stringContaining('cert_gig (social_media)'),
-      });
+      assertAllowedDataCategories(features, euCcd2);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CreditliftError);
+    expect((err as CreditliftError).code).toBe('banned_data_category');
+    expect((err as CreditliftError).message).toContain('hospital_visits (health), mystery_score (no data category declared)');
+    expect(() => assertAllowedDataCategories([{ name: 'income_rmb' }, { name: 'cert_gig' }], euCcd2)).not.toThrow();
+  });
+
+  it('under eu-ccd2 the default model runs, and creator-follower evidence (social media) is rejected before it reaches a feature', async () => {
+    const model = await loadModel(defaultModelPath());
+    const eu = await createScorer({ model, policy: { ...defaultPolicy, jurisdiction: euCcd2 } });
+    try {
+      const driver = exampleFor('gig_driver').applicant;
+      const followers = {
+        kind: 'creator_followers',
+        issuer: 'Douyin',
+        credentialId: 'DY-8817',
+        holder: { idHash: driver.identity.idHash },
+        issueDate: '2026-10-20',
+        score: 120_000,
+        verification: { method: 'platform_api' as const, confidence: 0.99 },
+        documentHash: 'f'.repeat(64),
+      };
+      const withFollowers = { ...driver, evidence: [...(driver.evidence ?? []), followers] };
+      const inEu = await eu.decide(withFollowers);
+      const item = inEu.evidence.at(-1);
+      expect(item).toMatchObject({ kind: 'creator_followers', status: 'rejected', reasons: ['banned_data_category'] });
+      expect(inEu.dataCategories).not.toContain('social_media');
+      const inCn = await scorer.decide(withFollowers);
+      expect(inCn.evidence.at(-1)?.status).toBe('accepted');
+      expect(inCn.dataCategories).toContain('social_media');
     } finally {
+      await eu.close();
       await model.close();
     }
   });

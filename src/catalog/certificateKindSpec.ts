@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VerificationMethod } from '../schema/certificateEvidence.js';
+import { DataCategory } from '../schema/dataCategory.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -106,6 +107,9 @@ export const CertificateKindSpec = z
     minHolderAgeAtIssue: z.number().int().min(0).max(100).describe('Youngest plausible holder age, in whole years, on the issue date'),
     signalWeight: z.number().gt(0).max(1).describe('How strong a signal the kind is at the top of its scale, in (0, 1]'),
     verificationMethods: z.array(VerificationMethod).min(1).max(6).describe('Methods accepted as proof of this kind'),
+    dataCategory: DataCategory.optional().describe(
+      'Category of personal data the kind draws on (default certificates); evidence of a category the jurisdiction bans is rejected',
+    ),
   })
   .superRefine((spec, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {

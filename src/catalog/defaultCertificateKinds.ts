@@ -214,6 +214,8 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
     minHolderAgeAtIssue: 14,
     signalWeight: 0.4,
     verificationMethods: [...platformFeed],
+    // A follower count is social-media data: rejected under a profile that bans it (EU CCD2).
+    dataCategory: 'social_media',
   },
   {
     id: 'vocational_skill_level',

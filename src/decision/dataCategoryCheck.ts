@@ -1,6 +1,8 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { dataCategoryOf } from '../features/featureDataCategories.js';
 import type { FeatureDefinition } from '../features/featureDefinitions.js';
+import type { Catalog } from '../catalog/resolveCatalog.js';
+import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { JurisdictionProfile } from '../policy/jurisdictionProfile.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 
@@ -18,6 +20,19 @@ export function dataCategoriesUsed(definitions: readonly Pick<FeatureDefinition,
     if (c !== undefined) all.add(c);
   }
   return [...all].sort();
+}
+
+/**
+ * The data categories one decision used: the model's and the policy's, plus the category of every
+ * accepted certificate kind that declares its own (a creator follower count is social-media data).
+ */
+export function decisionDataCategories(base: readonly DataCategory[], items: readonly Pick<EvidenceAssessment, 'status' | 'kind'>[], catalog: Catalog): readonly DataCategory[] {
+  let extra: Set<DataCategory> | undefined;
+  for (const item of items) {
+    const c = item.status === 'accepted' ? catalog.get(item.kind)?.dataCategory : undefined;
+    if (c !== undefined && !base.includes(c)) (extra ??= new Set()).add(c);
+  }
+  return extra === undefined ? base : [...base, ...extra].sort();
 }
 
 /**

@@ -43,7 +43,7 @@ export function planRowCount(plan: DecisionPlan): number {
 }
 
 function scenario(ctx: EngineContext, applicant: Applicant): Scenario {
-  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence }) };
+  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence, bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories }) };
 }
 
 

@@ -6,6 +6,7 @@ import { preparePolicy, type PolicyLimit, type PreparedPolicy } from '../policy/
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
+import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
 import type { DecisionPlan, Scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
@@ -157,7 +158,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     dailyRate: main.dailyRate,
     dailyRateText: main.dailyRateText,
     plans: main.plans,
-    dataCategories: ctx.dataCategories,
+    dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
     review:
       applicant.controls.humanReview === true
         ? { status: 'pending', proposed: { outcome: main.automatedOutcome, limit: grantedLimit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null }

@@ -2,9 +2,10 @@ import type { DataCategory } from '../schema/dataCategory.js';
 import type { FeatureDefinition } from './featureDefinitions.js';
 
 /**
- * The data category of every built-in feature. `cert_gig` is declared `social_media` because
- * the gig category includes creator follower counts (`creator_followers`): a profile that bans
- * social-media data (EU CCD2) must not run a model that uses it.
+ * The data category of every built-in feature. The certificate features draw on the evidence the
+ * customer uploaded; a kind that is itself of a banned category (creator follower counts are
+ * social-media data) is rejected at assessment under a profile that bans it, so it never reaches
+ * `cert_gig`.
  */
 export const builtInDataCategories: Readonly<Record<string, DataCategory>> = {
   age_years: 'age',
@@ -33,7 +34,7 @@ export const builtInDataCategories: Readonly<Record<string, DataCategory>> = {
   cert_professional: 'certificates',
   cert_language: 'certificates',
   cert_honour: 'certificates',
-  cert_gig: 'social_media',
+  cert_gig: 'certificates',
   cert_accepted_count: 'certificates',
 };
 
