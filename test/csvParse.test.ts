@@ -56,7 +56,7 @@ describe('parseCsv (RFC 4180)', () => {
       expect(e).toBeInstanceOf(ValidationError);
       const v = e as ValidationError;
       expect(v.fields).toEqual(['rows.1', 'rows.2']);
-      expect(v.issues[0]!.message).toMatch(/Record 3 has 1 fields, expected 2/);
+      expect(v.issues[0]!.message).toMatch(/Record on line 3 has 1 fields, expected 2/);
     }
   });
 
@@ -74,7 +74,7 @@ describe('parseCsv (RFC 4180)', () => {
       }
       return 'no error';
     };
-    expect(codeOf('a,b\n1,"open\n')).toMatch(/data_invalid: CSV line 2: quoted field is never closed/);
+    expect(codeOf('a,b\n1,"open\n')).toMatch(/data_invalid: CSV line 2: a quoted field opened on line 2 is never closed/);
     expect(codeOf('a,b\n1,"x"y\n')).toMatch(/data_invalid: CSV line 2: unexpected text after a closing quote/);
     expect(codeOf('a,b\n1,x"y\n')).toMatch(/data_invalid: CSV line 2: a quote inside an unquoted field/);
     expect(codeOf('')).toMatch(/data_invalid: CSV is empty/);

@@ -115,11 +115,33 @@ describe('parseApplicant: cross-field rules', () => {
 });
 
 describe('parseApplicant: unreadable input', () => {
-  it('turns a throwing getter into an unreadable_input issue, never another exception', () => {
-    const input = { ...valid() };
+  it('reports a throwing getter as unreadable_input at its own path, together with every other issue', () => {
+    const input: Record<string, unknown> = { ...valid(), socialInsuranceMonths: -1 };
     Object.defineProperty(input, 'income', { get: () => { throw new TypeError('boom'); }, enumerable: true });
     const err = errorOf(input);
-    expect(err.issues).toEqual([expect.objectContaining({ path: [], code: 'unreadable_input' })]);
+    expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual(expect.arrayContaining([['income', 'unreadable_input'], ['socialInsuranceMonths', expect.any(String)]]));
+    expect(err.issues.some((i) => i.path.length === 0)).toBe(false);
     expect(() => parseApplicant(input)).toThrow(ValidationError);
+  });
+
+  it('refuses a Map, Set, Date or class instance where a plain object is expected, at its path (a cap in a Map used to vanish)', () => {
+    for (const controls of [new Map([['selfSetCap', 100]]), new Set([1]), new Date(0), new (class Controls { selfSetCap = 100; })()]) {
+      const err = errorOf({ ...valid(), controls });
+      expect(err.issues).toEqual([expect.objectContaining({ path: ['controls'], code: 'invalid_type', expected: 'plain object' })]);
+    }
+    expect(errorOf(new Map(Object.entries(valid()))).issues).toEqual([expect.objectContaining({ path: [], code: 'invalid_type' })]);
+    // Null-prototype objects and objects from another realm are plain data.
+    expect(parseApplicant(Object.assign(Object.create(null), valid())).id).toBe(valid().id);
+  });
+
+  it('reports a hole in a sparse array at its index, and a circular value, without walking forever', () => {
+    const v = valid() as Record<string, unknown>;
+    const evidence = (v.evidence as unknown[] | undefined) ?? [];
+    const holey: unknown[] = [...evidence];
+    holey.length = evidence.length + 1;
+    expect(codesAt(errorOf({ ...v, evidence: holey }), `evidence.${evidence.length}`)).toEqual(['missing_element']);
+    const loop: Record<string, unknown> = { ...v };
+    loop.controls = loop;
+    expect(codesAt(errorOf(loop), 'controls')).toEqual(['circular_reference']);
   });
 });

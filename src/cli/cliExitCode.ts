@@ -2,7 +2,9 @@ import { ExitCode } from '../commandLine/commandIo.js';
 
 /**
  * Exit codes of every `creditlift` command: 0 success, 1 failure (a file, the model or the
- * runtime could not be used), 2 the command line was wrong, 3 some input records were rejected
- * (each has an error line; the rest were decided).
+ * runtime could not be used), 2 the command line was wrong or refused, 3 some input records were
+ * rejected as bad data (each has an error line; the rest were decided), 4 some records were not
+ * decided because of a runtime failure (a scorer worker died; their error lines say
+ * `worker_failed`): run the same command with `--resume` to decide them. 130: interrupted.
  */
-export const CliExitCode = { ...ExitCode, rejected: 3 } as const;
+export const CliExitCode = { ...ExitCode, rejected: 3, recordsFailed: 4 } as const;

@@ -17,7 +17,7 @@ export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}):
 
 /**
  * Scorer options from `--model` (a directory means DIR/model.onnx) and `--policy` (JSON read
- * here). Plain data (a path and parsed JSON), so they can also be sent to worker threads.
+ * here). Plain data (a path and parsed JSON), so they can also be sent to worker processes.
  */
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };

@@ -1,4 +1,3 @@
-import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -7,17 +6,19 @@ import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
+import { inProcessDecider, type BatchDecider, type DeciderIdentity } from './score/batchDecider.js';
+import { openInputRecords } from './score/openInputRecords.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
+import { lockOutput, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
-import { readCsvRecords } from './score/readCsvRecords.js';
-import { readNdjsonRecords } from './score/readNdjsonRecords.js';
-import { readResumeState, type ResumeState } from './score/resumeState.js';
+import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
+import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score/resumeState.js';
+import { fingerprintInput, readRunManifest, resumeMismatches, runManifestPath, writeRunManifest, type InputFingerprint, type RunManifest } from './score/runManifest.js';
+import { RunRefusedError } from './score/runRefusedError.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
-import { splitLines } from './score/splitLines.js';
 
 /** Help text of `creditlift score`. */
 export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
@@ -47,14 +48,19 @@ Options:
   --errors FILE              error lines go here instead of into --out
   --format ndjson|csv        input format (default: from the file name)
   --resume                   continue an interrupted run: keep the lines already in --out and
-                             --errors, skip those input lines, append the rest (same --in!)
+                             --errors, skip those input lines, decide the rest and the records
+                             a failed worker left (worker_failed). Refused unless the input,
+                             model, policy and options match the run's manifest (OUT.run.json)
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
   --batch N                  records per runtime call (default 256)
-  --workers N                decide on N worker threads, each with its own model session
-                             (default 1: in process)
+  --workers N                decide in N worker processes, each with its own session of the
+                             same model bytes (default 1: in process)
   --suggestions N            what-if certificate suggestions per decision, 0..100 (default 3);
                              0 skips the what-if scoring, several times faster for re-scoring
+  --max-record-lines N       CSV: lines a quoted field may span (default 100); a quote still
+                             open after that is an error at its line, and the lines after it
+                             are read as records again
   --json-summary             print the end summary as JSON instead of text
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
@@ -62,9 +68,18 @@ ${SCORER_OPTIONS_HELP}
 A progress bar is drawn on stderr when it is a terminal. The summary (records, decisions,
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
-Exit codes: 0 every record decided, 3 some records rejected (see the error lines), 1 failure
-(input unreadable, model or runtime failed: rerun with --resume), 2 usage, 130 interrupted
-(rerun with --resume).
+Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, options)
+and holds OUT.lock while it writes: a second run on the same --out is refused.
+
+Exit codes:
+  0    every record decided
+  1    failure: input unreadable or changed while read, model or runtime failed (rerun with --resume)
+  2    usage error, or the run was refused (output held by another run; --resume with a different
+       input, model, policy or options)
+  3    some records rejected as bad data (see their error lines); the rest decided
+  4    some records not decided because a scorer worker failed (error code worker_failed):
+       run the same command with --resume to decide them
+  130  interrupted (rerun with --resume)
 `;
 
 const OPTIONS = {
@@ -79,6 +94,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   'json-summary': { type: 'boolean' },
   suggestions: { type: 'string' },
+  'max-record-lines': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,102 +107,182 @@ export interface ScoreCommandDeps {
   readonly openDecider?: (values: ScorerArgs & { readonly suggestions: number }, workers: number) => Promise<BatchDecider>;
 }
 
+/** A parsed `score` command line. */
+export interface ScoreArgs extends ScorerArgs {
+  readonly input: string;
+  readonly out: string;
+  readonly errors: string;
+  readonly format: 'csv' | 'ndjson';
+  readonly resume: boolean;
+  readonly overwrite: boolean;
+  readonly chunkSize: number;
+  readonly workers: number;
+  readonly suggestions: number;
+  readonly maxRecordLines: number;
+  readonly jsonSummary: boolean;
+}
+
 /**
  * `creditlift score`: streams a file of applicants through the scorer into NDJSON decision and
  * error lines, resumable. Resolves to the exit code; never rejects.
+ *
+ * The run in four steps: take the output (lock, manifest, resume state), open the decider, stream
+ * the records through it in input order, report.
  *
  * @example
  * process.exitCode = await runScoreCommand(['--in', 'book.csv', '--out', 'decisions.ndjson', '--errors', 'rejected.ndjson']);
  */
 export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo, deps: ScoreCommandDeps = {}): Promise<number> {
   let decider: BatchDecider | undefined;
+  let lock: OutputLock | undefined;
   const sinks: LineSink[] = [];
   try {
-    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-    if (values.help === true) {
+    const args = parseScoreArgs(argv);
+    if (args === 'help') {
       io.stdout(SCORE_USAGE);
       return CliExitCode.ok;
     }
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const missing = (['in', 'out'] as const).filter((k) => values[k] === undefined);
-    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    const input = values.in as string;
-    const out = values.out as string;
-    const errors = values.errors ?? out;
-    if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
-    const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
-    if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
-    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
-    const workers = intOption(values.workers, 'workers', 1, 256);
-    const suggestions = values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100);
-
-    const inputSize = (await stat(input)).size;
-    if (values.resume !== true && values.overwrite !== true) {
-      for (const path of new Set([out, errors])) {
+    // The lock comes first: nothing below may look at or touch an output another run is writing.
+    lock = await lockOutput(args.out);
+    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    if (!args.resume && !args.overwrite) {
+      for (const path of new Set([args.out, args.errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
       }
     }
-    const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
-    if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+    const input = await fingerprintInput(args.input);
+    decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers);
+    const manifest = runManifestOf(args, input, decider.identity);
+    const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
+    if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
-    decider = await (deps.openDecider ?? openBatchDecider)({ ...values, suggestions }, workers);
-    const outSink = await openLineSink(out, resumed !== undefined);
+    const outSink = await openLineSink(args.out, resumed !== undefined);
     sinks.push(outSink);
-    const errSink = errors === out ? outSink : await openLineSink(errors, resumed !== undefined);
+    const errSink = args.errors === args.out ? outSink : await openLineSink(args.errors, resumed !== undefined);
     if (errSink !== outSink) sinks.push(errSink);
 
-    const stream: ReadStream = createReadStream(input, { highWaterMark: 64 * 1024 });
-    // Bytes handed to the line splitter, not bytes read ahead by the stream: what progress means.
-    let consumed = 0;
-    const lines = splitLines(
-      (async function* () {
-        for await (const chunk of stream) {
-          consumed += (chunk as Buffer).length;
-          yield chunk as Buffer;
-        }
-      })(),
-    );
-    const records = format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines);
+    const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines });
     const progress = createProgressBar(io);
     const started = io.now?.();
+    let failedRecords = 0;
     let result;
     try {
       result = await scoreRecords({
-        records,
+        records: reading.records,
         decide: decider.decide,
-        write: (line) => ('decisionJson' in line ? outSink : errSink).write(formatOutputLine(line)),
+        write: (line) => {
+          if ('error' in line && line.error.code === RETRY_ON_RESUME_CODE) failedRecords++;
+          return ('decisionJson' in line ? outSink : errSink).write(formatOutputLine(line));
+        },
         ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
-        chunkSize,
+        chunkSize: args.chunkSize,
         inFlight: decider.inFlight,
         averageCostAlertAbove: await averageCostAlertOf(values),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
-        onChunk: (s) => progress.update(consumed, inputSize, s.recordsIn + s.skipped, s.rejected),
+        onChunk: (s) => progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected),
       });
     } finally {
       progress.finish();
-      stream.destroy();
+      reading.close();
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const { summary, interrupted } = result;
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
-    io.stdout(values['json-summary'] === true ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out, errors }));
+    io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
     if (interrupted) {
       io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
       return INTERRUPTED_EXIT_CODE;
     }
-    return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    if (reading.sha256() !== input.sha256) {
+      io.stderr(`error: ${args.input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+      return CliExitCode.failed;
+    }
+    if (failedRecords > 0) {
+      io.stderr(`${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`);
+      return CliExitCode.recordsFailed;
+    }
+    return summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     // Whatever finished is already on disk; a rerun with --resume picks up from there.
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    if (e instanceof RunRefusedError) {
+      io.stderr(`error: ${e.message}\n`);
+      return CliExitCode.usage;
+    }
     return reportError(e, io, SCORE_USAGE);
   } finally {
     await decider?.close();
+    await lock?.release();
   }
 }
 
+/** Parses and checks a `score` command line. @throws UsageError */
+export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  if (values.help === true) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const missing = (['in', 'out'] as const).filter((k) => values[k] === undefined);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+  const input = values.in as string;
+  const out = values.out as string;
+  const errors = values.errors ?? out;
+  if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
+  if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
+  const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
+  if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
+  return {
+    ...(values.model === undefined ? {} : { model: values.model }),
+    ...(values.policy === undefined ? {} : { policy: values.policy }),
+    input,
+    out,
+    errors,
+    format,
+    resume: values.resume === true,
+    overwrite: values.overwrite === true,
+    chunkSize: intOption(values.batch, 'batch', 256, 65_536),
+    workers: intOption(values.workers, 'workers', 1, 256),
+    suggestions: values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100),
+    maxRecordLines: intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000),
+    jsonSummary: values['json-summary'] === true,
+  };
+}
+
+function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: DeciderIdentity): RunManifest {
+  return {
+    kind: 'creditlift-score-run',
+    version: 1,
+    input,
+    format: args.format,
+    model: identity.model,
+    policyHash: identity.policyHash,
+    options: { out: args.out, errors: args.errors, suggestions: args.suggestions, maxRecordLines: args.maxRecordLines, batch: args.chunkSize, workers: args.workers },
+  };
+}
+
 /**
- * The decider for `--workers N`: in process for 1, else a pool of N worker threads
+ * Checks `--resume` continues the very run that wrote the output (same input bytes, model,
+ * policy and output-shaping options), then reads what it already answered.
+ * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
+ */
+async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promise<ResumeState | undefined> {
+  const before = await readRunManifest(runManifestPath(args.out));
+  if (before === undefined) {
+    const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
+    if (written === 0) return undefined;
+    throw new RunRefusedError(`--resume: ${args.out} has no run manifest (${runManifestPath(args.out)}), so nothing shows it came from this input, model and policy; use --overwrite to start again`);
+  }
+  const differences = resumeMismatches(before, now);
+  if (differences.length > 0) {
+    throw new RunRefusedError(`--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`);
+  }
+  const resumed = await readResumeState([args.out, args.errors]);
+  if (resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+  if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
+  return resumed;
+}
+
+/**
+ * The decider for `--workers N`: in process for 1, else a pool of N worker processes
  * (src/parallel), each with its own scorer, with N chunks in flight so every worker stays busy.
  */
 export async function openBatchDecider(values: ScorerArgs & { readonly suggestions: number }, workers: number): Promise<BatchDecider> {
@@ -198,7 +294,7 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values, extra) });
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
-  return { decide: (records) => pool.decideBatchJson(records), inFlight: workers, close: () => pool.close() };
+  return { decide: (records) => pool.decideBatchJson(records), identity: { model: pool.model, policyHash: pool.policyHash }, inFlight: workers, close: () => pool.close() };
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -9,6 +9,7 @@ import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { featureDefinitionsByName } from '../features/featureDefinitions.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
+import { readBatchElement } from '../schema/readBatchElement.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
@@ -120,7 +121,7 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
     throw new ValidationError('ScorerOptions', [{ path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' }]);
   }
-  const model = isLoadedModel(options.model) ? options.model : await loadModel(options.model ?? defaultModelPath());
+  const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath());
   const encoder = createFeatureEncoder(model.manifest);
   // A model using data the jurisdiction bans (EU: social media, health) is refused before any decision.
   assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
@@ -211,14 +212,15 @@ export async function createScorer(options: ScorerOptions = {}): Promise<Scorer>
       const results: BatchResult[] = new Array(inputs.length);
       const plans: DecisionPlan[] = [];
       const planIndex: number[] = [];
-      inputs.forEach((input, index) => {
+      // An index loop, not forEach: a hole or a throwing element is that record's own error.
+      for (let index = 0; index < inputs.length; index++) {
         try {
-          plans.push(planDecision(ctx, parseApplicant(input), { suggestions: suggestionCount > 0, limitHistory }));
+          plans.push(planDecision(ctx, parseApplicant(readBatchElement(inputs, index)), { suggestions: suggestionCount > 0, limitHistory }));
           planIndex.push(index);
         } catch (e) {
           results[index] = { ok: false, index, error: toErrorData(e) };
         }
-      });
+      }
       const decided = await run(ctx, plans);
       decided.forEach((d, k) => {
         const index = planIndex[k] as number;
@@ -318,6 +320,13 @@ function parseHistory(h: unknown): LimitChange[] {
 
 function isCatalog(c: unknown): c is Catalog {
   return c instanceof Map;
+}
+
+/** The model option as a path or bytes; anything else (a number, a plain object) is a typed load failure, not a TypeError. */
+function checkModelOption(m: unknown): string | Uint8Array | undefined {
+  if (m === undefined || typeof m === 'string' || m instanceof Uint8Array) return m;
+  const got = m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m === 'object' ? 'an object that is not a LoadedModel' : `a ${typeof m}`;
+  throw new CreditliftError('model_load_failed', `The model option must be a file path, the model's bytes (Uint8Array) or a model from loadModel; got ${got}`);
 }
 
 function isLoadedModel(m: unknown): m is LoadedModel {

@@ -1,55 +1,74 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { cloneableRecords } from './cloneableRecords.js';
+import { toErrorData } from '../decision/toErrorData.js';
+import { readBatchElement } from '../schema/readBatchElement.js';
+import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
-import { reviveError } from './workerErrorData.js';
+import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
-import type { BatchTaskMessage, FromWorkerMessage, ScorerWorkerData } from './workerMessages.js';
+import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
-  /** Worker threads, each with its own scorer and model session. Default `os.availableParallelism()`. */
+  /** Worker processes, each with its own scorer and model session. Default `os.availableParallelism()`. */
   readonly workers?: number;
   /**
-   * Options for every worker's scorer. They are copied to each thread, so they must be
-   * structured-cloneable: give the model as a path or bytes, not a `LoadedModel`.
+   * Options for every worker's scorer. They are copied to each process, so they must be
+   * structured-cloneable: give the model as a path or bytes, not a `LoadedModel`. The pool reads
+   * a path once and hands every worker the same bytes.
    */
   readonly scorer?: ScorerOptions;
   /** Records per task sent to a worker. Default 256: large enough to batch runtime calls, small enough to balance load. */
   readonly chunkSize?: number;
+  /**
+   * A task not answered within this many milliseconds counts as a hung worker: the worker is
+   * killed and replaced, and the task's records are retried. Default 60000; 0 waits forever.
+   */
+  readonly taskTimeoutMs?: number;
   /** Path or URL of the worker script, for bundles that move it. Default: `scorerWorker` beside the pool's own module. */
   readonly workerEntry?: string | URL;
 }
 
-/** Scorers on worker threads behind one `decideBatch`. */
+/** Scorers in worker processes behind one `decideBatch`. */
 export interface ScorerPool {
-  /** Number of worker threads. */
+  /** Number of worker processes. */
   readonly size: number;
+  /** The one model every worker of this pool scores with: `name@version` and the SHA-256 of its bytes. */
+  readonly model: { readonly id: string; readonly sha256: string };
+  /** Hash of the policy every worker applies (as in each decision's `audit.policyHash`). */
+  readonly policyHash: string;
   /**
    * Decides many applicants across the workers: the same results, in the same order, as
-   * `scorer.decideBatch`. A bad record gets its own error; records on a worker that crashes get
-   * `worker_failed` and the worker is replaced. @throws ValidationError when the input is not an array.
+   * `scorer.decideBatch`. A bad record gets its own error. Records on a worker that dies, hangs
+   * or fails are retried once, one by one, on another worker; a record that fails again gets
+   * `worker_failed`. The call never rejects for a worker's fault.
+   * @throws ValidationError when the input is not an array or the options are invalid (as in process).
    */
   decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
   /**
    * The same, with each decision returned as its JSON text (exactly `JSON.stringify(decision)`)
    * plus its outcome and limit. For callers that write results out (files, queues, HTTP): the
-   * workers serialise, and this thread never rebuilds decision objects, so the pool scales with
-   * cores instead of stalling on the thread that receives the results.
+   * workers serialise, and this process never rebuilds decision objects, so the pool scales with
+   * cores instead of stalling on the process that receives the results.
    */
   decideBatchJson(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResultJson[]>;
+  /** Process ids of the current workers (for monitoring; a replaced worker has a new id). */
+  workerPids(): readonly number[];
   /** Finishes the batches under way, then stops every worker. Further calls throw. */
   close(): Promise<void>;
 }
 
 const DEFAULT_CHUNK_SIZE = 256;
+const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 /** Tasks queued on one worker: two, so it starts the next while the pool reads the last one's results. */
 const TASKS_PER_WORKER = 2;
 /** A slot whose replacement worker fails to start this many times in a row is given up. */
 const MAX_RESTARTS_IN_A_ROW = 3;
+/** How long a worker asked to stop may take to release its session before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
 
 interface Task {
@@ -58,23 +77,36 @@ interface Task {
   readonly applicants: readonly unknown[];
   readonly options: DecideOptions | undefined;
   readonly call: BatchCall;
+  /** 0 on first sending; 1 for a record retried alone after its worker failed. */
+  readonly attempt: 0 | 1;
+  /** The worker process a retried record must not go back to, while another is available. */
+  readonly failedOn?: number;
+  /** Results known before sending (holes, unreadable elements), by index within the task. */
+  readonly presettled: ReadonlyMap<number, BatchResult>;
 }
 
 /** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
 interface BatchCall {
   readonly format: 'objects' | 'json';
   readonly results: (BatchResult | BatchResultJson)[];
+  /** Records still without a result. */
   remaining: number;
   failed: boolean;
   resolve(results: (BatchResult | BatchResultJson)[]): void;
   reject(error: unknown): void;
 }
 
+interface HeldTask {
+  readonly task: Task;
+  /** Results settled on this side for records that could not be cloned, by index within the task. */
+  readonly settled: ReadonlyMap<number, BatchResult>;
+  readonly timer: NodeJS.Timeout | undefined;
+}
+
 interface Slot {
-  worker: Worker;
+  child: ChildProcess | undefined;
   ready: boolean;
-  /** Tasks on this worker, with results settled on this side for records that could not be cloned. */
-  readonly tasks: Map<number, { task: Task; settled: ReadonlyMap<number, BatchResult> }>;
+  readonly tasks: Map<number, HeldTask>;
   restartsInARow: number;
   /** True once the slot's worker failed to start too often in a row; it is not restarted again. */
   gaveUp: boolean;
@@ -82,41 +114,63 @@ interface Slot {
 }
 
 /**
- * Starts a pool of worker threads, each loading its own scorer, and resolves once every worker
- * has loaded its model. A chunk of records goes to whichever worker is free, so the workers stay
- * busy even when records differ in cost.
+ * Starts a pool of worker processes, each loading its own scorer from the same model bytes (read
+ * once here), and resolves once every worker has loaded them. A chunk of records goes to
+ * whichever worker is free, so the workers stay busy even when records differ in cost.
  *
- * @throws ValidationError for invalid options; the worker's own error (e.g. `model_load_failed`) when a scorer cannot start.
+ * Workers are processes, not threads: onnxruntime's native binding cannot survive a thread being
+ * stopped inside a run (the whole process aborts), while a process can always be killed alone.
+ * So a worker that crashes, hangs or is killed never takes the caller down; its records are
+ * retried and, failing again, reported as `worker_failed`, never lost.
+ *
+ * @throws ValidationError for invalid options; `model_load_failed` when the model cannot be read;
+ *   the worker's own error (e.g. `model_shape_mismatch`) when a scorer cannot start.
  * @example
  * const pool = await createScorerPool({ workers: 2, scorer: { suggestionsPerDecision: 0 } });
  * const results = await pool.decideBatch(applicants);
  * await pool.close();
  */
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
-  const { workers: size, chunkSize, workerData } = checkOptions(options);
+  const { workers: size, chunkSize, taskTimeoutMs, scorer } = checkOptions(options);
   const entry = scorerWorkerEntry(options.workerEntry);
+  const model = await readModelOnce(scorer.model);
+  const init: InitMessage = { type: 'init', scorer: { ...scorer, model: model.bytes } };
   const slots: Slot[] = [];
   const queue: Task[] = [];
   const calls = new Set<Promise<unknown>>();
   let nextTaskId = 0;
   let closing: Promise<void> | undefined;
+  let stopping = false;
+  let identity: WorkerIdentity | undefined;
   // Until every first worker is ready, a worker that stops fails the pool's creation instead of being replaced.
   let starting: { resolveOne(): void; reject(e: unknown): void } | undefined;
 
+  const live = (s: Slot) => s.ready && s.child !== undefined;
+  /** A retried record goes alone to a worker other than the one it failed on, when there is one. */
+  const fits = (slot: Slot, task: Task): boolean => {
+    if (task.attempt === 0) return true;
+    if (slot.tasks.size > 0) return false;
+    return task.failedOn !== slot.child?.pid || !slots.some((s) => s !== slot && !s.gaveUp);
+  };
+  const holdsRetry = (slot: Slot) => [...slot.tasks.values()].some((h) => h.task.attempt === 1);
+
   const pump = (): void => {
     for (const slot of slots) {
-      while (slot.ready && slot.tasks.size < TASKS_PER_WORKER && queue.length > 0) {
-        const task = queue.shift() as Task;
+      while (live(slot) && slot.tasks.size < TASKS_PER_WORKER && !holdsRetry(slot)) {
+        const k = queue.findIndex((t) => fits(slot, t));
+        if (k < 0) break;
+        const [task] = queue.splice(k, 1) as [Task];
         if (!task.call.failed) send(slot, task);
       }
     }
     if (queue.length > 0 && slots.every((s) => s.gaveUp)) {
       // Every worker is gone for good: nothing queued can ever be scored.
-      for (const task of queue.splice(0)) failTask(task, `could not be restarted (${describe(slots[0]?.lastError)})`);
+      for (const task of queue.splice(0)) failTask(task, task.presettled, `could not be restarted (${describe(slots[0]?.lastError)})`);
     }
   };
 
   const send = (slot: Slot, task: Task): void => {
+    const child = slot.child as ChildProcess;
     const msg: BatchTaskMessage = {
       type: 'batch',
       id: task.id,
@@ -125,26 +179,48 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
-    let settled: ReadonlyMap<number, BatchResult> = new Map();
+    let settled: ReadonlyMap<number, BatchResult> = task.presettled;
+    if (!child.connected) {
+      // The worker is going away: its exit handler retries what it holds.
+      slot.tasks.set(task.id, { task, settled, timer: undefined });
+      return;
+    }
     try {
-      slot.worker.postMessage(msg);
+      child.send(msg);
     } catch {
       // Cloning failed somewhere in the chunk; find the records at fault rather than fail them all.
       const chunk = cloneableRecords(task.applicants, task.base);
-      settled = chunk.settled;
+      settled = new Map([...task.presettled, ...chunk.settled]);
       try {
-        slot.worker.postMessage({ ...msg, applicants: chunk.applicants });
+        child.send({ ...msg, applicants: chunk.applicants });
       } catch (e) {
         // The options themselves cannot be cloned: the call fails as a whole, as in-process it would.
         failCall(task.call, new ValidationError('decideBatch options', [{ path: [], code: 'invalid_type', message: `options must be plain data: ${describe(e)}` }]));
         return;
       }
     }
-    slot.tasks.set(task.id, { task, settled });
+    const timer = taskTimeoutMs === 0 ? undefined : setTimeout(() => hung(slot, child, task.id), taskTimeoutMs);
+    slot.tasks.set(task.id, { task, settled, timer });
+  };
+
+  const hung = (slot: Slot, child: ChildProcess, taskId: number): void => {
+    if (slot.child !== child || !slot.tasks.has(taskId)) return;
+    slot.lastError = new Error(`no answer within ${taskTimeoutMs} ms`);
+    // Killing a process is always safe, even inside a native call: the exit handler retries its records.
+    child.kill('SIGKILL');
   };
 
   const onMessage = (slot: Slot, msg: FromWorkerMessage): void => {
     if (msg.type === 'ready') {
+      const mismatch = identity !== undefined && (msg.model.sha256 !== identity.model.sha256 || msg.policyHash !== identity.policyHash);
+      if (msg.model.sha256 !== model.sha256 || mismatch) {
+        // Cannot happen with the same bytes and options; if it ever does, no decision may name two models.
+        slot.lastError = new CreditliftError('internal_error', `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash}, not the pool's ${model.sha256}`);
+        slot.gaveUp = true;
+        slot.child?.kill('SIGKILL');
+        return;
+      }
+      identity ??= { model: msg.model, policyHash: msg.policyHash };
       slot.ready = true;
       slot.restartsInARow = 0;
       starting?.resolveOne();
@@ -155,24 +231,31 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       const held = slot.tasks.get(msg.id);
       slot.tasks.delete(msg.id);
       if (held !== undefined) {
-        if (msg.type === 'task_failed') failCall(held.task.call, reviveError(msg.error));
-        else completeTask(held.task, msg.results, held.settled);
+        clearTimeout(held.timer);
+        if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);
+        else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
+        else retryOrFail(held.task, held.settled, `failed (${msg.error.code}: ${msg.error.message})`, slot.child?.pid);
       }
     }
     pump();
   };
 
-  const onExit = (slot: Slot, code: number): void => {
+  const onExit = (slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void => {
     slot.ready = false;
+    slot.child = undefined;
+    const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
     if (starting !== undefined) {
-      starting.reject(slot.lastError instanceof CreditliftError ? slot.lastError : new CreditliftError('worker_failed', `A scorer worker stopped while starting (exit code ${code}): ${describe(slot.lastError)}`, { cause: slot.lastError }));
+      starting.reject(slot.lastError instanceof CreditliftError ? slot.lastError : new CreditliftError('worker_failed', `A scorer worker stopped while starting (${how}): ${describe(slot.lastError)}`, { cause: slot.lastError }));
       return;
     }
     const lost = [...slot.tasks.values()];
     slot.tasks.clear();
-    const why = `worker stopped (exit code ${code}${slot.lastError === undefined ? '' : `: ${describe(slot.lastError)}`}) before answering`;
-    for (const { task } of lost) failTask(task, why);
-    if (closing === undefined) {
+    const why = `worker stopped (${how}${slot.lastError === undefined ? '' : `: ${describe(slot.lastError)}`}) before answering`;
+    for (const held of lost) {
+      clearTimeout(held.timer);
+      retryOrFail(held.task, held.settled, why, child.pid);
+    }
+    if (!stopping && !slot.gaveUp) {
       slot.restartsInARow += 1;
       if (slot.restartsInARow <= MAX_RESTARTS_IN_A_ROW) start(slot);
       else slot.gaveUp = true;
@@ -181,17 +264,25 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   };
 
   const start = (slot: Slot): void => {
-    const worker = new Worker(entry.script, { workerData, eval: entry.eval });
-    slot.worker = worker;
+    const child = fork(entry.script, [], { execArgv: [...entry.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    slot.child = child;
     slot.lastError = undefined;
-    worker.on('message', (msg: FromWorkerMessage) => onMessage(slot, msg));
-    worker.on('error', (e) => {
-      slot.lastError = e;
+    child.on('message', (msg: FromWorkerMessage) => {
+      if (slot.child === child) onMessage(slot, msg);
+    });
+    child.on('error', (e) => {
+      slot.lastError ??= e;
     });
     // A stale worker's late exit must not touch the slot's replacement.
-    worker.on('exit', (code) => {
-      if (slot.worker === worker) onExit(slot, code);
+    child.on('exit', (code, signal) => {
+      if (slot.child === child) onExit(slot, child, code, signal);
     });
+    try {
+      child.send(init);
+    } catch (e) {
+      slot.lastError = e;
+      child.kill('SIGKILL');
+    }
   };
 
   const failCall = (call: BatchCall, error: unknown): void => {
@@ -203,20 +294,39 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   const completeTask = (task: Task, results: readonly (BatchResult | BatchResultJson)[], settled: ReadonlyMap<number, BatchResult>): void => {
     const { call } = task;
     if (call.failed) return;
-    // Results made on this side (unclonable records, a crashed worker) take the call's format too.
+    // Results made on this side (unclonable records, a failed worker) take the call's format too.
     const own = (r: BatchResult) => (call.format === 'json' ? toJsonResult(r) : r);
     results.forEach((r, i) => {
       const here = settled.get(i);
       call.results[task.base + i] = here === undefined ? r : own(here);
     });
-    call.remaining -= 1;
+    call.remaining -= results.length;
     if (call.remaining === 0) call.resolve(call.results);
   };
 
-  const failTask = (task: Task, why: string): void => {
-    const error = { code: 'worker_failed' as const, message: `Not decided: the scorer ${why}; the worker is replaced` };
+  const failTask = (task: Task, settled: ReadonlyMap<number, BatchResult>, why: string): void => {
+    const error = { code: 'worker_failed' as const, message: `Not decided: the scorer ${why}; rerun this record` };
     const failed = task.applicants.map((_, i): BatchResult => ({ ok: false, index: task.base + i, error }));
-    completeTask(task, failed.map((r) => (task.call.format === 'json' ? toJsonResult(r) : r)), new Map());
+    completeTask(task, failed.map((r) => (task.call.format === 'json' ? toJsonResult(r) : r)), settled);
+  };
+
+  /**
+   * A task its worker could not answer: on the first failure each record is retried alone (so one
+   * poisonous record cannot sink its chunk-mates twice); on the second it gets `worker_failed`.
+   */
+  const retryOrFail = (task: Task, settled: ReadonlyMap<number, BatchResult>, why: string, pid: number | undefined): void => {
+    if (task.call.failed) return;
+    if (task.attempt === 1) {
+      failTask(task, settled, `${why}, twice`);
+      return;
+    }
+    const retries: Task[] = [];
+    task.applicants.forEach((applicant, i) => {
+      const here = settled.get(i);
+      if (here !== undefined) completeTask({ ...task, base: task.base + i, applicants: [applicant] }, [here], new Map());
+      else retries.push({ id: nextTaskId++, base: task.base + i, applicants: [applicant], options: task.options, call: task.call, attempt: 1, presettled: new Map(), ...(pid === undefined ? {} : { failedOn: pid }) });
+    });
+    queue.unshift(...retries);
   };
 
   try {
@@ -224,18 +334,21 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       let waiting = size;
       starting = { resolveOne: () => --waiting === 0 && resolve(), reject };
       for (let i = 0; i < size; i++) {
-        const slot: Slot = { worker: undefined as unknown as Worker, ready: false, tasks: new Map(), restartsInARow: 0, gaveUp: false, lastError: undefined };
+        const slot: Slot = { child: undefined, ready: false, tasks: new Map(), restartsInARow: 0, gaveUp: false, lastError: undefined };
         slots.push(slot);
         start(slot);
       }
     });
   } catch (e) {
+    stopping = true;
     closing = Promise.resolve();
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await Promise.all(slots.map(stopWorker));
     throw e;
   } finally {
     starting = undefined;
   }
+  const ready = identity as WorkerIdentity | undefined;
+  if (ready === undefined) throw new CreditliftError('internal_error', 'the scorer pool started without a worker identity');
 
   const submit = (applicants: readonly unknown[], opts: DecideOptions | undefined, format: BatchCall['format']): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
@@ -244,9 +357,20 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     }
     if (applicants.length === 0) return Promise.resolve([]);
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
-      const c: BatchCall = { format, results: new Array(applicants.length), remaining: Math.ceil(applicants.length / chunkSize), failed: false, resolve, reject };
+      const c: BatchCall = { format, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       for (let base = 0; base < applicants.length; base += chunkSize) {
-        queue.push({ id: nextTaskId++, base, applicants: applicants.slice(base, base + chunkSize), options: opts, call: c });
+        // Each element read here, once: a hole or a throwing element gets its own error, as in process.
+        const chunk: unknown[] = [];
+        const presettled = new Map<number, BatchResult>();
+        for (let i = base; i < Math.min(applicants.length, base + chunkSize); i++) {
+          try {
+            chunk.push(readBatchElement(applicants, i));
+          } catch (e) {
+            chunk.push(null);
+            presettled.set(i - base, { ok: false, index: i, error: toErrorData(e) });
+          }
+        }
+        queue.push({ id: nextTaskId++, base, applicants: chunk, options: opts, call: c, attempt: 0, presettled });
       }
     });
     const tracked: Promise<unknown> = call.then(
@@ -260,16 +384,27 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   return {
     size,
+    model: ready.model,
+    policyHash: ready.policyHash,
     decideBatch: (applicants, opts) => submit(applicants, opts, 'objects') as Promise<BatchResult[]>,
     decideBatchJson: (applicants, opts) => submit(applicants, opts, 'json') as Promise<BatchResultJson[]>,
+    workerPids: () => slots.flatMap((s) => (s.child?.pid === undefined ? [] : [s.child.pid])),
     close() {
-      closing ??= Promise.allSettled([...calls]).then(() => Promise.all(slots.map(stopWorker)).then(() => undefined));
+      closing ??= Promise.allSettled([...calls]).then(async () => {
+        stopping = true;
+        await Promise.all(slots.map(stopWorker));
+      });
       return closing;
     },
   };
 }
 
-function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize: number; workerData: ScorerWorkerData } {
+/** A task failure that in process would have rejected the whole call (invalid options), not a fault of the worker. */
+function refusesWholeCall(error: WorkerErrorData): boolean {
+  return error.issues !== undefined;
+}
+
+function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize: number; taskTimeoutMs: number; scorer: ScorerOptions } {
   const issues: ValidationIssue[] = [];
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
@@ -278,6 +413,10 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 100_000) {
     issues.push({ path: ['chunkSize'], code: 'out_of_range', message: 'chunkSize must be an integer in [1, 100000]' });
+  }
+  const taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+  if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 0 || taskTimeoutMs > 2_147_483_647) {
+    issues.push({ path: ['taskTimeoutMs'], code: 'out_of_range', message: 'taskTimeoutMs must be an integer in [0, 2147483647]' });
   }
   const scorer = options.scorer ?? {};
   const model: unknown = scorer.model;
@@ -291,18 +430,21 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
     }
   }
   if (issues.length > 0) throw new ValidationError('ScorerPoolOptions', issues);
-  return { workers, chunkSize, workerData: { scorer } };
+  return { workers, chunkSize, taskTimeoutMs, scorer };
 }
 
-/** Asks a worker to release its session and exit; terminates it if it has not within the grace period. */
+/** Asks a worker to release its session and exit; kills it if it has not within the grace period. */
 async function stopWorker(slot: Slot): Promise<void> {
-  const { worker } = slot;
+  const { child } = slot;
   slot.ready = false;
-  if (worker.threadId === -1) return;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.postMessage({ type: 'close' });
-  const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
-  timer.unref();
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    child.send({ type: 'close' });
+  } catch {
+    child.kill('SIGKILL');
+  }
+  const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_GRACE_MS);
   await exited;
   clearTimeout(timer);
 }

@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** How to start a worker thread: a script file, or (from TypeScript source) a small bootstrap to evaluate. */
+/** How to start a scorer worker process: its script and the Node flags it needs. */
 export interface WorkerEntry {
-  /** The worker's file URL, or the bootstrap code when `eval` is true. */
-  readonly script: URL | string;
-  readonly eval: boolean;
+  /** Absolute path of the worker's script. */
+  readonly script: string;
+  /** Node flags for the worker (a TypeScript loader when run from source; none from the build). */
+  readonly execArgv: readonly string[];
 }
 
 /**
@@ -17,7 +18,8 @@ export interface WorkerEntry {
  */
 export function scorerWorkerEntry(override?: string | URL): WorkerEntry {
   const url = override === undefined ? besideThisModule() : override instanceof URL ? override : toUrl(override);
-  return /\.(c|m)?ts$/.test(url.pathname) ? { script: typeScriptBootstrap(url), eval: true } : { script: url, eval: false };
+  const script = fileURLToPath(url);
+  return { script, execArgv: /\.(c|m)?ts$/.test(script) ? ['--import', tsxLoaderUrl()] : [] };
 }
 
 function besideThisModule(): URL {
@@ -30,20 +32,12 @@ function toUrl(pathOrUrl: string): URL {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl) : pathToFileURL(pathOrUrl);
 }
 
-// Only source runs (tests, benchmarks) get here. On Node 20 a worker neither inherits the parent's
-// loader hooks nor applies `--import` from its execArgv, so it imports its TypeScript entry
-// through tsx's own importer instead.
-function typeScriptBootstrap(url: URL): string {
-  const api = pathToFileURL(tsxEsmApiPath()).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}));`;
-}
-
-// The ESM build of tsx's API, read from its exports map: its CJS build cannot be required from a
-// worker's bootstrap, and a bare `import('tsx/esm/api')` there would resolve from the cwd.
-function tsxEsmApiPath(): string {
+// Only source runs (tests, benchmarks) get here: the worker process loads its TypeScript through
+// tsx's loader, named by absolute URL so it resolves the same whatever the worker's cwd.
+function tsxLoaderUrl(): string {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve('tsx/package.json');
-  const manifest = require(manifestPath) as { exports: Record<string, { import?: { default?: string } }> };
-  const target = manifest.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  return join(dirname(manifestPath), target);
+  const manifest = require(manifestPath) as { exports: Record<string, unknown> };
+  const target = typeof manifest.exports['.'] === 'string' ? manifest.exports['.'] : './dist/loader.mjs';
+  return pathToFileURL(join(dirname(manifestPath), target)).href;
 }

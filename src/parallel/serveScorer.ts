@@ -1,41 +1,75 @@
-import type { MessagePort } from 'node:worker_threads';
 import { createScorer, type BatchResult, type Scorer } from '../decision/createScorer.js';
+import { policyHash } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
-import type { FromWorkerMessage, ScorerWorkerData, ToWorkerMessage } from './workerMessages.js';
+import type { FromWorkerMessage, InitMessage, ToWorkerMessage } from './workerMessages.js';
+
+/** The worker's side of its link to the pool: a process's IPC channel, or anything shaped like it. */
+export interface WorkerChannel {
+  onMessage(listener: (msg: ToWorkerMessage) => void): void;
+  send(msg: FromWorkerMessage): void;
+  /** Ends the worker once its scorer is closed. */
+  close(): void;
+}
 
 /**
- * The worker side of the scorer pool: loads one scorer (one model session) for this thread, then
- * answers every batch task on `port` with that task's results, indexes shifted to the caller's.
- * Kept apart from the entry file so the entry stays a one-liner and tests can wrap it.
+ * The worker side of the scorer pool: waits for its `init` message, loads one scorer (one model
+ * session) from it, then answers every batch task with that task's results, indexes shifted to
+ * the caller's. Kept apart from the entry file so the entry stays a few lines and tests can wrap it.
  */
-export async function serveScorer(port: MessagePort, data: ScorerWorkerData): Promise<void> {
-  let scorer: Scorer;
-  try {
-    scorer = await createScorer(data.scorer);
-  } catch (e) {
-    post(port, { type: 'init_failed', error: toWorkerErrorData(e) });
-    port.close();
-    return;
-  }
-  port.on('message', (msg: ToWorkerMessage) => {
-    if (msg.type === 'close') {
-      void scorer.close().finally(() => port.close());
+export function serveScorer(channel: WorkerChannel): void {
+  let scorer: Scorer | undefined;
+  let closing = false;
+  const init = async (msg: InitMessage): Promise<void> => {
+    try {
+      scorer = await createScorer(msg.scorer);
+    } catch (e) {
+      channel.send({ type: 'init_failed', error: toWorkerErrorData(e) });
+      channel.close();
       return;
     }
+    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHash(scorer.policy) });
+  };
+  channel.onMessage((msg) => {
+    if (msg.type === 'init') {
+      void init(msg);
+      return;
+    }
+    if (msg.type === 'close') {
+      // Cooperative stop: the session is released by the runtime's own close, never cut mid-call.
+      closing = true;
+      void (scorer?.close() ?? Promise.resolve()).finally(() => channel.close());
+      return;
+    }
+    if (scorer === undefined || closing) return;
     scorer.decideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
-        post(port, { type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
+        channel.send({ type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
       },
-      (e: unknown) => post(port, { type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) }),
+      (e: unknown) => channel.send({ type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) }),
     );
   });
-  post(port, { type: 'ready' });
 }
 
-function post(port: MessagePort, msg: FromWorkerMessage): void {
-  port.postMessage(msg);
+/**
+ * The channel of a worker process started by the pool (Node's IPC, `serialization: 'advanced'`).
+ * The worker ends when the pool goes away (the channel disconnects), so no worker outlives it.
+ */
+export function processChannel(): WorkerChannel {
+  if (process.send === undefined) throw new Error('not started as a scorer worker process (no IPC channel)');
+  const send = process.send.bind(process);
+  // Ctrl-C reaches the whole process group; the pool, not the terminal, decides when a worker
+  // stops, so work in flight is answered before the run ends.
+  process.on('SIGINT', () => undefined);
+  process.on('disconnect', () => process.exit(0));
+  return {
+    onMessage: (listener) => process.on('message', (m) => listener(m as ToWorkerMessage)),
+    send: (msg) => {
+      if (process.connected) send(msg);
+    },
+    close: () => process.exit(0),
+  };
 }
 
 // Rebuilt with the same key order as the scorer's own results, so pooled output is byte-equal JSON.

@@ -2,9 +2,13 @@ import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/crea
 import type { BatchResultJson } from './batchResultJson.js';
 import type { WorkerErrorData } from './workerErrorData.js';
 
-/** What a scorer worker is started with (its `workerData`). */
-export interface ScorerWorkerData {
-  /** Options for the worker's own `createScorer`; structured-cloneable (a model path or bytes). */
+/** What a scorer worker process is started with: its first message. */
+export interface InitMessage {
+  readonly type: 'init';
+  /**
+   * Options for the worker's own `createScorer`; plain data. The pool reads the model once and
+   * puts its bytes in `model`, so every worker of one pool scores with the very same model.
+   */
   readonly scorer: ScorerOptions;
 }
 
@@ -21,19 +25,24 @@ export interface BatchTaskMessage {
   readonly format?: 'json';
 }
 
-
 /** Asks a worker to release its session and exit. */
 export interface CloseMessage {
   readonly type: 'close';
 }
 
 /** Messages from the pool to a worker. */
-export type ToWorkerMessage = BatchTaskMessage | CloseMessage;
+export type ToWorkerMessage = InitMessage | BatchTaskMessage | CloseMessage;
+
+/** What a worker reports once its scorer is loaded, so the pool can check every worker runs the same model and policy. */
+export interface WorkerIdentity {
+  readonly model: { readonly id: string; readonly sha256: string };
+  readonly policyHash: string;
+}
 
 /** Messages from a worker to the pool. */
 export type FromWorkerMessage =
-  | { readonly type: 'ready' }
+  | ({ readonly type: 'ready' } & WorkerIdentity)
   | { readonly type: 'init_failed'; readonly error: WorkerErrorData }
   | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] | readonly BatchResultJson[] }
-  /** The whole task was refused (as in-process `decideBatch` would throw, e.g. an invalid `limitHistory`). */
+  /** The whole task was refused or failed (as in-process `decideBatch` would throw). */
   | { readonly type: 'task_failed'; readonly id: number; readonly error: WorkerErrorData };

@@ -4,6 +4,7 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { IsoDate } from './primitives.js';
+import { isBlockedPath, readPlainData } from './readPlainData.js';
 
 /** Result of {@link safeParseApplicant}: the applicant, or the error listing every problem. */
 export type SafeParseApplicantResult = { readonly ok: true; readonly value: Applicant } | { readonly ok: false; readonly error: ValidationError };
@@ -71,8 +72,11 @@ function comparePaths(a: Issue, b: Issue): number {
   return a.path.length - b.path.length;
 }
 
-function validate(input: unknown): SafeParseApplicantResult {
-  const issues: Issue[] = [];
+function validate(raw: unknown): SafeParseApplicantResult {
+  // Read once into plain data: non-plain objects, throwing getters and holes become issues at their own paths.
+  const read = readPlainData(raw);
+  const input = read.value;
+  const issues: Issue[] = [...read.issues];
   let subject = input;
   let evidence: unknown;
   if (isRecord(input)) {
@@ -93,7 +97,7 @@ function validate(input: unknown): SafeParseApplicantResult {
     issues.push(...crossFieldIssues(input, evidence));
   }
   const r = Applicant.safeParse(subject);
-  if (!r.success) issues.push(...ValidationError.fromZod('Applicant', r.error).issues);
+  if (!r.success) issues.push(...ValidationError.fromZod('Applicant', r.error).issues.filter((i) => !isBlockedPath(i.path, read.blocked)));
   if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
   return { ok: true, value: r.data };
 }

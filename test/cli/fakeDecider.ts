@@ -23,11 +23,12 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
  * Decides records of the form `{ id, limit?, outcome? }`: anything without a string `id` is
  * rejected with a validation error naming `id`. Counts the records it was asked to decide.
  */
-export function fakeDecider(options: { inFlight?: number; failOnCall?: number } = {}): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
+export function fakeDecider(options: { inFlight?: number; failOnCall?: number; modelSha256?: string; workerFailId?: string } = {}): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
   const self = {
     decided: [] as unknown[],
     calls: 0,
     inFlight: options.inFlight ?? 1,
+    identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: 'p'.repeat(64) },
     async decide(records: readonly unknown[]): Promise<BatchResult[]> {
       self.calls++;
       if (options.failOnCall === self.calls) throw new Error('runtime exploded');
@@ -38,6 +39,7 @@ export function fakeDecider(options: { inFlight?: number; failOnCall?: number } 
         if (typeof id !== 'string') {
           return { ok: false, index, error: { code: 'validation_failed', message: 'Invalid Applicant: 1 problem(s) at id', issues: [{ path: ['id'], code: 'invalid_type', message: 'expected string' }] } };
         }
+        if (id === options.workerFailId) return { ok: false, index, error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' } };
         const x = r as { limit?: number; outcome?: Decision['outcome'] };
         return { ok: true, index, decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }) };
       });

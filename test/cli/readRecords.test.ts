@@ -14,8 +14,7 @@ async function* once(text: string): AsyncGenerator<string> {
 
 async function records(text: string, format: 'csv' | 'ndjson'): Promise<InputRecord[]> {
   const out: InputRecord[] = [];
-  const lines = splitLines(once(text));
-  for await (const r of format === 'csv' ? readCsvRecords(lines) : readNdjsonRecords(lines)) out.push(r);
+  for await (const r of format === 'csv' ? readCsvRecords(once(text)) : readNdjsonRecords(splitLines(once(text)))) out.push(r);
   return out;
 }
 
@@ -24,6 +23,18 @@ function csvCell(s: string): string {
 }
 
 describe('NDJSON input', () => {
+  it('a line with bytes that are not UTF-8 is an error record naming the byte offset, never decided with U+FFFD', async () => {
+    async function* bytes() {
+      yield Buffer.from('{"id":"a"}\n{"id":"b');
+      yield Buffer.from([0xe4, 0xb8]); // a character cut short by the next byte
+      yield Buffer.from('x"}\n{"id":"c"}\n');
+    }
+    const out: InputRecord[] = [];
+    for await (const r of readNdjsonRecords(splitLines(bytes()))) out.push(r);
+    expect(out.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([[1, 'a'], [2, 'invalid_utf8'], [3, 'c']]);
+    expect(!out[1]!.ok && out[1]!.error.message).toMatch(/offset 19 /);
+  });
+
   it('numbers records by physical line, skips blank lines, and turns bad JSON into an error record', async () => {
     const rs = await records('{"id":"a"}\n\n{oops\n  \n[1,2]\n{"id":"b"}', 'ndjson');
     expect(rs.map((r) => [r.line, r.ok])).toEqual([[1, true], [3, false], [5, true], [6, true]]);

@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -166,5 +167,103 @@ describe('creditlift score (fake decider)', () => {
     const c = captureIo();
     expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--workers', '4'], c.io, { openDecider: async (_v, workers) => ({ ...fakeDecider(), inFlight: workers }) })).toBe(0);
     expect(statSync(path('out.ndjson')).size).toBeGreaterThan(0);
+  });
+});
+
+describe('creditlift score: one run per output (manifest, lock, resume)', () => {
+  const manifestOf = (out: string) => JSON.parse(readFileSync(`${out}.run.json`, 'utf8'));
+
+  it('writes a run manifest beside the output: input path, size and SHA-256, model SHA-256, policy hash, options', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(5));
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--suggestions', '0'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
+    const m = manifestOf(path('out.ndjson'));
+    expect(m.input).toEqual({ path: path('in.ndjson'), size: statSync(path('in.ndjson')).size, sha256: createHash('sha256').update(readFileSync(path('in.ndjson'))).digest('hex') });
+    expect(m.model).toEqual({ id: 'fake@1', sha256: 'f'.repeat(64) });
+    expect(m.policyHash).toBe('p'.repeat(64));
+    expect(m.options).toMatchObject({ suggestions: 0, errors: path('out.ndjson') });
+    expect(existsSync(path('out.ndjson.lock'))).toBe(false);
+  });
+
+  it('--resume refuses a different input, model or options with a message naming each difference, and leaves the output alone', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(10));
+    writeFileSync(path('other.ndjson'), ndjson(12));
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson')];
+    expect(await runScoreCommand(args, captureIo().io, withDecider(fakeDecider()))).toBe(0);
+    const before = readFileSync(path('out.ndjson'), 'utf8');
+    const cases: [string[], ReturnType<typeof fakeDecider>, RegExp][] = [
+      [['--in', path('other.ndjson'), '--out', path('out.ndjson'), '--resume'], fakeDecider(), /the input differs/],
+      [[...args, '--resume'], fakeDecider({ modelSha256: 'a'.repeat(64) }), /the model differs/],
+      [[...args, '--resume', '--suggestions', '1'], fakeDecider(), /--suggestions differs/],
+    ];
+    for (const [argv, d, message] of cases) {
+      const c = captureIo();
+      expect(await runScoreCommand(argv, c.io, withDecider(d))).toBe(2);
+      expect(c.err()).toMatch(message);
+      expect(d.decided).toEqual([]);
+    }
+    // The input file itself changed since the run: refused too.
+    writeFileSync(path('in.ndjson'), ndjson(11));
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c.io, withDecider(fakeDecider()))).toBe(2);
+    expect(c.err()).toMatch(/the input differs/);
+    expect(readFileSync(path('out.ndjson'), 'utf8')).toBe(before);
+  });
+
+  it('--resume refuses output with no manifest to check it against', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    writeFileSync(path('out.ndjson'), '{"line":1,"error":{"code":"validation_failed","message":"x"}}\n');
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--resume'], c.io, withDecider(fakeDecider()))).toBe(2);
+    expect(c.err()).toMatch(/no run manifest/);
+  });
+
+  it('a second run on the same output while the first is writing is refused; a lock left by a dead run is taken over', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(20));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = fakeDecider();
+    const decide = slow.decide;
+    slow.decide = async (records) => {
+      await gate;
+      return decide(records);
+    };
+    const first = runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '5'], captureIo().io, withDecider(slow));
+    while (!existsSync(path('out.ndjson.lock'))) await new Promise((r) => setTimeout(r, 5));
+    for (const extra of [[], ['--resume'], ['--overwrite']]) {
+      const c = captureIo();
+      const second = fakeDecider();
+      expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), ...extra], c.io, withDecider(second))).toBe(2);
+      expect(c.err()).toMatch(new RegExp(`being written by another creditlift score run \\(pid ${process.pid}`));
+      expect(second.decided).toEqual([]);
+    }
+    release();
+    expect(await first).toBe(0);
+    expect(readLines(path('out.ndjson')).map((o) => o.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // A run killed with -9 leaves its lock; the next run takes it over (no such process).
+    writeFileSync(path('out.ndjson.lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname() }));
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--resume'], c.io, withDecider(fakeDecider()))).toBe(0);
+    expect(c.err()).toMatch(/took over the lock/);
+  });
+
+  it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(12, (i) => (i === 2 ? 'invalid' : null)));
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--batch', '4'];
+    const c = captureIo();
+    expect(await runScoreCommand(args, c.io, withDecider(fakeDecider({ workerFailId: 'r7' })))).toBe(4);
+    expect(c.err()).toMatch(/--resume/);
+    expect(readLines(path('err.ndjson')).map((o) => [o.line, o.error?.code])).toEqual([[3, 'validation_failed'], [8, 'worker_failed']]);
+    const again = fakeDecider();
+    const c2 = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c2.io, withDecider(again))).toBe(3);
+    expect(c2.err()).toMatch(/deciding again 1 records/);
+    expect(again.decided).toEqual([{ id: 'r7', limit: 0 }]);
+    const lines = [...readLines(path('out.ndjson')), ...readLines(path('err.ndjson'))].map((o) => o.line).sort((a, b) => a - b);
+    expect(lines).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
@@ -9,7 +12,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { EXIT_ID, THROW_ID } from './fixtures/crashingScorerWorker.js';
+import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 
 const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
 // Suggestions on, so the what-if rows travel through the workers too.
@@ -99,6 +102,20 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
+  it('a hole or an element whose getter throws is that record\'s own error, in process and pooled alike; the others decide', async () => {
+    const batch: unknown[] = [examples[0], , examples[1], examples[2]];
+    Object.defineProperty(batch, 2, { get: () => { throw new Error('boom'); }, enumerable: true });
+    const local = await scorer.decideBatch(batch);
+    expect(local.map((r) => (r.ok ? 'ok' : r.error.issues?.[0]?.code))).toEqual(['ok', 'missing_element', 'unreadable_input', 'ok']);
+    expect(json(await pool.decideBatch(batch))).toBe(json(local));
+  });
+
+  it('createScorer with a model option that is neither a path, bytes nor a LoadedModel fails with model_load_failed', async () => {
+    for (const model of [42, null, {}, ['x']]) {
+      await expect(createScorer({ model: model as never })).rejects.toMatchObject({ code: 'model_load_failed' });
+    }
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.decideBatch([])).toEqual([]);
   });
@@ -153,30 +170,64 @@ describe('createScorerPool: options and start-up', () => {
 
 });
 
-describe('createScorerPool: a worker that crashes', () => {
+describe('createScorerPool: a worker that crashes, hangs, fails or is killed', () => {
   let crashy: ScorerPool;
   beforeAll(async () => {
-    crashy = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker });
+    crashy = await createScorerPool({ workers: 2, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: 5_000 });
   });
   afterAll(() => crashy?.close());
 
-  for (const [how, id] of [['exits', EXIT_ID], ['throws an uncaught error', THROW_ID]] as const) {
-    it(`when a worker ${how}, its records get worker_failed, every other record decides, and the replaced worker scores again`, async () => {
+  // Exits, uncaught errors and hangs, and the long kill stress, are in test/deep/poolFaults.test.ts.
+  for (const [how, id] of [['answers with a scorer failure', FAIL_ID]] as const) {
+    it(`when a worker ${how}, only the record at fault gets worker_failed (after one retry); every other record decides as in process`, async () => {
       const batch: unknown[] = [...synthetic.slice(0, 20)];
       batch[12] = { ...(batch[12] as object), id };
+      const pidsBefore = crashy.workerPids();
       const results = await crashy.decideBatch(batch);
       results.forEach((r, i) => expect(r.index).toBe(i));
-      // Chunk of 5: records 10..14 shared the poisoned chunk.
-      const failed = results.filter((r) => !r.ok).map((r) => r.index);
-      expect(failed).toContain(12);
-      for (const r of results) if (!r.ok) expect(r.error.code).toBe('worker_failed');
-      // Only the crashed worker's records are lost: the two chunks it held.
-      expect(failed.length).toBeLessThanOrEqual(10);
-      const clean = batch.filter((_, i) => !failed.includes(i));
-      const again = await crashy.decideBatch(synthetic.slice(0, 20));
-      expect(json(again)).toBe(json(await scorer.decideBatch(synthetic.slice(0, 20))));
-      expect(clean.length).toBeGreaterThanOrEqual(10);
-      expect(json(results.filter((r) => r.ok))).toBe(json((await scorer.decideBatch(batch)).filter((_, i) => !failed.includes(i))));
+      const failed = results.filter((r) => !r.ok);
+      expect(failed.map((r) => r.index)).toEqual([12]);
+      expect(failed[0]?.ok === false && failed[0].error.code).toBe('worker_failed');
+      expect(failed[0]?.ok === false && failed[0].error.message).toMatch(/twice/);
+      const local = await scorer.decideBatch(batch);
+      expect(json(results.filter((r) => r.ok))).toBe(json(local.filter((_, i) => i !== 12)));
+      if (id !== FAIL_ID) expect(crashy.workerPids()).not.toEqual(pidsBefore);
+      // The pool still scores with its replaced workers.
+      expect(json(await crashy.decideBatch(synthetic.slice(0, 20)))).toBe(json(await scorer.decideBatch(synthetic.slice(0, 20))));
     });
   }
+
+  it('stress: a worker killed (SIGKILL) in the middle of a batch never takes this process down and loses no record', async () => {
+    const batch = [...synthetic, ...synthetic];
+    const local = json(await scorer.decideBatch(batch));
+    for (let round = 0; round < 2; round++) {
+      const running = crashy.decideBatch(batch);
+      await new Promise((r) => setTimeout(r, 5 + round * 20));
+      const [victim] = crashy.workerPids();
+      if (victim !== undefined) process.kill(victim, 'SIGKILL');
+      // Retried records decide on the other worker: the result is exactly the in-process one.
+      expect(json(await running)).toBe(local);
+    }
+  });
+});
+
+describe('createScorerPool: one model per pool', () => {
+  it('reads the model once: replacing the file while the pool runs changes nothing, even for a replaced worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'creditlift-pool-model-'));
+    const path = join(dir, 'model.onnx');
+    copyFileSync(defaultModelPath(), path);
+    const one = await createScorerPool({ workers: 1, chunkSize: 10, scorer: { ...scorerOptions, model: path } });
+    try {
+      expect(one.model.sha256).toBe(scorer.model.sha256);
+      writeFileSync(path, 'not a model any more');
+      const [pid] = one.workerPids();
+      process.kill(pid as number, 'SIGKILL');
+      const results = await one.decideBatch(synthetic.slice(0, 20));
+      const shas = new Set(results.map((r) => (r.ok ? r.decision.audit.modelSha256 : r.error.code)));
+      expect([...shas]).toEqual([scorer.model.sha256]);
+    } finally {
+      await one.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { BatchResult, Scorer } from '../../decision/createScorer.js';
 import type { BatchResultJson } from '../../parallel/batchResultJson.js';
+import { policyHash } from '../../policy/policyHash.js';
 
 /**
  * Decides a batch of raw records: one result per record, in order, a bad record getting its own
@@ -7,9 +8,17 @@ import type { BatchResultJson } from '../../parallel/batchResultJson.js';
  */
 export type DecideRecords = (records: readonly unknown[]) => Promise<readonly (BatchResult | BatchResultJson)[]>;
 
+/** The model and policy every decision of a decider names (a run's manifest records them). */
+export interface DeciderIdentity {
+  readonly model: { readonly id: string; readonly sha256: string };
+  readonly policyHash: string;
+}
+
 /** Something that decides batches, how many batches it wants in flight, and how to release it. */
 export interface BatchDecider {
   readonly decide: DecideRecords;
+  /** The one model and policy behind every decision. */
+  readonly identity: DeciderIdentity;
   /** Chunks worth keeping in flight: the pool's worker count, or 2 in process so reading overlaps the runtime call. */
   readonly inFlight: number;
   close(): Promise<void>;
@@ -19,6 +28,7 @@ export interface BatchDecider {
 export function inProcessDecider(scorer: Scorer): BatchDecider {
   return {
     decide: (records) => scorer.decideBatch(records),
+    identity: { model: scorer.model, policyHash: policyHash(scorer.policy) },
     inFlight: 2,
     close: () => scorer.close(),
   };

@@ -17,18 +17,30 @@ export function formatOutputLine(o: OutputLine): string {
 
 const LEADING_LINE = /^\{"line":(\d+),"(decision|error)":/;
 
+/** What {@link readOutputLineHead} reads from an output line. */
+export interface OutputLineHead {
+  readonly line: number;
+  readonly kind: 'decision' | 'error';
+  /** The error's code, for an error line (`worker_failed` lines are re-decided by `--resume`). */
+  readonly errorCode?: string;
+}
+
 /** The input line number an output line records and whether it is an error, or undefined when the text is not a complete output line. */
-export function readOutputLineHead(text: string): { readonly line: number; readonly kind: 'decision' | 'error' } | undefined {
+export function readOutputLineHead(text: string): OutputLineHead | undefined {
   const m = LEADING_LINE.exec(text);
   if (m === null || !text.endsWith('}')) return undefined;
   // A cut-off line can still end in "}" (a nested object closing); only a whole line parses.
+  let parsed: unknown;
   try {
-    JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
   const n = Number(m[1]);
-  return Number.isSafeInteger(n) && n > 0 ? { line: n, kind: m[2] as 'decision' | 'error' } : undefined;
+  if (!Number.isSafeInteger(n) || n <= 0) return undefined;
+  if (m[2] === 'decision') return { line: n, kind: 'decision' };
+  const code = (parsed as { error?: { code?: unknown } }).error?.code;
+  return typeof code === 'string' ? { line: n, kind: 'error', errorCode: code } : { line: n, kind: 'error' };
 }
 
 /** The output line of a decision object (serialised here). */

@@ -1,104 +1,77 @@
+import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
+import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.js';
 import { unreadableRecord, type InputRecord } from './inputRecord.js';
-import type { TextLine } from './splitLines.js';
 
-// A quoted field may span lines, but not without end: past this many lines the quote is broken.
-const MAX_LINES_PER_RECORD = 1000;
+export { DEFAULT_MAX_RECORD_LINES };
+
+/** Options of {@link readCsvRecords}. */
+export interface ReadCsvRecordsOptions {
+  /** Lines a quoted field may span before its quote counts as never closed (default {@link DEFAULT_MAX_RECORD_LINES}). */
+  readonly maxRecordLines?: number;
+  /** Characters a record may hold (default 4 Mi). */
+  readonly maxRecordChars?: number;
+}
 
 /**
- * CSV (RFC 4180: commas, double quotes, `""` for a quote, quoted line breaks) as input records, one
- * per row after the header, numbered by the physical line the row starts on. Headers are dotted
- * applicant paths (see {@link planCsvColumns}). A row with the wrong number of fields or a quote
- * never closed is an error record; the rows after it still decide. Blank lines are skipped.
+ * CSV (RFC 4180, through the one CSV tokenizer) as input records, one per row after the header,
+ * numbered by the physical line the row starts on. Headers are dotted applicant paths (see
+ * {@link planCsvColumns}). A row with the wrong number of fields, broken quoting or bytes that are
+ * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
+ * decide. A quote left open is an error at its own line, and the lines after it are read again as
+ * records. Blank lines are skipped.
  *
- * @throws ValidationError when the header itself is unusable; CreditliftError `data_invalid` when there is no header
+ * @param chunks text, or decoded text with its invalid UTF-8 (from `createUtf8Decoder`)
+ * @throws ValidationError when the header itself is unusable; CreditliftError `data_invalid` when there is no header or it cannot be read
  */
-export async function* readCsvRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
+export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText>, options: ReadCsvRecordsOptions = {}): AsyncGenerator<InputRecord> {
+  const tokenizer = createCsvTokenizer(options);
+  const invalid: InvalidUtf8[] = [];
+  let next = 0;
   let columns: CsvColumn[] | undefined;
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let startLine = 0;
-  let spanned = 0;
-  for await (const { line, text, truncated } of lines) {
-    if (!inQuotes) {
-      if (text.trim() === '' && !truncated) continue;
-      startLine = line;
-      spanned = 0;
-      fields = [];
-      field = '';
-      if (truncated) {
-        if (columns === undefined) throw new CreditliftError('data_invalid', 'CSV header line is too long');
-        yield unreadableRecord(line, 'line_too_long', 'the line is longer than the 4 MiB a record may take');
+
+  /** The first invalid byte inside a token's text; invalid bytes before it (skipped text) are passed over. */
+  const badByteIn = (t: CsvToken): number | undefined => {
+    let found: number | undefined;
+    while (next < invalid.length && (invalid[next] as InvalidUtf8).charIndex < t.end) {
+      const inv = invalid[next++] as InvalidUtf8;
+      if (inv.charIndex >= t.start) found ??= inv.byteOffset;
+    }
+    return found;
+  };
+
+  function* records(tokens: readonly CsvToken[]): Generator<InputRecord> {
+    for (const t of tokens) {
+      const bad = badByteIn(t);
+      if (columns === undefined) {
+        if (bad !== undefined) throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): not UTF-8, invalid byte at offset ${bad} of the file`);
+        if (t.kind === 'error') throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): ${t.message}`);
+        columns = planCsvColumns(t.cells);
         continue;
       }
-    } else {
-      field += '\n';
-      if (++spanned > MAX_LINES_PER_RECORD || truncated) {
-        yield unreadableRecord(startLine, 'unclosed_quote', `a quoted field opened on line ${startLine} is never closed`);
-        inQuotes = false;
-        continue;
-      }
-    }
-    let i = 0;
-    let badQuote = false;
-    const n = text.length;
-    while (i < n && !badQuote) {
-      const c = text.charCodeAt(i);
-      if (inQuotes) {
-        if (c === 34) {
-          if (text.charCodeAt(i + 1) === 34) {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          inQuotes = false;
-          i++;
-          if (i < n && text.charCodeAt(i) !== 44) badQuote = true;
-          continue;
-        }
-        const q = text.indexOf('"', i);
-        const end = q < 0 ? n : q;
-        field += text.slice(i, end);
-        i = end;
-      } else if (c === 44) {
-        fields.push(field);
-        field = '';
-        i++;
-      } else if (c === 34 && field === '') {
-        inQuotes = true;
-        i++;
-      } else {
-        const comma = text.indexOf(',', i);
-        const end = comma < 0 ? n : comma;
-        field += text.slice(i, end);
-        i = end;
-      }
-    }
-    if (inQuotes) continue;
-    fields.push(field);
-    if (columns === undefined) {
-      if (badQuote) throw new CreditliftError('data_invalid', `CSV header (line ${startLine}): unexpected text after a closing quote`);
-      columns = planCsvColumns(fields);
-      continue;
-    }
-    if (badQuote) {
-      yield unreadableRecord(startLine, 'invalid_quote', 'unexpected text after a closing quote');
-    } else if (fields.length !== columns.length) {
-      yield {
-        line: startLine,
-        ok: false,
-        error: {
-          code: 'data_invalid',
-          message: `line ${startLine}: ${fields.length} fields, the header has ${columns.length}`,
-          issues: [{ path: [], code: 'wrong_field_count', message: `${fields.length} fields, expected ${columns.length}`, expected: String(columns.length), received: String(fields.length) }],
-        },
-      };
-    } else {
-      yield { line: startLine, ok: true, value: csvRowToApplicant(columns, fields) };
+      if (bad !== undefined) yield unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
+      else if (t.kind === 'error') yield unreadableRecord(t.line, t.code, t.message);
+      else if (t.cells.length === 1 && (t.cells[0] as string).trim() === '' && columns.length > 1) continue;
+      else if (t.cells.length !== columns.length) {
+        yield {
+          line: t.line,
+          ok: false,
+          error: {
+            code: 'data_invalid',
+            message: `line ${t.line}: ${t.cells.length} fields, the header has ${columns.length}`,
+            issues: [{ path: [], code: 'wrong_field_count', message: `${t.cells.length} fields, expected ${columns.length}`, expected: String(columns.length), received: String(t.cells.length) }],
+          },
+        };
+      } else yield { line: t.line, ok: true, value: csvRowToApplicant(columns, t.cells) };
     }
   }
-  if (inQuotes) yield unreadableRecord(startLine, 'unclosed_quote', `a quoted field opened on line ${startLine} is never closed`);
+
+  for await (const chunk of chunks) {
+    const d = typeof chunk === 'string' ? { text: chunk, invalid: [] } : chunk;
+    if (d.invalid.length > 0) invalid.push(...d.invalid);
+    yield* records(tokenizer.push(d.text));
+  }
+  yield* records(tokenizer.end());
   if (columns === undefined) throw new CreditliftError('data_invalid', 'CSV is empty: expected a header row of applicant field paths');
 }

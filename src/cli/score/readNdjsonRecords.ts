@@ -7,7 +7,11 @@ import type { TextLine } from './splitLines.js';
  * (`invalid_json`), never an exception.
  */
 export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
-  for await (const { line, text, truncated } of lines) {
+  for await (const { line, text, truncated, invalidByteOffset } of lines) {
+    if (invalidByteOffset !== undefined) {
+      yield unreadableRecord(line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file`);
+      continue;
+    }
     if (truncated) {
       yield unreadableRecord(line, 'line_too_long', 'the line is longer than the 4 MiB a record may take');
       continue;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
+import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 
@@ -67,7 +68,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const modelPath = isDirectory(v.model!) ? join(v.model!, 'model.onnx') : v.model!;
     // Read and check the data before opening a session, so a bad CSV fails fast.
-    const table = parseCsv(await readFile(v.data!, 'utf8'));
+    const table = parseCsv(decodeUtf8Strict(await readFile(v.data!), v.data!));
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {

@@ -5,6 +5,7 @@ import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
 import { parseCsv } from '../dataset/parseCsv.js';
+import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
@@ -203,7 +204,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     if (!(fraction >= 0 && fraction < 1)) throw new UsageError('--validation-fraction must be in [0, 1)');
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
-    const result = trainFromCsv(readFileSync(v.data!, 'utf8'), {
+    const result = trainFromCsv(decodeUtf8Strict(readFileSync(v.data!), v.data!), {
       target: v.target!,
       positive: v.positive!,
       ...(exclude === undefined ? {} : { exclude }),

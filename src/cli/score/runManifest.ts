@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/** The input file of a run as the manifest pins it. */
+export interface InputFingerprint {
+  /** Absolute path. */
+  readonly path: string;
+  readonly size: number;
+  /** Hex SHA-256 of the whole file. */
+  readonly sha256: string;
+}
+
+/**
+ * What `creditlift score` writes beside its output (`OUT.run.json`): everything a resumed run
+ * must share with the run it continues, so no output ever mixes two inputs, models or policies.
+ */
+export interface RunManifest {
+  readonly kind: 'creditlift-score-run';
+  readonly version: 1;
+  readonly input: InputFingerprint;
+  readonly format: 'csv' | 'ndjson';
+  readonly model: { readonly id: string; readonly sha256: string };
+  readonly policyHash: string;
+  /** Options that change what is written. `batch` and `workers` change only speed and are recorded, not compared. */
+  readonly options: {
+    readonly out: string;
+    readonly errors: string;
+    readonly suggestions: number;
+    readonly maxRecordLines: number;
+    readonly batch: number;
+    readonly workers: number;
+  };
+}
+
+/** Path of the manifest of the run writing `out`. */
+export function runManifestPath(out: string): string {
+  return `${out}.run.json`;
+}
+
+/** Size and SHA-256 of a file, read as a stream (constant memory). */
+export async function fingerprintInput(path: string): Promise<InputFingerprint> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { path: resolve(path), size: (await stat(path)).size, sha256: hash.digest('hex') };
+}
+
+/** Reads a run manifest, or undefined when there is none. @throws Error when it exists but is not a manifest */
+export async function readRunManifest(path: string): Promise<RunManifest | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const m = JSON.parse(text) as RunManifest;
+  if (m?.kind !== 'creditlift-score-run') throw Object.assign(new Error(`${path} is not a creditlift score run manifest`), { code: 'EMANIFEST' });
+  return m;
+}
+
+/** Writes the manifest whole (temporary file, then rename), so a crash never leaves half a manifest. */
+export async function writeRunManifest(path: string, m: RunManifest): Promise<void> {
+  await writeFile(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
+  await rename(`${path}.tmp`, path);
+}
+
+/**
+ * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
+ * (input, model, policy, format, outputs, options that change the output). Empty when it may.
+ */
+export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
+  const out: string[] = [];
+  if (before.input.sha256 !== now.input.sha256 || before.input.size !== now.input.size) {
+    out.push(`the input differs: the run read ${before.input.path} (${before.input.size} bytes, sha256 ${before.input.sha256.slice(0, 12)}...), now ${now.input.path} (${now.input.size} bytes, sha256 ${now.input.sha256.slice(0, 12)}...)`);
+  }
+  if (before.model.sha256 !== now.model.sha256) out.push(`the model differs: the run used ${before.model.id} (sha256 ${before.model.sha256.slice(0, 12)}...), now ${now.model.id} (sha256 ${now.model.sha256.slice(0, 12)}...)`);
+  if (before.policyHash !== now.policyHash) out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  if (before.format !== now.format) out.push(`the input format differs: ${before.format}, now ${now.format}`);
+  if (resolve(before.options.errors) !== resolve(now.options.errors)) out.push(`--errors differs: ${before.options.errors}, now ${now.options.errors}`);
+  if (before.options.suggestions !== now.options.suggestions) out.push(`--suggestions differs: ${before.options.suggestions}, now ${now.options.suggestions}`);
+  if (before.options.maxRecordLines !== now.options.maxRecordLines) out.push(`--max-record-lines differs: ${before.options.maxRecordLines}, now ${now.options.maxRecordLines}`);
+  return out;
+}

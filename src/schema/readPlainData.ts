@@ -1,0 +1,134 @@
+import type { ValidationIssue } from '../errors/validationError.js';
+
+/** What {@link readPlainData} made of a value. */
+export interface PlainDataRead {
+  /** A copy of the value as plain objects, arrays and primitives; every property read exactly once. */
+  readonly value: unknown;
+  /** One issue per part that could not be taken as plain data, at its own path. */
+  readonly issues: ValidationIssue[];
+  /** Paths of those parts: the schema's own complaints at or below them are redundant. */
+  readonly blocked: readonly (readonly (string | number)[])[];
+}
+
+// Deeper than any applicant; a deeper value is refused rather than walked.
+const MAX_DEPTH = 32;
+// Longest array copied element by element; the schema caps every applicant array far below this.
+const MAX_ARRAY_LENGTH = 10_000;
+
+/**
+ * Reads untrusted input into plain data before validation, so that:
+ * - a Map, Set, Date, class instance or typed array where the schema wants a plain object or
+ *   array is refused at its path (zod would take a Map as an empty object and a cap in it would
+ *   vanish);
+ * - a getter that throws (or a revoked proxy) is reported at its own path, with every other issue,
+ *   instead of one issue at the root;
+ * - a hole in a sparse array is reported at its index;
+ * - a circular or absurdly deep value is refused, never walked forever;
+ * - each property is read once, so a getter cannot show validation one value and the decision another.
+ * Keys are copied as own data properties (a `__proto__` key stays a key and is reported as unknown).
+ *
+ * @example readPlainData({ controls: new Map() }).issues[0].path // ['controls']
+ */
+export function readPlainData(input: unknown): PlainDataRead {
+  const issues: ValidationIssue[] = [];
+  const blocked: (string | number)[][] = [];
+  const onPath = new Set<object>();
+  const refuse = (path: (string | number)[], code: string, message: string, extra: { expected?: string; received?: string } = {}) => {
+    issues.push({ path, code, message, ...extra });
+    blocked.push(path);
+    return undefined;
+  };
+
+  const walk = (v: unknown, path: (string | number)[], depth: number): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (onPath.has(v)) return refuse(path, 'circular_reference', 'the value contains itself');
+    if (depth > MAX_DEPTH) return refuse(path, 'too_deep', `nested more than ${MAX_DEPTH} levels`);
+    let isArray: boolean;
+    let proto: unknown;
+    try {
+      isArray = Array.isArray(v);
+      proto = Object.getPrototypeOf(v);
+    } catch (e) {
+      return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+    }
+    onPath.add(v);
+    try {
+      if (isArray) return readArray(v as unknown[], path, depth);
+      if (!isPlainObjectProto(v, proto)) {
+        return refuse(path, 'invalid_type', `expected a plain object or array, received ${kindOf(v)}`, { expected: 'plain object', received: kindOf(v) });
+      }
+      let keys: string[];
+      try {
+        keys = Object.keys(v);
+      } catch (e) {
+        return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+      }
+      const out: Record<string, unknown> = {};
+      for (const key of keys) {
+        let child: unknown;
+        try {
+          child = (v as Record<string, unknown>)[key];
+        } catch (e) {
+          refuse([...path, key], 'unreadable_input', `could not be read: ${errorName(e)}`);
+          continue;
+        }
+        Object.defineProperty(out, key, { value: walk(child, [...path, key], depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } finally {
+      onPath.delete(v);
+    }
+  };
+
+  const readArray = (a: unknown[], path: (string | number)[], depth: number): unknown => {
+    let length: number;
+    try {
+      length = a.length;
+    } catch (e) {
+      return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+    }
+    // Too long to copy: its length alone is kept (a sparse array, not allocated), so length rules
+    // such as too_many_evidence_items still report it as they did.
+    if (length > MAX_ARRAY_LENGTH) return new Array<unknown>(length);
+    const out: unknown[] = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      try {
+        if (!(i in a)) {
+          refuse([...path, i], 'missing_element', 'a hole in a sparse array: no value at this index');
+          continue;
+        }
+        out[i] = walk(a[i], [...path, i], depth + 1);
+      } catch (e) {
+        refuse([...path, i], 'unreadable_input', `could not be read: ${errorName(e)}`);
+      }
+    }
+    return out;
+  };
+
+  const value = walk(input, [], 0);
+  return { value, issues, blocked };
+}
+
+/** True when `path` is at or below one of `blocked`. */
+export function isBlockedPath(path: readonly PropertyKey[], blocked: readonly (readonly (string | number)[])[]): boolean {
+  return blocked.some((b) => b.length <= path.length && b.every((seg, i) => seg === path[i]));
+}
+
+// A plain object from this realm or another (a vm context, a worker's structured clone).
+function isPlainObjectProto(v: object, proto: unknown): boolean {
+  if (proto === null || proto === Object.prototype) return true;
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]';
+}
+
+function kindOf(v: object): string {
+  try {
+    const name = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === 'string' && name !== '' ? name : 'object';
+  } catch {
+    return 'object';
+  }
+}
+
+function errorName(e: unknown): string {
+  return e instanceof Error ? e.name : typeof e;
+}

@@ -1,0 +1,67 @@
+// Stress tests of the scorer pool under worker faults (npm run test:deep). With worker threads,
+// stopping a busy worker aborted the whole process in about 1 run in 20; 60 rounds of each fault
+// would miss a 1-in-20 abort with probability 0.95^60 < 5%.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
+import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { EXIT_ID, FAIL_ID, HANG_ID, THROW_ID } from '../parallel/fixtures/crashingScorerWorker.js';
+
+const ROUNDS = Number(process.env.POOL_FAULT_ROUNDS ?? 60);
+const crashingWorker = new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url);
+const scorerOptions = { suggestionsPerDecision: 2 } as const;
+const synthetic = [...iteratePopulation({ size: 200, seed: 11, asOf: '2026-11-01' })].map((r) => r.applicant);
+const json = (results: readonly BatchResult[]) => JSON.stringify(results);
+
+let scorer: Scorer;
+let local: string;
+beforeAll(async () => {
+  scorer = await createScorer(scorerOptions);
+  local = json(await scorer.decideBatch(synthetic));
+});
+afterAll(() => scorer?.close());
+
+describe('scorer pool under faults (stress)', () => {
+  let pool: ScorerPool;
+  beforeAll(async () => {
+    pool = await createScorerPool({ workers: 2, chunkSize: 16, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: 5_000 });
+  });
+  afterAll(() => pool?.close());
+
+  for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+    it(`${ROUNDS} rounds: a busy worker stopped by ${signal} never takes this process down; every record still decides exactly as in process`, async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const running = pool.decideBatch(synthetic);
+        await new Promise((r) => setTimeout(r, (round * 7) % 60));
+        const pids = pool.workerPids();
+        const victim = pids[round % pids.length];
+        if (victim !== undefined) process.kill(victim, signal);
+        expect(json(await running)).toBe(local);
+      }
+    });
+  }
+
+  for (const [how, id] of [['exits', EXIT_ID], ['throws an uncaught error', THROW_ID], ['hangs', HANG_ID], ['answers with a scorer failure', FAIL_ID]] as const) {
+    it(`a worker that ${how} on one record: that record alone gets worker_failed, every other decides as in process`, async () => {
+      const batch: unknown[] = [...synthetic];
+      batch[37] = { ...(batch[37] as object), id };
+      const results = await pool.decideBatch(batch);
+      expect(results.filter((r) => !r.ok).map((r) => [r.index, !r.ok && r.error.code])).toEqual([[37, 'worker_failed']]);
+      expect(json(results.filter((r) => r.ok))).toBe(json(JSON.parse(local).filter((_: unknown, i: number) => i !== 37)));
+    });
+  }
+});
+
+describe('scorer pool closed while busy (stress)', () => {
+  it(`${ROUNDS} rounds: close() during a batch lets it finish and stops the workers cooperatively`, async () => {
+    for (let round = 0; round < Math.ceil(ROUNDS / 4); round++) {
+      const pool = await createScorerPool({ workers: 2, chunkSize: 16, scorer: scorerOptions });
+      const running = pool.decideBatch(synthetic.slice(0, 80));
+      await new Promise((r) => setTimeout(r, round % 20));
+      const closed = pool.close();
+      expect(json(await running)).toBe(json(JSON.parse(local).slice(0, 80)));
+      await closed;
+      expect(pool.workerPids()).toEqual([]);
+    }
+  });
+});
