@@ -177,7 +177,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
         chunkSize: args.chunkSize,
         inFlight: decider.inFlight,
-        averageCostAlertAbove: await averageCostAlertOf(values),
+        averageCostAlertAbove: await averageCostAlertOf(args),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onChunk: (s) => progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected),
       });
