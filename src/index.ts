@@ -17,6 +17,8 @@ export * from './model/manifest.js';
 export { NodeMode, sigmoid, allocateTree, type Tree, type TreeEnsemble, type PostTransform, type NodeModeCode } from './model/treeEnsemble.js';
 export { loadModel, type LoadedModel, type LoadModelOptions } from './model/loadModel.js';
 export { defaultModelPath } from './model/defaultModelPath.js';
+export { importOnnxModel, ImportSpec, type ImportOptions, type ImportedModel } from './model/import/importOnnxModel.js';
+export { checkMonotone, MonotoneViolationError, type MonotoneCheck, type MonotoneClaim, type MonotoneViolation } from './model/verifyMonotone.js';
 export { evaluateEnsemble, evaluateEnsembleBatch, type EnsembleEvaluation } from './model/evaluateEnsemble.js';
 export { decodeTreeEnsembleModel, type DecodedTreeModel } from './model/onnx/decodeTreeEnsemble.js';
 export * from './policy/index.js';

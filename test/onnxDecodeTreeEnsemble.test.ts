@@ -63,9 +63,10 @@ describe('decodeTreeEnsembleModel', () => {
     fc.assert(
       fc.property(ensembleArb(), (ensemble) => {
         const metadata = { 'creditlift.manifest': '{"x":1}', other: 'é' };
-        const bytes = encodeTreeEnsembleModel({ ensemble, featureNames: Array.from({ length: ensemble.nFeatures }, (_, i) => `f${i}`), metadata });
+        const featureNames = Array.from({ length: ensemble.nFeatures }, (_, i) => `f${i}`);
+        const bytes = encodeTreeEnsembleModel({ ensemble, featureNames, metadata });
         const decoded = decodeTreeEnsembleModel(bytes);
-        expect(decoded.metadata).toEqual(metadata);
+        expect(decoded.metadata).toEqual({ ...metadata, 'creditlift.feature_names': JSON.stringify(featureNames) });
         expect(decoded.ensemble.nFeatures).toBe(ensemble.nFeatures);
         expect(decoded.ensemble.postTransform).toBe(ensemble.postTransform);
         expect(decoded.ensemble.baseValue).toBe(Math.fround(ensemble.baseValue));

@@ -26,7 +26,7 @@ describe('creditlift train', () => {
   it('writes model.onnx and manifest.json, and prints a summary', () => {
     const c = capture();
     const out = join(work, 'a');
-    const code = runTrainCommand([...baseArgs, '--out', out, '--monotone', 'debt_ratio:+1,months_employed:-1'], c.io);
+    const code = runTrainCommand([...baseArgs, '--out', out, '--validation-fraction', '0.2', '--monotone', 'debt_ratio:+1,months_employed:-1'], c.io);
     expect(c.err.join('')).toBe('');
     expect(code).toBe(0);
     expect(c.out.join('')).toMatch(/trained 60 trees on 320 rows x 5 features/);

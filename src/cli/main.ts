@@ -17,6 +17,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
   train: { summary: 'train a gradient-boosted-tree model from a CSV file into ONNX', load: async () => (await import('../train/commands/trainCommand.js')).runTrainCommand },
+  featurize: { summary: 'applicants (NDJSON) and outcomes (CSV) into the exact training matrix the scorer computes', load: async () => (await import('../train/commands/featurizeCommand.js')).runFeaturizeCommand },
+  model: { summary: 'import an XGBoost or LightGBM ONNX model as a creditlift model (model import)', load: async () => (await import('./modelCommand.js')).runModelCommand },
   predict: { summary: 'score a CSV with a trained model into probabilities', load: async () => (await import('../train/commands/predictCommand.js')).runPredictCommand },
 };
 

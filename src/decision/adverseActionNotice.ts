@@ -19,7 +19,7 @@ export interface AdverseActionNotice {
   /** Up to four principal reasons, each naming a factor that was actually used. */
   readonly principalReasons: readonly { readonly code: string; readonly factor: string; readonly en: string; readonly zhHans: string }[];
   /** Categories of personal data used, with their names. */
-  readonly dataCategories: readonly ({ readonly category: DataCategory } & BilingualText)[];
+  readonly dataCategories: readonly ({ readonly category: string } & BilingualText)[];
   /** Whether a person already decided (reviewed) or will (pending, contested). */
   readonly humanInvolvement: 'none' | 'pending' | 'reviewed' | 'contested';
   /** How to ask for a human review, give one's view or contest. */
@@ -51,7 +51,8 @@ export function adverseActionNotice(decision: Decision): AdverseActionNotice {
     limit: decision.limit,
     requestedLimit: decision.requestedLimit,
     principalReasons: decision.reasons.map((r) => ({ code: r.code, factor: r.factor, en: r.en, zhHans: r.zhHans })),
-    dataCategories: decision.dataCategories.map((category) => ({ category, ...dataCategoryNames[category] })),
+    // A lender feature's own category has no stored wording: its name is shown as given.
+    dataCategories: decision.dataCategories.map((category) => ({ category, ...(dataCategoryNames[category as DataCategory] ?? { en: category, zhHans: category }) })),
     humanInvolvement: decision.review?.status ?? 'none',
     howToRequestReview: HOW_TO_REVIEW,
   };

@@ -6,9 +6,11 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
-import { featureDefinitionsByName } from '../features/featureDefinitions.js';
+import type { FeatureReasons } from '../features/featureDefinitions.js';
+import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
+import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
-import { loadModel, type LoadedModel } from '../model/loadModel.js';
+import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
@@ -19,8 +21,7 @@ import { validatePolicy } from '../policy/validatePolicy.js';
 import { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
-import { parseApplicant } from '../schema/parseApplicant.js';
-import type { Applicant } from '../schema/applicant.js';
+import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit } from './audit.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -46,7 +47,25 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /**
+   * Hex SHA-256 the model must have: a model file replaced under the same path, or a loaded model
+   * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
+   */
+  readonly expectedSha256?: string;
 }
+
+/**
+ * Options of {@link createScorer} with the features it computes. `features` declares every
+ * feature (built-in and the lender's own, see `defineFeatureSet`) and the lender attributes they
+ * read; the model's manifest must agree with it (a FeatureMismatchError names each mismatch).
+ * Not for `createScorerPool`: functions do not cross to worker threads.
+ */
+export interface ScorerOptionsWithFeatures<TAttributes = never, TAttributesInput = unknown> extends ScorerOptions {
+  readonly features?: FeatureSet<TAttributes, TAttributesInput>;
+}
+
+/** An applicant as a caller writes it for a scorer whose feature set declares attributes of input type `A`. */
+export type ApplicantInputWith<A> = Omit<ApplicantInput, 'attributes'> & ({} extends A ? { readonly attributes?: A } : { readonly attributes: A });
 
 /** Per-call options of {@link Scorer.decide}. */
 export interface DecideOptions {
@@ -69,19 +88,23 @@ export type BatchResult =
   | { readonly ok: true; readonly index: number; readonly decision: Decision }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 
-/** A loaded model and policy, ready to decide. Safe to share across concurrent requests. */
-export interface Scorer {
+/**
+ * A loaded model and policy, ready to decide. Safe to share across concurrent requests.
+ * `TInput` is the applicant type `decide` takes: `unknown` (validated at run time) unless a
+ * feature set with lender attributes typed it (see {@link ApplicantInputWith}).
+ */
+export interface Scorer<TInput = unknown> {
   /** Model identity: `name@version` and SHA-256. */
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policy: PolicyConfig;
   /** Decides one applicant. @throws ValidationError naming every field at fault. */
-  decide(applicant: unknown, options?: DecideOptions): Promise<Decision>;
+  decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
-  decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly TInput[], options?: DecideOptions): Promise<BatchResult[]>;
   /** Re-decides with new evidence: may raise the limit within step limits, never lowers it. */
   reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
-  suggest(applicant: unknown, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
+  suggest(applicant: TInput, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
   /** Lowers the limit at the customer's request, at once, without the model. */
   requestReduction(prior: Decision, amount: number): Decision;
   /** Releases the runtime session. */
@@ -114,23 +137,42 @@ function checkPrior(prior: unknown): Decision {
  * const decision = await scorer.decide(applicant);
  * decision.limit; // fen
  */
-export async function createScorer(options: ScorerOptions = {}): Promise<Scorer> {
+export async function createScorer(options?: ScorerOptions): Promise<Scorer>;
+/** With a feature set declaring lender attributes: `decide` takes applicants carrying them, typed by the lender's schema. */
+export async function createScorer<TAttributes, TAttributesInput>(
+  options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
+): Promise<Scorer<unknown extends TAttributesInput ? unknown : ApplicantInputWith<TAttributesInput>>>;
+export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
+  const features: FeatureSet = options.features ?? builtInFeatureSet;
+  const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
   const policy = resolvePolicyOption(options.policy);
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
     throw new ValidationError('ScorerOptions', [{ path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' }]);
   }
-  const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath());
-  const encoder = createFeatureEncoder(model.manifest);
-  // A model using data the jurisdiction bans (EU: social media, health) is refused before any decision.
-  assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
-  const factors = encoder.names.map((n) => featureDefinitionsByName.get(n)?.factor ?? 'profile');
+  const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
+  const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath(), pin);
+  if (isLoadedModel(options.model) && options.expectedSha256 !== undefined) checkSha256(model.sha256, options.expectedSha256);
+  let encoder: ReturnType<typeof createFeatureEncoder>;
+  try {
+    encoder = createFeatureEncoder(model.manifest, features);
+    // A model using data the jurisdiction bans (EU: social media, health) is refused before any decision.
+    assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
+  } catch (e) {
+    // A model this call opened is released before the mismatch is reported; one passed in stays the caller's.
+    if (!isLoadedModel(options.model)) await model.close();
+    throw e;
+  }
+  const factors = encoder.definitions.map((d) => d.factor);
+  const featureReasons = new Map<string, FeatureReasons>();
+  for (const d of encoder.definitions) if (d.reasons !== undefined) featureReasons.set(d.name, d.reasons);
   const explainer = createTreeExplainer(model.ensemble);
   const ctx: EngineContext = {
     model,
     encoder,
     factors,
+    featureReasons,
     explainer,
     policy,
     policyHash: policyHash(policy),

@@ -13,8 +13,8 @@ export const POLICY_DATA_CATEGORIES: readonly DataCategory[] = ['age', 'income',
  * The data categories a model's features and the policy use, sorted and distinct: what an
  * adverse-action notice lists as "data used".
  */
-export function dataCategoriesUsed(definitions: readonly Pick<FeatureDefinition, 'name' | 'dataCategory'>[]): DataCategory[] {
-  const all = new Set<DataCategory>(POLICY_DATA_CATEGORIES);
+export function dataCategoriesUsed(definitions: readonly Pick<FeatureDefinition, 'name' | 'dataCategory'>[]): string[] {
+  const all = new Set<string>(POLICY_DATA_CATEGORIES);
   for (const d of definitions) {
     const c = dataCategoryOf(d);
     if (c !== undefined) all.add(c);
@@ -26,8 +26,8 @@ export function dataCategoriesUsed(definitions: readonly Pick<FeatureDefinition,
  * The data categories one decision used: the model's and the policy's, plus the category of every
  * accepted certificate kind that declares its own (a creator follower count is social-media data).
  */
-export function decisionDataCategories(base: readonly DataCategory[], items: readonly Pick<EvidenceAssessment, 'status' | 'kind'>[], catalog: Catalog): readonly DataCategory[] {
-  let extra: Set<DataCategory> | undefined;
+export function decisionDataCategories(base: readonly string[], items: readonly Pick<EvidenceAssessment, 'status' | 'kind'>[], catalog: Catalog): readonly string[] {
+  let extra: Set<string> | undefined;
   for (const item of items) {
     const c = item.status === 'accepted' ? catalog.get(item.kind)?.dataCategory : undefined;
     if (c !== undefined && !base.includes(c)) (extra ??= new Set()).add(c);
@@ -41,7 +41,7 @@ export function decisionDataCategories(base: readonly DataCategory[], items: rea
  * @throws CreditliftError `banned_data_category` naming every offending feature and its category.
  */
 export function assertAllowedDataCategories(definitions: readonly Pick<FeatureDefinition, 'name' | 'dataCategory'>[], profile: JurisdictionProfile): void {
-  const banned = new Set(profile.bannedDataCategories);
+  const banned = new Set<string>(profile.bannedDataCategories);
   const problems: string[] = [];
   for (const d of definitions) {
     const c = dataCategoryOf(d);

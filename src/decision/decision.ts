@@ -8,7 +8,6 @@ import type { LimitCaps } from '../policy/limit.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { OfferedPlan } from '../policy/offeredPlans.js';
-import type { DataCategory } from '../schema/dataCategory.js';
 import type { DecisionAudit } from './audit.js';
 
 /**
@@ -108,8 +107,8 @@ export interface Decision {
    * cap in force.
    */
   readonly plans: readonly OfferedPlan[];
-  /** Categories of personal data the model and the policy used for this decision. */
-  readonly dataCategories: readonly DataCategory[];
+  /** Categories of personal data the model and the policy used for this decision (`DataCategory` names, or a lender feature's own category). */
+  readonly dataCategories: readonly string[];
   /** Human involvement, when asked for, recorded or contested; null for a solely automated decision. */
   readonly review: DecisionReview | null;
   /** Model's 12-month probability of default. */

@@ -1,8 +1,7 @@
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
-import type { FeatureFactor } from '../features/featureDefinitions.js';
+import type { FeatureFactor, FeatureReasons } from '../features/featureDefinitions.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
-import type { DataCategory } from '../schema/dataCategory.js';
 import type { ContributionExplainer, ScoringModel } from './scoringModel.js';
 
 /** Everything loaded once per scorer and shared by every decision. */
@@ -11,6 +10,8 @@ export interface EngineContext {
   readonly encoder: FeatureEncoder;
   /** Factor of each model column, in column order. */
   readonly factors: readonly FeatureFactor[];
+  /** Reason texts of the features that declare their own, by name. */
+  readonly featureReasons: ReadonlyMap<string, FeatureReasons>;
   readonly explainer: ContributionExplainer;
   readonly policy: PolicyConfig;
   readonly policyHash: string;
@@ -18,7 +19,7 @@ export interface EngineContext {
   readonly catalogHash: string;
   readonly minConfidence: number;
   /** Data categories the model's features and the policy use (for notices). */
-  readonly dataCategories: readonly DataCategory[];
+  readonly dataCategories: readonly string[];
   readonly contributionSpace: 'log_odds' | 'probability';
   /** How many what-if suggestions each decision carries (0: none, and no what-if rows are scored). */
   readonly suggestionCount: number;

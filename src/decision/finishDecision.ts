@@ -114,7 +114,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
   const requested = applicant.controls.requestedLimit ?? null;
   const adverse = main.outcome !== 'approve' || (requested !== null && limit < requested);
-  const reasons = adverse ? principalReasons(main.reasons, factors) : [];
+  const reasons = adverse ? principalReasons(main.reasons, factors, ctx.featureReasons) : [];
 
   const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
   // Only increases of an existing line count towards step limits; opening a line is not a step.

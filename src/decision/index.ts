@@ -1,4 +1,4 @@
-export { createScorer, type Scorer, type ScorerOptions, type DecideOptions, type ReassessUpdate, type BatchResult } from './createScorer.js';
+export { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures, type ApplicantInputWith, type DecideOptions, type ReassessUpdate, type BatchResult } from './createScorer.js';
 export type { Decision, CertificateImpact, EvidenceSuggestion, EvidenceSuggestions, LimitMovement, DecisionReview } from './decision.js';
 export { recordReview, recordContest, type ReviewInput, type ContestInput } from './recordReview.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './adverseActionNotice.js';

@@ -8,6 +8,8 @@ export type CreditliftErrorCode =
   | 'model_metadata_missing'
   | 'model_shape_mismatch'
   | 'model_unsupported'
+  | 'model_sha256_mismatch'
+  | 'model_monotonicity_violated'
   | 'explainer_covers_missing'
   | 'policy_invalid'
   | 'banned_data_category'

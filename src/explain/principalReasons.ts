@@ -1,5 +1,6 @@
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { policyReasons } from '../policy/policyReasons.js';
+import type { FeatureReasons } from '../features/featureDefinitions.js';
 import type { FactorContribution } from './factorContributions.js';
 import { factorCatalog } from './factorCatalog.js';
 
@@ -27,11 +28,13 @@ const NOT_ADVERSE = new Set<PolicyReasonCode>(['limit_requested', 'limit_self_ca
  * Picks up to four principal reasons: first what the policy actually applied (knock-outs, refer
  * conditions, failed affordability checks, the binding cap, step limits), then the model factors
  * that raised the risk most. Every reason names a factor that was used; a model factor that
- * lowered risk is never given as a reason against the applicant.
+ * lowered risk is never given as a reason against the applicant. `featureReasons` (by feature
+ * name) words a factor's reason after the feature inside it that raised the risk most.
  */
 export function principalReasons(
   policyCodes: readonly PolicyReasonCode[],
   contributions: readonly FactorContribution[],
+  featureReasons?: ReadonlyMap<string, FeatureReasons>,
 ): PrincipalReason[] {
   const out: PrincipalReason[] = [];
   for (const code of policyCodes) {
@@ -43,7 +46,10 @@ export function principalReasons(
   // `contributions` arrive sorted by value, largest risk-raising first.
   for (const c of contributions) {
     if (out.length >= MAX_PRINCIPAL_REASONS || !(c.value > 0)) break;
-    const text = factorCatalog[c.factor].raisesRisk;
+    // The feature that raised the risk most speaks for its factor when it has its own words
+    // (a lender's feature always does); otherwise the factor's general wording.
+    const top = c.features.reduce<{ name: string; value: number } | undefined>((best, f) => (f.value > (best?.value ?? 0) ? f : best), undefined);
+    const text = (top === undefined ? undefined : featureReasons?.get(top.name)?.raisesRisk) ?? factorCatalog[c.factor].raisesRisk;
     out.push({ code: `model_${c.factor}`, source: 'model', factor: c.factor, en: text.en, zhHans: text.zhHans, contribution: c.value });
   }
   return out;

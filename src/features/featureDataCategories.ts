@@ -38,7 +38,11 @@ export const builtInDataCategories: Readonly<Record<string, DataCategory>> = {
   cert_accepted_count: 'certificates',
 };
 
-/** A feature's declared data category (its own field first, then the built-in table); `undefined` when undeclared. */
-export function dataCategoryOf(def: Pick<FeatureDefinition, 'name' | 'dataCategory'>): DataCategory | undefined {
+/**
+ * A feature's declared data category (its own field first, then the built-in table); `undefined`
+ * when undeclared. A lender's feature may name a category of its own (`lender_internal`); the
+ * {@link DataCategory} names are the ones jurisdiction profiles ban.
+ */
+export function dataCategoryOf(def: Pick<FeatureDefinition, 'name' | 'dataCategory'>): string | undefined {
   return def.dataCategory ?? builtInDataCategories[def.name];
 }

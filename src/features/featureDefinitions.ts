@@ -2,14 +2,30 @@ import { differenceInMonths } from 'date-fns';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';
-import type { DataCategory } from '../schema/dataCategory.js';
 import type { FeatureContext } from './featureContext.js';
+
+/** Text in both languages the product speaks, side by side so neither drifts from the other. */
+export interface FeatureText {
+  readonly en: string;
+  readonly zhHans: string;
+}
+
+/**
+ * What a person is told when this feature drives its factor's contribution: said instead of the
+ * factor's general wording when the feature is the one that raised (or lowered) the risk most.
+ */
+export interface FeatureReasons {
+  readonly raisesRisk: FeatureText;
+  readonly lowersRisk: FeatureText;
+}
 
 /**
  * One model feature, documented as data: a reader of the model card, a credit officer and the
- * explanation layer all read the same definition the code computes from.
+ * explanation layer all read the same definition the code computes from. Built-in features and a
+ * lender's own are declared the same way (see `defineFeatureSet`); `TAttributes` is the type of
+ * the lender attributes a feature may read (`ctx.applicant.attributes`).
  */
-export interface FeatureDefinition {
+export interface FeatureDefinition<TAttributes = unknown> {
   /** Column name in the model manifest. */
   readonly name: string;
   /** What it means, for people. */
@@ -26,12 +42,15 @@ export interface FeatureDefinition {
   readonly kind: 'numeric' | 'categorical';
   readonly categories?: readonly string[];
   /**
-   * The category of personal data it draws on, checked against the jurisdiction's banned list
-   * when a model loads. Built-ins declare theirs in `builtInDataCategories`.
+   * What kind of personal data it is derived from (e.g. `income`, `credit_bureau`,
+   * `lender_internal`), so a banned category (health, social media, ...) can be refused by kind,
+   * whatever the feature is called. Required for a lender's features.
    */
-  readonly dataCategory?: DataCategory;
-  /** Raw value: a number (NaN when missing) or, for categorical features, the category. */
-  readonly compute: (ctx: FeatureContext) => number | string;
+  readonly dataCategory?: string;
+  /** Its own reason texts; without them the factor's general wording is used. Required for a lender's features. */
+  readonly reasons?: FeatureReasons;
+  /** Raw value: a number (NaN when missing) or, for categorical features, the category. Pure. */
+  readonly compute: (ctx: FeatureContext<TAttributes>) => number | string;
 }
 
 /** Factors that group features into things a person understands. */

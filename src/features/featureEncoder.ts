@@ -1,78 +1,112 @@
-import { CreditliftError } from '../errors/creditliftError.js';
 import type { ModelManifest } from '../model/manifest.js';
+import type { Applicant } from '../schema/applicant.js';
+import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureContext } from './featureContext.js';
-import { featureDefinitionsByName, type FeatureDefinition } from './featureDefinitions.js';
+import type { FeatureDefinition } from './featureDefinitions.js';
+import { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';
+import { builtInFeatureSet, type FeatureSet } from './featureSet.js';
+
+/** What the encoder reads: a validated applicant (with its attributes when a feature set declares them) and its evidence. */
+export interface FeatureInput {
+  readonly applicant: Applicant;
+  readonly evidence: readonly EvidenceAssessment[];
+}
 
 /** Turns a feature context into a model's input row, in the model's own column order. */
 export interface FeatureEncoder {
   /** Column names, in model input order. */
   readonly names: readonly string[];
   /** The definitions behind each column, in the same order. */
-  readonly definitions: readonly FeatureDefinition[];
+  readonly definitions: readonly FeatureDefinition<never>[];
   /** Number of columns. */
   readonly width: number;
   /**
    * Writes one row into `out` at `offset` (row-major batches share one buffer; no allocation on
    * the hot path). Missing values become NaN; an unknown category becomes NaN.
    */
-  encode(ctx: FeatureContext, out: Float32Array, offset?: number): void;
+  encode(ctx: FeatureInput, out: Float32Array, offset?: number): void;
 }
 
-type ColumnEncoder = (ctx: FeatureContext) => number;
+type ColumnEncoder = (ctx: FeatureContext<never>) => number;
 
 /**
- * Compiles the manifest's column list into encoders once, so that per-decision work is a flat
- * loop over closures with category lookups already turned into maps.
- *
- * @throws CreditliftError `model_shape_mismatch` when the model asks for a feature creditlift does
- * not compute, or declares a different kind for it.
+ * Every way the manifest's columns and the declared features disagree: an undeclared feature, a
+ * different kind, a category the feature never produces (e.g. category codes `0`, `1` where the
+ * feature yields `salaried`: those rows would silently score as missing), a declared monotone
+ * direction the model does not claim.
  */
-export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>): FeatureEncoder {
-  const definitions: FeatureDefinition[] = [];
-  const columns: ColumnEncoder[] = [];
-  const unknown: string[] = [];
+export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, features: FeatureSet = builtInFeatureSet): FeatureMismatch[] {
+  const out: FeatureMismatch[] = [];
   for (const feature of manifest.features) {
-    const def = featureDefinitionsByName.get(feature.name);
+    const def = features.byName.get(feature.name);
     if (def === undefined) {
-      unknown.push(feature.name);
+      out.push({ feature: feature.name, code: 'undeclared_feature', message: `the model reads "${feature.name}" but no declared feature computes it` });
       continue;
     }
     if (def.kind !== feature.kind) {
-      throw new CreditliftError(
-        'model_shape_mismatch',
-        `Model feature "${feature.name}" is ${feature.kind} but creditlift computes it as ${def.kind}`,
-      );
+      out.push({ feature: feature.name, code: 'kind_mismatch', message: `the model reads it as ${feature.kind}, the feature is ${def.kind}` });
+      continue;
     }
+    if (def.kind === 'categorical' && feature.categories !== undefined) {
+      const known = new Set(def.categories ?? []);
+      const unknown = feature.categories.filter((c) => !known.has(c));
+      if (unknown.length > 0) {
+        out.push({
+          feature: feature.name,
+          code: 'unknown_category',
+          message: `the model codes categories the feature never produces (${unknown.slice(0, 5).map((c) => `"${c}"`).join(', ')}${unknown.length > 5 ? ', ...' : ''}); the feature's categories are ${(def.categories ?? []).map((c) => `"${c}"`).join(', ')}. Retrain on \`creditlift featurize\` output, which writes categories by name`,
+        });
+      }
+    }
+    if (def.monotone !== 0 && feature.monotone !== def.monotone) {
+      out.push({ feature: feature.name, code: 'monotone_mismatch', message: `the feature is declared monotone ${def.monotone > 0 ? '+1' : '-1'} but the model claims ${feature.monotone}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles the manifest's column list into encoders once, so that per-decision work is a flat
+ * loop over closures with category lookups already turned into maps. Columns are matched to
+ * declared features by name; the model's own category order wins (a lender's model may code
+ * them differently), as long as every category is one the feature produces.
+ *
+ * @throws FeatureMismatchError (`model_shape_mismatch`) naming every disagreement between the
+ * manifest and the declared features (see {@link featureMismatches}).
+ */
+export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, features: FeatureSet = builtInFeatureSet): FeatureEncoder {
+  const mismatches = featureMismatches(manifest, features);
+  if (mismatches.length > 0) throw new FeatureMismatchError(mismatches);
+  const definitions: FeatureDefinition<never>[] = [];
+  const columns: ColumnEncoder[] = [];
+  for (const feature of manifest.features) {
+    const def = features.byName.get(feature.name) as FeatureDefinition<never>;
     definitions.push(def);
     if (def.kind === 'categorical') {
-      // The model's own category order wins: a lender's model may have encoded them differently.
       const codes = new Map((feature.categories ?? def.categories ?? []).map((c, i) => [c, i]));
       columns.push((ctx) => codes.get(String(def.compute(ctx))) ?? Number.NaN);
     } else {
       columns.push((ctx) => def.compute(ctx) as number);
     }
   }
-  if (unknown.length > 0) {
-    throw new CreditliftError(
-      'model_shape_mismatch',
-      `Model needs feature(s) creditlift does not compute: ${unknown.join(', ')}`,
-    );
-  }
   const names = manifest.features.map((f) => f.name);
   return {
     names,
     definitions,
     width: columns.length,
-    encode(ctx, out, offset = 0) {
+    encode(input, out, offset = 0) {
+      // The scorer's parse sets `attributes` whenever a feature set declares any; built-in
+      // features never read them, so the applicant is the context as it stands (no copy per row).
+      const ctx = input as unknown as FeatureContext<never>;
       for (let j = 0; j < columns.length; j++) out[offset + j] = (columns[j] as ColumnEncoder)(ctx);
     },
   };
 }
 
 /** The default model's column list, straight from the definitions (used when training it). */
-export function defaultFeatureColumns(): Pick<ModelManifest, 'features'> {
+export function defaultFeatureColumns(features: FeatureSet = builtInFeatureSet): Pick<ModelManifest, 'features'> {
   return {
-    features: [...featureDefinitionsByName.values()].map((d) => ({
+    features: features.definitions.map((d) => ({
       name: d.name,
       kind: d.kind,
       monotone: d.monotone,

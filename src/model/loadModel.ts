@@ -6,8 +6,10 @@ import { ValidationError } from '../errors/validationError.js';
 import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
+import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
+import { assertMonotone } from './verifyMonotone.js';
 
 /** Options for {@link loadModel}. */
 export interface LoadModelOptions {
@@ -19,6 +21,17 @@ export interface LoadModelOptions {
   readonly intraOpNumThreads?: number;
   /** Threads for running independent graph nodes in parallel. Default 1 (the graph has one node). */
   readonly interOpNumThreads?: number;
+  /**
+   * Hex SHA-256 the model bytes must have (e.g. the one an approval record names): any other
+   * file is refused with `model_sha256_mismatch` before it is parsed.
+   */
+  readonly expectedSha256?: string;
+  /**
+   * Load a model even though it breaks a monotone direction its manifest claims. Default false:
+   * such a model is refused with `model_monotonicity_violated` naming each feature. Opt out only
+   * knowingly (e.g. to inspect the model); the scorer's "evidence never lowers a limit" rests on it.
+   */
+  readonly allowMonotoneViolations?: boolean;
 }
 
 /** A model ready to score: its manifest, IR and one reusable onnxruntime session. */
@@ -45,7 +58,10 @@ export interface LoadedModel {
  * stored in its metadata, checks the graph input against the manifest, decodes the tree ensemble
  * and opens one onnxruntime session reused by every prediction.
  *
- * Errors: unreadable or non-ONNX input -> 'model_load_failed'; no manifest ->
+ * Errors: bytes not matching `expectedSha256` -> 'model_sha256_mismatch'; a declared monotone
+ * direction the trees break -> 'model_monotonicity_violated' (unless `allowMonotoneViolations`);
+ * manifest features in another order than the model's columns -> 'model_shape_mismatch';
+ * unreadable or non-ONNX input -> 'model_load_failed'; no manifest ->
  * 'model_metadata_missing'; invalid manifest -> ValidationError; input name, type or width not as
  * the manifest says -> 'model_shape_mismatch'; an ensemble the IR cannot represent ->
  * 'model_unsupported'.
@@ -57,9 +73,12 @@ export interface LoadedModel {
  */
 export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadModelOptions = {}): Promise<LoadedModel> {
   const bytes = typeof pathOrBytes === 'string' ? await readModelFile(pathOrBytes) : pathOrBytes;
+  const sha256 = sha256Hex(bytes);
+  if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);
   const onnx = decodeOnnxModel(bytes);
   const manifest = readManifest(onnx);
   checkInput(onnx, manifest);
+  checkFeatureOrder(onnx, manifest);
   const decoded = decodeTreeEnsembleFromOnnx(onnx);
   if (decoded.featureInputName !== manifest.inputName) {
     throw new CreditliftError('model_shape_mismatch', `The tree ensemble reads "${decoded.featureInputName}" but the manifest names input "${manifest.inputName}"`);
@@ -67,6 +86,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   if (decoded.output.name !== manifest.probabilityOutputName || !decoded.output.isGraphOutput || decoded.output.width !== 2) {
     throw new CreditliftError('model_shape_mismatch', `The manifest's probability output "${manifest.probabilityOutputName}" is not the tree ensemble's [N, 2] graph output (found "${decoded.output.name}", width ${decoded.output.width})`);
   }
+
+  // Before any session exists: a model breaking its declared directions never gets to score.
+  if (options.allowMonotoneViolations !== true) assertMonotone(decoded.ensemble, manifest.features);
 
   let session: ort.InferenceSession;
   try {
@@ -114,7 +136,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 
   return {
     id,
-    sha256: sha256Hex(bytes),
+    sha256,
     manifest,
     ensemble: decoded.ensemble,
     bytes,
@@ -152,6 +174,43 @@ function readManifest(onnx: OnnxModel): ModelManifest {
   const parsed = ModelManifest.safeParse(json);
   if (!parsed.success) throw ValidationError.fromZod('ModelManifest', parsed.error);
   return parsed.data;
+}
+
+/** Refuses bytes whose SHA-256 is not the pinned one (compared case-insensitively). */
+export function checkSha256(actual: string, expected: string): void {
+  if (!/^[0-9a-fA-F]{64}$/.test(expected)) {
+    throw new CreditliftError('model_sha256_mismatch', `expectedSha256 must be 64 hex digits, got "${expected.slice(0, 80)}"`);
+  }
+  if (actual !== expected.toLowerCase()) {
+    throw new CreditliftError('model_sha256_mismatch', `The model's SHA-256 is ${actual}, not the expected ${expected.toLowerCase()}`);
+  }
+}
+
+/**
+ * The manifest's features must be the model's input columns in the model's order, by name: a
+ * manifest listing the same features in another order would feed every tree the wrong columns.
+ * Checked against the names the encoder wrote beside it (models without them predate the check).
+ */
+function checkFeatureOrder(onnx: OnnxModel, manifest: ModelManifest): void {
+  const entry = [...onnx.metadataProps].reverse().find((p) => p.key === FEATURE_NAMES_METADATA_KEY);
+  if (entry === undefined) return;
+  let names: unknown;
+  try {
+    names = JSON.parse(entry.value);
+  } catch {
+    names = undefined;
+  }
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
+    throw new CreditliftError('model_load_failed', `The model's "${FEATURE_NAMES_METADATA_KEY}" metadata is not a JSON array of names`);
+  }
+  const declared = manifest.features.map((f) => f.name);
+  const wrong: string[] = [];
+  for (let j = 0; j < Math.max(names.length, declared.length); j++) {
+    if (names[j] !== declared[j]) wrong.push(`column ${j} is ${names[j] === undefined ? 'absent' : `"${names[j]}"`} in the model but the manifest lists ${declared[j] === undefined ? 'nothing' : `"${declared[j]}"`}`);
+  }
+  if (wrong.length > 0) {
+    throw new CreditliftError('model_shape_mismatch', `The manifest's feature order does not match the model's input columns by name: ${wrong.slice(0, 10).join('; ')}${wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''}`);
+  }
 }
 
 function checkInput(onnx: OnnxModel, manifest: ModelManifest): void {

@@ -113,6 +113,10 @@ export const Applicant = z.strictObject({
     })
     .optional()
     .describe('Signals from the budget assistant: used by the decision to offer a lower limit, never by the model'),
+  attributes: z
+    .strictObject({})
+    .optional()
+    .describe("The lender's own declared attributes (createScorer({ features }) declares and validates them); none without a declaration"),
 });
 
 /** A validated applicant (defaults applied). */

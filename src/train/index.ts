@@ -12,3 +12,4 @@ export { featurizeApplicants } from './defaultModel/featurizeApplicants.js';
 export { scoreBaseline, type ScoreBaseline } from './defaultModel/scoreBaseline.js';
 export { renderModelCard } from './defaultModel/renderModelCard.js';
 export { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME, LABEL_OUTPUT_NAME, type TreeEnsembleModelSpec } from '../model/onnx/encodeTreeEnsemble.js';
+export { featurizeBook, type FeaturizeOptions, type FeaturizedBook } from './featurize/featurizeBook.js';

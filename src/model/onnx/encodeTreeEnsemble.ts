@@ -8,7 +8,10 @@ export interface TreeEnsembleModelSpec {
   readonly ensemble: TreeEnsemble;
   /** One name per input column, in input order; length must equal `ensemble.nFeatures`. */
   readonly featureNames: readonly string[];
-  /** Written to ModelProto.metadata_props in sorted key order (the manifest goes under `creditlift.manifest`). */
+  /**
+   * Written to ModelProto.metadata_props in sorted key order (the manifest goes under
+   * `creditlift.manifest`), with the feature names under {@link FEATURE_NAMES_METADATA_KEY}.
+   */
   readonly metadata: Readonly<Record<string, string>>;
   /** Graph input name; only `'features'` is supported. */
   readonly inputName?: 'features';
@@ -20,6 +23,12 @@ export interface TreeEnsembleModelSpec {
 export const LABEL_OUTPUT_NAME = 'label';
 /** Name of the float [N, 2] probability output; column 1 is P(positive). */
 export const PROBABILITY_OUTPUT_NAME = 'probabilities';
+/**
+ * Metadata key holding the input columns' names (a JSON array, in input order) as the model was
+ * built: `loadModel` checks the manifest's feature order against it by name, so a manifest whose
+ * features were reordered cannot feed the trees the wrong columns.
+ */
+export const FEATURE_NAMES_METADATA_KEY = 'creditlift.feature_names';
 /** Opset of ai.onnx.ml written by the encoder (TreeEnsembleClassifier v3). */
 export const ML_OPSET_VERSION = 3;
 
@@ -146,9 +155,9 @@ export function encodeTreeEnsembleModel(spec: TreeEnsembleModelSpec): Uint8Array
       ],
       initializers: [],
     },
-    metadataProps: Object.keys(spec.metadata)
-      .sort()
-      .map((key) => ({ key, value: spec.metadata[key] as string })),
+    metadataProps: Object.entries({ ...spec.metadata, [FEATURE_NAMES_METADATA_KEY]: JSON.stringify(featureNames) })
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ key, value })),
   };
   return encodeOnnxModel(model);
 }

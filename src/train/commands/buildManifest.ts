@@ -15,6 +15,8 @@ export interface ManifestParts {
   readonly stats: readonly FeatureStats[];
   readonly params: GbdtParams;
   readonly metrics?: Readonly<Record<string, number>>;
+  /** Further scalar parameters for the model card (e.g. `refit`), appended after the trainer's. */
+  readonly extraParams?: Readonly<Record<string, number | string | boolean | null>>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function buildManifest(parts: ManifestParts): ModelManifest {
       seed: params.seed,
       earlyStoppingRounds: params.earlyStoppingRounds ?? null,
       validationFraction: params.validationFraction ?? null,
+      ...parts.extraParams,
     },
     ...(parts.metrics === undefined ? {} : { metrics: { ...parts.metrics } }),
   };

@@ -7,3 +7,4 @@ export { runPredictCommand, encodingsFromManifest, formatFloat32, PREDICT_USAGE 
 export { buildManifest, type ManifestParts } from './buildManifest.js';
 export { parseMonotone, type MonotoneDirection } from './parseMonotone.js';
 export { processIo, ExitCode, type CommandIo } from '../../commandLine/commandIo.js';
+export { runFeaturizeCommand, FEATURIZE_USAGE } from './featurizeCommand.js';

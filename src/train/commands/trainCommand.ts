@@ -6,7 +6,8 @@ import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
-import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
+import { featureStats, fitTabularEncoding, type EncodedDataset, type TrainingWarning } from '../dataset/tabularEncoding.js';
+import { ValidationError } from '../../errors/index.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
 import { auc, brier, ks, logLoss } from '../gbdt/metrics.js';
@@ -19,8 +20,9 @@ import { parseMonotone } from './parseMonotone.js';
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
 
-Trains a gradient-boosted tree model on a CSV (header row; empty cells are missing) and writes
-DIR/model.onnx (manifest embedded under "creditlift.manifest") and DIR/manifest.json.
+Trains a gradient-boosted tree model on a CSV (header row) and writes DIR/model.onnx (manifest
+embedded under "creditlift.manifest"), DIR/manifest.json and DIR/training-report.json (warnings
+about the data, also printed). Empty cells and NA, NaN, null, N/A (any case) are missing.
 Same inputs and seed give byte-identical files.
 
 Required:
@@ -33,6 +35,9 @@ Columns:
   --exclude a,b              columns to leave out (ids, protected characteristics, leaks)
   --categorical a,b          treat these columns as categories even if they look numeric
   --monotone col:+1,col:-1   prediction non-decreasing (+1) / non-increasing (-1) in a column
+  --na a,b                   cell texts meaning missing, replacing NA,NaN,null,N/A (empty always is)
+  --max-category-share X     warn when a categorical column has more distinct values than this
+                             share of its non-missing cells                (default 0.5)
 
 Training (XGBoost names in brackets):
   --rounds N                 boosting rounds [num_boost_round]       (default 300)
@@ -45,8 +50,12 @@ Training (XGBoost names in brackets):
   --colsample-bytree X       feature share per tree                  (default 1)
   --max-bins N               histogram bins per feature [max_bin]    (default 256)
   --seed N                   seed of every random choice             (default 0)
-  --validation-fraction X    seeded holdout for metrics, 0 for none  (default 0.2)
+  --validation-fraction X    seeded holdout for metrics and early stopping
+                             (default 0.2 with --early-stopping, else 0: every row trains)
   --early-stopping N         stop after N rounds without holdout improvement
+  --refit                    after the holdout picked the rounds, train the final model with
+                             that many rounds on every row (holdout metrics stay those of the
+                             model that picked them)
 
 Model:
   --name NAME                model name in the manifest              (default creditlift-model)
@@ -74,6 +83,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   'validation-fraction': { type: 'string' },
   'early-stopping': { type: 'string' },
+  na: { type: 'string' },
+  'max-category-share': { type: 'string' },
+  refit: { type: 'boolean' },
   name: { type: 'string' },
   'model-version': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -85,6 +97,16 @@ export interface CsvTrainingResult {
   /** The ONNX file's bytes (manifest embedded). */
   readonly onnx: Uint8Array;
   readonly model: TrainedModel;
+  /** What a person should look at: column warnings, rows used. Written as training-report.json. */
+  readonly report: TrainingReport;
+}
+
+/** The training report: every warning about the data, and how the rows were used. */
+export interface TrainingReport {
+  readonly warnings: readonly TrainingWarning[];
+  readonly rows: { readonly total: number; readonly train: number; readonly holdout: number; readonly finalModel: number };
+  /** Rounds picked on the holdout (early stopping) and whether the final model was refit on every row. */
+  readonly rounds: { readonly picked: number; readonly refit: boolean };
 }
 
 /** Inputs of {@link trainFromCsv}: what the command line carries, as plain data. */
@@ -97,8 +119,17 @@ export interface CsvTrainingOptions {
   readonly monotone?: string;
   /** Trainer parameters (no `monotone` or `validationFraction`: given separately here). */
   readonly params?: Omit<GbdtParamsInput, 'monotone' | 'validationFraction'>;
-  /** Seeded holdout share for metrics and early stopping; 0 for none. Default 0.2. */
+  /**
+   * Seeded holdout share for metrics and early stopping; 0 for none. Default 0.2 when early
+   * stopping is asked for, else 0: no row is taken out of training unless asked.
+   */
   readonly validationFraction?: number;
+  /** After the holdout picks the rounds, train the final model on every row with that many rounds. */
+  readonly refit?: boolean;
+  /** Missing-value tokens (default `NA`, `NaN`, `null`, `N/A`; empty cells always). */
+  readonly naTokens?: readonly string[];
+  /** Share of distinct values past which a categorical column is warned about. Default 0.5. */
+  readonly maxCategoryShare?: number;
   readonly name?: string;
   readonly version?: string;
 }
@@ -110,34 +141,54 @@ export interface CsvTrainingOptions {
 export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvTrainingResult {
   const table = parseCsv(csvText);
   const params = options.params ?? {};
-  const fraction = options.validationFraction ?? 0.2;
+  const earlyStopping = params.earlyStoppingRounds !== undefined;
+  const fraction = options.validationFraction ?? (earlyStopping ? 0.2 : 0);
+  const refit = options.refit ?? false;
+  if (fraction === 0 && (earlyStopping || refit)) {
+    const path = earlyStopping ? 'earlyStoppingRounds' : 'refit';
+    throw new ValidationError('training options', [{ path: [path], code: 'holdout_required', message: `${earlyStopping ? 'early stopping' : '--refit'} needs a holdout: give --validation-fraction above 0` }]);
+  }
   const { trainRows, validRows } = holdoutSplit(table.rows.length, fraction > 0 ? fraction : undefined, params.seed ?? 0);
   const encoded = fitTabularEncoding(table, {
     target: options.target,
     positive: options.positive,
     ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
     ...(options.categorical === undefined ? {} : { categorical: options.categorical }),
+    ...(options.naTokens === undefined ? {} : { naTokens: options.naTokens }),
+    ...(options.maxCategoryShare === undefined ? {} : { maxCategoryShare: options.maxCategoryShare }),
     fitRows: trainRows,
   });
   const featureNames = encoded.encodings.map((e) => e.name);
   const monotone = parseMonotone(options.monotone, featureNames);
   const train = takeRows(encoded, trainRows);
   const valid = validRows.length > 0 ? takeRows(encoded, validRows) : undefined;
-  const model = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
-  const metrics: Record<string, number> = { trainRows: train.nRows, holdoutRows: valid?.nRows ?? 0, trees: model.ensemble.trees.length };
-  if (valid !== undefined) Object.assign(metrics, holdoutMetrics(model, valid));
+  const picked = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
+  const metrics: Record<string, number> = { trainRows: train.nRows, holdoutRows: valid?.nRows ?? 0, trees: picked.ensemble.trees.length };
+  if (valid !== undefined) Object.assign(metrics, holdoutMetrics(picked, valid));
+  // The refit sees the holdout rows too, so its own holdout metrics would flatter it: the report
+  // keeps those of the model that picked the rounds.
+  const allRows = Uint32Array.from({ length: table.rows.length }, (_, i) => i);
+  const model = refit ? trainGbdt(takeRows(encoded, allRows), { ...params, rounds: picked.bestIteration, earlyStoppingRounds: undefined, monotone }) : picked;
+  if (refit) Object.assign(metrics, { refitRows: table.rows.length, trees: model.ensemble.trees.length });
+  const finalRows = refit ? allRows : trainRows;
+  const report: TrainingReport = {
+    warnings: encoded.warnings,
+    rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
+    rounds: { picked: picked.bestIteration, refit },
+  };
   const manifest = buildManifest({
     name: options.name ?? 'creditlift-model',
     version: options.version ?? '1.0.0',
     target: { column: options.target, positive: options.positive.trim() },
     encodings: encoded.encodings,
     monotone,
-    stats: featureStats(encoded.features, encoded.nFeatures, trainRows),
+    stats: featureStats(encoded.features, encoded.nFeatures, finalRows),
     params: { ...model.params, ...(fraction > 0 ? { validationFraction: fraction } : {}) },
     metrics,
+    ...(refit ? { extraParams: { refit: true } } : {}),
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
-  return { manifest, onnx, model };
+  return { manifest, onnx, model, report };
 }
 
 function takeRows(data: EncodedDataset, rows: Uint32Array): GbdtRowMajorData {
@@ -200,8 +251,11 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       const x = number(v, flag);
       if (x !== undefined) params[key] = x;
     }
-    const fraction = number(v, 'validation-fraction') ?? 0.2;
-    if (!(fraction >= 0 && fraction < 1)) throw new UsageError('--validation-fraction must be in [0, 1)');
+    const fraction = number(v, 'validation-fraction');
+    if (fraction !== undefined && !(fraction >= 0 && fraction < 1)) throw new UsageError('--validation-fraction must be in [0, 1)');
+    const share = number(v, 'max-category-share');
+    if (share !== undefined && !(share > 0 && share <= 1)) throw new UsageError('--max-category-share must be in (0, 1]');
+    const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
     const result = trainFromCsv(decodeUtf8Strict(readFileSync(v.data!), v.data!), {
@@ -211,7 +265,10 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ...(categorical === undefined ? {} : { categorical }),
       ...(v.monotone === undefined ? {} : { monotone: v.monotone }),
       params: params as CsvTrainingOptions['params'] & object,
-      validationFraction: fraction,
+      ...(fraction === undefined ? {} : { validationFraction: fraction }),
+      ...(v.refit === true ? { refit: true } : {}),
+      ...(naTokens === undefined ? {} : { naTokens }),
+      ...(share === undefined ? {} : { maxCategoryShare: share }),
       ...(v.name === undefined ? {} : { name: v.name }),
       ...(v['model-version'] === undefined ? {} : { version: v['model-version'] }),
     });
@@ -219,9 +276,11 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'model.onnx'), result.onnx);
     writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(result.manifest, null, 2)}\n`);
+    writeFileSync(join(outDir, 'training-report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+    for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${w.message}\n`);
     const m = result.manifest.metrics ?? {};
     const summary = [
-      `trained ${result.model.ensemble.trees.length} trees on ${m.trainRows} rows x ${result.manifest.features.length} features`,
+      `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${result.report.rounds.refit ? ` (refit on every row after the holdout picked ${result.report.rounds.picked} rounds)` : ''}`,
       m.holdoutAuc === undefined ? undefined : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,
       `wrote ${join(outDir, 'model.onnx')} and ${join(outDir, 'manifest.json')}`,
     ];

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { parseCsv, type CsvTable } from './parseCsv.js';
-export { inferColumnKind, parseNumericCell, type ColumnKind } from './columnKind.js';
+export { DEFAULT_NA_TOKENS, inferColumnKind, isMissingCell, missingTokenSet, parseNumericCell, type ColumnKind } from './columnKind.js';
 export {
   fitTabularEncoding,
   encodeTable,
@@ -13,4 +13,5 @@ export {
   type FitEncodingOptions,
   type EncodedDataset,
   type FeatureStats,
+  type TrainingWarning,
 } from './tabularEncoding.js';

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from './protectedCharacteristic.js';
-import { inferColumnKind, parseNumericCell, type ColumnKind } from './columnKind.js';
+import { inferColumnKind, isMissingCell, missingTokenSet, parseNumericCell, type ColumnKind } from './columnKind.js';
 import type { CsvTable } from './parseCsv.js';
 
 /** How one CSV column becomes one model input. Stored in the model manifest. */
@@ -23,6 +23,28 @@ export interface FitEncodingOptions {
   readonly categorical?: readonly string[];
   /** Rows whose outcomes order the categories (the training rows); all rows when absent. */
   readonly fitRows?: Uint32Array;
+  /**
+   * Cell texts meaning "missing" (compared case-insensitively; empty cells always are). Default
+   * `NA`, `NaN`, `null`, `N/A`: a numeric column written with `NA` stays numeric.
+   */
+  readonly naTokens?: readonly string[];
+  /**
+   * A categorical column whose distinct values exceed this share of its non-missing cells is
+   * reported as high-cardinality (an id, a free-text field, or numbers misread). Default 0.5.
+   */
+  readonly maxCategoryShare?: number;
+}
+
+/** Something about the data that training went ahead with but a person should look at. */
+export interface TrainingWarning {
+  /**
+   * `numeric_looking_categorical`: most cells are numbers but the column is categorical (a stray
+   * text value, an unlisted missing-value token, or `--categorical`); `high_cardinality_categorical`:
+   * nearly every row has its own category.
+   */
+  readonly code: 'numeric_looking_categorical' | 'high_cardinality_categorical';
+  readonly column: string;
+  readonly message: string;
 }
 
 /** A CSV turned into a numeric matrix and labels, with the encodings that did it. */
@@ -34,6 +56,8 @@ export interface EncodedDataset {
   readonly features: Float32Array;
   /** 1 where the target equals the positive value. */
   readonly labels: Uint8Array;
+  /** What the training report should tell a person about the columns. */
+  readonly warnings: readonly TrainingWarning[];
 }
 
 const MAX_ISSUES = 100;
@@ -76,14 +100,53 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
   if (featureColumns.length === 0) issues.push({ path: ['columns'], code: 'no_features', message: 'No feature columns left after the target and exclusions' });
   if (issues.length > 0) throw new ValidationError('training data', issues.slice(0, MAX_ISSUES));
 
+  const missing = missingTokenSet(options.naTokens);
+  const maxShare = options.maxCategoryShare ?? 0.5;
+  const warnings: TrainingWarning[] = [];
   const fitRows = options.fitRows ?? Uint32Array.from({ length: table.rows.length }, (_, i) => i);
   const encodings: FeatureEncoding[] = featureColumns.map(({ name, j }) => {
     const cells = table.rows.map((r) => r[j]!);
-    const kind = forcedCategorical.has(name) ? 'categorical' : inferColumnKind(cells);
-    return kind === 'numeric' ? { name, kind } : { name, kind, categories: categoriesByEventRate(table, j, labels, fitRows) };
+    const forced = forcedCategorical.has(name);
+    const kind = forced ? 'categorical' : inferColumnKind(cells, missing);
+    if (kind === 'numeric') return { name, kind };
+    const categories = categoriesByEventRate(table, j, labels, fitRows, missing);
+    warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare));
+    return { name, kind, categories };
   });
-  const features = encodeTable(table, encodings);
-  return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels };
+  const features = encodeTable(table, encodings, { naTokens: options.naTokens });
+  return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels, warnings };
+}
+
+/** A numeric-looking column read as categories, or one category per row: both worth a person's look. */
+function categoricalWarnings(name: string, cells: readonly string[], nCategories: number, forced: boolean, missing: ReadonlySet<string>, maxShare: number): TrainingWarning[] {
+  const out: TrainingWarning[] = [];
+  let present = 0;
+  let numeric = 0;
+  const nonNumeric = new Set<string>();
+  for (const c of cells) {
+    if (isMissingCell(c, missing)) continue;
+    present++;
+    if (parseNumericCell(c, missing) !== undefined) numeric++;
+    else if (nonNumeric.size < 5) nonNumeric.add(c.trim());
+  }
+  if (present > 0 && numeric / present >= 0.9) {
+    const why = forced
+      ? 'it was listed in --categorical'
+      : `of ${nonNumeric.size > 0 ? [...nonNumeric].map((v) => `"${v}"`).join(', ') : 'a few values'} (an unlisted missing-value token? see --na)`;
+    out.push({
+      code: 'numeric_looking_categorical',
+      column: name,
+      message: `"${name}": ${numeric} of ${present} values are numbers, but the column is read as ${nCategories} categories because ${why}`,
+    });
+  }
+  if (present > 0 && nCategories / present > maxShare) {
+    out.push({
+      code: 'high_cardinality_categorical',
+      column: name,
+      message: `"${name}": ${nCategories} distinct categories in ${present} values (more than ${Math.round(maxShare * 100)}%): an identifier or free text? leave it out with --exclude ${name}`,
+    });
+  }
+  return out;
 }
 
 function targetLabels(table: CsvTable, targetIndex: number, options: FitEncodingOptions, issues: ValidationIssue[]): Uint8Array {
@@ -109,11 +172,11 @@ function targetLabels(table: CsvTable, targetIndex: number, options: FitEncoding
 }
 
 /** Distinct non-empty values of column `j`, lowest event rate among `rows` first (ties by text). */
-function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, rows: Uint32Array): string[] {
+function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, rows: Uint32Array, missing: ReadonlySet<string>): string[] {
   const stats = new Map<string, { n: number; events: number }>();
   for (const r of table.rows) {
     const v = r[j]!.trim();
-    if (v !== '' && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
+    if (!isMissingCell(v, missing) && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
   }
   for (const i of rows) {
     const v = table.rows[i]![j]!.trim();
@@ -136,10 +199,12 @@ function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, r
 
 /**
  * Encodes a table with fitted encodings, matching columns by name (extra columns are ignored):
- * numbers as float32, categories as their codes, empty cells and unseen categories as NaN.
+ * numbers as float32, categories as their codes, missing cells (empty or a missing-value token,
+ * see `naTokens`) and unseen categories as NaN.
  * Throws a {@link ValidationError} for a missing column or a non-numeric cell in a numeric column.
  */
-export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding[]): Float32Array {
+export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding[], options: { readonly naTokens?: readonly string[] | undefined } = {}): Float32Array {
+  const missing = missingTokenSet(options.naTokens);
   const issues: ValidationIssue[] = [];
   const index = new Map(table.header.map((name, j) => [name, j]));
   const p = encodings.length;
@@ -153,12 +218,13 @@ export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding
     if (enc.kind === 'categorical') {
       const codes = new Map((enc.categories ?? []).map((c, code) => [c, code]));
       table.rows.forEach((r, i) => {
-        out[i * p + k] = codes.get(r[j]!.trim()) ?? Number.NaN;
+        const cell = r[j]!.trim();
+        out[i * p + k] = isMissingCell(cell, missing) ? Number.NaN : (codes.get(cell) ?? Number.NaN);
       });
       return;
     }
     table.rows.forEach((r, i) => {
-      const x = parseNumericCell(r[j]!);
+      const x = parseNumericCell(r[j]!, missing);
       if (x === undefined) {
         if (issues.length < MAX_ISSUES)
           issues.push({ path: ['rows', i, enc.name], code: 'not_a_number', message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`, expected: 'number', received: 'string' });

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
+
+/**
+ * The features a scorer can compute and the lender attributes they may read: built-in and lender
+ * features declared one way. Build one with {@link defineFeatureSet}; pass it as
+ * `createScorer({ features })` and `featurize({ features })`.
+ *
+ * `TAttributes` is the validated attributes' type, `TAttributesInput` what a caller writes in
+ * `applicant.attributes` (the scorer's `decide` takes it, so the lender's schema flows into types).
+ */
+export interface FeatureSet<TAttributes = never, TAttributesInput = unknown> {
+  /** Every feature, in declaration order. */
+  readonly definitions: readonly FeatureDefinition<TAttributes>[];
+  readonly byName: ReadonlyMap<string, FeatureDefinition<TAttributes>>;
+  /** Strict schema of `applicant.attributes` (undeclared keys refused); undefined when none are declared. */
+  readonly attributes: z.ZodType | undefined;
+  /**
+   * Type-level only (never set): what callers write in `applicant.attributes`. The engine itself
+   * takes any feature set (`FeatureSet` with its defaults), whatever its attributes' type.
+   */
+  readonly attributesInput?: TAttributesInput;
+}
+
+/** What {@link defineFeatureSet} takes. */
+export interface FeatureSetSpec<TShape extends z.ZodRawShape> {
+  /**
+   * The lender's own applicant attributes, each typed by a zod schema: they arrive as
+   * `applicant.attributes.<name>`, are validated (unknown keys still refused) and can be read by
+   * features as `ctx.applicant.attributes.<name>`.
+   */
+  readonly attributes?: TShape;
+  /**
+   * Every feature the scorer may compute: usually `[...builtInFeatures, ...yours]`. A model may
+   * read any of them, in any order; it may not read one that is not here.
+   */
+  readonly features: readonly FeatureDefinition<z.output<z.ZodObject<TShape, z.core.$strict>>>[];
+}
+
+const FACTORS: readonly FeatureFactor[] = ['income', 'stability', 'debt_burden', 'credit_history', 'platform_behaviour', 'household', 'certificates', 'profile'];
+const NAME = /^[a-z][a-z0-9_]*$/;
+const builtInNames = new Set(featureDefinitions.map((d) => d.name));
+
+const Text = z.strictObject({ en: z.string().min(1), zhHans: z.string().min(1) });
+/** Shape every declared feature must have (the compute function is checked separately). */
+const DeclaredFeature = z.looseObject({
+  name: z.string().regex(NAME, 'lower snake case: a-z, 0-9 and _'),
+  description: z.string().min(1),
+  unit: z.string().min(1),
+  sources: z.array(z.string()),
+  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+  factor: z.enum(FACTORS as [FeatureFactor, ...FeatureFactor[]]),
+  kind: z.enum(['numeric', 'categorical']),
+  categories: z.array(z.string().min(1)).min(1).optional(),
+  dataCategory: z.string().min(1).optional(),
+  reasons: z.strictObject({ raisesRisk: Text, lowersRisk: Text }).optional(),
+});
+
+/**
+ * Declares the features a scorer computes and the lender attributes they read, checked once:
+ * names unique and snake case, kinds, categories for categorical features, and for a lender's
+ * own features a data category and reason texts in English and Simplified Chinese. Attributes
+ * are validated by the lender's zod schemas, strictly: undeclared keys are still refused.
+ *
+ * @throws ValidationError naming every bad declaration
+ * @example
+ * const features = defineFeatureSet({
+ *   attributes: { internal_behaviour_score: z.number().int().min(0).max(1000).optional() },
+ *   features: [...builtInFeatures, {
+ *     name: 'internal_behaviour_score', description: 'Our behaviour score', unit: 'points',
+ *     sources: ['attributes.internal_behaviour_score'], monotone: -1, factor: 'platform_behaviour',
+ *     kind: 'numeric', dataCategory: 'lender_internal',
+ *     reasons: { raisesRisk: { en: 'Low behaviour score with us', zhHans: '本机构行为评分较低' }, lowersRisk: { en: 'Good behaviour score with us', zhHans: '本机构行为评分良好' } },
+ *     compute: (ctx) => ctx.applicant.attributes.internal_behaviour_score ?? Number.NaN,
+ *   }],
+ * });
+ * const scorer = await createScorer({ model, features });
+ */
+export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
+  spec: FeatureSetSpec<TShape>,
+): FeatureSet<z.output<z.ZodObject<TShape, z.core.$strict>>, z.input<z.ZodObject<TShape, z.core.$strict>>> {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const features = Array.isArray(spec?.features) ? spec.features : [];
+  if (!Array.isArray(spec?.features)) issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be an array of feature definitions' });
+  features.forEach((f, i) => {
+    const parsed = DeclaredFeature.safeParse(f);
+    if (!parsed.success) {
+      for (const issue of ValidationError.fromZod('FeatureDefinition', parsed.error).issues) issues.push({ ...issue, path: ['features', i, ...issue.path] });
+      return;
+    }
+    const d = f as FeatureDefinition;
+    const at = (key: string) => ['features', i, key];
+    if (seen.has(d.name)) issues.push({ path: at('name'), code: 'duplicate_feature', message: `feature "${d.name}" is declared twice` });
+    seen.add(d.name);
+    if (typeof d.compute !== 'function') issues.push({ path: at('compute'), code: 'invalid_type', message: `feature "${d.name}" needs a compute function` });
+    if (d.kind === 'categorical' && d.categories === undefined) issues.push({ path: at('categories'), code: 'missing_categories', message: `categorical feature "${d.name}" must list its categories` });
+    if (d.kind === 'numeric' && d.categories !== undefined) issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
+    // A built-in feature passed under its own name is the built-in; a lender's own must say what
+    // data it uses and what to tell the customer.
+    const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
+    if (!isBuiltIn) {
+      if (d.dataCategory === undefined) issues.push({ path: at('dataCategory'), code: 'missing_data_category', message: `feature "${d.name}" must declare its dataCategory` });
+      if (d.reasons === undefined) issues.push({ path: at('reasons'), code: 'missing_reasons', message: `feature "${d.name}" must declare reason texts (raisesRisk, lowersRisk) in en and zhHans` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError('FeatureSet', issues);
+  type Out = z.output<z.ZodObject<TShape, z.core.$strict>>;
+  const definitions = features as readonly FeatureDefinition<Out>[];
+  return {
+    definitions,
+    byName: new Map(definitions.map((d) => [d.name, d])),
+    attributes: spec.attributes === undefined ? undefined : z.strictObject(spec.attributes),
+  };
+}
+
+/** The built-in features, in the default model's input order: spread them into your own set. */
+export const builtInFeatures: readonly FeatureDefinition[] = featureDefinitions;
+
+/** The built-in features and no lender attributes: what a scorer computes unless told otherwise. */
+export const builtInFeatureSet: FeatureSet = defineFeatureSet({ features: featureDefinitions });

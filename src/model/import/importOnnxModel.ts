@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { CreditliftError } from '../../errors/creditliftError.js';
+import { ValidationError } from '../../errors/validationError.js';
+import { coversFromBackground, type BackgroundSample } from '../../explain/coversFromBackground.js';
+import { ManifestFeature, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
+import { decodeTreeEnsembleModel } from '../onnx/decodeTreeEnsemble.js';
+import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../onnx/encodeTreeEnsemble.js';
+import type { TreeEnsemble } from '../treeEnsemble.js';
+import { assertMonotone, checkMonotone, type MonotoneCheck } from '../verifyMonotone.js';
+
+/**
+ * What a foreign model's features are: the manifest's name, version, target and feature list
+ * (names in the model's input order, kinds, categories, monotone claims), as `spec.json` holds it.
+ */
+export const ImportSpec = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  target: z.strictObject({ column: z.string(), positive: z.string() }).optional(),
+  features: z.array(ManifestFeature).min(1),
+});
+/** See {@link ImportSpec}. */
+export type ImportSpec = z.infer<typeof ImportSpec>;
+
+/** Options of {@link importOnnxModel}. */
+export interface ImportOptions {
+  /** The feature spec (validated with {@link ImportSpec}). */
+  readonly spec: unknown;
+  /**
+   * Rows drawn like the scored population, in the spec's column order (categories as codes). Needed
+   * when the model carries no covers (node hit rates), which TreeSHAP needs; also fills training
+   * ranges and missing shares the spec leaves out.
+   */
+  readonly background?: BackgroundSample;
+  /** Import a model that breaks a monotone direction the spec claims. Default false: refused. */
+  readonly allowMonotoneViolations?: boolean;
+}
+
+/** A foreign model turned into a creditlift model. */
+export interface ImportedModel {
+  /** The creditlift ONNX file: TreeEnsembleClassifier, `probabilities` [N, 2], manifest embedded. */
+  readonly bytes: Uint8Array;
+  readonly manifest: ModelManifest;
+  /** What was read: the producer, operator, and whether its output was a probability or a margin. */
+  readonly source: { readonly producer: string; readonly operator: string; readonly output: 'probability' | 'margin' };
+  /** Where the covers came from. */
+  readonly covers: 'model' | 'background';
+  /** How each declared monotone direction was verified. */
+  readonly monotone: readonly MonotoneCheck[];
+  /** Things a person should know (thresholds stored as doubles rounded to float32, ...). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Turns a tree-ensemble ONNX model from another trainer (XGBoost or LightGBM through their
+ * converters: a binary TreeEnsembleClassifier, or a TreeEnsembleRegressor whose single output is
+ * the log-odds margin) into a creditlift model: the same trees re-written in creditlift's layout
+ * (a LOGISTIC classifier, so the probability is sigmoid(margin)), covers computed from a background
+ * sample when the file has none, the manifest built from the spec and embedded, and every declared
+ * monotone direction verified.
+ *
+ * @throws ValidationError for a bad spec or background; CreditliftError `model_shape_mismatch`
+ *   when the spec's feature count is not the model's, `explainer_covers_missing` when covers are
+ *   missing and no background is given, `model_unsupported` for what cannot be reproduced exactly,
+ *   MonotoneViolationError (`model_monotonicity_violated`) naming each feature whose claim the
+ *   trees break (unless `allowMonotoneViolations`)
+ * @example
+ * const imported = importOnnxModel(readFileSync('xgb.onnx'), { spec: JSON.parse(readFileSync('spec.json', 'utf8')), background });
+ * writeFileSync('model.onnx', imported.bytes);
+ */
+export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): ImportedModel {
+  const parsed = ImportSpec.safeParse(options.spec);
+  if (!parsed.success) throw ValidationError.fromZod('ImportSpec', parsed.error);
+  const spec = parsed.data;
+  const decoded = decodeTreeEnsembleModel(onnx);
+  const width = decoded.ensemble.nFeatures;
+  if (spec.features.length !== width) {
+    throw new CreditliftError('model_shape_mismatch', `The spec lists ${spec.features.length} features but the model reads ${width} input columns`);
+  }
+  const warnings: string[] = [];
+  if (decoded.precision === 'double') warnings.push('The model stores thresholds or weights as doubles; creditlift models compare in float32, so they were rounded to float32');
+  // A raw output (regressor, or a classifier without a transform) is the log-odds margin of the
+  // converters' binary objectives; the creditlift model applies the logistic itself.
+  const output = decoded.ensemble.postTransform === 'NONE' ? 'margin' : 'probability';
+  let ensemble: TreeEnsemble = { ...decoded.ensemble, postTransform: 'LOGISTIC' };
+
+  const hasCovers = ensemble.trees.every((t) => t.cover.every((c) => Number.isFinite(c)));
+  if (!hasCovers && options.background === undefined) {
+    throw new CreditliftError(
+      'explainer_covers_missing',
+      'The model carries no node covers (nodes_hitrates), which exact TreeSHAP explanations need: give a background sample drawn like the scored population (--background rows.csv, a few hundred rows or more)',
+    );
+  }
+  if (!hasCovers) ensemble = coversFromBackground(ensemble, options.background!);
+  const features = options.background === undefined ? spec.features : withBackgroundStats(spec.features, options.background, width);
+
+  const checks = options.allowMonotoneViolations === true ? checkMonotone(ensemble, features).checks : assertMonotone(ensemble, features);
+  const manifest = ModelManifest.parse({
+    format: 'creditlift.manifest/1',
+    name: spec.name,
+    version: spec.version,
+    inputName: 'features',
+    probabilityOutputName: PROBABILITY_OUTPUT_NAME,
+    target: spec.target ?? { column: 'target', positive: '1' },
+    features,
+    params: {
+      trainer: 'imported',
+      sourceProducer: decoded.producerName || null,
+      sourceOperator: decoded.operator.opType,
+      sourceOutput: output,
+      covers: hasCovers ? 'model' : 'background',
+      backgroundRows: options.background === undefined ? null : backgroundRows(options.background),
+    },
+  });
+  const bytes = encodeTreeEnsembleModel({
+    ensemble,
+    featureNames: features.map((f) => f.name),
+    metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) },
+  });
+  return { bytes, manifest, source: { producer: decoded.producerName, operator: decoded.operator.opType, output }, covers: hasCovers ? 'model' : 'background', monotone: checks, warnings };
+}
+
+function backgroundRows(b: BackgroundSample): number {
+  return 'data' in b && b.data instanceof Float32Array ? b.nRows : (b as readonly ArrayLike<number>[]).length;
+}
+
+/** Training ranges and missing shares from the background, where the spec gives none. */
+function withBackgroundStats(features: readonly ManifestFeature[], b: BackgroundSample, width: number): ManifestFeature[] {
+  const n = backgroundRows(b);
+  const at = 'data' in b && b.data instanceof Float32Array ? (r: number, j: number) => b.data[r * width + j] as number : (r: number, j: number) => (b as readonly ArrayLike<number>[])[r]![j] as number;
+  return features.map((f, j) => {
+    let min = Infinity;
+    let max = -Infinity;
+    let missing = 0;
+    for (let r = 0; r < n; r++) {
+      const x = at(r, j);
+      if (Number.isNaN(x)) missing++;
+      else {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+    }
+    return {
+      ...f,
+      ...(f.trainingRange === undefined && min <= max ? { trainingRange: { min, max } } : {}),
+      ...(f.missingShare === undefined && n > 0 ? { missingShare: missing / n } : {}),
+    };
+  });
+}

@@ -1,0 +1,108 @@
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
+import { splitLines } from '../../cli/score/splitLines.js';
+import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
+import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import type { FeatureSet } from '../../features/featureSet.js';
+import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
+import { parseCsv } from '../dataset/parseCsv.js';
+import { featurizeBook } from '../featurize/featurizeBook.js';
+
+/** Help text of `creditlift featurize`. */
+export const FEATURIZE_USAGE = `Usage: creditlift featurize --in applicants.ndjson --outcomes outcomes.csv --target COL --out train.csv [options]
+
+Writes the training matrix the scorer computes: every applicant validated, its evidence assessed
+and every feature computed exactly as a live decision does, one CSV column per feature
+(categories by name, missing values empty), then the outcome column. Train on it with
+"creditlift train" and the model's features match the scorer's by construction.
+
+Required:
+  --in FILE.ndjson           applicants, one JSON object per line (as decide takes them)
+  --outcomes FILE.csv        outcomes: an id column and the target column
+  --target COL               outcome column, copied as the last column
+  --out FILE.csv             where to write the matrix
+
+Options:
+  --id-column COL            id column of the outcomes, matched to applicant.id  (default id)
+  --features MODULE          an ES module whose default export (or "features" export) is a
+                             defineFeatureSet(...) of your own features and attributes
+  -h, --help                 show this help
+
+Every applicant must be valid and have exactly one outcome: otherwise nothing is written and
+every problem is listed. Outcome rows without an applicant are reported as a warning.
+`;
+
+const OPTIONS = {
+  in: { type: 'string' },
+  outcomes: { type: 'string' },
+  target: { type: 'string' },
+  out: { type: 'string' },
+  'id-column': { type: 'string' },
+  features: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function readApplicants(path: string): Promise<{ values: unknown[]; lines: number[] }> {
+  const values: unknown[] = [];
+  const lines: number[] = [];
+  const issues: ValidationIssue[] = [];
+  for await (const record of readNdjsonRecords(splitLines(createReadStream(path)))) {
+    if (record.ok) {
+      values.push(record.value);
+      lines.push(record.line);
+    } else if (issues.length < 100) issues.push({ path: ['applicants', record.line], code: record.error.issues?.[0]?.code ?? 'invalid', message: record.error.message });
+  }
+  if (issues.length > 0) throw new ValidationError('applicants', issues);
+  return { values, lines };
+}
+
+async function loadFeatureSet(path: string): Promise<FeatureSet> {
+  const mod = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown; features?: unknown };
+  const set = mod.default ?? mod.features;
+  if (typeof set !== 'object' || set === null || !('byName' in set) || !('definitions' in set)) {
+    throw new UsageError(`--features ${path}: the module must export a defineFeatureSet(...) result as default or "features"`);
+  }
+  return set as FeatureSet;
+}
+
+/**
+ * `creditlift featurize`: applicants (NDJSON) and outcomes (CSV) in, the training CSV out.
+ * Returns the exit code (0 written, 1 data refused, 2 bad command line); never throws.
+ *
+ * @example
+ * process.exitCode = await runFeaturizeCommand(['--in', 'applicants.ndjson', '--outcomes', 'outcomes.csv', '--target', 'defaulted', '--out', 'train.csv']);
+ */
+export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  try {
+    const parsed = parseCommandArgs(argv, OPTIONS);
+    if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+    const v = parsed.values;
+    if (v.help === true) {
+      io.stdout(FEATURIZE_USAGE);
+      return ExitCode.ok;
+    }
+    const missing = (['in', 'outcomes', 'target', 'out'] as const).filter((k) => v[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    const features = v.features === undefined ? undefined : await loadFeatureSet(v.features);
+    const applicants = await readApplicants(v.in!);
+    const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
+      idColumn: v['id-column'] ?? 'id',
+      target: v.target!,
+      lines: applicants.lines,
+      ...(features === undefined ? {} : { features }),
+    });
+    writeFileSync(v.out!, book.csv);
+    for (const w of book.warnings) io.stderr(`warning: ${w}\n`);
+    const values = [...new Set(book.outcomes)].sort();
+    io.stdout(
+      `wrote ${book.nRows} rows x ${book.featureNames.length} features and "${v.target}" to ${v.out}\n` +
+        `next: creditlift train --data ${v.out} --target ${v.target} --positive ${values.length === 2 ? '<one of ' + values.join(' / ') + '>' : 'VALUE'} --out model ${book.trainArgs.join(' ')}\n`,
+    );
+    return ExitCode.ok;
+  } catch (e) {
+    return reportError(e, io, FEATURIZE_USAGE);
+  }
+}

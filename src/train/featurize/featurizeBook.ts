@@ -1,0 +1,152 @@
+import type { Catalog } from '../../catalog/resolveCatalog.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { assessEvidence } from '../../evidence/assessEvidence.js';
+import { defaultFeatureColumns, createFeatureEncoder } from '../../features/featureEncoder.js';
+import { builtInFeatureSet, type FeatureSet } from '../../features/featureSet.js';
+import { parseFeatureApplicant } from '../../features/parseFeatureApplicant.js';
+import { isMissingCell, missingTokenSet } from '../dataset/columnKind.js';
+import type { CsvTable } from '../dataset/parseCsv.js';
+import { formatFloat32 } from '../commands/predictCommand.js';
+import type { ModelManifest } from '../../model/manifest.js';
+
+/** Options of {@link featurizeBook}. */
+export interface FeaturizeOptions {
+  /** Column of the outcomes CSV holding the applicant id (`applicant.id`). */
+  readonly idColumn: string;
+  /** Column of the outcomes CSV holding the outcome; copied as the last column of the output. */
+  readonly target: string;
+  /** Features to write (default: the built-in ones), in declaration order. */
+  readonly features?: FeatureSet;
+  /** Certificate catalog the scorer will use (default: the built-in catalog). */
+  readonly catalog?: Catalog;
+  /** Source line of each applicant, for error messages (default: index + 1). */
+  readonly lines?: readonly number[];
+  /**
+   * A trained model's manifest: `matrix` then holds its columns in its order with its category
+   * codes, i.e. exactly the rows the scorer feeds that model. Without it, every declared feature
+   * in declaration order with the declared category codes.
+   */
+  readonly manifest?: Pick<ModelManifest, 'features'>;
+}
+
+/** What {@link featurizeBook} produced. */
+export interface FeaturizedBook {
+  /** The training CSV: one column per feature (categories by name, missing empty), then the target. */
+  readonly csv: string;
+  /** Feature column names, in order. */
+  readonly featureNames: readonly string[];
+  readonly nRows: number;
+  /** The same features as float32, row-major, exactly what the scorer feeds the model (see `manifest`). */
+  readonly matrix: Float32Array;
+  /** Outcome cell of every row. */
+  readonly outcomes: readonly string[];
+  /** Things a person should look at (outcome rows without an applicant, ...). */
+  readonly warnings: readonly string[];
+  /**
+   * `creditlift train` arguments that keep the model in line with the declared features: the
+   * declared monotone directions, and `--categorical` for categorical features whose categories
+   * look numeric.
+   */
+  readonly trainArgs: readonly string[];
+}
+
+const MAX_ISSUES = 100;
+
+/**
+ * Turns a book of applicants and their outcomes into the training matrix the scorer will compute:
+ * each applicant is validated and assessed exactly as a live decision is (lender attributes by
+ * the feature set's schema), every feature computed by the same code, numbers written so they read
+ * back as the same float32, categories written by name so `creditlift train` reads them as
+ * categories and the model's manifest lists them by name. A model trained on it therefore matches
+ * the scorer's features by construction.
+ *
+ * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
+ * outcome value or a duplicated id is an error naming every one (up to 100); outcome rows without
+ * an applicant are warnings.
+ *
+ * @throws ValidationError listing every problem
+ * @example
+ * const book = featurizeBook(applicants, parseCsv(outcomesText), { idColumn: 'id', target: 'defaulted' });
+ * writeFileSync('train.csv', book.csv);
+ */
+export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable, options: FeaturizeOptions): FeaturizedBook {
+  const features = options.features ?? builtInFeatureSet;
+  const issues: ValidationIssue[] = [];
+  const add = (issue: ValidationIssue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+  };
+  const idAt = outcomes.header.indexOf(options.idColumn);
+  const targetAt = outcomes.header.indexOf(options.target);
+  if (idAt < 0) add({ path: ['outcomes', options.idColumn], code: 'missing_column', message: `The outcomes have no id column "${options.idColumn}" (columns: ${outcomes.header.join(', ')})` });
+  if (targetAt < 0) add({ path: ['outcomes', options.target], code: 'missing_column', message: `The outcomes have no target column "${options.target}" (columns: ${outcomes.header.join(', ')})` });
+  if (issues.length > 0) throw new ValidationError('featurize', issues);
+
+  const missing = missingTokenSet();
+  const outcomeById = new Map<string, string>();
+  outcomes.rows.forEach((row, i) => {
+    const id = (row[idAt] as string).trim();
+    const value = (row[targetAt] as string).trim();
+    if (outcomeById.has(id)) add({ path: ['outcomes', i + 2], code: 'duplicate_id', message: `Outcome line ${i + 2}: id "${id}" appears more than once` });
+    else if (isMissingCell(value, missing)) add({ path: ['outcomes', i + 2], code: 'missing_target', message: `Outcome line ${i + 2}: id "${id}" has no ${options.target} value` });
+    outcomeById.set(id, value);
+  });
+
+  const encoder = createFeatureEncoder(options.manifest ?? defaultFeatureColumns(features), features);
+  const categoriesOf = (options.manifest ?? defaultFeatureColumns(features)).features.map((f, j) => f.categories ?? encoder.definitions[j]!.categories ?? []);
+  const width = encoder.width;
+  const matrix = new Float32Array(applicants.length * width);
+  const rowOutcomes: string[] = [];
+  const used = new Set<string>();
+  applicants.forEach((input, i) => {
+    const line = options.lines?.[i] ?? i + 1;
+    let applicant;
+    try {
+      applicant = parseFeatureApplicant(input, features);
+    } catch (e) {
+      const found = e instanceof ValidationError ? e.issues : [{ path: [], code: 'invalid', message: String(e) }];
+      for (const issue of found) add({ ...issue, path: ['applicants', line, ...issue.path], message: `Applicant line ${line}: ${issue.message}` });
+      return;
+    }
+    const outcome = outcomeById.get(applicant.id);
+    if (outcome === undefined) {
+      add({ path: ['applicants', line, 'id'], code: 'no_outcome', message: `Applicant line ${line}: id "${applicant.id}" has no row in the outcomes` });
+      return;
+    }
+    if (used.has(applicant.id)) add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
+    used.add(applicant.id);
+    const { items } = assessEvidence(applicant, options.catalog === undefined ? {} : { catalog: options.catalog });
+    encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
+    rowOutcomes.push(outcome);
+  });
+  if (issues.length > 0) throw new ValidationError('featurize', issues);
+
+  const unmatched = [...outcomeById.keys()].filter((id) => !used.has(id));
+  const warnings = unmatched.length === 0 ? [] : [`${unmatched.length} outcome row(s) have no applicant (e.g. ${unmatched.slice(0, 3).map((id) => `"${id}"`).join(', ')}); they are not in the output`];
+  const nRows = rowOutcomes.length;
+  const lines = [[...encoder.names, options.target].map(csvCell).join(',')];
+  for (let r = 0; r < nRows; r++) {
+    const cells: string[] = [];
+    for (let j = 0; j < width; j++) {
+      const x = matrix[r * width + j] as number;
+      const def = encoder.definitions[j]!;
+      if (Number.isNaN(x)) cells.push('');
+      // A category goes out by name, so `train` codes it by name and the manifest lists names.
+      else if (def.kind === 'categorical') cells.push(csvCell(categoriesOf[j]![x]!));
+      // The shortest text that reads back as the same float32 the scorer feeds the model.
+      else cells.push(formatFloat32(x));
+    }
+    cells.push(csvCell(rowOutcomes[r]!));
+    lines.push(cells.join(','));
+  }
+  return { csv: `${lines.join('\n')}\n`, featureNames: encoder.names, nRows, matrix: matrix.subarray(0, nRows * width), outcomes: rowOutcomes, warnings, trainArgs: trainArgsFor(features) };
+}
+
+function trainArgsFor(features: FeatureSet): string[] {
+  const monotone = features.definitions.filter((d) => d.monotone !== 0).map((d) => `${d.name}:${d.monotone > 0 ? '+1' : '-1'}`);
+  const numericLooking = features.definitions.filter((d) => d.kind === 'categorical' && (d.categories ?? []).every((c) => /^[+-]?[\d.]+$/.test(c))).map((d) => d.name);
+  return [...(monotone.length > 0 ? ['--monotone', monotone.join(',')] : []), ...(numericLooking.length > 0 ? ['--categorical', numericLooking.join(',')] : [])];
+}
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
