@@ -8,6 +8,8 @@ import { CreditliftError } from '../errors/creditliftError.js';
 export interface ScorerArgs {
   readonly model?: string | undefined;
   readonly policy?: string | undefined;
+  /** `--model-sha256`: the model's expected SHA-256 (`expectedSha256`). */
+  readonly 'model-sha256'?: string | undefined;
 }
 
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
@@ -22,6 +24,7 @@ export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}):
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };
   if (values.model !== undefined) options.model = isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
+  if (values['model-sha256'] !== undefined) options.expectedSha256 = values['model-sha256'];
   if (values.policy !== undefined) {
     const text = await readFile(values.policy, 'utf8');
     try {

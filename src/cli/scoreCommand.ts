@@ -233,6 +233,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   return {
     ...(values.model === undefined ? {} : { model: values.model }),
     ...(values.policy === undefined ? {} : { policy: values.policy }),
+    ...(values['model-sha256'] === undefined ? {} : { 'model-sha256': values['model-sha256'] }),
     input,
     out,
     errors,

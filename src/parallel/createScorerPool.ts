@@ -245,6 +245,12 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     slot.child = undefined;
     const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
     if (starting !== undefined) {
+      // A worker killed while starting is started again; one whose scorer could not load (init_failed) fails the pool's creation.
+      slot.restartsInARow += 1;
+      if (!(slot.lastError instanceof CreditliftError) && slot.restartsInARow <= MAX_RESTARTS_IN_A_ROW) {
+        start(slot);
+        return;
+      }
       starting.reject(slot.lastError instanceof CreditliftError ? slot.lastError : new CreditliftError('worker_failed', `A scorer worker stopped while starting (${how}): ${describe(slot.lastError)}`, { cause: slot.lastError }));
       return;
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,19 @@ describe('creditlift score on the default model', () => {
     const inProcess = outLines(file('book.out.ndjson'));
     const pooled = outLines(file('pool.out.ndjson'));
     expect(pooled.map((o) => [o.line, same(o.decision!)])).toEqual(inProcess.map((o) => [o.line, same(o.decision!)]));
+  });
+
+  it('--model-sha256 pins the model: the right hash scores, any other refuses the run (pool too) before a line is written', async () => {
+    const args = (out: string, sha: string, ...extra: string[]) => ['--in', file('book.ndjson'), '--out', file(out), '--errors', file(`${out}.err`), '--model-sha256', sha, ...extra];
+    expect(await runScoreCommand(args('pinned.ndjson', scorer.model.sha256), captureIo().io)).toBe(3);
+    const manifest = JSON.parse(readFileSync(file('pinned.ndjson.run.json'), 'utf8')) as { model: { sha256: string } };
+    expect(manifest.model.sha256).toBe(scorer.model.sha256);
+    for (const extra of [[], ['--workers', '2']]) {
+      const c = captureIo();
+      expect(await runScoreCommand(args(`wrong${extra.length}.ndjson`, '0'.repeat(64), ...extra), c.io)).toBe(1);
+      expect(c.err()).toMatch(/model_sha256_mismatch/);
+      expect(existsSync(file(`wrong${extra.length}.ndjson`))).toBe(false);
+    }
   });
 
   it('end to end through the real bin: score then report, with documented exit codes', () => {

@@ -35,7 +35,8 @@ describe('score --workers 2 under worker kills (stress)', () => {
     const expected = byLine(clean);
     for (let round = 0; round < ROUNDS; round++) {
       const out = join(work, `run${round}.ndjson`);
-      const running = runScoreCommand(['--in', input, '--out', out, '--workers', '2', '--batch', '64', '--suggestions', '0'], captureIo().io);
+      const c = captureIo();
+      const running = runScoreCommand(['--in', input, '--out', out, '--workers', '2', '--batch', '64', '--suggestions', '0'], c.io);
       let pids: number[] = [];
       while (pids.length < 2) {
         await new Promise((r) => setTimeout(r, 20));
@@ -51,7 +52,7 @@ describe('score --workers 2 under worker kills (stress)', () => {
       }
       const code = await running;
       // 0: the retries decided everything; 4 only if a retry was killed too (then --resume finishes it).
-      expect([0, 4]).toContain(code);
+      expect([0, 4], c.err()).toContain(code);
       if (code === 4) expect(await runScoreCommand(['--in', input, '--out', out, '--workers', '2', '--batch', '64', '--suggestions', '0', '--resume'], captureIo().io)).toBe(0);
       expect(byLine(out)).toEqual(expected);
     }
