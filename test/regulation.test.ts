@@ -7,7 +7,8 @@ import { runDecideCommand } from '../src/cli/decideCommand.js';
 import { adverseActionNotice, renderAdverseActionNotice } from '../src/decision/adverseActionNotice.js';
 import { createScorer, type Scorer } from '../src/decision/createScorer.js';
 import { assertAllowedDataCategories } from '../src/decision/dataCategoryCheck.js';
-import { recordContest, recordReview } from '../src/decision/recordReview.js';
+import { Decision } from '../src/decision/decision.js';
+import { PriorInvalidError } from '../src/decision/priorInvalidError.js';
 import { CreditliftError } from '../src/errors/creditliftError.js';
 import { ValidationError } from '../src/errors/validationError.js';
 import { exampleFor } from '../src/examples/exampleApplicants.js';
@@ -94,7 +95,7 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
 
   it('recordReview yields a new decision linked to the automated one, naming the reviewer role, within every bound', async () => {
     const pending = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
-    const reviewed = recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit, note: 'payslips checked' }, scorer.policy);
+    const reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit, note: 'payslips checked' });
     expect(reviewed).toMatchObject({ outcome: 'approve', limit: pending.limit, previousLimit: pending.previousLimit });
     expect(reviewed.review).toEqual({ status: 'reviewed', proposed: pending.review?.proposed, automatedDecisionId: pending.audit.decisionId, reviewerRole: 'credit_officer', note: 'payslips checked', contest: null });
     expect(reviewed.audit).toMatchObject({ kind: 'review', priorDecisionId: pending.audit.decisionId, applicantId: pending.applicantId });
@@ -102,16 +103,16 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     expect(JSON.stringify(reviewed)).not.toContain('Lin Xiaoyu');
 
     const ceiling = Math.min(pending.health.healthyLimit, ...Object.values(pending.caps).filter((c): c is number => c !== null));
-    expect(() => recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 }, scorer.policy)).toThrow(CreditliftError);
+    expect(() => scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 })).toThrow(CreditliftError);
     try {
-      recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 }, scorer.policy);
+      scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: ceiling + 10_000 });
     } catch (e) {
       expect((e as CreditliftError).code).toBe('review_invalid');
       expect((e as CreditliftError).message).toMatch(/above (caps\.\w+|health\.healthyLimit)/);
     }
-    expect(() => recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 1_234 }, scorer.policy)).toThrow(/rounding step/);
-    expect(() => recordReview(pending, { reviewerRole: 'Wang Wei', outcome: 'approve', limit: 100_000 }, scorer.policy)).toThrow(ValidationError);
-    const declined = recordReview(pending, { reviewerRole: 'review_panel', outcome: 'decline', limit: 0, note: 'income not verified' }, scorer.policy);
+    expect(() => scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 1_234 })).toThrow(/rounding step/);
+    expect(() => scorer.recordReview(pending, { reviewerRole: 'Wang Wei', outcome: 'approve', limit: 100_000 })).toThrow(ValidationError);
+    const declined = scorer.recordReview(pending, { reviewerRole: 'review_panel', outcome: 'decline', limit: 0, note: 'income not verified' });
     expect(declined).toMatchObject({ outcome: 'decline', limit: 0 });
     expect(declined.reasons[0]?.code).toBe('human_review_decided');
     expect(declined.reasons.length).toBeLessThanOrEqual(4);
@@ -123,7 +124,7 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
       fc.property(fc.constantFrom(...decided), fc.constantFrom('approve' as const, 'refer' as const, 'decline' as const), fc.integer({ min: 0, max: 600 }).map((h) => h * 10_000), (d, outcome, limit) => {
         let reviewed;
         try {
-          reviewed = recordReview(d, { reviewerRole: 'credit_officer', outcome, limit }, scorer.policy);
+          reviewed = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome, limit });
         } catch (e) {
           expect((e as CreditliftError).code).toBe('review_invalid');
           return;
@@ -139,13 +140,50 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
 
   it("a customer's contest attaches as a new decision (refer, terms kept, audit linked); a review answers it", async () => {
     const d = await scorer.decide(graduate);
-    const contested = recordContest(d, { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] });
+    const contested = scorer.recordContest(d, { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] });
     expect(contested).toMatchObject({ outcome: 'refer', limit: d.limit });
     expect(contested.review).toMatchObject({ status: 'contested', proposed: { outcome: d.outcome, limit: d.limit }, automatedDecisionId: d.audit.decisionId, contest: { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] } });
     expect(contested.audit).toMatchObject({ kind: 'contest', priorDecisionId: d.audit.decisionId });
-    expect(() => recordContest(d, { statement: '' })).toThrow(ValidationError);
-    const answered = recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit }, scorer.policy);
+    expect(() => scorer.recordContest(d, { statement: '' })).toThrow(ValidationError);
+    const answered = scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit });
     expect(answered.review).toMatchObject({ status: 'reviewed', contest: { statement: 'My salary rose in October.' } });
+  });
+});
+
+describe('reviews and contests are sealed by the scorer and are valid priors', () => {
+  const graduate = exampleFor('new_graduate').applicant;
+  it('a reviewed or contested decision parses as a Decision, keeps its seal, and can be reassessed', async () => {
+    const pending = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
+    const reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit });
+    expect(Decision.safeParse(JSON.parse(JSON.stringify(reviewed))).success).toBe(true);
+    expect(reviewed.audit.subjectHash).toBe(pending.audit.subjectHash);
+    expect(reviewed.audit.contentHash).not.toBe(pending.audit.contentHash);
+    const again = await scorer.reassess(reviewed, { applicant: graduate, evidence: [] });
+    expect(again.audit).toMatchObject({ kind: 'reassess', priorDecisionId: reviewed.audit.decisionId });
+    expect(again.previousLimit).toBe(reviewed.limit);
+    const contested = scorer.recordContest(reviewed, { statement: 'Please look again.' });
+    expect(contested.lineAction).toBe('review');
+    await expect(scorer.reassess(contested, { applicant: graduate, evidence: [] })).resolves.toMatchObject({ audit: { kind: 'reassess' } });
+  });
+
+  it('a review changed after it was recorded, or signed under another key, is refused as a prior and cannot be reviewed again', async () => {
+    const signingKey = 'k'.repeat(32);
+    const signed = await createScorer({ signingKey });
+    const other = await createScorer({ signingKey: 'o'.repeat(32) });
+    try {
+      const d = await signed.decide(graduate);
+      const reviewed = signed.recordReview(d, { reviewerRole: 'credit_officer', outcome: d.outcome === 'decline' ? 'decline' : 'refer', limit: d.outcome === 'decline' ? 0 : d.limit });
+      expect(reviewed.audit.signature).toMatch(/^[0-9a-f]{64}$/);
+      await expect(signed.reassess(reviewed, { applicant: graduate, evidence: [] })).resolves.toMatchObject({ audit: { priorDecisionId: reviewed.audit.decisionId } });
+      const forged = { ...reviewed, limit: reviewed.limit + 1_000_000 };
+      await expect(signed.reassess(forged, { applicant: graduate, evidence: [] })).rejects.toBeInstanceOf(PriorInvalidError);
+      expect(() => signed.recordReview(forged, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 })).toThrow(PriorInvalidError);
+      expect(() => other.recordContest(reviewed, { statement: 'again' })).toThrow(PriorInvalidError);
+      expect(() => scorer.recordReview({ outcome: 'approve' } as never, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 })).toThrow(PriorInvalidError);
+    } finally {
+      await signed.close();
+      await other.close();
+    }
   });
 });
 

@@ -10,6 +10,10 @@ export interface ScorerArgs {
   readonly policy?: string | undefined;
   /** `--model-sha256`: the model's expected SHA-256 (`expectedSha256`). */
   readonly 'model-sha256'?: string | undefined;
+  /** `--signing-key-file`: a file holding the signing key (`signingKey`). */
+  readonly 'signing-key-file'?: string | undefined;
+  /** `--personal-data-key-file`: a file holding the personal-data key (`personalDataKey`). */
+  readonly 'personal-data-key-file'?: string | undefined;
 }
 
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
@@ -33,7 +37,21 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
       throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON: ${(e as Error).message}`);
     }
   }
+  const signing = values['signing-key-file'];
+  if (signing !== undefined) options.signingKey = await readKeyFile(signing);
+  const personal = values['personal-data-key-file'];
+  if (personal !== undefined) options.personalDataKey = await readKeyFile(personal);
   return options;
+}
+
+/**
+ * A key file's bytes, less one trailing newline (what `openssl rand -hex 32 > key` leaves), so the
+ * key equals the same text passed to `createScorer` as a string. Bytes, so they reach workers as is.
+ */
+async function readKeyFile(path: string): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await readFile(path));
+  const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
+  return bytes.slice(0, end);
 }
 
 function isDirectory(path: string): boolean {

@@ -1,3 +1,4 @@
+import { decisionJsonSchema } from '../decision/decision.js';
 import { certificateKindSpecJsonSchema } from '../catalog/certificateKindSpecJsonSchema.js';
 import { applicantJsonSchema, certificateEvidenceJsonSchema } from '../schema/jsonSchema.js';
 import { UsageError } from '../commandLine/commandIo.js';
@@ -7,12 +8,16 @@ import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Help text of `creditlift schema`. */
-export const SCHEMA_USAGE = `Usage: creditlift schema [applicant|evidence|catalog-kind]
+export const SCHEMA_USAGE = `Usage: creditlift schema [applicant|evidence|catalog-kind|decision]
+       creditlift schema --decision
 
 Prints a JSON Schema (draft 2020-12) of an input: the applicant (default) that "decide",
-"suggest" and "score" take, one certificate evidence item, or a catalog kind spec. Cross-field
-rules (dates in order, at most 50 evidence items...) are checked by the library, not the schema.
+"suggest" and "score" take, one certificate evidence item, or a catalog kind spec; or of the
+output: a Decision as the library writes it (what "reassess" accepts as a prior). Cross-field
+rules (dates in order, at most 50 evidence items, the audit seal...) are checked by the library,
+not the schema.
 
+      --decision             the Decision output schema (same as "schema decision")
   -h, --help                 show this help
 `;
 
@@ -20,18 +25,20 @@ const SCHEMAS: Readonly<Record<string, () => Record<string, unknown>>> = {
   applicant: applicantJsonSchema,
   evidence: certificateEvidenceJsonSchema,
   'catalog-kind': certificateKindSpecJsonSchema,
+  decision: decisionJsonSchema,
 };
 
 /** `creditlift schema`: the JSON Schema of an input on stdout. Never throws. */
 export function runSchemaCommand(argv: readonly string[], io: CliIo = processCliIo): number {
   try {
-    const { values, positionals } = parseCommandArgs(argv, { help: { type: 'boolean', short: 'h' } } as const);
+    const { values, positionals } = parseCommandArgs(argv, { help: { type: 'boolean', short: 'h' }, decision: { type: 'boolean' } } as const);
     if (values.help === true) {
       io.stdout(SCHEMA_USAGE);
       return CliExitCode.ok;
     }
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    const name = positionals[0] ?? 'applicant';
+    if (values.decision === true && positionals.length > 0 && positionals[0] !== 'decision') throw new UsageError(`--decision and "${positionals[0]}" name two schemas: give one`);
+    const name = values.decision === true ? 'decision' : (positionals[0] ?? 'applicant');
     const schema = SCHEMAS[name];
     if (schema === undefined) throw new UsageError(`unknown schema "${name}": expected ${Object.keys(SCHEMAS).join(', ')}`);
     io.stdout(`${JSON.stringify(schema(), null, 2)}\n`);

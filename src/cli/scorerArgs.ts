@@ -1,11 +1,18 @@
 /** Options every deciding command shares, as their help text lists them. */
 export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written by "creditlift train" (default: the embedded model)
   --policy FILE.json         policy overrides (or a full policy) as JSON (default: the default policy)
-  --model-sha256 HEX         refuse to run unless the model file's SHA-256 is HEX (model_sha256_mismatch)`;
+  --model-sha256 HEX         refuse to run unless the model file's SHA-256 is HEX (model_sha256_mismatch)
+  --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
+                             one trailing newline is dropped); also keys the personal-data hashes
+  --personal-data-key-file FILE
+                             key the personal-data hashes (inputHash, subjectHash, decisionId,
+                             credentialRef) with the key in FILE instead`;
 
 /** The parseArgs entries for {@link SCORER_OPTIONS_HELP}. */
 export const SCORER_ARG_OPTIONS = {
   model: { type: 'string' },
   policy: { type: 'string' },
   'model-sha256': { type: 'string' },
+  'signing-key-file': { type: 'string' },
+  'personal-data-key-file': { type: 'string' },
 } as const;

@@ -56,6 +56,6 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
   }
 }
 
-function assumedText(a: { readonly score?: number; readonly level?: string }): string {
+function assumedText(a: { readonly score?: number | undefined; readonly level?: string | undefined }): string {
   return a.score !== undefined ? `score ${a.score}` : a.level !== undefined ? a.level : 'held';
 }

@@ -5,7 +5,7 @@ import { formatPercent, formatRmb } from '../report/formatMoney.js';
 export function summarizeDecision(d: Decision): string {
   const lines: string[] = [];
   const head = d.outcome === 'decline' ? 'DECLINE' : `${d.outcome.toUpperCase()} ${formatRmb(d.limit)}`;
-  lines.push(`  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})`);
+  lines.push(`  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})  line: ${d.lineAction}${d.lineAction === 'hold' ? ` (grantable today ${formatRmb(d.maxGrantable)})` : ''}`);
   lines.push(`  PD ${formatPercent(d.pd)}  grade ${d.grade}  APR ${formatPercent(d.apr)} (${d.dailyRateText} a day)  set by: ${d.bindingConstraint}`);
   const failed = d.affordability.checks.filter((c) => !c.pass);
   lines.push(`  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`);

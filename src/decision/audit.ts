@@ -1,32 +1,50 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
+import type { Decision, DecisionAudit } from './decision.js';
+
+export type { DecisionAudit } from './decision.js';
 
 /**
- * What makes a decision reproducible and accountable. Holds no personal data beyond the
- * caller's own applicant id: the input is present only as a hash.
+ * The lender's keys, resolved once per scorer. `personalData` keys every hash that could be
+ * confirmed by someone holding a candidate record (input, subject, decision id, credential
+ * references); `signing` signs whole decisions. Both are optional.
  */
-export interface DecisionAudit {
-  /** Deterministic: the same inputs, model, policy and version give the same id. */
-  readonly decisionId: string;
-  readonly applicantId: string;
-  readonly asOf: string;
-  /** Model name@version from its manifest. */
-  readonly modelId: string;
-  /** SHA-256 of the ONNX file's bytes. */
-  readonly modelSha256: string;
-  /** SHA-256 of the canonical JSON of the policy in force. */
-  readonly policyHash: string;
-  /** SHA-256 of the canonical JSON of the catalog in force. */
-  readonly catalogHash: string;
-  /** SHA-256 of the canonical JSON of the validated applicant. */
-  readonly inputHash: string;
-  /** creditlift package version. */
-  readonly engineVersion: string;
-  /** What produced it: a first decision, a reassessment, or a customer's reduction. */
-  readonly kind: 'decide' | 'reassess' | 'reduction' | 'review' | 'contest';
-  /** For reassessments and reductions: the decision it followed. */
-  readonly priorDecisionId?: string;
+export interface AuditKeys {
+  readonly signing: Uint8Array | null;
+  readonly personalData: Uint8Array | null;
 }
+
+/** No keys: plain SHA-256 hashes, no signature, no credential references. */
+export const NO_AUDIT_KEYS: AuditKeys = Object.freeze({ signing: null, personalData: null });
+
+function hmacHex(key: Uint8Array, data: string): string {
+  return createHmac('sha256', key).update(data).digest('hex');
+}
+
+/**
+ * Hash of personal data: HMAC-SHA-256 under the personal-data key when there is one (nobody
+ * without the key can confirm a guess), else plain SHA-256. `domain` separates uses so one value
+ * hashed for two purposes gives unrelated results.
+ */
+export function personalHash(keys: AuditKeys, domain: string, data: string): string {
+  const tagged = `creditlift/${domain}\u0000${data}`;
+  return keys.personalData === null ? sha256Hex(tagged) : hmacHex(keys.personalData, tagged);
+}
+
+/**
+ * A reference for a certificate's registration number that never reveals it: a keyed hash under
+ * the personal-data key, stable for one lender (the same certificate always gets the same
+ * reference), or null when the scorer has no key, since an unkeyed hash of a short registration
+ * number can be reversed by trying them all.
+ */
+export function credentialRef(keys: AuditKeys, kind: string, credentialId: string): string | null {
+  if (keys.personalData === null) return null;
+  return `cred_${personalHash(keys, 'credential', `${kind}\u0000${credentialId.trim().toUpperCase()}`).slice(0, 32)}`;
+}
+
+/** The audit before the decision it belongs to is sealed. */
+export type UnsealedAudit = Omit<DecisionAudit, 'contentHash' | 'signature'>;
 
 /**
  * Builds the audit record; the id hashes everything that can change the result.
@@ -34,10 +52,63 @@ export interface DecisionAudit {
  * @param parts.inputJson the decision's input serialised deterministically by the caller. For
  *   validated applicants plain JSON.stringify is deterministic already (zod writes keys in schema
  *   order whatever order the caller used), which spares the hot path a sorting canonicaliser.
+ * @param parts.subject the applicant's `identity.idHash`.
  */
-export function buildAudit(parts: Omit<DecisionAudit, 'decisionId' | 'inputHash'> & { readonly inputJson: string }): DecisionAudit {
-  const { inputJson, ...rest } = parts;
-  const inputHash = sha256Hex(inputJson);
-  const decisionId = `dec_${sha256Hex(canonicalJson({ ...rest, inputHash })).slice(0, 32)}`;
-  return { decisionId, inputHash, ...rest };
+export function buildAudit(
+  parts: Omit<UnsealedAudit, 'decisionId' | 'inputHash' | 'subjectHash' | 'hashing'> & { readonly inputJson: string; readonly subject: string },
+  keys: AuditKeys,
+): UnsealedAudit {
+  const { inputJson, subject, ...rest } = parts;
+  const hashing = keys.personalData === null ? 'sha256' : 'hmac-sha256';
+  const inputHash = personalHash(keys, 'input', inputJson);
+  const subjectHash = personalHash(keys, 'subject', subject);
+  const decisionId = `dec_${personalHash(keys, 'decision', canonicalJson({ ...rest, hashing, inputHash, subjectHash })).slice(0, 32)}`;
+  return { decisionId, hashing, inputHash, subjectHash, ...rest };
+}
+
+/** A decision whose audit has no content hash or signature yet. */
+export type UnsealedDecision = Omit<Decision, 'audit'> & { readonly audit: UnsealedAudit };
+
+/** The canonical JSON the content hash covers: the decision without `contentHash` and `signature`. */
+function contentJson(d: UnsealedDecision): string {
+  const { contentHash: _c, signature: _s, ...audit } = d.audit as DecisionAudit;
+  return canonicalJson({ ...d, audit });
+}
+
+/** The canonical JSON the signature covers: the decision with its content hash, without `signature`. */
+function signedJson(d: UnsealedDecision, contentHash: string): string {
+  const { signature: _s, ...audit } = d.audit as DecisionAudit;
+  return canonicalJson({ ...d, audit: { ...audit, contentHash } });
+}
+
+/**
+ * Seals a decision: the audit gets the SHA-256 of the decision's canonical JSON (`contentHash`)
+ * and, with a signing key, an HMAC-SHA-256 over it (`signature`). Canonical JSON sorts keys, so a
+ * store that reorders them (a JSON column, another language) does not break the seal.
+ */
+export function sealDecision(d: UnsealedDecision, keys: AuditKeys): Decision {
+  const contentHash = sha256Hex(contentJson(d));
+  const signature = keys.signing === null ? undefined : hmacHex(keys.signing, signedJson(d, contentHash));
+  return { ...d, audit: { ...d.audit, contentHash, ...(signature === undefined ? {} : { signature }) } };
+}
+
+// Constant-time, so a caller probing signatures learns nothing from how long a refusal takes.
+function sameHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** What fails when a sealed decision is checked; empty when it holds. */
+export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: readonly string[]; readonly message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  const contentHash = sha256Hex(contentJson(d));
+  if (contentHash !== d.audit.contentHash) {
+    problems.push({ path: ['audit', 'contentHash'], message: 'audit.contentHash does not match the decision content: the decision was changed after it was made' });
+  }
+  if (keys.signing !== null) {
+    if (d.audit.signature === undefined) problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
+    else if (!sameHex(hmacHex(keys.signing, signedJson(d, d.audit.contentHash)), d.audit.signature)) {
+      problems.push({ path: ['audit', 'signature'], message: 'audit.signature does not verify under the signing key: changed, or signed under another key' });
+    }
+  }
+  return problems;
 }

@@ -23,7 +23,10 @@ import { Fen } from '../schema/primitives.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import { ENGINE_VERSION } from '../version.js';
-import { buildAudit } from './audit.js';
+import { createHmac } from 'node:crypto';
+import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import { verifyPrior } from './verifyPrior.js';
+import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
@@ -47,6 +50,20 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /**
+   * The lender's secret (at least 32 bytes; a string is taken as UTF-8). Every decision's audit
+   * then carries an HMAC-SHA-256 `signature` over its canonical JSON, and `reassess` /
+   * `requestReduction` refuse a prior that is unsigned or does not verify. Unless
+   * `personalDataKey` is given, a personal-data key is derived from it too.
+   */
+  readonly signingKey?: string | Uint8Array;
+  /**
+   * The lender's secret (at least 32 bytes) for personal data: `audit.inputHash`,
+   * `audit.subjectHash` and `decisionId` become HMACs under it, and certificates are named by a
+   * keyed `credentialRef` (without a key: null, never the registration number). Default: derived
+   * from `signingKey`, or none.
+   */
+  readonly personalDataKey?: string | Uint8Array;
   /**
    * Hex SHA-256 the model must have: a model file replaced under the same path, or a loaded model
    * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
@@ -101,12 +118,42 @@ export interface Scorer<TInput = unknown> {
   decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
   decideBatch(applicants: readonly TInput[], options?: DecideOptions): Promise<BatchResult[]>;
-  /** Re-decides with new evidence: may raise the limit within step limits, never lowers it. */
+  /**
+   * Re-decides an existing customer's line with new evidence and the profile as it is now. Raises
+   * the line to what the policy grants today (within step limits), never above it; a line on file
+   * above what may be granted today is held and referred (`lineAction: 'hold'`), never lowered
+   * automatically. The prior is verified first.
+   * @throws PriorInvalidError when the prior is not a valid, unchanged (and, with a signing key,
+   *   signed) decision of this applicant; ValidationError for a bad update.
+   */
   reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
   suggest(applicant: TInput, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
-  /** Lowers the limit at the customer's request, at once, without the model. */
+  /**
+   * Lowers the limit at the customer's request, at once, without the model. The prior is verified first.
+   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision.
+   */
   requestReduction(prior: Decision, amount: number): Decision;
+  /**
+   * Records a person's review of a decision (PIPL Art. 24; EU CCD2 Art. 18) as a new decision,
+   * sealed (and signed) by this scorer, linked to the one reviewed, and itself a valid prior for
+   * {@link Scorer.reassess}. The reviewer may decide differently from the model, never outside a
+   * bound: every cap of the decision and its healthy limit, the rounding step, the product minimum.
+   * @example
+   * const reviewed = scorer.recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' });
+   * reviewed.audit.kind; // 'review'
+   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
+   *   decision; ValidationError naming every bad review field; CreditliftError `review_invalid`
+   *   naming the bound a limit would break.
+   */
+  recordReview(prior: Decision, review: ReviewInput): Decision;
+  /**
+   * Records a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) as a new
+   * decision referred to a person (`outcome: 'refer'`, `lineAction: 'review'`, limit unchanged),
+   * sealed by this scorer. Answer it with {@link Scorer.recordReview}.
+   * @throws PriorInvalidError for a prior that does not verify; ValidationError naming every bad field.
+   */
+  recordContest(prior: Decision, contest: ContestInput): Decision;
   /** Releases the runtime session. */
   close(): Promise<void>;
 }
@@ -114,18 +161,24 @@ export interface Scorer<TInput = unknown> {
 /** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
 const MAX_ROWS_PER_RUN = 8192;
 
-const PriorDecision = z.looseObject({
-  applicantId: z.string(),
-  outcome: z.enum(['approve', 'refer', 'decline']),
-  limit: Fen,
-  limitHistory: z.array(LimitChange),
-  audit: z.looseObject({ decisionId: z.string(), kind: z.enum(['decide', 'reassess', 'reduction']) }),
-});
+/** Shortest lender key accepted: 256 bits, the HMAC-SHA-256 block strength. */
+const MIN_KEY_BYTES = 32;
 
-function checkPrior(prior: unknown): Decision {
-  const r = PriorDecision.safeParse(prior);
-  if (!r.success) throw ValidationError.fromZod('prior Decision', r.error);
-  return prior as Decision;
+function keyBytes(key: unknown, name: string): Uint8Array | null {
+  if (key === undefined) return null;
+  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : null;
+  if (bytes === null || bytes.length < MIN_KEY_BYTES) {
+    throw new ValidationError('ScorerOptions', [{ path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` }]);
+  }
+  return bytes;
+}
+
+/** The scorer's keys: a personal-data key given, or derived from the signing key so one secret serves both. */
+function resolveKeys(options: ScorerOptions): AuditKeys {
+  const signing = keyBytes(options.signingKey, 'signingKey');
+  const given = keyBytes(options.personalDataKey, 'personalDataKey');
+  const personalData = given ?? (signing === null ? null : new Uint8Array(createHmac('sha256', signing).update('creditlift/personal-data-key').digest()));
+  return { signing, personalData };
 }
 
 /**
@@ -143,6 +196,7 @@ export async function createScorer<TAttributes, TAttributesInput>(
   options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
 ): Promise<Scorer<unknown extends TAttributesInput ? unknown : ApplicantInputWith<TAttributesInput>>>;
 export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
+  const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
   const policy = resolvePolicyOption(options.policy);
@@ -182,6 +236,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     dataCategories: dataCategoriesUsed(encoder.definitions),
     contributionSpace: options.contributionSpace ?? 'log_odds',
     suggestionCount,
+    keys,
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
 
@@ -271,8 +326,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       return results;
     },
     async reassess(priorInput, update) {
-      const prior = checkPrior(priorInput);
       const base = parseApplicant(update?.applicant);
+      const prior = verifyPrior(priorInput, keys, { ...base, asOf: update?.asOf ?? base.asOf });
       const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
       if (!evidence.success) throw ValidationError.fromZod('reassessment evidence', evidence.error);
       // The line on file is the prior decision's; new evidence is appended after what was held.
@@ -300,37 +355,54 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {
-      const prior = checkPrior(priorInput);
+      const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
       const limit = applyReduction(prior.limit, amt.data, policy);
-      const audit = buildAudit({
-        applicantId: prior.applicantId,
-        asOf: prior.asOf,
-        modelId: prior.audit.modelId,
-        modelSha256: prior.audit.modelSha256,
-        policyHash: ctx.policyHash,
-        catalogHash: ctx.catalogHash,
-        engineVersion: ENGINE_VERSION,
-        kind: 'reduction',
-        priorDecisionId: prior.audit.decisionId,
-        inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
-      });
-      return {
-        ...prior,
-        limit,
-        previousLimit: prior.limit,
-        bindingConstraint: 'self_cap',
-        caps: { ...prior.caps, self_cap: limit },
-        controls: { selfSetCap: limit },
-        health: { ...prior.health, lowerLimitOffer: null },
-        policyReasons: ['customer_reduction'],
-        reasons: [],
-        certificateImpacts: [],
-        suggestions: { items: [], blockedBy: 'self_cap', note: null },
-        movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
-        audit,
-      };
+      const audit = buildAudit(
+        {
+          applicantId: prior.applicantId,
+          asOf: prior.asOf,
+          modelId: prior.audit.modelId,
+          modelSha256: prior.audit.modelSha256,
+          policyHash: ctx.policyHash,
+          catalogHash: ctx.catalogHash,
+          engineVersion: ENGINE_VERSION,
+          kind: 'reduction',
+          priorDecisionId: prior.audit.decisionId,
+          inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
+          subject: '',
+        },
+        keys,
+      );
+      // The subject is the prior's: a reduction never sees the applicant, and keeps the identity
+      // hash the next reassessment checks.
+      const { audit: _priorAudit, ...rest } = prior;
+      return sealDecision(
+        {
+          ...rest,
+          limit,
+          lineAction: limit < prior.limit ? 'lower' : prior.outcome === 'decline' ? 'none' : 'keep',
+          previousLimit: prior.limit,
+          bindingConstraint: 'self_cap',
+          caps: { ...prior.caps, self_cap: limit },
+          controls: { selfSetCap: limit },
+          health: { ...prior.health, lowerLimitOffer: null },
+          policyReasons: ['customer_reduction'],
+          reasons: [],
+          certificateImpacts: [],
+          suggestions: { items: [], blockedBy: 'self_cap', note: null },
+          movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
+          audit: { ...audit, subjectHash: prior.audit.subjectHash },
+        },
+        keys,
+      );
+    },
+    recordReview(priorInput, review) {
+      return recordReview(priorInput, review, ctx);
+    },
+    recordContest(priorInput, contest) {
+      return recordContest(priorInput, contest, ctx);
     },
     async close() {
       await model.close();

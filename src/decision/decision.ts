@@ -1,159 +1,371 @@
-import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
-import type { FactorContribution } from '../explain/factorContributions.js';
-import type { PrincipalReason } from '../explain/principalReasons.js';
-import type { LowerLimitRecommendation } from '../health/recommendLowerLimit.js';
-import type { AffordabilityCheck } from '../policy/affordability.js';
-import type { LimitSetBy } from '../policy/applyPolicy.js';
-import type { LimitCaps } from '../policy/limit.js';
-import type { PolicyReasonCode } from '../policy/policyReasons.js';
-import type { LimitChange } from '../policy/stepLimit.js';
-import type { OfferedPlan } from '../policy/offeredPlans.js';
-import type { DecisionAudit } from './audit.js';
+import { z } from 'zod';
+import { CertificateCategory } from '../catalog/certificateKindSpec.js';
+import { evidenceReasonCodes } from '../evidence/evidenceReasons.js';
+import type { EvidenceReasonCode } from '../evidence/evidenceAssessment.js';
+import { factorCatalog } from '../explain/factorCatalog.js';
+import type { FeatureFactor } from '../features/featureDefinitions.js';
+import { BINDING_PRIORITY } from '../policy/limit.js';
+import { policyReasons, type PolicyReasonCode } from '../policy/policyReasons.js';
+import { LimitChange } from '../policy/stepLimit.js';
+import { IsoDate } from '../schema/primitives.js';
+
+// The one schema of a Decision. Every type below is inferred from it (never written twice), a
+// prior decision is parsed with it before anything trusts it, and `decisionJsonSchema()` exports
+// it. Adding a field to Decision means adding it here, once. Objects are strict: a field this
+// version does not know is refused rather than dropped.
+
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const signedFen = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+const finite = z.number().finite();
+const probability = z.number().min(0).max(1);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected lowercase hex SHA-256');
+const text = z.strictObject({ en: z.string(), zhHans: z.string() }).readonly();
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+
+const PolicyReasonCodeSchema = enumOf(Object.keys(policyReasons) as PolicyReasonCode[]);
+const FactorSchema = enumOf(Object.keys(factorCatalog) as FeatureFactor[]);
+const EvidenceReasonCodeSchema = enumOf(evidenceReasonCodes as EvidenceReasonCode[]);
+
+/**
+ * What set a decision's limit: the lowest cap (`risk`, `affordability`, `regulatory`,
+ * `product_max`, `self_cap`, `requested`), `step_limit` when a reassessment step limit held an
+ * increase back, `knockout` on a knock-out decline, `product_minimum` when no limit reaches the
+ * product minimum, and `line_on_file` when a reassessment holds an existing line that is above
+ * what may be granted today.
+ */
+export const DecisionLimitSetBy = enumOf([...BINDING_PRIORITY, 'step_limit', 'knockout', 'product_minimum', 'line_on_file'] as const);
+/** See {@link DecisionLimitSetBy}. */
+export type DecisionLimitSetBy = z.infer<typeof DecisionLimitSetBy>;
+
+/**
+ * What the lender should do with the customer's line after this decision:
+ * - `open`: no line before; open one at `limit`.
+ * - `raise`: raise the line on file to `limit`.
+ * - `keep`: the line on file stays as it is (`limit === previousLimit`).
+ * - `lower`: lower the line on file to `limit`: from `decide` when the policy today supports
+ *   less than the line on file (apply it under your terms, with notice), or at the customer's
+ *   request (`requestReduction`, or their own cap).
+ * - `close`: from `decide` on an existing customer the policy now declines.
+ * - `hold`: a reassessment found the line on file above what may be granted today (`maxGrantable`):
+ *   the line stays as it is, is never raised, and goes to a person (`outcome: 'refer'`).
+ * - `review`: `outcome: 'refer'`: a person decides on the proposed `limit`; until then no new
+ *   line is opened and an existing one stays as it is.
+ * - `none`: a new applicant declined: no line.
+ */
+export const LineAction = z.enum(['open', 'raise', 'keep', 'lower', 'close', 'hold', 'review', 'none']);
+/** See {@link LineAction}. */
+export type LineAction = z.infer<typeof LineAction>;
+
+/** One evidence item as a decision reports it: the assessment, with the credential named by a keyed reference, never its number. */
+export const DecisionEvidence = z
+  .strictObject({
+    index: z.number().int().min(0),
+    kind: z.string(),
+    category: CertificateCategory.optional(),
+    status: z.enum(['accepted', 'rejected']),
+    reasons: list(EvidenceReasonCodeSchema),
+    strength: probability,
+    scaleValue: probability.optional(),
+    /** HMAC of the credential under the scorer's personal-data key; null when no key was given. */
+    credentialRef: z.string().nullable(),
+  })
+  .readonly();
+/** See {@link DecisionEvidence}. */
+export type DecisionEvidence = z.infer<typeof DecisionEvidence>;
+
+/** What one accepted certificate did to this decision, found by re-deciding without it. */
+export const CertificateImpact = z
+  .strictObject({
+    /** Position in `applicant.evidence`. */
+    index: z.number().int().min(0),
+    kind: z.string(),
+    credentialRef: z.string().nullable(),
+    /** PD without the certificate minus PD with it (>= 0: it lowered the risk by this much). */
+    pdReduction: finite,
+    /** Limit with the certificate minus limit without it, fen. */
+    limitGain: signedFen,
+    limitWithout: fen,
+  })
+  .readonly();
+/** See {@link CertificateImpact}. */
+export type CertificateImpact = z.infer<typeof CertificateImpact>;
+
+/** A certificate the applicant does not hold yet, with what it would do if verified at a typical value. */
+export const EvidenceSuggestion = z
+  .strictObject({
+    kind: z.string(),
+    category: z.string(),
+    names: text,
+    /** The typical result assumed ("IELTS 6.5"). */
+    assumed: z.strictObject({ score: finite.optional(), level: z.string().optional() }).readonly(),
+    /** The limit it would lead to, fen, under every cap and affordability check. */
+    limit: fen,
+    /** `limit` minus the current decision's limit, fen. */
+    limitGain: signedFen,
+    pd: probability,
+  })
+  .readonly();
+/** See {@link EvidenceSuggestion}. */
+export type EvidenceSuggestion = z.infer<typeof EvidenceSuggestion>;
+
+/** The suggestions block: ranked gains, or the constraint that no evidence can move. */
+export const EvidenceSuggestions = z
+  .strictObject({
+    items: list(EvidenceSuggestion),
+    /** When no evidence can raise the limit: what binds instead (affordability, a cap, ...). */
+    blockedBy: z.union([DecisionLimitSetBy, z.enum(['decline', 'financial_health'])]).nullable(),
+    note: text.nullable(),
+  })
+  .readonly();
+/** See {@link EvidenceSuggestions}. */
+export type EvidenceSuggestions = z.infer<typeof EvidenceSuggestions>;
+
+/** For a reassessment or reduction: how the limit moved and which new evidence moved it. */
+export const LimitMovement = z
+  .strictObject({
+    /** The limit before. */
+    from: fen,
+    /** What re-deciding without any of the new evidence gives (other data may have moved too). */
+    withoutNewEvidence: fen,
+    to: fen,
+    /** In the order the evidence was added; each gain is measured after the ones before it, so the gains sum to `to - withoutNewEvidence`. */
+    byEvidence: list(z.strictObject({ index: z.number().int().min(0), kind: z.string(), credentialRef: z.string().nullable(), limitGain: signedFen }).readonly()),
+    /** Set when a reassessment step limit held the increase back. */
+    stepLimited: z.boolean(),
+  })
+  .readonly();
+/** See {@link LimitMovement}. */
+export type LimitMovement = z.infer<typeof LimitMovement>;
+
+/** One principal reason (see `principalReasons`). */
+export const PrincipalReasonSchema = z
+  .strictObject({
+    code: z.string(),
+    source: z.enum(['policy', 'model']),
+    factor: z.string(),
+    en: z.string(),
+    zhHans: z.string(),
+    contribution: finite.optional(),
+  })
+  .readonly();
+
+const AffordabilityCheckSchema = z
+  .strictObject({
+    id: z.enum(['income_level', 'debt_service', 'residual_income']),
+    value: signedFen,
+    threshold: signedFen,
+    comparison: z.enum(['at_least', 'at_most']),
+    pass: z.boolean(),
+    unit: z.literal('fen_per_month'),
+    label: text,
+  })
+  .readonly();
+
+/** One plan offered on the line with its comprehensive annualised cost (see `offeredPlans`). */
+export const OfferedPlanSchema = z
+  .strictObject({
+    /** `revolving`: the line billed by the daily rate; `instalment`: a fixed plan of equal monthly instalments. */
+    kind: z.enum(['revolving', 'instalment']),
+    /** Number of monthly instalments; null for the revolving line. */
+    months: z.number().int().min(1).nullable(),
+    /** The billed daily rate (revolving) or null (instalment plans charge a plan fee instead). */
+    dailyRate: finite.nullable(),
+    /** Plan fee as a share of the principal (instalment), 0 on the revolving line. */
+    feeRate: finite,
+    /** Comprehensive annualised cost, nominal (12 x monthly IRR), every fee included: the figure disclosed and capped. */
+    comprehensiveApr: finite,
+    /** Effective annual rate of the same cash flows, `(1 + IRR)^12 - 1`. */
+    effectiveAnnualRate: finite,
+  })
+  .readonly();
 
 /**
  * Human involvement in a decision (PIPL Art. 24; EU CCD2 Art. 18): a customer's request that no
  * decision be made solely by automated means, a reviewer's decision, or a customer's contest.
  * Names a reviewer ROLE only, never a person.
  */
-export interface DecisionReview {
-  /** `pending`: a person has yet to decide; `reviewed`: a person decided this decision; `contested`: the customer contested and a person will review. */
-  readonly status: 'pending' | 'reviewed' | 'contested';
-  /** The terms the automated policy proposed, kept for the reviewer. */
-  readonly proposed: { readonly outcome: 'approve' | 'refer' | 'decline'; readonly limit: number };
-  /** The decision reviewed or contested (its `audit.decisionId`); null on the automated decision itself. */
-  readonly automatedDecisionId: string | null;
-  /** Role of the reviewer, e.g. `credit_officer` (no personal data); null until a person decided. */
-  readonly reviewerRole: string | null;
-  /** The reviewer's note for the file. */
-  readonly note: string | null;
-  /** The customer's point of view and any new facts, on a contest. */
-  readonly contest: { readonly statement: string; readonly newFacts: readonly string[] } | null;
-}
+export const DecisionReview = z
+  .strictObject({
+    /** `pending`: a person has yet to decide; `reviewed`: a person decided this decision; `contested`: the customer contested and a person will review. */
+    status: z.enum(['pending', 'reviewed', 'contested']),
+    /** The terms the automated policy proposed, kept for the reviewer. */
+    proposed: z.strictObject({ outcome: z.enum(['approve', 'refer', 'decline']), limit: fen }).readonly(),
+    /** The decision reviewed or contested (its `audit.decisionId`); null on the automated decision itself. */
+    automatedDecisionId: z.string().nullable(),
+    /** Role of the reviewer, e.g. `credit_officer` (no personal data); null until a person decided. */
+    reviewerRole: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).nullable(),
+    /** The reviewer's note for the file. */
+    note: z.string().max(1000).nullable(),
+    /** The customer's point of view and any new facts, on a contest. */
+    contest: z.strictObject({ statement: z.string().min(1).max(2000), newFacts: list(z.string().min(1).max(500)) }).readonly().nullable(),
+  })
+  .readonly();
+/** See {@link DecisionReview}. */
+export type DecisionReview = z.infer<typeof DecisionReview>;
 
-/** What one accepted certificate did to this decision, found by re-deciding without it. */
-export interface CertificateImpact {
-  /** Position in `applicant.evidence`. */
-  readonly index: number;
-  readonly kind: string;
-  readonly credentialId: string;
-  /** PD without the certificate minus PD with it (>= 0: it lowered the risk by this much). */
-  readonly pdReduction: number;
-  /** Limit with the certificate minus limit without it, fen (>= 0). */
-  readonly limitGain: number;
-  readonly limitWithout: number;
-}
-
-/** A certificate the applicant does not hold yet, with what it would do if verified at a typical value. */
-export interface EvidenceSuggestion {
-  readonly kind: string;
-  readonly category: string;
-  readonly names: { readonly en: string; readonly zhHans: string };
-  /** The typical result assumed ("IELTS 6.5"). */
-  readonly assumed: { readonly score?: number; readonly level?: string };
-  /** The limit it would lead to, fen, under every cap and affordability check. */
-  readonly limit: number;
-  /** `limit` minus the current decision's limit, fen. */
-  readonly limitGain: number;
-  readonly pd: number;
-}
-
-/** The suggestions block: ranked gains, or the constraint that no evidence can move. */
-export interface EvidenceSuggestions {
-  readonly items: readonly EvidenceSuggestion[];
-  /** When no evidence can raise the limit: what binds instead (affordability, a cap, ...). */
-  readonly blockedBy: LimitSetBy | 'decline' | 'financial_health' | null;
-  readonly note: { readonly en: string; readonly zhHans: string } | null;
-}
-
-/** For a reassessment: how the limit moved and which new evidence moved it. */
-export interface LimitMovement {
-  /** The limit before the reassessment. */
-  readonly from: number;
-  /** What re-deciding without any of the new evidence gives (other data may have moved too). */
-  readonly withoutNewEvidence: number;
-  readonly to: number;
-  /** In the order the evidence was added; each item's gain is measured after the ones before it, so the gains sum to `to - withoutNewEvidence`. */
-  readonly byEvidence: readonly { readonly index: number; readonly kind: string; readonly credentialId: string; readonly limitGain: number }[];
-  /** Set when a reassessment step limit held the increase back. */
-  readonly stepLimited: boolean;
-}
+const LowerLimitOfferSchema = z
+  .strictObject({
+    offer: z.boolean(),
+    reasonCode: z.enum(['over_budget_streak', 'not_over_budget_long_enough', 'limit_already_low']),
+    currentLimit: fen,
+    recommendedLimit: fen,
+    reduction: fen,
+    basis: z.enum(['healthy_limit', 'spare_income', 'gradual_step']).nullable(),
+    explanation: text,
+  })
+  .readonly();
 
 /**
- * A limit recommendation a lender can act on and a customer can understand. Plain data: it
- * serialises to JSON and back without loss.
+ * What makes a decision reproducible, accountable and verifiable. Holds no personal data beyond the
+ * caller's own applicant id: the input and the subject appear only as hashes (HMACs under the
+ * scorer's personal-data key when one is given).
  */
-export interface Decision {
-  readonly applicantId: string;
-  readonly asOf: string;
-  readonly outcome: 'approve' | 'refer' | 'decline';
-  /** The limit granted (approve) or proposed for review (refer); 0 on decline. Fen. */
-  readonly limit: number;
-  /** The limit the applicant had before this decision (`platform.currentLimit`). Fen. */
-  readonly previousLimit: number;
-  /** The limit asked for, when asked. Fen. */
-  readonly requestedLimit: number | null;
-  /**
-   * The disclosed APR: the revolving line's comprehensive annualised cost, every fee included;
-   * `dailyRate x 365` exactly when the policy charges no fee on the line.
-   */
-  readonly apr: number;
-  /** The billed daily rate: the billing authority, on the product's grid; `dailyRate x 365` never exceeds the cap. */
-  readonly dailyRate: number;
-  /** The daily rate as the product shows it, e.g. "0.0500%"; exactly `dailyRate` (it is on the product's grid). */
-  readonly dailyRateText: string;
-  /**
-   * Every plan offered on the line (revolving at the billed daily rate, then each instalment
-   * plan) with its comprehensive annualised cost (IRR, every fee included), each at or under the
-   * cap in force.
-   */
-  readonly plans: readonly OfferedPlan[];
-  /** Categories of personal data the model and the policy used for this decision (`DataCategory` names, or a lender feature's own category). */
-  readonly dataCategories: readonly string[];
-  /** Human involvement, when asked for, recorded or contested; null for a solely automated decision. */
-  readonly review: DecisionReview | null;
-  /** Model's 12-month probability of default. */
-  readonly pd: number;
-  readonly grade: string;
-  /** What set the limit: the lowest cap, or `step_limit` when a reassessment step limit held it lower. */
-  readonly bindingConstraint: LimitSetBy;
-  /** Every cap's value (fen; null when the customer set none). */
-  readonly caps: LimitCaps;
-  /** Affordability: every check with value, threshold and pass. */
-  readonly affordability: {
-    readonly pass: boolean;
-    readonly monthlyPayment: number;
-    readonly capacity: number;
-    readonly checks: readonly AffordabilityCheck[];
-  };
-  /** Every evidence item assessed. */
-  readonly evidence: readonly EvidenceAssessment[];
-  /** Policy reason codes in force (knock-outs, refers, binding cap, step limits). */
-  readonly policyReasons: readonly PolicyReasonCode[];
-  /** Up to four principal reasons, when the outcome is not approve or the limit is below the request. */
-  readonly reasons: readonly PrincipalReason[];
-  /** Model factors that moved the PD, largest risk-raising first. */
-  readonly contributions: {
-    readonly space: 'log_odds' | 'probability';
-    /** The average applicant's score the factors are measured from. */
-    readonly baseline: number;
-    readonly factors: readonly FactorContribution[];
-  };
-  readonly certificateImpacts: readonly CertificateImpact[];
-  readonly suggestions: EvidenceSuggestions;
-  /** Set on reassessments. */
-  readonly movement: LimitMovement | null;
-  /** The brake beside the accelerator. */
-  readonly health: {
-    /** The affordability ceiling (capacity rounded down to the limit step): no limit or suggestion ever exceeds it. */
-    readonly healthyLimit: number;
-    /** From `applicant.financialHealth`, when the lender passes it. */
-    readonly overBudgetMonths: number | null;
-    /** A lower limit offered when spending ran over budget month after month; the customer chooses. */
-    readonly lowerLimitOffer: LowerLimitRecommendation | null;
-  };
-  /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
-  readonly controls: { readonly selfSetCap: number | null };
-  /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
-  readonly limitHistory: readonly LimitChange[];
-  readonly audit: DecisionAudit;
+export const DecisionAudit = z
+  .strictObject({
+    /** Deterministic: the same inputs, model, policy, version and key give the same id. */
+    decisionId: z.string().regex(/^dec_[0-9a-f]{32}$/),
+    applicantId: z.string(),
+    asOf: IsoDate,
+    /** Model name@version from its manifest. */
+    modelId: z.string(),
+    /** SHA-256 of the ONNX file's bytes. */
+    modelSha256: sha256,
+    /** SHA-256 of the canonical JSON of the policy in force. */
+    policyHash: sha256,
+    /** SHA-256 of the canonical JSON of the catalog in force. */
+    catalogHash: sha256,
+    /** How `inputHash`, `subjectHash` and `decisionId` were made: plain SHA-256, or HMAC-SHA-256 under the personal-data key. */
+    hashing: z.enum(['sha256', 'hmac-sha256']),
+    /** Hash of the canonical input (validated applicant and options). */
+    inputHash: sha256,
+    /** Hash of the applicant's `identity.idHash`: lets a later reassessment check the prior is this person's. */
+    subjectHash: sha256,
+    /** creditlift package version. */
+    engineVersion: z.string(),
+    /** What produced it: a first decision, a reassessment, a customer's reduction, a person's review or a customer's contest. */
+    kind: z.enum(['decide', 'reassess', 'reduction', 'review', 'contest']),
+    /** For reassessments, reductions, reviews and contests: the decision it followed. */
+    priorDecisionId: z.string().optional(),
+    /** SHA-256 of the canonical JSON of the whole decision without `contentHash` and `signature`. */
+    contentHash: sha256,
+    /** HMAC-SHA-256 under the scorer's signing key of the canonical JSON of the decision without `signature`; absent when unsigned. */
+    signature: sha256.optional(),
+  })
+  .readonly();
+/** See {@link DecisionAudit}. */
+export type DecisionAudit = z.infer<typeof DecisionAudit>;
+
+/**
+ * A limit recommendation a lender can act on and a customer can understand: the output schema.
+ * Plain data: it serialises to JSON and back without loss, and parses back with this schema.
+ */
+export const Decision = z
+  .strictObject({
+    applicantId: z.string(),
+    asOf: IsoDate,
+    outcome: z.enum(['approve', 'refer', 'decline']),
+    /** The limit granted (approve), proposed for review (refer) or held (`lineAction: 'hold'`); 0 on decline. Fen. */
+    limit: fen,
+    /** What the lender does with the line; see {@link LineAction}. */
+    lineAction: LineAction,
+    /** The most the policy grants today under every cap, affordability and step limit, fen; 0 when it grants nothing. */
+    maxGrantable: fen,
+    /** The line before this decision (`platform.currentLimit`, or the prior decision's limit). Fen. */
+    previousLimit: fen,
+    /** The limit asked for, when asked. Fen. */
+    requestedLimit: fen.nullable(),
+    /**
+     * The disclosed APR: the revolving line's comprehensive annualised cost, every fee included;
+     * `dailyRate x 365` exactly when the policy charges no fee on the line.
+     */
+    apr: finite,
+    /** The billed daily rate: the billing authority, on the product's grid; `dailyRate x 365` never exceeds the cap. */
+    dailyRate: finite,
+    /** The daily rate as the product shows it, e.g. "0.0500%"; exactly `dailyRate` (it is on the product's grid). */
+    dailyRateText: z.string(),
+    /**
+     * Every plan offered on the line (revolving at the billed daily rate, then each instalment
+     * plan) with its comprehensive annualised cost (IRR, every fee included), each at or under the
+     * cap in force.
+     */
+    plans: list(OfferedPlanSchema),
+    /** Categories of personal data the model and the policy used for this decision (`DataCategory` names, or a lender feature's own category). */
+    dataCategories: list(z.string()),
+    /** Human involvement, when asked for, recorded or contested; null for a solely automated decision. */
+    review: DecisionReview.nullable(),
+    /** Model's 12-month probability of default. */
+    pd: probability,
+    grade: z.string(),
+    /** What set the limit; see {@link DecisionLimitSetBy}. */
+    bindingConstraint: DecisionLimitSetBy,
+    /** Every cap's value (fen; null when the customer set none, the policy sets no lender cap, or the jurisdiction has no regulatory cap). */
+    caps: z
+      .strictObject({
+        risk: fen,
+        affordability: fen,
+        regulatory: fen.nullable(),
+        lender_cap: fen.nullable(),
+        product_max: fen,
+        self_cap: fen.nullable(),
+        requested: fen.nullable(),
+      })
+      .readonly(),
+    /** Affordability: every check with value, threshold and pass. */
+    affordability: z.strictObject({ pass: z.boolean(), monthlyPayment: fen, capacity: fen, checks: list(AffordabilityCheckSchema) }).readonly(),
+    /** Every evidence item assessed. */
+    evidence: list(DecisionEvidence),
+    /** Policy reason codes in force (knock-outs, refers, binding cap, step limits, a held line). */
+    policyReasons: list(PolicyReasonCodeSchema),
+    /** One to four principal reasons whenever the outcome is not approve or the limit is below the request or the line on file; else none. */
+    reasons: list(PrincipalReasonSchema),
+    /** Model factors that moved the PD, largest risk-raising first. */
+    contributions: z
+      .strictObject({
+        space: z.enum(['log_odds', 'probability']),
+        /** The average applicant's score the factors are measured from. */
+        baseline: finite,
+        factors: list(
+          z
+            .strictObject({
+              factor: FactorSchema,
+              label: text,
+              value: finite,
+              features: list(z.strictObject({ name: z.string(), value: finite }).readonly()),
+            })
+            .readonly(),
+        ),
+      })
+      .readonly(),
+    certificateImpacts: list(CertificateImpact),
+    suggestions: EvidenceSuggestions,
+    /** Set on reassessments and reductions. */
+    movement: LimitMovement.nullable(),
+    /** The brake beside the accelerator. */
+    health: z
+      .strictObject({
+        /** The affordability ceiling (capacity rounded down to the limit step): no approved limit or suggestion ever exceeds it. */
+        healthyLimit: fen,
+        /** From `applicant.financialHealth`, when the lender passes it. */
+        overBudgetMonths: z.number().int().min(0).nullable(),
+        /** A lower limit offered when spending ran over budget month after month; the customer chooses. */
+        lowerLimitOffer: LowerLimitOfferSchema.nullable(),
+      })
+      .readonly(),
+    /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
+    controls: z.strictObject({ selfSetCap: fen.nullable() }).readonly(),
+    /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
+    limitHistory: list(LimitChange.readonly()),
+    audit: DecisionAudit,
+  })
+  .readonly();
+/** A decision; the type is inferred from the {@link Decision} schema. */
+export type Decision = z.infer<typeof Decision>;
+
+/**
+ * JSON Schema (draft 2020-12) of a Decision as the library writes it, for consumers in other
+ * languages and for validating stored decisions. A fresh object each call.
+ */
+export function decisionJsonSchema(): Record<string, unknown> {
+  return { ...(z.toJSONSchema(Decision, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>), title: 'creditlift Decision' };
 }

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
 import type { FeatureFactor, FeatureReasons } from '../features/featureDefinitions.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { AuditKeys } from './audit.js';
 import type { ContributionExplainer, ScoringModel } from './scoringModel.js';
 
 /** Everything loaded once per scorer and shared by every decision. */
@@ -23,4 +24,6 @@ export interface EngineContext {
   readonly contributionSpace: 'log_odds' | 'probability';
   /** How many what-if suggestions each decision carries (0: none, and no what-if rows are scored). */
   readonly suggestionCount: number;
+  /** The lender's signing and personal-data keys, when given. */
+  readonly keys: AuditKeys;
 }

@@ -5,9 +5,11 @@ import { roundDownToStep } from '../policy/limit.js';
 import { preparePolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
-import { buildAudit } from './audit.js';
+import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
-import type { CertificateImpact, Decision, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
+import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
+import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan, Scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
@@ -51,12 +53,18 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const mainPd = nextPd();
   const main = policyFor(plan.main).evaluate(mainPd);
 
-  // A reassessment adds evidence to an existing line: it can raise the limit, never lower it,
-  // and the customer's own cap still holds over everything.
-  const selfCap = applicant.controls.selfSetCap ?? Number.POSITIVE_INFINITY;
-  const floor = prior ? Math.min(prior.limit, selfCap) : 0;
-  const finalLimit = (p: PolicyLimit) => Math.max(p.limit, floor);
-  const limit = finalLimit(main);
+  // decide: the policy's answer today stands. reassess: the line on file is protected, never
+  // raised past what the policy grants today and never lowered automatically (see settleLine).
+  const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
+  const line: LineContext = {
+    previousLimit,
+    protectLine: prior !== null,
+    selfCap: applicant.controls.selfSetCap ?? null,
+    roundingStep: ctx.policy.limits.roundingStep,
+  };
+  const finalLimit = (p: PolicyLimit) => settleLine(p, line).limit;
+  const settled = settleLine(main, line);
+  const limit = settled.limit;
 
   const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
     const pdWithout = nextPd();
@@ -64,7 +72,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     return {
       index: item.index,
       kind: item.kind,
-      credentialId: item.credentialId,
+      credentialRef: credentialRef(ctx.keys, item.kind, item.credentialId),
       pdReduction: pdWithout - mainPd,
       limitGain: limit - finalLimit(without),
       limitWithout: finalLimit(without),
@@ -101,7 +109,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     const byEvidence = stepLimits.slice(1).map((to, j) => {
       const index = plan.newEvidenceFrom + j;
       const ev = applicant.evidence[index];
-      return { index, kind: ev?.kind ?? '', credentialId: ev?.credentialId ?? '', limitGain: to - (stepLimits[j] as number) };
+      return { index, kind: ev?.kind ?? '', credentialRef: ev === undefined ? null : credentialRef(ctx.keys, ev.kind, ev.credentialId), limitGain: to - (stepLimits[j] as number) };
     });
     movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
   }
@@ -113,17 +121,27 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   const baseline = values[w] as number;
   const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
   const requested = applicant.controls.requestedLimit ?? null;
-  const adverse = main.outcome !== 'approve' || (requested !== null && limit < requested);
-  const reasons = adverse ? principalReasons(main.reasons, factors, ctx.featureReasons) : [];
-
-  const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
-  // Only increases of an existing line count towards step limits; opening a line is not a step.
-  const raised = previousLimit > 0 && limit > previousLimit;
-  const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: limit }] : [])].slice(-LIMIT_HISTORY_KEPT);
-  // Reassessment only adds evidence to a line it does not close: if the applicant now fails a
-  // knock-out, the line is held where it was (no increase) and referred to a person.
-  const outcome = prior && main.outcome === 'decline' && limit > 0 ? 'refer' : main.outcome;
+  const outcome = settled.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
+  const lineAction = lineActionOf(settled, previousLimit);
+  const policyReasons: PolicyReasonCode[] = [...main.reasons];
+  // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained.
+  if (requested !== null && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
+  if (settled.held) policyReasons.push('line_held_for_review');
+  // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
+  const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
+  const reasons = adverse ? principalReasons(policyReasons, factors, ctx.featureReasons) : [];
+  const bindingConstraint: DecisionLimitSetBy = settled.held
+    ? 'line_on_file'
+    : main.knockouts.length > 0
+      ? 'knockout'
+      : main.reasons.includes('limit_below_product_minimum')
+        ? 'product_minimum'
+        : main.limitSetBy;
+
+  // Only increases of an existing line count towards step limits; opening a line is not a step.
+  const raised = previousLimit > 0 && grantedLimit > previousLimit;
+  const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(-LIMIT_HISTORY_KEPT);
   const lowerLimitOffer =
     overBudgetMonths === null
       ? null
@@ -134,7 +152,8 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
           overBudgetMonths,
           healthyLimit,
         });
-  const audit = buildAudit({
+  const audit = buildAudit(
+    {
     applicantId: applicant.id,
     asOf: applicant.asOf,
     modelId: ctx.model.id,
@@ -145,13 +164,18 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     kind: plan.kind,
     ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
     inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
-  });
+    subject: applicant.identity.idHash,
+    },
+    ctx.keys,
+  );
 
-  return {
+  return sealDecision({
     applicantId: applicant.id,
     asOf: applicant.asOf,
     outcome,
     limit: grantedLimit,
+    lineAction,
+    maxGrantable: settled.maxGrantable,
     previousLimit,
     requestedLimit: requested,
     apr: main.apr,
@@ -165,7 +189,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
         : null,
     pd: mainPd,
     grade: main.grade,
-    bindingConstraint: main.limitSetBy,
+    bindingConstraint,
     caps: main.caps,
     affordability: {
       pass: main.affordability.pass,
@@ -173,8 +197,13 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
       capacity: main.affordabilityCapacity,
       checks: main.affordability.checks,
     },
-    evidence: plan.main.report.items,
-    policyReasons: main.reasons,
+    evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
+      ...item,
+      ...(category === undefined ? {} : { category }),
+      ...(scaleValue === undefined ? {} : { scaleValue }),
+      credentialRef: credentialRef(ctx.keys, item.kind, credentialId),
+    })),
+    policyReasons,
     reasons,
     contributions: { space: ctx.contributionSpace, baseline, factors },
     certificateImpacts,
@@ -184,5 +213,5 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
     limitHistory,
     audit,
-  };
+  }, ctx.keys);
 }

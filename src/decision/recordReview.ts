@@ -3,9 +3,27 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import { principalReasons } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
-import { buildAudit } from './audit.js';
+import type { LimitChange } from '../policy/stepLimit.js';
+import { ENGINE_VERSION } from '../version.js';
+import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
+import { lineActionOf } from './settleLine.js';
+import { verifyPrior } from './verifyPrior.js';
+
+/**
+ * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
+ * verified under them, and the new decision is sealed, and signed, under them), the hashes of
+ * its policy and catalog, and the lender features' reasons.
+ */
+export interface ReviewContext {
+  readonly policy: PolicyConfig;
+  readonly keys: AuditKeys;
+  readonly policyHash: string;
+  readonly catalogHash: string;
+  readonly featureReasons?: ReadonlyMap<string, FeatureReasons>;
+}
 
 /** What a human reviewer decided. */
 export interface ReviewInput {
@@ -41,37 +59,46 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
   return { ceiling, bound };
 }
 
-function assertDecisionShape(d: unknown): asserts d is Decision {
-  const x = d as Partial<Decision> | null;
-  const ok =
-    x !== null &&
-    typeof x === 'object' &&
-    typeof x.audit?.decisionId === 'string' &&
-    typeof x.caps === 'object' &&
-    x.caps !== null &&
-    typeof x.health?.healthyLimit === 'number' &&
-    typeof x.limit === 'number' &&
-    Array.isArray(x.policyReasons);
-  if (!ok) throw new ValidationError('Decision', [{ path: [], code: 'invalid_type', message: 'expected a Decision from a creditlift scorer' }]);
+/** The audit of a review or contest: the prior's model, the subject hash of the prior (a review never sees the applicant), sealed under the scorer's keys. */
+function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'review' | 'contest', inputJson: string, env: ReviewContext): Decision {
+  const audit = buildAudit(
+    {
+      applicantId: prior.applicantId,
+      asOf: prior.asOf,
+      modelId: prior.audit.modelId,
+      modelSha256: prior.audit.modelSha256,
+      policyHash: env.policyHash,
+      catalogHash: env.catalogHash,
+      engineVersion: ENGINE_VERSION,
+      kind,
+      priorDecisionId: prior.audit.decisionId,
+      inputJson,
+      subject: '',
+    },
+    env.keys,
+  );
+  // The subject is the prior's: it keeps the identity hash the next reassessment checks.
+  return sealDecision({ ...rest, audit: { ...audit, subjectHash: prior.audit.subjectHash } }, env.keys);
 }
 
 /**
  * Records a human review of a decision (PIPL Art. 24; EU CCD2 Art. 18 human intervention and
- * review) as a NEW decision: the reviewer's outcome and limit, the automated proposal kept, the
- * audit linking the decision reviewed (`priorDecisionId`, `review.automatedDecisionId`) and the
- * reviewer's role (no personal data). A person may decide differently from the model, but never
- * outside a bound: the limit stays at or under every cap of the decision (regulatory, lender,
- * product, risk, affordability, the customer's own cap and request) and the healthy limit, is
- * a whole rounding step, and an approval is at least the product minimum.
+ * review) as a NEW sealed decision: the reviewer's outcome and limit, the automated proposal kept,
+ * the audit linking the decision reviewed (`priorDecisionId`, `review.automatedDecisionId`) and
+ * the reviewer's role (no personal data). A person may decide differently from the model, but
+ * never outside a bound: the limit stays at or under every cap of the decision (regulatory,
+ * lender, product, risk, affordability, the customer's own cap and request) and the healthy
+ * limit, is a whole rounding step, and an approval is at least the product minimum. The prior is
+ * verified first (schema, seal, signature under the scorer's key), so the result is itself a
+ * valid prior for `reassess`. Called through `scorer.recordReview`.
  *
- * @example
- * const reviewed = recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' }, scorer.policy);
- * reviewed.audit.kind; // 'review'
- * @throws ValidationError naming every offending field; CreditliftError `review_invalid` when the
- *   limit would break a bound (the message names the bound).
+ * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
+ *   decision; ValidationError naming every offending review field; CreditliftError
+ *   `review_invalid` when the limit would break a bound (the message names the bound).
  */
-export function recordReview(decision: Decision, review: ReviewInput, policy: PolicyConfig): Decision {
-  assertDecisionShape(decision);
+export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext): Decision {
+  const decision = verifyPrior(priorInput, env.keys);
+  const policy = env.policy;
   const issues: ValidationIssue[] = [];
   if (typeof review?.reviewerRole !== 'string' || !ROLE.test(review.reviewerRole)) {
     issues.push({ path: ['reviewerRole'], code: 'invalid_format', message: 'reviewerRole must be a snake_case role such as credit_officer (no personal names)' });
@@ -91,7 +118,9 @@ export function recordReview(decision: Decision, review: ReviewInput, policy: Po
   }
 
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'), 'human_review_decided'];
-  const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit);
+  const previousLimit = decision.previousLimit;
+  // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
+  const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
   const next: DecisionReview = {
     status: 'reviewed',
     proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
@@ -100,27 +129,32 @@ export function recordReview(decision: Decision, review: ReviewInput, policy: Po
     note: review.note ?? null,
     contest: decision.review?.contest ?? null,
   };
-  return {
-    ...decision,
-    outcome,
-    limit,
-    policyReasons: codes,
-    // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
-    reasons: adverse ? principalReasons(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors) : [],
-    review: next,
-    audit: buildAudit({
-      applicantId: decision.applicantId,
-      asOf: decision.asOf,
-      modelId: decision.audit.modelId,
-      modelSha256: decision.audit.modelSha256,
-      policyHash: decision.audit.policyHash,
-      catalogHash: decision.audit.catalogHash,
-      engineVersion: decision.audit.engineVersion,
-      kind: 'review',
-      priorDecisionId: decision.audit.decisionId,
-      inputJson: canonicalJson({ review: next, outcome, limit }),
-    }),
-  };
+  // Step-limit history counts the increase the person granted, not the one the automated
+  // decision proposed (a proposal under review opened or raised nothing).
+  const proposedRaise = (c: LimitChange) => c.asOf === decision.asOf && c.from === previousLimit && c.to === decision.limit;
+  const history = decision.limitHistory.filter((c) => !proposedRaise(c));
+  const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
+  const limitHistory = raised ? [...history, { asOf: decision.asOf, from: previousLimit, to: limit }] : history;
+  const { audit: _prior, ...rest } = decision;
+  return sealFollowUp(
+    decision,
+    {
+      ...rest,
+      outcome,
+      limit,
+      lineAction: lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit),
+      policyReasons: codes,
+      // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
+      reasons: adverse
+        ? principalReasons(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors, env.featureReasons)
+        : [],
+      review: next,
+      limitHistory,
+    },
+    'review',
+    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, outcome, limit }),
+    env,
+  );
 }
 
 function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is PolicyReasonCode {
@@ -130,14 +164,16 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
 
 /**
  * Attaches a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) to a
- * decision as a NEW decision: outcome `refer` (a person will review), the contested terms kept
- * as the proposal and the limit unchanged, the audit linking the contested decision. Record the
- * reviewer's answer with {@link recordReview}.
+ * decision as a NEW sealed decision: outcome `refer` (a person will review; `lineAction:
+ * 'review'`), the contested terms kept as the proposal and the limit unchanged, the audit linking
+ * the contested decision. The prior is verified first. Record the reviewer's answer with
+ * `scorer.recordReview`. Called through `scorer.recordContest`.
  *
- * @throws ValidationError naming every offending field.
+ * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
+ *   decision; ValidationError naming every offending contest field.
  */
-export function recordContest(decision: Decision, contest: ContestInput): Decision {
-  assertDecisionShape(decision);
+export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext): Decision {
+  const decision = verifyPrior(priorInput, env.keys);
   const issues: ValidationIssue[] = [];
   if (typeof contest?.statement !== 'string' || contest.statement.trim().length === 0 || contest.statement.length > 2000) {
     issues.push({ path: ['statement'], code: 'invalid_type', message: 'statement must be 1 to 2000 characters' });
@@ -158,23 +194,19 @@ export function recordContest(decision: Decision, contest: ContestInput): Decisi
     contest: { statement: contest.statement, newFacts: [...facts] },
   };
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
-  return {
-    ...decision,
-    outcome: 'refer',
-    policyReasons: codes,
-    reasons: principalReasons(['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors),
-    review: next,
-    audit: buildAudit({
-      applicantId: decision.applicantId,
-      asOf: decision.asOf,
-      modelId: decision.audit.modelId,
-      modelSha256: decision.audit.modelSha256,
-      policyHash: decision.audit.policyHash,
-      catalogHash: decision.audit.catalogHash,
-      engineVersion: decision.audit.engineVersion,
-      kind: 'contest',
-      priorDecisionId: decision.audit.decisionId,
-      inputJson: canonicalJson({ review: next }),
-    }),
-  };
+  const { audit: _prior, ...rest } = decision;
+  return sealFollowUp(
+    decision,
+    {
+      ...rest,
+      outcome: 'refer',
+      lineAction: 'review',
+      policyReasons: codes,
+      reasons: principalReasons(['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors, env.featureReasons),
+      review: next,
+    },
+    'contest',
+    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next }),
+    env,
+  );
 }

@@ -17,6 +17,7 @@ export type CreditliftErrorCode =
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
+  | 'prior_invalid'
   | 'internal_error';
 
 /** Base class of every error creditlift throws on purpose. */

@@ -21,8 +21,12 @@ export interface PrincipalReason {
   readonly contribution?: number;
 }
 
-/** Policy codes that say what was granted rather than why less was: never a reason for "less". */
-const NOT_ADVERSE = new Set<PolicyReasonCode>(['limit_requested', 'limit_self_cap']);
+/**
+ * Policy codes that say what was done rather than why less was granted: given only when nothing
+ * else explains the result (the customer asked for less than the line on file, say). The
+ * customer's own cap is not among them: when it holds a limit below the request it is the reason.
+ */
+const ONLY_IF_NOTHING_ELSE = new Set<PolicyReasonCode>(['limit_requested', 'line_held_for_review']);
 
 /**
  * Picks up to four principal reasons: first what the policy actually applied (knock-outs, refer
@@ -37,11 +41,13 @@ export function principalReasons(
   featureReasons?: ReadonlyMap<string, FeatureReasons>,
 ): PrincipalReason[] {
   const out: PrincipalReason[] = [];
-  for (const code of policyCodes) {
-    if (out.length >= MAX_PRINCIPAL_REASONS) return out;
-    if (NOT_ADVERSE.has(code)) continue;
+  const push = (code: PolicyReasonCode) => {
     const r = policyReasons[code];
     out.push({ code, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans });
+  };
+  for (const code of policyCodes) {
+    if (out.length >= MAX_PRINCIPAL_REASONS) return out;
+    if (!ONLY_IF_NOTHING_ELSE.has(code)) push(code);
   }
   // `contributions` arrive sorted by value, largest risk-raising first.
   for (const c of contributions) {
@@ -52,5 +58,6 @@ export function principalReasons(
     const text = (top === undefined ? undefined : featureReasons?.get(top.name)?.raisesRisk) ?? factorCatalog[c.factor].raisesRisk;
     out.push({ code: `model_${c.factor}`, source: 'model', factor: c.factor, en: text.en, zhHans: text.zhHans, contribution: c.value });
   }
+  if (out.length === 0) for (const code of policyCodes) if (ONLY_IF_NOTHING_ELSE.has(code) && out.length < MAX_PRINCIPAL_REASONS) push(code);
   return out;
 }

@@ -34,7 +34,9 @@ export const policyReasons = {
   too_many_delinquencies: { factor: 'credit_history', en: 'Too many delinquent accounts in the last 24 months', zhHans: '近24个月逾期账户过多' },
   too_many_enquiries: { factor: 'credit_enquiries', en: 'Too many credit enquiries in the last 6 months', zhHans: '近6个月征信查询次数过多' },
   pd_above_cutoff: { factor: 'risk_score', en: 'Estimated risk of default is above our limit', zhHans: '预估违约风险超出可接受范围' },
-  duplicate_evidence: { factor: 'evidence', en: 'A certificate was already used by another application', zhHans: '证书已被其他申请使用' },
+  // Raised when one application (or one profile and its reassessments) carries the same document
+  // or the same certificate number twice; the text says just that and nothing more.
+  duplicate_evidence: { factor: 'evidence', en: 'The same certificate was submitted more than once in this application', zhHans: '本次申请中同一证书被重复提交' },
   // Refer conditions
   pd_in_refer_band: { factor: 'risk_score', en: 'Estimated risk of default needs a manual review', zhHans: '预估违约风险需人工审核' },
   self_declared_income_high: { factor: 'income', en: 'Self-declared income needs verification', zhHans: '自报收入较高，需核实' },
@@ -76,6 +78,13 @@ export const policyReasons = {
   limit_product_max: { factor: 'policy_cap', en: 'Limit set by the product maximum', zhHans: '额度受产品最高额度限制' },
   limit_self_cap: { factor: 'customer_control', en: 'Limit set by the cap you chose', zhHans: '额度受您自行设置的上限限制' },
   limit_requested: { factor: 'customer_control', en: 'Limit set to the amount you asked for', zhHans: '额度按您申请的金额设定' },
+  limit_rounded_to_step: { factor: 'policy_cap', en: 'Limits are granted in whole steps (100 RMB by default), rounded down', zhHans: '额度按整档（默认100元）向下取整发放' },
+  // Reassessment of an existing line
+  line_held_for_review: {
+    factor: 'policy_cap',
+    en: 'Your current limit is kept as it is until a person reviews it: it is above what we can offer today',
+    zhHans: '您当前的额度暂时保持不变，待人工复核：该额度高于目前可给予的额度',
+  },
   // Affordability checks failed at the smallest limit the product offers
   income_level_too_low: { factor: 'income', en: 'Income is below the minimum for a credit line', zhHans: '收入低于授信最低要求' },
   debt_service_too_high: { factor: 'debt_burden', en: 'Monthly debt repayments are too high relative to income', zhHans: '月还款额占收入比例过高' },

@@ -33,6 +33,9 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   self_cap: "customer's own cap",
   requested: 'amount requested',
   step_limit: 'reassessment step limit',
+  knockout: 'knock-out rule',
+  product_minimum: 'below the product minimum',
+  line_on_file: 'line on file held for review',
 };
 
 const STYLE = `

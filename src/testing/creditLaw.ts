@@ -16,6 +16,9 @@ export const CREDIT_LAW_NAMES = [
   'same_input_same_decision',
   'daily_rate_within_cap',
   'comprehensive_cost_within_cap',
+  'reassessment_within_bounds',
+  'reduction_within_bounds',
+  'reasons_where_owed',
 ] as const;
 
 /** The name of one credit law. */
@@ -45,6 +48,12 @@ export interface LawRunOptions {
   readonly scorerNumRuns?: number;
   /** fast-check seed, to reproduce a failure. Default: random. */
   readonly seed?: number;
+  /**
+   * Shrink a counterexample to a minimal one before reporting (default true). False reports the
+   * first counterexample found at once: for mutation sweeps and CI gates that only need to know
+   * whether a law broke.
+   */
+  readonly shrink?: boolean;
   /** fast-check replay path from a failure report (use with its seed and a single law). */
   readonly path?: string;
   /** Segments to draw applicants from; default all. */

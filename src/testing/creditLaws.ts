@@ -8,6 +8,9 @@ import { customerControlsHold } from './laws/customerControlsHold.js';
 import { dailyRateWithinCap } from './laws/dailyRateWithinCap.js';
 import { limitsRounded } from './laws/limitsRounded.js';
 import { limitWithinCaps } from './laws/limitWithinCaps.js';
+import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
+import { reasonsWhereOwed } from './laws/reasonsWhereOwed.js';
+import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
 
@@ -29,4 +32,7 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   same_input_same_decision: sameInputSameDecision,
   daily_rate_within_cap: dailyRateWithinCap,
   comprehensive_cost_within_cap: comprehensiveCostWithinCap,
+  reassessment_within_bounds: reassessmentWithinBounds,
+  reduction_within_bounds: reductionWithinBounds,
+  reasons_where_owed: reasonsWhereOwed,
 });

@@ -6,6 +6,7 @@
 export { APPLICANT_SEGMENTS, type ApplicantSegment } from './applicantSegment.js';
 export { applicantArbitrary, DEFAULT_ARBITRARY_AS_OF, type ApplicantArbitraryOptions } from './applicantArbitrary.js';
 export { certificateEvidenceArbitrary, type CertificateEvidenceArbitraryOptions, type EvidenceHolder } from './certificateEvidenceArbitrary.js';
+export { profileChangeArbitrary, applyProfileChange, type ProfileChange, type ProfileChangeArbitraryOptions } from './profileChangeArbitrary.js';
 export { evidenceRejectionReasons, type EvidenceValidity, type InvalidEvidence } from './evidenceValidity.js';
 export { policyConfigArbitrary } from '../policy/policyConfigArbitrary.js';
 export { CREDIT_LAW_NAMES, type CreditLaw, type CreditLawName, type LawSubject, type LawRunOptions } from './creditLaw.js';

@@ -10,7 +10,8 @@ import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName } 
 // (a promotion, a shortcut), and each breaks exactly the law it is named for.
 const step = defaultPolicy.limits.roundingStep;
 const loose = resolvePolicy({ affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 1 }], residualFloorByCityTier: [0, 0, 0, 0, 0] } });
-const broken: Record<CreditLawName, (i: PolicyInput) => PolicyResult> = {
+// Every law but reduction_within_bounds, whose policy part checks applyReduction, not the engine.
+const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds'>, (i: PolicyInput) => PolicyResult> = {
   // A 5-point "promotion" priced below the floor.
   apr_within_bounds: (i) => {
     const r = applyPolicy(i);
@@ -38,6 +39,17 @@ const broken: Record<CreditLawName, (i: PolicyInput) => PolicyResult> = {
   limits_rounded: (i) => {
     const r = applyPolicy(i);
     return r.limit > 0 ? { ...r, limit: r.limit - 100 } : r;
+  },
+  // The line on file is never lowered, whatever happened to the profile (issue #12's bug).
+  reassessment_within_bounds: (i) => {
+    const r = applyPolicy(i);
+    const line = i.applicant.platform.currentLimit;
+    return r.limit < line ? { ...r, outcome: 'approve', limit: line } : r;
+  },
+  // Declines without saying why.
+  reasons_where_owed: (i) => {
+    const r = applyPolicy(i);
+    return r.outcome === 'decline' ? { ...r, reasons: [] } : r;
   },
   // A call counter leaks into the result.
   same_input_same_decision: (() => {
@@ -68,7 +80,7 @@ async function violationOf(run: () => Promise<void>): Promise<CreditLawViolation
 }
 
 describe('the law checker can fail, and says which law and why', () => {
-  it.each(Object.keys(broken) as CreditLawName[])('a policy engine that breaks %s is caught, and the message names that law', async (name) => {
+  it.each(Object.keys(broken) as (keyof typeof broken)[])('a policy engine that breaks %s is caught, and the message names that law', async (name) => {
     const v = await violationOf(() => creditLaws[name].check({ policy: defaultPolicy, applyPolicy: broken[name] }, { numRuns: 300, seed: 20261101 }));
     expect(v.law).toBe(name);
     expect(v.part).toBe('policy');

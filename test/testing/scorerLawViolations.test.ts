@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { creditLaws, CreditLawViolation, type CreditLawName } from '../../src/testing/index.js';
+import { editing } from './mutantScorers.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -9,17 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => scorer.close());
 
-// A lender's wrapper around the scorer that edits every decision it returns.
-function wrap(edit: (d: Decision) => Decision): Scorer {
-  return {
-    ...scorer,
-    policy: scorer.policy,
-    decide: async (a, o) => edit(await scorer.decide(a, o)),
-    decideBatch: async (as, o) => (await scorer.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: edit(r.decision) } : r)),
-    reassess: async (p, u) => edit(await scorer.reassess(p, u)),
-    requestReduction: (p, amount) => edit(scorer.requestReduction(p, amount)),
-  };
-}
+// A lender's wrapper around the scorer that edits every decision it returns (re-sealed, so the
+// priors it hands back still verify and the law, not the prior check, catches it).
+const wrap = (edit: (d: Decision) => Decision): Scorer => editing(scorer, edit);
 
 const brokenScorers: [CreditLawName, (d: Decision) => Decision][] = [
   // A "first-month promotion" below the policy floor.
@@ -42,5 +35,6 @@ describe('a scorer wrapper that breaks a law is caught end to end, and the messa
     expect(v.part).toBe('scorer');
     expect(v.message).toContain(`Credit law "${name}" failed (scorer)`);
     expect(v.counterexample).toHaveProperty('applicant');
+    expect(v.why).not.toMatch(/prior_invalid/);
   });
 });

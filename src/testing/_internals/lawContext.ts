@@ -8,6 +8,7 @@ import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
 import type { LawRunOptions, LawSubject } from '../creditLaw.js';
+import { mostlyApprovable } from './approvable.js';
 import type { RunParams } from './runLaw.js';
 
 /** Everything a law's properties need, resolved and validated once. */
@@ -17,7 +18,10 @@ export interface LawContext {
   readonly scorer: Scorer | undefined;
   readonly policyRuns: RunParams;
   readonly scorerRuns: RunParams;
-  /** Valid applicants from the chosen segments on the chosen date. */
+  /**
+   * Valid applicants from the chosen segments on the chosen date, three in four of them moved
+   * into room for a line (see `approvable`) so limit laws meet approvals on most runs.
+   */
   readonly applicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
 }
 
@@ -48,12 +52,13 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
   if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function') issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
   issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  if (options.shrink !== undefined && typeof options.shrink !== 'boolean') issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
   if (issues.length > 0) throw new ValidationError('credit law options', issues);
 
   const policy = validatePolicy(s.policy ?? s.scorer?.policy);
   // Built eagerly so a bad segment or date is reported before any property runs.
   applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const common = { seed: options.seed, path: options.path };
+  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true };
   return {
     policy,
     decidePolicy: s.applyPolicy ?? applyPolicy,
@@ -61,10 +66,13 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
     applicants: (maxEvidence) =>
-      applicantArbitrary({
-        maxEvidence,
-        ...(options.segment === undefined ? {} : { segment: options.segment }),
-        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      }),
+      mostlyApprovable(
+        applicantArbitrary({
+          maxEvidence,
+          ...(options.segment === undefined ? {} : { segment: options.segment }),
+          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        }),
+        policy,
+      ),
   };
 }

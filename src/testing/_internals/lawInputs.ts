@@ -5,15 +5,18 @@ import type { Applicant } from '../../schema/applicant.js';
 import { shiftIsoDate } from './isoDates.js';
 
 /**
- * PDs a policy is sensitive to: anywhere in [0, 1], whole basis points, and exactly on the
+ * PDs a policy is sensitive to: mostly where it grants a line (0 to the decline cut-off), where
+ * limits, prices and grades move; also anywhere in [0, 1], whole basis points, and exactly on the
  * policy's own cut-offs (grade bounds, refer and decline), where off-by-one mistakes live.
  */
 export function pdArbitrary(policy: PolicyConfig): fc.Arbitrary<number> {
   const cuts = [0, 1, policy.refer.pdAbove, policy.knockouts.declinePdAbove, ...policy.grades.map((g) => g.maxPd)];
+  const granting = Math.max(1, Math.floor(policy.knockouts.declinePdAbove * 1_000_000));
   // fc.double is uniform over bit patterns (mostly tiny numbers), so the even spread comes from
   // an integer grid of a millionth; doubles still add the awkward tiny and odd values.
   return fc.oneof(
-    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: granting }).map((n) => n / 1_000_000), weight: 4 },
+    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000), weight: 1 },
     { arbitrary: fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 10_000), weight: 1 },
     { arbitrary: fc.constantFrom(...cuts), weight: 1 },
     { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
@@ -69,11 +72,20 @@ export function limitHistoryArbitrary(asOf: string, policy: PolicyConfig): fc.Ar
   );
 }
 
-/** The same applicant with a customer cap always set (whole RMB, so often off the rounding grid). */
+/**
+ * The same applicant with a customer cap always set (whole RMB, so often off the rounding grid).
+ * Three draws in four put the cap where it binds: between a tenth of a month's income and two
+ * months' (where most limits fall); the rest anywhere up to 60,000 RMB.
+ */
 export function withSelfCap(applicants: fc.Arbitrary<Applicant>): fc.Arbitrary<Applicant> {
-  return fc
-    .record({ a: applicants, capRmb: fc.integer({ min: 0, max: 60_000 }) })
-    .map(({ a, capRmb }) => ({ ...a, controls: { ...a.controls, selfSetCap: capRmb * 100 } }));
+  return applicants.chain((a) => {
+    const incomeRmb = Math.floor(a.income.monthlyNet / 100);
+    const near = fc.integer({ min: Math.floor(incomeRmb / 10), max: Math.max(Math.floor(incomeRmb / 10), incomeRmb * 2) });
+    const anywhere = fc.integer({ min: 0, max: 60_000 });
+    return fc
+      .oneof({ arbitrary: near, weight: 3 }, { arbitrary: anywhere, weight: 1 })
+      .map((capRmb) => ({ ...a, controls: { ...a.controls, selfSetCap: capRmb * 100 } }));
+  });
 }
 
 /** Money for messages: fen and RMB. */

@@ -29,6 +29,8 @@ export interface RunParams {
   readonly numRuns: number;
   readonly seed: number | undefined;
   readonly path: string | undefined;
+  /** False: stop at the first counterexample, unshrunk. */
+  readonly shrink: boolean;
 }
 
 /**
@@ -44,7 +46,8 @@ export async function runLaw<T>(
   const details = await fc.check(property as fc.IRawProperty<[T]>, {
     numRuns: params.numRuns,
     ...(params.seed === undefined ? {} : { seed: params.seed }),
-    ...(params.path === undefined ? {} : { path: params.path, endOnFailure: true }),
+    ...(params.path === undefined && params.shrink ? {} : { endOnFailure: true }),
+    ...(params.path === undefined ? {} : { path: params.path }),
   });
   if (!details.failed) return;
   const why = details.counterexample === null && details.errorInstance === null ? `the property was interrupted after ${details.numRuns} run(s)` : whyOf(details.errorInstance);

@@ -5,6 +5,7 @@ import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pct, pdArbitrary, withLine } from '../_internals/lawInputs.js';
+import { oftenTight } from '../_internals/approvable.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 // Re-run from the applicant and the offered terms, not read from the engine's own report, so an
@@ -22,11 +23,11 @@ function checkAffordable(applicant: Applicant, limit: number, apr: number, polic
 /** Approval means affordable. */
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
-  description: 'Every approved limit passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
+  description: 'Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) })
+        .record({ applicant: oftenTight(fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), ctx.policy), pd: pdArbitrary(ctx.policy) })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
@@ -34,8 +35,17 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
       },
     ),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-    }),
+    fc.asyncProperty(
+      // A batch beside each decision: more approvals checked per run for little cost, on the batch path too.
+      fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy), others: fc.array(oftenTight(ctx.applicants(1), ctx.policy), { maxLength: 3 }) }),
+      async ({ applicant, others }) => {
+        const d = await scorer.decide(applicant);
+        if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
+        for (const r of await scorer.decideBatch(others)) {
+          const a = others[r.index];
+          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
+          if (r.ok && a !== undefined && r.decision.outcome === 'approve') checkAffordable(a, r.decision.limit, r.decision.apr, ctx.policy, `batch decision for "${a.id}" at PD ${r.decision.pd}`);
+        }
+      },
+    ),
 });

@@ -11,7 +11,7 @@ import { rmbAsFen } from '../_internals/money.js';
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }), ({ applicant, pd, reduceTo }) => {
       const cap = applicant.controls.selfSetCap as number;
@@ -23,12 +23,23 @@ export const customerControlsHold: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withSelfCap(ctx.applicants(1)).chain((applicant) =>
-        fc.record({ applicant: fc.constant(applicant), certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }), reduceTo: rmbAsFen(0, 200_000) }),
+        fc.record({
+          applicant: fc.constant(applicant),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          reduceTo: rmbAsFen(0, 200_000),
+          // A batch beside each decision: more caps checked per run for little cost, on the batch path too.
+          others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
+        }),
       ),
-      async ({ applicant, certificate, reduceTo }) => {
+      async ({ applicant, certificate, reduceTo, others }) => {
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
+        for (const r of await scorer.decideBatch(others)) {
+          const c = others[r.index]?.controls.selfSetCap as number;
+          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
+          if (r.ok) requireLaw(r.decision.limit <= c, () => `limit ${fen(r.decision.limit)} decided in a batch is above the customer's own cap ${fen(c)}`);
+        }
         const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
         const reduced = scorer.requestReduction(d, reduceTo);

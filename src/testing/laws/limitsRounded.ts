@@ -19,7 +19,7 @@ function checkRounded(limit: number, step: number, what: string, existingLine: n
 export const limitsRounded: CreditLaw = defineLaw({
   name: 'limits_rounded',
   description:
-    "Every limit set, whether decided, reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default); only an existing line kept unchanged may be off it.",
+    "Every limit set, whether decided (alone or in a batch), reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default); only an existing line kept unchanged may be off it.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -34,12 +34,23 @@ export const limitsRounded: CreditLaw = defineLaw({
     ),
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
-      withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
-        fc.record({ applicant: fc.constant(applicant), certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }), reduceTo: rmbAsFen(0, 200_000) }),
+      fc.oneof(ctx.applicants(1), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>
+        fc.record({
+          applicant: fc.constant(applicant),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          reduceTo: rmbAsFen(0, 200_000),
+          // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
+          others: fc.array(ctx.applicants(1), { maxLength: 3 }),
+        }),
       ),
-      async ({ applicant, certificate, reduceTo }) => {
+      async ({ applicant, certificate, reduceTo, others }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
+        for (const r of await scorer.decideBatch(others)) {
+          const a = others[r.index];
+          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
+          if (r.ok && a !== undefined) checkRounded(r.decision.limit, step, `limit decided in a batch for "${a.id}"`, a.platform.currentLimit);
+        }
         checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
         checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
         checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, Number.NaN);

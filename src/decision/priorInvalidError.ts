@@ -1,0 +1,30 @@
+import { CreditliftError } from '../errors/creditliftError.js';
+import { formatPath, type ValidationIssue } from '../errors/validationError.js';
+
+/**
+ * Thrown by `reassess` and `requestReduction` when the prior decision they are given cannot be
+ * trusted: not a Decision by the output schema, another applicant's, dated after the
+ * reassessment, changed after it was made (content hash), or not signed by this scorer's key.
+ * Lists every problem, each with its path.
+ */
+export class PriorInvalidError extends CreditliftError {
+  /** Every problem found, each with the path of the field at fault. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const shown = issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
+    super('prior_invalid', `Prior decision refused (prior_invalid): ${shown.join('; ')}${more}`);
+    this.name = 'PriorInvalidError';
+    this.issues = issues;
+  }
+
+  /** The distinct field paths at fault, dotted. */
+  get fields(): string[] {
+    return [...new Set(this.issues.map((i) => formatPath(i.path)))];
+  }
+
+  override toJSON(): { name: string; code: 'prior_invalid'; message: string; issues: ValidationIssue[] } {
+    return { name: this.name, code: 'prior_invalid', message: this.message, issues: [...this.issues] };
+  }
+}

@@ -1,0 +1,60 @@
+import { roundDownToStep } from '../policy/limit.js';
+import type { PolicyOutcome } from '../policy/applyPolicy.js';
+import type { LineAction } from './decision.js';
+
+/** What the policy grants today for one scenario. */
+export interface GrantedToday {
+  readonly outcome: PolicyOutcome;
+  /** The limit under every cap, affordability and step limit; 0 on decline or below the minimum. */
+  readonly limit: number;
+}
+
+/** The line after a decision, and what the lender does with it. */
+export interface SettledLine {
+  readonly outcome: PolicyOutcome;
+  readonly limit: number;
+  /** The most the policy grants today (0 on decline). */
+  readonly maxGrantable: number;
+  /** True when a reassessment kept a line on file that is above what may be granted today. */
+  readonly held: boolean;
+}
+
+/** How a decision treats the line on file. */
+export interface LineContext {
+  /** The line before the decision: the prior decision's limit, or `platform.currentLimit`. */
+  readonly previousLimit: number;
+  /**
+   * True for `reassess`: the line on file is protected (never lowered automatically, never raised
+   * past what the policy grants). False for `decide`: the policy's answer today stands, whatever
+   * the line on file, and `lineAction` says what it means for that line.
+   */
+  readonly protectLine: boolean;
+  /** The customer's own cap, when set: it always holds, on every path. */
+  readonly selfCap: number | null;
+  readonly roundingStep: number;
+}
+
+/**
+ * Settles the line. A reassessment may raise the line to what the policy grants today, but never
+ * above it; when the line on file is above it (the profile got worse, other debt grew, a
+ * knock-out now applies), the line is held as it is and referred to a person, who decides whether
+ * to lower it: lowering an existing line is the lender's act, with notice, not an automatic side
+ * effect of an upload. The customer's own cap is the one thing that lowers a line at once.
+ */
+export function settleLine(today: GrantedToday, line: LineContext): SettledLine {
+  const maxGrantable = today.outcome === 'decline' ? 0 : today.limit;
+  if (!line.protectLine) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
+  const onFile =
+    line.selfCap !== null && line.selfCap < line.previousLimit ? roundDownToStep(line.selfCap, line.roundingStep) : line.previousLimit;
+  if (maxGrantable >= onFile) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
+  return { outcome: 'refer', limit: onFile, maxGrantable, held: true };
+}
+
+/** What the lender does with the line, from the settled line and the line before; see {@link LineAction}. */
+export function lineActionOf(settled: SettledLine, previousLimit: number): LineAction {
+  if (settled.held) return 'hold';
+  if (settled.outcome === 'refer') return 'review';
+  if (settled.outcome === 'decline') return previousLimit > 0 ? 'close' : 'none';
+  if (previousLimit === 0) return settled.limit > 0 ? 'open' : 'none';
+  return settled.limit > previousLimit ? 'raise' : settled.limit === previousLimit ? 'keep' : 'lower';
+}

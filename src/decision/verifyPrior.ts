@@ -1,0 +1,39 @@
+import type { ValidationIssue } from '../errors/validationError.js';
+import type { Applicant } from '../schema/applicant.js';
+import { personalHash, sealProblems, type AuditKeys } from './audit.js';
+import { Decision } from './decision.js';
+import { PriorInvalidError } from './priorInvalidError.js';
+
+/**
+ * Parses a prior decision with the Decision output schema and checks its seal (content hash, and
+ * signature when the scorer signs), and, when the applicant is given, that it is this applicant's
+ * (id and identity hash) and not dated after `asOf`. Returns the parsed decision; never the input
+ * cast.
+ *
+ * @throws PriorInvalidError naming every check that failed.
+ */
+export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applicant): Decision {
+  const parsed = Decision.safeParse(input);
+  if (!parsed.success) {
+    throw new PriorInvalidError(
+      parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: i.code, message: `not a Decision: ${i.message}` })),
+    );
+  }
+  const prior = parsed.data;
+  const issues: ValidationIssue[] = sealProblems(prior, keys).map((p) => ({ ...p, code: 'prior_invalid' }));
+  if (applicant !== undefined) {
+    if (prior.applicantId !== applicant.id) {
+      issues.push({ path: ['applicantId'], code: 'prior_invalid', message: 'applicantId is not the applicant being reassessed: the prior decision is another applicant\u2019s' });
+    }
+    if (prior.audit.subjectHash !== personalHash(keys, 'subject', applicant.identity.idHash)) {
+      issues.push({
+        path: ['audit', 'subjectHash'],
+        code: 'prior_invalid',
+        message: "audit.subjectHash does not match the applicant's identity (another person, or a decision made under another personalDataKey)",
+      });
+    }
+    if (prior.asOf > applicant.asOf) issues.push({ path: ['asOf'], code: 'prior_invalid', message: `the prior decision (${prior.asOf}) is dated after the reassessment (${applicant.asOf})` });
+  }
+  if (issues.length > 0) throw new PriorInvalidError(issues);
+  return prior;
+}

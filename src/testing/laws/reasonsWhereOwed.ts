@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import type { Decision } from '../../decision/decision.js';
+import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
+import { policyReasons } from '../../policy/policyReasons.js';
+import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
+import { requireLaw } from '../_internals/runLaw.js';
+
+const KNOCKOUT_CODES = new Set(['age_below_minimum', 'age_above_maximum', 'current_past_due', 'too_many_delinquencies', 'too_many_enquiries', 'pd_above_cutoff', 'duplicate_evidence']);
+
+/** Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied; none when nothing adverse happened. */
+function checkReasons(d: Decision, what: string): void {
+  const owed = d.outcome !== 'approve' || (d.requestedLimit !== null && d.limit < d.requestedLimit) || d.limit < d.previousLimit;
+  const who = `${what} (${d.outcome} ${fen(d.limit)}, was ${fen(d.previousLimit)}, asked ${fen(d.requestedLimit)})`;
+  if (!owed) {
+    requireLaw(d.reasons.length === 0, () => `${who}: nothing adverse happened, yet ${d.reasons.length} principal reason(s) were given`);
+    return;
+  }
+  requireLaw(d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS, () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`);
+  const applied = new Set<string>(d.policyReasons);
+  const raisedRisk = new Set(d.contributions.factors.filter((f) => f.value > 0).map((f) => `model_${f.factor}`));
+  for (const r of d.reasons) {
+    const used = r.source === 'policy' ? applied.has(r.code) && r.code in policyReasons : raisedRisk.has(r.code);
+    requireLaw(used, () => `${who}: reason "${r.code}" names a ${r.source} ${r.source === 'policy' ? 'rule' : 'factor'} that did not apply`);
+  }
+  // A knock-out decline is labelled as one, never as affordability or a cap.
+  const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => KNOCKOUT_CODES.has(c) && c !== 'duplicate_evidence');
+  if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
+}
+
+/** Every adverse result says why, truly. */
+export const reasonsWhereOwed: CreditLaw = defineLaw({
+  name: 'reasons_where_owed',
+  description:
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment or a held line, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
+  policyProperty: (ctx) =>
+    fc.property(
+      fc
+        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy), withSelfCap(ctx.applicants(0))), pd: pdArbitrary(ctx.policy) })
+        .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
+      ({ applicant, pd, limitHistory }) => {
+        const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
+        // The policy's own codes are the raw material of principal reasons: never empty where reasons are owed.
+        const requested = applicant.controls.requestedLimit;
+        const owed = r.outcome !== 'approve' || (requested !== undefined && r.limit < requested);
+        if (owed) requireLaw(r.reasons.length > 0, () => `at PD ${pd}: ${r.outcome} ${fen(r.limit)} with no policy reason code`);
+        if (r.outcome === 'decline' && r.knockouts.length > 0) {
+          requireLaw(r.knockouts.every((k) => r.reasons.includes(k.code)), () => `at PD ${pd}: a knock-out that fired is missing from the reason codes`);
+        }
+      },
+    ),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(
+      fc.oneof(ctx.applicants(2), withSelfCap(ctx.applicants(1)), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>
+        fc.record({
+          applicant: fc.constant(applicant),
+          change: profileChangeArbitrary({ direction: 'worse' }),
+          evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
+        }),
+      ),
+      async ({ applicant, change, evidence }) => {
+        const d = await scorer.decide(applicant);
+        checkReasons(d, `decision for "${applicant.id}"`);
+        const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
+        checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`);
+      },
+    ),
+});

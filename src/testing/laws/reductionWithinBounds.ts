@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { applyReduction } from '../../policy/applyReduction.js';
+import { roundDownToStep } from '../../policy/limit.js';
+import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { fen, withLine } from '../_internals/lawInputs.js';
+import { rmbAsFen } from '../_internals/money.js';
+import { requireLaw } from '../_internals/runLaw.js';
+
+/** A customer's reduction lowers the line exactly as asked, and nothing else. */
+export const reductionWithinBounds: CreditLaw = defineLaw({
+  name: 'reduction_within_bounds',
+  description:
+    "A reduction sets the line to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records it as the customer's own cap, is deterministic, and holds through a reduction asked above it and through the next reassessment.",
+  policyProperty: (ctx) =>
+    fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
+      const step = ctx.policy.limits.roundingStep;
+      const r = applyReduction(line, reduceTo, ctx.policy);
+      const expected = roundDownToStep(Math.min(line, reduceTo), step);
+      requireLaw(r === expected, () => `lowering ${fen(line)} to ${fen(reduceTo)} gave ${fen(r)}, not ${fen(expected)}`);
+    }),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(
+      withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
+        fc.record({
+          applicant: fc.constant(applicant),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          reduceTo: fc.oneof(rmbAsFen(0, 60_000), fc.integer({ min: 0, max: 6_000_000 })),
+          raiseBy: rmbAsFen(1, 50_000),
+        }),
+      ),
+      async ({ applicant, certificate, reduceTo, raiseBy }) => {
+        const step = ctx.policy.limits.roundingStep;
+        const d = await scorer.decide(applicant);
+        const reduced = scorer.requestReduction(d, reduceTo);
+        const who = `lowering a ${fen(d.limit)} ${d.outcome} line to ${fen(reduceTo)}`;
+        const expected = roundDownToStep(Math.min(d.limit, reduceTo), step);
+        requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
+        requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
+        requireLaw(reduced.controls.selfSetCap === reduced.limit, () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not the new limit`);
+        requireLaw(JSON.stringify(scorer.requestReduction(d, reduceTo)) === JSON.stringify(reduced), () => `${who} twice gave two different decisions`);
+        const higher = scorer.requestReduction(reduced, reduced.limit + raiseBy);
+        requireLaw(higher.limit <= reduced.limit, () => `a "reduction" to ${fen(reduced.limit + raiseBy)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`);
+        const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
+        requireLaw(after.limit <= reduced.limit, () => `the reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
+      },
+    ),
+});

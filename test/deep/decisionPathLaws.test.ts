@@ -1,0 +1,18 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { creditLaws } from '../../src/testing/index.js';
+
+// Issue #12's "done when": over many random applicants, worsening and improving profile changes and
+// random evidence, no reassessment or reduction breaks a cap, affordability, the healthy limit, the
+// self cap or determinism. npm test runs the same laws at a modest count (lawsDefaultPolicy.test.ts).
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = await createScorer({ suggestionsPerDecision: 0 });
+});
+afterAll(() => scorer.close());
+
+describe('reassessments and reductions keep every bound, at length', () => {
+  for (const law of [creditLaws.reassessment_within_bounds, creditLaws.reduction_within_bounds, creditLaws.reasons_where_owed, creditLaws.customer_controls_hold, creditLaws.step_limits_hold]) {
+    it(law.description, () => law.check({ scorer }, { numRuns: 2_000, scorerNumRuns: 400 }), 600_000);
+  }
+});

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { creditLaws, CreditLawViolation } from '../../src/testing/index.js';
+import { mutants } from './mutantScorers.js';
+
+// The README's settings. The ten-seed sweep is test/deep/mutantSweep.test.ts; here one seed
+// keeps npm test quick while still proving each mutant is caught by the law it breaks.
+const SETTINGS = { numRuns: 50, scorerNumRuns: 10, shrink: false } as const;
+const SEEDS = [20261128];
+
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = await createScorer({ suggestionsPerDecision: 0 });
+});
+afterAll(() => scorer.close());
+
+describe('every mutant scorer is killed by the law it breaks, at the README settings', () => {
+  for (const m of mutants) {
+    it.each(SEEDS)(`${m.name} (seed %i)`, async (seed) => {
+      const mutant = m.wrap(scorer);
+      const caught: string[] = [];
+      for (const law of m.caughtBy) {
+        const e = await creditLaws[law].check({ scorer: mutant }, { ...SETTINGS, seed }).then(() => undefined, (x: unknown) => x);
+        if (e === undefined) continue;
+        expect(e).toBeInstanceOf(CreditLawViolation);
+        // Caught for the right reason: the law's own check, not a refused prior.
+        expect((e as CreditLawViolation).why).not.toMatch(/prior_invalid/);
+        caught.push(law);
+      }
+      expect(caught.length, `${m.name} survived ${m.caughtBy.join(', ')} on seed ${seed}`).toBeGreaterThan(0);
+    });
+  }
+});

@@ -1,0 +1,131 @@
+import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
+import type { Scorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
+import { roundDownToStep } from '../../src/policy/limit.js';
+import type { CreditLawName } from '../../src/testing/index.js';
+
+/**
+ * Deliberately wrong scorers, each the kind of mistake a lender's wrapper (or a regression in
+ * creditlift) could make. Each edits what the real scorer returns and re-seals it (the scorer
+ * under test has no signing key), so a prior it hands back still verifies and the mutant is
+ * caught by the law it breaks, not by the prior check.
+ */
+export interface Mutant {
+  readonly name: string;
+  /** The laws that must catch it. */
+  readonly caughtBy: readonly CreditLawName[];
+  readonly wrap: (scorer: Scorer) => Scorer;
+}
+
+const reseal = (d: Decision): Decision => {
+  const { contentHash: _c, signature: _s, ...audit } = d.audit;
+  return sealDecision({ ...d, audit }, NO_AUDIT_KEYS);
+};
+
+/** A scorer whose every decision (decide, batch, reassess, reduction) passes through `edit`. */
+export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: { readonly reductions?: boolean } = {}): Scorer {
+  const e = (d: Decision) => reseal(edit(d));
+  if (only.reductions) return { ...scorer, policy: scorer.policy, requestReduction: (p, amount) => e(scorer.requestReduction(p, amount)) };
+  return {
+    ...scorer,
+    policy: scorer.policy,
+    decide: async (a, o) => e(await scorer.decide(a, o)),
+    decideBatch: async (as, o) => (await scorer.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: e(r.decision) } : r)),
+    reassess: async (p, u) => e(await scorer.reassess(p, u)),
+    requestReduction: (p, amount) => e(scorer.requestReduction(p, amount)),
+  };
+}
+
+const minCap = (d: Decision, skip: readonly string[] = []) =>
+  Math.min(...Object.entries(d.caps).flatMap(([k, v]) => (v === null || skip.includes(k) ? [] : [v])));
+
+export const mutants: readonly Mutant[] = [
+  {
+    // Limits on a 50 RMB grid instead of the product's 100 RMB.
+    name: 'limits rounded to 50 RMB',
+    caughtBy: ['limits_rounded'],
+    wrap: (s) =>
+      editing(s, (d) => (d.outcome === 'approve' && d.limit > 0 && d.bindingConstraint !== 'step_limit' ? { ...d, limit: Math.max(d.limit, roundDownToStep(minCap(d), 5_000)) } : d)),
+  },
+  {
+    // Approves up to the other caps when affordability is what binds, and approves at the product
+    // minimum when affordability alone kept the limit below it.
+    name: 'unaffordable approval',
+    caughtBy: ['approved_limits_affordable'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        const step = s.policy.limits.roundingStep;
+        if (d.outcome === 'approve' && d.bindingConstraint === 'affordability') return { ...d, limit: roundDownToStep(minCap(d, ['affordability']), step) };
+        const unaffordable = d.policyReasons.some((c) => c === 'residual_income_too_low' || c === 'debt_service_too_high' || c === 'income_level_too_low');
+        if (d.bindingConstraint === 'product_minimum' && unaffordable) {
+          return { ...d, outcome: 'approve', limit: s.policy.limits.productMin };
+        }
+        return d;
+      }),
+  },
+  {
+    // 0.1.0's reassessment: the line on file is kept and approved whatever the profile now says.
+    name: 'reassessment approves above the caps',
+    caughtBy: ['reassessment_within_bounds'],
+    wrap: (s) => {
+      const m = editing(s, (d) => (d.lineAction === 'hold' ? { ...d, outcome: 'approve', lineAction: 'keep' } : d));
+      return { ...s, policy: s.policy, reassess: m.reassess };
+    },
+  },
+  {
+    // A held line is nudged up by one step "for loyalty" and sent for review.
+    name: 'reassessment raises a line the policy refuses',
+    caughtBy: ['reassessment_within_bounds'],
+    wrap: (s) => {
+      const m = editing(s, (d) => (d.lineAction === 'hold' ? { ...d, limit: d.limit + s.policy.limits.roundingStep, lineAction: 'review' } : d));
+      return { ...s, policy: s.policy, reassess: m.reassess };
+    },
+  },
+  {
+    // The customer's own cap is dropped on the way in.
+    name: 'ignored self cap',
+    caughtBy: ['customer_controls_hold'],
+    wrap: (s) => {
+      const uncapped = (a: unknown) => {
+        const x = a as { controls?: Record<string, unknown> };
+        const { selfSetCap: _dropped, ...controls } = x.controls ?? {};
+        return { ...x, controls };
+      };
+      return {
+        ...s,
+        policy: s.policy,
+        decide: (a, o) => s.decide(uncapped(a), o),
+        decideBatch: (as, o) => s.decideBatch(as.map(uncapped), o),
+        reassess: (p, u) => s.reassess(p, { ...u, applicant: uncapped(u.applicant) }),
+      };
+    },
+  },
+  {
+    // 0.1.0's reasons: the customer's own cap is never a reason, and a knock-out decline is
+    // labelled by the cap that would have bound.
+    name: 'reasons missing or mislabelled',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        const reasons = d.reasons.filter((r) => r.code !== 'limit_self_cap');
+        return { ...d, reasons, bindingConstraint: d.bindingConstraint === 'knockout' ? 'affordability' : d.bindingConstraint };
+      }),
+  },
+  {
+    // A reduction rounded up to the step rather than down: more than the customer asked for.
+    name: 'reduction rounded up',
+    caughtBy: ['reduction_within_bounds', 'customer_controls_hold'],
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return {
+        ...s,
+        policy: s.policy,
+        requestReduction: (p, amount) => {
+          const d = s.requestReduction(p, amount);
+          const up = Math.min(p.limit, Math.ceil(amount / step) * step);
+          return reseal({ ...d, limit: up, caps: { ...d.caps, self_cap: up }, controls: { selfSetCap: up } });
+        },
+      };
+    },
+  },
+];
