@@ -31,4 +31,6 @@ export { principalReasons, MAX_PRINCIPAL_REASONS, type PrincipalReason } from '.
 export * from './decision/index.js';
 export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';
 export type { BatchResultJson } from './parallel/batchResultJson.js';
+export * from './simulate/index.js';
+export * from './monitor/index.js';
 export { ENGINE_VERSION } from './version.js';

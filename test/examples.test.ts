@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CreditliftError } from '../src/errors/creditliftError.js';
 import { assessEvidence } from '../src/evidence/index.js';
-import { EXAMPLE_AS_OF, exampleApplicants, exampleFor, type ExampleSegment } from '../src/examples/index.js';
+import { EXAMPLE_AS_OF, exampleApplicants, exampleFor, exampleUploadStep, type ExampleSegment } from '../src/examples/index.js';
 import { parseApplicant } from '../src/schema/parseApplicant.js';
 
 const SEGMENTS: ExampleSegment[] = [
   'new_graduate', 'factory_worker', 'construction_worker', 'retail_clerk', 'rural_household', 'gig_driver',
-  'duplicate_certificate', 'self_capped', 'delinquent', 'salaried_teacher',
+  'duplicate_certificate', 'self_capped', 'delinquent', 'salaried_teacher', 'nursing_graduate',
 ];
 
 const parsed = (segment: ExampleSegment) => parseApplicant(exampleFor(segment).applicant);
@@ -28,6 +28,18 @@ describe('exampleApplicants', () => {
   it('cover every segment, each found by exampleFor', () => {
     expect(new Set(exampleApplicants.map((e) => e.segment))).toEqual(new Set(SEGMENTS));
     for (const s of SEGMENTS) expect(exampleFor(s).segment).toBe(s);
+  });
+
+  it('each names a held certificate to upload in its interactive step, and the step removes exactly that one', () => {
+    for (const ex of exampleApplicants) {
+      const held = ex.applicant.evidence ?? [];
+      const { before, certificate } = exampleUploadStep(ex);
+      expect(certificate, ex.id).toBe(held[ex.upload.index]);
+      expect(before.evidence).toHaveLength(held.length - 1);
+      expect(before.evidence).not.toContain(certificate);
+      expect(ex.upload.shows).toMatch(/^\S.*\S$/);
+    }
+    expect(() => exampleUploadStep({ ...exampleFor('gig_driver'), upload: { index: 5, raisesLimit: false, shows: 'x' } })).toThrow(CreditliftError);
   });
 
   it('exampleFor refuses an unknown segment with a CreditliftError', () => {

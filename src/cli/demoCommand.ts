@@ -1,23 +1,24 @@
 import { createScorer } from '../decision/createScorer.js';
-import { exampleApplicants } from '../examples/exampleApplicants.js';
+import { exampleApplicants, exampleUploadStep } from '../examples/exampleApplicants.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
 import { demoStory } from './demoStory.js';
-import { summarizeDecision } from './summarizeDecision.js';
+import { demoScreen } from './demoScreen.js';
 
 /** Usage of `creditlift demo`. */
 export const DEMO_USAGE = `Usage: creditlift demo [--json]
 
-Decides every example applicant (creditlift/examples) on the embedded default model and prints a
-readable summary of each: outcome, limit, price, affordability, evidence, factors, reasons and the
-certificates that would raise the limit. Then it walks one applicant through the interactive
-loop: a what-if preview, a certificate upload re-decided in real time, a self-requested reduction
-that later decisions keep, and the budget assistant's lower-limit offer.
+Tells the product's story on the embedded default model, one screen per example applicant
+(creditlift/examples): the first decision; the upload of a certificate and the reassessment at
+once, with the movement (from, to, what the certificate added and why, or why not); the factors
+with their legend (+ raises risk); the principal reasons in English and Chinese; and the budget
+assistant's view. Then the steering wheel: a customer lowers her own limit, later decisions keep
+it, and the budget assistant offers a lower limit after months over budget.
 
-  --json                     print the full decisions as NDJSON instead
+  --json                     print NDJSON instead: per example, the first decision and the reassessment
   -h, --help                 show this help
 `;
 
@@ -34,10 +35,13 @@ export async function runDemoCommand(argv: readonly string[], io: CliIo = proces
     const scorer = await createScorer();
     try {
       if (!json) io.stdout(`creditlift demo: model ${scorer.model.id} (sha256 ${scorer.model.sha256.slice(0, 12)}...), policy ${scorer.policy.name} ${scorer.policy.version}\n\n`);
+      let n = 0;
       for (const example of exampleApplicants) {
-        const decision = await scorer.decide(example.applicant);
-        if (json) io.stdout(`${JSON.stringify({ segment: example.segment, decision })}\n`);
-        else io.stdout(`${example.segment}: ${example.story}\n${summarizeDecision(decision)}\n\n`);
+        const { before, certificate } = exampleUploadStep(example);
+        const first = await scorer.decide(before);
+        const reassessed = await scorer.reassess(first, { applicant: before, evidence: [certificate] });
+        if (json) io.stdout(`${JSON.stringify({ segment: example.segment, decision: first, reassessed })}\n`);
+        else io.stdout(`${demoScreen(++n, exampleApplicants.length, example, certificate, first, reassessed).join('\n')}\n\n`);
       }
       if (!json) io.stdout(`${(await demoStory(scorer)).join('\n')}\n`);
     } finally {

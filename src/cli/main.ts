@@ -9,10 +9,13 @@ import { CliExitCode } from './cliExitCode.js';
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
-  demo: { summary: 'decide every example applicant on the embedded default model', load: async () => (await import('./demoCommand.js')).runDemoCommand },
+  demo: { summary: 'the story on the examples: decisions, certificate uploads, reasons, budget view', load: async () => (await import('./demoCommand.js')).runDemoCommand },
+  playground: { summary: 'a local web page to try applicants and certificates (127.0.0.1)', load: async () => (await import('./playgroundCommand.js')).runPlaygroundCommand },
   decide: { summary: 'decide one applicant (JSON file or -) and print the Decision', load: async () => (await import('./decideCommand.js')).runDecideCommand },
   suggest: { summary: 'certificates that would raise one applicant\'s limit, ranked', load: async () => (await import('./suggestCommand.js')).runSuggestCommand },
   score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
+  simulate: { summary: 'replay a book under a baseline and a candidate policy/model: swap set, losses, segments', load: async () => (await import('./simulateCommand.js')).runSimulateCommand },
+  monitor: { summary: 'drift (PSI/CSI) of score, features and factors against the baseline; exit 4 to act', load: async () => (await import('./monitorCommand.js')).runMonitorCommand },
   report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
@@ -32,7 +35,8 @@ Commands:
 ${list}
 
 Run "creditlift <command> --help" for a command's options.
-Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 130 interrupted.
+Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 4 some records left
+undecided by a runtime failure (score, simulate) or a figure in the act band (monitor), 130 interrupted.
 `;
 }
 

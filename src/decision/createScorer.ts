@@ -35,6 +35,7 @@ import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
+import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
 
 /** Options of {@link createScorer}; every one has a default. */
 export interface ScorerOptions {
@@ -50,6 +51,12 @@ export interface ScorerOptions {
   readonly contributionSpace?: 'log_odds' | 'probability';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
+  /** Challengers tried beside this scorer (the champion) on shares of applicants, by a keyed hash of the id. See {@link createChampionChallengerScorer}. */
+  readonly challengers?: readonly Challenger[];
+  /** `shadow` (default): the champion decides, a challenger's decision is attached for logging. `live`: the challenger decides its arm. */
+  readonly challengerMode?: ChallengerMode;
+  /** Key of the arm-assignment hash (default a fixed public key); set your own secret to make arms unguessable. */
+  readonly assignmentKey?: string;
   /**
    * The lender's secret (at least 32 bytes; a string is taken as UTF-8). Every decision's audit
    * then carries an HMAC-SHA-256 `signature` over its canonical JSON, and `reassess` /
@@ -196,6 +203,7 @@ export async function createScorer<TAttributes, TAttributesInput>(
   options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
 ): Promise<Scorer<unknown extends TAttributesInput ? unknown : ApplicantInputWith<TAttributesInput>>>;
 export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
+  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
@@ -410,7 +418,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   };
 }
 
-function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
+/** The policy a {@link ScorerOptions} `policy` value stands for: the default, a full policy, or overrides of the default. */
+export function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
   if (p === undefined) return defaultPolicy;
   // A complete policy validates as one; anything else is treated as overrides of the default.
   const full = validatePolicyOrUndefined(p);

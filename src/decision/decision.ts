@@ -247,6 +247,8 @@ export const DecisionAudit = z
     kind: z.enum(['decide', 'reassess', 'reduction', 'review', 'contest']),
     /** For reassessments, reductions, reviews and contests: the decision it followed. */
     priorDecisionId: z.string().optional(),
+    /** The champion/challenger arm that decided ("champion" or a challenger's name), when the scorer runs challengers; sealed with the rest. */
+    arm: z.string().optional(),
     /** SHA-256 of the canonical JSON of the whole decision without `contentHash` and `signature`. */
     contentHash: sha256,
     /** HMAC-SHA-256 under the scorer's signing key of the canonical JSON of the decision without `signature`; absent when unsigned. */
@@ -255,6 +257,30 @@ export const DecisionAudit = z
   .readonly();
 /** See {@link DecisionAudit}. */
 export type DecisionAudit = z.infer<typeof DecisionAudit>;
+
+/**
+ * A challenger's decision for the same applicant, attached in shadow mode for logging only: it
+ * never changes the decision it is attached to. `error` when the challenger refused the record.
+ */
+export const ShadowDecision = z.union([
+  z
+    .strictObject({
+      arm: z.string(),
+      outcome: z.enum(['approve', 'refer', 'decline']),
+      limit: fen,
+      apr: finite,
+      pd: probability,
+      grade: z.string(),
+      bindingConstraint: DecisionLimitSetBy,
+      decisionId: z.string(),
+      modelId: z.string(),
+      policyHash: sha256,
+    })
+    .readonly(),
+  z.strictObject({ arm: z.string(), error: z.strictObject({ code: z.string(), message: z.string() }).readonly() }).readonly(),
+]);
+/** See {@link ShadowDecision}. */
+export type ShadowDecision = z.infer<typeof ShadowDecision>;
 
 /**
  * A limit recommendation a lender can act on and a customer can understand: the output schema.
@@ -357,6 +383,8 @@ export const Decision = z
     /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
     limitHistory: list(LimitChange.readonly()),
     audit: DecisionAudit,
+    /** Shadow mode only: the challenger's decision for this applicant, for logging (see {@link ShadowDecision}). */
+    shadow: ShadowDecision.optional(),
   })
   .readonly();
 /** A decision; the type is inferred from the {@link Decision} schema. */

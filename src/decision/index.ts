@@ -18,3 +18,6 @@ export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotic
 export { assertAllowedDataCategories, dataCategoriesUsed, POLICY_DATA_CATEGORIES } from './dataCategoryCheck.js';
 export type { DecisionErrorData } from './toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './scoringModel.js';
+export type { ShadowDecision } from './decision.js';
+export { createChampionChallengerScorer, checkChallengers, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
+export { assignArm, assignmentPoint, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './challengers/assignArm.js';

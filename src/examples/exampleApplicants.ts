@@ -14,7 +14,21 @@ export type ExampleSegment =
   | 'duplicate_certificate'
   | 'self_capped'
   | 'delinquent'
-  | 'salaried_teacher';
+  | 'salaried_teacher'
+  | 'nursing_graduate';
+
+/**
+ * The interactive step of an example's story: one certificate the applicant holds is uploaded
+ * after a first decision made without it, and the line is reassessed.
+ */
+export interface ExampleUpload {
+  /** Position of the uploaded certificate in `applicant.evidence`. */
+  readonly index: number;
+  /** What the upload shows, one line, English: why it moves the limit, or why it cannot. */
+  readonly shows: string;
+  /** Whether the default model and policy raise the limit when it is uploaded (a test holds it to this). */
+  readonly raisesLimit: boolean;
+}
 
 /** A realistic applicant with a stable id, the segment it stands for and a one-line story. */
 export interface ExampleApplicant {
@@ -22,7 +36,9 @@ export interface ExampleApplicant {
   readonly segment: ExampleSegment;
   /** One line, English. */
   readonly story: string;
+  /** The applicant with every certificate they hold, the upload included. */
   readonly applicant: ApplicantInput;
+  readonly upload: ExampleUpload;
 }
 
 /** The decision date of every example. */
@@ -48,7 +64,8 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-new-graduate',
     segment: 'new_graduate',
-    story: 'Graduated in 2025, first office job for a year, IELTS 6.5 and a school scholarship, no bureau file yet.',
+    story: 'Graduated in 2025, first office job for a year, a school scholarship on file and an IELTS 6.5 to upload, no bureau file yet.',
+    upload: { index: 0, raisesLimit: true, shows: 'Language: a verified IELTS 6.5 lowers her modelled risk, and her line is set by risk, so the limit rises.' },
     applicant: {
       id: 'ex-new-graduate',
       asOf: EXAMPLE_AS_OF,
@@ -62,7 +79,7 @@ const examples: ExampleApplicant[] = [
       bureau: { hasFile: false },
       platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 13_500 * RMB, onTimeRepaymentRate: 1, currentLimit: 3_000 * RMB, currentBalance: 1_200 * RMB },
       household: { monthlyEssentialSpending: 3_500 * RMB, dependants: 0 },
-      controls: { requestedLimit: 10_000 * RMB },
+      controls: { requestedLimit: 20_000 * RMB },
       evidence: [
         evidence('ex-new-graduate', 'ielts', {
           kind: 'ielts', issuer: 'British Council', credentialId: '25CN012345LINX001A', issueDate: '2025-03-10', expiryDate: '2027-03-10',
@@ -79,6 +96,7 @@ const examples: ExampleApplicant[] = [
     id: 'ex-factory-worker',
     segment: 'factory_worker',
     story: 'Assembly-line worker in an electronics plant for two years, paid 5,500 a month, intermediate skill certificate, no bureau file.',
+    upload: { index: 0, raisesLimit: true, shows: 'Vocational skill: a registry-verified level 4 certificate lowers the risk of a worker whose line is set by risk.' },
     applicant: {
       id: 'ex-factory-worker',
       asOf: EXAMPLE_AS_OF,
@@ -103,7 +121,8 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-construction-worker',
     segment: 'construction_worker',
-    story: 'Migrant rebar worker moving between sites, cash-heavy income of about 7,000 a month, short insurance record, two children at home.',
+    story: 'Migrant rebar worker moving between sites, cash-heavy income of about 7,000 a month, short insurance record, two children at home, an intermediate skill certificate.',
+    upload: { index: 0, raisesLimit: false, shows: 'Why not: his line is set by what his income can repay after living costs; a certificate lowers the risk, not the repayments.' },
     applicant: {
       id: 'ex-construction-worker',
       asOf: EXAMPLE_AS_OF,
@@ -117,12 +136,19 @@ const examples: ExampleApplicant[] = [
       bureau: { hasFile: true, enquiries6m: 2, delinquencies24m: 0, otherConsumerCreditBalance: 3_000 * RMB, otherMonthlyDebtService: 600 * RMB },
       platform: { accountAgeMonths: 60, transactions3m: 120, transactionAmount3m: 10_200 * RMB, onTimeRepaymentRate: 0.96, currentLimit: 5_000 * RMB, currentBalance: 2_300 * RMB },
       household: { monthlyEssentialSpending: 3_800 * RMB, dependants: 2 },
+      evidence: [
+        evidence('ex-construction-worker', 'skill', {
+          kind: 'vocational_skill_level', issuer: 'Sichuan Vocational Skill Appraisal Centre', credentialId: 'S000051010000522001942',
+          issueDate: '2024-11-20', level: 'level_4', verification: { method: 'government_registry', confidence: 0.96 },
+        }),
+      ],
     },
   },
   {
     id: 'ex-retail-clerk',
     segment: 'retail_clerk',
     story: 'Supermarket clerk who keeps the shop books, junior accountant qualification, three years of insurance and one of housing fund.',
+    upload: { index: 0, raisesLimit: true, shows: 'Professional: a registry-verified junior accountant qualification lowers the risk of a line set by risk, so it rises.' },
     applicant: {
       id: 'ex-retail-clerk',
       asOf: EXAMPLE_AS_OF,
@@ -147,7 +173,8 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-rural-household',
     segment: 'rural_household',
-    story: 'Farming household in a county village, seasonal income of about 3,000 a month, three dependants, no bureau file.',
+    story: 'Farming household in a county village, seasonal income of about 3,000 a month, three dependants, no bureau file, a junior skill certificate.',
+    upload: { index: 0, raisesLimit: false, shows: 'Why not: too little income is left after living costs for any line; no certificate can change that.' },
     applicant: {
       id: 'ex-rural-household',
       asOf: EXAMPLE_AS_OF,
@@ -161,12 +188,19 @@ const examples: ExampleApplicant[] = [
       bureau: { hasFile: false },
       platform: { accountAgeMonths: 20, transactions3m: 45, transactionAmount3m: 3_600 * RMB, onTimeRepaymentRate: 1, currentLimit: 1_500 * RMB, currentBalance: 400 * RMB },
       household: { monthlyEssentialSpending: 1_900 * RMB, dependants: 3 },
+      evidence: [
+        evidence('ex-rural-household', 'skill', {
+          kind: 'vocational_skill_level', issuer: 'Henan Vocational Skill Appraisal Centre', credentialId: 'S000041010000713004406',
+          issueDate: '2025-04-12', level: 'level_5', verification: { method: 'government_registry', confidence: 0.95 },
+        }),
+      ],
     },
   },
   {
     id: 'ex-gig-driver',
     segment: 'gig_driver',
     story: 'Full-time ride-hailing driver for three years with a 4.9 platform rating, income by bank statement, no housing fund.',
+    upload: { index: 0, raisesLimit: true, shows: 'Gig rating: a 4.9 rating from the platform feed lowers the risk of a line set by risk, so it rises.' },
     applicant: {
       id: 'ex-gig-driver',
       asOf: EXAMPLE_AS_OF,
@@ -177,10 +211,10 @@ const examples: ExampleApplicant[] = [
       socialInsuranceMonths: 12,
       housingFundMonths: 0,
       residence: { cityTier: 2, region: 'west' },
-      bureau: { hasFile: true, enquiries6m: 1, delinquencies24m: 0, otherConsumerCreditBalance: 12_000 * RMB, otherMonthlyDebtService: 1_500 * RMB },
+      bureau: { hasFile: true, enquiries6m: 1, delinquencies24m: 0, otherConsumerCreditBalance: 6_000 * RMB, otherMonthlyDebtService: 600 * RMB },
       platform: { accountAgeMonths: 66, transactions3m: 230, transactionAmount3m: 21_000 * RMB, onTimeRepaymentRate: 0.99, currentLimit: 8_000 * RMB, currentBalance: 3_400 * RMB },
       household: { monthlyEssentialSpending: 4_200 * RMB, dependants: 2 },
-      controls: { requestedLimit: 15_000 * RMB },
+      controls: { requestedLimit: 25_000 * RMB },
       evidence: [
         evidence('ex-gig-driver', 'rating', {
           kind: 'ride_hailing_rating', issuer: 'Didi Chuxing', credentialId: 'DRV-5102-88123-2026Q4', issueDate: '2026-10-15',
@@ -193,6 +227,7 @@ const examples: ExampleApplicant[] = [
     id: 'ex-duplicate-certificate',
     segment: 'duplicate_certificate',
     story: 'Uploads the same IELTS report twice with a doctored band, then reuses its certificate number: a fraud pattern.',
+    upload: { index: 1, raisesLimit: false, shows: 'Why not: the upload is the same document with a different band, rejected as a duplicate, so it adds nothing.' },
     applicant: {
       id: 'ex-duplicate-certificate',
       asOf: EXAMPLE_AS_OF,
@@ -226,7 +261,8 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-self-capped',
     segment: 'self_capped',
-    story: 'Restaurant cook who knows she overspends online and has capped her own limit at 2,000.',
+    story: 'Restaurant cook with a level 4 cook certificate who knows she overspends online and has capped her own limit at 2,000.',
+    upload: { index: 0, raisesLimit: false, shows: 'Why not: her own cap of 2,000 binds; a certificate never overrides the brake she set.' },
     applicant: {
       id: 'ex-self-capped',
       asOf: EXAMPLE_AS_OF,
@@ -241,12 +277,19 @@ const examples: ExampleApplicant[] = [
       platform: { accountAgeMonths: 84, transactions3m: 260, transactionAmount3m: 24_000 * RMB, onTimeRepaymentRate: 1, currentLimit: 2_000 * RMB, currentBalance: 900 * RMB },
       household: { monthlyEssentialSpending: 3_300 * RMB, dependants: 0 },
       controls: { selfSetCap: 2_000 * RMB },
+      evidence: [
+        evidence('ex-self-capped', 'cook', {
+          kind: 'vocational_skill_level', issuer: 'Hunan Vocational Skill Appraisal Centre', credentialId: 'S000043010000318007725',
+          issueDate: '2022-09-15', level: 'level_4', verification: { method: 'government_registry', confidence: 0.97 },
+        }),
+      ],
     },
   },
   {
     id: 'ex-delinquent',
     segment: 'delinquent',
-    story: 'Courier with three delinquencies in two years, 45 days past due today and nine credit enquiries in six months.',
+    story: 'Courier with a 99.2% positive-review rate but three delinquencies in two years, 45 days past due today and nine credit enquiries in six months.',
+    upload: { index: 0, raisesLimit: false, shows: 'Why not: an account past due today is a knock-out; a certificate cannot outweigh it.' },
     applicant: {
       id: 'ex-delinquent',
       asOf: EXAMPLE_AS_OF,
@@ -264,12 +307,19 @@ const examples: ExampleApplicant[] = [
       platform: { accountAgeMonths: 40, transactions3m: 310, transactionAmount3m: 29_000 * RMB, onTimeRepaymentRate: 0.72, currentLimit: 5_000 * RMB, currentBalance: 4_950 * RMB },
       household: { monthlyEssentialSpending: 3_600 * RMB, dependants: 1 },
       controls: { requestedLimit: 20_000 * RMB },
+      evidence: [
+        evidence('ex-delinquent', 'courier', {
+          kind: 'courier_rating', issuer: 'SF Express', credentialId: 'SF-RIDER-230417-2026Q4', issueDate: '2026-10-20',
+          score: 99.2, verification: { method: 'platform_api', confidence: 0.97 },
+        }),
+      ],
     },
   },
   {
     id: 'ex-salaried-teacher',
     segment: 'salaried_teacher',
     story: 'Primary-school teacher for eight years with a registry-verified teacher qualification and a long contribution record.',
+    upload: { index: 0, raisesLimit: false, shows: 'Why not: other debt repayments set the line by affordability; the qualification lowers risk and price, not the repayments.' },
     applicant: {
       id: 'ex-salaried-teacher',
       asOf: EXAMPLE_AS_OF,
@@ -288,6 +338,32 @@ const examples: ExampleApplicant[] = [
         evidence('ex-salaried-teacher', 'teacher', {
           kind: 'teacher_qualification', issuer: 'Sichuan Provincial Department of Education', credentialId: '20185100142000123', holder: { idHash: sha256('ex-salaried-teacher:id'), name: '陈静' },
           issueDate: '2018-06-30', verification: { method: 'issuer_api', confidence: 0.99 },
+        }),
+      ],
+    },
+  },
+  {
+    id: 'ex-nursing-graduate',
+    segment: 'nursing_graduate',
+    story: 'Nursing-college graduate of 2026 with a provincial scholarship, five months as a contract nurse aide in a county hospital, no bureau file.',
+    upload: { index: 0, raisesLimit: true, shows: 'Honour: a provincial scholarship awarded last year still carries most of its signal, and her line is set by risk, so it rises.' },
+    applicant: {
+      id: 'ex-nursing-graduate',
+      asOf: EXAMPLE_AS_OF,
+      birthDate: '2004-02-09',
+      identity: { idHash: sha256('ex-nursing-graduate:id'), name: 'Zhou Min' },
+      employment: { type: 'salaried', industry: 'healthcare', startDate: '2026-06-01' },
+      income: { monthlyNet: 5_200 * RMB, source: 'payroll' },
+      socialInsuranceMonths: 5,
+      housingFundMonths: 5,
+      residence: { cityTier: 4, region: 'central' },
+      bureau: { hasFile: false },
+      platform: { accountAgeMonths: 26, transactions3m: 140, transactionAmount3m: 11_000 * RMB, onTimeRepaymentRate: 1, currentLimit: 2_000 * RMB, currentBalance: 700 * RMB },
+      household: { monthlyEssentialSpending: 2_300 * RMB, dependants: 0 },
+      evidence: [
+        evidence('ex-nursing-graduate', 'scholarship', {
+          kind: 'provincial_scholarship', issuer: 'Hunan Provincial Department of Education', credentialId: 'HN-SZFJXJ-2025-03318',
+          issueDate: '2025-11-28', verification: { method: 'issuer_api', confidence: 0.95 },
         }),
       ],
     },
@@ -319,4 +395,29 @@ export function exampleFor(segment: ExampleSegment): ExampleApplicant {
   // Every segment has an example (a test checks it); this only guards JavaScript callers.
   if (found === undefined) throw new CreditliftError('data_invalid', `No example for segment "${segment}"`);
   return found;
+}
+
+/** An example split for its interactive step: the applicant before the upload, and the certificate uploaded. */
+export interface ExampleUploadStep {
+  /** The applicant without the uploaded certificate (the first decision is made on this). */
+  readonly before: ApplicantInput;
+  /** The certificate uploaded after the first decision. */
+  readonly certificate: CertificateEvidence;
+}
+
+/**
+ * The interactive step of an example: decide `before`, then reassess with `certificate`.
+ *
+ * @example
+ * const { before, certificate } = exampleUploadStep(exampleFor('new_graduate'));
+ * const first = await scorer.decide(before);
+ * const next = await scorer.reassess(first, { applicant: before, evidence: [certificate] });
+ * @throws CreditliftError `data_invalid` when the example's upload index names no certificate
+ */
+export function exampleUploadStep(example: ExampleApplicant): ExampleUploadStep {
+  const held = example.applicant.evidence ?? [];
+  const certificate = held[example.upload.index];
+  // Every example's index is valid (a test checks it); this only guards hand-made examples.
+  if (certificate === undefined) throw new CreditliftError('data_invalid', `Example "${example.id}" has no certificate at upload index ${example.upload.index}`);
+  return { before: { ...example.applicant, evidence: held.filter((_, i) => i !== example.upload.index) }, certificate };
 }

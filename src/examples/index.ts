@@ -2,4 +2,13 @@
  * `creditlift/examples`: realistic example applicants for demos, documentation and tests.
  * @packageDocumentation
  */
-export { EXAMPLE_AS_OF, exampleApplicants, exampleFor, type ExampleApplicant, type ExampleSegment } from './exampleApplicants.js';
+export {
+  EXAMPLE_AS_OF,
+  exampleApplicants,
+  exampleFor,
+  exampleUploadStep,
+  type ExampleApplicant,
+  type ExampleSegment,
+  type ExampleUpload,
+  type ExampleUploadStep,
+} from './exampleApplicants.js';

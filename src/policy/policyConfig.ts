@@ -139,6 +139,12 @@ const PolicyConfigShape = z.strictObject({
     windowMaxIncrease: Fen.describe('Sum of increases within the window at most this, fen'),
     windowMaxCount: z.number().int().min(0).max(1000).describe('At most this many increases within the window'),
   }),
+  portfolio: z
+    .strictObject({
+      utilisation: Rate.describe('Share of a granted limit expected to be drawn: exposure at default = limit x this (simulation default 0.5)'),
+    })
+    .optional()
+    .describe('Portfolio assumptions for policy simulation (expected loss and income); never used to decide'),
 });
 
 type PolicyConfigShape = z.infer<typeof PolicyConfigShape>;

@@ -13,7 +13,7 @@ const ReportedDecision = z.looseObject({
   bindingConstraint: z.string(),
   certificateImpacts: z.array(z.looseObject({ kind: z.string(), limitGain: z.number().finite(), pdReduction: z.number().finite() })),
   reasons: z.array(z.looseObject({ code: z.string(), en: z.string(), zhHans: z.string(), source: z.enum(['policy', 'model']) })),
-  audit: z.looseObject({ modelId: z.string() }).optional(),
+  audit: z.looseObject({ modelId: z.string(), arm: z.string().optional() }).optional(),
 });
 
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });

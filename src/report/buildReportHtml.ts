@@ -38,7 +38,8 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   line_on_file: 'line on file held for review',
 };
 
-const STYLE = `
+/** The stylesheet every creditlift HTML report inlines. */
+export const STYLE = `
 :root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}
@@ -223,6 +224,15 @@ ${gradeRows}
 <tbody>
 ${reasonRows}
 </tbody></table>
+${
+  data.arms.length === 0
+    ? ''
+    : `<h2>By champion/challenger arm</h2>
+<table class="arms"><thead><tr><th>arm</th><th>decisions</th><th>approved</th><th>approval rate</th><th>total limit</th></tr></thead>
+<tbody>
+${data.arms.map((a) => `<tr><td>${escapeHtml(a.arm)}</td><td>${a.count.toLocaleString('en-US')}</td><td>${a.approve.toLocaleString('en-US')}</td><td>${escapeHtml(formatPercent(a.approve / a.count, 1))}</td><td>${escapeHtml(formatRmb(a.limitTotalFen))}</td></tr>`).join('\n')}
+</tbody></table>`
+}
 ${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were neither a decision nor an error line and were left out.</p>` : ''}
 </main>
 </body>

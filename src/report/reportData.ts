@@ -49,6 +49,8 @@ export interface ReportData {
   readonly newLines?: { readonly count: number; readonly limitTotalFen: number; readonly averageApr: number | null };
   readonly models: readonly string[];
   readonly asOf: { readonly from: string; readonly to: string } | null;
+  /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
+  readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
 
 /** Collects decisions one at a time (memory: two numbers per decision, for exact percentiles). */
@@ -76,6 +78,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
   const errors = new Map<string, number>();
   const models = new Set<string>();
+  const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
   let to: string | undefined;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -110,6 +113,13 @@ export function createReportAccumulator(): ReportAccumulator {
         else s.count++;
       }
       if (typeof d.audit?.modelId === 'string') models.add(d.audit.modelId);
+      if (typeof d.audit?.arm === 'string') {
+        const a = arms.get(d.audit.arm) ?? { count: 0, approve: 0, limitTotalFen: 0 };
+        a.count++;
+        if (d.outcome === 'approve') a.approve++;
+        a.limitTotalFen += d.limit;
+        arms.set(d.audit.arm, a);
+      }
       if (from === undefined || d.asOf < from) from = d.asOf;
       if (to === undefined || d.asOf > to) to = d.asOf;
     },
@@ -140,6 +150,7 @@ export function createReportAccumulator(): ReportAccumulator {
         newLines: { count: newLines.count, limitTotalFen: newLines.limitTotalFen, averageApr: newLines.limitTotalFen === 0 ? null : newLines.aprTimesLimit / newLines.limitTotalFen },
         models: [...models].sort(),
         asOf: from === undefined || to === undefined ? null : { from, to },
+        arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };
     },
   };

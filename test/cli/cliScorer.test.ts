@@ -96,14 +96,30 @@ describe('creditlift decide / suggest / demo on the default model', () => {
     expect(c.out().trim().split('\n')).toHaveLength(exampleApplicants.length);
   });
 
-  it('demo tells the interactive loop: preview, upload re-decided, reduction that holds, budget brake', async () => {
+  it('demo tells the story per example: first decision, upload and reassessment with the movement and why, factors with a legend, bilingual reasons, the budget assistant', async () => {
     const c = captureIo();
     expect(await main(['demo'], c.io)).toBe(0);
-    const text = c.out();
-    for (const seg of exampleApplicants.map((e) => e.segment)) expect(text).toContain(`${seg}:`);
-    expect(text).toMatch(/uploads IELTS 6\.5: re-decided in real time, ¥[\d,]+ -> ¥[\d,]+ \(.*ielts \+¥[\d,]+/);
-    expect(text).toMatch(/Reassessed later: the limit stays ¥[\d,]+ \(her cap holds\)/);
-    expect(text).toMatch(/over her own budget: .* offered ¥[\d,]+ instead/);
+    const screens = c.out().split(/\n(?=== )/);
+    for (const ex of exampleApplicants) {
+      const screen = screens.find((s) => s.startsWith('== ') && s.includes(` ${ex.segment}: `));
+      expect(screen, ex.segment).toBeDefined();
+      expect(screen!.split('\n').length, `${ex.segment}: one screen`).toBeLessThanOrEqual(24);
+      expect(screen).toMatch(/1\. First decision, before the upload: (APPROVE|REFER|DECLINE)/);
+      expect(screen).toMatch(/Reassessed at once: ¥[\d,]+ -> ¥[\d,]+ \(the certificate [+-]¥[\d,]+/);
+      expect(screen).toMatch(/Why: .+\n\s+\S*[\u4e00-\u9fff]/);
+      expect(screen).toContain('+ raises risk');
+      expect(screen).toMatch(/Budget assistant: healthy limit ¥/);
+      if (ex.upload.raisesLimit) expect(screen, ex.segment).toMatch(/\(the certificate \+¥[1-9][\d,]*/);
+      else expect(screen, ex.segment).toMatch(/\(the certificate \+¥0\)/);
+    }
+    expect(c.out()).toMatch(/Principal reasons.*:\n\s+- .+ \/ .*[\u4e00-\u9fff]/);
+    // The README's "See it" transcript is this output, verbatim (regenerate it when decisions change).
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const transcript = /## See it[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(transcript).toBeDefined();
+    expect(c.out()).toContain(transcript!.trimEnd());
+    expect(c.out()).toMatch(/Reassessed later: the limit stays ¥[\d,]+ \(her cap holds\)/);
+    expect(c.out()).toMatch(/over her own budget: .* offered ¥[\d,]+ instead/);
   });
 });
 

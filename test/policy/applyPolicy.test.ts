@@ -104,12 +104,15 @@ describe('applyPolicy: examples', () => {
     const applicant = buildApplicant({
       platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, currentLimit: 400_000 },
     });
-    const r = applyPolicy({ applicant, pd: 0.01 });
+    // Step numbers of the test's own (half-step, 2,000 RMB), so the default's numbers can change.
+    const policy = resolvePolicy({ stepLimits: { perStepRatio: 0.5, perStepAmount: 200_000, windowDays: 30, windowMaxIncrease: 1_000_000, windowMaxCount: 2 } });
+    const r = applyPolicy({ applicant, pd: 0.01, policy });
     expect(r.composedLimit).toBe(1_650_000); // 600,000 x 2.75 at PD 1%
     expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['limit_risk_grade', 'step_limit_per_step'] });
     const busy = applyPolicy({
       applicant,
       pd: 0.01,
+      policy,
       limitHistory: [
         { asOf: '2024-06-20', from: 200_000, to: 300_000 },
         { asOf: '2024-06-25', from: 300_000, to: 400_000 },

@@ -4,15 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { applyReduction } from '../../src/policy/applyReduction.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
 import { applyStepLimits, type LimitChange } from '../../src/policy/stepLimit.js';
 
 const asOf = '2024-06-30';
+// The mechanism is tested on fixed numbers of its own, so a change of the default's numbers
+// (a business choice, tested below) does not rewrite these examples.
+const steps = resolvePolicy({ stepLimits: { perStepRatio: 0.5, perStepAmount: 200_000, windowDays: 30, windowMaxIncrease: 1_000_000, windowMaxCount: 2 } });
 const daysBefore = (n: number): string => formatISO(addDays(parseISO(asOf), -n), { representation: 'date' });
 
 describe('applyStepLimits', () => {
   it('lets an increase within the step through unchanged', () => {
-    expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 1_400_000, asOf }, defaultPolicy)).toMatchObject({
+    expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 1_400_000, asOf }, steps)).toMatchObject({
       limit: 1_400_000,
       bound: null,
       reason: null,
@@ -21,13 +25,13 @@ describe('applyStepLimits', () => {
   });
 
   it('caps a step at prior x ratio or the flat amount, whichever is greater', () => {
-    expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 3_000_000, asOf }, defaultPolicy)).toMatchObject({
+    expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 3_000_000, asOf }, steps)).toMatchObject({
       limit: 1_500_000,
       bound: 'per_step',
       reason: 'step_limit_per_step',
     });
     // A small line: 50% of 1,000 RMB is less than the 2,000 RMB flat step.
-    expect(applyStepLimits({ priorLimit: 100_000, proposedLimit: 900_000, asOf }, defaultPolicy).limit).toBe(300_000);
+    expect(applyStepLimits({ priorLimit: 100_000, proposedLimit: 900_000, asOf }, steps).limit).toBe(300_000);
   });
 
   it('caps the rolling 30-day total and count; older and future entries do not count', () => {
@@ -38,20 +42,33 @@ describe('applyStepLimits', () => {
       { asOf: daysBefore(-1), from: 1_800_000, to: 2_000_000 }, // after asOf
       { asOf: daysBefore(5), from: 1_900_000, to: 1_800_000 }, // a decrease
     ];
-    const counted = applyStepLimits({ priorLimit: 1_800_000, proposedLimit: 2_500_000, asOf, history }, defaultPolicy);
+    const counted = applyStepLimits({ priorLimit: 1_800_000, proposedLimit: 2_500_000, asOf, history }, steps);
     expect(counted).toMatchObject({ windowIncrease: 800_000, windowCount: 2, limit: 1_800_000, bound: 'window_count' });
-    const oneIncrease = applyStepLimits({ priorLimit: 1_800_000, proposedLimit: 2_500_000, asOf, history: history.slice(1) }, defaultPolicy);
+    const oneIncrease = applyStepLimits({ priorLimit: 1_800_000, proposedLimit: 2_500_000, asOf, history: history.slice(1) }, steps);
     expect(oneIncrease).toMatchObject({ windowIncrease: 300_000, limit: 2_500_000, bound: null });
     const big = [{ asOf: daysBefore(1), from: 1_000_000, to: 1_900_000 }];
-    expect(applyStepLimits({ priorLimit: 1_900_000, proposedLimit: 2_500_000, asOf, history: big }, defaultPolicy)).toMatchObject({
+    expect(applyStepLimits({ priorLimit: 1_900_000, proposedLimit: 2_500_000, asOf, history: big }, steps)).toMatchObject({
       limit: 2_000_000,
       bound: 'window_amount',
       reason: 'step_limit_window_amount',
     });
   });
 
+  it('the default lets a first assessment of a thin-file line reach its size, and leaves room for a certificate the same month', () => {
+    // A 1,500 RMB line may become 16,500 RMB at once (15,000 RMB flat step), an 8,000 RMB line 20,000 RMB (2.5 x).
+    expect(applyStepLimits({ priorLimit: 150_000, proposedLimit: 1_650_000, asOf }, defaultPolicy)).toMatchObject({ limit: 1_650_000, bound: null });
+    expect(applyStepLimits({ priorLimit: 150_000, proposedLimit: 1_660_000, asOf }, defaultPolicy)).toMatchObject({ limit: 1_650_000, bound: 'per_step' });
+    expect(applyStepLimits({ priorLimit: 800_000, proposedLimit: 2_000_000, asOf }, defaultPolicy)).toMatchObject({ limit: 2_000_000, bound: null });
+    const afterFirst = [{ asOf: daysBefore(0), from: 400_000, to: 1_200_000 }];
+    expect(applyStepLimits({ priorLimit: 1_200_000, proposedLimit: 1_250_000, asOf, history: afterFirst }, defaultPolicy)).toMatchObject({ limit: 1_250_000, bound: null });
+    // Velocity is still bounded: 20,000 RMB and three rises in 30 days.
+    expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 5_000_000, asOf }, defaultPolicy)).toMatchObject({ limit: 2_500_000, bound: 'per_step' });
+    const busy = [{ asOf: daysBefore(3), from: 100_000, to: 1_000_000 }, { asOf: daysBefore(1), from: 1_000_000, to: 1_900_000 }];
+    expect(applyStepLimits({ priorLimit: 1_900_000, proposedLimit: 5_000_000, asOf, history: busy }, defaultPolicy)).toMatchObject({ limit: 2_100_000, bound: 'window_amount' });
+  });
+
   it('passes decreases through immediately', () => {
-    expect(applyStepLimits({ priorLimit: 2_000_000, proposedLimit: 600_000, asOf }, defaultPolicy)).toMatchObject({ limit: 600_000, bound: null });
+    expect(applyStepLimits({ priorLimit: 2_000_000, proposedLimit: 600_000, asOf }, steps)).toMatchObject({ limit: 600_000, bound: null });
   });
 
   it('rejects a malformed ledger with a ValidationError naming the field', () => {

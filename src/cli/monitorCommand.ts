@@ -1,0 +1,171 @@
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { openLineSink, type LineSink } from './score/lineSink.js';
+import { openInputRecords } from './score/openInputRecords.js';
+import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
+import { splitLines } from './score/splitLines.js';
+
+/** Exit code of `creditlift monitor` when any figure is in the act band (PSI or CSI above 0.25). */
+export const MONITOR_ACT_EXIT_CODE = 4;
+
+/** Help text of `creditlift monitor`. */
+export const MONITOR_USAGE = `Usage: creditlift monitor (--applicants FILE | --decisions FILE) --out RESULT.json [options]
+       creditlift monitor --write-baseline FILE --applicants HOLDOUT [--model PATH]
+
+Measures drift against the model's monitor baseline: the population stability index (PSI) of the
+score and of every model feature, and the characteristic stability index (CSI) of every factor
+(its TreeSHAP contribution), each binned as in the baseline; bands under 0.10 stable, 0.10-0.25
+watch, above 0.25 act. Also the outcome mix, approval rate and mean PD by week or month of asOf,
+and fair outcomes by region, city tier and age band (adverse impact ratio, flagged below 0.8).
+
+  --applicants FILE          applicants (NDJSON or CSV): decided here, every figure measured
+  --decisions FILE           decisions ("creditlift score" output or Decision lines): the score,
+                             factors and outcome mix only (decisions carry no features or groups)
+  --format ndjson|csv        applicants format (default: from the file name)
+  --baseline FILE            monitor baseline JSON (default: the default model's,
+                             models/default/monitorBaseline.json)
+  --model DIR|FILE.onnx      model for --applicants (default: the embedded model)
+  --policy FILE.json         policy for --applicants (default: the default policy)
+  --period week|month        time grouping of asOf (default month)
+  --out FILE.json            the result as JSON (for alerting); outputs are replaced on each run
+  --html FILE.html           a self-contained HTML report (opens offline)
+  --errors FILE              records not measured, one NDJSON line each (default: beside --out)
+  --write-baseline FILE      build a baseline from --applicants (a holdout sample) instead
+  --batch N                  records per runtime call (default 256)
+  -h, --help                 show this help
+
+Exit codes: 0 every figure stable or watch, 4 some figure in the act band, 3 some records not
+measured (and nothing in the act band), 1 failure, 2 usage.
+`;
+
+const OPTIONS = {
+  applicants: { type: 'string' },
+  decisions: { type: 'string' },
+  format: { type: 'string' },
+  baseline: { type: 'string' },
+  model: { type: 'string' },
+  policy: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+  html: { type: 'string' },
+  errors: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * `creditlift monitor`: drift and outcome monitoring against a baseline. Resolves to the exit code
+ * (4 when any figure is in the act band); never rejects.
+ */
+export async function runMonitorCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  const sinks: LineSink[] = [];
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(MONITOR_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if ((values.applicants === undefined) === (values.decisions === undefined)) throw new UsageError('give exactly one of --applicants and --decisions');
+    const input = (values.applicants ?? values.decisions) as string;
+    const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
+    if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
+    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
+    const model = values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
+    // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
+    const records = () => openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES }).records;
+
+    if (values['write-baseline'] !== undefined) {
+      if (values.applicants === undefined) throw new UsageError('--write-baseline needs --applicants (a holdout sample)');
+      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseApplicant }] = await Promise.all([import('../model/loadModel.js'), import('../model/defaultModelPath.js'), import('../monitor/buildMonitorBaseline.js'), import('../schema/parseApplicant.js')]);
+      const applicants = [];
+      for await (const r of records()) {
+        // A baseline from a silently thinned sample would mislead every later check: refuse instead.
+        if (!r.ok) throw new CreditliftError('data_invalid', `${input} line ${r.line}: ${r.error.message}`);
+        applicants.push(parseApplicant(r.value));
+      }
+      if (applicants.length === 0) throw new CreditliftError('data_invalid', `${input} holds no applicants`);
+      const loaded = await loadModel(model ?? defaultModelPath());
+      try {
+        const b = await buildMonitorBaseline({ model: loaded, applicants, source: basename(input) });
+        await writeFile(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
+      } finally {
+        await loaded.close();
+      }
+      io.stdout(`monitor baseline of ${applicants.length.toLocaleString('en-US')} applicants written to ${values['write-baseline']}\n`);
+      return CliExitCode.ok;
+    }
+
+    if (values.out === undefined) throw new UsageError('missing --out');
+    const period = values.period ?? 'month';
+    if (period !== 'week' && period !== 'month') throw new UsageError(`--period must be week or month, got "${period}"`);
+    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined)) throw new UsageError('--model and --policy apply to --applicants only (decisions are already made)');
+    const out = values.out;
+    const errorsPath = values.errors ?? `${out.replace(/\.json$/i, '')}.errors.ndjson`;
+    const outputs = [out, errorsPath, ...(values.html === undefined ? [] : [values.html])];
+    if (outputs.some((p) => resolve(p) === resolve(input))) throw new UsageError('no output may be the input file');
+
+    const [{ parseMonitorBaseline }, { defaultMonitorBaselinePath }] = await Promise.all([import('../monitor/monitorBaseline.js'), import('../monitor/defaultMonitorBaselinePath.js')]);
+    if (values.baseline === undefined && model !== undefined) throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
+    const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
+    let baselineJson: unknown;
+    try {
+      baselineJson = JSON.parse(await readFile(baselinePath, 'utf8'));
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== undefined) throw e;
+      throw new CreditliftError('data_invalid', `${baselinePath} is not valid JSON`);
+    }
+    const baseline = parseMonitorBaseline(baselineJson);
+    const errors = await openLineSink(errorsPath, false);
+    sinks.push(errors);
+    const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
+    const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
+    let policy: unknown;
+    if (values.policy !== undefined) {
+      try {
+        policy = JSON.parse(await readFile(values.policy, 'utf8'));
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== undefined) throw e;
+        throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON`);
+      }
+    }
+    const result =
+      values.applicants !== undefined
+        ? await monitorApplicants({ records: records(), baseline, period, chunkSize, onError, ...(model === undefined ? {} : { model }), ...(policy === undefined ? {} : { policy: policy as object }) })
+        : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
+    for (const sink of sinks.splice(0)) await sink.close();
+    const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    await writeFile(out, `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`);
+    if (values.html !== undefined) {
+      const { buildMonitorHtml } = await import('../monitor/buildMonitorHtml.js');
+      await writeFile(values.html, buildMonitorHtml(result, { source: basename(input) }));
+    }
+    const s = result.summary;
+    io.stdout(
+      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : s.score.index.toFixed(3)} (${s.score.band ?? 'no data'}), ` +
+        `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
+        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${f.index.toFixed(3)}\n`).join('') +
+        result.warnings.map((w) => `note: ${w}\n`).join(''),
+    );
+    return exitCode;
+  } catch (e) {
+    for (const sink of sinks) await sink.close().catch(() => undefined);
+    return reportError(e, io, MONITOR_USAGE);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import { UsageError } from '../commandLine/commandIo.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { servePlayground } from '../playground/servePlayground.js';
+import { CliExitCode } from './cliExitCode.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { reportCliError } from './reportCliError.js';
+
+/** Usage of `creditlift playground`. */
+export const PLAYGROUND_USAGE = `Usage: creditlift playground [--port N]
+
+Serves a local web page on 127.0.0.1 (nothing leaves this computer; no external assets) where
+you pick an example or edit an applicant, add and remove certificates from the catalog, set a
+budget and your own cap, and see the decision at once: limit and binding constraint, APR and
+daily rate, the factor waterfall, principal reasons in English and Chinese, each certificate's
+impact, what-if suggestions, affordability checks and the budget assistant. Ctrl-C stops it.
+
+  --port N                   port on 127.0.0.1 (default 8787; 0 picks a free one)
+  -h, --help                 show this help
+`;
+
+/** `creditlift playground`: serves the page until interrupted. */
+export async function runPlaygroundCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const);
+    if (values.help === true) {
+      io.stdout(PLAYGROUND_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const port = values.port === undefined ? 8787 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be an integer in [0, 65535], got "${values.port}"`);
+    const playground = await servePlayground({ port });
+    io.stdout(`creditlift playground: ${playground.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      if (io.signal === undefined || io.signal.aborted) return resolve();
+      io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await playground.close();
+    io.stdout('creditlift playground: stopped\n');
+    return CliExitCode.ok;
+  } catch (e) {
+    return reportCliError(e, io, PLAYGROUND_USAGE);
+  }
+}

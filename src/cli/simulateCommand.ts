@@ -1,0 +1,189 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import type { ScorerOptions } from '../decision/createScorer.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { scorerOptionsFrom } from './openScorer.js';
+import { openLineSink, type LineSink } from './score/lineSink.js';
+import { createProgressBar } from './score/progressBar.js';
+import { openInputRecords } from './score/openInputRecords.js';
+import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
+import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
+
+/** Help text of `creditlift simulate`. */
+export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
+
+Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) in
+one streaming pass on worker threads, and compares them: the swap set (approve/refer/decline
+under each, counts and shares), approval rate, limits, APR, comprehensive cost, expected loss and
+interest income in total and by segment, the limit change distribution, the binding constraints,
+fair outcomes by region, city tier and age band, and with --outcomes a backtest.
+
+Every record of the book ends in exactly one swap-set cell or in the errors file.
+
+Input:
+  --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them)
+  --format ndjson|csv        book format (default: from the file name)
+  --baseline-policy FILE     policy (overrides or full) in force today (default: the default policy)
+  --baseline-model PATH      model in force today (default: the embedded model)
+  --candidate-policy FILE    policy proposed (default: the default policy)
+  --candidate-model PATH     model proposed (default: the embedded model)
+  --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
+                             or CSV with "id" and "defaulted" columns
+Output:
+  --out FILE.json            the summary as JSON
+  --html FILE.html           a self-contained HTML report (opens offline)
+  --flips FILE               customers whose outcome flips, one NDJSON line each (ids and
+                             outcomes only); default: beside --out, .flips.ndjson
+  --errors FILE              records in no cell, one NDJSON line each with the reason;
+                             default: beside --out, .errors.ndjson
+  --overwrite                replace existing output files
+Run:
+  --workers N                worker threads per side (default 1)
+  --batch N                  records per runtime call (default 256)
+  -h, --help                 show this help
+
+Expected loss = PD x LGD x limit x utilisation, LGD from the policy's pricing.lgd and utilisation
+from its portfolio.utilisation (default 0.5). Figures are over approved decisions.
+Exit codes: 0 every record decided under both, 3 some records in the errors file, 4 some of them
+were left undecided by a worker failure (worker_failed: run again), 1 failure, 2 usage,
+130 interrupted.
+`;
+
+const OPTIONS = {
+  book: { type: 'string' },
+  format: { type: 'string' },
+  'baseline-policy': { type: 'string' },
+  'baseline-model': { type: 'string' },
+  'candidate-policy': { type: 'string' },
+  'candidate-model': { type: 'string' },
+  outcomes: { type: 'string' },
+  out: { type: 'string' },
+  html: { type: 'string' },
+  flips: { type: 'string' },
+  errors: { type: 'string' },
+  overwrite: { type: 'boolean' },
+  workers: { type: 'string' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function formatOf(path: string, given: string | undefined): 'csv' | 'ndjson' {
+  const f = given ?? (/\.csv$/i.test(path) ? 'csv' : 'ndjson');
+  if (f !== 'csv' && f !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${f}"`);
+  return f;
+}
+
+function label(policy: string | undefined, model: string | undefined): string {
+  const parts = [policy === undefined ? 'default policy' : `policy ${basename(policy)}`, model === undefined ? 'embedded model' : `model ${basename(model)}`];
+  return parts.join(', ');
+}
+
+/**
+ * `creditlift simulate`: a book decided under a baseline and a candidate, compared. Resolves to
+ * the exit code; never rejects.
+ *
+ * @example
+ * process.exitCode = await runSimulateCommand(['--book', 'q3.ndjson', '--candidate-policy', 'tighter.json', '--out', 'sim.json', '--html', 'sim.html']);
+ */
+export async function runSimulateCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  const sinks: LineSink[] = [];
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(SIMULATE_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const missing = (['book', 'out'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    const book = values.book as string;
+    const out = values.out as string;
+    const stem = out.replace(/\.json$/i, '');
+    const flipsPath = values.flips ?? `${stem}.flips.ndjson`;
+    const errorsPath = values.errors ?? `${stem}.errors.ndjson`;
+    const outputs = [out, flipsPath, errorsPath, ...(values.html === undefined ? [] : [values.html])];
+    if (new Set(outputs.map((p) => resolve(p))).size < outputs.length) throw new UsageError('--out, --html, --flips and --errors must be different files');
+    if (outputs.some((p) => resolve(p) === resolve(book))) throw new UsageError('no output may be the book itself');
+    const format = formatOf(book, values.format);
+    const workers = intOption(values.workers, 'workers', 1, 256);
+    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
+    if (values.overwrite !== true) {
+      for (const p of outputs) if ((await sizeOf(p)) > 0) throw new UsageError(`${p} exists and is not empty: use --overwrite to replace it`);
+    }
+    const baseline: ScorerOptions = await scorerOptionsFrom({ policy: values['baseline-policy'], model: values['baseline-model'] });
+    const candidate: ScorerOptions = await scorerOptionsFrom({ policy: values['candidate-policy'], model: values['candidate-model'] });
+    let outcomes: Map<string, boolean> | undefined;
+    if (values.outcomes !== undefined) {
+      const { readOutcomes } = await import('../simulate/readOutcomes.js');
+      outcomes = readOutcomes(decodeUtf8Strict(await readFile(values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
+    }
+
+    const flips = await openLineSink(flipsPath, false);
+    sinks.push(flips);
+    const errors = await openLineSink(errorsPath, false);
+    sinks.push(errors);
+    const size = (await stat(book)).size;
+    // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
+    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
+    const records = reading.records;
+    const progress = createProgressBar(io);
+    const { simulateBook } = await import('../simulate/simulateBook.js');
+    let result;
+    let workerFailed = 0;
+    try {
+      result = await simulateBook({
+        book: records,
+        bookIsRecords: true,
+        baseline,
+        candidate,
+        workers,
+        chunkSize,
+        ...(outcomes === undefined ? {} : { outcomes }),
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+        onFlip: (f) => flips.write(`${JSON.stringify(f)}\n`),
+        onError: (e) => {
+          if (e.error.code === 'worker_failed') workerFailed++;
+          return errors.write(`${JSON.stringify(e)}\n`);
+        },
+        onChunk: (p) => progress.update(reading.bytesRead(), size, p.records, p.errors),
+      });
+    } finally {
+      progress.finish();
+      reading.close();
+    }
+    for (const sink of sinks.splice(0)) await sink.close();
+    const meta = { baselineLabel: label(values['baseline-policy'], values['baseline-model']), candidateLabel: label(values['candidate-policy'], values['candidate-model']) };
+    await writeFile(out, `${JSON.stringify({ book: basename(book), ...meta, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`);
+    if (values.html !== undefined) {
+      const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');
+      await writeFile(values.html, buildSimulationHtml(result, { source: basename(book), ...meta }));
+    }
+    const s = result.summary;
+    io.stdout(
+      `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
+        `approval rate ${(s.totals.baseline.approvalRate * 100).toFixed(1)}% -> ${(s.totals.candidate.approvalRate * 100).toFixed(1)}%, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
+        `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
+    );
+    if (result.interrupted) {
+      io.stderr('interrupted: the summary covers the records read so far\n');
+      return INTERRUPTED_EXIT_CODE;
+    }
+    if (workerFailed > 0) io.stderr(`${workerFailed} record(s) were left undecided by a worker failure (worker_failed in ${errorsPath}): run again to decide them\n`);
+    return workerFailed > 0 ? CliExitCode.recordsFailed : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
+  } catch (e) {
+    for (const sink of sinks) await sink.close().catch(() => undefined);
+    return reportError(e, io, SIMULATE_USAGE);
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,185 @@
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import type { LoadedModel } from '../../model/loadModel.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import type { PolicyOverrides } from '../../policy/resolvePolicy.js';
+import type { BatchResult, Scorer, ScorerOptions } from '../createScorer.js';
+import type { Decision, ShadowDecision } from '../decision.js';
+import { toErrorData } from '../toErrorData.js';
+import { sealDecision, type AuditKeys } from '../audit.js';
+import { assignArm, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './assignArm.js';
+
+/** One challenger: a policy and/or model tried on a share of applicants. */
+export interface Challenger {
+  /** Arm name, as the audit and reports show it; not "champion". */
+  readonly name: string;
+  /** Default: the champion's policy. */
+  readonly policy?: PolicyConfig | PolicyOverrides;
+  /** Default: the champion's model. */
+  readonly model?: string | Uint8Array | LoadedModel;
+  /** Share of applicants in this arm, in [0, 1]; all shares together at most 1. */
+  readonly share: number;
+}
+
+/**
+ * `live`: an applicant in a challenger's arm is decided by the challenger. `shadow`: the champion
+ * decides everyone; a challenger's decision for the applicants in its arm is attached as
+ * `decision.shadow`, for logging only.
+ */
+export type ChallengerMode = 'live' | 'shadow';
+
+const ARM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Checks challengers: names valid and distinct, shares in [0, 1] summing to at most 1. @throws ValidationError naming every problem */
+export function checkChallengers(challengers: unknown, mode: unknown): readonly Challenger[] {
+  const issues: ValidationIssue[] = [];
+  if (mode !== undefined && mode !== 'live' && mode !== 'shadow') issues.push({ path: ['challengerMode'], code: 'invalid_value', message: 'challengerMode must be "live" or "shadow"' });
+  if (!Array.isArray(challengers)) {
+    issues.push({ path: ['challengers'], code: 'invalid_type', message: 'challengers must be an array', expected: 'array' });
+    throw new ValidationError('ScorerOptions', issues);
+  }
+  const names = new Set<string>();
+  let sum = 0;
+  challengers.forEach((c: Partial<Challenger> | null, i) => {
+    const name = c?.name;
+    if (typeof name !== 'string' || !ARM_NAME.test(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_string', message: 'name must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit' });
+    else if (name === CHAMPION_ARM) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: '"champion" names the champion arm' });
+    else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'duplicate', message: `duplicate arm name "${name}"` });
+    else names.add(name);
+    const share = c?.share;
+    if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1) issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
+    else sum += share;
+  });
+  // A little slack for shares written as decimals (0.1 + 0.2 + 0.7 is 1.0000000000000002).
+  if (sum > 1 + 1e-9) issues.push({ path: ['challengers'], code: 'out_of_range', message: `challenger shares sum to ${sum}, more than 1` });
+  if (issues.length > 0) throw new ValidationError('ScorerOptions', issues);
+  return challengers as Challenger[];
+}
+
+function idOf(input: unknown): string | undefined {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The decision with its arm (and shadow) added, sealed again: the content hash and signature cover them too. */
+function withArm(d: Decision, arm: string, keys: AuditKeys, shadow?: ShadowDecision): Decision {
+  const { contentHash: _c, signature: _s, ...audit } = d.audit;
+  return sealDecision({ ...d, ...(shadow === undefined ? {} : { shadow }), audit: { ...audit, arm } }, keys);
+}
+
+/** A challenger's refusal, as the shadow carries it: the code and message (issues stay in the challenger's own logs). */
+function shadowError(arm: string, e: { readonly code: string; readonly message: string }): ShadowDecision {
+  return { arm, error: { code: e.code, message: e.message } };
+}
+
+function shadowOf(arm: string, d: Decision): ShadowDecision {
+  return { arm, outcome: d.outcome, limit: d.limit, apr: d.apr, pd: d.pd, grade: d.grade, bindingConstraint: d.bindingConstraint, decisionId: d.audit.decisionId, modelId: d.audit.modelId, policyHash: d.audit.policyHash };
+}
+
+/**
+ * A scorer that routes applicants to a champion and challengers by a keyed hash of the applicant
+ * id ({@link assignArm}), and names the arm in every decision's audit (`audit.arm`). Records
+ * without a string id go to the champion (they fail validation there). In shadow mode a
+ * challenger's failure never touches the champion's decision: it is attached as `shadow.error`.
+ *
+ * @param create builds each arm's plain scorer (createScorer itself; passed in to keep imports one-way)
+ * @param keys the scorer's audit keys, to seal each decision again once its arm is named
+ */
+export async function createChampionChallengerScorer(options: ScorerOptions, create: (o: ScorerOptions) => Promise<Scorer>, keys: AuditKeys): Promise<Scorer> {
+  const challengers = checkChallengers(options.challengers, options.challengerMode);
+  const mode: ChallengerMode = options.challengerMode ?? 'shadow';
+  const key = options.assignmentKey ?? DEFAULT_ASSIGNMENT_KEY;
+  if (typeof key !== 'string' || key.length === 0) throw new ValidationError('ScorerOptions', [{ path: ['assignmentKey'], code: 'invalid_string', message: 'assignmentKey must be a non-empty string' }]);
+  const { challengers: _c, challengerMode: _m, assignmentKey: _k, ...base } = options;
+  const champion = await create(base);
+  const arms = new Map<string, Scorer>();
+  try {
+    for (const c of challengers) {
+      const policy = c.policy ?? base.policy;
+      const model = c.model ?? base.model;
+      // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
+      const { expectedSha256: _pin, ...shared } = base;
+      const own = c.model === undefined ? base : shared;
+      arms.set(c.name, await create({ ...own, ...(policy === undefined ? {} : { policy }), ...(model === undefined ? {} : { model }) }));
+    }
+  } catch (e) {
+    await Promise.all([champion, ...arms.values()].map((s) => s.close()));
+    throw e;
+  }
+  const armOf = (input: unknown): string => {
+    const id = idOf(input);
+    return id === undefined ? CHAMPION_ARM : assignArm(id, challengers, key);
+  };
+  const scorerOf = (arm: string): Scorer => arms.get(arm) ?? champion;
+  const decider = (arm: string): Scorer => (mode === 'live' ? scorerOf(arm) : champion);
+
+  return {
+    model: champion.model,
+    policy: champion.policy,
+    async decide(input, opts) {
+      const arm = armOf(input);
+      const decision = await decider(arm).decide(input, opts);
+      if (mode === 'live' || arm === CHAMPION_ARM) return withArm(decision, arm, keys);
+      try {
+        return withArm(decision, CHAMPION_ARM, keys, shadowOf(arm, await scorerOf(arm).decide(input, opts)));
+      } catch (e) {
+        return withArm(decision, CHAMPION_ARM, keys, shadowError(arm, toErrorData(e)));
+      }
+    },
+    async decideBatch(inputs, opts) {
+      if (!Array.isArray(inputs)) return champion.decideBatch(inputs, opts);
+      const armsOf = inputs.map(armOf);
+      const byArm = new Map<string, number[]>();
+      armsOf.forEach((arm, i) => {
+        const list = byArm.get(arm);
+        if (list === undefined) byArm.set(arm, [i]);
+        else list.push(i);
+      });
+      const results: BatchResult[] = new Array(inputs.length);
+      const place = (indexes: readonly number[], got: readonly BatchResult[], arm: string) => {
+        got.forEach((r, k) => {
+          const index = indexes[k] as number;
+          results[index] = r.ok ? { ok: true, index, decision: withArm(r.decision, arm, keys) } : { ...r, index };
+        });
+      };
+      if (mode === 'live') {
+        for (const [arm, indexes] of byArm) place(indexes, await scorerOf(arm).decideBatch(indexes.map((i) => inputs[i]), opts), arm);
+        return results;
+      }
+      place(inputs.map((_, i) => i), await champion.decideBatch(inputs, opts), CHAMPION_ARM);
+      for (const [arm, indexes] of byArm) {
+        if (arm === CHAMPION_ARM) continue;
+        const shadows = await scorerOf(arm).decideBatch(indexes.map((i) => inputs[i]), opts);
+        shadows.forEach((s, k) => {
+          const r = results[indexes[k] as number] as BatchResult;
+          if (!r.ok) return;
+          results[r.index] = { ...r, decision: withArm(r.decision, CHAMPION_ARM, keys, s.ok ? shadowOf(arm, s.decision) : shadowError(arm, s.error)) };
+        });
+      }
+      return results;
+    },
+    async reassess(prior, update) {
+      // Live: the arm that made the prior decision keeps the customer. Shadow: the champion's prior is the champion's to reassess.
+      const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
+      return withArm(await scorerOf(arm).reassess(prior, update), arm, keys);
+    },
+    async suggest(input, opts) {
+      return (mode === 'live' ? scorerOf(armOf(input)) : champion).suggest(input, opts);
+    },
+    requestReduction(prior, amount) {
+      const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
+      return withArm(scorerOf(arm).requestReduction(prior, amount), arm, keys);
+    },
+    recordReview(prior, review) {
+      // Like a reduction: the arm that made the decision records its review, and the arm is named again.
+      const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
+      return withArm(scorerOf(arm).recordReview(prior, review), arm, keys);
+    },
+    recordContest(prior, contest) {
+      const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
+      return withArm(scorerOf(arm).recordContest(prior, contest), arm, keys);
+    },
+    async close() {
+      await Promise.all([champion, ...arms.values()].map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { CreditliftError } from '../errors/creditliftError.js';
+import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
+import type { BookSegments } from '../simulate/bookSegments.js';
+import type { Outcome } from '../simulate/decisionFacts.js';
+import { binCount, binOf, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
+import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
+import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
+
+/** One decided applicant as the monitor sees it. */
+export interface MonitorObservation {
+  readonly asOf: string;
+  readonly outcome: Outcome;
+  readonly limit: number;
+  readonly pd: number;
+  /** The model input row (model column order, as the scorer encodes it); absent for decisions files. */
+  readonly features?: ArrayLike<number>;
+  /** Each factor's contribution in log-odds; absent when the decision carries none in that space. */
+  readonly factors?: ReadonlyMap<string, number>;
+  /** For fair outcomes; absent for decisions files (decisions carry no region or age). */
+  readonly segments?: BookSegments;
+}
+
+/** Stability of one monitored figure against the baseline. */
+export interface FigureStability {
+  readonly kind: 'score' | 'feature' | 'factor';
+  readonly name: string;
+  /** PSI (for factors: the characteristic stability index of its contribution); null without data. */
+  readonly index: number | null;
+  readonly band: StabilityBand | null;
+  /** Baseline and sample shares, bin by bin (the missing bin last). */
+  readonly expected: readonly number[];
+  readonly actual: readonly number[];
+  readonly byPeriod: readonly { readonly period: string; readonly count: number; readonly index: number | null }[];
+}
+
+/** One period's outcome mix. */
+export interface PeriodOutcomes {
+  readonly period: string;
+  readonly count: number;
+  readonly outcomes: Readonly<Record<Outcome, number>>;
+  readonly approvalRate: number;
+  readonly meanPd: number;
+  /** Mean approved limit, fen (rounded); null when none was approved. */
+  readonly meanLimit: number | null;
+}
+
+/** What a monitor run found; plain data, the JSON for alerting. */
+export interface MonitorSummary {
+  readonly modelId: string;
+  readonly period: MonitorPeriod;
+  readonly observations: number;
+  readonly score: FigureStability;
+  /** Null when the input carried no feature rows (a decisions file). */
+  readonly features: readonly FigureStability[] | null;
+  /** Null when no observation carried log-odds factor contributions. */
+  readonly factors: readonly FigureStability[] | null;
+  readonly timeline: readonly PeriodOutcomes[];
+  /** Null when the input carried no segments (a decisions file). */
+  readonly fairness: readonly FairOutcomes[] | null;
+  /** Every figure in the watch or act band, act first, then by index. */
+  readonly flagged: readonly { readonly kind: FigureStability['kind']; readonly name: string; readonly index: number; readonly band: StabilityBand }[];
+  /** The worst band of any figure: "act" is what exit code 4 reports. */
+  readonly worstBand: StabilityBand;
+}
+
+/** Accumulates observations one at a time; memory grows with periods, not with records. */
+export interface MonitorAccumulator {
+  add(o: MonitorObservation): void;
+  finish(): MonitorSummary;
+}
+
+interface PeriodTally {
+  count: number;
+  outcomes: Record<Outcome, number>;
+  pdSum: number;
+  approvedLimit: number;
+  score: number[];
+  features: number[][];
+  factors: number[][];
+}
+
+/**
+ * Starts a monitor over a baseline. `featureNames` is the scorer's column order; every baseline
+ * feature must be among them.
+ *
+ * @throws CreditliftError `model_shape_mismatch` when the baseline names a feature the model does not have
+ */
+export function createMonitorAccumulator(baseline: MonitorBaseline, o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] }): MonitorAccumulator {
+  const columns = baseline.features.map((f) => o.featureNames?.indexOf(f.name) ?? -1);
+  if (o.featureNames !== undefined) {
+    const missing = baseline.features.filter((_, i) => columns[i] === -1).map((f) => f.name);
+    if (missing.length > 0) throw new CreditliftError('model_shape_mismatch', `the monitor baseline has feature(s) the model does not: ${missing.join(', ')}`);
+  }
+  const periods = new Map<string, PeriodTally>();
+  const fair = new Map(FAIRNESS_DIMENSIONS.map((d) => [d, new Map<string, GroupTally>()]));
+  let sawFeatures = false;
+  let sawFactors = false;
+  let sawSegments = false;
+  let n = 0;
+  const zeros = (b: BinnedBaseline) => new Array<number>(binCount(b)).fill(0);
+  const bump = (counts: number[], k: number) => {
+    counts[k] = (counts[k] as number) + 1;
+  };
+
+  return {
+    add(x) {
+      n++;
+      const key = periodOf(x.asOf, o.period);
+      let p = periods.get(key);
+      if (p === undefined) {
+        p = { count: 0, outcomes: { approve: 0, refer: 0, decline: 0 }, pdSum: 0, approvedLimit: 0, score: zeros(baseline.score), features: baseline.features.map(zeros), factors: baseline.factors.map(zeros) };
+        periods.set(key, p);
+      }
+      p.count++;
+      p.outcomes[x.outcome]++;
+      p.pdSum += x.pd;
+      if (x.outcome === 'approve') p.approvedLimit += x.limit;
+      bump(p.score, binOf(baseline.score, x.pd));
+      const row = x.features;
+      if (row !== undefined) {
+        sawFeatures = true;
+        baseline.features.forEach((f, i) => bump(p.features[i] as number[], binOf(f, row[columns[i] as number] as number)));
+      }
+      if (x.factors !== undefined) {
+        sawFactors = true;
+        // A factor the decision does not list contributed nothing: 0 log-odds.
+        baseline.factors.forEach((f, i) => bump(p.factors[i] as number[], binOf(f, x.factors?.get(f.factor) ?? 0)));
+      }
+      if (x.segments !== undefined) {
+        sawSegments = true;
+        for (const d of FAIRNESS_DIMENSIONS) {
+          const groups = fair.get(d) as Map<string, GroupTally>;
+          let t = groups.get(x.segments[d]);
+          if (t === undefined) groups.set(x.segments[d], (t = emptyGroupTally()));
+          tallyGroup(t, x.outcome === 'approve', x.limit);
+        }
+      }
+    },
+    finish() {
+      const ordered = [...periods.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const figure = (kind: FigureStability['kind'], name: string, b: BinnedBaseline, countsOf: (p: PeriodTally) => number[]): FigureStability => {
+        const total = zeros(b);
+        for (const [, p] of ordered) countsOf(p).forEach((c, k) => (total[k] = (total[k] as number) + c));
+        const sum = total.reduce((s, c) => s + c, 0);
+        const index = populationStabilityIndex(b.shares, total);
+        return {
+          kind,
+          name,
+          index,
+          band: index === null ? null : stabilityBand(index),
+          expected: b.shares,
+          actual: total.map((c) => (sum === 0 ? 0 : c / sum)),
+          byPeriod: ordered.map(([period, p]) => ({ period, count: p.count, index: populationStabilityIndex(b.shares, countsOf(p)) })),
+        };
+      };
+      const score = figure('score', 'score (12-month PD)', baseline.score, (p) => p.score);
+      const features = sawFeatures ? baseline.features.map((f, i) => figure('feature', f.name, f, (p) => p.features[i] as number[])) : null;
+      const factors = sawFactors ? baseline.factors.map((f, i) => figure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
+      const rank: Record<StabilityBand, number> = { stable: 0, watch: 1, act: 2 };
+      const all = [score, ...(features ?? []), ...(factors ?? [])];
+      const flagged = all
+        .filter((f): f is FigureStability & { index: number; band: StabilityBand } => f.band !== null && f.band !== 'stable')
+        .sort((a, b) => rank[b.band] - rank[a.band] || b.index - a.index)
+        .map((f) => ({ kind: f.kind, name: f.name, index: f.index, band: f.band }));
+      const worst = all.reduce<StabilityBand>((w, f) => (f.band !== null && rank[f.band] > rank[w] ? f.band : w), 'stable');
+      return {
+        modelId: baseline.modelId,
+        period: o.period,
+        observations: n,
+        score,
+        features,
+        factors,
+        timeline: ordered.map(([period, p]) => ({
+          period,
+          count: p.count,
+          outcomes: { ...p.outcomes },
+          approvalRate: p.outcomes.approve / p.count,
+          meanPd: p.pdSum / p.count,
+          meanLimit: p.outcomes.approve === 0 ? null : Math.round(p.approvedLimit / p.outcomes.approve),
+        })),
+        fairness: sawSegments ? FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.get(d) as Map<string, GroupTally>)) : null,
+        flagged,
+        worstBand: worst,
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors/validationError.js';
+
+/**
+ * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
+ * with edges[k-1] <= v < edges[k] (open at both ends), so there are edges.length + 1 bins; a
+ * missing value (NaN) has a bin of its own, last. Categorical: one bin per code 0..n-1, then the
+ * missing (or unknown) bin.
+ */
+export const BinnedBaseline = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('numeric'),
+    edges: z.array(z.number().finite()),
+    /** edges.length + 2 shares: the bins, then missing. */
+    shares: z.array(z.number().min(0).max(1)),
+  }),
+  z.strictObject({
+    kind: z.literal('categorical'),
+    categories: z.array(z.string()),
+    /** categories.length + 1 shares: each category, then missing or unknown. */
+    shares: z.array(z.number().min(0).max(1)),
+  }),
+]);
+/** A binned baseline of one figure. */
+export type BinnedBaseline = z.infer<typeof BinnedBaseline>;
+
+/**
+ * Everything a monitor compares against, built once from a reference sample (for the default
+ * model: the training population's holdout): the score's bins, each model feature's bins, and
+ * each factor's contribution bins (log-odds, for characteristic stability).
+ */
+export const MonitorBaseline = z.strictObject({
+  format: z.literal('creditlift.monitorBaseline/1'),
+  /** `name@version` of the model it belongs to. */
+  modelId: z.string().min(1),
+  /** Where the reference sample came from, for people. */
+  source: z.string(),
+  count: z.number().int().min(1),
+  /** The 12-month PD, binned (for the default model: the model card's holdout deciles). */
+  score: BinnedBaseline,
+  features: z.array(z.object({ name: z.string().min(1) }).and(BinnedBaseline)),
+  /** Each factor's summed TreeSHAP contribution (log-odds), binned at the reference sample's deciles. */
+  factors: z.array(z.object({ factor: z.string().min(1) }).and(BinnedBaseline)),
+});
+/** A monitor baseline; see {@link MonitorBaseline}. */
+export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
+
+/** Validates a monitor baseline read from JSON. @throws ValidationError naming every field at fault */
+export function parseMonitorBaseline(value: unknown): MonitorBaseline {
+  const r = MonitorBaseline.safeParse(value);
+  if (!r.success) throw ValidationError.fromZod('MonitorBaseline', r.error);
+  for (const [i, b] of [r.data.score, ...r.data.features, ...r.data.factors].entries()) {
+    const want = binCount(b);
+    if (b.shares.length !== want) throw new ValidationError('MonitorBaseline', [{ path: i === 0 ? ['score', 'shares'] : ['features', i - 1, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` }]);
+  }
+  return r.data;
+}
+
+/** Number of bins of a binned baseline, the missing bin included. */
+export function binCount(b: BinnedBaseline): number {
+  return b.kind === 'numeric' ? b.edges.length + 2 : b.categories.length + 1;
+}
+
+/** The bin a value falls in (`NaN` is missing; a categorical value is its code, and any other code is unknown). */
+export function binOf(b: BinnedBaseline, v: number): number {
+  if (b.kind === 'categorical') return Number.isInteger(v) && v >= 0 && v < b.categories.length ? v : b.categories.length;
+  if (Number.isNaN(v)) return b.edges.length + 1;
+  // Binary search: the count of edges <= v.
+  let lo = 0;
+  let hi = b.edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v >= (b.edges[mid] as number)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Bins a reference sample of a numeric figure at its deciles. Ties collapse edges (a feature
+ * that is 0 for half the sample gets fewer bins), so every bin holds a real share.
+ */
+export function numericBaseline(values: ArrayLike<number>): BinnedBaseline {
+  const present = Float64Array.from(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]).sort();
+  const edges: number[] = [];
+  for (let k = 1; k < 10; k++) {
+    const e = present[Math.min(present.length - 1, Math.floor((k * present.length) / 10))];
+    if (e !== undefined && e > (present[0] as number) && e !== edges[edges.length - 1]) edges.push(e);
+  }
+  const b: BinnedBaseline = { kind: 'numeric', edges, shares: [] };
+  return { ...b, shares: sharesOf(b, values) };
+}
+
+/** Bins a reference sample of a categorical figure (codes) by category. */
+export function categoricalBaseline(categories: readonly string[], codes: ArrayLike<number>): BinnedBaseline {
+  const b: BinnedBaseline = { kind: 'categorical', categories: [...categories], shares: [] };
+  return { ...b, shares: sharesOf(b, codes) };
+}
+
+/** The shares of `values` in the bins of `b`. */
+export function sharesOf(b: BinnedBaseline, values: ArrayLike<number>): number[] {
+  const counts = new Array<number>(binCount(b)).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const k = binOf(b, values[i] as number);
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return counts.map((c) => (values.length === 0 ? 0 : c / values.length));
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { createScorer } from '../decision/createScorer.js';
+import type { Decision } from '../decision/decision.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { PolicyOverrides } from '../policy/resolvePolicy.js';
+import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
+import { assessEvidence } from '../evidence/assessEvidence.js';
+import { createFeatureEncoder } from '../features/featureEncoder.js';
+import { defaultModelPath } from '../model/defaultModelPath.js';
+import { loadModel, type LoadedModel } from '../model/loadModel.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
+import type { InputRecord } from '../cli/score/inputRecord.js';
+import type { TextLine } from '../cli/score/splitLines.js';
+import { bookSegments } from '../simulate/bookSegments.js';
+import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
+import type { MonitorBaseline } from './monitorBaseline.js';
+import type { MonitorPeriod } from './monitorPeriod.js';
+
+/** A record or line the monitor could not count, and why. */
+export interface MonitorRecordError {
+  readonly line: number;
+  readonly error: DecisionErrorData;
+}
+
+/** What a monitor run returns. */
+export interface MonitorResult {
+  readonly summary: MonitorSummary;
+  /** Records or lines read (blank lines aside): always observations + errors. */
+  readonly records: number;
+  readonly errors: number;
+  /** Things a reader must know (a baseline for another model, figures that could not be measured). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Monitors a file of applicants: decides them (the model and policy given, else the defaults) and
+ * measures the score, every model feature and every factor against the baseline, with the outcome
+ * mix over time and fair outcomes by group. A record that cannot be decided goes to `onError`.
+ */
+export async function monitorApplicants(o: {
+  readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
+  readonly baseline: MonitorBaseline;
+  readonly period: MonitorPeriod;
+  readonly model?: string | Uint8Array | LoadedModel;
+  readonly policy?: PolicyConfig | PolicyOverrides;
+  readonly chunkSize?: number;
+  readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
+}): Promise<MonitorResult> {
+  const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
+  const scorer = await createScorer({ model, suggestionsPerDecision: 0, ...(o.policy === undefined ? {} : { policy: o.policy }) });
+  try {
+    const encoder = createFeatureEncoder(model.manifest);
+    const acc = createMonitorAccumulator(o.baseline, { period: o.period, featureNames: encoder.names });
+    const warnings = modelWarnings(o.baseline, model.id);
+    let records = 0;
+    let errors = 0;
+    let chunk: InputRecord[] = [];
+    const flush = async () => {
+      const batch = chunk;
+      chunk = [];
+      const values = batch.filter((r) => r.ok).map((r) => (r as Extract<InputRecord, { ok: true }>).value);
+      const results = await scorer.decideBatch(values);
+      let k = 0;
+      for (const r of batch) {
+        records++;
+        if (!r.ok) {
+          errors++;
+          await o.onError?.({ line: r.line, error: r.error });
+          continue;
+        }
+        const got = results[k++];
+        if (got === undefined || !got.ok) {
+          errors++;
+          await o.onError?.({ line: r.line, error: got === undefined ? { code: 'internal_error', message: 'no result' } : got.error });
+          continue;
+        }
+        try {
+          const applicant = parseApplicant(r.value);
+          const row = new Float32Array(encoder.width);
+          encoder.encode({ applicant, evidence: assessEvidence(applicant, {}).items }, row, 0);
+          acc.add({ ...observationOf(got.decision), features: row, segments: bookSegments(applicant) });
+        } catch (e) {
+          errors++;
+          await o.onError?.({ line: r.line, error: toErrorData(e) });
+        }
+      }
+    };
+    for await (const r of o.records) {
+      chunk.push(r);
+      if (chunk.length >= (o.chunkSize ?? 256)) await flush();
+    }
+    if (chunk.length > 0) await flush();
+    return { summary: acc.finish(), records, errors, warnings };
+  } finally {
+    // A model the caller loaded is the caller's to close.
+    if (!isLoaded(o.model)) await scorer.close();
+  }
+}
+
+const MonitoredDecision = z.looseObject({
+  asOf: z.string(),
+  outcome: z.enum(['approve', 'refer', 'decline']),
+  limit: z.number().finite().min(0),
+  pd: z.number().min(0).max(1),
+  contributions: z.looseObject({ space: z.string(), factors: z.array(z.looseObject({ factor: z.string(), value: z.number().finite() })) }).optional(),
+  audit: z.looseObject({ modelId: z.string() }).optional(),
+});
+const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
+
+/**
+ * Monitors a decisions file (`creditlift score` output lines or bare Decisions): the score and,
+ * where decisions carry log-odds contributions, every factor, against the baseline, with the
+ * outcome mix over time. Feature stability and fair outcomes need the applicants (decisions carry
+ * neither model inputs nor region or age). Error lines and unreadable lines go to `onError`.
+ */
+export async function monitorDecisions(o: {
+  readonly lines: AsyncIterable<TextLine>;
+  readonly baseline: MonitorBaseline;
+  readonly period: MonitorPeriod;
+  readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
+}): Promise<MonitorResult> {
+  const acc = createMonitorAccumulator(o.baseline, { period: o.period });
+  const models = new Set<string>();
+  let records = 0;
+  let errors = 0;
+  let probabilitySpace = 0;
+  const fail = async (line: number, error: DecisionErrorData) => {
+    errors++;
+    await o.onError?.({ line, error });
+  };
+  for await (const { line, text } of o.lines) {
+    if (text.trim() === '') continue;
+    records++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      await fail(line, { code: 'data_invalid', message: `line ${line}: not valid JSON` });
+      continue;
+    }
+    const inner = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
+    const d = MonitoredDecision.safeParse(inner);
+    if (!d.success) {
+      const e = ErrorLine.safeParse(value);
+      await fail(line, e.success ? { code: 'data_invalid', message: `line ${line}: an error line (${e.data.error.code}), not a decision` } : { code: 'data_invalid', message: `line ${line}: neither a decision nor an error line` });
+      continue;
+    }
+    if (d.data.audit !== undefined) models.add(d.data.audit.modelId);
+    const c = d.data.contributions;
+    if (c !== undefined && c.space !== 'log_odds') probabilitySpace++;
+    try {
+      acc.add(observationOf(d.data));
+    } catch (e) {
+      await fail(line, toErrorData(e));
+    }
+  }
+  const warnings = [...models].flatMap((m) => modelWarnings(o.baseline, m));
+  if (probabilitySpace > 0) warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
+  warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
+  return { summary: acc.finish(), records, errors, warnings };
+}
+
+function observationOf(d: Pick<Decision, 'asOf' | 'outcome' | 'limit' | 'pd'> & { readonly contributions?: { readonly space: string; readonly factors: readonly { readonly factor: string; readonly value: number }[] } | undefined }): MonitorObservation {
+  const c = d.contributions;
+  return { asOf: d.asOf, outcome: d.outcome, limit: d.limit, pd: d.pd, ...(c !== undefined && c.space === 'log_odds' ? { factors: new Map(c.factors.map((f) => [f.factor, f.value])) } : {}) };
+}
+
+function modelWarnings(baseline: MonitorBaseline, modelId: string): string[] {
+  return baseline.modelId === modelId ? [] : [`the baseline was built for ${baseline.modelId} but the decisions come from ${modelId}: its bins may not fit`];
+}
+
+function isLoaded(m: unknown): m is LoadedModel {
+  return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
+}

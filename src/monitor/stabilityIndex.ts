@@ -1,0 +1,42 @@
+/** Stability bands: under 0.10 stable, 0.10 to 0.25 watch, above 0.25 act (the industry's usual cut-offs). */
+export type StabilityBand = 'stable' | 'watch' | 'act';
+
+/** Upper edge of the stable band (exclusive). */
+export const WATCH_FROM = 0.1;
+/** Upper edge of the watch band (inclusive); above it, act. */
+export const ACT_ABOVE = 0.25;
+
+/**
+ * Share given to an empty bin on either side, so a bin the sample never reaches (or the baseline
+ * never held) counts as a large but finite shift instead of an infinite one.
+ */
+export const EMPTY_BIN_SHARE = 1e-4;
+
+/** The band a stability index falls in. */
+export function stabilityBand(index: number): StabilityBand {
+  if (index < WATCH_FROM) return 'stable';
+  return index <= ACT_ABOVE ? 'watch' : 'act';
+}
+
+/**
+ * Population stability index of a sample against a baseline: the sum over bins of
+ * (actual - expected) x ln(actual / expected), on shares. Symmetric in the two and 0 only when
+ * the shares agree; empty bins take {@link EMPTY_BIN_SHARE}.
+ *
+ * @param expected baseline shares per bin (summing to 1)
+ * @param actualCounts the sample's counts in the same bins
+ * @returns the index, or null when the sample is empty
+ * @example
+ * populationStabilityIndex([0.5, 0.5], [50, 50]); // 0
+ */
+export function populationStabilityIndex(expected: readonly number[], actualCounts: readonly number[]): number | null {
+  const n = actualCounts.reduce((s, c) => s + c, 0);
+  if (n === 0) return null;
+  let psi = 0;
+  expected.forEach((e0, i) => {
+    const e = Math.max(e0, EMPTY_BIN_SHARE);
+    const a = Math.max((actualCounts[i] ?? 0) / n, EMPTY_BIN_SHARE);
+    psi += (a - e) * Math.log(a / e);
+  });
+  return psi;
+}

@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createScorer, type Scorer, type ScorerOptions } from '../index.js';
+import { playgroundCertificate, playgroundDecide, playgroundSetup, toPlaygroundError } from './playgroundApi.js';
+import { playgroundPage } from './playgroundPage.js';
+
+/** Options of {@link servePlayground}. */
+export interface PlaygroundOptions {
+  /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Scorer options (model, policy, catalog); default: the embedded model and default policy. */
+  readonly scorer?: ScorerOptions;
+}
+
+/** A running playground. */
+export interface Playground {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  /** Stops the server and releases the model. */
+  close(): Promise<void>;
+}
+
+/** Request bodies larger than this are refused: an applicant with 50 certificates is far smaller. */
+const MAX_BODY_BYTES = 1 << 20;
+
+// Everything the page needs is inline; the policy forbids loading anything from anywhere else, so
+// the page works offline and cannot leak what a person types.
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * Serves the playground on 127.0.0.1 only: one page (no external assets) and a small JSON API over
+ * the library's public API. A person picks an example or edits an applicant, adds and removes
+ * certificates, sets a budget and their own cap, and sees the decision at once.
+ *
+ * @example
+ * const p = await servePlayground({ port: 8787 });
+ * console.log(p.url); // http://127.0.0.1:8787/
+ */
+export async function servePlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const scorer = await createScorer(options.scorer ?? {});
+  const page = playgroundPage();
+  const setup = JSON.stringify(playgroundSetup());
+  const server = createServer((req, res) => {
+    handle(scorer, page, setup, req, res).catch((e: unknown) => send(res, 500, toPlaygroundError(e)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scorer.close();
+    },
+  };
+}
+
+async function handle(scorer: Scorer, page: string, setup: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  if (req.method === 'GET' && path === '/') return sendText(res, 200, 'text/html; charset=utf-8', page);
+  if (req.method === 'GET' && path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
+  if (path === '/api/decide' || path === '/api/certificate') {
+    if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: `${path} takes POST`, issues: [] } });
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (e) {
+      return send(res, 400, { error: { code: 'bad_json', message: e instanceof Error ? e.message : 'request body is not JSON', issues: [] } });
+    }
+    try {
+      return send(res, 200, path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body) });
+    } catch (e) {
+      const err = toPlaygroundError(e);
+      return send(res, err.error.code === 'internal' ? 500 : 400, err);
+    }
+  }
+  if (req.method === 'GET' && path === '/favicon.ico') return sendText(res, 204, 'text/plain', '');
+  return send(res, 404, { error: { code: 'not_found', message: `no such page: ${path}`, issues: [] } });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function sendText(res: ServerResponse, status: number, type: string, text: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
+  res.end(text);
+}

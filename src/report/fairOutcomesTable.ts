@@ -1,0 +1,26 @@
+import type { FairOutcomes } from '../fairness/fairOutcomes.js';
+import { escapeHtml } from './escapeHtml.js';
+import { formatPercent, formatRmb } from './formatMoney.js';
+import { htmlTable } from './htmlPage.js';
+
+const DIMENSION_NAMES: Readonly<Record<string, string>> = { region: 'Region', cityTier: 'City tier', ageBand: 'Age band' };
+
+/**
+ * Fair outcomes as HTML tables, one per dimension: approval rate, mean limit, adverse impact ratio
+ * against the best-treated group, and a flag below 0.8.
+ */
+export function fairOutcomesTables(fair: readonly FairOutcomes[], caption = ''): string {
+  return fair
+    .map((f) => {
+      const rows = f.rows.map((r) => [
+        r.group + (r.group === f.bestTreated ? ' (best treated)' : ''),
+        r.decided.toLocaleString('en-US'),
+        formatPercent(r.approvalRate, 1),
+        r.meanLimit === null ? '-' : formatRmb(Math.round(r.meanLimit / 100) * 100),
+        r.adverseImpactRatio === null ? '-' : r.adverseImpactRatio.toFixed(2),
+        r.flagged ? { html: 'below 0.8', cls: 'flag' } : '',
+      ]);
+      return `<h3>${escapeHtml(`${caption}${DIMENSION_NAMES[f.dimension] ?? f.dimension}`)}</h3>\n${htmlTable(`fair fair-${f.dimension}`, ['group', 'decided', 'approval rate', 'mean limit (approved)', 'adverse impact ratio', 'flag'], rows)}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,73 @@
+import type { DecisionFacts, Outcome } from './decisionFacts.js';
+import { expectedInterestIncome, expectedLoss, type PortfolioAssumptions } from './portfolioEconomics.js';
+
+/** Running sums for one arm (baseline or candidate) over a set of records. */
+export interface ArmTally {
+  decided: number;
+  approve: number;
+  refer: number;
+  decline: number;
+  /** Sums over approved decisions: limits (fen), APRs, comprehensive costs (where present), expected loss and income (fen). */
+  limitSum: number;
+  aprSum: number;
+  costSum: number;
+  costCount: number;
+  expectedLoss: number;
+  expectedInterestIncome: number;
+}
+
+/**
+ * One arm's figures over a set of records. Limits, APR, costs, loss and income are over approved
+ * decisions (booked lines); a refer's limit is a proposal awaiting review and is not booked.
+ */
+export interface ArmFigures {
+  readonly decided: number;
+  readonly outcomes: Readonly<Record<Outcome, number>>;
+  readonly approvalRate: number;
+  /** Sum of approved limits, fen. */
+  readonly totalLimit: number;
+  /** Fen, rounded; null when nothing was approved. */
+  readonly meanLimit: number | null;
+  readonly meanApr: number | null;
+  /** Mean annualised comprehensive cost of approved decisions carrying one; null when none does. */
+  readonly meanComprehensiveCost: number | null;
+  /** PD x LGD x limit x utilisation summed over approved decisions, fen (rounded). */
+  readonly expectedLoss: number;
+  /** APR x limit x utilisation x (1 - PD) summed over approved decisions, fen (rounded). */
+  readonly expectedInterestIncome: number;
+}
+
+/** A fresh tally. */
+export function emptyArmTally(): ArmTally {
+  return { decided: 0, approve: 0, refer: 0, decline: 0, limitSum: 0, aprSum: 0, costSum: 0, costCount: 0, expectedLoss: 0, expectedInterestIncome: 0 };
+}
+
+/** Counts one decision into a tally. */
+export function tallyArm(t: ArmTally, d: DecisionFacts, a: PortfolioAssumptions): void {
+  t.decided++;
+  t[d.outcome]++;
+  if (d.outcome !== 'approve') return;
+  t.limitSum += d.limit;
+  t.aprSum += d.apr;
+  if (d.comprehensiveCost !== null) {
+    t.costSum += d.comprehensiveCost;
+    t.costCount++;
+  }
+  t.expectedLoss += expectedLoss(d.limit, d.pd, a);
+  t.expectedInterestIncome += expectedInterestIncome(d.limit, d.apr, d.pd, a);
+}
+
+/** The figures of a tally. */
+export function armFigures(t: ArmTally): ArmFigures {
+  return {
+    decided: t.decided,
+    outcomes: { approve: t.approve, refer: t.refer, decline: t.decline },
+    approvalRate: t.decided === 0 ? 0 : t.approve / t.decided,
+    totalLimit: t.limitSum,
+    meanLimit: t.approve === 0 ? null : Math.round(t.limitSum / t.approve),
+    meanApr: t.approve === 0 ? null : t.aprSum / t.approve,
+    meanComprehensiveCost: t.costCount === 0 ? null : t.costSum / t.costCount,
+    expectedLoss: Math.round(t.expectedLoss),
+    expectedInterestIncome: Math.round(t.expectedInterestIncome),
+  };
+}

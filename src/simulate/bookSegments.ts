@@ -1,0 +1,40 @@
+import { ageInYears } from '../policy/ageInYears.js';
+import type { Applicant } from '../schema/applicant.js';
+
+/** The segment dimensions a simulation and a monitor report break figures down by. */
+export const SEGMENT_DIMENSIONS = ['employmentType', 'cityTier', 'region', 'ageBand', 'bureauFile', 'certificates'] as const;
+/** One segment dimension. */
+export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
+
+/** An applicant's value in each segment dimension, as the label a report prints. */
+export type BookSegments = Readonly<Record<SegmentDimension, string>>;
+
+/**
+ * Age bands in completed years on `asOf`. Wide enough to hold a few hundred applicants each in a
+ * small book, narrow enough to show an age proxy (the model and the policy both read age).
+ */
+export function ageBand(age: number): string {
+  if (age < 25) return '18-24';
+  if (age < 35) return '25-34';
+  if (age < 45) return '35-44';
+  if (age < 55) return '45-54';
+  return '55+';
+}
+
+/**
+ * The segments of a validated applicant: employment type, city tier, region, age band, whether a
+ * bureau file exists, whether any certificate was supplied.
+ *
+ * @example
+ * bookSegments(applicant).ageBand; // "25-34"
+ */
+export function bookSegments(applicant: Applicant): BookSegments {
+  return {
+    employmentType: applicant.employment.type,
+    cityTier: `tier ${applicant.residence.cityTier}`,
+    region: applicant.residence.region,
+    ageBand: ageBand(ageInYears(applicant.birthDate, applicant.asOf)),
+    bureauFile: applicant.bureau.hasFile ? 'bureau file' : 'no bureau file',
+    certificates: applicant.evidence.length > 0 ? 'holds certificates' : 'no certificates',
+  };
+}

@@ -1,0 +1,147 @@
+import { barChart } from '../report/charts/barChart.js';
+import { OUTCOME_COLOURS, PALETTE } from '../report/charts/chartFrame.js';
+import { shareBar } from '../report/charts/shareBar.js';
+import { escapeHtml } from '../report/escapeHtml.js';
+import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
+import { formatPercent, formatRmb } from '../report/formatMoney.js';
+import { htmlPage, htmlTable } from '../report/htmlPage.js';
+import type { ArmFigures } from './armFigures.js';
+import { OUTCOMES } from './decisionFacts.js';
+import type { SimulationResult } from './runSimulation.js';
+
+/** The ids of the charts every simulation report contains, in page order. */
+export const SIMULATION_CHART_IDS = ['outcomes-baseline', 'outcomes-candidate', 'approval-by-segment', 'limit-change', 'binding-baseline', 'binding-candidate'] as const;
+
+/** Names the simulation report shows in its header. */
+export interface SimulationReportMeta {
+  readonly title?: string;
+  /** The book's file name. */
+  readonly source?: string;
+  /** What each arm is ("default policy", "policy tighter-dsr.json"). */
+  readonly baselineLabel?: string;
+  readonly candidateLabel?: string;
+}
+
+const HALF = 520;
+const count = (n: number) => n.toLocaleString('en-US');
+// Whole yuan: these are portfolio figures, and fen of an expected loss are noise.
+const rmb = (fen: number | null) => (fen === null ? '-' : formatRmb(Math.round(fen / 100) * 100));
+const pct = (x: number | null, d = 2) => (x === null ? 'n/a' : formatPercent(x, d));
+
+function kpi(value: string, label: string): string {
+  return `<div class="kpi"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+}
+
+function armRows(b: ArmFigures, c: ArmFigures): string[][] {
+  const row = (label: string, f: (x: ArmFigures) => string) => [label, f(b), f(c)];
+  return [
+    row('decided', (x) => count(x.decided)),
+    row('approved', (x) => count(x.outcomes.approve)),
+    row('referred', (x) => count(x.outcomes.refer)),
+    row('declined', (x) => count(x.outcomes.decline)),
+    row('approval rate', (x) => pct(x.approvalRate, 1)),
+    row('total limit (approved)', (x) => rmb(x.totalLimit)),
+    row('mean limit (approved)', (x) => rmb(x.meanLimit)),
+    row('mean APR', (x) => pct(x.meanApr)),
+    row('mean comprehensive cost', (x) => pct(x.meanComprehensiveCost)),
+    row('expected loss (PD x LGD x exposure)', (x) => rmb(x.expectedLoss)),
+    row('expected interest income', (x) => rmb(x.expectedInterestIncome)),
+  ];
+}
+
+/**
+ * The simulation as one self-contained HTML document (inline CSS and SVG, no script, no external
+ * asset): swap set, totals, segments, limit changes, binding constraints, backtest and fair
+ * outcomes. Deterministic: the same result gives the same bytes.
+ */
+export function buildSimulationHtml(result: SimulationResult, meta: SimulationReportMeta = {}): string {
+  const s = result.summary;
+  const b = s.totals.baseline;
+  const c = s.totals.candidate;
+  const B = meta.baselineLabel ?? 'baseline';
+  const C = meta.candidateLabel ?? 'candidate';
+  const swapRows = OUTCOMES.map((bo) => [
+    `${bo} under baseline`,
+    ...OUTCOMES.map((co) => ({ html: `${count(s.swapSet.counts[bo][co])} <span class="note">(${formatPercent(s.swapSet.shares[bo][co], 1)})</span>`, ...(bo === co ? { cls: 'diag' } : {}) })),
+    count(OUTCOMES.reduce((t, co) => t + s.swapSet.counts[bo][co], 0)),
+  ]);
+  const segRows = s.segments.map((g) => [
+    g.dimension,
+    g.group,
+    count(g.baseline.decided),
+    pct(g.baseline.approvalRate, 1),
+    pct(g.candidate.approvalRate, 1),
+    rmb(g.baseline.meanLimit),
+    rmb(g.candidate.meanLimit),
+    rmb(g.baseline.totalLimit),
+    rmb(g.candidate.totalLimit),
+    pct(g.baseline.meanApr),
+    pct(g.candidate.meanApr),
+    pct(g.baseline.meanComprehensiveCost),
+    pct(g.candidate.meanComprehensiveCost),
+    rmb(g.baseline.expectedLoss),
+    rmb(g.candidate.expectedLoss),
+    rmb(g.baseline.expectedInterestIncome),
+    rmb(g.candidate.expectedInterestIncome),
+  ]);
+  const bindingBars = (list: typeof s.bindingConstraints.baseline) => list.map((x) => ({ label: x.name, value: x.count, text: `${count(x.count)} (${formatPercent(x.share, 1)})` }));
+  const approvalBars = s.segments.flatMap((g) => [
+    { label: `${g.group} · baseline`, value: g.baseline.approvalRate, text: formatPercent(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
+    { label: `${g.group} · candidate`, value: g.candidate.approvalRate, text: formatPercent(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
+  ]);
+  const backtest =
+    s.backtest === null
+      ? '<p class="note">No outcomes were given (--outcomes): no backtest.</p>'
+      : htmlTable(
+          'backtest',
+          ['baseline', 'candidate', 'with outcome', 'defaults', 'realised default rate'],
+          s.backtest.cells.map((x) => [x.baseline, x.candidate, count(x.observed), count(x.defaults), pct(x.defaultRate)]),
+        ) + `<p class="note">${count(s.backtest.observed)} decided record(s) with a known outcome, ${count(s.backtest.unobserved)} without.</p>`;
+  const arms = Object.keys(s.arms.baseline).length + Object.keys(s.arms.candidate).length === 0 ? '' : `<h2>Champion/challenger arms named in the decisions</h2>\n${htmlTable('arms', ['side', 'arm', 'decisions'], [...Object.entries(s.arms.baseline).map(([a, n]) => [B, a, count(n)]), ...Object.entries(s.arms.candidate).map(([a, n]) => [C, a, count(n)])])}`;
+
+  const body = `<section class="kpis">
+${kpi(count(result.records), 'records in the book')}
+${kpi(count(s.decided), 'decided under both')}
+${kpi(count(result.errors), 'in the errors file')}
+${kpi(count(s.flips), 'outcome flips')}
+${kpi(`${formatPercent(b.approvalRate, 1)} → ${formatPercent(c.approvalRate, 1)}`, 'approval rate')}
+${kpi(`${rmb(b.totalLimit)} → ${rmb(c.totalLimit)}`, 'total approved limit')}
+${kpi(`${rmb(b.expectedLoss)} → ${rmb(c.expectedLoss)}`, 'expected loss')}
+${kpi(`${rmb(b.expectedInterestIncome)} → ${rmb(c.expectedInterestIncome)}`, 'expected interest income')}
+</section>
+<h2>Swap set</h2>
+${htmlTable('swap', ['', 'approve under candidate', 'refer under candidate', 'decline under candidate', 'total'], swapRows)}
+<p class="note">Rows: outcome under ${escapeHtml(B)}; columns: under ${escapeHtml(C)}. Shares of the ${count(s.decided)} records decided under both. Off the diagonal are the flips (listed by id in the flips file).</p>
+${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.map((o) => ({ label: o, count: b.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
+${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
+<h2>Totals</h2>
+${htmlTable('totals', ['figure', B, C], armRows(b, c))}
+<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). "n/a": the decisions carry no comprehensive cost.</p>
+<h2>By segment</h2>
+${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
+<div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'cost B', 'cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>
+<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. Cost: mean comprehensive cost; EL: expected loss; income: expected interest income; all over approved decisions.</p>
+<h2>Limit changes</h2>
+${barChart({ id: 'limit-change', title: `Limit change, ${C} minus ${B} (limits as decided: 0 on decline)`, bars: s.limitChange.bands.map((x, i) => ({ label: x.label, value: x.count, text: count(x.count), colour: PALETTE[i < 3 ? 3 : i === 3 ? 7 : 2] as string })), formatTick: count, labelWidth: 220 })}
+<p class="note">${count(s.limitChange.gained)} gain (mean ${rmb(s.limitChange.meanGain)}, total ${rmb(s.limitChange.totalGain)}); ${count(s.limitChange.lost)} lose (mean ${rmb(s.limitChange.meanLoss)}, total ${rmb(s.limitChange.totalLoss)}); ${count(s.limitChange.unchanged)} unchanged.</p>
+<h2>What set the limit (approve and refer)</h2>
+<div class="grid2">
+${barChart({ id: 'binding-baseline', title: B, bars: bindingBars(s.bindingConstraints.baseline), formatTick: count, labelWidth: 120, width: HALF })}
+${barChart({ id: 'binding-candidate', title: C, bars: bindingBars(s.bindingConstraints.candidate), formatTick: count, labelWidth: 120, width: HALF })}
+</div>
+<h2>Backtest: realised default rate by swap-set cell</h2>
+${backtest}
+<h2>Fair outcomes by group</h2>
+<p class="note">Approval rate and mean approved limit by group; adverse impact ratio = the group's approval rate / the best-treated group's. Below 0.8 is flagged (four-fifths rule). Region and age are model inputs and can act as proxies.</p>
+<div class="cols2"><div>
+${fairOutcomesTables(s.fairness.baseline, `${B}: `)}
+</div><div>
+${fairOutcomesTables(s.fairness.candidate, `${C}: `)}
+</div></div>
+${arms}`;
+  return htmlPage({
+    title: meta.title ?? 'creditlift policy simulation',
+    meta: [meta.source === undefined ? undefined : `Book: ${meta.source}`, `Baseline: ${B}`, `Candidate: ${C}`].filter((x): x is string => x !== undefined),
+    body,
+  });
+}

@@ -1,0 +1,68 @@
+import { tokenizeCsv } from '../csv/csvTokenizer.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+
+const TRUE = new Set(['1', 'true', 'yes']);
+const FALSE = new Set(['0', 'false', 'no']);
+const MAX_ISSUES = 50;
+
+/**
+ * Reads realised outcomes for a backtest from a file's text: NDJSON lines
+ * `{"id": "...", "defaulted": true}`, or CSV (the one CSV tokenizer) with a header holding `id` and
+ * `defaulted` columns (1/0, true/false, yes/no). Every line must read: a bad or duplicated id is
+ * refused with a ValidationError naming each line at fault (the first 50), never skipped, since a
+ * backtest on silently thinned outcomes misleads.
+ *
+ * @example
+ * readOutcomes('id,defaulted\na1,1\na2,0\n', 'csv'); // Map { 'a1' => true, 'a2' => false }
+ */
+export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  const issues: ValidationIssue[] = [];
+  let more = 0;
+  const bad = (line: number, message: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ path: [line], code: 'invalid_outcome', message: `line ${line}: ${message}` });
+    else more++;
+  };
+  const take = (line: number, id: unknown, flag: unknown) => {
+    if (typeof id !== 'string' || id === '') bad(line, '"id" must be a non-empty string');
+    else if (typeof flag !== 'boolean') bad(line, '"defaulted" must be true or false');
+    else if (out.has(id)) bad(line, `id "${id.slice(0, 64)}" appears more than once`);
+    else out.set(id, flag);
+  };
+  if (format === 'csv') {
+    let header: { id: number; defaulted: number; width: number } | undefined;
+    for (const t of tokenizeCsv(text)) {
+      if (t.kind === 'error') {
+        bad(t.line, t.message);
+        continue;
+      }
+      if (t.cells.length === 1 && t.cells[0] === '') continue;
+      if (header === undefined) {
+        const i = t.cells.indexOf('id');
+        const d = t.cells.indexOf('defaulted');
+        if (i < 0 || d < 0) throw new ValidationError('outcomes', [{ path: [t.line], code: 'invalid_header', message: 'the CSV header must name an "id" and a "defaulted" column' }]);
+        header = { id: i, defaulted: d, width: t.cells.length };
+        continue;
+      }
+      if (t.cells.length !== header.width) {
+        bad(t.line, `expected ${header.width} fields, got ${t.cells.length}`);
+        continue;
+      }
+      const v = (t.cells[header.defaulted] as string).trim().toLowerCase();
+      take(t.line, t.cells[header.id], TRUE.has(v) ? true : FALSE.has(v) ? false : v);
+    }
+  } else {
+    text.split(/\r\n|\n|\r/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        const value = JSON.parse(line) as Record<string, unknown> | null;
+        take(i + 1, value?.id, value?.defaulted);
+      } catch {
+        bad(i + 1, 'not valid JSON');
+      }
+    });
+  }
+  if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more line(s) at fault; the first ${MAX_ISSUES} are listed` });
+  if (issues.length > 0) throw new ValidationError('outcomes', issues);
+  return out;
+}

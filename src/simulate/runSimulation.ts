@@ -1,0 +1,171 @@
+import type { BatchResult } from '../decision/createScorer.js';
+import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
+import type { InputRecord } from '../cli/score/inputRecord.js';
+import { bookSegments, type BookSegments } from './bookSegments.js';
+import { decisionFacts, type Outcome } from './decisionFacts.js';
+import type { PortfolioAssumptions } from './portfolioEconomics.js';
+import { createSimulationAccumulator, type SimulationSummary } from './simulationAccumulator.js';
+
+/** Decides a batch of raw records, one result per record in order (a scorer's or a pool's `decideBatch`). */
+export type DecideBatch = (records: readonly unknown[]) => Promise<readonly BatchResult[]>;
+
+/** One side of a simulation: how it decides and the money assumptions of its policy. */
+export interface SimulationArm {
+  readonly decide: DecideBatch;
+  readonly assumptions: PortfolioAssumptions;
+}
+
+/** A customer whose outcome differs between baseline and candidate: ids and outcomes only, nothing personal. */
+export interface SimulationFlip {
+  readonly line: number;
+  readonly applicantId: string;
+  readonly baseline: Outcome;
+  readonly candidate: Outcome;
+}
+
+/** A record that is in no swap-set cell, and why: unreadable, or refused by one arm or both. */
+export interface SimulationRecordError {
+  readonly line: number;
+  /** Which side refused it: `input` when it could not be read at all. */
+  readonly arm: 'input' | 'baseline' | 'candidate' | 'both';
+  readonly error: DecisionErrorData;
+}
+
+/** Inputs of {@link runSimulation}. */
+export interface RunSimulationOptions {
+  /** The book, as input records (line number and value, or why the line could not be read). */
+  readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
+  readonly baseline: SimulationArm;
+  readonly candidate: SimulationArm;
+  /** Realised 12-month defaults by applicant id, for the backtest. */
+  readonly outcomes?: ReadonlyMap<string, boolean>;
+  /** Records per decide call (default 256). */
+  readonly chunkSize?: number;
+  /** Chunks decided concurrently (default 2); the results are still taken in input order. */
+  readonly inFlight?: number;
+  /** Called for every flip, in input order; awaited (back-pressure for file writers). */
+  readonly onFlip?: (flip: SimulationFlip) => void | Promise<void>;
+  /** Called for every record in no cell, in input order; awaited. */
+  readonly onError?: (error: SimulationRecordError) => void | Promise<void>;
+  /** Called after each chunk with the records taken so far. */
+  readonly onChunk?: (progress: { readonly records: number; readonly errors: number }) => void;
+  /** When aborted, no new chunk starts; the result is marked interrupted. */
+  readonly signal?: AbortSignal;
+}
+
+/** What {@link runSimulation} returns. */
+export interface SimulationResult {
+  /** Records read from the book (unreadable lines included). Always `summary.decided + errors`. */
+  readonly records: number;
+  /** Records in the errors stream. */
+  readonly errors: number;
+  readonly summary: SimulationSummary;
+  /** True when stopped by the signal before the book ran out. */
+  readonly interrupted: boolean;
+}
+
+interface Taken {
+  readonly record: InputRecord;
+  readonly segments?: BookSegments;
+  readonly segmentError?: DecisionErrorData;
+  readonly baseline?: BatchResult;
+  readonly candidate?: BatchResult;
+}
+
+/**
+ * Decides a book under a baseline and a candidate in one streaming pass and accumulates the swap
+ * set, totals, segments, limit changes, binding constraints, fairness and (with outcomes) the
+ * backtest. Nothing is lost: every record read ends in exactly one swap-set cell or in the errors
+ * stream, and the function checks it before returning.
+ *
+ * @throws whatever a decider throws (a runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
+ */
+export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
+  const chunkSize = o.chunkSize ?? 256;
+  const inFlight = Math.max(1, o.inFlight ?? 2);
+  const acc = createSimulationAccumulator({ baseline: o.baseline.assumptions, candidate: o.candidate.assumptions });
+  const queue: Promise<Taken[]>[] = [];
+  let chunk: InputRecord[] = [];
+  let records = 0;
+  let errors = 0;
+  let interrupted = false;
+
+  const launch = () => {
+    const batch = chunk;
+    chunk = [];
+    const p = decideChunk(batch, o.baseline.decide, o.candidate.decide);
+    // Keep a rejection from being reported as unhandled while earlier chunks are still awaited.
+    p.catch(() => undefined);
+    queue.push(p);
+  };
+  const take = async () => {
+    for (const t of await (queue.shift() as Promise<Taken[]>)) {
+      records++;
+      const error = recordError(t);
+      if (error !== undefined) {
+        errors++;
+        await o.onError?.(error);
+        continue;
+      }
+      const baseline = decisionFacts((t.baseline as Extract<BatchResult, { ok: true }>).decision);
+      const candidate = decisionFacts((t.candidate as Extract<BatchResult, { ok: true }>).decision);
+      const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
+      const defaulted = o.outcomes?.get(applicantId);
+      acc.add({ segments: t.segments as BookSegments, baseline, candidate, ...(defaulted === undefined ? {} : { defaulted }) });
+      if (baseline.outcome !== candidate.outcome) await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
+    }
+    o.onChunk?.({ records, errors });
+  };
+
+  for await (const record of o.records) {
+    chunk.push(record);
+    if (chunk.length < chunkSize) continue;
+    launch();
+    while (queue.length >= inFlight) await take();
+    if (o.signal?.aborted === true) {
+      interrupted = true;
+      break;
+    }
+  }
+  if (!interrupted && chunk.length > 0) launch();
+  while (queue.length > 0) await take();
+  const summary = acc.finish();
+  if (summary.decided + errors !== records) throw new CreditliftError('internal_error', `simulation lost records: ${records} read, ${summary.decided} in cells, ${errors} errors`);
+  return { records, errors, summary, interrupted };
+}
+
+async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch, candidate: DecideBatch): Promise<Taken[]> {
+  const values: unknown[] = [];
+  for (const r of batch) if (r.ok) values.push(r.value);
+  const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values), candidate(values)]);
+  for (const [name, got] of [['baseline', b], ['candidate', c]] as const) {
+    if (got.length !== values.length) throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${values.length} records`);
+  }
+  let k = 0;
+  return batch.map((record): Taken => {
+    if (!record.ok) return { record };
+    const i = k++;
+    const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult };
+    if (!taken.baseline.ok || !taken.candidate.ok) return taken;
+    try {
+      return { ...taken, segments: bookSegments(parseApplicant(record.value)) };
+    } catch (e) {
+      return { ...taken, segmentError: toErrorData(e) };
+    }
+  });
+}
+
+function recordError(t: Taken): SimulationRecordError | undefined {
+  const { record } = t;
+  if (!record.ok) return { line: record.line, arm: 'input', error: record.error };
+  const b = t.baseline as BatchResult;
+  const c = t.candidate as BatchResult;
+  if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: b.error };
+  if (!b.ok) return { line: record.line, arm: 'baseline', error: b.error };
+  if (!c.ok) return { line: record.line, arm: 'candidate', error: c.error };
+  // Both arms decided yet the applicant does not parse here: a disagreement between parsers, never silent.
+  if (t.segmentError !== undefined) return { line: record.line, arm: 'input', error: t.segmentError };
+  return undefined;
+}

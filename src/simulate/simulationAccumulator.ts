@@ -1,0 +1,163 @@
+import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
+import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } from './armFigures.js';
+import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
+import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
+import { emptyLimitChangeTally, limitChangeDistribution, tallyLimitChange, type LimitChangeDistribution } from './limitChange.js';
+import type { PortfolioAssumptions } from './portfolioEconomics.js';
+
+/** One record decided under both arms. */
+export interface SimulatedRecord {
+  readonly segments: BookSegments;
+  readonly baseline: DecisionFacts;
+  readonly candidate: DecisionFacts;
+  /** Realised 12-month default, when the book's outcomes name this applicant; undefined otherwise. */
+  readonly defaulted?: boolean;
+}
+
+/** A 3x3 table indexed by baseline outcome, then candidate outcome. */
+export type OutcomeMatrix<T> = Readonly<Record<Outcome, Readonly<Record<Outcome, T>>>>;
+
+/** One arm's figures beside the other's, for one segment group. */
+export interface SegmentComparison {
+  readonly dimension: SegmentDimension;
+  readonly group: string;
+  readonly baseline: ArmFigures;
+  readonly candidate: ArmFigures;
+}
+
+/** Realised default rate of one swap-set cell. */
+export interface BacktestCell {
+  readonly baseline: Outcome;
+  readonly candidate: Outcome;
+  /** Records in the cell whose outcome is known. */
+  readonly observed: number;
+  readonly defaults: number;
+  /** Null when no outcome is known in the cell. */
+  readonly defaultRate: number | null;
+}
+
+/** Everything a simulation found; plain data (JSON output). */
+export interface SimulationSummary {
+  /** Records decided under both arms: each is in exactly one swap-set cell. */
+  readonly decided: number;
+  /** The swap set: counts and shares of `decided`, baseline outcome by candidate outcome. */
+  readonly swapSet: { readonly counts: OutcomeMatrix<number>; readonly shares: OutcomeMatrix<number> };
+  /** Records whose outcome differs between the arms (the off-diagonal of the swap set). */
+  readonly flips: number;
+  readonly totals: { readonly baseline: ArmFigures; readonly candidate: ArmFigures };
+  /** Every group of every segment dimension, dimensions in {@link SEGMENT_DIMENSIONS} order, groups by name. */
+  readonly segments: readonly SegmentComparison[];
+  readonly limitChange: LimitChangeDistribution;
+  /** What set the limit, share of approve and refer decisions, largest first. */
+  readonly bindingConstraints: {
+    readonly baseline: readonly { readonly name: string; readonly count: number; readonly share: number }[];
+    readonly candidate: readonly { readonly name: string; readonly count: number; readonly share: number }[];
+  };
+  /** Realised default rates by swap-set cell; null when the book carried no outcomes. */
+  readonly backtest: { readonly cells: readonly BacktestCell[]; readonly observed: number; readonly unobserved: number } | null;
+  /** Approval rate and mean limit by region, city tier and age band, with adverse impact ratios. */
+  readonly fairness: { readonly baseline: readonly FairOutcomes[]; readonly candidate: readonly FairOutcomes[] };
+  /** Champion/challenger arm labels read from the decisions' audits, with counts; empty when none is named. */
+  readonly arms: { readonly baseline: Readonly<Record<string, number>>; readonly candidate: Readonly<Record<string, number>> };
+  readonly assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions };
+}
+
+/** Accumulates simulated records one at a time (memory independent of the book's size). */
+export interface SimulationAccumulator {
+  add(record: SimulatedRecord): void;
+  finish(): SimulationSummary;
+}
+
+const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> =>
+  ({ approve: { approve: cell(), refer: cell(), decline: cell() }, refer: { approve: cell(), refer: cell(), decline: cell() }, decline: { approve: cell(), refer: cell(), decline: cell() } });
+
+/**
+ * Starts a simulation accumulator. Each arm's money figures use its own policy's assumptions
+ * (LGD, utilisation).
+ */
+export function createSimulationAccumulator(assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions }): SimulationAccumulator {
+  const counts = matrix(() => 0);
+  const observed = matrix(() => 0);
+  const defaults = matrix(() => 0);
+  let unobserved = 0;
+  let anyOutcome = false;
+  const totals = { baseline: emptyArmTally(), candidate: emptyArmTally() };
+  const bySegment = new Map<string, { dimension: SegmentDimension; group: string; baseline: ArmTally; candidate: ArmTally }>();
+  const limitChange = emptyLimitChangeTally();
+  const binding = { baseline: new Map<string, number>(), candidate: new Map<string, number>() };
+  const arms = { baseline: new Map<string, number>(), candidate: new Map<string, number>() };
+  const fair = {
+    baseline: new Map(FAIRNESS_DIMENSIONS.map((d) => [d, new Map<string, GroupTally>()])),
+    candidate: new Map(FAIRNESS_DIMENSIONS.map((d) => [d, new Map<string, GroupTally>()])),
+  };
+  let decided = 0;
+
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+  return {
+    add(r) {
+      decided++;
+      counts[r.baseline.outcome][r.candidate.outcome]++;
+      if (r.defaulted === undefined) unobserved++;
+      else {
+        anyOutcome = true;
+        observed[r.baseline.outcome][r.candidate.outcome]++;
+        if (r.defaulted) defaults[r.baseline.outcome][r.candidate.outcome]++;
+      }
+      tallyLimitChange(limitChange, r.candidate.limit - r.baseline.limit);
+      for (const arm of ['baseline', 'candidate'] as const) {
+        const d = r[arm];
+        tallyArm(totals[arm], d, assumptions[arm]);
+        if (d.outcome !== 'decline') bump(binding[arm], d.bindingConstraint);
+        if (d.arm !== null) bump(arms[arm], d.arm);
+        for (const dim of FAIRNESS_DIMENSIONS) {
+          const groups = fair[arm].get(dim) as Map<string, GroupTally>;
+          const g = r.segments[dim];
+          let t = groups.get(g);
+          if (t === undefined) groups.set(g, (t = emptyGroupTally()));
+          tallyGroup(t, d.outcome === 'approve', d.limit);
+        }
+      }
+      for (const dimension of SEGMENT_DIMENSIONS) {
+        const group = r.segments[dimension];
+        const key = `${dimension}\u0000${group}`;
+        let s = bySegment.get(key);
+        if (s === undefined) bySegment.set(key, (s = { dimension, group, baseline: emptyArmTally(), candidate: emptyArmTally() }));
+        tallyArm(s.baseline, r.baseline, assumptions.baseline);
+        tallyArm(s.candidate, r.candidate, assumptions.candidate);
+      }
+    },
+    finish() {
+      const shares = matrix(() => 0) as Record<Outcome, Record<Outcome, number>>;
+      for (const b of OUTCOMES) for (const c of OUTCOMES) shares[b][c] = decided === 0 ? 0 : counts[b][c] / decided;
+      const flips = decided - OUTCOMES.reduce((s, o) => s + counts[o][o], 0);
+      const segments = [...bySegment.values()]
+        .sort((a, b) => SEGMENT_DIMENSIONS.indexOf(a.dimension) - SEGMENT_DIMENSIONS.indexOf(b.dimension) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+        .map((s) => ({ dimension: s.dimension, group: s.group, baseline: armFigures(s.baseline), candidate: armFigures(s.candidate) }));
+      const bindingList = (m: Map<string, number>) => {
+        const granted = [...m.values()].reduce((s, n) => s + n, 0);
+        return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, count]) => ({ name, count, share: count / granted }));
+      };
+      const cells: BacktestCell[] = [];
+      for (const b of OUTCOMES) {
+        for (const c of OUTCOMES) cells.push({ baseline: b, candidate: c, observed: observed[b][c], defaults: defaults[b][c], defaultRate: observed[b][c] === 0 ? null : defaults[b][c] / observed[b][c] });
+      }
+      return {
+        decided,
+        swapSet: { counts, shares },
+        flips,
+        totals: { baseline: armFigures(totals.baseline), candidate: armFigures(totals.candidate) },
+        segments,
+        limitChange: limitChangeDistribution(limitChange),
+        bindingConstraints: { baseline: bindingList(binding.baseline), candidate: bindingList(binding.candidate) },
+        backtest: anyOutcome ? { cells, observed: decided - unobserved, unobserved } : null,
+        fairness: {
+          baseline: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.baseline.get(d) as Map<string, GroupTally>)),
+          candidate: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.candidate.get(d) as Map<string, GroupTally>)),
+        },
+        arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
+        assumptions,
+      };
+    },
+  };
+}

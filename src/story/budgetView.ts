@@ -1,0 +1,52 @@
+import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
+import type { ApplicantInput, Decision } from '../index.js';
+
+/** The budget assistant's view of a decision: the brake beside the accelerator. Money in fen. */
+export interface BudgetView {
+  /** The affordability ceiling: no limit or suggestion exceeds it. */
+  readonly healthyLimit: number;
+  /** Monthly repayment of the line fully used over the affordability term. */
+  readonly monthlyPayment: number;
+  /** `monthlyPayment` as a share of monthly net income (0 without income). */
+  readonly paymentShareOfIncome: number;
+  /** The customer's monthly budget, when they set one. */
+  readonly monthlyBudget: number | null;
+  /** The payment as a share of that budget, or null. */
+  readonly paymentShareOfBudget: number | null;
+  /**
+   * The lower limit the assistant offers: the decision's own offer when the lender passed the
+   * over-budget streak, otherwise what it would offer after {@link MIN_OVER_BUDGET_MONTHS} months over budget.
+   */
+  readonly lowerLimitOffer: LowerLimitRecommendation;
+  /** True when `lowerLimitOffer` is the decision's own, false when it is the "if you overspend" preview. */
+  readonly offerIsLive: boolean;
+}
+
+/**
+ * What the budget assistant says about a decision: the healthy limit, what a fully used line costs a
+ * month against income and the customer's budget, and the lower limit it would offer if spending
+ * ran over budget. Uses only the public decision and the health module's own rule.
+ */
+export function budgetView(decision: Decision, applicant: ApplicantInput, monthlyBudget: number | null = null): BudgetView {
+  const income = applicant.income.monthlyNet;
+  const payment = decision.affordability.monthlyPayment;
+  const live = decision.health.lowerLimitOffer;
+  const preview =
+    live ??
+    recommendLowerLimit({
+      currentLimit: decision.limit,
+      monthlyIncome: income,
+      monthlyEssentials: applicant.household?.monthlyEssentialSpending ?? 0,
+      overBudgetMonths: MIN_OVER_BUDGET_MONTHS,
+      healthyLimit: decision.health.healthyLimit,
+    });
+  return {
+    healthyLimit: decision.health.healthyLimit,
+    monthlyPayment: decision.limit > 0 ? payment : 0,
+    paymentShareOfIncome: income > 0 && decision.limit > 0 ? payment / income : 0,
+    monthlyBudget,
+    paymentShareOfBudget: monthlyBudget !== null && monthlyBudget > 0 && decision.limit > 0 ? payment / monthlyBudget : null,
+    lowerLimitOffer: preview,
+    offerIsLive: live !== null,
+  };
+}

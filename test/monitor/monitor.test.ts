@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputRecord } from '../../src/cli/score/inputRecord.js';
+import { defaultModelPath } from '../../src/model/defaultModelPath.js';
+import { loadModel, type LoadedModel } from '../../src/model/loadModel.js';
+import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
+import { monitorApplicants, monitorDecisions } from '../../src/monitor/runMonitor.js';
+import { populationStabilityIndex, stabilityBand } from '../../src/monitor/stabilityIndex.js';
+import type { Applicant } from '../../src/schema/applicant.js';
+import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { createScorer } from '../../src/decision/createScorer.js';
+
+const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
+// Same date as the training population, another seed: a fresh draw from the population the model was judged on.
+const sample: Applicant[] = generatePopulation({ size: 1000, seed: 99, asOf: '2026-11-01' }).map((r) => r.applicant);
+const records = (xs: readonly Applicant[]): InputRecord[] => xs.map((value, i) => ({ line: i + 1, ok: true, value }));
+
+// Features computed from income (directly or as a ratio to it); everything else is untouched by scaling income.
+const INCOME_DERIVED = new Set(['income_rmb', 'debt_service_ratio', 'other_balance_to_income', 'essentials_to_income', 'platform_utilization']);
+
+let model: LoadedModel;
+beforeAll(async () => {
+  model = await loadModel(defaultModelPath());
+});
+afterAll(async () => model?.close());
+
+describe('population stability index', () => {
+  it('is 0 on equal shares, positive otherwise, banded at 0.10 and 0.25', () => {
+    expect(populationStabilityIndex([0.25, 0.25, 0.5], [25, 25, 50])).toBe(0);
+    expect(populationStabilityIndex([0.5, 0.5], [70, 30])!).toBeCloseTo(0.2 * Math.log(0.7 / 0.5) - 0.2 * Math.log(0.3 / 0.5), 12);
+    expect(populationStabilityIndex([0.5, 0.5], [0, 0])).toBeNull();
+    expect([0.0999, 0.1, 0.25, 0.2501].map(stabilityBand)).toEqual(['stable', 'watch', 'watch', 'act']);
+  });
+});
+
+describe('monitor against the default model\'s baseline', () => {
+  it('an unshifted sample is stable everywhere: score, every feature, every factor', async () => {
+    const { summary, errors } = await monitorApplicants({ records: records(sample), baseline, period: 'month', model });
+    expect(errors).toBe(0);
+    expect(summary.observations).toBe(1000);
+    const all = [summary.score, ...summary.features!, ...summary.factors!];
+    expect(summary.features).toHaveLength(28);
+    for (const f of all) expect(f.band, `${f.kind} ${f.name} PSI ${f.index}`).toBe('stable');
+    expect(summary.worstBand).toBe('stable');
+    expect(summary.flagged).toEqual([]);
+    expect(summary.timeline).toEqual([expect.objectContaining({ period: '2026-11', count: 1000 })]);
+    expect(summary.fairness!.map((f) => f.dimension)).toEqual(['region', 'cityTier', 'ageBand']);
+  });
+
+  it('income scaled by 0.7 puts income in the act band and leaves the untouched features stable', async () => {
+    const shifted = sample.map((a) => ({ ...a, income: { ...a.income, monthlyNet: Math.round(a.income.monthlyNet * 0.7) } }));
+    const { summary } = await monitorApplicants({ records: records(shifted), baseline, period: 'month', model });
+    const income = summary.features!.find((f) => f.name === 'income_rmb')!;
+    expect(income.band, `income PSI ${income.index}`).toBe('act');
+    for (const f of summary.features!.filter((x) => !INCOME_DERIVED.has(x.name))) expect(f.band, `${f.name} PSI ${f.index}`).toBe('stable');
+    expect(summary.worstBand).toBe('act');
+    expect(summary.flagged[0]).toMatchObject({ band: 'act' });
+    expect(summary.flagged.map((f) => f.name)).toContain('income_rmb');
+  });
+
+  it('a decisions file: score and factor stability and the outcome mix by week, error lines counted, never dropped', async () => {
+    const scorer = await createScorer({ model, suggestionsPerDecision: 0 });
+    const part = sample.slice(0, 300).map((a, i) => ({ ...a, asOf: i < 150 ? '2026-11-02' : '2026-11-10' }));
+    const results = await scorer.decideBatch(part);
+    const lines = results.map((r, i) => ({ line: i + 1, text: JSON.stringify(r.ok ? { line: i + 1, decision: r.decision } : { line: i + 1, error: r.error }), truncated: false }));
+    lines.push({ line: 301, text: '{"line":301,"error":{"code":"validation_failed","message":"x"}}', truncated: false });
+    const errs: number[] = [];
+    const { summary, records: n, errors } = await monitorDecisions({ lines: (async function* () { yield* lines; })(), baseline, period: 'week', onError: (e) => void errs.push(e.line) });
+    expect(n).toBe(301);
+    expect(errors).toBe(1);
+    expect(errs).toEqual([301]);
+    expect(summary.features).toBeNull();
+    expect(summary.factors).toHaveLength(baseline.factors.length);
+    expect(summary.timeline.map((t) => [t.period, t.count])).toEqual([['2026-11-02', 150], ['2026-11-09', 150]]);
+    const approved = results.filter((r) => r.ok && r.decision.outcome === 'approve').length;
+    expect(summary.timeline.reduce((s, t) => s + t.outcomes.approve, 0)).toBe(approved);
+  });
+});

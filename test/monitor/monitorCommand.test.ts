@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MONITOR_ACT_EXIT_CODE, runMonitorCommand } from '../../src/cli/monitorCommand.js';
+import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { captureIo } from '../cli/fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-monitor-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('creditlift monitor', () => {
+  it('exits 4 when income drifts into the act band, names it in the JSON and the HTML; the bad line goes to the errors file', async () => {
+    const rows = generatePopulation({ size: 600, seed: 5, asOf: '2026-11-01' }).map((r) => ({ ...r.applicant, income: { ...r.applicant.income, monthlyNet: Math.round(r.applicant.income.monthlyNet * 0.7) } }));
+    writeFileSync(join(work, 'apps.ndjson'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n{oops\n`);
+    const c = captureIo();
+    const code = await runMonitorCommand(['--applicants', join(work, 'apps.ndjson'), '--out', join(work, 'mon.json'), '--html', join(work, 'mon.html')], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(MONITOR_ACT_EXIT_CODE);
+    const json = JSON.parse(readFileSync(join(work, 'mon.json'), 'utf8'));
+    expect(json.records).toBe(601);
+    expect(json.errors).toBe(1);
+    expect(json.observations).toBe(600);
+    expect(json.worstBand).toBe('act');
+    expect(json.flagged).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'feature', name: 'income_rmb', band: 'act' })]));
+    expect(readFileSync(join(work, 'mon.errors.ndjson'), 'utf8')).toMatch(/"line":601/);
+    expect(c.out()).toMatch(/act\s+feature income_rmb/);
+    const html = readFileSync(join(work, 'mon.html'), 'utf8');
+    expect(html).toContain('data-chart="psi-feature-income_rmb"');
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('refuses --model without its own --baseline, and both input kinds at once', async () => {
+    const c = captureIo();
+    expect(await runMonitorCommand(['--applicants', 'a.ndjson', '--decisions', 'b.ndjson', '--out', 'x.json'], c.io)).toBe(2);
+    expect(await runMonitorCommand(['--applicants', 'a.ndjson', '--model', 'm.onnx', '--out', 'x.json'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/--model needs its own --baseline/);
+  });
+});

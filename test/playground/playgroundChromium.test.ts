@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servePlayground, type Playground } from '../../src/playground/index.js';
+import { decodePng } from '../report/decodePng.js';
+import { CdpPipe, findChromium } from './cdpPipe.js';
+
+const chromium = findChromium();
+const SKIP_REASON = 'SKIPPED: chromium is not installed (Debian: apt-get install -y chromium; or set CREDITLIFT_CHROMIUM)';
+if (chromium === undefined) console.warn(`playgroundChromium.test.ts ${SKIP_REASON}`);
+
+// The screenshot is a test artefact; CREDITLIFT_UPDATE_SCREENSHOTS=1 also refreshes the README's copy.
+const ARTEFACTS = join(process.cwd(), 'test-artifacts');
+const README_SHOT = join(process.cwd(), 'docs', 'playground.png');
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-playground-'));
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`];
+
+let playground: Playground;
+let cdp: CdpPipe;
+let page: string;
+
+const settled = "document.getElementById('status') !== null && document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
+const limit = async () => Number(await cdp.evaluate<string>(page, "document.getElementById('limit').dataset.fen"));
+
+describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
+  beforeAll(async () => {
+    playground = await servePlayground({ port: 0 });
+    cdp = new CdpPipe(chromium as string, FLAGS);
+    const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    ({ sessionId: page } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string });
+    await cdp.send('Runtime.enable', {}, page);
+    await cdp.send('Log.enable', {}, page);
+    await cdp.send('Page.enable', {}, page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 1080, deviceScaleFactor: 1, mobile: false }, page);
+    await cdp.send('Page.navigate', { url: playground.url }, page);
+    await cdp.waitFor(page, `document.body !== null && document.body.dataset.ready === 'true' && ${settled}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await cdp?.close();
+    await playground?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('loads offline and shows a decision: limit, binding constraint, price, waterfall, reasons, checks, budget assistant', async () => {
+    expect(await limit()).toBeGreaterThan(0);
+    const text = await cdp.evaluate<string>(page, 'document.body.innerText');
+    expect(text).toMatch(/Binding constraint: .+\(risk\)/);
+    expect(text).toMatch(/APR \d+\.\d+% · daily rate \d\.\d+%/);
+    expect(text).toMatch(/Healthy limit ¥[\d,]+/);
+    expect(await cdp.evaluate<number>(page, "document.querySelectorAll('svg[data-chart=waterfall] rect.mark').length")).toBeGreaterThan(3);
+    expect(await cdp.evaluate<number>(page, "document.querySelectorAll('#afford-body tr').length")).toBe(3);
+    // Reasons in both languages, side by side.
+    expect(await cdp.evaluate<string>(page, "document.querySelector('#reasons-body td[lang=zh-Hans]')?.textContent ?? ''")).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('remove a certificate, add it back from the catalog with the keyboard, and see the limit rise at once', { timeout: 120_000 }, async () => {
+    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-nursing-graduate'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.waitFor(page, `document.getElementById('story').textContent.includes('Nursing') && ${settled}`);
+    const held = await limit();
+    await cdp.evaluate(page, "document.querySelector('#certs button[data-remove]').click()");
+    await cdp.waitFor(page, `document.querySelectorAll('#certs button[data-remove]').length === 0 && ${settled}`);
+    const without = await limit();
+    expect(without).toBeLessThan(held);
+
+    await cdp.evaluate(page, "(() => { const s = document.getElementById('cert-kind'); s.value = 'provincial_scholarship'; s.dispatchEvent(new Event('change')); document.getElementById('add-cert').focus(); })()");
+    await cdp.press(page, 'Enter');
+    await cdp.waitFor(page, `document.querySelectorAll('#certs button[data-remove]').length === 1 && ${settled}`);
+    const added = await limit();
+    expect(added).toBeGreaterThan(without);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('change').className")).toBe('up');
+    expect(await cdp.evaluate<string>(page, "document.getElementById('change').textContent")).toMatch(/¥[\d,]+ → ¥[\d,]+ \(\+¥[\d,]+\)/);
+    const gain = Number(await cdp.evaluate<string>(page, "document.querySelector('#impacts-body tr[data-kind=provincial_scholarship] td[data-gain]')?.dataset.gain ?? '0'"));
+    expect(gain).toBeGreaterThan(0);
+
+    const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png' }, page)) as { data: string };
+    const png = Buffer.from(data, 'base64');
+    expect(decodePng(png).width).toBe(1200);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    writeFileSync(join(ARTEFACTS, 'playground.png'), png);
+    if (process.env.CREDITLIFT_UPDATE_SCREENSHOTS === '1') {
+      // The README's copy is scaled to three quarters to keep the repository small.
+      const small = (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: 1200, height: 1000, scale: 0.75 } }, page)) as { data: string };
+      mkdirSync(join(process.cwd(), 'docs'), { recursive: true });
+      writeFileSync(README_SHOT, Buffer.from(small.data, 'base64'));
+    }
+  });
+
+  it("says why a certificate that lowered the risk added nothing: the teacher's line is set by affordability", { timeout: 120_000 }, async () => {
+    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-salaried-teacher'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.waitFor(page, `document.getElementById('story').textContent.includes('teacher') && ${settled}`);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('impacts-body').innerText")).toMatch(/added nothing: the limit is set by what your income can repay/);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('binding').textContent")).toContain('(affordability)');
+  });
+
+  it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', { timeout: 120_000 }, async () => {
+    await cdp.evaluate(page, 'document.activeElement?.blur(); window.scrollTo(0, 0)');
+    const seen: { id: string; tag: string; label: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await cdp.press(page, 'Tab');
+      seen.push(
+        await cdp.evaluate(
+          page,
+          `(() => { const e = document.activeElement; const byFor = e.id ? document.querySelector('label[for="' + e.id + '"]') : null;
+            return { id: e.id, tag: e.tagName.toLowerCase(), label: (e.getAttribute('aria-label') || (byFor && byFor.textContent) || (e.tagName === 'BUTTON' || e.tagName === 'SUMMARY' ? e.textContent : '') || '').trim() }; })()`,
+        ),
+      );
+    }
+    // Past the last control focus leaves the page (body): that is the end of the walk, not a control.
+    for (const s of seen.filter((x) => x.tag !== 'body')) expect(s.label, `focusable ${s.tag}#${s.id} has an accessible name`).not.toBe('');
+    const order = ['example', 'income', 'source', 'essentials', 'dependants', 'tier', 'debt', 'current', 'requested', 'cap', 'budget', 'over-budget', 'cert-kind', 'add-cert'];
+    const positions = order.map((id) => seen.findIndex((s) => s.id === id));
+    for (const [k, p] of positions.entries()) expect(p, `${order[k]} reached by Tab`).toBeGreaterThanOrEqual(0);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(seen.some((s) => s.tag === 'button' && s.label.startsWith('Remove '))).toBe(true);
+  });
+
+  it('ran without a JavaScript error or a failed request in the console', () => {
+    const errors = cdp.events.filter(
+      (e) =>
+        e.method === 'Runtime.exceptionThrown' ||
+        (e.method === 'Runtime.consoleAPICalled' && e.params.type === 'error') ||
+        (e.method === 'Log.entryAdded' && (e.params.entry as { level?: string } | undefined)?.level === 'error'),
+    );
+    expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runSimulateCommand } from '../../src/cli/simulateCommand.js';
+import { createScorer } from '../../src/decision/createScorer.js';
+import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
+import { runSimulation } from '../../src/simulate/runSimulation.js';
+import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { captureIo } from '../cli/fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-simulate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const candidatePolicy = { affordability: { dsrBands: [{ incomeUpTo: 300_000, maxDsr: 0.2 }, { incomeUpTo: 800_000, maxDsr: 0.3 }, { incomeUpTo: 2_000_000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] }, portfolio: { utilisation: 0.4 } };
+
+describe('creditlift simulate', () => {
+  it('decides the book on the worker pool, writes summary, flips, errors and HTML; nothing lost; the summary equals in-process deciding', async () => {
+    const rows = generatePopulation({ size: 80, seed: 3, asOf: '2026-10-01' });
+    const bookLines = rows.map((r) => JSON.stringify(r.applicant));
+    bookLines.splice(10, 0, '{not json');
+    writeFileSync(join(work, 'book.ndjson'), `${bookLines.join('\n')}\n`);
+    writeFileSync(join(work, 'candidate.json'), JSON.stringify(candidatePolicy));
+    writeFileSync(join(work, 'outcomes.ndjson'), rows.map((r) => JSON.stringify({ id: r.applicant.id, defaulted: r.defaulted12m })).join('\n'));
+    const c = captureIo();
+    const code = await runSimulateCommand(['--book', join(work, 'book.ndjson'), '--candidate-policy', join(work, 'candidate.json'), '--outcomes', join(work, 'outcomes.ndjson'), '--out', join(work, 'sim.json'), '--html', join(work, 'sim.html'), '--batch', '40'], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(3);
+    const sim = JSON.parse(readFileSync(join(work, 'sim.json'), 'utf8'));
+    const errors = readFileSync(join(work, 'sim.errors.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const flips = readFileSync(join(work, 'sim.flips.ndjson'), 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    expect(sim.records).toBe(81);
+    expect(sim.decided + errors.length).toBe(81);
+    expect(errors).toEqual([{ line: 11, arm: 'input', error: expect.objectContaining({ code: 'data_invalid' }) }]);
+    expect(flips.length).toBe(sim.flips);
+    expect(sim.assumptions.candidate.utilisation).toBe(0.4);
+    expect(sim.backtest.observed).toBe(sim.decided);
+
+    const baseline = await createScorer({ suggestionsPerDecision: 0 });
+    const candidate = await createScorer({ policy: candidatePolicy, suggestionsPerDecision: 0 });
+    try {
+      const inProcess = await runSimulation({
+        records: rows.map((r, i) => ({ line: i + 1, ok: true, value: r.applicant })),
+        baseline: { decide: (r) => baseline.decideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
+        candidate: { decide: (r) => candidate.decideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
+        outcomes: new Map(rows.map((r) => [r.applicant.id, r.defaulted12m])),
+      });
+      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
+      expect(summary).toEqual(JSON.parse(JSON.stringify(inProcess.summary)));
+    } finally {
+      await baseline.close();
+      await candidate.close();
+    }
+    const html = readFileSync(join(work, 'sim.html'), 'utf8');
+    expect(html).toContain('<table class="swap">');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('refuses an outcomes file with a bad line, naming it, before deciding anything', async () => {
+    writeFileSync(join(work, 'b2.ndjson'), '{}\n');
+    writeFileSync(join(work, 'bad-outcomes.csv'), 'id,defaulted\na,1\nb,maybe\n');
+    const c = captureIo();
+    expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'bad-outcomes.csv'), '--out', join(work, 'b2.json')], c.io)).toBe(1);
+    expect(c.err()).toMatch(/line 3: "defaulted" must be true or false/);
+  });
+});
