@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const rows = generatePopulation({ size: 3000, seed: 7, asOf: '2026-11-01' });
   process.stdout.write(`default step limits: ${JSON.stringify(defaultPolicy.stepLimits)}\n3,000 synthetic applicants, seed 7, asOf 2026-11-01\n`);
   for (const [name, policy] of Object.entries(variants)) {
-    const scorer = await createScorer({ policy, suggestionsPerDecision: 0 });
+    const scorer = await createScorer({ policyOverrides: policy, suggestionsPerDecision: 0 });
     try {
       let withLine = 0, stepHeld = 0, withCertificate = 0, gaining = 0;
       for (const r of await scorer.decideBatch(rows.map((x) => x.applicant))) {

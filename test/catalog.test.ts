@@ -255,8 +255,8 @@ describe('resolveCatalog', () => {
     const bad = { ...pilot, category: 'hobby', signalWeight: 0, names: { en: 'x' } };
     const err = catalogError(() => resolveCatalog([bad as unknown as CertificateKindSpecInput]));
     expect(err.code).toBe('catalog_invalid');
-    expect(err.cause).toBeInstanceOf(ValidationError);
-    const fields = (err.cause as ValidationError).fields;
+    expect(err).toBeInstanceOf(ValidationError);
+    const fields = (err as ValidationError).fields;
     expect(fields).toEqual(expect.arrayContaining(['0.category', '0.signalWeight', '0.names.zhHans']));
   });
 

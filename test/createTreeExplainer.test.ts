@@ -43,7 +43,7 @@ describe('createTreeExplainer', () => {
         try {
           const data = Float32Array.from(rows.flat());
           const out = await session.run({ features: new ort.Tensor('float32', data, [rows.length, model.nFeatures]) });
-          const p = out['probabilities']?.data as Float32Array;
+          const p = out.probabilities?.data as Float32Array;
           rows.forEach((row, r) => {
             const phi = explainer.shap(row);
             expect(Math.abs(sigmoid(sum(phi)) - (p[2 * r + 1] as number))).toBeLessThan(1e-5);

@@ -43,7 +43,7 @@ describe('financial health in the decision', () => {
     expect(d.health.overBudgetMonths).toBe(3);
     expect(d.health.lowerLimitOffer?.offer).toBe(true);
     expect(d.health.lowerLimitOffer?.recommendedLimit).toBeLessThan(d.limit);
-    expect(d.health.lowerLimitOffer?.recommendedLimit! % 10_000).toBe(0);
+    expect((d.health.lowerLimitOffer?.recommendedLimit ?? Number.NaN) % 10_000).toBe(0);
     expect(d.suggestions.items).toEqual([]);
     expect(d.suggestions.blockedBy).toBe('financial_health');
     expect(d.suggestions.note?.zhHans).toContain('3');

@@ -75,7 +75,7 @@ describe('a lender feature flows through schema, features, model, TreeSHAP facto
   it('a scorer without the declaration refuses the attribute and the model', async () => {
     const plain = await createScorer({ suggestionsPerDecision: 0 });
     try {
-      const e = await plain.decide(asking(500)).catch((x: unknown) => x);
+      const e = await plain.decide(asking(500) as never).catch((x: unknown) => x);
       expect((e as ValidationError).issues.map((i) => `${i.code} ${i.path.join('.')}`).join('\n')).toMatch(/attributes/);
     } finally {
       await plain.close();

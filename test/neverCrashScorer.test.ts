@@ -34,9 +34,13 @@ describe('law: no JSON value crashes a scorer entry point; each gives a result o
   it('decide, suggest and decideBatch', async () => {
     await fc.assert(
       fc.asyncProperty(anyInput, async (input) => {
-        expect(await outcome(() => scorer.decide(input))).toMatch(/^(result|typed_error)$/);
-        expect(await outcome(() => scorer.suggest(input, { top: 2 }))).toMatch(/^(result|typed_error)$/);
-        expect(await outcome(() => scorer.decideBatch([input, valid]))).toBe('result');
+        // The typed entry points are called as a JavaScript caller would, with anything at all.
+        expect(await outcome(() => scorer.decide(input as never))).toMatch(/^(result|typed_error)$/);
+        expect(await outcome(() => scorer.suggest(input as never, { top: 2 }))).toMatch(/^(result|typed_error)$/);
+        expect(await outcome(() => scorer.decideBatch([input, valid] as never))).toBe('result');
+        expect(await outcome(() => scorer.safeDecideBatch([input, valid]))).toBe('result');
+        const safe = await scorer.safeDecide(input);
+        expect(safe.ok || safe.error instanceof CreditliftError).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -45,7 +49,7 @@ describe('law: no JSON value crashes a scorer entry point; each gives a result o
   it('reassess and requestReduction, with any prior, update and amount', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.constant(prior as unknown)), anyInput, fc.jsonValue(), async (p, applicant, amount) => {
-        expect(await outcome(() => scorer.reassess(p as Decision, { applicant, evidence: Array.isArray(amount) ? amount : [] }))).toMatch(/^(result|typed_error)$/);
+        expect(await outcome(() => scorer.reassess(p as Decision, { applicant: applicant as never, evidence: (Array.isArray(amount) ? amount : []) as never }))).toMatch(/^(result|typed_error)$/);
         expect(await outcome(() => scorer.requestReduction(p as Decision, amount as number))).toMatch(/^(result|typed_error)$/);
       }),
       { numRuns: 60 },

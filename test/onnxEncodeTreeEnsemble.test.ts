@@ -12,7 +12,7 @@ async function runOrt(bytes: Uint8Array, rows: number[][], width: number): Promi
   try {
     const data = Float32Array.from(rows.flat());
     const out = await session.run({ features: new ort.Tensor('float32', data, [rows.length, width]) });
-    return { p: out['probabilities']!.data as Float32Array, label: out['label']!.data as BigInt64Array };
+    return { p: out.probabilities!.data as Float32Array, label: out.label!.data as BigInt64Array };
   } finally {
     await session.release();
   }

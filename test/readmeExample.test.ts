@@ -1,6 +1,12 @@
 // The README's "Property-test your own pricing rules" example, verbatim except for the two import
 // paths ('creditlift' -> '../src/index.js', 'creditlift/testing' -> '../src/testing/index.js'),
-// so the example in the README is known to run.
+// so the example in the README is known to run; test/readmeSnippets.test.ts checks it is verbatim.
+// It runs under vitest's default timeouts (5 s a test, 10 s a hook), as in a user's fresh project,
+// not under this repository's longer ones.
+import { vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 5_000, hookTimeout: 10_000 });
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, resolvePolicy, type Scorer } from '../src/index.js';
@@ -18,14 +24,15 @@ const policy = resolvePolicy({
 });
 
 describe('our pricing rules keep every credit law', () => {
-  // Pure policy: thousands of applicants and PDs in well under a second a law.
-  it('as a policy', () => assertCreditLaws({ policy, numRuns: 300 }));
+  // Pure policy: thousands of applicants and PDs, a few seconds for all nine laws.
+  it('as a policy', { timeout: 30_000 }, () => assertCreditLaws({ policy, numRuns: 300 }));
 
-  describe('end to end, through our scorer and the model', () => {
+  // Through the model each run is a real decision: give these tests more than vitest's default 5 s.
+  describe('end to end, through our scorer and the model', { timeout: 60_000 }, () => {
     let scorer: Scorer;
     beforeAll(async () => {
       scorer = await createScorer({ policy });
-    });
+    }, 30_000);
     afterAll(() => scorer.close());
 
     // One test per law, named by the law, so a failure says which law broke.

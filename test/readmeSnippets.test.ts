@@ -39,6 +39,12 @@ describe('README examples run as written', () => {
     await run('quickStart', quickStart!);
   });
 
+  it('the property-testing example is test/readmeExample.test.ts verbatim (imports pointed at src/)', () => {
+    const [example] = snippetsUnder('Property-test your own pricing rules');
+    const test = readFileSync(new URL('./readmeExample.test.ts', import.meta.url), 'utf8');
+    expect(test.slice(test.indexOf("import fc from 'fast-check';"))).toBe(toModule(example!));
+  });
+
   it('Financial health', async () => {
     const [health] = snippetsUnder('Financial health');
     await run('financialHealth', health!);

@@ -57,7 +57,7 @@ describe('students (2021 campus-lending notice)', () => {
   it('a declared guardian lifts the rule; a policy can decline instead, or switch the rule off', async () => {
     const guarded = await scorer.decide({ ...student, household: { ...student.household, secondRepaymentSource: 'guardian' } });
     expect(guarded.policyReasons).not.toContain('student_without_second_source');
-    const strict = await createScorer({ policy: { students: { withoutSecondRepaymentSource: 'decline' } } });
+    const strict = await createScorer({ policyOverrides: { students: { withoutSecondRepaymentSource: 'decline' } } });
     try {
       const d = await strict.decide(student);
       expect(d).toMatchObject({ outcome: 'decline', limit: 0 });

@@ -124,14 +124,14 @@ describe('decision record', () => {
 describe('entry points reject bad input with every field named', () => {
   it('decide', async () => {
     const bad = { ...exampleFor('retail_clerk').applicant, income: { monthlyNet: -5, source: 'rumour' }, gender: 'f' };
-    const err = await scorer.decide(bad).catch((e: unknown) => e);
+    const err = await scorer.decide(bad as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields).toEqual(expect.arrayContaining(['income.monthlyNet', 'income.source', 'gender']));
   });
 
   it('decideBatch keeps order and one bad record never loses the others', async () => {
     const good = exampleFor('retail_clerk').applicant;
-    const results = await scorer.decideBatch([good, { id: 'broken' }, exampleFor('gig_driver').applicant, 42]);
+    const results = await scorer.safeDecideBatch([good, { id: 'broken' }, exampleFor('gig_driver').applicant, 42]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true, false]);
     expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3]);
     const first = results[0];
@@ -141,7 +141,7 @@ describe('entry points reject bad input with every field named', () => {
   });
 
   it('reassess and requestReduction', async () => {
-    await expect(scorer.reassess({} as Decision, { applicant: {}, evidence: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(scorer.reassess({} as Decision, { applicant: {} as never, evidence: [] })).rejects.toBeInstanceOf(ValidationError);
     expect(() => scorer.requestReduction(decided('retail_clerk'), -100)).toThrow(ValidationError);
   });
 });
@@ -149,7 +149,9 @@ describe('entry points reject bad input with every field named', () => {
 describe('interactive reassessment and customer controls', () => {
   const grad = exampleFor('new_graduate').applicant;
   const withoutIelts: ApplicantInput = { ...grad, evidence: (grad.evidence ?? []).filter((e) => e.kind !== 'ielts') };
-  const ielts = (grad.evidence ?? []).find((e) => e.kind === 'ielts');
+  const found = (grad.evidence ?? []).find((e) => e.kind === 'ielts');
+  if (found === undefined) throw new Error('the new_graduate example holds an IELTS certificate');
+  const ielts = found;
 
   it('adding an IELTS certificate never lowers the limit, and the result says what it added', async () => {
     const prior = await scorer.decide(withoutIelts);
@@ -188,7 +190,7 @@ describe('audit input hash', () => {
     const reverse = (o: unknown): unknown =>
       Array.isArray(o) ? o.map(reverse) : o !== null && typeof o === 'object' ? Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, reverse(v)])) : o;
     const ex = exampleFor('gig_driver').applicant;
-    const d = await scorer.decide(reverse(ex));
+    const d = await scorer.decide(reverse(ex) as ApplicantInput);
     expect(d.audit.inputHash).toBe(decided('gig_driver').audit.inputHash);
     expect(d.audit.decisionId).toBe(decided('gig_driver').audit.decisionId);
   });

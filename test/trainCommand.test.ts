@@ -93,7 +93,7 @@ describe('creditlift train', () => {
   it('a missing target column exits 1 with a validation_failed message naming it', () => {
     const c = capture();
     expect(runTrainCommand(['--data', fixture, '--target', 'default', '--positive', 'yes', '--out', work], c.io)).toBe(1);
-    expect(c.err.join('')).toMatch(/error \[validation_failed\].*\n  - target: Target column "default" is not in the data/);
+    expect(c.err.join('')).toMatch(/error \[validation_failed\].*\n {2}- target: Target column "default" is not in the data/);
   });
 
   it('a non-binary target exits 1', () => {

@@ -138,7 +138,7 @@ describe('TreeSHAP pattern tables', () => {
           const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1 });
           try {
             const result = await session.run({ features: new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, model.nFeatures]) });
-            const p = result['probabilities']?.data as Float32Array;
+            const p = result.probabilities?.data as Float32Array;
             for (const options of [tablesOnly(2), QUADRATURE]) {
               const compiled = compileTreeShap(model, options);
               rows.forEach((row, r) => {

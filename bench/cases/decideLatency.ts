@@ -20,7 +20,7 @@ export async function decideLatency(w: BenchWorkload, options: LatencyOptions): 
   const n = w.applicants.length;
   try {
     const [bareRun, decide, decideWithSuggestions] = await measureLatency(
-      [(i) => bare.run(i % n, 1), (i) => plain.decide(w.applicants[i % n]), (i) => suggesting.decide(w.applicants[i % n])],
+      [(i) => bare.run(i % n, 1), (i) => plain.decide(w.applicants[i % n]!), (i) => suggesting.decide(w.applicants[i % n]!)],
       options,
     );
     return { bareRun: bareRun as SampleSummary, decide: decide as SampleSummary, decideWithSuggestions: decideWithSuggestions as SampleSummary };

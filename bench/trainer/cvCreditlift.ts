@@ -71,10 +71,10 @@ for (let k = 0; k < nFolds; k++) {
       const row = Array.from(part.features.subarray(i * p, (i + 1) * p), (x) => (Number.isNaN(x) ? '' : String(x)));
       lines.push([String(part.labels[i]), ...row].join(','));
     }
-    writeFileSync(join(outDir, `fold${k}.${name}.csv`), lines.join('\n') + '\n');
+    writeFileSync(join(outDir, `fold${k}.${name}.csv`), `${lines.join('\n')}\n`);
   }
 }
 const mean = aucs.reduce((s, a) => s + a, 0) / aucs.length;
 const result = { trainer: 'creditlift', params: { ...params, monotone: monotone.join(',') }, folds: aucs.map((a) => Number(a.toFixed(4))), meanAuc: Number(mean.toFixed(4)), trainSeconds: Number(seconds.toFixed(2)) };
-writeFileSync(join(outDir, 'creditlift.json'), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(join(outDir, 'creditlift.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { CertificateKindSpec, type CertificateKindSpecInput } from './certificateKindSpec.js';
 import { defaultCertificateKinds } from './defaultCertificateKinds.js';
@@ -24,8 +23,7 @@ const KindList = z
 function parseKinds(subject: string, input: unknown): CertificateKindSpec[] {
   const r = KindList.safeParse(input);
   if (!r.success) {
-    const cause = ValidationError.fromZod(subject, r.error);
-    throw new CreditliftError('catalog_invalid', `${cause.message}`, { cause });
+    throw ValidationError.fromZod(subject, r.error, 'catalog_invalid');
   }
   return r.data;
 }

@@ -1,3 +1,4 @@
+import { parseApplicant } from '../schema/parseApplicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { adverseActionNotice, renderAdverseActionNotice } from '../decision/adverseActionNotice.js';
 import { processCliIo, type CliIo } from './cliIo.js';
@@ -46,7 +47,7 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
-      const decision = await scorer.decide(applicant);
+      const decision = await scorer.decide(parseApplicant(applicant));
       if (values.notice === true) {
         const notice = adverseActionNotice(decision);
         io.stdout(

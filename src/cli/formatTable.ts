@@ -9,7 +9,7 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
       .map((c, j) => (j === cells.length - 1 ? c : c + ' '.repeat((widths[j] ?? 0) - displayWidth(c))))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** Terminal columns a string takes: CJK ideographs, fullwidth forms and CJK punctuation take two. */

@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
   simulate: { summary: 'replay a book under a baseline and a candidate policy/model: swap set, losses, segments', load: async () => (await import('./simulateCommand.js')).runSimulateCommand },
   monitor: { summary: 'drift (PSI/CSI) of score, features and factors against the baseline; exit 4 to act', load: async () => (await import('./monitorCommand.js')).runMonitorCommand },
+  worker: { summary: 'decide chunks of "score --queue" runs from Redis (BullMQ), on any host', load: async () => (await import('./workerCommand.js')).runWorkerCommand },
   report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },

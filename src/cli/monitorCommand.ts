@@ -32,7 +32,7 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)
   --model DIR|FILE.onnx      model for --applicants (default: the embedded model)
-  --policy FILE.json         policy for --applicants (default: the default policy)
+  --policy FILE.json         policy overrides for --applicants, merged into the default policy
   --period week|month        time grouping of asOf (default month)
   --out FILE.json            the result as JSON (for alerting); outputs are replaced on each run
   --html FILE.html           a self-contained HTML report (opens offline)
@@ -139,7 +139,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     }
     const result =
       values.applicants !== undefined
-        ? await monitorApplicants({ records: records(), baseline, period, chunkSize, onError, ...(model === undefined ? {} : { model }), ...(policy === undefined ? {} : { policy: policy as object }) })
+        ? await monitorApplicants({ records: records(), baseline, period, chunkSize, onError, ...(model === undefined ? {} : { model }), ...(policy === undefined ? {} : { policyOverrides: policy as object }) })
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
     for (const sink of sinks.splice(0)) await sink.close();
     const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;

@@ -32,7 +32,7 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
   if (values.policy !== undefined) {
     const text = await readFile(values.policy, 'utf8');
     try {
-      options.policy = JSON.parse(text) as ScorerOptions['policy'] & object;
+      options.policyOverrides = JSON.parse(text) as ScorerOptions['policyOverrides'] & object;
     } catch (e) {
       throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON: ${(e as Error).message}`);
     }

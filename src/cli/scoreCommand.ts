@@ -19,6 +19,7 @@ import { RunRefusedError } from './score/runRefusedError.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
+import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 
 /** Help text of `creditlift score`. */
 export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
@@ -64,6 +65,8 @@ Options:
   --json-summary             print the end summary as JSON instead of text
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
+
+${DISTRIBUTED_SCORE_HELP}
 
 A progress bar is drawn on stderr when it is a terminal. The summary (records, decisions,
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
@@ -133,6 +136,8 @@ export interface ScoreArgs extends ScorerArgs {
  * process.exitCode = await runScoreCommand(['--in', 'book.csv', '--out', 'decisions.ndjson', '--errors', 'rejected.ndjson']);
  */
 export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo, deps: ScoreCommandDeps = {}): Promise<number> {
+  // --queue: the same command, decided by `creditlift worker` processes (src/distributed).
+  if (argv.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
   let decider: BatchDecider | undefined;
   let lock: OutputLock | undefined;
   const sinks: LineSink[] = [];

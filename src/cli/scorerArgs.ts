@@ -1,6 +1,6 @@
 /** Options every deciding command shares, as their help text lists them. */
 export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written by "creditlift train" (default: the embedded model)
-  --policy FILE.json         policy overrides (or a full policy) as JSON (default: the default policy)
+  --policy FILE.json         policy overrides as JSON, merged into the default policy and validated
   --model-sha256 HEX         refuse to run unless the model file's SHA-256 is HEX (model_sha256_mismatch)
   --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
                              one trailing newline is dropped); also keys the personal-data hashes

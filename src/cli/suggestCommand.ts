@@ -1,3 +1,4 @@
+import { parseApplicant } from '../schema/parseApplicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -40,7 +41,7 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
-      const s = await scorer.suggest(applicant, { top });
+      const s = await scorer.suggest(parseApplicant(applicant), { top });
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       else if (s.items.length === 0) io.stdout(`No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`);
       else {

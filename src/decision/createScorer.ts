@@ -22,6 +22,7 @@ import { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
+import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
 import { ENGINE_VERSION } from '../version.js';
 import { createHmac } from 'node:crypto';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
@@ -41,8 +42,14 @@ import { createChampionChallengerScorer, type Challenger, type ChallengerMode } 
 export interface ScorerOptions {
   /** An ONNX model: a path, its bytes, or a model already loaded with `loadModel`. Default: the embedded default model. */
   readonly model?: string | Uint8Array | LoadedModel;
-  /** A full policy, or overrides of the default policy. Default: {@link defaultPolicy}. */
-  readonly policy?: PolicyConfig | PolicyOverrides;
+  /**
+   * A complete policy (e.g. from `resolvePolicy` or a JSON file), validated as it is: an incomplete
+   * one is refused with `PolicyInvalidError` naming every missing or bad field, never completed
+   * with defaults. Give `policy` or `policyOverrides`, not both. Default: {@link defaultPolicy}.
+   */
+  readonly policy?: PolicyConfig;
+  /** Overrides merged into {@link defaultPolicy} (as `resolvePolicy(overrides)`), then validated. */
+  readonly policyOverrides?: PolicyOverrides;
   /** Certificate kinds to add or override in the default catalog, or a catalog from `resolveCatalog`. */
   readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
   /** Verifier confidence below which evidence is rejected. Default 0.6. */
@@ -91,40 +98,72 @@ export interface ScorerOptionsWithFeatures<TAttributes = never, TAttributesInput
 /** An applicant as a caller writes it for a scorer whose feature set declares attributes of input type `A`. */
 export type ApplicantInputWith<A> = Omit<ApplicantInput, 'attributes'> & ({} extends A ? { readonly attributes?: A } : { readonly attributes: A });
 
-/** Per-call options of {@link Scorer.decide}. */
+/** Per-call options of {@link Scorer.decide} and the other deciding calls. */
 export interface DecideOptions {
   /** Recent limit increases (from the last decision's `limitHistory`), for step limits. */
   readonly limitHistory?: readonly LimitChange[];
+  /**
+   * Cancels the call: checked before the work starts and between runtime calls. A cancelled call
+   * rejects with a {@link CreditliftError} of code `aborted` (its `cause` the signal's reason);
+   * no partial result is returned.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What {@link Scorer.reassess} takes besides the prior decision. */
-export interface ReassessUpdate {
+export interface ReassessUpdate<TInput = ApplicantInput> {
   /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
-  readonly applicant: unknown;
+  readonly applicant: TInput;
   /** The newly uploaded evidence. */
-  readonly evidence: readonly unknown[];
+  readonly evidence: readonly CertificateEvidenceInput[];
   /** Decision date of the reassessment; default the applicant's `asOf`. */
   readonly asOf?: string;
 }
 
-/** One result of {@link Scorer.decideBatch}: a decision or that record's own error. */
+/** One result of {@link Scorer.decideBatch}: a decision or that record's own error. Narrow on `ok`. */
 export type BatchResult =
   | { readonly ok: true; readonly index: number; readonly decision: Decision }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 
+/** Result of {@link Scorer.safeDecide}: the decision, or the typed error that refused it. Narrow on `ok`. */
+export type DecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly error: CreditliftError };
+
+/** Options of {@link Scorer.suggest}. */
+export interface SuggestOptions {
+  /** How many suggestions, 1 to 100. Default 5. */
+  readonly top?: number;
+  /** Cancels the call (see {@link DecideOptions.signal}). */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * A loaded model and policy, ready to decide. Safe to share across concurrent requests.
- * `TInput` is the applicant type `decide` takes: `unknown` (validated at run time) unless a
- * feature set with lender attributes typed it (see {@link ApplicantInputWith}).
+ *
+ * Typed entry points (`decide`, `decideBatch`, `reassess`, `suggest`) take `TInput`: an
+ * {@link ApplicantInput}, or with a feature set declaring lender attributes an applicant carrying
+ * them (see {@link ApplicantInputWith}). A misspelled field is a compile error; they still validate
+ * at run time (schema and cross-field rules) and throw a `ValidationError` naming every field at
+ * fault. For untrusted JSON (a request body, a queue message) use `safeDecide` / `safeDecideBatch`,
+ * which take `unknown`.
  */
-export interface Scorer<TInput = unknown> {
+export interface Scorer<TInput = ApplicantInput> {
   /** Model identity: `name@version` and SHA-256. */
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policy: PolicyConfig;
-  /** Decides one applicant. @throws ValidationError naming every field at fault. */
+  /** Decides one applicant. @throws ValidationError naming every field at fault; CreditliftError `aborted` when cancelled. */
   decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
+  /**
+   * Decides any JSON value: resolves to `{ ok: true, decision }` or `{ ok: false, error }` (the typed
+   * error, e.g. a `ValidationError` with every issue, or `aborted`); never rejects.
+   */
+  safeDecide(input: unknown, options?: DecideOptions): Promise<DecideResult>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
   decideBatch(applicants: readonly TInput[], options?: DecideOptions): Promise<BatchResult[]>;
+  /**
+   * {@link Scorer.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each record is
+   * validated and a bad one gets its own error result. @throws ValidationError when `inputs` is not an array.
+   */
+  safeDecideBatch(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
   /**
    * Re-decides an existing customer's line with new evidence and the profile as it is now. Raises
    * the line to what the policy grants today (within step limits), never above it; a line on file
@@ -133,9 +172,9 @@ export interface Scorer<TInput = unknown> {
    * @throws PriorInvalidError when the prior is not a valid, unchanged (and, with a signing key,
    *   signed) decision of this applicant; ValidationError for a bad update.
    */
-  reassess(prior: Decision, update: ReassessUpdate): Promise<Decision>;
+  reassess(prior: Decision, update: ReassessUpdate<TInput>, options?: Pick<DecideOptions, 'signal'>): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
-  suggest(applicant: TInput, options?: { readonly top?: number }): Promise<EvidenceSuggestions>;
+  suggest(applicant: TInput, options?: SuggestOptions): Promise<EvidenceSuggestions>;
   /**
    * Lowers the limit at the customer's request, at once, without the model. The prior is verified first.
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision.
@@ -201,13 +240,13 @@ export async function createScorer(options?: ScorerOptions): Promise<Scorer>;
 /** With a feature set declaring lender attributes: `decide` takes applicants carrying them, typed by the lender's schema. */
 export async function createScorer<TAttributes, TAttributesInput>(
   options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
-): Promise<Scorer<unknown extends TAttributesInput ? unknown : ApplicantInputWith<TAttributesInput>>>;
+): Promise<Scorer<ApplicantInputWith<TAttributesInput>>>;
 export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
-  const policy = resolvePolicyOption(options.policy);
+  const policy = resolvePolicyOptions(options);
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
@@ -248,10 +287,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
 
-  async function run(c: EngineContext, plans: readonly DecisionPlan[]): Promise<(Decision | CreditliftError)[]> {
+  async function run(c: EngineContext, plans: readonly DecisionPlan[], signal?: AbortSignal): Promise<(Decision | CreditliftError)[]> {
     const out: (Decision | CreditliftError)[] = [];
     let start = 0;
     while (start < plans.length) {
+      throwIfAborted(signal);
       // Chunk by rows so a million-record stream never holds more than one chunk of features.
       let end = start;
       let nRows = 0;
@@ -282,6 +322,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         shaps = asCreditliftError(e);
       }
       const pds = await pending;
+      throwIfAborted(signal);
       for (let i = start; i < end; i++) {
         const k = i - start;
         try {
@@ -296,44 +337,61 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     return out;
   }
 
-  async function one(c: EngineContext, plan: DecisionPlan): Promise<Decision> {
-    const [d] = await run(c, [plan]);
+  async function one(c: EngineContext, plan: DecisionPlan, signal: AbortSignal | undefined): Promise<Decision> {
+    const [d] = await run(c, [plan], signal);
     if (d instanceof Error) throw d;
     return d as Decision;
   }
 
   const history = (o?: DecideOptions) => parseHistory(o?.limitHistory);
 
+  async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
+    throwIfAborted(opts?.signal);
+    const applicant = parseApplicant(input);
+    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }), opts?.signal);
+  }
+
+  // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
+  async function decideMany(inputs: readonly unknown[], opts?: DecideOptions): Promise<BatchResult[]> {
+    throwIfAborted(opts?.signal);
+    if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
+    const limitHistory = history(opts);
+    const results: BatchResult[] = new Array(inputs.length);
+    const plans: DecisionPlan[] = [];
+    const planIndex: number[] = [];
+    // An index loop, not forEach: a hole or a throwing element is that record's own error.
+    for (let index = 0; index < inputs.length; index++) {
+      try {
+        plans.push(planDecision(ctx, parseApplicant(readBatchElement(inputs, index)), { suggestions: suggestionCount > 0, limitHistory }));
+        planIndex.push(index);
+      } catch (e) {
+        results[index] = { ok: false, index, error: toErrorData(e) };
+      }
+    }
+    const decided = await run(ctx, plans, opts?.signal);
+    decided.forEach((d, k) => {
+      const index = planIndex[k] as number;
+      results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };
+    });
+    return results;
+  }
+
   return {
     model: { id: model.id, sha256: model.sha256 },
     policy,
-    async decide(input, opts) {
-      const applicant = parseApplicant(input);
-      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }));
-    },
-    async decideBatch(inputs, opts) {
-      if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
-      const limitHistory = history(opts);
-      const results: BatchResult[] = new Array(inputs.length);
-      const plans: DecisionPlan[] = [];
-      const planIndex: number[] = [];
-      // An index loop, not forEach: a hole or a throwing element is that record's own error.
-      for (let index = 0; index < inputs.length; index++) {
-        try {
-          plans.push(planDecision(ctx, parseApplicant(readBatchElement(inputs, index)), { suggestions: suggestionCount > 0, limitHistory }));
-          planIndex.push(index);
-        } catch (e) {
-          results[index] = { ok: false, index, error: toErrorData(e) };
-        }
+    decide,
+    async safeDecide(input, opts) {
+      try {
+        // decide validates at run time whatever the static type says.
+        return { ok: true, decision: await decide(input as ApplicantInput, opts) };
+      } catch (e) {
+        return { ok: false, error: asCreditliftError(e) };
       }
-      const decided = await run(ctx, plans);
-      decided.forEach((d, k) => {
-        const index = planIndex[k] as number;
-        results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };
-      });
-      return results;
     },
-    async reassess(priorInput, update) {
+    decideBatch: (inputs, opts) => decideMany(inputs, opts),
+    safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
+    async reassess(priorInput, update, opts) {
+      throwIfAborted(opts?.signal);
       const base = parseApplicant(update?.applicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf: update?.asOf ?? base.asOf });
       const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
@@ -351,15 +409,16 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         platform: { ...base.platform, currentLimit: prior.limit },
         evidence: [...base.evidence, ...evidence.data],
       });
-      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }));
+      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }), opts?.signal);
     },
     async suggest(input, opts) {
+      throwIfAborted(opts?.signal);
       const top = opts?.top ?? 5;
       if (!Number.isInteger(top) || top < 1 || top > 100) {
         throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
       }
       const applicant = parseApplicant(input);
-      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }));
+      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }), opts?.signal);
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {
@@ -418,20 +477,18 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   };
 }
 
-/** The policy a {@link ScorerOptions} `policy` value stands for: the default, a full policy, or overrides of the default. */
-export function resolvePolicyOption(p: ScorerOptions['policy']): PolicyConfig {
-  if (p === undefined) return defaultPolicy;
-  // A complete policy validates as one; anything else is treated as overrides of the default.
-  const full = validatePolicyOrUndefined(p);
-  return full ?? resolvePolicy(p as PolicyOverrides);
-}
-
-function validatePolicyOrUndefined(p: unknown): PolicyConfig | undefined {
-  try {
-    return validatePolicy(p);
-  } catch {
-    return undefined;
+/**
+ * The policy {@link ScorerOptions} stand for, never a guess: `policy` is validated as complete,
+ * `policyOverrides` are merged into the default, and giving both is refused.
+ */
+export function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
+  const { policy, policyOverrides } = options;
+  if (policy !== undefined && policyOverrides !== undefined) {
+    throw new ValidationError('ScorerOptions', [{ path: ['policyOverrides'], code: 'custom', message: 'give policy (complete) or policyOverrides, not both' }]);
   }
+  if (policy !== undefined) return validatePolicy(policy);
+  if (policyOverrides !== undefined) return resolvePolicy(policyOverrides);
+  return defaultPolicy;
 }
 
 function parseHistory(h: unknown): LimitChange[] {
@@ -454,6 +511,11 @@ function checkModelOption(m: unknown): string | Uint8Array | undefined {
 
 function isLoadedModel(m: unknown): m is LoadedModel {
   return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
+}
+
+/** A cancelled call's error: code `aborted`, the signal's reason as `cause`. */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CreditliftError('aborted', 'The call was cancelled by its AbortSignal', { cause: signal.reason });
 }
 
 function asCreditliftError(e: unknown): CreditliftError {

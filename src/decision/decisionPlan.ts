@@ -7,6 +7,7 @@ import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureEncoder } from '../features/featureEncoder.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { Applicant } from '../schema/applicant.js';
+import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
 import type { EngineContext } from './engineContext.js';
@@ -42,7 +43,10 @@ export function planRowCount(plan: DecisionPlan): number {
   return 1 + plan.without.length + plan.whatIf.length + plan.steps.length;
 }
 
-function scenario(ctx: EngineContext, applicant: Applicant): Scenario {
+function scenario(ctx: EngineContext, derived: Applicant): Scenario {
+  // Every scenario's applicant is the parsed one or built from it by the engine (evidence taken
+  // out or a typical certificate added): trusted as parsed, so assessEvidence does not re-parse it.
+  const applicant = rememberParsed(derived);
   return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence, bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories }) };
 }
 

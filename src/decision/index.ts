@@ -1,4 +1,15 @@
-export { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures, type ApplicantInputWith, type DecideOptions, type ReassessUpdate, type BatchResult } from './createScorer.js';
+export {
+  createScorer,
+  type Scorer,
+  type ScorerOptions,
+  type ScorerOptionsWithFeatures,
+  type ApplicantInputWith,
+  type DecideOptions,
+  type DecideResult,
+  type SuggestOptions,
+  type ReassessUpdate,
+  type BatchResult,
+} from './createScorer.js';
 export {
   Decision,
   DecisionAudit,

@@ -105,7 +105,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   }
   if (!['approve', 'refer', 'decline'].includes(review?.outcome)) issues.push({ path: ['outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
   if (!Number.isSafeInteger(review?.limit) || review.limit < 0) issues.push({ path: ['limit'], code: 'invalid_type', message: 'limit must be a non-negative integer of fen' });
-  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000)) issues.push({ path: ['note'], code: 'too_long', message: 'note must be a string of at most 1000 characters' });
+  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000)) issues.push({ path: ['note'], code: 'too_big', message: 'note must be a string of at most 1000 characters' });
   if (issues.length > 0) throw new ValidationError('ReviewInput', issues);
 
   const { ceiling, bound } = reviewCeiling(decision);

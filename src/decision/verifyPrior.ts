@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../errors/validationError.js';
+import { validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { personalHash, sealProblems, type AuditKeys } from './audit.js';
 import { Decision } from './decision.js';
@@ -16,7 +16,7 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   const parsed = Decision.safeParse(input);
   if (!parsed.success) {
     throw new PriorInvalidError(
-      parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: i.code, message: `not a Decision: ${i.message}` })),
+      validationIssuesFromZod(parsed.error).slice(0, 50).map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
     );
   }
   const prior = parsed.data;

@@ -1,3 +1,5 @@
+import { addBrand, BRAND_NAME, isInstanceOf } from './errorBrand.js';
+
 /**
  * Stable, machine-readable error codes. A caller switches on `code`, never on the message,
  * so codes are part of the public contract and are never renamed.
@@ -17,11 +19,49 @@ export type CreditliftErrorCode =
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
+  | 'aborted'
   | 'prior_invalid'
+  /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
+  | 'queue_unavailable'
   | 'internal_error';
 
-/** Base class of every error creditlift throws on purpose. */
+/** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */
+export const CREDITLIFT_ERROR_CODES = [
+  'validation_failed',
+  'model_load_failed',
+  'model_metadata_missing',
+  'model_shape_mismatch',
+  'model_unsupported',
+  'model_sha256_mismatch',
+  'model_monotonicity_violated',
+  'explainer_covers_missing',
+  'policy_invalid',
+  'catalog_invalid',
+  'data_invalid',
+  'worker_failed',
+  'aborted',
+  'prior_invalid',
+  'internal_error',
+] as const satisfies readonly CreditliftErrorCode[];
+
+/** A {@link CreditliftError} as plain data (its `toJSON()`), safe to log or send over the wire. */
+export interface CreditliftErrorData {
+  readonly name: string;
+  readonly code: CreditliftErrorCode;
+  readonly message: string;
+}
+
+/**
+ * Base class of every error creditlift throws on purpose.
+ *
+ * `instanceof` works across copies of the package (the ESM and the CJS build loaded side by side):
+ * each instance carries a `Symbol.for('creditlift.error')` brand naming its classes, and every
+ * creditlift error class checks that brand.
+ */
 export class CreditliftError extends Error {
+  /** The brand this class's instances carry (see {@link CreditliftError} on `instanceof`). */
+  static readonly [BRAND_NAME]: string = 'CreditliftError';
+
   /** Stable code; see {@link CreditliftErrorCode}. */
   readonly code: CreditliftErrorCode;
 
@@ -29,10 +69,17 @@ export class CreditliftError extends Error {
     super(message, options);
     this.name = 'CreditliftError';
     this.code = code;
+    addBrand(this, 'CreditliftError');
+  }
+
+  /** True for a creditlift error from any copy of the package (ESM or CJS). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was asked about (a subclass too).
+    return isInstanceOf(this, value);
   }
 
   /** Plain-data form, safe to log or send over the wire. */
-  toJSON(): { name: string; code: CreditliftErrorCode; message: string } {
+  toJSON(): CreditliftErrorData {
     return { name: this.name, code: this.code, message: this.message };
   }
 }

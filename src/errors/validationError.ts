@@ -1,12 +1,15 @@
 import type { z } from 'zod';
-import { CreditliftError } from './creditliftError.js';
+import { CreditliftError, type CreditliftErrorCode, type CreditliftErrorData } from './creditliftError.js';
+import { addBrand, BRAND_NAME } from './errorBrand.js';
+import { truncateForMessage } from './truncateForMessage.js';
+import type { ValidationIssueCode } from './validationIssueCode.js';
 
 /** One problem with one field of an input. Plain data with a stable `code`. */
 export interface ValidationIssue {
   /** Path to the offending field, e.g. `['evidence', 2, 'issueDate']`. Empty for the whole value. */
   readonly path: readonly (string | number)[];
   /** Stable issue code (zod's codes, plus creditlift's own such as `protected_characteristic`). */
-  readonly code: string;
+  readonly code: ValidationIssueCode;
   /** Human-readable explanation. */
   readonly message: string;
   /** What was expected, where known. */
@@ -15,42 +18,84 @@ export interface ValidationIssue {
   readonly received?: string;
 }
 
+/** The codes of errors that list issues: bad input, a bad policy, a bad catalog, bad tabular data. */
+export type ValidationErrorCode = Extract<CreditliftErrorCode, 'validation_failed' | 'policy_invalid' | 'catalog_invalid' | 'data_invalid'>;
+
+/** A {@link ValidationError} as plain data (its `toJSON()`). */
+export interface ValidationErrorData extends CreditliftErrorData {
+  readonly code: ValidationErrorCode;
+  readonly subject: string;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** Most issues one error keeps; the rest are counted in one closing `too_many_issues` issue. */
+export const MAX_ISSUES = 1000;
+/** Most field paths one error message names; the rest are counted ("and N more"). */
+export const MAX_FIELDS_IN_MESSAGE = 10;
+
 /**
  * Thrown (or returned, in batch work) when an input fails validation. It lists **every**
- * problem at once, each with its path, so a caller can fix a record in one round trip.
+ * problem at once, each with its path, so a caller can fix a record in one round trip; past
+ * {@link MAX_ISSUES} the rest are counted in a closing `too_many_issues` issue rather than listed.
+ * Keys and values echoed into paths and messages are cut at 64 characters.
+ *
+ * The same class carries `policy_invalid` (a bad policy, see `PolicyInvalidError`), `catalog_invalid`
+ * and `data_invalid` errors when those list issues: one shape for every error with issues.
  */
 export class ValidationError extends CreditliftError {
+  /** The brand this class's instances carry (`instanceof` across package copies). */
+  static override readonly [BRAND_NAME]: string = 'ValidationError';
+
+  declare readonly code: ValidationErrorCode;
   /** Every problem found, in path order. */
   readonly issues: readonly ValidationIssue[];
   /** What was being validated, e.g. `'Applicant'`. */
   readonly subject: string;
 
-  constructor(subject: string, issues: readonly ValidationIssue[]) {
-    const fields = [...new Set(issues.map((i) => formatPath(i.path)))];
-    super('validation_failed', `Invalid ${subject}: ${issues.length} problem(s) at ${fields.join(', ')}`);
+  constructor(subject: string, issues: readonly ValidationIssue[], code: ValidationErrorCode = 'validation_failed') {
+    const kept = capIssues(issues);
+    super(code, `Invalid ${truncateForMessage(subject)}: ${issues.length} problem(s) at ${describeFields(kept)}`);
     this.name = 'ValidationError';
     this.subject = subject;
-    this.issues = issues;
+    this.issues = kept;
+    addBrand(this, 'ValidationError');
   }
 
   /** The distinct field paths at fault, dotted (`evidence.2.issueDate`). */
   get fields(): string[] {
-    return [...new Set(this.issues.map((i) => formatPath(i.path)))];
+    return [...new Set(this.issues.filter((i) => i.code !== 'too_many_issues').map((i) => formatPath(i.path)))];
   }
 
-  override toJSON(): { name: string; code: 'validation_failed'; message: string; subject: string; issues: ValidationIssue[] } {
-    return { name: this.name, code: 'validation_failed', message: this.message, subject: this.subject, issues: [...this.issues] };
+  override toJSON(): ValidationErrorData {
+    return { name: this.name, code: this.code, message: this.message, subject: this.subject, issues: [...this.issues] };
   }
 
   /** Builds a ValidationError from a zod error, keeping every issue. */
-  static fromZod(subject: string, error: z.ZodError): ValidationError {
-    return new ValidationError(subject, error.issues.flatMap(issuesFromZod));
+  static fromZod(subject: string, error: z.ZodError, code: ValidationErrorCode = 'validation_failed'): ValidationError {
+    return new ValidationError(subject, validationIssuesFromZod(error), code);
   }
+}
+
+/** Every issue of a zod error as {@link ValidationIssue}s (one per unknown key), uncapped, to merge with others. */
+export function validationIssuesFromZod(error: z.ZodError): ValidationIssue[] {
+  return error.issues.flatMap(issuesFromZod);
+}
+
+function capIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  return [...issues.slice(0, MAX_ISSUES), { path: [], code: 'too_many_issues', message: `and ${more} more issue(s) not listed` }];
+}
+
+function describeFields(issues: readonly ValidationIssue[]): string {
+  const fields = [...new Set(issues.filter((i) => i.code !== 'too_many_issues').map((i) => formatPath(i.path)))];
+  const shown = fields.slice(0, MAX_FIELDS_IN_MESSAGE).join(', ');
+  return fields.length > MAX_FIELDS_IN_MESSAGE ? `${shown} and ${fields.length - MAX_FIELDS_IN_MESSAGE} more` : shown;
 }
 
 /** Dotted path for messages; `(root)` for the whole value. */
 export function formatPath(path: readonly (string | number)[]): string {
-  return path.length === 0 ? '(root)' : path.map(String).join('.');
+  return path.length === 0 ? '(root)' : path.map((p) => truncateForMessage(String(p))).join('.');
 }
 
 /**
@@ -71,13 +116,17 @@ function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     // One issue per unknown key, so "every offending field" is literal.
-    return issue.keys.map((key) =>
-      isProtectedKey(key)
-        ? { path: [...path, key], code: 'protected_characteristic', message: `"${key}" is a protected characteristic and is never accepted as an input` }
-        : { path: [...path, key], code: 'unrecognized_key', message: `Unknown field "${key}"` },
-    );
+    // The key is caller text of any length: cut where echoed, in the path as in the message.
+    return issue.keys.map((key) => {
+      const shown = truncateForMessage(key);
+      return isProtectedKey(key)
+        ? { path: [...path, shown], code: 'protected_characteristic', message: `"${shown}" is a protected characteristic and is never accepted as an input` }
+        : { path: [...path, shown], code: 'unrecognized_key', message: `Unknown field "${shown}"` };
+    });
   }
-  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code: issue.code, message: issue.message };
+  // A creditlift rule written as a zod refinement carries its stable code in params.
+  const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: ValidationIssueCode } | undefined)?.creditliftCode : undefined;
+  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code: own ?? issue.code, message: truncateForMessage(issue.message, 256) };
   if ('expected' in issue && issue.expected !== undefined) out.expected = String(issue.expected);
   if ('input' in issue) out.received = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
   return [out];

@@ -6,6 +6,7 @@ import { readScale } from '../catalog/readScale.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
+import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
@@ -60,14 +61,16 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * credential id) is rejected, the earlier one is untouched. So adding an item never changes the
  * assessment of any other distinct item, and never lowers a summary value.
  *
- * @param applicant a parsed applicant (see `parseApplicant`)
+ * @param applicant an applicant; a `parseApplicant` result is trusted as is, anything else is
+ *   validated first (so raw JSON gives a ValidationError, never a TypeError)
  * @throws ValidationError when `options.minConfidence` is not in [0, 1]; CreditliftError
  *   `catalog_invalid` when `options.catalog` is not a catalog
  * @example
  * const { items, summary } = assessEvidence(parseApplicant(input));
  * summary.byCategory.language.maxStrength; // 0 when no language evidence was accepted
  */
-export function assessEvidence(applicant: Applicant, options: AssessEvidenceOptions = {}): EvidenceReport {
+export function assessEvidence(input: Applicant, options: AssessEvidenceOptions = {}): EvidenceReport {
+  const applicant = checkedApplicant(input);
   const catalog = options.catalog ?? defaultCatalog;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {

@@ -1,5 +1,6 @@
 import type { CertificateCategory } from '../catalog/certificateKindSpec.js';
 import { CertificateCategory as Categories } from '../catalog/certificateKindSpec.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { EvidenceAssessment } from './evidenceAssessment.js';
 
 /** Accepted evidence of one category. */
@@ -25,8 +26,14 @@ export interface EvidenceSummary {
   readonly holderMismatchDetected: boolean;
 }
 
-/** Summarises item assessments per category (see {@link EvidenceSummary}). */
+/**
+ * Summarises item assessments per category (see {@link EvidenceSummary}).
+ *
+ * @param items the `items` of an `assessEvidence` report; checked, as a JavaScript caller can pass anything
+ * @throws ValidationError naming every item that is not an assessment
+ */
 export function summarizeEvidence(items: readonly EvidenceAssessment[]): EvidenceSummary {
+  checkAssessments(items);
   const byCategory = Object.fromEntries(Categories.options.map((c) => [c, { maxStrength: 0, count: 0 }])) as Record<
     CertificateCategory,
     { maxStrength: number; count: number }
@@ -44,4 +51,26 @@ export function summarizeEvidence(items: readonly EvidenceAssessment[]): Evidenc
     c.maxStrength = Math.max(c.maxStrength, item.strength);
   }
   return { byCategory, acceptedCount, rejectedCount: items.length - acceptedCount, duplicateDetected, holderMismatchDetected };
+}
+
+// A hand-written check rather than a schema: it runs for every decision and each counterfactual.
+function checkAssessments(items: unknown): void {
+  if (!Array.isArray(items)) {
+    throw new ValidationError('evidence assessments', [{ path: [], code: 'invalid_type', message: 'expected the items of an assessEvidence report', expected: 'array' }]);
+  }
+  const issues: ValidationIssue[] = [];
+  items.forEach((item: unknown, i) => {
+    const a = item as Partial<Record<keyof EvidenceAssessment, unknown>> | null;
+    const ok =
+      typeof a === 'object' &&
+      a !== null &&
+      (a.status === 'accepted' || a.status === 'rejected') &&
+      Array.isArray(a.reasons) &&
+      (a.category === undefined || Categories.safeParse(a.category).success) &&
+      typeof a.strength === 'number' &&
+      a.strength >= 0 &&
+      a.strength <= 1;
+    if (!ok) issues.push({ path: [i], code: 'invalid_type', message: 'not an evidence assessment (status, category, reasons, strength in [0, 1])', expected: 'EvidenceAssessment' });
+  });
+  if (issues.length > 0) throw new ValidationError('evidence assessments', issues);
 }

@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { safeParseApplicant } from '../schema/parseApplicant.js';
+import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { FeatureSet } from './featureSet.js';
 
 /**
@@ -36,5 +37,6 @@ export function parseFeatureApplicant(input: unknown, features: FeatureSet): App
   if (issues.length > 0 || !base.ok || !attrs.success) throw new ValidationError('Applicant', issues);
   // The attributes' shape is the lender's schema, not the built-in (empty) one: the engine passes
   // them through untouched to the lender's own features.
-  return { ...base.value, attributes: attrs.data as Applicant['attributes'] };
+  // Remembered as parsed, so assessEvidence and preparePolicy trust it rather than re-parse it.
+  return rememberParsed({ ...base.value, attributes: attrs.data as Applicant['attributes'] });
 }

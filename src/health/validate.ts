@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, type ValidationIssue } from '../errors/index.js';
+import { ValidationError, type ValidationIssue, type ValidationIssueCode } from '../errors/index.js';
 
 // One seam between zod and the project's ValidationError, so every health entry point reports
 // every problem at once, with its full path, under the project's stable codes.
@@ -8,13 +8,13 @@ import { ValidationError, type ValidationIssue } from '../errors/index.js';
  * Issue params a refinement sets to give its issue a stable creditlift code (e.g. `duplicate_id`)
  * instead of zod's generic `custom`.
  */
-export function issueCode(code: string): { params: { creditliftCode: string } } {
+export function issueCode(code: ValidationIssueCode): { params: { creditliftCode: ValidationIssueCode } } {
   return { params: { creditliftCode: code } };
 }
 
 function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {
-  const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: unknown } | undefined)?.creditliftCode : undefined;
-  if (typeof own === 'string') {
+  const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: ValidationIssueCode } | undefined)?.creditliftCode : undefined;
+  if (own !== undefined) {
     return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: own, message: issue.message }];
   }
   return [...ValidationError.fromZod('', new z.ZodError([issue])).issues];

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
@@ -8,6 +8,7 @@ import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
+import { loadOnnxRuntime } from './onnxRuntime.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
 
@@ -90,9 +91,11 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   // Before any session exists: a model breaking its declared directions never gets to score.
   if (options.allowMonotoneViolations !== true) assertMonotone(decoded.ensemble, manifest.features);
 
+  // Loaded here, on the first model load, not on import (see loadOnnxRuntime).
+  const runtime = await loadOnnxRuntime();
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, {
+    session = await runtime.InferenceSession.create(bytes, {
       intraOpNumThreads: options.intraOpNumThreads ?? 1,
       interOpNumThreads: options.interOpNumThreads ?? 1,
       executionMode: 'sequential',
@@ -115,7 +118,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     if (nRows === 0) return new Float32Array(0);
     // onnxruntime's Run is thread-safe on one session (the concurrency test checks results stay
     // per-call), so runs are not serialised; they are only tracked so close() can wait for them.
-    const run = session.run({ [manifest.inputName]: new ort.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
+    const run = session.run({ [manifest.inputName]: new runtime.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
     inFlight.add(run);
     try {
       const out = await run;

@@ -42,12 +42,14 @@ export async function monitorApplicants(o: {
   readonly baseline: MonitorBaseline;
   readonly period: MonitorPeriod;
   readonly model?: string | Uint8Array | LoadedModel;
-  readonly policy?: PolicyConfig | PolicyOverrides;
+  /** A complete policy; or `policyOverrides` of the default (not both). Default: the default policy. */
+  readonly policy?: PolicyConfig;
+  readonly policyOverrides?: PolicyOverrides;
   readonly chunkSize?: number;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
-  const scorer = await createScorer({ model, suggestionsPerDecision: 0, ...(o.policy === undefined ? {} : { policy: o.policy }) });
+  const scorer = await createScorer({ model, suggestionsPerDecision: 0, ...(o.policy === undefined ? {} : { policy: o.policy }), ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }) });
   try {
     const encoder = createFeatureEncoder(model.manifest);
     const acc = createMonitorAccumulator(o.baseline, { period: o.period, featureNames: encoder.names });
@@ -59,7 +61,7 @@ export async function monitorApplicants(o: {
       const batch = chunk;
       chunk = [];
       const values = batch.filter((r) => r.ok).map((r) => (r as Extract<InputRecord, { ok: true }>).value);
-      const results = await scorer.decideBatch(values);
+      const results = await scorer.safeDecideBatch(values);
       let k = 0;
       for (const r of batch) {
         records++;

@@ -42,7 +42,7 @@ export function serveScorer(channel: WorkerChannel): void {
       return;
     }
     if (scorer === undefined || closing) return;
-    scorer.decideBatch(msg.applicants, msg.options).then(
+    scorer.safeDecideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
         channel.send({ type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });

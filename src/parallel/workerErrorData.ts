@@ -1,22 +1,28 @@
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, type ValidationErrorCode } from '../errors/validationError.js';
+import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 
 /** An error as it crosses the thread boundary: structured clone keeps an Error's message, not its code. */
-export interface WorkerErrorData extends DecisionErrorData {
-  /** The ValidationError's subject, so the revived error reads the same. */
-  readonly subject?: string;
-}
+export type WorkerErrorData = DecisionErrorData;
 
-/** Plain-data form of anything a worker throws. */
+/** Plain-data form of anything a worker throws: code, message, class name, subject and every issue. */
 export function toWorkerErrorData(e: unknown): WorkerErrorData {
-  const data = toErrorData(e);
-  return e instanceof ValidationError ? { ...data, subject: e.subject } : data;
+  return toErrorData(e);
 }
 
-/** The typed error a worker threw, rebuilt on the pool's side with the same code, message and issues. */
+/**
+ * The typed error a worker threw, rebuilt on the pool's side as the same class with the same code,
+ * message, subject and issues: a policy error stays a `PolicyInvalidError` with its issues.
+ */
 export function reviveError(data: WorkerErrorData): CreditliftError {
-  const error = data.issues !== undefined ? new ValidationError(data.subject ?? 'input', data.issues) : new CreditliftError(data.code, data.message);
+  let error: CreditliftError;
+  if (data.issues !== undefined) {
+    const validation = new ValidationError(data.subject ?? 'input', data.issues, data.code as ValidationErrorCode);
+    error = data.name === 'PolicyInvalidError' ? new PolicyInvalidError(validation) : validation;
+  } else {
+    error = new CreditliftError(data.code, data.message);
+  }
   // The worker's message names the fields exactly as the in-process scorer would; keep it verbatim.
   error.message = data.message;
   return error;

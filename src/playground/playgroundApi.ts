@@ -79,7 +79,8 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
   if (budget !== undefined && budget !== null && !(typeof budget === 'number' && Number.isSafeInteger(budget) && budget >= 0)) {
     throw new ValidationError('playground request', [{ path: ['monthlyBudget'], code: 'invalid_type', message: 'monthlyBudget must be a whole number of fen, 0 or more' }]);
   }
-  const decision = await scorer.decide(b.applicant);
+  // decide validates the edited applicant at run time and names every field at fault.
+  const decision = await scorer.decide(b.applicant as ApplicantInput);
   return { decision, bindingText: constraintText(decision.bindingConstraint), budget: budgetView(decision, b.applicant as ApplicantInput, typeof budget === 'number' ? budget : null) };
 }
 
@@ -112,7 +113,7 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
   // Every problem at once: the schema's and an unknown kind's.
   const issues = [
     ...(parsed.success ? [] : ValidationError.fromZod('certificate', parsed.error).issues),
-    ...(spec === undefined ? [{ path: ['kind'], code: 'invalid_value', message: `"${kind}" is not in the catalog` }] : []),
+    ...(spec === undefined ? [{ path: ['kind'], code: 'invalid_value' as const, message: `"${kind}" is not in the catalog` }] : []),
   ];
   if (!parsed.success || issues.length > 0) throw new ValidationError('certificate', issues);
   return parsed.data;

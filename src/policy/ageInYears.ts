@@ -13,8 +13,8 @@ export function ageInYears(birthDate: string, asOf: string): number {
   const on = parseIsoDate(asOf);
   if (!isValid(birth) || !isValid(on)) {
     const issues = [
-      ...(isValid(birth) ? [] : [{ path: ['birthDate'], code: 'invalid_date', message: 'not a valid ISO date' }]),
-      ...(isValid(on) ? [] : [{ path: ['asOf'], code: 'invalid_date', message: 'not a valid ISO date' }]),
+      ...(isValid(birth) ? [] : [{ path: ['birthDate'], code: 'invalid_date' as const, message: 'not a valid ISO date' }]),
+      ...(isValid(on) ? [] : [{ path: ['asOf'], code: 'invalid_date' as const, message: 'not a valid ISO date' }]),
     ];
     throw new ValidationError('Applicant', issues);
   }

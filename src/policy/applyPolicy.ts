@@ -1,4 +1,6 @@
+import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
+import { checkedApplicant } from '../schema/checkedApplicant.js';
 import { affordabilityCapacity, affordabilityInputOf, checkAffordability, type AffordabilityAssessment, type AffordabilityCheckId } from './affordability.js';
 import { assertPd } from './assertPd.js';
 import { defaultPolicy } from './defaultPolicy.js';
@@ -142,8 +144,12 @@ export interface PreparedPolicy {
  * @throws ValidationError for malformed dates or ledger; PolicyInvalidError for a bad policy.
  */
 export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
+  if (typeof input !== 'object' || input === null) {
+    throw new ValidationError('PolicyInput', [{ path: [], code: 'invalid_type', message: 'expected an object with an applicant', expected: 'object' }]);
+  }
   const policy = validatePolicy(input.policy ?? defaultPolicy);
-  const { applicant } = input;
+  // A parseApplicant result is trusted as is; anything else is validated (ValidationError, never a TypeError).
+  const applicant = checkedApplicant(input.applicant);
   const rules = prepareRules(applicant, input.flags ?? { duplicateEvidence: false }, policy);
   const affordabilityInput = affordabilityInputOf(applicant, policy);
   // The per-borrower caps count this lender's own other lines, never balances elsewhere (those

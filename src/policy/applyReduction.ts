@@ -17,8 +17,8 @@ export function applyReduction(priorLimit: number, requestedAmount: number, poli
   const requested = Fen.safeParse(requestedAmount);
   if (!prior.success || !requested.success) {
     throw new ValidationError('Reduction', [
-      ...(prior.success ? [] : [{ path: ['priorLimit'], code: 'invalid_fen', message: 'expected integer fen >= 0' }]),
-      ...(requested.success ? [] : [{ path: ['requestedAmount'], code: 'invalid_fen', message: 'expected integer fen >= 0' }]),
+      ...(prior.success ? [] : [{ path: ['priorLimit'], code: 'invalid_fen' as const, message: 'expected integer fen >= 0' }]),
+      ...(requested.success ? [] : [{ path: ['requestedAmount'], code: 'invalid_fen' as const, message: 'expected integer fen >= 0' }]),
     ]);
   }
   return roundDownToStep(Math.min(prior.data, requested.data), policy.limits.roundingStep);

@@ -1,27 +1,22 @@
-import { CreditliftError } from '../errors/creditliftError.js';
-import { formatPath, type ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { BRAND_NAME, addBrand } from '../errors/errorBrand.js';
+import { ValidationError } from '../errors/validationError.js';
 
 /**
  * Thrown when a policy configuration (or an override of one) breaks the schema or a cross-field
- * rule. Code `'policy_invalid'`; `issues` lists every problem with its path, and `cause` is the
- * underlying {@link ValidationError} (subject `'PolicyConfig'`).
+ * rule: a {@link ValidationError} with code `'policy_invalid'` and subject `'PolicyConfig'`, so
+ * `issues`, `fields` and `toJSON()` read as for any other input. `cause` is the underlying
+ * validation of the policy document.
  */
-export class PolicyInvalidError extends CreditliftError {
-  /** Every problem found, each with its path into the policy. */
-  readonly issues: readonly ValidationIssue[];
+export class PolicyInvalidError extends ValidationError {
+  /** The brand this class's instances carry (`instanceof` across package copies). */
+  static override readonly [BRAND_NAME]: string = 'PolicyInvalidError';
 
   constructor(validation: ValidationError) {
-    super('policy_invalid', validation.message, { cause: validation });
+    super(validation.subject, validation.issues, 'policy_invalid');
     this.name = 'PolicyInvalidError';
-    this.issues = validation.issues;
-  }
-
-  /** The distinct field paths at fault, dotted (`pricing.aprCap`). */
-  get fields(): string[] {
-    return [...new Set(this.issues.map((i) => formatPath(i.path)))];
-  }
-
-  override toJSON(): { name: string; code: 'policy_invalid'; message: string; issues: ValidationIssue[] } {
-    return { name: this.name, code: 'policy_invalid', message: this.message, issues: [...this.issues] };
+    // The message names the fields as the validation did (subject included), verbatim.
+    this.message = validation.message;
+    Object.defineProperty(this, 'cause', { value: validation, enumerable: false, writable: true, configurable: true });
+    addBrand(this, 'PolicyInvalidError');
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicantRulesRefinement } from './applicantRules.js';
 import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
 
@@ -117,7 +118,10 @@ export const Applicant = z.strictObject({
     .strictObject({})
     .optional()
     .describe("The lender's own declared attributes (createScorer({ features }) declares and validates them); none without a declaration"),
-});
+})
+  // Cross-field rules (dates in order) live in the schema itself, so Applicant.safeParse refuses
+  // what parseApplicant refuses; `when` runs them even when other fields already failed.
+  .superRefine(applicantRulesRefinement, { when: () => true });
 
 /** A validated applicant (defaults applied). */
 export type Applicant = z.infer<typeof Applicant>;

@@ -46,6 +46,8 @@ export const CertificateEvidence = z.strictObject({
 });
 /** One piece of certificate evidence. */
 export type CertificateEvidence = z.infer<typeof CertificateEvidence>;
+/** One certificate evidence item as a caller writes it (defaults optional). */
+export type CertificateEvidenceInput = z.input<typeof CertificateEvidence>;
 
 /** The most evidence items one applicant may carry; more is a clear error, never a slow path. */
 export const MAX_EVIDENCE_ITEMS = 50;

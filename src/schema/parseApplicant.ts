@@ -1,63 +1,16 @@
-import { addYears, isAfter, isBefore } from 'date-fns';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
-import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
-import { IsoDate } from './primitives.js';
+import { rememberParsed } from './parsedApplicants.js';
 import { isBlockedPath, readPlainData } from './readPlainData.js';
 
 /** Result of {@link safeParseApplicant}: the applicant, or the error listing every problem. */
 export type SafeParseApplicantResult = { readonly ok: true; readonly value: Applicant } | { readonly ok: false; readonly error: ValidationError };
 
-// Nobody applying for credit was born more than this long before the decision date.
-const MAX_AGE_YEARS = 120;
-
 type Issue = ValidationIssue;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A valid ISO date at `obj[key]`, or undefined; other fields' problems are zod's to report. */
-function dateAt(obj: unknown, key: string): number | undefined {
-  if (!isRecord(obj)) return undefined;
-  const v = obj[key];
-  return IsoDate.safeParse(v).success ? parseIsoDate(v as string) : undefined;
-}
-
-/**
- * Rules that relate two fields. They run on the raw input, each only where its own fields are
- * readable, so they are reported together with the schema's issues rather than after them.
- */
-function crossFieldIssues(input: Record<string, unknown>, evidence: unknown): Issue[] {
-  const issues: Issue[] = [];
-  const asOf = dateAt(input, 'asOf');
-  const birth = dateAt(input, 'birthDate');
-  const start = dateAt(input.employment, 'startDate');
-  if (asOf !== undefined && birth !== undefined) {
-    if (isAfter(birth, asOf)) issues.push({ path: ['birthDate'], code: 'birth_date_after_as_of', message: 'birthDate is after asOf' });
-    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS))) {
-      issues.push({ path: ['birthDate'], code: 'birth_date_implausible', message: `birthDate is more than ${MAX_AGE_YEARS} years before asOf` });
-    }
-  }
-  if (start !== undefined) {
-    if (asOf !== undefined && isAfter(start, asOf)) {
-      issues.push({ path: ['employment', 'startDate'], code: 'employment_start_after_as_of', message: 'employment.startDate is after asOf' });
-    }
-    if (birth !== undefined && isBefore(start, birth)) {
-      issues.push({ path: ['employment', 'startDate'], code: 'employment_start_before_birth', message: 'employment.startDate is before birthDate' });
-    }
-  }
-  if (Array.isArray(evidence)) {
-    evidence.forEach((item, i) => {
-      const issued = dateAt(item, 'issueDate');
-      const expires = dateAt(item, 'expiryDate');
-      if (issued !== undefined && expires !== undefined && isBefore(expires, issued)) {
-        issues.push({ path: ['evidence', i, 'expiryDate'], code: 'expiry_before_issue', message: 'expiryDate is before issueDate' });
-      }
-    });
-  }
-  return issues;
 }
 
 function comparePaths(a: Issue, b: Issue): number {
@@ -78,9 +31,8 @@ function validate(raw: unknown): SafeParseApplicantResult {
   const input = read.value;
   const issues: Issue[] = [...read.issues];
   let subject = input;
-  let evidence: unknown;
   if (isRecord(input)) {
-    evidence = input.evidence;
+    const evidence = input.evidence;
     // A huge evidence array is refused by its length alone, before any item is looked at, and
     // the rest of the record is still checked so every other problem is reported too.
     if (Array.isArray(evidence) && evidence.length > MAX_EVIDENCE_ITEMS) {
@@ -92,14 +44,12 @@ function validate(raw: unknown): SafeParseApplicantResult {
         received: `${evidence.length} items`,
       });
       subject = { ...input, evidence: [] };
-      evidence = undefined;
     }
-    issues.push(...crossFieldIssues(input, evidence));
   }
   const r = Applicant.safeParse(subject);
-  if (!r.success) issues.push(...ValidationError.fromZod('Applicant', r.error).issues.filter((i) => !isBlockedPath(i.path, read.blocked)));
+  if (!r.success) issues.push(...validationIssuesFromZod(r.error).filter((i) => !isBlockedPath(i.path, read.blocked)));
   if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
-  return { ok: true, value: r.data };
+  return { ok: true, value: rememberParsed(r.data) };
 }
 
 /**

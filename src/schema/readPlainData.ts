@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors/validationError.js';
+import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 
 /** What {@link readPlainData} made of a value. */
 export interface PlainDataRead {
@@ -33,7 +34,7 @@ export function readPlainData(input: unknown): PlainDataRead {
   const issues: ValidationIssue[] = [];
   const blocked: (string | number)[][] = [];
   const onPath = new Set<object>();
-  const refuse = (path: (string | number)[], code: string, message: string, extra: { expected?: string; received?: string } = {}) => {
+  const refuse = (path: (string | number)[], code: ValidationIssueCode, message: string, extra: { expected?: string; received?: string } = {}) => {
     issues.push({ path, code, message, ...extra });
     blocked.push(path);
     return undefined;

@@ -1,4 +1,4 @@
-import { resolvePolicyOption, type ScorerOptions } from '../decision/createScorer.js';
+import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
 import { portfolioAssumptions } from './portfolioEconomics.js';
@@ -36,8 +36,8 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
   const candidateOptions = options.candidate ?? {};
   // Resolved here too (the workers resolve their own copy) for the money assumptions, and so a bad
   // policy fails before any thread starts.
-  const baselinePolicy = resolvePolicyOption(baselineOptions.policy);
-  const candidatePolicy = resolvePolicyOption(candidateOptions.policy);
+  const baselinePolicy = resolvePolicyOptions(baselineOptions);
+  const candidatePolicy = resolvePolicyOptions(candidateOptions);
   const workers = options.workers ?? 1;
   const pools: ScorerPool[] = [];
   try {

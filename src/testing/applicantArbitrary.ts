@@ -178,11 +178,11 @@ export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.
   const maxEvidence = options.maxEvidence ?? 2;
   const catalog = options.catalog ?? defaultCatalog;
   const issues = [
-    ...(IsoDate.safeParse(asOf).success ? [] : [{ path: ['asOf'], code: 'invalid_date', message: 'asOf must be an ISO date (YYYY-MM-DD)' }]),
+    ...(IsoDate.safeParse(asOf).success ? [] : [{ path: ['asOf'], code: 'invalid_date' as const, message: 'asOf must be an ISO date (YYYY-MM-DD)' }]),
     ...(segments.length > 0 && segments.every((s) => (APPLICANT_SEGMENTS as readonly string[]).includes(s))
       ? []
-      : [{ path: ['segment'], code: 'unknown_segment', message: `segment must be one or more of ${APPLICANT_SEGMENTS.join(', ')}` }]),
-    ...(Number.isInteger(maxEvidence) && maxEvidence >= 0 && maxEvidence <= 50 ? [] : [{ path: ['maxEvidence'], code: 'out_of_range', message: 'maxEvidence must be an integer from 0 to 50' }]),
+      : [{ path: ['segment'], code: 'unknown_segment' as const, message: `segment must be one or more of ${APPLICANT_SEGMENTS.join(', ')}` }]),
+    ...(Number.isInteger(maxEvidence) && maxEvidence >= 0 && maxEvidence <= 50 ? [] : [{ path: ['maxEvidence'], code: 'out_of_range' as const, message: 'maxEvidence must be an integer from 0 to 50' }]),
   ];
   if (issues.length > 0) throw new ValidationError('applicantArbitrary options', issues);
   const bySegment = segments.map((segment) => {

@@ -3,6 +3,7 @@ import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { ValidationError } from '../errors/validationError.js';
+import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 import {
@@ -41,7 +42,7 @@ export interface CertificateEvidenceArbitraryOptions {
   readonly minConfidence?: number;
 }
 
-function optionsError(path: string, code: string, message: string): ValidationError {
+function optionsError(path: string, code: ValidationIssueCode, message: string): ValidationError {
   return new ValidationError('certificateEvidenceArbitrary options', [{ path: [path], code, message }]);
 }
 

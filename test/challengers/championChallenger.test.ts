@@ -50,9 +50,9 @@ describe('champion/challenger in the scorer', () => {
   let live: Scorer;
   beforeAll(async () => {
     plain = await createScorer({ suggestionsPerDecision: 0 });
-    challenger = await createScorer({ suggestionsPerDecision: 0, policy: tighterDsr });
-    shadow = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policy: tighterDsr, share: 0.5 }], challengerMode: 'shadow' });
-    live = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policy: tighterDsr, share: 0.5 }], challengerMode: 'live' });
+    challenger = await createScorer({ suggestionsPerDecision: 0, policyOverrides: tighterDsr });
+    shadow = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 0.5 }], challengerMode: 'shadow' });
+    live = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 0.5 }], challengerMode: 'live' });
   });
   afterAll(async () => Promise.all([plain, challenger, shadow, live].map((s) => s?.close())));
 
@@ -81,12 +81,12 @@ describe('champion/challenger in the scorer', () => {
     });
     expect(shadowed).toBeGreaterThan(50);
     // One at a time, the same.
-    const one = await shadow.decide(book[0]);
+    const one = await shadow.decide(book[0]!);
     expect(strip(one)).toEqual(strip(want[0]!));
   });
 
   it("law: in shadow mode the champion's decision is the plain scorer's, for any applicant (ids forced into the challenger arm)", async () => {
-    const everyone = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policy: tighterDsr, share: 1 }], challengerMode: 'shadow' });
+    const everyone = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 1 }], challengerMode: 'shadow' });
     try {
       await fc.assert(
         fc.asyncProperty(applicantArbitrary(), async (a) => {

@@ -7,7 +7,7 @@ import { generatePopulation } from '../../src/train/synthetic/generatePopulation
 describe('champion/challenger on the worker pool', () => {
   it('the pool assigns the same arms and returns the same decisions as one in-process scorer, live and shadow', async () => {
     const book = generatePopulation({ size: 400, seed: 8, asOf: '2026-10-01' }).map((r) => r.applicant);
-    const challengers = [{ name: 'tight', policy: { affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 0.25 }] } }, share: 0.3 }];
+    const challengers = [{ name: 'tight', policyOverrides: { affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 0.25 }] } }, share: 0.3 }];
     for (const challengerMode of ['live', 'shadow'] as const) {
       const options = { suggestionsPerDecision: 0, challengers, challengerMode };
       const scorer = await createScorer(options);

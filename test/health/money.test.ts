@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreditliftError } from '../../src/errors/index.js';
+import type { CreditliftError } from '../../src/errors/index.js';
 import { categoryBreakdown, formatYuan, merchantKey } from '../../src/health/index.js';
 
 describe('money and names', () => {

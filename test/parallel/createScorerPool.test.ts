@@ -32,7 +32,7 @@ let expected: BatchResult[];
 
 beforeAll(async () => {
   [scorer, pool] = await Promise.all([createScorer(scorerOptions), createScorerPool({ workers: 2, chunkSize: 7, scorer: scorerOptions })]);
-  expected = await scorer.decideBatch(mixed);
+  expected = await scorer.safeDecideBatch(mixed);
 });
 afterAll(async () => {
   await Promise.all([scorer?.close(), pool?.close()]);
@@ -79,7 +79,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(record, { maxLength: 40 }), async (batch) => {
-        const [pooled, local] = await Promise.all([pool.decideBatch(batch), scorer.decideBatch(batch)]);
+        const [pooled, local] = await Promise.all([pool.decideBatch(batch), scorer.safeDecideBatch(batch)]);
         expect(json(pooled)).toBe(json(local));
       }),
       { numRuns: 12 },
@@ -90,22 +90,23 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     const a = mixed.slice(0, 40);
     const b = [...mixed].reverse().slice(0, 33);
     const [ra, rb, rc] = await Promise.all([pool.decideBatch(a), pool.decideBatch(b), pool.decideBatch(a)]);
-    expect(json(ra)).toBe(json(await scorer.decideBatch(a)));
-    expect(json(rb)).toBe(json(await scorer.decideBatch(b)));
+    expect(json(ra)).toBe(json(await scorer.safeDecideBatch(a)));
+    expect(json(rb)).toBe(json(await scorer.safeDecideBatch(b)));
     expect(json(rc)).toBe(json(ra));
   });
 
   it('a record that cannot be structured-cloned gets the same result it would in process; its chunk-mates still decide', async () => {
     const batch: unknown[] = [examples[0], { ...examples[1], extra: () => 1 }, examples[2], { ...examples[3], id: Symbol('x') }];
     const pooled = await pool.decideBatch(batch);
-    expect(json(pooled)).toBe(json(await scorer.decideBatch(batch)));
+    expect(json(pooled)).toBe(json(await scorer.safeDecideBatch(batch)));
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
   it('a hole or an element whose getter throws is that record\'s own error, in process and pooled alike; the others decide', async () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what this test is about.
     const batch: unknown[] = [examples[0], , examples[1], examples[2]];
     Object.defineProperty(batch, 2, { get: () => { throw new Error('boom'); }, enumerable: true });
-    const local = await scorer.decideBatch(batch);
+    const local = await scorer.safeDecideBatch(batch);
     expect(local.map((r) => (r.ok ? 'ok' : r.error.issues?.[0]?.code))).toEqual(['ok', 'missing_element', 'unreadable_input', 'ok']);
     expect(json(await pool.decideBatch(batch))).toBe(json(local));
   });
@@ -123,20 +124,20 @@ describe('createScorerPool: same results as the in-process scorer', () => {
   it('input that is not an array is a ValidationError, as in process', async () => {
     const err = await pool.decideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    const local = await scorer.decideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
+    const local = await scorer.safeDecideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
     expect((err as ValidationError).message).toBe((local as ValidationError).message);
   });
 
   it('an invalid limitHistory fails the whole call with the same ValidationError as in process', async () => {
     const opts = { limitHistory: [{ at: 'yesterday', from: -1 }] } as never;
     const err = await pool.decideBatch(examples, opts).catch((e: unknown) => e);
-    const local = await scorer.decideBatch(examples, opts).catch((e: unknown) => e);
+    const local = await scorer.safeDecideBatch(examples, opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(local).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).message).toBe((local as ValidationError).message);
     expect((err as ValidationError).issues).toEqual((local as ValidationError).issues);
     // The pool is still usable afterwards.
-    expect(json(await pool.decideBatch(examples))).toBe(json(await scorer.decideBatch(examples)));
+    expect(json(await pool.decideBatch(examples))).toBe(json(await scorer.safeDecideBatch(examples)));
   });
 
   // Last in this block: it closes the shared pool.
@@ -189,11 +190,11 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
       expect(failed.map((r) => r.index)).toEqual([12]);
       expect(failed[0]?.ok === false && failed[0].error.code).toBe('worker_failed');
       expect(failed[0]?.ok === false && failed[0].error.message).toMatch(/twice/);
-      const local = await scorer.decideBatch(batch);
+      const local = await scorer.safeDecideBatch(batch);
       expect(json(results.filter((r) => r.ok))).toBe(json(local.filter((_, i) => i !== 12)));
       if (id !== FAIL_ID) expect(crashy.workerPids()).not.toEqual(pidsBefore);
       // The pool still scores with its replaced workers.
-      expect(json(await crashy.decideBatch(synthetic.slice(0, 20)))).toBe(json(await scorer.decideBatch(synthetic.slice(0, 20))));
+      expect(json(await crashy.decideBatch(synthetic.slice(0, 20)))).toBe(json(await scorer.safeDecideBatch(synthetic.slice(0, 20))));
     });
   }
 

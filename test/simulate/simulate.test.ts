@@ -54,8 +54,8 @@ describe('simulate: a candidate that tightens the DSR bands, on a generated book
     const errors: SimulationRecordError[] = [];
     const result = await runSimulation({
       records: records(),
-      baseline: { decide: (r) => baseline.decideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
-      candidate: { decide: (r) => candidate.decideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
+      baseline: { decide: (r) => baseline.safeDecideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
+      candidate: { decide: (r) => candidate.safeDecideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
       outcomes,
       chunkSize: 64,
       onFlip: (f) => void flips.push(f),

@@ -37,12 +37,12 @@ describe('creditlift simulate', () => {
     expect(sim.backtest.observed).toBe(sim.decided);
 
     const baseline = await createScorer({ suggestionsPerDecision: 0 });
-    const candidate = await createScorer({ policy: candidatePolicy, suggestionsPerDecision: 0 });
+    const candidate = await createScorer({ policyOverrides: candidatePolicy, suggestionsPerDecision: 0 });
     try {
       const inProcess = await runSimulation({
         records: rows.map((r, i) => ({ line: i + 1, ok: true, value: r.applicant })),
-        baseline: { decide: (r) => baseline.decideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
-        candidate: { decide: (r) => candidate.decideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
+        baseline: { decide: (r) => baseline.safeDecideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
+        candidate: { decide: (r) => candidate.safeDecideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
         outcomes: new Map(rows.map((r) => [r.applicant.id, r.defaulted12m])),
       });
       const { book: _b, baselineLabel: _bl, candidateLabel: _cl, records: _r, errors: _e, interrupted: _i, ...summary } = sim;

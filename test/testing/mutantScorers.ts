@@ -86,10 +86,10 @@ export const mutants: readonly Mutant[] = [
     name: 'ignored self cap',
     caughtBy: ['customer_controls_hold'],
     wrap: (s) => {
-      const uncapped = (a: unknown) => {
+      const uncapped = <T,>(a: T): T => {
         const x = a as { controls?: Record<string, unknown> };
         const { selfSetCap: _dropped, ...controls } = x.controls ?? {};
-        return { ...x, controls };
+        return { ...x, controls } as T;
       };
       return {
         ...s,

@@ -24,10 +24,10 @@ export interface BatchDecider {
   close(): Promise<void>;
 }
 
-/** A {@link BatchDecider} on one in-process scorer (`scorer.decideBatch`); closing it closes the scorer. */
+/** A {@link BatchDecider} on one in-process scorer (`scorer.safeDecideBatch`); closing it closes the scorer. */
 export function inProcessDecider(scorer: Scorer): BatchDecider {
   return {
-    decide: (records) => scorer.decideBatch(records),
+    decide: (records) => scorer.safeDecideBatch(records),
     identity: { model: scorer.model, policyHash: policyHash(scorer.policy) },
     inFlight: 2,
     close: () => scorer.close(),

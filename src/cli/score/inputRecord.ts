@@ -1,4 +1,5 @@
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import type { ValidationIssueCode } from '../../errors/validationIssueCode.js';
 
 /** One record read from an input file: the value to decide, or why it could not be read. */
 export type InputRecord =
@@ -6,6 +7,6 @@ export type InputRecord =
   | { readonly line: number; readonly ok: false; readonly error: DecisionErrorData };
 
 /** An unreadable record as error data (code `data_invalid`, one issue at the record's root). */
-export function unreadableRecord(line: number, issueCode: string, message: string): InputRecord {
+export function unreadableRecord(line: number, issueCode: ValidationIssueCode, message: string): InputRecord {
   return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${message}`, issues: [{ path: [], code: issueCode, message }] } };
 }

@@ -1,3 +1,4 @@
+import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
@@ -12,8 +13,10 @@ import { assignArm, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './assignArm.js'
 export interface Challenger {
   /** Arm name, as the audit and reports show it; not "champion". */
   readonly name: string;
-  /** Default: the champion's policy. */
-  readonly policy?: PolicyConfig | PolicyOverrides;
+  /** A complete policy for this arm. Default: the champion's policy (or overrides). */
+  readonly policy?: PolicyConfig;
+  /** Overrides of the default policy for this arm, instead of a complete `policy`. */
+  readonly policyOverrides?: PolicyOverrides;
   /** Default: the champion's model. */
   readonly model?: string | Uint8Array | LoadedModel;
   /** Share of applicants in this arm, in [0, 1]; all shares together at most 1. */
@@ -41,9 +44,9 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
   let sum = 0;
   challengers.forEach((c: Partial<Challenger> | null, i) => {
     const name = c?.name;
-    if (typeof name !== 'string' || !ARM_NAME.test(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_string', message: 'name must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit' });
+    if (typeof name !== 'string' || !ARM_NAME.test(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_format', message: 'name must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit' });
     else if (name === CHAMPION_ARM) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: '"champion" names the champion arm' });
-    else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'duplicate', message: `duplicate arm name "${name}"` });
+    else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: `duplicate arm name "${name}"` });
     else names.add(name);
     const share = c?.share;
     if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1) issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
@@ -88,18 +91,23 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const challengers = checkChallengers(options.challengers, options.challengerMode);
   const mode: ChallengerMode = options.challengerMode ?? 'shadow';
   const key = options.assignmentKey ?? DEFAULT_ASSIGNMENT_KEY;
-  if (typeof key !== 'string' || key.length === 0) throw new ValidationError('ScorerOptions', [{ path: ['assignmentKey'], code: 'invalid_string', message: 'assignmentKey must be a non-empty string' }]);
+  if (typeof key !== 'string' || key.length === 0) throw new ValidationError('ScorerOptions', [{ path: ['assignmentKey'], code: 'invalid_type', message: 'assignmentKey must be a non-empty string' }]);
   const { challengers: _c, challengerMode: _m, assignmentKey: _k, ...base } = options;
   const champion = await create(base);
   const arms = new Map<string, Scorer>();
   try {
     for (const c of challengers) {
-      const policy = c.policy ?? base.policy;
       const model = c.model ?? base.model;
       // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
       const { expectedSha256: _pin, ...shared } = base;
       const own = c.model === undefined ? base : shared;
-      arms.set(c.name, await create({ ...own, ...(policy === undefined ? {} : { policy }), ...(model === undefined ? {} : { model }) }));
+      // A challenger's own policy (complete or overrides) replaces the champion's; createScorer refuses both at once.
+      const { policy: _p, policyOverrides: _o, ...ownWithoutPolicy } = own;
+      const armPolicy =
+        c.policy === undefined && c.policyOverrides === undefined
+          ? { ...(own.policy === undefined ? {} : { policy: own.policy }), ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }) }
+          : { ...(c.policy === undefined ? {} : { policy: c.policy }), ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
+      arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }));
     }
   } catch (e) {
     await Promise.all([champion, ...arms.values()].map((s) => s.close()));
@@ -112,7 +120,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const scorerOf = (arm: string): Scorer => arms.get(arm) ?? champion;
   const decider = (arm: string): Scorer => (mode === 'live' ? scorerOf(arm) : champion);
 
-  return {
+  const scorer: Scorer = {
     model: champion.model,
     policy: champion.policy,
     async decide(input, opts) {
@@ -157,6 +165,16 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       }
       return results;
     },
+    async safeDecide(input, opts) {
+      try {
+        // decide validates at run time whatever the static type says.
+        return { ok: true, decision: await scorer.decide(input as Parameters<Scorer['decide']>[0], opts) };
+      } catch (e) {
+        return { ok: false, error: e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e }) };
+      }
+    },
+    // decideBatch validates every record itself (a bad one gets its own error), so it serves unknown input too.
+    safeDecideBatch: (inputs, opts) => scorer.decideBatch(inputs as Parameters<Scorer['decideBatch']>[0], opts),
     async reassess(prior, update) {
       // Live: the arm that made the prior decision keeps the customer. Shadow: the champion's prior is the champion's to reassess.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
@@ -182,4 +200,5 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       await Promise.all([champion, ...arms.values()].map((s) => s.close()));
     },
   };
+  return scorer;
 }

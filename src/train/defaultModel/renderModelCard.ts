@@ -32,8 +32,8 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   lines.push('metrics show that the pipeline works, not how it would perform on a real portfolio. A lender retrains on');
   lines.push('its own outcomes with `creditlift train`.');
   lines.push('');
-  lines.push(`- Population: ${p['populationSize']} applicants, seed ${p['populationSeed']}, observed on ${p['populationAsOf']}`);
-  lines.push(`- Holdout: the last ${pct(Number(p['holdoutFraction']), 0)} (${holdout.count} applicants), never seen in training`);
+  lines.push(`- Population: ${p.populationSize} applicants, seed ${p.populationSeed}, observed on ${p.populationAsOf}`);
+  lines.push(`- Holdout: the last ${pct(Number(p.holdoutFraction), 0)} (${holdout.count} applicants), never seen in training`);
   lines.push(`- Holdout default rate: ${pct(holdout.defaultRate, 2)}`);
   lines.push('- Protected characteristics (gender, ethnicity, religion, ...) are not inputs: the applicant schema has no such field.');
   lines.push('');

@@ -103,7 +103,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     try {
       applicant = parseFeatureApplicant(input, features);
     } catch (e) {
-      const found = e instanceof ValidationError ? e.issues : [{ path: [], code: 'invalid', message: String(e) }];
+      const found = e instanceof ValidationError ? e.issues : [{ path: [], code: 'invalid' as const, message: String(e) }];
       for (const issue of found) add({ ...issue, path: ['applicants', line, ...issue.path], message: `Applicant line ${line}: ${issue.message}` });
       return;
     }

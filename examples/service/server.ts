@@ -1,0 +1,100 @@
+/**
+ * An example HTTP service on creditlift with fastify: POST /decisions takes an applicant as JSON
+ * and answers with the Decision, or with RFC 9457 problem details naming every field at fault.
+ *
+ * - The body is checked by fastify's own ajv against `applicantServiceJsonSchema()` (strict under
+ *   fastify's coercing defaults), then decided with `scorer.safeDecide`, which also checks the
+ *   cross-field rules JSON Schema cannot express.
+ * - A body over `bodyLimit` bytes is refused (413) before it is parsed.
+ * - A client that disconnects cancels its decision (AbortSignal).
+ * - Every answer carries the request id; problems name it as `instance`.
+ *
+ * In your service, import from 'creditlift'; this example imports the source so it runs in the repo.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  CreditliftError,
+  PROBLEM_JSON_MEDIA_TYPE,
+  applicantServiceJsonSchema,
+  isProtectedKey,
+  toProblemDetails,
+  type ProblemDetails,
+  type Scorer,
+  type ValidationIssue,
+} from '../../src/index.js';
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  /** A scorer from `createScorer`; the server does not close it. */
+  readonly scorer: Scorer;
+  /** Largest request body accepted, bytes. Default 256 KiB (an applicant with 50 certificates is ~30 KiB). */
+  readonly bodyLimit?: number;
+}
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly message?: string;
+}
+
+// Keywords of the coercion guards in applicantServiceJsonSchema: all mean "wrong JSON type".
+const GUARD_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'not', 'type']);
+
+/** ajv's errors as creditlift validation issues (path, stable code, message). */
+function issuesFromAjv(errors: readonly AjvError[]): ValidationIssue[] {
+  return errors.map((e) => {
+    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replaceAll('~1', '/').replaceAll('~0', '~')));
+    const key = String(path.at(-1) ?? '');
+    if (e.schemaPath.includes('/additionalProperties')) {
+      return isProtectedKey(key)
+        ? { path, code: 'protected_characteristic', message: `"${key}" is a protected characteristic and is never accepted as an input` }
+        : { path, code: 'unrecognized_key', message: `Unknown field "${key}"` };
+    }
+    if (e.keyword === 'required') return { path, code: 'invalid_type', message: e.message ?? 'required' };
+    if (GUARD_KEYWORDS.has(e.keyword) && e.schemaPath.includes('/allOf/0/')) return { path, code: 'invalid_type', message: 'wrong JSON type (no coercion)' };
+    return { path, code: 'invalid_value', message: e.message ?? e.keyword };
+  });
+}
+
+function problemOf(error: FastifyError & { validation?: readonly AjvError[] }, bodyLimit: number, instance: string): ProblemDetails {
+  if (error instanceof CreditliftError) return toProblemDetails(error, { instance });
+  if (error.validation !== undefined) {
+    const issues = issuesFromAjv(error.validation);
+    return { ...toProblemDetails(new CreditliftError('validation_failed', `Invalid Applicant: ${error.message}`), { instance }), issues };
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { ...toProblemDetails(new CreditliftError('data_invalid', `The body is larger than ${bodyLimit} bytes`), { instance }), status: 413, title: 'The body is too large' };
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return { ...toProblemDetails(new CreditliftError('data_invalid', error.message), { instance }), status: error.statusCode };
+  }
+  return toProblemDetails(error, { instance });
+}
+
+/** The service, not yet listening: `await (await buildServer({ scorer })).listen({ host: '127.0.0.1', port: 0 })`. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? 256 * 1024;
+  const { scorer } = options;
+  const app = Fastify({ bodyLimit, logger: false });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error, bodyLimit, request.id);
+    void reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).header('x-request-id', request.id).send(problem);
+  });
+
+  app.post('/decisions', { schema: { body: applicantServiceJsonSchema() } }, async (request, reply) => {
+    // A client that goes away cancels its decision: no work for an answer nobody reads.
+    const controller = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
+    });
+    const result = await scorer.safeDecide(request.body, { signal: controller.signal });
+    void reply.header('x-request-id', request.id);
+    if (result.ok) return result.decision;
+    const problem = toProblemDetails(result.error, { instance: request.id });
+    return reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
+  });
+
+  return app;
+}

@@ -1,0 +1,86 @@
+import { reportError, UsageError } from '../commandLine/commandIo.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
+
+/** Help text of `creditlift worker`. */
+export const WORKER_USAGE = `Usage: creditlift worker --queue redis://HOST:PORT/DB [options]
+
+Serves "creditlift score --queue" runs: takes chunks of input from the BullMQ queue on that Redis,
+decides them and hands the output lines back to the producer. Start any number, on any hosts.
+Every chunk names the model SHA-256, policy hash and engine version it must be decided with; a
+worker started with another --model or --policy refuses it (the producer reports the chunk).
+Logs one line per chunk on stdout. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0; a
+second signal stops at once (the chunk's lock runs out and another worker redoes it).
+
+Options:
+  --queue URL                Redis of the queue: redis://[:PASSWORD@]HOST[:PORT][/DB] (rediss:// for TLS)
+  --workers N                chunks decided at once, each on its own worker thread and model
+                             session (default 1: in process)
+${SCORER_OPTIONS_HELP}
+  --lock-ms MS               a chunk not renewed for this long is redone elsewhere (default 30000)
+  --redis-timeout S          give up (exit 1) after Redis has not answered for S seconds (default 30)
+  -h, --help                 show this help
+
+Exit codes: 0 stopped by a signal after finishing its chunks, 1 Redis unreachable or lost, model
+or policy unusable, 2 usage.
+`;
+
+const OPTIONS = {
+  ...SCORER_ARG_OPTIONS,
+  queue: { type: 'string' },
+  workers: { type: 'string' },
+  'lock-ms': { type: 'string' },
+  'redis-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * `creditlift worker`: decides chunks of distributed `score` runs from the queue until stopped.
+ * Resolves to the exit code; never rejects.
+ *
+ * @example
+ * process.exitCode = await runWorkerCommand(['--queue', 'redis://10.0.0.5:6379/0', '--workers', '8']);
+ */
+export async function runWorkerCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  let link: import('../distributed/redisLink.js').RedisLink | undefined;
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(WORKER_USAGE);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (values.queue === undefined) throw new UsageError('missing --queue');
+    const { parseQueueUrl } = await import('../distributed/queueUrl.js');
+    const address = parseQueueUrl(values.queue);
+    const workers = intOption(values.workers, 'workers', 1, 256);
+    const lockMs = intOption(values['lock-ms'], 'lock-ms', 30_000, 3_600_000);
+    if (lockMs < 500) throw new UsageError('--lock-ms must be at least 500');
+    const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
+
+    const { scoringFingerprint } = await import('../distributed/scoringFingerprint.js');
+    const { openBatchDecider } = await import('./scoreCommand.js');
+    // Fails here, before touching the queue, when --model or --policy is unusable.
+    const fingerprint = await scoringFingerprint(values);
+    const { openRedisLink } = await import('../distributed/redisLink.js');
+    link = openRedisLink(address, timeoutMs);
+    await link.ready();
+    const { runWorker } = await import('../distributed/runWorker.js');
+    await runWorker({
+      link,
+      concurrency: workers,
+      fingerprint,
+      openDecider: (suggestions) => openBatchDecider({ ...values, suggestions }, workers),
+      lockMs,
+      log: (line) => io.stdout(line),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+    });
+    return CliExitCode.ok;
+  } catch (e) {
+    return reportError(e, io, WORKER_USAGE);
+  } finally {
+    link?.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { deserialize, serialize } from 'node:v8';
+import type { InputRecord } from '../cli/score/inputRecord.js';
+
+/** A chunk of input as the producer cuts it: `chunkSize` records read by the `score` reader. */
+export interface InputChunk {
+  readonly index: number;
+  readonly records: readonly InputRecord[];
+  /** The input line each record starts on, in order. */
+  readonly recordLines: readonly number[];
+}
+
+/**
+ * Cuts the records of an input (read by `openInputRecords`, the reader of `creditlift score`) into
+ * chunks of `chunkSize`. Boundaries depend on the input alone, so a resumed producer cuts the same
+ * chunks and finds the same job ids.
+ */
+export async function* chunkRecords(records: AsyncIterable<InputRecord>, chunkSize: number): AsyncGenerator<InputChunk> {
+  let index = 0;
+  let chunk: InputRecord[] = [];
+  for await (const record of records) {
+    chunk.push(record);
+    if (chunk.length === chunkSize) {
+      yield { index: index++, records: chunk, recordLines: chunk.map((r) => r.line) };
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield { index, records: chunk, recordLines: chunk.map((r) => r.line) };
+}
+
+/**
+ * A chunk's records as text for a job's data: V8's structured serialisation (what the worker pool
+ * uses between processes), base64. JSON would change what is decided: `Infinity` from a CSV cell
+ * would become `null`, `-0` would become `0` and a hole in a sparse array `null`.
+ */
+export function encodeRecords(records: readonly InputRecord[]): string {
+  return serialize(records).toString('base64');
+}
+
+/** The records of {@link encodeRecords}. */
+export function decodeRecords(text: string): InputRecord[] {
+  return deserialize(Buffer.from(text, 'base64')) as InputRecord[];
+}

@@ -1,0 +1,75 @@
+import type { OutputLine } from '../cli/score/outputLine.js';
+import { UsageError } from '../commandLine/commandIo.js';
+
+/** The BullMQ queue every producer and worker shares; runs are told apart by job name. */
+export const QUEUE_NAME = 'creditlift-score';
+
+/**
+ * What a worker must decide with for its results to equal a single-process run: the model's
+ * SHA-256, the policy hash, the engine version and the suggestions per decision.
+ */
+export interface ScoringFingerprint {
+  readonly modelSha256: string;
+  readonly policyHash: string;
+  readonly engineVersion: string;
+  readonly suggestions: number;
+}
+
+/** One chunk of a run's input, as a BullMQ job's data. */
+export interface ChunkJobData {
+  /** The run's `--job` name. */
+  readonly run: string;
+  /** 0-based chunk index; chunk k holds records k x chunkSize .. (k+1) x chunkSize - 1. */
+  readonly index: number;
+  /** The records as read by the producer (see `encodeRecords`), unreadable ones included. */
+  readonly records: string;
+  /** The input line each record starts on, in order: what the worker must give back. */
+  readonly recordLines: readonly number[];
+  readonly fingerprint: ScoringFingerprint;
+}
+
+/** A worker's answer for a chunk: one output line per record, in input order. */
+export interface ChunkResult {
+  readonly lines: readonly OutputLine[];
+  /** `host:pid` of the worker process, for the producer's messages. */
+  readonly worker: string;
+}
+
+const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+/**
+ * Checks a `--job` name: letters, digits, `_`, `.`, `-`, at most 100, starting with a letter or digit,
+ * so it is safe in Redis keys and BullMQ job ids.
+ *
+ * @throws UsageError otherwise
+ */
+export function checkJobName(name: string): string {
+  if (!JOB_NAME.test(name)) throw new UsageError(`--job must be 1-100 letters, digits, "_", "." or "-" starting with a letter or digit, got "${name}"`);
+  return name;
+}
+
+/** BullMQ job id of chunk `index` of run `name`: derived, so a resumed producer finds the same job. */
+export function chunkJobId(name: string, index: number): string {
+  return `${name}-c${index}`;
+}
+
+/** Redis key of a run's manifest (what it was started with, how many chunks it enqueued). */
+export function runKey(name: string): string {
+  return `creditlift:run:${name}`;
+}
+
+/** `lines 12-267` for messages: where a chunk's records start and where its last one starts. */
+export function lineRange(recordLines: readonly number[]): string {
+  const first = recordLines[0];
+  const last = recordLines[recordLines.length - 1];
+  return first === last ? `line ${first}` : `lines ${first}-${last}`;
+}
+
+/** Names every field in which a worker's fingerprint differs from the job's; empty when they match. */
+export function fingerprintMismatch(job: ScoringFingerprint, worker: Omit<ScoringFingerprint, 'suggestions'>): string[] {
+  const out: string[] = [];
+  if (job.modelSha256 !== worker.modelSha256) out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
+  if (job.policyHash !== worker.policyHash) out.push(`policy hash ${worker.policyHash.slice(0, 12)}... is not the job's ${job.policyHash.slice(0, 12)}...`);
+  if (job.engineVersion !== worker.engineVersion) out.push(`engine version ${worker.engineVersion} is not the job's ${job.engineVersion}`);
+  return out;
+}

@@ -1,0 +1,346 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Queue } from 'bullmq';
+import type { CliIo } from '../cli/cliIo.js';
+import { CliExitCode } from '../cli/cliExitCode.js';
+import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
+import { readResumeState, type ResumeState } from '../cli/score/resumeState.js';
+import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
+import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
+import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
+import { DEFAULT_MAX_RECORD_LINES } from '../cli/score/readCsvRecords.js';
+import { fingerprintInput } from '../cli/score/runManifest.js';
+import { RunRefusedError } from '../cli/score/runRefusedError.js';
+import { SCORER_ARG_OPTIONS } from '../cli/scorerArgs.js';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
+import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { openChunkFile, type ChunkFile } from './appendFile.js';
+import { QUEUE_NAME, checkJobName, chunkJobId, lineRange, runKey, type ChunkJobData, type ChunkResult, type ScoringFingerprint } from './chunkJob.js';
+import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
+import { createDistributedProgress } from './distributedProgress.js';
+import { parseQueueUrl } from './queueUrl.js';
+import { openRedisLink, type RedisLink } from './redisLink.js';
+import { scoringFingerprint } from './scoringFingerprint.js';
+
+const OPTIONS = {
+  ...SCORER_ARG_OPTIONS,
+  in: { type: 'string' },
+  out: { type: 'string' },
+  errors: { type: 'string' },
+  format: { type: 'string' },
+  resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  batch: { type: 'string' },
+  workers: { type: 'string' },
+  'json-summary': { type: 'boolean' },
+  suggestions: { type: 'string' },
+  'max-record-lines': { type: 'string' },
+  queue: { type: 'string' },
+  job: { type: 'string' },
+  window: { type: 'string' },
+  'redis-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A chunk enqueued and not yet written. */
+interface PendingChunk {
+  readonly chunk: InputChunk;
+  readonly id: string;
+  /** Input bytes read when the chunk was cut: the progress bar's position once it is written. */
+  readonly bytesAt: number;
+}
+
+/** A chunk that failed for good, as the summary reports it. */
+export interface FailedChunk {
+  readonly chunk: number;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly reason: string;
+}
+
+const JOB_ATTEMPTS = 3;
+const POLL_MS = 50;
+
+/**
+ * `creditlift score --queue URL --job NAME`: the producer of a distributed run. Reads the input as
+ * `score` does, cuts it into chunks (one BullMQ job each, id `NAME-cK`), keeps `--window` chunks
+ * enqueued, and writes each chunk's lines in input order as they come back, removing its job only
+ * once they are on disk. Same output lines, summary and exit codes as `score`, plus 1 when a chunk
+ * failed for good or Redis was lost (both resumable). Resolves to the exit code; never rejects.
+ */
+export async function runDistributedScore(argv: readonly string[], io: CliIo, usage: string): Promise<number> {
+  let link: RedisLink | undefined;
+  let queue: Queue<ChunkJobData, ChunkResult> | undefined;
+  const files: ChunkFile[] = [];
+  let reading: InputRecords | undefined;
+  let lock: OutputLock | undefined;
+  let outPath = '';
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(usage);
+      return CliExitCode.ok;
+    }
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const missing = (['in', 'out', 'queue', 'job'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
+    const input = values.in as string;
+    const out = values.out as string;
+    outPath = out;
+    const errors = values.errors ?? out;
+    if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
+    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
+    const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
+    if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
+    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
+    const suggestions = values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100);
+    const window = intOption(values.window, 'window', 64, 100_000);
+    const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
+    const maxRecordLines = intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000);
+    const address = parseQueueUrl(values.queue as string);
+    const name = checkJobName(values.job as string);
+
+    // As `score`: nothing below may look at or touch an output another run is writing.
+    lock = await lockOutput(out);
+    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    const inputPrint = await fingerprintInput(input);
+    const inputSize = inputPrint.size;
+    if (values.resume !== true && values.overwrite !== true) {
+      for (const path of new Set([out, errors])) {
+        if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
+      }
+    }
+    const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
+    if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+    const fingerprint: ScoringFingerprint = { ...(await scoringFingerprint(values)), suggestions };
+
+    link = openRedisLink(address, timeoutMs);
+    const guard = link.guard.bind(link);
+    await link.ready();
+    queue = new Queue<ChunkJobData, ChunkResult>(QUEUE_NAME, { connection: link.client });
+    // Connection trouble is the watchdog's to judge; ioredis reconnects meanwhile.
+    queue.on('error', () => undefined);
+    const q = queue;
+    const client = link.client;
+
+    // The run's manifest: what it was started with, so a resume with other inputs is refused.
+    const manifest = { input: resolve(input), inputSize: String(inputSize), inputSha256: inputPrint.sha256, format, chunkSize: String(chunkSize), maxRecordLines: String(maxRecordLines), fingerprint: JSON.stringify(fingerprint) };
+    const key = runKey(name);
+    const existing = await guard(client.hgetall(key));
+    let enqueuedHighWater = Number(existing.chunks ?? 0);
+    if (Object.keys(existing).length > 0) {
+      if (values.resume !== true && values.overwrite !== true) {
+        throw new UsageError(`job "${name}" already exists on ${address.display} (${enqueuedHighWater} chunks enqueued): use --resume to continue it or --overwrite to start it again`);
+      }
+      if (values.overwrite === true) {
+        for (let k = 0; k < enqueuedHighWater; k++) await guard(q.remove(chunkJobId(name, k)));
+        await guard(client.del(key));
+        enqueuedHighWater = 0;
+      } else {
+        const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => existing[f] !== undefined && existing[f] !== manifest[f]);
+        if (differs.length > 0) throw new UsageError(`--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})`);
+      }
+    } else if (values.overwrite === true) {
+      // No manifest, but chunks of an interrupted first attempt may still sit in the queue.
+      for (let k = 0; ; k++) {
+        if ((await guard(q.getJob(chunkJobId(name, k)))) === undefined) break;
+        await guard(q.remove(chunkJobId(name, k)));
+      }
+    }
+    await guard(client.hset(key, { ...manifest, chunks: String(enqueuedHighWater) }));
+
+    const outFile = await openChunkFile(out, resumed !== undefined);
+    files.push(outFile);
+    const errFile = errors === out ? outFile : await openChunkFile(errors, resumed !== undefined);
+    if (errFile !== outFile) files.push(errFile);
+
+    reading = openInputRecords(input, { format, maxRecordLines });
+    const read = reading;
+    const chunks = chunkRecords(read.records, chunkSize);
+    const summary = emptyScoreSummary();
+    const failed: FailedChunk[] = [];
+    const pending: PendingChunk[] = [];
+    const progress = createDistributedProgress(io);
+    const started = io.now?.();
+    let chunksWritten = 0;
+    let bytesDone = 0;
+    let lostJobs = 0;
+    let exhausted = false;
+    const done = (line: number) => resumed?.done.has(line) === true;
+    const draw = () =>
+      progress.update({ bytesDone, bytesTotal: inputSize, chunksWritten, chunksQueued: pending.length, chunksFailed: failed.length, records: summary.recordsIn + summary.skipped, rejected: summary.rejected });
+
+    const enqueue = async (c: InputChunk): Promise<void> => {
+      const id = chunkJobId(name, c.index);
+      if (resumed !== undefined) {
+        // A chunk that failed for good in the earlier run is tried again; one still queued, under
+        // way or finished is left as it is (add() below keeps an existing id).
+        const old = await guard(q.getJob(id));
+        if (old !== undefined && (await guard(old.getState())) === 'failed') await guard(old.remove());
+      }
+      const data: ChunkJobData = { run: name, index: c.index, records: encodeRecords(c.records), recordLines: c.recordLines, fingerprint };
+      await guard(q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
+      if (c.index + 1 > enqueuedHighWater) {
+        enqueuedHighWater = c.index + 1;
+        await guard(client.hset(key, 'chunks', String(enqueuedHighWater)));
+      }
+    };
+
+    // Writes the head chunk when its job has finished; false when it is still under way.
+    const settleHead = async (): Promise<boolean> => {
+      const head = pending[0] as PendingChunk;
+      // The state first, then the job: a job read before its state could be a snapshot from just
+      // before it finished, with no result yet.
+      const state = await guard(q.getJobState(head.id));
+      if (state === 'unknown') {
+        // Gone from Redis while not yet written: Redis lost its data (restarted without persistence)
+        // or someone removed it. Decisions are deterministic, so deciding it again is safe.
+        lostJobs++;
+        io.stderr(`note: chunk ${head.id} (${lineRange(head.chunk.recordLines)}) vanished from Redis; enqueued again\n`);
+        await enqueue(head.chunk);
+        return false;
+      }
+      if (state !== 'completed' && state !== 'failed') return false;
+      // Only the fields needed, not the whole job: its data is the chunk's input, already here.
+      const [returnvalue, failedReason] = await guard(client.hmget(q.toKey(head.id), 'returnvalue', 'failedReason'));
+      if (state === 'completed') {
+        const result = parseResult(returnvalue);
+        const lines = result?.lines;
+        if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
+          const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
+          recordFailure(head, `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`);
+        } else {
+          await writeChunk(lines);
+          await guard(q.remove(head.id));
+          chunksWritten++;
+        }
+      } else {
+        recordFailure(head, failedReason ?? 'failed');
+      }
+      pending.shift();
+      bytesDone = head.bytesAt;
+      draw();
+      return true;
+    };
+    const recordFailure = (head: PendingChunk, reason: string) => {
+      const c = head.chunk;
+      failed.push({ chunk: c.index, firstLine: c.recordLines[0] as number, lastLine: c.recordLines[c.recordLines.length - 1] as number, reason });
+      io.stderr(`error: chunk ${head.id} (${lineRange(c.recordLines)}, ${c.recordLines.length} records) failed for good: ${reason}\n`);
+    };
+    const writeChunk = async (lines: readonly OutputLine[]) => {
+      let outText = '';
+      let errText = '';
+      for (const line of lines) {
+        if (done(line.line)) {
+          summary.skipped++;
+          continue;
+        }
+        if ('decisionJson' in line) {
+          outText += formatOutputLine(line);
+          countDecision(summary, line);
+        } else {
+          const text = formatOutputLine(line);
+          if (errFile === outFile) outText += text;
+          else errText += text;
+          countRejection(summary, line.error);
+        }
+      }
+      // In input order within the file: a shared file takes both kinds in one write.
+      await outFile.write(outText);
+      if (errFile !== outFile) await errFile.write(errText);
+    };
+
+    const interrupted = () => io.signal?.aborted === true;
+    try {
+      for (;;) {
+        while (!exhausted && pending.length < window && !interrupted()) {
+          const next = await chunks.next();
+          if (next.done === true) {
+            exhausted = true;
+            break;
+          }
+          const c = next.value;
+          if (c.recordLines.every(done)) {
+            // Finished by an earlier run: never enqueued again. A job left behind by a producer
+            // killed between writing and removing it goes now.
+            summary.skipped += c.recordLines.length;
+            if (resumed !== undefined && c.index < enqueuedHighWater) await guard(q.remove(chunkJobId(name, c.index)));
+            continue;
+          }
+          await enqueue(c);
+          pending.push({ chunk: c, id: chunkJobId(name, c.index), bytesAt: read.bytesRead() });
+          draw();
+        }
+        if (pending.length === 0) break;
+        let progressed = false;
+        while (pending.length > 0 && (await settleHead())) progressed = true;
+        if (interrupted()) break;
+        if (!progressed) await guard(delay(POLL_MS));
+      }
+    } finally {
+      progress.finish();
+    }
+    for (const f of files.splice(0)) await f.close();
+    if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
+    const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
+    const ok = failed.length === 0 && !stoppedEarly;
+    if (ok) await guard(client.del(key));
+    io.stdout(
+      values['json-summary'] === true
+        ? `${JSON.stringify({ ...summary, distributed: { job: name, chunksWritten, failedChunks: failed, requeuedLostChunks: lostJobs } })}\n`
+        : formatScoreSummary(summary, { out, errors }),
+    );
+    if (stoppedEarly) {
+      io.stderr(`interrupted: ${summary.recordsIn} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
+    if (read.sha256() !== inputPrint.sha256) {
+      io.stderr(`error: ${input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+      return CliExitCode.failed;
+    }
+    if (failed.length > 0) {
+      io.stderr(`${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${failed.map((f) => (f.firstLine === f.lastLine ? `line ${f.firstLine}` : `lines ${f.firstLine}-${f.lastLine}`)).join(', ')}); everything else is written. Fix the cause and run the same command with --resume to retry ${failed.length === 1 ? 'it' : 'them'}\n`);
+      return CliExitCode.failed;
+    }
+    return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
+  } catch (e) {
+    for (const f of files) await f.close().catch(() => undefined);
+    if (e instanceof RunRefusedError) {
+      io.stderr(`error: ${e.message}\n`);
+      return CliExitCode.usage;
+    }
+    const code = reportError(e, io, usage);
+    if (code === CliExitCode.failed && outPath !== '') io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
+    return code;
+  } finally {
+    reading?.close();
+    if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
+    link?.close();
+    await lock?.release();
+  }
+}
+
+function parseResult(text: string | null | undefined): Partial<ChunkResult> | undefined {
+  if (text === null || text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Partial<ChunkResult>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Exit code of a run stopped by SIGINT/SIGTERM, as `score` uses. */
+const INTERRUPTED_EXIT_CODE = 130;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}

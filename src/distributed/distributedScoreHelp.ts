@@ -1,0 +1,14 @@
+/** Help lines `creditlift score --help` shows for the distributed mode. */
+export const DISTRIBUTED_SCORE_HELP = `Distributed (any number of "creditlift worker" processes on any hosts decide; this process
+reads the input, enqueues it in chunks on BullMQ and writes the output, the same lines in the same
+order as without --queue):
+  --queue redis://HOST:PORT/DB  Redis of the queue (rediss:// for TLS)
+  --job NAME                 the run's name: chunk k is BullMQ job NAME-ck; --resume finds it again
+  --batch N                  records per chunk (default 256)
+  --window N                 chunks enqueued ahead of the output (default 64; keep it at least twice
+                             the workers' total --workers)
+  --redis-timeout S          give up (exit 1, resumable) after Redis has not answered for S seconds
+                             (default 30)
+  A chunk that fails for good (a worker refusing it for another model or policy, or failing 3
+  times) is reported with its line range; everything else is written and the run exits 1:
+  rerun with --resume to retry it.`;

@@ -1,0 +1,47 @@
+import { UsageError } from '../commandLine/commandIo.js';
+
+/** Where the queue lives: a Redis server and database, from `--queue redis://HOST:PORT/DB`. */
+export interface QueueAddress {
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly tls: boolean;
+  /** The URL without its password, for messages and logs. */
+  readonly display: string;
+}
+
+/**
+ * Reads `--queue`: `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]` or `rediss://` for TLS. Port 6379 and
+ * database 0 when left out. Anything else is a usage error naming what is wrong, never a guess.
+ *
+ * @throws UsageError for another scheme, a bad port or database, or a query string
+ */
+export function parseQueueUrl(raw: string): QueueAddress {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--queue expects redis://HOST:PORT/DB, got "${raw}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--queue must be a redis:// or rediss:// URL, got "${url.protocol}"`);
+  if (url.hostname === '') throw new UsageError('--queue names no host');
+  if (url.search !== '' || url.hash !== '') throw new UsageError('--queue takes no query string or fragment');
+  const port = url.port === '' ? 6379 : Number(url.port);
+  const dbText = url.pathname.replace(/^\//, '');
+  if (dbText !== '' && !/^\d{1,5}$/.test(dbText)) throw new UsageError(`--queue database must be a whole number, got "${dbText}"`);
+  const db = dbText === '' ? 0 : Number(dbText);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const username = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  return {
+    host,
+    port,
+    db,
+    ...(username === '' ? {} : { username }),
+    ...(password === '' ? {} : { password }),
+    tls: url.protocol === 'rediss:',
+    display: `${url.protocol}//${url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
+  };
+}

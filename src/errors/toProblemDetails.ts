@@ -1,0 +1,74 @@
+import { CreditliftError, type CreditliftErrorCode } from './creditliftError.js';
+import type { ValidationIssue } from './validationError.js';
+import { ValidationError } from './validationError.js';
+
+/** An RFC 9457 problem details object (`application/problem+json`), with creditlift's members. */
+export interface ProblemDetails {
+  /** A URI naming the problem type: `urn:creditlift:error:<code>`. */
+  readonly type: string;
+  /** Short, stable summary of the problem type. */
+  readonly title: string;
+  /** The HTTP status code for this occurrence. */
+  readonly status: number;
+  /** What went wrong this time (the error's message; generic for internal errors). */
+  readonly detail: string;
+  /** The occurrence, e.g. the request id, when given. */
+  readonly instance?: string;
+  /** The stable creditlift error code. */
+  readonly code: CreditliftErrorCode;
+  /** Every field at fault, for errors that list issues. */
+  readonly issues?: readonly ValidationIssue[];
+}
+
+/** The media type to send problem details with. */
+export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
+
+/**
+ * HTTP status and title per error code. Bad input is the client's (4xx); a bad policy, catalog or
+ * model is the service's configuration (500); a crashed worker or a cancelled call may succeed
+ * on retry (503).
+ */
+export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly status: number; readonly title: string }>> = {
+  validation_failed: { status: 422, title: 'The input is invalid' },
+  data_invalid: { status: 400, title: 'The data cannot be read' },
+  policy_invalid: { status: 500, title: 'The credit policy is invalid' },
+  catalog_invalid: { status: 500, title: 'The certificate catalog is invalid' },
+  model_load_failed: { status: 500, title: 'The model could not be loaded' },
+  model_metadata_missing: { status: 500, title: 'The model has no creditlift manifest' },
+  model_shape_mismatch: { status: 500, title: 'The model does not match its manifest' },
+  model_unsupported: { status: 500, title: 'The model is not supported' },
+  model_sha256_mismatch: { status: 500, title: 'The model is not the pinned model' },
+  model_monotonicity_violated: { status: 500, title: 'The model breaks its declared monotone directions' },
+  explainer_covers_missing: { status: 500, title: 'The model cannot be explained' },
+  worker_failed: { status: 503, title: 'A scoring worker failed' },
+  queue_unavailable: { status: 503, title: 'The work queue (Redis) is unavailable' },
+  aborted: { status: 503, title: 'The request was cancelled' },
+  prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
+  review_invalid: { status: 422, title: 'The review would break a bound of the decision' },
+  banned_data_category: { status: 500, title: 'The model or policy uses a data category the jurisdiction bans' },
+  internal_error: { status: 500, title: 'Internal error' },
+};
+
+/**
+ * Any thrown value as RFC 9457 problem details, with an HTTP status per error code (see
+ * {@link PROBLEM_STATUS}). A creditlift error keeps its code, message and every issue; anything
+ * else becomes `internal_error` with a generic detail, so no internal message leaks to a client.
+ *
+ * @example
+ * const problem = toProblemDetails(error, { instance: request.id });
+ * reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
+ */
+export function toProblemDetails(error: unknown, options: { readonly instance?: string } = {}): ProblemDetails {
+  const code: CreditliftErrorCode = error instanceof CreditliftError ? error.code : 'internal_error';
+  const { status, title } = PROBLEM_STATUS[code] ?? PROBLEM_STATUS.internal_error;
+  const detail = error instanceof CreditliftError && code !== 'internal_error' ? error.message : 'An unexpected error occurred';
+  return {
+    type: `urn:creditlift:error:${code}`,
+    title,
+    status,
+    detail,
+    ...(options.instance === undefined ? {} : { instance: options.instance }),
+    code,
+    ...(error instanceof ValidationError ? { issues: error.issues } : {}),
+  };
+}

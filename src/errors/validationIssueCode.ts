@@ -1,0 +1,107 @@
+/**
+ * Issue codes zod reports (zod 4), passed through unchanged, except `unrecognized_keys`, which
+ * creditlift splits into one `unrecognized_key` (or `protected_characteristic`) issue per key.
+ */
+export const ZOD_ISSUE_CODES = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+] as const;
+
+/**
+ * creditlift's own issue codes, grouped by where they arise. Add a new code to its group here:
+ * the union below is derived from this list, so a code used but not listed fails to compile.
+ */
+export const CREDITLIFT_ISSUE_CODES = [
+  // Any input
+  'unrecognized_key',
+  'protected_characteristic',
+  'unreadable_input',
+  'too_many_issues',
+  'out_of_range',
+  'invalid_length',
+  'invalid_json',
+  'not_finite',
+  'not_a_number',
+  // Reading plain data (readPlainData, readBatchElement)
+  'missing_element',
+  'circular_reference',
+  'too_deep',
+  // Applicant cross-field rules
+  'too_many_evidence_items',
+  'birth_date_after_as_of',
+  'birth_date_implausible',
+  'employment_start_after_as_of',
+  'employment_start_before_birth',
+  'expiry_before_issue',
+  // Dates, money, PDs
+  'invalid_date',
+  'invalid_fen',
+  'invalid_pd',
+  // Tabular data (CSV, training)
+  'data_invalid',
+  'duplicate_column',
+  'wrong_field_count',
+  'unknown_column',
+  'missing_column',
+  'invalid_column_name',
+  'empty_column_name',
+  'overlapping_columns',
+  'missing_target',
+  'non_binary_target',
+  'positive_value_not_found',
+  'single_class',
+  'no_features',
+  'length_mismatch',
+  'invalid_direction',
+  'invalid_header',
+  'invalid_outcome',
+  'line_too_long',
+  'invalid_quote',
+  'unclosed_quote',
+  'record_too_long',
+  'invalid_utf8',
+  // Features, feature sets and featurizing a loan book
+  'duplicate_feature',
+  'missing_categories',
+  'unexpected_categories',
+  'missing_data_category',
+  'missing_reasons',
+  'kind_mismatch',
+  'monotone_mismatch',
+  'undeclared_feature',
+  'unknown_category',
+  'no_outcome',
+  'holdout_required',
+  // A generic refusal where no finer code applies
+  'invalid',
+  // Prior decisions (reassess, requestReduction)
+  'prior_invalid',
+  // Models and explainers
+  'malformed_tree',
+  'invalid_mode',
+  // Budget assistant (creditlift/health)
+  'category_budget_exceeds_overall',
+  'duplicate_id',
+  'duplicate_month',
+  'month_after_as_of',
+  'not_previous_month',
+  'outside_bill_month',
+  'state_after_as_of',
+  // Testing kit
+  'unknown_segment',
+  'unknown_law',
+  'missing_subject',
+  'unknown_kind',
+  'no_feasible_kind',
+] as const;
+
+/** Every stable code a {@link ValidationIssue} can carry. Switch on it; never on the message. */
+export type ValidationIssueCode = (typeof ZOD_ISSUE_CODES)[number] | (typeof CREDITLIFT_ISSUE_CODES)[number];

@@ -1,0 +1,57 @@
+import { addYears, isAfter, isBefore } from 'date-fns';
+import type { z } from 'zod';
+import { parseIsoDate } from '../dates/parseIsoDate.js';
+import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
+import { IsoDate } from './primitives.js';
+
+// Nobody applying for credit was born more than this long before the decision date.
+const MAX_AGE_YEARS = 120;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A valid ISO date at `obj[key]`, or undefined; other fields' problems are the schema's to report. */
+function dateAt(obj: unknown, key: string): number | undefined {
+  if (!isRecord(obj)) return undefined;
+  const v = obj[key];
+  return IsoDate.safeParse(v).success ? parseIsoDate(v as string) : undefined;
+}
+
+type Report = (path: readonly (string | number)[], code: ValidationIssueCode, message: string) => void;
+
+/**
+ * Rules that relate two fields of an applicant. They read the value defensively, each only where
+ * its own fields are readable, so they run even when other fields are wrong and are reported
+ * together with the schema's issues rather than after them.
+ */
+export function checkApplicantRules(value: unknown, report: Report): void {
+  if (!isRecord(value)) return;
+  const asOf = dateAt(value, 'asOf');
+  const birth = dateAt(value, 'birthDate');
+  const start = dateAt(value.employment, 'startDate');
+  if (asOf !== undefined && birth !== undefined) {
+    if (isAfter(birth, asOf)) report(['birthDate'], 'birth_date_after_as_of', 'birthDate is after asOf');
+    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS))) report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
+  }
+  if (start !== undefined) {
+    if (asOf !== undefined && isAfter(start, asOf)) report(['employment', 'startDate'], 'employment_start_after_as_of', 'employment.startDate is after asOf');
+    if (birth !== undefined && isBefore(start, birth)) report(['employment', 'startDate'], 'employment_start_before_birth', 'employment.startDate is before birthDate');
+  }
+  if (Array.isArray(value.evidence)) {
+    value.evidence.forEach((item: unknown, i) => {
+      const issued = dateAt(item, 'issueDate');
+      const expires = dateAt(item, 'expiryDate');
+      if (issued !== undefined && expires !== undefined && isBefore(expires, issued)) report(['evidence', i, 'expiryDate'], 'expiry_before_issue', 'expiryDate is before issueDate');
+    });
+  }
+}
+
+/**
+ * {@link checkApplicantRules} as a zod refinement on the `Applicant` schema, so `Applicant.safeParse`
+ * refuses what `parseApplicant` refuses. Each issue is a zod `custom` issue whose
+ * `params.creditliftCode` carries the stable code (`ValidationError` reports that code).
+ */
+export function applicantRulesRefinement(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  checkApplicantRules(value, (path, code, message) => ctx.addIssue({ code: 'custom', path: [...path], message, params: { creditliftCode: code } }));
+}

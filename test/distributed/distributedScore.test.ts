@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { CliProcess } from './cliProcess.js';
+import { HAS_REDIS } from './redisServer.js';
+import {
+  createRig,
+  otherPolicy,
+  scenarioIdentical,
+  scenarioProducerKilled,
+  scenarioRedisRestarted,
+  scenarioRedisUnreachable,
+  scenarioRefusedThenResumed,
+  scenarioWorkerKilled,
+  type Rig,
+} from './scenarios.js';
+
+// The real thing: redis-server on a free port, the producer and 2-3 worker processes from the CLI.
+describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker processes (Redis, BullMQ)', () => {
+  let rig: Rig;
+  let wrong: CliProcess;
+  beforeAll(async () => {
+    rig = await createRig(160);
+    // Two matching workers on database 0 (the second is killed -9 in one case); one with another
+    // policy alone on database 1.
+    rig.startWorker();
+    rig.startWorker();
+    wrong = rig.startWorker(['--policy', otherPolicy(rig)], 1);
+    await Promise.all(rig.workers.map((w) => w.waitForStdout(/serving queue/)));
+  });
+  afterAll(async () => {
+    await rig?.dispose();
+  });
+
+  it('a worker with another policy refuses chunks (reported by line range, exit 1); --resume with a matching worker completes', async () => {
+    await scenarioRefusedThenResumed(rig, 'refused', wrong, 1);
+  });
+  it('writes the single-process output byte for byte, summary and exit code included', async () => {
+    await scenarioIdentical(rig, 'same');
+  });
+  it('a worker killed -9 mid-chunk has its chunk redone by another; output identical', async () => {
+    await scenarioWorkerKilled(rig, 'wkill', rig.workers[1]!);
+  });
+  it('a producer killed -9 and rerun with --resume re-enqueues no finished chunk and writes no line twice', async () => {
+    await scenarioProducerKilled(rig, 'pkill');
+  });
+  it('Redis restarted mid-run: the run carries on; output identical', async () => {
+    await scenarioRedisRestarted(rig, 'restart');
+  });
+  it('Redis unreachable: exit 1 with an error naming it', async () => {
+    await scenarioRedisUnreachable(rig, 'nowhere');
+  });
+});

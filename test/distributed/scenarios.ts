@@ -1,0 +1,264 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { Redis } from 'ioredis';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runWorkerCommand } from '../../src/cli/workerCommand.js';
+import { QUEUE_NAME } from '../../src/distributed/chunkJob.js';
+import { captureIo } from '../cli/fakeDecider.js';
+import { ndjsonBook } from './book.js';
+import { spawnCli, type CliProcess } from './cliProcess.js';
+import { freePort, startTestRedis, type TestRedis } from './redisServer.js';
+
+/** Options every spawned command shares: no what-if (fast), small chunks, short locks. */
+const SCORE_FLAGS = ['--suggestions', '0', '--batch', '20', '--redis-timeout', '20'];
+const WORKER_FLAGS = ['--lock-ms', '2000', '--redis-timeout', '60'];
+
+/** A Redis, a book, its single-process output and a set of worker processes. */
+export interface Rig {
+  readonly redis: TestRedis;
+  readonly dir: string;
+  readonly book: string;
+  /** The single-process `score` output of the book (same flags): what every distributed run must equal. */
+  readonly reference: string;
+  readonly workers: CliProcess[];
+  startWorker(extra?: readonly string[], db?: number): CliProcess;
+  producer(job: string, out: string, extra?: readonly string[], db?: number): CliProcess;
+  /** A worker run in this process until `stop()` (as SIGTERM would): no process start to wait for. */
+  inProcessWorker(db?: number): { stop(): Promise<number>; log(): string };
+  /** The same producer run in this process (no kill needed, and no process start to wait for). */
+  produce(job: string, out: string, extra?: readonly string[], db?: number): Promise<{ code: number; stdout: string; stderr: string }>;
+  dispose(): Promise<void>;
+}
+
+/** Starts Redis (append-only, so it can restart), writes a book of `records`, scores it in process. */
+export async function createRig(records: number): Promise<Rig> {
+  const redis = await startTestRedis({ appendonly: true });
+  const dir = mkdtempSync(join(tmpdir(), 'creditlift-dist-'));
+  const book = join(dir, 'book.ndjson');
+  writeFileSync(book, ndjsonBook(records));
+  const refPath = join(dir, 'reference.ndjson');
+  const c = captureIo();
+  const code = await runScoreCommand(['--in', book, '--out', refPath, '--suggestions', '0'], c.io);
+  expect(code, c.err()).toBe(3);
+  const workers: CliProcess[] = [];
+  const queue = (db: number) => `redis://127.0.0.1:${redis.port}/${db}`;
+  return {
+    redis,
+    dir,
+    book,
+    reference: readFileSync(refPath, 'utf8'),
+    workers,
+    startWorker(extra = [], db = 0) {
+      const w = spawnCli(['worker', '--queue', queue(db), ...WORKER_FLAGS, ...extra]);
+      workers.push(w);
+      return w;
+    },
+    producer(job, out, extra = [], db = 0) {
+      return spawnCli(['score', '--in', book, '--out', out, '--queue', queue(db), '--job', job, ...SCORE_FLAGS, ...extra]);
+    },
+    inProcessWorker(db = 0) {
+      const io = captureIo();
+      const stop = new AbortController();
+      const done = runWorkerCommand(['--queue', queue(db), ...WORKER_FLAGS], { ...io.io, signal: stop.signal });
+      return {
+        stop: () => {
+          stop.abort();
+          return done;
+        },
+        log: () => io.out(),
+      };
+    },
+    async produce(job, out, extra = [], db = 0) {
+      const io = captureIo();
+      const code = await runScoreCommand(['--in', book, '--out', out, '--queue', queue(db), '--job', job, ...SCORE_FLAGS, ...extra], io.io);
+      return { code, stdout: io.out(), stderr: io.err() };
+    },
+    async dispose() {
+      for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+      await Promise.all(workers.map((w) => w.exited));
+      await redis.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Lines of an NDJSON output file. */
+export function outputLines(path: string): string[] {
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
+}
+
+/** Input line numbers an output file answers, in file order. */
+export function answeredLines(path: string): number[] {
+  return outputLines(path).map((l) => (JSON.parse(l) as { line: number }).line);
+}
+
+/** Resolves once the file holds at least `n` whole lines. */
+export async function waitForLines(path: string, n: number, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (outputLines(path).length < n) {
+    if (Date.now() > deadline) throw new Error(`${path} never reached ${n} lines`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The same lines as the reference, each once, whatever the order (a resumed run appends out of order). */
+export function expectSameLinesOnce(path: string, reference: string): void {
+  const got = outputLines(path);
+  const lines = got.map((l) => (JSON.parse(l) as { line: number }).line);
+  expect(new Set(lines).size, 'no line answered twice').toBe(lines.length);
+  expect([...got].sort()).toEqual(reference.split('\n').filter((l) => l !== '').sort());
+}
+
+/** A producer with two workers: output byte for byte the single-process output. */
+export async function scenarioIdentical(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const p = await rig.produce(job, out, ['--json-summary']);
+  expect(p.code, p.stderr).toBe(3);
+  expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+  expect(JSON.parse(p.stdout)).toMatchObject({ rejected: 2, distributed: { job, failedChunks: [] } });
+}
+
+/** A worker killed -9 with a chunk in hand: another worker redoes it (BullMQ stalled jobs); nothing lost or doubled. */
+export async function scenarioWorkerKilled(rig: Rig, job: string, victim: CliProcess): Promise<void> {
+  // On a starved machine the other worker may take every chunk before the victim gets one: then
+  // the run proves nothing about a kill, and is done again under a new name.
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const name = `${job}${attempt}`;
+    const out = join(rig.dir, `${name}.ndjson`);
+    let finished = false;
+    const run = rig.produce(name, out).finally(() => {
+      finished = true;
+    });
+    // Killed while Redis shows it holding a chunk of this run (BullMQ records the worker's name,
+    // host:pid). Frozen first, then checked again, so it cannot hand the chunk in between.
+    const worker = `${hostname()}:${victim.child.pid}`;
+    let held: string | undefined;
+    while (held === undefined && !finished) {
+      const candidate = await chunkHeldBy(rig, name, worker, () => finished);
+      if (candidate === undefined) break;
+      victim.child.kill('SIGSTOP');
+      await new Promise((r) => setTimeout(r, 50));
+      if ((await chunkHeldBy(rig, name, worker, () => true)) === candidate) held = candidate;
+      else victim.child.kill('SIGCONT');
+    }
+    if (held !== undefined) victim.child.kill('SIGKILL');
+    const p = await run;
+    expect(p.code, p.stderr).toBe(3);
+    expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+    if (held === undefined) continue;
+    const redone = rig.workers.filter((w) => w !== victim).some((w) => new RegExp(`chunk ${held} .*\\(start [2-9]\\)`).test(w.stdout()));
+    expect(redone, `chunk ${held}, held by the killed worker, was started again by another`).toBe(true);
+    return;
+  }
+  throw new Error('the victim worker never held a chunk in 5 runs');
+}
+
+/** Polls Redis until `worker` holds an active chunk of run `job`; resolves with the chunk's job id, or undefined once `stop()` says so. */
+async function chunkHeldBy(rig: Rig, job: string, worker: string, stop: () => boolean): Promise<string | undefined> {
+  const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
+  try {
+    for (;;) {
+      for (const id of await client.lrange(`bull:${QUEUE_NAME}:active`, 0, -1)) {
+        if (id.startsWith(`${job}-c`) && (await client.hget(`bull:${QUEUE_NAME}:${id}`, 'pb')) === worker) return id;
+      }
+      if (stop()) return undefined;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** The producer killed -9 mid-run and rerun with --resume: finished chunks are neither enqueued again nor written twice. */
+export async function scenarioProducerKilled(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const first = rig.producer(job, out);
+  await waitForLines(out, 45);
+  first.child.kill('SIGKILL');
+  await first.exited;
+  const before = new Set(answeredLines(out));
+  const logMarks = rig.workers.map((w) => w.stdout().length);
+  const second = await rig.produce(job, out, ['--resume']);
+  expect(second.code, second.stderr).toBe(3);
+  expectSameLinesOnce(out, rig.reference);
+  // Chunks of 20 records: chunk k holds records 20k..20k+19. Every chunk fully written before the
+  // kill must not have been decided again after it.
+  const records = answeredLines(out).sort((a, b) => a - b);
+  const redoneAfter = rig.workers.flatMap((w, i) => [...w.stdout().slice(logMarks[i] ?? 0).matchAll(new RegExp(`chunk ${job}-c(\\d+) `, 'g'))].map((m) => Number(m[1])));
+  for (const k of redoneAfter) {
+    const chunkLines = records.slice(20 * k, 20 * k + 20);
+    expect(chunkLines.every((l) => before.has(l)), `chunk ${k} was finished before the kill but decided again`).toBe(false);
+  }
+}
+
+/** Redis stopped and started again mid-run: the producer and workers wait through it; output identical. */
+export async function scenarioRedisRestarted(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const run = rig.produce(job, out);
+  await waitForLines(out, 25);
+  await rig.redis.stop();
+  await new Promise((r) => setTimeout(r, 300));
+  await rig.redis.start();
+  const p = await run;
+  expect(p.code, p.stderr).toBe(3);
+  expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+}
+
+/** Redis lost for longer than --redis-timeout: exit 1 with a clear error; after it is back, --resume completes. */
+export async function scenarioRedisLost(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const run = rig.produce(job, out, ['--redis-timeout', '2']);
+  await waitForLines(out, 25);
+  await rig.redis.stop();
+  const p = await run;
+  expect(p.code).toBe(1);
+  expect(p.stderr).toMatch(/lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+\/0/);
+  expect(p.stderr).toMatch(/--resume/);
+  await rig.redis.start();
+  const again = await rig.produce(job, out, ['--resume']);
+  expect(again.code, again.stderr).toBe(3);
+  expectSameLinesOnce(out, rig.reference);
+}
+
+/** No Redis at the address: exit 1 naming it, within the timeout. */
+export async function scenarioRedisUnreachable(rig: Rig, job: string): Promise<void> {
+  const port = await freePort();
+  const out = join(rig.dir, `${job}.ndjson`);
+  const io = captureIo();
+  expect(await runScoreCommand(['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${port}/0`, '--job', job, '--redis-timeout', '1'], io.io)).toBe(1);
+  expect(io.err()).toMatch(new RegExp(`error \\[queue_unavailable\\]: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}/0`));
+}
+
+/**
+ * A worker with another policy (on its own Redis database) refuses every chunk, each reported with
+ * its line range, exit 1, nothing written; SIGTERM stops it cleanly (exit 0). With a matching
+ * worker, --resume retries the refused chunks: output identical.
+ */
+export async function scenarioRefusedThenResumed(rig: Rig, job: string, wrong: CliProcess, db: number): Promise<void> {
+  await wrong.waitForStdout(/serving queue/);
+  const out = join(rig.dir, `${job}.ndjson`);
+  const p = await rig.produce(job, out, [], db);
+  expect(p.code).toBe(1);
+  expect(p.stderr).toMatch(new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`));
+  expect(p.stderr).toMatch(/--resume to retry them/);
+  expect(wrong.stdout()).toMatch(/refuses chunk/);
+  expect(outputLines(out)).toEqual([]);
+  wrong.child.kill('SIGTERM');
+  expect(await wrong.exited).toBe(0);
+  expect(wrong.stdout()).toMatch(/stopped: 0 chunks, 0 records, \d+ refused/);
+  const right = rig.inProcessWorker(db);
+  const again = await rig.produce(job, out, ['--resume'], db);
+  expect(await right.stop()).toBe(0);
+  expect(again.code, again.stderr).toBe(3);
+  expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+  expect(right.log()).toMatch(/stopped: \d+ chunks/);
+}
+
+/** Writes a policy that differs from the default in one number (another policy hash). */
+export function otherPolicy(rig: Rig): string {
+  const policy = join(rig.dir, 'other-policy.json');
+  writeFileSync(policy, JSON.stringify({ pricing: { margin: 0.021 } }));
+  return policy;
+}
