@@ -72,6 +72,29 @@ describe('default catalog', () => {
     expect([87.5, 121].some((s) => onScale('toefl_ibt', s))).toBe(false);
   });
 
+  it('TOEFL iBT since 2026-01-21 also reports 1-6 in half bands, told apart by value and date, on one strength scale', () => {
+    const toefl = spec('toefl_ibt').scale;
+    const read = (score: number, issueDate: string) => readScale(toefl, { score, issueDate });
+    // A 2026 score of 5.0 is band 5 (value (5 - 1) / 5 = 0.8), not 5 of 120.
+    expect(read(5, '2026-03-01')).toEqual({ ok: true, value: 0.8 });
+    expect(read(4.5, '2026-03-01')).toEqual({ ok: true, value: 0.7 });
+    expect(read(6, '2026-01-21')).toEqual({ ok: true, value: 1 });
+    expect(read(1, '2026-06-30')).toEqual({ ok: true, value: 0 });
+    // Before the new scale, 5 is 5 of 120; a half point is off scale.
+    expect(read(5, '2026-01-20')).toEqual({ ok: true, value: 5 / 120 });
+    expect(read(4.5, '2025-12-01')).toEqual({ ok: false, reason: 'score_off_scale' });
+    // Totals above 6 stay on the 0-120 scale after the date (both appear on reports for a while).
+    expect(read(96, '2026-03-01')).toEqual({ ok: true, value: 0.8 });
+    expect(read(4.25, '2026-03-01')).toEqual({ ok: false, reason: 'score_off_scale' });
+    expect(read(0.5, '2026-03-01')).toEqual({ ok: false, reason: 'score_off_scale' });
+    // Without a date only the main scale applies.
+    expect(readScale(toefl, { score: 4.5 })).toEqual({ ok: false, reason: 'score_off_scale' });
+  });
+
+  it('a tour-guide card counts for its 3-year term', () => {
+    expect(spec('tour_guide_licence').validity.expiresAfterMonths).toBe(36);
+  });
+
   it('Duolingo runs 10-160 in steps of 5', () => {
     expect([10, 115, 160].every((s) => onScale('duolingo', s))).toBe(true);
     expect([5, 112, 165].some((s) => onScale('duolingo', s))).toBe(false);
@@ -127,7 +150,7 @@ describe('default catalog', () => {
 
   it('professional qualifications and scholarships never expire but fade', () => {
     for (const id of [...EXPECTED_IDS.professional, ...EXPECTED_IDS.honour]) {
-      expect(spec(id).validity.expiresAfterMonths).toBeUndefined();
+      if (id !== 'tour_guide_licence') expect(spec(id).validity.expiresAfterMonths).toBeUndefined();
       expect(spec(id).validity.fadeHalfLifeMonths).toBeGreaterThan(0);
     }
   });

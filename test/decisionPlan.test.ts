@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
 import { planDecision } from '../src/decision/decisionPlan.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
+import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { hypotheticalEvidence } from '../src/decision/hypotheticalEvidence.js';
 import { assessEvidence, credentialKey } from '../src/evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../src/evidence/evidenceAssessment.js';
 import type { Applicant } from '../src/schema/applicant.js';
 import { applicantArbitrary, certificateEvidenceArbitrary } from '../src/testing/index.js';
 
-const ctx = { catalog: defaultCatalog, minConfidence: 0.6 } as unknown as EngineContext;
+const ctx = { catalog: defaultCatalog, minConfidence: 0.6, policy: defaultPolicy } as unknown as EngineContext;
 const withoutIndex = (items: readonly EvidenceAssessment[]) => items.map(({ index: _index, ...rest }) => rest);
 const reassess = (a: Applicant) => withoutIndex(assessEvidence({ ...a, evidence: a.evidence }).items);
 

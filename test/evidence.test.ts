@@ -40,6 +40,22 @@ const one = (e: CertificateEvidence, options?: Parameters<typeof assessEvidence>
   return a;
 };
 
+describe('assessEvidence: 2026 rules', () => {
+  it('reads a 2026 TOEFL 4.5 as a band and a 2025 TOEFL 96 as a total, both accepted with the same strength scale', () => {
+    const band = one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2026-03-01', score: 4.5 }));
+    const total = one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2025-03-01', score: 84 }));
+    expect(band).toMatchObject({ status: 'accepted', scaleValue: 0.7 });
+    expect(total).toMatchObject({ status: 'accepted', scaleValue: 0.7 });
+    expect(one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2025-03-01', score: 4.5 }))).toMatchObject({ status: 'rejected', reasons: ['score_off_scale'] });
+  });
+
+  it('a tour-guide card without an expiry date expires 3 years after issue', () => {
+    const guide = (issueDate: string) => one(item({ kind: 'tour_guide_licence', issuer: 'Ministry of Culture and Tourism', issueDate, score: undefined, verification: { method: 'government_registry', confidence: 0.95 } }));
+    expect(guide('2023-11-02').status).toBe('accepted');
+    expect(guide('2023-10-31')).toMatchObject({ status: 'rejected', reasons: ['expired'] });
+  });
+});
+
 describe('assessEvidence: reason codes', () => {
   it('accepts a verified, current, on-scale certificate of the applicant', () => {
     expect(one(item())).toMatchObject({ status: 'accepted', reasons: [], category: 'language' });

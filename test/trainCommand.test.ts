@@ -127,6 +127,6 @@ describe('creditlift train', () => {
     writeFileSync(path, 'gender,income,y\nF,1,a\nM,2,b\nF,3,a\nM,4,b\n');
     const c = capture();
     expect(runTrainCommand(['--data', path, '--target', 'y', '--positive', 'a', '--out', work], c.io)).toBe(1);
-    expect(c.err.join('')).toMatch(/"gender" is a protected characteristic/);
+    expect(c.err.join('')).toMatch(/"gender" looks like a protected characteristic \(sex\)/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VerificationMethod } from '../schema/certificateEvidence.js';
+import { DataCategory } from '../schema/dataCategory.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -17,6 +18,23 @@ export type CertificateCategory = z.infer<typeof CertificateCategory>;
 const finite = z.number().finite();
 
 /**
+ * A second reporting scale an issuer introduced on a date (TOEFL iBT's 1-6 bands since
+ * 2026-01-21 beside the 0-120 total). A score issued on or after `since` that lies on this
+ * scale's range and grid is read on it; otherwise on the kind's main scale. Both map to the same
+ * [0, 1] strength, so a result counts the same whichever scale reports it.
+ */
+export const AlternateScale = z.strictObject({
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').describe('First issue date reported on this scale'),
+  min: finite,
+  max: finite,
+  step: finite.positive().optional(),
+  zeroAt: finite.optional().describe('Score that carries no signal (value 0); default min'),
+  fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
+});
+/** A second reporting scale of a numeric kind. */
+export type AlternateScale = z.infer<typeof AlternateScale>;
+
+/**
  * A numeric score scale (IELTS band, TOEFL total, platform rating...). `min`/`max`/`step` are the
  * issuer's reporting rules and decide what is on scale. The score maps to a value in [0, 1]:
  * 0 at `zeroAt` (default `min`) and 1 at `fullAt` (default `max`), clamped between; `curve: 'log'`
@@ -31,6 +49,7 @@ export const NumericScale = z.strictObject({
   zeroAt: finite.optional().describe('Score that carries no signal (value 0); default min'),
   fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
   curve: z.enum(['linear', 'log']).optional(),
+  alternate: AlternateScale.optional().describe('A second reporting scale in use since a date (told apart by value and issue date)'),
 });
 /** A numeric score scale. */
 export type NumericScale = z.infer<typeof NumericScale>;
@@ -88,6 +107,9 @@ export const CertificateKindSpec = z
     minHolderAgeAtIssue: z.number().int().min(0).max(100).describe('Youngest plausible holder age, in whole years, on the issue date'),
     signalWeight: z.number().gt(0).max(1).describe('How strong a signal the kind is at the top of its scale, in (0, 1]'),
     verificationMethods: z.array(VerificationMethod).min(1).max(6).describe('Methods accepted as proof of this kind'),
+    dataCategory: DataCategory.optional().describe(
+      'Category of personal data the kind draws on (default certificates); evidence of a category the jurisdiction bans is rejected',
+    ),
   })
   .superRefine((spec, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -106,6 +128,15 @@ export const CertificateKindSpec = z
       if (lo < scale.min || lo >= scale.max) issue(['scale', 'zeroAt'], 'zeroAt must lie in [min, max)');
       if (hi <= lo || hi > scale.max) issue(['scale', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
       if (scale.curve === 'log' && scale.min < 0) issue(['scale', 'min'], 'a log scale needs min >= 0');
+      const alt = scale.alternate;
+      if (alt !== undefined) {
+        if (!(alt.min < alt.max)) issue(['scale', 'alternate', 'max'], 'max must exceed min');
+        const alo = alt.zeroAt ?? alt.min;
+        const ahi = alt.fullAt ?? alt.max;
+        if (alo < alt.min || alo >= alt.max) issue(['scale', 'alternate', 'zeroAt'], 'zeroAt must lie in [min, max)');
+        if (ahi <= alo || ahi > alt.max) issue(['scale', 'alternate', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
+        if (scale.curve === 'log') issue(['scale', 'alternate'], 'an alternate scale needs a linear main scale');
+      }
     } else if (scale.type === 'levels') {
       const seen = new Set<string>();
       scale.levels.forEach((level, i) => {

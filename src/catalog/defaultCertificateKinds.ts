@@ -9,8 +9,9 @@ import type { CertificateKindSpecInput } from './certificateKindSpec.js';
 // - IELTS, TOEFL and Duolingo results are valid 24 months (the issuers' own rule); CET and TEM
 //   reports carry no issuer expiry, so they fade instead (36 and 60 months).
 // - Gig-platform figures are snapshots of a moving number: valid 3 months, then re-fetch.
-// - A card's own expiry date (e.g. a tour-guide card's 3-year term) arrives as the evidence's
-//   `expiryDate` and is checked there, so kinds do not repeat it.
+// - A card's own expiry date arrives as the evidence's `expiryDate` and is checked there; a kind
+//   with a fixed term says so too (a tour-guide card is issued for 3 years), so an upload
+//   without an expiry date does not count forever.
 // - signalWeight ranks kinds within a category by how hard they are to obtain (a CPA above a
 //   junior accountant); the scale value then places the holder within the kind.
 
@@ -65,7 +66,7 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
   // students may sit the legal and CPA exams; physicians, pharmacists and constructors need a
   // degree first; the computer rank exam has no age limit and is taken by school children).
   professional('teacher_qualification', 'Teacher qualification certificate', '教师资格证', 0.8, 18),
-  professional('tour_guide_licence', 'Tour guide licence', '导游证', 0.6, 18),
+  { ...professional('tour_guide_licence', 'Tour guide licence', '导游证', 0.6, 18), validity: { expiresAfterMonths: 36, fadeHalfLifeMonths: PRO_HALF_LIFE } },
   professional('junior_accountant', 'Junior accountant qualification', '初级会计专业技术资格', 0.6, 16),
   professional('intermediate_accountant', 'Intermediate accountant qualification', '中级会计专业技术资格', 0.8, 22),
   professional('cpa', 'Certified public accountant (CPA)', '注册会计师', 1.0, 20),
@@ -101,7 +102,11 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
     id: 'toefl_ibt',
     category: 'language',
     names: { en: 'TOEFL iBT', zhHans: '托福网考' },
-    scale: { type: 'numeric', min: 0, max: 120, step: 1, typical: 90 },
+    // Totals 0-120; since 2026-01-21 ETS reports a 1-6 score in half bands as well (both appear on
+    // reports for a while). A score issued since then that is on the band grid (1 to 6) is a band;
+    // anything above 6 is a total. Both map linearly to one strength: band 1 and total 0 carry no
+    // signal, band 6 and total 120 full (our assumption: band 4.5 = 0.70 beside 86/120 = 0.72).
+    scale: { type: 'numeric', min: 0, max: 120, step: 1, typical: 90, alternate: { since: '2026-01-21', min: 1, max: 6, step: 0.5 } },
     validity: { expiresAfterMonths: 24 },
     minHolderAgeAtIssue: 12,
     signalWeight: 0.9,
@@ -209,6 +214,8 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
     minHolderAgeAtIssue: 14,
     signalWeight: 0.4,
     verificationMethods: [...platformFeed],
+    // A follower count is social-media data: rejected under a profile that bans it (EU CCD2).
+    dataCategory: 'social_media',
   },
   {
     id: 'vocational_skill_level',

@@ -7,6 +7,7 @@ export {
   LocalizedName,
   NoScale,
   NumericScale,
+  AlternateScale,
   ScaleLevel,
   isOnGrid,
   type CertificateKindSpecInput,

@@ -8,11 +8,15 @@ export type ScaleReading =
 
 /**
  * Reads a score or level against a kind's scale. Numeric scales need a finite score within
- * [min, max] on the step grid; levelled scales need a known level id; pass/fail kinds read 1.
+ * [min, max] on the step grid (or, for a result issued since the kind's alternate scale began,
+ * on that scale); levelled scales need a known level id; pass/fail kinds read 1.
  *
  * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722... }
  */
-export function readScale(scale: CertificateScale, reading: { readonly score?: number | undefined; readonly level?: string | undefined }): ScaleReading {
+export function readScale(
+  scale: CertificateScale,
+  reading: { readonly score?: number | undefined; readonly level?: string | undefined; readonly issueDate?: string | undefined },
+): ScaleReading {
   switch (scale.type) {
     case 'none':
       return { ok: true, value: 1 };
@@ -22,6 +26,15 @@ export function readScale(scale: CertificateScale, reading: { readonly score?: n
     }
     case 'numeric': {
       const s = reading.score;
+      const alt = scale.alternate;
+      // ISO dates compare as strings. A result issued since the alternate scale began, whose
+      // score lies on that scale, is read on it (TOEFL 2026: 4.5 is a band, not 4.5 of 120).
+      if (alt !== undefined && s !== undefined && Number.isFinite(s) && reading.issueDate !== undefined && reading.issueDate >= alt.since && s >= alt.min && s <= alt.max) {
+        if (alt.step !== undefined && !isOnGrid(s, alt.min, alt.step)) return { ok: false, reason: 'score_off_scale' };
+        const lo = alt.zeroAt ?? alt.min;
+        const hi = alt.fullAt ?? alt.max;
+        return { ok: true, value: Math.min(1, Math.max(0, (s - lo) / (hi - lo))) };
+      }
       if (s === undefined || !Number.isFinite(s) || s < scale.min || s > scale.max) return { ok: false, reason: 'score_off_scale' };
       if (scale.step !== undefined && !isOnGrid(s, scale.min, scale.step)) return { ok: false, reason: 'score_off_scale' };
       const f = scale.curve === 'log' ? (x: number) => Math.log10(1 + x) : (x: number) => x;

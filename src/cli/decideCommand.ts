@@ -1,5 +1,6 @@
 import { parseApplicant } from '../schema/parseApplicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
+import { adverseActionNotice, renderAdverseActionNotice } from '../decision/adverseActionNotice.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openScorer } from './openScorer.js';
@@ -17,6 +18,9 @@ Decision as JSON on stdout.
 
 ${SCORER_OPTIONS_HELP}
   --summary                  print a readable summary instead of JSON
+  --notice                   print the adverse-action notice (principal reasons, data used, how to
+                             ask for a human review) in English and Chinese instead of the Decision
+  --notice-format FORMAT     text (default) or json
   --compact                  one-line JSON
   -h, --help                 show this help
 
@@ -24,7 +28,7 @@ Exit codes: 0 decided, 3 the applicant was rejected (every field at fault on std
 1 failure (file, model or policy unusable), 2 usage.
 `;
 
-const OPTIONS = { ...SCORER_ARG_OPTIONS, summary: { type: 'boolean' }, compact: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = { ...SCORER_ARG_OPTIONS, summary: { type: 'boolean' }, notice: { type: 'boolean' }, 'notice-format': { type: 'string' }, compact: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** `creditlift decide FILE.json`: one applicant in, one Decision out. Resolves to the exit code; never rejects. */
 export async function runDecideCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
@@ -37,11 +41,23 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const [file, ...more] = positionals;
     if (file === undefined) throw new UsageError('missing FILE.json (use "-" for standard input)');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
+    const noticeFormat = values['notice-format'] ?? 'text';
+    if (noticeFormat !== 'text' && noticeFormat !== 'json') throw new UsageError(`--notice-format must be text or json, got "${noticeFormat}"`);
+    if (values['notice-format'] !== undefined && values.notice !== true) throw new UsageError('--notice-format needs --notice');
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
       const decision = await scorer.decide(parseApplicant(applicant));
-      io.stdout(values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);
+      if (values.notice === true) {
+        const notice = adverseActionNotice(decision);
+        io.stdout(
+          noticeFormat === 'json'
+            ? `${JSON.stringify(notice, null, values.compact === true ? undefined : 2)}\n`
+            : `${renderAdverseActionNotice(notice, 'en')}\n${renderAdverseActionNotice(notice, 'zhHans')}`,
+        );
+      } else {
+        io.stdout(values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);
+      }
     } finally {
       await scorer.close();
     }

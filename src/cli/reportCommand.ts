@@ -8,6 +8,7 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 
 /** Help text of `creditlift report`. */
@@ -21,10 +22,13 @@ the rejections by error code.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
+  --policy FILE.json         the policy the decisions were made under: its
+                             pricing.averageCostAlertAbove flags the average comprehensive cost of
+                             new lines (default 20%)
   -h, --help                 show this help
 `;
 
-const OPTIONS = { out: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = { out: { type: 'string' }, title: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** `creditlift report`: a decisions file in, one offline HTML report out. Resolves to the exit code; never rejects. */
 export async function runReportCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
@@ -42,7 +46,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // Streamed: only the aggregates (two numbers per decision) are held, never the decisions.
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
     const data = acc.finish();
-    await writeFile(values.out, buildReportHtml(data, { source: basename(file), ...(values.title === undefined ? {} : { title: values.title }) }));
+    const averageCostAlertAbove = await averageCostAlertOf({ policy: values.policy });
+    await writeFile(values.out, buildReportHtml(data, { source: basename(file), averageCostAlertAbove, ...(values.title === undefined ? {} : { title: values.title }) }));
     io.stdout(`report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`);
     return CliExitCode.ok;
   } catch (e) {

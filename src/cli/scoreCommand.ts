@@ -17,6 +17,7 @@ import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score
 import { fingerprintInput, readRunManifest, resumeMismatches, runManifestPath, writeRunManifest, type InputFingerprint, type RunManifest } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { scoreRecords } from './score/scoreRecords.js';
+import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 
@@ -181,6 +182,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
         chunkSize: args.chunkSize,
         inFlight: decider.inFlight,
+        averageCostAlertAbove: await averageCostAlertOf(args),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onChunk: (s) => progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected),
       });

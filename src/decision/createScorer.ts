@@ -27,9 +27,11 @@ import { ENGINE_VERSION } from '../version.js';
 import { createHmac } from 'node:crypto';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
+import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
+import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
 import { finishDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
@@ -178,6 +180,26 @@ export interface Scorer<TInput = ApplicantInput> {
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision.
    */
   requestReduction(prior: Decision, amount: number): Decision;
+  /**
+   * Records a person's review of a decision (PIPL Art. 24; EU CCD2 Art. 18) as a new decision,
+   * sealed (and signed) by this scorer, linked to the one reviewed, and itself a valid prior for
+   * {@link Scorer.reassess}. The reviewer may decide differently from the model, never outside a
+   * bound: every cap of the decision and its healthy limit, the rounding step, the product minimum.
+   * @example
+   * const reviewed = scorer.recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' });
+   * reviewed.audit.kind; // 'review'
+   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
+   *   decision; ValidationError naming every bad review field; CreditliftError `review_invalid`
+   *   naming the bound a limit would break.
+   */
+  recordReview(prior: Decision, review: ReviewInput): Decision;
+  /**
+   * Records a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) as a new
+   * decision referred to a person (`outcome: 'refer'`, `lineAction: 'review'`, limit unchanged),
+   * sealed by this scorer. Answer it with {@link Scorer.recordReview}.
+   * @throws PriorInvalidError for a prior that does not verify; ValidationError naming every bad field.
+   */
+  recordContest(prior: Decision, contest: ContestInput): Decision;
   /** Releases the runtime session. */
   close(): Promise<void>;
 }
@@ -236,6 +258,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   let encoder: ReturnType<typeof createFeatureEncoder>;
   try {
     encoder = createFeatureEncoder(model.manifest, features);
+    // A model using data the jurisdiction bans (EU: social media, health) is refused before any decision.
+    assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
   } catch (e) {
     // A model this call opened is released before the mismatch is reported; one passed in stays the caller's.
     if (!isLoadedModel(options.model)) await model.close();
@@ -256,6 +280,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     catalog,
     catalogHash: sha256Hex(canonicalJson([...catalog.values()])),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    dataCategories: dataCategoriesUsed(encoder.definitions),
     contributionSpace: options.contributionSpace ?? 'log_odds',
     suggestionCount,
     keys,
@@ -440,6 +465,12 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         },
         keys,
       );
+    },
+    recordReview(priorInput, review) {
+      return recordReview(priorInput, review, ctx);
+    },
+    recordContest(priorInput, contest) {
+      return recordContest(priorInput, contest, ctx);
     },
     async close() {
       await model.close();

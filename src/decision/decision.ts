@@ -162,6 +162,48 @@ const AffordabilityCheckSchema = z
   })
   .readonly();
 
+/** One plan offered on the line with its comprehensive annualised cost (see `offeredPlans`). */
+export const OfferedPlanSchema = z
+  .strictObject({
+    /** `revolving`: the line billed by the daily rate; `instalment`: a fixed plan of equal monthly instalments. */
+    kind: z.enum(['revolving', 'instalment']),
+    /** Number of monthly instalments; null for the revolving line. */
+    months: z.number().int().min(1).nullable(),
+    /** The billed daily rate (revolving) or null (instalment plans charge a plan fee instead). */
+    dailyRate: finite.nullable(),
+    /** Plan fee as a share of the principal (instalment), 0 on the revolving line. */
+    feeRate: finite,
+    /** Comprehensive annualised cost, nominal (12 x monthly IRR), every fee included: the figure disclosed and capped. */
+    comprehensiveApr: finite,
+    /** Effective annual rate of the same cash flows, `(1 + IRR)^12 - 1`. */
+    effectiveAnnualRate: finite,
+  })
+  .readonly();
+
+/**
+ * Human involvement in a decision (PIPL Art. 24; EU CCD2 Art. 18): a customer's request that no
+ * decision be made solely by automated means, a reviewer's decision, or a customer's contest.
+ * Names a reviewer ROLE only, never a person.
+ */
+export const DecisionReview = z
+  .strictObject({
+    /** `pending`: a person has yet to decide; `reviewed`: a person decided this decision; `contested`: the customer contested and a person will review. */
+    status: z.enum(['pending', 'reviewed', 'contested']),
+    /** The terms the automated policy proposed, kept for the reviewer. */
+    proposed: z.strictObject({ outcome: z.enum(['approve', 'refer', 'decline']), limit: fen }).readonly(),
+    /** The decision reviewed or contested (its `audit.decisionId`); null on the automated decision itself. */
+    automatedDecisionId: z.string().nullable(),
+    /** Role of the reviewer, e.g. `credit_officer` (no personal data); null until a person decided. */
+    reviewerRole: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).nullable(),
+    /** The reviewer's note for the file. */
+    note: z.string().max(1000).nullable(),
+    /** The customer's point of view and any new facts, on a contest. */
+    contest: z.strictObject({ statement: z.string().min(1).max(2000), newFacts: list(z.string().min(1).max(500)) }).readonly().nullable(),
+  })
+  .readonly();
+/** See {@link DecisionReview}. */
+export type DecisionReview = z.infer<typeof DecisionReview>;
+
 const LowerLimitOfferSchema = z
   .strictObject({
     offer: z.boolean(),
@@ -201,9 +243,9 @@ export const DecisionAudit = z
     subjectHash: sha256,
     /** creditlift package version. */
     engineVersion: z.string(),
-    /** What produced it: a first decision, a reassessment, or a customer's reduction. */
-    kind: z.enum(['decide', 'reassess', 'reduction']),
-    /** For reassessments and reductions: the decision it followed. */
+    /** What produced it: a first decision, a reassessment, a customer's reduction, a person's review or a customer's contest. */
+    kind: z.enum(['decide', 'reassess', 'reduction', 'review', 'contest']),
+    /** For reassessments, reductions, reviews and contests: the decision it followed. */
     priorDecisionId: z.string().optional(),
     /** The champion/challenger arm that decided ("champion" or a challenger's name), when the scorer runs challengers; sealed with the rest. */
     arm: z.string().optional(),
@@ -259,20 +301,41 @@ export const Decision = z
     previousLimit: fen,
     /** The limit asked for, when asked. Fen. */
     requestedLimit: fen.nullable(),
-    /** APR as a fraction in whole basis points (0.1825 = 18.25%). */
+    /**
+     * The disclosed APR: the revolving line's comprehensive annualised cost, every fee included;
+     * `dailyRate x 365` exactly when the policy charges no fee on the line.
+     */
     apr: finite,
-    /** The daily rate the product bills. */
+    /** The billed daily rate: the billing authority, on the product's grid; `dailyRate x 365` never exceeds the cap. */
     dailyRate: finite,
-    /** The daily rate as the product shows it, e.g. "0.05%". */
+    /** The daily rate as the product shows it, e.g. "0.0500%"; exactly `dailyRate` (it is on the product's grid). */
     dailyRateText: z.string(),
+    /**
+     * Every plan offered on the line (revolving at the billed daily rate, then each instalment
+     * plan) with its comprehensive annualised cost (IRR, every fee included), each at or under the
+     * cap in force.
+     */
+    plans: list(OfferedPlanSchema),
+    /** Categories of personal data the model and the policy used for this decision (`DataCategory` names, or a lender feature's own category). */
+    dataCategories: list(z.string()),
+    /** Human involvement, when asked for, recorded or contested; null for a solely automated decision. */
+    review: DecisionReview.nullable(),
     /** Model's 12-month probability of default. */
     pd: probability,
     grade: z.string(),
     /** What set the limit; see {@link DecisionLimitSetBy}. */
     bindingConstraint: DecisionLimitSetBy,
-    /** Every cap's value (fen; null when the customer set none). */
+    /** Every cap's value (fen; null when the customer set none, the policy sets no lender cap, or the jurisdiction has no regulatory cap). */
     caps: z
-      .strictObject({ risk: fen, affordability: fen, regulatory: fen, product_max: fen, self_cap: fen.nullable(), requested: fen.nullable() })
+      .strictObject({
+        risk: fen,
+        affordability: fen,
+        regulatory: fen.nullable(),
+        lender_cap: fen.nullable(),
+        product_max: fen,
+        self_cap: fen.nullable(),
+        requested: fen.nullable(),
+      })
       .readonly(),
     /** Affordability: every check with value, threshold and pass. */
     affordability: z.strictObject({ pass: z.boolean(), monthlyPayment: fen, capacity: fen, checks: list(AffordabilityCheckSchema) }).readonly(),

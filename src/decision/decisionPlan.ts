@@ -46,7 +46,7 @@ function scenario(ctx: EngineContext, derived: Applicant): Scenario {
   // Every scenario's applicant is the parsed one or built from it by the engine (evidence taken
   // out or a typical certificate added): trusted as parsed, so assessEvidence does not re-parse it.
   const applicant = rememberParsed(derived);
-  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence }) };
+  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence, bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories }) };
 }
 
 

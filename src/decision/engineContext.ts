@@ -19,6 +19,8 @@ export interface EngineContext {
   readonly catalog: Catalog;
   readonly catalogHash: string;
   readonly minConfidence: number;
+  /** Data categories the model's features and the policy use (for notices). */
+  readonly dataCategories: readonly string[];
   readonly contributionSpace: 'log_odds' | 'probability';
   /** How many what-if suggestions each decision carries (0: none, and no what-if rows are scored). */
   readonly suggestionCount: number;

@@ -7,6 +7,7 @@ import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
+import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan, Scenario } from './decisionPlan.js';
@@ -180,6 +181,12 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     apr: main.apr,
     dailyRate: main.dailyRate,
     dailyRateText: main.dailyRateText,
+    plans: main.plans,
+    dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
+    review:
+      applicant.controls.humanReview === true
+        ? { status: 'pending', proposed: { outcome: main.automatedOutcome, limit: grantedLimit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null }
+        : null,
     pd: mainPd,
     grade: main.grade,
     bindingConstraint,

@@ -15,6 +15,7 @@ export {
   DecisionAudit,
   DecisionEvidence,
   DecisionLimitSetBy,
+  DecisionReview,
   LineAction,
   CertificateImpact,
   EvidenceSuggestion,
@@ -23,6 +24,9 @@ export {
   decisionJsonSchema,
 } from './decision.js';
 export { PriorInvalidError } from './priorInvalidError.js';
+export type { ReviewInput, ContestInput } from './recordReview.js';
+export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './adverseActionNotice.js';
+export { assertAllowedDataCategories, dataCategoriesUsed, POLICY_DATA_CATEGORIES } from './dataCategoryCheck.js';
 export type { DecisionErrorData } from './toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './scoringModel.js';
 export type { ShadowDecision } from './decision.js';

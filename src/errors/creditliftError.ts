@@ -14,6 +14,8 @@ export type CreditliftErrorCode =
   | 'model_monotonicity_violated'
   | 'explainer_covers_missing'
   | 'policy_invalid'
+  | 'banned_data_category'
+  | 'review_invalid'
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'

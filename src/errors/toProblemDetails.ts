@@ -44,6 +44,8 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   queue_unavailable: { status: 503, title: 'The work queue (Redis) is unavailable' },
   aborted: { status: 503, title: 'The request was cancelled' },
   prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
+  review_invalid: { status: 422, title: 'The review would break a bound of the decision' },
+  banned_data_category: { status: 500, title: 'The model or policy uses a data category the jurisdiction bans' },
   internal_error: { status: 500, title: 'Internal error' },
 };
 

@@ -8,6 +8,7 @@ import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
 import { evidenceReasonCodes } from './evidenceReasons.js';
 import { summarizeEvidence, type EvidenceSummary } from './evidenceSummary.js';
@@ -19,6 +20,8 @@ export interface AssessEvidenceOptions {
   readonly catalog?: Catalog;
   /** Verifier confidence below this rejects an item (`low_verification_confidence`). Default 0.6. */
   readonly minConfidence?: number;
+  /** Data categories the jurisdiction bans: evidence of a kind in one is rejected (`banned_data_category`). Default none. */
+  readonly bannedDataCategories?: readonly DataCategory[];
 }
 
 /** Every evidence item assessed, plus the per-category summary features are built from. */
@@ -82,6 +85,7 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   const birth = parseIsoDate(applicant.birthDate);
   const seenDocuments = new Set<string>();
   const seenCredentials = new Set<string>();
+  const banned = new Set(options.bannedDataCategories ?? []);
 
   const items = applicant.evidence.map((e, index): EvidenceAssessment => {
     const reasons = new Set<EvidenceReasonCode>();
@@ -89,12 +93,13 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     const issued = parseIsoDate(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
+    if (spec !== undefined && banned.has(spec.dataCategory ?? 'certificates')) reasons.add('banned_data_category');
     if (e.expiryDate !== undefined && isAfter(asOf, parseIsoDate(e.expiryDate))) reasons.add('expired');
     if (spec?.validity.expiresAfterMonths !== undefined && isAfter(asOf, addMonths(issued, spec.validity.expiresAfterMonths))) reasons.add('expired');
     if (isAfter(issued, asOf)) reasons.add('issued_in_future');
     if (spec !== undefined && isBefore(issued, addYears(birth, spec.minHolderAgeAtIssue))) reasons.add('issued_before_plausible_age');
 
-    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level });
+    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
 
     // Checked against every earlier item, accepted or not: a repeat is a repeat.

@@ -17,7 +17,9 @@ export type EvidenceReasonCode =
   | 'low_verification_confidence'
   | 'self_declared_only'
   // The method is real but not accepted as proof of this kind (e.g. a platform feed for a CPA).
-  | 'verification_method_not_accepted';
+  | 'verification_method_not_accepted'
+  // The kind draws on a data category the jurisdiction bans (creator followers: social media, under EU CCD2).
+  | 'banned_data_category';
 
 // The catalog's zod enum is the single source of the category list; re-exported here so the
 // assessment contract keeps its name.

@@ -8,10 +8,19 @@ import type { DecisionErrorData } from '../decision/toErrorData.js';
  * bottleneck.
  */
 export type BatchResultJson =
-  | { readonly ok: true; readonly index: number; readonly decisionJson: string; readonly outcome: 'approve' | 'refer' | 'decline'; readonly limit: number }
+  | {
+      readonly ok: true;
+      readonly index: number;
+      readonly decisionJson: string;
+      readonly outcome: 'approve' | 'refer' | 'decline';
+      readonly limit: number;
+      /** The disclosed APR and the line before the decision, for the portfolio's average cost of new lines. */
+      readonly apr?: number;
+      readonly previousLimit?: number;
+    }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 
 /** A result with its decision serialised here, on the worker, where the CPU is spare. */
 export function toJsonResult(r: BatchResult): BatchResultJson {
-  return r.ok ? { ok: true, index: r.index, decisionJson: JSON.stringify(r.decision), outcome: r.decision.outcome, limit: r.decision.limit } : r;
+  return r.ok ? { ok: true, index: r.index, decisionJson: JSON.stringify(r.decision), outcome: r.decision.outcome, limit: r.decision.limit, apr: r.decision.apr, previousLimit: r.decision.previousLimit } : r;
 }

@@ -6,10 +6,11 @@ import { assertPd } from './assertPd.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { prepareRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
 import { gradeFor } from './grade.js';
-import { composeLimit, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
+import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
 import { policyHash } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
+import { offeredPlans, type OfferedPlan } from './offeredPlans.js';
 import { priceApr, type AprQuote } from './pricing.js';
 import { prepareStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
 import { validatePolicy } from './validatePolicy.js';
@@ -37,6 +38,12 @@ export interface PolicyInput {
 /** Everything the policy decided and every number it decided with. Money in integer fen. */
 export interface PolicyResult {
   readonly outcome: PolicyOutcome;
+  /**
+   * What the automated policy alone decided. Differs from `outcome` only when the customer asked
+   * for no solely automated decision (`controls.humanReview`): `outcome` is then `refer` and this
+   * is the proposal a reviewer sees.
+   */
+  readonly automatedOutcome: PolicyOutcome;
   /** Policy reason codes in a fixed order: knock-outs, refers, minimum, affordability, binding cap, step limit. */
   readonly reasons: readonly PolicyReasonCode[];
   readonly knockouts: readonly PolicyHit[];
@@ -48,6 +55,8 @@ export interface PolicyResult {
   readonly dailyRate: number;
   readonly dailyRateText: string;
   readonly pricing: AprQuote;
+  /** Every plan offered on the line (revolving and each instalment plan) with its comprehensive cost. */
+  readonly plans: readonly OfferedPlan[];
   /** Monthly net income after the source haircut. */
   readonly effectiveIncome: number;
   readonly riskLimit: number;
@@ -88,6 +97,7 @@ const affordabilityFailureReason: Readonly<Record<AffordabilityCheckId, PolicyRe
 const bindingReason: Readonly<Record<Exclude<BindingConstraint, 'affordability'>, PolicyReasonCode>> = {
   risk: 'limit_risk_grade',
   regulatory: 'limit_regulatory_cap',
+  lender_cap: 'limit_lender_cap',
   product_max: 'limit_product_max',
   self_cap: 'limit_self_cap',
   requested: 'limit_requested',
@@ -142,7 +152,11 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const applicant = checkedApplicant(input.applicant);
   const rules = prepareRules(applicant, input.flags ?? { duplicateEvidence: false }, policy);
   const affordabilityInput = affordabilityInputOf(applicant, policy);
-  const regulatory = regulatoryHeadroom(applicant.bureau.otherConsumerCreditBalance, policy);
+  // The per-borrower caps count this lender's own other lines, never balances elsewhere (those
+  // are in the debt-service check through otherMonthlyDebtService).
+  const regulatory = regulatoryHeadroom(applicant.platform.otherLinesLimit ?? 0, policy);
+  const lenderCap = lenderCapHeadroom(applicant.platform.otherLinesLimit ?? 0, policy);
+  const humanReview = applicant.controls.humanReview === true;
   const priorLimit = applicant.platform.currentLimit;
   const steps = priorLimit > 0 ? prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy) : null;
   const hash = policyHash(policy);
@@ -157,6 +171,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
       risk: riskLimit(affordabilityInput.effectiveIncome, pd, policy),
       affordability: capacity.capacity,
       regulatory,
+      lender_cap: lenderCap,
       product_max: policy.limits.productMax,
       self_cap: applicant.controls.selfSetCap ?? null,
       requested: applicant.controls.requestedLimit ?? null,
@@ -165,11 +180,14 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
     const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
     const candidate = stepLimit?.limit ?? composed.limit;
     const belowMinimum = candidate < policy.limits.productMin;
-    const outcome: PolicyOutcome =
+    const automatedOutcome: PolicyOutcome =
       knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
-    const limit = outcome === 'decline' || belowMinimum ? 0 : candidate;
+    const limit = automatedOutcome === 'decline' || belowMinimum ? 0 : candidate;
+    // A customer who refused a solely automated decision gets a person: the automated terms stay
+    // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.
+    const outcome: PolicyOutcome = humanReview ? 'refer' : automatedOutcome;
     const limitSetBy: LimitSetBy = stepLimit?.bound ? 'step_limit' : composed.bindingConstraint;
-    return { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, outcome, limit, limitSetBy };
+    return { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy };
   }
 
   return {
@@ -178,7 +196,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
       return { outcome: c.outcome, limit: c.limit, limitSetBy: c.limitSetBy, affordabilityCapacity: c.capacity.capacity };
     },
     evaluate(pd) {
-      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, outcome, limit, limitSetBy } = core(pd);
+      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy } = core(pd);
       const grade = gradeFor(pd, policy);
       const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
 
@@ -193,9 +211,11 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
           : bindingReason[composed.bindingConstraint],
       );
       if (stepLimit?.reason) reasons.push(stepLimit.reason);
+      if (humanReview) reasons.push('human_review_requested');
 
       return {
         outcome,
+        automatedOutcome,
         reasons: [...new Set(reasons)],
         knockouts,
         refers,
@@ -205,6 +225,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
         dailyRate: pricing.dailyRate,
         dailyRateText: pricing.dailyRateText,
         pricing,
+        plans: offeredPlans(pricing, policy),
         effectiveIncome: affordabilityInput.effectiveIncome,
         riskLimit: caps.risk,
         affordabilityCapacity: capacity.capacity,

@@ -1,4 +1,5 @@
 import { deepFreeze } from './deepFreeze.js';
+import { cnConsumerFinance2024 } from './jurisdictionProfile.js';
 import type { PolicyConfig } from './policyConfig.js';
 
 /**
@@ -41,7 +42,27 @@ export const defaultPolicy: PolicyConfig = deepFreeze({
     // 7.3% APR is 0.02% a day, the lowest rate such products usually show.
     aprFloor: 0.073,
     aprCap: 0.24,
+    // Billed by the day on a 0.0001% grid: the top rate is 0.0657% a day, 23.9805% a year,
+    // since 0.0658% x 365 = 24.017% would bill above the cap.
+    dailyRateStep: 0.000001,
+    // Guidance reported from late 2025: average comprehensive cost of new loans at most 20% from 2026.
+    averageCostAlertAbove: 0.2,
   },
+  fees: {
+    oneOffRate: 0,
+    monthlyRate: 0,
+    // Huabei-style plan fees as reported; comprehensive cost (12 x monthly IRR) 14.94% to 15.86%.
+    instalmentPlans: [
+      { months: 3, feeRate: 0.025 },
+      { months: 6, feeRate: 0.045 },
+      { months: 9, feeRate: 0.065 },
+      { months: 12, feeRate: 0.088 },
+    ],
+  },
+  jurisdiction: cnConsumerFinance2024,
+  // Campus lending is tightly restricted: a person looks at any student without a guardian or
+  // second repayment source on file.
+  students: { withoutSecondRepaymentSource: 'refer' },
   affordability: {
     termMonths: 12,
     // Verified sources count in full; a bank statement may include transfers; self-declared is unverified.
@@ -62,7 +83,8 @@ export const defaultPolicy: PolicyConfig = deepFreeze({
   limits: {
     productMin: 50_000,
     productMax: 5_000_000,
-    regulatoryCapPerBorrower: 20_000_000,
+    // No cap of the lender's own beyond the regulatory one.
+    lenderCapPerBorrower: null,
     roundingStep: 10_000,
     belowMinimum: 'decline',
   },

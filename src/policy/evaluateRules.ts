@@ -27,7 +27,8 @@ export interface RuleHits {
  * Evaluates the knock-out rules (age bounds, days past due today, recent delinquencies, recent
  * enquiries, PD above the cut-off, and duplicate evidence when the policy declines it) and the
  * refer conditions (PD in the refer band, high self-declared income, duplicate evidence when the
- * policy refers it). Absent bureau counts never knock out: thin files are the segment served.
+ * policy refers it), and the student rule (a student without a guardian / second repayment source
+ * is referred or declined, as `policy.students` says). Absent bureau counts never knock out: thin files are the segment served.
  *
  * @throws ValidationError when `pd` is not in [0, 1] or a date does not parse.
  */
@@ -67,6 +68,12 @@ export function prepareRules(applicant: Applicant, flags: PolicyFlags, policy: P
   }
   if (flags.duplicateEvidence) {
     (refer.duplicateEvidence === 'decline' ? after : refersAfter).push({ code: 'duplicate_evidence', value: 1, threshold: 0 });
+  }
+  // Campus lending (2021 regulators' notice): a student needs a guardian or second repayment
+  // source on file, or the policy refers (default) or declines.
+  const studentRule = policy.students.withoutSecondRepaymentSource;
+  if (applicant.employment.type === 'student' && applicant.household.secondRepaymentSource === undefined && studentRule !== 'allow') {
+    (studentRule === 'decline' ? before : refersAfter).push({ code: 'student_without_second_source', value: 1, threshold: 0 });
   }
   const income = applicant.income;
   if (income.source === 'self_declared' && income.monthlyNet > refer.selfDeclaredIncomeAbove) {

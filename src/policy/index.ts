@@ -2,7 +2,19 @@
  * The credit policy: pure functions from an applicant, a PD and a policy configuration to an
  * outcome, a price and a limit. No model, no I/O, no clock.
  */
-export { MAX_APR, REGULATORY_CAP_PER_BORROWER_FEN, CITY_TIERS, PolicyConfig, GradeBand, DsrBand } from './policyConfig.js';
+export { MAX_APR, REGULATORY_CAP_PER_BORROWER_FEN, CITY_TIERS, PolicyConfig, GradeBand, DsrBand, aprCapInForce } from './policyConfig.js';
+export { JurisdictionProfile, jurisdictionProfiles, cnConsumerFinance2024, euCcd2 } from './jurisdictionProfile.js';
+export { comprehensiveCost, type ComprehensiveCost, type PlanCashFlows } from './comprehensiveCost.js';
+export {
+  instalmentCost,
+  instalmentCashFlows,
+  revolvingCost,
+  revolvingCashFlows,
+  REVOLVING_COST_HORIZON_MONTHS,
+  type PlanFees,
+  type InstalmentPlanTerms,
+} from './planCosts.js';
+export { offeredPlans, type OfferedPlan } from './offeredPlans.js';
 export { defaultPolicy } from './defaultPolicy.js';
 export { resolvePolicy, type PolicyOverrides } from './resolvePolicy.js';
 export { validatePolicy } from './validatePolicy.js';
@@ -26,7 +38,7 @@ export {
   type AffordabilityAssessment,
   type AffordabilityCapacity,
 } from './affordability.js';
-export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
+export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, lenderCapHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
 export { applyStepLimits, prepareStepLimits, type PreparedStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
 export { applyReduction } from './applyReduction.js';
 export { applyPolicy, preparePolicy, type PreparedPolicy, type PolicyLimit, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';

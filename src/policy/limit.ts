@@ -1,18 +1,21 @@
 import type { GradeBand, PolicyConfig } from './policyConfig.js';
 
 /** What set the limit: the smallest of the caps. */
-export type BindingConstraint = 'risk' | 'affordability' | 'regulatory' | 'product_max' | 'self_cap' | 'requested';
+export type BindingConstraint = 'risk' | 'affordability' | 'regulatory' | 'lender_cap' | 'product_max' | 'self_cap' | 'requested';
 
 /**
  * Tie-break order when several caps are equally small. The customer's own choices come first
  * (when they bind, nothing adverse happened), then the fixed rules (regulation, product), then
  * the applicant-specific limits (affordability, risk).
  */
-export const BINDING_PRIORITY: readonly BindingConstraint[] = ['self_cap', 'requested', 'regulatory', 'product_max', 'affordability', 'risk'];
+export const BINDING_PRIORITY: readonly BindingConstraint[] = ['self_cap', 'requested', 'regulatory', 'lender_cap', 'product_max', 'affordability', 'risk'];
 
-/** Every cap on the limit in fen; `null` for a customer cap that was not given. */
-export type LimitCaps = Readonly<Record<'risk' | 'affordability' | 'regulatory' | 'product_max', number>> &
-  Readonly<Record<'self_cap' | 'requested', number | null>>;
+/**
+ * Every cap on the limit in fen; `null` for a customer cap that was not given, a lender cap the
+ * policy does not set, or a regulatory cap the jurisdiction does not have.
+ */
+export type LimitCaps = Readonly<Record<'risk' | 'affordability' | 'product_max', number>> &
+  Readonly<Record<'regulatory' | 'lender_cap' | 'self_cap' | 'requested', number | null>>;
 
 /** The composed limit. */
 export interface ComposedLimit {
@@ -57,9 +60,23 @@ export function riskLimit(effectiveMonthlyIncome: number, pd: number, policy: Pi
   return Math.floor(effectiveMonthlyIncome * incomeMultipleAt(pd, policy.grades));
 }
 
-/** Room under the per-borrower cap after the applicant's other consumer-finance balances, fen, never negative. */
-export function regulatoryHeadroom(otherConsumerCreditBalance: number, policy: PolicyConfig): number {
-  return Math.max(0, policy.limits.regulatoryCapPerBorrower - otherConsumerCreditBalance);
+/**
+ * Room for this line under the jurisdiction's per-borrower cap, which counts the unsecured lines
+ * THIS lender grants the borrower over all its products (the Measures' 授信额度), fen, never
+ * negative; `null` when the jurisdiction sets no such cap. Balances at other lenders do not
+ * count here: they belong to the debt-service check.
+ *
+ * @param otherLinesWithLender the borrower's other lines with this lender (this line excluded), fen
+ */
+export function regulatoryHeadroom(otherLinesWithLender: number, policy: PolicyConfig): number | null {
+  const cap = policy.jurisdiction.perBorrowerCreditLineCap;
+  return cap === null ? null : Math.max(0, cap - otherLinesWithLender);
+}
+
+/** Room for this line under the lender's own per-borrower cap (over its own lines), fen; `null` when the policy sets none. */
+export function lenderCapHeadroom(otherLinesWithLender: number, policy: PolicyConfig): number | null {
+  const cap = policy.limits.lenderCapPerBorrower;
+  return cap === null ? null : Math.max(0, cap - otherLinesWithLender);
 }
 
 /**
@@ -71,7 +88,7 @@ export function regulatoryHeadroom(otherConsumerCreditBalance: number, policy: P
  */
 export function composeLimit(caps: LimitCaps, roundingStep: number): ComposedLimit {
   let bindingConstraint: BindingConstraint = 'risk';
-  let unrounded = Number.POSITIVE_INFINITY;
+  let unrounded: number = Number.POSITIVE_INFINITY;
   for (const name of BINDING_PRIORITY) {
     const cap = caps[name];
     if (cap !== null && cap < unrounded) {

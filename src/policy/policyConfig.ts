@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { Fen } from '../schema/primitives.js';
+import { dailyRateGrid } from './dailyRateGrid.js';
+import { JurisdictionProfile } from './jurisdictionProfile.js';
+import { instalmentCost } from './planCosts.js';
 
-/** The legal ceiling on consumer-credit APR the policy may price up to (24%). */
+/**
+ * The Chinese legal ceiling on the comprehensive cost of consumer credit (24%), the default
+ * profile's `aprCap`. A policy's cap in force is `min(pricing.aprCap, jurisdiction.aprCap)`.
+ */
 export const MAX_APR = 0.24;
 
-/** The regulatory ceiling on unsecured consumer loans to one borrower: 200,000 RMB in fen. */
+/**
+ * The Chinese regulatory ceiling on the unsecured credit line one consumer-finance company grants
+ * one borrower, over its own products: 200,000 RMB in fen (the default profile's figure).
+ */
 export const REGULATORY_CAP_PER_BORROWER_FEN = 20_000_000;
 
 /** Number of city tiers the applicant schema knows (1 = first tier ... 5 = county / rural). */
@@ -61,8 +70,41 @@ const PolicyConfigShape = z.strictObject({
     operatingCost: Rate,
     margin: Rate,
     aprFloor: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points'),
-    aprCap: Rate.max(MAX_APR).refine(isWholeBasisPoints, 'expected a whole number of basis points'),
+    aprCap: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points').describe(
+      "The lender's ceiling on the comprehensive cost; the cap in force is the lower of this and jurisdiction.aprCap",
+    ),
+    dailyRateStep: z
+      .number()
+      .finite()
+      .min(1e-9)
+      .max(1e-4)
+      .refine((v) => Math.abs(v * 1e9 - Math.round(v * 1e9)) < 1e-6, 'expected a whole number of billionths')
+      .describe('The product bills by a daily rate on this grid (0.000001 = 0.0001% a day); daily x 365 is the APR'),
+    averageCostAlertAbove: Rate.describe('Portfolio reports flag an average comprehensive cost of new lines above this (guidance: 20% from 2026)'),
   }),
+  fees: z
+    .strictObject({
+      oneOffRate: Rate.max(0.5).describe('One-off fee at drawdown on every plan, share of the principal'),
+      monthlyRate: Rate.max(0.1).describe('Periodic fee every month on every plan, share of the principal'),
+      instalmentPlans: z
+        .array(
+          z.strictObject({
+            months: z.number().int().min(2).max(60).describe('Number of equal monthly instalments'),
+            feeRate: Rate.describe('Plan fee as a share of the principal, paid in equal parts with the instalments'),
+          }),
+        )
+        .max(24)
+        .describe('Instalment plans offered on a drawn amount; each one\'s comprehensive cost (IRR) must stay under the cap'),
+    })
+    .describe('Every fee the customer can be charged; all count in the comprehensive cost'),
+  jurisdiction: JurisdictionProfile.describe('The rules the policy runs under (caps, banned data); see jurisdictionProfiles'),
+  students: z
+    .strictObject({
+      withoutSecondRepaymentSource: z
+        .enum(['refer', 'decline', 'allow'])
+        .describe('Student applicants without a declared guardian / second repayment source are referred, declined, or treated like anyone else'),
+    })
+    .describe('College-student lending rule (2021 regulators\' notice on campus lending)'),
   affordability: z.strictObject({
     termMonths: z.number().int().min(1).max(120).describe('The line is tested as if repaid over this many months'),
     incomeHaircut: z
@@ -84,7 +126,9 @@ const PolicyConfigShape = z.strictObject({
   limits: z.strictObject({
     productMin: PositiveFen.describe('Smallest limit the product offers, fen'),
     productMax: PositiveFen.describe('Largest limit the product offers, fen'),
-    regulatoryCapPerBorrower: Fen.max(REGULATORY_CAP_PER_BORROWER_FEN).describe('Per-borrower cap incl. other consumer-finance balances, fen'),
+    lenderCapPerBorrower: Fen.nullable().describe(
+      "The lender's own cap on all its unsecured lines to one borrower (this line and the borrower's other lines with this lender), fen; null = none. Named as the lender's, never as regulation",
+    ),
     roundingStep: PositiveFen.max(10_000_000).describe('Limits are rounded down to a multiple of this, fen'),
     belowMinimum: z.enum(['decline', 'refer']).describe('Outcome when the limit falls below productMin'),
   }),
@@ -133,6 +177,7 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
     issue(['grades', p.grades.length - 1, 'maxPd'], 'the last grade must cover PD up to 1');
   }
   if (p.pricing.aprFloor > p.pricing.aprCap) issue(['pricing', 'aprFloor'], 'aprFloor must not exceed aprCap');
+  checkPrices(p, issue);
   const bands = p.affordability.dsrBands;
   bands.forEach((b, i) => {
     const prev = bands[i - 1];
@@ -156,6 +201,42 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   if (p.limits.productMin > p.limits.productMax) issue(['limits', 'productMin'], 'productMin must not exceed productMax');
   if (p.limits.productMin % p.limits.roundingStep !== 0) {
     issue(['limits', 'productMin'], 'productMin must be a multiple of roundingStep');
+  }
+}
+
+/** The cap in force on the comprehensive cost: the lender's, or the jurisdiction's when lower. */
+export function aprCapInForce(p: Pick<PolicyConfigShape, 'pricing' | 'jurisdiction'>): number {
+  return p.jurisdiction.aprCap === null ? p.pricing.aprCap : Math.min(p.pricing.aprCap, p.jurisdiction.aprCap);
+}
+
+const pctText = (r: number): string => `${(r * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
+
+/**
+ * Prices must be billable under the cap in force: the revolving line needs a daily rate on the
+ * grid between floor and cap with fees included, and every instalment plan's comprehensive cost
+ * (the IRR of its flows) must stay at or under the cap. A plan that breaks it is named.
+ */
+function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], message: string) => void): void {
+  const cap = aprCapInForce(p);
+  if (p.jurisdiction.aprCap !== null && p.pricing.aprCap > p.jurisdiction.aprCap) {
+    issue(['pricing', 'aprCap'], `aprCap ${pctText(p.pricing.aprCap)} is above the ${p.jurisdiction.id} ceiling of ${pctText(p.jurisdiction.aprCap)}`);
+  }
+  const grid = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees);
+  if (grid.capSteps < grid.floorSteps) {
+    issue(['fees'], `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`);
+  }
+  const months = new Set<number>();
+  p.fees.instalmentPlans.forEach((plan, i) => {
+    if (months.has(plan.months)) issue(['fees', 'instalmentPlans', i, 'months'], `duplicate ${plan.months}-month plan`);
+    months.add(plan.months);
+    if (p.fees.oneOffRate >= 1) return;
+    const cost = instalmentCost(plan, p.fees);
+    if (cost.nominalApr > cap) {
+      issue(['fees', 'instalmentPlans', i], `${plan.months}-month instalment plan: comprehensive cost ${pctText(cost.nominalApr)} (IRR, fees included) exceeds the ${pctText(cap)} cap`);
+    }
+  });
+  if (p.limits.lenderCapPerBorrower !== null && p.jurisdiction.perBorrowerCreditLineCap !== null && p.limits.lenderCapPerBorrower > p.jurisdiction.perBorrowerCreditLineCap) {
+    issue(['limits', 'lenderCapPerBorrower'], "the lender's own cap must not exceed the jurisdiction's per-borrower cap (it would never bind)");
   }
 }
 

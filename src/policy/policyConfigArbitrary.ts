@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { deepFreeze } from './deepFreeze.js';
-import { CITY_TIERS, REGULATORY_CAP_PER_BORROWER_FEN, type PolicyConfig } from './policyConfig.js';
+import { dailyRateGrid } from './dailyRateGrid.js';
+import { cnConsumerFinance2024, euCcd2 } from './jurisdictionProfile.js';
+import { instalmentCost, type PlanFees } from './planCosts.js';
+import { aprCapInForce, CITY_TIERS, REGULATORY_CAP_PER_BORROWER_FEN, type PolicyConfig } from './policyConfig.js';
 
 // Rates are drawn as whole basis points or percents so every draw is a "lender-typed" decimal
 // and valid by construction: the cross-field rules come from sorting, never from filtering.
@@ -39,8 +42,38 @@ const pricingArb = fc.integer({ min: 0, max: 2_400 }).chain((capBp) =>
     margin: bp(0, 1_000),
     aprFloor: bp(0, capBp),
     aprCap: fc.constant(capBp / 10_000),
+    dailyRateStep: fc.constantFrom(0.000001, 0.00001, 0.0000001),
+    averageCostAlertAbove: pct(5, 30),
   }),
 );
+
+// Fees are drawn freely, then any plan the cap cannot carry is dropped (and revolving fees that
+// leave no billable daily rate are zeroed), so every draw stays valid without filtering.
+const feesArb = fc.record({
+  oneOffRate: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: bp(0, 200), weight: 1 }),
+  monthlyRate: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: bp(0, 50), weight: 1 }),
+  instalmentPlans: fc.uniqueArray(fc.record({ months: fc.integer({ min: 2, max: 36 }), feeRate: bp(0, 2_000) }), { maxLength: 4, selector: (p) => p.months }),
+});
+
+/** A floor within a grid step of the cap would leave no billable daily rate: lower it to the last whole bp that fits. */
+function billablePricing<P extends PricingDraw>(pricing: P): P {
+  const grid = dailyRateGrid(pricing.dailyRateStep, pricing.aprFloor, pricing.aprCap, { oneOffRate: 0, monthlyRate: 0 });
+  if (grid.floorSteps <= grid.capSteps) return pricing;
+  const topApr = (grid.capSteps * grid.stepNanos * 365) / 1e9;
+  return { ...pricing, aprFloor: Math.floor(topApr * 10_000 + 1e-9) / 10_000 };
+}
+
+// A profile with no APR or per-borrower cap (as eu-ccd2), banning only what no built-in feature
+// uses, so that scorers on the default model can run under it: eu-ccd2 itself refuses the default
+// model (its gig-certificate feature counts creator followers, social-media data).
+const uncappedProfile = { ...euCcd2, id: 'test-uncapped', name: 'A profile without numeric caps', bannedDataCategories: ['health', 'religion', 'genetic', 'biometric', 'protected_characteristic'] as typeof euCcd2.bannedDataCategories };
+
+type PricingDraw = { aprFloor: number; aprCap: number; dailyRateStep: number };
+function fittingFees(fees: PlanFees & { instalmentPlans: { months: number; feeRate: number }[] }, pricing: PricingDraw, cap: number): PolicyConfig['fees'] {
+  const grid = dailyRateGrid(pricing.dailyRateStep, pricing.aprFloor, cap, fees);
+  const base = grid.capSteps >= grid.floorSteps ? { oneOffRate: fees.oneOffRate, monthlyRate: fees.monthlyRate } : { oneOffRate: 0, monthlyRate: 0 };
+  return { ...base, instalmentPlans: fees.instalmentPlans.filter((p) => instalmentCost(p, base).nominalApr <= cap) };
+}
 
 const dsrBandsArb = fc.integer({ min: 1, max: 5 }).chain((count) =>
   fc
@@ -73,10 +106,7 @@ const limitsArb = fc.constantFrom(100, 1_000, 10_000, 50_000).chain((roundingSte
     fc.record({
       productMin: fc.constant(k * roundingStep),
       productMax: fc.integer({ min: k * roundingStep, max: 30_000_000 }),
-      regulatoryCapPerBorrower: fc.oneof(
-        { arbitrary: fc.constant(REGULATORY_CAP_PER_BORROWER_FEN), weight: 3 },
-        { arbitrary: fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }), weight: 1 },
-      ),
+      lenderCapPerBorrower: fc.option(fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }), { nil: null, freq: 3 }),
       roundingStep: fc.constant(roundingStep),
       belowMinimum: fc.constantFrom('decline' as const, 'refer' as const),
     }),
@@ -116,6 +146,9 @@ export function policyConfigArbitrary(): fc.Arbitrary<PolicyConfig> {
       affordability: affordabilityArb,
       limits: limitsArb,
       stepLimits: stepLimitsArb,
+      fees: feesArb,
+      jurisdiction: fc.constantFrom(cnConsumerFinance2024, cnConsumerFinance2024, cnConsumerFinance2024, uncappedProfile),
+      students: fc.constantFrom('refer' as const, 'decline' as const, 'allow' as const),
     })
     .map(
       (d): PolicyConfig =>
@@ -126,7 +159,10 @@ export function policyConfigArbitrary(): fc.Arbitrary<PolicyConfig> {
           knockouts: { ...d.counts, declinePdAbove: d.pd.declinePdAbove },
           refer: { pdAbove: d.pd.referPdAbove, selfDeclaredIncomeAbove: d.selfDeclaredIncomeAbove, duplicateEvidence: d.duplicateEvidence },
           grades: d.grades,
-          pricing: d.pricing,
+          pricing: billablePricing(d.pricing),
+          fees: fittingFees(d.fees, billablePricing(d.pricing), aprCapInForce({ pricing: d.pricing, jurisdiction: d.jurisdiction })),
+          jurisdiction: d.jurisdiction,
+          students: { withoutSecondRepaymentSource: d.students },
           affordability: d.affordability,
           limits: d.limits,
           stepLimits: d.stepLimits,

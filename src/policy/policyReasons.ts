@@ -47,7 +47,34 @@ export const policyReasons = {
   limit_affordability_income_level: { factor: 'income', en: 'Income is below the level needed for a credit line', zhHans: '收入未达到授信所需水平' },
   limit_affordability_debt_service: { factor: 'debt_burden', en: 'Limit set by your monthly debt repayments relative to income', zhHans: '额度受月还款额占收入比例限制' },
   limit_affordability_residual_income: { factor: 'living_costs', en: 'Limit set by what is left of income after living costs and repayments', zhHans: '额度受扣除生活开支和还款后的剩余收入限制' },
-  limit_regulatory_cap: { factor: 'regulatory_cap', en: 'Limit set by the 200,000 RMB per-borrower regulatory cap, including other consumer loans', zhHans: '额度受单户20万元监管上限（含其他消费贷款）限制' },
+  limit_regulatory_cap: {
+    factor: 'regulatory_cap',
+    en: 'Limit set by the regulatory cap on the credit lines one lender may grant one borrower, your other lines with us included',
+    zhHans: '额度受单一机构对单户授信的监管上限限制（含您在本机构的其他额度）',
+  },
+  limit_lender_cap: {
+    factor: 'policy_cap',
+    en: 'Limit set by our own cap on the total credit we extend to one customer, your other lines with us included',
+    zhHans: '额度受本机构对单一客户授信总额的内部上限限制（含您在本机构的其他额度）',
+  },
+  // Eligibility refinements
+  student_without_second_source: {
+    factor: 'eligibility',
+    en: 'Student applicants need a guardian or a second repayment source on file',
+    zhHans: '在校学生申请需登记监护人或第二还款来源',
+  },
+  // Human involvement
+  human_review_requested: {
+    factor: 'customer_control',
+    en: 'You asked for a person to decide: a reviewer will look at the proposed terms',
+    zhHans: '您要求由人工作出决定：审核人员将审阅拟定条件',
+  },
+  human_review_decided: { factor: 'customer_control', en: 'Decided by a person on review', zhHans: '已由人工复核决定' },
+  contest_received: {
+    factor: 'customer_control',
+    en: 'Your view and new information were received: a person will review the decision',
+    zhHans: '已收到您的意见和补充信息：将由人工复核该决定',
+  },
   limit_product_max: { factor: 'policy_cap', en: 'Limit set by the product maximum', zhHans: '额度受产品最高额度限制' },
   limit_self_cap: { factor: 'customer_control', en: 'Limit set by the cap you chose', zhHans: '额度受您自行设置的上限限制' },
   limit_requested: { factor: 'customer_control', en: 'Limit set to the amount you asked for', zhHans: '额度按您申请的金额设定' },

@@ -1,23 +1,32 @@
 import { assertPd } from './assertPd.js';
-import type { PolicyConfig } from './policyConfig.js';
+import { dailyRateGrid, dailyRateTextOf, NANOS, toNanos, type DailyRateGrid } from './dailyRateGrid.js';
+import { DAYS_PER_YEAR, revolvingCost } from './planCosts.js';
+import { aprCapInForce, type PolicyConfig } from './policyConfig.js';
 
-/** Days in the year the daily rate is quoted on (the product convention: APR / 365). */
-export const DAYS_PER_YEAR = 365;
+export { DAYS_PER_YEAR } from './planCosts.js';
 
-/** A priced APR with its build-up, as quoted to the customer. */
+/**
+ * A priced revolving line, as billed and as disclosed. The daily rate is the billing authority:
+ * it sits on the product's grid, and everything disclosed is derived from it, so the shown rate,
+ * the bill and the APR always agree.
+ */
 export interface AprQuote {
-  /** APR in whole basis points (1 bp = 0.01%). */
+  /** The disclosed APR in basis points, `apr x 10,000` (fractional: the daily grid is finer than 1 bp). */
   readonly aprBp: number;
-  /** APR as a fraction, `aprBp / 10_000`. */
-  readonly apr: number;
-  /** Daily rate as a fraction, `apr / 365`, unrounded. */
-  readonly dailyRate: number;
   /**
-   * Daily rate as the product shows it: a percentage with three decimals, rounded UP so the
-   * shown rate never understates the cost (24% APR -> `'0.066%'`; 18.25% -> `'0.050%'`).
+   * The disclosed APR: the comprehensive annualised cost of the revolving line with every fee
+   * (see `comprehensiveCost`); exactly `interestApr` when the policy charges no fee on it.
    */
+  readonly apr: number;
+  /** The billed daily rate times 365, the interest-only APR. */
+  readonly interestApr: number;
+  /** The effective annual rate beside it, `(1 + apr / 12)^12 - 1` for monthly bills. */
+  readonly effectiveAnnualRate: number;
+  /** The billed daily rate as a fraction, a whole number of grid steps. */
+  readonly dailyRate: number;
+  /** The billed daily rate as the product shows it, exactly (0.0001% grid: `'0.0657%'`). */
   readonly dailyRateText: string;
-  /** The build-up before rounding and clamping, each as a fraction a year. */
+  /** The build-up before rounding to the grid and clamping, each as a fraction a year. */
   readonly components: {
     readonly costOfFunds: number;
     readonly expectedLoss: number;
@@ -25,50 +34,82 @@ export interface AprQuote {
     readonly margin: number;
     readonly unclamped: number;
   };
-  /** Which bound clamped the APR, if any. */
+  /** Which bound clamped the daily rate, if any. */
   readonly clampedBy: 'floor' | 'cap' | null;
 }
 
-/** Whole basis points of a rate; the inner rounding drops float noise (0.1220000000001) first. */
-function toBasisPoints(rate: number): number {
-  return Math.round(Math.round(rate * 1e8) / 1e4);
+// Grids keyed by the (frozen, validated) policy object: worked out once per policy.
+const grids = new WeakMap<PolicyConfig, DailyRateGrid>();
+// With fees the revolving cost is an IRR solve; a policy bills on a few hundred grid steps, so
+// each step's cost is solved once per policy.
+const feeCosts = new WeakMap<PolicyConfig, Map<number, ReturnType<typeof revolvingCost>>>();
+
+function revolvingCostAt(policy: PolicyConfig, steps: number, dailyRate: number, interestApr: number): ReturnType<typeof revolvingCost> {
+  if (policy.fees.oneOffRate === 0 && policy.fees.monthlyRate === 0) return revolvingCost(dailyRate, policy.fees, interestApr);
+  let byStep = feeCosts.get(policy);
+  if (byStep === undefined) feeCosts.set(policy, (byStep = new Map()));
+  let cost = byStep.get(steps);
+  if (cost === undefined) byStep.set(steps, (cost = revolvingCost(dailyRate, policy.fees, interestApr)));
+  return cost;
+}
+
+/** The daily-rate grid of a validated policy. */
+export function gridOf(policy: PolicyConfig): DailyRateGrid {
+  let grid = grids.get(policy);
+  if (grid === undefined) {
+    grid = dailyRateGrid(policy.pricing.dailyRateStep, policy.pricing.aprFloor, aprCapInForce(policy), policy.fees);
+    grids.set(policy, grid);
+  }
+  return grid;
 }
 
 /**
- * Risk-based APR: cost of funds + expected loss (PD x LGD) + operating cost + margin, rounded
- * to a whole basis point (half up), then clamped to [aprFloor, aprCap]. Every step is monotone,
- * so the APR never falls as PD rises.
+ * Risk-based price: cost of funds + expected loss (PD x LGD) + operating cost + margin, as a
+ * daily rate rounded (half up) to the product's grid, then clamped to the grid steps between
+ * the floor and the highest step whose comprehensive cost stays under the cap in force. Every
+ * step is monotone, so the price never falls as PD rises; and `daily x 365` never exceeds the
+ * cap, because the cap step is tested in integer billionths.
  *
- * @example priceApr(0.02, defaultPolicy).aprBp // 1220 (12.20%)
+ * @example priceApr(0.02, defaultPolicy).dailyRateText // '0.0334%' (12.20% / 365 = 0.033425%)
  * @throws ValidationError when `pd` is not in [0, 1].
  */
 export function priceApr(pd: number, policy: PolicyConfig): AprQuote {
   assertPd(pd);
-  const { costOfFunds, lgd, operatingCost, margin, aprFloor, aprCap } = policy.pricing;
+  const { costOfFunds, lgd, operatingCost, margin } = policy.pricing;
+  const grid = gridOf(policy);
   const expectedLoss = pd * lgd;
   const unclamped = costOfFunds + expectedLoss + operatingCost + margin;
-  const floorBp = toBasisPoints(aprFloor);
-  const capBp = toBasisPoints(aprCap);
-  const rawBp = toBasisPoints(unclamped);
-  const aprBp = Math.min(capBp, Math.max(floorBp, rawBp));
-  const clampedBy = rawBp < floorBp ? 'floor' : rawBp > capBp ? 'cap' : null;
+  const rawSteps = Math.floor(toNanos(unclamped) / (DAYS_PER_YEAR * grid.stepNanos) + 0.5);
+  const steps = Math.min(grid.capSteps, Math.max(grid.floorSteps, rawSteps));
+  const clampedBy = rawSteps < grid.floorSteps ? 'floor' : rawSteps > grid.capSteps ? 'cap' : null;
+  const dailyNanos = steps * grid.stepNanos;
+  const dailyRate = dailyNanos / NANOS;
+  const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
+  const cost = revolvingCostAt(policy, steps, dailyRate, interestApr);
   return {
-    aprBp,
-    apr: aprBp / 10_000,
-    dailyRate: aprBp / 10_000 / DAYS_PER_YEAR,
-    dailyRateText: dailyRateText(aprBp),
+    // Without fees the disclosed APR is daily x 365 exactly; in basis points an exact ratio of integers.
+    aprBp: cost.nominalApr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : cost.nominalApr * 10_000,
+    apr: cost.nominalApr,
+    interestApr,
+    effectiveAnnualRate: cost.effectiveAnnualRate,
+    dailyRate,
+    dailyRateText: dailyRateTextOf(steps, grid),
     components: { costOfFunds, expectedLoss, operatingCost, margin, unclamped },
     clampedBy,
   };
 }
 
 /**
- * The daily rate of an APR in basis points as the product shows it, in thousandths of a percent,
- * rounded up. Integer arithmetic: `aprBp * 10 / 365` is exact when it divides evenly.
+ * The text of a daily rate on a grid step size, exactly: `dailyRateText(0.000657, 0.000001)` is
+ * `'0.0657%'`. The rate must be on the grid.
  *
- * @example dailyRateText(1825) // '0.050%'
+ * @throws RangeError when `dailyRate` is not a whole number of `step`s.
  */
-export function dailyRateText(aprBp: number): string {
-  const thousandthsOfPercent = Math.ceil((aprBp * 10) / DAYS_PER_YEAR);
-  return `${(thousandthsOfPercent / 1000).toFixed(3)}%`;
+export function dailyRateText(dailyRate: number, step = 0.000001): string {
+  const stepNanos = toNanos(step);
+  const nanos = toNanos(dailyRate);
+  if (nanos % stepNanos !== 0) throw new RangeError(`daily rate ${dailyRate} is not on the ${step} grid`);
+  let textDecimals = 7;
+  for (let s = stepNanos; s % 10 === 0 && textDecimals > 0; s /= 10) textDecimals--;
+  return dailyRateTextOf(nanos / stepNanos, { stepNanos, textDecimals });
 }

@@ -1,3 +1,4 @@
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { barChart } from './charts/barChart.js';
 import { boxPlotChart } from './charts/boxPlotChart.js';
@@ -12,6 +13,8 @@ export interface ReportMeta {
   readonly title?: string;
   /** Where the decisions came from (a file name). */
   readonly source?: string;
+  /** Threshold of the average comprehensive cost of new lines; above it the figure is flagged. Default 20%. */
+  readonly averageCostAlertAbove?: number;
 }
 
 /** The ids of the charts every report contains, in page order. */
@@ -24,7 +27,8 @@ const HALF = 520;
 const BINDING_NAMES: Readonly<Record<string, string>> = {
   risk: 'risk (grade x income)',
   affordability: 'affordability',
-  regulatory: 'regulatory cap (200,000 RMB)',
+  regulatory: 'regulatory per-borrower cap (own lines)',
+  lender_cap: "lender's own per-borrower cap",
   product_max: 'product maximum',
   self_cap: "customer's own cap",
   requested: 'amount requested',
@@ -46,6 +50,7 @@ h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:16px 0}
 .kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 .kpi b{display:block;font-size:20px}
+.kpi.alert{border-color:#b42318;background:#fef3f2}.kpi.alert b{color:#b42318}
 .kpi span{color:var(--muted);font-size:12px}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
 main>figure.chart,main>.grid2{margin-top:16px}
@@ -67,6 +72,16 @@ th:first-child,td:first-child{text-align:left}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Average comprehensive cost of new lines, flagged (and marked for screen readers) above the threshold. */
+function averageCostKpi(data: ReportData, alertAbove: number): string {
+  const avg = data.newLines?.averageApr ?? null;
+  if (avg === null) return kpi('-', 'average comprehensive cost of new lines');
+  const above = avg > alertAbove;
+  return `<div class="kpi${above ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(formatPercent(avg, 2))}</b><span>${escapeHtml(
+    `average comprehensive cost of ${data.newLines?.count ?? 0} new lines (limit-weighted)${above ? `: ABOVE the ${formatPercent(alertAbove, 0)} threshold` : ''}`,
+  )}</span></div>`;
 }
 
 function kpi(value: string, label: string): string {
@@ -196,6 +211,7 @@ ${kpi(formatRmb(data.limitTotalFen), 'total limit granted or proposed')}
 ${kpi(granted === 0 ? '-' : formatRmb(Math.round(data.limitTotalFen / granted / 100) * 100), 'mean limit (approve and refer)')}
 ${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')}
 ${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
+${averageCostKpi(data, meta.averageCostAlertAbove ?? defaultPolicy.pricing.averageCostAlertAbove)}
 </section>
 ${charts.join('\n')}
 <h2>By grade</h2>

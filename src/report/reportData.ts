@@ -45,6 +45,8 @@ export interface ReportData {
   /** Rejections by error code. */
   readonly errorCodes: readonly { readonly code: string; readonly count: number }[];
   readonly limitTotalFen: number;
+  /** New lines (approved, no line before): count and average comprehensive cost weighted by limit (null when none). */
+  readonly newLines?: { readonly count: number; readonly limitTotalFen: number; readonly averageApr: number | null };
   readonly models: readonly string[];
   readonly asOf: { readonly from: string; readonly to: string } | null;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
@@ -68,6 +70,7 @@ export function createReportAccumulator(): ReportAccumulator {
   let rejected = 0;
   let unreadable = 0;
   let limitTotal = 0;
+  const newLines = { count: 0, limitTotalFen: 0, aprTimesLimit: 0 };
   const outcomes = { approve: 0, refer: 0, decline: 0 };
   const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
   const binding = new Map<string, number>();
@@ -85,6 +88,11 @@ export function createReportAccumulator(): ReportAccumulator {
       decisions++;
       outcomes[d.outcome]++;
       limitTotal += d.limit;
+      if (d.outcome === 'approve' && d.limit > 0 && d.previousLimit === 0 && typeof d.apr === 'number') {
+        newLines.count++;
+        newLines.limitTotalFen += d.limit;
+        newLines.aprTimesLimit += d.apr * d.limit;
+      }
       let g = grades.get(d.grade);
       if (g === undefined) grades.set(d.grade, (g = { count: 0, outcomes: { approve: 0, refer: 0, decline: 0 }, limits: [], pds: [] }));
       g.count++;
@@ -139,6 +147,7 @@ export function createReportAccumulator(): ReportAccumulator {
         reasons: [...reasons.values()].map((r) => ({ ...r, k: r.code })).sort(byCount).slice(0, TOP_REASONS).map(({ k: _k, ...r }) => r),
         errorCodes: [...errors.entries()].map(([k, count]) => ({ k, count })).sort(byCount).map(({ k, count }) => ({ code: k, count })),
         limitTotalFen: limitTotal,
+        newLines: { count: newLines.count, limitTotalFen: newLines.limitTotalFen, averageApr: newLines.limitTotalFen === 0 ? null : newLines.aprTimesLimit / newLines.limitTotalFen },
         models: [...models].sort(),
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),

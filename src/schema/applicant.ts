@@ -85,15 +85,26 @@ export const Applicant = z.strictObject({
     onTimeRepaymentRate: Share.optional().describe('Share of bills repaid on time; absent if never billed'),
     currentLimit: Fen.default(0),
     currentBalance: Fen.default(0),
+    otherLinesLimit: Fen.optional().describe(
+      'Absent means none. Sum of the unsecured credit lines THIS lender already grants the borrower on its other products (the line decided here excluded), fen. Counts against the per-borrower regulatory cap; balances at other lenders do not (they go into otherMonthlyDebtService)',
+    ),
   }),
   household: z.strictObject({
     monthlyEssentialSpending: Fen.describe('Rent, food, utilities, transport, fen per month'),
     dependants: Count.max(20),
+    secondRepaymentSource: z
+      .enum(['guardian', 'co_borrower', 'guarantor', 'other_income'])
+      .optional()
+      .describe('A guardian or other second repayment source the applicant declared (the student rule looks for one)'),
   }),
   controls: z
     .strictObject({
       requestedLimit: Fen.optional().describe('The limit the user asked for'),
       selfSetCap: Fen.optional().describe('A ceiling the user set on their own limit; always honoured'),
+      humanReview: z
+        .boolean()
+        .optional()
+        .describe('The customer asks that no decision about them be made solely by automated means: the outcome is then refer, terms kept for a reviewer'),
     })
     .default({}),
   evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),

@@ -62,6 +62,8 @@ function platformArbitrary(): fc.Arbitrary<Applicant['platform']> {
       onTime: fc.integer({ min: 60, max: 100 }),
       currentLimit: fc.oneof(fc.constant(0), fc.integer({ min: 5, max: 500 }).map((h) => h * 100 * FEN_PER_RMB)),
       usedShare: fc.integer({ min: 0, max: 100 }),
+      // This lender's other lines count against the per-borrower cap; near the cap is where it bites.
+      otherLinesLimit: sometimes(fc.oneof(rmbAsFen(0, 50_000), rmbAsFen(180_000, 210_000))),
     })
     .map((p) => {
       const billed = p.transactions3m > 0 && p.accountAgeMonths > 0;
@@ -72,6 +74,7 @@ function platformArbitrary(): fc.Arbitrary<Applicant['platform']> {
         onTimeRepaymentRate: billed ? p.onTime / 100 : undefined,
         currentLimit: p.currentLimit,
         currentBalance: Math.floor((p.currentLimit * p.usedShare) / 100),
+        otherLinesLimit: p.otherLinesLimit,
       }) as Applicant['platform'];
     });
 }

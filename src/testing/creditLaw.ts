@@ -14,6 +14,8 @@ export const CREDIT_LAW_NAMES = [
   'approved_limits_affordable',
   'limits_rounded',
   'same_input_same_decision',
+  'daily_rate_within_cap',
+  'comprehensive_cost_within_cap',
   'reassessment_within_bounds',
   'reduction_within_bounds',
   'reasons_where_owed',

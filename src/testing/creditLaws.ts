@@ -3,7 +3,9 @@ import { acceptedEvidenceNeverLowersLimit } from './laws/acceptedEvidenceNeverLo
 import { approvedLimitsAffordable } from './laws/approvedLimitsAffordable.js';
 import { aprNonDecreasingInPd } from './laws/aprNonDecreasingInPd.js';
 import { aprWithinBounds } from './laws/aprWithinBounds.js';
+import { comprehensiveCostWithinCap } from './laws/comprehensiveCostWithinCap.js';
 import { customerControlsHold } from './laws/customerControlsHold.js';
+import { dailyRateWithinCap } from './laws/dailyRateWithinCap.js';
 import { limitsRounded } from './laws/limitsRounded.js';
 import { limitWithinCaps } from './laws/limitWithinCaps.js';
 import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
@@ -28,6 +30,8 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   approved_limits_affordable: approvedLimitsAffordable,
   limits_rounded: limitsRounded,
   same_input_same_decision: sameInputSameDecision,
+  daily_rate_within_cap: dailyRateWithinCap,
+  comprehensive_cost_within_cap: comprehensiveCostWithinCap,
   reassessment_within_bounds: reassessmentWithinBounds,
   reduction_within_bounds: reductionWithinBounds,
   reasons_where_owed: reasonsWhereOwed,

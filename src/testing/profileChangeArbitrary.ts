@@ -10,8 +10,10 @@ import { FEN_PER_RMB } from './_internals/money.js';
 export interface ProfileChange {
   /** Monthly income multiplied by this (0.3: lost most of it; 1.5: a raise). */
   readonly incomeFactor: number;
-  /** Change in other lenders' consumer-credit balances, RMB (up to the per-borrower cap and past it). */
+  /** Change in other lenders' consumer-credit balances, RMB. */
   readonly otherBalanceChangeRmb: number;
+  /** Change in the lines THIS lender grants the borrower on its other products (`platform.otherLinesLimit`), RMB: these count against the per-borrower caps. */
+  readonly otherLinesChangeRmb: number;
   /** Change in monthly repayments to other lenders, RMB. */
   readonly otherRepaymentChangeRmb: number;
   /** Essential monthly spending multiplied by this. */
@@ -32,7 +34,8 @@ export interface ProfileChangeArbitraryOptions {
 
 /**
  * Profile changes between a decision and a reassessment, worsening and improving: income lost or
- * raised, other debt taken on (often up to the 200,000 RMB per-borrower cap) or repaid, living
+ * raised, other debt taken on or repaid, other lines with this lender opened (often up to the
+ * 200,000 RMB per-borrower cap) or closed, living
  * costs up or down, new arrears and delinquencies, and time passing. Apply one with
  * {@link applyProfileChange}.
  *
@@ -50,6 +53,7 @@ export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = 
   return fc.record({
     incomeFactor: pick(1, factor(0.3, 1), factor(1, 1.6)),
     otherBalanceChangeRmb: pick(0, fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })), fc.integer({ min: -50_000, max: 0 })),
+    otherLinesChangeRmb: pick(0, fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })), fc.integer({ min: -50_000, max: 0 })),
     otherRepaymentChangeRmb: pick(0, fc.integer({ min: 0, max: 6_000 }), fc.integer({ min: -2_000, max: 0 })),
     essentialsFactor: pick(1, factor(1, 1.6), factor(0.7, 1)),
     daysPastDue: better ? fc.constant(0) : fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 90 }), weight: 1 }),
@@ -75,6 +79,12 @@ export function applyProfileChange(applicant: Applicant, change: ProfileChange):
       ...(delinquencies === undefined ? {} : { delinquencies24m: delinquencies }),
       otherConsumerCreditBalance: Math.max(0, b.otherConsumerCreditBalance + fenOf(change.otherBalanceChangeRmb)),
       otherMonthlyDebtService: Math.max(0, b.otherMonthlyDebtService + fenOf(change.otherRepaymentChangeRmb)),
+    },
+    platform: {
+      ...applicant.platform,
+      ...(applicant.platform.otherLinesLimit === undefined && change.otherLinesChangeRmb <= 0
+        ? {}
+        : { otherLinesLimit: Math.max(0, (applicant.platform.otherLinesLimit ?? 0) + fenOf(change.otherLinesChangeRmb)) }),
     },
     household: { ...applicant.household, monthlyEssentialSpending: Math.max(0, Math.round(applicant.household.monthlyEssentialSpending * change.essentialsFactor)) },
   };

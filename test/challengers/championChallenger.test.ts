@@ -124,6 +124,17 @@ describe('champion/challenger in the scorer', () => {
     expect(Decision.parse(again).audit.arm).toBe('tight');
     if (prior.limit > 0) expect(live.requestReduction(prior, 0).audit).toMatchObject({ arm: 'tight', policyHash: prior.audit.policyHash });
   });
+
+  it('live: a contest and a review stay in the arm, name it in a sealed audit, and can be reassessed', async () => {
+    const i = book.findIndex((a) => assignArm(a.id, [{ name: 'tight', share: 0.5 }]) === 'tight');
+    const applicant = book[i]!;
+    const prior = await live.decide(applicant);
+    const contested = live.recordContest(prior, { statement: 'Please look again.' });
+    expect(Decision.parse(contested).audit).toMatchObject({ arm: 'tight', kind: 'contest' });
+    const reviewed = live.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 });
+    expect(Decision.parse(reviewed).audit).toMatchObject({ arm: 'tight', kind: 'review', priorDecisionId: contested.audit.decisionId });
+    expect((await live.reassess(reviewed, { applicant, evidence: [] })).audit.arm).toBe('tight');
+  });
 });
 
 describe('arm labels in the report', () => {

@@ -20,10 +20,10 @@ const ielts = grad.evidence?.find((e) => e.kind === 'ielts');
 const ieltsFor = (a: ApplicantInput) => ({ ...ielts!, holder: { idHash: a.identity.idHash } });
 
 describe('reassessment within every bound', () => {
-  it('a teacher whose other balances rose to 195k RMB is not approved above the regulatory cap: the line is held and referred, naming the cap', async () => {
+  it('a teacher whose other lines with this lender rose to 195k RMB is not approved above the regulatory cap: the line is held and referred, naming the cap', async () => {
     const prior = await scorer.decide(teacher);
     expect(prior.outcome).toBe('approve');
-    const worse: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, otherConsumerCreditBalance: 19_500_000 } };
+    const worse: ApplicantInput = { ...teacher, platform: { ...teacher.platform, otherLinesLimit: 19_500_000 } };
     const next = await scorer.reassess(prior, { applicant: worse, evidence: [ieltsFor(teacher)] });
     expect(next.caps.regulatory).toBe(500_000);
     expect(next.outcome).not.toBe('approve');
@@ -147,7 +147,7 @@ describe('the other edges of the decision paths', () => {
   it('a reduction says "lower"; a held line can still be lowered by its customer', async () => {
     const prior = await scorer.decide(teacher);
     expect(scorer.requestReduction(prior, 100_000).lineAction).toBe('lower');
-    const worse: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, otherConsumerCreditBalance: 19_500_000 } };
+    const worse: ApplicantInput = { ...teacher, platform: { ...teacher.platform, otherLinesLimit: 19_500_000 } };
     const held = await scorer.reassess(prior, { applicant: worse, evidence: [] });
     expect(held.lineAction).toBe('hold');
     const lowered = scorer.requestReduction(held, 200_000);
@@ -157,7 +157,7 @@ describe('the other edges of the decision paths', () => {
 
   it('holding a line again on the next reassessment is stable and deterministic', async () => {
     const prior = await scorer.decide(teacher);
-    const worse: ApplicantInput = { ...teacher, bureau: { ...teacher.bureau, otherConsumerCreditBalance: 19_500_000 } };
+    const worse: ApplicantInput = { ...teacher, platform: { ...teacher.platform, otherLinesLimit: 19_500_000 } };
     const held = await scorer.reassess(prior, { applicant: worse, evidence: [] });
     const again = await scorer.reassess(held, { applicant: worse, evidence: [] });
     expect(again.limit).toBe(held.limit);

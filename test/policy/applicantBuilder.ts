@@ -29,6 +29,8 @@ export interface ApplicantDraw {
   readonly cityTier: number;
   readonly otherMonthlyDebtService: number;
   readonly otherConsumerCreditBalance: number;
+  /** This lender's other lines to the borrower (counted against the per-borrower cap). */
+  readonly otherLinesLimit: number;
   readonly monthlyEssentialSpending: number;
   readonly dependants: number;
   readonly selfSetCap: number | undefined;
@@ -51,6 +53,10 @@ export const applicantDrawArbitrary: fc.Arbitrary<ApplicantDraw> = fc.record({
   otherConsumerCreditBalance: fc.oneof(
     { arbitrary: fc.constant(0), weight: 2 },
     { arbitrary: fc.integer({ min: 0, max: 2_000_000 }), weight: 2 },
+    { arbitrary: fc.integer({ min: 0, max: 25_000_000 }), weight: 1 },
+  ),
+  otherLinesLimit: fc.oneof(
+    { arbitrary: fc.constant(0), weight: 3 },
     { arbitrary: fc.integer({ min: 0, max: 25_000_000 }), weight: 1 },
   ),
   monthlyEssentialSpending: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 250_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 1_000_000 }), weight: 1 }),
@@ -86,7 +92,7 @@ export function applicantFromDraw(d: ApplicantDraw): Applicant {
       ...(d.enquiries6m === undefined ? {} : { enquiries6m: d.enquiries6m }),
       ...(d.delinquencies24m === undefined ? {} : { delinquencies24m: d.delinquencies24m }),
     },
-    platform: { ...base.platform, currentLimit: d.currentLimit },
+    platform: { ...base.platform, currentLimit: d.currentLimit, otherLinesLimit: d.otherLinesLimit },
     household: { monthlyEssentialSpending: d.monthlyEssentialSpending, dependants: d.dependants },
     controls: {
       ...(d.selfSetCap === undefined ? {} : { selfSetCap: d.selfSetCap }),

@@ -7,6 +7,7 @@ import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
 import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
 import { policyReasons } from '../../src/policy/policyReasons.js';
+import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { applicantDrawArbitrary, applicantFromDraw, buildApplicant, pdArbitrary as pdArb, type ApplicantDraw } from './applicantBuilder.js';
 
@@ -24,8 +25,9 @@ describe('applyPolicy: examples', () => {
     expect(r).toMatchObject({
       outcome: 'approve',
       grade: 'B',
-      apr: 0.1305,
-      dailyRateText: '0.036%',
+      // 13.05% / 365 = 0.035753% a day, billed as 0.0358%: 0.000358 x 365 = 13.067%
+      apr: 0.13067,
+      dailyRateText: '0.0358%',
       effectiveIncome: 600_000,
       riskLimit: 1_400_000, // 600,000 x 2.333: PD 3% is a third of the way from grade B's 2.5x to C's 2x
       limit: 1_400_000,
@@ -70,9 +72,32 @@ describe('applyPolicy: examples', () => {
     expect(asked).toMatchObject({ limit: 1_000_000, bindingConstraint: 'requested' });
   });
 
-  it('counts other consumer-finance balances against the 200,000 RMB per-borrower cap', () => {
-    const r = applyPolicy({ applicant: buildApplicant({ bureau: { hasFile: true, otherConsumerCreditBalance: 19_300_000 } }), pd: 0.03 });
+  it("counts this lender's other lines against the 200,000 RMB per-borrower cap, and not balances elsewhere", () => {
+    const own = buildApplicant({ platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, otherLinesLimit: 19_300_000 } });
+    const r = applyPolicy({ applicant: own, pd: 0.03 });
     expect(r).toMatchObject({ limit: 700_000, bindingConstraint: 'regulatory', reasons: ['limit_regulatory_cap'] });
+    expect(r.caps.regulatory).toBe(700_000);
+    // 193,000 RMB owed to other lenders is not this lender's credit line: no regulatory cap from it.
+    const elsewhere = applyPolicy({ applicant: buildApplicant({ bureau: { hasFile: true, otherConsumerCreditBalance: 19_300_000 } }), pd: 0.03 });
+    expect(elsewhere.caps.regulatory).toBe(20_000_000);
+    expect(elsewhere).toMatchObject({ limit: 1_400_000, bindingConstraint: 'risk' });
+  });
+
+  it("names a lender's own stricter cap as the lender's, never as regulation", () => {
+    const policy = resolvePolicy({ limits: { lenderCapPerBorrower: 5_000_000 } });
+    const applicant = buildApplicant({ platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, otherLinesLimit: 4_200_000 } });
+    const r = applyPolicy({ applicant, pd: 0.03, policy });
+    expect(r).toMatchObject({ limit: 800_000, bindingConstraint: 'lender_cap', reasons: ['limit_lender_cap'] });
+    expect(r.caps).toMatchObject({ regulatory: 15_800_000, lender_cap: 800_000 });
+    expect(policyReasons.limit_lender_cap.factor).toBe('policy_cap');
+    expect(policyReasons.limit_lender_cap.en).not.toMatch(/regulat/i);
+  });
+
+  it('under eu-ccd2 no per-borrower regulatory cap applies', () => {
+    const policy = resolvePolicy({ jurisdiction: euCcd2 });
+    const r = applyPolicy({ applicant: buildApplicant({ platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, otherLinesLimit: 19_300_000 } }), pd: 0.03, policy });
+    expect(r.caps.regulatory).toBeNull();
+    expect(r).toMatchObject({ limit: 1_400_000, bindingConstraint: 'risk' });
   });
 
   it('steps up an existing line, using the ledger of recent increases', () => {
@@ -111,13 +136,48 @@ describe('applyPolicy: examples', () => {
 });
 
 describe('applyPolicy: laws', () => {
+  it("law: a customer's request for a person always gives refer, the automated terms kept as the proposal", () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
+        const applicant = applicantFromDraw(draw);
+        const automated = applyPolicy({ applicant, pd, policy });
+        const asked = applyPolicy({ applicant: { ...applicant, controls: { ...applicant.controls, humanReview: true } }, pd, policy });
+        expect(asked.outcome).toBe('refer');
+        expect(asked.automatedOutcome).toBe(automated.outcome);
+        expect(asked.limit).toBe(automated.limit);
+        expect(asked.reasons).toContain('human_review_requested');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('law: a student without a second repayment source is never simply approved unless the policy allows it', () => {
+    fc.assert(
+      fc.property(policyArb, applicantDrawArbitrary, pdArb, fc.boolean(), (policy, draw, pd, guardian) => {
+        const base = applicantFromDraw(draw);
+        const applicant = { ...base, employment: { type: 'student' as const, industry: 'education' as const }, household: { ...base.household, ...(guardian ? { secondRepaymentSource: 'guardian' as const } : {}) } };
+        const r = applyPolicy({ applicant, pd, policy });
+        const rule = policy.students.withoutSecondRepaymentSource;
+        if (!guardian && rule !== 'allow') {
+          expect(r.outcome).not.toBe('approve');
+          expect(r.reasons).toContain('student_without_second_source');
+          if (rule === 'decline') expect(r.outcome).toBe('decline');
+        } else {
+          expect(r.reasons).not.toContain('student_without_second_source');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('the limit never exceeds any cap, and the self-set cap always holds', () => {
     fc.assert(
       fc.property(policyArb, applicantDrawArbitrary, pdArb, (policy, draw, pd) => {
         const r = decide(policy, draw, pd);
         for (const cap of Object.values(r.caps)) if (cap !== null) expect(r.limit).toBeLessThanOrEqual(cap);
         if (draw.selfSetCap !== undefined) expect(r.limit).toBeLessThanOrEqual(draw.selfSetCap);
-        expect(r.limit).toBeLessThanOrEqual(20_000_000 - Math.min(draw.otherConsumerCreditBalance, 20_000_000));
+        const legal = policy.jurisdiction.perBorrowerCreditLineCap;
+        if (legal !== null) expect(r.limit).toBeLessThanOrEqual(Math.max(0, legal - draw.otherLinesLimit));
       }),
       { numRuns: RUNS },
     );

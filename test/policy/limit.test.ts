@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { BINDING_PRIORITY, composeLimit, incomeMultipleAt, regulatoryHeadroom, roundDownToStep, type LimitCaps } from '../../src/policy/limit.js';
 import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 
 const caps = (over: Partial<LimitCaps> = {}): LimitCaps => ({
   risk: 1_234_567,
   affordability: 2_000_000,
   regulatory: 20_000_000,
+  lender_cap: null,
   product_max: 5_000_000,
   self_cap: null,
   requested: null,
@@ -17,7 +19,8 @@ const caps = (over: Partial<LimitCaps> = {}): LimitCaps => ({
 const capsArb: fc.Arbitrary<LimitCaps> = fc.record({
   risk: fc.integer({ min: 0, max: 30_000_000 }),
   affordability: fc.integer({ min: 0, max: 30_000_000 }),
-  regulatory: fc.integer({ min: 0, max: 20_000_000 }),
+  regulatory: fc.option(fc.integer({ min: 0, max: 20_000_000 }), { nil: null, freq: 5 }),
+  lender_cap: fc.option(fc.integer({ min: 0, max: 20_000_000 }), { nil: null }),
   product_max: fc.integer({ min: 1, max: 30_000_000 }),
   self_cap: fc.option(fc.integer({ min: 0, max: 30_000_000 }), { nil: null }),
   requested: fc.option(fc.integer({ min: 0, max: 30_000_000 }), { nil: null }),
@@ -31,7 +34,7 @@ describe('composeLimit', () => {
   });
 
   it('breaks ties by the documented priority: customer choice, regulation, product, affordability, risk', () => {
-    expect(BINDING_PRIORITY).toEqual(['self_cap', 'requested', 'regulatory', 'product_max', 'affordability', 'risk']);
+    expect(BINDING_PRIORITY).toEqual(['self_cap', 'requested', 'regulatory', 'lender_cap', 'product_max', 'affordability', 'risk']);
     const all = caps({ risk: 500_000, affordability: 500_000, regulatory: 500_000, product_max: 500_000, self_cap: 500_000, requested: 500_000 });
     expect(composeLimit(all, 10_000).bindingConstraint).toBe('self_cap');
     expect(composeLimit({ ...all, self_cap: null, requested: null }, 10_000).bindingConstraint).toBe('regulatory');
@@ -54,10 +57,11 @@ describe('composeLimit', () => {
 });
 
 describe('regulatoryHeadroom', () => {
-  it('is 200,000 RMB less other consumer-finance balances, never negative', () => {
+  it("is 200,000 RMB less the borrower's other lines with this lender, never negative; null without a jurisdiction cap", () => {
     expect(regulatoryHeadroom(0, defaultPolicy)).toBe(20_000_000);
     expect(regulatoryHeadroom(18_500_000, defaultPolicy)).toBe(1_500_000);
     expect(regulatoryHeadroom(25_000_000, defaultPolicy)).toBe(0);
+    expect(regulatoryHeadroom(0, { ...defaultPolicy, jurisdiction: euCcd2 })).toBeNull();
   });
 });
 

@@ -56,6 +56,17 @@ const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds'>, (i: Poli
     let calls = 0;
     return (i: PolicyInput) => ({ ...applyPolicy(i), policyVersion: String(calls++) });
   })(),
+  // The 0.1.0 daily rate: APR / 365 rounded UP to 0.001%, so a 24% APR bills 0.066% a day = 24.09%.
+  daily_rate_within_cap: (i) => {
+    const r = applyPolicy(i);
+    const thousandths = Math.ceil((r.apr * 1e5) / 365);
+    return { ...r, dailyRate: thousandths / 1e5, dailyRateText: `${(thousandths / 1000).toFixed(3)}%` };
+  },
+  // Instalment plans disclose the headline fee annualised (2.5% over 3 months -> 10%), not the IRR.
+  comprehensive_cost_within_cap: (i) => {
+    const r = applyPolicy(i);
+    return { ...r, plans: r.plans.map((p) => (p.kind === 'instalment' ? { ...p, comprehensiveApr: (p.feeRate * 12) / (p.months ?? 1) } : p)) };
+  },
 };
 
 async function violationOf(run: () => Promise<void>): Promise<CreditLawViolation> {

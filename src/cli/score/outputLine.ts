@@ -7,7 +7,7 @@ import type { DecisionErrorData } from '../../decision/toErrorData.js';
  * thread) with the two numbers the run's summary counts.
  */
 export type OutputLine =
-  | { readonly line: number; readonly decisionJson: string; readonly outcome: Decision['outcome']; readonly limit: number }
+  | { readonly line: number; readonly decisionJson: string; readonly outcome: Decision['outcome']; readonly limit: number; readonly apr?: number; readonly previousLimit?: number }
   | { readonly line: number; readonly error: DecisionErrorData };
 
 /** The NDJSON text of an output line. `line` is written first so a resumed run finds it at a fixed place. */
@@ -45,5 +45,5 @@ export function readOutputLineHead(text: string): OutputLineHead | undefined {
 
 /** The output line of a decision object (serialised here). */
 export function decisionLine(line: number, d: Decision): OutputLine {
-  return { line, decisionJson: JSON.stringify(d), outcome: d.outcome, limit: d.limit };
+  return { line, decisionJson: JSON.stringify(d), outcome: d.outcome, limit: d.limit, apr: d.apr, previousLimit: d.previousLimit };
 }

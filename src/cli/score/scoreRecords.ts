@@ -22,6 +22,8 @@ export interface ScoreRecordsOptions {
   readonly signal?: AbortSignal;
   /** Called after each chunk is written, with the running summary. */
   readonly onChunk?: (summary: ScoreSummary) => void;
+  /** The policy's `pricing.averageCostAlertAbove`: the summary flags an average cost of new lines above it. Default 20%. */
+  readonly averageCostAlertAbove?: number;
 }
 
 /** What {@link scoreRecords} did. */
@@ -43,7 +45,7 @@ type ChunkOutcome = { readonly ok: true; readonly lines: OutputLine[] } | { read
 export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreRecordsResult> {
   const chunkSize = options.chunkSize ?? 256;
   const inFlight = Math.max(1, options.inFlight ?? 1);
-  const summary = emptyScoreSummary();
+  const summary = emptyScoreSummary(options.averageCostAlertAbove);
   const queue: Promise<ChunkOutcome>[] = [];
   let failure: { error: unknown } | undefined;
   let chunk: InputRecord[] = [];
@@ -98,6 +100,8 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
     if (!r.ok) return { line: r.line, error: r.error };
     const got = results[k++] as BatchResult | BatchResultJson;
     const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
-    return result.ok ? { line: r.line, decisionJson: result.decisionJson, outcome: result.outcome, limit: result.limit } : { line: r.line, error: result.error };
+    if (!result.ok) return { line: r.line, error: result.error };
+    const cost = result.apr === undefined || result.previousLimit === undefined ? {} : { apr: result.apr, previousLimit: result.previousLimit };
+    return { line: r.line, decisionJson: result.decisionJson, outcome: result.outcome, limit: result.limit, ...cost };
   });
 }

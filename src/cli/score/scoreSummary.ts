@@ -1,5 +1,6 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { formatRmb } from '../../report/formatMoney.js';
 
 /** Upper bounds (fen, inclusive) of the limit bands the summary counts; the last band is open. */
@@ -22,10 +23,15 @@ export interface ScoreSummary {
   errorCodes: Record<string, number>;
   /** Wall-clock seconds of the run, when a clock was given. */
   seconds: number | null;
+  /**
+   * New lines (approved, no line before): their average comprehensive cost weighted by limit,
+   * against the policy's alert threshold (guidance from 2026: at most 20%).
+   */
+  newLines: { count: number; limitTotalFen: number; aprTimesLimitSum: number; averageApr: number | null; alertAbove: number; aboveAlert: boolean };
 }
 
 /** An empty summary. */
-export function emptyScoreSummary(): ScoreSummary {
+export function emptyScoreSummary(averageCostAlertAbove = DEFAULT_AVERAGE_COST_ALERT): ScoreSummary {
   return {
     recordsIn: 0,
     decisions: 0,
@@ -36,8 +42,12 @@ export function emptyScoreSummary(): ScoreSummary {
     limitTotalFen: 0,
     errorCodes: {},
     seconds: null,
+    newLines: { count: 0, limitTotalFen: 0, aprTimesLimitSum: 0, averageApr: null, alertAbove: averageCostAlertAbove, aboveAlert: false },
   };
 }
+
+/** Default threshold of the average comprehensive cost of new lines (the 2026 guidance, 20%). */
+export const DEFAULT_AVERAGE_COST_ALERT = defaultPolicy.pricing.averageCostAlertAbove;
 
 function bandLabel(i: number): string {
   if (i === 0) return '¥0';
@@ -47,7 +57,15 @@ function bandLabel(i: number): string {
 }
 
 /** Counts one decision into the summary. */
-export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'>): void {
+export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'> & { readonly apr?: number; readonly previousLimit?: number }): void {
+  if (d.outcome === 'approve' && d.limit > 0 && d.previousLimit === 0 && d.apr !== undefined) {
+    const n = s.newLines;
+    n.count++;
+    n.limitTotalFen += d.limit;
+    n.aprTimesLimitSum += d.apr * d.limit;
+    n.averageApr = n.aprTimesLimitSum / n.limitTotalFen;
+    n.aboveAlert = n.averageApr > n.alertAbove;
+  }
   s.recordsIn++;
   s.decisions++;
   s.outcomes[d.outcome]++;
@@ -84,6 +102,12 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
     lines.push(`  outcomes  approve ${pct(o.approve, s.decisions)}, refer ${pct(o.refer, s.decisions)}, decline ${pct(o.decline, s.decisions)}`);
     const granted = s.decisions - s.limitBands[0]!.count;
     lines.push(`  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted / 100) * 100) : '-'}`);
+    if (s.newLines.averageApr !== null) {
+      const nl = s.newLines;
+      lines.push(
+        `  new lines ${nl.count.toLocaleString('en-US')}, average comprehensive cost ${(nl.averageApr! * 100).toFixed(2)}% (limit-weighted)${nl.aboveAlert ? `   ABOVE the ${(nl.alertAbove * 100).toFixed(2)}% threshold` : ''}`,
+      );
+    }
     const width = Math.max(...s.limitBands.map((b) => b.label.length));
     const top = Math.max(...s.limitBands.map((b) => b.count));
     for (const b of s.limitBands) {

@@ -154,7 +154,11 @@ export function offScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceR
       // isOnGrid's tolerance is relative to the step count, so half a step is only reliably off
       // the grid below about a hundred million steps; stay well below.
       const between = fc.integer({ min: 0, max: Math.min(1_000_000, gridSteps(min, max, step) - 1) }).map((k) => ({ score: gridPoint(min, step, k + 0.5, 1) }));
-      return fc.oneof(outside, between);
+      // A kind with a second reporting scale (TOEFL's 1-6 bands) reads scores in that range on it:
+      // those are not off scale, whatever the main grid says.
+      const alt = scale.alternate;
+      const offBoth = (r: EvidenceReading): boolean => alt === undefined || r.score === undefined || r.score < alt.min || r.score > alt.max;
+      return fc.oneof(outside, between).filter(offBoth);
     }
   }
 }

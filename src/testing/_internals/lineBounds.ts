@@ -7,21 +7,29 @@ import { fen, pct } from './lawInputs.js';
 /**
  * Why `limit` at `apr` may not be granted to `applicant` under `policy`, or null when it may.
  * Worked out from the applicant and the policy's words, never from the engine's own report, so an
- * engine that reports bounds it did not keep is still caught: the 200,000 RMB legal ceiling and the
- * policy's per-borrower cap (both less other consumer credit), the product maximum, the amount
+ * engine that reports bounds it did not keep is still caught: the jurisdiction's per-borrower ceiling
+ * (200,000 RMB in China) and the lender's own per-borrower cap (both less the borrower's other lines
+ * with this lender), the product maximum, the amount
  * requested, the customer's own cap, every affordability check at the offered APR, and the
  * healthy limit (the affordability capacity rounded down to the step).
  */
 export function lineBoundBroken(applicant: Applicant, policy: PolicyConfig, limit: number, apr: number): string | null {
-  const other = applicant.bureau.otherConsumerCreditBalance;
-  const caps: [string, number | undefined][] = [
-    ['the 200,000 RMB per-borrower legal ceiling less other consumer credit', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - other)],
-    ["the policy's per-borrower cap less other consumer credit", Math.max(0, policy.limits.regulatoryCapPerBorrower - other)],
+  // The per-borrower caps count this lender's own other lines (the Measures' 授信额度), not balances elsewhere.
+  const own = applicant.platform.otherLinesLimit ?? 0;
+  const legal = policy.jurisdiction.perBorrowerCreditLineCap;
+  const lender = policy.limits.lenderCapPerBorrower;
+  const caps: [string, number | null | undefined][] = [
+    [`the ${policy.jurisdiction.id} per-borrower cap less other lines with this lender`, legal === null ? null : Math.max(0, legal - own)],
+    [
+      'the 200,000 RMB per-borrower legal ceiling less other lines with this lender',
+      policy.jurisdiction.id === 'cn-consumer-finance-2024' ? Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - own) : null,
+    ],
+    ["the lender's own per-borrower cap less other lines with this lender", lender === null ? null : Math.max(0, lender - own)],
     ['the product maximum', policy.limits.productMax],
     ['the amount requested', applicant.controls.requestedLimit],
     ["the customer's own cap", applicant.controls.selfSetCap],
   ];
-  for (const [name, cap] of caps) if (cap !== undefined && limit > cap) return `limit ${fen(limit)} is above ${name}, ${fen(cap)}`;
+  for (const [name, cap] of caps) if (cap !== undefined && cap !== null && limit > cap) return `limit ${fen(limit)} is above ${name}, ${fen(cap)}`;
   const input = affordabilityInputOf(applicant, policy);
   const aprBp = Math.round(apr * 10_000);
   const failed = checkAffordability(input, limit, aprBp, policy).checks.filter((c) => !c.pass);

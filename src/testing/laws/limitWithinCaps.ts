@@ -9,12 +9,14 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 
 /** Caps that follow from the applicant and the policy alone, whatever the engine reports. */
 function outsideCaps(applicant: Applicant, policy: PolicyConfig): [string, number][] {
-  const other = applicant.bureau.otherConsumerCreditBalance;
-  const caps: [string, number][] = [
-    ['the 200,000 RMB per-borrower legal ceiling less other consumer credit', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - other)],
-    ["the policy's per-borrower cap less other consumer credit", Math.max(0, policy.limits.regulatoryCapPerBorrower - other)],
-    ['the product maximum', policy.limits.productMax],
-  ];
+  // The per-borrower caps count this lender's own other lines (the Measures' 授信额度), not balances elsewhere.
+  const own = applicant.platform.otherLinesLimit ?? 0;
+  const caps: [string, number][] = [['the product maximum', policy.limits.productMax]];
+  const legal = policy.jurisdiction.perBorrowerCreditLineCap;
+  if (legal !== null) caps.push([`the ${policy.jurisdiction.id} per-borrower cap less the borrower's other lines with this lender`, Math.max(0, legal - own)]);
+  if (policy.jurisdiction.id === 'cn-consumer-finance-2024') caps.push(['the 200,000 RMB per-borrower legal ceiling less other lines with this lender', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - own)]);
+  const lender = policy.limits.lenderCapPerBorrower;
+  if (lender !== null) caps.push(["the lender's own per-borrower cap less other lines with this lender", Math.max(0, lender - own)]);
   if (applicant.controls.requestedLimit !== undefined) caps.push(['the amount requested', applicant.controls.requestedLimit]);
   if (applicant.controls.selfSetCap !== undefined) caps.push(["the customer's own cap", applicant.controls.selfSetCap]);
   return caps;
@@ -31,7 +33,7 @@ function checkCaps(limit: number, caps: readonly [string, number | null][], who:
 export const limitWithinCaps: CreditLaw = defineLaw({
   name: 'limit_within_caps',
   description:
-    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, and the 200,000 RMB per-borrower ceiling less other consumer credit.",
+    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) }).chain((x) =>

@@ -1,4 +1,5 @@
-import { ValidationError, isProtectedKey, type ValidationIssue } from '../../errors/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors/index.js';
+import { protectedCharacteristicOf } from './protectedCharacteristic.js';
 import { inferColumnKind, isMissingCell, missingTokenSet, parseNumericCell, type ColumnKind } from './columnKind.js';
 import type { CsvTable } from './parseCsv.js';
 
@@ -87,8 +88,14 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
   const forcedCategorical = new Set(options.categorical ?? []);
   const featureColumns = table.header.map((name, j) => ({ name, j })).filter(({ name, j }) => j !== targetIndex && !excluded.has(name));
   for (const { name } of featureColumns) {
-    if (isProtectedKey(name))
-      issues.push({ path: ['columns', name], code: 'protected_characteristic', message: `"${name}" is a protected characteristic and is never a model input; leave it out with --exclude ${name}` });
+    const characteristic = protectedCharacteristicOf(name);
+    if (characteristic !== null) {
+      issues.push({
+        path: ['columns', name],
+        code: 'protected_characteristic',
+        message: `"${name}" looks like a protected characteristic (${characteristic}) and is never a model input; leave it out with --exclude ${name}`,
+      });
+    }
   }
   if (featureColumns.length === 0) issues.push({ path: ['columns'], code: 'no_features', message: 'No feature columns left after the target and exclusions' });
   if (issues.length > 0) throw new ValidationError('training data', issues.slice(0, MAX_ISSUES));

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { comprehensiveCost } from '../../policy/comprehensiveCost.js';
+import type { OfferedPlan } from '../../policy/offeredPlans.js';
+import { instalmentCashFlows, revolvingCashFlows } from '../../policy/planCosts.js';
+import { aprCapInForce, type PolicyConfig } from '../../policy/policyConfig.js';
+import type { CreditLaw } from '../creditLaw.js';
+import { defineLaw } from '../_internals/defineLaw.js';
+import { pct, pdArbitrary } from '../_internals/lawInputs.js';
+import { requireLaw } from '../_internals/runLaw.js';
+
+/** Every offered plan discloses the true IRR of its own cash flows, and none is above the cap in force. */
+function checkPlans(plans: readonly OfferedPlan[], apr: number, policy: PolicyConfig, where: string): void {
+  const cap = aprCapInForce(policy);
+  const revolving = plans.filter((p) => p.kind === 'revolving');
+  requireLaw(revolving.length === 1, () => `${where}: ${revolving.length} revolving plans offered, expected exactly 1`);
+  requireLaw(revolving[0]?.comprehensiveApr === apr, () => `${where}: the revolving plan's comprehensive cost ${pct(revolving[0]?.comprehensiveApr ?? NaN)} is not the disclosed APR ${pct(apr)}`);
+  const months = plans.filter((p) => p.kind === 'instalment').map((p) => p.months);
+  const expected = policy.fees.instalmentPlans.map((p) => p.months);
+  requireLaw(JSON.stringify(months) === JSON.stringify(expected), () => `${where}: instalment plans offered ${JSON.stringify(months)}, the policy has ${JSON.stringify(expected)}`);
+  for (const plan of plans) {
+    const name = plan.kind === 'revolving' ? 'the revolving line' : `the ${plan.months}-month plan`;
+    requireLaw(plan.comprehensiveApr <= cap, () => `${where}: ${name} costs ${pct(plan.comprehensiveApr)} (comprehensive, fees included), above the ${pct(cap)} cap in force`);
+    const flows = plan.kind === 'revolving' ? revolvingCashFlows(plan.dailyRate ?? 0, policy.fees) : instalmentCashFlows({ months: plan.months ?? 0, feeRate: plan.feeRate }, policy.fees);
+    const truth = comprehensiveCost(flows);
+    requireLaw(Math.abs(truth.nominalApr - plan.comprehensiveApr) <= 1e-9, () => `${where}: ${name} discloses ${pct(plan.comprehensiveApr)} but the IRR of its cash flows is ${pct(truth.nominalApr)}`);
+  }
+}
+
+/** No plan the line offers costs more than the cap, counted as the IRR of its cash flows with every fee. */
+export const comprehensiveCostWithinCap: CreditLaw = defineLaw({
+  name: 'comprehensive_cost_within_cap',
+  description:
+    'Every plan offered (the revolving line and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force.',
+  policyProperty: (ctx) =>
+    fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
+      const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
+      checkPlans(r.plans, r.apr, ctx.policy, `at PD ${pd}`);
+    }),
+  scorerProperty: (ctx, scorer) =>
+    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
+      const d = await scorer.decide(applicant);
+      checkPlans(d.plans, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
+    }),
+});
