@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
+import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { encodePlan, planDecision, planRowCount, type Scenario } from '../src/decision/decisionPlan.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../src/features/featureEncoder.js';
 import { applicantArbitrary } from '../src/testing/index.js';
 
 const encoder = createFeatureEncoder(defaultFeatureColumns());
-const ctx = { catalog: defaultCatalog, minConfidence: 0.6 } as unknown as EngineContext;
+const ctx = { catalog: defaultCatalog, minConfidence: 0.6, policy: defaultPolicy } as unknown as EngineContext;
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
 describe('counterfactual rows patch only the evidence columns', () => {
