@@ -35,6 +35,8 @@ describe('decision plan counterfactuals', () => {
         for (const { spec, scenario } of plan.whatIf) {
           const hypo = hypotheticalEvidence(applicant, spec, defaultCatalog)!;
           expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }));
+          // The what-if summary is appended to the main one (and the assessment cached): the same as from scratch.
+          expect(scenario.report.summary).toEqual(assessEvidence({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }).summary);
         }
         plan.steps.forEach((s, k) => {
           expect(withoutIndex(s.report.items)).toEqual(reassess({ ...applicant, evidence: applicant.evidence.slice(0, plan.newEvidenceFrom + k) }));

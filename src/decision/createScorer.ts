@@ -307,8 +307,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         encodePlan(plans[i] as DecisionPlan, encoder, rows, r);
         r += planRowCount(plans[i] as DecisionPlan);
       }
-      // onnxruntime runs the batch off the JavaScript thread, so TreeSHAP for the main rows (which
-      // needs no PD) is computed while the runtime works, instead of after it.
+      // onnxruntime-node 1.30 does not overlap with this thread: its native run executes
+      // synchronously inside a setImmediate on the JavaScript thread, so the TreeSHAP below runs
+      // before it, not beside it, and each call also pays an event-loop turn.
       const pending = model.predict(rows, nRows);
       // Only each plan's first (main) row is explained: gathered into one block so the explainer
       // can work tree by tree across the block.

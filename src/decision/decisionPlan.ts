@@ -1,5 +1,3 @@
-import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
-import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
 import { summarizeEvidence } from '../evidence/evidenceSummary.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
@@ -11,7 +9,8 @@ import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
 import type { EngineContext } from './engineContext.js';
-import { hypotheticalEvidence } from './hypotheticalEvidence.js';
+import { evidenceColumns } from './evidenceColumns.js';
+import { whatIfScenarios, type WhatIfScenario } from './whatIfScenarios.js';
 
 /** One version of the applicant to score: the real one, or a counterfactual. */
 export interface Scenario {
@@ -30,7 +29,7 @@ export interface DecisionPlan {
   /** One per accepted certificate: the applicant re-decided without it. */
   readonly without: readonly { readonly item: EvidenceAssessment; readonly scenario: Scenario }[];
   /** One per catalog kind the applicant does not hold: the applicant with a typical one added. */
-  readonly whatIf: readonly { readonly spec: CertificateKindSpec; readonly typical: TypicalEvidence; readonly scenario: Scenario }[];
+  readonly whatIf: readonly WhatIfScenario[];
   /** Reassessment only: the applicant with the first j new items, j = 0 .. k-1 (j = k is `main`). */
   readonly steps: readonly Scenario[];
   readonly newEvidenceFrom: number;
@@ -78,19 +77,6 @@ function counterfactual(main: Scenario, items: readonly EvidenceAssessment[]): S
   return { applicant: main.applicant, report: { items, summary: summarizeEvidence(items) } };
 }
 
-/** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
-const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', 'other']);
-
-/**
- * A what-if is offered only where the applicant could plausibly get it: a kind proven only by a
- * platform's feed (a driver rating, courier reviews, followers) is suggested to platform workers,
- * not to a salaried teacher; every other kind is open to anyone.
- */
-function isRelevant(spec: CertificateKindSpec, applicant: Applicant): boolean {
-  const platformOnly = spec.verificationMethods.every((m) => m === 'platform_api');
-  return !platformOnly || PLATFORM_WORKERS.has(applicant.employment.type);
-}
-
 /** Builds the plan for a validated applicant. */
 export function planDecision(
   ctx: EngineContext,
@@ -106,20 +92,9 @@ export function planDecision(
       return { item, scenario: counterfactual(main, items.filter((i) => !gone.has(i.index))) };
     });
 
-  const whatIf: DecisionPlan['whatIf'][number][] = [];
   // A customer over their own budget month after month is offered no increase, so none is scored.
   const overBudget = (applicant.financialHealth?.overBudgetMonths ?? 0) >= MIN_OVER_BUDGET_MONTHS;
-  if (options.suggestions && !overBudget) {
-    const held = new Set(items.filter((i) => i.status === 'accepted').map((i) => i.kind));
-    for (const spec of ctx.catalog.values()) {
-      if (held.has(spec.id) || !isRelevant(spec, applicant)) continue;
-      const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
-      if (hypo === undefined) continue;
-      // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
-      const alone = scenario(ctx, { ...applicant, evidence: [hypo.evidence] }).report.items[0] as EvidenceAssessment;
-      whatIf.push({ spec, typical: hypo.typical, scenario: counterfactual(main, [...items, { ...alone, index: items.length }]) });
-    }
-  }
+  const whatIf = options.suggestions && !overBudget ? whatIfScenarios(ctx, main) : [];
 
   const newEvidenceFrom = options.newEvidenceFrom ?? applicant.evidence.length;
   const steps: Scenario[] = [];
@@ -130,8 +105,18 @@ export function planDecision(
 /** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */
 export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Float32Array, firstRow: number): void {
   let r = firstRow;
-  const put = (s: Scenario) => encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, r++ * encoder.width);
-  put(plan.main);
+  const w = encoder.width;
+  const mainAt = r * w;
+  encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, out, mainAt);
+  r++;
+  // Every other scenario differs from the main one only in its evidence: copy, then recompute those columns.
+  const changed = evidenceColumns(encoder);
+  const put = (s: Scenario) => {
+    const at = r++ * w;
+    if (s.applicant !== plan.main.applicant) return encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, at);
+    out.copyWithin(at, mainAt, mainAt + w);
+    encoder.encodeColumns({ applicant: s.applicant, evidence: s.report.items }, out, at, changed);
+  };
   for (const w of plan.without) put(w.scenario);
   for (const w of plan.whatIf) put(w.scenario);
   for (const s of plan.steps) put(s);

@@ -8,6 +8,19 @@ import { sha256Hex } from '../hashing/sha256Hex.js';
 /** Verifier confidence assumed for a what-if certificate: a clean, verified upload. */
 const ASSUMED_CONFIDENCE = 0.95;
 
+/** A what-if's document hash is a constant of its kind: hashed once per kind, not once per what-if. */
+const documentHashes = new Map<string, string>();
+
+function whatIfDocumentHash(kind: string): string {
+  let hash = documentHashes.get(kind);
+  if (hash === undefined) {
+    // Kind ids come from catalogs a process builds; the bound only guards against unbounded growth.
+    if (documentHashes.size >= 4096) documentHashes.clear();
+    documentHashes.set(kind, (hash = sha256Hex(`creditlift what-if ${kind}`)));
+  }
+  return hash;
+}
+
 /**
  * The certificate a what-if preview assumes: the kind's typical result, issued on `asOf`,
  * verified by the kind's strongest accepted method, held by the applicant. It goes through the
@@ -29,7 +42,7 @@ export function hypotheticalEvidence(applicant: Applicant, spec: CertificateKind
       ...(typical.score !== undefined ? { score: typical.score } : {}),
       ...(typical.level !== undefined ? { level: typical.level } : {}),
       verification: { method, confidence: ASSUMED_CONFIDENCE },
-      documentHash: sha256Hex(`creditlift what-if ${spec.id}`),
+      documentHash: whatIfDocumentHash(spec.id),
     },
   };
 }

@@ -25,6 +25,12 @@ export interface FeatureEncoder {
    * the hot path). Missing values become NaN; an unknown category becomes NaN.
    */
   encode(ctx: FeatureInput, out: Float32Array, offset?: number): void;
+  /**
+   * Writes only the listed columns of one row (each as {@link FeatureEncoder.encode} would), leaving
+   * the others as they are: a counterfactual row copies its main row and recomputes the columns
+   * its change can reach.
+   */
+  encodeColumns(ctx: FeatureInput, out: Float32Array, offset: number, columns: readonly number[]): void;
 }
 
 type ColumnEncoder = (ctx: FeatureContext<never>) => number;
@@ -99,6 +105,10 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       // features never read them, so the applicant is the context as it stands (no copy per row).
       const ctx = input as unknown as FeatureContext<never>;
       for (let j = 0; j < columns.length; j++) out[offset + j] = (columns[j] as ColumnEncoder)(ctx);
+    },
+    encodeColumns(input, out, offset, which) {
+      const ctx = input as unknown as FeatureContext<never>;
+      for (const j of which) out[offset + j] = (columns[j] as ColumnEncoder)(ctx);
     },
   };
 }
