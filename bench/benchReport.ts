@@ -41,14 +41,26 @@ export function reportRows(r: BenchReport): ReportRow[] {
   const { decide, batch, pool, stream } = r;
   const rows: ReportRow[] = [
     { what: 'bare session.run, 1 row: median / p99', figure: `${us(decide.bareRun.medianNs)} / ${us(decide.bareRun.p99Ns)}`, beside: '' },
-    { what: 'decide(): median / p99', figure: `${us(decide.decide.medianNs)} / ${us(decide.decide.p99Ns)}`, beside: `${ratio(decide.decide.medianNs / decide.bareRun.medianNs)} bare (median)` },
+    {
+      what: 'decide(): median / p99',
+      figure: `${us(decide.decide.medianNs)} / ${us(decide.decide.p99Ns)}`,
+      beside: `${ratio(decide.decide.medianNs / decide.bareRun.medianNs)} bare (median)`,
+    },
     {
       what: 'decide(), 3 suggestions: median / p99',
       figure: `${us(decide.decideWithSuggestions.medianNs)} / ${us(decide.decideWithSuggestions.p99Ns)}`,
       beside: `${ratio(decide.decideWithSuggestions.medianNs / decide.bareRun.medianNs)} bare (median)`,
     },
-    { what: `bare session.run, ${batch.batchSize} rows in one run`, figure: `${rate(batch.bareRun.perSecond)} rows`, beside: `${rate(batch.bareRun.perCpuSecond)} per CPU-s` },
-    { what: `decideBatch(${batch.batchSize}), full explanations`, figure: rate(batch.decideBatch.perSecond), beside: `${rate(batch.decideBatch.perCpuSecond)} per CPU-s; ${ratio(batch.bareRun.perSecond / batch.decideBatch.perSecond)} slower than bare` },
+    {
+      what: `bare session.run, ${batch.batchSize} rows in one run`,
+      figure: `${rate(batch.bareRun.perSecond)} rows`,
+      beside: `${rate(batch.bareRun.perCpuSecond)} per CPU-s`,
+    },
+    {
+      what: `decideBatch(${batch.batchSize}), full explanations`,
+      figure: rate(batch.decideBatch.perSecond),
+      beside: `${rate(batch.decideBatch.perCpuSecond)} per CPU-s; ${ratio(batch.bareRun.perSecond / batch.decideBatch.perSecond)} slower than bare`,
+    },
     {
       what: `decideBatch(${batch.batchSize}), 3 suggestions`,
       figure: rate(batch.decideBatchWithSuggestions.perSecond),
@@ -104,7 +116,11 @@ export function targetChecks(r: BenchReport): TargetCheck[] {
 /** A plain-text table for the terminal. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c] as number))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -120,8 +136,14 @@ export function resultsMarkdown(r: BenchReport): string {
     '',
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.platform}, Node ${m.node}, onnxruntime-node ${m.onnxruntime}.`,
     '',
-    mdTable(['measure', 'figure', 'beside'], reportRows(r).map((row) => [row.what, row.figure, row.beside])),
+    mdTable(
+      ['measure', 'figure', 'beside'],
+      reportRows(r).map((row) => [row.what, row.figure, row.beside]),
+    ),
     '',
-    mdTable(['target (issue 7)', 'measured', ''], targetChecks(r).map((t) => [t.target, t.measured, metText(t.met)])),
+    mdTable(
+      ['target (issue 7)', 'measured', ''],
+      targetChecks(r).map((t) => [t.target, t.measured, metText(t.met)]),
+    ),
   ].join('\n');
 }

@@ -70,9 +70,19 @@ async function main(): Promise<void> {
     stream,
   };
 
-  console.log(formatTable(['measure', 'figure', 'beside'], reportRows(report).map((r) => [r.what, r.figure, r.beside])));
+  console.log(
+    formatTable(
+      ['measure', 'figure', 'beside'],
+      reportRows(report).map((r) => [r.what, r.figure, r.beside]),
+    ),
+  );
   console.log('');
-  console.log(formatTable(['target (issue 7)', 'measured', ''], targetChecks(report).map((t) => [t.target, t.measured, t.met === undefined ? 'not measured' : t.met ? 'met' : 'MISSED'])));
+  console.log(
+    formatTable(
+      ['target (issue 7)', 'measured', ''],
+      targetChecks(report).map((t) => [t.target, t.measured, t.met === undefined ? 'not measured' : t.met ? 'met' : 'MISSED']),
+    ),
+  );
   const errors = batch.errors + pool.errors + (stream?.errors ?? 0);
   if (errors > 0) console.log(`\nWARNING: ${errors} records came back as errors; the figures above include them.`);
   if (args.write) {

@@ -28,7 +28,12 @@ const holdoutFrom = size - Math.floor(size * Number(p.holdoutFraction));
 const holdout: Applicant[] = [];
 let i = 0;
 for (const row of iteratePopulation({ size, seed, asOf })) if (i++ >= holdoutFrom) holdout.push(row.applicant);
-const baseline = await buildMonitorBaseline({ model, applicants: holdout, cardScoreBaseline, source: `holdout rows ${holdoutFrom + 1}-${size} of the training population (seed ${seed}, asOf ${asOf})` });
+const baseline = await buildMonitorBaseline({
+  model,
+  applicants: holdout,
+  cardScoreBaseline,
+  source: `holdout rows ${holdoutFrom + 1}-${size} of the training population (seed ${seed}, asOf ${asOf})`,
+});
 await model.close();
 const round = (x: number) => Number(x.toPrecision(8));
 const json = JSON.stringify(baseline, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2);

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   for (const [name, policy] of Object.entries(variants)) {
     const scorer = await createScorer({ policyOverrides: policy, suggestionsPerDecision: 0 });
     try {
-      let withLine = 0, stepHeld = 0, withCertificate = 0, gaining = 0;
+      let withLine = 0,
+        stepHeld = 0,
+        withCertificate = 0,
+        gaining = 0;
       for (const r of await scorer.decideBatch(rows.map((x) => x.applicant))) {
         if (!r.ok) continue;
         const d = r.decision;
@@ -35,7 +38,9 @@ async function main(): Promise<void> {
           if (d.certificateImpacts.some((c) => c.limitGain > 0)) gaining++;
         }
       }
-      process.stdout.write(`${name}: step limit held ${stepHeld} of ${withLine} first decisions on a line; a certificate raised the limit of ${gaining} of ${withCertificate} applicants with one accepted\n`);
+      process.stdout.write(
+        `${name}: step limit held ${stepHeld} of ${withLine} first decisions on a line; a certificate raised the limit of ${gaining} of ${withCertificate} applicants with one accepted\n`,
+      );
     } finally {
       await scorer.close();
     }

@@ -7,7 +7,16 @@
  */
 
 // Catalog and evidence.
-export { CertificateScale, CertificateValidity, LevelledScale, LocalizedName, NoScale, NumericScale, ScaleLevel, isOnGrid } from './catalog/certificateKindSpec.js';
+export {
+  CertificateScale,
+  CertificateValidity,
+  LevelledScale,
+  LocalizedName,
+  NoScale,
+  NumericScale,
+  ScaleLevel,
+  isOnGrid,
+} from './catalog/certificateKindSpec.js';
 export { readScale, type ScaleReading } from './catalog/readScale.js';
 export { verificationFactors } from './evidence/verificationFactors.js';
 export { validationIssuesFromZod } from './errors/validationError.js';
@@ -35,7 +44,13 @@ export { gradeFor } from './policy/grade.js';
 export { priceApr } from './policy/pricing.js';
 export { annuityFactor, monthlyPayment, largestPrincipal } from './policy/annuity.js';
 export { effectiveIncome, dsrBandFor } from './policy/effectiveIncome.js';
-export { affordabilityInputOf, checkAffordability, affordabilityCapacity, type AffordabilityInput, type AffordabilityCapacity } from './policy/affordability.js';
+export {
+  affordabilityInputOf,
+  checkAffordability,
+  affordabilityCapacity,
+  type AffordabilityInput,
+  type AffordabilityCapacity,
+} from './policy/affordability.js';
 export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, BINDING_PRIORITY, type ComposedLimit } from './policy/limit.js';
 export { applyStepLimits, prepareStepLimits, StepLimitInput, type PreparedStepLimits, type StepBound } from './policy/stepLimit.js';
 export { applyReduction } from './policy/applyReduction.js';

@@ -21,7 +21,9 @@ describe('average comprehensive cost of new lines', () => {
     for (const l of lines) countDecision(s, l);
     expect(s.newLines).toMatchObject({ count: 2, limitTotalFen: 4_000_000, alertAbove: 0.2, aboveAlert: true });
     expect(s.newLines.averageApr).toBeCloseTo(0.21, 15);
-    expect(formatScoreSummary(s, { out: 'o', errors: 'e' })).toContain('new lines 2, average comprehensive cost 21.00% (limit-weighted)   ABOVE the 20.00% threshold');
+    expect(formatScoreSummary(s, { out: 'o', errors: 'e' })).toContain(
+      'new lines 2, average comprehensive cost 21.00% (limit-weighted)   ABOVE the 20.00% threshold',
+    );
     const relaxed = emptyScoreSummary(0.22);
     for (const l of lines) countDecision(relaxed, l);
     expect(relaxed.newLines.aboveAlert).toBe(false);
@@ -31,7 +33,17 @@ describe('average comprehensive cost of new lines', () => {
   it('the HTML report shows the same figure, flagged', () => {
     const acc = createReportAccumulator();
     for (const [i, l] of lines.entries()) {
-      acc.addDecision({ applicantId: `a${i}`, asOf: '2026-11-01', grade: 'B', pd: 0.03, bindingConstraint: 'risk', certificateImpacts: [], reasons: [], audit: { modelId: 'm@1' }, ...l } as unknown as Decision);
+      acc.addDecision({
+        applicantId: `a${i}`,
+        asOf: '2026-11-01',
+        grade: 'B',
+        pd: 0.03,
+        bindingConstraint: 'risk',
+        certificateImpacts: [],
+        reasons: [],
+        audit: { modelId: 'm@1' },
+        ...l,
+      } as unknown as Decision);
     }
     const data = acc.finish();
     expect(data.newLines?.count).toBe(2);

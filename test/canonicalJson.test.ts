@@ -16,7 +16,17 @@ describe('canonicalJson', () => {
 });
 
 describe('buildAudit', () => {
-  const parts = { applicantId: 'a1', asOf: '2026-11-01', modelId: 'm@1', modelSha256: 'x', policyHash: 'p', catalogHash: 'c', engineVersion: '0.1.0', kind: 'decide' as const, subject: 'f'.repeat(64) };
+  const parts = {
+    applicantId: 'a1',
+    asOf: '2026-11-01',
+    modelId: 'm@1',
+    modelSha256: 'x',
+    policyHash: 'p',
+    catalogHash: 'c',
+    engineVersion: '0.1.0',
+    kind: 'decide' as const,
+    subject: 'f'.repeat(64),
+  };
   it('gives the same id for the same inputs and a different one when any input changes', () => {
     const a = buildAudit({ ...parts, inputJson: canonicalJson({ b: 1, a: 2 }) }, NO_AUDIT_KEYS);
     expect(buildAudit({ ...parts, inputJson: canonicalJson({ a: 2, b: 1 }) }, NO_AUDIT_KEYS).decisionId).toBe(a.decisionId);

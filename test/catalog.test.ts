@@ -14,8 +14,18 @@ import { ValidationError } from '../src/errors/validationError.js';
 
 const EXPECTED_IDS = {
   professional: [
-    'teacher_qualification', 'tour_guide_licence', 'junior_accountant', 'intermediate_accountant', 'cpa', 'legal_professional',
-    'physician', 'nurse', 'pharmacist', 'constructor', 'securities_practitioner', 'national_computer_rank',
+    'teacher_qualification',
+    'tour_guide_licence',
+    'junior_accountant',
+    'intermediate_accountant',
+    'cpa',
+    'legal_professional',
+    'physician',
+    'nurse',
+    'pharmacist',
+    'constructor',
+    'securities_practitioner',
+    'national_computer_rank',
   ],
   language: ['toefl_ibt', 'ielts', 'duolingo', 'cet4', 'cet6', 'tem8'],
   honour: ['school_scholarship', 'provincial_scholarship', 'national_scholarship'],

@@ -3,18 +3,7 @@ import { ValidationError } from '../src/errors/index.js';
 import { parseCsv } from '../src/train/dataset/parseCsv.js';
 import { encodeTable, featureStats, fitTabularEncoding } from '../src/train/dataset/tabularEncoding.js';
 
-const csv = parseCsv(
-  [
-    'id,income,city,default',
-    '1,100,A,yes',
-    '2,,B,no',
-    '3,300,B,no',
-    '4,50,C,yes',
-    '5,80,C,yes',
-    '6,120,A,no',
-    '7,90,,no',
-  ].join('\n'),
-);
+const csv = parseCsv(['id,income,city,default', '1,100,A,yes', '2,,B,no', '3,300,B,no', '4,50,C,yes', '5,80,C,yes', '6,120,A,no', '7,90,,no'].join('\n'));
 
 describe('fitTabularEncoding', () => {
   const enc = fitTabularEncoding(csv, { target: 'default', positive: 'yes', exclude: ['id'] });
@@ -49,7 +38,9 @@ describe('fitTabularEncoding', () => {
       fitTabularEncoding(csv, { target: 'Default', positive: 'yes' });
       expect.unreachable();
     } catch (e) {
-      expect((e as ValidationError).issues).toMatchObject([{ path: ['target'], code: 'missing_column', message: expect.stringMatching(/"Default" is not in the data/) }]);
+      expect((e as ValidationError).issues).toMatchObject([
+        { path: ['target'], code: 'missing_column', message: expect.stringMatching(/"Default" is not in the data/) },
+      ]);
     }
   });
 

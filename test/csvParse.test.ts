@@ -7,7 +7,13 @@ import { parseCsv } from '../src/train/dataset/parseCsv.js';
 describe('parseCsv (RFC 4180)', () => {
   it('reads a header and rows, LF or CRLF, with or without a final line break', () => {
     for (const text of ['a,b\n1,2\n3,4\n', 'a,b\r\n1,2\r\n3,4', 'a,b\n1,2\n3,4']) {
-      expect(parseCsv(text)).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['3', '4']] });
+      expect(parseCsv(text)).toEqual({
+        header: ['a', 'b'],
+        rows: [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      });
     }
   });
 
@@ -17,7 +23,10 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('empty cells, quoted or not, are empty strings (missing)', () => {
-    expect(parseCsv('a,b,c\n,"",x\n1,,\n').rows).toEqual([['', '', 'x'], ['1', '', '']]);
+    expect(parseCsv('a,b,c\n,"",x\n1,,\n').rows).toEqual([
+      ['', '', 'x'],
+      ['1', '', ''],
+    ]);
   });
 
   it('strips a UTF-8 BOM from the first header name', () => {

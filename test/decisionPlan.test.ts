@@ -17,7 +17,9 @@ const reassess = (a: Applicant) => withoutIndex(assessEvidence({ ...a, evidence:
 const applicantWithCopies = applicantArbitrary({ maxEvidence: 3 }).chain((a) =>
   a.evidence.length === 0
     ? fc.constant(a)
-    : fc.array(certificateEvidenceArbitrary({ applicant: a, validity: 'any' }), { maxLength: 2 }).map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] })),
+    : fc
+        .array(certificateEvidenceArbitrary({ applicant: a, validity: 'any' }), { maxLength: 2 })
+        .map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] })),
 );
 
 describe('decision plan counterfactuals', () => {

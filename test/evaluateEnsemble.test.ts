@@ -21,41 +21,50 @@ function stump(mode: number, threshold: number, missingTrue = false): TreeEnsemb
 describe('evaluateEnsemble', () => {
   it('the margin is baseValue plus the leaf each tree reaches', () => {
     fc.assert(
-      fc.property(ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))), ([ensemble, row]) => {
-        const expected = ensemble.trees.reduce((m, t) => m + (t.leafValue[leafIndex(t, row)] as number), ensemble.baseValue);
-        expect(evaluateEnsemble(ensemble, row).margin).toBe(expected);
-        for (const t of ensemble.trees) expect(t.mode[leafIndex(t, row)]).toBe(NodeMode.LEAF);
-      }),
+      fc.property(
+        ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))),
+        ([ensemble, row]) => {
+          const expected = ensemble.trees.reduce((m, t) => m + (t.leafValue[leafIndex(t, row)] as number), ensemble.baseValue);
+          expect(evaluateEnsemble(ensemble, row).margin).toBe(expected);
+          for (const t of ensemble.trees) expect(t.mode[leafIndex(t, row)]).toBe(NodeMode.LEAF);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('probability is sigmoid(margin) under LOGISTIC, stays in (0, 1), and is the margin under NONE', () => {
     fc.assert(
-      fc.property(ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))), ([ensemble, row]) => {
-        const { margin, probability } = evaluateEnsemble(ensemble, row);
-        if (ensemble.postTransform === 'LOGISTIC') {
-          expect(probability).toBe(sigmoid(margin));
-          expect(probability).toBeGreaterThan(0);
-          expect(probability).toBeLessThan(1);
-        } else expect(probability).toBe(margin);
-      }),
+      fc.property(
+        ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))),
+        ([ensemble, row]) => {
+          const { margin, probability } = evaluateEnsemble(ensemble, row);
+          if (ensemble.postTransform === 'LOGISTIC') {
+            expect(probability).toBe(sigmoid(margin));
+            expect(probability).toBeGreaterThan(0);
+            expect(probability).toBeLessThan(1);
+          } else expect(probability).toBe(margin);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('the batch form equals the single-row form row by row, for Float32 and Float64 input', () => {
     fc.assert(
-      fc.property(ensembleArb().chain((e) => fc.tuple(fc.constant(e), rowsArb(e.nFeatures, 10))), ([ensemble, rows]) => {
-        const b64 = evaluateEnsembleBatch(ensemble, Float64Array.from(rows.flat()), rows.length);
-        const b32 = evaluateEnsembleBatch(ensemble, Float32Array.from(rows.flat()), rows.length);
-        rows.forEach((row, r) => {
-          expect(b64.margins[r]).toBe(evaluateEnsemble(ensemble, row).margin);
-          // float32 storage rounds exactly as the comparison does, so results agree.
-          expect(b32.margins[r]).toBe(b64.margins[r]);
-          expect(b64.probabilities[r]).toBe(evaluateEnsemble(ensemble, Float32Array.from(row)).probability);
-        });
-      }),
+      fc.property(
+        ensembleArb().chain((e) => fc.tuple(fc.constant(e), rowsArb(e.nFeatures, 10))),
+        ([ensemble, rows]) => {
+          const b64 = evaluateEnsembleBatch(ensemble, Float64Array.from(rows.flat()), rows.length);
+          const b32 = evaluateEnsembleBatch(ensemble, Float32Array.from(rows.flat()), rows.length);
+          rows.forEach((row, r) => {
+            expect(b64.margins[r]).toBe(evaluateEnsemble(ensemble, row).margin);
+            // float32 storage rounds exactly as the comparison does, so results agree.
+            expect(b32.margins[r]).toBe(b64.margins[r]);
+            expect(b64.probabilities[r]).toBe(evaluateEnsemble(ensemble, Float32Array.from(row)).probability);
+          });
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -76,9 +85,12 @@ describe('evaluateEnsemble', () => {
 
   it('is deterministic: the same row always scores the same', () => {
     fc.assert(
-      fc.property(ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))), ([ensemble, row]) => {
-        expect(ensembleMargin(ensemble, row)).toBe(ensembleMargin(ensemble, row));
-      }),
+      fc.property(
+        ensembleArb().chain((e) => fc.tuple(fc.constant(e), fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }))),
+        ([ensemble, row]) => {
+          expect(ensembleMargin(ensemble, row)).toBe(ensembleMargin(ensemble, row));
+        },
+      ),
       { numRuns: 50 },
     );
   });

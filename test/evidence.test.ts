@@ -46,11 +46,23 @@ describe('assessEvidence: 2026 rules', () => {
     const total = one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2025-03-01', score: 84 }));
     expect(band).toMatchObject({ status: 'accepted', scaleValue: 0.7 });
     expect(total).toMatchObject({ status: 'accepted', scaleValue: 0.7 });
-    expect(one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2025-03-01', score: 4.5 }))).toMatchObject({ status: 'rejected', reasons: ['score_off_scale'] });
+    expect(one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2025-03-01', score: 4.5 }))).toMatchObject({
+      status: 'rejected',
+      reasons: ['score_off_scale'],
+    });
   });
 
   it('a tour-guide card without an expiry date expires 3 years after issue', () => {
-    const guide = (issueDate: string) => one(item({ kind: 'tour_guide_licence', issuer: 'Ministry of Culture and Tourism', issueDate, score: undefined, verification: { method: 'government_registry', confidence: 0.95 } }));
+    const guide = (issueDate: string) =>
+      one(
+        item({
+          kind: 'tour_guide_licence',
+          issuer: 'Ministry of Culture and Tourism',
+          issueDate,
+          score: undefined,
+          verification: { method: 'government_registry', confidence: 0.95 },
+        }),
+      );
     expect(guide('2023-11-02').status).toBe('accepted');
     expect(guide('2023-10-31')).toMatchObject({ status: 'rejected', reasons: ['expired'] });
   });
@@ -73,9 +85,9 @@ describe('assessEvidence: reason codes', () => {
   it("expired: past the kind's validity (IELTS 24 months), valid up to and including the last day", () => {
     expect(one(item({ issueDate: '2024-10-31' })).reasons).toEqual(['expired']);
     expect(one(item({ issueDate: '2024-11-01' })).status).toBe('accepted');
-    expect(one(item({ kind: 'ride_hailing_rating', score: 4.9, verification: { method: 'platform_api', confidence: 0.9 }, issueDate: '2026-07-15' })).reasons).toEqual([
-      'expired',
-    ]);
+    expect(
+      one(item({ kind: 'ride_hailing_rating', score: 4.9, verification: { method: 'platform_api', confidence: 0.9 }, issueDate: '2026-07-15' })).reasons,
+    ).toEqual(['expired']);
   });
 
   it('issued_in_future: issued after asOf', () => {
@@ -149,8 +161,13 @@ describe('assessEvidence: reason codes', () => {
       verification: { method: 'self_declared', confidence: 0.1 },
     });
     expect(assessEvidence(withEvidence([first, bad])).items[1]?.reasons).toEqual([
-      'issued_in_future', 'score_off_scale', 'duplicate_document', 'duplicate_credential', 'holder_mismatch',
-      'low_verification_confidence', 'self_declared_only',
+      'issued_in_future',
+      'score_off_scale',
+      'duplicate_document',
+      'duplicate_credential',
+      'holder_mismatch',
+      'low_verification_confidence',
+      'self_declared_only',
     ]);
   });
 
@@ -185,8 +202,14 @@ describe('assessEvidence: strength', () => {
   it('counts a kind a lender added through resolveCatalog', () => {
     const catalog = resolveCatalog([
       {
-        id: 'pilot_licence', category: 'professional', names: { en: 'Pilot licence', zhHans: '飞行执照' }, scale: { type: 'none' },
-        validity: {}, minHolderAgeAtIssue: 18, signalWeight: 1, verificationMethods: ['issuer_api'],
+        id: 'pilot_licence',
+        category: 'professional',
+        names: { en: 'Pilot licence', zhHans: '飞行执照' },
+        scale: { type: 'none' },
+        validity: {},
+        minHolderAgeAtIssue: 18,
+        signalWeight: 1,
+        verificationMethods: ['issuer_api'],
       },
     ]);
     expect(one(item({ kind: 'pilot_licence' }), { catalog })).toMatchObject({ status: 'accepted', category: 'professional', strength: 0.95 });
@@ -210,15 +233,19 @@ describe('assessEvidence: summary', () => {
   it('has all four categories even with no evidence', () => {
     const s = assessEvidence(withEvidence([])).summary;
     expect(s.byCategory).toEqual({
-      professional: { maxStrength: 0, count: 0 }, language: { maxStrength: 0, count: 0 },
-      honour: { maxStrength: 0, count: 0 }, gig: { maxStrength: 0, count: 0 },
+      professional: { maxStrength: 0, count: 0 },
+      language: { maxStrength: 0, count: 0 },
+      honour: { maxStrength: 0, count: 0 },
+      gig: { maxStrength: 0, count: 0 },
     });
     expect(s).toMatchObject({ acceptedCount: 0, rejectedCount: 0, duplicateDetected: false, holderMismatchDetected: false });
   });
 
   it('takes the max strength and the count of accepted items per category, and flags fraud signals', () => {
     const a = item({ score: 6 });
-    const r = assessEvidence(withEvidence([a, item({ score: 8 }), item({ documentHash: a.documentHash }), item({ kind: 'cpa', holder: { idHash: OTHER_ID } })]));
+    const r = assessEvidence(
+      withEvidence([a, item({ score: 8 }), item({ documentHash: a.documentHash }), item({ kind: 'cpa', holder: { idHash: OTHER_ID } })]),
+    );
     expect(r.summary.byCategory.language.count).toBe(2);
     expect(r.summary.byCategory.language.maxStrength).toBe(r.items[1]?.strength);
     expect(r.summary).toMatchObject({ acceptedCount: 2, rejectedCount: 2, duplicateDetected: true, holderMismatchDetected: true });
@@ -233,25 +260,30 @@ const methods: VerificationMethod[] = ['issuer_api', 'government_registry', 'pla
 const day0 = parseISO('2000-01-01');
 const isoDay = fc.integer({ min: 0, max: 10_400 }).map((d) => format(addDays(day0, d), 'yyyy-MM-dd'));
 // Small pools make duplicates and mismatches common; `unique` draws make fresh ones.
-const docHash = fc.oneof(fc.constantFrom(...[0, 1, 2].map((i) => sha(`pool-${i}`))), fc.string().map((s) => sha(`unique-${s}`)));
+const docHash = fc.oneof(
+  fc.constantFrom(...[0, 1, 2].map((i) => sha(`pool-${i}`))),
+  fc.string().map((s) => sha(`unique-${s}`)),
+);
 
-const evidenceArb: fc.Arbitrary<CertificateEvidence> = fc.record(
-  {
-    kind: fc.constantFrom(...kinds),
-    issuer: fc.constant('Issuer'),
-    credentialId: fc.oneof(fc.constantFrom('A1', 'a 1', 'B2'), fc.uuid()),
-    holder: fc.oneof(fc.constant({ idHash: base.identity.idHash }), fc.constant({ idHash: OTHER_ID }), fc.constant({ name: 'Lin Xiaoyu' })),
-    issueDate: isoDay,
-    expiryDate: isoDay,
-    score: fc.oneof(fc.double({ min: -10, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 710 }), fc.constantFrom(6.5, 4.9, 110, 98.5, 5000)),
-    level: fc.constantFrom(...levels),
-    verification: fc.record({ method: fc.constantFrom(...methods), confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
-    documentHash: docHash,
-  },
-  { requiredKeys: ['kind', 'issuer', 'credentialId', 'holder', 'issueDate', 'verification', 'documentHash'] },
-  // An expiry before the issue date is refused by the Applicant schema itself (expiry_before_issue),
-  // so assessEvidence, which validates what it is given, only ever sees them in order.
-).map((e) => (e.expiryDate !== undefined && e.expiryDate < e.issueDate ? { ...e, issueDate: e.expiryDate, expiryDate: e.issueDate } : e));
+const evidenceArb: fc.Arbitrary<CertificateEvidence> = fc
+  .record(
+    {
+      kind: fc.constantFrom(...kinds),
+      issuer: fc.constant('Issuer'),
+      credentialId: fc.oneof(fc.constantFrom('A1', 'a 1', 'B2'), fc.uuid()),
+      holder: fc.oneof(fc.constant({ idHash: base.identity.idHash }), fc.constant({ idHash: OTHER_ID }), fc.constant({ name: 'Lin Xiaoyu' })),
+      issueDate: isoDay,
+      expiryDate: isoDay,
+      score: fc.oneof(fc.double({ min: -10, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 710 }), fc.constantFrom(6.5, 4.9, 110, 98.5, 5000)),
+      level: fc.constantFrom(...levels),
+      verification: fc.record({ method: fc.constantFrom(...methods), confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      documentHash: docHash,
+    },
+    { requiredKeys: ['kind', 'issuer', 'credentialId', 'holder', 'issueDate', 'verification', 'documentHash'] },
+    // An expiry before the issue date is refused by the Applicant schema itself (expiry_before_issue),
+    // so assessEvidence, which validates what it is given, only ever sees them in order.
+  )
+  .map((e) => (e.expiryDate !== undefined && e.expiryDate < e.issueDate ? { ...e, issueDate: e.expiryDate, expiryDate: e.issueDate } : e));
 
 // An item sharing no document or credential with anything else.
 const freshArb = fc.tuple(evidenceArb, fc.uuid()).map(([e, u]) => ({ ...e, documentHash: sha(`fresh-${u}`), credentialId: `fresh-${u}` }));
@@ -260,7 +292,10 @@ function summaryValues(r: EvidenceReport): number[] {
   const s = r.summary;
   return [
     ...Object.values(s.byCategory).flatMap((c) => [c.maxStrength, c.count]),
-    s.acceptedCount, s.rejectedCount, Number(s.duplicateDetected), Number(s.holderMismatchDetected),
+    s.acceptedCount,
+    s.rejectedCount,
+    Number(s.duplicateDetected),
+    Number(s.holderMismatchDetected),
   ];
 }
 

@@ -5,8 +5,17 @@ import { EXAMPLE_AS_OF, exampleApplicants, exampleFor, exampleUploadStep, type E
 import { parseApplicant } from '../src/schema/parseApplicant.js';
 
 const SEGMENTS: ExampleSegment[] = [
-  'new_graduate', 'factory_worker', 'construction_worker', 'retail_clerk', 'rural_household', 'gig_driver',
-  'duplicate_certificate', 'self_capped', 'delinquent', 'salaried_teacher', 'nursing_graduate',
+  'new_graduate',
+  'factory_worker',
+  'construction_worker',
+  'retail_clerk',
+  'rural_household',
+  'gig_driver',
+  'duplicate_certificate',
+  'self_capped',
+  'delinquent',
+  'salaried_teacher',
+  'nursing_graduate',
 ];
 
 const parsed = (segment: ExampleSegment) => parseApplicant(exampleFor(segment).applicant);
@@ -66,7 +75,10 @@ describe('each example tells its story', () => {
     expect(a.socialInsuranceMonths).toBeLessThan(24);
     expect(a.evidence.find((e) => e.kind === 'ielts')?.score).toBe(6.5);
     const r = report('new_graduate');
-    expect(r.items.map((i) => [i.kind, i.status])).toEqual([['ielts', 'accepted'], ['school_scholarship', 'accepted']]);
+    expect(r.items.map((i) => [i.kind, i.status])).toEqual([
+      ['ielts', 'accepted'],
+      ['school_scholarship', 'accepted'],
+    ]);
   });
 
   it('factory worker: manufacturing, 5,500 RMB a month (550000 fen), no bureau file', () => {

@@ -40,7 +40,9 @@ describe('examples: a certificate upload moves the limit where the model and aff
     expect(risen).toEqual(new Set(['professional', 'language', 'honour', 'gig']));
   });
 
-  it("where an example says the upload cannot raise the limit, it does not, and the decision's binding constraint or outcome explains it", { timeout: 60_000 }, async () => {
+  it("where an example says the upload cannot raise the limit, it does not, and the decision's binding constraint or outcome explains it", {
+    timeout: 60_000,
+  }, async () => {
     for (const ex of exampleApplicants.filter((e) => !e.upload.raisesLimit)) {
       const { first, next } = await uploadStep(ex.id);
       expect(next.limit, ex.id).toBe(first.limit);
@@ -53,7 +55,10 @@ describe('examples: a certificate upload moves the limit where the model and aff
     for (const ex of exampleApplicants) {
       const first = await scorer.decide(exampleUploadStep(ex).before);
       expect(first.bindingConstraint, ex.id).not.toBe('step_limit');
-      expect(first.policyReasons.filter((r) => r.startsWith('step_limit')), ex.id).toEqual([]);
+      expect(
+        first.policyReasons.filter((r) => r.startsWith('step_limit')),
+        ex.id,
+      ).toEqual([]);
     }
   });
 });

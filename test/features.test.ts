@@ -12,16 +12,34 @@ function encode(applicant = baseApplicant(), evidence: EvidenceAssessment[] = []
   return out;
 }
 const accepted = (category: EvidenceAssessment['category'], strength: number, index = 0): EvidenceAssessment => ({
-  index, kind: 'ielts', category, status: 'accepted', reasons: [], strength, scaleValue: undefined, credentialId: `c${index}`,
+  index,
+  kind: 'ielts',
+  category,
+  status: 'accepted',
+  reasons: [],
+  strength,
+  scaleValue: undefined,
+  credentialId: `c${index}`,
 });
 const categories = ['professional', 'language', 'honour', 'gig'] as const;
-const assessmentArb = fc.record({
-  category: fc.constantFrom(...categories),
-  strength: fc.double({ min: 0, max: 1, noNaN: true }),
-  accepted: fc.boolean(),
-}).map(({ category, strength, accepted: ok }, ): EvidenceAssessment => ({
-  index: 0, kind: 'k', category, status: ok ? 'accepted' : 'rejected', reasons: ok ? [] : ['expired'], strength: ok ? strength : 0, scaleValue: undefined, credentialId: 'x',
-}));
+const assessmentArb = fc
+  .record({
+    category: fc.constantFrom(...categories),
+    strength: fc.double({ min: 0, max: 1, noNaN: true }),
+    accepted: fc.boolean(),
+  })
+  .map(
+    ({ category, strength, accepted: ok }): EvidenceAssessment => ({
+      index: 0,
+      kind: 'k',
+      category,
+      status: ok ? 'accepted' : 'rejected',
+      reasons: ok ? [] : ['expired'],
+      strength: ok ? strength : 0,
+      scaleValue: undefined,
+      credentialId: 'x',
+    }),
+  );
 
 describe('feature engineering', () => {
   it('documents every feature with meaning, unit, sources and a monotone direction', () => {
@@ -49,7 +67,14 @@ describe('feature engineering', () => {
       employment: { type: 'gig', industry: 'transport_logistics' },
     });
     const row = encode(a);
-    for (const name of ['bureau_enquiries_6m', 'bureau_delinquencies_24m', 'platform_on_time_rate', 'platform_utilization', 'platform_average_use_rmb', 'employment_tenure_months']) {
+    for (const name of [
+      'bureau_enquiries_6m',
+      'bureau_delinquencies_24m',
+      'platform_on_time_rate',
+      'platform_utilization',
+      'platform_average_use_rmb',
+      'employment_tenure_months',
+    ]) {
       expect(row[col(name)], name).toBeNaN();
     }
     expect(row[col('bureau_has_file')]).toBe(0);
@@ -75,15 +100,20 @@ describe('feature engineering', () => {
 
   it('law: adding an accepted certificate never moves a certificate feature against the applicant', () => {
     fc.assert(
-      fc.property(fc.array(assessmentArb, { maxLength: 8 }), fc.constantFrom(...categories), fc.double({ min: 0, max: 1, noNaN: true }), (existing, category, strength) => {
-        const before = encode(undefined, existing);
-        const after = encode(undefined, [...existing, accepted(category, strength, existing.length)]);
-        for (const d of featureDefinitions.filter((f) => f.factor === 'certificates')) {
-          const j = col(d.name);
-          // monotone -1 features lower risk as they grow: they may only grow.
-          expect(after[j]!).toBeGreaterThanOrEqual(before[j]!);
-        }
-      }),
+      fc.property(
+        fc.array(assessmentArb, { maxLength: 8 }),
+        fc.constantFrom(...categories),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (existing, category, strength) => {
+          const before = encode(undefined, existing);
+          const after = encode(undefined, [...existing, accepted(category, strength, existing.length)]);
+          for (const d of featureDefinitions.filter((f) => f.factor === 'certificates')) {
+            const j = col(d.name);
+            // monotone -1 features lower risk as they grow: they may only grow.
+            expect(after[j]!).toBeGreaterThanOrEqual(before[j]!);
+          }
+        },
+      ),
     );
   });
 

@@ -26,7 +26,7 @@ function capture() {
 }
 
 describe('featurize', () => {
-  it('writes categories by name and numbers that read back as the scorer\'s float32', () => {
+  it("writes categories by name and numbers that read back as the scorer's float32", () => {
     const book = featurizeBook(applicants, parseCsv(outcomesText), { idColumn: 'id', target: 'defaulted' });
     const table = parseCsv(book.csv);
     expect(table.header.at(-1)).toBe('defaulted');
@@ -50,14 +50,22 @@ describe('featurize', () => {
     expect(codes).toEqual(expect.arrayContaining(['no_outcome applicants.2', 'duplicate_id applicants.4']));
     expect(codes.some((c) => c.endsWith('applicants.1'))).toBe(true);
     const noTarget = parseCsv('id,defaulted\nA,\n');
-    expect(() => featurizeBook([], noTarget, { idColumn: 'id', target: 'defaulted' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'missing_target' })] }));
+    expect(() => featurizeBook([], noTarget, { idColumn: 'id', target: 'defaulted' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'missing_target' })] }),
+    );
   });
 
-  it('the issue\'s trap: a model trained on category codes is refused at createScorer, naming the three features', async () => {
+  it("the issue's trap: a model trained on category codes is refused at createScorer, naming the three features", async () => {
     const encoder = createFeatureEncoder(defaultFeatureColumns());
     const matrix = featurizeApplicants(applicants, encoder);
     const lines = [[...encoder.names, 'defaulted'].join(',')];
-    rows.forEach((r, i) => lines.push([...Array.from(matrix.subarray(i * encoder.width, (i + 1) * encoder.width), (x) => (Number.isNaN(x) ? '' : String(x))), r.defaulted12m ? 1 : 0].join(',')));
+    rows.forEach((r, i) =>
+      lines.push(
+        [...Array.from(matrix.subarray(i * encoder.width, (i + 1) * encoder.width), (x) => (Number.isNaN(x) ? '' : String(x))), r.defaulted12m ? 1 : 0].join(
+          ',',
+        ),
+      ),
+    );
     const codes = trainFromCsv(lines.join('\n'), {
       target: 'defaulted',
       positive: '1',
@@ -68,18 +76,44 @@ describe('featurize', () => {
     const e = await createScorer({ model: codes.onnx }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FeatureMismatchError);
     expect((e as FeatureMismatchError).code).toBe('model_shape_mismatch');
-    expect((e as FeatureMismatchError).mismatches.map((m) => `${m.feature}:${m.code}`)).toEqual(['employment_type:unknown_category', 'industry:unknown_category', 'region:unknown_category']);
+    expect((e as FeatureMismatchError).mismatches.map((m) => `${m.feature}:${m.code}`)).toEqual([
+      'employment_type:unknown_category',
+      'industry:unknown_category',
+      'region:unknown_category',
+    ]);
   });
 
   it('the command writes the CSV and prints the train command; bad input exits 1 naming the line', async () => {
-    writeFileSync(join(work, 'a.ndjson'), applicants.slice(0, 50).map((a) => JSON.stringify(a)).join('\n') + '\n{not json\n');
+    writeFileSync(
+      join(work, 'a.ndjson'),
+      applicants
+        .slice(0, 50)
+        .map((a) => JSON.stringify(a))
+        .join('\n') + '\n{not json\n',
+    );
     writeFileSync(join(work, 'o.csv'), outcomesText);
     const bad = capture();
-    expect(await runFeaturizeCommand(['--in', join(work, 'a.ndjson'), '--outcomes', join(work, 'o.csv'), '--target', 'defaulted', '--out', join(work, 't.csv')], bad.io)).toBe(1);
+    expect(
+      await runFeaturizeCommand(
+        ['--in', join(work, 'a.ndjson'), '--outcomes', join(work, 'o.csv'), '--target', 'defaulted', '--out', join(work, 't.csv')],
+        bad.io,
+      ),
+    ).toBe(1);
     expect(bad.err.join('')).toMatch(/line 51/);
-    writeFileSync(join(work, 'a.ndjson'), applicants.slice(0, 50).map((a) => JSON.stringify(a)).join('\n') + '\n');
+    writeFileSync(
+      join(work, 'a.ndjson'),
+      applicants
+        .slice(0, 50)
+        .map((a) => JSON.stringify(a))
+        .join('\n') + '\n',
+    );
     const ok = capture();
-    expect(await runFeaturizeCommand(['--in', join(work, 'a.ndjson'), '--outcomes', join(work, 'o.csv'), '--target', 'defaulted', '--out', join(work, 't.csv')], ok.io)).toBe(0);
+    expect(
+      await runFeaturizeCommand(
+        ['--in', join(work, 'a.ndjson'), '--outcomes', join(work, 'o.csv'), '--target', 'defaulted', '--out', join(work, 't.csv')],
+        ok.io,
+      ),
+    ).toBe(0);
     expect(ok.out.join('')).toMatch(/wrote 50 rows x 28 features[\s\S]*next: creditlift train --data .*--monotone employment_tenure_months:-1/);
     expect(ok.err.join('')).toMatch(/250 outcome row\(s\) have no applicant/);
     expect(readFileSync(join(work, 't.csv'), 'utf8').split('\n')).toHaveLength(52);
@@ -105,10 +139,19 @@ export default defineFeatureSet({
 });
 `,
     );
-    writeFileSync(join(work, 'b.ndjson'), applicants.slice(0, 20).map((a, i) => JSON.stringify({ ...a, attributes: { months_on_book: i } })).join('\n') + '\n');
+    writeFileSync(
+      join(work, 'b.ndjson'),
+      applicants
+        .slice(0, 20)
+        .map((a, i) => JSON.stringify({ ...a, attributes: { months_on_book: i } }))
+        .join('\n') + '\n',
+    );
     writeFileSync(join(work, 'o2.csv'), outcomesText);
     const c = capture();
-    const code = await runFeaturizeCommand(['--in', join(work, 'b.ndjson'), '--outcomes', join(work, 'o2.csv'), '--target', 'defaulted', '--out', join(work, 'b.csv'), '--features', module], c.io);
+    const code = await runFeaturizeCommand(
+      ['--in', join(work, 'b.ndjson'), '--outcomes', join(work, 'o2.csv'), '--target', 'defaulted', '--out', join(work, 'b.csv'), '--features', module],
+      c.io,
+    );
     expect(c.err.join('')).not.toMatch(/error/);
     expect(code).toBe(0);
     const table = parseCsv(readFileSync(join(work, 'b.csv'), 'utf8'));

@@ -47,15 +47,19 @@ describe('computeCuts and binOf', () => {
 
   it('bin <= b holds exactly when x < cuts[b] in float32 (the split the runtime will make)', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 2, maxLength: 300 }), fc.integer({ min: 2, max: 40 }), (values, maxBins) => {
-        const col = Float32Array.from(values);
-        const cuts = computeCuts(col, new Float64Array(col.length).fill(1), maxBins);
-        expect(cuts.length).toBeLessThan(maxBins);
-        for (const x of col) {
-          const bin = binOf(x, cuts, 1000);
-          for (let b = 0; b < cuts.length; b++) expect(bin <= b).toBe(x < cuts[b]!);
-        }
-      }),
+      fc.property(
+        fc.array(fc.float({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 2, maxLength: 300 }),
+        fc.integer({ min: 2, max: 40 }),
+        (values, maxBins) => {
+          const col = Float32Array.from(values);
+          const cuts = computeCuts(col, new Float64Array(col.length).fill(1), maxBins);
+          expect(cuts.length).toBeLessThan(maxBins);
+          for (const x of col) {
+            const bin = binOf(x, cuts, 1000);
+            for (let b = 0; b < cuts.length; b++) expect(bin <= b).toBe(x < cuts[b]!);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

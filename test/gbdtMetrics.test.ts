@@ -16,16 +16,35 @@ describe('auc', () => {
 
   it('is unchanged by any strictly increasing transform of the scores, and flips under negation', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(0, 1), fc.integer({ min: -500, max: 500 }).map((i) => i / 100)), { minLength: 2, maxLength: 60 }), (rows) => {
-        const labels = rows.map((r) => r[0]);
-        fc.pre(labels.includes(0) && labels.includes(1));
-        const scores = rows.map((r) => r[1]);
-        const a = auc(labels, scores);
-        expect(a).toBeGreaterThanOrEqual(0);
-        expect(a).toBeLessThanOrEqual(1);
-        expect(auc(labels, scores.map((s) => Math.exp(s)))).toBeCloseTo(a, 12);
-        expect(auc(labels, scores.map((s) => -s))).toBeCloseTo(1 - a, 12);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(0, 1),
+            fc.integer({ min: -500, max: 500 }).map((i) => i / 100),
+          ),
+          { minLength: 2, maxLength: 60 },
+        ),
+        (rows) => {
+          const labels = rows.map((r) => r[0]);
+          fc.pre(labels.includes(0) && labels.includes(1));
+          const scores = rows.map((r) => r[1]);
+          const a = auc(labels, scores);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThanOrEqual(1);
+          expect(
+            auc(
+              labels,
+              scores.map((s) => Math.exp(s)),
+            ),
+          ).toBeCloseTo(a, 12);
+          expect(
+            auc(
+              labels,
+              scores.map((s) => -s),
+            ),
+          ).toBeCloseTo(1 - a, 12);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -49,7 +68,10 @@ describe('ks', () => {
       fc.property(fc.array(fc.tuple(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 2, maxLength: 60 }), (rows) => {
         const labels = rows.map((r) => r[0]);
         fc.pre(labels.includes(0) && labels.includes(1));
-        const k = ks(labels, rows.map((r) => r[1]));
+        const k = ks(
+          labels,
+          rows.map((r) => r[1]),
+        );
         expect(k).toBeGreaterThanOrEqual(0);
         expect(k).toBeLessThanOrEqual(1);
       }),
@@ -88,7 +110,7 @@ describe('calibrationTable', () => {
   });
 
   it('deciles by default, and every row lands in exactly one group', () => {
-    const p = Array.from({ length: 95 }, (_, i) => (i * 37) % 95 / 95);
+    const p = Array.from({ length: 95 }, (_, i) => ((i * 37) % 95) / 95);
     const y = p.map((x) => (x > 0.5 ? 1 : 0));
     const t = calibrationTable(y, p);
     expect(t).toHaveLength(10);
@@ -107,10 +129,14 @@ describe('psi', () => {
 
   it('is zero for identical samples and never negative', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }), (a, b) => {
-        expect(psi(a, a)).toBe(0);
-        expect(psi(a, b)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 80 }),
+        (a, b) => {
+          expect(psi(a, a)).toBe(0);
+          expect(psi(a, b)).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -10,12 +10,13 @@ const laws = Object.values(creditLaws);
 describe('every credit law holds for any valid policy a lender can write', () => {
   // The outer property draws policies and shrinks a failing one; the inner check has a fixed seed
   // so a policy's verdict is reproducible while it shrinks.
-  for (const law of laws) it(`${law.name} holds for randomly drawn valid policies`, async () => {
-    await fc.assert(
-      fc.asyncProperty(policyConfigArbitrary(), (policy) => law.check({ policy }, { numRuns: 25, seed: 11 })),
-      { numRuns: 30 },
-    );
-  });
+  for (const law of laws)
+    it(`${law.name} holds for randomly drawn valid policies`, async () => {
+      await fc.assert(
+        fc.asyncProperty(policyConfigArbitrary(), (policy) => law.check({ policy }, { numRuns: 25, seed: 11 })),
+        { numRuns: 30 },
+      );
+    });
 });
 
 describe('every credit law holds end to end through scorers with randomly drawn policies', () => {
@@ -27,13 +28,14 @@ describe('every credit law holds end to end through scorers with randomly drawn 
 
   // A handful of drawn policies, each through the real model: the scorer wires the policy into
   // decide, reassess and reductions, which the pure laws cannot see.
-  for (const law of laws) it(`${law.name} holds through scorers built on drawn policies`, async () => {
-    await fc.assert(
-      fc.asyncProperty(policyConfigArbitrary(), async (policy) => {
-        const scorer = await createScorer({ model, policy, suggestionsPerDecision: 0 });
-        await law.check({ scorer }, { numRuns: 10, scorerNumRuns: 8, seed: 13 });
-      }),
-      { numRuns: 5 },
-    );
-  });
+  for (const law of laws)
+    it(`${law.name} holds through scorers built on drawn policies`, async () => {
+      await fc.assert(
+        fc.asyncProperty(policyConfigArbitrary(), async (policy) => {
+          const scorer = await createScorer({ model, policy, suggestionsPerDecision: 0 });
+          await law.check({ scorer }, { numRuns: 10, scorerNumRuns: 8, seed: 13 });
+        }),
+        { numRuns: 5 },
+      );
+    });
 });

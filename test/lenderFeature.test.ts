@@ -63,7 +63,9 @@ describe('a lender feature flows through schema, features, model, TreeSHAP facto
     const missing = await scorer.decide({ ...base } as unknown as LenderApplicant).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ValidationError);
     expect((missing as ValidationError).issues.map((i) => i.path.join('.'))).toContain('attributes.internal_behaviour_score');
-    const extra = await scorer.decide({ ...asking(500), attributes: { internal_behaviour_score: 500, shoe_size: 42 } } as unknown as LenderApplicant).catch((e: unknown) => e);
+    const extra = await scorer
+      .decide({ ...asking(500), attributes: { internal_behaviour_score: 500, shoe_size: 42 } } as unknown as LenderApplicant)
+      .catch((e: unknown) => e);
     expect((extra as ValidationError).issues.map((i) => `${i.code} ${i.path.join('.')}`).join('\n')).toMatch(/unrecognized.*attributes|shoe_size/);
     const outOfRange = await scorer.decide(asking(5000)).catch((e: unknown) => e);
     expect((outOfRange as ValidationError).issues[0]?.path).toEqual(['attributes', 'internal_behaviour_score']);
@@ -82,7 +84,9 @@ describe('a lender feature flows through schema, features, model, TreeSHAP facto
     }
     const refused = await createScorer({ model: modelBytes }).catch((x: unknown) => x);
     expect(refused).toBeInstanceOf(FeatureMismatchError);
-    expect((refused as FeatureMismatchError).mismatches).toEqual([expect.objectContaining({ feature: 'internal_behaviour_score', code: 'undeclared_feature' })]);
+    expect((refused as FeatureMismatchError).mismatches).toEqual([
+      expect.objectContaining({ feature: 'internal_behaviour_score', code: 'undeclared_feature' }),
+    ]);
   });
 
   it('the model reads it, monotone -1: a higher score never raises the PD', async () => {
@@ -121,7 +125,17 @@ describe('defineFeatureSet refuses incomplete declarations, naming each', () => 
         features: [
           ...builtInFeatures,
           { name: 'income_rmb', description: 'd', unit: 'u', sources: [], monotone: 0, factor: 'income', kind: 'numeric', compute: () => 1 },
-          { name: 'segment_code', description: 'd', unit: 'u', sources: [], monotone: 0, factor: 'profile', kind: 'categorical', dataCategory: 'x', compute: () => 'a' },
+          {
+            name: 'segment_code',
+            description: 'd',
+            unit: 'u',
+            sources: [],
+            monotone: 0,
+            factor: 'profile',
+            kind: 'categorical',
+            dataCategory: 'x',
+            compute: () => 'a',
+          },
         ],
       });
     expect(bad).toThrow(ValidationError);

@@ -31,7 +31,12 @@ describe('loadModel', () => {
       expect(model.manifest).toEqual(tinyManifest());
       expect(model.ensemble.trees).toHaveLength(2);
       expect(model.bytes).toEqual(new Uint8Array(bytes));
-      const rows = [[0, 0, 0], [1, 0, 20], [Number.NaN, 5, Number.NaN], [0.5, 0, 10]];
+      const rows = [
+        [0, 0, 0],
+        [1, 0, 20],
+        [Number.NaN, 5, Number.NaN],
+        [0.5, 0, 10],
+      ];
       const p = await model.predict(Float32Array.from(rows.flat()), rows.length);
       rows.forEach((row, r) => expect(Math.abs((p[r] as number) - evaluateEnsemble(tinyEnsemble(), row).probability)).toBeLessThan(1e-6));
       expect(await model.predictOne([1, 0, 20])).toBeCloseTo(p[1] as number, 7);
@@ -45,10 +50,13 @@ describe('loadModel', () => {
     const model = await loadModel(tinyModelBytes());
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.array(fc.double({ min: -5, max: 25, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 20, maxLength: 60 }), async (rows) => {
-          const results = await Promise.all(rows.map((row) => model.predictOne(row)));
-          rows.forEach((row, r) => expect(Math.abs((results[r] as number) - evaluateEnsemble(model.ensemble, row).probability)).toBeLessThan(1e-6));
-        }),
+        fc.asyncProperty(
+          fc.array(fc.array(fc.double({ min: -5, max: 25, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 20, maxLength: 60 }),
+          async (rows) => {
+            const results = await Promise.all(rows.map((row) => model.predictOne(row)));
+            rows.forEach((row, r) => expect(Math.abs((results[r] as number) - evaluateEnsemble(model.ensemble, row).probability)).toBeLessThan(1e-6));
+          },
+        ),
         { numRuns: 15 },
       );
     } finally {
@@ -102,8 +110,27 @@ describe('loadModel', () => {
     const nodes = [{ tree: 0, id: 0, mode: 'LEAF' as const }];
     const weights = [{ tree: 0, node: 0, cls: 0, w: 0.1 }];
     // Symbolic width and double input are both refused.
-    expect(await codeOf(loadModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 1, nodes, weights, inputShape: ['N', 'F'], metadata: { 'creditlift.manifest': manifest } })))).toBe('model_shape_mismatch');
-    expect(await codeOf(loadModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 1, nodes, weights, inputElemType: 11, metadata: { 'creditlift.manifest': manifest } })))).toBe('model_shape_mismatch');
+    expect(
+      await codeOf(
+        loadModel(
+          buildV3Model({
+            opType: 'TreeEnsembleClassifier',
+            nFeatures: 1,
+            nodes,
+            weights,
+            inputShape: ['N', 'F'],
+            metadata: { 'creditlift.manifest': manifest },
+          }),
+        ),
+      ),
+    ).toBe('model_shape_mismatch');
+    expect(
+      await codeOf(
+        loadModel(
+          buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 1, nodes, weights, inputElemType: 11, metadata: { 'creditlift.manifest': manifest } }),
+        ),
+      ),
+    ).toBe('model_shape_mismatch');
   });
 
   it('accepts a converter-style classifier whose manifest matches, and scores it like onnxruntime', async () => {
@@ -113,7 +140,21 @@ describe('loadModel', () => {
       { tree: 0, id: 1, mode: 'LEAF' as const },
       { tree: 0, id: 2, mode: 'LEAF' as const },
     ];
-    const model = await loadModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 1, nodes, weights: [{ tree: 0, node: 1, cls: 0, w: -1 }, { tree: 0, node: 2, cls: 0, w: 1 }], baseValues: [0.5], postTransform: 'LOGISTIC', inputShape: [undefined, 1], metadata: { 'creditlift.manifest': manifest } }));
+    const model = await loadModel(
+      buildV3Model({
+        opType: 'TreeEnsembleClassifier',
+        nFeatures: 1,
+        nodes,
+        weights: [
+          { tree: 0, node: 1, cls: 0, w: -1 },
+          { tree: 0, node: 2, cls: 0, w: 1 },
+        ],
+        baseValues: [0.5],
+        postTransform: 'LOGISTIC',
+        inputShape: [undefined, 1],
+        metadata: { 'creditlift.manifest': manifest },
+      }),
+    );
     try {
       expect(await model.predictOne([3])).toBeCloseTo(1 / (1 + Math.exp(-1.5)), 6);
     } finally {

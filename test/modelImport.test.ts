@@ -94,7 +94,13 @@ describe('importing XGBoost models exported to ONNX', () => {
     const forced = importOnnxModel(bytes('free_classifier.onnx'), { spec: json('free_claims_x1_spec.json'), allowMonotoneViolations: true });
     await expect(loadModel(forced.bytes)).rejects.toMatchObject({ code: 'model_monotonicity_violated', message: expect.stringContaining('"x1"') });
     const inspected = await loadModel(forced.bytes, { allowMonotoneViolations: true });
-    const worst = await worstAgainstXgboost(importOnnxModel(bytes('free_classifier.onnx'), { spec: { ...(json('free_claims_x1_spec.json') as object), features: numeric.map((f) => ({ ...f, monotone: 0 })) } }).bytes, expected.free, expected.free.contribs);
+    const worst = await worstAgainstXgboost(
+      importOnnxModel(bytes('free_classifier.onnx'), {
+        spec: { ...(json('free_claims_x1_spec.json') as object), features: numeric.map((f) => ({ ...f, monotone: 0 })) },
+      }).bytes,
+      expected.free,
+      expected.free.contribs,
+    );
     expect(worst.pd).toBeLessThan(1e-5);
     expect(worst.shap).toBeLessThan(1e-5);
     await inspected.close();
@@ -112,11 +118,32 @@ describe('importing XGBoost models exported to ONNX', () => {
     const err: string[] = [];
     const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) };
     const target = join(work, 'm');
-    expect(runModelCommand(['import', '--onnx', file('monotone_regressor.onnx'), '--features', file('monotone_spec.json'), '--background', file('background.csv'), '--out', target], io)).toBe(0);
+    expect(
+      runModelCommand(
+        [
+          'import',
+          '--onnx',
+          file('monotone_regressor.onnx'),
+          '--features',
+          file('monotone_spec.json'),
+          '--background',
+          file('background.csv'),
+          '--out',
+          target,
+        ],
+        io,
+      ),
+    ).toBe(0);
     expect(out.join('')).toMatch(/imported TreeEnsembleRegressor \(margin\).*covers from the background/);
-    const worst = await worstAgainstXgboost(new Uint8Array(readFileSync(join(target, 'model.onnx'))), expected.monotone, expected.monotone.contribsBackgroundCovers);
+    const worst = await worstAgainstXgboost(
+      new Uint8Array(readFileSync(join(target, 'model.onnx'))),
+      expected.monotone,
+      expected.monotone.contribsBackgroundCovers,
+    );
     expect(worst.pd).toBeLessThan(1e-5);
-    expect(runModelCommand(['import', '--onnx', file('free_classifier.onnx'), '--features', file('free_claims_x1_spec.json'), '--out', join(work, 'n')], io)).toBe(1);
+    expect(
+      runModelCommand(['import', '--onnx', file('free_classifier.onnx'), '--features', file('free_claims_x1_spec.json'), '--out', join(work, 'n')], io),
+    ).toBe(1);
     expect(err.join('')).toMatch(/model_monotonicity_violated[\s\S]*x1/);
   });
 });
@@ -138,11 +165,17 @@ describe('model pinning and feature order (#16)', () => {
   it('a manifest listing the same features in another order is refused, naming the columns', async () => {
     const spec = json('monotone_spec.json') as { features: { name: string }[] };
     // Built with the names in one order, then the manifest swapped for one in another order.
-    const swapped = { ...imported.manifest, features: [imported.manifest.features[1]!, imported.manifest.features[0]!, ...imported.manifest.features.slice(2)] };
+    const swapped = {
+      ...imported.manifest,
+      features: [imported.manifest.features[1]!, imported.manifest.features[0]!, ...imported.manifest.features.slice(2)],
+    };
     const { decodeOnnxModel } = await import('../src/model/onnx/decodeOnnxModel.js');
     const { encodeOnnxModel } = await import('../src/model/onnx/encodeOnnxModel.js');
     const onnx = decodeOnnxModel(imported.bytes);
-    const tampered = encodeOnnxModel({ ...onnx, metadataProps: onnx.metadataProps.map((p) => (p.key === 'creditlift.manifest' ? { key: p.key, value: JSON.stringify(swapped) } : p)) });
+    const tampered = encodeOnnxModel({
+      ...onnx,
+      metadataProps: onnx.metadataProps.map((p) => (p.key === 'creditlift.manifest' ? { key: p.key, value: JSON.stringify(swapped) } : p)),
+    });
     const e = await loadModel(tampered).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CreditliftError);
     expect((e as CreditliftError).code).toBe('model_shape_mismatch');
@@ -164,7 +197,13 @@ describe('LightGBM converter layouts (hand-built: Debian has no LightGBM)', () =
     { tree: 1, id: 1, mode: 'LEAF' as const },
     { tree: 1, id: 2, mode: 'LEAF' as const },
   ];
-  const leaves = [[0, 1, -0.4], [0, 3, 0.6], [0, 4, 0.1], [1, 1, -0.2], [1, 2, 0.3]] as const;
+  const leaves = [
+    [0, 1, -0.4],
+    [0, 3, 0.6],
+    [0, 4, 0.1],
+    [1, 1, -0.2],
+    [1, 2, 0.3],
+  ] as const;
   const weights = leaves.map(([tree, node, w]) => ({ tree, node, cls: 0, w }));
   const layouts = {
     classifier: buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 5, nodes, weights, postTransform: 'LOGISTIC', classLabels: [0, 1] }),

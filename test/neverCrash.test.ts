@@ -47,8 +47,18 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), where: fc.nat(), pick: fc.nat() }),
   // Wrong types, out-of-range numbers, odd strings: whatever JSON can hold.
-  fc.record({ op: fc.constant('set' as const), where: fc.nat(), pick: fc.nat(), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom('', '2026-02-30', -1, 1e300)) }),
-  fc.record({ op: fc.constant('addKey' as const), where: fc.nat(), key: fc.oneof(fc.string(), fc.constantFrom('gender', 'ethnicity', '__proto__', 'constructor')), value: fc.jsonValue({ maxDepth: 1 }) }),
+  fc.record({
+    op: fc.constant('set' as const),
+    where: fc.nat(),
+    pick: fc.nat(),
+    value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom('', '2026-02-30', -1, 1e300)),
+  }),
+  fc.record({
+    op: fc.constant('addKey' as const),
+    where: fc.nat(),
+    key: fc.oneof(fc.string(), fc.constantFrom('gender', 'ethnicity', '__proto__', 'constructor')),
+    value: fc.jsonValue({ maxDepth: 1 }),
+  }),
   fc.record({ op: fc.constant('hugeEvidence' as const), length: fc.integer({ min: 0, max: 200_000 }), filler: fc.jsonValue({ maxDepth: 1 }) }),
 );
 
@@ -82,15 +92,28 @@ function mutate(original: unknown, mutations: Mutation[]): unknown {
 
 describe('never crash', () => {
   it('any JSON value yields an applicant or a typed error, never another exception', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void pipeline(v)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void pipeline(v)),
+      { numRuns: 300 },
+    );
   });
 
   it('any JavaScript value (dates, maps, bigints, null-prototype objects, sparse arrays) yields a result or a typed error', () => {
     const anything = fc.anything({
-      withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true,
-      withNullPrototype: true, withSparseArray: true, withBoxedValues: true, maxDepth: 3,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withBoxedValues: true,
+      maxDepth: 3,
     });
-    fc.assert(fc.property(anything, (v) => void pipeline(v)), { numRuns: 200 });
+    fc.assert(
+      fc.property(anything, (v) => void pipeline(v)),
+      { numRuns: 200 },
+    );
   });
 
   it('a mutated example (deleted fields, wrong types, extra keys, huge arrays) yields a result or a typed error', () => {

@@ -27,7 +27,9 @@ async function outcome(fn: () => unknown): Promise<'result' | 'typed_error' | st
 const valid = exampleFor('gig_driver').applicant as Record<string, unknown>;
 const anyInput = fc.oneof(
   fc.jsonValue(),
-  fc.record({ key: fc.constantFrom(...Object.keys(valid), 'gender', '__proto__'), value: fc.jsonValue() }).map(({ key, value }) => ({ ...valid, [key]: value })),
+  fc
+    .record({ key: fc.constantFrom(...Object.keys(valid), 'gender', '__proto__'), value: fc.jsonValue() })
+    .map(({ key, value }) => ({ ...valid, [key]: value })),
 );
 
 describe('law: no JSON value crashes a scorer entry point; each gives a result or a typed CreditliftError', () => {
@@ -49,7 +51,9 @@ describe('law: no JSON value crashes a scorer entry point; each gives a result o
   it('reassess and requestReduction, with any prior, update and amount', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.constant(prior as unknown)), anyInput, fc.jsonValue(), async (p, applicant, amount) => {
-        expect(await outcome(() => scorer.reassess(p as Decision, { applicant: applicant as never, evidence: (Array.isArray(amount) ? amount : []) as never }))).toMatch(/^(result|typed_error)$/);
+        expect(
+          await outcome(() => scorer.reassess(p as Decision, { applicant: applicant as never, evidence: (Array.isArray(amount) ? amount : []) as never })),
+        ).toMatch(/^(result|typed_error)$/);
         expect(await outcome(() => scorer.requestReduction(p as Decision, amount as number))).toMatch(/^(result|typed_error)$/);
       }),
       { numRuns: 60 },

@@ -14,7 +14,9 @@ async function ortColumn(bytes: Uint8Array, decoded: DecodedTreeModel, rows: num
   try {
     const width = decoded.ensemble.nFeatures;
     const data = double ? Float64Array.from(rows.flat()) : Float32Array.from(rows.flat());
-    const out = await session.run({ [decoded.featureInputName]: new ort.Tensor(double ? 'float64' : 'float32', data, [rows.length, width]) }, [decoded.output.name]);
+    const out = await session.run({ [decoded.featureInputName]: new ort.Tensor(double ? 'float64' : 'float32', data, [rows.length, width]) }, [
+      decoded.output.name,
+    ]);
     const values = out[decoded.output.name]!.data as Float32Array | Float64Array;
     return rows.map((_, r) => values[r * decoded.output.width + decoded.output.column] as number);
   } finally {
@@ -56,7 +58,13 @@ const SHUFFLED: V3Node[] = [
   { tree: 1, id: 1, mode: 'LEAF', hitrate: 30 },
   { tree: 1, id: 2, mode: 'LEAF', hitrate: 70 },
 ];
-const LEAVES: [number, number, number][] = [[0, 7, 0.6], [0, 5, -0.4], [0, 0, 0.25], [1, 1, -0.8], [1, 2, 0.3]];
+const LEAVES: [number, number, number][] = [
+  [0, 7, 0.6],
+  [0, 5, -0.4],
+  [0, 0, 0.25],
+  [1, 1, -0.8],
+  [1, 2, 0.3],
+];
 
 describe('decodeTreeEnsembleModel', () => {
   it('decoding what the encoder wrote gives back the same ensemble, covers and metadata', () => {
@@ -89,7 +97,14 @@ describe('decodeTreeEnsembleModel', () => {
 
   it('XGBoost-style (class 0 weights, BRANCH_LT, missing tracking, logit base, shuffled ids) matches onnxruntime', async () => {
     const nodes: V3Node[] = SHUFFLED.map((n) => (n.mode === 'LEAF' ? n : { ...n, mode: 'BRANCH_LT', missingTrue: n.feature !== 1 }));
-    const bytes = buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })), baseValues: [-0.35], postTransform: 'LOGISTIC' });
+    const bytes = buildV3Model({
+      opType: 'TreeEnsembleClassifier',
+      nFeatures: 3,
+      nodes,
+      weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })),
+      baseValues: [-0.35],
+      postTransform: 'LOGISTIC',
+    });
     const decoded = await expectMatchesOrt(bytes);
     expect(decoded.ensemble.baseValue).toBeCloseTo(-0.35, 6);
     expect(decoded.ensemble.postTransform).toBe('LOGISTIC');
@@ -97,27 +112,60 @@ describe('decodeTreeEnsembleModel', () => {
   });
 
   it('scikit-learn random-forest style (both class weights, BRANCH_LEQ, NONE) matches onnxruntime', async () => {
-    const weights = LEAVES.flatMap(([tree, node, w]) => [{ tree, node, cls: 0, w: (1 - Math.abs(w)) / 2 }, { tree, node, cls: 1, w: Math.abs(w) / 2 }]);
+    const weights = LEAVES.flatMap(([tree, node, w]) => [
+      { tree, node, cls: 0, w: (1 - Math.abs(w)) / 2 },
+      { tree, node, cls: 1, w: Math.abs(w) / 2 },
+    ]);
     const decoded = await expectMatchesOrt(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights }));
     expect(decoded.ensemble.postTransform).toBe('NONE');
     expect(decoded.kind).toBe('classifier');
   });
 
   it('both classes under SOFTMAX decode to margin w1 - w0 with LOGISTIC, matching onnxruntime', async () => {
-    const weights = LEAVES.flatMap(([tree, node, w]) => [{ tree, node, cls: 0, w: -w / 3 }, { tree, node, cls: 1, w }]);
-    const decoded = await expectMatchesOrt(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights, baseValues: [0.4], postTransform: 'SOFTMAX' }));
+    const weights = LEAVES.flatMap(([tree, node, w]) => [
+      { tree, node, cls: 0, w: -w / 3 },
+      { tree, node, cls: 1, w },
+    ]);
+    const decoded = await expectMatchesOrt(
+      buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights, baseValues: [0.4], postTransform: 'SOFTMAX' }),
+    );
     expect(decoded.ensemble.postTransform).toBe('LOGISTIC');
     expect(decoded.ensemble.baseValue).toBeCloseTo(-0.4, 6);
   });
 
   it('class-1-only weights under LOGISTIC match onnxruntime column 1', async () => {
-    await expectMatchesOrt(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 1, w })), postTransform: 'LOGISTIC' }));
+    await expectMatchesOrt(
+      buildV3Model({
+        opType: 'TreeEnsembleClassifier',
+        nFeatures: 3,
+        nodes: SHUFFLED,
+        weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 1, w })),
+        postTransform: 'LOGISTIC',
+      }),
+    );
   });
 
   it('string class labels and a ZipMap are read; the tree output is reported as not a graph output', () => {
-    const decoded = decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })), postTransform: 'LOGISTIC', zipMap: true }));
+    const decoded = decodeTreeEnsembleModel(
+      buildV3Model({
+        opType: 'TreeEnsembleClassifier',
+        nFeatures: 3,
+        nodes: SHUFFLED,
+        weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })),
+        postTransform: 'LOGISTIC',
+        zipMap: true,
+      }),
+    );
     expect(decoded.output).toEqual({ name: 'probabilities', column: 1, width: 2, isGraphOutput: false });
-    const strings = decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })), classLabelStrings: ['good', 'bad'] }));
+    const strings = decodeTreeEnsembleModel(
+      buildV3Model({
+        opType: 'TreeEnsembleClassifier',
+        nFeatures: 3,
+        nodes: SHUFFLED,
+        weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })),
+        classLabelStrings: ['good', 'bad'],
+      }),
+    );
     expect(strings.classLabels).toEqual(['good', 'bad']);
   });
 
@@ -130,7 +178,15 @@ describe('decodeTreeEnsembleModel', () => {
   });
 
   it('double-precision _as_tensor attributes decode and match onnxruntime on double input', async () => {
-    const spec: V3Spec = { opType: 'TreeEnsembleRegressor', nFeatures: 3, nodes: SHUFFLED, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })), baseValues: [0.5], asTensor: true, inputElemType: 11 };
+    const spec: V3Spec = {
+      opType: 'TreeEnsembleRegressor',
+      nFeatures: 3,
+      nodes: SHUFFLED,
+      weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })),
+      baseValues: [0.5],
+      asTensor: true,
+      inputElemType: 11,
+    };
     const decoded = await expectMatchesOrt(buildV3Model(spec), { double: true });
     expect(decoded.precision).toBe('double');
     expect(decoded.ensemble.trees[0]!.cover[0]).toBe(100);
@@ -147,7 +203,12 @@ describe('decodeTreeEnsembleModel', () => {
         { feature: 1, mode: 0, split: 0, t: 0, tLeaf: true, f: 1, fLeaf: true, hitrate: 6 },
         { feature: 0, mode: 0, split: 0, t: 3, tLeaf: true, f: 3, fLeaf: true },
       ],
-      leaves: [{ target: 0, w: 0.5 }, { target: 0, w: -1 }, { target: 0, w: 2 }, { target: 0, w: 0.125 }],
+      leaves: [
+        { target: 0, w: 0.5 },
+        { target: 0, w: -1 },
+        { target: 0, w: 2 },
+        { target: 0, w: 0.125 },
+      ],
       membershipValues: [1, 2.5, Number.NaN],
     });
     const decoded = await expectMatchesOrt(bytes);
@@ -162,7 +223,10 @@ describe('decodeTreeEnsembleModel', () => {
       treeRoots: [0],
       postTransform: 2,
       nodes: [{ feature: 0, mode: 3, split: 0.25, t: 0, tLeaf: true, f: 1, fLeaf: true }],
-      leaves: [{ target: 1, w: 0.75 }, { target: 1, w: -0.5 }],
+      leaves: [
+        { target: 1, w: 0.75 },
+        { target: 1, w: -0.5 },
+      ],
     });
     const decoded = await expectMatchesOrt(bytes);
     expect(decoded.kind).toBe('classifier');
@@ -174,7 +238,9 @@ describe('decodeTreeEnsembleModel', () => {
     expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, classLabels: [0, 1, 2] })))).toBe('model_unsupported');
     expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, postTransform: 'PROBIT' })))).toBe('model_unsupported');
     expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, baseValues: [0.1, 0.2] })))).toBe('model_unsupported');
-    expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, opType: 'TreeEnsembleRegressor', aggregate: 'MAX', postTransform: 'NONE' })))).toBe('model_unsupported');
+    expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, opType: 'TreeEnsembleRegressor', aggregate: 'MAX', postTransform: 'NONE' })))).toBe(
+      'model_unsupported',
+    );
     expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, opType: 'TreeEnsembleRegressor' })))).toBe('model_unsupported');
     const split = [...SHUFFLED.slice(0, 2), ...SHUFFLED.slice(5), ...SHUFFLED.slice(2, 5)];
     expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ ...base, nodes: split })))).toBe('model_unsupported');
@@ -193,13 +259,22 @@ describe('decodeTreeEnsembleModel', () => {
     );
     const weights0 = LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w }));
     const dangling = SHUFFLED.map((n) => (n.id === 2 && n.tree === 0 ? { ...n, f: 9 } : n));
-    expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: dangling, weights: weights0 })))).toBe('model_load_failed');
+    expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: dangling, weights: weights0 })))).toBe(
+      'model_load_failed',
+    );
     const cyclic = SHUFFLED.map((n) => (n.id === 2 && n.tree === 0 ? { ...n, t: 4 } : n));
-    expect(codeOf(() => decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: cyclic, weights: weights0 })))).not.toBeUndefined();
+    expect(
+      codeOf(() => decodeTreeEnsembleModel(buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: cyclic, weights: weights0 }))),
+    ).not.toBeUndefined();
   });
 
   it('truncating a valid model anywhere gives a typed error', () => {
-    const bytes = buildV3Model({ opType: 'TreeEnsembleClassifier', nFeatures: 3, nodes: SHUFFLED, weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })) });
+    const bytes = buildV3Model({
+      opType: 'TreeEnsembleClassifier',
+      nFeatures: 3,
+      nodes: SHUFFLED,
+      weights: LEAVES.map(([tree, node, w]) => ({ tree, node, cls: 0, w })),
+    });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), (cut) => {
         const code = codeOf(() => decodeTreeEnsembleModel(bytes.subarray(0, cut)));
@@ -209,4 +284,3 @@ describe('decodeTreeEnsembleModel', () => {
     );
   });
 });
-

@@ -91,6 +91,11 @@ describe('encodeTreeEnsembleModel', () => {
       return undefined;
     })();
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fields).toEqual(['featureNames', 'ensemble.trees.0.feature.0', 'ensemble.trees.0.trueChild.0', 'ensemble.trees.0.falseChild.0']);
+    expect((err as ValidationError).fields).toEqual([
+      'featureNames',
+      'ensemble.trees.0.feature.0',
+      'ensemble.trees.0.trueChild.0',
+      'ensemble.trees.0.falseChild.0',
+    ]);
   });
 });

@@ -7,22 +7,26 @@ import { ProtoWriter, WireType } from '../src/model/onnx/protobufWriter.js';
 describe('protobuf wire format', () => {
   it('every safe integer (int64 negatives included) reads back as written', () => {
     fc.assert(
-      fc.property(fc.array(fc.maxSafeInteger(), { maxLength: 20 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), { maxLength: 20 }), (big, small) => {
-        const values = [...big, ...small, -1, 0, 2 ** 53 - 1, -(2 ** 53 - 1)];
-        const w = new ProtoWriter();
-        for (const v of values) w.int64Field(3, v);
-        w.packedVarints(4, values);
-        const r = new ProtoReader(w.finish());
-        const single: number[] = [];
-        const packed: number[] = [];
-        while (!r.done) {
-          const { field, wireType } = r.tag();
-          if (field === 3) r.repeatedVarints(wireType, single);
-          else r.repeatedVarints(wireType, packed);
-        }
-        expect(single).toEqual(values);
-        expect(packed).toEqual(values);
-      }),
+      fc.property(
+        fc.array(fc.maxSafeInteger(), { maxLength: 20 }),
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), { maxLength: 20 }),
+        (big, small) => {
+          const values = [...big, ...small, -1, 0, 2 ** 53 - 1, -(2 ** 53 - 1)];
+          const w = new ProtoWriter();
+          for (const v of values) w.int64Field(3, v);
+          w.packedVarints(4, values);
+          const r = new ProtoReader(w.finish());
+          const single: number[] = [];
+          const packed: number[] = [];
+          while (!r.done) {
+            const { field, wireType } = r.tag();
+            if (field === 3) r.repeatedVarints(wireType, single);
+            else r.repeatedVarints(wireType, packed);
+          }
+          expect(single).toEqual(values);
+          expect(packed).toEqual(values);
+        },
+      ),
     );
   });
 
@@ -53,7 +57,11 @@ describe('protobuf wire format', () => {
   });
 
   it('unknown fields of every wire type are skipped', () => {
-    const w = new ProtoWriter().int64Field(1, 5).floatField(2, 1.5).bytesField(3, new Uint8Array([1, 2])).tag(4, WireType.FIXED64);
+    const w = new ProtoWriter()
+      .int64Field(1, 5)
+      .floatField(2, 1.5)
+      .bytesField(3, new Uint8Array([1, 2]))
+      .tag(4, WireType.FIXED64);
     const bytes = new Uint8Array([...w.finish(), 0, 0, 0, 0, 0, 0, 0, 0]);
     const r = new ProtoReader(bytes);
     let seen = 0;

@@ -120,15 +120,32 @@ describe('parseApplicant: cross-field rules', () => {
 describe('parseApplicant: unreadable input', () => {
   it('reports a throwing getter as unreadable_input at its own path, together with every other issue', () => {
     const input: Record<string, unknown> = { ...valid(), socialInsuranceMonths: -1 };
-    Object.defineProperty(input, 'income', { get: () => { throw new TypeError('boom'); }, enumerable: true });
+    Object.defineProperty(input, 'income', {
+      get: () => {
+        throw new TypeError('boom');
+      },
+      enumerable: true,
+    });
     const err = errorOf(input);
-    expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual(expect.arrayContaining([['income', 'unreadable_input'], ['socialInsuranceMonths', expect.any(String)]]));
+    expect(err.issues.map((i) => [i.path.join('.'), i.code])).toEqual(
+      expect.arrayContaining([
+        ['income', 'unreadable_input'],
+        ['socialInsuranceMonths', expect.any(String)],
+      ]),
+    );
     expect(err.issues.some((i) => i.path.length === 0)).toBe(false);
     expect(() => parseApplicant(input)).toThrow(ValidationError);
   });
 
   it('refuses a Map, Set, Date or class instance where a plain object is expected, at its path (a cap in a Map used to vanish)', () => {
-    for (const controls of [new Map([['selfSetCap', 100]]), new Set([1]), new Date(0), new (class Controls { selfSetCap = 100; })()]) {
+    for (const controls of [
+      new Map([['selfSetCap', 100]]),
+      new Set([1]),
+      new Date(0),
+      new (class Controls {
+        selfSetCap = 100;
+      })(),
+    ]) {
       const err = errorOf({ ...valid(), controls });
       expect(err.issues).toEqual([expect.objectContaining({ path: ['controls'], code: 'invalid_type', expected: 'plain object' })]);
     }

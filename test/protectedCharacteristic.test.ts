@@ -36,7 +36,18 @@ describe('protectedCharacteristicOf: the trainer refuses protected characteristi
 
   it('passes every built-in feature and ordinary columns (no false alarms on "national", "international", "financial health")', () => {
     for (const f of featureDefinitions) expect(protectedCharacteristicOf(f.name), f.name).toBeNull();
-    for (const name of ['applicant_id', 'monthly_income', 'debt_ratio', 'months_employed', 'occupation', 'defaulted', 'cert_national_scholarship', 'international_student', 'financial_health_score', 'manufacturing_share']) {
+    for (const name of [
+      'applicant_id',
+      'monthly_income',
+      'debt_ratio',
+      'months_employed',
+      'occupation',
+      'defaulted',
+      'cert_national_scholarship',
+      'international_student',
+      'financial_health_score',
+      'manufacturing_share',
+    ]) {
       expect(protectedCharacteristicOf(name), name).toBeNull();
     }
   });

@@ -15,7 +15,9 @@ describe('README "Your own features and attributes"', () => {
   it('declares the feature set; the scorer validates the lender attribute and still refuses others', async () => {
     const file = new URL('ownFeatures.ts', dir);
     writeFileSync(file, code.replace(/from 'creditlift'/g, "from '../src/index.js'"));
-    const { scorerFor } = (await import(/* @vite-ignore */ file.href)) as { scorerFor: (p: string) => Promise<{ decide(a: unknown): Promise<{ pd: number }>; close(): Promise<void> }> };
+    const { scorerFor } = (await import(/* @vite-ignore */ file.href)) as {
+      scorerFor: (p: string) => Promise<{ decide(a: unknown): Promise<{ pd: number }>; close(): Promise<void> }>;
+    };
     // The default model does not read the lender feature; declaring more than a model reads is fine.
     const scorer = await scorerFor(defaultModelPath());
     try {

@@ -51,7 +51,12 @@ describe('students (2021 campus-lending notice)', () => {
     expect(d.outcome).toBe('refer');
     expect(d.policyReasons).toContain('student_without_second_source');
     const reason = d.reasons.find((r) => r.code === 'student_without_second_source');
-    expect(reason).toMatchObject({ source: 'policy', factor: 'eligibility', en: 'Student applicants need a guardian or a second repayment source on file', zhHans: '在校学生申请需登记监护人或第二还款来源' });
+    expect(reason).toMatchObject({
+      source: 'policy',
+      factor: 'eligibility',
+      en: 'Student applicants need a guardian or a second repayment source on file',
+      zhHans: '在校学生申请需登记监护人或第二还款来源',
+    });
   });
 
   it('a declared guardian lifts the rule; a policy can decline instead, or switch the rule off', async () => {
@@ -77,7 +82,14 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     expect(automated.outcome).toBe('approve');
     expect(d.outcome).toBe('refer');
     expect(d.limit).toBe(automated.limit);
-    expect(d.review).toEqual({ status: 'pending', proposed: { outcome: 'approve', limit: automated.limit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null });
+    expect(d.review).toEqual({
+      status: 'pending',
+      proposed: { outcome: 'approve', limit: automated.limit },
+      automatedDecisionId: null,
+      reviewerRole: null,
+      note: null,
+      contest: null,
+    });
     expect(d.policyReasons).toContain('human_review_requested');
     expect(d.reasons.map((r) => r.code)).toContain('human_review_requested');
     expect(automated.review).toBeNull();
@@ -97,7 +109,14 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     const pending = await scorer.decide({ ...graduate, controls: { ...graduate.controls, humanReview: true } });
     const reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.limit, note: 'payslips checked' });
     expect(reviewed).toMatchObject({ outcome: 'approve', limit: pending.limit, previousLimit: pending.previousLimit });
-    expect(reviewed.review).toEqual({ status: 'reviewed', proposed: pending.review?.proposed, automatedDecisionId: pending.audit.decisionId, reviewerRole: 'credit_officer', note: 'payslips checked', contest: null });
+    expect(reviewed.review).toEqual({
+      status: 'reviewed',
+      proposed: pending.review?.proposed,
+      automatedDecisionId: pending.audit.decisionId,
+      reviewerRole: 'credit_officer',
+      note: 'payslips checked',
+      contest: null,
+    });
     expect(reviewed.audit).toMatchObject({ kind: 'review', priorDecisionId: pending.audit.decisionId, applicantId: pending.applicantId });
     expect(reviewed.audit.decisionId).not.toBe(pending.audit.decisionId);
     expect(JSON.stringify(reviewed)).not.toContain('Lin Xiaoyu');
@@ -119,21 +138,28 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
   });
 
   it('law: whatever a reviewer enters, a recorded review never leaves a cap or the affordability ceiling', async () => {
-    const decided = await Promise.all((['new_graduate', 'factory_worker', 'delinquent', 'salaried_teacher'] as const).map((s) => scorer.decide(exampleFor(s).applicant)));
+    const decided = await Promise.all(
+      (['new_graduate', 'factory_worker', 'delinquent', 'salaried_teacher'] as const).map((s) => scorer.decide(exampleFor(s).applicant)),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...decided), fc.constantFrom('approve' as const, 'refer' as const, 'decline' as const), fc.integer({ min: 0, max: 600 }).map((h) => h * 10_000), (d, outcome, limit) => {
-        let reviewed;
-        try {
-          reviewed = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome, limit });
-        } catch (e) {
-          expect((e as CreditliftError).code).toBe('review_invalid');
-          return;
-        }
-        for (const cap of Object.values(d.caps)) if (cap !== null) expect(reviewed.limit).toBeLessThanOrEqual(cap);
-        expect(reviewed.limit).toBeLessThanOrEqual(d.health.healthyLimit);
-        if (reviewed.outcome === 'approve') expect(reviewed.limit).toBeGreaterThanOrEqual(scorer.policy.limits.productMin);
-        expect(reviewed.audit.priorDecisionId).toBe(d.audit.decisionId);
-      }),
+      fc.property(
+        fc.constantFrom(...decided),
+        fc.constantFrom('approve' as const, 'refer' as const, 'decline' as const),
+        fc.integer({ min: 0, max: 600 }).map((h) => h * 10_000),
+        (d, outcome, limit) => {
+          let reviewed;
+          try {
+            reviewed = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome, limit });
+          } catch (e) {
+            expect((e as CreditliftError).code).toBe('review_invalid');
+            return;
+          }
+          for (const cap of Object.values(d.caps)) if (cap !== null) expect(reviewed.limit).toBeLessThanOrEqual(cap);
+          expect(reviewed.limit).toBeLessThanOrEqual(d.health.healthyLimit);
+          if (reviewed.outcome === 'approve') expect(reviewed.limit).toBeGreaterThanOrEqual(scorer.policy.limits.productMin);
+          expect(reviewed.audit.priorDecisionId).toBe(d.audit.decisionId);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -142,7 +168,12 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     const d = await scorer.decide(graduate);
     const contested = scorer.recordContest(d, { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] });
     expect(contested).toMatchObject({ outcome: 'refer', limit: d.limit });
-    expect(contested.review).toMatchObject({ status: 'contested', proposed: { outcome: d.outcome, limit: d.limit }, automatedDecisionId: d.audit.decisionId, contest: { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] } });
+    expect(contested.review).toMatchObject({
+      status: 'contested',
+      proposed: { outcome: d.outcome, limit: d.limit },
+      automatedDecisionId: d.audit.decisionId,
+      contest: { statement: 'My salary rose in October.', newFacts: ['monthly net 7,800 RMB from 2026-10'] },
+    });
     expect(contested.audit).toMatchObject({ kind: 'contest', priorDecisionId: d.audit.decisionId });
     expect(() => scorer.recordContest(d, { statement: '' })).toThrow(ValidationError);
     const answered = scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit });
@@ -172,14 +203,22 @@ describe('reviews and contests are sealed by the scorer and are valid priors', (
     const other = await createScorer({ signingKey: 'o'.repeat(32) });
     try {
       const d = await signed.decide(graduate);
-      const reviewed = signed.recordReview(d, { reviewerRole: 'credit_officer', outcome: d.outcome === 'decline' ? 'decline' : 'refer', limit: d.outcome === 'decline' ? 0 : d.limit });
+      const reviewed = signed.recordReview(d, {
+        reviewerRole: 'credit_officer',
+        outcome: d.outcome === 'decline' ? 'decline' : 'refer',
+        limit: d.outcome === 'decline' ? 0 : d.limit,
+      });
       expect(reviewed.audit.signature).toMatch(/^[0-9a-f]{64}$/);
-      await expect(signed.reassess(reviewed, { applicant: graduate, evidence: [] })).resolves.toMatchObject({ audit: { priorDecisionId: reviewed.audit.decisionId } });
+      await expect(signed.reassess(reviewed, { applicant: graduate, evidence: [] })).resolves.toMatchObject({
+        audit: { priorDecisionId: reviewed.audit.decisionId },
+      });
       const forged = { ...reviewed, limit: reviewed.limit + 1_000_000 };
       await expect(signed.reassess(forged, { applicant: graduate, evidence: [] })).rejects.toBeInstanceOf(PriorInvalidError);
       expect(() => signed.recordReview(forged, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 })).toThrow(PriorInvalidError);
       expect(() => other.recordContest(reviewed, { statement: 'again' })).toThrow(PriorInvalidError);
-      expect(() => scorer.recordReview({ outcome: 'approve' } as never, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 })).toThrow(PriorInvalidError);
+      expect(() => scorer.recordReview({ outcome: 'approve' } as never, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 })).toThrow(
+        PriorInvalidError,
+      );
     } finally {
       await signed.close();
       await other.close();
@@ -195,7 +234,16 @@ describe('adverse-action notice', () => {
     expect(notice.principalReasons.length).toBeGreaterThanOrEqual(1);
     expect(notice.principalReasons.length).toBeLessThanOrEqual(4);
     expect(notice.principalReasons.map((r) => r.code)).toEqual(d.reasons.map((r) => r.code));
-    expect(notice.dataCategories.map((c) => c.category)).toEqual(['age', 'certificates', 'credit_bureau', 'employment', 'household', 'income', 'platform_behaviour', 'residence']);
+    expect(notice.dataCategories.map((c) => c.category)).toEqual([
+      'age',
+      'certificates',
+      'credit_bureau',
+      'employment',
+      'household',
+      'income',
+      'platform_behaviour',
+      'residence',
+    ]);
     const en = renderAdverseActionNotice(notice, 'en');
     const zh = renderAdverseActionNotice(notice, 'zhHans');
     expect(en).toContain('Principal reasons:');
@@ -222,11 +270,7 @@ describe('adverse-action notice', () => {
 
 describe('banned data categories', () => {
   it('a model whose features use a banned category is refused, naming each feature and its category', () => {
-    const features = [
-      { name: 'income_rmb' },
-      { name: 'hospital_visits', dataCategory: 'health' as const },
-      { name: 'mystery_score' },
-    ];
+    const features = [{ name: 'income_rmb' }, { name: 'hospital_visits', dataCategory: 'health' as const }, { name: 'mystery_score' }];
     let err: unknown;
     try {
       assertAllowedDataCategories(features, euCcd2);
@@ -275,6 +319,6 @@ describe('offered plans on every decision', () => {
     expect(d.plans.map((p) => p.months)).toEqual([null, 3, 6, 9, 12]);
     expect(d.plans[0]).toMatchObject({ kind: 'revolving', dailyRate: d.dailyRate, comprehensiveApr: d.apr });
     for (const p of d.plans) expect(p.comprehensiveApr).toBeLessThanOrEqual(0.24);
-    expect(d.apr).toBe(Math.round(d.dailyRate * 1e9) * 365 / 1e9);
+    expect(d.apr).toBe((Math.round(d.dailyRate * 1e9) * 365) / 1e9);
   });
 });

@@ -188,7 +188,15 @@ describe('interactive reassessment and customer controls', () => {
 describe('audit input hash', () => {
   it('does not depend on the order the caller wrote the fields in', async () => {
     const reverse = (o: unknown): unknown =>
-      Array.isArray(o) ? o.map(reverse) : o !== null && typeof o === 'object' ? Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, reverse(v)])) : o;
+      Array.isArray(o)
+        ? o.map(reverse)
+        : o !== null && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .reverse()
+                .map(([k, v]) => [k, reverse(v)]),
+            )
+          : o;
     const ex = exampleFor('gig_driver').applicant;
     const d = await scorer.decide(reverse(ex) as ApplicantInput);
     expect(d.audit.inputHash).toBe(decided('gig_driver').audit.inputHash);

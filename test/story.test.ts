@@ -6,7 +6,9 @@ import { budgetView, constraintText, describeUpload } from '../src/story/index.j
 // A lender's tight step limits: the first decision may open up, the upload's rise must wait.
 let tight: Scorer;
 beforeAll(async () => {
-  tight = await createScorer({ policyOverrides: { stepLimits: { perStepRatio: 0, perStepAmount: 10_000, windowDays: 30, windowMaxIncrease: 10_000_000, windowMaxCount: 10 } } });
+  tight = await createScorer({
+    policyOverrides: { stepLimits: { perStepRatio: 0, perStepAmount: 10_000, windowDays: 30, windowMaxIncrease: 10_000_000, windowMaxCount: 10 } },
+  });
 });
 afterAll(() => tight.close());
 

@@ -44,7 +44,7 @@ function itemArb(idHash: string): fc.Arbitrary<CertificateEvidence> {
 }
 
 function scoreFor(kind: SyntheticCertificateKind, u: number): { score?: number; level?: string } {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.min(xs.length - 1, Math.floor(u * xs.length))] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.min(xs.length - 1, Math.floor(u * xs.length))] as T;
   switch (kind) {
     case 'ielts':
       return { score: Math.round(u * 18) / 2 };
@@ -162,22 +162,28 @@ describe('latentRiskEffects: financial laws', () => {
 describe('latentRiskEffects: certificate laws', () => {
   it('adding a verified, valid, own certificate never raises risk', () => {
     fc.assert(
-      fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), itemArb(a.identity.idHash))), ([a, item]) => {
-        const more = structuredClone(a);
-        more.evidence.push(item);
-        expect(risk(more)).toBeLessThanOrEqual(risk(a) + 1e-12);
-      }),
+      fc.property(
+        applicantArb.chain((a) => fc.tuple(fc.constant(a), itemArb(a.identity.idHash))),
+        ([a, item]) => {
+          const more = structuredClone(a);
+          more.evidence.push(item);
+          expect(risk(more)).toBeLessThanOrEqual(risk(a) + 1e-12);
+        },
+      ),
       runs,
     );
   });
 
   it('self-declared certificates carry no signal', () => {
     fc.assert(
-      fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))), ([a, items]) => {
-        const declared = structuredClone(a);
-        declared.evidence = items.map((i) => ({ ...i, verification: { method: 'self_declared' as const, confidence: 0.99 } }));
-        expect(certificateTotal(latentRiskEffects(declared, none))).toBe(0);
-      }),
+      fc.property(
+        applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))),
+        ([a, items]) => {
+          const declared = structuredClone(a);
+          declared.evidence = items.map((i) => ({ ...i, verification: { method: 'self_declared' as const, confidence: 0.99 } }));
+          expect(certificateTotal(latentRiskEffects(declared, none))).toBe(0);
+        },
+      ),
       runs,
     );
   });
@@ -185,7 +191,9 @@ describe('latentRiskEffects: certificate laws', () => {
   it('certificates held by someone else, or verified with confidence under 0.7, carry no signal', () => {
     fc.assert(
       fc.property(
-        applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb('b'.repeat(64)), { maxLength: 6 }), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))),
+        applicantArb.chain((a) =>
+          fc.tuple(fc.constant(a), fc.array(itemArb('b'.repeat(64)), { maxLength: 6 }), fc.array(itemArb(a.identity.idHash), { maxLength: 6 })),
+        ),
         ([a, others, unsure]) => {
           const x = structuredClone(a);
           x.evidence = [...others, ...unsure.map((i) => ({ ...i, verification: { method: 'issuer_api' as const, confidence: 0.69 } }))];
@@ -199,11 +207,14 @@ describe('latentRiskEffects: certificate laws', () => {
   it('IELTS, TOEFL and Duolingo results older than two years carry no signal', () => {
     const expiring = new Set(['ielts', 'toefl_ibt', 'duolingo']);
     fc.assert(
-      fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))), ([a, items]) => {
-        const x = structuredClone(a);
-        x.evidence = items.filter((i) => expiring.has(i.kind)).map((i) => ({ ...i, issueDate: '2024-03-30' }));
-        expect(latentRiskEffects(x, none).cert_language).toBe(0);
-      }),
+      fc.property(
+        applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 6 }))),
+        ([a, items]) => {
+          const x = structuredClone(a);
+          x.evidence = items.filter((i) => expiring.has(i.kind)).map((i) => ({ ...i, issueDate: '2024-03-30' }));
+          expect(latentRiskEffects(x, none).cert_language).toBe(0);
+        },
+      ),
       runs,
     );
   });
@@ -246,26 +257,32 @@ describe('latentRiskEffects: certificate laws', () => {
 
   it('the certificate benefit is never below the stated floor and never a penalty', () => {
     fc.assert(
-      fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 30 }))), ([a, items]) => {
-        const x = structuredClone(a);
-        x.evidence = items;
-        const total = certificateTotal(latentRiskEffects(x, none));
-        expect(total).toBeGreaterThanOrEqual(LATENT_RISK.certificateFloor - 1e-12);
-        expect(total).toBeLessThanOrEqual(0);
-      }),
+      fc.property(
+        applicantArb.chain((a) => fc.tuple(fc.constant(a), fc.array(itemArb(a.identity.idHash), { maxLength: 30 }))),
+        ([a, items]) => {
+          const x = structuredClone(a);
+          x.evidence = items;
+          const total = certificateTotal(latentRiskEffects(x, none));
+          expect(total).toBeGreaterThanOrEqual(LATENT_RISK.certificateFloor - 1e-12);
+          expect(total).toBeLessThanOrEqual(0);
+        },
+      ),
       runs,
     );
   });
 
   it('a fraudulent item adds the fraud penalty and none of its own benefit', () => {
     fc.assert(
-      fc.property(applicantArb.chain((a) => fc.tuple(fc.constant(a), itemArb(a.identity.idHash))), ([a, item]) => {
-        const x = structuredClone(a);
-        x.evidence = [item];
-        const effects = latentRiskEffects(x, { fraudulentEvidence: [0] });
-        expect(effects.evidence_fraud).toBe(LATENT_RISK.fraud);
-        expect(certificateTotal(effects)).toBe(0);
-      }),
+      fc.property(
+        applicantArb.chain((a) => fc.tuple(fc.constant(a), itemArb(a.identity.idHash))),
+        ([a, item]) => {
+          const x = structuredClone(a);
+          x.evidence = [item];
+          const effects = latentRiskEffects(x, { fraudulentEvidence: [0] });
+          expect(effects.evidence_fraud).toBe(LATENT_RISK.fraud);
+          expect(certificateTotal(effects)).toBe(0);
+        },
+      ),
       runs,
     );
   });

@@ -49,13 +49,17 @@ describe('createPrng', () => {
 
   it('weighted draws only ever return values with positive weight', () => {
     fc.assert(
-      fc.property(seedArb, fc.array(fc.tuple(fc.string(), fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 10, noNaN: true }))), { minLength: 1, maxLength: 8 }), (seed, pairs) => {
-        fc.pre(pairs.some(([, w]) => w > 0));
-        const table = weighted(pairs);
-        const allowed = new Set(pairs.filter(([, w]) => w > 0).map(([v]) => v));
-        const prng = createPrng(seed);
-        for (let i = 0; i < 30; i += 1) expect(allowed.has(prng.pick(table))).toBe(true);
-      }),
+      fc.property(
+        seedArb,
+        fc.array(fc.tuple(fc.string(), fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 10, noNaN: true }))), { minLength: 1, maxLength: 8 }),
+        (seed, pairs) => {
+          fc.pre(pairs.some(([, w]) => w > 0));
+          const table = weighted(pairs);
+          const allowed = new Set(pairs.filter(([, w]) => w > 0).map(([v]) => v));
+          const prng = createPrng(seed);
+          for (let i = 0; i < 30; i += 1) expect(allowed.has(prng.pick(table))).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });

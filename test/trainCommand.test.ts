@@ -53,10 +53,13 @@ describe('creditlift train', () => {
     for (const f of ['model.onnx', 'manifest.json']) expect(readFileSync(join(dirs[1]!, f)).equals(readFileSync(join(dirs[0]!, f)))).toBe(true);
   });
 
-  it('onnxruntime gives the trainer\'s own probabilities within 1e-6 (missing values and categories included)', async () => {
+  it("onnxruntime gives the trainer's own probabilities within 1e-6 (missing values and categories included)", async () => {
     const result = trainFromCsv(csvText, { target: 'defaulted', positive: 'yes', exclude: ['applicant_id'], params: { rounds: 300, seed: 1 } });
     const table = parseCsv(csvText);
-    const features = encodeTable(table, result.manifest.features.map((f) => ({ name: f.name, kind: f.kind, ...(f.categories ? { categories: f.categories } : {}) })));
+    const features = encodeTable(
+      table,
+      result.manifest.features.map((f) => ({ name: f.name, kind: f.kind, ...(f.categories ? { categories: f.categories } : {}) })),
+    );
     const nRows = table.rows.length;
     expect(features.some((x) => Number.isNaN(x))).toBe(true);
     const session = await ort.InferenceSession.create(result.onnx, { intraOpNumThreads: 1 });

@@ -20,7 +20,10 @@ const tokens = ['NA', 'NaN', 'null', 'N/A', '', 'na', 'NULL', 'n/a'];
 
 describe('trainer input hygiene', () => {
   it('NA, NaN, null, N/A (any case) and empty cells are missing: the column stays numeric', () => {
-    const r = trainFromCsv(csv((i) => tokens[(i / 10) % tokens.length]!), { target: 'y', positive: '1', exclude: ['id'], params: { rounds: 5 } });
+    const r = trainFromCsv(
+      csv((i) => tokens[(i / 10) % tokens.length]!),
+      { target: 'y', positive: '1', exclude: ['id'], params: { rounds: 5 } },
+    );
     const income = r.manifest.features.find((f) => f.name === 'income')!;
     expect(income.kind).toBe('numeric');
     expect(income.missingShare).toBeCloseTo(0.1, 10);
@@ -38,42 +41,68 @@ describe('trainer input hygiene', () => {
   });
 
   it('a column with nearly one category per row is warned about as high-cardinality', () => {
-    const r = trainFromCsv(csv(() => ''), { target: 'y', positive: '1', params: { rounds: 5 } });
+    const r = trainFromCsv(
+      csv(() => ''),
+      { target: 'y', positive: '1', params: { rounds: 5 } },
+    );
     expect(r.report.warnings).toContainEqual(expect.objectContaining({ code: 'high_cardinality_categorical', column: 'id' }));
     expect(r.report.warnings.some((w) => w.column === 'tier')).toBe(false);
   });
 
   it('without early stopping no row is held out unless asked', () => {
-    const r = trainFromCsv(csv(() => ''), { target: 'y', positive: '1', exclude: ['id'], params: { rounds: 5 } });
+    const r = trainFromCsv(
+      csv(() => ''),
+      { target: 'y', positive: '1', exclude: ['id'], params: { rounds: 5 } },
+    );
     expect(r.manifest.metrics).toMatchObject({ trainRows: 200, holdoutRows: 0 });
     expect(r.report.rows).toEqual({ total: 200, train: 200, holdout: 0, finalModel: 200 });
-    const asked = trainFromCsv(csv(() => ''), { target: 'y', positive: '1', exclude: ['id'], validationFraction: 0.25, params: { rounds: 5 } });
+    const asked = trainFromCsv(
+      csv(() => ''),
+      { target: 'y', positive: '1', exclude: ['id'], validationFraction: 0.25, params: { rounds: 5 } },
+    );
     expect(asked.manifest.metrics).toMatchObject({ trainRows: 150, holdoutRows: 50 });
   });
 
   it('--refit trains the final model on every row with the rounds early stopping picked', () => {
     const opts = { target: 'y', positive: '1', exclude: ['id'], params: { rounds: 200, earlyStoppingRounds: 3, learningRate: 0.3 } } as const;
-    const stopped = trainFromCsv(csv(() => ''), opts);
+    const stopped = trainFromCsv(
+      csv(() => ''),
+      opts,
+    );
     expect(stopped.report.rows).toMatchObject({ train: 160, holdout: 40, finalModel: 160 });
-    const refit = trainFromCsv(csv(() => ''), { ...opts, refit: true });
+    const refit = trainFromCsv(
+      csv(() => ''),
+      { ...opts, refit: true },
+    );
     expect(refit.report.rounds).toEqual({ picked: stopped.model.bestIteration, refit: true });
     expect(refit.model.ensemble.trees).toHaveLength(stopped.model.bestIteration);
     expect(refit.report.rows.finalModel).toBe(200);
     expect(refit.manifest.params.refit).toBe(true);
     expect(refit.manifest.metrics?.holdoutLogLoss).toBe(stopped.manifest.metrics?.holdoutLogLoss);
-    expect(() => trainFromCsv(csv(() => ''), { ...opts, validationFraction: 0 })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'holdout_required' })] }));
+    expect(() =>
+      trainFromCsv(
+        csv(() => ''),
+        { ...opts, validationFraction: 0 },
+      ),
+    ).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'holdout_required' })] }));
   });
 
   it('the command prints each warning and writes training-report.json', () => {
     const data = join(work, 'd.csv');
-    writeFileSync(data, csv(() => 'missing'));
+    writeFileSync(
+      data,
+      csv(() => 'missing'),
+    );
     const out: string[] = [];
     const err: string[] = [];
-    const code = runTrainCommand(['--data', data, '--target', 'y', '--positive', '1', '--rounds', '5', '--out', join(work, 'm')], { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) });
+    const code = runTrainCommand(['--data', data, '--target', 'y', '--positive', '1', '--rounds', '5', '--out', join(work, 'm')], {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+    });
     expect(code).toBe(0);
     expect(err.join('')).toMatch(/warning \(numeric_looking_categorical\): "income"/);
     expect(err.join('')).toMatch(/warning \(high_cardinality_categorical\): "id"/);
     const report = JSON.parse(readFileSync(join(work, 'm', 'training-report.json'), 'utf8')) as { warnings: unknown[] };
-    expect(report.warnings.length).toBe(err.join("").match(/^warning/gm)!.length);
+    expect(report.warnings.length).toBe(err.join('').match(/^warning/gm)!.length);
   });
 });

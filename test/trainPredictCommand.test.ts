@@ -22,12 +22,30 @@ function capture() {
 }
 
 beforeAll(() => {
-  const code = runTrainCommand(['--data', fixture, '--target', 'defaulted', '--positive', 'yes', '--exclude', 'applicant_id', '--rounds', '80', '--out', modelDir, '--monotone', 'debt_ratio:+1'], capture().io);
+  const code = runTrainCommand(
+    [
+      '--data',
+      fixture,
+      '--target',
+      'defaulted',
+      '--positive',
+      'yes',
+      '--exclude',
+      'applicant_id',
+      '--rounds',
+      '80',
+      '--out',
+      modelDir,
+      '--monotone',
+      'debt_ratio:+1',
+    ],
+    capture().io,
+  );
   if (code !== 0) throw new Error('training the fixture model failed');
 });
 
 describe('creditlift predict', () => {
-  it('writes one probability per input row, in input order, equal to the model\'s own evaluation', async () => {
+  it("writes one probability per input row, in input order, equal to the model's own evaluation", async () => {
     const out = join(work, 'preds.csv');
     const c = capture();
     expect(await runPredictCommand(['--model', modelDir, '--data', fixture, '--out', out], c.io)).toBe(0);

@@ -56,11 +56,14 @@ describe('fast TreeSHAP', () => {
   it('still equals brute force on deep trees (spines of 10 to 16 splits over up to 16 features: quadrature of 3 to 8 points)', () => {
     const deep = arbitraryDeepTreeEnsemble({ features: { min: 10, max: 16 }, depth: { min: 10, max: 16 } });
     fc.assert(
-      fc.property(deep.chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))), ([model, row]) => {
-        const fast = fastShap(model, row);
-        const reference = bruteForceShap(model, row);
-        for (let i = 0; i <= model.nFeatures; i++) expect(Math.abs((fast[i] as number) - (reference[i] as number))).toBeLessThan(1e-9);
-      }),
+      fc.property(
+        deep.chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))),
+        ([model, row]) => {
+          const fast = fastShap(model, row);
+          const reference = bruteForceShap(model, row);
+          for (let i = 0; i <= model.nFeatures; i++) expect(Math.abs((fast[i] as number) - (reference[i] as number))).toBeLessThan(1e-9);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -147,10 +150,23 @@ describe('fast TreeSHAP', () => {
   });
 
   it('treats a tree given in any node order the same (breadth-first storage vs preorder evaluation)', () => {
-    const spec = { kind: 'split', feature: 0, mode: NodeMode.BRANCH_LT, threshold: 0.1, missingTracksTrue: true,
-      whenTrue: { kind: 'split', feature: 1, mode: NodeMode.BRANCH_GT, threshold: 0, missingTracksTrue: false,
-        whenTrue: { kind: 'leaf', value: 2, cover: 3 }, whenFalse: { kind: 'leaf', value: -1, cover: 5 } },
-      whenFalse: { kind: 'leaf', value: 0.5, cover: 8 } } as const;
+    const spec = {
+      kind: 'split',
+      feature: 0,
+      mode: NodeMode.BRANCH_LT,
+      threshold: 0.1,
+      missingTracksTrue: true,
+      whenTrue: {
+        kind: 'split',
+        feature: 1,
+        mode: NodeMode.BRANCH_GT,
+        threshold: 0,
+        missingTracksTrue: false,
+        whenTrue: { kind: 'leaf', value: 2, cover: 3 },
+        whenFalse: { kind: 'leaf', value: -1, cover: 5 },
+      },
+      whenFalse: { kind: 'leaf', value: 0.5, cover: 8 },
+    } as const;
     const model: TreeEnsemble = { nFeatures: 2, trees: [treeFromSpec(spec)], baseValue: 0, postTransform: 'LOGISTIC' };
     const row = [0.1, 1];
     expect(Math.abs(sum(fastShap(model, row)) - ensembleMargin(model, row))).toBeLessThan(1e-12);

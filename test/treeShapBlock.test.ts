@@ -4,7 +4,14 @@ import { createTreeExplainer } from '../src/explain/createTreeExplainer.js';
 import { arbitraryDeepTreeEnsemble, arbitraryRow, arbitraryTreeEnsemble } from '../src/explain/treeShap/arbitraryTreeEnsemble.js';
 import { bruteForceShap } from '../src/explain/treeShap/bruteForceShap.js';
 import { compileTreeShap, type CompileTreeShapOptions, type CompiledTreeShap } from '../src/explain/treeShap/compileTreeShap.js';
-import { MAX_SHAP_BLOCK_ROWS, MIN_SHAP_BLOCK_ROWS, SHAP_BLOCK_PATTERN_BYTES, createTreeShapBlockScratch, defaultShapBlockRows, treeShapBlock } from '../src/explain/treeShap/treeShapBlock.js';
+import {
+  MAX_SHAP_BLOCK_ROWS,
+  MIN_SHAP_BLOCK_ROWS,
+  SHAP_BLOCK_PATTERN_BYTES,
+  createTreeShapBlockScratch,
+  defaultShapBlockRows,
+  treeShapBlock,
+} from '../src/explain/treeShap/treeShapBlock.js';
 import { createTreeShapScratch, treeShapRow } from '../src/explain/treeShap/treeShapRow.js';
 import type { TreeEnsemble } from '../src/model/treeEnsemble.js';
 
@@ -99,7 +106,11 @@ describe('TreeSHAP in row blocks', () => {
     fc.assert(
       fc.property(
         arbitraryTreeEnsemble({ trees: { min: 1, max: 4 }, maxDepth: 6 }).chain((m) =>
-          fc.tuple(fc.constant(m), fc.array(arbitraryRow(m.nFeatures), { minLength: 1, maxLength: 20 }), fc.array(arbitraryRow(m.nFeatures), { minLength: 1, maxLength: 20 })),
+          fc.tuple(
+            fc.constant(m),
+            fc.array(arbitraryRow(m.nFeatures), { minLength: 1, maxLength: 20 }),
+            fc.array(arbitraryRow(m.nFeatures), { minLength: 1, maxLength: 20 }),
+          ),
         ),
         ([model, a, b]) => {
           const explainer = createTreeExplainer(model);
@@ -114,13 +125,16 @@ describe('TreeSHAP in row blocks', () => {
 
   it('shapBatch of 0 rows returns an empty result, of 1 row exactly shap of that row, and writes into the caller buffer', () => {
     fc.assert(
-      fc.property(arbitraryTreeEnsemble().chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))), ([model, row]) => {
-        const explainer = createTreeExplainer(model);
-        expect(explainer.shapBatch(new Float32Array(0), 0)).toHaveLength(0);
-        const out = new Float64Array(model.nFeatures + 1);
-        expect(explainer.shapBatch(Float32Array.from(row), 1, out)).toBe(out);
-        expect(bits(out)).toEqual(bits(explainer.shap(row)));
-      }),
+      fc.property(
+        arbitraryTreeEnsemble().chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))),
+        ([model, row]) => {
+          const explainer = createTreeExplainer(model);
+          expect(explainer.shapBatch(new Float32Array(0), 0)).toHaveLength(0);
+          const out = new Float64Array(model.nFeatures + 1);
+          expect(explainer.shapBatch(Float32Array.from(row), 1, out)).toBe(out);
+          expect(bits(out)).toEqual(bits(explainer.shap(row)));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -67,42 +67,59 @@ describe('TreeSHAP pattern tables', () => {
   it('deep trees: the guard sends what does not fit to quadrature, and the mix still equals brute force', () => {
     const deep = arbitraryDeepTreeEnsemble({ features: { min: 8, max: 12 }, depth: { min: 8, max: 12 } });
     fc.assert(
-      fc.property(deep.chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))), ([model, row]) => {
-        const compiled = compileTreeShap(model, { maxTableEntriesPerTree: 4096 });
-        expectClose(explain(compiled, row), bruteForceShap(model, row), 1e-9);
-      }),
+      fc.property(
+        deep.chain((m) => fc.tuple(fc.constant(m), arbitraryRow(m.nFeatures))),
+        ([model, row]) => {
+          const compiled = compileTreeShap(model, { maxTableEntriesPerTree: 4096 });
+          expectClose(explain(compiled, row), bruteForceShap(model, row), 1e-9);
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('tables and quadrature agree with each other and sum to the margin (local accuracy) on larger trees', () => {
     fc.assert(
-      fc.property(modelAndRow({ features: { min: 4, max: 20 }, trees: { min: 1, max: 5 }, maxDepth: 8 }), fc.integer({ min: 0, max: 3 }), ([model, row], height) => {
-        const viaTables = explain(compileTreeShap(model, tablesOnly(height)), row);
-        const viaQuadrature = explain(compileTreeShap(model, QUADRATURE), row);
-        expectClose(viaTables, viaQuadrature, 1e-9);
-        expect(Math.abs(viaTables.reduce((a, v) => a + v, 0) - ensembleMargin(model, row))).toBeLessThan(1e-9);
-      }),
+      fc.property(
+        modelAndRow({ features: { min: 4, max: 20 }, trees: { min: 1, max: 5 }, maxDepth: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        ([model, row], height) => {
+          const viaTables = explain(compileTreeShap(model, tablesOnly(height)), row);
+          const viaQuadrature = explain(compileTreeShap(model, QUADRATURE), row);
+          expectClose(viaTables, viaQuadrature, 1e-9);
+          expect(Math.abs(viaTables.reduce((a, v) => a + v, 0) - ensembleMargin(model, row))).toBeLessThan(1e-9);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('memory guard law: no tree exceeds the per-tree limit, all tables together stay within the budget, and the rest fall back', () => {
     fc.assert(
-      fc.property(arbitraryTreeEnsemble({ trees: { min: 1, max: 6 }, maxDepth: 6 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 6000 }), (model, perTree, budgetEntries) => {
-        const compiled = compileTreeShap(model, { maxTableEntriesPerTree: perTree, maxTableBytes: budgetEntries * 8 });
-        expect(compiled.tables.values.length).toBeLessThanOrEqual(Math.min(budgetEntries, perTree * model.trees.length));
-        const onTables = compiled.trees.filter((t) => t.tableHeight >= 0).length;
-        expect(onTables + compiled.quadratureTrees.length).toBe(splitCount(model));
-      }),
+      fc.property(
+        arbitraryTreeEnsemble({ trees: { min: 1, max: 6 }, maxDepth: 6 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 6000 }),
+        (model, perTree, budgetEntries) => {
+          const compiled = compileTreeShap(model, { maxTableEntriesPerTree: perTree, maxTableBytes: budgetEntries * 8 });
+          expect(compiled.tables.values.length).toBeLessThanOrEqual(Math.min(budgetEntries, perTree * model.trees.length));
+          const onTables = compiled.trees.filter((t) => t.tableHeight >= 0).length;
+          expect(onTables + compiled.quadratureTrees.length).toBe(splitCount(model));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('the default options put a depth-4 tree on tables and a path of 16 distinct features on quadrature', () => {
-    const [shallow] = fc.sample(arbitraryTreeEnsemble({ trees: { min: 1, max: 1 }, maxDepth: 4 }).filter((m) => splitCount(m) === 1), { numRuns: 1, seed: 11 }) as [TreeEnsemble];
+    const [shallow] = fc.sample(
+      arbitraryTreeEnsemble({ trees: { min: 1, max: 1 }, maxDepth: 4 }).filter((m) => splitCount(m) === 1),
+      { numRuns: 1, seed: 11 },
+    ) as [TreeEnsemble];
     expect(compileTreeShap(shallow).trees[0]?.tableHeight).toBeGreaterThanOrEqual(0);
-    const [deep] = fc.sample(arbitraryDeepTreeEnsemble({ features: { min: 16, max: 16 }, depth: { min: 40, max: 40 } }), { numRuns: 1, seed: 3 }) as [TreeEnsemble];
+    const [deep] = fc.sample(arbitraryDeepTreeEnsemble({ features: { min: 16, max: 16 }, depth: { min: 40, max: 40 } }), { numRuns: 1, seed: 3 }) as [
+      TreeEnsemble,
+    ];
     expect(compileTreeShap(deep).quadratureTrees.length).toBeGreaterThan(0);
   });
 
@@ -122,7 +139,9 @@ describe('TreeSHAP pattern tables', () => {
           const first = run(a);
           run(b);
           expect(run(a)).toEqual(first);
-          expect(run(a)).toEqual(explain(compileTreeShap(model, { tableHeight: height, maxTableEntriesPerTree: 300 }), a).reduce<number[]>((acc, v) => [...acc, v], []));
+          expect(run(a)).toEqual(
+            explain(compileTreeShap(model, { tableHeight: height, maxTableEntriesPerTree: 300 }), a).reduce<number[]>((acc, v) => [...acc, v], []),
+          );
         },
       ),
       { numRuns: 100 },
@@ -157,7 +176,20 @@ describe('TreeSHAP pattern tables', () => {
 });
 
 /** Float32 values where comparisons are easy to get wrong: signed zeros, subnormals, infinities, neighbours. */
-const SPECIAL = [0, -0, 1.401298464324817e-45, -1.401298464324817e-45, 1.1754943508222875e-38, 3.4028234663852886e38, -3.4028234663852886e38, Infinity, -Infinity, 0.1, -0.5, 1];
+const SPECIAL = [
+  0,
+  -0,
+  1.401298464324817e-45,
+  -1.401298464324817e-45,
+  1.1754943508222875e-38,
+  3.4028234663852886e38,
+  -3.4028234663852886e38,
+  Infinity,
+  -Infinity,
+  0.1,
+  -0.5,
+  1,
+];
 
 const float32 = fc.oneof(
   fc.constantFrom(...SPECIAL.map(Math.fround)),
@@ -168,14 +200,22 @@ const float32 = fc.oneof(
 describe('sign-bit split decisions', () => {
   it('decide exactly as goesTrue (the runtime) for every mode, threshold and value, including signed zeros, subnormals, infinities and NaN', () => {
     fc.assert(
-      fc.property(fc.integer({ min: NodeMode.BRANCH_LEQ, max: NodeMode.BRANCH_NEQ }), float32, fc.oneof(float32, fc.constant(Number.NaN)), fc.integer({ min: -1, max: 1 }), fc.boolean(), (mode, threshold, value, nudge, missingTrue) => {
-        // Values one float32 step from the threshold, where strict and non-strict modes differ.
-        const x = nudge === 0 || !Number.isFinite(value) ? value : Math.fround(threshold + nudge * Math.max(Math.abs(threshold) * 2 ** -23, 1.401298464324817e-45));
-        const form = signSplit(mode, threshold);
-        const nanTrue = missingTrue || mode === NodeMode.BRANCH_NEQ ? 1 : 0;
-        const expected = goesTrue(mode, x, threshold, missingTrue ? 1 : 0) ? 1 : 0;
-        expect(decideSignSplit(x, form.cut, form.how, threshold, mode, nanTrue)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: NodeMode.BRANCH_LEQ, max: NodeMode.BRANCH_NEQ }),
+        float32,
+        fc.oneof(float32, fc.constant(Number.NaN)),
+        fc.integer({ min: -1, max: 1 }),
+        fc.boolean(),
+        (mode, threshold, value, nudge, missingTrue) => {
+          // Values one float32 step from the threshold, where strict and non-strict modes differ.
+          const x =
+            nudge === 0 || !Number.isFinite(value) ? value : Math.fround(threshold + nudge * Math.max(Math.abs(threshold) * 2 ** -23, 1.401298464324817e-45));
+          const form = signSplit(mode, threshold);
+          const nanTrue = missingTrue || mode === NodeMode.BRANCH_NEQ ? 1 : 0;
+          const expected = goesTrue(mode, x, threshold, missingTrue ? 1 : 0) ? 1 : 0;
+          expect(decideSignSplit(x, form.cut, form.how, threshold, mode, nanTrue)).toBe(expected);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -4,7 +4,13 @@ import { toProbabilitySpace } from '../src/explain/treeShap/toProbabilitySpace.j
 import { sigmoid } from '../src/model/treeEnsemble.js';
 
 const contributions = fc
-  .tuple(fc.array(fc.double({ min: -4, max: 4, noNaN: true }).map((v) => (Math.abs(v) < 1e-300 ? 0 : v)), { minLength: 1, maxLength: 12 }), fc.double({ min: -6, max: 6, noNaN: true }))
+  .tuple(
+    fc.array(
+      fc.double({ min: -4, max: 4, noNaN: true }).map((v) => (Math.abs(v) < 1e-300 ? 0 : v)),
+      { minLength: 1, maxLength: 12 },
+    ),
+    fc.double({ min: -6, max: 6, noNaN: true }),
+  )
   .map(([phi, bias]) => Float64Array.from([...phi, bias]));
 
 describe('toProbabilitySpace', () => {
@@ -29,13 +35,14 @@ describe('toProbabilitySpace', () => {
         if (c[largest] === 0) return;
         const scale = (p[largest] as number) / (c[largest] as number);
         expect(scale).toBeGreaterThan(0);
-        for (let i = 0; i < c.length - 1; i++) expect(Math.abs((p[i] as number) - (c[i] as number) * scale)).toBeLessThanOrEqual(1e-12 * Math.abs(c[i] as number));
+        for (let i = 0; i < c.length - 1; i++)
+          expect(Math.abs((p[i] as number) - (c[i] as number) * scale)).toBeLessThanOrEqual(1e-12 * Math.abs(c[i] as number));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('uses the slope sigmoid\'(bias) when the contributions cancel, and still sums to the probability', () => {
+  it("uses the slope sigmoid'(bias) when the contributions cancel, and still sums to the probability", () => {
     const c = Float64Array.from([0.5, -0.5, 1e-9, 0.2]);
     const p = toProbabilitySpace(c);
     const s = sigmoid(0.2);

@@ -12,7 +12,9 @@ describe('declared monotonicity is verified soundly', () => {
   it('law: a direction proven by tree structure holds for every row and every pair of values', () => {
     fc.assert(
       fc.property(
-        arbitraryTreeEnsemble({ features: { min: 1, max: 3 }, trees: { min: 1, max: 3 }, maxDepth: 4 }).chain((e) => fc.tuple(fc.constant(e), fc.array(arbitraryRow(e.nFeatures), { minLength: 1, maxLength: 5 }), fc.constantFrom<1 | -1>(1, -1))),
+        arbitraryTreeEnsemble({ features: { min: 1, max: 3 }, trees: { min: 1, max: 3 }, maxDepth: 4 }).chain((e) =>
+          fc.tuple(fc.constant(e), fc.array(arbitraryRow(e.nFeatures), { minLength: 1, maxLength: 5 }), fc.constantFrom<1 | -1>(1, -1)),
+        ),
         ([ensemble, rows, direction]) => {
           const { checks } = checkMonotone(ensemble, claims(ensemble.nFeatures, direction));
           checks.forEach((c, f) => {
@@ -20,7 +22,10 @@ describe('declared monotonicity is verified soundly', () => {
             for (const row of rows) {
               let previous = Number.NaN;
               for (const x of values) {
-                const m = ensembleMargin(ensemble, row.map((v, g) => (g === f ? x : v)));
+                const m = ensembleMargin(
+                  ensemble,
+                  row.map((v, g) => (g === f ? x : v)),
+                );
                 if (!Number.isNaN(previous)) expect((m - previous) * direction).toBeGreaterThanOrEqual(-1e-9);
                 previous = m;
               }
@@ -34,13 +39,21 @@ describe('declared monotonicity is verified soundly', () => {
 
   it('law: every reported violation comes with a witness row the model really breaks the direction on', () => {
     fc.assert(
-      fc.property(arbitraryTreeEnsemble({ features: { min: 1, max: 3 }, trees: { min: 1, max: 3 }, maxDepth: 4 }), fc.constantFrom<1 | -1>(1, -1), (ensemble, direction) => {
-        for (const v of checkMonotone(ensemble, claims(ensemble.nFeatures, direction)).violations) {
-          const at = (x: number) => ensembleMargin(ensemble, v.witness.row.map((y, g) => (g === v.column ? x : y)));
-          expect(v.witness.from).toBeLessThan(v.witness.to);
-          expect((at(v.witness.to) - at(v.witness.from)) * direction).toBeLessThan(0);
-        }
-      }),
+      fc.property(
+        arbitraryTreeEnsemble({ features: { min: 1, max: 3 }, trees: { min: 1, max: 3 }, maxDepth: 4 }),
+        fc.constantFrom<1 | -1>(1, -1),
+        (ensemble, direction) => {
+          for (const v of checkMonotone(ensemble, claims(ensemble.nFeatures, direction)).violations) {
+            const at = (x: number) =>
+              ensembleMargin(
+                ensemble,
+                v.witness.row.map((y, g) => (g === v.column ? x : y)),
+              );
+            expect(v.witness.from).toBeLessThan(v.witness.to);
+            expect((at(v.witness.to) - at(v.witness.from)) * direction).toBeLessThan(0);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -50,7 +63,7 @@ describe('declared monotonicity is verified soundly', () => {
     const features = new Float32Array(n * 2);
     const labels = new Uint8Array(n);
     let s = 7;
-    const rand = () => ((s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+    const rand = () => (s = (s * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
     for (let i = 0; i < n; i++) {
       const x = rand() * 4 - 2;
       features[2 * i] = x;
@@ -60,9 +73,17 @@ describe('declared monotonicity is verified soundly', () => {
     }
     const data = { features, labels, nRows: n, nFeatures: 2 };
     const constrained = trainGbdt(data, { rounds: 30, learningRate: 0.3, monotone: [1, 0] });
-    expect(checkMonotone(constrained.ensemble, [{ name: 'x', monotone: 1 }, { name: 'u', monotone: 0 }]).checks).toEqual([{ feature: 'x', result: 'tree_structure' }]);
+    expect(
+      checkMonotone(constrained.ensemble, [
+        { name: 'x', monotone: 1 },
+        { name: 'u', monotone: 0 },
+      ]).checks,
+    ).toEqual([{ feature: 'x', result: 'tree_structure' }]);
     const free = trainGbdt(data, { rounds: 30, learningRate: 0.3 });
-    const { violations } = checkMonotone(free.ensemble, [{ name: 'x', monotone: 1 }, { name: 'u', monotone: 0 }]);
+    const { violations } = checkMonotone(free.ensemble, [
+      { name: 'x', monotone: 1 },
+      { name: 'u', monotone: 0 },
+    ]);
     expect(violations.map((v) => v.feature)).toEqual(['x']);
   });
 });

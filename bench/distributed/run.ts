@@ -89,20 +89,36 @@ async function main(): Promise<void> {
       single.wall.push((JSON.parse(c.out()) as { seconds: number }).seconds);
     }
     const singleWall = median(single.wall);
-    rows.push({ config: 'single-process score', wall: singleWall, rate: RECORDS / singleWall, cpuPerRecordUs: (median(single.cpu) / RECORDS) * 1e6, producerUs: 0, workersUs: 0, redisUs: 0 });
+    rows.push({
+      config: 'single-process score',
+      wall: singleWall,
+      rate: RECORDS / singleWall,
+      cpuPerRecordUs: (median(single.cpu) / RECORDS) * 1e6,
+      producerUs: 0,
+      workersUs: 0,
+      redisUs: 0,
+    });
     log(`single: ${Math.round(RECORDS / singleWall)}/s`);
     const reference = readFileSync(join(dir, 'single.ndjson'), 'utf8');
 
     for (const k of WORKER_COUNTS) {
       const workers: ChildProcess[] = [];
-      for (let i = 0; i < k; i++) workers.push(spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', url], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }));
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-        let text = '';
-        w.stdout?.on('data', (d: Buffer) => {
-          text += d.toString();
-          if (/serving queue/.test(text)) resolve();
-        });
-      })));
+      for (let i = 0; i < k; i++)
+        workers.push(
+          spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', url], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }),
+        );
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              let text = '';
+              w.stdout?.on('data', (d: Buffer) => {
+                text += d.toString();
+                if (/serving queue/.test(text)) resolve();
+              });
+            }),
+        ),
+      );
       const m = { wall: [] as number[], producer: [] as number[], workers: [] as number[], redis: [] as number[] };
       for (let r = 0; r < ROUNDS; r++) {
         const c = io();
@@ -110,7 +126,10 @@ async function main(): Promise<void> {
         const r0 = cpuOf(redis.pid as number);
         const p0 = selfCpu();
         const out = join(dir, `dist-${k}.ndjson`);
-        const code = await runScoreCommand(['--in', input, '--out', out, '--overwrite', '--json-summary', '--queue', url, '--job', `bench-${k}-${r}`, ...flags], c.io);
+        const code = await runScoreCommand(
+          ['--in', input, '--out', out, '--overwrite', '--json-summary', '--queue', url, '--job', `bench-${k}-${r}`, ...flags],
+          c.io,
+        );
         if (code !== 0) throw new Error(`score --queue exited ${code}`);
         m.producer.push(selfCpu() - p0);
         m.workers.push(workers.reduce((s, w, i) => s + cpuOf(w.pid as number) - (w0[i] as number), 0));
@@ -121,8 +140,20 @@ async function main(): Promise<void> {
       for (const w of workers) w.kill('SIGTERM');
       await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
       const wall = median(m.wall);
-      const [pr, wk, rd] = [median(m.producer) - fingerprintCpu, median(m.workers), median(m.redis)].map((s) => (s / RECORDS) * 1e6) as [number, number, number];
-      rows.push({ config: `${k} worker process${k === 1 ? '' : 'es'} + producer`, wall, rate: RECORDS / wall, cpuPerRecordUs: pr + wk + rd, producerUs: pr, workersUs: wk, redisUs: rd });
+      const [pr, wk, rd] = [median(m.producer) - fingerprintCpu, median(m.workers), median(m.redis)].map((s) => (s / RECORDS) * 1e6) as [
+        number,
+        number,
+        number,
+      ];
+      rows.push({
+        config: `${k} worker process${k === 1 ? '' : 'es'} + producer`,
+        wall,
+        rate: RECORDS / wall,
+        cpuPerRecordUs: pr + wk + rd,
+        producerUs: pr,
+        workersUs: wk,
+        redisUs: rd,
+      });
       log(`${k} workers: ${Math.round(RECORDS / wall)}/s`);
     }
   } finally {
@@ -140,7 +171,10 @@ async function main(): Promise<void> {
     '',
     '| configuration | wall s | records/s | CPU µs/record (all processes) | producer | workers | redis | queue overhead µs/record |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.config} | ${n(r.wall, 2)} | ${n(r.rate)} | ${n(r.cpuPerRecordUs, 1)} | ${r.producerUs ? n(r.producerUs, 1) : '-'} | ${r.workersUs ? n(r.workersUs, 1) : '-'} | ${r.redisUs ? n(r.redisUs, 1) : '-'} | ${r.producerUs ? n(r.cpuPerRecordUs - singleCpu, 1) : '-'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.config} | ${n(r.wall, 2)} | ${n(r.rate)} | ${n(r.cpuPerRecordUs, 1)} | ${r.producerUs ? n(r.producerUs, 1) : '-'} | ${r.workersUs ? n(r.workersUs, 1) : '-'} | ${r.redisUs ? n(r.redisUs, 1) : '-'} | ${r.producerUs ? n(r.cpuPerRecordUs - singleCpu, 1) : '-'} |`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -19,5 +19,11 @@ export function summarizeSamples(samples: Float64Array): SampleSummary {
   samples.sort();
   let sum = 0;
   for (const s of samples) sum += s;
-  return { count: samples.length, medianNs: quantile(samples, 0.5), p99Ns: quantile(samples, 0.99), meanNs: sum / samples.length, minNs: samples[0] ?? Number.NaN };
+  return {
+    count: samples.length,
+    medianNs: quantile(samples, 0.5),
+    p99Ns: quantile(samples, 0.99),
+    meanNs: sum / samples.length,
+    minNs: samples[0] ?? Number.NaN,
+  };
 }

@@ -17,7 +17,9 @@ const size = Number(arg('size') ?? 2048);
 
 type Pool = { decideBatchJson(a: readonly unknown[]): Promise<unknown[]>; close(): Promise<void>; workerPids?: () => readonly number[] };
 const { createScorerPool } = (await import(pathToFileURL(`${src}/parallel/createScorerPool.ts`).href)) as { createScorerPool(o: object): Promise<Pool> };
-const { createScorer } = (await import(pathToFileURL(`${src}/decision/createScorer.ts`).href)) as { createScorer(o: object): Promise<{ decideBatch(a: readonly unknown[]): Promise<unknown[]>; close(): Promise<void> }> };
+const { createScorer } = (await import(pathToFileURL(`${src}/decision/createScorer.ts`).href)) as {
+  createScorer(o: object): Promise<{ decideBatch(a: readonly unknown[]): Promise<unknown[]>; close(): Promise<void> }>;
+};
 
 const applicants = generatePopulation({ size, seed: 20_261_101, asOf: EXAMPLE_AS_OF }).map((r) => r.applicant);
 const options = { suggestionsPerDecision: 0 };
@@ -32,7 +34,15 @@ const rate = async (round: () => Promise<unknown>) => {
   }
   return median(rs);
 };
-const rssOf = (pids: readonly number[]) => pids.map((p) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(p)]).toString().trim()) / 1024);
+const rssOf = (pids: readonly number[]) =>
+  pids.map(
+    (p) =>
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(p)])
+          .toString()
+          .trim(),
+      ) / 1024,
+  );
 
 const scorer = await createScorer(options);
 const inProcess = await rate(() => scorer.decideBatch(applicants));

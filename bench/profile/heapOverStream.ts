@@ -21,7 +21,9 @@ for (const row of iteratePopulation({ size: total, seed: 1_000_003, asOf: EXAMPL
   if (done % every < 1024) {
     gc?.();
     const m = process.memoryUsage();
-    console.log(`${done}\theapUsed ${(m.heapUsed / MiB).toFixed(1)} MiB\theapTotal ${(m.heapTotal / MiB).toFixed(1)}\trss ${(m.rss / MiB).toFixed(0)}\tmaxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
+    console.log(
+      `${done}\theapUsed ${(m.heapUsed / MiB).toFixed(1)} MiB\theapTotal ${(m.heapTotal / MiB).toFixed(1)}\trss ${(m.rss / MiB).toFixed(0)}\tmaxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`,
+    );
   }
 }
 await scorer.close();

@@ -43,7 +43,10 @@ for (const i of permutation(full.nRows, createPrng(Number(values.seed)))) {
   fold[i] = dealt[y]!++ % nFolds;
 }
 
-const monotone = parseMonotone(values.monotone, full.encodings.map((e) => e.name));
+const monotone = parseMonotone(
+  values.monotone,
+  full.encodings.map((e) => e.name),
+);
 const params = { rounds: 300, learningRate: 0.05, maxDepth: 4, minChildWeight: 1, lambda: 1, maxBins: 256, seed: 1, monotone };
 const aucs: number[] = [];
 let seconds = 0;
@@ -65,7 +68,10 @@ for (let k = 0; k < nFolds; k++) {
   seconds += (performance.now() - t0) / 1000;
   const { probabilities } = evaluateEnsembleBatch(model.ensemble, test.features, test.nRows);
   aucs.push(auc(test.labels, probabilities));
-  for (const [name, part] of [['train', train], ['test', test]] as const) {
+  for (const [name, part] of [
+    ['train', train],
+    ['test', test],
+  ] as const) {
     const lines = [['label', ...enc.encodings.map((e) => e.name)].join(',')];
     for (let i = 0; i < part.nRows; i++) {
       const row = Array.from(part.features.subarray(i * p, (i + 1) * p), (x) => (Number.isNaN(x) ? '' : String(x)));
@@ -75,6 +81,12 @@ for (let k = 0; k < nFolds; k++) {
   }
 }
 const mean = aucs.reduce((s, a) => s + a, 0) / aucs.length;
-const result = { trainer: 'creditlift', params: { ...params, monotone: monotone.join(',') }, folds: aucs.map((a) => Number(a.toFixed(4))), meanAuc: Number(mean.toFixed(4)), trainSeconds: Number(seconds.toFixed(2)) };
+const result = {
+  trainer: 'creditlift',
+  params: { ...params, monotone: monotone.join(',') },
+  folds: aucs.map((a) => Number(a.toFixed(4))),
+  meanAuc: Number(mean.toFixed(4)),
+  trainSeconds: Number(seconds.toFixed(2)),
+};
 writeFileSync(join(outDir, 'creditlift.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result));

@@ -30,4 +30,14 @@ const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const last = model.log[model.log.length - 1]!;
-console.log(JSON.stringify({ nRows, nFeatures, rounds, seconds: Number(seconds.toFixed(2)), cpuSeconds: Number(cpuSeconds.toFixed(2)), trees: model.ensemble.trees.length, trainLogLoss: last.trainLogLoss }));
+console.log(
+  JSON.stringify({
+    nRows,
+    nFeatures,
+    rounds,
+    seconds: Number(seconds.toFixed(2)),
+    cpuSeconds: Number(cpuSeconds.toFixed(2)),
+    trees: model.ensemble.trees.length,
+    trainLogLoss: last.trainLogLoss,
+  }),
+);

@@ -48,7 +48,15 @@ export function randomEnsemble(o: RandomEnsembleOptions): TreeEnsemble {
   return { nFeatures: o.nFeatures, trees, baseValue: -1.5, postTransform: 'LOGISTIC' };
 }
 
-interface Proto { feature: number; threshold: number; missTrue: number; t: number; f: number; value: number; cover: number }
+interface Proto {
+  feature: number;
+  threshold: number;
+  missTrue: number;
+  t: number;
+  f: number;
+  value: number;
+  cover: number;
+}
 
 function growTree(x: Float32Array, o: RandomEnsembleOptions, maxDepth: number, rnd: () => number): Tree {
   const nodes: Proto[] = [];

@@ -76,7 +76,10 @@ function batchExplainer(compiled: CompiledTreeShap): (rows: Float32Array, nRows:
   };
 }
 
-interface Timing { median: number; all: number[] }
+interface Timing {
+  median: number;
+  all: number[];
+}
 
 const timing = (all: number[]): Timing => ({ median: median(all), all });
 
@@ -114,9 +117,10 @@ function timeStrategies(model: TreeEnsemble, rows: Float32Array, nRows: number, 
     const used = process.cpuUsage(start);
     return (used.user + used.system) / nRows;
   };
-  const pass = (explain: ReturnType<typeof rowExplainer>) => cpu(() => {
-    for (let r = 0; r < nRows; r++) explain(rows, r, out);
-  });
+  const pass = (explain: ReturnType<typeof rowExplainer>) =>
+    cpu(() => {
+      for (let r = 0; r < nRows; r++) explain(rows, r, out);
+    });
   const a = rowExplainer(auto);
   const q = rowExplainer(quadrature);
   const batch = batchExplainer(auto);
@@ -138,7 +142,10 @@ function timeStrategies(model: TreeEnsemble, rows: Float32Array, nRows: number, 
   const heights = new Map<number, number>();
   for (const t of auto.trees) if (t.nInternal > 0) heights.set(t.tableHeight, (heights.get(t.tableHeight) ?? 0) + 1);
   const onTable = [...heights].filter(([h]) => h >= 0).reduce((a, [, c]) => a + c, 0);
-  const cuts = [...heights].sort(([a], [b]) => a - b).map(([h, c]) => `${c} at ${h < 0 ? 'quadrature' : `height ${h}`}`).join(', ');
+  const cuts = [...heights]
+    .sort(([a], [b]) => a - b)
+    .map(([h, c]) => `${c} at ${h < 0 ? 'quadrature' : `height ${h}`}`)
+    .join(', ');
   const entries = auto.tables.values.length;
   const ms = (u: NodeJS.CpuUsage) => ((u.user + u.system) / 1000).toFixed(0);
   const tables = `${onTable}/${auto.trees.length} trees on tables (${cuts}), ${((entries * 8) / 2 ** 20).toFixed(2)} MiB of tables; compile ${ms(compileAuto)} ms (quadrature only: ${ms(compileQuad)} ms)`;
@@ -162,7 +169,9 @@ function report(label: string, t: StrategyTimes): void {
   console.log(`  quadrature on every tree, row by row (before the tables): median ${t.quadrature.median.toFixed(1)} us/row (runs: ${runs(t.quadrature)})`);
   console.log(`  auto, tables where they fit, row by row (shap): median ${t.auto.median.toFixed(1)} us/row (runs: ${runs(t.auto)})`);
   console.log(`  auto in blocks of ${t.blockRows} rows (shapBatch): median ${t.batch.median.toFixed(1)} us/row (runs: ${runs(t.batch, 1)})`);
-  console.log(`  speed-ups, median of per-pass ratios: tables row by row vs quadrature ${t.tablesOverQuadrature.median.toFixed(2)}x (runs: ${runs(t.tablesOverQuadrature, 2)}); blocks vs row by row ${t.batchOverRows.median.toFixed(2)}x (runs: ${runs(t.batchOverRows, 2)}); blocks vs quadrature ${t.batchOverQuadrature.median.toFixed(2)}x`);
+  console.log(
+    `  speed-ups, median of per-pass ratios: tables row by row vs quadrature ${t.tablesOverQuadrature.median.toFixed(2)}x (runs: ${runs(t.tablesOverQuadrature, 2)}); blocks vs row by row ${t.batchOverRows.median.toFixed(2)}x (runs: ${runs(t.batchOverRows, 2)}); blocks vs quadrature ${t.batchOverQuadrature.median.toFixed(2)}x`,
+  );
 }
 
 function describeModel(model: TreeEnsemble): string {
@@ -171,7 +180,9 @@ function describeModel(model: TreeEnsemble): string {
   return `${model.trees.length} trees, ${(nodes / model.trees.length).toFixed(1)} nodes/tree, ${model.nFeatures} features`;
 }
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')}`;
 console.log(`machine: ${machine}`);
 
 {
@@ -185,7 +196,10 @@ console.log(`machine: ${machine}`);
   if (existsSync(path)) {
     const model = decodeTreeEnsembleModel(readFileSync(path)).ensemble;
     const nRows = 1000;
-    report(`default model models/default/model.onnx (${describeModel(model)}), rows around its thresholds:`, timeStrategies(model, rowsAroundThresholds(model, nRows, 5), nRows));
+    report(
+      `default model models/default/model.onnx (${describeModel(model)}), rows around its thresholds:`,
+      timeStrategies(model, rowsAroundThresholds(model, nRows, 5), nRows),
+    );
   }
 }
 
@@ -197,7 +211,12 @@ if (args.includes('--xgboost')) {
     console.log(`XGBoost comparison skipped: ${python} ${script} failed (install python3-xgboost).\n${run.stderr}`);
     process.exit(0);
   }
-  const info = JSON.parse(readFileSync(join(dir, 'xgb.json'), 'utf8')) as { xgboost: string; nRows: number; nFeatures: number; predContribsMicrosPerRow: { median: number; all: number[] } };
+  const info = JSON.parse(readFileSync(join(dir, 'xgb.json'), 'utf8')) as {
+    xgboost: string;
+    nRows: number;
+    nFeatures: number;
+    predContribsMicrosPerRow: { median: number; all: number[] };
+  };
   const model = xgboostJsonToEnsemble(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')));
   const f32 = (name: string) => {
     const b = readFileSync(join(dir, name));
@@ -243,7 +262,9 @@ if (args.includes('--xgboost')) {
     for (let j = 0; j <= nF; j++) if (!Object.is(phi[j], viaBatch[r * (nF + 1) + j])) batchBitsEqual = false;
   }
   console.log(`XGBoost ${info.xgboost} model (${describeModel(model)}, max_depth ${depth}):`);
-  console.log(`  agreement: max |ours - pred_contribs| = ${maxDiff.toExponential(2)} (XGBoost accumulates in float32), max |our margin - XGBoost margin| = ${maxMargin.toExponential(2)}, max |sum - margin| = ${maxSum.toExponential(2)}, max |tables - quadrature| = ${maxStrategyDiff.toExponential(2)}, shapBatch equals shap bit for bit on all ${nRows} rows: ${batchBitsEqual}`);
+  console.log(
+    `  agreement: max |ours - pred_contribs| = ${maxDiff.toExponential(2)} (XGBoost accumulates in float32), max |our margin - XGBoost margin| = ${maxMargin.toExponential(2)}, max |sum - margin| = ${maxSum.toExponential(2)}, max |tables - quadrature| = ${maxStrategyDiff.toExponential(2)}, shapBatch equals shap bit for bit on all ${nRows} rows: ${batchBitsEqual}`,
+  );
   const xgbTime = join(dirname(fileURLToPath(import.meta.url)), 'xgbTime.py');
   const xgbPass = () => {
     const timed = spawnSync(python, [xgbTime, dir], { encoding: 'utf8' });
@@ -255,6 +276,10 @@ if (args.includes('--xgboost')) {
   const other = t.other as NonNullable<StrategyTimes['other']>;
   const runs = (v: Timing, digits = 1) => v.all.map((u) => u.toFixed(digits)).join(' ');
   report('  timing:', t);
-  console.log(`  XGBoost pred_contribs, nthread=1, ${nRows}-row DMatrix, in the same rounds: median ${other.own.median.toFixed(1)} us/row (runs: ${runs(other.own, 0)}); in the training process before: median ${xgb.median.toFixed(1)} us/row`);
-  console.log(`  vs XGBoost, median of per-round ratios: quadrature ${(other.own.median / t.quadrature.median).toFixed(1)}x (medians), shap row by row ${other.overAuto.median.toFixed(1)}x (runs: ${runs(other.overAuto)}), shapBatch ${other.overBatch.median.toFixed(1)}x (runs: ${runs(other.overBatch)})`);
+  console.log(
+    `  XGBoost pred_contribs, nthread=1, ${nRows}-row DMatrix, in the same rounds: median ${other.own.median.toFixed(1)} us/row (runs: ${runs(other.own, 0)}); in the training process before: median ${xgb.median.toFixed(1)} us/row`,
+  );
+  console.log(
+    `  vs XGBoost, median of per-round ratios: quadrature ${(other.own.median / t.quadrature.median).toFixed(1)}x (medians), shap row by row ${other.overAuto.median.toFixed(1)}x (runs: ${runs(other.overAuto)}), shapBatch ${other.overBatch.median.toFixed(1)}x (runs: ${runs(other.overBatch)})`,
+  );
 }

@@ -19,7 +19,8 @@ interface XgbTree {
 
 /** Converts the parsed JSON of an XGBoost binary:logistic model. */
 export function xgboostJsonToEnsemble(json: unknown): TreeEnsemble {
-  const learner = (json as { learner: { learner_model_param: { base_score: string; num_feature: string }; gradient_booster: { model: { trees: XgbTree[] } } } }).learner;
+  const learner = (json as { learner: { learner_model_param: { base_score: string; num_feature: string }; gradient_booster: { model: { trees: XgbTree[] } } } })
+    .learner;
   const baseScore = Number(learner.learner_model_param.base_score);
   const nFeatures = Number(learner.learner_model_param.num_feature);
   const trees = learner.gradient_booster.model.trees.map(convertTree);

@@ -31,7 +31,10 @@ const cpu = () => {
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] as number;
 const now = () => Number(process.hrtime.bigint()) / 1e3;
 
-const sides = { here: { s3: await here(), s0: await here({ suggestionsPerDecision: 0 }) }, ref: { s3: await ref(), s0: await ref({ suggestionsPerDecision: 0 }) } };
+const sides = {
+  here: { s3: await here(), s0: await here({ suggestionsPerDecision: 0 }) },
+  ref: { s3: await ref(), s0: await ref({ suggestionsPerDecision: 0 }) },
+};
 const model = await loadModel(defaultModelPath());
 const row = new Float32Array(model.manifest.features.length).fill(Number.NaN);
 const perCpu: Record<string, number[]> = {};
@@ -41,7 +44,10 @@ for (let round = 0; round <= ROUNDS; round++) {
   // Alternate which side goes first, so drift and warm-up fall on both.
   const order = round % 2 === 0 ? Object.entries(sides) : Object.entries(sides).reverse();
   for (const [side, { s3, s0 }] of order) {
-    for (const [name, s] of [['3', s3], ['0', s0]] as const) {
+    for (const [name, s] of [
+      ['3', s3],
+      ['0', s0],
+    ] as const) {
       const c = cpu();
       await s.decideBatch(apps);
       if (round > 0) (perCpu[`${side}/${name}`] ??= []).push(apps.length / (cpu() - c));
@@ -72,7 +78,9 @@ for (const side of ['ref', 'here']) {
   );
 }
 const sp = (k: string) => median(perCpu[`here/${k}`] ?? []) / median(perCpu[`ref/${k}`] ?? []);
-console.log(`speed-up here vs ref: decideBatch 3 suggestions ${sp('3').toFixed(2)}x, none ${sp('0').toFixed(2)}x; decide() 3 suggestions ${(median(lat['ref/3'] ?? []) / median(lat['here/3'] ?? [])).toFixed(2)}x`);
+console.log(
+  `speed-up here vs ref: decideBatch 3 suggestions ${sp('3').toFixed(2)}x, none ${sp('0').toFixed(2)}x; decide() 3 suggestions ${(median(lat['ref/3'] ?? []) / median(lat['here/3'] ?? [])).toFixed(2)}x`,
+);
 for (const { s3, s0 } of Object.values(sides)) {
   await s3.close();
   await s0.close();

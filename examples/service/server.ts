@@ -44,7 +44,10 @@ const GUARD_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 
 /** ajv's errors as creditlift validation issues (path, stable code, message). */
 function issuesFromAjv(errors: readonly AjvError[]): ValidationIssue[] {
   return errors.map((e) => {
-    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replaceAll('~1', '/').replaceAll('~0', '~')));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replaceAll('~1', '/').replaceAll('~0', '~')));
     const key = String(path.at(-1) ?? '');
     if (e.schemaPath.includes('/additionalProperties')) {
       return isProtectedKey(key)
@@ -64,7 +67,11 @@ function problemOf(error: FastifyError & { validation?: readonly AjvError[] }, b
     return { ...toProblemDetails(new CreditliftError('validation_failed', `Invalid Applicant: ${error.message}`), { instance }), issues };
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { ...toProblemDetails(new CreditliftError('data_invalid', `The body is larger than ${bodyLimit} bytes`), { instance }), status: 413, title: 'The body is too large' };
+    return {
+      ...toProblemDetails(new CreditliftError('data_invalid', `The body is larger than ${bodyLimit} bytes`), { instance }),
+      status: 413,
+      title: 'The body is too large',
+    };
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return { ...toProblemDetails(new CreditliftError('data_invalid', error.message), { instance }), status: error.statusCode };

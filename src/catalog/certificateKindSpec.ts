@@ -24,7 +24,10 @@ const finite = z.number().finite();
  * [0, 1] strength, so a result counts the same whichever scale reports it.
  */
 export const AlternateScale = z.strictObject({
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').describe('First issue date reported on this scale'),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .describe('First issue date reported on this scale'),
   min: finite,
   max: finite,
   step: finite.positive().optional(),

@@ -2,9 +2,7 @@ import type { CertificateScale } from './certificateKindSpec.js';
 import { isOnGrid } from './certificateKindSpec.js';
 
 /** Where a score or level sits on a kind's scale: a value in [0, 1], or why it is not on scale. */
-export type ScaleReading =
-  | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' };
+export type ScaleReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' };
 
 /**
  * Reads a score or level against a kind's scale. Numeric scales need a finite score within
@@ -29,7 +27,15 @@ export function readScale(
       const alt = scale.alternate;
       // ISO dates compare as strings. A result issued since the alternate scale began, whose
       // score lies on that scale, is read on it (TOEFL 2026: 4.5 is a band, not 4.5 of 120).
-      if (alt !== undefined && s !== undefined && Number.isFinite(s) && reading.issueDate !== undefined && reading.issueDate >= alt.since && s >= alt.min && s <= alt.max) {
+      if (
+        alt !== undefined &&
+        s !== undefined &&
+        Number.isFinite(s) &&
+        reading.issueDate !== undefined &&
+        reading.issueDate >= alt.since &&
+        s >= alt.min &&
+        s <= alt.max
+      ) {
         if (alt.step !== undefined && !isOnGrid(s, alt.min, alt.step)) return { ok: false, reason: 'score_off_scale' };
         const lo = alt.zeroAt ?? alt.min;
         const hi = alt.fullAt ?? alt.max;

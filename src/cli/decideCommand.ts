@@ -28,7 +28,14 @@ Exit codes: 0 decided, 3 the applicant was rejected (every field at fault on std
 1 failure (file, model or policy unusable), 2 usage.
 `;
 
-const OPTIONS = { ...SCORER_ARG_OPTIONS, summary: { type: 'boolean' }, notice: { type: 'boolean' }, 'notice-format': { type: 'string' }, compact: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  ...SCORER_ARG_OPTIONS,
+  summary: { type: 'boolean' },
+  notice: { type: 'boolean' },
+  'notice-format': { type: 'string' },
+  compact: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** `creditlift decide FILE.json`: one applicant in, one Decision out. Resolves to the exit code; never rejects. */
 export async function runDecideCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
@@ -56,7 +63,9 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
             : `${renderAdverseActionNotice(notice, 'en')}\n${renderAdverseActionNotice(notice, 'zhHans')}`,
         );
       } else {
-        io.stdout(values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);
+        io.stdout(
+          values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`,
+        );
       }
     } finally {
       await scorer.close();

@@ -34,7 +34,10 @@ export async function runDemoCommand(argv: readonly string[], io: CliIo = proces
     const json = values.json === true;
     const scorer = await createScorer();
     try {
-      if (!json) io.stdout(`creditlift demo: model ${scorer.model.id} (sha256 ${scorer.model.sha256.slice(0, 12)}...), policy ${scorer.policy.name} ${scorer.policy.version}\n\n`);
+      if (!json)
+        io.stdout(
+          `creditlift demo: model ${scorer.model.id} (sha256 ${scorer.model.sha256.slice(0, 12)}...), policy ${scorer.policy.name} ${scorer.policy.version}\n\n`,
+        );
       let n = 0;
       for (const example of exampleApplicants) {
         const { before, certificate } = exampleUploadStep(example);

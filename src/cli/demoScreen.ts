@@ -35,15 +35,20 @@ export function demoScreen(n: number, total: number, example: ExampleApplicant, 
   const rule = `== ${n}/${total} ${example.segment}: ${example.story}`;
   out.push(rule);
   out.push(`1. First decision, before the upload: ${headline(first)}`);
-  const setBy = first.outcome === 'decline' ? `declined: ${first.reasons[0]?.en ?? 'see the reasons below'}` : `set by ${constraintText(first.bindingConstraint).en}`;
+  const setBy =
+    first.outcome === 'decline' ? `declined: ${first.reasons[0]?.en ?? 'see the reasons below'}` : `set by ${constraintText(first.bindingConstraint).en}`;
   out.push(`   ${setBy}; PD ${formatPercent(first.pd)} (grade ${first.grade}); APR ${formatPercent(first.apr)}, ${first.dailyRateText} a day`);
 
   const e = describeUpload(first, next);
   const assessed = next.evidence.at(-1);
-  const status = e.status === 'accepted' ? `accepted (strength ${assessed?.strength.toFixed(2) ?? '?'})` : `${e.status} [${assessed?.reasons.join(', ') ?? ''}]`;
+  const status =
+    e.status === 'accepted' ? `accepted (strength ${assessed?.strength.toFixed(2) ?? '?'})` : `${e.status} [${assessed?.reasons.join(', ') ?? ''}]`;
   out.push(`2. Uploads ${certificateName(certificate)} (${certificate.verification.method}, confidence ${certificate.verification.confidence}): ${status}`);
   const parts = [`the certificate ${signed(e.certificateGain)}`, ...(e.redecisionGain !== 0 ? [`re-deciding without it ${signed(e.redecisionGain)}`] : [])];
-  const alone = e.pdReduction !== null && e.pdReduction !== 0 ? ` (the certificate alone ${e.pdReduction > 0 ? '-' : '+'}${(Math.abs(e.pdReduction) * 100).toFixed(2)} points)` : '';
+  const alone =
+    e.pdReduction !== null && e.pdReduction !== 0
+      ? ` (the certificate alone ${e.pdReduction > 0 ? '-' : '+'}${(Math.abs(e.pdReduction) * 100).toFixed(2)} points)`
+      : '';
   out.push(`   Reassessed at once: ${formatRmb(e.from)} -> ${formatRmb(e.to)} (${parts.join(', ')})`);
   out.push(`   PD ${formatPercent(first.pd)} -> ${formatPercent(next.pd)}${alone}; APR ${formatPercent(first.apr)} -> ${formatPercent(next.apr)}`);
   out.push(`   Why: ${e.why.en}`);
@@ -62,8 +67,13 @@ export function demoScreen(n: number, total: number, example: ExampleApplicant, 
 
   const b = budgetView(next, example.applicant);
   const offer = b.lowerLimitOffer;
-  const cost = next.limit > 0 ? `a fully used ${formatRmb(next.limit)} line costs ${formatRmb(b.monthlyPayment)} a month, ${formatPercent(b.paymentShareOfIncome, 0)} of income; ` : '';
-  const brake = offer.offer ? `after ${MIN_OVER_BUDGET_MONTHS} months over budget it would offer ${formatRmb(offer.recommendedLimit)} (the customer chooses)` : 'no lower limit to offer';
+  const cost =
+    next.limit > 0
+      ? `a fully used ${formatRmb(next.limit)} line costs ${formatRmb(b.monthlyPayment)} a month, ${formatPercent(b.paymentShareOfIncome, 0)} of income; `
+      : '';
+  const brake = offer.offer
+    ? `after ${MIN_OVER_BUDGET_MONTHS} months over budget it would offer ${formatRmb(offer.recommendedLimit)} (the customer chooses)`
+    : 'no lower limit to offer';
   out.push(`5. Budget assistant: healthy limit ${formatRmb(b.healthyLimit)}; ${cost}${brake}`);
   const items = next.suggestions.items.slice(0, 3);
   if (items.length > 0) out.push(`   Next: ${items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (${signed(s.limitGain)})`).join('; ')}`);

@@ -9,27 +9,62 @@ import { CliExitCode } from './cliExitCode.js';
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
-  demo: { summary: 'the story on the examples: decisions, certificate uploads, reasons, budget view', load: async () => (await import('./demoCommand.js')).runDemoCommand },
-  playground: { summary: 'a local web page to try applicants and certificates (127.0.0.1)', load: async () => (await import('./playgroundCommand.js')).runPlaygroundCommand },
+  demo: {
+    summary: 'the story on the examples: decisions, certificate uploads, reasons, budget view',
+    load: async () => (await import('./demoCommand.js')).runDemoCommand,
+  },
+  playground: {
+    summary: 'a local web page to try applicants and certificates (127.0.0.1)',
+    load: async () => (await import('./playgroundCommand.js')).runPlaygroundCommand,
+  },
   decide: { summary: 'decide one applicant (JSON file or -) and print the Decision', load: async () => (await import('./decideCommand.js')).runDecideCommand },
-  suggest: { summary: 'certificates that would raise one applicant\'s limit, ranked', load: async () => (await import('./suggestCommand.js')).runSuggestCommand },
-  score: { summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable', load: async () => (await import('./scoreCommand.js')).runScoreCommand },
-  simulate: { summary: 'replay a book under a baseline and a candidate policy/model: swap set, losses, segments', load: async () => (await import('./simulateCommand.js')).runSimulateCommand },
-  monitor: { summary: 'drift (PSI/CSI) of score, features and factors against the baseline; exit 4 to act', load: async () => (await import('./monitorCommand.js')).runMonitorCommand },
-  worker: { summary: 'decide chunks of "score --queue" runs from Redis (BullMQ), on any host', load: async () => (await import('./workerCommand.js')).runWorkerCommand },
+  suggest: {
+    summary: "certificates that would raise one applicant's limit, ranked",
+    load: async () => (await import('./suggestCommand.js')).runSuggestCommand,
+  },
+  score: {
+    summary: 'decide a file of applicants (NDJSON or CSV) into NDJSON, resumable',
+    load: async () => (await import('./scoreCommand.js')).runScoreCommand,
+  },
+  simulate: {
+    summary: 'replay a book under a baseline and a candidate policy/model: swap set, losses, segments',
+    load: async () => (await import('./simulateCommand.js')).runSimulateCommand,
+  },
+  monitor: {
+    summary: 'drift (PSI/CSI) of score, features and factors against the baseline; exit 4 to act',
+    load: async () => (await import('./monitorCommand.js')).runMonitorCommand,
+  },
+  worker: {
+    summary: 'decide chunks of "score --queue" runs from Redis (BullMQ), on any host',
+    load: async () => (await import('./workerCommand.js')).runWorkerCommand,
+  },
   report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
-  train: { summary: 'train a gradient-boosted-tree model from a CSV file into ONNX', load: async () => (await import('../train/commands/trainCommand.js')).runTrainCommand },
-  featurize: { summary: 'applicants (NDJSON) and outcomes (CSV) into the exact training matrix the scorer computes', load: async () => (await import('../train/commands/featurizeCommand.js')).runFeaturizeCommand },
-  model: { summary: 'import an XGBoost or LightGBM ONNX model as a creditlift model (model import)', load: async () => (await import('./modelCommand.js')).runModelCommand },
-  predict: { summary: 'score a CSV with a trained model into probabilities', load: async () => (await import('../train/commands/predictCommand.js')).runPredictCommand },
+  train: {
+    summary: 'train a gradient-boosted-tree model from a CSV file into ONNX',
+    load: async () => (await import('../train/commands/trainCommand.js')).runTrainCommand,
+  },
+  featurize: {
+    summary: 'applicants (NDJSON) and outcomes (CSV) into the exact training matrix the scorer computes',
+    load: async () => (await import('../train/commands/featurizeCommand.js')).runFeaturizeCommand,
+  },
+  model: {
+    summary: 'import an XGBoost or LightGBM ONNX model as a creditlift model (model import)',
+    load: async () => (await import('./modelCommand.js')).runModelCommand,
+  },
+  predict: {
+    summary: 'score a CSV with a trained model into probabilities',
+    load: async () => (await import('../train/commands/predictCommand.js')).runPredictCommand,
+  },
 };
 
 /** Usage of `creditlift`. */
 export function mainUsage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n');
+  const list = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join('\n');
   return `Usage: creditlift <command> [options]
 
 Commands:
@@ -75,14 +110,19 @@ if (isEntry) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  main(process.argv.slice(2), { ...processCliIo, stderrIsTty: process.stderr.isTTY === true, stderrColumns: process.stderr.columns ?? 80, signal: stop.signal }).then(
+  main(process.argv.slice(2), {
+    ...processCliIo,
+    stderrIsTty: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns ?? 80,
+    signal: stop.signal,
+  }).then(
     (code) => {
       process.exitCode = code;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     },
     (e: unknown) => {
-      process.stderr.write(`fatal: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = CliExitCode.failed;
     },
   );

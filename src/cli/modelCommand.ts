@@ -66,7 +66,8 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     try {
       spec = JSON.parse(readFileSync(v.features!, 'utf8'));
     } catch (cause) {
-      if (cause instanceof SyntaxError) throw new ValidationError('ImportSpec', [{ path: [], code: 'invalid_json', message: `${v.features} is not JSON: ${cause.message}` }]);
+      if (cause instanceof SyntaxError)
+        throw new ValidationError('ImportSpec', [{ path: [], code: 'invalid_json', message: `${v.features} is not JSON: ${cause.message}` }]);
       throw cause;
     }
     let background: { data: Float32Array; nRows: number } | undefined;
@@ -74,7 +75,12 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
       const table = parseCsv(decodeUtf8Strict(readFileSync(v.background), v.background));
-      const data = encodeTable(table, specOk.data.features.map((f) => (f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories })));
+      const data = encodeTable(
+        table,
+        specOk.data.features.map((f) =>
+          f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories },
+        ),
+      );
       background = { data, nRows: table.rows.length };
     }
     const imported = importOnnxModel(new Uint8Array(readFileSync(v.onnx!)), {

@@ -85,7 +85,12 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
 
     if (values['write-baseline'] !== undefined) {
       if (values.applicants === undefined) throw new UsageError('--write-baseline needs --applicants (a holdout sample)');
-      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseApplicant }] = await Promise.all([import('../model/loadModel.js'), import('../model/defaultModelPath.js'), import('../monitor/buildMonitorBaseline.js'), import('../schema/parseApplicant.js')]);
+      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseApplicant }] = await Promise.all([
+        import('../model/loadModel.js'),
+        import('../model/defaultModelPath.js'),
+        import('../monitor/buildMonitorBaseline.js'),
+        import('../schema/parseApplicant.js'),
+      ]);
       const applicants = [];
       for await (const r of records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
@@ -107,14 +112,19 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (values.out === undefined) throw new UsageError('missing --out');
     const period = values.period ?? 'month';
     if (period !== 'week' && period !== 'month') throw new UsageError(`--period must be week or month, got "${period}"`);
-    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined)) throw new UsageError('--model and --policy apply to --applicants only (decisions are already made)');
+    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined))
+      throw new UsageError('--model and --policy apply to --applicants only (decisions are already made)');
     const out = values.out;
     const errorsPath = values.errors ?? `${out.replace(/\.json$/i, '')}.errors.ndjson`;
     const outputs = [out, errorsPath, ...(values.html === undefined ? [] : [values.html])];
     if (outputs.some((p) => resolve(p) === resolve(input))) throw new UsageError('no output may be the input file');
 
-    const [{ parseMonitorBaseline }, { defaultMonitorBaselinePath }] = await Promise.all([import('../monitor/monitorBaseline.js'), import('../monitor/defaultMonitorBaselinePath.js')]);
-    if (values.baseline === undefined && model !== undefined) throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
+    const [{ parseMonitorBaseline }, { defaultMonitorBaselinePath }] = await Promise.all([
+      import('../monitor/monitorBaseline.js'),
+      import('../monitor/defaultMonitorBaselinePath.js'),
+    ]);
+    if (values.baseline === undefined && model !== undefined)
+      throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
     let baselineJson: unknown;
     try {
@@ -139,11 +149,22 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     }
     const result =
       values.applicants !== undefined
-        ? await monitorApplicants({ records: records(), baseline, period, chunkSize, onError, ...(model === undefined ? {} : { model }), ...(policy === undefined ? {} : { policyOverrides: policy as object }) })
+        ? await monitorApplicants({
+            records: records(),
+            baseline,
+            period,
+            chunkSize,
+            onError,
+            ...(model === undefined ? {} : { model }),
+            ...(policy === undefined ? {} : { policyOverrides: policy as object }),
+          })
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
     for (const sink of sinks.splice(0)) await sink.close();
     const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
-    await writeFile(out, `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`);
+    await writeFile(
+      out,
+      `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
+    );
     if (values.html !== undefined) {
       const { buildMonitorHtml } = await import('../monitor/buildMonitorHtml.js');
       await writeFile(values.html, buildMonitorHtml(result, { source: basename(input) }));

@@ -47,8 +47,13 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
     const data = acc.finish();
     const averageCostAlertAbove = await averageCostAlertOf({ policy: values.policy });
-    await writeFile(values.out, buildReportHtml(data, { source: basename(file), averageCostAlertAbove, ...(values.title === undefined ? {} : { title: values.title }) }));
-    io.stdout(`report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`);
+    await writeFile(
+      values.out,
+      buildReportHtml(data, { source: basename(file), averageCostAlertAbove, ...(values.title === undefined ? {} : { title: values.title }) }),
+    );
+    io.stdout(
+      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`,
+    );
     return CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);

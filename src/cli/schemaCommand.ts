@@ -37,7 +37,8 @@ export function runSchemaCommand(argv: readonly string[], io: CliIo = processCli
       return CliExitCode.ok;
     }
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    if (values.decision === true && positionals.length > 0 && positionals[0] !== 'decision') throw new UsageError(`--decision and "${positionals[0]}" name two schemas: give one`);
+    if (values.decision === true && positionals.length > 0 && positionals[0] !== 'decision')
+      throw new UsageError(`--decision and "${positionals[0]}" name two schemas: give one`);
     const name = values.decision === true ? 'decision' : (positionals[0] ?? 'applicant');
     const schema = SCHEMAS[name];
     if (schema === undefined) throw new UsageError(`unknown schema "${name}": expected ${Object.keys(SCHEMAS).join(', ')}`);

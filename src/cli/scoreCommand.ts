@@ -14,7 +14,15 @@ import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score/resumeState.js';
-import { fingerprintInput, readRunManifest, resumeMismatches, runManifestPath, writeRunManifest, type InputFingerprint, type RunManifest } from './score/runManifest.js';
+import {
+  fingerprintInput,
+  readRunManifest,
+  resumeMismatches,
+  runManifestPath,
+  writeRunManifest,
+  type InputFingerprint,
+  type RunManifest,
+} from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
@@ -137,7 +145,8 @@ export interface ScoreArgs extends ScorerArgs {
  */
 export async function runScoreCommand(argv: readonly string[], io: CliIo = processCliIo, deps: ScoreCommandDeps = {}): Promise<number> {
   // --queue: the same command, decided by `creditlift worker` processes (src/distributed).
-  if (argv.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
+  if (argv.some((a) => a === '--queue' || a.startsWith('--queue=')))
+    return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
   let decider: BatchDecider | undefined;
   let lock: OutputLock | undefined;
   const sinks: LineSink[] = [];
@@ -203,7 +212,9 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.failed;
     }
     if (failedRecords > 0) {
-      io.stderr(`${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`);
+      io.stderr(
+        `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
+      );
       return CliExitCode.recordsFailed;
     }
     return summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
@@ -232,7 +243,8 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   const out = values.out as string;
   const errors = values.errors ?? out;
   if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
+  if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input))
+    throw new UsageError('--out and --errors must not be the input file');
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
   return {
@@ -261,7 +273,14 @@ function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: Decid
     format: args.format,
     model: identity.model,
     policyHash: identity.policyHash,
-    options: { out: args.out, errors: args.errors, suggestions: args.suggestions, maxRecordLines: args.maxRecordLines, batch: args.chunkSize, workers: args.workers },
+    options: {
+      out: args.out,
+      errors: args.errors,
+      suggestions: args.suggestions,
+      maxRecordLines: args.maxRecordLines,
+      batch: args.chunkSize,
+      workers: args.workers,
+    },
   };
 }
 
@@ -275,11 +294,15 @@ async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promis
   if (before === undefined) {
     const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
     if (written === 0) return undefined;
-    throw new RunRefusedError(`--resume: ${args.out} has no run manifest (${runManifestPath(args.out)}), so nothing shows it came from this input, model and policy; use --overwrite to start again`);
+    throw new RunRefusedError(
+      `--resume: ${args.out} has no run manifest (${runManifestPath(args.out)}), so nothing shows it came from this input, model and policy; use --overwrite to start again`,
+    );
   }
   const differences = resumeMismatches(before, now);
   if (differences.length > 0) {
-    throw new RunRefusedError(`--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`);
+    throw new RunRefusedError(
+      `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`,
+    );
   }
   const resumed = await readResumeState([args.out, args.errors]);
   if (resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
@@ -300,7 +323,12 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values, extra) });
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
-  return { decide: (records) => pool.decideBatchJson(records), identity: { model: pool.model, policyHash: pool.policyHash }, inFlight: workers, close: () => pool.close() };
+  return {
+    decide: (records) => pool.decideBatchJson(records),
+    identity: { model: pool.model, policyHash: pool.policyHash },
+    inFlight: workers,
+    close: () => pool.close(),
+  };
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -156,8 +156,14 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       reading.close();
     }
     for (const sink of sinks.splice(0)) await sink.close();
-    const meta = { baselineLabel: label(values['baseline-policy'], values['baseline-model']), candidateLabel: label(values['candidate-policy'], values['candidate-model']) };
-    await writeFile(out, `${JSON.stringify({ book: basename(book), ...meta, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`);
+    const meta = {
+      baselineLabel: label(values['baseline-policy'], values['baseline-model']),
+      candidateLabel: label(values['candidate-policy'], values['candidate-model']),
+    };
+    await writeFile(
+      out,
+      `${JSON.stringify({ book: basename(book), ...meta, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
+    );
     if (values.html !== undefined) {
       const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');
       await writeFile(values.html, buildSimulationHtml(result, { source: basename(book), ...meta }));
@@ -172,7 +178,8 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       io.stderr('interrupted: the summary covers the records read so far\n');
       return INTERRUPTED_EXIT_CODE;
     }
-    if (workerFailed > 0) io.stderr(`${workerFailed} record(s) were left undecided by a worker failure (worker_failed in ${errorsPath}): run again to decide them\n`);
+    if (workerFailed > 0)
+      io.stderr(`${workerFailed} record(s) were left undecided by a worker failure (worker_failed in ${errorsPath}): run again to decide them\n`);
     return workerFailed > 0 ? CliExitCode.recordsFailed : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);

@@ -43,9 +43,21 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     try {
       const s = await scorer.suggest(parseApplicant(applicant), { top });
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
-      else if (s.items.length === 0) io.stdout(`No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`);
+      else if (s.items.length === 0)
+        io.stdout(
+          `No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`,
+        );
       else {
-        const rows = s.items.map((x, i) => [String(i + 1), x.kind, x.names.en, x.names.zhHans, assumedText(x.assumed), formatRmb(x.limit), `+${formatRmb(x.limitGain)}`, `${(x.pd * 100).toFixed(2)}%`]);
+        const rows = s.items.map((x, i) => [
+          String(i + 1),
+          x.kind,
+          x.names.en,
+          x.names.zhHans,
+          assumedText(x.assumed),
+          formatRmb(x.limit),
+          `+${formatRmb(x.limitGain)}`,
+          `${(x.pd * 100).toFixed(2)}%`,
+        ]);
         io.stdout(formatTable(['#', 'kind', 'certificate', '证书', 'assumed', 'limit', 'gain', 'PD'], rows));
       }
     } finally {

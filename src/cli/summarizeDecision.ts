@@ -5,18 +5,25 @@ import { formatPercent, formatRmb } from '../report/formatMoney.js';
 export function summarizeDecision(d: Decision): string {
   const lines: string[] = [];
   const head = d.outcome === 'decline' ? 'DECLINE' : `${d.outcome.toUpperCase()} ${formatRmb(d.limit)}`;
-  lines.push(`  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})  line: ${d.lineAction}${d.lineAction === 'hold' ? ` (grantable today ${formatRmb(d.maxGrantable)})` : ''}`);
+  lines.push(
+    `  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})  line: ${d.lineAction}${d.lineAction === 'hold' ? ` (grantable today ${formatRmb(d.maxGrantable)})` : ''}`,
+  );
   lines.push(`  PD ${formatPercent(d.pd)}  grade ${d.grade}  APR ${formatPercent(d.apr)} (${d.dailyRateText} a day)  set by: ${d.bindingConstraint}`);
   const failed = d.affordability.checks.filter((c) => !c.pass);
-  lines.push(`  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`);
+  lines.push(
+    `  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`,
+  );
   for (const e of d.evidence) {
-    lines.push(`  Evidence #${e.index} ${e.kind}: ${e.status}${e.status === 'accepted' ? ` (strength ${e.strength.toFixed(2)})` : ` [${e.reasons.join(', ')}]`}`);
+    lines.push(
+      `  Evidence #${e.index} ${e.kind}: ${e.status}${e.status === 'accepted' ? ` (strength ${e.strength.toFixed(2)})` : ` [${e.reasons.join(', ')}]`}`,
+    );
   }
   for (const c of d.certificateImpacts) {
     lines.push(`    ${c.kind} lowered PD by ${formatPercent(c.pdReduction)} and added ${formatRmb(c.limitGain)}`);
   }
   const factors = d.contributions.factors.filter((f) => Math.abs(f.value) > 0.01).slice(0, 4);
-  if (factors.length) lines.push(`  Factors (log-odds vs average): ${factors.map((f) => `${f.factor} ${f.value >= 0 ? '+' : ''}${f.value.toFixed(2)}`).join(', ')}`);
+  if (factors.length)
+    lines.push(`  Factors (log-odds vs average): ${factors.map((f) => `${f.factor} ${f.value >= 0 ? '+' : ''}${f.value.toFixed(2)}`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);
   if (d.suggestions.items.length) {
     lines.push(`  Would raise it: ${d.suggestions.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)})`).join('; ')}`);

@@ -46,7 +46,14 @@ const BREAK = /[\r\n]/g;
 type Step =
   | { readonly t: 'more' }
   | { readonly t: 'row'; readonly cells: string[]; readonly next: number; readonly endLine: number; readonly nextLine: number }
-  | { readonly t: 'error'; readonly code: CsvTokenErrorCode; readonly message: string; readonly next: number; readonly nextLine: number; readonly skipRestOfLine?: boolean };
+  | {
+      readonly t: 'error';
+      readonly code: CsvTokenErrorCode;
+      readonly message: string;
+      readonly next: number;
+      readonly nextLine: number;
+      readonly skipRestOfLine?: boolean;
+    };
 
 /**
  * Creates the one CSV tokenizer of creditlift (RFC 4180), used by `score`, `train` and `predict`.
@@ -158,7 +165,8 @@ function readRecord(buf: string, p: number, line: number, final: boolean, maxLin
       for (;;) {
         const q = buf.indexOf('"', j);
         ln += countBreaks(buf, j, q < 0 ? n : q);
-        if (ln - line >= maxLines) return reopen(buf, p, line, 'unclosed_quote', `a quoted field opened on line ${line} is not closed within ${maxLines} lines`);
+        if (ln - line >= maxLines)
+          return reopen(buf, p, line, 'unclosed_quote', `a quoted field opened on line ${line} is not closed within ${maxLines} lines`);
         if (q < 0) {
           if (final) return reopen(buf, p, line, 'unclosed_quote', `a quoted field opened on line ${line} is never closed`);
           if (n - p > maxChars) return reopen(buf, p, line, 'record_too_long', `the record is longer than ${maxChars} characters`);
@@ -180,9 +188,18 @@ function readRecord(buf: string, p: number, line: number, final: boolean, maxLin
       SPECIAL.lastIndex = i;
       const m = SPECIAL.exec(buf);
       const k = m === null ? n : m.index;
-      if (m !== null && buf.charCodeAt(k) === QUOTE) return badLine(buf, k, ln, final, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+      if (m !== null && buf.charCodeAt(k) === QUOTE)
+        return badLine(buf, k, ln, final, 'a quote inside an unquoted field (quote the whole field and double the quote)');
       if (m === null && !final) {
-        if (n - p > maxChars) return { t: 'error', code: 'record_too_long', message: `the record is longer than ${maxChars} characters`, next: n, nextLine: ln, skipRestOfLine: true };
+        if (n - p > maxChars)
+          return {
+            t: 'error',
+            code: 'record_too_long',
+            message: `the record is longer than ${maxChars} characters`,
+            next: n,
+            nextLine: ln,
+            skipRestOfLine: true,
+          };
         return { t: 'more' };
       }
       cells.push(buf.slice(i, k));

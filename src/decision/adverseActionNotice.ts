@@ -52,7 +52,10 @@ export function adverseActionNotice(decision: Decision): AdverseActionNotice {
     requestedLimit: decision.requestedLimit,
     principalReasons: decision.reasons.map((r) => ({ code: r.code, factor: r.factor, en: r.en, zhHans: r.zhHans })),
     // A lender feature's own category has no stored wording: its name is shown as given.
-    dataCategories: decision.dataCategories.map((category) => ({ category, ...(dataCategoryNames[category as DataCategory] ?? { en: category, zhHans: category }) })),
+    dataCategories: decision.dataCategories.map((category) => ({
+      category,
+      ...(dataCategoryNames[category as DataCategory] ?? { en: category, zhHans: category }),
+    })),
     humanInvolvement: decision.review?.status ?? 'none',
     howToRequestReview: HOW_TO_REVIEW,
   };
@@ -76,12 +79,20 @@ const OUTCOME_TEXT: Readonly<Record<Decision['outcome'], BilingualText>> = {
 export function renderAdverseActionNotice(notice: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
   const en = lang === 'en';
   const lines: string[] = [];
-  lines.push(en ? `Notice about your credit application (decision ${notice.decisionId}, ${notice.asOf})` : `关于您的授信申请的通知（决定编号 ${notice.decisionId}，${notice.asOf}）`);
+  lines.push(
+    en
+      ? `Notice about your credit application (decision ${notice.decisionId}, ${notice.asOf})`
+      : `关于您的授信申请的通知（决定编号 ${notice.decisionId}，${notice.asOf}）`,
+  );
   const outcome = OUTCOME_TEXT[notice.outcome][lang];
   if (en) {
-    lines.push(`Outcome: ${outcome}${notice.outcome === 'decline' ? '' : `, limit ${rmb(notice.limit)}`}${notice.requestedLimit !== null ? ` (you asked for ${rmb(notice.requestedLimit)})` : ''}.`);
+    lines.push(
+      `Outcome: ${outcome}${notice.outcome === 'decline' ? '' : `, limit ${rmb(notice.limit)}`}${notice.requestedLimit !== null ? ` (you asked for ${rmb(notice.requestedLimit)})` : ''}.`,
+    );
   } else {
-    lines.push(`结果：${outcome}${notice.outcome === 'decline' ? '' : `，额度 ${(notice.limit / 100).toLocaleString('en-US')} 元`}${notice.requestedLimit !== null ? `（您申请 ${(notice.requestedLimit / 100).toLocaleString('en-US')} 元）` : ''}。`);
+    lines.push(
+      `结果：${outcome}${notice.outcome === 'decline' ? '' : `，额度 ${(notice.limit / 100).toLocaleString('en-US')} 元`}${notice.requestedLimit !== null ? `（您申请 ${(notice.requestedLimit / 100).toLocaleString('en-US')} 元）` : ''}。`,
+    );
   }
   if (notice.principalReasons.length > 0) {
     lines.push(en ? 'Principal reasons:' : '主要原因：');

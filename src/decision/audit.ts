@@ -102,10 +102,14 @@ export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: rea
   const problems: { path: string[]; message: string }[] = [];
   const contentHash = sha256Hex(contentJson(d));
   if (contentHash !== d.audit.contentHash) {
-    problems.push({ path: ['audit', 'contentHash'], message: 'audit.contentHash does not match the decision content: the decision was changed after it was made' });
+    problems.push({
+      path: ['audit', 'contentHash'],
+      message: 'audit.contentHash does not match the decision content: the decision was changed after it was made',
+    });
   }
   if (keys.signing !== null) {
-    if (d.audit.signature === undefined) problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
+    if (d.audit.signature === undefined)
+      problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
     else if (!sameHex(hmacHex(keys.signing, signedJson(d, d.audit.contentHash)), d.audit.signature)) {
       problems.push({ path: ['audit', 'signature'], message: 'audit.signature does not verify under the signing key: changed, or signed under another key' });
     }

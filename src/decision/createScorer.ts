@@ -214,7 +214,9 @@ function keyBytes(key: unknown, name: string): Uint8Array | null {
   if (key === undefined) return null;
   const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : null;
   if (bytes === null || bytes.length < MIN_KEY_BYTES) {
-    throw new ValidationError('ScorerOptions', [{ path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` }]);
+    throw new ValidationError('ScorerOptions', [
+      { path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` },
+    ]);
   }
   return bytes;
 }
@@ -250,7 +252,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
-    throw new ValidationError('ScorerOptions', [{ path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' }]);
+    throw new ValidationError('ScorerOptions', [
+      { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
+    ]);
   }
   const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
   const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath(), pin);
@@ -355,7 +359,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: DecideOptions): Promise<BatchResult[]> {
     throwIfAborted(opts?.signal);
-    if (!Array.isArray(inputs)) throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
+    if (!Array.isArray(inputs))
+      throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
     const limitHistory = history(opts);
     const results: BatchResult[] = new Array(inputs.length);
     const plans: DecisionPlan[] = [];
@@ -410,7 +415,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         platform: { ...base.platform, currentLimit: prior.limit },
         evidence: [...base.evidence, ...evidence.data],
       });
-      return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }), opts?.signal);
+      return one(
+        ctx,
+        planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }),
+        opts?.signal,
+      );
     },
     async suggest(input, opts) {
       throwIfAborted(opts?.signal);

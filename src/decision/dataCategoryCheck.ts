@@ -26,7 +26,11 @@ export function dataCategoriesUsed(definitions: readonly Pick<FeatureDefinition,
  * The data categories one decision used: the model's and the policy's, plus the category of every
  * accepted certificate kind that declares its own (a creator follower count is social-media data).
  */
-export function decisionDataCategories(base: readonly string[], items: readonly Pick<EvidenceAssessment, 'status' | 'kind'>[], catalog: Catalog): readonly string[] {
+export function decisionDataCategories(
+  base: readonly string[],
+  items: readonly Pick<EvidenceAssessment, 'status' | 'kind'>[],
+  catalog: Catalog,
+): readonly string[] {
   let extra: Set<string> | undefined;
   for (const item of items) {
     const c = item.status === 'accepted' ? catalog.get(item.kind)?.dataCategory : undefined;

@@ -130,7 +130,9 @@ export const LimitMovement = z
     withoutNewEvidence: fen,
     to: fen,
     /** In the order the evidence was added; each gain is measured after the ones before it, so the gains sum to `to - withoutNewEvidence`. */
-    byEvidence: list(z.strictObject({ index: z.number().int().min(0), kind: z.string(), credentialRef: z.string().nullable(), limitGain: signedFen }).readonly()),
+    byEvidence: list(
+      z.strictObject({ index: z.number().int().min(0), kind: z.string(), credentialRef: z.string().nullable(), limitGain: signedFen }).readonly(),
+    ),
     /** Set when a reassessment step limit held the increase back. */
     stepLimited: z.boolean(),
   })
@@ -194,11 +196,17 @@ export const DecisionReview = z
     /** The decision reviewed or contested (its `audit.decisionId`); null on the automated decision itself. */
     automatedDecisionId: z.string().nullable(),
     /** Role of the reviewer, e.g. `credit_officer` (no personal data); null until a person decided. */
-    reviewerRole: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/).nullable(),
+    reviewerRole: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/)
+      .nullable(),
     /** The reviewer's note for the file. */
     note: z.string().max(1000).nullable(),
     /** The customer's point of view and any new facts, on a contest. */
-    contest: z.strictObject({ statement: z.string().min(1).max(2000), newFacts: list(z.string().min(1).max(500)) }).readonly().nullable(),
+    contest: z
+      .strictObject({ statement: z.string().min(1).max(2000), newFacts: list(z.string().min(1).max(500)) })
+      .readonly()
+      .nullable(),
   })
   .readonly();
 /** See {@link DecisionReview}. */

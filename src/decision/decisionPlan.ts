@@ -46,9 +46,15 @@ function scenario(ctx: EngineContext, derived: Applicant): Scenario {
   // Every scenario's applicant is the parsed one or built from it by the engine (evidence taken
   // out or a typical certificate added): trusted as parsed, so assessEvidence does not re-parse it.
   const applicant = rememberParsed(derived);
-  return { applicant, report: assessEvidence(applicant, { catalog: ctx.catalog, minConfidence: ctx.minConfidence, bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories }) };
+  return {
+    applicant,
+    report: assessEvidence(applicant, {
+      catalog: ctx.catalog,
+      minConfidence: ctx.minConfidence,
+      bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories,
+    }),
+  };
 }
-
 
 /**
  * Which items disappear when one certificate is taken away as if never uploaded: the item and any
@@ -89,7 +95,13 @@ export function planDecision(
     .filter((item) => item.status === 'accepted')
     .map((item) => {
       const gone = certificateAndCopies(applicant.evidence, item.index);
-      return { item, scenario: counterfactual(main, items.filter((i) => !gone.has(i.index))) };
+      return {
+        item,
+        scenario: counterfactual(
+          main,
+          items.filter((i) => !gone.has(i.index)),
+        ),
+      };
     });
 
   // A customer over their own budget month after month is offered no increase, so none is scored.
@@ -99,7 +111,16 @@ export function planDecision(
   const newEvidenceFrom = options.newEvidenceFrom ?? applicant.evidence.length;
   const steps: Scenario[] = [];
   for (let j = newEvidenceFrom; j < applicant.evidence.length; j++) steps.push(counterfactual(main, items.slice(0, j)));
-  return { kind: options.prior ? 'reassess' : 'decide', main, without, whatIf, steps, newEvidenceFrom, limitHistory: options.limitHistory, prior: options.prior ?? null };
+  return {
+    kind: options.prior ? 'reassess' : 'decide',
+    main,
+    without,
+    whatIf,
+    steps,
+    newEvidenceFrom,
+    limitHistory: options.limitHistory,
+    prior: options.prior ?? null,
+  };
 }
 
 /** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */

@@ -109,7 +109,12 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     const byEvidence = stepLimits.slice(1).map((to, j) => {
       const index = plan.newEvidenceFrom + j;
       const ev = applicant.evidence[index];
-      return { index, kind: ev?.kind ?? '', credentialRef: ev === undefined ? null : credentialRef(ctx.keys, ev.kind, ev.credentialId), limitGain: to - (stepLimits[j] as number) };
+      return {
+        index,
+        kind: ev?.kind ?? '',
+        credentialRef: ev === undefined ? null : credentialRef(ctx.keys, ev.kind, ev.credentialId),
+        limitGain: to - (stepLimits[j] as number),
+      };
     });
     movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
   }
@@ -154,64 +159,74 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
         });
   const audit = buildAudit(
     {
-    applicantId: applicant.id,
-    asOf: applicant.asOf,
-    modelId: ctx.model.id,
-    modelSha256: ctx.model.sha256,
-    policyHash: ctx.policyHash,
-    catalogHash: ctx.catalogHash,
-    engineVersion: ENGINE_VERSION,
-    kind: plan.kind,
-    ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
-    inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
-    subject: applicant.identity.idHash,
+      applicantId: applicant.id,
+      asOf: applicant.asOf,
+      modelId: ctx.model.id,
+      modelSha256: ctx.model.sha256,
+      policyHash: ctx.policyHash,
+      catalogHash: ctx.catalogHash,
+      engineVersion: ENGINE_VERSION,
+      kind: plan.kind,
+      ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
+      inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
+      subject: applicant.identity.idHash,
     },
     ctx.keys,
   );
 
-  return sealDecision({
-    applicantId: applicant.id,
-    asOf: applicant.asOf,
-    outcome,
-    limit: grantedLimit,
-    lineAction,
-    maxGrantable: settled.maxGrantable,
-    previousLimit,
-    requestedLimit: requested,
-    apr: main.apr,
-    dailyRate: main.dailyRate,
-    dailyRateText: main.dailyRateText,
-    plans: main.plans,
-    dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
-    review:
-      applicant.controls.humanReview === true
-        ? { status: 'pending', proposed: { outcome: main.automatedOutcome, limit: grantedLimit }, automatedDecisionId: null, reviewerRole: null, note: null, contest: null }
-        : null,
-    pd: mainPd,
-    grade: main.grade,
-    bindingConstraint,
-    caps: main.caps,
-    affordability: {
-      pass: main.affordability.pass,
-      monthlyPayment: main.affordability.monthlyPayment,
-      capacity: main.affordabilityCapacity,
-      checks: main.affordability.checks,
+  return sealDecision(
+    {
+      applicantId: applicant.id,
+      asOf: applicant.asOf,
+      outcome,
+      limit: grantedLimit,
+      lineAction,
+      maxGrantable: settled.maxGrantable,
+      previousLimit,
+      requestedLimit: requested,
+      apr: main.apr,
+      dailyRate: main.dailyRate,
+      dailyRateText: main.dailyRateText,
+      plans: main.plans,
+      dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
+      review:
+        applicant.controls.humanReview === true
+          ? {
+              status: 'pending',
+              proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
+              automatedDecisionId: null,
+              reviewerRole: null,
+              note: null,
+              contest: null,
+            }
+          : null,
+      pd: mainPd,
+      grade: main.grade,
+      bindingConstraint,
+      caps: main.caps,
+      affordability: {
+        pass: main.affordability.pass,
+        monthlyPayment: main.affordability.monthlyPayment,
+        capacity: main.affordabilityCapacity,
+        checks: main.affordability.checks,
+      },
+      evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
+        ...item,
+        ...(category === undefined ? {} : { category }),
+        ...(scaleValue === undefined ? {} : { scaleValue }),
+        credentialRef: credentialRef(ctx.keys, item.kind, credentialId),
+      })),
+      policyReasons,
+      reasons,
+      contributions: { space: ctx.contributionSpace, baseline, factors },
+      certificateImpacts,
+      suggestions,
+      movement,
+      health: { healthyLimit, overBudgetMonths, lowerLimitOffer },
+      controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
+      limitHistory,
+      audit,
     },
-    evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
-      ...item,
-      ...(category === undefined ? {} : { category }),
-      ...(scaleValue === undefined ? {} : { scaleValue }),
-      credentialRef: credentialRef(ctx.keys, item.kind, credentialId),
-    })),
-    policyReasons,
-    reasons,
-    contributions: { space: ctx.contributionSpace, baseline, factors },
-    certificateImpacts,
-    suggestions,
-    movement,
-    health: { healthyLimit, overBudgetMonths, lowerLimitOffer },
-    controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
-    limitHistory,
-    audit,
-  }, ctx.keys);
+    ctx.keys,
+  );
 }

@@ -27,7 +27,11 @@ function whatIfDocumentHash(kind: string): string {
  * same assessment as a real upload, so a kind the applicant could not plausibly hold (too young
  * for it, say) gains nothing.
  */
-export function hypotheticalEvidence(applicant: Applicant, spec: CertificateKindSpec, catalog: Catalog): { evidence: CertificateEvidence; typical: TypicalEvidence } | undefined {
+export function hypotheticalEvidence(
+  applicant: Applicant,
+  spec: CertificateKindSpec,
+  catalog: Catalog,
+): { evidence: CertificateEvidence; typical: TypicalEvidence } | undefined {
   const typical = typicalEvidence(spec.id, catalog);
   const method = spec.verificationMethods[0];
   if (typical === undefined || method === undefined) return undefined;

@@ -101,23 +101,39 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const policy = env.policy;
   const issues: ValidationIssue[] = [];
   if (typeof review?.reviewerRole !== 'string' || !ROLE.test(review.reviewerRole)) {
-    issues.push({ path: ['reviewerRole'], code: 'invalid_format', message: 'reviewerRole must be a snake_case role such as credit_officer (no personal names)' });
+    issues.push({
+      path: ['reviewerRole'],
+      code: 'invalid_format',
+      message: 'reviewerRole must be a snake_case role such as credit_officer (no personal names)',
+    });
   }
-  if (!['approve', 'refer', 'decline'].includes(review?.outcome)) issues.push({ path: ['outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
-  if (!Number.isSafeInteger(review?.limit) || review.limit < 0) issues.push({ path: ['limit'], code: 'invalid_type', message: 'limit must be a non-negative integer of fen' });
-  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000)) issues.push({ path: ['note'], code: 'too_big', message: 'note must be a string of at most 1000 characters' });
+  if (!['approve', 'refer', 'decline'].includes(review?.outcome))
+    issues.push({ path: ['outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
+  if (!Number.isSafeInteger(review?.limit) || review.limit < 0)
+    issues.push({ path: ['limit'], code: 'invalid_type', message: 'limit must be a non-negative integer of fen' });
+  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000))
+    issues.push({ path: ['note'], code: 'too_big', message: 'note must be a string of at most 1000 characters' });
   if (issues.length > 0) throw new ValidationError('ReviewInput', issues);
 
   const { ceiling, bound } = reviewCeiling(decision);
   const { outcome, limit } = review;
   if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
   if (outcome !== 'decline') {
-    if (limit > ceiling) throw new CreditliftError('review_invalid', `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`);
-    if (limit % policy.limits.roundingStep !== 0) throw new CreditliftError('review_invalid', `limit ${limit} fen is not a multiple of the rounding step ${policy.limits.roundingStep}`);
-    if (outcome === 'approve' && limit < policy.limits.productMin) throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
+    if (limit > ceiling)
+      throw new CreditliftError(
+        'review_invalid',
+        `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
+      );
+    if (limit % policy.limits.roundingStep !== 0)
+      throw new CreditliftError('review_invalid', `limit ${limit} fen is not a multiple of the rounding step ${policy.limits.roundingStep}`);
+    if (outcome === 'approve' && limit < policy.limits.productMin)
+      throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
   }
 
-  const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'), 'human_review_decided'];
+  const codes: PolicyReasonCode[] = [
+    ...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'),
+    'human_review_decided',
+  ];
   const previousLimit = decision.previousLimit;
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
@@ -146,7 +162,11 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       policyReasons: codes,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
       reasons: adverse
-        ? principalReasons(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors, env.featureReasons)
+        ? principalReasons(
+            ['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
+            decision.contributions.factors,
+            env.featureReasons,
+          )
         : [],
       review: next,
       limitHistory,
@@ -179,10 +199,13 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     issues.push({ path: ['statement'], code: 'invalid_type', message: 'statement must be 1 to 2000 characters' });
   }
   const facts = contest?.newFacts ?? [];
-  if (!Array.isArray(facts) || facts.length > 20) issues.push({ path: ['newFacts'], code: 'too_big', message: 'newFacts must be an array of at most 20 strings' });
-  else facts.forEach((f, i) => {
-    if (typeof f !== 'string' || f.length === 0 || f.length > 500) issues.push({ path: ['newFacts', i], code: 'invalid_type', message: 'each new fact must be 1 to 500 characters' });
-  });
+  if (!Array.isArray(facts) || facts.length > 20)
+    issues.push({ path: ['newFacts'], code: 'too_big', message: 'newFacts must be an array of at most 20 strings' });
+  else
+    facts.forEach((f, i) => {
+      if (typeof f !== 'string' || f.length === 0 || f.length > 500)
+        issues.push({ path: ['newFacts', i], code: 'invalid_type', message: 'each new fact must be 1 to 500 characters' });
+    });
   if (issues.length > 0) throw new ValidationError('ContestInput', issues);
 
   const next: DecisionReview = {
@@ -202,7 +225,11 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       outcome: 'refer',
       lineAction: 'review',
       policyReasons: codes,
-      reasons: principalReasons(['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], decision.contributions.factors, env.featureReasons),
+      reasons: principalReasons(
+        ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
+        decision.contributions.factors,
+        env.featureReasons,
+      ),
       review: next,
     },
     'contest',

@@ -44,8 +44,7 @@ export interface LineContext {
 export function settleLine(today: GrantedToday, line: LineContext): SettledLine {
   const maxGrantable = today.outcome === 'decline' ? 0 : today.limit;
   if (!line.protectLine) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
-  const onFile =
-    line.selfCap !== null && line.selfCap < line.previousLimit ? roundDownToStep(line.selfCap, line.roundingStep) : line.previousLimit;
+  const onFile = line.selfCap !== null && line.selfCap < line.previousLimit ? roundDownToStep(line.selfCap, line.roundingStep) : line.previousLimit;
   if (maxGrantable >= onFile) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   return { outcome: 'refer', limit: onFile, maxGrantable, held: true };
 }

@@ -4,7 +4,10 @@ import type { LimitSetBy } from '../policy/applyPolicy.js';
 const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: string }>> = {
   decline: { en: 'No certificate changes this outcome: the reasons above must be resolved first.', zhHans: '上传证书无法改变当前结果，请先解决上述原因。' },
   risk: { en: 'No catalog certificate would lower the estimated risk enough to raise the limit.', zhHans: '目前没有可上传的证书能使风险评估提升额度。' },
-  affordability: { en: 'Your limit is set by what you can afford to repay; certificates cannot raise it beyond that.', zhHans: '您的额度由还款能力决定，证书无法超出该上限。' },
+  affordability: {
+    en: 'Your limit is set by what you can afford to repay; certificates cannot raise it beyond that.',
+    zhHans: '您的额度由还款能力决定，证书无法超出该上限。',
+  },
   regulatory: {
     en: 'Your limit is at the regulatory cap on what one lender may grant one borrower, your other lines with us included.',
     zhHans: '您的额度（含您在本机构的其他额度）已达单一机构对单户授信的监管上限。',
@@ -14,8 +17,14 @@ const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: strin
     zhHans: '您的额度（含您在本机构的其他额度）已达本机构对单一客户的授信上限。',
   },
   product_max: { en: 'Your limit is at the product maximum.', zhHans: '您的额度已达产品最高额度。' },
-  self_cap: { en: 'Your limit is at the cap you set yourself; raise or clear it to allow more.', zhHans: '您的额度已达您自行设置的上限，如需提高请调整该上限。' },
-  step_limit: { en: 'Increases are limited per reassessment and within a rolling period; more evidence can count at the next step.', zhHans: '单次及近期累计提额幅度有限，更多证书可在下次评估时计入。' },
+  self_cap: {
+    en: 'Your limit is at the cap you set yourself; raise or clear it to allow more.',
+    zhHans: '您的额度已达您自行设置的上限，如需提高请调整该上限。',
+  },
+  step_limit: {
+    en: 'Increases are limited per reassessment and within a rolling period; more evidence can count at the next step.',
+    zhHans: '单次及近期累计提额幅度有限，更多证书可在下次评估时计入。',
+  },
   requested: { en: 'Your limit is the amount you asked for.', zhHans: '您的额度即为您申请的金额。' },
 };
 

@@ -16,14 +16,20 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   const parsed = Decision.safeParse(input);
   if (!parsed.success) {
     throw new PriorInvalidError(
-      validationIssuesFromZod(parsed.error).slice(0, 50).map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
+      validationIssuesFromZod(parsed.error)
+        .slice(0, 50)
+        .map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
     );
   }
   const prior = parsed.data;
   const issues: ValidationIssue[] = sealProblems(prior, keys).map((p) => ({ ...p, code: 'prior_invalid' }));
   if (applicant !== undefined) {
     if (prior.applicantId !== applicant.id) {
-      issues.push({ path: ['applicantId'], code: 'prior_invalid', message: 'applicantId is not the applicant being reassessed: the prior decision is another applicant\u2019s' });
+      issues.push({
+        path: ['applicantId'],
+        code: 'prior_invalid',
+        message: 'applicantId is not the applicant being reassessed: the prior decision is another applicant\u2019s',
+      });
     }
     if (prior.audit.subjectHash !== personalHash(keys, 'subject', applicant.identity.idHash)) {
       issues.push({
@@ -32,7 +38,8 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
         message: "audit.subjectHash does not match the applicant's identity (another person, or a decision made under another personalDataKey)",
       });
     }
-    if (prior.asOf > applicant.asOf) issues.push({ path: ['asOf'], code: 'prior_invalid', message: `the prior decision (${prior.asOf}) is dated after the reassessment (${applicant.asOf})` });
+    if (prior.asOf > applicant.asOf)
+      issues.push({ path: ['asOf'], code: 'prior_invalid', message: `the prior decision (${prior.asOf}) is dated after the reassessment (${applicant.asOf})` });
   }
   if (issues.length > 0) throw new PriorInvalidError(issues);
   return prior;

@@ -73,7 +73,10 @@ function hypotheticalAssessment(ctx: EngineContext, applicant: Applicant, spec: 
           // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
           // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
           // Frozen: one cached assessment is shared by every plan that appends it.
-          alone: freezeAssessment(assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence }).items[0] as EvidenceAssessment),
+          alone: freezeAssessment(
+            assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
+              .items[0] as EvidenceAssessment,
+          ),
         };
   entries.set(key, value);
   return value;
@@ -130,7 +133,11 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     const cached = hypotheticalAssessment(ctx, applicant, spec, tooYoung);
     if (cached === null) continue;
     const added: EvidenceAssessment = { ...cached.alone, index: items.length };
-    out.push({ spec, typical: cached.typical, scenario: { applicant, report: { items: [...items, added], summary: summaryWithOneMore(report.summary, added) } } });
+    out.push({
+      spec,
+      typical: cached.typical,
+      scenario: { applicant, report: { items: [...items, added], summary: summaryWithOneMore(report.summary, added) } },
+    });
   }
   return out;
 }

@@ -68,7 +68,8 @@ export function lineRange(recordLines: readonly number[]): string {
 /** Names every field in which a worker's fingerprint differs from the job's; empty when they match. */
 export function fingerprintMismatch(job: ScoringFingerprint, worker: Omit<ScoringFingerprint, 'suggestions'>): string[] {
   const out: string[] = [];
-  if (job.modelSha256 !== worker.modelSha256) out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
+  if (job.modelSha256 !== worker.modelSha256)
+    out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
   if (job.policyHash !== worker.policyHash) out.push(`policy hash ${worker.policyHash.slice(0, 12)}... is not the job's ${job.policyHash.slice(0, 12)}...`);
   if (job.engineVersion !== worker.engineVersion) out.push(`engine version ${worker.engineVersion} is not the job's ${job.engineVersion}`);
   return out;

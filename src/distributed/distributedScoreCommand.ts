@@ -90,7 +90,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     outPath = out;
     const errors = values.errors ?? out;
     if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input)) throw new UsageError('--out and --errors must not be the input file');
+    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input))
+      throw new UsageError('--out and --errors must not be the input file');
     const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
@@ -112,7 +113,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       }
     }
     const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
-    if (resumed !== undefined && resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+    if (resumed !== undefined && resumed.truncatedBytes > 0)
+      io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
     const fingerprint: ScoringFingerprint = { ...(await scoringFingerprint(values)), suggestions };
 
     link = openRedisLink(address, timeoutMs);
@@ -125,13 +127,23 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const client = link.client;
 
     // The run's manifest: what it was started with, so a resume with other inputs is refused.
-    const manifest = { input: resolve(input), inputSize: String(inputSize), inputSha256: inputPrint.sha256, format, chunkSize: String(chunkSize), maxRecordLines: String(maxRecordLines), fingerprint: JSON.stringify(fingerprint) };
+    const manifest = {
+      input: resolve(input),
+      inputSize: String(inputSize),
+      inputSha256: inputPrint.sha256,
+      format,
+      chunkSize: String(chunkSize),
+      maxRecordLines: String(maxRecordLines),
+      fingerprint: JSON.stringify(fingerprint),
+    };
     const key = runKey(name);
     const existing = await guard(client.hgetall(key));
     let enqueuedHighWater = Number(existing.chunks ?? 0);
     if (Object.keys(existing).length > 0) {
       if (values.resume !== true && values.overwrite !== true) {
-        throw new UsageError(`job "${name}" already exists on ${address.display} (${enqueuedHighWater} chunks enqueued): use --resume to continue it or --overwrite to start it again`);
+        throw new UsageError(
+          `job "${name}" already exists on ${address.display} (${enqueuedHighWater} chunks enqueued): use --resume to continue it or --overwrite to start it again`,
+        );
       }
       if (values.overwrite === true) {
         for (let k = 0; k < enqueuedHighWater; k++) await guard(q.remove(chunkJobId(name, k)));
@@ -139,7 +151,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         enqueuedHighWater = 0;
       } else {
         const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => existing[f] !== undefined && existing[f] !== manifest[f]);
-        if (differs.length > 0) throw new UsageError(`--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})`);
+        if (differs.length > 0)
+          throw new UsageError(
+            `--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})`,
+          );
       }
     } else if (values.overwrite === true) {
       // No manifest, but chunks of an interrupted first attempt may still sit in the queue.
@@ -169,7 +184,15 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     let exhausted = false;
     const done = (line: number) => resumed?.done.has(line) === true;
     const draw = () =>
-      progress.update({ bytesDone, bytesTotal: inputSize, chunksWritten, chunksQueued: pending.length, chunksFailed: failed.length, records: summary.recordsIn + summary.skipped, rejected: summary.rejected });
+      progress.update({
+        bytesDone,
+        bytesTotal: inputSize,
+        chunksWritten,
+        chunksQueued: pending.length,
+        chunksFailed: failed.length,
+        records: summary.recordsIn + summary.skipped,
+        rejected: summary.rejected,
+      });
 
     const enqueue = async (c: InputChunk): Promise<void> => {
       const id = chunkJobId(name, c.index);
@@ -180,7 +203,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         if (old !== undefined && (await guard(old.getState())) === 'failed') await guard(old.remove());
       }
       const data: ChunkJobData = { run: name, index: c.index, records: encodeRecords(c.records), recordLines: c.recordLines, fingerprint };
-      await guard(q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
+      await guard(
+        q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }),
+      );
       if (c.index + 1 > enqueuedHighWater) {
         enqueuedHighWater = c.index + 1;
         await guard(client.hset(key, 'chunks', String(enqueuedHighWater)));
@@ -209,7 +234,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         const lines = result?.lines;
         if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
           const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
-          recordFailure(head, `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`);
+          recordFailure(
+            head,
+            `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`,
+          );
         } else {
           await writeChunk(lines);
           await guard(q.remove(head.id));
@@ -292,7 +320,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         : formatScoreSummary(summary, { out, errors }),
     );
     if (stoppedEarly) {
-      io.stderr(`interrupted: ${summary.recordsIn} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`);
+      io.stderr(
+        `interrupted: ${summary.recordsIn} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`,
+      );
       return INTERRUPTED_EXIT_CODE;
     }
     if (read.sha256() !== inputPrint.sha256) {
@@ -300,7 +330,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.failed;
     }
     if (failed.length > 0) {
-      io.stderr(`${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${failed.map((f) => (f.firstLine === f.lastLine ? `line ${f.firstLine}` : `lines ${f.firstLine}-${f.lastLine}`)).join(', ')}); everything else is written. Fix the cause and run the same command with --resume to retry ${failed.length === 1 ? 'it' : 'them'}\n`);
+      io.stderr(
+        `${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${failed.map((f) => (f.firstLine === f.lastLine ? `line ${f.firstLine}` : `lines ${f.firstLine}-${f.lastLine}`)).join(', ')}); everything else is written. Fix the cause and run the same command with --resume to retry ${failed.length === 1 ? 'it' : 'them'}\n`,
+      );
       return CliExitCode.failed;
     }
     return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
@@ -311,7 +343,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.usage;
     }
     const code = reportError(e, io, usage);
-    if (code === CliExitCode.failed && outPath !== '') io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
+    if (code === CliExitCode.failed && outPath !== '')
+      io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
     return code;
   } finally {
     reading?.close();

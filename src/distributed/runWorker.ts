@@ -66,7 +66,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     const rejected = lines.filter((l) => 'error' in l).length;
     done.chunks++;
     done.records += lines.length;
-    options.log(`${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (start ${job.attemptsStarted})\n`);
+    options.log(
+      `${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (start ${job.attemptsStarted})\n`,
+    );
     return { lines, worker: me };
   };
 
@@ -81,12 +83,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     autorun: false,
   });
   worker.on('failed', (job, err) => {
-    if (job !== undefined && !(err instanceof UnrecoverableError)) options.log(`chunk ${job.id ?? '?'} failed on ${me}: ${err.message} (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1})\n`);
+    if (job !== undefined && !(err instanceof UnrecoverableError))
+      options.log(`chunk ${job.id ?? '?'} failed on ${me}: ${err.message} (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1})\n`);
   });
   // Connection errors are the watchdog's to judge; BullMQ reconnects by itself meanwhile.
   worker.on('error', () => undefined);
 
-  options.log(`worker ${me} serving queue ${QUEUE_NAME}: ${options.concurrency} at a time, model ${options.fingerprint.modelSha256.slice(0, 12)}..., policy ${options.fingerprint.policyHash.slice(0, 12)}...\n`);
+  options.log(
+    `worker ${me} serving queue ${QUEUE_NAME}: ${options.concurrency} at a time, model ${options.fingerprint.modelSha256.slice(0, 12)}..., policy ${options.fingerprint.policyHash.slice(0, 12)}...\n`,
+  );
   const stopped = new Promise<void>((resolve) => {
     if (options.signal?.aborted === true) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });

@@ -103,8 +103,21 @@ export function formatPath(path: readonly (string | number)[]): string {
  * one is told so explicitly rather than with a generic "unknown key".
  */
 const PROTECTED_KEYS = new Set([
-  'gender', 'sex', 'ethnicity', 'ethnic', 'race', 'nationality', 'religion', 'faith', 'maritalstatus',
-  'marital', 'pregnancy', 'disability', 'sexualorientation', 'politicalaffiliation', 'hukou',
+  'gender',
+  'sex',
+  'ethnicity',
+  'ethnic',
+  'race',
+  'nationality',
+  'religion',
+  'faith',
+  'maritalstatus',
+  'marital',
+  'pregnancy',
+  'disability',
+  'sexualorientation',
+  'politicalaffiliation',
+  'hukou',
 ]);
 
 /** True when a key names a protected characteristic (case- and separator-insensitive). */
@@ -126,7 +139,11 @@ function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
   }
   // A creditlift rule written as a zod refinement carries its stable code in params.
   const own = issue.code === 'custom' ? (issue.params as { creditliftCode?: ValidationIssueCode } | undefined)?.creditliftCode : undefined;
-  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = { path, code: own ?? issue.code, message: truncateForMessage(issue.message, 256) };
+  const out: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = {
+    path,
+    code: own ?? issue.code,
+    message: truncateForMessage(issue.message, 256),
+  };
   if ('expected' in issue && issue.expected !== undefined) out.expected = String(issue.expected);
   if ('input' in issue) out.received = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
   return [out];

@@ -37,7 +37,10 @@ export const DEFAULT_MIN_CONFIDENCE = 0.6;
 // Case, width and the separators people type inconsistently ("张 三", "Zhang·San") do not make
 // a different person.
 function normalizeName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s·•.\-_,']/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s·•.\-_,']/g, '');
 }
 
 /** The identity of a credential for duplicate detection: its kind and its normalised id. */
@@ -75,7 +78,13 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
     throw new ValidationError('AssessEvidenceOptions', [
-      { path: ['minConfidence'], code: 'out_of_range', message: 'minConfidence must be a number in [0, 1]', expected: 'number in [0, 1]', received: typeof minConfidence },
+      {
+        path: ['minConfidence'],
+        code: 'out_of_range',
+        message: 'minConfidence must be a number in [0, 1]',
+        expected: 'number in [0, 1]',
+        received: typeof minConfidence,
+      },
     ]);
   }
   // JavaScript callers can pass anything; a catalog is only ever what resolveCatalog returns.

@@ -19,7 +19,10 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
   duplicate_credential: { en: 'The same certificate number was already submitted.', zhHans: '同一证书编号已提交过。' },
   holder_mismatch: { en: "The certificate holder does not match the applicant's identity.", zhHans: '持证人与申请人身份不一致。' },
   low_verification_confidence: { en: 'The certificate could not be verified with enough confidence.', zhHans: '证书核验可信度不足。' },
-  self_declared_only: { en: 'Self-declared information cannot count on its own; please upload or link the certificate.', zhHans: '仅自行填报的信息不能单独计入,请上传或授权核验证书。' },
+  self_declared_only: {
+    en: 'Self-declared information cannot count on its own; please upload or link the certificate.',
+    zhHans: '仅自行填报的信息不能单独计入,请上传或授权核验证书。',
+  },
   verification_method_not_accepted: { en: 'This certificate cannot be verified this way.', zhHans: '该证书不支持此核验方式。' },
   banned_data_category: {
     en: 'This kind of information may not be used for a credit decision where you live.',

@@ -56,7 +56,9 @@ export function summarizeEvidence(items: readonly EvidenceAssessment[]): Evidenc
 // A hand-written check rather than a schema: it runs for every decision and each counterfactual.
 function checkAssessments(items: unknown): void {
   if (!Array.isArray(items)) {
-    throw new ValidationError('evidence assessments', [{ path: [], code: 'invalid_type', message: 'expected the items of an assessEvidence report', expected: 'array' }]);
+    throw new ValidationError('evidence assessments', [
+      { path: [], code: 'invalid_type', message: 'expected the items of an assessEvidence report', expected: 'array' },
+    ]);
   }
   const issues: ValidationIssue[] = [];
   items.forEach((item: unknown, i) => {
@@ -70,7 +72,13 @@ function checkAssessments(items: unknown): void {
       typeof a.strength === 'number' &&
       a.strength >= 0 &&
       a.strength <= 1;
-    if (!ok) issues.push({ path: [i], code: 'invalid_type', message: 'not an evidence assessment (status, category, reasons, strength in [0, 1])', expected: 'EvidenceAssessment' });
+    if (!ok)
+      issues.push({
+        path: [i],
+        code: 'invalid_type',
+        message: 'not an evidence assessment (status, category, reasons, strength in [0, 1])',
+        expected: 'EvidenceAssessment',
+      });
   });
   if (issues.length > 0) throw new ValidationError('evidence assessments', issues);
 }

@@ -36,7 +36,11 @@ export function coversFromBackground(model: TreeEnsemble, background: Background
     if (!Number.isInteger(nRows) || nRows < 1) {
       issues.push({ path: ['background', 'nRows'], code: 'invalid_value', message: 'nRows must be a positive integer', received: String(nRows) });
     } else if (data.length !== nRows * nF) {
-      issues.push({ path: ['background', 'data'], code: 'invalid_length', message: `expected ${nRows} rows x ${nF} features = ${nRows * nF} values, got ${data.length}` });
+      issues.push({
+        path: ['background', 'data'],
+        code: 'invalid_length',
+        message: `expected ${nRows} rows x ${nF} features = ${nRows * nF} values, got ${data.length}`,
+      });
     }
     valueAt = (r, f) => data[r * nF + f] as number;
   } else {

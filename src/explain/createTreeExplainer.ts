@@ -114,7 +114,10 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
     },
     shapBatch(rows, nRows, out) {
       if (!(rows instanceof Float32Array || rows instanceof Float64Array) || !Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * nF) {
-        throw new CreditliftError('model_shape_mismatch', `expected ${nRows} rows x ${nF} features = ${nRows * nF} values in a Float32Array, got ${describe(rows)}`);
+        throw new CreditliftError(
+          'model_shape_mismatch',
+          `expected ${nRows} rows x ${nF} features = ${nRows * nF} values in a Float32Array, got ${describe(rows)}`,
+        );
       }
       const result = outputFor(out, nRows * width);
       // Allocated on the first batch: an explainer used only row by row never pays for it.

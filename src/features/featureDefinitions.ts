@@ -54,15 +54,7 @@ export interface FeatureDefinition<TAttributes = unknown> {
 }
 
 /** Factors that group features into things a person understands. */
-export type FeatureFactor =
-  | 'income'
-  | 'stability'
-  | 'debt_burden'
-  | 'credit_history'
-  | 'platform_behaviour'
-  | 'household'
-  | 'certificates'
-  | 'profile';
+export type FeatureFactor = 'income' | 'stability' | 'debt_burden' | 'credit_history' | 'platform_behaviour' | 'household' | 'certificates' | 'profile';
 
 const FEN_PER_RMB = 100;
 /** Ratios are capped so that a near-zero income does not produce an unbounded value. */
@@ -391,6 +383,4 @@ export const featureDefinitions: readonly FeatureDefinition[] = [
 ];
 
 /** Definitions by name. */
-export const featureDefinitionsByName: ReadonlyMap<string, FeatureDefinition> = new Map(
-  featureDefinitions.map((d) => [d.name, d]),
-);
+export const featureDefinitionsByName: ReadonlyMap<string, FeatureDefinition> = new Map(featureDefinitions.map((d) => [d.name, d]));

@@ -60,12 +60,21 @@ export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, fea
         out.push({
           feature: feature.name,
           code: 'unknown_category',
-          message: `the model codes categories the feature never produces (${unknown.slice(0, 5).map((c) => `"${c}"`).join(', ')}${unknown.length > 5 ? ', ...' : ''}); the feature's categories are ${(def.categories ?? []).map((c) => `"${c}"`).join(', ')}. Retrain on \`creditlift featurize\` output, which writes categories by name`,
+          message: `the model codes categories the feature never produces (${unknown
+            .slice(0, 5)
+            .map((c) => `"${c}"`)
+            .join(
+              ', ',
+            )}${unknown.length > 5 ? ', ...' : ''}); the feature's categories are ${(def.categories ?? []).map((c) => `"${c}"`).join(', ')}. Retrain on \`creditlift featurize\` output, which writes categories by name`,
         });
       }
     }
     if (def.monotone !== 0 && feature.monotone !== def.monotone) {
-      out.push({ feature: feature.name, code: 'monotone_mismatch', message: `the feature is declared monotone ${def.monotone > 0 ? '+1' : '-1'} but the model claims ${feature.monotone}` });
+      out.push({
+        feature: feature.name,
+        code: 'monotone_mismatch',
+        message: `the feature is declared monotone ${def.monotone > 0 ? '+1' : '-1'} but the model claims ${feature.monotone}`,
+      });
     }
   }
   return out;

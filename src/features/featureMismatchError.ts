@@ -22,7 +22,10 @@ export class FeatureMismatchError extends CreditliftError {
   readonly mismatches: readonly FeatureMismatch[];
 
   constructor(mismatches: readonly FeatureMismatch[]) {
-    super('model_shape_mismatch', `The model and the declared features disagree:\n${mismatches.map((m) => `  - ${m.feature} (${m.code}): ${m.message}`).join('\n')}`);
+    super(
+      'model_shape_mismatch',
+      `The model and the declared features disagree:\n${mismatches.map((m) => `  - ${m.feature} (${m.code}): ${m.message}`).join('\n')}`,
+    );
     this.name = 'FeatureMismatchError';
     this.mismatches = mismatches;
   }

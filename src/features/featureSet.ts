@@ -38,7 +38,16 @@ export interface FeatureSetSpec<TShape extends z.ZodRawShape> {
   readonly features: readonly FeatureDefinition<z.output<z.ZodObject<TShape, z.core.$strict>>>[];
 }
 
-const FACTORS: readonly FeatureFactor[] = ['income', 'stability', 'debt_burden', 'credit_history', 'platform_behaviour', 'household', 'certificates', 'profile'];
+const FACTORS: readonly FeatureFactor[] = [
+  'income',
+  'stability',
+  'debt_burden',
+  'credit_history',
+  'platform_behaviour',
+  'household',
+  'certificates',
+  'profile',
+];
 const NAME = /^[a-z][a-z0-9_]*$/;
 const builtInNames = new Set(featureDefinitions.map((d) => d.name));
 
@@ -95,14 +104,22 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
     if (seen.has(d.name)) issues.push({ path: at('name'), code: 'duplicate_feature', message: `feature "${d.name}" is declared twice` });
     seen.add(d.name);
     if (typeof d.compute !== 'function') issues.push({ path: at('compute'), code: 'invalid_type', message: `feature "${d.name}" needs a compute function` });
-    if (d.kind === 'categorical' && d.categories === undefined) issues.push({ path: at('categories'), code: 'missing_categories', message: `categorical feature "${d.name}" must list its categories` });
-    if (d.kind === 'numeric' && d.categories !== undefined) issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
+    if (d.kind === 'categorical' && d.categories === undefined)
+      issues.push({ path: at('categories'), code: 'missing_categories', message: `categorical feature "${d.name}" must list its categories` });
+    if (d.kind === 'numeric' && d.categories !== undefined)
+      issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
-      if (d.dataCategory === undefined) issues.push({ path: at('dataCategory'), code: 'missing_data_category', message: `feature "${d.name}" must declare its dataCategory` });
-      if (d.reasons === undefined) issues.push({ path: at('reasons'), code: 'missing_reasons', message: `feature "${d.name}" must declare reason texts (raisesRisk, lowersRisk) in en and zhHans` });
+      if (d.dataCategory === undefined)
+        issues.push({ path: at('dataCategory'), code: 'missing_data_category', message: `feature "${d.name}" must declare its dataCategory` });
+      if (d.reasons === undefined)
+        issues.push({
+          path: at('reasons'),
+          code: 'missing_reasons',
+          message: `feature "${d.name}" must declare reason texts (raisesRisk, lowersRisk) in en and zhHans`,
+        });
     }
   });
   if (issues.length > 0) throw new ValidationError('FeatureSet', issues);

@@ -1,5 +1,12 @@
 export type { FeatureContext } from './featureContext.js';
-export { featureDefinitions, featureDefinitionsByName, type FeatureDefinition, type FeatureFactor, type FeatureReasons, type FeatureText } from './featureDefinitions.js';
+export {
+  featureDefinitions,
+  featureDefinitionsByName,
+  type FeatureDefinition,
+  type FeatureFactor,
+  type FeatureReasons,
+  type FeatureText,
+} from './featureDefinitions.js';
 export { createFeatureEncoder, defaultFeatureColumns, featureMismatches, type FeatureEncoder, type FeatureInput } from './featureEncoder.js';
 export { builtInFeatures, builtInFeatureSet, defineFeatureSet, type FeatureSet, type FeatureSetSpec } from './featureSet.js';
 export { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';

@@ -28,12 +28,15 @@ export function parseFeatureApplicant(input: unknown, features: FeatureSet): App
       rest = others;
     }
   } catch (cause) {
-    throw new ValidationError('Applicant', [{ path: [], code: 'unreadable_input', message: `Input could not be read: ${cause instanceof Error ? cause.name : typeof cause}` }]);
+    throw new ValidationError('Applicant', [
+      { path: [], code: 'unreadable_input', message: `Input could not be read: ${cause instanceof Error ? cause.name : typeof cause}` },
+    ]);
   }
   const base = safeParseApplicant(rest);
   const attrs = schema.safeParse(attributes ?? {});
   const issues: ValidationIssue[] = base.ok ? [] : [...base.error.issues];
-  if (!attrs.success) for (const issue of ValidationError.fromZod('attributes', attrs.error).issues) issues.push({ ...issue, path: ['attributes', ...issue.path] });
+  if (!attrs.success)
+    for (const issue of ValidationError.fromZod('attributes', attrs.error).issues) issues.push({ ...issue, path: ['attributes', ...issue.path] });
   if (issues.length > 0 || !base.ok || !attrs.success) throw new ValidationError('Applicant', issues);
   // The attributes' shape is the lender's schema, not the built-in (empty) one: the engine passes
   // them through untouched to the lender's own features.

@@ -69,7 +69,12 @@ const RemindersInput = z
     // A state from a later month means the caller is replaying the past with today's state;
     // resetting it would fire this month's reminders a second time later, so refuse.
     if (v.state && v.state.month > monthOf(v.asOf)) {
-      ctx.addIssue({ code: 'custom', path: ['state', 'month'], message: `Reminder state for ${v.state.month} is after asOf ${v.asOf}`, ...issueCode('state_after_as_of') });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['state', 'month'],
+        message: `Reminder state for ${v.state.month} is after asOf ${v.asOf}`,
+        ...issueCode('state_after_as_of'),
+      });
     }
   });
 

@@ -49,7 +49,14 @@ export function merchantsOf(bill: Bill, limit: number): MerchantLine[] {
     .map(([key, t]) => {
       const last = latest.get(key)!;
       const share = t.net / positive;
-      return { merchant: last.merchant, key, category: last.category, ...t, share, message: merchantMessage({ merchant: last.merchant, net: t.net, purchases: t.purchases, share }) };
+      return {
+        merchant: last.merchant,
+        key,
+        category: last.category,
+        ...t,
+        share,
+        message: merchantMessage({ merchant: last.merchant, net: t.net, purchases: t.purchases, share }),
+      };
     });
 }
 

@@ -95,7 +95,10 @@ export function changeMessage(c: { scope: BudgetScope; current: number; previous
     return { en: `No ${label.en} spending this month or ${lastEn}.`, zhHans: `本月与${lastZh}均无${label.zhHans}支出。` };
   }
   if (c.previous <= 0) {
-    return { en: `New ${label.en} spending this month: ${y(c.current)} (none ${lastEn}).`, zhHans: `本月新增${label.zhHans}支出${y(c.current)}（${lastZh}无）。` };
+    return {
+      en: `New ${label.en} spending this month: ${y(c.current)} (none ${lastEn}).`,
+      zhHans: `本月新增${label.zhHans}支出${y(c.current)}（${lastZh}无）。`,
+    };
   }
   if (c.current <= 0) {
     return { en: `No ${label.en} spending this month (${y(c.previous)} ${lastEn}).`, zhHans: `本月无${label.zhHans}支出（${lastZh}${y(c.previous)}）。` };
@@ -103,7 +106,10 @@ export function changeMessage(c: { scope: BudgetScope; current: number; previous
   const change = c.current - c.previous;
   const pct = wholePercent(Math.abs(change) / c.previous);
   if (change === 0 || pct === 0) {
-    return { en: `${capitalize(label.en)} spending is about the same as ${lastEn} (${y(c.current)}).`, zhHans: `${label.zhHans}支出与${lastZh}基本持平（${y(c.current)}）。` };
+    return {
+      en: `${capitalize(label.en)} spending is about the same as ${lastEn} (${y(c.current)}).`,
+      zhHans: `${label.zhHans}支出与${lastZh}基本持平（${y(c.current)}）。`,
+    };
   }
   const up = change > 0;
   return {
@@ -122,7 +128,14 @@ export function merchantMessage(m: { merchant: string; net: number; purchases: n
 }
 
 /** A payment that repeats weekly or monthly. */
-export function recurringMessage(r: { merchant: string; cadence: Cadence; typicalAmount: number; occurrences: number; lastDate: string; monthlyCost: number }): LocalizedText {
+export function recurringMessage(r: {
+  merchant: string;
+  cadence: Cadence;
+  typicalAmount: number;
+  occurrences: number;
+  lastDate: string;
+  monthlyCost: number;
+}): LocalizedText {
   const weekly = r.cadence === 'weekly';
   return {
     en:

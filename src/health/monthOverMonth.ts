@@ -41,17 +41,23 @@ export interface MonthOverMonthOptions {
   readonly basis?: ComparisonBasis;
 }
 
-const Input = z
-  .strictObject({ current: Bill, previous: Bill, basis: z.enum(['full_month', 'month_to_date']).default('full_month') })
-  .superRefine((v, ctx) => {
-    if (shiftMonth(v.current.month, -1) !== v.previous.month) {
-      ctx.addIssue({ code: 'custom', path: ['previous', 'month'], message: `Expected the month before ${v.current.month}`, ...issueCode('not_previous_month') });
-    }
-  });
+const Input = z.strictObject({ current: Bill, previous: Bill, basis: z.enum(['full_month', 'month_to_date']).default('full_month') }).superRefine((v, ctx) => {
+  if (shiftMonth(v.current.month, -1) !== v.previous.month) {
+    ctx.addIssue({ code: 'custom', path: ['previous', 'month'], message: `Expected the month before ${v.current.month}`, ...issueCode('not_previous_month') });
+  }
+});
 
 function changeOf(scope: BudgetScope, label: LocalizedText, current: number, previous: number, basis: ComparisonBasis): SpendingChange {
   const change = current - previous;
-  return { scope, label, current, previous, change, changeShare: previous > 0 ? change / previous : null, message: changeMessage({ scope, current, previous, basis }) };
+  return {
+    scope,
+    label,
+    current,
+    previous,
+    change,
+    changeShare: previous > 0 ? change / previous : null,
+    message: changeMessage({ scope, current, previous, basis }),
+  };
 }
 
 /** Comparison from validated bills. */

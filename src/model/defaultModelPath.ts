@@ -34,7 +34,10 @@ export function defaultModelPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const found = findUpward(here, DEFAULT_MODEL_RELATIVE_PATH);
   if (found === undefined) {
-    throw new CreditliftError('model_load_failed', `The default model ${DEFAULT_MODEL_RELATIVE_PATH} was not found in any folder above ${here}; is the package installed with its models/ folder?`);
+    throw new CreditliftError(
+      'model_load_failed',
+      `The default model ${DEFAULT_MODEL_RELATIVE_PATH} was not found in any folder above ${here}; is the package installed with its models/ folder?`,
+    );
   }
   return found;
 }

@@ -82,10 +82,16 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   checkFeatureOrder(onnx, manifest);
   const decoded = decodeTreeEnsembleFromOnnx(onnx);
   if (decoded.featureInputName !== manifest.inputName) {
-    throw new CreditliftError('model_shape_mismatch', `The tree ensemble reads "${decoded.featureInputName}" but the manifest names input "${manifest.inputName}"`);
+    throw new CreditliftError(
+      'model_shape_mismatch',
+      `The tree ensemble reads "${decoded.featureInputName}" but the manifest names input "${manifest.inputName}"`,
+    );
   }
   if (decoded.output.name !== manifest.probabilityOutputName || !decoded.output.isGraphOutput || decoded.output.width !== 2) {
-    throw new CreditliftError('model_shape_mismatch', `The manifest's probability output "${manifest.probabilityOutputName}" is not the tree ensemble's [N, 2] graph output (found "${decoded.output.name}", width ${decoded.output.width})`);
+    throw new CreditliftError(
+      'model_shape_mismatch',
+      `The manifest's probability output "${manifest.probabilityOutputName}" is not the tree ensemble's [N, 2] graph output (found "${decoded.output.name}", width ${decoded.output.width})`,
+    );
   }
 
   // Before any session exists: a model breaking its declared directions never gets to score.
@@ -102,7 +108,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
       graphOptimizationLevel: 'all',
     });
   } catch (cause) {
-    throw new CreditliftError('model_load_failed', `onnxruntime could not create a session: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new CreditliftError('model_load_failed', `onnxruntime could not create a session: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 
   const width = manifest.features.length;
@@ -131,7 +139,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
       return result;
     } catch (cause) {
       if (cause instanceof CreditliftError) throw cause;
-      throw new CreditliftError('internal_error', `onnxruntime failed to score with ${id}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      throw new CreditliftError('internal_error', `onnxruntime failed to score with ${id}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        cause,
+      });
     } finally {
       inFlight.delete(run);
     }
@@ -172,7 +182,9 @@ function readManifest(onnx: OnnxModel): ModelManifest {
   try {
     json = JSON.parse(entry.value);
   } catch (cause) {
-    throw new ValidationError('ModelManifest', [{ path: [], code: 'invalid_json', message: `The manifest is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` }]);
+    throw new ValidationError('ModelManifest', [
+      { path: [], code: 'invalid_json', message: `The manifest is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` },
+    ]);
   }
   const parsed = ModelManifest.safeParse(json);
   if (!parsed.success) throw ValidationError.fromZod('ModelManifest', parsed.error);
@@ -209,10 +221,16 @@ function checkFeatureOrder(onnx: OnnxModel, manifest: ModelManifest): void {
   const declared = manifest.features.map((f) => f.name);
   const wrong: string[] = [];
   for (let j = 0; j < Math.max(names.length, declared.length); j++) {
-    if (names[j] !== declared[j]) wrong.push(`column ${j} is ${names[j] === undefined ? 'absent' : `"${names[j]}"`} in the model but the manifest lists ${declared[j] === undefined ? 'nothing' : `"${declared[j]}"`}`);
+    if (names[j] !== declared[j])
+      wrong.push(
+        `column ${j} is ${names[j] === undefined ? 'absent' : `"${names[j]}"`} in the model but the manifest lists ${declared[j] === undefined ? 'nothing' : `"${declared[j]}"`}`,
+      );
   }
   if (wrong.length > 0) {
-    throw new CreditliftError('model_shape_mismatch', `The manifest's feature order does not match the model's input columns by name: ${wrong.slice(0, 10).join('; ')}${wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''}`);
+    throw new CreditliftError(
+      'model_shape_mismatch',
+      `The manifest's feature order does not match the model's input columns by name: ${wrong.slice(0, 10).join('; ')}${wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''}`,
+    );
   }
 }
 
@@ -224,7 +242,10 @@ function checkInput(onnx: OnnxModel, manifest: ModelManifest): void {
     throw new CreditliftError('model_shape_mismatch', `The manifest names input "${manifest.inputName}" but the graph's inputs are ${names || 'none'}`);
   }
   if (input.elemType !== OnnxDataType.FLOAT) {
-    throw new CreditliftError('model_shape_mismatch', `Input "${input.name}" must be float32 (element type ${OnnxDataType.FLOAT}), is ${input.elemType ?? 'not a tensor'}`);
+    throw new CreditliftError(
+      'model_shape_mismatch',
+      `Input "${input.name}" must be float32 (element type ${OnnxDataType.FLOAT}), is ${input.elemType ?? 'not a tensor'}`,
+    );
   }
   if (input.shape === undefined || input.shape.length !== 2 || input.shape[1] !== width) {
     const shown = input.shape === undefined ? 'unknown' : `[${input.shape.map((d) => d ?? '?').join(', ')}]`;

@@ -16,10 +16,12 @@ let loading: Promise<OnnxRuntime> | undefined;
 export function loadOnnxRuntime(): Promise<OnnxRuntime> {
   loading ??= import('onnxruntime-node').then(
     // The CJS package seen through import() may arrive under `default`.
-    (m) => ((m as unknown as { default?: OnnxRuntime }).default ?? (m as unknown as OnnxRuntime)),
+    (m) => (m as unknown as { default?: OnnxRuntime }).default ?? (m as unknown as OnnxRuntime),
     (cause: unknown) => {
       loading = undefined;
-      throw new CreditliftError('model_load_failed', `onnxruntime-node could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      throw new CreditliftError('model_load_failed', `onnxruntime-node could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        cause,
+      });
     },
   );
   return loading;

@@ -36,7 +36,10 @@ export class MonotoneViolationError extends CreditliftError {
       (v) =>
         `  - ${v.feature} (declared ${v.declared > 0 ? '+1' : '-1'}): moving it from ${v.witness.from} to ${v.witness.to} takes the margin from ${v.witness.marginFrom.toFixed(6)} to ${v.witness.marginTo.toFixed(6)}`,
     );
-    super('model_monotonicity_violated', `The model breaks the monotone direction its manifest declares for ${violations.map((v) => `"${v.feature}"`).join(', ')}:\n${lines.join('\n')}`);
+    super(
+      'model_monotonicity_violated',
+      `The model breaks the monotone direction its manifest declares for ${violations.map((v) => `"${v.feature}"`).join(', ')}:\n${lines.join('\n')}`,
+    );
     this.name = 'MonotoneViolationError';
     this.violations = violations;
   }
@@ -92,8 +95,21 @@ function leavesOf(tree: Tree): Leaf[] | undefined {
     const r = ranges.get(f) ?? FULL;
     const nanTrue = tree.missingTracksTrue[i] === 1;
     // "below" is the side holding values under the threshold; which side it is depends on the mode.
-    const below: Range = { ...r, hi: Math.min(r.hi, t), hiIn: r.hi < t ? r.hiIn : r.hi === t ? r.hiIn && mode === NodeMode.BRANCH_LEQ : mode === NodeMode.BRANCH_LEQ || mode === NodeMode.BRANCH_GT };
-    const above: Range = { ...r, lo: Math.max(r.lo, t), loIn: r.lo > t ? r.loIn : r.lo === t ? r.loIn && (mode === NodeMode.BRANCH_LT || mode === NodeMode.BRANCH_GTE) : mode === NodeMode.BRANCH_LT || mode === NodeMode.BRANCH_GTE };
+    const below: Range = {
+      ...r,
+      hi: Math.min(r.hi, t),
+      hiIn: r.hi < t ? r.hiIn : r.hi === t ? r.hiIn && mode === NodeMode.BRANCH_LEQ : mode === NodeMode.BRANCH_LEQ || mode === NodeMode.BRANCH_GT,
+    };
+    const above: Range = {
+      ...r,
+      lo: Math.max(r.lo, t),
+      loIn:
+        r.lo > t
+          ? r.loIn
+          : r.lo === t
+            ? r.loIn && (mode === NodeMode.BRANCH_LT || mode === NodeMode.BRANCH_GTE)
+            : mode === NodeMode.BRANCH_LT || mode === NodeMode.BRANCH_GTE,
+    };
     // LT / LEQ: true is below; GT / GTE: true is above.
     const trueIsBelow = mode === NodeMode.BRANCH_LT || mode === NodeMode.BRANCH_LEQ;
     const onTrue = { ...(trueIsBelow ? below : above), nan: r.nan && nanTrue };
@@ -193,7 +209,9 @@ export function checkMonotone(ensemble: TreeEnsemble, features: readonly Monoton
     }
     // Every split point of the feature and just either side, plus the ends of its training range.
     const range = feature.trainingRange === undefined ? [] : [feature.trainingRange.min, feature.trainingRange.max];
-    const xs = [...new Set([...range, ...(thresholds[f] ?? []).flatMap((t) => [t - Math.max(1e-4, Math.abs(t) * 1e-4), t, t + Math.max(1e-4, Math.abs(t) * 1e-4)])])].sort((a, b) => a - b);
+    const xs = [
+      ...new Set([...range, ...(thresholds[f] ?? []).flatMap((t) => [t - Math.max(1e-4, Math.abs(t) * 1e-4), t, t + Math.max(1e-4, Math.abs(t) * 1e-4)])]),
+    ].sort((a, b) => a - b);
     let found: MonotoneViolation | undefined;
     for (const row of seeds) {
       let prevX = Number.NaN;
@@ -202,7 +220,12 @@ export function checkMonotone(ensemble: TreeEnsemble, features: readonly Monoton
         row[f] = x;
         const m = ensembleMargin(ensemble, row);
         if (!Number.isNaN(prev) && (m - prev) * direction < -1e-9) {
-          found = { feature: feature.name, column: f, declared: direction, witness: { row: Array.from(row), from: prevX, to: x, marginFrom: prev, marginTo: m } };
+          found = {
+            feature: feature.name,
+            column: f,
+            declared: direction,
+            witness: { row: Array.from(row), from: prevX, to: x, marginFrom: prev, marginTo: m },
+          };
           break;
         }
         prevX = x;

@@ -20,7 +20,13 @@ export interface CardScoreBaseline {
  * Use the holdout the model was validated on, not live traffic, so drift is measured from the
  * population the model was judged on.
  */
-export async function buildMonitorBaseline(o: { readonly model: LoadedModel; readonly applicants: readonly Applicant[]; readonly catalog?: Catalog; readonly cardScoreBaseline?: CardScoreBaseline; readonly source: string }): Promise<MonitorBaseline> {
+export async function buildMonitorBaseline(o: {
+  readonly model: LoadedModel;
+  readonly applicants: readonly Applicant[];
+  readonly catalog?: Catalog;
+  readonly cardScoreBaseline?: CardScoreBaseline;
+  readonly source: string;
+}): Promise<MonitorBaseline> {
   const encoder = createFeatureEncoder(o.model.manifest);
   const w = encoder.width;
   const n = o.applicants.length;
@@ -34,7 +40,10 @@ export async function buildMonitorBaseline(o: { readonly model: LoadedModel; rea
   const column = (j: number) => Float64Array.from({ length: n }, (_, i) => rows[i * w + j] as number);
   const features = o.model.manifest.features.map((f, j): { name: string } & BinnedBaseline => {
     const categories = f.categories ?? featureDefinitionsByName.get(f.name)?.categories;
-    return { name: f.name, ...(f.kind === 'categorical' && categories !== undefined ? categoricalBaseline(categories, column(j)) : numericBaseline(column(j))) };
+    return {
+      name: f.name,
+      ...(f.kind === 'categorical' && categories !== undefined ? categoricalBaseline(categories, column(j)) : numericBaseline(column(j))),
+    };
   });
   const factorOf = encoder.names.map((name) => featureDefinitionsByName.get(name)?.factor ?? 'profile');
   const factorNames = [...new Set(factorOf)].sort();
@@ -44,6 +53,8 @@ export async function buildMonitorBaseline(o: { readonly model: LoadedModel; rea
     return { factor, ...numericBaseline(values) };
   });
   const score: BinnedBaseline =
-    o.cardScoreBaseline === undefined ? numericBaseline(scores) : { kind: 'numeric', edges: [...o.cardScoreBaseline.edges], shares: [...o.cardScoreBaseline.shares, 0] };
+    o.cardScoreBaseline === undefined
+      ? numericBaseline(scores)
+      : { kind: 'numeric', edges: [...o.cardScoreBaseline.edges], shares: [...o.cardScoreBaseline.shares, 0] };
   return { format: 'creditlift.monitorBaseline/1', modelId: o.model.id, source: o.source, count: n, score, features, factors };
 }

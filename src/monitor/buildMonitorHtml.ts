@@ -61,12 +61,33 @@ ${lineChart({ id: 'approval-rate', title: 'Approval rate', x: periods, lines: [{
 ${lineChart({ id: 'outcome-mix', title: 'Outcome mix', x: periods, lines: (['approve', 'refer', 'decline'] as const).map((o) => ({ label: o, values: s.timeline.map((t) => t.outcomes[o] / t.count), colour: OUTCOME_COLOURS[o] })), formatTick: (y) => formatPercent(y, 0) })}
 ${lineChart({ id: 'mean-pd', title: 'Mean 12-month PD', x: periods, lines: [{ label: 'mean PD', values: s.timeline.map((t) => t.meanPd) }], formatTick: (y) => formatPercent(y, 1) })}
 </div>
-${htmlTable('timeline', ['period', 'decisions', 'approve', 'refer', 'decline', 'approval rate', 'mean PD', 'mean limit (approved)'], s.timeline.map((t) => [t.period, t.count.toLocaleString('en-US'), t.outcomes.approve.toLocaleString('en-US'), t.outcomes.refer.toLocaleString('en-US'), t.outcomes.decline.toLocaleString('en-US'), formatPercent(t.approvalRate, 1), formatPercent(t.meanPd, 2), t.meanLimit === null ? '-' : formatRmb(Math.round(t.meanLimit / 100) * 100)]))}
+${htmlTable(
+  'timeline',
+  ['period', 'decisions', 'approve', 'refer', 'decline', 'approval rate', 'mean PD', 'mean limit (approved)'],
+  s.timeline.map((t) => [
+    t.period,
+    t.count.toLocaleString('en-US'),
+    t.outcomes.approve.toLocaleString('en-US'),
+    t.outcomes.refer.toLocaleString('en-US'),
+    t.outcomes.decline.toLocaleString('en-US'),
+    formatPercent(t.approvalRate, 1),
+    formatPercent(t.meanPd, 2),
+    t.meanLimit === null ? '-' : formatRmb(Math.round(t.meanLimit / 100) * 100),
+  ]),
+)}
 <h2>Every figure</h2>
-${htmlTable('figures', ['kind', 'figure', 'index', 'band'], figures.map((f) => [f.kind, f.name, f.index === null ? '-' : f.index.toFixed(3), bandCell(f)]))}
+${htmlTable(
+  'figures',
+  ['kind', 'figure', 'index', 'band'],
+  figures.map((f) => [f.kind, f.name, f.index === null ? '-' : f.index.toFixed(3), bandCell(f)]),
+)}
 ${s.features === null ? '' : `<h2>Feature stability by period</h2>\n<div class="grid2">\n${s.features.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}
 ${s.factors === null ? '' : `<h2>Factor stability by period</h2>\n<div class="grid2">\n${s.factors.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}
 <h2>Fair outcomes by group</h2>
 ${s.fairness === null ? '<p class="note">Needs the applicants (region, city tier, age): run monitor on the applicants file.</p>' : `<p class="note">Adverse impact ratio = the group's approval rate / the best-treated group's; below 0.8 is flagged.</p>\n${fairOutcomesTables(s.fairness)}`}`;
-  return htmlPage({ title: meta.title ?? 'creditlift monitoring report', meta: [meta.source === undefined ? undefined : `Source: ${meta.source}`, `Model: ${s.modelId}`].filter((x): x is string => x !== undefined), body });
+  return htmlPage({
+    title: meta.title ?? 'creditlift monitoring report',
+    meta: [meta.source === undefined ? undefined : `Source: ${meta.source}`, `Model: ${s.modelId}`].filter((x): x is string => x !== undefined),
+    body,
+  });
 }

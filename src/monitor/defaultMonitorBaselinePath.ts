@@ -15,6 +15,10 @@ export const DEFAULT_MONITOR_BASELINE_RELATIVE_PATH = join('models', 'default', 
 export function defaultMonitorBaselinePath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const found = findUpward(here, DEFAULT_MONITOR_BASELINE_RELATIVE_PATH);
-  if (found === undefined) throw new CreditliftError('model_load_failed', `The default monitor baseline ${DEFAULT_MONITOR_BASELINE_RELATIVE_PATH} was not found in any folder above ${here}`);
+  if (found === undefined)
+    throw new CreditliftError(
+      'model_load_failed',
+      `The default monitor baseline ${DEFAULT_MONITOR_BASELINE_RELATIVE_PATH} was not found in any folder above ${here}`,
+    );
   return found;
 }

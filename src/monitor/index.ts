@@ -1,5 +1,12 @@
 export { monitorApplicants, monitorDecisions, type MonitorResult, type MonitorRecordError } from './runMonitor.js';
-export { createMonitorAccumulator, type MonitorAccumulator, type MonitorObservation, type MonitorSummary, type FigureStability, type PeriodOutcomes } from './monitorAccumulator.js';
+export {
+  createMonitorAccumulator,
+  type MonitorAccumulator,
+  type MonitorObservation,
+  type MonitorSummary,
+  type FigureStability,
+  type PeriodOutcomes,
+} from './monitorAccumulator.js';
 export { MonitorBaseline, BinnedBaseline, parseMonitorBaseline, binOf, binCount, numericBaseline, categoricalBaseline, sharesOf } from './monitorBaseline.js';
 export { buildMonitorBaseline, type CardScoreBaseline } from './buildMonitorBaseline.js';
 export { defaultMonitorBaselinePath } from './defaultMonitorBaselinePath.js';

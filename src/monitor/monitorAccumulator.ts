@@ -85,7 +85,10 @@ interface PeriodTally {
  *
  * @throws CreditliftError `model_shape_mismatch` when the baseline names a feature the model does not have
  */
-export function createMonitorAccumulator(baseline: MonitorBaseline, o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] }): MonitorAccumulator {
+export function createMonitorAccumulator(
+  baseline: MonitorBaseline,
+  o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
+): MonitorAccumulator {
   const columns = baseline.features.map((f) => o.featureNames?.indexOf(f.name) ?? -1);
   if (o.featureNames !== undefined) {
     const missing = baseline.features.filter((_, i) => columns[i] === -1).map((f) => f.name);
@@ -108,7 +111,15 @@ export function createMonitorAccumulator(baseline: MonitorBaseline, o: { readonl
       const key = periodOf(x.asOf, o.period);
       let p = periods.get(key);
       if (p === undefined) {
-        p = { count: 0, outcomes: { approve: 0, refer: 0, decline: 0 }, pdSum: 0, approvedLimit: 0, score: zeros(baseline.score), features: baseline.features.map(zeros), factors: baseline.factors.map(zeros) };
+        p = {
+          count: 0,
+          outcomes: { approve: 0, refer: 0, decline: 0 },
+          pdSum: 0,
+          approvedLimit: 0,
+          score: zeros(baseline.score),
+          features: baseline.features.map(zeros),
+          factors: baseline.factors.map(zeros),
+        };
         periods.set(key, p);
       }
       p.count++;

@@ -51,7 +51,14 @@ export function parseMonitorBaseline(value: unknown): MonitorBaseline {
   if (!r.success) throw ValidationError.fromZod('MonitorBaseline', r.error);
   for (const [i, b] of [r.data.score, ...r.data.features, ...r.data.factors].entries()) {
     const want = binCount(b);
-    if (b.shares.length !== want) throw new ValidationError('MonitorBaseline', [{ path: i === 0 ? ['score', 'shares'] : ['features', i - 1, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` }]);
+    if (b.shares.length !== want)
+      throw new ValidationError('MonitorBaseline', [
+        {
+          path: i === 0 ? ['score', 'shares'] : ['features', i - 1, 'shares'],
+          code: 'invalid_length',
+          message: `expected ${want} shares, got ${b.shares.length}`,
+        },
+      ]);
   }
   return r.data;
 }

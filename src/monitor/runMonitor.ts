@@ -49,7 +49,12 @@ export async function monitorApplicants(o: {
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
-  const scorer = await createScorer({ model, suggestionsPerDecision: 0, ...(o.policy === undefined ? {} : { policy: o.policy }), ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }) });
+  const scorer = await createScorer({
+    model,
+    suggestionsPerDecision: 0,
+    ...(o.policy === undefined ? {} : { policy: o.policy }),
+    ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }),
+  });
   try {
     const encoder = createFeatureEncoder(model.manifest);
     const acc = createMonitorAccumulator(o.baseline, { period: o.period, featureNames: encoder.names });
@@ -144,7 +149,12 @@ export async function monitorDecisions(o: {
     const d = MonitoredDecision.safeParse(inner);
     if (!d.success) {
       const e = ErrorLine.safeParse(value);
-      await fail(line, e.success ? { code: 'data_invalid', message: `line ${line}: an error line (${e.data.error.code}), not a decision` } : { code: 'data_invalid', message: `line ${line}: neither a decision nor an error line` });
+      await fail(
+        line,
+        e.success
+          ? { code: 'data_invalid', message: `line ${line}: an error line (${e.data.error.code}), not a decision` }
+          : { code: 'data_invalid', message: `line ${line}: neither a decision nor an error line` },
+      );
       continue;
     }
     if (d.data.audit !== undefined) models.add(d.data.audit.modelId);
@@ -157,14 +167,25 @@ export async function monitorDecisions(o: {
     }
   }
   const warnings = [...models].flatMap((m) => modelWarnings(o.baseline, m));
-  if (probabilitySpace > 0) warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
+  if (probabilitySpace > 0)
+    warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
   return { summary: acc.finish(), records, errors, warnings };
 }
 
-function observationOf(d: Pick<Decision, 'asOf' | 'outcome' | 'limit' | 'pd'> & { readonly contributions?: { readonly space: string; readonly factors: readonly { readonly factor: string; readonly value: number }[] } | undefined }): MonitorObservation {
+function observationOf(
+  d: Pick<Decision, 'asOf' | 'outcome' | 'limit' | 'pd'> & {
+    readonly contributions?: { readonly space: string; readonly factors: readonly { readonly factor: string; readonly value: number }[] } | undefined;
+  },
+): MonitorObservation {
   const c = d.contributions;
-  return { asOf: d.asOf, outcome: d.outcome, limit: d.limit, pd: d.pd, ...(c !== undefined && c.space === 'log_odds' ? { factors: new Map(c.factors.map((f) => [f.factor, f.value])) } : {}) };
+  return {
+    asOf: d.asOf,
+    outcome: d.outcome,
+    limit: d.limit,
+    pd: d.pd,
+    ...(c !== undefined && c.space === 'log_odds' ? { factors: new Map(c.factors.map((f) => [f.factor, f.value])) } : {}),
+  };
 }
 
 function modelWarnings(baseline: MonitorBaseline, modelId: string): string[] {

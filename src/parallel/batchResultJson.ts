@@ -22,5 +22,15 @@ export type BatchResultJson =
 
 /** A result with its decision serialised here, on the worker, where the CPU is spare. */
 export function toJsonResult(r: BatchResult): BatchResultJson {
-  return r.ok ? { ok: true, index: r.index, decisionJson: JSON.stringify(r.decision), outcome: r.decision.outcome, limit: r.decision.limit, apr: r.decision.apr, previousLimit: r.decision.previousLimit } : r;
+  return r.ok
+    ? {
+        ok: true,
+        index: r.index,
+        decisionJson: JSON.stringify(r.decision),
+        outcome: r.decision.outcome,
+        limit: r.decision.limit,
+        apr: r.decision.apr,
+        previousLimit: r.decision.previousLimit,
+      }
+    : r;
 }

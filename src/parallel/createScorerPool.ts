@@ -195,7 +195,10 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         child.send({ ...msg, applicants: chunk.applicants });
       } catch (e) {
         // The options themselves cannot be cloned: the call fails as a whole, as in-process it would.
-        failCall(task.call, new ValidationError('decideBatch options', [{ path: [], code: 'invalid_type', message: `options must be plain data: ${describe(e)}` }]));
+        failCall(
+          task.call,
+          new ValidationError('decideBatch options', [{ path: [], code: 'invalid_type', message: `options must be plain data: ${describe(e)}` }]),
+        );
         return;
       }
     }
@@ -215,7 +218,10 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       const mismatch = identity !== undefined && (msg.model.sha256 !== identity.model.sha256 || msg.policyHash !== identity.policyHash);
       if (msg.model.sha256 !== model.sha256 || mismatch) {
         // Cannot happen with the same bytes and options; if it ever does, no decision may name two models.
-        slot.lastError = new CreditliftError('internal_error', `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash}, not the pool's ${model.sha256}`);
+        slot.lastError = new CreditliftError(
+          'internal_error',
+          `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash}, not the pool's ${model.sha256}`,
+        );
         slot.gaveUp = true;
         slot.child?.kill('SIGKILL');
         return;
@@ -251,7 +257,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         start(slot);
         return;
       }
-      starting.reject(slot.lastError instanceof CreditliftError ? slot.lastError : new CreditliftError('worker_failed', `A scorer worker stopped while starting (${how}): ${describe(slot.lastError)}`, { cause: slot.lastError }));
+      starting.reject(
+        slot.lastError instanceof CreditliftError
+          ? slot.lastError
+          : new CreditliftError('worker_failed', `A scorer worker stopped while starting (${how}): ${describe(slot.lastError)}`, { cause: slot.lastError }),
+      );
       return;
     }
     const lost = [...slot.tasks.values()];
@@ -313,7 +323,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   const failTask = (task: Task, settled: ReadonlyMap<number, BatchResult>, why: string): void => {
     const error = { code: 'worker_failed' as const, message: `Not decided: the scorer ${why}; rerun this record` };
     const failed = task.applicants.map((_, i): BatchResult => ({ ok: false, index: task.base + i, error }));
-    completeTask(task, failed.map((r) => (task.call.format === 'json' ? toJsonResult(r) : r)), settled);
+    completeTask(
+      task,
+      failed.map((r) => (task.call.format === 'json' ? toJsonResult(r) : r)),
+      settled,
+    );
   };
 
   /**
@@ -330,7 +344,17 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     task.applicants.forEach((applicant, i) => {
       const here = settled.get(i);
       if (here !== undefined) completeTask({ ...task, base: task.base + i, applicants: [applicant] }, [here], new Map());
-      else retries.push({ id: nextTaskId++, base: task.base + i, applicants: [applicant], options: task.options, call: task.call, attempt: 1, presettled: new Map(), ...(pid === undefined ? {} : { failedOn: pid }) });
+      else
+        retries.push({
+          id: nextTaskId++,
+          base: task.base + i,
+          applicants: [applicant],
+          options: task.options,
+          call: task.call,
+          attempt: 1,
+          presettled: new Map(),
+          ...(pid === undefined ? {} : { failedOn: pid }),
+        });
     });
     queue.unshift(...retries);
   };
@@ -359,7 +383,9 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   const submit = (applicants: readonly unknown[], opts: DecideOptions | undefined, format: BatchCall['format']): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
     if (!Array.isArray(applicants)) {
-      return Promise.reject(new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]));
+      return Promise.reject(
+        new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]),
+      );
     }
     if (applicants.length === 0) return Promise.resolve([]);
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
@@ -427,7 +453,12 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
   const scorer = options.scorer ?? {};
   const model: unknown = scorer.model;
   if (typeof model === 'object' && model !== null && !(model instanceof Uint8Array)) {
-    issues.push({ path: ['scorer', 'model'], code: 'invalid_type', message: 'a pool loads the model in every worker: give its path or bytes, not a LoadedModel', expected: 'string | Uint8Array' });
+    issues.push({
+      path: ['scorer', 'model'],
+      code: 'invalid_type',
+      message: 'a pool loads the model in every worker: give its path or bytes, not a LoadedModel',
+      expected: 'string | Uint8Array',
+    });
   } else {
     try {
       structuredClone(scorer);

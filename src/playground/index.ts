@@ -3,4 +3,11 @@
  * @packageDocumentation
  */
 export { servePlayground, type Playground, type PlaygroundOptions } from './servePlayground.js';
-export { playgroundSetup, playgroundDecide, playgroundCertificate, type PlaygroundSetup, type PlaygroundDecision, type PlaygroundError } from './playgroundApi.js';
+export {
+  playgroundSetup,
+  playgroundDecide,
+  playgroundCertificate,
+  type PlaygroundSetup,
+  type PlaygroundDecision,
+  type PlaygroundError,
+} from './playgroundApi.js';

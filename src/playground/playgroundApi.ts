@@ -77,11 +77,17 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
   const b = asRecord(body, 'request');
   const budget = b.monthlyBudget;
   if (budget !== undefined && budget !== null && !(typeof budget === 'number' && Number.isSafeInteger(budget) && budget >= 0)) {
-    throw new ValidationError('playground request', [{ path: ['monthlyBudget'], code: 'invalid_type', message: 'monthlyBudget must be a whole number of fen, 0 or more' }]);
+    throw new ValidationError('playground request', [
+      { path: ['monthlyBudget'], code: 'invalid_type', message: 'monthlyBudget must be a whole number of fen, 0 or more' },
+    ]);
   }
   // decide validates the edited applicant at run time and names every field at fault.
   const decision = await scorer.decide(b.applicant as ApplicantInput);
-  return { decision, bindingText: constraintText(decision.bindingConstraint), budget: budgetView(decision, b.applicant as ApplicantInput, typeof budget === 'number' ? budget : null) };
+  return {
+    decision,
+    bindingText: constraintText(decision.bindingConstraint),
+    budget: budgetView(decision, b.applicant as ApplicantInput, typeof budget === 'number' ? budget : null),
+  };
 }
 
 /**
@@ -107,7 +113,9 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
     ...(typeof b.score === 'number' ? { score: b.score } : {}),
     ...(typeof b.level === 'string' && b.level !== '' ? { level: b.level } : {}),
     verification: { method: b.method, confidence: b.confidence },
-    documentHash: createHash('sha256').update(`creditlift-playground:${kind}:${seq}:${String(b.idHash)}`).digest('hex'),
+    documentHash: createHash('sha256')
+      .update(`creditlift-playground:${kind}:${seq}:${String(b.idHash)}`)
+      .digest('hex'),
   };
   const parsed = CertificateEvidence.safeParse(draft);
   // Every problem at once: the schema's and an unknown kind's.

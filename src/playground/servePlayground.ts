@@ -26,7 +26,8 @@ const MAX_BODY_BYTES = 1 << 20;
 // Everything the page needs is inline; the policy forbids loading anything from anywhere else, so
 // the page works offline and cannot leak what a person types.
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',

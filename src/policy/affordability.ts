@@ -102,8 +102,7 @@ function roomsFor(input: AffordabilityInput, policy: PolicyConfig): Rooms {
   return {
     incomeOk: input.effectiveIncome >= a.minEffectiveMonthlyIncome,
     maxDebtService: Math.floor(input.effectiveIncome * maxDsr),
-    residualBeforeLine:
-      input.effectiveIncome - householdEssentials(input, a.minEssentialsPerPerson) - input.otherMonthlyDebtService,
+    residualBeforeLine: input.effectiveIncome - householdEssentials(input, a.minEssentialsPerPerson) - input.otherMonthlyDebtService,
     residualFloor,
     maxDsr,
   };
@@ -160,11 +159,7 @@ export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, 
   const debtServiceRoom = rooms.maxDebtService - input.otherMonthlyDebtService;
   const residualRoom = rooms.residualBeforeLine - rooms.residualFloor;
   const maxMonthlyPayment = Math.min(debtServiceRoom, residualRoom);
-  const bindingCheck: AffordabilityCheckId = !rooms.incomeOk
-    ? 'income_level'
-    : debtServiceRoom <= residualRoom
-      ? 'debt_service'
-      : 'residual_income';
+  const bindingCheck: AffordabilityCheckId = !rooms.incomeOk ? 'income_level' : debtServiceRoom <= residualRoom ? 'debt_service' : 'residual_income';
   const capacity = rooms.incomeOk ? largestPrincipal(maxMonthlyPayment, aprBp, policy.affordability.termMonths) : 0;
   return { capacity, maxMonthlyPayment, bindingCheck };
 }

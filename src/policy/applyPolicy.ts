@@ -196,7 +196,8 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
       return { outcome: c.outcome, limit: c.limit, limitSetBy: c.limitSetBy, affordabilityCapacity: c.capacity.capacity };
     },
     evaluate(pd) {
-      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy } = core(pd);
+      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy } =
+        core(pd);
       const grade = gradeFor(pd, policy);
       const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
 
@@ -206,9 +207,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
         for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
       }
       reasons.push(
-        composed.bindingConstraint === 'affordability'
-          ? affordabilityLimitReason[capacity.bindingCheck]
-          : bindingReason[composed.bindingConstraint],
+        composed.bindingConstraint === 'affordability' ? affordabilityLimitReason[capacity.bindingCheck] : bindingReason[composed.bindingConstraint],
       );
       if (stepLimit?.reason) reasons.push(stepLimit.reason);
       if (humanReview) reasons.push('human_review_requested');

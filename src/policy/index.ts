@@ -38,7 +38,27 @@ export {
   type AffordabilityAssessment,
   type AffordabilityCapacity,
 } from './affordability.js';
-export { composeLimit, roundDownToStep, riskLimit, incomeMultipleAt, regulatoryHeadroom, lenderCapHeadroom, BINDING_PRIORITY, type BindingConstraint, type LimitCaps, type ComposedLimit } from './limit.js';
+export {
+  composeLimit,
+  roundDownToStep,
+  riskLimit,
+  incomeMultipleAt,
+  regulatoryHeadroom,
+  lenderCapHeadroom,
+  BINDING_PRIORITY,
+  type BindingConstraint,
+  type LimitCaps,
+  type ComposedLimit,
+} from './limit.js';
 export { applyStepLimits, prepareStepLimits, type PreparedStepLimits, LimitChange, StepLimitInput, type StepBound, type SteppedLimit } from './stepLimit.js';
 export { applyReduction } from './applyReduction.js';
-export { applyPolicy, preparePolicy, type PreparedPolicy, type PolicyLimit, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './applyPolicy.js';
+export {
+  applyPolicy,
+  preparePolicy,
+  type PreparedPolicy,
+  type PolicyLimit,
+  type PolicyInput,
+  type PolicyResult,
+  type PolicyOutcome,
+  type LimitSetBy,
+} from './applyPolicy.js';

@@ -18,7 +18,7 @@ export const JurisdictionProfile = z.strictObject({
     .nullable()
     .describe('Legal ceiling on the annualised comprehensive cost (nominal, every fee included); null where the profile sets no single figure'),
   perBorrowerCreditLineCap: Fen.nullable().describe(
-    'Legal ceiling on the unsecured credit lines ONE lender grants ONE borrower, summed over that lender\'s products, fen; null where none applies',
+    "Legal ceiling on the unsecured credit lines ONE lender grants ONE borrower, summed over that lender's products, fen; null where none applies",
   ),
   bannedDataCategories: z.array(DataCategory).max(20).describe('Data categories no model input may use under this profile'),
   solelyAutomatedDecisionOptOut: z.boolean().describe('Whether a customer may refuse a decision made solely by automated means (PIPL Art. 24; CCD2 Art. 18)'),

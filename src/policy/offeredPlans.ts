@@ -26,7 +26,14 @@ function instalmentPlansOf(policy: PolicyConfig): readonly OfferedPlan[] {
   if (plans === undefined) {
     plans = policy.fees.instalmentPlans.map((plan): OfferedPlan => {
       const cost = instalmentCost(plan, policy.fees);
-      return Object.freeze({ kind: 'instalment', months: plan.months, dailyRate: null, feeRate: plan.feeRate, comprehensiveApr: cost.nominalApr, effectiveAnnualRate: cost.effectiveAnnualRate });
+      return Object.freeze({
+        kind: 'instalment',
+        months: plan.months,
+        dailyRate: null,
+        feeRate: plan.feeRate,
+        comprehensiveApr: cost.nominalApr,
+        effectiveAnnualRate: cost.effectiveAnnualRate,
+      });
     });
     instalmentPlansByPolicy.set(policy, plans);
   }

@@ -94,7 +94,7 @@ const PolicyConfigShape = z.strictObject({
           }),
         )
         .max(24)
-        .describe('Instalment plans offered on a drawn amount; each one\'s comprehensive cost (IRR) must stay under the cap'),
+        .describe("Instalment plans offered on a drawn amount; each one's comprehensive cost (IRR) must stay under the cap"),
     })
     .describe('Every fee the customer can be charged; all count in the comprehensive cost'),
   jurisdiction: JurisdictionProfile.describe('The rules the policy runs under (caps, banned data); see jurisdictionProfiles'),
@@ -104,7 +104,7 @@ const PolicyConfigShape = z.strictObject({
         .enum(['refer', 'decline', 'allow'])
         .describe('Student applicants without a declared guardian / second repayment source are referred, declined, or treated like anyone else'),
     })
-    .describe('College-student lending rule (2021 regulators\' notice on campus lending)'),
+    .describe("College-student lending rule (2021 regulators' notice on campus lending)"),
   affordability: z.strictObject({
     termMonths: z.number().int().min(1).max(120).describe('The line is tested as if repaid over this many months'),
     incomeHaircut: z
@@ -117,11 +117,10 @@ const PolicyConfigShape = z.strictObject({
       .describe('Share taken off monthly net income by income source'),
     minEffectiveMonthlyIncome: PositiveFen.describe('Income-level check: effective income at least this, fen'),
     dsrBands: z.array(DsrBand).min(1).max(20).describe('Ascending by incomeUpTo; maxDsr non-decreasing; last unbounded'),
-    minEssentialsPerPerson: Fen.describe('Least monthly essential spending assumed per household member (applicant and dependants), fen; declared essentials below it are raised to it'),
-    residualFloorByCityTier: z
-      .array(Fen)
-      .length(CITY_TIERS)
-      .describe('Minimum monthly residual income for city tiers 1..5, fen; non-increasing'),
+    minEssentialsPerPerson: Fen.describe(
+      'Least monthly essential spending assumed per household member (applicant and dependants), fen; declared essentials below it are raised to it',
+    ),
+    residualFloorByCityTier: z.array(Fen).length(CITY_TIERS).describe('Minimum monthly residual income for city tiers 1..5, fen; non-increasing'),
   }),
   limits: z.strictObject({
     productMin: PositiveFen.describe('Smallest limit the product offers, fen'),
@@ -223,7 +222,10 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
   }
   const grid = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees);
   if (grid.capSteps < grid.floorSteps) {
-    issue(['fees'], `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`);
+    issue(
+      ['fees'],
+      `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`,
+    );
   }
   const months = new Set<number>();
   p.fees.instalmentPlans.forEach((plan, i) => {
@@ -232,10 +234,17 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
     if (p.fees.oneOffRate >= 1) return;
     const cost = instalmentCost(plan, p.fees);
     if (cost.nominalApr > cap) {
-      issue(['fees', 'instalmentPlans', i], `${plan.months}-month instalment plan: comprehensive cost ${pctText(cost.nominalApr)} (IRR, fees included) exceeds the ${pctText(cap)} cap`);
+      issue(
+        ['fees', 'instalmentPlans', i],
+        `${plan.months}-month instalment plan: comprehensive cost ${pctText(cost.nominalApr)} (IRR, fees included) exceeds the ${pctText(cap)} cap`,
+      );
     }
   });
-  if (p.limits.lenderCapPerBorrower !== null && p.jurisdiction.perBorrowerCreditLineCap !== null && p.limits.lenderCapPerBorrower > p.jurisdiction.perBorrowerCreditLineCap) {
+  if (
+    p.limits.lenderCapPerBorrower !== null &&
+    p.jurisdiction.perBorrowerCreditLineCap !== null &&
+    p.limits.lenderCapPerBorrower > p.jurisdiction.perBorrowerCreditLineCap
+  ) {
     issue(['limits', 'lenderCapPerBorrower'], "the lender's own cap must not exceed the jurisdiction's per-borrower cap (it would never bind)");
   }
 }

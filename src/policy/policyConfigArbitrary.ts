@@ -66,7 +66,12 @@ function billablePricing<P extends PricingDraw>(pricing: P): P {
 // A profile with no APR or per-borrower cap (as eu-ccd2), banning only what no built-in feature
 // uses, so that scorers on the default model can run under it: eu-ccd2 itself refuses the default
 // model (its gig-certificate feature counts creator followers, social-media data).
-const uncappedProfile = { ...euCcd2, id: 'test-uncapped', name: 'A profile without numeric caps', bannedDataCategories: ['health', 'religion', 'genetic', 'biometric', 'protected_characteristic'] as typeof euCcd2.bannedDataCategories };
+const uncappedProfile = {
+  ...euCcd2,
+  id: 'test-uncapped',
+  name: 'A profile without numeric caps',
+  bannedDataCategories: ['health', 'religion', 'genetic', 'biometric', 'protected_characteristic'] as typeof euCcd2.bannedDataCategories,
+};
 
 type PricingDraw = { aprFloor: number; aprCap: number; dailyRateStep: number };
 function fittingFees(fees: PlanFees & { instalmentPlans: { months: number; feeRate: number }[] }, pricing: PricingDraw, cap: number): PolicyConfig['fees'] {
@@ -94,9 +99,7 @@ const affordabilityArb = fc.record({
   minEffectiveMonthlyIncome: fc.integer({ min: 1, max: 500_000 }),
   dsrBands: dsrBandsArb,
   minEssentialsPerPerson: fc.integer({ min: 0, max: 200_000 }),
-  residualFloorByCityTier: fc
-    .array(fc.integer({ min: 0, max: 300_000 }), { minLength: CITY_TIERS, maxLength: CITY_TIERS })
-    .map(descending),
+  residualFloorByCityTier: fc.array(fc.integer({ min: 0, max: 300_000 }), { minLength: CITY_TIERS, maxLength: CITY_TIERS }).map(descending),
 });
 
 // Weighted towards what lenders actually configure (the legal 200,000 RMB cap, small minimums) so

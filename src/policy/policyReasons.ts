@@ -36,7 +36,11 @@ export const policyReasons = {
   pd_above_cutoff: { factor: 'risk_score', en: 'Estimated risk of default is above our limit', zhHans: '预估违约风险超出可接受范围' },
   // Raised when one application (or one profile and its reassessments) carries the same document
   // or the same certificate number twice; the text says just that and nothing more.
-  duplicate_evidence: { factor: 'evidence', en: 'The same certificate was submitted more than once in this application', zhHans: '本次申请中同一证书被重复提交' },
+  duplicate_evidence: {
+    factor: 'evidence',
+    en: 'The same certificate was submitted more than once in this application',
+    zhHans: '本次申请中同一证书被重复提交',
+  },
   // Refer conditions
   pd_in_refer_band: { factor: 'risk_score', en: 'Estimated risk of default needs a manual review', zhHans: '预估违约风险需人工审核' },
   self_declared_income_high: { factor: 'income', en: 'Self-declared income needs verification', zhHans: '自报收入较高，需核实' },
@@ -45,8 +49,16 @@ export const policyReasons = {
   // Binding constraints on the limit
   limit_risk_grade: { factor: 'risk_score', en: 'Limit set by your risk grade and income', zhHans: '额度由风险等级和收入决定' },
   limit_affordability_income_level: { factor: 'income', en: 'Income is below the level needed for a credit line', zhHans: '收入未达到授信所需水平' },
-  limit_affordability_debt_service: { factor: 'debt_burden', en: 'Limit set by your monthly debt repayments relative to income', zhHans: '额度受月还款额占收入比例限制' },
-  limit_affordability_residual_income: { factor: 'living_costs', en: 'Limit set by what is left of income after living costs and repayments', zhHans: '额度受扣除生活开支和还款后的剩余收入限制' },
+  limit_affordability_debt_service: {
+    factor: 'debt_burden',
+    en: 'Limit set by your monthly debt repayments relative to income',
+    zhHans: '额度受月还款额占收入比例限制',
+  },
+  limit_affordability_residual_income: {
+    factor: 'living_costs',
+    en: 'Limit set by what is left of income after living costs and repayments',
+    zhHans: '额度受扣除生活开支和还款后的剩余收入限制',
+  },
   limit_regulatory_cap: {
     factor: 'regulatory_cap',
     en: 'Limit set by the regulatory cap on the credit lines one lender may grant one borrower, your other lines with us included',
@@ -78,7 +90,11 @@ export const policyReasons = {
   limit_product_max: { factor: 'policy_cap', en: 'Limit set by the product maximum', zhHans: '额度受产品最高额度限制' },
   limit_self_cap: { factor: 'customer_control', en: 'Limit set by the cap you chose', zhHans: '额度受您自行设置的上限限制' },
   limit_requested: { factor: 'customer_control', en: 'Limit set to the amount you asked for', zhHans: '额度按您申请的金额设定' },
-  limit_rounded_to_step: { factor: 'policy_cap', en: 'Limits are granted in whole steps (100 RMB by default), rounded down', zhHans: '额度按整档（默认100元）向下取整发放' },
+  limit_rounded_to_step: {
+    factor: 'policy_cap',
+    en: 'Limits are granted in whole steps (100 RMB by default), rounded down',
+    zhHans: '额度按整档（默认100元）向下取整发放',
+  },
   // Reassessment of an existing line
   line_held_for_review: {
     factor: 'policy_cap',
@@ -88,7 +104,11 @@ export const policyReasons = {
   // Affordability checks failed at the smallest limit the product offers
   income_level_too_low: { factor: 'income', en: 'Income is below the minimum for a credit line', zhHans: '收入低于授信最低要求' },
   debt_service_too_high: { factor: 'debt_burden', en: 'Monthly debt repayments are too high relative to income', zhHans: '月还款额占收入比例过高' },
-  residual_income_too_low: { factor: 'living_costs', en: 'Too little income left after living costs and repayments', zhHans: '扣除生活开支和还款后剩余收入过低' },
+  residual_income_too_low: {
+    factor: 'living_costs',
+    en: 'Too little income left after living costs and repayments',
+    zhHans: '扣除生活开支和还款后剩余收入过低',
+  },
   // Reassessment step limits
   step_limit_per_step: { factor: 'policy_cap', en: 'Increase limited to the maximum step per reassessment', zhHans: '单次提额幅度受限' },
   step_limit_window_amount: { factor: 'policy_cap', en: 'Increase limited by the total allowed within the recent period', zhHans: '近期累计提额金额受限' },

@@ -107,6 +107,7 @@ export function prepareStepLimits(input: Omit<StepLimitInput, 'proposedLimit'>, 
  */
 export function applyStepLimits(input: StepLimitInput, policy: PolicyConfig): SteppedLimit {
   const proposed = Fen.safeParse(input.proposedLimit);
-  if (!proposed.success) throw ValidationError.fromZod('StepLimitInput', new z.ZodError(proposed.error.issues.map((i) => ({ ...i, path: ['proposedLimit', ...i.path] }))));
+  if (!proposed.success)
+    throw ValidationError.fromZod('StepLimitInput', new z.ZodError(proposed.error.issues.map((i) => ({ ...i, path: ['proposedLimit', ...i.path] }))));
   return prepareStepLimits(input, policy).step(proposed.data);
 }

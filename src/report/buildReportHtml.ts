@@ -18,7 +18,16 @@ export interface ReportMeta {
 }
 
 /** The ids of the charts every report contains, in page order. */
-export const REPORT_CHART_IDS = ['outcomes', 'limit-by-grade', 'pd-by-grade', 'grade-counts', 'binding-constraints', 'certificate-uplift', 'principal-reasons', 'rejections'] as const;
+export const REPORT_CHART_IDS = [
+  'outcomes',
+  'limit-by-grade',
+  'pd-by-grade',
+  'grade-counts',
+  'binding-constraints',
+  'certificate-uplift',
+  'principal-reasons',
+  'rejections',
+] as const;
 
 // Drawing width of a chart in the two-column grid, in SVG units close to its pixels.
 const HALF = 520;
@@ -133,7 +142,12 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'grade-counts',
       title: 'Decisions by grade',
-      bars: data.grades.map((g, i) => ({ label: `grade ${g.grade}`, value: g.count, text: `${g.count.toLocaleString('en-US')} (${share(g.count)})`, colour: PALETTE[i % PALETTE.length] as string })),
+      bars: data.grades.map((g, i) => ({
+        label: `grade ${g.grade}`,
+        value: g.count,
+        text: `${g.count.toLocaleString('en-US')} (${share(g.count)})`,
+        colour: PALETTE[i % PALETTE.length] as string,
+      })),
       formatTick: (x) => x.toLocaleString('en-US'),
       labelWidth: 80,
       width: HALF,
@@ -141,7 +155,11 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'binding-constraints',
       title: 'What set the limit (approve and refer)',
-      bars: data.bindingConstraints.map((b) => ({ label: BINDING_NAMES[b.name] ?? b.name, value: b.count, text: `${b.count.toLocaleString('en-US')} (${granted === 0 ? '-' : formatPercent(b.count / granted, 1)})` })),
+      bars: data.bindingConstraints.map((b) => ({
+        label: BINDING_NAMES[b.name] ?? b.name,
+        value: b.count,
+        text: `${b.count.toLocaleString('en-US')} (${granted === 0 ? '-' : formatPercent(b.count / granted, 1)})`,
+      })),
       formatTick: (x) => x.toLocaleString('en-US'),
       labelWidth: 190,
       width: HALF,
@@ -150,7 +168,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'certificate-uplift',
       title: 'Limit uplift by certificate kind (mean per decision holding it)',
-      note: 'From each decision\'s certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points. Bars start at zero: a negative mean shows in its text only.',
+      note: "From each decision's certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points. Bars start at zero: a negative mean shows in its text only.",
       bars: data.certificates.map((c) => ({
         label: c.kind,
         value: c.meanLimitGainFen,
@@ -164,7 +182,12 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'principal-reasons',
       title: 'Principal reasons given (declines and limits below the request)',
-      bars: data.reasons.map((r) => ({ label: clip(r.en, 44), value: r.count, text: `${r.count.toLocaleString('en-US')} (${r.source})`, colour: r.source === 'policy' ? PALETTE[3] : PALETTE[0] })),
+      bars: data.reasons.map((r) => ({
+        label: clip(r.en, 44),
+        value: r.count,
+        text: `${r.count.toLocaleString('en-US')} (${r.source})`,
+        colour: r.source === 'policy' ? PALETTE[3] : PALETTE[0],
+      })),
       formatTick: (x) => x.toLocaleString('en-US'),
       labelWidth: 330,
     }),
@@ -183,11 +206,20 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
         `<tr><td>${escapeHtml(g.grade)}</td><td>${g.count.toLocaleString('en-US')}</td><td>${g.outcomes.approve.toLocaleString('en-US')}</td><td>${g.outcomes.refer.toLocaleString('en-US')}</td><td>${g.outcomes.decline.toLocaleString('en-US')}</td><td>${g.limit === undefined ? '-' : escapeHtml(formatRmb(Math.round(g.limit.p50)))}</td><td>${g.pd === undefined ? '-' : escapeHtml(formatPercent(g.pd.p50, 2))}</td></tr>`,
     )
     .join('\n');
-  const reasonRows = data.reasons.map((r) => `<tr><td>${escapeHtml(r.en)}<br><span lang="zh-Hans">${escapeHtml(r.zhHans)}</span></td><td>${escapeHtml(r.code)}</td><td>${r.count.toLocaleString('en-US')}</td></tr>`).join('\n');
+  const reasonRows = data.reasons
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.en)}<br><span lang="zh-Hans">${escapeHtml(r.zhHans)}</span></td><td>${escapeHtml(r.code)}</td><td>${r.count.toLocaleString('en-US')}</td></tr>`,
+    )
+    .join('\n');
   const metaLine = [
     meta.source === undefined ? undefined : `Source: ${meta.source}`,
     data.models.length === 0 ? undefined : `Model: ${data.models.join(', ')}`,
-    data.asOf === null ? undefined : data.asOf.from === data.asOf.to ? `Decision date: ${data.asOf.from}` : `Decision dates: ${data.asOf.from} to ${data.asOf.to}`,
+    data.asOf === null
+      ? undefined
+      : data.asOf.from === data.asOf.to
+        ? `Decision date: ${data.asOf.from}`
+        : `Decision dates: ${data.asOf.from} to ${data.asOf.to}`,
   ].filter((x) => x !== undefined);
 
   return `<!doctype html>

@@ -38,8 +38,13 @@ ${o.body}
 }
 
 /** A table with a header row; every cell is text to escape, or `{ html, cls }` already built. */
-export function htmlTable(cls: string, head: readonly string[], rows: readonly (readonly (string | { readonly html: string; readonly cls?: string })[])[]): string {
-  const cell = (c: string | { readonly html: string; readonly cls?: string }) => (typeof c === 'string' ? `<td>${escapeHtml(c)}</td>` : `<td${c.cls === undefined ? '' : ` class="${c.cls}"`}>${c.html}</td>`);
+export function htmlTable(
+  cls: string,
+  head: readonly string[],
+  rows: readonly (readonly (string | { readonly html: string; readonly cls?: string })[])[],
+): string {
+  const cell = (c: string | { readonly html: string; readonly cls?: string }) =>
+    typeof c === 'string' ? `<td>${escapeHtml(c)}</td>` : `<td${c.cls === undefined ? '' : ` class="${c.cls}"`}>${c.html}</td>`;
   return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}

@@ -140,14 +140,28 @@ export function createReportAccumulator(): ReportAccumulator {
         grades: [...grades.entries()]
           .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
           .map(([grade, g]) => ({ grade, count: g.count, outcomes: { ...g.outcomes }, limit: distribution(g.limits), pd: distribution(g.pds) })),
-        bindingConstraints: [...binding.entries()].map(([k, count]) => ({ k, count })).sort(byCount).map(({ k, count }) => ({ name: k, count })),
+        bindingConstraints: [...binding.entries()]
+          .map(([k, count]) => ({ k, count }))
+          .sort(byCount)
+          .map(({ k, count }) => ({ name: k, count })),
         certificates: [...certs.entries()]
           .map(([kind, s]) => ({ kind, count: s.count, meanLimitGainFen: s.gain / s.count, totalLimitGainFen: s.gain, meanPdReduction: s.pd / s.count }))
           .sort((a, b) => b.meanLimitGainFen - a.meanLimitGainFen || b.count - a.count || (a.kind < b.kind ? -1 : 1)),
-        reasons: [...reasons.values()].map((r) => ({ ...r, k: r.code })).sort(byCount).slice(0, TOP_REASONS).map(({ k: _k, ...r }) => r),
-        errorCodes: [...errors.entries()].map(([k, count]) => ({ k, count })).sort(byCount).map(({ k, count }) => ({ code: k, count })),
+        reasons: [...reasons.values()]
+          .map((r) => ({ ...r, k: r.code }))
+          .sort(byCount)
+          .slice(0, TOP_REASONS)
+          .map(({ k: _k, ...r }) => r),
+        errorCodes: [...errors.entries()]
+          .map(([k, count]) => ({ k, count }))
+          .sort(byCount)
+          .map(({ k, count }) => ({ code: k, count })),
         limitTotalFen: limitTotal,
-        newLines: { count: newLines.count, limitTotalFen: newLines.limitTotalFen, averageApr: newLines.limitTotalFen === 0 ? null : newLines.aprTimesLimit / newLines.limitTotalFen },
+        newLines: {
+          count: newLines.count,
+          limitTotalFen: newLines.limitTotalFen,
+          averageApr: newLines.limitTotalFen === 0 ? null : newLines.aprTimesLimit / newLines.limitTotalFen,
+        },
         models: [...models].sort(),
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),

@@ -45,80 +45,83 @@ export type Region = z.infer<typeof Region>;
  * religion or any other protected characteristic; passing one is a validation error.
  * All money is integer fen.
  */
-export const Applicant = z.strictObject({
-  id: z.string().min(1).max(128).describe('Caller-supplied id; the only personal datum kept in the audit'),
-  asOf: IsoDate.describe('Decision date; every age and recency is measured to it'),
-  birthDate: IsoDate,
-  identity: z
-    .strictObject({
-      idHash: Sha256Hex.describe('SHA-256 of the national ID, hashed by the lender'),
-      name: z.string().min(1).max(100).optional(),
-    })
-    .describe('Used only to match certificate holders; never a model input'),
-  employment: z.strictObject({
-    type: EmploymentType,
-    industry: Industry,
-    startDate: IsoDate.optional().describe('Start of the current job or activity'),
-  }),
-  income: z.strictObject({
-    monthlyNet: Fen.describe('Monthly net income, fen'),
-    source: IncomeSource,
-  }),
-  socialInsuranceMonths: Count.max(600).describe('Months of social-insurance contributions'),
-  housingFundMonths: Count.max(600).describe('Months of housing-provident-fund contributions'),
-  residence: z.strictObject({
-    cityTier: z.number().int().min(1).max(5).describe('1 = first-tier city ... 5 = fifth tier / county / rural'),
-    region: Region,
-  }),
-  bureau: z.strictObject({
-    hasFile: z.boolean().describe('Whether a credit-bureau file exists at all'),
-    enquiries6m: Count.optional().describe('Hard enquiries in the last 6 months'),
-    delinquencies24m: Count.optional().describe('Delinquent accounts in the last 24 months'),
-    currentDaysPastDue: Count.max(10_000).default(0).describe('Days past due today on any account'),
-    otherConsumerCreditBalance: Fen.default(0).describe('Outstanding consumer-credit balances elsewhere, fen'),
-    otherMonthlyDebtService: Fen.default(0).describe('Monthly repayments on all other debt, fen'),
-  }),
-  platform: z.strictObject({
-    accountAgeMonths: Count.max(600),
-    transactions3m: Count.describe('Credit-line uses in the last 3 months'),
-    transactionAmount3m: Fen.describe('Amount of those uses, fen'),
-    onTimeRepaymentRate: Share.optional().describe('Share of bills repaid on time; absent if never billed'),
-    currentLimit: Fen.default(0),
-    currentBalance: Fen.default(0),
-    otherLinesLimit: Fen.optional().describe(
-      'Absent means none. Sum of the unsecured credit lines THIS lender already grants the borrower on its other products (the line decided here excluded), fen. Counts against the per-borrower regulatory cap; balances at other lenders do not (they go into otherMonthlyDebtService)',
-    ),
-  }),
-  household: z.strictObject({
-    monthlyEssentialSpending: Fen.describe('Rent, food, utilities, transport, fen per month'),
-    dependants: Count.max(20),
-    secondRepaymentSource: z
-      .enum(['guardian', 'co_borrower', 'guarantor', 'other_income'])
-      .optional()
-      .describe('A guardian or other second repayment source the applicant declared (the student rule looks for one)'),
-  }),
-  controls: z
-    .strictObject({
-      requestedLimit: Fen.optional().describe('The limit the user asked for'),
-      selfSetCap: Fen.optional().describe('A ceiling the user set on their own limit; always honoured'),
-      humanReview: z
-        .boolean()
+export const Applicant = z
+  .strictObject({
+    id: z.string().min(1).max(128).describe('Caller-supplied id; the only personal datum kept in the audit'),
+    asOf: IsoDate.describe('Decision date; every age and recency is measured to it'),
+    birthDate: IsoDate,
+    identity: z
+      .strictObject({
+        idHash: Sha256Hex.describe('SHA-256 of the national ID, hashed by the lender'),
+        name: z.string().min(1).max(100).optional(),
+      })
+      .describe('Used only to match certificate holders; never a model input'),
+    employment: z.strictObject({
+      type: EmploymentType,
+      industry: Industry,
+      startDate: IsoDate.optional().describe('Start of the current job or activity'),
+    }),
+    income: z.strictObject({
+      monthlyNet: Fen.describe('Monthly net income, fen'),
+      source: IncomeSource,
+    }),
+    socialInsuranceMonths: Count.max(600).describe('Months of social-insurance contributions'),
+    housingFundMonths: Count.max(600).describe('Months of housing-provident-fund contributions'),
+    residence: z.strictObject({
+      cityTier: z.number().int().min(1).max(5).describe('1 = first-tier city ... 5 = fifth tier / county / rural'),
+      region: Region,
+    }),
+    bureau: z.strictObject({
+      hasFile: z.boolean().describe('Whether a credit-bureau file exists at all'),
+      enquiries6m: Count.optional().describe('Hard enquiries in the last 6 months'),
+      delinquencies24m: Count.optional().describe('Delinquent accounts in the last 24 months'),
+      currentDaysPastDue: Count.max(10_000).default(0).describe('Days past due today on any account'),
+      otherConsumerCreditBalance: Fen.default(0).describe('Outstanding consumer-credit balances elsewhere, fen'),
+      otherMonthlyDebtService: Fen.default(0).describe('Monthly repayments on all other debt, fen'),
+    }),
+    platform: z.strictObject({
+      accountAgeMonths: Count.max(600),
+      transactions3m: Count.describe('Credit-line uses in the last 3 months'),
+      transactionAmount3m: Fen.describe('Amount of those uses, fen'),
+      onTimeRepaymentRate: Share.optional().describe('Share of bills repaid on time; absent if never billed'),
+      currentLimit: Fen.default(0),
+      currentBalance: Fen.default(0),
+      otherLinesLimit: Fen.optional().describe(
+        'Absent means none. Sum of the unsecured credit lines THIS lender already grants the borrower on its other products (the line decided here excluded), fen. Counts against the per-borrower regulatory cap; balances at other lenders do not (they go into otherMonthlyDebtService)',
+      ),
+    }),
+    household: z.strictObject({
+      monthlyEssentialSpending: Fen.describe('Rent, food, utilities, transport, fen per month'),
+      dependants: Count.max(20),
+      secondRepaymentSource: z
+        .enum(['guardian', 'co_borrower', 'guarantor', 'other_income'])
         .optional()
-        .describe('The customer asks that no decision about them be made solely by automated means: the outcome is then refer, terms kept for a reviewer'),
-    })
-    .default({}),
-  evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),
-  financialHealth: z
-    .strictObject({
-      overBudgetMonths: Count.max(120).describe("Consecutive complete months the customer's spending ran over their own budget (creditlift/health overBudgetStreak)"),
-    })
-    .optional()
-    .describe('Signals from the budget assistant: used by the decision to offer a lower limit, never by the model'),
-  attributes: z
-    .strictObject({})
-    .optional()
-    .describe("The lender's own declared attributes (createScorer({ features }) declares and validates them); none without a declaration"),
-})
+        .describe('A guardian or other second repayment source the applicant declared (the student rule looks for one)'),
+    }),
+    controls: z
+      .strictObject({
+        requestedLimit: Fen.optional().describe('The limit the user asked for'),
+        selfSetCap: Fen.optional().describe('A ceiling the user set on their own limit; always honoured'),
+        humanReview: z
+          .boolean()
+          .optional()
+          .describe('The customer asks that no decision about them be made solely by automated means: the outcome is then refer, terms kept for a reviewer'),
+      })
+      .default({}),
+    evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),
+    financialHealth: z
+      .strictObject({
+        overBudgetMonths: Count.max(120).describe(
+          "Consecutive complete months the customer's spending ran over their own budget (creditlift/health overBudgetStreak)",
+        ),
+      })
+      .optional()
+      .describe('Signals from the budget assistant: used by the decision to offer a lower limit, never by the model'),
+    attributes: z
+      .strictObject({})
+      .optional()
+      .describe("The lender's own declared attributes (createScorer({ features }) declares and validates them); none without a declaration"),
+  })
   // Cross-field rules (dates in order) live in the schema itself, so Applicant.safeParse refuses
   // what parseApplicant refuses; `when` runs them even when other fields already failed.
   .superRefine(applicantRulesRefinement, { when: () => true });

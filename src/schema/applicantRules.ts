@@ -32,17 +32,20 @@ export function checkApplicantRules(value: unknown, report: Report): void {
   const start = dateAt(value.employment, 'startDate');
   if (asOf !== undefined && birth !== undefined) {
     if (isAfter(birth, asOf)) report(['birthDate'], 'birth_date_after_as_of', 'birthDate is after asOf');
-    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS))) report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
+    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS)))
+      report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
   }
   if (start !== undefined) {
     if (asOf !== undefined && isAfter(start, asOf)) report(['employment', 'startDate'], 'employment_start_after_as_of', 'employment.startDate is after asOf');
-    if (birth !== undefined && isBefore(start, birth)) report(['employment', 'startDate'], 'employment_start_before_birth', 'employment.startDate is before birthDate');
+    if (birth !== undefined && isBefore(start, birth))
+      report(['employment', 'startDate'], 'employment_start_before_birth', 'employment.startDate is before birthDate');
   }
   if (Array.isArray(value.evidence)) {
     value.evidence.forEach((item: unknown, i) => {
       const issued = dateAt(item, 'issueDate');
       const expires = dateAt(item, 'expiryDate');
-      if (issued !== undefined && expires !== undefined && isBefore(expires, issued)) report(['evidence', i, 'expiryDate'], 'expiry_before_issue', 'expiryDate is before issueDate');
+      if (issued !== undefined && expires !== undefined && isBefore(expires, issued))
+        report(['evidence', i, 'expiryDate'], 'expiry_before_issue', 'expiryDate is before issueDate');
     });
   }
 }

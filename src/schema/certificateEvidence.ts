@@ -36,7 +36,7 @@ export const CertificateEvidence = z.strictObject({
   holder: CertificateHolder,
   issueDate: IsoDate,
   expiryDate: IsoDate.optional(),
-  score: z.number().finite().optional().describe('Numeric score on the kind\'s scale (IELTS band, TOEFL total, rating...)'),
+  score: z.number().finite().optional().describe("Numeric score on the kind's scale (IELTS band, TOEFL total, rating...)"),
   level: z.string().min(1).max(64).optional().describe('Named level for levelled kinds (e.g. "level_3")'),
   verification: z.strictObject({
     method: VerificationMethod,

@@ -14,8 +14,11 @@ export function readBatchElement(batch: readonly unknown[], index: number): unkn
     present = index in batch;
     value = present ? batch[index] : undefined;
   } catch (e) {
-    throw new ValidationError('Applicant', [{ path: [], code: 'unreadable_input', message: `Input could not be read: ${e instanceof Error ? e.name : typeof e}` }]);
+    throw new ValidationError('Applicant', [
+      { path: [], code: 'unreadable_input', message: `Input could not be read: ${e instanceof Error ? e.name : typeof e}` },
+    ]);
   }
-  if (!present) throw new ValidationError('Applicant', [{ path: [], code: 'missing_element', message: `no applicant at index ${index}: a hole in a sparse array` }]);
+  if (!present)
+    throw new ValidationError('Applicant', [{ path: [], code: 'missing_element', message: `no applicant at index ${index}: a hole in a sparse array` }]);
   return value;
 }

@@ -10,7 +10,14 @@ import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult } from './runSimulation.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
-export const SIMULATION_CHART_IDS = ['outcomes-baseline', 'outcomes-candidate', 'approval-by-segment', 'limit-change', 'binding-baseline', 'binding-candidate'] as const;
+export const SIMULATION_CHART_IDS = [
+  'outcomes-baseline',
+  'outcomes-candidate',
+  'approval-by-segment',
+  'limit-change',
+  'binding-baseline',
+  'binding-candidate',
+] as const;
 
 /** Names the simulation report shows in its header. */
 export interface SimulationReportMeta {
@@ -62,7 +69,10 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
   const C = meta.candidateLabel ?? 'candidate';
   const swapRows = OUTCOMES.map((bo) => [
     `${bo} under baseline`,
-    ...OUTCOMES.map((co) => ({ html: `${count(s.swapSet.counts[bo][co])} <span class="note">(${formatPercent(s.swapSet.shares[bo][co], 1)})</span>`, ...(bo === co ? { cls: 'diag' } : {}) })),
+    ...OUTCOMES.map((co) => ({
+      html: `${count(s.swapSet.counts[bo][co])} <span class="note">(${formatPercent(s.swapSet.shares[bo][co], 1)})</span>`,
+      ...(bo === co ? { cls: 'diag' } : {}),
+    })),
     count(OUTCOMES.reduce((t, co) => t + s.swapSet.counts[bo][co], 0)),
   ]);
   const segRows = s.segments.map((g) => [
@@ -84,7 +94,8 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
     rmb(g.baseline.expectedInterestIncome),
     rmb(g.candidate.expectedInterestIncome),
   ]);
-  const bindingBars = (list: typeof s.bindingConstraints.baseline) => list.map((x) => ({ label: x.name, value: x.count, text: `${count(x.count)} (${formatPercent(x.share, 1)})` }));
+  const bindingBars = (list: typeof s.bindingConstraints.baseline) =>
+    list.map((x) => ({ label: x.name, value: x.count, text: `${count(x.count)} (${formatPercent(x.share, 1)})` }));
   const approvalBars = s.segments.flatMap((g) => [
     { label: `${g.group} · baseline`, value: g.baseline.approvalRate, text: formatPercent(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
     { label: `${g.group} · candidate`, value: g.candidate.approvalRate, text: formatPercent(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
@@ -97,7 +108,10 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
           ['baseline', 'candidate', 'with outcome', 'defaults', 'realised default rate'],
           s.backtest.cells.map((x) => [x.baseline, x.candidate, count(x.observed), count(x.defaults), pct(x.defaultRate)]),
         ) + `<p class="note">${count(s.backtest.observed)} decided record(s) with a known outcome, ${count(s.backtest.unobserved)} without.</p>`;
-  const arms = Object.keys(s.arms.baseline).length + Object.keys(s.arms.candidate).length === 0 ? '' : `<h2>Champion/challenger arms named in the decisions</h2>\n${htmlTable('arms', ['side', 'arm', 'decisions'], [...Object.entries(s.arms.baseline).map(([a, n]) => [B, a, count(n)]), ...Object.entries(s.arms.candidate).map(([a, n]) => [C, a, count(n)])])}`;
+  const arms =
+    Object.keys(s.arms.baseline).length + Object.keys(s.arms.candidate).length === 0
+      ? ''
+      : `<h2>Champion/challenger arms named in the decisions</h2>\n${htmlTable('arms', ['side', 'arm', 'decisions'], [...Object.entries(s.arms.baseline).map(([a, n]) => [B, a, count(n)]), ...Object.entries(s.arms.candidate).map(([a, n]) => [C, a, count(n)])])}`;
 
   const body = `<section class="kpis">
 ${kpi(count(result.records), 'records in the book')}

@@ -30,7 +30,9 @@ export interface DecisionFacts {
 export function decisionFacts(d: Decision): DecisionFacts {
   const loose = d as unknown as Record<string, unknown>;
   const pricing = loose.pricing as Record<string, unknown> | undefined;
-  const cost = [loose.comprehensiveCost, loose.comprehensiveApr, pricing?.comprehensiveCost].find((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  const cost = [loose.comprehensiveCost, loose.comprehensiveApr, pricing?.comprehensiveCost].find(
+    (x): x is number => typeof x === 'number' && Number.isFinite(x),
+  );
   const arm = (d.audit as unknown as Record<string, unknown>).arm;
   return {
     outcome: d.outcome,

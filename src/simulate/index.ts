@@ -1,6 +1,22 @@
 export { simulateBook, type SimulateBookOptions } from './simulateBook.js';
-export { runSimulation, type RunSimulationOptions, type SimulationResult, type SimulationArm, type SimulationFlip, type SimulationRecordError, type DecideBatch } from './runSimulation.js';
-export { createSimulationAccumulator, type SimulationAccumulator, type SimulationSummary, type SimulatedRecord, type SegmentComparison, type BacktestCell, type OutcomeMatrix } from './simulationAccumulator.js';
+export {
+  runSimulation,
+  type RunSimulationOptions,
+  type SimulationResult,
+  type SimulationArm,
+  type SimulationFlip,
+  type SimulationRecordError,
+  type DecideBatch,
+} from './runSimulation.js';
+export {
+  createSimulationAccumulator,
+  type SimulationAccumulator,
+  type SimulationSummary,
+  type SimulatedRecord,
+  type SegmentComparison,
+  type BacktestCell,
+  type OutcomeMatrix,
+} from './simulationAccumulator.js';
 export { buildSimulationHtml, SIMULATION_CHART_IDS, type SimulationReportMeta } from './buildSimulationHtml.js';
 export { type ArmFigures } from './armFigures.js';
 export { bookSegments, ageBand, SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
@@ -8,4 +24,12 @@ export { decisionFacts, OUTCOMES, type DecisionFacts, type Outcome } from './dec
 export { LIMIT_CHANGE_BANDS, type LimitChangeDistribution } from './limitChange.js';
 export { portfolioAssumptions, expectedLoss, expectedInterestIncome, DEFAULT_UTILISATION, type PortfolioAssumptions } from './portfolioEconomics.js';
 export { readOutcomes } from './readOutcomes.js';
-export { fairOutcomes, ADVERSE_IMPACT_THRESHOLD, FAIRNESS_DIMENSIONS, type FairOutcomes, type FairOutcomeRow, type FairnessDimension, type GroupTally } from '../fairness/fairOutcomes.js';
+export {
+  fairOutcomes,
+  ADVERSE_IMPACT_THRESHOLD,
+  FAIRNESS_DIMENSIONS,
+  type FairOutcomes,
+  type FairOutcomeRow,
+  type FairnessDimension,
+  type GroupTally,
+} from '../fairness/fairOutcomes.js';

@@ -40,7 +40,10 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
       if (header === undefined) {
         const i = t.cells.indexOf('id');
         const d = t.cells.indexOf('defaulted');
-        if (i < 0 || d < 0) throw new ValidationError('outcomes', [{ path: [t.line], code: 'invalid_header', message: 'the CSV header must name an "id" and a "defaulted" column' }]);
+        if (i < 0 || d < 0)
+          throw new ValidationError('outcomes', [
+            { path: [t.line], code: 'invalid_header', message: 'the CSV header must name an "id" and a "defaulted" column' },
+          ]);
         header = { id: i, defaulted: d, width: t.cells.length };
         continue;
       }

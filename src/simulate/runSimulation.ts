@@ -114,7 +114,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
       const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
       const defaulted = o.outcomes?.get(applicantId);
       acc.add({ segments: t.segments as BookSegments, baseline, candidate, ...(defaulted === undefined ? {} : { defaulted }) });
-      if (baseline.outcome !== candidate.outcome) await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
+      if (baseline.outcome !== candidate.outcome)
+        await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
     }
     o.onChunk?.({ records, errors });
   };
@@ -132,7 +133,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   if (!interrupted && chunk.length > 0) launch();
   while (queue.length > 0) await take();
   const summary = acc.finish();
-  if (summary.decided + errors !== records) throw new CreditliftError('internal_error', `simulation lost records: ${records} read, ${summary.decided} in cells, ${errors} errors`);
+  if (summary.decided + errors !== records)
+    throw new CreditliftError('internal_error', `simulation lost records: ${records} read, ${summary.decided} in cells, ${errors} errors`);
   return { records, errors, summary, interrupted };
 }
 
@@ -140,8 +142,12 @@ async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch,
   const values: unknown[] = [];
   for (const r of batch) if (r.ok) values.push(r.value);
   const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values), candidate(values)]);
-  for (const [name, got] of [['baseline', b], ['candidate', c]] as const) {
-    if (got.length !== values.length) throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${values.length} records`);
+  for (const [name, got] of [
+    ['baseline', b],
+    ['candidate', c],
+  ] as const) {
+    if (got.length !== values.length)
+      throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${values.length} records`);
   }
   let k = 0;
   return batch.map((record): Taken => {

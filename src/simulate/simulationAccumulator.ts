@@ -68,14 +68,20 @@ export interface SimulationAccumulator {
   finish(): SimulationSummary;
 }
 
-const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> =>
-  ({ approve: { approve: cell(), refer: cell(), decline: cell() }, refer: { approve: cell(), refer: cell(), decline: cell() }, decline: { approve: cell(), refer: cell(), decline: cell() } });
+const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> => ({
+  approve: { approve: cell(), refer: cell(), decline: cell() },
+  refer: { approve: cell(), refer: cell(), decline: cell() },
+  decline: { approve: cell(), refer: cell(), decline: cell() },
+});
 
 /**
  * Starts a simulation accumulator. Each arm's money figures use its own policy's assumptions
  * (LGD, utilisation).
  */
-export function createSimulationAccumulator(assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions }): SimulationAccumulator {
+export function createSimulationAccumulator(assumptions: {
+  readonly baseline: PortfolioAssumptions;
+  readonly candidate: PortfolioAssumptions;
+}): SimulationAccumulator {
   const counts = matrix(() => 0);
   const observed = matrix(() => 0);
   const defaults = matrix(() => 0);
@@ -132,7 +138,9 @@ export function createSimulationAccumulator(assumptions: { readonly baseline: Po
       for (const b of OUTCOMES) for (const c of OUTCOMES) shares[b][c] = decided === 0 ? 0 : counts[b][c] / decided;
       const flips = decided - OUTCOMES.reduce((s, o) => s + counts[o][o], 0);
       const segments = [...bySegment.values()]
-        .sort((a, b) => SEGMENT_DIMENSIONS.indexOf(a.dimension) - SEGMENT_DIMENSIONS.indexOf(b.dimension) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+        .sort(
+          (a, b) => SEGMENT_DIMENSIONS.indexOf(a.dimension) - SEGMENT_DIMENSIONS.indexOf(b.dimension) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0),
+        )
         .map((s) => ({ dimension: s.dimension, group: s.group, baseline: armFigures(s.baseline), candidate: armFigures(s.candidate) }));
       const bindingList = (m: Map<string, number>) => {
         const granted = [...m.values()].reduce((s, n) => s + n, 0);
@@ -140,7 +148,14 @@ export function createSimulationAccumulator(assumptions: { readonly baseline: Po
       };
       const cells: BacktestCell[] = [];
       for (const b of OUTCOMES) {
-        for (const c of OUTCOMES) cells.push({ baseline: b, candidate: c, observed: observed[b][c], defaults: defaults[b][c], defaultRate: observed[b][c] === 0 ? null : defaults[b][c] / observed[b][c] });
+        for (const c of OUTCOMES)
+          cells.push({
+            baseline: b,
+            candidate: c,
+            observed: observed[b][c],
+            defaults: defaults[b][c],
+            defaultRate: observed[b][c] === 0 ? null : defaults[b][c] / observed[b][c],
+          });
       }
       return {
         decided,

@@ -41,7 +41,16 @@ export function describeUpload(first: Decision, next: Decision): UploadEffect {
   const redecisionGain = (movement?.withoutNewEvidence ?? from) - from;
   const pdReduction = impact?.pdReduction ?? null;
   const stepLimited = movement?.stepLimited === true;
-  const base = { kind: item?.kind ?? assessed?.kind ?? '', status: assessed?.status ?? ('unknown' as const), from, to, certificateGain, redecisionGain, pdReduction, stepLimited };
+  const base = {
+    kind: item?.kind ?? assessed?.kind ?? '',
+    status: assessed?.status ?? ('unknown' as const),
+    from,
+    to,
+    certificateGain,
+    redecisionGain,
+    pdReduction,
+    stepLimited,
+  };
   return { ...base, why: whyText(next, assessed?.status, assessed?.reasons ?? [], certificateGain, pdReduction, stepLimited) };
 }
 
@@ -65,7 +74,10 @@ function whyText(
       next.bindingConstraint === 'risk'
         ? { en: 'your limit is set by your risk grade and income, so lower risk raises it', zhHans: '您的额度由风险等级和收入决定，风险降低即提高额度' }
         : { en: `lower risk lowered the price, and your limit is set by ${set.en}`, zhHans: `风险降低使价格下降，而您的额度由${set.zhHans}决定` };
-    return { en: `${risk}; ${how.en}${stepLimited ? ' (part of the rise waits for the next step)' : ''}.`, zhHans: `${riskZh}；${how.zhHans}${stepLimited ? '（部分提额需等待下次评估）' : ''}。` };
+    return {
+      en: `${risk}; ${how.en}${stepLimited ? ' (part of the rise waits for the next step)' : ''}.`,
+      zhHans: `${riskZh}；${how.zhHans}${stepLimited ? '（部分提额需等待下次评估）' : ''}。`,
+    };
   }
   if (next.outcome === 'decline') {
     const first = next.reasons[0];
@@ -78,7 +90,10 @@ function whyText(
     return { en: 'The model gives this certificate no weight for a profile like yours.', zhHans: '对于您这样的情况，模型未因该证书降低风险评估。' };
   }
   if (stepLimited) {
-    return { en: 'It lowered the estimated risk, but increases are limited per step; it can count at the next step.', zhHans: '证书降低了风险评估，但单次提额幅度有限，可在下次评估时计入。' };
+    return {
+      en: 'It lowered the estimated risk, but increases are limited per step; it can count at the next step.',
+      zhHans: '证书降低了风险评估，但单次提额幅度有限，可在下次评估时计入。',
+    };
   }
   return {
     en: `It lowered the estimated risk of default by ${pp(pdReduction)} points, but your limit is set by ${set.en}, which a certificate does not change.`,

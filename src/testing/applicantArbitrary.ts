@@ -60,7 +60,10 @@ function platformArbitrary(): fc.Arbitrary<Applicant['platform']> {
       transactions3m: fc.integer({ min: 0, max: 600 }),
       averageUseRmb: fc.integer({ min: 10, max: 300 }),
       onTime: fc.integer({ min: 60, max: 100 }),
-      currentLimit: fc.oneof(fc.constant(0), fc.integer({ min: 5, max: 500 }).map((h) => h * 100 * FEN_PER_RMB)),
+      currentLimit: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 5, max: 500 }).map((h) => h * 100 * FEN_PER_RMB),
+      ),
       usedShare: fc.integer({ min: 0, max: 100 }),
       // This lender's other lines count against the per-borrower cap; near the cap is where it bites.
       otherLinesLimit: sometimes(fc.oneof(rmbAsFen(0, 50_000), rmbAsFen(180_000, 210_000))),
@@ -149,7 +152,13 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
   if (maxEvidence === 0) return fc.constant(applicant);
   let item: fc.Arbitrary<CertificateEvidence>;
   try {
-    item = certificateEvidenceArbitrary({ applicant, kind: kinds.filter((k) => catalog.has(k)), validity: 'valid', catalog, minConfidence: DEFAULT_MIN_CONFIDENCE });
+    item = certificateEvidenceArbitrary({
+      applicant,
+      kind: kinds.filter((k) => catalog.has(k)),
+      validity: 'valid',
+      catalog,
+      minConfidence: DEFAULT_MIN_CONFIDENCE,
+    });
   } catch {
     // Too young for every kind the segment usually holds: such an applicant simply has none.
     return fc.constant(applicant);
@@ -182,7 +191,9 @@ export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.
     ...(segments.length > 0 && segments.every((s) => (APPLICANT_SEGMENTS as readonly string[]).includes(s))
       ? []
       : [{ path: ['segment'], code: 'unknown_segment' as const, message: `segment must be one or more of ${APPLICANT_SEGMENTS.join(', ')}` }]),
-    ...(Number.isInteger(maxEvidence) && maxEvidence >= 0 && maxEvidence <= 50 ? [] : [{ path: ['maxEvidence'], code: 'out_of_range' as const, message: 'maxEvidence must be an integer from 0 to 50' }]),
+    ...(Number.isInteger(maxEvidence) && maxEvidence >= 0 && maxEvidence <= 50
+      ? []
+      : [{ path: ['maxEvidence'], code: 'out_of_range' as const, message: 'maxEvidence must be an integer from 0 to 50' }]),
   ];
   if (issues.length > 0) throw new ValidationError('applicantArbitrary options', issues);
   const bySegment = segments.map((segment) => {

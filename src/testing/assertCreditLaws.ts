@@ -23,7 +23,10 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<void> {
   const { laws = CREDIT_LAW_NAMES, policy, scorer, applyPolicy, ...run } = options ?? ({} as AssertCreditLawsOptions);
   const unknown = laws.filter((name) => !(CREDIT_LAW_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new ValidationError('assertCreditLaws options', [{ path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` }]);
+  if (unknown.length > 0)
+    throw new ValidationError('assertCreditLaws options', [
+      { path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` },
+    ]);
   const subject: LawSubject = { ...(policy ? { policy } : {}), ...(scorer ? { scorer } : {}), ...(applyPolicy ? { applyPolicy } : {}) };
   // Bad options are reported once, up front, rather than by the first law.
   lawContext(subject, run);

@@ -48,7 +48,13 @@ function optionsError(path: string, code: ValidationIssueCode, message: string):
 
 // One arbitrary per drawable kind, or undefined when this kind cannot be drawn that way for this
 // holder (too young for it, or a pass/fail kind that has no scale to be off).
-function drawFor(spec: CertificateKindSpec, validity: Exclude<EvidenceValidity, 'duplicate'>, holder: EvidenceHolder, asOf: string, minConfidence: number): fc.Arbitrary<CertificateEvidence> | undefined {
+function drawFor(
+  spec: CertificateKindSpec,
+  validity: Exclude<EvidenceValidity, 'duplicate'>,
+  holder: EvidenceHolder,
+  asOf: string,
+  minConfidence: number,
+): fc.Arbitrary<CertificateEvidence> | undefined {
   const valid = validIssueWindow(spec, holder.birthDate, asOf);
   const verification = acceptedVerification(spec, minConfidence);
   switch (validity) {
@@ -114,7 +120,8 @@ export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitra
   const catalog = options.catalog ?? defaultCatalog;
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;
-  if (holder === undefined || holder === null || typeof holder !== 'object') throw optionsError('applicant', 'invalid_type', 'applicant (the evidence holder) is required');
+  if (holder === undefined || holder === null || typeof holder !== 'object')
+    throw optionsError('applicant', 'invalid_type', 'applicant (the evidence holder) is required');
   if (!IsoDate.safeParse(asOf).success || !IsoDate.safeParse(holder.birthDate).success) {
     throw optionsError('asOf', 'invalid_date', 'asOf and applicant.birthDate must be ISO dates');
   }
@@ -133,6 +140,7 @@ export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitra
     const perKind = kinds.map((spec) => drawFor(spec, v, holder, asOf as string, minConfidence)).filter((a) => a !== undefined);
     if (perKind.length > 0) draws.push(fc.oneof(...perKind));
   }
-  if (draws.length === 0) throw optionsError('validity', 'no_feasible_kind', `no ${validity} evidence of the given kind(s) can be drawn for this holder on ${asOf}`);
+  if (draws.length === 0)
+    throw optionsError('validity', 'no_feasible_kind', `no ${validity} evidence of the given kind(s) can be drawn for this holder on ${asOf}`);
   return draws.length === 1 ? (draws[0] as fc.Arbitrary<CertificateEvidence>) : fc.oneof(...draws);
 }

@@ -47,7 +47,8 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
   readonly alsoFailed: readonly CreditLawViolation[];
 
   constructor(details: CreditLawViolationDetails, alsoFailed: readonly CreditLawViolation[] = []) {
-    const others = alsoFailed.length === 0 ? '' : `\n\nAlso failed: ${alsoFailed.map((v) => v.law).join(', ')}\n\n${alsoFailed.map((v) => v.message).join('\n\n')}`;
+    const others =
+      alsoFailed.length === 0 ? '' : `\n\nAlso failed: ${alsoFailed.map((v) => v.law).join(', ')}\n\n${alsoFailed.map((v) => v.message).join('\n\n')}`;
     super(`${render(details)}${others}`);
     this.name = 'CreditLawViolation';
     this.law = details.law;

@@ -52,8 +52,16 @@ export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = 
   const pick = <T>(neutral: T, down: fc.Arbitrary<T>, up: fc.Arbitrary<T>) => (worse ? down : better ? up : fc.oneof(fc.constant(neutral), down, up));
   return fc.record({
     incomeFactor: pick(1, factor(0.3, 1), factor(1, 1.6)),
-    otherBalanceChangeRmb: pick(0, fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })), fc.integer({ min: -50_000, max: 0 })),
-    otherLinesChangeRmb: pick(0, fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })), fc.integer({ min: -50_000, max: 0 })),
+    otherBalanceChangeRmb: pick(
+      0,
+      fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })),
+      fc.integer({ min: -50_000, max: 0 }),
+    ),
+    otherLinesChangeRmb: pick(
+      0,
+      fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 100_000, max: 220_000 })),
+      fc.integer({ min: -50_000, max: 0 }),
+    ),
     otherRepaymentChangeRmb: pick(0, fc.integer({ min: 0, max: 6_000 }), fc.integer({ min: -2_000, max: 0 })),
     essentialsFactor: pick(1, factor(1, 1.6), factor(0.7, 1)),
     daysPastDue: better ? fc.constant(0) : fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, { arbitrary: fc.integer({ min: 1, max: 90 }), weight: 1 }),
@@ -86,6 +94,9 @@ export function applyProfileChange(applicant: Applicant, change: ProfileChange):
         ? {}
         : { otherLinesLimit: Math.max(0, (applicant.platform.otherLinesLimit ?? 0) + fenOf(change.otherLinesChangeRmb)) }),
     },
-    household: { ...applicant.household, monthlyEssentialSpending: Math.max(0, Math.round(applicant.household.monthlyEssentialSpending * change.essentialsFactor)) },
+    household: {
+      ...applicant.household,
+      monthlyEssentialSpending: Math.max(0, Math.round(applicant.household.monthlyEssentialSpending * change.essentialsFactor)),
+    },
   };
 }

@@ -15,7 +15,10 @@ export function decodeUtf8Strict(bytes: Uint8Array, what: string): string {
   const bad = head.invalid[0] ?? tail.invalid[0];
   if (bad !== undefined) {
     const count = head.invalid.length + tail.invalid.length;
-    throw new CreditliftError('data_invalid', `${what} is not UTF-8: invalid byte at offset ${bad.byteOffset}${count > 1 ? ` (${count} invalid bytes in all)` : ''}`);
+    throw new CreditliftError(
+      'data_invalid',
+      `${what} is not UTF-8: invalid byte at offset ${bad.byteOffset}${count > 1 ? ` (${count} invalid bytes in all)` : ''}`,
+    );
   }
   return head.text + tail.text;
 }

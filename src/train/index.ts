@@ -7,7 +7,13 @@ export * from './gbdt/index.js';
 export * from './dataset/index.js';
 export * from './commands/index.js';
 export * from './synthetic/index.js';
-export { trainDefaultModel, DEFAULT_MODEL_SETTINGS, BASELINE_METADATA_KEY, type TrainDefaultModelOptions, type DefaultModelBuild } from './defaultModel/trainDefaultModel.js';
+export {
+  trainDefaultModel,
+  DEFAULT_MODEL_SETTINGS,
+  BASELINE_METADATA_KEY,
+  type TrainDefaultModelOptions,
+  type DefaultModelBuild,
+} from './defaultModel/trainDefaultModel.js';
 export { featurizeApplicants } from './defaultModel/featurizeApplicants.js';
 export { scoreBaseline, type ScoreBaseline } from './defaultModel/scoreBaseline.js';
 export { renderModelCard } from './defaultModel/renderModelCard.js';

@@ -11,13 +11,26 @@ import { ValidationError } from '../../src/errors/validationError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 
 const execFileAsync = promisify(execFile);
-const tighterDsr = { affordability: { dsrBands: [{ incomeUpTo: 300_000, maxDsr: 0.2 }, { incomeUpTo: 800_000, maxDsr: 0.3 }, { incomeUpTo: 2_000_000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] } };
-const arms = [{ name: 'a', share: 0.1 }, { name: 'b', share: 0.25 }];
+const tighterDsr = {
+  affordability: {
+    dsrBands: [
+      { incomeUpTo: 300_000, maxDsr: 0.2 },
+      { incomeUpTo: 800_000, maxDsr: 0.3 },
+      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
+      { incomeUpTo: null, maxDsr: 0.4 },
+    ],
+  },
+};
+const arms = [
+  { name: 'a', share: 0.1 },
+  { name: 'b', share: 0.25 },
+];
 
 describe('champion/challenger arm assignment', () => {
   it('is stable across processes: two child processes and this one assign every id alike', async () => {
     const child = fileURLToPath(new URL('./assignArmChild.ts', import.meta.url));
-    const run = async () => JSON.parse((await execFileAsync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 })).stdout) as string[];
+    const run = async () =>
+      JSON.parse((await execFileAsync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 })).stdout) as string[];
     const [first, second] = await Promise.all([run(), run()]);
     const here = Array.from({ length: 2000 }, (_, i) => assignArm(`applicant-${i}`, arms, 'test-key'));
     expect(first).toEqual(second);
@@ -35,7 +48,13 @@ describe('champion/challenger arm assignment', () => {
   });
 
   it('refuses shares summing above 1, bad shares, duplicate and reserved names, naming each', async () => {
-    const err = await createScorer({ challengers: [{ name: 'x', share: 0.7 }, { name: 'x', share: 0.4 }, { name: 'champion', share: -1 }] }).catch((e: unknown) => e);
+    const err = await createScorer({
+      challengers: [
+        { name: 'x', share: 0.7 },
+        { name: 'x', share: 0.4 },
+        { name: 'champion', share: -1 },
+      ],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     const paths = (err as ValidationError).issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['challengers.1.name', 'challengers.2.name', 'challengers.2.share', 'challengers']));
@@ -51,7 +70,11 @@ describe('champion/challenger in the scorer', () => {
   beforeAll(async () => {
     plain = await createScorer({ suggestionsPerDecision: 0 });
     challenger = await createScorer({ suggestionsPerDecision: 0, policyOverrides: tighterDsr });
-    shadow = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 0.5 }], challengerMode: 'shadow' });
+    shadow = await createScorer({
+      suggestionsPerDecision: 0,
+      challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 0.5 }],
+      challengerMode: 'shadow',
+    });
     live = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 0.5 }], challengerMode: 'live' });
   });
   afterAll(async () => Promise.all([plain, challenger, shadow, live].map((s) => s?.close())));
@@ -64,7 +87,7 @@ describe('champion/challenger in the scorer', () => {
   };
   const decisions = (rs: Awaited<ReturnType<Scorer['decideBatch']>>) => rs.map((r) => (r.ok ? r.decision : undefined) as Decision);
 
-  it('shadow never changes the champion\'s decision; the challenger\'s is attached for its arm only', async () => {
+  it("shadow never changes the champion's decision; the challenger's is attached for its arm only", async () => {
     const want = decisions(await plain.decideBatch(book));
     const wantChallenger = decisions(await challenger.decideBatch(book));
     const got = decisions(await shadow.decideBatch(book));
@@ -76,7 +99,12 @@ describe('champion/challenger in the scorer', () => {
       if (arm === 'champion') expect(d.shadow).toBeUndefined();
       else {
         shadowed++;
-        expect(d.shadow).toMatchObject({ arm: 'tight', outcome: wantChallenger[i]!.outcome, limit: wantChallenger[i]!.limit, decisionId: wantChallenger[i]!.audit.decisionId });
+        expect(d.shadow).toMatchObject({
+          arm: 'tight',
+          outcome: wantChallenger[i]!.outcome,
+          limit: wantChallenger[i]!.limit,
+          decisionId: wantChallenger[i]!.audit.decisionId,
+        });
       }
     });
     expect(shadowed).toBeGreaterThan(50);
@@ -86,7 +114,11 @@ describe('champion/challenger in the scorer', () => {
   });
 
   it("law: in shadow mode the champion's decision is the plain scorer's, for any applicant (ids forced into the challenger arm)", async () => {
-    const everyone = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 1 }], challengerMode: 'shadow' });
+    const everyone = await createScorer({
+      suggestionsPerDecision: 0,
+      challengers: [{ name: 'tight', policyOverrides: tighterDsr, share: 1 }],
+      challengerMode: 'shadow',
+    });
     try {
       await fc.assert(
         fc.asyncProperty(applicantArbitrary(), async (a) => {

@@ -65,7 +65,13 @@ describe('creditlift catalog', () => {
 
   it('table columns line up even with Chinese names (wide characters count two columns)', () => {
     expect(displayWidth('教师资格证')).toBe(10);
-    const lines = formatTable(['a', 'b', 'c'], [['雅思', 'x', '1'], ['ielts', 'yy', '2']]).split('\n');
+    const lines = formatTable(
+      ['a', 'b', 'c'],
+      [
+        ['雅思', 'x', '1'],
+        ['ielts', 'yy', '2'],
+      ],
+    ).split('\n');
     const col = (line: string) => displayWidth(line.slice(0, line.indexOf(line.includes('x') ? 'x' : 'yy')));
     expect(col(lines[2]!)).toBe(col(lines[3]!));
   });

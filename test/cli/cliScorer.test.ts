@@ -43,7 +43,11 @@ function toCsv(rows: readonly Record<string, string>[]): string {
   return `${[header.join(','), ...rows.map((r) => header.map((h) => cell(r[h] ?? '')).join(','))].join('\n')}\n`;
 }
 
-const outLines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { line: number; decision?: Decision; error?: { code: string; issues: { path: (string | number)[] }[] } });
+const outLines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { line: number; decision?: Decision; error?: { code: string; issues: { path: (string | number)[] }[] } });
 const same = (d: Decision) => ({ outcome: d.outcome, limit: d.limit, pd: d.pd, grade: d.grade, apr: d.apr, decisionId: d.audit.decisionId });
 
 describe('creditlift decide / suggest / demo on the default model', () => {
@@ -145,14 +149,29 @@ describe('creditlift score on the default model', () => {
   });
 
   it('--workers 2 (the worker pool) gives the same decisions as in process', async () => {
-    expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('pool.out.ndjson'), '--errors', file('pool.err.ndjson'), '--workers', '2', '--batch', '3'], captureIo().io)).toBe(3);
+    expect(
+      await runScoreCommand(
+        ['--in', file('book.ndjson'), '--out', file('pool.out.ndjson'), '--errors', file('pool.err.ndjson'), '--workers', '2', '--batch', '3'],
+        captureIo().io,
+      ),
+    ).toBe(3);
     const inProcess = outLines(file('book.out.ndjson'));
     const pooled = outLines(file('pool.out.ndjson'));
     expect(pooled.map((o) => [o.line, same(o.decision!)])).toEqual(inProcess.map((o) => [o.line, same(o.decision!)]));
   });
 
   it('--model-sha256 pins the model: the right hash scores, any other refuses the run (pool too) before a line is written', async () => {
-    const args = (out: string, sha: string, ...extra: string[]) => ['--in', file('book.ndjson'), '--out', file(out), '--errors', file(`${out}.err`), '--model-sha256', sha, ...extra];
+    const args = (out: string, sha: string, ...extra: string[]) => [
+      '--in',
+      file('book.ndjson'),
+      '--out',
+      file(out),
+      '--errors',
+      file(`${out}.err`),
+      '--model-sha256',
+      sha,
+      ...extra,
+    ];
     expect(await runScoreCommand(args('pinned.ndjson', scorer.model.sha256), captureIo().io)).toBe(3);
     const manifest = JSON.parse(readFileSync(file('pinned.ndjson.run.json'), 'utf8')) as { model: { sha256: string } };
     expect(manifest.model.sha256).toBe(scorer.model.sha256);

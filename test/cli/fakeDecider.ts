@@ -9,12 +9,22 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
     applicantId: o.id,
     asOf: '2026-11-01',
     outcome,
-    limit: outcome === 'decline' ? 0 : o.limit ?? 500_000,
+    limit: outcome === 'decline' ? 0 : (o.limit ?? 500_000),
     pd: o.pd ?? 0.03,
     grade: o.grade ?? 'B',
     bindingConstraint: 'risk',
-    certificateImpacts: (o.kinds ?? []).map((kind, index) => ({ index, kind, credentialId: `c${index}`, pdReduction: 0.01, limitGain: 100_000, limitWithout: 400_000 })),
-    reasons: outcome === 'approve' ? [] : [{ code: 'model_income', source: 'model', factor: 'income', en: 'Income is low for the limit', zhHans: '收入偏低', contribution: 0.3 }],
+    certificateImpacts: (o.kinds ?? []).map((kind, index) => ({
+      index,
+      kind,
+      credentialId: `c${index}`,
+      pdReduction: 0.01,
+      limitGain: 100_000,
+      limitWithout: 400_000,
+    })),
+    reasons:
+      outcome === 'approve'
+        ? []
+        : [{ code: 'model_income', source: 'model', factor: 'income', en: 'Income is low for the limit', zhHans: '收入偏低', contribution: 0.3 }],
     audit: { modelId: 'fake@1' },
   } as unknown as Decision;
 }
@@ -23,7 +33,9 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
  * Decides records of the form `{ id, limit?, outcome? }`: anything without a string `id` is
  * rejected with a validation error naming `id`. Counts the records it was asked to decide.
  */
-export function fakeDecider(options: { inFlight?: number; failOnCall?: number; modelSha256?: string; workerFailId?: string } = {}): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
+export function fakeDecider(
+  options: { inFlight?: number; failOnCall?: number; modelSha256?: string; workerFailId?: string } = {},
+): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
   const self = {
     decided: [] as unknown[],
     calls: 0,
@@ -37,11 +49,28 @@ export function fakeDecider(options: { inFlight?: number; failOnCall?: number; m
         self.decided.push(r);
         const id = (r as { id?: unknown } | null)?.id;
         if (typeof id !== 'string') {
-          return { ok: false, index, error: { code: 'validation_failed', message: 'Invalid Applicant: 1 problem(s) at id', issues: [{ path: ['id'], code: 'invalid_type', message: 'expected string' }] } };
+          return {
+            ok: false,
+            index,
+            error: {
+              code: 'validation_failed',
+              message: 'Invalid Applicant: 1 problem(s) at id',
+              issues: [{ path: ['id'], code: 'invalid_type', message: 'expected string' }],
+            },
+          };
         }
-        if (id === options.workerFailId) return { ok: false, index, error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' } };
+        if (id === options.workerFailId)
+          return {
+            ok: false,
+            index,
+            error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' },
+          };
         const x = r as { limit?: number; outcome?: Decision['outcome'] };
-        return { ok: true, index, decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }) };
+        return {
+          ok: true,
+          index,
+          decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }),
+        };
       });
     },
     async close() {},
@@ -53,5 +82,9 @@ export function fakeDecider(options: { inFlight?: number; failOnCall?: number; m
 export function captureIo(extra: Record<string, unknown> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), ...extra }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), ...extra },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }

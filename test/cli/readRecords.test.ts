@@ -31,13 +31,22 @@ describe('NDJSON input', () => {
     }
     const out: InputRecord[] = [];
     for await (const r of readNdjsonRecords(splitLines(bytes()))) out.push(r);
-    expect(out.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([[1, 'a'], [2, 'invalid_utf8'], [3, 'c']]);
+    expect(out.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+      [1, 'a'],
+      [2, 'invalid_utf8'],
+      [3, 'c'],
+    ]);
     expect(!out[1]!.ok && out[1]!.error.message).toMatch(/offset 19 /);
   });
 
   it('numbers records by physical line, skips blank lines, and turns bad JSON into an error record', async () => {
     const rs = await records('{"id":"a"}\n\n{oops\n  \n[1,2]\n{"id":"b"}', 'ndjson');
-    expect(rs.map((r) => [r.line, r.ok])).toEqual([[1, true], [3, false], [5, true], [6, true]]);
+    expect(rs.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [3, false],
+      [5, true],
+      [6, true],
+    ]);
     const bad = rs[1] as Extract<InputRecord, { ok: false }>;
     expect(bad.error.code).toBe('data_invalid');
     expect(bad.error.issues?.[0]?.code).toBe('invalid_json');
@@ -51,11 +60,23 @@ describe('NDJSON input', () => {
 
   it('law: every non-blank line yields exactly one record, whatever its text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.json(), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ''))), { maxLength: 30 }), async (lines) => {
-        const rs = await records(lines.join('\n'), 'ndjson');
-        const expected = lines.map((l, i) => ({ l, n: i + 1 })).filter(({ l }) => l.trim() !== '').map(({ n }) => n);
-        expect(rs.map((r) => r.line)).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.json(),
+            fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, '')),
+          ),
+          { maxLength: 30 },
+        ),
+        async (lines) => {
+          const rs = await records(lines.join('\n'), 'ndjson');
+          const expected = lines
+            .map((l, i) => ({ l, n: i + 1 }))
+            .filter(({ l }) => l.trim() !== '')
+            .map(({ n }) => n);
+          expect(rs.map((r) => r.line)).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -63,12 +84,22 @@ describe('NDJSON input', () => {
 
 describe('CSV input', () => {
   it('maps dotted headers to nested applicant fields, typed by the applicant schema', async () => {
-    const csv = 'id,income.monthlyNet,bureau.hasFile,platform.onTimeRepaymentRate,residence.cityTier,evidence.0.kind,evidence.0.score,controls\n' + 'a1,650000,false,0.98,2,ielts,6.5,"{""requestedLimit"":1000000}"\n';
+    const csv =
+      'id,income.monthlyNet,bureau.hasFile,platform.onTimeRepaymentRate,residence.cityTier,evidence.0.kind,evidence.0.score,controls\n' +
+      'a1,650000,false,0.98,2,ielts,6.5,"{""requestedLimit"":1000000}"\n';
     const [r] = await records(csv, 'csv');
     expect(r).toEqual({
       line: 2,
       ok: true,
-      value: { id: 'a1', income: { monthlyNet: 650000 }, bureau: { hasFile: false }, platform: { onTimeRepaymentRate: 0.98 }, residence: { cityTier: 2 }, evidence: [{ kind: 'ielts', score: 6.5 }], controls: { requestedLimit: 1000000 } },
+      value: {
+        id: 'a1',
+        income: { monthlyNet: 650000 },
+        bureau: { hasFile: false },
+        platform: { onTimeRepaymentRate: 0.98 },
+        residence: { cityTier: 2 },
+        evidence: [{ kind: 'ielts', score: 6.5 }],
+        controls: { requestedLimit: 1000000 },
+      },
     });
   });
 
@@ -89,7 +120,13 @@ describe('CSV input', () => {
 
   it('a row with the wrong field count or a broken quote is an error record; later rows still read', async () => {
     const rs = await records('id,income.monthlyNet\na,1\nb\n"c"x,2\n"d\nstill d",3\n"e,4\n', 'csv');
-    expect(rs.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, false], [5, true], [7, false]]);
+    expect(rs.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, true],
+      [7, false],
+    ]);
     expect(rs.map((r) => (r.ok ? null : r.error.issues?.[0]?.code))).toEqual([null, 'wrong_field_count', 'invalid_quote', null, 'unclosed_quote']);
     expect((rs[3] as { value: { id: string } }).value.id).toBe('d\nstill d');
   });

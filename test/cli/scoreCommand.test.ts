@@ -24,7 +24,10 @@ function ndjson(count: number, bad: (i: number) => 'json' | 'invalid' | null = (
 
 function readLines(file: string): { line: number; decision?: { applicantId: string }; error?: { code: string; issues?: { path: unknown[] }[] } }[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
 }
 
 const withDecider = (d: BatchDecider) => ({ openDecider: async () => d });
@@ -46,12 +49,22 @@ describe('creditlift score (fake decider)', () => {
 
   it('bad JSON and invalid records become error lines naming the line and the fields at fault; exit 3', async () => {
     n++;
-    writeFileSync(path('in.ndjson'), ndjson(10, (i) => (i === 2 ? 'json' : i === 5 ? 'invalid' : null)));
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(10, (i) => (i === 2 ? 'json' : i === 5 ? 'invalid' : null)),
+    );
     const c = captureIo();
-    const code = await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--json-summary'], c.io, withDecider(fakeDecider()));
+    const code = await runScoreCommand(
+      ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--json-summary'],
+      c.io,
+      withDecider(fakeDecider()),
+    );
     expect(code).toBe(3);
     const errors = readLines(path('err.ndjson'));
-    expect(errors.map((e) => [e.line, e.error!.code])).toEqual([[3, 'data_invalid'], [6, 'validation_failed']]);
+    expect(errors.map((e) => [e.line, e.error!.code])).toEqual([
+      [3, 'data_invalid'],
+      [6, 'validation_failed'],
+    ]);
     expect(errors[1]!.error!.issues![0]!.path).toEqual(['id']);
     expect(readLines(path('out.ndjson')).map((o) => o.line)).toEqual([1, 2, 4, 5, 7, 8, 9, 10]);
     expect(JSON.parse(c.out())).toMatchObject({ recordsIn: 10, decisions: 8, rejected: 2, errorCodes: { data_invalid: 1, validation_failed: 1 } });
@@ -59,17 +72,34 @@ describe('creditlift score (fake decider)', () => {
 
   it('without --errors, error lines go into --out, still one line per record', async () => {
     n++;
-    writeFileSync(path('in.ndjson'), ndjson(6, (i) => (i === 1 ? 'json' : null)));
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(6, (i) => (i === 1 ? 'json' : null)),
+    );
     expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson')], captureIo().io, withDecider(fakeDecider()))).toBe(3);
-    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.error === undefined])).toEqual([[1, true], [2, false], [3, true], [4, true], [5, true], [6, true]]);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.error === undefined])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, true],
+      [5, true],
+      [6, true],
+    ]);
   });
 
   it('reads CSV with dotted headers, numbering records by their first physical line', async () => {
     n++;
     writeFileSync(path('in.csv'), 'id,limit\nr1,100000\n"r\n2",200000\nr3\n');
-    const code = await runScoreCommand(['--in', path('in.csv'), '--out', path('out.ndjson'), '--errors', path('err.ndjson')], captureIo().io, withDecider(fakeDecider()));
+    const code = await runScoreCommand(
+      ['--in', path('in.csv'), '--out', path('out.ndjson'), '--errors', path('err.ndjson')],
+      captureIo().io,
+      withDecider(fakeDecider()),
+    );
     expect(code).toBe(3);
-    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.decision!.applicantId])).toEqual([[2, 'r1'], [3, 'r\n2']]);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.decision!.applicantId])).toEqual([
+      [2, 'r1'],
+      [3, 'r\n2'],
+    ]);
     expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([5]);
   });
 
@@ -82,7 +112,14 @@ describe('creditlift score (fake decider)', () => {
     expect(c.err()).toMatch(/--resume .* --overwrite/);
     expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--overwrite'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
     expect(readLines(path('out.ndjson'))).toHaveLength(3);
-    for (const argv of [['--out', 'x'], ['--in', path('in.ndjson')], ['--in', path('in.ndjson'), '--out', path('in.ndjson')], ['--in', 'a', '--out', 'b', '--workers', '0'], ['--in', 'a', '--out', 'b', '--format', 'xml'], ['--bogus']]) {
+    for (const argv of [
+      ['--out', 'x'],
+      ['--in', path('in.ndjson')],
+      ['--in', path('in.ndjson'), '--out', path('in.ndjson')],
+      ['--in', 'a', '--out', 'b', '--workers', '0'],
+      ['--in', 'a', '--out', 'b', '--format', 'xml'],
+      ['--bogus'],
+    ]) {
       expect(await runScoreCommand(argv, captureIo().io, withDecider(fakeDecider())), argv.join(' ')).toBe(2);
     }
   });
@@ -94,16 +131,27 @@ describe('creditlift score (fake decider)', () => {
     expect(c.err()).toMatch(/ENOENT|no such file/);
     writeFileSync(path('in.ndjson'), ndjson(30));
     const c2 = captureIo();
-    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10'], c2.io, withDecider(fakeDecider({ failOnCall: 2 })))).toBe(1);
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10'], c2.io, withDecider(fakeDecider({ failOnCall: 2 }))),
+    ).toBe(1);
     expect(c2.err()).toMatch(/runtime exploded/);
     expect(readLines(path('out.ndjson')).map((o) => o.line)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10', '--resume'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
-    expect(readLines(path('out.ndjson')).map((o) => o.line).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '10', '--resume'], captureIo().io, withDecider(fakeDecider())),
+    ).toBe(0);
+    expect(
+      readLines(path('out.ndjson'))
+        .map((o) => o.line)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
   it('an interrupted run (signal) exits 130 and --resume finishes it without deciding anything twice', async () => {
     n++;
-    writeFileSync(path('in.ndjson'), ndjson(40, (i) => (i % 9 === 4 ? 'invalid' : null)));
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(40, (i) => (i % 9 === 4 ? 'invalid' : null)),
+    );
     const stop = new AbortController();
     const first = fakeDecider();
     const decide = first.decide;
@@ -128,7 +176,10 @@ describe('creditlift score (fake decider)', () => {
   it('law: however the output files were cut (a run killed mid-write), --resume leaves every input line answered exactly once', async () => {
     n++;
     const input = path('in.ndjson');
-    writeFileSync(input, ndjson(30, (i) => (i % 7 === 3 ? 'json' : i % 11 === 5 ? 'invalid' : null)));
+    writeFileSync(
+      input,
+      ndjson(30, (i) => (i % 7 === 3 ? 'json' : i % 11 === 5 ? 'invalid' : null)),
+    );
     const out = path('out.ndjson');
     const err = path('err.ndjson');
     const args = ['--in', input, '--out', out, '--errors', err, '--batch', '4'];
@@ -165,7 +216,11 @@ describe('creditlift score (fake decider)', () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(3));
     const c = captureIo();
-    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--workers', '4'], c.io, { openDecider: async (_v, workers) => ({ ...fakeDecider(), inFlight: workers }) })).toBe(0);
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--workers', '4'], c.io, {
+        openDecider: async (_v, workers) => ({ ...fakeDecider(), inFlight: workers }),
+      }),
+    ).toBe(0);
     expect(statSync(path('out.ndjson')).size).toBeGreaterThan(0);
   });
 });
@@ -176,9 +231,17 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
   it('writes a run manifest beside the output: input path, size and SHA-256, model SHA-256, policy hash, options', async () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(5));
-    expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--suggestions', '0'], captureIo().io, withDecider(fakeDecider()))).toBe(0);
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--suggestions', '0'], captureIo().io, withDecider(fakeDecider())),
+    ).toBe(0);
     const m = manifestOf(path('out.ndjson'));
-    expect(m.input).toEqual({ path: path('in.ndjson'), size: statSync(path('in.ndjson')).size, sha256: createHash('sha256').update(readFileSync(path('in.ndjson'))).digest('hex') });
+    expect(m.input).toEqual({
+      path: path('in.ndjson'),
+      size: statSync(path('in.ndjson')).size,
+      sha256: createHash('sha256')
+        .update(readFileSync(path('in.ndjson')))
+        .digest('hex'),
+    });
     expect(m.model).toEqual({ id: 'fake@1', sha256: 'f'.repeat(64) });
     expect(m.policyHash).toBe('p'.repeat(64));
     expect(m.options).toMatchObject({ suggestions: 0, errors: path('out.ndjson') });
@@ -252,12 +315,18 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
 
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {
     n++;
-    writeFileSync(path('in.ndjson'), ndjson(12, (i) => (i === 2 ? 'invalid' : null)));
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(12, (i) => (i === 2 ? 'invalid' : null)),
+    );
     const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--batch', '4'];
     const c = captureIo();
     expect(await runScoreCommand(args, c.io, withDecider(fakeDecider({ workerFailId: 'r7' })))).toBe(4);
     expect(c.err()).toMatch(/--resume/);
-    expect(readLines(path('err.ndjson')).map((o) => [o.line, o.error?.code])).toEqual([[3, 'validation_failed'], [8, 'worker_failed']]);
+    expect(readLines(path('err.ndjson')).map((o) => [o.line, o.error?.code])).toEqual([
+      [3, 'validation_failed'],
+      [8, 'worker_failed'],
+    ]);
     const again = fakeDecider();
     const c2 = captureIo();
     expect(await runScoreCommand([...args, '--resume'], c2.io, withDecider(again))).toBe(3);

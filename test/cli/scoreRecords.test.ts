@@ -29,20 +29,31 @@ function toInput(values: readonly unknown[]): InputRecord[] {
 describe('scoreRecords', () => {
   it('law: every record read gives exactly one output line, in input order, decision or error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(recordArb, { maxLength: 60 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), async (values, chunkSize, inFlight) => {
-        const input = toInput(values);
-        const written: OutputLine[] = [];
-        const decider = fakeDecider();
-        const { summary, interrupted } = await scoreRecords({ records: from(input), decide: decider.decide, write: async (l) => void written.push(l), chunkSize, inFlight });
-        expect(interrupted).toBe(false);
-        expect(written.map((w) => w.line)).toEqual(input.map((r) => r.line));
-        expect(summary.recordsIn).toBe(input.length);
-        expect(summary.decisions + summary.rejected).toBe(input.length);
-        expect(written.filter((w) => 'decisionJson' in w)).toHaveLength(summary.decisions);
-        // Unreadable records never reach the decider.
-        expect(decider.decided).toHaveLength(input.filter((r) => r.ok).length);
-        expect(summary.limitBands.reduce((s, b) => s + b.count, 0)).toBe(summary.decisions);
-      }),
+      fc.asyncProperty(
+        fc.array(recordArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (values, chunkSize, inFlight) => {
+          const input = toInput(values);
+          const written: OutputLine[] = [];
+          const decider = fakeDecider();
+          const { summary, interrupted } = await scoreRecords({
+            records: from(input),
+            decide: decider.decide,
+            write: async (l) => void written.push(l),
+            chunkSize,
+            inFlight,
+          });
+          expect(interrupted).toBe(false);
+          expect(written.map((w) => w.line)).toEqual(input.map((r) => r.line));
+          expect(summary.recordsIn).toBe(input.length);
+          expect(summary.decisions + summary.rejected).toBe(input.length);
+          expect(written.filter((w) => 'decisionJson' in w)).toHaveLength(summary.decisions);
+          // Unreadable records never reach the decider.
+          expect(decider.decided).toHaveLength(input.filter((r) => r.ok).length);
+          expect(summary.limitBands.reduce((s, b) => s + b.count, 0)).toBe(summary.decisions);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -53,7 +64,13 @@ describe('scoreRecords', () => {
         const input = toInput(values);
         const skip = new Set(input.filter((r) => pick(r.line)).map((r) => r.line));
         const written: OutputLine[] = [];
-        const { summary } = await scoreRecords({ records: from(input), decide: fakeDecider().decide, write: async (l) => void written.push(l), skip: (n) => skip.has(n), chunkSize: 4 });
+        const { summary } = await scoreRecords({
+          records: from(input),
+          decide: fakeDecider().decide,
+          write: async (l) => void written.push(l),
+          skip: (n) => skip.has(n),
+          chunkSize: 4,
+        });
         expect(written.map((w) => w.line)).toEqual(input.map((r) => r.line).filter((n) => !skip.has(n)));
         expect(summary.skipped).toBe(skip.size);
       }),
@@ -86,7 +103,15 @@ describe('scoreRecords', () => {
   it('a runtime failure is thrown after the chunks that finished were written', async () => {
     const input = toInput(Array.from({ length: 50 }, (_, i) => ({ id: `r${i}` })));
     const written: OutputLine[] = [];
-    await expect(scoreRecords({ records: from(input), decide: fakeDecider({ failOnCall: 3 }).decide, write: async (l) => void written.push(l), chunkSize: 10, inFlight: 1 })).rejects.toThrow('runtime exploded');
+    await expect(
+      scoreRecords({
+        records: from(input),
+        decide: fakeDecider({ failOnCall: 3 }).decide,
+        write: async (l) => void written.push(l),
+        chunkSize: 10,
+        inFlight: 1,
+      }),
+    ).rejects.toThrow('runtime exploded');
     expect(written.map((w) => w.line)).toEqual(input.slice(0, 20).map((r) => r.line));
   });
 });
@@ -114,13 +139,17 @@ describe('output lines', () => {
 describe('LineSet', () => {
   it('law: behaves as a set of line numbers (model-based against Set)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 200 }), fc.array(fc.integer({ min: 1, max: 200_000 }), { maxLength: 50 }), (adds, probes) => {
-        const s = new LineSet();
-        const model = new Set<number>();
-        for (const n of adds) expect(s.add(n)).toBe(!model.has(n) && model.add(n) !== undefined);
-        expect(s.size).toBe(model.size);
-        for (const n of [...adds, ...probes]) expect(s.has(n)).toBe(model.has(n));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 1, max: 200_000 }), { maxLength: 50 }),
+        (adds, probes) => {
+          const s = new LineSet();
+          const model = new Set<number>();
+          for (const n of adds) expect(s.add(n)).toBe(!model.has(n) && model.add(n) !== undefined);
+          expect(s.size).toBe(model.size);
+          for (const n of [...adds, ...probes]) expect(s.has(n)).toBe(model.has(n));
+        },
+      ),
     );
   });
 });
@@ -156,13 +185,21 @@ describe('summary and progress', () => {
 
   it('law: the progress bar stays within its width and its share within 0..100%', () => {
     fc.assert(
-      fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(1_000_000), fc.nat(100), fc.nat(10_000_000), fc.integer({ min: 20, max: 300 }), (done, total, records, rejected, elapsedMs, columns) => {
-        const line = renderProgress({ done, total, records, rejected, elapsedMs, columns });
-        const bar = /^\[([#-]+)\]\s+(\d+)%/.exec(line);
-        expect(bar).not.toBeNull();
-        expect(bar![1]!.length).toBeLessThanOrEqual(40);
-        expect(Number(bar![2])).toBeLessThanOrEqual(100);
-      }),
+      fc.property(
+        fc.nat(10_000),
+        fc.nat(10_000),
+        fc.nat(1_000_000),
+        fc.nat(100),
+        fc.nat(10_000_000),
+        fc.integer({ min: 20, max: 300 }),
+        (done, total, records, rejected, elapsedMs, columns) => {
+          const line = renderProgress({ done, total, records, rejected, elapsedMs, columns });
+          const bar = /^\[([#-]+)\]\s+(\d+)%/.exec(line);
+          expect(bar).not.toBeNull();
+          expect(bar![1]!.length).toBeLessThanOrEqual(40);
+          expect(Number(bar![2])).toBeLessThanOrEqual(100);
+        },
+      ),
     );
   });
 });

@@ -21,35 +21,43 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 describe('splitLines', () => {
   it('law: chunk boundaries never change the lines or their numbers', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ',', '"', '中') , maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 6 }), async (text, cuts) => {
-        const lines = await collect(splitLines(chunked(text, cuts)));
-        const expected = text.split('\n');
-        if (expected[expected.length - 1] === '') expected.pop();
-        expect(lines.map((l) => l.text)).toEqual(expected.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
-        expect(lines.map((l) => l.line)).toEqual(expected.map((_, i) => i + 1));
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ',', '"', '中'), maxLength: 60 }),
+        fc.array(fc.nat(60), { maxLength: 6 }),
+        async (text, cuts) => {
+          const lines = await collect(splitLines(chunked(text, cuts)));
+          const expected = text.split('\n');
+          if (expected[expected.length - 1] === '') expected.pop();
+          expect(lines.map((l) => l.text)).toEqual(expected.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
+          expect(lines.map((l) => l.line)).toEqual(expected.map((_, i) => i + 1));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('law: Buffer chunks cut inside a multi-byte character decode as the whole text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', '\n', '中', '¥', '😀'), maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 6 }), async (text, cuts) => {
-        const bytes = Buffer.from(text, 'utf8');
-        async function* pieces(): AsyncGenerator<Buffer> {
-          let at = 0;
-          for (const c of [...cuts].sort((a, b) => a - b)) {
-            const k = Math.min(bytes.length, c);
-            yield bytes.subarray(at, Math.max(at, k));
-            at = Math.max(at, k);
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('a', '\n', '中', '¥', '😀'), maxLength: 30 }),
+        fc.array(fc.nat(120), { maxLength: 6 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text, 'utf8');
+          async function* pieces(): AsyncGenerator<Buffer> {
+            let at = 0;
+            for (const c of [...cuts].sort((a, b) => a - b)) {
+              const k = Math.min(bytes.length, c);
+              yield bytes.subarray(at, Math.max(at, k));
+              at = Math.max(at, k);
+            }
+            yield bytes.subarray(at);
           }
-          yield bytes.subarray(at);
-        }
-        const lines = await collect(splitLines(pieces()));
-        const expected = text.split('\n');
-        if (expected[expected.length - 1] === '') expected.pop();
-        expect(lines.map((l) => l.text)).toEqual(expected);
-      }),
+          const lines = await collect(splitLines(pieces()));
+          const expected = text.split('\n');
+          if (expected[expected.length - 1] === '') expected.pop();
+          expect(lines.map((l) => l.text)).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });

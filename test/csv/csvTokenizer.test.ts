@@ -23,18 +23,111 @@ async function scoreRecords(text: string | Buffer, chunk = 7, maxRecordLines?: n
 
 describe('the one CSV tokenizer: edge cases (score, train and predict read alike)', () => {
   const cases: [string, string, (string | number)[][]][] = [
-    ['LF', 'a,b\n1,2\n', [[1, 'a', 'b'], [2, '1', '2']]],
-    ['CRLF', 'a,b\r\n1,2\r\n', [[1, 'a', 'b'], [2, '1', '2']]],
-    ['CR only (old Mac)', 'a,b\r1,2\r3,4', [[1, 'a', 'b'], [2, '1', '2'], [3, '3', '4']]],
-    ['mixed line ends', 'a,b\r\n1,2\r3,4\n5,6', [[1, 'a', 'b'], [2, '1', '2'], [3, '3', '4'], [4, '5', '6']]],
-    ['BOM', '\ufeffa,b\n1,2', [[1, 'a', 'b'], [2, '1', '2']]],
-    ['quoted comma, quote and line breaks of each kind', 'a,b\n"x, ""y""","p\r\nq\rr\ns"\n9,9\n', [[1, 'a', 'b'], [2, 'x, "y"', 'p\r\nq\rr\ns'], [6, '9', '9']]],
-    ['empty fields and empty quoted fields', 'a,b,c\n,"",x\n', [[1, 'a', 'b', 'c'], [2, '', '', 'x']]],
-    ['blank lines are not records', 'a,b\n\n1,2\r\n\r\n3,4\n', [[1, 'a', 'b'], [3, '1', '2'], [5, '3', '4']]],
-    ['no final line break', 'a,b\n1,"2"', [[1, 'a', 'b'], [2, '1', '2']]],
-    ['text after a closing quote', 'a,b\n"1"x,2\n3,4\n', [[1, 'a', 'b'], [2, '!invalid_quote'], [3, '3', '4']]],
-    ['a quote inside an unquoted field', 'a,b\n1x"y,2\n3,4\n', [[1, 'a', 'b'], [2, '!invalid_quote'], [3, '3', '4']]],
-    ['an unclosed quote is an error at its line; the next lines are records again', 'a,b\n1,"open\n2,2\n3,3\n', [[1, 'a', 'b'], [2, '!unclosed_quote'], [3, '2', '2'], [4, '3', '3']]],
+    [
+      'LF',
+      'a,b\n1,2\n',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+      ],
+    ],
+    [
+      'CRLF',
+      'a,b\r\n1,2\r\n',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+      ],
+    ],
+    [
+      'CR only (old Mac)',
+      'a,b\r1,2\r3,4',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+        [3, '3', '4'],
+      ],
+    ],
+    [
+      'mixed line ends',
+      'a,b\r\n1,2\r3,4\n5,6',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+        [3, '3', '4'],
+        [4, '5', '6'],
+      ],
+    ],
+    [
+      'BOM',
+      '\ufeffa,b\n1,2',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+      ],
+    ],
+    [
+      'quoted comma, quote and line breaks of each kind',
+      'a,b\n"x, ""y""","p\r\nq\rr\ns"\n9,9\n',
+      [
+        [1, 'a', 'b'],
+        [2, 'x, "y"', 'p\r\nq\rr\ns'],
+        [6, '9', '9'],
+      ],
+    ],
+    [
+      'empty fields and empty quoted fields',
+      'a,b,c\n,"",x\n',
+      [
+        [1, 'a', 'b', 'c'],
+        [2, '', '', 'x'],
+      ],
+    ],
+    [
+      'blank lines are not records',
+      'a,b\n\n1,2\r\n\r\n3,4\n',
+      [
+        [1, 'a', 'b'],
+        [3, '1', '2'],
+        [5, '3', '4'],
+      ],
+    ],
+    [
+      'no final line break',
+      'a,b\n1,"2"',
+      [
+        [1, 'a', 'b'],
+        [2, '1', '2'],
+      ],
+    ],
+    [
+      'text after a closing quote',
+      'a,b\n"1"x,2\n3,4\n',
+      [
+        [1, 'a', 'b'],
+        [2, '!invalid_quote'],
+        [3, '3', '4'],
+      ],
+    ],
+    [
+      'a quote inside an unquoted field',
+      'a,b\n1x"y,2\n3,4\n',
+      [
+        [1, 'a', 'b'],
+        [2, '!invalid_quote'],
+        [3, '3', '4'],
+      ],
+    ],
+    [
+      'an unclosed quote is an error at its line; the next lines are records again',
+      'a,b\n1,"open\n2,2\n3,3\n',
+      [
+        [1, 'a', 'b'],
+        [2, '!unclosed_quote'],
+        [3, '2', '2'],
+        [4, '3', '3'],
+      ],
+    ],
   ];
   for (const [name, text, expected] of cases) {
     it(name, async () => {
@@ -50,9 +143,18 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
 
   it('train and predict (parseCsv) and score (readCsvRecords) read the same cells from the same text', async () => {
     const text = '\ufeffid,income.monthlyNet\r"a\r\nb",1\r"c ""q""",2\r\n\n';
-    expect(parseCsv(text)).toEqual({ header: ['id', 'income.monthlyNet'], rows: [['a\r\nb', '1'], ['c "q"', '2']] });
+    expect(parseCsv(text)).toEqual({
+      header: ['id', 'income.monthlyNet'],
+      rows: [
+        ['a\r\nb', '1'],
+        ['c "q"', '2'],
+      ],
+    });
     const rs = await scoreRecords(text);
-    expect(rs.map((r) => [r.line, r.ok && (r.value as { id: string }).id])).toEqual([[2, 'a\r\nb'], [4, 'c "q"']]);
+    expect(rs.map((r) => [r.line, r.ok && (r.value as { id: string }).id])).toEqual([
+      [2, 'a\r\nb'],
+      [4, 'c "q"'],
+    ]);
   });
 
   it('a CR-only file is read record by record by score (it used to read 0 records)', async () => {
@@ -75,15 +177,27 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
 
   it('a quoted field may span up to --max-record-lines lines; longer, it is an unclosed quote', async () => {
     const text = 'id,income.monthlyNet\n"a\nb\nc",1\nz,2\n';
-    expect((await scoreRecords(text, 5, 3)).map((r) => [r.line, r.ok])).toEqual([[2, true], [5, true]]);
-    expect((await scoreRecords(text, 5, 2)).map((r) => [r.line, r.ok])).toEqual([[2, false], [3, false], [4, false], [5, true]]);
+    expect((await scoreRecords(text, 5, 3)).map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [5, true],
+    ]);
+    expect((await scoreRecords(text, 5, 2)).map((r) => [r.line, r.ok])).toEqual([
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
   });
 
   it('invalid UTF-8 is an error record naming the byte offset, never a silent U+FFFD; the other records read', async () => {
     const bytes = Buffer.concat([Buffer.from('id,income.monthlyNet\nok1,1\nbad'), Buffer.from([0xff, 0xc3]), Buffer.from(',2\n中文,3\n')]);
     for (const chunk of [1, 2, 5, 64]) {
       const rs = await scoreRecords(bytes, chunk);
-      expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([[2, 'ok1'], [3, 'invalid_utf8'], [4, '中文']]);
+      expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+        [2, 'ok1'],
+        [3, 'invalid_utf8'],
+        [4, '中文'],
+      ]);
       expect(!rs[1]!.ok && rs[1]!.error.message).toMatch(/invalid byte at offset 30/);
     }
   });
@@ -93,6 +207,8 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
     const t0 = performance.now();
     expect(planCsvColumns(header)).toHaveLength(40_000);
     expect(performance.now() - t0).toBeLessThan(5_000);
-    expect(() => planCsvColumns(['a.b', 'a'])).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'overlapping_columns', message: 'column "a" overlaps column "a.b"' })] }));
+    expect(() => planCsvColumns(['a.b', 'a'])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'overlapping_columns', message: 'column "a" overlaps column "a.b"' })] }),
+    );
   });
 });

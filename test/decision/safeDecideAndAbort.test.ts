@@ -41,7 +41,10 @@ describe('AbortSignal on deciding calls', () => {
       () => scorer.suggest(valid, { signal }),
       () => scorer.reassess(prior, { applicant: valid, evidence: [] }, { signal }),
     ]) {
-      const e = await call().then(() => undefined, (x: unknown) => x);
+      const e = await call().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
       expect(e).toBeInstanceOf(CreditliftError);
       expect((e as CreditliftError).code).toBe('aborted');
       expect((e as CreditliftError).cause).toBe(reason);
@@ -52,7 +55,10 @@ describe('AbortSignal on deciding calls', () => {
 
   it('aborting while the runtime works rejects the call; a signal never aborted changes nothing', async () => {
     const controller = new AbortController();
-    const pending = scorer.decideBatch(Array.from({ length: 50 }, () => valid), { signal: controller.signal });
+    const pending = scorer.decideBatch(
+      Array.from({ length: 50 }, () => valid),
+      { signal: controller.signal },
+    );
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
     const kept = await scorer.decide(valid, { signal: new AbortController().signal });

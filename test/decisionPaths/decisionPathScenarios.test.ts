@@ -37,7 +37,11 @@ describe('reassessment within every bound', () => {
 
   it('a lower income that fails affordability is never approved above the healthy limit', async () => {
     const prior = await scorer.decide(teacher);
-    const worse: ApplicantInput = { ...teacher, income: { ...teacher.income, monthlyNet: 350_000 }, bureau: { ...teacher.bureau, otherMonthlyDebtService: 120_000 } };
+    const worse: ApplicantInput = {
+      ...teacher,
+      income: { ...teacher.income, monthlyNet: 350_000 },
+      bureau: { ...teacher.bureau, otherMonthlyDebtService: 120_000 },
+    };
     const next = await scorer.reassess(prior, { applicant: worse, evidence: [] });
     if (next.outcome === 'approve') {
       expect(next.limit).toBeLessThanOrEqual(next.health.healthyLimit);
@@ -70,7 +74,11 @@ describe('decide on an existing customer says plainly what it does', () => {
   it('a new customer approved opens a line; one declined gets none', async () => {
     const fresh = await scorer.decide({ ...teacher, platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 } });
     expect(fresh.lineAction).toBe('open');
-    const late = await scorer.decide({ ...teacher, platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 }, bureau: { ...teacher.bureau, currentDaysPastDue: 45 } });
+    const late = await scorer.decide({
+      ...teacher,
+      platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 },
+      bureau: { ...teacher.bureau, currentDaysPastDue: 45 },
+    });
     expect(late.outcome).toBe('decline');
     expect(late.lineAction).toBe('none');
   });
@@ -115,7 +123,9 @@ describe('a prior decision is verified, not trusted', () => {
       // Re-hashing a tampered decision fixes its content hash but cannot forge the signature.
       const { signature: _s, contentHash: _c, ...audit } = prior.audit;
       const rehashed = sealDecision({ ...prior, limit: 15_000_000, audit }, NO_AUDIT_KEYS);
-      const f = await signer.reassess({ ...rehashed, audit: { ...rehashed.audit, signature: prior.audit.signature! } }, { applicant: teacher, evidence: [] }).catch((x: unknown) => x);
+      const f = await signer
+        .reassess({ ...rehashed, audit: { ...rehashed.audit, signature: prior.audit.signature! } }, { applicant: teacher, evidence: [] })
+        .catch((x: unknown) => x);
       expect((f as CreditliftError).code).toBe('prior_invalid');
       expect((f as PriorInvalidError).fields).toEqual(['audit.signature']);
     } finally {
@@ -133,7 +143,11 @@ describe('the other edges of the decision paths', () => {
   });
 
   it('a declined prior has no line to protect: reassessing it gives the policy answer, and a reduction of it changes nothing', async () => {
-    const late: ApplicantInput = { ...teacher, platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 }, bureau: { ...teacher.bureau, currentDaysPastDue: 45 } };
+    const late: ApplicantInput = {
+      ...teacher,
+      platform: { ...teacher.platform, currentLimit: 0, currentBalance: 0 },
+      bureau: { ...teacher.bureau, currentDaysPastDue: 45 },
+    };
     const prior = await scorer.decide(late);
     expect(prior.lineAction).toBe('none');
     const next = await scorer.reassess(prior, { applicant: late, evidence: [] });

@@ -41,7 +41,15 @@ describe('one output schema for every Decision', () => {
     const a = exampleFor('salaried_teacher').applicant;
     const d = await scorer.decide(a);
     const reorder = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reorder) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reorder)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reorder(x)]),
+            )
+          : v;
     await expect(scorer.reassess(reorder(d) as Decision, { applicant: a, evidence: [] })).resolves.toHaveProperty('outcome');
   });
 

@@ -14,7 +14,8 @@ describe('signing and keyed hashes hold on the pool path too', () => {
       const first = pooled[0];
       expect(first?.ok && first.decision.audit.signature).toMatch(/^[0-9a-f]{64}$/);
       expect(first?.ok && first.decision.audit.hashing).toBe('hmac-sha256');
-      if (first?.ok) await expect(scorer.reassess(first.decision, { applicant: applicants[0]!, evidence: [] })).resolves.toHaveProperty('audit.kind', 'reassess');
+      if (first?.ok)
+        await expect(scorer.reassess(first.decision, { applicant: applicants[0]!, evidence: [] })).resolves.toHaveProperty('audit.kind', 'reassess');
     } finally {
       await Promise.all([scorer.close(), pool.close()]);
     }

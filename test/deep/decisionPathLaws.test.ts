@@ -12,7 +12,13 @@ beforeAll(async () => {
 afterAll(() => scorer.close());
 
 describe('reassessments and reductions keep every bound, at length', () => {
-  for (const law of [creditLaws.reassessment_within_bounds, creditLaws.reduction_within_bounds, creditLaws.reasons_where_owed, creditLaws.customer_controls_hold, creditLaws.step_limits_hold]) {
+  for (const law of [
+    creditLaws.reassessment_within_bounds,
+    creditLaws.reduction_within_bounds,
+    creditLaws.reasons_where_owed,
+    creditLaws.customer_controls_hold,
+    creditLaws.step_limits_hold,
+  ]) {
     it(law.description, () => law.check({ scorer }, { numRuns: 2_000, scorerNumRuns: 400 }), 600_000);
   }
 });

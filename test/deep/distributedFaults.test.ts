@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { HAS_REDIS } from '../distributed/redisServer.js';
-import { createRig, scenarioIdentical, scenarioProducerKilled, scenarioRedisLost, scenarioRedisRestarted, scenarioWorkerKilled, type Rig } from '../distributed/scenarios.js';
+import {
+  createRig,
+  scenarioIdentical,
+  scenarioProducerKilled,
+  scenarioRedisLost,
+  scenarioRedisRestarted,
+  scenarioWorkerKilled,
+  type Rig,
+} from '../distributed/scenarios.js';
 
 // The kill/resume faults of distributed scoring, repeated: each must hold every time, not once.
 const ROUNDS = Number(process.env.DIST_ROUNDS ?? 5);

@@ -21,7 +21,10 @@ describe('every mutant scorer is killed on every one of ten seeds at the README 
       for (const seed of SEEDS) {
         let killed = false;
         for (const law of m.caughtBy) {
-          const e = await creditLaws[law].check({ scorer: m.wrap(scorer) }, { ...SETTINGS, seed }).then(() => undefined, (x: unknown) => x);
+          const e = await creditLaws[law].check({ scorer: m.wrap(scorer) }, { ...SETTINGS, seed }).then(
+            () => undefined,
+            (x: unknown) => x,
+          );
           if (e instanceof CreditLawViolation && !/prior_invalid/.test(e.why)) {
             killed = true;
             break;

@@ -41,7 +41,12 @@ describe('scorer pool under faults (stress)', () => {
     });
   }
 
-  for (const [how, id] of [['exits', EXIT_ID], ['throws an uncaught error', THROW_ID], ['hangs', HANG_ID], ['answers with a scorer failure', FAIL_ID]] as const) {
+  for (const [how, id] of [
+    ['exits', EXIT_ID],
+    ['throws an uncaught error', THROW_ID],
+    ['hangs', HANG_ID],
+    ['answers with a scorer failure', FAIL_ID],
+  ] as const) {
     it(`a worker that ${how} on one record: that record alone gets worker_failed, every other decides as in process`, async () => {
       const batch: unknown[] = [...synthetic];
       batch[37] = { ...(batch[37] as object), id };

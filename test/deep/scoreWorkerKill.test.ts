@@ -19,7 +19,10 @@ writeFileSync(input, `${[...iteratePopulation({ size: 1500, seed: 5, asOf: '2026
 /** Process ids of this process's scorer workers. */
 function workerPids(): number[] {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)]).toString();
-  return out.split('\n').filter((l) => l.includes('scorerWorker')).map((l) => Number(l.trim().split(/\s+/)[0]));
+  return out
+    .split('\n')
+    .filter((l) => l.includes('scorerWorker'))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
 const byLine = (file: string) =>
@@ -53,7 +56,10 @@ describe('score --workers 2 under worker kills (stress)', () => {
       const code = await running;
       // 0: the retries decided everything; 4 only if a retry was killed too (then --resume finishes it).
       expect([0, 4], c.err()).toContain(code);
-      if (code === 4) expect(await runScoreCommand(['--in', input, '--out', out, '--workers', '2', '--batch', '64', '--suggestions', '0', '--resume'], captureIo().io)).toBe(0);
+      if (code === 4)
+        expect(await runScoreCommand(['--in', input, '--out', out, '--workers', '2', '--batch', '64', '--suggestions', '0', '--resume'], captureIo().io)).toBe(
+          0,
+        );
       expect(byLine(out)).toEqual(expected);
     }
   });

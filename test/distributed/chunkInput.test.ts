@@ -20,7 +20,11 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The records `score` reads from a file, and the same records after chunking and the trip through a job. */
-async function wholeAndChunked(format: 'csv' | 'ndjson', text: string, size: number): Promise<{ whole: InputRecord[]; chunked: InputRecord[]; sizes: number[] }> {
+async function wholeAndChunked(
+  format: 'csv' | 'ndjson',
+  text: string,
+  size: number,
+): Promise<{ whole: InputRecord[]; chunked: InputRecord[]; sizes: number[] }> {
   const file = join(work, `in.${format}`);
   writeFileSync(file, text);
   const whole = await collect(openInputRecords(file, { format, maxRecordLines: 100 }).records);
@@ -55,10 +59,14 @@ describe('chunks travel as exactly the records score reads', () => {
 
   it('NDJSON (bad JSON, blank lines, -0)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('{"id":"a"}', '', '   ', '{bad', '[1,2]', '"text"', '{"n":-0}', '{"__proto__":{"x":1}}'), { maxLength: 30 }), fc.integer({ min: 1, max: 5 }), async (lines, size) => {
-        const { whole, chunked } = await wholeAndChunked('ndjson', lines.join('\n'), size);
-        expect(chunked).toEqual(whole);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('{"id":"a"}', '', '   ', '{bad', '[1,2]', '"text"', '{"n":-0}', '{"__proto__":{"x":1}}'), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (lines, size) => {
+          const { whole, chunked } = await wholeAndChunked('ndjson', lines.join('\n'), size);
+          expect(chunked).toEqual(whole);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -104,7 +112,11 @@ describe('queue addressing', () => {
   });
 
   it('the progress line shows chunks written, queued and failed, records and rate', () => {
-    const line = renderDistributedProgress({ bytesDone: 50, bytesTotal: 100, chunksWritten: 4, chunksQueued: 8, chunksFailed: 1, records: 1024, rejected: 3 }, 2000, 140);
+    const line = renderDistributedProgress(
+      { bytesDone: 50, bytesTotal: 100, chunksWritten: 4, chunksQueued: 8, chunksFailed: 1, records: 1024, rejected: 3 },
+      2000,
+      140,
+    );
     expect(line).toMatch(/^\[#+-+\]\s+50%\s+chunks 4 done, 8 queued, 1 FAILED\s+1,024 records\s+512\/s\s+3 rejected$/);
   });
 });

@@ -17,7 +17,11 @@ export interface CliProcess {
 
 /** Spawns `creditlift ARGS` as `node --import tsx src/cli/main.ts ARGS`: one process, so kill -9 hits it alone. */
 export function spawnCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 
 /** True when Debian's redis-server is on the PATH (the distributed tests need the real thing). */
 export const HAS_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!HAS_REDIS) console.warn('SKIP distributed scoring tests: redis-server is not installed (.ci/run installs Debian\'s redis-server)');
+if (!HAS_REDIS) console.warn("SKIP distributed scoring tests: redis-server is not installed (.ci/run installs Debian's redis-server)");
 
 /** A redis-server of the test's own on 127.0.0.1 and a free port. */
 export interface TestRedis {

@@ -86,7 +86,11 @@ export async function createRig(records: number): Promise<Rig> {
 
 /** Lines of an NDJSON output file. */
 export function outputLines(path: string): string[] {
-  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
+  return existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 }
 
 /** Input line numbers an output file answers, in file order. */
@@ -108,7 +112,12 @@ export function expectSameLinesOnce(path: string, reference: string): void {
   const got = outputLines(path);
   const lines = got.map((l) => (JSON.parse(l) as { line: number }).line);
   expect(new Set(lines).size, 'no line answered twice').toBe(lines.length);
-  expect([...got].sort()).toEqual(reference.split('\n').filter((l) => l !== '').sort());
+  expect([...got].sort()).toEqual(
+    reference
+      .split('\n')
+      .filter((l) => l !== '')
+      .sort(),
+  );
 }
 
 /** A producer with two workers: output byte for byte the single-process output. */
@@ -186,10 +195,20 @@ export async function scenarioProducerKilled(rig: Rig, job: string): Promise<voi
   // Chunks of 20 records: chunk k holds records 20k..20k+19. Every chunk fully written before the
   // kill must not have been decided again after it.
   const records = answeredLines(out).sort((a, b) => a - b);
-  const redoneAfter = rig.workers.flatMap((w, i) => [...w.stdout().slice(logMarks[i] ?? 0).matchAll(new RegExp(`chunk ${job}-c(\\d+) `, 'g'))].map((m) => Number(m[1])));
+  const redoneAfter = rig.workers.flatMap((w, i) =>
+    [
+      ...w
+        .stdout()
+        .slice(logMarks[i] ?? 0)
+        .matchAll(new RegExp(`chunk ${job}-c(\\d+) `, 'g')),
+    ].map((m) => Number(m[1])),
+  );
   for (const k of redoneAfter) {
     const chunkLines = records.slice(20 * k, 20 * k + 20);
-    expect(chunkLines.every((l) => before.has(l)), `chunk ${k} was finished before the kill but decided again`).toBe(false);
+    expect(
+      chunkLines.every((l) => before.has(l)),
+      `chunk ${k} was finished before the kill but decided again`,
+    ).toBe(false);
   }
 }
 
@@ -227,7 +246,9 @@ export async function scenarioRedisUnreachable(rig: Rig, job: string): Promise<v
   const port = await freePort();
   const out = join(rig.dir, `${job}.ndjson`);
   const io = captureIo();
-  expect(await runScoreCommand(['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${port}/0`, '--job', job, '--redis-timeout', '1'], io.io)).toBe(1);
+  expect(await runScoreCommand(['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${port}/0`, '--job', job, '--redis-timeout', '1'], io.io)).toBe(
+    1,
+  );
   expect(io.err()).toMatch(new RegExp(`error \\[queue_unavailable\\]: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}/0`));
 }
 
@@ -241,7 +262,9 @@ export async function scenarioRefusedThenResumed(rig: Rig, job: string, wrong: C
   const out = join(rig.dir, `${job}.ndjson`);
   const p = await rig.produce(job, out, [], db);
   expect(p.code).toBe(1);
-  expect(p.stderr).toMatch(new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`));
+  expect(p.stderr).toMatch(
+    new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`),
+  );
   expect(p.stderr).toMatch(/--resume to retry them/);
   expect(wrong.stdout()).toMatch(/refuses chunk/);
   expect(outputLines(out)).toEqual([]);

@@ -11,7 +11,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function transactionIn(month: string, options: { refunds?: boolean; maxAmount?: number } = {}): fc.Arbitrary<Omit<TransactionInput, 'id'>> {
   return fc.record({
     time: fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 })).map(([d, h]) => `${month}-${pad(d)}T${pad(h)}:00:00+08:00`),
-    kind: options.refunds ? fc.constantFrom('purchase' as const, 'purchase' as const, 'purchase' as const, 'refund' as const) : fc.constant('purchase' as const),
+    kind: options.refunds
+      ? fc.constantFrom('purchase' as const, 'purchase' as const, 'purchase' as const, 'refund' as const)
+      : fc.constant('purchase' as const),
     amount: fc.integer({ min: 1, max: options.maxAmount ?? 500_000 }),
     merchant: fc.constantFrom(...MERCHANTS),
     category: fc.constantFrom(...SpendingCategory.options),
@@ -20,9 +22,7 @@ export function transactionIn(month: string, options: { refunds?: boolean; maxAm
 
 /** A list of transactions in `month` with unique ids. */
 export function transactionsIn(month: string, options: { refunds?: boolean; maxLength?: number; maxAmount?: number } = {}): fc.Arbitrary<TransactionInput[]> {
-  return fc
-    .array(transactionIn(month, options), { maxLength: options.maxLength ?? 40 })
-    .map((list) => list.map((t, i) => ({ id: `${month}#${i}`, ...t })));
+  return fc.array(transactionIn(month, options), { maxLength: options.maxLength ?? 40 }).map((list) => list.map((t, i) => ({ id: `${month}#${i}`, ...t })));
 }
 
 /** Builds a purchase quickly in example tests. */

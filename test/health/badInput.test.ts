@@ -24,7 +24,15 @@ const entryPoints: Record<string, (x: unknown) => unknown> = {
 const nearlyValid = fc.record(
   {
     budget: fc.oneof(fc.anything(), fc.record({ overall: fc.integer(), categories: fc.dictionary(fc.string(), fc.integer()) })),
-    transactions: fc.oneof(fc.anything(), fc.array(fc.record({ id: fc.oneof(fc.string(), fc.constant('a')), time: fc.string(), amount: fc.integer(), merchant: fc.string(), category: fc.string() }, { requiredKeys: [] }))),
+    transactions: fc.oneof(
+      fc.anything(),
+      fc.array(
+        fc.record(
+          { id: fc.oneof(fc.string(), fc.constant('a')), time: fc.string(), amount: fc.integer(), merchant: fc.string(), category: fc.string() },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
     asOf: fc.oneof(fc.string(), fc.constant('2024-05-10')),
     month: fc.oneof(fc.string(), fc.constant('2024-05')),
     state: fc.anything(),

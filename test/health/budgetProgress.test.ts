@@ -18,7 +18,10 @@ describe('budgetProgress', () => {
     expect(p).toMatchObject({ month: '2024-05', daysInMonth: 31, daysElapsed: 10, daysLeft: 21 });
     // spent 45,000 fen in 10 days of 31: 45,000 * 31 / 10 = 139,500
     expect(p.overall).toMatchObject({ spent: 45_000, remaining: 255_000, shareUsed: 0.15, projected: 139_500, status: 'on_track', over: false, onTrack: true });
-    expect(p.categories.map((c) => [c.scope, c.spent, c.projected])).toEqual([['food', 15_000, 46_500], ['housing', 0, 0]]);
+    expect(p.categories.map((c) => [c.scope, c.spent, c.projected])).toEqual([
+      ['food', 15_000, 46_500],
+      ['housing', 0, 0],
+    ]);
     expect(p.spentByCategory).toEqual({ transport: 30_000, food: 15_000 });
     expect(p.message.zhHans).toContain('在预算之内');
   });
@@ -81,7 +84,9 @@ describe('budgetProgress', () => {
   it('law: progress is deterministic and independent of transaction order', () => {
     fc.assert(
       fc.property(
-        transactionsIn('2024-05', { refunds: true }).chain((txs) => fc.tuple(fc.constant(txs), fc.shuffledSubarray(txs, { minLength: txs.length, maxLength: txs.length }))),
+        transactionsIn('2024-05', { refunds: true }).chain((txs) =>
+          fc.tuple(fc.constant(txs), fc.shuffledSubarray(txs, { minLength: txs.length, maxLength: txs.length })),
+        ),
         asOf,
         ([txs, shuffled]: [TransactionInput[], TransactionInput[]], day) => {
           expect(budgetProgress({ budget, transactions: shuffled, asOf: day })).toEqual(budgetProgress({ budget, transactions: txs, asOf: day }));

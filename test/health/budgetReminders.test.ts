@@ -10,7 +10,10 @@ describe('budgetReminders', () => {
   it('fires each threshold crossed once, lowest first, and nothing on a re-run with the returned state', () => {
     const txs = [buy('a', '2024-05-02', 85_000, 'x', 'shopping')];
     const first = budgetReminders({ budget, transactions: txs, asOf: '2024-05-03' });
-    expect(first.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([['overall', 50], ['overall', 80]]);
+    expect(first.reminders.map((r) => [r.scope, r.thresholdPercent])).toEqual([
+      ['overall', 50],
+      ['overall', 80],
+    ]);
     expect(first.reminders[1]!.message).toEqual({
       en: 'You have used 80% of your monthly budget for May 2024: ¥850.00 spent of ¥1,000.00.',
       zhHans: '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
@@ -32,8 +35,18 @@ describe('budgetReminders', () => {
   it('does not re-arm a threshold when a refund drops spending back under it', () => {
     const txs: TransactionInput[] = [buy('a', '2024-05-02', 60_000, 'x')];
     const first = budgetReminders({ budget, transactions: txs, asOf: '2024-05-02' });
-    const refunded = budgetReminders({ budget, transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }], asOf: '2024-05-03', state: first.state });
-    const again = budgetReminders({ budget, transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }, buy('b', '2024-05-04', 30_000, 'x')], asOf: '2024-05-04', state: refunded.state });
+    const refunded = budgetReminders({
+      budget,
+      transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }],
+      asOf: '2024-05-03',
+      state: first.state,
+    });
+    const again = budgetReminders({
+      budget,
+      transactions: [...txs, { ...buy('r', '2024-05-03', 30_000, 'x'), kind: 'refund' }, buy('b', '2024-05-04', 30_000, 'x')],
+      asOf: '2024-05-04',
+      state: refunded.state,
+    });
     expect([first.reminders.length, refunded.reminders.length, again.reminders.length]).toEqual([1, 0, 0]);
   });
 
@@ -45,14 +58,20 @@ describe('budgetReminders', () => {
   it('law: each reminder fires at most once per threshold per month, however often it runs', () => {
     // A customer's two months, revealed day by day; the job runs 1 to 3 times a day, keeping state.
     const history = fc
-      .tuple(fc.array(transactionIn('2024-05', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }), fc.array(transactionIn('2024-06', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }))
+      .tuple(
+        fc.array(transactionIn('2024-05', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }),
+        fc.array(transactionIn('2024-06', { refunds: true, maxAmount: 30_000 }), { maxLength: 30 }),
+      )
       .map(([a, b]) => [...a, ...b].map((t, i) => ({ id: `t${i}`, ...t })));
     const runsPerDay = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 61, maxLength: 61 });
     fc.assert(
       fc.property(history, runsPerDay, (txs, runs) => {
         let state: ReminderState | null = null;
         const fired = new Map<string, number>();
-        const days = [...Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 30 }, (_, i) => `2024-06-${String(i + 1).padStart(2, '0')}`)];
+        const days = [
+          ...Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')}`),
+          ...Array.from({ length: 30 }, (_, i) => `2024-06-${String(i + 1).padStart(2, '0')}`),
+        ];
         days.forEach((asOf, d) => {
           for (let k = 0; k < runs[d]!; k++) {
             const out = budgetReminders({ budget, transactions: txs, asOf, state });

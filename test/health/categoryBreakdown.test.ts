@@ -58,7 +58,10 @@ describe('largestMerchants', () => {
       },
       { limit: 2 },
     );
-    expect(top.map((m) => [m.merchant, m.key, m.net, m.purchases])).toEqual([['kfc', 'kfc', 7_000, 2], ['Didi', 'didi', 5_000, 1]]);
+    expect(top.map((m) => [m.merchant, m.key, m.net, m.purchases])).toEqual([
+      ['kfc', 'kfc', 7_000, 2],
+      ['Didi', 'didi', 5_000, 1],
+    ]);
     expect(top[0]!.message.zhHans).toBe('kfc：本月2笔，共¥70.00，占支出的54%。');
   });
 });

@@ -8,7 +8,12 @@ const budget = { overall: 300_000, categories: { food: 80_000 } };
 function months(): TransactionInput[] {
   const out: TransactionInput[] = [];
   // Over budget in March and April, rent every month, a monthly video subscription.
-  for (const [m, extra] of [['2024-02', 50_000], ['2024-03', 200_000], ['2024-04', 250_000], ['2024-05', 10_000]] as const) {
+  for (const [m, extra] of [
+    ['2024-02', 50_000],
+    ['2024-03', 200_000],
+    ['2024-04', 250_000],
+    ['2024-05', 10_000],
+  ] as const) {
     out.push(buy(`rent-${m}`, `${m}-01`, 150_000, 'Landlord', 'housing'));
     out.push(buy(`vip-${m}`, `${m}-12`, 2_500, 'iQIYI VIP', 'entertainment'));
     out.push(buy(`shop-${m}`, `${m}-09`, extra, 'Taobao', 'shopping'));
@@ -18,8 +23,21 @@ function months(): TransactionInput[] {
 
 describe('healthSummary', () => {
   it('bundles progress, history, streak, recurring payments and the lower-limit offer', () => {
-    const s = healthSummary({ transactions: months(), budget, asOf: '2024-05-15', currentLimit: 1_000_000, monthlyIncome: 600_000, monthlyEssentials: 350_000, historyMonths: 3, fixedCategories: ['housing'] });
-    expect(s.history.map((m) => [m.month, m.spent])).toEqual([['2024-02', 202_500], ['2024-03', 352_500], ['2024-04', 402_500]]);
+    const s = healthSummary({
+      transactions: months(),
+      budget,
+      asOf: '2024-05-15',
+      currentLimit: 1_000_000,
+      monthlyIncome: 600_000,
+      monthlyEssentials: 350_000,
+      historyMonths: 3,
+      fixedCategories: ['housing'],
+    });
+    expect(s.history.map((m) => [m.month, m.spent])).toEqual([
+      ['2024-02', 202_500],
+      ['2024-03', 352_500],
+      ['2024-04', 402_500],
+    ]);
     expect(s.signals).toEqual({
       overBudgetStreak: 2,
       overBudgetMonths: 2,
@@ -35,7 +53,14 @@ describe('healthSummary', () => {
   });
 
   it('is plain data: it survives a JSON round trip unchanged', () => {
-    const s = healthSummary({ transactions: months(), budget, asOf: '2024-05-15', currentLimit: 1_000_000, monthlyIncome: 600_000, monthlyEssentials: 350_000 });
+    const s = healthSummary({
+      transactions: months(),
+      budget,
+      asOf: '2024-05-15',
+      currentLimit: 1_000_000,
+      monthlyIncome: 600_000,
+      monthlyEssentials: 350_000,
+    });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 

@@ -4,14 +4,27 @@ import { categoryBreakdown, formatYuan, merchantKey } from '../../src/health/ind
 
 describe('money and names', () => {
   it('formats integer fen as yuan without floats', () => {
-    expect([0, 5, 100, 123_456, -500, 9_007_199_254_740_991].map(formatYuan)).toEqual(['¥0.00', '¥0.05', '¥1.00', '¥1,234.56', '-¥5.00', '¥90,071,992,547,409.91']);
+    expect([0, 5, 100, 123_456, -500, 9_007_199_254_740_991].map(formatYuan)).toEqual([
+      '¥0.00',
+      '¥0.05',
+      '¥1.00',
+      '¥1,234.56',
+      '-¥5.00',
+      '¥90,071,992,547,409.91',
+    ]);
   });
 
   it('fails with a typed error, not a wrong total, when sums pass 2^53 fen', () => {
     const big = { time: '2024-05-01T00:00:00+08:00', amount: Number.MAX_SAFE_INTEGER, merchant: 'x', category: 'other' as const };
-    expect(() => categoryBreakdown({ month: '2024-05', transactions: [{ id: 'a', ...big }, { id: 'b', ...big }] })).toThrow(
-      expect.objectContaining({ code: 'data_invalid' }) as CreditliftError,
-    );
+    expect(() =>
+      categoryBreakdown({
+        month: '2024-05',
+        transactions: [
+          { id: 'a', ...big },
+          { id: 'b', ...big },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'data_invalid' }) as CreditliftError);
   });
 
   it('matches merchant spellings by width, case and spacing', () => {

@@ -26,7 +26,10 @@ describe('monthOverMonth', () => {
       ['entertainment', -5_000, -1],
       ['transport', 0, 0],
     ]);
-    expect(m.categories[1]!.message).toEqual({ en: 'New education spending this month: ¥80.00 (none last month).', zhHans: '本月新增教育支出¥80.00（上月无）。' });
+    expect(m.categories[1]!.message).toEqual({
+      en: 'New education spending this month: ¥80.00 (none last month).',
+      zhHans: '本月新增教育支出¥80.00（上月无）。',
+    });
     expect(m.categories[2]!.message.en).toBe('No entertainment spending this month (¥50.00 last month).');
     expect(m.categories[3]!.message.zhHans).toBe('交通出行支出与上月基本持平（¥100.00）。');
   });

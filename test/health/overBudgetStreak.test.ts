@@ -28,9 +28,13 @@ describe('overBudgetStreak', () => {
   });
 
   it('law: the streak never exceeds the number of complete months in the history, and does not depend on order', () => {
-    const months = fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { maxLength: 24 }).chain((idx) =>
-      fc.tuple(...idx.map((i) => fc.boolean().map((isOver) => (isOver ? over : under)(`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)))),
-    );
+    const months = fc
+      .uniqueArray(fc.integer({ min: 0, max: 23 }), { maxLength: 24 })
+      .chain((idx) =>
+        fc.tuple(
+          ...idx.map((i) => fc.boolean().map((isOver) => (isOver ? over : under)(`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`))),
+        ),
+      );
     fc.assert(
       fc.property(months, fc.integer({ min: 0, max: 23 }), (history, asOfIndex) => {
         const asOf = `${2023 + Math.floor(asOfIndex / 12)}-${String((asOfIndex % 12) + 1).padStart(2, '0')}-15`;

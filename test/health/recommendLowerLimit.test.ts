@@ -47,17 +47,30 @@ describe('recommendLowerLimit', () => {
   it('law: the offered limit never exceeds the current limit and is a whole multiple of 10,000 fen', () => {
     const fen = fc.integer({ min: 0, max: 2 ** 52 });
     fc.assert(
-      fc.property(fen, fen, fen, fc.integer({ min: 0, max: 120 }), fc.option(fen, { nil: undefined }), (currentLimit, monthlyIncome, monthlyEssentials, overBudgetMonths, healthyLimit) => {
-        const r = recommendLowerLimit({ currentLimit, monthlyIncome, monthlyEssentials, overBudgetMonths, ...(healthyLimit === undefined ? {} : { healthyLimit }) });
-        expect(r.recommendedLimit).toBeLessThanOrEqual(currentLimit);
-        expect(r.reduction).toBe(currentLimit - r.recommendedLimit);
-        if (r.offer) {
-          expect(r.recommendedLimit % LIMIT_STEP_FEN).toBe(0);
-          expect(r.recommendedLimit).toBeLessThan(currentLimit);
-        } else {
-          expect(r.recommendedLimit).toBe(currentLimit);
-        }
-      }),
+      fc.property(
+        fen,
+        fen,
+        fen,
+        fc.integer({ min: 0, max: 120 }),
+        fc.option(fen, { nil: undefined }),
+        (currentLimit, monthlyIncome, monthlyEssentials, overBudgetMonths, healthyLimit) => {
+          const r = recommendLowerLimit({
+            currentLimit,
+            monthlyIncome,
+            monthlyEssentials,
+            overBudgetMonths,
+            ...(healthyLimit === undefined ? {} : { healthyLimit }),
+          });
+          expect(r.recommendedLimit).toBeLessThanOrEqual(currentLimit);
+          expect(r.reduction).toBe(currentLimit - r.recommendedLimit);
+          if (r.offer) {
+            expect(r.recommendedLimit % LIMIT_STEP_FEN).toBe(0);
+            expect(r.recommendedLimit).toBeLessThan(currentLimit);
+          } else {
+            expect(r.recommendedLimit).toBe(currentLimit);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -29,7 +29,13 @@ describe('detectRecurring', () => {
   it('finds a weekly payment with amounts inside the tolerance and prices it per month', () => {
     const txs = [4_000, 4_200, 3_900, 4_100].map((a, i) => buy(`g${i}`, `2024-05-${String(1 + 7 * i).padStart(2, '0')}`, a, '盒马', 'groceries'));
     const [r] = detectRecurring({ transactions: txs, asOf: '2024-05-25' });
-    expect(r).toMatchObject({ cadence: 'weekly', occurrences: 4, typicalAmount: 4_000, monthlyCost: Math.round((4_000 * 52) / 12), nextExpectedDate: '2024-05-29' });
+    expect(r).toMatchObject({
+      cadence: 'weekly',
+      occurrences: 4,
+      typicalAmount: 4_000,
+      monthlyCost: Math.round((4_000 * 52) / 12),
+      nextExpectedDate: '2024-05-29',
+    });
   });
 
   it('needs three occurrences, similar amounts and a steady cadence', () => {
@@ -45,13 +51,24 @@ describe('detectRecurring', () => {
     const refunds: TransactionInput[] = ['2024-02-10', '2024-03-10', '2024-04-10'].map((d, i) => ({ ...buy(`x${i}`, d, 1_000, 'Shop'), kind: 'refund' }));
     const future = ['2024-06-01', '2024-07-01', '2024-08-01'].map((d, i) => buy(`f${i}`, d, 500, 'Future'));
     // The same 28 RMB lunch on the 15th of each month, among lunches there every other day.
-    const lunches = Array.from({ length: 45 }, (_, i) => buy(`l${i}`, `2024-0${2 + Math.floor(i / 15)}-${String(1 + (i % 15) * 2).padStart(2, '0')}`, i % 15 === 7 ? 2_800 : 1_500 + (i % 5) * 1_000, 'KFC', 'food'));
+    const lunches = Array.from({ length: 45 }, (_, i) =>
+      buy(
+        `l${i}`,
+        `2024-0${2 + Math.floor(i / 15)}-${String(1 + (i % 15) * 2).padStart(2, '0')}`,
+        i % 15 === 7 ? 2_800 : 1_500 + (i % 5) * 1_000,
+        'KFC',
+        'food',
+      ),
+    );
     const found = detectRecurring({ transactions: [...rent, ...refunds, ...future, ...lunches], asOf: '2024-05-01' });
     expect(found.map((r) => [r.merchant, r.active])).toEqual([['Landlord', true]]);
   });
 
   it('keeps two subscriptions of one merchant apart by amount', () => {
-    const txs = ['2024-02-03', '2024-03-03', '2024-04-03'].flatMap((d, i) => [buy(`s${i}`, d, 1_200, 'Apple'), buy(`b${i}`, d.replace(/03$/, '10'), 6_800, 'Apple')]);
+    const txs = ['2024-02-03', '2024-03-03', '2024-04-03'].flatMap((d, i) => [
+      buy(`s${i}`, d, 1_200, 'Apple'),
+      buy(`b${i}`, d.replace(/03$/, '10'), 6_800, 'Apple'),
+    ]);
     expect(detectRecurring({ transactions: txs, asOf: '2024-04-20' }).map((r) => r.typicalAmount)).toEqual([6_800, 1_200]);
   });
 
@@ -67,11 +84,22 @@ describe('detectRecurring', () => {
       merchant: fc.constantFrom('A', 'a ', 'B'),
     });
     fc.assert(
-      fc.property(fc.array(tx, { maxLength: 40 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list.map((_, i) => i), { minLength: list.length, maxLength: list.length }))), ([list, order]) => {
-        const txs = list.map((t, i) => buy(`t${i}`, new Date(Date.UTC(2024, 0, 1 + t.day)).toISOString().slice(0, 10), t.amount, t.merchant));
-        const shuffled = order.map((i) => txs[i]!);
-        expect(detectRecurring({ transactions: shuffled, asOf: '2024-06-30' })).toEqual(detectRecurring({ transactions: txs, asOf: '2024-06-30' }));
-      }),
+      fc.property(
+        fc.array(tx, { maxLength: 40 }).chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray(
+              list.map((_, i) => i),
+              { minLength: list.length, maxLength: list.length },
+            ),
+          ),
+        ),
+        ([list, order]) => {
+          const txs = list.map((t, i) => buy(`t${i}`, new Date(Date.UTC(2024, 0, 1 + t.day)).toISOString().slice(0, 10), t.amount, t.merchant));
+          const shuffled = order.map((i) => txs[i]!);
+          expect(detectRecurring({ transactions: shuffled, asOf: '2024-06-30' })).toEqual(detectRecurring({ transactions: txs, asOf: '2024-06-30' }));
+        },
+      ),
       { numRuns: 150 },
     );
   });

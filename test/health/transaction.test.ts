@@ -26,14 +26,18 @@ describe('transaction and budget schemas', () => {
       ]),
     );
     expect(err.code).toBe('validation_failed');
-    expect(err.fields).toEqual([
-      '0.amount', '0.category', '0.channel', '0.extra', '0.id', '0.merchant', '0.time', '1.amount', '1.kind',
-    ]);
+    expect(err.fields).toEqual(['0.amount', '0.category', '0.channel', '0.extra', '0.id', '0.merchant', '0.time', '1.amount', '1.kind']);
   });
 
   it('refuses a repeated transaction id, since it would count money twice', () => {
     const t = { time: '2024-05-01T10:00:00+08:00', amount: 100, merchant: 'x', category: 'food' };
-    const err = caught(() => parseTransactions([{ id: 'a', ...t }, { id: 'b', ...t }, { id: 'a', ...t }]));
+    const err = caught(() =>
+      parseTransactions([
+        { id: 'a', ...t },
+        { id: 'b', ...t },
+        { id: 'a', ...t },
+      ]),
+    );
     expect(err.issues).toEqual([expect.objectContaining({ path: [2, 'id'], code: 'duplicate_id' })]);
   });
 

@@ -19,7 +19,10 @@ export function walkthrough(): { commands: string[][]; code: string } {
   const section = readme.slice(start, end);
   const sh = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
   const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
-  const commands = sh.trim().split('\n').map((line) => line.replace(/^npx creditlift /, '').split(/\s+/));
+  const commands = sh
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/^npx creditlift /, '').split(/\s+/));
   return { commands, code };
 }
 
@@ -60,14 +63,19 @@ export async function runWalkthrough(dir: string, size: number, rounds: string):
       .replace(/from 'creditlift\/train'/g, `from '${src}train/index.js'`)
       .replace(/from 'creditlift'/g, `from '${src}index.js'`)
       .replace(/'((?:model\/model\.onnx)|(?:applicants\.ndjson)|(?:outcomes\.csv))'/g, (_, f: string) => `'${join(dir, f)}'`)
-      .replace('console.assert(', 'if (!(').replace('< 1e-6);', '< 1e-6)) throw new Error("README walkthrough: PDs differ");') + '\nexport {};\n',
+      .replace('console.assert(', 'if (!(')
+      .replace('< 1e-6);', '< 1e-6)) throw new Error("README walkthrough: PDs differ");') + '\nexport {};\n',
   );
   await import(/* @vite-ignore */ snippet);
 
   // Every applicant: the scorer's PD equals the model's PD on the featurized row.
   const applicants = rows.map((r) => r.applicant);
   const model = await loadModel(join(dir, 'model', 'model.onnx'));
-  const book = featurizeBook(applicants, parseCsv(readFileSync(join(dir, 'outcomes.csv'), 'utf8')), { idColumn: 'id', target: 'defaulted', manifest: model.manifest });
+  const book = featurizeBook(applicants, parseCsv(readFileSync(join(dir, 'outcomes.csv'), 'utf8')), {
+    idColumn: 'id',
+    target: 'defaulted',
+    manifest: model.manifest,
+  });
   // train.csv itself, read back as `train` and `predict` read it, is the same matrix.
   const fromCsv = encodeTable(parseCsv(readFileSync(join(dir, 'train.csv'), 'utf8')), encodingsFromManifest(model.manifest));
   expect(Buffer.from(fromCsv.buffer).equals(Buffer.from(book.matrix.buffer, book.matrix.byteOffset, book.matrix.byteLength))).toBe(true);

@@ -28,14 +28,20 @@ export async function whatIfOutputDigests(): Promise<Record<string, string>> {
   const strict = await createScorer({ minConfidence: 0.96, suggestionsPerDecision: 5 });
   try {
     const young = exampleApplicants.flatMap((e) =>
-      [18, 19, 21].map((age) => ({ id: `${e.id}-age${age}`, applicant: { ...e.applicant, id: `${e.applicant.id}-age${age}`, birthDate: yearsBefore(EXAMPLE_AS_OF, age, -3) } })),
+      [18, 19, 21].map((age) => ({
+        id: `${e.id}-age${age}`,
+        applicant: { ...e.applicant, id: `${e.applicant.id}-age${age}`, birthDate: yearsBefore(EXAMPLE_AS_OF, age, -3) },
+      })),
     );
     for (const e of [...exampleApplicants, ...young]) {
       out[`decide/${e.id}`] = digest(await scorer.decide(e.applicant));
       out[`suggest/${e.id}`] = digest(await scorer.suggest(e.applicant, { top: 100 }));
       out[`strict/${e.id}`] = digest(await strict.decide(e.applicant));
     }
-    for (const [asOf, size, seed] of [['2026-11-01', 300, 7], ['2025-06-30', 200, 11]] as const) {
+    for (const [asOf, size, seed] of [
+      ['2026-11-01', 300, 7],
+      ['2025-06-30', 200, 11],
+    ] as const) {
       const applicants = generatePopulation({ size, seed, asOf }).map((r) => r.applicant);
       const results = await scorer.decideBatch(applicants);
       results.forEach((r, i) => {

@@ -34,7 +34,7 @@ describe('population stability index', () => {
   });
 });
 
-describe('monitor against the default model\'s baseline', () => {
+describe("monitor against the default model's baseline", () => {
   it('an unshifted sample is stable everywhere: score, every feature, every factor', async () => {
     const { summary, errors } = await monitorApplicants({ records: records(sample), baseline, period: 'month', model });
     expect(errors).toBe(0);
@@ -63,16 +63,34 @@ describe('monitor against the default model\'s baseline', () => {
     const scorer = await createScorer({ model, suggestionsPerDecision: 0 });
     const part = sample.slice(0, 300).map((a, i) => ({ ...a, asOf: i < 150 ? '2026-11-02' : '2026-11-10' }));
     const results = await scorer.decideBatch(part);
-    const lines = results.map((r, i) => ({ line: i + 1, text: JSON.stringify(r.ok ? { line: i + 1, decision: r.decision } : { line: i + 1, error: r.error }), truncated: false }));
+    const lines = results.map((r, i) => ({
+      line: i + 1,
+      text: JSON.stringify(r.ok ? { line: i + 1, decision: r.decision } : { line: i + 1, error: r.error }),
+      truncated: false,
+    }));
     lines.push({ line: 301, text: '{"line":301,"error":{"code":"validation_failed","message":"x"}}', truncated: false });
     const errs: number[] = [];
-    const { summary, records: n, errors } = await monitorDecisions({ lines: (async function* () { yield* lines; })(), baseline, period: 'week', onError: (e) => void errs.push(e.line) });
+    const {
+      summary,
+      records: n,
+      errors,
+    } = await monitorDecisions({
+      lines: (async function* () {
+        yield* lines;
+      })(),
+      baseline,
+      period: 'week',
+      onError: (e) => void errs.push(e.line),
+    });
     expect(n).toBe(301);
     expect(errors).toBe(1);
     expect(errs).toEqual([301]);
     expect(summary.features).toBeNull();
     expect(summary.factors).toHaveLength(baseline.factors.length);
-    expect(summary.timeline.map((t) => [t.period, t.count])).toEqual([['2026-11-02', 150], ['2026-11-09', 150]]);
+    expect(summary.timeline.map((t) => [t.period, t.count])).toEqual([
+      ['2026-11-02', 150],
+      ['2026-11-09', 150],
+    ]);
     const approved = results.filter((r) => r.ok && r.decision.outcome === 'approve').length;
     expect(summary.timeline.reduce((s, t) => s + t.outcomes.approve, 0)).toBe(approved);
   });

@@ -11,7 +11,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('creditlift monitor', () => {
   it('exits 4 when income drifts into the act band, names it in the JSON and the HTML; the bad line goes to the errors file', async () => {
-    const rows = generatePopulation({ size: 600, seed: 5, asOf: '2026-11-01' }).map((r) => ({ ...r.applicant, income: { ...r.applicant.income, monthlyNet: Math.round(r.applicant.income.monthlyNet * 0.7) } }));
+    const rows = generatePopulation({ size: 600, seed: 5, asOf: '2026-11-01' }).map((r) => ({
+      ...r.applicant,
+      income: { ...r.applicant.income, monthlyNet: Math.round(r.applicant.income.monthlyNet * 0.7) },
+    }));
     writeFileSync(join(work, 'apps.ndjson'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n{oops\n`);
     const c = captureIo();
     const code = await runMonitorCommand(['--applicants', join(work, 'apps.ndjson'), '--out', join(work, 'mon.json'), '--html', join(work, 'mon.html')], c.io);

@@ -102,10 +102,15 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
-  it('a hole or an element whose getter throws is that record\'s own error, in process and pooled alike; the others decide', async () => {
+  it("a hole or an element whose getter throws is that record's own error, in process and pooled alike; the others decide", async () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is what this test is about.
     const batch: unknown[] = [examples[0], , examples[1], examples[2]];
-    Object.defineProperty(batch, 2, { get: () => { throw new Error('boom'); }, enumerable: true });
+    Object.defineProperty(batch, 2, {
+      get: () => {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     const local = await scorer.safeDecideBatch(batch);
     expect(local.map((r) => (r.ok ? 'ok' : r.error.issues?.[0]?.code))).toEqual(['ok', 'missing_element', 'unreadable_input', 'ok']);
     expect(json(await pool.decideBatch(batch))).toBe(json(local));
@@ -163,12 +168,11 @@ describe('createScorerPool: options and start-up', () => {
     }
   });
 
-  it('a model that cannot load fails creation with the scorer\'s own error code', async () => {
+  it("a model that cannot load fails creation with the scorer's own error code", async () => {
     const err = await createScorerPool({ workers: 1, scorer: { model: '/nonexistent/model.onnx' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CreditliftError);
     expect((err as CreditliftError).code).toBe('model_load_failed');
   });
-
 });
 
 describe('createScorerPool: a worker that crashes, hangs, fails or is killed', () => {

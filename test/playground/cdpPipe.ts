@@ -45,7 +45,14 @@ export class CdpPipe {
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\0')) >= 0) {
-      const message = JSON.parse(this.buffer.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+      const message = JSON.parse(this.buffer.slice(0, end)) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
+      };
       this.buffer = this.buffer.slice(end + 1);
       if (message.id !== undefined) {
         const p = this.pending.get(message.id);
@@ -69,7 +76,10 @@ export class CdpPipe {
 
   /** Evaluates an expression in the page and returns its value (promises awaited). */
   async evaluate<T>(sessionId: string, expression: string): Promise<T> {
-    const r = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as { result?: { value?: T }; exceptionDetails?: { text: string } };
+    const r = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
+      result?: { value?: T };
+      exceptionDetails?: { text: string };
+    };
     if (r.exceptionDetails) throw new Error(`page threw: ${r.exceptionDetails.text} in ${expression}`);
     return r.result?.value as T;
   }

@@ -15,13 +15,25 @@ const ARTEFACTS = join(process.cwd(), 'test-artifacts');
 const README_SHOT = join(process.cwd(), 'docs', 'playground.png');
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-playground-'));
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  `--user-data-dir=${join(work, 'profile')}`,
+];
 
 let playground: Playground;
 let cdp: CdpPipe;
 let page: string;
 
-const settled = "document.getElementById('status') !== null && document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
+const settled =
+  "document.getElementById('status') !== null && document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
 const limit = async () => Number(await cdp.evaluate<string>(page, "document.getElementById('limit').dataset.fen"));
 
 describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
@@ -57,7 +69,10 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
   });
 
   it('remove a certificate, add it back from the catalog with the keyboard, and see the limit rise at once', { timeout: 120_000 }, async () => {
-    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-nursing-graduate'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.evaluate(
+      page,
+      "(() => { const s = document.getElementById('example'); s.value = 'ex-nursing-graduate'; s.dispatchEvent(new Event('change')); })()",
+    );
     await cdp.waitFor(page, `document.getElementById('story').textContent.includes('Nursing') && ${settled}`);
     const held = await limit();
     await cdp.evaluate(page, "document.querySelector('#certs button[data-remove]').click()");
@@ -65,14 +80,19 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     const without = await limit();
     expect(without).toBeLessThan(held);
 
-    await cdp.evaluate(page, "(() => { const s = document.getElementById('cert-kind'); s.value = 'provincial_scholarship'; s.dispatchEvent(new Event('change')); document.getElementById('add-cert').focus(); })()");
+    await cdp.evaluate(
+      page,
+      "(() => { const s = document.getElementById('cert-kind'); s.value = 'provincial_scholarship'; s.dispatchEvent(new Event('change')); document.getElementById('add-cert').focus(); })()",
+    );
     await cdp.press(page, 'Enter');
     await cdp.waitFor(page, `document.querySelectorAll('#certs button[data-remove]').length === 1 && ${settled}`);
     const added = await limit();
     expect(added).toBeGreaterThan(without);
     expect(await cdp.evaluate<string>(page, "document.getElementById('change').className")).toBe('up');
     expect(await cdp.evaluate<string>(page, "document.getElementById('change').textContent")).toMatch(/¥[\d,]+ → ¥[\d,]+ \(\+¥[\d,]+\)/);
-    const gain = Number(await cdp.evaluate<string>(page, "document.querySelector('#impacts-body tr[data-kind=provincial_scholarship] td[data-gain]')?.dataset.gain ?? '0'"));
+    const gain = Number(
+      await cdp.evaluate<string>(page, "document.querySelector('#impacts-body tr[data-kind=provincial_scholarship] td[data-gain]')?.dataset.gain ?? '0'"),
+    );
     expect(gain).toBeGreaterThan(0);
 
     const { data } = (await cdp.send('Page.captureScreenshot', { format: 'png' }, page)) as { data: string };
@@ -82,16 +102,23 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     writeFileSync(join(ARTEFACTS, 'playground.png'), png);
     if (process.env.CREDITLIFT_UPDATE_SCREENSHOTS === '1') {
       // The README's copy is scaled to three quarters to keep the repository small.
-      const small = (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: 1200, height: 1000, scale: 0.75 } }, page)) as { data: string };
+      const small = (await cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: 1200, height: 1000, scale: 0.75 } }, page)) as {
+        data: string;
+      };
       mkdirSync(join(process.cwd(), 'docs'), { recursive: true });
       writeFileSync(README_SHOT, Buffer.from(small.data, 'base64'));
     }
   });
 
   it("says why a certificate that lowered the risk added nothing: the teacher's line is set by affordability", { timeout: 120_000 }, async () => {
-    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-salaried-teacher'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.evaluate(
+      page,
+      "(() => { const s = document.getElementById('example'); s.value = 'ex-salaried-teacher'; s.dispatchEvent(new Event('change')); })()",
+    );
     await cdp.waitFor(page, `document.getElementById('story').textContent.includes('teacher') && ${settled}`);
-    expect(await cdp.evaluate<string>(page, "document.getElementById('impacts-body').innerText")).toMatch(/added nothing: the limit is set by what your income can repay/);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('impacts-body').innerText")).toMatch(
+      /added nothing: the limit is set by what your income can repay/,
+    );
     expect(await cdp.evaluate<string>(page, "document.getElementById('binding').textContent")).toContain('(affordability)');
   });
 
@@ -110,7 +137,22 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
     }
     // Past the last control focus leaves the page (body): that is the end of the walk, not a control.
     for (const s of seen.filter((x) => x.tag !== 'body')) expect(s.label, `focusable ${s.tag}#${s.id} has an accessible name`).not.toBe('');
-    const order = ['example', 'income', 'source', 'essentials', 'dependants', 'tier', 'debt', 'current', 'requested', 'cap', 'budget', 'over-budget', 'cert-kind', 'add-cert'];
+    const order = [
+      'example',
+      'income',
+      'source',
+      'essentials',
+      'dependants',
+      'tier',
+      'debt',
+      'current',
+      'requested',
+      'cap',
+      'budget',
+      'over-budget',
+      'cert-kind',
+      'add-cert',
+    ];
     const positions = order.map((id) => seen.findIndex((s) => s.id === id));
     for (const [k, p] of positions.entries()) expect(p, `${order[k]} reached by Tab`).toBeGreaterThanOrEqual(0);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

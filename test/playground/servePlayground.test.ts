@@ -23,7 +23,11 @@ describe('playground server', () => {
   it('decides an applicant as the library does, with the binding constraint in words and the budget view', async () => {
     const r = await post('/api/decide', JSON.stringify({ applicant: exampleFor('gig_driver').applicant, monthlyBudget: 500_000 }));
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { decision: { limit: number; bindingConstraint: string }; bindingText: { en: string; zhHans: string }; budget: { monthlyBudget: number; paymentShareOfBudget: number } };
+    const body = (await r.json()) as {
+      decision: { limit: number; bindingConstraint: string };
+      bindingText: { en: string; zhHans: string };
+      budget: { monthlyBudget: number; paymentShareOfBudget: number };
+    };
     expect(body.decision.limit).toBeGreaterThan(0);
     expect(body.bindingText.zhHans.length).toBeGreaterThan(0);
     expect(body.budget.monthlyBudget).toBe(500_000);
@@ -39,7 +43,11 @@ describe('playground server', () => {
     const missing = ((await (await post('/api/decide', JSON.stringify({ applicant: { id: 'x' } }))).json()) as { error: { issues: { path: string }[] } }).error;
     expect(missing.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['income', 'birthDate', 'platform']));
     expect((await post('/api/decide', '{not json')).status).toBe(400);
-    const cert = ((await (await post('/api/certificate', JSON.stringify({ kind: 'astrology', method: 'issuer_api', confidence: 2 }))).json()) as { error: { issues: { path: string }[] } }).error;
+    const cert = (
+      (await (await post('/api/certificate', JSON.stringify({ kind: 'astrology', method: 'issuer_api', confidence: 2 }))).json()) as {
+        error: { issues: { path: string }[] };
+      }
+    ).error;
     expect(cert.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['kind', 'holder', 'verification.confidence']));
     expect((await fetch(new URL('/api/decide', p.url))).status).toBe(405);
     expect((await fetch(new URL('/nowhere', p.url))).status).toBe(404);
@@ -48,7 +56,11 @@ describe('playground server', () => {
   it('builds a certificate the applicant holds, distinct per added document', async () => {
     const idHash = exampleFor('new_graduate').applicant.identity.idHash;
     const make = async (seq: number) =>
-      ((await (await post('/api/certificate', JSON.stringify({ kind: 'ielts', score: 7, method: 'issuer_api', confidence: 0.95, idHash, asOf: '2026-11-01', seq }))).json()) as { certificate: { holder: { idHash: string }; documentHash: string; issueDate: string } }).certificate;
+      (
+        (await (
+          await post('/api/certificate', JSON.stringify({ kind: 'ielts', score: 7, method: 'issuer_api', confidence: 0.95, idHash, asOf: '2026-11-01', seq }))
+        ).json()) as { certificate: { holder: { idHash: string }; documentHash: string; issueDate: string } }
+      ).certificate;
     const [a, b] = [await make(1), await make(2)];
     expect(a.holder.idHash).toBe(idHash);
     expect(a.issueDate).toBe('2026-10-02');

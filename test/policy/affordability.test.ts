@@ -90,13 +90,24 @@ describe('affordabilityCapacity', () => {
 
   it('capacity never rises with APR, other debt, essentials or dependants (any valid policy)', () => {
     fc.assert(
-      fc.property(policyConfigArbitrary(), inputArb, aprBpArb, fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 100_000 }), (policy, input, aprBp, dApr, d) => {
-        const base = affordabilityCapacity(input, aprBp, policy).capacity;
-        expect(affordabilityCapacity(input, aprBp + dApr, policy).capacity).toBeLessThanOrEqual(base);
-        expect(affordabilityCapacity({ ...input, otherMonthlyDebtService: input.otherMonthlyDebtService + d }, aprBp, policy).capacity).toBeLessThanOrEqual(base);
-        expect(affordabilityCapacity({ ...input, monthlyEssentialSpending: input.monthlyEssentialSpending + d }, aprBp, policy).capacity).toBeLessThanOrEqual(base);
-        expect(affordabilityCapacity({ ...input, dependants: input.dependants + 1 }, aprBp, policy).capacity).toBeLessThanOrEqual(base);
-      }),
+      fc.property(
+        policyConfigArbitrary(),
+        inputArb,
+        aprBpArb,
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (policy, input, aprBp, dApr, d) => {
+          const base = affordabilityCapacity(input, aprBp, policy).capacity;
+          expect(affordabilityCapacity(input, aprBp + dApr, policy).capacity).toBeLessThanOrEqual(base);
+          expect(affordabilityCapacity({ ...input, otherMonthlyDebtService: input.otherMonthlyDebtService + d }, aprBp, policy).capacity).toBeLessThanOrEqual(
+            base,
+          );
+          expect(affordabilityCapacity({ ...input, monthlyEssentialSpending: input.monthlyEssentialSpending + d }, aprBp, policy).capacity).toBeLessThanOrEqual(
+            base,
+          );
+          expect(affordabilityCapacity({ ...input, dependants: input.dependants + 1 }, aprBp, policy).capacity).toBeLessThanOrEqual(base);
+        },
+      ),
       { numRuns: 300 },
     );
   });

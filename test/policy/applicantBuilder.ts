@@ -46,7 +46,10 @@ export interface ApplicantDraw {
 // Weighted towards applicants the policy can approve, so laws about approved limits are exercised,
 // with the edges (past due, heavy debt, extreme ages, no income) still drawn often enough.
 export const applicantDrawArbitrary: fc.Arbitrary<ApplicantDraw> = fc.record({
-  monthlyNet: fc.oneof({ arbitrary: fc.integer({ min: 200_000, max: 2_000_000 }), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 6_000_000 }), weight: 1 }),
+  monthlyNet: fc.oneof(
+    { arbitrary: fc.integer({ min: 200_000, max: 2_000_000 }), weight: 4 },
+    { arbitrary: fc.integer({ min: 0, max: 6_000_000 }), weight: 1 },
+  ),
   source: fc.constantFrom('payroll' as const, 'tax_record' as const, 'bank_statement' as const, 'self_declared' as const),
   cityTier: fc.integer({ min: 1, max: 5 }),
   otherMonthlyDebtService: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 500_000 }), weight: 1 }),
@@ -55,18 +58,20 @@ export const applicantDrawArbitrary: fc.Arbitrary<ApplicantDraw> = fc.record({
     { arbitrary: fc.integer({ min: 0, max: 2_000_000 }), weight: 2 },
     { arbitrary: fc.integer({ min: 0, max: 25_000_000 }), weight: 1 },
   ),
-  otherLinesLimit: fc.oneof(
-    { arbitrary: fc.constant(0), weight: 3 },
-    { arbitrary: fc.integer({ min: 0, max: 25_000_000 }), weight: 1 },
+  otherLinesLimit: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 25_000_000 }), weight: 1 }),
+  monthlyEssentialSpending: fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 250_000 }), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: 1_000_000 }), weight: 1 },
   ),
-  monthlyEssentialSpending: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 250_000 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 1_000_000 }), weight: 1 }),
   dependants: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 1 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 1 }),
   selfSetCap: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined, freq: 2 }),
   requestedLimit: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: undefined, freq: 2 }),
   currentLimit: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 500 }).map((h) => h * 10_000), weight: 1 }),
   birthYear: fc.oneof({ arbitrary: fc.integer({ min: 1966, max: 2004 }), weight: 6 }, { arbitrary: fc.integer({ min: 1950, max: 2010 }), weight: 1 }),
   currentDaysPastDue: fc.oneof({ arbitrary: fc.constant(0), weight: 8 }, { arbitrary: fc.integer({ min: 0, max: 120 }), weight: 1 }),
-  enquiries6m: fc.option(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 4 }), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 12 }), weight: 1 }), { nil: undefined }),
+  enquiries6m: fc.option(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 4 }), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 12 }), weight: 1 }), {
+    nil: undefined,
+  }),
   delinquencies24m: fc.option(fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 1 }), { nil: undefined }),
 });
 

@@ -95,7 +95,11 @@ describe('applyPolicy: examples', () => {
 
   it('under eu-ccd2 no per-borrower regulatory cap applies', () => {
     const policy = resolvePolicy({ jurisdiction: euCcd2 });
-    const r = applyPolicy({ applicant: buildApplicant({ platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, otherLinesLimit: 19_300_000 } }), pd: 0.03, policy });
+    const r = applyPolicy({
+      applicant: buildApplicant({ platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, otherLinesLimit: 19_300_000 } }),
+      pd: 0.03,
+      policy,
+    });
     expect(r.caps.regulatory).toBeNull();
     expect(r).toMatchObject({ limit: 1_400_000, bindingConstraint: 'risk' });
   });
@@ -105,7 +109,9 @@ describe('applyPolicy: examples', () => {
       platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, currentLimit: 400_000 },
     });
     // Step numbers of the test's own (half-step, 2,000 RMB), so the default's numbers can change.
-    const policy = resolvePolicy({ stepLimits: { perStepRatio: 0.5, perStepAmount: 200_000, windowDays: 30, windowMaxIncrease: 1_000_000, windowMaxCount: 2 } });
+    const policy = resolvePolicy({
+      stepLimits: { perStepRatio: 0.5, perStepAmount: 200_000, windowDays: 30, windowMaxIncrease: 1_000_000, windowMaxCount: 2 },
+    });
     const r = applyPolicy({ applicant, pd: 0.01, policy });
     expect(r.composedLimit).toBe(1_650_000); // 600,000 x 2.75 at PD 1%
     expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['limit_risk_grade', 'step_limit_per_step'] });
@@ -155,7 +161,11 @@ describe('applyPolicy: laws', () => {
     fc.assert(
       fc.property(policyArb, applicantDrawArbitrary, pdArb, fc.boolean(), (policy, draw, pd, guardian) => {
         const base = applicantFromDraw(draw);
-        const applicant = { ...base, employment: { type: 'student' as const, industry: 'education' as const }, household: { ...base.household, ...(guardian ? { secondRepaymentSource: 'guardian' as const } : {}) } };
+        const applicant = {
+          ...base,
+          employment: { type: 'student' as const, industry: 'education' as const },
+          household: { ...base.household, ...(guardian ? { secondRepaymentSource: 'guardian' as const } : {}) },
+        };
         const r = applyPolicy({ applicant, pd, policy });
         const rule = policy.students.withoutSecondRepaymentSource;
         if (!guardian && rule !== 'allow') {
@@ -272,7 +282,12 @@ describe('preparePolicy', () => {
         const prepared = preparePolicy({ applicant: applicantFromDraw(draw), policy, flags: { duplicateEvidence } });
         for (const pd of pds) {
           const full = prepared.evaluate(pd);
-          expect(prepared.limitAt(pd)).toEqual({ outcome: full.outcome, limit: full.limit, limitSetBy: full.limitSetBy, affordabilityCapacity: full.affordabilityCapacity });
+          expect(prepared.limitAt(pd)).toEqual({
+            outcome: full.outcome,
+            limit: full.limit,
+            limitSetBy: full.limitSetBy,
+            affordabilityCapacity: full.affordabilityCapacity,
+          });
           expect(full).toEqual(applyPolicy({ applicant: applicantFromDraw(draw), pd, policy, flags: { duplicateEvidence } }));
         }
       }),

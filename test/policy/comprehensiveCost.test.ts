@@ -104,7 +104,14 @@ describe('fees in the policy', () => {
   });
 
   it('refuses a plan whose fee breaks the cap, naming the plan (12 months at 14% is 24.97%)', () => {
-    const err = policyError({ fees: { instalmentPlans: [{ months: 3, feeRate: 0.025 }, { months: 12, feeRate: 0.14 }] } });
+    const err = policyError({
+      fees: {
+        instalmentPlans: [
+          { months: 3, feeRate: 0.025 },
+          { months: 12, feeRate: 0.14 },
+        ],
+      },
+    });
     expect(err.code).toBe('policy_invalid');
     expect(err.fields).toEqual(['fees.instalmentPlans.1']);
     expect(err.issues[0]?.message).toMatch(/12-month instalment plan: comprehensive cost 24\.\d+% .* exceeds the 24% cap/);

@@ -38,7 +38,9 @@ describe('composeLimit', () => {
     const all = caps({ risk: 500_000, affordability: 500_000, regulatory: 500_000, product_max: 500_000, self_cap: 500_000, requested: 500_000 });
     expect(composeLimit(all, 10_000).bindingConstraint).toBe('self_cap');
     expect(composeLimit({ ...all, self_cap: null, requested: null }, 10_000).bindingConstraint).toBe('regulatory');
-    expect(composeLimit({ ...all, self_cap: null, requested: null, regulatory: 900_000, product_max: 900_000 }, 10_000).bindingConstraint).toBe('affordability');
+    expect(composeLimit({ ...all, self_cap: null, requested: null, regulatory: 900_000, product_max: 900_000 }, 10_000).bindingConstraint).toBe(
+      'affordability',
+    );
   });
 
   it('the limit never exceeds any cap, is a multiple of the step, and the named cap is the smallest', () => {

@@ -103,13 +103,7 @@ describe('resolvePolicy', () => {
       age: { min: 40, max: 30 },
     });
     expect(err.fields).toEqual(
-      expect.arrayContaining([
-        'refer.pdAbove',
-        'affordability.residualFloorByCityTier.1',
-        'limits.regulatoryCapPerBorrower',
-        'limits.productMin',
-        'age.max',
-      ]),
+      expect.arrayContaining(['refer.pdAbove', 'affordability.residualFloorByCityTier.1', 'limits.regulatoryCapPerBorrower', 'limits.productMin', 'age.max']),
     );
   });
 
@@ -126,7 +120,11 @@ describe('policyHash', () => {
       Array.isArray(v)
         ? v.map(reverseKeys)
         : v !== null && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]))
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
           : v;
     const h = policyHash(defaultPolicy);
     expect(h).toMatch(/^[0-9a-f]{64}$/);

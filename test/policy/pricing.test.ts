@@ -56,7 +56,7 @@ describe('priceApr', () => {
         expect(q.interestApr).toBeLessThanOrEqual(cap);
         expect(q.apr).toBeLessThanOrEqual(cap);
         expect(q.apr).toBeLessThanOrEqual(MAX_APR);
-        expect(q.interestApr).toBe(Math.round(q.dailyRate * 1e9) * 365 / 1e9);
+        expect(q.interestApr).toBe((Math.round(q.dailyRate * 1e9) * 365) / 1e9);
         expect(Number.isInteger(Math.round(q.dailyRate * 1e12) / Math.round(policy.pricing.dailyRateStep * 1e12))).toBe(true);
         if (policy.fees.oneOffRate === 0 && policy.fees.monthlyRate === 0) expect(q.apr).toBe(q.interestApr);
         else expect(q.apr).toBeGreaterThan(q.interestApr);

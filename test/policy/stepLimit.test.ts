@@ -60,11 +60,20 @@ describe('applyStepLimits', () => {
     expect(applyStepLimits({ priorLimit: 150_000, proposedLimit: 1_660_000, asOf }, defaultPolicy)).toMatchObject({ limit: 1_650_000, bound: 'per_step' });
     expect(applyStepLimits({ priorLimit: 800_000, proposedLimit: 2_000_000, asOf }, defaultPolicy)).toMatchObject({ limit: 2_000_000, bound: null });
     const afterFirst = [{ asOf: daysBefore(0), from: 400_000, to: 1_200_000 }];
-    expect(applyStepLimits({ priorLimit: 1_200_000, proposedLimit: 1_250_000, asOf, history: afterFirst }, defaultPolicy)).toMatchObject({ limit: 1_250_000, bound: null });
+    expect(applyStepLimits({ priorLimit: 1_200_000, proposedLimit: 1_250_000, asOf, history: afterFirst }, defaultPolicy)).toMatchObject({
+      limit: 1_250_000,
+      bound: null,
+    });
     // Velocity is still bounded: 20,000 RMB and three rises in 30 days.
     expect(applyStepLimits({ priorLimit: 1_000_000, proposedLimit: 5_000_000, asOf }, defaultPolicy)).toMatchObject({ limit: 2_500_000, bound: 'per_step' });
-    const busy = [{ asOf: daysBefore(3), from: 100_000, to: 1_000_000 }, { asOf: daysBefore(1), from: 1_000_000, to: 1_900_000 }];
-    expect(applyStepLimits({ priorLimit: 1_900_000, proposedLimit: 5_000_000, asOf, history: busy }, defaultPolicy)).toMatchObject({ limit: 2_100_000, bound: 'window_amount' });
+    const busy = [
+      { asOf: daysBefore(3), from: 100_000, to: 1_000_000 },
+      { asOf: daysBefore(1), from: 1_000_000, to: 1_900_000 },
+    ];
+    expect(applyStepLimits({ priorLimit: 1_900_000, proposedLimit: 5_000_000, asOf, history: busy }, defaultPolicy)).toMatchObject({
+      limit: 2_100_000,
+      bound: 'window_amount',
+    });
   });
 
   it('passes decreases through immediately', () => {

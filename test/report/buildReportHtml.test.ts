@@ -11,7 +11,16 @@ function sampleData(): ReportData {
   for (let i = 0; i < 60; i++) {
     const grade = grades[i % 5]!;
     const outcome = i % 6 === 0 ? 'decline' : i % 6 === 1 ? 'refer' : 'approve';
-    acc.addDecision(fakeDecision({ id: `r${i}`, grade, outcome, limit: (5 - (i % 5)) * 200_000 + i * 1000, pd: 0.01 + (i % 5) * 0.03, kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['teacher_qualification', 'toefl'] : [] }));
+    acc.addDecision(
+      fakeDecision({
+        id: `r${i}`,
+        grade,
+        outcome,
+        limit: (5 - (i % 5)) * 200_000 + i * 1000,
+        pd: 0.01 + (i % 5) * 0.03,
+        kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['teacher_qualification', 'toefl'] : [],
+      }),
+    );
   }
   acc.addRejection('validation_failed');
   return acc.finish();
@@ -58,7 +67,7 @@ describe('buildReportHtml', () => {
 
   it('law: text from the decisions file never becomes markup', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', 'a', '/', 's', ' ', '=') , minLength: 1, maxLength: 20 }), (evil) => {
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', 'a', '/', 's', ' ', '='), minLength: 1, maxLength: 20 }), (evil) => {
         const make = (text: string) => {
           const acc = createReportAccumulator();
           const d = fakeDecision({ id: 'x', outcome: 'refer', grade: text, kinds: [text] });
@@ -84,13 +93,17 @@ describe('boxPlotChart', () => {
     const { boxPlotChart } = await import('../../src/report/charts/boxPlotChart.js');
     const { distribution } = await import('../../src/report/distribution.js');
     fc.assert(
-      fc.property(fc.array(fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }), { minLength: 2, maxLength: 5 }), fc.constantFrom('linear', 'log') as fc.Arbitrary<'linear' | 'log'>, (samples, scale) => {
-        const rows = samples.map((s, i) => ({ label: `g${i}`, dist: distribution([...s]) }));
-        const svg = boxPlotChart({ id: 'pd', title: 'PD', rows, format: String, scale });
-        const medians = [...svg.matchAll(/data-median="([^"]+)"[\s\S]*?class="median" x1="([^"]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-        expect(medians).toHaveLength(rows.length);
-        for (const [m1, x1] of medians) for (const [m2, x2] of medians) if (m1 < m2) expect(x1).toBeLessThanOrEqual(x2);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.double({ min: 1e-4, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }), { minLength: 2, maxLength: 5 }),
+        fc.constantFrom('linear', 'log') as fc.Arbitrary<'linear' | 'log'>,
+        (samples, scale) => {
+          const rows = samples.map((s, i) => ({ label: `g${i}`, dist: distribution([...s]) }));
+          const svg = boxPlotChart({ id: 'pd', title: 'PD', rows, format: String, scale });
+          const medians = [...svg.matchAll(/data-median="([^"]+)"[\s\S]*?class="median" x1="([^"]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+          expect(medians).toHaveLength(rows.length);
+          for (const [m1, x1] of medians) for (const [m2, x2] of medians) if (m1 < m2) expect(x1).toBeLessThanOrEqual(x2);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -67,7 +67,12 @@ export function countColour(png: Png, hex: string, tolerance = 6): number {
   const b = parseInt(hex.slice(5, 7), 16);
   let n = 0;
   for (let i = 0; i < png.pixels.length; i += png.channels) {
-    if (Math.abs((png.pixels[i] as number) - r) <= tolerance && Math.abs((png.pixels[i + 1] as number) - g) <= tolerance && Math.abs((png.pixels[i + 2] as number) - b) <= tolerance) n++;
+    if (
+      Math.abs((png.pixels[i] as number) - r) <= tolerance &&
+      Math.abs((png.pixels[i + 1] as number) - g) <= tolerance &&
+      Math.abs((png.pixels[i + 2] as number) - b) <= tolerance
+    )
+      n++;
   }
   return n;
 }

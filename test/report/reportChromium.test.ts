@@ -31,7 +31,17 @@ const work = mkdtempSync(join(tmpdir(), 'creditlift-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Flags for a headless, offline, sandbox-less (root in CI) run that touches nothing outside `work`.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  `--user-data-dir=${join(work, 'profile')}`,
+];
 
 describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
   const html = join(work, 'report.html');
@@ -41,7 +51,21 @@ describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium =
     const grades = ['A', 'B', 'C', 'D', 'E'];
     for (let i = 0; i < 200; i++) {
       const outcome = i % 10 === 0 ? 'decline' : i % 7 === 0 ? 'refer' : 'approve';
-      lines.push(formatOutputLine(decisionLine(i + 1, fakeDecision({ id: `r${i}`, grade: grades[i % 5]!, outcome, limit: (6 - (i % 5)) * 150_000 + (i % 13) * 10_000, pd: 0.01 + (i % 5) * 0.025, kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['toefl'] : [] }))));
+      lines.push(
+        formatOutputLine(
+          decisionLine(
+            i + 1,
+            fakeDecision({
+              id: `r${i}`,
+              grade: grades[i % 5]!,
+              outcome,
+              limit: (6 - (i % 5)) * 150_000 + (i % 13) * 10_000,
+              pd: 0.01 + (i % 5) * 0.025,
+              kinds: i % 3 === 0 ? ['ielts'] : i % 4 === 0 ? ['toefl'] : [],
+            }),
+          ),
+        ),
+      );
     }
     lines.push(formatOutputLine({ line: 201, error: { code: 'validation_failed', message: 'x' } }));
     writeFileSync(join(work, 'decisions.ndjson'), lines.join(''));

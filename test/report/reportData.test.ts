@@ -53,7 +53,10 @@ describe('report accumulator', () => {
       fc.property(fc.array(decisionArb, { maxLength: 40 }), fc.nat(), (ds, seed) => {
         const a = createReportAccumulator();
         const b = createReportAccumulator();
-        const shuffled = [...ds].map((d, i) => ({ d, k: (i * 2654435761 + seed) % 1000 })).sort((x, y) => x.k - y.k).map((x) => x.d);
+        const shuffled = [...ds]
+          .map((d, i) => ({ d, k: (i * 2654435761 + seed) % 1000 }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.d);
         for (const d of ds) a.addDecision(fakeDecision(d));
         for (const d of shuffled) b.addDecision(fakeDecision(d));
         expect(b.finish()).toEqual(a.finish());

@@ -28,7 +28,18 @@ if (chromium === undefined) console.warn(`simulateMonitorChromium.test.ts ${SKIP
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-simmon-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  `--user-data-dir=${join(work, 'profile')}`,
+];
 
 const OUTCOMES = ['approve', 'refer', 'decline'] as const;
 const regions = ['east', 'central', 'west', 'northeast'];
@@ -42,9 +53,24 @@ function simulationHtml(): string {
     const c = i % 4 === 0 && b === 'approve' ? 'decline' : b;
     const limit = b === 'decline' ? 0 : 200_000 + (i % 9) * 50_000;
     acc.add({
-      segments: { employmentType: 'salaried', cityTier: `tier ${1 + (i % 5)}`, region: regions[i % 4]!, ageBand: ['18-24', '25-34', '35-44'][i % 3]!, bureauFile: i % 2 ? 'bureau file' : 'no bureau file', certificates: 'no certificates' },
+      segments: {
+        employmentType: 'salaried',
+        cityTier: `tier ${1 + (i % 5)}`,
+        region: regions[i % 4]!,
+        ageBand: ['18-24', '25-34', '35-44'][i % 3]!,
+        bureauFile: i % 2 ? 'bureau file' : 'no bureau file',
+        certificates: 'no certificates',
+      },
       baseline: { outcome: b, limit, apr: 0.18, pd: 0.03, bindingConstraint: i % 3 ? 'risk' : 'affordability', comprehensiveCost: null, arm: null },
-      candidate: { outcome: c, limit: c === 'decline' ? 0 : Math.max(0, limit - 100_000), apr: 0.18, pd: 0.03, bindingConstraint: 'affordability', comprehensiveCost: null, arm: null },
+      candidate: {
+        outcome: c,
+        limit: c === 'decline' ? 0 : Math.max(0, limit - 100_000),
+        apr: 0.18,
+        pd: 0.03,
+        bindingConstraint: 'affordability',
+        comprehensiveCost: null,
+        arm: null,
+      },
       defaulted: i % 17 === 0,
     });
   }
@@ -66,18 +92,39 @@ function monitorHtml(): string {
     for (let i = 0; i < 100; i++) {
       // Incomes fall month by month: the income PSI climbs through watch into act.
       const income = 1000 + ((i * 97) % 80) * 100 - m * 400;
-      acc.add({ asOf: `2026-0${m}-15`, outcome: OUTCOMES[i % 6 === 0 ? 2 : i % 4 === 0 ? 1 : 0]!, limit: 300_000, pd: 0.01 + (i % 10) * 0.01, features: [income], factors: new Map([['income', (i % 3) - 1]]), segments: { employmentType: 'gig', cityTier: `tier ${1 + (i % 3)}`, region: regions[i % 4]!, ageBand: '25-34', bureauFile: 'bureau file', certificates: 'no certificates' } });
+      acc.add({
+        asOf: `2026-0${m}-15`,
+        outcome: OUTCOMES[i % 6 === 0 ? 2 : i % 4 === 0 ? 1 : 0]!,
+        limit: 300_000,
+        pd: 0.01 + (i % 10) * 0.01,
+        features: [income],
+        factors: new Map([['income', (i % 3) - 1]]),
+        segments: {
+          employmentType: 'gig',
+          cityTier: `tier ${1 + (i % 3)}`,
+          region: regions[i % 4]!,
+          ageBand: '25-34',
+          bureauFile: 'bureau file',
+          certificates: 'no certificates',
+        },
+      });
     }
   }
   return buildMonitorHtml({ summary: acc.finish(), records: 600, errors: 0, warnings: [] }, { source: 'applicants.ndjson' });
 }
 
 describe.skipIf(chromium === undefined)(`simulation and monitoring reports in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
-  for (const [name, build, ids] of [['simulation', simulationHtml, SIMULATION_CHART_IDS], ['monitor', monitorHtml, MONITOR_CHART_IDS]] as const) {
+  for (const [name, build, ids] of [
+    ['simulation', simulationHtml, SIMULATION_CHART_IDS],
+    ['monitor', monitorHtml, MONITOR_CHART_IDS],
+  ] as const) {
     it(`the ${name} report renders offline with every chart's data marks, and the screenshot shows them painted`, async () => {
       const html = join(work, `${name}.html`);
       writeFileSync(html, build());
-      const { stdout: dom } = await run(chromium as string, [...FLAGS, '--dump-dom', pathToFileURL(html).href], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+      const { stdout: dom } = await run(chromium as string, [...FLAGS, '--dump-dom', pathToFileURL(html).href], {
+        timeout: 60_000,
+        maxBuffer: 32 * 1024 * 1024,
+      });
       for (const id of ids) {
         const svg = new RegExp(`<svg data-chart="${id}"[\\s\\S]*?</svg>`).exec(dom)?.[0];
         expect(svg, `chart ${id} in the rendered DOM`).toBeDefined();

@@ -35,7 +35,19 @@ describe('one validation: the exported schema holds the cross-field rules', () =
           birthDate,
           asOf,
           employment: { ...base.employment, startDate },
-          evidence: [{ kind: 'ielts', issuer: 'IELTS', credentialId: 'X1', holder: { idHash: 'a'.repeat(64) }, issueDate, expiryDate, score: 6.5, verification: { method: 'issuer_api', confidence: 0.9 }, documentHash: 'b'.repeat(64) }],
+          evidence: [
+            {
+              kind: 'ielts',
+              issuer: 'IELTS',
+              credentialId: 'X1',
+              holder: { idHash: 'a'.repeat(64) },
+              issueDate,
+              expiryDate,
+              score: 6.5,
+              verification: { method: 'issuer_api', confidence: 0.9 },
+              documentHash: 'b'.repeat(64),
+            },
+          ],
         };
         const schema = zodCodes(input).sort();
         let parsed: string[] = [];
@@ -69,7 +81,11 @@ describe('one validation: helpers that take applicant data validate it', () => {
   it('law: any JSON value as the applicant gives a result or a typed error', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.constant(baseApplicantInput() as unknown)), (value) => {
-        for (const call of [() => assessEvidence(value as never), () => applyPolicy({ applicant: value as never, pd: 0.05 }), () => summarizeEvidence(value as never)]) {
+        for (const call of [
+          () => assessEvidence(value as never),
+          () => applyPolicy({ applicant: value as never, pd: 0.05 }),
+          () => summarizeEvidence(value as never),
+        ]) {
           try {
             call();
           } catch (e) {
@@ -92,10 +108,16 @@ describe('createScorer never guesses a policy', () => {
   it('a complete policy missing limits.roundingStep is refused, naming it; overrides are merged; both at once is an error', async () => {
     const { roundingStep: _, ...limits } = defaultPolicy.limits;
     const incomplete = { ...defaultPolicy, limits };
-    const e = await createScorer({ policy: incomplete as never }).then(() => undefined, (x: unknown) => x);
+    const e = await createScorer({ policy: incomplete as never }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(PolicyInvalidError);
     expect((e as PolicyInvalidError).fields).toEqual(['limits.roundingStep']);
-    const both = await createScorer({ policy: defaultPolicy, policyOverrides: {} }).then(() => undefined, (x: unknown) => x);
+    const both = await createScorer({ policy: defaultPolicy, policyOverrides: {} }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
     expect(both).toBeInstanceOf(ValidationError);
     const scorer = await createScorer({ policyOverrides: { limits: { productMax: 3_000_000 } }, suggestionsPerDecision: 0 });
     expect(scorer.policy.limits.productMax).toBe(3_000_000);

@@ -40,7 +40,9 @@ describe('examples/service over 127.0.0.1', () => {
 
     const coerced = await post(JSON.stringify({ ...valid, socialInsuranceMonths: '14' }));
     expect(coerced.status).toBe(422);
-    expect(((await coerced.json()) as { issues: unknown[] }).issues).toContainEqual(expect.objectContaining({ path: ['socialInsuranceMonths'], code: 'invalid_type' }));
+    expect(((await coerced.json()) as { issues: unknown[] }).issues).toContainEqual(
+      expect.objectContaining({ path: ['socialInsuranceMonths'], code: 'invalid_type' }),
+    );
   });
 
   it('a cross-field error (born after asOf) passes the JSON Schema and is refused by the scorer, 422 with its code', async () => {

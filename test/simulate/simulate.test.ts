@@ -39,7 +39,11 @@ function records(): InputRecord[] {
   const out: InputRecord[] = book.map((value, i) => ({ line: i + 1, ok: true, value }));
   // One record every arm refuses, one line nobody could read: both must land in the errors stream.
   out.push({ line: 501, ok: true, value: { ...book[0], income: { monthlyNet: -5, source: 'payroll' } } });
-  out.push({ line: 502, ok: false, error: { code: 'data_invalid', message: 'line 502: not valid JSON', issues: [{ path: [], code: 'invalid_json', message: 'not valid JSON' }] } });
+  out.push({
+    line: 502,
+    ok: false,
+    error: { code: 'data_invalid', message: 'line 502: not valid JSON', issues: [{ path: [], code: 'invalid_json', message: 'not valid JSON' }] },
+  });
   return out;
 }
 
@@ -71,7 +75,10 @@ describe('simulate: a candidate that tightens the DSR bands, on a generated book
 
     expect(result.records).toBe(502);
     expect(s.decided).toBe(500);
-    expect(errors.map((e) => [e.line, e.arm])).toEqual([[501, 'both'], [502, 'input']]);
+    expect(errors.map((e) => [e.line, e.arm])).toEqual([
+      [501, 'both'],
+      [502, 'input'],
+    ]);
 
     const counts: Record<string, number> = {};
     for (const { b, c } of pairs) counts[`${b.outcome}>${c.outcome}`] = (counts[`${b.outcome}>${c.outcome}`] ?? 0) + 1;
@@ -126,7 +133,10 @@ describe('simulate: a candidate that tightens the DSR bands, on a generated book
     };
     for (const [dimension, of] of Object.entries(segmentOf)) {
       const groups = [...new Set(pairs.map((p) => of(p.a)))].sort();
-      expect(s.segments.filter((x) => x.dimension === dimension).map((x) => x.group), dimension).toEqual(groups);
+      expect(
+        s.segments.filter((x) => x.dimension === dimension).map((x) => x.group),
+        dimension,
+      ).toEqual(groups);
       for (const g of groups) {
         const inGroup = pairs.filter((p) => of(p.a) === g);
         const row = s.segments.find((x) => x.dimension === dimension && x.group === g)!;

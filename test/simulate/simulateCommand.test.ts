@@ -12,7 +12,17 @@ import { captureIo } from '../cli/fakeDecider.js';
 const work = mkdtempSync(join(tmpdir(), 'creditlift-simulate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const candidatePolicy = { affordability: { dsrBands: [{ incomeUpTo: 300_000, maxDsr: 0.2 }, { incomeUpTo: 800_000, maxDsr: 0.3 }, { incomeUpTo: 2_000_000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] }, portfolio: { utilisation: 0.4 } };
+const candidatePolicy = {
+  affordability: {
+    dsrBands: [
+      { incomeUpTo: 300_000, maxDsr: 0.2 },
+      { incomeUpTo: 800_000, maxDsr: 0.3 },
+      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
+      { incomeUpTo: null, maxDsr: 0.4 },
+    ],
+  },
+  portfolio: { utilisation: 0.4 },
+};
 
 describe('creditlift simulate', () => {
   it('decides the book on the worker pool, writes summary, flips, errors and HTML; nothing lost; the summary equals in-process deciding', async () => {
@@ -23,12 +33,35 @@ describe('creditlift simulate', () => {
     writeFileSync(join(work, 'candidate.json'), JSON.stringify(candidatePolicy));
     writeFileSync(join(work, 'outcomes.ndjson'), rows.map((r) => JSON.stringify({ id: r.applicant.id, defaulted: r.defaulted12m })).join('\n'));
     const c = captureIo();
-    const code = await runSimulateCommand(['--book', join(work, 'book.ndjson'), '--candidate-policy', join(work, 'candidate.json'), '--outcomes', join(work, 'outcomes.ndjson'), '--out', join(work, 'sim.json'), '--html', join(work, 'sim.html'), '--batch', '40'], c.io);
+    const code = await runSimulateCommand(
+      [
+        '--book',
+        join(work, 'book.ndjson'),
+        '--candidate-policy',
+        join(work, 'candidate.json'),
+        '--outcomes',
+        join(work, 'outcomes.ndjson'),
+        '--out',
+        join(work, 'sim.json'),
+        '--html',
+        join(work, 'sim.html'),
+        '--batch',
+        '40',
+      ],
+      c.io,
+    );
     expect(c.err()).toBe('');
     expect(code).toBe(3);
     const sim = JSON.parse(readFileSync(join(work, 'sim.json'), 'utf8'));
-    const errors = readFileSync(join(work, 'sim.errors.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const flips = readFileSync(join(work, 'sim.flips.ndjson'), 'utf8').trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    const errors = readFileSync(join(work, 'sim.errors.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const flips = readFileSync(join(work, 'sim.flips.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
     expect(sim.records).toBe(81);
     expect(sim.decided + errors.length).toBe(81);
     expect(errors).toEqual([{ line: 11, arm: 'input', error: expect.objectContaining({ code: 'data_invalid' }) }]);
@@ -60,7 +93,9 @@ describe('creditlift simulate', () => {
     writeFileSync(join(work, 'b2.ndjson'), '{}\n');
     writeFileSync(join(work, 'bad-outcomes.csv'), 'id,defaulted\na,1\nb,maybe\n');
     const c = captureIo();
-    expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'bad-outcomes.csv'), '--out', join(work, 'b2.json')], c.io)).toBe(1);
+    expect(
+      await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'bad-outcomes.csv'), '--out', join(work, 'b2.json')], c.io),
+    ).toBe(1);
     expect(c.err()).toMatch(/line 3: "defaulted" must be true or false/);
   });
 });

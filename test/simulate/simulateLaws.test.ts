@@ -7,11 +7,16 @@ import { binOf, numericBaseline } from '../../src/monitor/monitorBaseline.js';
 import { emptyLimitChangeTally, tallyLimitChange } from '../../src/simulate/limitChange.js';
 
 describe('laws of the simulation and monitoring figures', () => {
-  it('growing a challenger\'s share only adds applicants to it: nobody in the arm leaves', () => {
+  it("growing a challenger's share only adds applicants to it: nobody in the arm leaves", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (id, s, extra) => {
-        if (assignArm(id, [{ name: 'x', share: s }]) === 'x') expect(assignArm(id, [{ name: 'x', share: s + extra }])).toBe('x');
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (id, s, extra) => {
+          if (assignArm(id, [{ name: 'x', share: s }]) === 'x') expect(assignArm(id, [{ name: 'x', share: s + extra }])).toBe('x');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -52,17 +57,22 @@ describe('laws of the simulation and monitoring figures', () => {
 
   it('adverse impact ratios lie in [0, 1], the best-treated group has 1, and the flag is exactly "below 0.8"', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 6 }), (groups) => {
-        const tallies = new Map(groups.map(([n, r], i) => [`g${i}`, { decided: n, approved: Math.round(n * r), approvedLimit: Math.round(n * r) * 100_000 }]));
-        const f = fairOutcomes('region', tallies);
-        for (const row of f.rows) {
-          if (row.adverseImpactRatio === null) continue;
-          expect(row.adverseImpactRatio).toBeGreaterThanOrEqual(0);
-          expect(row.adverseImpactRatio).toBeLessThanOrEqual(1);
-          expect(row.flagged).toBe(row.adverseImpactRatio < 0.8);
-        }
-        if (f.bestTreated !== null) expect(f.rows.find((r) => r.group === f.bestTreated)!.adverseImpactRatio).toBe(1);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 6 }),
+        (groups) => {
+          const tallies = new Map(
+            groups.map(([n, r], i) => [`g${i}`, { decided: n, approved: Math.round(n * r), approvedLimit: Math.round(n * r) * 100_000 }]),
+          );
+          const f = fairOutcomes('region', tallies);
+          for (const row of f.rows) {
+            if (row.adverseImpactRatio === null) continue;
+            expect(row.adverseImpactRatio).toBeGreaterThanOrEqual(0);
+            expect(row.adverseImpactRatio).toBeLessThanOrEqual(1);
+            expect(row.flagged).toBe(row.adverseImpactRatio < 0.8);
+          }
+          if (f.bestTreated !== null) expect(f.rows.find((r) => r.group === f.bestTreated)!.adverseImpactRatio).toBe(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });

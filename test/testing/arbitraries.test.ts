@@ -150,6 +150,9 @@ describe('certificateEvidenceArbitrary', () => {
 
 describe('policyConfigArbitrary (re-exported)', () => {
   it('every drawn policy is a valid PolicyConfig', () => {
-    fc.assert(fc.property(policyConfigArbitrary(), (p) => PolicyConfig.safeParse(p).success), { numRuns: 200 });
+    fc.assert(
+      fc.property(policyConfigArbitrary(), (p) => PolicyConfig.safeParse(p).success),
+      { numRuns: 200 },
+    );
   });
 });

@@ -93,7 +93,9 @@ describe('the law checker can fail, and says which law and why', () => {
   });
 
   it('the shrunk counterexample is small: a below-floor promotion shrinks to a plain applicant at a low PD', async () => {
-    const v = await violationOf(() => creditLaws.apr_within_bounds.check({ policy: defaultPolicy, applyPolicy: broken.apr_within_bounds }, { numRuns: 300, seed: 7 }));
+    const v = await violationOf(() =>
+      creditLaws.apr_within_bounds.check({ policy: defaultPolicy, applyPolicy: broken.apr_within_bounds }, { numRuns: 300, seed: 7 }),
+    );
     const ce = v.counterexample as { pd: number; applicant: { evidence: unknown[] } };
     expect(ce.applicant.evidence).toEqual([]);
     expect(ce.pd).toBe(0);

@@ -45,7 +45,11 @@ export const mutants: readonly Mutant[] = [
     name: 'limits rounded to 50 RMB',
     caughtBy: ['limits_rounded'],
     wrap: (s) =>
-      editing(s, (d) => (d.outcome === 'approve' && d.limit > 0 && d.bindingConstraint !== 'step_limit' ? { ...d, limit: Math.max(d.limit, roundDownToStep(minCap(d), 5_000)) } : d)),
+      editing(s, (d) =>
+        d.outcome === 'approve' && d.limit > 0 && d.bindingConstraint !== 'step_limit'
+          ? { ...d, limit: Math.max(d.limit, roundDownToStep(minCap(d), 5_000)) }
+          : d,
+      ),
   },
   {
     // Approves up to the other caps when affordability is what binds, and approves at the product
@@ -86,7 +90,7 @@ export const mutants: readonly Mutant[] = [
     name: 'ignored self cap',
     caughtBy: ['customer_controls_hold'],
     wrap: (s) => {
-      const uncapped = <T,>(a: T): T => {
+      const uncapped = <T>(a: T): T => {
         const x = a as { controls?: Record<string, unknown> };
         const { selfSetCap: _dropped, ...controls } = x.controls ?? {};
         return { ...x, controls } as T;

@@ -34,9 +34,16 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
   const columns = header.map((raw, j): CsvColumn => {
     const name = raw.trim();
     const segments = name.length > MAX_COLUMN_NAME_LENGTH ? [] : name.split('.');
-    if (name.length > MAX_COLUMN_NAME_LENGTH) issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} is longer than ${MAX_COLUMN_NAME_LENGTH} characters; no applicant field path is` });
-    else if (name === '' || segments.some((s) => s === '')) issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") is not a dotted field path` });
-    else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") names a reserved key` });
+    if (name.length > MAX_COLUMN_NAME_LENGTH)
+      issues.push({
+        path: ['header', j],
+        code: 'invalid_column_name',
+        message: `column ${j + 1} is longer than ${MAX_COLUMN_NAME_LENGTH} characters; no applicant field path is`,
+      });
+    else if (name === '' || segments.some((s) => s === ''))
+      issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") is not a dotted field path` });
+    else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s)))
+      issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") names a reserved key` });
     else if (seen.has(name)) issues.push({ path: ['header', j], code: 'duplicate_column', message: `column "${name}" appears more than once` });
     seen.add(name);
     const path = segments.map((s) => (/^\d{1,6}$/.test(s) ? Number(s) : s));
@@ -65,7 +72,14 @@ function kindAt(schema: SchemaNode, path: readonly (string | number)[]): CsvCell
   let node: SchemaNode | undefined = schema;
   for (const seg of path) {
     if (node === undefined) return 'unknown';
-    node = typeof seg === 'number' ? (node.type === 'array' ? node.items : undefined) : node.properties && Object.hasOwn(node.properties, seg) ? node.properties[seg] : undefined;
+    node =
+      typeof seg === 'number'
+        ? node.type === 'array'
+          ? node.items
+          : undefined
+        : node.properties && Object.hasOwn(node.properties, seg)
+          ? node.properties[seg]
+          : undefined;
   }
   if (node === undefined) return 'unknown';
   switch (node.type) {

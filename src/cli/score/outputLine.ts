@@ -7,7 +7,14 @@ import type { DecisionErrorData } from '../../decision/toErrorData.js';
  * thread) with the two numbers the run's summary counts.
  */
 export type OutputLine =
-  | { readonly line: number; readonly decisionJson: string; readonly outcome: Decision['outcome']; readonly limit: number; readonly apr?: number; readonly previousLimit?: number }
+  | {
+      readonly line: number;
+      readonly decisionJson: string;
+      readonly outcome: Decision['outcome'];
+      readonly limit: number;
+      readonly apr?: number;
+      readonly previousLimit?: number;
+    }
   | { readonly line: number; readonly error: DecisionErrorData };
 
 /** The NDJSON text of an output line. `line` is written first so a resumed run finds it at a fixed place. */

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { open, readFile, rm } from 'node:fs/promises';
 import { RunRefusedError } from './runRefusedError.js';
 
-
 /** An exclusive hold on an output file; release it when the run ends. */
 export interface OutputLock {
   /** The lock file (`OUT.lock`). */

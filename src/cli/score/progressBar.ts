@@ -32,7 +32,14 @@ export function createProgressBar(io: CliIo): ProgressBar {
 }
 
 /** The text of one progress line: bar, percentage, records, rate, rejections and time left. */
-export function renderProgress(p: { readonly done: number; readonly total: number; readonly records: number; readonly rejected: number; readonly elapsedMs: number; readonly columns: number }): string {
+export function renderProgress(p: {
+  readonly done: number;
+  readonly total: number;
+  readonly records: number;
+  readonly rejected: number;
+  readonly elapsedMs: number;
+  readonly columns: number;
+}): string {
   const share = p.total > 0 ? Math.min(1, Math.max(0, p.done / p.total)) : 0;
   const rate = p.elapsedMs > 0 ? (p.records * 1000) / p.elapsedMs : 0;
   const etaS = share > 0 && share < 1 ? Math.round(((1 - share) * p.elapsedMs) / share / 1000) : 0;

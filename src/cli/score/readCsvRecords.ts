@@ -60,7 +60,15 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
           error: {
             code: 'data_invalid',
             message: `line ${t.line}: ${t.cells.length} fields, the header has ${columns.length}`,
-            issues: [{ path: [], code: 'wrong_field_count', message: `${t.cells.length} fields, expected ${columns.length}`, expected: String(columns.length), received: String(t.cells.length) }],
+            issues: [
+              {
+                path: [],
+                code: 'wrong_field_count',
+                message: `${t.cells.length} fields, expected ${columns.length}`,
+                expected: String(columns.length),
+                received: String(t.cells.length),
+              },
+            ],
           },
         };
       } else yield { line: t.line, ok: true, value: csvRowToApplicant(columns, t.cells) };

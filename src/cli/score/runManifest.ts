@@ -73,13 +73,20 @@ export async function writeRunManifest(path: string, m: RunManifest): Promise<vo
 export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
   const out: string[] = [];
   if (before.input.sha256 !== now.input.sha256 || before.input.size !== now.input.size) {
-    out.push(`the input differs: the run read ${before.input.path} (${before.input.size} bytes, sha256 ${before.input.sha256.slice(0, 12)}...), now ${now.input.path} (${now.input.size} bytes, sha256 ${now.input.sha256.slice(0, 12)}...)`);
+    out.push(
+      `the input differs: the run read ${before.input.path} (${before.input.size} bytes, sha256 ${before.input.sha256.slice(0, 12)}...), now ${now.input.path} (${now.input.size} bytes, sha256 ${now.input.sha256.slice(0, 12)}...)`,
+    );
   }
-  if (before.model.sha256 !== now.model.sha256) out.push(`the model differs: the run used ${before.model.id} (sha256 ${before.model.sha256.slice(0, 12)}...), now ${now.model.id} (sha256 ${now.model.sha256.slice(0, 12)}...)`);
-  if (before.policyHash !== now.policyHash) out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  if (before.model.sha256 !== now.model.sha256)
+    out.push(
+      `the model differs: the run used ${before.model.id} (sha256 ${before.model.sha256.slice(0, 12)}...), now ${now.model.id} (sha256 ${now.model.sha256.slice(0, 12)}...)`,
+    );
+  if (before.policyHash !== now.policyHash)
+    out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
   if (before.format !== now.format) out.push(`the input format differs: ${before.format}, now ${now.format}`);
   if (resolve(before.options.errors) !== resolve(now.options.errors)) out.push(`--errors differs: ${before.options.errors}, now ${now.options.errors}`);
   if (before.options.suggestions !== now.options.suggestions) out.push(`--suggestions differs: ${before.options.suggestions}, now ${now.options.suggestions}`);
-  if (before.options.maxRecordLines !== now.options.maxRecordLines) out.push(`--max-record-lines differs: ${before.options.maxRecordLines}, now ${now.options.maxRecordLines}`);
+  if (before.options.maxRecordLines !== now.options.maxRecordLines)
+    out.push(`--max-record-lines differs: ${before.options.maxRecordLines}, now ${now.options.maxRecordLines}`);
   return out;
 }

@@ -54,7 +54,12 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
   const launch = () => {
     const records = chunk;
     chunk = [];
-    queue.push(decideChunk(records, options.decide).then((lines): ChunkOutcome => ({ ok: true, lines }), (error: unknown): ChunkOutcome => ({ ok: false, error })));
+    queue.push(
+      decideChunk(records, options.decide).then(
+        (lines): ChunkOutcome => ({ ok: true, lines }),
+        (error: unknown): ChunkOutcome => ({ ok: false, error }),
+      ),
+    );
   };
   const flushOne = async () => {
     const outcome = await (queue.shift() as Promise<ChunkOutcome>);
@@ -94,7 +99,8 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
   const values: unknown[] = [];
   for (const r of records) if (r.ok) values.push(r.value);
   const results = values.length === 0 ? [] : await decide(values);
-  if (results.length !== values.length) throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
+  if (results.length !== values.length)
+    throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;
   return records.map((r): OutputLine => {
     if (!r.ok) return { line: r.line, error: r.error };

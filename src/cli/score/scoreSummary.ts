@@ -94,14 +94,22 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
   const lines = [
     `creditlift score: ${s.recordsIn.toLocaleString('en-US')} records read${time}`,
     `  decisions ${n(s.decisions)}   -> ${where.out}`,
-    `  rejected  ${n(s.rejected)}   -> ${where.errors}${s.rejected > 0 ? `   (${Object.entries(s.errorCodes).map(([c, k]) => `${c} ${k}`).join(', ')})` : ''}`,
+    `  rejected  ${n(s.rejected)}   -> ${where.errors}${
+      s.rejected > 0
+        ? `   (${Object.entries(s.errorCodes)
+            .map(([c, k]) => `${c} ${k}`)
+            .join(', ')})`
+        : ''
+    }`,
   ];
   if (s.skipped > 0) lines.push(`  skipped   ${n(s.skipped)}   (already in the output; resumed)`);
   if (s.decisions > 0) {
     const o = s.outcomes;
     lines.push(`  outcomes  approve ${pct(o.approve, s.decisions)}, refer ${pct(o.refer, s.decisions)}, decline ${pct(o.decline, s.decisions)}`);
     const granted = s.decisions - s.limitBands[0]!.count;
-    lines.push(`  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted / 100) * 100) : '-'}`);
+    lines.push(
+      `  limits    total ${formatRmb(s.limitTotalFen)}, mean of non-zero ${granted > 0 ? formatRmb(Math.round(s.limitTotalFen / granted / 100) * 100) : '-'}`,
+    );
     if (s.newLines.averageApr !== null) {
       const nl = s.newLines;
       lines.push(

@@ -53,7 +53,8 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
   };
   const emit = (text: string, truncated: boolean, end: number): TextLine => {
     const bad = badByteBefore(end);
-    const out: TextLine = bad === undefined ? { line: line++, text: stripCr(text), truncated } : { line: line++, text: stripCr(text), truncated, invalidByteOffset: bad };
+    const out: TextLine =
+      bad === undefined ? { line: line++, text: stripCr(text), truncated } : { line: line++, text: stripCr(text), truncated, invalidByteOffset: bad };
     lineStart = end + 1;
     return out;
   };

@@ -26,7 +26,11 @@ export function assignmentPoint(applicantId: string, key: string = DEFAULT_ASSIG
  * @example
  * assignArm('app-42', [{ name: 'tight-dsr', share: 0.1 }]); // "champion" for about 90% of ids
  */
-export function assignArm(applicantId: string, arms: readonly { readonly name: string; readonly share: number }[], key: string = DEFAULT_ASSIGNMENT_KEY): string {
+export function assignArm(
+  applicantId: string,
+  arms: readonly { readonly name: string; readonly share: number }[],
+  key: string = DEFAULT_ASSIGNMENT_KEY,
+): string {
   const u = assignmentPoint(applicantId, key);
   let upTo = 0;
   for (const arm of arms) {

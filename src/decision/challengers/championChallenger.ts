@@ -35,7 +35,8 @@ const ARM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** Checks challengers: names valid and distinct, shares in [0, 1] summing to at most 1. @throws ValidationError naming every problem */
 export function checkChallengers(challengers: unknown, mode: unknown): readonly Challenger[] {
   const issues: ValidationIssue[] = [];
-  if (mode !== undefined && mode !== 'live' && mode !== 'shadow') issues.push({ path: ['challengerMode'], code: 'invalid_value', message: 'challengerMode must be "live" or "shadow"' });
+  if (mode !== undefined && mode !== 'live' && mode !== 'shadow')
+    issues.push({ path: ['challengerMode'], code: 'invalid_value', message: 'challengerMode must be "live" or "shadow"' });
   if (!Array.isArray(challengers)) {
     issues.push({ path: ['challengers'], code: 'invalid_type', message: 'challengers must be an array', expected: 'array' });
     throw new ValidationError('ScorerOptions', issues);
@@ -44,12 +45,18 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
   let sum = 0;
   challengers.forEach((c: Partial<Challenger> | null, i) => {
     const name = c?.name;
-    if (typeof name !== 'string' || !ARM_NAME.test(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_format', message: 'name must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit' });
+    if (typeof name !== 'string' || !ARM_NAME.test(name))
+      issues.push({
+        path: ['challengers', i, 'name'],
+        code: 'invalid_format',
+        message: 'name must be 1-64 letters, digits, "_", "." or "-", starting with a letter or digit',
+      });
     else if (name === CHAMPION_ARM) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: '"champion" names the champion arm' });
     else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: `duplicate arm name "${name}"` });
     else names.add(name);
     const share = c?.share;
-    if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1) issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
+    if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1)
+      issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
     else sum += share;
   });
   // A little slack for shares written as decimals (0.1 + 0.2 + 0.7 is 1.0000000000000002).
@@ -75,7 +82,18 @@ function shadowError(arm: string, e: { readonly code: string; readonly message: 
 }
 
 function shadowOf(arm: string, d: Decision): ShadowDecision {
-  return { arm, outcome: d.outcome, limit: d.limit, apr: d.apr, pd: d.pd, grade: d.grade, bindingConstraint: d.bindingConstraint, decisionId: d.audit.decisionId, modelId: d.audit.modelId, policyHash: d.audit.policyHash };
+  return {
+    arm,
+    outcome: d.outcome,
+    limit: d.limit,
+    apr: d.apr,
+    pd: d.pd,
+    grade: d.grade,
+    bindingConstraint: d.bindingConstraint,
+    decisionId: d.audit.decisionId,
+    modelId: d.audit.modelId,
+    policyHash: d.audit.policyHash,
+  };
 }
 
 /**
@@ -91,7 +109,8 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const challengers = checkChallengers(options.challengers, options.challengerMode);
   const mode: ChallengerMode = options.challengerMode ?? 'shadow';
   const key = options.assignmentKey ?? DEFAULT_ASSIGNMENT_KEY;
-  if (typeof key !== 'string' || key.length === 0) throw new ValidationError('ScorerOptions', [{ path: ['assignmentKey'], code: 'invalid_type', message: 'assignmentKey must be a non-empty string' }]);
+  if (typeof key !== 'string' || key.length === 0)
+    throw new ValidationError('ScorerOptions', [{ path: ['assignmentKey'], code: 'invalid_type', message: 'assignmentKey must be a non-empty string' }]);
   const { challengers: _c, challengerMode: _m, assignmentKey: _k, ...base } = options;
   const champion = await create(base);
   const arms = new Map<string, Scorer>();
@@ -105,7 +124,10 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       const { policy: _p, policyOverrides: _o, ...ownWithoutPolicy } = own;
       const armPolicy =
         c.policy === undefined && c.policyOverrides === undefined
-          ? { ...(own.policy === undefined ? {} : { policy: own.policy }), ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }) }
+          ? {
+              ...(own.policy === undefined ? {} : { policy: own.policy }),
+              ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
+            }
           : { ...(c.policy === undefined ? {} : { policy: c.policy }), ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
       arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }));
     }
@@ -150,13 +172,28 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
         });
       };
       if (mode === 'live') {
-        for (const [arm, indexes] of byArm) place(indexes, await scorerOf(arm).decideBatch(indexes.map((i) => inputs[i]), opts), arm);
+        for (const [arm, indexes] of byArm)
+          place(
+            indexes,
+            await scorerOf(arm).decideBatch(
+              indexes.map((i) => inputs[i]),
+              opts,
+            ),
+            arm,
+          );
         return results;
       }
-      place(inputs.map((_, i) => i), await champion.decideBatch(inputs, opts), CHAMPION_ARM);
+      place(
+        inputs.map((_, i) => i),
+        await champion.decideBatch(inputs, opts),
+        CHAMPION_ARM,
+      );
       for (const [arm, indexes] of byArm) {
         if (arm === CHAMPION_ARM) continue;
-        const shadows = await scorerOf(arm).decideBatch(indexes.map((i) => inputs[i]), opts);
+        const shadows = await scorerOf(arm).decideBatch(
+          indexes.map((i) => inputs[i]),
+          opts,
+        );
         shadows.forEach((s, k) => {
           const r = results[indexes[k] as number] as BatchResult;
           if (!r.ok) return;
@@ -170,7 +207,10 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
         // decide validates at run time whatever the static type says.
         return { ok: true, decision: await scorer.decide(input as Parameters<Scorer['decide']>[0], opts) };
       } catch (e) {
-        return { ok: false, error: e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e }) };
+        return {
+          ok: false,
+          error: e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e }),
+        };
       }
     },
     // decideBatch validates every record itself (a bad one gets its own error), so it serves unknown input too.

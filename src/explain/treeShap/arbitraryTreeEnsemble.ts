@@ -46,12 +46,14 @@ export function arbitraryTreeEnsemble(options: ArbitraryTreeEnsembleOptions = {}
         specs: fc.array(arbitraryTreeSpec(nFeatures, maxDepth), { minLength: trees.min, maxLength: trees.max }),
         baseValue: fc.double({ min: -2, max: 2, noNaN: true }),
       })
-      .map(({ specs, baseValue }): TreeEnsemble => ({
-        nFeatures,
-        trees: specs.map(treeFromSpec),
-        baseValue,
-        postTransform: 'LOGISTIC',
-      })),
+      .map(
+        ({ specs, baseValue }): TreeEnsemble => ({
+          nFeatures,
+          trees: specs.map(treeFromSpec),
+          baseValue,
+          postTransform: 'LOGISTIC',
+        }),
+      ),
   );
 }
 
@@ -128,7 +130,10 @@ export function treeFromSpec(spec: TreeSpec): Tree {
  * missing direction, continuing down a random side) whose other side is a leaf or a small random
  * subtree. Paths test many distinct features, which drives the quadrature size up (q = 8 at 16).
  */
-export function arbitraryDeepTreeEnsemble(options: { features: { min: number; max: number }; depth: { min: number; max: number } }): fc.Arbitrary<TreeEnsemble> {
+export function arbitraryDeepTreeEnsemble(options: {
+  features: { min: number; max: number };
+  depth: { min: number; max: number };
+}): fc.Arbitrary<TreeEnsemble> {
   return fc.integer(options.features).chain((nFeatures) => {
     const level = fc.record({
       feature: fc.nat(nFeatures - 1),
@@ -153,8 +158,8 @@ export function arbitraryDeepTreeEnsemble(options: { features: { min: number; ma
         last,
       ),
     );
-    return fc.record({ specs: fc.array(spine, { minLength: 1, maxLength: 2 }), baseValue: fc.double({ min: -2, max: 2, noNaN: true }) }).map(
-      ({ specs, baseValue }): TreeEnsemble => ({ nFeatures, trees: specs.map(treeFromSpec), baseValue, postTransform: 'LOGISTIC' }),
-    );
+    return fc
+      .record({ specs: fc.array(spine, { minLength: 1, maxLength: 2 }), baseValue: fc.double({ min: -2, max: 2, noNaN: true }) })
+      .map(({ specs, baseValue }): TreeEnsemble => ({ nFeatures, trees: specs.map(treeFromSpec), baseValue, postTransform: 'LOGISTIC' }));
   });
 }

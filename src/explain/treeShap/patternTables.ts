@@ -193,11 +193,13 @@ export function createPatternTablesBuilder(nFeatures: number): PatternTablesBuil
   const finish = (): PatternTables => {
     // Units ordered by (splits, width), so the row loop's two inner loops run the same trip
     // counts for long stretches and their exits stop mispredicting; any order is correct.
-    const order = units.map((_, i) => i).sort((a, b) => {
-      const ua = units[a] as BuiltUnit;
-      const ub = units[b] as BuiltUnit;
-      return ua.splits.feature.length - ub.splits.feature.length || ua.features.length - ub.features.length || a - b;
-    });
+    const order = units
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ua = units[a] as BuiltUnit;
+        const ub = units[b] as BuiltUnit;
+        return ua.splits.feature.length - ub.splits.feature.length || ua.features.length - ub.features.length || a - b;
+      });
     const position = new Int32Array(units.length);
     order.forEach((u, k) => (position[u] = k));
     const nTop = top.feature.length;
@@ -221,11 +223,16 @@ export function createPatternTablesBuilder(nFeatures: number): PatternTablesBuil
     }
     const values = new Float64Array(nValues);
     order.forEach((k, i) => values.set((units[k] as BuiltUnit).block, offset[i] as number));
-    const ordered = (columns: SplitColumns) => columns.feature.map((feature, i) => ({ feature, cut: columns.cut[i] as number, how: columns.how[i] as number, nanTrue: columns.nanTrue[i] as number }));
+    const ordered = (columns: SplitColumns) =>
+      columns.feature.map((feature, i) => ({ feature, cut: columns.cut[i] as number, how: columns.how[i] as number, nanTrue: columns.nanTrue[i] as number }));
     const topSplits = ordered(top);
     const innerSplits = ordered(inner);
-    const cuts = featureCuts(nFeatures, [...topSplits, ...innerSplits].filter((sp) => sp.how !== SignSplitHow.GENERIC));
-    const binned = (splits: typeof topSplits) => splits.map((sp) => (sp.how === SignSplitHow.GENERIC ? { column: -1, cutIndex: 0 } : binSplit(cuts, sp.feature, sp.cut, sp.how, sp.nanTrue)));
+    const cuts = featureCuts(
+      nFeatures,
+      [...topSplits, ...innerSplits].filter((sp) => sp.how !== SignSplitHow.GENERIC),
+    );
+    const binned = (splits: typeof topSplits) =>
+      splits.map((sp) => (sp.how === SignSplitHow.GENERIC ? { column: -1, cutIndex: 0 } : binSplit(cuts, sp.feature, sp.cut, sp.how, sp.nanTrue)));
     const topBins = binned(topSplits);
     const innerBins = binned(innerSplits);
     return {

@@ -124,7 +124,17 @@ export function treeShapBlock(
     let cutIndex = topCutIndex[q] as number;
     let flip = 1 ^ (topHow[q] as number);
     if (column < 0) {
-      genericDecisions(go, x, (topFeature[q] as number) * B, topCut[q] as number, topHow[q] as number, topThreshold[q] as number, topMode[q] as number, topNanTrue[q] as number, nb);
+      genericDecisions(
+        go,
+        x,
+        (topFeature[q] as number) * B,
+        topCut[q] as number,
+        topHow[q] as number,
+        topThreshold[q] as number,
+        topMode[q] as number,
+        topNanTrue[q] as number,
+        nb,
+      );
       at = 0;
       cutIndex = 0;
       flip = 0;
@@ -164,7 +174,17 @@ export function treeShapBlock(
         const flip = 1 ^ (innerHow[i] as number);
         for (let r = 0; r < nb; r++) key[r] = (key[r] as number) | ((((cutIndex - (bins[at + r] as number)) >>> 31) ^ flip) << b);
       } else {
-        genericDecisions(go, x, (innerFeature[i] as number) * B, innerCut[i] as number, innerHow[i] as number, innerThreshold[i] as number, innerMode[i] as number, innerNanTrue[i] as number, nb);
+        genericDecisions(
+          go,
+          x,
+          (innerFeature[i] as number) * B,
+          innerCut[i] as number,
+          innerHow[i] as number,
+          innerThreshold[i] as number,
+          innerMode[i] as number,
+          innerNanTrue[i] as number,
+          nb,
+        );
         for (let r = 0; r < nb; r++) key[r] = (key[r] as number) | ((go[r] as number) << b);
       }
     }
@@ -189,6 +209,16 @@ export function treeShapBlock(
 }
 
 /** `go[r]` for a split the bins do not cover (EQ, NEQ, infinite thresholds): the ordinary comparison. */
-function genericDecisions(go: Int32Array, x: Float64Array, at: number, cut: number, how: number, threshold: number, mode: number, nanTrue: number, nb: number): void {
+function genericDecisions(
+  go: Int32Array,
+  x: Float64Array,
+  at: number,
+  cut: number,
+  how: number,
+  threshold: number,
+  mode: number,
+  nanTrue: number,
+  nb: number,
+): void {
   for (let r = 0; r < nb; r++) go[r] = decideSignSplit(x[at + r] as number, cut, how, threshold, mode, nanTrue);
 }

@@ -95,7 +95,8 @@ function accumulatePatternTables(tables: PatternTables, scratch: TreeShapScratch
     let key = (pattern[nTop + u] as number) << shift;
     for (let b = 0; b < shift; b++, i++) {
       const xv = x[innerFeature[i] as number] as number;
-      key |= decideSignSplit(xv, innerCut[i] as number, innerHow[i] as number, innerThreshold[i] as number, innerMode[i] as number, innerNanTrue[i] as number) << b;
+      key |=
+        decideSignSplit(xv, innerCut[i] as number, innerHow[i] as number, innerThreshold[i] as number, innerMode[i] as number, innerNanTrue[i] as number) << b;
     }
     const w = unitWidth[u] as number;
     const base = (unitOffset[u] as number) + key * w;
@@ -113,12 +114,18 @@ function goesTrueAt(tree: CompiledTree, p: number, x: number): number {
   const mode = tree.mode[p] as number;
   if (x !== x) return (tree.missingTracksTrue[p] as number) | (mode === 5 ? 1 : 0);
   switch (mode) {
-    case 0: return x <= thr ? 1 : 0;
-    case 1: return x < thr ? 1 : 0;
-    case 2: return x >= thr ? 1 : 0;
-    case 3: return x > thr ? 1 : 0;
-    case 4: return x === thr ? 1 : 0;
-    default: return x !== thr ? 1 : 0;
+    case 0:
+      return x <= thr ? 1 : 0;
+    case 1:
+      return x < thr ? 1 : 0;
+    case 2:
+      return x >= thr ? 1 : 0;
+    case 3:
+      return x > thr ? 1 : 0;
+    case 4:
+      return x === thr ? 1 : 0;
+    default:
+      return x !== thr ? 1 : 0;
   }
 }
 
@@ -217,8 +224,12 @@ function accumulateTreeQ3(tree: CompiledTree, scratch: TreeShapScratch, x: Float
     work[pb + 1] = t1 + f1;
     work[pb + 2] = t2 + f2;
     const a =
-      t0 * (coef[gT] as number) + t1 * (coef[gT + 1] as number) + t2 * (coef[gT + 2] as number) +
-      f0 * (coef[gF] as number) + f1 * (coef[gF + 1] as number) + f2 * (coef[gF + 2] as number);
+      t0 * (coef[gT] as number) +
+      t1 * (coef[gT + 1] as number) +
+      t2 * (coef[gT + 2] as number) +
+      f0 * (coef[gF] as number) +
+      f1 * (coef[gF + 1] as number) +
+      f2 * (coef[gF + 2] as number);
     const o = outOffset + (feature[p] as number);
     out[o] = (out[o] as number) + a;
   }

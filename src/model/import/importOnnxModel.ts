@@ -77,7 +77,8 @@ export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): Impor
     throw new CreditliftError('model_shape_mismatch', `The spec lists ${spec.features.length} features but the model reads ${width} input columns`);
   }
   const warnings: string[] = [];
-  if (decoded.precision === 'double') warnings.push('The model stores thresholds or weights as doubles; creditlift models compare in float32, so they were rounded to float32');
+  if (decoded.precision === 'double')
+    warnings.push('The model stores thresholds or weights as doubles; creditlift models compare in float32, so they were rounded to float32');
   // A raw output (regressor, or a classifier without a transform) is the log-odds margin of the
   // converters' binary objectives; the creditlift model applies the logistic itself.
   const output = decoded.ensemble.postTransform === 'NONE' ? 'margin' : 'probability';
@@ -116,7 +117,14 @@ export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): Impor
     featureNames: features.map((f) => f.name),
     metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) },
   });
-  return { bytes, manifest, source: { producer: decoded.producerName, operator: decoded.operator.opType, output }, covers: hasCovers ? 'model' : 'background', monotone: checks, warnings };
+  return {
+    bytes,
+    manifest,
+    source: { producer: decoded.producerName, operator: decoded.operator.opType, output },
+    covers: hasCovers ? 'model' : 'background',
+    monotone: checks,
+    warnings,
+  };
 }
 
 function backgroundRows(b: BackgroundSample): number {
@@ -126,7 +134,10 @@ function backgroundRows(b: BackgroundSample): number {
 /** Training ranges and missing shares from the background, where the spec gives none. */
 function withBackgroundStats(features: readonly ManifestFeature[], b: BackgroundSample, width: number): ManifestFeature[] {
   const n = backgroundRows(b);
-  const at = 'data' in b && b.data instanceof Float32Array ? (r: number, j: number) => b.data[r * width + j] as number : (r: number, j: number) => (b as readonly ArrayLike<number>[])[r]![j] as number;
+  const at =
+    'data' in b && b.data instanceof Float32Array
+      ? (r: number, j: number) => b.data[r * width + j] as number
+      : (r: number, j: number) => (b as readonly ArrayLike<number>[])[r]![j] as number;
   return features.map((f, j) => {
     let min = Infinity;
     let max = -Infinity;

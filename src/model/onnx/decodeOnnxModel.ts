@@ -176,7 +176,15 @@ function readAttribute(bytes: Uint8Array): OnnxAttribute {
 }
 
 /** IR version 1 files carry no attribute type; infer it from the field that is present. */
-function guessAttributeType(v: { f: number | undefined; i: number | undefined; s: Uint8Array | undefined; t: OnnxTensor | undefined; floats: number[]; ints: number[]; strings: string[] }): number {
+function guessAttributeType(v: {
+  f: number | undefined;
+  i: number | undefined;
+  s: Uint8Array | undefined;
+  t: OnnxTensor | undefined;
+  floats: number[];
+  ints: number[];
+  strings: string[];
+}): number {
   if (v.floats.length > 0) return AttributeTypeCode.FLOATS;
   if (v.ints.length > 0) return AttributeTypeCode.INTS;
   if (v.strings.length > 0) return AttributeTypeCode.STRINGS;

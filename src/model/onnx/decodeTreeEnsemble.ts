@@ -22,7 +22,11 @@ export interface DecodedTreeModel {
    */
   readonly ensemble: TreeEnsemble;
   /** The operator that was read. */
-  readonly operator: { readonly domain: string; readonly opType: 'TreeEnsembleClassifier' | 'TreeEnsembleRegressor' | 'TreeEnsemble'; readonly opsetVersion: number };
+  readonly operator: {
+    readonly domain: string;
+    readonly opType: 'TreeEnsembleClassifier' | 'TreeEnsembleRegressor' | 'TreeEnsemble';
+    readonly opsetVersion: number;
+  };
   /** Classifier (a probability comes out) or regressor (a raw value comes out). */
   readonly kind: 'classifier' | 'regressor';
   readonly output: DecodedOutputMapping;
@@ -107,14 +111,19 @@ export function decodeTreeEnsembleModel(bytes: Uint8Array): DecodedTreeModel {
 
 /** As {@link decodeTreeEnsembleModel}, from an already parsed model. */
 export function decodeTreeEnsembleFromOnnx(model: OnnxModel): DecodedTreeModel {
-  const treeNodes = model.graph.nodes.filter((n) => TREE_OPS.has(n.opType) && (n.domain === 'ai.onnx.ml'));
+  const treeNodes = model.graph.nodes.filter((n) => TREE_OPS.has(n.opType) && n.domain === 'ai.onnx.ml');
   if (treeNodes.length !== 1) {
-    unsupported(treeNodes.length === 0 ? 'The model has no ai.onnx.ml tree-ensemble node' : `The model has ${treeNodes.length} tree-ensemble nodes; exactly one is supported`);
+    unsupported(
+      treeNodes.length === 0
+        ? 'The model has no ai.onnx.ml tree-ensemble node'
+        : `The model has ${treeNodes.length} tree-ensemble nodes; exactly one is supported`,
+    );
   }
   const node = treeNodes[0] as OnnxNode;
   const featureInputName = node.inputs[0] ?? '';
   const input = model.graph.inputs.find((i) => i.name === featureInputName);
-  if (input === undefined) unsupported(`The tree-ensemble node reads "${featureInputName}", which is not a graph input (preprocessing nodes are not supported)`);
+  if (input === undefined)
+    unsupported(`The tree-ensemble node reads "${featureInputName}", which is not a graph input (preprocessing nodes are not supported)`);
   const opsetVersion = model.opsetImports.find((o) => o.domain === 'ai.onnx.ml')?.version ?? 1;
   const attrs = new Map(node.attributes.map((a) => [a.name, a] as const));
   const opType = node.opType as DecodedTreeModel['operator']['opType'];
@@ -193,7 +202,8 @@ function classifierRule(flat: FlatNodes, baseValues: readonly number[], post: st
   const classes = new Set(flat.weights.map((w) => w.target));
   for (const c of classes) if (c !== 0 && c !== 1) malformed(`class id ${c} outside the 2 class labels`);
   if (classes.size === 0) malformed('no leaf weights');
-  if (baseValues.length > 1) unsupported('Binary classifiers with two base_values are computed inconsistently by onnxruntime (the class sums are mixed); re-export with one base value');
+  if (baseValues.length > 1)
+    unsupported('Binary classifiers with two base_values are computed inconsistently by onnxruntime (the class sums are mixed); re-export with one base value');
   const b0 = baseValues[0] ?? 0;
   const sum = (m: ReadonlyMap<number, number>, c: number): number => m.get(c) ?? 0;
   if (post === 'SOFTMAX_ZERO' || post === 'PROBIT' || !['NONE', 'LOGISTIC', 'SOFTMAX'].includes(post)) {
@@ -267,7 +277,14 @@ function buildTrees(flat: FlatNodes, rule: MarginRule): Tree[] {
   return order.map((t) => buildTree(t, byTree.get(t) as Map<number, number>, flat, leafWeights, rule, divisor));
 }
 
-function buildTree(treeId: number, ids: Map<number, number>, flat: FlatNodes, leafWeights: Map<number, Map<number, number>>, rule: MarginRule, divisor: number): Tree {
+function buildTree(
+  treeId: number,
+  ids: Map<number, number>,
+  flat: FlatNodes,
+  leafWeights: Map<number, Map<number, number>>,
+  rule: MarginRule,
+  divisor: number,
+): Tree {
   const first = ids.values().next().value as number;
   for (const idx of ids.values()) {
     if (flat.modes[idx] === NodeMode.LEAF) continue;
@@ -310,7 +327,8 @@ function buildTree(treeId: number, ids: Map<number, number>, flat: FlatNodes, le
       const weights = leafWeights.get(src);
       if (weights === undefined) malformed(`leaf ${flat.nodeIds[src]} of tree ${treeId} has no weight`);
       for (const target of rule.requiredTargets) {
-        if (!weights.has(target)) unsupported(`leaf ${flat.nodeIds[src]} of tree ${treeId} has no weight for class ${target}; onnxruntime then changes how it scores that row`);
+        if (!weights.has(target))
+          unsupported(`leaf ${flat.nodeIds[src]} of tree ${treeId} has no weight for class ${target}; onnxruntime then changes how it scores that row`);
       }
       tree.leafValue[i] = rule.leaf(weights) / divisor;
       return;
@@ -351,7 +369,14 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
   const falseIds = ints(attrs, 'nodes_falsenodeids') ?? [];
   const missing = ints(attrs, 'nodes_missing_value_tracks_true') ?? [];
   const hitrates = floatsOrTensor('nodes_hitrates');
-  for (const [name, arr] of [['nodes_modes', modes], ['nodes_nodeids', nodeIds], ['nodes_featureids', featureIds], ['nodes_values', values], ['nodes_truenodeids', trueIds], ['nodes_falsenodeids', falseIds]] as const) {
+  for (const [name, arr] of [
+    ['nodes_modes', modes],
+    ['nodes_nodeids', nodeIds],
+    ['nodes_featureids', featureIds],
+    ['nodes_values', values],
+    ['nodes_truenodeids', trueIds],
+    ['nodes_falsenodeids', falseIds],
+  ] as const) {
     if (arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_treeids ${n}`);
   }
   if (n === 0) malformed('no nodes');
@@ -359,7 +384,8 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
   const wNodes = ints(attrs, `${prefix}_nodeids`) ?? [];
   const wIds = ints(attrs, `${prefix}_ids`) ?? [];
   const wValues = floatsOrTensor(`${prefix}_weights`) ?? [];
-  if (wNodes.length !== wTrees.length || wIds.length !== wTrees.length || wValues.length !== wTrees.length) malformed(`${prefix}_* attributes differ in length`);
+  if (wNodes.length !== wTrees.length || wIds.length !== wTrees.length || wValues.length !== wTrees.length)
+    malformed(`${prefix}_* attributes differ in length`);
   const baseValues = floatsOrTensor('base_values') ?? [];
   return {
     flat: {
@@ -400,7 +426,14 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
   const leafTargets = ints(attrs, 'leaf_targetids') ?? [];
   const leafWeights = tensorValues(attrs, 'leaf_weights') ?? [];
   const roots = ints(attrs, 'tree_roots') ?? [];
-  for (const [name, arr] of [['nodes_splits', splits], ['nodes_modes', modes], ['nodes_truenodeids', trueIds], ['nodes_falsenodeids', falseIds], ['nodes_trueleafs', trueLeafs], ['nodes_falseleafs', falseLeafs]] as const) {
+  for (const [name, arr] of [
+    ['nodes_splits', splits],
+    ['nodes_modes', modes],
+    ['nodes_truenodeids', trueIds],
+    ['nodes_falsenodeids', falseIds],
+    ['nodes_trueleafs', trueLeafs],
+    ['nodes_falseleafs', falseLeafs],
+  ] as const) {
     if (arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_featureids ${n}`);
   }
   if (leafTargets.length !== leafWeights.length) malformed('leaf_targetids and leaf_weights differ in length');
@@ -473,7 +506,18 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
     emit(t, 0, single ? (trueIds[root] as number) : root, single, 0, 0);
   });
   return {
-    flat: { treeIds, nodeIds, featureIds: outFeatures, modes: outModes, values, trueIds: outTrue, falseIds: outFalse, missing, hitrates: hitratesIn === undefined ? undefined : hitrates, weights },
+    flat: {
+      treeIds,
+      nodeIds,
+      featureIds: outFeatures,
+      modes: outModes,
+      values,
+      trueIds: outTrue,
+      falseIds: outFalse,
+      missing,
+      hitrates: hitratesIn === undefined ? undefined : hitrates,
+      weights,
+    },
     double,
   };
 }

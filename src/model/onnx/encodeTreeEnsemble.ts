@@ -166,7 +166,13 @@ function validateSpec(spec: TreeEnsembleModelSpec): void {
   const { ensemble, featureNames } = spec;
   const issues: ValidationIssue[] = [];
   if (featureNames.length !== ensemble.nFeatures) {
-    issues.push({ path: ['featureNames'], code: 'length_mismatch', message: `featureNames has ${featureNames.length} names but the ensemble reads ${ensemble.nFeatures} features`, expected: String(ensemble.nFeatures), received: String(featureNames.length) });
+    issues.push({
+      path: ['featureNames'],
+      code: 'length_mismatch',
+      message: `featureNames has ${featureNames.length} names but the ensemble reads ${ensemble.nFeatures} features`,
+      expected: String(ensemble.nFeatures),
+      received: String(featureNames.length),
+    });
   }
   if (!Number.isFinite(ensemble.baseValue)) {
     issues.push({ path: ['ensemble', 'baseValue'], code: 'not_finite', message: 'baseValue must be finite' });
@@ -183,13 +189,19 @@ function validateSpec(spec: TreeEnsembleModelSpec): void {
       if (mode > NodeMode.LEAF) {
         issues.push({ path: ['ensemble', 'trees', t, 'mode', i], code: 'invalid_mode', message: `unknown node mode ${mode}` });
       } else if (mode === NodeMode.LEAF) {
-        if (!Number.isFinite(tree.leafValue[i] as number)) issues.push({ path: ['ensemble', 'trees', t, 'leafValue', i], code: 'not_finite', message: 'leaf value must be finite' });
+        if (!Number.isFinite(tree.leafValue[i] as number))
+          issues.push({ path: ['ensemble', 'trees', t, 'leafValue', i], code: 'not_finite', message: 'leaf value must be finite' });
       } else {
         const f = tree.feature[i] as number;
-        if (f < 0 || f >= ensemble.nFeatures) issues.push({ path: ['ensemble', 'trees', t, 'feature', i], code: 'out_of_range', message: `feature index ${f} outside [0, ${ensemble.nFeatures})` });
-        for (const [key, child] of [['trueChild', tree.trueChild[i] as number], ['falseChild', tree.falseChild[i] as number]] as const) {
+        if (f < 0 || f >= ensemble.nFeatures)
+          issues.push({ path: ['ensemble', 'trees', t, 'feature', i], code: 'out_of_range', message: `feature index ${f} outside [0, ${ensemble.nFeatures})` });
+        for (const [key, child] of [
+          ['trueChild', tree.trueChild[i] as number],
+          ['falseChild', tree.falseChild[i] as number],
+        ] as const) {
           // Children after their parent rule out cycles, and every writer we know orders nodes so.
-          if (child <= i || child >= n) issues.push({ path: ['ensemble', 'trees', t, key, i], code: 'out_of_range', message: `child ${child} of node ${i} must be in (${i}, ${n})` });
+          if (child <= i || child >= n)
+            issues.push({ path: ['ensemble', 'trees', t, key, i], code: 'out_of_range', message: `child ${child} of node ${i} must be in (${i}, ${n})` });
         }
       }
     }

@@ -39,7 +39,10 @@ export function barChart(o: {
   const axisY = TOP + o.bars.length * ROW;
   const parts: string[] = [];
   for (const t of ticks) {
-    parts.push(`<line class="grid" x1="${px(x(t))}" y1="${TOP}" x2="${px(x(t))}" y2="${axisY}"/>`, `<text class="tick" x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.formatTick(t))}</text>`);
+    parts.push(
+      `<line class="grid" x1="${px(x(t))}" y1="${TOP}" x2="${px(x(t))}" y2="${axisY}"/>`,
+      `<text class="tick" x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.formatTick(t))}</text>`,
+    );
   }
   o.bars.forEach((b, i) => {
     const y = TOP + i * ROW;

@@ -41,7 +41,10 @@ export function boxPlotChart(o: {
   const axisY = TOP + o.rows.length * ROW;
   const parts: string[] = [];
   for (const t of ticks) {
-    parts.push(`<line class="grid" x1="${px(x(t))}" y1="${TOP}" x2="${px(x(t))}" y2="${axisY}"/>`, `<text class="tick" x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.format(t))}</text>`);
+    parts.push(
+      `<line class="grid" x1="${px(x(t))}" y1="${TOP}" x2="${px(x(t))}" y2="${axisY}"/>`,
+      `<text class="tick" x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.format(t))}</text>`,
+    );
   }
   o.rows.forEach((r, i) => {
     const y = TOP + i * ROW;

@@ -10,7 +10,14 @@ export const OUTCOME_COLOURS: Readonly<Record<'approve' | 'refer' | 'decline', s
  * Wraps chart marks in a captioned figure with an accessible SVG: `data-chart` names the chart and
  * every data mark carries class `mark`, so tests (and people with dev tools) can find them.
  */
-export function chartFrame(o: { readonly id: string; readonly title: string; readonly note?: string; readonly width: number; readonly height: number; readonly body: string }): string {
+export function chartFrame(o: {
+  readonly id: string;
+  readonly title: string;
+  readonly note?: string;
+  readonly width: number;
+  readonly height: number;
+  readonly body: string;
+}): string {
   const titleId = `t-${o.id}`;
   return `<figure class="chart" id="chart-${escapeHtml(o.id)}">
 <figcaption>${escapeHtml(o.title)}</figcaption>

@@ -33,7 +33,8 @@ export function lineChart(o: {
   const width = o.width ?? 520;
   const height = o.height ?? 220;
   const legendH = o.lines.length > 1 ? 18 : 0;
-  const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width, height: height + legendH, body });
+  const frame = (body: string) =>
+    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width, height: height + legendH, body });
   const values = o.lines.flatMap((l) => l.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   if (o.x.length === 0 || values.length === 0) return frame(noData(width, height));
   const ticks = niceTicks(Math.max(...values, ...(o.thresholds ?? []).map((t) => t.value)), 4);
@@ -43,16 +44,24 @@ export function lineChart(o: {
   const x = (i: number) => LEFT + (o.x.length === 1 ? plotW / 2 : (i / (o.x.length - 1)) * plotW);
   const y = (v: number) => TOP + plotH - (top > 0 ? (Math.max(0, v) / top) * plotH : 0);
   const parts: string[] = [];
-  for (const t of ticks) parts.push(`<line class="grid" x1="${LEFT}" y1="${px(y(t))}" x2="${width - RIGHT}" y2="${px(y(t))}"/>`, `<text class="tick" x="${LEFT - 6}" y="${px(y(t) + 4)}" text-anchor="end">${escapeHtml(o.formatTick(t))}</text>`);
+  for (const t of ticks)
+    parts.push(
+      `<line class="grid" x1="${LEFT}" y1="${px(y(t))}" x2="${width - RIGHT}" y2="${px(y(t))}"/>`,
+      `<text class="tick" x="${LEFT - 6}" y="${px(y(t) + 4)}" text-anchor="end">${escapeHtml(o.formatTick(t))}</text>`,
+    );
   // Label at most about eight periods so the axis stays legible.
   const every = Math.max(1, Math.ceil(o.x.length / 8));
   o.x.forEach((label, i) => {
     // The end labels hang inwards so they are never cut at the frame.
     const anchor = o.x.length === 1 ? 'middle' : i === 0 ? 'start' : i === o.x.length - 1 ? 'end' : 'middle';
-    if (i % every === 0 || i === o.x.length - 1) parts.push(`<text class="tick" x="${px(x(i))}" y="${height - BOTTOM + 18}" text-anchor="${anchor}">${escapeHtml(label)}</text>`);
+    if (i % every === 0 || i === o.x.length - 1)
+      parts.push(`<text class="tick" x="${px(x(i))}" y="${height - BOTTOM + 18}" text-anchor="${anchor}">${escapeHtml(label)}</text>`);
   });
   for (const t of o.thresholds ?? []) {
-    parts.push(`<line x1="${LEFT}" y1="${px(y(t.value))}" x2="${width - RIGHT}" y2="${px(y(t.value))}" stroke="${t.colour}" stroke-dasharray="4 3" stroke-width="1.5"/>`, `<text class="tick" x="${width - RIGHT}" y="${px(y(t.value) - 4)}" text-anchor="end">${escapeHtml(t.label)}</text>`);
+    parts.push(
+      `<line x1="${LEFT}" y1="${px(y(t.value))}" x2="${width - RIGHT}" y2="${px(y(t.value))}" stroke="${t.colour}" stroke-dasharray="4 3" stroke-width="1.5"/>`,
+      `<text class="tick" x="${width - RIGHT}" y="${px(y(t.value) - 4)}" text-anchor="end">${escapeHtml(t.label)}</text>`,
+    );
   }
   o.lines.forEach((l, k) => {
     const colour = l.colour ?? (PALETTE[k % PALETTE.length] as string);
@@ -69,14 +78,18 @@ export function lineChart(o: {
     if (path !== '') parts.push(`<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     l.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return;
-      parts.push(`<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${o.formatTick(v)}`)}</title></circle>`);
+      parts.push(
+        `<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${o.formatTick(v)}`)}</title></circle>`,
+      );
     });
   });
   if (legendH > 0) {
     let lx = LEFT;
     o.lines.forEach((l, k) => {
       const colour = l.colour ?? (PALETTE[k % PALETTE.length] as string);
-      parts.push(`<rect x="${px(lx)}" y="${height + 2}" width="12" height="12" fill="${colour}"/><text class="legend" x="${px(lx + 16)}" y="${height + 12}">${escapeHtml(l.label)}</text>`);
+      parts.push(
+        `<rect x="${px(lx)}" y="${height + 2}" width="12" height="12" fill="${colour}"/><text class="legend" x="${px(lx + 16)}" y="${height + 12}">${escapeHtml(l.label)}</text>`,
+      );
       lx += 16 + l.label.length * 7 + 20;
     });
   }

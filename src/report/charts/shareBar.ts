@@ -14,7 +14,8 @@ const HEIGHT = 92;
 /** A single 100% bar split into shares, each labelled with its percentage, and a legend below. */
 export function shareBar(o: { readonly id: string; readonly title: string; readonly note?: string; readonly shares: readonly Share[] }): string {
   const total = o.shares.reduce((s, x) => s + x.count, 0);
-  const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height: HEIGHT, body });
+  const frame = (body: string) =>
+    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height: HEIGHT, body });
   if (total === 0) return frame(noData(WIDTH, HEIGHT));
   const parts: string[] = [];
   let x = 0;
@@ -22,7 +23,9 @@ export function shareBar(o: { readonly id: string; readonly title: string; reado
     const w = (s.count / total) * WIDTH;
     const colour = s.colour ?? PALETTE[i % PALETTE.length];
     const pct = `${((100 * s.count) / total).toFixed(1)}%`;
-    parts.push(`<rect class="mark" data-label="${escapeHtml(s.label)}" data-value="${s.count}" x="${px(x)}" y="4" width="${px(w)}" height="44" fill="${colour}"><title>${escapeHtml(`${s.label}: ${s.count.toLocaleString('en-US')} (${pct})`)}</title></rect>`);
+    parts.push(
+      `<rect class="mark" data-label="${escapeHtml(s.label)}" data-value="${s.count}" x="${px(x)}" y="4" width="${px(w)}" height="44" fill="${colour}"><title>${escapeHtml(`${s.label}: ${s.count.toLocaleString('en-US')} (${pct})`)}</title></rect>`,
+    );
     if (w > 48) parts.push(`<text class="inbar" x="${px(x + w / 2)}" y="31" text-anchor="middle">${escapeHtml(pct)}</text>`);
     x += w;
   });

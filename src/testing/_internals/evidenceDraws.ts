@@ -73,10 +73,12 @@ export interface EvidenceDates {
 
 /** Dates of a currently valid item: issued inside the window, sometimes with a card expiry still ahead. */
 export function validDates(window: DateWindow, asOf: string): fc.Arbitrary<EvidenceDates> {
-  return fc.record({
-    issueDate: isoDateBetween(window.earliest, window.latest),
-    expiresIn: fc.option(fc.integer({ min: 0, max: 5 * 365 }), { nil: undefined }),
-  }).map(({ issueDate, expiresIn }) => (expiresIn === undefined ? { issueDate } : { issueDate, expiryDate: shiftIsoDate(asOf, expiresIn) }));
+  return fc
+    .record({
+      issueDate: isoDateBetween(window.earliest, window.latest),
+      expiresIn: fc.option(fc.integer({ min: 0, max: 5 * 365 }), { nil: undefined }),
+    })
+    .map(({ issueDate, expiresIn }) => (expiresIn === undefined ? { issueDate } : { issueDate, expiryDate: shiftIsoDate(asOf, expiresIn) }));
 }
 
 /** Dates of an item whose card expiry date has passed on `asOf`. */
@@ -140,7 +142,10 @@ export function offScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceR
     case 'levels': {
       const known = new Set(scale.levels.map((l) => l.id));
       const unknown = UNKNOWN_LEVELS.filter((l) => !known.has(l));
-      return fc.oneof(fc.constant({}), fc.constantFrom(...unknown).map((level) => ({ level })));
+      return fc.oneof(
+        fc.constant({}),
+        fc.constantFrom(...unknown).map((level) => ({ level })),
+      );
     }
     case 'numeric': {
       const { min, max, step } = scale;
@@ -245,7 +250,11 @@ export function duplicateOf(original: CertificateEvidence, spec: CertificateKind
         case 'same_document':
           return { ...original, credentialId: credentialId === original.credentialId ? `${credentialId}-2` : credentialId };
         case 'same_credential':
-          return { ...original, credentialId: ` ${original.credentialId.toLowerCase()} `, documentHash: documentHash === original.documentHash ? otherDigest(documentHash) : documentHash };
+          return {
+            ...original,
+            credentialId: ` ${original.credentialId.toLowerCase()} `,
+            documentHash: documentHash === original.documentHash ? otherDigest(documentHash) : documentHash,
+          };
       }
     });
 }

@@ -45,14 +45,18 @@ function runsIssue(value: unknown, key: string): ValidationIssue[] {
 export function lawContext(subject: LawSubject, options: LawRunOptions = {}): LawContext {
   const issues: ValidationIssue[] = [];
   const s = (subject ?? {}) as Partial<LawSubject>;
-  if (s.policy === undefined && s.scorer === undefined) issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
+  if (s.policy === undefined && s.scorer === undefined)
+    issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
   if (s.scorer !== undefined && (typeof s.scorer !== 'object' || s.scorer === null || typeof s.scorer.decide !== 'function')) {
     issues.push({ path: ['subject', 'scorer'], code: 'invalid_type', message: 'scorer must be a Scorer from createScorer' });
   }
-  if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function') issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
+  if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function')
+    issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
   issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
-  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
-  if (options.shrink !== undefined && typeof options.shrink !== 'boolean') issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
+    issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  if (options.shrink !== undefined && typeof options.shrink !== 'boolean')
+    issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
   if (issues.length > 0) throw new ValidationError('credit law options', issues);
 
   const policy = validatePolicy(s.policy ?? s.scorer?.policy);

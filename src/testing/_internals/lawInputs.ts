@@ -39,7 +39,9 @@ export interface PdSweep {
 export function pdSweepArbitrary(policy: PolicyConfig): fc.Arbitrary<PdSweep> {
   const range = fc.oneof(
     fc.constant({ from: 0, to: 1 }),
-    fc.record({ from: fc.integer({ min: 0, max: 10_000 }), span: fc.integer({ min: 1, max: 10_000 }) }).map(({ from, span }) => ({ from: from / 10_000, to: Math.min(1, (from + span) / 10_000) })),
+    fc
+      .record({ from: fc.integer({ min: 0, max: 10_000 }), span: fc.integer({ min: 1, max: 10_000 }) })
+      .map(({ from, span }) => ({ from: from / 10_000, to: Math.min(1, (from + span) / 10_000) })),
   );
   return fc
     .record({ range, points: fc.integer({ min: 2, max: 200 }), extra: fc.array(pdArbitrary(policy), { maxLength: 4 }) })
@@ -56,9 +58,10 @@ export function sweepPds(sweep: PdSweep): number[] {
 /** An applicant who already has a line (a current limit on the product's rounding grid). */
 export function withLine(applicants: fc.Arbitrary<Applicant>, policy: PolicyConfig): fc.Arbitrary<Applicant> {
   const step = policy.limits.roundingStep;
-  return fc
-    .record({ a: applicants, steps: fc.integer({ min: 1, max: Math.max(1, Math.floor(policy.limits.productMax / step)) }) })
-    .map(({ a, steps }) => ({ ...a, platform: { ...a.platform, currentLimit: steps * step, currentBalance: Math.min(a.platform.currentBalance, steps * step) } }));
+  return fc.record({ a: applicants, steps: fc.integer({ min: 1, max: Math.max(1, Math.floor(policy.limits.productMax / step)) }) }).map(({ a, steps }) => ({
+    ...a,
+    platform: { ...a.platform, currentLimit: steps * step, currentBalance: Math.min(a.platform.currentBalance, steps * step) },
+  }));
 }
 
 /** A ledger of recent limit changes ending on `asOf`, some inside the policy's window, some before it. */

@@ -50,7 +50,10 @@ export async function runLaw<T>(
     ...(params.path === undefined ? {} : { path: params.path }),
   });
   if (!details.failed) return;
-  const why = details.counterexample === null && details.errorInstance === null ? `the property was interrupted after ${details.numRuns} run(s)` : whyOf(details.errorInstance);
+  const why =
+    details.counterexample === null && details.errorInstance === null
+      ? `the property was interrupted after ${details.numRuns} run(s)`
+      : whyOf(details.errorInstance);
   throw new CreditLawViolation({
     law: law.name,
     description: law.description,

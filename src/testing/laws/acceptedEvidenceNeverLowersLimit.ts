@@ -37,8 +37,10 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
         const added = after.decision.evidence.at(-1);
         // Only evidence the scorer accepted is promised to help (a lender's catalog may reject it).
         if (added?.status !== 'accepted') return;
-        requireLaw(after.decision.limit >= before.decision.limit, () =>
-          `adding an accepted ${certificate.kind} certificate lowered the limit from ${fen(before.decision.limit)} to ${fen(after.decision.limit)} (PD ${before.decision.pd} -> ${after.decision.pd}, ${before.decision.outcome} -> ${after.decision.outcome})`,
+        requireLaw(
+          after.decision.limit >= before.decision.limit,
+          () =>
+            `adding an accepted ${certificate.kind} certificate lowered the limit from ${fen(before.decision.limit)} to ${fen(after.decision.limit)} (PD ${before.decision.pd} -> ${after.decision.pd}, ${before.decision.outcome} -> ${after.decision.outcome})`,
         );
       },
     ),

@@ -13,17 +13,20 @@ import { requireLaw } from '../_internals/runLaw.js';
 function checkAffordable(applicant: Applicant, limit: number, apr: number, policy: PolicyConfig, who: string): void {
   const a = checkAffordability(affordabilityInputOf(applicant, policy), limit, Math.round(apr * 10_000), policy);
   const failed = a.checks.filter((c) => !c.pass);
-  requireLaw(failed.length === 0, () =>
-    `${who}: approved limit ${fen(limit)} at ${pct(apr)} (monthly payment ${fen(a.monthlyPayment)}) fails ${failed
-      .map((c) => `${c.id} (${c.value} ${c.comparison === 'at_least' ? '<' : '>'} ${c.threshold} fen a month)`)
-      .join(', ')}`,
+  requireLaw(
+    failed.length === 0,
+    () =>
+      `${who}: approved limit ${fen(limit)} at ${pct(apr)} (monthly payment ${fen(a.monthlyPayment)}) fails ${failed
+        .map((c) => `${c.id} (${c.value} ${c.comparison === 'at_least' ? '<' : '>'} ${c.threshold} fen a month)`)
+        .join(', ')}`,
   );
 }
 
 /** Approval means affordable. */
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
-  description: 'Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
+  description:
+    'Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) at the offered APR over the policy term.',
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -44,7 +47,8 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
         for (const r of await scorer.decideBatch(others)) {
           const a = others[r.index];
           requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
-          if (r.ok && a !== undefined && r.decision.outcome === 'approve') checkAffordable(a, r.decision.limit, r.decision.apr, ctx.policy, `batch decision for "${a.id}" at PD ${r.decision.pd}`);
+          if (r.ok && a !== undefined && r.decision.outcome === 'approve')
+            checkAffordable(a, r.decision.limit, r.decision.apr, ctx.policy, `batch decision for "${a.id}" at PD ${r.decision.pd}`);
         }
       },
     ),

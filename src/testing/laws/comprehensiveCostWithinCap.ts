@@ -13,16 +13,31 @@ function checkPlans(plans: readonly OfferedPlan[], apr: number, policy: PolicyCo
   const cap = aprCapInForce(policy);
   const revolving = plans.filter((p) => p.kind === 'revolving');
   requireLaw(revolving.length === 1, () => `${where}: ${revolving.length} revolving plans offered, expected exactly 1`);
-  requireLaw(revolving[0]?.comprehensiveApr === apr, () => `${where}: the revolving plan's comprehensive cost ${pct(revolving[0]?.comprehensiveApr ?? NaN)} is not the disclosed APR ${pct(apr)}`);
+  requireLaw(
+    revolving[0]?.comprehensiveApr === apr,
+    () => `${where}: the revolving plan's comprehensive cost ${pct(revolving[0]?.comprehensiveApr ?? NaN)} is not the disclosed APR ${pct(apr)}`,
+  );
   const months = plans.filter((p) => p.kind === 'instalment').map((p) => p.months);
   const expected = policy.fees.instalmentPlans.map((p) => p.months);
-  requireLaw(JSON.stringify(months) === JSON.stringify(expected), () => `${where}: instalment plans offered ${JSON.stringify(months)}, the policy has ${JSON.stringify(expected)}`);
+  requireLaw(
+    JSON.stringify(months) === JSON.stringify(expected),
+    () => `${where}: instalment plans offered ${JSON.stringify(months)}, the policy has ${JSON.stringify(expected)}`,
+  );
   for (const plan of plans) {
     const name = plan.kind === 'revolving' ? 'the revolving line' : `the ${plan.months}-month plan`;
-    requireLaw(plan.comprehensiveApr <= cap, () => `${where}: ${name} costs ${pct(plan.comprehensiveApr)} (comprehensive, fees included), above the ${pct(cap)} cap in force`);
-    const flows = plan.kind === 'revolving' ? revolvingCashFlows(plan.dailyRate ?? 0, policy.fees) : instalmentCashFlows({ months: plan.months ?? 0, feeRate: plan.feeRate }, policy.fees);
+    requireLaw(
+      plan.comprehensiveApr <= cap,
+      () => `${where}: ${name} costs ${pct(plan.comprehensiveApr)} (comprehensive, fees included), above the ${pct(cap)} cap in force`,
+    );
+    const flows =
+      plan.kind === 'revolving'
+        ? revolvingCashFlows(plan.dailyRate ?? 0, policy.fees)
+        : instalmentCashFlows({ months: plan.months ?? 0, feeRate: plan.feeRate }, policy.fees);
     const truth = comprehensiveCost(flows);
-    requireLaw(Math.abs(truth.nominalApr - plan.comprehensiveApr) <= 1e-9, () => `${where}: ${name} discloses ${pct(plan.comprehensiveApr)} but the IRR of its cash flows is ${pct(truth.nominalApr)}`);
+    requireLaw(
+      Math.abs(truth.nominalApr - plan.comprehensiveApr) <= 1e-9,
+      () => `${where}: ${name} discloses ${pct(plan.comprehensiveApr)} but the IRR of its cash flows is ${pct(truth.nominalApr)}`,
+    );
   }
 }
 

@@ -13,13 +13,16 @@ export const customerControlsHold: CreditLaw = defineLaw({
   description:
     "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it.",
   policyProperty: (ctx) =>
-    fc.property(fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }), ({ applicant, pd, reduceTo }) => {
-      const cap = applicant.controls.selfSetCap as number;
-      const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
-      requireLaw(r.limit <= cap, () => `limit ${fen(r.limit)} is above the customer's own cap ${fen(cap)}`);
-      const reduced = applyReduction(r.limit, reduceTo, ctx.policy);
-      requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced)}`);
-    }),
+    fc.property(
+      fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
+      ({ applicant, pd, reduceTo }) => {
+        const cap = applicant.controls.selfSetCap as number;
+        const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
+        requireLaw(r.limit <= cap, () => `limit ${fen(r.limit)} is above the customer's own cap ${fen(cap)}`);
+        const reduced = applyReduction(r.limit, reduceTo, ctx.policy);
+        requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced)}`);
+      },
+    ),
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withSelfCap(ctx.applicants(1)).chain((applicant) =>
@@ -43,7 +46,10 @@ export const customerControlsHold: CreditLaw = defineLaw({
         const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
         const reduced = scorer.requestReduction(d, reduceTo);
-        requireLaw(reduced.limit <= reduceTo && reduced.limit <= d.limit, () => `asked to lower ${fen(d.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`);
+        requireLaw(
+          reduced.limit <= reduceTo && reduced.limit <= d.limit,
+          () => `asked to lower ${fen(d.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`,
+        );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `a reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
       },

@@ -11,12 +11,25 @@ function checkDaily(q: { readonly dailyRate: number; readonly dailyRateText: str
   const cap = aprCapInForce(policy);
   const dailyNanos = Math.round(q.dailyRate * 1e9);
   const stepNanos = toNanos(policy.pricing.dailyRateStep);
-  requireLaw(Math.abs(q.dailyRate * 1e9 - dailyNanos) < 1e-6 && dailyNanos % stepNanos === 0, () => `${where}: daily rate ${q.dailyRate} is not on the product's ${policy.pricing.dailyRateStep} grid`);
+  requireLaw(
+    Math.abs(q.dailyRate * 1e9 - dailyNanos) < 1e-6 && dailyNanos % stepNanos === 0,
+    () => `${where}: daily rate ${q.dailyRate} is not on the product's ${policy.pricing.dailyRateStep} grid`,
+  );
   // Integer test: the bill for a year at the shown daily rate, in billionths, against the cap.
-  requireLaw(dailyNanos * 365 <= toNanos(cap), () => `${where}: daily rate ${q.dailyRateText} x 365 = ${pct((dailyNanos * 365) / 1e9)} bills above the ${pct(cap)} cap in force`);
-  requireLaw(/^\d+(\.\d+)?%$/.test(q.dailyRateText) && Math.round(Number.parseFloat(q.dailyRateText) * 1e7) === dailyNanos, () => `${where}: shown daily rate "${q.dailyRateText}" is not the billed ${q.dailyRate}`);
+  requireLaw(
+    dailyNanos * 365 <= toNanos(cap),
+    () => `${where}: daily rate ${q.dailyRateText} x 365 = ${pct((dailyNanos * 365) / 1e9)} bills above the ${pct(cap)} cap in force`,
+  );
+  requireLaw(
+    /^\d+(\.\d+)?%$/.test(q.dailyRateText) && Math.round(Number.parseFloat(q.dailyRateText) * 1e7) === dailyNanos,
+    () => `${where}: shown daily rate "${q.dailyRateText}" is not the billed ${q.dailyRate}`,
+  );
   const noFees = policy.fees.oneOffRate === 0 && policy.fees.monthlyRate === 0;
-  if (noFees) requireLaw(q.apr === (dailyNanos * 365) / 1e9, () => `${where}: disclosed APR ${pct(q.apr)} is not daily x 365 = ${pct((dailyNanos * 365) / 1e9)} (no fees)`);
+  if (noFees)
+    requireLaw(
+      q.apr === (dailyNanos * 365) / 1e9,
+      () => `${where}: disclosed APR ${pct(q.apr)} is not daily x 365 = ${pct((dailyNanos * 365) / 1e9)} (no fees)`,
+    );
   else requireLaw(q.apr >= (dailyNanos * 365) / 1e9, () => `${where}: disclosed APR ${pct(q.apr)} is below the interest alone, daily x 365`);
 }
 

@@ -14,7 +14,8 @@ function outsideCaps(applicant: Applicant, policy: PolicyConfig): [string, numbe
   const caps: [string, number][] = [['the product maximum', policy.limits.productMax]];
   const legal = policy.jurisdiction.perBorrowerCreditLineCap;
   if (legal !== null) caps.push([`the ${policy.jurisdiction.id} per-borrower cap less the borrower's other lines with this lender`, Math.max(0, legal - own)]);
-  if (policy.jurisdiction.id === 'cn-consumer-finance-2024') caps.push(['the 200,000 RMB per-borrower legal ceiling less other lines with this lender', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - own)]);
+  if (policy.jurisdiction.id === 'cn-consumer-finance-2024')
+    caps.push(['the 200,000 RMB per-borrower legal ceiling less other lines with this lender', Math.max(0, REGULATORY_CAP_PER_BORROWER_FEN - own)]);
   const lender = policy.limits.lenderCapPerBorrower;
   if (lender !== null) caps.push(["the lender's own per-borrower cap less other lines with this lender", Math.max(0, lender - own)]);
   if (applicant.controls.requestedLimit !== undefined) caps.push(['the amount requested', applicant.controls.requestedLimit]);
@@ -36,12 +37,16 @@ export const limitWithinCaps: CreditLaw = defineLaw({
     "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender.",
   policyProperty: (ctx) =>
     fc.property(
-      fc.record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) }).chain((x) =>
-        limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory })),
-      ),
+      fc
+        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy) })
+        .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
-        checkCaps(r.limit, Object.entries(r.caps).map(([k, v]) => [`the ${k} cap`, v]), `at PD ${pd}`);
+        checkCaps(
+          r.limit,
+          Object.entries(r.caps).map(([k, v]) => [`the ${k} cap`, v]),
+          `at PD ${pd}`,
+        );
         checkCaps(r.limit, outsideCaps(applicant, ctx.policy), `at PD ${pd}`);
       },
     ),
@@ -49,7 +54,11 @@ export const limitWithinCaps: CreditLaw = defineLaw({
     fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
       const d = await scorer.decide(applicant);
       const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
-      checkCaps(d.limit, Object.entries(d.caps).map(([k, v]) => [`the ${k} cap`, v]), who);
+      checkCaps(
+        d.limit,
+        Object.entries(d.caps).map(([k, v]) => [`the ${k} cap`, v]),
+        who,
+      );
       checkCaps(d.limit, outsideCaps(applicant, ctx.policy), who);
     }),
 });

@@ -10,8 +10,9 @@ import { requireLaw } from '../_internals/runLaw.js';
 // An existing line kept as it is need not be on the grid (the grid may have changed since it was
 // granted); every limit the engine sets anew must be.
 function checkRounded(limit: number, step: number, what: string, existingLine: number): void {
-  requireLaw(Number.isSafeInteger(limit) && (limit % step === 0 || limit === existingLine), () =>
-    `${what} ${fen(limit)} is neither a whole multiple of the rounding step ${fen(step)} nor the existing line ${fen(existingLine)} kept as it was`,
+  requireLaw(
+    Number.isSafeInteger(limit) && (limit % step === 0 || limit === existingLine),
+    () => `${what} ${fen(limit)} is neither a whole multiple of the rounding step ${fen(step)} nor the existing line ${fen(existingLine)} kept as it was`,
   );
 }
 
@@ -23,7 +24,11 @@ export const limitsRounded: CreditLaw = defineLaw({
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) })
+        .record({
+          applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)),
+          pd: pdArbitrary(ctx.policy),
+          reduceTo: rmbAsFen(0, 200_000),
+        })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, reduceTo, limitHistory }) => {
         const step = ctx.policy.limits.roundingStep;

@@ -9,7 +9,15 @@ import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
-const KNOCKOUT_CODES = new Set(['age_below_minimum', 'age_above_maximum', 'current_past_due', 'too_many_delinquencies', 'too_many_enquiries', 'pd_above_cutoff', 'duplicate_evidence']);
+const KNOCKOUT_CODES = new Set([
+  'age_below_minimum',
+  'age_above_maximum',
+  'current_past_due',
+  'too_many_delinquencies',
+  'too_many_enquiries',
+  'pd_above_cutoff',
+  'duplicate_evidence',
+]);
 
 /** Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied; none when nothing adverse happened. */
 function checkReasons(d: Decision, what: string): void {
@@ -19,7 +27,10 @@ function checkReasons(d: Decision, what: string): void {
     requireLaw(d.reasons.length === 0, () => `${who}: nothing adverse happened, yet ${d.reasons.length} principal reason(s) were given`);
     return;
   }
-  requireLaw(d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS, () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`);
+  requireLaw(
+    d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS,
+    () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`,
+  );
   const applied = new Set<string>(d.policyReasons);
   const raisedRisk = new Set(d.contributions.factors.filter((f) => f.value > 0).map((f) => `model_${f.factor}`));
   for (const r of d.reasons) {
@@ -39,7 +50,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy), withSelfCap(ctx.applicants(0))), pd: pdArbitrary(ctx.policy) })
+        .record({
+          applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy), withSelfCap(ctx.applicants(0))),
+          pd: pdArbitrary(ctx.policy),
+        })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
@@ -48,7 +62,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         const owed = r.outcome !== 'approve' || (requested !== undefined && r.limit < requested);
         if (owed) requireLaw(r.reasons.length > 0, () => `at PD ${pd}: ${r.outcome} ${fen(r.limit)} with no policy reason code`);
         if (r.outcome === 'decline' && r.knockouts.length > 0) {
-          requireLaw(r.knockouts.every((k) => r.reasons.includes(k.code)), () => `at PD ${pd}: a knock-out that fired is missing from the reason codes`);
+          requireLaw(
+            r.knockouts.every((k) => r.reasons.includes(k.code)),
+            () => `at PD ${pd}: a knock-out that fired is missing from the reason codes`,
+          );
         }
       },
     ),

@@ -52,7 +52,10 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         const r = ctx.decidePolicy({ applicant: now, pd, policy: ctx.policy, limitHistory });
         if (r.outcome === 'decline' || r.limit === 0) return;
         const broken = lineBoundBroken(now, ctx.policy, r.limit, r.apr);
-        requireLaw(broken === null, () => `the policy grants an existing line of ${fen(applicant.platform.currentLimit)} at PD ${pd} after the change: ${broken}`);
+        requireLaw(
+          broken === null,
+          () => `the policy grants an existing line of ${fen(applicant.platform.currentLimit)} at PD ${pd} after the change: ${broken}`,
+        );
       },
     ),
   scorerProperty: (ctx, scorer) =>
@@ -79,8 +82,14 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         }
         if (next.outcome !== 'decline' && next.limit > 0 && lineBoundBroken(now, ctx.policy, next.limit, next.apr) !== null) {
           // Above what may be granted today: only a held line, never raised, never approved.
-          requireLaw(next.outcome === 'refer' && next.limit <= prior.limit, () => `${who}: limit ${fen(next.limit)} is out of bounds yet ${next.outcome} (the line on file was ${fen(prior.limit)})`);
-          requireLaw(next.reasons.length >= 1 && next.reasons.length <= 4, () => `${who}: a held line carries ${next.reasons.length} principal reasons, not 1 to 4`);
+          requireLaw(
+            next.outcome === 'refer' && next.limit <= prior.limit,
+            () => `${who}: limit ${fen(next.limit)} is out of bounds yet ${next.outcome} (the line on file was ${fen(prior.limit)})`,
+          );
+          requireLaw(
+            next.reasons.length >= 1 && next.reasons.length <= 4,
+            () => `${who}: a held line carries ${next.reasons.length} principal reasons, not 1 to 4`,
+          );
         }
       },
     ),

@@ -41,7 +41,10 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         requireLaw(reduced.controls.selfSetCap === reduced.limit, () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not the new limit`);
         requireLaw(JSON.stringify(scorer.requestReduction(d, reduceTo)) === JSON.stringify(reduced), () => `${who} twice gave two different decisions`);
         const higher = scorer.requestReduction(reduced, reduced.limit + raiseBy);
-        requireLaw(higher.limit <= reduced.limit, () => `a "reduction" to ${fen(reduced.limit + raiseBy)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`);
+        requireLaw(
+          higher.limit <= reduced.limit,
+          () => `a "reduction" to ${fen(reduced.limit + raiseBy)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`,
+        );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `the reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
       },

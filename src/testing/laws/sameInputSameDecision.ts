@@ -22,7 +22,9 @@ export const sameInputSameDecision: CreditLaw = defineLaw({
   description: 'The same input always gives the same decision, byte for byte as JSON, whether decided alone, again, or in a batch.',
   policyProperty: (ctx) =>
     fc.property(
-      fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }).chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
+      fc
+        .record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) })
+        .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const first = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         const again = ctx.decidePolicy({ applicant: structuredClone(applicant), pd, policy: ctx.policy, limitHistory: structuredClone(limitHistory) });

@@ -20,8 +20,10 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         const prior = applicant.platform.currentLimit;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         const a = stepAllowance(prior, limitHistory, applicant.asOf, ctx.policy);
-        requireLaw(r.limit - prior <= a.allowedIncrease, () =>
-          `line of ${fen(prior)} rose to ${fen(r.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
+        requireLaw(
+          r.limit - prior <= a.allowedIncrease,
+          () =>
+            `line of ${fen(prior)} rose to ${fen(r.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
         );
       },
     ),
@@ -37,8 +39,10 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         requireLaw(next.limit >= floor, () => `reassessment lowered the line from ${fen(prior.limit)} to ${fen(next.limit)}`);
         if (prior.limit === 0) return;
         const a = stepAllowance(prior.limit, prior.limitHistory, applicant.asOf, ctx.policy);
-        requireLaw(next.limit - prior.limit <= a.allowedIncrease, () =>
-          `reassessment raised the line from ${fen(prior.limit)} to ${fen(next.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
+        requireLaw(
+          next.limit - prior.limit <= a.allowedIncrease,
+          () =>
+            `reassessment raised the line from ${fen(prior.limit)} to ${fen(next.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
         );
       },
     ),

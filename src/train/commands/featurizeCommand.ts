@@ -53,7 +53,8 @@ async function readApplicants(path: string): Promise<{ values: unknown[]; lines:
     if (record.ok) {
       values.push(record.value);
       lines.push(record.line);
-    } else if (issues.length < 100) issues.push({ path: ['applicants', record.line], code: record.error.issues?.[0]?.code ?? 'invalid', message: record.error.message });
+    } else if (issues.length < 100)
+      issues.push({ path: ['applicants', record.line], code: record.error.issues?.[0]?.code ?? 'invalid', message: record.error.message });
   }
   if (issues.length > 0) throw new ValidationError('applicants', issues);
   return { values, lines };

@@ -19,8 +19,20 @@ export function parseMonotone(spec: string | undefined, featureNames: readonly s
     const name = (at < 0 ? part : part.slice(0, at)).trim();
     const dir = at < 0 ? '' : part.slice(at + 1).trim();
     const j = featureNames.indexOf(name);
-    if (j < 0) issues.push({ path: ['monotone', k], code: 'unknown_column', message: `--monotone names "${name}", which is not a feature column (features: ${featureNames.join(', ')})` });
-    if (!['+1', '1', '-1', '0'].includes(dir)) issues.push({ path: ['monotone', k], code: 'invalid_direction', message: `--monotone "${part.trim()}": direction must be +1, -1 or 0`, expected: '+1 | -1 | 0', received: dir === '' ? 'nothing' : 'text' });
+    if (j < 0)
+      issues.push({
+        path: ['monotone', k],
+        code: 'unknown_column',
+        message: `--monotone names "${name}", which is not a feature column (features: ${featureNames.join(', ')})`,
+      });
+    if (!['+1', '1', '-1', '0'].includes(dir))
+      issues.push({
+        path: ['monotone', k],
+        code: 'invalid_direction',
+        message: `--monotone "${part.trim()}": direction must be +1, -1 or 0`,
+        expected: '+1 | -1 | 0',
+        received: dir === '' ? 'nothing' : 'text',
+      });
     if (seen.has(name)) issues.push({ path: ['monotone', k], code: 'duplicate_column', message: `--monotone names "${name}" twice` });
     seen.add(name);
     if (j >= 0) out[j] = dir === '-1' ? -1 : dir === '0' ? 0 : 1;

@@ -146,7 +146,13 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   const refit = options.refit ?? false;
   if (fraction === 0 && (earlyStopping || refit)) {
     const path = earlyStopping ? 'earlyStoppingRounds' : 'refit';
-    throw new ValidationError('training options', [{ path: [path], code: 'holdout_required', message: `${earlyStopping ? 'early stopping' : '--refit'} needs a holdout: give --validation-fraction above 0` }]);
+    throw new ValidationError('training options', [
+      {
+        path: [path],
+        code: 'holdout_required',
+        message: `${earlyStopping ? 'early stopping' : '--refit'} needs a holdout: give --validation-fraction above 0`,
+      },
+    ]);
   }
   const { trainRows, validRows } = holdoutSplit(table.rows.length, fraction > 0 ? fraction : undefined, params.seed ?? 0);
   const encoded = fitTabularEncoding(table, {
@@ -219,7 +225,12 @@ function number(values: Record<string, unknown>, name: string): number | undefin
 }
 
 function list(raw: string | undefined): string[] | undefined {
-  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /**
@@ -243,9 +254,17 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const params: Record<string, number> = {};
     const map: [string, string][] = [
-      ['rounds', 'rounds'], ['learning-rate', 'learningRate'], ['max-depth', 'maxDepth'], ['min-child-weight', 'minChildWeight'],
-      ['lambda', 'lambda'], ['gamma', 'gamma'], ['subsample', 'subsample'], ['colsample-bytree', 'colsampleByTree'],
-      ['max-bins', 'maxBins'], ['seed', 'seed'], ['early-stopping', 'earlyStoppingRounds'],
+      ['rounds', 'rounds'],
+      ['learning-rate', 'learningRate'],
+      ['max-depth', 'maxDepth'],
+      ['min-child-weight', 'minChildWeight'],
+      ['lambda', 'lambda'],
+      ['gamma', 'gamma'],
+      ['subsample', 'subsample'],
+      ['colsample-bytree', 'colsampleByTree'],
+      ['max-bins', 'maxBins'],
+      ['seed', 'seed'],
+      ['early-stopping', 'earlyStoppingRounds'],
     ];
     for (const [flag, key] of map) {
       const x = number(v, flag);
@@ -281,7 +300,9 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const m = result.manifest.metrics ?? {};
     const summary = [
       `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${result.report.rounds.refit ? ` (refit on every row after the holdout picked ${result.report.rounds.picked} rounds)` : ''}`,
-      m.holdoutAuc === undefined ? undefined : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,
+      m.holdoutAuc === undefined
+        ? undefined
+        : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,
       `wrote ${join(outDir, 'model.onnx')} and ${join(outDir, 'manifest.json')}`,
     ];
     io.stdout(`${summary.filter((s) => s !== undefined).join('\n')}\n`);

@@ -24,7 +24,13 @@ export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTa
   const broken = tokens.filter((t) => t.kind === 'error');
   if (broken.length > 0) {
     const [first] = broken as [CsvToken & { kind: 'error' }];
-    const more = broken.length > 1 ? ` (and ${broken.length - 1} more broken records, from line ${broken.slice(1, 6).map((t) => t.line).join(', ')}${broken.length > 6 ? ', ...' : ''})` : '';
+    const more =
+      broken.length > 1
+        ? ` (and ${broken.length - 1} more broken records, from line ${broken
+            .slice(1, 6)
+            .map((t) => t.line)
+            .join(', ')}${broken.length > 6 ? ', ...' : ''})`
+        : '';
     throw new CreditliftError('data_invalid', `CSV line ${first.line}: ${first.message}${more}`);
   }
   const rows = tokens as (CsvToken & { kind: 'row' })[];
@@ -40,7 +46,13 @@ export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTa
   });
   rows.forEach((r, i) => {
     if (r.cells.length !== header.length)
-      issues.push({ path: ['rows', i], code: 'wrong_field_count', message: `Record on line ${r.line} has ${r.cells.length} fields, expected ${header.length}`, expected: String(header.length), received: String(r.cells.length) });
+      issues.push({
+        path: ['rows', i],
+        code: 'wrong_field_count',
+        message: `Record on line ${r.line} has ${r.cells.length} fields, expected ${header.length}`,
+        expected: String(header.length),
+        received: String(r.cells.length),
+      });
   });
   if (issues.length > 0) throw new ValidationError('CSV', issues.slice(0, MAX_ISSUES));
   return { header, rows: rows.map((r) => r.cells) };

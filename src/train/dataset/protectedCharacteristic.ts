@@ -22,7 +22,21 @@ export type ProtectedCharacteristic =
 
 const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   sex: ['sex', 'gender', 'male', 'female', 'males', 'females', 'man', 'woman', 'men', 'women', 'masculine', 'feminine', 'boy', 'girl'],
-  marital_status: ['marital', 'marriage', 'married', 'unmarried', 'divorced', 'divorce', 'widowed', 'widow', 'widower', 'spouse', 'husband', 'wife', 'maritalstatus'],
+  marital_status: [
+    'marital',
+    'marriage',
+    'married',
+    'unmarried',
+    'divorced',
+    'divorce',
+    'widowed',
+    'widow',
+    'widower',
+    'spouse',
+    'husband',
+    'wife',
+    'maritalstatus',
+  ],
   religion: ['religion', 'religious', 'faith', 'church', 'mosque', 'buddhist', 'muslim', 'christian', 'catholic', 'hindu', 'jewish', 'atheist'],
   ethnicity: ['ethnicity', 'ethnic', 'race', 'racial', 'minzu', 'uyghur', 'tibetan', 'caste'],
   nationality: ['nation', 'nationality', 'citizenship', 'citizen', 'hukou', 'immigrant', 'immigration'],

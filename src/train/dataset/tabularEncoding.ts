@@ -73,14 +73,22 @@ const MAX_ISSUES = 100;
 export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
   const issues: ValidationIssue[] = [];
   const index = new Map(table.header.map((name, j) => [name, j]));
-  for (const [option, names] of [['exclude', options.exclude ?? []], ['categorical', options.categorical ?? []]] as const) {
+  for (const [option, names] of [
+    ['exclude', options.exclude ?? []],
+    ['categorical', options.categorical ?? []],
+  ] as const) {
     names.forEach((name, k) => {
-      if (!index.has(name)) issues.push({ path: [option, k], code: 'unknown_column', message: `--${option} names "${name}", which is not a column of the data` });
+      if (!index.has(name))
+        issues.push({ path: [option, k], code: 'unknown_column', message: `--${option} names "${name}", which is not a column of the data` });
     });
   }
   const targetIndex = index.get(options.target);
   if (targetIndex === undefined) {
-    issues.push({ path: ['target'], code: 'missing_column', message: `Target column "${options.target}" is not in the data (columns: ${table.header.join(', ')})` });
+    issues.push({
+      path: ['target'],
+      code: 'missing_column',
+      message: `Target column "${options.target}" is not in the data (columns: ${table.header.join(', ')})`,
+    });
     throw new ValidationError('training data', issues);
   }
   const labels = targetLabels(table, targetIndex, options, issues);
@@ -118,7 +126,14 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
 }
 
 /** A numeric-looking column read as categories, or one category per row: both worth a person's look. */
-function categoricalWarnings(name: string, cells: readonly string[], nCategories: number, forced: boolean, missing: ReadonlySet<string>, maxShare: number): TrainingWarning[] {
+function categoricalWarnings(
+  name: string,
+  cells: readonly string[],
+  nCategories: number,
+  forced: boolean,
+  missing: ReadonlySet<string>,
+  maxShare: number,
+): TrainingWarning[] {
   const out: TrainingWarning[] = [];
   let present = 0;
   let numeric = 0;
@@ -156,7 +171,8 @@ function targetLabels(table: CsvTable, targetIndex: number, options: FitEncoding
   table.rows.forEach((r, i) => {
     const v = r[targetIndex]!.trim();
     if (v === '') {
-      if (issues.length < MAX_ISSUES) issues.push({ path: ['rows', i, options.target], code: 'missing_target', message: `Record ${i + 2} has no target value` });
+      if (issues.length < MAX_ISSUES)
+        issues.push({ path: ['rows', i, options.target], code: 'missing_target', message: `Record ${i + 2} has no target value` });
       return;
     }
     values.add(v);
@@ -164,10 +180,19 @@ function targetLabels(table: CsvTable, targetIndex: number, options: FitEncoding
   });
   const distinct = [...values].sort();
   if (distinct.length > 2)
-    issues.push({ path: ['target'], code: 'non_binary_target', message: `Target "${options.target}" has ${distinct.length} values (${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', ...' : ''}); expected exactly two` });
+    issues.push({
+      path: ['target'],
+      code: 'non_binary_target',
+      message: `Target "${options.target}" has ${distinct.length} values (${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', ...' : ''}); expected exactly two`,
+    });
   else if (!values.has(positive))
-    issues.push({ path: ['positive'], code: 'positive_value_not_found', message: `Positive value "${positive}" never occurs in "${options.target}" (values: ${distinct.join(', ')})` });
-  else if (distinct.length < 2) issues.push({ path: ['target'], code: 'single_class', message: `Target "${options.target}" only ever takes the value "${positive}"; nothing to learn` });
+    issues.push({
+      path: ['positive'],
+      code: 'positive_value_not_found',
+      message: `Positive value "${positive}" never occurs in "${options.target}" (values: ${distinct.join(', ')})`,
+    });
+  else if (distinct.length < 2)
+    issues.push({ path: ['target'], code: 'single_class', message: `Target "${options.target}" only ever takes the value "${positive}"; nothing to learn` });
   return labels;
 }
 
@@ -203,7 +228,11 @@ function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, r
  * see `naTokens`) and unseen categories as NaN.
  * Throws a {@link ValidationError} for a missing column or a non-numeric cell in a numeric column.
  */
-export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding[], options: { readonly naTokens?: readonly string[] | undefined } = {}): Float32Array {
+export function encodeTable(
+  table: CsvTable,
+  encodings: readonly FeatureEncoding[],
+  options: { readonly naTokens?: readonly string[] | undefined } = {},
+): Float32Array {
   const missing = missingTokenSet(options.naTokens);
   const issues: ValidationIssue[] = [];
   const index = new Map(table.header.map((name, j) => [name, j]));
@@ -227,7 +256,13 @@ export function encodeTable(table: CsvTable, encodings: readonly FeatureEncoding
       const x = parseNumericCell(r[j]!, missing);
       if (x === undefined) {
         if (issues.length < MAX_ISSUES)
-          issues.push({ path: ['rows', i, enc.name], code: 'not_a_number', message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`, expected: 'number', received: 'string' });
+          issues.push({
+            path: ['rows', i, enc.name],
+            code: 'not_a_number',
+            message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`,
+            expected: 'number',
+            received: 'string',
+          });
         out[i * p + k] = Number.NaN;
       } else out[i * p + k] = x;
     });

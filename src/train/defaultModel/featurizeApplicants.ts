@@ -8,11 +8,7 @@ import type { Applicant } from '../../schema/applicant.js';
  * feature encoder) into one row-major float32 matrix. Training on the serving path's own output
  * is what keeps training and serving from drifting apart.
  */
-export function featurizeApplicants(
-  applicants: readonly Applicant[],
-  encoder: FeatureEncoder,
-  catalog?: Catalog,
-): Float32Array {
+export function featurizeApplicants(applicants: readonly Applicant[], encoder: FeatureEncoder, catalog?: Catalog): Float32Array {
   const out = new Float32Array(applicants.length * encoder.width);
   applicants.forEach((applicant, i) => {
     const { items } = assessEvidence(applicant, catalog === undefined ? {} : { catalog });

@@ -25,7 +25,7 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   lines.push('');
   lines.push('## Data');
   lines.push('');
-  lines.push('**The training data are synthetic.** No real person\'s data was used. The population is drawn by');
+  lines.push("**The training data are synthetic.** No real person's data was used. The population is drawn by");
   lines.push('`generatePopulation` (src/train/synthetic) to reproduce the published facts in DOMAIN.md, and the');
   lines.push('12-month default outcome is drawn from a documented latent-risk model with stated effect sizes. Every');
   lines.push('assumption is in [POPULATION.md](POPULATION.md). The model therefore learns those assumptions back: its');
@@ -92,7 +92,7 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   lines.push('');
   lines.push('- Scores 12-month default risk for a small, revolving consumer credit line, as one input to a policy that');
   lines.push('  also checks affordability and regulatory caps. It is not an approval on its own.');
-  lines.push('- Trained on synthetic data: before production use, retrain and validate on the lender\'s own outcomes,');
+  lines.push("- Trained on synthetic data: before production use, retrain and validate on the lender's own outcomes,");
   lines.push('  check fairness across segments, and monitor PSI against the baseline above.');
   lines.push('');
   return lines.join('\n');

@@ -78,7 +78,11 @@ export function trainDefaultModel(options: TrainDefaultModelOptions = {}): Defau
   const width = encoder.width;
 
   const rows = generatePopulation({ size: s.populationSize, seed: s.seed, asOf: s.asOf });
-  const all = featurizeApplicants(rows.map((r) => r.applicant), encoder, defaultCatalog);
+  const all = featurizeApplicants(
+    rows.map((r) => r.applicant),
+    encoder,
+    defaultCatalog,
+  );
   const labels = Uint8Array.from(rows, (r) => (r.defaulted12m ? 1 : 0));
 
   // The population is i.i.d. in row order, so the last rows are as good a holdout as any and
@@ -121,7 +125,13 @@ export function trainDefaultModel(options: TrainDefaultModelOptions = {}): Defau
       populationAsOf: s.asOf,
       holdoutFraction: s.holdoutFraction,
     } as ModelManifest['params'],
-    metrics: { holdoutAuc: holdout.auc, holdoutKs: holdout.ks, holdoutBrier: holdout.brier, holdoutLogLoss: holdout.logLoss, holdoutDefaultRate: holdout.defaultRate },
+    metrics: {
+      holdoutAuc: holdout.auc,
+      holdoutKs: holdout.ks,
+      holdoutBrier: holdout.brier,
+      holdoutLogLoss: holdout.logLoss,
+      holdoutDefaultRate: holdout.defaultRate,
+    },
   };
   const onnx = encodeTreeEnsembleModel({
     ensemble: trained.ensemble,

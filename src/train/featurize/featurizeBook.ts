@@ -77,8 +77,18 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   };
   const idAt = outcomes.header.indexOf(options.idColumn);
   const targetAt = outcomes.header.indexOf(options.target);
-  if (idAt < 0) add({ path: ['outcomes', options.idColumn], code: 'missing_column', message: `The outcomes have no id column "${options.idColumn}" (columns: ${outcomes.header.join(', ')})` });
-  if (targetAt < 0) add({ path: ['outcomes', options.target], code: 'missing_column', message: `The outcomes have no target column "${options.target}" (columns: ${outcomes.header.join(', ')})` });
+  if (idAt < 0)
+    add({
+      path: ['outcomes', options.idColumn],
+      code: 'missing_column',
+      message: `The outcomes have no id column "${options.idColumn}" (columns: ${outcomes.header.join(', ')})`,
+    });
+  if (targetAt < 0)
+    add({
+      path: ['outcomes', options.target],
+      code: 'missing_column',
+      message: `The outcomes have no target column "${options.target}" (columns: ${outcomes.header.join(', ')})`,
+    });
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
   const missing = missingTokenSet();
@@ -87,7 +97,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     const id = (row[idAt] as string).trim();
     const value = (row[targetAt] as string).trim();
     if (outcomeById.has(id)) add({ path: ['outcomes', i + 2], code: 'duplicate_id', message: `Outcome line ${i + 2}: id "${id}" appears more than once` });
-    else if (isMissingCell(value, missing)) add({ path: ['outcomes', i + 2], code: 'missing_target', message: `Outcome line ${i + 2}: id "${id}" has no ${options.target} value` });
+    else if (isMissingCell(value, missing))
+      add({ path: ['outcomes', i + 2], code: 'missing_target', message: `Outcome line ${i + 2}: id "${id}" has no ${options.target} value` });
     outcomeById.set(id, value);
   });
 
@@ -112,7 +123,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
       add({ path: ['applicants', line, 'id'], code: 'no_outcome', message: `Applicant line ${line}: id "${applicant.id}" has no row in the outcomes` });
       return;
     }
-    if (used.has(applicant.id)) add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
+    if (used.has(applicant.id))
+      add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
     used.add(applicant.id);
     const { items } = assessEvidence(applicant, options.catalog === undefined ? {} : { catalog: options.catalog });
     encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
@@ -121,7 +133,15 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
   const unmatched = [...outcomeById.keys()].filter((id) => !used.has(id));
-  const warnings = unmatched.length === 0 ? [] : [`${unmatched.length} outcome row(s) have no applicant (e.g. ${unmatched.slice(0, 3).map((id) => `"${id}"`).join(', ')}); they are not in the output`];
+  const warnings =
+    unmatched.length === 0
+      ? []
+      : [
+          `${unmatched.length} outcome row(s) have no applicant (e.g. ${unmatched
+            .slice(0, 3)
+            .map((id) => `"${id}"`)
+            .join(', ')}); they are not in the output`,
+        ];
   const nRows = rowOutcomes.length;
   const lines = [[...encoder.names, options.target].map(csvCell).join(',')];
   for (let r = 0; r < nRows; r++) {
@@ -138,13 +158,26 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     cells.push(csvCell(rowOutcomes[r]!));
     lines.push(cells.join(','));
   }
-  return { csv: `${lines.join('\n')}\n`, featureNames: encoder.names, nRows, matrix: matrix.subarray(0, nRows * width), outcomes: rowOutcomes, warnings, trainArgs: trainArgsFor(features) };
+  return {
+    csv: `${lines.join('\n')}\n`,
+    featureNames: encoder.names,
+    nRows,
+    matrix: matrix.subarray(0, nRows * width),
+    outcomes: rowOutcomes,
+    warnings,
+    trainArgs: trainArgsFor(features),
+  };
 }
 
 function trainArgsFor(features: FeatureSet): string[] {
   const monotone = features.definitions.filter((d) => d.monotone !== 0).map((d) => `${d.name}:${d.monotone > 0 ? '+1' : '-1'}`);
-  const numericLooking = features.definitions.filter((d) => d.kind === 'categorical' && (d.categories ?? []).every((c) => /^[+-]?[\d.]+$/.test(c))).map((d) => d.name);
-  return [...(monotone.length > 0 ? ['--monotone', monotone.join(',')] : []), ...(numericLooking.length > 0 ? ['--categorical', numericLooking.join(',')] : [])];
+  const numericLooking = features.definitions
+    .filter((d) => d.kind === 'categorical' && (d.categories ?? []).every((c) => /^[+-]?[\d.]+$/.test(c)))
+    .map((d) => d.name);
+  return [
+    ...(monotone.length > 0 ? ['--monotone', monotone.join(',')] : []),
+    ...(numericLooking.length > 0 ? ['--categorical', numericLooking.join(',')] : []),
+  ];
 }
 
 function csvCell(text: string): string {

@@ -34,9 +34,14 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
   if (!Number.isInteger(nFeatures) || nFeatures < 1) issues.push({ path: ['nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
   if (issues.length > 0) throw new ValidationError(subject, issues);
   if ('features' in data) {
-    if (!(data.features instanceof Float32Array)) issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
+    if (!(data.features instanceof Float32Array))
+      issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
     else if (data.features.length !== nRows * nFeatures)
-      issues.push({ path: ['features'], code: 'invalid_length', message: `features has ${data.features.length} values, expected nRows * nFeatures = ${nRows * nFeatures}` });
+      issues.push({
+        path: ['features'],
+        code: 'invalid_length',
+        message: `features has ${data.features.length} values, expected nRows * nFeatures = ${nRows * nFeatures}`,
+      });
   } else if (!Array.isArray(data.columns) || data.columns.length !== nFeatures) {
     issues.push({ path: ['columns'], code: 'invalid_length', message: `expected ${nFeatures} columns` });
   } else {

@@ -9,7 +9,8 @@ import { CreditliftError } from '../../errors/index.js';
 function prepare(labels: ArrayLike<number>, scores: ArrayLike<number>, weights: ArrayLike<number> | undefined, what: string): ArrayLike<number> {
   if (labels.length !== scores.length) throw new CreditliftError('data_invalid', `${what}: ${labels.length} labels but ${scores.length} scores`);
   if (labels.length === 0) throw new CreditliftError('data_invalid', `${what}: no rows`);
-  if (weights !== undefined && weights.length !== labels.length) throw new CreditliftError('data_invalid', `${what}: ${weights.length} weights for ${labels.length} rows`);
+  if (weights !== undefined && weights.length !== labels.length)
+    throw new CreditliftError('data_invalid', `${what}: ${weights.length} weights for ${labels.length} rows`);
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] !== 0 && labels[i] !== 1) throw new CreditliftError('data_invalid', `${what}: label at row ${i} is not 0 or 1`);
     if (Number.isNaN(scores[i]!)) throw new CreditliftError('data_invalid', `${what}: score at row ${i} is NaN`);
@@ -28,7 +29,12 @@ function ascending(scores: ArrayLike<number>): Uint32Array {
  * Walks tie groups of equal score in ascending order, handing each group's positive and negative
  * weight to `visit`. Metrics that depend only on the ordering (AUC, KS) are built on it.
  */
-function forEachTieGroup(labels: ArrayLike<number>, scores: ArrayLike<number>, w: ArrayLike<number>, visit: (pos: number, neg: number) => void): { pos: number; neg: number } {
+function forEachTieGroup(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  w: ArrayLike<number>,
+  visit: (pos: number, neg: number) => void,
+): { pos: number; neg: number } {
   const order = ascending(scores);
   let totalPos = 0;
   let totalNeg = 0;
@@ -174,7 +180,10 @@ const PSI_FLOOR = 1e-4;
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): number {
   if (expected.length === 0 || actual.length === 0) throw new CreditliftError('data_invalid', 'psi: both samples need at least one score');
   if (!Number.isInteger(bins) || bins < 2) throw new CreditliftError('data_invalid', 'psi: bins must be an integer >= 2');
-  for (const [name, sample] of [['expected', expected], ['actual', actual]] as const) {
+  for (const [name, sample] of [
+    ['expected', expected],
+    ['actual', actual],
+  ] as const) {
     for (let i = 0; i < sample.length; i++) if (Number.isNaN(sample[i]!)) throw new CreditliftError('data_invalid', `psi: ${name} score at row ${i} is NaN`);
   }
   const sorted = Float64Array.from(expected).sort();

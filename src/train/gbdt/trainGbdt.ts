@@ -64,7 +64,8 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, opt
   }
   if (options.validation !== undefined) {
     validateGbdtData(options.validation, 'validation');
-    if (options.validation.nFeatures !== p) throw new ValidationError('validation', [{ path: ['nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
+    if (options.validation.nFeatures !== p)
+      throw new ValidationError('validation', [{ path: ['nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
   }
   if (params.earlyStoppingRounds !== undefined && options.validation === undefined && params.validationFraction === undefined) {
     throw new ValidationError('GbdtParams', [

@@ -92,9 +92,10 @@ export function describePopulation(rows: Iterable<SyntheticApplicantRow>): Popul
   let items = 0;
   let selfDeclared = 0;
   let fraudItems = 0;
-  const seg = Object.fromEntries(
-    SEGMENT_IDS.map((id) => [id, { count: 0, defaults: 0, thin: 0, countable: 0, incomes: [] as number[] }]),
-  ) as Record<SegmentId, { count: number; defaults: number; thin: number; countable: number; incomes: number[] }>;
+  const seg = Object.fromEntries(SEGMENT_IDS.map((id) => [id, { count: 0, defaults: 0, thin: 0, countable: 0, incomes: [] as number[] }])) as Record<
+    SegmentId,
+    { count: number; defaults: number; thin: number; countable: number; incomes: number[] }
+  >;
 
   for (const row of rows) {
     const a = row.applicant;

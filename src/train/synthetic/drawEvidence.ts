@@ -105,8 +105,7 @@ export function drawEvidence(ctx: EvidenceContext, pool: CredentialPool): DrawnE
   const items: CertificateEvidence[] = [];
   // Disciplined people both collect more credentials and repay better; the factor keeps that link.
   const propensity = Math.exp(0.35 * ctx.discipline);
-  const drawn = (p: number | undefined): boolean =>
-    p !== undefined && prng.chance(Math.min(0.95, p * propensity));
+  const drawn = (p: number | undefined): boolean => p !== undefined && prng.chance(Math.min(0.95, p * propensity));
 
   const chanceOf = (kind: SyntheticCertificateKind): number | undefined => profile.evidence.find(([k]) => k === kind)?.[1];
   for (const [kind, p] of profile.evidence) {

@@ -14,7 +14,9 @@ export function formatPopulationSummary(summary: PopulationSummary): string {
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const id of SEGMENT_IDS) {
     const s = summary.segments[id];
-    lines.push(`| ${id} (${SEGMENT_PROFILES[id].description}) | ${pct(s.share)} | ${rmb(s.medianMonthlyIncomeRmb)} | ${pct(s.thinFileShare)} | ${pct(s.countableCertificateShare)} | ${pct(s.defaultRate)} |`);
+    lines.push(
+      `| ${id} (${SEGMENT_PROFILES[id].description}) | ${pct(s.share)} | ${rmb(s.medianMonthlyIncomeRmb)} | ${pct(s.thinFileShare)} | ${pct(s.countableCertificateShare)} | ${pct(s.defaultRate)} |`,
+    );
   }
   lines.push('', '| city tier | 1 | 2 | 3 | 4 | 5 | tier 3 or below |', '|---|---:|---:|---:|---:|---:|---:|');
   lines.push(`| share | ${summary.tierShares.map(pct).join(' | ')} | ${pct(summary.tier3OrBelowShare)} |`);

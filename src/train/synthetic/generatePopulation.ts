@@ -6,15 +6,7 @@ import { createDayCalendar } from './dayCalendar.js';
 import { CredentialPool, drawEvidence, sha256 } from './drawEvidence.js';
 import { LATENT_RISK, latentRiskEffects, sumEffects } from './latentRisk.js';
 import { createPrng, weighted, type Prng, type WeightedTable } from './prng.js';
-import {
-  SEGMENT_IDS,
-  SEGMENT_PROFILES,
-  TIER_ESSENTIALS_RMB,
-  TIER_INCOME_FACTOR,
-  type GigWork,
-  type SegmentId,
-  type SegmentProfile,
-} from './segments.js';
+import { SEGMENT_IDS, SEGMENT_PROFILES, TIER_ESSENTIALS_RMB, TIER_INCOME_FACTOR, type GigWork, type SegmentId, type SegmentProfile } from './segments.js';
 
 /** Options of {@link generatePopulation}. */
 export const PopulationOptions = z.strictObject({
@@ -131,8 +123,7 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
   const drawnGig = tables.gigWork === undefined ? undefined : prng.pick(tables.gigWork);
   // A ride-hailing permit needs three years on a licence first available at 18.
   const gigWork = drawnGig === 'ride_hailing' && ageYears < 22 ? 'food_delivery' : drawnGig;
-  const industry: Industry =
-    gigWork === undefined ? prng.pick(tables.industry) : gigWork === 'streamer' ? 'culture_media' : 'transport_logistics';
+  const industry: Industry = gigWork === undefined ? prng.pick(tables.industry) : gigWork === 'streamer' ? 'culture_media' : 'transport_logistics';
   const tenureMonths =
     type === 'farmer'
       ? Math.floor(Math.max(0, ageYears - 18) * 12 * prng.uniform(0.4, 1))
@@ -142,8 +133,7 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
   const tierIndex = tier - 1;
   const incomeRmb = Math.max(
     1_500,
-    prng.logNormal(profile.incomeMedianRmb * (TIER_INCOME_FACTOR[tierIndex] ?? 1), profile.incomeSigma) *
-      (1 + 0.003 * Math.min(tenureMonths, 60)),
+    prng.logNormal(profile.incomeMedianRmb * (TIER_INCOME_FACTOR[tierIndex] ?? 1), profile.incomeSigma) * (1 + 0.003 * Math.min(tenureMonths, 60)),
   );
   const monthlyNet = Math.round(incomeRmb / 10) * 1_000; // to 10 RMB, in fen
   const source = prng.pick(tables.incomeSource);
@@ -157,8 +147,8 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
   const essentialsRmb = (base + perDependant * dependants) * prng.logNormal(1, 0.22);
 
   const controls: Applicant['controls'] = {};
-  if (prng.chance(0.35)) controls.requestedLimit = Math.max(1_000, Math.round((platform.currentLimit / 100) * prng.uniform(1.2, 3) / 1_000) * 1_000) * 100;
-  if (prng.chance(0.03)) controls.selfSetCap = Math.max(500, Math.round((platform.currentLimit / 100) * prng.uniform(0.3, 0.9) / 500) * 500) * 100;
+  if (prng.chance(0.35)) controls.requestedLimit = Math.max(1_000, Math.round(((platform.currentLimit / 100) * prng.uniform(1.2, 3)) / 1_000) * 1_000) * 100;
+  if (prng.chance(0.03)) controls.selfSetCap = Math.max(500, Math.round(((platform.currentLimit / 100) * prng.uniform(0.3, 0.9)) / 500) * 500) * 100;
 
   const idHash = sha256(`creditlift-synthetic:${seed}:${i}`);
   const evidence = drawEvidence({ prng, calendar, profile, gigWork, ageDays, idHash, discipline }, state.pool);
@@ -168,9 +158,7 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
     asOf: calendar.asOf,
     birthDate: calendar.daysBefore(ageDays),
     identity: { idHash },
-    employment: startKnown
-      ? { type, industry, startDate: calendar.daysBefore(Math.floor(tenureMonths * MONTH_DAYS + prng.int(0, 27))) }
-      : { type, industry },
+    employment: startKnown ? { type, industry, startDate: calendar.daysBefore(Math.floor(tenureMonths * MONTH_DAYS + prng.int(0, 27))) } : { type, industry },
     income: { monthlyNet, source },
     socialInsuranceMonths,
     housingFundMonths,

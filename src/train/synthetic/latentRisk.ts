@@ -94,9 +94,7 @@ export const LATENT_RISK = {
   gigMiddle: -0.2,
   gigBasic: -0.08,
   /** Vocational skill level: level_1 is the highest in China's system. */
-  vocational: { level_1: -0.4, level_2: -0.32, level_3: -0.24, level_4: -0.15, level_5: -0.08 } as Readonly<
-    Record<string, number>
-  >,
+  vocational: { level_1: -0.4, level_2: -0.32, level_3: -0.24, level_4: -0.15, level_5: -0.08 } as Readonly<Record<string, number>>,
   /** Minimum verifier confidence for an item to count. */
   minConfidence: 0.7,
   /** Any fraudulent evidence item (borrowed, reused or duplicated credential). */
@@ -153,9 +151,7 @@ export function latentRiskEffects(applicant: ApplicantInput, truth: LatentTruth)
   const incomeFen = Math.max(applicant.income.monthlyNet, 1);
   const logRatio = clamp(Math.log(incomeRmb / m.incomeReferenceRmb), -1.5, 1.5);
   const tenureMonths =
-    applicant.employment.startDate === undefined
-      ? 0
-      : clamp(monthsBetween(applicant.employment.startDate, applicant.asOf), 0, m.tenureCapMonths);
+    applicant.employment.startDate === undefined ? 0 : clamp(monthsBetween(applicant.employment.startDate, applicant.asOf), 0, m.tenureCapMonths);
   const bureau = applicant.bureau;
   const dsr = Math.min((bureau.otherMonthlyDebtService ?? 0) / incomeFen, m.debtServiceRatioCap);
   const essentialsRatio = Math.min(applicant.household.monthlyEssentialSpending / incomeFen, m.essentialsRatioCap);

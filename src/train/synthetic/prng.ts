@@ -131,12 +131,7 @@ export function createPrng(seed: number, stream = 0): Prng {
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 4294967296) >>> 0;
   const s = mix32(stream ^ mix32(hi ^ 0x5bd1e995));
-  return new Prng(
-    mix32(lo ^ s),
-    mix32((lo + 0x9e3779b9) ^ mix32(s + 1)),
-    mix32((lo + 0x3c6ef372) ^ mix32(s + 2)),
-    mix32((lo + 0xdaa66d2b) ^ mix32(s + 3)),
-  );
+  return new Prng(mix32(lo ^ s), mix32((lo + 0x9e3779b9) ^ mix32(s + 1)), mix32((lo + 0x3c6ef372) ^ mix32(s + 2)), mix32((lo + 0xdaa66d2b) ^ mix32(s + 3)));
 }
 
 function rotl(x: number, k: number): number {

@@ -90,7 +90,11 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.45,
     securedLoanRate: 0.06,
     dependantsMean: 1.1,
-    evidence: [['vocational_skill_level', 0.2], ['national_computer_rank', 0.03], ['cet4', 0.05]],
+    evidence: [
+      ['vocational_skill_level', 0.2],
+      ['national_computer_rank', 0.03],
+      ['cet4', 0.05],
+    ],
   },
   construction_worker: {
     id: 'construction_worker',
@@ -113,7 +117,10 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.45,
     securedLoanRate: 0.08,
     dependantsMean: 1.5,
-    evidence: [['vocational_skill_level', 0.22], ['constructor', 0.03]],
+    evidence: [
+      ['vocational_skill_level', 0.22],
+      ['constructor', 0.03],
+    ],
   },
   retail_staff: {
     id: 'retail_staff',
@@ -136,7 +143,12 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.5,
     securedLoanRate: 0.06,
     dependantsMean: 0.9,
-    evidence: [['cet4', 0.1], ['junior_accountant', 0.03], ['vocational_skill_level', 0.06], ['national_computer_rank', 0.04]],
+    evidence: [
+      ['cet4', 0.1],
+      ['junior_accountant', 0.03],
+      ['vocational_skill_level', 0.06],
+      ['national_computer_rank', 0.04],
+    ],
   },
   new_graduate: {
     id: 'new_graduate',
@@ -211,7 +223,10 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.55,
     securedLoanRate: 0.12, // car loans for ride-hailing
     dependantsMean: 1.0,
-    evidence: [['vocational_skill_level', 0.08], ['cet4', 0.06]],
+    evidence: [
+      ['vocational_skill_level', 0.08],
+      ['cet4', 0.06],
+    ],
   },
   service_worker: {
     id: 'service_worker',
@@ -234,7 +249,11 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.45,
     securedLoanRate: 0.03,
     dependantsMean: 1.1,
-    evidence: [['vocational_skill_level', 0.14], ['tour_guide_licence', 0.03], ['cet4', 0.05]],
+    evidence: [
+      ['vocational_skill_level', 0.14],
+      ['tour_guide_licence', 0.03],
+      ['cet4', 0.05],
+    ],
   },
   rural_household: {
     id: 'rural_household',
@@ -280,7 +299,11 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
     otherDebtRate: 0.6,
     securedLoanRate: 0.25,
     dependantsMean: 1.4,
-    evidence: [['vocational_skill_level', 0.06], ['junior_accountant', 0.03], ['cet4', 0.06]],
+    evidence: [
+      ['vocational_skill_level', 0.06],
+      ['junior_accountant', 0.03],
+      ['cet4', 0.06],
+    ],
   },
   established_professional: {
     id: 'established_professional',
