@@ -324,7 +324,7 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
   return {
-    decide: (records) => pool.decideBatchJson(records),
+    decide: (records) => pool.safeDecideBatchJson(records),
     identity: { model: pool.model, policyHash: pool.policyHash },
     inFlight: workers,
     close: () => pool.close(),
