@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { SCORER_ARG_OPTIONS } from '../../src/cli/scorerArgs.js';
+import { parseScoreArgs, runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { captureIo } from './fakeDecider.js';
 
 // `score` and `score --queue` read their shared options with one planner (src/cli/score/scoreArgs.ts):
@@ -32,5 +33,11 @@ describe('score and score --queue read a command line alike', () => {
     const c = captureIo();
     expect(await runScoreCommand(['--out', 'o.ndjson', '--queue', 'redis://127.0.0.1:1'], c.io)).toBe(2);
     expect(c.err()).toMatch(/missing --in, --job/);
+  });
+
+  it('every scorer option reaches the planned run (none dropped on the way)', () => {
+    const given = Object.keys(SCORER_ARG_OPTIONS).flatMap((k) => [`--${k}`, `value-of-${k}`]);
+    const args = parseScoreArgs(['--in', 'a.ndjson', '--out', 'o.ndjson', ...given]);
+    for (const k of Object.keys(SCORER_ARG_OPTIONS)) expect(args).toHaveProperty([k], `value-of-${k}`);
   });
 });

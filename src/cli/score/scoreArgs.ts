@@ -56,10 +56,16 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
     throw new UsageError('--out and --errors must not be the input file');
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
+  // Every scorer option given, by the one list of them: a new scorer option reaches the run without
+  // an edit here (a list written out by hand once dropped --signing-key-file).
+  const scorer = Object.fromEntries(
+    Object.keys(SCORER_ARG_OPTIONS).flatMap((k) => {
+      const v = (values as Readonly<Record<string, unknown>>)[k];
+      return v === undefined ? [] : [[k, v]];
+    }),
+  ) as ScorerArgs;
   return {
-    ...(values.model === undefined ? {} : { model: values.model }),
-    ...(values.policy === undefined ? {} : { policy: values.policy }),
-    ...(values['model-sha256'] === undefined ? {} : { 'model-sha256': values['model-sha256'] }),
+    ...scorer,
     input,
     out,
     errors,
