@@ -498,7 +498,8 @@ export function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
   }
   if (policy !== undefined) return validatePolicy(policy);
   if (policyOverrides !== undefined) return resolvePolicy(policyOverrides);
-  return defaultPolicy;
+  // Validated like any other (a cached lookup after the first): the run loop trusts ctx.policy.
+  return validatePolicy(defaultPolicy);
 }
 
 function parseHistory(h: unknown): LimitChange[] {

@@ -2,7 +2,7 @@ import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
 import { roundDownToStep } from '../policy/limit.js';
-import { preparePolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
+import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
@@ -28,7 +28,15 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) =
     const duplicateEvidence = s.report.summary.duplicateDetected;
     let p = prepared.get(duplicateEvidence);
     if (p === undefined) {
-      p = preparePolicy({ applicant: plan.main.applicant, flags: { duplicateEvidence }, policy: ctx.policy, limitHistory: plan.limitHistory });
+      // Everything here was validated at its entry: the policy at createScorer, the applicant by
+      // parseApplicant, the ledger once per call (see DecisionPlan.limitHistory).
+      p = prepareCheckedPolicy({
+        applicant: plan.main.applicant,
+        flags: { duplicateEvidence },
+        policy: ctx.policy,
+        policyHash: ctx.policyHash,
+        limitHistory: plan.limitHistory,
+      });
       prepared.set(duplicateEvidence, p);
     }
     return p;
