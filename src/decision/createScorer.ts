@@ -56,6 +56,15 @@ export interface ScorerOptions {
   readonly minConfidence?: number;
   /** Contributions in log-odds (default, exact TreeSHAP) or scaled to probability. */
   readonly contributionSpace?: 'log_odds' | 'probability';
+  /**
+   * Which decisions carry model explanations (TreeSHAP contributions and the factors behind
+   * principal reasons). `always` (default): every decision, exactly as before this option.
+   * `when_owed`: only decisions that owe reasons (outcome not approve, or a limit below the
+   * request or the line on file), so every decision that owes reasons still carries them, in full;
+   * the others carry `contributions.factors: []` with `contributions.omitted: 'not_owed'` and skip
+   * TreeSHAP. A person reviewing such a decision (`recordReview`, `recordContest`) sees no model factors.
+   */
+  readonly explanations?: 'always' | 'when_owed';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
   /** Challengers tried beside this scorer (the champion) on shares of applicants, by a keyed hash of the id. See {@link createChampionChallengerScorer}. */
@@ -256,6 +265,12 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
     ]);
   }
+  const explanations = options.explanations ?? 'always';
+  if (explanations !== 'always' && explanations !== 'when_owed') {
+    throw new ValidationError('ScorerOptions', [
+      { path: ['explanations'], code: 'invalid_value', message: "explanations must be 'always' or 'when_owed'", received: String(explanations) },
+    ]);
+  }
   const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
   const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath(), pin);
   if (isLoadedModel(options.model) && options.expectedSha256 !== undefined) checkSha256(model.sha256, options.expectedSha256);
@@ -286,6 +301,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     dataCategories: dataCategoriesUsed(encoder.definitions),
     contributionSpace: options.contributionSpace ?? 'log_odds',
+    explanations,
     suggestionCount,
     keys,
   };
@@ -316,23 +332,28 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       // before it, not beside it, and each call also pays an event-loop turn.
       const pending = model.predict(rows, nRows);
       // Only each plan's first (main) row is explained: gathered into one block so the explainer
-      // can work tree by tree across the block.
+      // can work tree by tree across the block. With explanations only when owed, a plan's main
+      // row is explained on its own, and only once its decision turns out to owe reasons.
       const w = encoder.width;
-      const mainRows = new Float32Array(firstRows.length * w);
-      firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
-      let shaps: Float64Array | CreditliftError;
-      try {
-        shaps = explainer.shapBatch(mainRows, firstRows.length);
-      } catch (e) {
-        shaps = asCreditliftError(e);
+      let shaps: Float64Array | CreditliftError | null = null;
+      if (c.explanations === 'always') {
+        const mainRows = new Float32Array(firstRows.length * w);
+        firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
+        try {
+          shaps = explainer.shapBatch(mainRows, firstRows.length);
+        } catch (e) {
+          shaps = asCreditliftError(e);
+        }
       }
       const pds = await pending;
       throwIfAborted(signal);
       for (let i = start; i < end; i++) {
         const k = i - start;
+        const r0 = firstRows[k] as number;
         try {
           if (shaps instanceof CreditliftError) throw shaps;
-          out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
+          const shap = shaps === null ? () => explainer.shapBatch(rows.subarray(r0 * w, r0 * w + w), 1) : shaps.subarray(k * (w + 1), (k + 1) * (w + 1));
+          out.push(finishDecision(c, plans[i] as DecisionPlan, shap, pds, r0));
         } catch (e) {
           out.push(asCreditliftError(e));
         }

@@ -4,6 +4,7 @@ import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommend
 import { roundDownToStep } from '../policy/limit.js';
 import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
+import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
@@ -43,14 +44,42 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) =
   };
 }
 
+/** The decision's contributions from the main row's TreeSHAP values. */
+function explain(ctx: EngineContext, shap: Float64Array): Decision['contributions'] {
+  const w = ctx.encoder.width;
+  // Probability space is the explainer's documented "percentage points" reading of the exact
+  // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
+  const values = ctx.contributionSpace === 'probability' ? toProbabilitySpace(shap) : shap;
+  const baseline = values[w] as number;
+  const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
+  return { space: ctx.contributionSpace, baseline, factors };
+}
+
+/**
+ * The contributions of a decision that owes no reasons under `explanations: 'when_owed'`: no
+ * factors, said so, and the baseline every explained decision of this model carries (the bias
+ * term of TreeSHAP is the explainer's expected value; in probability space its sigmoid).
+ */
+function unexplained(ctx: EngineContext): Decision['contributions'] {
+  const bias = ctx.explainer.expectedValue;
+  return { space: ctx.contributionSpace, baseline: ctx.contributionSpace === 'probability' ? sigmoid(bias) : bias, factors: [], omitted: 'not_owed' };
+}
+
 /**
  * Turns a plan and the model's PDs for its rows into the Decision: policy on every scenario,
  * certificate impacts, what-if suggestions, TreeSHAP contributions, principal reasons, audit.
  *
- * @param shap TreeSHAP contributions of the main row (log-odds; one per feature, then the bias)
+ * @param shap TreeSHAP contributions of the main row (log-odds; one per feature, then the bias),
+ *   or a function computing them, called only when the decision is explained (see EngineContext.explanations)
  * @param firstRow where this plan's rows start in `pds`
  */
-export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Float64Array, pds: Float32Array, firstRow: number): Decision {
+export function finishDecision(
+  ctx: EngineContext,
+  plan: DecisionPlan,
+  shap: Float64Array | (() => Float64Array),
+  pds: Float32Array,
+  firstRow: number,
+): Decision {
   let r = firstRow;
   const nextPd = () => pds[r++] as number;
   const { applicant } = plan.main;
@@ -127,12 +156,6 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
   }
 
-  const w = ctx.encoder.width;
-  // Probability space is the explainer's documented "percentage points" reading of the exact
-  // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
-  const values = ctx.contributionSpace === 'probability' ? toProbabilitySpace(shap) : shap;
-  const baseline = values[w] as number;
-  const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
   const requested = applicant.controls.requestedLimit ?? null;
   const outcome = settled.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
@@ -143,7 +166,8 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   if (settled.held) policyReasons.push('line_held_for_review');
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
-  const reasons = adverse ? principalReasons(policyReasons, factors, ctx.featureReasons) : [];
+  const contributions = adverse || ctx.explanations === 'always' ? explain(ctx, typeof shap === 'function' ? shap() : shap) : unexplained(ctx);
+  const reasons = adverse ? principalReasons(policyReasons, contributions.factors, ctx.featureReasons) : [];
   const bindingConstraint: DecisionLimitSetBy = settled.held
     ? 'line_on_file'
     : main.knockouts.length > 0
@@ -176,7 +200,15 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
       engineVersion: ENGINE_VERSION,
       kind: plan.kind,
       ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
-      inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
+      // The explanation mode is part of the input only when it is not the default, so decisions
+      // made by default keep their ids; under when_owed an unexplained decision differs in output.
+      inputJson: JSON.stringify({
+        applicant,
+        limitHistory: plan.limitHistory,
+        suggestions: ctx.suggestionCount,
+        space: ctx.contributionSpace,
+        ...(ctx.explanations === 'always' ? {} : { explanations: ctx.explanations }),
+      }),
       subject: applicant.identity.idHash,
     },
     ctx.keys,
@@ -226,7 +258,7 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
       })),
       policyReasons,
       reasons,
-      contributions: { space: ctx.contributionSpace, baseline, factors },
+      contributions,
       certificateImpacts,
       suggestions,
       movement,
