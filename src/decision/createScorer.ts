@@ -33,7 +33,7 @@ import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
-import { finishDecision } from './finishDecision.js';
+import { finishDecision, settleDecision, type SettledDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
@@ -332,31 +332,73 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       // synchronously inside a setImmediate on the JavaScript thread, so the TreeSHAP below runs
       // before it, not beside it, and each call also pays an event-loop turn.
       const pending = model.predict(rows, nRows);
-      // Only each plan's first (main) row is explained: gathered into one block so the explainer
-      // can work tree by tree across the block. With explanations only when owed, a plan's main
-      // row is explained on its own, and only once its decision turns out to owe reasons.
       const w = encoder.width;
-      let shaps: Float64Array | CreditliftError | null = null;
       if (c.explanations === 'always') {
+        // Only each plan's first (main) row is explained: gathered into one block so the explainer
+        // can work tree by tree across the block.
         const mainRows = new Float32Array(firstRows.length * w);
         firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
+        let shaps: Float64Array | CreditliftError;
         try {
           shaps = explainer.shapBatch(mainRows, firstRows.length);
         } catch (e) {
           shaps = asCreditliftError(e);
         }
-      }
-      const pds = await pending;
-      throwIfAborted(signal);
-      for (let i = start; i < end; i++) {
-        const k = i - start;
-        const r0 = firstRows[k] as number;
+        const pds = await pending;
+        throwIfAborted(signal);
+        for (let i = start; i < end; i++) {
+          const k = i - start;
+          try {
+            if (shaps instanceof CreditliftError) throw shaps;
+            out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
+          } catch (e) {
+            out.push(asCreditliftError(e));
+          }
+        }
+      } else {
+        // Explanations only when owed: the policy runs first, then only the main rows of the
+        // decisions that owe reasons are explained, still as one block.
+        const pds = await pending;
+        throwIfAborted(signal);
+        const settled: (SettledDecision | CreditliftError)[] = [];
+        const owed: number[] = [];
+        for (let i = start; i < end; i++) {
+          const k = i - start;
+          try {
+            const s = settleDecision(c, plans[i] as DecisionPlan, pds, firstRows[k] as number);
+            if (s.owesReasons) owed.push(k);
+            settled.push(s);
+          } catch (e) {
+            settled.push(asCreditliftError(e));
+          }
+        }
+        const owedRows = new Float32Array(owed.length * w);
+        owed.forEach((k, j) => {
+          const r0 = firstRows[k] as number;
+          owedRows.set(rows.subarray(r0 * w, r0 * w + w), j * w);
+        });
+        let shaps: Float64Array | CreditliftError;
         try {
-          if (shaps instanceof CreditliftError) throw shaps;
-          const shap = shaps === null ? () => explainer.shapBatch(rows.subarray(r0 * w, r0 * w + w), 1) : shaps.subarray(k * (w + 1), (k + 1) * (w + 1));
-          out.push(finishDecision(c, plans[i] as DecisionPlan, shap, pds, r0));
+          shaps = owed.length === 0 ? new Float64Array(0) : explainer.shapBatch(owedRows, owed.length);
         } catch (e) {
-          out.push(asCreditliftError(e));
+          shaps = asCreditliftError(e);
+        }
+        let j = 0;
+        for (const s of settled) {
+          if (s instanceof CreditliftError) {
+            out.push(s);
+            continue;
+          }
+          try {
+            if (!s.owesReasons) out.push(s.finish(null));
+            else {
+              const at = j++;
+              if (shaps instanceof CreditliftError) throw shaps;
+              out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1))));
+            }
+          } catch (e) {
+            out.push(asCreditliftError(e));
+          }
         }
       }
       start = end;
