@@ -14,11 +14,12 @@ import { proveEvaluatorBitEqual, type ReferenceEvaluator } from './proveEvaluato
 export type ModelEvaluatorOption = 'auto' | 'onnxruntime';
 
 /**
- * Runs of at most this many rows go to the proved JS evaluator, larger ones to onnxruntime.
- * Measured on the default model (196 trees, 28 features, 2 cores): JS is 4.3x faster at 1 row,
- * about even at 16 rows, and onnxruntime is faster beyond (see bench/RESULTS.md).
+ * Runs of at most this many rows go to the proved JS evaluator, larger ones to onnxruntime, where
+ * JS stops winning. Measured on the default model (196 trees, 28 features; median of 400 runs,
+ * same process, 2 shared cores): onnxruntime/JS time 2.8x at 1 row, 2.1x at 2, 1.5x at 3, 1.1x
+ * at 4, 0.98x at 6, 0.78x at 16 (see bench/RESULTS.md).
  */
-export const JS_EVALUATOR_MAX_ROWS = 8;
+export const JS_EVALUATOR_MAX_ROWS = 4;
 
 /** Which evaluator a loaded model uses for small runs, and why. */
 export interface ModelEvaluatorInfo {
