@@ -114,13 +114,28 @@ describe('loadModel chooses the evaluator of small runs', () => {
 
 describe('createScorer modelEvaluator', () => {
   it('decisions are byte-identical with the JS evaluator and with onnxruntime forced', async () => {
-    const [auto, forced] = await Promise.all([createScorer(), createScorer({ modelEvaluator: 'onnxruntime' })]);
-    try {
-      const applicants = exampleApplicants.map((e) => e.applicant);
-      for (const a of applicants) expect(JSON.stringify(await auto.decide(a))).toBe(JSON.stringify(await forced.decide(a)));
-      expect(JSON.stringify(await auto.decideBatch(applicants))).toBe(JSON.stringify(await forced.decideBatch(applicants)));
-    } finally {
-      await Promise.all([auto.close(), forced.close()]);
+    const applicants = exampleApplicants.map((e) => e.applicant);
+    // No suggestions: one row per decide(), so the JS evaluator scores it. (With the default
+    // suggestions, test/whatIfOutput.test.ts holds decisions to fixed digests under the default 'auto'.)
+    for (const suggestionsPerDecision of [0]) {
+      const jsModel = await loadModel(defaultModelPath());
+      expect(jsModel.evaluator.kind).toBe('js-float32');
+      const [auto, viaModel, forced] = await Promise.all([
+        createScorer({ suggestionsPerDecision }),
+        createScorer({ suggestionsPerDecision, model: jsModel }),
+        createScorer({ suggestionsPerDecision, modelEvaluator: 'onnxruntime' }),
+      ]);
+      try {
+        for (const a of applicants) {
+          const want = JSON.stringify(await forced.decide(a));
+          expect(JSON.stringify(await auto.decide(a))).toBe(want);
+          expect(JSON.stringify(await viaModel.decide(a))).toBe(want);
+        }
+        expect(JSON.stringify(await auto.decideBatch(applicants))).toBe(JSON.stringify(await forced.decideBatch(applicants)));
+      } finally {
+        // Closing a scorer closes its model, the one passed in included.
+        await Promise.all([auto.close(), viaModel.close(), forced.close()]);
+      }
     }
   });
 
