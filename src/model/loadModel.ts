@@ -93,7 +93,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
       {
         path: ['evaluator'],
         code: 'invalid_value',
-        message: "evaluator must be 'auto' or 'onnxruntime'",
+        message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
         expected: "'auto' | 'onnxruntime'",
         received: String(options.evaluator),
       },
