@@ -9,7 +9,7 @@ import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
-import { chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
@@ -168,7 +168,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     }
   };
 
-  let chosen: Awaited<ReturnType<typeof chooseModelEvaluator>>;
+  let chosen: ChosenEvaluator;
   try {
     chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, options.intraOpNumThreads ?? 1, runOnnx);
   } catch (cause) {

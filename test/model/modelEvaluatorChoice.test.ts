@@ -5,6 +5,9 @@ import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { buildProbeRows } from '../../src/model/evaluatorProbeRows.js';
+import { flattenFloat32Ensemble } from '../../src/model/float32Ensemble.js';
+import { evaluateFloat32 } from '../../src/model/float32Evaluator.js';
+import { allocateTree, NodeMode, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { evaluateEnsembleBatch } from '../../src/model/evaluateEnsemble.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { proveEvaluatorBitEqual } from '../../src/model/proveEvaluatorBitEqual.js';
@@ -40,6 +43,36 @@ describe('loadModel chooses the evaluator of small runs', () => {
       ),
       { numRuns: 12, seed: 4_2026 },
     );
+  });
+
+  it('a row whose expf is a near tie is scored by onnxruntime inside a JS run, with onnxruntime’s bits', async () => {
+    // Margin -0.19126427... : Math.fround(Math.exp(0.1912...)) is one float32 off glibc's expf.
+    const margin = -0.19126427173614502;
+    const t = allocateTree(3);
+    t.mode[0] = NodeMode.BRANCH_LEQ;
+    t.feature[0] = 0;
+    t.threshold[0] = 0;
+    t.trueChild[0] = 1;
+    t.falseChild[0] = 2;
+    t.leafValue[1] = margin;
+    t.leafValue[2] = 0.5;
+    const ensemble: TreeEnsemble = { nFeatures: 1, trees: [t], baseValue: 0, postTransform: 'LOGISTIC' };
+    const flat = flattenFloat32Ensemble(ensemble);
+    if (!flat.ok) throw new Error(flat.reason);
+    const uncertain: number[] = [];
+    evaluateFloat32(flat.ensemble, Float32Array.of(-1, 1), 2, new Float32Array(2), uncertain);
+    expect(uncertain).toEqual([0]);
+    const bytes = tinyModelBytes(tinyManifest(1), ensemble);
+    const [auto, forced] = await Promise.all([loadModel(bytes), loadModel(bytes, { evaluator: 'onnxruntime' })]);
+    try {
+      expect(auto.evaluator).toMatchObject({ kind: 'js-float32', probe: { differingRows: 0 } });
+      expect(auto.evaluator.probe?.deferredRows).toBeGreaterThan(0);
+      const rows = Float32Array.of(-1, 1);
+      expect(bitsOf(await auto.predict(rows, 2))).toEqual(bitsOf(await forced.predict(rows, 2)));
+      expect(Number.isNaN(await auto.predictOne([-1]))).toBe(false);
+    } finally {
+      await Promise.all([auto.close(), forced.close()]);
+    }
   });
 
   it('falls back to onnxruntime, saying why, for a form the JS evaluator does not implement (SOFTMAX)', async () => {
