@@ -5,6 +5,7 @@ import { float32EvaluatorUnsupported } from './float32EvaluatorSupport.js';
 import type { DecodedTreeModel } from './onnx/decodeTreeEnsemble.js';
 import type { OnnxModel } from './onnx/onnxModel.js';
 import { proveEvaluatorBitEqual, type ReferenceEvaluator } from './proveEvaluatorBitEqual.js';
+import { type OracleScorer, proveOnnxruntimeLogistic } from './proveOnnxruntimeLogistic.js';
 
 /**
  * Which evaluator may serve small runs: `'auto'` (default) lets a float32 JS evaluator serve them
@@ -42,12 +43,13 @@ export interface ChosenEvaluator {
 /**
  * Decides whether the float32 JS evaluator may serve small runs of this model: not when forced
  * off, not when onnxruntime may split a run over threads (it then sums trees in chunks, in
- * another order), not for a model form it does not implement, and not unless it gives
+ * another order), not for a model form it does not implement, not when this platform's expf
+ * breaks the bound the JS logistic relies on (checked once per process), and not unless it gives
  * onnxruntime's exact bits on every row of a deterministic probe built from the model's own
  * thresholds. Any "no" is recorded with its reason; onnxruntime then serves every run.
  *
  * @example
- * const { info, float32 } = await chooseModelEvaluator('auto', onnx, decoded, 1, runOnnx);
+ * const { info, float32 } = await chooseModelEvaluator('auto', onnx, decoded, 1, runOnnx, onnxruntimeOracleScorer(runtime));
  */
 export async function chooseModelEvaluator(
   option: ModelEvaluatorOption,
@@ -55,6 +57,7 @@ export async function chooseModelEvaluator(
   decoded: DecodedTreeModel,
   intraOpNumThreads: number,
   reference: ReferenceEvaluator,
+  logisticOracle: OracleScorer,
 ): Promise<ChosenEvaluator> {
   const onnxOnly = (reason: string, probe?: ModelEvaluatorInfo['probe']): ChosenEvaluator => ({
     info: probe === undefined ? { kind: 'onnxruntime', reason, maxRows: 0 } : { kind: 'onnxruntime', reason, maxRows: 0, probe },
@@ -71,6 +74,10 @@ export async function chooseModelEvaluator(
   if (!flat.ok) return onnxOnly(flat.reason);
 
   const started = performance.now();
+  if (flat.ensemble.postTransform === 'LOGISTIC') {
+    const problem = await proveOnnxruntimeLogistic(logisticOracle);
+    if (problem !== undefined) return onnxOnly(problem);
+  }
   const { rows, nRows } = buildProbeRows(decoded.ensemble);
   const proof = await proveEvaluatorBitEqual(
     (r, n, out, uncertain) => evaluateFloat32(flat.ensemble, r, n, out, uncertain),

@@ -11,6 +11,7 @@ import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
 import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
+import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
 
@@ -170,7 +171,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 
   let chosen: ChosenEvaluator;
   try {
-    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, options.intraOpNumThreads ?? 1, runOnnx);
+    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, options.intraOpNumThreads ?? 1, runOnnx, onnxruntimeOracleScorer(runtime));
   } catch (cause) {
     await session.release();
     throw cause;

@@ -6,7 +6,8 @@ import { flattenFloat32Ensemble } from '../../src/model/float32Ensemble.js';
 import { evaluateFloat32 } from '../../src/model/float32Evaluator.js';
 import { decodeTreeEnsembleModel } from '../../src/model/onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../src/model/onnx/encodeTreeEnsemble.js';
-import { logisticAsOnnxruntime } from '../../src/model/onnxruntimeLogistic.js';
+import { EXP_GUARD, logisticAsOnnxruntime } from '../../src/model/onnxruntimeLogistic.js';
+import { findLogisticDisagreement, NEAR_GUARD_MARGINS } from '../../src/model/proveOnnxruntimeLogistic.js';
 import { allocateTree, NodeMode, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { ensembleArb, featureValueArb } from '../fixtures/onnx/arbitraries.js';
 
@@ -118,6 +119,29 @@ describe('float32 JS evaluator', () => {
     }
     expect(logisticAsOnnxruntime(0)).toBe(0.5);
     expect(logisticAsOnnxruntime(Math.fround(200))).toBeNaN();
+  });
+
+  it('onnxruntime agrees on the margins just outside the guard, and a disagreement is reported', async () => {
+    for (const m of NEAR_GUARD_MARGINS) {
+      expect(Math.fround(m)).toBe(m);
+      const exact = Math.exp(-Math.abs(m));
+      const near = (k: number): boolean => Math.fround(exact * (1 + k * EXP_GUARD)) !== Math.fround(exact * (1 - k * EXP_GUARD));
+      expect([near(1), near(8)]).toEqual([false, true]);
+    }
+    const real = async (ensemble: TreeEnsemble, n: number): Promise<Float32Array> =>
+      onnxruntimeP(
+        encode(ensemble),
+        Float32Array.from({ length: n }, (_, k) => k),
+        n,
+        1,
+      );
+    expect(await findLogisticDisagreement(real)).toBeUndefined();
+    const oneUlpOff = async (ensemble: TreeEnsemble, n: number): Promise<Float32Array> => {
+      const p = await real(ensemble, n);
+      new Uint32Array(p.buffer)[5]! += 1;
+      return p;
+    };
+    expect(await findLogisticDisagreement(oneUlpOff)).toMatch(/expf rounds differently/);
   });
 
   it('probe rows hold every threshold exactly, the float32 just below and above it, and NaN', () => {
