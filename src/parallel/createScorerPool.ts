@@ -10,6 +10,7 @@ import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
+import { decodeList, encodeList } from './encodedList.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -171,11 +172,12 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const send = (slot: Slot, task: Task): void => {
     const child = slot.child as ChildProcess;
+    // The chunk is serialised once, as one JSON text; only records JSON would not carry faithfully are cloned.
     const msg: BatchTaskMessage = {
       type: 'batch',
       id: task.id,
       base: task.base,
-      applicants: task.applicants,
+      applicants: encodeList(task.applicants),
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
@@ -192,7 +194,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       const chunk = cloneableRecords(task.applicants, task.base);
       settled = new Map([...task.presettled, ...chunk.settled]);
       try {
-        child.send({ ...msg, applicants: chunk.applicants });
+        child.send({ ...msg, applicants: encodeList(chunk.applicants) });
       } catch (e) {
         // The options themselves cannot be cloned: the call fails as a whole, as in-process it would.
         failCall(
@@ -238,7 +240,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       slot.tasks.delete(msg.id);
       if (held !== undefined) {
         clearTimeout(held.timer);
-        if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);
+        if (msg.type === 'results') completeTask(held.task, msg.format === 'objects' ? decodeList<BatchResult>(msg.results) : msg.results, held.settled);
         else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
         else retryOrFail(held.task, held.settled, `failed (${msg.error.code}: ${msg.error.message})`, slot.child?.pid);
       }
