@@ -10,7 +10,6 @@ import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
-import { decodeList, encodeList } from './encodedList.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -172,12 +171,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const send = (slot: Slot, task: Task): void => {
     const child = slot.child as ChildProcess;
-    // The chunk is serialised once, as one JSON text; only records JSON would not carry faithfully are cloned.
     const msg: BatchTaskMessage = {
       type: 'batch',
       id: task.id,
       base: task.base,
-      applicants: encodeList(task.applicants),
+      applicants: task.applicants,
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
@@ -194,7 +192,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       const chunk = cloneableRecords(task.applicants, task.base);
       settled = new Map([...task.presettled, ...chunk.settled]);
       try {
-        child.send({ ...msg, applicants: encodeList(chunk.applicants) });
+        child.send({ ...msg, applicants: chunk.applicants });
       } catch (e) {
         // The options themselves cannot be cloned: the call fails as a whole, as in-process it would.
         failCall(
@@ -240,7 +238,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       slot.tasks.delete(msg.id);
       if (held !== undefined) {
         clearTimeout(held.timer);
-        if (msg.type === 'results') completeTask(held.task, msg.format === 'objects' ? decodeList<BatchResult>(msg.results) : msg.results, held.settled);
+        if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);
         else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
         else retryOrFail(held.task, held.settled, `failed (${msg.error.code}: ${msg.error.message})`, slot.child?.pid);
       }

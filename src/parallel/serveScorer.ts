@@ -2,7 +2,6 @@ import { createScorer, type BatchResult, type Scorer } from '../decision/createS
 import { policyHash } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
-import { decodeList, encodeList } from './encodedList.js';
 import type { FromWorkerMessage, InitMessage, ToWorkerMessage } from './workerMessages.js';
 
 /** The worker's side of its link to the pool: a process's IPC channel, or anything shaped like it. */
@@ -43,22 +42,10 @@ export function serveScorer(channel: WorkerChannel): void {
       return;
     }
     if (scorer === undefined || closing) return;
-    let applicants: unknown[];
-    try {
-      applicants = decodeList(msg.applicants);
-    } catch (e) {
-      channel.send({ type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) });
-      return;
-    }
-    scorer.safeDecideBatch(applicants, msg.options).then(
+    scorer.safeDecideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
-        // The results leave as one JSON text, serialised here where the CPU is the worker's own.
-        channel.send(
-          msg.format === 'json'
-            ? { type: 'results', id: msg.id, format: 'json', results: shifted.map(toJsonResult) }
-            : { type: 'results', id: msg.id, format: 'objects', results: encodeList(shifted) },
-        );
+        channel.send({ type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
       },
       (e: unknown) => channel.send({ type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) }),
     );

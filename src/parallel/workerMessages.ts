@@ -1,6 +1,5 @@
-import type { DecideOptions, ScorerOptions } from '../decision/createScorer.js';
+import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
 import type { BatchResultJson } from './batchResultJson.js';
-import type { EncodedList } from './encodedList.js';
 import type { WorkerErrorData } from './workerErrorData.js';
 
 /** What a scorer worker process is started with: its first message. */
@@ -20,8 +19,7 @@ export interface BatchTaskMessage {
   readonly id: number;
   /** Index of `applicants[0]` in the caller's array, so results carry the caller's indexes. */
   readonly base: number;
-  /** The chunk's records as one JSON text (see {@link EncodedList}): serialised once, parsed once. */
-  readonly applicants: EncodedList;
+  readonly applicants: readonly unknown[];
   readonly options?: DecideOptions;
   /** `json`: answer with each decision already serialised (see {@link BatchResultJson}). */
   readonly format?: 'json';
@@ -45,9 +43,6 @@ export interface WorkerIdentity {
 export type FromWorkerMessage =
   | ({ readonly type: 'ready' } & WorkerIdentity)
   | { readonly type: 'init_failed'; readonly error: WorkerErrorData }
-  /** A task's results as one JSON text of `BatchResult`s, parsed once by the pool. */
-  | { readonly type: 'results'; readonly id: number; readonly format: 'objects'; readonly results: EncodedList }
-  /** A `json` task's results: each decision already its own JSON text. */
-  | { readonly type: 'results'; readonly id: number; readonly format: 'json'; readonly results: readonly BatchResultJson[] }
+  | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] | readonly BatchResultJson[] }
   /** The whole task was refused or failed (as in-process `decideBatch` would throw). */
   | { readonly type: 'task_failed'; readonly id: number; readonly error: WorkerErrorData };
