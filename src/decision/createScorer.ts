@@ -11,6 +11,7 @@ import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
+import type { ModelEvaluatorOption } from '../model/chooseModelEvaluator.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
@@ -92,6 +93,8 @@ export interface ScorerOptions {
    * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
    */
   readonly expectedSha256?: string;
+  /** Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS evaluator off. Not for an already loaded model. */
+  readonly modelEvaluator?: ModelEvaluatorOption;
 }
 
 /**
@@ -272,7 +275,18 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       { path: ['explanations'], code: 'invalid_value', message: "explanations must be 'always' or 'when_owed'", received: String(explanations) },
     ]);
   }
-  const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
+  const pin = {
+    ...(options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 }),
+    ...(options.modelEvaluator === undefined ? {} : { evaluator: options.modelEvaluator }),
+  };
+  if (options.modelEvaluator !== undefined && isLoadedModel(options.model))
+    throw new ValidationError('ScorerOptions', [
+      {
+        path: ['modelEvaluator'],
+        code: 'invalid_value',
+        message: 'modelEvaluator applies when the scorer loads the model; pass evaluator to loadModel instead',
+      },
+    ]);
   const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath(), pin);
   if (isLoadedModel(options.model) && options.expectedSha256 !== undefined) checkSha256(model.sha256, options.expectedSha256);
   let encoder: ReturnType<typeof createFeatureEncoder>;
