@@ -96,6 +96,7 @@ export {
   LimitMovement,
   decisionJsonSchema,
 } from './decision/decision.js';
+export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { DecisionErrorData } from './decision/toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './decision/scoringModel.js';

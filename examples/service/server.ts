@@ -6,16 +6,22 @@
  *   fastify's coercing defaults), then decided with `scorer.safeDecide`, which also checks the
  *   cross-field rules JSON Schema cannot express.
  * - A body over `bodyLimit` bytes is refused (413) before it is parsed.
+ * - The reply is the Decision exactly as `JSON.stringify` writes it, checked first against
+ *   `decisionServiceJsonSchema()`: a reply that does not match is a 500 problem, never a decision
+ *   with fields dropped, reordered or coerced (fastify's default serialiser would do all three).
  * - A client that disconnects cancels its decision (AbortSignal).
  * - Every answer carries the request id; problems name it as `instance`.
  *
  * In your service, import from 'creditlift'; this example imports the source so it runs in the repo.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifySchema } from 'fastify';
 import {
   CreditliftError,
   PROBLEM_JSON_MEDIA_TYPE,
   applicantServiceJsonSchema,
+  decisionServiceJsonSchema,
   isProtectedKey,
   toProblemDetails,
   type ProblemDetails,
@@ -79,18 +85,40 @@ function problemOf(error: FastifyError & { validation?: readonly AjvError[] }, b
   return toProblemDetails(error, { instance });
 }
 
+/**
+ * A fastify serializer compiler that checks each reply against its response schema, then writes
+ * `JSON.stringify(reply)`. fastify's default (fast-json-stringify) writes required keys before
+ * optional ones, drops keys its schema lacks and coerces values to the schema's types: the bytes
+ * would differ from the decision the scorer made. ajv (a fastify dependency) with its default
+ * options never changes the data it checks.
+ */
+function checkedJsonSerializerCompiler(): (route: { schema: unknown }) => (data: unknown) => string {
+  const ajv = new Ajv();
+  addFormats.default(ajv);
+  return ({ schema }) => {
+    const check = ajv.compile(schema as object);
+    return (data) => {
+      if (!check(data)) throw new CreditliftError('internal_error', `The reply does not match its schema: ${ajv.errorsText(check.errors)}`);
+      return JSON.stringify(data);
+    };
+  };
+}
+
 /** The service, not yet listening: `await (await buildServer({ scorer })).listen({ host: '127.0.0.1', port: 0 })`. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
   const { scorer } = options;
   const app = Fastify({ bodyLimit, logger: false });
+  app.setSerializerCompiler(checkedJsonSerializerCompiler());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemOf(error, bodyLimit, request.id);
     void reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).header('x-request-id', request.id).send(problem);
   });
 
-  app.post('/decisions', { schema: { body: applicantServiceJsonSchema() } }, async (request, reply) => {
+  // Typed as FastifySchema so replies other than 200 (problems) keep their own status codes.
+  const schema: FastifySchema = { body: applicantServiceJsonSchema(), response: { 200: decisionServiceJsonSchema() } };
+  app.post('/decisions', { schema }, async (request, reply) => {
     // A client that goes away cancels its decision: no work for an answer nobody reads.
     const controller = new AbortController();
     reply.raw.on('close', () => {

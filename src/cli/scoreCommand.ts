@@ -1,19 +1,18 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
-import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
+import { SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { keyFingerprints, type KeyFingerprints } from './keyFingerprints.js';
-import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider, type DeciderIdentity } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutput, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
-import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
+import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
 import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score/resumeState.js';
 import {
   fingerprintInput,
@@ -94,22 +93,6 @@ Exit codes:
   130  interrupted (rerun with --resume)
 `;
 
-const OPTIONS = {
-  ...SCORER_ARG_OPTIONS,
-  in: { type: 'string' },
-  out: { type: 'string' },
-  errors: { type: 'string' },
-  format: { type: 'string' },
-  resume: { type: 'boolean' },
-  overwrite: { type: 'boolean' },
-  batch: { type: 'string' },
-  workers: { type: 'string' },
-  'json-summary': { type: 'boolean' },
-  suggestions: { type: 'string' },
-  'max-record-lines': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 /** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */
 export const INTERRUPTED_EXIT_CODE = 130;
 
@@ -119,20 +102,7 @@ export interface ScoreCommandDeps {
   readonly openDecider?: (values: ScorerArgs & { readonly suggestions: number }, workers: number) => Promise<BatchDecider>;
 }
 
-/** A parsed `score` command line. */
-export interface ScoreArgs extends ScorerArgs {
-  readonly input: string;
-  readonly out: string;
-  readonly errors: string;
-  readonly format: 'csv' | 'ndjson';
-  readonly resume: boolean;
-  readonly overwrite: boolean;
-  readonly chunkSize: number;
-  readonly workers: number;
-  readonly suggestions: number;
-  readonly maxRecordLines: number;
-  readonly jsonSummary: boolean;
-}
+export type { ScoreArgs } from './score/scoreArgs.js';
 
 /**
  * `creditlift score`: streams a file of applicants through the scorer into NDJSON decision and
@@ -235,37 +205,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
 
 /** Parses and checks a `score` command line. @throws UsageError */
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  if (values.help === true) return 'help';
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const missing = (['in', 'out'] as const).filter((k) => values[k] === undefined);
-  if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-  const input = values.in as string;
-  const out = values.out as string;
-  const errors = values.errors ?? out;
-  if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input))
-    throw new UsageError('--out and --errors must not be the input file');
-  const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
-  if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
-  return {
-    ...(values.model === undefined ? {} : { model: values.model }),
-    ...(values.policy === undefined ? {} : { policy: values.policy }),
-    ...(values['model-sha256'] === undefined ? {} : { 'model-sha256': values['model-sha256'] }),
-    ...(values['signing-key-file'] === undefined ? {} : { 'signing-key-file': values['signing-key-file'] }),
-    ...(values['personal-data-key-file'] === undefined ? {} : { 'personal-data-key-file': values['personal-data-key-file'] }),
-    input,
-    out,
-    errors,
-    format,
-    resume: values.resume === true,
-    overwrite: values.overwrite === true,
-    chunkSize: intOption(values.batch, 'batch', 256, 65_536),
-    workers: intOption(values.workers, 'workers', 1, 256),
-    suggestions: values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100),
-    maxRecordLines: intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000),
-    jsonSummary: values['json-summary'] === true,
-  };
+  const parsed = parseCommandArgs(argv, SCORE_ARG_OPTIONS);
+  return parsed.values.help === true ? 'help' : planScoreArgs(parsed);
 }
 
 function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: DeciderIdentity, keys: KeyFingerprints): RunManifest {
@@ -328,7 +269,7 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
   return {
-    decide: (records) => pool.decideBatchJson(records),
+    decide: (records) => pool.safeDecideBatchJson(records),
     identity: { model: pool.model, policyHash: pool.policyHash },
     inFlight: workers,
     close: () => pool.close(),

@@ -8,10 +8,9 @@ import { readResumeState, type ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
-import { DEFAULT_MAX_RECORD_LINES } from '../cli/score/readCsvRecords.js';
 import { fingerprintInput } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
-import { SCORER_ARG_OPTIONS } from '../cli/scorerArgs.js';
+import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { openChunkFile, type ChunkFile } from './appendFile.js';
@@ -22,24 +21,13 @@ import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringFingerprint } from './scoringFingerprint.js';
 
+// `score`'s options, plus the queue's own.
 const OPTIONS = {
-  ...SCORER_ARG_OPTIONS,
-  in: { type: 'string' },
-  out: { type: 'string' },
-  errors: { type: 'string' },
-  format: { type: 'string' },
-  resume: { type: 'boolean' },
-  overwrite: { type: 'boolean' },
-  batch: { type: 'string' },
-  workers: { type: 'string' },
-  'json-summary': { type: 'boolean' },
-  suggestions: { type: 'string' },
-  'max-record-lines': { type: 'string' },
+  ...SCORE_ARG_OPTIONS,
   queue: { type: 'string' },
   job: { type: 'string' },
   window: { type: 'string' },
   'redis-timeout': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** A chunk enqueued and not yet written. */
@@ -76,29 +64,17 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let lock: OutputLock | undefined;
   let outPath = '';
   try {
-    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    const parsed = parseCommandArgs(argv, OPTIONS);
+    const { values } = parsed;
     if (values.help === true) {
       io.stdout(usage);
       return CliExitCode.ok;
     }
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const missing = (['in', 'out', 'queue', 'job'] as const).filter((k) => values[k] === undefined);
-    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
-    const input = values.in as string;
-    const out = values.out as string;
+    const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = planScoreArgs(parsed, ['queue', 'job']);
     outPath = out;
-    const errors = values.errors ?? out;
-    if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-    if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input))
-      throw new UsageError('--out and --errors must not be the input file');
-    const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
-    if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
-    const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
-    const suggestions = values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100);
+    if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
     const window = intOption(values.window, 'window', 64, 100_000);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
-    const maxRecordLines = intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000);
     const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
 

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
+import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { cloneableRecords } from './cloneableRecords.js';
@@ -46,16 +47,25 @@ export interface ScorerPool {
    * `scorer.decideBatch`. A bad record gets its own error. Records on a worker that dies, hangs
    * or fails are retried once, one by one, on another worker; a record that fails again gets
    * `worker_failed`. The call never rejects for a worker's fault.
+   * Typed like `scorer.decideBatch`: a misspelled field is a compile error; every record is
+   * still validated in its worker. For records of unknown shape use {@link ScorerPool.safeDecideBatch}.
    * @throws ValidationError when the input is not an array or the options are invalid (as in process).
    */
-  decideBatch(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly ApplicantInput[], options?: DecideOptions): Promise<BatchResult[]>;
+  /**
+   * {@link ScorerPool.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each
+   * record is validated in its worker and a bad one gets its own error, as in `scorer.safeDecideBatch`.
+   */
+  safeDecideBatch(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
   /**
    * The same, with each decision returned as its JSON text (exactly `JSON.stringify(decision)`)
    * plus its outcome and limit. For callers that write results out (files, queues, HTTP): the
    * workers serialise, and this process never rebuilds decision objects, so the pool scales with
    * cores instead of stalling on the process that receives the results.
    */
-  decideBatchJson(applicants: readonly unknown[], options?: DecideOptions): Promise<BatchResultJson[]>;
+  decideBatchJson(applicants: readonly ApplicantInput[], options?: DecideOptions): Promise<BatchResultJson[]>;
+  /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
+  safeDecideBatchJson(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResultJson[]>;
   /** Process ids of the current workers (for monitoring; a replaced worker has a new id). */
   workerPids(): readonly number[];
   /** Finishes the batches under way, then stops every worker. Further calls throw. */
@@ -420,6 +430,9 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     policyHash: ready.policyHash,
     decideBatch: (applicants, opts) => submit(applicants, opts, 'objects') as Promise<BatchResult[]>,
     decideBatchJson: (applicants, opts) => submit(applicants, opts, 'json') as Promise<BatchResultJson[]>,
+    // Every record is validated in its worker either way: the safe variants differ only in type.
+    safeDecideBatch: (inputs, opts) => submit(inputs, opts, 'objects') as Promise<BatchResult[]>,
+    safeDecideBatchJson: (inputs, opts) => submit(inputs, opts, 'json') as Promise<BatchResultJson[]>,
     workerPids: () => slots.flatMap((s) => (s.child?.pid === undefined ? [] : [s.child.pid])),
     close() {
       closing ??= Promise.allSettled([...calls]).then(async () => {

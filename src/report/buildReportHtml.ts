@@ -5,6 +5,7 @@ import { boxPlotChart } from './charts/boxPlotChart.js';
 import { OUTCOME_COLOURS, PALETTE } from './charts/chartFrame.js';
 import { shareBar } from './charts/shareBar.js';
 import { escapeHtml } from './escapeHtml.js';
+import { htmlPage } from './htmlPage.js';
 import type { ReportData } from './reportData.js';
 
 /** Names the report shows in its header. */
@@ -46,38 +47,6 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   product_minimum: 'below the product minimum',
   line_on_file: 'line on file held for review',
 };
-
-/** The stylesheet every creditlift HTML report inlines. */
-export const STYLE = `
-:root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}
-main{max-width:1120px;margin:0 auto;padding:24px}
-h1{font-size:22px;margin:0 0 4px}
-h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
-.meta{color:var(--muted);margin:0 0 16px}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:16px 0}
-.kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
-.kpi b{display:block;font-size:20px}
-.kpi.alert{border-color:#b42318;background:#fef3f2}.kpi.alert b{color:#b42318}
-.kpi span{color:var(--muted);font-size:12px}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
-main>figure.chart,main>.grid2{margin-top:16px}
-.grid2>figure.chart{margin:0}
-figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
-figcaption{font-weight:600;margin-bottom:6px}
-svg{display:block;font-size:12px}
-svg .label,svg .value,svg .legend{fill:var(--ink)}
-svg .tick,svg .empty{fill:var(--muted)}
-svg .grid{stroke:var(--line);stroke-width:1}
-svg .inbar{fill:#fff;font-weight:600}
-svg .whisker{stroke-width:2}
-.note{color:var(--muted);font-size:12px;margin:6px 0 0}
-table{border-collapse:collapse;width:100%;margin-top:8px}
-th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right}
-th:first-child,td:first-child{text-align:left}
-@media print{main{max-width:none}figure.chart{break-inside:avoid}}
-`;
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -222,20 +191,10 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
         : `Decision dates: ${data.asOf.from} to ${data.asOf.to}`,
   ].filter((x) => x !== undefined);
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${metaLine.map(escapeHtml).join(' · ')}</p>
-<section class="kpis">
+  return htmlPage({
+    title,
+    meta: metaLine,
+    body: `<section class="kpis">
 ${kpi(decided.toLocaleString('en-US'), 'decisions')}
 ${kpi(share(o.approve), 'approved')}
 ${kpi(share(o.decline), 'declined')}
@@ -265,9 +224,6 @@ ${
 ${data.arms.map((a) => `<tr><td>${escapeHtml(a.arm)}</td><td>${a.count.toLocaleString('en-US')}</td><td>${a.approve.toLocaleString('en-US')}</td><td>${escapeHtml(formatPercent(a.approve / a.count, 1))}</td><td>${escapeHtml(formatRmb(a.limitTotalFen))}</td></tr>`).join('\n')}
 </tbody></table>`
 }
-${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were neither a decision nor an error line and were left out.</p>` : ''}
-</main>
-</body>
-</html>
-`;
+${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were neither a decision nor an error line and were left out.</p>` : ''}`,
+  });
 }

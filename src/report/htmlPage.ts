@@ -1,7 +1,38 @@
-import { STYLE } from './buildReportHtml.js';
 import { escapeHtml } from './escapeHtml.js';
 
-/** Extra rules of the simulation and monitoring reports: swap-set cells, flags, band colours. */
+/** The stylesheet every creditlift HTML report inlines. */
+const STYLE = `
+:root{--ink:#1b1f24;--muted:#5b6572;--line:#d8dde3;--bg:#fff;--panel:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:1120px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}
+.meta{color:var(--muted);margin:0 0 16px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:16px 0}
+.kpi{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+.kpi b{display:block;font-size:20px}
+.kpi.alert{border-color:#b42318;background:#fef3f2}.kpi.alert b{color:#b42318}
+.kpi span{color:var(--muted);font-size:12px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
+main>figure.chart,main>.grid2{margin-top:16px}
+.grid2>figure.chart{margin:0}
+figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+figcaption{font-weight:600;margin-bottom:6px}
+svg{display:block;font-size:12px}
+svg .label,svg .value,svg .legend{fill:var(--ink)}
+svg .tick,svg .empty{fill:var(--muted)}
+svg .grid{stroke:var(--line);stroke-width:1}
+svg .inbar{fill:#fff;font-weight:600}
+svg .whisker{stroke-width:2}
+.note{color:var(--muted);font-size:12px;margin:6px 0 0}
+table{border-collapse:collapse;width:100%;margin-top:8px}
+th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right}
+th:first-child,td:first-child{text-align:left}
+@media print{main{max-width:none}figure.chart{break-inside:avoid}}
+`;
+
+/** Rules of the simulation and monitoring reports: swap-set cells, flags, band colours. */
 const EXTRA_STYLE = `
 td.flag,span.flag{color:#D55E00;font-weight:600}
 td.act{background:#fbe3d6}td.watch{background:#fdf0cf}td.stable{background:#e0f2ea}

@@ -40,8 +40,14 @@ function harden(node: unknown): unknown {
   return out;
 }
 
-function toServiceSchema(schema: z.ZodType, title: string): JsonSchema {
-  const { $schema: _, ...body } = z.toJSONSchema(schema, { io: 'input', target: 'draft-07' }) as JsonSchema;
+/**
+ * The service (ajv-strict, draft-07) JSON Schema of a zod schema: the one recipe behind every
+ * `*ServiceJsonSchema()`. `io: 'input'` describes what a caller may send (defaults optional);
+ * `'output'` what the library writes (a Decision). A fresh object each call.
+ * @internal
+ */
+export function toServiceJsonSchema(schema: z.ZodType, title: string, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _, ...body } = z.toJSONSchema(schema, { io, target: 'draft-07' }) as JsonSchema;
   return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...(harden(body) as JsonSchema) };
 }
 
@@ -57,10 +63,10 @@ function toServiceSchema(schema: z.ZodType, title: string): JsonSchema {
  * app.post('/decide', { schema: { body: applicantServiceJsonSchema() } }, handler);
  */
 export function applicantServiceJsonSchema(): JsonSchema {
-  return toServiceSchema(Applicant, 'creditlift Applicant');
+  return toServiceJsonSchema(Applicant, 'creditlift Applicant');
 }
 
 /** {@link applicantServiceJsonSchema} for one certificate evidence item (e.g. a reassessment's upload). */
 export function certificateEvidenceServiceJsonSchema(): JsonSchema {
-  return toServiceSchema(CertificateEvidence, 'creditlift CertificateEvidence');
+  return toServiceJsonSchema(CertificateEvidence, 'creditlift CertificateEvidence');
 }

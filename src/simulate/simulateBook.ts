@@ -46,8 +46,8 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
     const [b, c] = pools as [ScorerPool, ScorerPool];
     return await runSimulation({
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),
-      baseline: { decide: (r) => b.decideBatch(r), assumptions: portfolioAssumptions(baselinePolicy) },
-      candidate: { decide: (r) => c.decideBatch(r), assumptions: portfolioAssumptions(candidatePolicy) },
+      baseline: { decide: (r) => b.safeDecideBatch(r), assumptions: portfolioAssumptions(baselinePolicy) },
+      candidate: { decide: (r) => c.safeDecideBatch(r), assumptions: portfolioAssumptions(candidatePolicy) },
       inFlight: workers + 1,
       ...pick(options),
     });

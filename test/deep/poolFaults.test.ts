@@ -31,7 +31,7 @@ describe('scorer pool under faults (stress)', () => {
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`${ROUNDS} rounds: a busy worker stopped by ${signal} never takes this process down; every record still decides exactly as in process`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
-        const running = pool.decideBatch(synthetic);
+        const running = pool.safeDecideBatch(synthetic);
         await new Promise((r) => setTimeout(r, (round * 7) % 60));
         const pids = pool.workerPids();
         const victim = pids[round % pids.length];
@@ -50,7 +50,7 @@ describe('scorer pool under faults (stress)', () => {
     it(`a worker that ${how} on one record: that record alone gets worker_failed, every other decides as in process`, async () => {
       const batch: unknown[] = [...synthetic];
       batch[37] = { ...(batch[37] as object), id };
-      const results = await pool.decideBatch(batch);
+      const results = await pool.safeDecideBatch(batch);
       expect(results.filter((r) => !r.ok).map((r) => [r.index, !r.ok && r.error.code])).toEqual([[37, 'worker_failed']]);
       expect(json(results.filter((r) => r.ok))).toBe(json(JSON.parse(local).filter((_: unknown, i: number) => i !== 37)));
     });
@@ -61,7 +61,7 @@ describe('scorer pool closed while busy (stress)', () => {
   it(`${ROUNDS} rounds: close() during a batch lets it finish and stops the workers cooperatively`, async () => {
     for (let round = 0; round < Math.ceil(ROUNDS / 4); round++) {
       const pool = await createScorerPool({ workers: 2, chunkSize: 16, scorer: scorerOptions });
-      const running = pool.decideBatch(synthetic.slice(0, 80));
+      const running = pool.safeDecideBatch(synthetic.slice(0, 80));
       await new Promise((r) => setTimeout(r, round % 20));
       const closed = pool.close();
       expect(json(await running)).toBe(json(JSON.parse(local).slice(0, 80)));

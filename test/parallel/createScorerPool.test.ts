@@ -41,12 +41,12 @@ afterAll(async () => {
 describe('createScorerPool: same results as the in-process scorer', () => {
   it('pooled decideBatch is byte-equal JSON to in-process decideBatch, across many chunks and both workers', async () => {
     expect(pool.size).toBe(2);
-    const pooled = await pool.decideBatch(mixed);
+    const pooled = await pool.safeDecideBatch(mixed);
     expect(json(pooled)).toBe(json(expected));
   });
 
   it('decideBatchJson gives each decision as exactly its JSON text, with outcome and limit, and the same errors', async () => {
-    const pooled = await pool.decideBatchJson(mixed);
+    const pooled = await pool.safeDecideBatchJson(mixed);
     expect(pooled).toHaveLength(expected.length);
     pooled.forEach((r, i) => {
       const want = expected[i]!;
@@ -62,7 +62,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
   });
 
   it('order is kept: result i carries index i, and a bad record never loses its neighbours', async () => {
-    const pooled = await pool.decideBatch(mixed);
+    const pooled = await pool.safeDecideBatch(mixed);
     expect(pooled).toHaveLength(mixed.length);
     pooled.forEach((r, i) => expect(r.index).toBe(i));
     const bad = pooled.filter((r) => !r.ok);
@@ -79,7 +79,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(record, { maxLength: 40 }), async (batch) => {
-        const [pooled, local] = await Promise.all([pool.decideBatch(batch), scorer.safeDecideBatch(batch)]);
+        const [pooled, local] = await Promise.all([pool.safeDecideBatch(batch), scorer.safeDecideBatch(batch)]);
         expect(json(pooled)).toBe(json(local));
       }),
       { numRuns: 12 },
@@ -89,7 +89,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
   it('concurrent calls interleave on the workers yet each gets its own results in its own order', async () => {
     const a = mixed.slice(0, 40);
     const b = [...mixed].reverse().slice(0, 33);
-    const [ra, rb, rc] = await Promise.all([pool.decideBatch(a), pool.decideBatch(b), pool.decideBatch(a)]);
+    const [ra, rb, rc] = await Promise.all([pool.safeDecideBatch(a), pool.safeDecideBatch(b), pool.safeDecideBatch(a)]);
     expect(json(ra)).toBe(json(await scorer.safeDecideBatch(a)));
     expect(json(rb)).toBe(json(await scorer.safeDecideBatch(b)));
     expect(json(rc)).toBe(json(ra));
@@ -97,7 +97,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
 
   it('a record that cannot be structured-cloned gets the same result it would in process; its chunk-mates still decide', async () => {
     const batch: unknown[] = [examples[0], { ...examples[1], extra: () => 1 }, examples[2], { ...examples[3], id: Symbol('x') }];
-    const pooled = await pool.decideBatch(batch);
+    const pooled = await pool.safeDecideBatch(batch);
     expect(json(pooled)).toBe(json(await scorer.safeDecideBatch(batch)));
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
@@ -113,7 +113,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     });
     const local = await scorer.safeDecideBatch(batch);
     expect(local.map((r) => (r.ok ? 'ok' : r.error.issues?.[0]?.code))).toEqual(['ok', 'missing_element', 'unreadable_input', 'ok']);
-    expect(json(await pool.decideBatch(batch))).toBe(json(local));
+    expect(json(await pool.safeDecideBatch(batch))).toBe(json(local));
   });
 
   it('createScorer with a model option that is neither a path, bytes nor a LoadedModel fails with model_load_failed', async () => {
@@ -123,11 +123,11 @@ describe('createScorerPool: same results as the in-process scorer', () => {
   });
 
   it('an empty batch gives no results', async () => {
-    expect(await pool.decideBatch([])).toEqual([]);
+    expect(await pool.safeDecideBatch([])).toEqual([]);
   });
 
   it('input that is not an array is a ValidationError, as in process', async () => {
-    const err = await pool.decideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
+    const err = await pool.safeDecideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     const local = await scorer.safeDecideBatch('nope' as unknown as unknown[]).catch((e: unknown) => e);
     expect((err as ValidationError).message).toBe((local as ValidationError).message);
@@ -135,23 +135,23 @@ describe('createScorerPool: same results as the in-process scorer', () => {
 
   it('an invalid limitHistory fails the whole call with the same ValidationError as in process', async () => {
     const opts = { limitHistory: [{ at: 'yesterday', from: -1 }] } as never;
-    const err = await pool.decideBatch(examples, opts).catch((e: unknown) => e);
+    const err = await pool.safeDecideBatch(examples, opts).catch((e: unknown) => e);
     const local = await scorer.safeDecideBatch(examples, opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(local).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).message).toBe((local as ValidationError).message);
     expect((err as ValidationError).issues).toEqual((local as ValidationError).issues);
     // The pool is still usable afterwards.
-    expect(json(await pool.decideBatch(examples))).toBe(json(await scorer.safeDecideBatch(examples)));
+    expect(json(await pool.safeDecideBatch(examples))).toBe(json(await scorer.safeDecideBatch(examples)));
   });
 
   // Last in this block: it closes the shared pool.
   it('close() lets a batch under way finish, then further calls are refused', async () => {
-    const running = pool.decideBatch(mixed);
+    const running = pool.safeDecideBatch(mixed);
     const closed = pool.close();
     expect(json(await running)).toBe(json(expected));
     await closed;
-    await expect(pool.decideBatch(examples)).rejects.toMatchObject({ code: 'internal_error' });
+    await expect(pool.safeDecideBatch(examples)).rejects.toMatchObject({ code: 'internal_error' });
     await pool.close(); // idempotent
   });
 });
@@ -188,7 +188,7 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
       const batch: unknown[] = [...synthetic.slice(0, 20)];
       batch[12] = { ...(batch[12] as object), id };
       const pidsBefore = crashy.workerPids();
-      const results = await crashy.decideBatch(batch);
+      const results = await crashy.safeDecideBatch(batch);
       results.forEach((r, i) => expect(r.index).toBe(i));
       const failed = results.filter((r) => !r.ok);
       expect(failed.map((r) => r.index)).toEqual([12]);

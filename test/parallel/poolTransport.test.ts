@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('pool transport: decisions cross the process boundary unchanged', () => {
   it('pooled results are canonical-JSON identical and deep-equal to in-process decideBatch, valid, invalid and odd records alike', async () => {
-    const [pooled, local] = await Promise.all([pool.decideBatch(batch), scorer.safeDecideBatch(batch)]);
+    const [pooled, local] = await Promise.all([pool.safeDecideBatch(batch), scorer.safeDecideBatch(batch)]);
     expect(pooled).toHaveLength(batch.length);
     pooled.forEach((r, i) => {
       expect(canonicalJson(r)).toBe(canonicalJson(local[i]));

@@ -1,14 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-
-/** The Chromium binary: $CREDITLIFT_CHROMIUM, else Debian's `chromium`, else `chromium-browser`; undefined when none runs. */
-export function findChromium(): string | undefined {
-  for (const bin of [process.env.CREDITLIFT_CHROMIUM, 'chromium', 'chromium-browser'].filter((b): b is string => !!b)) {
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (r.status === 0) return bin;
-  }
-  return undefined;
-}
 
 /** One DevTools protocol event. */
 export interface CdpEvent {

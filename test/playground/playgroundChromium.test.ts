@@ -1,32 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servePlayground, type Playground } from '../../src/playground/index.js';
 import { decodePng } from '../report/decodePng.js';
-import { CdpPipe, findChromium } from './cdpPipe.js';
+import { headlessChromium } from '../helpers/headlessChromium.js';
+import { CdpPipe } from './cdpPipe.js';
 
-const chromium = findChromium();
-const SKIP_REASON = 'SKIPPED: chromium is not installed (Debian: apt-get install -y chromium; or set CREDITLIFT_CHROMIUM)';
-if (chromium === undefined) console.warn(`playgroundChromium.test.ts ${SKIP_REASON}`);
+const browser = headlessChromium('playgroundChromium.test.ts');
 
 // The screenshot is a test artefact; CREDITLIFT_UPDATE_SCREENSHOTS=1 also refreshes the README's copy.
 const ARTEFACTS = join(process.cwd(), 'test-artifacts');
 const README_SHOT = join(process.cwd(), 'docs', 'playground.png');
-
-const work = mkdtempSync(join(tmpdir(), 'creditlift-playground-'));
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-  `--user-data-dir=${join(work, 'profile')}`,
-];
 
 let playground: Playground;
 let cdp: CdpPipe;
@@ -36,10 +20,10 @@ const settled =
   "document.getElementById('status') !== null && document.getElementById('status').textContent !== '' && !document.getElementById('status').textContent.startsWith('Deciding')";
 const limit = async () => Number(await cdp.evaluate<string>(page, "document.getElementById('limit').dataset.fen"));
 
-describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
+describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${browser.skipNote}`, () => {
   beforeAll(async () => {
     playground = await servePlayground({ port: 0 });
-    cdp = new CdpPipe(chromium as string, FLAGS);
+    cdp = new CdpPipe(browser.bin as string, browser.flags);
     const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
     ({ sessionId: page } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string });
     await cdp.send('Runtime.enable', {}, page);
@@ -53,7 +37,7 @@ describe.skipIf(chromium === undefined)(`playground in headless Chromium${chromi
   afterAll(async () => {
     await cdp?.close();
     await playground?.close();
-    rmSync(work, { recursive: true, force: true });
+    browser.dispose();
   });
 
   it('loads offline and shows a decision: limit, binding constraint, price, waterfall, reasons, checks, budget assistant', async () => {

@@ -1,49 +1,19 @@
-import { spawnSync, execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { decisionLine, formatOutputLine } from '../../src/cli/score/outputLine.js';
 import { REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
+import { headlessChromium } from '../helpers/headlessChromium.js';
 import { countColour, decodePng } from './decodePng.js';
 
-const run = promisify(execFile);
+const browser = headlessChromium('reportChromium.test.ts');
+const work = browser.work;
+afterAll(() => browser.dispose());
 
-/** The Chromium binary: $CREDITLIFT_CHROMIUM, else Debian's `chromium`, else `chromium-browser`; undefined when none runs. */
-function findChromium(): string | undefined {
-  for (const bin of [process.env.CREDITLIFT_CHROMIUM, 'chromium', 'chromium-browser'].filter((b): b is string => !!b)) {
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (r.status === 0) return bin;
-  }
-  return undefined;
-}
-
-const chromium = findChromium();
-const SKIP_REASON = 'SKIPPED: chromium is not installed (Debian: apt-get install -y chromium; or set CREDITLIFT_CHROMIUM)';
-if (chromium === undefined) console.warn(`reportChromium.test.ts ${SKIP_REASON}`);
-
-const work = mkdtempSync(join(tmpdir(), 'creditlift-report-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-// Flags for a headless, offline, sandbox-less (root in CI) run that touches nothing outside `work`.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-  `--user-data-dir=${join(work, 'profile')}`,
-];
-
-describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
+describe.skipIf(browser.bin === undefined)(`report in headless Chromium${browser.skipNote}`, () => {
   const html = join(work, 'report.html');
 
   it('creditlift report renders every chart with its data marks, offline', async () => {
@@ -73,7 +43,7 @@ describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium =
     expect(await runReportCommand([join(work, 'decisions.ndjson'), '--out', html], c.io)).toBe(0);
     expect(c.out()).toMatch(/report of 200 decisions \(1 rejected/);
 
-    const { stdout: dom } = await run(chromium as string, [...FLAGS, '--dump-dom', pathToFileURL(html).href], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+    const dom = await browser.dumpDom(html);
     for (const id of REPORT_CHART_IDS) {
       const svg = new RegExp(`<svg data-chart="${id}"[\\s\\S]*?</svg>`).exec(dom)?.[0];
       expect(svg, `chart ${id} in the rendered DOM`).toBeDefined();
@@ -85,7 +55,7 @@ describe.skipIf(chromium === undefined)(`report in headless Chromium${chromium =
 
   it('the screenshot shows the charts painted: outcome colours and grade boxes are on screen', async () => {
     const png = join(work, 'report.png');
-    await run(chromium as string, [...FLAGS, `--screenshot=${png}`, '--window-size=1200,2000', pathToFileURL(html).href], { timeout: 60_000 });
+    await browser.screenshot(html, png, 1200, 2000);
     const image = decodePng(readFileSync(png));
     expect(image.width).toBe(1200);
     // The outcome bar alone is hundreds of pixels wide and 44 high in each colour.

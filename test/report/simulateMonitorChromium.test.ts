@@ -1,9 +1,5 @@
-import { spawnSync, execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { buildSimulationHtml, SIMULATION_CHART_IDS } from '../../src/simulate/buildSimulationHtml.js';
@@ -11,35 +7,12 @@ import { createSimulationAccumulator } from '../../src/simulate/simulationAccumu
 import { buildMonitorHtml, MONITOR_CHART_IDS } from '../../src/monitor/buildMonitorHtml.js';
 import { createMonitorAccumulator } from '../../src/monitor/monitorAccumulator.js';
 import type { MonitorBaseline } from '../../src/monitor/monitorBaseline.js';
+import { headlessChromium } from '../helpers/headlessChromium.js';
 import { countColour, decodePng } from './decodePng.js';
 
-const run = promisify(execFile);
-
-function findChromium(): string | undefined {
-  for (const bin of [process.env.CREDITLIFT_CHROMIUM, 'chromium', 'chromium-browser'].filter((b): b is string => !!b)) {
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (r.status === 0) return bin;
-  }
-  return undefined;
-}
-const chromium = findChromium();
-const SKIP_REASON = 'SKIPPED: chromium is not installed (Debian: apt-get install -y chromium; or set CREDITLIFT_CHROMIUM)';
-if (chromium === undefined) console.warn(`simulateMonitorChromium.test.ts ${SKIP_REASON}`);
-
-const work = mkdtempSync(join(tmpdir(), 'creditlift-simmon-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--hide-scrollbars',
-  `--user-data-dir=${join(work, 'profile')}`,
-];
+const browser = headlessChromium('simulateMonitorChromium.test.ts');
+const work = browser.work;
+afterAll(() => browser.dispose());
 
 const OUTCOMES = ['approve', 'refer', 'decline'] as const;
 const regions = ['east', 'central', 'west', 'northeast'];
@@ -113,7 +86,7 @@ function monitorHtml(): string {
   return buildMonitorHtml({ summary: acc.finish(), records: 600, errors: 0, warnings: [] }, { source: 'applicants.ndjson' });
 }
 
-describe.skipIf(chromium === undefined)(`simulation and monitoring reports in headless Chromium${chromium === undefined ? ` (${SKIP_REASON})` : ''}`, () => {
+describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in headless Chromium${browser.skipNote}`, () => {
   for (const [name, build, ids] of [
     ['simulation', simulationHtml, SIMULATION_CHART_IDS],
     ['monitor', monitorHtml, MONITOR_CHART_IDS],
@@ -121,10 +94,7 @@ describe.skipIf(chromium === undefined)(`simulation and monitoring reports in he
     it(`the ${name} report renders offline with every chart's data marks, and the screenshot shows them painted`, async () => {
       const html = join(work, `${name}.html`);
       writeFileSync(html, build());
-      const { stdout: dom } = await run(chromium as string, [...FLAGS, '--dump-dom', pathToFileURL(html).href], {
-        timeout: 60_000,
-        maxBuffer: 32 * 1024 * 1024,
-      });
+      const dom = await browser.dumpDom(html);
       for (const id of ids) {
         const svg = new RegExp(`<svg data-chart="${id}"[\\s\\S]*?</svg>`).exec(dom)?.[0];
         expect(svg, `chart ${id} in the rendered DOM`).toBeDefined();
@@ -133,7 +103,7 @@ describe.skipIf(chromium === undefined)(`simulation and monitoring reports in he
       expect(dom).toMatch(/<h2>Fair outcomes by group<\/h2>/);
       expect(dom).toMatch(/class="flag">below 0.8</);
       const png = join(work, `${name}.png`);
-      await run(chromium as string, [...FLAGS, `--screenshot=${png}`, '--window-size=1200,1600', pathToFileURL(html).href], { timeout: 60_000 });
+      await browser.screenshot(html, png, 1200, 1600);
       const image = decodePng(readFileSync(png));
       expect(image.width).toBe(1200);
       expect(countColour(image, OUTCOME_COLOURS.approve), 'approve-coloured pixels').toBeGreaterThan(300);

@@ -1,17 +1,7 @@
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { applicantServiceJsonSchema, certificateEvidenceServiceJsonSchema } from '../../src/schema/serviceJsonSchema.js';
-
-// The options fastify 5 gives its default ajv instance (@fastify/ajv-compiler defaults), formats included.
-const fastifyAjvOptions = { coerceTypes: 'array', useDefaults: true, removeAdditional: true, addUsedSchema: false, allErrors: false } as const;
-
-const fastifyAjv = () => {
-  const ajv = new Ajv(fastifyAjvOptions);
-  addFormats.default(ajv);
-  return ajv;
-};
+import { fastifyAjv } from '../helpers/fastifyAjv.js';
 
 const valid = exampleApplicants[0]!.applicant;
 const clone = <T>(v: T): T => structuredClone(v);

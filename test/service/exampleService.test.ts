@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../examples/service/server.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 
 let scorer: Scorer;
@@ -22,11 +23,38 @@ const post = (body: string) => fetch(`${base}/decisions`, { method: 'POST', head
 const valid = exampleApplicants[0]!.applicant;
 
 describe('examples/service over 127.0.0.1', () => {
-  it('a valid body gets 200 and the same Decision as the scorer in process', async () => {
-    const res = await post(JSON.stringify(valid));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('x-request-id')).toBeTruthy();
-    expect(await res.text()).toBe(JSON.stringify(await scorer.decide(valid)));
+  it('a valid body gets 200 and the same Decision as the scorer in process, byte for byte, approvals and declines alike', async () => {
+    const declined = { ...valid, bureau: { ...valid.bureau, currentDaysPastDue: 45 } };
+    const outcomes = new Set<string>();
+    for (const applicant of [...exampleApplicants.map((e) => e.applicant), declined]) {
+      const res = await post(JSON.stringify(applicant));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+      const want = await scorer.decide(applicant);
+      // The response schema checks the reply; JSON.stringify writes it: no key dropped, reordered or coerced.
+      expect(await res.text(), applicant.id).toBe(JSON.stringify(want));
+      outcomes.add(want.outcome);
+    }
+    expect(outcomes).toContain('decline');
+  });
+
+  it('a decision that does not match the response schema is a 500 problem, never sent with the field dropped', async () => {
+    const drifted: Scorer = {
+      ...scorer,
+      safeDecide: async (body, opts) => {
+        const r = await scorer.safeDecide(body, opts);
+        return r.ok ? { ok: true, decision: { ...r.decision, surprise: 1 } as Decision } : r;
+      },
+    };
+    const other = await buildServer({ scorer: drifted });
+    try {
+      const res = await other.inject({ method: 'POST', url: '/decisions', payload: valid });
+      expect(res.statusCode).toBe(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).not.toContain('"applicantId"');
+    } finally {
+      await other.close();
+    }
   });
 
   it('an invalid body gets 422 problem+json naming the fields: unknown key, protected key, coercible string', async () => {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { SCORER_ARG_OPTIONS } from '../../src/cli/scorerArgs.js';
+import { parseScoreArgs, runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { captureIo } from './fakeDecider.js';
+
+// `score` and `score --queue` read their shared options with one planner (src/cli/score/scoreArgs.ts):
+// the same command line means the same run, and a bad one is refused with the same words, in either mode.
+describe('score and score --queue read a command line alike', () => {
+  const queue = ['--queue', 'redis://127.0.0.1:1', '--job', 'same'];
+  const bad: [string, string[], RegExp][] = [
+    ['missing --in', ['--out', 'o.ndjson'], /missing --in/],
+    ['input as output', ['--in', 'a.ndjson', '--out', 'a.ndjson'], /must not be the input file/],
+    ['errors as input', ['--in', 'a.ndjson', '--out', 'o.ndjson', '--errors', 'a.ndjson'], /must not be the input file/],
+    ['resume and overwrite', ['--in', 'a.ndjson', '--out', 'o.ndjson', '--resume', '--overwrite'], /contradict/],
+    ['unknown format', ['--in', 'a.ndjson', '--out', 'o.ndjson', '--format', 'xml'], /--format must be ndjson or csv/],
+    ['batch out of range', ['--in', 'a.ndjson', '--out', 'o.ndjson', '--batch', '0'], /--batch expects a whole number/],
+    ['suggestions out of range', ['--in', 'a.ndjson', '--out', 'o.ndjson', '--suggestions', '101'], /--suggestions expects a whole number/],
+    ['stray argument', ['--in', 'a.ndjson', '--out', 'o.ndjson', 'extra'], /unexpected argument "extra"/],
+  ];
+  for (const [name, argv, message] of bad) {
+    it(`${name}: exit 2 with the same message in both modes`, async () => {
+      const local = captureIo();
+      const queued = captureIo();
+      expect(await runScoreCommand(argv, local.io)).toBe(2);
+      expect(await runScoreCommand([...argv, ...queue], queued.io)).toBe(2);
+      const first = (err: string) => err.split('\n')[0];
+      expect(first(local.err())).toMatch(message);
+      expect(first(queued.err())).toBe(first(local.err()));
+    });
+  }
+
+  it('--queue needs --job too, named with the other missing options', async () => {
+    const c = captureIo();
+    expect(await runScoreCommand(['--out', 'o.ndjson', '--queue', 'redis://127.0.0.1:1'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/missing --in, --job/);
+  });
+
+  it('every scorer option reaches the planned run (none dropped on the way)', () => {
+    const given = Object.keys(SCORER_ARG_OPTIONS).flatMap((k) => [`--${k}`, `value-of-${k}`]);
+    const args = parseScoreArgs(['--in', 'a.ndjson', '--out', 'o.ndjson', ...given]);
+    for (const k of Object.keys(SCORER_ARG_OPTIONS)) expect(args).toHaveProperty([k], `value-of-${k}`);
+  });
+});
