@@ -8,6 +8,8 @@ export interface StreamOptions {
 
 /** What a decision stream cost, in memory and time. */
 export interface StreamResult {
+  /** Flags the stream's node ran with (none: node's defaults). */
+  readonly nodeFlags: readonly string[];
   readonly decisions: number;
   readonly errors: number;
   readonly batchSize: number;
