@@ -18,6 +18,7 @@ import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { euCcd2 } from '../src/policy/jurisdictionProfile.js';
 import { resolvePolicy } from '../src/policy/resolvePolicy.js';
 import type { ApplicantInput } from '../src/schema/applicant.js';
+import { stepAllowance } from '../src/testing/_internals/stepAllowance.js';
 import { captureIo } from './cli/fakeDecider.js';
 
 let scorer: Scorer;
@@ -137,10 +138,27 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
     expect(declined.reasons.length).toBeLessThanOrEqual(4);
   });
 
-  it('law: whatever a reviewer enters, a recorded review never leaves a cap or the affordability ceiling', async () => {
+  it('law: whatever a reviewer enters, a recorded review never leaves a cap, the affordability ceiling or the step limits', async () => {
     const decided = await Promise.all(
       (['new_graduate', 'factory_worker', 'delinquent', 'salaried_teacher'] as const).map((s) => scorer.decide(exampleFor(s).applicant)),
     );
+    // Existing lines too, with and without rises already in the step-limit window.
+    const teacher = exampleFor('salaried_teacher').applicant;
+    for (const [line, history] of [
+      [200_000, []],
+      [100_000, [{ asOf: teacher.asOf, from: 50_000, to: 100_000 }]],
+      [
+        100_000,
+        [
+          { asOf: teacher.asOf, from: 10_000, to: 40_000 },
+          { asOf: teacher.asOf, from: 40_000, to: 70_000 },
+          { asOf: teacher.asOf, from: 70_000, to: 100_000 },
+        ],
+      ],
+    ] as const) {
+      const onLine = { ...teacher, platform: { ...teacher.platform, currentLimit: line }, controls: { ...teacher.controls, humanReview: true } };
+      decided.push(await scorer.decide(onLine, { limitHistory: history }));
+    }
     fc.assert(
       fc.property(
         fc.constantFrom(...decided),
@@ -157,11 +175,38 @@ describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {
           for (const cap of Object.values(d.caps)) if (cap !== null) expect(reviewed.limit).toBeLessThanOrEqual(cap);
           expect(reviewed.limit).toBeLessThanOrEqual(d.health.healthyLimit);
           if (reviewed.outcome === 'approve') expect(reviewed.limit).toBeGreaterThanOrEqual(scorer.policy.limits.productMin);
+          if (reviewed.outcome === 'approve' && d.previousLimit > 0) {
+            // The step limits as the policy words them, on the ledger before the automated proposal.
+            const before = d.limitHistory.filter((c) => !(c.asOf === d.asOf && c.from === d.previousLimit && c.to === d.limit));
+            const { allowedIncrease } = stepAllowance(d.previousLimit, before, d.asOf, scorer.policy);
+            expect(reviewed.limit - d.previousLimit).toBeLessThanOrEqual(allowedIncrease);
+          }
           expect(reviewed.audit.priorDecisionId).toBe(d.audit.decisionId);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('a reviewer may not raise an existing line past its step limits (the window has no rises left)', async () => {
+    const teacher = exampleFor('salaried_teacher').applicant;
+    const asOf = teacher.asOf;
+    const onLine = { ...teacher, platform: { ...teacher.platform, currentLimit: 100_000 }, controls: { ...teacher.controls, humanReview: true } };
+    // Three rises inside the 30-day window: the default policy allows no fourth.
+    const limitHistory = [
+      { asOf, from: 10_000, to: 40_000 },
+      { asOf, from: 40_000, to: 70_000 },
+      { asOf, from: 70_000, to: 100_000 },
+    ];
+    const pending = await scorer.decide(onLine, { limitHistory });
+    expect(pending.outcome).toBe('refer');
+    expect(pending.review?.proposed.limit).toBe(100_000);
+    const ceiling = Math.min(pending.health.healthyLimit, ...Object.values(pending.caps).filter((c): c is number => c !== null));
+    expect(ceiling).toBeGreaterThan(100_000);
+    const above = Math.floor(ceiling / 10_000) * 10_000;
+    expect(() => scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: above })).toThrow(/step limit/);
+    // Keeping the line as it is stays open to the reviewer.
+    expect(scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 100_000 }).limit).toBe(100_000);
   });
 
   it("a customer's contest attaches as a new decision (refer, terms kept, audit linked); a review answers it", async () => {

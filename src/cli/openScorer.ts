@@ -48,7 +48,7 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
  * A key file's bytes, less one trailing newline (what `openssl rand -hex 32 > key` leaves), so the
  * key equals the same text passed to `createScorer` as a string. Bytes, so they reach workers as is.
  */
-async function readKeyFile(path: string): Promise<Uint8Array> {
+export async function readKeyFile(path: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await readFile(path));
   const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
   return bytes.slice(0, end);

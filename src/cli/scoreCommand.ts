@@ -5,6 +5,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
+import { keyFingerprints, type KeyFingerprints } from './keyFingerprints.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider, type DeciderIdentity } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
@@ -59,7 +60,7 @@ Options:
   --resume                   continue an interrupted run: keep the lines already in --out and
                              --errors, skip those input lines, decide the rest and the records
                              a failed worker left (worker_failed). Refused unless the input,
-                             model, policy and options match the run's manifest (OUT.run.json)
+                             model, policy, keys and options match the run's manifest (OUT.run.json)
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
   --batch N                  records per runtime call (default 256)
@@ -166,7 +167,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     const input = await fingerprintInput(args.input);
     decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers);
-    const manifest = runManifestOf(args, input, decider.identity);
+    const manifest = runManifestOf(args, input, decider.identity, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
@@ -251,6 +252,8 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
     ...(values.model === undefined ? {} : { model: values.model }),
     ...(values.policy === undefined ? {} : { policy: values.policy }),
     ...(values['model-sha256'] === undefined ? {} : { 'model-sha256': values['model-sha256'] }),
+    ...(values['signing-key-file'] === undefined ? {} : { 'signing-key-file': values['signing-key-file'] }),
+    ...(values['personal-data-key-file'] === undefined ? {} : { 'personal-data-key-file': values['personal-data-key-file'] }),
     input,
     out,
     errors,
@@ -265,7 +268,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   };
 }
 
-function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: DeciderIdentity): RunManifest {
+function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: DeciderIdentity, keys: KeyFingerprints): RunManifest {
   return {
     kind: 'creditlift-score-run',
     version: 1,
@@ -273,6 +276,7 @@ function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: Decid
     format: args.format,
     model: identity.model,
     policyHash: identity.policyHash,
+    keys,
     options: {
       out: args.out,
       errors: args.errors,

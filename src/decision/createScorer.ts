@@ -184,7 +184,8 @@ export interface Scorer<TInput = ApplicantInput> {
    * Records a person's review of a decision (PIPL Art. 24; EU CCD2 Art. 18) as a new decision,
    * sealed (and signed) by this scorer, linked to the one reviewed, and itself a valid prior for
    * {@link Scorer.reassess}. The reviewer may decide differently from the model, never outside a
-   * bound: every cap of the decision and its healthy limit, the rounding step, the product minimum.
+   * bound: every cap of the decision and its healthy limit, the rounding step, the product minimum,
+   * and the step limits on raising an existing line.
    * @example
    * const reviewed = scorer.recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' });
    * reviewed.audit.kind; // 'review'

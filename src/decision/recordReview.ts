@@ -5,7 +5,7 @@ import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
-import type { LimitChange } from '../policy/stepLimit.js';
+import { applyStepLimits, type LimitChange } from '../policy/stepLimit.js';
 import { ENGINE_VERSION } from '../version.js';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
@@ -88,7 +88,8 @@ function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'rev
  * the reviewer's role (no personal data). A person may decide differently from the model, but
  * never outside a bound: the limit stays at or under every cap of the decision (regulatory,
  * lender, product, risk, affordability, the customer's own cap and request) and the healthy
- * limit, is a whole rounding step, and an approval is at least the product minimum. The prior is
+ * limit, is a whole rounding step, an approval is at least the product minimum, and a raise of an
+ * existing line stays within the policy's step limits. The prior is
  * verified first (schema, seal, signature under the scorer's key), so the result is itself a
  * valid prior for `reassess`. Called through `scorer.recordReview`.
  *
@@ -130,11 +131,26 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
   }
 
+  const previousLimit = decision.previousLimit;
+  // Step-limit history counts the increase the person granted, not the one the automated
+  // decision proposed (a proposal under review opened or raised nothing).
+  const proposedRaise = (c: LimitChange) => c.asOf === decision.asOf && c.from === previousLimit && c.to === decision.limit;
+  const history = decision.limitHistory.filter((c) => !proposedRaise(c));
+  const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
+  if (raised) {
+    // Step limits bound how fast a line grows; a person's approval is a step like any other.
+    const stepped = applyStepLimits({ priorLimit: previousLimit, proposedLimit: limit, asOf: decision.asOf, history }, policy);
+    if (stepped.limit < limit)
+      throw new CreditliftError(
+        'review_invalid',
+        `limit ${limit} fen raises the line of ${previousLimit} fen past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${decision.asOf}`,
+      );
+  }
+
   const codes: PolicyReasonCode[] = [
     ...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'),
     'human_review_decided',
   ];
-  const previousLimit = decision.previousLimit;
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
   const next: DecisionReview = {
@@ -145,11 +161,6 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     note: review.note ?? null,
     contest: decision.review?.contest ?? null,
   };
-  // Step-limit history counts the increase the person granted, not the one the automated
-  // decision proposed (a proposal under review opened or raised nothing).
-  const proposedRaise = (c: LimitChange) => c.asOf === decision.asOf && c.from === previousLimit && c.to === decision.limit;
-  const history = decision.limitHistory.filter((c) => !proposedRaise(c));
-  const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
   const limitHistory = raised ? [...history, { asOf: decision.asOf, from: previousLimit, to: limit }] : history;
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(

@@ -1,17 +1,20 @@
 import type { OutputLine } from '../cli/score/outputLine.js';
 import { UsageError } from '../commandLine/commandIo.js';
+import { keyMismatches, type KeyFingerprints } from '../cli/keyFingerprints.js';
 
 /** The BullMQ queue every producer and worker shares; runs are told apart by job name. */
 export const QUEUE_NAME = 'creditlift-score';
 
 /**
  * What a worker must decide with for its results to equal a single-process run: the model's
- * SHA-256, the policy hash, the engine version and the suggestions per decision.
+ * SHA-256, the policy hash, the engine version, the keys and the suggestions per decision.
  */
 export interface ScoringFingerprint {
   readonly modelSha256: string;
   readonly policyHash: string;
   readonly engineVersion: string;
+  /** The signing and personal-data keys' fingerprints: a worker under another key (or none) refuses the job. */
+  readonly keys: KeyFingerprints;
   readonly suggestions: number;
 }
 
@@ -72,5 +75,6 @@ export function fingerprintMismatch(job: ScoringFingerprint, worker: Omit<Scorin
     out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
   if (job.policyHash !== worker.policyHash) out.push(`policy hash ${worker.policyHash.slice(0, 12)}... is not the job's ${job.policyHash.slice(0, 12)}...`);
   if (job.engineVersion !== worker.engineVersion) out.push(`engine version ${worker.engineVersion} is not the job's ${job.engineVersion}`);
+  out.push(...keyMismatches(job.keys, worker.keys, { before: 'the job was made with', now: 'this worker has' }));
   return out;
 }

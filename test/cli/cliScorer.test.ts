@@ -160,6 +160,34 @@ describe('creditlift score on the default model', () => {
     expect(pooled.map((o) => [o.line, same(o.decision!)])).toEqual(inProcess.map((o) => [o.line, same(o.decision!)]));
   });
 
+  it('--signing-key-file signs every decision exactly as createScorer({ signingKey }) does, in process and in the pool', async () => {
+    const key = 'a-lender-secret-of-at-least-32-bytes!';
+    writeFileSync(file('signing.key'), `${key}\n`);
+    const signer = await createScorer({ signingKey: key });
+    try {
+      const signed = new Map<string, Decision>();
+      for (const ex of exampleApplicants) signed.set(ex.id, await signer.decide(ex.applicant));
+      for (const extra of [[], ['--workers', '2']]) {
+        const out = file(`signed${extra.length}.ndjson`);
+        expect(
+          await runScoreCommand(
+            ['--in', file('book.ndjson'), '--out', out, '--errors', `${out}.err`, '--signing-key-file', file('signing.key'), ...extra],
+            captureIo().io,
+          ),
+        ).toBe(3);
+        const lines = outLines(out);
+        expect(lines).toHaveLength(exampleApplicants.length);
+        for (const o of lines) {
+          expect(o.decision!.audit.hashing).toBe('hmac-sha256');
+          expect(o.decision!.audit.signature).toMatch(/^[0-9a-f]{64}$/);
+          expect(o.decision).toEqual(signed.get(o.decision!.applicantId));
+        }
+      }
+    } finally {
+      await signer.close();
+    }
+  });
+
   it('--model-sha256 pins the model: the right hash scores, any other refuses the run (pool too) before a line is written', async () => {
     const args = (out: string, sha: string, ...extra: string[]) => [
       '--in',

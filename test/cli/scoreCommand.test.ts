@@ -244,6 +244,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     });
     expect(m.model).toEqual({ id: 'fake@1', sha256: 'f'.repeat(64) });
     expect(m.policyHash).toBe('p'.repeat(64));
+    expect(m.keys).toEqual({ signing: null, personalData: null });
     expect(m.options).toMatchObject({ suggestions: 0, errors: path('out.ndjson') });
     expect(existsSync(path('out.ndjson.lock'))).toBe(false);
   });
@@ -252,6 +253,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     n++;
     writeFileSync(path('in.ndjson'), ndjson(10));
     writeFileSync(path('other.ndjson'), ndjson(12));
+    writeFileSync(path('key'), `${'k'.repeat(40)}\n`);
     const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson')];
     expect(await runScoreCommand(args, captureIo().io, withDecider(fakeDecider()))).toBe(0);
     const before = readFileSync(path('out.ndjson'), 'utf8');
@@ -259,6 +261,9 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
       [['--in', path('other.ndjson'), '--out', path('out.ndjson'), '--resume'], fakeDecider(), /the input differs/],
       [[...args, '--resume'], fakeDecider({ modelSha256: 'a'.repeat(64) }), /the model differs/],
       [[...args, '--resume', '--suggestions', '1'], fakeDecider(), /--suggestions differs/],
+      // Decisions signed (or keyed) under another key, or none, would mix in one output.
+      [[...args, '--resume', '--signing-key-file', path('key')], fakeDecider(), /the signing key differs: the run used none, now key [0-9a-f]{12}\.\.\./],
+      [[...args, '--resume', '--personal-data-key-file', path('key')], fakeDecider(), /the personal-data key differs/],
     ];
     for (const [argv, d, message] of cases) {
       const c = captureIo();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 
 /** The input file of a run as the manifest pins it. */
 export interface InputFingerprint {
@@ -23,6 +24,8 @@ export interface RunManifest {
   readonly format: 'csv' | 'ndjson';
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policyHash: string;
+  /** Which signing and personal-data keys the decisions were made under (fingerprints, never the keys). */
+  readonly keys: KeyFingerprints;
   /** Options that change what is written. `batch` and `workers` change only speed and are recorded, not compared. */
   readonly options: {
     readonly out: string;
@@ -68,7 +71,7 @@ export async function writeRunManifest(path: string, m: RunManifest): Promise<vo
 
 /**
  * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
- * (input, model, policy, format, outputs, options that change the output). Empty when it may.
+ * (input, model, policy, keys, format, outputs, options that change the output). Empty when it may.
  */
 export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
   const out: string[] = [];
@@ -83,6 +86,7 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
     );
   if (before.policyHash !== now.policyHash)
     out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  out.push(...keyMismatches(before.keys, now.keys));
   if (before.format !== now.format) out.push(`the input format differs: ${before.format}, now ${now.format}`);
   if (resolve(before.options.errors) !== resolve(now.options.errors)) out.push(`--errors differs: ${before.options.errors}, now ${now.options.errors}`);
   if (before.options.suggestions !== now.options.suggestions) out.push(`--suggestions differs: ${before.options.suggestions}, now ${now.options.suggestions}`);
