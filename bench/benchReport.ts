@@ -158,7 +158,8 @@ const metText = (met: boolean | undefined) => (met === undefined ? 'not measured
 export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, c) => Math.max(3, h.length, ...rows.map((row) => (row[c] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  // The layout Biome's markdown formatter gives a table, so `npm run lint` passes on RESULTS.md as written.
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 /** The generated block of RESULTS.md (also what the bench prints): command, machine, targets, figures. */
