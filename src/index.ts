@@ -47,6 +47,7 @@ export { FeatureMismatchError, type FeatureMismatch } from './features/featureMi
 export { parseFeatureApplicant } from './features/parseFeatureApplicant.js';
 export { MANIFEST_METADATA_KEY, ModelManifest, ManifestFeature } from './model/manifest.js';
 export { loadModel, type LoadedModel, type LoadModelOptions } from './model/loadModel.js';
+export type { ModelEvaluatorInfo, ModelEvaluatorOption } from './model/chooseModelEvaluator.js';
 export { defaultModelPath } from './model/defaultModelPath.js';
 export { decodeTreeEnsembleModel, type DecodedTreeModel } from './model/onnx/decodeTreeEnsemble.js';
 export type { TreeEnsemble, Tree, PostTransform } from './model/treeEnsemble.js';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from '../hashing/canonicalJson.js';
+import { canonicalJsonAround, fastCanonicalJson } from '../hashing/fastCanonicalJson.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
@@ -62,23 +62,25 @@ export function buildAudit(
   const hashing = keys.personalData === null ? 'sha256' : 'hmac-sha256';
   const inputHash = personalHash(keys, 'input', inputJson);
   const subjectHash = personalHash(keys, 'subject', subject);
-  const decisionId = `dec_${personalHash(keys, 'decision', canonicalJson({ ...rest, hashing, inputHash, subjectHash })).slice(0, 32)}`;
+  const decisionId = `dec_${personalHash(keys, 'decision', fastCanonicalJson({ ...rest, hashing, inputHash, subjectHash })).slice(0, 32)}`;
   return { decisionId, hashing, inputHash, subjectHash, ...rest };
 }
 
 /** A decision whose audit has no content hash or signature yet. */
 export type UnsealedDecision = Omit<Decision, 'audit'> & { readonly audit: UnsealedAudit };
 
-/** The canonical JSON the content hash covers: the decision without `contentHash` and `signature`. */
-function contentJson(d: UnsealedDecision): string {
+/**
+ * The canonical JSON the content hash covers (the decision without `contentHash` and `signature`)
+ * and, given the content hash, the one the signature covers (the decision with its content hash,
+ * without `signature`). Both share everything but the audit, which is serialised once.
+ */
+function sealedJson(d: UnsealedDecision): { readonly content: string; signed(contentHash: string): string } {
   const { contentHash: _c, signature: _s, ...audit } = d.audit as DecisionAudit;
-  return canonicalJson({ ...d, audit });
-}
-
-/** The canonical JSON the signature covers: the decision with its content hash, without `signature`. */
-function signedJson(d: UnsealedDecision, contentHash: string): string {
-  const { signature: _s, ...audit } = d.audit as DecisionAudit;
-  return canonicalJson({ ...d, audit: { ...audit, contentHash } });
+  const { before, after } = canonicalJsonAround(d as unknown as Readonly<Record<string, unknown>>, 'audit');
+  return {
+    content: before + fastCanonicalJson(audit) + after,
+    signed: (contentHash) => before + fastCanonicalJson({ ...audit, contentHash }) + after,
+  };
 }
 
 /**
@@ -87,8 +89,9 @@ function signedJson(d: UnsealedDecision, contentHash: string): string {
  * store that reorders them (a JSON column, another language) does not break the seal.
  */
 export function sealDecision(d: UnsealedDecision, keys: AuditKeys): Decision {
-  const contentHash = sha256Hex(contentJson(d));
-  const signature = keys.signing === null ? undefined : hmacHex(keys.signing, signedJson(d, contentHash));
+  const json = sealedJson(d);
+  const contentHash = sha256Hex(json.content);
+  const signature = keys.signing === null ? undefined : hmacHex(keys.signing, json.signed(contentHash));
   return { ...d, audit: { ...d.audit, contentHash, ...(signature === undefined ? {} : { signature }) } };
 }
 
@@ -100,7 +103,8 @@ function sameHex(a: string, b: string): boolean {
 /** What fails when a sealed decision is checked; empty when it holds. */
 export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: readonly string[]; readonly message: string }[] {
   const problems: { path: string[]; message: string }[] = [];
-  const contentHash = sha256Hex(contentJson(d));
+  const json = sealedJson(d);
+  const contentHash = sha256Hex(json.content);
   if (contentHash !== d.audit.contentHash) {
     problems.push({
       path: ['audit', 'contentHash'],
@@ -110,7 +114,7 @@ export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: rea
   if (keys.signing !== null) {
     if (d.audit.signature === undefined)
       problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
-    else if (!sameHex(hmacHex(keys.signing, signedJson(d, d.audit.contentHash)), d.audit.signature)) {
+    else if (!sameHex(hmacHex(keys.signing, json.signed(d.audit.contentHash)), d.audit.signature)) {
       problems.push({ path: ['audit', 'signature'], message: 'audit.signature does not verify under the signing key: changed, or signed under another key' });
     }
   }

@@ -11,6 +11,7 @@ import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
+import type { ModelEvaluatorOption } from '../model/chooseModelEvaluator.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
@@ -33,7 +34,7 @@ import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
-import { finishDecision } from './finishDecision.js';
+import { finishDecision, settleDecision, type SettledDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
@@ -56,6 +57,15 @@ export interface ScorerOptions {
   readonly minConfidence?: number;
   /** Contributions in log-odds (default, exact TreeSHAP) or scaled to probability. */
   readonly contributionSpace?: 'log_odds' | 'probability';
+  /**
+   * Which decisions carry model explanations (TreeSHAP contributions and the factors behind
+   * principal reasons). `always` (default): every decision, exactly as before this option.
+   * `when_owed`: only decisions that owe reasons (outcome not approve, or a limit below the
+   * request or the line on file), so every decision that owes reasons still carries them, in full;
+   * the others carry `contributions.factors: []` with `contributions.omitted: 'not_owed'` and skip
+   * TreeSHAP. A person reviewing such a decision (`recordReview`, `recordContest`) sees no model factors.
+   */
+  readonly explanations?: 'always' | 'when_owed';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
   readonly suggestionsPerDecision?: number;
   /** Challengers tried beside this scorer (the champion) on shares of applicants, by a keyed hash of the id. See {@link createChampionChallengerScorer}. */
@@ -83,6 +93,8 @@ export interface ScorerOptions {
    * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
    */
   readonly expectedSha256?: string;
+  /** Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS evaluator off. Not for an already loaded model. */
+  readonly modelEvaluator?: ModelEvaluatorOption;
 }
 
 /**
@@ -257,7 +269,24 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
     ]);
   }
-  const pin = options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 };
+  const explanations = options.explanations ?? 'always';
+  if (explanations !== 'always' && explanations !== 'when_owed') {
+    throw new ValidationError('ScorerOptions', [
+      { path: ['explanations'], code: 'invalid_value', message: "explanations must be 'always' or 'when_owed'", received: String(explanations) },
+    ]);
+  }
+  const pin = {
+    ...(options.expectedSha256 === undefined ? {} : { expectedSha256: options.expectedSha256 }),
+    ...(options.modelEvaluator === undefined ? {} : { evaluator: options.modelEvaluator }),
+  };
+  if (options.modelEvaluator !== undefined && isLoadedModel(options.model))
+    throw new ValidationError('ScorerOptions', [
+      {
+        path: ['modelEvaluator'],
+        code: 'invalid_value',
+        message: 'modelEvaluator applies when the scorer loads the model; pass evaluator to loadModel instead',
+      },
+    ]);
   const model = isLoadedModel(options.model) ? options.model : await loadModel(checkModelOption(options.model) ?? defaultModelPath(), pin);
   if (isLoadedModel(options.model) && options.expectedSha256 !== undefined) checkSha256(model.sha256, options.expectedSha256);
   let encoder: ReturnType<typeof createFeatureEncoder>;
@@ -287,6 +316,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     dataCategories: dataCategoriesUsed(encoder.definitions),
     contributionSpace: options.contributionSpace ?? 'log_odds',
+    explanations,
     suggestionCount,
     keys,
   };
@@ -316,26 +346,73 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       // synchronously inside a setImmediate on the JavaScript thread, so the TreeSHAP below runs
       // before it, not beside it, and each call also pays an event-loop turn.
       const pending = model.predict(rows, nRows);
-      // Only each plan's first (main) row is explained: gathered into one block so the explainer
-      // can work tree by tree across the block.
       const w = encoder.width;
-      const mainRows = new Float32Array(firstRows.length * w);
-      firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
-      let shaps: Float64Array | CreditliftError;
-      try {
-        shaps = explainer.shapBatch(mainRows, firstRows.length);
-      } catch (e) {
-        shaps = asCreditliftError(e);
-      }
-      const pds = await pending;
-      throwIfAborted(signal);
-      for (let i = start; i < end; i++) {
-        const k = i - start;
+      if (c.explanations === 'always') {
+        // Only each plan's first (main) row is explained: gathered into one block so the explainer
+        // can work tree by tree across the block.
+        const mainRows = new Float32Array(firstRows.length * w);
+        firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
+        let shaps: Float64Array | CreditliftError;
         try {
-          if (shaps instanceof CreditliftError) throw shaps;
-          out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
+          shaps = explainer.shapBatch(mainRows, firstRows.length);
         } catch (e) {
-          out.push(asCreditliftError(e));
+          shaps = asCreditliftError(e);
+        }
+        const pds = await pending;
+        throwIfAborted(signal);
+        for (let i = start; i < end; i++) {
+          const k = i - start;
+          try {
+            if (shaps instanceof CreditliftError) throw shaps;
+            out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
+          } catch (e) {
+            out.push(asCreditliftError(e));
+          }
+        }
+      } else {
+        // Explanations only when owed: the policy runs first, then only the main rows of the
+        // decisions that owe reasons are explained, still as one block.
+        const pds = await pending;
+        throwIfAborted(signal);
+        const settled: (SettledDecision | CreditliftError)[] = [];
+        const owed: number[] = [];
+        for (let i = start; i < end; i++) {
+          const k = i - start;
+          try {
+            const s = settleDecision(c, plans[i] as DecisionPlan, pds, firstRows[k] as number);
+            if (s.owesReasons) owed.push(k);
+            settled.push(s);
+          } catch (e) {
+            settled.push(asCreditliftError(e));
+          }
+        }
+        const owedRows = new Float32Array(owed.length * w);
+        owed.forEach((k, j) => {
+          const r0 = firstRows[k] as number;
+          owedRows.set(rows.subarray(r0 * w, r0 * w + w), j * w);
+        });
+        let shaps: Float64Array | CreditliftError;
+        try {
+          shaps = owed.length === 0 ? new Float64Array(0) : explainer.shapBatch(owedRows, owed.length);
+        } catch (e) {
+          shaps = asCreditliftError(e);
+        }
+        let j = 0;
+        for (const s of settled) {
+          if (s instanceof CreditliftError) {
+            out.push(s);
+            continue;
+          }
+          try {
+            if (!s.owesReasons) out.push(s.finish(null));
+            else {
+              const at = j++;
+              if (shaps instanceof CreditliftError) throw shaps;
+              out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1))));
+            }
+          } catch (e) {
+            out.push(asCreditliftError(e));
+          }
         }
       }
       start = end;
@@ -499,7 +576,8 @@ export function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
   }
   if (policy !== undefined) return validatePolicy(policy);
   if (policyOverrides !== undefined) return resolvePolicy(policyOverrides);
-  return defaultPolicy;
+  // Validated like any other (a cached lookup after the first): the run loop trusts ctx.policy.
+  return validatePolicy(defaultPolicy);
 }
 
 function parseHistory(h: unknown): LimitChange[] {

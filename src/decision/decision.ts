@@ -369,6 +369,12 @@ export const Decision = z
             })
             .readonly(),
         ),
+        /**
+         * Present only on a decision made with `explanations: 'when_owed'` that owes no reasons:
+         * TreeSHAP was not run, so `factors` is empty because nothing was computed (not because
+         * no factor moved the PD); `baseline` is still the model's. Absent whenever factors were computed.
+         */
+        omitted: z.literal('not_owed').optional(),
       })
       .readonly(),
     certificateImpacts: list(CertificateImpact),

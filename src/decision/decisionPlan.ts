@@ -33,6 +33,10 @@ export interface DecisionPlan {
   /** Reassessment only: the applicant with the first j new items, j = 0 .. k-1 (j = k is `main`). */
   readonly steps: readonly Scenario[];
   readonly newEvidenceFrom: number;
+  /**
+   * The ledger, parsed with `LimitChange` where it entered (a call's `limitHistory`, or a prior
+   * decision verified by the Decision schema): the policy trusts it without parsing it again.
+   */
   readonly limitHistory: readonly LimitChange[];
   readonly prior: Decision | null;
 }

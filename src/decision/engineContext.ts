@@ -22,6 +22,8 @@ export interface EngineContext {
   /** Data categories the model's features and the policy use (for notices). */
   readonly dataCategories: readonly string[];
   readonly contributionSpace: 'log_odds' | 'probability';
+  /** `always`: every decision carries its factors; `when_owed`: only decisions that owe reasons (see ScorerOptions.explanations). */
+  readonly explanations: 'always' | 'when_owed';
   /** How many what-if suggestions each decision carries (0: none, and no what-if rows are scored). */
   readonly suggestionCount: number;
   /** The lender's signing and personal-data keys, when given. */

@@ -1,9 +1,11 @@
+import { CreditliftError } from '../errors/creditliftError.js';
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
 import { roundDownToStep } from '../policy/limit.js';
-import { preparePolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
+import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
+import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
@@ -28,11 +30,40 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) =
     const duplicateEvidence = s.report.summary.duplicateDetected;
     let p = prepared.get(duplicateEvidence);
     if (p === undefined) {
-      p = preparePolicy({ applicant: plan.main.applicant, flags: { duplicateEvidence }, policy: ctx.policy, limitHistory: plan.limitHistory });
+      // Everything here was validated at its entry: the policy at createScorer, the applicant by
+      // parseApplicant, the ledger once per call (see DecisionPlan.limitHistory).
+      p = prepareCheckedPolicy({
+        applicant: plan.main.applicant,
+        flags: { duplicateEvidence },
+        policy: ctx.policy,
+        policyHash: ctx.policyHash,
+        limitHistory: plan.limitHistory,
+      });
       prepared.set(duplicateEvidence, p);
     }
     return p;
   };
+}
+
+/** The decision's contributions from the main row's TreeSHAP values. */
+function explain(ctx: EngineContext, shap: Float64Array): Decision['contributions'] {
+  const w = ctx.encoder.width;
+  // Probability space is the explainer's documented "percentage points" reading of the exact
+  // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
+  const values = ctx.contributionSpace === 'probability' ? toProbabilitySpace(shap) : shap;
+  const baseline = values[w] as number;
+  const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
+  return { space: ctx.contributionSpace, baseline, factors };
+}
+
+/**
+ * The contributions of a decision that owes no reasons under `explanations: 'when_owed'`: no
+ * factors, said so, and the baseline every explained decision of this model carries (the bias
+ * term of TreeSHAP is the explainer's expected value; in probability space its sigmoid).
+ */
+function unexplained(ctx: EngineContext): Decision['contributions'] {
+  const bias = ctx.explainer.expectedValue;
+  return { space: ctx.contributionSpace, baseline: ctx.contributionSpace === 'probability' ? sigmoid(bias) : bias, factors: [], omitted: 'not_owed' };
 }
 
 /**
@@ -43,6 +74,25 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) =
  * @param firstRow where this plan's rows start in `pds`
  */
 export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Float64Array, pds: Float32Array, firstRow: number): Decision {
+  return settleDecision(ctx, plan, pds, firstRow).finish(shap);
+}
+
+/** A decision whose policy has run, waiting for its main row's TreeSHAP values if it needs them. */
+export interface SettledDecision {
+  /** Whether the decision owes reasons (outcome not approve, or a limit below the request or the line on file). */
+  readonly owesReasons: boolean;
+  /**
+   * The sealed decision. `shap` (as for {@link finishDecision}) may be null only when the scorer
+   * explains when owed and this decision owes no reasons.
+   */
+  finish(shap: Float64Array | null): Decision;
+}
+
+/**
+ * The first half of {@link finishDecision}: everything up to the explanation, so that a scorer
+ * explaining only when owed can gather the rows that need TreeSHAP into one block first.
+ */
+export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Float32Array, firstRow: number): SettledDecision {
   let r = firstRow;
   const nextPd = () => pds[r++] as number;
   const { applicant } = plan.main;
@@ -119,12 +169,6 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
     movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
   }
 
-  const w = ctx.encoder.width;
-  // Probability space is the explainer's documented "percentage points" reading of the exact
-  // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
-  const values = ctx.contributionSpace === 'probability' ? toProbabilitySpace(shap) : shap;
-  const baseline = values[w] as number;
-  const factors = groupContributions(values, ctx.encoder.names, ctx.factors);
   const requested = applicant.controls.requestedLimit ?? null;
   const outcome = settled.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
@@ -135,98 +179,115 @@ export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Flo
   if (settled.held) policyReasons.push('line_held_for_review');
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
-  const reasons = adverse ? principalReasons(policyReasons, factors, ctx.featureReasons) : [];
-  const bindingConstraint: DecisionLimitSetBy = settled.held
-    ? 'line_on_file'
-    : main.knockouts.length > 0
-      ? 'knockout'
-      : main.reasons.includes('limit_below_product_minimum')
-        ? 'product_minimum'
-        : main.limitSetBy;
+  return { owesReasons: adverse, finish: (shap) => finish(shap) };
 
-  // Only increases of an existing line count towards step limits; opening a line is not a step.
-  const raised = previousLimit > 0 && grantedLimit > previousLimit;
-  const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(-LIMIT_HISTORY_KEPT);
-  const lowerLimitOffer =
-    overBudgetMonths === null
-      ? null
-      : recommendLowerLimit({
-          currentLimit: grantedLimit,
-          monthlyIncome: applicant.income.monthlyNet,
-          monthlyEssentials: applicant.household.monthlyEssentialSpending,
-          overBudgetMonths,
-          healthyLimit,
-        });
-  const audit = buildAudit(
-    {
-      applicantId: applicant.id,
-      asOf: applicant.asOf,
-      modelId: ctx.model.id,
-      modelSha256: ctx.model.sha256,
-      policyHash: ctx.policyHash,
-      catalogHash: ctx.catalogHash,
-      engineVersion: ENGINE_VERSION,
-      kind: plan.kind,
-      ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
-      inputJson: JSON.stringify({ applicant, limitHistory: plan.limitHistory, suggestions: ctx.suggestionCount, space: ctx.contributionSpace }),
-      subject: applicant.identity.idHash,
-    },
-    ctx.keys,
-  );
+  function finish(shap: Float64Array | null): Decision {
+    const explained = adverse || ctx.explanations === 'always';
+    if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
+    const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
+    const reasons = adverse ? principalReasons(policyReasons, contributions.factors, ctx.featureReasons) : [];
+    const bindingConstraint: DecisionLimitSetBy = settled.held
+      ? 'line_on_file'
+      : main.knockouts.length > 0
+        ? 'knockout'
+        : main.reasons.includes('limit_below_product_minimum')
+          ? 'product_minimum'
+          : main.limitSetBy;
 
-  return sealDecision(
-    {
-      applicantId: applicant.id,
-      asOf: applicant.asOf,
-      outcome,
-      limit: grantedLimit,
-      lineAction,
-      maxGrantable: settled.maxGrantable,
-      previousLimit,
-      requestedLimit: requested,
-      apr: main.apr,
-      dailyRate: main.dailyRate,
-      dailyRateText: main.dailyRateText,
-      plans: main.plans,
-      dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
-      review:
-        applicant.controls.humanReview === true
-          ? {
-              status: 'pending',
-              proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
-              automatedDecisionId: null,
-              reviewerRole: null,
-              note: null,
-              contest: null,
-            }
-          : null,
-      pd: mainPd,
-      grade: main.grade,
-      bindingConstraint,
-      caps: main.caps,
-      affordability: {
-        pass: main.affordability.pass,
-        monthlyPayment: main.affordability.monthlyPayment,
-        capacity: main.affordabilityCapacity,
-        checks: main.affordability.checks,
+    // Only increases of an existing line count towards step limits; opening a line is not a step.
+    const raised = previousLimit > 0 && grantedLimit > previousLimit;
+    const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
+      -LIMIT_HISTORY_KEPT,
+    );
+    const lowerLimitOffer =
+      overBudgetMonths === null
+        ? null
+        : recommendLowerLimit({
+            currentLimit: grantedLimit,
+            monthlyIncome: applicant.income.monthlyNet,
+            monthlyEssentials: applicant.household.monthlyEssentialSpending,
+            overBudgetMonths,
+            healthyLimit,
+          });
+    const audit = buildAudit(
+      {
+        applicantId: applicant.id,
+        asOf: applicant.asOf,
+        modelId: ctx.model.id,
+        modelSha256: ctx.model.sha256,
+        policyHash: ctx.policyHash,
+        catalogHash: ctx.catalogHash,
+        engineVersion: ENGINE_VERSION,
+        kind: plan.kind,
+        ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
+        // The explanation mode is part of the input only when it is not the default, so decisions
+        // made by default keep their ids; under when_owed an unexplained decision differs in output.
+        inputJson: JSON.stringify({
+          applicant,
+          limitHistory: plan.limitHistory,
+          suggestions: ctx.suggestionCount,
+          space: ctx.contributionSpace,
+          ...(ctx.explanations === 'always' ? {} : { explanations: ctx.explanations }),
+        }),
+        subject: applicant.identity.idHash,
       },
-      evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
-        ...item,
-        ...(category === undefined ? {} : { category }),
-        ...(scaleValue === undefined ? {} : { scaleValue }),
-        credentialRef: credentialRef(ctx.keys, item.kind, credentialId),
-      })),
-      policyReasons,
-      reasons,
-      contributions: { space: ctx.contributionSpace, baseline, factors },
-      certificateImpacts,
-      suggestions,
-      movement,
-      health: { healthyLimit, overBudgetMonths, lowerLimitOffer },
-      controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
-      limitHistory,
-      audit,
-    },
-    ctx.keys,
-  );
+      ctx.keys,
+    );
+
+    return sealDecision(
+      {
+        applicantId: applicant.id,
+        asOf: applicant.asOf,
+        outcome,
+        limit: grantedLimit,
+        lineAction,
+        maxGrantable: settled.maxGrantable,
+        previousLimit,
+        requestedLimit: requested,
+        apr: main.apr,
+        dailyRate: main.dailyRate,
+        dailyRateText: main.dailyRateText,
+        plans: main.plans,
+        dataCategories: decisionDataCategories(ctx.dataCategories, plan.main.report.items, ctx.catalog),
+        review:
+          applicant.controls.humanReview === true
+            ? {
+                status: 'pending',
+                proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
+                automatedDecisionId: null,
+                reviewerRole: null,
+                note: null,
+                contest: null,
+              }
+            : null,
+        pd: mainPd,
+        grade: main.grade,
+        bindingConstraint,
+        caps: main.caps,
+        affordability: {
+          pass: main.affordability.pass,
+          monthlyPayment: main.affordability.monthlyPayment,
+          capacity: main.affordabilityCapacity,
+          checks: main.affordability.checks,
+        },
+        evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
+          ...item,
+          ...(category === undefined ? {} : { category }),
+          ...(scaleValue === undefined ? {} : { scaleValue }),
+          credentialRef: credentialRef(ctx.keys, item.kind, credentialId),
+        })),
+        policyReasons,
+        reasons,
+        contributions,
+        certificateImpacts,
+        suggestions,
+        movement,
+        health: { healthyLimit, overBudgetMonths, lowerLimitOffer },
+        controls: { selfSetCap: applicant.controls.selfSetCap ?? null },
+        limitHistory,
+        audit,
+      },
+      ctx.keys,
+    );
+  }
 }

@@ -74,7 +74,9 @@ export function marginToOutput(ensemble: TreeEnsemble, margin: number): number {
 
 /**
  * Scores one row in JavaScript, bit-for-bit on the same branches as onnxruntime (float32
- * comparisons, NaN routing), summing leaves in float64.
+ * comparisons, NaN routing), summing leaves in float64. The PD is therefore close to, not the same
+ * bits as, onnxruntime's (which sums in float32); `loadModel`'s small runs use the float32
+ * evaluator (`evaluateFloat32`), which is proved bit-equal at load.
  *
  * @example
  * const { margin, probability } = evaluateEnsemble(loaded.ensemble, [0.3, 12, Number.NaN]);

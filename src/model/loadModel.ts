@@ -9,6 +9,9 @@ import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
+import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { evaluateFloat32 } from './float32Evaluator.js';
+import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
 
@@ -33,6 +36,14 @@ export interface LoadModelOptions {
    * knowingly (e.g. to inspect the model); the scorer's "evidence never lowers a limit" rests on it.
    */
   readonly allowMonotoneViolations?: boolean;
+  /**
+   * Who scores small runs. `'auto'` (default): a float32 JS evaluator of the same trees serves
+   * runs of at most {@link ModelEvaluatorInfo.maxRows} rows, but only after it gave onnxruntime's
+   * exact bits on every row of a probe built from the model's thresholds (at load); otherwise, or
+   * for a model form it does not implement, onnxruntime serves every run and `model.evaluator`
+   * says why. `'onnxruntime'`: onnxruntime serves every run. Batches always go to onnxruntime.
+   */
+  readonly evaluator?: ModelEvaluatorOption;
 }
 
 /** A model ready to score: its manifest, IR and one reusable onnxruntime session. */
@@ -46,7 +57,12 @@ export interface LoadedModel {
   readonly ensemble: TreeEnsemble;
   /** The model file's bytes. */
   readonly bytes: Uint8Array;
-  /** P(positive) for `nRows` rows stored row-major in `rows`, scored in one session run. */
+  /** Which evaluator serves small runs (float32 JS, proved at load, or onnxruntime) and why. */
+  readonly evaluator: ModelEvaluatorInfo;
+  /**
+   * P(positive) for `nRows` rows stored row-major in `rows`: one onnxruntime session run, or for a
+   * run of at most `evaluator.maxRows` rows the proved float32 JS evaluator (the same bits).
+   */
   predict(rows: Float32Array, nRows: number): Promise<Float32Array>;
   /** P(positive) for one row. */
   predictOne(row: Float32Array | readonly number[]): Promise<number>;
@@ -73,6 +89,17 @@ export interface LoadedModel {
  * await model.close();
  */
 export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  if (options.evaluator !== undefined && options.evaluator !== 'auto' && options.evaluator !== 'onnxruntime') {
+    throw new ValidationError('LoadModelOptions', [
+      {
+        path: ['evaluator'],
+        code: 'invalid_value',
+        message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
+        expected: "'auto' | 'onnxruntime'",
+        received: String(options.evaluator),
+      },
+    ]);
+  }
   const bytes = typeof pathOrBytes === 'string' ? await readModelFile(pathOrBytes) : pathOrBytes;
   const sha256 = sha256Hex(bytes);
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);
@@ -118,12 +145,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   const inFlight = new Set<Promise<unknown>>();
   let closed: Promise<void> | undefined;
 
-  const predict = async (rows: Float32Array, nRows: number): Promise<Float32Array> => {
-    if (closed !== undefined) throw new CreditliftError('internal_error', `Model ${id} has been closed`);
-    if (!Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * width) {
-      throw new CreditliftError('model_shape_mismatch', `Expected ${nRows} rows of ${width} features (${nRows * width} values), got ${rows.length} values`);
-    }
-    if (nRows === 0) return new Float32Array(0);
+  const runOnnx = async (rows: Float32Array, nRows: number): Promise<Float32Array> => {
     // onnxruntime's Run is thread-safe on one session (the concurrency test checks results stay
     // per-call), so runs are not serialised; they are only tracked so close() can wait for them.
     const run = session.run({ [manifest.inputName]: new runtime.Tensor('float32', rows, [nRows, width]) }, [manifest.probabilityOutputName]);
@@ -147,12 +169,48 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     }
   };
 
+  let chosen: ChosenEvaluator;
+  try {
+    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, options.intraOpNumThreads ?? 1, runOnnx, onnxruntimeOracleScorer(runtime));
+  } catch (cause) {
+    await session.release();
+    throw cause;
+  }
+  const float32 = chosen.float32;
+  const maxJsRows = chosen.info.maxRows;
+
+  /** Small runs in JS; rows whose expf is a near tie (rare) and every larger run go to onnxruntime. */
+  const runJs = async (rows: Float32Array, nRows: number, ensemble: NonNullable<typeof float32>): Promise<Float32Array> => {
+    const out = new Float32Array(nRows);
+    const uncertain: number[] = [];
+    evaluateFloat32(ensemble, rows, nRows, out, uncertain);
+    if (uncertain.length === 0) return out;
+    const subset = new Float32Array(uncertain.length * width);
+    uncertain.forEach((r, k) => subset.set(rows.subarray(r * width, (r + 1) * width), k * width));
+    const exact = await runOnnx(subset, uncertain.length);
+    uncertain.forEach((r, k) => {
+      out[r] = exact[k] as number;
+    });
+    return out;
+  };
+
+  const predict = async (rows: Float32Array, nRows: number): Promise<Float32Array> => {
+    if (closed !== undefined) throw new CreditliftError('internal_error', `Model ${id} has been closed`);
+    if (!Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * width) {
+      throw new CreditliftError('model_shape_mismatch', `Expected ${nRows} rows of ${width} features (${nRows * width} values), got ${rows.length} values`);
+    }
+    if (nRows === 0) return new Float32Array(0);
+    if (float32 !== undefined && nRows <= maxJsRows) return runJs(rows, nRows, float32);
+    return runOnnx(rows, nRows);
+  };
+
   return {
     id,
     sha256,
     manifest,
     ensemble: decoded.ensemble,
     bytes,
+    evaluator: chosen.info,
     predict,
     async predictOne(row) {
       const out = await predict(row instanceof Float32Array ? row : Float32Array.from(row), 1);

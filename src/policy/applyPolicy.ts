@@ -12,7 +12,7 @@ import { policyHash } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
 import { offeredPlans, type OfferedPlan } from './offeredPlans.js';
 import { priceApr, type AprQuote } from './pricing.js';
-import { prepareStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
+import { MAX_LEDGER_ENTRIES, prepareParsedStepLimits, prepareStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
 import { validatePolicy } from './validatePolicy.js';
 
 /** What finally set a limit: a cap, or a reassessment step limit. */
@@ -150,7 +150,39 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const policy = validatePolicy(input.policy ?? defaultPolicy);
   // A parseApplicant result is trusted as is; anything else is validated (ValidationError, never a TypeError).
   const applicant = checkedApplicant(input.applicant);
-  const rules = prepareRules(applicant, input.flags ?? { duplicateEvidence: false }, policy);
+  return prepare(applicant, input.flags ?? { duplicateEvidence: false }, policy, policyHash(policy), input.limitHistory ?? [], false);
+}
+
+/** Input of {@link prepareCheckedPolicy}: everything already validated. */
+export interface CheckedPolicyInput {
+  /** A `parseApplicant` result. */
+  readonly applicant: Applicant;
+  readonly flags: PolicyFlags;
+  /** A `validatePolicy` result, and its {@link policyHash}. */
+  readonly policy: PolicyConfig;
+  readonly policyHash: string;
+  /** A ledger parsed with `LimitChange` (as the scorer does once per call). */
+  readonly limitHistory: readonly LimitChange[];
+}
+
+/**
+ * {@link preparePolicy} for the scorer, whose inputs were validated once at their entry: the
+ * policy at `createScorer`, the applicant by `parseApplicant`, the ledger once per call. Nothing
+ * is looked up or parsed again per decision.
+ */
+export function prepareCheckedPolicy(input: CheckedPolicyInput): PreparedPolicy {
+  return prepare(input.applicant, input.flags, input.policy, input.policyHash, input.limitHistory, true);
+}
+
+function prepare(
+  applicant: Applicant,
+  flags: PolicyFlags,
+  policy: PolicyConfig,
+  hash: string,
+  limitHistory: readonly LimitChange[],
+  ledgerParsed: boolean,
+): PreparedPolicy {
+  const rules = prepareRules(applicant, flags, policy);
   const affordabilityInput = affordabilityInputOf(applicant, policy);
   // The per-borrower caps count this lender's own other lines, never balances elsewhere (those
   // are in the debt-service check through otherMonthlyDebtService).
@@ -158,8 +190,13 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const lenderCap = lenderCapHeadroom(applicant.platform.otherLinesLimit ?? 0, policy);
   const humanReview = applicant.controls.humanReview === true;
   const priorLimit = applicant.platform.currentLimit;
-  const steps = priorLimit > 0 ? prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...(input.limitHistory ?? [])] }, policy) : null;
-  const hash = policyHash(policy);
+  // A parsed ledger longer than the step-limit input allows still gets the validator's error.
+  const steps =
+    priorLimit <= 0
+      ? null
+      : ledgerParsed && limitHistory.length <= MAX_LEDGER_ENTRIES
+        ? prepareParsedStepLimits({ priorLimit, asOf: applicant.asOf, history: limitHistory }, policy)
+        : prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...limitHistory] }, policy);
 
   // The arithmetic both views share: everything that decides the outcome and the limit.
   function core(pd: number) {

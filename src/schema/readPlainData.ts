@@ -34,35 +34,44 @@ export function readPlainData(input: unknown): PlainDataRead {
   const issues: ValidationIssue[] = [];
   const blocked: (string | number)[][] = [];
   const onPath = new Set<object>();
-  const refuse = (path: (string | number)[], code: ValidationIssueCode, message: string, extra: { expected?: string; received?: string } = {}) => {
-    issues.push({ path, code, message, ...extra });
-    blocked.push(path);
+  // The path of the value being read, one shared stack: a path array is made only for an issue,
+  // not for every property of every valid record.
+  const path: (string | number)[] = [];
+  const refuse = (code: ValidationIssueCode, message: string, extra: { expected?: string; received?: string } = {}) => {
+    const at = [...path];
+    issues.push({ path: at, code, message, ...extra });
+    blocked.push(at);
     return undefined;
   };
+  const refuseAt = (key: string | number, code: ValidationIssueCode, message: string) => {
+    path.push(key);
+    refuse(code, message);
+    path.pop();
+  };
 
-  const walk = (v: unknown, path: (string | number)[], depth: number): unknown => {
+  const walk = (v: unknown, depth: number): unknown => {
     if (typeof v !== 'object' || v === null) return v;
-    if (onPath.has(v)) return refuse(path, 'circular_reference', 'the value contains itself');
-    if (depth > MAX_DEPTH) return refuse(path, 'too_deep', `nested more than ${MAX_DEPTH} levels`);
+    if (onPath.has(v)) return refuse('circular_reference', 'the value contains itself');
+    if (depth > MAX_DEPTH) return refuse('too_deep', `nested more than ${MAX_DEPTH} levels`);
     let isArray: boolean;
     let proto: unknown;
     try {
       isArray = Array.isArray(v);
       proto = Object.getPrototypeOf(v);
     } catch (e) {
-      return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+      return refuse('unreadable_input', `could not be read: ${errorName(e)}`);
     }
     onPath.add(v);
     try {
-      if (isArray) return readArray(v as unknown[], path, depth);
+      if (isArray) return readArray(v as unknown[], depth);
       if (!isPlainObjectProto(v, proto)) {
-        return refuse(path, 'invalid_type', `expected a plain object or array, received ${kindOf(v)}`, { expected: 'plain object', received: kindOf(v) });
+        return refuse('invalid_type', `expected a plain object or array, received ${kindOf(v)}`, { expected: 'plain object', received: kindOf(v) });
       }
       let keys: string[];
       try {
         keys = Object.keys(v);
       } catch (e) {
-        return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+        return refuse('unreadable_input', `could not be read: ${errorName(e)}`);
       }
       const out: Record<string, unknown> = {};
       for (const key of keys) {
@@ -70,10 +79,16 @@ export function readPlainData(input: unknown): PlainDataRead {
         try {
           child = (v as Record<string, unknown>)[key];
         } catch (e) {
-          refuse([...path, key], 'unreadable_input', `could not be read: ${errorName(e)}`);
+          refuseAt(key, 'unreadable_input', `could not be read: ${errorName(e)}`);
           continue;
         }
-        Object.defineProperty(out, key, { value: walk(child, [...path, key], depth + 1), enumerable: true, writable: true, configurable: true });
+        path.push(key);
+        const copy = walk(child, depth + 1);
+        path.pop();
+        // An own data property whatever the key: plain assignment would run an inherited setter
+        // (`__proto__` sets the prototype), so a key the object inherits is defined instead.
+        if (key in out) Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+        else out[key] = copy;
       }
       return out;
     } finally {
@@ -81,32 +96,36 @@ export function readPlainData(input: unknown): PlainDataRead {
     }
   };
 
-  const readArray = (a: unknown[], path: (string | number)[], depth: number): unknown => {
+  const readArray = (a: unknown[], depth: number): unknown => {
     let length: number;
     try {
       length = a.length;
     } catch (e) {
-      return refuse(path, 'unreadable_input', `could not be read: ${errorName(e)}`);
+      return refuse('unreadable_input', `could not be read: ${errorName(e)}`);
     }
     // Too long to copy: its length alone is kept (a sparse array, not allocated), so length rules
     // such as too_many_evidence_items still report it as they did.
     if (length > MAX_ARRAY_LENGTH) return new Array<unknown>(length);
     const out: unknown[] = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {
+      const depthBefore = path.length;
       try {
         if (!(i in a)) {
-          refuse([...path, i], 'missing_element', 'a hole in a sparse array: no value at this index');
+          refuseAt(i, 'missing_element', 'a hole in a sparse array: no value at this index');
           continue;
         }
-        out[i] = walk(a[i], [...path, i], depth + 1);
+        path.push(i);
+        out[i] = walk(a[i], depth + 1);
       } catch (e) {
-        refuse([...path, i], 'unreadable_input', `could not be read: ${errorName(e)}`);
+        path.length = depthBefore;
+        refuseAt(i, 'unreadable_input', `could not be read: ${errorName(e)}`);
       }
+      path.length = depthBefore;
     }
     return out;
   };
 
-  const value = walk(input, [], 0);
+  const value = walk(input, 0);
   return { value, issues, blocked };
 }
 

@@ -25,8 +25,13 @@ function checkReasons(d: Decision, what: string): void {
   const who = `${what} (${d.outcome} ${fen(d.limit)}, was ${fen(d.previousLimit)}, asked ${fen(d.requestedLimit)})`;
   if (!owed) {
     requireLaw(d.reasons.length === 0, () => `${who}: nothing adverse happened, yet ${d.reasons.length} principal reason(s) were given`);
+    // A scorer explaining only when owed may leave the factors out here, and must then say so.
+    if (d.contributions.omitted !== undefined)
+      requireLaw(d.contributions.factors.length === 0, () => `${who}: contributions marked omitted, yet ${d.contributions.factors.length} factor(s) given`);
     return;
   }
+  // Owed reasons come with the explanation behind them, whatever the scorer's explanation mode.
+  requireLaw(d.contributions.omitted === undefined, () => `${who}: reasons are owed, yet the model's contributions were left out`);
   requireLaw(
     d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS,
     () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`,

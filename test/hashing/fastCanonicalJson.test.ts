@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { sealDecision, sealProblems, type UnsealedDecision } from '../../src/decision/audit.js';
+import type { Decision } from '../../src/decision/decision.js';
+import { canonicalJson } from '../../src/hashing/canonicalJson.js';
+import { canonicalJsonAround, fastCanonicalJson } from '../../src/hashing/fastCanonicalJson.js';
+import { sha256Hex } from '../../src/hashing/sha256Hex.js';
+import { applicantArbitrary } from '../../src/testing/index.js';
+import { createHmac } from 'node:crypto';
+
+const SEED = 20_261_128;
+
+// Values canonicalJson may meet: every JSON value, plus what JSON drops or rewrites (undefined
+// members and elements, NaN and infinities, -0, holes, functions, dates, keys needing escapes).
+const awkward = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.anything({ withNullPrototype: true, withSparseArray: true, withDate: true, withBoxedValues: false, withBigInt: false, withMap: false, withSet: false }),
+    fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 5e-324, () => 1, '\u2028', '\ud800'),
+    fc.array(tie('value')),
+    fc.dictionary(fc.string(), tie('value')),
+  ),
+}));
+
+describe('fastCanonicalJson', () => {
+  it('law: the same bytes as canonicalJson on random values, including what JSON drops or rewrites', () => {
+    fc.assert(
+      fc.property(awkward.value, (v) => {
+        expect(fastCanonicalJson(v)).toBe(canonicalJson(v));
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('law: one key list seen in different orders, and a key list that is a prefix of another, each keep their own order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), fc.integer(), (keys, n) => {
+        const obj = Object.fromEntries(keys.map((k, i) => [k, i + n]));
+        const reversed = Object.fromEntries(keys.map((k, i) => [k, i + n]).reverse());
+        const prefix = Object.fromEntries(keys.slice(0, -1).map((k, i) => [k, i]));
+        for (const v of [obj, reversed, prefix, obj]) expect(fastCanonicalJson(v)).toBe(canonicalJson(v));
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
+  it('law: canonicalJsonAround splits the canonical JSON at the member set aside', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), awkward.value), fc.string(), awkward.value, (obj, key, v) => {
+        fc.pre(v !== undefined);
+        const { before, after } = canonicalJsonAround(obj, key);
+        expect(before + canonicalJson(v) + after).toBe(canonicalJson({ ...obj, [key]: v }));
+      }),
+      { seed: SEED, numRuns: 80 },
+    );
+  });
+});
+
+describe('sealing with fastCanonicalJson', () => {
+  const signingKey = 'k'.repeat(32);
+  let scorer: Scorer;
+  let signed: Scorer;
+  beforeAll(async () => {
+    scorer = await createScorer();
+    signed = await createScorer({ signingKey });
+  });
+  afterAll(async () => {
+    await Promise.all([scorer.close(), signed.close()]);
+  });
+
+  // The seal as it was defined before the fast path: SHA-256 of canonicalJson of the decision
+  // without contentHash and signature; the signature an HMAC over it with the content hash.
+  function referenceSeal(d: Decision, key: Uint8Array | null): { contentHash: string; signature?: string } {
+    const { contentHash: _c, signature: _s, ...audit } = d.audit;
+    const contentHash = sha256Hex(canonicalJson({ ...d, audit }));
+    if (key === null) return { contentHash };
+    return {
+      contentHash,
+      signature: createHmac('sha256', key)
+        .update(canonicalJson({ ...d, audit: { ...audit, contentHash } }))
+        .digest('hex'),
+    };
+  }
+
+  it('law: over random decisions (signed and not) the decision serialises to canonicalJson bytes and the seal is the reference seal', async () => {
+    const signingBytes = new Uint8Array(Buffer.from(signingKey, 'utf8'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(applicantArbitrary({ maxEvidence: 3 }), { minLength: 1, maxLength: 6 }), async (applicants) => {
+        for (const [s, key] of [
+          [scorer, null],
+          [signed, signingBytes],
+        ] as const) {
+          for (const r of await s.decideBatch(applicants)) {
+            if (!r.ok) continue;
+            const d = r.decision;
+            expect(fastCanonicalJson(d)).toBe(canonicalJson(d));
+            const ref = referenceSeal(d, key);
+            expect(d.audit.contentHash).toBe(ref.contentHash);
+            expect(d.audit.signature).toBe(ref.signature);
+            expect(sealProblems(d, { signing: key, personalData: null })).toEqual([]);
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 4 },
+    );
+  });
+
+  it('a decision changed after sealing no longer verifies', async () => {
+    const [r] = await signed.decideBatch([fc.sample(applicantArbitrary(), { seed: SEED, numRuns: 1 })[0] as never]);
+    if (!r?.ok) throw new Error('expected a decision');
+    const key = new Uint8Array(Buffer.from(signingKey, 'utf8'));
+    const changed = { ...r.decision, limit: r.decision.limit + 100 };
+    expect(sealProblems(changed, { signing: key, personalData: null }).map((p) => p.path.join('.'))).toEqual(['audit.contentHash', 'audit.signature']);
+    const resealed = sealDecision(changed as UnsealedDecision, { signing: key, personalData: null });
+    expect(sealProblems(resealed, { signing: key, personalData: null })).toEqual([]);
+  });
+});
