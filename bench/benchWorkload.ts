@@ -1,12 +1,8 @@
 import * as ort from 'onnxruntime-node';
-import { EXAMPLE_AS_OF } from '../src/examples/exampleApplicants.js';
-import { createFeatureEncoder } from '../src/features/featureEncoder.js';
-import { loadModel } from '../src/model/loadModel.js';
 import type { Applicant } from '../src/schema/applicant.js';
-import { featurizeApplicants } from '../src/train/defaultModel/featurizeApplicants.js';
-import { generatePopulation } from '../src/train/synthetic/generatePopulation.js';
+import { builtPackage } from './builtPackage.js';
 
-/** The inputs every benchmark shares: one model file, applicants drawn like the population, and their model rows. */
+/** The inputs a benchmark case works on: one model file, applicants and their model rows. */
 export interface BenchWorkload {
   readonly modelPath: string;
   readonly applicants: readonly Applicant[];
@@ -17,16 +13,30 @@ export interface BenchWorkload {
   readonly outputName: string;
 }
 
-/** Synthetic applicants (seeded) and their encoded rows. */
-export async function benchWorkload(modelPath: string, size: number): Promise<BenchWorkload> {
-  const applicants = generatePopulation({ size, seed: 20_261_101, asOf: EXAMPLE_AS_OF }).map((r) => r.applicant);
-  const model = await loadModel(modelPath);
+/** Synthetic applicants drawn like the training population (seeded), on the default model. */
+export async function populationWorkload(size: number): Promise<BenchWorkload> {
+  const { train, examples } = await builtPackage();
+  const applicants = train.generatePopulation({ size, seed: 20_261_101, asOf: examples.EXAMPLE_AS_OF }).map((r) => r.applicant);
+  return workloadOf(applicants);
+}
+
+/** The package's example applicants (the issue-20 `decide()` targets are stated on them). */
+export async function exampleWorkload(): Promise<BenchWorkload> {
+  const { examples, index } = await builtPackage();
+  // Parsed as decide() parses them, so the bare run scores the same rows.
+  return workloadOf(examples.exampleApplicants.map((e) => index.parseApplicant(e.applicant)));
+}
+
+async function workloadOf(applicants: readonly Applicant[]): Promise<BenchWorkload> {
+  const { index, train, internals } = await builtPackage();
+  const modelPath = index.defaultModelPath();
+  const model = await index.loadModel(modelPath);
   try {
-    const encoder = createFeatureEncoder(model.manifest);
+    const encoder = internals.createFeatureEncoder(model.manifest);
     return {
       modelPath,
       applicants,
-      rows: featurizeApplicants(applicants, encoder),
+      rows: train.featurizeApplicants(applicants, encoder),
       width: encoder.width,
       inputName: model.manifest.inputName,
       outputName: model.manifest.probabilityOutputName,

@@ -1,33 +1,31 @@
 import type { BatchResult } from '../../src/decision/createScorer.js';
-import type { BatchResultJson } from '../../src/parallel/batchResultJson.js';
-import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { builtPackage } from '../builtPackage.js';
 import type { BenchWorkload } from '../benchWorkload.js';
 import { measureThroughput, type ThroughputOptions, type ThroughputResult } from '../harness/measureThroughput.js';
 
 /**
- * Pool throughput by worker count, full explanations, no what-if previews: `decideBatch` (decision
- * objects rebuilt on the calling thread) and `decideBatchJson` (decisions as JSON text, for callers
- * that write them out).
+ * Pool throughput by worker count through the default API (`createScorerPool` + `decideBatch`,
+ * decisions back as objects), full explanations, no what-if suggestions.
  */
 export interface PoolScaling {
   readonly batchSize: number;
-  readonly byWorkers: readonly { readonly workers: number; readonly mode: 'objects' | 'json'; readonly throughput: ThroughputResult }[];
+  readonly byWorkers: readonly { readonly workers: number; readonly throughput: ThroughputResult }[];
   readonly errors: number;
 }
 
 /** Measures {@link PoolScaling}, one pool at a time so pools never compete for the cores. */
 export async function poolScaling(w: BenchWorkload, workerCounts: readonly number[], options: ThroughputOptions): Promise<PoolScaling> {
-  const byWorkers: { workers: number; mode: 'objects' | 'json'; throughput: ThroughputResult }[] = [];
+  const { createScorerPool } = (await builtPackage()).index;
+  const byWorkers: { workers: number; throughput: ThroughputResult }[] = [];
   let errors = 0;
-  const count = (results: readonly (BatchResult | BatchResultJson)[]) => {
+  const count = (results: readonly BatchResult[]) => {
     for (const r of results) if (!r.ok) errors++;
     return results.length;
   };
   for (const workers of workerCounts) {
     const pool = await createScorerPool({ workers, scorer: { model: w.modelPath, suggestionsPerDecision: 0 } });
     try {
-      byWorkers.push({ workers, mode: 'objects', throughput: await measureThroughput(async () => count(await pool.decideBatch(w.applicants)), options) });
-      byWorkers.push({ workers, mode: 'json', throughput: await measureThroughput(async () => count(await pool.decideBatchJson(w.applicants)), options) });
+      byWorkers.push({ workers, throughput: await measureThroughput(async () => count(await pool.decideBatch(w.applicants)), options) });
     } finally {
       await pool.close();
     }

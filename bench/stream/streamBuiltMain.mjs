@@ -1,6 +1,8 @@
 // The million-decision stream as a user runs it: the built package (dist/, run `npm run build`
-// first) under plain node, without the TypeScript loader the source benchmarks need (which alone
-// adds about 50 MiB of resident memory). Same workload and result line as streamMain.ts.
+// first) under plain node, without the TypeScript loader the harness uses (which alone adds about
+// 50 MiB of resident memory). Synthetic applicants generated on the fly, `batchSize` at a time,
+// nothing kept; prints one JSON line (StreamResult in streamResult.ts, less `nodeFlags`).
+// `node bench/stream/streamBuiltMain.mjs '{"modelPath":"models/default/model.onnx","total":1000000,"batchSize":256,"suggestionsPerDecision":0}'`
 import { createScorer } from '../../dist/index.js';
 import { iteratePopulation } from '../../dist/train.js';
 

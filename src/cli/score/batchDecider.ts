@@ -19,7 +19,11 @@ export interface BatchDecider {
   readonly decide: DecideRecords;
   /** The one model and policy behind every decision. */
   readonly identity: DeciderIdentity;
-  /** Chunks worth keeping in flight: the pool's worker count, or 2 in process so reading overlaps the runtime call. */
+  /**
+   * Chunks worth keeping in flight: the pool's worker count, or 2 in process so the next chunk is
+   * read and parsed while one waits for its runtime turn. The runtime call itself does not overlap
+   * this thread: onnxruntime-node 1.30 runs it synchronously inside a `setImmediate` on it.
+   */
   readonly inFlight: number;
   close(): Promise<void>;
 }
