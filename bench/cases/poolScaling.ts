@@ -1,6 +1,7 @@
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import { builtPackage } from '../builtPackage.js';
 import type { BenchWorkload } from '../benchWorkload.js';
+import { cpuMicrosOf } from '../harness/processCpu.js';
 import { measureThroughput, type ThroughputOptions, type ThroughputResult } from '../harness/measureThroughput.js';
 
 /**
@@ -25,7 +26,12 @@ export async function poolScaling(w: BenchWorkload, workerCounts: readonly numbe
   for (const workers of workerCounts) {
     const pool = await createScorerPool({ workers, scorer: { model: w.modelPath, suggestionsPerDecision: 0 } });
     try {
-      byWorkers.push({ workers, throughput: await measureThroughput(async () => count(await pool.decideBatch(w.applicants)), options) });
+      // The workers are processes of their own: their CPU is charged to the figure too.
+      const workersCpu = () => cpuMicrosOf(pool.workerPids());
+      byWorkers.push({
+        workers,
+        throughput: await measureThroughput(async () => count(await pool.decideBatch(w.applicants)), options, { otherProcessesCpuMicros: workersCpu }),
+      });
     } finally {
       await pool.close();
     }

@@ -15,28 +15,35 @@ export interface ThroughputResult {
   /** Best round, items per wall-clock second. */
   readonly bestPerSecond: number;
   /**
-   * Items per CPU-second (user + system, all threads of the process, summed over rounds): the
-   * per-core figure, since it charges the runtime's own threads and worker threads too.
+   * Items per CPU-second (user + system, all threads of the process, summed over rounds, plus any
+   * other processes charged, such as a pool's workers): the per-core figure.
    */
   readonly perCpuSecond: number;
+}
+
+/** Extra CPU to charge: a clock of other processes' CPU microseconds (the pool's workers). */
+export interface CpuCharges {
+  readonly otherProcessesCpuMicros?: () => number;
 }
 
 /** A round of work that processes some items and says how many. */
 export type Round = () => Promise<number>;
 
 /** Runs `round` repeatedly and reports its throughput; see {@link ThroughputResult}. */
-export async function measureThroughput(round: Round, options: ThroughputOptions): Promise<ThroughputResult> {
+export async function measureThroughput(round: Round, options: ThroughputOptions, charges: CpuCharges = {}): Promise<ThroughputResult> {
+  const others = charges.otherProcessesCpuMicros ?? (() => 0);
   for (let i = 0; i < options.warmupRounds; i++) await round();
   const rates = new Float64Array(options.rounds);
   let items = 0;
   let cpuMicros = 0;
   for (let i = 0; i < options.rounds; i++) {
     const cpu0 = process.cpuUsage();
+    const others0 = others();
     const t0 = process.hrtime.bigint();
     const n = await round();
     const ns = Number(process.hrtime.bigint() - t0);
     const cpu = process.cpuUsage(cpu0);
-    cpuMicros += cpu.user + cpu.system;
+    cpuMicros += cpu.user + cpu.system + (others() - others0);
     items += n;
     rates[i] = (n * 1e9) / ns;
   }
