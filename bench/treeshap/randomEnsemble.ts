@@ -3,18 +3,13 @@
  * splitting on random features at observed values until a depth or a minimum node size stops it,
  * so trees are unbalanced and covers are real counts, as in a trained model.
  */
+import { createPrng } from '../../src/train/gbdt/prng.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 
-/** Deterministic PRNG (mulberry32) in [0, 1). */
+/** Deterministic PRNG (mulberry32) in [0, 1): the trainer's, as a function. */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = createPrng(seed);
+  return () => prng.next();
 }
 
 /** Row-major float32 data with a share of NaN. */

@@ -7,7 +7,7 @@ import { evaluateFloat32 } from '../../src/model/float32Evaluator.js';
 import { decodeTreeEnsembleModel } from '../../src/model/onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../src/model/onnx/encodeTreeEnsemble.js';
 import { EXP_GUARD, logisticAsOnnxruntime } from '../../src/model/onnxruntimeLogistic.js';
-import { findLogisticDisagreement, NEAR_GUARD_MARGINS } from '../../src/model/proveOnnxruntimeLogistic.js';
+import { findLogisticDisagreement, logisticOracle, NEAR_GUARD_MARGINS } from '../../src/model/proveOnnxruntimeLogistic.js';
 import { allocateTree, NodeMode, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { ensembleArb, featureValueArb } from '../fixtures/onnx/arbitraries.js';
 
@@ -83,25 +83,8 @@ describe('float32 JS evaluator', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       margins[k] = ((seed / 2 ** 32) * 2 - 1) * 12;
     }
-    const tree = allocateTree(2 * margins.length - 1);
-    let next = 0;
-    const place = (lo: number, hi: number): number => {
-      const i = next++;
-      if (hi - lo === 1) {
-        tree.leafValue[i] = margins[lo] as number;
-        return i;
-      }
-      const mid = (lo + hi) >> 1;
-      tree.mode[i] = NodeMode.BRANCH_LT;
-      tree.feature[i] = 0;
-      tree.threshold[i] = mid;
-      tree.trueChild[i] = place(lo, mid);
-      tree.falseChild[i] = place(mid, hi);
-      return i;
-    };
-    place(0, margins.length);
     const x = Float32Array.from({ length: margins.length }, (_, k) => k);
-    const want = await onnxruntimeP(encode({ nFeatures: 1, trees: [tree], baseValue: 0, postTransform: 'LOGISTIC' }), x, x.length, 1);
+    const want = await onnxruntimeP(encode(logisticOracle(margins)), x, x.length, 1);
     let deferred = 0;
     margins.forEach((m, k) => {
       const p = logisticAsOnnxruntime(m);
