@@ -18,7 +18,7 @@ export {
   type OutcomeMatrix,
 } from './simulationAccumulator.js';
 export { buildSimulationHtml, SIMULATION_CHART_IDS, type SimulationReportMeta } from './buildSimulationHtml.js';
-export { type ArmFigures } from './armFigures.js';
+export type { ArmFigures } from './armFigures.js';
 export { bookSegments, ageBand, SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 export { decisionFacts, OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 export { LIMIT_CHANGE_BANDS, type LimitChangeDistribution } from './limitChange.js';
