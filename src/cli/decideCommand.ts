@@ -1,9 +1,9 @@
-import { parseApplicant } from '../schema/parseApplicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { adverseActionNotice, renderAdverseActionNotice } from '../decision/adverseActionNotice.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openScorer } from './openScorer.js';
+import type { ApplicantInput } from '../schema/applicant.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { readJsonInput } from './readJsonInput.js';
@@ -54,7 +54,8 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
-      const decision = await scorer.decide(parseApplicant(applicant));
+      // The scorer validates with its own feature set (lender attributes included).
+      const decision = await scorer.decide(applicant as ApplicantInput);
       if (values.notice === true) {
         const notice = adverseActionNotice(decision);
         io.stdout(

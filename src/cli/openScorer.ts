@@ -1,13 +1,16 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createScorer, type Scorer, type ScorerOptions } from '../decision/createScorer.js';
+import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
+import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 
 /** The `--model` and `--policy` values of a command line. */
 export interface ScorerArgs {
   readonly model?: string | undefined;
   readonly policy?: string | undefined;
+  /** `--features`: a module exporting the lender's feature set (`features`). */
+  readonly features?: string | undefined;
   /** `--model-sha256`: the model's expected SHA-256 (`expectedSha256`). */
   readonly 'model-sha256'?: string | undefined;
   /** `--signing-key-file`: a file holding the signing key (`signingKey`). */
@@ -18,12 +21,16 @@ export interface ScorerArgs {
 
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
 export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}): Promise<Scorer> {
-  return createScorer(await scorerOptionsFrom(values, extra));
+  const options = await scorerOptionsFrom(values, extra);
+  if (values.features === undefined) return createScorer(options);
+  const withFeatures: ScorerOptionsWithFeatures = { ...options, features: (await loadFeatureSetModule(values.features)).features };
+  return createScorer(withFeatures);
 }
 
 /**
  * Scorer options from `--model` (a directory means DIR/model.onnx) and `--policy` (JSON read
- * here). Plain data (a path and parsed JSON), so they can also be sent to worker processes.
+ * here). Plain data (a path and parsed JSON), so they can also be sent to worker processes; the
+ * feature set of `--features` holds functions, so {@link openScorer} and the pool load it themselves.
  */
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };

@@ -137,7 +137,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     const input = await fingerprintInput(args.input);
     decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers);
-    const manifest = runManifestOf(args, input, decider.identity, await keyFingerprints(args));
+    const features = args.features === undefined ? null : await fingerprintInput(args.features);
+    const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
@@ -209,7 +210,13 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   return parsed.values.help === true ? 'help' : planScoreArgs(parsed);
 }
 
-function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: DeciderIdentity, keys: KeyFingerprints): RunManifest {
+function runManifestOf(
+  args: ScoreArgs,
+  input: InputFingerprint,
+  identity: DeciderIdentity,
+  features: InputFingerprint | null,
+  keys: KeyFingerprints,
+): RunManifest {
   return {
     kind: 'creditlift-score-run',
     version: 1,
@@ -217,6 +224,7 @@ function runManifestOf(args: ScoreArgs, input: InputFingerprint, identity: Decid
     format: args.format,
     model: identity.model,
     policyHash: identity.policyHash,
+    features,
     keys,
     options: {
       out: args.out,
@@ -265,7 +273,11 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   const extra = { suggestionsPerDecision: values.suggestions };
   if (workers === 1) return inProcessDecider(await openScorer(values, extra));
   const { createScorerPool } = await import('../parallel/createScorerPool.js');
-  const pool = await createScorerPool({ workers, scorer: await scorerOptionsFrom(values, extra) });
+  const pool = await createScorerPool({
+    workers,
+    scorer: await scorerOptionsFrom(values, extra),
+    ...(values.features === undefined ? {} : { featuresModule: values.features }),
+  });
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
   return {

@@ -2,6 +2,8 @@
 export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written by "creditlift train" (default: the embedded model)
   --policy FILE.json         policy overrides as JSON, merged into the default policy and validated
   --model-sha256 HEX         refuse to run unless the model file's SHA-256 is HEX (model_sha256_mismatch)
+  --features MODULE          an ES module exporting defineFeatureSet(...) (default export or
+                             "features"): your own features and applicant attributes
   --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
                              one trailing newline is dropped); also keys the personal-data hashes
   --personal-data-key-file FILE
@@ -13,6 +15,7 @@ export const SCORER_ARG_OPTIONS = {
   model: { type: 'string' },
   policy: { type: 'string' },
   'model-sha256': { type: 'string' },
+  features: { type: 'string' },
   'signing-key-file': { type: 'string' },
   'personal-data-key-file': { type: 'string' },
 } as const;

@@ -1,4 +1,4 @@
-import { parseApplicant } from '../schema/parseApplicant.js';
+import type { ApplicantInput } from '../schema/applicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -41,7 +41,8 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     const applicant = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
-      const s = await scorer.suggest(parseApplicant(applicant), { top });
+      // The scorer validates with its own feature set (lender attributes included).
+      const s = await scorer.suggest(applicant as ApplicantInput, { top });
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       else if (s.items.length === 0)
         io.stdout(

@@ -13,6 +13,8 @@ export interface ScoringFingerprint {
   readonly modelSha256: string;
   readonly policyHash: string;
   readonly engineVersion: string;
+  /** SHA-256 of the `--features` module, or null for the built-in features. */
+  readonly featuresSha256: string | null;
   /** The signing and personal-data keys' fingerprints: a worker under another key (or none) refuses the job. */
   readonly keys: KeyFingerprints;
   readonly suggestions: number;
@@ -75,6 +77,10 @@ export function fingerprintMismatch(job: ScoringFingerprint, worker: Omit<Scorin
     out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
   if (job.policyHash !== worker.policyHash) out.push(`policy hash ${worker.policyHash.slice(0, 12)}... is not the job's ${job.policyHash.slice(0, 12)}...`);
   if (job.engineVersion !== worker.engineVersion) out.push(`engine version ${worker.engineVersion} is not the job's ${job.engineVersion}`);
+  if (job.featuresSha256 !== worker.featuresSha256) {
+    const name = (f: string | null) => (f === null ? 'the built-in features' : `features module ${f.slice(0, 12)}...`);
+    out.push(`${name(worker.featuresSha256)} is not the job's ${name(job.featuresSha256)}`);
+  }
   out.push(...keyMismatches(job.keys, worker.keys, { before: 'the job was made with', now: 'this worker has' }));
   return out;
 }

@@ -2,6 +2,7 @@ import type { ScorerArgs } from '../cli/openScorer.js';
 import { policyHash } from '../policy/policyHash.js';
 import { ENGINE_VERSION } from '../version.js';
 import { keyFingerprints } from '../cli/keyFingerprints.js';
+import { fingerprintInput } from '../cli/score/runManifest.js';
 import type { ScoringFingerprint } from './chunkJob.js';
 
 /**
@@ -12,7 +13,13 @@ export async function scoringFingerprint(values: ScorerArgs): Promise<Omit<Scori
   const { openScorer } = await import('../cli/openScorer.js');
   const scorer = await openScorer(values, { suggestionsPerDecision: 0 });
   try {
-    return { modelSha256: scorer.model.sha256, policyHash: policyHash(scorer.policy), engineVersion: ENGINE_VERSION, keys: await keyFingerprints(values) };
+    return {
+      modelSha256: scorer.model.sha256,
+      policyHash: policyHash(scorer.policy),
+      engineVersion: ENGINE_VERSION,
+      featuresSha256: values.features === undefined ? null : (await fingerprintInput(values.features)).sha256,
+      keys: await keyFingerprints(values),
+    };
   } finally {
     await scorer.close();
   }

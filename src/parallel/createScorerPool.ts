@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -30,6 +31,12 @@ export interface ScorerPoolOptions {
    * killed and replaced, and the task's records are retried. Default 60000; 0 waits forever.
    */
   readonly taskTimeoutMs?: number;
+  /**
+   * Path of an ES module exporting the lender's feature set (`defineFeatureSet(...)`, as default or
+   * `features`): feature sets hold functions, which cannot be sent to a process, so every worker
+   * imports the module itself. Default: the built-in features.
+   */
+  readonly featuresModule?: string;
   /** Path or URL of the worker script, for bundles that move it. Default: `scorerWorker` beside the pool's own module. */
   readonly workerEntry?: string | URL;
 }
@@ -144,7 +151,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   const { workers: size, chunkSize, taskTimeoutMs, scorer } = checkOptions(options);
   const entry = scorerWorkerEntry(options.workerEntry);
   const model = await readModelOnce(scorer.model);
-  const init: InitMessage = { type: 'init', scorer: { ...scorer, model: model.bytes } };
+  const init: InitMessage = {
+    type: 'init',
+    scorer: { ...scorer, model: model.bytes },
+    ...(options.featuresModule === undefined ? {} : { featuresModule: resolve(options.featuresModule) }),
+  };
   const slots: Slot[] = [];
   const queue: Task[] = [];
   const calls = new Set<Promise<unknown>>();
@@ -463,7 +474,17 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
   if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 0 || taskTimeoutMs > 2_147_483_647) {
     issues.push({ path: ['taskTimeoutMs'], code: 'out_of_range', message: 'taskTimeoutMs must be an integer in [0, 2147483647]' });
   }
+  if (options.featuresModule !== undefined && (typeof options.featuresModule !== 'string' || options.featuresModule === '')) {
+    issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
+  }
   const scorer = options.scorer ?? {};
+  if ('features' in scorer && scorer.features !== undefined) {
+    issues.push({
+      path: ['scorer', 'features'],
+      code: 'invalid_type',
+      message: 'a feature set holds functions, which cannot reach worker processes: give featuresModule (its module path) instead',
+    });
+  }
   const model: unknown = scorer.model;
   if (typeof model === 'object' && model !== null && !(model instanceof Uint8Array)) {
     issues.push({

@@ -1,4 +1,5 @@
 import { createScorer, type BatchResult, type Scorer } from '../decision/createScorer.js';
+import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { policyHash } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
@@ -22,7 +23,10 @@ export function serveScorer(channel: WorkerChannel): void {
   let closing = false;
   const init = async (msg: InitMessage): Promise<void> => {
     try {
-      scorer = await createScorer(msg.scorer);
+      scorer =
+        msg.featuresModule === undefined
+          ? await createScorer(msg.scorer)
+          : await createScorer({ ...msg.scorer, features: (await loadFeatureSetModule(msg.featuresModule)).features });
     } catch (e) {
       channel.send({ type: 'init_failed', error: toWorkerErrorData(e) });
       channel.close();

@@ -10,6 +10,8 @@ export interface InitMessage {
    * puts its bytes in `model`, so every worker of one pool scores with the very same model.
    */
   readonly scorer: ScorerOptions;
+  /** Absolute path of the module exporting the lender's feature set; absent for the built-in features. */
+  readonly featuresModule?: string;
 }
 
 /** A slice of one `decideBatch` call, sent to one worker. */

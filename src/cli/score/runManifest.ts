@@ -24,6 +24,8 @@ export interface RunManifest {
   readonly format: 'csv' | 'ndjson';
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policyHash: string;
+  /** The `--features` module (path, size, SHA-256), or null for the built-in features. */
+  readonly features: InputFingerprint | null;
   /** Which signing and personal-data keys the decisions were made under (fingerprints, never the keys). */
   readonly keys: KeyFingerprints;
   /** Options that change what is written. `batch` and `workers` change only speed and are recorded, not compared. */
@@ -71,7 +73,7 @@ export async function writeRunManifest(path: string, m: RunManifest): Promise<vo
 
 /**
  * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
- * (input, model, policy, keys, format, outputs, options that change the output). Empty when it may.
+ * (input, model, policy, features, keys, format, outputs, options that change the output). Empty when it may.
  */
 export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
   const out: string[] = [];
@@ -86,6 +88,11 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
     );
   if (before.policyHash !== now.policyHash)
     out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  if ((before.features?.sha256 ?? null) !== (now.features?.sha256 ?? null) || before.features === undefined) {
+    const name = (f: InputFingerprint | null | undefined) =>
+      f === undefined ? 'not recorded' : f === null ? 'the built-in features' : `${f.path} (sha256 ${f.sha256.slice(0, 12)}...)`;
+    out.push(`the features differ: the run used ${name(before.features)}, now ${name(now.features)}`);
+  }
   out.push(...keyMismatches(before.keys, now.keys));
   if (before.format !== now.format) out.push(`the input format differs: ${before.format}, now ${now.format}`);
   if (resolve(before.options.errors) !== resolve(now.options.errors)) out.push(`--errors differs: ${before.options.errors}, now ${now.options.errors}`);

@@ -1,12 +1,10 @@
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
 import { splitLines } from '../../cli/score/splitLines.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
-import type { FeatureSet } from '../../features/featureSet.js';
+import { loadFeatureSetModule } from '../../features/loadFeatureSetModule.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
@@ -60,15 +58,6 @@ async function readApplicants(path: string): Promise<{ values: unknown[]; lines:
   return { values, lines };
 }
 
-async function loadFeatureSet(path: string): Promise<FeatureSet> {
-  const mod = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown; features?: unknown };
-  const set = mod.default ?? mod.features;
-  if (typeof set !== 'object' || set === null || !('byName' in set) || !('definitions' in set)) {
-    throw new UsageError(`--features ${path}: the module must export a defineFeatureSet(...) result as default or "features"`);
-  }
-  return set as FeatureSet;
-}
-
 /**
  * `creditlift featurize`: applicants (NDJSON) and outcomes (CSV) in, the training CSV out.
  * Returns the exit code (0 written, 1 data refused, 2 bad command line); never throws.
@@ -87,7 +76,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     }
     const missing = (['in', 'outcomes', 'target', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    const features = v.features === undefined ? undefined : await loadFeatureSet(v.features);
+    const features = v.features === undefined ? undefined : (await loadFeatureSetModule(v.features)).features;
     const applicants = await readApplicants(v.in!);
     const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',

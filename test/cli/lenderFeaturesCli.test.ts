@@ -1,0 +1,110 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { createScorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
+import { captureIo } from './fakeDecider.js';
+
+// A lender's own attribute and feature, declared in a module as the README shows, reaches every
+// command-line path: decide, score in process, score --workers (each worker imports the module).
+// Inside the repository, so the module's own imports (zod) resolve as in a lender's project.
+const scratch = new URL('../../.tmp/', import.meta.url).pathname;
+mkdirSync(scratch, { recursive: true });
+const work = mkdtempSync(join(scratch, 'features-cli-'));
+const file = (name: string) => join(work, name);
+const src = new URL('../../src/', import.meta.url).pathname;
+const moduleText = `import { z } from 'zod';
+import { builtInFeatures, defineFeatureSet } from '${src}features/index.js';
+export default defineFeatureSet({
+  attributes: { months_on_book: z.number().int().min(0) },
+  features: [...builtInFeatures, {
+    name: 'months_on_book', description: 'Months as our customer', unit: 'months', sources: ['attributes.months_on_book'],
+    monotone: -1, factor: 'platform_behaviour', kind: 'numeric', dataCategory: 'lender_internal',
+    reasons: { raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' }, lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' } },
+    compute: (ctx) => ctx.applicant.attributes.months_on_book,
+  }],
+});
+`;
+const applicants = exampleApplicants.map((e, i) => ({ ...e.applicant, attributes: { months_on_book: 3 * i } }));
+const expected = new Map<string, Decision>();
+
+beforeAll(async () => {
+  writeFileSync(file('features.ts'), moduleText);
+  writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  writeFileSync(file('one.json'), JSON.stringify(applicants[0]));
+  // The library's own answer for the same applicants, with the same feature set.
+  const scorer = await createScorer({ features: (await loadFeatureSetModule(file('features.ts'))).features });
+  try {
+    for (const a of applicants) expected.set(a.id, await scorer.decide(a));
+  } finally {
+    await scorer.close();
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const decisionsIn = (path: string): Decision[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => (JSON.parse(l) as { decision: Decision }).decision);
+
+describe('--features MODULE on the command line', () => {
+  it('without it, the lender attribute is refused record by record (exit 3); with it, score decides as the library does', async () => {
+    expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('plain.ndjson'), '--errors', file('plain.err')], captureIo().io)).toBe(3);
+    expect(readFileSync(file('plain.err'), 'utf8')).toMatch(/attributes/);
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('own.ndjson'), '--features', file('features.ts')], c.io)).toBe(0);
+    const got = decisionsIn(file('own.ndjson'));
+    expect(got).toHaveLength(applicants.length);
+    for (const d of got) expect(d).toEqual(expected.get(d.applicantId));
+    const manifest = JSON.parse(readFileSync(file('own.ndjson.run.json'), 'utf8')) as { features: { path: string; sha256: string } };
+    expect(manifest.features.path).toBe(file('features.ts'));
+    expect(manifest.features.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('score --workers 2: every worker imports the module; decisions equal in-process ones', async () => {
+    expect(
+      await runScoreCommand(
+        ['--in', file('book.ndjson'), '--out', file('pool.ndjson'), '--features', file('features.ts'), '--workers', '2', '--batch', '4'],
+        captureIo().io,
+      ),
+    ).toBe(0);
+    const got = decisionsIn(file('pool.ndjson'));
+    expect(got.map((d) => d.applicantId)).toEqual(applicants.map((a) => a.id));
+    for (const d of got) expect(d).toEqual(expected.get(d.applicantId));
+  });
+
+  it('--resume refuses another features module (or none) and leaves the output alone', async () => {
+    const before = readFileSync(file('own.ndjson'), 'utf8');
+    writeFileSync(file('features2.ts'), moduleText);
+    appendFileSync(file('features2.ts'), '// changed\n');
+    for (const [extra, message] of [
+      [['--features', file('features2.ts')], /the features differ: the run used .*features\.ts \(sha256 [0-9a-f]{12}\.\.\.\), now .*features2\.ts/],
+      [[], /the features differ: .* now the built-in features/],
+    ] as const) {
+      const c = captureIo();
+      expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('own.ndjson'), '--resume', ...extra], c.io)).toBe(2);
+      expect(c.err()).toMatch(message);
+    }
+    expect(readFileSync(file('own.ndjson'), 'utf8')).toBe(before);
+  });
+
+  it('decide and suggest --features take an applicant carrying the attribute; a module without a feature set is a typed error naming it', async () => {
+    const c = captureIo();
+    const code = await main(['decide', file('one.json'), '--features', file('features.ts'), '--compact'], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(c.out())).toEqual(expected.get(applicants[0]!.id));
+    const s = captureIo();
+    expect(await main(['suggest', file('one.json'), '--features', file('features.ts'), '--json'], s.io)).toBe(0);
+    expect(JSON.parse(s.out())).toHaveProperty('items');
+    writeFileSync(file('empty.ts'), 'export const nothing = 1;\n');
+    const bad = captureIo();
+    expect(await main(['decide', file('one.json'), '--features', file('empty.ts')], bad.io)).not.toBe(0);
+    expect(bad.err()).toMatch(/empty\.ts must export a defineFeatureSet/);
+  });
+});
