@@ -12,6 +12,7 @@ import { parseCsv } from '../src/train/dataset/parseCsv.js';
 import { featurizeApplicants } from '../src/train/defaultModel/featurizeApplicants.js';
 import { featurizeBook } from '../src/train/featurize/featurizeBook.js';
 import { generatePopulation } from '../src/train/synthetic/generatePopulation.js';
+import { monthsOnBookFeaturesModule } from './helpers/monthsOnBookFeatures.js';
 
 const rows = generatePopulation({ size: 300, seed: 5, asOf: '2026-10-01' });
 const applicants = rows.map((r) => r.applicant);
@@ -123,22 +124,7 @@ describe('featurize', () => {
 describe('featurize --features', () => {
   it('loads a lender feature set from a module and writes its column', async () => {
     const module = join(work, 'features.ts');
-    const src = new URL('../src/', import.meta.url).pathname;
-    writeFileSync(
-      module,
-      `import { z } from 'zod';
-import { builtInFeatures, defineFeatureSet } from '${src}features/index.js';
-export default defineFeatureSet({
-  attributes: { months_on_book: z.number().int().min(0) },
-  features: [...builtInFeatures, {
-    name: 'months_on_book', description: 'Months as our customer', unit: 'months', sources: ['attributes.months_on_book'],
-    monotone: -1, factor: 'platform_behaviour', kind: 'numeric', dataCategory: 'lender_internal',
-    reasons: { raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' }, lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' } },
-    compute: (ctx) => ctx.applicant.attributes.months_on_book,
-  }],
-});
-`,
-    );
+    writeFileSync(module, monthsOnBookFeaturesModule());
     writeFileSync(
       join(work, 'b.ndjson'),
       applicants

@@ -8,6 +8,7 @@ import type { Decision } from '../../src/decision/decision.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { captureIo } from './fakeDecider.js';
+import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 
 // A lender's own attribute and feature, declared in a module as the README shows, reaches every
 // command-line path: decide, score in process, score --workers (each worker imports the module).
@@ -16,19 +17,7 @@ const scratch = new URL('../../.tmp/', import.meta.url).pathname;
 mkdirSync(scratch, { recursive: true });
 const work = mkdtempSync(join(scratch, 'features-cli-'));
 const file = (name: string) => join(work, name);
-const src = new URL('../../src/', import.meta.url).pathname;
-const moduleText = `import { z } from 'zod';
-import { builtInFeatures, defineFeatureSet } from '${src}features/index.js';
-export default defineFeatureSet({
-  attributes: { months_on_book: z.number().int().min(0) },
-  features: [...builtInFeatures, {
-    name: 'months_on_book', description: 'Months as our customer', unit: 'months', sources: ['attributes.months_on_book'],
-    monotone: -1, factor: 'platform_behaviour', kind: 'numeric', dataCategory: 'lender_internal',
-    reasons: { raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' }, lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' } },
-    compute: (ctx) => ctx.applicant.attributes.months_on_book,
-  }],
-});
-`;
+const moduleText = monthsOnBookFeaturesModule();
 const applicants = exampleApplicants.map((e, i) => ({ ...e.applicant, attributes: { months_on_book: 3 * i } }));
 const expected = new Map<string, Decision>();
 
