@@ -34,7 +34,7 @@ import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
-import { finishDecision, settleDecision, type SettledDecision } from './finishDecision.js';
+import { settleDecision, type SettledDecision } from './finishDecision.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
@@ -342,77 +342,52 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         encodePlan(plans[i] as DecisionPlan, encoder, rows, r);
         r += planRowCount(plans[i] as DecisionPlan);
       }
-      // onnxruntime-node 1.30 does not overlap with this thread: its native run executes
-      // synchronously inside a setImmediate on the JavaScript thread, so the TreeSHAP below runs
-      // before it, not beside it, and each call also pays an event-loop turn.
-      const pending = model.predict(rows, nRows);
+      // onnxruntime-node 1.30 does not overlap with this thread (its native run executes
+      // synchronously inside a setImmediate on the JavaScript thread), so nothing is gained by
+      // starting TreeSHAP before awaiting it; each call pays an event-loop turn.
+      const pds = await model.predict(rows, nRows);
       const w = encoder.width;
-      if (c.explanations === 'always') {
-        // Only each plan's first (main) row is explained: gathered into one block so the explainer
-        // can work tree by tree across the block.
-        const mainRows = new Float32Array(firstRows.length * w);
-        firstRows.forEach((r0, k) => mainRows.set(rows.subarray(r0 * w, r0 * w + w), k * w));
-        let shaps: Float64Array | CreditliftError;
+      throwIfAborted(signal);
+      // The policy runs first; then the main rows of the decisions to explain (every one, or with
+      // `when_owed` those owing reasons) go to the explainer as one block, tree by tree across it.
+      const settled: (SettledDecision | CreditliftError)[] = [];
+      const explained: number[] = [];
+      for (let i = start; i < end; i++) {
+        const k = i - start;
         try {
-          shaps = explainer.shapBatch(mainRows, firstRows.length);
+          const s = settleDecision(c, plans[i] as DecisionPlan, pds, firstRows[k] as number);
+          if (c.explanations === 'always' || s.owesReasons) explained.push(k);
+          settled.push(s);
         } catch (e) {
-          shaps = asCreditliftError(e);
+          settled.push(asCreditliftError(e));
         }
-        const pds = await pending;
-        throwIfAborted(signal);
-        for (let i = start; i < end; i++) {
-          const k = i - start;
-          try {
+      }
+      const block = new Float32Array(explained.length * w);
+      explained.forEach((k, j) => {
+        const r0 = firstRows[k] as number;
+        block.set(rows.subarray(r0 * w, r0 * w + w), j * w);
+      });
+      let shaps: Float64Array | CreditliftError;
+      try {
+        shaps = explained.length === 0 ? new Float64Array(0) : explainer.shapBatch(block, explained.length);
+      } catch (e) {
+        shaps = asCreditliftError(e);
+      }
+      let j = 0;
+      for (const s of settled) {
+        if (s instanceof CreditliftError) {
+          out.push(s);
+          continue;
+        }
+        try {
+          if (c.explanations !== 'always' && !s.owesReasons) out.push(s.finish(null));
+          else {
+            const at = j++;
             if (shaps instanceof CreditliftError) throw shaps;
-            out.push(finishDecision(c, plans[i] as DecisionPlan, shaps.subarray(k * (w + 1), (k + 1) * (w + 1)), pds, firstRows[k] as number));
-          } catch (e) {
-            out.push(asCreditliftError(e));
+            out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1))));
           }
-        }
-      } else {
-        // Explanations only when owed: the policy runs first, then only the main rows of the
-        // decisions that owe reasons are explained, still as one block.
-        const pds = await pending;
-        throwIfAborted(signal);
-        const settled: (SettledDecision | CreditliftError)[] = [];
-        const owed: number[] = [];
-        for (let i = start; i < end; i++) {
-          const k = i - start;
-          try {
-            const s = settleDecision(c, plans[i] as DecisionPlan, pds, firstRows[k] as number);
-            if (s.owesReasons) owed.push(k);
-            settled.push(s);
-          } catch (e) {
-            settled.push(asCreditliftError(e));
-          }
-        }
-        const owedRows = new Float32Array(owed.length * w);
-        owed.forEach((k, j) => {
-          const r0 = firstRows[k] as number;
-          owedRows.set(rows.subarray(r0 * w, r0 * w + w), j * w);
-        });
-        let shaps: Float64Array | CreditliftError;
-        try {
-          shaps = owed.length === 0 ? new Float64Array(0) : explainer.shapBatch(owedRows, owed.length);
         } catch (e) {
-          shaps = asCreditliftError(e);
-        }
-        let j = 0;
-        for (const s of settled) {
-          if (s instanceof CreditliftError) {
-            out.push(s);
-            continue;
-          }
-          try {
-            if (!s.owesReasons) out.push(s.finish(null));
-            else {
-              const at = j++;
-              if (shaps instanceof CreditliftError) throw shaps;
-              out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1))));
-            }
-          } catch (e) {
-            out.push(asCreditliftError(e));
-          }
+          out.push(asCreditliftError(e));
         }
       }
       start = end;

@@ -66,31 +66,25 @@ function unexplained(ctx: EngineContext): Decision['contributions'] {
   return { space: ctx.contributionSpace, baseline: ctx.contributionSpace === 'probability' ? sigmoid(bias) : bias, factors: [], omitted: 'not_owed' };
 }
 
-/**
- * Turns a plan and the model's PDs for its rows into the Decision: policy on every scenario,
- * certificate impacts, what-if suggestions, TreeSHAP contributions, principal reasons, audit.
- *
- * @param shap TreeSHAP contributions of the main row (log-odds; one per feature, then the bias)
- * @param firstRow where this plan's rows start in `pds`
- */
-export function finishDecision(ctx: EngineContext, plan: DecisionPlan, shap: Float64Array, pds: Float32Array, firstRow: number): Decision {
-  return settleDecision(ctx, plan, pds, firstRow).finish(shap);
-}
-
 /** A decision whose policy has run, waiting for its main row's TreeSHAP values if it needs them. */
 export interface SettledDecision {
   /** Whether the decision owes reasons (outcome not approve, or a limit below the request or the line on file). */
   readonly owesReasons: boolean;
   /**
-   * The sealed decision. `shap` (as for {@link finishDecision}) may be null only when the scorer
-   * explains when owed and this decision owes no reasons.
+   * The sealed decision. `shap`: TreeSHAP contributions of the main row (log-odds; one per
+   * feature, then the bias); null only when the scorer explains when owed and this decision owes
+   * no reasons.
    */
   finish(shap: Float64Array | null): Decision;
 }
 
 /**
- * The first half of {@link finishDecision}: everything up to the explanation, so that a scorer
- * explaining only when owed can gather the rows that need TreeSHAP into one block first.
+ * Turns a plan and the model's PDs for its rows into a decision up to its explanation: policy on
+ * every scenario, certificate impacts, what-if suggestions; `finish` adds the TreeSHAP
+ * contributions, principal reasons and audit. Split so the scorer can gather the main rows that
+ * need TreeSHAP into one block first.
+ *
+ * @param firstRow where this plan's rows start in `pds`
  */
 export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Float32Array, firstRow: number): SettledDecision {
   let r = firstRow;
