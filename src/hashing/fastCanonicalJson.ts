@@ -6,20 +6,15 @@
  *
  * Objects of one shape (a decision's caps, each evidence item, each factor) share their key list,
  * so the sorted order is worked out once per distinct key list and remembered in a trie walked one
- * key at a time (no joined signature to build, no collisions between keys that contain separators),
- * together with a serialiser compiled for that list. The output is built by appending to one string.
+ * key at a time (no joined signature to build, no collisions between keys that contain separators).
+ * The output is built by appending to one string.
  */
 import type { canonicalJson } from './canonicalJson.js';
 
-/**
- * For one key list (in `Object.keys` order): indexes into it in sorted order, each sorted key
- * quoted with its colon, and a serialiser compiled for the list (null where the platform forbids
- * code generation).
- */
+/** For one key list (in `Object.keys` order): indexes into it in sorted order, and each sorted key quoted with its colon. */
 interface KeyOrder {
   readonly sorted: readonly number[];
   readonly quoted: readonly string[];
-  readonly compiled: ((record: Readonly<Record<string, unknown>>) => string) | null;
 }
 
 interface TrieNode {
@@ -52,8 +47,7 @@ function orderOf(keys: readonly string[]): KeyOrder {
       const y = keys[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-  const quoted = sorted.map((i) => `${JSON.stringify(keys[i])}:`);
-  const order: KeyOrder = { sorted, quoted, compiled: compileObject(sorted.map((i) => keys[i] as string)) };
+  const order: KeyOrder = { sorted, quoted: sorted.map((i) => `${JSON.stringify(keys[i])}:`) };
   if (shapes >= MAX_SHAPES) {
     root = { next: new Map(), order: null };
     shapes = 0;
@@ -62,28 +56,6 @@ function orderOf(keys: readonly string[]): KeyOrder {
     shapes++;
   }
   return order;
-}
-
-/**
- * A serialiser for objects of one key list, keys in sorted order. Why compiled: the generic loop
- * reads each member with a key that varies (a megamorphic keyed load) and walks the order tables;
- * here each member is a named load at a fixed place, which V8 caches per object shape. Key names
- * enter the source only as JSON string literals, which are valid JavaScript string literals.
- * Returns null when code generation is disallowed (`--disallow-code-generation-from-strings`), and
- * the generic loop serves.
- */
-function compileObject(sortedKeys: readonly string[]): ((record: Readonly<Record<string, unknown>>) => string) | null {
-  let body = "let out = '{', sep = '', v;\n";
-  for (const k of sortedKeys) {
-    const member = JSON.stringify(k);
-    body += `v = o[${member}]; if (v !== undefined) { out += sep + ${JSON.stringify(`${member}:`)} + w(v); sep = ','; }\n`;
-  }
-  body += "return out + '}';";
-  try {
-    return new Function('w', `return function canonicalObject(o) {\n${body}\n};`)(write) as (record: Readonly<Record<string, unknown>>) => string;
-  } catch {
-    return null;
-  }
 }
 
 function primitive(value: unknown): string {
@@ -110,8 +82,7 @@ function write(value: unknown): string {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  const { sorted, quoted, compiled } = orderOf(keys);
-  if (compiled !== null) return compiled(record);
+  const { sorted, quoted } = orderOf(keys);
   let out = '{';
   let first = true;
   for (let j = 0; j < keys.length; j++) {
