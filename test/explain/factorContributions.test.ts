@@ -25,15 +25,13 @@ function reference(contributions: ArrayLike<number>, names: readonly string[], f
 // Ties matter most: zero contributions, equal magnitudes of opposite sign, equal factor totals.
 const contribution = fc.oneof(fc.double({ min: -2, max: 2, noNaN: true }), fc.constantFrom(0, -0, 0.25, -0.25, 1e-300));
 
-const layout = fc
-  .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), { minLength: 1, maxLength: 30 })
-  .chain((names) =>
-    fc.record({
-      names: fc.constant(names),
-      factors: fc.array(fc.constantFrom(...FACTORS), { minLength: names.length, maxLength: names.length }),
-      rows: fc.array(fc.array(contribution, { minLength: names.length + 1, maxLength: names.length + 1 }), { minLength: 1, maxLength: 4 }),
-    }),
-  );
+const layout = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), { minLength: 1, maxLength: 30 }).chain((names) =>
+  fc.record({
+    names: fc.constant(names),
+    factors: fc.array(fc.constantFrom(...FACTORS), { minLength: names.length, maxLength: names.length }),
+    rows: fc.array(fc.array(contribution, { minLength: names.length + 1, maxLength: names.length + 1 }), { minLength: 1, maxLength: 4 }),
+  }),
+);
 
 describe('groupContributions', () => {
   it('law: the same factors, values and order as the plain sort-and-sum grouping, ties included, one layout reused across rows', () => {
