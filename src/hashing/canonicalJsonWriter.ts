@@ -134,12 +134,19 @@ export class CanonicalJsonWriter {
   }
 
   private value(value: unknown): void {
-    if (typeof value === 'string') return this.string(value);
-    // For a finite number String gives JSON.stringify's digits (both are Number::toString; -0 is "0").
-    if (typeof value === 'number') return this.ascii(Number.isFinite(value) ? String(value) : NULL);
+    if (typeof value === 'string') {
+      this.string(value);
+      return;
+    }
+    if (typeof value === 'number') {
+      // For a finite number String gives JSON.stringify's digits (both are Number::toString; -0 is "0").
+      this.ascii(Number.isFinite(value) ? String(value) : NULL);
+      return;
+    }
     if (value === null || typeof value !== 'object') {
       // Booleans; undefined, functions and symbols become null; a bigint throws as in canonicalJson.
-      return this.ascii(JSON.stringify(value) ?? NULL);
+      this.ascii(JSON.stringify(value) ?? NULL);
+      return;
     }
     if (Array.isArray(value)) {
       this.byte(0x5b);
