@@ -92,8 +92,20 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const { applicant } = plan.main;
   const prior = plan.prior;
   const policyFor = scenarioPolicy(ctx, plan);
-  // The main scenario gets the full report; counterfactuals need only outcome and limit.
-  const limitOf = (s: Scenario, pd: number): PolicyLimit => policyFor(s).limitAt(pd);
+  // The main scenario gets the full report; counterfactuals need only outcome and limit. limitAt
+  // is a pure function of the prepared policy and the PD, and many what-ifs share a PD (equal
+  // rows score once), so each prepared policy works a PD out once per plan.
+  const limits = new Map<PreparedPolicy, Map<number, PolicyLimit>>();
+  const limitOf = (s: Scenario, pd: number): PolicyLimit => {
+    const policy = policyFor(s);
+    // A Map key does not tell -0 from 0; such a PD (no logistic gives one) is simply not cached.
+    if (Object.is(pd, -0)) return policy.limitAt(pd);
+    let byPd = limits.get(policy);
+    if (byPd === undefined) limits.set(policy, (byPd = new Map()));
+    let limit = byPd.get(pd);
+    if (limit === undefined) byPd.set(pd, (limit = policy.limitAt(pd)));
+    return limit;
+  };
   const mainPd = nextPd();
   const main = policyFor(plan.main).evaluate(mainPd);
 

@@ -1,0 +1,153 @@
+import type { Float32PartialEvaluator } from '../model/float32PartialEvaluator.js';
+import { type DecisionPlan, differsInEvidenceOnly, planCounterfactuals } from './decisionPlan.js';
+import type { ScoringModel } from './scoringModel.js';
+
+/** What {@link scorePlanRows} needs besides the rows: the model, its proved partial evaluator, the row layout. */
+export interface PlanRowScorer {
+  readonly model: Pick<ScoringModel, 'predict'>;
+  /** The model's partial evaluator when its float32 evaluator was proved at load; undefined sends every row to `predict`. */
+  readonly partial: Float32PartialEvaluator | undefined;
+  /** Columns per row. */
+  readonly width: number;
+  /** The columns a counterfactual row may differ in from its main row (see `evidenceColumns`). */
+  readonly evidenceColumns: readonly number[];
+}
+
+/** How the rows of one {@link scorePlanRows} call were scored. */
+export interface PlanRowCounts {
+  /** Rows of the plans. */
+  readonly rows: number;
+  /** Rows equal to an earlier row of the same plan, which take its PD. */
+  readonly duplicates: number;
+  /** Rows scored by re-walking only the trees that read their changed columns. */
+  readonly partial: number;
+  /** Rows scored by the model's `predict` (main rows, rows of other applicants, deferred rows). */
+  readonly predicted: number;
+}
+
+/**
+ * The PD of every row of a chunk of plans (encoded by `encodePlan` from `firstRows[i]`), the same
+ * bits `model.predict(rows, nRows)` gives, for less work:
+ * - a counterfactual row equal to an earlier row of its plan (or to the main row) takes that
+ *   row's PD: the rows are compared by content, the bits of every column that may differ, so
+ *   it holds for any feature set (many what-if kinds move the same features the same way);
+ * - the main rows (and any row not built from its main row) are scored by `model.predict`;
+ * - with a proved float32 evaluator, the other rows re-walk only the trees that test a column
+ *   where they differ from their main row, keeping the main row's other leaves; that is used only
+ *   when the main row's own JS walk gives exactly the PD `predict` gave it, so each decision
+ *   checks the layout against the model once. Rows whose float32 logistic is a near tie, and the
+ *   rows of a plan whose check failed, go to `predict` as before.
+ *
+ * @example
+ * const pds = await scorePlanRows(scorer, plans, rows, firstRows, nRows);
+ */
+export async function scorePlanRows(
+  scorer: PlanRowScorer,
+  plans: readonly DecisionPlan[],
+  rows: Float32Array,
+  firstRows: readonly number[],
+  nRows: number,
+  counts?: (c: PlanRowCounts) => void,
+): Promise<Float32Array> {
+  const { width, partial } = scorer;
+  const changed = scorer.evidenceColumns;
+  const bits = new Uint32Array(rows.buffer, rows.byteOffset, nRows * width);
+  /** The row whose PD each row takes (itself, or an equal row before it in its plan). */
+  const source = new Int32Array(nRows);
+  /** The main row of each counterfactual row scored by the partial evaluator. */
+  const mainOf = new Int32Array(nRows);
+  const viaModel: number[] = [];
+  const viaPartial: number[] = [];
+  let duplicates = 0;
+  const keyOf = (r: number): string => {
+    let key = '';
+    for (let k = 0; k < changed.length; k++) key += `${bits[r * width + (changed[k] as number)]},`;
+    return key;
+  };
+  for (let p = 0; p < plans.length; p++) {
+    const plan = plans[p] as DecisionPlan;
+    const first = firstRows[p] as number;
+    source[first] = first;
+    viaModel.push(first);
+    const counterfactuals = planCounterfactuals(plan);
+    if (counterfactuals.length === 0) continue;
+    // Rows built from the main row equal it outside `changed`, so these bits are the row's content.
+    const seen = new Map<string, number>([[keyOf(first), first]]);
+    let r = first + 1;
+    for (const s of counterfactuals) {
+      source[r] = r;
+      if (!differsInEvidenceOnly(plan, s)) viaModel.push(r);
+      else {
+        const key = keyOf(r);
+        const same = seen.get(key);
+        if (same !== undefined) {
+          source[r] = same;
+          duplicates++;
+        } else {
+          seen.set(key, r);
+          mainOf[r] = first;
+          (partial === undefined ? viaModel : viaPartial).push(r);
+        }
+      }
+      r++;
+    }
+  }
+
+  const pds = new Float32Array(nRows);
+  await predictInto(scorer, rows, nRows, viaModel, pds);
+
+  let partialRows = 0;
+  const deferred: number[] = [];
+  if (partial !== undefined && viaPartial.length > 0) {
+    const mainLeaves = new Float32Array(partial.nTrees);
+    const scratch = new Float32Array(partial.nTrees);
+    const columns: number[] = [];
+    let main = -1;
+    let trusted = false;
+    for (const r of viaPartial) {
+      const m = mainOf[r] as number;
+      if (m !== main) {
+        main = m;
+        const p = partial.walkAll(rows, m * width, mainLeaves);
+        // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
+        trusted = p === p && Object.is(p, pds[m]);
+      }
+      if (!trusted) {
+        deferred.push(r);
+        continue;
+      }
+      columns.length = 0;
+      for (const c of changed) if (bits[r * width + c] !== bits[m * width + c]) columns.push(c);
+      const p = partial.walkChanged(rows, r * width, columns, mainLeaves, scratch);
+      if (p !== p) deferred.push(r);
+      else {
+        pds[r] = p;
+        partialRows++;
+      }
+    }
+    await predictInto(scorer, rows, nRows, deferred, pds);
+  }
+
+  for (let r = 0; r < nRows; r++) {
+    const s = source[r] as number;
+    if (s !== r) pds[r] = pds[s] as number;
+  }
+  counts?.({ rows: nRows, duplicates, partial: partialRows, predicted: viaModel.length + deferred.length });
+  return pds;
+}
+
+/** Scores the rows `which` (ascending) with the model's `predict`, in one call, into `pds`. */
+async function predictInto(scorer: PlanRowScorer, rows: Float32Array, nRows: number, which: readonly number[], pds: Float32Array): Promise<void> {
+  if (which.length === 0) return;
+  const w = scorer.width;
+  if (which.length === nRows) {
+    pds.set(await scorer.model.predict(rows, nRows));
+    return;
+  }
+  const subset = new Float32Array(which.length * w);
+  which.forEach((r, k) => subset.set(rows.subarray(r * w, (r + 1) * w), k * w));
+  const got = await scorer.model.predict(subset, which.length);
+  which.forEach((r, k) => {
+    pds[r] = got[k] as number;
+  });
+}
