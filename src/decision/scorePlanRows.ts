@@ -54,16 +54,28 @@ export async function scorePlanRows(
   const bits = new Uint32Array(rows.buffer, rows.byteOffset, nRows * width);
   /** The row whose PD each row takes (itself, or an equal row before it in its plan). */
   const source = new Int32Array(nRows);
-  /** The main row of each counterfactual row scored by the partial evaluator. */
+  /** The main row of each row, for the partial walks. */
   const mainOf = new Int32Array(nRows);
   const viaModel: number[] = [];
   const viaPartial: number[] = [];
   let duplicates = 0;
-  const keyOf = (r: number): string => {
-    let key = '';
-    for (let k = 0; k < changed.length; k++) key += `${bits[r * width + (changed[k] as number)]},`;
-    return key;
+  // Rows built from the main row equal it outside `changed`, so these bits are the row's content.
+  const sameContent = (a: number, b: number): boolean => {
+    for (let k = 0; k < changed.length; k++) {
+      const c = changed[k] as number;
+      if (bits[a * width + c] !== bits[b * width + c]) return false;
+    }
+    return true;
   };
+  const hashOf = (r: number): number => {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < changed.length; k++) h = Math.imul(h ^ (bits[r * width + (changed[k] as number)] as number), 0x01000193);
+    return h;
+  };
+  // The distinct rows of the plan so far and their hashes: a plan has a few dozen rows, so a scan
+  // of int hashes (full compare only on a hash match) beats building keys.
+  const distinct: number[] = [];
+  const hashes: number[] = [];
   for (let p = 0; p < plans.length; p++) {
     const plan = plans[p] as DecisionPlan;
     const first = firstRows[p] as number;
@@ -71,20 +83,24 @@ export async function scorePlanRows(
     viaModel.push(first);
     const counterfactuals = planCounterfactuals(plan);
     if (counterfactuals.length === 0) continue;
-    // Rows built from the main row equal it outside `changed`, so these bits are the row's content.
-    const seen = new Map<string, number>([[keyOf(first), first]]);
+    distinct.length = 0;
+    hashes.length = 0;
+    distinct.push(first);
+    hashes.push(hashOf(first));
     let r = first + 1;
     for (const s of counterfactuals) {
       source[r] = r;
       if (!differsInEvidenceOnly(plan, s)) viaModel.push(r);
       else {
-        const key = keyOf(r);
-        const same = seen.get(key);
-        if (same !== undefined) {
+        const h = hashOf(r);
+        let same = -1;
+        for (let k = 0; k < distinct.length && same < 0; k++) if (hashes[k] === h && sameContent(distinct[k] as number, r)) same = distinct[k] as number;
+        if (same >= 0) {
           source[r] = same;
           duplicates++;
         } else {
-          seen.set(key, r);
+          distinct.push(r);
+          hashes.push(h);
           mainOf[r] = first;
           (partial === undefined ? viaModel : viaPartial).push(r);
         }
@@ -99,8 +115,10 @@ export async function scorePlanRows(
   let partialRows = 0;
   const deferred: number[] = [];
   if (partial !== undefined && viaPartial.length > 0) {
-    const mainLeaves = new Float32Array(partial.nTrees);
-    const scratch = new Float32Array(partial.nTrees);
+    const nTrees = partial.nTrees;
+    // Leaves of the plan's rows walked so far (the main row first), one slot per row, reused per plan.
+    let leaves = new Float32Array(nTrees * 32);
+    const walked: number[] = [];
     const columns: number[] = [];
     let main = -1;
     let trusted = false;
@@ -108,7 +126,9 @@ export async function scorePlanRows(
       const m = mainOf[r] as number;
       if (m !== main) {
         main = m;
-        const p = partial.walkAll(rows, m * width, mainLeaves);
+        walked.length = 0;
+        walked.push(m);
+        const p = partial.walkAll(rows, m * width, leaves, 0);
         // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
         trusted = p === p && Object.is(p, pds[m]);
       }
@@ -116,9 +136,30 @@ export async function scorePlanRows(
         deferred.push(r);
         continue;
       }
+      // Start from the walked row of this plan that differs from this one in the fewest trees: a
+      // what-if of the same category as one before it differs from it in one column, not two.
+      let base = 0;
+      let baseCost = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < walked.length; k++) {
+        const b = walked[k] as number;
+        let cost = 0;
+        for (const c of changed) if (bits[r * width + c] !== bits[b * width + c]) cost += partial.treesTesting(c);
+        if (cost < baseCost) {
+          base = k;
+          baseCost = cost;
+        }
+      }
+      const b = walked[base] as number;
       columns.length = 0;
-      for (const c of changed) if (bits[r * width + c] !== bits[m * width + c]) columns.push(c);
-      const p = partial.walkChanged(rows, r * width, columns, mainLeaves, scratch);
+      for (const c of changed) if (bits[r * width + c] !== bits[b * width + c]) columns.push(c);
+      const slot = walked.length;
+      if ((slot + 1) * nTrees > leaves.length) {
+        const grown = new Float32Array(leaves.length * 2);
+        grown.set(leaves);
+        leaves = grown;
+      }
+      const p = partial.walkChanged(rows, r * width, columns, leaves, base * nTrees, slot * nTrees);
+      walked.push(r);
       if (p !== p) deferred.push(r);
       else {
         pds[r] = p;

@@ -19,19 +19,22 @@ export interface Float32PartialEvaluator {
   /** Trees in the ensemble. */
   readonly nTrees: number;
   /**
-   * Every tree's leaf value for the row at `rows[offset ..]`, into `leaves` (one per tree, tree
-   * order); returns P (or the margin under NONE) from them, NaN where the logistic is a near tie.
+   * Every tree's leaf value for the row at `rows[offset ..]`, into `leaves[at .. at + nTrees)`
+   * (tree order); returns P (or the margin under NONE) from them, NaN where the logistic is a
+   * near tie.
    */
-  walkAll(rows: Float32Array, offset: number, leaves: Float32Array): number;
+  walkAll(rows: Float32Array, offset: number, leaves: Float32Array, at: number): number;
   /**
-   * P of the row at `rows[offset ..]`, which equals the row whose leaves are `baseLeaves` except
-   * in `columns`: the trees testing a column in `columns` are re-walked, the others keep their
-   * leaf from `baseLeaves`. `scratch` (one per tree) receives the row's leaves. NaN where the
-   * logistic is a near tie (the caller then asks onnxruntime).
+   * P of the row at `rows[offset ..]`, which equals the row whose leaves are at
+   * `leaves[from ..]` except in `columns`: the trees testing a column in `columns` are re-walked,
+   * the others keep their leaf. The row's leaves go to `leaves[to .. to + nTrees)` (a slot apart
+   * from `from`). NaN where the logistic is a near tie (the caller then asks onnxruntime).
    */
-  walkChanged(rows: Float32Array, offset: number, columns: readonly number[], baseLeaves: Float32Array, scratch: Float32Array): number;
+  walkChanged(rows: Float32Array, offset: number, columns: readonly number[], leaves: Float32Array, from: number, to: number): number;
   /** How many trees test at least one of `columns`: the trees a change there re-walks. */
   treesReading(columns: readonly number[]): number;
+  /** How many trees test `column`. */
+  treesTesting(column: number): number;
 }
 
 /**
@@ -39,9 +42,9 @@ export interface Float32PartialEvaluator {
  *
  * @example
  * const partial = createFloat32PartialEvaluator(flat);
- * const leaves = new Float32Array(partial.nTrees);
- * const pMain = partial.walkAll(rows, 0, leaves);
- * const pOther = partial.walkChanged(rows, width, [3, 7], leaves, new Float32Array(partial.nTrees));
+ * const leaves = new Float32Array(2 * partial.nTrees);
+ * const pMain = partial.walkAll(rows, 0, leaves, 0);
+ * const pOther = partial.walkChanged(rows, width, [3, 7], leaves, 0, partial.nTrees);
  */
 export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float32PartialEvaluator {
   const { roots, feature, threshold, comparison, trueChild, falseChild, nanChild, leafValue, baseValue, nFeatures } = ensemble;
@@ -64,28 +67,55 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
   // Marks of the trees to re-walk for one row; reset after each use, so no allocation per row.
   const marked = new Uint8Array(nTrees);
 
-  /** The leaf tree `t` reaches for the row at `offset`: the walk of {@link evaluateFloat32}. */
-  function leafOf(rows: Float32Array, offset: number, t: number): number {
-    let i = roots[t] as number;
-    let f = feature[i] as number;
-    while (f >= 0) {
-      const x = rows[offset + f] as number;
-      if (x !== x) i = nanChild[i] as number;
-      else {
-        const c = comparison[i] as number;
-        const th = threshold[i] as number;
-        const holds = c === Comparison.LT ? x < th : c === Comparison.LEQ ? x <= th : x === th;
-        i = (holds ? trueChild[i] : falseChild[i]) as number;
-      }
-      f = feature[i] as number;
+  // The same nodes packed four 32-bit words each, so one step of a walk reads one 16-byte record
+  // instead of five arrays (the walk is bound by those dependent loads): the column with the
+  // reduced comparison and NaN side in its high bits (-1 at a leaf), the threshold (the leaf
+  // value at a leaf) as float32 bits, and the word index of each child.
+  const nNodes = feature.length;
+  const words = new Int32Array(nNodes * 4);
+  const floats = new Float32Array(words.buffer);
+  for (let i = 0; i < nNodes; i++) {
+    const f = feature[i] as number;
+    const at = i * 4;
+    if (f < 0) {
+      words[at] = -1;
+      floats[at + 1] = leafValue[i] as number;
+      continue;
     }
-    return leafValue[i] as number;
+    const nanTrue = nanChild[i] === trueChild[i] ? NAN_TRUE : 0;
+    words[at] = f | ((comparison[i] as number) << COMPARISON_SHIFT) | nanTrue;
+    floats[at + 1] = threshold[i] as number;
+    words[at + 2] = (trueChild[i] as number) * 4;
+    words[at + 3] = (falseChild[i] as number) * 4;
+  }
+  const rootWords = Int32Array.from(roots, (r) => r * 4);
+
+  /**
+   * The leaf tree `t` reaches for the row at `offset`: the walk of {@link evaluateFloat32} (a NaN
+   * takes its node's NaN side; otherwise the reduced comparison decides) over the packed nodes.
+   */
+  function leafOf(rows: Float32Array, offset: number, t: number): number {
+    let at = rootWords[t] as number;
+    let w = words[at] as number;
+    while (w >= 0) {
+      const x = rows[offset + (w & COLUMN_MASK)] as number;
+      let holds: boolean;
+      if (x !== x) holds = (w & NAN_TRUE) !== 0;
+      else {
+        const th = floats[at + 1] as number;
+        const c = (w >>> COMPARISON_SHIFT) & 3;
+        holds = c === Comparison.LT ? x < th : c === Comparison.LEQ ? x <= th : x === th;
+      }
+      at = (holds ? words[at + 2] : words[at + 3]) as number;
+      w = words[at] as number;
+    }
+    return floats[at + 1] as number;
   }
 
-  /** The sum and post-transform of {@link evaluateFloat32}, over kept leaves. */
-  function probability(leaves: Float32Array): number {
+  /** The sum and post-transform of {@link evaluateFloat32}, over the leaves at `leaves[at ..]`. */
+  function probability(leaves: Float32Array, at: number): number {
     let sum = 0;
-    for (let t = 0; t < nTrees; t++) sum = Math.fround(sum + (leaves[t] as number));
+    for (let t = 0; t < nTrees; t++) sum = Math.fround(sum + (leaves[at + t] as number));
     const margin = Math.fround(sum + baseValue);
     return logistic ? logisticAsOnnxruntime(margin) : margin;
   }
@@ -93,27 +123,30 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
   return {
     ensemble,
     nTrees,
-    walkAll(rows, offset, leaves) {
-      for (let t = 0; t < nTrees; t++) leaves[t] = leafOf(rows, offset, t);
-      return probability(leaves);
+    walkAll(rows, offset, leaves, at) {
+      for (let t = 0; t < nTrees; t++) leaves[at + t] = leafOf(rows, offset, t);
+      return probability(leaves, at);
     },
-    walkChanged(rows, offset, columns, baseLeaves, scratch) {
-      scratch.set(baseLeaves);
-      for (const c of columns) {
-        const trees = byColumn[c];
+    walkChanged(rows, offset, columns, leaves, from, to) {
+      leaves.copyWithin(to, from, from + nTrees);
+      for (let j = 0; j < columns.length; j++) {
+        const trees = byColumn[columns[j] as number];
         if (trees === undefined) continue;
         for (let k = 0; k < trees.length; k++) {
           const t = trees[k] as number;
           if (marked[t] === 1) continue;
           marked[t] = 1;
-          scratch[t] = leafOf(rows, offset, t);
+          leaves[to + t] = leafOf(rows, offset, t);
         }
       }
-      for (const c of columns) {
-        const trees = byColumn[c];
+      for (let j = 0; j < columns.length; j++) {
+        const trees = byColumn[columns[j] as number];
         if (trees !== undefined) for (let k = 0; k < trees.length; k++) marked[trees[k] as number] = 0;
       }
-      return probability(scratch);
+      return probability(leaves, to);
+    },
+    treesTesting(column) {
+      return byColumn[column]?.length ?? 0;
     },
     treesReading(columns) {
       const set = new Set<number>();
@@ -122,6 +155,11 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     },
   };
 }
+
+/** Columns above this do not fit the packed node word; such an ensemble gets no partial evaluator. */
+const COLUMN_MASK = 0x00ff_ffff;
+const COMPARISON_SHIFT = 24;
+const NAN_TRUE = 1 << 26;
 
 /** The partial evaluator of every model whose float32 evaluator was proved at load. */
 const proven = new WeakMap<object, Float32PartialEvaluator>();
@@ -132,7 +170,7 @@ const proven = new WeakMap<object, Float32PartialEvaluator>();
  * @internal
  */
 export function rememberProvenFloat32(model: object, ensemble: Float32Ensemble): void {
-  proven.set(model, createFloat32PartialEvaluator(ensemble));
+  if (ensemble.nFeatures <= COLUMN_MASK) proven.set(model, createFloat32PartialEvaluator(ensemble));
 }
 
 /**

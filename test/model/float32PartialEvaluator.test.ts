@@ -42,11 +42,11 @@ describe('float32 partial evaluator', () => {
         );
         const full = new Float32Array(2);
         evaluateFloat32(flat.ensemble, rows, 2, full, []);
-        const leaves = new Float32Array(partial.nTrees);
-        const pMain = partial.walkAll(rows, 0, leaves);
+        const leaves = new Float32Array(2 * partial.nTrees);
+        const pMain = partial.walkAll(rows, 0, leaves, 0);
         const columns: number[] = [];
         for (let j = 0; j < width; j++) if (bits(rows[j] as number) !== bits(rows[width + j] as number)) columns.push(j);
-        const pChanged = partial.walkChanged(rows, width, columns, leaves, new Float32Array(partial.nTrees));
+        const pChanged = partial.walkChanged(rows, width, columns, leaves, 0, partial.nTrees);
         for (const [got, want] of [
           [pMain, full[0] as number],
           [pChanged, full[1] as number],
@@ -71,9 +71,9 @@ describe('float32 partial evaluator', () => {
         expect(partial.treesReading(all)).toBe(splitting);
         // With no column changed, the kept leaves are the answer.
         const rows = Float32Array.from(base);
-        const leaves = new Float32Array(partial.nTrees);
-        const p = partial.walkAll(rows, 0, leaves);
-        const q = partial.walkChanged(rows, 0, [], leaves, new Float32Array(partial.nTrees));
+        const leaves = new Float32Array(2 * partial.nTrees);
+        const p = partial.walkAll(rows, 0, leaves, 0);
+        const q = partial.walkChanged(rows, 0, [], leaves, 0, partial.nTrees);
         expect(Number.isNaN(p) ? Number.isNaN(q) : bits(p) === bits(q)).toBe(true);
       }),
       { numRuns: 60, seed: 20_2621 },
