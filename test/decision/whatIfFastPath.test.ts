@@ -38,7 +38,10 @@ const lenderFeatures = defineFeatureSet({
       factor: 'certificates',
       kind: 'numeric',
       dataCategory: 'certificates',
-      reasons: { raisesRisk: { en: 'Few kinds of evidence verified', zhHans: '已核验的证书种类较少' }, lowersRisk: { en: 'Many kinds of evidence verified', zhHans: '已核验的证书种类较多' } },
+      reasons: {
+        raisesRisk: { en: 'Few kinds of evidence verified', zhHans: '已核验的证书种类较少' },
+        lowersRisk: { en: 'Many kinds of evidence verified', zhHans: '已核验的证书种类较多' },
+      },
       compute: (ctx) => new Set(ctx.evidence.filter((e) => e.status === 'accepted').map((e) => e.category)).size,
     },
     {
@@ -50,7 +53,10 @@ const lenderFeatures = defineFeatureSet({
       factor: 'platform_behaviour',
       kind: 'numeric',
       dataCategory: 'lender_internal',
-      reasons: { raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' }, lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' } },
+      reasons: {
+        raisesRisk: { en: 'Short time with us', zhHans: '成为本机构客户时间较短' },
+        lowersRisk: { en: 'Long time with us', zhHans: '成为本机构客户时间较长' },
+      },
       compute: (ctx) => ctx.applicant.attributes.months_on_book,
     },
   ],
@@ -105,7 +111,13 @@ async function checkChunks(side: Side, seed: number): Promise<PlanRowCounts> {
       const want = await side.reference.predict(rows, nRows);
       const columns = evidenceColumns(encoder);
       const fast = await scorePlanRows({ model: side.proved, partial, width: encoder.width, evidenceColumns: columns }, plans, rows, firstRows, nRows, add);
-      const dedupeOnly = await scorePlanRows({ model: side.reference, partial: undefined, width: encoder.width, evidenceColumns: columns }, plans, rows, firstRows, nRows);
+      const dedupeOnly = await scorePlanRows(
+        { model: side.reference, partial: undefined, width: encoder.width, evidenceColumns: columns },
+        plans,
+        rows,
+        firstRows,
+        nRows,
+      );
       for (let r = 0; r < nRows; r++) {
         expect(bits(fast[r] as number), `row ${r} (fast path)`).toBe(bits(want[r] as number));
         expect(bits(dedupeOnly[r] as number), `row ${r} (deduplicated)`).toBe(bits(want[r] as number));
