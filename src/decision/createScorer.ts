@@ -324,7 +324,15 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     keys,
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
-  const rowScorer: PlanRowScorer = { model, partial: provenPartialEvaluator(model), width: encoder.width, evidenceColumns: evidenceColumns(encoder) };
+  const partial = provenPartialEvaluator(model);
+  const rowScorer: PlanRowScorer = {
+    model,
+    partial,
+    width: encoder.width,
+    evidenceColumns: evidenceColumns(encoder),
+    // Only a model loadModel proved has a partial evaluator, and with it its evaluator info.
+    smallRunRows: partial === undefined ? 0 : model.evaluator.maxRows,
+  };
 
   async function run(c: EngineContext, plans: readonly DecisionPlan[], signal?: AbortSignal): Promise<(Decision | CreditliftError)[]> {
     const out: (Decision | CreditliftError)[] = [];

@@ -11,6 +11,13 @@ export interface PlanRowScorer {
   readonly width: number;
   /** The columns a counterfactual row may differ in from its main row (see `evidenceColumns`). */
   readonly evidenceColumns: readonly number[];
+  /**
+   * Runs of at most this many rows are scored by the model's own proved float32 evaluator
+   * (`LoadedModel.evaluator.maxRows`; 0 when onnxruntime scores every run). When the main rows
+   * make such a run, a main row whose counterfactuals are re-walked takes its PD from the same
+   * float32 walk (the arithmetic `predict` would run) rather than walking it twice.
+   */
+  readonly smallRunRows: number;
 }
 
 /** How the rows of one {@link scorePlanRows} call were scored. */
@@ -110,10 +117,16 @@ export async function scorePlanRows(
   }
 
   const pds = new Float32Array(nRows);
-  await predictInto(scorer, rows, nRows, viaModel, pds);
+  // A small run would be walked by the float32 evaluator inside predict: the main rows whose
+  // counterfactuals are re-walked get that walk below instead, once.
+  const walkMains = partial !== undefined && viaModel.length <= scorer.smallRunRows;
+  const walkedMains = new Set<number>();
+  if (walkMains) for (const r of viaPartial) walkedMains.add(mainOf[r] as number);
+  await predictInto(scorer, rows, nRows, walkMains ? viaModel.filter((r) => !walkedMains.has(r)) : viaModel, pds);
 
   let partialRows = 0;
   const deferred: number[] = [];
+  const deferredMains: number[] = [];
   if (partial !== undefined && viaPartial.length > 0) {
     const nTrees = partial.nTrees;
     // Leaves of the plan's rows walked so far (the main row first), one slot per row, reused per plan.
@@ -129,8 +142,14 @@ export async function scorePlanRows(
         walked.length = 0;
         walked.push(m);
         const p = partial.walkAll(rows, m * width, leaves, 0);
+        if (walkMains) {
+          // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
+          trusted = p === p;
+          if (trusted) pds[m] = p;
+          else deferredMains.push(m);
+        }
         // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
-        trusted = p === p && Object.is(p, pds[m]);
+        else trusted = p === p && Object.is(p, pds[m]);
       }
       if (!trusted) {
         deferred.push(r);
@@ -166,14 +185,15 @@ export async function scorePlanRows(
         partialRows++;
       }
     }
-    await predictInto(scorer, rows, nRows, deferred, pds);
+    // Main rows first in row order, then their plans' rows: predictInto takes ascending rows.
+    await predictInto(scorer, rows, nRows, deferredMains.length === 0 ? deferred : [...deferredMains, ...deferred].sort((a, b) => a - b), pds);
   }
 
   for (let r = 0; r < nRows; r++) {
     const s = source[r] as number;
     if (s !== r) pds[r] = pds[s] as number;
   }
-  counts?.({ rows: nRows, duplicates, partial: partialRows, predicted: viaModel.length + deferred.length });
+  counts?.({ rows: nRows, duplicates, partial: partialRows, predicted: viaModel.length - walkedMains.size + deferredMains.length + deferred.length });
   return pds;
 }
 

@@ -110,16 +110,21 @@ async function checkChunks(side: Side, seed: number): Promise<PlanRowCounts> {
       plans.forEach((p, i) => encodePlan(p, encoder, rows, firstRows[i] as number));
       const want = await side.reference.predict(rows, nRows);
       const columns = evidenceColumns(encoder);
-      const fast = await scorePlanRows({ model: side.proved, partial, width: encoder.width, evidenceColumns: columns }, plans, rows, firstRows, nRows, add);
-      const dedupeOnly = await scorePlanRows(
-        { model: side.reference, partial: undefined, width: encoder.width, evidenceColumns: columns },
+      const layout = { width: encoder.width, evidenceColumns: columns };
+      // Main rows walked in JS as a small run (as decide() does), and checked against predict (as a batch does).
+      const fast = await scorePlanRows(
+        { ...layout, model: side.proved, partial, smallRunRows: side.proved.evaluator.maxRows },
         plans,
         rows,
         firstRows,
         nRows,
+        add,
       );
+      const checked = await scorePlanRows({ ...layout, model: side.reference, partial, smallRunRows: 0 }, plans, rows, firstRows, nRows);
+      const dedupeOnly = await scorePlanRows({ ...layout, model: side.reference, partial: undefined, smallRunRows: 0 }, plans, rows, firstRows, nRows);
       for (let r = 0; r < nRows; r++) {
         expect(bits(fast[r] as number), `row ${r} (fast path)`).toBe(bits(want[r] as number));
+        expect(bits(checked[r] as number), `row ${r} (fast path, main rows by onnxruntime)`).toBe(bits(want[r] as number));
         expect(bits(dedupeOnly[r] as number), `row ${r} (deduplicated)`).toBe(bits(want[r] as number));
       }
     }),
