@@ -96,7 +96,11 @@ export interface ScorerOptions {
    * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
    */
   readonly expectedSha256?: string;
-  /** Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS evaluator off. Not for an already loaded model. */
+  /**
+   * Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS
+   * evaluator off, for small runs and for the partial re-walks of what-if rows alike (identical
+   * rows are still scored once). Not for an already loaded model.
+   */
   readonly modelEvaluator?: ModelEvaluatorOption;
 }
 

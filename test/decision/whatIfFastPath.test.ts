@@ -152,7 +152,7 @@ describe('the fast what-if path gives the plain path’s decisions', () => {
   let builtIn: Side;
   let lender: Side;
   let lenderModel: Uint8Array;
-  const population = generatePopulation({ size: 600, seed: 2620, asOf: '2026-11-01' }).map((r, i) => ({ ...r, applicant: withMonths(r.applicant, i) }));
+  const population = generatePopulation({ size: 400, seed: 2620, asOf: '2026-11-01' }).map((r, i) => ({ ...r, applicant: withMonths(r.applicant, i) }));
 
   beforeAll(async () => {
     const outcomes = parseCsv(['id,defaulted', ...population.map((r) => `${r.applicant.id},${r.defaulted12m ? 1 : 0}`)].join('\n'));
@@ -162,7 +162,7 @@ describe('the fast what-if path gives the plain path’s decisions', () => {
       { idColumn: 'id', target: 'defaulted', features: lenderFeatures },
     );
     const monotone = book.trainArgs[book.trainArgs.indexOf('--monotone') + 1] as string;
-    lenderModel = trainFromCsv(book.csv, { target: 'defaulted', positive: '1', monotone, params: { rounds: 30, learningRate: 0.2 } }).onnx;
+    lenderModel = trainFromCsv(book.csv, { target: 'defaulted', positive: '1', monotone, params: { rounds: 20, learningRate: 0.3 } }).onnx;
     builtIn = {
       features: builtInFeatureSet,
       proved: await loadModel(defaultModelPath()),
