@@ -129,6 +129,9 @@ export async function scorePlanRows(
   const deferredMains: number[] = [];
   if (partial !== undefined && viaPartial.length > 0) {
     const nTrees = partial.nTrees;
+    const nChanged = changed.length;
+    const changedCols = Int32Array.from(changed);
+    const columnCost = Int32Array.from(changed, (c) => partial.treesTesting(c));
     // Leaves of the plan's rows walked so far (the main row first), one slot per row, reused per plan.
     let leaves = new Float32Array(nTrees * 32);
     const walked: number[] = [];
@@ -157,20 +160,28 @@ export async function scorePlanRows(
       }
       // Start from the walked row of this plan that differs from this one in the fewest trees: a
       // what-if of the same category as one before it differs from it in one column, not two.
+      // (The cost counts a tree once per differing column it tests: a bound, enough to choose by.)
+      const at = r * width;
       let base = 0;
       let baseCost = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < walked.length; k++) {
-        const b = walked[k] as number;
+      for (let k = 0; k < walked.length && baseCost > 0; k++) {
+        const bAt = (walked[k] as number) * width;
         let cost = 0;
-        for (const c of changed) if (bits[r * width + c] !== bits[b * width + c]) cost += partial.treesTesting(c);
+        for (let j = 0; j < nChanged && cost < baseCost; j++) {
+          const c = changedCols[j] as number;
+          if (bits[at + c] !== bits[bAt + c]) cost += columnCost[j] as number;
+        }
         if (cost < baseCost) {
           base = k;
           baseCost = cost;
         }
       }
-      const b = walked[base] as number;
+      const bAt = (walked[base] as number) * width;
       columns.length = 0;
-      for (const c of changed) if (bits[r * width + c] !== bits[b * width + c]) columns.push(c);
+      for (let j = 0; j < nChanged; j++) {
+        const c = changedCols[j] as number;
+        if (bits[at + c] !== bits[bAt + c]) columns.push(c);
+      }
       const slot = walked.length;
       if ((slot + 1) * nTrees > leaves.length) {
         const grown = new Float32Array(leaves.length * 2);

@@ -112,6 +112,67 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     return floats[at + 1] as number;
   }
 
+  /** The word index of the child a row at `offset` takes from the internal node at `at` (word `w`): one step of {@link leafOf}. */
+  function next(rows: Float32Array, offset: number, at: number, w: number): number {
+    const x = rows[offset + (w & COLUMN_MASK)] as number;
+    let holds: boolean;
+    if (x !== x) holds = (w & NAN_TRUE) !== 0;
+    else {
+      const th = floats[at + 1] as number;
+      const c = (w >>> COMPARISON_SHIFT) & 3;
+      holds = c === Comparison.LT ? x < th : c === Comparison.LEQ ? x <= th : x === th;
+    }
+    return (holds ? words[at + 2] : words[at + 3]) as number;
+  }
+
+  /**
+   * The leaves of the trees `trees[0 .. n)` for the row at `offset`, into `leaves[to + t]`: the
+   * walks of {@link leafOf}, four trees advanced side by side so that their independent chains of
+   * loads overlap (one walk alone waits on each load).
+   */
+  function leavesOf(rows: Float32Array, offset: number, trees: Int32Array, n: number, leaves: Float32Array, to: number): void {
+    let k = 0;
+    for (; k + 4 <= n; k += 4) {
+      const t0 = trees[k] as number;
+      const t1 = trees[k + 1] as number;
+      const t2 = trees[k + 2] as number;
+      const t3 = trees[k + 3] as number;
+      let a0 = rootWords[t0] as number;
+      let a1 = rootWords[t1] as number;
+      let a2 = rootWords[t2] as number;
+      let a3 = rootWords[t3] as number;
+      let w0 = words[a0] as number;
+      let w1 = words[a1] as number;
+      let w2 = words[a2] as number;
+      let w3 = words[a3] as number;
+      while (w0 >= 0 || w1 >= 0 || w2 >= 0 || w3 >= 0) {
+        if (w0 >= 0) {
+          a0 = next(rows, offset, a0, w0);
+          w0 = words[a0] as number;
+        }
+        if (w1 >= 0) {
+          a1 = next(rows, offset, a1, w1);
+          w1 = words[a1] as number;
+        }
+        if (w2 >= 0) {
+          a2 = next(rows, offset, a2, w2);
+          w2 = words[a2] as number;
+        }
+        if (w3 >= 0) {
+          a3 = next(rows, offset, a3, w3);
+          w3 = words[a3] as number;
+        }
+      }
+      leaves[to + t0] = floats[a0 + 1] as number;
+      leaves[to + t1] = floats[a1 + 1] as number;
+      leaves[to + t2] = floats[a2 + 1] as number;
+      leaves[to + t3] = floats[a3 + 1] as number;
+    }
+    for (; k < n; k++) leaves[to + (trees[k] as number)] = leafOf(rows, offset, trees[k] as number);
+  }
+  const allTrees = Int32Array.from({ length: nTrees }, (_, t) => t);
+  const toWalk = new Int32Array(nTrees);
+
   /** The sum and post-transform of {@link evaluateFloat32}, over the leaves at `leaves[at ..]`. */
   function probability(leaves: Float32Array, at: number): number {
     let sum = 0;
@@ -124,11 +185,12 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     ensemble,
     nTrees,
     walkAll(rows, offset, leaves, at) {
-      for (let t = 0; t < nTrees; t++) leaves[at + t] = leafOf(rows, offset, t);
+      leavesOf(rows, offset, allTrees, nTrees, leaves, at);
       return probability(leaves, at);
     },
     walkChanged(rows, offset, columns, leaves, from, to) {
       leaves.copyWithin(to, from, from + nTrees);
+      let n = 0;
       for (let j = 0; j < columns.length; j++) {
         const trees = byColumn[columns[j] as number];
         if (trees === undefined) continue;
@@ -136,13 +198,11 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
           const t = trees[k] as number;
           if (marked[t] === 1) continue;
           marked[t] = 1;
-          leaves[to + t] = leafOf(rows, offset, t);
+          toWalk[n++] = t;
         }
       }
-      for (let j = 0; j < columns.length; j++) {
-        const trees = byColumn[columns[j] as number];
-        if (trees !== undefined) for (let k = 0; k < trees.length; k++) marked[trees[k] as number] = 0;
-      }
+      for (let k = 0; k < n; k++) marked[toWalk[k] as number] = 0;
+      leavesOf(rows, offset, toWalk, n, leaves, to);
       return probability(leaves, to);
     },
     treesTesting(column) {
