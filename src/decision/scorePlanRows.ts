@@ -2,6 +2,16 @@ import type { Float32PartialEvaluator } from '../model/float32PartialEvaluator.j
 import { type DecisionPlan, differsInEvidenceOnly, planCounterfactuals } from './decisionPlan.js';
 import type { ScoringModel } from './scoringModel.js';
 
+/**
+ * In a batch (main rows scored by onnxruntime), a plan's counterfactual rows are re-walked only
+ * when it has at least this many distinct ones: onnxruntime scores a batched row of the default
+ * model in about what a partial walk costs (both ~2 µs, same process), and the check walks the main
+ * row in full (~5 µs), so fewer rows go to onnxruntime with the main rows. Measured: decideBatch
+ * rows of 1,024 applicants, CPU per decision, partial against onnxruntime: 3 suggestions (about
+ * 17 distinct rows) 53-54 against 57-59 µs; no suggestions (one or two) 12 against 8-11 µs.
+ */
+const MIN_PARTIAL_ROWS_IN_BATCH = 8;
+
 /** What {@link scorePlanRows} needs besides the rows: the model, its proved partial evaluator, the row layout. */
 export interface PlanRowScorer {
   readonly model: Pick<ScoringModel, 'predict'>;
@@ -120,6 +130,20 @@ export async function scorePlanRows(
   // A small run would be walked by the float32 evaluator inside predict: the main rows whose
   // counterfactuals are re-walked get that walk below instead, once.
   const walkMains = partial !== undefined && viaModel.length <= scorer.smallRunRows;
+  if (partial !== undefined && !walkMains && viaPartial.length > 0) {
+    // In a batch, onnxruntime scores a row for about what a partial walk costs, and the main row's
+    // full walk (the check) is paid per plan: only plans with enough distinct rows gain from it.
+    const kept: number[] = [];
+    for (let i = 0; i < viaPartial.length; ) {
+      let j = i;
+      while (j < viaPartial.length && mainOf[viaPartial[j] as number] === mainOf[viaPartial[i] as number]) j++;
+      for (let k = i; k < j; k++) (j - i >= MIN_PARTIAL_ROWS_IN_BATCH ? kept : viaModel).push(viaPartial[k] as number);
+      i = j;
+    }
+    if (kept.length < viaPartial.length) viaModel.sort((a, b) => a - b);
+    viaPartial.length = 0;
+    viaPartial.push(...kept);
+  }
   const walkedMains = new Set<number>();
   if (walkMains) for (const r of viaPartial) walkedMains.add(mainOf[r] as number);
   await predictInto(scorer, rows, nRows, walkMains ? viaModel.filter((r) => !walkedMains.has(r)) : viaModel, pds);
