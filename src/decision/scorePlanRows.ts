@@ -6,9 +6,10 @@ import type { ScoringModel } from './scoringModel.js';
  * In a batch (main rows scored by onnxruntime), a plan's counterfactual rows are re-walked only
  * when it has at least this many distinct ones: onnxruntime scores a batched row of the default
  * model in about what a partial walk costs (both ~2 µs, same process), and the check walks the main
- * row in full (~5 µs), so fewer rows go to onnxruntime with the main rows. Measured: decideBatch
- * rows of 1,024 applicants, CPU per decision, partial against onnxruntime: 3 suggestions (about
- * 17 distinct rows) 53-54 against 57-59 µs; no suggestions (one or two) 12 against 8-11 µs.
+ * row in full (~5 µs), so fewer rows go to onnxruntime with the main rows. Measured on decideBatch
+ * rows of 1,024 applicants, CPU per decision, partial against onnxruntime: no suggestions (one or
+ * two distinct rows) 12 against 8-11 µs; 3 suggestions (about 17) within noise of each other
+ * (bench/whatIf/planRowScoring.ts).
  */
 const MIN_PARTIAL_ROWS_IN_BATCH = 8;
 
@@ -50,10 +51,13 @@ export interface PlanRowCounts {
  *   it holds for any feature set (many what-if kinds move the same features the same way);
  * - the main rows (and any row not built from its main row) are scored by `model.predict`;
  * - with a proved float32 evaluator, the other rows re-walk only the trees that test a column
- *   where they differ from their main row, keeping the main row's other leaves; that is used only
- *   when the main row's own JS walk gives exactly the PD `predict` gave it, so each decision
- *   checks the layout against the model once. Rows whose float32 logistic is a near tie, and the
- *   rows of a plan whose check failed, go to `predict` as before.
+ *   where they differ from their main row or from a row of the plan already walked, keeping that
+ *   row's other leaves; that is used only when the main row's own JS walk gives exactly the PD
+ *   `predict` gave it, so each decision checks the layout against the model once. When the main
+ *   rows are a small run (`smallRunRows`, e.g. one decide()), predict would run that very walk, so
+ *   it is run once and gives the main PD. In a batch, only plans with
+ *   {@link MIN_PARTIAL_ROWS_IN_BATCH} or more distinct rows are re-walked. Rows whose float32
+ *   logistic is a near tie, and the rows of a plan whose check failed, go to `predict`.
  *
  * @example
  * const pds = await scorePlanRows(scorer, plans, rows, firstRows, nRows);
