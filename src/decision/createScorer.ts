@@ -35,6 +35,9 @@ import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './dec
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
 import { settleDecision, type SettledDecision } from './finishDecision.js';
+import { evidenceColumns } from './evidenceColumns.js';
+import { type PlanRowScorer, scorePlanRows } from './scorePlanRows.js';
+import { provenPartialEvaluator } from '../model/float32PartialEvaluator.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
@@ -93,7 +96,11 @@ export interface ScorerOptions {
    * built from other bytes, is refused with `model_sha256_mismatch` before any decision.
    */
   readonly expectedSha256?: string;
-  /** Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS evaluator off. Not for an already loaded model. */
+  /**
+   * Passed to `loadModel` as `evaluator`: `'auto'` (default) or `'onnxruntime'` to keep the JS
+   * evaluator off, for small runs and for the partial re-walks of what-if rows alike (identical
+   * rows are still scored once). Not for an already loaded model.
+   */
   readonly modelEvaluator?: ModelEvaluatorOption;
 }
 
@@ -321,6 +328,15 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     keys,
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
+  const partial = provenPartialEvaluator(model);
+  const rowScorer: PlanRowScorer = {
+    model,
+    partial,
+    width: encoder.width,
+    evidenceColumns: evidenceColumns(encoder),
+    // Only a model loadModel proved has a partial evaluator, and with it its evaluator info.
+    smallRunRows: partial === undefined ? 0 : model.evaluator.maxRows,
+  };
 
   async function run(c: EngineContext, plans: readonly DecisionPlan[], signal?: AbortSignal): Promise<(Decision | CreditliftError)[]> {
     const out: (Decision | CreditliftError)[] = [];
@@ -345,7 +361,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       // onnxruntime-node 1.30 does not overlap with this thread (its native run executes
       // synchronously inside a setImmediate on the JavaScript thread), so nothing is gained by
       // starting TreeSHAP before awaiting it; each call pays an event-loop turn.
-      const pds = await model.predict(rows, nRows);
+      // Duplicate counterfactual rows scored once, the others by re-walking only the trees their
+      // evidence columns reach (when the float32 evaluator was proved): the bits predict gives.
+      const pds = await scorePlanRows(rowScorer, plans.slice(start, end), rows, firstRows, nRows);
       const w = encoder.width;
       throwIfAborted(signal);
       // The policy runs first; then the main rows of the decisions to explain (every one, or with

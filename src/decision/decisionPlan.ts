@@ -138,11 +138,27 @@ export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Flo
   const changed = evidenceColumns(encoder);
   const put = (s: Scenario) => {
     const at = r++ * w;
-    if (s.applicant !== plan.main.applicant) return encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, at);
+    if (!differsInEvidenceOnly(plan, s)) return encoder.encode({ applicant: s.applicant, evidence: s.report.items }, out, at);
     out.copyWithin(at, mainAt, mainAt + w);
     encoder.encodeColumns({ applicant: s.applicant, evidence: s.report.items }, out, at, changed);
   };
-  for (const w of plan.without) put(w.scenario);
-  for (const w of plan.whatIf) put(w.scenario);
-  for (const s of plan.steps) put(s);
+  for (const s of planCounterfactuals(plan)) put(s);
+}
+
+/**
+ * Whether {@link encodePlan} writes the scenario's row as the main row with only the
+ * {@link evidenceColumns} recomputed (it shares the main applicant), so that row equals the main
+ * row outside those columns.
+ */
+export function differsInEvidenceOnly(plan: DecisionPlan, s: Scenario): boolean {
+  return s.applicant === plan.main.applicant;
+}
+
+/** The plan's scenarios after the main one, in the order {@link encodePlan} writes their rows: without-each, what-if-each, steps. */
+export function planCounterfactuals(plan: DecisionPlan): Scenario[] {
+  const out: Scenario[] = [];
+  for (const w of plan.without) out.push(w.scenario);
+  for (const w of plan.whatIf) out.push(w.scenario);
+  for (const s of plan.steps) out.push(s);
+  return out;
 }

@@ -92,8 +92,20 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const { applicant } = plan.main;
   const prior = plan.prior;
   const policyFor = scenarioPolicy(ctx, plan);
-  // The main scenario gets the full report; counterfactuals need only outcome and limit.
-  const limitOf = (s: Scenario, pd: number): PolicyLimit => policyFor(s).limitAt(pd);
+  // The main scenario gets the full report; counterfactuals need only outcome and limit. limitAt
+  // is a pure function of the prepared policy and the PD, and many what-ifs share a PD (equal
+  // rows score once), so each prepared policy works a PD out once per plan.
+  const limits = new Map<PreparedPolicy, Map<number, PolicyLimit>>();
+  const limitOf = (s: Scenario, pd: number): PolicyLimit => {
+    const policy = policyFor(s);
+    // A Map key does not tell -0 from 0; such a PD (no logistic gives one) is simply not cached.
+    if (Object.is(pd, -0)) return policy.limitAt(pd);
+    let byPd = limits.get(policy);
+    if (byPd === undefined) limits.set(policy, (byPd = new Map()));
+    let limit = byPd.get(pd);
+    if (limit === undefined) byPd.set(pd, (limit = policy.limitAt(pd)));
+    return limit;
+  };
   const mainPd = nextPd();
   const main = policyFor(plan.main).evaluate(mainPd);
 
@@ -127,17 +139,17 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // raise the capacity, but a preview never promises more than the customer can afford today.
   const healthyLimit = roundDownToStep(main.affordabilityCapacity, ctx.policy.limits.roundingStep);
   const previewCeiling = Math.max(healthyLimit, limit);
-  const candidates: EvidenceSuggestion[] = plan.whatIf.map(({ spec, typical, scenario }) => {
+  // Only a what-if that raises the limit can be suggested, so only those become candidates.
+  const candidates: EvidenceSuggestion[] = [];
+  for (const { spec, typical, scenario } of plan.whatIf) {
     const pd = nextPd();
     const p = limitOf(scenario, pd);
-    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
     const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
-    return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd };
-  });
-  const items = candidates
-    .filter((c) => c.limitGain > 0)
-    .sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.kind.localeCompare(b.kind))
-    .slice(0, ctx.suggestionCount);
+    if (withIt - limit <= 0) continue;
+    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
+    candidates.push({ kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd });
+  }
+  const items = candidates.sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.kind.localeCompare(b.kind)).slice(0, ctx.suggestionCount);
   const overBudgetMonths = applicant.financialHealth?.overBudgetMonths ?? null;
   // A customer whose spending has outrun their own budget month after month is not nudged
   // towards more credit (the plan scored no what-ifs for them); a lower limit is offered instead.

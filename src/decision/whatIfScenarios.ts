@@ -23,31 +23,52 @@ export interface WhatIfScenario {
 const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', 'other']);
 
 /**
- * A what-if is offered only where the applicant could plausibly get it: a kind proven only by a
- * platform's feed (a driver rating, courier reviews, followers) is suggested to platform workers,
- * not to a salaried teacher; every other kind is open to anyone.
+ * A hypothetical certificate's assessment on its own (index 0), and the same appended at index i
+ * (made once per index, frozen like it), or none when the kind has no typical result.
  */
-function isRelevant(spec: CertificateKindSpec, applicant: Applicant): boolean {
-  const platformOnly = spec.verificationMethods.every((m) => m === 'platform_api');
-  return !platformOnly || PLATFORM_WORKERS.has(applicant.employment.type);
+type CachedWhatIf = { readonly typical: TypicalEvidence; readonly alone: EvidenceAssessment; readonly atIndex: EvidenceAssessment[] } | null;
+
+/** Decision dates kept per catalog and confidence floor before the cache starts over (a service sees a few `asOf` dates a day). */
+const MAX_DATES = 64;
+
+/** A catalog's kinds in its order, with what the what-if loop asks of each. */
+interface KindEntry {
+  readonly spec: CertificateKindSpec;
+  /**
+   * Proven only by a platform's feed (a driver rating, courier reviews, followers). A what-if is
+   * offered only where the applicant could plausibly get it: such a kind is suggested to platform
+   * workers, not to a salaried teacher; every other kind is open to anyone.
+   */
+  readonly platformOnly: boolean;
+}
+const kindsCache = new WeakMap<Catalog, readonly KindEntry[]>();
+
+function kindsOf(catalog: Catalog): readonly KindEntry[] {
+  let kinds = kindsCache.get(catalog);
+  if (kinds === undefined) {
+    kinds = [...catalog.values()].map((spec) => ({ spec, platformOnly: spec.verificationMethods.every((m) => m === 'platform_api') }));
+    kindsCache.set(catalog, kinds);
+  }
+  return kinds;
 }
 
-/** A hypothetical certificate's assessment on its own (index 0), or none when the kind has no typical result. */
-type CachedWhatIf = { readonly typical: TypicalEvidence; readonly alone: EvidenceAssessment } | null;
+/**
+ * Per catalog, per confidence floor, per `asOf`: for each kind (catalog order) its hypothetical
+ * assessment when the applicant is old enough (slot 0) and when too young (slot 1).
+ */
+const cache = new WeakMap<Catalog, Map<number, Map<string, (CachedWhatIf | undefined)[]>>>();
 
-/** Entries kept per catalog and confidence floor before the cache starts over (a service sees a few `asOf` dates a day). */
-const MAX_ENTRIES = 4096;
-
-/** Per catalog, per confidence floor: `kind|asOf|tooYoung` to the hypothetical assessment. */
-const cache = new WeakMap<Catalog, Map<number, Map<string, CachedWhatIf>>>();
-
-function cacheFor(catalog: Catalog, minConfidence: number): Map<string, CachedWhatIf> {
+function cacheFor(catalog: Catalog, minConfidence: number, asOf: string): (CachedWhatIf | undefined)[] {
   let byFloor = cache.get(catalog);
   if (byFloor === undefined) cache.set(catalog, (byFloor = new Map()));
-  let entries = byFloor.get(minConfidence);
-  if (entries === undefined) byFloor.set(minConfidence, (entries = new Map()));
-  if (entries.size >= MAX_ENTRIES) entries.clear();
-  return entries;
+  let byDate = byFloor.get(minConfidence);
+  if (byDate === undefined) byFloor.set(minConfidence, (byDate = new Map()));
+  let slots = byDate.get(asOf);
+  if (slots === undefined) {
+    if (byDate.size >= MAX_DATES) byDate.clear();
+    byDate.set(asOf, (slots = []));
+  }
+  return slots;
 }
 
 /**
@@ -56,13 +77,19 @@ function cacheFor(catalog: Catalog, minConfidence: number): Map<string, CachedWh
  * own id hash, carries no holder name, a constant credential id and document hash, the kind's
  * typical result and first method at a fixed confidence. So of the applicant, assessEvidence reads
  * only `asOf` (expiry, issue date, fade) and, through the plausible-age check, whether `asOf` falls
- * before the birth date plus the kind's minimum holder age. The key holds exactly those; a miss
- * runs the real assessment on the real applicant.
+ * before the birth date plus the kind's minimum holder age. The key holds exactly those (with the
+ * catalog and confidence floor); a miss runs the real assessment on the real applicant.
  */
-function hypotheticalAssessment(ctx: EngineContext, applicant: Applicant, spec: CertificateKindSpec, tooYoung: boolean): CachedWhatIf {
-  const entries = cacheFor(ctx.catalog, ctx.minConfidence);
-  const key = `${spec.id}\u0000${applicant.asOf}\u0000${tooYoung ? 1 : 0}`;
-  const hit = entries.get(key);
+function hypotheticalAssessment(
+  ctx: EngineContext,
+  slots: (CachedWhatIf | undefined)[],
+  kindIndex: number,
+  applicant: Applicant,
+  spec: CertificateKindSpec,
+  tooYoung: boolean,
+): CachedWhatIf {
+  const slot = 2 * kindIndex + (tooYoung ? 1 : 0);
+  const hit = slots[slot];
   if (hit !== undefined) return hit;
   const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
   const value: CachedWhatIf =
@@ -77,9 +104,17 @@ function hypotheticalAssessment(ctx: EngineContext, applicant: Applicant, spec: 
             assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
               .items[0] as EvidenceAssessment,
           ),
+          atIndex: [],
         };
-  entries.set(key, value);
+  slots[slot] = value;
   return value;
+}
+
+/** The cached assessment appended at `index`: the same fields, its own index; made once, shared, frozen. */
+function appendedAt(cached: NonNullable<CachedWhatIf>, index: number): EvidenceAssessment {
+  let item = cached.atIndex[index];
+  if (item === undefined) cached.atIndex[index] = item = freezeAssessment({ ...cached.alone, index });
+  return item;
 }
 
 function freezeAssessment(item: EvidenceAssessment): EvidenceAssessment {
@@ -120,19 +155,28 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
   const items = report.items;
   const held = new Set<string>();
   for (const i of items) if (i.status === 'accepted') held.add(i.kind);
-  const asOf = parseIsoDate(applicant.asOf);
-  const birth = parseIsoDate(applicant.birthDate);
+  const platformWorker = PLATFORM_WORKERS.has(applicant.employment.type);
+  const slots = cacheFor(ctx.catalog, ctx.minConfidence, applicant.asOf);
+  let asOf: number | undefined;
+  let birth: number | undefined;
   // The plausible-age check of assessEvidence, once per distinct minimum age.
   const tooYoungAt = new Map<number, boolean>();
   const out: WhatIfScenario[] = [];
-  for (const spec of ctx.catalog.values()) {
-    if (held.has(spec.id) || !isRelevant(spec, applicant)) continue;
+  const kinds = kindsOf(ctx.catalog);
+  for (let k = 0; k < kinds.length; k++) {
+    const { spec, platformOnly } = kinds[k] as KindEntry;
+    if (held.has(spec.id) || (platformOnly && !platformWorker)) continue;
     const minAge = spec.minHolderAgeAtIssue;
     let tooYoung = tooYoungAt.get(minAge);
-    if (tooYoung === undefined) tooYoungAt.set(minAge, (tooYoung = isBefore(asOf, addYears(birth, minAge))));
-    const cached = hypotheticalAssessment(ctx, applicant, spec, tooYoung);
+    if (tooYoung === undefined) {
+      asOf ??= parseIsoDate(applicant.asOf);
+      birth ??= parseIsoDate(applicant.birthDate);
+      tooYoung = isBefore(asOf, addYears(birth, minAge));
+      tooYoungAt.set(minAge, tooYoung);
+    }
+    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
     if (cached === null) continue;
-    const added: EvidenceAssessment = { ...cached.alone, index: items.length };
+    const added = appendedAt(cached, items.length);
     out.push({
       spec,
       typical: cached.typical,

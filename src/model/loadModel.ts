@@ -11,6 +11,7 @@ import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
 import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
+import { rememberProvenFloat32 } from './float32PartialEvaluator.js';
 import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
@@ -204,7 +205,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     return runOnnx(rows, nRows);
   };
 
-  return {
+  const loaded: LoadedModel = {
     id,
     sha256,
     manifest,
@@ -221,6 +222,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
       return closed;
     },
   };
+  // The scorer re-walks only the trees a what-if changes, on the layout this proof ran on.
+  if (float32 !== undefined) rememberProvenFloat32(loaded, float32);
+  return loaded;
 }
 
 async function readModelFile(path: string): Promise<Uint8Array> {
