@@ -1,6 +1,6 @@
 /**
  * canonicalJson's bytes (its UTF-8 encoding), written straight into a reusable buffer for
- * hashing. Why not hash the string from fastCanonicalJson: a decision's canonical JSON is a rope of
+ * hashing. Why not hash a canonical JSON string: a decision's canonical JSON is a rope of
  * some 600 pieces that the hash then flattens and transcodes (the Chinese labels make it a
  * two-byte string), and those pieces were about half of everything a decision allocated. Sealing
  * with strings cost about 85 us of a 275 us decision in a batch, most of it in the garbage
@@ -11,7 +11,7 @@
  * A property test holds the bytes equal to `Buffer.from(canonicalJson(v), 'utf8')` on random
  * values, including what JSON drops or rewrites.
  */
-import { orderOf } from './keyOrder.js';
+import { orderOf, orderOfRecord } from './keyOrder.js';
 
 const utf8 = new TextEncoder();
 
@@ -155,8 +155,7 @@ export class CanonicalJsonWriter {
       return;
     }
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    const { sorted, quotedUtf8: names } = orderOf(keys);
+    const { keys, sorted, quotedUtf8: names } = orderOfRecord(record);
     this.byte(0x7b);
     let first = true;
     for (let j = 0; j < keys.length; j++) {

@@ -33,6 +33,19 @@ describe('CanonicalJsonWriter', () => {
     );
   });
 
+  it('law: one key list seen in different orders, and a key list that is a prefix of another, each keep their own order', () => {
+    const writer = new CanonicalJsonWriter();
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), fc.integer(), (keys, n) => {
+        const obj = Object.fromEntries(keys.map((k, i) => [k, i + n]));
+        const reversed = Object.fromEntries(keys.map((k, i) => [k, i + n]).reverse());
+        const prefix = Object.fromEntries(keys.slice(0, -1).map((k, i) => [k, i]));
+        for (const v of [obj, reversed, prefix, obj]) expect(writer.bytes(v)).toEqual(utf8(canonicalJson(v)));
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
   it('law: bytesWith writes the record with the member set, and start/end bound the member', () => {
     const writer = new CanonicalJsonWriter();
     fc.assert(
@@ -44,6 +57,24 @@ describe('CanonicalJsonWriter', () => {
       }),
       { seed: SEED, numRuns: 150 },
     );
+  });
+
+  it('writes own members only: an inherited enumerable member, or one added to Object.prototype, is left out as canonicalJson leaves it', () => {
+    const writer = new CanonicalJsonWriter();
+    const inheriting = Object.assign(Object.create({ inherited: 1 }), { b: 2, a: 1 });
+    const plain = { b: 2, a: 1 };
+    expect(writer.bytes({ inheriting, plain })).toEqual(utf8(canonicalJson({ inheriting, plain })));
+    // The shape { a, pollution } is known first, so a walk that followed inherited keys would find it.
+    expect(writer.bytes({ a: 1, pollution: 2 })).toEqual(utf8('{"a":1,"pollution":2}'));
+    const polluted = Object.prototype as Record<string, unknown>;
+    polluted.pollution = 'x';
+    try {
+      expect(writer.bytes({ b: { d: 1, c: 2 }, a: [{ y: 1 }] })).toEqual(utf8('{"a":[{"y":1}],"b":{"c":2,"d":1}}'));
+      expect(writer.bytes({ a: 1 })).toEqual(utf8('{"a":1}'));
+    } finally {
+      delete polluted.pollution;
+    }
+    expect(writer.bytes(plain)).toEqual(utf8('{"a":1,"b":2}'));
   });
 
   it('grows past its first buffer, and past the table of remembered text, with the same bytes', () => {
