@@ -22,8 +22,4 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   external: ['onnxruntime-node'],
-  // date-fns is bundled so only the functions creditlift calls ship and load: importing the
-  // package's index loads all of its ~250 modules, about 3 MiB of live V8 heap in every process
-  // (and V8 lets the old generation grow to 4x its live size, so ~10 MiB of a stream's peak RSS).
-  noExternal: ['date-fns'],
 });

@@ -1,4 +1,4 @@
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 
 /**
  * ISO calendar dates (`YYYY-MM-DD`) parsed by date-fns, memoised as epoch milliseconds. Every

@@ -1,4 +1,5 @@
-import { addYears, isBefore } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { isBefore } from 'date-fns/isBefore';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';

@@ -1,4 +1,8 @@
-import { addMonths, addYears, differenceInMonths, isAfter, isBefore } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { isAfter } from 'date-fns/isAfter';
+import { isBefore } from 'date-fns/isBefore';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';

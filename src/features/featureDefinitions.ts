@@ -1,4 +1,4 @@
-import { differenceInMonths } from 'date-fns';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';

@@ -1,4 +1,8 @@
-import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
 import type { SpendingCategory } from './category.js';

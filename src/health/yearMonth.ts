@@ -1,4 +1,6 @@
-import { format, getDaysInMonth, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import type { LocalizedText } from './localizedText.js';
 

@@ -1,4 +1,6 @@
-import { format, isValid, startOfISOWeek } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 

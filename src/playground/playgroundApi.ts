@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { formatISO, parseISO, subDays } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 import {
   CertificateEvidence,
   CreditliftError,

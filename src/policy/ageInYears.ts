@@ -1,4 +1,5 @@
-import { differenceInYears, isValid } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { isValid } from 'date-fns/isValid';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { ValidationError } from '../errors/validationError.js';
 

@@ -1,4 +1,5 @@
-import { isAfter, subDays } from 'date-fns';
+import { isAfter } from 'date-fns/isAfter';
+import { subDays } from 'date-fns/subDays';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { z } from 'zod';
 import { ValidationError } from '../errors/validationError.js';

@@ -1,4 +1,6 @@
-import { addYears, isAfter, isBefore } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { isAfter } from 'date-fns/isAfter';
+import { isBefore } from 'date-fns/isBefore';
 import type { z } from 'zod';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';

@@ -1,4 +1,5 @@
-import { addYears, parseISO } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';

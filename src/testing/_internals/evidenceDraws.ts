@@ -1,4 +1,5 @@
-import { addYears, parseISO } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import type { CertificateKindSpec, CertificateScale } from '../../catalog/certificateKindSpec.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';

@@ -1,4 +1,7 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 
 /** An ISO `YYYY-MM-DD` string of a date-fns date (local calendar, the same one parseISO reads). */

@@ -1,4 +1,5 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 

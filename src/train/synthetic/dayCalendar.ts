@@ -1,4 +1,7 @@
-import { addYears, lightFormat, parseISO, subDays } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { lightFormat } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 
 /**
  * ISO dates counted back from the caller's `asOf`. Calendar arithmetic goes through date-fns;

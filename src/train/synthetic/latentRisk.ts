@@ -1,4 +1,7 @@
-import { differenceInMonths, lightFormat, parseISO, subYears } from 'date-fns';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { lightFormat } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
+import { subYears } from 'date-fns/subYears';
 import type { ApplicantInput } from '../../schema/applicant.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { LANGUAGE_VALIDITY_YEARS, SYNTHETIC_KIND_INFO, type SyntheticCertificateKind } from './certificateKinds.js';
