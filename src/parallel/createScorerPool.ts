@@ -12,6 +12,7 @@ import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
+import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -156,6 +157,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     scorer: { ...scorer, model: model.bytes },
     ...(options.featuresModule === undefined ? {} : { featuresModule: resolve(options.featuresModule) }),
   };
+  const unpack = createValueUnpacker();
   const slots: Slot[] = [];
   const queue: Task[] = [];
   const calls = new Set<Promise<unknown>>();
@@ -260,7 +262,15 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       if (held !== undefined) {
         clearTimeout(held.timer);
         if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);
-        else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
+        else if (msg.type === 'packed_results') {
+          let results: BatchResult[] | undefined;
+          try {
+            results = unpack(msg.packed) as BatchResult[];
+          } catch (e) {
+            retryOrFail(held.task, held.settled, `sent results that could not be read (${describe(e)})`, slot.child?.pid);
+          }
+          if (results !== undefined) completeTask(held.task, results, held.settled);
+        } else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
         else retryOrFail(held.task, held.settled, `failed (${msg.error.code}: ${msg.error.message})`, slot.child?.pid);
       }
     }
