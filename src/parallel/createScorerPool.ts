@@ -501,7 +501,12 @@ function checkOptions(options: ScorerPoolOptions): {
   }
   const workerExecArgv = options.workerExecArgv ?? [];
   if (!Array.isArray(workerExecArgv) || !workerExecArgv.every((a) => typeof a === 'string' && a.startsWith('-'))) {
-    issues.push({ path: ['workerExecArgv'], code: 'invalid_type', message: 'workerExecArgv must be an array of Node flags (strings starting with -)', expected: 'string[]' });
+    issues.push({
+      path: ['workerExecArgv'],
+      code: 'invalid_type',
+      message: 'workerExecArgv must be an array of Node flags (strings starting with -)',
+      expected: 'string[]',
+    });
   }
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {
