@@ -38,6 +38,8 @@ const UNDEFINED = 7;
 const MAX_DEPTH = 64;
 /** Distinct shapes a packer or unpacker remembers; values with more go by structured cloning. */
 const MAX_SHAPES = 4096;
+/** Arrays shorter than this are rebuilt by a literal of their length (see {@link createValueUnpacker}). */
+const SHORT_ARRAY = 16;
 
 interface Shape {
   readonly keys: readonly string[];
@@ -188,7 +190,14 @@ type Build = (read: () => unknown) => Record<string, unknown>;
  */
 export function createValueUnpacker(): (packed: PackedValues) => unknown[] {
   const builders = new Map<string, Build>();
-  let generate = true;
+  // Short arrays by array literal too, so they are pretenured like the objects that hold them.
+  const arrays: ((read: () => unknown) => unknown[])[] = [];
+  for (let n = 0; n < SHORT_ARRAY; n++) {
+    const literal = generatedArray(n);
+    if (literal === undefined) break;
+    arrays.push(literal);
+  }
+  let generate = arrays.length === SHORT_ARRAY;
 
   const builderOf = (keys: readonly string[]): Build => {
     const lookup = JSON.stringify(keys);
@@ -225,6 +234,8 @@ export function createValueUnpacker(): (packed: PackedValues) => unknown[] {
         }
         case ARRAY: {
           const length = ints[i++] as number;
+          const literal = arrays[length];
+          if (literal !== undefined) return literal(read);
           const a: unknown[] = new Array(length);
           for (let k = 0; k < length; k++) a[k] = read();
           return a;
@@ -252,6 +263,14 @@ function generated(keys: readonly string[]): Build | undefined {
   try {
     // One object literal per shape, keys as JSON string literals (always valid JavaScript), values in key order.
     return new Function('read', `return { ${keys.map((k) => `${JSON.stringify(k)}: read()`).join(', ')} };`) as Build;
+  } catch {
+    return undefined;
+  }
+}
+
+function generatedArray(length: number): ((read: () => unknown) => unknown[]) | undefined {
+  try {
+    return new Function('read', `return [${Array.from({ length }, () => 'read()').join(', ')}];`) as (read: () => unknown) => unknown[];
   } catch {
     return undefined;
   }

@@ -46,6 +46,13 @@ describe('packed values: what a worker packs, the pool rebuilds equal', () => {
     );
   });
 
+  it('arrays of every length, short (rebuilt by literal) and long, come back whole and dense', () => {
+    const values = Array.from({ length: 40 }, (_, n) => Array.from({ length: n }, (_, k) => (k % 3 === 0 ? { k } : k % 3 === 1 ? `s${k}` : [k])));
+    const back = createValueUnpacker()(overIpc(createValuePacker()(values) as PackedValues));
+    expect(back).toStrictEqual(values);
+    for (const a of back as unknown[][]) expect(Object.keys(a)).toHaveLength(a.length);
+  });
+
   it('an own `__proto__` key stays an own key, not the prototype', () => {
     const value = JSON.parse('{"a":1,"__proto__":{"b":2}}') as unknown;
     const [back] = createValueUnpacker()(createValuePacker()([value]) as PackedValues);
