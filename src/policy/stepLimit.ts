@@ -101,12 +101,13 @@ export function prepareParsedStepLimits(
   const bound: StepBound = !countLeft ? 'window_count' : perStep <= windowRoom ? 'per_step' : 'window_amount';
   const stepped = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
   return {
+    // Written out rather than spread from a shared base: a decision steps every scenario it
+    // scores, and a spread copies through a slow generic path.
     step(proposedLimit) {
-      const base = { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount };
       if (proposedLimit <= priorLimit || proposedLimit - priorLimit <= allowedIncrease) {
-        return { ...base, limit: proposedLimit, bound: null, reason: null };
+        return { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount, limit: proposedLimit, bound: null, reason: null };
       }
-      return { ...base, limit: stepped, bound, reason: reasonOf[bound] };
+      return { priorLimit, proposedLimit, allowedIncrease, windowIncrease, windowCount, limit: stepped, bound, reason: reasonOf[bound] };
     },
   };
 }
