@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
@@ -86,6 +88,15 @@ describe('packed values: what a worker packs, the pool rebuilds equal', () => {
     }
     // The packer is still good after a refusal.
     expect(createValueUnpacker()(pack([{ a: [1, 'x'] }]) as PackedValues)).toStrictEqual([{ a: [1, 'x'] }]);
+  });
+
+  it('where code generation is disallowed, the unpacker defines properties one by one and rebuilds the same values', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--import', 'tsx', fileURLToPath(new URL('./fixtures/unpackWithoutCodegen.ts', import.meta.url))],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({ codegen: false, compared: 2, differing: 0 });
   });
 
   it('a malformed message throws rather than yield wrong values', () => {
