@@ -1,10 +1,10 @@
-// `npx tsx bench/poolTransport/scaling.ts [--dist=dist,.tmp/dist-base] [--size=4096] [--rounds=5] [--chunk=N] [--workers=1,2] [--argv='|--single-threaded-gc']`
+// `npx tsx bench/poolTransport/scaling.ts [--dist=dist,.tmp/dist-base] [--size=4096] [--rounds=5] [--chunk=N] [--workers=1,2] [--suggestions=0] [--argv='|--single-threaded-gc']`
 // The pool's scaling through the default API (`pool.decideBatch`, decisions back as objects), on
 // one or more built packages in the same run: every dist gets a pool per worker count, and rounds
 // are interleaved (dist by dist, pool by pool) so the machine's drift falls on all of them alike.
 // Per round: wall-clock rate, CPU per record of this process (all its threads: the calling thread,
 // GC helpers, IPC) and of the worker processes (from /proc). Workload: the bench's seeded
-// synthetic applicants, no what-if suggestions (as bench/cases/poolScaling.ts). --argv: `|`-separated
+// synthetic applicants, no what-if suggestions by default (as bench/cases/poolScaling.ts). --argv: `|`-separated
 // sets of Node flags for the workers (`workerExecArgv`, space-separated; empty: none), each its own pools.
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -20,6 +20,7 @@ const size = Number(arg('size') ?? 4096);
 const rounds = Number(arg('rounds') ?? 5);
 const chunk = arg('chunk');
 const workerCounts = (arg('workers') ?? '1,2').split(',').map(Number);
+const suggestions = Number(arg('suggestions') ?? 0);
 const argvSets = (process.argv.find((a) => a.startsWith('--argv='))?.slice('--argv='.length) ?? '').split('|').map((s) => s.split(' ').filter((f) => f !== ''));
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -44,7 +45,7 @@ for (const dist of dists) {
     for (const workers of workerCounts) {
       const pool = await createScorerPool({
         workers,
-        scorer: { suggestionsPerDecision: 0 },
+        scorer: { suggestionsPerDecision: suggestions },
         ...(chunk === undefined ? {} : { chunkSize: Number(chunk) }),
         ...(argv.length === 0 ? {} : { workerExecArgv: argv }),
       });
@@ -70,7 +71,7 @@ for (const p of pools) await round(p); // warm-up
 for (let i = 0; i < rounds; i++) for (const p of i % 2 === 0 ? pools : [...pools].reverse()) p.samples.push(await round(p));
 await Promise.all(pools.map((p) => p.pool.close()));
 
-const out: Record<string, unknown> = { size, rounds, chunk: chunk ?? 'default', loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
+const out: Record<string, unknown> = { size, rounds, suggestions, chunk: chunk ?? 'default', loadAverage: loadavg().map((x) => Number(x.toFixed(1))) };
 const byLabel: Record<string, { perSecond: number; parentUsPerRecord: number; workersUsPerRecord: number; rates: number[] }> = {};
 for (const p of pools) {
   byLabel[p.label] = {
