@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJsonAround, fastCanonicalJson } from '../hashing/fastCanonicalJson.js';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { CanonicalJsonWriter } from '../hashing/canonicalJsonWriter.js';
+import { fastCanonicalJson } from '../hashing/fastCanonicalJson.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
@@ -69,17 +70,31 @@ export function buildAudit(
 /** A decision whose audit has no content hash or signature yet. */
 export type UnsealedDecision = Omit<Decision, 'audit'> & { readonly audit: UnsealedAudit };
 
+// One writer per seal role: the content and the audit with its hash are written while the first's bytes are still in use.
+const decisionWriter = new CanonicalJsonWriter();
+const auditWriter = new CanonicalJsonWriter();
+
 /**
- * The canonical JSON the content hash covers (the decision without `contentHash` and `signature`)
- * and, given the content hash, the one the signature covers (the decision with its content hash,
- * without `signature`). Both share everything but the audit, which is serialised once.
+ * The two digests a seal holds, from the decision's canonical JSON written once as UTF-8 (see
+ * CanonicalJsonWriter): the SHA-256 of the decision without `contentHash` and `signature`, and,
+ * with a signing key, the HMAC-SHA-256 of the decision with its content hash and without
+ * `signature`. Both serialisations share everything but the audit, so the signature is computed
+ * over the first one's bytes around the audit, with the audit written again in between.
  */
-function sealedJson(d: UnsealedDecision): { readonly content: string; signed(contentHash: string): string } {
+function sealDigests(d: UnsealedDecision, signing: Uint8Array | null): { readonly contentHash: string; signatureOf(contentHash: string): string | undefined } {
   const { contentHash: _c, signature: _s, ...audit } = d.audit as DecisionAudit;
-  const { before, after } = canonicalJsonAround(d as unknown as Readonly<Record<string, unknown>>, 'audit');
+  const { bytes, start, end } = decisionWriter.bytesWith(d as unknown as Readonly<Record<string, unknown>>, 'audit', audit);
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
   return {
-    content: before + fastCanonicalJson(audit) + after,
-    signed: (contentHash) => before + fastCanonicalJson({ ...audit, contentHash }) + after,
+    contentHash,
+    signatureOf(hash) {
+      if (signing === null) return undefined;
+      return createHmac('sha256', signing)
+        .update(bytes.subarray(0, start))
+        .update(auditWriter.bytes({ ...audit, contentHash: hash }))
+        .update(bytes.subarray(end))
+        .digest('hex');
+    },
   };
 }
 
@@ -89,9 +104,9 @@ function sealedJson(d: UnsealedDecision): { readonly content: string; signed(con
  * store that reorders them (a JSON column, another language) does not break the seal.
  */
 export function sealDecision(d: UnsealedDecision, keys: AuditKeys): Decision {
-  const json = sealedJson(d);
-  const contentHash = sha256Hex(json.content);
-  const signature = keys.signing === null ? undefined : hmacHex(keys.signing, json.signed(contentHash));
+  const digests = sealDigests(d, keys.signing);
+  const { contentHash } = digests;
+  const signature = digests.signatureOf(contentHash);
   return { ...d, audit: { ...d.audit, contentHash, ...(signature === undefined ? {} : { signature }) } };
 }
 
@@ -103,9 +118,8 @@ function sameHex(a: string, b: string): boolean {
 /** What fails when a sealed decision is checked; empty when it holds. */
 export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: readonly string[]; readonly message: string }[] {
   const problems: { path: string[]; message: string }[] = [];
-  const json = sealedJson(d);
-  const contentHash = sha256Hex(json.content);
-  if (contentHash !== d.audit.contentHash) {
+  const digests = sealDigests(d, keys.signing);
+  if (digests.contentHash !== d.audit.contentHash) {
     problems.push({
       path: ['audit', 'contentHash'],
       message: 'audit.contentHash does not match the decision content: the decision was changed after it was made',
@@ -114,7 +128,7 @@ export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: rea
   if (keys.signing !== null) {
     if (d.audit.signature === undefined)
       problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
-    else if (!sameHex(hmacHex(keys.signing, json.signed(d.audit.contentHash)), d.audit.signature)) {
+    else if (!sameHex(digests.signatureOf(d.audit.contentHash) as string, d.audit.signature)) {
       problems.push({ path: ['audit', 'signature'], message: 'audit.signature does not verify under the signing key: changed, or signed under another key' });
     }
   }

@@ -1,0 +1,65 @@
+/**
+ * The sorted key order of one object shape, remembered per distinct key list, shared by the two
+ * canonical JSON writers (strings: fastCanonicalJson; UTF-8 bytes: canonicalJsonWriter).
+ *
+ * Objects of one shape (a decision's caps, each evidence item, each factor) share their key list,
+ * so the order is worked out once per list and kept in a trie walked one key at a time (no joined
+ * signature to build, no collisions between keys that contain separators).
+ */
+
+/**
+ * For one key list (in `Object.keys` order): indexes into it in sorted order, each sorted key
+ * quoted with its colon, and the same led by a comma (a member after the first). One piece per
+ * member, not three, keeps the rope, and the garbage it leaves, smaller.
+ */
+export interface KeyOrder {
+  readonly sorted: readonly number[];
+  readonly quoted: readonly string[];
+  readonly commaQuoted: readonly string[];
+  /** `quoted` as UTF-8, for the byte writer (see canonicalJsonWriter). */
+  readonly quotedUtf8: readonly Uint8Array[];
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  order: KeyOrder | null;
+}
+
+const utf8 = new TextEncoder();
+
+/** Distinct key lists remembered before the table is dropped and rebuilt (a guard against data-dependent keys). */
+const MAX_SHAPES = 2048;
+let root: TrieNode = { next: new Map(), order: null };
+let shapes = 0;
+
+export function orderOf(keys: readonly string[]): KeyOrder {
+  let node = root;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let child = node.next.get(k);
+    if (child === undefined) {
+      child = { next: new Map(), order: null };
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  if (node.order !== null) return node.order;
+  // The same comparison canonicalJson's Array.prototype.sort uses: UTF-16 code units.
+  const sorted = keys
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = keys[a] as string;
+      const y = keys[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  const quoted = sorted.map((i) => `${JSON.stringify(keys[i])}:`);
+  const order: KeyOrder = { sorted, quoted, commaQuoted: quoted.map((q) => `,${q}`), quotedUtf8: quoted.map((q) => utf8.encode(q)) };
+  if (shapes >= MAX_SHAPES) {
+    root = { next: new Map(), order: null };
+    shapes = 0;
+  } else {
+    node.order = order;
+    shapes++;
+  }
+  return order;
+}
