@@ -11,7 +11,7 @@
  * A property test holds the bytes equal to `Buffer.from(canonicalJson(v), 'utf8')` on random
  * values, including what JSON drops or rewrites.
  */
-import { orderOf } from './keyOrder.js';
+import { orderOf, orderOfRecord } from './keyOrder.js';
 
 const utf8 = new TextEncoder();
 
@@ -155,8 +155,7 @@ export class CanonicalJsonWriter {
       return;
     }
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    const { sorted, quotedUtf8: names } = orderOf(keys);
+    const { keys, sorted, quotedUtf8: names } = orderOfRecord(record);
     this.byte(0x7b);
     let first = true;
     for (let j = 0; j < keys.length; j++) {

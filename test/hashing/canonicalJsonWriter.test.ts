@@ -46,6 +46,24 @@ describe('CanonicalJsonWriter', () => {
     );
   });
 
+  it('writes own members only: an inherited enumerable member, or one added to Object.prototype, is left out as canonicalJson leaves it', () => {
+    const writer = new CanonicalJsonWriter();
+    const inheriting = Object.assign(Object.create({ inherited: 1 }), { b: 2, a: 1 });
+    const plain = { b: 2, a: 1 };
+    expect(writer.bytes({ inheriting, plain })).toEqual(utf8(canonicalJson({ inheriting, plain })));
+    // The shape { a, pollution } is known first, so a walk that followed inherited keys would find it.
+    expect(writer.bytes({ a: 1, pollution: 2 })).toEqual(utf8('{"a":1,"pollution":2}'));
+    const polluted = Object.prototype as Record<string, unknown>;
+    polluted.pollution = 'x';
+    try {
+      expect(writer.bytes({ b: { d: 1, c: 2 }, a: [{ y: 1 }] })).toEqual(utf8('{"a":[{"y":1}],"b":{"c":2,"d":1}}'));
+      expect(writer.bytes({ a: 1 })).toEqual(utf8('{"a":1}'));
+    } finally {
+      delete polluted.pollution;
+    }
+    expect(writer.bytes(plain)).toEqual(utf8('{"a":1,"b":2}'));
+  });
+
   it('grows past its first buffer, and past the table of remembered text, with the same bytes', () => {
     const writer = new CanonicalJsonWriter();
     // More distinct non-ASCII strings than the writer remembers, and far more bytes than its first buffer.
