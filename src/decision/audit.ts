@@ -1,7 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CanonicalJsonWriter } from '../hashing/canonicalJsonWriter.js';
-import { fastCanonicalJson } from '../hashing/fastCanonicalJson.js';
-import { sha256Hex } from '../hashing/sha256Hex.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
 export type { DecisionAudit } from './decision.js';
@@ -19,18 +17,16 @@ export interface AuditKeys {
 /** No keys: plain SHA-256 hashes, no signature, no credential references. */
 export const NO_AUDIT_KEYS: AuditKeys = Object.freeze({ signing: null, personalData: null });
 
-function hmacHex(key: Uint8Array, data: string): string {
-  return createHmac('sha256', key).update(data).digest('hex');
-}
-
 /**
  * Hash of personal data: HMAC-SHA-256 under the personal-data key when there is one (nobody
  * without the key can confirm a guess), else plain SHA-256. `domain` separates uses so one value
  * hashed for two purposes gives unrelated results.
  */
-export function personalHash(keys: AuditKeys, domain: string, data: string): string {
-  const tagged = `creditlift/${domain}\u0000${data}`;
-  return keys.personalData === null ? sha256Hex(tagged) : hmacHex(keys.personalData, tagged);
+export function personalHash(keys: AuditKeys, domain: string, data: string | Uint8Array): string {
+  // The tag and the data go in as two updates: the same bytes as the tagged string (UTF-8 of a
+  // concatenation is the concatenation of the UTF-8s), without building and flattening it.
+  const hash = keys.personalData === null ? createHash('sha256') : createHmac('sha256', keys.personalData);
+  return hash.update(`creditlift/${domain}\u0000`).update(data).digest('hex');
 }
 
 /**
@@ -63,13 +59,15 @@ export function buildAudit(
   const hashing = keys.personalData === null ? 'sha256' : 'hmac-sha256';
   const inputHash = personalHash(keys, 'input', inputJson);
   const subjectHash = personalHash(keys, 'subject', subject);
-  const decisionId = `dec_${personalHash(keys, 'decision', fastCanonicalJson({ ...rest, hashing, inputHash, subjectHash })).slice(0, 32)}`;
+  const decisionId = `dec_${personalHash(keys, 'decision', idWriter.bytes({ ...rest, hashing, inputHash, subjectHash })).slice(0, 32)}`;
   return { decisionId, hashing, inputHash, subjectHash, ...rest };
 }
 
 /** A decision whose audit has no content hash or signature yet. */
 export type UnsealedDecision = Omit<Decision, 'audit'> & { readonly audit: UnsealedAudit };
 
+// The decision id's canonical JSON (the audit fields), written before the decision is sealed.
+const idWriter = new CanonicalJsonWriter();
 // One writer per seal role: the content and the audit with its hash are written while the first's bytes are still in use.
 const decisionWriter = new CanonicalJsonWriter();
 const auditWriter = new CanonicalJsonWriter();

@@ -1,6 +1,6 @@
 /**
  * canonicalJson's bytes (its UTF-8 encoding), written straight into a reusable buffer for
- * hashing. Why not hash the string from fastCanonicalJson: a decision's canonical JSON is a rope of
+ * hashing. Why not hash a canonical JSON string: a decision's canonical JSON is a rope of
  * some 600 pieces that the hash then flattens and transcodes (the Chinese labels make it a
  * two-byte string), and those pieces were about half of everything a decision allocated. Sealing
  * with strings cost about 85 us of a 275 us decision in a batch, most of it in the garbage

@@ -1,24 +1,17 @@
 /**
- * The sorted key order of one object shape, remembered per distinct key list, shared by the two
- * canonical JSON writers (strings: fastCanonicalJson; UTF-8 bytes: canonicalJsonWriter).
+ * The sorted key order of one object shape, remembered per distinct key list, for the canonical
+ * JSON writer (canonicalJsonWriter).
  *
  * Objects of one shape (a decision's caps, each evidence item, each factor) share their key list,
  * so the order is worked out once per list and kept in a trie walked one key at a time (no joined
  * signature to build, no collisions between keys that contain separators).
  */
 
-/**
- * For one key list (in `Object.keys` order): indexes into it in sorted order, each sorted key
- * quoted with its colon, and the same led by a comma (a member after the first). One piece per
- * member, not three, keeps the rope, and the garbage it leaves, smaller.
- */
+/** For one key list: the list, indexes into it in sorted order, and each sorted key JSON-quoted with its colon, as UTF-8. */
 export interface KeyOrder {
   /** The key list itself, in `Object.keys` order. */
   readonly keys: readonly string[];
   readonly sorted: readonly number[];
-  readonly quoted: readonly string[];
-  readonly commaQuoted: readonly string[];
-  /** `quoted` as UTF-8, for the byte writer (see canonicalJsonWriter). */
   readonly quotedUtf8: readonly Uint8Array[];
 }
 
@@ -34,6 +27,7 @@ const MAX_SHAPES = 2048;
 let root: TrieNode = { next: new Map(), order: null };
 let shapes = 0;
 
+/** The order of one key list (in `Object.keys` order), worked out once per distinct list. */
 export function orderOf(keys: readonly string[]): KeyOrder {
   let node = root;
   for (let i = 0; i < keys.length; i++) {
@@ -54,8 +48,7 @@ export function orderOf(keys: readonly string[]): KeyOrder {
       const y = keys[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-  const quoted = sorted.map((i) => `${JSON.stringify(keys[i])}:`);
-  const order: KeyOrder = { keys: [...keys], sorted, quoted, commaQuoted: quoted.map((q) => `,${q}`), quotedUtf8: quoted.map((q) => utf8.encode(q)) };
+  const order: KeyOrder = { keys: [...keys], sorted, quotedUtf8: sorted.map((i) => utf8.encode(`${JSON.stringify(keys[i])}:`)) };
   if (shapes >= MAX_SHAPES) {
     root = { next: new Map(), order: null };
     shapes = 0;

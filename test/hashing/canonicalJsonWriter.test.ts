@@ -33,6 +33,19 @@ describe('CanonicalJsonWriter', () => {
     );
   });
 
+  it('law: one key list seen in different orders, and a key list that is a prefix of another, each keep their own order', () => {
+    const writer = new CanonicalJsonWriter();
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), fc.integer(), (keys, n) => {
+        const obj = Object.fromEntries(keys.map((k, i) => [k, i + n]));
+        const reversed = Object.fromEntries(keys.map((k, i) => [k, i + n]).reverse());
+        const prefix = Object.fromEntries(keys.slice(0, -1).map((k, i) => [k, i]));
+        for (const v of [obj, reversed, prefix, obj]) expect(writer.bytes(v)).toEqual(utf8(canonicalJson(v)));
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
   it('law: bytesWith writes the record with the member set, and start/end bound the member', () => {
     const writer = new CanonicalJsonWriter();
     fc.assert(
