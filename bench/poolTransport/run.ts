@@ -3,8 +3,8 @@
 //
 // Part 1 times, in this process (CPU time), each step a chunk's data takes through the pool: the
 // applicants out and the results back, as V8 structured serialisation (what Node's `advanced` IPC
-// does, the shipped transport) and as one JSON text per chunk (the alternative), so each side's
-// share of the work per record is visible.
+// does; the results' transport until they were packed by shape, see parentGc.ts and scaling.ts) and
+// as one JSON text per chunk (the alternative), so each side's share of the work per record is visible.
 // Part 2 runs a 1-worker and a 2-worker pool in the same run, rounds interleaved, and reports the
 // median rate, the ratio, and CPU per record in this process and in the workers (from /proc).
 // --src points at another checkout's src/ (e.g. a copy of the code before a change), so both

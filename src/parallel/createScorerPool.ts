@@ -12,6 +12,7 @@ import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
+import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -39,6 +40,11 @@ export interface ScorerPoolOptions {
   readonly featuresModule?: string;
   /** Path or URL of the worker script, for bundles that move it. Default: `scorerWorker` beside the pool's own module. */
   readonly workerEntry?: string | URL;
+  /**
+   * Node flags for every worker process, after the pool's own (e.g. `['--max-semi-space-size=32']`
+   * to trade worker memory for less garbage-collection work). Default: none.
+   */
+  readonly workerExecArgv?: readonly string[];
 }
 
 /** Scorers in worker processes behind one `decideBatch`. */
@@ -148,14 +154,16 @@ interface Slot {
  * await pool.close();
  */
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
-  const { workers: size, chunkSize, taskTimeoutMs, scorer } = checkOptions(options);
+  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = checkOptions(options);
   const entry = scorerWorkerEntry(options.workerEntry);
+  const execArgv = [...entry.execArgv, ...workerExecArgv];
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {
     type: 'init',
     scorer: { ...scorer, model: model.bytes },
     ...(options.featuresModule === undefined ? {} : { featuresModule: resolve(options.featuresModule) }),
   };
+  const unpack = createValueUnpacker();
   const slots: Slot[] = [];
   const queue: Task[] = [];
   const calls = new Set<Promise<unknown>>();
@@ -260,7 +268,15 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       if (held !== undefined) {
         clearTimeout(held.timer);
         if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);
-        else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
+        else if (msg.type === 'packed_results') {
+          let results: BatchResult[] | undefined;
+          try {
+            results = unpack(msg.packed) as BatchResult[];
+          } catch (e) {
+            retryOrFail(held.task, held.settled, `sent results that could not be read (${describe(e)})`, slot.child?.pid);
+          }
+          if (results !== undefined) completeTask(held.task, results, held.settled);
+        } else if (refusesWholeCall(msg.error)) failCall(held.task.call, reviveError(msg.error));
         else retryOrFail(held.task, held.settled, `failed (${msg.error.code}: ${msg.error.message})`, slot.child?.pid);
       }
     }
@@ -301,7 +317,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   };
 
   const start = (slot: Slot): void => {
-    const child = fork(entry.script, [], { execArgv: [...entry.execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(entry.script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     slot.child = child;
     slot.lastError = undefined;
     child.on('message', (msg: FromWorkerMessage) => {
@@ -460,7 +476,13 @@ function refusesWholeCall(error: WorkerErrorData): boolean {
   return error.issues !== undefined;
 }
 
-function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize: number; taskTimeoutMs: number; scorer: ScorerOptions } {
+function checkOptions(options: ScorerPoolOptions): {
+  workers: number;
+  chunkSize: number;
+  taskTimeoutMs: number;
+  scorer: ScorerOptions;
+  workerExecArgv: readonly string[];
+} {
   const issues: ValidationIssue[] = [];
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
@@ -476,6 +498,15 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
   }
   if (options.featuresModule !== undefined && (typeof options.featuresModule !== 'string' || options.featuresModule === '')) {
     issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
+  }
+  const workerExecArgv = options.workerExecArgv ?? [];
+  if (!Array.isArray(workerExecArgv) || !workerExecArgv.every((a) => typeof a === 'string' && a.startsWith('-'))) {
+    issues.push({
+      path: ['workerExecArgv'],
+      code: 'invalid_type',
+      message: 'workerExecArgv must be an array of Node flags (strings starting with -)',
+      expected: 'string[]',
+    });
   }
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {
@@ -501,7 +532,7 @@ function checkOptions(options: ScorerPoolOptions): { workers: number; chunkSize:
     }
   }
   if (issues.length > 0) throw new ValidationError('ScorerPoolOptions', issues);
-  return { workers, chunkSize, taskTimeoutMs, scorer };
+  return { workers, chunkSize, taskTimeoutMs, scorer, workerExecArgv };
 }
 
 /** Asks a worker to release its session and exit; kills it if it has not within the grace period. */

@@ -3,6 +3,7 @@ import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { policyHash } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
+import { createValuePacker } from './packedValues.js';
 import type { FromWorkerMessage, InitMessage, ToWorkerMessage } from './workerMessages.js';
 
 /** The worker's side of its link to the pool: a process's IPC channel, or anything shaped like it. */
@@ -21,6 +22,7 @@ export interface WorkerChannel {
 export function serveScorer(channel: WorkerChannel): void {
   let scorer: Scorer | undefined;
   let closing = false;
+  const pack = createValuePacker();
   const init = async (msg: InitMessage): Promise<void> => {
     try {
       scorer =
@@ -49,7 +51,13 @@ export function serveScorer(channel: WorkerChannel): void {
     scorer.safeDecideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
-        channel.send({ type: 'results', id: msg.id, results: msg.format === 'json' ? shifted.map(toJsonResult) : shifted });
+        if (msg.format === 'json') {
+          channel.send({ type: 'results', id: msg.id, results: shifted.map(toJsonResult) });
+          return;
+        }
+        // Packed when the results are plain data (always, for the scorer's own decisions and errors); else structured cloning.
+        const packed = pack(shifted);
+        channel.send(packed === undefined ? { type: 'results', id: msg.id, results: shifted } : { type: 'packed_results', id: msg.id, packed });
       },
       (e: unknown) => channel.send({ type: 'task_failed', id: msg.id, error: toWorkerErrorData(e) }),
     );

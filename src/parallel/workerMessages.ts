@@ -1,5 +1,6 @@
 import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
 import type { BatchResultJson } from './batchResultJson.js';
+import type { PackedValues } from './packedValues.js';
 import type { WorkerErrorData } from './workerErrorData.js';
 
 /** What a scorer worker process is started with: its first message. */
@@ -46,5 +47,7 @@ export type FromWorkerMessage =
   | ({ readonly type: 'ready' } & WorkerIdentity)
   | { readonly type: 'init_failed'; readonly error: WorkerErrorData }
   | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] | readonly BatchResultJson[] }
+  /** A task's results (`BatchResult`s) packed by shape: cheaper for the pool to rebuild than structured cloning. */
+  | { readonly type: 'packed_results'; readonly id: number; readonly packed: PackedValues }
   /** The whole task was refused or failed (as in-process `decideBatch` would throw). */
   | { readonly type: 'task_failed'; readonly id: number; readonly error: WorkerErrorData };

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -25,13 +25,15 @@ const invalid: unknown[] = [null, 42, 'applicant', {}, { ...examples[0], asOf: '
 const mixed: unknown[] = [...synthetic, ...examples].flatMap((a, i) => (i % 9 === 4 ? [invalid[i % invalid.length], a] : [a]));
 
 const json = (results: readonly BatchResult[]) => JSON.stringify(results);
+// Node's default young generation, named: the flag must reach the workers and change nothing else.
+const workerExecArgv = ['--max-semi-space-size=16'];
 
 let scorer: Scorer;
 let pool: ScorerPool;
 let expected: BatchResult[];
 
 beforeAll(async () => {
-  [scorer, pool] = await Promise.all([createScorer(scorerOptions), createScorerPool({ workers: 2, chunkSize: 7, scorer: scorerOptions })]);
+  [scorer, pool] = await Promise.all([createScorer(scorerOptions), createScorerPool({ workers: 2, chunkSize: 7, scorer: scorerOptions, workerExecArgv })]);
   expected = await scorer.safeDecideBatch(mixed);
 });
 afterAll(async () => {
@@ -43,6 +45,11 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pool.size).toBe(2);
     const pooled = await pool.safeDecideBatch(mixed);
     expect(json(pooled)).toBe(json(expected));
+  });
+
+  it.runIf(process.platform === 'linux')('workerExecArgv reaches every worker process', () => {
+    expect(pool.workerPids()).toHaveLength(2);
+    for (const pid of pool.workerPids()) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain(workerExecArgv[0]);
   });
 
   it('decideBatchJson gives each decision as exactly its JSON text, with outcome and limit, and the same errors', async () => {
@@ -160,9 +167,9 @@ describe('createScorerPool: options and start-up', () => {
   it('rejects invalid options with one ValidationError naming every field', async () => {
     const model = await loadModel(defaultModelPath());
     try {
-      const err = await createScorerPool({ workers: 0, chunkSize: 1.5, scorer: { model } }).catch((e: unknown) => e);
+      const err = await createScorerPool({ workers: 0, chunkSize: 1.5, workerExecArgv: ['oops'], scorer: { model } }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ValidationError);
-      expect((err as ValidationError).fields).toEqual(['workers', 'chunkSize', 'scorer.model']);
+      expect((err as ValidationError).fields).toEqual(['workers', 'chunkSize', 'workerExecArgv', 'scorer.model']);
     } finally {
       await model.close();
     }

@@ -5,6 +5,7 @@ import { Decision } from '../../src/decision/decision.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { canonicalJson } from '../../src/hashing/canonicalJson.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { createValuePacker, createValueUnpacker, type PackedValues } from '../../src/parallel/packedValues.js';
 
 // Signed, keyed and with a shadow challenger, so decisions carry the optional audit fields and `shadow` too.
 const challengers = [{ name: 'tight', policyOverrides: { affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 0.25 }] } }, share: 0.3 }];
@@ -88,5 +89,13 @@ describe('pool transport: decisions cross the process boundary unchanged', () =>
     const [back] = (deserialize(serialize(message)) as typeof message).results;
     expect(back).toStrictEqual(result);
     expect(canonicalJson(back)).toBe(canonicalJson(result));
+    // And what the pool's workers send by default: the results packed by shape, rebuilt by the pool.
+    const packed = createValuePacker()([result]);
+    expect(packed).toBeDefined();
+    const overIpc = (deserialize(serialize({ type: 'packed_results', id: 1, packed })) as { packed: PackedValues }).packed;
+    const [unpacked] = createValueUnpacker()(overIpc);
+    expect(unpacked).toStrictEqual(result);
+    expect(JSON.stringify(unpacked)).toBe(JSON.stringify(result));
+    expect(canonicalJson(unpacked)).toBe(canonicalJson(result));
   });
 });
