@@ -9,7 +9,7 @@
 // It also prints how many rows were duplicates or re-walked, and how many trees read each
 // evidence column of the default model.
 import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
-import { type DecisionPlan, encodePlan, planDecision, planRowCount } from '../../src/decision/decisionPlan.js';
+import { type DecisionPlan, encodePlans, planDecision } from '../../src/decision/decisionPlan.js';
 import type { EngineContext } from '../../src/decision/engineContext.js';
 import { evidenceColumns } from '../../src/decision/evidenceColumns.js';
 import { type PlanRowCounts, type PlanRowScorer, scorePlanRows } from '../../src/decision/scorePlanRows.js';
@@ -34,20 +34,12 @@ if (partial === undefined) throw new Error(`the float32 evaluator is not proved 
 interface Chunk {
   readonly plans: DecisionPlan[];
   readonly rows: Float32Array;
-  readonly firstRows: number[];
+  readonly firstRows: readonly number[];
   readonly nRows: number;
 }
 function chunkOf(applicants: readonly unknown[]): Chunk {
   const plans = applicants.map((a) => planDecision(ctx, parseApplicant(a), { suggestions: true, limitHistory: [] }));
-  const firstRows: number[] = [];
-  let nRows = 0;
-  for (const p of plans) {
-    firstRows.push(nRows);
-    nRows += planRowCount(p);
-  }
-  const rows = new Float32Array(nRows * encoder.width);
-  plans.forEach((p, i) => encodePlan(p, encoder, rows, firstRows[i] as number));
-  return { plans, rows, firstRows, nRows };
+  return { plans, ...encodePlans(plans, encoder) };
 }
 const singles = exampleApplicants.map((e) => chunkOf([e.applicant]));
 const batch = chunkOf(generatePopulation({ size: 1024, seed: 20_261_101, asOf: '2026-11-01' }).map((r) => r.applicant));

@@ -31,7 +31,7 @@ import { verifyPrior } from './verifyPrior.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
-import { encodePlan, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
+import { encodePlans, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
 import { settleDecision, type SettledDecision } from './finishDecision.js';
@@ -350,20 +350,14 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         nRows += planRowCount(plans[end] as DecisionPlan);
         end++;
       }
-      const rows = new Float32Array(nRows * encoder.width);
-      const firstRows: number[] = [];
-      let r = 0;
-      for (let i = start; i < end; i++) {
-        firstRows.push(r);
-        encodePlan(plans[i] as DecisionPlan, encoder, rows, r);
-        r += planRowCount(plans[i] as DecisionPlan);
-      }
+      const chunk = plans.slice(start, end);
+      const { rows, firstRows } = encodePlans(chunk, encoder);
       // onnxruntime-node 1.30 does not overlap with this thread (its native run executes
       // synchronously inside a setImmediate on the JavaScript thread), so nothing is gained by
       // starting TreeSHAP before awaiting it; each call pays an event-loop turn.
       // Duplicate counterfactual rows scored once, the others by re-walking only the trees their
       // evidence columns reach (when the float32 evaluator was proved): the bits predict gives.
-      const pds = await scorePlanRows(rowScorer, plans.slice(start, end), rows, firstRows, nRows);
+      const pds = await scorePlanRows(rowScorer, chunk, rows, firstRows, nRows);
       const w = encoder.width;
       throwIfAborted(signal);
       // The policy runs first; then the main rows of the decisions to explain (every one, or with

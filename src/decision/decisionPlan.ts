@@ -127,6 +127,26 @@ export function planDecision(
   };
 }
 
+/** The rows of several plans, one after another, and where each plan's rows start. */
+export interface EncodedPlans {
+  readonly rows: Float32Array;
+  readonly firstRows: readonly number[];
+  readonly nRows: number;
+}
+
+/** Encodes `plans` (all of them; a caller chunks first) into one row-major block for one model run. */
+export function encodePlans(plans: readonly DecisionPlan[], encoder: FeatureEncoder): EncodedPlans {
+  const firstRows: number[] = [];
+  let nRows = 0;
+  for (const p of plans) {
+    firstRows.push(nRows);
+    nRows += planRowCount(p);
+  }
+  const rows = new Float32Array(nRows * encoder.width);
+  plans.forEach((p, i) => encodePlan(p, encoder, rows, firstRows[i] as number));
+  return { rows, firstRows, nRows };
+}
+
 /** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */
 export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Float32Array, firstRow: number): void {
   let r = firstRow;

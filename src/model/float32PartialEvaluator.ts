@@ -98,15 +98,7 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     let at = rootWords[t] as number;
     let w = words[at] as number;
     while (w >= 0) {
-      const x = rows[offset + (w & COLUMN_MASK)] as number;
-      let holds: boolean;
-      if (x !== x) holds = (w & NAN_TRUE) !== 0;
-      else {
-        const th = floats[at + 1] as number;
-        const c = (w >>> COMPARISON_SHIFT) & 3;
-        holds = c === Comparison.LT ? x < th : c === Comparison.LEQ ? x <= th : x === th;
-      }
-      at = (holds ? words[at + 2] : words[at + 3]) as number;
+      at = next(rows, offset, at, w);
       w = words[at] as number;
     }
     return floats[at + 1] as number;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
-import { encodePlan, planDecision, planRowCount, type DecisionPlan } from '../../src/decision/decisionPlan.js';
+import { encodePlans, planDecision, type DecisionPlan } from '../../src/decision/decisionPlan.js';
 import type { EngineContext } from '../../src/decision/engineContext.js';
 import { evidenceColumns } from '../../src/decision/evidenceColumns.js';
 import { type PlanRowCounts, scorePlanRows } from '../../src/decision/scorePlanRows.js';
@@ -100,14 +100,7 @@ async function checkChunks(side: Side, seed: number): Promise<PlanRowCounts> {
       const plans: DecisionPlan[] = chunk.map(([a, from], i) =>
         planDecision(ctx, withMonths(a, i) as Applicant, { suggestions: true, limitHistory: [], newEvidenceFrom: from }),
       );
-      const firstRows: number[] = [];
-      let nRows = 0;
-      for (const p of plans) {
-        firstRows.push(nRows);
-        nRows += planRowCount(p);
-      }
-      const rows = new Float32Array(nRows * encoder.width);
-      plans.forEach((p, i) => encodePlan(p, encoder, rows, firstRows[i] as number));
+      const { rows, firstRows, nRows } = encodePlans(plans, encoder);
       const want = await side.reference.predict(rows, nRows);
       const columns = evidenceColumns(encoder);
       const layout = { width: encoder.width, evidenceColumns: columns };
