@@ -1,5 +1,5 @@
 import type { Float32PartialEvaluator } from '../model/float32PartialEvaluator.js';
-import { type DecisionPlan, differsInEvidenceOnly, planCounterfactuals } from './decisionPlan.js';
+import { counterfactualDiffersInEvidenceOnly, type DecisionPlan, planRowCount } from './decisionPlan.js';
 import type { ScoringModel } from './scoringModel.js';
 
 /**
@@ -102,16 +102,16 @@ export async function scorePlanRows(
     const first = firstRows[p] as number;
     source[first] = first;
     viaModel.push(first);
-    const counterfactuals = planCounterfactuals(plan);
-    if (counterfactuals.length === 0) continue;
+    const nCounterfactuals = planRowCount(plan) - 1;
+    if (nCounterfactuals === 0) continue;
     distinct.length = 0;
     hashes.length = 0;
     distinct.push(first);
     hashes.push(hashOf(first));
     let r = first + 1;
-    for (const s of counterfactuals) {
+    for (let k = 0; k < nCounterfactuals; k++) {
       source[r] = r;
-      if (!differsInEvidenceOnly(plan, s)) viaModel.push(r);
+      if (!counterfactualDiffersInEvidenceOnly(plan, k)) viaModel.push(r);
       else {
         const h = hashOf(r);
         let same = -1;
@@ -158,21 +158,19 @@ export async function scorePlanRows(
   if (partial !== undefined && viaPartial.length > 0) {
     const nTrees = partial.nTrees;
     const nChanged = changed.length;
+    const walker = partial.divergenceWalker(changed);
     const changedCols = Int32Array.from(changed);
-    const columnCost = Int32Array.from(changed, (c) => partial.treesTesting(c));
-    // Leaves of the plan's rows walked so far (the main row first), one slot per row, reused per plan.
-    let leaves = new Float32Array(nTrees * 32);
-    const walked: number[] = [];
-    const columns: number[] = [];
+    const changedBits = Int32Array.from(changed, (_, j) => walker.bitOf(j));
+    // The main row's leaves (slot 0) and the row being walked (slot 1): every row of a plan is
+    // walked on from its main row, where the trees its changes can reach leave the main path.
+    const leaves = new Float32Array(2 * nTrees);
     let main = -1;
     let trusted = false;
     for (const r of viaPartial) {
       const m = mainOf[r] as number;
       if (m !== main) {
         main = m;
-        walked.length = 0;
-        walked.push(m);
-        const p = partial.walkAll(rows, m * width, leaves, 0);
+        const p = walker.walkBase(rows, m * width, leaves, 0);
         if (walkMains) {
           // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
           trusted = p === p;
@@ -186,38 +184,14 @@ export async function scorePlanRows(
         deferred.push(r);
         continue;
       }
-      // Start from the walked row of this plan that differs from this one in the fewest trees: a
-      // what-if of the same category as one before it differs from it in one column, not two.
-      // (The cost counts a tree once per differing column it tests: a bound, enough to choose by.)
       const at = r * width;
-      let base = 0;
-      let baseCost = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < walked.length && baseCost > 0; k++) {
-        const bAt = (walked[k] as number) * width;
-        let cost = 0;
-        for (let j = 0; j < nChanged && cost < baseCost; j++) {
-          const c = changedCols[j] as number;
-          if (bits[at + c] !== bits[bAt + c]) cost += columnCost[j] as number;
-        }
-        if (cost < baseCost) {
-          base = k;
-          baseCost = cost;
-        }
-      }
-      const bAt = (walked[base] as number) * width;
-      columns.length = 0;
+      const mAt = m * width;
+      let mask = 0;
       for (let j = 0; j < nChanged; j++) {
         const c = changedCols[j] as number;
-        if (bits[at + c] !== bits[bAt + c]) columns.push(c);
+        if (bits[at + c] !== bits[mAt + c]) mask |= changedBits[j] as number;
       }
-      const slot = walked.length;
-      if ((slot + 1) * nTrees > leaves.length) {
-        const grown = new Float32Array(leaves.length * 2);
-        grown.set(leaves);
-        leaves = grown;
-      }
-      const p = partial.walkChanged(rows, r * width, columns, leaves, base * nTrees, slot * nTrees);
-      walked.push(r);
+      const p = walker.walkDiverged(rows, at, mask, leaves, 0, nTrees);
       if (p !== p) deferred.push(r);
       else {
         pds[r] = p;

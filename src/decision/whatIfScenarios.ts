@@ -13,11 +13,38 @@ import type { Scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { hypotheticalEvidence } from './hypotheticalEvidence.js';
 
-/** One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the applicant with it. */
+/**
+ * One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the
+ * applicant with it. What the scorer reads of it is the appended item and the duplicate flag; the
+ * full scenario (the evidence list and its summary) is built only when asked for.
+ */
 export interface WhatIfScenario {
   readonly spec: CertificateKindSpec;
   readonly typical: TypicalEvidence;
+  /** The typical certificate's assessment, appended after the applicant's own items (shared by every plan that appends it, frozen). */
+  readonly added: EvidenceAssessment;
+  /** The scenario summary's `duplicateDetected`: the one part of the evidence the policy reads. */
+  readonly duplicateDetected: boolean;
+  /** The main scenario with {@link WhatIfScenario.added} appended last, and its summary; built on first access. */
   readonly scenario: Scenario;
+}
+
+/** A what-if as the plan holds it: the appended item over the main scenario, the scenario built lazily. */
+class AppendedWhatIf implements WhatIfScenario {
+  #scenario: Scenario | undefined;
+  constructor(
+    readonly spec: CertificateKindSpec,
+    readonly typical: TypicalEvidence,
+    readonly added: EvidenceAssessment,
+    readonly duplicateDetected: boolean,
+    private readonly main: Scenario,
+  ) {}
+
+  get scenario(): Scenario {
+    const { applicant, report } = this.main;
+    this.#scenario ??= { applicant, report: { items: [...report.items, this.added], summary: summaryWithOneMore(report.summary, this.added) } };
+    return this.#scenario;
+  }
 }
 
 /** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
@@ -27,7 +54,13 @@ const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', '
  * A hypothetical certificate's assessment on its own (index 0), and the same appended at index i
  * (made once per index, frozen like it), or none when the kind has no typical result.
  */
-type CachedWhatIf = { readonly typical: TypicalEvidence; readonly alone: EvidenceAssessment; readonly atIndex: EvidenceAssessment[] } | null;
+type CachedWhatIf = {
+  readonly typical: TypicalEvidence;
+  readonly alone: EvidenceAssessment;
+  readonly atIndex: EvidenceAssessment[];
+  /** Whether the item alone shows a duplicate (never, for a what-if's own hash and id; read, not assumed). */
+  readonly duplicate: boolean;
+} | null;
 
 /** Decision dates kept per catalog and confidence floor before the cache starts over (a service sees a few `asOf` dates a day). */
 const MAX_DATES = 64;
@@ -93,20 +126,17 @@ function hypotheticalAssessment(
   const hit = slots[slot];
   if (hit !== undefined) return hit;
   const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
-  const value: CachedWhatIf =
-    hypo === undefined
-      ? null
-      : {
-          typical: hypo.typical,
-          // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
-          // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
-          // Frozen: one cached assessment is shared by every plan that appends it.
-          alone: freezeAssessment(
-            assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
-              .items[0] as EvidenceAssessment,
-          ),
-          atIndex: [],
-        };
+  let value: CachedWhatIf = null;
+  if (hypo !== undefined) {
+    // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
+    // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
+    // Frozen: one cached assessment is shared by every plan that appends it.
+    const alone = freezeAssessment(
+      assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
+        .items[0] as EvidenceAssessment,
+    );
+    value = { typical: hypo.typical, alone, atIndex: [], duplicate: isDuplicate(alone) };
+  }
   slots[slot] = value;
   return value;
 }
@@ -123,12 +153,17 @@ function freezeAssessment(item: EvidenceAssessment): EvidenceAssessment {
   return Object.freeze(item);
 }
 
+/** Whether an item counts towards the summary's `duplicateDetected` (as summarizeEvidence counts it). */
+function isDuplicate(item: EvidenceAssessment): boolean {
+  return item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential');
+}
+
 /**
  * The summary of `items` plus one item appended last, from the summary of `items`: the same
  * values {@link summarizeEvidence} computes over the longer list, without walking it again.
  */
 function summaryWithOneMore(summary: EvidenceSummary, item: EvidenceAssessment): EvidenceSummary {
-  const duplicate = item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential');
+  const duplicate = isDuplicate(item);
   const mismatch = item.reasons.includes('holder_mismatch');
   const accepted = item.status === 'accepted' && item.category !== undefined;
   let byCategory = summary.byCategory;
@@ -154,35 +189,62 @@ function summaryWithOneMore(summary: EvidenceSummary, item: EvidenceAssessment):
 export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScenario[] {
   const { applicant, report } = main;
   const items = report.items;
-  const held = new Set<string>();
-  for (const i of items) if (i.status === 'accepted') held.add(i.kind);
   const platformWorker = PLATFORM_WORKERS.has(applicant.employment.type);
   const slots = cacheFor(ctx.catalog, ctx.minConfidence, applicant.asOf);
-  let asOf: number | undefined;
-  let birth: number | undefined;
-  // The plausible-age check of assessEvidence, once per distinct minimum age.
-  const tooYoungAt = new Map<number, boolean>();
+  const years = yearsBetween(applicant.birthDate, applicant.asOf);
+  const duplicateBefore = report.summary.duplicateDetected;
   const out: WhatIfScenario[] = [];
   const kinds = kindsOf(ctx.catalog);
   for (let k = 0; k < kinds.length; k++) {
     const { spec, platformOnly } = kinds[k] as KindEntry;
-    if (held.has(spec.id) || (platformOnly && !platformWorker)) continue;
-    const minAge = spec.minHolderAgeAtIssue;
-    let tooYoung = tooYoungAt.get(minAge);
-    if (tooYoung === undefined) {
-      asOf ??= parseIsoDate(applicant.asOf);
-      birth ??= parseIsoDate(applicant.birthDate);
-      tooYoung = isBefore(asOf, addYears(birth, minAge));
-      tooYoungAt.set(minAge, tooYoung);
-    }
-    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
+    if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
+    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoungFor(applicant, years, spec.minHolderAgeAtIssue));
     if (cached === null) continue;
-    const added = appendedAt(cached, items.length);
-    out.push({
-      spec,
-      typical: cached.typical,
-      scenario: { applicant, report: { items: [...items, added], summary: summaryWithOneMore(report.summary, added) } },
-    });
+    out.push(new AppendedWhatIf(spec, cached.typical, appendedAt(cached, items.length), duplicateBefore || cached.duplicate, main));
   }
   return out;
+}
+
+/** Whether an accepted item of `kind` is among `items` (a handful: a scan beats building a set per plan). */
+function holds(items: readonly EvidenceAssessment[], kind: string): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as EvidenceAssessment;
+    if (item.status === 'accepted' && item.kind === kind) return true;
+  }
+  return false;
+}
+
+/**
+ * The plausible-age check of assessEvidence for a certificate issued on `asOf`:
+ * `isBefore(asOf, addYears(birth, minAge))`. Decided from the calendar years alone when they
+ * differ by other than `minAge` ({@link yearsBetween}); in the year of that birthday, by date-fns.
+ */
+function tooYoungFor(applicant: Applicant, years: number | undefined, minAge: number): boolean {
+  if (years !== undefined && years !== minAge) return years < minAge;
+  return isBefore(parseIsoDate(applicant.asOf), addYears(parseIsoDate(applicant.birthDate), minAge));
+}
+
+/**
+ * The year of `asOf` minus the year of `birth`, both ISO calendar dates (`YYYY-MM-DD`, year 1000
+ * on), or undefined for any other form. Why the years decide the plausible-age check unless they
+ * differ by exactly `minAge`: `addYears(birth, minAge)` falls in the local calendar year `year(birth) +
+ * minAge` (date-fns moves the year and only clamps the day within its month), and `asOf` is local
+ * midnight of its date (parseISO); so a later `asOf` year means asOf is on or after that date, an
+ * earlier one that it is before. test/decision/whatIfScenarios.test.ts holds it to date-fns.
+ */
+export function yearsBetween(birth: string, asOf: string): number | undefined {
+  const b = isoYear(birth);
+  const a = isoYear(asOf);
+  return a === undefined || b === undefined ? undefined : a - b;
+}
+
+function isoYear(iso: string): number | undefined {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    year = year * 10 + d;
+  }
+  return year >= 1000 ? year : undefined;
 }

@@ -35,6 +35,44 @@ export interface Float32PartialEvaluator {
   treesReading(columns: readonly number[]): number;
   /** How many trees test `column`. */
   treesTesting(column: number): number;
+  /**
+   * A walker for rows that equal a base row outside `columns` (see {@link DivergenceWalker}). Each
+   * call returns a walker with its own state; the per-node table behind it is built once per
+   * `columns` array (held weakly), so pass the same array for the same columns.
+   */
+  divergenceWalker(columns: readonly number[]): DivergenceWalker;
+}
+
+/**
+ * Scores rows that equal a base row outside a fixed set of columns by following each tree from
+ * where the base row's own path first tests one of those columns (its divergence point): above it
+ * the path tests only columns both rows share, so both rows take it. A tree whose base path tests
+ * none of the columns a row changes reaches the base row's leaf and is not walked at all. So a
+ * row re-walks only the trees whose base path it can leave, and only from where it can leave it,
+ * where {@link Float32PartialEvaluator.walkChanged} re-walks from the root every tree that tests
+ * a changed column anywhere. The sum is the same float32 sum over every tree's leaf in tree order,
+ * so the bits equal a full walk (test/model/float32PartialEvaluator.test.ts).
+ */
+export interface DivergenceWalker {
+  /**
+   * Walks the base row at `rows[offset ..]` in full: its leaves into `leaves[at .. at + nTrees)`,
+   * and for each tree where its path first tests one of the columns and which of them it tests
+   * from there on. Returns P (or the margin under NONE), NaN where the logistic is a near tie.
+   */
+  walkBase(rows: Float32Array, offset: number, leaves: Float32Array, at: number): number;
+  /**
+   * The bit of {@link DivergenceWalker.walkDiverged}'s `changed` mask that stands for
+   * `columns[j]`. Several columns may share a bit (past 32 columns): a shared bit re-walks a tree
+   * that did not need it, which costs time, never exactness.
+   */
+  bitOf(j: number): number;
+  /**
+   * P of the row at `rows[offset ..]`, equal to the last base row (leaves at `leaves[from ..]`)
+   * except in columns whose bits are in `changed`: the trees whose base path tests such a column
+   * are walked on from their divergence point, the others keep the base row's leaf. The row's
+   * leaves go to `leaves[to .. to + nTrees)`. NaN where the logistic is a near tie.
+   */
+  walkDiverged(rows: Float32Array, offset: number, changed: number, leaves: Float32Array, from: number, to: number): number;
 }
 
 /**
@@ -91,11 +129,11 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
   const rootWords = Int32Array.from(roots, (r) => r * 4);
 
   /**
-   * The leaf tree `t` reaches for the row at `offset`: the walk of {@link evaluateFloat32} (a NaN
+   * The leaf reached from the word `start` (a root, or a node on the row's path) for the row at `offset`: the walk of {@link evaluateFloat32} (a NaN
    * takes its node's NaN side; otherwise the reduced comparison decides) over the packed nodes.
    */
-  function leafOf(rows: Float32Array, offset: number, t: number): number {
-    let at = rootWords[t] as number;
+  function leafFrom(rows: Float32Array, offset: number, start: number): number {
+    let at = start;
     let w = words[at] as number;
     while (w >= 0) {
       at = next(rows, offset, at, w);
@@ -104,7 +142,7 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     return floats[at + 1] as number;
   }
 
-  /** The word index of the child a row at `offset` takes from the internal node at `at` (word `w`): one step of {@link leafOf}. */
+  /** The word index of the child a row at `offset` takes from the internal node at `at` (word `w`): one step of {@link leafFrom}. */
   function next(rows: Float32Array, offset: number, at: number, w: number): number {
     const x = rows[offset + (w & COLUMN_MASK)] as number;
     let holds: boolean;
@@ -119,20 +157,28 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
 
   /**
    * The leaves of the trees `trees[0 .. n)` for the row at `offset`, into `leaves[to + t]`: the
-   * walks of {@link leafOf}, four trees advanced side by side so that their independent chains of
+   * walks of {@link leafFrom}, four trees advanced side by side so that their independent chains of
    * loads overlap (one walk alone waits on each load).
    */
   function leavesOf(rows: Float32Array, offset: number, trees: Int32Array, n: number, leaves: Float32Array, to: number): void {
+    leavesFrom(rows, offset, trees, null, n, leaves, to);
+  }
+
+  /**
+   * {@link leavesOf} with each walk started at the word `starts[k]` of its tree (a node on the
+   * row's own path), or at the roots when `starts` is null.
+   */
+  function leavesFrom(rows: Float32Array, offset: number, trees: Int32Array, starts: Int32Array | null, n: number, leaves: Float32Array, to: number): void {
     let k = 0;
     for (; k + 4 <= n; k += 4) {
       const t0 = trees[k] as number;
       const t1 = trees[k + 1] as number;
       const t2 = trees[k + 2] as number;
       const t3 = trees[k + 3] as number;
-      let a0 = rootWords[t0] as number;
-      let a1 = rootWords[t1] as number;
-      let a2 = rootWords[t2] as number;
-      let a3 = rootWords[t3] as number;
+      let a0 = (starts === null ? rootWords[t0] : starts[k]) as number;
+      let a1 = (starts === null ? rootWords[t1] : starts[k + 1]) as number;
+      let a2 = (starts === null ? rootWords[t2] : starts[k + 2]) as number;
+      let a3 = (starts === null ? rootWords[t3] : starts[k + 3]) as number;
       let w0 = words[a0] as number;
       let w1 = words[a1] as number;
       let w2 = words[a2] as number;
@@ -160,7 +206,7 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       leaves[to + t2] = floats[a2 + 1] as number;
       leaves[to + t3] = floats[a3 + 1] as number;
     }
-    for (; k < n; k++) leaves[to + (trees[k] as number)] = leafOf(rows, offset, trees[k] as number);
+    for (; k < n; k++) leaves[to + (trees[k] as number)] = leafFrom(rows, offset, (starts === null ? rootWords[trees[k] as number] : starts[k]) as number);
   }
   const allTrees = Int32Array.from({ length: nTrees }, (_, t) => t);
   const toWalk = new Int32Array(nTrees);
@@ -171,6 +217,77 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     for (let t = 0; t < nTrees; t++) sum = Math.fround(sum + (leaves[at + t] as number));
     const margin = Math.fround(sum + baseValue);
     return logistic ? logisticAsOnnxruntime(margin) : margin;
+  }
+
+  /** Per column set: the bit of every internal node's column (0 when not in the set), and the trees that test a column of the set. */
+  interface DivergenceTable {
+    readonly nodeBits: Int32Array;
+    readonly trees: Int32Array;
+    readonly others: Int32Array;
+  }
+  const divergenceTables = new WeakMap<readonly number[], DivergenceTable>();
+  function divergenceTable(columns: readonly number[]): DivergenceTable {
+    const bitOfColumn = new Map<number, number>();
+    columns.forEach((c, j) => bitOfColumn.set(c, (bitOfColumn.get(c) ?? 0) | (1 << (j & 31))));
+    const nodeBits = new Int32Array(nNodes);
+    for (let i = 0; i < nNodes; i++) {
+      const f = feature[i] as number;
+      if (f >= 0) nodeBits[i] = bitOfColumn.get(f) ?? 0;
+    }
+    const reads = new Uint8Array(nTrees);
+    for (const c of bitOfColumn.keys()) for (const t of byColumn[c] ?? []) reads[t] = 1;
+    const trees: number[] = [];
+    const others: number[] = [];
+    for (let t = 0; t < nTrees; t++) (reads[t] === 1 ? trees : others).push(t);
+    return { nodeBits, trees: Int32Array.from(trees), others: Int32Array.from(others) };
+  }
+
+  function createDivergenceWalker({ nodeBits, trees, others }: DivergenceTable): DivergenceWalker {
+    const nRead = trees.length;
+    /** Per tree of `trees` (by position): the word where the base path first tests a column of the set (-1: never), and the bits it tests from there. */
+    const start = new Int32Array(nRead);
+    const tested = new Int32Array(nRead);
+    const walkTrees = new Int32Array(nRead);
+    const walkStarts = new Int32Array(nRead);
+    return {
+      walkBase(rows, offset, leaves, at) {
+        leavesOf(rows, offset, others, others.length, leaves, at);
+        for (let k = 0; k < nRead; k++) {
+          const t = trees[k] as number;
+          let a = rootWords[t] as number;
+          let w = words[a] as number;
+          let first = -1;
+          let bits = 0;
+          while (w >= 0) {
+            const b = nodeBits[a >> 2] as number;
+            if (b !== 0) {
+              if (first < 0) first = a;
+              bits |= b;
+            }
+            a = next(rows, offset, a, w);
+            w = words[a] as number;
+          }
+          leaves[at + t] = floats[a + 1] as number;
+          start[k] = first;
+          tested[k] = bits;
+        }
+        return probability(leaves, at);
+      },
+      bitOf(j) {
+        return 1 << (j & 31);
+      },
+      walkDiverged(rows, offset, changed, leaves, from, to) {
+        leaves.copyWithin(to, from, from + nTrees);
+        let n = 0;
+        for (let k = 0; k < nRead; k++) {
+          if (((tested[k] as number) & changed) === 0) continue;
+          walkTrees[n] = trees[k] as number;
+          walkStarts[n++] = start[k] as number;
+        }
+        leavesFrom(rows, offset, walkTrees, walkStarts, n, leaves, to);
+        return probability(leaves, to);
+      },
+    };
   }
 
   return {
@@ -199,6 +316,11 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     },
     treesTesting(column) {
       return byColumn[column]?.length ?? 0;
+    },
+    divergenceWalker(columns) {
+      let table = divergenceTables.get(columns);
+      if (table === undefined) divergenceTables.set(columns, (table = divergenceTable(columns)));
+      return createDivergenceWalker(table);
     },
     treesReading(columns) {
       const set = new Set<number>();
