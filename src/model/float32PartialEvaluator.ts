@@ -70,7 +70,9 @@ export interface DivergenceWalker {
    * P of the row at `rows[offset ..]`, equal to the last base row (leaves at `leaves[from ..]`)
    * except in columns whose bits are in `changed`: the trees whose base path tests such a column
    * are walked on from their divergence point, the others keep the base row's leaf. The row's
-   * leaves go to `leaves[to .. to + nTrees)`. NaN where the logistic is a near tie.
+   * leaves from its first re-walked tree on go to `leaves[to + t]` (the trees before it share the
+   * base row's leaves and running sum; their slots are left as they were). NaN where the logistic
+   * is a near tie.
    */
   walkDiverged(rows: Float32Array, offset: number, changed: number, leaves: Float32Array, from: number, to: number): number;
 }
@@ -215,6 +217,11 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
   function probability(leaves: Float32Array, at: number): number {
     let sum = 0;
     for (let t = 0; t < nTrees; t++) sum = Math.fround(sum + (leaves[at + t] as number));
+    return transform(sum);
+  }
+
+  /** The base value and post-transform of {@link evaluateFloat32}, on the float32 sum of the leaves. */
+  function transform(sum: number): number {
     const margin = Math.fround(sum + baseValue);
     return logistic ? logisticAsOnnxruntime(margin) : margin;
   }
@@ -249,6 +256,8 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     const tested = new Int32Array(nRead);
     const walkTrees = new Int32Array(nRead);
     const walkStarts = new Int32Array(nRead);
+    /** The base row's running float32 sum after each tree: a row re-walked from tree t on shares the sum before t. */
+    const prefix = new Float32Array(nTrees);
     return {
       walkBase(rows, offset, leaves, at) {
         leavesOf(rows, offset, others, others.length, leaves, at);
@@ -271,21 +280,27 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
           start[k] = first;
           tested[k] = bits;
         }
-        return probability(leaves, at);
+        let sum = 0;
+        for (let t = 0; t < nTrees; t++) prefix[t] = sum = Math.fround(sum + (leaves[at + t] as number));
+        return transform(sum);
       },
       bitOf(j) {
         return 1 << (j & 31);
       },
       walkDiverged(rows, offset, changed, leaves, from, to) {
-        leaves.copyWithin(to, from, from + nTrees);
         let n = 0;
         for (let k = 0; k < nRead; k++) {
           if (((tested[k] as number) & changed) === 0) continue;
           walkTrees[n] = trees[k] as number;
           walkStarts[n++] = start[k] as number;
         }
+        // Trees before the first re-walked one keep the base row's leaves, and so its running sum.
+        const first = n === 0 ? nTrees : (walkTrees[0] as number);
+        leaves.copyWithin(to + first, from + first, from + nTrees);
         leavesFrom(rows, offset, walkTrees, walkStarts, n, leaves, to);
-        return probability(leaves, to);
+        let sum = first === 0 ? 0 : (prefix[first - 1] as number);
+        for (let t = first; t < nTrees; t++) sum = Math.fround(sum + (leaves[to + t] as number));
+        return transform(sum);
       },
     };
   }

@@ -7,7 +7,7 @@ import { loadModel } from '../../src/model/loadModel.js';
 import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { decodeTreeEnsembleModel } from '../../src/model/onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../src/model/onnx/encodeTreeEnsemble.js';
-import type { TreeEnsemble } from '../../src/model/treeEnsemble.js';
+import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { ensembleArb, featureValueArb } from '../fixtures/onnx/arbitraries.js';
 
 const bits = (x: number): number => new Uint32Array(Float32Array.of(x).buffer)[0] as number;
@@ -78,6 +78,94 @@ describe('float32 partial evaluator', () => {
       }),
       { numRuns: 60, seed: 20_2621 },
     );
+  });
+
+  /** An ensemble, a base row, a set of columns (any order), and rows that differ from the base only in those columns. */
+  const divergedArb = ensembleArb({ maxTrees: 12 }).chain((e) =>
+    fc.tuple(
+      fc.constant(e),
+      fc.array(featureValueArb, { minLength: e.nFeatures, maxLength: e.nFeatures }),
+      fc.shuffledSubarray(
+        Array.from({ length: e.nFeatures }, (_, j) => j),
+        { minLength: 1 },
+      ),
+      fc.array(fc.array(fc.option(featureValueArb, { nil: undefined }), { minLength: e.nFeatures, maxLength: e.nFeatures }), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.integer(), { minLength: 4, maxLength: 4 }),
+    ),
+  );
+
+  it('law: walking on from where the base row’s path first tests a changed column gives the full float32 walk’s exact bits', () => {
+    let rewalked = 0;
+    let skipped = 0;
+    fc.assert(
+      fc.property(divergedArb, ([ensemble, base, columns, changes, extraBits]) => {
+        const flat = flattenFloat32Ensemble(asLoaded(ensemble));
+        if (!flat.ok) throw new Error(flat.reason);
+        const partial = createFloat32PartialEvaluator(flat.ensemble);
+        const walker = partial.divergenceWalker(columns);
+        const width = ensemble.nFeatures;
+        const nRows = 1 + changes.length;
+        const rows = new Float32Array(nRows * width);
+        rows.set(base);
+        // Each other row changes only columns of the set: the walker's contract.
+        changes.forEach((change, i) => rows.set(base.map((v, j) => (columns.includes(j) ? (change[j] ?? v) : v)), (i + 1) * width));
+        const full = new Float32Array(nRows);
+        evaluateFloat32(flat.ensemble, rows, nRows, full, []);
+        const leaves = new Float32Array(2 * partial.nTrees);
+        const got = [walker.walkBase(rows, 0, leaves, 0)];
+        changes.forEach((_, i) => {
+          const at = (i + 1) * width;
+          let mask = 0;
+          columns.forEach((c, j) => {
+            if (bits(rows[at + c] as number) !== bits(rows[c] as number)) mask |= walker.bitOf(j);
+          });
+          // Extra bits (columns sharing a bit past 32) may only cost time: any superset is exact.
+          const extra = (extraBits[i] as number) % 3 === 0 ? (extraBits[i] as number) : 0;
+          if (mask === 0) skipped++;
+          else rewalked++;
+          got.push(walker.walkDiverged(rows, at, mask | extra, leaves, 0, partial.nTrees));
+        });
+        got.forEach((p, r) => {
+          const want = full[r] as number;
+          if (Number.isNaN(want)) expect(p, `row ${r}`).toBeNaN();
+          else expect(bits(p), `row ${r}`).toBe(bits(want));
+        });
+      }),
+      { numRuns: 300, seed: 20_2622 },
+    );
+    // Both kinds of row were checked: rows that leave the base path and rows equal to the base.
+    expect(rewalked).toBeGreaterThan(100);
+    expect(skipped).toBeGreaterThan(10);
+  });
+
+  it('a row walks no tree whose base path tests none of its changed columns', () => {
+    // Tree 0 tests column 0 at its root; tree 1 tests column 0 at its root and column 1 only on its false side.
+    const split = (t: Tree, at: number, column: number, yes: number, no: number) => {
+      t.feature[at] = column;
+      t.threshold[at] = 0.5;
+      t.mode[at] = NodeMode.BRANCH_LT;
+      t.trueChild[at] = yes;
+      t.falseChild[at] = no;
+    };
+    const tree0 = allocateTree(3);
+    split(tree0, 0, 0, 1, 2);
+    tree0.leafValue.set([0, 1, 2]);
+    const tree1 = allocateTree(5);
+    split(tree1, 0, 0, 1, 2);
+    split(tree1, 2, 1, 3, 4);
+    tree1.leafValue.set([0, 4, 0, 8, 16]);
+    const flat = flattenFloat32Ensemble(asLoaded({ nFeatures: 2, baseValue: 0, postTransform: 'NONE', trees: [tree0, tree1] }));
+    if (!flat.ok) throw new Error(flat.reason);
+    const partial = createFloat32PartialEvaluator(flat.ensemble);
+    const walker = partial.divergenceWalker([1]);
+    const leaves = new Float32Array(2 * partial.nTrees);
+    // Base row: column 0 is 0 (true side), so tree 1's path never reaches its column-1 test.
+    const rows = Float32Array.of(0, 0, 0, 1);
+    expect(walker.walkBase(rows, 0, leaves, 0)).toBe(1 + 4);
+    leaves.fill(Number.NaN, partial.nTrees);
+    // The changed row is not walked at all: its slot stays untouched, the base sum stands.
+    expect(walker.walkDiverged(rows, 2, walker.bitOf(0), leaves, 0, partial.nTrees)).toBe(5);
+    expect(Number.isNaN(leaves[partial.nTrees + 1] as number)).toBe(true);
   });
 
   it('is offered for a model whose float32 evaluator was proved at load, and not under the onnxruntime option', async () => {
