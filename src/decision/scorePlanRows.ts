@@ -156,47 +156,62 @@ export async function scorePlanRows(
   const deferred: number[] = [];
   const deferredMains: number[] = [];
   if (partial !== undefined && viaPartial.length > 0) {
-    const nTrees = partial.nTrees;
     const nChanged = changed.length;
     const walker = partial.divergenceWalker(changed);
     const changedCols = Int32Array.from(changed);
     const changedBits = Int32Array.from(changed, (_, j) => walker.bitOf(j));
-    // The main row's leaves (slot 0) and the row being walked (slot 1): every row of a plan is
-    // walked on from its main row, where the trees its changes can reach leave the main path.
-    const leaves = new Float32Array(2 * nTrees);
-    let main = -1;
-    let trusted = false;
-    for (const r of viaPartial) {
-      const m = mainOf[r] as number;
-      if (m !== main) {
-        main = m;
-        const p = walker.walkBase(rows, m * width, leaves, 0);
-        if (walkMains) {
-          // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
-          trusted = p === p;
-          if (trusted) pds[m] = p;
-          else deferredMains.push(m);
-        }
-        // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
-        else trusted = p === p && Object.is(p, pds[m]);
+    // One plan's rows at a time: each is walked on from its main row, where the trees its changes
+    // can reach leave the main row's path.
+    let offsets = new Int32Array(32);
+    let masks = new Int32Array(32);
+    let got = new Float64Array(32);
+    for (let i = 0; i < viaPartial.length; ) {
+      const m = mainOf[viaPartial[i] as number] as number;
+      let j = i;
+      while (j < viaPartial.length && mainOf[viaPartial[j] as number] === m) j++;
+      const p = walker.walkBase(rows, m * width);
+      let trusted: boolean;
+      if (walkMains) {
+        // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
+        trusted = p === p;
+        if (trusted) pds[m] = p;
+        else deferredMains.push(m);
       }
+      // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
+      else trusted = p === p && Object.is(p, pds[m]);
       if (!trusted) {
-        deferred.push(r);
+        for (let k = i; k < j; k++) deferred.push(viaPartial[k] as number);
+        i = j;
         continue;
       }
-      const at = r * width;
+      const n = j - i;
+      if (n > offsets.length) {
+        offsets = new Int32Array(2 * n);
+        masks = new Int32Array(2 * n);
+        got = new Float64Array(2 * n);
+      }
       const mAt = m * width;
-      let mask = 0;
-      for (let j = 0; j < nChanged; j++) {
-        const c = changedCols[j] as number;
-        if (bits[at + c] !== bits[mAt + c]) mask |= changedBits[j] as number;
+      for (let k = 0; k < n; k++) {
+        const at = (viaPartial[i + k] as number) * width;
+        let mask = 0;
+        for (let c = 0; c < nChanged; c++) {
+          const col = changedCols[c] as number;
+          if (bits[at + col] !== bits[mAt + col]) mask |= changedBits[c] as number;
+        }
+        offsets[k] = at;
+        masks[k] = mask;
       }
-      const p = walker.walkDiverged(rows, at, mask, leaves, 0, nTrees);
-      if (p !== p) deferred.push(r);
-      else {
-        pds[r] = p;
-        partialRows++;
+      walker.walkDiverged(rows, offsets, masks, n, got);
+      for (let k = 0; k < n; k++) {
+        const r = viaPartial[i + k] as number;
+        const q = got[k] as number;
+        if (q !== q) deferred.push(r);
+        else {
+          pds[r] = q;
+          partialRows++;
+        }
       }
+      i = j;
     }
     // Main rows first in row order, then their plans' rows: predictInto takes ascending rows.
     await predictInto(scorer, rows, nRows, deferredMains.length === 0 ? deferred : [...deferredMains, ...deferred].sort((a, b) => a - b), pds);

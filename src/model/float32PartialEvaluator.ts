@@ -55,26 +55,26 @@ export interface Float32PartialEvaluator {
  */
 export interface DivergenceWalker {
   /**
-   * Walks the base row at `rows[offset ..]` in full: its leaves into `leaves[at .. at + nTrees)`,
-   * and for each tree where its path first tests one of the columns and which of them it tests
-   * from there on. Returns P (or the margin under NONE), NaN where the logistic is a near tie.
+   * Walks the base row at `rows[offset ..]` in full and keeps what its rows need: its leaves, its
+   * running sum after each tree, and for each tree where its path first tests one of the columns
+   * and which of them it tests from there on. Returns P (or the margin under NONE), NaN where the
+   * logistic is a near tie.
    */
-  walkBase(rows: Float32Array, offset: number, leaves: Float32Array, at: number): number;
+  walkBase(rows: Float32Array, offset: number): number;
   /**
-   * The bit of {@link DivergenceWalker.walkDiverged}'s `changed` mask that stands for
-   * `columns[j]`. Several columns may share a bit (past 32 columns): a shared bit re-walks a tree
-   * that did not need it, which costs time, never exactness.
+   * The bit of a {@link DivergenceWalker.walkDiverged} mask that stands for `columns[j]`. Several
+   * columns may share a bit (past 32 columns): a shared bit re-walks a tree that did not need it,
+   * which costs time, never exactness.
    */
   bitOf(j: number): number;
   /**
-   * P of the row at `rows[offset ..]`, equal to the last base row (leaves at `leaves[from ..]`)
-   * except in columns whose bits are in `changed`: the trees whose base path tests such a column
-   * are walked on from their divergence point, the others keep the base row's leaf. The row's
-   * leaves from its first re-walked tree on go to `leaves[to + t]` (the trees before it share the
-   * base row's leaves and running sum; their slots are left as they were). NaN where the logistic
-   * is a near tie.
+   * P of `n` rows, row i at `rows[offsets[i] ..]` equal to the last base row except in columns
+   * whose bits are in `masks[i]`, into `out[i]` (NaN where the logistic is a near tie). The trees
+   * whose base path tests such a column are walked on from their divergence point, the others keep
+   * the base row's leaf; the sums of four rows run side by side (each is a chain of dependent
+   * float32 adds), each from the base row's running sum before its first re-walked tree.
    */
-  walkDiverged(rows: Float32Array, offset: number, changed: number, leaves: Float32Array, from: number, to: number): number;
+  walkDiverged(rows: Float32Array, offsets: Int32Array, masks: Int32Array, n: number, out: Float64Array): void;
 }
 
 /**
@@ -256,51 +256,98 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     const tested = new Int32Array(nRead);
     const walkTrees = new Int32Array(nRead);
     const walkStarts = new Int32Array(nRead);
+    const base = new Float32Array(nTrees);
     /** The base row's running float32 sum after each tree: a row re-walked from tree t on shares the sum before t. */
     const prefix = new Float32Array(nTrees);
-    return {
-      walkBase(rows, offset, leaves, at) {
-        leavesOf(rows, offset, others, others.length, leaves, at);
-        for (let k = 0; k < nRead; k++) {
-          const t = trees[k] as number;
-          let a = rootWords[t] as number;
-          let w = words[a] as number;
-          let first = -1;
-          let bits = 0;
-          while (w >= 0) {
-            const b = nodeBits[a >> 2] as number;
-            if (b !== 0) {
-              if (first < 0) first = a;
-              bits |= b;
-            }
-            a = next(rows, offset, a, w);
-            w = words[a] as number;
-          }
-          leaves[at + t] = floats[a + 1] as number;
-          start[k] = first;
-          tested[k] = bits;
+    /** One slot of leaves per row of a walkDiverged call, and where each row's re-walk starts (grown as needed). */
+    let slots = new Float32Array(8 * nTrees);
+    let firsts = new Int32Array(8);
+
+    /** Walks `trees[k]` of the base row from its root, recording its divergence point and the bits it tests from there. */
+    function walkRecorded(rows: Float32Array, offset: number, k: number): void {
+      const t = trees[k] as number;
+      let a = rootWords[t] as number;
+      let w = words[a] as number;
+      let first = -1;
+      let bits = 0;
+      while (w >= 0) {
+        const b = nodeBits[a >> 2] as number;
+        if (b !== 0) {
+          if (first < 0) first = a;
+          bits |= b;
         }
+        a = next(rows, offset, a, w);
+        w = words[a] as number;
+      }
+      base[t] = floats[a + 1] as number;
+      start[k] = first;
+      tested[k] = bits;
+    }
+
+    /** The float32 sum of slot `i`'s leaves from tree `from` on, after `sum` (the running sum before `from`). */
+    function sumFrom(i: number, from: number, sum: number): number {
+      const at = i * nTrees;
+      let s = sum;
+      for (let t = from; t < nTrees; t++) s = Math.fround(s + (slots[at + t] as number));
+      return s;
+    }
+
+    return {
+      walkBase(rows, offset) {
+        leavesOf(rows, offset, others, others.length, base, 0);
+        for (let k = 0; k < nRead; k++) walkRecorded(rows, offset, k);
         let sum = 0;
-        for (let t = 0; t < nTrees; t++) prefix[t] = sum = Math.fround(sum + (leaves[at + t] as number));
+        for (let t = 0; t < nTrees; t++) prefix[t] = sum = Math.fround(sum + (base[t] as number));
         return transform(sum);
       },
       bitOf(j) {
         return 1 << (j & 31);
       },
-      walkDiverged(rows, offset, changed, leaves, from, to) {
-        let n = 0;
-        for (let k = 0; k < nRead; k++) {
-          if (((tested[k] as number) & changed) === 0) continue;
-          walkTrees[n] = trees[k] as number;
-          walkStarts[n++] = start[k] as number;
+      walkDiverged(rows, offsets, masks, n, out) {
+        if (n * nTrees > slots.length) slots = new Float32Array(n * nTrees * 2);
+        if (n > firsts.length) firsts = new Int32Array(n * 2);
+        for (let i = 0; i < n; i++) {
+          const changed = masks[i] as number;
+          let m = 0;
+          for (let k = 0; k < nRead; k++) {
+            if (((tested[k] as number) & changed) === 0) continue;
+            walkTrees[m] = trees[k] as number;
+            walkStarts[m++] = start[k] as number;
+          }
+          // Trees before the first re-walked one keep the base row's leaves, and so its running sum.
+          firsts[i] = m === 0 ? nTrees : (walkTrees[0] as number);
+          slots.set(base, i * nTrees);
+          leavesFrom(rows, offsets[i] as number, walkTrees, walkStarts, m, slots, i * nTrees);
         }
-        // Trees before the first re-walked one keep the base row's leaves, and so its running sum.
-        const first = n === 0 ? nTrees : (walkTrees[0] as number);
-        leaves.copyWithin(to + first, from + first, from + nTrees);
-        leavesFrom(rows, offset, walkTrees, walkStarts, n, leaves, to);
-        let sum = first === 0 ? 0 : (prefix[first - 1] as number);
-        for (let t = first; t < nTrees; t++) sum = Math.fround(sum + (leaves[to + t] as number));
-        return transform(sum);
+        let i = 0;
+        for (; i + 4 <= n; i += 4) {
+          // Four chains of dependent adds side by side, from the earliest first tree of the four:
+          // before its own first tree a row's slot holds the base leaves, so its sum there is the
+          // base row's running sum, bit for bit.
+          const from = Math.min(firsts[i] as number, firsts[i + 1] as number, firsts[i + 2] as number, firsts[i + 3] as number);
+          let s0 = from === 0 ? 0 : (prefix[from - 1] as number);
+          let s1 = s0;
+          let s2 = s0;
+          let s3 = s0;
+          const a0 = i * nTrees;
+          const a1 = a0 + nTrees;
+          const a2 = a1 + nTrees;
+          const a3 = a2 + nTrees;
+          for (let t = from; t < nTrees; t++) {
+            s0 = Math.fround(s0 + (slots[a0 + t] as number));
+            s1 = Math.fround(s1 + (slots[a1 + t] as number));
+            s2 = Math.fround(s2 + (slots[a2 + t] as number));
+            s3 = Math.fround(s3 + (slots[a3 + t] as number));
+          }
+          out[i] = transform(s0);
+          out[i + 1] = transform(s1);
+          out[i + 2] = transform(s2);
+          out[i + 3] = transform(s3);
+        }
+        for (; i < n; i++) {
+          const from = firsts[i] as number;
+          out[i] = transform(sumFrom(i, from, from === 0 ? 0 : (prefix[from - 1] as number)));
+        }
       },
     };
   }
