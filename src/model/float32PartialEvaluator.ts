@@ -163,16 +163,26 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
    * loads overlap (one walk alone waits on each load).
    */
   function leavesOf(rows: Float32Array, offset: number, trees: Int32Array, n: number, leaves: Float32Array, to: number): void {
-    leavesFrom(rows, offset, trees, null, n, leaves, to);
+    leavesFrom(rows, offset, trees, null, 0, n, leaves, to);
   }
 
   /**
-   * {@link leavesOf} with each walk started at the word `starts[k]` of its tree (a node on the
-   * row's own path), or at the roots when `starts` is null.
+   * {@link leavesOf} for the trees `trees[first .. first + n)`, each walk started at the word
+   * `starts[k]` of its tree (a node on the row's own path), or at the roots when `starts` is null.
    */
-  function leavesFrom(rows: Float32Array, offset: number, trees: Int32Array, starts: Int32Array | null, n: number, leaves: Float32Array, to: number): void {
-    let k = 0;
-    for (; k + 4 <= n; k += 4) {
+  function leavesFrom(
+    rows: Float32Array,
+    offset: number,
+    trees: Int32Array,
+    starts: Int32Array | null,
+    first: number,
+    n: number,
+    leaves: Float32Array,
+    to: number,
+  ): void {
+    const end = first + n;
+    let k = first;
+    for (; k + 4 <= end; k += 4) {
       const t0 = trees[k] as number;
       const t1 = trees[k + 1] as number;
       const t2 = trees[k + 2] as number;
@@ -208,7 +218,7 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       leaves[to + t2] = floats[a2 + 1] as number;
       leaves[to + t3] = floats[a3 + 1] as number;
     }
-    for (; k < n; k++) leaves[to + (trees[k] as number)] = leafFrom(rows, offset, (starts === null ? rootWords[trees[k] as number] : starts[k]) as number);
+    for (; k < end; k++) leaves[to + (trees[k] as number)] = leafFrom(rows, offset, (starts === null ? rootWords[trees[k] as number] : starts[k]) as number);
   }
   const allTrees = Int32Array.from({ length: nTrees }, (_, t) => t);
   const toWalk = new Int32Array(nTrees);
@@ -254,14 +264,18 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     /** Per tree of `trees` (by position): the word where the base path first tests a column of the set (-1: never), and the bits it tests from there. */
     const start = new Int32Array(nRead);
     const tested = new Int32Array(nRead);
-    const walkTrees = new Int32Array(nRead);
-    const walkStarts = new Int32Array(nRead);
     const base = new Float32Array(nTrees);
     /** The base row's running float32 sum after each tree: a row re-walked from tree t on shares the sum before t. */
     const prefix = new Float32Array(nTrees);
     /** One slot of leaves per row of a walkDiverged call, and where each row's re-walk starts (grown as needed). */
     let slots = new Float32Array(8 * nTrees);
     let firsts = new Int32Array(8);
+    /** Per distinct mask of a walkDiverged call: the mask, and where its picked trees and their start words sit in the pools. */
+    let maskOf = new Int32Array(8);
+    let pickFrom = new Int32Array(8);
+    let pickCount = new Int32Array(8);
+    let pickedTrees = new Int32Array(8 * nRead);
+    let pickedStarts = new Int32Array(8 * nRead);
 
     /** Walks `trees[k]` of the base row from its root, recording its divergence point and the bits it tests from there. */
     function walkRecorded(rows: Float32Array, offset: number, k: number): void {
@@ -284,6 +298,76 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       tested[k] = bits;
     }
 
+    /** {@link walkRecorded} for `trees[k .. k + 4)`, advanced side by side so that their chains of loads overlap. */
+    function walkRecordedFour(rows: Float32Array, offset: number, k: number): void {
+      let a0 = rootWords[trees[k] as number] as number;
+      let a1 = rootWords[trees[k + 1] as number] as number;
+      let a2 = rootWords[trees[k + 2] as number] as number;
+      let a3 = rootWords[trees[k + 3] as number] as number;
+      let w0 = words[a0] as number;
+      let w1 = words[a1] as number;
+      let w2 = words[a2] as number;
+      let w3 = words[a3] as number;
+      let f0 = -1;
+      let f1 = -1;
+      let f2 = -1;
+      let f3 = -1;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      while (w0 >= 0 || w1 >= 0 || w2 >= 0 || w3 >= 0) {
+        if (w0 >= 0) {
+          const b = nodeBits[a0 >> 2] as number;
+          if (b !== 0) {
+            if (f0 < 0) f0 = a0;
+            b0 |= b;
+          }
+          a0 = next(rows, offset, a0, w0);
+          w0 = words[a0] as number;
+        }
+        if (w1 >= 0) {
+          const b = nodeBits[a1 >> 2] as number;
+          if (b !== 0) {
+            if (f1 < 0) f1 = a1;
+            b1 |= b;
+          }
+          a1 = next(rows, offset, a1, w1);
+          w1 = words[a1] as number;
+        }
+        if (w2 >= 0) {
+          const b = nodeBits[a2 >> 2] as number;
+          if (b !== 0) {
+            if (f2 < 0) f2 = a2;
+            b2 |= b;
+          }
+          a2 = next(rows, offset, a2, w2);
+          w2 = words[a2] as number;
+        }
+        if (w3 >= 0) {
+          const b = nodeBits[a3 >> 2] as number;
+          if (b !== 0) {
+            if (f3 < 0) f3 = a3;
+            b3 |= b;
+          }
+          a3 = next(rows, offset, a3, w3);
+          w3 = words[a3] as number;
+        }
+      }
+      base[trees[k] as number] = floats[a0 + 1] as number;
+      base[trees[k + 1] as number] = floats[a1 + 1] as number;
+      base[trees[k + 2] as number] = floats[a2 + 1] as number;
+      base[trees[k + 3] as number] = floats[a3 + 1] as number;
+      start[k] = f0;
+      start[k + 1] = f1;
+      start[k + 2] = f2;
+      start[k + 3] = f3;
+      tested[k] = b0;
+      tested[k + 1] = b1;
+      tested[k + 2] = b2;
+      tested[k + 3] = b3;
+    }
+
     /** The float32 sum of slot `i`'s leaves from tree `from` on, after `sum` (the running sum before `from`). */
     function sumFrom(i: number, from: number, sum: number): number {
       const at = i * nTrees;
@@ -295,7 +379,9 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     return {
       walkBase(rows, offset) {
         leavesOf(rows, offset, others, others.length, base, 0);
-        for (let k = 0; k < nRead; k++) walkRecorded(rows, offset, k);
+        let k = 0;
+        for (; k + 4 <= nRead; k += 4) walkRecordedFour(rows, offset, k);
+        for (; k < nRead; k++) walkRecorded(rows, offset, k);
         let sum = 0;
         for (let t = 0; t < nTrees; t++) prefix[t] = sum = Math.fround(sum + (base[t] as number));
         return transform(sum);
@@ -305,19 +391,43 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       },
       walkDiverged(rows, offsets, masks, n, out) {
         if (n * nTrees > slots.length) slots = new Float32Array(n * nTrees * 2);
-        if (n > firsts.length) firsts = new Int32Array(n * 2);
+        if (n > firsts.length) {
+          firsts = new Int32Array(n * 2);
+          maskOf = new Int32Array(n * 2);
+          pickFrom = new Int32Array(n * 2);
+          pickCount = new Int32Array(n * 2);
+        }
+        if (n * nRead > pickedTrees.length) {
+          pickedTrees = new Int32Array(n * nRead);
+          pickedStarts = new Int32Array(n * nRead);
+        }
+        // Rows that change the same columns walk the same trees from the same points: the trees
+        // are picked once per distinct mask of the call (a plan has a few: what-ifs of one
+        // category change the same two columns).
+        let nMasks = 0;
+        let picked = 0;
         for (let i = 0; i < n; i++) {
           const changed = masks[i] as number;
-          let m = 0;
-          for (let k = 0; k < nRead; k++) {
-            if (((tested[k] as number) & changed) === 0) continue;
-            walkTrees[m] = trees[k] as number;
-            walkStarts[m++] = start[k] as number;
+          let u = 0;
+          while (u < nMasks && maskOf[u] !== changed) u++;
+          if (u === nMasks) {
+            const from = picked;
+            for (let k = 0; k < nRead; k++) {
+              if (((tested[k] as number) & changed) === 0) continue;
+              pickedTrees[picked] = trees[k] as number;
+              pickedStarts[picked++] = start[k] as number;
+            }
+            maskOf[u] = changed;
+            pickFrom[u] = from;
+            pickCount[u] = picked - from;
+            nMasks++;
           }
+          const from = pickFrom[u] as number;
+          const m = pickCount[u] as number;
           // Trees before the first re-walked one keep the base row's leaves, and so its running sum.
-          firsts[i] = m === 0 ? nTrees : (walkTrees[0] as number);
+          firsts[i] = m === 0 ? nTrees : (pickedTrees[from] as number);
           slots.set(base, i * nTrees);
-          leavesFrom(rows, offsets[i] as number, walkTrees, walkStarts, m, slots, i * nTrees);
+          leavesFrom(rows, offsets[i] as number, pickedTrees, pickedStarts, from, m, slots, i * nTrees);
         }
         let i = 0;
         for (; i + 4 <= n; i += 4) {
