@@ -9,7 +9,7 @@ import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
 import type { EngineContext } from './engineContext.js';
-import { evidenceColumns } from './evidenceColumns.js';
+import { evidenceColumns, evidenceColumnsAreBuiltIn } from './evidenceColumns.js';
 import { whatIfScenarios, type WhatIfScenario } from './whatIfScenarios.js';
 
 /** One version of the applicant to score: the real one, or a counterfactual. */
@@ -165,11 +165,19 @@ export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Flo
   };
   for (const x of plan.without) put(x.scenario);
   // A what-if's evidence is the main items with its item appended: the list is built for the
-  // encoder alone (the scenario with its summary is built only if something asks for it).
-  for (const x of plan.whatIf) {
-    const at = r++ * w;
-    out.copyWithin(at, mainAt, mainAt + w);
-    encoder.encodeColumns({ applicant, evidence: [...report.items, x.added] }, out, at, changed);
+  // encoder alone (the scenario with its summary is built only if something asks for it). Built-in
+  // features keep nothing of their input, so one list serves every what-if of the plan; a lender's
+  // feature gets a list of its own per row.
+  if (plan.whatIf.length > 0) {
+    const shared = evidenceColumnsAreBuiltIn(encoder);
+    const n = report.items.length;
+    const input = { applicant, evidence: [...report.items, (plan.whatIf[0] as WhatIfScenario).added] };
+    for (const x of plan.whatIf) {
+      const at = r++ * w;
+      out.copyWithin(at, mainAt, mainAt + w);
+      if (shared) input.evidence[n] = x.added;
+      encoder.encodeColumns(shared ? input : { applicant, evidence: [...report.items, x.added] }, out, at, changed);
+    }
   }
   for (const s of plan.steps) put(s);
 }

@@ -47,8 +47,11 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (duplicateEvide
   };
 }
 
-/** A what-if that raises the limit, as {@link topWhatIfs} ranks it. */
-interface RankedWhatIf {
+/**
+ * A what-if that raises the limit, as {@link keepBest} ranks it.
+ * @internal
+ */
+export interface RankedWhatIf {
   readonly whatIf: WhatIfScenario;
   readonly pd: number;
   /** The limit with it (the preview's, capped by the healthy limit) and its gain over the decision's. */
@@ -58,34 +61,30 @@ interface RankedWhatIf {
 
 /**
  * Suggestion order: the larger limit gain first, then the lower PD, then the kind id
- * (`localeCompare`). Kinds are unique within a plan, so this is a total order and the first `top`
- * under it do not depend on how they are found.
+ * (`localeCompare`); negative when the what-if (`limitGain`, `pd`, `kind`) goes before `b`.
+ * Kinds are unique within a plan, so the first few under it do not depend on how they are found.
  */
-function rankedBefore(a: RankedWhatIf, b: RankedWhatIf): number {
-  return b.limitGain - a.limitGain || a.pd - b.pd || a.whatIf.spec.id.localeCompare(b.whatIf.spec.id);
+function rankedBefore(limitGain: number, pd: number, kind: string, b: RankedWhatIf): number {
+  return b.limitGain - limitGain || pd - b.pd || kind.localeCompare(b.whatIf.spec.id);
 }
 
 /**
- * The plan's what-ifs (in plan order, each scored once by `score`) with a positive limit gain,
- * the best `top` of them in {@link rankedBefore} order: what sorting every candidate and keeping
- * the first `top` gives, with only `top` kept at any time.
+ * Offers a what-if that raises the limit to `kept`, the best `top` so far in {@link rankedBefore}
+ * order: what sorting every candidate (stably, in plan order) and keeping the first `top` gives,
+ * with only `top` kept at any time and an object made only for one that is kept.
+ * @internal
  */
-function topWhatIfs(plan: DecisionPlan, top: number, score: (w: WhatIfScenario) => Omit<RankedWhatIf, 'whatIf'>): RankedWhatIf[] {
-  const kept: RankedWhatIf[] = [];
-  for (const whatIf of plan.whatIf) {
-    const { pd, limit, limitGain } = score(whatIf);
-    if (limitGain <= 0 || top <= 0) continue;
-    const candidate = { whatIf, pd, limit, limitGain };
-    if (kept.length === top && rankedBefore(candidate, kept[top - 1] as RankedWhatIf) >= 0) continue;
-    // Insertion into the few kept, from the end.
-    let i = kept.length < top ? kept.length : top - 1;
-    while (i > 0 && rankedBefore(candidate, kept[i - 1] as RankedWhatIf) < 0) {
-      kept[i] = kept[i - 1] as RankedWhatIf;
-      i--;
-    }
-    kept[i] = candidate;
+export function keepBest(kept: RankedWhatIf[], top: number, whatIf: WhatIfScenario, pd: number, limit: number, limitGain: number): void {
+  if (top <= 0) return;
+  const kind = whatIf.spec.id;
+  if (kept.length === top && rankedBefore(limitGain, pd, kind, kept[top - 1] as RankedWhatIf) >= 0) return;
+  // Insertion into the few kept, from the end; an equal one stays before it (a stable sort).
+  let i = kept.length < top ? kept.length : top - 1;
+  while (i > 0 && rankedBefore(limitGain, pd, kind, kept[i - 1] as RankedWhatIf) < 0) {
+    kept[i] = kept[i - 1] as RankedWhatIf;
+    i--;
   }
-  return kept;
+  kept[i] = { whatIf, pd, limit, limitGain };
 }
 
 /** The decision's contributions from the main row's TreeSHAP values. */
@@ -184,12 +183,13 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const previewCeiling = Math.max(healthyLimit, limit);
   // Only a what-if that raises the limit can be suggested, and only the best few are: they are
   // ranked as plain numbers, and a suggestion is built for the ones kept.
-  const ranked = topWhatIfs(plan, ctx.suggestionCount, (w) => {
+  const ranked: RankedWhatIf[] = [];
+  for (const whatIf of plan.whatIf) {
     const pd = nextPd();
-    const p = limitOf(w.duplicateDetected, pd);
+    const p = limitOf(whatIf.duplicateDetected, pd);
     const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
-    return { pd, limit: withIt, limitGain: withIt - limit };
-  });
+    if (withIt - limit > 0) keepBest(ranked, ctx.suggestionCount, whatIf, pd, withIt, withIt - limit);
+  }
   const items: EvidenceSuggestion[] = ranked.map(({ whatIf: { spec, typical }, pd, limit: withIt, limitGain }) => {
     const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
     return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain, pd };

@@ -15,36 +15,24 @@ import { hypotheticalEvidence } from './hypotheticalEvidence.js';
 
 /**
  * One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the
- * applicant with it. What the scorer reads of it is the appended item and the duplicate flag; the
- * full scenario (the evidence list and its summary) is built only when asked for.
+ * assessment of its typical certificate appended after the applicant's own items. The scenario
+ * itself (that evidence list and its summary) is {@link appendedScenario}, built only when asked
+ * for: the scorer reads the appended item and the duplicate flag alone. Shared by every plan with
+ * the same number of items and duplicate flag (cached, frozen).
  */
 export interface WhatIfScenario {
   readonly spec: CertificateKindSpec;
   readonly typical: TypicalEvidence;
-  /** The typical certificate's assessment, appended after the applicant's own items (shared by every plan that appends it, frozen). */
+  /** The typical certificate's assessment, at the index after the applicant's own items. */
   readonly added: EvidenceAssessment;
   /** The scenario summary's `duplicateDetected`: the one part of the evidence the policy reads. */
   readonly duplicateDetected: boolean;
-  /** The main scenario with {@link WhatIfScenario.added} appended last, and its summary; built on first access. */
-  readonly scenario: Scenario;
 }
 
-/** A what-if as the plan holds it: the appended item over the main scenario, the scenario built lazily. */
-class AppendedWhatIf implements WhatIfScenario {
-  #scenario: Scenario | undefined;
-  constructor(
-    readonly spec: CertificateKindSpec,
-    readonly typical: TypicalEvidence,
-    readonly added: EvidenceAssessment,
-    readonly duplicateDetected: boolean,
-    private readonly main: Scenario,
-  ) {}
-
-  get scenario(): Scenario {
-    const { applicant, report } = this.main;
-    this.#scenario ??= { applicant, report: { items: [...report.items, this.added], summary: summaryWithOneMore(report.summary, this.added) } };
-    return this.#scenario;
-  }
+/** The plan's main scenario with the what-if's item appended last, and the summary of that evidence. */
+export function appendedScenario(main: Scenario, whatIf: WhatIfScenario): Scenario {
+  const { applicant, report } = main;
+  return { applicant, report: { items: [...report.items, whatIf.added], summary: summaryWithOneMore(report.summary, whatIf.added) } };
 }
 
 /** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
@@ -57,7 +45,8 @@ const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', '
 type CachedWhatIf = {
   readonly typical: TypicalEvidence;
   readonly alone: EvidenceAssessment;
-  readonly atIndex: EvidenceAssessment[];
+  /** Per index the item is appended at: the what-if when no earlier item shows a duplicate (slot 2i), and when one does (2i + 1). */
+  readonly atIndex: WhatIfScenario[];
   /** Whether the item alone shows a duplicate (never, for a what-if's own hash and id; read, not assumed). */
   readonly duplicate: boolean;
 } | null;
@@ -141,11 +130,19 @@ function hypotheticalAssessment(
   return value;
 }
 
-/** The cached assessment appended at `index`: the same fields, its own index; made once, shared, frozen. */
-function appendedAt(cached: NonNullable<CachedWhatIf>, index: number): EvidenceAssessment {
-  let item = cached.atIndex[index];
-  if (item === undefined) cached.atIndex[index] = item = freezeAssessment({ ...cached.alone, index });
-  return item;
+/**
+ * The what-if of the cached assessment appended at `index` (the same fields, its own index) after
+ * items that do or do not show a duplicate already; made once, shared, frozen.
+ */
+function appendedAt(cached: NonNullable<CachedWhatIf>, spec: CertificateKindSpec, index: number, duplicateBefore: boolean): WhatIfScenario {
+  const slot = 2 * index + (duplicateBefore ? 1 : 0);
+  let whatIf = cached.atIndex[slot];
+  if (whatIf === undefined) {
+    const other = cached.atIndex[slot ^ 1];
+    const added = other === undefined ? freezeAssessment({ ...cached.alone, index }) : other.added;
+    cached.atIndex[slot] = whatIf = Object.freeze({ spec, typical: cached.typical, added, duplicateDetected: duplicateBefore || cached.duplicate });
+  }
+  return whatIf;
 }
 
 function freezeAssessment(item: EvidenceAssessment): EvidenceAssessment {
@@ -200,7 +197,7 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
     const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoungFor(applicant, years, spec.minHolderAgeAtIssue));
     if (cached === null) continue;
-    out.push(new AppendedWhatIf(spec, cached.typical, appendedAt(cached, items.length), duplicateBefore || cached.duplicate, main));
+    out.push(appendedAt(cached, spec, items.length, duplicateBefore));
   }
   return out;
 }

@@ -368,14 +368,6 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       tested[k + 3] = b3;
     }
 
-    /** The float32 sum of slot `i`'s leaves from tree `from` on, after `sum` (the running sum before `from`). */
-    function sumFrom(i: number, from: number, sum: number): number {
-      const at = i * nTrees;
-      let s = sum;
-      for (let t = from; t < nTrees; t++) s = Math.fround(s + (slots[at + t] as number));
-      return s;
-    }
-
     return {
       walkBase(rows, offset) {
         leavesOf(rows, offset, others, others.length, base, 0);
@@ -456,7 +448,10 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
         }
         for (; i < n; i++) {
           const from = firsts[i] as number;
-          out[i] = transform(sumFrom(i, from, from === 0 ? 0 : (prefix[from - 1] as number)));
+          const at = i * nTrees;
+          let sum = from === 0 ? 0 : (prefix[from - 1] as number);
+          for (let t = from; t < nTrees; t++) sum = Math.fround(sum + (slots[at + t] as number));
+          out[i] = transform(sum);
         }
       },
     };
