@@ -195,7 +195,7 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
   for (let k = 0; k < kinds.length; k++) {
     const { spec, platformOnly } = kinds[k] as KindEntry;
     if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
-    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoungFor(applicant, years, spec.minHolderAgeAtIssue));
+    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoungOn(applicant.birthDate, applicant.asOf, spec.minHolderAgeAtIssue, years));
     if (cached === null) continue;
     out.push(appendedAt(cached, spec, items.length, duplicateBefore));
   }
@@ -214,11 +214,12 @@ function holds(items: readonly EvidenceAssessment[], kind: string): boolean {
 /**
  * The plausible-age check of assessEvidence for a certificate issued on `asOf`:
  * `isBefore(asOf, addYears(birth, minAge))`. Decided from the calendar years alone when they
- * differ by other than `minAge` ({@link yearsBetween}); in the year of that birthday, by date-fns.
+ * differ by other than `minAge` (`years`, {@link yearsBetween} of the two dates); in the year of
+ * that birthday, by date-fns.
  */
-function tooYoungFor(applicant: Applicant, years: number | undefined, minAge: number): boolean {
+export function tooYoungOn(birthDate: string, asOf: string, minAge: number, years = yearsBetween(birthDate, asOf)): boolean {
   if (years !== undefined && years !== minAge) return years < minAge;
-  return isBefore(parseIsoDate(applicant.asOf), addYears(parseIsoDate(applicant.birthDate), minAge));
+  return isBefore(parseIsoDate(asOf), addYears(parseIsoDate(birthDate), minAge));
 }
 
 /**
