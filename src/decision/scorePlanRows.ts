@@ -4,12 +4,11 @@ import type { ScoringModel } from './scoringModel.js';
 
 /**
  * In a batch (main rows scored by onnxruntime), a plan's counterfactual rows are re-walked only
- * when it has at least this many distinct ones: onnxruntime scores a batched row of the default
- * model in about what a partial walk costs (both ~2 µs, same process), and the check walks the main
- * row in full (~5 µs), so fewer rows go to onnxruntime with the main rows. Measured on decideBatch
- * rows of 1,024 applicants, CPU per decision, partial against onnxruntime: no suggestions (one or
- * two distinct rows) 12 against 8-11 µs; 3 suggestions (about 17) within noise of each other
- * (bench/whatIf/planRowScoring.ts).
+ * when it has at least this many distinct ones: the check walks the main row in full (~5 µs), which
+ * one or two rows do not repay, so they go to onnxruntime with the main rows. Measured on
+ * decideBatch rows of 1,024 applicants, CPU per decision, partial against onnxruntime: no
+ * suggestions (one or two distinct rows) 12 against 8-11 µs (re-walks from the root); 3 suggestions
+ * (about 17) 48 against 65 µs with the divergence walker (bench/whatIf/planRowScoring.ts).
  */
 const MIN_PARTIAL_ROWS_IN_BATCH = 8;
 
@@ -50,9 +49,10 @@ export interface PlanRowCounts {
  *   row's PD: the rows are compared by content, the bits of every column that may differ, so
  *   it holds for any feature set (many what-if kinds move the same features the same way);
  * - the main rows (and any row not built from its main row) are scored by `model.predict`;
- * - with a proved float32 evaluator, the other rows re-walk only the trees that test a column
- *   where they differ from their main row or from a row of the plan already walked, keeping that
- *   row's other leaves; that is used only when the main row's own JS walk gives exactly the PD
+ * - with a proved float32 evaluator, the other rows re-walk only the trees whose main-row path
+ *   tests a column where they differ from their main row, from the first such test on (a
+ *   `DivergenceWalker`), keeping the main row's other leaves and its running sum up to the first
+ *   re-walked tree; that is used only when the main row's own JS walk gives exactly the PD
  *   `predict` gave it, so each decision checks the layout against the model once. When the main
  *   rows are a small run (`smallRunRows`, e.g. one decide()), predict would run that very walk, so
  *   it is run once and gives the main PD. In a batch, only plans with

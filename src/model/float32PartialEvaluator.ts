@@ -2,14 +2,14 @@ import { Comparison, type Float32Ensemble } from './float32Ensemble.js';
 import { logisticAsOnnxruntime } from './onnxruntimeLogistic.js';
 
 /**
- * Scores rows that differ from a scored row in a few columns by re-walking only the trees that
- * test one of those columns, with the same float32 arithmetic as {@link evaluateFloat32}: every
- * tree's leaf value is kept per row, leaves are summed in float32 in tree order from 0 (a
- * Math.fround after every add), the base value is added last, and LOGISTIC goes through
- * {@link logisticAsOnnxruntime}. A tree that tests none of the changed columns reaches the same
- * leaf for both rows, so the sum over the kept and re-walked leaves is, bit for bit, the sum a
- * full walk of the changed row gives (test/model/float32PartialEvaluator.test.ts holds it to that
- * on random ensembles).
+ * Scores rows that differ from a scored row in a few columns by re-walking only the trees whose
+ * path those columns can change (see {@link DivergenceWalker}), with the same float32 arithmetic
+ * as {@link evaluateFloat32}: every tree's leaf value is kept per row, leaves are summed in float32
+ * in tree order from 0 (a Math.fround after every add), the base value is added last, and LOGISTIC
+ * goes through {@link logisticAsOnnxruntime}. A tree the change cannot move reaches the same leaf
+ * for both rows, so the sum over the kept and re-walked leaves is, bit for bit, the sum a full walk
+ * of the changed row gives (test/model/float32PartialEvaluator.test.ts holds it to that on random
+ * ensembles).
  *
  * Only for an ensemble whose float32 evaluator `loadModel` proved bit-equal to onnxruntime; see
  * {@link provenPartialEvaluator}.
@@ -18,20 +18,7 @@ export interface Float32PartialEvaluator {
   readonly ensemble: Float32Ensemble;
   /** Trees in the ensemble. */
   readonly nTrees: number;
-  /**
-   * Every tree's leaf value for the row at `rows[offset ..]`, into `leaves[at .. at + nTrees)`
-   * (tree order); returns P (or the margin under NONE) from them, NaN where the logistic is a
-   * near tie.
-   */
-  walkAll(rows: Float32Array, offset: number, leaves: Float32Array, at: number): number;
-  /**
-   * P of the row at `rows[offset ..]`, which equals the row whose leaves are at
-   * `leaves[from ..]` except in `columns`: the trees testing a column in `columns` are re-walked,
-   * the others keep their leaf. The row's leaves go to `leaves[to .. to + nTrees)` (a slot apart
-   * from `from`). NaN where the logistic is a near tie (the caller then asks onnxruntime).
-   */
-  walkChanged(rows: Float32Array, offset: number, columns: readonly number[], leaves: Float32Array, from: number, to: number): number;
-  /** How many trees test at least one of `columns`: the trees a change there re-walks. */
+  /** How many trees test at least one of `columns`: the most a change there re-walks. */
   treesReading(columns: readonly number[]): number;
   /** How many trees test `column`. */
   treesTesting(column: number): number;
@@ -49,8 +36,7 @@ export interface Float32PartialEvaluator {
  * the path tests only columns both rows share, so both rows take it. A tree whose base path tests
  * none of the columns a row changes reaches the base row's leaf and is not walked at all. So a
  * row re-walks only the trees whose base path it can leave, and only from where it can leave it,
- * where {@link Float32PartialEvaluator.walkChanged} re-walks from the root every tree that tests
- * a changed column anywhere. The sum is the same float32 sum over every tree's leaf in tree order,
+ * not from the root every tree that tests a changed column anywhere. The sum is the same float32 sum over every tree's leaf in tree order,
  * so the bits equal a full walk (test/model/float32PartialEvaluator.test.ts).
  */
 export interface DivergenceWalker {
@@ -104,9 +90,6 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
     }
   }
   const byColumn = lists.map((l) => Int32Array.from(l));
-  // Marks of the trees to re-walk for one row; reset after each use, so no allocation per row.
-  const marked = new Uint8Array(nTrees);
-
   // The same nodes packed four 32-bit words each, so one step of a walk reads one 16-byte record
   // instead of five arrays (the walk is bound by those dependent loads): the column with the
   // reduced comparison and NaN side in its high bits (-1 at a leaf), the threshold (the leaf
@@ -219,15 +202,6 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
       leaves[to + t3] = floats[a3 + 1] as number;
     }
     for (; k < end; k++) leaves[to + (trees[k] as number)] = leafFrom(rows, offset, (starts === null ? rootWords[trees[k] as number] : starts[k]) as number);
-  }
-  const allTrees = Int32Array.from({ length: nTrees }, (_, t) => t);
-  const toWalk = new Int32Array(nTrees);
-
-  /** The sum and post-transform of {@link evaluateFloat32}, over the leaves at `leaves[at ..]`. */
-  function probability(leaves: Float32Array, at: number): number {
-    let sum = 0;
-    for (let t = 0; t < nTrees; t++) sum = Math.fround(sum + (leaves[at + t] as number));
-    return transform(sum);
   }
 
   /** The base value and post-transform of {@link evaluateFloat32}, on the float32 sum of the leaves. */
@@ -460,27 +434,6 @@ export function createFloat32PartialEvaluator(ensemble: Float32Ensemble): Float3
   return {
     ensemble,
     nTrees,
-    walkAll(rows, offset, leaves, at) {
-      leavesOf(rows, offset, allTrees, nTrees, leaves, at);
-      return probability(leaves, at);
-    },
-    walkChanged(rows, offset, columns, leaves, from, to) {
-      leaves.copyWithin(to, from, from + nTrees);
-      let n = 0;
-      for (let j = 0; j < columns.length; j++) {
-        const trees = byColumn[columns[j] as number];
-        if (trees === undefined) continue;
-        for (let k = 0; k < trees.length; k++) {
-          const t = trees[k] as number;
-          if (marked[t] === 1) continue;
-          marked[t] = 1;
-          toWalk[n++] = t;
-        }
-      }
-      for (let k = 0; k < n; k++) marked[toWalk[k] as number] = 0;
-      leavesOf(rows, offset, toWalk, n, leaves, to);
-      return probability(leaves, to);
-    },
     treesTesting(column) {
       return byColumn[column]?.length ?? 0;
     },
