@@ -1,6 +1,8 @@
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
+import { applicantFastParse } from './applicantFastParse.js';
+import { NOT_SURE } from './compileFastParse.js';
 import { rememberParsed } from './parsedApplicants.js';
 import { isBlockedPath, readPlainData } from './readPlainData.js';
 
@@ -26,6 +28,13 @@ function comparePaths(a: Issue, b: Issue): number {
 }
 
 function validate(raw: unknown): SafeParseApplicantResult {
+  // A valid applicant (the common case) takes the compiled fast path; anything it is not sure
+  // about, every invalid input included, takes the zod path below, so every error is what it was.
+  const fast = applicantFastParse();
+  if (fast.ok) {
+    const value = fast.parse(raw);
+    if (value !== NOT_SURE) return { ok: true, value: rememberParsed(value as Applicant) };
+  }
   // Read once into plain data: non-plain objects, throwing getters and holes become issues at their own paths.
   const read = readPlainData(raw);
   const input = read.value;
