@@ -85,7 +85,8 @@ const objectPrototype = Object.prototype;
  * it: readPlainData would still read and vet its value), a missing required key, a value that is
  * not plain data as readPlainData takes it (not a plain object, a hole, a longer array than it
  * copies), anything that throws, or an `Object.prototype` that carries enumerable or same-named
- * keys (zod would see them). Reads each property once.
+ * keys (zod would see them). Reads each property once; an input handed over is read again by the
+ * zod path (a getter runs twice), and what that read finds is then what is validated and kept.
  *
  * @example
  * const c = compileFastParse(Applicant);
@@ -315,11 +316,14 @@ function compileArray(node: ZodNodeInternals, { depth, at, generateCode }: Place
   if (!node.traits.has('$ZodArray') || node.def.element === undefined) throw new Refusal(`${at}: an unknown array schema`);
   if (depth > MAX_DEPTH) throw new Refusal(`${at}: deeper than readPlainData reads`);
   const element = compileNode(internalsOf(node.def.element), { depth: depth + 1, at: `${at}[]`, generateCode });
+  // Longer than readPlainData copies, or than the array's own .max(): handed over before any element
+  // is parsed, so an oversized array costs the fast path nothing (zod's check refuses it anyway).
+  const maxima = checksOf(node).map((c) => ((c.def as CheckDef).check === 'max_length' ? (c.def as CheckDef).maximum : undefined));
+  const longest = Math.min(MAX_ARRAY_LENGTH, ...maxima.filter((m): m is number => typeof m === 'number'));
   return (v) => {
     if (!Array.isArray(v)) return NOT_SURE;
     const length = v.length;
-    // readPlainData does not copy an array this long (the zod path reports its length).
-    if (length > MAX_ARRAY_LENGTH) return NOT_SURE;
+    if (length > longest) return NOT_SURE;
     const out = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {
       // A hole is readPlainData's missing_element.
