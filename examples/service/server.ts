@@ -93,7 +93,9 @@ function problemOf(error: FastifyError & { validation?: readonly AjvError[] }, b
  * options never changes the data it checks.
  */
 function checkedJsonSerializerCompiler(): (route: { schema: unknown }) => (data: unknown) => string {
-  const ajv = new Ajv();
+  // strictTypes off: the service schemas' coercion guards carry no `type` on purpose (see
+  // applicantServiceJsonSchema), which ajv's default strict mode logs once per guard; checking is the same.
+  const ajv = new Ajv({ strictTypes: false });
   addFormats.default(ajv);
   return ({ schema }) => {
     const check = ajv.compile(schema as object);
@@ -108,7 +110,8 @@ function checkedJsonSerializerCompiler(): (route: { schema: unknown }) => (data:
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
   const { scorer } = options;
-  const app = Fastify({ bodyLimit, logger: false });
+  // strictTypes off for the same reason, in fastify's own request validator.
+  const app = Fastify({ bodyLimit, logger: false, ajv: { customOptions: { strictTypes: false } } });
   app.setSerializerCompiler(checkedJsonSerializerCompiler());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

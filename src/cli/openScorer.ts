@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { UsageError } from '../commandLine/commandIo.js';
 
 /** The `--model` and `--policy` values of a command line. */
 export interface ScorerArgs {
@@ -17,6 +18,8 @@ export interface ScorerArgs {
   readonly 'signing-key-file'?: string | undefined;
   /** `--personal-data-key-file`: a file holding the personal-data key (`personalDataKey`). */
   readonly 'personal-data-key-file'?: string | undefined;
+  /** `--model-evaluator`: `auto` or `onnxruntime` (`modelEvaluator`). */
+  readonly 'model-evaluator'?: string | undefined;
 }
 
 /** Creates the scorer a command asked for with `--model` and `--policy`. */
@@ -48,6 +51,11 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
   if (signing !== undefined) options.signingKey = await readKeyFile(signing);
   const personal = values['personal-data-key-file'];
   if (personal !== undefined) options.personalDataKey = await readKeyFile(personal);
+  const evaluator = values['model-evaluator'];
+  if (evaluator !== undefined) {
+    if (evaluator !== 'auto' && evaluator !== 'onnxruntime') throw new UsageError(`--model-evaluator must be "auto" or "onnxruntime", got "${evaluator}"`);
+    options.modelEvaluator = evaluator;
+  }
   return options;
 }
 

@@ -8,7 +8,10 @@ export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written b
                              one trailing newline is dropped); also keys the personal-data hashes
   --personal-data-key-file FILE
                              key the personal-data hashes (inputHash, subjectHash, decisionId,
-                             credentialRef) with the key in FILE instead`;
+                             credentialRef) with the key in FILE instead
+  --model-evaluator auto|onnxruntime
+                             auto (default): small runs on the JavaScript evaluator when loading
+                             proved it bit-equal to onnxruntime; onnxruntime: every run on it`;
 
 /** The parseArgs entries for {@link SCORER_OPTIONS_HELP}. */
 export const SCORER_ARG_OPTIONS = {
@@ -18,4 +21,5 @@ export const SCORER_ARG_OPTIONS = {
   features: { type: 'string' },
   'signing-key-file': { type: 'string' },
   'personal-data-key-file': { type: 'string' },
+  'model-evaluator': { type: 'string' },
 } as const;

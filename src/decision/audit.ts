@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CanonicalJsonWriter } from '../hashing/canonicalJsonWriter.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
 export type { DecisionAudit } from './decision.js';
@@ -25,8 +26,10 @@ export const NO_AUDIT_KEYS: AuditKeys = Object.freeze({ signing: null, personalD
 export function personalHash(keys: AuditKeys, domain: string, data: string | Uint8Array): string {
   // The tag and the data go in as two updates: the same bytes as the tagged string (UTF-8 of a
   // concatenation is the concatenation of the UTF-8s), without building and flattening it.
+  const tag = `creditlift/${domain}\u0000`;
+  if (keys.personalData === null && typeof data === 'string') return sha256Hex(tag + data);
   const hash = keys.personalData === null ? createHash('sha256') : createHmac('sha256', keys.personalData);
-  return hash.update(`creditlift/${domain}\u0000`).update(data).digest('hex');
+  return hash.update(tag).update(data).digest('hex');
 }
 
 /**
@@ -82,7 +85,7 @@ const auditWriter = new CanonicalJsonWriter();
 function sealDigests(d: UnsealedDecision, signing: Uint8Array | null): { readonly contentHash: string; signatureOf(contentHash: string): string | undefined } {
   const { contentHash: _c, signature: _s, ...audit } = d.audit as DecisionAudit;
   const { bytes, start, end } = decisionWriter.bytesWith(d as unknown as Readonly<Record<string, unknown>>, 'audit', audit);
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const contentHash = sha256Hex(bytes);
   return {
     contentHash,
     signatureOf(hash) {

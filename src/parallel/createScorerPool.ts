@@ -14,6 +14,7 @@ import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
+import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -106,6 +107,8 @@ interface Task {
   readonly failedOn?: number;
   /** Results known before sending (holes, unreadable elements), by index within the task. */
   readonly presettled: ReadonlyMap<number, BatchResult>;
+  /** Values cloning would change or refuse, put back by the worker (see workerRecordPatches). */
+  readonly patches: readonly RecordPatch[];
 }
 
 /** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
@@ -205,6 +208,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       id: task.id,
       base: task.base,
       applicants: task.applicants,
+      ...(task.patches.length === 0 ? {} : { patches: task.patches }),
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
@@ -390,6 +394,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
           call: task.call,
           attempt: 1,
           presettled: new Map(),
+          patches: patchesOfRecord(task.patches, i),
           ...(pid === undefined ? {} : { failedOn: pid }),
         });
     });
@@ -439,7 +444,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
             presettled.set(i - base, { ok: false, index: i, error: toErrorData(e) });
           }
         }
-        queue.push({ id: nextTaskId++, base, applicants: chunk, options: opts, call: c, attempt: 0, presettled });
+        const patched = patchRecords(chunk);
+        queue.push({ id: nextTaskId++, base, applicants: patched.applicants, options: opts, call: c, attempt: 0, presettled, patches: patched.patches });
       }
     });
     const tracked: Promise<unknown> = call.then(

@@ -3,6 +3,7 @@ import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { policyHash } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
+import { applyRecordPatches } from './workerRecordPatches.js';
 import { createValuePacker } from './packedValues.js';
 import type { FromWorkerMessage, InitMessage, ToWorkerMessage } from './workerMessages.js';
 
@@ -48,6 +49,8 @@ export function serveScorer(channel: WorkerChannel): void {
       return;
     }
     if (scorer === undefined || closing) return;
+    // The records are this process's own copy (deserialised): stand-ins go back in place.
+    if (msg.patches !== undefined) applyRecordPatches(msg.applicants as unknown[], msg.patches);
     scorer.safeDecideBatch(msg.applicants, msg.options).then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));

@@ -2,6 +2,7 @@ import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/crea
 import type { BatchResultJson } from './batchResultJson.js';
 import type { PackedValues } from './packedValues.js';
 import type { WorkerErrorData } from './workerErrorData.js';
+import type { RecordPatch } from './workerRecordPatches.js';
 
 /** What a scorer worker process is started with: its first message. */
 export interface InitMessage {
@@ -23,6 +24,8 @@ export interface BatchTaskMessage {
   /** Index of `applicants[0]` in the caller's array, so results carry the caller's indexes. */
   readonly base: number;
   readonly applicants: readonly unknown[];
+  /** Values the clone could not carry as they were (class instances, functions, symbols), for the worker to put back. */
+  readonly patches?: readonly RecordPatch[];
   readonly options?: DecideOptions;
   /** `json`: answer with each decision already serialised (see {@link BatchResultJson}). */
   readonly format?: 'json';

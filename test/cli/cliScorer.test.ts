@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { scorerOptionsFrom } from '../../src/cli/openScorer.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -55,6 +56,19 @@ describe('creditlift decide / suggest / demo on the default model', () => {
     const c = captureIo();
     expect(await main(['decide', file('graduate.json')], c.io)).toBe(0);
     expect(same(JSON.parse(c.out()) as Decision)).toEqual(same(expected.get(exampleApplicants[0]!.id)!));
+  });
+
+  it('--model-evaluator onnxruntime reaches the scorer and decides byte for byte as the default; another value is a usage error (exit 2)', async () => {
+    expect((await scorerOptionsFrom({ 'model-evaluator': 'onnxruntime' })).modelEvaluator).toBe('onnxruntime');
+    expect((await scorerOptionsFrom({})).modelEvaluator).toBeUndefined();
+    const forced = captureIo();
+    expect(await main(['decide', file('graduate.json'), '--model-evaluator', 'onnxruntime'], forced.io)).toBe(0);
+    const auto = captureIo();
+    expect(await main(['decide', file('graduate.json'), '--model-evaluator', 'auto'], auto.io)).toBe(0);
+    expect(forced.out()).toBe(auto.out());
+    const bad = captureIo();
+    expect(await main(['decide', file('graduate.json'), '--model-evaluator', 'fast'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--model-evaluator must be "auto" or "onnxruntime", got "fast"/);
   });
 
   it('decide - reads standard input; --summary prints a readable summary', async () => {

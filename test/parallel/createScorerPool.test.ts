@@ -109,6 +109,47 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
+  it('law: a value cloning changes or refuses (class instance, function, symbol, Date, Map, boxed value), anywhere in a record, gets the in-process result', async () => {
+    class Boxed {
+      constructor(readonly inner: unknown) {}
+    }
+    const nameless = Object.create({}) as object;
+    const odd = fc.constantFrom<() => unknown>(
+      () => new Boxed(1),
+      () => Object.assign(new Boxed(2), { monthlyNet: 500_000 }),
+      () => nameless,
+      () => () => 1,
+      () => Symbol('x'),
+      () => new Date('2026-01-01'),
+      () => new Map([['a', 1]]),
+      () => new Number(3),
+      () => new Uint8Array(2),
+    );
+    // A random path into a valid record (each step picks a key or index of what is there), and the
+    // odd value put there: at the root, on a required field, inside evidence, or as an extra key.
+    const awkwardRecord = fc.tuple(applicantArbitrary(), fc.array(fc.nat(), { maxLength: 4 }), odd, fc.boolean()).map(([applicant, steps, make, extra]) => {
+      const root = structuredClone(applicant) as unknown as Record<string | number, unknown>;
+      if (steps.length === 0 && !extra) return make();
+      let at = root;
+      for (const step of steps) {
+        const keys = Object.keys(at);
+        const next = at[keys[step % Math.max(1, keys.length)] as string];
+        if (typeof next !== 'object' || next === null) break;
+        at = next as Record<string | number, unknown>;
+      }
+      const keys = Object.keys(at);
+      at[extra || keys.length === 0 ? 'extraField' : (keys[(steps[0] ?? 0) % keys.length] as string)] = make();
+      return root;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(awkwardRecord, { minLength: 1, maxLength: 30 }), async (batch) => {
+        const [pooled, local] = await Promise.all([pool.safeDecideBatch(batch), scorer.safeDecideBatch(batch)]);
+        expect(json(pooled)).toBe(json(local));
+      }),
+      { seed: 20_261_128, numRuns: 8 },
+    );
+  });
+
   it("a hole or an element whose getter throws is that record's own error, in process and pooled alike; the others decide", async () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is what this test is about.
     const batch: unknown[] = [examples[0], , examples[1], examples[2]];

@@ -46,7 +46,7 @@ afterAll(async () => {
 const parsed = (name: string): Record<string, unknown> => JSON.parse(decisions.get(name) ?? 'null') as Record<string, unknown>;
 
 describe("decisionServiceJsonSchema under fastify's ajv defaults", () => {
-  const validate = fastifyAjv().compile(decisionServiceJsonSchema());
+  const validate = fastifyAjv({ quiet: true }).compile(decisionServiceJsonSchema());
 
   it('covers every kind of decision: declines, reassessments, reductions, reviews, contests, shadows', () => {
     const kinds = new Set([...decisions.values()].map((d) => (JSON.parse(d) as Decision).audit.kind));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { applicantServiceJsonSchema, certificateEvidenceServiceJsonSchema } from '../../src/schema/serviceJsonSchema.js';
 import { fastifyAjv } from '../helpers/fastifyAjv.js';
@@ -7,7 +7,32 @@ const valid = exampleApplicants[0]!.applicant;
 const clone = <T>(v: T): T => structuredClone(v);
 
 describe("applicantServiceJsonSchema under fastify's ajv defaults", () => {
-  const validate = fastifyAjv().compile(applicantServiceJsonSchema());
+  const validate = fastifyAjv({ quiet: true }).compile(applicantServiceJsonSchema());
+
+  it('with strictTypes off ajv logs nothing and every verdict and every body is as under its defaults (which log each typeless guard)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const strict = fastifyAjv().compile(applicantServiceJsonSchema());
+      const logged = warn.mock.calls.length;
+      expect(logged).toBeGreaterThan(0);
+      const quiet = fastifyAjv({ quiet: true }).compile(applicantServiceJsonSchema());
+      expect(warn.mock.calls.length).toBe(logged);
+      const spoilt: unknown[] = [null, 14, 'x', [], {}];
+      for (const { applicant } of exampleApplicants) {
+        for (const [key, value] of Object.entries(applicant)) {
+          for (const bad of ['14', 14, true, null, [value], { value }]) spoilt.push({ ...clone(applicant), [key]: bad });
+        }
+        spoilt.push(clone(applicant), { ...clone(applicant), gender: 'f' });
+      }
+      for (const body of spoilt) {
+        const [a, b] = [clone(body), clone(body)];
+        expect(quiet(a)).toBe(strict(b));
+        expect(a).toEqual(b);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+  });
 
   it('compiles in the default (draft-07) ajv and accepts every example applicant unchanged', () => {
     for (const { applicant } of exampleApplicants) {
@@ -48,7 +73,7 @@ describe("applicantServiceJsonSchema under fastify's ajv defaults", () => {
   });
 
   it('the evidence item schema compiles and refuses a coerced score', () => {
-    const check = fastifyAjv().compile(certificateEvidenceServiceJsonSchema());
+    const check = fastifyAjv({ quiet: true }).compile(certificateEvidenceServiceJsonSchema());
     const item = clone(valid.evidence?.[0]);
     expect(item).toBeDefined();
     expect(check(clone(item))).toBe(true);

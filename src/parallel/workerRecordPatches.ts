@@ -1,0 +1,189 @@
+/**
+ * Records as the in-process scorer would read them, carried across the pool's structured cloning.
+ *
+ * Cloning does not keep everything validation looks at: a class instance arrives as a plain
+ * object (so a record refused in process as "expected a plain object, received Boxed" was
+ * accepted by the pool), and a function or symbol makes the whole message fail to clone. The
+ * parent therefore scans each record once, and for each such value sends a patch: where it was
+ * and what it was. The worker puts a stand-in of the same kind back at that path before parsing,
+ * so `readPlainData` and the schema refuse the record with the same issues, paths and messages as
+ * in process, lender feature sets included (the parent never parses on the worker's behalf).
+ */
+
+/** One value the clone cannot carry faithfully, by record (index within its task) and path. */
+export interface RecordPatch {
+  readonly index: number;
+  readonly path: readonly (string | number)[];
+  /**
+   * `instance`: an object that is neither a plain object nor an array (readPlainData refuses it by
+   * its constructor's name, which is all it reads of it); `function` and `symbol`: values cloning refuses.
+   */
+  readonly kind: 'instance' | 'function' | 'symbol';
+  /** The instance's constructor name as readPlainData reads it (`undefined` when it has none or it cannot be read). */
+  readonly constructorName?: string;
+}
+
+/** Records ready to post, and the patches the worker applies before deciding. */
+export interface PatchedRecords {
+  readonly applicants: readonly unknown[];
+  readonly patches: readonly RecordPatch[];
+}
+
+// Deeper than readPlainData walks (it refuses beyond 32 levels), so nothing it would read is missed.
+const MAX_DEPTH = 33;
+
+/**
+ * Scans `applicants` (one task's records) for values cloning would change or refuse. A record
+ * with none is posted as it is, without a copy; one with some is posted as a copy with `null`
+ * at those paths. A record the scan cannot read (a throwing getter, a revoked proxy) is left as
+ * it is, for the pool's clone-failure path to handle as before.
+ */
+export function patchRecords(applicants: readonly unknown[]): PatchedRecords {
+  let out: unknown[] | undefined;
+  let patches: RecordPatch[] | undefined;
+  for (let index = 0; index < applicants.length; index++) {
+    const record = applicants[index];
+    let found: RecordPatch[];
+    try {
+      if (isFaithful(record, 0)) continue;
+      found = scan(record, index);
+    } catch {
+      continue;
+    }
+    if (found.length === 0) continue;
+    out ??= [...applicants];
+    out[index] = copyWithout(record, found);
+    patches = patches === undefined ? found : [...patches, ...found];
+  }
+  return { applicants: out ?? applicants, patches: patches ?? [] };
+}
+
+/** Puts a stand-in of each patched value back into the worker's copy of the records (in place). */
+export function applyRecordPatches(applicants: unknown[], patches: readonly RecordPatch[]): void {
+  for (const p of patches) {
+    const value = standIn(p);
+    if (p.path.length === 0) {
+      applicants[p.index] = value;
+      continue;
+    }
+    let parent = applicants[p.index] as Record<string | number, unknown>;
+    for (let i = 0; i < p.path.length - 1; i++) parent = parent[p.path[i] as string | number] as Record<string | number, unknown>;
+    Object.defineProperty(parent, p.path[p.path.length - 1] as string | number, { value, enumerable: true, writable: true, configurable: true });
+  }
+}
+
+/** The patches of one record of a task, renumbered for a task of that record alone (a retry). */
+export function patchesOfRecord(patches: readonly RecordPatch[] | undefined, index: number): RecordPatch[] {
+  return (patches ?? []).filter((p) => p.index === index).map((p) => ({ ...p, index: 0 }));
+}
+
+/**
+ * True when cloning carries `v` as it is, as far as validation can tell. The parent runs this on
+ * every record, so it builds no paths and allocates nothing; a record it doubts is scanned again
+ * with paths. It may doubt a faithful record (an inherited enumerable key), never the reverse.
+ */
+function isFaithful(v: unknown, depth: number): boolean {
+  if (typeof v === 'function' || typeof v === 'symbol') return false;
+  if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object' ? x !== null && !isFaithful(x, depth + 1) : typeof x === 'function' || typeof x === 'symbol') return false;
+    }
+    return true;
+  }
+  if (!isPlainObject(v)) return false;
+  for (const key in v) {
+    const x: unknown = (v as Record<string, unknown>)[key];
+    if (typeof x === 'object' ? x !== null && !isFaithful(x, depth + 1) : typeof x === 'function' || typeof x === 'symbol') return false;
+  }
+  return true;
+}
+
+function scan(record: unknown, index: number): RecordPatch[] {
+  const found: RecordPatch[] = [];
+  const path: (string | number)[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v === 'function') {
+      found.push({ index, path: [...path], kind: 'function' });
+      return;
+    }
+    if (typeof v === 'symbol') {
+      found.push({ index, path: [...path], kind: 'symbol' });
+      return;
+    }
+    if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        // undefined (a hole included) clones as itself; only objects and functions need a look.
+        if (x === undefined || (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol')) continue;
+        path.push(i);
+        walk(x, depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    if (!isPlainObject(v)) {
+      const name = constructorName(v);
+      found.push({ index, path: [...path], kind: 'instance', ...(name === undefined ? {} : { constructorName: name }) });
+      return;
+    }
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const x: unknown = (v as Record<string, unknown>)[key];
+      if (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol') continue;
+      path.push(key);
+      walk(x, depth + 1);
+      path.pop();
+    }
+  };
+  walk(record, 0);
+  return found;
+}
+
+// The same test readPlainData makes: a plain object of this realm or another (a vm context).
+function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto === null || proto === Object.prototype) return true;
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]';
+}
+
+function constructorName(v: object): string | undefined {
+  try {
+    const name = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A copy of `record` with null at every patched path (the patches are the record's own, found by scan). */
+function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown {
+  if (patches.some((p) => p.path.length === 0)) return null;
+  const copy = (v: unknown, at: readonly (string | number)[]): unknown => {
+    if (patches.some((p) => p.path.length === at.length && p.path.every((s, i) => s === at[i]))) return null;
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) {
+      const out: unknown[] = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) if (i in v) out[i] = copy(v[i], [...at, i]);
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      // An own data property whatever the key, as readPlainData copies (`__proto__` stays a key).
+      Object.defineProperty(out, key, { value: copy((v as Record<string, unknown>)[key], [...at, key]), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return copy(record, []);
+}
+
+function standIn(p: RecordPatch): unknown {
+  if (p.kind === 'function') return function standInFunction() {};
+  if (p.kind === 'symbol') return Symbol('stand-in');
+  // An instance of a class with the original's name: readPlainData reads only that name.
+  const Named = class {};
+  Object.defineProperty(Named, 'name', { value: p.constructorName ?? '' });
+  return new Named();
+}
