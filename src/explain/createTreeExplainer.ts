@@ -120,6 +120,14 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
         );
       }
       const result = outputFor(out, nRows * width);
+      if (nRows === 1) {
+        // One row (a single decide): the row path, bit-identical to a block of one and a little
+        // cheaper (the block's set-up is per block: 45.7 against 42.8 us, fastest of 41 rounds on
+        // the example applicants' rows; from two rows on, blocks are cheaper per row).
+        for (let j = 0; j < nF; j++) x[j] = Math.fround(rows[j] as number);
+        treeShapRow(compiled, scratch, x, result, 0);
+        return result;
+      }
       // Allocated on the first batch: an explainer used only row by row never pays for it.
       blockScratch ??= createTreeShapBlockScratch(compiled);
       const B = blockScratch.blockRows;

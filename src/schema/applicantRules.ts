@@ -4,6 +4,7 @@ import { isBefore } from 'date-fns/isBefore';
 import type { z } from 'zod';
 import { parseIsoDate } from '../dates/parseIsoDate.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
+import { compileFastParse, NOT_SURE } from './compileFastParse.js';
 import { IsoDate } from './primitives.js';
 
 // Nobody applying for credit was born more than this long before the decision date.
@@ -13,11 +14,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// The IsoDate schema compiled: a valid date is known without a zod parse (and its result object);
+// anything the compiled test is not sure of is asked of zod.
+const quickIsoDate = compileFastParse(IsoDate);
+
+function isIsoDate(v: unknown): v is string {
+  // IsoDate is a string schema without coercion: zod refuses anything else before any check.
+  if (typeof v !== 'string') return false;
+  if (quickIsoDate.ok && quickIsoDate.parse(v) !== NOT_SURE) return true;
+  return IsoDate.safeParse(v).success;
+}
+
 /** A valid ISO date at `obj[key]`, or undefined; other fields' problems are the schema's to report. */
 function dateAt(obj: unknown, key: string): number | undefined {
   if (!isRecord(obj)) return undefined;
   const v = obj[key];
-  return IsoDate.safeParse(v).success ? parseIsoDate(v as string) : undefined;
+  return isIsoDate(v) ? parseIsoDate(v) : undefined;
 }
 
 type Report = (path: readonly (string | number)[], code: ValidationIssueCode, message: string) => void;

@@ -11,10 +11,10 @@ export interface PlainDataRead {
   readonly blocked: readonly (readonly (string | number)[])[];
 }
 
-// Deeper than any applicant; a deeper value is refused rather than walked.
-const MAX_DEPTH = 32;
-// Longest array copied element by element; the schema caps every applicant array far below this.
-const MAX_ARRAY_LENGTH = 10_000;
+/** Deepest nesting read (deeper than any applicant); a deeper value is refused rather than walked. */
+export const MAX_DEPTH = 32;
+/** Longest array copied element by element; the schema caps every applicant array far below this. */
+export const MAX_ARRAY_LENGTH = 10_000;
 
 /**
  * Reads untrusted input into plain data before validation, so that:
