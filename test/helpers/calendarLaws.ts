@@ -131,9 +131,11 @@ export function describeCalendarLaws(zone: string, numRuns: number): void {
           fc.pre(hasLocalMidnight(a) && hasLocalMidnight(b));
           const shifted = addMonths(parseISO(a), months);
           const A = addCalendarMonths(calendarDateOf(a), months);
-          // Where the day it lands on was skipped in this zone (Pacific/Kiritimati, 1994-12-31),
-          // date-fns moves on to the next day: a zone artefact, not a calendar answer.
-          fc.pre(existsLocally(Math.floor(A / 10_000), Math.floor(A / 100) % 100, A % 100));
+          // Where the day it lands on, or the last day of its month (date-fns steps through it), was
+          // skipped in this zone (Pacific/Kiritimati, 1994-12-31), date-fns moves on to the next day:
+          // a zone artefact, not a calendar answer (addMonths(1963-02-28, 382) there is 1995-01-01).
+          const [y, m] = [Math.floor(A / 10_000), Math.floor(A / 100) % 100];
+          fc.pre(existsLocally(y, m, A % 100) && existsLocally(y, m, daysInMonth(y, m)));
           const B = calendarDateOf(b);
           return A === localKey(shifted) && B > A === isAfter(parseISO(b), shifted) && B < A === isBefore(parseISO(b), shifted);
         }),
