@@ -1,9 +1,8 @@
-import { addYears } from 'date-fns/addYears';
-import { isBefore } from 'date-fns/isBefore';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { calendarDateOf } from '../dates/calendarDate.js';
 import { assessEvidence } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
@@ -170,9 +169,10 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     const minAge = spec.minHolderAgeAtIssue;
     let tooYoung = tooYoungAt.get(minAge);
     if (tooYoung === undefined) {
-      asOf ??= parseIsoDate(applicant.asOf);
-      birth ??= parseIsoDate(applicant.birthDate);
-      tooYoung = isBefore(asOf, addYears(birth, minAge));
+      // The same integer calendar dates as assessEvidence, so the two never disagree.
+      asOf ??= calendarDateOf(applicant.asOf);
+      birth ??= calendarDateOf(applicant.birthDate);
+      tooYoung = asOf < addCalendarMonths(birth, 12 * minAge);
       tooYoungAt.set(minAge, tooYoung);
     }
     const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
