@@ -1,9 +1,8 @@
-import { addYears } from 'date-fns/addYears';
-import { isBefore } from 'date-fns/isBefore';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { calendarDateOf } from '../dates/calendarDate.js';
 import { assessEvidence } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
@@ -188,14 +187,19 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
   const items = report.items;
   const platformWorker = PLATFORM_WORKERS.has(applicant.employment.type);
   const slots = cacheFor(ctx.catalog, ctx.minConfidence, applicant.asOf);
-  const years = yearsBetween(applicant.birthDate, applicant.asOf);
+  let asOf: number | undefined;
+  let birth: number | undefined;
   const duplicateBefore = report.summary.duplicateDetected;
   const out: WhatIfScenario[] = [];
   const kinds = kindsOf(ctx.catalog);
   for (let k = 0; k < kinds.length; k++) {
     const { spec, platformOnly } = kinds[k] as KindEntry;
     if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
-    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoungOn(applicant.birthDate, applicant.asOf, spec.minHolderAgeAtIssue, years));
+    // The plausible-age check of assessEvidence, on the same integer calendar dates, so the two never disagree.
+    asOf ??= calendarDateOf(applicant.asOf);
+    birth ??= calendarDateOf(applicant.birthDate);
+    const tooYoung = asOf < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue);
+    const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
     if (cached === null) continue;
     out.push(appendedAt(cached, spec, items.length, duplicateBefore));
   }
@@ -209,40 +213,4 @@ function holds(items: readonly EvidenceAssessment[], kind: string): boolean {
     if (item.status === 'accepted' && item.kind === kind) return true;
   }
   return false;
-}
-
-/**
- * The plausible-age check of assessEvidence for a certificate issued on `asOf`:
- * `isBefore(asOf, addYears(birth, minAge))`. Decided from the calendar years alone when they
- * differ by other than `minAge` (`years`, {@link yearsBetween} of the two dates); in the year of
- * that birthday, by date-fns.
- */
-export function tooYoungOn(birthDate: string, asOf: string, minAge: number, years = yearsBetween(birthDate, asOf)): boolean {
-  if (years !== undefined && years !== minAge) return years < minAge;
-  return isBefore(parseIsoDate(asOf), addYears(parseIsoDate(birthDate), minAge));
-}
-
-/**
- * The year of `asOf` minus the year of `birth`, both ISO calendar dates (`YYYY-MM-DD`, year 1000
- * on), or undefined for any other form. Why the years decide the plausible-age check unless they
- * differ by exactly `minAge`: `addYears(birth, minAge)` falls in the local calendar year `year(birth) +
- * minAge` (date-fns moves the year and only clamps the day within its month), and `asOf` is local
- * midnight of its date (parseISO); so a later `asOf` year means asOf is on or after that date, an
- * earlier one that it is before. test/decision/whatIfScenarios.test.ts holds it to date-fns.
- */
-export function yearsBetween(birth: string, asOf: string): number | undefined {
-  const b = isoYear(birth);
-  const a = isoYear(asOf);
-  return a === undefined || b === undefined ? undefined : a - b;
-}
-
-function isoYear(iso: string): number | undefined {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = iso.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
-    year = year * 10 + d;
-  }
-  return year >= 1000 ? year : undefined;
 }

@@ -1,9 +1,6 @@
-import { addMonths } from 'date-fns/addMonths';
-import { addYears } from 'date-fns/addYears';
-import { differenceInMonths } from 'date-fns/differenceInMonths';
-import { isAfter } from 'date-fns/isAfter';
-import { isBefore } from 'date-fns/isBefore';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { calendarDateOf } from '../dates/calendarDate.js';
+import { monthsBetween } from '../dates/monthsBetween.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { readScale } from '../catalog/readScale.js';
@@ -94,8 +91,12 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   // JavaScript callers can pass anything; a catalog is only ever what resolveCatalog returns.
   if (!(catalog instanceof Map)) throw new CreditliftError('catalog_invalid', 'options.catalog must be a catalog built by resolveCatalog');
 
-  const asOf = parseIsoDate(applicant.asOf);
-  const birth = parseIsoDate(applicant.birthDate);
+  // Dates as integer calendar dates (src/dates/calendarDate.ts), read once per call: every
+  // scenario of a decision runs this, and the date-fns calls it replaces (addMonths, addYears,
+  // isAfter, isBefore, differenceInMonths, each property-tested equal) allocated Dates and
+  // depended on the process time zone for a few historical dates.
+  const asOf = calendarDateOf(applicant.asOf);
+  const birth = calendarDateOf(applicant.birthDate);
   const seenDocuments = new Set<string>();
   const seenCredentials = new Set<string>();
   const banned = new Set(options.bannedDataCategories ?? []);
@@ -103,14 +104,14 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   const items = applicant.evidence.map((e, index): EvidenceAssessment => {
     const reasons = new Set<EvidenceReasonCode>();
     const spec = catalog.get(e.kind);
-    const issued = parseIsoDate(e.issueDate);
+    const issued = calendarDateOf(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
     if (spec !== undefined && banned.has(spec.dataCategory ?? 'certificates')) reasons.add('banned_data_category');
-    if (e.expiryDate !== undefined && isAfter(asOf, parseIsoDate(e.expiryDate))) reasons.add('expired');
-    if (spec?.validity.expiresAfterMonths !== undefined && isAfter(asOf, addMonths(issued, spec.validity.expiresAfterMonths))) reasons.add('expired');
-    if (isAfter(issued, asOf)) reasons.add('issued_in_future');
-    if (spec !== undefined && isBefore(issued, addYears(birth, spec.minHolderAgeAtIssue))) reasons.add('issued_before_plausible_age');
+    if (e.expiryDate !== undefined && asOf > calendarDateOf(e.expiryDate)) reasons.add('expired');
+    if (spec?.validity.expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, spec.validity.expiresAfterMonths)) reasons.add('expired');
+    if (issued > asOf) reasons.add('issued_in_future');
+    if (spec !== undefined && issued < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');
 
     const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
@@ -133,7 +134,7 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
       return { ...base, status: 'rejected', reasons: evidenceReasonCodes.filter((r) => reasons.has(r)), strength: 0 };
     }
     const halfLife = spec.validity.fadeHalfLifeMonths;
-    const fade = halfLife === undefined ? 1 : 0.5 ** (Math.max(0, differenceInMonths(asOf, issued)) / halfLife);
+    const fade = halfLife === undefined ? 1 : 0.5 ** (Math.max(0, monthsBetween(asOf, issued)) / halfLife);
     const strength = verificationFactors[e.verification.method] * e.verification.confidence * spec.signalWeight * scaleValue * fade;
     return { ...base, status: 'accepted', reasons: [], strength: Math.min(1, Math.max(0, strength)) };
   });

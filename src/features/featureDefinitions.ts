@@ -1,5 +1,5 @@
-import { differenceInMonths } from 'date-fns/differenceInMonths';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { calendarDateOf } from '../dates/calendarDate.js';
+import { monthsBetween } from '../dates/monthsBetween.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
 import { EmploymentType, Industry, Region } from '../schema/applicant.js';
 import type { FeatureContext } from './featureContext.js';
@@ -60,9 +60,12 @@ const FEN_PER_RMB = 100;
 /** Ratios are capped so that a near-zero income does not produce an unbounded value. */
 const RATIO_CAP = 10;
 
+// Full months as date-fns differenceInMonths counts them (the model was trained on those values),
+// computed on integer calendar dates read straight from the ISO strings: no Date per feature per
+// scenario, and no dependence on the process time zone (see src/dates/calendarDate.ts).
 function monthsSince(ctx: FeatureContext, isoDate: string | undefined): number {
   if (isoDate === undefined) return Number.NaN;
-  return Math.max(0, differenceInMonths(parseIsoDate(ctx.applicant.asOf), parseIsoDate(isoDate)));
+  return Math.max(0, monthsBetween(calendarDateOf(ctx.applicant.asOf), calendarDateOf(isoDate)));
 }
 
 function ratio(numerator: number, denominator: number): number {

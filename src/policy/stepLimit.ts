@@ -1,6 +1,5 @@
-import { isAfter } from 'date-fns/isAfter';
-import { subDays } from 'date-fns/subDays';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { calendarDateOf } from '../dates/calendarDate.js';
+import { dayNumberOf } from '../dates/dayNumber.js';
 import { z } from 'zod';
 import { ValidationError } from '../errors/validationError.js';
 import { Fen, IsoDate } from '../schema/primitives.js';
@@ -84,13 +83,16 @@ export function prepareParsedStepLimits(
 ): PreparedStepLimits {
   const { priorLimit, asOf, history } = input;
   const s = policy.stepLimits;
-  const on = parseIsoDate(asOf);
-  const windowStart = subDays(on, s.windowDays);
+  // Day numbers, not Dates: a ledger holds up to 10,000 entries, and `isAfter(when, subDays(on,
+  // windowDays))` is exactly `when > on - windowDays` on days (property-tested against date-fns),
+  // with no dependence on the process time zone.
+  const on = dayNumberOf(calendarDateOf(asOf));
+  const windowStart = on - s.windowDays;
   let windowIncrease = 0;
   let windowCount = 0;
   for (const change of history) {
-    const when = parseIsoDate(change.asOf);
-    if (change.to > change.from && isAfter(when, windowStart) && !isAfter(when, on)) {
+    const when = dayNumberOf(calendarDateOf(change.asOf));
+    if (change.to > change.from && when > windowStart && when <= on) {
       windowIncrease += change.to - change.from;
       windowCount += 1;
     }

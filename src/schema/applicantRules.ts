@@ -1,8 +1,6 @@
-import { addYears } from 'date-fns/addYears';
-import { isAfter } from 'date-fns/isAfter';
-import { isBefore } from 'date-fns/isBefore';
 import type { z } from 'zod';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
+import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { type CalendarDate, calendarDateOf } from '../dates/calendarDate.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import { compileFastParse, NOT_SURE } from './compileFastParse.js';
 import { IsoDate } from './primitives.js';
@@ -25,11 +23,16 @@ function isIsoDate(v: unknown): v is string {
   return IsoDate.safeParse(v).success;
 }
 
-/** A valid ISO date at `obj[key]`, or undefined; other fields' problems are the schema's to report. */
-function dateAt(obj: unknown, key: string): number | undefined {
+/**
+ * A valid ISO date at `obj[key]` as a calendar date, or undefined; other fields' problems are the
+ * schema's to report. Calendar dates (src/dates, each property-tested equal to date-fns) rather than
+ * date-fns on local midnights: a midnight the server's time zone skipped (Asia/Shanghai in the
+ * 1940s) moved date-fns' answers with the TZ setting.
+ */
+function dateAt(obj: unknown, key: string): CalendarDate | undefined {
   if (!isRecord(obj)) return undefined;
   const v = obj[key];
-  return isIsoDate(v) ? parseIsoDate(v) : undefined;
+  return isIsoDate(v) ? calendarDateOf(v) : undefined;
 }
 
 type Report = (path: readonly (string | number)[], code: ValidationIssueCode, message: string) => void;
@@ -45,20 +48,19 @@ export function checkApplicantRules(value: unknown, report: Report): void {
   const birth = dateAt(value, 'birthDate');
   const start = dateAt(value.employment, 'startDate');
   if (asOf !== undefined && birth !== undefined) {
-    if (isAfter(birth, asOf)) report(['birthDate'], 'birth_date_after_as_of', 'birthDate is after asOf');
-    else if (isBefore(birth, addYears(asOf, -MAX_AGE_YEARS)))
+    if (birth > asOf) report(['birthDate'], 'birth_date_after_as_of', 'birthDate is after asOf');
+    else if (birth < addCalendarMonths(asOf, -12 * MAX_AGE_YEARS))
       report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
   }
   if (start !== undefined) {
-    if (asOf !== undefined && isAfter(start, asOf)) report(['employment', 'startDate'], 'employment_start_after_as_of', 'employment.startDate is after asOf');
-    if (birth !== undefined && isBefore(start, birth))
-      report(['employment', 'startDate'], 'employment_start_before_birth', 'employment.startDate is before birthDate');
+    if (asOf !== undefined && start > asOf) report(['employment', 'startDate'], 'employment_start_after_as_of', 'employment.startDate is after asOf');
+    if (birth !== undefined && start < birth) report(['employment', 'startDate'], 'employment_start_before_birth', 'employment.startDate is before birthDate');
   }
   if (Array.isArray(value.evidence)) {
     value.evidence.forEach((item: unknown, i) => {
       const issued = dateAt(item, 'issueDate');
       const expires = dateAt(item, 'expiryDate');
-      if (issued !== undefined && expires !== undefined && isBefore(expires, issued))
+      if (issued !== undefined && expires !== undefined && expires < issued)
         report(['evidence', i, 'expiryDate'], 'expiry_before_issue', 'expiryDate is before issueDate');
     });
   }

@@ -79,6 +79,8 @@ async function violationOf(run: () => Promise<void>): Promise<CreditLawViolation
   throw new Error('expected a CreditLawViolation, but every law held');
 }
 
+const zoneBefore = process.env.TZ;
+
 describe('the law checker can fail, and says which law and why', () => {
   it.each(Object.keys(broken) as (keyof typeof broken)[])('a policy engine that breaks %s is caught, and the message names that law', async (name) => {
     const v = await violationOf(() => creditLaws[name].check({ policy: defaultPolicy, applyPolicy: broken[name] }, { numRuns: 300, seed: 20261101 }));
@@ -90,6 +92,17 @@ describe('the law checker can fail, and says which law and why', () => {
     expect(v.message).toContain('Minimal counterexample');
     expect(v.counterexample).toHaveProperty('applicant');
     expect(v.message).toContain(`seed: ${v.seed}`);
+  });
+
+  it('same_input_same_decision catches an engine that reads the decision date in local time (the process time zone leaks in)', async () => {
+    // new Date('YYYY-MM-DD') is UTC midnight: its local day is the day before west of UTC.
+    const localDay = (i: PolicyInput) => ({ ...applyPolicy(i), policyVersion: String(new Date(i.applicant.asOf).getDate()) });
+    const v = await violationOf(() =>
+      creditLaws.same_input_same_decision.check({ policy: defaultPolicy, applyPolicy: localDay }, { numRuns: 100, seed: 20261128 }),
+    );
+    expect(v.law).toBe('same_input_same_decision');
+    expect(v.why).toMatch(/process time zone set to \S+ and as it was/);
+    expect(process.env.TZ).toBe(zoneBefore);
   });
 
   it('the shrunk counterexample is small: a below-floor promotion shrinks to a plain applicant at a low PD', async () => {

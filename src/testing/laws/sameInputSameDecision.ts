@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { inTimeZone, inTimeZoneAsync, UNUSUAL_TIME_ZONES } from '../_internals/inTimeZone.js';
 import { limitHistoryArbitrary, pdArbitrary } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -16,26 +17,38 @@ function requireSame(a: unknown, b: unknown, what: string): void {
   requireLaw(x === y, () => `${what} differ as JSON; ${firstDifference(x, y)}`);
 }
 
-/** Decisions are reproducible: nothing hidden (a clock, a random draw, call order) changes them. */
+/**
+ * Decisions are reproducible: nothing hidden (a clock, a random draw, call order, the server's
+ * time zone) changes them. The zone matters because dates are calendar dates: code that reads
+ * one as a local time (`new Date('2026-11-01').getDate()` is 31 in Sao Paulo) decides differently
+ * on a server set to another zone.
+ */
 export const sameInputSameDecision: CreditLaw = defineLaw({
   name: 'same_input_same_decision',
-  description: 'The same input always gives the same decision, byte for byte as JSON, whether decided alone, again, or in a batch.',
+  description:
+    'The same input always gives the same decision, byte for byte as JSON, whether decided alone, again, in a batch, or with the process in another time zone.',
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) })
+        .record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy), zone: fc.constantFrom(...UNUSUAL_TIME_ZONES) })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
-      ({ applicant, pd, limitHistory }) => {
+      ({ applicant, pd, limitHistory, zone }) => {
         const first = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         const again = ctx.decidePolicy({ applicant: structuredClone(applicant), pd, policy: ctx.policy, limitHistory: structuredClone(limitHistory) });
         requireSame(first, again, 'two policy results for the same input');
+        const zoned = inTimeZone(zone, () =>
+          ctx.decidePolicy({ applicant: structuredClone(applicant), pd, policy: ctx.policy, limitHistory: structuredClone(limitHistory) }),
+        );
+        requireSame(first, zoned, `the policy result with the process time zone set to ${zone} and as it was`);
       },
     ),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
+    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2), zone: fc.constantFrom(...UNUSUAL_TIME_ZONES) }), async ({ applicant, zone }) => {
       const first = await scorer.decide(applicant);
       const again = await scorer.decide(structuredClone(applicant));
       requireSame(first, again, 'two decisions for the same applicant');
+      const zoned = await inTimeZoneAsync(zone, () => scorer.decide(structuredClone(applicant)));
+      requireSame(first, zoned, `the decision with the process time zone set to ${zone} and as it was`);
       const [batched] = await scorer.decideBatch([structuredClone(applicant)]);
       requireLaw(batched?.ok === true, () => `decideBatch rejected a valid applicant: ${JSON.stringify(batched)}`);
       if (batched?.ok === true) requireSame(first, batched.decision, 'the decision alone and in a batch');
