@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
 import { planDecision } from '../src/decision/decisionPlan.js';
+import { appendedScenario } from '../src/decision/whatIfScenarios.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
 import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { hypotheticalEvidence } from '../src/decision/hypotheticalEvidence.js';
@@ -34,11 +35,16 @@ describe('decision plan counterfactuals', () => {
           );
           expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: kept }));
         }
-        for (const { spec, scenario } of plan.whatIf) {
-          const hypo = hypotheticalEvidence(applicant, spec, defaultCatalog)!;
+        for (const whatIf of plan.whatIf) {
+          const scenario = appendedScenario(plan.main, whatIf);
+          const hypo = hypotheticalEvidence(applicant, whatIf.spec, defaultCatalog)!;
           expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }));
           // The what-if summary is appended to the main one (and the assessment cached): the same as from scratch.
-          expect(scenario.report.summary).toEqual(assessEvidence({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }).summary);
+          const fromScratch = assessEvidence({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] });
+          expect(scenario.report.summary).toEqual(fromScratch.summary);
+          // The flag the policy reads, carried on the what-if itself (its scenario is built only on demand).
+          expect(whatIf.duplicateDetected).toBe(fromScratch.summary.duplicateDetected);
+          expect(whatIf.added).toEqual(scenario.report.items.at(-1));
         }
         plan.steps.forEach((s, k) => {
           expect(withoutIndex(s.report.items)).toEqual(reassess({ ...applicant, evidence: applicant.evidence.slice(0, plan.newEvidenceFrom + k) }));

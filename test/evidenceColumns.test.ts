@@ -4,6 +4,7 @@ import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
 import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { encodePlan, planDecision, planRowCount, type Scenario } from '../src/decision/decisionPlan.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
+import { appendedScenario } from '../src/decision/whatIfScenarios.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../src/features/featureEncoder.js';
 import { applicantArbitrary } from '../src/testing/index.js';
 
@@ -19,7 +20,12 @@ describe('counterfactual rows patch only the evidence columns', () => {
         const n = planRowCount(plan);
         const rows = new Float32Array((n + 1) * encoder.width).fill(7);
         encodePlan(plan, encoder, rows, 1);
-        const scenarios: Scenario[] = [plan.main, ...plan.without.map((x) => x.scenario), ...plan.whatIf.map((x) => x.scenario), ...plan.steps];
+        const scenarios: Scenario[] = [
+          plan.main,
+          ...plan.without.map((x) => x.scenario),
+          ...plan.whatIf.map((x) => appendedScenario(plan.main, x)),
+          ...plan.steps,
+        ];
         const full = new Float32Array(n * encoder.width);
         scenarios.forEach((s, k) => encoder.encode({ applicant: s.applicant, evidence: s.report.items }, full, k * encoder.width));
         expect(bits(rows.subarray(encoder.width))).toEqual(bits(full));

@@ -9,7 +9,7 @@ import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
 import type { EngineContext } from './engineContext.js';
-import { evidenceColumns } from './evidenceColumns.js';
+import { evidenceColumns, evidenceColumnsAreBuiltIn } from './evidenceColumns.js';
 import { whatIfScenarios, type WhatIfScenario } from './whatIfScenarios.js';
 
 /** One version of the applicant to score: the real one, or a counterfactual. */
@@ -152,7 +152,8 @@ export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Flo
   let r = firstRow;
   const w = encoder.width;
   const mainAt = r * w;
-  encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, out, mainAt);
+  const { applicant, report } = plan.main;
+  encoder.encode({ applicant, evidence: report.items }, out, mainAt);
   r++;
   // Every other scenario differs from the main one only in its evidence: copy, then recompute those columns.
   const changed = evidenceColumns(encoder);
@@ -162,7 +163,23 @@ export function encodePlan(plan: DecisionPlan, encoder: FeatureEncoder, out: Flo
     out.copyWithin(at, mainAt, mainAt + w);
     encoder.encodeColumns({ applicant: s.applicant, evidence: s.report.items }, out, at, changed);
   };
-  for (const s of planCounterfactuals(plan)) put(s);
+  for (const x of plan.without) put(x.scenario);
+  // A what-if's evidence is the main items with its item appended: the list is built for the
+  // encoder alone (the scenario with its summary is built only if something asks for it). Built-in
+  // features keep nothing of their input, so one list serves every what-if of the plan; a lender's
+  // feature gets a list of its own per row.
+  if (plan.whatIf.length > 0) {
+    const shared = evidenceColumnsAreBuiltIn(encoder);
+    const n = report.items.length;
+    const input = { applicant, evidence: [...report.items, (plan.whatIf[0] as WhatIfScenario).added] };
+    for (const x of plan.whatIf) {
+      const at = r++ * w;
+      out.copyWithin(at, mainAt, mainAt + w);
+      if (shared) input.evidence[n] = x.added;
+      encoder.encodeColumns(shared ? input : { applicant, evidence: [...report.items, x.added] }, out, at, changed);
+    }
+  }
+  for (const s of plan.steps) put(s);
 }
 
 /**
@@ -174,11 +191,16 @@ export function differsInEvidenceOnly(plan: DecisionPlan, s: Scenario): boolean 
   return s.applicant === plan.main.applicant;
 }
 
-/** The plan's scenarios after the main one, in the order {@link encodePlan} writes their rows: without-each, what-if-each, steps. */
-export function planCounterfactuals(plan: DecisionPlan): Scenario[] {
-  const out: Scenario[] = [];
-  for (const w of plan.without) out.push(w.scenario);
-  for (const w of plan.whatIf) out.push(w.scenario);
-  for (const s of plan.steps) out.push(s);
-  return out;
+/**
+ * Whether the row `k` places after the main row (in {@link encodePlan}'s order: without-each,
+ * what-if-each, steps) was written as the main row with only the {@link evidenceColumns}
+ * recomputed. Every what-if is (it appends to the main scenario); the others when they share the
+ * main applicant ({@link differsInEvidenceOnly}).
+ */
+export function counterfactualDiffersInEvidenceOnly(plan: DecisionPlan, k: number): boolean {
+  const nWithout = plan.without.length;
+  if (k < nWithout) return differsInEvidenceOnly(plan, (plan.without[k] as DecisionPlan['without'][number]).scenario);
+  const nWhatIf = plan.whatIf.length;
+  if (k < nWithout + nWhatIf) return true;
+  return differsInEvidenceOnly(plan, plan.steps[k - nWithout - nWhatIf] as Scenario);
 }

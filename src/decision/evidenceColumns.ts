@@ -23,3 +23,22 @@ export function evidenceColumns(encoder: FeatureEncoder): readonly number[] {
   }
   return cols;
 }
+
+const builtInOnly = new WeakMap<FeatureEncoder, boolean>();
+
+/**
+ * Whether every {@link evidenceColumns} column of `encoder` is a built-in feature: functions of
+ * their call's input alone, which keep nothing of it after returning (a lender's feature might),
+ * so one evidence list may be refilled between calls.
+ */
+export function evidenceColumnsAreBuiltIn(encoder: FeatureEncoder): boolean {
+  let only = builtInOnly.get(encoder);
+  if (only === undefined) {
+    only = evidenceColumns(encoder).every((j) => {
+      const d = encoder.definitions[j];
+      return d !== undefined && builtInFeatureSet.byName.get(d.name) === (d as unknown);
+    });
+    builtInOnly.set(encoder, only);
+  }
+  return only;
+}

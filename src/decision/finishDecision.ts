@@ -12,7 +12,8 @@ import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
-import type { DecisionPlan, Scenario } from './decisionPlan.js';
+import type { DecisionPlan } from './decisionPlan.js';
+import type { WhatIfScenario } from './whatIfScenarios.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
 
@@ -24,11 +25,11 @@ const LIMIT_HISTORY_KEPT = 24;
  * policy sees only through the duplicate-evidence flag, so at most two prepared policies serve
  * them all and each extra PD costs a few arithmetic steps.
  */
-function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) => PreparedPolicy {
-  const prepared = new Map<boolean, PreparedPolicy>();
-  return (s) => {
-    const duplicateEvidence = s.report.summary.duplicateDetected;
-    let p = prepared.get(duplicateEvidence);
+function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (duplicateEvidence: boolean) => PreparedPolicy {
+  let withDuplicate: PreparedPolicy | undefined;
+  let withoutDuplicate: PreparedPolicy | undefined;
+  return (duplicateEvidence) => {
+    let p = duplicateEvidence ? withDuplicate : withoutDuplicate;
     if (p === undefined) {
       // Everything here was validated at its entry: the policy at createScorer, the applicant by
       // parseApplicant, the ledger once per call (see DecisionPlan.limitHistory).
@@ -39,10 +40,51 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (s: Scenario) =
         policyHash: ctx.policyHash,
         limitHistory: plan.limitHistory,
       });
-      prepared.set(duplicateEvidence, p);
+      if (duplicateEvidence) withDuplicate = p;
+      else withoutDuplicate = p;
     }
     return p;
   };
+}
+
+/**
+ * A what-if that raises the limit, as {@link keepBest} ranks it.
+ * @internal
+ */
+export interface RankedWhatIf {
+  readonly whatIf: WhatIfScenario;
+  readonly pd: number;
+  /** The limit with it (the preview's, capped by the healthy limit) and its gain over the decision's. */
+  readonly limit: number;
+  readonly limitGain: number;
+}
+
+/**
+ * Suggestion order: the larger limit gain first, then the lower PD, then the kind id
+ * (`localeCompare`); negative when the what-if (`limitGain`, `pd`, `kind`) goes before `b`.
+ * Kinds are unique within a plan, so the first few under it do not depend on how they are found.
+ */
+function rankedBefore(limitGain: number, pd: number, kind: string, b: RankedWhatIf): number {
+  return b.limitGain - limitGain || pd - b.pd || kind.localeCompare(b.whatIf.spec.id);
+}
+
+/**
+ * Offers a what-if that raises the limit to `kept`, the best `top` so far in {@link rankedBefore}
+ * order: what sorting every candidate (stably, in plan order) and keeping the first `top` gives,
+ * with only `top` kept at any time and an object made only for one that is kept.
+ * @internal
+ */
+export function keepBest(kept: RankedWhatIf[], top: number, whatIf: WhatIfScenario, pd: number, limit: number, limitGain: number): void {
+  if (top <= 0) return;
+  const kind = whatIf.spec.id;
+  if (kept.length === top && rankedBefore(limitGain, pd, kind, kept[top - 1] as RankedWhatIf) >= 0) return;
+  // Insertion into the few kept, from the end; an equal one stays before it (a stable sort).
+  let i = kept.length < top ? kept.length : top - 1;
+  while (i > 0 && rankedBefore(limitGain, pd, kind, kept[i - 1] as RankedWhatIf) < 0) {
+    kept[i] = kept[i - 1] as RankedWhatIf;
+    i--;
+  }
+  kept[i] = { whatIf, pd, limit, limitGain };
 }
 
 /** The decision's contributions from the main row's TreeSHAP values. */
@@ -96,8 +138,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // is a pure function of the prepared policy and the PD, and many what-ifs share a PD (equal
   // rows score once), so each prepared policy works a PD out once per plan.
   const limits = new Map<PreparedPolicy, Map<number, PolicyLimit>>();
-  const limitOf = (s: Scenario, pd: number): PolicyLimit => {
-    const policy = policyFor(s);
+  const limitOf = (duplicateEvidence: boolean, pd: number): PolicyLimit => {
+    const policy = policyFor(duplicateEvidence);
     // A Map key does not tell -0 from 0; such a PD (no logistic gives one) is simply not cached.
     if (Object.is(pd, -0)) return policy.limitAt(pd);
     let byPd = limits.get(policy);
@@ -107,7 +149,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     return limit;
   };
   const mainPd = nextPd();
-  const main = policyFor(plan.main).evaluate(mainPd);
+  const main = policyFor(plan.main.report.summary.duplicateDetected).evaluate(mainPd);
 
   // decide: the policy's answer today stands. reassess: the line on file is protected, never
   // raised past what the policy grants today and never lowered automatically (see settleLine).
@@ -124,7 +166,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
 
   const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
     const pdWithout = nextPd();
-    const without = limitOf(scenario, pdWithout);
+    const without = limitOf(scenario.report.summary.duplicateDetected, pdWithout);
     return {
       index: item.index,
       kind: item.kind,
@@ -139,17 +181,19 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // raise the capacity, but a preview never promises more than the customer can afford today.
   const healthyLimit = roundDownToStep(main.affordabilityCapacity, ctx.policy.limits.roundingStep);
   const previewCeiling = Math.max(healthyLimit, limit);
-  // Only a what-if that raises the limit can be suggested, so only those become candidates.
-  const candidates: EvidenceSuggestion[] = [];
-  for (const { spec, typical, scenario } of plan.whatIf) {
+  // Only a what-if that raises the limit can be suggested, and only the best few are: they are
+  // ranked as plain numbers, and a suggestion is built for the ones kept.
+  const ranked: RankedWhatIf[] = [];
+  for (const whatIf of plan.whatIf) {
     const pd = nextPd();
-    const p = limitOf(scenario, pd);
+    const p = limitOf(whatIf.duplicateDetected, pd);
     const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
-    if (withIt - limit <= 0) continue;
-    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
-    candidates.push({ kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain: withIt - limit, pd });
+    if (withIt - limit > 0) keepBest(ranked, ctx.suggestionCount, whatIf, pd, withIt, withIt - limit);
   }
-  const items = candidates.sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.kind.localeCompare(b.kind)).slice(0, ctx.suggestionCount);
+  const items: EvidenceSuggestion[] = ranked.map(({ whatIf: { spec, typical }, pd, limit: withIt, limitGain }) => {
+    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
+    return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain, pd };
+  });
   const overBudgetMonths = applicant.financialHealth?.overBudgetMonths ?? null;
   // A customer whose spending has outrun their own budget month after month is not nudged
   // towards more credit (the plan scored no what-ifs for them); a lower limit is offered instead.
@@ -160,7 +204,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
 
   let movement: LimitMovement | null = null;
   if (prior) {
-    const stepLimits = plan.steps.map((s) => finalLimit(limitOf(s, nextPd())));
+    const stepLimits = plan.steps.map((s) => finalLimit(limitOf(s.report.summary.duplicateDetected, nextPd())));
     stepLimits.push(limit);
     const byEvidence = stepLimits.slice(1).map((to, j) => {
       const index = plan.newEvidenceFrom + j;

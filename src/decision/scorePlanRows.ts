@@ -1,15 +1,14 @@
 import type { Float32PartialEvaluator } from '../model/float32PartialEvaluator.js';
-import { type DecisionPlan, differsInEvidenceOnly, planCounterfactuals } from './decisionPlan.js';
+import { counterfactualDiffersInEvidenceOnly, type DecisionPlan, planRowCount } from './decisionPlan.js';
 import type { ScoringModel } from './scoringModel.js';
 
 /**
  * In a batch (main rows scored by onnxruntime), a plan's counterfactual rows are re-walked only
- * when it has at least this many distinct ones: onnxruntime scores a batched row of the default
- * model in about what a partial walk costs (both ~2 µs, same process), and the check walks the main
- * row in full (~5 µs), so fewer rows go to onnxruntime with the main rows. Measured on decideBatch
- * rows of 1,024 applicants, CPU per decision, partial against onnxruntime: no suggestions (one or
- * two distinct rows) 12 against 8-11 µs; 3 suggestions (about 17) within noise of each other
- * (bench/whatIf/planRowScoring.ts).
+ * when it has at least this many distinct ones: the check walks the main row in full (~5 µs), which
+ * one or two rows do not repay, so they go to onnxruntime with the main rows. Measured on
+ * decideBatch rows of 1,024 applicants, CPU per decision, partial against onnxruntime: no
+ * suggestions (one or two distinct rows) 12 against 8-11 µs (re-walks from the root); 3 suggestions
+ * (about 17) 48 against 65 µs with the divergence walker (bench/whatIf/planRowScoring.ts).
  */
 const MIN_PARTIAL_ROWS_IN_BATCH = 8;
 
@@ -50,9 +49,10 @@ export interface PlanRowCounts {
  *   row's PD: the rows are compared by content, the bits of every column that may differ, so
  *   it holds for any feature set (many what-if kinds move the same features the same way);
  * - the main rows (and any row not built from its main row) are scored by `model.predict`;
- * - with a proved float32 evaluator, the other rows re-walk only the trees that test a column
- *   where they differ from their main row or from a row of the plan already walked, keeping that
- *   row's other leaves; that is used only when the main row's own JS walk gives exactly the PD
+ * - with a proved float32 evaluator, the other rows re-walk only the trees whose main-row path
+ *   tests a column where they differ from their main row, from the first such test on (a
+ *   `DivergenceWalker`), keeping the main row's other leaves and its running sum up to the first
+ *   re-walked tree; that is used only when the main row's own JS walk gives exactly the PD
  *   `predict` gave it, so each decision checks the layout against the model once. When the main
  *   rows are a small run (`smallRunRows`, e.g. one decide()), predict would run that very walk, so
  *   it is run once and gives the main PD. In a batch, only plans with
@@ -102,16 +102,16 @@ export async function scorePlanRows(
     const first = firstRows[p] as number;
     source[first] = first;
     viaModel.push(first);
-    const counterfactuals = planCounterfactuals(plan);
-    if (counterfactuals.length === 0) continue;
+    const nCounterfactuals = planRowCount(plan) - 1;
+    if (nCounterfactuals === 0) continue;
     distinct.length = 0;
     hashes.length = 0;
     distinct.push(first);
     hashes.push(hashOf(first));
     let r = first + 1;
-    for (const s of counterfactuals) {
+    for (let k = 0; k < nCounterfactuals; k++) {
       source[r] = r;
-      if (!differsInEvidenceOnly(plan, s)) viaModel.push(r);
+      if (!counterfactualDiffersInEvidenceOnly(plan, k)) viaModel.push(r);
       else {
         const h = hashOf(r);
         let same = -1;
@@ -156,73 +156,62 @@ export async function scorePlanRows(
   const deferred: number[] = [];
   const deferredMains: number[] = [];
   if (partial !== undefined && viaPartial.length > 0) {
-    const nTrees = partial.nTrees;
     const nChanged = changed.length;
+    const walker = partial.divergenceWalker(changed);
     const changedCols = Int32Array.from(changed);
-    const columnCost = Int32Array.from(changed, (c) => partial.treesTesting(c));
-    // Leaves of the plan's rows walked so far (the main row first), one slot per row, reused per plan.
-    let leaves = new Float32Array(nTrees * 32);
-    const walked: number[] = [];
-    const columns: number[] = [];
-    let main = -1;
-    let trusted = false;
-    for (const r of viaPartial) {
-      const m = mainOf[r] as number;
-      if (m !== main) {
-        main = m;
-        walked.length = 0;
-        walked.push(m);
-        const p = partial.walkAll(rows, m * width, leaves, 0);
-        if (walkMains) {
-          // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
-          trusted = p === p;
-          if (trusted) pds[m] = p;
-          else deferredMains.push(m);
-        }
-        // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
-        else trusted = p === p && Object.is(p, pds[m]);
+    const changedBits = Int32Array.from(changed, (_, j) => walker.bitOf(j));
+    // One plan's rows at a time: each is walked on from its main row, where the trees its changes
+    // can reach leave the main row's path.
+    let offsets = new Int32Array(32);
+    let masks = new Int32Array(32);
+    let got = new Float64Array(32);
+    for (let i = 0; i < viaPartial.length; ) {
+      const m = mainOf[viaPartial[i] as number] as number;
+      let j = i;
+      while (j < viaPartial.length && mainOf[viaPartial[j] as number] === m) j++;
+      const p = walker.walkBase(rows, m * width);
+      let trusted: boolean;
+      if (walkMains) {
+        // The walk predict would have run; a near tie of the logistic goes to predict (onnxruntime).
+        trusted = p === p;
+        if (trusted) pds[m] = p;
+        else deferredMains.push(m);
       }
+      // A near-tie NaN never matches; -0 and 0 are told apart: the exact bits or nothing.
+      else trusted = p === p && Object.is(p, pds[m]);
       if (!trusted) {
-        deferred.push(r);
+        for (let k = i; k < j; k++) deferred.push(viaPartial[k] as number);
+        i = j;
         continue;
       }
-      // Start from the walked row of this plan that differs from this one in the fewest trees: a
-      // what-if of the same category as one before it differs from it in one column, not two.
-      // (The cost counts a tree once per differing column it tests: a bound, enough to choose by.)
-      const at = r * width;
-      let base = 0;
-      let baseCost = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < walked.length && baseCost > 0; k++) {
-        const bAt = (walked[k] as number) * width;
-        let cost = 0;
-        for (let j = 0; j < nChanged && cost < baseCost; j++) {
-          const c = changedCols[j] as number;
-          if (bits[at + c] !== bits[bAt + c]) cost += columnCost[j] as number;
+      const n = j - i;
+      if (n > offsets.length) {
+        offsets = new Int32Array(2 * n);
+        masks = new Int32Array(2 * n);
+        got = new Float64Array(2 * n);
+      }
+      const mAt = m * width;
+      for (let k = 0; k < n; k++) {
+        const at = (viaPartial[i + k] as number) * width;
+        let mask = 0;
+        for (let c = 0; c < nChanged; c++) {
+          const col = changedCols[c] as number;
+          if (bits[at + col] !== bits[mAt + col]) mask |= changedBits[c] as number;
         }
-        if (cost < baseCost) {
-          base = k;
-          baseCost = cost;
+        offsets[k] = at;
+        masks[k] = mask;
+      }
+      walker.walkDiverged(rows, offsets, masks, n, got);
+      for (let k = 0; k < n; k++) {
+        const r = viaPartial[i + k] as number;
+        const q = got[k] as number;
+        if (q !== q) deferred.push(r);
+        else {
+          pds[r] = q;
+          partialRows++;
         }
       }
-      const bAt = (walked[base] as number) * width;
-      columns.length = 0;
-      for (let j = 0; j < nChanged; j++) {
-        const c = changedCols[j] as number;
-        if (bits[at + c] !== bits[bAt + c]) columns.push(c);
-      }
-      const slot = walked.length;
-      if ((slot + 1) * nTrees > leaves.length) {
-        const grown = new Float32Array(leaves.length * 2);
-        grown.set(leaves);
-        leaves = grown;
-      }
-      const p = partial.walkChanged(rows, r * width, columns, leaves, base * nTrees, slot * nTrees);
-      walked.push(r);
-      if (p !== p) deferred.push(r);
-      else {
-        pds[r] = p;
-        partialRows++;
-      }
+      i = j;
     }
     // Main rows first in row order, then their plans' rows: predictInto takes ascending rows.
     await predictInto(scorer, rows, nRows, deferredMains.length === 0 ? deferred : [...deferredMains, ...deferred].sort((a, b) => a - b), pds);

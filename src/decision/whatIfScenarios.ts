@@ -12,11 +12,26 @@ import type { Scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { hypotheticalEvidence } from './hypotheticalEvidence.js';
 
-/** One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the applicant with it. */
+/**
+ * One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the
+ * assessment of its typical certificate appended after the applicant's own items. The scenario
+ * itself (that evidence list and its summary) is {@link appendedScenario}, built only when asked
+ * for: the scorer reads the appended item and the duplicate flag alone. Shared by every plan with
+ * the same number of items and duplicate flag (cached, frozen).
+ */
 export interface WhatIfScenario {
   readonly spec: CertificateKindSpec;
   readonly typical: TypicalEvidence;
-  readonly scenario: Scenario;
+  /** The typical certificate's assessment, at the index after the applicant's own items. */
+  readonly added: EvidenceAssessment;
+  /** The scenario summary's `duplicateDetected`: the one part of the evidence the policy reads. */
+  readonly duplicateDetected: boolean;
+}
+
+/** The plan's main scenario with the what-if's item appended last, and the summary of that evidence. */
+export function appendedScenario(main: Scenario, whatIf: WhatIfScenario): Scenario {
+  const { applicant, report } = main;
+  return { applicant, report: { items: [...report.items, whatIf.added], summary: summaryWithOneMore(report.summary, whatIf.added) } };
 }
 
 /** Employment types that earn on platforms and so can hold a platform's rating or follower count. */
@@ -26,7 +41,14 @@ const PLATFORM_WORKERS: ReadonlySet<string> = new Set(['gig', 'self_employed', '
  * A hypothetical certificate's assessment on its own (index 0), and the same appended at index i
  * (made once per index, frozen like it), or none when the kind has no typical result.
  */
-type CachedWhatIf = { readonly typical: TypicalEvidence; readonly alone: EvidenceAssessment; readonly atIndex: EvidenceAssessment[] } | null;
+type CachedWhatIf = {
+  readonly typical: TypicalEvidence;
+  readonly alone: EvidenceAssessment;
+  /** Per index the item is appended at: the what-if when no earlier item shows a duplicate (slot 2i), and when one does (2i + 1). */
+  readonly atIndex: WhatIfScenario[];
+  /** Whether the item alone shows a duplicate (never, for a what-if's own hash and id; read, not assumed). */
+  readonly duplicate: boolean;
+} | null;
 
 /** Decision dates kept per catalog and confidence floor before the cache starts over (a service sees a few `asOf` dates a day). */
 const MAX_DATES = 64;
@@ -92,29 +114,34 @@ function hypotheticalAssessment(
   const hit = slots[slot];
   if (hit !== undefined) return hit;
   const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
-  const value: CachedWhatIf =
-    hypo === undefined
-      ? null
-      : {
-          typical: hypo.typical,
-          // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
-          // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
-          // Frozen: one cached assessment is shared by every plan that appends it.
-          alone: freezeAssessment(
-            assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
-              .items[0] as EvidenceAssessment,
-          ),
-          atIndex: [],
-        };
+  let value: CachedWhatIf = null;
+  if (hypo !== undefined) {
+    // Its document hash and credential id are its own, so no earlier item can make it a duplicate.
+    // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
+    // Frozen: one cached assessment is shared by every plan that appends it.
+    const alone = freezeAssessment(
+      assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
+        .items[0] as EvidenceAssessment,
+    );
+    value = { typical: hypo.typical, alone, atIndex: [], duplicate: isDuplicate(alone) };
+  }
   slots[slot] = value;
   return value;
 }
 
-/** The cached assessment appended at `index`: the same fields, its own index; made once, shared, frozen. */
-function appendedAt(cached: NonNullable<CachedWhatIf>, index: number): EvidenceAssessment {
-  let item = cached.atIndex[index];
-  if (item === undefined) cached.atIndex[index] = item = freezeAssessment({ ...cached.alone, index });
-  return item;
+/**
+ * The what-if of the cached assessment appended at `index` (the same fields, its own index) after
+ * items that do or do not show a duplicate already; made once, shared, frozen.
+ */
+function appendedAt(cached: NonNullable<CachedWhatIf>, spec: CertificateKindSpec, index: number, duplicateBefore: boolean): WhatIfScenario {
+  const slot = 2 * index + (duplicateBefore ? 1 : 0);
+  let whatIf = cached.atIndex[slot];
+  if (whatIf === undefined) {
+    const other = cached.atIndex[slot ^ 1];
+    const added = other === undefined ? freezeAssessment({ ...cached.alone, index }) : other.added;
+    cached.atIndex[slot] = whatIf = Object.freeze({ spec, typical: cached.typical, added, duplicateDetected: duplicateBefore || cached.duplicate });
+  }
+  return whatIf;
 }
 
 function freezeAssessment(item: EvidenceAssessment): EvidenceAssessment {
@@ -122,12 +149,17 @@ function freezeAssessment(item: EvidenceAssessment): EvidenceAssessment {
   return Object.freeze(item);
 }
 
+/** Whether an item counts towards the summary's `duplicateDetected` (as summarizeEvidence counts it). */
+function isDuplicate(item: EvidenceAssessment): boolean {
+  return item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential');
+}
+
 /**
  * The summary of `items` plus one item appended last, from the summary of `items`: the same
  * values {@link summarizeEvidence} computes over the longer list, without walking it again.
  */
 function summaryWithOneMore(summary: EvidenceSummary, item: EvidenceAssessment): EvidenceSummary {
-  const duplicate = item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential');
+  const duplicate = isDuplicate(item);
   const mismatch = item.reasons.includes('holder_mismatch');
   const accepted = item.status === 'accepted' && item.category !== undefined;
   let byCategory = summary.byCategory;
@@ -153,36 +185,32 @@ function summaryWithOneMore(summary: EvidenceSummary, item: EvidenceAssessment):
 export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScenario[] {
   const { applicant, report } = main;
   const items = report.items;
-  const held = new Set<string>();
-  for (const i of items) if (i.status === 'accepted') held.add(i.kind);
   const platformWorker = PLATFORM_WORKERS.has(applicant.employment.type);
   const slots = cacheFor(ctx.catalog, ctx.minConfidence, applicant.asOf);
   let asOf: number | undefined;
   let birth: number | undefined;
-  // The plausible-age check of assessEvidence, once per distinct minimum age.
-  const tooYoungAt = new Map<number, boolean>();
+  const duplicateBefore = report.summary.duplicateDetected;
   const out: WhatIfScenario[] = [];
   const kinds = kindsOf(ctx.catalog);
   for (let k = 0; k < kinds.length; k++) {
     const { spec, platformOnly } = kinds[k] as KindEntry;
-    if (held.has(spec.id) || (platformOnly && !platformWorker)) continue;
-    const minAge = spec.minHolderAgeAtIssue;
-    let tooYoung = tooYoungAt.get(minAge);
-    if (tooYoung === undefined) {
-      // The same integer calendar dates as assessEvidence, so the two never disagree.
-      asOf ??= calendarDateOf(applicant.asOf);
-      birth ??= calendarDateOf(applicant.birthDate);
-      tooYoung = asOf < addCalendarMonths(birth, 12 * minAge);
-      tooYoungAt.set(minAge, tooYoung);
-    }
+    if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
+    // The plausible-age check of assessEvidence, on the same integer calendar dates, so the two never disagree.
+    asOf ??= calendarDateOf(applicant.asOf);
+    birth ??= calendarDateOf(applicant.birthDate);
+    const tooYoung = asOf < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue);
     const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
     if (cached === null) continue;
-    const added = appendedAt(cached, items.length);
-    out.push({
-      spec,
-      typical: cached.typical,
-      scenario: { applicant, report: { items: [...items, added], summary: summaryWithOneMore(report.summary, added) } },
-    });
+    out.push(appendedAt(cached, spec, items.length, duplicateBefore));
   }
   return out;
+}
+
+/** Whether an accepted item of `kind` is among `items` (a handful: a scan beats building a set per plan). */
+function holds(items: readonly EvidenceAssessment[], kind: string): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as EvidenceAssessment;
+    if (item.status === 'accepted' && item.kind === kind) return true;
+  }
+  return false;
 }

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
+import { keepBest, type RankedWhatIf } from '../../src/decision/finishDecision.js';
+import type { WhatIfScenario } from '../../src/decision/whatIfScenarios.js';
+
+const kinds = [...defaultCatalog.values()];
+
+/** What-ifs of distinct kinds with gains and PDs from small sets, so ties on both are common. */
+const candidatesArb = fc
+  .shuffledSubarray(kinds, { minLength: 0, maxLength: kinds.length })
+  .chain((specs) =>
+    fc.tuple(
+      fc.constant(specs),
+      fc.array(fc.tuple(fc.constantFrom(100, 500, 1000, 2500), fc.constantFrom(0.01, 0.02, 0.05)), { minLength: specs.length, maxLength: specs.length }),
+    ),
+  );
+
+describe('suggestion ranking', () => {
+  it('law: keeping the best few while scoring gives what sorting every candidate and taking the first few gives', () => {
+    fc.assert(
+      fc.property(candidatesArb, fc.integer({ min: 0, max: 6 }), ([specs, scores], top) => {
+        const all: RankedWhatIf[] = specs.map((spec, i) => {
+          const [limitGain, pd] = scores[i] as [number, number];
+          return { whatIf: { spec } as WhatIfScenario, pd, limit: 10_000 + limitGain, limitGain };
+        });
+        const kept: RankedWhatIf[] = [];
+        for (const c of all) keepBest(kept, top, c.whatIf, c.pd, c.limit, c.limitGain);
+        // The order settleDecision used before: a stable sort of every candidate, then the first `top`.
+        const sorted = [...all].sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.whatIf.spec.id.localeCompare(b.whatIf.spec.id)).slice(0, top);
+        expect(kept.map((k) => k.whatIf.spec.id)).toEqual(sorted.map((k) => k.whatIf.spec.id));
+        expect(kept).toEqual(sorted);
+      }),
+      { numRuns: 300, seed: 2026_1128 },
+    );
+  });
+});
