@@ -1,5 +1,6 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { defaultModelPath } from '../../src/model/defaultModelPath.js';
-import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { createScorerPool, type ScorerPool, workerGcFlags } from '../../src/parallel/createScorerPool.js';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
@@ -47,9 +48,22 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(json(pooled)).toBe(json(expected));
   });
 
-  it.runIf(process.platform === 'linux')('workerExecArgv reaches every worker process', () => {
+  it.runIf(process.platform === 'linux')("workerExecArgv reaches every worker process, after the pool's own GC flag when workers fill the cores", () => {
     expect(pool.workerPids()).toHaveLength(2);
-    for (const pid of pool.workerPids()) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain(workerExecArgv[0]);
+    const ownFlags = workerGcFlags(2, availableParallelism());
+    for (const pid of pool.workerPids()) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toContain(workerExecArgv[0]);
+      expect(argv.includes('--single-threaded-gc')).toBe(ownFlags.length > 0);
+      if (ownFlags.length > 0) expect(argv.indexOf('--single-threaded-gc')).toBeLessThan(argv.indexOf(workerExecArgv[0] as string));
+    }
+  });
+
+  it('workers get --single-threaded-gc exactly when they are at least as many as the cores', () => {
+    expect(workerGcFlags(2, 2)).toEqual(['--single-threaded-gc']);
+    expect(workerGcFlags(3, 2)).toEqual(['--single-threaded-gc']);
+    expect(workerGcFlags(1, 2)).toEqual([]);
+    expect(workerGcFlags(7, 8)).toEqual([]);
   });
 
   it('decideBatchJson gives each decision as exactly its JSON text, with outcome and limit, and the same errors', async () => {
