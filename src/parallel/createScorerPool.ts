@@ -146,9 +146,9 @@ interface Slot {
  * is at least `cores`, none otherwise. V8 runs parts of each collection on helper threads; with
  * every core already busy with a worker (and the calling process) those threads only compete with
  * the workers and each other. Measured on 2 cores, 2 workers, 4,096-record batches, alternating
- * rounds in one process (bench/RESULTS.md): 5,209 -> 6,343 and 5,559 -> 6,359 decisions a second
- * (medians), while one worker, which has a spare core for its helpers, ran 3-4% slower with the
- * flag, so it gets none.
+ * rounds in one process (bench/compare/poolGcFlags.mjs, bench/RESULTS.md): 9-40% more decisions a
+ * second in four runs, while one worker, which has a spare core for its helpers, gained nothing
+ * (-4% to +2%), so it gets none.
  */
 export function workerGcFlags(workers: number, cores: number): string[] {
   return workers >= cores ? ['--single-threaded-gc'] : [];
