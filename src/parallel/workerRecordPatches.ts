@@ -3,7 +3,9 @@
  *
  * Cloning does not keep everything validation looks at: a class instance arrives as a plain
  * object (so a record refused in process as "expected a plain object, received Boxed" was
- * accepted by the pool), and a function or symbol makes the whole message fail to clone. The
+ * accepted by the pool), and a function, a symbol or a getter that throws makes the whole message
+ * fail to clone (such records used to be parsed in the calling process, with the built-in schema
+ * even when the pool has a lender's feature set). The
  * parent therefore scans each record once, and for each such value sends a patch: where it was
  * and what it was. The worker puts a stand-in of the same kind back at that path before parsing,
  * so `readPlainData` and the schema refuse the record with the same issues, paths and messages as
@@ -16,11 +18,15 @@ export interface RecordPatch {
   readonly path: readonly (string | number)[];
   /**
    * `instance`: an object that is neither a plain object nor an array (readPlainData refuses it by
-   * its constructor's name, which is all it reads of it); `function` and `symbol`: values cloning refuses.
+   * its constructor's name, which is all it reads of it); `function` and `symbol`: values cloning
+   * refuses; `unreadable`: a property whose getter throws, or an object that cannot be inspected (a
+   * revoked proxy), which readPlainData reports by the name of what was thrown.
    */
-  readonly kind: 'instance' | 'function' | 'symbol';
+  readonly kind: 'instance' | 'function' | 'symbol' | 'unreadable';
   /** The instance's constructor name as readPlainData reads it (`undefined` when it has none or it cannot be read). */
   readonly constructorName?: string;
+  /** For `unreadable`: what was thrown, as readPlainData names it (an Error's name, else its typeof). */
+  readonly thrown?: { readonly errorName: string } | { readonly type: string };
 }
 
 /** Records ready to post, and the patches the worker applies before deciding. */
@@ -45,12 +51,21 @@ export function patchRecords(applicants: readonly unknown[]): PatchedRecords {
     const record = applicants[index];
     let found: RecordPatch[];
     try {
-      if (isFaithful(record, 0)) continue;
+      let faithful: boolean;
+      try {
+        faithful = isFaithful(record, 0);
+      } catch {
+        // Something threw on reading (a getter, a proxy): the scan below says where.
+        faithful = false;
+      }
+      if (faithful) continue;
       found = scan(record, index);
     } catch {
       continue;
     }
-    if (found.length === 0) continue;
+    // A record that cannot be inspected at all (a revoked proxy) is left as it is: cloning fails
+    // and the pool's clone-failure path reports it as in process (unreadable_input at its root).
+    if (found.length === 0 || found.some((p) => p.path.length === 0 && p.kind === 'unreadable')) continue;
     out ??= [...applicants];
     out[index] = copyWithout(record, found);
     patches = patches === undefined ? found : [...patches, ...found];
@@ -61,14 +76,23 @@ export function patchRecords(applicants: readonly unknown[]): PatchedRecords {
 /** Puts a stand-in of each patched value back into the worker's copy of the records (in place). */
 export function applyRecordPatches(applicants: unknown[], patches: readonly RecordPatch[]): void {
   for (const p of patches) {
-    const value = standIn(p);
     if (p.path.length === 0) {
-      applicants[p.index] = value;
+      applicants[p.index] = standIn(p);
       continue;
     }
     let parent = applicants[p.index] as Record<string | number, unknown>;
     for (let i = 0; i < p.path.length - 1; i++) parent = parent[p.path[i] as string | number] as Record<string | number, unknown>;
-    Object.defineProperty(parent, p.path[p.path.length - 1] as string | number, { value, enumerable: true, writable: true, configurable: true });
+    const key = p.path[p.path.length - 1] as string | number;
+    if (p.kind === 'unreadable') {
+      const thrown = p.thrown;
+      Object.defineProperty(parent, key, {
+        get() {
+          throw thrownLike(thrown);
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    } else Object.defineProperty(parent, key, { value: standIn(p), enumerable: true, writable: true, configurable: true });
   }
 }
 
@@ -103,6 +127,16 @@ function isFaithful(v: unknown, depth: number): boolean {
 function scan(record: unknown, index: number): RecordPatch[] {
   const found: RecordPatch[] = [];
   const path: (string | number)[] = [];
+  const unreadable = (at: readonly (string | number)[], e: unknown): void => {
+    found.push({ index, path: [...at], kind: 'unreadable', thrown: e instanceof Error ? { errorName: e.name } : { type: typeof e } });
+  };
+  const child = (x: unknown, key: string | number, depth: number): void => {
+    // Primitives clone as themselves; only objects, functions and symbols need a look.
+    if (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol') return;
+    path.push(key);
+    walk(x, depth + 1);
+    path.pop();
+  };
   const walk = (v: unknown, depth: number): void => {
     if (typeof v === 'function') {
       found.push({ index, path: [...path], kind: 'function' });
@@ -113,29 +147,46 @@ function scan(record: unknown, index: number): RecordPatch[] {
       return;
     }
     if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const x: unknown = v[i];
-        // undefined (a hole included) clones as itself; only objects and functions need a look.
-        if (x === undefined || (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol')) continue;
-        path.push(i);
-        walk(x, depth + 1);
-        path.pop();
+    let isArray: boolean;
+    let plain: boolean;
+    let keys: string[];
+    try {
+      isArray = Array.isArray(v);
+      plain = isArray || isPlainObject(v);
+      keys = isArray || !plain ? [] : Object.keys(v);
+    } catch (e) {
+      // readPlainData refuses the whole object at its path, by the name of what was thrown.
+      unreadable(path, e);
+      return;
+    }
+    if (isArray) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) {
+        let x: unknown;
+        try {
+          x = a[i];
+        } catch (e) {
+          unreadable([...path, i], e);
+          continue;
+        }
+        child(x, i, depth);
       }
       return;
     }
-    if (!isPlainObject(v)) {
+    if (!plain) {
       const name = constructorName(v);
       found.push({ index, path: [...path], kind: 'instance', ...(name === undefined ? {} : { constructorName: name }) });
       return;
     }
-    for (const key in v) {
-      if (!Object.hasOwn(v, key)) continue;
-      const x: unknown = (v as Record<string, unknown>)[key];
-      if (typeof x !== 'object' && typeof x !== 'function' && typeof x !== 'symbol') continue;
-      path.push(key);
-      walk(x, depth + 1);
-      path.pop();
+    for (const key of keys) {
+      let x: unknown;
+      try {
+        x = (v as Record<string, unknown>)[key];
+      } catch (e) {
+        unreadable([...path, key], e);
+        continue;
+      }
+      child(x, key, depth);
     }
   };
   walk(record, 0);
@@ -158,21 +209,30 @@ function constructorName(v: object): string | undefined {
   }
 }
 
-/** A copy of `record` with null at every patched path (the patches are the record's own, found by scan). */
+/**
+ * A copy of `record` with null at every patched path (the patches are the record's own, found by
+ * scan). A patched value is never read again: a getter that threw is not called twice here.
+ */
 function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown {
   if (patches.some((p) => p.path.length === 0)) return null;
+  const patched = (at: readonly (string | number)[]) => patches.some((p) => p.path.length === at.length && p.path.every((s, i) => s === at[i]));
   const copy = (v: unknown, at: readonly (string | number)[]): unknown => {
-    if (patches.some((p) => p.path.length === at.length && p.path.every((s, i) => s === at[i]))) return null;
     if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) {
       const out: unknown[] = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) if (i in v) out[i] = copy(v[i], [...at, i]);
+      for (let i = 0; i < v.length; i++) {
+        const here = [...at, i];
+        if (patched(here)) out[i] = null;
+        else if (i in v) out[i] = copy(v[i], here);
+      }
       return out;
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
+      const here = [...at, key];
       // An own data property whatever the key, as readPlainData copies (`__proto__` stays a key).
-      Object.defineProperty(out, key, { value: copy((v as Record<string, unknown>)[key], [...at, key]), enumerable: true, writable: true, configurable: true });
+      const value = patched(here) ? null : copy((v as Record<string, unknown>)[key], here);
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
@@ -186,4 +246,32 @@ function standIn(p: RecordPatch): unknown {
   const Named = class {};
   Object.defineProperty(Named, 'name', { value: p.constructorName ?? '' });
   return new Named();
+}
+
+/** A value readPlainData names as it named what the original getter threw. */
+function thrownLike(thrown: RecordPatch['thrown']): unknown {
+  if (thrown === undefined) return new Error('could not be read');
+  if ('errorName' in thrown) {
+    const e = new Error('could not be read');
+    e.name = thrown.errorName;
+    return e;
+  }
+  switch (thrown.type) {
+    case 'string':
+      return 'could not be read';
+    case 'number':
+      return 0;
+    case 'bigint':
+      return 0n;
+    case 'boolean':
+      return false;
+    case 'symbol':
+      return Symbol('could not be read');
+    case 'undefined':
+      return undefined;
+    case 'function':
+      return function thrownFunction() {};
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { createScorerPool, type ScorerPool, workerGcFlags } from '../../src/para
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
+import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
+import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 
 const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
 // Suggestions on, so the what-if rows travel through the workers too.
@@ -123,7 +125,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
-  it('law: a value cloning changes or refuses (class instance, function, symbol, Date, Map, boxed value), anywhere in a record, gets the in-process result', async () => {
+  it('law: a value cloning changes or refuses (class instance, function, symbol, throwing getter, revoked proxy, Date, Map, boxed value), anywhere in a record, gets the in-process result', async () => {
     class Boxed {
       constructor(readonly inner: unknown) {}
     }
@@ -138,12 +140,38 @@ describe('createScorerPool: same results as the in-process scorer', () => {
       () => new Map([['a', 1]]),
       () => new Number(3),
       () => new Uint8Array(2),
+      () => THROWS_TYPE_ERROR,
+      () => THROWS_A_STRING,
+      () => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      },
     );
+    // Put at a path as a getter that throws, not as a value.
+    const THROWS_TYPE_ERROR = Symbol('getter throws a TypeError');
+    const THROWS_A_STRING = Symbol('getter throws a string');
+    const put = (at: Record<string | number, unknown>, key: string, value: unknown) => {
+      if (value !== THROWS_TYPE_ERROR && value !== THROWS_A_STRING) {
+        at[key] = value;
+        return;
+      }
+      Object.defineProperty(at, key, {
+        get() {
+          throw value === THROWS_TYPE_ERROR ? new TypeError('boom') : 'boom';
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    };
     // A random path into a valid record (each step picks a key or index of what is there), and the
     // odd value put there: at the root, on a required field, inside evidence, or as an extra key.
     const awkwardRecord = fc.tuple(applicantArbitrary(), fc.array(fc.nat(), { maxLength: 4 }), odd, fc.boolean()).map(([applicant, steps, make, extra]) => {
       const root = structuredClone(applicant) as unknown as Record<string | number, unknown>;
-      if (steps.length === 0 && !extra) return make();
+      if (steps.length === 0 && !extra) {
+        const whole = make();
+        return typeof whole === 'symbol' && (whole === THROWS_TYPE_ERROR || whole === THROWS_A_STRING) ? root : whole;
+      }
       let at = root;
       for (const step of steps) {
         const keys = Object.keys(at);
@@ -152,7 +180,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
         at = next as Record<string | number, unknown>;
       }
       const keys = Object.keys(at);
-      at[extra || keys.length === 0 ? 'extraField' : (keys[(steps[0] ?? 0) % keys.length] as string)] = make();
+      put(at, extra || keys.length === 0 ? 'extraField' : (keys[(steps[0] ?? 0) % keys.length] as string), make());
       return root;
     });
     await fc.assert(
@@ -296,5 +324,48 @@ describe('createScorerPool: one model per pool', () => {
       await one.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('createScorerPool with a lender feature set: records cloning cannot carry', () => {
+  const scratch = new URL('../../.tmp/', import.meta.url).pathname;
+  let dir: string;
+  let lenderPool: ScorerPool;
+  let lenderScorer: Scorer;
+  beforeAll(async () => {
+    mkdirSync(scratch, { recursive: true });
+    dir = mkdtempSync(join(scratch, 'pool-features-'));
+    const modulePath = join(dir, 'features.ts');
+    writeFileSync(modulePath, monthsOnBookFeaturesModule());
+    [lenderPool, lenderScorer] = await Promise.all([
+      createScorerPool({ workers: 1, featuresModule: modulePath, scorer: { suggestionsPerDecision: 0 } }),
+      loadFeatureSetModule(modulePath).then(({ features }) => createScorer({ features, suggestionsPerDecision: 0 })),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([lenderPool?.close(), lenderScorer?.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a throwing getter, a function or a symbol next to the lender's attributes gets the in-process result (the pool used to parse such records with the built-in schema)", async () => {
+    const withAttributes = (i: number) =>
+      ({ ...structuredClone(examples[i % examples.length]), attributes: { months_on_book: 12 } }) as Record<string, unknown>;
+    const getter = withAttributes(0);
+    Object.defineProperty(getter.income as object, 'bonus', {
+      get() {
+        throw new TypeError('boom');
+      },
+      enumerable: true,
+    });
+    const fn = withAttributes(1);
+    (fn.household as Record<string, unknown>).pet = () => 1;
+    const sym = withAttributes(2);
+    sym.id = Symbol('x');
+    const batch: unknown[] = [withAttributes(3), getter, fn, sym, withAttributes(4)];
+    const [pooled, local] = await Promise.all([lenderPool.safeDecideBatch(batch), lenderScorer.safeDecideBatch(batch)]);
+    expect(json(pooled)).toBe(json(local));
+    expect(local.map((r) => r.ok)).toEqual([true, false, false, false, true]);
+    // Refused for what is wrong with them, never for the lender's attribute.
+    for (const r of local) if (!r.ok) expect(JSON.stringify(r.error)).not.toContain('months_on_book');
   });
 });
