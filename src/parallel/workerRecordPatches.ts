@@ -12,6 +12,8 @@
  * in process, lender feature sets included (the parent never parses on the worker's behalf).
  */
 
+import { errorName, isPlainObject, kindOf } from '../schema/readPlainData.js';
+
 /** One value the clone cannot carry faithfully, by record (index within its task) and path. */
 export interface RecordPatch {
   readonly index: number;
@@ -23,10 +25,8 @@ export interface RecordPatch {
    * revoked proxy), which readPlainData reports by the name of what was thrown.
    */
   readonly kind: 'instance' | 'function' | 'symbol' | 'unreadable';
-  /** The instance's constructor name as readPlainData reads it (`undefined` when it has none or it cannot be read). */
-  readonly constructorName?: string;
-  /** For `unreadable`: what was thrown, as readPlainData names it (an Error's name, else its typeof). */
-  readonly thrown?: { readonly errorName: string } | { readonly type: string };
+  /** What readPlainData names the value in its issue: the instance's kind, or what a read threw. */
+  readonly name?: string;
 }
 
 /** Records ready to post, and the patches the worker applies before deciding. */
@@ -84,10 +84,11 @@ export function applyRecordPatches(applicants: unknown[], patches: readonly Reco
     for (let i = 0; i < p.path.length - 1; i++) parent = parent[p.path[i] as string | number] as Record<string | number, unknown>;
     const key = p.path[p.path.length - 1] as string | number;
     if (p.kind === 'unreadable') {
-      const thrown = p.thrown;
+      // An Error named as readPlainData named the original: its issue reads the same.
+      const thrown = Object.assign(new Error('could not be read'), { name: p.name ?? 'Error' });
       Object.defineProperty(parent, key, {
         get() {
-          throw thrownLike(thrown);
+          throw thrown;
         },
         enumerable: true,
         configurable: true,
@@ -128,7 +129,7 @@ function scan(record: unknown, index: number): RecordPatch[] {
   const found: RecordPatch[] = [];
   const path: (string | number)[] = [];
   const unreadable = (at: readonly (string | number)[], e: unknown): void => {
-    found.push({ index, path: [...at], kind: 'unreadable', thrown: e instanceof Error ? { errorName: e.name } : { type: typeof e } });
+    found.push({ index, path: [...at], kind: 'unreadable', name: errorName(e) });
   };
   const child = (x: unknown, key: string | number, depth: number): void => {
     // Primitives clone as themselves; only objects, functions and symbols need a look.
@@ -174,8 +175,7 @@ function scan(record: unknown, index: number): RecordPatch[] {
       return;
     }
     if (!plain) {
-      const name = constructorName(v);
-      found.push({ index, path: [...path], kind: 'instance', ...(name === undefined ? {} : { constructorName: name }) });
+      found.push({ index, path: [...path], kind: 'instance', name: kindOf(v) });
       return;
     }
     for (const key of keys) {
@@ -191,22 +191,6 @@ function scan(record: unknown, index: number): RecordPatch[] {
   };
   walk(record, 0);
   return found;
-}
-
-// The same test readPlainData makes: a plain object of this realm or another (a vm context).
-function isPlainObject(v: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto === null || proto === Object.prototype) return true;
-  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]';
-}
-
-function constructorName(v: object): string | undefined {
-  try {
-    const name = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-    return typeof name === 'string' ? name : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -242,36 +226,8 @@ function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown 
 function standIn(p: RecordPatch): unknown {
   if (p.kind === 'function') return function standInFunction() {};
   if (p.kind === 'symbol') return Symbol('stand-in');
-  // An instance of a class with the original's name: readPlainData reads only that name.
+  // An instance of a class named as readPlainData named the original (it reads only that name).
   const Named = class {};
-  Object.defineProperty(Named, 'name', { value: p.constructorName ?? '' });
+  Object.defineProperty(Named, 'name', { value: p.name ?? '' });
   return new Named();
-}
-
-/** A value readPlainData names as it named what the original getter threw. */
-function thrownLike(thrown: RecordPatch['thrown']): unknown {
-  if (thrown === undefined) return new Error('could not be read');
-  if ('errorName' in thrown) {
-    const e = new Error('could not be read');
-    e.name = thrown.errorName;
-    return e;
-  }
-  switch (thrown.type) {
-    case 'string':
-      return 'could not be read';
-    case 'number':
-      return 0;
-    case 'bigint':
-      return 0n;
-    case 'boolean':
-      return false;
-    case 'symbol':
-      return Symbol('could not be read');
-    case 'undefined':
-      return undefined;
-    case 'function':
-      return function thrownFunction() {};
-    default:
-      return null;
-  }
 }

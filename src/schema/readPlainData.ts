@@ -134,13 +134,19 @@ export function isBlockedPath(path: readonly PropertyKey[], blocked: readonly (r
   return blocked.some((b) => b.length <= path.length && b.every((seg, i) => seg === path[i]));
 }
 
+/** Whether readPlainData takes `v` (not an array) as a plain object: its own test, shared with the pool's record scan. */
+export function isPlainObject(v: object): boolean {
+  return isPlainObjectProto(v, Object.getPrototypeOf(v));
+}
+
 // A plain object from this realm or another (a vm context, a worker's structured clone).
 function isPlainObjectProto(v: object, proto: unknown): boolean {
   if (proto === null || proto === Object.prototype) return true;
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]';
 }
 
-function kindOf(v: object): string {
+/** What readPlainData calls a non-plain object in its refusal: its constructor's name, else `object`. */
+export function kindOf(v: object): string {
   try {
     const name = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
     return typeof name === 'string' && name !== '' ? name : 'object';
@@ -149,6 +155,7 @@ function kindOf(v: object): string {
   }
 }
 
-function errorName(e: unknown): string {
+/** How readPlainData names what a read threw: an Error's name, else its `typeof`. */
+export function errorName(e: unknown): string {
   return e instanceof Error ? e.name : typeof e;
 }
