@@ -17,6 +17,8 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Starts it again on the same port and directory (the append-only file brings the data back). */
   start(): Promise<void>;
+  /** True between a `start()` and a `stop()` (or the server's own exit). */
+  running(): boolean;
   /** Stops it and removes its directory. */
   dispose(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export async function startTestRedis(options: { readonly appendonly?: boolean } 
     url: `redis://127.0.0.1:${port}/0`,
     stop,
     start,
+    running: () => child !== undefined && child.exitCode === null,
     async dispose() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
