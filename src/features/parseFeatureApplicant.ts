@@ -1,7 +1,9 @@
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { safeParseApplicant } from '../schema/parseApplicant.js';
+import { compareIssuePaths } from '../schema/parseApplicantWithZod.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
+import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 import type { FeatureSet } from './featureSet.js';
 
 /**
@@ -19,24 +21,30 @@ export function parseFeatureApplicant(input: unknown, features: FeatureSet): App
     if (!r.ok) throw r.error;
     return r.value;
   }
-  let rest: unknown = input;
+  // The whole record is read into plain data first, the lender's attributes included: zod alone
+  // would take a Map as an empty object (a value in it silently gone), let a throwing getter escape
+  // as a raw exception, and read a getter again after validation. Parts refused here are issues
+  // at their own paths, and the schemas' complaints at or below them are dropped as redundant.
+  const read = readPlainData(input);
+  let rest: unknown = read.value;
   let attributes: unknown;
-  try {
-    if (typeof input === 'object' && input !== null && !Array.isArray(input) && 'attributes' in input) {
-      const { attributes: a, ...others } = input as Record<string, unknown>;
-      attributes = a;
-      rest = others;
-    }
-  } catch (cause) {
-    throw new ValidationError('Applicant', [
-      { path: [], code: 'unreadable_input', message: `Input could not be read: ${cause instanceof Error ? cause.name : typeof cause}` },
-    ]);
+  if (typeof rest === 'object' && rest !== null && !Array.isArray(rest) && Object.hasOwn(rest, 'attributes')) {
+    const { attributes: a, ...others } = rest as Record<string, unknown>;
+    attributes = a;
+    rest = others;
   }
   const base = safeParseApplicant(rest);
   const attrs = schema.safeParse(attributes ?? {});
-  const issues: ValidationIssue[] = base.ok ? [] : [...base.error.issues];
+  const unblocked = (i: ValidationIssue) => !isBlockedPath(i.path, read.blocked);
+  const issues: ValidationIssue[] = [...read.issues.filter((i) => i.path[0] !== 'attributes'), ...(base.ok ? [] : base.error.issues.filter(unblocked))].sort(
+    compareIssuePaths,
+  );
+  issues.push(...read.issues.filter((i) => i.path[0] === 'attributes'));
   if (!attrs.success)
-    for (const issue of ValidationError.fromZod('attributes', attrs.error).issues) issues.push({ ...issue, path: ['attributes', ...issue.path] });
+    for (const issue of ValidationError.fromZod('attributes', attrs.error).issues) {
+      const at = { ...issue, path: ['attributes', ...issue.path] };
+      if (unblocked(at)) issues.push(at);
+    }
   if (issues.length > 0 || !base.ok || !attrs.success) throw new ValidationError('Applicant', issues);
   // The attributes' shape is the lender's schema, not the built-in (empty) one: the engine passes
   // them through untouched to the lender's own features.

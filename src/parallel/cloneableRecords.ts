@@ -1,36 +1,28 @@
-import type { BatchResult } from '../decision/createScorer.js';
-import { toErrorData } from '../decision/toErrorData.js';
-import { parseApplicant } from '../schema/parseApplicant.js';
+import { materializeRecord, type RecordPatch } from './workerRecordPatches.js';
 
-/** A chunk made safe to post to a worker, with the results already known for records that could not be. */
+/** A chunk made safe to post to a worker, and the patches its worker applies before deciding. */
 export interface CloneableChunk {
   readonly applicants: readonly unknown[];
-  /** Results decided here, by index within the chunk; they replace the worker's answer for that slot. */
-  readonly settled: ReadonlyMap<number, BatchResult>;
+  /** Patches of the records made cloneable here, by index within the chunk (see workerRecordPatches). */
+  readonly patches: readonly RecordPatch[];
 }
 
 /**
- * Makes a chunk structured-cloneable record by record, so one record holding a function or a
- * symbol cannot sink its neighbours. Such a record is parsed here as the in-process scorer would:
- * if it is invalid its error is settled here; if it is valid (the uncloneable part was a stripped
- * extra field) the parsed applicant, plain data, is sent instead.
+ * Makes a chunk structured-cloneable record by record, so one record cloning refuses (a live
+ * Proxy, a root that cannot be read) cannot sink its neighbours: each such record is replaced by
+ * its plain copy, or a root patch, as `materializeRecord` makes them. Nothing is parsed here: the
+ * worker validates every record with the pool's own feature set, as the in-process scorer would.
  */
-export function cloneableRecords(applicants: readonly unknown[], base: number): CloneableChunk {
-  const out: unknown[] = new Array(applicants.length);
-  const settled = new Map<number, BatchResult>();
+export function cloneableRecords(applicants: readonly unknown[]): CloneableChunk {
+  const out = [...applicants];
+  const patches: RecordPatch[] = [];
   applicants.forEach((a, i) => {
-    if (isCloneable(a)) {
-      out[i] = a;
-      return;
-    }
-    try {
-      out[i] = parseApplicant(a);
-    } catch (e) {
-      out[i] = null;
-      settled.set(i, { ok: false, index: base + i, error: toErrorData(e) });
-    }
+    if (isCloneable(a)) return;
+    const m = materializeRecord(a, i);
+    out[i] = m.value;
+    patches.push(...m.patches);
   });
-  return { applicants: out, settled };
+  return { applicants: out, patches };
 }
 
 function isCloneable(value: unknown): boolean {

@@ -100,7 +100,8 @@ const CLOSE_GRACE_MS = 10_000;
 interface Task {
   readonly id: number;
   readonly base: number;
-  readonly applicants: readonly unknown[];
+  /** Replaced, with `patches`, when cloning refuses some record of it (see cloneableRecords); retries reuse both. */
+  applicants: readonly unknown[];
   readonly options: DecideOptions | undefined;
   readonly call: BatchCall;
   /** 0 on first sending; 1 for a record retried alone after its worker failed. */
@@ -110,7 +111,7 @@ interface Task {
   /** Results known before sending (holes, unreadable elements), by index within the task. */
   readonly presettled: ReadonlyMap<number, BatchResult>;
   /** Values cloning would change or refuse, put back by the worker (see workerRecordPatches). */
-  readonly patches: readonly RecordPatch[];
+  patches: readonly RecordPatch[];
 }
 
 /** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
@@ -227,7 +228,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
     };
-    let settled: ReadonlyMap<number, BatchResult> = task.presettled;
+    const settled: ReadonlyMap<number, BatchResult> = task.presettled;
     if (!child.connected) {
       // The worker is going away: its exit handler retries what it holds.
       slot.tasks.set(task.id, { task, settled, timer: undefined });
@@ -236,11 +237,13 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     try {
       child.send(msg);
     } catch {
-      // Cloning failed somewhere in the chunk; find the records at fault rather than fail them all.
-      const chunk = cloneableRecords(task.applicants, task.base);
-      settled = new Map([...task.presettled, ...chunk.settled]);
+      // Cloning refused some record (a live Proxy, a root that cannot be read): each such record is
+      // made cloneable on its own, so it cannot sink its chunk-mates; the task keeps the result for retries.
+      const chunk = cloneableRecords(task.applicants);
+      task.applicants = chunk.applicants;
+      task.patches = [...task.patches, ...chunk.patches];
       try {
-        child.send({ ...msg, applicants: chunk.applicants });
+        child.send({ ...msg, applicants: task.applicants, ...(task.patches.length === 0 ? {} : { patches: task.patches }) });
       } catch (e) {
         // The options themselves cannot be cloned: the call fails as a whole, as in-process it would.
         failCall(

@@ -195,15 +195,23 @@ function scan(record: unknown, index: number): RecordPatch[] {
 
 /**
  * A copy of `record` with null at every patched path (the patches are the record's own, found by
- * scan). A patched value is never read again: a getter that threw is not called twice here.
+ * scan), read through any Proxy into plain objects. A patched value is never read again: a getter
+ * that threw is not called twice here. An object met twice is copied once, so a cycle stays a
+ * cycle (readPlainData refuses it at the same path) and the copy always ends; an object deeper
+ * than readPlainData reads is refused by it unread, so an empty one stands in for it.
  */
 function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown {
   if (patches.some((p) => p.path.length === 0)) return null;
   const patched = (at: readonly (string | number)[]) => patches.some((p) => p.path.length === at.length && p.path.every((s, i) => s === at[i]));
+  const copies = new Map<object, unknown>();
   const copy = (v: unknown, at: readonly (string | number)[]): unknown => {
     if (typeof v !== 'object' || v === null) return v;
+    if (at.length > MAX_DEPTH) return {};
+    const seen = copies.get(v);
+    if (seen !== undefined) return seen;
     if (Array.isArray(v)) {
       const out: unknown[] = new Array<unknown>(v.length);
+      copies.set(v, out);
       for (let i = 0; i < v.length; i++) {
         const here = [...at, i];
         if (patched(here)) out[i] = null;
@@ -212,6 +220,7 @@ function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown 
       return out;
     }
     const out: Record<string, unknown> = {};
+    copies.set(v, out);
     for (const key of Object.keys(v)) {
       const here = [...at, key];
       // An own data property whatever the key, as readPlainData copies (`__proto__` stays a key).
@@ -223,8 +232,38 @@ function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown 
   return copy(record, []);
 }
 
+/**
+ * A record cloning refused although the scan found nothing in it to patch: a live Proxy somewhere
+ * (cloning refuses every proxy), or a root that cannot be read (a revoked proxy). The first is read
+ * through into a plain copy, with the patches of whatever inside it cloning cannot carry; the second
+ * becomes a root patch, which the worker turns into an object that throws the same on reading. So
+ * the worker decides or refuses it as in process, with the pool's feature set, and the parent still
+ * never parses. Like the scan, this reads each property once more than in process.
+ */
+export function materializeRecord(record: unknown, index: number): { readonly value: unknown; readonly patches: readonly RecordPatch[] } {
+  let found: RecordPatch[];
+  try {
+    found = scan(record, index);
+    const root = found.find((p) => p.path.length === 0);
+    if (root !== undefined) return { value: null, patches: [root] };
+    return { value: copyWithout(record, found), patches: found };
+  } catch (e) {
+    // A trap that threw on the second reading only: the record is unreadable as a whole.
+    return { value: null, patches: [{ index, path: [], kind: 'unreadable', name: errorName(e) }] };
+  }
+}
+
 function standIn(p: RecordPatch): unknown {
   if (p.kind === 'function') return function standInFunction() {};
+  if (p.kind === 'unreadable') {
+    // A whole record that cannot be read: a proxy that throws, on any look at it, an Error named
+    // as readPlainData named what the original threw.
+    const thrown = Object.assign(new Error('could not be read'), { name: p.name ?? 'Error' });
+    const fail = (): never => {
+      throw thrown;
+    };
+    return new Proxy({}, { getPrototypeOf: fail, ownKeys: fail, get: fail, has: fail, getOwnPropertyDescriptor: fail });
+  }
   if (p.kind === 'symbol') return Symbol('stand-in');
   // An instance of a class named as readPlainData named the original (it reads only that name).
   const Named = class {};

@@ -11,7 +11,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function comparePaths(a: Issue, b: Issue): number {
+/** Orders issues by path (numbers as numbers), as every Applicant error lists them. */
+export function compareIssuePaths(a: Issue, b: Issue): number {
   const n = Math.min(a.path.length, b.path.length);
   for (let i = 0; i < n; i++) {
     const x = a.path[i]!;
@@ -46,7 +47,7 @@ function validate(raw: unknown): SafeParseApplicantResult {
   }
   const r = Applicant.safeParse(subject);
   if (!r.success) issues.push(...validationIssuesFromZod(r.error).filter((i) => !isBlockedPath(i.path, read.blocked)));
-  if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(comparePaths)) };
+  if (issues.length > 0 || !r.success) return { ok: false, error: new ValidationError('Applicant', [...issues].sort(compareIssuePaths)) };
   return { ok: true, value: rememberParsed(r.data) };
 }
 

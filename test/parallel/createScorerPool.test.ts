@@ -125,7 +125,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(pooled[0]?.ok && pooled[2]?.ok).toBe(true);
   });
 
-  it('law: a value cloning changes or refuses (class instance, function, symbol, throwing getter, revoked proxy, Date, Map, boxed value), anywhere in a record, gets the in-process result', async () => {
+  it('law: a value cloning changes or refuses (class instance, function, symbol, throwing getter, revoked or live proxy, a cycle, Date, Map, boxed value), anywhere in a record, gets the in-process result', async () => {
     class Boxed {
       constructor(readonly inner: unknown) {}
     }
@@ -147,11 +147,26 @@ describe('createScorerPool: same results as the in-process scorer', () => {
         revoke();
         return proxy;
       },
+      () => new Proxy({ monthlyNet: 500_000 }, {}),
+      () => new Proxy([1, 2], {}),
+      () => new Proxy({ inner: () => 1 }, {}),
+      () => new Proxy({}, { getPrototypeOf: () => Array.prototype }),
+      // Not values put at the path: the object there wrapped in a Proxy, or made to contain itself
+      // next to a function (cloning refuses the function; the copy that replaces it must end).
+      () => 'wrap',
+      () => 'cycle',
     );
     // Put at a path as a getter that throws, not as a value.
     const THROWS_TYPE_ERROR = Symbol('getter throws a TypeError');
     const THROWS_A_STRING = Symbol('getter throws a string');
     const put = (at: Record<string | number, unknown>, key: string, value: unknown) => {
+      if (value === 'wrap' || value === 'cycle') {
+        const there = at[key];
+        if (typeof there !== 'object' || there === null) at[key] = value === 'wrap' ? new Proxy({ there }, {}) : { self: at, fn: () => 1 };
+        else if (value === 'wrap') at[key] = new Proxy(there, {});
+        else Object.assign(there, { self: there, fn: () => 1 });
+        return;
+      }
       if (value !== THROWS_TYPE_ERROR && value !== THROWS_A_STRING) {
         at[key] = value;
         return;
@@ -170,6 +185,8 @@ describe('createScorerPool: same results as the in-process scorer', () => {
       const root = structuredClone(applicant) as unknown as Record<string | number, unknown>;
       if (steps.length === 0 && !extra) {
         const whole = make();
+        if (whole === 'wrap') return new Proxy(root, {});
+        if (whole === 'cycle') return Object.assign(root, { self: root, fn: () => 1 });
         return typeof whole === 'symbol' && (whole === THROWS_TYPE_ERROR || whole === THROWS_A_STRING) ? root : whole;
       }
       let at = root;
@@ -366,6 +383,27 @@ describe('createScorerPool with a lender feature set: records cloning cannot car
     expect(json(pooled)).toBe(json(local));
     expect(local.map((r) => r.ok)).toEqual([true, false, false, false, true]);
     // Refused for what is wrong with them, never for the lender's attribute.
+    for (const r of local) if (!r.ok) expect(JSON.stringify(r.error)).not.toContain('months_on_book');
+  });
+
+  it("a live Proxy (the whole record or a part holding the lender's attributes) and a root that cannot be read get the in-process result", async () => {
+    const withAttributes = (i: number) =>
+      ({ ...structuredClone(examples[i % examples.length]), attributes: { months_on_book: 12 } }) as Record<string, unknown>;
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const nested = withAttributes(1);
+    nested.attributes = new Proxy({ months_on_book: 30 }, {});
+    const nestedBad = withAttributes(2);
+    nestedBad.household = new Proxy({ ...(nestedBad.household as object), pet: new Map() }, {});
+    const trapThrows = new Proxy(withAttributes(3), {
+      getPrototypeOf() {
+        throw new RangeError('no prototype');
+      },
+    });
+    const batch: unknown[] = [new Proxy(withAttributes(0), {}), nested, nestedBad, revoked, trapThrows, withAttributes(4)];
+    const [pooled, local] = await Promise.all([lenderPool.safeDecideBatch(batch), lenderScorer.safeDecideBatch(batch)]);
+    expect(json(pooled)).toBe(json(local));
+    expect(local.map((r) => r.ok)).toEqual([true, true, false, false, false, true]);
     for (const r of local) if (!r.ok) expect(JSON.stringify(r.error)).not.toContain('months_on_book');
   });
 });
