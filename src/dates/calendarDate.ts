@@ -72,3 +72,8 @@ export function monthOf(date: CalendarDate): number {
 export function dayOf(date: CalendarDate): number {
   return date % 100;
 }
+
+/** A calendar date written as ISO `YYYY-MM-DD` (years 0-9999), as date-fns `format(d, 'yyyy-MM-dd')` writes its midnight. */
+export function isoOfCalendarDate(date: CalendarDate): string {
+  return `${String(yearOf(date)).padStart(4, '0')}-${String(monthOf(date)).padStart(2, '0')}-${String(dayOf(date)).padStart(2, '0')}`;
+}

@@ -1,9 +1,8 @@
-import { addDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
+import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { calendarDateOf, isoOfCalendarDate } from '../dates/calendarDate.js';
+import { calendarDateOfDayNumber } from '../dates/calendarDateOfDayNumber.js';
+import { dayNumberOf } from '../dates/dayNumber.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { SpendingCategory } from './category.js';
 import type { LocalizedText } from './localizedText.js';
@@ -113,8 +112,6 @@ function amountClusters(purchases: readonly Transaction[], rule: RecurringRule):
   return clusters;
 }
 
-const EPOCH = parseISO('2000-01-01');
-
 /**
  * Day numbers per calendar day, computed once per distinct day: a history of thousands of
  * transactions spans a few hundred days, and date parsing dominated the detection's time.
@@ -125,7 +122,8 @@ function dayNumbers(): (t: Transaction) => number {
     const day = dayOf(t.time);
     let n = cache.get(day);
     if (n === undefined) {
-      n = differenceInCalendarDays(parseISO(day), EPOCH);
+      // Calendar days, never local midnights: a day the process zone skipped is still a day.
+      n = dayNumberOf(calendarDateOf(day));
       cache.set(day, n);
     }
     return n;
@@ -177,8 +175,8 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
       const amounts = items.map((t) => t.amount).sort((a, b) => a - b);
       const typicalAmount = amounts[Math.floor((amounts.length - 1) / 2)]!;
       const lastDate = dayOf(last.time);
-      const lastDay = parseISO(lastDate);
-      const next = run.cadence === 'weekly' ? addDays(lastDay, 7) : addMonths(lastDay, 1);
+      const lastDay = calendarDateOf(lastDate);
+      const next = run.cadence === 'weekly' ? calendarDateOfDayNumber(dayNumberOf(lastDay) + 7) : addCalendarMonths(lastDay, 1);
       const monthlyCost = run.cadence === 'weekly' ? mulDivRound(typicalAmount, 52, 12) : typicalAmount;
       found.push({
         merchant: last.merchant,
@@ -189,9 +187,9 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
         typicalAmount,
         firstDate: firstDay,
         lastDate,
-        nextExpectedDate: format(next, 'yyyy-MM-dd'),
+        nextExpectedDate: isoOfCalendarDate(next),
         monthlyCost,
-        active: differenceInCalendarDays(parseISO(asOf), lastDay) <= CADENCE_GAP_DAYS[run.cadence].max,
+        active: dayNumberOf(calendarDateOf(asOf)) - dayNumberOf(lastDay) <= CADENCE_GAP_DAYS[run.cadence].max,
         transactionIds: items.map((t) => t.id),
         message: recurringMessage({ merchant: last.merchant, cadence: run.cadence, typicalAmount, occurrences: items.length, lastDate, monthlyCost }),
       });

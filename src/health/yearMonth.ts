@@ -1,7 +1,5 @@
-import { format } from 'date-fns/format';
-import { getDaysInMonth } from 'date-fns/getDaysInMonth';
-import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
+import { daysInMonth as daysInCalendarMonth } from '../dates/calendarDate.js';
 import type { LocalizedText } from './localizedText.js';
 
 /** A calendar month as ISO `YYYY-MM`; budgets, bills and reminders are all kept per month. */
@@ -32,13 +30,19 @@ export function shiftMonth(month: YearMonth, n: number): YearMonth {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 }
 
-/** Number of days in a month (28 to 31). */
+/**
+ * Number of days in a month (28 to 31), by the calendar: date-fns on the 1st's local midnight gave 1
+ * for December 1994 in Pacific/Kiritimati, which skipped the 31st.
+ */
 export function daysInMonth(month: YearMonth): number {
-  return getDaysInMonth(parseISO(`${month}-01`));
+  return daysInCalendarMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
-/** Customer-facing name of a month: "May 2024" / "2024年5月". */
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Customer-facing name of a month: "May 2024" / "2024年5月" (date-fns `MMMM yyyy`, without a Date). */
 export function monthLabel(month: YearMonth): LocalizedText {
-  const first = parseISO(`${month}-01`);
-  return { en: format(first, 'MMMM yyyy'), zhHans: `${format(first, 'yyyy')}年${format(first, 'M')}月` };
+  const year = month.slice(0, 4);
+  const m = Number(month.slice(5, 7));
+  return { en: `${MONTH_NAMES[m - 1]} ${year}`, zhHans: `${year}年${m}月` };
 }
