@@ -24,6 +24,7 @@ import {
   type RunManifest,
 } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
+import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
@@ -137,7 +138,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     const input = await fingerprintInput(args.input);
     decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers);
-    const features = args.features === undefined ? null : await fingerprintInput(args.features);
+    const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);

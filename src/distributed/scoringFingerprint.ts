@@ -2,7 +2,7 @@ import type { ScorerArgs } from '../cli/openScorer.js';
 import { policyHash } from '../policy/policyHash.js';
 import { ENGINE_VERSION } from '../version.js';
 import { keyFingerprints } from '../cli/keyFingerprints.js';
-import { fingerprintInput } from '../cli/score/runManifest.js';
+import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import type { ScoringFingerprint } from './chunkJob.js';
 
 /**
@@ -17,7 +17,7 @@ export async function scoringFingerprint(values: ScorerArgs): Promise<Omit<Scori
       modelSha256: scorer.model.sha256,
       policyHash: policyHash(scorer.policy),
       engineVersion: ENGINE_VERSION,
-      featuresSha256: values.features === undefined ? null : (await fingerprintInput(values.features)).sha256,
+      featuresSha256: values.features === undefined ? null : (await fingerprintFeatureModule(values.features)).sha256,
       keys: await keyFingerprints(values),
     };
   } finally {

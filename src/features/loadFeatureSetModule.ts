@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors/validationError.js';
+import { fingerprintFeatureModule } from './featureModuleFingerprint.js';
 import type { FeatureSet } from './featureSet.js';
 
 /** A lender's feature set loaded from its module, and which file it came from. */
@@ -11,8 +10,9 @@ export interface FeatureSetModule {
   /** Absolute path of the module. */
   readonly path: string;
   /**
-   * Hex SHA-256 of the module file. Feature sets hold functions, which cannot be compared: a run's
-   * manifest and a distributed job compare this instead, so a changed module is never mixed in.
+   * Hex SHA-256 of the module file and the local files it imports (see fingerprintFeatureModule).
+   * Feature sets hold functions, which cannot be compared: a run's manifest and a distributed job
+   * compare this instead, so a changed module, or a changed helper it imports, is never mixed in.
    */
   readonly sha256: string;
 }
@@ -27,9 +27,7 @@ export interface FeatureSetModule {
  */
 export async function loadFeatureSetModule(path: string): Promise<FeatureSetModule> {
   const absolute = resolve(path);
-  const sha256 = createHash('sha256')
-    .update(await readFile(absolute))
-    .digest('hex');
+  const { sha256 } = await fingerprintFeatureModule(absolute);
   const mod = (await import(pathToFileURL(absolute).href)) as { default?: unknown; features?: unknown };
   const set = mod.default ?? mod.features;
   if (typeof set !== 'object' || set === null || !('byName' in set) || !('definitions' in set)) {

@@ -82,6 +82,27 @@ describe('--features MODULE on the command line', () => {
     expect(readFileSync(file('own.ndjson'), 'utf8')).toBe(before);
   });
 
+  it('--resume refuses the same module when a helper file it imports changed (the fingerprint covers its local imports)', async () => {
+    mkdirSync(file('split'), { recursive: true });
+    writeFileSync(file('split/tenure.ts'), 'export const tenureOf = (months: number): number => months;\n');
+    writeFileSync(
+      file('split/features.ts'),
+      moduleText
+        .replace("import { z } from 'zod';", "import { z } from 'zod';\nimport { tenureOf } from './tenure.js';")
+        .replace('compute: (ctx) => ctx.applicant.attributes.months_on_book', 'compute: (ctx) => tenureOf(ctx.applicant.attributes.months_on_book)'),
+    );
+    const args = ['--in', file('book.ndjson'), '--out', file('split.ndjson'), '--features', file('split/features.ts')];
+    expect(await runScoreCommand(args, captureIo().io)).toBe(0);
+    const manifest = JSON.parse(readFileSync(file('split.ndjson.run.json'), 'utf8')) as { features: { imports: string[] } };
+    expect(manifest.features.imports).toEqual(['tenure.ts']);
+    const before = readFileSync(file('split.ndjson'), 'utf8');
+    writeFileSync(file('split/tenure.ts'), 'export const tenureOf = (months: number): number => months * 2;\n');
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/the features differ: the run used .*split\/features\.ts \(sha256 [0-9a-f]{12}\.\.\.\), now .*split\/features\.ts/);
+    expect(readFileSync(file('split.ndjson'), 'utf8')).toBe(before);
+  });
+
   it('decide and suggest --features take an applicant carrying the attribute; a module without a feature set is a typed error naming it', async () => {
     const c = captureIo();
     const code = await main(['decide', file('one.json'), '--features', file('features.ts'), '--compact'], c.io);
