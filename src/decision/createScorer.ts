@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
-import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import type { CertificateKindSpec, CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -169,6 +169,12 @@ export interface Scorer<TInput = ApplicantInput> {
   /** Model identity: `name@version` and SHA-256. */
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policy: PolicyConfig;
+  /**
+   * The certificate kinds this scorer assesses (its catalog, in catalog order), frozen: what an
+   * upload screen may offer, and what a what-if suggestion assumes (a preview assumes the kind's
+   * typical result verified by its first method in `verificationMethods`).
+   */
+  readonly certificateKinds: readonly CertificateKindSpec[];
   /** Decides one applicant. @throws ValidationError naming every field at fault; CreditliftError `aborted` when cancelled. */
   decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
   /**
@@ -450,6 +456,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   return {
     model: { id: model.id, sha256: model.sha256 },
     policy,
+    // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
+    certificateKinds: Object.freeze([...catalog.values()]),
     decide,
     async safeDecide(input, opts) {
       try {

@@ -5,8 +5,8 @@ import type { Applicant } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 
-/** Verifier confidence assumed for a what-if certificate: a clean, verified upload. */
-const ASSUMED_CONFIDENCE = 0.95;
+/** Verifier confidence assumed for a what-if certificate: a clean, verified upload (the credit law `suggestions_come_true` uploads it so). */
+export const WHAT_IF_CONFIDENCE = 0.95;
 
 /** A what-if's document hash is a constant of its kind: hashed once per kind, not once per what-if. */
 const documentHashes = new Map<string, string>();
@@ -45,7 +45,7 @@ export function hypotheticalEvidence(
       issueDate: applicant.asOf,
       ...(typical.score !== undefined ? { score: typical.score } : {}),
       ...(typical.level !== undefined ? { level: typical.level } : {}),
-      verification: { method, confidence: ASSUMED_CONFIDENCE },
+      verification: { method, confidence: WHAT_IF_CONFIDENCE },
       documentHash: whatIfDocumentHash(spec.id),
     },
   };

@@ -19,6 +19,7 @@ export const CREDIT_LAW_NAMES = [
   'reassessment_within_bounds',
   'reduction_within_bounds',
   'reasons_where_owed',
+  'suggestions_come_true',
 ] as const;
 
 /** The name of one credit law. */
@@ -26,7 +27,8 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
 
 /**
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
- * policy); the scorer laws run too when a scorer is given.
+ * policy); the scorer laws run too when a scorer is given. `suggestions_come_true` has no policy
+ * half (previews need a model and a catalog): without a scorer it checks nothing.
  */
 export interface LawSubject {
   /** The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required. */

@@ -10,6 +10,7 @@ import { limitsRounded } from './laws/limitsRounded.js';
 import { limitWithinCaps } from './laws/limitWithinCaps.js';
 import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
 import { reasonsWhereOwed } from './laws/reasonsWhereOwed.js';
+import { suggestionsComeTrue } from './laws/suggestionsComeTrue.js';
 import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
@@ -35,4 +36,5 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   reassessment_within_bounds: reassessmentWithinBounds,
   reduction_within_bounds: reductionWithinBounds,
   reasons_where_owed: reasonsWhereOwed,
+  suggestions_come_true: suggestionsComeTrue,
 });

@@ -10,8 +10,9 @@ import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName } 
 // (a promotion, a shortcut), and each breaks exactly the law it is named for.
 const step = defaultPolicy.limits.roundingStep;
 const loose = resolvePolicy({ affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 1 }], residualFloorByCityTier: [0, 0, 0, 0, 0] } });
-// Every law but reduction_within_bounds, whose policy part checks applyReduction, not the engine.
-const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds'>, (i: PolicyInput) => PolicyResult> = {
+// Every law but reduction_within_bounds, whose policy part checks applyReduction, not the engine,
+// and suggestions_come_true, which has no policy part (test/testing/scorerLawViolations.test.ts).
+const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds' | 'suggestions_come_true'>, (i: PolicyInput) => PolicyResult> = {
   // A 5-point "promotion" priced below the floor.
   apr_within_bounds: (i) => {
     const r = applyPolicy(i);

@@ -116,6 +116,23 @@ export const mutants: readonly Mutant[] = [
       }),
   },
   {
+    // A what-if preview that rounds its promise up a step: "upload IELTS and get 12,100 RMB" when
+    // the upload gives 12,000.
+    name: 'suggestions promise a step more',
+    caughtBy: ['suggestions_come_true'],
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return {
+        ...s,
+        policy: s.policy,
+        suggest: async (a, o) => {
+          const r = await s.suggest(a, o);
+          return { ...r, items: r.items.map((i) => ({ ...i, limit: i.limit + step, limitGain: i.limitGain + step })) };
+        },
+      };
+    },
+  },
+  {
     // A reduction rounded up to the step rather than down: more than the customer asked for.
     name: 'reduction rounded up',
     caughtBy: ['reduction_within_bounds', 'customer_controls_hold'],

@@ -145,6 +145,8 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const scorer: Scorer = {
     model: champion.model,
     policy: champion.policy,
+    // The champion's, like model and policy (an arm deciding live may hold another catalog).
+    certificateKinds: champion.certificateKinds,
     async decide(input, opts) {
       const arm = armOf(input);
       const decision = await decider(arm).decide(input, opts);

@@ -4,11 +4,14 @@ import type { CreditLaw, CreditLawName, LawRunOptions, LawSubject } from '../cre
 import { lawContext, type LawContext } from './lawContext.js';
 import { runLaw } from './runLaw.js';
 
-/** How one law is checked: always on the pure policy, and end to end when a scorer is given. */
+/**
+ * How one law is checked: on the pure policy, and end to end when a scorer is given. A law about
+ * what only a scorer does (what-if previews need a model and a catalog) has no policy half.
+ */
 export interface LawSpec<P, S> {
   readonly name: CreditLawName;
   readonly description: string;
-  readonly policyProperty: (ctx: LawContext) => fc.IProperty<[P]>;
+  readonly policyProperty?: (ctx: LawContext) => fc.IProperty<[P]>;
   readonly scorerProperty?: (ctx: LawContext, scorer: Scorer) => fc.IAsyncProperty<[S]>;
 }
 
@@ -20,7 +23,7 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
     description,
     async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
       const ctx = lawContext(subject, options);
-      await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
+      if (spec.policyProperty !== undefined) await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
       if (ctx.scorer === undefined || spec.scorerProperty === undefined) return;
       // End to end, the scorer is held to the policy it actually runs, whatever `policy` says.
       const scorerCtx = subject.policy === undefined ? ctx : lawContext({ scorer: ctx.scorer }, options);
