@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from '../common/deepFreeze.js';
 import { ValidationError } from '../errors/validationError.js';
 import { CertificateKindSpec, type CertificateKindSpecInput } from './certificateKindSpec.js';
 import { defaultCertificateKinds } from './defaultCertificateKinds.js';
@@ -26,14 +27,6 @@ function parseKinds(subject: string, input: unknown): CertificateKindSpec[] {
     throw ValidationError.fromZod(subject, r.error, 'catalog_invalid');
   }
   return r.data;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function toCatalog(kinds: readonly CertificateKindSpec[]): Catalog {

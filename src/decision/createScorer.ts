@@ -327,7 +327,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     catalog,
     catalogHash: sha256Hex(canonicalJson([...catalog.values()])),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
-    dataCategories: dataCategoriesUsed(encoder.definitions),
+    // Frozen: a decision that used no extra category carries this very list.
+    dataCategories: Object.freeze(dataCategoriesUsed(encoder.definitions)),
     contributionSpace: options.contributionSpace ?? 'log_odds',
     explanations,
     suggestionCount,

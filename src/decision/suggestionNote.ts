@@ -1,7 +1,9 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { LimitSetBy } from '../policy/applyPolicy.js';
 
 /** Why no certificate would raise the limit, per constraint, in both languages. */
-const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: string }>> = {
+// Frozen: a note goes into decisions as it is (shared by every decision it explains).
+const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: string }>> = deepFreeze({
   decline: { en: 'No certificate changes this outcome: the reasons above must be resolved first.', zhHans: '上传证书无法改变当前结果，请先解决上述原因。' },
   risk: { en: 'No catalog certificate would lower the estimated risk enough to raise the limit.', zhHans: '目前没有可上传的证书能使风险评估提升额度。' },
   affordability: {
@@ -26,7 +28,7 @@ const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: strin
     zhHans: '单次及近期累计提额幅度有限，更多证书可在下次评估时计入。',
   },
   requested: { en: 'Your limit is the amount you asked for.', zhHans: '您的额度即为您申请的金额。' },
-};
+});
 
 /** The note shown when no certificate can raise the limit (or none is suggested, for financial health). */
 export function suggestionNote(blockedBy: LimitSetBy | 'decline' | 'financial_health', overBudgetMonths = 0): { en: string; zhHans: string } {

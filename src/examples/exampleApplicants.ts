@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import type { ApplicantInput } from '../schema/applicant.js';
@@ -531,14 +532,6 @@ const examples: ExampleApplicant[] = [
     },
   },
 ];
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * Realistic, valid example applicants (asOf 2026-11-01), one or more per segment, for demos,

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { FeatureFactor } from '../features/featureDefinitions.js';
 
 /** Text in both languages the product speaks, side by side so neither drifts from the other. */
@@ -16,7 +17,9 @@ export interface FactorEntry {
 }
 
 /** Every model factor's bilingual wording, as data. */
-export const factorCatalog: Readonly<Record<FeatureFactor, FactorEntry>> = {
+// Frozen: its labels go into every decision as they are, so a caller editing one decision's label
+// must not be able to rewrite every later decision's.
+export const factorCatalog: Readonly<Record<FeatureFactor, FactorEntry>> = deepFreeze({
   income: {
     label: { en: 'Income and its verification', zhHans: '收入及其核验' },
     raisesRisk: { en: 'Verified monthly income is low for the limit requested', zhHans: '经核验的月收入相对所申请额度偏低' },
@@ -57,4 +60,4 @@ export const factorCatalog: Readonly<Record<FeatureFactor, FactorEntry>> = {
     raisesRisk: { en: 'Age and residence profile', zhHans: '年龄与居住地情况' },
     lowersRisk: { en: 'Age and residence profile', zhHans: '年龄与居住地情况' },
   },
-};
+});

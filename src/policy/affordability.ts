@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { largestPrincipal, monthlyPayment } from './annuity.js';
@@ -57,7 +58,7 @@ export interface AffordabilityCapacity {
 }
 
 /** Check labels, both languages side by side. */
-export const affordabilityCheckLabels: Readonly<Record<AffordabilityCheckId, { readonly en: string; readonly zhHans: string }>> = {
+export const affordabilityCheckLabels: Readonly<Record<AffordabilityCheckId, { readonly en: string; readonly zhHans: string }>> = deepFreeze({
   income_level: { en: 'Monthly income at least the minimum', zhHans: '月收入不低于最低要求' },
   debt_service: {
     en: 'Monthly repayments on all debts, this line included, within the maximum share of income',
@@ -67,7 +68,7 @@ export const affordabilityCheckLabels: Readonly<Record<AffordabilityCheckId, { r
     en: 'Income left after living costs (at least a minimum per household member) and all repayments at least the floor for the city tier',
     zhHans: '扣除生活开支、抚养支出和全部还款后的剩余收入不低于所在城市等级的下限',
   },
-};
+});
 
 /** Gathers the affordability inputs from a validated applicant. */
 export function affordabilityInputOf(applicant: Applicant, policy: PolicyConfig): AffordabilityInput {

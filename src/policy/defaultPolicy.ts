@@ -1,4 +1,4 @@
-import { deepFreeze } from './deepFreeze.js';
+import { deepFreeze } from '../common/deepFreeze.js';
 import { cnConsumerFinance2024 } from './jurisdictionProfile.js';
 import type { PolicyConfig } from './policyConfig.js';
 

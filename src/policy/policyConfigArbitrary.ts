@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deepFreeze } from './deepFreeze.js';
+import { deepFreeze } from '../common/deepFreeze.js';
 import { dailyRateGrid } from './dailyRateGrid.js';
 import { cnConsumerFinance2024, euCcd2 } from './jurisdictionProfile.js';
 import { instalmentCost, type PlanFees } from './planCosts.js';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validationError.js';
-import { deepFreeze } from './deepFreeze.js';
+import { deepFreeze } from '../common/deepFreeze.js';
 import { PolicyConfig } from './policyConfig.js';
 import { PolicyInvalidError } from './policyInvalidError.js';
 
