@@ -18,6 +18,42 @@ describe('CanonicalJsonWriter', () => {
     );
   });
 
+  it('law: frozen values (deep, shallow, with getters, holes, shared in two places) are written as canonicalJson writes them, every time', () => {
+    const writer = new CanonicalJsonWriter();
+    const deepFreeze = (v: unknown): unknown => {
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+        Object.freeze(v);
+        for (const x of Object.values(v)) deepFreeze(x);
+      }
+      return v;
+    };
+    // A frozen object whose getter answers what `current` is: never remembered.
+    let current = 0;
+    const withGetter = Object.freeze(
+      Object.defineProperty({}, 'n', {
+        get: () => current,
+        enumerable: true,
+      }),
+    );
+    fc.assert(
+      fc.property(awkward.value, fc.constantFrom('deep', 'shallow', 'none'), (v, how) => {
+        const value = how === 'deep' ? deepFreeze(v) : how === 'shallow' && typeof v === 'object' && v !== null ? Object.freeze(v) : v;
+        const shared = Object.freeze({ a: value, b: value, g: withGetter });
+        for (let i = 0; i < 2; i++) {
+          current = i;
+          expect(writer.bytes(shared)).toEqual(utf8(canonicalJson(shared)));
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+    // A frozen object holding a mutable one is written afresh after that one changes.
+    const inner = { x: 1 };
+    const outer = Object.freeze({ inner });
+    expect(new TextDecoder().decode(writer.bytes(outer))).toBe('{"inner":{"x":1}}');
+    inner.x = 2;
+    expect(new TextDecoder().decode(writer.bytes(outer))).toBe('{"inner":{"x":2}}');
+  });
+
   it('law: text that needs escaping or is not ASCII is written as JSON.stringify writes it (controls, quotes, lone surrogates, emoji, CJK)', () => {
     const writer = new CanonicalJsonWriter();
     const text = fc.oneof(
