@@ -40,14 +40,15 @@ function uploadOf(
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion comes true: deciding the applicant with the certificate it names (its kind at the assumed result, issued on the decision date, verified by the kind's first method) gives exactly the suggested PD, and the suggested limit is that decision's limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, and in a decision) comes true: deciding the applicant with the certificate it names (its kind at the assumed result, issued on the decision date, verified by the kind's first method) gives exactly the suggested PD, and the suggested limit is that decision's limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(ctx.applicants(2), async (applicant) => {
       const [suggested, today] = await Promise.all([scorer.suggest(applicant, { top: TOP }), scorer.decide(applicant)]);
       const ceiling = Math.max(today.health.healthyLimit, today.limit);
-      for (const item of suggested.items) {
+      // What `suggest` answers, and what the decision itself suggests (the scorer's default count).
+      for (const item of [...suggested.items, ...today.suggestions.items]) {
         const spec = scorer.certificateKinds.find((k) => k.id === item.kind);
         const method = spec?.verificationMethods[0];
         requireLaw(method !== undefined, () => `"${applicant.id}": a suggested ${item.kind} is not among the scorer's certificate kinds`);
