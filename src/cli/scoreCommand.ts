@@ -25,6 +25,7 @@ import {
 } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
+import { ENGINE_VERSION } from '../version.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
@@ -225,6 +226,7 @@ function runManifestOf(
     format: args.format,
     model: identity.model,
     policyHash: identity.policyHash,
+    engineVersion: ENGINE_VERSION,
     features,
     keys,
     options: {

@@ -244,6 +244,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     });
     expect(m.model).toEqual({ id: 'fake@1', sha256: 'f'.repeat(64) });
     expect(m.policyHash).toBe('p'.repeat(64));
+    expect(m.engineVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(m.keys).toEqual({ signing: null, personalData: null });
     expect(m.options).toMatchObject({ suggestions: 0, errors: path('out.ndjson') });
     expect(existsSync(path('out.ndjson.lock'))).toBe(false);
@@ -271,6 +272,19 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
       expect(c.err()).toMatch(message);
       expect(d.decided).toEqual([]);
     }
+    // A run made by another creditlift version (an upgrade between the crash and the resume), or
+    // by one that did not record its version: refused, as a distributed worker of another version is.
+    const manifest = manifestOf(path('out.ndjson'));
+    for (const [engineVersion, message] of [
+      ['0.0.9', /the engine differs: the run was made by creditlift 0\.0\.9, now \d+\.\d+\.\d+/],
+      [undefined, /the engine differs: the run was made by creditlift \(version not recorded\)/],
+    ] as const) {
+      writeFileSync(path('out.ndjson.run.json'), JSON.stringify({ ...manifest, engineVersion }));
+      const e = captureIo();
+      expect(await runScoreCommand([...args, '--resume'], e.io, withDecider(fakeDecider()))).toBe(2);
+      expect(e.err()).toMatch(message);
+    }
+    writeFileSync(path('out.ndjson.run.json'), JSON.stringify(manifest));
     // The input file itself changed since the run: refused too.
     writeFileSync(path('in.ndjson'), ndjson(11));
     const c = captureIo();

@@ -24,6 +24,13 @@ export interface RunManifest {
   readonly format: 'csv' | 'ndjson';
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policyHash: string;
+  /**
+   * The creditlift version that made the decisions (as every decision's `audit.engineVersion`
+   * says), so a run resumed after an upgrade is refused rather than mixing two engines' decisions,
+   * as a distributed job already refuses a worker of another version. Absent in manifests written
+   * before it was recorded.
+   */
+  readonly engineVersion?: string;
   /** The `--features` module (path, size, SHA-256), or null for the built-in features. */
   readonly features: InputFingerprint | null;
   /** Which signing and personal-data keys the decisions were made under (fingerprints, never the keys). */
@@ -73,7 +80,7 @@ export async function writeRunManifest(path: string, m: RunManifest): Promise<vo
 
 /**
  * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
- * (input, model, policy, features, keys, format, outputs, options that change the output). Empty when it may.
+ * (input, model, policy, engine version, features, keys, format, outputs, options that change the output). Empty when it may.
  */
 export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
   const out: string[] = [];
@@ -88,6 +95,10 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
     );
   if (before.policyHash !== now.policyHash)
     out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  if (before.engineVersion !== now.engineVersion)
+    out.push(
+      `the engine differs: the run was made by creditlift ${before.engineVersion ?? '(version not recorded)'}, now ${now.engineVersion ?? '(version not recorded)'}`,
+    );
   if ((before.features?.sha256 ?? null) !== (now.features?.sha256 ?? null) || before.features === undefined) {
     const name = (f: InputFingerprint | null | undefined) =>
       f === undefined ? 'not recorded' : f === null ? 'the built-in features' : `${f.path} (sha256 ${f.sha256.slice(0, 12)}...)`;
