@@ -151,6 +151,12 @@ export type DecideResult = { readonly ok: true; readonly decision: Decision } | 
 export interface SuggestOptions {
   /** How many suggestions, 1 to 100. Default 5. */
   readonly top?: number;
+  /**
+   * Recent limit increases (the last decision's `limitHistory`), as for {@link DecideOptions.limitHistory}:
+   * an existing customer who has used up the step limits' window gains nothing from a certificate
+   * today, and the previews say so (`blockedBy: 'step_limit'`). Default: none.
+   */
+  readonly limitHistory?: readonly LimitChange[];
   /** Cancels the call (see {@link DecideOptions.signal}). */
   readonly signal?: AbortSignal;
 }
@@ -502,7 +508,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
       }
       const applicant = parseApplicant(input);
-      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: [] }), opts?.signal);
+      const d = await one(
+        { ...whatIfCtx, suggestionCount: top },
+        planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: parseHistory(opts?.limitHistory) }),
+        opts?.signal,
+      );
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {

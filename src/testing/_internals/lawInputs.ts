@@ -76,6 +76,21 @@ export function limitHistoryArbitrary(asOf: string, policy: PolicyConfig): fc.Ar
 }
 
 /**
+ * A ledger whose rises inside the policy's window use up its count (or come close to its amount):
+ * the customer whom no certificate can raise today, which a random ledger rarely draws.
+ */
+export function usedWindowHistoryArbitrary(asOf: string, policy: PolicyConfig): fc.Arbitrary<LimitChange[]> {
+  const { windowDays, windowMaxCount, windowMaxIncrease } = policy.stepLimits;
+  const rise = Math.max(1, Math.floor(windowMaxIncrease / Math.max(1, windowMaxCount) / 10_000));
+  return fc.array(
+    fc
+      .record({ daysAgo: fc.integer({ min: 0, max: Math.max(0, windowDays - 1) }), from: fc.integer({ min: 0, max: 300 }) })
+      .map(({ daysAgo, from }) => ({ asOf: shiftIsoDate(asOf, -daysAgo), from: from * 10_000, to: (from + rise) * 10_000 })),
+    { minLength: Math.min(windowMaxCount, 8), maxLength: Math.min(windowMaxCount, 8) },
+  );
+}
+
+/**
  * The same applicant with a customer cap always set (whole RMB, so often off the rounding grid).
  * Three draws in four put the cap where it binds: between a tenth of a month's income and two
  * months' (where most limits fall); the rest anywhere up to 60,000 RMB.
