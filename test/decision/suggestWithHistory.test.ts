@@ -16,8 +16,8 @@ afterAll(() => scorer?.close());
 describe('suggest({ limitHistory })', () => {
   it('a customer whose window is used up gets no preview of a raise; without the history the same call promises one', async () => {
     const { windowMaxCount } = defaultPolicy.stepLimits;
-    const withLine = exampleApplicants.map((e) => e.applicant).find((a) => a.platform.currentLimit > 0)!;
-    const line = withLine.platform.currentLimit;
+    const withLine = exampleApplicants.map((e) => e.applicant).find((a) => (a.platform.currentLimit ?? 0) > 0)!;
+    const line = withLine.platform.currentLimit ?? 0;
     const limitHistory = Array.from({ length: windowMaxCount }, (_, i) => ({ asOf: '2026-10-2' + i, from: line - (i + 1) * 10_000, to: line - i * 10_000 }));
     const free = await scorer.suggest(withLine, { top: 5 });
     expect(free.items.length).toBeGreaterThan(0);
