@@ -28,6 +28,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { createHmac } from 'node:crypto';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
+import { throwIfAborted } from './abortedError.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -609,10 +610,6 @@ function isLoadedModel(m: unknown): m is LoadedModel {
 }
 
 /** A cancelled call's error: code `aborted`, the signal's reason as `cause`. */
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CreditliftError('aborted', 'The call was cancelled by its AbortSignal', { cause: signal.reason });
-}
-
 function asCreditliftError(e: unknown): CreditliftError {
   return e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e });
 }

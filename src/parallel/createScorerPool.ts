@@ -15,6 +15,7 @@ import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
+import { abortedError } from '../decision/abortedError.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -447,9 +448,29 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]),
       );
     }
+    const signal = opts?.signal;
+    // Checked first, as in process: an aborted call decides nothing, even an empty one.
+    if (signal?.aborted) return Promise.reject(abortedError(signal));
     if (applicants.length === 0) return Promise.resolve([]);
+    // The signal stays here (it cannot cross to a worker): when it fires the call rejects at once;
+    // its queued chunks are never sent and answers to those in flight are dropped.
+    const { signal: _kept, ...sent } = opts ?? {};
+    const options: DecideOptions | undefined = opts === undefined ? undefined : sent;
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
       const c: BatchCall = { format, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
+      if (signal !== undefined) {
+        const onAbort = () => failCall(c, abortedError(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal.removeEventListener('abort', onAbort);
+        c.resolve = (v) => {
+          settle();
+          resolve(v);
+        };
+        c.reject = (e) => {
+          settle();
+          reject(e);
+        };
+      }
       for (let base = 0; base < applicants.length; base += chunkSize) {
         // Each element read here, once: a hole or a throwing element gets its own error, as in process.
         const chunk: unknown[] = [];
@@ -463,7 +484,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
           }
         }
         const patched = patchRecords(chunk);
-        queue.push({ id: nextTaskId++, base, applicants: patched.applicants, options: opts, call: c, attempt: 0, presettled, patches: patched.patches });
+        queue.push({ id: nextTaskId++, base, applicants: patched.applicants, options, call: c, attempt: 0, presettled, patches: patched.patches });
       }
     });
     const tracked: Promise<unknown> = call.then(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
+import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
@@ -227,6 +228,24 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     for (const model of [42, null, {}, ['x']]) {
       await expect(createScorer({ model: model as never })).rejects.toMatchObject({ code: 'model_load_failed' });
     }
+  });
+
+  it('an AbortSignal cancels a pooled call as in process: aborted before, or while the workers hold it; the pool goes on', async () => {
+    const before = new AbortController();
+    before.abort(new Error('user left'));
+    const local = await scorer.decideBatch(examples, { signal: before.signal }).catch((e: unknown) => e);
+    const pooled = await pool.decideBatch(examples, { signal: before.signal }).catch((e: unknown) => e);
+    expect(local).toMatchObject({ code: 'aborted' });
+    expect(pooled).toMatchObject({ code: 'aborted', message: (local as Error).message });
+    expect((pooled as Error).cause).toBe(before.signal.reason);
+    // Aborted while its chunks are queued and in flight: the call rejects, nothing partial comes back.
+    const during = new AbortController();
+    const call = pool.decideBatch(mixed as ApplicantInput[], { signal: during.signal });
+    during.abort();
+    await expect(call).rejects.toMatchObject({ code: 'aborted' });
+    // A signal that never fires changes nothing, and the pool decides the next call in full.
+    const quiet = new AbortController();
+    expect(json(await pool.safeDecideBatch(mixed, { signal: quiet.signal }))).toBe(json(await scorer.safeDecideBatch(mixed)));
   });
 
   it('an empty batch gives no results', async () => {
