@@ -84,14 +84,28 @@ export const suggestionsComeTrue: CreditLaw = defineLaw({
             .map((limitHistory) => ({ applicant, limitHistory })),
         ),
       async ({ applicant, limitHistory }) => {
-        const [suggested, today] = await Promise.all([scorer.suggest(applicant, { top: TOP, limitHistory }), scorer.decide(applicant, { limitHistory })]);
-        // What `suggest` answers, and what the decision itself suggests (the scorer's default count).
-        await checkPreviews(scorer, applicant, today, [...suggested.items, ...today.suggestions.items], (upload) =>
-          scorer.decide({ ...applicant, evidence: [...applicant.evidence, upload] }, { limitHistory }),
-        );
-        // A reassessment's previews come true through a reassessment with the upload.
-        const again = await scorer.reassess(today, { applicant, evidence: [] });
-        await checkPreviews(scorer, applicant, again, again.suggestions.items, (upload) => scorer.reassess(today, { applicant, evidence: [upload] }));
+        // Three views of the applicant: as drawn with the ledger (a used-up window blocks previews), as
+        // drawn with none, and asking for nothing in particular (no request or own cap to bind), where
+        // a certificate most often helps: so every run meets previews to check.
+        const { requestedLimit: _r, selfSetCap: _c, ...open } = applicant.controls;
+        const views = [
+          { applicant, limitHistory },
+          { applicant, limitHistory: [] },
+          { applicant: { ...applicant, controls: open }, limitHistory: [] },
+        ];
+        for (const view of views) {
+          const options = { limitHistory: view.limitHistory };
+          const [suggested, today] = await Promise.all([scorer.suggest(view.applicant, { top: TOP, ...options }), scorer.decide(view.applicant, options)]);
+          // What `suggest` answers, and what the decision itself suggests (the scorer's default count).
+          await checkPreviews(scorer, view.applicant, today, [...suggested.items, ...today.suggestions.items], (upload) =>
+            scorer.decide({ ...view.applicant, evidence: [...view.applicant.evidence, upload] }, options),
+          );
+          // A reassessment's previews come true through a reassessment with the upload.
+          const again = await scorer.reassess(today, { applicant: view.applicant, evidence: [] });
+          await checkPreviews(scorer, view.applicant, again, again.suggestions.items, (upload) =>
+            scorer.reassess(today, { applicant: view.applicant, evidence: [upload] }),
+          );
+        }
       },
     ),
 });
