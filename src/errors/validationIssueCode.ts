@@ -28,6 +28,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'out_of_range',
   'invalid_length',
   'invalid_json',
+  // A JSON object repeating a key: JSON.parse would keep the last value silently.
+  'duplicate_key',
   'not_finite',
   'not_a_number',
   // Reading plain data (readPlainData, readBatchElement)

@@ -1,3 +1,4 @@
+import { duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { applicantJsonSchema } from '../../schema/jsonSchema.js';
 
@@ -109,7 +110,9 @@ export function readCsvCell(kind: CsvCellKind, cell: string): unknown {
   if (kind === 'boolean') return BOOLEANS[t.toLowerCase()] ?? cell;
   if (kind === 'json') {
     try {
-      return JSON.parse(t) as unknown;
+      const value = JSON.parse(t) as unknown;
+      // A repeated key would keep its last value silently: the cell stays text, and is refused as such.
+      return duplicateKeyOfParsed(t, value) === undefined ? value : cell;
     } catch {
       return cell;
     }

@@ -1,10 +1,11 @@
+import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
 import { unreadableRecord, type InputRecord } from './inputRecord.js';
 import type { TextLine } from './splitLines.js';
 
 /**
  * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
- * are not records and are skipped; a line that is not JSON becomes an error record
- * (`invalid_json`), never an exception.
+ * are not records and are skipped; a line that is not JSON (`invalid_json`), or repeats a key
+ * within one object (`duplicate_key`), becomes an error record, never an exception.
  */
 export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
   for await (const { line, text, truncated, invalidByteOffset } of lines) {
@@ -24,6 +25,11 @@ export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncG
       // The parser's message quotes the input; only the position is kept, to keep data out of logs.
       const at = /position (\d+)/.exec((e as Error).message)?.[1];
       yield unreadableRecord(line, 'invalid_json', `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}`);
+      continue;
+    }
+    const repeated = duplicateKeyOfParsed(text, value);
+    if (repeated !== undefined) {
+      yield unreadableRecord(line, 'duplicate_key', `${describeRepeat(repeated)}: JSON would keep the last value without a word`);
       continue;
     }
     yield { line, ok: true, value };

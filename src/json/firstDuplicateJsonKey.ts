@@ -1,0 +1,114 @@
+/**
+ * Where a JSON text repeats a key within one object: the path of the second occurrence, or
+ * undefined when every object's keys are distinct.
+ *
+ * Why: `JSON.parse` keeps the last of two equal keys without a word, so
+ * `{"controls":{"selfSetCap":100000,"selfSetCap":null}}` would lose the customer's cap silently
+ * (RFC 8259 leaves such text's meaning to the reader). Records read from files are refused instead.
+ * Keys compare as JSON.parse decodes them (`"a"` and `"\u0061"` are the same key).
+ *
+ * @param text valid JSON (check it with JSON.parse first; other text gives an unspecified answer)
+ * @example firstDuplicateJsonKey('{"a":[{"b":1,"b":2}]}') // ['a', 0, 'b']
+ */
+export function firstDuplicateJsonKey(text: string): (string | number)[] | undefined {
+  // One frame per open object or array: an object's keys so far and its current key; an array's index.
+  const keys: (Set<string> | null)[] = [];
+  const at: (string | number)[] = [];
+  // In an object, whether the next string is a key (after `{` or `,`) rather than a value.
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          j++;
+        } else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+        const seen = keys[keys.length - 1] as Set<string>;
+        at[at.length - 1] = key;
+        if (seen.has(key)) return [...at];
+        seen.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      keys.push(new Set());
+      at.push('');
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      keys.push(null);
+      at.push(0);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      // A value just ended (an empty `{}` included): only a `,` can make the next string a key.
+      keys.pop();
+      at.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      const top = keys.length - 1;
+      if (keys[top] === null) at[top] = (at[top] as number) + 1;
+      else expectKey = true;
+    }
+  }
+  return undefined;
+}
+
+/** "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message names it. */
+export function describeRepeat(path: readonly (string | number)[]): string {
+  const key = path[path.length - 1];
+  return `key ${JSON.stringify(String(key))} appears twice in one object (at ${path.map(String).join('.')})`;
+}
+
+/** Own keys of every object in a parsed JSON value, summed. */
+function keysIn(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) n += keysIn(v);
+    return n;
+  }
+  for (const k in value) n += 1 + keysIn((value as Record<string, unknown>)[k]);
+  return n;
+}
+
+/**
+ * Keys written in a JSON text: the colons outside strings, counted without building anything. It
+ * jumps from quote to quote with indexOf (native), so the text between is not read char by char.
+ */
+function keysWritten(text: string): number {
+  let n = 0;
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('"', i);
+    const until = open < 0 ? text.length : open;
+    for (let c = text.indexOf(':', i); c >= 0 && c < until; c = text.indexOf(':', c + 1)) n++;
+    if (open < 0) return n;
+    // The closing quote: the next one not escaped (an even run of backslashes before it).
+    let close = open;
+    for (;;) {
+      close = text.indexOf('"', close + 1);
+      if (close < 0) return n;
+      let slashes = 0;
+      while (text.charCodeAt(close - 1 - slashes) === 0x5c) slashes++;
+      if (slashes % 2 === 0) break;
+    }
+    i = close + 1;
+  }
+}
+
+/**
+ * {@link firstDuplicateJsonKey} for a text already parsed into `value`: a repeat makes the parsed
+ * value hold fewer keys than the text writes, so the usual record (no repeat) costs one count of
+ * each, without building any key; only a record with a repeat is scanned for where it is.
+ */
+export function duplicateKeyOfParsed(text: string, value: unknown): (string | number)[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return keysWritten(text) === keysIn(value) ? undefined : firstDuplicateJsonKey(text);
+}
