@@ -78,6 +78,7 @@ export {
   type ScorerOptions,
   type ScorerOptionsWithFeatures,
   type ApplicantInputWith,
+  type BatchDecideOptions,
   type DecideOptions,
   type DecideResult,
   type SuggestOptions,

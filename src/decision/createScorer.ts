@@ -29,6 +29,7 @@ import { createHmac } from 'node:crypto';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
 import { throwIfAborted } from './abortedError.js';
+import { checkLimitHistories, parseRecordHistory } from './limitHistories.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -130,6 +131,17 @@ export interface DecideOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What {@link Scorer.decideBatch} takes: {@link DecideOptions}, and each record's own ledger. */
+export interface BatchDecideOptions extends DecideOptions {
+  /**
+   * Each record's own recent limit increases (its last decision's `limitHistory`), by index:
+   * `limitHistories[i]` is `applicants[i]`'s; an `undefined` entry takes `limitHistory`. With it, one
+   * batch re-underwriting a book of existing customers keeps every line's step-limit window. Its
+   * length must be the batch's; an entry that is not a valid ledger is that record's own error.
+   */
+  readonly limitHistories?: readonly (readonly LimitChange[] | undefined)[];
+}
+
 /** What {@link Scorer.reassess} takes besides the prior decision. */
 export interface ReassessUpdate<TInput = ApplicantInput> {
   /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
@@ -190,12 +202,12 @@ export interface Scorer<TInput = ApplicantInput> {
    */
   safeDecide(input: unknown, options?: DecideOptions): Promise<DecideResult>;
   /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
-  decideBatch(applicants: readonly TInput[], options?: DecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * {@link Scorer.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each record is
    * validated and a bad one gets its own error result. @throws ValidationError when `inputs` is not an array.
    */
-  safeDecideBatch(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  safeDecideBatch(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * Re-decides an existing customer's line with new evidence and the profile as it is now. Raises
    * the line to what the policy grants today (within step limits), never above it; a line on file
@@ -436,18 +448,21 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
-  async function decideMany(inputs: readonly unknown[], opts?: DecideOptions): Promise<BatchResult[]> {
+  async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
     const limitHistory = history(opts);
+    const own = checkLimitHistories(opts?.limitHistories, inputs.length);
     const results: BatchResult[] = new Array(inputs.length);
     const plans: DecisionPlan[] = [];
     const planIndex: number[] = [];
     // An index loop, not forEach: a hole or a throwing element is that record's own error.
     for (let index = 0; index < inputs.length; index++) {
       try {
-        plans.push(planDecision(ctx, parseApplicant(readBatchElement(inputs, index)), { suggestions: suggestionCount > 0, limitHistory }));
+        const applicant = parseApplicant(readBatchElement(inputs, index));
+        const ledger = own?.[index] === undefined ? limitHistory : parseRecordHistory(own[index], index);
+        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger }));
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
+import type { BatchDecideOptions, BatchResult, ScorerOptions } from '../decision/createScorer.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -16,6 +16,7 @@ import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { abortedError } from '../decision/abortedError.js';
+import { checkLimitHistories } from '../decision/limitHistories.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -68,21 +69,21 @@ export interface ScorerPool {
    * still validated in its worker. For records of unknown shape use {@link ScorerPool.safeDecideBatch}.
    * @throws ValidationError when the input is not an array or the options are invalid (as in process).
    */
-  decideBatch(applicants: readonly ApplicantInput[], options?: DecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * {@link ScorerPool.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each
    * record is validated in its worker and a bad one gets its own error, as in `scorer.safeDecideBatch`.
    */
-  safeDecideBatch(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResult[]>;
+  safeDecideBatch(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * The same, with each decision returned as its JSON text (exactly `JSON.stringify(decision)`)
    * plus its outcome and limit. For callers that write results out (files, queues, HTTP): the
    * workers serialise, and this process never rebuilds decision objects, so the pool scales with
    * cores instead of stalling on the process that receives the results.
    */
-  decideBatchJson(applicants: readonly ApplicantInput[], options?: DecideOptions): Promise<BatchResultJson[]>;
+  decideBatchJson(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
-  safeDecideBatchJson(inputs: readonly unknown[], options?: DecideOptions): Promise<BatchResultJson[]>;
+  safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /** Process ids of the current workers (for monitoring; a replaced worker has a new id). */
   workerPids(): readonly number[];
   /** Finishes the batches under way, then stops every worker. Further calls throw. */
@@ -103,7 +104,8 @@ interface Task {
   readonly base: number;
   /** Replaced, with `patches`, when cloning refuses some record of it (see cloneableRecords); retries reuse both. */
   applicants: readonly unknown[];
-  readonly options: DecideOptions | undefined;
+  /** The call's options for this task's records (`limitHistories` cut to them). */
+  readonly options: BatchDecideOptions | undefined;
   readonly call: BatchCall;
   /** 0 on first sending; 1 for a record retried alone after its worker failed. */
   readonly attempt: 0 | 1;
@@ -409,7 +411,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
           id: nextTaskId++,
           base: task.base + i,
           applicants: [applicant],
-          options: task.options,
+          options: optionsFor(task.options, i, 1),
           call: task.call,
           attempt: 1,
           presettled: new Map(),
@@ -441,7 +443,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   const ready = identity as WorkerIdentity | undefined;
   if (ready === undefined) throw new CreditliftError('internal_error', 'the scorer pool started without a worker identity');
 
-  const submit = (applicants: readonly unknown[], opts: DecideOptions | undefined, format: BatchCall['format']): Promise<(BatchResult | BatchResultJson)[]> => {
+  const submit = (
+    applicants: readonly unknown[],
+    opts: BatchDecideOptions | undefined,
+    format: BatchCall['format'],
+  ): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
     if (!Array.isArray(applicants)) {
       return Promise.reject(
@@ -451,11 +457,17 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     const signal = opts?.signal;
     // Checked first, as in process: an aborted call decides nothing, even an empty one.
     if (signal?.aborted) return Promise.reject(abortedError(signal));
+    // Refused as a whole here, as in process: the list is cut per chunk below, which would hide a wrong length.
+    try {
+      checkLimitHistories(opts?.limitHistories, applicants.length);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     if (applicants.length === 0) return Promise.resolve([]);
     // The signal stays here (it cannot cross to a worker): when it fires the call rejects at once;
     // its queued chunks are never sent and answers to those in flight are dropped.
     const { signal: _kept, ...sent } = opts ?? {};
-    const options: DecideOptions | undefined = opts === undefined ? undefined : sent;
+    const options: BatchDecideOptions | undefined = opts === undefined ? undefined : sent;
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
       const c: BatchCall = { format, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       if (signal !== undefined) {
@@ -484,7 +496,16 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
           }
         }
         const patched = patchRecords(chunk);
-        queue.push({ id: nextTaskId++, base, applicants: patched.applicants, options, call: c, attempt: 0, presettled, patches: patched.patches });
+        queue.push({
+          id: nextTaskId++,
+          base,
+          applicants: patched.applicants,
+          options: optionsFor(options, base, chunk.length),
+          call: c,
+          attempt: 0,
+          presettled,
+          patches: patched.patches,
+        });
       }
     });
     const tracked: Promise<unknown> = call.then(
@@ -514,6 +535,17 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       return closing;
     },
   };
+}
+
+/**
+ * The options for records `from` .. `from + count - 1` of what `options` covers: each record keeps
+ * its own `limitHistories` entry in a chunk, and in a retry alone. Anything that is not an array as
+ * long as the call is sent whole, so the worker refuses it as in process.
+ */
+function optionsFor(options: BatchDecideOptions | undefined, from: number, count: number): BatchDecideOptions | undefined {
+  const h = options?.limitHistories;
+  if (options === undefined || !Array.isArray(h)) return options;
+  return { ...options, limitHistories: h.slice(from, from + count) };
 }
 
 /** A task failure that in process would have rejected the whole call (invalid options), not a fault of the worker. */

@@ -248,6 +248,35 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(json(await pool.safeDecideBatch(mixed, { signal: quiet.signal }))).toBe(json(await scorer.safeDecideBatch(mixed)));
   });
 
+  it('limitHistories: each record keeps its own step-limit window, in process as one by one, pooled across chunks as in process', async () => {
+    // Existing customers; every third has used up the window (three rises in the last 30 days).
+    const book = [...synthetic.slice(0, 20), ...examples].map((a, i) => ({ ...a, platform: { ...a.platform, currentLimit: 300_000 + 10_000 * i } }));
+    const usedUp = (a: { asOf: string; platform: { currentLimit?: number } }) =>
+      [1, 2, 3].map((k) => ({
+        asOf: new Date(Date.parse(a.asOf) - k * 86_400_000).toISOString().slice(0, 10),
+        from: (a.platform.currentLimit ?? 0) - k * 10_000,
+        to: (a.platform.currentLimit ?? 0) - (k - 1) * 10_000,
+      }));
+    const limitHistories = book.map((a, i) => (i % 3 === 0 ? usedUp(a) : undefined));
+    const local = await scorer.decideBatch(book as ApplicantInput[], { limitHistories });
+    const oneByOne = await Promise.all(book.map((a, i) => scorer.decide(a as ApplicantInput, { limitHistory: limitHistories[i] ?? [] })));
+    expect(JSON.stringify(local.map((r) => (r.ok ? r.decision : r)))).toBe(JSON.stringify(oneByOne));
+    // The ledgers matter: without them some of those lines would rise past the window.
+    const without = await scorer.decideBatch(book as ApplicantInput[]);
+    expect(JSON.stringify(without)).not.toBe(JSON.stringify(local));
+    expect(json(await pool.decideBatch(book as ApplicantInput[], { limitHistories }))).toBe(json(local));
+    // A list of the wrong length is refused as a whole, alike; a bad entry is that record's own error, alike.
+    const short = await scorer.decideBatch(book as ApplicantInput[], { limitHistories: limitHistories.slice(1) }).catch((e: unknown) => e);
+    expect(short).toMatchObject({ code: 'validation_failed', issues: [{ path: ['limitHistories'], code: 'invalid_length' }] });
+    expect(await pool.decideBatch(book as ApplicantInput[], { limitHistories: limitHistories.slice(1) }).catch((e: unknown) => e)).toEqual(short);
+    const bad = limitHistories.map((h, i) => (i === 4 ? [{ asOf: 'soon', from: -1, to: 0 }] : h));
+    const badLocal = await scorer.decideBatch(book as ApplicantInput[], { limitHistories: bad });
+    expect(badLocal[4]).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(badLocal[4]?.ok === false && badLocal[4].error.issues?.map((i) => i.path.join('.'))).toEqual(['limitHistories.4.0.asOf', 'limitHistories.4.0.from']);
+    expect(badLocal.filter((r) => !r.ok)).toHaveLength(1);
+    expect(json(await pool.decideBatch(book as ApplicantInput[], { limitHistories: bad }))).toBe(json(badLocal));
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.safeDecideBatch([])).toEqual([]);
   });

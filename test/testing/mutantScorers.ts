@@ -116,6 +116,20 @@ export const mutants: readonly Mutant[] = [
       }),
   },
   {
+    // A batch that decides every record with the call's ledger, dropping each record's own: a
+    // re-underwritten book then rises past the window for customers who used it up.
+    name: 'batch ignores each record ledger',
+    caughtBy: ['step_limits_hold'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      decideBatch: (as, o) => {
+        const { limitHistories: _dropped, ...rest } = o ?? {};
+        return s.decideBatch(as, rest);
+      },
+    }),
+  },
+  {
     // A what-if preview that rounds its promise up a step: "upload IELTS and get 12,100 RMB" when
     // the upload gives 12,000.
     name: 'suggestions promise a step more',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { stepAllowance } from '../_internals/stepAllowance.js';
 
@@ -10,7 +10,7 @@ import { stepAllowance } from '../_internals/stepAllowance.js';
 export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
-    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
+    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -30,9 +30,41 @@ export const stepLimitsHold: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
-        certificateEvidenceArbitrary({ applicant, validity: 'valid' }).map((certificate) => ({ applicant, certificate })),
+        fc.record({
+          applicant: fc.constant(applicant),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          ledger: limitHistoryArbitrary(applicant.asOf, ctx.policy),
+          usedUp: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
+        }),
       ),
-      async ({ applicant, certificate }) => {
+      async ({ applicant, certificate, ledger, usedUp }) => {
+        // An existing customer re-underwritten with its own ledger (a drawn one, and one whose window
+        // is used up), alone and in a batch where each record has its own: the line rises only within
+        // what that ledger leaves.
+        const line = applicant.platform.currentLimit;
+        const ledgers = [ledger, usedUp, undefined] as const;
+        const [batch, ...alone] = await Promise.all([
+          scorer.decideBatch([applicant, applicant, applicant], { limitHistories: ledgers }),
+          ...ledgers.map((h) => scorer.decide(applicant, { limitHistory: h ?? [] })),
+        ]);
+        ledgers.forEach((h, i) => {
+          const room = stepAllowance(line, h ?? [], applicant.asOf, ctx.policy);
+          const inBatch = batch[i];
+          requireLaw(inBatch?.ok === true, () => `decideBatch rejected a valid applicant: ${JSON.stringify(inBatch)}`);
+          const decided = [
+            ['decided with its ledger', alone[i]],
+            ['decided in a batch with its own ledger', inBatch?.ok === true ? inBatch.decision : undefined],
+          ] as const;
+          for (const [how, d] of decided) {
+            if (d === undefined) continue;
+            requireLaw(
+              d.limit - line <= Math.max(0, room.allowedIncrease),
+              () =>
+                `${how}: the line of ${fen(line)} rose to ${fen(d.limit)}, more than the ${fen(room.allowedIncrease)} allowed (per step ${fen(room.perStep)}; window so far ${fen(room.windowIncrease)} in ${room.windowCount} rise(s))`,
+            );
+          }
+        });
+        // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
         const prior = await scorer.decide(applicant);
         const next = await scorer.reassess(prior, { applicant, evidence: [certificate] });
         const floor = Math.min(prior.limit, applicant.controls.selfSetCap ?? Number.POSITIVE_INFINITY);
