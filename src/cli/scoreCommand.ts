@@ -42,7 +42,9 @@ Every record gets exactly one of the two. Unreadable lines (bad JSON, broken CSV
 field count) are error lines too, never a crash.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
-  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped.
+  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing
+           customer's line may carry its last decision's ledger of raises, so the step limits' window
+           holds: {"applicant": {...}, "limitHistory": [...]}.
   CSV      a header row of dotted applicant paths, one applicant per row:
              id,asOf,birthDate,identity.idHash,employment.type,employment.industry,
              income.monthlyNet,income.source,bureau.hasFile,platform.accountAgeMonths,...
@@ -284,7 +286,7 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
   return {
-    decide: (records) => pool.safeDecideBatchJson(records),
+    decide: (records, limitHistories) => pool.safeDecideBatchJson(records, limitHistories === undefined ? undefined : { limitHistories }),
     identity: { model: pool.model, policyHash: pool.policyHash },
     inFlight: workers,
     close: () => pool.close(),

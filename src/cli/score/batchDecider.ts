@@ -1,12 +1,17 @@
 import type { BatchResult, Scorer } from '../../decision/createScorer.js';
 import type { BatchResultJson } from '../../parallel/batchResultJson.js';
 import { policyHash } from '../../policy/policyHash.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
 
 /**
  * Decides a batch of raw records: one result per record, in order, a bad record getting its own
  * error. This is the seam a worker pool plugs into; `scoreRecords` does not care who decides.
  */
-export type DecideRecords = (records: readonly unknown[]) => Promise<readonly (BatchResult | BatchResultJson)[]>;
+export type DecideRecords = (
+  records: readonly unknown[],
+  /** Each record's own ledger of recent raises, by index, when any record came with one. */
+  limitHistories?: readonly (readonly LimitChange[] | undefined)[],
+) => Promise<readonly (BatchResult | BatchResultJson)[]>;
 
 /** The model and policy every decision of a decider names (a run's manifest records them). */
 export interface DeciderIdentity {
@@ -31,7 +36,7 @@ export interface BatchDecider {
 /** A {@link BatchDecider} on one in-process scorer (`scorer.safeDecideBatch`); closing it closes the scorer. */
 export function inProcessDecider(scorer: Scorer): BatchDecider {
   return {
-    decide: (records) => scorer.safeDecideBatch(records),
+    decide: (records, limitHistories) => scorer.safeDecideBatch(records, limitHistories === undefined ? undefined : { limitHistories }),
     identity: { model: scorer.model, policyHash: policyHash(scorer.policy) },
     inFlight: 2,
     close: () => scorer.close(),

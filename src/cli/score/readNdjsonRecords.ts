@@ -1,5 +1,6 @@
 import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
 import { unreadableRecord, type InputRecord } from './inputRecord.js';
+import { readRecordEnvelope } from './recordEnvelope.js';
 import type { TextLine } from './splitLines.js';
 
 /**
@@ -32,6 +33,18 @@ export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncG
       yield unreadableRecord(line, 'duplicate_key', `${describeRepeat(repeated)}: JSON would keep the last value without a word`);
       continue;
     }
-    yield { line, ok: true, value };
+    const envelope = readRecordEnvelope(value);
+    if (!envelope.ok) {
+      const first = envelope.issues[0];
+      yield {
+        line,
+        ok: false,
+        error: { code: 'data_invalid', message: `line ${line}: ${first?.path.join('.')}: ${first?.message}`, issues: [...envelope.issues] },
+      };
+      continue;
+    }
+    yield envelope.limitHistory === undefined
+      ? { line, ok: true, value: envelope.applicant }
+      : { line, ok: true, value: envelope.applicant, limitHistory: envelope.limitHistory };
   }
 }

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../../decision/createScorer.js';
 import { toJsonResult, type BatchResultJson } from '../../parallel/batchResultJson.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
 import type { DecideRecords } from './batchDecider.js';
 import type { InputRecord } from './inputRecord.js';
 import type { OutputLine } from './outputLine.js';
@@ -97,8 +98,15 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
 
 async function decideChunk(records: readonly InputRecord[], decide: DecideRecords): Promise<OutputLine[]> {
   const values: unknown[] = [];
-  for (const r of records) if (r.ok) values.push(r.value);
-  const results = values.length === 0 ? [] : await decide(values);
+  const ledgers: (readonly LimitChange[] | undefined)[] = [];
+  let anyLedger = false;
+  for (const r of records) {
+    if (!r.ok) continue;
+    values.push(r.value);
+    ledgers.push(r.limitHistory);
+    anyLedger ||= r.limitHistory !== undefined;
+  }
+  const results = values.length === 0 ? [] : await decide(values, anyLedger ? ledgers : undefined);
   if (results.length !== values.length)
     throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;

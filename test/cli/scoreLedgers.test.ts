@@ -1,0 +1,86 @@
+// `creditlift score` re-underwriting existing customers: a line may carry the customer's ledger
+// ({"applicant": ..., "limitHistory": [...]}), so each line's step-limit window holds on the command
+// line too, in process and pooled, exactly as the library decides it.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { createScorer } from '../../src/decision/createScorer.js';
+import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { captureIo } from './fakeDecider.js';
+import { decodeRecords, encodeRecords } from '../../src/distributed/chunkInput.js';
+import { readNdjsonRecords } from '../../src/cli/score/readNdjsonRecords.js';
+
+const scratch = new URL('../../.tmp/', import.meta.url).pathname;
+mkdirSync(scratch, { recursive: true });
+const work = mkdtempSync(join(scratch, 'score-ledgers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const file = (name: string) => join(work, name);
+
+const book = generatePopulation({ size: 30, seed: 17, asOf: '2026-11-01' }).map((r, i) => ({
+  ...r.applicant,
+  platform: { ...r.applicant.platform, currentLimit: 300_000 + 10_000 * i },
+}));
+/** Three rises in the last ten days: the default window (three rises in 30 days) is used up. */
+const usedUp = (line: number) => [1, 2, 3].map((k) => ({ asOf: `2026-10-${30 - k}`, from: line - k * 10_000, to: line - (k - 1) * 10_000 }));
+const lines = book.map((a, i) => (i % 2 === 0 ? JSON.stringify({ applicant: a, limitHistory: usedUp(a.platform.currentLimit) }) : JSON.stringify(a)));
+const decisions = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { line: number; decision?: unknown; error?: { issues: { path: (string | number)[]; code: string }[] } });
+
+let expected: string[];
+beforeAll(async () => {
+  writeFileSync(file('book.ndjson'), `${lines.join('\n')}\n`);
+  const scorer = await createScorer({ suggestionsPerDecision: 0 });
+  try {
+    expected = await Promise.all(
+      book.map(async (a, i) => JSON.stringify(await scorer.decide(a, { limitHistory: i % 2 === 0 ? usedUp(a.platform.currentLimit) : [] }))),
+    );
+  } finally {
+    await scorer.close();
+  }
+});
+
+describe('score: a line with its own ledger', () => {
+  for (const workers of ['0', '2']) {
+    it(`decides each line with its own ledger${workers === '0' ? ' in process' : ', pooled'}, as the library does`, async () => {
+      const out = file(`out-${workers}.ndjson`);
+      const extra = workers === '0' ? [] : ['--workers', workers, '--batch', '4'];
+      expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', out, '--suggestions', '0', ...extra], captureIo().io)).toBe(0);
+      const got = decisions(out);
+      expect(got.map((d) => JSON.stringify(d.decision))).toEqual(expected);
+    });
+  }
+
+  it('the ledgers matter, and a bad envelope (unknown key, bad ledger) is its line error', async () => {
+    const plain = file('plain.ndjson');
+    writeFileSync(plain, `${book.map((a) => JSON.stringify(a)).join('\n')}\n`);
+    expect(await runScoreCommand(['--in', plain, '--out', file('plain-out.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
+    expect(decisions(file('plain-out.ndjson')).map((d) => JSON.stringify(d.decision))).not.toEqual(expected);
+    const bad = [
+      JSON.stringify({ applicant: book[0], limitHistroy: [] }),
+      JSON.stringify({ applicant: book[1], limitHistory: [{ asOf: 'soon', from: 1, to: 2 }] }),
+      JSON.stringify(book[2]),
+    ];
+    writeFileSync(file('bad.ndjson'), `${bad.join('\n')}\n`);
+    expect(await runScoreCommand(['--in', file('bad.ndjson'), '--out', file('bad-out.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(3);
+    const got = decisions(file('bad-out.ndjson'));
+    expect(got[0]?.error?.issues.map((i) => `${i.code} ${i.path.join('.')}`)).toEqual(['unrecognized_key limitHistroy']);
+    expect(got[1]?.error?.issues.map((i) => i.path.join('.'))).toEqual(['limitHistory.0.asOf']);
+    expect(got[2]?.decision).toBeDefined();
+  });
+
+  it("a distributed chunk carries each record's ledger to its worker (the records cross Redis as they were read)", async () => {
+    const read = [];
+    for await (const r of readNdjsonRecords(
+      (async function* () {
+        for (const [i, text] of lines.slice(0, 4).entries()) yield { line: i + 1, text, truncated: false };
+      })(),
+    ))
+      read.push(r);
+    expect(read.map((r) => r.ok && r.limitHistory !== undefined)).toEqual([true, false, true, false]);
+    expect(decodeRecords(encodeRecords(read))).toEqual(read);
+  });
+});
