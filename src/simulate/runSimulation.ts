@@ -3,13 +3,17 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { CreditliftError } from '../errors/creditliftError.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
+import type { LimitChange } from '../policy/stepLimit.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
 import { decisionFacts, type Outcome } from './decisionFacts.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
 import { createSimulationAccumulator, type SimulationSummary } from './simulationAccumulator.js';
 
-/** Decides a batch of raw records, one result per record in order (a scorer's or a pool's `decideBatch`). */
-export type DecideBatch = (records: readonly unknown[]) => Promise<readonly BatchResult[]>;
+/**
+ * Decides a batch of raw records, one result per record in order (a scorer's or a pool's
+ * `decideBatch`), each with its own ledger of recent raises when the book gave one.
+ */
+export type DecideBatch = (records: readonly unknown[], limitHistories?: readonly (readonly LimitChange[] | undefined)[]) => Promise<readonly BatchResult[]>;
 
 /** One side of a simulation: how it decides and the money assumptions of its policy. */
 export interface SimulationArm {
@@ -140,8 +144,17 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
 
 async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch, candidate: DecideBatch): Promise<Taken[]> {
   const values: unknown[] = [];
-  for (const r of batch) if (r.ok) values.push(r.value);
-  const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values), candidate(values)]);
+  const ledgers: (readonly LimitChange[] | undefined)[] = [];
+  let anyLedger = false;
+  for (const r of batch) {
+    if (!r.ok) continue;
+    values.push(r.value);
+    ledgers.push(r.limitHistory);
+    anyLedger ||= r.limitHistory !== undefined;
+  }
+  // Both sides get each customer's ledger, so a candidate's step limits are tested as they would run.
+  const own = anyLedger ? ledgers : undefined;
+  const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values, own), candidate(values, own)]);
   for (const [name, got] of [
     ['baseline', b],
     ['candidate', c],

@@ -46,8 +46,14 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
     const [b, c] = pools as [ScorerPool, ScorerPool];
     return await runSimulation({
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),
-      baseline: { decide: (r) => b.safeDecideBatch(r), assumptions: portfolioAssumptions(baselinePolicy) },
-      candidate: { decide: (r) => c.safeDecideBatch(r), assumptions: portfolioAssumptions(candidatePolicy) },
+      baseline: {
+        decide: (r, h) => b.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
+        assumptions: portfolioAssumptions(baselinePolicy),
+      },
+      candidate: {
+        decide: (r, h) => c.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
+        assumptions: portfolioAssumptions(candidatePolicy),
+      },
       inFlight: workers + 1,
       ...pick(options),
     });

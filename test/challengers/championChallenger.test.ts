@@ -87,6 +87,25 @@ describe('champion/challenger in the scorer', () => {
   };
   const decisions = (rs: Awaited<ReturnType<Scorer['decideBatch']>>) => rs.map((r) => (r.ok ? r.decision : undefined) as Decision);
 
+  it('limitHistories: each record keeps its own ledger whichever arm decides it, live and shadow', async () => {
+    // Existing customers, every other one with its 30-day window used up; both arms get records.
+    const withLines = book.slice(0, 40).map((a, i) => ({ ...a, platform: { ...a.platform, currentLimit: 300_000 + 10_000 * i } }));
+    const limitHistories = withLines.map((a, i) =>
+      i % 2 === 0
+        ? [1, 2, 3].map((k) => ({ asOf: `2026-09-${30 - k}`, from: a.platform.currentLimit - k * 10_000, to: a.platform.currentLimit - (k - 1) * 10_000 }))
+        : undefined,
+    );
+    expect(new Set(withLines.map((a) => assignArm(a.id, [{ name: 'tight', share: 0.5 }]))).size).toBe(2);
+    for (const s of [live, shadow]) {
+      const batch = decisions(await s.decideBatch(withLines, { limitHistories }));
+      const alone = await Promise.all(withLines.map((a, i) => s.decide(a, { limitHistory: limitHistories[i] ?? [] })));
+      expect(batch).toEqual(alone);
+    }
+    await expect(live.decideBatch(withLines, { limitHistories: limitHistories.slice(1) })).rejects.toMatchObject({
+      issues: [{ path: ['limitHistories'], code: 'invalid_length' }],
+    });
+  });
+
   it("shadow never changes the champion's decision; the challenger's is attached for its arm only", async () => {
     const want = decisions(await plain.decideBatch(book));
     const wantChallenger = decisions(await challenger.decideBatch(book));

@@ -1,4 +1,5 @@
 import { CreditliftError } from '../../errors/creditliftError.js';
+import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
@@ -159,6 +160,12 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     },
     async decideBatch(inputs, opts) {
       if (!Array.isArray(inputs)) return champion.decideBatch(inputs, opts);
+      // Each record's own ledger goes with it to its arm: checked whole first, as one scorer would.
+      checkLimitHistories(opts?.limitHistories, inputs.length);
+      const optsFor = (indexes: readonly number[]) => {
+        const h = opts?.limitHistories;
+        return opts === undefined || h === undefined ? opts : { ...opts, limitHistories: indexes.map((i) => h[i]) };
+      };
       const armsOf = inputs.map(armOf);
       const byArm = new Map<string, number[]>();
       armsOf.forEach((arm, i) => {
@@ -179,7 +186,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
             indexes,
             await scorerOf(arm).decideBatch(
               indexes.map((i) => inputs[i]),
-              opts,
+              optsFor(indexes),
             ),
             arm,
           );
@@ -194,7 +201,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
         if (arm === CHAMPION_ARM) continue;
         const shadows = await scorerOf(arm).decideBatch(
           indexes.map((i) => inputs[i]),
-          opts,
+          optsFor(indexes),
         );
         shadows.forEach((s, k) => {
           const r = results[indexes[k] as number] as BatchResult;
