@@ -30,6 +30,7 @@ import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseRecordHistory } from './limitHistories.js';
+import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, REASSESS_UPDATE_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -442,6 +443,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   const history = (o?: DecideOptions) => parseHistory(o?.limitHistory);
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
+    checkOptionKeys(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const applicant = parseApplicant(input);
     return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }), opts?.signal);
@@ -449,6 +451,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
+    checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
@@ -493,6 +496,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     decideBatch: (inputs, opts) => decideMany(inputs, opts),
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
+      checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
+      checkOptionKeys(update, REASSESS_UPDATE_KEYS, 'reassessment update');
       throwIfAborted(opts?.signal);
       const base = parseApplicant(update?.applicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf: update?.asOf ?? base.asOf });
@@ -518,6 +523,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       );
     },
     async suggest(input, opts) {
+      checkOptionKeys(opts, SUGGEST_OPTION_KEYS, 'suggest options');
       throwIfAborted(opts?.signal);
       const top = opts?.top ?? 5;
       if (!Number.isInteger(top) || top < 1 || top > 100) {

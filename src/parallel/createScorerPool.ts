@@ -17,6 +17,7 @@ import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity }
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
+import { BATCH_OPTION_KEYS, checkOptionKeys } from '../decision/checkOptionKeys.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -449,14 +450,19 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     format: BatchCall['format'],
   ): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
+    // In process order: unknown option keys, the signal, then the input (an aborted call decides nothing, even an empty one).
+    try {
+      checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const signal = opts?.signal;
+    if (signal?.aborted) return Promise.reject(abortedError(signal));
     if (!Array.isArray(applicants)) {
       return Promise.reject(
         new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]),
       );
     }
-    const signal = opts?.signal;
-    // Checked first, as in process: an aborted call decides nothing, even an empty one.
-    if (signal?.aborted) return Promise.reject(abortedError(signal));
     // Refused as a whole here, as in process: the list is cut per chunk below, which would hide a wrong length.
     try {
       checkLimitHistories(opts?.limitHistories, applicants.length);

@@ -1,0 +1,35 @@
+// A misspelled option is refused, not ignored: `limitHistroy` used to be dropped, so the customer's
+// recent raises were not counted and the step limits' window let the line rise again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+
+const applicant = exampleApplicants[0]!.applicant;
+const typo = { limitHistroy: [] } as never;
+let scorer: Scorer;
+let pool: ScorerPool;
+beforeAll(async () => {
+  [scorer, pool] = await Promise.all([createScorer({ suggestionsPerDecision: 0 }), createScorerPool({ workers: 1, scorer: { suggestionsPerDecision: 0 } })]);
+});
+afterAll(async () => Promise.all([scorer?.close(), pool?.close()]));
+
+const refusal = (key: string) => ({ code: 'validation_failed', issues: [{ path: [key], code: 'unrecognized_key' }] });
+
+describe('unknown option keys are refused, naming each', () => {
+  it('decide, decideBatch, safeDecide, suggest, reassess (options and update), and the pool alike', async () => {
+    await expect(scorer.decide(applicant, typo)).rejects.toMatchObject(refusal('limitHistroy'));
+    await expect(scorer.decideBatch([applicant], typo)).rejects.toMatchObject(refusal('limitHistroy'));
+    expect(await scorer.safeDecide(applicant, typo)).toMatchObject({ ok: false, error: refusal('limitHistroy') });
+    await expect(scorer.suggest(applicant, { tpo: 3 } as never)).rejects.toMatchObject(refusal('tpo'));
+    const prior = await scorer.decide(applicant);
+    await expect(scorer.reassess(prior, { applicant, evidence: [], asof: '2026-12-01' } as never)).rejects.toMatchObject(refusal('asof'));
+    await expect(scorer.reassess(prior, { applicant, evidence: [] }, { sginal: undefined } as never)).rejects.toMatchObject(refusal('sginal'));
+    const local = await scorer.decideBatch([applicant], typo).catch((e: unknown) => e);
+    expect(await pool.decideBatch([applicant], typo).catch((e: unknown) => e)).toEqual(local);
+    // Options that are not an object at all.
+    await expect(scorer.decide(applicant, 'fast' as never)).rejects.toMatchObject({ issues: [{ path: [], code: 'invalid_type' }] });
+    // Known keys are fine.
+    expect((await scorer.decide(applicant, { limitHistory: [], signal: new AbortController().signal })).applicantId).toBe(applicant.id);
+  });
+});
