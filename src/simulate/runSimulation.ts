@@ -2,7 +2,7 @@ import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import type { InputRecord } from '../cli/score/inputRecord.js';
+import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
 import { decisionFacts, type Outcome } from './decisionFacts.js';
@@ -143,17 +143,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
 }
 
 async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch, candidate: DecideBatch): Promise<Taken[]> {
-  const values: unknown[] = [];
-  const ledgers: (readonly LimitChange[] | undefined)[] = [];
-  let anyLedger = false;
-  for (const r of batch) {
-    if (!r.ok) continue;
-    values.push(r.value);
-    ledgers.push(r.limitHistory);
-    anyLedger ||= r.limitHistory !== undefined;
-  }
   // Both sides get each customer's ledger, so a candidate's step limits are tested as they would run.
-  const own = anyLedger ? ledgers : undefined;
+  const { values, limitHistories: own } = decidable(batch);
   const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values, own), candidate(values, own)]);
   for (const [name, got] of [
     ['baseline', b],

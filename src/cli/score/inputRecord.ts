@@ -11,3 +11,20 @@ export type InputRecord =
 export function unreadableRecord(line: number, issueCode: ValidationIssueCode, message: string): InputRecord {
   return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${message}`, issues: [{ path: [], code: issueCode, message }] } };
 }
+
+/**
+ * The records to decide of a batch (the readable ones, in order), and each one's own ledger when any
+ * came with one: what a decider takes (`decide(values, limitHistories)`).
+ */
+export function decidable(records: readonly InputRecord[]): { values: unknown[]; limitHistories: (readonly LimitChange[] | undefined)[] | undefined } {
+  const values: unknown[] = [];
+  const ledgers: (readonly LimitChange[] | undefined)[] = [];
+  let anyLedger = false;
+  for (const r of records) {
+    if (!r.ok) continue;
+    values.push(r.value);
+    ledgers.push(r.limitHistory);
+    anyLedger ||= r.limitHistory !== undefined;
+  }
+  return { values, limitHistories: anyLedger ? ledgers : undefined };
+}

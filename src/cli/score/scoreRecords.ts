@@ -1,9 +1,8 @@
 import type { BatchResult } from '../../decision/createScorer.js';
 import { toJsonResult, type BatchResultJson } from '../../parallel/batchResultJson.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import type { LimitChange } from '../../policy/stepLimit.js';
 import type { DecideRecords } from './batchDecider.js';
-import type { InputRecord } from './inputRecord.js';
+import { decidable, type InputRecord } from './inputRecord.js';
 import type { OutputLine } from './outputLine.js';
 import { countDecision, countRejection, emptyScoreSummary, type ScoreSummary } from './scoreSummary.js';
 
@@ -97,16 +96,8 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
 }
 
 async function decideChunk(records: readonly InputRecord[], decide: DecideRecords): Promise<OutputLine[]> {
-  const values: unknown[] = [];
-  const ledgers: (readonly LimitChange[] | undefined)[] = [];
-  let anyLedger = false;
-  for (const r of records) {
-    if (!r.ok) continue;
-    values.push(r.value);
-    ledgers.push(r.limitHistory);
-    anyLedger ||= r.limitHistory !== undefined;
-  }
-  const results = values.length === 0 ? [] : await decide(values, anyLedger ? ledgers : undefined);
+  const { values, limitHistories } = decidable(records);
+  const results = values.length === 0 ? [] : await decide(values, limitHistories);
   if (results.length !== values.length)
     throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;
