@@ -6,6 +6,11 @@ export default defineConfig({
   test: {
     include: ['test/deep/**/*.test.ts'],
     pool: 'forks',
+    // One file at a time: several of these spawn worker processes and Redis, and some run long
+    // synchronous property loops; two files side by side on two cores starved a fork's event loop
+    // past vitest's 60 s RPC timeout ("Timeout calling onTaskUpdate") although every test passed.
+    // The files' durations summed to the run's wall time anyway (about 8 minutes).
+    fileParallelism: false,
     passWithNoTests: true,
     testTimeout: 600_000,
     hookTimeout: 600_000,
