@@ -19,7 +19,7 @@ import type { PolicyConfig } from '../policy/policyConfig.js';
 import { policyHash } from '../policy/policyHash.js';
 import { resolvePolicy, type PolicyOverrides } from '../policy/resolvePolicy.js';
 import { validatePolicy } from '../policy/validatePolicy.js';
-import { LimitChange } from '../policy/stepLimit.js';
+import type { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
@@ -29,7 +29,7 @@ import { createHmac } from 'node:crypto';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
 import { throwIfAborted } from './abortedError.js';
-import { checkLimitHistories, parseRecordHistory } from './limitHistories.js';
+import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, REASSESS_UPDATE_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -138,7 +138,8 @@ export interface BatchDecideOptions extends DecideOptions {
    * Each record's own recent limit increases (its last decision's `limitHistory`), by index:
    * `limitHistories[i]` is `applicants[i]`'s; an `undefined` entry takes `limitHistory`. With it, one
    * batch re-underwriting a book of existing customers keeps every line's step-limit window. Its
-   * length must be the batch's; an entry that is not a valid ledger is that record's own error.
+   * length must be the batch's; an entry that is not a valid ledger is that record's own error (the
+   * one `decide` gives for that ledger).
    */
   readonly limitHistories?: readonly (readonly LimitChange[] | undefined)[];
 }
@@ -440,7 +441,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     return d as Decision;
   }
 
-  const history = (o?: DecideOptions) => parseHistory(o?.limitHistory);
+  const history = (o?: DecideOptions) => parseLimitHistory(o?.limitHistory);
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
     checkOptionKeys(opts, DECIDE_OPTION_KEYS, 'decide options');
@@ -464,7 +465,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     for (let index = 0; index < inputs.length; index++) {
       try {
         const applicant = parseApplicant(readBatchElement(inputs, index));
-        const ledger = own?.[index] === undefined ? limitHistory : parseRecordHistory(own[index], index);
+        const ledger = own?.[index] === undefined ? limitHistory : parseLimitHistory(own[index]);
         plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger }));
         planIndex.push(index);
       } catch (e) {
@@ -532,7 +533,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const applicant = parseApplicant(input);
       const d = await one(
         { ...whatIfCtx, suggestionCount: top },
-        planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: parseHistory(opts?.limitHistory) }),
+        planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: parseLimitHistory(opts?.limitHistory) }),
         opts?.signal,
       );
       return d.suggestions;
@@ -608,13 +609,6 @@ export function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
   return validatePolicy(defaultPolicy);
 }
 
-function parseHistory(h: unknown): LimitChange[] {
-  if (h === undefined) return [];
-  const r = z.array(LimitChange).max(1000).safeParse(h);
-  if (!r.success) throw ValidationError.fromZod('limitHistory', r.error);
-  return r.data;
-}
-
 function isCatalog(c: unknown): c is Catalog {
   return c instanceof Map;
 }
@@ -630,7 +624,7 @@ function isLoadedModel(m: unknown): m is LoadedModel {
   return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
 }
 
-/** A cancelled call's error: code `aborted`, the signal's reason as `cause`. */
+/** Any thrown value as a CreditliftError (`internal_error` unless it is one). */
 function asCreditliftError(e: unknown): CreditliftError {
   return e instanceof CreditliftError ? e : new CreditliftError('internal_error', e instanceof Error ? e.message : String(e), { cause: e });
 }

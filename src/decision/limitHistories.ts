@@ -1,9 +1,33 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { LimitChange } from '../policy/stepLimit.js';
 
-// Each record's own ledger in a batch (`BatchDecideOptions.limitHistories`), checked the same way
-// in process and by the pool before it cuts the list into chunks.
+// A ledger of recent raises (`limitHistory`), and each record's own in a batch (`limitHistories`):
+// read the same way by decide, suggest, decideBatch, the pool and `score`'s input lines.
+
+const LimitHistory = z.array(LimitChange).max(1000);
+
+/** A ledger as data, or its issues (paths within the ledger). */
+export function readLimitHistory(
+  h: unknown,
+): { readonly ok: true; readonly value: LimitChange[] } | { readonly ok: false; readonly issues: ValidationIssue[] } {
+  const r = LimitHistory.safeParse(h);
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: validationIssuesFromZod(r.error) };
+}
+
+/**
+ * A ledger given to a call (none: empty). A record's own entry in `limitHistories` is read by this
+ * too, so its error is the one deciding that record alone with that ledger gives, whatever batch,
+ * chunk or retry it travelled in.
+ *
+ * @throws ValidationError (subject `limitHistory`) naming every bad field
+ */
+export function parseLimitHistory(h: unknown): LimitChange[] {
+  if (h === undefined) return [];
+  const r = readLimitHistory(h);
+  if (!r.ok) throw new ValidationError('limitHistory', r.issues);
+  return r.value;
+}
 
 /** `limitHistories` as given, if it is an array as long as the batch. @throws ValidationError otherwise (the whole call, as for any bad option) */
 export function checkLimitHistories(h: unknown, length: number): readonly unknown[] | undefined {
@@ -18,14 +42,4 @@ export function checkLimitHistories(h: unknown, length: number): readonly unknow
     ]);
   }
   return h;
-}
-
-/** One record's ledger from `limitHistories`, its issues under `limitHistories.<index>`. */
-export function parseRecordHistory(h: unknown, index: number): LimitChange[] {
-  const r = z.array(LimitChange).max(1000).safeParse(h);
-  if (!r.success) {
-    const issues = ValidationError.fromZod('limitHistory', r.error).issues.map((i) => ({ ...i, path: ['limitHistories', index, ...i.path] }));
-    throw new ValidationError('decideBatch options', issues);
-  }
-  return r.data;
 }

@@ -269,11 +269,17 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     const short = await scorer.decideBatch(book as ApplicantInput[], { limitHistories: limitHistories.slice(1) }).catch((e: unknown) => e);
     expect(short).toMatchObject({ code: 'validation_failed', issues: [{ path: ['limitHistories'], code: 'invalid_length' }] });
     expect(await pool.decideBatch(book as ApplicantInput[], { limitHistories: limitHistories.slice(1) }).catch((e: unknown) => e)).toEqual(short);
-    const bad = limitHistories.map((h, i) => (i === 4 ? [{ asOf: 'soon', from: -1, to: 0 }] : h));
+    // Bad entries in the first chunk and in a later one (chunks of 7): each record's error is the one
+    // deciding it alone with that ledger gives, wherever it travelled.
+    const badLedger = [{ asOf: 'soon', from: -1, to: 0 }];
+    const bad = limitHistories.map((h, i) => (i === 4 || i === 12 ? badLedger : h));
     const badLocal = await scorer.decideBatch(book as ApplicantInput[], { limitHistories: bad });
-    expect(badLocal[4]).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(badLocal[4]?.ok === false && badLocal[4].error.issues?.map((i) => i.path.join('.'))).toEqual(['limitHistories.4.0.asOf', 'limitHistories.4.0.from']);
-    expect(badLocal.filter((r) => !r.ok)).toHaveLength(1);
+    const alone = await scorer.decide(book[4] as ApplicantInput, { limitHistory: badLedger }).catch((e: unknown) => e);
+    for (const i of [4, 12]) {
+      expect(badLocal[i]).toMatchObject({ ok: false, error: { code: 'validation_failed', subject: 'limitHistory' } });
+      expect(badLocal[i]?.ok === false && badLocal[i].error.issues).toEqual((alone as { issues: unknown }).issues);
+    }
+    expect(badLocal.filter((r) => !r.ok)).toHaveLength(2);
     expect(json(await pool.decideBatch(book as ApplicantInput[], { limitHistories: bad }))).toBe(json(badLocal));
   });
 

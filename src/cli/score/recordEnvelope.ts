@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
-import { type LimitChange, LimitChange as LimitChangeSchema } from '../../policy/stepLimit.js';
+import { readLimitHistory } from '../../decision/limitHistories.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
 
 /** One NDJSON record: the applicant to decide, and its own ledger of recent raises when it came with one. */
 export type RecordEnvelope =
@@ -8,7 +8,6 @@ export type RecordEnvelope =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 const KEYS = new Set(['applicant', 'limitHistory']);
-const Ledger = z.array(LimitChangeSchema).max(1000);
 
 /**
  * An input line is an applicant, or `{"applicant": {...}, "limitHistory": [...]}`: an existing
@@ -24,9 +23,9 @@ export function readRecordEnvelope(value: unknown): RecordEnvelope {
     .map((k) => ({ path: [k], code: 'unrecognized_key', message: `unknown key "${k}" beside "applicant" (only "limitHistory" may go with it)` }));
   let limitHistory: LimitChange[] | undefined;
   if (record.limitHistory !== undefined) {
-    const r = Ledger.safeParse(record.limitHistory);
-    if (r.success) limitHistory = r.data;
-    else issues.push(...ValidationError.fromZod('limitHistory', r.error).issues.map((i) => ({ ...i, path: ['limitHistory', ...i.path] })));
+    const r = readLimitHistory(record.limitHistory);
+    if (r.ok) limitHistory = r.value;
+    else issues.push(...r.issues.map((i) => ({ ...i, path: ['limitHistory', ...i.path] })));
   }
   if (issues.length > 0) return { ok: false, issues };
   return limitHistory === undefined ? { ok: true, applicant: record.applicant } : { ok: true, applicant: record.applicant, limitHistory };
