@@ -40,35 +40,29 @@ const MAX_DEPTH = 33;
 
 /**
  * Scans `applicants` (one task's records) for values cloning would change or refuse. A record
- * with none is posted as it is, without a copy; one with some is posted as a copy with `null`
- * at those paths. A record the scan cannot read (a throwing getter, a revoked proxy) is left as
- * it is, for the pool's clone-failure path to handle as before.
+ * with none is posted as it is, without a copy; one with some is posted as its
+ * {@link materializeRecord} copy (null at those paths, or null for a root that cannot be read).
  */
 export function patchRecords(applicants: readonly unknown[]): PatchedRecords {
   let out: unknown[] | undefined;
   let patches: RecordPatch[] | undefined;
   for (let index = 0; index < applicants.length; index++) {
     const record = applicants[index];
-    let found: RecordPatch[];
+    let faithful: boolean;
     try {
-      let faithful: boolean;
-      try {
-        faithful = isFaithful(record, 0);
-      } catch {
-        // Something threw on reading (a getter, a proxy): the scan below says where.
-        faithful = false;
-      }
-      if (faithful) continue;
-      found = scan(record, index);
+      faithful = isFaithful(record, 0);
     } catch {
-      continue;
+      // Something threw on reading (a getter, a proxy): the scan says where.
+      faithful = false;
     }
-    // A record that cannot be inspected at all (a revoked proxy) is left as it is: cloning fails
-    // and the pool's clone-failure path reports it as in process (unreadable_input at its root).
-    if (found.length === 0 || found.some((p) => p.path.length === 0 && p.kind === 'unreadable')) continue;
+    if (faithful) continue;
+    const m = materializeRecord(record, index);
+    // Doubted but nothing to patch (an inherited enumerable key, a live Proxy): posted as it is;
+    // a Proxy, which cloning refuses, is copied on the clone-failure path (cloneableRecords).
+    if (m.patches.length === 0) continue;
     out ??= [...applicants];
-    out[index] = copyWithout(record, found);
-    patches = patches === undefined ? found : [...patches, ...found];
+    out[index] = m.value;
+    patches = patches === undefined ? [...m.patches] : [...patches, ...m.patches];
   }
   return { applicants: out ?? applicants, patches: patches ?? [] };
 }
@@ -195,13 +189,12 @@ function scan(record: unknown, index: number): RecordPatch[] {
 
 /**
  * A copy of `record` with null at every patched path (the patches are the record's own, found by
- * scan), read through any Proxy into plain objects. A patched value is never read again: a getter
+ * scan, none at its root), read through any Proxy into plain objects. A patched value is never read again: a getter
  * that threw is not called twice here. An object met twice is copied once, so a cycle stays a
  * cycle (readPlainData refuses it at the same path) and the copy always ends; an object deeper
  * than readPlainData reads is refused by it unread, so an empty one stands in for it.
  */
 function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown {
-  if (patches.some((p) => p.path.length === 0)) return null;
   const patched = (at: readonly (string | number)[]) => patches.some((p) => p.path.length === at.length && p.path.every((s, i) => s === at[i]));
   const copies = new Map<object, unknown>();
   const copy = (v: unknown, at: readonly (string | number)[]): unknown => {
@@ -233,12 +226,11 @@ function copyWithout(record: unknown, patches: readonly RecordPatch[]): unknown 
 }
 
 /**
- * A record cloning refused although the scan found nothing in it to patch: a live Proxy somewhere
- * (cloning refuses every proxy), or a root that cannot be read (a revoked proxy). The first is read
- * through into a plain copy, with the patches of whatever inside it cloning cannot carry; the second
- * becomes a root patch, which the worker turns into an object that throws the same on reading. So
- * the worker decides or refuses it as in process, with the pool's feature set, and the parent still
- * never parses. Like the scan, this reads each property once more than in process.
+ * A record as cloning can carry it, and its patches: read through (a live Proxy included) into a
+ * plain copy with null where cloning cannot carry a value; a root that cannot be read (a revoked
+ * proxy) becomes null and a root patch, which the worker turns into an object that throws the same
+ * on reading. So the worker decides or refuses it as in process, with the pool's feature set, and
+ * the parent never parses. Like the scan, this reads each property once more than in process.
  */
 export function materializeRecord(record: unknown, index: number): { readonly value: unknown; readonly patches: readonly RecordPatch[] } {
   let found: RecordPatch[];
