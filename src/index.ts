@@ -99,6 +99,8 @@ export {
 } from './decision/decision.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
+export type { ReviewInput, ContestInput } from './decision/recordReview.js';
+export type { FollowUpOptions } from './decision/explainFollowUp.js';
 export type { DecisionErrorData } from './decision/toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './decision/scoringModel.js';
 export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';

@@ -32,6 +32,7 @@ import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, REASSESS_UPDATE_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
+import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlans, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
@@ -69,7 +70,9 @@ export interface ScorerOptions {
    * `when_owed`: only decisions that owe reasons (outcome not approve, or a limit below the
    * request or the line on file), so every decision that owes reasons still carries them, in full;
    * the others carry `contributions.factors: []` with `contributions.omitted: 'not_owed'` and skip
-   * TreeSHAP. A person reviewing such a decision (`recordReview`, `recordContest`) sees no model factors.
+   * TreeSHAP. When a person turns such a decision adverse (`recordReview`) or a customer contests
+   * it (`recordContest`), reasons are owed after all: pass the applicant it was made for
+   * (`{ applicant }`) and its factors are computed again, exactly as by default.
    */
   readonly explanations?: 'always' | 'when_owed';
   /** What-if suggestions carried by every decision (default 3; 0 skips the what-if scoring). */
@@ -235,18 +238,27 @@ export interface Scorer<TInput = ApplicantInput> {
    * @example
    * const reviewed = scorer.recordReview(decision, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000, note: 'payslips checked' });
    * reviewed.audit.kind; // 'review'
+   *
+   * An adverse review (not an approval, or a limit below the request or the line on file) owes the
+   * customer principal reasons, drawn from the decision's model factors. A decision made with
+   * `explanations: 'when_owed'` that owed none carries no factors: give `options.applicant` (the
+   * applicant it was made for, checked against the decision's input hash) and they are computed
+   * again; without it such a review is refused.
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
-   *   decision; ValidationError naming every bad review field; CreditliftError `review_invalid`
-   *   naming the bound a limit would break.
+   *   decision; ValidationError naming every bad review field, and `applicant` when it is needed and
+   *   missing or is not the decision's; CreditliftError `review_invalid` naming the bound a limit
+   *   would break.
    */
-  recordReview(prior: Decision, review: ReviewInput): Decision;
+  recordReview(prior: Decision, review: ReviewInput, options?: FollowUpOptions): Decision;
   /**
    * Records a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) as a new
    * decision referred to a person (`outcome: 'refer'`, `lineAction: 'review'`, limit unchanged),
-   * sealed by this scorer. Answer it with {@link Scorer.recordReview}.
+   * sealed by this scorer. Answer it with {@link Scorer.recordReview}. A referral owes reasons, so
+   * a decision without model factors (`explanations: 'when_owed'`) needs `options.applicant`, as
+   * for an adverse review.
    * @throws PriorInvalidError for a prior that does not verify; ValidationError naming every bad field.
    */
-  recordContest(prior: Decision, contest: ContestInput): Decision;
+  recordContest(prior: Decision, contest: ContestInput, options?: FollowUpOptions): Decision;
   /** Releases the runtime session. */
   close(): Promise<void>;
 }
@@ -356,6 +368,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     keys,
   };
   const whatIfCtx: EngineContext = { ...ctx, suggestionCount: catalog.size };
+  const followUpCtx = { ...ctx, explainFollowUp: followUpExplainer(ctx, parseApplicant) };
   const partial = provenPartialEvaluator(model);
   const rowScorer: PlanRowScorer = {
     model,
@@ -582,11 +595,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         keys,
       );
     },
-    recordReview(priorInput, review) {
-      return recordReview(priorInput, review, ctx);
+    recordReview(priorInput, review, opts) {
+      return recordReview(priorInput, review, followUpCtx, opts);
     },
-    recordContest(priorInput, contest) {
-      return recordContest(priorInput, contest, ctx);
+    recordContest(priorInput, contest, opts) {
+      return recordContest(priorInput, contest, followUpCtx, opts);
     },
     async close() {
       await model.close();

@@ -16,9 +16,10 @@ import type { DecisionPlan } from './decisionPlan.js';
 import type { WhatIfScenario } from './whatIfScenarios.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
+import { decisionInputJson } from './decisionInputJson.js';
 
 /** How many past limit increases a decision carries forward for step limits. */
-const LIMIT_HISTORY_KEPT = 24;
+export const LIMIT_HISTORY_KEPT = 24;
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -88,7 +89,7 @@ export function keepBest(kept: RankedWhatIf[], top: number, whatIf: WhatIfScenar
 }
 
 /** The decision's contributions from the main row's TreeSHAP values. */
-function explain(ctx: EngineContext, shap: Float64Array): Decision['contributions'] {
+export function explain(ctx: EngineContext, shap: Float64Array): Decision['contributions'] {
   const w = ctx.encoder.width;
   // Probability space is the explainer's documented "percentage points" reading of the exact
   // log-odds values (see toProbabilitySpace); the factors then sum to PD - baseline PD.
@@ -270,15 +271,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         engineVersion: ENGINE_VERSION,
         kind: plan.kind,
         ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),
-        // The explanation mode is part of the input only when it is not the default, so decisions
-        // made by default keep their ids; under when_owed an unexplained decision differs in output.
-        inputJson: JSON.stringify({
-          applicant,
-          limitHistory: plan.limitHistory,
-          suggestions: ctx.suggestionCount,
-          space: ctx.contributionSpace,
-          ...(ctx.explanations === 'always' ? {} : { explanations: ctx.explanations }),
-        }),
+        inputJson: decisionInputJson(ctx, applicant, plan.limitHistory),
         subject: applicant.identity.idHash,
       },
       ctx.keys,

@@ -25,6 +25,7 @@ export {
 } from './decision.js';
 export { PriorInvalidError } from './priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './recordReview.js';
+export type { FollowUpOptions } from './explainFollowUp.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './adverseActionNotice.js';
 export { assertAllowedDataCategories, dataCategoriesUsed, POLICY_DATA_CATEGORIES } from './dataCategoryCheck.js';
 export type { DecisionErrorData } from './toErrorData.js';

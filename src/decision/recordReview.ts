@@ -11,6 +11,7 @@ import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
+import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 
 /**
  * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
@@ -23,6 +24,11 @@ export interface ReviewContext {
   readonly policyHash: string;
   readonly catalogHash: string;
   readonly featureReasons?: ReadonlyMap<string, FeatureReasons>;
+  /**
+   * The contributions a follow-up carries (the prior's, or, for a prior whose factors were
+   * omitted because none were owed, computed again from the applicant in the options).
+   */
+  readonly explainFollowUp: FollowUpExplainer;
 }
 
 /** What a human reviewer decided. */
@@ -97,7 +103,7 @@ function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'rev
  *   decision; ValidationError naming every offending review field; CreditliftError
  *   `review_invalid` when the limit would break a bound (the message names the bound).
  */
-export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext): Decision {
+export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
   const policy = env.policy;
   const issues: ValidationIssue[] = [];
@@ -153,6 +159,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   ];
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
+  const contributions = env.explainFollowUp(decision, options, adverse, 'review options');
   const next: DecisionReview = {
     status: 'reviewed',
     proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
@@ -171,11 +178,12 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       limit,
       lineAction: lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit),
       policyReasons: codes,
+      contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
       reasons: adverse
         ? principalReasons(
             ['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
-            decision.contributions.factors,
+            contributions.factors,
             env.featureReasons,
           )
         : [],
@@ -203,7 +211,7 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
  *   decision; ValidationError naming every offending contest field.
  */
-export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext): Decision {
+export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
   const issues: ValidationIssue[] = [];
   if (typeof contest?.statement !== 'string' || contest.statement.trim().length === 0 || contest.statement.length > 2000) {
@@ -228,6 +236,8 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     contest: { statement: contest.statement, newFacts: [...facts] },
   };
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
+  // A referral owes reasons.
+  const contributions = env.explainFollowUp(decision, options, true, 'contest options');
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -236,9 +246,10 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       outcome: 'refer',
       lineAction: 'review',
       policyReasons: codes,
+      contributions,
       reasons: principalReasons(
         ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
-        decision.contributions.factors,
+        contributions.factors,
         env.featureReasons,
       ),
       review: next,

@@ -81,3 +81,91 @@ describe("explanations: 'when_owed'", () => {
     expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['explanations']);
   });
 });
+
+describe("a person overturning an unexplained approval (explanations: 'when_owed')", () => {
+  let always: Scorer;
+  let lazy: Scorer;
+  // Applicants whose when_owed decision owes no reasons, with their decisions under both modes.
+  const cases: { applicant: unknown; lazy: Decision; always: Decision }[] = [];
+  beforeAll(async () => {
+    always = await createScorer({ suggestionsPerDecision: 0 });
+    lazy = await createScorer({ suggestionsPerDecision: 0, explanations: 'when_owed' });
+    const applicants = fc.sample(applicantArbitrary({ maxEvidence: 2 }), { seed: SEED, numRuns: 80 });
+    const a = await always.decideBatch(applicants);
+    const l = await lazy.decideBatch(applicants);
+    l.forEach((r, i) => {
+      const b = a[i];
+      if (r.ok && b?.ok && r.decision.contributions.omitted === 'not_owed') cases.push({ applicant: applicants[i], lazy: r.decision, always: b.decision });
+    });
+  });
+  afterAll(async () => {
+    await always.close();
+    await lazy.close();
+  });
+  const decline = { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 } as const;
+  const pathsOf = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ValidationError) return e.issues.map((i) => i.path.join('.'));
+      throw e;
+    }
+    throw new Error('expected a ValidationError');
+  };
+
+  it('refuses an adverse review or a contest without the applicant, naming options.applicant, instead of giving reasons without factors', () => {
+    expect(cases.length).toBeGreaterThan(3);
+    const c = cases[0] as (typeof cases)[number];
+    expect(pathsOf(() => lazy.recordReview(c.lazy, decline))).toEqual(['applicant']);
+    expect(pathsOf(() => lazy.recordContest(c.lazy, { statement: 'I disagree' }))).toEqual(['applicant']);
+    // Nothing adverse: nothing owed, no applicant needed, and the marker stays true.
+    const kept = lazy.recordReview(c.lazy, { reviewerRole: 'credit_officer', outcome: 'approve', limit: c.lazy.limit });
+    expect(kept.contributions.omitted).toBe('not_owed');
+    expect(kept.reasons).toEqual([]);
+  });
+
+  it('with the applicant, explains the overturned decision exactly as the default mode does (every case, lines raised included)', () => {
+    for (const c of cases) {
+      const reviewed = lazy.recordReview(c.lazy, decline, { applicant: c.applicant as never });
+      const byDefault = always.recordReview(c.always, decline);
+      expect(reviewed.contributions).toEqual(c.always.contributions);
+      expect(reviewed.contributions.omitted).toBeUndefined();
+      expect(reviewed.reasons).toEqual(byDefault.reasons);
+      expect(Decision.parse(reviewed)).toEqual(reviewed);
+      const contested = lazy.recordContest(c.lazy, { statement: 'I disagree' }, { applicant: c.applicant as never });
+      expect(contested.contributions).toEqual(c.always.contributions);
+      expect(contested.reasons).toEqual(always.recordContest(c.always, { statement: 'I disagree' }).reasons);
+    }
+    expect(cases.some((c) => c.lazy.limitHistory.length > 0)).toBe(true);
+  });
+
+  it('refuses an applicant the decision was not made for, and a ledger it was not made with', () => {
+    const [c, other] = cases as [(typeof cases)[number], (typeof cases)[number]];
+    expect(pathsOf(() => lazy.recordReview(c.lazy, decline, { applicant: other.applicant as never }))).toEqual(['applicant']);
+    const ledger = [{ asOf: '2020-01-01', from: 100_000, to: 200_000 }];
+    expect(pathsOf(() => lazy.recordReview(c.lazy, decline, { applicant: c.applicant as never, limitHistory: ledger }))).toEqual(['applicant']);
+    expect(pathsOf(() => lazy.recordReview(c.lazy, decline, { applicant: c.applicant as never, extra: 1 } as never))).toEqual(['extra']);
+    // A given applicant is checked even where no factors are owed: a wrong one is never carried quietly.
+    expect(pathsOf(() => always.recordReview(c.always, decline, { applicant: other.applicant as never }))).toEqual(['applicant']);
+  });
+
+  it('for a reassessment, takes the applicant as reassessed (the line on file and the new evidence merged in)', async () => {
+    let checked = 0;
+    for (const c of cases.slice(0, 12)) {
+      const base = c.applicant as { platform: Record<string, unknown>; evidence?: unknown[] };
+      const next = await lazy.reassess(c.lazy, { applicant: base as never, evidence: [] });
+      if (next.contributions.omitted === undefined) continue;
+      const asReassessed = { ...base, platform: { ...base.platform, currentLimit: c.lazy.limit } };
+      const reviewed = lazy.recordReview(next, decline, { applicant: asReassessed as never });
+      expect(reviewed.contributions.omitted).toBeUndefined();
+      expect(reviewed.contributions.factors.length).toBeGreaterThan(0);
+      if (base.platform.currentLimit !== c.lazy.limit)
+        expect(pathsOf(() => lazy.recordReview(next, decline, { applicant: base as never }))).toEqual(['applicant']);
+      // A follow-up of a follow-up hashes no applicant: the options are refused, naming it.
+      const reduced = lazy.requestReduction(next, 0);
+      expect(pathsOf(() => lazy.recordReview(reduced, decline, { applicant: asReassessed as never }))).toEqual(['applicant']);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

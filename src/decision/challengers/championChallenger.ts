@@ -236,14 +236,14 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
       return withArm(scorerOf(arm).requestReduction(prior, amount), arm, keys);
     },
-    recordReview(prior, review) {
+    recordReview(prior, review, opts) {
       // Like a reduction: the arm that made the decision records its review, and the arm is named again.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(scorerOf(arm).recordReview(prior, review), arm, keys);
+      return withArm(scorerOf(arm).recordReview(prior, review, opts), arm, keys);
     },
-    recordContest(prior, contest) {
+    recordContest(prior, contest, opts) {
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(scorerOf(arm).recordContest(prior, contest), arm, keys);
+      return withArm(scorerOf(arm).recordContest(prior, contest, opts), arm, keys);
     },
     async close() {
       await Promise.all([champion, ...arms.values()].map((s) => s.close()));

@@ -51,7 +51,7 @@ function checkReasons(d: Decision, what: string): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment or a held line, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review or a contest, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -88,6 +88,13 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         checkReasons(d, `decision for "${applicant.id}"`);
         const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
         checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`);
+        // A person who turns the decision adverse, and a customer's contest, owe reasons too, with
+        // the factors behind them even where the scorer left them out of an approval (the
+        // applicant lets it compute them again).
+        const declined = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
+        checkReasons(declined, `declining review of "${applicant.id}"`);
+        const contested = scorer.recordContest(d, { statement: 'I disagree' }, { applicant });
+        checkReasons(contested, `contest of "${applicant.id}"`);
       },
     ),
 });

@@ -1,0 +1,98 @@
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import type { LimitChange } from '../policy/stepLimit.js';
+import type { Applicant } from '../schema/applicant.js';
+import { personalHash } from './audit.js';
+import { checkOptionKeys } from './checkOptionKeys.js';
+import type { Decision } from './decision.js';
+import { decisionInputJson } from './decisionInputJson.js';
+import { planDecision } from './decisionPlan.js';
+import type { EngineContext } from './engineContext.js';
+import { explain, LIMIT_HISTORY_KEPT } from './finishDecision.js';
+import { parseLimitHistory } from './limitHistories.js';
+
+/**
+ * What a review or contest may be given besides the person's input: the applicant the decision
+ * was made for (and, when its ledger cannot be read back from the decision, the ledger it was made
+ * with). Needed only to give the reasons an adverse review or a contest owes for a decision made
+ * with `explanations: 'when_owed'` that carries no model factors.
+ */
+export interface FollowUpOptions {
+  /** The applicant as the decision saw it: for `decide`, the input given; for `reassess`, the profile as reassessed. */
+  readonly applicant?: unknown;
+  /** The ledger the decision was made with; read back from the decision when left out. */
+  readonly limitHistory?: readonly LimitChange[];
+}
+
+export const FOLLOW_UP_OPTION_KEYS = ['applicant', 'limitHistory'] as const;
+
+/** The contributions a follow-up of `prior` carries, and the factors its reasons draw on. */
+export type FollowUpExplainer = (prior: Decision, options: FollowUpOptions | undefined, owesReasons: boolean, subject: string) => Decision['contributions'];
+
+/**
+ * The ledger a decide or reassess decision was made with, read back from the ledger it carries:
+ * the same, less the raise it granted (an automated decision appends exactly that one). Wrong only
+ * when the ledger was longer than a decision keeps; the input hash check then says so.
+ */
+function ledgerBefore(d: Decision): readonly LimitChange[] {
+  const raised = d.previousLimit > 0 && d.limit > d.previousLimit;
+  return raised ? d.limitHistory.slice(0, -1) : d.limitHistory;
+}
+
+/**
+ * The follow-up explainer of a scorer. A prior that carries its factors keeps them. A prior made
+ * with `explanations: 'when_owed'` that owed no reasons carries none (`omitted: 'not_owed'`); when
+ * a person turns it adverse, reasons are owed after all, and the factors are computed again from
+ * the applicant (TreeSHAP of the same row gives the same values), never left out quietly. The
+ * applicant is taken only if it is the one decided: the decision's input hash, under this scorer's
+ * keys and settings, must come out the same, and the model and catalog must be the decision's.
+ *
+ * @throws ValidationError (`subject`) naming `applicant` when one is needed and missing, is not
+ *   the decision's, or is given for a decision that does not hash one; naming each unknown option
+ */
+export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
+  return (prior, options, owesReasons, subject) => {
+    checkOptionKeys(options, FOLLOW_UP_OPTION_KEYS, subject);
+    const unexplained = prior.contributions.omitted !== undefined;
+    const refuse = (message: string): never => {
+      throw new ValidationError(subject, [{ path: ['applicant'], code: 'invalid_value', message }]);
+    };
+    if (options?.applicant === undefined) {
+      if (owesReasons && unexplained) {
+        refuse(
+          `required: decision ${prior.audit.decisionId} was made with explanations: 'when_owed' and carries no model factors, and this ${subject.split(' ')[0]} owes the customer reasons; pass the applicant it was made for, so its factors are computed again`,
+        );
+      }
+      return prior.contributions;
+    }
+    if (prior.audit.kind !== 'decide' && prior.audit.kind !== 'reassess') {
+      refuse(
+        `a ${prior.audit.kind} decision does not hash an applicant, so none can be checked against it; give the applicant with a follow-up of the decide or reassess decision it came from`,
+      );
+    }
+    const applicant = parseApplicant(options.applicant);
+    const ledger = options.limitHistory === undefined ? ledgerBefore(prior) : parseLimitHistory(options.limitHistory);
+    if (personalHash(ctx.keys, 'input', decisionInputJson(ctx, applicant, ledger)) !== prior.audit.inputHash) {
+      const truncated = options.limitHistory === undefined && prior.limitHistory.length >= LIMIT_HISTORY_KEPT;
+      refuse(
+        `is not the applicant decision ${prior.audit.decisionId} was made for (its audit.inputHash differs${
+          options.limitHistory === undefined ? ', with the ledger read back from the decision' : ', with the limitHistory given'
+        }; a scorer with other suggestion, contribution-space or explanation settings or other keys also hashes differently)${
+          truncated ? '; the decision keeps only its last raises, so pass the limitHistory it was made with' : ''
+        }`,
+      );
+    }
+    if (!unexplained || !owesReasons) return prior.contributions;
+    // The same row under another model or catalog would explain another decision.
+    if (prior.audit.modelSha256 !== ctx.model.sha256 || prior.audit.catalogHash !== ctx.catalogHash) {
+      throw new CreditliftError(
+        'review_invalid',
+        `decision ${prior.audit.decisionId} was made with model ${prior.audit.modelId} and catalog ${prior.audit.catalogHash.slice(0, 12)}; this scorer runs ${ctx.model.id} and catalog ${ctx.catalogHash.slice(0, 12)}, so it cannot compute that decision's factors`,
+      );
+    }
+    const plan = planDecision(ctx, applicant, { suggestions: false, limitHistory: ledger });
+    const row = new Float32Array(ctx.encoder.width);
+    ctx.encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, row, 0);
+    return explain(ctx, ctx.explainer.shapBatch(row, 1));
+  };
+}
