@@ -52,6 +52,8 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
            evidence.0.verification.method); a column naming an object or array ("evidence",
            "controls") holds it as JSON. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
+           A "limitHistory" column holds the row's ledger of raises as JSON (not an applicant
+           field); an empty cell is no ledger, a cell that is not one is that row's error.
            Quoted fields may hold commas, quotes ("") and line breaks; the record's line
            number is the line it starts on (the header is line 1).
 

@@ -83,4 +83,42 @@ describe('score: a line with its own ledger', () => {
     expect(read.map((r) => r.ok && r.limitHistory !== undefined)).toEqual([true, false, true, false]);
     expect(decodeRecords(encodeRecords(read))).toEqual(read);
   });
+
+  /** The book as CSV: one column per top-level applicant key (objects as JSON cells), and a `limitHistory` JSON column. */
+  function csvOf(rows: readonly { applicant: Record<string, unknown>; ledger: string }[]): string {
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r.applicant)))];
+    const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+    const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    return `${[...keys, 'limitHistory'].join(',')}\n${rows.map((r) => [...keys.map((k) => cellOf(r.applicant[k])), r.ledger].map(quote).join(',')).join('\n')}\n`;
+  }
+
+  for (const workers of ['0', '2']) {
+    it(`a CSV row carries its ledger in a limitHistory column${workers === '0' ? '' : ', pooled'}, decided as the library does`, async () => {
+      const csv = file(`book-${workers}.csv`);
+      writeFileSync(csv, csvOf(book.map((a, i) => ({ applicant: a, ledger: i % 2 === 0 ? JSON.stringify(usedUp(a.platform.currentLimit)) : '' }))));
+      const out = file(`csv-out-${workers}.ndjson`);
+      const extra = workers === '0' ? [] : ['--workers', workers, '--batch', '4'];
+      expect(await runScoreCommand(['--in', csv, '--out', out, '--suggestions', '0', ...extra], captureIo().io)).toBe(0);
+      expect(decisions(out).map((d) => JSON.stringify(d.decision))).toEqual(expected);
+    });
+  }
+
+  it('a bad ledger cell (not a ledger, not JSON, a repeated key) is its row error, naming limitHistory', async () => {
+    const rows = [
+      { applicant: book[0] as Record<string, unknown>, ledger: JSON.stringify([{ asOf: 'soon', from: 1, to: 2 }]) },
+      { applicant: book[1] as Record<string, unknown>, ledger: '[{"asOf":' },
+      { applicant: book[2] as Record<string, unknown>, ledger: '[{"asOf":"2026-10-01","from":1,"to":2,"to":3}]' },
+      { applicant: book[3] as Record<string, unknown>, ledger: '' },
+    ];
+    writeFileSync(file('bad.csv'), csvOf(rows));
+    expect(await runScoreCommand(['--in', file('bad.csv'), '--out', file('bad-csv-out.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(3);
+    const got = decisions(file('bad-csv-out.ndjson'));
+    expect(got.map((d) => d.error?.issues.map((i) => `${i.code} ${i.path.join('.')}`))).toEqual([
+      ['invalid_format limitHistory.0.asOf'],
+      ['invalid_json limitHistory'],
+      ['duplicate_key limitHistory.0.to'],
+      undefined,
+    ]);
+    expect(got[3]?.decision).toBeDefined();
+  });
 });

@@ -3,7 +3,13 @@ import { ValidationError, type ValidationIssue } from '../../errors/validationEr
 import { applicantJsonSchema } from '../../schema/jsonSchema.js';
 
 /** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
-export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown';
+export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown' | 'ledger';
+
+/**
+ * The column holding a row's own ledger of recent raises (JSON, as `decide`'s `limitHistory`): not an
+ * applicant field, so it is read beside the applicant, as an NDJSON line's envelope carries it.
+ */
+export const LEDGER_COLUMN = 'limitHistory';
 
 /** One CSV column: its header, the applicant path it fills and how its cells are read. */
 export interface CsvColumn {
@@ -25,7 +31,8 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
  * Plans how a CSV header maps to applicant fields. Headers are dotted paths (`income.monthlyNet`,
  * `bureau.hasFile`, `evidence.0.score`); a numeric segment is an array index. A column naming an
  * object or array (`evidence`, `controls`) holds that part as JSON text. Columns the schema does
- * not know are passed through as text so validation names them.
+ * not know are passed through as text so validation names them. A `limitHistory` column is the
+ * row's ledger, not part of the applicant (kind `ledger`).
  *
  * @throws ValidationError (subject `CSV header`) for empty, duplicate, unsafe or overlapping headers
  */
@@ -48,7 +55,7 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
     else if (seen.has(name)) issues.push({ path: ['header', j], code: 'duplicate_column', message: `column "${name}" appears more than once` });
     seen.add(name);
     const path = segments.map((s) => (/^\d{1,6}$/.test(s) ? Number(s) : s));
-    return { header: name, path, kind: kindAt(schema, path) };
+    return { header: name, path, kind: name === LEDGER_COLUMN ? 'ledger' : kindAt(schema, path) };
   });
   // Every proper dotted prefix of every header, with one header it belongs to: a column whose whole
   // name is such a prefix overlaps that header. Linear in the header's length (40,000 columns in
@@ -128,7 +135,7 @@ export function csvRowToApplicant(columns: readonly CsvColumn[], cells: readonly
   const root: Record<string, unknown> = {};
   columns.forEach((col, j) => {
     const cell = cells[j];
-    if (cell === undefined || cell === '') return;
+    if (cell === undefined || cell === '' || col.kind === 'ledger') return;
     let node: Record<string | number, unknown> = root;
     for (let k = 0; k < col.path.length - 1; k++) {
       const seg = col.path[k] as string | number;

@@ -2,6 +2,7 @@ import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.js';
+import { readCsvLedgerCell } from './csvLedgerCell.js';
 import { unreadableRecord, type InputRecord } from './inputRecord.js';
 
 export { DEFAULT_MAX_RECORD_LINES };
@@ -30,6 +31,8 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
   const invalid: InvalidUtf8[] = [];
   let next = 0;
   let columns: CsvColumn[] | undefined;
+  // Where a row's own ledger is (a `limitHistory` column), if the header has one.
+  let ledgerAt = -1;
 
   /** The first invalid byte inside a token's text; invalid bytes before it (skipped text) are passed over. */
   const badByteIn = (t: CsvToken): number | undefined => {
@@ -48,6 +51,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         if (bad !== undefined) throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): not UTF-8, invalid byte at offset ${bad} of the file`);
         if (t.kind === 'error') throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): ${t.message}`);
         columns = planCsvColumns(t.cells);
+        ledgerAt = columns.findIndex((c) => c.kind === 'ledger');
         continue;
       }
       if (bad !== undefined) yield unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
@@ -71,7 +75,24 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
             ],
           },
         };
-      } else yield { line: t.line, ok: true, value: csvRowToApplicant(columns, t.cells) };
+      } else {
+        const value = csvRowToApplicant(columns, t.cells);
+        const cell = ledgerAt < 0 ? '' : (t.cells[ledgerAt] as string);
+        if (cell.trim() === '') {
+          yield { line: t.line, ok: true, value };
+          continue;
+        }
+        const ledger = readCsvLedgerCell(cell);
+        if (ledger.ok) yield { line: t.line, ok: true, value, limitHistory: ledger.value };
+        else {
+          const first = ledger.issues[0];
+          yield {
+            line: t.line,
+            ok: false,
+            error: { code: 'data_invalid', message: `line ${t.line}: ${first?.path.join('.')}: ${first?.message}`, issues: ledger.issues },
+          };
+        }
+      }
     }
   }
 
