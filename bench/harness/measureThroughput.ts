@@ -31,28 +31,44 @@ export type Round = () => Promise<number>;
 
 /** Runs `round` repeatedly and reports its throughput; see {@link ThroughputResult}. */
 export async function measureThroughput(round: Round, options: ThroughputOptions, charges: CpuCharges = {}): Promise<ThroughputResult> {
-  const others = charges.otherProcessesCpuMicros ?? (() => 0);
-  for (let i = 0; i < options.warmupRounds; i++) await round();
-  const rates = new Float64Array(options.rounds);
-  let items = 0;
-  let cpuMicros = 0;
+  const [result] = await measureInterleaved([{ round, charges }], options);
+  return result as ThroughputResult;
+}
+
+/**
+ * {@link measureThroughput} of several rounds at once, taking turns: round i of each before round
+ * i + 1 of any, so a slow spell of a shared machine falls on all of them and their ratios stay fair.
+ * Every warm-up comes first.
+ */
+export async function measureInterleaved(
+  subjects: readonly { readonly round: Round; readonly charges?: CpuCharges }[],
+  options: ThroughputOptions,
+): Promise<ThroughputResult[]> {
+  for (const { round } of subjects) for (let i = 0; i < options.warmupRounds; i++) await round();
+  const tallies = subjects.map(() => ({ rates: new Float64Array(options.rounds), items: 0, cpuMicros: 0 }));
   for (let i = 0; i < options.rounds; i++) {
-    const cpu0 = process.cpuUsage();
-    const others0 = others();
-    const t0 = process.hrtime.bigint();
-    const n = await round();
-    const ns = Number(process.hrtime.bigint() - t0);
-    const cpu = process.cpuUsage(cpu0);
-    cpuMicros += cpu.user + cpu.system + (others() - others0);
-    items += n;
-    rates[i] = (n * 1e9) / ns;
+    for (const [k, { round, charges }] of subjects.entries()) {
+      const tally = tallies[k] as (typeof tallies)[number];
+      const others = charges?.otherProcessesCpuMicros ?? (() => 0);
+      const cpu0 = process.cpuUsage();
+      const others0 = others();
+      const t0 = process.hrtime.bigint();
+      const n = await round();
+      const ns = Number(process.hrtime.bigint() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      tally.cpuMicros += cpu.user + cpu.system + (others() - others0);
+      tally.items += n;
+      tally.rates[i] = (n * 1e9) / ns;
+    }
   }
-  rates.sort();
-  return {
-    rounds: options.rounds,
-    itemsPerRound: items / options.rounds,
-    perSecond: quantile(rates, 0.5),
-    bestPerSecond: rates[rates.length - 1] ?? Number.NaN,
-    perCpuSecond: (items * 1e6) / cpuMicros,
-  };
+  return tallies.map(({ rates, items, cpuMicros }) => {
+    rates.sort();
+    return {
+      rounds: options.rounds,
+      itemsPerRound: items / options.rounds,
+      perSecond: quantile(rates, 0.5),
+      bestPerSecond: rates[rates.length - 1] ?? Number.NaN,
+      perCpuSecond: (items * 1e6) / cpuMicros,
+    };
+  });
 }
