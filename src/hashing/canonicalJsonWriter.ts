@@ -33,6 +33,12 @@ function quotedUtf8(text: string): Uint8Array {
 const NULL = 'null';
 
 /**
+ * Room left for a number until it is formatted: the longest text of a finite double is 24
+ * characters (`-1.2345678901234567e-308`).
+ */
+const NUMBER_ROOM = 24;
+
+/**
  * Canonical bytes of deep-frozen objects, by identity (null: looked at, not deep-frozen plain data).
  * About a quarter of a decision's bytes are the scorer's own frozen constants, shared by every
  * decision (the fixed instalment plans with their rates, factor and check labels, notes, the data
@@ -56,14 +62,25 @@ function isDeepFrozenData(v: object): boolean {
  * Writes canonical JSON as UTF-8 into a buffer it owns and reuses. The bytes a call returns are a
  * view into that buffer, valid until the writer's next call: hash them at once.
  */
+const NO_MARKS: number[] = [];
+
 export class CanonicalJsonWriter {
   private buf = new Uint8Array(16 * 1024);
   private pos = 0;
+  /**
+   * Numbers are formatted together at the end, by one JSON.stringify of them all: String() of a
+   * double was nearly half of sealing a decision (a runtime call, a string and a number-cache entry
+   * each; about 300 ns in a batch), where the array is formatted in one call at about 80 ns a
+   * number. Each number leaves NUMBER_ROOM bytes at `numberAt`, closed up once its text is in.
+   */
+  private readonly numbers: number[] = [];
+  private readonly numberAt: number[] = [];
 
   /** The canonical JSON of `value`, as UTF-8 bytes (a view, valid until the next call). */
   bytes(value: unknown): Uint8Array {
     this.pos = 0;
     this.value(value);
+    this.formatNumbers(NO_MARKS);
     return this.buf.subarray(0, this.pos);
   }
 
@@ -97,7 +114,50 @@ export class CanonicalJsonWriter {
       if (k === key) end = this.pos;
     }
     this.byte(0x7d);
-    return { bytes: this.buf.subarray(0, this.pos), start, end };
+    const marks = [start, end];
+    this.formatNumbers(marks);
+    return { bytes: this.buf.subarray(0, this.pos), start: marks[0] as number, end: marks[1] as number };
+  }
+
+  /**
+   * Writes the numbers' texts into the room each was left and closes up the rest, moving `marks`
+   * (ascending positions written before) with the bytes they point at.
+   */
+  private formatNumbers(marks: number[]): void {
+    const count = this.numbers.length;
+    if (count === 0) return;
+    // The same digits as String() for every finite number (both are Number::toString; -0 is "0").
+    const text = JSON.stringify(this.numbers);
+    const buf = this.buf;
+    const at = this.numberAt;
+    let src = at[0] as number;
+    let dst = src;
+    let m = 0;
+    while (m < marks.length && (marks[m] as number) <= src) m++;
+    let t = 1;
+    for (let k = 0; k < count; k++) {
+      const slot = at[k] as number;
+      // The bytes between the last number's room and this one's move left by what rooms freed so far.
+      for (; m < marks.length && (marks[m] as number) <= slot; m++) marks[m] = (marks[m] as number) - src + dst;
+      if (dst === src) dst = slot;
+      else if (slot - src > 64) {
+        buf.copyWithin(dst, src, slot);
+        dst += slot - src;
+      } else for (let i = src; i < slot; i++) buf[dst++] = buf[i] as number;
+      // The number's text, up to the comma or the closing bracket of the array.
+      let c = text.charCodeAt(t);
+      while (c !== 0x2c && c !== 0x5d) {
+        buf[dst++] = c;
+        c = text.charCodeAt(++t);
+      }
+      t++;
+      src = slot + NUMBER_ROOM;
+    }
+    for (; m < marks.length; m++) marks[m] = (marks[m] as number) - src + dst;
+    buf.copyWithin(dst, src, this.pos);
+    this.pos = dst + (this.pos - src);
+    this.numbers.length = 0;
+    at.length = 0;
   }
 
   private room(n: number): void {
@@ -165,12 +225,20 @@ export class CanonicalJsonWriter {
       return;
     }
     if (typeof value === 'number') {
-      // For a finite number String gives JSON.stringify's digits (both are Number::toString; -0 is "0").
-      this.ascii(Number.isFinite(value) ? String(value) : NULL);
+      if (Number.isFinite(value)) {
+        this.room(NUMBER_ROOM);
+        this.numberAt.push(this.pos);
+        this.numbers.push(value);
+        this.pos += NUMBER_ROOM;
+      } else this.ascii(NULL);
       return;
     }
-    if (value === null || typeof value !== 'object') {
-      // Booleans; undefined, functions and symbols become null; a bigint throws as in canonicalJson.
+    if (value === true || value === false || value === null) {
+      this.ascii(value === null ? NULL : value ? 'true' : 'false');
+      return;
+    }
+    if (typeof value !== 'object') {
+      // Undefined, functions and symbols become null; a bigint throws as in canonicalJson.
       this.ascii(JSON.stringify(value) ?? NULL);
       return;
     }

@@ -18,6 +18,30 @@ describe('CanonicalJsonWriter', () => {
     );
   });
 
+  it('law: numbers (any double, the longest texts, -0, non-finite) between short and long text are written as String() writes them', () => {
+    // Numbers are formatted together at the end of a call and the room left for each is closed up:
+    // texts of every length, long stretches between numbers (moved in one copy) and short ones.
+    const writer = new CanonicalJsonWriter();
+    const number = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(-1.2345678901234567e-308, -Number.MAX_VALUE, Number.MIN_VALUE, -0, 0.1 + 0.2, 2 ** 53 + 2, Number.NEGATIVE_INFINITY),
+    );
+    const filler = fc.oneof(fc.constant(''), fc.string({ maxLength: 3 }), fc.string({ minLength: 65, maxLength: 200 }));
+    const value = fc.array(fc.oneof(number, filler, fc.record({ n: number, s: filler, m: number })), { maxLength: 40 });
+    fc.assert(
+      fc.property(value, number, (v, n) => {
+        expect(writer.bytes(v)).toEqual(utf8(canonicalJson(v)));
+        // The member's bounds move with the text before them.
+        const record = { a: v, z: [n, 'tail'] };
+        const { bytes, start, end } = writer.bytesWith(record, 'm', { x: n, y: v });
+        expect(bytes).toEqual(utf8(canonicalJson({ ...record, m: { x: n, y: v } })));
+        expect(new TextDecoder().decode(bytes.subarray(start, end))).toBe(canonicalJson({ x: n, y: v }));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
   it('law: frozen values (deep, shallow, with getters, holes, shared in two places) are written as canonicalJson writes them, every time', () => {
     const writer = new CanonicalJsonWriter();
     const deepFreeze = (v: unknown): unknown => {
