@@ -75,6 +75,8 @@ export class CanonicalJsonWriter {
    */
   private readonly numbers: number[] = [];
   private readonly numberAt: number[] = [];
+  /** Numbers of this call so far: the arrays are overwritten, not emptied, so they keep their storage. */
+  private numberCount = 0;
 
   /** The canonical JSON of `value`, as UTF-8 bytes (a view, valid until the next call). */
   bytes(value: unknown): Uint8Array {
@@ -124,10 +126,14 @@ export class CanonicalJsonWriter {
    * (ascending positions written before) with the bytes they point at.
    */
   private formatNumbers(marks: number[]): void {
-    const count = this.numbers.length;
+    const count = this.numberCount;
     if (count === 0) return;
+    this.numberCount = 0;
+    const numbers = this.numbers;
+    // Cut to this call's numbers (a few fewer than the last call's, usually: no new storage).
+    if (numbers.length !== count) numbers.length = count;
     // The same digits as String() for every finite number (both are Number::toString; -0 is "0").
-    const text = JSON.stringify(this.numbers);
+    const text = JSON.stringify(numbers);
     const buf = this.buf;
     const at = this.numberAt;
     let src = at[0] as number;
@@ -156,8 +162,6 @@ export class CanonicalJsonWriter {
     for (; m < marks.length; m++) marks[m] = (marks[m] as number) - src + dst;
     buf.copyWithin(dst, src, this.pos);
     this.pos = dst + (this.pos - src);
-    this.numbers.length = 0;
-    at.length = 0;
   }
 
   private room(n: number): void {
@@ -227,8 +231,9 @@ export class CanonicalJsonWriter {
     if (typeof value === 'number') {
       if (Number.isFinite(value)) {
         this.room(NUMBER_ROOM);
-        this.numberAt.push(this.pos);
-        this.numbers.push(value);
+        const k = this.numberCount++;
+        this.numberAt[k] = this.pos;
+        this.numbers[k] = value;
         this.pos += NUMBER_ROOM;
       } else this.ascii(NULL);
       return;
