@@ -1,14 +1,16 @@
 // Where a decision's time goes, stage by stage: copies a BUILT package, adds hrtime counters around
 // each stage of decideBatch (parse, plan, encode, model, policy, TreeSHAP, audit, seal and their
 // parts), then runs rounds of decideBatch on the copy and prints wall µs per decision per stage.
-// `node bench/profile/stageTimers.mjs /abs/dist [suggestions=0] [rounds=6]`; add node flags such as
+// `node bench/profile/stageTimers.mjs /abs/dist [suggestions=0] [rounds=6] [batch|decide]` (`decide`: one
+// `decide()` call at a time, on the first 512 applicants, parse and plan not split); add node flags such as
 // `--max-semi-space-size=1024 --min-semi-space-size=1024` to take most scavenges out. The copy goes
 // to a temporary folder in the repository's .tmp/ (so it resolves the same dependencies); the anchors are the shipped code's text, and a missing one stops the run.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [dist, suggestionsArg = '0', roundsArg = '6'] = process.argv.slice(2);
+const [dist, suggestionsArg = '0', roundsArg = '6', mode = 'batch'] = process.argv.slice(2);
+if (mode !== 'batch' && mode !== 'decide') throw new Error('mode is batch or decide');
 if (!dist) throw new Error('pass the absolute path of a built dist/ folder');
 const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
@@ -71,18 +73,22 @@ const { createScorer } = await import(`${copy}/index.js`);
 const { generatePopulation } = await import(`${copy}/train.js`);
 const { EXAMPLE_AS_OF } = await import(`${copy}/examples.js`);
 const scorer = await createScorer({ suggestionsPerDecision: Number(suggestionsArg) });
-const inputs = generatePopulation({ size: 4096, seed: 20_261_101, asOf: EXAMPLE_AS_OF }).map((r) => r.applicant);
-for (let i = 0; i < 3; i++) await scorer.decideBatch(inputs);
+const inputs = generatePopulation({ size: mode === 'batch' ? 4096 : 512, seed: 20_261_101, asOf: EXAMPLE_AS_OF }).map((r) => r.applicant);
+const round = async () => {
+  if (mode === 'batch') await scorer.decideBatch(inputs);
+  else for (const a of inputs) await scorer.decide(a);
+};
+for (let i = 0; i < 3; i++) await round();
 globalThis.__T = {};
 const rounds = Number(roundsArg);
 const cpu0 = process.cpuUsage();
 const wall0 = process.hrtime.bigint();
-for (let i = 0; i < rounds; i++) await scorer.decideBatch(inputs);
+for (let i = 0; i < rounds; i++) await round();
 const cpu = process.cpuUsage(cpu0);
 const n = rounds * inputs.length;
 const us = (ns) => (Number(ns) / 1000 / n).toFixed(1).padStart(6);
 for (const [k, v] of Object.entries(globalThis.__T)) console.log(`${k.padEnd(36)} ${us(v)} µs`);
-console.log(`${'wall, whole decideBatch'.padEnd(36)} ${us(process.hrtime.bigint() - wall0)} µs`);
+console.log(`${`wall, whole ${mode === 'batch' ? 'decideBatch' : 'decide()'}`.padEnd(36)} ${us(process.hrtime.bigint() - wall0)} µs`);
 console.log(`${'CPU, all threads'.padEnd(36)} ${((cpu.user + cpu.system) / n).toFixed(1).padStart(6)} µs`);
 await scorer.close();
 rmSync(join(copy, '..'), { recursive: true, force: true });
