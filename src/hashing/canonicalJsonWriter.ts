@@ -33,10 +33,11 @@ function quotedUtf8(text: string): Uint8Array {
 const NULL = 'null';
 
 /**
- * Room left for a number until it is formatted: the longest text of a finite double is 24
- * characters (`-1.2345678901234567e-308`).
+ * Room left for a number until it is formatted: the longest text of a finite double is 25
+ * characters, a negative one in [1e-6, 1e-5) with 17 significant digits
+ * (`-0.0000012345678901234567`; exponents below -6 switch to `-1.2345678901234567e-308`, 24).
  */
-const NUMBER_ROOM = 24;
+const NUMBER_ROOM = 25;
 
 /**
  * Canonical bytes of deep-frozen objects, by identity (null: looked at, not deep-frozen plain data).
@@ -81,6 +82,7 @@ export class CanonicalJsonWriter {
   /** The canonical JSON of `value`, as UTF-8 bytes (a view, valid until the next call). */
   bytes(value: unknown): Uint8Array {
     this.pos = 0;
+    this.numberCount = 0;
     this.value(value);
     this.formatNumbers(NO_MARKS);
     return this.buf.subarray(0, this.pos);
@@ -97,6 +99,7 @@ export class CanonicalJsonWriter {
     member: unknown,
   ): { readonly bytes: Uint8Array; readonly start: number; readonly end: number } {
     this.pos = 0;
+    this.numberCount = 0;
     const own = Object.keys(record);
     const keys = own.includes(key) ? own : [...own, key];
     const { sorted, quotedUtf8: names } = orderOf(keys);
@@ -151,11 +154,14 @@ export class CanonicalJsonWriter {
         dst += slot - src;
       } else for (let i = src; i < slot; i++) buf[dst++] = buf[i] as number;
       // The number's text, up to the comma or the closing bracket of the array.
+      const from = t;
       let c = text.charCodeAt(t);
       while (c !== 0x2c && c !== 0x5d) {
         buf[dst++] = c;
         c = text.charCodeAt(++t);
       }
+      // Longer than its room, it would have run into the bytes after it: never write a seal on that.
+      if (t - from > NUMBER_ROOM) throw new Error(`canonical JSON: the number ${text.slice(from, t)} is longer than the room left for it`);
       t++;
       src = slot + NUMBER_ROOM;
     }

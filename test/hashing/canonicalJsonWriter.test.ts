@@ -25,7 +25,19 @@ describe('CanonicalJsonWriter', () => {
     const number = fc.oneof(
       fc.double(),
       fc.integer(),
-      fc.constantFrom(-1.2345678901234567e-308, -Number.MAX_VALUE, Number.MIN_VALUE, -0, 0.1 + 0.2, 2 ** 53 + 2, Number.NEGATIVE_INFINITY),
+      // The longest texts: negative, in [1e-6, 1e-5), 17 significant digits (25 characters).
+      fc.double({ min: 1e-6, max: 1e-5, noNaN: true }).map((x) => -x),
+      fc.constantFrom(
+        -0.0000035504152032949908,
+        -0.0000012345678901234567,
+        -1.2345678901234567e-308,
+        -Number.MAX_VALUE,
+        Number.MIN_VALUE,
+        -0,
+        0.1 + 0.2,
+        2 ** 53 + 2,
+        Number.NEGATIVE_INFINITY,
+      ),
     );
     const filler = fc.oneof(fc.constant(''), fc.string({ maxLength: 3 }), fc.string({ minLength: 65, maxLength: 200 }));
     const value = fc.array(fc.oneof(number, filler, fc.record({ n: number, s: filler, m: number })), { maxLength: 40 });

@@ -15,12 +15,15 @@ describe('sealing from canonical JSON bytes', () => {
   const signingKey = 'k'.repeat(32);
   let scorer: Scorer;
   let signed: Scorer;
+  // Probability space: contributions such as -0.0000035504152032949908, the longest number texts.
+  let probability: Scorer;
   beforeAll(async () => {
     scorer = await createScorer();
     signed = await createScorer({ signingKey });
+    probability = await createScorer({ contributionSpace: 'probability' });
   });
   afterAll(async () => {
-    await Promise.all([scorer.close(), signed.close()]);
+    await Promise.all([scorer.close(), signed.close(), probability.close()]);
   });
 
   // The seal as it was defined before the fast path: SHA-256 of canonicalJson of the decision
@@ -37,7 +40,7 @@ describe('sealing from canonical JSON bytes', () => {
     };
   }
 
-  it('law: over random decisions (signed and not) the decision serialises to canonicalJson bytes and the seal is the reference seal', async () => {
+  it('law: over random decisions (signed and not, log-odds and probability space) the decision serialises to canonicalJson bytes and the seal is the reference seal, as written and as parsed back', async () => {
     const writer = new CanonicalJsonWriter();
     const signingBytes = new Uint8Array(Buffer.from(signingKey, 'utf8'));
     await fc.assert(
@@ -45,6 +48,7 @@ describe('sealing from canonical JSON bytes', () => {
         for (const [s, key] of [
           [scorer, null],
           [signed, signingBytes],
+          [probability, null],
         ] as const) {
           for (const r of await s.decideBatch(applicants)) {
             if (!r.ok) continue;
@@ -54,6 +58,8 @@ describe('sealing from canonical JSON bytes', () => {
             expect(d.audit.contentHash).toBe(ref.contentHash);
             expect(d.audit.signature).toBe(ref.signature);
             expect(sealProblems(d, { signing: key, personalData: null })).toEqual([]);
+            // Parsed back from JSON (as a stored prior is), no constant is shared or frozen any more.
+            expect(sealProblems(JSON.parse(JSON.stringify(d)) as Decision, { signing: key, personalData: null })).toEqual([]);
           }
         }
       }),
