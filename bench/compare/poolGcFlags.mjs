@@ -3,6 +3,7 @@
 // `node bench/compare/poolGcFlags.mjs [variants=parallel,single] [workers=1,2] [rounds=7]` on the built
 // package (`npm run build` first). `parallel` forces V8's default (`--no-single-threaded-gc`), `single`
 // forces `--single-threaded-gc`, `semi16` adds `--max-semi-space-size=16`; `pool` is the pool's own default.
+import { alternateRounds, median, warmedPool } from './poolRounds.mjs';
 import { createScorerPool } from '../../dist/index.js';
 import { EXAMPLE_AS_OF } from '../../dist/examples.js';
 import { generatePopulation } from '../../dist/train.js';
@@ -22,20 +23,10 @@ for (const v of pick) {
   if (!(v in variants)) throw new Error(`unknown variant ${v}: one of ${Object.keys(variants).join(', ')}`);
   for (const n of counts) {
     const pool = await createScorerPool({ workers: n, workerExecArgv: variants[v], scorer: { suggestionsPerDecision: 0 } });
-    await pool.decideBatch(inputs);
-    await pool.decideBatch(inputs);
-    pools.set(`${v}/${n}`, { pool, perSecond: [] });
+    pools.set(`${v}/${n}`, await warmedPool(pool, inputs));
   }
 }
-for (let r = 0; r < rounds; r++) {
-  for (const entry of pools.values()) {
-    const t0 = process.hrtime.bigint();
-    await entry.pool.decideBatch(inputs);
-    await entry.pool.decideBatch(inputs);
-    entry.perSecond.push((2 * inputs.length) / (Number(process.hrtime.bigint() - t0) / 1e9));
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+await alternateRounds([...pools.values()], inputs, rounds);
 for (const [name, { perSecond }] of pools)
   console.log(`${name.padEnd(12)} median ${Math.round(median(perSecond))}/s  rounds ${perSecond.map(Math.round).join(' ')}`);
 for (const { pool } of pools.values()) await pool.close();

@@ -2,6 +2,7 @@
 // over them (wall clock, 2 x decideBatch of N seeded applicants per round, medians):
 // `OLD=/abs/dist NEW=/abs/dist node bench/compare/poolOfBuilds.mjs [rounds=9] [size=4096]`.
 // Idle pools wait on their pipes, so only the pool being measured uses the cores.
+import { alternateRounds, median, warmedPool } from './poolRounds.mjs';
 const builds = { old: process.env.OLD, new: process.env.NEW };
 const rounds = Number(process.argv[2] ?? 9);
 const size = Number(process.argv[3] ?? 4096);
@@ -17,20 +18,10 @@ for (const [name, dist] of Object.entries(builds)) {
   }
   for (const n of [1, 2]) {
     const pool = await createScorerPool({ workers: n, scorer: { suggestionsPerDecision: 0 } });
-    await pool.decideBatch(inputs);
-    await pool.decideBatch(inputs);
-    pools.set(`${name}/${n}`, { pool, perSecond: [] });
+    pools.set(`${name}/${n}`, await warmedPool(pool, inputs));
   }
 }
-for (let r = 0; r < rounds; r++) {
-  for (const entry of pools.values()) {
-    const t0 = process.hrtime.bigint();
-    await entry.pool.decideBatch(inputs);
-    await entry.pool.decideBatch(inputs);
-    entry.perSecond.push((2 * inputs.length) / (Number(process.hrtime.bigint() - t0) / 1e9));
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+await alternateRounds([...pools.values()], inputs, rounds);
 for (const [name, { perSecond }] of pools)
   console.log(`${name.padEnd(6)} median ${Math.round(median(perSecond))}/s  rounds ${perSecond.map(Math.round).join(' ')}`);
 for (const name of Object.keys(builds)) {
