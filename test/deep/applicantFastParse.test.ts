@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Applicant } from '../../src/schema/applicant.js';
 import { compileFastParse, NOT_SURE } from '../../src/schema/compileFastParse.js';
+import { deepSeed } from './deepSeed.js';
 import { expectSameAsZod, mutate, mutatedApplicant, type Tally, validApplicantJson } from '../schema/fastParseEquivalence.js';
 
 // The laws of test/schema/applicantFastParse.test.ts with many more runs, a fresh seed unless
 // FC_SEED is set (fast-check prints the seed of any failure).
-const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
-const withSeed = seed === undefined ? {} : { seed };
+const withSeed = { seed: deepSeed('applicantFastParse') };
 
 describe('deep: the compiled Applicant fast path against the zod path', () => {
   for (const generateCode of [true, false]) {

@@ -11,8 +11,9 @@ import { encodeTreeEnsembleModel } from '../../src/model/onnx/encodeTreeEnsemble
 import type { TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { ensembleArb, featureValueArb } from '../fixtures/onnx/arbitraries.js';
 import { tinyManifest, tinyModelBytes } from '../fixtures/onnx/tinyModel.js';
+import { deepSeed } from './deepSeed.js';
 
-const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+const seed = deepSeed('float32Evaluator');
 
 async function bitEqualRows(ensemble: TreeEnsemble, rows: Float32Array, nRows: number): Promise<{ deferred: number }> {
   const bytes = encodeTreeEnsembleModel({ ensemble, featureNames: Array.from({ length: ensemble.nFeatures }, (_, i) => `f${i}`), metadata: {} });
@@ -69,7 +70,7 @@ describe('float32 JS evaluator vs onnxruntime, long runs', () => {
           }
         },
       ),
-      { numRuns: 150, ...(seed === undefined ? {} : { seed }) },
+      { numRuns: 150, seed },
     );
   });
 });
