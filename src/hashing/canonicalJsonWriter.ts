@@ -59,12 +59,13 @@ function isDeepFrozenData(v: object): boolean {
   return true;
 }
 
+/** No positions to move along with the numbers' texts (see formatNumbers). */
+const NO_MARKS: number[] = [];
+
 /**
  * Writes canonical JSON as UTF-8 into a buffer it owns and reuses. The bytes a call returns are a
  * view into that buffer, valid until the writer's next call: hash them at once.
  */
-const NO_MARKS: number[] = [];
-
 export class CanonicalJsonWriter {
   private buf = new Uint8Array(16 * 1024);
   private pos = 0;
