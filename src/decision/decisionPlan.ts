@@ -46,7 +46,8 @@ export function planRowCount(plan: DecisionPlan): number {
   return 1 + plan.without.length + plan.whatIf.length + plan.steps.length;
 }
 
-function scenario(ctx: EngineContext, derived: Applicant): Scenario {
+/** An applicant with its evidence assessed: the decision's own scenario, or one derived from it. */
+export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
   // Every scenario's applicant is the parsed one or built from it by the engine (evidence taken
   // out or a typical certificate added): trusted as parsed, so assessEvidence does not re-parse it.
   const applicant = rememberParsed(derived);

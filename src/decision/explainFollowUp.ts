@@ -6,7 +6,7 @@ import { personalHash } from './audit.js';
 import { checkOptionKeys } from './checkOptionKeys.js';
 import type { Decision } from './decision.js';
 import { decisionInputJson } from './decisionInputJson.js';
-import { planDecision } from './decisionPlan.js';
+import { scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { explain, LIMIT_HISTORY_KEPT } from './finishDecision.js';
 import { parseLimitHistory } from './limitHistories.js';
@@ -26,8 +26,13 @@ export interface FollowUpOptions {
 
 export const FOLLOW_UP_OPTION_KEYS = ['applicant', 'limitHistory'] as const;
 
-/** The contributions a follow-up of `prior` carries, and the factors its reasons draw on. */
-export type FollowUpExplainer = (prior: Decision, options: FollowUpOptions | undefined, owesReasons: boolean, subject: string) => Decision['contributions'];
+/** The contributions a follow-up (`what`) of `prior` carries, and the factors its reasons draw on. */
+export type FollowUpExplainer = (
+  prior: Decision,
+  options: FollowUpOptions | undefined,
+  owesReasons: boolean,
+  what: 'review' | 'contest',
+) => Decision['contributions'];
 
 /**
  * The ledger a decide or reassess decision was made with, read back from the ledger it carries:
@@ -47,11 +52,12 @@ function ledgerBefore(d: Decision): readonly LimitChange[] {
  * applicant is taken only if it is the one decided: the decision's input hash, under this scorer's
  * keys and settings, must come out the same, and the model and catalog must be the decision's.
  *
- * @throws ValidationError (`subject`) naming `applicant` when one is needed and missing, is not
+ * @throws ValidationError (`<what> options`) naming `applicant` when one is needed and missing, is not
  *   the decision's, or is given for a decision that does not hash one; naming each unknown option
  */
 export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
-  return (prior, options, owesReasons, subject) => {
+  return (prior, options, owesReasons, what) => {
+    const subject = `${what} options`;
     checkOptionKeys(options, FOLLOW_UP_OPTION_KEYS, subject);
     const unexplained = prior.contributions.omitted !== undefined;
     const refuse = (message: string): never => {
@@ -60,7 +66,7 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
     if (options?.applicant === undefined) {
       if (owesReasons && unexplained) {
         refuse(
-          `required: decision ${prior.audit.decisionId} was made with explanations: 'when_owed' and carries no model factors, and this ${subject.split(' ')[0]} owes the customer reasons; pass the applicant it was made for, so its factors are computed again`,
+          `required: decision ${prior.audit.decisionId} was made with explanations: 'when_owed' and carries no model factors, and this ${what} owes the customer reasons; pass the applicant it was made for, so its factors are computed again`,
         );
       }
       return prior.contributions;
@@ -90,9 +96,10 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
         `decision ${prior.audit.decisionId} was made with model ${prior.audit.modelId} and catalog ${prior.audit.catalogHash.slice(0, 12)}; this scorer runs ${ctx.model.id} and catalog ${ctx.catalogHash.slice(0, 12)}, so it cannot compute that decision's factors`,
       );
     }
-    const plan = planDecision(ctx, applicant, { suggestions: false, limitHistory: ledger });
+    // Only the decision's own row is explained: its scenario, without the counterfactuals a plan builds.
+    const main = scenario(ctx, applicant);
     const row = new Float32Array(ctx.encoder.width);
-    ctx.encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, row, 0);
+    ctx.encoder.encode({ applicant: main.applicant, evidence: main.report.items }, row, 0);
     return explain(ctx, ctx.explainer.shapBatch(row, 1));
   };
 }

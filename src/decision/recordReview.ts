@@ -159,7 +159,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   ];
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
-  const contributions = env.explainFollowUp(decision, options, adverse, 'review options');
+  const contributions = env.explainFollowUp(decision, options, adverse, 'review');
   const next: DecisionReview = {
     status: 'reviewed',
     proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
@@ -237,7 +237,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   };
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
   // A referral owes reasons.
-  const contributions = env.explainFollowUp(decision, options, true, 'contest options');
+  const contributions = env.explainFollowUp(decision, options, true, 'contest');
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
