@@ -1,4 +1,5 @@
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
 import type { ValidationIssueCode } from '../../errors/validationIssueCode.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 
@@ -10,6 +11,12 @@ export type InputRecord =
 /** An unreadable record as error data (code `data_invalid`, one issue at the record's root). */
 export function unreadableRecord(line: number, issueCode: ValidationIssueCode, message: string): InputRecord {
   return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${message}`, issues: [{ path: [], code: issueCode, message }] } };
+}
+
+/** A record read but refused beside its applicant (its envelope, its ledger cell), naming the first issue. */
+export function refusedRecord(line: number, issues: readonly ValidationIssue[]): InputRecord {
+  const first = issues[0];
+  return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${first?.path.join('.')}: ${first?.message}`, issues: [...issues] } };
 }
 
 /**

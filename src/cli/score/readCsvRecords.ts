@@ -3,7 +3,7 @@ import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.js';
 import { readCsvLedgerCell } from './csvLedgerCell.js';
-import { unreadableRecord, type InputRecord } from './inputRecord.js';
+import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 
 export { DEFAULT_MAX_RECORD_LINES };
 
@@ -83,15 +83,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
           continue;
         }
         const ledger = readCsvLedgerCell(cell);
-        if (ledger.ok) yield { line: t.line, ok: true, value, limitHistory: ledger.value };
-        else {
-          const first = ledger.issues[0];
-          yield {
-            line: t.line,
-            ok: false,
-            error: { code: 'data_invalid', message: `line ${t.line}: ${first?.path.join('.')}: ${first?.message}`, issues: ledger.issues },
-          };
-        }
+        yield ledger.ok ? { line: t.line, ok: true, value, limitHistory: ledger.value } : refusedRecord(t.line, ledger.issues);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
-import { unreadableRecord, type InputRecord } from './inputRecord.js';
+import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { readRecordEnvelope } from './recordEnvelope.js';
 import type { TextLine } from './splitLines.js';
 
@@ -35,12 +35,7 @@ export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncG
     }
     const envelope = readRecordEnvelope(value);
     if (!envelope.ok) {
-      const first = envelope.issues[0];
-      yield {
-        line,
-        ok: false,
-        error: { code: 'data_invalid', message: `line ${line}: ${first?.path.join('.')}: ${first?.message}`, issues: [...envelope.issues] },
-      };
+      yield refusedRecord(line, envelope.issues);
       continue;
     }
     yield envelope.limitHistory === undefined
