@@ -45,15 +45,19 @@ function remove(root: Json, path: Path): void {
 }
 
 // Paths into the value; a part that cannot be read (a throwing getter, a revoked proxy) is a leaf.
-function pathsOf(v: unknown, at: Path = []): Path[] {
-  if (typeof v !== 'object' || v === null) return [at];
+// An object met again (a `tenThousandOne` array holds one element 10,001 times) is a leaf the second
+// time: changing it at one path changes it at all, and walking it at every path multiplied the paths
+// (two such arrays nested were 10^8 paths, and a deep run with seed 885949663 ran out of memory).
+function pathsOf(v: unknown, at: Path = [], seen = new Set<object>()): Path[] {
+  if (typeof v !== 'object' || v === null || seen.has(v)) return [at];
+  seen.add(v);
   let entries: [string, unknown][];
   try {
     entries = Object.entries(v);
   } catch {
     return [at];
   }
-  return [at, ...entries.flatMap(([k, x]) => pathsOf(x, [...at, Array.isArray(v) ? Number(k) : k]))];
+  return [at, ...entries.flatMap(([k, x]) => pathsOf(x, [...at, Array.isArray(v) ? Number(k) : k], seen))];
 }
 
 class Foreign {
