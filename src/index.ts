@@ -97,6 +97,7 @@ export {
   LimitMovement,
   decisionJsonSchema,
 } from './decision/decision.js';
+export { lineOnFileAfter } from './decision/lineOnFile.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './decision/recordReview.js';

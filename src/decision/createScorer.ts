@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import type { CertificateKindSpec, CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
@@ -13,7 +12,6 @@ import { defaultModelPath } from '../model/defaultModelPath.js';
 import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
 import type { ModelEvaluatorOption } from '../model/chooseModelEvaluator.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
-import { applyReduction } from '../policy/applyReduction.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { policyHash } from '../policy/policyHash.js';
@@ -21,13 +19,14 @@ import { resolvePolicy, type PolicyOverrides } from '../policy/resolvePolicy.js'
 import { validatePolicy } from '../policy/validatePolicy.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
-import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
-import { ENGINE_VERSION } from '../version.js';
 import { createHmac } from 'node:crypto';
-import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import type { AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
+import { lineOnFileAfter } from './lineOnFile.js';
+import { parseReassessmentUpdate } from './reassessmentUpdate.js';
+import { customerReductionCap, reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, REASSESS_UPDATE_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
@@ -513,22 +512,21 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
       checkOptionKeys(update, REASSESS_UPDATE_KEYS, 'reassessment update');
       throwIfAborted(opts?.signal);
-      const base = parseApplicant(update?.applicant);
-      const prior = verifyPrior(priorInput, keys, { ...base, asOf: update?.asOf ?? base.asOf });
-      const evidence = z.array(CertificateEvidence).max(50).safeParse(update?.evidence);
-      if (!evidence.success) throw ValidationError.fromZod('reassessment evidence', evidence.error);
-      // The line on file is the prior decision's; new evidence is appended after what was held.
-      // A reduction the customer just asked for is their cap until the profile says otherwise:
-      // without this, reassessing it would raise the line straight back.
-      const reductionCap = prior.audit.kind === 'reduction' ? (prior.controls?.selfSetCap ?? null) : null;
+      const { base, evidence, asOf } = parseReassessmentUpdate(update);
+      const prior = verifyPrior(priorInput, keys, { ...base, asOf });
+      // The line on file is the one the prior left (a referral's proposal granted nothing); new
+      // evidence is appended after what was held. A reduction the customer just asked for is their
+      // cap until the profile says otherwise: without this, reassessing it would raise the line
+      // straight back.
+      const reductionCap = customerReductionCap(prior);
       const profileCap = base.controls.selfSetCap ?? null;
       const selfSetCap = reductionCap === null ? profileCap : profileCap === null ? reductionCap : Math.min(profileCap, reductionCap);
       const applicant: Applicant = parseApplicant({
         ...base,
-        asOf: update.asOf ?? base.asOf,
+        asOf,
         controls: { ...base.controls, ...(selfSetCap === null ? {} : { selfSetCap }) },
-        platform: { ...base.platform, currentLimit: prior.limit },
-        evidence: [...base.evidence, ...evidence.data],
+        platform: { ...base.platform, currentLimit: lineOnFileAfter(prior, policy.limits.roundingStep) },
+        evidence: [...base.evidence, ...evidence],
       });
       return one(
         ctx,
@@ -555,45 +553,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
-      const limit = applyReduction(prior.limit, amt.data, policy);
-      const audit = buildAudit(
-        {
-          applicantId: prior.applicantId,
-          asOf: prior.asOf,
-          modelId: prior.audit.modelId,
-          modelSha256: prior.audit.modelSha256,
-          policyHash: ctx.policyHash,
-          catalogHash: ctx.catalogHash,
-          engineVersion: ENGINE_VERSION,
-          kind: 'reduction',
-          priorDecisionId: prior.audit.decisionId,
-          inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount: amt.data }),
-          subject: '',
-        },
-        keys,
-      );
-      // The subject is the prior's: a reduction never sees the applicant, and keeps the identity
-      // hash the next reassessment checks.
-      const { audit: _priorAudit, ...rest } = prior;
-      return sealDecision(
-        {
-          ...rest,
-          limit,
-          lineAction: limit < prior.limit ? 'lower' : prior.outcome === 'decline' ? 'none' : 'keep',
-          previousLimit: prior.limit,
-          bindingConstraint: 'self_cap',
-          caps: { ...prior.caps, self_cap: limit },
-          controls: { selfSetCap: limit },
-          health: { ...prior.health, lowerLimitOffer: null },
-          policyReasons: ['customer_reduction'],
-          reasons: [],
-          certificateImpacts: [],
-          suggestions: { items: [], blockedBy: 'self_cap', note: null },
-          movement: { from: prior.limit, withoutNewEvidence: prior.limit, to: limit, byEvidence: [], stepLimited: false },
-          audit: { ...audit, subjectHash: prior.audit.subjectHash },
-        },
-        keys,
-      );
+      return reduceLine(prior, amt.data, { policy, keys, policyHash: ctx.policyHash, catalogHash: ctx.catalogHash });
     },
     recordReview(priorInput, review, opts) {
       return recordReview(priorInput, review, followUpCtx, opts);

@@ -8,6 +8,7 @@ import type { Applicant } from '../schema/applicant.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import type { Decision } from './decision.js';
+import { checkLedgerDates } from './limitHistories.js';
 import type { EngineContext } from './engineContext.js';
 import { evidenceColumns, evidenceColumnsAreBuiltIn } from './evidenceColumns.js';
 import { whatIfScenarios, type WhatIfScenario } from './whatIfScenarios.js';
@@ -94,6 +95,7 @@ export function planDecision(
   applicant: Applicant,
   options: { readonly suggestions: boolean; readonly limitHistory: readonly LimitChange[]; readonly prior?: Decision; readonly newEvidenceFrom?: number },
 ): DecisionPlan {
+  checkLedgerDates(options.limitHistory, applicant.asOf);
   const main = scenario(ctx, applicant);
   const items = main.report.items;
   const without = items

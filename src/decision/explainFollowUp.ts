@@ -40,8 +40,7 @@ export type FollowUpExplainer = (
  * when the ledger was longer than a decision keeps; the input hash check then says so.
  */
 function ledgerBefore(d: Decision): readonly LimitChange[] {
-  const raised = d.previousLimit > 0 && d.limit > d.previousLimit;
-  return raised ? d.limitHistory.slice(0, -1) : d.limitHistory;
+  return d.lineAction === 'raise' ? d.limitHistory.slice(0, -1) : d.limitHistory;
 }
 
 /**

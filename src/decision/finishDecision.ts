@@ -11,6 +11,7 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
+import { lineOnFileAfter } from './lineOnFile.js';
 import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
 import type { WhatIfScenario } from './whatIfScenarios.js';
@@ -154,7 +155,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
 
   // decide: the policy's answer today stands. reassess: the line on file is protected, never
   // raised past what the policy grants today and never lowered automatically (see settleLine).
-  const previousLimit = prior ? prior.limit : applicant.platform.currentLimit;
+  // A prior that only proposed terms (a referral) granted nothing: the line is the one it left on file.
+  const previousLimit = prior ? lineOnFileAfter(prior, ctx.policy.limits.roundingStep) : applicant.platform.currentLimit;
   const line: LineContext = {
     previousLimit,
     protectLine: prior !== null,
@@ -217,7 +219,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         limitGain: to - (stepLimits[j] as number),
       };
     });
-    movement = { from: prior.limit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
+    movement = { from: previousLimit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
   }
 
   const requested = applicant.controls.requestedLimit ?? null;
@@ -245,8 +247,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
           ? 'product_minimum'
           : main.limitSetBy;
 
-    // Only increases of an existing line count towards step limits; opening a line is not a step.
-    const raised = previousLimit > 0 && grantedLimit > previousLimit;
+    // Only increases of an existing line count towards step limits; opening a line is not a step,
+    // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
+    const raised = lineAction === 'raise';
     const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
       -LIMIT_HISTORY_KEPT,
     );

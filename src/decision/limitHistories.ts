@@ -43,3 +43,19 @@ export function checkLimitHistories(h: unknown, length: number): readonly unknow
   }
   return h;
 }
+
+/**
+ * A ledger entry dated after the decision is refused: the step-limit window counts back from the
+ * decision's date, so such a raise would be skipped and the line could rise past the limits (a
+ * ledger kept in another time zone's dates, say), and the decision would carry a ledger out of order.
+ *
+ * @throws ValidationError (subject `limitHistory`) naming every such entry's `asOf`
+ */
+export function checkLedgerDates(ledger: readonly LimitChange[], asOf: string): void {
+  const issues: ValidationIssue[] = [];
+  ledger.forEach((c, i) => {
+    // ISO dates compare as strings.
+    if (c.asOf > asOf) issues.push({ path: [i, 'asOf'], code: 'out_of_range', message: `a raise dated ${c.asOf}, after the decision's date ${asOf}` });
+  });
+  if (issues.length > 0) throw new ValidationError('limitHistory', issues);
+}

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { ValidationError } from '../errors/validationError.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
@@ -11,6 +12,7 @@ import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
+import { lineOnFileAfter } from './lineOnFile.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 
 /**
@@ -52,6 +54,45 @@ export interface ContestInput {
 
 const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
 
+// Read by name, strictly: a misspelt key (`notes`, `newfacts`) would otherwise drop what the person
+// or the customer said from the sealed record without a word.
+const ReviewInputSchema = z.strictObject({
+  reviewerRole: z.string().regex(ROLE, 'reviewerRole must be a snake_case role such as credit_officer (no personal names)'),
+  outcome: z.enum(['approve', 'refer', 'decline']),
+  limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  note: z.string().max(1000).optional(),
+});
+const ContestInputSchema = z.strictObject({
+  statement: z
+    .string()
+    .max(2000)
+    .refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
+  newFacts: z.array(z.string().min(1).max(500)).max(20).optional(),
+});
+
+/**
+ * Knock-outs no person may override: they stand for the law, not for the lender's appetite
+ * (legal capacity: the policy's minimum age is never below 18), and the decision does not carry
+ * the facts a reviewer would need to see they no longer apply. Re-decide a corrected profile instead.
+ */
+const LEGAL_KNOCKOUTS: readonly PolicyReasonCode[] = ['age_below_minimum'];
+
+/**
+ * A person grants or proposes terms only under the policy they were priced and capped under: the
+ * prior's caps, APR and plans are that policy's, and the result is sealed naming it. Under another
+ * policy (caps moved, a lower APR cap) they could break the policy in force, so they are refused;
+ * reassess or re-decide under the new policy first. Declining grants nothing and may be recorded
+ * under any policy.
+ */
+function checkSamePolicy(d: Decision, env: ReviewContext): void {
+  if (d.audit.policyHash !== env.policyHash) {
+    throw new CreditliftError(
+      'review_invalid',
+      `decision ${d.audit.decisionId} was priced and capped under policy ${d.audit.policyHash.slice(0, 12)}; this scorer runs policy ${env.policyHash.slice(0, 12)}, whose caps or prices may differ: record an approval or referral on a scorer with the decision's policy, or reassess it under this one first`,
+    );
+  }
+}
+
 /** The caps a reviewed limit must respect: every cap the automated decision computed, and the healthy limit. */
 function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound: string } {
   let ceiling = d.health.healthyLimit;
@@ -73,8 +114,10 @@ function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'rev
       asOf: prior.asOf,
       modelId: prior.audit.modelId,
       modelSha256: prior.audit.modelSha256,
-      policyHash: env.policyHash,
-      catalogHash: env.catalogHash,
+      // The terms are the prior's, priced and capped under its policy: the record names that policy
+      // (a later approval of them is checked against it; see checkSamePolicy).
+      policyHash: prior.audit.policyHash,
+      catalogHash: prior.audit.catalogHash,
       engineVersion: ENGINE_VERSION,
       kind,
       priorDecisionId: prior.audit.decisionId,
@@ -106,26 +149,20 @@ function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'rev
 export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
   const policy = env.policy;
-  const issues: ValidationIssue[] = [];
-  if (typeof review?.reviewerRole !== 'string' || !ROLE.test(review.reviewerRole)) {
-    issues.push({
-      path: ['reviewerRole'],
-      code: 'invalid_format',
-      message: 'reviewerRole must be a snake_case role such as credit_officer (no personal names)',
-    });
-  }
-  if (!['approve', 'refer', 'decline'].includes(review?.outcome))
-    issues.push({ path: ['outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
-  if (!Number.isSafeInteger(review?.limit) || review.limit < 0)
-    issues.push({ path: ['limit'], code: 'invalid_type', message: 'limit must be a non-negative integer of fen' });
-  if (review?.note !== undefined && (typeof review.note !== 'string' || review.note.length > 1000))
-    issues.push({ path: ['note'], code: 'too_big', message: 'note must be a string of at most 1000 characters' });
-  if (issues.length > 0) throw new ValidationError('ReviewInput', issues);
+  const parsed = ReviewInputSchema.safeParse(review);
+  if (!parsed.success) throw ValidationError.fromZod('ReviewInput', parsed.error);
 
   const { ceiling, bound } = reviewCeiling(decision);
-  const { outcome, limit } = review;
+  const { outcome, limit, note } = parsed.data;
   if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
   if (outcome !== 'decline') {
+    checkSamePolicy(decision, env);
+    const legal = LEGAL_KNOCKOUTS.find((c) => decision.policyReasons.includes(c));
+    if (legal !== undefined)
+      throw new CreditliftError(
+        'review_invalid',
+        `decision ${decision.audit.decisionId} was refused for ${legal}, which a person may not override; decide a corrected profile instead`,
+      );
     if (limit > ceiling)
       throw new CreditliftError(
         'review_invalid',
@@ -164,8 +201,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     status: 'reviewed',
     proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
     automatedDecisionId: decision.audit.decisionId,
-    reviewerRole: review.reviewerRole,
-    note: review.note ?? null,
+    reviewerRole: parsed.data.reviewerRole,
+    note: note ?? null,
     contest: decision.review?.contest ?? null,
   };
   const limitHistory = raised ? [...history, { asOf: decision.asOf, from: previousLimit, to: limit }] : history;
@@ -213,19 +250,9 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  */
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  const issues: ValidationIssue[] = [];
-  if (typeof contest?.statement !== 'string' || contest.statement.trim().length === 0 || contest.statement.length > 2000) {
-    issues.push({ path: ['statement'], code: 'invalid_type', message: 'statement must be 1 to 2000 characters' });
-  }
-  const facts = contest?.newFacts ?? [];
-  if (!Array.isArray(facts) || facts.length > 20)
-    issues.push({ path: ['newFacts'], code: 'too_big', message: 'newFacts must be an array of at most 20 strings' });
-  else
-    facts.forEach((f, i) => {
-      if (typeof f !== 'string' || f.length === 0 || f.length > 500)
-        issues.push({ path: ['newFacts', i], code: 'invalid_type', message: 'each new fact must be 1 to 500 characters' });
-    });
-  if (issues.length > 0) throw new ValidationError('ContestInput', issues);
+  const parsed = ContestInputSchema.safeParse(contest);
+  if (!parsed.success) throw ValidationError.fromZod('ContestInput', parsed.error);
+  const facts = parsed.data.newFacts ?? [];
 
   const next: DecisionReview = {
     status: 'contested',
@@ -233,7 +260,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: null,
     note: null,
-    contest: { statement: contest.statement, newFacts: [...facts] },
+    contest: { statement: parsed.data.statement, newFacts: [...facts] },
   };
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
   // A referral owes reasons.
@@ -245,6 +272,9 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       ...rest,
       outcome: 'refer',
       lineAction: 'review',
+      // The line before the contest is the one the contested decision left on file (its proposal, if
+      // it only proposed, granted nothing); the contested terms stay the proposal.
+      previousLimit: lineOnFileAfter(decision, env.policy.limits.roundingStep),
       policyReasons: codes,
       contributions,
       reasons: principalReasons(

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -46,9 +47,11 @@ export const customerControlsHold: CreditLaw = defineLaw({
         const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
         const reduced = scorer.requestReduction(d, reduceTo);
+        // A reduction lowers the line the customer holds (a referral's proposal granted nothing).
+        const onFile = lineOnFileAfter(d, ctx.policy.limits.roundingStep);
         requireLaw(
-          reduced.limit <= reduceTo && reduced.limit <= d.limit,
-          () => `asked to lower ${fen(d.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`,
+          reduced.limit <= reduceTo && reduced.limit <= onFile,
+          () => `asked to lower a ${fen(onFile)} line to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`,
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `a reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);

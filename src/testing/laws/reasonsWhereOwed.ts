@@ -7,6 +7,7 @@ import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
+import { rmbAsFen } from '../_internals/money.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 const KNOCKOUT_CODES = new Set([
@@ -30,8 +31,10 @@ function checkReasons(d: Decision, what: string): void {
       requireLaw(d.contributions.factors.length === 0, () => `${who}: contributions marked omitted, yet ${d.contributions.factors.length} factor(s) given`);
     return;
   }
-  // Owed reasons come with the explanation behind them, whatever the scorer's explanation mode.
-  requireLaw(d.contributions.omitted === undefined, () => `${who}: reasons are owed, yet the model's contributions were left out`);
+  // Owed reasons come with the explanation behind them, whatever the scorer's explanation mode;
+  // a line lowered at the customer's own request alone is explained by that request.
+  const customersOwnAct = d.reasons.length > 0 && d.reasons.every((r) => r.code === 'customer_reduction');
+  requireLaw(d.contributions.omitted === undefined || customersOwnAct, () => `${who}: reasons are owed, yet the model's contributions were left out`);
   requireLaw(
     d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS,
     () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`,
@@ -51,7 +54,7 @@ function checkReasons(d: Decision, what: string): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review or a contest, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -81,9 +84,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           applicant: fc.constant(applicant),
           change: profileChangeArbitrary({ direction: 'worse' }),
           evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
+          reduceTo: rmbAsFen(0, 60_000),
         }),
       ),
-      async ({ applicant, change, evidence }) => {
+      async ({ applicant, change, evidence, reduceTo }) => {
         const d = await scorer.decide(applicant);
         checkReasons(d, `decision for "${applicant.id}"`);
         const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
@@ -95,6 +99,9 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         checkReasons(declined, `declining review of "${applicant.id}"`);
         const contested = scorer.recordContest(d, { statement: 'I disagree' }, { applicant });
         checkReasons(contested, `contest of "${applicant.id}"`);
+        // A customer lowering their own line: their request is a reason, and what declined or
+        // referred the decision still is.
+        checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`);
       },
     ),
 });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { Decision } from '../../decision/decision.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
+import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -26,8 +27,8 @@ function newEvidence(applicant: Applicant): fc.Arbitrary<CertificateEvidence[]> 
 }
 
 /** The profile a reassessment decides on: the updated one, with the new evidence after the old and the prior line on file. */
-function reassessedProfile(updated: Applicant, evidence: readonly CertificateEvidence[], prior: Decision): Applicant {
-  return { ...updated, platform: { ...updated.platform, currentLimit: prior.limit }, evidence: [...updated.evidence, ...evidence] };
+function reassessedProfile(updated: Applicant, evidence: readonly CertificateEvidence[], onFile: number): Applicant {
+  return { ...updated, platform: { ...updated.platform, currentLimit: onFile }, evidence: [...updated.evidence, ...evidence] };
 }
 
 // Mostly worsening, where a line on file ends up above what may be granted; improving and mixed too.
@@ -72,19 +73,25 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         const next = await scorer.reassess(prior, { applicant: updated, evidence });
         const again = await scorer.reassess(prior, { applicant: structuredClone(updated), evidence: structuredClone(evidence) });
         requireLaw(JSON.stringify(next) === JSON.stringify(again), () => 'the same reassessment twice gave two different decisions');
-        const now = reassessedProfile(updated, evidence, prior);
-        const who = `reassessment of a ${fen(prior.limit)} line (${next.outcome}, ${next.lineAction}, PD ${next.pd})`;
+        // The line the prior left on file: a referral's proposal granted nothing.
+        const step = ctx.policy.limits.roundingStep;
+        const onFile = lineOnFileAfter(prior, step);
+        const now = reassessedProfile(updated, evidence, onFile);
+        const who = `reassessment of a ${fen(onFile)} line (${next.outcome}, ${next.lineAction}, PD ${next.pd})`;
         const cap = updated.controls.selfSetCap;
         requireLaw(cap === undefined || next.limit <= Math.max(cap, 0), () => `${who}: limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
-        if (next.outcome === 'approve' || next.limit > prior.limit) {
+        // Never lowered automatically: only the customer's own cap takes a line below the one on file.
+        const floor = cap === undefined ? onFile : Math.min(onFile, roundDownToStep(cap, step));
+        requireLaw(next.limit >= floor, () => `${who}: the line on file was lowered to ${fen(next.limit)} without the customer's cap`);
+        if (next.outcome === 'approve' || next.limit > onFile) {
           const broken = lineBoundBroken(now, ctx.policy, next.limit, next.apr);
           requireLaw(broken === null, () => `${who}: ${broken}`);
         }
         if (next.outcome !== 'decline' && next.limit > 0 && lineBoundBroken(now, ctx.policy, next.limit, next.apr) !== null) {
           // Above what may be granted today: only a held line, never raised, never approved.
           requireLaw(
-            next.outcome === 'refer' && next.limit <= prior.limit,
-            () => `${who}: limit ${fen(next.limit)} is out of bounds yet ${next.outcome} (the line on file was ${fen(prior.limit)})`,
+            next.outcome === 'refer' && next.limit <= onFile,
+            () => `${who}: limit ${fen(next.limit)} is out of bounds yet ${next.outcome} (the line on file was ${fen(onFile)})`,
           );
           requireLaw(
             next.reasons.length >= 1 && next.reasons.length <= 4,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
 import { roundDownToStep } from '../../policy/limit.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, withLine } from '../_internals/lawInputs.js';
@@ -12,7 +13,7 @@ import { requireLaw } from '../_internals/runLaw.js';
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records it as the customer's own cap, is deterministic, and holds through a reduction asked above it and through the next reassessment.",
+    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records it as the customer's own cap, is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
@@ -34,8 +35,10 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
         const reduced = scorer.requestReduction(d, reduceTo);
-        const who = `lowering a ${fen(d.limit)} ${d.outcome} line to ${fen(reduceTo)}`;
-        const expected = roundDownToStep(Math.min(d.limit, reduceTo), step);
+        // The line the customer holds (a referral's proposal granted nothing) is what goes down.
+        const onFile = lineOnFileAfter(d, step);
+        const who = `lowering a ${fen(onFile)} line (${d.outcome}, ${d.lineAction}) to ${fen(reduceTo)}`;
+        const expected = roundDownToStep(Math.min(onFile, reduceTo), step);
         requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
         requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
         requireLaw(reduced.controls.selfSetCap === reduced.limit, () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not the new limit`);
@@ -47,6 +50,13 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `the reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
+        // A customer's contest of it changes no cap either.
+        const contested = scorer.recordContest(reduced, { statement: 'I would like a person to look at my line.' });
+        const afterContest = await scorer.reassess(contested, { applicant, evidence: [certificate] });
+        requireLaw(
+          afterContest.limit <= reduced.limit,
+          () => `the reduction to ${fen(reduced.limit)} was undone by the reassessment after a contest (${fen(afterContest.limit)})`,
+        );
       },
     ),
 });

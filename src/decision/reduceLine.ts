@@ -1,0 +1,88 @@
+import { policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
+import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import { applyReduction } from '../policy/applyReduction.js';
+import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
+import { ENGINE_VERSION } from '../version.js';
+import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import type { Decision } from './decision.js';
+import { lineOnFileAfter } from './lineOnFile.js';
+
+/** What a reduction needs from the scorer. */
+export interface ReductionContext {
+  readonly policy: PolicyConfig;
+  readonly keys: AuditKeys;
+  readonly policyHash: string;
+  readonly catalogHash: string;
+}
+
+const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
+
+/**
+ * The cap a customer's reduction left on `prior`, for the next reassessment to keep even before the
+ * profile stores it; null when the prior is not a reduction or a person's review or contest of one
+ * (they keep its `customer_reduction` code and its controls).
+ */
+export function customerReductionCap(prior: Decision): number | null {
+  const kind = prior.audit.kind;
+  const fromReduction = kind === 'reduction' || ((kind === 'review' || kind === 'contest') && prior.policyReasons.includes(CUSTOMER_REDUCTION));
+  return fromReduction ? prior.controls.selfSetCap : null;
+}
+
+/**
+ * The customer lowers their own line (the brake in their hand), without the model: the line they
+ * hold after `prior` (a referral's proposal granted nothing; see lineOnFileAfter) goes to `amount`
+ * rounded down to the step, at once, and becomes their cap. What else the prior decided stands: its
+ * outcome (a pending review stays pending, now bounded by the cap), its reason codes behind the new
+ * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
+ * the customer's own request when the line went down. Reasons are owed as on any decision.
+ */
+export function reduceLine(prior: Decision, amount: number, env: ReductionContext): Decision {
+  const line = lineOnFileAfter(prior, env.policy.limits.roundingStep);
+  const limit = applyReduction(line, amount, env.policy);
+  const lowered = limit < line;
+  const audit = buildAudit(
+    {
+      applicantId: prior.applicantId,
+      asOf: prior.asOf,
+      modelId: prior.audit.modelId,
+      modelSha256: prior.audit.modelSha256,
+      policyHash: env.policyHash,
+      catalogHash: env.catalogHash,
+      engineVersion: ENGINE_VERSION,
+      kind: 'reduction',
+      priorDecisionId: prior.audit.decisionId,
+      inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount }),
+      subject: '',
+    },
+    env.keys,
+  );
+  const codes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
+  const owed = prior.outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || limit < line;
+  const r = POLICY_REASONS[CUSTOMER_REDUCTION];
+  const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans };
+  const reasons = owed ? [...(lowered ? [own] : []), ...prior.reasons.filter((x) => x.code !== CUSTOMER_REDUCTION)].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  // The subject is the prior's: a reduction never sees the applicant, and keeps the identity hash
+  // the next reassessment checks.
+  const { audit: _priorAudit, ...rest } = prior;
+  return sealDecision(
+    {
+      ...rest,
+      limit,
+      lineAction: lowered ? 'lower' : line === 0 ? 'none' : 'keep',
+      previousLimit: line,
+      bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
+      caps: { ...prior.caps, self_cap: limit },
+      controls: { selfSetCap: limit },
+      health: { ...prior.health, lowerLimitOffer: null },
+      policyReasons: codes,
+      reasons,
+      certificateImpacts: [],
+      suggestions: { items: [], blockedBy: 'self_cap', note: null },
+      movement: { from: line, withoutNewEvidence: line, to: limit, byEvidence: [], stepLimited: false },
+      audit: { ...audit, subjectHash: prior.audit.subjectHash },
+    },
+    env.keys,
+  );
+}

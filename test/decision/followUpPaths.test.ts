@@ -1,0 +1,178 @@
+// Promises that hold for decide() must hold on the paths after it: reassessments of a referred
+// proposal, reductions, reviews and contests, and ledgers. Each case here was found from outside
+// (a review above the caps of the policy it names, a proposal taken for the line on file, a
+// reduction undone by a contest, reductions without reasons, review fields dropped silently).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
+import { CreditliftError } from '../../src/errors/creditliftError.js';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { exampleFor } from '../../src/examples/exampleApplicants.js';
+import type { ApplicantInput } from '../../src/schema/applicant.js';
+
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = await createScorer({ suggestionsPerDecision: 0 });
+});
+afterAll(async () => {
+  await scorer.close();
+});
+
+const graduate = (): ApplicantInput => structuredClone(exampleFor('new_graduate').applicant) as ApplicantInput;
+/** A graduate with a 3,000 RMB line who asks for a person: the automated terms are a proposal. */
+const pendingGraduate = (): ApplicantInput => {
+  const a = graduate() as { controls: Record<string, unknown>; platform: Record<string, unknown> };
+  a.controls = { ...a.controls, humanReview: true };
+  a.platform = { ...a.platform, currentLimit: 300_000 };
+  return a as unknown as ApplicantInput;
+};
+
+function errorOf(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('a review is bounded by the policy it is recorded under', () => {
+  it('refuses to approve, on a scorer running another policy, terms priced under the old one', async () => {
+    const old = await createScorer({ suggestionsPerDecision: 0, policyOverrides: { pricing: { margin: 0.15 } } });
+    const now = await createScorer({ suggestionsPerDecision: 0, policyOverrides: { pricing: { aprCap: 0.2 }, limits: { lenderCapPerBorrower: 800_000 } } });
+    try {
+      const d = await old.decide(pendingGraduate());
+      expect(d.lineAction).toBe('review');
+      const e = errorOf(() => now.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit }));
+      expect(e).toBeInstanceOf(CreditliftError);
+      expect((e as CreditliftError).code).toBe('review_invalid');
+      expect((e as Error).message).toMatch(/policy/);
+      // A contest on the new scorer keeps the terms' own policy, so a later approval is refused too.
+      const contested = now.recordContest(d, { statement: 'Please look again.' });
+      expect(contested.audit.policyHash).toBe(d.audit.policyHash);
+      expect(() => now.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 100_000 })).toThrow(/policy/);
+      // Declining grants nothing, so it may be recorded under any policy.
+      expect(now.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }).outcome).toBe('decline');
+      // On the policy it was made under, the approval stands.
+      expect(old.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit }).limit).toBe(d.limit);
+    } finally {
+      await old.close();
+      await now.close();
+    }
+  });
+
+  it('never opens a line a legal-capacity knock-out refused', async () => {
+    const minor = { ...graduate(), id: 'minor-17', birthDate: '2009-12-01' } as ApplicantInput;
+    const d = await scorer.decide(minor);
+    expect(d.policyReasons).toContain('age_below_minimum');
+    const e = errorOf(() => scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 500_000 }));
+    expect((e as CreditliftError).code).toBe('review_invalid');
+  });
+});
+
+describe('a referred proposal is not the line on file', () => {
+  it('reassessing a referral starts from the line the customer holds', async () => {
+    const a = structuredClone(exampleFor('duplicate_certificate').applicant) as ApplicantInput & { evidence: unknown[] };
+    const d = await scorer.decide(a);
+    expect(d.lineAction).toBe('review');
+    expect(lineOnFileAfter(d)).toBe(a.platform.currentLimit);
+    const fixed = { ...a, evidence: a.evidence.slice(0, 1) } as ApplicantInput;
+    const r = await scorer.reassess(d, { applicant: fixed, evidence: [] });
+    expect(r.previousLimit).toBe(a.platform.currentLimit);
+    // Never lowered automatically: kept, raised, or held for a person.
+    if (r.limit < r.previousLimit) expect(r.lineAction).toBe('hold');
+  });
+
+  it('a referral records no raise in the ledger: nothing was granted', async () => {
+    const d = await scorer.decide(pendingGraduate());
+    expect(d.limit).toBeGreaterThan(d.previousLimit);
+    expect(d.limitHistory).toEqual([]);
+  });
+
+  it('a reduction asked while a raise waits for a person never raises the line', async () => {
+    const d = await scorer.decide(pendingGraduate());
+    const reduced = scorer.requestReduction(d, 1_000_000);
+    expect(reduced.previousLimit).toBe(300_000);
+    expect(reduced.limit).toBeLessThanOrEqual(300_000);
+    expect(lineOnFileAfter(reduced)).toBeLessThanOrEqual(300_000);
+    const next = await scorer.reassess(reduced, { applicant: pendingGraduate(), evidence: [] });
+    expect(next.limit).toBeLessThanOrEqual(300_000);
+  });
+});
+
+describe("a customer's reduction", () => {
+  it('holds through a contest or a review recorded on it', async () => {
+    const a = graduate();
+    const d = await scorer.decide(a);
+    const reduced = scorer.requestReduction(d, 500_000);
+    expect(reduced.limit).toBe(500_000);
+    const contested = scorer.recordContest(reduced, { statement: 'I want to talk about it.' });
+    expect((await scorer.reassess(contested, { applicant: a, evidence: [] })).limit).toBeLessThanOrEqual(500_000);
+    const reviewed = scorer.recordReview(reduced, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 500_000 });
+    expect((await scorer.reassess(reviewed, { applicant: a, evidence: [] })).limit).toBeLessThanOrEqual(500_000);
+  });
+
+  it('gives its reasons, keeping what declined or referred the prior', async () => {
+    const lowered = scorer.requestReduction(await scorer.decide(graduate()), 100_000);
+    expect(lowered.reasons[0]?.code).toBe('customer_reduction');
+    expect(lowered.bindingConstraint).toBe('self_cap');
+    const declined = await scorer.decide(structuredClone(exampleFor('delinquent').applicant) as ApplicantInput);
+    expect(declined.outcome).toBe('decline');
+    const r = scorer.requestReduction(declined, 100_000);
+    expect(r.bindingConstraint).toBe(declined.bindingConstraint);
+    expect(r.reasons).toEqual(declined.reasons);
+    for (const code of declined.policyReasons) expect(r.policyReasons).toContain(code);
+    const pending = await scorer.decide(pendingGraduate());
+    expect(scorer.requestReduction(pending, 100_000).policyReasons).toContain('human_review_requested');
+  });
+});
+
+describe('review and contest input is checked by name', () => {
+  it('refuses unknown keys and nulls instead of dropping them', async () => {
+    const d = await scorer.decide(pendingGraduate());
+    const contest = errorOf(() => scorer.recordContest(d, { statement: 'My income rose', newfacts: ['7,800 RMB from October'] } as never));
+    expect(contest).toBeInstanceOf(ValidationError);
+    expect((contest as ValidationError).issues.map((i) => i.path.join('.'))).toContain('newfacts');
+    expect(() => scorer.recordContest(d, { statement: 'x', newFacts: null } as never)).toThrow(ValidationError);
+    const review = errorOf(() =>
+      scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0, notes: 'checked', reviewerName: 'Zhang San' } as never),
+    );
+    expect((review as ValidationError).issues.map((i) => i.path.join('.')).sort()).toEqual(['notes', 'reviewerName']);
+    const nullNote = errorOf(() => scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0, note: null } as never));
+    expect((nullNote as ValidationError).issues[0]?.code).toBe('invalid_type');
+  });
+});
+
+describe('ledgers and updates', () => {
+  it('refuses a ledger entry dated after the decision', async () => {
+    const a = graduate();
+    await expect(scorer.decide(a, { limitHistory: [{ asOf: '2026-11-02', from: 100_000, to: 200_000 }] })).rejects.toThrow(ValidationError);
+    const err = await scorer
+      .decide(a, {
+        limitHistory: [
+          { asOf: '2026-10-02', from: 100_000, to: 200_000 },
+          { asOf: '2026-11-02', from: 200_000, to: 300_000 },
+        ],
+      })
+      .catch((x) => x);
+    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['1.asOf']);
+    const batch = await scorer.decideBatch([a, a], { limitHistories: [undefined, [{ asOf: '2026-11-05', from: 100_000, to: 200_000 }]] });
+    expect(batch[0]?.ok).toBe(true);
+    expect(batch[1]?.ok).toBe(false);
+  });
+
+  it('names every bad field of a reassessment update, and the update, not the prior, for a bad date', async () => {
+    const a = graduate();
+    const d = await scorer.decide(a);
+    const badDate = await scorer.reassess(d, { applicant: a, evidence: [], asOf: '2026-02-30' }).catch((x) => x);
+    expect(badDate).toBeInstanceOf(ValidationError);
+    expect((badDate as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['asOf']);
+    await expect(scorer.reassess(d, { applicant: a, evidence: [], asOf: null } as never)).rejects.toBeInstanceOf(ValidationError);
+    const both = await scorer.reassess(d, { applicant: { ...a, birthDate: 'yesterday' } as ApplicantInput, evidence: [{ kind: 42 }] } as never).catch((e) => e);
+    const paths = (both as ValidationError).issues.map((i) => i.path.join('.'));
+    expect(paths.some((p) => p.startsWith('applicant.birthDate'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('evidence.0'))).toBe(true);
+    const missing = await scorer.reassess(d, { applicant: a } as never).catch((e) => e);
+    expect((missing as ValidationError).issues.map((i) => i.path.join('.'))).toContain('evidence');
+  });
+});
