@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
 import { Transactions, type TransactionInput } from './transaction.js';
 import { issueCode, parseWith } from './validate.js';
-import { dayOf, monthOf, YearMonth } from './yearMonth.js';
+import { beijingDayOf } from './beijingTime.js';
+import { monthOf, YearMonth } from './yearMonth.js';
 
 /**
  * A month's bill: the transactions dated in that month. Every transaction must fall in `month`
- * (by the day written in its timestamp).
+ * (by its Beijing day, {@link beijingDayOf}).
  */
 export const Bill = z
   .strictObject({
@@ -15,11 +16,12 @@ export const Bill = z
   })
   .superRefine((bill, ctx) => {
     bill.transactions.forEach((t, i) => {
-      if (monthOf(t.time) !== bill.month) {
+      const day = beijingDayOf(t.time);
+      if (monthOf(day) !== bill.month) {
         ctx.addIssue({
           code: 'custom',
           path: ['transactions', i, 'time'],
-          message: `Transaction dated ${dayOf(t.time)} is outside the bill month ${bill.month}`,
+          message: `Transaction dated ${day} (Beijing time) is outside the bill month ${bill.month}`,
           ...issueCode('outside_bill_month'),
         });
       }
@@ -53,7 +55,10 @@ export function billForMonth(transactions: readonly TransactionInput[], month: Y
   return { month: input.month, transactions: selectMonth(input.transactions, input.month, input.through) };
 }
 
-/** Transactions dated in `month`, and on or before `through` if given. Input already validated. */
+/** Transactions whose Beijing day is in `month`, and on or before `through` if given. Input already validated. */
 export function selectMonth<T extends { time: string }>(transactions: readonly T[], month: YearMonth, through?: string): T[] {
-  return transactions.filter((t) => monthOf(t.time) === month && (through === undefined || dayOf(t.time) <= through));
+  return transactions.filter((t) => {
+    const day = beijingDayOf(t.time);
+    return monthOf(day) === month && (through === undefined || day <= through);
+  });
 }

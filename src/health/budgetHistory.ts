@@ -5,6 +5,7 @@ import { progressOf } from './budgetProgress.js';
 import { PositiveFen } from './money.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
 import { parseWith } from './validate.js';
+import { beijingDayOf } from './beijingTime.js';
 import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 
 /** How one month ended against its budget. Money in integer fen. */
@@ -38,7 +39,7 @@ export function historyOf(transactions: readonly Transaction[], budget: MonthlyB
   // Bucket once by month so the cost is one pass over the history, not one pass per month.
   const byMonth = new Map<YearMonth, Transaction[]>();
   for (const t of transactions) {
-    const m = monthOf(t.time);
+    const m = monthOf(beijingDayOf(t.time));
     const bucket = byMonth.get(m);
     if (bucket === undefined) byMonth.set(m, [t]);
     else bucket.push(t);

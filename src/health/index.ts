@@ -3,6 +3,7 @@
  * progress, threshold reminders, bill analysis, recurring payments, and the financial-health
  * signals (over-budget streak, lower-limit offer) a scorer reads. Pure functions of their inputs
  * and the caller's `asOf`; money in integer fen; customer text in English and Simplified Chinese.
+ * Days and months are Beijing time: a transaction written with an offset counts on its Beijing day.
  * @packageDocumentation
  */
 export type { LocalizedText } from './localizedText.js';

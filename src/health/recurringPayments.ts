@@ -10,9 +10,9 @@ import { merchantKey } from './merchantKey.js';
 import { recurringMessage, type Cadence } from './messages.js';
 import { mulDivRound } from './money.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { beijingDayOf } from './beijingTime.js';
 import { byTime } from './transactionOrder.js';
 import { parseWith } from './validate.js';
-import { dayOf } from './yearMonth.js';
 
 /**
  * Gap in calendar days between two consecutive payments that counts as each cadence. Monthly is
@@ -112,14 +112,27 @@ function amountClusters(purchases: readonly Transaction[], rule: RecurringRule):
   return clusters;
 }
 
+/** Each transaction's Beijing day, worked out once: the detection compares days many times over. */
+function beijingDays(): (t: Transaction) => string {
+  const cache = new Map<Transaction, string>();
+  return (t) => {
+    let day = cache.get(t);
+    if (day === undefined) {
+      day = beijingDayOf(t.time);
+      cache.set(t, day);
+    }
+    return day;
+  };
+}
+
 /**
  * Day numbers per calendar day, computed once per distinct day: a history of thousands of
  * transactions spans a few hundred days, and date parsing dominated the detection's time.
  */
-function dayNumbers(): (t: Transaction) => number {
+function dayNumbers(dayOf: (t: Transaction) => string): (t: Transaction) => number {
   const cache = new Map<string, number>();
   return (t) => {
-    const day = dayOf(t.time);
+    const day = dayOf(t);
     let n = cache.get(day);
     if (n === undefined) {
       // Calendar days, never local midnights: a day the process zone skipped is still a day.
@@ -151,30 +164,31 @@ function longestRun(occurrences: readonly Transaction[], dayNumber: (t: Transact
 
 /** Detection on validated transactions; shared by `analyzeBills` and the summary. */
 export function recurringOf(transactions: readonly Transaction[], asOf: string, rule: RecurringRule): RecurringPayment[] {
+  const dayOf = beijingDays();
   const byMerchant = new Map<string, Transaction[]>();
   for (const t of transactions) {
-    if (t.kind !== 'purchase' || dayOf(t.time) > asOf) continue;
+    if (t.kind !== 'purchase' || dayOf(t) > asOf) continue;
     const k = merchantKey(t.merchant);
     const list = byMerchant.get(k);
     if (list === undefined) byMerchant.set(k, [t]);
     else list.push(t);
   }
-  const dayNumber = dayNumbers();
+  const dayNumber = dayNumbers(dayOf);
   const found: RecurringPayment[] = [];
   for (const [key, purchases] of byMerchant) {
     for (const cluster of amountClusters(purchases, rule)) {
       // One occurrence per day: two same-day payments are a repeat purchase, not a cadence.
-      const occurrences = cluster.sort(byTime).filter((t, i, all) => i === 0 || dayOf(t.time) !== dayOf(all[i - 1]!.time));
+      const occurrences = cluster.sort(byTime).filter((t, i, all) => i === 0 || dayOf(t) !== dayOf(all[i - 1]!));
       const run = longestRun(occurrences, dayNumber);
       if (run === undefined || run.end - run.start + 1 < rule.minOccurrences) continue;
       const items = occurrences.slice(run.start, run.end + 1);
       const last = items[items.length - 1]!;
-      const firstDay = dayOf(items[0]!.time);
-      const span = purchases.filter((t) => dayOf(t.time) >= firstDay && dayOf(t.time) <= dayOf(last.time)).length;
+      const firstDay = dayOf(items[0]!);
+      const span = purchases.filter((t) => dayOf(t) >= firstDay && dayOf(t) <= dayOf(last)).length;
       if (span > MAX_PURCHASES_PER_OCCURRENCE * items.length) continue;
       const amounts = items.map((t) => t.amount).sort((a, b) => a - b);
       const typicalAmount = amounts[Math.floor((amounts.length - 1) / 2)]!;
-      const lastDate = dayOf(last.time);
+      const lastDate = dayOf(last);
       const lastDay = calendarDateOf(lastDate);
       const next = run.cadence === 'weekly' ? calendarDateOfDayNumber(dayNumberOf(lastDay) + 7) : addCalendarMonths(lastDay, 1);
       const monthlyCost = run.cadence === 'weekly' ? mulDivRound(typicalAmount, 52, 12) : typicalAmount;
@@ -204,7 +218,7 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
  * 1. Group by merchant ({@link merchantKey}).
  * 2. Within a merchant, cluster amounts: sorted ascending, each cluster holds the amounts within
  *    `max(toleranceFen, tolerancePercent% of its smallest amount)` of its smallest amount.
- * 3. Within a cluster, order by day (one occurrence per day) and take the longest run of
+ * 3. Within a cluster, order by Beijing day (one occurrence per day) and take the longest run of
  *    consecutive gaps of one cadence: weekly 6 to 8 days, monthly 25 to 35 days.
  * 4. A run of at least `minOccurrences` occurrences (default 3) is a recurring payment, unless the
  *    merchant was paid more than twice as many times as the run has occurrences between the run's

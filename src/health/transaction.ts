@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { beijingDayOf, hasBeijingDay } from './beijingTime.js';
 import { PositiveFen } from './money.js';
 import { SpendingCategory } from './category.js';
 import { issueCode, parseWith } from './validate.js';
@@ -17,10 +18,15 @@ export const PaymentChannel = z.enum(['credit_line', 'balance', 'bank_card', 'cr
 export type PaymentChannel = z.infer<typeof PaymentChannel>;
 
 /**
- * An ISO 8601 date-time, with or without an offset (`2024-05-03T12:30:00+08:00`). The
- * transaction's day is the wall-clock day as written, so write times in the customer's local time.
+ * An ISO 8601 date-time, with or without an offset (`2024-05-03T12:30:00+08:00`). Days and months are
+ * Beijing time ({@link beijingDayOf}): a time with an offset (`Z`, `±hh:mm`) falls on its Beijing day
+ * (`2024-05-31T16:30:00Z` is 1 June); a time without one is Beijing local time as written.
  */
-export const IsoDateTime = z.iso.datetime({ offset: true, local: true }).describe('ISO 8601 date-time, customer local time');
+export const IsoDateTime = z.iso
+  // abort: the Beijing-day check below reads a well-formed time only.
+  .datetime({ offset: true, local: true, abort: true })
+  .refine(hasBeijingDay, { message: 'expected a time whose Beijing day lies in years 0000 to 9999', ...issueCode('out_of_range') })
+  .describe('ISO 8601 date-time; with an offset it counts on its Beijing (UTC+8) day, without one it is Beijing local time');
 
 /** The most transactions one call accepts; more is a clear error, never a slow path. */
 export const MAX_TRANSACTIONS = 100_000;

@@ -8,17 +8,12 @@ export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a
 export type YearMonth = z.infer<typeof YearMonth>;
 
 /**
- * The calendar day of an ISO date or date-time, as written. A timestamp's day is its wall-clock
- * day in the offset it carries, never the machine's time zone, so results do not move with the
- * server's TZ setting.
+ * The month (`YYYY-MM`) of a calendar day `YYYY-MM-DD`: an `asOf`, or a transaction's Beijing day
+ * (`monthOf(beijingDayOf(t.time))`). Never pass a timestamp: its month is its Beijing day's month,
+ * not the one written in it.
  */
-export function dayOf(isoDateOrDateTime: string): string {
-  return isoDateOrDateTime.slice(0, 10);
-}
-
-/** The month (`YYYY-MM`) of an ISO date or date-time, as written. */
-export function monthOf(isoDateOrDateTime: string): YearMonth {
-  return isoDateOrDateTime.slice(0, 7);
+export function monthOf(day: string): YearMonth {
+  return day.slice(0, 7);
 }
 
 /** The month `n` months after `month` (negative `n` goes back). */
