@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fen } from '../schema/primitives.js';
+import { builtInProfileIssues, builtInProfileWithId } from './builtInProfileIssues.js';
 import { dailyRateGrid } from './dailyRateGrid.js';
 import { JurisdictionProfile } from './jurisdictionProfile.js';
 import { instalmentCost } from './planCosts.js';
@@ -175,8 +176,11 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   if (lastGrade !== undefined && lastGrade.maxPd !== 1) {
     issue(['grades', p.grades.length - 1, 'maxPd'], 'the last grade must cover PD up to 1');
   }
+  for (const { path, message } of builtInProfileIssues(p.jurisdiction)) issue(['jurisdiction', ...path], message);
   if (p.pricing.aprFloor > p.pricing.aprCap) issue(['pricing', 'aprFloor'], 'aprFloor must not exceed aprCap');
-  checkPrices(p, issue);
+  // The lender's caps are held to the law the id names, not to an edited copy of it (refused above),
+  // so a cap raised in both places is named in both.
+  checkPrices({ ...p, jurisdiction: builtInProfileWithId(p.jurisdiction.id) ?? p.jurisdiction }, issue);
   const bands = p.affordability.dsrBands;
   bands.forEach((b, i) => {
     const prev = bands[i - 1];
