@@ -28,11 +28,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Sets an own, enumerable key. Why not `out[key] = value`: overrides often come from JSON.parse,
+ * which makes "__proto__" an own key, and assigning it would set `out`'s prototype and drop the
+ * key, so the lender's value would vanish before validation could refuse it by name.
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The base's own value at `key`: never one inherited from Object.prototype ("constructor", "__proto__"). */
+function ownValue(base: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(base, key) ? base[key] : undefined;
+}
+
 function deepMerge(base: unknown, override: unknown): unknown {
   if (override === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(override)) setOwn(out, key, deepMerge(ownValue(base, key), value));
   return out;
 }
 
@@ -40,7 +54,9 @@ function deepMerge(base: unknown, override: unknown): unknown {
 function mergePolicy(base: unknown, overrides: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(overrides)) return deepMerge(base, overrides);
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) out[key] = isWholeSection(key) && value !== undefined ? value : deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(overrides)) {
+    setOwn(out, key, isWholeSection(key) && value !== undefined ? value : deepMerge(ownValue(base, key), value));
+  }
   return out;
 }
 
