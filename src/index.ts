@@ -54,6 +54,7 @@ export type { TreeEnsemble, Tree, PostTransform } from './model/treeEnsemble.js'
 
 // Credit policy.
 export { MAX_APR, REGULATORY_CAP_PER_BORROWER_FEN, CITY_TIERS, PolicyConfig, GradeBand, DsrBand } from './policy/policyConfig.js';
+export { JurisdictionProfile, jurisdictionProfiles, cnConsumerFinance2024, euCcd2 } from './policy/jurisdictionProfile.js';
 export { defaultPolicy } from './policy/defaultPolicy.js';
 export { resolvePolicy, type PolicyOverrides } from './policy/resolvePolicy.js';
 export { validatePolicy } from './policy/validatePolicy.js';

@@ -45,6 +45,12 @@ describe('README examples run as written', () => {
     expect(test.slice(test.indexOf("import fc from 'fast-check';"))).toBe(toModule(example!));
   });
 
+  it('Champion/challenger: the challenger changes a few numbers with policyOverrides, and the scorer is built', async () => {
+    const [example] = snippetsUnder('Champion/challenger');
+    expect(example).toContain('challengers');
+    await run('championChallenger', example!);
+  });
+
   it('Financial health', async () => {
     const [health] = snippetsUnder('Financial health');
     await run('financialHealth', health!);

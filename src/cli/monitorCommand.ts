@@ -6,6 +6,7 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { processCliIo, type CliIo } from './cliIo.js';
+import { readPolicyFile } from './readPolicyFile.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { openInputRecords } from './score/openInputRecords.js';
@@ -138,15 +139,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
     const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
-    let policy: unknown;
-    if (values.policy !== undefined) {
-      try {
-        policy = JSON.parse(await readFile(values.policy, 'utf8'));
-      } catch (e) {
-        if ((e as { code?: unknown }).code !== undefined) throw e;
-        throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON`);
-      }
-    }
+    const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
     const result =
       values.applicants !== undefined
         ? await monitorApplicants({

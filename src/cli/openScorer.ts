@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
-import { CreditliftError } from '../errors/creditliftError.js';
 import { UsageError } from '../commandLine/commandIo.js';
+import { readPolicyFile } from './readPolicyFile.js';
 
 /** The `--model` and `--policy` values of a command line. */
 export interface ScorerArgs {
@@ -32,21 +32,15 @@ export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}):
 
 /**
  * Scorer options from `--model` (a directory means DIR/model.onnx) and `--policy` (JSON read
- * here). Plain data (a path and parsed JSON), so they can also be sent to worker processes; the
+ * here, repeated keys refused). Plain data (a path and parsed JSON), so they can also be sent to worker processes; the
  * feature set of `--features` holds functions, so {@link openScorer} and the pool load it themselves.
  */
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };
   if (values.model !== undefined) options.model = isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
   if (values['model-sha256'] !== undefined) options.expectedSha256 = values['model-sha256'];
-  if (values.policy !== undefined) {
-    const text = await readFile(values.policy, 'utf8');
-    try {
-      options.policyOverrides = JSON.parse(text) as ScorerOptions['policyOverrides'] & object;
-    } catch (e) {
-      throw new CreditliftError('policy_invalid', `${values.policy} is not valid JSON: ${(e as Error).message}`);
-    }
-  }
+  // Unchecked beyond JSON here: resolvePolicy validates the overrides and names every bad field.
+  if (values.policy !== undefined) options.policyOverrides = (await readPolicyFile(values.policy)) as ScorerOptions['policyOverrides'] & object;
   const signing = values['signing-key-file'];
   if (signing !== undefined) options.signingKey = await readKeyFile(signing);
   const personal = values['personal-data-key-file'];

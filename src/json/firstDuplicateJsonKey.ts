@@ -11,6 +11,26 @@
  * @example firstDuplicateJsonKey('{"a":[{"b":1,"b":2}]}') // ['a', 0, 'b']
  */
 export function firstDuplicateJsonKey(text: string): (string | number)[] | undefined {
+  return duplicateKeys(text, 1)[0];
+}
+
+/**
+ * Every place a JSON text repeats a key within one object: the path of each repeated key, once
+ * per object however often it repeats, in text order. For small documents (a policy file) whose
+ * reader must name every repeat at once; records use {@link firstDuplicateJsonKey}.
+ *
+ * @param text valid JSON (check it with JSON.parse first; other text gives an unspecified answer)
+ * @example duplicateJsonKeys('{"a":1,"a":2,"b":{"c":1,"c":2}}') // [['a'], ['b', 'c']]
+ */
+export function duplicateJsonKeys(text: string): (string | number)[][] {
+  return duplicateKeys(text, Number.POSITIVE_INFINITY);
+}
+
+/** The paths of repeated keys, up to `max` of them (the scan stops there). */
+function duplicateKeys(text: string, max: number): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  // Keys already reported in the open object, so a key written three times is named once.
+  const reported: (Set<string> | null)[] = [];
   // One frame per open object or array: an object's keys so far and its current key; an array's index.
   const keys: (Set<string> | null)[] = [];
   const at: (string | number)[] = [];
@@ -33,22 +53,29 @@ export function firstDuplicateJsonKey(text: string): (string | number)[] | undef
         const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         const seen = keys[keys.length - 1] as Set<string>;
         at[at.length - 1] = key;
-        if (seen.has(key)) return [...at];
-        seen.add(key);
+        if (!seen.has(key)) seen.add(key);
+        else if (!(reported[reported.length - 1] as Set<string>).has(key)) {
+          (reported[reported.length - 1] as Set<string>).add(key);
+          found.push([...at]);
+          if (found.length >= max) return found;
+        }
         expectKey = false;
       }
       i = j;
     } else if (c === 0x7b /* { */) {
       keys.push(new Set());
+      reported.push(new Set());
       at.push('');
       expectKey = true;
     } else if (c === 0x5b /* [ */) {
       keys.push(null);
+      reported.push(null);
       at.push(0);
       expectKey = false;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       // A value just ended (an empty `{}` included): only a `,` can make the next string a key.
       keys.pop();
+      reported.pop();
       at.pop();
       expectKey = false;
     } else if (c === 0x2c /* , */) {
@@ -57,7 +84,7 @@ export function firstDuplicateJsonKey(text: string): (string | number)[] | undef
       else expectKey = true;
     }
   }
-  return undefined;
+  return found;
 }
 
 /** "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message names it. */

@@ -64,7 +64,10 @@ export const euCcd2: JurisdictionProfile = {
   sources: ['Directive (EU) 2023/2225, Art. 18 and Art. 31'],
 };
 
-/** The built-in profiles by id; pass one as `policy.jurisdiction` (or your own of the same shape). */
+/**
+ * The built-in profiles by id; pass one as `policy.jurisdiction`, or your own of the same shape
+ * with its own id (a policy whose profile carries a built-in id must carry that profile unchanged).
+ */
 export const jurisdictionProfiles: Readonly<Record<string, JurisdictionProfile>> = Object.freeze({
   [cnConsumerFinance2024.id]: cnConsumerFinance2024,
   [euCcd2.id]: euCcd2,

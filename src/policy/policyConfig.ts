@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Fen } from '../schema/primitives.js';
-import { dailyRateGrid } from './dailyRateGrid.js';
+import { builtInProfileIssues, builtInProfileWithId } from './builtInProfileIssues.js';
+import { dailyRateGrid, dailyRateTextOf, NANOS } from './dailyRateGrid.js';
 import { JurisdictionProfile } from './jurisdictionProfile.js';
-import { instalmentCost } from './planCosts.js';
+import { DAYS_PER_YEAR, instalmentCost } from './planCosts.js';
 
 /**
  * The Chinese legal ceiling on the comprehensive cost of consumer credit (24%), the default
@@ -175,8 +176,11 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   if (lastGrade !== undefined && lastGrade.maxPd !== 1) {
     issue(['grades', p.grades.length - 1, 'maxPd'], 'the last grade must cover PD up to 1');
   }
+  for (const { path, message } of builtInProfileIssues(p.jurisdiction)) issue(['jurisdiction', ...path], message);
   if (p.pricing.aprFloor > p.pricing.aprCap) issue(['pricing', 'aprFloor'], 'aprFloor must not exceed aprCap');
-  checkPrices(p, issue);
+  // The lender's caps are held to the law the id names, not to an edited copy of it (refused above),
+  // so a cap raised in both places is named in both.
+  checkPrices({ ...p, jurisdiction: builtInProfileWithId(p.jurisdiction.id) ?? p.jurisdiction }, issue);
   const bands = p.affordability.dsrBands;
   bands.forEach((b, i) => {
     const prev = bands[i - 1];
@@ -208,6 +212,8 @@ export function aprCapInForce(p: Pick<PolicyConfigShape, 'pricing' | 'jurisdicti
   return p.jurisdiction.aprCap === null ? p.pricing.aprCap : Math.min(p.pricing.aprCap, p.jurisdiction.aprCap);
 }
 
+const NO_FEES = { oneOffRate: 0, monthlyRate: 0 } as const;
+
 const pctText = (r: number): string => `${(r * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
 
 /**
@@ -222,10 +228,20 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
   }
   const grid = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees);
   if (grid.capSteps < grid.floorSteps) {
-    issue(
-      ['fees'],
-      `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`,
-    );
+    // Blame the field at fault: the floor when even without fees its first billable daily rate
+    // is above the cap (its aprFloor > aprCap case is already named), else the fees.
+    const feeFree = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, NO_FEES);
+    if (feeFree.capSteps >= feeFree.floorSteps) {
+      issue(
+        ['fees'],
+        `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`,
+      );
+    } else if (p.pricing.aprFloor <= p.pricing.aprCap) {
+      issue(
+        ['pricing', 'aprFloor'],
+        `the floor's daily rate rounds up to ${dailyRateTextOf(feeFree.floorSteps, feeFree)} on the ${pctText(p.pricing.dailyRateStep)} grid, ${pctText((feeFree.floorSteps * feeFree.stepNanos * DAYS_PER_YEAR) / NANOS)} a year: above the ${pctText(cap)} cap`,
+      );
+    }
   }
   const months = new Set<number>();
   p.fees.instalmentPlans.forEach((plan, i) => {

@@ -28,7 +28,7 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  * advice, and they would cost most of the time.
  *
  * @example
- * const { summary } = await simulateBook({ book: applicants, candidate: { policy: { affordability: { dsrBands } } } });
+ * const { summary } = await simulateBook({ book: applicants, candidate: { policyOverrides: { affordability: { dsrBands } } } });
  * summary.swapSet.counts.approve.decline; // approved today, declined under the candidate
  */
 export async function simulateBook(options: SimulateBookOptions): Promise<SimulationResult> {

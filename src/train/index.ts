@@ -18,4 +18,6 @@ export { featurizeApplicants } from './defaultModel/featurizeApplicants.js';
 export { scoreBaseline, type ScoreBaseline } from './defaultModel/scoreBaseline.js';
 export { renderModelCard } from './defaultModel/renderModelCard.js';
 export { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME, LABEL_OUTPUT_NAME, type TreeEnsembleModelSpec } from '../model/onnx/encodeTreeEnsemble.js';
+// A model trained elsewhere (XGBoost, LightGBM) becomes a creditlift model here, as a trained one does.
+export { importOnnxModel, ImportSpec, type ImportOptions, type ImportedModel } from '../model/import/importOnnxModel.js';
 export { featurizeBook, type FeaturizeOptions, type FeaturizedBook } from './featurize/featurizeBook.js';

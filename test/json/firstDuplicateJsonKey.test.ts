@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateKeyOfParsed, firstDuplicateJsonKey } from '../../src/json/firstDuplicateJsonKey.js';
+import { duplicateJsonKeys, duplicateKeyOfParsed, firstDuplicateJsonKey } from '../../src/json/firstDuplicateJsonKey.js';
 
 describe('firstDuplicateJsonKey', () => {
   it('finds a repeated key at its path, in nested objects and arrays; none in distinct keys', () => {
@@ -58,6 +58,27 @@ describe('firstDuplicateJsonKey', () => {
         expect(duplicateKeyOfParsed(t, JSON.parse(t))).toEqual(firstDuplicateJsonKey(t));
       }),
       { seed: 20_261_129, numRuns: 1_000 },
+    );
+  });
+});
+
+describe('duplicateJsonKeys', () => {
+  it('names every repeated key at its path, once per object however often it repeats, in text order', () => {
+    expect(duplicateJsonKeys('{"a":1,"b":2}')).toEqual([]);
+    expect(duplicateJsonKeys('{"a":1,"a":2,"a":3,"b":{"c":1,"c":2},"d":[{"e":1,"e":2}]}')).toEqual([['a'], ['b', 'c'], ['d', 0, 'e']]);
+    expect(duplicateJsonKeys('{"pricing":{"aprCap":0.18,"margin":0.2,"aprCap":0.24}}')).toEqual([['pricing', 'aprCap']]);
+  });
+
+  it('law: its first path is firstDuplicateJsonKey', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }), fc.nat(), (obj, pick) => {
+        const keys = Object.keys(obj);
+        const key = keys[pick % keys.length] as string;
+        const text = `${JSON.stringify(obj).slice(0, -1)},${JSON.stringify(key)}:0}`;
+        expect(duplicateJsonKeys(text)[0]).toEqual(firstDuplicateJsonKey(text));
+        expect(duplicateJsonKeys(text)[0]).toEqual([key]);
+      }),
+      { seed: 20_261_201, numRuns: 200 },
     );
   });
 });

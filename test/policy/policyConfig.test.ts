@@ -72,6 +72,40 @@ describe('resolvePolicy', () => {
     expect(policyError({ pricing: { aprFloor: 0.07305 } }).fields).toContain('pricing.aprFloor');
   });
 
+  it('names pricing.aprFloor, not fees, when the floor alone (no fees) has no daily rate under the cap', () => {
+    // 24% / 365 rounds up to 0.0658% a day on the 0.0001% grid: 24.017% a year, above the 24% cap.
+    const err = policyError({ pricing: { aprFloor: 0.24 } });
+    expect(err.fields).toEqual(['pricing.aprFloor']);
+    expect(err.issues[0]?.message).toMatch(/0\.0658%/);
+    expect(err.issues[0]?.message).toMatch(/24% cap/);
+  });
+
+  it('names fees, not pricing.aprFloor, when the floor fits alone and the fees push it over', () => {
+    // A 20% floor bills 0.0548% a day (20.002%); a 0.5% monthly fee adds 6 points, above 24%.
+    const err = policyError({ pricing: { aprFloor: 0.2 }, fees: { monthlyRate: 0.005, instalmentPlans: [] } });
+    expect(err.fields).toEqual(['fees']);
+    expect(resolvePolicy({ pricing: { aprFloor: 0.2 } }).pricing.aprFloor).toBe(0.2);
+  });
+
+  it('law: without fees, a floor is refused at pricing.aprFloor exactly when its daily rate on the grid bills above the cap, never at fees', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2400 }), (bp) => {
+        const aprFloor = bp / 10_000;
+        // Whole millionths of a day (the default 0.0001% grid), first step at or above floor / 365.
+        const billed = (Math.ceil((bp * 100) / 365 - 1e-9) * 365) / 1_000_000;
+        let fields: string[] = [];
+        try {
+          resolvePolicy({ pricing: { aprFloor }, fees: { oneOffRate: 0, monthlyRate: 0, instalmentPlans: [] } });
+        } catch (e) {
+          if (!(e instanceof PolicyInvalidError)) throw e;
+          fields = e.fields;
+        }
+        expect(fields).toEqual(billed > 0.24 + 1e-12 ? ['pricing.aprFloor'] : []);
+      }),
+      { seed: 20_261_201, numRuns: 300 },
+    );
+  });
+
   it('rejects grade bands that are not ascending, multiples that rise, and duplicate names', () => {
     const err = policyError({
       grades: [

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readPolicyFile } from '../readPolicyFile.js';
 import { DEFAULT_AVERAGE_COST_ALERT } from './scoreSummary.js';
 
 /**
@@ -8,7 +8,7 @@ import { DEFAULT_AVERAGE_COST_ALERT } from './scoreSummary.js';
  */
 export async function averageCostAlertOf(values: { readonly policy?: string | undefined }): Promise<number> {
   if (values.policy === undefined) return DEFAULT_AVERAGE_COST_ALERT;
-  const parsed = JSON.parse(await readFile(values.policy, 'utf8')) as { pricing?: { averageCostAlertAbove?: unknown } } | null;
+  const parsed = (await readPolicyFile(values.policy)) as { pricing?: { averageCostAlertAbove?: unknown } } | null;
   const v = parsed?.pricing?.averageCostAlertAbove;
   return typeof v === 'number' ? v : DEFAULT_AVERAGE_COST_ALERT;
 }

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import { describeRepeat, duplicateJsonKeys, duplicateKeyOfParsed } from '../json/firstDuplicateJsonKey.js';
+import { PolicyInvalidError } from '../policy/policyInvalidError.js';
+
+/**
+ * Reads a `--policy` file as JSON, refusing what JSON.parse would settle silently: a key written
+ * twice in one object keeps only its last value (a lender's 18% cap overwritten by 24%), so every
+ * repeat is a `duplicate_key` issue of one {@link PolicyInvalidError}, naming the file. Validating
+ * the overrides stays with the scorer (`resolvePolicy`).
+ *
+ * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON
+ */
+export async function readPolicyFile(path: string): Promise<unknown> {
+  const raw = await readFile(path, 'utf8');
+  // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new CreditliftError('policy_invalid', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (duplicateKeyOfParsed(text, value) === undefined) return value;
+  const issues = duplicateJsonKeys(text).map((at) => ({
+    path: at,
+    code: 'duplicate_key' as const,
+    message: `${path}: ${describeRepeat(at)}; JSON would keep the last value without a word`,
+  }));
+  throw new PolicyInvalidError(new ValidationError('PolicyConfig', issues));
+}

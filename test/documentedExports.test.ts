@@ -1,0 +1,39 @@
+// What the README tells a user to import must be importable from the entry it names: the jurisdiction
+// profiles from `creditlift` (a lender switching profile otherwise writes a partial override), and
+// importOnnxModel from `creditlift/train`, beside parseCsv and encodeTable that build its background.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as creditlift from '../src/index.js';
+import * as train from '../src/train/index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'xgboost');
+
+describe('documented APIs are exported from the entry the README names', () => {
+  it('creditlift: the jurisdiction profiles and their schema; resolvePolicy({ jurisdiction: euCcd2 }) switches profile', () => {
+    const { resolvePolicy, euCcd2, cnConsumerFinance2024, jurisdictionProfiles, JurisdictionProfile } = creditlift;
+    expect(jurisdictionProfiles).toEqual({ 'cn-consumer-finance-2024': cnConsumerFinance2024, 'eu-ccd2': euCcd2 });
+    expect(JurisdictionProfile.parse(euCcd2)).toEqual(euCcd2);
+    const policy = resolvePolicy({ jurisdiction: euCcd2 });
+    expect(policy.jurisdiction.id).toBe('eu-ccd2');
+    // The type is exported too (a lender's own profile, with its own id).
+    const own: creditlift.JurisdictionProfile = { ...euCcd2, id: 'eu-ccd2-xx', name: 'CCD2 as member state XX applies it', aprCap: 0.2 };
+    expect(resolvePolicy({ jurisdiction: own, pricing: { aprCap: 0.2 } }).jurisdiction).toEqual(own);
+  });
+
+  it('creditlift/train: importOnnxModel(bytes, { spec, background }) with a background built by parseCsv and encodeTable', () => {
+    const { importOnnxModel, ImportSpec, parseCsv, encodeTable } = train;
+    const spec = ImportSpec.parse(JSON.parse(readFileSync(join(fixtures, 'monotone_spec.json'), 'utf8')));
+    const table = parseCsv(readFileSync(join(fixtures, 'background.csv'), 'utf8'));
+    const background = {
+      data: encodeTable(
+        table,
+        spec.features.map(({ name }) => ({ name, kind: 'numeric' as const })),
+      ),
+      nRows: table.rows.length,
+    };
+    const imported = importOnnxModel(new Uint8Array(readFileSync(join(fixtures, 'monotone_regressor.onnx'))), { spec, background });
+    expect(imported.covers).toBe('background');
+    expect(imported.manifest.features.map((f) => f.name)).toEqual(spec.features.map((f) => f.name));
+  });
+});

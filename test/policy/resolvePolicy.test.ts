@@ -1,0 +1,44 @@
+// resolvePolicy merges overrides that often come straight from JSON.parse, which makes "__proto__"
+// an own key. Assigned with `out[key] = value`, such a key sets the merged object's prototype and
+// vanishes, so the lender's value is lost without a word; it must reach validation and be refused.
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
+import { resolvePolicy, type PolicyOverrides } from '../../src/policy/resolvePolicy.js';
+
+function refusal(overrides: unknown): PolicyInvalidError {
+  try {
+    resolvePolicy(overrides as PolicyOverrides);
+  } catch (e) {
+    if (e instanceof PolicyInvalidError) return e;
+    throw e;
+  }
+  throw new Error('expected resolvePolicy to throw');
+}
+
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+describe('resolvePolicy: keys that name prototype machinery', () => {
+  it.each(PROTOTYPE_KEYS)('"%s" inside a section (from JSON.parse) is refused as an unknown field by name', (key) => {
+    const err = refusal(JSON.parse(`{"pricing":{"margin":0.2,"${key}":{"aprCap":0.18}}}`));
+    expect(err.issues).toEqual([expect.objectContaining({ path: ['pricing', key], code: 'unrecognized_key' })]);
+  });
+
+  it.each(PROTOTYPE_KEYS)('"%s" at the top level (from JSON.parse) is refused as an unknown field by name', (key) => {
+    const err = refusal(JSON.parse(`{"${key}":{"pricing":{"aprCap":0.18}}}`));
+    expect(err.issues).toEqual([expect.objectContaining({ path: [key], code: 'unrecognized_key' })]);
+  });
+
+  it('"__proto__" inside the jurisdiction (replaced whole) is refused by name too', () => {
+    const jurisdiction = { ...JSON.parse(JSON.stringify(defaultPolicy.jurisdiction)), ...JSON.parse('{"__proto__":{"aprCap":0.36}}') };
+    expect(refusal({ jurisdiction }).fields).toEqual(['jurisdiction.__proto__']);
+  });
+
+  it('never changes any prototype: Object.prototype and the merged sections stay plain', () => {
+    refusal(JSON.parse('{"pricing":{"__proto__":{"aprCap":0.18}},"__proto__":{"polluted":true}}'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).aprCap).toBeUndefined();
+    const p = resolvePolicy({ pricing: { margin: 0.2 } });
+    expect(Object.getPrototypeOf(p.pricing)).toBe(Object.prototype);
+  });
+});
