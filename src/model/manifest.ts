@@ -22,6 +22,29 @@ export const ManifestFeature = z.strictObject({
 export type ManifestFeature = z.infer<typeof ManifestFeature>;
 
 /**
+ * A model's input columns in input order, each name once: the encoder matches columns to features
+ * by name, so a name listed twice would feed both columns the same feature, and the model would
+ * read it where it was trained on another. Every repeat is named at its own column.
+ */
+export const ManifestFeatures = z
+  .array(ManifestFeature)
+  .min(1)
+  .superRefine((features, ctx) => {
+    const first = new Map<string, number>();
+    features.forEach((f, i) => {
+      const at = first.get(f.name);
+      if (at === undefined) first.set(f.name, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `feature "${f.name}" is listed at columns ${at} and ${i}: each input column must name a different feature`,
+          params: { creditliftCode: 'duplicate_feature' },
+        });
+    });
+  });
+
+/**
  * Everything needed to feed a model correctly, stored inside the ONNX file so the file alone is
  * enough: feature names in input order, encodings, monotone directions, training ranges.
  */
@@ -34,7 +57,7 @@ export const ModelManifest = z.strictObject({
   /** Name of the output holding probabilities, shape [N, 2]; column 1 is P(positive). */
   probabilityOutputName: z.string().min(1),
   target: z.strictObject({ column: z.string(), positive: z.string() }),
-  features: z.array(ManifestFeature).min(1),
+  features: ManifestFeatures,
   /** Training parameters, for the model card and reproducibility. */
   params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   /** Optional metrics on holdout data. */

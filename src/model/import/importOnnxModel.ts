@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError } from '../../errors/validationError.js';
 import { coversFromBackground, type BackgroundSample } from '../../explain/coversFromBackground.js';
-import { ManifestFeature, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
+import { type ManifestFeature, ManifestFeatures, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
 import { decodeTreeEnsembleModel } from '../onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../onnx/encodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../treeEnsemble.js';
@@ -16,7 +16,7 @@ export const ImportSpec = z.strictObject({
   name: z.string().min(1),
   version: z.string().min(1),
   target: z.strictObject({ column: z.string(), positive: z.string() }).optional(),
-  features: z.array(ManifestFeature).min(1),
+  features: ManifestFeatures,
 });
 /** See {@link ImportSpec}. */
 export type ImportSpec = z.infer<typeof ImportSpec>;
