@@ -37,9 +37,10 @@ type ColumnEncoder = (ctx: FeatureContext<never>) => number;
 
 /**
  * Every way the manifest's columns and the declared features disagree: an undeclared feature, a
- * different kind, a category the feature never produces (e.g. category codes `0`, `1` where the
- * feature yields `salaried`: those rows would silently score as missing), a declared monotone
- * direction the model does not claim.
+ * different kind, a categorical column without its categories (coding it in the feature's own
+ * order would be a guess), a category the feature never produces (e.g. category codes `0`, `1`
+ * where the feature yields `salaried`: those rows would silently score as missing), a declared
+ * monotone direction the model does not claim.
  */
 export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, features: FeatureSet = builtInFeatureSet): FeatureMismatch[] {
   const out: FeatureMismatch[] = [];
@@ -53,7 +54,14 @@ export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, fea
       out.push({ feature: feature.name, code: 'kind_mismatch', message: `the model reads it as ${feature.kind}, the feature is ${def.kind}` });
       continue;
     }
-    if (def.kind === 'categorical' && feature.categories !== undefined) {
+    if (def.kind === 'categorical' && feature.categories === undefined) {
+      // A parsed manifest never gets here (ModelManifest refuses it); a manifest built in code can.
+      out.push({
+        feature: feature.name,
+        code: 'missing_categories',
+        message: 'the model reads it as categorical but does not list its categories in the order it codes them (code 0 first)',
+      });
+    } else if (def.kind === 'categorical' && feature.categories !== undefined) {
       const known = new Set(def.categories ?? []);
       const unknown = feature.categories.filter((c) => !known.has(c));
       if (unknown.length > 0) {
@@ -83,8 +91,8 @@ export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, fea
 /**
  * Compiles the manifest's column list into encoders once, so that per-decision work is a flat
  * loop over closures with category lookups already turned into maps. Columns are matched to
- * declared features by name; the model's own category order wins (a lender's model may code
- * them differently), as long as every category is one the feature produces.
+ * declared features by name; categories are coded in the model's own order (a lender's model may
+ * code them differently), which the model must state, and every category must be one the feature produces.
  *
  * @throws FeatureMismatchError (`model_shape_mismatch`) naming every disagreement between the
  * manifest and the declared features (see {@link featureMismatches}).
@@ -98,7 +106,8 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
     const def = features.byName.get(feature.name) as FeatureDefinition<never>;
     definitions.push(def);
     if (def.kind === 'categorical') {
-      const codes = new Map((feature.categories ?? def.categories ?? []).map((c, i) => [c, i]));
+      // featureMismatches refused a categorical column without categories, so they are the model's own.
+      const codes = new Map((feature.categories as readonly string[]).map((c, i) => [c, i]));
       columns.push((ctx) => codes.get(String(def.compute(ctx))) ?? Number.NaN);
     } else {
       columns.push((ctx) => def.compute(ctx) as number);

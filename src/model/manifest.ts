@@ -4,20 +4,35 @@ import { z } from 'zod';
 export const MANIFEST_METADATA_KEY = 'creditlift.manifest';
 
 /** One model input column. */
-export const ManifestFeature = z.strictObject({
-  name: z.string().min(1),
-  /** Numeric columns pass through; categorical ones are integer codes into `categories`. */
-  kind: z.enum(['numeric', 'categorical']),
-  /** For categorical features: the category for code 0, 1, 2, ... Unknown categories become NaN. */
-  categories: z.array(z.string()).optional(),
-  /** +1: prediction non-decreasing in the feature; -1: non-increasing; 0: unconstrained. */
-  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
-  /** Range seen in training (ignoring missing), for drift and out-of-range checks. */
-  trainingRange: z.strictObject({ min: z.number(), max: z.number() }).optional(),
-  /** Share of missing values in training. */
-  missingShare: z.number().min(0).max(1).optional(),
-  description: z.string().optional(),
-});
+export const ManifestFeature = z
+  .strictObject({
+    name: z.string().min(1),
+    /** Numeric columns pass through; categorical ones are integer codes into `categories`. */
+    kind: z.enum(['numeric', 'categorical']),
+    /**
+     * For categorical features, required: the category for code 0, 1, 2, ... Unknown categories
+     * become NaN.
+     */
+    categories: z.array(z.string()).optional(),
+    /** +1: prediction non-decreasing in the feature; -1: non-increasing; 0: unconstrained. */
+    monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+    /** Range seen in training (ignoring missing), for drift and out-of-range checks. */
+    trainingRange: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+    /** Share of missing values in training. */
+    missingShare: z.number().min(0).max(1).optional(),
+    description: z.string().optional(),
+  })
+  .superRefine((f, ctx) => {
+    // Without them the codes are a guess (creditlift's own category order is not the order another
+    // trainer coded them in), and the PD would move with the guess.
+    if (f.kind === 'categorical' && f.categories === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `categorical feature "${f.name}" must list its categories in the order the model codes them (code 0 first)`,
+        params: { creditliftCode: 'missing_categories' },
+      });
+  });
 /** One model input column. */
 export type ManifestFeature = z.infer<typeof ManifestFeature>;
 
