@@ -3,6 +3,7 @@ import type { Applicant } from '../schema/applicant.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { FeatureContext } from './featureContext.js';
 import type { FeatureDefinition } from './featureDefinitions.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';
 import { builtInFeatureSet, type FeatureSet } from './featureSet.js';
 
@@ -22,7 +23,11 @@ export interface FeatureEncoder {
   readonly width: number;
   /**
    * Writes one row into `out` at `offset` (row-major batches share one buffer; no allocation on
-   * the hot path). Missing values become NaN; an unknown category becomes NaN.
+   * the hot path). Missing values (NaN, null or undefined from a feature) become NaN; an unknown
+   * category becomes NaN.
+   *
+   * @throws ValidationError naming every feature (`features.<name>`, `invalid_type`) whose value is
+   *   neither a number (numeric) nor a category name (categorical) nor missing
    */
   encode(ctx: FeatureInput, out: Float32Array, offset?: number): void;
   /**
@@ -33,7 +38,17 @@ export interface FeatureEncoder {
   encodeColumns(ctx: FeatureInput, out: Float32Array, offset: number, columns: readonly number[]): void;
 }
 
-type ColumnEncoder = (ctx: FeatureContext<never>) => number;
+/**
+ * A column's value, or what a feature returned that no column can hold (a string from a numeric
+ * feature, an object...): reported, never coerced. Float32Array would write null and false as 0,
+ * "640" as 640 and "n/a" as NaN, each a silent guess the model would be fed.
+ */
+type ColumnValue = number | { readonly received: string };
+type ColumnEncoder = (ctx: FeatureContext<never>) => ColumnValue;
+
+/** How the built-in features say "not known" (NaN), and how an optional attribute says it (null, undefined). */
+const isMissing = (v: unknown): v is null | undefined => v === null || v === undefined;
+const received = (v: unknown): { readonly received: string } => ({ received: Array.isArray(v) ? 'array' : typeof v });
 
 /**
  * Every way the manifest's columns and the declared features disagree: an undeclared feature, a
@@ -108,9 +123,17 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
     if (def.kind === 'categorical') {
       // featureMismatches refused a categorical column without categories, so they are the model's own.
       const codes = new Map((feature.categories as readonly string[]).map((c, i) => [c, i]));
-      columns.push((ctx) => codes.get(String(def.compute(ctx))) ?? Number.NaN);
+      columns.push((ctx) => {
+        const v: unknown = def.compute(ctx);
+        if (typeof v === 'string') return codes.get(v) ?? Number.NaN;
+        return isMissing(v) ? Number.NaN : received(v);
+      });
     } else {
-      columns.push((ctx) => def.compute(ctx) as number);
+      columns.push((ctx) => {
+        const v: unknown = def.compute(ctx);
+        if (typeof v === 'number') return v;
+        return isMissing(v) ? Number.NaN : received(v);
+      });
     }
   }
   const names = manifest.features.map((f) => f.name);
@@ -122,12 +145,35 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       // The scorer's parse sets `attributes` whenever a feature set declares any; built-in
       // features never read them, so the applicant is the context as it stands (no copy per row).
       const ctx = input as unknown as FeatureContext<never>;
-      for (let j = 0; j < columns.length; j++) out[offset + j] = (columns[j] as ColumnEncoder)(ctx);
+      let bad: ValidationIssue[] | undefined;
+      for (let j = 0; j < columns.length; j++) {
+        const v = (columns[j] as ColumnEncoder)(ctx);
+        if (typeof v === 'number') out[offset + j] = v;
+        else (bad ??= []).push(badValue(definitions[j] as FeatureDefinition<never>, v.received));
+      }
+      if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
     encodeColumns(input, out, offset, which) {
       const ctx = input as unknown as FeatureContext<never>;
-      for (const j of which) out[offset + j] = (columns[j] as ColumnEncoder)(ctx);
+      let bad: ValidationIssue[] | undefined;
+      for (const j of which) {
+        const v = (columns[j] as ColumnEncoder)(ctx);
+        if (typeof v === 'number') out[offset + j] = v;
+        else (bad ??= []).push(badValue(definitions[j] as FeatureDefinition<never>, v.received));
+      }
+      if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
+  };
+}
+
+function badValue(def: FeatureDefinition<never>, got: string): ValidationIssue {
+  const expected = def.kind === 'numeric' ? 'a number' : 'a category name (string)';
+  return {
+    path: ['features', def.name],
+    code: 'invalid_type',
+    message: `feature "${def.name}" computed a ${got}; a ${def.kind} feature returns ${expected}, or NaN, null or undefined when the value is missing`,
+    expected: def.kind === 'numeric' ? 'number' : 'string',
+    received: got,
   };
 }
 
