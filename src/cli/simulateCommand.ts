@@ -31,6 +31,9 @@ Input:
   --baseline-model PATH      model in force today (default: the embedded model)
   --candidate-policy FILE    policy proposed (default: the default policy)
   --candidate-model PATH     model proposed (default: the embedded model)
+  --features MODULE          an ES module exporting defineFeatureSet(...) (default export or
+                             "features"): your own features and applicant attributes, for both
+                             sides (each worker imports it)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns
 Output:
@@ -60,6 +63,7 @@ const OPTIONS = {
   'baseline-model': { type: 'string' },
   'candidate-policy': { type: 'string' },
   'candidate-model': { type: 'string' },
+  features: { type: 'string' },
   outcomes: { type: 'string' },
   out: { type: 'string' },
   html: { type: 'string' },
@@ -142,6 +146,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         candidate,
         workers,
         chunkSize,
+        ...(values.features === undefined ? {} : { featuresModule: values.features }),
         ...(outcomes === undefined ? {} : { outcomes }),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onFlip: (f) => flips.write(`${JSON.stringify(f)}\n`),

@@ -478,7 +478,10 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       try {
         const applicant = parseApplicant(readBatchElement(inputs, index));
         const ledger = own?.[index] === undefined ? limitHistory : parseLimitHistory(own[index]);
-        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger }));
+        const plan = planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger });
+        // run() encodes a whole chunk at once: a feature value no column can hold must be found here, as this record's own error.
+        encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, new Float32Array(encoder.width));
+        plans.push(plan);
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };

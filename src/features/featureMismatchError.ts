@@ -7,10 +7,11 @@ export interface FeatureMismatch {
   /**
    * `undeclared_feature`: the model reads a feature nobody declared; `kind_mismatch`: numeric
    * against categorical; `unknown_category`: the model codes a category the feature never
-   * produces (category codes written as numbers, a renamed level); `monotone_mismatch`: the
-   * feature is declared monotone but the model claims another direction.
+   * produces (category codes written as numbers, a renamed level); `missing_categories`: the model
+   * reads a categorical column without saying which category each code is; `monotone_mismatch`:
+   * the feature is declared monotone but the model claims another direction.
    */
-  readonly code: 'undeclared_feature' | 'kind_mismatch' | 'unknown_category' | 'monotone_mismatch';
+  readonly code: 'undeclared_feature' | 'kind_mismatch' | 'unknown_category' | 'missing_categories' | 'monotone_mismatch';
   readonly message: string;
 }
 

@@ -4,22 +4,60 @@ import { z } from 'zod';
 export const MANIFEST_METADATA_KEY = 'creditlift.manifest';
 
 /** One model input column. */
-export const ManifestFeature = z.strictObject({
-  name: z.string().min(1),
-  /** Numeric columns pass through; categorical ones are integer codes into `categories`. */
-  kind: z.enum(['numeric', 'categorical']),
-  /** For categorical features: the category for code 0, 1, 2, ... Unknown categories become NaN. */
-  categories: z.array(z.string()).optional(),
-  /** +1: prediction non-decreasing in the feature; -1: non-increasing; 0: unconstrained. */
-  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
-  /** Range seen in training (ignoring missing), for drift and out-of-range checks. */
-  trainingRange: z.strictObject({ min: z.number(), max: z.number() }).optional(),
-  /** Share of missing values in training. */
-  missingShare: z.number().min(0).max(1).optional(),
-  description: z.string().optional(),
-});
+export const ManifestFeature = z
+  .strictObject({
+    name: z.string().min(1),
+    /** Numeric columns pass through; categorical ones are integer codes into `categories`. */
+    kind: z.enum(['numeric', 'categorical']),
+    /**
+     * For categorical features, required: the category for code 0, 1, 2, ... Unknown categories
+     * become NaN.
+     */
+    categories: z.array(z.string()).optional(),
+    /** +1: prediction non-decreasing in the feature; -1: non-increasing; 0: unconstrained. */
+    monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+    /** Range seen in training (ignoring missing), for drift and out-of-range checks. */
+    trainingRange: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+    /** Share of missing values in training. */
+    missingShare: z.number().min(0).max(1).optional(),
+    description: z.string().optional(),
+  })
+  .superRefine((f, ctx) => {
+    // Without them the codes are a guess (creditlift's own category order is not the order another
+    // trainer coded them in), and the PD would move with the guess.
+    if (f.kind === 'categorical' && f.categories === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `categorical feature "${f.name}" must list its categories in the order the model codes them (code 0 first)`,
+        params: { creditliftCode: 'missing_categories' },
+      });
+  });
 /** One model input column. */
 export type ManifestFeature = z.infer<typeof ManifestFeature>;
+
+/**
+ * A model's input columns in input order, each name once: the encoder matches columns to features
+ * by name, so a name listed twice would feed both columns the same feature, and the model would
+ * read it where it was trained on another. Every repeat is named at its own column.
+ */
+export const ManifestFeatures = z
+  .array(ManifestFeature)
+  .min(1)
+  .superRefine((features, ctx) => {
+    const first = new Map<string, number>();
+    features.forEach((f, i) => {
+      const at = first.get(f.name);
+      if (at === undefined) first.set(f.name, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `feature "${f.name}" is listed at columns ${at} and ${i}: each input column must name a different feature`,
+          params: { creditliftCode: 'duplicate_feature' },
+        });
+    });
+  });
 
 /**
  * Everything needed to feed a model correctly, stored inside the ONNX file so the file alone is
@@ -34,7 +72,7 @@ export const ModelManifest = z.strictObject({
   /** Name of the output holding probabilities, shape [N, 2]; column 1 is P(positive). */
   probabilityOutputName: z.string().min(1),
   target: z.strictObject({ column: z.string(), positive: z.string() }),
-  features: z.array(ManifestFeature).min(1),
+  features: ManifestFeatures,
   /** Training parameters, for the model card and reproducibility. */
   params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   /** Optional metrics on holdout data. */

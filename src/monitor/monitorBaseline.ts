@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 
 /**
  * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
@@ -49,17 +49,17 @@ export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
 export function parseMonitorBaseline(value: unknown): MonitorBaseline {
   const r = MonitorBaseline.safeParse(value);
   if (!r.success) throw ValidationError.fromZod('MonitorBaseline', r.error);
-  for (const [i, b] of [r.data.score, ...r.data.features, ...r.data.factors].entries()) {
+  const entries: [readonly (string | number)[], BinnedBaseline][] = [
+    [['score'], r.data.score],
+    ...r.data.features.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['features', i], b]),
+    ...r.data.factors.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['factors', i], b]),
+  ];
+  const issues: ValidationIssue[] = [];
+  for (const [at, b] of entries) {
     const want = binCount(b);
-    if (b.shares.length !== want)
-      throw new ValidationError('MonitorBaseline', [
-        {
-          path: i === 0 ? ['score', 'shares'] : ['features', i - 1, 'shares'],
-          code: 'invalid_length',
-          message: `expected ${want} shares, got ${b.shares.length}`,
-        },
-      ]);
+    if (b.shares.length !== want) issues.push({ path: [...at, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` });
   }
+  if (issues.length > 0) throw new ValidationError('MonitorBaseline', issues);
   return r.data;
 }
 

@@ -130,7 +130,7 @@ ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 <h2>Totals</h2>
 ${htmlTable('totals', ['figure', B, C], armRows(b, c))}
-<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). "n/a": the decisions carry no comprehensive cost.</p>
+<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). "n/a": nothing approved, or no revolving line offered.</p>
 <h2>By segment</h2>
 ${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
 <div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'cost B', 'cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>

@@ -14,8 +14,8 @@ export interface DecisionFacts {
   readonly pd: number;
   readonly bindingConstraint: string;
   /**
-   * The annualised comprehensive cost (every fee included) when the decision carries one, else
-   * null. Decisions from engines before it was added carry none; reports then show "n/a".
+   * The revolving line's annualised comprehensive cost, every fee included (its plan's
+   * `comprehensiveApr`, which is the disclosed `apr`); null when the decision offers no revolving line.
    */
   readonly comprehensiveCost: number | null;
   /** The champion/challenger arm named in the decision's audit, when it names one. */
@@ -23,24 +23,19 @@ export interface DecisionFacts {
 }
 
 /**
- * Picks the figures a simulation needs from a decision. The comprehensive cost is read from the
- * first of `comprehensiveCost`, `comprehensiveApr` or `pricing.comprehensiveCost` holding a finite
- * number, so decisions from engines that name it either way (or not at all) are read without guessing.
+ * Picks the figures a simulation needs from a decision. The comprehensive cost is the revolving
+ * plan's `comprehensiveApr`: the line is what the limit is granted on, and its cost is the one the
+ * cap and the average-cost guidance are about (the instalment plans are offers on top of it).
  */
 export function decisionFacts(d: Decision): DecisionFacts {
-  const loose = d as unknown as Record<string, unknown>;
-  const pricing = loose.pricing as Record<string, unknown> | undefined;
-  const cost = [loose.comprehensiveCost, loose.comprehensiveApr, pricing?.comprehensiveCost].find(
-    (x): x is number => typeof x === 'number' && Number.isFinite(x),
-  );
-  const arm = (d.audit as unknown as Record<string, unknown>).arm;
+  const revolving = d.plans.find((p) => p.kind === 'revolving');
   return {
     outcome: d.outcome,
     limit: d.limit,
     apr: d.apr,
     pd: d.pd,
     bindingConstraint: d.bindingConstraint,
-    comprehensiveCost: cost ?? null,
-    arm: typeof arm === 'string' ? arm : null,
+    comprehensiveCost: revolving?.comprehensiveApr ?? null,
+    arm: d.audit.arm ?? null,
   };
 }

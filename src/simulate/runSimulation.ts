@@ -84,6 +84,10 @@ interface Taken {
  * backtest. Nothing is lost: every record read ends in exactly one swap-set cell or in the errors
  * stream, and the function checks it before returning.
  *
+ * The deciders are the judges of a record: deciders built on a lender's feature set
+ * (`createScorer({ model, features })`) take its `attributes`, and the segments (built-in fields
+ * only) are read with the attributes set aside, so a record both arms decided always reaches a cell.
+ *
  * @throws whatever a decider throws (a runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
  */
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
@@ -160,11 +164,23 @@ async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch,
     const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult };
     if (!taken.baseline.ok || !taken.candidate.ok) return taken;
     try {
-      return { ...taken, segments: bookSegments(parseApplicant(record.value)) };
+      return { ...taken, segments: bookSegments(parseApplicant(builtInFields(record.value))) };
     } catch (e) {
       return { ...taken, segmentError: toErrorData(e) };
     }
   });
+}
+
+/**
+ * The record without its lender attributes, for segmenting. Both deciders accepted it, the
+ * attributes by the feature set they were built on, which this function does not know; segments
+ * read built-in fields only, and the built-in schema refuses every attribute key. So they are set
+ * aside here, never validated a second time by a schema that would refuse what the deciders took.
+ */
+function builtInFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'attributes')) return value;
+  const { attributes: _attributes, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
 
 function recordError(t: Taken): SimulationRecordError | undefined {

@@ -19,6 +19,14 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
   readonly candidate?: ScorerOptions;
   /** Worker threads per arm (default 1). Each arm runs its own pool, so the two decide side by side. */
   readonly workers?: number;
+  /**
+   * Path of an ES module exporting the lender's feature set (`defineFeatureSet(...)`, as default or
+   * `features`), for both arms: the applicants' `attributes` are validated by it and the models may
+   * read its features. A module, not the set itself, because feature sets hold functions and every
+   * worker imports it (as `createScorerPool({ featuresModule })`). One set serves both arms: a
+   * model reads any subset of it. Default: the built-in features.
+   */
+  readonly featuresModule?: string;
 }
 
 /**
@@ -30,6 +38,8 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  * @example
  * const { summary } = await simulateBook({ book: applicants, candidate: { policyOverrides: { affordability: { dsrBands } } } });
  * summary.swapSet.counts.approve.decline; // approved today, declined under the candidate
+ * // A book whose applicants carry your own attributes, on models reading your own features:
+ * await simulateBook({ book, baseline: { model: 'today.onnx' }, candidate: { model: 'next.onnx' }, featuresModule: './features.js' });
  */
 export async function simulateBook(options: SimulateBookOptions): Promise<SimulationResult> {
   const baselineOptions = options.baseline ?? {};
@@ -41,8 +51,9 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
   const workers = options.workers ?? 1;
   const pools: ScorerPool[] = [];
   try {
-    pools.push(await createScorerPool({ workers, scorer: { ...baselineOptions, suggestionsPerDecision: 0 } }));
-    pools.push(await createScorerPool({ workers, scorer: { ...candidateOptions, suggestionsPerDecision: 0 } }));
+    const featuresModule = options.featuresModule === undefined ? {} : { featuresModule: options.featuresModule };
+    pools.push(await createScorerPool({ workers, ...featuresModule, scorer: { ...baselineOptions, suggestionsPerDecision: 0 } }));
+    pools.push(await createScorerPool({ workers, ...featuresModule, scorer: { ...candidateOptions, suggestionsPerDecision: 0 } }));
     const [b, c] = pools as [ScorerPool, ScorerPool];
     return await runSimulation({
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),

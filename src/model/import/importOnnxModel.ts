@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import { ValidationError } from '../../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { coversFromBackground, type BackgroundSample } from '../../explain/coversFromBackground.js';
-import { ManifestFeature, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
+import { type ManifestFeature, ManifestFeatures, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
 import { decodeTreeEnsembleModel } from '../onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../onnx/encodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../treeEnsemble.js';
@@ -16,7 +16,7 @@ export const ImportSpec = z.strictObject({
   name: z.string().min(1),
   version: z.string().min(1),
   target: z.strictObject({ column: z.string(), positive: z.string() }).optional(),
-  features: z.array(ManifestFeature).min(1),
+  features: ManifestFeatures,
 });
 /** See {@link ImportSpec}. */
 export type ImportSpec = z.infer<typeof ImportSpec>;
@@ -58,7 +58,8 @@ export interface ImportedModel {
  * sample when the file has none, the manifest built from the spec and embedded, and every declared
  * monotone direction verified.
  *
- * @throws ValidationError for a bad spec or background; CreditliftError `model_shape_mismatch`
+ * @throws ValidationError for a bad spec or background (a background column missing in every row
+ *   included); CreditliftError `model_shape_mismatch`
  *   when the spec's feature count is not the model's, `explainer_covers_missing` when covers are
  *   missing and no background is given, `model_unsupported` for what cannot be reproduced exactly,
  *   MonotoneViolationError (`model_monotonicity_violated`) naming each feature whose claim the
@@ -131,14 +132,21 @@ function backgroundRows(b: BackgroundSample): number {
   return 'data' in b && b.data instanceof Float32Array ? b.nRows : (b as readonly ArrayLike<number>[]).length;
 }
 
-/** Training ranges and missing shares from the background, where the spec gives none. */
+/**
+ * Training ranges and missing shares from the background, where the spec gives none.
+ *
+ * @throws ValidationError (`data_invalid`) naming every column missing in every row: covers and
+ *   missing shares drawn from it would say the model never sees a value there, which is almost
+ *   always a background written in another coding (categories as codes where names are due).
+ */
 function withBackgroundStats(features: readonly ManifestFeature[], b: BackgroundSample, width: number): ManifestFeature[] {
   const n = backgroundRows(b);
   const at =
     'data' in b && b.data instanceof Float32Array
       ? (r: number, j: number) => b.data[r * width + j] as number
       : (r: number, j: number) => (b as readonly ArrayLike<number>[])[r]![j] as number;
-  return features.map((f, j) => {
+  const empty: ValidationIssue[] = [];
+  const out = features.map((f, j) => {
     let min = Infinity;
     let max = -Infinity;
     let missing = 0;
@@ -150,10 +158,22 @@ function withBackgroundStats(features: readonly ManifestFeature[], b: Background
         max = Math.max(max, x);
       }
     }
+    if (n > 0 && missing === n)
+      empty.push({
+        path: [f.name],
+        code: 'data_invalid',
+        message: `background column "${f.name}" is missing in all ${n} rows${
+          f.kind === 'categorical'
+            ? `: its values must be the spec's categories (${(f.categories ?? []).map((c) => `"${c}"`).join(', ')}) by name in a CSV, or their codes 0, 1, ... from code`
+            : ''
+        }`,
+      });
     return {
       ...f,
       ...(f.trainingRange === undefined && min <= max ? { trainingRange: { min, max } } : {}),
       ...(f.missingShare === undefined && n > 0 ? { missingShare: missing / n } : {}),
     };
   });
+  if (empty.length > 0) throw new ValidationError('Background', empty, 'data_invalid');
+  return out;
 }

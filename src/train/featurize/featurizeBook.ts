@@ -61,8 +61,9 @@ const MAX_ISSUES = 100;
  * the scorer's features by construction.
  *
  * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
- * outcome value or a duplicated id is an error naming every one (up to 100); outcome rows without
- * an applicant are warnings.
+ * outcome value, a duplicated id or a feature value that is neither a number, a category name nor
+ * missing (null, undefined and NaN are written as missing) is an error naming every one (up to
+ * 100); outcome rows without an applicant are warnings.
  *
  * @throws ValidationError listing every problem
  * @example
@@ -127,7 +128,14 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
       add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
     used.add(applicant.id);
     const { items } = assessEvidence(applicant, options.catalog === undefined ? {} : { catalog: options.catalog });
-    encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
+    try {
+      encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
+    } catch (e) {
+      // A feature value no column can hold is this applicant's problem; the others are still checked.
+      if (!(e instanceof ValidationError)) throw e;
+      for (const issue of e.issues) add({ ...issue, path: ['applicants', line, ...issue.path], message: `Applicant line ${line}: ${issue.message}` });
+      return;
+    }
     rowOutcomes.push(outcome);
   });
   if (issues.length > 0) throw new ValidationError('featurize', issues);
