@@ -34,8 +34,8 @@ patch(
 );
 patch('planIndex.push(index);', `${tick('plan (evidence, what-ifs)', '__p')} planIndex.push(index);`);
 patch(
-  'const { rows, firstRows } = encodePlans(chunk, encoder);',
-  `let __t = process.hrtime.bigint(); const { rows, firstRows } = encodePlans(chunk, encoder); ${tick('encode', '__t')} __t = process.hrtime.bigint();`,
+  'const { rows, firstRows, failures } = encodePlans(chunk, encoder);',
+  `let __t = process.hrtime.bigint(); const { rows, firstRows, failures } = encodePlans(chunk, encoder); ${tick('encode', '__t')} __t = process.hrtime.bigint();`,
 );
 patch(
   'const w = encoder.width;\n      throwIfAborted(signal);',

@@ -391,7 +391,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         end++;
       }
       const chunk = plans.slice(start, end);
-      const { rows, firstRows } = encodePlans(chunk, encoder);
+      const { rows, firstRows, failures } = encodePlans(chunk, encoder);
       // onnxruntime-node 1.30 does not overlap with this thread (its native run executes
       // synchronously inside a setImmediate on the JavaScript thread), so nothing is gained by
       // starting TreeSHAP before awaiting it; each call pays an event-loop turn.
@@ -406,6 +406,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const explained: number[] = [];
       for (let i = start; i < end; i++) {
         const k = i - start;
+        // A plan whose rows could not be written (its rows were scored as they stood, and are dropped here).
+        if (failures.has(k)) {
+          settled.push(asCreditliftError(failures.get(k)));
+          continue;
+        }
         try {
           const s = settleDecision(c, plans[i] as DecisionPlan, pds, firstRows[k] as number);
           if (c.explanations === 'always' || s.owesReasons) explained.push(k);
@@ -478,10 +483,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       try {
         const applicant = parseApplicant(readBatchElement(inputs, index));
         const ledger = own?.[index] === undefined ? limitHistory : parseLimitHistory(own[index]);
-        const plan = planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger });
-        // run() encodes a whole chunk at once: a feature value no column can hold must be found here, as this record's own error.
-        encoder.encode({ applicant: plan.main.applicant, evidence: plan.main.report.items }, new Float32Array(encoder.width));
-        plans.push(plan);
+        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger }));
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };

@@ -135,6 +135,12 @@ export interface EncodedPlans {
   readonly rows: Float32Array;
   readonly firstRows: readonly number[];
   readonly nRows: number;
+  /**
+   * What stopped a plan's rows being written, by the plan's index: a lender feature returning a
+   * value no column holds, in any of its rows (main, without-each, what-if, step). That record's own
+   * error; the rest of the block is written, so one bad record never fails the others.
+   */
+  readonly failures: ReadonlyMap<number, unknown>;
 }
 
 /** Encodes `plans` (all of them; a caller chunks first) into one row-major block for one model run. */
@@ -146,8 +152,15 @@ export function encodePlans(plans: readonly DecisionPlan[], encoder: FeatureEnco
     nRows += planRowCount(p);
   }
   const rows = new Float32Array(nRows * encoder.width);
-  plans.forEach((p, i) => encodePlan(p, encoder, rows, firstRows[i] as number));
-  return { rows, firstRows, nRows };
+  const failures = new Map<number, unknown>();
+  plans.forEach((p, i) => {
+    try {
+      encodePlan(p, encoder, rows, firstRows[i] as number);
+    } catch (e) {
+      failures.set(i, e);
+    }
+  });
+  return { rows, firstRows, nRows, failures };
 }
 
 /** Writes the plan's rows into `out` from row `firstRow`: main, without-each, what-if-each, steps. */

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import { ValidationError } from '../../src/errors/validationError.js';
+import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../../src/features/featureEncoder.js';
 import { builtInFeatures, defineFeatureSet } from '../../src/features/featureSet.js';
 import { parseFeatureApplicant } from '../../src/features/parseFeatureApplicant.js';
 import { parseCsv } from '../../src/train/dataset/parseCsv.js';
 import { featurizeBook } from '../../src/train/featurize/featurizeBook.js';
-import { bureauScoreBook, bureauScoreFeatures, trainBureauScoreModel } from '../helpers/lenderBureauScore.js';
+import { bureauScoreAttributes, bureauScoreBook, bureauScoreFeature, bureauScoreFeatures, trainBureauScoreModel } from '../helpers/lenderBureauScore.js';
 
 /** A lender feature set whose two own features return whatever the test hands them. */
 function echoing(values: { a: unknown; b: unknown }) {
@@ -123,6 +124,38 @@ describe("a lender feature's computed value", () => {
       const [nullPd, absentPd] = [results[2], results[3]].map((r) => (r?.ok ? r.decision.pd : Number.NaN));
       expect(nullPd).toBe(absentPd);
       await expect(scorer.decide(withScore(1, '640') as never)).rejects.toThrow(ValidationError);
+    });
+
+    it("a bad value in any row a decision needs (here a certificate taken away) is that record's error alone, not its chunk's", async () => {
+      const graduate = { ...exampleFor('new_graduate').applicant, id: 'row-without-certificate-is-bad' };
+      const accepted = (await scorer.decide({ ...graduate, attributes: { bureau_score: 640 } } as never)).evidence.filter(
+        (e) => e.status === 'accepted',
+      ).length;
+      expect(accepted).toBeGreaterThan(0);
+      // The same column, read from the evidence for one applicant: text in a row with a certificate
+      // taken away (what the decision's certificate impacts need), a number in its main row.
+      const fromEvidence = defineFeatureSet({
+        attributes: bureauScoreAttributes,
+        features: [
+          ...builtInFeatures,
+          {
+            ...bureauScoreFeature,
+            compute: (ctx: { applicant: { id: string }; evidence: readonly { status: string }[] }) =>
+              ctx.applicant.id === graduate.id && ctx.evidence.filter((e) => e.status === 'accepted').length < accepted ? 'no certificate' : 640,
+          },
+        ],
+      } as never);
+      const evidenceScorer = await createScorer({ model: trainBureauScoreModel(), features: fromEvidence, suggestionsPerDecision: 0 });
+      try {
+        const others = bureauScoreBook(3, 3).applicants;
+        const results = await evidenceScorer.safeDecideBatch([others[0], graduate, others[1], others[2]]);
+        expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
+        const bad = results[1];
+        if (bad?.ok !== false) throw new Error('expected an error');
+        expect(bad.error.message).toContain('features.bureau_score');
+      } finally {
+        await evidenceScorer.close();
+      }
     });
   });
 });

@@ -11,27 +11,27 @@ import { generatePopulation } from '../../src/train/synthetic/generatePopulation
  * straight from an attribute whose schema lets a string or null through, so the encoder (not the
  * schema) is what stands between a bad value and the model.
  */
-export const bureauScoreFeatures = defineFeatureSet({
-  attributes: { bureau_score: z.union([z.number(), z.string()]).nullable().optional() },
-  features: [
-    ...builtInFeatures,
-    {
-      name: 'bureau_score',
-      description: 'Bureau score the lender buys',
-      unit: 'points 300-850',
-      sources: ['attributes.bureau_score'],
-      monotone: 0,
-      factor: 'credit_history',
-      kind: 'numeric',
-      dataCategory: 'credit_bureau',
-      reasons: {
-        raisesRisk: { en: 'Low bureau score', zhHans: '征信评分较低' },
-        lowersRisk: { en: 'Good bureau score', zhHans: '征信评分良好' },
-      },
-      compute: (ctx) => ctx.applicant.attributes.bureau_score as number,
-    },
-  ],
-});
+/** The attribute as a loose module may declare it: a string or null gets through the schema. */
+export const bureauScoreAttributes = { bureau_score: z.union([z.number(), z.string()]).nullable().optional() };
+
+/** The `bureau_score` feature, passed straight from the attribute. */
+export const bureauScoreFeature = {
+  name: 'bureau_score',
+  description: 'Bureau score the lender buys',
+  unit: 'points 300-850',
+  sources: ['attributes.bureau_score'],
+  monotone: 0,
+  factor: 'credit_history',
+  kind: 'numeric',
+  dataCategory: 'credit_bureau',
+  reasons: {
+    raisesRisk: { en: 'Low bureau score', zhHans: '征信评分较低' },
+    lowersRisk: { en: 'Good bureau score', zhHans: '征信评分良好' },
+  },
+  compute: (ctx: { applicant: { attributes: { bureau_score?: unknown } } }) => ctx.applicant.attributes.bureau_score as number,
+} as const;
+
+export const bureauScoreFeatures = defineFeatureSet({ attributes: bureauScoreAttributes, features: [...builtInFeatures, bureauScoreFeature] });
 
 /** A bureau score for the i-th applicant of a book (every seventh has none: null). */
 export const bureauScoreOf = (i: number): number | null => (i % 7 === 3 ? null : 300 + ((i * 97) % 551));
