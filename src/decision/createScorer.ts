@@ -558,7 +558,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
-      return reduceLine(prior, amt.data, { policy, keys, policyHash: ctx.policyHash, catalogHash: ctx.catalogHash });
+      return reduceLine(prior, amt.data, { policy, keys });
     },
     recordReview(priorInput, review, opts) {
       return recordReview(priorInput, review, followUpCtx, opts);

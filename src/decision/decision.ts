@@ -255,6 +255,12 @@ export const DecisionAudit = z
     kind: z.enum(['decide', 'reassess', 'reduction', 'review', 'contest']),
     /** For reassessments, reductions, reviews and contests: the decision it followed. */
     priorDecisionId: z.string().optional(),
+    /**
+     * For reductions, reviews and contests: the `inputHash` of the decide or reassess decision their
+     * model factors come from (they hash only their own input). A later follow-up that owes reasons
+     * for a chain whose factors were omitted checks the applicant against it to compute them again.
+     */
+    originInputHash: sha256.optional(),
     /** The champion/challenger arm that decided ("champion" or a challenger's name), when the scorer runs challengers; sealed with the rest. */
     arm: z.string().optional(),
     /** SHA-256 of the canonical JSON of the whole decision without `contentHash` and `signature`. */

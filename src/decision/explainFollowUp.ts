@@ -18,7 +18,11 @@ import { parseLimitHistory } from './limitHistories.js';
  * with `explanations: 'when_owed'` that carries no model factors.
  */
 export interface FollowUpOptions {
-  /** The applicant as the decision saw it: for `decide`, the input given; for `reassess`, the profile as reassessed. */
+  /**
+   * The applicant as the decision saw it: for `decide`, the input given; for `reassess`, the profile
+   * as reassessed; for a reduction, review or contest, the one its origin (the decide or reassess
+   * decision it came from) saw.
+   */
   readonly applicant?: unknown;
   /** The ledger the decision was made with; read back from the decision when left out. */
   readonly limitHistory?: readonly LimitChange[];
@@ -35,12 +39,24 @@ export type FollowUpExplainer = (
 ) => Decision['contributions'];
 
 /**
- * The ledger a decide or reassess decision was made with, read back from the ledger it carries:
- * the same, less the raise it granted (an automated decision appends exactly that one). Wrong only
- * when the ledger was longer than a decision keeps; the input hash check then says so.
+ * The input hash of the decide or reassess decision whose model row `d` carries: its own, or, for a
+ * follow-up (which hashes only its own input), the one it recorded from its prior. Undefined for a
+ * follow-up made before follow-ups recorded it.
  */
-function ledgerBefore(d: Decision): readonly LimitChange[] {
-  return d.lineAction === 'raise' ? d.limitHistory.slice(0, -1) : d.limitHistory;
+export function originInputHash(d: Decision): string | undefined {
+  return d.audit.kind === 'decide' || d.audit.kind === 'reassess' ? d.audit.inputHash : d.audit.originInputHash;
+}
+
+/**
+ * The ledgers the decision at the chain's origin may have been made with, read back from the ledger
+ * `d` carries: a decide or reassess decision appends exactly the raise it granted; a reduction or
+ * contest keeps its prior's ledger; a review drops the raise its prior proposed and enters the one
+ * it granted. So the origin's ledger is this one, or this one less its last entry; the input hash
+ * tells which (and neither, when the ledger was longer than a decision keeps: pass it then).
+ */
+function ledgersBefore(d: Decision): readonly (readonly LimitChange[])[] {
+  if (d.audit.kind === 'decide' || d.audit.kind === 'reassess') return [d.lineAction === 'raise' ? d.limitHistory.slice(0, -1) : d.limitHistory];
+  return d.limitHistory.length === 0 ? [d.limitHistory] : [d.limitHistory, d.limitHistory.slice(0, -1)];
 }
 
 /**
@@ -52,7 +68,8 @@ function ledgerBefore(d: Decision): readonly LimitChange[] {
  * keys and settings, must come out the same, and the model and catalog must be the decision's.
  *
  * @throws ValidationError (`<what> options`) naming `applicant` when one is needed and missing, is not
- *   the decision's, or is given for a decision that does not hash one; naming each unknown option
+ *   the decision's (its input hash, or for a follow-up the origin's), or is given for a follow-up that
+ *   recorded no origin; naming each unknown option
  */
 export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
   return (prior, options, owesReasons, what) => {
@@ -70,17 +87,18 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
       }
       return prior.contributions;
     }
-    if (prior.audit.kind !== 'decide' && prior.audit.kind !== 'reassess') {
+    const target = originInputHash(prior);
+    if (target === undefined) {
       refuse(
-        `a ${prior.audit.kind} decision does not hash an applicant, so none can be checked against it; give the applicant with a follow-up of the decide or reassess decision it came from`,
+        `decision ${prior.audit.decisionId} is a ${prior.audit.kind} made before follow-ups recorded the input hash of the decision they came from (audit.originInputHash), so no applicant can be checked against it; give the applicant with a follow-up of the decide or reassess decision it came from`,
       );
     }
     const applicant = parseApplicant(options.applicant);
-    const ledger = options.limitHistory === undefined ? ledgerBefore(prior) : parseLimitHistory(options.limitHistory);
-    if (personalHash(ctx.keys, 'input', decisionInputJson(ctx, applicant, ledger)) !== prior.audit.inputHash) {
+    const ledgers = options.limitHistory === undefined ? ledgersBefore(prior) : [parseLimitHistory(options.limitHistory)];
+    if (!ledgers.some((ledger) => personalHash(ctx.keys, 'input', decisionInputJson(ctx, applicant, ledger)) === target)) {
       const truncated = options.limitHistory === undefined && prior.limitHistory.length >= LIMIT_HISTORY_KEPT;
       refuse(
-        `is not the applicant decision ${prior.audit.decisionId} was made for (its audit.inputHash differs${
+        `is not the applicant decision ${prior.audit.decisionId} was made for (its ${prior.audit.kind === 'decide' || prior.audit.kind === 'reassess' ? 'audit.inputHash' : 'audit.originInputHash'} differs${
           options.limitHistory === undefined ? ', with the ledger read back from the decision' : ', with the limitHistory given'
         }; a scorer with other suggestion, contribution-space or explanation settings or other keys also hashes differently)${
           truncated ? '; the decision keeps only its last raises, so pass the limitHistory it was made with' : ''

@@ -13,7 +13,7 @@ import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
+import { originInputHash, type FollowUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 
 /**
  * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
@@ -106,6 +106,12 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
   return { ceiling, bound };
 }
 
+/** The origin's input hash a follow-up records, when its prior has one (see DecisionAudit.originInputHash). */
+export function originOf(prior: Decision): { readonly originInputHash?: string } {
+  const origin = originInputHash(prior);
+  return origin === undefined ? {} : { originInputHash: origin };
+}
+
 /** The audit of a review or contest: the prior's model, the subject hash of the prior (a review never sees the applicant), sealed under the scorer's keys. */
 function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'review' | 'contest', inputJson: string, env: ReviewContext): Decision {
   const audit = buildAudit(
@@ -121,6 +127,7 @@ function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'rev
       engineVersion: ENGINE_VERSION,
       kind,
       priorDecisionId: prior.audit.decisionId,
+      ...originOf(prior),
       inputJson,
       subject: '',
     },

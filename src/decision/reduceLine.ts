@@ -8,13 +8,12 @@ import { ENGINE_VERSION } from '../version.js';
 import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
+import { originOf } from './recordReview.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
   readonly policy: PolicyConfig;
   readonly keys: AuditKeys;
-  readonly policyHash: string;
-  readonly catalogHash: string;
 }
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
@@ -48,11 +47,15 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       asOf: prior.asOf,
       modelId: prior.audit.modelId,
       modelSha256: prior.audit.modelSha256,
-      policyHash: env.policyHash,
-      catalogHash: env.catalogHash,
+      // The terms kept are the prior's, priced, capped and explained under its policy and catalog:
+      // the record names those (a later approval is checked against them). Only the rounding step
+      // is this scorer's, and rounding down never raises a line.
+      policyHash: prior.audit.policyHash,
+      catalogHash: prior.audit.catalogHash,
       engineVersion: ENGINE_VERSION,
       kind: 'reduction',
       priorDecisionId: prior.audit.decisionId,
+      ...originOf(prior),
       inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount }),
       subject: '',
     },

@@ -139,6 +139,32 @@ describe("a person overturning an unexplained approval (explanations: 'when_owed
     expect(cases.some((c) => c.lazy.limitHistory.length > 0)).toBe(true);
   });
 
+  it('explains a chain of follow-ups (a reduction, an approving review, a contest of either) exactly as the default mode does', () => {
+    for (const c of cases.slice(0, 20)) {
+      const options = { applicant: c.applicant as never };
+      const statement = { statement: 'I disagree' };
+      const approve = { reviewerRole: 'credit_officer', outcome: 'approve', limit: c.lazy.limit } as const;
+      // An approving review owes nothing: it stays unexplained, and records where its factors come from.
+      const kept = lazy.recordReview(c.lazy, approve);
+      expect(kept.contributions.omitted).toBe('not_owed');
+      expect(kept.audit.originInputHash).toBe(c.lazy.audit.inputHash);
+      expect(pathsOf(() => lazy.recordContest(kept, statement))).toEqual(['applicant']);
+      const contestedReview = lazy.recordContest(kept, statement, options);
+      expect(contestedReview.contributions).toEqual(c.always.contributions);
+      expect(contestedReview.reasons).toEqual(always.recordContest(always.recordReview(c.always, approve), statement).reasons);
+      // The customer lowers their line, then contests: the contest's reasons come with factors.
+      const reduced = lazy.requestReduction(c.lazy, 0);
+      const contestedReduction = lazy.recordContest(reduced, statement, options);
+      expect(contestedReduction.contributions).toEqual(c.always.contributions);
+      expect(contestedReduction.audit.originInputHash).toBe(c.lazy.audit.inputHash);
+      // A person declining the contest keeps them.
+      expect(lazy.recordReview(contestedReduction, decline).contributions).toEqual(c.always.contributions);
+      // Another applicant is not the origin's.
+      const other = cases.find((o) => o !== c) as (typeof cases)[number];
+      expect(pathsOf(() => lazy.recordContest(reduced, statement, { applicant: other.applicant as never }))).toEqual(['applicant']);
+    }
+  });
+
   it('refuses an applicant the decision was not made for, and a ledger it was not made with', () => {
     const [c, other] = cases as [(typeof cases)[number], (typeof cases)[number]];
     expect(pathsOf(() => lazy.recordReview(c.lazy, decline, { applicant: other.applicant as never }))).toEqual(['applicant']);
@@ -161,9 +187,13 @@ describe("a person overturning an unexplained approval (explanations: 'when_owed
       expect(reviewed.contributions.factors.length).toBeGreaterThan(0);
       if (base.platform.currentLimit !== c.lazy.limit)
         expect(pathsOf(() => lazy.recordReview(next, decline, { applicant: base as never }))).toEqual(['applicant']);
-      // A follow-up of a follow-up hashes no applicant: the options are refused, naming it.
+      // A follow-up of a follow-up checks the applicant against the origin's input hash it recorded.
       const reduced = lazy.requestReduction(next, 0);
-      expect(pathsOf(() => lazy.recordReview(reduced, decline, { applicant: asReassessed as never }))).toEqual(['applicant']);
+      expect(reduced.audit.originInputHash).toBe(next.audit.inputHash);
+      expect(lazy.recordReview(reduced, decline, { applicant: asReassessed as never }).contributions).toEqual(reviewed.contributions);
+      expect(pathsOf(() => lazy.recordReview(reduced, decline, { applicant: base as never }))).toEqual(
+        base.platform.currentLimit !== c.lazy.limit ? ['applicant'] : [],
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(0);

@@ -51,7 +51,8 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `the reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
         // A customer's contest of it changes no cap either.
-        const contested = scorer.recordContest(reduced, { statement: 'I would like a person to look at my line.' });
+        // (With the applicant: a contest owes reasons, and a scorer explaining only when owed computes the factors from it.)
+        const contested = scorer.recordContest(reduced, { statement: 'I would like a person to look at my line.' }, { applicant });
         const afterContest = await scorer.reassess(contested, { applicant, evidence: [certificate] });
         requireLaw(
           afterContest.limit <= reduced.limit,

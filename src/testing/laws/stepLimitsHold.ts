@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
+import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -67,14 +69,18 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
         const prior = await scorer.decide(applicant);
         const next = await scorer.reassess(prior, { applicant, evidence: [certificate] });
-        const floor = Math.min(prior.limit, applicant.controls.selfSetCap ?? Number.POSITIVE_INFINITY);
-        requireLaw(next.limit >= floor, () => `reassessment lowered the line from ${fen(prior.limit)} to ${fen(next.limit)}`);
-        if (prior.limit === 0) return;
-        const a = stepAllowance(prior.limit, prior.limitHistory, applicant.asOf, ctx.policy);
+        // The line the prior left on file (a referral's proposal granted nothing) is what steps from.
+        const step = ctx.policy.limits.roundingStep;
+        const onFile = lineOnFileAfter(prior, step);
+        const cap = applicant.controls.selfSetCap;
+        const floor = Math.min(onFile, cap === undefined ? Number.POSITIVE_INFINITY : roundDownToStep(cap, step));
+        requireLaw(next.limit >= floor, () => `reassessment lowered the line on file from ${fen(onFile)} to ${fen(next.limit)}`);
+        if (onFile === 0) return;
+        const a = stepAllowance(onFile, prior.limitHistory, applicant.asOf, ctx.policy);
         requireLaw(
-          next.limit - prior.limit <= a.allowedIncrease,
+          next.limit - onFile <= a.allowedIncrease,
           () =>
-            `reassessment raised the line from ${fen(prior.limit)} to ${fen(next.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
+            `reassessment raised the line on file from ${fen(onFile)} to ${fen(next.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
         );
       },
     ),
