@@ -38,8 +38,8 @@ Decides every applicant in a file and writes one NDJSON line per input record, i
 as it goes:
   {"line":12,"decision":{...}}     the Decision for the record on input line 12
   {"line":13,"error":{"code":"validation_failed","message":"...","issues":[{"path":["income","monthlyNet"],...}]}}
-Every record gets exactly one of the two. Unreadable lines (bad JSON, broken CSV quoting, wrong
-field count) are error lines too, never a crash.
+Every record gets exactly one of the two. Unreadable lines (bad JSON, a repeated key, nesting past
+33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
   NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing

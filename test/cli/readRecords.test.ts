@@ -58,6 +58,29 @@ describe('NDJSON input', () => {
     expect(JSON.stringify(r)).not.toContain('Zhang');
   });
 
+  it('a line nested deeper than any applicant (5,000 levels) is its own too_deep error record; the lines around it read', async () => {
+    const d = 5_000;
+    const rs = await records(
+      `{"id":"a"}\n{"id":${'['.repeat(d)}${']'.repeat(d)}}\n{"applicant":{"id":"b"},"limitHistory":${'['.repeat(d)}${']'.repeat(d)}}\n{"id":"c"}\n`,
+      'ndjson',
+    );
+    expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+      [1, 'a'],
+      [2, 'too_deep'],
+      [3, 'too_deep'],
+      [4, 'c'],
+    ]);
+    // The path names where the nesting went too deep, under the field that holds it.
+    expect(!rs[1]!.ok && rs[1]!.error.issues?.[0]?.path.slice(0, 2)).toEqual(['id', 0]);
+    expect(!rs[2]!.ok && rs[2]!.error.issues?.[0]?.path[0]).toBe('limitHistory');
+  });
+
+  it('a line no deeper than an applicant may be is read whole, to be judged by validation as any record', async () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const [envelope] = await records(`{"applicant":${nested(33)}}`, 'ndjson');
+    expect(envelope!.ok).toBe(true);
+  });
+
   it('law: every non-blank line yields exactly one record, whatever its text', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -129,6 +152,19 @@ describe('CSV input', () => {
     ]);
     expect(rs.map((r) => (r.ok ? null : r.error.issues?.[0]?.code))).toEqual([null, 'wrong_field_count', 'invalid_quote', null, 'unclosed_quote']);
     expect((rs[3] as { value: { id: string } }).value.id).toBe('d\nstill d');
+  });
+
+  it('a cell nested 5,000 deep (a JSON column or the limitHistory ledger) is a too_deep error record of its row; the other rows read', async () => {
+    const deep = `"${'['.repeat(5_000)}${']'.repeat(5_000)}"`;
+    const rs = await records(`id,controls,limitHistory\na,,\nb,${deep},\nc,,${deep}\nd,,\n`, 'csv');
+    expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+      [2, 'a'],
+      [3, 'too_deep'],
+      [4, 'too_deep'],
+      [5, 'd'],
+    ]);
+    expect(!rs[1]!.ok && rs[1]!.error.issues?.[0]?.path[0]).toBe('controls');
+    expect(!rs[2]!.ok && rs[2]!.error.issues?.[0]?.path[0]).toBe('limitHistory');
   });
 
   it('an empty file or a header-only file has no records; an empty one says the header is missing', async () => {

@@ -146,6 +146,24 @@ describe('creditlift score (fake decider)', () => {
     ).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  it('a valid line nested 5,000 deep is its own error line; the lines around it are decided (exit 3), and --resume has nothing left', async () => {
+    n++;
+    const deep = `{"id":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+    writeFileSync(path('in.ndjson'), `${JSON.stringify({ id: 'a' })}\n${deep}\n${JSON.stringify({ id: 'b' })}\n`);
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson')];
+    const c = captureIo();
+    expect(await runScoreCommand(args, c.io, withDecider(fakeDecider())), c.err()).toBe(3);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.error?.code ?? o.decision?.applicantId])).toEqual([
+      [1, 'a'],
+      [2, 'data_invalid'],
+      [3, 'b'],
+    ]);
+    const again = fakeDecider();
+    expect(await runScoreCommand([...args, '--resume'], captureIo().io, withDecider(again))).toBe(3);
+    expect(again.decided).toEqual([]);
+    expect(readLines(path('out.ndjson'))).toHaveLength(3);
+  });
+
   it('an interrupted run (signal) exits 130 and --resume finishes it without deciding anything twice', async () => {
     n++;
     writeFileSync(

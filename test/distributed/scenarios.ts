@@ -126,7 +126,7 @@ export async function scenarioIdentical(rig: Rig, job: string): Promise<void> {
   const p = await rig.produce(job, out, ['--json-summary']);
   expect(p.code, p.stderr).toBe(3);
   expect(readFileSync(out, 'utf8')).toBe(rig.reference);
-  expect(JSON.parse(p.stdout)).toMatchObject({ rejected: 2, distributed: { job, failedChunks: [] } });
+  expect(JSON.parse(p.stdout)).toMatchObject({ rejected: 3, distributed: { job, failedChunks: [] } });
 }
 
 /** A worker killed -9 with a chunk in hand: another worker redoes it (BullMQ stalled jobs); nothing lost or doubled. */
