@@ -4,28 +4,20 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
 import { SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { keyFingerprints, type KeyFingerprints } from './keyFingerprints.js';
+import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { inProcessDecider, type BatchDecider, type DeciderIdentity } from './score/batchDecider.js';
+import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutput, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
-import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score/resumeState.js';
-import {
-  fingerprintInput,
-  readRunManifest,
-  resumeMismatches,
-  runManifestPath,
-  writeRunManifest,
-  type InputFingerprint,
-  type RunManifest,
-} from './score/runManifest.js';
+import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
+import { continueRun } from './score/continueRun.js';
+import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
-import { ENGINE_VERSION } from '../version.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
@@ -214,60 +206,6 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   const parsed = parseCommandArgs(argv, SCORE_ARG_OPTIONS);
   return parsed.values.help === true ? 'help' : planScoreArgs(parsed);
-}
-
-function runManifestOf(
-  args: ScoreArgs,
-  input: InputFingerprint,
-  identity: DeciderIdentity,
-  features: InputFingerprint | null,
-  keys: KeyFingerprints,
-): RunManifest {
-  return {
-    kind: 'creditlift-score-run',
-    version: 1,
-    input,
-    format: args.format,
-    model: identity.model,
-    policyHash: identity.policyHash,
-    engineVersion: ENGINE_VERSION,
-    features,
-    keys,
-    options: {
-      out: args.out,
-      errors: args.errors,
-      suggestions: args.suggestions,
-      maxRecordLines: args.maxRecordLines,
-      batch: args.chunkSize,
-      workers: args.workers,
-    },
-  };
-}
-
-/**
- * Checks `--resume` continues the very run that wrote the output (same input bytes, model,
- * policy and output-shaping options), then reads what it already answered.
- * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
- */
-async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promise<ResumeState | undefined> {
-  const before = await readRunManifest(runManifestPath(args.out));
-  if (before === undefined) {
-    const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
-    if (written === 0) return undefined;
-    throw new RunRefusedError(
-      `--resume: ${args.out} has no run manifest (${runManifestPath(args.out)}), so nothing shows it came from this input, model and policy; use --overwrite to start again`,
-    );
-  }
-  const differences = resumeMismatches(before, now);
-  if (differences.length > 0) {
-    throw new RunRefusedError(
-      `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`,
-    );
-  }
-  const resumed = await readResumeState([args.out, args.errors]);
-  if (resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
-  if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
-  return resumed;
 }
 
 /**

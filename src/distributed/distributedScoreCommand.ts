@@ -4,11 +4,12 @@ import { Queue } from 'bullmq';
 import type { CliIo } from '../cli/cliIo.js';
 import { CliExitCode } from '../cli/cliExitCode.js';
 import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
-import { readResumeState, type ResumeState } from '../cli/score/resumeState.js';
+import { continueRun } from '../cli/score/continueRun.js';
+import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
-import { fingerprintInput } from '../cli/score/runManifest.js';
+import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -19,7 +20,7 @@ import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
 import { createDistributedProgress } from './distributedProgress.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
-import { scoringFingerprint } from './scoringFingerprint.js';
+import { scoringIdentity } from './scoringFingerprint.js';
 
 // `score`'s options, plus the queue's own.
 const OPTIONS = {
@@ -70,7 +71,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       io.stdout(usage);
       return CliExitCode.ok;
     }
-    const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = planScoreArgs(parsed, ['queue', 'job']);
+    const args = planScoreArgs(parsed, ['queue', 'job']);
+    const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = args;
     outPath = out;
     if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
     const window = intOption(values.window, 'window', 64, 100_000);
@@ -88,10 +90,14 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
       }
     }
-    const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
-    if (resumed !== undefined && resumed.truncatedBytes > 0)
-      io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
-    const fingerprint: ScoringFingerprint = { ...(await scoringFingerprint(values)), suggestions };
+    const identity = await scoringIdentity(values);
+    const fingerprint: ScoringFingerprint = { ...identity.fingerprint, suggestions };
+    // The manifest `score` writes beside its output, checked as `score` checks it: the run's key in
+    // Redis is gone after success, under another --job name or after a restart without persistence,
+    // so it cannot be what says a resume continues the same run.
+    const runManifest = runManifestOf(args, inputPrint, { model: identity.model, policyHash: fingerprint.policyHash }, identity.features, fingerprint.keys);
+    const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
+    if (resumed === undefined) await writeRunManifest(runManifestPath(out), runManifest);
 
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
@@ -102,7 +108,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const q = queue;
     const client = link.client;
 
-    // The run's manifest: what it was started with, so a resume with other inputs is refused.
+    // The job's record in Redis: which chunks were enqueued, and what they were cut from (a resume
+    // that would cut other chunks under the same job ids is refused).
     const manifest = {
       input: resolve(input),
       inputSize: String(inputSize),
