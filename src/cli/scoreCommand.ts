@@ -42,7 +42,9 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
              income.monthlyNet,income.source,bureau.hasFile,platform.accountAgeMonths,...
            A numeric segment is an array index (evidence.0.kind, evidence.0.score,
            evidence.0.verification.method); a column naming an object or array ("evidence",
-           "controls") holds it as JSON. Cells are read by the schema's type at that path
+           "controls") holds it as JSON. Two columns naming one field (evidence.0.score and
+           evidence.00.score) or one inside the other (evidence.0 and evidence.0.kind) are
+           refused, naming both. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
            A "limitHistory" column holds the row's ledger of raises as JSON (not an applicant
            field); an empty cell is no ledger, a cell that is not one is that row's error.

@@ -141,6 +141,27 @@ describe('CSV input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses two columns that name one field through a zero-padded index, naming both (no value silently overwritten)', () => {
+    const issuesOf = (header: string[]) => {
+      try {
+        planCsvColumns(header);
+        return [];
+      } catch (e) {
+        return (e as ValidationError).issues.map((i) => [i.code, i.message]);
+      }
+    };
+    expect(issuesOf(['id', 'evidence.0.score', 'evidence.00.score'])).toEqual([
+      ['duplicate_column', 'column "evidence.00.score" names the same field as column "evidence.0.score"'],
+    ]);
+    expect(issuesOf(['id', 'evidence.01.kind', 'evidence.1.kind'])).toEqual([
+      ['duplicate_column', 'column "evidence.1.kind" names the same field as column "evidence.01.kind"'],
+    ]);
+    // A JSON column for the whole element beside a field of it, through the padded index.
+    expect(issuesOf(['id', 'evidence.0.kind', 'evidence.00'])).toEqual([['overlapping_columns', 'column "evidence.00" overlaps column "evidence.0.kind"']]);
+    // One padded index alone names one field: read as that index.
+    expect(planCsvColumns(['id', 'evidence.01.kind']).map((c) => c.path)).toEqual([['id'], ['evidence', 1, 'kind']]);
+  });
+
   it('a row with the wrong field count or a broken quote is an error record; later rows still read', async () => {
     const rs = await records('id,income.monthlyNet\na,1\nb\n"c"x,2\n"d\nstill d",3\n"e,4\n', 'csv');
     expect(rs.map((r) => [r.line, r.ok])).toEqual([
