@@ -9,7 +9,7 @@ import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
-import { lockOutput, type OutputLock } from './score/outputLock.js';
+import { lockOutputs, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
@@ -80,7 +80,7 @@ A progress bar is drawn on stderr when it is a terminal. The summary (records, d
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, options)
-and holds OUT.lock while it writes: a second run on the same --out is refused.
+and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
 
 Exit codes:
   0    every record decided
@@ -119,7 +119,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   if (argv.some((a) => a === '--queue' || a.startsWith('--queue=')))
     return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
   let decider: BatchDecider | undefined;
-  let lock: OutputLock | undefined;
+  let locks: OutputLock[] = [];
   const sinks: LineSink[] = [];
   try {
     const args = parseScoreArgs(argv);
@@ -128,8 +128,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.ok;
     }
     // The lock comes first: nothing below may look at or touch an output another run is writing.
-    lock = await lockOutput(args.out);
-    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    // The errors file too: two runs sharing one would each write it from its start.
+    locks = await lockOutputs([args.out, args.errors]);
+    for (const lock of locks)
+      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}, which no longer exists\n`);
     if (!args.resume && !args.overwrite) {
       for (const path of new Set([args.out, args.errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
@@ -200,7 +202,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     return reportError(e, io, SCORE_USAGE);
   } finally {
     await decider?.close();
-    await lock?.release();
+    for (const lock of locks) await lock.release();
   }
 }
 

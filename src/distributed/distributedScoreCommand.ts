@@ -8,7 +8,7 @@ import { continueRun } from '../cli/score/continueRun.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
-import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
+import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
@@ -62,7 +62,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let queue: Queue<ChunkJobData, ChunkResult> | undefined;
   const files: ChunkFile[] = [];
   let reading: InputRecords | undefined;
-  let lock: OutputLock | undefined;
+  let locks: OutputLock[] = [];
   let outPath = '';
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
@@ -81,8 +81,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const name = checkJobName(values.job as string);
 
     // As `score`: nothing below may look at or touch an output another run is writing.
-    lock = await lockOutput(out);
-    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    // The errors file too: two runs sharing one would each write it from its start.
+    locks = await lockOutputs([out, errors]);
+    for (const lock of locks)
+      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}, which no longer exists\n`);
     const inputPrint = await fingerprintInput(input);
     const inputSize = inputPrint.size;
     if (values.resume !== true && values.overwrite !== true) {
@@ -333,7 +335,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     reading?.close();
     if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
     link?.close();
-    await lock?.release();
+    for (const lock of locks) await lock.release();
   }
 }
 

@@ -350,6 +350,42 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     expect(c.err()).toMatch(/took over the lock/);
   });
 
+  it('a second run writing the same --errors file (another --out) is refused while the first writes; no error line is lost', async () => {
+    n++;
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(20, (i) => (i % 4 === 1 ? 'invalid' : null)),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = fakeDecider();
+    const decide = slow.decide;
+    slow.decide = async (records) => {
+      await gate;
+      return decide(records);
+    };
+    const first = runScoreCommand(
+      ['--in', path('in.ndjson'), '--out', path('a.ndjson'), '--errors', path('err.ndjson'), '--batch', '5'],
+      captureIo().io,
+      withDecider(slow),
+    );
+    // The first run holds its output (and so, by then, its errors file: both are taken before anything is read).
+    while (!existsSync(path('a.ndjson.lock'))) await new Promise((r) => setTimeout(r, 5));
+    // Its --errors as another run's --errors, and as another run's --out.
+    for (const argv of [
+      ['--out', path('b.ndjson'), '--errors', path('err.ndjson')],
+      ['--out', path('err.ndjson'), '--errors', path('c.ndjson')],
+    ]) {
+      const c = captureIo();
+      expect(await runScoreCommand(['--in', path('in.ndjson'), ...argv], c.io, withDecider(fakeDecider())), argv.join(' ')).toBe(2);
+      expect(c.err()).toMatch(new RegExp(`err\\.ndjson is being written by another creditlift score run \\(pid ${process.pid}`));
+    }
+    release();
+    expect(await first).toBe(3);
+    expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([2, 6, 10, 14, 18]);
+    expect(existsSync(path('err.ndjson.lock'))).toBe(false);
+  });
+
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {
     n++;
     writeFileSync(

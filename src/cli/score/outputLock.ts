@@ -51,6 +51,24 @@ export async function lockOutput(out: string): Promise<OutputLock> {
   };
 }
 
+/**
+ * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
+ * refused any of them releases those it took. Each file is locked under its own name, so a file
+ * that is one run's errors and another's output is held once whichever way it is named.
+ *
+ * @throws RunRefusedError naming the file and the run that holds it
+ */
+export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[]> {
+  const locks: OutputLock[] = [];
+  try {
+    for (const path of new Set(paths)) locks.push(await lockOutput(path));
+    return locks;
+  } catch (e) {
+    for (const lock of locks) await lock.release();
+    throw e;
+  }
+}
+
 // Markers of markers are made only when a run dies inside a takeover; past this many the files are
 // left for a person to look at.
 const MAX_TAKEOVER_DEPTH = 4;
