@@ -94,7 +94,7 @@ Exit codes:
 `;
 
 /** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */
-export const INTERRUPTED_EXIT_CODE = 130;
+export const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 
 /** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
 export interface ScoreCommandDeps {

@@ -349,7 +349,7 @@ function parseResult(text: string | null | undefined): Partial<ChunkResult> | un
 }
 
 /** Exit code of a run stopped by SIGINT/SIGTERM, as `score` uses. */
-const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

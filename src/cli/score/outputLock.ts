@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { RunRefusedError } from './runRefusedError.js';
 
@@ -40,15 +41,32 @@ export async function lockOutput(out: string): Promise<OutputLock> {
     throw new RunRefusedError(`${out} is being written by ${who}; wait for it to finish, or delete ${path} if you are sure no run is writing`);
   }
   let released = false;
+  holdUntilExit(path);
   return {
     path,
     tookOverFrom: got.tookOverFrom,
     async release() {
       if (released) return;
       released = true;
+      held.delete(path);
       await rm(path, { force: true });
     },
   };
+}
+
+// Locks this process holds. A second Ctrl-C ends the process at once (process.exit), before any
+// run's own release can run, so the 'exit' handler removes them: the process that held them is
+// ending, and a --resume would only have to take them over with a note.
+const held = new Set<string>();
+let exitHookInstalled = false;
+
+function holdUntilExit(path: string): void {
+  held.add(path);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const p of held) rmSync(p, { force: true });
+  });
 }
 
 /**
