@@ -28,7 +28,8 @@ describe('lockOutput', () => {
       const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
       expect(won, `round ${round}: runs that hold the lock`).toHaveLength(1);
       for (const e of refused) expect(e).toBeInstanceOf(RunRefusedError);
-      expect(won[0]!.tookOverFrom).toBe(dead);
+      // The winner removed the stale lock itself, or found it just removed by a run that then lost the race to create it.
+      expect([dead, undefined]).toContain(won[0]!.tookOverFrom);
       expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
       await won[0]!.release();
       expect(
