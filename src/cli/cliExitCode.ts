@@ -7,4 +7,4 @@ import { ExitCode } from '../commandLine/commandIo.js';
  * decided because of a runtime failure (a scorer worker died; their error lines say
  * `worker_failed`): run the same command with `--resume` to decide them. 130: interrupted.
  */
-export const CliExitCode = { ...ExitCode, rejected: 3, recordsFailed: 4 } as const;
+export const CliExitCode = { ...ExitCode, rejected: 3, recordsFailed: 4, interrupted: 130 } as const;

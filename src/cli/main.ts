@@ -102,10 +102,15 @@ export async function main(argv: readonly string[], io: CliIo = processCliIo): P
 
 const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|cli\.c?js|creditlift)$/.test(process.argv[1]);
 if (isEntry) {
-  // First Ctrl-C: finish the chunk in flight, write it, print the summary. Second: stop now.
+  // First Ctrl-C: finish the chunk in flight, write it, print the summary. Second: stop now, still
+  // as an interrupted run (130: resumable, as the README's table says); what is on disk is whole
+  // lines and at most a cut last line, which --resume cuts, and the output locks go on exit.
   const stop = new AbortController();
   const onSignal = () => {
-    if (stop.signal.aborted) process.exit(CliExitCode.failed);
+    if (stop.signal.aborted) {
+      process.stderr.write('interrupted again: stopped at once; run the same command with --resume to continue\n');
+      process.exit(CliExitCode.interrupted);
+    }
     stop.abort();
   };
   process.on('SIGINT', onSignal);

@@ -4,28 +4,20 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import type { ScorerArgs } from './openScorer.js';
 import { SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { keyFingerprints, type KeyFingerprints } from './keyFingerprints.js';
+import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { inProcessDecider, type BatchDecider, type DeciderIdentity } from './score/batchDecider.js';
+import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
-import { lockOutput, type OutputLock } from './score/outputLock.js';
+import { lockOutputs, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
-import { readResumeState, RETRY_ON_RESUME_CODE, type ResumeState } from './score/resumeState.js';
-import {
-  fingerprintInput,
-  readRunManifest,
-  resumeMismatches,
-  runManifestPath,
-  writeRunManifest,
-  type InputFingerprint,
-  type RunManifest,
-} from './score/runManifest.js';
+import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
+import { continueRun } from './score/continueRun.js';
+import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
-import { ENGINE_VERSION } from '../version.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
@@ -38,8 +30,8 @@ Decides every applicant in a file and writes one NDJSON line per input record, i
 as it goes:
   {"line":12,"decision":{...}}     the Decision for the record on input line 12
   {"line":13,"error":{"code":"validation_failed","message":"...","issues":[{"path":["income","monthlyNet"],...}]}}
-Every record gets exactly one of the two. Unreadable lines (bad JSON, broken CSV quoting, wrong
-field count) are error lines too, never a crash.
+Every record gets exactly one of the two. Unreadable lines (bad JSON, a repeated key, nesting past
+33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
   NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing
@@ -50,7 +42,9 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
              income.monthlyNet,income.source,bureau.hasFile,platform.accountAgeMonths,...
            A numeric segment is an array index (evidence.0.kind, evidence.0.score,
            evidence.0.verification.method); a column naming an object or array ("evidence",
-           "controls") holds it as JSON. Cells are read by the schema's type at that path
+           "controls") holds it as JSON. Two columns naming one field (evidence.0.score and
+           evidence.00.score) or one inside the other (evidence.0 and evidence.0.kind) are
+           refused, naming both. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
            A "limitHistory" column holds the row's ledger of raises as JSON (not an applicant
            field); an empty cell is no ledger, a cell that is not one is that row's error.
@@ -86,7 +80,7 @@ A progress bar is drawn on stderr when it is a terminal. The summary (records, d
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, options)
-and holds OUT.lock while it writes: a second run on the same --out is refused.
+and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
 
 Exit codes:
   0    every record decided
@@ -100,7 +94,7 @@ Exit codes:
 `;
 
 /** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */
-export const INTERRUPTED_EXIT_CODE = 130;
+export const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 
 /** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
 export interface ScoreCommandDeps {
@@ -125,7 +119,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   if (argv.some((a) => a === '--queue' || a.startsWith('--queue=')))
     return (await import('../distributed/distributedScoreCommand.js')).runDistributedScore(argv, io, SCORE_USAGE);
   let decider: BatchDecider | undefined;
-  let lock: OutputLock | undefined;
+  let locks: OutputLock[] = [];
   const sinks: LineSink[] = [];
   try {
     const args = parseScoreArgs(argv);
@@ -134,8 +128,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.ok;
     }
     // The lock comes first: nothing below may look at or touch an output another run is writing.
-    lock = await lockOutput(args.out);
-    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    // The errors file too: two runs sharing one would each write it from its start.
+    locks = await lockOutputs([args.out, args.errors]);
+    for (const lock of locks)
+      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}, which no longer exists\n`);
     if (!args.resume && !args.overwrite) {
       for (const path of new Set([args.out, args.errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
@@ -206,7 +202,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     return reportError(e, io, SCORE_USAGE);
   } finally {
     await decider?.close();
-    await lock?.release();
+    for (const lock of locks) await lock.release();
   }
 }
 
@@ -214,60 +210,6 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
 export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
   const parsed = parseCommandArgs(argv, SCORE_ARG_OPTIONS);
   return parsed.values.help === true ? 'help' : planScoreArgs(parsed);
-}
-
-function runManifestOf(
-  args: ScoreArgs,
-  input: InputFingerprint,
-  identity: DeciderIdentity,
-  features: InputFingerprint | null,
-  keys: KeyFingerprints,
-): RunManifest {
-  return {
-    kind: 'creditlift-score-run',
-    version: 1,
-    input,
-    format: args.format,
-    model: identity.model,
-    policyHash: identity.policyHash,
-    engineVersion: ENGINE_VERSION,
-    features,
-    keys,
-    options: {
-      out: args.out,
-      errors: args.errors,
-      suggestions: args.suggestions,
-      maxRecordLines: args.maxRecordLines,
-      batch: args.chunkSize,
-      workers: args.workers,
-    },
-  };
-}
-
-/**
- * Checks `--resume` continues the very run that wrote the output (same input bytes, model,
- * policy and output-shaping options), then reads what it already answered.
- * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
- */
-async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promise<ResumeState | undefined> {
-  const before = await readRunManifest(runManifestPath(args.out));
-  if (before === undefined) {
-    const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
-    if (written === 0) return undefined;
-    throw new RunRefusedError(
-      `--resume: ${args.out} has no run manifest (${runManifestPath(args.out)}), so nothing shows it came from this input, model and policy; use --overwrite to start again`,
-    );
-  }
-  const differences = resumeMismatches(before, now);
-  if (differences.length > 0) {
-    throw new RunRefusedError(
-      `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`,
-    );
-  }
-  const resumed = await readResumeState([args.out, args.errors]);
-  if (resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
-  if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
-  return resumed;
 }
 
 /**

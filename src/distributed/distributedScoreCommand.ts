@@ -4,11 +4,12 @@ import { Queue } from 'bullmq';
 import type { CliIo } from '../cli/cliIo.js';
 import { CliExitCode } from '../cli/cliExitCode.js';
 import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
-import { readResumeState, type ResumeState } from '../cli/score/resumeState.js';
+import { continueRun } from '../cli/score/continueRun.js';
+import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
-import { lockOutput, type OutputLock } from '../cli/score/outputLock.js';
-import { fingerprintInput } from '../cli/score/runManifest.js';
+import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
+import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -19,7 +20,7 @@ import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
 import { createDistributedProgress } from './distributedProgress.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
-import { scoringFingerprint } from './scoringFingerprint.js';
+import { scoringIdentity } from './scoringFingerprint.js';
 
 // `score`'s options, plus the queue's own.
 const OPTIONS = {
@@ -61,7 +62,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let queue: Queue<ChunkJobData, ChunkResult> | undefined;
   const files: ChunkFile[] = [];
   let reading: InputRecords | undefined;
-  let lock: OutputLock | undefined;
+  let locks: OutputLock[] = [];
   let outPath = '';
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
@@ -70,7 +71,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       io.stdout(usage);
       return CliExitCode.ok;
     }
-    const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = planScoreArgs(parsed, ['queue', 'job']);
+    const args = planScoreArgs(parsed, ['queue', 'job']);
+    const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = args;
     outPath = out;
     if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
     const window = intOption(values.window, 'window', 64, 100_000);
@@ -79,8 +81,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const name = checkJobName(values.job as string);
 
     // As `score`: nothing below may look at or touch an output another run is writing.
-    lock = await lockOutput(out);
-    if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom}, which no longer exists\n`);
+    // The errors file too: two runs sharing one would each write it from its start.
+    locks = await lockOutputs([out, errors]);
+    for (const lock of locks)
+      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}, which no longer exists\n`);
     const inputPrint = await fingerprintInput(input);
     const inputSize = inputPrint.size;
     if (values.resume !== true && values.overwrite !== true) {
@@ -88,10 +92,14 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
       }
     }
-    const resumed: ResumeState | undefined = values.resume === true ? await readResumeState([out, errors]) : undefined;
-    if (resumed !== undefined && resumed.truncatedBytes > 0)
-      io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
-    const fingerprint: ScoringFingerprint = { ...(await scoringFingerprint(values)), suggestions };
+    const identity = await scoringIdentity(values);
+    const fingerprint: ScoringFingerprint = { ...identity.fingerprint, suggestions };
+    // The manifest `score` writes beside its output, checked as `score` checks it: the run's key in
+    // Redis is gone after success, under another --job name or after a restart without persistence,
+    // so it cannot be what says a resume continues the same run.
+    const runManifest = runManifestOf(args, inputPrint, { model: identity.model, policyHash: fingerprint.policyHash }, identity.features, fingerprint.keys);
+    const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
+    if (resumed === undefined) await writeRunManifest(runManifestPath(out), runManifest);
 
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
@@ -102,7 +110,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const q = queue;
     const client = link.client;
 
-    // The run's manifest: what it was started with, so a resume with other inputs is refused.
+    // The job's record in Redis: which chunks were enqueued, and what they were cut from (a resume
+    // that would cut other chunks under the same job ids is refused).
     const manifest = {
       input: resolve(input),
       inputSize: String(inputSize),
@@ -326,7 +335,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     reading?.close();
     if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
     link?.close();
-    await lock?.release();
+    for (const lock of locks) await lock.release();
   }
 }
 
@@ -340,7 +349,7 @@ function parseResult(text: string | null | undefined): Partial<ChunkResult> | un
 }
 
 /** Exit code of a run stopped by SIGINT/SIGTERM, as `score` uses. */
-const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -93,15 +93,29 @@ export function describeRepeat(path: readonly (string | number)[]): string {
   return `key ${JSON.stringify(String(key))} appears twice in one object (at ${path.map(String).join('.')})`;
 }
 
-/** Own keys of every object in a parsed JSON value, summed. */
+/**
+ * Own keys of every object in a parsed JSON value, summed. A worklist, not recursion: JSON.parse
+ * takes nesting thousands of levels deeper than the call stack, and a line that overflowed here
+ * ended the whole run.
+ */
 function keysIn(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
   let n = 0;
-  if (Array.isArray(value)) {
-    for (const v of value) n += keysIn(v);
-    return n;
+  // Only objects and arrays are queued: every record is counted, so primitives are not pushed.
+  const pending: object[] = [];
+  const queue = (v: unknown) => {
+    if (typeof v === 'object' && v !== null) pending.push(v);
+  };
+  queue(value);
+  for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
+    if (Array.isArray(v)) {
+      for (const e of v) queue(e);
+      continue;
+    }
+    for (const k in v) {
+      n++;
+      queue((v as Record<string, unknown>)[k]);
+    }
   }
-  for (const k in value) n += 1 + keysIn((value as Record<string, unknown>)[k]);
   return n;
 }
 

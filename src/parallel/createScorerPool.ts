@@ -32,8 +32,10 @@ export interface ScorerPoolOptions {
   /** Records per task sent to a worker. Default 256: large enough to batch runtime calls, small enough to balance load. */
   readonly chunkSize?: number;
   /**
-   * A task not answered within this many milliseconds counts as a hung worker: the worker is
-   * killed and replaced, and the task's records are retried. Default 60000; 0 waits forever.
+   * A task not answered within this many milliseconds of when its worker could start it (when it
+   * was sent to an idle worker, or when the task before it on that worker was answered) counts as
+   * a hung worker: the worker is killed and replaced, and the task's records are retried. Size it
+   * for one chunk. Default 60000; 0 waits forever.
    */
   readonly taskTimeoutMs?: number;
   /**
@@ -133,7 +135,8 @@ interface HeldTask {
   readonly task: Task;
   /** Results settled on this side for records that could not be cloned, by index within the task. */
   readonly settled: ReadonlyMap<number, BatchResult>;
-  readonly timer: NodeJS.Timeout | undefined;
+  /** Armed once the worker can be working on this task (see `armTimer`); unset while it waits behind another. */
+  timer: NodeJS.Timeout | undefined;
 }
 
 interface Slot {
@@ -257,8 +260,23 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         return;
       }
     }
-    const timer = taskTimeoutMs === 0 ? undefined : setTimeout(() => hung(slot, child, task.id), taskTimeoutMs);
-    slot.tasks.set(task.id, { task, settled, timer });
+    slot.tasks.set(task.id, { task, settled, timer: undefined });
+    armTimer(slot);
+  };
+
+  /**
+   * Starts the hang timer of the task a worker is now working on: the oldest it holds. A task
+   * queued behind another is not timed yet (the worker answers in order, and its clock would run
+   * while the worker is busy on the first, killing a healthy worker as hung); it is timed once the
+   * one before it is answered.
+   */
+  const armTimer = (slot: Slot): void => {
+    const child = slot.child;
+    if (taskTimeoutMs === 0 || child === undefined) return;
+    const [first] = slot.tasks;
+    if (first === undefined || first[1].timer !== undefined) return;
+    const [taskId, held] = first;
+    held.timer = setTimeout(() => hung(slot, child, taskId), taskTimeoutMs);
   };
 
   const hung = (slot: Slot, child: ChildProcess, taskId: number): void => {
@@ -291,6 +309,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     } else {
       const held = slot.tasks.get(msg.id);
       slot.tasks.delete(msg.id);
+      armTimer(slot);
       if (held !== undefined) {
         clearTimeout(held.timer);
         if (msg.type === 'results') completeTask(held.task, msg.results, held.settled);

@@ -1,5 +1,7 @@
 import { tokenizeCsv } from '../csv/csvTokenizer.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const FALSE = new Set(['0', 'false', 'no']);
@@ -8,9 +10,10 @@ const MAX_ISSUES = 50;
 /**
  * Reads realised outcomes for a backtest from a file's text: NDJSON lines
  * `{"id": "...", "defaulted": true}`, or CSV (the one CSV tokenizer) with a header holding `id` and
- * `defaulted` columns (1/0, true/false, yes/no). Every line must read: a bad or duplicated id is
- * refused with a ValidationError naming each line at fault (the first 50), never skipped, since a
- * backtest on silently thinned outcomes misleads.
+ * `defaulted` columns (1/0, true/false, yes/no). Every line must read: a bad or duplicated id, or
+ * an NDJSON line that repeats a key (`duplicate_key`), is refused with a ValidationError naming
+ * each line at fault (the first 50), never skipped, since a backtest on silently thinned outcomes
+ * misleads.
  *
  * @example
  * readOutcomes('id,defaulted\na1,1\na2,0\n', 'csv'); // Map { 'a1' => true, 'a2' => false }
@@ -19,8 +22,8 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
   const out = new Map<string, boolean>();
   const issues: ValidationIssue[] = [];
   let more = 0;
-  const bad = (line: number, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ path: [line], code: 'invalid_outcome', message: `line ${line}: ${message}` });
+  const bad = (line: number, message: string, code: ValidationIssueCode = 'invalid_outcome', at: readonly (string | number)[] = []) => {
+    if (issues.length < MAX_ISSUES) issues.push({ path: [line, ...at], code, message: `line ${line}: ${message}` });
     else more++;
   };
   const take = (line: number, id: unknown, flag: unknown) => {
@@ -57,12 +60,13 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
   } else {
     text.split(/\r\n|\n|\r/).forEach((line, i) => {
       if (line.trim() === '') return;
-      try {
-        const value = JSON.parse(line) as Record<string, unknown> | null;
+      // Strict: a repeated key (`"defaulted":true,"defaulted":false`) would otherwise be read as its
+      // last value, and a backtest on silently altered outcomes misleads as much as on thinned ones.
+      const parsed = parseStrictJson(line);
+      if (parsed.ok) {
+        const value = parsed.value as Record<string, unknown> | null;
         take(i + 1, value?.id, value?.defaulted);
-      } catch {
-        bad(i + 1, 'not valid JSON');
-      }
+      } else bad(i + 1, parsed.issue.message, parsed.issue.code, parsed.issue.path);
     });
   }
   if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more line(s) at fault; the first ${MAX_ISSUES} are listed` });

@@ -58,6 +58,29 @@ describe('NDJSON input', () => {
     expect(JSON.stringify(r)).not.toContain('Zhang');
   });
 
+  it('a line nested deeper than any applicant (5,000 levels) is its own too_deep error record; the lines around it read', async () => {
+    const d = 5_000;
+    const rs = await records(
+      `{"id":"a"}\n{"id":${'['.repeat(d)}${']'.repeat(d)}}\n{"applicant":{"id":"b"},"limitHistory":${'['.repeat(d)}${']'.repeat(d)}}\n{"id":"c"}\n`,
+      'ndjson',
+    );
+    expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+      [1, 'a'],
+      [2, 'too_deep'],
+      [3, 'too_deep'],
+      [4, 'c'],
+    ]);
+    // The path names where the nesting went too deep, under the field that holds it.
+    expect(!rs[1]!.ok && rs[1]!.error.issues?.[0]?.path.slice(0, 2)).toEqual(['id', 0]);
+    expect(!rs[2]!.ok && rs[2]!.error.issues?.[0]?.path[0]).toBe('limitHistory');
+  });
+
+  it('a line no deeper than an applicant may be is read whole, to be judged by validation as any record', async () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const [envelope] = await records(`{"applicant":${nested(33)}}`, 'ndjson');
+    expect(envelope!.ok).toBe(true);
+  });
+
   it('law: every non-blank line yields exactly one record, whatever its text', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -118,6 +141,27 @@ describe('CSV input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses two columns that name one field through a zero-padded index, naming both (no value silently overwritten)', () => {
+    const issuesOf = (header: string[]) => {
+      try {
+        planCsvColumns(header);
+        return [];
+      } catch (e) {
+        return (e as ValidationError).issues.map((i) => [i.code, i.message]);
+      }
+    };
+    expect(issuesOf(['id', 'evidence.0.score', 'evidence.00.score'])).toEqual([
+      ['duplicate_column', 'column "evidence.00.score" names the same field as column "evidence.0.score"'],
+    ]);
+    expect(issuesOf(['id', 'evidence.01.kind', 'evidence.1.kind'])).toEqual([
+      ['duplicate_column', 'column "evidence.1.kind" names the same field as column "evidence.01.kind"'],
+    ]);
+    // A JSON column for the whole element beside a field of it, through the padded index.
+    expect(issuesOf(['id', 'evidence.0.kind', 'evidence.00'])).toEqual([['overlapping_columns', 'column "evidence.00" overlaps column "evidence.0.kind"']]);
+    // One padded index alone names one field: read as that index.
+    expect(planCsvColumns(['id', 'evidence.01.kind']).map((c) => c.path)).toEqual([['id'], ['evidence', 1, 'kind']]);
+  });
+
   it('a row with the wrong field count or a broken quote is an error record; later rows still read', async () => {
     const rs = await records('id,income.monthlyNet\na,1\nb\n"c"x,2\n"d\nstill d",3\n"e,4\n', 'csv');
     expect(rs.map((r) => [r.line, r.ok])).toEqual([
@@ -129,6 +173,19 @@ describe('CSV input', () => {
     ]);
     expect(rs.map((r) => (r.ok ? null : r.error.issues?.[0]?.code))).toEqual([null, 'wrong_field_count', 'invalid_quote', null, 'unclosed_quote']);
     expect((rs[3] as { value: { id: string } }).value.id).toBe('d\nstill d');
+  });
+
+  it('a cell nested 5,000 deep (a JSON column or the limitHistory ledger) is a too_deep error record of its row; the other rows read', async () => {
+    const deep = `"${'['.repeat(5_000)}${']'.repeat(5_000)}"`;
+    const rs = await records(`id,controls,limitHistory\na,,\nb,${deep},\nc,,${deep}\nd,,\n`, 'csv');
+    expect(rs.map((r) => [r.line, r.ok ? (r.value as { id: string }).id : r.error.issues?.[0]?.code])).toEqual([
+      [2, 'a'],
+      [3, 'too_deep'],
+      [4, 'too_deep'],
+      [5, 'd'],
+    ]);
+    expect(!rs[1]!.ok && rs[1]!.error.issues?.[0]?.path[0]).toBe('controls');
+    expect(!rs[2]!.ok && rs[2]!.error.issues?.[0]?.path[0]).toBe('limitHistory');
   });
 
   it('an empty file or a header-only file has no records; an empty one says the header is missing', async () => {

@@ -146,6 +146,24 @@ describe('creditlift score (fake decider)', () => {
     ).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  it('a valid line nested 5,000 deep is its own error line; the lines around it are decided (exit 3), and --resume has nothing left', async () => {
+    n++;
+    const deep = `{"id":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+    writeFileSync(path('in.ndjson'), `${JSON.stringify({ id: 'a' })}\n${deep}\n${JSON.stringify({ id: 'b' })}\n`);
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson')];
+    const c = captureIo();
+    expect(await runScoreCommand(args, c.io, withDecider(fakeDecider())), c.err()).toBe(3);
+    expect(readLines(path('out.ndjson')).map((o) => [o.line, o.error?.code ?? o.decision?.applicantId])).toEqual([
+      [1, 'a'],
+      [2, 'data_invalid'],
+      [3, 'b'],
+    ]);
+    const again = fakeDecider();
+    expect(await runScoreCommand([...args, '--resume'], captureIo().io, withDecider(again))).toBe(3);
+    expect(again.decided).toEqual([]);
+    expect(readLines(path('out.ndjson'))).toHaveLength(3);
+  });
+
   it('an interrupted run (signal) exits 130 and --resume finishes it without deciding anything twice', async () => {
     n++;
     writeFileSync(
@@ -330,6 +348,42 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     const c = captureIo();
     expect(await runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--resume'], c.io, withDecider(fakeDecider()))).toBe(0);
     expect(c.err()).toMatch(/took over the lock/);
+  });
+
+  it('a second run writing the same --errors file (another --out) is refused while the first writes; no error line is lost', async () => {
+    n++;
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(20, (i) => (i % 4 === 1 ? 'invalid' : null)),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = fakeDecider();
+    const decide = slow.decide;
+    slow.decide = async (records) => {
+      await gate;
+      return decide(records);
+    };
+    const first = runScoreCommand(
+      ['--in', path('in.ndjson'), '--out', path('a.ndjson'), '--errors', path('err.ndjson'), '--batch', '5'],
+      captureIo().io,
+      withDecider(slow),
+    );
+    // The first run holds its output (and so, by then, its errors file: both are taken before anything is read).
+    while (!existsSync(path('a.ndjson.lock'))) await new Promise((r) => setTimeout(r, 5));
+    // Its --errors as another run's --errors, and as another run's --out.
+    for (const argv of [
+      ['--out', path('b.ndjson'), '--errors', path('err.ndjson')],
+      ['--out', path('err.ndjson'), '--errors', path('c.ndjson')],
+    ]) {
+      const c = captureIo();
+      expect(await runScoreCommand(['--in', path('in.ndjson'), ...argv], c.io, withDecider(fakeDecider())), argv.join(' ')).toBe(2);
+      expect(c.err()).toMatch(new RegExp(`err\\.ndjson is being written by another creditlift score run \\(pid ${process.pid}`));
+    }
+    release();
+    expect(await first).toBe(3);
+    expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([2, 6, 10, 14, 18]);
+    expect(existsSync(path('err.ndjson.lock'))).toBe(false);
   });
 
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {

@@ -9,6 +9,7 @@ import {
   scenarioRedisRestarted,
   scenarioRedisUnreachable,
   scenarioRefusedThenResumed,
+  scenarioResumeOtherInput,
   scenarioWorkerKilled,
   type Rig,
 } from './scenarios.js';
@@ -44,6 +45,9 @@ describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker pro
   });
   it('Redis restarted mid-run: the run carries on; output identical', async () => {
     await scenarioRedisRestarted(rig, 'restart');
+  });
+  it('--resume with another input is refused (exit 2) as score refuses it, whether Redis still knows the job or not', async () => {
+    await scenarioResumeOtherInput(rig, 'other');
   });
   it('Redis unreachable: exit 1 with an error naming it', async () => {
     await scenarioRedisUnreachable(rig, 'nowhere');

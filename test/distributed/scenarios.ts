@@ -126,7 +126,7 @@ export async function scenarioIdentical(rig: Rig, job: string): Promise<void> {
   const p = await rig.produce(job, out, ['--json-summary']);
   expect(p.code, p.stderr).toBe(3);
   expect(readFileSync(out, 'utf8')).toBe(rig.reference);
-  expect(JSON.parse(p.stdout)).toMatchObject({ rejected: 2, distributed: { job, failedChunks: [] } });
+  expect(JSON.parse(p.stdout)).toMatchObject({ rejected: 3, distributed: { job, failedChunks: [] } });
 }
 
 /** A worker killed -9 with a chunk in hand: another worker redoes it (BullMQ stalled jobs); nothing lost or doubled. */
@@ -285,6 +285,41 @@ async function hasUnfinishedChunk(rig: Rig, job: string): Promise<boolean> {
   } finally {
     client.disconnect();
   }
+}
+
+/**
+ * --resume of a finished queue run with another input is refused (exit 2, as `score` refuses it)
+ * whatever Redis holds: the run's key is gone after success, and another --job name has none. The
+ * queue run writes the same manifest as `score`, so `score` itself refuses it too.
+ */
+export async function scenarioResumeOtherInput(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const first = await rig.produce(job, out);
+  expect(first.code, first.stderr).toBe(3);
+  const plainManifest = JSON.parse(readFileSync(`${rig.dir}/reference.ndjson.run.json`, 'utf8')) as { input: unknown; model: unknown; policyHash: unknown };
+  expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8'))).toMatchObject({
+    kind: 'creditlift-score-run',
+    input: plainManifest.input,
+    model: plainManifest.model,
+    policyHash: plainManifest.policyHash,
+  });
+  const other = join(rig.dir, `${job}-other.ndjson`);
+  writeFileSync(other, ndjsonBook(200, false));
+  const written = readFileSync(out, 'utf8');
+  for (const name of [job, `${job}-renamed`]) {
+    const io = captureIo();
+    const argv = ['--in', other, '--out', out, '--queue', `redis://127.0.0.1:${rig.redis.port}/0`, '--job', name, ...SCORE_FLAGS, '--resume'];
+    expect(await runScoreCommand(argv, io.io), io.err()).toBe(2);
+    expect(io.err()).toMatch(/--resume would mix two runs in .*: the input differs/);
+  }
+  const plain = captureIo();
+  expect(await runScoreCommand(['--in', other, '--out', out, '--suggestions', '0', '--resume'], plain.io)).toBe(2);
+  expect(plain.err()).toMatch(/the input differs/);
+  expect(readFileSync(out, 'utf8')).toBe(written);
+  // The same input resumes: nothing left to decide, nothing written twice.
+  const again = await rig.produce(`${job}-renamed`, out, ['--resume']);
+  expect(again.code, again.stderr).toBe(3);
+  expect(readFileSync(out, 'utf8')).toBe(written);
 }
 
 /** No Redis at the address: exit 1 naming it, within the timeout. */

@@ -60,6 +60,14 @@ describe('firstDuplicateJsonKey', () => {
       { seed: 20_261_129, numRuns: 1_000 },
     );
   });
+
+  it('answers for a value nested far deeper than the call stack (no recursion): 200,000 levels, with and without a repeat', () => {
+    const d = 200_000;
+    const deep = `{"id":${'['.repeat(d)}${']'.repeat(d)}}`;
+    expect(duplicateKeyOfParsed(deep, JSON.parse(deep))).toBeUndefined();
+    const repeated = `{"a":${'['.repeat(d)}{"k":1,"k":2}${']'.repeat(d)}}`;
+    expect(duplicateKeyOfParsed(repeated, JSON.parse(repeated))?.slice(-2)).toEqual([0, 'k']);
+  });
 });
 
 describe('duplicateJsonKeys', () => {

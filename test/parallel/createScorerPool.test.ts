@@ -14,7 +14,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorerPool, type ScorerPool, workerGcFlags } from '../../src/parallel/createScorerPool.js';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
+import { FAIL_ID, SLOW_ID, SLOW_MS } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 
@@ -373,6 +373,25 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
       if (victim !== undefined) process.kill(victim, 'SIGKILL');
       // Retried records decide on the other worker: the result is exactly the in-process one.
       expect(json(await running)).toBe(local);
+    }
+  });
+});
+
+describe('createScorerPool: taskTimeoutMs', () => {
+  it('times a task from when its worker can start it: a healthy worker with chunks queued behind each other is never killed as hung', async () => {
+    // Each chunk takes SLOW_MS; the timeout is under two chunks, so a timer started when the second
+    // chunk was queued (behind the first) would fire before that chunk could answer.
+    const pool = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: SLOW_MS * 1.9 });
+    try {
+      // Warm first: a cold worker's first chunk (JIT, lazy tables) on a loaded machine is no hang either, but is not what is measured here.
+      await pool.safeDecideBatch(synthetic.slice(0, 5));
+      const pids = pool.workerPids();
+      const batch = synthetic.slice(0, 20).map((a, i) => (i % 5 === 0 ? { ...a, id: SLOW_ID } : a));
+      const results = await pool.safeDecideBatch(batch);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(pool.workerPids(), 'the same worker, never killed').toEqual(pids);
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -97,5 +97,12 @@ describe('creditlift simulate', () => {
       await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'bad-outcomes.csv'), '--out', join(work, 'b2.json')], c.io),
     ).toBe(1);
     expect(c.err()).toMatch(/line 3: "defaulted" must be true or false/);
+    // A repeated key would be read as its last value: refused, naming the line and the key.
+    writeFileSync(join(work, 'dup-outcomes.ndjson'), '{"id":"a","defaulted":true,"defaulted":false}\n');
+    const d = captureIo();
+    expect(
+      await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'dup-outcomes.ndjson'), '--out', join(work, 'b2.json')], d.io),
+    ).toBe(1);
+    expect(d.err()).toMatch(/line 1: key "defaulted" appears twice in one object/);
   });
 });

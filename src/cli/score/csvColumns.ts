@@ -38,10 +38,18 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
  */
 export function planCsvColumns(header: readonly string[], schema: SchemaNode = applicantJsonSchema() as SchemaNode): CsvColumn[] {
   const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
+  // Each field named so far (its path with indexes as numbers, so `evidence.00` and `evidence.0`
+  // are one field) and the header that named it first: comparing header text let a zero-padded
+  // index name a field twice, the later cell silently overwriting the earlier.
+  const seen = new Map<string, string>();
+  const fields: string[] = [];
   const columns = header.map((raw, j): CsvColumn => {
     const name = raw.trim();
     const segments = name.length > MAX_COLUMN_NAME_LENGTH ? [] : name.split('.');
+    const path = segments.map((s) => (/^\d{1,6}$/.test(s) ? Number(s) : s));
+    const field = path.join('.');
+    fields.push(field);
+    const first = seen.get(field);
     if (name.length > MAX_COLUMN_NAME_LENGTH)
       issues.push({
         path: ['header', j],
@@ -52,24 +60,29 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
       issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") is not a dotted field path` });
     else if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s)))
       issues.push({ path: ['header', j], code: 'invalid_column_name', message: `column ${j + 1} ("${raw}") names a reserved key` });
-    else if (seen.has(name)) issues.push({ path: ['header', j], code: 'duplicate_column', message: `column "${name}" appears more than once` });
-    seen.add(name);
-    const path = segments.map((s) => (/^\d{1,6}$/.test(s) ? Number(s) : s));
+    else if (first !== undefined)
+      issues.push({
+        path: ['header', j],
+        code: 'duplicate_column',
+        message: first === name ? `column "${name}" appears more than once` : `column "${name}" names the same field as column "${first}"`,
+      });
+    if (first === undefined) seen.set(field, name);
     return { header: name, path, kind: name === LEDGER_COLUMN ? 'ledger' : kindAt(schema, path) };
   });
-  // Every proper dotted prefix of every header, with one header it belongs to: a column whose whole
-  // name is such a prefix overlaps that header. Linear in the header's length (40,000 columns in
+  // Every proper dotted prefix of every field, with one header it belongs to: a column whose whole
+  // field is such a prefix overlaps that header. Linear in the header's length (40,000 columns in
   // milliseconds), where comparing every pair of columns was quadratic.
   const prefixes = new Map<string, string>();
-  for (const c of columns) {
-    if (c.path.length === 0) continue; // refused above for its length
-    for (let k = c.header.indexOf('.'); k >= 0; k = c.header.indexOf('.', k + 1)) {
-      const prefix = c.header.slice(0, k);
+  columns.forEach((c, j) => {
+    if (c.path.length === 0) return; // refused above for its length
+    const field = fields[j] as string;
+    for (let k = field.indexOf('.'); k >= 0; k = field.indexOf('.', k + 1)) {
+      const prefix = field.slice(0, k);
       if (!prefixes.has(prefix)) prefixes.set(prefix, c.header);
     }
-  }
+  });
   columns.forEach((c, j) => {
-    const clash = prefixes.get(c.header);
+    const clash = prefixes.get(fields[j] as string);
     if (clash !== undefined) issues.push({ path: ['header', j], code: 'overlapping_columns', message: `column "${c.header}" overlaps column "${clash}"` });
   });
   if (issues.length > 0) throw new ValidationError('CSV header', issues);

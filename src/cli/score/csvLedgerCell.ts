@@ -3,10 +3,11 @@ import type { ValidationIssue } from '../../errors/validationError.js';
 import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 import { LEDGER_COLUMN } from './csvColumns.js';
+import { recordTooDeep } from './recordTooDeep.js';
 
 /**
  * A CSV row's `limitHistory` cell: JSON text of the ledger `decide` takes. Unlike an applicant's JSON
- * cell, which stays text for validation to refuse, text that is not JSON or repeats a key is named
+ * cell, which stays text for validation to refuse, text that is not JSON, nests too deep or repeats a key is named
  * here: there is no schema after this to say what the cell should have been.
  */
 export function readCsvLedgerCell(
@@ -22,6 +23,8 @@ export function readCsvLedgerCell(
       issues: [{ path: [LEDGER_COLUMN], code: 'invalid_json', message: 'the limitHistory cell is not JSON (a ledger: [{"asOf", "from", "to"}, ...])' }],
     };
   }
+  const deep = recordTooDeep(value, [LEDGER_COLUMN]);
+  if (deep !== undefined) return { ok: false, issues: [deep] };
   const repeated = duplicateKeyOfParsed(text, value);
   if (repeated !== undefined) {
     return {

@@ -4,6 +4,7 @@ import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.js';
 import { readCsvLedgerCell } from './csvLedgerCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
+import { recordTooDeep } from './recordTooDeep.js';
 
 export { DEFAULT_MAX_RECORD_LINES };
 
@@ -54,38 +55,50 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         ledgerAt = columns.findIndex((c) => c.kind === 'ledger');
         continue;
       }
-      if (bad !== undefined) yield unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
-      else if (t.kind === 'error') yield unreadableRecord(t.line, t.code, t.message);
-      else if (t.cells.length === 1 && (t.cells[0] as string).trim() === '' && columns.length > 1) continue;
-      else if (t.cells.length !== columns.length) {
-        yield {
-          line: t.line,
-          ok: false,
-          error: {
-            code: 'data_invalid',
-            message: `line ${t.line}: ${t.cells.length} fields, the header has ${columns.length}`,
-            issues: [
-              {
-                path: [],
-                code: 'wrong_field_count',
-                message: `${t.cells.length} fields, expected ${columns.length}`,
-                expected: String(columns.length),
-                received: String(t.cells.length),
-              },
-            ],
-          },
-        };
-      } else {
-        const value = csvRowToApplicant(columns, t.cells);
-        const cell = ledgerAt < 0 ? '' : (t.cells[ledgerAt] as string);
-        if (cell.trim() === '') {
-          yield { line: t.line, ok: true, value };
-          continue;
-        }
-        const ledger = readCsvLedgerCell(cell);
-        yield ledger.ok ? { line: t.line, ok: true, value, limitHistory: ledger.value } : refusedRecord(t.line, ledger.issues);
+      let record: InputRecord | undefined;
+      try {
+        record = rowRecord(columns, t, bad);
+      } catch (e) {
+        // Whatever one row does to the reader is that row's error: an exception here would end the
+        // run, and --resume would meet the same row and end again.
+        record = unreadableRecord(t.line, 'unreadable_input', `could not be read (${e instanceof Error ? e.name : typeof e})`);
       }
+      if (record !== undefined) yield record;
     }
+  }
+
+  /** One row's record; undefined for a blank line. */
+  function rowRecord(columns: readonly CsvColumn[], t: CsvToken, bad: number | undefined): InputRecord | undefined {
+    if (bad !== undefined) return unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
+    if (t.kind === 'error') return unreadableRecord(t.line, t.code, t.message);
+    if (t.cells.length === 1 && (t.cells[0] as string).trim() === '' && columns.length > 1) return undefined;
+    if (t.cells.length !== columns.length) {
+      return {
+        line: t.line,
+        ok: false,
+        error: {
+          code: 'data_invalid',
+          message: `line ${t.line}: ${t.cells.length} fields, the header has ${columns.length}`,
+          issues: [
+            {
+              path: [],
+              code: 'wrong_field_count',
+              message: `${t.cells.length} fields, expected ${columns.length}`,
+              expected: String(columns.length),
+              received: String(t.cells.length),
+            },
+          ],
+        },
+      };
+    }
+    const value = csvRowToApplicant(columns, t.cells);
+    // A JSON cell may nest as deep as JSON.parse goes; refused here, as an NDJSON line would be.
+    const deep = recordTooDeep(value);
+    if (deep !== undefined) return refusedRecord(t.line, [deep]);
+    const cell = ledgerAt < 0 ? '' : (t.cells[ledgerAt] as string);
+    if (cell.trim() === '') return { line: t.line, ok: true, value };
+    const ledger = readCsvLedgerCell(cell);
+    return ledger.ok ? { line: t.line, ok: true, value, limitHistory: ledger.value } : refusedRecord(t.line, ledger.issues);
   }
 
   for await (const chunk of chunks) {

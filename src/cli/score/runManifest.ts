@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
+import type { DeciderIdentity } from './batchDecider.js';
+import type { ScoreArgs } from './scoreArgs.js';
 
 /** The input file of a run as the manifest pins it. */
 export interface InputFingerprint {
@@ -111,4 +114,36 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
   if (before.options.maxRecordLines !== now.options.maxRecordLines)
     out.push(`--max-record-lines differs: ${before.options.maxRecordLines}, now ${now.options.maxRecordLines}`);
   return out;
+}
+
+/**
+ * The manifest of a `score` run (in process, with --workers, or with --queue: one shape, so a
+ * resume is checked the same way whichever way the output was written).
+ */
+export function runManifestOf(
+  args: ScoreArgs,
+  input: InputFingerprint,
+  identity: DeciderIdentity,
+  features: InputFingerprint | null,
+  keys: KeyFingerprints,
+): RunManifest {
+  return {
+    kind: 'creditlift-score-run',
+    version: 1,
+    input,
+    format: args.format,
+    model: identity.model,
+    policyHash: identity.policyHash,
+    engineVersion: ENGINE_VERSION,
+    features,
+    keys,
+    options: {
+      out: args.out,
+      errors: args.errors,
+      suggestions: args.suggestions,
+      maxRecordLines: args.maxRecordLines,
+      batch: args.chunkSize,
+      workers: args.workers,
+    },
+  };
 }

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockOutput } from '../../src/cli/score/outputLock.js';
+import { RunRefusedError } from '../../src/cli/score/runRefusedError.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-lock-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The pid of a process that has exited: what a run killed with -9 leaves in its lock. */
+function deadPid(): number {
+  const pid = spawnSync(process.execPath, ['-e', '']).pid;
+  if (pid === undefined) throw new Error('no child pid');
+  return pid;
+}
+
+describe('lockOutput', () => {
+  it("law: runs taking over a dead run's lock at the same moment: exactly one wins, every other is refused (100 rounds of 6)", async () => {
+    const out = join(work, 'race.ndjson');
+    const dead = deadPid();
+    for (let round = 0; round < 100; round++) {
+      writeFileSync(`${out}.lock`, `${JSON.stringify({ pid: dead, host: hostname() })}\n`);
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => lockOutput(out)));
+      const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      expect(won, `round ${round}: runs that hold the lock`).toHaveLength(1);
+      for (const e of refused) expect(e).toBeInstanceOf(RunRefusedError);
+      // The winner removed the stale lock itself, or found it just removed by a run that then lost the race to create it.
+      expect([dead, undefined]).toContain(won[0]!.tookOverFrom);
+      expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+      await won[0]!.release();
+      expect(
+        readdirSync(work).filter((f) => f.startsWith('race.ndjson.lock')),
+        'nothing left behind',
+      ).toEqual([]);
+    }
+  });
+
+  it('a run that died in the middle of a takeover (its marker left behind) does not hold the output forever', async () => {
+    const out = join(work, 'crashed.ndjson');
+    const stale = `${JSON.stringify({ pid: deadPid(), host: hostname() })}\n`;
+    writeFileSync(`${out}.lock`, stale);
+    const marker = `${out}.lock.takeover-${createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+    writeFileSync(marker, `${JSON.stringify({ pid: deadPid(), host: hostname(), nonce: 'x' })}\n`);
+    const lock = await lockOutput(out);
+    expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(existsSync(marker)).toBe(false);
+    await lock.release();
+  });
+
+  it('a marker held by a live run refuses a second taker, as the lock itself would', async () => {
+    const out = join(work, 'taking.ndjson');
+    const stale = `${JSON.stringify({ pid: deadPid(), host: hostname() })}\n`;
+    writeFileSync(`${out}.lock`, stale);
+    const marker = `${out}.lock.takeover-${createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
+    writeFileSync(marker, `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'y' })}\n`);
+    await expect(lockOutput(out)).rejects.toThrow(RunRefusedError);
+    expect(readFileSync(`${out}.lock`, 'utf8')).toBe(stale);
+  });
+
+  it('a live lock is never taken; a released one is free again', async () => {
+    const out = join(work, 'live.ndjson');
+    const lock = await lockOutput(out);
+    await expect(lockOutput(out)).rejects.toThrow(/being written by another creditlift score run/);
+    await lock.release();
+    expect(existsSync(`${out}.lock`)).toBe(false);
+    await (await lockOutput(out)).release();
+  });
+});
