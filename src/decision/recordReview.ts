@@ -7,13 +7,13 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { applyStepLimits, type LimitChange } from '../policy/stepLimit.js';
-import { ENGINE_VERSION } from '../version.js';
-import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { originInputHash, type FollowUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
+import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
+import { sealFollowUp } from './sealFollowUp.js';
 
 /**
  * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
@@ -104,37 +104,6 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
     }
   }
   return { ceiling, bound };
-}
-
-/** The origin's input hash a follow-up records, when its prior has one (see DecisionAudit.originInputHash). */
-export function originOf(prior: Decision): { readonly originInputHash?: string } {
-  const origin = originInputHash(prior);
-  return origin === undefined ? {} : { originInputHash: origin };
-}
-
-/** The audit of a review or contest: the prior's model, the subject hash of the prior (a review never sees the applicant), sealed under the scorer's keys. */
-function sealFollowUp(prior: Decision, rest: Omit<Decision, 'audit'>, kind: 'review' | 'contest', inputJson: string, env: ReviewContext): Decision {
-  const audit = buildAudit(
-    {
-      applicantId: prior.applicantId,
-      asOf: prior.asOf,
-      modelId: prior.audit.modelId,
-      modelSha256: prior.audit.modelSha256,
-      // The terms are the prior's, priced and capped under its policy: the record names that policy
-      // (a later approval of them is checked against it; see checkSamePolicy).
-      policyHash: prior.audit.policyHash,
-      catalogHash: prior.audit.catalogHash,
-      engineVersion: ENGINE_VERSION,
-      kind,
-      priorDecisionId: prior.audit.decisionId,
-      ...originOf(prior),
-      inputJson,
-      subject: '',
-    },
-    env.keys,
-  );
-  // The subject is the prior's: it keeps the identity hash the next reassessment checks.
-  return sealDecision({ ...rest, audit: { ...audit, subjectHash: prior.audit.subjectHash } }, env.keys);
 }
 
 /**
@@ -236,7 +205,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     },
     'review',
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, outcome, limit }),
-    env,
+    env.keys,
   );
 }
 
@@ -293,6 +262,6 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     },
     'contest',
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next }),
-    env,
+    env.keys,
   );
 }

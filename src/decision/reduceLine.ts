@@ -4,11 +4,10 @@ import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction } from '../policy/applyReduction.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
-import { ENGINE_VERSION } from '../version.js';
-import { buildAudit, sealDecision, type AuditKeys } from './audit.js';
+import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { originOf } from './recordReview.js';
+import { sealFollowUp } from './sealFollowUp.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
@@ -41,35 +40,16 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const line = lineOnFileAfter(prior, env.policy.limits.roundingStep);
   const limit = applyReduction(line, amount, env.policy);
   const lowered = limit < line;
-  const audit = buildAudit(
-    {
-      applicantId: prior.applicantId,
-      asOf: prior.asOf,
-      modelId: prior.audit.modelId,
-      modelSha256: prior.audit.modelSha256,
-      // The terms kept are the prior's, priced, capped and explained under its policy and catalog:
-      // the record names those (a later approval is checked against them). Only the rounding step
-      // is this scorer's, and rounding down never raises a line.
-      policyHash: prior.audit.policyHash,
-      catalogHash: prior.audit.catalogHash,
-      engineVersion: ENGINE_VERSION,
-      kind: 'reduction',
-      priorDecisionId: prior.audit.decisionId,
-      ...originOf(prior),
-      inputJson: canonicalJson({ priorDecisionId: prior.audit.decisionId, amount }),
-      subject: '',
-    },
-    env.keys,
-  );
   const codes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
   const owed = prior.outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || limit < line;
   const r = POLICY_REASONS[CUSTOMER_REDUCTION];
   const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans };
   const reasons = owed ? [...(lowered ? [own] : []), ...prior.reasons.filter((x) => x.code !== CUSTOMER_REDUCTION)].slice(0, MAX_PRINCIPAL_REASONS) : [];
-  // The subject is the prior's: a reduction never sees the applicant, and keeps the identity hash
-  // the next reassessment checks.
   const { audit: _priorAudit, ...rest } = prior;
-  return sealDecision(
+  // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
+  // policy), and rounding down never raises a line.
+  return sealFollowUp(
+    prior,
     {
       ...rest,
       limit,
@@ -84,8 +64,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       certificateImpacts: [],
       suggestions: { items: [], blockedBy: 'self_cap', note: null },
       movement: { from: line, withoutNewEvidence: line, to: limit, byEvidence: [], stepLimited: false },
-      audit: { ...audit, subjectHash: prior.audit.subjectHash },
     },
+    'reduction',
+    canonicalJson({ priorDecisionId: prior.audit.decisionId, amount }),
     env.keys,
   );
 }
