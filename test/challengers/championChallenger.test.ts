@@ -9,18 +9,10 @@ import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import { Decision } from '../../src/decision/decision.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
 
 const execFileAsync = promisify(execFile);
-const tighterDsr = {
-  affordability: {
-    dsrBands: [
-      { incomeUpTo: 300_000, maxDsr: 0.2 },
-      { incomeUpTo: 800_000, maxDsr: 0.3 },
-      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
-      { incomeUpTo: null, maxDsr: 0.4 },
-    ],
-  },
-};
+const tighterDsr = tighterDsrOverrides;
 const arms = [
   { name: 'a', share: 0.1 },
   { name: 'b', share: 0.25 },

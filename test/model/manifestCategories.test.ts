@@ -5,16 +5,9 @@ import { createFeatureEncoder, featureMismatches } from '../../src/features/feat
 import { FeatureMismatchError } from '../../src/features/featureMismatchError.js';
 import { ImportSpec } from '../../src/model/import/importOnnxModel.js';
 import { ModelManifest, type ManifestFeature } from '../../src/model/manifest.js';
+import { manifestBase } from '../helpers/manifestBase.js';
 
-const base = {
-  format: 'creditlift.manifest/1',
-  name: 'm',
-  version: '1',
-  inputName: 'features',
-  probabilityOutputName: 'probabilities',
-  target: { column: 'y', positive: '1' },
-  params: {},
-} as const;
+const base = manifestBase;
 
 /** A column of each shape a spec can hold: numeric, categorical with its codes, categorical without. */
 const shapes = ['numeric', 'categorical', 'categorical without categories'] as const;

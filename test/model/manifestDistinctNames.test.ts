@@ -6,16 +6,9 @@ import { ImportSpec } from '../../src/model/import/importOnnxModel.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { MANIFEST_METADATA_KEY, ModelManifest } from '../../src/model/manifest.js';
 import { encodeTreeEnsembleModel } from '../../src/model/onnx/encodeTreeEnsemble.js';
+import { manifestBase } from '../helpers/manifestBase.js';
 
-const base = {
-  format: 'creditlift.manifest/1',
-  name: 'm',
-  version: '1',
-  inputName: 'features',
-  probabilityOutputName: 'probabilities',
-  target: { column: 'y', positive: '1' },
-  params: {},
-} as const;
+const base = manifestBase;
 const column = (name: string) => ({ name, kind: 'numeric' as const, monotone: 0 as const });
 
 /** The dotted paths of every column whose name an earlier column already has. */

@@ -8,18 +8,10 @@ import { runSimulation, type SimulationFlip, type SimulationRecordError } from '
 import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
 
 /** The default DSR bands, each maximum 0.1 lower: a candidate that tightens affordability. */
-const tighterDsr = resolvePolicy({
-  affordability: {
-    dsrBands: [
-      { incomeUpTo: 300_000, maxDsr: 0.2 },
-      { incomeUpTo: 800_000, maxDsr: 0.3 },
-      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
-      { incomeUpTo: null, maxDsr: 0.4 },
-    ],
-  },
-});
+const tighterDsr = resolvePolicy(tighterDsrOverrides);
 
 const book: Applicant[] = generatePopulation({ size: 500, seed: 15, asOf: '2026-10-01' }).map((r) => r.applicant);
 const outcomes = new Map(generatePopulation({ size: 500, seed: 15, asOf: '2026-10-01' }).map((r) => [r.applicant.id, r.defaulted12m]));

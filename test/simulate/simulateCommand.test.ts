@@ -8,21 +8,12 @@ import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
+import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-simulate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const candidatePolicy = {
-  affordability: {
-    dsrBands: [
-      { incomeUpTo: 300_000, maxDsr: 0.2 },
-      { incomeUpTo: 800_000, maxDsr: 0.3 },
-      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
-      { incomeUpTo: null, maxDsr: 0.4 },
-    ],
-  },
-  portfolio: { utilisation: 0.4 },
-};
+const candidatePolicy = { ...tighterDsrOverrides, portfolio: { utilisation: 0.4 } };
 
 describe('creditlift simulate', () => {
   it('decides the book on the worker pool, writes summary, flips, errors and HTML; nothing lost; the summary equals in-process deciding', async () => {

@@ -11,17 +11,9 @@ import { runSimulation, type SimulationRecordError, type SimulationResult } from
 import { simulateBook } from '../../src/simulate/simulateBook.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { bureauScoreBook, bureauScoreFeatures, trainBureauScoreModel } from '../helpers/lenderBureauScore.js';
+import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
 
-const dsrOverrides = {
-  affordability: {
-    dsrBands: [
-      { incomeUpTo: 300_000, maxDsr: 0.2 },
-      { incomeUpTo: 800_000, maxDsr: 0.3 },
-      { incomeUpTo: 2_000_000, maxDsr: 0.35 },
-      { incomeUpTo: null, maxDsr: 0.4 },
-    ],
-  },
-};
+const dsrOverrides = tighterDsrOverrides;
 const tighterDsr = resolvePolicy(dsrOverrides);
 // Every record carries the lender attribute (a seventh of them null: missing).
 const { applicants: book } = bureauScoreBook(240, 21);
