@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../commandLine/commandIo.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
 import { ValidationError } from '../errors/validationError.js';
 import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
@@ -62,14 +63,10 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     }
     const missing = (['onnx', 'features', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    let spec: unknown;
-    try {
-      spec = JSON.parse(readFileSync(v.features!, 'utf8'));
-    } catch (cause) {
-      if (cause instanceof SyntaxError)
-        throw new ValidationError('ImportSpec', [{ path: [], code: 'invalid_json', message: `${v.features} is not JSON: ${cause.message}` }]);
-      throw cause;
-    }
+    // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
+    const read = parseStrictJson(readFileSync(v.features!, 'utf8'));
+    if (!read.ok) throw new ValidationError('ImportSpec', [{ ...read.issue, message: `${v.features}: ${read.issue.message}` }]);
+    const spec: unknown = read.value;
     let background: { data: Float32Array; nRows: number } | undefined;
     if (v.background !== undefined) {
       const specOk = ImportSpec.safeParse(spec);

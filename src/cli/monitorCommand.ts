@@ -4,6 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
+import { ValidationError } from '../errors/validationError.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { readPolicyFile } from './readPolicyFile.js';
@@ -127,14 +129,10 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (values.baseline === undefined && model !== undefined)
       throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
-    let baselineJson: unknown;
-    try {
-      baselineJson = JSON.parse(await readFile(baselinePath, 'utf8'));
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== undefined) throw e;
-      throw new CreditliftError('data_invalid', `${baselinePath} is not valid JSON`);
-    }
-    const baseline = parseMonitorBaseline(baselineJson);
+    // Read strictly: a key written twice would keep its last value silently.
+    const read = parseStrictJson(await readFile(baselinePath, 'utf8'));
+    if (!read.ok) throw new ValidationError('monitor baseline', [{ ...read.issue, message: `${baselinePath}: ${read.issue.message}` }]);
+    const baseline = parseMonitorBaseline(read.value);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
