@@ -6,6 +6,8 @@ import { defaultCatalog, resolveCatalog } from '../src/catalog/index.js';
 import type { CreditliftError } from '../src/errors/creditliftError.js';
 import { ValidationError } from '../src/errors/validationError.js';
 import { assessEvidence, evidenceReasonCodes, evidenceReasons, type EvidenceReport } from '../src/evidence/index.js';
+import { credentialRef } from '../src/decision/audit.js';
+import { credentialKey } from '../src/evidence/assessEvidence.js';
 import { exampleFor } from '../src/examples/index.js';
 import type { Applicant } from '../src/schema/applicant.js';
 import type { CertificateEvidence, VerificationMethod } from '../src/schema/certificateEvidence.js';
@@ -127,6 +129,30 @@ describe('assessEvidence: reason codes', () => {
     expect(r[1]?.reasons).toEqual(['duplicate_credential']);
     // The same number under another kind is another certificate.
     expect(assessEvidence(withEvidence([a, item({ kind: 'cpa', credentialId: '25CN012345ABC' })])).items[1]?.status).toBe('accepted');
+  });
+
+  it('duplicate_credential: separators typed differently (hyphens, slashes, dots, middle dots, full-width) are the same number', () => {
+    const spellings = [
+      'JS-JXJ-2025-0042',
+      'JS JXJ 2025 0042',
+      'js/jxj/2025/0042',
+      'JS.JXJ.2025.0042',
+      'JS·JXJ·2025·0042',
+      'ＪＳ－ＪＸＪ－２０２５－００４２',
+      'JS_JXJ_2025_0042',
+    ];
+    for (const second of spellings.slice(1)) {
+      const r = assessEvidence(
+        withEvidence([item({ credentialId: spellings[0] as string }), item({ credentialId: second, documentHash: 'f'.repeat(64) })]),
+      ).items;
+      expect(r[1]?.reasons, second).toContain('duplicate_credential');
+      expect(credentialKey(item({ credentialId: second }))).toBe(credentialKey(item({ credentialId: spellings[0] as string })));
+    }
+    // One number, one keyed reference, however it was typed.
+    const keys = { signing: null, personalData: new TextEncoder().encode('k'.repeat(32)) };
+    expect(new Set(spellings.map((id) => credentialRef(keys, 'ielts', id))).size).toBe(1);
+    // Letters and digits still tell numbers apart.
+    expect(credentialKey(item({ credentialId: 'JS-JXJ-2025-0043' }))).not.toBe(credentialKey(item({ credentialId: 'JS-JXJ-2025-0042' })));
   });
 
   it('holder_mismatch: another id hash, or another name', () => {

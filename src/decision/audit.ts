@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CanonicalJsonWriter } from '../hashing/canonicalJsonWriter.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
+import { normalizedCredentialNumber } from '../evidence/credentialNumber.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
 export type { DecisionAudit } from './decision.js';
@@ -35,12 +36,12 @@ export function personalHash(keys: AuditKeys, domain: string, data: string | Uin
 /**
  * A reference for a certificate's registration number that never reveals it: a keyed hash under
  * the personal-data key, stable for one lender (the same certificate always gets the same
- * reference), or null when the scorer has no key, since an unkeyed hash of a short registration
+ * reference, however its number was typed), or null when the scorer has no key, since an unkeyed hash of a short registration
  * number can be reversed by trying them all.
  */
 export function credentialRef(keys: AuditKeys, kind: string, credentialId: string): string | null {
   if (keys.personalData === null) return null;
-  return `cred_${personalHash(keys, 'credential', `${kind}\u0000${credentialId.trim().toUpperCase()}`).slice(0, 32)}`;
+  return `cred_${personalHash(keys, 'credential', `${kind}\u0000${normalizedCredentialNumber(credentialId)}`).slice(0, 32)}`;
 }
 
 /** The audit before the decision it belongs to is sealed. */

@@ -9,6 +9,7 @@ import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
 import type { Applicant } from '../schema/applicant.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { Scenario } from './decisionPlan.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { EngineContext } from './engineContext.js';
 import { hypotheticalEvidence } from './hypotheticalEvidence.js';
 
@@ -192,9 +193,12 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
   const duplicateBefore = report.summary.duplicateDetected;
   const out: WhatIfScenario[] = [];
   const kinds = kindsOf(ctx.catalog);
+  const banned = bannedCategoriesOf(ctx.policy);
   for (let k = 0; k < kinds.length; k++) {
     const { spec, platformOnly } = kinds[k] as KindEntry;
     if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
+    // A kind in a category the jurisdiction bans is rejected on upload: never suggested, never previewed.
+    if (banned.has(spec.dataCategory ?? 'certificates')) continue;
     // The plausible-age check of assessEvidence, on the same integer calendar dates, so the two never disagree.
     asOf ??= calendarDateOf(applicant.asOf);
     birth ??= calendarDateOf(applicant.birthDate);
@@ -204,6 +208,15 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     out.push(appendedAt(cached, spec, items.length, duplicateBefore));
   }
   return out;
+}
+
+const bannedByPolicy = new WeakMap<PolicyConfig, ReadonlySet<string>>();
+
+/** The data categories the policy's jurisdiction bans, as a set made once per (frozen, validated) policy. */
+function bannedCategoriesOf(policy: PolicyConfig): ReadonlySet<string> {
+  let set = bannedByPolicy.get(policy);
+  if (set === undefined) bannedByPolicy.set(policy, (set = new Set(policy.jurisdiction.bannedDataCategories)));
+  return set;
 }
 
 /** Whether an accepted item of `kind` is among `items` (a handful: a scan beats building a set per plan). */

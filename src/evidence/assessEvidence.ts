@@ -9,6 +9,7 @@ import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import { normalizedCredentialNumber } from './credentialNumber.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
 import { evidenceReasonCodes } from './evidenceReasons.js';
@@ -44,9 +45,9 @@ function normalizeName(name: string): string {
     .replace(/[\s·•.\-_,']/g, '');
 }
 
-/** The identity of a credential for duplicate detection: its kind and its normalised id. */
+/** The identity of a credential for duplicate detection: its kind and its number however typed (see normalizedCredentialNumber). */
 export function credentialKey(e: Pick<CertificateEvidence, 'kind' | 'credentialId'>): string {
-  return `${e.kind}\u0000${e.credentialId.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '')}`;
+  return `${e.kind}\u0000${normalizedCredentialNumber(e.credentialId)}`;
 }
 
 function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
