@@ -21,15 +21,17 @@ const OTHER_ID = sha('someone else');
 const withEvidence = (evidence: CertificateEvidence[]): Applicant => ({ ...base, evidence });
 
 let serial = 0;
+/** An item of `over.kind` (IELTS by default); the default score 7 only for a kind graded by score. */
 function item(over: Partial<CertificateEvidence> = {}): CertificateEvidence {
   serial += 1;
+  const scored = defaultCatalog.get(over.kind ?? 'ielts')?.scale.type === 'numeric';
   return {
     kind: 'ielts',
     issuer: 'British Council',
     credentialId: `CRED-${serial}`,
     holder: { idHash: base.identity.idHash },
     issueDate: '2026-01-10',
-    score: 7,
+    ...(scored ? { score: 7 } : {}),
     verification: { method: 'issuer_api', confidence: 0.95 },
     documentHash: sha(`doc-${serial}`),
     ...over,
@@ -153,6 +155,23 @@ describe('assessEvidence: reason codes', () => {
     expect(new Set(spellings.map((id) => credentialRef(keys, 'ielts', id))).size).toBe(1);
     // Letters and digits still tell numbers apart.
     expect(credentialKey(item({ credentialId: 'JS-JXJ-2025-0043' }))).not.toBe(credentialKey(item({ credentialId: 'JS-JXJ-2025-0042' })));
+  });
+
+  it('reading_not_on_scale: a score for a levelled or pass/fail kind, a level for a scored or pass/fail kind, is refused, never dropped', () => {
+    const cases = [
+      item({ kind: 'tem8', score: 85, level: 'good' }),
+      item({ kind: 'ielts', score: 7, level: 'fail' }),
+      item({ kind: 'school_scholarship', score: 12, level: undefined }),
+      item({ kind: 'school_scholarship', score: undefined, level: 'level_1' }),
+    ];
+    for (const c of cases) {
+      const r = assessEvidence(withEvidence([c])).items[0];
+      expect(r?.status, `${c.kind} ${c.score} ${c.level}`).toBe('rejected');
+      expect(r?.reasons).toContain('reading_not_on_scale');
+    }
+    // Each graded by its own field alone is read.
+    expect(assessEvidence(withEvidence([item({ kind: 'tem8', score: undefined, level: 'good' })])).items[0]?.status).toBe('accepted');
+    expect(assessEvidence(withEvidence([item({ kind: 'school_scholarship', score: undefined, level: undefined })])).items[0]?.status).toBe('accepted');
   });
 
   it('holder_mismatch: another id hash, or another name', () => {

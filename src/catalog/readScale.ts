@@ -2,12 +2,15 @@ import type { CertificateScale } from './certificateKindSpec.js';
 import { isOnGrid } from './certificateKindSpec.js';
 
 /** Where a score or level sits on a kind's scale: a value in [0, 1], or why it is not on scale. */
-export type ScaleReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' };
+export type ScaleReading =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' | 'reading_not_on_scale' };
 
 /**
  * Reads a score or level against a kind's scale. Numeric scales need a finite score within
  * [min, max] on the step grid (or, for a result issued since the kind's alternate scale began,
- * on that scale); levelled scales need a known level id; pass/fail kinds read 1.
+ * on that scale); levelled scales need a known level id; pass/fail kinds read 1. A score on a
+ * levelled or pass/fail kind, or a level on a scored or pass/fail kind, is `reading_not_on_scale`.
  *
  * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722... }
  */
@@ -15,6 +18,12 @@ export function readScale(
   scale: CertificateScale,
   reading: { readonly score?: number | undefined; readonly level?: string | undefined; readonly issueDate?: string | undefined },
 ): ScaleReading {
+  // A reading the scale does not grade by (a score for a levelled kind, a level for a scored one,
+  // either for a pass/fail kind) would otherwise be dropped without a word, and the item read on
+  // the other field alone: the item is refused for it instead.
+  const scored = reading.score !== undefined;
+  const levelled = reading.level !== undefined;
+  if ((scored && scale.type !== 'numeric') || (levelled && scale.type !== 'levels')) return { ok: false, reason: 'reading_not_on_scale' };
   switch (scale.type) {
     case 'none':
       return { ok: true, value: 1 };

@@ -11,6 +11,8 @@ export type EvidenceReasonCode =
   | 'issued_before_plausible_age'
   | 'score_off_scale'
   | 'level_unknown'
+  // A score for a kind graded by level or pass/fail, or a level for a scored or pass/fail kind.
+  | 'reading_not_on_scale'
   | 'duplicate_document'
   | 'duplicate_credential'
   | 'holder_mismatch'

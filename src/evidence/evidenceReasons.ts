@@ -15,6 +15,10 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
   },
   score_off_scale: { en: "The score is not a possible result on this certificate's scale.", zhHans: '分数不在该证书的有效分数范围内。' },
   level_unknown: { en: 'The level is not one this certificate awards.', zhHans: '该证书没有此等级。' },
+  reading_not_on_scale: {
+    en: 'A score was given for a certificate graded by level, or a level for one graded by score; give the result it is graded by.',
+    zhHans: '提交的成绩形式与该证书不符(按等级评定的证书填写了分数,或按分数评定的证书填写了等级),请按证书的评定方式填写。',
+  },
   duplicate_document: { en: 'The same document was already submitted.', zhHans: '同一份文件已提交过。' },
   duplicate_credential: { en: 'The same certificate number was already submitted.', zhHans: '同一证书编号已提交过。' },
   holder_mismatch: { en: "The certificate holder does not match the applicant's identity.", zhHans: '持证人与申请人身份不一致。' },

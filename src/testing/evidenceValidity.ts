@@ -14,7 +14,7 @@ export type InvalidEvidence = Exclude<EvidenceValidity, 'valid'>;
  */
 export const evidenceRejectionReasons: Readonly<Record<InvalidEvidence, readonly EvidenceReasonCode[]>> = Object.freeze({
   expired: Object.freeze(['expired'] as const),
-  off_scale: Object.freeze(['score_off_scale', 'level_unknown'] as const),
+  off_scale: Object.freeze(['score_off_scale', 'level_unknown', 'reading_not_on_scale'] as const),
   duplicate: Object.freeze(['duplicate_document', 'duplicate_credential'] as const),
   holder_mismatch: Object.freeze(['holder_mismatch'] as const),
 });
