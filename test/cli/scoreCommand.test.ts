@@ -8,6 +8,19 @@ import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
 import { captureIo, fakeDecider } from './fakeDecider.js';
 
+/** A fake decider that holds every call until `release()`: a run stays mid-write while another starts. */
+function gatedDecider(): { readonly decider: ReturnType<typeof fakeDecider>; readonly release: () => void } {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((r) => (release = r));
+  const decider = fakeDecider();
+  const decide = decider.decide;
+  decider.decide = async (records) => {
+    await gate;
+    return decide(records);
+  };
+  return { decider, release: () => release() };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'creditlift-score-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let n = 0;
@@ -323,14 +336,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
   it('a second run on the same output while the first is writing is refused; a lock left by a dead run is taken over', async () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(20));
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const slow = fakeDecider();
-    const decide = slow.decide;
-    slow.decide = async (records) => {
-      await gate;
-      return decide(records);
-    };
+    const { decider: slow, release } = gatedDecider();
     const first = runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '5'], captureIo().io, withDecider(slow));
     while (!existsSync(path('out.ndjson.lock'))) await new Promise((r) => setTimeout(r, 5));
     for (const extra of [[], ['--resume'], ['--overwrite']]) {
@@ -356,14 +362,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
       path('in.ndjson'),
       ndjson(20, (i) => (i % 4 === 1 ? 'invalid' : null)),
     );
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const slow = fakeDecider();
-    const decide = slow.decide;
-    slow.decide = async (records) => {
-      await gate;
-      return decide(records);
-    };
+    const { decider: slow, release } = gatedDecider();
     const first = runScoreCommand(
       ['--in', path('in.ndjson'), '--out', path('a.ndjson'), '--errors', path('err.ndjson'), '--batch', '5'],
       captureIo().io,

@@ -7,18 +7,11 @@ import { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js';
 import { canonicalJson, policyHash } from '../../src/policy/policyHash.js';
 import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
-import { resolvePolicy, type PolicyOverrides } from '../../src/policy/resolvePolicy.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { validatePolicy } from '../../src/policy/validatePolicy.js';
+import { policyRefusal } from '../helpers/policyRefusal.js';
 
-function policyError(overrides: unknown): PolicyInvalidError {
-  try {
-    resolvePolicy(overrides as PolicyOverrides);
-  } catch (e) {
-    if (e instanceof PolicyInvalidError) return e;
-    throw e;
-  }
-  throw new Error('expected resolvePolicy to throw');
-}
+const policyError = policyRefusal;
 
 describe('PolicyConfig', () => {
   it('accepts the default policy, which is frozen', () => {

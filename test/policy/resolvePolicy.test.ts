@@ -3,18 +3,10 @@
 // vanishes, so the lender's value is lost without a word; it must reach validation and be refused.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
-import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
-import { resolvePolicy, type PolicyOverrides } from '../../src/policy/resolvePolicy.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { policyRefusal } from '../helpers/policyRefusal.js';
 
-function refusal(overrides: unknown): PolicyInvalidError {
-  try {
-    resolvePolicy(overrides as PolicyOverrides);
-  } catch (e) {
-    if (e instanceof PolicyInvalidError) return e;
-    throw e;
-  }
-  throw new Error('expected resolvePolicy to throw');
-}
+const refusal = policyRefusal;
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
