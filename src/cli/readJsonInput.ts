@@ -1,4 +1,4 @@
-import { describeRepeat, duplicateKeyOfParsed } from '../json/firstDuplicateJsonKey.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { readTextInput, type CliIo } from './cliIo.js';
 
@@ -7,13 +7,7 @@ export async function readJsonInput(path: string, io: CliIo): Promise<unknown> {
   const raw = await readTextInput(path, io);
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const name = path === '-' ? 'standard input' : path;
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new CreditliftError('data_invalid', `${name} is not valid JSON: ${(e as Error).message}`);
-  }
-  const repeated = duplicateKeyOfParsed(text, value);
-  if (repeated !== undefined) throw new CreditliftError('data_invalid', `${name}: ${describeRepeat(repeated)}; JSON would keep the last value without a word`);
-  return value;
+  const read = parseStrictJson(text);
+  if (!read.ok) throw new CreditliftError('data_invalid', `${name}: ${read.issue.message}`);
+  return read.value;
 }

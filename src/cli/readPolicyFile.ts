@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { describeRepeat, duplicateJsonKeys, duplicateKeyOfParsed } from '../json/firstDuplicateJsonKey.js';
+import { describeRepeat, duplicateJsonKeys } from '../json/firstDuplicateJsonKey.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 
 /**
@@ -16,13 +17,9 @@ export async function readPolicyFile(path: string): Promise<unknown> {
   const raw = await readFile(path, 'utf8');
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new CreditliftError('policy_invalid', `${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  if (duplicateKeyOfParsed(text, value) === undefined) return value;
+  const read = parseStrictJson(text);
+  if (read.ok) return read.value;
+  if (read.issue.code !== 'duplicate_key') throw new CreditliftError('policy_invalid', `${path}: ${read.issue.message}`);
   const issues = duplicateJsonKeys(text).map((at) => ({
     path: at,
     code: 'duplicate_key' as const,

@@ -17,14 +17,13 @@ import { sealFollowUp } from './sealFollowUp.js';
 
 /**
  * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
- * verified under them, and the new decision is sealed, and signed, under them), the hashes of
- * its policy and catalog, and the lender features' reasons.
+ * verified under them, and the new decision is sealed, and signed, under them), the hash of
+ * its policy (an approval is checked against the prior's), and the lender features' reasons.
  */
 export interface ReviewContext {
   readonly policy: PolicyConfig;
   readonly keys: AuditKeys;
   readonly policyHash: string;
-  readonly catalogHash: string;
   readonly featureReasons?: ReadonlyMap<string, FeatureReasons>;
   /**
    * The contributions a follow-up carries (the prior's, or, for a prior whose factors were

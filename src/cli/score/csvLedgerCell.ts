@@ -1,6 +1,6 @@
 import { readLimitHistory } from '../../decision/limitHistories.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
-import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
+import { parseStrictJson } from '../../json/parseStrictJson.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 import { LEDGER_COLUMN } from './csvColumns.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -13,27 +13,21 @@ import { recordTooDeep } from './recordTooDeep.js';
 export function readCsvLedgerCell(
   cell: string,
 ): { readonly ok: true; readonly value: LimitChange[] } | { readonly ok: false; readonly issues: ValidationIssue[] } {
-  const text = cell.trim();
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return {
-      ok: false,
-      issues: [{ path: [LEDGER_COLUMN], code: 'invalid_json', message: 'the limitHistory cell is not JSON (a ledger: [{"asOf", "from", "to"}, ...])' }],
-    };
-  }
-  const deep = recordTooDeep(value, [LEDGER_COLUMN]);
-  if (deep !== undefined) return { ok: false, issues: [deep] };
-  const repeated = duplicateKeyOfParsed(text, value);
-  if (repeated !== undefined) {
+  const read = parseStrictJson(cell.trim());
+  if (!read.ok) {
+    const notJson = read.issue.code === 'invalid_json';
     return {
       ok: false,
       issues: [
-        { path: [LEDGER_COLUMN, ...repeated], code: 'duplicate_key', message: `${describeRepeat(repeated)}: JSON would keep the last value without a word` },
+        notJson
+          ? { path: [LEDGER_COLUMN], code: 'invalid_json', message: 'the limitHistory cell is not JSON (a ledger: [{"asOf", "from", "to"}, ...])' }
+          : { ...read.issue, path: [LEDGER_COLUMN, ...read.issue.path] },
       ],
     };
   }
+  const value = read.value;
+  const deep = recordTooDeep(value, [LEDGER_COLUMN]);
+  if (deep !== undefined) return { ok: false, issues: [deep] };
   const r = readLimitHistory(value);
   return r.ok ? r : { ok: false, issues: r.issues.map((i) => ({ ...i, path: [LEDGER_COLUMN, ...i.path] })) };
 }

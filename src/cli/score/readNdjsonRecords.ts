@@ -1,4 +1,4 @@
-import { describeRepeat, duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
+import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { readRecordEnvelope } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -29,18 +29,12 @@ function readNdjsonLine({ line, text, truncated, invalidByteOffset }: TextLine):
   if (invalidByteOffset !== undefined) return unreadableRecord(line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file`);
   if (truncated) return unreadableRecord(line, 'line_too_long', 'the line is longer than the 4 MiB a record may take');
   if (text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    // The parser's message quotes the input; only the position is kept, to keep data out of logs.
-    const at = /position (\d+)/.exec((e as Error).message)?.[1];
-    return unreadableRecord(line, 'invalid_json', `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}`);
-  }
+  // Not JSON, or an object repeating a key: the line is unreadable (the message keeps the input out).
+  const read = parseStrictJson(text);
+  if (!read.ok) return unreadableRecord(line, read.issue.code, read.issue.message);
+  const value = read.value;
   const deep = recordTooDeep(value);
   if (deep !== undefined) return refusedRecord(line, [deep]);
-  const repeated = duplicateKeyOfParsed(text, value);
-  if (repeated !== undefined) return unreadableRecord(line, 'duplicate_key', `${describeRepeat(repeated)}: JSON would keep the last value without a word`);
   const envelope = readRecordEnvelope(value);
   if (!envelope.ok) return refusedRecord(line, envelope.issues);
   return envelope.limitHistory === undefined
