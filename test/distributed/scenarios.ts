@@ -145,12 +145,21 @@ export async function scenarioIdentical(rig: Rig, job: string): Promise<void> {
 
 /** A worker killed -9 with a chunk in hand: another worker redoes it (BullMQ stalled jobs); nothing lost or doubled. */
 export async function scenarioWorkerKilled(rig: Rig, job: string, victim: CliProcess): Promise<void> {
-  // On a starved machine the other worker may take every chunk before the victim gets one: then
-  // the run proves nothing about a kill, and is done again under a new name.
+  // The other workers are frozen until the victim is killed, so it takes the chunks: otherwise they
+  // may take every chunk before it gets one, and the run proves nothing about a kill. A victim that
+  // finishes every chunk between two polls still gets a new run under a new name.
+  const others = rig.workers.filter((w) => w !== victim && w.child.exitCode === null && w.child.signalCode === null);
   for (let attempt = 1; attempt <= 5; attempt++) {
     const name = `${job}${attempt}`;
     const out = join(rig.dir, `${name}.ndjson`);
     let finished = false;
+    for (const w of others) w.child.kill('SIGSTOP');
+    let othersFrozen = true;
+    const thawOthers = () => {
+      if (!othersFrozen) return;
+      othersFrozen = false;
+      for (const w of others) w.child.kill('SIGCONT');
+    };
     const run = rig.produce(name, out).finally(() => {
       finished = true;
     });
@@ -158,15 +167,19 @@ export async function scenarioWorkerKilled(rig: Rig, job: string, victim: CliPro
     // host:pid). Frozen first, then checked again, so it cannot hand the chunk in between.
     const worker = `${hostname()}:${victim.child.pid}`;
     let held: string | undefined;
-    while (held === undefined && !finished) {
-      const candidate = await chunkHeldBy(rig, name, worker, () => finished);
-      if (candidate === undefined) break;
-      victim.child.kill('SIGSTOP');
-      await new Promise((r) => setTimeout(r, 50));
-      if ((await chunkHeldBy(rig, name, worker, () => true)) === candidate) held = candidate;
-      else victim.child.kill('SIGCONT');
+    try {
+      while (held === undefined && !finished) {
+        const candidate = await chunkHeldBy(rig, name, worker, () => finished);
+        if (candidate === undefined) break;
+        victim.child.kill('SIGSTOP');
+        await new Promise((r) => setTimeout(r, 50));
+        if ((await chunkHeldBy(rig, name, worker, () => true)) === candidate) held = candidate;
+        else victim.child.kill('SIGCONT');
+      }
+      if (held !== undefined) victim.child.kill('SIGKILL');
+    } finally {
+      thawOthers();
     }
-    if (held !== undefined) victim.child.kill('SIGKILL');
     const p = await run;
     expect(p.code, p.stderr).toBe(3);
     expect(readFileSync(out, 'utf8')).toBe(rig.reference);
@@ -244,28 +257,42 @@ export async function scenarioRedisRestarted(rig: Rig, job: string): Promise<voi
  *
  * The workers are frozen (SIGSTOP) before Redis goes, with chunks of the run still unfinished in
  * Redis: otherwise a fast machine finishes the 400 records while redis-server is still shutting
- * down, and the run proves nothing about a loss (CI saw exit 3 there).
+ * down, and the run proves nothing about a loss (CI saw exit 3 there). The first attempts freeze
+ * them mid-run, after 25 lines; a machine fast enough to finish every chunk between two polls (CI
+ * did, in 5 runs out of 5) gets a last attempt with the workers frozen before the producer starts,
+ * which always leaves its chunks waiting in Redis.
  */
 export async function scenarioRedisLost(rig: Rig, job: string): Promise<void> {
   const live = rig.workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  const MID_RUN_ATTEMPTS = 3;
+  for (let attempt = 1; attempt <= MID_RUN_ATTEMPTS + 1; attempt++) {
+    const frozenFromStart = attempt > MID_RUN_ATTEMPTS;
     const name = `${job}${attempt}`;
     const out = join(rig.dir, `${name}.ndjson`);
-    const run = rig.produce(name, out, ['--redis-timeout', '2']);
-    await waitForLines(out, 25);
-    for (const w of live) w.child.kill('SIGSTOP');
-    let frozen = true;
+    let frozen = false;
+    const freeze = () => {
+      frozen = true;
+      for (const w of live) w.child.kill('SIGSTOP');
+    };
     const thaw = () => {
       if (!frozen) return;
       frozen = false;
       for (const w of live) w.child.kill('SIGCONT');
     };
+    if (frozenFromStart) freeze();
+    const run = rig.produce(name, out, ['--redis-timeout', '2']);
     try {
-      if (!(await hasUnfinishedChunk(rig, name))) {
-        // Every chunk was done before the freeze: this run cannot lose Redis. Again under a new name.
-        thaw();
-        expect((await run).code).toBe(3);
-        continue;
+      if (frozenFromStart) {
+        await waitForUnfinishedChunk(rig, name);
+      } else {
+        await waitForLines(out, 25);
+        freeze();
+        if (!(await hasUnfinishedChunk(rig, name))) {
+          // Every chunk was done before the freeze: this run cannot lose Redis. Again under a new name.
+          thaw();
+          expect((await run).code).toBe(3);
+          continue;
+        }
       }
       await rig.redis.stop();
       const p = await run;
@@ -282,7 +309,15 @@ export async function scenarioRedisLost(rig: Rig, job: string): Promise<void> {
     expectSameLinesOnce(out, rig.reference);
     return;
   }
-  throw new Error('every chunk was finished before the workers froze, in 5 runs');
+}
+
+/** Waits until the producer of run `job` has put a chunk in Redis that no worker finished. */
+async function waitForUnfinishedChunk(rig: Rig, job: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await hasUnfinishedChunk(rig, job))) {
+    if (Date.now() > deadline) throw new Error(`run ${job} never put a chunk in Redis`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** True while a chunk of run `job` waits in Redis or is held by a worker. */
