@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../src/decision/createScorer.js';
 import { exampleFor } from '../src/examples/exampleApplicants.js';
 import type { ApplicantInput } from '../src/schema/applicant.js';
+import { lineOnFileAfter } from '../src/decision/lineOnFile.js';
+import { budgetView } from '../src/story/budgetView.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -47,6 +49,39 @@ describe('financial health in the decision', () => {
     expect(d.suggestions.items).toEqual([]);
     expect(d.suggestions.blockedBy).toBe('financial_health');
     expect(d.suggestions.note?.zhHans).toContain('3');
+  });
+
+  it('a referral that proposes a raise offers to lower the line on file, not the proposal; a review that grants a line offers to lower that one', async () => {
+    const overBudget: ApplicantInput = {
+      ...teacher,
+      controls: { ...teacher.controls, humanReview: true },
+      financialHealth: { overBudgetMonths: 3 },
+    };
+    const referred = await scorer.decide(overBudget);
+    expect(referred.lineAction).toBe('review');
+    expect(referred.limit).toBeGreaterThan(referred.previousLimit);
+    const onFile = lineOnFileAfter(referred);
+    expect(onFile).toBe(referred.previousLimit);
+    expect(referred.health.lowerLimitOffer?.currentLimit).toBe(onFile);
+    expect(referred.health.lowerLimitOffer?.recommendedLimit).toBeLessThan(onFile);
+    // The customer who takes the offer gets exactly the line offered.
+    const taken = scorer.requestReduction(referred, referred.health.lowerLimitOffer?.recommendedLimit ?? 0);
+    expect(taken.limit).toBe(referred.health.lowerLimitOffer?.recommendedLimit);
+    expect(budgetView(referred, overBudget).lowerLimitOffer.currentLimit).toBe(onFile);
+
+    const granted = scorer.recordReview(referred, { reviewerRole: 'credit_officer', outcome: 'approve', limit: referred.limit });
+    expect(granted.health.lowerLimitOffer?.currentLimit).toBe(referred.limit);
+    expect(granted.health.lowerLimitOffer?.recommendedLimit).toBeLessThan(referred.limit);
+    const refused = scorer.recordReview(referred, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 });
+    expect(refused.health.lowerLimitOffer?.currentLimit).toBe(lineOnFileAfter(refused));
+    const contested = scorer.recordContest(referred, { statement: 'my income rose' });
+    expect(contested.health.lowerLimitOffer?.currentLimit).toBe(lineOnFileAfter(contested));
+  });
+
+  it('without a streak the budget view previews the offer on the line on file, not on a proposal', async () => {
+    const pending = await scorer.decide({ ...teacher, controls: { ...teacher.controls, humanReview: true } });
+    expect(pending.lineAction).toBe('review');
+    expect(budgetView(pending, teacher).lowerLimitOffer.currentLimit).toBe(lineOnFileAfter(pending));
   });
 
   it('within budget: no offer, and the model never sees the signal (same PD)', async () => {

@@ -1,7 +1,8 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
-import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit } from '../health/recommendLowerLimit.js';
+import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
+import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
@@ -253,16 +254,10 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
       -LIMIT_HISTORY_KEPT,
     );
-    const lowerLimitOffer =
-      overBudgetMonths === null
-        ? null
-        : recommendLowerLimit({
-            currentLimit: grantedLimit,
-            monthlyIncome: applicant.income.monthlyNet,
-            monthlyEssentials: applicant.household.monthlyEssentialSpending,
-            overBudgetMonths,
-            healthyLimit,
-          });
+    const lowerLimitOffer = lowerLimitOfferOn(
+      lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
+      { healthyLimit, overBudgetMonths },
+    );
     const audit = buildAudit(
       {
         applicantId: applicant.id,

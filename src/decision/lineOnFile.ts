@@ -11,7 +11,10 @@ import type { Decision } from './decision.js';
  * @param roundingStep the policy's rounding step, to which a cap below the line rounds down (as
  *   every limit does); default 1 fen, for a cap already on the step.
  */
-export function lineOnFileAfter(d: Pick<Decision, 'lineAction' | 'limit' | 'previousLimit' | 'controls'>, roundingStep = 1): number {
+export function lineOnFileAfter(
+  d: Pick<Decision, 'lineAction' | 'limit' | 'previousLimit'> & { readonly controls: Pick<Decision['controls'], 'selfSetCap'> },
+  roundingStep = 1,
+): number {
   if (d.lineAction !== 'review') return d.limit;
   const cap = d.controls.selfSetCap;
   return cap !== null && cap < d.previousLimit ? roundDownToStep(cap, roundingStep) : d.previousLimit;

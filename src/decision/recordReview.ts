@@ -12,6 +12,7 @@ import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
 import { lineOnFileAfter } from './lineOnFile.js';
+import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 import { sealFollowUp } from './sealFollowUp.js';
 
@@ -181,6 +182,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     contest: decision.review?.contest ?? null,
   };
   const limitHistory = raised ? [...history, { asOf: decision.asOf, from: previousLimit, to: limit }] : history;
+  const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit);
+  const lineOnFile = lineOnFileAfter({ lineAction, limit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -188,7 +191,9 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       ...rest,
       outcome,
       limit,
-      lineAction: lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit),
+      lineAction,
+      // The budget assistant's offer follows the line the person left on file.
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health) },
       policyReasons: codes,
       contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
@@ -240,6 +245,13 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
   // A referral owes reasons.
   const contributions = env.explainFollowUp(decision, options, true, 'contest');
+  // The line before the contest is the one the contested decision left on file (its proposal, if
+  // it only proposed, granted nothing); the contested terms stay the proposal.
+  const previousLimit = lineOnFileAfter(decision, env.policy.limits.roundingStep);
+  const lineOnFile = lineOnFileAfter(
+    { lineAction: 'review', limit: decision.limit, previousLimit, controls: decision.controls },
+    env.policy.limits.roundingStep,
+  );
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -247,9 +259,8 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       ...rest,
       outcome: 'refer',
       lineAction: 'review',
-      // The line before the contest is the one the contested decision left on file (its proposal, if
-      // it only proposed, granted nothing); the contested terms stay the proposal.
-      previousLimit: lineOnFileAfter(decision, env.policy.limits.roundingStep),
+      previousLimit,
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health) },
       policyReasons: codes,
       contributions,
       reasons: principalReasons(

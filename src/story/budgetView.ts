@@ -1,5 +1,5 @@
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
-import type { ApplicantInput, Decision } from '../index.js';
+import { lineOnFileAfter, type ApplicantInput, type Decision } from '../index.js';
 
 /** The budget assistant's view of a decision: the brake beside the accelerator. Money in fen. */
 export interface BudgetView {
@@ -31,10 +31,11 @@ export function budgetView(decision: Decision, applicant: ApplicantInput, monthl
   const income = applicant.income.monthlyNet;
   const payment = decision.affordability.monthlyPayment;
   const live = decision.health.lowerLimitOffer;
+  // The preview is on the line the customer holds: a referral's proposal is not theirs yet.
   const preview =
     live ??
     recommendLowerLimit({
-      currentLimit: decision.limit,
+      currentLimit: lineOnFileAfter(decision),
       monthlyIncome: income,
       monthlyEssentials: applicant.household?.monthlyEssentialSpending ?? 0,
       overBudgetMonths: MIN_OVER_BUDGET_MONTHS,

@@ -12,7 +12,7 @@ import { rmbAsFen } from '../_internals/money.js';
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
@@ -31,11 +31,13 @@ export const customerControlsHold: CreditLaw = defineLaw({
           applicant: fc.constant(applicant),
           certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
           reduceTo: rmbAsFen(0, 200_000),
+          overBudgetMonths: fc.integer({ min: 0, max: 8 }),
+          humanReview: fc.boolean(),
           // A batch beside each decision: more caps checked per run for little cost, on the batch path too.
           others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
         }),
       ),
-      async ({ applicant, certificate, reduceTo, others }) => {
+      async ({ applicant, certificate, reduceTo, overBudgetMonths, humanReview, others }) => {
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
@@ -55,6 +57,22 @@ export const customerControlsHold: CreditLaw = defineLaw({
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         requireLaw(after.limit <= reduced.limit, () => `a reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
+
+        // The brake: a customer over budget is offered a lower line, on the line they hold.
+        const streak = await scorer.decide({ ...applicant, controls: { ...applicant.controls, humanReview }, financialHealth: { overBudgetMonths } });
+        const offer = streak.health.lowerLimitOffer;
+        const held = lineOnFileAfter(streak, ctx.policy.limits.roundingStep);
+        const whose = `over budget ${overBudgetMonths} months, ${streak.outcome} (${streak.lineAction}) on a ${fen(held)} line`;
+        requireLaw(offer !== null, () => `${whose}: no lower-limit offer or reason for none`);
+        if (offer === null) return;
+        requireLaw(offer.currentLimit === held, () => `${whose}: the lower-limit offer is on ${fen(offer.currentLimit)}, not the line held`);
+        if (!offer.offer) return;
+        requireLaw(offer.recommendedLimit < held, () => `${whose}: the "lower" limit offered is ${fen(offer.recommendedLimit)}`);
+        const taken = scorer.requestReduction(streak, offer.recommendedLimit);
+        requireLaw(
+          taken.limit <= offer.recommendedLimit,
+          () => `${whose}: taking the offer of ${fen(offer.recommendedLimit)} left the line at ${fen(taken.limit)}`,
+        );
       },
     ),
 });
