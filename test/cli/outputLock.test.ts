@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockOutput } from '../../src/cli/score/outputLock.js';
+import { lockOutput, lockOutputs } from '../../src/cli/score/outputLock.js';
 import { RunRefusedError } from '../../src/cli/score/runRefusedError.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-lock-'));
@@ -68,5 +68,20 @@ describe('lockOutput', () => {
     await lock.release();
     expect(existsSync(`${out}.lock`)).toBe(false);
     await (await lockOutput(out)).release();
+  });
+
+  it("a file named through a link is held under the file's own name: a second run naming it either way is refused", async () => {
+    const out = join(work, 'linked-out.ndjson');
+    writeFileSync(out, '');
+    const link = join(work, 'link-to-out.ndjson');
+    symlinkSync(out, link);
+    const first = await lockOutputs([join(work, 'other.ndjson'), link]);
+    await expect(lockOutputs([out])).rejects.toBeInstanceOf(RunRefusedError);
+    await expect(lockOutputs([link])).rejects.toBeInstanceOf(RunRefusedError);
+    for (const lock of first) await lock.release();
+    // One file named twice in one run is held once.
+    const both = await lockOutputs([out, link]);
+    expect(both).toHaveLength(1);
+    for (const lock of both) await lock.release();
   });
 });

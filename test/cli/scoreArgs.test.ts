@@ -1,3 +1,6 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCORER_ARG_OPTIONS } from '../../src/cli/scorerArgs.js';
 import { parseScoreArgs, runScoreCommand } from '../../src/cli/scoreCommand.js';
@@ -39,5 +42,44 @@ describe('score and score --queue read a command line alike', () => {
     const given = Object.keys(SCORER_ARG_OPTIONS).flatMap((k) => [`--${k}`, `value-of-${k}`]);
     const args = parseScoreArgs(['--in', 'a.ndjson', '--out', 'o.ndjson', ...given]);
     for (const k of Object.keys(SCORER_ARG_OPTIONS)) expect(args).toHaveProperty([k], `value-of-${k}`);
+  });
+
+  // A link is another name for the same file: writing "the output" through it would truncate the
+  // input, and two names for one errors file would be two writers on it.
+  describe('files named through a symbolic link are the files they link to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-links-'));
+    const input = join(dir, 'in.ndjson');
+    writeFileSync(input, '{}\n');
+    const inputLink = join(dir, 'in-link.ndjson');
+    symlinkSync(input, inputLink);
+    const out = join(dir, 'out.ndjson');
+    writeFileSync(out, '');
+    const outLink = join(dir, 'out-link.ndjson');
+    symlinkSync(out, outLink);
+    const linkedDir = join(dir, 'linked-dir');
+    symlinkSync(dir, linkedDir);
+
+    it('an output that links to the input is refused, in both modes', async () => {
+      for (const argv of [
+        ['--in', input, '--out', inputLink],
+        ['--in', inputLink, '--out', input],
+        ['--in', input, '--out', join(dir, 'o2.ndjson'), '--errors', inputLink],
+        ['--in', input, '--out', join(linkedDir, 'in.ndjson')],
+      ]) {
+        for (const mode of [[], queue]) {
+          const c = captureIo();
+          expect(await runScoreCommand([...argv, ...mode], c.io), argv.join(' ')).toBe(2);
+          expect(c.err().split('\n')[0]).toMatch(/must not be the input file/);
+        }
+      }
+    });
+
+    it('an errors file that links to the output is the output (one writer, one lock)', () => {
+      for (const errors of [outLink, join(linkedDir, 'out.ndjson')]) {
+        const args = parseScoreArgs(['--in', input, '--out', out, '--errors', errors]);
+        if (args === 'help') throw new Error('help');
+        expect(args.errors).toBe(args.out);
+      }
+    });
   });
 });

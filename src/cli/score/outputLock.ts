@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { fileIdentity } from './fileIdentity.js';
 import { RunRefusedError } from './runRefusedError.js';
 
 /** An exclusive hold on an output file; release it when the run ends. */
@@ -71,15 +72,17 @@ function holdUntilExit(path: string): void {
 
 /**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
- * refused any of them releases those it took. Each file is locked under its own name, so a file
- * that is one run's errors and another's output is held once whichever way it is named.
+ * refused any of them releases those it took. Each file is locked under its own real name (links
+ * resolved), so a file that is one run's errors and another's output, or one named through a link,
+ * is held once whichever way it is named.
  *
  * @throws RunRefusedError naming the file and the run that holds it
  */
 export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[]> {
   const locks: OutputLock[] = [];
   try {
-    for (const path of new Set(paths)) locks.push(await lockOutput(path));
+    // By the file each path names (links resolved), so two names for one file are one lock.
+    for (const path of new Set(paths.map(fileIdentity))) locks.push(await lockOutput(path));
     return locks;
   } catch (e) {
     for (const lock of locks) await lock.release();

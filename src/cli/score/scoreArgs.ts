@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { fileIdentity } from './fileIdentity.js';
 import { UsageError } from '../../commandLine/commandIo.js';
 import { intOption, type ParsedCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import type { ScorerArgs } from '../openScorer.js';
@@ -50,10 +50,14 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
   const input = values.in as string;
   const out = values.out as string;
-  const errors = values.errors ?? out;
   if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  if (new Set([resolve(input), resolve(out)]).size < 2 || resolve(errors) === resolve(input))
-    throw new UsageError('--out and --errors must not be the input file');
+  // Compared as the files they name, links resolved (see fileIdentity).
+  const inputFile = fileIdentity(input);
+  const outFile = fileIdentity(out);
+  const errorsFile = values.errors === undefined ? outFile : fileIdentity(values.errors);
+  if (outFile === inputFile || errorsFile === inputFile) throw new UsageError('--out and --errors must not be the input file');
+  // An errors file that is the output under another name is the output: one writer and one lock.
+  const errors = values.errors === undefined || errorsFile === outFile ? out : values.errors;
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
   // Every scorer option given, by the one list of them: a new scorer option reaches the run without
