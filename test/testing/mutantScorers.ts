@@ -163,4 +163,17 @@ export const mutants: readonly Mutant[] = [
       };
     },
   },
+  {
+    // 0.1.0's budget assistant: the lower-limit offer worked out on a referral's proposal, a line
+    // the customer does not hold.
+    name: 'lower-limit offer on the proposal',
+    caughtBy: ['customer_controls_hold'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        const offer = d.health.lowerLimitOffer;
+        if (offer === null || d.lineAction !== 'review' || d.limit === offer.currentLimit) return d;
+        const recommendedLimit = Math.floor((d.limit * 0.8) / 10_000) * 10_000;
+        return { ...d, health: { ...d.health, lowerLimitOffer: { ...offer, currentLimit: d.limit, recommendedLimit, reduction: d.limit - recommendedLimit } } };
+      }),
+  },
 ];
