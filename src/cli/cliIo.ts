@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { processIo, type CommandIo } from '../commandLine/commandIo.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
+import { readUtf8File } from '../text/readUtf8File.js';
 
 /**
  * Everything a command touches outside itself: output streams, standard input, whether stderr is
@@ -9,7 +10,7 @@ import { processIo, type CommandIo } from '../commandLine/commandIo.js';
  * {@link CommandIo} still works.
  */
 export interface CliIo extends CommandIo {
-  /** Reads all of standard input as text (for `-` as a file name). */
+  /** Reads all of standard input as text (for `-` as a file name); bytes that are not UTF-8 are refused, never replaced. */
   readonly readStdin?: () => Promise<string>;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   readonly stderrIsTty?: boolean;
@@ -27,7 +28,7 @@ export const processCliIo: CliIo = {
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8Strict(Buffer.concat(chunks), 'standard input');
   },
   get stderrIsTty() {
     return process.stderr.isTTY === true;
@@ -38,9 +39,12 @@ export const processCliIo: CliIo = {
   now: () => performance.now(),
 };
 
-/** Reads a UTF-8 text file, or standard input when `path` is `-`. */
+/**
+ * Reads a UTF-8 text file, or standard input when `path` is `-`.
+ * @throws CreditliftError `data_invalid` for bytes that are not UTF-8 (never replaced)
+ */
 export async function readTextInput(path: string, io: CliIo): Promise<string> {
-  if (path !== '-') return readFile(path, 'utf8');
+  if (path !== '-') return readUtf8File(path);
   if (io.readStdin === undefined) throw new Error('standard input is not available here');
   return io.readStdin();
 }

@@ -64,7 +64,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     const missing = (['onnx', 'features', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
-    const read = parseStrictJson(readFileSync(v.features!, 'utf8'));
+    const read = parseStrictJson(decodeUtf8Strict(readFileSync(v.features!), v.features!));
     if (!read.ok) throw new ValidationError('ImportSpec', [{ ...read.issue, message: `${v.features}: ${read.issue.message}` }]);
     const spec: unknown = read.value;
     let background: { data: Float32Array; nRows: number } | undefined;

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readUtf8File } from '../text/readUtf8File.js';
 import { basename, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -130,7 +131,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
     // Read strictly: a key written twice would keep its last value silently.
-    const read = parseStrictJson(await readFile(baselinePath, 'utf8'));
+    const read = parseStrictJson(await readUtf8File(baselinePath));
     if (!read.ok) throw new ValidationError('monitor baseline', [{ ...read.issue, message: `${baselinePath}: ${read.issue.message}` }]);
     const baseline = parseMonitorBaseline(read.value);
     const errors = await openLineSink(errorsPath, false);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readUtf8File } from '../text/readUtf8File.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { describeRepeat, duplicateJsonKeys } from '../json/firstDuplicateJsonKey.js';
@@ -14,7 +14,7 @@ import { PolicyInvalidError } from '../policy/policyInvalidError.js';
  * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON
  */
 export async function readPolicyFile(path: string): Promise<unknown> {
-  const raw = await readFile(path, 'utf8');
+  const raw = await readUtf8File(path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const read = parseStrictJson(text);

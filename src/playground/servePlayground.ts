@@ -98,7 +98,14 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      // Bytes that are not UTF-8 are refused, never replaced (a replaced name can match another's).
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new Error('request body is not UTF-8'));
+      }
+    });
     req.on('error', reject);
   });
 }
