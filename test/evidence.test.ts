@@ -157,6 +157,61 @@ describe('assessEvidence: reason codes', () => {
     expect(credentialKey(item({ credentialId: 'JS-JXJ-2025-0043' }))).not.toBe(credentialKey(item({ credentialId: 'JS-JXJ-2025-0042' })));
   });
 
+  it('duplicate_credential: a number padded with invisible or look-alike characters is the same number (property)', () => {
+    // What a copy-paste or a phone keyboard slips into a number: format characters (zero-width
+    // space, soft hyphen, word joiner, BOM), dash and dot look-alikes, punctuation and symbols.
+    const noise = fc.constantFrom(
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u00ad',
+      '\u2060',
+      '\ufeff',
+      '\u30fc',
+      '\u2027',
+      '\u2043',
+      '\u2e3a',
+      '\u00a0',
+      '\u3000',
+      '#',
+      '*',
+      '~',
+      '(',
+      ')',
+      '\u3001',
+      '\u3002',
+      "'",
+      '"',
+      '+',
+    );
+    const number = fc.stringMatching(/^[A-Z0-9]{4,12}$/);
+    fc.assert(
+      fc.property(number, fc.array(fc.tuple(fc.nat(), noise), { minLength: 1, maxLength: 4 }), (plain, inserts) => {
+        let padded = plain;
+        for (const [at, c] of inserts) {
+          const i = at % (padded.length + 1);
+          padded = padded.slice(0, i) + c + padded.slice(i);
+        }
+        const r = assessEvidence(withEvidence([item({ credentialId: plain }), item({ credentialId: padded, documentHash: 'f'.repeat(64) })])).items;
+        expect(r[1]?.reasons, JSON.stringify(padded)).toContain('duplicate_credential');
+      }),
+      { seed: 20261129, numRuns: 200 },
+    );
+  });
+
+  it('a credential number must be well-formed text with a letter or digit: lone surrogates and control characters are refused, never replaced in its reference', () => {
+    for (const credentialId of ['X\ud800', 'X\udc00Y', 'AB\u0007C', '---', '\u200b\u200b']) {
+      expect(() => parseApplicant({ ...exampleFor('new_graduate').applicant, evidence: [item({ credentialId })] }), JSON.stringify(credentialId)).toThrow(
+        ValidationError,
+      );
+      try {
+        parseApplicant({ ...exampleFor('new_graduate').applicant, evidence: [item({ credentialId })] });
+      } catch (e) {
+        expect((e as ValidationError).issues.map((i) => i.path.join('.'))).toContain('evidence.0.credentialId');
+      }
+    }
+  });
+
   it('reading_not_on_scale: a score for a levelled or pass/fail kind, a level for a scored or pass/fail kind, is refused, never dropped', () => {
     const cases = [
       item({ kind: 'tem8', score: 85, level: 'good' }),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { hasLetterOrDigit } from '../evidence/credentialNumber.js';
 import { IsoDate, Sha256Hex, Share } from './primitives.js';
+
+// A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern).
+const LONE_SURROGATE = /\p{Cs}/u;
+// C0 and C1 control characters and DEL.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * How a certificate was verified, strongest first. The assessment maps each method to a base
@@ -32,7 +38,15 @@ export const CertificateHolder = z
 export const CertificateEvidence = z.strictObject({
   kind: z.string().min(1).max(64).describe('Catalog kind, e.g. "ielts", "teacher_qualification"'),
   issuer: z.string().min(1).max(200),
-  credentialId: z.string().min(1).max(128),
+  credentialId: z
+    .string()
+    .min(1)
+    .max(128)
+    // Hashed into the keyed credentialRef: a lone surrogate would be replaced there (two numbers,
+    // one reference), and a control character is no part of a number anyone typed.
+    .refine((t) => !LONE_SURROGATE.test(t), 'credentialId must be well-formed text (a lone UTF-16 surrogate is not a character)')
+    .refine((t) => !CONTROL.test(t), 'credentialId must not contain control characters')
+    .refine(hasLetterOrDigit, 'credentialId must contain a letter or a digit'),
   holder: CertificateHolder,
   issueDate: IsoDate,
   expiryDate: IsoDate.optional(),
