@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import type { ScorerOptionsWithFeatures } from './createScorer.js';
 
 /** The option keys each deciding call reads. */
 export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal'] as const;
@@ -6,6 +7,29 @@ export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal'] as
 export const SUGGEST_OPTION_KEYS = ['top', 'limitHistory', 'signal'] as const;
 export const REASSESS_OPTION_KEYS = ['signal'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
+
+/** The options `createScorer` reads (the pool's `scorer` options are these less `features`). */
+export const SCORER_OPTION_KEYS = [
+  'model',
+  'policy',
+  'policyOverrides',
+  'catalog',
+  'minConfidence',
+  'contributionSpace',
+  'explanations',
+  'suggestionsPerDecision',
+  'challengers',
+  'challengerMode',
+  'assignmentKey',
+  'signingKey',
+  'personalDataKey',
+  'expectedSha256',
+  'modelEvaluator',
+  'features',
+] as const satisfies readonly (keyof ScorerOptionsWithFeatures)[];
+// Every option the type declares is in the list: a new option cannot be refused as unknown.
+const scorerOptionKeysComplete: Exclude<keyof ScorerOptionsWithFeatures, (typeof SCORER_OPTION_KEYS)[number]> extends never ? true : never = true;
+void scorerOptionKeysComplete;
 
 /**
  * Refuses options that are not an object, or that carry a key the call does not read. A misspelled
@@ -16,14 +40,24 @@ export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
  */
 export function checkOptionKeys(options: unknown, known: readonly string[], subject: string): void {
   if (options === undefined) return;
+  const issues = optionKeyIssues(options, known);
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/**
+ * The issues {@link checkOptionKeys} throws, for a caller that gathers them with its own (each
+ * path under `at`); `hint` may say where an unknown key belongs.
+ */
+export function optionKeyIssues(
+  options: unknown,
+  known: readonly string[],
+  at: readonly (string | number)[] = [],
+  hint: (key: string) => string | undefined = () => undefined,
+): ValidationIssue[] {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ValidationError(subject, [{ path: [], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }]);
+    return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
   }
-  const unknown = Object.keys(options).filter((k) => !known.includes(k));
-  if (unknown.length > 0) {
-    throw new ValidationError(
-      subject,
-      unknown.map((k) => ({ path: [k], code: 'unrecognized_key' as const, message: `unknown option "${k}" (known: ${known.join(', ')})` })),
-    );
-  }
+  return Object.keys(options)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: [...at, k], code: 'unrecognized_key' as const, message: hint(k) ?? `unknown option "${k}" (known: ${known.join(', ')})` }));
 }

@@ -29,7 +29,15 @@ import { parseReassessmentUpdate } from './reassessmentUpdate.js';
 import { customerReductionCap, reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, REASSESS_UPDATE_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
+import {
+  BATCH_OPTION_KEYS,
+  checkOptionKeys,
+  DECIDE_OPTION_KEYS,
+  REASSESS_OPTION_KEYS,
+  REASSESS_UPDATE_KEYS,
+  SCORER_OPTION_KEYS,
+  SUGGEST_OPTION_KEYS,
+} from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -302,6 +310,9 @@ export async function createScorer<TAttributes, TAttributesInput>(
   options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
 ): Promise<Scorer<ApplicantInputWith<TAttributesInput>>>;
 export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
+  // Read by name: a misspelt `signingkey` or an option meant for another call would otherwise be
+  // ignored, and decisions made unsigned or on the default policy without a word.
+  checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;

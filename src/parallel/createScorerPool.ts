@@ -17,7 +17,7 @@ import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity }
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkOptionKeys, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -578,6 +578,20 @@ function refusesWholeCall(error: WorkerErrorData): boolean {
   return error.issues !== undefined;
 }
 
+/** The options `createScorerPool` reads. */
+const POOL_OPTION_KEYS = [
+  'workers',
+  'scorer',
+  'chunkSize',
+  'taskTimeoutMs',
+  'featuresModule',
+  'workerEntry',
+  'workerExecArgv',
+] as const satisfies readonly (keyof ScorerPoolOptions)[];
+// Every option the type declares is in the list.
+const poolOptionKeysComplete: Exclude<keyof ScorerPoolOptions, (typeof POOL_OPTION_KEYS)[number]> extends never ? true : never = true;
+void poolOptionKeysComplete;
+
 function checkOptions(options: ScorerPoolOptions): {
   workers: number;
   chunkSize: number;
@@ -585,7 +599,20 @@ function checkOptions(options: ScorerPoolOptions): {
   scorer: ScorerOptions;
   workerExecArgv: readonly string[];
 } {
-  const issues: ValidationIssue[] = [];
+  // Read by name, at both levels: scorer options given beside `scorer` (as createScorer takes
+  // them) were ignored, and the pool decided on the default policy, above a lender's own cap.
+  const issues: ValidationIssue[] = optionKeyIssues(options, POOL_OPTION_KEYS, [], (k) =>
+    (SCORER_OPTION_KEYS as readonly string[]).includes(k)
+      ? `"${k}" is a scorer option: a pool takes scorer options under \`scorer\` ({ scorer: { ${k} } })`
+      : undefined,
+  );
+  if (issues.length > 0 && issues[0]?.code === 'invalid_type') throw new ValidationError('ScorerPoolOptions', issues);
+  if (options.scorer !== undefined) {
+    issues.push(
+      // `features` is known, and refused below with the reason (functions cannot reach workers).
+      ...optionKeyIssues(options.scorer, SCORER_OPTION_KEYS, ['scorer']),
+    );
+  }
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
     issues.push({ path: ['workers'], code: 'out_of_range', message: 'workers must be an integer in [1, 256]' });

@@ -33,3 +33,37 @@ describe('unknown option keys are refused, naming each', () => {
     expect((await scorer.decide(applicant, { limitHistory: [], signal: new AbortController().signal })).applicantId).toBe(applicant.id);
   });
 });
+
+// A pool takes scorer options under `scorer`; given beside it, a lender's policy (and its caps) or
+// signing key was ignored without a word and the pool decided on the defaults.
+describe('construction options are read by name too', () => {
+  it('createScorer refuses a misspelt or unknown option, naming each', async () => {
+    await expect(createScorer({ signingkey: 'k'.repeat(32), sugestionsPerDecision: 0 } as never)).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [
+        { path: ['signingkey'], code: 'unrecognized_key' },
+        { path: ['sugestionsPerDecision'], code: 'unrecognized_key' },
+      ],
+    });
+    await expect(createScorer('default' as never)).rejects.toMatchObject({ issues: [{ path: [], code: 'invalid_type' }] });
+  });
+
+  it('createScorerPool refuses scorer options given beside `scorer`, and unknown keys at either level, before starting a worker', async () => {
+    const e = await createScorerPool({
+      workers: 1,
+      policy: scorer.policy,
+      signingKey: 'k'.repeat(32),
+      chunksize: 10,
+      scorer: { signingkey: 'x' },
+    } as never).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      code: 'validation_failed',
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: ['policy'], code: 'unrecognized_key', message: expect.stringMatching(/under `scorer`/) }),
+        expect.objectContaining({ path: ['signingKey'], code: 'unrecognized_key' }),
+        expect.objectContaining({ path: ['chunksize'], code: 'unrecognized_key' }),
+        expect.objectContaining({ path: ['scorer', 'signingkey'], code: 'unrecognized_key' }),
+      ]),
+    });
+  });
+});
