@@ -125,6 +125,11 @@ if (isEntry) {
       process.exitCode = code;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      // The run is over and its code known; what may still be open (a Redis connection closing)
+      // must not turn a signal in that window into a death by signal (143) over a finished run.
+      const exitWithCode = () => process.exit(code);
+      process.once('SIGINT', exitWithCode);
+      process.once('SIGTERM', exitWithCode);
     },
     (e: unknown) => {
       process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

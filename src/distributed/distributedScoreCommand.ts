@@ -333,7 +333,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     return code;
   } finally {
     reading?.close();
-    if (queue !== undefined) await Promise.race([queue.close(), delay(1000)]).catch(() => undefined);
+    // The bound is a timer that does not hold the process: a ref'd one kept a finished run alive a
+    // second after its summary, where a supervisor's SIGTERM ended it as killed (143).
+    if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
     link?.close();
     for (const lock of locks) await lock.release();
   }
@@ -353,6 +355,11 @@ const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A delay that does not keep the process alive on its own, for bounding a close. */
+function unrefDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 async function sizeOf(path: string): Promise<number> {
