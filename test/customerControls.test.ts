@@ -39,6 +39,34 @@ describe('customer controls, end to end', () => {
   });
 });
 
+describe('the cap a reduction records is the one the customer asked for', () => {
+  it('asked above the line: the line is kept and the cap is the amount asked (rounded down to the step), not the line', async () => {
+    const first = await scorer.decide(teacher);
+    const asked = first.limit + 1_234_567;
+    const reduced = scorer.requestReduction(first, asked);
+    expect(reduced.limit).toBe(first.limit);
+    expect(reduced.lineAction).toBe('keep');
+    expect(reduced.controls.selfSetCap).toBe(Math.floor(asked / scorer.policy.limits.roundingStep) * scorer.policy.limits.roundingStep);
+    expect(reduced.caps.self_cap).toBe(reduced.controls.selfSetCap);
+  });
+
+  it('a declined customer who asks for a cap gets that cap, not a cap of 0 that would refuse every later line', async () => {
+    const declined = await scorer.decide(exampleFor('delinquent').applicant);
+    expect(declined.outcome).toBe('decline');
+    const reduced = scorer.requestReduction(declined, 500_000);
+    expect(reduced.limit).toBe(0);
+    expect(reduced.controls.selfSetCap).toBe(500_000);
+  });
+
+  it('a reduction never loosens a cap already in force', async () => {
+    const capped = await scorer.decide({ ...teacher, controls: { ...teacher.controls, selfSetCap: 400_000 } });
+    expect(capped.controls.selfSetCap).toBe(400_000);
+    const reduced = scorer.requestReduction(capped, 900_000);
+    expect(reduced.controls.selfSetCap).toBe(400_000);
+    expect(reduced.limit).toBeLessThanOrEqual(400_000);
+  });
+});
+
 describe('financial health in the decision', () => {
   it('spending over budget month after month: the decision says so, offers a lower limit and suggests no increase', async () => {
     const d = await scorer.decide({ ...teacher, financialHealth: { overBudgetMonths: 3 } });

@@ -2,6 +2,7 @@ import { policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction } from '../policy/applyReduction.js';
+import { roundDownToStep } from '../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
@@ -31,14 +32,22 @@ export function customerReductionCap(prior: Decision): number | null {
 /**
  * The customer lowers their own line (the brake in their hand), without the model: the line they
  * hold after `prior` (a referral's proposal granted nothing; see lineOnFileAfter) goes to `amount`
- * rounded down to the step, at once, and becomes their cap. What else the prior decided stands: its
+ * rounded down to the step, at once, if it is above it, and `amount` rounded down becomes their cap
+ * (unless a lower cap is already in force). What else the prior decided stands: its
  * outcome (a pending review stays pending, now bounded by the cap), its reason codes behind the new
  * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
  * the customer's own request when the line went down. Reasons are owed as on any decision.
  */
 export function reduceLine(prior: Decision, amount: number, env: ReductionContext): Decision {
-  const line = lineOnFileAfter(prior, env.policy.limits.roundingStep);
+  const step = env.policy.limits.roundingStep;
+  const line = lineOnFileAfter(prior, step);
   const limit = applyReduction(line, amount, env.policy);
+  // The cap is what the customer asked for, never the line it happened to be below: a cap set at
+  // the line (or at 0 on a declined decision) refused raises they never refused. Rounded down like
+  // every limit, and never above a cap already in force (a reduction never loosens one).
+  const asked = roundDownToStep(amount, step);
+  const priorCap = prior.controls.selfSetCap;
+  const cap = priorCap !== null && priorCap < asked ? priorCap : asked;
   const lowered = limit < line;
   const codes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
   const owed = prior.outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || limit < line;
@@ -56,8 +65,8 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       lineAction: lowered ? 'lower' : line === 0 ? 'none' : 'keep',
       previousLimit: line,
       bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
-      caps: { ...prior.caps, self_cap: limit },
-      controls: { selfSetCap: limit },
+      caps: { ...prior.caps, self_cap: cap },
+      controls: { selfSetCap: cap },
       health: { ...prior.health, lowerLimitOffer: null },
       policyReasons: codes,
       reasons,

@@ -96,7 +96,9 @@ describe('a referred proposal is not the line on file', () => {
     expect(reduced.limit).toBeLessThanOrEqual(300_000);
     expect(lineOnFileAfter(reduced)).toBeLessThanOrEqual(300_000);
     const next = await scorer.reassess(reduced, { applicant: pendingGraduate(), evidence: [] });
-    expect(next.limit).toBeLessThanOrEqual(300_000);
+    // The line on file stays; what a person may grant later is bounded by the cap the customer asked for.
+    expect(lineOnFileAfter(next)).toBeLessThanOrEqual(300_000);
+    expect(next.limit).toBeLessThanOrEqual(1_000_000);
   });
 });
 

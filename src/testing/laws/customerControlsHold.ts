@@ -56,7 +56,12 @@ export const customerControlsHold: CreditLaw = defineLaw({
           () => `asked to lower a ${fen(onFile)} line to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`,
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
-        requireLaw(after.limit <= reduced.limit, () => `a reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
+        // The reduction's cap holds (the line it lowered to, or the amount asked when that was above the line).
+        const reducedCap = reduced.controls.selfSetCap ?? reduced.limit;
+        requireLaw(
+          after.limit <= reducedCap,
+          () => `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the next reassessment (${fen(after.limit)})`,
+        );
 
         // The brake: a customer over budget is offered a lower line, on the line they hold.
         const streak = await scorer.decide({ ...applicant, controls: { ...applicant.controls, humanReview }, financialHealth: { overBudgetMonths } });

@@ -13,7 +13,7 @@ import { requireLaw } from '../_internals/runLaw.js';
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records it as the customer's own cap, is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment.",
+    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount as the customer's own cap (never above a cap already in force, never the line it happened to be below), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
@@ -41,7 +41,13 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         const expected = roundDownToStep(Math.min(onFile, reduceTo), step);
         requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
         requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
-        requireLaw(reduced.controls.selfSetCap === reduced.limit, () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not the new limit`);
+        // The cap is the amount asked, rounded down, never above a cap already in force: not the line it was below.
+        const asked = roundDownToStep(reduceTo, step);
+        const expectedCap = d.controls.selfSetCap !== null && d.controls.selfSetCap < asked ? d.controls.selfSetCap : asked;
+        requireLaw(
+          reduced.controls.selfSetCap === expectedCap,
+          () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not ${fen(expectedCap)} (the amount asked, or the cap already in force)`,
+        );
         requireLaw(JSON.stringify(scorer.requestReduction(d, reduceTo)) === JSON.stringify(reduced), () => `${who} twice gave two different decisions`);
         const higher = scorer.requestReduction(reduced, reduced.limit + raiseBy);
         requireLaw(
@@ -49,14 +55,19 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
           () => `a "reduction" to ${fen(reduced.limit + raiseBy)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`,
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
-        requireLaw(after.limit <= reduced.limit, () => `the reduction to ${fen(reduced.limit)} was undone by the next reassessment (${fen(after.limit)})`);
+        // The cap it recorded holds: the line it lowered to, or the amount asked when that was above the line.
+        const reducedCap = reduced.controls.selfSetCap ?? reduced.limit;
+        requireLaw(
+          after.limit <= reducedCap,
+          () => `the reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the next reassessment (${fen(after.limit)})`,
+        );
         // A customer's contest of it changes no cap either.
         // (With the applicant: a contest owes reasons, and a scorer explaining only when owed computes the factors from it.)
         const contested = scorer.recordContest(reduced, { statement: 'I would like a person to look at my line.' }, { applicant });
         const afterContest = await scorer.reassess(contested, { applicant, evidence: [certificate] });
         requireLaw(
-          afterContest.limit <= reduced.limit,
-          () => `the reduction to ${fen(reduced.limit)} was undone by the reassessment after a contest (${fen(afterContest.limit)})`,
+          afterContest.limit <= reducedCap,
+          () => `the reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the reassessment after a contest (${fen(afterContest.limit)})`,
         );
       },
     ),
