@@ -29,15 +29,7 @@ import { parseReassessmentUpdate } from './reassessmentUpdate.js';
 import { customerReductionCap, reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import {
-  BATCH_OPTION_KEYS,
-  checkOptionKeys,
-  DECIDE_OPTION_KEYS,
-  REASSESS_OPTION_KEYS,
-  REASSESS_UPDATE_KEYS,
-  SCORER_OPTION_KEYS,
-  SUGGEST_OPTION_KEYS,
-} from './checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -526,7 +518,6 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
       checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
-      checkOptionKeys(update, REASSESS_UPDATE_KEYS, 'reassessment update');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });

@@ -4,6 +4,7 @@ import { safeParseApplicant } from '../schema/parseApplicant.js';
 import type { Applicant } from '../schema/applicant.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
+import { optionKeyIssues, REASSESS_UPDATE_KEYS } from './checkOptionKeys.js';
 
 const NewEvidence = z.array(CertificateEvidence).max(50);
 
@@ -25,7 +26,9 @@ export interface ReassessmentUpdate {
  */
 export function parseReassessmentUpdate(update: unknown): ReassessmentUpdate {
   const u = (typeof update === 'object' && update !== null ? update : {}) as Record<string, unknown>;
-  const issues: ValidationIssue[] = [];
+  // Unknown keys (a misspelt `asof`) are problems of the update like the others, reported with them.
+  const issues: ValidationIssue[] = optionKeyIssues(update, REASSESS_UPDATE_KEYS);
+  if (issues[0]?.code === 'invalid_type') throw new ValidationError('reassessment update', issues);
   const within = (prefix: string, found: readonly ValidationIssue[]) => {
     for (const i of found) issues.push({ ...i, path: [prefix, ...i.path] });
   };

@@ -176,5 +176,15 @@ describe('ledgers and updates', () => {
     expect(paths.some((p) => p.startsWith('evidence.0'))).toBe(true);
     const missing = await scorer.reassess(d, { applicant: a } as never).catch((e) => e);
     expect((missing as ValidationError).issues.map((i) => i.path.join('.'))).toContain('evidence');
+    // A misspelt key is one more problem of the update, named with the others, not in their place.
+    const all = await scorer
+      .reassess(d, { applicant: { ...a, birthDate: 'yesterday' } as ApplicantInput, evidence: [{ kind: 42 }], asOf: '2026-02-30', asof: '2026-12-01' } as never)
+      .catch((e) => e);
+    expect(all).toBeInstanceOf(ValidationError);
+    const allPaths = (all as ValidationError).issues.map((i) => i.path.join('.'));
+    expect(allPaths).toContain('asof');
+    expect(allPaths).toContain('asOf');
+    expect(allPaths.some((p) => p.startsWith('applicant.birthDate'))).toBe(true);
+    expect(allPaths.some((p) => p.startsWith('evidence.0'))).toBe(true);
   });
 });
