@@ -381,7 +381,15 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     smallRunRows: partial === undefined ? 0 : model.evaluator.maxRows,
   };
 
+  // Closed, the scorer refuses every call alike: small runs need no session (the JS evaluator), so
+  // without this decide() kept answering while a batch failed on the released session.
+  let closed = false;
+  const checkOpen = (): void => {
+    if (closed) throw new CreditliftError('scorer_closed', 'this scorer has been closed (close()); create another to decide');
+  };
+
   async function run(c: EngineContext, plans: readonly DecisionPlan[], signal?: AbortSignal): Promise<(Decision | CreditliftError)[]> {
+    checkOpen();
     const out: (Decision | CreditliftError)[] = [];
     let start = 0;
     while (start < plans.length) {
@@ -557,18 +565,22 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {
+      checkOpen();
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
       return reduceLine(prior, amt.data, { policy, keys });
     },
     recordReview(priorInput, review, opts) {
+      checkOpen();
       return recordReview(priorInput, review, followUpCtx, opts);
     },
     recordContest(priorInput, contest, opts) {
+      checkOpen();
       return recordContest(priorInput, contest, followUpCtx, opts);
     },
     async close() {
+      closed = true;
       await model.close();
     },
   };

@@ -23,6 +23,8 @@ export type CreditliftErrorCode =
   | 'prior_invalid'
   /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
   | 'queue_unavailable'
+  /** The scorer or pool was closed (`close()`); create another. */
+  | 'scorer_closed'
   | 'internal_error';
 
 /** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */
@@ -41,8 +43,15 @@ export const CREDITLIFT_ERROR_CODES = [
   'worker_failed',
   'aborted',
   'prior_invalid',
+  'review_invalid',
+  'banned_data_category',
+  'queue_unavailable',
+  'scorer_closed',
   'internal_error',
 ] as const satisfies readonly CreditliftErrorCode[];
+// Every code is listed (three were missing, so tables built from the list left them out).
+const errorCodesComplete: Exclude<CreditliftErrorCode, (typeof CREDITLIFT_ERROR_CODES)[number]> extends never ? true : never = true;
+void errorCodesComplete;
 
 /** A {@link CreditliftError} as plain data (its `toJSON()`), safe to log or send over the wire. */
 export interface CreditliftErrorData {

@@ -468,7 +468,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     opts: BatchDecideOptions | undefined,
     format: BatchCall['format'],
   ): Promise<(BatchResult | BatchResultJson)[]> => {
-    if (closing !== undefined) return Promise.reject(new CreditliftError('internal_error', 'The scorer pool has been closed'));
+    if (closing !== undefined)
+      return Promise.reject(new CreditliftError('scorer_closed', 'The scorer pool has been closed (close()); create another to decide'));
     // In process order: unknown option keys, the signal, then the input (an aborted call decides nothing, even an empty one).
     try {
       checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createScorer } from '../../src/decision/createScorer.js';
+import { CreditliftError } from '../../src/errors/creditliftError.js';
+import { PROBLEM_STATUS } from '../../src/errors/toProblemDetails.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+
+const applicant = exampleApplicants[0]!.applicant;
+const closedError = { code: 'scorer_closed' };
+
+// A closed scorer answered decide() (the small-run JS evaluator needs no session) while
+// decideBatch failed with internal_error: one state, two behaviours, neither documented.
+describe('a closed scorer refuses every call with scorer_closed', () => {
+  it('decide, safeDecide, decideBatch, suggest, reassess and the follow-ups alike', async () => {
+    const scorer = await createScorer({ suggestionsPerDecision: 0 });
+    const prior = await scorer.decide(applicant);
+    await scorer.close();
+    await expect(scorer.decide(applicant)).rejects.toMatchObject(closedError);
+    expect(await scorer.safeDecide(applicant)).toMatchObject({ ok: false, error: closedError });
+    await expect(scorer.decideBatch([applicant, applicant])).rejects.toMatchObject(closedError);
+    await expect(scorer.safeDecideBatch([applicant])).rejects.toMatchObject(closedError);
+    await expect(scorer.suggest(applicant)).rejects.toMatchObject(closedError);
+    await expect(scorer.reassess(prior, { applicant, evidence: [] })).rejects.toMatchObject(closedError);
+    expect(() => scorer.requestReduction(prior, 100_000)).toThrow(CreditliftError);
+    expect(() => scorer.recordContest(prior, { statement: 'please look again' })).toThrow(/closed/);
+    expect(PROBLEM_STATUS.scorer_closed.status).toBe(503);
+    // Closing twice is harmless.
+    await scorer.close();
+  });
+
+  it('a closed pool refuses with the same code', async () => {
+    const pool = await createScorerPool({ workers: 1, scorer: { suggestionsPerDecision: 0 } });
+    await pool.close();
+    await expect(pool.decideBatch([applicant])).rejects.toMatchObject(closedError);
+  });
+});
