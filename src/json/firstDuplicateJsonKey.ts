@@ -1,3 +1,5 @@
+import { truncateForMessage } from '../errors/truncateForMessage.js';
+import { formatPath } from '../errors/validationError.js';
 /**
  * Where a JSON text repeats a key within one object: the path of the second occurrence, or
  * undefined when every object's keys are distinct.
@@ -16,14 +18,14 @@ export function firstDuplicateJsonKey(text: string): (string | number)[] | undef
 
 /**
  * Every place a JSON text repeats a key within one object: the path of each repeated key, once
- * per object however often it repeats, in text order. For small documents (a policy file) whose
- * reader must name every repeat at once; records use {@link firstDuplicateJsonKey}.
+ * per object however often it repeats, in text order (at most `max` of them: the scan stops there).
+ * What {@link parseStrictJson} names when a text repeats a key, so a reader names every repeat at once.
  *
  * @param text valid JSON (check it with JSON.parse first; other text gives an unspecified answer)
  * @example duplicateJsonKeys('{"a":1,"a":2,"b":{"c":1,"c":2}}') // [['a'], ['b', 'c']]
  */
-export function duplicateJsonKeys(text: string): (string | number)[][] {
-  return duplicateKeys(text, Number.POSITIVE_INFINITY);
+export function duplicateJsonKeys(text: string, max: number = Number.POSITIVE_INFINITY): (string | number)[][] {
+  return duplicateKeys(text, max);
 }
 
 /** The paths of repeated keys, up to `max` of them (the scan stops there). */
@@ -87,10 +89,13 @@ function duplicateKeys(text: string, max: number): (string | number)[][] {
   return found;
 }
 
-/** "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message names it. */
+/**
+ * "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message
+ * names it. Keys are caller text of any length: each is cut to 64 characters where echoed.
+ */
 export function describeRepeat(path: readonly (string | number)[]): string {
-  const key = path[path.length - 1];
-  return `key ${JSON.stringify(String(key))} appears twice in one object (at ${path.map(String).join('.')})`;
+  const key = truncateForMessage(String(path[path.length - 1]));
+  return `key ${JSON.stringify(key)} appears twice in one object (at ${formatPath(path)})`;
 }
 
 /**
