@@ -71,4 +71,65 @@ describe('parseStrictJson', () => {
     expect(read.ok).toBe(false);
     expect(JSON.stringify(read).length).toBeLessThan(600);
   });
+
+  it('refuses a number whose written fraction a double rounds to an integer, at its path; keeps fractions and integers as written', () => {
+    const read = parseStrictJson('{"income":{"monthlyNet":650000.00000000001},"controls":{"requestedLimit":999999.99999999999},"e":[1,2.0000000000000001e0]}');
+    expect(read).toEqual({
+      ok: false,
+      issues: [
+        { path: ['income', 'monthlyNet'], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+        { path: ['controls', 'requestedLimit'], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+        { path: ['e', 1], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+      ],
+    });
+    // The written digits are never echoed (they may be personal data).
+    expect(JSON.stringify(read)).not.toContain('99999');
+    expect(parseStrictJson('{"score":6.5,"rate":0.98,"fen":650000.0,"big":6.5e5,"tiny":1e-300}')).toEqual({
+      ok: true,
+      value: { score: 6.5, rate: 0.98, fen: 650000, big: 650000, tiny: 1e-300 },
+    });
+    expect(parseStrictJson('1.00000000000000001')).toMatchObject({ ok: false, issues: [{ path: [], code: 'imprecise_number' }] });
+    expect(parseStrictJson('"1.00000000000000001"')).toEqual({ ok: true, value: '1.00000000000000001' });
+    // Number-like text inside a string (behind an escaped quote too) is not a number.
+    expect(parseStrictJson('{"k":"x\\":1.00000000000000001,\\\\","n":1}')).toEqual({ ok: true, value: { k: 'x":1.00000000000000001,\\', n: 1 } });
+    // Repeats and imprecise numbers come together, in text order.
+    expect(parseStrictJson('{"a":1,"a":1.00000000000000001}')).toMatchObject({
+      ok: false,
+      issues: [
+        { path: ['a'], code: 'duplicate_key' },
+        { path: ['a'], code: 'imprecise_number' },
+      ],
+    });
+  });
+
+  it('law: every number that rounds to an integer is named at its path, and nothing else, wherever it sits', () => {
+    const imprecise = fc.constantFrom('650000.00000000001', '999999.99999999999', '2.0000000000000001', '-1e-400', '0.99999999999999999E0');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.infiniteStream(fc.option(imprecise, { freq: 3 })), (value, swaps) => {
+        const expected: string[] = [];
+        const write = (v: unknown, at: (string | number)[]): string => {
+          if (Array.isArray(v)) return `[${v.map((e, i) => write(e, [...at, i])).join(',')}]`;
+          if (typeof v === 'object' && v !== null)
+            return `{${Object.entries(v)
+              .map(([k, e]) => `${JSON.stringify(k)}:${write(e, [...at, k])}`)
+              .join(',')}}`;
+          if (typeof v !== 'number') return JSON.stringify(v);
+          const swap = swaps.next().value as string | null;
+          if (swap === null) return JSON.stringify(v);
+          expected.push(JSON.stringify(at));
+          return swap;
+        };
+        const text = write(value, []);
+        const read = parseStrictJson(text);
+        if (expected.length === 0) expect(read.ok).toBe(true);
+        else {
+          expect(read.ok).toBe(false);
+          const issues = read.ok ? [] : read.issues;
+          expect(issues.map((i) => i.code).every((c) => c === 'imprecise_number')).toBe(true);
+          expect(issues.map((i) => JSON.stringify(i.path))).toEqual(expected);
+        }
+      }),
+      { seed: 20_261_204, numRuns: 300 },
+    );
+  });
 });

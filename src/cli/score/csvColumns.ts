@@ -1,5 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
+import { roundsToInteger } from '../../text/roundsToInteger.js';
 import { applicantJsonSchema } from '../../schema/jsonSchema.js';
 
 /** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
@@ -128,15 +130,22 @@ export interface CsvCellRead {
 }
 
 const READ_AS_TEXT: readonly ValidationIssue[] = [];
+const IMPRECISE: readonly ValidationIssue[] = [{ path: [], code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE }];
 
 /**
  * Reads one CSV cell as its column's kind. A cell that does not read as that kind is kept as text,
- * so validation reports the field with what it expected rather than a guess being decided on. A JSON
- * cell that JSON.parse would read altered (a repeated key) has its issues, at their paths in the cell.
+ * so validation reports the field with what it expected rather than a guess being decided on. A cell
+ * that would be read altered has its issues (at their paths in the cell): a number whose written
+ * fraction a double rounds to an integer (`imprecise_number`), a JSON cell repeating a key or
+ * writing such a number.
  */
 export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
   const t = cell.trim();
-  if (kind === 'integer' || kind === 'number') return { value: NUMBER.test(t) ? Number(t) : cell, issues: READ_AS_TEXT };
+  if (kind === 'integer' || kind === 'number') {
+    if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
+    // Number() would round 650000.00000000001 to 650000, which passes as integer fen: refused as written.
+    return roundsToInteger(t) ? { value: cell, issues: IMPRECISE } : { value: Number(t), issues: READ_AS_TEXT };
+  }
   if (kind === 'boolean') return { value: BOOLEANS[t.toLowerCase()] ?? cell, issues: READ_AS_TEXT };
   if (kind === 'json') {
     const read = parseStrictJson(t);
