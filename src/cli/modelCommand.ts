@@ -65,7 +65,11 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
     const read = parseStrictJson(decodeUtf8Strict(readFileSync(v.features!), v.features!));
-    if (!read.ok) throw new ValidationError('ImportSpec', [{ ...read.issue, message: `${v.features}: ${read.issue.message}` }]);
+    if (!read.ok)
+      throw new ValidationError(
+        'ImportSpec',
+        read.issues.map((i) => ({ ...i, message: `${v.features}: ${i.message}` })),
+      );
     const spec: unknown = read.value;
     let background: { data: Float32Array; nRows: number } | undefined;
     if (v.background !== undefined) {

@@ -132,7 +132,11 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
     // Read strictly: a key written twice would keep its last value silently.
     const read = parseStrictJson(await readUtf8File(baselinePath));
-    if (!read.ok) throw new ValidationError('monitor baseline', [{ ...read.issue, message: `${baselinePath}: ${read.issue.message}` }]);
+    if (!read.ok)
+      throw new ValidationError(
+        'monitor baseline',
+        read.issues.map((i) => ({ ...i, message: `${baselinePath}: ${i.message}` })),
+      );
     const baseline = parseMonitorBaseline(read.value);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);

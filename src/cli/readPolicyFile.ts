@@ -1,7 +1,6 @@
 import { readUtf8File } from '../text/readUtf8File.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { describeRepeat, duplicateJsonKeys } from '../json/firstDuplicateJsonKey.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 
@@ -19,11 +18,12 @@ export async function readPolicyFile(path: string): Promise<unknown> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const read = parseStrictJson(text);
   if (read.ok) return read.value;
-  if (read.issue.code !== 'duplicate_key') throw new CreditliftError('policy_invalid', `${path}: ${read.issue.message}`);
-  const issues = duplicateJsonKeys(text).map((at) => ({
-    path: at,
-    code: 'duplicate_key' as const,
-    message: `${path}: ${describeRepeat(at)}; JSON would keep the last value without a word`,
-  }));
-  throw new PolicyInvalidError(new ValidationError('PolicyConfig', issues));
+  const [first] = read.issues;
+  if (read.issues.length === 1 && first?.code === 'invalid_json') throw new CreditliftError('policy_invalid', `${path}: ${first.message}`);
+  throw new PolicyInvalidError(
+    new ValidationError(
+      'PolicyConfig',
+      read.issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })),
+    ),
+  );
 }

@@ -30,6 +30,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'invalid_json',
   // A JSON object repeating a key: JSON.parse would keep the last value silently.
   'duplicate_key',
+  // A number written with a fraction a double rounds to an integer (999999.99999999999 read as 1000000).
+  'imprecise_number',
   'not_finite',
   'not_a_number',
   // Reading plain data (readPlainData, readBatchElement)

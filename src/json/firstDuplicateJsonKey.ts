@@ -1,3 +1,6 @@
+import { truncateForMessage } from '../errors/truncateForMessage.js';
+import { formatPath } from '../errors/validationError.js';
+import { scanJsonText } from './scanJsonText.js';
 /**
  * Where a JSON text repeats a key within one object: the path of the second occurrence, or
  * undefined when every object's keys are distinct.
@@ -16,81 +19,30 @@ export function firstDuplicateJsonKey(text: string): (string | number)[] | undef
 
 /**
  * Every place a JSON text repeats a key within one object: the path of each repeated key, once
- * per object however often it repeats, in text order. For small documents (a policy file) whose
- * reader must name every repeat at once; records use {@link firstDuplicateJsonKey}.
+ * per object however often it repeats, in text order (at most `max` of them: the scan stops there).
+ * What {@link parseStrictJson} names when a text repeats a key, so a reader names every repeat at once.
  *
  * @param text valid JSON (check it with JSON.parse first; other text gives an unspecified answer)
  * @example duplicateJsonKeys('{"a":1,"a":2,"b":{"c":1,"c":2}}') // [['a'], ['b', 'c']]
  */
-export function duplicateJsonKeys(text: string): (string | number)[][] {
-  return duplicateKeys(text, Number.POSITIVE_INFINITY);
+export function duplicateJsonKeys(text: string, max: number = Number.POSITIVE_INFINITY): (string | number)[][] {
+  return duplicateKeys(text, max);
 }
 
 /** The paths of repeated keys, up to `max` of them (the scan stops there). */
 function duplicateKeys(text: string, max: number): (string | number)[][] {
   const found: (string | number)[][] = [];
-  // Keys already reported in the open object, so a key written three times is named once.
-  const reported: (Set<string> | null)[] = [];
-  // One frame per open object or array: an object's keys so far and its current key; an array's index.
-  const keys: (Set<string> | null)[] = [];
-  const at: (string | number)[] = [];
-  // In an object, whether the next string is a key (after `{` or `,`) rather than a value.
-  let expectKey = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      let j = i + 1;
-      let escaped = false;
-      for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          j++;
-        } else if (d === 0x22) break;
-      }
-      if (expectKey) {
-        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
-        const seen = keys[keys.length - 1] as Set<string>;
-        at[at.length - 1] = key;
-        if (!seen.has(key)) seen.add(key);
-        else if (!(reported[reported.length - 1] as Set<string>).has(key)) {
-          (reported[reported.length - 1] as Set<string>).add(key);
-          found.push([...at]);
-          if (found.length >= max) return found;
-        }
-        expectKey = false;
-      }
-      i = j;
-    } else if (c === 0x7b /* { */) {
-      keys.push(new Set());
-      reported.push(new Set());
-      at.push('');
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      keys.push(null);
-      reported.push(null);
-      at.push(0);
-      expectKey = false;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      // A value just ended (an empty `{}` included): only a `,` can make the next string a key.
-      keys.pop();
-      reported.pop();
-      at.pop();
-      expectKey = false;
-    } else if (c === 0x2c /* , */) {
-      const top = keys.length - 1;
-      if (keys[top] === null) at[top] = (at[top] as number) + 1;
-      else expectKey = true;
-    }
-  }
+  scanJsonText(text, { repeat: (path) => found.push(path), done: () => found.length >= max });
   return found;
 }
 
-/** "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message names it. */
+/**
+ * "key "selfSetCap" appears twice in one object (at controls.selfSetCap)": a repeat as a message
+ * names it. Keys are caller text of any length: each is cut to 64 characters where echoed.
+ */
 export function describeRepeat(path: readonly (string | number)[]): string {
-  const key = path[path.length - 1];
-  return `key ${JSON.stringify(String(key))} appears twice in one object (at ${path.map(String).join('.')})`;
+  const key = truncateForMessage(String(path[path.length - 1]));
+  return `key ${JSON.stringify(key)} appears twice in one object (at ${formatPath(path)})`;
 }
 
 /**

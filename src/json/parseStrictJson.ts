@@ -1,16 +1,33 @@
-import type { ValidationIssue } from '../errors/validationError.js';
+import { truncateForMessage } from '../errors/truncateForMessage.js';
+import { MAX_ISSUES, type ValidationIssue } from '../errors/validationError.js';
+import { roundsToInteger } from '../text/roundsToInteger.js';
 import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js';
+import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE } from './impreciseNumbers.js';
+import { type JsonTextVisitor, scanJsonText } from './scanJsonText.js';
 
-/** What {@link parseStrictJson} made of a text: its value, or the one issue that refuses it. */
-export type StrictJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: ValidationIssue };
+/** What {@link parseStrictJson} made of a text: its value, or every issue that refuses it (at least one). */
+export type StrictJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /**
- * `JSON.parse` for text from a file, refusing what JSON.parse would read silently altered: an
- * object that repeats a key (`duplicate_key`, at the repeat's path: JSON.parse keeps the last value
- * without a word) besides text that is not JSON (`invalid_json`, with the column only: the parser's
- * message quotes the input, which may be personal data). Never throws, at any nesting depth.
+ * `JSON.parse` for text from a file, refusing what JSON.parse would read silently altered, each
+ * problem its own issue at its own path, in text order (past 1,000, the rest are counted in one
+ * `too_many_issues`):
  *
- * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issue: { path: ['defaulted'], code: 'duplicate_key', ... } }
+ * - a key written twice in one object (`duplicate_key`, at the repeated key; JSON.parse keeps the
+ *   last value without a word);
+ * - a number whose written value is not an integer but whose double is (`imprecise_number`:
+ *   `999999.99999999999` would be read as 1000000 and pass as integer fen). Other numbers are read
+ *   as JSON.parse reads them: integers however written (`6.5e5`), and fractions as the nearest double
+ *   (`6.5`, `0.98`; a fraction written with more digits than a double holds is still a fraction, so
+ *   no integer or range check is passed on a rounded value that its written value fails at an
+ *   integer bound).
+ *
+ * Text that is not JSON is one `invalid_json` issue at the root, with the column only: the parser's
+ * message quotes the input, which may be personal data; numbers are never echoed, keys are cut to
+ * 64 characters, in paths as in messages. Never throws, at any nesting depth.
+ *
+ * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issues: [{ path: ['defaulted'], code: 'duplicate_key', ... }] }
+ * @example parseStrictJson('{"requestedLimit":999999.99999999999}') // { ok: false, issues: [{ path: ['requestedLimit'], code: 'imprecise_number', ... }] }
  */
 export function parseStrictJson(text: string): StrictJson {
   let value: unknown;
@@ -18,13 +35,32 @@ export function parseStrictJson(text: string): StrictJson {
     value = JSON.parse(text);
   } catch (e) {
     const at = /position (\d+)/.exec((e as Error).message)?.[1];
-    return { ok: false, issue: { path: [], code: 'invalid_json', message: `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}` } };
+    return { ok: false, issues: [{ path: [], code: 'invalid_json', message: `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}` }] };
   }
-  const repeated = duplicateKeyOfParsed(text, value);
-  if (repeated !== undefined)
-    return {
-      ok: false,
-      issue: { path: repeated, code: 'duplicate_key', message: `${describeRepeat(repeated)}: JSON would keep the last value without a word` },
-    };
-  return { ok: true, value };
+  // Two checks that cost one pass each without building anything answer for the usual text; only a
+  // text at fault is walked for where.
+  const repeats = duplicateKeyOfParsed(text, value) !== undefined;
+  const imprecise = hasImpreciseNumber(text);
+  if (!repeats && !imprecise) return { ok: true, value };
+  const issues: ValidationIssue[] = [];
+  let found = 0;
+  const add = (issue: ValidationIssue) => {
+    if (++found <= MAX_ISSUES) issues.push(issue);
+  };
+  const shown = (at: (string | number)[]) => at.map((p) => (typeof p === 'string' ? truncateForMessage(p) : p));
+  const visit: JsonTextVisitor = {
+    done: () => found > MAX_ISSUES,
+    ...(repeats && {
+      repeat: (at: (string | number)[]) =>
+        add({ path: shown(at), code: 'duplicate_key', message: `${describeRepeat(at)}: JSON would keep the last value without a word` }),
+    }),
+    ...(imprecise && {
+      number: (at: (string | number)[], token: string) => {
+        if (roundsToInteger(token)) add({ path: shown(at), code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE });
+      },
+    }),
+  };
+  scanJsonText(text, visit);
+  if (found > MAX_ISSUES) issues.push({ path: [], code: 'too_many_issues', message: `more than ${MAX_ISSUES} problems; the first ${MAX_ISSUES} are listed` });
+  return { ok: false, issues };
 }

@@ -66,10 +66,10 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
       if (parsed.ok) {
         const value = parsed.value as Record<string, unknown> | null;
         take(i + 1, value?.id, value?.defaulted);
-      } else bad(i + 1, parsed.issue.message, parsed.issue.code, parsed.issue.path);
+      } else for (const issue of parsed.issues) bad(i + 1, issue.message, issue.code, issue.path);
     });
   }
-  if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more line(s) at fault; the first ${MAX_ISSUES} are listed` });
+  if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more problem(s) at fault; the first ${MAX_ISSUES} are listed` });
   if (issues.length > 0) throw new ValidationError('outcomes', issues);
   return out;
 }

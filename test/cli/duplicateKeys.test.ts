@@ -46,6 +46,38 @@ describe('JSON input that repeats a key', () => {
     writeFileSync(file('one.json'), withCapTwice(0));
     const c = captureIo();
     expect(await main(['decide', file('one.json')], c.io)).not.toBe(0);
-    expect(c.err()).toMatch(/one\.json: key "selfSetCap" appears twice in one object \(at controls\.selfSetCap\)/);
+    expect(c.err()).toMatch(/Invalid .*one\.json/);
+    expect(c.err()).toMatch(/controls\.selfSetCap: key "selfSetCap" appears twice in one object \(at controls\.selfSetCap\)/);
+  });
+
+  // Two repeats and a bad value in one applicant: each repeat is its own issue at its own path
+  // (machine-readable, not only in the message), the first no longer hides the second.
+  const twoRepeats = (): string =>
+    JSON.stringify(exampleApplicants[0]!.applicant)
+      .replace(/"source":"(\w+)"/, '"source":"$1","source":"self_declared"')
+      .replace(/"dependants":(\d+)/, '"dependants":$1,"dependants":3');
+
+  it('score: every repeated key of a line is its own issue at its own path', async () => {
+    const text = twoRepeats();
+    expect(text.match(/"source"/g)).toHaveLength(2);
+    expect(text.match(/"dependants"/g)).toHaveLength(2);
+    writeFileSync(file('two.ndjson'), `${text}\n`);
+    const c = captureIo();
+    expect(await runScoreCommand(['--in', file('two.ndjson'), '--out', file('two.out.ndjson'), '--suggestions', '0'], c.io)).toBe(3);
+    const line = JSON.parse(readFileSync(file('two.out.ndjson'), 'utf8').split('\n')[0]!) as { error: { message: string; issues: unknown[] } };
+    expect(line.error.issues).toEqual([
+      { path: ['income', 'source'], code: 'duplicate_key', message: expect.stringMatching(/key "source" appears twice/) },
+      { path: ['household', 'dependants'], code: 'duplicate_key', message: expect.stringMatching(/key "dependants" appears twice/) },
+    ]);
+    expect(line.error.message).toMatch(/^line 1: income\.source: key "source" appears twice.*\(and 1 more\)$/);
+  });
+
+  it('decide FILE: every repeated key is named, each at its own path, with the file', async () => {
+    writeFileSync(file('two.json'), twoRepeats());
+    const c = captureIo();
+    expect(await main(['decide', file('two.json')], c.io)).toBe(3);
+    expect(c.err()).toMatch(/two\.json/);
+    expect(c.err()).toMatch(/income\.source: key "source" appears twice/);
+    expect(c.err()).toMatch(/household\.dependants: key "dependants" appears twice/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRowToApplicant, planCsvColumns, readCsvCell } from '../../src/cli/score/csvColumns.js';
+import { planCsvColumns, readCsvCell, readCsvRow } from '../../src/cli/score/csvColumns.js';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
 import { readCsvRecords } from '../../src/cli/score/readCsvRecords.js';
 import { readNdjsonRecords } from '../../src/cli/score/readNdjsonRecords.js';
@@ -128,10 +128,22 @@ describe('CSV input', () => {
 
   it('leaves empty cells out and keeps unreadable cells as text, so validation names the field', () => {
     const cols = planCsvColumns(['id', 'income.monthlyNet', 'bureau.hasFile', 'nickname']);
-    expect(csvRowToApplicant(cols, ['x', 'lots', '', 'bob'])).toEqual({ id: 'x', income: { monthlyNet: 'lots' }, nickname: 'bob' });
-    expect(readCsvCell('boolean', 'YES')).toBe(true);
-    expect(readCsvCell('integer', ' 12 ')).toBe(12);
-    expect(readCsvCell('json', '{bad')).toBe('{bad');
+    expect(readCsvRow(cols, ['x', 'lots', '', 'bob'])).toEqual({ value: { id: 'x', income: { monthlyNet: 'lots' }, nickname: 'bob' }, issues: [] });
+    expect(readCsvCell('boolean', 'YES')).toEqual({ value: true, issues: [] });
+    expect(readCsvCell('integer', ' 12 ')).toEqual({ value: 12, issues: [] });
+    expect(readCsvCell('json', '{bad')).toEqual({ value: '{bad', issues: [] });
+  });
+
+  it('a JSON cell (or the ledger) repeating keys: every repeat of the row is its own issue at its field path', async () => {
+    const controls = csvCell('{"selfSetCap":100000,"selfSetCap":null,"requestedLimit":1,"requestedLimit":2}');
+    const ledger = csvCell('[{"asOf":"2026-01-01","from":1,"from":2,"to":3}]');
+    const rs = await records(`id,controls,limitHistory\na,${controls},${ledger}\nb,,\n`, 'csv');
+    expect(rs.map((r) => r.ok)).toEqual([false, true]);
+    expect(!rs[0]!.ok && rs[0]!.error.issues?.map((i) => [i.code, i.path])).toEqual([
+      ['duplicate_key', ['controls', 'selfSetCap']],
+      ['duplicate_key', ['controls', 'requestedLimit']],
+      ['duplicate_key', ['limitHistory', 0, 'from']],
+    ]);
   });
 
   it('refuses a header that is empty, duplicated, overlapping or reaches the prototype', () => {

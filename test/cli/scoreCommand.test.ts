@@ -100,6 +100,33 @@ describe('creditlift score (fake decider)', () => {
     ]);
   });
 
+  it('NDJSON with CR-only line ends (old Mac): one record per line, each answered once, and --resume after a stop finishes it', async () => {
+    n++;
+    // Line 3 is not JSON and line 6 invalid: their error lines name those lines, not line 1.
+    writeFileSync(path('in.ndjson'), ndjson(12, (i) => (i === 2 ? 'json' : i === 5 ? 'invalid' : null)).replaceAll('\n', '\r'));
+    const stop = new AbortController();
+    const first = fakeDecider();
+    const decide = first.decide;
+    first.decide = async (records) => {
+      const r = await decide(records);
+      if (first.calls === 1) stop.abort();
+      return r;
+    };
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson'), '--batch', '4'];
+    expect(await runScoreCommand(args, captureIo({ signal: stop.signal }).io, withDecider(first))).toBe(130);
+    const second = fakeDecider();
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume', '--json-summary'], c.io, withDecider(second))).toBe(3);
+    expect(readLines(path('err.ndjson')).map((e) => [e.line, e.error!.code])).toEqual([
+      [3, 'data_invalid'],
+      [6, 'validation_failed'],
+    ]);
+    const lines = [...readLines(path('out.ndjson')), ...readLines(path('err.ndjson'))].map((o) => o.line).sort((a, b) => a - b);
+    expect(lines).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(first.decided.length + second.decided.length).toBe(11);
+    expect(readLines(path('out.ndjson')).find((o) => o.line === 12)?.decision?.applicantId).toBe('r11');
+  });
+
   it('reads CSV with dotted headers, numbering records by their first physical line', async () => {
     n++;
     writeFileSync(path('in.csv'), 'id,limit\nr1,100000\n"r\n2",200000\nr3\n');

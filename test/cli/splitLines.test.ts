@@ -19,20 +19,62 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('splitLines', () => {
-  it('law: chunk boundaries never change the lines or their numbers', async () => {
+  it('law: lines end at LF, CRLF or a lone CR (as the CSV tokenizer reads them), whatever the chunk boundaries', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ',', '"', '中'), maxLength: 60 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', '\r\n', ',', '"', '中'), maxLength: 60 }),
         fc.array(fc.nat(60), { maxLength: 6 }),
         async (text, cuts) => {
           const lines = await collect(splitLines(chunked(text, cuts)));
-          const expected = text.split('\n');
+          const expected = text.split(/\r\n|\n|\r/);
           if (expected[expected.length - 1] === '') expected.pop();
-          expect(lines.map((l) => l.text)).toEqual(expected.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
+          expect(lines.map((l) => l.text)).toEqual(expected);
           expect(lines.map((l) => l.line)).toEqual(expected.map((_, i) => i + 1));
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('numbers CR-only lines as CSV does, and a CRLF cut between two chunks is one line break', async () => {
+    expect((await collect(splitLines(chunked('a\rb\r\rc\r', [])))).map((l) => [l.line, l.text])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, ''],
+      [4, 'c'],
+    ]);
+    expect((await collect(splitLines(chunked('a\r\nb', [2])))).map((l) => [l.line, l.text])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it('law: the byte offset of an invalid byte is the same with LF, CRLF or CR line ends, and names the right line', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.nat(80), { maxLength: 5 }),
+        async (eol, badLine, cuts) => {
+          const parts = ['{"id":"a"}', '{"id":"中"}', '{"id":"c"}', '{"id":"d"}', '{"id":"e"}'].map((l) => Buffer.from(l));
+          const bytes = Buffer.concat(parts.flatMap((p, i) => [i === badLine ? Buffer.concat([p, Buffer.from([0xff])]) : p, Buffer.from(eol)]));
+          const offset = parts.slice(0, badLine + 1).reduce((n, p) => n + p.length, 0) + badLine * Buffer.byteLength(eol);
+          expect(bytes[offset]).toBe(0xff);
+          async function* pieces(): AsyncGenerator<Buffer> {
+            let at = 0;
+            for (const c of [...cuts].sort((a, b) => a - b)) {
+              const k = Math.min(bytes.length, c);
+              yield bytes.subarray(at, Math.max(at, k));
+              at = Math.max(at, k);
+            }
+            yield bytes.subarray(at);
+          }
+          const lines = await collect(splitLines(pieces()));
+          expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
+          expect(lines.map((l) => l.invalidByteOffset)).toEqual([0, 1, 2, 3, 4].map((i) => (i === badLine ? offset : undefined)));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -14,11 +14,122 @@ describe('parseStrictJson', () => {
   });
 
   it('refuses a repeated key at its path, and text that is not JSON without quoting it; never throws, however deep', () => {
-    expect(parseStrictJson('{"a":{"b":1,"b":2}}')).toMatchObject({ ok: false, issue: { path: ['a', 'b'], code: 'duplicate_key' } });
+    expect(parseStrictJson('{"a":{"b":1,"b":2}}')).toMatchObject({ ok: false, issues: [{ path: ['a', 'b'], code: 'duplicate_key' }] });
     const bad = parseStrictJson('{"name":"Zhang San",');
-    expect(bad).toMatchObject({ ok: false, issue: { path: [], code: 'invalid_json' } });
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: [], code: 'invalid_json' }] });
     expect(JSON.stringify(bad)).not.toContain('Zhang');
     const d = 100_000;
     expect(parseStrictJson(`${'['.repeat(d)}${']'.repeat(d)}`).ok).toBe(true);
+  });
+
+  it('names every repeated key, each as its own issue at its own path, in text order', () => {
+    const read = parseStrictJson('{"income":{"source":"a","source":"b"},"household":{"dependants":0,"dependants":3},"ok":[{"x":1,"x":2,"x":3}]}');
+    expect(read).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ['income', 'source'],
+          code: 'duplicate_key',
+          message: expect.stringMatching(/^key "source" appears twice in one object \(at income\.source\)/),
+        },
+        { path: ['household', 'dependants'], code: 'duplicate_key', message: expect.stringMatching(/^key "dependants" appears twice/) },
+        { path: ['ok', 0, 'x'], code: 'duplicate_key', message: expect.stringMatching(/^key "x" appears twice/) },
+      ],
+    });
+  });
+
+  it('law: every key injected as a repeat into a JSON.stringify text is reported once, at its path, and nothing else is', () => {
+    // Each object of a random value gets a random subset of its keys written a second time.
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.infiniteStream(fc.boolean()), (value, coins) => {
+        const expected: (string | number)[][] = [];
+        const write = (v: unknown, at: (string | number)[]): string => {
+          if (Array.isArray(v)) return `[${v.map((e, i) => write(e, [...at, i])).join(',')}]`;
+          if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+          const entries = Object.entries(v).map(([k, e]) => `${JSON.stringify(k)}:${write(e, [...at, k])}`);
+          const again = Object.keys(v).filter(() => coins.next().value as boolean);
+          for (const k of again) expected.push([...at, k]);
+          return `{${[...entries, ...again.map((k) => `${JSON.stringify(k)}:0`)].join(',')}}`;
+        };
+        const text = write(value, []);
+        const read = parseStrictJson(text);
+        if (expected.length === 0) expect(read).toEqual({ ok: true, value: JSON.parse(text) });
+        else {
+          expect(read.ok).toBe(false);
+          const paths = read.ok ? [] : read.issues.map((i) => [i.code, i.path]);
+          expect(paths.map(([, p]) => JSON.stringify(p)).sort()).toEqual(expected.map((p) => JSON.stringify(p)).sort());
+          expect(paths.every(([c]) => c === 'duplicate_key')).toBe(true);
+        }
+      }),
+      { seed: 20_261_202, numRuns: 300 },
+    );
+  });
+
+  it('echoes at most 64 characters of a repeated key, in the path as in the message', () => {
+    const key = 'k'.repeat(10_000);
+    const read = parseStrictJson(`{"${key}":1,"${key}":2}`);
+    expect(read.ok).toBe(false);
+    expect(JSON.stringify(read).length).toBeLessThan(600);
+  });
+
+  it('refuses a number whose written fraction a double rounds to an integer, at its path; keeps fractions and integers as written', () => {
+    const read = parseStrictJson('{"income":{"monthlyNet":650000.00000000001},"controls":{"requestedLimit":999999.99999999999},"e":[1,2.0000000000000001e0]}');
+    expect(read).toEqual({
+      ok: false,
+      issues: [
+        { path: ['income', 'monthlyNet'], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+        { path: ['controls', 'requestedLimit'], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+        { path: ['e', 1], code: 'imprecise_number', message: expect.stringMatching(/cannot be held exactly/) },
+      ],
+    });
+    // The written digits are never echoed (they may be personal data).
+    expect(JSON.stringify(read)).not.toContain('99999');
+    expect(parseStrictJson('{"score":6.5,"rate":0.98,"fen":650000.0,"big":6.5e5,"tiny":1e-300}')).toEqual({
+      ok: true,
+      value: { score: 6.5, rate: 0.98, fen: 650000, big: 650000, tiny: 1e-300 },
+    });
+    expect(parseStrictJson('1.00000000000000001')).toMatchObject({ ok: false, issues: [{ path: [], code: 'imprecise_number' }] });
+    expect(parseStrictJson('"1.00000000000000001"')).toEqual({ ok: true, value: '1.00000000000000001' });
+    // Number-like text inside a string (behind an escaped quote too) is not a number.
+    expect(parseStrictJson('{"k":"x\\":1.00000000000000001,\\\\","n":1}')).toEqual({ ok: true, value: { k: 'x":1.00000000000000001,\\', n: 1 } });
+    // Repeats and imprecise numbers come together, in text order.
+    expect(parseStrictJson('{"a":1,"a":1.00000000000000001}')).toMatchObject({
+      ok: false,
+      issues: [
+        { path: ['a'], code: 'duplicate_key' },
+        { path: ['a'], code: 'imprecise_number' },
+      ],
+    });
+  });
+
+  it('law: every number that rounds to an integer is named at its path, and nothing else, wherever it sits', () => {
+    const imprecise = fc.constantFrom('650000.00000000001', '999999.99999999999', '2.0000000000000001', '-1e-400', '0.99999999999999999E0');
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.infiniteStream(fc.option(imprecise, { freq: 3 })), (value, swaps) => {
+        const expected: string[] = [];
+        const write = (v: unknown, at: (string | number)[]): string => {
+          if (Array.isArray(v)) return `[${v.map((e, i) => write(e, [...at, i])).join(',')}]`;
+          if (typeof v === 'object' && v !== null)
+            return `{${Object.entries(v)
+              .map(([k, e]) => `${JSON.stringify(k)}:${write(e, [...at, k])}`)
+              .join(',')}}`;
+          if (typeof v !== 'number') return JSON.stringify(v);
+          const swap = swaps.next().value as string | null;
+          if (swap === null) return JSON.stringify(v);
+          expected.push(JSON.stringify(at));
+          return swap;
+        };
+        const text = write(value, []);
+        const read = parseStrictJson(text);
+        if (expected.length === 0) expect(read.ok).toBe(true);
+        else {
+          expect(read.ok).toBe(false);
+          const issues = read.ok ? [] : read.issues;
+          expect(issues.map((i) => i.code).every((c) => c === 'imprecise_number')).toBe(true);
+          expect(issues.map((i) => JSON.stringify(i.path))).toEqual(expected);
+        }
+      }),
+      { seed: 20_261_204, numRuns: 300 },
+    );
   });
 });

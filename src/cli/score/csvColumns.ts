@@ -1,5 +1,7 @@
-import { duplicateKeyOfParsed } from '../../json/firstDuplicateJsonKey.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
+import { parseStrictJson } from '../../json/parseStrictJson.js';
+import { roundsToInteger } from '../../text/roundsToInteger.js';
 import { applicantJsonSchema } from '../../schema/jsonSchema.js';
 
 /** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
@@ -120,32 +122,54 @@ function kindAt(schema: SchemaNode, path: readonly (string | number)[]): CsvCell
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, '1': true, '0': false };
 
+/** One cell as read: its value, and what reading it would have altered silently (paths within the cell). */
+export interface CsvCellRead {
+  readonly value: unknown;
+  /** Empty for a cell read as written; else every issue, the cell refused. */
+  readonly issues: readonly ValidationIssue[];
+}
+
+const READ_AS_TEXT: readonly ValidationIssue[] = [];
+const IMPRECISE: readonly ValidationIssue[] = [{ path: [], code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE }];
+
 /**
  * Reads one CSV cell as its column's kind. A cell that does not read as that kind is kept as text,
- * so validation reports the field with what it expected rather than a guess being decided on.
+ * so validation reports the field with what it expected rather than a guess being decided on. A cell
+ * that would be read altered has its issues (at their paths in the cell): a number whose written
+ * fraction a double rounds to an integer (`imprecise_number`), a JSON cell repeating a key or
+ * writing such a number.
  */
-export function readCsvCell(kind: CsvCellKind, cell: string): unknown {
+export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
   const t = cell.trim();
-  if (kind === 'integer' || kind === 'number') return NUMBER.test(t) ? Number(t) : cell;
-  if (kind === 'boolean') return BOOLEANS[t.toLowerCase()] ?? cell;
-  if (kind === 'json') {
-    try {
-      const value = JSON.parse(t) as unknown;
-      // A repeated key would keep its last value silently: the cell stays text, and is refused as such.
-      return duplicateKeyOfParsed(t, value) === undefined ? value : cell;
-    } catch {
-      return cell;
-    }
+  if (kind === 'integer' || kind === 'number') {
+    if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
+    // Number() would round 650000.00000000001 to 650000, which passes as integer fen: refused as written.
+    return roundsToInteger(t) ? { value: cell, issues: IMPRECISE } : { value: Number(t), issues: READ_AS_TEXT };
   }
-  return cell;
+  if (kind === 'boolean') return { value: BOOLEANS[t.toLowerCase()] ?? cell, issues: READ_AS_TEXT };
+  if (kind === 'json') {
+    const read = parseStrictJson(t);
+    if (read.ok) return { value: read.value, issues: READ_AS_TEXT };
+    // Not JSON: the cell stays text, for validation to name with the type it expected.
+    return { value: cell, issues: read.issues.length === 1 && read.issues[0]?.code === 'invalid_json' ? READ_AS_TEXT : read.issues };
+  }
+  return { value: cell, issues: READ_AS_TEXT };
+}
+
+/** One CSV row read: the nested applicant, and every issue its cells have (each at its field's path; empty when none). */
+export interface CsvRowRead {
+  readonly value: Record<string, unknown>;
+  readonly issues: readonly ValidationIssue[];
 }
 
 /**
  * Builds the nested applicant object of one CSV row. Empty cells leave their field out (so
- * defaults apply and required fields are reported missing).
+ * defaults apply and required fields are reported missing). A cell's issues come back at the
+ * field's path (`controls.selfSetCap` inside a `controls` JSON cell), every cell's together.
  */
-export function csvRowToApplicant(columns: readonly CsvColumn[], cells: readonly string[]): Record<string, unknown> {
+export function readCsvRow(columns: readonly CsvColumn[], cells: readonly string[]): CsvRowRead {
   const root: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
   columns.forEach((col, j) => {
     const cell = cells[j];
     if (cell === undefined || cell === '' || col.kind === 'ledger') return;
@@ -160,7 +184,9 @@ export function csvRowToApplicant(columns: readonly CsvColumn[], cells: readonly
       }
       node = child as Record<string | number, unknown>;
     }
-    node[col.path[col.path.length - 1] as string | number] = readCsvCell(col.kind, cell);
+    const read = readCsvCell(col.kind, cell);
+    for (const issue of read.issues) issues.push({ ...issue, path: [...col.path, ...issue.path] });
+    node[col.path[col.path.length - 1] as string | number] = read.value;
   });
-  return root;
+  return { value: root, issues };
 }

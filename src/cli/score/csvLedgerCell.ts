@@ -15,14 +15,13 @@ export function readCsvLedgerCell(
 ): { readonly ok: true; readonly value: LimitChange[] } | { readonly ok: false; readonly issues: ValidationIssue[] } {
   const read = parseStrictJson(cell.trim());
   if (!read.ok) {
-    const notJson = read.issue.code === 'invalid_json';
     return {
       ok: false,
-      issues: [
-        notJson
+      issues: read.issues.map((i) =>
+        i.code === 'invalid_json'
           ? { path: [LEDGER_COLUMN], code: 'invalid_json', message: 'the limitHistory cell is not JSON (a ledger: [{"asOf", "from", "to"}, ...])' }
-          : { ...read.issue, path: [LEDGER_COLUMN, ...read.issue.path] },
-      ],
+          : { ...i, path: [LEDGER_COLUMN, ...i.path] },
+      ),
     };
   }
   const value = read.value;

@@ -1,5 +1,5 @@
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
-import type { ValidationIssue } from '../../errors/validationError.js';
+import { formatPath, type ValidationIssue } from '../../errors/validationError.js';
 import type { ValidationIssueCode } from '../../errors/validationIssueCode.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 
@@ -13,10 +13,22 @@ export function unreadableRecord(line: number, issueCode: ValidationIssueCode, m
   return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${message}`, issues: [{ path: [], code: issueCode, message }] } };
 }
 
-/** A record read but refused beside its applicant (its envelope, its ledger cell), naming the first issue. */
+/**
+ * A record read but refused by its reader (repeated keys, its envelope, its ledger cell): every issue
+ * listed, the message naming the first and counting the rest.
+ */
 export function refusedRecord(line: number, issues: readonly ValidationIssue[]): InputRecord {
   const first = issues[0];
-  return { line, ok: false, error: { code: 'data_invalid', message: `line ${line}: ${first?.path.join('.')}: ${first?.message}`, issues: [...issues] } };
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return {
+    line,
+    ok: false,
+    error: {
+      code: 'data_invalid',
+      message: `line ${line}: ${first === undefined ? '' : `${formatPath(first.path)}: ${first.message}`}${more}`,
+      issues: [...issues],
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
-import { csvRowToApplicant, planCsvColumns, type CsvColumn } from './csvColumns.js';
+import { planCsvColumns, readCsvRow, type CsvColumn } from './csvColumns.js';
 import { readCsvLedgerCell } from './csvLedgerCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -91,14 +91,16 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         },
       };
     }
-    const value = csvRowToApplicant(columns, t.cells);
+    const { value, issues } = readCsvRow(columns, t.cells);
     // A JSON cell may nest as deep as JSON.parse goes; refused here, as an NDJSON line would be.
     const deep = recordTooDeep(value);
     if (deep !== undefined) return refusedRecord(t.line, [deep]);
     const cell = ledgerAt < 0 ? '' : (t.cells[ledgerAt] as string);
-    if (cell.trim() === '') return { line: t.line, ok: true, value };
-    const ledger = readCsvLedgerCell(cell);
-    return ledger.ok ? { line: t.line, ok: true, value, limitHistory: ledger.value } : refusedRecord(t.line, ledger.issues);
+    const ledger = cell.trim() === '' ? undefined : readCsvLedgerCell(cell);
+    // What the cells would have hidden (a repeated key in a JSON cell or the ledger), all at once.
+    const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues)];
+    if (hidden.length > 0) return refusedRecord(t.line, hidden);
+    return ledger?.ok === true ? { line: t.line, ok: true, value, limitHistory: ledger.value } : { line: t.line, ok: true, value };
   }
 
   for await (const chunk of chunks) {

@@ -29,9 +29,13 @@ function readNdjsonLine({ line, text, truncated, invalidByteOffset }: TextLine):
   if (invalidByteOffset !== undefined) return unreadableRecord(line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file`);
   if (truncated) return unreadableRecord(line, 'line_too_long', 'the line is longer than the 4 MiB a record may take');
   if (text.trim() === '') return undefined;
-  // Not JSON, or an object repeating a key: the line is unreadable (the message keeps the input out).
+  // Not JSON: the line is unreadable (the message keeps the input out). Repeated keys: each one is
+  // its own issue at its own path.
   const read = parseStrictJson(text);
-  if (!read.ok) return unreadableRecord(line, read.issue.code, read.issue.message);
+  if (!read.ok) {
+    const [first] = read.issues;
+    return read.issues.length === 1 && first?.code === 'invalid_json' ? unreadableRecord(line, first.code, first.message) : refusedRecord(line, read.issues);
+  }
   const value = read.value;
   const deep = recordTooDeep(value);
   if (deep !== undefined) return refusedRecord(line, [deep]);

@@ -16,7 +16,10 @@ export interface TextLine {
 export const MAX_LINE_LENGTH = 4 * 1024 * 1024;
 
 /**
- * Splits a stream of text chunks into lines (LF or CRLF), numbering them from 1. Holds at most one
+ * Splits a stream of text chunks into lines, numbering them from 1. A line ends at LF, CRLF or a
+ * lone CR (old Mac files), as the CSV tokenizer reads them: a raw CR is never inside a JSON string,
+ * so no JSON line is cut, and a file with CR line ends gives one line per record rather than one
+ * line holding them all. A CRLF cut between two chunks is one line break. Holds at most one
  * line in memory: a line longer than `maxLength` is yielded truncated so one runaway record cannot
  * exhaust memory. A final line without a line break is still yielded. Buffer chunks are decoded
  * as UTF-8, a character split across two chunks included; a line holding bytes that are not UTF-8
@@ -51,10 +54,11 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
     invalid.push(...d.invalid);
     return d.text;
   };
+  // After a line ended at a CR: an LF right after it (in this chunk or the next) is the same line break.
+  let afterCr = false;
   const emit = (text: string, truncated: boolean, end: number): TextLine => {
     const bad = badByteBefore(end);
-    const out: TextLine =
-      bad === undefined ? { line: line++, text: stripCr(text), truncated } : { line: line++, text: stripCr(text), truncated, invalidByteOffset: bad };
+    const out: TextLine = bad === undefined ? { line: line++, text, truncated } : { line: line++, text, truncated, invalidByteOffset: bad };
     lineStart = end + 1;
     return out;
   };
@@ -68,8 +72,21 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
       first = false;
     }
     let start = 0;
+    // The next LF and the next CR at or after `start` (-1: none left in this chunk), each searched
+    // again only once passed: a file without CRs costs one search for one, not one per line.
+    let lf = -2;
+    let cr = -2;
     for (;;) {
-      const nl = chunk.indexOf('\n', start);
+      if (afterCr && start < chunk.length) {
+        afterCr = false;
+        if (chunk.charCodeAt(start) === 10) {
+          start++;
+          lineStart = chunkStart + start;
+        }
+      }
+      if (lf !== -1 && lf < start) lf = chunk.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = chunk.indexOf('\r', start);
+      const nl = cr < 0 ? lf : lf < 0 ? cr : Math.min(lf, cr);
       if (nl < 0) break;
       const piece = chunk.slice(start, nl);
       const whole = overflow ? pending : pending + piece;
@@ -77,6 +94,7 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
       yield emit(long ? whole.slice(0, maxLength) : whole, long, chunkStart + nl);
       pending = '';
       overflow = false;
+      afterCr = chunk.charCodeAt(nl) === 13;
       start = nl + 1;
     }
     if (!overflow) {
@@ -92,8 +110,4 @@ export async function* splitLines(chunks: AsyncIterable<string | Buffer>, maxLen
   if (rest !== '' && !overflow) pending += rest;
   chunkStart += rest.length;
   if (pending.length > 0 || overflow) yield emit(pending, overflow, chunkStart);
-}
-
-function stripCr(s: string): string {
-  return s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
 }
