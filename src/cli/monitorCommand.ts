@@ -29,7 +29,9 @@ score and of every model feature, and the characteristic stability index (CSI) o
 watch, above 0.25 act. Also the outcome mix, approval rate and mean PD by week or month of asOf,
 and fair outcomes by region, city tier and age band (adverse impact ratio, flagged below 0.8).
 
-  --applicants FILE          applicants (NDJSON or CSV): decided here, every figure measured
+  --applicants FILE          applicants (NDJSON or CSV, read as "creditlift score" reads them):
+                             decided here, each with its own "limitHistory" (step limits
+                             apply as in score and simulate), every figure measured
   --decisions FILE           decisions ("creditlift score" output or Decision lines): the score,
                              factors and outcome mix only (decisions carry no features or groups)
   --format ndjson|csv        applicants format (default: from the file name)

@@ -9,7 +9,7 @@ import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import type { InputRecord } from '../cli/score/inputRecord.js';
+import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
@@ -33,8 +33,9 @@ export interface MonitorResult {
 }
 
 /**
- * Monitors a file of applicants: decides them (the model and policy given, else the defaults) and
- * measures the score, every model feature and every factor against the baseline, with the outcome
+ * Monitors a file of applicants: decides them (the model and policy given, else the defaults), each
+ * with its own ledger of recent raises when the record carries one (`limitHistory`, as `score`
+ * reads it), and measures the score, every model feature and every factor against the baseline, with the outcome
  * mix over time and fair outcomes by group. A record that cannot be decided goes to `onError`.
  */
 export async function monitorApplicants(o: {
@@ -65,8 +66,10 @@ export async function monitorApplicants(o: {
     const flush = async () => {
       const batch = chunk;
       chunk = [];
-      const values = batch.filter((r) => r.ok).map((r) => (r as Extract<InputRecord, { ok: true }>).value);
-      const results = await scorer.safeDecideBatch(values);
+      // Each record with its own ledger of recent raises, read and passed as `score` and `simulate`
+      // do: without it the step limits would not bind and the limits measured would not be the ones granted.
+      const { values, limitHistories } = decidable(batch);
+      const results = values.length === 0 ? [] : await scorer.safeDecideBatch(values, limitHistories === undefined ? undefined : { limitHistories });
       let k = 0;
       for (const r of batch) {
         records++;
