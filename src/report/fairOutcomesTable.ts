@@ -7,7 +7,8 @@ const DIMENSION_NAMES: Readonly<Record<string, string>> = { region: 'Region', ci
 
 /**
  * Fair outcomes as HTML tables, one per dimension: approval rate, mean limit, adverse impact ratio
- * against the best-treated group, and a flag below 0.8.
+ * against the best-treated group, and a flag below 0.8; each group set aside is named below its
+ * table with its count and why.
  */
 export function fairOutcomesTables(fair: readonly FairOutcomes[], caption = ''): string {
   return fair
@@ -20,7 +21,14 @@ export function fairOutcomesTables(fair: readonly FairOutcomes[], caption = ''):
         r.adverseImpactRatio === null ? '-' : r.adverseImpactRatio.toFixed(2),
         r.flagged ? { html: 'below 0.8', cls: 'flag' } : '',
       ]);
-      return `<h3>${escapeHtml(`${caption}${DIMENSION_NAMES[f.dimension] ?? f.dimension}`)}</h3>\n${htmlTable(`fair fair-${f.dimension}`, ['group', 'decided', 'approval rate', 'mean limit (approved)', 'adverse impact ratio', 'flag'], rows)}`;
+      const setAside = f.notCompared.map(
+        (g) => `<p class="note">Not compared: ${escapeHtml(g.group)} (${g.decided.toLocaleString('en-US')} decided): ${escapeHtml(g.reason)}.</p>`,
+      );
+      return [
+        `<h3>${escapeHtml(`${caption}${DIMENSION_NAMES[f.dimension] ?? f.dimension}`)}</h3>`,
+        htmlTable(`fair fair-${f.dimension}`, ['group', 'decided', 'approval rate', 'mean limit (approved)', 'adverse impact ratio', 'flag'], rows),
+        ...setAside,
+      ].join('\n');
     })
     .join('\n');
 }

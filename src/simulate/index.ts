@@ -27,9 +27,11 @@ export { readOutcomes } from './readOutcomes.js';
 export {
   fairOutcomes,
   ADVERSE_IMPACT_THRESHOLD,
+  UNDER_AGE_GROUP,
   FAIRNESS_DIMENSIONS,
   type FairOutcomes,
   type FairOutcomeRow,
+  type NotComparedGroup,
   type FairnessDimension,
   type GroupTally,
 } from '../fairness/fairOutcomes.js';
