@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import type { ScorerOptions } from '../decision/createScorer.js';
+import type { SimulationSummary } from '../simulate/simulationAccumulator.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
@@ -18,9 +19,11 @@ export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESU
 
 Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) in
 one streaming pass on worker threads, and compares them: the swap set (approve/refer/decline
-under each, counts and shares), approval rate, limits, APR, comprehensive cost, expected loss and
-interest income in total and by segment, the limit change distribution, the binding constraints,
-fair outcomes by region, city tier and age band, and with --outcomes a backtest.
+under each, counts and shares), approval rate, limits, APR, the average comprehensive cost of new
+lines (limit-weighted, as "creditlift score" reports it, flagged above each policy's
+pricing.averageCostAlertAbove), expected loss and interest income in total and by segment, the
+limit change distribution, the binding constraints, fair outcomes by region, city tier and age
+band, and with --outcomes a backtest.
 
 Every record of the book ends in exactly one swap-set cell or in the errors file.
 
@@ -177,6 +180,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     io.stdout(
       `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
         `approval rate ${(s.totals.baseline.approvalRate * 100).toFixed(1)}% -> ${(s.totals.candidate.approvalRate * 100).toFixed(1)}%, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
+        `average comprehensive cost of new lines (limit-weighted) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
     if (result.interrupted) {
@@ -190,6 +194,14 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     for (const sink of sinks) await sink.close().catch(() => undefined);
     return reportError(e, io, SIMULATE_USAGE);
   }
+}
+
+/** One side's average cost of new lines as `score` prints it, with the alert when its policy's threshold is passed. */
+function averageCost(s: SimulationSummary, side: 'baseline' | 'candidate'): string {
+  const avg = s.totals[side].averageCostOfNewLines;
+  if (avg === null) return '-';
+  const alert = s.averageCostAlert[side];
+  return `${(avg * 100).toFixed(2)}%${alert.aboveAlert ? ` (ABOVE the ${(alert.alertAbove * 100).toFixed(2)}% threshold)` : ''}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

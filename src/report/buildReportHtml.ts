@@ -1,3 +1,4 @@
+import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { barChart } from './charts/barChart.js';
@@ -56,7 +57,7 @@ function clip(text: string, max: number): string {
 function averageCostKpi(data: ReportData, alertAbove: number): string {
   const avg = data.newLines?.averageApr ?? null;
   if (avg === null) return kpi('-', 'average comprehensive cost of new lines');
-  const above = avg > alertAbove;
+  const above = averageCostAboveAlert(avg, alertAbove);
   return `<div class="kpi${above ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(formatPercent(avg, 2))}</b><span>${escapeHtml(
     `average comprehensive cost of ${data.newLines?.count ?? 0} new lines (limit-weighted)${above ? `: ABOVE the ${formatPercent(alertAbove, 0)} threshold` : ''}`,
   )}</span></div>`;

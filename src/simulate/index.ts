@@ -13,6 +13,8 @@ export {
   type SimulationAccumulator,
   type SimulationSummary,
   type SimulatedRecord,
+  type SimulationAccumulatorOptions,
+  type AverageCostAlert,
   type SegmentComparison,
   type BacktestCell,
   type OutcomeMatrix,

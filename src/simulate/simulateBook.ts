@@ -60,10 +60,12 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
       baseline: {
         decide: (r, h) => b.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
         assumptions: portfolioAssumptions(baselinePolicy),
+        averageCostAlertAbove: baselinePolicy.pricing.averageCostAlertAbove,
       },
       candidate: {
         decide: (r, h) => c.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
         assumptions: portfolioAssumptions(candidatePolicy),
+        averageCostAlertAbove: candidatePolicy.pricing.averageCostAlertAbove,
       },
       inFlight: workers + 1,
       ...pick(options),

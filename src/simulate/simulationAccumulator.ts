@@ -3,6 +3,8 @@ import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } f
 import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 import { emptyLimitChangeTally, limitChangeDistribution, tallyLimitChange, type LimitChangeDistribution } from './limitChange.js';
+import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
 
 /** One record decided under both arms. */
@@ -60,6 +62,25 @@ export interface SimulationSummary {
   /** Champion/challenger arm labels read from the decisions' audits, with counts; empty when none is named. */
   readonly arms: { readonly baseline: Readonly<Record<string, number>>; readonly candidate: Readonly<Record<string, number>> };
   readonly assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions };
+  /**
+   * Each side's average comprehensive cost of new lines (`totals.*.averageCostOfNewLines`) against
+   * its policy's `pricing.averageCostAlertAbove`, as `creditlift score` flags it.
+   */
+  readonly averageCostAlert: { readonly baseline: AverageCostAlert; readonly candidate: AverageCostAlert };
+}
+
+/** The average comprehensive cost of new lines against a policy's threshold. */
+export interface AverageCostAlert {
+  /** The policy's `pricing.averageCostAlertAbove` (20% by default, the 2026 guidance). */
+  readonly alertAbove: number;
+  /** True when the average is above it. */
+  readonly aboveAlert: boolean;
+}
+
+/** Options of {@link createSimulationAccumulator}. */
+export interface SimulationAccumulatorOptions {
+  /** Each side's policy's `pricing.averageCostAlertAbove`. Default: the default policy's (20%) on both. */
+  readonly averageCostAlertAbove?: { readonly baseline: number; readonly candidate: number };
 }
 
 /** Accumulates simulated records one at a time (memory independent of the book's size). */
@@ -76,12 +97,20 @@ const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> => ({
 
 /**
  * Starts a simulation accumulator. Each arm's money figures use its own policy's assumptions
- * (LGD, utilisation).
+ * (LGD, utilisation), and its average cost of new lines is flagged against its own policy's
+ * threshold.
  */
-export function createSimulationAccumulator(assumptions: {
-  readonly baseline: PortfolioAssumptions;
-  readonly candidate: PortfolioAssumptions;
-}): SimulationAccumulator {
+export function createSimulationAccumulator(
+  assumptions: {
+    readonly baseline: PortfolioAssumptions;
+    readonly candidate: PortfolioAssumptions;
+  },
+  options: SimulationAccumulatorOptions = {},
+): SimulationAccumulator {
+  const alertAbove = options.averageCostAlertAbove ?? {
+    baseline: defaultPolicy.pricing.averageCostAlertAbove,
+    candidate: defaultPolicy.pricing.averageCostAlertAbove,
+  };
   const counts = matrix(() => 0);
   const observed = matrix(() => 0);
   const defaults = matrix(() => 0);
@@ -157,11 +186,16 @@ export function createSimulationAccumulator(assumptions: {
             defaultRate: observed[b][c] === 0 ? null : defaults[b][c] / observed[b][c],
           });
       }
+      const totalFigures = { baseline: armFigures(totals.baseline), candidate: armFigures(totals.candidate) };
+      const alert = (side: 'baseline' | 'candidate'): AverageCostAlert => ({
+        alertAbove: alertAbove[side],
+        aboveAlert: averageCostAboveAlert(totalFigures[side].averageCostOfNewLines, alertAbove[side]),
+      });
       return {
         decided,
         swapSet: { counts, shares },
         flips,
-        totals: { baseline: armFigures(totals.baseline), candidate: armFigures(totals.candidate) },
+        totals: totalFigures,
         segments,
         limitChange: limitChangeDistribution(limitChange),
         bindingConstraints: { baseline: bindingList(binding.baseline), candidate: bindingList(binding.candidate) },
@@ -172,6 +206,7 @@ export function createSimulationAccumulator(assumptions: {
         },
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
         assumptions,
+        averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
       };
     },
   };

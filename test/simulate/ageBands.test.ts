@@ -29,6 +29,7 @@ const BANDS: readonly (readonly [string, number, number])[] = [
 const facts = (approved: boolean): DecisionFacts => ({
   outcome: approved ? 'approve' : 'decline',
   limit: approved ? 1_000_000 : 0,
+  previousLimit: 0,
   apr: 0.18,
   pd: 0.03,
   bindingConstraint: approved ? 'risk' : 'knockout',

@@ -59,6 +59,9 @@ describe('creditlift simulate', () => {
     expect(flips.length).toBe(sim.flips);
     expect(sim.assumptions.candidate.utilisation).toBe(0.4);
     expect(sim.backtest.observed).toBe(sim.decided);
+    // The guidance figure, as score prints it, per side.
+    expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
+    expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
 
     const baseline = await createScorer({ suggestionsPerDecision: 0 });
     const candidate = await createScorer({ policyOverrides: candidatePolicy, suggestionsPerDecision: 0 });
