@@ -55,6 +55,18 @@ function averageCostKpi(s: SimulationSummary): string {
   return `<div class="kpi${above.length > 0 ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${pct(b.averageCostOfNewLines)} → ${pct(c.averageCostOfNewLines)}`)}</b><span>${escapeHtml(label)}</span></div>`;
 }
 
+/** The assumptions of challenger arms deciding live, when a side has any: their decisions are counted under them. */
+function armAssumptionsNote(s: SimulationSummary, B: string, C: string): string {
+  const parts = (['baseline', 'candidate'] as const).flatMap((side) =>
+    Object.entries(s.assumptions.arms?.[side] ?? {}).map(
+      ([arm, a]) => `${side === 'baseline' ? B : C}, arm ${arm}: LGD ${a.lgd}, utilisation ${a.utilisation}`,
+    ),
+  );
+  return parts.length === 0
+    ? ''
+    : ` Challenger arms deciding live are counted under their own policy's assumptions (${escapeHtml(parts.join('; '))}); the figures above are the side's (its champion's).`;
+}
+
 function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['averageCostAlert']): (string | { html: string })[][] {
   const row = (label: string, f: (x: ArmFigures) => string) => [label, f(b), f(c)];
   return [
@@ -149,7 +161,7 @@ ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 <h2>Totals</h2>
 ${htmlTable('totals', ['figure', B, C], armRows(b, c, s.averageCostAlert))}
-<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
+<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD).${armAssumptionsNote(s, B, C)} The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
 <h2>By segment</h2>
 ${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
 <div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'new-line cost B', 'new-line cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>

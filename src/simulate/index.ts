@@ -15,6 +15,7 @@ export {
   type SimulatedRecord,
   type SimulationAccumulatorOptions,
   type AverageCostAlert,
+  type ArmAssumptions,
   type SegmentComparison,
   type BacktestCell,
   type OutcomeMatrix,

@@ -25,6 +25,12 @@ export interface SimulationArm {
    * lines is flagged above it. Default: the default policy's (20%, the 2026 guidance).
    */
   readonly averageCostAlertAbove?: number;
+  /**
+   * When `decide` is a champion/challenger scorer deciding live: each challenger arm's own money
+   * assumptions, by arm name. A decision naming a listed arm (`audit.arm`) is counted with them;
+   * the champion's and any arm not listed with `assumptions`.
+   */
+  readonly armAssumptions?: Readonly<Record<string, PortfolioAssumptions>>;
 }
 
 /** A customer whose outcome differs between baseline and candidate: ids and outcomes only, nothing personal. */
@@ -102,7 +108,17 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   const defaultAlert = defaultPolicy.pricing.averageCostAlertAbove;
   const acc = createSimulationAccumulator(
     { baseline: o.baseline.assumptions, candidate: o.candidate.assumptions },
-    { averageCostAlertAbove: { baseline: o.baseline.averageCostAlertAbove ?? defaultAlert, candidate: o.candidate.averageCostAlertAbove ?? defaultAlert } },
+    {
+      averageCostAlertAbove: { baseline: o.baseline.averageCostAlertAbove ?? defaultAlert, candidate: o.candidate.averageCostAlertAbove ?? defaultAlert },
+      ...(o.baseline.armAssumptions === undefined && o.candidate.armAssumptions === undefined
+        ? {}
+        : {
+            armAssumptions: {
+              ...(o.baseline.armAssumptions === undefined ? {} : { baseline: o.baseline.armAssumptions }),
+              ...(o.candidate.armAssumptions === undefined ? {} : { candidate: o.candidate.armAssumptions }),
+            },
+          }),
+    },
   );
   const queue: Promise<Taken[]>[] = [];
   let chunk: InputRecord[] = [];
