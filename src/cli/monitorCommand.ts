@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { readUtf8File } from '../text/readUtf8File.js';
 import { basename, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
@@ -73,6 +73,8 @@ const OPTIONS = {
  */
 export async function runMonitorCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   const sinks: LineSink[] = [];
+  // Line files this run opened: on failure, the empty ones are removed (a failed run leaves no empty output).
+  const opened: string[] = [];
   try {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (values.help === true) {
@@ -136,11 +138,12 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const read = parseStrictJson(await readUtf8File(baselinePath));
     if (!read.ok) throw new ValidationError('monitor baseline', [{ ...read.issue, message: `${baselinePath}: ${read.issue.message}` }]);
     const baseline = parseMonitorBaseline(read.value);
+    const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
+    opened.push(errorsPath);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
     const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
-    const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
     const result =
       values.applicants !== undefined
         ? await monitorApplicants({
@@ -173,7 +176,16 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     return exitCode;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    for (const p of opened) if (isEmptyFile(p)) await rm(p, { force: true }).catch(() => undefined);
     return reportError(e, io, MONITOR_USAGE);
+  }
+}
+
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
   }
 }
 
