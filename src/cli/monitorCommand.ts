@@ -144,6 +144,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
     const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
+    const { buildMonitorHtml, formatStabilityIndex } = await import('../monitor/buildMonitorHtml.js');
     const result =
       values.applicants !== undefined
         ? await monitorApplicants({
@@ -163,14 +164,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
-      const { buildMonitorHtml } = await import('../monitor/buildMonitorHtml.js');
       await writeFile(values.html, buildMonitorHtml(result, { source: basename(input) }));
     }
     const s = result.summary;
     io.stdout(
-      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : s.score.index.toFixed(3)} (${s.score.band ?? 'no data'}), ` +
+      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${s.score.band ?? 'no data'}), ` +
         `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
-        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${f.index.toFixed(3)}\n`).join('') +
+        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${formatStabilityIndex(f.index)}\n`).join('') +
         result.warnings.map((w) => `note: ${w}\n`).join(''),
     );
     return exitCode;

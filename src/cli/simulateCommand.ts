@@ -7,6 +7,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
+import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import type { SimulationSummary } from '../simulate/simulationAccumulator.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -233,7 +234,7 @@ function averageCost(s: SimulationSummary, side: 'baseline' | 'candidate'): stri
   const avg = s.totals[side].averageCostOfNewLines;
   if (avg === null) return '-';
   const alert = s.averageCostAlert[side];
-  return `${(avg * 100).toFixed(2)}%${alert.aboveAlert ? ` (ABOVE the ${(alert.alertAbove * 100).toFixed(2)}% threshold)` : ''}`;
+  return `${percentBesideThresholds(avg, 2, [alert.alertAbove])}${alert.aboveAlert ? ` (ABOVE the ${(alert.alertAbove * 100).toFixed(2)}% threshold)` : ''}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -1,4 +1,5 @@
-import type { FairOutcomes } from '../fairness/fairOutcomes.js';
+import { ADVERSE_IMPACT_THRESHOLD, type FairOutcomes } from '../fairness/fairOutcomes.js';
+import { fixedBesideThresholds } from './formatBesideThresholds.js';
 import { escapeHtml } from './escapeHtml.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { htmlTable } from './htmlPage.js';
@@ -18,7 +19,8 @@ export function fairOutcomesTables(fair: readonly FairOutcomes[], caption = ''):
         r.decided.toLocaleString('en-US'),
         formatPercent(r.approvalRate, 1),
         r.meanLimit === null ? '-' : formatRmb(Math.round(r.meanLimit / 100) * 100),
-        r.adverseImpactRatio === null ? '-' : r.adverseImpactRatio.toFixed(2),
+        // Enough digits to show which side of 0.8 the ratio is on: 0.7955 beside its flag is "0.795", not "0.80".
+        r.adverseImpactRatio === null ? '-' : fixedBesideThresholds(r.adverseImpactRatio, 2, [ADVERSE_IMPACT_THRESHOLD]),
         r.flagged ? { html: 'below 0.8', cls: 'flag' } : '',
       ]);
       const setAside = f.notCompared.map(

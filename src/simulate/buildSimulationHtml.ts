@@ -3,6 +3,7 @@ import { OUTCOME_COLOURS, PALETTE } from '../report/charts/chartFrame.js';
 import { shareBar } from '../report/charts/shareBar.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
+import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import type { ArmFigures } from './armFigures.js';
@@ -42,9 +43,14 @@ function kpi(value: string, label: string): string {
 
 /** The average comprehensive cost of new lines, with "ABOVE the N% threshold" when the side's policy flags it. */
 function newLineCost(x: ArmFigures, alert: AverageCostAlert): string | { html: string } {
-  const figure = pct(x.averageCostOfNewLines);
+  const figure = costBeside(x.averageCostOfNewLines, alert);
   if (!alert.aboveAlert) return figure;
   return { html: `${escapeHtml(figure)} <span class="flag">ABOVE the ${escapeHtml(formatPercent(alert.alertAbove, 0))} threshold</span>` };
+}
+
+/** The average cost of new lines with enough digits to show which side of its threshold it is on. */
+function costBeside(x: number | null, alert: AverageCostAlert): string {
+  return x === null ? 'n/a' : percentBesideThresholds(x, 2, [alert.alertAbove]);
 }
 
 /** The KPI of the guidance figure, both sides, marked when either is above its policy's threshold. */
@@ -52,7 +58,7 @@ function averageCostKpi(s: SimulationSummary): string {
   const { baseline: b, candidate: c } = s.totals;
   const above = (['baseline', 'candidate'] as const).filter((side) => s.averageCostAlert[side].aboveAlert);
   const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}`;
-  return `<div class="kpi${above.length > 0 ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${pct(b.averageCostOfNewLines)} → ${pct(c.averageCostOfNewLines)}`)}</b><span>${escapeHtml(label)}</span></div>`;
+  return `<div class="kpi${above.length > 0 ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
 }
 
 /** The assumptions of challenger arms deciding live, when a side has any: their decisions are counted under them. */
