@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { readUtf8File } from '../text/readUtf8File.js';
 import { basename, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
@@ -29,7 +29,9 @@ score and of every model feature, and the characteristic stability index (CSI) o
 watch, above 0.25 act. Also the outcome mix, approval rate and mean PD by week or month of asOf,
 and fair outcomes by region, city tier and age band (adverse impact ratio, flagged below 0.8).
 
-  --applicants FILE          applicants (NDJSON or CSV): decided here, every figure measured
+  --applicants FILE          applicants (NDJSON or CSV, read as "creditlift score" reads them):
+                             decided here, each with its own "limitHistory" (step limits
+                             apply as in score and simulate), every figure measured
   --decisions FILE           decisions ("creditlift score" output or Decision lines): the score,
                              factors and outcome mix only (decisions carry no features or groups)
   --format ndjson|csv        applicants format (default: from the file name)
@@ -71,6 +73,8 @@ const OPTIONS = {
  */
 export async function runMonitorCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   const sinks: LineSink[] = [];
+  // Line files this run opened: on failure, the empty ones are removed (a failed run leaves no empty output).
+  const opened: string[] = [];
   try {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (values.help === true) {
@@ -138,11 +142,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         read.issues.map((i) => ({ ...i, message: `${baselinePath}: ${i.message}` })),
       );
     const baseline = parseMonitorBaseline(read.value);
+    const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
+    opened.push(errorsPath);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
     const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
-    const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
+    const { buildMonitorHtml, formatStabilityIndex } = await import('../monitor/buildMonitorHtml.js');
     const result =
       values.applicants !== undefined
         ? await monitorApplicants({
@@ -162,20 +168,28 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
-      const { buildMonitorHtml } = await import('../monitor/buildMonitorHtml.js');
       await writeFile(values.html, buildMonitorHtml(result, { source: basename(input) }));
     }
     const s = result.summary;
     io.stdout(
-      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : s.score.index.toFixed(3)} (${s.score.band ?? 'no data'}), ` +
+      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${s.score.band ?? 'no data'}), ` +
         `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
-        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${f.index.toFixed(3)}\n`).join('') +
+        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${formatStabilityIndex(f.index)}\n`).join('') +
         result.warnings.map((w) => `note: ${w}\n`).join(''),
     );
     return exitCode;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    for (const p of opened) if (isEmptyFile(p)) await rm(p, { force: true }).catch(() => undefined);
     return reportError(e, io, MONITOR_USAGE);
+  }
+}
+
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
   }
 }
 

@@ -1,8 +1,14 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import type { ScorerOptions } from '../decision/createScorer.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import { PolicyInvalidError } from '../policy/policyInvalidError.js';
+import { resolvePolicy } from '../policy/resolvePolicy.js';
+import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
+import type { SimulationSummary } from '../simulate/simulationAccumulator.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
@@ -18,9 +24,11 @@ export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESU
 
 Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) in
 one streaming pass on worker threads, and compares them: the swap set (approve/refer/decline
-under each, counts and shares), approval rate, limits, APR, comprehensive cost, expected loss and
-interest income in total and by segment, the limit change distribution, the binding constraints,
-fair outcomes by region, city tier and age band, and with --outcomes a backtest.
+under each, counts and shares), approval rate, limits, APR, the average comprehensive cost of new
+lines (limit-weighted, as "creditlift score" reports it, flagged above each policy's
+pricing.averageCostAlertAbove), expected loss and interest income in total and by segment, the
+limit change distribution, the binding constraints, fair outcomes by region, city tier and age
+band, and with --outcomes a backtest.
 
 Every record of the book ends in exactly one swap-set cell or in the errors file.
 
@@ -51,6 +59,8 @@ Run:
 
 Expected loss = PD x LGD x limit x utilisation, LGD from the policy's pricing.lgd and utilisation
 from its portfolio.utilisation (default 0.5). Figures are over approved decisions.
+A bad policy file is refused before anything is decided, naming its option and file; a run that
+fails leaves no empty output file behind.
 Exit codes: 0 every record decided under both, 3 some records in the errors file, 4 some of them
 were left undecided by a worker failure (worker_failed: run again), 1 failure, 2 usage,
 130 interrupted.
@@ -95,6 +105,8 @@ function label(policy: string | undefined, model: string | undefined): string {
  */
 export async function runSimulateCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   const sinks: LineSink[] = [];
+  // Line files this run opened: on failure, the empty ones are removed (a run that decided nothing leaves nothing).
+  const opened: string[] = [];
   try {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (values.help === true) {
@@ -118,19 +130,22 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     if (values.overwrite !== true) {
       for (const p of outputs) if ((await sizeOf(p)) > 0) throw new UsageError(`${p} exists and is not empty: use --overwrite to replace it`);
     }
-    const baseline: ScorerOptions = await scorerOptionsFrom({ policy: values['baseline-policy'], model: values['baseline-model'] });
-    const candidate: ScorerOptions = await scorerOptionsFrom({ policy: values['candidate-policy'], model: values['candidate-model'] });
+    // Each policy read and validated here, before any output is opened, and named by its side.
+    const baseline = await sideOptions('baseline', values['baseline-policy'], values['baseline-model']);
+    const candidate = await sideOptions('candidate', values['candidate-policy'], values['candidate-model']);
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
       outcomes = readOutcomes(decodeUtf8Strict(await readFile(values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
     }
 
+    const size = (await stat(book)).size;
+    opened.push(flipsPath);
     const flips = await openLineSink(flipsPath, false);
     sinks.push(flips);
+    opened.push(errorsPath);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
-    const size = (await stat(book)).size;
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
     const records = reading.records;
@@ -177,6 +192,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     io.stdout(
       `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
         `approval rate ${(s.totals.baseline.approvalRate * 100).toFixed(1)}% -> ${(s.totals.candidate.approvalRate * 100).toFixed(1)}%, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
+        `average comprehensive cost of new lines (limit-weighted) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
     if (result.interrupted) {
@@ -188,8 +204,37 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     return workerFailed > 0 ? CliExitCode.recordsFailed : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    for (const p of opened) if ((await sizeOf(p)) === 0) await rm(p, { force: true }).catch(() => undefined);
     return reportError(e, io, SIMULATE_USAGE);
   }
+}
+
+/**
+ * One side's scorer options from its `--*-policy` and `--*-model`, the policy read and validated
+ * here: a bad file is refused naming the side, the option and the file (two policy files on one
+ * command line, and the field alone does not say which to fix).
+ */
+async function sideOptions(side: 'baseline' | 'candidate', policy: string | undefined, model: string | undefined): Promise<ScorerOptions> {
+  // The file's base name: an error subject is cut at 64 characters, and the option says which path it was.
+  const where = `${side} policy (--${side}-policy ${policy === undefined ? '' : basename(policy)})`;
+  try {
+    const options = await scorerOptionsFrom({ policy, model });
+    if (options.policyOverrides !== undefined) resolvePolicy(options.policyOverrides);
+    return options;
+  } catch (e) {
+    if (policy === undefined) throw e;
+    if (e instanceof ValidationError && e.code === 'policy_invalid') throw new PolicyInvalidError(new ValidationError(where, e.issues, 'policy_invalid'));
+    if (e instanceof CreditliftError) throw new CreditliftError(e.code, `${where}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/** One side's average cost of new lines as `score` prints it, with the alert when its policy's threshold is passed. */
+function averageCost(s: SimulationSummary, side: 'baseline' | 'candidate'): string {
+  const avg = s.totals[side].averageCostOfNewLines;
+  if (avg === null) return '-';
+  const alert = s.averageCostAlert[side];
+  return `${percentBesideThresholds(avg, 2, [alert.alertAbove])}${alert.aboveAlert ? ` (ABOVE the ${(alert.alertAbove * 100).toFixed(2)}% threshold)` : ''}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -6,6 +6,21 @@ export const FAIRNESS_DIMENSIONS = ['region', 'cityTier', 'ageBand'] as const;
 /** One fairness dimension. */
 export type FairnessDimension = (typeof FAIRNESS_DIMENSIONS)[number];
 
+/**
+ * The age group of applicants under 18 on `asOf`. The law declines them (`age_below_minimum`; a
+ * policy's `age.min` is never below 18), so the fairness comparison sets them aside: their
+ * approval rate says nothing about how a policy treats a group, and counting them with adults
+ * would pull that group's rate down and raise a false four-fifths flag.
+ */
+export const UNDER_AGE_GROUP = 'under 18';
+
+/** Groups each dimension leaves out of the comparison, and why (the report prints the reason). */
+const NOT_COMPARED: Readonly<Partial<Record<FairnessDimension, Readonly<Record<string, string>>>>> = {
+  ageBand: {
+    [UNDER_AGE_GROUP]: 'below 18, the legal age of capacity for credit: declined by law (age_below_minimum), whatever the policy',
+  },
+};
+
 /** Running counts of one group. */
 export interface GroupTally {
   decided: number;
@@ -27,12 +42,25 @@ export interface FairOutcomeRow {
   readonly flagged: boolean;
 }
 
+/** A group left out of the comparison: how many it holds and why. */
+export interface NotComparedGroup {
+  readonly group: string;
+  readonly decided: number;
+  readonly reason: string;
+}
+
 /** Outcomes by group for one dimension. */
 export interface FairOutcomes {
   readonly dimension: FairnessDimension;
-  /** The group with the highest approval rate (first by name on ties). */
+  /** The group with the highest approval rate among those compared (first by name on ties). */
   readonly bestTreated: string | null;
+  /** The groups compared. */
   readonly rows: readonly FairOutcomeRow[];
+  /**
+   * Groups set aside, never compared nor flagged (today: {@link UNDER_AGE_GROUP}, declined by law).
+   * Rows and these together hold every decision counted.
+   */
+  readonly notCompared: readonly NotComparedGroup[];
 }
 
 /** A fresh tally. */
@@ -51,14 +79,20 @@ export function tallyGroup(t: GroupTally, approved: boolean, limit: number): voi
 
 /**
  * Approval rate and mean limit by group, with the adverse impact ratio against the best-treated
- * group (highest approval rate) and a flag below 0.8. Groups are listed by name.
+ * group (highest approval rate) and a flag below 0.8. Groups are listed by name. A group the law
+ * decides (applicants under 18) is listed in `notCompared` with its count and reason instead.
  *
  * @example
  * fairOutcomes('region', new Map([['east', { decided: 10, approved: 8, approvedLimit: 8e6 }], ['west', { decided: 10, approved: 5, approvedLimit: 4e6 }]]));
  * // west: approvalRate 0.5, adverseImpactRatio 0.625, flagged true
  */
 export function fairOutcomes(dimension: FairnessDimension, tallies: ReadonlyMap<string, GroupTally>): FairOutcomes {
-  const groups = [...tallies.keys()].sort();
+  const setAside = NOT_COMPARED[dimension] ?? {};
+  const notCompared = [...tallies.keys()]
+    .filter((g) => Object.hasOwn(setAside, g))
+    .sort()
+    .map((group): NotComparedGroup => ({ group, decided: (tallies.get(group) as GroupTally).decided, reason: setAside[group] as string }));
+  const groups = [...tallies.keys()].filter((g) => !Object.hasOwn(setAside, g)).sort();
   const rate = (t: GroupTally) => (t.decided === 0 ? 0 : t.approved / t.decided);
   let best: string | null = null;
   for (const g of groups) {
@@ -78,5 +112,5 @@ export function fairOutcomes(dimension: FairnessDimension, tallies: ReadonlyMap<
       flagged: air !== null && air < ADVERSE_IMPACT_THRESHOLD,
     };
   });
-  return { dimension, bestTreated: bestRate > 0 ? best : null, rows };
+  return { dimension, bestTreated: bestRate > 0 ? best : null, rows, notCompared };
 }

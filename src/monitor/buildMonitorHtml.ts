@@ -2,6 +2,7 @@ import { lineChart } from '../report/charts/lineChart.js';
 import { OUTCOME_COLOURS } from '../report/charts/chartFrame.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
+import { fixedBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import type { FigureStability } from './monitorAccumulator.js';
@@ -16,11 +17,16 @@ const THRESHOLDS = [
   { value: ACT_ABOVE, label: 'act 0.25', colour: '#D55E00' },
 ];
 
+/** A stability index as printed beside its band: three decimals, more when rounding would reach a band edge. */
+export function formatStabilityIndex(index: number): string {
+  return fixedBesideThresholds(index, 3, [WATCH_FROM, ACT_ABOVE]);
+}
+
 function psiChart(f: FigureStability, periods: readonly string[]): string {
   const byPeriod = new Map(f.byPeriod.map((p) => [p.period, p.index]));
   return lineChart({
     id: `psi-${f.kind === 'score' ? 'score' : `${f.kind}-${f.name}`}`,
-    title: `${f.kind === 'score' ? 'Score' : f.kind === 'feature' ? 'Feature' : 'Factor'} ${f.kind === 'score' ? 'PSI' : f.kind === 'feature' ? `${f.name}: PSI` : `${f.name}: CSI`} by period (overall ${f.index === null ? '-' : f.index.toFixed(3)}, ${f.band ?? 'no data'})`,
+    title: `${f.kind === 'score' ? 'Score' : f.kind === 'feature' ? 'Feature' : 'Factor'} ${f.kind === 'score' ? 'PSI' : f.kind === 'feature' ? `${f.name}: PSI` : `${f.name}: CSI`} by period (overall ${f.index === null ? '-' : formatStabilityIndex(f.index)}, ${f.band ?? 'no data'})`,
     x: periods,
     lines: [{ label: f.name, values: periods.map((p) => byPeriod.get(p) ?? null) }],
     formatTick: (y) => y.toFixed(2),
@@ -41,12 +47,12 @@ export function buildMonitorHtml(result: MonitorResult, meta: { readonly title?:
   const s = result.summary;
   const periods = s.timeline.map((t) => t.period);
   const figures = [s.score, ...(s.features ?? []), ...(s.factors ?? [])];
-  const flaggedRows = s.flagged.map((f) => [f.kind, f.name, f.index.toFixed(3), { html: escapeHtml(f.band), cls: f.band }]);
+  const flaggedRows = s.flagged.map((f) => [f.kind, f.name, formatStabilityIndex(f.index), { html: escapeHtml(f.band), cls: f.band }]);
   const body = `<section class="kpis">
 <div class="kpi"><b>${result.records.toLocaleString('en-US')}</b><span>records read</span></div>
 <div class="kpi"><b>${s.observations.toLocaleString('en-US')}</b><span>measured</span></div>
 <div class="kpi"><b>${result.errors.toLocaleString('en-US')}</b><span>not measured (errors)</span></div>
-<div class="kpi"><b>${s.score.index === null ? '-' : s.score.index.toFixed(3)}</b><span>score PSI (${escapeHtml(s.score.band ?? 'no data')})</span></div>
+<div class="kpi"><b>${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)}</b><span>score PSI (${escapeHtml(s.score.band ?? 'no data')})</span></div>
 <div class="kpi"><b>${s.flagged.length}</b><span>figures flagged</span></div>
 <div class="kpi"><b class="${s.worstBand === 'act' ? 'flag' : ''}">${escapeHtml(s.worstBand)}</b><span>worst band</span></div>
 </section>
@@ -79,7 +85,7 @@ ${htmlTable(
 ${htmlTable(
   'figures',
   ['kind', 'figure', 'index', 'band'],
-  figures.map((f) => [f.kind, f.name, f.index === null ? '-' : f.index.toFixed(3), bandCell(f)]),
+  figures.map((f) => [f.kind, f.name, f.index === null ? '-' : formatStabilityIndex(f.index), bandCell(f)]),
 )}
 ${s.features === null ? '' : `<h2>Feature stability by period</h2>\n<div class="grid2">\n${s.features.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}
 ${s.factors === null ? '' : `<h2>Factor stability by period</h2>\n<div class="grid2">\n${s.factors.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}

@@ -4,12 +4,14 @@ import type { Decision } from '../decision/decision.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyOverrides } from '../policy/resolvePolicy.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
-import { assessEvidence } from '../evidence/assessEvidence.js';
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import type { InputRecord } from '../cli/score/inputRecord.js';
+import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
@@ -33,9 +35,12 @@ export interface MonitorResult {
 }
 
 /**
- * Monitors a file of applicants: decides them (the model and policy given, else the defaults) and
- * measures the score, every model feature and every factor against the baseline, with the outcome
- * mix over time and fair outcomes by group. A record that cannot be decided goes to `onError`.
+ * Monitors a file of applicants: decides them (the model and policy given, else the defaults), each
+ * with its own ledger of recent raises when the record carries one (`limitHistory`, as `score`
+ * reads it), and measures the score, every model feature and every factor against the baseline,
+ * with the outcome mix over time and fair outcomes by group. Features are measured on the evidence
+ * as the decisions assessed it: a certificate the policy's jurisdiction bans is rejected here too.
+ * A record that cannot be decided (or measured) goes to `onError`.
  */
 export async function monitorApplicants(o: {
   readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
@@ -57,6 +62,14 @@ export async function monitorApplicants(o: {
   });
   try {
     const encoder = createFeatureEncoder(model.manifest);
+    // The scorer's own assessment: its catalog and minimum confidence (the defaults: this function
+    // takes neither) and its policy's banned data categories. Measured on anything else, a
+    // certificate the decision rejected (social-media data under eu-ccd2) would count as accepted.
+    const assessment: AssessEvidenceOptions = {
+      catalog: defaultCatalog,
+      minConfidence: DEFAULT_MIN_CONFIDENCE,
+      bannedDataCategories: scorer.policy.jurisdiction.bannedDataCategories,
+    };
     const acc = createMonitorAccumulator(o.baseline, { period: o.period, featureNames: encoder.names });
     const warnings = modelWarnings(o.baseline, model.id);
     let records = 0;
@@ -65,8 +78,10 @@ export async function monitorApplicants(o: {
     const flush = async () => {
       const batch = chunk;
       chunk = [];
-      const values = batch.filter((r) => r.ok).map((r) => (r as Extract<InputRecord, { ok: true }>).value);
-      const results = await scorer.safeDecideBatch(values);
+      // Each record with its own ledger of recent raises, read and passed as `score` and `simulate`
+      // do: without it the step limits would not bind and the limits measured would not be the ones granted.
+      const { values, limitHistories } = decidable(batch);
+      const results = values.length === 0 ? [] : await scorer.safeDecideBatch(values, limitHistories === undefined ? undefined : { limitHistories });
       let k = 0;
       for (const r of batch) {
         records++;
@@ -84,7 +99,9 @@ export async function monitorApplicants(o: {
         try {
           const applicant = parseApplicant(r.value);
           const row = new Float32Array(encoder.width);
-          encoder.encode({ applicant, evidence: assessEvidence(applicant, {}).items }, row, 0);
+          const { items } = assessEvidence(applicant, assessment);
+          checkSameAssessment(items, got.decision);
+          encoder.encode({ applicant, evidence: items }, row, 0);
           acc.add({ ...observationOf(got.decision), features: row, segments: bookSegments(applicant) });
         } catch (e) {
           errors++;
@@ -186,6 +203,16 @@ function observationOf(
     pd: d.pd,
     ...(c !== undefined && c.space === 'log_odds' ? { factors: new Map(c.factors.map((f) => [f.factor, f.value])) } : {}),
   };
+}
+
+/**
+ * Refuses to measure a row whose evidence was assessed otherwise than the decision's: drift must be
+ * measured on the features the model scored, so a disagreement is that record's error, never silent.
+ */
+function checkSameAssessment(items: readonly { readonly status: string }[], decision: Decision): void {
+  const theirs = decision.evidence;
+  if (items.length === theirs.length && items.every((x, i) => x.status === theirs[i]?.status)) return;
+  throw new CreditliftError('internal_error', "the monitor's evidence assessment differs from the decision's: the record is not measured");
 }
 
 function modelWarnings(baseline: MonitorBaseline, modelId: string): string[] {

@@ -1,4 +1,6 @@
+import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
+import { percentBesideThresholds } from './formatBesideThresholds.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { barChart } from './charts/barChart.js';
 import { boxPlotChart } from './charts/boxPlotChart.js';
@@ -56,8 +58,8 @@ function clip(text: string, max: number): string {
 function averageCostKpi(data: ReportData, alertAbove: number): string {
   const avg = data.newLines?.averageApr ?? null;
   if (avg === null) return kpi('-', 'average comprehensive cost of new lines');
-  const above = avg > alertAbove;
-  return `<div class="kpi${above ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(formatPercent(avg, 2))}</b><span>${escapeHtml(
+  const above = averageCostAboveAlert(avg, alertAbove);
+  return `<div class="kpi${above ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(percentBesideThresholds(avg, 2, [alertAbove]))}</b><span>${escapeHtml(
     `average comprehensive cost of ${data.newLines?.count ?? 0} new lines (limit-weighted)${above ? `: ABOVE the ${formatPercent(alertAbove, 0)} threshold` : ''}`,
   )}</span></div>`;
 }

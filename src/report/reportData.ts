@@ -1,4 +1,5 @@
 import type { Decision } from '../decision/decision.js';
+import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
 
 /** One grade's decisions: how many, their outcomes, and the limit and PD distributions. */
@@ -70,7 +71,7 @@ export function createReportAccumulator(): ReportAccumulator {
   let rejected = 0;
   let unreadable = 0;
   let limitTotal = 0;
-  const newLines = { count: 0, limitTotalFen: 0, aprTimesLimit: 0 };
+  const newLines = emptyNewLineCostTally();
   const outcomes = { approve: 0, refer: 0, decline: 0 };
   const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
   const binding = new Map<string, number>();
@@ -88,11 +89,7 @@ export function createReportAccumulator(): ReportAccumulator {
       decisions++;
       outcomes[d.outcome]++;
       limitTotal += d.limit;
-      if (d.outcome === 'approve' && d.limit > 0 && d.previousLimit === 0 && typeof d.apr === 'number') {
-        newLines.count++;
-        newLines.limitTotalFen += d.limit;
-        newLines.aprTimesLimit += d.apr * d.limit;
-      }
+      tallyNewLineCost(newLines, d);
       let g = grades.get(d.grade);
       if (g === undefined) grades.set(d.grade, (g = { count: 0, outcomes: { approve: 0, refer: 0, decline: 0 }, limits: [], pds: [] }));
       g.count++;
@@ -160,7 +157,7 @@ export function createReportAccumulator(): ReportAccumulator {
         newLines: {
           count: newLines.count,
           limitTotalFen: newLines.limitTotalFen,
-          averageApr: newLines.limitTotalFen === 0 ? null : newLines.aprTimesLimit / newLines.limitTotalFen,
+          averageApr: averageCostOfNewLines(newLines),
         },
         models: [...models].sort(),
         asOf: from === undefined || to === undefined ? null : { from, to },

@@ -1,3 +1,4 @@
+import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost, type NewLineCostTally } from '../policy/averageCostOfNewLines.js';
 import type { DecisionFacts, Outcome } from './decisionFacts.js';
 import { expectedInterestIncome, expectedLoss, type PortfolioAssumptions } from './portfolioEconomics.js';
 
@@ -14,6 +15,8 @@ export interface ArmTally {
   costCount: number;
   expectedLoss: number;
   expectedInterestIncome: number;
+  /** Approved new lines: the average comprehensive cost the 2026 guidance is about. */
+  newLines: NewLineCostTally;
 }
 
 /**
@@ -29,8 +32,20 @@ export interface ArmFigures {
   /** Fen, rounded; null when nothing was approved. */
   readonly meanLimit: number | null;
   readonly meanApr: number | null;
-  /** Mean annualised comprehensive cost of approved decisions carrying one; null when none does. */
+  /**
+   * Plain (unweighted) mean of the revolving line's comprehensive cost over every approval carrying
+   * one, existing lines' raises, keeps and lowers included; null when none does. Not the guidance
+   * figure: see {@link ArmFigures.averageCostOfNewLines}.
+   */
   readonly meanComprehensiveCost: number | null;
+  /**
+   * The figure the 2026 guidance (at most 20%) is about, as `creditlift score` and `report` compute
+   * it: the limit-weighted average comprehensive cost of new lines (approved, no line before);
+   * null when there is none.
+   */
+  readonly averageCostOfNewLines: number | null;
+  /** New lines counted in {@link ArmFigures.averageCostOfNewLines}. */
+  readonly newLines: number;
   /** PD x LGD x limit x utilisation summed over approved decisions, fen (rounded). */
   readonly expectedLoss: number;
   /** APR x limit x utilisation x (1 - PD) summed over approved decisions, fen (rounded). */
@@ -39,7 +54,19 @@ export interface ArmFigures {
 
 /** A fresh tally. */
 export function emptyArmTally(): ArmTally {
-  return { decided: 0, approve: 0, refer: 0, decline: 0, limitSum: 0, aprSum: 0, costSum: 0, costCount: 0, expectedLoss: 0, expectedInterestIncome: 0 };
+  return {
+    decided: 0,
+    approve: 0,
+    refer: 0,
+    decline: 0,
+    limitSum: 0,
+    aprSum: 0,
+    costSum: 0,
+    costCount: 0,
+    expectedLoss: 0,
+    expectedInterestIncome: 0,
+    newLines: emptyNewLineCostTally(),
+  };
 }
 
 /** Counts one decision into a tally. */
@@ -53,6 +80,7 @@ export function tallyArm(t: ArmTally, d: DecisionFacts, a: PortfolioAssumptions)
     t.costSum += d.comprehensiveCost;
     t.costCount++;
   }
+  tallyNewLineCost(t.newLines, d);
   t.expectedLoss += expectedLoss(d.limit, d.pd, a);
   t.expectedInterestIncome += expectedInterestIncome(d.limit, d.apr, d.pd, a);
 }
@@ -67,6 +95,8 @@ export function armFigures(t: ArmTally): ArmFigures {
     meanLimit: t.approve === 0 ? null : Math.round(t.limitSum / t.approve),
     meanApr: t.approve === 0 ? null : t.aprSum / t.approve,
     meanComprehensiveCost: t.costCount === 0 ? null : t.costSum / t.costCount,
+    averageCostOfNewLines: averageCostOfNewLines(t.newLines),
+    newLines: t.newLines.count,
     expectedLoss: Math.round(t.expectedLoss),
     expectedInterestIncome: Math.round(t.expectedInterestIncome),
   };

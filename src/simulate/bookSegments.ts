@@ -1,3 +1,4 @@
+import { UNDER_AGE_GROUP } from '../fairness/fairOutcomes.js';
 import { ageInYears } from '../policy/ageInYears.js';
 import type { Applicant } from '../schema/applicant.js';
 
@@ -11,9 +12,16 @@ export type BookSegments = Readonly<Record<SegmentDimension, string>>;
 
 /**
  * Age bands in completed years on `asOf`. Wide enough to hold a few hundred applicants each in a
- * small book, narrow enough to show an age proxy (the model and the policy both read age).
+ * small book, narrow enough to show an age proxy (the model and the policy both read age). Under
+ * 18 is a band of its own ("under 18"): the law declines those applicants, and counting them in
+ * "18-24" would pull that band's approval rate down; fair outcomes set the band aside.
+ *
+ * @example
+ * ageBand(16); // "under 18"
+ * ageBand(18); // "18-24"
  */
 export function ageBand(age: number): string {
+  if (age < 18) return UNDER_AGE_GROUP;
   if (age < 25) return '18-24';
   if (age < 35) return '25-34';
   if (age < 45) return '35-44';

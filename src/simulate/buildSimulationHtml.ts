@@ -3,11 +3,13 @@ import { OUTCOME_COLOURS, PALETTE } from '../report/charts/chartFrame.js';
 import { shareBar } from '../report/charts/shareBar.js';
 import { escapeHtml } from '../report/escapeHtml.js';
 import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
+import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult } from './runSimulation.js';
+import type { AverageCostAlert, SimulationSummary } from './simulationAccumulator.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
 export const SIMULATION_CHART_IDS = [
@@ -39,7 +41,39 @@ function kpi(value: string, label: string): string {
   return `<div class="kpi"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
 }
 
-function armRows(b: ArmFigures, c: ArmFigures): string[][] {
+/** The average comprehensive cost of new lines, with "ABOVE the N% threshold" when the side's policy flags it. */
+function newLineCost(x: ArmFigures, alert: AverageCostAlert): string | { html: string } {
+  const figure = costBeside(x.averageCostOfNewLines, alert);
+  if (!alert.aboveAlert) return figure;
+  return { html: `${escapeHtml(figure)} <span class="flag">ABOVE the ${escapeHtml(formatPercent(alert.alertAbove, 0))} threshold</span>` };
+}
+
+/** The average cost of new lines with enough digits to show which side of its threshold it is on. */
+function costBeside(x: number | null, alert: AverageCostAlert): string {
+  return x === null ? 'n/a' : percentBesideThresholds(x, 2, [alert.alertAbove]);
+}
+
+/** The KPI of the guidance figure, both sides, marked when either is above its policy's threshold. */
+function averageCostKpi(s: SimulationSummary): string {
+  const { baseline: b, candidate: c } = s.totals;
+  const above = (['baseline', 'candidate'] as const).filter((side) => s.averageCostAlert[side].aboveAlert);
+  const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}`;
+  return `<div class="kpi${above.length > 0 ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
+}
+
+/** The assumptions of challenger arms deciding live, when a side has any: their decisions are counted under them. */
+function armAssumptionsNote(s: SimulationSummary, B: string, C: string): string {
+  const parts = (['baseline', 'candidate'] as const).flatMap((side) =>
+    Object.entries(s.assumptions.arms?.[side] ?? {}).map(
+      ([arm, a]) => `${side === 'baseline' ? B : C}, arm ${arm}: LGD ${a.lgd}, utilisation ${a.utilisation}`,
+    ),
+  );
+  return parts.length === 0
+    ? ''
+    : ` Challenger arms deciding live are counted under their own policy's assumptions (${escapeHtml(parts.join('; '))}); the figures above are the side's (its champion's).`;
+}
+
+function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['averageCostAlert']): (string | { html: string })[][] {
   const row = (label: string, f: (x: ArmFigures) => string) => [label, f(b), f(c)];
   return [
     row('decided', (x) => count(x.decided)),
@@ -50,7 +84,9 @@ function armRows(b: ArmFigures, c: ArmFigures): string[][] {
     row('total limit (approved)', (x) => rmb(x.totalLimit)),
     row('mean limit (approved)', (x) => rmb(x.meanLimit)),
     row('mean APR', (x) => pct(x.meanApr)),
-    row('mean comprehensive cost', (x) => pct(x.meanComprehensiveCost)),
+    ['average comprehensive cost of new lines (limit-weighted: the 20% guidance figure)', newLineCost(b, alert.baseline), newLineCost(c, alert.candidate)],
+    row('new lines (approved, no line before)', (x) => count(x.newLines)),
+    row('mean comprehensive cost, every approval (unweighted)', (x) => pct(x.meanComprehensiveCost)),
     row('expected loss (PD x LGD x exposure)', (x) => rmb(x.expectedLoss)),
     row('expected interest income', (x) => rmb(x.expectedInterestIncome)),
   ];
@@ -87,8 +123,8 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
     rmb(g.candidate.totalLimit),
     pct(g.baseline.meanApr),
     pct(g.candidate.meanApr),
-    pct(g.baseline.meanComprehensiveCost),
-    pct(g.candidate.meanComprehensiveCost),
+    pct(g.baseline.averageCostOfNewLines),
+    pct(g.candidate.averageCostOfNewLines),
     rmb(g.baseline.expectedLoss),
     rmb(g.candidate.expectedLoss),
     rmb(g.baseline.expectedInterestIncome),
@@ -120,6 +156,7 @@ ${kpi(count(result.errors), 'in the errors file')}
 ${kpi(count(s.flips), 'outcome flips')}
 ${kpi(`${formatPercent(b.approvalRate, 1)} → ${formatPercent(c.approvalRate, 1)}`, 'approval rate')}
 ${kpi(`${rmb(b.totalLimit)} → ${rmb(c.totalLimit)}`, 'total approved limit')}
+${averageCostKpi(s)}
 ${kpi(`${rmb(b.expectedLoss)} → ${rmb(c.expectedLoss)}`, 'expected loss')}
 ${kpi(`${rmb(b.expectedInterestIncome)} → ${rmb(c.expectedInterestIncome)}`, 'expected interest income')}
 </section>
@@ -129,12 +166,12 @@ ${htmlTable('swap', ['', 'approve under candidate', 'refer under candidate', 'de
 ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.map((o) => ({ label: o, count: b.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 <h2>Totals</h2>
-${htmlTable('totals', ['figure', B, C], armRows(b, c))}
-<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD). "n/a": nothing approved, or no revolving line offered.</p>
+${htmlTable('totals', ['figure', B, C], armRows(b, c, s.averageCostAlert))}
+<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD).${armAssumptionsNote(s, B, C)} The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
 <h2>By segment</h2>
 ${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
-<div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'cost B', 'cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>
-<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. Cost: mean comprehensive cost; EL: expected loss; income: expected interest income; all over approved decisions.</p>
+<div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'new-line cost B', 'new-line cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>
+<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. New-line cost: average comprehensive cost of new lines, limit-weighted; EL: expected loss; income: expected interest income; all over approved decisions.</p>
 <h2>Limit changes</h2>
 ${barChart({ id: 'limit-change', title: `Limit change, ${C} minus ${B} (limits as decided: 0 on decline)`, bars: s.limitChange.bands.map((x, i) => ({ label: x.label, value: x.count, text: count(x.count), colour: PALETTE[i < 3 ? 3 : i === 3 ? 7 : 2] as string })), formatTick: count, labelWidth: 220 })}
 <p class="note">${count(s.limitChange.gained)} gain (mean ${rmb(s.limitChange.meanGain)}, total ${rmb(s.limitChange.totalGain)}); ${count(s.limitChange.lost)} lose (mean ${rmb(s.limitChange.meanLoss)}, total ${rmb(s.limitChange.totalLoss)}); ${count(s.limitChange.unchanged)} unchanged.</p>

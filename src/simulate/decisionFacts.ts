@@ -10,6 +10,8 @@ export interface DecisionFacts {
   readonly outcome: Outcome;
   /** Fen; 0 on decline. */
   readonly limit: number;
+  /** The line on file before the decision, fen (0: no line, so an approval opens a new line). */
+  readonly previousLimit: number;
   readonly apr: number;
   readonly pd: number;
   readonly bindingConstraint: string;
@@ -32,6 +34,7 @@ export function decisionFacts(d: Decision): DecisionFacts {
   return {
     outcome: d.outcome,
     limit: d.limit,
+    previousLimit: d.previousLimit,
     apr: d.apr,
     pd: d.pd,
     bindingConstraint: d.bindingConstraint,

@@ -13,6 +13,9 @@ export {
   type SimulationAccumulator,
   type SimulationSummary,
   type SimulatedRecord,
+  type SimulationAccumulatorOptions,
+  type AverageCostAlert,
+  type ArmAssumptions,
   type SegmentComparison,
   type BacktestCell,
   type OutcomeMatrix,
@@ -27,9 +30,11 @@ export { readOutcomes } from './readOutcomes.js';
 export {
   fairOutcomes,
   ADVERSE_IMPACT_THRESHOLD,
+  UNDER_AGE_GROUP,
   FAIRNESS_DIMENSIONS,
   type FairOutcomes,
   type FairOutcomeRow,
+  type NotComparedGroup,
   type FairnessDimension,
   type GroupTally,
 } from '../fairness/fairOutcomes.js';

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
@@ -19,6 +20,17 @@ export type DecideBatch = (records: readonly unknown[], limitHistories?: readonl
 export interface SimulationArm {
   readonly decide: DecideBatch;
   readonly assumptions: PortfolioAssumptions;
+  /**
+   * The policy's `pricing.averageCostAlertAbove`: the side's average comprehensive cost of new
+   * lines is flagged above it. Default: the default policy's (20%, the 2026 guidance).
+   */
+  readonly averageCostAlertAbove?: number;
+  /**
+   * When `decide` is a champion/challenger scorer deciding live: each challenger arm's own money
+   * assumptions, by arm name. A decision naming a listed arm (`audit.arm`) is counted with them;
+   * the champion's and any arm not listed with `assumptions`.
+   */
+  readonly armAssumptions?: Readonly<Record<string, PortfolioAssumptions>>;
 }
 
 /** A customer whose outcome differs between baseline and candidate: ids and outcomes only, nothing personal. */
@@ -93,7 +105,21 @@ interface Taken {
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
   const chunkSize = o.chunkSize ?? 256;
   const inFlight = Math.max(1, o.inFlight ?? 2);
-  const acc = createSimulationAccumulator({ baseline: o.baseline.assumptions, candidate: o.candidate.assumptions });
+  const defaultAlert = defaultPolicy.pricing.averageCostAlertAbove;
+  const acc = createSimulationAccumulator(
+    { baseline: o.baseline.assumptions, candidate: o.candidate.assumptions },
+    {
+      averageCostAlertAbove: { baseline: o.baseline.averageCostAlertAbove ?? defaultAlert, candidate: o.candidate.averageCostAlertAbove ?? defaultAlert },
+      ...(o.baseline.armAssumptions === undefined && o.candidate.armAssumptions === undefined
+        ? {}
+        : {
+            armAssumptions: {
+              ...(o.baseline.armAssumptions === undefined ? {} : { baseline: o.baseline.armAssumptions }),
+              ...(o.candidate.armAssumptions === undefined ? {} : { candidate: o.candidate.armAssumptions }),
+            },
+          }),
+    },
+  );
   const queue: Promise<Taken[]>[] = [];
   let chunk: InputRecord[] = [];
   let records = 0;

@@ -1,7 +1,9 @@
 import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
-import { portfolioAssumptions } from './portfolioEconomics.js';
+import type { Challenger } from '../decision/challengers/championChallenger.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
 import { runSimulation, type RunSimulationOptions, type SimulationResult } from './runSimulation.js';
 
 /** Options of {@link simulateBook}. */
@@ -60,10 +62,14 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
       baseline: {
         decide: (r, h) => b.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
         assumptions: portfolioAssumptions(baselinePolicy),
+        averageCostAlertAbove: baselinePolicy.pricing.averageCostAlertAbove,
+        ...liveArmAssumptions(baselineOptions, baselinePolicy),
       },
       candidate: {
         decide: (r, h) => c.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
         assumptions: portfolioAssumptions(candidatePolicy),
+        averageCostAlertAbove: candidatePolicy.pricing.averageCostAlertAbove,
+        ...liveArmAssumptions(candidateOptions, candidatePolicy),
       },
       inFlight: workers + 1,
       ...pick(options),
@@ -71,6 +77,24 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
   } finally {
     await Promise.all(pools.map((p) => p.close()));
   }
+}
+
+/**
+ * For a side deciding champion/challenger live, each challenger arm's money assumptions from its
+ * own policy (complete or overrides; the champion's when it sets none, as the scorer builds the
+ * arm), so its decisions are counted under the LGD and utilisation they were priced and limited
+ * under. In shadow mode the champion decides everyone: nothing to add.
+ */
+function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { armAssumptions?: Record<string, PortfolioAssumptions> } {
+  if (options.challengers === undefined || options.challengerMode !== 'live') return {};
+  const own = (c: Challenger): PolicyConfig =>
+    c.policy === undefined && c.policyOverrides === undefined
+      ? champion
+      : resolvePolicyOptions({
+          ...(c.policy === undefined ? {} : { policy: c.policy }),
+          ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }),
+        });
+  return { armAssumptions: Object.fromEntries(options.challengers.map((c) => [c.name, portfolioAssumptions(own(c))])) };
 }
 
 function pick(o: SimulateBookOptions): Partial<RunSimulationOptions> {

@@ -3,6 +3,8 @@ import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } f
 import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 import { emptyLimitChangeTally, limitChangeDistribution, tallyLimitChange, type LimitChangeDistribution } from './limitChange.js';
+import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
 
 /** One record decided under both arms. */
@@ -59,7 +61,46 @@ export interface SimulationSummary {
   readonly fairness: { readonly baseline: readonly FairOutcomes[]; readonly candidate: readonly FairOutcomes[] };
   /** Champion/challenger arm labels read from the decisions' audits, with counts; empty when none is named. */
   readonly arms: { readonly baseline: Readonly<Record<string, number>>; readonly candidate: Readonly<Record<string, number>> };
-  readonly assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions };
+  /**
+   * Each side's money assumptions (its policy's), and where a side is a champion/challenger scorer
+   * deciding live, those of each challenger arm's own policy, by arm name (`audit.arm`).
+   */
+  readonly assumptions: {
+    readonly baseline: PortfolioAssumptions;
+    readonly candidate: PortfolioAssumptions;
+    readonly arms?: ArmAssumptions;
+  };
+  /**
+   * Each side's average comprehensive cost of new lines (`totals.*.averageCostOfNewLines`) against
+   * its policy's `pricing.averageCostAlertAbove`, as `creditlift score` flags it.
+   */
+  readonly averageCostAlert: { readonly baseline: AverageCostAlert; readonly candidate: AverageCostAlert };
+}
+
+/** The average comprehensive cost of new lines against a policy's threshold. */
+export interface AverageCostAlert {
+  /** The policy's `pricing.averageCostAlertAbove` (20% by default, the 2026 guidance). */
+  readonly alertAbove: number;
+  /** True when the average is above it. */
+  readonly aboveAlert: boolean;
+}
+
+/** Money assumptions of the champion/challenger arms of each side, by arm name (`audit.arm`). */
+export interface ArmAssumptions {
+  readonly baseline?: Readonly<Record<string, PortfolioAssumptions>>;
+  readonly candidate?: Readonly<Record<string, PortfolioAssumptions>>;
+}
+
+/** Options of {@link createSimulationAccumulator}. */
+export interface SimulationAccumulatorOptions {
+  /** Each side's policy's `pricing.averageCostAlertAbove`. Default: the default policy's (20%) on both. */
+  readonly averageCostAlertAbove?: { readonly baseline: number; readonly candidate: number };
+  /**
+   * For a side that is a champion/challenger scorer deciding live: each challenger arm's own
+   * assumptions, by arm name. A decision naming a listed arm (`audit.arm`) is counted with its
+   * arm's; any other (the champion's) with the side's own.
+   */
+  readonly armAssumptions?: ArmAssumptions;
 }
 
 /** Accumulates simulated records one at a time (memory independent of the book's size). */
@@ -75,13 +116,28 @@ const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> => ({
 });
 
 /**
- * Starts a simulation accumulator. Each arm's money figures use its own policy's assumptions
- * (LGD, utilisation).
+ * Starts a simulation accumulator. Each decision's money figures use the assumptions (LGD,
+ * utilisation) of the policy that made it: its side's, or its challenger arm's when the side lists
+ * one (`options.armAssumptions`). Each side's average cost of new lines is flagged against its own
+ * policy's threshold.
  */
-export function createSimulationAccumulator(assumptions: {
-  readonly baseline: PortfolioAssumptions;
-  readonly candidate: PortfolioAssumptions;
-}): SimulationAccumulator {
+export function createSimulationAccumulator(
+  assumptions: {
+    readonly baseline: PortfolioAssumptions;
+    readonly candidate: PortfolioAssumptions;
+  },
+  options: SimulationAccumulatorOptions = {},
+): SimulationAccumulator {
+  const alertAbove = options.averageCostAlertAbove ?? {
+    baseline: defaultPolicy.pricing.averageCostAlertAbove,
+    candidate: defaultPolicy.pricing.averageCostAlertAbove,
+  };
+  const byArm = options.armAssumptions;
+  // The assumptions of the policy that made a decision: its challenger arm's when listed, else its side's.
+  const assumptionsOf = (side: 'baseline' | 'candidate', d: DecisionFacts): PortfolioAssumptions => {
+    const arms = byArm?.[side];
+    return d.arm !== null && arms !== undefined && Object.hasOwn(arms, d.arm) ? (arms[d.arm] as PortfolioAssumptions) : assumptions[side];
+  };
   const counts = matrix(() => 0);
   const observed = matrix(() => 0);
   const defaults = matrix(() => 0);
@@ -113,7 +169,7 @@ export function createSimulationAccumulator(assumptions: {
       tallyLimitChange(limitChange, r.candidate.limit - r.baseline.limit);
       for (const arm of ['baseline', 'candidate'] as const) {
         const d = r[arm];
-        tallyArm(totals[arm], d, assumptions[arm]);
+        tallyArm(totals[arm], d, assumptionsOf(arm, d));
         if (d.outcome !== 'decline') bump(binding[arm], d.bindingConstraint);
         if (d.arm !== null) bump(arms[arm], d.arm);
         for (const dim of FAIRNESS_DIMENSIONS) {
@@ -129,8 +185,8 @@ export function createSimulationAccumulator(assumptions: {
         const key = `${dimension}\u0000${group}`;
         let s = bySegment.get(key);
         if (s === undefined) bySegment.set(key, (s = { dimension, group, baseline: emptyArmTally(), candidate: emptyArmTally() }));
-        tallyArm(s.baseline, r.baseline, assumptions.baseline);
-        tallyArm(s.candidate, r.candidate, assumptions.candidate);
+        tallyArm(s.baseline, r.baseline, assumptionsOf('baseline', r.baseline));
+        tallyArm(s.candidate, r.candidate, assumptionsOf('candidate', r.candidate));
       }
     },
     finish() {
@@ -157,11 +213,16 @@ export function createSimulationAccumulator(assumptions: {
             defaultRate: observed[b][c] === 0 ? null : defaults[b][c] / observed[b][c],
           });
       }
+      const totalFigures = { baseline: armFigures(totals.baseline), candidate: armFigures(totals.candidate) };
+      const alert = (side: 'baseline' | 'candidate'): AverageCostAlert => ({
+        alertAbove: alertAbove[side],
+        aboveAlert: averageCostAboveAlert(totalFigures[side].averageCostOfNewLines, alertAbove[side]),
+      });
       return {
         decided,
         swapSet: { counts, shares },
         flips,
-        totals: { baseline: armFigures(totals.baseline), candidate: armFigures(totals.candidate) },
+        totals: totalFigures,
         segments,
         limitChange: limitChangeDistribution(limitChange),
         bindingConstraints: { baseline: bindingList(binding.baseline), candidate: bindingList(binding.candidate) },
@@ -171,7 +232,8 @@ export function createSimulationAccumulator(assumptions: {
           candidate: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.candidate.get(d) as Map<string, GroupTally>)),
         },
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
-        assumptions,
+        assumptions: { baseline: assumptions.baseline, candidate: assumptions.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
+        averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
       };
     },
   };

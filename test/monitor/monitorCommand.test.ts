@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,20 @@ describe('creditlift monitor', () => {
     const html = readFileSync(join(work, 'mon.html'), 'utf8');
     expect(html).toContain('data-chart="psi-feature-income_rmb"');
     expect(html).not.toMatch(/<script/);
+  });
+
+  it('a policy that fails leaves no empty errors file behind', async () => {
+    writeFileSync(join(work, 'one.ndjson'), `${JSON.stringify(generatePopulation({ size: 1, seed: 2, asOf: '2026-11-01' })[0]!.applicant)}\n`);
+    writeFileSync(join(work, 'typo.json'), JSON.stringify({ pricing: { margn: 0.1 } }));
+    const c = captureIo();
+    const code = await runMonitorCommand(
+      ['--applicants', join(work, 'one.ndjson'), '--policy', join(work, 'typo.json'), '--out', join(work, 'one.json')],
+      c.io,
+    );
+    expect(code).toBe(1);
+    expect(c.err()).toMatch(/policy_invalid/);
+    expect(existsSync(join(work, 'one.errors.ndjson'))).toBe(false);
+    expect(existsSync(join(work, 'one.json'))).toBe(false);
   });
 
   it('refuses --model without its own --baseline, and both input kinds at once', async () => {

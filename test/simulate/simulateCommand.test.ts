@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,9 @@ describe('creditlift simulate', () => {
     expect(flips.length).toBe(sim.flips);
     expect(sim.assumptions.candidate.utilisation).toBe(0.4);
     expect(sim.backtest.observed).toBe(sim.decided);
+    // The guidance figure, as score prints it, per side.
+    expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
+    expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
 
     const baseline = await createScorer({ suggestionsPerDecision: 0 });
     const candidate = await createScorer({ policyOverrides: candidatePolicy, suggestionsPerDecision: 0 });
@@ -95,5 +98,34 @@ describe('creditlift simulate', () => {
       await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'dup-outcomes.ndjson'), '--out', join(work, 'b2.json')], d.io),
     ).toBe(1);
     expect(d.err()).toMatch(/line 1: key "defaulted" appears twice in one object/);
+  });
+
+  it('a bad policy names its option and file, and a run that fails before deciding leaves no output behind', async () => {
+    writeFileSync(join(work, 'b3.ndjson'), `${JSON.stringify(generatePopulation({ size: 1, seed: 1, asOf: '2026-10-01' })[0]!.applicant)}\n`);
+    writeFileSync(join(work, 'typo.json'), JSON.stringify({ pricing: { margn: 0.1 }, limits: { productMax: 'x' } }));
+    writeFileSync(join(work, 'notjson.json'), '{pricing');
+    const outputs = ['b3.json', 'b3.flips.ndjson', 'b3.errors.ndjson', 'b3.html'].map((f) => join(work, f));
+    const run = async (...args: string[]) => {
+      const c = captureIo();
+      const code = await runSimulateCommand(['--book', join(work, 'b3.ndjson'), '--out', outputs[0]!, '--html', outputs[3]!, ...args], c.io);
+      return { code, err: c.err() };
+    };
+    const candidate = await run('--candidate-policy', join(work, 'typo.json'));
+    const baseline = await run('--baseline-policy', join(work, 'typo.json'));
+    const notJson = await run('--baseline-policy', join(work, 'notjson.json'));
+    for (const r of [candidate, baseline, notJson]) {
+      expect(r.code).toBe(1);
+      for (const p of outputs) expect(existsSync(p), p).toBe(false);
+    }
+    expect(candidate.err).toMatch(
+      /error \[policy_invalid\]: Invalid candidate policy \(--candidate-policy [^)]*typo\.json\): 2 problem\(s\) at pricing\.margn, limits\.productMax/,
+    );
+    expect(baseline.err).toMatch(/error \[policy_invalid\]: Invalid baseline policy \(--baseline-policy [^)]*typo\.json\)/);
+    expect(candidate.err).not.toBe(baseline.err);
+    expect(notJson.err).toMatch(/error \[policy_invalid\]: baseline policy \(--baseline-policy [^)]*notjson\.json\): /);
+    // A book that cannot be opened fails before deciding too.
+    const c = captureIo();
+    expect(await runSimulateCommand(['--book', join(work, 'missing.ndjson'), '--out', outputs[0]!], c.io)).toBe(1);
+    for (const p of outputs) expect(existsSync(p), p).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import { averageCostAboveAlert, averageCostOfNewLines, tallyNewLineCost } from '../../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { formatRmb } from '../../report/formatMoney.js';
 
@@ -58,13 +59,11 @@ function bandLabel(i: number): string {
 
 /** Counts one decision into the summary. */
 export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'> & { readonly apr?: number; readonly previousLimit?: number }): void {
-  if (d.outcome === 'approve' && d.limit > 0 && d.previousLimit === 0 && d.apr !== undefined) {
-    const n = s.newLines;
-    n.count++;
-    n.limitTotalFen += d.limit;
-    n.aprTimesLimitSum += d.apr * d.limit;
-    n.averageApr = n.aprTimesLimitSum / n.limitTotalFen;
-    n.aboveAlert = n.averageApr > n.alertAbove;
+  // One measure for score, report and simulate (src/policy/averageCostOfNewLines.ts).
+  const n = s.newLines;
+  if (tallyNewLineCost(n, d)) {
+    n.averageApr = averageCostOfNewLines(n);
+    n.aboveAlert = averageCostAboveAlert(n.averageApr, n.alertAbove);
   }
   s.recordsIn++;
   s.decisions++;
