@@ -2,6 +2,9 @@ import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import type { Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
+import type { PolicyConfig } from '../../src/policy/policyConfig.js';
+import { policyReasons } from '../../src/policy/policyReasons.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { CreditLawName } from '../../src/testing/index.js';
 
 /**
@@ -14,6 +17,8 @@ export interface Mutant {
   readonly name: string;
   /** The laws that must catch it. */
   readonly caughtBy: readonly CreditLawName[];
+  /** The policy of the scorer it wraps, for a mistake about a rule the default policy does not set. Default: the default policy. */
+  readonly policy?: PolicyConfig;
   readonly wrap: (scorer: Scorer) => Scorer;
 }
 
@@ -174,6 +179,27 @@ export const mutants: readonly Mutant[] = [
         if (offer === null || d.lineAction !== 'review' || d.limit === offer.currentLimit) return d;
         const recommendedLimit = Math.floor((d.limit * 0.8) / 10_000) * 10_000;
         return { ...d, health: { ...d.health, lowerLimitOffer: { ...offer, currentLimit: d.limit, recommendedLimit, reduction: d.limit - recommendedLimit } } };
+      }),
+  },
+  {
+    // A wrapper that tells customers the regulator capped them when the lender's own cap did: the
+    // binding constraint, the reason code and its words all say "regulatory" (DOMAIN: a lender's
+    // stricter cap must never be blamed on regulation).
+    name: 'lender cap blamed on regulation',
+    caughtBy: ['reasons_where_owed', 'limit_within_caps'],
+    policy: resolvePolicy({ limits: { lenderCapPerBorrower: 1_000_000 } }),
+    wrap: (s) =>
+      editing(s, (d) => {
+        if (d.bindingConstraint !== 'lender_cap' && !d.policyReasons.includes('limit_lender_cap')) return d;
+        const regulatory = policyReasons.limit_regulatory_cap;
+        return {
+          ...d,
+          bindingConstraint: d.bindingConstraint === 'lender_cap' ? 'regulatory' : d.bindingConstraint,
+          policyReasons: d.policyReasons.map((c) => (c === 'limit_lender_cap' ? 'limit_regulatory_cap' : c)),
+          reasons: d.reasons.map((r) =>
+            r.code === 'limit_lender_cap' ? { ...r, code: 'limit_regulatory_cap', factor: regulatory.factor, en: regulatory.en, zhHans: regulatory.zhHans } : r,
+          ),
+        };
       }),
   },
 ];
