@@ -44,6 +44,14 @@ export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: {
 const minCap = (d: Decision, skip: readonly string[] = []) =>
   Math.min(...Object.entries(d.caps).flatMap(([k, v]) => (v === null || skip.includes(k) ? [] : [v])));
 
+/** A new approval holding an accepted certificate docked one step (re-sealed). */
+const certificatePenalty =
+  (step: number) =>
+  (d: Decision): Decision =>
+    d.outcome === 'approve' && d.previousLimit === 0 && d.limit > step && d.evidence.some((e) => e.status === 'accepted')
+      ? reseal({ ...d, limit: d.limit - step })
+      : d;
+
 export const mutants: readonly Mutant[] = [
   {
     // Limits on a 50 RMB grid instead of the product's 100 RMB.
@@ -201,5 +209,28 @@ export const mutants: readonly Mutant[] = [
           ),
         };
       }),
+  },
+  {
+    // A penalty on the interactive path only: a new approval holding an accepted certificate is
+    // docked a step in decide(), while decideBatch (the path a batch-only check sees) is sound.
+    name: 'certificate penalty in decide only',
+    caughtBy: ['accepted_evidence_never_lowers_limit'],
+    wrap: (s) => {
+      const docked = certificatePenalty(s.policy.limits.roundingStep);
+      return { ...s, policy: s.policy, decide: async (a, o) => docked(await s.decide(a, o)) };
+    },
+  },
+  {
+    // The same penalty on the batch path only.
+    name: 'certificate penalty in decideBatch only',
+    caughtBy: ['accepted_evidence_never_lowers_limit'],
+    wrap: (s) => {
+      const docked = certificatePenalty(s.policy.limits.roundingStep);
+      return {
+        ...s,
+        policy: s.policy,
+        decideBatch: async (as, o) => (await s.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: docked(r.decision) } : r)),
+      };
+    },
   },
 ];
