@@ -101,6 +101,7 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unknown_segment',
   'unknown_law',
   'missing_subject',
+  'replay_mismatch',
   'unknown_kind',
   'no_feasible_kind',
 ] as const;

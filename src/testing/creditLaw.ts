@@ -42,6 +42,9 @@ export interface LawSubject {
   readonly applyPolicy?: (input: PolicyInput) => PolicyResult;
 }
 
+/** Where a law was broken, or which part of it to run: the pure policy, or end to end through a scorer. */
+export type LawPart = 'policy' | 'scorer';
+
 /** How hard to look. Defaults keep one law under a few seconds on a laptop. */
 export interface LawRunOptions {
   /** Runs of each pure policy property. Default 200. */
@@ -56,12 +59,31 @@ export interface LawRunOptions {
    * whether a law broke.
    */
   readonly shrink?: boolean;
-  /** fast-check replay path from a failure report (use with its seed and a single law). */
+  /**
+   * fast-check replay path from a failure report (use with its seed, its part and its other replay
+   * options, a single law: a violation's `replay` holds them all). It replays one part: `part`, or
+   * without it the law's first part (the policy part, where the law has one).
+   */
   readonly path?: string;
+  /**
+   * Run only this part of a law: `'policy'` (the pure policy property) or `'scorer'` (end to end,
+   * which needs a scorer). Default: both. A violation names the part it was found in, and replays
+   * with it, since the two parts draw different inputs from the same seed.
+   */
+  readonly part?: LawPart;
   /** Segments to draw applicants from; default all. */
   readonly segment?: ApplicantSegment | readonly ApplicantSegment[];
   /** Decision date of drawn applicants; default `DEFAULT_ARBITRARY_AS_OF`. */
   readonly asOf?: string;
+}
+
+/**
+ * The run options that replay one failure exactly (a violation's `replay`): its seed, path and part,
+ * and every option that shapes what the law draws. Pass them as they are:
+ * `creditLaws[v.law].check(subject, v.replay)`.
+ */
+export interface LawReplayOptions extends Pick<LawRunOptions, 'path' | 'part' | 'segment' | 'asOf'> {
+  readonly seed: number;
 }
 
 /** One credit law: a stable name, what it promises, and a check a lender runs in its own test runner. */

@@ -57,12 +57,20 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
     issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
   if (options.shrink !== undefined && typeof options.shrink !== 'boolean')
     issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
+  if (options.path !== undefined && typeof options.path !== 'string')
+    issues.push({ path: ['path'], code: 'invalid_type', message: 'path must be the string a failure reported' });
+  if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer')
+    issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy' or 'scorer'" });
+  if (options.part === 'scorer' && s.scorer === undefined)
+    issues.push({ path: ['part'], code: 'missing_subject', message: "part 'scorer' runs the law end to end: give a scorer" });
   if (issues.length > 0) throw new ValidationError('credit law options', issues);
 
   const policy = validatePolicy(s.policy ?? s.scorer?.policy);
   // Built eagerly so a bad segment or date is reported before any property runs.
   applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true };
+  // What shapes the draw besides seed and path: a failure's replay options carry them.
+  const draw = { ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) };
+  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true, draw };
   return {
     policy,
     decidePolicy: s.applyPolicy ?? applyPolicy,

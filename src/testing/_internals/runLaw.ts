@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import type { CreditLawName } from '../creditLaw.js';
-import { CreditLawViolation, type LawPart } from '../creditLawViolation.js';
+import { ValidationError } from '../../errors/validationError.js';
+import type { CreditLawName, LawPart, LawReplayOptions } from '../creditLaw.js';
+import { CreditLawViolation } from '../creditLawViolation.js';
 
 /** Thrown inside a property to say why the law does not hold for this input. */
 export class LawBroken extends Error {
@@ -31,6 +32,39 @@ export interface RunParams {
   readonly path: string | undefined;
   /** False: stop at the first counterexample, unshrunk. */
   readonly shrink: boolean;
+  /** The run options that shape what the law draws, for a failure's replay options. */
+  readonly draw: Omit<LawReplayOptions, 'seed' | 'path' | 'part'>;
+}
+
+/**
+ * fast-check's check, with a replay path that does not fit this part and these options (fast-check
+ * throws a bare "Unable to replay" Error) reported as a typed error on the `path` option.
+ */
+function checkProperty<T>(property: fc.IRawProperty<[T]>, law: CreditLawName, part: LawPart, params: RunParams) {
+  const parameters = {
+    numRuns: params.numRuns,
+    ...(params.seed === undefined ? {} : { seed: params.seed }),
+    ...(params.path === undefined && params.shrink ? {} : { endOnFailure: true }),
+    ...(params.path === undefined ? {} : { path: params.path }),
+  };
+  if (params.path === undefined) return fc.check(property, parameters);
+  const unreplayable = (e: unknown) => {
+    if (e instanceof CreditliftError) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ValidationError('credit law options', [
+      {
+        path: ['path'],
+        code: 'replay_mismatch',
+        message: `path ${JSON.stringify(params.path)} does not replay the ${part} part of ${law} (${why}): give every option the failure printed (seed, path, part, segment, asOf) unchanged, on the same subject`,
+      },
+    ]);
+  };
+  try {
+    const run = fc.check(property, parameters);
+    return run instanceof Promise ? run.catch(unreplayable) : run;
+  } catch (e) {
+    return unreplayable(e);
+  }
 }
 
 /**
@@ -43,12 +77,7 @@ export async function runLaw<T>(
   property: fc.IProperty<[T]> | fc.IAsyncProperty<[T]>,
   params: RunParams,
 ): Promise<void> {
-  const details = await fc.check(property as fc.IRawProperty<[T]>, {
-    numRuns: params.numRuns,
-    ...(params.seed === undefined ? {} : { seed: params.seed }),
-    ...(params.path === undefined && params.shrink ? {} : { endOnFailure: true }),
-    ...(params.path === undefined ? {} : { path: params.path }),
-  });
+  const details = await checkProperty(property as fc.IRawProperty<[T]>, law.name, part, params);
   if (!details.failed) return;
   const why =
     details.counterexample === null && details.errorInstance === null
@@ -63,5 +92,11 @@ export async function runLaw<T>(
     numShrinks: details.numShrinks,
     seed: details.seed,
     path: details.counterexamplePath,
+    replay: {
+      seed: details.seed,
+      ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
+      part,
+      ...params.draw,
+    },
   });
 }
