@@ -102,6 +102,7 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unknown_law',
   'missing_subject',
   'replay_mismatch',
+  'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',
 ] as const;

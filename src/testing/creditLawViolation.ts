@@ -21,6 +21,8 @@ export interface CreditLawViolationDetails {
 function formatReplay(replay: LawReplayOptions): string {
   const keys = ['seed', 'path', 'part', 'segment', 'asOf'] as const;
   const fields = keys.flatMap((k) => (replay[k] === undefined ? [] : [`${k}: ${JSON.stringify(replay[k])}`]));
+  // An arbitrary does not print: the caller passes the same one again.
+  if (replay.attributes !== undefined) fields.push('attributes /* the same attributes option */');
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -72,7 +74,9 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
 
   /** Plain data, safe to log: the details without the stack. */
   toJSON(): CreditLawViolationDetails & { readonly name: string; readonly alsoFailed: readonly CreditLawName[] } {
-    const { law, description, part, why, counterexample, numShrinks, seed, path, replay } = this;
+    const { law, description, part, why, counterexample, numShrinks, seed, path } = this;
+    // The attributes option is an arbitrary or a function: not data.
+    const { attributes: _notData, ...replay } = this.replay;
     return { name: this.name, law, description, part, why, counterexample, numShrinks, seed, path, replay, alsoFailed: this.alsoFailed.map((v) => v.law) };
   }
 }

@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
-import { lawContext, type LawContext } from './lawContext.js';
+import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { runLaw } from './runLaw.js';
 
 /**
@@ -31,7 +31,7 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       if (only === 'policy' || ctx.scorer === undefined || spec.scorerProperty === undefined) return;
       // End to end, the scorer is held to the policy it actually runs, whatever `policy` says.
       const scorerCtx = subject.policy === undefined ? ctx : lawContext({ scorer: ctx.scorer }, options);
-      await runLaw(spec, 'scorer', spec.scorerProperty(scorerCtx, ctx.scorer), ctx.scorerRuns);
+      await runLaw(spec, 'scorer', spec.scorerProperty(forScorer(scorerCtx), ctx.scorer), ctx.scorerRuns);
     },
   });
 }

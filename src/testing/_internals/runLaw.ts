@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import { ValidationError } from '../../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLawName, LawPart, LawReplayOptions } from '../creditLaw.js';
 import { CreditLawViolation } from '../creditLawViolation.js';
 
@@ -15,6 +15,31 @@ export class LawBroken extends Error {
 /** Fails the property with a reason unless `holds`; the reason is built only on failure. */
 export function requireLaw(holds: boolean, why: () => string): void {
   if (!holds) throw new LawBroken(why());
+}
+
+const formatIssuePath = (path: readonly (string | number)[]) => path.join('.');
+
+/** The issues of a scorer's refusal that are about the applicant's lender attributes (`attributes.*`, or `applicant.attributes.*` in a reassessment). */
+function attributeIssues(error: unknown): readonly ValidationIssue[] {
+  if (!(error instanceof ValidationError)) return [];
+  return error.issues.filter((i) => i.path[0] === 'attributes' || (i.path[0] === 'applicant' && i.path[1] === 'attributes'));
+}
+
+/**
+ * A scorer that refuses the kit's applicants for their lender attributes is not breaking a law: the
+ * kit drew no attributes (the `attributes` option was not given), or the option drew ones the
+ * scorer's feature set refuses. Either way the run options are at fault, and this says how.
+ */
+function attributesRefused(issues: readonly ValidationIssue[], params: RunParams, law: CreditLawName): ValidationError {
+  const what = issues
+    .slice(0, 3)
+    .map((i) => `${formatIssuePath(i.path)}: ${i.message}`)
+    .join('; ');
+  const message =
+    params.draw.attributes === undefined
+      ? `the scorer refused the kit's applicant for its lender attributes (${what}) while checking ${law}: the kit draws applicants with no attributes unless given the \`attributes\` run option, an arbitrary of the attributes your feature set declares (or a function from the drawn applicant to one)`
+      : `the scorer refused attributes drawn by the \`attributes\` option (${what}) while checking ${law}: draw only attributes your feature set accepts`;
+  return new ValidationError('credit law options', [{ path: ['attributes'], code: 'attributes_refused', message }]);
 }
 
 function whyOf(error: unknown): string {
@@ -79,6 +104,8 @@ export async function runLaw<T>(
 ): Promise<void> {
   const details = await checkProperty(property as fc.IRawProperty<[T]>, law.name, part, params);
   if (!details.failed) return;
+  const refused = attributeIssues(details.errorInstance);
+  if (part === 'scorer' && refused.length > 0) throw attributesRefused(refused, params, law.name);
   const why =
     details.counterexample === null && details.errorInstance === null
       ? `the property was interrupted after ${details.numRuns} run(s)`
