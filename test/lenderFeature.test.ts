@@ -74,6 +74,16 @@ describe('a lender feature flows through schema, features, model, TreeSHAP facto
     expect(typed).toBeTypeOf('function');
   });
 
+  it('reassess reads the attribute in its update by the lender schema, as decide does', async () => {
+    const prior = await scorer.decide(asking(300));
+    // The profile changed: a better behaviour score. Its attributes are the lender's, not unknown fields.
+    const next = await scorer.reassess(prior, { applicant: asking(900), evidence: [] });
+    expect(next.pd).toBeLessThan(prior.pd);
+    const missing = await scorer.reassess(prior, { applicant: { ...base } as unknown as LenderApplicant, evidence: [] }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ValidationError);
+    expect((missing as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['applicant.attributes.internal_behaviour_score']);
+  });
+
   it('a scorer without the declaration refuses the attribute and the model', async () => {
     const plain = await createScorer({ suggestionsPerDecision: 0 });
     try {

@@ -527,7 +527,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     async reassess(priorInput, update, opts) {
       checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
-      const { base, evidence, asOf } = parseReassessmentUpdate(update);
+      const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
       // The line on file is the one the prior left (a referral's proposal granted nothing); new
       // evidence is appended after what was held. A reduction the customer just asked for is their

@@ -22,9 +22,10 @@ export interface ReassessmentUpdate {
  * `evidence.*`, `asOf`), so a bad date is never blamed on the prior it is compared with and a
  * null date is never taken for "none".
  *
+ * @param parseProfile the scorer's applicant reader (a lender feature set's reads its attributes); default the built-in schema
  * @throws ValidationError (subject `reassessment update`) naming every offending field
  */
-export function parseReassessmentUpdate(update: unknown): ReassessmentUpdate {
+export function parseReassessmentUpdate(update: unknown, parseProfile: (input: unknown) => Applicant = parsePlainApplicant): ReassessmentUpdate {
   const u = (typeof update === 'object' && update !== null ? update : {}) as Record<string, unknown>;
   // Unknown keys (a misspelt `asof`) are problems of the update like the others, reported with them.
   const issues: ValidationIssue[] = optionKeyIssues(update, REASSESS_UPDATE_KEYS);
@@ -32,13 +33,25 @@ export function parseReassessmentUpdate(update: unknown): ReassessmentUpdate {
   const within = (prefix: string, found: readonly ValidationIssue[]) => {
     for (const i of found) issues.push({ ...i, path: [prefix, ...i.path] });
   };
-  const applicant = safeParseApplicant(u.applicant);
-  if (!applicant.ok) within('applicant', applicant.error.issues);
+  // The scorer's own reader: with a lender feature set, attributes are the lender's declared ones.
+  let base: Applicant | undefined;
+  try {
+    base = parseProfile(u.applicant);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    within('applicant', e.issues);
+  }
   const evidence = NewEvidence.safeParse(u.evidence);
   if (!evidence.success) within('evidence', validationIssuesFromZod(evidence.error));
   const asOf = u.asOf === undefined ? undefined : IsoDate.safeParse(u.asOf);
   if (asOf !== undefined && !asOf.success) within('asOf', validationIssuesFromZod(asOf.error));
-  if (issues.length > 0 || !applicant.ok || !evidence.success || (asOf !== undefined && !asOf.success))
+  if (issues.length > 0 || base === undefined || !evidence.success || (asOf !== undefined && !asOf.success))
     throw new ValidationError('reassessment update', issues);
-  return { base: applicant.value, evidence: evidence.data, asOf: asOf?.data ?? applicant.value.asOf };
+  return { base, evidence: evidence.data, asOf: asOf?.data ?? base.asOf };
+}
+
+function parsePlainApplicant(input: unknown): Applicant {
+  const r = safeParseApplicant(input);
+  if (!r.ok) throw r.error;
+  return r.value;
 }

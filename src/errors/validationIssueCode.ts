@@ -103,6 +103,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unknown_segment',
   'unknown_law',
   'missing_subject',
+  'replay_mismatch',
+  'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',
 ] as const;

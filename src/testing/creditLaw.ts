@@ -1,6 +1,8 @@
+import type fc from 'fast-check';
 import type { Scorer } from '../decision/createScorer.js';
 import type { PolicyInput, PolicyResult } from '../policy/applyPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { Applicant } from '../schema/applicant.js';
 import type { ApplicantSegment } from './applicantSegment.js';
 
 /** The stable names of the credit laws, in the order {@link creditLaws} lists them. */
@@ -33,14 +35,29 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
 export interface LawSubject {
   /** The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required. */
   readonly policy?: PolicyConfig;
-  /** A scorer (from `createScorer`, or a lender's wrapper of one) to check end to end. */
-  readonly scorer?: Scorer;
+  /**
+   * A scorer (from `createScorer`, or a lender's wrapper of one) to check end to end, of any
+   * applicant type: with a feature set declaring attributes, give the `attributes` run option too.
+   */
+  readonly scorer?: Scorer<never>;
   /**
    * The policy engine to check, for lenders who wrap `applyPolicy` (a promotion, an override).
    * Default: creditlift's own `applyPolicy`.
    */
   readonly applyPolicy?: (input: PolicyInput) => PolicyResult;
 }
+
+/** Where a law was broken, or which part of it to run: the pure policy, or end to end through a scorer. */
+export type LawPart = 'policy' | 'scorer';
+
+/**
+ * A lender's own applicant attributes for the kit to draw: an arbitrary of the attributes object
+ * (what `createScorer({ features })` declares), or a function from the drawn applicant to one.
+ *
+ * @example
+ * { attributes: fc.record({ internal_behaviour_score: fc.integer({ min: 0, max: 1000 }) }) }
+ */
+export type LawAttributes = fc.Arbitrary<Readonly<Record<string, unknown>>> | ((applicant: Applicant) => fc.Arbitrary<Readonly<Record<string, unknown>>>);
 
 /** How hard to look. Defaults keep one law under a few seconds on a laptop. */
 export interface LawRunOptions {
@@ -56,12 +73,37 @@ export interface LawRunOptions {
    * whether a law broke.
    */
   readonly shrink?: boolean;
-  /** fast-check replay path from a failure report (use with its seed and a single law). */
+  /**
+   * fast-check replay path from a failure report (use with its seed, its part and its other replay
+   * options, a single law: a violation's `replay` holds them all). It replays one part: `part`, or
+   * without it the law's first part (the policy part, where the law has one).
+   */
   readonly path?: string;
+  /**
+   * Run only this part of a law: `'policy'` (the pure policy property) or `'scorer'` (end to end,
+   * which needs a scorer). Default: both. A violation names the part it was found in, and replays
+   * with it, since the two parts draw different inputs from the same seed.
+   */
+  readonly part?: LawPart;
   /** Segments to draw applicants from; default all. */
   readonly segment?: ApplicantSegment | readonly ApplicantSegment[];
   /** Decision date of drawn applicants; default `DEFAULT_ARBITRARY_AS_OF`. */
   readonly asOf?: string;
+  /**
+   * The lender attributes every applicant drawn for a scorer carries (`applicant.attributes`), on
+   * every law: needed when the scorer's feature set declares attributes it requires. Default: none.
+   * The policy parts do not use them (the policy reads no lender attribute).
+   */
+  readonly attributes?: LawAttributes;
+}
+
+/**
+ * The run options that replay one failure exactly (a violation's `replay`): its seed, path and part,
+ * and every option that shapes what the law draws. Pass them as they are:
+ * `creditLaws[v.law].check(subject, v.replay)`.
+ */
+export interface LawReplayOptions extends Pick<LawRunOptions, 'path' | 'part' | 'segment' | 'asOf' | 'attributes'> {
+  readonly seed: number;
 }
 
 /** One credit law: a stable name, what it promises, and a check a lender runs in its own test runner. */

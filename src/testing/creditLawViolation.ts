@@ -1,7 +1,4 @@
-import type { CreditLawName } from './creditLaw.js';
-
-/** Where a law was broken: in the pure policy, or end to end through a scorer. */
-export type LawPart = 'policy' | 'scorer';
+import type { CreditLawName, LawPart, LawReplayOptions } from './creditLaw.js';
 
 /** The facts of one violation, as plain data. */
 export interface CreditLawViolationDetails {
@@ -13,9 +10,20 @@ export interface CreditLawViolationDetails {
   /** The shrunk minimal counterexample (applicant, PD, ... by name). */
   readonly counterexample: unknown;
   readonly numShrinks: number;
-  /** fast-check seed and path that replay the failure. */
+  /** fast-check seed and path that replay the failure (in `part`). */
   readonly seed: number;
   readonly path: string | null;
+  /** Every run option that replays exactly this failure, as printed: `creditLaws[law].check(subject, replay)`. */
+  readonly replay: LawReplayOptions;
+}
+
+/** The replay options as the object literal a caller copies; keys in a fixed order. */
+function formatReplay(replay: LawReplayOptions): string {
+  const keys = ['seed', 'path', 'part', 'segment', 'asOf'] as const;
+  const fields = keys.flatMap((k) => (replay[k] === undefined ? [] : [`${k}: ${JSON.stringify(replay[k])}`]));
+  // An arbitrary does not print: the caller passes the same one again.
+  if (replay.attributes !== undefined) fields.push('attributes /* the same attributes option */');
+  return `{ ${fields.join(', ')} }`;
 }
 
 function render(d: CreditLawViolationDetails): string {
@@ -25,7 +33,7 @@ function render(d: CreditLawViolationDetails): string {
     `Why: ${d.why}`,
     `Minimal counterexample (shrunk ${d.numShrinks} time(s)):`,
     example,
-    `Reproduce: creditLaws.${d.law}.check(subject, { seed: ${d.seed}${d.path === null ? '' : `, path: ${JSON.stringify(d.path)}`} })`,
+    `Reproduce: creditLaws.${d.law}.check(subject, ${formatReplay(d.replay)})`,
   ].join('\n');
 }
 
@@ -43,6 +51,7 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
   readonly numShrinks: number;
   readonly seed: number;
   readonly path: string | null;
+  readonly replay: LawReplayOptions;
   /** Other laws that failed in the same run. */
   readonly alsoFailed: readonly CreditLawViolation[];
 
@@ -59,12 +68,15 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
     this.numShrinks = details.numShrinks;
     this.seed = details.seed;
     this.path = details.path;
+    this.replay = details.replay;
     this.alsoFailed = alsoFailed;
   }
 
   /** Plain data, safe to log: the details without the stack. */
   toJSON(): CreditLawViolationDetails & { readonly name: string; readonly alsoFailed: readonly CreditLawName[] } {
     const { law, description, part, why, counterexample, numShrinks, seed, path } = this;
-    return { name: this.name, law, description, part, why, counterexample, numShrinks, seed, path, alsoFailed: this.alsoFailed.map((v) => v.law) };
+    // The attributes option is an arbitrary or a function: not data.
+    const { attributes: _notData, ...replay } = this.replay;
+    return { name: this.name, law, description, part, why, counterexample, numShrinks, seed, path, replay, alsoFailed: this.alsoFailed.map((v) => v.law) };
   }
 }

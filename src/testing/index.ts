@@ -9,8 +9,17 @@ export { certificateEvidenceArbitrary, type CertificateEvidenceArbitraryOptions,
 export { profileChangeArbitrary, applyProfileChange, type ProfileChange, type ProfileChangeArbitraryOptions } from './profileChangeArbitrary.js';
 export { evidenceRejectionReasons, type EvidenceValidity, type InvalidEvidence } from './evidenceValidity.js';
 export { policyConfigArbitrary } from '../policy/policyConfigArbitrary.js';
-export { CREDIT_LAW_NAMES, type CreditLaw, type CreditLawName, type LawSubject, type LawRunOptions } from './creditLaw.js';
-export { CreditLawViolation, type CreditLawViolationDetails, type LawPart } from './creditLawViolation.js';
+export {
+  CREDIT_LAW_NAMES,
+  type CreditLaw,
+  type CreditLawName,
+  type LawSubject,
+  type LawRunOptions,
+  type LawReplayOptions,
+  type LawPart,
+  type LawAttributes,
+} from './creditLaw.js';
+export { CreditLawViolation, type CreditLawViolationDetails } from './creditLawViolation.js';
 export { creditLaws } from './creditLaws.js';
 export { assertCreditLaws, type AssertCreditLawsOptions } from './assertCreditLaws.js';
 export { arbitraryTreeEnsemble, arbitraryRow, type ArbitraryTreeEnsembleOptions } from '../explain/treeShap/arbitraryTreeEnsemble.js';

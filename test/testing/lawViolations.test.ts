@@ -134,6 +134,23 @@ describe('the law checker can fail, and says which law and why', () => {
     expect(JSON.parse(JSON.stringify(v))).toMatchObject({ name: 'CreditLawViolation', law: v.law });
   });
 
+  it.each(['limit_within_caps', 'reasons_where_owed'] as const)(
+    "an engine that blames the lender's own cap on regulation is caught by %s: a cap named as binding must be the smallest",
+    async (name) => {
+      // DOMAIN: a lender's stricter cap is the lender's cap, and the customer's reason must not blame regulation.
+      const capped = resolvePolicy({ limits: { lenderCapPerBorrower: 1_000_000 } });
+      const blaming = (i: PolicyInput): PolicyResult => {
+        const r = applyPolicy(i);
+        if (r.bindingConstraint !== 'lender_cap') return r;
+        return { ...r, bindingConstraint: 'regulatory', reasons: r.reasons.map((c) => (c === 'limit_lender_cap' ? 'limit_regulatory_cap' : c)) };
+      };
+      const v = await violationOf(() => creditLaws[name].check({ policy: capped, applyPolicy: blaming }, { numRuns: 200, seed: 20261101 }));
+      expect(v.law).toBe(name);
+      expect(v.why).toMatch(/regulatory/);
+      await expect(creditLaws[name].check({ policy: capped }, { numRuns: 200, seed: 20261101 })).resolves.toBeUndefined();
+    },
+  );
+
   it('a valid policy run through a sound engine passes: the laws do not cry wolf', async () => {
     await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 100, seed: 5 })).resolves.toBeUndefined();
   });

@@ -2,6 +2,9 @@ import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import type { Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
+import type { PolicyConfig } from '../../src/policy/policyConfig.js';
+import { policyReasons } from '../../src/policy/policyReasons.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { CreditLawName } from '../../src/testing/index.js';
 
 /**
@@ -14,6 +17,8 @@ export interface Mutant {
   readonly name: string;
   /** The laws that must catch it. */
   readonly caughtBy: readonly CreditLawName[];
+  /** The policy of the scorer it wraps, for a mistake about a rule the default policy does not set. Default: the default policy. */
+  readonly policy?: PolicyConfig;
   readonly wrap: (scorer: Scorer) => Scorer;
 }
 
@@ -38,6 +43,14 @@ export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: {
 
 const minCap = (d: Decision, skip: readonly string[] = []) =>
   Math.min(...Object.entries(d.caps).flatMap(([k, v]) => (v === null || skip.includes(k) ? [] : [v])));
+
+/** A new approval holding an accepted certificate docked one step (re-sealed). */
+const certificatePenalty =
+  (step: number) =>
+  (d: Decision): Decision =>
+    d.outcome === 'approve' && d.previousLimit === 0 && d.limit > step && d.evidence.some((e) => e.status === 'accepted')
+      ? reseal({ ...d, limit: d.limit - step })
+      : d;
 
 export const mutants: readonly Mutant[] = [
   {
@@ -175,5 +188,49 @@ export const mutants: readonly Mutant[] = [
         const recommendedLimit = Math.floor((d.limit * 0.8) / 10_000) * 10_000;
         return { ...d, health: { ...d.health, lowerLimitOffer: { ...offer, currentLimit: d.limit, recommendedLimit, reduction: d.limit - recommendedLimit } } };
       }),
+  },
+  {
+    // A wrapper that tells customers the regulator capped them when the lender's own cap did: the
+    // binding constraint, the reason code and its words all say "regulatory" (DOMAIN: a lender's
+    // stricter cap must never be blamed on regulation).
+    name: 'lender cap blamed on regulation',
+    caughtBy: ['reasons_where_owed', 'limit_within_caps'],
+    policy: resolvePolicy({ limits: { lenderCapPerBorrower: 1_000_000 } }),
+    wrap: (s) =>
+      editing(s, (d) => {
+        if (d.bindingConstraint !== 'lender_cap' && !d.policyReasons.includes('limit_lender_cap')) return d;
+        const regulatory = policyReasons.limit_regulatory_cap;
+        return {
+          ...d,
+          bindingConstraint: d.bindingConstraint === 'lender_cap' ? 'regulatory' : d.bindingConstraint,
+          policyReasons: d.policyReasons.map((c) => (c === 'limit_lender_cap' ? 'limit_regulatory_cap' : c)),
+          reasons: d.reasons.map((r) =>
+            r.code === 'limit_lender_cap' ? { ...r, code: 'limit_regulatory_cap', factor: regulatory.factor, en: regulatory.en, zhHans: regulatory.zhHans } : r,
+          ),
+        };
+      }),
+  },
+  {
+    // A penalty on the interactive path only: a new approval holding an accepted certificate is
+    // docked a step in decide(), while decideBatch (the path a batch-only check sees) is sound.
+    name: 'certificate penalty in decide only',
+    caughtBy: ['accepted_evidence_never_lowers_limit'],
+    wrap: (s) => {
+      const docked = certificatePenalty(s.policy.limits.roundingStep);
+      return { ...s, policy: s.policy, decide: async (a, o) => docked(await s.decide(a, o)) };
+    },
+  },
+  {
+    // The same penalty on the batch path only.
+    name: 'certificate penalty in decideBatch only',
+    caughtBy: ['accepted_evidence_never_lowers_limit'],
+    wrap: (s) => {
+      const docked = certificatePenalty(s.policy.limits.roundingStep);
+      return {
+        ...s,
+        policy: s.policy,
+        decideBatch: async (as, o) => (await s.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: docked(r.decision) } : r)),
+      };
+    },
   },
 ];

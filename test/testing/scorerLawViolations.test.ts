@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { creditLaws, CreditLawViolation, type CreditLawName } from '../../src/testing/index.js';
 import { editing } from './mutantScorers.js';
 
@@ -36,5 +37,17 @@ describe('a scorer wrapper that breaks a law is caught end to end, and the messa
     expect(v.message).toContain(`Credit law "${name}" failed (scorer)`);
     expect(v.counterexample).toHaveProperty('applicant');
     expect(v.why).not.toMatch(/prior_invalid/);
+  });
+});
+
+describe("a sound scorer whose lender cap binds keeps the laws that check the binding cap's label", () => {
+  // The mutant that blames this cap on regulation is in mutantScorers.ts; here the truth passes.
+  it.each(['limit_within_caps', 'reasons_where_owed'] as const)('%s', async (name) => {
+    const capped = await createScorer({ suggestionsPerDecision: 0, policy: resolvePolicy({ limits: { lenderCapPerBorrower: 1_000_000 } }) });
+    try {
+      await expect(creditLaws[name].check({ scorer: capped }, { numRuns: 100, scorerNumRuns: 30, seed: 7 })).resolves.toBeUndefined();
+    } finally {
+      await capped.close();
+    }
   });
 });

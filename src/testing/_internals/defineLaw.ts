@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
-import type { CreditLaw, CreditLawName, LawRunOptions, LawSubject } from '../creditLaw.js';
-import { lawContext, type LawContext } from './lawContext.js';
+import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
+import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { runLaw } from './runLaw.js';
 
 /**
@@ -23,11 +23,15 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
     description,
     async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
       const ctx = lawContext(subject, options);
-      if (spec.policyProperty !== undefined) await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
-      if (ctx.scorer === undefined || spec.scorerProperty === undefined) return;
+      // The two parts draw different inputs from one seed, so a replay path belongs to one part:
+      // the one named, else the law's first.
+      const first: LawPart = spec.policyProperty === undefined ? 'scorer' : 'policy';
+      const only = options?.part ?? (options?.path === undefined ? undefined : first);
+      if (spec.policyProperty !== undefined && only !== 'scorer') await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
+      if (only === 'policy' || ctx.scorer === undefined || spec.scorerProperty === undefined) return;
       // End to end, the scorer is held to the policy it actually runs, whatever `policy` says.
       const scorerCtx = subject.policy === undefined ? ctx : lawContext({ scorer: ctx.scorer }, options);
-      await runLaw(spec, 'scorer', spec.scorerProperty(scorerCtx, ctx.scorer), ctx.scorerRuns);
+      await runLaw(spec, 'scorer', spec.scorerProperty(forScorer(scorerCtx), ctx.scorer), ctx.scorerRuns);
     },
   });
 }

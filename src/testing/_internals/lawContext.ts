@@ -7,7 +7,7 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
-import type { LawRunOptions, LawSubject } from '../creditLaw.js';
+import type { LawAttributes, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { mostlyApprovable } from './approvable.js';
 import type { RunParams } from './runLaw.js';
 
@@ -23,6 +23,32 @@ export interface LawContext {
    * into room for a line (see `approvable`) so limit laws meet approvals on most runs.
    */
   readonly applicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
+  /** The lender attributes option, for {@link forScorer}. */
+  readonly attributes: LawAttributes | undefined;
+}
+
+/**
+ * The context for a law's scorer part: every applicant drawn carries the lender attributes of the
+ * `attributes` option. Only the scorer gets them: the policy reads none, and `applyPolicy`
+ * validates an applicant without a feature set's declaration, which allows none.
+ */
+export function forScorer(ctx: LawContext): LawContext {
+  const { attributes } = ctx;
+  if (attributes === undefined) return ctx;
+  const draw = typeof attributes === 'function' ? attributes : () => attributes;
+  return {
+    ...ctx,
+    applicants: (maxEvidence) => ctx.applicants(maxEvidence).chain((a) => draw(a).map((drawn) => ({ ...a, attributes: drawn }) as Applicant)),
+  };
+}
+
+function isArbitrary(x: unknown): boolean {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { generate?: unknown }).generate === 'function' &&
+    typeof (x as { chain?: unknown }).chain === 'function'
+  );
 }
 
 /** Default runs of a pure policy property. */
@@ -57,16 +83,36 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
     issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
   if (options.shrink !== undefined && typeof options.shrink !== 'boolean')
     issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
+  if (options.path !== undefined && typeof options.path !== 'string')
+    issues.push({ path: ['path'], code: 'invalid_type', message: 'path must be the string a failure reported' });
+  if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer')
+    issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy' or 'scorer'" });
+  if (options.part === 'scorer' && s.scorer === undefined)
+    issues.push({ path: ['part'], code: 'missing_subject', message: "part 'scorer' runs the law end to end: give a scorer" });
+  if (options.attributes !== undefined && typeof options.attributes !== 'function' && !isArbitrary(options.attributes))
+    issues.push({
+      path: ['attributes'],
+      code: 'invalid_type',
+      message: 'attributes must be a fast-check arbitrary of the attributes object, or a function from the drawn applicant to one',
+    });
   if (issues.length > 0) throw new ValidationError('credit law options', issues);
 
   const policy = validatePolicy(s.policy ?? s.scorer?.policy);
   // Built eagerly so a bad segment or date is reported before any property runs.
   applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
-  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true };
+  // What shapes the draw besides seed and path: a failure's replay options carry them.
+  const draw = {
+    ...(options.segment === undefined ? {} : { segment: options.segment }),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.attributes === undefined ? {} : { attributes: options.attributes }),
+  };
+  const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true, draw };
   return {
     policy,
     decidePolicy: s.applyPolicy ?? applyPolicy,
-    scorer: s.scorer,
+    // The kit hands the scorer its own drawn applicants, carrying the `attributes` option's draws:
+    // what a scorer of lender attributes takes (and refuses, said so, when the option is missing).
+    scorer: s.scorer as Scorer | undefined,
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
     applicants: (maxEvidence) =>
@@ -78,5 +124,6 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
         }),
         policy,
       ),
+    attributes: options.attributes,
   };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import type { CreditLawName } from '../creditLaw.js';
-import { CreditLawViolation, type LawPart } from '../creditLawViolation.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import type { CreditLawName, LawPart, LawReplayOptions } from '../creditLaw.js';
+import { CreditLawViolation } from '../creditLawViolation.js';
 
 /** Thrown inside a property to say why the law does not hold for this input. */
 export class LawBroken extends Error {
@@ -14,6 +15,31 @@ export class LawBroken extends Error {
 /** Fails the property with a reason unless `holds`; the reason is built only on failure. */
 export function requireLaw(holds: boolean, why: () => string): void {
   if (!holds) throw new LawBroken(why());
+}
+
+const formatIssuePath = (path: readonly (string | number)[]) => path.join('.');
+
+/** The issues of a scorer's refusal that are about the applicant's lender attributes (`attributes.*`, or `applicant.attributes.*` in a reassessment). */
+function attributeIssues(error: unknown): readonly ValidationIssue[] {
+  if (!(error instanceof ValidationError)) return [];
+  return error.issues.filter((i) => i.path[0] === 'attributes' || (i.path[0] === 'applicant' && i.path[1] === 'attributes'));
+}
+
+/**
+ * A scorer that refuses the kit's applicants for their lender attributes is not breaking a law: the
+ * kit drew no attributes (the `attributes` option was not given), or the option drew ones the
+ * scorer's feature set refuses. Either way the run options are at fault, and this says how.
+ */
+function attributesRefused(issues: readonly ValidationIssue[], params: RunParams, law: CreditLawName): ValidationError {
+  const what = issues
+    .slice(0, 3)
+    .map((i) => `${formatIssuePath(i.path)}: ${i.message}`)
+    .join('; ');
+  const message =
+    params.draw.attributes === undefined
+      ? `the scorer refused the kit's applicant for its lender attributes (${what}) while checking ${law}: the kit draws applicants with no attributes unless given the \`attributes\` run option, an arbitrary of the attributes your feature set declares (or a function from the drawn applicant to one)`
+      : `the scorer refused attributes drawn by the \`attributes\` option (${what}) while checking ${law}: draw only attributes your feature set accepts`;
+  return new ValidationError('credit law options', [{ path: ['attributes'], code: 'attributes_refused', message }]);
 }
 
 function whyOf(error: unknown): string {
@@ -31,6 +57,39 @@ export interface RunParams {
   readonly path: string | undefined;
   /** False: stop at the first counterexample, unshrunk. */
   readonly shrink: boolean;
+  /** The run options that shape what the law draws, for a failure's replay options. */
+  readonly draw: Omit<LawReplayOptions, 'seed' | 'path' | 'part'>;
+}
+
+/**
+ * fast-check's check, with a replay path that does not fit this part and these options (fast-check
+ * throws a bare "Unable to replay" Error) reported as a typed error on the `path` option.
+ */
+function checkProperty<T>(property: fc.IRawProperty<[T]>, law: CreditLawName, part: LawPart, params: RunParams) {
+  const parameters = {
+    numRuns: params.numRuns,
+    ...(params.seed === undefined ? {} : { seed: params.seed }),
+    ...(params.path === undefined && params.shrink ? {} : { endOnFailure: true }),
+    ...(params.path === undefined ? {} : { path: params.path }),
+  };
+  if (params.path === undefined) return fc.check(property, parameters);
+  const unreplayable = (e: unknown) => {
+    if (e instanceof CreditliftError) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ValidationError('credit law options', [
+      {
+        path: ['path'],
+        code: 'replay_mismatch',
+        message: `path ${JSON.stringify(params.path)} does not replay the ${part} part of ${law} (${why}): give every option the failure printed (seed, path, part, segment, asOf) unchanged, on the same subject`,
+      },
+    ]);
+  };
+  try {
+    const run = fc.check(property, parameters);
+    return run instanceof Promise ? run.catch(unreplayable) : run;
+  } catch (e) {
+    return unreplayable(e);
+  }
 }
 
 /**
@@ -43,13 +102,10 @@ export async function runLaw<T>(
   property: fc.IProperty<[T]> | fc.IAsyncProperty<[T]>,
   params: RunParams,
 ): Promise<void> {
-  const details = await fc.check(property as fc.IRawProperty<[T]>, {
-    numRuns: params.numRuns,
-    ...(params.seed === undefined ? {} : { seed: params.seed }),
-    ...(params.path === undefined && params.shrink ? {} : { endOnFailure: true }),
-    ...(params.path === undefined ? {} : { path: params.path }),
-  });
+  const details = await checkProperty(property as fc.IRawProperty<[T]>, law.name, part, params);
   if (!details.failed) return;
+  const refused = attributeIssues(details.errorInstance);
+  if (part === 'scorer' && refused.length > 0) throw attributesRefused(refused, params, law.name);
   const why =
     details.counterexample === null && details.errorInstance === null
       ? `the property was interrupted after ${details.numRuns} run(s)`
@@ -63,5 +119,11 @@ export async function runLaw<T>(
     numShrinks: details.numShrinks,
     seed: details.seed,
     path: details.counterexamplePath,
+    replay: {
+      seed: details.seed,
+      ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
+      part,
+      ...params.draw,
+    },
   });
 }

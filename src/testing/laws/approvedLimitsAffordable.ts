@@ -3,6 +3,7 @@ import { affordabilityInputOf, checkAffordability } from '../../policy/affordabi
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pct, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { oftenTight } from '../_internals/approvable.js';
@@ -44,12 +45,10 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
       async ({ applicant, others }) => {
         const d = await scorer.decide(applicant);
         if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-        for (const r of await scorer.decideBatch(others)) {
-          const a = others[r.index];
-          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
-          if (r.ok && a !== undefined && r.decision.outcome === 'approve')
-            checkAffordable(a, r.decision.limit, r.decision.apr, ctx.policy, `batch decision for "${a.id}" at PD ${r.decision.pd}`);
-        }
+        batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
+          const a = others[i];
+          if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b.apr, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);
+        });
       },
     ),
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { CreditLaw } from '../creditLaw.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { pct, pdSweepArbitrary, sweepPds } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -21,9 +22,7 @@ export const aprNonDecreasingInPd: CreditLaw = defineLaw({
   // the PD the scorer reports, their APRs must not fall.
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(fc.record({ applicants: fc.array(ctx.applicants(1), { minLength: 2, maxLength: 4 }) }), async ({ applicants }) => {
-      const results = await scorer.decideBatch(applicants);
-      const decided = results.flatMap((r) => (r.ok ? [r.decision] : []));
-      requireLaw(decided.length === applicants.length, () => `decideBatch rejected a valid applicant: ${JSON.stringify(results.find((r) => !r.ok))}`);
+      const decided = batchDecisions(await scorer.decideBatch(applicants));
       const byPd = [...decided].sort((x, y) => x.pd - y.pd);
       for (let i = 1; i < byPd.length; i++) {
         const a = byPd[i - 1]!;

@@ -3,6 +3,7 @@ import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -41,11 +42,10 @@ export const customerControlsHold: CreditLaw = defineLaw({
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
-        for (const r of await scorer.decideBatch(others)) {
-          const c = others[r.index]?.controls.selfSetCap as number;
-          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
-          if (r.ok) requireLaw(r.decision.limit <= c, () => `limit ${fen(r.decision.limit)} decided in a batch is above the customer's own cap ${fen(c)}`);
-        }
+        batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
+          const c = others[i]?.controls.selfSetCap as number;
+          requireLaw(b.limit <= c, () => `limit ${fen(b.limit)} decided in a batch is above the customer's own cap ${fen(c)}`);
+        });
         const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
         const reduced = scorer.requestReduction(d, reduceTo);

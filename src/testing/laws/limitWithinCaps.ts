@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { REGULATORY_CAP_PER_BORROWER_FEN } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -34,7 +35,7 @@ function checkCaps(limit: number, caps: readonly [string, number | null][], who:
 export const limitWithinCaps: CreditLaw = defineLaw({
   name: 'limit_within_caps',
   description:
-    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender.",
+    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -48,6 +49,7 @@ export const limitWithinCaps: CreditLaw = defineLaw({
           `at PD ${pd}`,
         );
         checkCaps(r.limit, outsideCaps(applicant, ctx.policy), `at PD ${pd}`);
+        checkPolicyBinding(r, ctx.policy, `at PD ${pd}`);
       },
     ),
   scorerProperty: (ctx, scorer) =>
@@ -60,5 +62,6 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         who,
       );
       checkCaps(d.limit, outsideCaps(applicant, ctx.policy), who);
+      checkDecisionBinding(d, ctx.policy, who);
     }),
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { rmbAsFen } from '../_internals/money.js';
@@ -51,11 +52,10 @@ export const limitsRounded: CreditLaw = defineLaw({
       async ({ applicant, certificate, reduceTo, others }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
-        for (const r of await scorer.decideBatch(others)) {
-          const a = others[r.index];
-          requireLaw(r.ok, () => `decideBatch rejected a valid applicant: ${JSON.stringify(r)}`);
-          if (r.ok && a !== undefined) checkRounded(r.decision.limit, step, `limit decided in a batch for "${a.id}"`, a.platform.currentLimit);
-        }
+        batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
+          const a = others[i];
+          if (a !== undefined) checkRounded(b.limit, step, `limit decided in a batch for "${a.id}"`, a.platform.currentLimit);
+        });
         checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
         checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
         checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, Number.NaN);

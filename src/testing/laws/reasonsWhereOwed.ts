@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
 import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
-import { policyReasons } from '../../policy/policyReasons.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import { policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
 import { rmbAsFen } from '../_internals/money.js';
@@ -20,10 +22,15 @@ const KNOCKOUT_CODES = new Set([
   'duplicate_evidence',
 ]);
 
-/** Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied; none when nothing adverse happened. */
-function checkReasons(d: Decision, what: string): void {
+/**
+ * Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied
+ * in its own words; none when nothing adverse happened; the binding constraint and any cap reason
+ * name the cap that set the limit (see checkDecisionBinding).
+ */
+function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   const owed = d.outcome !== 'approve' || (d.requestedLimit !== null && d.limit < d.requestedLimit) || d.limit < d.previousLimit;
   const who = `${what} (${d.outcome} ${fen(d.limit)}, was ${fen(d.previousLimit)}, asked ${fen(d.requestedLimit)})`;
+  checkDecisionBinding(d, policy, who);
   if (!owed) {
     requireLaw(d.reasons.length === 0, () => `${who}: nothing adverse happened, yet ${d.reasons.length} principal reason(s) were given`);
     // A scorer explaining only when owed may leave the factors out here, and must then say so.
@@ -44,6 +51,14 @@ function checkReasons(d: Decision, what: string): void {
   for (const r of d.reasons) {
     const used = r.source === 'policy' ? applied.has(r.code) && r.code in policyReasons : raisedRisk.has(r.code);
     requireLaw(used, () => `${who}: reason "${r.code}" names a ${r.source} ${r.source === 'policy' ? 'rule' : 'factor'} that did not apply`);
+    // A policy reason speaks in its code's own words: a lender's cap is never worded as regulation.
+    if (r.source === 'policy') {
+      const own = policyReasons[r.code as PolicyReasonCode];
+      requireLaw(
+        r.factor === own.factor && r.en === own.en && r.zhHans === own.zhHans,
+        () => `${who}: reason "${r.code}" is worded "${r.en}" (factor ${r.factor}), not as its code says: "${own.en}" (factor ${own.factor})`,
+      );
+    }
   }
   // A knock-out decline is labelled as one, never as affordability or a cap.
   const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => KNOCKOUT_CODES.has(c) && c !== 'duplicate_evidence');
@@ -54,7 +69,7 @@ function checkReasons(d: Decision, what: string): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included), and a knock-out decline is labelled as one; otherwise none.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -65,6 +80,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
+        checkPolicyBinding(r, ctx.policy, `at PD ${pd}`);
         // The policy's own codes are the raw material of principal reasons: never empty where reasons are owed.
         const requested = applicant.controls.requestedLimit;
         const owed = r.outcome !== 'approve' || (requested !== undefined && r.limit < requested);
@@ -89,19 +105,19 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
       ),
       async ({ applicant, change, evidence, reduceTo }) => {
         const d = await scorer.decide(applicant);
-        checkReasons(d, `decision for "${applicant.id}"`);
+        checkReasons(d, `decision for "${applicant.id}"`, ctx.policy);
         const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
-        checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`);
+        checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`, ctx.policy);
         // A person who turns the decision adverse, and a customer's contest, owe reasons too, with
         // the factors behind them even where the scorer left them out of an approval (the
         // applicant lets it compute them again).
         const declined = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
-        checkReasons(declined, `declining review of "${applicant.id}"`);
+        checkReasons(declined, `declining review of "${applicant.id}"`, ctx.policy);
         const contested = scorer.recordContest(d, { statement: 'I disagree' }, { applicant });
-        checkReasons(contested, `contest of "${applicant.id}"`);
+        checkReasons(contested, `contest of "${applicant.id}"`, ctx.policy);
         // A customer lowering their own line: their request is a reason, and what declined or
         // referred the decision still is.
-        checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`);
+        checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
       },
     ),
 });

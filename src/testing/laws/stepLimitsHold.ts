@@ -3,6 +3,7 @@ import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -51,11 +52,9 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         ]);
         ledgers.forEach((h, i) => {
           const room = stepAllowance(line, h ?? [], applicant.asOf, ctx.policy);
-          const inBatch = batch[i];
-          requireLaw(inBatch?.ok === true, () => `decideBatch rejected a valid applicant: ${JSON.stringify(inBatch)}`);
           const decided = [
             ['decided with its ledger', alone[i]],
-            ['decided in a batch with its own ledger', inBatch?.ok === true ? inBatch.decision : undefined],
+            ['decided in a batch with its own ledger', batchDecisions(batch)[i]],
           ] as const;
           for (const [how, d] of decided) {
             if (d === undefined) continue;

@@ -1,0 +1,135 @@
+import type { Decision } from '../../decision/decision.js';
+import type { PolicyResult } from '../../policy/applyPolicy.js';
+import { roundDownToStep, type LimitCaps } from '../../policy/limit.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import type { PolicyReasonCode } from '../../policy/policyReasons.js';
+import { fen } from './lawInputs.js';
+import { requireLaw } from './runLaw.js';
+
+type CapName = keyof LimitCaps;
+
+/** The cap each binding-cap reason code blames. */
+const CAP_OF_REASON: Readonly<Partial<Record<PolicyReasonCode, CapName>>> = {
+  limit_risk_grade: 'risk',
+  limit_affordability_income_level: 'affordability',
+  limit_affordability_debt_service: 'affordability',
+  limit_affordability_residual_income: 'affordability',
+  limit_regulatory_cap: 'regulatory',
+  limit_lender_cap: 'lender_cap',
+  limit_product_max: 'product_max',
+  limit_self_cap: 'self_cap',
+  limit_requested: 'requested',
+};
+
+const STEP_LIMIT_CODES: readonly string[] = ['step_limit_per_step', 'step_limit_window_amount', 'step_limit_window_count'];
+
+/** The smallest cap that is set, fen: what the engine's limit is composed from before rounding. */
+function smallestCap(caps: LimitCaps): number {
+  return Math.min(...Object.values(caps).filter((v): v is number => v !== null));
+}
+
+function isCapName(name: string, caps: LimitCaps): name is CapName {
+  return Object.hasOwn(caps, name);
+}
+
+/**
+ * Every binding-cap reason among `codes` blames a cap that binds: one set and equal to the
+ * smallest cap (a tie names any of those equal). So the lender's own cap, the product maximum or
+ * affordability can never be reported as the regulatory cap, nor the other way round.
+ */
+function capReasonsBind(codes: readonly string[], caps: LimitCaps, who: string): void {
+  const smallest = smallestCap(caps);
+  for (const code of codes) {
+    const cap = CAP_OF_REASON[code as PolicyReasonCode];
+    if (cap === undefined) continue;
+    const value = caps[cap];
+    requireLaw(
+      value === smallest,
+      () => `${who}: reason "${code}" blames the ${cap} cap (${fen(value)}), but the cap that binds is ${fen(smallest)} (${bindingNames(caps)})`,
+    );
+  }
+}
+
+function bindingNames(caps: LimitCaps): string {
+  const smallest = smallestCap(caps);
+  return Object.entries(caps)
+    .filter(([, v]) => v === smallest)
+    .map(([k]) => k)
+    .join(', ');
+}
+
+/**
+ * The policy engine's own account of its caps holds: the binding constraint is a cap equal to the
+ * smallest one, the composed limit is that cap rounded down to the step, and every binding-cap
+ * reason blames a cap that binds.
+ */
+export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: string): void {
+  const smallest = smallestCap(r.caps);
+  const bound = r.caps[r.bindingConstraint];
+  requireLaw(
+    bound === smallest,
+    () => `${who}: the binding constraint is "${r.bindingConstraint}" (${fen(bound)}), but the cap that binds is ${fen(smallest)} (${bindingNames(r.caps)})`,
+  );
+  const composed = roundDownToStep(smallest, policy.limits.roundingStep);
+  requireLaw(
+    r.composedLimit === composed,
+    () => `${who}: composed limit ${fen(r.composedLimit)}, not the smallest cap rounded down to the step, ${fen(composed)}`,
+  );
+  capReasonsBind(r.reasons, r.caps, who);
+}
+
+/**
+ * A decision's binding constraint and binding-cap reasons name what actually set its limit.
+ *
+ * On every decision a binding-cap reason (`limit_regulatory_cap`, `limit_lender_cap`, ...) blames
+ * a cap equal to the smallest of `caps`, and a cap named as `bindingConstraint` is that smallest
+ * cap. On an automated decision (`decide`, `reassess`) the label also fits the limit:
+ * - a cap (`regulatory`, `lender_cap`, `product_max`, `self_cap`, `requested`, `risk`,
+ *   `affordability`): the limit is that cap rounded down to the rounding step;
+ * - `step_limit`: a step-limit reason is given and the limit is below the smallest cap rounded down;
+ * - `product_minimum`: `limit_below_product_minimum` is given, the limit is 0, and the smallest cap
+ *   rounded down is below the product minimum, or a step limit held it there;
+ * - `line_on_file`: the line is held (`lineAction: 'hold'`) above what may be granted today;
+ * - `knockout`: the outcome is decline with limit 0.
+ * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
+ * new self cap, so only the reduction's own record is checked elsewhere.
+ */
+export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
+  const kind = d.audit.kind;
+  if (kind === 'reduction') return;
+  const step = policy.limits.roundingStep;
+  const smallest = smallestCap(d.caps);
+  const rounded = roundDownToStep(smallest, step);
+  const label = d.bindingConstraint;
+  const said = `${who}: the binding constraint is "${label}"`;
+  capReasonsBind(d.policyReasons, d.caps, who);
+  if (isCapName(label, d.caps)) {
+    const bound = d.caps[label];
+    requireLaw(bound === smallest, () => `${said} (${fen(bound)}), but the cap that binds is ${fen(smallest)} (${bindingNames(d.caps)})`);
+  }
+  // Reviews and contests keep the automated label and caps beside a person's limit and line action.
+  if (kind !== 'decide' && kind !== 'reassess') return;
+  const codes = d.policyReasons as readonly string[];
+  // A held line and the `line_on_file` label go together, both ways.
+  requireLaw((label === 'line_on_file') === (d.lineAction === 'hold'), () => `${said} and the line action is "${d.lineAction}"`);
+  if (isCapName(label, d.caps)) {
+    requireLaw(d.limit === rounded, () => `${said}, but the limit ${fen(d.limit)} is not that cap rounded down to the step, ${fen(rounded)}`);
+  } else if (label === 'step_limit') {
+    requireLaw(
+      codes.some((c) => STEP_LIMIT_CODES.includes(c)),
+      () => `${said}, but no step-limit reason is given`,
+    );
+    requireLaw(d.limit < rounded, () => `${said}, but the limit ${fen(d.limit)} is not below the smallest cap rounded down, ${fen(rounded)}`);
+  } else if (label === 'product_minimum') {
+    const stepped = codes.some((c) => STEP_LIMIT_CODES.includes(c));
+    requireLaw(
+      codes.includes('limit_below_product_minimum') && d.limit === 0 && (rounded < policy.limits.productMin || stepped),
+      () =>
+        `${said}, but the smallest cap rounded down is ${fen(rounded)} against a product minimum of ${fen(policy.limits.productMin)} and the limit is ${fen(d.limit)}`,
+    );
+  } else if (label === 'line_on_file') {
+    requireLaw(d.limit > d.maxGrantable, () => `${said}, but the limit ${fen(d.limit)} is not above what may be granted today, ${fen(d.maxGrantable)}`);
+  } else if (label === 'knockout') {
+    requireLaw(d.outcome === 'decline' && d.limit === 0, () => `${said}, but the decision is ${d.outcome} ${fen(d.limit)}`);
+  }
+}
