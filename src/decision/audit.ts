@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CanonicalJsonWriter } from '../hashing/canonicalJsonWriter.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
-import { normalizedCredentialNumber } from '../evidence/credentialNumber.js';
+import { normalizedCredentialNumber } from '../text/credentialNumber.js';
 import type { Decision, DecisionAudit } from './decision.js';
 
 export type { DecisionAudit } from './decision.js';

@@ -9,7 +9,7 @@ import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
-import { normalizedCredentialNumber } from './credentialNumber.js';
+import { normalizedCredentialNumber } from '../text/credentialNumber.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
 import { evidenceReasonCodes } from './evidenceReasons.js';

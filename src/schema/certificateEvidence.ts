@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { hasLetterOrDigit } from '../evidence/credentialNumber.js';
+import { hasLetterOrDigit } from '../text/credentialNumber.js';
 import { IsoDate, Sha256Hex, Share } from './primitives.js';
 
 // A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern).
 const LONE_SURROGATE = /\p{Cs}/u;
-// C0 and C1 control characters and DEL.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// C0 and C1 control characters and DEL (Unicode category Cc).
+const CONTROL = /\p{Cc}/u;
 
 /**
  * How a certificate was verified, strongest first. The assessment maps each method to a base
