@@ -312,7 +312,7 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     const closed = pool.close();
     expect(json(await running)).toBe(json(expected));
     await closed;
-    await expect(pool.safeDecideBatch(examples)).rejects.toMatchObject({ code: 'internal_error' });
+    await expect(pool.safeDecideBatch(examples)).rejects.toMatchObject({ code: 'scorer_closed' });
     await pool.close(); // idempotent
   });
 });
