@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { createScorer, type Scorer, type ApplicantInputWith } from '../src/decision/createScorer.js';
+import { createScorer, type Scorer } from '../src/decision/createScorer.js';
 import { ValidationError } from '../src/errors/validationError.js';
 import { builtInFeatures, defineFeatureSet } from '../src/features/featureSet.js';
 import { FeatureMismatchError } from '../src/features/featureMismatchError.js';
@@ -10,31 +9,11 @@ import { parseCsv } from '../src/train/dataset/parseCsv.js';
 import { featurizeBook } from '../src/train/featurize/featurizeBook.js';
 import { generatePopulation } from '../src/train/synthetic/generatePopulation.js';
 import type { Applicant } from '../src/schema/applicant.js';
+import { behaviourScoreFeatures, type BehaviourScoreApplicant } from './helpers/lenderBehaviourScore.js';
 
 /** A lender's own attribute and feature: its internal behaviour score, higher is safer. */
-const features = defineFeatureSet({
-  attributes: { internal_behaviour_score: z.number().int().min(0).max(1000) },
-  features: [
-    ...builtInFeatures,
-    {
-      name: 'internal_behaviour_score',
-      description: "The lender's own behaviour score of the customer",
-      unit: 'points 0-1000',
-      sources: ['attributes.internal_behaviour_score'],
-      monotone: -1,
-      factor: 'platform_behaviour',
-      kind: 'numeric',
-      dataCategory: 'lender_internal',
-      reasons: {
-        raisesRisk: { en: 'Your behaviour score with us is low', zhHans: '您在本机构的行为评分较低' },
-        lowersRisk: { en: 'Your behaviour score with us is good', zhHans: '您在本机构的行为评分良好' },
-      },
-      compute: (ctx) => ctx.applicant.attributes.internal_behaviour_score,
-    },
-  ],
-});
-
-type LenderApplicant = ApplicantInputWith<{ internal_behaviour_score: number }>;
+const features = behaviourScoreFeatures;
+type LenderApplicant = BehaviourScoreApplicant;
 
 const rows = generatePopulation({ size: 2_000, seed: 99, asOf: '2026-10-01' });
 // The score carries the latent risk (plus noise), so the model learns it as a strong signal.

@@ -2,6 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/cli/score/splitLines.js';
 
+/** `bytes` handed over in pieces cut at `cuts` (any order, past the end allowed), as a stream delivers them. */
+async function* cutAt(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Buffer> {
+  let at = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    const k = Math.min(bytes.length, c);
+    yield bytes.subarray(at, Math.max(at, k));
+    at = Math.max(at, k);
+  }
+  yield bytes.subarray(at);
+}
+
 async function* chunked(text: string, cuts: number[]): AsyncGenerator<string> {
   let at = 0;
   for (const c of [...cuts].sort((a, b) => a - b)) {
@@ -60,16 +71,7 @@ describe('splitLines', () => {
           const bytes = Buffer.concat(parts.flatMap((p, i) => [i === badLine ? Buffer.concat([p, Buffer.from([0xff])]) : p, Buffer.from(eol)]));
           const offset = parts.slice(0, badLine + 1).reduce((n, p) => n + p.length, 0) + badLine * Buffer.byteLength(eol);
           expect(bytes[offset]).toBe(0xff);
-          async function* pieces(): AsyncGenerator<Buffer> {
-            let at = 0;
-            for (const c of [...cuts].sort((a, b) => a - b)) {
-              const k = Math.min(bytes.length, c);
-              yield bytes.subarray(at, Math.max(at, k));
-              at = Math.max(at, k);
-            }
-            yield bytes.subarray(at);
-          }
-          const lines = await collect(splitLines(pieces()));
+          const lines = await collect(splitLines(cutAt(bytes, cuts)));
           expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
           expect(lines.map((l) => l.invalidByteOffset)).toEqual([0, 1, 2, 3, 4].map((i) => (i === badLine ? offset : undefined)));
         },
@@ -85,16 +87,7 @@ describe('splitLines', () => {
         fc.array(fc.nat(120), { maxLength: 6 }),
         async (text, cuts) => {
           const bytes = Buffer.from(text, 'utf8');
-          async function* pieces(): AsyncGenerator<Buffer> {
-            let at = 0;
-            for (const c of [...cuts].sort((a, b) => a - b)) {
-              const k = Math.min(bytes.length, c);
-              yield bytes.subarray(at, Math.max(at, k));
-              at = Math.max(at, k);
-            }
-            yield bytes.subarray(at);
-          }
-          const lines = await collect(splitLines(pieces()));
+          const lines = await collect(splitLines(cutAt(bytes, cuts)));
           const expected = text.split('\n');
           if (expected[expected.length - 1] === '') expected.pop();
           expect(lines.map((l) => l.text)).toEqual(expected);

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { createScorer, type ApplicantInputWith, type Scorer } from '../../src/decision/createScorer.js';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import { ValidationError } from '../../src/errors/validationError.js';
-import { builtInFeatures, defineFeatureSet } from '../../src/features/featureSet.js';
 import type { Applicant } from '../../src/schema/applicant.js';
 import { assertCreditLaws, creditLaws, CreditLawViolation } from '../../src/testing/index.js';
 import { trainFromCsv } from '../../src/train/commands/trainCommand.js';
@@ -11,32 +9,13 @@ import { parseCsv } from '../../src/train/dataset/parseCsv.js';
 import { featurizeBook } from '../../src/train/featurize/featurizeBook.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { editing } from './mutantScorers.js';
+import { behaviourScoreFeatures, type BehaviourScoreApplicant } from '../helpers/lenderBehaviourScore.js';
 
 // README "Your own features and attributes": a lender's model reading a required attribute of its
 // own. The kit cannot invent it, so the lender draws it (the `attributes` run option); without it the
 // laws say exactly that, rather than blaming the scorer for refusing "a valid input".
-const features = defineFeatureSet({
-  attributes: { internal_behaviour_score: z.number().int().min(0).max(1000) },
-  features: [
-    ...builtInFeatures,
-    {
-      name: 'internal_behaviour_score',
-      description: "The lender's own behaviour score of the customer",
-      unit: 'points 0-1000',
-      sources: ['attributes.internal_behaviour_score'],
-      monotone: -1,
-      factor: 'platform_behaviour',
-      kind: 'numeric',
-      dataCategory: 'lender_internal',
-      reasons: {
-        raisesRisk: { en: 'Your behaviour score with us is low', zhHans: '您在本机构的行为评分较低' },
-        lowersRisk: { en: 'Your behaviour score with us is good', zhHans: '您在本机构的行为评分良好' },
-      },
-      compute: (ctx) => ctx.applicant.attributes.internal_behaviour_score,
-    },
-  ],
-});
-type LenderApplicant = ApplicantInputWith<{ internal_behaviour_score: number }>;
+const features = behaviourScoreFeatures;
+type LenderApplicant = BehaviourScoreApplicant;
 
 const scores = fc.record({ internal_behaviour_score: fc.integer({ min: 0, max: 1000 }) });
 const SETTINGS = { numRuns: 20, scorerNumRuns: 5, seed: 20261128 } as const;
