@@ -26,7 +26,7 @@ import type { AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { parseReassessmentUpdate } from './reassessmentUpdate.js';
-import { customerReductionCap, reduceLine } from './reduceLine.js';
+import { reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
@@ -530,12 +530,14 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
       // The line on file is the one the prior left (a referral's proposal granted nothing); new
-      // evidence is appended after what was held. A reduction the customer just asked for is their
-      // cap until the profile says otherwise: without this, reassessing it would raise the line
-      // straight back.
-      const reductionCap = customerReductionCap(prior);
+      // evidence is appended after what was held. The customer's cap in force after the prior
+      // (`controls.selfSetCap`: a reduction's, or the profile's then) holds until the customer clears
+      // it, which a profile without it does not say: kept for one reassessment only, a reduction was
+      // undone by the one after. The profile may only lower it; a cap the customer clears is cleared
+      // by deciding again (`decide`) on the profile without it.
+      const priorCap = prior.controls.selfSetCap;
       const profileCap = base.controls.selfSetCap ?? null;
-      const selfSetCap = reductionCap === null ? profileCap : profileCap === null ? reductionCap : Math.min(profileCap, reductionCap);
+      const selfSetCap = priorCap === null ? profileCap : profileCap === null ? priorCap : Math.min(profileCap, priorCap);
       const applicant: Applicant = parseApplicant({
         ...base,
         asOf,

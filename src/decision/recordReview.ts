@@ -150,10 +150,15 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
   }
 
-  const previousLimit = decision.previousLimit;
-  // Step-limit history counts the increase the person granted, not the one the automated
-  // decision proposed (a proposal under review opened or raised nothing).
-  const proposedRaise = (c: LimitChange) => c.asOf === decision.asOf && c.from === previousLimit && c.to === decision.limit;
+  // The line the reviewed decision left on file: a granted raise was granted (the person reviews it
+  // from there, and it stays in the ledger), a decline closed the line, and only a proposal (a
+  // referral) left the line before it. Starting from the decision's own previousLimit reopened
+  // closed lines and dropped granted raises from the ledger, so step limits stopped counting them.
+  const previousLimit = lineOnFileAfter(decision, policy.limits.roundingStep);
+  // Step-limit history counts the increase the person grants, not one an automated referral
+  // proposed (decisions before 0.2 entered a referral's proposal in the ledger).
+  const proposedRaise = (c: LimitChange) =>
+    decision.lineAction === 'review' && c.asOf === decision.asOf && c.from === decision.previousLimit && c.to === decision.limit;
   const history = decision.limitHistory.filter((c) => !proposedRaise(c));
   const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
   if (raised) {
@@ -191,6 +196,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       ...rest,
       outcome,
       limit,
+      previousLimit,
       lineAction,
       // The budget assistant's offer follows the line the person left on file.
       health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health) },

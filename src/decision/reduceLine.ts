@@ -8,6 +8,7 @@ import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
+import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { sealFollowUp } from './sealFollowUp.js';
 
 /** What a reduction needs from the scorer. */
@@ -17,17 +18,6 @@ export interface ReductionContext {
 }
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
-
-/**
- * The cap a customer's reduction left on `prior`, for the next reassessment to keep even before the
- * profile stores it; null when the prior is not a reduction or a person's review or contest of one
- * (they keep its `customer_reduction` code and its controls).
- */
-export function customerReductionCap(prior: Decision): number | null {
-  const kind = prior.audit.kind;
-  const fromReduction = kind === 'reduction' || ((kind === 'review' || kind === 'contest') && prior.policyReasons.includes(CUSTOMER_REDUCTION));
-  return fromReduction ? prior.controls.selfSetCap : null;
-}
 
 /**
  * The customer lowers their own line (the brake in their hand), without the model: the line they
@@ -53,7 +43,10 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const owed = prior.outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || limit < line;
   const r = POLICY_REASONS[CUSTOMER_REDUCTION];
   const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans };
-  const reasons = owed ? [...(lowered ? [own] : []), ...prior.reasons.filter((x) => x.code !== CUSTOMER_REDUCTION)].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  // The customer's own request leads when this reduction lowered the line, or when an earlier one
+  // did and the line is still below what was asked (a retried reduction owes the same reason).
+  const byCustomer = lowered || prior.reasons.some((x) => x.code === CUSTOMER_REDUCTION);
+  const reasons = owed ? [...(byCustomer ? [own] : []), ...prior.reasons.filter((x) => x.code !== CUSTOMER_REDUCTION)].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
   // policy), and rounding down never raises a line.
@@ -67,7 +60,8 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
       caps: { ...prior.caps, self_cap: cap },
       controls: { selfSetCap: cap },
-      health: { ...prior.health, lowerLimitOffer: null },
+      // A customer still over budget keeps being offered a lower line, on the line they now hold.
+      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health) },
       policyReasons: codes,
       reasons,
       certificateImpacts: [],

@@ -188,3 +188,69 @@ describe('ledgers and updates', () => {
     expect(allPaths.some((p) => p.startsWith('evidence.0'))).toBe(true);
   });
 });
+
+// Outside tester, round 5: chains of follow-ups that broke a step limit, the customer's cap or the line on file.
+describe('follow-up chains keep the line on file, the ledger and the cap', () => {
+  it("a person's review of a granted raise starts from the line it left: the raise stays in the ledger and the step limits keep counting it", async () => {
+    const a = graduate();
+    let d = await scorer.decide(a);
+    expect(d.lineAction).toBe('raise');
+    const rises: { from: number; to: number }[] = [{ from: d.previousLimit, to: d.limit }];
+    for (const day of ['2026-11-02', '2026-11-03', '2026-11-05']) {
+      const reviewed = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000 });
+      expect(reviewed.previousLimit).toBe(lineOnFileAfter(d));
+      if (d.limit > 300_000) expect(reviewed.lineAction).toBe('lower');
+      // The raise that was granted happened: it stays counted.
+      expect(reviewed.limitHistory.length).toBeGreaterThanOrEqual(d.limitHistory.length);
+      d = await scorer.reassess(reviewed, { applicant: a, evidence: [], asOf: day });
+      if (d.limit > d.previousLimit) rises.push({ from: d.previousLimit, to: d.limit });
+    }
+    const policy = scorer.policy.stepLimits;
+    const total = rises.reduce((s, r) => s + r.to - r.from, 0);
+    expect(rises.length).toBeLessThanOrEqual(policy.windowMaxCount);
+    expect(total).toBeLessThanOrEqual(policy.windowMaxIncrease);
+  });
+
+  it("a reviewer's referral of a decline grants nothing: the closed line stays closed", async () => {
+    const declined = await scorer.decide(structuredClone(exampleFor('delinquent').applicant) as ApplicantInput);
+    expect(declined.outcome).toBe('decline');
+    expect(lineOnFileAfter(declined)).toBe(0);
+    const referred = scorer.recordReview(declined, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
+    expect(lineOnFileAfter(referred)).toBe(0);
+    const next = await scorer.reassess(referred, { applicant: structuredClone(exampleFor('delinquent').applicant) as ApplicantInput, evidence: [] });
+    expect(lineOnFileAfter(next)).toBeLessThanOrEqual(Math.max(0, next.maxGrantable));
+  });
+
+  it('the cap in force on a prior holds on every later reassessment, not only the next', async () => {
+    const a = graduate();
+    const reduced = scorer.requestReduction(await scorer.decide(a), 500_000);
+    let d = reduced;
+    for (const day of ['2026-11-02', '2026-11-03', '2026-11-04']) {
+      d = await scorer.reassess(d, { applicant: a, evidence: [], asOf: day });
+      expect(d.limit, day).toBeLessThanOrEqual(500_000);
+      expect(d.controls.selfSetCap, day).toBe(500_000);
+    }
+    const contested = scorer.recordContest(d, { statement: 'keep it low please' });
+    const reviewed = scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit });
+    for (const day of ['2026-11-05', '2026-11-06']) {
+      d = await scorer.reassess(d === reviewed ? d : reviewed, { applicant: a, evidence: [], asOf: day });
+      expect(d.limit, day).toBeLessThanOrEqual(500_000);
+    }
+  });
+
+  it('a second reduction that lowers nothing more keeps the reasons owed', async () => {
+    const a = { ...graduate(), controls: { requestedLimit: 1_000_000 } } as ApplicantInput;
+    const first = scorer.requestReduction(await scorer.decide(a), 500_000);
+    expect(first.reasons.map((r) => r.code)).toContain('customer_reduction');
+    const again = scorer.requestReduction(first, 500_000);
+    expect(again.limit).toBe(500_000);
+    expect(again.reasons.map((r) => r.code)).toContain('customer_reduction');
+  });
+
+  it('a reduction keeps the lower-limit offer on the line it leaves, for a customer still over budget', async () => {
+    const over = { ...graduate(), financialHealth: { overBudgetMonths: 3 } } as ApplicantInput;
+    const d = await scorer.decide(over);
+    const reduced = scorer.requestReduction(d, lineOnFileAfter(d) - 100_000);
+    expect(reduced.health.lowerLimitOffer?.currentLimit).toBe(reduced.limit);
+  });
+});
