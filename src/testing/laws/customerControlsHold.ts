@@ -13,7 +13,7 @@ import { rmbAsFen } from '../_internals/money.js';
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and the next reassessment does not undo it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
@@ -61,6 +61,12 @@ export const customerControlsHold: CreditLaw = defineLaw({
         requireLaw(
           after.limit <= reducedCap,
           () => `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the next reassessment (${fen(after.limit)})`,
+        );
+        // And by every one after it: the cap stays in force until the customer clears it.
+        const later = await scorer.reassess(after, { applicant, evidence: [] });
+        requireLaw(
+          later.limit <= reducedCap,
+          () => `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the second reassessment after it (${fen(later.limit)})`,
         );
 
         // The brake: a customer over budget is offered a lower line, on the line they hold.

@@ -81,6 +81,28 @@ export const stepLimitsHold: CreditLaw = defineLaw({
           () =>
             `reassessment raised the line on file from ${fen(onFile)} to ${fen(next.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
         );
+        // A person who cuts a granted raise back does not give the window back: the raise happened.
+        // Reviewed down to the line before it and reassessed, the line's rises in the window stay
+        // within the window's count and amount.
+        if (prior.lineAction !== 'raise' || prior.previousLimit < ctx.policy.limits.productMin) return;
+        let reviewed: Awaited<ReturnType<typeof scorer.decide>>;
+        try {
+          reviewed = scorer.recordReview(prior, { reviewerRole: 'credit_officer', outcome: 'approve', limit: roundDownToStep(prior.previousLimit, step) });
+        } catch {
+          return; // a review this policy refuses (a bound of the decision): nothing to chain
+        }
+        const again = await scorer.reassess(reviewed, { applicant, evidence: [certificate] });
+        const rises = [
+          prior.limit - prior.previousLimit,
+          ...(again.limit > lineOnFileAfter(reviewed, step) ? [again.limit - lineOnFileAfter(reviewed, step)] : []),
+        ];
+        const total = rises.reduce((x, y) => x + y, 0);
+        const { windowMaxCount, windowMaxIncrease } = ctx.policy.stepLimits;
+        requireLaw(
+          rises.length <= windowMaxCount && total <= windowMaxIncrease,
+          () =>
+            `after a person cut a raise of ${fen(rises[0] as number)} back, reassessment raised the line again: ${rises.length} rise(s) of ${fen(total)} in all on one day, where the window allows ${windowMaxCount} and ${fen(windowMaxIncrease)}`,
+        );
       },
     ),
 });
