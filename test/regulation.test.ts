@@ -299,6 +299,36 @@ describe('adverse-action notice', () => {
     expect(zh).toContain('人工复核');
   });
 
+  it('the notice tells a cut, a closed line and a referral as what they do to the line on file (outside tester: "approved, limit 1,100 RMB", adverse false, for a 5,000 RMB line cut)', async () => {
+    const cut = await scorer.decide(exampleFor('construction_worker').applicant);
+    expect(cut.lineAction).toBe('lower');
+    const n = adverseActionNotice(cut);
+    expect(n.adverse).toBe(true);
+    expect(n.previousLimit).toBe(cut.previousLimit);
+    expect(renderAdverseActionNotice(n, 'en')).toContain(
+      `your line goes from ${(cut.previousLimit / 100).toLocaleString('en-US')} RMB to ${(cut.limit / 100).toLocaleString('en-US')} RMB`,
+    );
+    expect(renderAdverseActionNotice(n, 'zhHans')).toContain('调整为');
+
+    const closed = await scorer.decide(exampleFor('rural_household').applicant);
+    if (closed.lineAction === 'close') {
+      expect(renderAdverseActionNotice(adverseActionNotice(closed), 'en')).toMatch(/your line of [\d,]+ RMB is closed/);
+      expect(renderAdverseActionNotice(adverseActionNotice(closed), 'zhHans')).toContain('额度将关闭');
+    }
+
+    const referred = await scorer.decide({
+      ...exampleFor('new_graduate').applicant,
+      controls: { ...exampleFor('new_graduate').applicant.controls, humanReview: true },
+    });
+    expect(referred.lineAction).toBe('review');
+    const rn = adverseActionNotice(referred);
+    expect(rn.lineOnFile).toBe(referred.previousLimit);
+    const text = renderAdverseActionNotice(rn, 'en');
+    expect(text).not.toMatch(new RegExp(`, limit ${(referred.limit / 100).toLocaleString('en-US')} RMB`));
+    expect(text).toContain(`proposed limit ${(referred.limit / 100).toLocaleString('en-US')} RMB`);
+    expect(renderAdverseActionNotice(rn, 'zhHans')).toContain('拟议额度');
+  });
+
   it('creditlift decide --notice prints it (text in both languages, or JSON)', async () => {
     const file = join(work, 'delinquent.json');
     writeFileSync(file, JSON.stringify(exampleFor('delinquent').applicant));

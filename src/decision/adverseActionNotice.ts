@@ -1,6 +1,7 @@
 import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
 import type { Decision } from './decision.js';
+import { lineOnFileAfter } from './lineOnFile.js';
 
 /**
  * An adverse-action notice as plain data (US Regulation B principal reasons; PIPL Art. 24 and EU
@@ -11,11 +12,20 @@ export interface AdverseActionNotice {
   readonly applicantId: string;
   readonly decisionId: string;
   readonly asOf: string;
-  /** True when the outcome is not approve or the limit is below what was asked. */
+  /**
+   * True when the outcome is not approve, the limit is below what was asked, or the customer's line
+   * went down or was closed (as principal reasons are owed).
+   */
   readonly adverse: boolean;
   readonly outcome: Decision['outcome'];
+  /** The decision's limit: granted, or for a referral only proposed to a person. Fen. */
   readonly limit: number;
   readonly requestedLimit: number | null;
+  /** The customer's line before the decision (0: none). Fen. */
+  readonly previousLimit: number;
+  /** The line the customer holds after it (`lineOnFileAfter`): a referral's proposal grants nothing. Fen. */
+  readonly lineOnFile: number;
+  readonly lineAction: Decision['lineAction'];
   /** Up to four principal reasons, each naming a factor that was actually used. */
   readonly principalReasons: readonly { readonly code: string; readonly factor: string; readonly en: string; readonly zhHans: string }[];
   /** Categories of personal data used, with their names. */
@@ -41,7 +51,9 @@ const HOW_TO_REVIEW: BilingualText = {
  * @example adverseActionNotice(decision).principalReasons[0]?.en
  */
 export function adverseActionNotice(decision: Decision): AdverseActionNotice {
-  const adverse = decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit);
+  const lineOnFile = lineOnFileAfter(decision);
+  const adverse =
+    decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit) || lineOnFile < decision.previousLimit;
   return {
     applicantId: decision.applicantId,
     decisionId: decision.audit.decisionId,
@@ -50,6 +62,9 @@ export function adverseActionNotice(decision: Decision): AdverseActionNotice {
     outcome: decision.outcome,
     limit: decision.limit,
     requestedLimit: decision.requestedLimit,
+    previousLimit: decision.previousLimit,
+    lineOnFile,
+    lineAction: decision.lineAction,
     principalReasons: decision.reasons.map((r) => ({ code: r.code, factor: r.factor, en: r.en, zhHans: r.zhHans })),
     // A lender feature's own category has no stored wording: its name is shown as given.
     dataCategories: decision.dataCategories.map((category) => ({
@@ -63,6 +78,42 @@ export function adverseActionNotice(decision: Decision): AdverseActionNotice {
 
 function rmb(fen: number): string {
   return `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} RMB`;
+}
+
+/** Money as the customer reads it: `1,500 RMB` or `1,500 元`. */
+function money(fen: number, lang: 'en' | 'zhHans'): string {
+  return lang === 'en' ? rmb(fen) : `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
+}
+
+/**
+ * What happened to the customer's line, in their words: a cut or closed line says so, and a
+ * referral says the line stays while a person decides (its limit is only a proposal).
+ */
+function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
+  const en = lang === 'en';
+  const outcome = OUTCOME_TEXT[n.outcome][lang];
+  const asked = n.requestedLimit === null ? '' : en ? ` (you asked for ${money(n.requestedLimit, lang)})` : `（您申请 ${money(n.requestedLimit, lang)}）`;
+  const had = n.previousLimit > 0;
+  let terms: string;
+  if (n.outcome === 'decline') {
+    terms = !had ? '' : en ? `; your line of ${money(n.previousLimit, lang)} is closed` : `；您原有的 ${money(n.previousLimit, lang)}额度将关闭`;
+  } else if (n.lineAction === 'review') {
+    const proposed = en ? `proposed limit ${money(n.limit, lang)}` : `拟议额度 ${money(n.limit, lang)}`;
+    terms = had
+      ? en
+        ? `; your line stays ${money(n.lineOnFile, lang)} while a person decides (${proposed})`
+        : `；审核期间您的额度仍为 ${money(n.lineOnFile, lang)}（${proposed}）`
+      : en
+        ? ` (${proposed})`
+        : `（${proposed}）`;
+  } else if (had && n.lineOnFile !== n.previousLimit) {
+    terms = en
+      ? `, your line goes from ${money(n.previousLimit, lang)} to ${money(n.lineOnFile, lang)}`
+      : `，额度由 ${money(n.previousLimit, lang)}调整为 ${money(n.lineOnFile, lang)}`;
+  } else {
+    terms = en ? `, limit ${money(n.limit, lang)}` : `，额度 ${money(n.limit, lang)}`;
+  }
+  return en ? `Outcome: ${outcome}${terms}${asked}.` : `结果：${outcome}${terms}${asked}。`;
 }
 
 const OUTCOME_TEXT: Readonly<Record<Decision['outcome'], BilingualText>> = {
@@ -84,16 +135,7 @@ export function renderAdverseActionNotice(notice: AdverseActionNotice, lang: 'en
       ? `Notice about your credit application (decision ${notice.decisionId}, ${notice.asOf})`
       : `关于您的授信申请的通知（决定编号 ${notice.decisionId}，${notice.asOf}）`,
   );
-  const outcome = OUTCOME_TEXT[notice.outcome][lang];
-  if (en) {
-    lines.push(
-      `Outcome: ${outcome}${notice.outcome === 'decline' ? '' : `, limit ${rmb(notice.limit)}`}${notice.requestedLimit !== null ? ` (you asked for ${rmb(notice.requestedLimit)})` : ''}.`,
-    );
-  } else {
-    lines.push(
-      `结果：${outcome}${notice.outcome === 'decline' ? '' : `，额度 ${(notice.limit / 100).toLocaleString('en-US')} 元`}${notice.requestedLimit !== null ? `（您申请 ${(notice.requestedLimit / 100).toLocaleString('en-US')} 元）` : ''}。`,
-    );
-  }
+  lines.push(outcomeLine(notice, lang));
   if (notice.principalReasons.length > 0) {
     lines.push(en ? 'Principal reasons:' : '主要原因：');
     notice.principalReasons.forEach((r, i) => lines.push(`  ${i + 1}. ${r[lang]}`));
