@@ -3,6 +3,7 @@ import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { affordabilityAt } from './affordabilityAt.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
@@ -305,12 +306,22 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         grade: main.grade,
         bindingConstraint,
         caps: main.caps,
-        affordability: {
-          pass: main.affordability.pass,
-          monthlyPayment: main.affordability.monthlyPayment,
-          capacity: main.affordabilityCapacity,
-          checks: main.affordability.checks,
-        },
+        // The figures of the line the decision sets (a held line, a line kept above what the policy
+        // works out today), not of the limit the policy worked out.
+        affordability: affordabilityAt(
+          {
+            apr: main.apr,
+            dailyRate: main.dailyRate,
+            affordability: {
+              pass: main.affordability.pass,
+              monthlyPayment: main.affordability.monthlyPayment,
+              capacity: main.affordabilityCapacity,
+              checks: main.affordability.checks,
+            },
+          },
+          grantedLimit,
+          ctx.policy,
+        ),
         evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
           ...item,
           ...(category === undefined ? {} : { category }),

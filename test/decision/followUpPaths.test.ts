@@ -254,3 +254,31 @@ describe('follow-up chains keep the line on file, the ledger and the cap', () =>
     expect(reduced.health.lowerLimitOffer?.currentLimit).toBe(reduced.limit);
   });
 });
+
+describe("a decision's affordability figures are those of its own limit", () => {
+  it('a reduction and a review seal the payment and checks of the line they set, as a decision capped there computes them', async () => {
+    const a = graduate();
+    const d = await scorer.decide(a);
+    const reduced = scorer.requestReduction(d, 500_000);
+    const capped = await scorer.decide({ ...a, controls: { ...a.controls, selfSetCap: 500_000 } } as ApplicantInput);
+    expect(capped.limit).toBe(500_000);
+    expect(reduced.affordability.monthlyPayment).toBe(capped.affordability.monthlyPayment);
+    expect(reduced.affordability.checks).toEqual(capped.affordability.checks);
+    const reviewed = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 500_000 });
+    expect(reviewed.affordability.monthlyPayment).toBe(capped.affordability.monthlyPayment);
+  });
+
+  it('a held line shows what the held line costs, not what the policy would grant (outside tester: "a fully used 2,000 RMB line costs 136.01 a month")', async () => {
+    const a = structuredClone(exampleFor('duplicate_certificate').applicant) as ApplicantInput;
+    const d = await scorer.decide(a);
+    const held = await scorer.reassess(d, { applicant: a, evidence: [] });
+    expect(held.lineAction).toBe('hold');
+    expect(held.limit).toBeGreaterThan(held.maxGrantable);
+    const atMax = scorer.requestReduction(held, held.maxGrantable);
+    expect(atMax.limit).toBe(held.maxGrantable);
+    expect(held.affordability.monthlyPayment).toBeGreaterThan(atMax.affordability.monthlyPayment);
+    const delta = held.affordability.monthlyPayment - atMax.affordability.monthlyPayment;
+    const debt = (x: typeof held) => x.affordability.checks.find((c) => c.id === 'debt_service')?.value ?? Number.NaN;
+    expect(debt(held) - debt(atMax)).toBe(delta);
+  });
+});

@@ -1,0 +1,38 @@
+import { monthlyPayment } from '../policy/annuity.js';
+import { NANOS } from '../policy/dailyRateGrid.js';
+import { DAYS_PER_YEAR } from '../policy/planCosts.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { Decision } from './decision.js';
+
+/**
+ * A decision's affordability figures moved to another limit on the same terms: the monthly payment
+ * of a fully used line at `limit`, and the checks it enters (debt service rises and residual income
+ * falls by exactly the change in that payment; the income level does not depend on the line). A
+ * held line, a reduction or a person's review sealed the figures of the limit the policy worked
+ * out, so a customer who lowered 17,100 RMB to 5,000 was told the line costs 1,517.05 RMB a month.
+ * Nothing moves for a limit of 0 (a decline keeps the figures that show why the product minimum
+ * fails). The APR in basis points is the one pricing used, recovered from the billed daily rate
+ * (see priceApr), so the payment is the one a decision at `limit` would compute.
+ */
+export function affordabilityAt(
+  d: Pick<Decision, 'affordability' | 'apr' | 'dailyRate'>,
+  limit: number,
+  policy: Pick<PolicyConfig, 'affordability'>,
+): Decision['affordability'] {
+  if (limit <= 0) return d.affordability;
+  const payment = monthlyPayment(limit, aprBpOf(d), policy.affordability.termMonths);
+  const delta = payment - d.affordability.monthlyPayment;
+  if (delta === 0) return d.affordability;
+  const checks = d.affordability.checks.map((c) => {
+    const value = c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value;
+    return { ...c, value, pass: c.comparison === 'at_least' ? value >= c.threshold : value <= c.threshold };
+  });
+  return { ...d.affordability, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
+}
+
+/** The APR in basis points pricing used for a decision's payments (priceApr's `aprBp`), from what the decision carries. */
+function aprBpOf(d: Pick<Decision, 'apr' | 'dailyRate'>): number {
+  const dailyNanos = Math.round(d.dailyRate * NANOS);
+  const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
+  return d.apr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : d.apr * 10_000;
+}
