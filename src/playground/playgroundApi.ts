@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isValid } from 'date-fns/isValid';
 import { formatISO } from 'date-fns/formatISO';
 import { parseISO } from 'date-fns/parseISO';
 import { subDays } from 'date-fns/subDays';
@@ -103,7 +104,17 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
   const b = asRecord(body, 'certificate request');
   const kind = typeof b.kind === 'string' ? b.kind : '';
   const spec = defaultCatalog.get(kind);
-  const asOf = typeof b.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(b.asOf) ? b.asOf : EXAMPLE_AS_OF;
+  // The decision date the certificate is dated against: a calendar date, named when it is not one
+  // (2026-02-30 used to reach date-fns and come back as a 500 "Invalid time value").
+  const asOfGiven = b.asOf === undefined ? EXAMPLE_AS_OF : b.asOf;
+  const asOfOk =
+    typeof asOfGiven === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(asOfGiven) &&
+    isValid(parseISO(asOfGiven)) &&
+    formatISO(parseISO(asOfGiven), { representation: 'date' }) === asOfGiven;
+  if (!asOfOk)
+    throw new ValidationError('certificate request', [{ path: ['asOf'], code: 'invalid_format', message: 'asOf must be a calendar date YYYY-MM-DD' }]);
+  const asOf = asOfGiven as string;
   const seq = typeof b.seq === 'number' && Number.isSafeInteger(b.seq) ? b.seq : 0;
   const issueDate = formatISO(subDays(parseISO(asOf), 30), { representation: 'date' });
   const draft = {

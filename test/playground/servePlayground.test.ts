@@ -66,4 +66,14 @@ describe('playground server', () => {
     expect(a.issueDate).toBe('2026-10-02');
     expect(a.documentHash).not.toBe(b.documentHash);
   });
+
+  it('an impossible decision date is a 400 naming asOf, not a 500 from the date library', async () => {
+    const idHash = exampleFor('new_graduate').applicant.identity.idHash;
+    for (const asOf of ['2026-02-30', '2026-13-45', 'soon', 20261101]) {
+      const r = await post('/api/certificate', JSON.stringify({ kind: 'ielts', score: 7, method: 'issuer_api', confidence: 0.95, idHash, asOf }));
+      expect(r.status, String(asOf)).toBe(400);
+      const e = ((await r.json()) as { error: { issues: { path: string }[] } }).error;
+      expect(e.issues.map((i) => i.path)).toEqual(['asOf']);
+    }
+  });
 });
