@@ -46,6 +46,10 @@ describe('budgetView and constraintText', () => {
     expect(v.lowerLimitOffer.offer).toBe(true);
     expect(v.lowerLimitOffer.recommendedLimit).toBeLessThan(d.limit);
     expect(v.paymentShareOfBudget).toBeCloseTo(d.affordability.monthlyPayment / 400_000, 12);
+    // A preview is said as a condition: the customer has not been over budget.
+    expect(v.lowerLimitOffer.explanation.en).toMatch(/^If your spending ran over your budget 2 months in a row/);
+    expect(v.lowerLimitOffer.explanation.zhHans).toMatch(/^如果您连续2个月超出预算/);
+    expect(v.lowerLimitOffer.explanation.en).not.toMatch(/You have spent more/);
     const live = await tight.decide({ ...applicant, financialHealth: { overBudgetMonths: 4 } });
     expect(budgetView(live, applicant).offerIsLive).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
+import { formatYuan, MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
 import { lineOnFileAfter, type ApplicantInput, type Decision } from '../index.js';
 
 /** The budget assistant's view of a decision: the brake beside the accelerator. Money in fen. */
@@ -41,13 +41,22 @@ export function budgetView(decision: Decision, applicant: ApplicantInput, monthl
       overBudgetMonths: MIN_OVER_BUDGET_MONTHS,
       healthyLimit: decision.health.healthyLimit,
     });
+  // A preview is a condition, not a fact: the health module's offer text says "you have spent more
+  // than your budget 2 months in a row", which the page showed to a customer with none.
+  const previewText =
+    live === null && preview.offer
+      ? {
+          en: `If your spending ran over your budget ${MIN_OVER_BUDGET_MONTHS} months in a row, you could choose to lower your credit limit from ${formatYuan(preview.currentLimit)} to ${formatYuan(preview.recommendedLimit)}. Nothing changes unless you choose it.`,
+          zhHans: `如果您连续${MIN_OVER_BUDGET_MONTHS}个月超出预算，您可以选择将信用额度从${formatYuan(preview.currentLimit)}降至${formatYuan(preview.recommendedLimit)}。只有在您确认后才会调整。`,
+        }
+      : null;
   return {
     healthyLimit: decision.health.healthyLimit,
     monthlyPayment: decision.limit > 0 ? payment : 0,
     paymentShareOfIncome: income > 0 && decision.limit > 0 ? payment / income : 0,
     monthlyBudget,
     paymentShareOfBudget: monthlyBudget !== null && monthlyBudget > 0 && decision.limit > 0 ? payment / monthlyBudget : null,
-    lowerLimitOffer: preview,
+    lowerLimitOffer: previewText === null ? preview : { ...preview, explanation: previewText },
     offerIsLive: live !== null,
   };
 }
