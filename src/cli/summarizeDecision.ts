@@ -19,9 +19,14 @@ export function summarizeDecision(d: Decision): string {
     );
   }
   for (const c of d.certificateImpacts) {
-    lines.push(`    ${c.kind} lowered PD by ${formatPercent(c.pdReduction)} and added ${formatRmb(c.limitGain)}`);
+    // A difference of two probabilities: percentage points, not a percent of the PD.
+    lines.push(`    ${c.kind} lowered PD by ${(c.pdReduction * 100).toFixed(2)} points and added ${formatRmb(c.limitGain)}`);
   }
-  const factors = d.contributions.factors.filter((f) => Math.abs(f.value) > 0.01).slice(0, 4);
+  // The four that moved the score most, either way (the list is ordered by sign, risk-raising first).
+  const factors = d.contributions.factors
+    .filter((f) => Math.abs(f.value) > 0.01)
+    .sort((x, y) => Math.abs(y.value) - Math.abs(x.value))
+    .slice(0, 4);
   if (factors.length)
     lines.push(`  Factors (log-odds vs average): ${factors.map((f) => `${f.factor} ${f.value >= 0 ? '+' : ''}${f.value.toFixed(2)}`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);

@@ -75,6 +75,12 @@ describe('creditlift decide / suggest / demo on the default model', () => {
     const c = captureIo({ readStdin: async () => JSON.stringify(exampleApplicants[1]!.applicant) });
     expect(await main(['decide', '-', '--summary'], c.io)).toBe(0);
     expect(c.out()).toMatch(/PD .* grade .* APR/);
+    // A certificate's effect on the PD is a difference of probabilities: percentage points.
+    const withCert = exampleApplicants.find((e) => (e.applicant.evidence ?? []).length > 0)!.applicant;
+    const c2 = captureIo({ readStdin: async () => JSON.stringify(withCert) });
+    expect(await main(['decide', '-', '--summary'], c2.io)).toBe(0);
+    expect(c2.out()).toMatch(/lowered PD by -?\d+\.\d\d points/);
+    expect(c2.out()).not.toMatch(/lowered PD by [-\d.]+%/);
   });
 
   it('decide exits 3 for a rejected applicant, listing every field at fault; 3 for bad JSON; 1 for a missing file', async () => {
