@@ -10,6 +10,9 @@ import { escapeHtml } from './escapeHtml.js';
 import { htmlPage } from './htmlPage.js';
 import type { ReportData } from './reportData.js';
 
+/** Principal reasons the chart draws; the table lists them all. */
+const CHART_REASONS = 12;
+
 /** Names the report shows in its header. */
 export interface ReportMeta {
   /** Page title; default "creditlift portfolio report". */
@@ -152,8 +155,9 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     }),
     barChart({
       id: 'principal-reasons',
-      title: 'Principal reasons given (declines and limits below the request)',
-      bars: data.reasons.map((r) => ({
+      // The chart shows the most frequent at a glance and says so; the table below lists every one.
+      title: `Principal reasons given (declines and limits below the request)${data.reasons.length > CHART_REASONS ? `: the ${CHART_REASONS} most frequent of ${data.reasons.length}, every one in the table below` : ''}`,
+      bars: data.reasons.slice(0, CHART_REASONS).map((r) => ({
         label: clip(r.en, 44),
         value: r.count,
         text: `${r.count.toLocaleString('en-US')} (${r.source})`,

@@ -62,9 +62,6 @@ export interface ReportAccumulator {
   finish(): ReportData;
 }
 
-/** Most principal reasons the report lists; the long tail says little at a glance. */
-const TOP_REASONS = 12;
-
 /** A fresh {@link ReportAccumulator}. Order of additions does not change the result. */
 export function createReportAccumulator(): ReportAccumulator {
   let decisions = 0;
@@ -147,7 +144,6 @@ export function createReportAccumulator(): ReportAccumulator {
         reasons: [...reasons.values()]
           .map((r) => ({ ...r, k: r.code }))
           .sort(byCount)
-          .slice(0, TOP_REASONS)
           .map(({ k: _k, ...r }) => r),
         errorCodes: [...errors.entries()]
           .map(([k, count]) => ({ k, count }))

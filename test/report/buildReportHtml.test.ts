@@ -108,3 +108,19 @@ describe('boxPlotChart', () => {
     );
   });
 });
+
+describe('buildReportHtml: every principal reason is counted', () => {
+  it('past twelve codes, the chart says it shows the most frequent and the table lists every code with its count', () => {
+    const acc = createReportAccumulator();
+    for (let k = 0; k < 20; k++) {
+      for (let i = 0; i <= k; i++) {
+        const d = fakeDecision({ id: `d${k}-${i}`, outcome: 'decline' });
+        acc.addDecision({ ...d, reasons: [{ code: `code_${k}`, source: 'policy', factor: 'f', en: `Reason ${k}`, zhHans: `原因${k}` }] } as typeof d);
+      }
+    }
+    const html = buildReportHtml(acc.finish(), { source: 'x.ndjson' });
+    expect(chartSvg(html, 'principal-reasons')).toContain('the 12 most frequent of 20');
+    const table = /<table class="reasons">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    for (let k = 0; k < 20; k++) expect(table, `code_${k}`).toContain(`code_${k}`);
+  });
+});
