@@ -66,7 +66,8 @@ function setControl(a, key, fen) {
 }
 function fillForm() {
   var a = state.applicant;
-  FIELDS.forEach(function (f) { $(f.id).value = f.get(a); });
+  // An applicant pasted as JSON may lack any part: its fields show empty, and the server names what is missing.
+  FIELDS.forEach(function (f) { var v; try { v = f.get(a); } catch (e) { v = ''; } $(f.id).value = v === undefined || v === null ? '' : v; });
   $('budget').value = fromFen(state.monthlyBudget);
   $('json').value = JSON.stringify(a, null, 2);
   renderCertificates();
@@ -74,14 +75,14 @@ function fillForm() {
 function renderCertificates() {
   var list = $('certs');
   list.replaceChildren();
-  var items = state.applicant.evidence || [];
+  var items = Array.isArray(state.applicant.evidence) ? state.applicant.evidence : [];
   if (!items.length) list.appendChild(el('li', { class: 'muted', text: 'No certificates yet.' }));
   items.forEach(function (c, i) {
     var value = c.score !== undefined ? ' ' + c.score : c.level ? ' (' + c.level + ')' : '';
     var label = kindName(c.kind) + value;
     var btn = el('button', { type: 'button', 'aria-label': 'Remove ' + label, 'data-remove': String(i), text: 'Remove' });
     btn.addEventListener('click', function () { state.applicant.evidence.splice(i, 1); fillForm(); decide(); });
-    list.appendChild(el('li', { 'data-kind': c.kind }, [el('span', null, [label, el('span', { class: 'muted', text: ' \u00b7 ' + c.verification.method + ' ' + c.verification.confidence })]), btn]));
+    list.appendChild(el('li', { 'data-kind': c.kind }, [el('span', null, [label, el('span', { class: 'muted', text: c.verification ? ' \u00b7 ' + c.verification.method + ' ' + c.verification.confidence : '' })]), btn]));
   });
 }
 function onFieldChange(f) {
@@ -144,7 +145,15 @@ function decide() {
   $('status').textContent = 'Deciding\u2026';
   return post('/api/decide', { applicant: state.applicant, monthlyBudget: state.monthlyBudget }).then(function (r) {
     if (token !== state.token) return;
-    if (!r.ok) { showError(r.body.error); $('status').textContent = 'Not decided: see the problem above.'; return; }
+    if (!r.ok) {
+      showError(r.body.error);
+      // The last decision was for another applicant: never leave it beside this one.
+      $('outcome').textContent = '-'; $('outcome').setAttribute('data-outcome', '');
+      $('limit').textContent = '-'; $('limit').setAttribute('data-fen', '');
+      $('change').textContent = ''; state.lastLimit = null;
+      $('status').textContent = 'Not decided: see the problem above.';
+      return;
+    }
     showError(null);
     render(r.body);
   }).catch(function (e) { showError({ message: 'The playground server did not answer: ' + e }); });
@@ -301,7 +310,10 @@ fetch('/api/setup').then(function (r) { return r.json(); }).then(function (setup
   $('budget').addEventListener('change', function () { state.monthlyBudget = toFen($('budget').value); decide(); });
   $('add-cert').addEventListener('click', onAddCertificate);
   $('apply-json').addEventListener('click', function () {
-    try { state.applicant = JSON.parse($('json').value); } catch (e) { showError({ message: 'The applicant JSON does not parse: ' + e.message }); return; }
+    var parsed;
+    try { parsed = JSON.parse($('json').value); } catch (e) { showError({ message: 'The applicant JSON does not parse: ' + e.message }); return; }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) { showError({ message: 'The applicant JSON must be an object' }); return; }
+    state.applicant = parsed;
     fillForm(); decide();
   });
   fillCertificateForm();

@@ -152,4 +152,17 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
     );
     expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
   });
+
+  // Last: the server's 400 for the bad applicant is logged by the browser as a failed request.
+  it('"Apply JSON" with an incomplete applicant or null shows the problem and no decision, never a page error', { timeout: 120_000 }, async () => {
+    const before = cdp.events.filter((e) => e.method === 'Runtime.exceptionThrown').length;
+    for (const json of ['{"id":"x"}', 'null']) {
+      await cdp.evaluate(page, `(() => { document.getElementById('json').value = ${JSON.stringify(json)}; document.getElementById('apply-json').click(); })()`);
+      await cdp.waitFor(page, "!document.getElementById('error').hidden");
+      if (json === '{"id":"x"}') await cdp.waitFor(page, "document.getElementById('status').textContent.startsWith('Not decided')");
+      expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText"), json).toMatch(json === 'null' ? /must be an object/ : /income/);
+      if (json === '{"id":"x"}') expect(await cdp.evaluate<string>(page, "document.getElementById('limit').textContent")).toBe('-');
+    }
+    expect(cdp.events.filter((e) => e.method === 'Runtime.exceptionThrown').length).toBe(before);
+  });
 });
