@@ -85,6 +85,9 @@ describe('buildReportHtml', () => {
       { numRuns: 200 },
     );
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    // Bidi controls are shown, not obeyed: one in a model id reversed the dates beside it.
+    expect(escapeHtml('acme-model\u202e v2')).toBe('acme-model[U+202E] v2');
+    expect(escapeHtml('a\u2066b\u200fc')).toBe('a[U+2066]b[U+200F]c');
   });
 });
 
