@@ -60,8 +60,12 @@ export function expiredIssueWindow(spec: CertificateKindSpec, birthDate: string,
   return windowOrUndefined(earliest, latest);
 }
 
-/** Issue dates that leave room for a card expiry date strictly before `asOf`. */
+/**
+ * Issue dates that leave room for a card expiry date strictly before `asOf`; none for a kind that
+ * does not expire (no `expiresAfterMonths`), whose uploaded expiry date never voids it.
+ */
 export function cardExpiryIssueWindow(spec: CertificateKindSpec, birthDate: string, asOf: string): DateWindow | undefined {
+  if (spec.validity.expiresAfterMonths === undefined) return undefined;
   const earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(asOf, -MAX_CERTIFICATE_AGE_YEARS * 365));
   return windowOrUndefined(earliest, shiftIsoDate(asOf, -1));
 }
