@@ -118,6 +118,9 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     if (expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, expiresAfterMonths)) reasons.add('expired');
     if (issued > asOf) reasons.add('issued_in_future');
     if (spec !== undefined && issued < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');
+    // Older than the maximum on the issue date: on or after the birthday after that age.
+    if (spec?.maxHolderAgeAtIssue !== undefined && issued >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1)))
+      reasons.add('issued_after_plausible_age');
 
     const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
