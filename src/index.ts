@@ -66,6 +66,7 @@ export { affordabilityCheckLabels, type AffordabilityCheck, type AffordabilityCh
 export type { BindingConstraint, LimitCaps } from './policy/limit.js';
 export { LimitChange, type SteppedLimit } from './policy/stepLimit.js';
 export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './policy/applyPolicy.js';
+export { comprehensiveCost, type ComprehensiveCost, type PlanCashFlows } from './policy/comprehensiveCost.js';
 
 // Explanations.
 export { factorCatalog, type BilingualText, type FactorEntry } from './explain/factorCatalog.js';
@@ -99,6 +100,7 @@ export {
   decisionJsonSchema,
 } from './decision/decision.js';
 export { lineOnFileAfter } from './decision/lineOnFile.js';
+export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './decision/adverseActionNotice.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './decision/recordReview.js';

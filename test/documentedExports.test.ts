@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exampleApplicants } from '../src/examples/exampleApplicants.js';
 import * as creditlift from '../src/index.js';
 import * as train from '../src/train/index.js';
 
@@ -19,6 +20,29 @@ describe('documented APIs are exported from the entry the README names', () => {
     // The type is exported too (a lender's own profile, with its own id).
     const own: creditlift.JurisdictionProfile = { ...euCcd2, id: 'eu-ccd2-xx', name: 'CCD2 as member state XX applies it', aprCap: 0.2 };
     expect(resolvePolicy({ jurisdiction: own, pricing: { aprCap: 0.2 } }).jurisdiction).toEqual(own);
+  });
+
+  it('creditlift: adverseActionNotice(decision), renderAdverseActionNotice(notice, lang) and comprehensiveCost({ received, payments }) (findings5-rules #5)', async () => {
+    const { adverseActionNotice, renderAdverseActionNotice, comprehensiveCost, createScorer } = creditlift;
+    // The README's example: 1 RMB now, 1.025 RMB in a month is 2.5% a month, 30% nominal.
+    const cost = comprehensiveCost({ received: 1, payments: [1.025] });
+    expect(cost.nominalApr).toBeCloseTo(0.3, 12);
+    expect(cost.effectiveAnnualRate).toBeCloseTo(1.025 ** 12 - 1, 12);
+    const scorer = await createScorer();
+    try {
+      const ex = exampleApplicants.find((e) => e.id === 'ex-new-graduate')!;
+      const decision = await scorer.decide(ex.applicant);
+      const notice: creditlift.AdverseActionNotice = adverseActionNotice(decision);
+      expect(notice.principalReasons.length).toBeGreaterThan(0);
+      expect(notice.principalReasons.length).toBeLessThanOrEqual(4);
+      expect(JSON.parse(JSON.stringify(notice))).toEqual(notice);
+      const en = renderAdverseActionNotice(notice, 'en');
+      const zh = renderAdverseActionNotice(notice, 'zhHans');
+      expect(en).toContain(notice.principalReasons[0]!.en);
+      expect(zh).toContain(notice.principalReasons[0]!.zhHans);
+    } finally {
+      await scorer.close();
+    }
   });
 
   it('creditlift/train: importOnnxModel(bytes, { spec, background }) with a background built by parseCsv and encodeTable', () => {

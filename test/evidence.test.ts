@@ -81,9 +81,56 @@ describe('assessEvidence: reason codes', () => {
     expect(one(item({ kind: 'pilot_licence' }))).toMatchObject({ status: 'rejected', reasons: ['unknown_kind'], category: undefined, strength: 0 });
   });
 
-  it("expired: past the document's own expiry date", () => {
-    expect(one(item({ kind: 'cpa', issueDate: '2024-01-01', expiryDate: '2026-10-31' })).reasons).toEqual(['expired']);
-    expect(one(item({ kind: 'cpa', issueDate: '2024-01-01', expiryDate: '2026-11-01' })).status).toBe('accepted');
+  it("expired: past the document's own expiry date, for a kind that expires (the earlier of the two ends counts)", () => {
+    expect(one(item({ issueDate: '2026-01-10', expiryDate: '2026-10-31' })).reasons).toEqual(['expired']);
+    expect(one(item({ issueDate: '2026-01-10', expiryDate: '2026-11-01' })).status).toBe('accepted');
+  });
+
+  it('a kind whose catalog validity sets no expiry (scholarships, CPA) is not voided by an uploaded expiry date; it still fades (findings5-rules #3)', () => {
+    const scholarship = (expiryDate?: string) =>
+      one(
+        item({
+          kind: 'national_scholarship',
+          issuer: 'Ministry of Education',
+          issueDate: '2023-10-01',
+          ...(expiryDate === undefined ? {} : { expiryDate }),
+          verification: { method: 'issuer_api', confidence: 0.95 },
+        }),
+      );
+    const without = scholarship();
+    expect(without.status).toBe('accepted');
+    // The end of the award year, as award letters and OCR commonly give it.
+    expect(scholarship('2024-09-30')).toEqual({ ...without, credentialId: expect.any(String) });
+    expect(one(item({ kind: 'cpa', issueDate: '2024-01-01', expiryDate: '2026-10-31' }))).toEqual({
+      ...one(item({ kind: 'cpa', issueDate: '2024-01-01' })),
+      credentialId: expect.any(String),
+    });
+    // The fade still applies: an older award is weaker.
+    const older = one(item({ kind: 'national_scholarship', issuer: 'Ministry of Education', issueDate: '2021-10-01', expiryDate: '2022-09-30' }));
+    expect(older.status).toBe('accepted');
+    expect(older.strength).toBeLessThan(without.strength);
+  });
+
+  it('law: for every kind without a catalog expiry, any uploaded expiry date leaves the assessment as it is without one', () => {
+    const noExpiry = [...defaultCatalog.values()].filter((k) => k.validity.expiresAfterMonths === undefined);
+    expect(noExpiry.map((k) => k.id)).toEqual(expect.arrayContaining(['national_scholarship', 'cpa', 'cet4']));
+    fc.assert(
+      fc.property(fc.constantFrom(...noExpiry), fc.integer({ min: -500, max: 3000 }), (spec, expiresIn) => {
+        const level = spec.scale.type === 'levels' ? { level: spec.scale.typical } : {};
+        const score = spec.scale.type === 'numeric' ? { score: spec.scale.typical } : { score: undefined };
+        const plain = item({
+          kind: spec.id,
+          issueDate: '2025-06-01',
+          ...score,
+          ...level,
+          verification: { method: spec.verificationMethods[0]!, confidence: 0.95 },
+        });
+        // On or after the issue date (2025-06-01 is 518 days before asOf); an expiry before issue is a schema error.
+        const expiryDate = format(addDays(parseISO('2026-11-01'), expiresIn), 'yyyy-MM-dd');
+        expect(one({ ...plain, expiryDate })).toEqual(one(plain));
+      }),
+      { seed: 20260601, numRuns: 100 },
+    );
   });
 
   it("expired: past the kind's validity (IELTS 24 months), valid up to and including the last day", () => {

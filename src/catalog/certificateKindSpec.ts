@@ -108,6 +108,15 @@ export const CertificateKindSpec = z
     scale: CertificateScale,
     validity: CertificateValidity,
     minHolderAgeAtIssue: z.number().int().min(0).max(100).describe('Youngest plausible holder age, in whole years, on the issue date'),
+    maxHolderAgeAtIssue: z
+      .number()
+      .int()
+      .min(0)
+      .max(120)
+      .optional()
+      .describe(
+        'Oldest plausible holder age, in whole years, on the issue date (scholarships: students); an upload issued later is refused and the kind is never suggested to someone older today. Default: no maximum',
+      ),
     signalWeight: z.number().gt(0).max(1).describe('How strong a signal the kind is at the top of its scale, in (0, 1]'),
     verificationMethods: z.array(VerificationMethod).min(1).max(6).describe('Methods accepted as proof of this kind'),
     dataCategory: DataCategory.optional().describe(
@@ -118,6 +127,9 @@ export const CertificateKindSpec = z
     const issue = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
     };
+    if (spec.maxHolderAgeAtIssue !== undefined && spec.maxHolderAgeAtIssue < spec.minHolderAgeAtIssue) {
+      issue(['maxHolderAgeAtIssue'], 'maxHolderAgeAtIssue must be at least minHolderAgeAtIssue');
+    }
     if (spec.verificationMethods.includes('self_declared')) {
       issue(['verificationMethods'], 'self_declared never counts on its own and cannot be an accepted method');
     }

@@ -44,6 +44,9 @@ function professional(
   };
 }
 
+/** The oldest plausible age at which a student is awarded a scholarship (a doctoral student included). */
+const SCHOLARSHIP_MAX_HOLDER_AGE = 35;
+
 function scholarship(id: string, en: string, zhHans: string, signalWeight: number, minHolderAgeAtIssue: number): CertificateKindSpecInput {
   return {
     id,
@@ -52,6 +55,8 @@ function scholarship(id: string, en: string, zhHans: string, signalWeight: numbe
     scale: { type: 'none' },
     validity: { fadeHalfLifeMonths: HONOUR_HALF_LIFE },
     minHolderAgeAtIssue,
+    // Scholarships are awarded to students: 35 covers doctoral students, so no genuine award is refused.
+    maxHolderAgeAtIssue: SCHOLARSHIP_MAX_HOLDER_AGE,
     signalWeight,
     verificationMethods: [...registryOrDocument],
   };

@@ -193,8 +193,9 @@ export interface Scorer<TInput = ApplicantInput> {
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policy: PolicyConfig;
   /**
-   * The certificate kinds this scorer assesses (its catalog, in catalog order), frozen: what an
-   * upload screen may offer, and what a what-if suggestion assumes (a preview assumes the kind's
+   * The certificate kinds this scorer assesses (its catalog, in catalog order, less the kinds whose
+   * data category the jurisdiction bans: an upload of one is rejected `banned_data_category`), frozen:
+   * what an upload screen may offer, and what a what-if suggestion assumes (a preview assumes the kind's
    * typical result verified by its first method in `verificationMethods`).
    */
   readonly certificateKinds: readonly CertificateKindSpec[];
@@ -512,7 +513,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     model: { id: model.id, sha256: model.sha256 },
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
-    certificateKinds: Object.freeze([...catalog.values()]),
+    certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(k.dataCategory ?? 'certificates'))),
     decide,
     async safeDecide(input, opts) {
       try {

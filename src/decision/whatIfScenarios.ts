@@ -100,7 +100,8 @@ function cacheFor(catalog: Catalog, minConfidence: number, asOf: string): (Cache
  * own id hash, carries no holder name, a constant credential id and document hash, the kind's
  * typical result and first method at a fixed confidence. So of the applicant, assessEvidence reads
  * only `asOf` (expiry, issue date, fade) and, through the plausible-age check, whether `asOf` falls
- * before the birth date plus the kind's minimum holder age. The key holds exactly those (with the
+ * before the birth date plus the kind's minimum holder age (the maximum age is checked before the
+ * cache: an applicant past it gets no what-if of the kind). The key holds exactly those (with the
  * catalog and confidence floor); a miss runs the real assessment on the real applicant.
  */
 function hypotheticalAssessment(
@@ -202,6 +203,10 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     // The plausible-age check of assessEvidence, on the same integer calendar dates, so the two never disagree.
     asOf ??= calendarDateOf(applicant.asOf);
     birth ??= calendarDateOf(applicant.birthDate);
+    // Too old to be awarded the kind today (a scholarship at 36): assessEvidence would refuse the
+    // preview's certificate (issued_after_plausible_age), so it is never suggested, never previewed.
+    // Skipped before the cache, whose key therefore never needs the maximum age.
+    if (spec.maxHolderAgeAtIssue !== undefined && asOf >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1))) continue;
     const tooYoung = asOf < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue);
     const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
     if (cached === null) continue;

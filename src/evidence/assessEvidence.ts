@@ -109,10 +109,18 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
 
     if (spec === undefined) reasons.add('unknown_kind');
     if (spec !== undefined && banned.has(spec.dataCategory ?? 'certificates')) reasons.add('banned_data_category');
-    if (e.expiryDate !== undefined && asOf > calendarDateOf(e.expiryDate)) reasons.add('expired');
-    if (spec?.validity.expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, spec.validity.expiresAfterMonths)) reasons.add('expired');
+    // Only a kind that expires (its catalog validity sets `expiresAfterMonths`) can expire: the
+    // earlier of the document's own expiry date and the kind's term counts. A kind that does not
+    // (scholarships, most qualifications) only fades; an expiry date on its upload (the end of an
+    // award year, as award letters and OCR give it) does not void it. An unknown kind keeps every reason.
+    const expiresAfterMonths = spec?.validity.expiresAfterMonths;
+    if ((spec === undefined || expiresAfterMonths !== undefined) && e.expiryDate !== undefined && asOf > calendarDateOf(e.expiryDate)) reasons.add('expired');
+    if (expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, expiresAfterMonths)) reasons.add('expired');
     if (issued > asOf) reasons.add('issued_in_future');
     if (spec !== undefined && issued < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');
+    // Older than the maximum on the issue date: on or after the birthday after that age.
+    if (spec?.maxHolderAgeAtIssue !== undefined && issued >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1)))
+      reasons.add('issued_after_plausible_age');
 
     const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);

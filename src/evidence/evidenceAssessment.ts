@@ -9,6 +9,8 @@ export type EvidenceReasonCode =
   | 'expired'
   | 'issued_in_future'
   | 'issued_before_plausible_age'
+  // Issued when the holder was older than the kind's maxHolderAgeAtIssue (a scholarship awarded at 40).
+  | 'issued_after_plausible_age'
   | 'score_off_scale'
   | 'level_unknown'
   // A score for a kind graded by level or pass/fail, or a level for a scored or pass/fail kind.

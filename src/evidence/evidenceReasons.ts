@@ -13,6 +13,10 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
     en: 'The holder would have been too young to obtain this certificate on its issue date.',
     zhHans: '按发证日期计算,持证人当时年龄低于该证书的最低可能年龄。',
   },
+  issued_after_plausible_age: {
+    en: 'The holder would have been older than anyone awarded this certificate on its issue date.',
+    zhHans: '按发证日期计算,持证人当时年龄高于该证书的最高可能年龄。',
+  },
   score_off_scale: { en: "The score is not a possible result on this certificate's scale.", zhHans: '分数不在该证书的有效分数范围内。' },
   level_unknown: { en: 'The level is not one this certificate awards.', zhHans: '该证书没有此等级。' },
   reading_not_on_scale: {

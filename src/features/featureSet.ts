@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
 
 /**
@@ -69,7 +70,9 @@ const DeclaredFeature = z.looseObject({
 /**
  * Declares the features a scorer computes and the lender attributes they read, checked once:
  * names unique and snake case, kinds, categories for categorical features, and for a lender's
- * own features a data category and reason texts in English and Simplified Chinese. Attributes
+ * own features a data category and reason texts in English and Simplified Chinese, and no feature
+ * named for a protected characteristic (`sex_male`, `isfemale`, `blood_group`: code
+ * `protected_characteristic`, whatever `dataCategory` it declares). Attributes
  * are validated by the lender's zod schemas, strictly: undeclared keys are still refused.
  *
  * @throws ValidationError naming every bad declaration
@@ -110,6 +113,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
+    issues.push(...protectedNameIssues([d.name], () => at('name')));
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)

@@ -103,6 +103,7 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  * holder's (duplicate-free) evidence; an invalid one is rejected with the reason codes in
  * `evidenceRejectionReasons` and, on otherwise valid evidence, no other:
  * - `'expired'`: its card expiry date has passed, or its kind's validity (IELTS: 24 months) has run out;
+ *   only kinds that expire (catalog `validity.expiresAfterMonths`) can be drawn expired;
  * - `'off_scale'`: a score outside the kind's range or between its steps (IELTS 7.25), or an unknown level;
  * - `'duplicate'`: repeats an item the holder already has (same document, same credential, or both);
  * - `'holder_mismatch'`: the issuer's record names someone else.

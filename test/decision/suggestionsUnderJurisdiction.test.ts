@@ -27,6 +27,20 @@ describe('suggestions under a jurisdiction that bans a data category', () => {
     }
   });
 
+  it('scorer.certificateKinds (the upload-screen list) leaves out banned-category kinds; the default policy lists the whole catalog (findings5-rules #4)', async () => {
+    const listed = eu.certificateKinds.map((k) => k.id);
+    expect(listed).not.toContain('creator_followers');
+    for (const kind of bannedKinds) expect(listed).not.toContain(kind);
+    expect(listed).toEqual([...defaultCatalog.values()].map((k) => k.id).filter((id) => !bannedKinds.includes(id)));
+    expect(Object.isFrozen(eu.certificateKinds)).toBe(true);
+    const cn = await createScorer();
+    try {
+      expect(cn.certificateKinds.map((k) => k.id)).toEqual([...defaultCatalog.keys()]);
+    } finally {
+      await cn.close();
+    }
+  });
+
   it('law suggestions_come_true holds on an eu-ccd2 scorer', async () => {
     await creditLaws.suggestions_come_true.check({ scorer: eu }, { numRuns: 10, scorerNumRuns: 15, seed: 7, segment: 'gig_worker' });
   });

@@ -34,6 +34,10 @@ function laterOf(a: string, b: string): string {
   return a > b ? a : b;
 }
 
+function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
 function windowOrUndefined(earliest: string, latest: string): DateWindow | undefined {
   return daysBetween(earliest, latest) >= 0 ? { earliest, latest } : undefined;
 }
@@ -48,7 +52,10 @@ export function validIssueWindow(spec: CertificateKindSpec, birthDate: string, a
   let earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(asOf, -MAX_CERTIFICATE_AGE_YEARS * 365));
   const months = spec.validity.expiresAfterMonths;
   if (months !== undefined) earliest = laterOf(earliest, shiftIsoDate(asOf, -months * SHORTEST_MONTH_DAYS));
-  return windowOrUndefined(earliest, asOf);
+  // A kind with a maximum holder age (scholarships) is issued before the birthday after that age.
+  const max = spec.maxHolderAgeAtIssue;
+  const latest = max === undefined ? asOf : earlierOf(asOf, shiftIsoDate(toIsoDate(addYears(parseISO(birthDate), max + 1)), -1));
+  return windowOrUndefined(earliest, latest);
 }
 
 /** Issue dates old enough that the kind's own validity period has run out by `asOf`. */
@@ -60,8 +67,12 @@ export function expiredIssueWindow(spec: CertificateKindSpec, birthDate: string,
   return windowOrUndefined(earliest, latest);
 }
 
-/** Issue dates that leave room for a card expiry date strictly before `asOf`. */
+/**
+ * Issue dates that leave room for a card expiry date strictly before `asOf`; none for a kind that
+ * does not expire (no `expiresAfterMonths`), whose uploaded expiry date never voids it.
+ */
 export function cardExpiryIssueWindow(spec: CertificateKindSpec, birthDate: string, asOf: string): DateWindow | undefined {
+  if (spec.validity.expiresAfterMonths === undefined) return undefined;
   const earliest = laterOf(earliestPlausibleIssue(spec, birthDate), shiftIsoDate(asOf, -MAX_CERTIFICATE_AGE_YEARS * 365));
   return windowOrUndefined(earliest, shiftIsoDate(asOf, -1));
 }

@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
-import { protectedCharacteristicOf } from './protectedCharacteristic.js';
+import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { inferColumnKind, isMissingCell, missingTokenSet, parseNumericCell, type ColumnKind } from './columnKind.js';
 import type { CsvTable } from './parseCsv.js';
 

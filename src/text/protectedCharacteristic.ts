@@ -1,0 +1,263 @@
+/**
+ * The guard against protected characteristics as model inputs, whatever the column or feature is
+ * called: `sex_male`, `gender.F`, `Personal.Female.Single`, `isfemale`, `bloodgroup`, `MaritalStatus`,
+ * `religion_code`, `民族`, `婚否`. One implementation for the trainer (columns of training data), the
+ * feature set (a lender's own features) and the model importer (a foreign model's inputs).
+ *
+ * A name is split into words (separators, camelCase, digits). A word run together from several
+ * (`isfemale`, `ethnicgroup`, `nationalorigin`) is segmented into known tokens: the protected
+ * synonyms and a short list of harmless glue (`is`, `has`, `flag`, `code`, `group`, `type`,
+ * `status`, `num`, ...). A word is only read as tokens when it splits into known tokens with
+ * nothing left over, so `international` (no `inter` token) never yields `nation`, and `mandate`
+ * (no `date` token) never yields `man`. Each token, and each pair of neighbouring tokens read
+ * together (`blood`+`group`, `skin`+`colour`, `national`+`origin`, `face`+`id`,
+ * `partner`+`status`), is looked up in a curated synonym list. Chinese names are matched by the
+ * characters they contain, after taking out harmless words that contain them (`子女`, children).
+ */
+
+/** The characteristic a synonym names. */
+export type ProtectedCharacteristic =
+  | 'sex'
+  | 'marital_status'
+  | 'religion'
+  | 'ethnicity'
+  | 'nationality'
+  | 'pregnancy'
+  | 'health'
+  | 'genetic'
+  | 'biometric'
+  | 'sexual_orientation'
+  | 'political_opinion';
+
+// Words (and pairs of words written together) that name a protected characteristic.
+const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
+  sex: ['sex', 'gender', 'gndr', 'transgender', 'male', 'female', 'males', 'females', 'man', 'woman', 'men', 'women', 'masculine', 'feminine', 'boy', 'girl'],
+  marital_status: [
+    'marital',
+    'marriage',
+    'married',
+    'unmarried',
+    'divorced',
+    'divorce',
+    'widowed',
+    'widow',
+    'widower',
+    'spouse',
+    'husband',
+    'wife',
+    'maritalstatus',
+    'partnerstatus',
+    'civilstatus',
+    'relationshipstatus',
+    'cohabiting',
+  ],
+  religion: ['religion', 'religious', 'faith', 'church', 'mosque', 'buddhist', 'muslim', 'christian', 'catholic', 'hindu', 'jewish', 'atheist'],
+  ethnicity: ['ethnicity', 'ethnic', 'race', 'racial', 'minzu', 'uyghur', 'tibetan', 'caste', 'minority', 'skincolour', 'skincolor', 'skintone'],
+  nationality: ['nation', 'nationality', 'citizenship', 'citizen', 'hukou', 'immigrant', 'immigration', 'nationalorigin', 'countryoforigin'],
+  pregnancy: ['pregnancy', 'pregnant', 'maternity'],
+  health: ['health', 'disease', 'illness', 'medical', 'diagnosis', 'disability', 'disabled', 'handicap', 'cancer', 'hiv'],
+  genetic: ['gene', 'genes', 'genetic', 'genetics', 'genome', 'genomic', 'genotype', 'dna'],
+  biometric: [
+    'fingerprint',
+    'fingerprints',
+    'bloodtype',
+    'bloodgroup',
+    'biometric',
+    'biometrics',
+    'iris',
+    'retina',
+    'voiceprint',
+    'faceprint',
+    'palmprint',
+    'faceid',
+    'facerecognition',
+    'facescan',
+    'facetemplate',
+  ],
+  sexual_orientation: ['sexualorientation', 'sexuality', 'sexual', 'lgbt', 'lgbtq', 'gay', 'lesbian', 'homosexual', 'bisexual'],
+  political_opinion: ['political', 'politicalaffiliation'],
+};
+
+/**
+ * Harmless words a protected synonym is glued to in column names (`isfemale`, `ethnicgroup`,
+ * `genotype_code`), and the halves of protected pairs (`blood`+`group`, `national`+`origin`). They
+ * only let a run-together word be segmented; on their own they name nothing.
+ */
+const GLUE = [
+  'is',
+  'has',
+  'was',
+  'flag',
+  'code',
+  'group',
+  'type',
+  'status',
+  'num',
+  'no',
+  'id',
+  'cd',
+  'ind',
+  'indicator',
+  'cat',
+  'category',
+  'class',
+  'value',
+  'val',
+  'level',
+  'info',
+  'history',
+  'affiliation',
+  'applicant',
+  'borrower',
+  'customer',
+  'client',
+  'person',
+  'personal',
+  'self',
+  'main',
+  'primary',
+  'of',
+  'white',
+  'black',
+  'asian',
+  'blood',
+  'skin',
+  'colour',
+  'color',
+  'tone',
+  'national',
+  'country',
+  'origin',
+  'face',
+  'voice',
+  'finger',
+  'palm',
+  'print',
+  'recognition',
+  'scan',
+  'template',
+  'partner',
+  'civil',
+  'relationship',
+  'financial',
+  'orientation',
+];
+
+// Chinese terms, matched as substrings. A bare 男 or 女 names sex; 婚 marriage (婚否, 已婚, 离婚).
+const CHINESE: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
+  sex: ['性别', '男', '女'],
+  marital_status: ['婚', '配偶', '离异', '丧偶'],
+  religion: ['宗教', '信仰'],
+  ethnicity: ['民族', '种族', '肤色'],
+  nationality: ['国籍', '户籍', '籍贯'],
+  pregnancy: ['怀孕', '孕'],
+  health: ['疾病', '病史', '健康', '残疾'],
+  genetic: ['基因', '遗传'],
+  biometric: ['指纹', '血型', '声纹', '人脸', '面部', '虹膜', '掌纹'],
+  sexual_orientation: ['性取向', '同性恋'],
+  political_opinion: ['政治', '党派'],
+};
+// Harmless words holding a protected character: 子女/儿女 are children (a dependants count), 财务健康
+// financial health.
+const CHINESE_HARMLESS = ['子女', '儿女', '财务健康'];
+
+// Word pairs that read as something else: "financial health" is not health data.
+const NOT_PROTECTED_PAIRS = new Set(['financialhealth']);
+
+const byWord = new Map<string, ProtectedCharacteristic>();
+for (const [c, words] of Object.entries(WORDS) as [ProtectedCharacteristic, readonly string[]][]) for (const w of words) byWord.set(w, c);
+const TOKENS = new Set<string>([...byWord.keys(), ...GLUE]);
+const LONGEST_TOKEN = Math.max(...[...TOKENS].map((t) => t.length));
+
+/** The words of a column name: NFKC, camelCase and digits split, lower case, separators dropped. */
+export function columnWords(name: string): string[] {
+  return name
+    .normalize('NFKC')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * `word` split into known tokens with nothing left over, in the fewest tokens (ties: the longer
+ * first token); `[word]` when it is a token itself or splits into none.
+ */
+function segment(word: string): string[] {
+  if (TOKENS.has(word)) return [word];
+  // best[i]: the fewest-token split of word.slice(i), or undefined when there is none.
+  const best: (string[] | undefined)[] = new Array(word.length + 1);
+  best[word.length] = [];
+  for (let i = word.length - 1; i >= 0; i--) {
+    for (let end = Math.min(word.length, i + LONGEST_TOKEN); end >= i + 2; end--) {
+      const rest = best[end];
+      const head = word.slice(i, end);
+      if (rest === undefined || !TOKENS.has(head)) continue;
+      if (best[i] === undefined || rest.length + 1 < best[i]!.length) best[i] = [head, ...rest];
+    }
+  }
+  return best[0] ?? [word];
+}
+
+/**
+ * The protected characteristic a column or feature name refers to, or `null`. Single letters
+ * (`gender.F`) need the word before them to be the characteristic itself, which it then is.
+ *
+ * @example protectedCharacteristicOf('Personal.Female.Single') // 'sex'
+ * @example protectedCharacteristicOf('isfemale') // 'sex'
+ * @example protectedCharacteristicOf('blood_group') // 'biometric'
+ * @example protectedCharacteristicOf('income_rmb') // null
+ * @example protectedCharacteristicOf('international_transfers') // null
+ */
+export function protectedCharacteristicOf(name: string): ProtectedCharacteristic | null {
+  let chinese = name.normalize('NFKC');
+  for (const harmless of CHINESE_HARMLESS) chinese = chinese.split(harmless).join(' ');
+  for (const [c, terms] of Object.entries(CHINESE) as [ProtectedCharacteristic, readonly string[]][]) {
+    if (terms.some((t) => chinese.includes(t))) return c;
+  }
+  const tokens = columnWords(name).flatMap(segment);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i] as string;
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (prev !== undefined && NOT_PROTECTED_PAIRS.has(prev + w)) continue;
+    if (next !== undefined && NOT_PROTECTED_PAIRS.has(w + next)) continue;
+    if (next !== undefined) {
+      const pair = byWord.get(w + next);
+      if (pair !== undefined) return pair;
+      const third = tokens[i + 2];
+      const triple = third === undefined ? undefined : byWord.get(w + next + third);
+      if (triple !== undefined) return triple;
+    }
+    const hit = byWord.get(w);
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
+/** One refused name: where it is, the stable code and a message naming it and the characteristic. */
+export interface ProtectedNameIssue {
+  readonly path: (string | number)[];
+  readonly code: 'protected_characteristic';
+  readonly message: string;
+}
+
+/**
+ * An issue for each name that names a protected characteristic (a lender's feature, an imported
+ * model's input), at `pathOf(index)`: such a feature is never a model input, whatever data
+ * category it is declared under.
+ */
+export function protectedNameIssues(names: readonly string[], pathOf: (index: number) => (string | number)[], what = 'feature'): ProtectedNameIssue[] {
+  const issues: ProtectedNameIssue[] = [];
+  names.forEach((name, i) => {
+    const characteristic = protectedCharacteristicOf(name);
+    if (characteristic !== null)
+      issues.push({
+        path: pathOf(i),
+        code: 'protected_characteristic',
+        message: `${what} "${name}" names a protected characteristic (${characteristic}) and is never a model input, whatever its data category`,
+      });
+  });
+  return issues;
+}
