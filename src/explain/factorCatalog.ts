@@ -22,7 +22,8 @@ export interface FactorEntry {
 export const factorCatalog: Readonly<Record<FeatureFactor, FactorEntry>> = deepFreeze({
   income: {
     label: { en: 'Income and its verification', zhHans: '收入及其核验' },
-    raisesRisk: { en: 'Verified monthly income is low for the limit requested', zhHans: '经核验的月收入相对所申请额度偏低' },
+    // Said whether or not a limit was requested, and for either part of the factor (the level, or how far it was verified).
+    raisesRisk: { en: 'Monthly income is low or not fully verified', zhHans: '月收入偏低或核验不充分' },
     lowersRisk: { en: 'Verified income supports a higher limit', zhHans: '经核验的收入支持更高额度' },
   },
   stability: {
