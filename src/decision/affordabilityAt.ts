@@ -11,27 +11,33 @@ import type { Decision } from './decision.js';
  * held line, a reduction or a person's review sealed the figures of the limit the policy worked
  * out, so a customer who lowered 17,100 RMB to 5,000 was told the line costs 1,517.05 RMB a month.
  * Nothing moves for a limit of 0 (a decline keeps the figures that show why the product minimum
- * fails). The APR in basis points is the one pricing used, recovered from the billed daily rate
- * (see priceApr), so the payment is the one a decision at `limit` would compute.
+ * fails).
+ *
+ * @param aprBp the APR in basis points pricing used (priceApr's `aprBp`; {@link aprBpOf} for a sealed decision)
  */
 export function affordabilityAt(
-  d: Pick<Decision, 'affordability' | 'apr' | 'dailyRate'>,
+  affordability: Decision['affordability'],
   limit: number,
+  aprBp: number,
   policy: Pick<PolicyConfig, 'affordability'>,
 ): Decision['affordability'] {
-  if (limit <= 0) return d.affordability;
-  const payment = monthlyPayment(limit, aprBpOf(d), policy.affordability.termMonths);
-  const delta = payment - d.affordability.monthlyPayment;
-  if (delta === 0) return d.affordability;
-  const checks = d.affordability.checks.map((c) => {
+  if (limit <= 0) return affordability;
+  const payment = monthlyPayment(limit, aprBp, policy.affordability.termMonths);
+  const delta = payment - affordability.monthlyPayment;
+  if (delta === 0) return affordability;
+  const checks = affordability.checks.map((c) => {
     const value = c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value;
     return { ...c, value, pass: c.comparison === 'at_least' ? value >= c.threshold : value <= c.threshold };
   });
-  return { ...d.affordability, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
+  return { ...affordability, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
 }
 
-/** The APR in basis points pricing used for a decision's payments (priceApr's `aprBp`), from what the decision carries. */
-function aprBpOf(d: Pick<Decision, 'apr' | 'dailyRate'>): number {
+/**
+ * The APR in basis points pricing used for a sealed decision's payments (priceApr's `aprBp`),
+ * recovered from what the decision carries: the billed daily rate, and the disclosed APR when fees
+ * make it differ from daily x 365. The same expressions as priceApr, so the same double.
+ */
+export function aprBpOf(d: Pick<Decision, 'apr' | 'dailyRate'>): number {
   const dailyNanos = Math.round(d.dailyRate * NANOS);
   const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
   return d.apr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : d.apr * 10_000;

@@ -259,6 +259,16 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
       { healthyLimit, overBudgetMonths },
     );
+    const tested = {
+      pass: main.affordability.pass,
+      monthlyPayment: main.affordability.monthlyPayment,
+      capacity: main.affordabilityCapacity,
+      checks: main.affordability.checks,
+    };
+    // The figures of the line the decision sets (a held line, a line kept above what the policy
+    // works out today), not of the limit the policy tested; moved only when the two differ.
+    const affordability =
+      grantedLimit > 0 && grantedLimit !== main.affordability.limit ? affordabilityAt(tested, grantedLimit, main.pricing.aprBp, ctx.policy) : tested;
     const audit = buildAudit(
       {
         applicantId: applicant.id,
@@ -306,22 +316,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         grade: main.grade,
         bindingConstraint,
         caps: main.caps,
-        // The figures of the line the decision sets (a held line, a line kept above what the policy
-        // works out today), not of the limit the policy worked out.
-        affordability: affordabilityAt(
-          {
-            apr: main.apr,
-            dailyRate: main.dailyRate,
-            affordability: {
-              pass: main.affordability.pass,
-              monthlyPayment: main.affordability.monthlyPayment,
-              capacity: main.affordabilityCapacity,
-              checks: main.affordability.checks,
-            },
-          },
-          grantedLimit,
-          ctx.policy,
-        ),
+        affordability,
         evidence: plan.main.report.items.map(({ credentialId, category, scaleValue, ...item }) => ({
           ...item,
           ...(category === undefined ? {} : { category }),

@@ -11,7 +11,7 @@ import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
-import { affordabilityAt } from './affordabilityAt.js';
+import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
@@ -199,7 +199,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       limit,
       previousLimit,
       lineAction,
-      affordability: affordabilityAt(decision, limit, policy),
+      affordability: affordabilityAt(decision.affordability, limit, aprBpOf(decision), policy),
       // The budget assistant's offer follows the line the person left on file.
       health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health) },
       policyReasons: codes,

@@ -7,7 +7,7 @@ import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principa
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
-import { affordabilityAt } from './affordabilityAt.js';
+import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -60,7 +60,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       previousLimit: line,
       bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
       caps: { ...prior.caps, self_cap: cap },
-      affordability: affordabilityAt(prior, limit, env.policy),
+      affordability: affordabilityAt(prior.affordability, limit, aprBpOf(prior), env.policy),
       controls: { selfSetCap: cap },
       // A customer still over budget keeps being offered a lower line, on the line they now hold.
       health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health) },
