@@ -163,6 +163,11 @@ export const CertificateKindSpec = z
   });
 /** One kind of certificate evidence, validated (what the catalog holds). */
 export type CertificateKindSpec = z.infer<typeof CertificateKindSpec>;
+
+/** The category of personal data a kind draws on: its own, or `certificates` (the default every rule reads the same). */
+export function kindDataCategory(spec: Pick<CertificateKindSpec, 'dataCategory'>): DataCategory {
+  return spec.dataCategory ?? 'certificates';
+}
 /** One kind of certificate evidence, as a lender writes it. */
 export type CertificateKindSpecInput = z.input<typeof CertificateKindSpec>;
 

@@ -1,5 +1,5 @@
 import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
-import type { CertificateKindSpec, CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import { kindDataCategory, type CertificateKindSpec, type CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -513,7 +513,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     model: { id: model.id, sha256: model.sha256 },
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
-    certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(k.dataCategory ?? 'certificates'))),
+    certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
     decide,
     async safeDecide(input, opts) {
       try {

@@ -256,10 +256,6 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   // The line before the contest is the one the contested decision left on file (its proposal, if
   // it only proposed, granted nothing); the contested terms stay the proposal.
   const previousLimit = lineOnFileAfter(decision, env.policy.limits.roundingStep);
-  const lineOnFile = lineOnFileAfter(
-    { lineAction: 'review', limit: decision.limit, previousLimit, controls: decision.controls },
-    env.policy.limits.roundingStep,
-  );
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -268,7 +264,8 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       outcome: 'refer',
       lineAction: 'review',
       previousLimit,
-      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health) },
+      // A contest only proposes: the line on file stays the one before it, and so does the offer's.
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health) },
       policyReasons: codes,
       contributions,
       reasons: principalReasons(

@@ -1,4 +1,4 @@
-import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { kindDataCategory, type CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import { addCalendarMonths } from '../dates/addCalendarMonths.js';
@@ -199,7 +199,7 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     const { spec, platformOnly } = kinds[k] as KindEntry;
     if ((platformOnly && !platformWorker) || holds(items, spec.id)) continue;
     // A kind in a category the jurisdiction bans is rejected on upload: never suggested, never previewed.
-    if (banned.has(spec.dataCategory ?? 'certificates')) continue;
+    if (banned.has(kindDataCategory(spec))) continue;
     // The plausible-age check of assessEvidence, on the same integer calendar dates, so the two never disagree.
     asOf ??= calendarDateOf(applicant.asOf);
     birth ??= calendarDateOf(applicant.birthDate);

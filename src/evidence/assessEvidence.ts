@@ -4,6 +4,7 @@ import { monthsBetween } from '../dates/monthsBetween.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { readScale } from '../catalog/readScale.js';
+import { kindDataCategory } from '../catalog/certificateKindSpec.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
@@ -108,7 +109,7 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     const issued = calendarDateOf(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
-    if (spec !== undefined && banned.has(spec.dataCategory ?? 'certificates')) reasons.add('banned_data_category');
+    if (spec !== undefined && banned.has(kindDataCategory(spec))) reasons.add('banned_data_category');
     // Only a kind that expires (its catalog validity sets `expiresAfterMonths`) can expire: the
     // earlier of the document's own expiry date and the kind's term counts. A kind that does not
     // (scholarships, most qualifications) only fades; an expiry date on its upload (the end of an
