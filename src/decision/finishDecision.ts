@@ -255,10 +255,14 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
       -LIMIT_HISTORY_KEPT,
     );
-    const lowerLimitOffer = lowerLimitOfferOn(
-      lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
-      { healthyLimit, overBudgetMonths },
-    );
+    // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
+    const lowerLimitOffer =
+      overBudgetMonths === null
+        ? null
+        : lowerLimitOfferOn(lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep), {
+            healthyLimit,
+            overBudgetMonths,
+          });
     const tested = {
       pass: main.affordability.pass,
       monthlyPayment: main.affordability.monthlyPayment,
