@@ -6,7 +6,7 @@ import { openScorer } from './openScorer.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { readJsonInput } from './readJsonInput.js';
+import { readJsonInput, refuseWithApplicantFaults } from './readJsonInput.js';
 import { reportCliError } from './reportCliError.js';
 import { summarizeDecision } from './summarizeDecision.js';
 
@@ -51,9 +51,10 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const noticeFormat = values['notice-format'] ?? 'text';
     if (noticeFormat !== 'text' && noticeFormat !== 'json') throw new UsageError(`--notice-format must be text or json, got "${noticeFormat}"`);
     if (values['notice-format'] !== undefined && values.notice !== true) throw new UsageError('--notice-format needs --notice');
-    const applicant = await readJsonInput(file, io);
+    const { value: applicant, refusal } = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
+      if (refusal !== undefined) throw await refuseWithApplicantFaults(refusal, applicant, scorer);
       // The scorer validates with its own feature set (lender attributes included).
       const decision = await scorer.decide(applicant as ApplicantInput);
       if (values.notice === true) {

@@ -7,7 +7,7 @@ import { formatTable } from './formatTable.js';
 import { openScorer } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { readJsonInput } from './readJsonInput.js';
+import { readJsonInput, refuseWithApplicantFaults } from './readJsonInput.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Help text of `creditlift suggest`. */
@@ -38,9 +38,10 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     if (file === undefined) throw new UsageError('missing FILE.json (use "-" for standard input)');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     const top = intOption(values.top, 'top', 5, 100);
-    const applicant = await readJsonInput(file, io);
+    const { value: applicant, refusal } = await readJsonInput(file, io);
     const scorer = await openScorer(values);
     try {
+      if (refusal !== undefined) throw await refuseWithApplicantFaults(refusal, applicant, scorer);
       // The scorer validates with its own feature set (lender attributes included).
       const s = await scorer.suggest(applicant as ApplicantInput, { top });
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);

@@ -5,8 +5,15 @@ import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js
 import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE } from './impreciseNumbers.js';
 import { type JsonTextVisitor, scanJsonText } from './scanJsonText.js';
 
-/** What {@link parseStrictJson} made of a text: its value, or every issue that refuses it (at least one). */
-export type StrictJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+/**
+ * What {@link parseStrictJson} made of a text: its value, or every issue that refuses it (at least
+ * one). A refused text that is JSON still carries the value JSON.parse read (`parsed`), so a reader
+ * can also name the faults the record's schema finds in it, instead of naming them only once the
+ * text is mended.
+ */
+export type StrictJson =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[]; readonly parsed?: { readonly value: unknown } };
 
 /**
  * `JSON.parse` for text from a file, refusing what JSON.parse would read silently altered, each
@@ -62,5 +69,5 @@ export function parseStrictJson(text: string): StrictJson {
   };
   scanJsonText(text, visit);
   if (found > MAX_ISSUES) issues.push({ path: [], code: 'too_many_issues', message: `more than ${MAX_ISSUES} problems; the first ${MAX_ISSUES} are listed` });
-  return { ok: false, issues };
+  return { ok: false, issues, parsed: { value } };
 }

@@ -11,7 +11,7 @@ import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
+import { decidable, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
@@ -87,7 +87,8 @@ export async function monitorApplicants(o: {
         records++;
         if (!r.ok) {
           errors++;
-          await o.onError?.({ line: r.line, error: r.error });
+          const checked = r.check === undefined ? undefined : results[k++];
+          await o.onError?.({ line: r.line, error: checked === undefined ? r.error : refusalWithFaults(r, checked.ok ? undefined : checked.error) });
           continue;
         }
         const got = results[k++];

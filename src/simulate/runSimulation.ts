@@ -3,7 +3,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { CreditliftError } from '../errors/creditliftError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import { decidable, type InputRecord } from '../cli/score/inputRecord.js';
+import { decidable, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
 import { decisionFacts, type Outcome } from './decisionFacts.js';
@@ -185,7 +185,12 @@ async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch,
   }
   let k = 0;
   return batch.map((record): Taken => {
-    if (!record.ok) return { record };
+    if (!record.ok) {
+      if (record.check === undefined) return { record };
+      // The baseline's schema names the applicant's other faults (the candidate runs the same inputs).
+      const checked = b[k++] as BatchResult;
+      return { record: { ...record, error: refusalWithFaults(record, checked.ok ? undefined : checked.error) } };
+    }
     const i = k++;
     const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult };
     if (!taken.baseline.ok || !taken.candidate.ok) return taken;

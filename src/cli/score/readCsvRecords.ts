@@ -99,7 +99,8 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
     const ledger = cell.trim() === '' ? undefined : readCsvLedgerCell(cell);
     // What the cells would have hidden (a repeated key in a JSON cell or the ledger), all at once.
     const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues)];
-    if (hidden.length > 0) return refusedRecord(t.line, hidden);
+    // The applicant still goes to the decider's schema, so the refusal names its other faults too.
+    if (hidden.length > 0) return refusedRecord(t.line, hidden, ledger?.ok === true ? { value, limitHistory: ledger.value, at: [] } : { value, at: [] });
     return ledger?.ok === true ? { line: t.line, ok: true, value, limitHistory: ledger.value } : { line: t.line, ok: true, value };
   }
 

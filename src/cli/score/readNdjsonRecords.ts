@@ -1,6 +1,6 @@
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
-import { readRecordEnvelope } from './recordEnvelope.js';
+import { isEnvelope, readRecordEnvelope } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
 import type { TextLine } from './splitLines.js';
 
@@ -32,15 +32,23 @@ function readNdjsonLine({ line, text, truncated, invalidByteOffset }: TextLine):
   // Not JSON: the line is unreadable (the message keeps the input out). Repeated keys: each one is
   // its own issue at its own path.
   const read = parseStrictJson(text);
-  if (!read.ok) {
+  if (!read.ok && read.parsed === undefined) {
     const [first] = read.issues;
-    return read.issues.length === 1 && first?.code === 'invalid_json' ? unreadableRecord(line, first.code, first.message) : refusedRecord(line, read.issues);
+    return first !== undefined && first.code === 'invalid_json' ? unreadableRecord(line, first.code, first.message) : refusedRecord(line, read.issues);
   }
-  const value = read.value;
+  const value = read.ok ? read.value : read.parsed?.value;
   const deep = recordTooDeep(value);
   if (deep !== undefined) return refusedRecord(line, [deep]);
   const envelope = readRecordEnvelope(value);
-  if (!envelope.ok) return refusedRecord(line, envelope.issues);
+  // Refused by the reader or its envelope: the applicant still goes to the decider's schema, so
+  // the refusal names its other faults too (see refusalWithFaults).
+  const readerIssues = read.ok ? [] : read.issues;
+  if (!envelope.ok || readerIssues.length > 0) {
+    const at = isEnvelope(value) ? ['applicant'] : [];
+    const limitHistory = envelope.ok ? envelope.limitHistory : undefined;
+    const check = limitHistory === undefined ? { value: envelope.applicant, at } : { value: envelope.applicant, limitHistory, at };
+    return refusedRecord(line, [...readerIssues, ...(envelope.ok ? [] : envelope.issues)], check);
+  }
   return envelope.limitHistory === undefined
     ? { line, ok: true, value: envelope.applicant }
     : { line, ok: true, value: envelope.applicant, limitHistory: envelope.limitHistory };

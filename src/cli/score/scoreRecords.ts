@@ -2,7 +2,7 @@ import type { BatchResult } from '../../decision/createScorer.js';
 import { toJsonResult, type BatchResultJson } from '../../parallel/batchResultJson.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecideRecords } from './batchDecider.js';
-import { decidable, type InputRecord } from './inputRecord.js';
+import { decidable, type InputRecord, refusalWithFaults } from './inputRecord.js';
 import type { OutputLine } from './outputLine.js';
 import { countDecision, countRejection, emptyScoreSummary, type ScoreSummary } from './scoreSummary.js';
 
@@ -102,7 +102,11 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
     throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;
   return records.map((r): OutputLine => {
-    if (!r.ok) return { line: r.line, error: r.error };
+    if (!r.ok) {
+      if (r.check === undefined) return { line: r.line, error: r.error };
+      const checked = results[k++] as BatchResult | BatchResultJson;
+      return { line: r.line, error: refusalWithFaults(r, checked.ok ? undefined : checked.error) };
+    }
     const got = results[k++] as BatchResult | BatchResultJson;
     const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
     if (!result.ok) return { line: r.line, error: result.error };
