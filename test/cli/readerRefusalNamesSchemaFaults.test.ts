@@ -16,7 +16,7 @@ import { loadModel } from '../../src/model/loadModel.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { monitorApplicants } from '../../src/monitor/runMonitor.js';
 import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
-import { runSimulation } from '../../src/simulate/runSimulation.js';
+import { runSimulation, type SimulationArm } from '../../src/simulate/runSimulation.js';
 import { captureIo } from './fakeDecider.js';
 
 const scratch = new URL('../../.tmp/', import.meta.url).pathname;
@@ -117,8 +117,8 @@ describe('a record its reader refuses also names its schema faults', () => {
     const book = () => readAll([JSON.stringify(applicant), repeatAndBadValue()].join('\n'));
 
     it('simulate: the refused record is an input error naming both; nothing lost', async () => {
-      const arm = {
-        decide: (r: unknown[], h: never) => scorer.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
+      const arm: SimulationArm = {
+        decide: (r, h) => scorer.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
         assumptions: portfolioAssumptions(scorer.policy),
       };
       const errors: { line: number; arm: string; error: { issues?: readonly { path: readonly (string | number)[]; code: string }[] } }[] = [];
