@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CreditliftError, type CreditliftErrorCode, type CreditliftErrorData } from './creditliftError.js';
 import { addBrand, BRAND_NAME } from './errorBrand.js';
+import { protectedCharacteristicOf } from '../text/protectedCharacteristic.js';
 import { truncateForMessage } from './truncateForMessage.js';
 import type { ValidationIssueCode } from './validationIssueCode.js';
 
@@ -99,30 +100,14 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * Keys that name a protected characteristic. They are never model inputs, and a caller who sends
- * one is told so explicitly rather than with a generic "unknown key".
+ * True when a key names a protected characteristic: `gender`, `Marital_Status`, `isFemale`,
+ * `blood_group`, `民族`... They are never model inputs, and a caller who sends one is told so
+ * explicitly rather than with a generic "unknown key". The one matcher the trainer, lender feature
+ * sets and model imports use (protectedCharacteristic.ts), so an input is refused as protected
+ * under every name a feature would be.
  */
-const PROTECTED_KEYS = new Set([
-  'gender',
-  'sex',
-  'ethnicity',
-  'ethnic',
-  'race',
-  'nationality',
-  'religion',
-  'faith',
-  'maritalstatus',
-  'marital',
-  'pregnancy',
-  'disability',
-  'sexualorientation',
-  'politicalaffiliation',
-  'hukou',
-]);
-
-/** True when a key names a protected characteristic (case- and separator-insensitive). */
 export function isProtectedKey(key: string): boolean {
-  return PROTECTED_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, ''));
+  return protectedCharacteristicOf(key) !== null;
 }
 
 function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
