@@ -43,6 +43,7 @@ export { evidenceReasons, evidenceReasonCodes } from './evidence/evidenceReasons
 // Features and the model.
 export { featureDefinitions, type FeatureDefinition, type FeatureFactor, type FeatureReasons, type FeatureText } from './features/featureDefinitions.js';
 export { builtInFeatures, builtInFeatureSet, defineFeatureSet, type FeatureSet, type FeatureSetSpec } from './features/featureSet.js';
+export { builtInDataCategories } from './features/featureDataCategories.js';
 export { FeatureMismatchError, type FeatureMismatch } from './features/featureMismatchError.js';
 export { parseFeatureApplicant } from './features/parseFeatureApplicant.js';
 export { MANIFEST_METADATA_KEY, ModelManifest, ManifestFeature } from './model/manifest.js';

@@ -61,3 +61,25 @@ describe('documented APIs are exported from the entry the README names', () => {
     expect(imported.manifest.features.map((f) => f.name)).toEqual(spec.features.map((f) => f.name));
   });
 });
+
+describe('what the installed README points at is in the package (findings7-adopt #3)', () => {
+  const root = join(import.meta.dirname, '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
+  const packed = (path: string) => files.some((f) => path === f || path.startsWith(`${f.replace(/\/$/, '')}/`));
+
+  it('every relative link of the README names a file or folder that exists and that package.json "files" ships', () => {
+    const links = [...readme.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    for (const l of links) {
+      const path = l.replace(/^\.\//, '').replace(/\/$/, '');
+      expect(() => readFileSync(join(root, path)), l).not.toThrow(/ENOENT/);
+      expect(packed(path), `${l} is not in package.json "files"`).toBe(true);
+    }
+  });
+
+  it('builtInDataCategories, which the README names, is exported and frozen', () => {
+    expect(creditlift.builtInDataCategories.income_rmb).toBe('income');
+    expect(Object.isFrozen(creditlift.builtInDataCategories)).toBe(true);
+  });
+});

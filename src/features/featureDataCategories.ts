@@ -5,9 +5,9 @@ import type { FeatureDefinition } from './featureDefinitions.js';
  * The data category of every built-in feature. The certificate features draw on the evidence the
  * customer uploaded; a kind that is itself of a banned category (creator follower counts are
  * social-media data) is rejected at assessment under a profile that bans it, so it never reaches
- * `cert_gig`.
+ * `cert_gig`. Frozen: it is exported, and a caller's edit would change every scorer's bans.
  */
-export const builtInDataCategories: Readonly<Record<string, DataCategory>> = {
+export const builtInDataCategories: Readonly<Record<string, DataCategory>> = Object.freeze({
   age_years: 'age',
   employment_type: 'employment',
   industry: 'employment',
@@ -36,7 +36,7 @@ export const builtInDataCategories: Readonly<Record<string, DataCategory>> = {
   cert_honour: 'certificates',
   cert_gig: 'certificates',
   cert_accepted_count: 'certificates',
-};
+});
 
 /**
  * A feature's declared data category (its own field first, then the built-in table); `undefined`

@@ -46,7 +46,7 @@ function npv(flows: PlanCashFlows, r: number): number {
  *
  * @example
  * // 1 RMB now, 1.025 RMB in one month: r = 2.5%, nominal APR 30%, effective 34.49%
- * comprehensiveCost({ received: 1, payments: [1.025] }).nominalApr // 0.3
+ * comprehensiveCost({ received: 1, payments: [1.025] }).nominalApr // 0.2999999999999976, 0.3 to the bisection's last digits
  * @throws RangeError when `received` is not positive and finite, a payment is negative or not
  *   finite, every payment is zero, or the flows imply a rate above 1e6 a month.
  */

@@ -18,6 +18,8 @@ import { toServiceJsonSchema } from '../schema/serviceJsonSchema.js';
  * examples/service). The audit seal (`contentHash`, `signature`) is checked by `reassess`, not here.
  *
  * @example
+ * // ajv-formats: the schema writes dates as format "date", which a bare Ajv refuses to compile.
+ * const ajv = addFormats(new Ajv({ strictTypes: false }));
  * const check = ajv.compile(decisionServiceJsonSchema());
  * if (!check(stored)) throw new Error(ajv.errorsText(check.errors));
  */
