@@ -6,6 +6,7 @@ import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
+import { IsoDate } from '../schema/primitives.js';
 import { applyStepLimits, type LimitChange } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
@@ -43,6 +44,13 @@ export interface ReviewInput {
   readonly limit: number;
   /** A note for the file (why the reviewer decided so); at most 1,000 characters. */
   readonly note?: string;
+  /**
+   * The day the person decided (YYYY-MM-DD), not before the reviewed decision's `asOf`. Default:
+   * the reviewed decision's `asOf`. A review often comes days after the decision (a queue): its
+   * raise is entered in the ledger on this day and the step limits are applied as of it, so the
+   * window counts from when the line actually rose.
+   */
+  readonly asOf?: string;
 }
 
 /** A customer's contest of a decision: their point of view and any new facts. */
@@ -51,6 +59,8 @@ export interface ContestInput {
   readonly statement: string;
   /** New facts the customer brings (e.g. "income rose to 7,000 RMB from 2026-10"); at most 20. */
   readonly newFacts?: readonly string[];
+  /** The day the customer contested (YYYY-MM-DD), not before the decision's `asOf`. Default: the decision's `asOf`. */
+  readonly asOf?: string;
 }
 
 const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -62,6 +72,7 @@ const ReviewInputSchema = z.strictObject({
   outcome: z.enum(['approve', 'refer', 'decline']),
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   note: z.string().max(1000).optional(),
+  asOf: IsoDate.optional(),
 });
 const ContestInputSchema = z.strictObject({
   statement: z
@@ -69,7 +80,22 @@ const ContestInputSchema = z.strictObject({
     .max(2000)
     .refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
   newFacts: z.array(z.string().min(1).max(500)).max(20).optional(),
+  asOf: IsoDate.optional(),
 });
+
+/**
+ * The date of a follow-up: its own `asOf`, or the decision's. Never before the decision's date: a
+ * person cannot answer a decision before it was made, and a ledger entry dated earlier would leave
+ * the step-limit window early. ISO dates compare as strings.
+ */
+function followUpDate(asOf: string | undefined, decision: Decision, subject: string): string {
+  if (asOf === undefined) return decision.asOf;
+  if (asOf < decision.asOf)
+    throw new ValidationError(subject, [
+      { path: ['asOf'], code: 'out_of_range', message: `${asOf} is before the date of decision ${decision.audit.decisionId} (${decision.asOf})` },
+    ]);
+  return asOf;
+}
 
 /**
  * Knock-outs no person may override: they stand for the law, not for the lender's appetite
@@ -131,6 +157,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
 
   const { ceiling, bound } = reviewCeiling(decision);
   const { outcome, limit, note } = parsed.data;
+  const asOf = followUpDate(parsed.data.asOf, decision, 'ReviewInput');
   if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
   if (outcome !== 'decline') {
     checkSamePolicy(decision, env);
@@ -164,11 +191,11 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
   if (raised) {
     // Step limits bound how fast a line grows; a person's approval is a step like any other.
-    const stepped = applyStepLimits({ priorLimit: previousLimit, proposedLimit: limit, asOf: decision.asOf, history }, policy);
+    const stepped = applyStepLimits({ priorLimit: previousLimit, proposedLimit: limit, asOf, history }, policy);
     if (stepped.limit < limit)
       throw new CreditliftError(
         'review_invalid',
-        `limit ${limit} fen raises the line of ${previousLimit} fen past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${decision.asOf}`,
+        `limit ${limit} fen raises the line of ${previousLimit} fen past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${asOf}`,
       );
   }
 
@@ -187,7 +214,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     note: note ?? null,
     contest: decision.review?.contest ?? null,
   };
-  const limitHistory = raised ? [...history, { asOf: decision.asOf, from: previousLimit, to: limit }] : history;
+  const limitHistory = raised ? [...history, { asOf, from: previousLimit, to: limit }] : history;
   const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit);
   const lineOnFile = lineOnFileAfter({ lineAction, limit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
   const { audit: _prior, ...rest } = decision;
@@ -195,6 +222,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     decision,
     {
       ...rest,
+      asOf,
       outcome,
       limit,
       previousLimit,
@@ -216,7 +244,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       limitHistory,
     },
     'review',
-    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, outcome, limit }),
+    // The date goes into the id only when it is the review's own, so reviews dated as before keep their ids.
+    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, outcome, limit, ...(asOf === decision.asOf ? {} : { asOf }) }),
     env.keys,
   );
 }
@@ -241,6 +270,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   const parsed = ContestInputSchema.safeParse(contest);
   if (!parsed.success) throw ValidationError.fromZod('ContestInput', parsed.error);
   const facts = parsed.data.newFacts ?? [];
+  const asOf = followUpDate(parsed.data.asOf, decision, 'ContestInput');
 
   const next: DecisionReview = {
     status: 'contested',
@@ -261,6 +291,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     decision,
     {
       ...rest,
+      asOf,
       outcome: 'refer',
       lineAction: 'review',
       previousLimit,
@@ -276,7 +307,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       review: next,
     },
     'contest',
-    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next }),
+    canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, ...(asOf === decision.asOf ? {} : { asOf }) }),
     env.keys,
   );
 }

@@ -22,7 +22,8 @@ export function sealFollowUp(
   const audit = buildAudit(
     {
       applicantId: prior.applicantId,
-      asOf: prior.asOf,
+      // The follow-up's own date (a review's or contest's day; a reduction's is its prior's).
+      asOf: rest.asOf,
       modelId: prior.audit.modelId,
       modelSha256: prior.audit.modelSha256,
       policyHash: prior.audit.policyHash,
