@@ -21,7 +21,7 @@ export const MONITOR_ACT_EXIT_CODE = 4;
 
 /** Help text of `creditlift monitor`. */
 export const MONITOR_USAGE = `Usage: creditlift monitor (--applicants FILE | --decisions FILE) --out RESULT.json [options]
-       creditlift monitor --write-baseline FILE --applicants HOLDOUT [--model PATH]
+       creditlift monitor --write-baseline FILE --applicants HOLDOUT [--model PATH] [--features MODULE]
 
 Measures drift against the model's monitor baseline: the population stability index (PSI) of the
 score and of every model feature, and the characteristic stability index (CSI) of every factor
@@ -38,6 +38,11 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)
   --model DIR|FILE.onnx      model for --applicants (default: the embedded model)
+  --features MODULE          an ES module exporting defineFeatureSet(...) (default export or
+                             "features"): your own features and applicant attributes, for a
+                             model trained on them (--applicants and --write-baseline). The
+                             baseline records each of your features the model reads; a run
+                             whose module computes or groups one otherwise is refused
   --policy FILE.json         policy overrides for --applicants, merged into the default policy
   --period week|month        time grouping of asOf (default month)
   --out FILE.json            the result as JSON (for alerting); outputs are replaced on each run
@@ -57,6 +62,7 @@ const OPTIONS = {
   format: { type: 'string' },
   baseline: { type: 'string' },
   model: { type: 'string' },
+  features: { type: 'string' },
   policy: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
@@ -90,25 +96,32 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const model = values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const records = () => openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES }).records;
+    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined || values.features !== undefined))
+      throw new UsageError('--model, --policy and --features apply to --applicants only (decisions are already made)');
+    // The lender's feature set, loaded as score and simulate load it (functions cannot be passed on a command line).
+    const loadFeatures = async () =>
+      values.features === undefined ? undefined : (await (await import('../features/loadFeatureSetModule.js')).loadFeatureSetModule(values.features)).features;
 
     if (values['write-baseline'] !== undefined) {
       if (values.applicants === undefined) throw new UsageError('--write-baseline needs --applicants (a holdout sample)');
-      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseApplicant }] = await Promise.all([
+      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseFeatureApplicant }, { builtInFeatureSet }] = await Promise.all([
         import('../model/loadModel.js'),
         import('../model/defaultModelPath.js'),
         import('../monitor/buildMonitorBaseline.js'),
-        import('../schema/parseApplicant.js'),
+        import('../features/parseFeatureApplicant.js'),
+        import('../features/featureSet.js'),
       ]);
+      const features = await loadFeatures();
       const applicants = [];
       for await (const r of records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
         if (!r.ok) throw new CreditliftError('data_invalid', `${input} line ${r.line}: ${r.error.message}`);
-        applicants.push(parseApplicant(r.value));
+        applicants.push(parseFeatureApplicant(r.value, features ?? builtInFeatureSet));
       }
       if (applicants.length === 0) throw new CreditliftError('data_invalid', `${input} holds no applicants`);
       const loaded = await loadModel(model ?? defaultModelPath());
       try {
-        const b = await buildMonitorBaseline({ model: loaded, applicants, source: basename(input) });
+        const b = await buildMonitorBaseline({ model: loaded, applicants, source: basename(input), ...(features === undefined ? {} : { features }) });
         await writeFile(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
       } finally {
         await loaded.close();
@@ -120,8 +133,6 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (values.out === undefined) throw new UsageError('missing --out');
     const period = values.period ?? 'month';
     if (period !== 'week' && period !== 'month') throw new UsageError(`--period must be week or month, got "${period}"`);
-    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined))
-      throw new UsageError('--model and --policy apply to --applicants only (decisions are already made)');
     const out = values.out;
     const errorsPath = values.errors ?? `${out.replace(/\.json$/i, '')}.errors.ndjson`;
     const outputs = [out, errorsPath, ...(values.html === undefined ? [] : [values.html])];
@@ -143,6 +154,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       );
     const baseline = parseMonitorBaseline(read.value);
     const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
+    const features = await loadFeatures();
     opened.push(errorsPath);
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
@@ -158,6 +170,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             chunkSize,
             onError,
             ...(model === undefined ? {} : { model }),
+            ...(features === undefined ? {} : { features }),
             ...(policy === undefined ? {} : { policyOverrides: policy as object }),
           })
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });

@@ -82,6 +82,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'monotone_mismatch',
   'undeclared_feature',
   'unknown_category',
+  // A monitor run on another feature set than its baseline was built on
+  'feature_set_mismatch',
   'no_outcome',
   'holdout_required',
   // A generic refusal where no finer code applies

@@ -1,11 +1,22 @@
 import type { Catalog } from '../catalog/resolveCatalog.js';
+import { checkOptionKeys } from '../decision/checkOptionKeys.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { assessEvidence } from '../evidence/assessEvidence.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
-import { featureDefinitionsByName } from '../features/featureDefinitions.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
+import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
+import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import type { LoadedModel } from '../model/loadModel.js';
 import type { Applicant } from '../schema/applicant.js';
 import { categoricalBaseline, numericBaseline, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
+import { monitorFeatureSetOf } from './monitorFeatureSet.js';
+
+// Every option the function reads; the check below fails to compile when one is missing here.
+const OPTION_KEYS = ['model', 'applicants', 'features', 'catalog', 'cardScoreBaseline', 'source'] as const satisfies readonly (keyof Parameters<
+  typeof buildMonitorBaseline
+>[0])[];
+const optionKeysComplete: Exclude<keyof Parameters<typeof buildMonitorBaseline>[0], (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
+void optionKeysComplete;
 
 /** The model card's score baseline (decile edges and shares, no missing bin), as the trainer writes it. */
 export interface CardScoreBaseline {
@@ -14,38 +25,68 @@ export interface CardScoreBaseline {
 }
 
 /**
- * Builds a monitor baseline from a reference sample of applicants (validated) on a model: every
- * feature binned at its deciles (categories by code), the PD binned at the model card's deciles
- * when given (else at the sample's), and each factor's TreeSHAP contribution binned at its deciles.
+ * Builds a monitor baseline from a reference sample of applicants on a model: every feature
+ * binned at its deciles (categories by code), the PD binned at the model card's deciles when
+ * given (else at the sample's), and each factor's TreeSHAP contribution binned at its deciles.
  * Use the holdout the model was validated on, not live traffic, so drift is measured from the
  * population the model was judged on.
+ *
+ * A model trained on the lender's own features takes their feature set (`features`, as
+ * `createScorer({ features })`): the applicants are validated by it (their `attributes`
+ * included), and the baseline records each lender feature the model reads (`featureSet`), so a
+ * run on another feature set is refused.
+ *
+ * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
+ * @throws ValidationError naming every unknown option, and every applicant's faults (`[i, ...path]`)
+ * @example
+ * const baseline = await buildMonitorBaseline({ model, applicants: holdout, features, source: 'holdout 2026-09' });
  */
 export async function buildMonitorBaseline(o: {
   readonly model: LoadedModel;
   readonly applicants: readonly Applicant[];
+  /** The features the model was trained on (see `defineFeatureSet`). Default: the built-in features. */
+  readonly features?: FeatureSet;
   readonly catalog?: Catalog;
   readonly cardScoreBaseline?: CardScoreBaseline;
   readonly source: string;
 }): Promise<MonitorBaseline> {
-  const encoder = createFeatureEncoder(o.model.manifest);
+  // Read by name: a misspelt `featureSet` would otherwise build on the built-in features.
+  checkOptionKeys(o, OPTION_KEYS, 'buildMonitorBaseline options');
+  const features = o.features ?? builtInFeatureSet;
+  const encoder = createFeatureEncoder(o.model.manifest, features);
+  // Validated by the feature set: an applicant without a lender attribute would otherwise be
+  // binned as missing (its feature NaN), a baseline silently unlike the population.
+  const issues: ValidationIssue[] = [];
+  const applicants = o.applicants.map((a, i) => {
+    try {
+      return parseFeatureApplicant(a, features);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      for (const issue of e.issues) issues.push({ ...issue, path: ['applicants', i, ...issue.path] });
+      return a;
+    }
+  });
+  if (issues.length > 0) throw new ValidationError('buildMonitorBaseline options', issues);
   const w = encoder.width;
-  const n = o.applicants.length;
+  const n = applicants.length;
   const rows = new Float32Array(n * w);
-  o.applicants.forEach((applicant, i) => {
+  applicants.forEach((applicant, i) => {
     const { items } = assessEvidence(applicant, o.catalog === undefined ? {} : { catalog: o.catalog });
     encoder.encode({ applicant, evidence: items }, rows, i * w);
   });
   const scores = await o.model.predict(rows, n);
   const shap = createTreeExplainer(o.model.ensemble).shapBatch(rows, n);
   const column = (j: number) => Float64Array.from({ length: n }, (_, i) => rows[i * w + j] as number);
-  const features = o.model.manifest.features.map((f, j): { name: string } & BinnedBaseline => {
-    const categories = f.categories ?? featureDefinitionsByName.get(f.name)?.categories;
+  const binned = o.model.manifest.features.map((f, j): { name: string } & BinnedBaseline => {
+    const categories = f.categories ?? encoder.definitions[j]?.categories;
     return {
       name: f.name,
       ...(f.kind === 'categorical' && categories !== undefined ? categoricalBaseline(categories, column(j)) : numericBaseline(column(j))),
     };
   });
-  const factorOf = encoder.names.map((name) => featureDefinitionsByName.get(name)?.factor ?? 'profile');
+  // Each column's factor as the scorer groups it (a lender feature's own, not a guessed 'profile'),
+  // so the baseline's factor bins hold what decisions' contributions will.
+  const factorOf = encoder.definitions.map((d) => d.factor);
   const factorNames = [...new Set(factorOf)].sort();
   const factors = factorNames.map((factor) => {
     const values = new Float64Array(n);
@@ -56,5 +97,15 @@ export async function buildMonitorBaseline(o: {
     o.cardScoreBaseline === undefined
       ? numericBaseline(scores)
       : { kind: 'numeric', edges: [...o.cardScoreBaseline.edges], shares: [...o.cardScoreBaseline.shares, 0] };
-  return { format: 'creditlift.monitorBaseline/1', modelId: o.model.id, source: o.source, count: n, score, features, factors };
+  const featureSet = monitorFeatureSetOf(encoder.definitions);
+  return {
+    format: 'creditlift.monitorBaseline/1',
+    modelId: o.model.id,
+    source: o.source,
+    count: n,
+    score,
+    features: binned,
+    factors,
+    ...(featureSet === undefined ? {} : { featureSet }),
+  };
 }

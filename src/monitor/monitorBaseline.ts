@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { MonitorFeatureSet } from './monitorFeatureSet.js';
 
 /**
  * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
@@ -26,8 +27,9 @@ export type BinnedBaseline = z.infer<typeof BinnedBaseline>;
 
 /**
  * Everything a monitor compares against, built once from a reference sample (for the default
- * model: the training population's holdout): the score's bins, each model feature's bins, and
- * each factor's contribution bins (log-odds, for characteristic stability).
+ * model: the training population's holdout): the score's bins, each model feature's bins, each
+ * factor's contribution bins (log-odds, for characteristic stability), and which of the lender's
+ * own features they were measured on.
  */
 export const MonitorBaseline = z.strictObject({
   format: z.literal('creditlift.monitorBaseline/1'),
@@ -41,6 +43,11 @@ export const MonitorBaseline = z.strictObject({
   features: z.array(z.object({ name: z.string().min(1) }).and(BinnedBaseline)),
   /** Each factor's summed TreeSHAP contribution (log-odds), binned at the reference sample's deciles. */
   factors: z.array(z.object({ factor: z.string().min(1) }).and(BinnedBaseline)),
+  /**
+   * The lender's own features the model reads, as measured here; absent when it reads built-in
+   * features only. A run on another feature set is refused (see `monitorApplicants`).
+   */
+  featureSet: MonitorFeatureSet.optional(),
 });
 /** A monitor baseline; see {@link MonitorBaseline}. */
 export type MonitorBaseline = z.infer<typeof MonitorBaseline>;

@@ -7,15 +7,18 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
+import { checkOptionKeys } from '../decision/checkOptionKeys.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
+import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
+import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
-import { parseApplicant } from '../schema/parseApplicant.js';
 import { decidable, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
+import { checkMonitorFeatureSet } from './monitorFeatureSet.js';
 import type { MonitorPeriod } from './monitorPeriod.js';
 
 /** A record or line the monitor could not count, and why. */
@@ -34,6 +37,21 @@ export interface MonitorResult {
   readonly warnings: readonly string[];
 }
 
+// Every option the function reads; the check below fails to compile when one is missing here.
+const OPTION_KEYS = [
+  'records',
+  'baseline',
+  'period',
+  'model',
+  'features',
+  'policy',
+  'policyOverrides',
+  'chunkSize',
+  'onError',
+] as const satisfies readonly (keyof Parameters<typeof monitorApplicants>[0])[];
+const optionKeysComplete: Exclude<keyof Parameters<typeof monitorApplicants>[0], (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
+void optionKeysComplete;
+
 /**
  * Monitors a file of applicants: decides them (the model and policy given, else the defaults), each
  * with its own ledger of recent raises when the record carries one (`limitHistory`, as `score`
@@ -41,27 +59,50 @@ export interface MonitorResult {
  * with the outcome mix over time and fair outcomes by group. Features are measured on the evidence
  * as the decisions assessed it: a certificate the policy's jurisdiction bans is rejected here too.
  * A record that cannot be decided (or measured) goes to `onError`.
+ *
+ * A model trained on the lender's own features takes their feature set (`features`, as
+ * `createScorer({ features })`): records carry the lender's `attributes`, validated by it. The
+ * baseline must have been built on the same lender features (`buildMonitorBaseline({ features })`).
+ *
+ * @throws ValidationError naming every unknown option; or (subject `MonitorBaseline`, issue code
+ *   `feature_set_mismatch`) every lender feature computed, grouped or declared otherwise than in
+ *   the baseline's `featureSet`, before any record is read
+ * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
  */
 export async function monitorApplicants(o: {
   readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
   readonly baseline: MonitorBaseline;
   readonly period: MonitorPeriod;
   readonly model?: string | Uint8Array | LoadedModel;
+  /** The features the model was trained on (see `defineFeatureSet`). Default: the built-in features. */
+  readonly features?: FeatureSet;
   /** A complete policy; or `policyOverrides` of the default (not both). Default: the default policy. */
   readonly policy?: PolicyConfig;
   readonly policyOverrides?: PolicyOverrides;
   readonly chunkSize?: number;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
+  // Read by name: a misspelt `featureSet` would otherwise be ignored and the run refused as another model.
+  checkOptionKeys(o, OPTION_KEYS, 'monitorApplicants options');
+  const features = o.features ?? builtInFeatureSet;
   const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
-  const scorer = await createScorer({
-    model,
-    suggestionsPerDecision: 0,
-    ...(o.policy === undefined ? {} : { policy: o.policy }),
-    ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }),
-  });
+  let scorer: Awaited<ReturnType<typeof createScorer>>;
   try {
-    const encoder = createFeatureEncoder(model.manifest);
+    scorer = await createScorer({
+      model,
+      features,
+      suggestionsPerDecision: 0,
+      ...(o.policy === undefined ? {} : { policy: o.policy }),
+      ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }),
+    });
+  } catch (e) {
+    // The scorer does not close a model it was handed: one this call loaded is closed here.
+    if (!isLoaded(o.model)) await model.close();
+    throw e;
+  }
+  try {
+    const encoder = createFeatureEncoder(model.manifest, features);
+    checkMonitorFeatureSet(o.baseline.featureSet, encoder.definitions);
     // The scorer's own assessment: its catalog and minimum confidence (the defaults: this function
     // takes neither) and its policy's banned data categories. Measured on anything else, a
     // certificate the decision rejected (social-media data under eu-ccd2) would count as accepted.
@@ -98,7 +139,7 @@ export async function monitorApplicants(o: {
           continue;
         }
         try {
-          const applicant = parseApplicant(r.value);
+          const applicant = parseFeatureApplicant(r.value, features);
           const row = new Float32Array(encoder.width);
           const { items } = assessEvidence(applicant, assessment);
           checkSameAssessment(items, got.decision);
