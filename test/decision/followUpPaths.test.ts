@@ -157,7 +157,7 @@ describe('ledgers and updates', () => {
         ],
       })
       .catch((x) => x);
-    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['1.asOf']);
+    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['limitHistory.1.asOf']);
     const batch = await scorer.decideBatch([a, a], { limitHistories: [undefined, [{ asOf: '2026-11-05', from: 100_000, to: 200_000 }]] });
     expect(batch[0]?.ok).toBe(true);
     expect(batch[1]?.ok).toBe(false);
