@@ -161,7 +161,10 @@ export interface ReassessUpdate<TInput = ApplicantInput> {
   readonly applicant: TInput;
   /** The newly uploaded evidence. */
   readonly evidence: readonly CertificateEvidenceInput[];
-  /** Decision date of the reassessment; default the applicant's `asOf`. */
+  /**
+   * Decision date of the reassessment; default the applicant's `asOf`. A profile dated after it is
+   * refused (`out_of_range` at `applicant.asOf` and `asOf`): its facts are stated as of a later day.
+   */
   readonly asOf?: string;
 }
 
