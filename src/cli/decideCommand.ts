@@ -3,18 +3,18 @@ import { adverseActionNotice, renderAdverseActionNotice } from '../decision/adve
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openScorer } from './openScorer.js';
-import type { ApplicantInput } from '../schema/applicant.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { readJsonInput, refuseWithApplicantFaults } from './readJsonInput.js';
+import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
 import { summarizeDecision } from './summarizeDecision.js';
 
 /** Help text of `creditlift decide`. */
 export const DECIDE_USAGE = `Usage: creditlift decide FILE.json [options]
 
-Decides one applicant (JSON, see "creditlift schema"; "-" reads standard input) and prints the
-Decision as JSON on stdout.
+Decides one applicant and prints the Decision as JSON on stdout.
+
+${DECISION_FILE_HELP}
 
 ${SCORER_OPTIONS_HELP}
   --summary                  print a readable summary instead of JSON
@@ -24,7 +24,7 @@ ${SCORER_OPTIONS_HELP}
   --compact                  one-line JSON
   -h, --help                 show this help
 
-Exit codes: 0 decided, 3 the applicant was rejected (every field at fault on stderr),
+Exit codes: 0 decided, 3 the applicant (or its ledger) was rejected (every field at fault on stderr),
 1 failure (file, model or policy unusable), 2 usage.
 `;
 
@@ -51,12 +51,10 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const noticeFormat = values['notice-format'] ?? 'text';
     if (noticeFormat !== 'text' && noticeFormat !== 'json') throw new UsageError(`--notice-format must be text or json, got "${noticeFormat}"`);
     if (values['notice-format'] !== undefined && values.notice !== true) throw new UsageError('--notice-format needs --notice');
-    const { value: applicant, refusal } = await readJsonInput(file, io);
+    const input = await readDecisionFile(file, io);
     const scorer = await openScorer(values);
     try {
-      if (refusal !== undefined) throw await refuseWithApplicantFaults(refusal, applicant, scorer);
-      // The scorer validates with its own feature set (lender attributes included).
-      const decision = await scorer.decide(applicant as ApplicantInput);
+      const decision = await onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, options));
       if (values.notice === true) {
         const notice = adverseActionNotice(decision);
         io.stdout(

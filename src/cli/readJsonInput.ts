@@ -1,15 +1,13 @@
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { CreditliftError } from '../errors/creditliftError.js';
-import { faultsBeyond } from '../errors/faultsBeyond.js';
 import { ValidationError } from '../errors/validationError.js';
-import type { Scorer } from '../decision/createScorer.js';
 import { readTextInput, type CliIo } from './cliIo.js';
 
 /**
  * One JSON document read from a file or `-` (stdin): its value, or, when JSON.parse would have read
  * it silently altered (a repeated key, a fraction a double rounds to an integer), the value as read
  * and the refusal naming every such issue at its own path (a ValidationError `data_invalid`,
- * subject: the file). See {@link refuseWithApplicantFaults} for an applicant.
+ * subject: the file). `decide` and `suggest` read their FILE with `readDecisionFile`.
  */
 export type JsonInput = { readonly value: unknown; readonly refusal?: ValidationError };
 
@@ -27,16 +25,4 @@ export async function readJsonInput(path: string, io: CliIo): Promise<JsonInput>
   const [first] = read.issues;
   if (read.parsed === undefined) throw new CreditliftError('data_invalid', `${name}: ${first?.message ?? 'not valid JSON'}`);
   return { value: read.parsed.value, refusal: new ValidationError(name, read.issues, 'data_invalid') };
-}
-
-/**
- * The refusal of an applicant file with the faults the scorer's own schema finds in the applicant
- * added (lender attributes included), so one run names every offending field: the reader's
- * refusal alone named them only after its own issues were mended.
- */
-export async function refuseWithApplicantFaults(refusal: ValidationError, applicant: unknown, scorer: Scorer): Promise<ValidationError> {
-  const checked = await scorer.safeDecide(applicant);
-  if (checked.ok || !(checked.error instanceof ValidationError)) return refusal;
-  const more = faultsBeyond(refusal.issues, checked.error.issues, []);
-  return more.length === 0 ? refusal : new ValidationError(refusal.subject, [...refusal.issues, ...more], 'data_invalid');
 }

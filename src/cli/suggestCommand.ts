@@ -1,4 +1,3 @@
-import type { ApplicantInput } from '../schema/applicant.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -7,21 +6,23 @@ import { formatTable } from './formatTable.js';
 import { openScorer } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { readJsonInput, refuseWithApplicantFaults } from './readJsonInput.js';
+import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Help text of `creditlift suggest`. */
 export const SUGGEST_USAGE = `Usage: creditlift suggest FILE.json [options]
 
 Lists the catalog certificates the applicant does not hold yet, ranked by how much each would
-raise the limit if verified at a typical value ("-" reads standard input).
+raise the limit today if verified at a typical value (none while the step limits hold the line).
+
+${DECISION_FILE_HELP}
 
   --top N                    how many to list, 1..100 (default 5)
   --json                     print the suggestions as JSON
 ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
-Exit codes: 0 ok, 3 the applicant was rejected, 1 failure, 2 usage.
+Exit codes: 0 ok, 3 the applicant (or its ledger) was rejected, 1 failure, 2 usage.
 `;
 
 const OPTIONS = { ...SCORER_ARG_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -38,12 +39,10 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     if (file === undefined) throw new UsageError('missing FILE.json (use "-" for standard input)');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     const top = intOption(values.top, 'top', 5, 100);
-    const { value: applicant, refusal } = await readJsonInput(file, io);
+    const input = await readDecisionFile(file, io);
     const scorer = await openScorer(values);
     try {
-      if (refusal !== undefined) throw await refuseWithApplicantFaults(refusal, applicant, scorer);
-      // The scorer validates with its own feature set (lender attributes included).
-      const s = await scorer.suggest(applicant as ApplicantInput, { top });
+      const s = await onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top }));
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       else if (s.items.length === 0)
         io.stdout(

@@ -28,6 +28,7 @@ import { lineOnFileAfter } from './lineOnFile.js';
 import { parseReassessmentUpdate } from './reassessmentUpdate.js';
 import { reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
+import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
@@ -124,7 +125,13 @@ export type ApplicantInputWith<A> = Omit<ApplicantInput, 'attributes'> & ({} ext
 
 /** Per-call options of {@link Scorer.decide} and the other deciding calls. */
 export interface DecideOptions {
-  /** Recent limit increases (from the last decision's `limitHistory`), for step limits. */
+  /**
+   * Recent limit increases (from the last decision's `limitHistory`), for step limits. Read with the
+   * applicant: one ValidationError names the applicant's faults (at its paths) and every ledger
+   * fault, at `limitHistory.<i>.<field>`: an entry's schema faults, and each raise dated after the
+   * applicant's `asOf` (`out_of_range`) whenever that date is valid. Subject `Applicant`,
+   * `limitHistory` or `Applicant and limitHistory`, by which is at fault.
+   */
   readonly limitHistory?: readonly LimitChange[];
   /**
    * Cancels the call: checked before the work starts and between runtime calls. A cancelled call
@@ -141,7 +148,9 @@ export interface BatchDecideOptions extends DecideOptions {
    * `limitHistories[i]` is `applicants[i]`'s; an `undefined` entry takes `limitHistory`. With it, one
    * batch re-underwriting a book of existing customers keeps every line's step-limit window. Its
    * length must be the batch's; an entry that is not a valid ledger is that record's own error (the
-   * one `decide` gives for that ledger).
+   * one `decide` gives for that record with that ledger, its applicant's faults beside). A shared
+   * `limitHistory` that is not a ledger refuses the whole call; one dated after a record's `asOf` is
+   * that record's error.
    */
   readonly limitHistories?: readonly (readonly LimitChange[] | undefined)[];
 }
@@ -152,7 +161,10 @@ export interface ReassessUpdate<TInput = ApplicantInput> {
   readonly applicant: TInput;
   /** The newly uploaded evidence. */
   readonly evidence: readonly CertificateEvidenceInput[];
-  /** Decision date of the reassessment; default the applicant's `asOf`. */
+  /**
+   * Decision date of the reassessment; default the applicant's `asOf`. A profile dated after it is
+   * refused (`out_of_range` at `applicant.asOf` and `asOf`): its facts are stated as of a later day.
+   */
   readonly asOf?: string;
 }
 
@@ -470,13 +482,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     return d as Decision;
   }
 
-  const history = (o?: DecideOptions) => parseLimitHistory(o?.limitHistory);
-
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
     checkOptionKeys(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
-    const applicant = parseApplicant(input);
-    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }), opts?.signal);
+    const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
+    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory }), opts?.signal);
   }
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
@@ -485,7 +495,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
-    const limitHistory = history(opts);
+    // The call's ledger is refused as a whole when it is not one; its dates are each record's.
+    const shared = { parsed: parseLimitHistory(opts?.limitHistory) };
     const own = checkLimitHistories(opts?.limitHistories, inputs.length);
     const results: BatchResult[] = new Array(inputs.length);
     const plans: DecisionPlan[] = [];
@@ -493,9 +504,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     // An index loop, not forEach: a hole or a throwing element is that record's own error.
     for (let index = 0; index < inputs.length; index++) {
       try {
-        const applicant = parseApplicant(readBatchElement(inputs, index));
-        const ledger = own?.[index] === undefined ? limitHistory : parseLimitHistory(own[index]);
-        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: ledger }));
+        const ledger = own?.[index] === undefined ? shared : { given: own[index] };
+        const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger);
+        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory }));
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };
@@ -559,12 +570,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       if (!Number.isInteger(top) || top < 1 || top > 100) {
         throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
       }
-      const applicant = parseApplicant(input);
-      const d = await one(
-        { ...whatIfCtx, suggestionCount: top },
-        planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory: parseLimitHistory(opts?.limitHistory) }),
-        opts?.signal,
-      );
+      const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
+      const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory }), opts?.signal);
       return d.suggestions;
     },
     requestReduction(priorInput, amount) {

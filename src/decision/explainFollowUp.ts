@@ -5,11 +5,11 @@ import type { Applicant } from '../schema/applicant.js';
 import { personalHash } from './audit.js';
 import { checkOptionKeys } from './checkOptionKeys.js';
 import type { Decision } from './decision.js';
+import { parseDecisionInput } from './decisionInput.js';
 import { decisionInputJson } from './decisionInputJson.js';
 import { scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { explain, LIMIT_HISTORY_KEPT } from './finishDecision.js';
-import { parseLimitHistory } from './limitHistories.js';
 
 /**
  * What a review or contest may be given besides the person's input: the applicant the decision
@@ -93,8 +93,9 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
         `decision ${prior.audit.decisionId} is a ${prior.audit.kind} made before follow-ups recorded the input hash of the decision they came from (audit.originInputHash), so no applicant can be checked against it; give the applicant with a follow-up of the decide or reassess decision it came from`,
       );
     }
-    const applicant = parseApplicant(options.applicant);
-    const ledgers = options.limitHistory === undefined ? ledgersBefore(prior) : [parseLimitHistory(options.limitHistory)];
+    // The applicant and a ledger given with it are read together: one error names the faults of both.
+    const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => options.applicant, { given: options.limitHistory });
+    const ledgers = options.limitHistory === undefined ? ledgersBefore(prior) : [limitHistory];
     if (!ledgers.some((ledger) => personalHash(ctx.keys, 'input', decisionInputJson(ctx, applicant, ledger)) === target)) {
       const truncated = options.limitHistory === undefined && prior.limitHistory.length >= LIMIT_HISTORY_KEPT;
       refuse(

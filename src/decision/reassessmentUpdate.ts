@@ -20,7 +20,8 @@ export interface ReassessmentUpdate {
  * Reads `reassess`'s update, every field before any is trusted: a bad profile, bad new evidence
  * and a bad date are reported together, each at its path within the update (`applicant.*`,
  * `evidence.*`, `asOf`), so a bad date is never blamed on the prior it is compared with and a
- * null date is never taken for "none".
+ * null date is never taken for "none". A profile dated after the update's `asOf` is refused, at
+ * both (`applicant.asOf` and `asOf`, `out_of_range`).
  *
  * @param parseProfile the scorer's applicant reader (a lender feature set's reads its attributes); default the built-in schema
  * @throws ValidationError (subject `reassessment update`) naming every offending field
@@ -45,6 +46,13 @@ export function parseReassessmentUpdate(update: unknown, parseProfile: (input: u
   if (!evidence.success) within('evidence', validationIssuesFromZod(evidence.error));
   const asOf = u.asOf === undefined ? undefined : IsoDate.safeParse(u.asOf);
   if (asOf !== undefined && !asOf.success) within('asOf', validationIssuesFromZod(asOf.error));
+  // A profile states facts as of its own date: decided as of an earlier one, its date would be dropped
+  // and facts not yet true counted (ages, months in a job), so it is refused, as a ledger entry or a
+  // prior dated after the decision is. A profile older than the update is decided as of the update.
+  if (base !== undefined && asOf?.success === true && base.asOf > asOf.data) {
+    const message = `the profile is dated ${base.asOf}, after the reassessment's date ${asOf.data}: give the reassessment the profile's date or a later one`;
+    issues.push({ path: ['applicant', 'asOf'], code: 'out_of_range', message }, { path: ['asOf'], code: 'out_of_range', message });
+  }
   if (issues.length > 0 || base === undefined || !evidence.success || (asOf !== undefined && !asOf.success))
     throw new ValidationError('reassessment update', issues);
   return { base, evidence: evidence.data, asOf: asOf?.data ?? base.asOf };

@@ -107,8 +107,9 @@ export function createMonitorAccumulator(
 
   return {
     add(x) {
-      n++;
+      // First, before anything is counted: a date no period label can name refuses the observation whole.
       const key = periodOf(x.asOf, o.period);
+      n++;
       let p = periods.get(key);
       if (p === undefined) {
         p = {

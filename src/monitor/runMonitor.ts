@@ -13,7 +13,7 @@ import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
-import { decidable, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
+import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
@@ -135,7 +135,7 @@ export async function monitorApplicants(o: {
         const got = results[k++];
         if (got === undefined || !got.ok) {
           errors++;
-          await o.onError?.({ line: r.line, error: got === undefined ? { code: 'internal_error', message: 'no result' } : got.error });
+          await o.onError?.({ line: r.line, error: got === undefined ? { code: 'internal_error', message: 'no result' } : decidedRecordError(r, got.error) });
           continue;
         }
         try {

@@ -3,7 +3,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { CreditliftError } from '../errors/creditliftError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import { decidable, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
+import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
 import { decisionFacts, type Outcome } from './decisionFacts.js';
@@ -219,9 +219,9 @@ function recordError(t: Taken): SimulationRecordError | undefined {
   if (!record.ok) return { line: record.line, arm: 'input', error: record.error };
   const b = t.baseline as BatchResult;
   const c = t.candidate as BatchResult;
-  if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: b.error };
-  if (!b.ok) return { line: record.line, arm: 'baseline', error: b.error };
-  if (!c.ok) return { line: record.line, arm: 'candidate', error: c.error };
+  if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: decidedRecordError(record, b.error) };
+  if (!b.ok) return { line: record.line, arm: 'baseline', error: decidedRecordError(record, b.error) };
+  if (!c.ok) return { line: record.line, arm: 'candidate', error: decidedRecordError(record, c.error) };
   // Both arms decided yet the applicant does not parse here: a disagreement between parsers, never silent.
   if (t.segmentError !== undefined) return { line: record.line, arm: 'input', error: t.segmentError };
   return undefined;

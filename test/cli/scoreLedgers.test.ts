@@ -28,7 +28,10 @@ const decisions = (path: string) =>
   readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as { line: number; decision?: unknown; error?: { issues: { path: (string | number)[]; code: string }[] } });
+    .map(
+      (l) =>
+        JSON.parse(l) as { line: number; decision?: unknown; error?: { code: string; message: string; issues: { path: (string | number)[]; code: string }[] } },
+    );
 
 let expected: string[];
 beforeAll(async () => {
@@ -42,6 +45,14 @@ beforeAll(async () => {
     await scorer.close();
   }
 });
+
+/** The book as CSV: one column per top-level applicant key (objects as JSON cells), and a `limitHistory` JSON column. */
+function csvOf(rows: readonly { applicant: Record<string, unknown>; ledger: string }[]): string {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.applicant)))];
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return `${[...keys, 'limitHistory'].join(',')}\n${rows.map((r) => [...keys.map((k) => cellOf(r.applicant[k])), r.ledger].map(quote).join(',')).join('\n')}\n`;
+}
 
 describe('score: a line with its own ledger', () => {
   for (const workers of ['0', '2']) {
@@ -84,14 +95,6 @@ describe('score: a line with its own ledger', () => {
     expect(decodeRecords(encodeRecords(read))).toEqual(read);
   });
 
-  /** The book as CSV: one column per top-level applicant key (objects as JSON cells), and a `limitHistory` JSON column. */
-  function csvOf(rows: readonly { applicant: Record<string, unknown>; ledger: string }[]): string {
-    const keys = [...new Set(rows.flatMap((r) => Object.keys(r.applicant)))];
-    const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
-    const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-    return `${[...keys, 'limitHistory'].join(',')}\n${rows.map((r) => [...keys.map((k) => cellOf(r.applicant[k])), r.ledger].map(quote).join(',')).join('\n')}\n`;
-  }
-
   for (const workers of ['0', '2']) {
     it(`a CSV row carries its ledger in a limitHistory column${workers === '0' ? '' : ', pooled'}, decided as the library does`, async () => {
       const csv = file(`book-${workers}.csv`);
@@ -120,5 +123,59 @@ describe('score: a line with its own ledger', () => {
       undefined,
     ]);
     expect(got[3]?.decision).toBeDefined();
+  });
+});
+
+// Outside tester (dates): the same ledger problem got `data_invalid` at `limitHistory.0.from` when the
+// envelope reader caught it and `validation_failed` at `0.asOf` (no field name) when the decider did;
+// and a line at fault elsewhere hid its ledger's date. The ledger is now read by the decider alone,
+// beside the applicant: one code, and every path as it sits in the line.
+describe('score: a ledger at fault has one code and its full path, named with the rest of the line', () => {
+  const a = book[0] as (typeof book)[number];
+  const future = { asOf: '2026-11-02', from: 200_000, to: 300_000 };
+  const negative = { asOf: '2026-10-20', from: -5, to: 300_000 };
+  const badBirth = { ...a, birthDate: '2003-02-30' };
+  const lines = [
+    JSON.stringify({ applicant: a, limitHistory: [negative] }),
+    JSON.stringify({ applicant: a, limitHistory: [future] }),
+    JSON.stringify({ applicant: badBirth, limitHistory: [future, negative] }),
+    JSON.stringify({ applicant: badBirth, limitHistory: [future], note: 'x' }),
+    JSON.stringify(badBirth),
+    JSON.stringify({ applicant: a, limitHistory: null }),
+  ];
+  const faults = (path: string) => decisions(path).map((d) => [d.error?.code, ...(d.error?.issues.map((i) => `${i.path.join('.')} ${i.code}`) ?? [])]);
+  const want = [
+    ['validation_failed', 'limitHistory.0.from too_small'],
+    ['validation_failed', 'limitHistory.0.asOf out_of_range'],
+    ['validation_failed', 'applicant.birthDate invalid_format', 'limitHistory.0.asOf out_of_range', 'limitHistory.1.from too_small'],
+    ['data_invalid', 'note unrecognized_key', 'applicant.birthDate invalid_format', 'limitHistory.0.asOf out_of_range'],
+    ['validation_failed', 'birthDate invalid_format'],
+    ['validation_failed', 'limitHistory invalid_type'],
+  ];
+
+  for (const workers of ['0', '2']) {
+    it(`NDJSON${workers === '0' ? ' in process' : ', pooled'}: a bad amount and a raise after the decision alike; beside the applicant's faults and the envelope's`, async () => {
+      writeFileSync(file('faults.ndjson'), `${lines.join('\n')}\n`);
+      const out = file(`faults-out-${workers}.ndjson`);
+      const extra = workers === '0' ? [] : ['--workers', workers, '--batch', '2'];
+      expect(await runScoreCommand(['--in', file('faults.ndjson'), '--out', out, '--suggestions', '0', ...extra], captureIo().io)).toBe(3);
+      expect(faults(out)).toEqual(want);
+      expect(decisions(out)[2]?.error?.message).toMatch(/applicant\.birthDate, limitHistory\.0\.asOf, limitHistory\.1\.from/);
+    });
+  }
+
+  it('CSV: the limitHistory column is named as the NDJSON envelope names it, beside the cells at fault', async () => {
+    const rows = [
+      { applicant: a as Record<string, unknown>, ledger: JSON.stringify([negative]) },
+      { applicant: a as Record<string, unknown>, ledger: JSON.stringify([future]) },
+      { applicant: badBirth as Record<string, unknown>, ledger: JSON.stringify([future, negative]) },
+    ];
+    writeFileSync(file('faults.csv'), csvOf(rows));
+    expect(await runScoreCommand(['--in', file('faults.csv'), '--out', file('faults-csv-out.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(3);
+    expect(faults(file('faults-csv-out.ndjson'))).toEqual([
+      ['validation_failed', 'limitHistory.0.from too_small'],
+      ['validation_failed', 'limitHistory.0.asOf out_of_range'],
+      ['validation_failed', 'birthDate invalid_format', 'limitHistory.0.asOf out_of_range', 'limitHistory.1.from too_small'],
+    ]);
   });
 });

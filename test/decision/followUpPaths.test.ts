@@ -157,10 +157,34 @@ describe('ledgers and updates', () => {
         ],
       })
       .catch((x) => x);
-    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['1.asOf']);
+    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['limitHistory.1.asOf']);
     const batch = await scorer.decideBatch([a, a], { limitHistories: [undefined, [{ asOf: '2026-11-05', from: 100_000, to: 200_000 }]] });
     expect(batch[0]?.ok).toBe(true);
     expect(batch[1]?.ok).toBe(false);
+  });
+
+  // Outside tester (dates): a profile dated 2026-12-10 reassessed as of 2026-12-01 was decided as of
+  // the 1st with no word: facts stated as of the 10th, the profile's own date dropped.
+  it('refuses a profile dated after the reassessment, naming both dates; an earlier profile is decided as of the update', async () => {
+    const a = graduate();
+    const d = await scorer.decide(a);
+    const later = (days: number) => new Date(Date.parse(a.asOf) + days * 86_400_000).toISOString().slice(0, 10);
+    const err = await scorer.reassess(d, { applicant: { ...a, asOf: later(9) }, evidence: [], asOf: later(1) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).subject).toBe('reassessment update');
+    expect((err as ValidationError).issues.map((i) => `${i.path.join('.')} ${i.code}`)).toEqual(['applicant.asOf out_of_range', 'asOf out_of_range']);
+    expect((err as ValidationError).issues[0]?.message).toContain(later(9));
+    expect((err as ValidationError).issues[0]?.message).toContain(later(1));
+    // Named with the update's other faults, not instead of them.
+    const both = await scorer.reassess(d, { applicant: { ...a, asOf: later(9) }, evidence: [{ kind: 42 }], asOf: later(1) } as never).catch((e: unknown) => e);
+    const paths = (both as ValidationError).issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['applicant.asOf', 'asOf']));
+    expect(paths.some((p) => p.startsWith('evidence.0'))).toBe(true);
+    // A profile as of the update's date or before it is decided as of the update.
+    for (const profileDate of [later(1), a.asOf]) {
+      const r = await scorer.reassess(d, { applicant: { ...a, asOf: profileDate }, evidence: [], asOf: later(1) });
+      expect(r.asOf).toBe(later(1));
+    }
   });
 
   it('names every bad field of a reassessment update, and the update, not the prior, for a bad date', async () => {

@@ -281,6 +281,12 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     }
     expect(badLocal.filter((r) => !r.ok)).toHaveLength(2);
     expect(json(await pool.decideBatch(book as ApplicantInput[], { limitHistories: bad }))).toBe(json(badLocal));
+    // A record whose applicant and ledger are both at fault (a raise dated after it): one error naming both, pooled as in process.
+    const broken = book.map((a, i) => (i === 9 ? { ...a, birthDate: '2003-02-30' } : a));
+    const both = limitHistories.map((h, i) => (i === 9 ? [{ asOf: '2999-01-01', from: 1, to: 2 }] : h));
+    const bothLocal = await scorer.decideBatch(broken as ApplicantInput[], { limitHistories: both });
+    expect(bothLocal[9]?.ok === false && bothLocal[9].error.issues?.map((i) => i.path.join('.'))).toEqual(['birthDate', 'limitHistory.0.asOf']);
+    expect(json(await pool.decideBatch(broken as ApplicantInput[], { limitHistories: both }))).toBe(json(bothLocal));
   });
 
   it('an empty batch gives no results', async () => {

@@ -1,23 +1,27 @@
+import { DECISION_INPUT_SUBJECTS } from '../../decision/decisionInput.js';
+import { unvalidatedLedgers } from '../../decision/limitHistories.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
 import { faultsBeyond } from '../../errors/faultsBeyond.js';
-import { formatPath, type ValidationIssue } from '../../errors/validationError.js';
+import { formatPath, ValidationError, type ValidationErrorCode, type ValidationIssue } from '../../errors/validationError.js';
 import type { ValidationIssueCode } from '../../errors/validationIssueCode.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
+import { issuesInRecord } from './recordEnvelope.js';
 
 /**
- * An applicant in a record its reader refused (a repeated key, an imprecise number, its envelope),
- * still to be validated by the decider so the refusal names the applicant's own faults as well:
- * `at` is where the applicant sits in the record (`['applicant']` in an envelope).
+ * What a record gives the decider: the applicant, its ledger of recent raises as given (read by the
+ * decider with the applicant, so one error names every fault of both), and where the applicant sits
+ * in the record (`['applicant']` in an envelope; absent or empty: the record is the applicant), so
+ * the decider's faults are named at their paths in the record.
  */
 export interface RecordToCheck {
   readonly value: unknown;
-  readonly limitHistory?: readonly LimitChange[];
-  readonly at: readonly (string | number)[];
+  readonly limitHistory?: unknown;
+  readonly at?: readonly (string | number)[];
 }
 
-/** One record read from an input file: the value to decide, or why it could not be read. */
+/** One record read from an input file: what to decide, or why it could not be read (and, refused by its reader, what to check still). */
 export type InputRecord =
-  | { readonly line: number; readonly ok: true; readonly value: unknown; readonly limitHistory?: readonly LimitChange[] }
+  | ({ readonly line: number; readonly ok: true } & RecordToCheck)
   | { readonly line: number; readonly ok: false; readonly error: DecisionErrorData; readonly check?: RecordToCheck };
 
 /** An unreadable record as error data (code `data_invalid`, one issue at the record's root). */
@@ -44,29 +48,46 @@ function refusal(line: number, issues: readonly ValidationIssue[]): DecisionErro
 }
 
 /**
- * A refused record's error with the faults the decider found in its applicant added (`checked`:
- * the decider's error for the record's check value; undefined when it was accepted). A fault at a
- * path the reader already named, or inside or above it, is left out: the reader's word on that
- * field stands (JSON.parse kept the last of two values, or the rounded number).
+ * A refused record's error with the faults the decider found in its applicant and ledger added
+ * (`checked`: the decider's error for the record's check value; undefined when it was accepted). A
+ * fault at a path the reader already named, or inside or above it, is left out: the reader's word on
+ * that field stands (JSON.parse kept the last of two values, or the rounded number).
  */
 export function refusalWithFaults(record: InputRecord & { readonly ok: false }, checked: DecisionErrorData | undefined): DecisionErrorData {
   const { check } = record;
   const found = checked?.issues;
   if (check === undefined || found === undefined) return record.error;
   const named = record.error.issues ?? [];
-  const more = faultsBeyond(named, found, check.at);
+  const more = faultsBeyond(named, issuesInRecord(found, check.at ?? []), []);
   return more.length === 0 ? record.error : refusal(record.line, [...named, ...more]);
+}
+
+const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>(['validation_failed', 'policy_invalid', 'catalog_invalid', 'data_invalid']);
+
+/**
+ * The decider's error for a record it refused, with its issues at their paths in the record (the
+ * applicant's under `applicant` in an envelope; the ledger's under `limitHistory`), as a refusal by
+ * the record's reader names them: one fault, one path, whichever check caught it.
+ */
+export function decidedRecordError(record: RecordToCheck, error: DecisionErrorData): DecisionErrorData {
+  const at = record.at ?? [];
+  if (at.length === 0 || error.issues === undefined || !VALIDATION_CODES.has(error.code) || !DECISION_INPUT_SUBJECTS.has(error.subject ?? '')) return error;
+  const moved = new ValidationError(error.subject ?? 'Applicant', issuesInRecord(error.issues, at), error.code as ValidationErrorCode);
+  return { code: moved.code, message: moved.message, issues: moved.issues, ...(error.name === undefined ? {} : { name: error.name }), subject: moved.subject };
 }
 
 /**
  * The records to decide of a batch (the readable ones, and the applicants of refused records still
- * to check, in order), and each one's own ledger when any came with one: what a decider takes
- * (`decide(values, limitHistories)`). A caller takes the results in the same order: one per
+ * to check, in order), and each one's own ledger as given when any came with one: what a decider
+ * takes (`decide(values, limitHistories)`), which reads each ledger as it reads each applicant. A caller takes the results in the same order: one per
  * readable record, one per refused record with a `check` (see {@link refusalWithFaults}).
  */
-export function decidable(records: readonly InputRecord[]): { values: unknown[]; limitHistories: (readonly LimitChange[] | undefined)[] | undefined } {
+export function decidable(records: readonly InputRecord[]): {
+  values: unknown[];
+  limitHistories: readonly (readonly LimitChange[] | undefined)[] | undefined;
+} {
   const values: unknown[] = [];
-  const ledgers: (readonly LimitChange[] | undefined)[] = [];
+  const ledgers: unknown[] = [];
   let anyLedger = false;
   for (const r of records) {
     const take = r.ok ? r : r.check;
@@ -75,5 +96,5 @@ export function decidable(records: readonly InputRecord[]): { values: unknown[];
     ledgers.push(take.limitHistory);
     anyLedger ||= take.limitHistory !== undefined;
   }
-  return { values, limitHistories: anyLedger ? ledgers : undefined };
+  return { values, limitHistories: anyLedger ? unvalidatedLedgers(ledgers) : undefined };
 }

@@ -100,8 +100,10 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
     // What the cells would have hidden (a repeated key in a JSON cell or the ledger), all at once.
     const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues)];
     // The applicant still goes to the decider's schema, so the refusal names its other faults too.
-    if (hidden.length > 0) return refusedRecord(t.line, hidden, ledger?.ok === true ? { value, limitHistory: ledger.value, at: [] } : { value, at: [] });
-    return ledger?.ok === true ? { line: t.line, ok: true, value, limitHistory: ledger.value } : { line: t.line, ok: true, value };
+    // A row's cells sit at the applicant's paths, its ledger under its column: nothing to move (no `at`).
+    const given = ledger?.value === undefined ? { value } : { value, limitHistory: ledger.value };
+    if (hidden.length > 0) return refusedRecord(t.line, hidden, given);
+    return { line: t.line, ok: true, ...given };
   }
 
   for await (const chunk of chunks) {

@@ -1,6 +1,6 @@
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
-import { isEnvelope, readRecordEnvelope } from './recordEnvelope.js';
+import { readRecordEnvelope } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
 import type { TextLine } from './splitLines.js';
 
@@ -40,16 +40,13 @@ function readNdjsonLine({ line, text, truncated, invalidByteOffset }: TextLine):
   const deep = recordTooDeep(value);
   if (deep !== undefined) return refusedRecord(line, [deep]);
   const envelope = readRecordEnvelope(value);
-  // Refused by the reader or its envelope: the applicant still goes to the decider's schema, so
-  // the refusal names its other faults too (see refusalWithFaults).
-  const readerIssues = read.ok ? [] : read.issues;
-  if (!envelope.ok || readerIssues.length > 0) {
-    const at = isEnvelope(value) ? ['applicant'] : [];
-    const limitHistory = envelope.ok ? envelope.limitHistory : undefined;
-    const check = limitHistory === undefined ? { value: envelope.applicant, at } : { value: envelope.applicant, limitHistory, at };
-    return refusedRecord(line, [...readerIssues, ...(envelope.ok ? [] : envelope.issues)], check);
-  }
-  return envelope.limitHistory === undefined
-    ? { line, ok: true, value: envelope.applicant }
-    : { line, ok: true, value: envelope.applicant, limitHistory: envelope.limitHistory };
+  const given = {
+    value: envelope.applicant,
+    ...(envelope.limitHistory === undefined ? {} : { limitHistory: envelope.limitHistory }),
+    ...(envelope.at.length === 0 ? {} : { at: envelope.at }),
+  };
+  // Refused by the reader or its envelope: the applicant and its ledger still go to the decider, so
+  // the refusal names their other faults too (see refusalWithFaults).
+  const readerIssues = [...(read.ok ? [] : read.issues), ...(envelope.ok ? [] : envelope.issues)];
+  return readerIssues.length > 0 ? refusedRecord(line, readerIssues, given) : { line, ok: true, ...given };
 }

@@ -1,41 +1,55 @@
-import { readLimitHistory } from '../../decision/limitHistories.js';
+import { isLedgerIssue } from '../../decision/limitHistories.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
-import type { LimitChange } from '../../policy/stepLimit.js';
 
 /**
- * One NDJSON record: the applicant to decide, and its own ledger of recent raises when it came with
- * one. A refused envelope still names its applicant, so the applicant's own faults can be named
- * beside the envelope's.
+ * One NDJSON record (or `decide`/`suggest` FILE): the applicant to decide, and its own ledger of
+ * recent raises as given, when it came with one: the ledger is read by the decider, with the
+ * applicant's date, so every fault of either is named in one error. A refused envelope still names
+ * its applicant and ledger, so their own faults can be named beside the envelope's.
  */
 export type RecordEnvelope =
-  | { readonly ok: true; readonly applicant: unknown; readonly limitHistory?: readonly LimitChange[] }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[]; readonly applicant: unknown };
+  | { readonly ok: true; readonly applicant: unknown; readonly limitHistory?: unknown; readonly at: readonly string[] }
+  | {
+      readonly ok: false;
+      readonly issues: readonly ValidationIssue[];
+      readonly applicant: unknown;
+      readonly limitHistory?: unknown;
+      readonly at: readonly string[];
+    };
 
 const KEYS = new Set(['applicant', 'limitHistory']);
+/** Where an envelope's applicant sits, and so its faults' paths. */
+const IN_ENVELOPE = ['applicant'] as const;
 
 /**
- * An input line is an applicant, or `{"applicant": {...}, "limitHistory": [...]}`: an existing
+ * An input record is an applicant, or `{"applicant": {...}, "limitHistory": [...]}`: an existing
  * customer with the ledger of its last decision, so re-underwriting a book keeps each line's
  * step-limit window (an applicant never has an `applicant` key, so the two cannot be confused).
- * Any other key beside them is refused, not dropped, and so is a ledger that is not one.
+ * Any other key beside them is refused, not dropped. `at` is where the applicant sits.
  */
 export function readRecordEnvelope(value: unknown): RecordEnvelope {
-  if (!isEnvelope(value)) return { ok: true, applicant: value };
+  if (!isEnvelope(value)) return { ok: true, applicant: value, at: [] };
   const record = value as Record<string, unknown>;
+  const ledger = record.limitHistory === undefined ? {} : { limitHistory: record.limitHistory };
   const issues: ValidationIssue[] = Object.keys(record)
     .filter((k) => !KEYS.has(k))
     .map((k) => ({ path: [k], code: 'unrecognized_key', message: `unknown key "${k}" beside "applicant" (only "limitHistory" may go with it)` }));
-  let limitHistory: LimitChange[] | undefined;
-  if (record.limitHistory !== undefined) {
-    const r = readLimitHistory(record.limitHistory);
-    if (r.ok) limitHistory = r.value;
-    else issues.push(...r.issues.map((i) => ({ ...i, path: ['limitHistory', ...i.path] })));
-  }
-  if (issues.length > 0) return { ok: false, issues, applicant: record.applicant };
-  return limitHistory === undefined ? { ok: true, applicant: record.applicant } : { ok: true, applicant: record.applicant, limitHistory };
+  if (issues.length > 0) return { ok: false, issues, applicant: record.applicant, ...ledger, at: IN_ENVELOPE };
+  return { ok: true, applicant: record.applicant, ...ledger, at: IN_ENVELOPE };
 }
 
 /** Whether a record is `{"applicant": ...}` rather than an applicant itself: an applicant never has an `applicant` key. */
 export function isEnvelope(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'applicant');
+}
+
+/**
+ * A decider's issues for a record, at their paths in the record: the applicant's under `at` (where
+ * the applicant sits: `applicant` in an envelope, nothing in a plain record or a CSV row), the
+ * ledger's as they are (`limitHistory.*`, the envelope's key and the CSV column alike). So one
+ * fault has one path in a record's error, whichever check named it.
+ */
+export function issuesInRecord(issues: readonly ValidationIssue[], at: readonly (string | number)[]): ValidationIssue[] {
+  if (at.length === 0) return [...issues];
+  return issues.map((i) => (isLedgerIssue(i) || i.code === 'too_many_issues' ? i : { ...i, path: [...at, ...i.path] }));
 }

@@ -2,7 +2,7 @@ import type { BatchResult } from '../../decision/createScorer.js';
 import { toJsonResult, type BatchResultJson } from '../../parallel/batchResultJson.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecideRecords } from './batchDecider.js';
-import { decidable, type InputRecord, refusalWithFaults } from './inputRecord.js';
+import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from './inputRecord.js';
 import type { OutputLine } from './outputLine.js';
 import { countDecision, countRejection, emptyScoreSummary, type ScoreSummary } from './scoreSummary.js';
 
@@ -109,7 +109,7 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
     }
     const got = results[k++] as BatchResult | BatchResultJson;
     const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
-    if (!result.ok) return { line: r.line, error: result.error };
+    if (!result.ok) return { line: r.line, error: decidedRecordError(r, result.error) };
     const cost = result.apr === undefined || result.previousLimit === undefined ? {} : { apr: result.apr, previousLimit: result.previousLimit };
     return { line: r.line, decisionJson: result.decisionJson, outcome: result.outcome, limit: result.limit, ...cost };
   });
