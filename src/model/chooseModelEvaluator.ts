@@ -16,7 +16,7 @@ export type ModelEvaluatorOption = 'auto' | 'onnxruntime';
 
 /**
  * Runs of at most this many rows go to the proved JS evaluator, larger ones to onnxruntime, where
- * JS stops winning. Measured on the default model (196 trees, 28 features; median of 400 runs,
+ * JS stops winning. Measured on the default model as shipped then (196 trees, 28 features; median of 400 runs,
  * same process, 2 shared cores): onnxruntime/JS time 2.8x at 1 row, 2.1x at 2, 1.5x at 3, 1.1x
  * at 4, 0.98x at 6, 0.78x at 16 (see bench/RESULTS.md).
  */
