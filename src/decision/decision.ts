@@ -400,7 +400,10 @@ export const Decision = z
       .readonly(),
     /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
     controls: z.strictObject({ selfSetCap: fen.nullable() }).readonly(),
-    /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
+    /**
+     * The ledger for step limits on the next decision: every rise still inside the policy's window on
+     * `asOf` and the last 24 changes; carry it forward.
+     */
     limitHistory: list(LimitChange.readonly()),
     audit: DecisionAudit,
     /** Shadow mode only: the challenger's decision for this applicant, for logging (see {@link ShadowDecision}). */

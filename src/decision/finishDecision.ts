@@ -20,9 +20,7 @@ import type { WhatIfScenario } from './whatIfScenarios.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
 import { decisionInputJson } from './decisionInputJson.js';
-
-/** How many past limit increases a decision carries forward for step limits. */
-export const LIMIT_HISTORY_KEPT = 24;
+import { carriedLedger } from './carriedLedger.js';
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -252,8 +250,10 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     // Only increases of an existing line count towards step limits; opening a line is not a step,
     // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
     const raised = lineAction === 'raise';
-    const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
-      -LIMIT_HISTORY_KEPT,
+    const limitHistory = carriedLedger(
+      raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
+      applicant.asOf,
+      ctx.policy,
     );
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
     const lowerLimitOffer =
