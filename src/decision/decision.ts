@@ -219,7 +219,7 @@ const LowerLimitOfferSchema = z
     currentLimit: fen,
     recommendedLimit: fen,
     reduction: fen,
-    basis: z.enum(['healthy_limit', 'spare_income', 'gradual_step']).nullable(),
+    basis: z.enum(['healthy_limit', 'spare_income', 'gradual_step', 'product_minimum']).nullable(),
     explanation: text,
   })
   .readonly();

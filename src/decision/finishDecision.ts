@@ -162,6 +162,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     protectLine: prior !== null,
     selfCap: applicant.controls.selfSetCap ?? null,
     roundingStep: ctx.policy.limits.roundingStep,
+    productMin: ctx.policy.limits.productMin,
   };
   const finalLimit = (p: PolicyLimit) => settleLine(p, line).limit;
   const settled = settleLine(main, line);
@@ -259,10 +260,11 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const lowerLimitOffer =
       overBudgetMonths === null
         ? null
-        : lowerLimitOfferOn(lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep), {
-            healthyLimit,
-            overBudgetMonths,
-          });
+        : lowerLimitOfferOn(
+            lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
+            { healthyLimit, overBudgetMonths },
+            line.productMin,
+          );
     const tested = {
       pass: main.affordability.pass,
       monthlyPayment: main.affordability.monthlyPayment,

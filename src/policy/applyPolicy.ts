@@ -6,7 +6,7 @@ import { assertPd } from './assertPd.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { prepareRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
 import { gradeFor } from './grade.js';
-import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
+import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, roundDownToStep, type BindingConstraint, type LimitCaps } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
 import { policyHash } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
@@ -217,8 +217,13 @@ function prepare(
     const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
     const candidate = stepLimit?.limit ?? composed.limit;
     const belowMinimum = candidate < policy.limits.productMin;
+    // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
+    // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is
+    // a decline (naming the cap where it binds), never a referral (belowMinimum: 'refer' is for what
+    // a person can fix).
+    const capLeavesNoLine = caps.self_cap !== null && roundDownToStep(caps.self_cap, policy.limits.roundingStep) < policy.limits.productMin;
     const automatedOutcome: PolicyOutcome =
-      knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+      knockouts.length > 0 || capLeavesNoLine ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
     const limit = automatedOutcome === 'decline' || belowMinimum ? 0 : candidate;
     // A customer who refused a solely automated decision gets a person: the automated terms stay
     // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.

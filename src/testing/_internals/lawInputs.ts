@@ -132,6 +132,15 @@ export function withSelfCap(applicants: fc.Arbitrary<Applicant>): fc.Arbitrary<A
   });
 }
 
+/**
+ * Amounts a customer may lower their line to: whole RMB from the product minimum up to `maxRmb`
+ * (below the minimum a reduction is refused, which reduction_within_bounds checks).
+ */
+export function reductionAmountArbitrary(policy: PolicyConfig, maxRmb: number): fc.Arbitrary<number> {
+  const minRmb = Math.ceil(policy.limits.productMin / 100);
+  return fc.integer({ min: minRmb, max: Math.max(minRmb, maxRmb) }).map((rmb) => rmb * 100);
+}
+
 /** Money for messages: fen and RMB. */
 export function fen(amount: number | null | undefined): string {
   if (amount === null || amount === undefined) return 'none';
