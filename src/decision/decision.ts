@@ -351,8 +351,22 @@ export const Decision = z
         requested: fen.nullable(),
       })
       .readonly(),
-    /** Affordability: every check with value, threshold and pass. */
-    affordability: z.strictObject({ pass: z.boolean(), monthlyPayment: fen, capacity: fen, checks: list(AffordabilityCheckSchema) }).readonly(),
+    /** Affordability: every check with value, threshold and pass, at `limit`. */
+    affordability: z
+      .strictObject({
+        /**
+         * The limit the checks (and `monthlyPayment`) were run at, fen: the decision's `limit` when it
+         * sets one; on a decline, the one the policy tested: the product minimum when the limit fell
+         * below it, the composed limit when a knock-out declined (what the line would have cost).
+         * Absent on a decision made before 0.2, which did not say.
+         */
+        limit: fen.optional(),
+        pass: z.boolean(),
+        monthlyPayment: fen,
+        capacity: fen,
+        checks: list(AffordabilityCheckSchema),
+      })
+      .readonly(),
     /** Every evidence item assessed. */
     evidence: list(DecisionEvidence),
     /** Policy reason codes in force (knock-outs, refers, binding cap, step limits, a held line). */

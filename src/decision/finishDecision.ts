@@ -266,6 +266,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
             line.productMin,
           );
     const tested = {
+      limit: main.affordability.limit,
       pass: main.affordability.pass,
       monthlyPayment: main.affordability.monthlyPayment,
       capacity: main.affordabilityCapacity,

@@ -74,7 +74,12 @@ export interface PolicyResult {
   readonly stepLimit: SteppedLimit | null;
   /** The limit granted (approve) or proposed for review (refer), fen; 0 on decline or below the minimum. */
   readonly limit: number;
-  /** The affordability checks at `limit`, or at the product minimum when no limit is offered. */
+  /**
+   * The affordability checks at `affordability.limit`: the limit the policy composed (after step
+   * limits), the one granted or proposed, or the one a knock-out declines (what the line would have
+   * cost); the product minimum when that limit is below it. So on a knock-out `limit` is 0 and the
+   * checks are at the composed limit; read `affordability.limit` for the limit tested.
+   */
   readonly affordability: AffordabilityAssessment;
   readonly policyName: string;
   readonly policyVersion: string;
