@@ -21,7 +21,7 @@ export { toProblemDetails, PROBLEM_STATUS, PROBLEM_JSON_MEDIA_TYPE, type Problem
 export { isProtectedKey } from './errors/validationError.js';
 
 // Input schemas (zod; the types come from them).
-export { Fen, IsoDate, Sha256Hex, Count, Share } from './schema/primitives.js';
+export { Fen, MAX_MONEY_FEN, IsoDate, Sha256Hex, Count, Share } from './schema/primitives.js';
 export { VerificationMethod, CertificateHolder, CertificateEvidence, MAX_EVIDENCE_ITEMS, type CertificateEvidenceInput } from './schema/certificateEvidence.js';
 export { Applicant, EmploymentType, Industry, IncomeSource, Region, type ApplicantInput } from './schema/applicant.js';
 export { parseApplicant, safeParseApplicant, type SafeParseApplicantResult } from './schema/parseApplicant.js';

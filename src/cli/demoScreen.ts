@@ -29,8 +29,18 @@ function headline(d: Decision): string {
  * the reassessment (from, to, what the certificate added and why or why not), the factors with
  * their legend, the principal reasons in English and Chinese, the budget assistant's view, and
  * what would raise the limit next. About twenty lines, to read on one screen.
+ *
+ * @param productMin the policy's smallest line, below which the budget assistant offers nothing
  */
-export function demoScreen(n: number, total: number, example: ExampleApplicant, certificate: CertificateEvidence, first: Decision, next: Decision): string[] {
+export function demoScreen(
+  n: number,
+  total: number,
+  example: ExampleApplicant,
+  certificate: CertificateEvidence,
+  first: Decision,
+  next: Decision,
+  productMin: number,
+): string[] {
   const out: string[] = [];
   const rule = `== ${n}/${total} ${example.segment}: ${example.story}`;
   out.push(rule);
@@ -65,7 +75,7 @@ export function demoScreen(n: number, total: number, example: ExampleApplicant, 
     out.push('4. Principal reasons: none owed (approved at or above what was asked)');
   }
 
-  const b = budgetView(next, example.applicant);
+  const b = budgetView(next, example.applicant, null, productMin);
   const offer = b.lowerLimitOffer;
   const cost =
     next.limit > 0

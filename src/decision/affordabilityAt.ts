@@ -10,8 +10,8 @@ import type { Decision } from './decision.js';
  * falls by exactly the change in that payment; the income level does not depend on the line). A
  * held line, a reduction or a person's review sealed the figures of the limit the policy worked
  * out, so a customer who lowered 17,100 RMB to 5,000 was told the line costs 1,517.05 RMB a month.
- * Nothing moves for a limit of 0 (a decline keeps the figures that show why the product minimum
- * fails).
+ * Nothing moves for a limit of 0: a decline keeps the figures of the limit the policy tested, which
+ * its `limit` names (the product minimum it fails, or the line a knock-out declined).
  *
  * @param aprBp the APR in basis points pricing used (priceApr's `aprBp`; {@link aprBpOf} for a sealed decision)
  */
@@ -21,15 +21,16 @@ export function affordabilityAt(
   aprBp: number,
   policy: Pick<PolicyConfig, 'affordability'>,
 ): Decision['affordability'] {
-  if (limit <= 0) return affordability;
+  if (limit <= 0 || limit === affordability.limit) return affordability;
   const payment = monthlyPayment(limit, aprBp, policy.affordability.termMonths);
   const delta = payment - affordability.monthlyPayment;
-  if (delta === 0) return affordability;
+  // Two limits can share a payment (it is rounded up to the fen): the figures stay, the limit moves.
+  if (delta === 0) return { ...affordability, limit };
   const checks = affordability.checks.map((c) => {
     const value = c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value;
     return { ...c, value, pass: c.comparison === 'at_least' ? value >= c.threshold : value <= c.threshold };
   });
-  return { ...affordability, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
+  return { ...affordability, limit, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
 }
 
 /**

@@ -237,8 +237,11 @@ export interface Scorer<TInput = ApplicantInput> {
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
   suggest(applicant: TInput, options?: SuggestOptions): Promise<EvidenceSuggestions>;
   /**
-   * Lowers the limit at the customer's request, at once, without the model. The prior is verified first.
-   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision.
+   * Lowers the limit at the customer's request, at once, without the model. The prior is verified
+   * first. The amount asked, rounded down to the rounding step, becomes the customer's cap.
+   * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision;
+   *   ValidationError (subject `reduction amount`) for an amount that is not integer fen, or is below
+   *   the product minimum (`too_small`, naming the amount and the minimum: a line is never lower).
    */
   requestReduction(prior: Decision, amount: number): Decision;
   /**

@@ -219,7 +219,7 @@ const LowerLimitOfferSchema = z
     currentLimit: fen,
     recommendedLimit: fen,
     reduction: fen,
-    basis: z.enum(['healthy_limit', 'spare_income', 'gradual_step']).nullable(),
+    basis: z.enum(['healthy_limit', 'spare_income', 'gradual_step', 'product_minimum']).nullable(),
     explanation: text,
   })
   .readonly();
@@ -351,8 +351,22 @@ export const Decision = z
         requested: fen.nullable(),
       })
       .readonly(),
-    /** Affordability: every check with value, threshold and pass. */
-    affordability: z.strictObject({ pass: z.boolean(), monthlyPayment: fen, capacity: fen, checks: list(AffordabilityCheckSchema) }).readonly(),
+    /** Affordability: every check with value, threshold and pass, at `limit`. */
+    affordability: z
+      .strictObject({
+        /**
+         * The limit the checks (and `monthlyPayment`) were run at, fen: the decision's `limit` when it
+         * sets one; on a decline, the one the policy tested: the product minimum when the limit fell
+         * below it, the composed limit when a knock-out declined (what the line would have cost).
+         * Absent on a decision made before 0.2, which did not say.
+         */
+        limit: fen.optional(),
+        pass: z.boolean(),
+        monthlyPayment: fen,
+        capacity: fen,
+        checks: list(AffordabilityCheckSchema),
+      })
+      .readonly(),
     /** Every evidence item assessed. */
     evidence: list(DecisionEvidence),
     /** Policy reason codes in force (knock-outs, refers, binding cap, step limits, a held line). */
@@ -400,7 +414,10 @@ export const Decision = z
       .readonly(),
     /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
     controls: z.strictObject({ selfSetCap: fen.nullable() }).readonly(),
-    /** Recent limit increases (for step limits on the next reassessment); carry it forward. */
+    /**
+     * The ledger for step limits on the next decision: every rise still inside the policy's window on
+     * `asOf` and the last 24 changes; carry it forward.
+     */
     limitHistory: list(LimitChange.readonly()),
     audit: DecisionAudit,
     /** Shadow mode only: the challenger's decision for this applicant, for logging (see {@link ShadowDecision}). */

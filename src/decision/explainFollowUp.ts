@@ -9,7 +9,8 @@ import { parseDecisionInput } from './decisionInput.js';
 import { decisionInputJson } from './decisionInputJson.js';
 import { scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
-import { explain, LIMIT_HISTORY_KEPT } from './finishDecision.js';
+import { explain } from './finishDecision.js';
+import { LIMIT_HISTORY_KEPT } from './carriedLedger.js';
 
 /**
  * What a review or contest may be given besides the person's input: the applicant the decision
@@ -102,7 +103,9 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
         `is not the applicant decision ${prior.audit.decisionId} was made for (its ${prior.audit.kind === 'decide' || prior.audit.kind === 'reassess' ? 'audit.inputHash' : 'audit.originInputHash'} differs${
           options.limitHistory === undefined ? ', with the ledger read back from the decision' : ', with the limitHistory given'
         }; a scorer with other suggestion, contribution-space or explanation settings or other keys also hashes differently)${
-          truncated ? '; the decision keeps only its last raises, so pass the limitHistory it was made with' : ''
+          truncated
+            ? `; the decision keeps only its last ${LIMIT_HISTORY_KEPT} ledger changes and the rises still inside the step-limit window, so pass the limitHistory it was made with`
+            : ''
         }`,
       );
     }

@@ -20,9 +20,7 @@ import type { WhatIfScenario } from './whatIfScenarios.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
 import { decisionInputJson } from './decisionInputJson.js';
-
-/** How many past limit increases a decision carries forward for step limits. */
-export const LIMIT_HISTORY_KEPT = 24;
+import { carriedLedger } from './carriedLedger.js';
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -164,6 +162,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     protectLine: prior !== null,
     selfCap: applicant.controls.selfSetCap ?? null,
     roundingStep: ctx.policy.limits.roundingStep,
+    productMin: ctx.policy.limits.productMin,
   };
   const finalLimit = (p: PolicyLimit) => settleLine(p, line).limit;
   const settled = settleLine(main, line);
@@ -252,18 +251,22 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     // Only increases of an existing line count towards step limits; opening a line is not a step,
     // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
     const raised = lineAction === 'raise';
-    const limitHistory = [...plan.limitHistory, ...(raised ? [{ asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : [])].slice(
-      -LIMIT_HISTORY_KEPT,
+    const limitHistory = carriedLedger(
+      raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
+      applicant.asOf,
+      ctx.policy,
     );
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
     const lowerLimitOffer =
       overBudgetMonths === null
         ? null
-        : lowerLimitOfferOn(lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep), {
-            healthyLimit,
-            overBudgetMonths,
-          });
+        : lowerLimitOfferOn(
+            lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
+            { healthyLimit, overBudgetMonths },
+            line.productMin,
+          );
     const tested = {
+      limit: main.affordability.limit,
       pass: main.affordability.pass,
       monthlyPayment: main.affordability.monthlyPayment,
       capacity: main.affordabilityCapacity,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
-import { LimitChange } from '../policy/stepLimit.js';
+import { LimitChange, MAX_LEDGER_ENTRIES } from '../policy/stepLimit.js';
 import { IsoDate } from '../schema/primitives.js';
 
 // A ledger of recent raises (`limitHistory`), and each record's own in a batch (`limitHistories`):
-// read the same way by decide, suggest, decideBatch, the pool and `score`'s input lines.
+// read the same way by decide, suggest, decideBatch, the pool and `score`'s input lines. Its bound
+// is the step limits' own, well above what a decision carries (at most windowMaxCount + 24 entries
+// after a raise, see carriedLedger), so a decision's ledger is always accepted back.
 
-const LimitHistory = z.array(LimitChange).max(1000);
+const LimitHistory = z.array(LimitChange).max(MAX_LEDGER_ENTRIES);
 
 /**
  * Where a ledger's issues sit: under `limitHistory`, the option's own name (`limitHistory.1.from`),

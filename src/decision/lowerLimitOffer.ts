@@ -9,9 +9,14 @@ import type { Decision } from './decision.js';
  * that grants a line offers to lower that line.
  *
  * The decision's healthy limit is the affordable limit of the offer, which replaces the
- * spare-income rule, so income and essentials do not enter it.
+ * spare-income rule, so income and essentials do not enter it. The offer is never below the
+ * product minimum: a reduction below it is refused, so such an offer could not be taken.
  */
-export function lowerLimitOfferOn(lineOnFile: number, health: Pick<Decision['health'], 'healthyLimit' | 'overBudgetMonths'>): LowerLimitRecommendation | null {
+export function lowerLimitOfferOn(
+  lineOnFile: number,
+  health: Pick<Decision['health'], 'healthyLimit' | 'overBudgetMonths'>,
+  productMin: number,
+): LowerLimitRecommendation | null {
   if (health.overBudgetMonths === null) return null;
   return recommendLowerLimit({
     currentLimit: lineOnFile,
@@ -19,5 +24,6 @@ export function lowerLimitOfferOn(lineOnFile: number, health: Pick<Decision['hea
     monthlyEssentials: 0,
     overBudgetMonths: health.overBudgetMonths,
     healthyLimit: health.healthyLimit,
+    minimumLimit: productMin,
   });
 }

@@ -1,7 +1,8 @@
 import { policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
-import { applyReduction } from '../policy/applyReduction.js';
+import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
+import { ValidationError } from '../errors/validationError.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -28,8 +29,13 @@ const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
  * outcome (a pending review stays pending, now bounded by the cap), its reason codes behind the new
  * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
  * the customer's own request when the line went down. Reasons are owed as on any decision.
+ *
+ * @throws ValidationError (subject `reduction amount`) for an amount below the product minimum:
+ *   a line is never lower, and such a cap would turn every later decision into a decline.
  */
 export function reduceLine(prior: Decision, amount: number, env: ReductionContext): Decision {
+  const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
+  if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;
   const line = lineOnFileAfter(prior, step);
   const limit = applyReduction(line, amount, env.policy);
@@ -63,7 +69,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       affordability: affordabilityAt(prior.affordability, limit, aprBpOf(prior), env.policy),
       controls: { selfSetCap: cap },
       // A customer still over budget keeps being offered a lower line, on the line they now hold.
-      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health) },
+      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health, env.policy.limits.productMin) },
       policyReasons: codes,
       reasons,
       certificateImpacts: [],

@@ -32,6 +32,8 @@ export interface LineContext {
   /** The customer's own cap, when set: it always holds, on every path. */
   readonly selfCap: number | null;
   readonly roundingStep: number;
+  /** The product's smallest line: a cap below it leaves no line to keep. */
+  readonly productMin: number;
 }
 
 /**
@@ -39,12 +41,17 @@ export interface LineContext {
  * above it; when the line on file is above it (the profile got worse, other debt grew, a
  * knock-out now applies), the line is held as it is and referred to a person, who decides whether
  * to lower it: lowering an existing line is the lender's act, with notice, not an automatic side
- * effect of an upload. The customer's own cap is the one thing that lowers a line at once.
+ * effect of an upload. The customer's own cap is the one thing that lowers a line at once; a cap
+ * below the product minimum leaves no line the product offers, so the policy's answer stands (a
+ * decline naming the cap): the customer chose it, and a person could grant nothing under it, so
+ * holding the line "above what we can offer today" and referring it would be wrong on both counts.
  */
 export function settleLine(today: GrantedToday, line: LineContext): SettledLine {
   const maxGrantable = today.outcome === 'decline' ? 0 : today.limit;
   if (!line.protectLine) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
-  const onFile = line.selfCap !== null && line.selfCap < line.previousLimit ? roundDownToStep(line.selfCap, line.roundingStep) : line.previousLimit;
+  const capped = line.selfCap === null ? null : roundDownToStep(line.selfCap, line.roundingStep);
+  if (capped !== null && capped < line.productMin) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
+  const onFile = capped !== null && capped < line.previousLimit ? capped : line.previousLimit;
   if (maxGrantable >= onFile) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   return { outcome: 'refer', limit: onFile, maxGrantable, held: true };
 }

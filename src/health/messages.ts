@@ -150,7 +150,13 @@ export function recurringMessage(r: {
 /** Why a lower limit is (or is not) offered. */
 export function lowerLimitMessage(
   r:
-    | { kind: 'offer'; basis: 'healthy_limit' | 'spare_income' | 'gradual_step'; overBudgetMonths: number; currentLimit: number; recommendedLimit: number }
+    | {
+        kind: 'offer';
+        basis: 'healthy_limit' | 'spare_income' | 'gradual_step' | 'product_minimum';
+        overBudgetMonths: number;
+        currentLimit: number;
+        recommendedLimit: number;
+      }
     | { kind: 'not_over_budget_long_enough'; minMonths: number }
     | { kind: 'limit_already_low'; currentLimit: number },
 ): LocalizedText {
@@ -171,7 +177,9 @@ export function lowerLimitMessage(
           ? { en: 'about one month of your income after essential spending', zhHans: '约为您扣除必要开支后一个月的收入' }
           : r.basis === 'healthy_limit'
             ? { en: 'the limit that fits your finances', zhHans: '与您财务状况相符的额度' }
-            : { en: 'a gradual step down', zhHans: '逐步下调' };
+            : r.basis === 'product_minimum'
+              ? { en: 'the smallest limit the product offers', zhHans: '本产品的最低额度' }
+              : { en: 'a gradual step down', zhHans: '逐步下调' };
       return {
         en:
           `You have spent more than your budget ${r.overBudgetMonths} months in a row. You can choose to lower your credit limit ` +

@@ -21,12 +21,13 @@ export const LowerLimitInput = z.strictObject({
   monthlyEssentials: Fen.describe('Rent, food, utilities, transport, fen per month'),
   overBudgetMonths: Count.describe('Consecutive complete months over budget (see overBudgetStreak)'),
   healthyLimit: Fen.optional().describe('A limit the lender judges affordable; replaces the spare-income rule'),
+  minimumLimit: Fen.optional().describe("The product's smallest line, fen: no offer goes below it (a reduction below it is refused)"),
 });
 /** Input of {@link recommendLowerLimit} as a caller writes it. */
 export type LowerLimitInput = z.input<typeof LowerLimitInput>;
 
-/** Which figure set the offered limit. */
-export type LowerLimitBasis = 'healthy_limit' | 'spare_income' | 'gradual_step';
+/** Which figure set the offered limit; `product_minimum` when the others fell below the product's smallest line. */
+export type LowerLimitBasis = 'healthy_limit' | 'spare_income' | 'gradual_step' | 'product_minimum';
 
 /** A lower limit to offer the customer, or why there is none. Money in integer fen. */
 export interface LowerLimitRecommendation {
@@ -52,8 +53,10 @@ export interface LowerLimitRecommendation {
  *    `max(0, monthlyIncome - monthlyEssentials)`: one month of it repays a fully used limit.
  * 3. Gradual step S: `currentLimit * (1 - 0.1 * min(overBudgetMonths, 5))`: 20% down after 2 months,
  *    up to 50% after 5 or more.
- * 4. Offer `min(A, S)` rounded down to whole 100 RMB (10,000 fen). If that is not below
- *    `currentLimit` (a limit of 0, or under 100 RMB), there is no offer.
+ * 4. Offer `min(A, S)` rounded down to whole 100 RMB (10,000 fen), but never below `minimumLimit`
+ *    (rounded up to whole 100 RMB) when given: a line below the product minimum is one the customer
+ *    could not take. If that is not below `currentLimit` (a limit of 0, or under 100 RMB, or at the
+ *    minimum), there is no offer.
  *
  * The offered limit never exceeds the current one and is always a multiple of 10,000 fen.
  * Throws a ValidationError naming every bad field.
@@ -81,11 +84,14 @@ export function recommendLowerLimit(input: LowerLimitInput): LowerLimitRecommend
   const keptPercent = 100 - Math.min(v.overBudgetMonths * STEP_DOWN_PERCENT_PER_MONTH, MAX_STEP_DOWN_PERCENT);
   const step = mulDivFloor(v.currentLimit, keptPercent, 100);
   const target = Math.min(affordable, step);
-  const recommendedLimit = Math.floor(target / LIMIT_STEP_FEN) * LIMIT_STEP_FEN;
+  const byRule = Math.floor(target / LIMIT_STEP_FEN) * LIMIT_STEP_FEN;
+  const floor = v.minimumLimit === undefined ? 0 : Math.ceil(v.minimumLimit / LIMIT_STEP_FEN) * LIMIT_STEP_FEN;
+  const recommendedLimit = Math.max(byRule, floor);
   if (recommendedLimit >= v.currentLimit) {
     return none('limit_already_low', lowerLimitMessage({ kind: 'limit_already_low', currentLimit: v.currentLimit }));
   }
-  const basis: LowerLimitBasis = affordable < step ? (v.healthyLimit !== undefined ? 'healthy_limit' : 'spare_income') : 'gradual_step';
+  const basis: LowerLimitBasis =
+    byRule < floor ? 'product_minimum' : affordable < step ? (v.healthyLimit !== undefined ? 'healthy_limit' : 'spare_income') : 'gradual_step';
   return {
     offer: true,
     reasonCode: 'over_budget_streak',

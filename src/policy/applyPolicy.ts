@@ -6,7 +6,7 @@ import { assertPd } from './assertPd.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { prepareRules, type PolicyFlags, type PolicyHit } from './evaluateRules.js';
 import { gradeFor } from './grade.js';
-import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, type BindingConstraint, type LimitCaps } from './limit.js';
+import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, roundDownToStep, type BindingConstraint, type LimitCaps } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
 import { policyHash } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
@@ -74,7 +74,12 @@ export interface PolicyResult {
   readonly stepLimit: SteppedLimit | null;
   /** The limit granted (approve) or proposed for review (refer), fen; 0 on decline or below the minimum. */
   readonly limit: number;
-  /** The affordability checks at `limit`, or at the product minimum when no limit is offered. */
+  /**
+   * The affordability checks at `affordability.limit`: the limit the policy composed (after step
+   * limits), the one granted or proposed, or the one a knock-out declines (what the line would have
+   * cost); the product minimum when that limit is below it. So on a knock-out `limit` is 0 and the
+   * checks are at the composed limit; read `affordability.limit` for the limit tested.
+   */
   readonly affordability: AffordabilityAssessment;
   readonly policyName: string;
   readonly policyVersion: string;
@@ -217,8 +222,13 @@ function prepare(
     const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
     const candidate = stepLimit?.limit ?? composed.limit;
     const belowMinimum = candidate < policy.limits.productMin;
+    // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
+    // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is
+    // a decline (naming the cap where it binds), never a referral (belowMinimum: 'refer' is for what
+    // a person can fix).
+    const capLeavesNoLine = caps.self_cap !== null && roundDownToStep(caps.self_cap, policy.limits.roundingStep) < policy.limits.productMin;
     const automatedOutcome: PolicyOutcome =
-      knockouts.length > 0 ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+      knockouts.length > 0 || capLeavesNoLine ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
     const limit = automatedOutcome === 'decline' || belowMinimum ? 0 : candidate;
     // A customer who refused a solely automated decision gets a person: the automated terms stay
     // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.

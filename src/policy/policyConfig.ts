@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fen } from '../schema/primitives.js';
+import { BoundedFen, Fen } from '../schema/primitives.js';
 import { builtInProfileIssues, builtInProfileWithId } from './builtInProfileIssues.js';
 import { dailyRateGrid, dailyRateTextOf, NANOS } from './dailyRateGrid.js';
 import { JurisdictionProfile } from './jurisdictionProfile.js';
@@ -118,14 +118,14 @@ const PolicyConfigShape = z.strictObject({
       .describe('Share taken off monthly net income by income source'),
     minEffectiveMonthlyIncome: PositiveFen.describe('Income-level check: effective income at least this, fen'),
     dsrBands: z.array(DsrBand).min(1).max(20).describe('Ascending by incomeUpTo; maxDsr non-decreasing; last unbounded'),
-    minEssentialsPerPerson: Fen.describe(
+    minEssentialsPerPerson: BoundedFen.describe(
       'Least monthly essential spending assumed per household member (applicant and dependants), fen; declared essentials below it are raised to it',
     ),
     residualFloorByCityTier: z.array(Fen).length(CITY_TIERS).describe('Minimum monthly residual income for city tiers 1..5, fen; non-increasing'),
   }),
   limits: z.strictObject({
-    productMin: PositiveFen.describe('Smallest limit the product offers, fen'),
-    productMax: PositiveFen.describe('Largest limit the product offers, fen'),
+    productMin: BoundedFen.min(1).describe('Smallest limit the product offers, fen'),
+    productMax: BoundedFen.min(1).describe('Largest limit the product offers, fen; at most 10^12 (MAX_MONEY_FEN), as a line on file is'),
     lenderCapPerBorrower: Fen.nullable().describe(
       "The lender's own cap on all its unsecured lines to one borrower (this line and the borrower's other lines with this lender), fen; null = none. Named as the lender's, never as regulation",
     ),

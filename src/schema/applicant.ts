@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { applicantRulesRefinement } from './applicantRules.js';
 import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
-import { Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
+import { BoundedFen, Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
 
 /** Kind of employment. Gig covers ride-hailing, courier, delivery, streaming. */
 export const EmploymentType = z.enum(['salaried', 'self_employed', 'gig', 'farmer', 'student', 'other']);
@@ -43,7 +43,9 @@ export type Region = z.infer<typeof Region>;
  *
  * Strict: unknown keys are rejected, and there is deliberately no field for gender, ethnicity,
  * religion or any other protected characteristic; passing one is a validation error.
- * All money is integer fen.
+ * All money is integer fen; what the applicant has (income, debts, balances, lines, spending) is at
+ * most `MAX_MONEY_FEN` (10 billion RMB), so every figure derived from it stays a safe integer.
+ * The customer's own request and cap only bound the limit from above and take any amount.
  */
 export const Applicant = z
   .strictObject({
@@ -62,7 +64,7 @@ export const Applicant = z
       startDate: IsoDate.optional().describe('Start of the current job or activity'),
     }),
     income: z.strictObject({
-      monthlyNet: Fen.describe('Monthly net income, fen'),
+      monthlyNet: BoundedFen.describe('Monthly net income, fen'),
       source: IncomeSource,
     }),
     socialInsuranceMonths: Count.max(600).describe('Months of social-insurance contributions'),
@@ -76,22 +78,22 @@ export const Applicant = z
       enquiries6m: Count.optional().describe('Hard enquiries in the last 6 months'),
       delinquencies24m: Count.optional().describe('Delinquent accounts in the last 24 months'),
       currentDaysPastDue: Count.max(10_000).default(0).describe('Days past due today on any account'),
-      otherConsumerCreditBalance: Fen.default(0).describe('Outstanding consumer-credit balances elsewhere, fen'),
-      otherMonthlyDebtService: Fen.default(0).describe('Monthly repayments on all other debt, fen'),
+      otherConsumerCreditBalance: BoundedFen.default(0).describe('Outstanding consumer-credit balances elsewhere, fen'),
+      otherMonthlyDebtService: BoundedFen.default(0).describe('Monthly repayments on all other debt, fen'),
     }),
     platform: z.strictObject({
       accountAgeMonths: Count.max(600),
       transactions3m: Count.describe('Credit-line uses in the last 3 months'),
-      transactionAmount3m: Fen.describe('Amount of those uses, fen'),
+      transactionAmount3m: BoundedFen.describe('Amount of those uses, fen'),
       onTimeRepaymentRate: Share.optional().describe('Share of bills repaid on time; absent if never billed'),
-      currentLimit: Fen.default(0),
-      currentBalance: Fen.default(0),
-      otherLinesLimit: Fen.optional().describe(
+      currentLimit: BoundedFen.default(0),
+      currentBalance: BoundedFen.default(0),
+      otherLinesLimit: BoundedFen.optional().describe(
         'Absent means none. Sum of the unsecured credit lines THIS lender already grants the borrower on its other products (the line decided here excluded), fen. Counts against the per-borrower regulatory cap; balances at other lenders do not (they go into otherMonthlyDebtService)',
       ),
     }),
     household: z.strictObject({
-      monthlyEssentialSpending: Fen.describe('Rent, food, utilities, transport, fen per month'),
+      monthlyEssentialSpending: BoundedFen.describe('Rent, food, utilities, transport, fen per month'),
       dependants: Count.max(20),
       secondRepaymentSource: z
         .enum(['guardian', 'co_borrower', 'guarantor', 'other_income'])

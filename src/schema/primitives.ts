@@ -8,6 +8,23 @@ export const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe
 /** Money in integer fen. */
 export type Fen = z.infer<typeof Fen>;
 
+/**
+ * The most a money amount an applicant carries, or a limit a policy grants, may be: 10^12 fen
+ * (10 billion RMB). No consumer's monthly income, debts, balances or credit line come near it, so
+ * an amount above it is a data error (a figure in the wrong unit, a sentinel such as 2^53 - 1).
+ * It keeps every figure a decision derives from such amounts a safe integer with room to spare:
+ * the risk cap (income x at most 100) at most 10^14, debt service and residual income (income,
+ * essentials at up to 21 household members, other debt, the payment on a line) within
+ * +-10^14, so every decision matches its output schema and can be reassessed.
+ */
+export const MAX_MONEY_FEN = 1_000_000_000_000;
+
+/** Money an applicant carries, in integer fen, at most {@link MAX_MONEY_FEN}. */
+export const BoundedFen = Fen.max(
+  MAX_MONEY_FEN,
+  `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`,
+);
+
 /** A calendar date as ISO `YYYY-MM-DD`. Parsed with date-fns; no time zone, no clock. */
 export const IsoDate = z.iso.date().describe('Calendar date, ISO 8601 YYYY-MM-DD');
 /** A calendar date as ISO `YYYY-MM-DD`. */

@@ -26,8 +26,12 @@ export interface BudgetView {
  * What the budget assistant says about a decision: the healthy limit, what a fully used line costs a
  * month against income and the customer's budget, and the lower limit it would offer if spending
  * ran over budget. Uses only the public decision and the health module's own rule.
+ *
+ * @param productMin the product's smallest line (`scorer.policy.limits.productMin`): the preview
+ *   never offers below it, as the decision's own offer never does (a reduction below it is refused).
+ *   Without it the preview follows the health module's rule alone.
  */
-export function budgetView(decision: Decision, applicant: ApplicantInput, monthlyBudget: number | null = null): BudgetView {
+export function budgetView(decision: Decision, applicant: ApplicantInput, monthlyBudget: number | null = null, productMin: number | null = null): BudgetView {
   const income = applicant.income.monthlyNet;
   const payment = decision.affordability.monthlyPayment;
   const live = decision.health.lowerLimitOffer;
@@ -40,6 +44,7 @@ export function budgetView(decision: Decision, applicant: ApplicantInput, monthl
       monthlyEssentials: applicant.household?.monthlyEssentialSpending ?? 0,
       overBudgetMonths: MIN_OVER_BUDGET_MONTHS,
       healthyLimit: decision.health.healthyLimit,
+      ...(productMin === null ? {} : { minimumLimit: productMin }),
     });
   // A preview is a condition, not a fact: the health module's offer text says "you have spent more
   // than your budget 2 months in a row", which the page showed to a customer with none.

@@ -165,7 +165,8 @@ describe('champion/challenger in the scorer', () => {
     expect(strip(again)).toEqual(strip(await challenger.reassess(prior, { applicant, evidence: [] })));
     // The arm is sealed with the rest: the decision parses with the output schema and its content hash covers it.
     expect(Decision.parse(again).audit.arm).toBe('tight');
-    if (prior.limit > 0) expect(live.requestReduction(prior, 0).audit).toMatchObject({ arm: 'tight', policyHash: prior.audit.policyHash });
+    if (prior.limit > 0)
+      expect(live.requestReduction(prior, live.policy.limits.productMin).audit).toMatchObject({ arm: 'tight', policyHash: prior.audit.policyHash });
   });
 
   it('live: a contest and a review stay in the arm, name it in a sealed audit, and can be reassessed', async () => {

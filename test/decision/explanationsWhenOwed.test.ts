@@ -153,7 +153,7 @@ describe("a person overturning an unexplained approval (explanations: 'when_owed
       expect(contestedReview.contributions).toEqual(c.always.contributions);
       expect(contestedReview.reasons).toEqual(always.recordContest(always.recordReview(c.always, approve), statement).reasons);
       // The customer lowers their line, then contests: the contest's reasons come with factors.
-      const reduced = lazy.requestReduction(c.lazy, 0);
+      const reduced = lazy.requestReduction(c.lazy, lazy.policy.limits.productMin);
       const contestedReduction = lazy.recordContest(reduced, statement, options);
       expect(contestedReduction.contributions).toEqual(c.always.contributions);
       expect(contestedReduction.audit.originInputHash).toBe(c.lazy.audit.inputHash);
@@ -188,7 +188,7 @@ describe("a person overturning an unexplained approval (explanations: 'when_owed
       if (base.platform.currentLimit !== c.lazy.limit)
         expect(pathsOf(() => lazy.recordReview(next, decline, { applicant: base as never }))).toEqual(['applicant']);
       // A follow-up of a follow-up checks the applicant against the origin's input hash it recorded.
-      const reduced = lazy.requestReduction(next, 0);
+      const reduced = lazy.requestReduction(next, lazy.policy.limits.productMin);
       expect(reduced.audit.originInputHash).toBe(next.audit.inputHash);
       expect(lazy.recordReview(reduced, decline, { applicant: asReassessed as never }).contributions).toEqual(reviewed.contributions);
       expect(pathsOf(() => lazy.recordReview(reduced, decline, { applicant: base as never }))).toEqual(

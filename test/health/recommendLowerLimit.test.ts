@@ -25,6 +25,29 @@ describe('recommendLowerLimit', () => {
     expect(at(2).basis).toBe('gradual_step');
   });
 
+  it('never offers below the product minimum: the minimum (rounded up to 100 RMB) instead, or no offer at or below it', () => {
+    const at = (currentLimit: number, minimumLimit: number) =>
+      recommendLowerLimit({ currentLimit, monthlyIncome: 0, monthlyEssentials: 0, overBudgetMonths: 5, healthyLimit: 0, minimumLimit });
+    expect(at(200_000, 50_000)).toMatchObject({ offer: true, recommendedLimit: 50_000, reduction: 150_000, basis: 'product_minimum' });
+    expect(at(200_000, 49_950)).toMatchObject({ offer: true, recommendedLimit: 50_000, basis: 'product_minimum' });
+    expect(at(200_000, 50_000).explanation.en).toContain('(the smallest limit the product offers)');
+    expect(at(50_000, 50_000)).toMatchObject({ offer: false, reasonCode: 'limit_already_low', recommendedLimit: 50_000 });
+    // Above the minimum, the rule's own offer stands.
+    expect(
+      recommendLowerLimit({
+        currentLimit: 1_000_000,
+        monthlyIncome: 0,
+        monthlyEssentials: 0,
+        overBudgetMonths: 2,
+        healthyLimit: 300_000,
+        minimumLimit: 50_000,
+      }),
+    ).toMatchObject({
+      recommendedLimit: 300_000,
+      basis: 'healthy_limit',
+    });
+  });
+
   it('uses the lender healthy limit in place of spare income', () => {
     const r = recommendLowerLimit({ currentLimit: 2_000_000, monthlyIncome: 0, monthlyEssentials: 0, overBudgetMonths: 2, healthyLimit: 1_255_000 });
     expect(r).toMatchObject({ offer: true, recommendedLimit: 1_250_000, basis: 'healthy_limit' });

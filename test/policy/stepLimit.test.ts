@@ -126,12 +126,28 @@ describe('applyStepLimits', () => {
 describe('applyReduction', () => {
   it('lowers to the requested amount rounded down to 100 RMB, immediately', () => {
     expect(applyReduction(1_500_000, 1_234_567)).toBe(1_230_000);
-    expect(applyReduction(1_500_000, 0)).toBe(0);
+    expect(applyReduction(1_500_000, 50_000)).toBe(50_000);
+  });
+
+  it('refuses an amount below the product minimum (0 included), naming it and the minimum', () => {
+    for (const amount of [0, 9_999, 49_999]) {
+      const e = (() => {
+        try {
+          applyReduction(1_500_000, amount);
+        } catch (x) {
+          return x;
+        }
+      })();
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toEqual([
+        expect.objectContaining({ path: ['requestedAmount'], code: 'too_small', expected: '>= 50000', message: expect.stringContaining(`${amount} fen`) }),
+      ]);
+    }
   });
 
   it('reduction never raises the limit and lands on a whole 100 RMB', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 40_000_000 }), (prior, requested) => {
+      fc.property(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: defaultPolicy.limits.productMin, max: 40_000_000 }), (prior, requested) => {
         const next = applyReduction(prior, requested);
         expect(next).toBeLessThanOrEqual(prior);
         expect(next).toBeLessThanOrEqual(requested);

@@ -91,6 +91,32 @@ export function usedWindowHistoryArbitrary(asOf: string, policy: PolicyConfig): 
 }
 
 /**
+ * A ledger whose window is one or two rises short of the policy's count, with those rises using up
+ * all but a little of its amount (or any part of it): as many rises as the window allows, so on a
+ * policy whose window allows dozens, more than a decision's short history of recent changes keeps.
+ * The rises are spread over the window's days; a rise too small to split into is left a change of
+ * nothing (`from` = `to`), which is no rise.
+ */
+export function nearlyUsedWindowArbitrary(asOf: string, policy: PolicyConfig): fc.Arbitrary<LimitChange[]> {
+  const { windowDays, windowMaxCount, windowMaxIncrease, perStepAmount } = policy.stepLimits;
+  // fc.integer draws 32-bit integers; window amounts are fen up to 2^53, so a wide room is a share of it.
+  const near = Math.min(windowMaxIncrease, 2 * Math.max(perStepAmount, policy.limits.roundingStep), 0x7fffffff);
+  const room = fc.oneof(
+    fc.integer({ min: 0, max: near }),
+    fc.integer({ min: 0, max: 1_000_000 }).map((share) => Math.floor((windowMaxIncrease / 1_000_000) * share)),
+  );
+  return fc.record({ short: fc.integer({ min: 1, max: 2 }), room, offset: fc.integer({ min: 0, max: windowDays - 1 }) }).map(({ short, room, offset }) => {
+    const count = Math.max(0, windowMaxCount - short);
+    const used = windowMaxIncrease - room;
+    return Array.from({ length: count }, (_, i) => {
+      const amount = Math.floor(used / count) + (i < used % count ? 1 : 0);
+      const from = Math.min(i * 100, Number.MAX_SAFE_INTEGER - amount);
+      return { asOf: shiftIsoDate(asOf, -((i * 7 + offset) % windowDays)), from, to: from + amount };
+    });
+  });
+}
+
+/**
  * The same applicant with a customer cap always set (whole RMB, so often off the rounding grid).
  * Three draws in four put the cap where it binds: between a tenth of a month's income and two
  * months' (where most limits fall); the rest anywhere up to 60,000 RMB.
@@ -104,6 +130,15 @@ export function withSelfCap(applicants: fc.Arbitrary<Applicant>): fc.Arbitrary<A
       .oneof({ arbitrary: near, weight: 3 }, { arbitrary: anywhere, weight: 1 })
       .map((capRmb) => ({ ...a, controls: { ...a.controls, selfSetCap: capRmb * 100 } }));
   });
+}
+
+/**
+ * Amounts a customer may lower their line to: whole RMB from the product minimum up to `maxRmb`
+ * (below the minimum a reduction is refused, which reduction_within_bounds checks).
+ */
+export function reductionAmountArbitrary(policy: PolicyConfig, maxRmb: number): fc.Arbitrary<number> {
+  const minRmb = Math.ceil(policy.limits.productMin / 100);
+  return fc.integer({ min: minRmb, max: Math.max(minRmb, maxRmb) }).map((rmb) => rmb * 100);
 }
 
 /** Money for messages: fen and RMB. */

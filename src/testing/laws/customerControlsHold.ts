@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
+import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
+import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { rmbAsFen } from '../_internals/money.js';
 
@@ -13,7 +15,7 @@ import { rmbAsFen } from '../_internals/money.js';
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and a reduction request always takes effect: the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
@@ -21,8 +23,10 @@ export const customerControlsHold: CreditLaw = defineLaw({
         const cap = applicant.controls.selfSetCap as number;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
         requireLaw(r.limit <= cap, () => `limit ${fen(r.limit)} is above the customer's own cap ${fen(cap)}`);
-        const reduced = applyReduction(r.limit, reduceTo, ctx.policy);
-        requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}, the limit became ${fen(reduced)}`);
+        const asked = `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}`;
+        const reduced = reductionOrRefusal(() => applyReduction(r.limit, reduceTo, ctx.policy), reduceTo, ctx.policy, asked);
+        if (reduced === null) return;
+        requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `${asked}, the limit became ${fen(reduced)}`);
       },
     ),
   scorerProperty: (ctx, scorer) =>
@@ -38,7 +42,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
           others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
         }),
       ),
-      async ({ applicant, certificate, reduceTo, overBudgetMonths, humanReview, others }) => {
+      async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others }) => {
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
@@ -48,6 +52,26 @@ export const customerControlsHold: CreditLaw = defineLaw({
         });
         const next = await scorer.reassess(d, { applicant, evidence: [certificate] });
         requireLaw(next.limit <= cap, () => `reassessed limit ${fen(next.limit)} is above the customer's own cap ${fen(cap)}`);
+        // A cap below the product minimum leaves no line the product offers, and nobody can grant one
+        // above the cap: a decline naming it, never a referral, and never a line held above it.
+        const { productMin, roundingStep } = ctx.policy.limits;
+        if (roundDownToStep(cap, roundingStep) < productMin && applicant.controls.humanReview !== true) {
+          for (const [how, x] of [
+            ['decided', d],
+            ['reassessed', next],
+          ] as const) {
+            // The cap is named where it binds (where something smaller binds, that is named instead).
+            const binds = Object.values(x.caps).every((c) => c === null || c >= cap);
+            requireLaw(
+              x.outcome === 'decline' && x.lineAction !== 'hold' && (!binds || x.reasons.some((r) => r.code === 'limit_self_cap')),
+              () =>
+                `${how} with the customer's cap of ${fen(cap)}, below the product minimum ${fen(productMin)}: ${x.outcome} (${x.lineAction}), reasons ${x.reasons.map((r) => r.code).join(', ')}; expected a decline${binds ? ' naming the cap' : ''}`,
+            );
+          }
+        }
+        // Below the product minimum a reduction is refused; the customer then asks for the minimum.
+        const refused = reductionOrRefusal(() => scorer.requestReduction(d, drawn), drawn, ctx.policy, `lowering to ${fen(drawn)}`) === null;
+        const reduceTo = refused ? productMin : drawn;
         const reduced = scorer.requestReduction(d, reduceTo);
         // A reduction lowers the line the customer holds (a referral's proposal granted nothing).
         const onFile = lineOnFileAfter(d, ctx.policy.limits.roundingStep);
@@ -79,6 +103,11 @@ export const customerControlsHold: CreditLaw = defineLaw({
         requireLaw(offer.currentLimit === held, () => `${whose}: the lower-limit offer is on ${fen(offer.currentLimit)}, not the line held`);
         if (!offer.offer) return;
         requireLaw(offer.recommendedLimit < held, () => `${whose}: the "lower" limit offered is ${fen(offer.recommendedLimit)}`);
+        requireLaw(
+          offer.recommendedLimit >= productMin,
+          () =>
+            `${whose}: the lower limit offered, ${fen(offer.recommendedLimit)}, is below the product minimum ${fen(productMin)} (a reduction to it is refused)`,
+        );
         const taken = scorer.requestReduction(streak, offer.recommendedLimit);
         requireLaw(
           taken.limit <= offer.recommendedLimit,

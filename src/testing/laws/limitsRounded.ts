@@ -4,8 +4,7 @@ import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
-import { rmbAsFen } from '../_internals/money.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 // An existing line kept as it is need not be on the grid (the grid may have changed since it was
@@ -28,7 +27,7 @@ export const limitsRounded: CreditLaw = defineLaw({
         .record({
           applicant: fc.oneof(ctx.applicants(0), withLine(ctx.applicants(0), ctx.policy)),
           pd: pdArbitrary(ctx.policy),
-          reduceTo: rmbAsFen(0, 200_000),
+          reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
         })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, reduceTo, limitHistory }) => {
@@ -44,7 +43,7 @@ export const limitsRounded: CreditLaw = defineLaw({
         fc.record({
           applicant: fc.constant(applicant),
           certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
-          reduceTo: rmbAsFen(0, 200_000),
+          reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
           // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
           others: fc.array(ctx.applicants(1), { maxLength: 3 }),
         }),

@@ -8,8 +8,7 @@ import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
-import { rmbAsFen } from '../_internals/money.js';
+import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 const KNOCKOUT_CODES = new Set([
@@ -100,7 +99,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           applicant: fc.constant(applicant),
           change: profileChangeArbitrary({ direction: 'worse' }),
           evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
-          reduceTo: rmbAsFen(0, 60_000),
+          reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
         }),
       ),
       async ({ applicant, change, evidence, reduceTo }) => {

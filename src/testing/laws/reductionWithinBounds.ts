@@ -7,17 +7,19 @@ import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, withLine } from '../_internals/lawInputs.js';
 import { rmbAsFen } from '../_internals/money.js';
+import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 /** A customer's reduction lowers the line exactly as asked, and nothing else. */
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount as the customer's own cap (never above a cap already in force, never the line it happened to be below), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment.",
+    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment; an amount below the product minimum is refused (a line is never lower).",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
-      const r = applyReduction(line, reduceTo, ctx.policy);
+      const r = reductionOrRefusal(() => applyReduction(line, reduceTo, ctx.policy), reduceTo, ctx.policy, `applyReduction(${line}, ${reduceTo})`);
+      if (r === null) return;
       const expected = roundDownToStep(Math.min(line, reduceTo), step);
       requireLaw(r === expected, () => `lowering ${fen(line)} to ${fen(reduceTo)} gave ${fen(r)}, not ${fen(expected)}`);
     }),
@@ -31,29 +33,32 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
           raiseBy: rmbAsFen(1, 50_000),
         }),
       ),
-      async ({ applicant, certificate, reduceTo, raiseBy }) => {
+      async ({ applicant, certificate, reduceTo: drawn, raiseBy }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
-        const reduced = scorer.requestReduction(d, reduceTo);
         // The line the customer holds (a referral's proposal granted nothing) is what goes down.
         const onFile = lineOnFileAfter(d, step);
+        const asked = `lowering a ${fen(onFile)} line (${d.outcome}, ${d.lineAction}) to ${fen(drawn)}`;
+        // Below the product minimum it is refused; the customer then asks for the minimum.
+        const refused = reductionOrRefusal(() => scorer.requestReduction(d, drawn), drawn, ctx.policy, asked) === null;
+        const reduceTo = refused ? ctx.policy.limits.productMin : drawn;
+        const reduced = scorer.requestReduction(d, reduceTo);
         const who = `lowering a ${fen(onFile)} line (${d.outcome}, ${d.lineAction}) to ${fen(reduceTo)}`;
         const expected = roundDownToStep(Math.min(onFile, reduceTo), step);
         requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
         requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
         // The cap is the amount asked, rounded down, never above a cap already in force: not the line it was below.
-        const asked = roundDownToStep(reduceTo, step);
-        const expectedCap = d.controls.selfSetCap !== null && d.controls.selfSetCap < asked ? d.controls.selfSetCap : asked;
+        const capAsked = roundDownToStep(reduceTo, step);
+        const expectedCap = d.controls.selfSetCap !== null && d.controls.selfSetCap < capAsked ? d.controls.selfSetCap : capAsked;
         requireLaw(
           reduced.controls.selfSetCap === expectedCap,
           () => `${who}: the cap to store is ${fen(reduced.controls.selfSetCap)}, not ${fen(expectedCap)} (the amount asked, or the cap already in force)`,
         );
         requireLaw(JSON.stringify(scorer.requestReduction(d, reduceTo)) === JSON.stringify(reduced), () => `${who} twice gave two different decisions`);
-        const higher = scorer.requestReduction(reduced, reduced.limit + raiseBy);
-        requireLaw(
-          higher.limit <= reduced.limit,
-          () => `a "reduction" to ${fen(reduced.limit + raiseBy)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`,
-        );
+        // Asked above the line (and never below the product minimum, which is refused).
+        const above = Math.max(reduced.limit, ctx.policy.limits.productMin) + raiseBy;
+        const higher = scorer.requestReduction(reduced, above);
+        requireLaw(higher.limit <= reduced.limit, () => `a "reduction" to ${fen(above)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`);
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         // The cap it recorded holds: the line it lowered to, or the amount asked when that was above the line.
         const reducedCap = reduced.controls.selfSetCap ?? reduced.limit;

@@ -5,15 +5,21 @@ import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
+import { fen, limitHistoryArbitrary, nearlyUsedWindowArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { stepAllowance } from '../_internals/stepAllowance.js';
+
+/**
+ * Reassessments chained on the day of a decision whose ledger nearly fills the window: the first
+ * rise uses up what the window had left, so any later one is a breach. Two suffice to see it.
+ */
+const SAME_DAY_REASSESSMENTS = 2;
 
 /** An existing line rises only within the step limits, and reassessment never lowers it. */
 export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
-    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
+    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, or reassessed again and again on one day from a decision whose ledger nearly fills the window, and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -38,9 +44,10 @@ export const stepLimitsHold: CreditLaw = defineLaw({
           certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
           ledger: limitHistoryArbitrary(applicant.asOf, ctx.policy),
           usedUp: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
+          nearlyUsed: nearlyUsedWindowArbitrary(applicant.asOf, ctx.policy),
         }),
       ),
-      async ({ applicant, certificate, ledger, usedUp }) => {
+      async ({ applicant, certificate, ledger, usedUp, nearlyUsed }) => {
         // An existing customer re-underwritten with its own ledger (a drawn one, and one whose window
         // is used up), alone and in a batch where each record has its own: the line rises only within
         // what that ledger leaves.
@@ -65,11 +72,38 @@ export const stepLimitsHold: CreditLaw = defineLaw({
             );
           }
         });
+        // A line at the product minimum (room to grow) decided with a ledger whose window is one or two
+        // rises short, then reassessed again and again on the same day: every rise fits what the whole
+        // ledger leaves, the rises the chain made included, however many rises the window holds
+        // (a decision that carried only its last few would let the next reassessment count too few).
+        const step = ctx.policy.limits.roundingStep;
+        const min = ctx.policy.limits.productMin;
+        const small = {
+          ...applicant,
+          platform: { ...applicant.platform, currentLimit: min, currentBalance: Math.min(applicant.platform.currentBalance, min) },
+        };
+        const ledgerSoFar = [...nearlyUsed];
+        let chained = await scorer.decide(small, { limitHistory: nearlyUsed });
+        let chainLine = small.platform.currentLimit;
+        for (let i = 0; i <= SAME_DAY_REASSESSMENTS; i++) {
+          if (i > 0) chained = await scorer.reassess(chained, { applicant: small, evidence: [] });
+          const onFileNow = lineOnFileAfter(chained, step);
+          if (onFileNow > chainLine) {
+            const a = stepAllowance(chainLine, ledgerSoFar, applicant.asOf, ctx.policy);
+            requireLaw(
+              onFileNow - chainLine <= a.allowedIncrease,
+              () =>
+                `${i === 0 ? 'decided with a ledger of' : `reassessment ${i} on the same day, after a ledger of`} ${nearlyUsed.length} change(s) and ${ledgerSoFar.length - nearlyUsed.length} rise(s) since: the line of ${fen(chainLine)} rose to ${fen(onFileNow)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s), where it allows ${fen(ctx.policy.stepLimits.windowMaxIncrease)} in ${ctx.policy.stepLimits.windowMaxCount}; the decision carried ${chained.limitHistory.length} ledger entries)`,
+            );
+            ledgerSoFar.push({ asOf: applicant.asOf, from: chainLine, to: onFileNow });
+          }
+          chainLine = onFileNow;
+        }
+
         // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
         const prior = await scorer.decide(applicant);
         const next = await scorer.reassess(prior, { applicant, evidence: [certificate] });
         // The line the prior left on file (a referral's proposal granted nothing) is what steps from.
-        const step = ctx.policy.limits.roundingStep;
         const onFile = lineOnFileAfter(prior, step);
         const cap = applicant.controls.selfSetCap;
         const floor = Math.min(onFile, cap === undefined ? Number.POSITIVE_INFINITY : roundDownToStep(cap, step));
