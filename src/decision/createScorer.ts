@@ -29,7 +29,15 @@ import { parseReassessmentUpdate } from './reassessmentUpdate.js';
 import { reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
+import {
+  BATCH_OPTION_KEYS,
+  checkCallOptions,
+  checkOptionKeys,
+  DECIDE_OPTION_KEYS,
+  REASSESS_OPTION_KEYS,
+  SCORER_OPTION_KEYS,
+  SUGGEST_OPTION_KEYS,
+} from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -473,7 +481,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   const history = (o?: DecideOptions) => parseLimitHistory(o?.limitHistory);
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
-    checkOptionKeys(opts, DECIDE_OPTION_KEYS, 'decide options');
+    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const applicant = parseApplicant(input);
     return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: history(opts) }), opts?.signal);
@@ -481,7 +489,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
-    checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
@@ -526,7 +534,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     decideBatch: (inputs, opts) => decideMany(inputs, opts),
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
-      checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
+      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
@@ -553,12 +561,16 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       );
     },
     async suggest(input, opts) {
-      checkOptionKeys(opts, SUGGEST_OPTION_KEYS, 'suggest options');
-      throwIfAborted(opts?.signal);
+      // Read through `?.` whatever `opts` is: anything but an object is refused below with the rest.
       const top = opts?.top ?? 5;
-      if (!Number.isInteger(top) || top < 1 || top > 100) {
-        throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
-      }
+      const topOk = Number.isInteger(top) && top >= 1 && top <= 100;
+      checkCallOptions(
+        opts,
+        SUGGEST_OPTION_KEYS,
+        'suggest options',
+        topOk ? [] : [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }],
+      );
+      throwIfAborted(opts?.signal);
       const applicant = parseApplicant(input);
       const d = await one(
         { ...whatIfCtx, suggestionCount: top },

@@ -17,7 +17,7 @@ import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity }
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -538,9 +538,10 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   ): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined)
       return Promise.reject(new CreditliftError('scorer_closed', 'The scorer pool has been closed (close()); create another to decide'));
-    // In process order: unknown option keys, the signal, then the input (an aborted call decides nothing, even an empty one).
+    // In process order: the options (unknown keys, a signal that is not one), an aborted signal,
+    // then the input (an aborted call decides nothing, even an empty one).
     try {
-      checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+      checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     } catch (e) {
       return Promise.reject(e);
     }
