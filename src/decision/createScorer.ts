@@ -121,7 +121,7 @@ export interface ScorerOptions {
  * Options of {@link createScorer} with the features it computes. `features` declares every
  * feature (built-in and the lender's own, see `defineFeatureSet`) and the lender attributes they
  * read; the model's manifest must agree with it (a FeatureMismatchError names each mismatch).
- * Not for `createScorerPool`: functions do not cross to worker threads.
+ * Not for `createScorerPool`: functions do not cross to worker processes.
  */
 export interface ScorerOptionsWithFeatures<TAttributes = never, TAttributesInput = unknown> extends ScorerOptions {
   readonly features?: FeatureSet<TAttributes, TAttributesInput>;
