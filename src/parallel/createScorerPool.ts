@@ -15,6 +15,7 @@ import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
+import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
@@ -109,14 +110,6 @@ const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 const TASKS_PER_WORKER = 2;
 /** While the pool is created, a worker that stops is started again this many times in a row; then creation fails. */
 const MAX_RESTARTS_WHILE_CREATING = 3;
-/**
- * A slot whose workers stopped before they were ready this many times in a row is crash-looping:
- * its next start is put off (see {@link restartDelayMs}), and once every slot is, calls are
- * refused with `pool_unavailable` until a worker is ready again.
- */
-export const POOL_CRASH_LOOP_STARTS = 3;
-const RESTART_BACKOFF_FIRST_MS = 1_000;
-const RESTART_BACKOFF_MAX_MS = 30_000;
 /** How long a worker asked to stop may take to release its session before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -172,18 +165,6 @@ interface Slot {
 interface WorkerStop {
   readonly how: string;
   readonly error: unknown;
-}
-
-/**
- * How long a slot waits before starting its next worker after `failedStarts` workers in a row
- * stopped before they were ready: at once for the first few (a worker killed while starting is
- * simply replaced), then 1 s, doubling up to 30 s, so a worker that can never start (a broken
- * install, a killer that takes every new process) costs one process start per interval, not a
- * loop of forks, and the pool still recovers by itself once the cause is gone.
- */
-export function restartDelayMs(failedStarts: number): number {
-  if (failedStarts < POOL_CRASH_LOOP_STARTS) return 0;
-  return Math.min(RESTART_BACKOFF_MAX_MS, RESTART_BACKOFF_FIRST_MS * 2 ** Math.min(failedStarts - POOL_CRASH_LOOP_STARTS, 30));
 }
 
 /**

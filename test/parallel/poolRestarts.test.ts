@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
-import { createScorerPool, POOL_CRASH_LOOP_STARTS, restartDelayMs, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
+import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from '../../src/parallel/workerRestartDelay.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { DIE_ON_START_ENV } from './fixtures/dieOnStart.js';
 
