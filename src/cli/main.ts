@@ -123,17 +123,37 @@ if (isEntry) {
   }).then(
     (code) => {
       process.exitCode = code;
+      // The run is over and its code known: from now on a signal ends the process with that code.
+      // The new listeners go on before the old come off and stay on to the end: while a signal has no
+      // listener it has its default action, death by the signal (143 for SIGTERM, over a finished
+      // run); a `once` listener came off as it fired, and the next SIGTERM killed the exiting process.
+      const exitWithCode = () => process.exit(code);
+      process.on('SIGINT', exitWithCode);
+      process.on('SIGTERM', exitWithCode);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      // The run is over and its code known; what may still be open (a Redis connection closing)
-      // must not turn a signal in that window into a death by signal (143) over a finished run.
-      const exitWithCode = () => process.exit(code);
-      process.once('SIGINT', exitWithCode);
-      process.once('SIGTERM', exitWithCode);
+      // Exit now, not when the event loop runs dry: a library may keep it going after the command
+      // is done (ioredis's reply parser shrinks its buffer on a 50 ms interval for 1-2 s after large
+      // replies, so a finished `score --queue` lingered), and a natural exit drops the listeners
+      // above before the process is gone.
+      void stdioFlushed().then(() => process.exit(code));
     },
     (e: unknown) => {
       process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = CliExitCode.failed;
     },
+  );
+}
+
+/**
+ * Resolves once what was written to stdout and stderr has been handed to the operating system, so
+ * `process.exit` loses none of it (Node writes files, terminals and, on Linux, pipes at once; other
+ * pipes may still hold some).
+ */
+function stdioFlushed(): Promise<unknown> {
+  return Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise<void>((resolve) => (stream.writableLength === 0 || stream.destroyed ? resolve() : stream.write('', () => resolve()))),
+    ),
   );
 }

@@ -176,6 +176,12 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     for (const sink of sinks.splice(0)) await sink.close();
     const { summary, interrupted } = result;
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
+    // Everything is released before the summary: nothing may stand between it and the process's
+    // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.
+    const closing = decider;
+    decider = undefined;
+    await closing.close();
+    for (const lock of locks.splice(0)) await lock.release();
     io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
     if (interrupted) {
       io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);

@@ -23,7 +23,7 @@ import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
 export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
 
 Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) in
-one streaming pass on worker threads, and compares them: the swap set (approve/refer/decline
+one streaming pass on worker processes, and compares them: the swap set (approve/refer/decline
 under each, counts and shares), approval rate, limits, APR, the average comprehensive cost of new
 lines (limit-weighted, as "creditlift score" reports it, flagged above each policy's
 pricing.averageCostAlertAbove), expected loss and interest income in total and by segment, the
@@ -53,7 +53,7 @@ Output:
                              default: beside --out, .errors.ndjson
   --overwrite                replace existing output files
 Run:
-  --workers N                worker threads per side (default 1)
+  --workers N                worker processes per side (default 1)
   --batch N                  records per runtime call (default 256)
   -h, --help                 show this help
 

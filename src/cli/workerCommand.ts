@@ -16,8 +16,8 @@ second signal stops at once (the chunk's lock runs out and another worker redoes
 
 Options:
   --queue URL                Redis of the queue: redis://[:PASSWORD@]HOST[:PORT][/DB] (rediss:// for TLS)
-  --workers N                chunks decided at once, each on its own worker thread and model
-                             session (default 1: in process)
+  --workers N                chunks decided at once, each in its own worker process with its
+                             own model session (default 1: in this process)
 ${SCORER_OPTIONS_HELP}
   --lock-ms MS               a chunk not renewed for this long is redone elsewhere (default 30000)
   --redis-timeout S          give up (exit 1) after Redis has not answered for S seconds (default 30)

@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ScorerOptionsWithFeatures } from './createScorer.js';
+import { signalOptionIssues } from './signalOption.js';
 
 /** The option keys each deciding call reads. */
 export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal'] as const;
@@ -41,6 +42,19 @@ void scorerOptionKeysComplete;
 export function checkOptionKeys(options: unknown, known: readonly string[], subject: string): void {
   if (options === undefined) return;
   const issues = optionKeyIssues(options, known);
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/**
+ * Refuses a deciding call's options (decide, decideBatch, reassess, suggest; in process and in the
+ * pool): options that are not an object, a key the call does not read, a `signal` that is not an
+ * AbortSignal, and `more` issues the caller found, all in one ValidationError.
+ *
+ * @throws ValidationError naming every offending field
+ */
+export function checkCallOptions(options: unknown, known: readonly string[], subject: string, more: readonly ValidationIssue[] = []): void {
+  if (options === undefined && more.length === 0) return;
+  const issues = [...(options === undefined ? [] : optionKeyIssues(options, known)), ...(known.includes('signal') ? signalOptionIssues(options) : []), ...more];
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }
 

@@ -30,7 +30,15 @@ import { reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
+import {
+  BATCH_OPTION_KEYS,
+  checkCallOptions,
+  checkOptionKeys,
+  DECIDE_OPTION_KEYS,
+  REASSESS_OPTION_KEYS,
+  SCORER_OPTION_KEYS,
+  SUGGEST_OPTION_KEYS,
+} from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -114,7 +122,7 @@ export interface ScorerOptions {
  * Options of {@link createScorer} with the features it computes. `features` declares every
  * feature (built-in and the lender's own, see `defineFeatureSet`) and the lender attributes they
  * read; the model's manifest must agree with it (a FeatureMismatchError names each mismatch).
- * Not for `createScorerPool`: functions do not cross to worker threads.
+ * Not for `createScorerPool`: functions do not cross to worker processes.
  */
 export interface ScorerOptionsWithFeatures<TAttributes = never, TAttributesInput = unknown> extends ScorerOptions {
   readonly features?: FeatureSet<TAttributes, TAttributesInput>;
@@ -486,7 +494,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
-    checkOptionKeys(opts, DECIDE_OPTION_KEYS, 'decide options');
+    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
     return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory }), opts?.signal);
@@ -494,7 +502,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
-    checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
@@ -540,7 +548,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     decideBatch: (inputs, opts) => decideMany(inputs, opts),
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
-      checkOptionKeys(opts, REASSESS_OPTION_KEYS, 'reassess options');
+      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
@@ -567,12 +575,16 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       );
     },
     async suggest(input, opts) {
-      checkOptionKeys(opts, SUGGEST_OPTION_KEYS, 'suggest options');
-      throwIfAborted(opts?.signal);
+      // Read through `?.` whatever `opts` is: anything but an object is refused below with the rest.
       const top = opts?.top ?? 5;
-      if (!Number.isInteger(top) || top < 1 || top > 100) {
-        throw new ValidationError('suggest options', [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }]);
-      }
+      const topOk = Number.isInteger(top) && top >= 1 && top <= 100;
+      checkCallOptions(
+        opts,
+        SUGGEST_OPTION_KEYS,
+        'suggest options',
+        topOk ? [] : [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }],
+      );
+      throwIfAborted(opts?.signal);
       const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
       const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory }), opts?.signal);
       return d.suggestions;

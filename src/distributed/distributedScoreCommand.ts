@@ -6,7 +6,7 @@ import { CliExitCode } from '../cli/cliExitCode.js';
 import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
 import { continueRun } from '../cli/score/continueRun.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
-import { countDecision, countRejection, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
+import { countDecision, countRejection, countUndecided, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from '../cli/score/runManifest.js';
@@ -64,6 +64,18 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let reading: InputRecords | undefined;
   let locks: OutputLock[] = [];
   let outPath = '';
+  let released = false;
+  // Closes what the run holds: before its summary when it finishes (nothing may stand between the
+  // summary and the process's exit, where a signal would find the run still closing), else in `finally`.
+  const release = async () => {
+    if (released) return;
+    released = true;
+    reading?.close();
+    // The bound is a timer that does not hold the process.
+    if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
+    link?.close();
+    for (const lock of locks) await lock.release();
+  };
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
     const { values } = parsed;
@@ -238,6 +250,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     };
     const recordFailure = (head: PendingChunk, reason: string) => {
       const c = head.chunk;
+      // Read, and not answered: counted so the summary's "records read" is every record read (it said
+      // 0 when every chunk was refused); lines an earlier run answered stay skipped.
+      const fromEarlier = c.recordLines.filter(done).length;
+      summary.skipped += fromEarlier;
+      countUndecided(summary, c.recordLines.length - fromEarlier);
       failed.push({ chunk: c.index, firstLine: c.recordLines[0] as number, lastLine: c.recordLines[c.recordLines.length - 1] as number, reason });
       io.stderr(`error: chunk ${head.id} (${lineRange(c.recordLines)}, ${c.recordLines.length} records) failed for good: ${reason}\n`);
     };
@@ -299,6 +316,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
     const ok = failed.length === 0 && !stoppedEarly;
     if (ok) await guard(client.del(key));
+    await release();
     io.stdout(
       values['json-summary'] === true
         ? `${JSON.stringify({ ...summary, distributed: { job: name, chunksWritten, failedChunks: failed, requeuedLostChunks: lostJobs } })}\n`
@@ -306,7 +324,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     );
     if (stoppedEarly) {
       io.stderr(
-        `interrupted: ${summary.recordsIn} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`,
+        `interrupted: ${summary.decisions + summary.rejected} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`,
       );
       return INTERRUPTED_EXIT_CODE;
     }
@@ -332,12 +350,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
     return code;
   } finally {
-    reading?.close();
-    // The bound is a timer that does not hold the process: a ref'd one kept a finished run alive a
-    // second after its summary, where a supervisor's SIGTERM ended it as killed (143).
-    if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
-    link?.close();
-    for (const lock of locks) await lock.release();
+    await release();
   }
 }
 

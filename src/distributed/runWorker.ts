@@ -8,7 +8,7 @@ import type { RedisLink } from './redisLink.js';
 /** Options of {@link runWorker}. */
 export interface RunWorkerOptions {
   readonly link: RedisLink;
-  /** Chunks decided at once (the `--workers` count: each has a pool thread, or the one in-process scorer). */
+  /** Chunks decided at once (the `--workers` count: each has a pool worker process, or the one in-process scorer). */
   readonly concurrency: number;
   /** What this worker decides with; a job naming another model, policy or engine is refused. */
   readonly fingerprint: Omit<ScoringFingerprint, 'suggestions'>;

@@ -25,6 +25,11 @@ export type CreditliftErrorCode =
   | 'queue_unavailable'
   /** The scorer or pool was closed (`close()`); create another. */
   | 'scorer_closed'
+  /**
+   * A scorer pool has no worker that can start: each of its workers stopped before it was ready
+   * several times in a row. The pool keeps trying (backing off) and takes calls again once one is ready.
+   */
+  | 'pool_unavailable'
   | 'internal_error';
 
 /** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */
@@ -47,6 +52,7 @@ export const CREDITLIFT_ERROR_CODES = [
   'banned_data_category',
   'queue_unavailable',
   'scorer_closed',
+  'pool_unavailable',
   'internal_error',
 ] as const satisfies readonly CreditliftErrorCode[];
 // Every code is listed (three were missing, so tables built from the list left them out).

@@ -43,6 +43,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   worker_failed: { status: 503, title: 'A scoring worker failed' },
   queue_unavailable: { status: 503, title: 'The work queue (Redis) is unavailable' },
   scorer_closed: { status: 503, title: 'The scorer has been closed' },
+  pool_unavailable: { status: 503, title: 'No scoring worker can start' },
   aborted: { status: 503, title: 'The request was cancelled' },
   prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
   review_invalid: { status: 422, title: 'The review would break a bound of the decision' },

@@ -3,9 +3,8 @@ import type { DecisionErrorData } from '../decision/toErrorData.js';
 
 /**
  * One record's result with the decision as its JSON text, plus the two numbers a caller that only
- * writes results out still summarises. A string crosses threads by a flat copy; a decision object
- * has to be rebuilt field by field on the receiving thread, which made the pool's main thread the
- * bottleneck.
+ * writes results out still summarises. A string crosses to the calling process by a flat copy; a decision
+ * object has to be rebuilt field by field there, which made the pool's calling thread the bottleneck.
  */
 export type BatchResultJson =
   | {

@@ -15,9 +15,10 @@ import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
 import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity } from './workerMessages.js';
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
+import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkOptionKeys, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -57,7 +58,10 @@ export interface ScorerPoolOptions {
 
 /** Scorers in worker processes behind one `decideBatch`. */
 export interface ScorerPool {
-  /** Number of worker processes. */
+  /**
+   * Number of worker processes the pool keeps (its `workers` option). A worker that stops is
+   * replaced; {@link ScorerPool.workerPids} lists the processes running now.
+   */
   readonly size: number;
   /** The one model every worker of this pool scores with: `name@version` and the SHA-256 of its bytes. */
   readonly model: { readonly id: string; readonly sha256: string };
@@ -66,11 +70,15 @@ export interface ScorerPool {
   /**
    * Decides many applicants across the workers: the same results, in the same order, as
    * `scorer.decideBatch`. A bad record gets its own error. Records on a worker that dies, hangs
-   * or fails are retried once, one by one, on another worker; a record that fails again gets
-   * `worker_failed`. The call never rejects for a worker's fault.
+   * or fails are retried once, one by one, on another worker (a replacement is started for every
+   * worker that stops); a record that fails again gets `worker_failed`. The call rejects for a
+   * worker's fault only when no worker can start at all (`pool_unavailable`).
    * Typed like `scorer.decideBatch`: a misspelled field is a compile error; every record is
    * still validated in its worker. For records of unknown shape use {@link ScorerPool.safeDecideBatch}.
    * @throws ValidationError when the input is not an array or the options are invalid (as in process).
+   * @throws CreditliftError `pool_unavailable` while every worker keeps stopping before it is ready
+   *   (each 3 times in a row or more): the message names how the last one stopped.
+   *   The pool keeps starting them, backing off, and decides again once one is ready.
    */
   decideBatch(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
@@ -87,7 +95,10 @@ export interface ScorerPool {
   decideBatchJson(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
   safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
-  /** Process ids of the current workers (for monitoring; a replaced worker has a new id). */
+  /**
+   * Process ids of the worker processes running now, ready or still starting (for monitoring; a
+   * replaced worker has a new id). Fewer than {@link ScorerPool.size} while a replacement waits to start.
+   */
   workerPids(): readonly number[];
   /** Finishes the batches under way, then stops every worker. Further calls throw. */
   close(): Promise<void>;
@@ -97,8 +108,8 @@ const DEFAULT_CHUNK_SIZE = 256;
 const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 /** Tasks queued on one worker: two, so it starts the next while the pool reads the last one's results. */
 const TASKS_PER_WORKER = 2;
-/** A slot whose replacement worker fails to start this many times in a row is given up. */
-const MAX_RESTARTS_IN_A_ROW = 3;
+/** While the pool is created, a worker that stops is started again this many times in a row; then creation fails. */
+const MAX_RESTARTS_WHILE_CREATING = 3;
 /** How long a worker asked to stop may take to release its session before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -143,10 +154,17 @@ interface Slot {
   child: ChildProcess | undefined;
   ready: boolean;
   readonly tasks: Map<number, HeldTask>;
-  restartsInARow: number;
-  /** True once the slot's worker failed to start too often in a row; it is not restarted again. */
-  gaveUp: boolean;
+  /** Workers of this slot that stopped before they were ready, in a row; 0 once one is ready. */
+  failedStarts: number;
+  /** The slot's next start, when it is put off (the slot is crash-looping). */
+  restart: { readonly timer: NodeJS.Timeout; readonly at: number } | undefined;
   lastError: unknown;
+}
+
+/** How the latest worker to stop stopped, for the error that names the cause. */
+interface WorkerStop {
+  readonly how: string;
+  readonly error: unknown;
 }
 
 /**
@@ -197,15 +215,19 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   let closing: Promise<void> | undefined;
   let stopping = false;
   let identity: WorkerIdentity | undefined;
+  let lastStop: WorkerStop | undefined;
   // Until every first worker is ready, a worker that stops fails the pool's creation instead of being replaced.
-  let starting: { resolveOne(): void; reject(e: unknown): void } | undefined;
+  let starting: { slotReady(): void; reject(e: unknown): void } | undefined;
 
   const live = (s: Slot) => s.ready && s.child !== undefined;
+  const crashLooping = (s: Slot) => s.failedStarts >= POOL_CRASH_LOOP_STARTS;
+  /** No worker is ready and none is expected soon: every slot's workers keep stopping before they are ready. */
+  const unavailable = () => !stopping && slots.every(crashLooping);
   /** A retried record goes alone to a worker other than the one it failed on, when there is one. */
   const fits = (slot: Slot, task: Task): boolean => {
     if (task.attempt === 0) return true;
     if (slot.tasks.size > 0) return false;
-    return task.failedOn !== slot.child?.pid || !slots.some((s) => s !== slot && !s.gaveUp);
+    return task.failedOn !== slot.child?.pid || !slots.some((s) => s !== slot && !crashLooping(s));
   };
   const holdsRetry = (slot: Slot) => [...slot.tasks.values()].some((h) => h.task.attempt === 1);
 
@@ -218,10 +240,23 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         if (!task.call.failed) send(slot, task);
       }
     }
-    if (queue.length > 0 && slots.every((s) => s.gaveUp)) {
-      // Every worker is gone for good: nothing queued can ever be scored.
-      for (const task of queue.splice(0)) failTask(task, task.presettled, `could not be restarted (${describe(slots[0]?.lastError)})`);
+    if (queue.length > 0 && unavailable()) {
+      // No worker can take what is queued, maybe for a long time: each call says so as a whole,
+      // rather than every record coming back `worker_failed` (bad records included) in a call a
+      // retry could never fix.
+      for (const task of queue.splice(0)) failCall(task.call, unavailableError());
     }
+  };
+
+  const unavailableError = (): CreditliftError => {
+    const due = slots.flatMap((s) => (s.restart === undefined ? [] : [s.restart.at]));
+    const next = due.length === 0 ? 'one is starting now' : `the next start in ${Math.max(0, Math.ceil((Math.min(...due) - Date.now()) / 1000))} s`;
+    const last = lastStop === undefined ? '' : ` (the last: ${lastStop.how})`;
+    return new CreditliftError(
+      'pool_unavailable',
+      `No scorer worker can start: each of the pool's ${size} worker${size === 1 ? '' : 's'} stopped before it was ready, ${POOL_CRASH_LOOP_STARTS} times in a row or more${last}. The pool keeps starting them, backing off (${next}), and decides again once one is ready`,
+      { cause: lastStop?.error },
+    );
   };
 
   const send = (slot: Slot, task: Task): void => {
@@ -295,14 +330,14 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
           'internal_error',
           `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash}, not the pool's ${model.sha256}`,
         );
-        slot.gaveUp = true;
+        // Not ready: it counts as a failed start, so a slot that keeps doing this backs off and says so.
         slot.child?.kill('SIGKILL');
         return;
       }
       identity ??= { model: msg.model, policyHash: msg.policyHash };
       slot.ready = true;
-      slot.restartsInARow = 0;
-      starting?.resolveOne();
+      slot.failedStarts = 0;
+      starting?.slotReady();
     } else if (msg.type === 'init_failed') {
       // The worker exits next; its exit handler reports or replaces it.
       slot.lastError = reviveError(msg.error);
@@ -329,13 +364,14 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   };
 
   const onExit = (slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void => {
+    const wasReady = slot.ready;
     slot.ready = false;
     slot.child = undefined;
     const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
     if (starting !== undefined) {
       // A worker killed while starting is started again; one whose scorer could not load (init_failed) fails the pool's creation.
-      slot.restartsInARow += 1;
-      if (!(slot.lastError instanceof CreditliftError) && slot.restartsInARow <= MAX_RESTARTS_IN_A_ROW) {
+      slot.failedStarts += 1;
+      if (!(slot.lastError instanceof CreditliftError) && slot.failedStarts <= MAX_RESTARTS_WHILE_CREATING) {
         start(slot);
         return;
       }
@@ -348,15 +384,27 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     }
     const lost = [...slot.tasks.values()];
     slot.tasks.clear();
-    const why = `worker stopped (${how}${slot.lastError === undefined ? '' : `: ${describe(slot.lastError)}`}) before answering`;
+    const stopped = `${how}${slot.lastError === undefined ? '' : `: ${describe(slot.lastError)}`}`;
+    lastStop = { how: `${wasReady ? 'a worker' : 'a worker starting up'} stopped by ${stopped}`, error: slot.lastError };
+    const why = `worker stopped (${stopped}) before answering`;
     for (const held of lost) {
       clearTimeout(held.timer);
       retryOrFail(held.task, held.settled, why, child.pid);
     }
-    if (!stopping && !slot.gaveUp) {
-      slot.restartsInARow += 1;
-      if (slot.restartsInARow <= MAX_RESTARTS_IN_A_ROW) start(slot);
-      else slot.gaveUp = true;
+    // Every worker that stops is replaced: at once, or, while the slot's workers keep stopping
+    // before they are ready, after a delay that grows (never given up: the pool recovers by itself).
+    if (!stopping) {
+      if (!wasReady) slot.failedStarts += 1;
+      const delay = restartDelayMs(slot.failedStarts);
+      if (delay === 0) start(slot);
+      else {
+        // Unref'd: a put-off start alone does not keep the caller's process alive.
+        const timer = setTimeout(() => {
+          slot.restart = undefined;
+          if (!stopping) start(slot);
+        }, delay).unref();
+        slot.restart = { timer, at: Date.now() + delay };
+      }
     }
     pump();
   };
@@ -444,10 +492,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   try {
     await new Promise<void>((resolve, reject) => {
-      let waiting = size;
-      starting = { resolveOne: () => --waiting === 0 && resolve(), reject };
+      // Resolved once every slot's worker is ready at the same time (a slot whose first worker was
+      // ready, then stopped, is waited for again).
+      starting = { slotReady: () => slots.every(live) && resolve(), reject };
       for (let i = 0; i < size; i++) {
-        const slot: Slot = { child: undefined, ready: false, tasks: new Map(), restartsInARow: 0, gaveUp: false, lastError: undefined };
+        const slot: Slot = { child: undefined, ready: false, tasks: new Map(), failedStarts: 0, restart: undefined, lastError: undefined };
         slots.push(slot);
         start(slot);
       }
@@ -470,9 +519,10 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   ): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined)
       return Promise.reject(new CreditliftError('scorer_closed', 'The scorer pool has been closed (close()); create another to decide'));
-    // In process order: unknown option keys, the signal, then the input (an aborted call decides nothing, even an empty one).
+    // In process order: the options (unknown keys, a signal that is not one), an aborted signal,
+    // then the input (an aborted call decides nothing, even an empty one).
     try {
-      checkOptionKeys(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+      checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     } catch (e) {
       return Promise.reject(e);
     }
@@ -489,6 +539,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     } catch (e) {
       return Promise.reject(e);
     }
+    // A valid call the pool cannot serve now is told so, every time, until a worker is ready again.
+    if (unavailable()) return Promise.reject(unavailableError());
     if (applicants.length === 0) return Promise.resolve([]);
     // The signal stays here (it cannot cross to a worker): when it fires the call rejects at once;
     // its queued chunks are never sent and answers to those in flight are dropped.
@@ -556,6 +608,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     close() {
       closing ??= Promise.allSettled([...calls]).then(async () => {
         stopping = true;
+        for (const slot of slots) clearTimeout(slot.restart?.timer);
         await Promise.all(slots.map(stopWorker));
       });
       return closing;

@@ -3,7 +3,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationErrorCode } from '../errors/validationError.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 
-/** An error as it crosses the thread boundary: structured clone keeps an Error's message, not its code. */
+/** An error as it crosses the process boundary: structured clone keeps an Error's message, not its code. */
 export type WorkerErrorData = DecisionErrorData;
 
 /** Plain-data form of anything a worker throws: code, message, class name, subject and every issue. */

@@ -1,6 +1,8 @@
 import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
+import { signalOptionIssues } from '../decision/signalOption.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
@@ -100,9 +102,13 @@ interface Taken {
  * (`createScorer({ model, features })`) take its `attributes`, and the segments (built-in fields
  * only) are read with the attributes set aside, so a record both arms decided always reaches a cell.
  *
- * @throws whatever a decider throws (a runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
+ * @throws ValidationError when `signal` is given and is not an AbortSignal; whatever a decider throws
+ *   (a runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
  */
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
+  // A signal that is not one would never stop the run: refused, as every deciding call refuses it.
+  const signalIssues = signalOptionIssues(o);
+  if (signalIssues.length > 0) throw new ValidationError('runSimulation options', signalIssues);
   const chunkSize = o.chunkSize ?? 256;
   const inFlight = Math.max(1, o.inFlight ?? 2);
   const defaultAlert = defaultPolicy.pricing.averageCostAlertAbove;

@@ -1,4 +1,6 @@
 import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
+import { signalOptionIssues } from '../decision/signalOption.js';
+import { ValidationError } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
 import type { Challenger } from '../decision/challengers/championChallenger.js';
@@ -14,12 +16,12 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
   readonly bookIsRecords?: boolean;
   /**
    * The policy and/or model in force today. Default: the embedded model and the default policy.
-   * Copied to worker threads, so plain data: a model as a path or bytes, not a loaded model.
+   * Copied to worker processes, so plain data: a model as a path or bytes, not a loaded model.
    */
   readonly baseline?: ScorerOptions;
   /** The policy and/or model proposed. Default: the embedded model and the default policy. */
   readonly candidate?: ScorerOptions;
-  /** Worker threads per arm (default 1). Each arm runs its own pool, so the two decide side by side. */
+  /** Worker processes per arm (default 1). Each arm runs its own pool, so the two decide side by side. */
   readonly workers?: number;
   /**
    * Path of an ES module exporting the lender's feature set (`defineFeatureSet(...)`, as default or
@@ -33,10 +35,12 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
 
 /**
  * Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) on
- * worker-thread pools in one streaming pass: see {@link runSimulation} for what comes back.
+ * pools of worker processes in one streaming pass: see {@link runSimulation} for what comes back.
  * What-if suggestions are switched off on both sides: a simulation needs the decisions, not the
  * advice, and they would cost most of the time.
  *
+ * @throws ValidationError when `signal` is given and is not an AbortSignal (before any worker starts);
+ *   whatever creating a pool or {@link runSimulation} throws
  * @example
  * const { summary } = await simulateBook({ book: applicants, candidate: { policyOverrides: { affordability: { dsrBands } } } });
  * summary.swapSet.counts.approve.decline; // approved today, declined under the candidate
@@ -44,10 +48,13 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  * await simulateBook({ book, baseline: { model: 'today.onnx' }, candidate: { model: 'next.onnx' }, featuresModule: './features.js' });
  */
 export async function simulateBook(options: SimulateBookOptions): Promise<SimulationResult> {
+  // Before any worker starts (runSimulation refuses it too).
+  const signalIssues = signalOptionIssues(options);
+  if (signalIssues.length > 0) throw new ValidationError('simulateBook options', signalIssues);
   const baselineOptions = options.baseline ?? {};
   const candidateOptions = options.candidate ?? {};
   // Resolved here too (the workers resolve their own copy) for the money assumptions, and so a bad
-  // policy fails before any thread starts.
+  // policy fails before any worker starts.
   const baselinePolicy = resolvePolicyOptions(baselineOptions);
   const candidatePolicy = resolvePolicyOptions(candidateOptions);
   const workers = options.workers ?? 1;

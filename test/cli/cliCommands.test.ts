@@ -34,6 +34,16 @@ describe('creditlift dispatcher', () => {
     }
   });
 
+  it('--workers is described as what the code starts: worker processes (child processes), never threads', async () => {
+    for (const c of ['score', 'worker', 'simulate']) {
+      const io = captureIo();
+      expect(await main([c, '--help'], io.io), c).toBe(0);
+      const workers = io.out().slice(io.out().indexOf('--workers'));
+      expect(workers.slice(0, 140), c).toMatch(/worker process/);
+      expect(io.out(), c).not.toMatch(/thread/);
+    }
+  });
+
   it('an unknown option is a usage error (2) naming it, for every command', async () => {
     for (const c of COMMANDS) {
       const io = captureIo();

@@ -4,6 +4,7 @@ import { HAS_REDIS } from './redisServer.js';
 import {
   createRig,
   otherPolicy,
+  scenarioExitAfterSummary,
   scenarioIdentical,
   scenarioProducerKilled,
   scenarioRedisRestarted,
@@ -48,6 +49,9 @@ describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker pro
   });
   it('--resume with another input is refused (exit 2) as score refuses it, whether Redis still knows the job or not', async () => {
     await scenarioResumeOtherInput(rig, 'other');
+  });
+  it('a finished run exits promptly after its summary, with its own code (3) even under SIGTERM after SIGTERM', async () => {
+    await scenarioExitAfterSummary(rig, 'afterSummary');
   });
   it('Redis unreachable: exit 1 with an error naming it', async () => {
     await scenarioRedisUnreachable(rig, 'nowhere');

@@ -396,6 +396,10 @@ export async function scenarioRefusedThenResumed(rig: Rig, job: string, wrong: C
     new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`),
   );
   expect(p.stderr).toMatch(/--resume to retry them/);
+  // Every record was read (and enqueued), though none was answered: the summary says so, rather than "0 records read".
+  const records = outputLines(join(rig.dir, 'reference.ndjson')).length;
+  expect(p.stdout).toMatch(new RegExp(`creditlift score: ${records} records read`));
+  expect(p.stdout).toMatch(new RegExp(`undecided +${records} +\\(their chunks failed for good; --resume decides them\\)`));
   expect(wrong.stdout()).toMatch(/refuses chunk/);
   expect(outputLines(out)).toEqual([]);
   wrong.child.kill('SIGTERM');
@@ -414,4 +418,37 @@ export function otherPolicy(rig: Rig): string {
   const policy = join(rig.dir, 'other-policy.json');
   writeFileSync(policy, JSON.stringify({ pricing: { margin: 0.021 } }));
   return policy;
+}
+
+/**
+ * A finished run is gone promptly after its summary, with its own code, whatever signal then
+ * arrives. It stayed alive 1-1.5 s after the summary (a Redis client library's buffer timer kept the
+ * event loop going), and a SIGTERM at the end of that window, as the process was tearing down, ended
+ * it by the signal (143); two SIGTERMs while it closed the queue after the summary gave 130.
+ */
+export async function scenarioExitAfterSummary(rig: Rig, job: string): Promise<void> {
+  // No signal: it exits within moments of the summary.
+  const quietOut = join(rig.dir, `${job}-quiet.ndjson`);
+  const quiet = rig.producer(`${job}-quiet`, quietOut, ['--json-summary']);
+  await quiet.waitForStdout(/\n/);
+  const summaryAt = performance.now();
+  expect(await quiet.exited, quiet.stderr()).toBe(3);
+  // About 35 ms here; it was 0.7-2 s (the longer, the larger the chunks' results).
+  expect(performance.now() - summaryAt, 'milliseconds from the summary to the exit').toBeLessThan(400);
+  expect(readFileSync(quietOut, 'utf8')).toBe(rig.reference);
+  // SIGTERM after SIGTERM from the moment the summary appears until the process is gone: the run's own code.
+  const stormOut = join(rig.dir, `${job}-storm.ndjson`);
+  const storm = rig.producer(`${job}-storm`, stormOut, ['--json-summary']);
+  await storm.waitForStdout(/\n/);
+  const term = () => storm.child.exitCode === null && storm.child.signalCode === null && storm.child.kill('SIGTERM');
+  // The first at once, the rest every millisecond until the process is gone.
+  term();
+  const timer = setInterval(term, 1);
+  try {
+    expect(await storm.exited, storm.stderr()).toBe(3);
+  } finally {
+    clearInterval(timer);
+  }
+  expect(storm.stderr()).not.toMatch(/interrupted/);
+  expect(readFileSync(stormOut, 'utf8')).toBe(rig.reference);
 }

@@ -4,7 +4,7 @@ import type { DecisionErrorData } from '../../decision/toErrorData.js';
 /**
  * One line of `creditlift score` output: the input line number first, then the decision or the
  * error. The decision travels as its JSON text (serialised where it was made, possibly a worker
- * thread) with the two numbers the run's summary counts.
+ * process) with the two numbers the run's summary counts.
  */
 export type OutputLine =
   | {

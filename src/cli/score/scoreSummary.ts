@@ -9,10 +9,15 @@ export const LIMIT_BANDS_FEN: readonly number[] = [0, 100_000, 200_000, 500_000,
 
 /** Counts of a score run, as plain data (`--json-summary` prints it). */
 export interface ScoreSummary {
-  /** Records read this run (skipped ones excluded). */
+  /** Records read this run (skipped ones excluded): `decisions + rejected + undecided`. */
   recordsIn: number;
   decisions: number;
   rejected: number;
+  /**
+   * Records read but left without an answer line: their chunk failed for good (`score --queue`, a
+   * worker refused it or it failed every attempt). `--resume` decides them. Always 0 in process.
+   */
+  undecided: number;
   /** Records skipped because the output already answered them (`--resume`). */
   skipped: number;
   outcomes: { approve: number; refer: number; decline: number };
@@ -37,6 +42,7 @@ export function emptyScoreSummary(averageCostAlertAbove = DEFAULT_AVERAGE_COST_A
     recordsIn: 0,
     decisions: 0,
     rejected: 0,
+    undecided: 0,
     skipped: 0,
     outcomes: { approve: 0, refer: 0, decline: 0 },
     limitBands: [...LIMIT_BANDS_FEN, null].map((up, i) => ({ label: bandLabel(i), upToFen: up, count: 0 })),
@@ -81,6 +87,12 @@ export function countRejection(s: ScoreSummary, e: DecisionErrorData): void {
   s.errorCodes[e.code] = (s.errorCodes[e.code] ?? 0) + 1;
 }
 
+/** Counts `n` records read but left without an answer (a chunk of a queue run that failed for good). */
+export function countUndecided(s: ScoreSummary, n: number): void {
+  s.recordsIn += n;
+  s.undecided += n;
+}
+
 function pct(n: number, of: number): string {
   return of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`;
 }
@@ -101,6 +113,7 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
         : ''
     }`,
   ];
+  if (s.undecided > 0) lines.push(`  undecided ${n(s.undecided)}   (their chunks failed for good; --resume decides them)`);
   if (s.skipped > 0) lines.push(`  skipped   ${n(s.skipped)}   (already in the output; resumed)`);
   if (s.decisions > 0) {
     const o = s.outcomes;
