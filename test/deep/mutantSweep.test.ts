@@ -25,10 +25,15 @@ describe('every mutant scorer is killed on every one of ten seeds at the README 
       for (const seed of SEEDS) {
         let killed = false;
         for (const law of m.caughtBy) {
-          const e = await creditLaws[law].check({ scorer: m.wrap(scorers.get(m.policy) as Scorer) }, { ...SETTINGS, seed }).then(
-            () => undefined,
-            (x: unknown) => x,
-          );
+          const e = await creditLaws[law]
+            .check(
+              { scorer: m.wrap(scorers.get(m.policy) as Scorer) },
+              { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed },
+            )
+            .then(
+              () => undefined,
+              (x: unknown) => x,
+            );
           if (e instanceof CreditLawViolation && !/prior_invalid/.test(e.why)) {
             killed = true;
             break;

@@ -24,10 +24,12 @@ describe('every mutant scorer is killed by the law it breaks, at the README sett
       const mutant = m.wrap(scorers.get(m.policy) as Scorer);
       const caught: string[] = [];
       for (const law of m.caughtBy) {
-        const e = await creditLaws[law].check({ scorer: mutant }, { ...SETTINGS, seed }).then(
-          () => undefined,
-          (x: unknown) => x,
-        );
+        const e = await creditLaws[law]
+          .check({ scorer: mutant }, { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed })
+          .then(
+            () => undefined,
+            (x: unknown) => x,
+          );
         if (e === undefined) continue;
         expect(e).toBeInstanceOf(CreditLawViolation);
         // Caught for the right reason: the law's own check, not a refused prior.

@@ -1,3 +1,6 @@
+import { addDays } from 'date-fns/addDays';
+import { lightFormat } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
@@ -19,7 +22,7 @@ const SAME_DAY_REASSESSMENTS = 2;
 export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
-    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, or reassessed again and again on one day from a decision whose ledger nearly fills the window, and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
+    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -45,9 +48,15 @@ export const stepLimitsHold: CreditLaw = defineLaw({
           ledger: limitHistoryArbitrary(applicant.asOf, ctx.policy),
           usedUp: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
           nearlyUsed: nearlyUsedWindowArbitrary(applicant.asOf, ctx.policy),
+          // A person's review out of a queue, days after the decision, then a reassessment inside the
+          // window counted from the review (not from the decision).
+          reviewAfterDays: fc.integer({ min: 1, max: 29 }),
+          // Where in the review's window the reassessment falls: past the decision's own 30 days
+          // (where a review dated at the decision has left the window), still inside the review's.
+          reassessAt: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
         }),
       ),
-      async ({ applicant, certificate, ledger, usedUp, nearlyUsed }) => {
+      async ({ applicant, certificate, ledger, usedUp, nearlyUsed, reviewAfterDays, reassessAt }) => {
         // An existing customer re-underwritten with its own ledger (a drawn one, and one whose window
         // is used up), alone and in a batch where each record has its own: the line rises only within
         // what that ledger leaves.
@@ -98,6 +107,40 @@ export const stepLimitsHold: CreditLaw = defineLaw({
             ledgerSoFar.push({ asOf: applicant.asOf, from: chainLine, to: onFileNow });
           }
           chainLine = onFileNow;
+        }
+
+        // A raise a person approves days after the decision happened on the review's day: a
+        // reassessment within the window of that day rises only within what the ledger leaves, the
+        // review's raise counted on the day it was made (dated at the decision's day, it left the
+        // window early and let the line rise twice within 30 days beyond the window's count).
+        // From the product minimum (room to grow), so the person has a raise to approve.
+        const asked = { ...small, controls: { ...small.controls, humanReview: true } };
+        const pending = await scorer.decide(asked);
+        const proposed = pending.review?.proposed;
+        if (proposed !== undefined && proposed.outcome === 'approve' && proposed.limit > min) {
+          const day = (from: string, n: number) => lightFormat(addDays(parseISO(from), n), 'yyyy-MM-dd');
+          const reviewDay = day(applicant.asOf, reviewAfterDays);
+          let reviewed: Awaited<ReturnType<typeof scorer.decide>> | undefined;
+          try {
+            reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: proposed.limit, asOf: reviewDay });
+          } catch {
+            reviewed = undefined; // a review this policy refuses (a bound of the decision): nothing to chain
+          }
+          if (reviewed !== undefined && reviewed.limit > min) {
+            // 30 to 29 + reviewAfterDays days after the decision: 30 - reviewAfterDays to 29 after the review.
+            const laterDay = day(applicant.asOf, 30 + Math.floor(reassessAt * reviewAfterDays));
+            // With a certificate too: more reason to raise, so a window miscounted shows.
+            const later = await scorer.reassess(reviewed, { applicant: small, evidence: [certificate], asOf: laterDay });
+            const onFileAfterReview = lineOnFileAfter(reviewed, step);
+            // The ledger as it happened: the person's raise on the review's day.
+            const happened = [{ asOf: reviewDay, from: min, to: reviewed.limit }];
+            const a = stepAllowance(onFileAfterReview, happened, laterDay, ctx.policy);
+            requireLaw(
+              later.limit - onFileAfterReview <= Math.max(0, a.allowedIncrease),
+              () =>
+                `a person raised the line from ${fen(min)} to ${fen(reviewed.limit)} on ${reviewDay}, ${reviewAfterDays} day(s) after the decision; a reassessment on ${laterDay} raised it again to ${fen(later.limit)}, more than the ${fen(a.allowedIncrease)} the window leaves (window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s), where it allows ${fen(ctx.policy.stepLimits.windowMaxIncrease)} in ${ctx.policy.stepLimits.windowMaxCount})`,
+            );
+          }
         }
 
         // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
