@@ -7,6 +7,7 @@ import { ValidationError } from '../src/errors/validationError.js';
 import type { FeatureDefinition } from '../src/features/featureDefinitions.js';
 import { builtInFeatures, builtInFeatureSet, defineFeatureSet, type FeatureSet } from '../src/features/featureSet.js';
 import { importOnnxModel } from '../src/model/import/importOnnxModel.js';
+import { validationErrorOf } from './helpers/validationErrorOf.js';
 
 // Outside tester findings5-rules #1: the scorer side took a lender feature named for a protected
 // characteristic whatever dataCategory the lender gave it; the trainer's guard now applies here too.
@@ -24,16 +25,6 @@ const lenderFeature = (name: string, dataCategory = 'lender_internal'): FeatureD
   compute: (ctx) => ctx.applicant.attributes[name] ?? Number.NaN,
 });
 
-function thrown(f: () => unknown): ValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
-
 describe('a lender feature named for a protected characteristic is refused, whatever its dataCategory', () => {
   it.each([
     ['sex_male', 'sex'],
@@ -42,7 +33,7 @@ describe('a lender feature named for a protected characteristic is refused, what
     ['religion_code', 'religion'],
     ['ethnic_group', 'ethnicity'],
   ])('defineFeatureSet refuses %s (%s)', (name, characteristic) => {
-    const err = thrown(() =>
+    const err = validationErrorOf(() =>
       defineFeatureSet({ attributes: { [name]: z.number().optional() }, features: [...builtInFeatures, lenderFeature(name) as FeatureDefinition] }),
     );
     const issue = err.issues.find((i) => i.code === 'protected_characteristic');
@@ -74,7 +65,7 @@ describe('a lender feature named for a protected characteristic is refused, what
     const spec = JSON.parse(readFileSync(join(dir, 'monotone_spec.json'), 'utf8')) as { features: { name: string }[] };
     spec.features[1]!.name = 'bloodgroup';
     spec.features[3]!.name = 'is_married';
-    const err = thrown(() => importOnnxModel(new Uint8Array(readFileSync(join(dir, 'monotone_classifier.onnx'))), { spec }));
+    const err = validationErrorOf(() => importOnnxModel(new Uint8Array(readFileSync(join(dir, 'monotone_classifier.onnx'))), { spec }));
     expect(err.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['protected_characteristic', 'features.1.name'],
       ['protected_characteristic', 'features.3.name'],

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
-import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 // The customer's own cap is a brake they hold, never a reason to send them to a person: a line is
 // never below the product minimum, so a reduction below it is refused (lower to the minimum, or
@@ -29,20 +29,10 @@ const withCap = (a: ApplicantInput, selfSetCap: number, currentLimit?: number): 
   controls: { ...a.controls, selfSetCap },
 });
 
-function refusal(f: () => unknown): ValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
-
 describe('a reduction below the product minimum is refused, naming the amount and the minimum', () => {
   it.each([40_000, 9_999, 0, 49_999])('%i fen (product minimum 50,000)', async (amount) => {
     const d = await scorer.decide(grad);
-    const e = refusal(() => scorer.requestReduction(d, amount));
+    const e = validationErrorOf(() => scorer.requestReduction(d, amount));
     expect(e.subject).toBe('reduction amount');
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]).toMatchObject({ code: 'too_small', expected: '>= 50000' });
@@ -53,7 +43,7 @@ describe('a reduction below the product minimum is refused, naming the amount an
   it('on a declined decision too: a cap below the minimum would leave nothing the product offers', async () => {
     const declined = await scorer.decide({ ...grad, bureau: { ...grad.bureau, currentDaysPastDue: 90 } });
     expect(declined.outcome).toBe('decline');
-    expect(refusal(() => scorer.requestReduction(declined, 30_000)).issues[0]?.code).toBe('too_small');
+    expect(validationErrorOf(() => scorer.requestReduction(declined, 30_000)).issues[0]?.code).toBe('too_small');
     expect(scorer.requestReduction(declined, 50_000).controls.selfSetCap).toBe(50_000);
   });
 });

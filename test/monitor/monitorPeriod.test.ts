@@ -12,16 +12,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createMonitorAccumulator } from '../../src/monitor/monitorAccumulator.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { periodOf } from '../../src/monitor/monitorPeriod.js';
-
-function refusal(f: () => unknown): ValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a refusal');
-}
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 describe('periodOf', () => {
   it('labels a week by its Monday and a month by YYYY-MM', () => {
@@ -36,7 +27,7 @@ describe('periodOf', () => {
     expect(periodOf('0000-01-09', 'week')).toBe('0000-01-03');
     expect(periodOf('0000-01-01', 'month')).toBe('0000-01');
     for (const d of ['0000-01-01', '0000-01-02']) {
-      const e = refusal(() => periodOf(d, 'week'));
+      const e = validationErrorOf(() => periodOf(d, 'week'));
       expect(e).toBeInstanceOf(CreditliftError);
       expect(e.code).toBe('data_invalid');
       expect(e.issues.map((i) => `${i.path.join('.')} ${i.code}`)).toEqual(['asOf out_of_range']);
