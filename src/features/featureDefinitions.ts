@@ -302,7 +302,7 @@ export const featureDefinitions: readonly FeatureDefinition[] = [
   },
   {
     name: 'platform_utilization',
-    description: 'Current balance divided by current limit; missing without a limit',
+    description: 'Current balance divided by current limit, at its cap for a balance on no limit (a closed line still owed); missing with neither',
     unit: 'ratio',
     sources: ['platform.currentBalance', 'platform.currentLimit'],
     monotone: 1,
@@ -310,7 +310,11 @@ export const featureDefinitions: readonly FeatureDefinition[] = [
     kind: 'numeric',
     compute: (ctx) => {
       const p = ctx.applicant.platform;
-      return p.currentLimit === 0 ? Number.NaN : Math.min(RATIO_CAP, p.currentBalance / p.currentLimit);
+      // A balance owed on a line closed at 0 is the most drawn a line can be, not "no line": read
+      // as missing, it scored like a new customer, so a decline that closed the line was reversed by
+      // a reassessment of the same profile on the same day (PD 20.1% to 8.7%, a line of 7,100 RMB).
+      if (p.currentLimit === 0) return p.currentBalance > 0 ? RATIO_CAP : Number.NaN;
+      return Math.min(RATIO_CAP, p.currentBalance / p.currentLimit);
     },
   },
   {
