@@ -1,6 +1,6 @@
 // Kill storms on the scorer pool (stress, so in test:deep): workers killed from outside again and
 // again, as each replacement starts and once ready. Every dead worker is replaced and the pool
-// decides exactly as in process afterwards. The quick cases are in test/parallel/poolRestarts.test.ts.
+// decides exactly as in process afterwards. The crash-loop cases are in poolRestarts.test.ts beside it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';

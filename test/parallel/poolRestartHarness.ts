@@ -1,7 +1,7 @@
 // What the pool-restart tests share: a batch with two records whose true answer is
 // validation_failed (never to be relabelled worker_failed), the in-process answer to compare with,
-// and waits for a pool that is starting its workers again. The quick cases run in `npm test`
-// (test/parallel/poolRestarts.test.ts), the kill storms in `npm run test:deep`.
+// and waits for a pool that is starting its workers again. The crash-loop cases
+// (test/deep/poolRestarts.test.ts) and the kill storms (poolRestartStorms.test.ts) share it.
 import { expect } from 'vitest';
 import { createScorer, type BatchResult } from '../../src/decision/createScorer.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';

@@ -1,6 +1,6 @@
 // A pool whose workers keep dying: every dead worker is replaced, a crash loop is never silent, and
 // the pool recovers by itself. Real processes, really killed (by the fixture worker itself while it
-// starts up). The kill storms from outside are in test/deep/poolRestartStorms.test.ts.
+// starts up). The kill storms from outside are in poolRestartStorms.test.ts beside it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from '../../src/parallel/workerRestartDelay.js';
-import { DIE_ON_START_ENV } from './fixtures/dieOnStart.js';
-import { batch, expectInProcess, firstAnswer, inProcessAnswer, scorerOptions, synthetic, waitForWorkers } from './poolRestartHarness.js';
+import { DIE_ON_START_ENV } from '../parallel/fixtures/dieOnStart.js';
+import { batch, expectInProcess, firstAnswer, inProcessAnswer, scorerOptions, synthetic, waitForWorkers } from '../parallel/poolRestartHarness.js';
 
-const startupKilledWorker = new URL('./fixtures/startupKilledScorerWorker.ts', import.meta.url);
+const startupKilledWorker = new URL('../parallel/fixtures/startupKilledScorerWorker.ts', import.meta.url);
 let local: string;
 beforeAll(async () => {
   local = await inProcessAnswer();
