@@ -74,7 +74,7 @@ export async function onDecisionFile<T>(
 /** The refusal with the faults the scorer found beyond the fields the reader named (see faultsBeyond). */
 function refusalWithFaults(refusal: ValidationError, at: readonly string[], checked: Awaited<ReturnType<Scorer['safeDecide']>>): ValidationError {
   if (checked.ok || !(checked.error instanceof ValidationError)) return refusal;
-  const more = faultsBeyond(refusal.issues, issuesInRecord(checked.error.issues, at), []);
+  const more = faultsBeyond(refusal.issues, issuesInRecord(checked.error.issues, at));
   return more.length === 0 ? refusal : new ValidationError(refusal.subject, [...refusal.issues, ...more], 'data_invalid');
 }
 

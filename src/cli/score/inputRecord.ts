@@ -58,7 +58,7 @@ export function refusalWithFaults(record: InputRecord & { readonly ok: false }, 
   const found = checked?.issues;
   if (check === undefined || found === undefined) return record.error;
   const named = record.error.issues ?? [];
-  const more = faultsBeyond(named, issuesInRecord(found, check.at ?? []), []);
+  const more = faultsBeyond(named, issuesInRecord(found, check.at ?? []));
   return more.length === 0 ? record.error : refusal(record.line, [...named, ...more]);
 }
 
