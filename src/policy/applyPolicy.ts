@@ -234,7 +234,22 @@ function prepare(
     // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.
     const outcome: PolicyOutcome = humanReview ? 'refer' : automatedOutcome;
     const limitSetBy: LimitSetBy = stepLimit?.bound ? 'step_limit' : composed.bindingConstraint;
-    return { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy };
+    return {
+      knockouts,
+      refers,
+      pricing,
+      capacity,
+      caps,
+      composed,
+      stepLimit,
+      candidate,
+      belowMinimum,
+      capLeavesNoLine,
+      automatedOutcome,
+      outcome,
+      limit,
+      limitSetBy,
+    };
   }
 
   return {
@@ -243,12 +258,31 @@ function prepare(
       return { outcome: c.outcome, limit: c.limit, limitSetBy: c.limitSetBy, affordabilityCapacity: c.capacity.capacity };
     },
     evaluate(pd) {
-      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy } =
-        core(pd);
+      const {
+        knockouts,
+        refers,
+        pricing,
+        capacity,
+        caps,
+        composed,
+        stepLimit,
+        candidate,
+        belowMinimum,
+        capLeavesNoLine,
+        automatedOutcome,
+        outcome,
+        limit,
+        limitSetBy,
+      } = core(pd);
       const grade = gradeFor(pd, policy);
       const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
 
-      const reasons: PolicyReasonCode[] = [...knockouts.map((h) => h.code), ...refers.map((h) => h.code)];
+      const reasons: PolicyReasonCode[] = knockouts.map((h) => h.code);
+      // A customer's cap below the minimum declines whatever else holds, so where it binds (ties
+      // included) it comes before the refer conditions and the failed checks: a decline's four
+      // principal reasons must not crowd out the one that decided it.
+      if (capLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (caps.self_cap as number))) reasons.push('limit_self_cap');
+      for (const h of refers) reasons.push(h.code);
       if (belowMinimum) {
         reasons.push('limit_below_product_minimum');
         for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);

@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { applyPolicy } from '../../src/policy/applyPolicy.js';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { MAX_PRINCIPAL_REASONS, principalReasons } from '../../src/explain/principalReasons.js';
+import { parseApplicant } from '../../src/schema/parseApplicant.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
@@ -105,5 +110,45 @@ describe("the budget assistant's lower-limit offer is never below the product mi
     expect(taken).toMatchObject({ limit: 50_000, lineAction: 'lower' });
     // At the minimum there is nothing lower to offer.
     expect(taken.health.lowerLimitOffer).toMatchObject({ offer: false, reasonCode: 'limit_already_low' });
+  });
+});
+
+describe('a cap below the product minimum is named among the principal reasons wherever it binds', () => {
+  // CI's deep customer_controls_hold, seed -368289856: a cap of 0, a PD in the refer band and failed
+  // affordability checks came to five policy reasons, and the customer's own cap, which declined the
+  // application whatever else held, came last and fell outside the four principal reasons.
+  const capped = parseApplicant({
+    ...withCap(grad, 0, 0),
+    bureau: { ...grad.bureau, otherMonthlyDebtService: grad.income.monthlyNet },
+  });
+  it('cap 0, debt service and residual income failing, PD in the refer band', () => {
+    const r = applyPolicy({ applicant: capped, pd: 0.15 });
+    expect(r.outcome).toBe('decline');
+    expect(r.reasons).toEqual(expect.arrayContaining(['pd_in_refer_band', 'debt_service_too_high', 'residual_income_too_low']));
+    expect(principalReasons(r.reasons, []).map((p) => p.code)).toContain('limit_self_cap');
+  });
+
+  it('property: at any PD, with any cap below the minimum that binds, the cap is a principal reason unless four knock-outs come first', () => {
+    const { productMin } = defaultPolicy.limits;
+    fc.assert(
+      fc.property(
+        // Weighted to where the reasons crowd: the refer band, a cap of 0 (tied with no affordable line), heavy debt.
+        fc.oneof(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: defaultPolicy.refer.pdAbove, max: defaultPolicy.knockouts.declinePdAbove, noNaN: true }),
+        ),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: productMin - 1 })),
+        fc.nat(3 * grad.income.monthlyNet),
+        (pd, cap, debt) => {
+          const a = parseApplicant({ ...withCap(grad, cap, 0), bureau: { ...grad.bureau, otherMonthlyDebtService: debt } });
+          const r = applyPolicy({ applicant: a, pd });
+          const binds = Object.values(r.caps).every((c) => c === null || c >= cap);
+          if (!binds || r.knockouts.length >= MAX_PRINCIPAL_REASONS) return;
+          expect(r.outcome).toBe('decline');
+          expect(principalReasons(r.reasons, []).map((p) => p.code)).toContain('limit_self_cap');
+        },
+      ),
+      { seed: 20261129, numRuns: 300 },
+    );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
+import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
@@ -11,11 +12,23 @@ import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { rmbAsFen } from '../_internals/money.js';
 
+/** Reasons that decline on their own; four of them leave no room for the customer's cap. */
+const KNOCK_OUTS: ReadonlySet<string> = new Set([
+  'age_below_minimum',
+  'age_above_maximum',
+  'current_past_due',
+  'too_many_delinquencies',
+  'too_many_enquiries',
+  'pd_above_cutoff',
+  'duplicate_evidence',
+  'student_without_second_source',
+]);
+
 /** The customer's hand on the wheel: their cap and their reductions always win. */
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
@@ -60,8 +73,11 @@ export const customerControlsHold: CreditLaw = defineLaw({
             ['decided', d],
             ['reassessed', next],
           ] as const) {
-            // The cap is named where it binds (where something smaller binds, that is named instead).
-            const binds = Object.values(x.caps).every((c) => c === null || c >= cap);
+            // The cap is named where it binds (where something smaller binds, that is named instead),
+            // unless knock-outs fill every principal reason before it.
+            const binds =
+              Object.values(x.caps).every((c) => c === null || c >= cap) &&
+              !(x.reasons.length >= MAX_PRINCIPAL_REASONS && x.reasons.every((r) => KNOCK_OUTS.has(r.code)));
             requireLaw(
               x.outcome === 'decline' && x.lineAction !== 'hold' && (!binds || x.reasons.some((r) => r.code === 'limit_self_cap')),
               () =>
