@@ -1,4 +1,5 @@
 import { CreditliftError } from '../errors/creditliftError.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
@@ -63,11 +64,11 @@ export interface RankedWhatIf {
 
 /**
  * Suggestion order: the larger limit gain first, then the lower PD, then the kind id
- * (`localeCompare`); negative when the what-if (`limitGain`, `pd`, `kind`) goes before `b`.
+ * (by code units, whatever the process locale); negative when the what-if (`limitGain`, `pd`, `kind`) goes before `b`.
  * Kinds are unique within a plan, so the first few under it do not depend on how they are found.
  */
 function rankedBefore(limitGain: number, pd: number, kind: string, b: RankedWhatIf): number {
-  return b.limitGain - limitGain || pd - b.pd || kind.localeCompare(b.whatIf.spec.id);
+  return b.limitGain - limitGain || pd - b.pd || compareCodeUnits(kind, b.whatIf.spec.id);
 }
 
 /**

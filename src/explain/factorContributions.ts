@@ -1,5 +1,6 @@
 import type { FeatureFactor } from '../features/featureDefinitions.js';
 import { factorCatalog, type BilingualText } from './factorCatalog.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 /** One factor's share of the model's score, summed over its features. */
 export interface FactorContribution {
@@ -55,9 +56,9 @@ function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 const byMagnitude = (a: { name: string; value: number }, b: { name: string; value: number }) =>
-  Math.abs(b.value) - Math.abs(a.value) || a.name.localeCompare(b.name);
-// Ties broken by name so the order is deterministic.
-const byRisk = (a: FactorContribution, b: FactorContribution) => b.value - a.value || a.factor.localeCompare(b.factor);
+  Math.abs(b.value) - Math.abs(a.value) || compareCodeUnits(a.name, b.name);
+// Ties broken by name (code units, whatever the process locale) so the order is deterministic.
+const byRisk = (a: FactorContribution, b: FactorContribution) => b.value - a.value || compareCodeUnits(a.factor, b.factor);
 
 /**
  * Groups per-feature contributions (TreeSHAP layout: one per feature, then the bias) into factors

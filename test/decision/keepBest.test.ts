@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
 import { keepBest, type RankedWhatIf } from '../../src/decision/finishDecision.js';
 import type { WhatIfScenario } from '../../src/decision/whatIfScenarios.js';
+import { compareCodeUnits } from '../../src/text/compareCodeUnits.js';
 
 const kinds = [...defaultCatalog.values()];
 
@@ -27,11 +28,18 @@ describe('suggestion ranking', () => {
         const kept: RankedWhatIf[] = [];
         for (const c of all) keepBest(kept, top, c.whatIf, c.pd, c.limit, c.limitGain);
         // The order settleDecision used before: a stable sort of every candidate, then the first `top`.
-        const sorted = [...all].sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || a.whatIf.spec.id.localeCompare(b.whatIf.spec.id)).slice(0, top);
+        const sorted = [...all].sort((a, b) => b.limitGain - a.limitGain || a.pd - b.pd || compareCodeUnits(a.whatIf.spec.id, b.whatIf.spec.id)).slice(0, top);
         expect(kept.map((k) => k.whatIf.spec.id)).toEqual(sorted.map((k) => k.whatIf.spec.id));
         expect(kept).toEqual(sorted);
       }),
       { numRuns: 300, seed: 2026_1128 },
     );
+  });
+
+  it('kinds of equal gain and PD are ordered by code units, never by the process locale: k1 before k_b (en-US collation puts k_b first)', () => {
+    const at = (id: string): RankedWhatIf => ({ whatIf: { spec: { id } } as WhatIfScenario, pd: 0.02, limit: 10_500, limitGain: 500 });
+    const kept: RankedWhatIf[] = [];
+    for (const c of [at('k_b'), at('k1'), at('Ka')]) keepBest(kept, 3, c.whatIf, c.pd, c.limit, c.limitGain);
+    expect(kept.map((k) => k.whatIf.spec.id)).toEqual(['Ka', 'k1', 'k_b']);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { groupContributions } from '../../src/explain/factorContributions.js';
 import { factorCatalog } from '../../src/explain/factorCatalog.js';
 import type { FeatureFactor } from '../../src/features/featureDefinitions.js';
+import { compareCodeUnits } from '../../src/text/compareCodeUnits.js';
 
 const SEED = 20_261_128;
 const FACTORS = Object.keys(factorCatalog) as FeatureFactor[];
@@ -16,10 +17,10 @@ function reference(contributions: ArrayLike<number>, names: readonly string[], f
   });
   return [...byFactor]
     .map(([factor, features]) => {
-      features.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || a.name.localeCompare(b.name));
+      features.sort((a, b) => Math.abs(b.value) - Math.abs(a.value) || compareCodeUnits(a.name, b.name));
       return { factor, label: factorCatalog[factor].label, value: features.reduce((s, f) => s + f.value, 0), features };
     })
-    .sort((a, b) => b.value - a.value || a.factor.localeCompare(b.factor));
+    .sort((a, b) => b.value - a.value || compareCodeUnits(a.factor, b.factor));
 }
 
 // Ties matter most: zero contributions, equal magnitudes of opposite sign, equal factor totals.
@@ -41,6 +42,11 @@ describe('groupContributions', () => {
       }),
       { seed: SEED, numRuns: 200 },
     );
+  });
+
+  it('ties are broken by code units, never by the process locale: x1 before x_b (en-US collation puts x_b first)', () => {
+    const grouped = groupContributions([0, 0, 0, 0], ['x_b', 'x1', 'Xa'], ['profile', 'profile', 'profile']);
+    expect(grouped[0]?.features.map((f) => f.name)).toEqual(['Xa', 'x1', 'x_b']);
   });
 
   it('a feature-name list met again with other factors is grouped by the new factors', () => {
