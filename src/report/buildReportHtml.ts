@@ -1,3 +1,4 @@
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { percentBesideThresholds } from './formatBesideThresholds.js';
@@ -144,7 +145,8 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       title: 'Limit uplift by certificate kind (mean per decision holding it)',
       note: "From each decision's certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points. Bars start at zero: a negative mean shows in its text only.",
       bars: data.certificates.map((c) => ({
-        label: c.kind,
+        // The catalog's name where the kind is built in (a lender's own kinds keep their ids).
+        label: defaultCatalog.get(c.kind)?.names.en ?? c.kind,
         value: c.meanLimitGainFen,
         text: `${formatRmb(Math.round(c.meanLimitGainFen))} (n ${c.count.toLocaleString('en-US')}, PD -${(c.meanPdReduction * 100).toFixed(2)} pp)`,
         colour: PALETTE[2],

@@ -61,4 +61,31 @@ describe.skipIf(browser.bin === undefined)(`report in headless Chromium${browser
     // The outcome bar alone is hundreds of pixels wide and 44 high in each colour.
     for (const [outcome, colour] of Object.entries(OUTCOME_COLOURS)) expect(countColour(image, colour), `${outcome} pixels`).toBeGreaterThan(2_000);
   });
+
+  it('every chart text fits inside its chart: no label runs off the left or right edge', async () => {
+    // The longest binding-constraint name ("regulatory per-borrower cap (own lines)") once started
+    // left of its chart and was cut. Chromium lays the text out; a script measures each box.
+    const lines = [
+      formatOutputLine(decisionLine(1, fakeDecision({ id: 'a', grade: 'A', outcome: 'approve', limit: 500_000, pd: 0.02, kinds: ['ride_hailing_rating'] }))),
+    ];
+    const withRegulatory = JSON.parse(lines[0] as string) as { decision: { bindingConstraint: string } };
+    withRegulatory.decision.bindingConstraint = 'regulatory';
+    writeFileSync(join(work, 'fit.ndjson'), `${lines[0]}${JSON.stringify(withRegulatory)}\n`);
+    const page = join(work, 'fit.html');
+    expect(await runReportCommand([join(work, 'fit.ndjson'), '--out', page], captureIo().io)).toBe(0);
+    const measure = `<script>for (const svg of document.querySelectorAll('svg[data-chart]')) { const w = svg.viewBox.baseVal.width; for (const t of svg.querySelectorAll('text')) { const b = t.getBBox(); t.setAttribute('data-measured', String(b.x)); if (b.x < -0.5 || b.x + b.width > w + 0.5) t.setAttribute('data-overflow', svg.getAttribute('data-chart') + ': ' + t.textContent); } }</script>`;
+    // The page forbids scripts (its CSP); the measuring copy lifts that for this one inline script.
+    const measured = readFileSync(page, 'utf8')
+      .replace("default-src 'none'; style-src 'unsafe-inline'", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
+      .replace('</body>', `${measure}</body>`);
+    expect(measured).toContain("script-src 'unsafe-inline'");
+    writeFileSync(page, measured);
+    const dom = await browser.dumpDom(page);
+    expect(dom).toContain('regulatory per-borrower cap (own lines)');
+    // A built-in kind is shown by its catalog name, not its id.
+    expect(dom).toContain('>Ride-hailing driver rating</text>');
+    // The script ran and measured the texts, so the empty list below is not vacuous.
+    expect((dom.match(/data-measured=/g) ?? []).length).toBeGreaterThan(20);
+    expect([...dom.matchAll(/data-overflow="([^"]*)"/g)].map((m) => m[1])).toEqual([]);
+  });
 });

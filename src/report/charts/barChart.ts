@@ -28,7 +28,9 @@ export function barChart(o: {
   readonly valueWidth?: number;
 }): string {
   const WIDTH = o.width ?? 1000;
-  const labelW = o.labelWidth ?? 240;
+  // Never narrower than the longest label needs: a label drawn right-aligned at the margin starts
+  // left of the chart and is cut (the regulatory cap's name once was).
+  const labelW = Math.max(o.labelWidth ?? 240, ...o.bars.map((b) => labelTextWidth(b.label) + 12));
   const plotW = WIDTH - labelW - (o.valueWidth ?? 120);
   const height = TOP + Math.max(1, o.bars.length) * ROW + AXIS;
   const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
@@ -54,4 +56,14 @@ export function barChart(o: {
     );
   });
   return frame(parts.join('\n'));
+}
+
+/**
+ * A generous estimate of a label's width in SVG units at the charts' 12px font: 7 per Latin
+ * character (system sans-serif averages about 6.5), 12 per CJK or other wide character.
+ */
+function labelTextWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) as number) > 0x2e80 ? 12 : 7;
+  return w;
 }
