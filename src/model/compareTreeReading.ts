@@ -1,4 +1,6 @@
+import { CreditliftError } from '../errors/creditliftError.js';
 import { leafIndex } from './evaluateEnsemble.js';
+import type { ProbeRows } from './evaluatorProbeRows.js';
 import { sigmoid, type Tree, type TreeEnsemble } from './treeEnsemble.js';
 
 /** What {@link compareTreeReading} found. */
@@ -57,4 +59,21 @@ export function compareTreeReading(ensemble: TreeEnsemble, rows: Float32Array, n
     first ??= `probe row ${r}: onnxruntime gives P ${got}, creditlift's reading of the trees P ${p} (margin ${margin}), ${Math.abs(got - p).toExponential(2)} apart where float32 rounding allows ${tolerance.toExponential(2)}`;
   }
   return first === undefined ? { rows: nRows, differingRows: 0 } : { rows: nRows, differingRows: differing, first };
+}
+
+/**
+ * Throws CreditliftError `model_unsupported` when {@link compareTreeReading} finds any probe row
+ * apart: a model whose explanations and monotone checks would describe other trees than the ones
+ * that score is not loaded, whichever evaluator would serve its runs.
+ *
+ * @example
+ * assertTreeReading(decoded.ensemble, probe, await runOnnx(probe.rows, probe.nRows));
+ */
+export function assertTreeReading(ensemble: TreeEnsemble, probe: ProbeRows, scored: Float32Array): void {
+  const reading = compareTreeReading(ensemble, probe.rows, probe.nRows, scored);
+  if (reading.first === undefined) return;
+  throw new CreditliftError(
+    'model_unsupported',
+    `creditlift reads this model's trees differently from onnxruntime: ${reading.differingRows} of ${reading.rows} probe rows differ beyond float32 rounding (${reading.first}). Its explanations and monotone checks would describe another model than the one that scores`,
+  );
 }

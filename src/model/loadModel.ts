@@ -10,7 +10,7 @@ import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
 import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
-import { compareTreeReading } from './compareTreeReading.js';
+import { assertTreeReading } from './compareTreeReading.js';
 import { buildProbeRows } from './evaluatorProbeRows.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
 import { rememberProvenFloat32 } from './float32PartialEvaluator.js';
@@ -196,13 +196,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     // exactly, one float32 either side, NaN, +-0) scored both ways must agree up to float32 rounding.
     const probe = buildProbeRows(decoded.ensemble);
     const scored = await runOnnx(probe.rows, probe.nRows);
-    const reading = compareTreeReading(decoded.ensemble, probe.rows, probe.nRows, scored);
-    if (reading.first !== undefined) {
-      throw new CreditliftError(
-        'model_unsupported',
-        `creditlift reads this model's trees differently from onnxruntime: ${reading.differingRows} of ${reading.rows} probe rows differ beyond float32 rounding (${reading.first}). Its explanations and monotone checks would describe another model than the one that scores`,
-      );
-    }
+    assertTreeReading(decoded.ensemble, probe, scored);
     // The evaluator's proof reuses onnxruntime's answer for the same probe rather than running it again.
     const reference = (rows: Float32Array, nRows: number): Promise<Float32Array> =>
       rows === probe.rows && nRows === probe.nRows ? Promise.resolve(scored.slice()) : runOnnx(rows, nRows);
