@@ -1,4 +1,4 @@
-import { buildProbeRows } from './evaluatorProbeRows.js';
+import { buildProbeRows, type ProbeRows } from './evaluatorProbeRows.js';
 import { type Float32Ensemble, flattenFloat32Ensemble } from './float32Ensemble.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
 import { float32EvaluatorUnsupported } from './float32EvaluatorSupport.js';
@@ -46,7 +46,8 @@ export interface ChosenEvaluator {
  * another order), not for a model form it does not implement, not when this platform's expf
  * breaks the bound the JS logistic relies on (checked once per process), and not unless it gives
  * onnxruntime's exact bits on every row of a deterministic probe built from the model's own
- * thresholds. Any "no" is recorded with its reason; onnxruntime then serves every run.
+ * thresholds (`probeRows`, built from the ensemble unless the caller already has it). Any "no" is
+ * recorded with its reason; onnxruntime then serves every run.
  *
  * @example
  * const { info, float32 } = await chooseModelEvaluator('auto', onnx, decoded, 1, runOnnx, onnxruntimeOracleScorer(runtime));
@@ -58,6 +59,7 @@ export async function chooseModelEvaluator(
   intraOpNumThreads: number,
   reference: ReferenceEvaluator,
   logisticOracle: OracleScorer,
+  probeRows: ProbeRows = buildProbeRows(decoded.ensemble),
 ): Promise<ChosenEvaluator> {
   const onnxOnly = (reason: string, probe?: ModelEvaluatorInfo['probe']): ChosenEvaluator => ({
     info: probe === undefined ? { kind: 'onnxruntime', reason, maxRows: 0 } : { kind: 'onnxruntime', reason, maxRows: 0, probe },
@@ -78,7 +80,7 @@ export async function chooseModelEvaluator(
     const problem = await proveOnnxruntimeLogistic(logisticOracle);
     if (problem !== undefined) return onnxOnly(problem);
   }
-  const { rows, nRows } = buildProbeRows(decoded.ensemble);
+  const { rows, nRows } = probeRows;
   const proof = await proveEvaluatorBitEqual(
     (r, n, out, uncertain) => evaluateFloat32(flat.ensemble, r, n, out, uncertain),
     reference,

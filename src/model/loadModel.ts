@@ -10,6 +10,8 @@ import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
 import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { assertTreeReading } from './compareTreeReading.js';
+import { buildProbeRows } from './evaluatorProbeRows.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
 import { rememberProvenFloat32 } from './float32PartialEvaluator.js';
 import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
@@ -122,6 +124,17 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     );
   }
 
+  // Column 1 must be a probability of default: a raw score (NONE) would be taken as a PD by every
+  // caller, and the explanations are log-odds of sigmoid(margin). (Two-class SOFTMAX reads as
+  // LOGISTIC of the class difference, exactly.) A margin-output model from another trainer is
+  // turned into a LOGISTIC one by importOnnxModel.
+  if (decoded.ensemble.postTransform !== 'LOGISTIC') {
+    throw new CreditliftError(
+      'model_unsupported',
+      `The tree ensemble has post_transform ${decoded.ensemble.postTransform}: column 1 of "${decoded.output.name}" is then a raw score, not a probability of default. creditlift models use LOGISTIC; a model whose output is the log-odds margin is converted by importOnnxModel (creditlift model import)`,
+    );
+  }
+
   // Before any session exists: a model breaking its declared directions never gets to score.
   if (options.allowMonotoneViolations !== true) assertMonotone(decoded.ensemble, manifest.features);
 
@@ -158,7 +171,13 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
         throw new CreditliftError('internal_error', `Model ${id} returned an unexpected probability tensor`);
       }
       const result = new Float32Array(nRows);
-      for (let r = 0; r < nRows; r++) result[r] = probs[2 * r + 1] as number;
+      for (let r = 0; r < nRows; r++) {
+        const p = probs[2 * r + 1] as number;
+        // Finite weights and a LOGISTIC output were checked at load, so this cannot happen; if it
+        // ever did, no caller may receive a NaN "probability".
+        if (!(p >= 0 && p <= 1)) throw new CreditliftError('internal_error', `Model ${id} gave ${p} for row ${r}, not a probability`);
+        result[r] = p;
+      }
       return result;
     } catch (cause) {
       if (cause instanceof CreditliftError) throw cause;
@@ -172,7 +191,24 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 
   let chosen: ChosenEvaluator;
   try {
-    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, options.intraOpNumThreads ?? 1, runOnnx, onnxruntimeOracleScorer(runtime));
+    // Whichever evaluator serves runs, the IR must be the model onnxruntime scores: TreeSHAP
+    // explains it and the monotone check walked it. A probe from the model's own thresholds (each
+    // exactly, one float32 either side, NaN, +-0) scored both ways must agree up to float32 rounding.
+    const probe = buildProbeRows(decoded.ensemble);
+    const scored = await runOnnx(probe.rows, probe.nRows);
+    assertTreeReading(decoded.ensemble, probe, scored);
+    // The evaluator's proof reuses onnxruntime's answer for the same probe rather than running it again.
+    const reference = (rows: Float32Array, nRows: number): Promise<Float32Array> =>
+      rows === probe.rows && nRows === probe.nRows ? Promise.resolve(scored.slice()) : runOnnx(rows, nRows);
+    chosen = await chooseModelEvaluator(
+      options.evaluator ?? 'auto',
+      onnx,
+      decoded,
+      options.intraOpNumThreads ?? 1,
+      reference,
+      onnxruntimeOracleScorer(runtime),
+      probe,
+    );
   } catch (cause) {
     await session.release();
     throw cause;

@@ -104,7 +104,7 @@ export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): Impor
   const features = options.background === undefined ? spec.features : withBackgroundStats(spec.features, options.background, width);
 
   const checks = options.allowMonotoneViolations === true ? checkMonotone(ensemble, features).checks : assertMonotone(ensemble, features);
-  const manifest = ModelManifest.parse({
+  const built = ModelManifest.safeParse({
     format: 'creditlift.manifest/1',
     name: spec.name,
     version: spec.version,
@@ -121,6 +121,8 @@ export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): Impor
       backgroundRows: options.background === undefined ? null : backgroundRows(options.background),
     },
   });
+  if (!built.success) throw ValidationError.fromZod('ModelManifest', built.error);
+  const manifest = built.data;
   const bytes = encodeTreeEnsembleModel({
     ensemble,
     featureNames: features.map((f) => f.name),
@@ -145,7 +147,8 @@ function backgroundRows(b: BackgroundSample): number {
  *
  * @throws ValidationError (`data_invalid`) naming every column missing in every row: covers and
  *   missing shares drawn from it would say the model never sees a value there, which is almost
- *   always a background written in another coding (categories as codes where names are due).
+ *   always a background written in another coding (categories as codes where names are due); and
+ *   every value beyond float32 (an infinity) at `rows.<r>.<feature>`.
  */
 function withBackgroundStats(features: readonly ManifestFeature[], b: BackgroundSample, width: number): ManifestFeature[] {
   const n = backgroundRows(b);
@@ -154,6 +157,22 @@ function withBackgroundStats(features: readonly ManifestFeature[], b: Background
       ? (r: number, j: number) => b.data[r * width + j] as number
       : (r: number, j: number) => (b as readonly ArrayLike<number>[])[r]![j] as number;
   const empty: ValidationIssue[] = [];
+  const infinite: ValidationIssue[] = [];
+  for (let r = 0; r < n && infinite.length < 100; r++) {
+    features.forEach((f, j) => {
+      const x = at(r, j);
+      // Models compute in float32 (a number beyond it arrives here as an infinity): no training
+      // range or cover can be drawn from it.
+      if (!Number.isNaN(x) && !Number.isFinite(Math.fround(x)))
+        infinite.push({
+          path: ['rows', r, f.name],
+          code: 'not_finite',
+          message: `background row ${r}: "${f.name}" is ${x}, not a finite float32 (magnitude at most 3.4028234e38)`,
+          received: String(x),
+        });
+    });
+  }
+  if (infinite.length > 0) throw new ValidationError('Background', infinite, 'data_invalid');
   const out = features.map((f, j) => {
     let min = Infinity;
     let max = -Infinity;

@@ -58,6 +58,8 @@ const V3_MODES: Record<string, number> = {
 const V5_BRANCH_MEMBER = 6;
 const POST_TRANSFORMS_V5 = ['NONE', 'SOFTMAX', 'LOGISTIC', 'SOFTMAX_ZERO', 'PROBIT'];
 const AGGREGATES_V5 = ['AVERAGE', 'SUM', 'MIN', 'MAX'];
+/** Largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
 /** A DAG or membership unrolling may duplicate subtrees; past this growth factor, refuse. */
 const MAX_EXPANSION = 64;
 
@@ -171,6 +173,17 @@ export function decodeTreeEnsembleFromOnnx(model: OnnxModel): DecodedTreeModel {
   let maxFeature = -1;
   for (const t of trees) for (let i = 0; i < t.feature.length; i++) maxFeature = Math.max(maxFeature, t.feature[i] as number);
   if (inputWidth !== undefined && maxFeature >= inputWidth) malformed(`a split reads feature ${maxFeature} but the input has ${inputWidth} columns`);
+
+  // Finite leaves can still sum past float32 (onnxruntime's accumulator): +Infinity - Infinity
+  // would then give a NaN probability. No trained model comes near; refuse rather than score NaN.
+  let largest = Math.abs(rule.base);
+  for (const t of trees) {
+    let m = 0;
+    for (let i = 0; i < t.leafValue.length; i++) if (t.mode[i] === NodeMode.LEAF) m = Math.max(m, Math.abs(t.leafValue[i] as number));
+    largest += m;
+  }
+  if (!(largest <= FLOAT32_MAX))
+    unsupported(`the base value and leaves can add up to ${largest.toExponential(3)}, beyond float32 (${FLOAT32_MAX.toExponential(3)})`);
 
   const metadata: Record<string, string> = {};
   for (const { key, value } of model.metadataProps) metadata[key] = value;
@@ -367,8 +380,10 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
   const values = floatsOrTensor('nodes_values') ?? [];
   const trueIds = ints(attrs, 'nodes_truenodeids') ?? [];
   const falseIds = ints(attrs, 'nodes_falsenodeids') ?? [];
-  const missing = ints(attrs, 'nodes_missing_value_tracks_true') ?? [];
+  const missing = ints(attrs, 'nodes_missing_value_tracks_true');
   const hitrates = floatsOrTensor('nodes_hitrates');
+  // The optional lists too: onnxruntime reads whatever entries a short list has, so filling one
+  // in (or dropping it) would explain and verify a different model from the one that scores.
   for (const [name, arr] of [
     ['nodes_modes', modes],
     ['nodes_nodeids', nodeIds],
@@ -376,8 +391,10 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
     ['nodes_values', values],
     ['nodes_truenodeids', trueIds],
     ['nodes_falsenodeids', falseIds],
+    ['nodes_missing_value_tracks_true', missing],
+    ['nodes_hitrates', hitrates],
   ] as const) {
-    if (arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_treeids ${n}`);
+    if (arr !== undefined && arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_treeids ${n}`);
   }
   if (n === 0) malformed('no nodes');
   const wTrees = ints(attrs, `${prefix}_treeids`) ?? [];
@@ -387,6 +404,8 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
   if (wNodes.length !== wTrees.length || wIds.length !== wTrees.length || wValues.length !== wTrees.length)
     malformed(`${prefix}_* attributes differ in length`);
   const baseValues = floatsOrTensor('base_values') ?? [];
+  requireFinite(attrs, `${prefix}_weights`, wValues);
+  requireFinite(attrs, 'base_values', baseValues);
   return {
     flat: {
       treeIds,
@@ -396,8 +415,8 @@ function readV3(attrs: ReadonlyMap<string, OnnxAttribute>, prefix: 'class' | 'ta
       values,
       trueIds,
       falseIds,
-      missing: missing.length === n ? missing : new Array<number>(n).fill(0),
-      hitrates: hitrates !== undefined && hitrates.length === n ? hitrates : undefined,
+      missing: missing ?? new Array<number>(n).fill(0),
+      hitrates,
       weights: wTrees.map((tree, i) => ({ tree, node: wNodes[i] as number, target: wIds[i] as number, value: wValues[i] as number })),
     },
     baseValues,
@@ -421,7 +440,7 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
   const falseIds = ints(attrs, 'nodes_falsenodeids') ?? [];
   const trueLeafs = ints(attrs, 'nodes_trueleafs') ?? [];
   const falseLeafs = ints(attrs, 'nodes_falseleafs') ?? [];
-  const missingIn = ints(attrs, 'nodes_missing_value_tracks_true') ?? [];
+  const missingIn = ints(attrs, 'nodes_missing_value_tracks_true');
   const hitratesIn = tensorValues(attrs, 'nodes_hitrates');
   const leafTargets = ints(attrs, 'leaf_targetids') ?? [];
   const leafWeights = tensorValues(attrs, 'leaf_weights') ?? [];
@@ -433,10 +452,13 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
     ['nodes_falsenodeids', falseIds],
     ['nodes_trueleafs', trueLeafs],
     ['nodes_falseleafs', falseLeafs],
+    ['nodes_missing_value_tracks_true', missingIn],
+    ['nodes_hitrates', hitratesIn],
   ] as const) {
-    if (arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_featureids ${n}`);
+    if (arr !== undefined && arr.length !== n) malformed(`${name} has ${arr.length} entries, nodes_featureids ${n}`);
   }
   if (leafTargets.length !== leafWeights.length) malformed('leaf_targetids and leaf_weights differ in length');
+  requireFinite(attrs, 'leaf_weights', leafWeights);
   if (roots.length === 0) malformed('no tree_roots');
 
   // Membership sets are NaN-separated, one per BRANCH_MEMBER node in node order.
@@ -487,7 +509,7 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
     outFeatures.push(featureIds[src] as number);
     outModes.push(mode === V5_BRANCH_MEMBER ? NodeMode.BRANCH_EQ : mode);
     values.push(mode === V5_BRANCH_MEMBER ? ((sets[src] as number[])[member] as number) : (splits[src] as number));
-    missing.push(missingIn[src] === 1 ? 1 : 0);
+    missing.push(missingIn?.[src] === 1 ? 1 : 0);
     hitrates.push(hitratesIn?.[src] ?? Number.NaN);
     outTrue.push(id + 1);
     outFalse.push(0);
@@ -520,6 +542,19 @@ function readV5(attrs: ReadonlyMap<string, OnnxAttribute>): { flat: FlatNodes; d
     },
     double,
   };
+}
+
+/**
+ * A NaN or infinite weight or base value makes onnxruntime's column 1 NaN, 0 or 1 for every row
+ * reaching it: not a probability, and nothing TreeSHAP can decompose. Names the attribute (its
+ * `_as_tensor` form when that is the one present), the entry and the value.
+ */
+function requireFinite(attrs: ReadonlyMap<string, OnnxAttribute>, name: string, values: readonly number[]): void {
+  const at = values.findIndex((v) => !Number.isFinite(v));
+  if (at < 0) return;
+  const stored = attrs.has(`${name}_as_tensor`) ? `${name}_as_tensor` : name;
+  const v = values[at] as number;
+  malformed(`${stored}[${at}] is ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Infinity' : '-Infinity'}; weights and base values must be finite`);
 }
 
 function ints(attrs: ReadonlyMap<string, OnnxAttribute>, name: string): number[] | undefined {

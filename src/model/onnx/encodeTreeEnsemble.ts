@@ -174,8 +174,9 @@ function validateSpec(spec: TreeEnsembleModelSpec): void {
       received: String(featureNames.length),
     });
   }
-  if (!Number.isFinite(ensemble.baseValue)) {
-    issues.push({ path: ['ensemble', 'baseValue'], code: 'not_finite', message: 'baseValue must be finite' });
+  // Written as float32: a double beyond float32's range would be stored as an infinity.
+  if (!Number.isFinite(Math.fround(ensemble.baseValue))) {
+    issues.push({ path: ['ensemble', 'baseValue'], code: 'not_finite', message: 'baseValue must be finite as a float32 (|x| < 3.4e38)' });
   }
   ensemble.trees.forEach((tree, t) => {
     const n = tree.feature.length;
@@ -189,8 +190,8 @@ function validateSpec(spec: TreeEnsembleModelSpec): void {
       if (mode > NodeMode.LEAF) {
         issues.push({ path: ['ensemble', 'trees', t, 'mode', i], code: 'invalid_mode', message: `unknown node mode ${mode}` });
       } else if (mode === NodeMode.LEAF) {
-        if (!Number.isFinite(tree.leafValue[i] as number))
-          issues.push({ path: ['ensemble', 'trees', t, 'leafValue', i], code: 'not_finite', message: 'leaf value must be finite' });
+        if (!Number.isFinite(Math.fround(tree.leafValue[i] as number)))
+          issues.push({ path: ['ensemble', 'trees', t, 'leafValue', i], code: 'not_finite', message: 'leaf value must be finite as a float32 (|x| < 3.4e38)' });
       } else {
         const f = tree.feature[i] as number;
         if (f < 0 || f >= ensemble.nFeatures)

@@ -226,7 +226,8 @@ function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, r
  * Encodes a table with fitted encodings, matching columns by name (extra columns are ignored):
  * numbers as float32, categories as their codes, missing cells (empty or a missing-value token,
  * see `naTokens`) and unseen categories as NaN.
- * Throws a {@link ValidationError} for a missing column or a non-numeric cell in a numeric column.
+ * Throws a {@link ValidationError} for a missing column, a non-numeric cell in a numeric column, or
+ * a number beyond float32's range (`out_of_range`, e.g. `1e39`), each at `rows.<i>.<column>`.
  */
 export function encodeTable(
   table: CsvTable,
@@ -262,6 +263,18 @@ export function encodeTable(
             message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`,
             expected: 'number',
             received: 'string',
+          });
+        out[i * p + k] = Number.NaN;
+      } else if (!Number.isNaN(x) && !Number.isFinite(Math.fround(x))) {
+        // Models compute in float32: 1e39 would become Infinity there, and a training range or
+        // covers built on it would fail far from the cell that caused it.
+        if (issues.length < MAX_ISSUES)
+          issues.push({
+            path: ['rows', i, enc.name],
+            code: 'out_of_range',
+            message: `Record ${i + 2}: "${enc.name}" is ${r[j]!.trim()}, beyond float32 (magnitude at most 3.4028234e38), in which models compute`,
+            expected: 'a number of magnitude at most 3.4028234e38',
+            received: r[j]!.trim(),
           });
         out[i * p + k] = Number.NaN;
       } else out[i * p + k] = x;
