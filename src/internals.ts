@@ -25,7 +25,14 @@ export { MAX_ECHO_LENGTH, truncateForMessage } from './errors/truncateForMessage
 // Features.
 export type { FeatureContext } from './features/featureContext.js';
 export { featureDefinitionsByName } from './features/featureDefinitions.js';
-export { createFeatureEncoder, defaultFeatureColumns, featureMismatches, type FeatureEncoder, type FeatureInput } from './features/featureEncoder.js';
+export {
+  createFeatureEncoder,
+  defaultFeatureColumns,
+  featureMismatches,
+  type FeatureEncoder,
+  type FeatureInput,
+  type UnseenCategory,
+} from './features/featureEncoder.js';
 
 // Model and explanation.
 export { NodeMode, sigmoid, allocateTree, type NodeModeCode } from './model/treeEnsemble.js';

@@ -29,6 +29,8 @@ export function summarizeDecision(d: Decision): string {
     .slice(0, 4);
   if (factors.length)
     lines.push(`  Factors (log-odds vs average): ${factors.map((f) => `${f.factor} ${f.value >= 0 ? '+' : ''}${f.value.toFixed(2)}`).join(', ')}`);
+  if (d.unseenCategories?.length)
+    lines.push(`  Scored as missing (the model never saw them): ${d.unseenCategories.map((u) => `${u.feature} "${u.category}"`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);
   if (d.suggestions.items.length) {
     lines.push(`  Would raise it: ${d.suggestions.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)})`).join('; ')}`);

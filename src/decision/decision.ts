@@ -397,6 +397,13 @@ export const Decision = z
         omitted: z.literal('not_owed').optional(),
       })
       .readonly(),
+    /**
+     * Categories the applicant's features took that the model was never trained on (its manifest
+     * does not code them: a model trained on a book without farmers, deciding a farmer), each
+     * scored as a missing value, so its contribution is that of "not known". Present only when there
+     * are any; a model that codes every declared category (the default model) never sets it.
+     */
+    unseenCategories: list(z.strictObject({ feature: z.string(), category: z.string() }).readonly()).optional(),
     certificateImpacts: list(CertificateImpact),
     suggestions: EvidenceSuggestions,
     /** Set on reassessments and reductions. */

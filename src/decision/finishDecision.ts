@@ -294,6 +294,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       ctx.keys,
     );
 
+    // A category the model never saw was scored as missing: said on the decision, never silent.
+    const unseen = ctx.encoder.unseenCategories({ applicant, evidence: plan.main.report.items });
     return sealDecision(
       {
         applicantId: applicant.id,
@@ -334,6 +336,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         policyReasons,
         reasons,
         contributions,
+        ...(unseen.length === 0 ? {} : { unseenCategories: unseen }),
         certificateImpacts,
         suggestions,
         movement,

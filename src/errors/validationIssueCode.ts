@@ -82,6 +82,9 @@ export const CREDITLIFT_ISSUE_CODES = [
   'monotone_mismatch',
   'undeclared_feature',
   'unknown_category',
+  // A lender feature's compute threw, or gave two different values for the same input
+  'feature_failed',
+  'nondeterministic_feature',
   // A monitor run on another feature set than its baseline was built on
   'feature_set_mismatch',
   'no_outcome',

@@ -49,7 +49,11 @@ export interface FeatureDefinition<TAttributes = unknown> {
   readonly dataCategory?: string;
   /** Its own reason texts; without them the factor's general wording is used. Required for a lender's features. */
   readonly reasons?: FeatureReasons;
-  /** Raw value: a number (NaN when missing) or, for categorical features, the category. Pure. */
+  /**
+   * Raw value: a number (NaN when missing) or, for categorical features, the category. Pure: the same
+   * context always gives the same value (a lender's feature is computed twice per row, and two
+   * different values are refused as `nondeterministic_feature`).
+   */
   readonly compute: (ctx: FeatureContext<TAttributes>) => number | string;
 }
 

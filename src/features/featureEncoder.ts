@@ -5,13 +5,24 @@ import type { FeatureContext } from './featureContext.js';
 import type { FeatureDefinition } from './featureDefinitions.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';
-import { builtInFeatureSet, type FeatureSet } from './featureSet.js';
+import { builtInFeatures, builtInFeatureSet, type FeatureSet } from './featureSet.js';
+import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 
 /** What the encoder reads: a validated applicant (with its attributes when a feature set declares them) and its evidence. */
 export interface FeatureInput {
   readonly applicant: Applicant;
   readonly evidence: readonly EvidenceAssessment[];
+}
+
+/**
+ * A category a feature computed for an applicant that the model was never trained on: the feature
+ * declares it, the model's manifest does not code it (a model trained on a book without farmers
+ * deciding a farmer). The model scores it as a missing value, and the decision says so.
+ */
+export interface UnseenCategory {
+  readonly feature: string;
+  readonly category: string;
 }
 
 /** Turns a feature context into a model's input row, in the model's own column order. */
@@ -24,11 +35,16 @@ export interface FeatureEncoder {
   readonly width: number;
   /**
    * Writes one row into `out` at `offset` (row-major batches share one buffer; no allocation on
-   * the hot path). Missing values (NaN, null or undefined from a feature) become NaN; an unknown
-   * category becomes NaN.
+   * the hot path). Missing values (NaN, null or undefined from a feature) become NaN; a declared
+   * category the model does not code becomes NaN (see {@link FeatureEncoder.unseenCategories}).
+   * A lender's feature is computed twice, and must give the same value both times.
    *
-   * @throws ValidationError naming every feature (`features.<name>`, `invalid_type`) whose value is
-   *   neither a number (numeric) nor a category name (categorical) nor missing
+   * @throws ValidationError naming every feature (`features.<name>`) whose value no column can
+   *   hold: neither a number (numeric) nor a string (categorical) nor missing (`invalid_type`), a
+   *   category the feature does not declare (`invalid_value`), ±Infinity (`not_finite`), a number
+   *   beyond float32 range, which the model would read as ±Infinity (`out_of_range`); and every lender
+   *   feature whose `compute` threw (`feature_failed`) or gave two values for one input
+   *   (`nondeterministic_feature`)
    */
   encode(ctx: FeatureInput, out: Float32Array, offset?: number): void;
   /**
@@ -37,19 +53,87 @@ export interface FeatureEncoder {
    * its change can reach.
    */
   encodeColumns(ctx: FeatureInput, out: Float32Array, offset: number, columns: readonly number[]): void;
+  /**
+   * The categories the input's features take that the model does not code, in column order: each
+   * was written as missing. Computed only for categorical columns whose model lacks some declared
+   * category, so a model that codes them all (the default model) pays nothing. Call it on an input
+   * {@link FeatureEncoder.encode} accepted.
+   */
+  unseenCategories(ctx: FeatureInput): readonly UnseenCategory[];
 }
 
 /**
- * A column's value, or what a feature returned that no column can hold (a string from a numeric
- * feature, an object...): reported, never coerced. Float32Array would write null and false as 0,
- * "640" as 640 and "n/a" as NaN, each a silent guess the model would be fed.
+ * What a feature returned that no column can hold (a string from a numeric feature, an object,
+ * Infinity, an undeclared category, a throw): reported, never coerced. Float32Array would write
+ * null and false as 0, "640" as 640, "n/a" as NaN and 1e39 as Infinity, each a silent guess the
+ * model would be fed. A class of its own, so no value a feature returns can pass for one.
  */
-type ColumnValue = number | { readonly received: string };
+class Refusal {
+  constructor(readonly issue: ValidationIssue) {}
+}
+type ColumnValue = number | Refusal;
 type ColumnEncoder = (ctx: FeatureContext<never>) => ColumnValue;
 
 /** How the built-in features say "not known" (NaN), and how an optional attribute says it (null, undefined). */
 const isMissing = (v: unknown): v is null | undefined => v === null || v === undefined;
-const received = (v: unknown): { readonly received: string } => ({ received: Array.isArray(v) ? 'array' : typeof v });
+const received = (v: unknown): string => (Array.isArray(v) ? 'array' : typeof v);
+const builtIns: ReadonlySet<unknown> = new Set(builtInFeatures);
+const NO_UNSEEN: readonly UnseenCategory[] = Object.freeze([]);
+
+/**
+ * A lender's feature as the encoder calls it: twice, so that a feature that is not a pure function
+ * of its input (a clock, a random number, a counter) is caught instead of giving one applicant
+ * different PDs under one decision id; and a throw is a refusal naming the feature, not an
+ * internal error with only the thrown message. Built-in features are pure by construction and
+ * called once (a throw there is creditlift's own bug).
+ */
+function lenderCompute(def: FeatureDefinition<never>): (ctx: FeatureContext<never>) => unknown {
+  return (ctx) => {
+    let v: unknown;
+    let again: unknown;
+    try {
+      v = def.compute(ctx);
+      again = def.compute(ctx);
+    } catch (e) {
+      const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return new Refusal({
+        path: ['features', def.name],
+        code: 'feature_failed',
+        message: `feature "${def.name}" threw when computed (${truncateForMessage(what)}); a feature returns its value, or NaN, null or undefined when the value is missing`,
+      });
+    }
+    // Only values a column could hold are compared; any other is refused for its type below.
+    const comparable = typeof v === 'number' || typeof v === 'string';
+    if (comparable && v !== again && !(v !== v && again !== again))
+      return new Refusal({
+        path: ['features', def.name],
+        code: 'nondeterministic_feature',
+        message: `feature "${def.name}" computed two different values for the same applicant and evidence; compute must be a pure function of its context (no clock, random numbers or outside state), or one applicant gets different decisions under one decision id`,
+      });
+    return v;
+  };
+}
+
+/** A numeric feature's value as the model reads it (float32), or why it cannot be. */
+function numericValue(def: FeatureDefinition<never>, v: unknown): ColumnValue {
+  if (typeof v === 'number') {
+    // Past float32's range the model would read ±Infinity: refused as Infinity itself is, since
+    // featurize would write "Infinity", which `train` reads as a category, not a number.
+    const f = Math.fround(v);
+    if (f !== Number.POSITIVE_INFINITY && f !== Number.NEGATIVE_INFINITY) return v;
+    const infinite = v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+    return new Refusal({
+      path: ['features', def.name],
+      code: infinite ? 'not_finite' : 'out_of_range',
+      message: infinite
+        ? `feature "${def.name}" computed ${v}; a numeric feature returns a finite number, or NaN, null or undefined when the value is missing`
+        : `feature "${def.name}" computed a number beyond float32 range (about ±3.4e38), which the model would read as ±Infinity`,
+      expected: 'finite number',
+      received: infinite ? String(v) : 'number beyond float32 range',
+    });
+  }
+  return isMissing(v) ? Number.NaN : new Refusal(badValue(def, received(v)));
+}
 
 /**
  * Every way the manifest's columns and the declared features disagree: an undeclared feature, a
@@ -124,22 +208,38 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
   if (mismatches.length > 0) throw new FeatureMismatchError(mismatches);
   const definitions: FeatureDefinition<never>[] = [];
   const columns: ColumnEncoder[] = [];
+  // Categorical columns whose model lacks some declared category: only these can hold an unseen one.
+  const gaps: { readonly j: number; readonly compute: (ctx: FeatureContext<never>) => unknown; readonly codes: ReadonlyMap<string, number> }[] = [];
   for (const feature of manifest.features) {
     const def = features.byName.get(feature.name) as FeatureDefinition<never>;
     definitions.push(def);
+    const compute: (ctx: FeatureContext<never>) => unknown = builtIns.has(def) ? def.compute : lenderCompute(def);
     if (def.kind === 'categorical') {
       // featureMismatches refused a categorical column without categories, so they are the model's own.
       const codes = new Map((feature.categories as readonly string[]).map((c, i) => [c, i]));
+      const declared = new Set(def.categories ?? []);
+      if (declared.size > codes.size) gaps.push({ j: columns.length, compute, codes });
       columns.push((ctx) => {
-        const v: unknown = def.compute(ctx);
-        if (typeof v === 'string') return codes.get(v) ?? Number.NaN;
-        return isMissing(v) ? Number.NaN : received(v);
+        const v = compute(ctx);
+        if (typeof v === 'string') {
+          const code = codes.get(v);
+          if (code !== undefined) return code;
+          // Declared but never in the model's training data: missing to the model, reported by unseenCategories.
+          return declared.has(v) ? Number.NaN : new Refusal(undeclaredCategory(def, v));
+        }
+        if (v instanceof Refusal) return v;
+        // NaN says "missing" here too, as the README promises for every feature.
+        return isMissing(v) || Number.isNaN(v) ? Number.NaN : new Refusal(badValue(def, received(v)));
       });
     } else {
       columns.push((ctx) => {
-        const v: unknown = def.compute(ctx);
-        if (typeof v === 'number') return v;
-        return isMissing(v) ? Number.NaN : received(v);
+        const v = compute(ctx);
+        if (typeof v === 'number') {
+          // Finite as float32 (f - f is 0 only for a finite f), or NaN (missing): the hot path.
+          const f = Math.fround(v);
+          if (f - f === 0 || f !== f) return v;
+        }
+        return v instanceof Refusal ? v : numericValue(def, v);
       });
     }
   }
@@ -156,7 +256,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       for (let j = 0; j < columns.length; j++) {
         const v = (columns[j] as ColumnEncoder)(ctx);
         if (typeof v === 'number') out[offset + j] = v;
-        else (bad ??= []).push(badValue(definitions[j] as FeatureDefinition<never>, v.received));
+        else (bad ??= []).push(v.issue);
       }
       if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
@@ -166,10 +266,31 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       for (const j of which) {
         const v = (columns[j] as ColumnEncoder)(ctx);
         if (typeof v === 'number') out[offset + j] = v;
-        else (bad ??= []).push(badValue(definitions[j] as FeatureDefinition<never>, v.received));
+        else (bad ??= []).push(v.issue);
       }
       if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
+    unseenCategories(input) {
+      if (gaps.length === 0) return NO_UNSEEN;
+      const ctx = input as unknown as FeatureContext<never>;
+      let unseen: UnseenCategory[] | undefined;
+      for (const g of gaps) {
+        const v = g.compute(ctx);
+        if (typeof v === 'string' && !g.codes.has(v)) (unseen ??= []).push({ feature: names[g.j] as string, category: v });
+      }
+      return unseen ?? NO_UNSEEN;
+    },
+  };
+}
+
+function undeclaredCategory(def: FeatureDefinition<never>, v: string): ValidationIssue {
+  const categories = (def.categories ?? []).map((c) => `"${c}"`).join(', ');
+  return {
+    path: ['features', def.name],
+    code: 'invalid_value',
+    message: `feature "${def.name}" computed "${truncateForMessage(v)}", which is not one of its categories (${truncateForMessage(categories, 200)}); a categorical feature returns one of them, or NaN, null or undefined when the value is missing`,
+    expected: 'a declared category',
+    received: 'string',
   };
 }
 

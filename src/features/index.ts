@@ -7,7 +7,14 @@ export {
   type FeatureReasons,
   type FeatureText,
 } from './featureDefinitions.js';
-export { createFeatureEncoder, defaultFeatureColumns, featureMismatches, type FeatureEncoder, type FeatureInput } from './featureEncoder.js';
+export {
+  createFeatureEncoder,
+  defaultFeatureColumns,
+  featureMismatches,
+  type FeatureEncoder,
+  type FeatureInput,
+  type UnseenCategory,
+} from './featureEncoder.js';
 export { builtInFeatures, builtInFeatureSet, defineFeatureSet, type FeatureSet, type FeatureSetSpec } from './featureSet.js';
 export { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';
 export { parseFeatureApplicant } from './parseFeatureApplicant.js';

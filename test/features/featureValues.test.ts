@@ -44,33 +44,48 @@ const anyValue = fc.oneof(
 );
 
 describe("a lender feature's computed value", () => {
-  it('law: a number is written as is, null or undefined is missing (NaN), anything else is a ValidationError naming every bad feature', () => {
+  it('law: a float32-finite number is written as is, null, undefined or NaN is missing (NaN), a declared category is its code; anything else is a ValidationError naming every bad feature, with the code of what is wrong', () => {
+    const F32_MAX = 3.4028234663852886e38;
+    const aIssue = (a: unknown): string | null => {
+      if (a === null || a === undefined) return null;
+      if (typeof a !== 'number') return 'invalid_type';
+      if (a === Number.POSITIVE_INFINITY || a === Number.NEGATIVE_INFINITY) return 'not_finite';
+      return Number.isFinite(Math.fround(a)) || Number.isNaN(a) ? null : 'out_of_range';
+    };
+    const bIssue = (b: unknown): string | null => {
+      if (b === null || b === undefined || Number.isNaN(b)) return null;
+      if (typeof b !== 'string') return 'invalid_type';
+      return b === 'x' || b === 'y' ? null : 'invalid_value';
+    };
+    const numbers = fc.oneof(fc.double(), fc.constantFrom(F32_MAX, -F32_MAX, 3.4028235677973366e38, 1e39, -1e300, Number.MAX_VALUE));
     fc.assert(
-      fc.property(anyValue, anyValue, (a, b) => {
+      fc.property(fc.oneof(anyValue, numbers), anyValue, (a, b) => {
         const features = echoing({ a, b });
         const encoder = createFeatureEncoder(defaultFeatureColumns(features), features);
         const row = new Float32Array(encoder.width);
         const ja = encoder.names.indexOf('own_a');
         const jb = encoder.names.indexOf('own_b');
-        const aBad = !(typeof a === 'number' || a === null || a === undefined);
-        const bBad = !(typeof b === 'string' || b === null || b === undefined);
+        const [aBad, bBad] = [aIssue(a), bIssue(b)];
         let error: unknown;
         try {
           encoder.encode({ applicant: anApplicant, evidence: [] }, row);
         } catch (e) {
           error = e;
         }
-        if (!aBad && !bBad) {
+        if (aBad === null && bBad === null) {
           expect(error).toBeUndefined();
           expect(row[ja]).toBe(typeof a === 'number' ? Math.fround(a) : Number.NaN);
+          expect(Number.isFinite(row[ja]) || Number.isNaN(row[ja])).toBe(true);
           expect(row[jb]).toBe(b === 'x' ? 0 : b === 'y' ? 1 : Number.NaN);
           return;
         }
         expect(error).toBeInstanceOf(ValidationError);
-        expect((error as ValidationError).fields).toEqual([...(aBad ? ['features.own_a'] : []), ...(bBad ? ['features.own_b'] : [])]);
-        for (const issue of (error as ValidationError).issues) expect(issue.code).toBe('invalid_type');
+        expect((error as ValidationError).issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+          ...(aBad ? [['features.own_a', aBad]] : []),
+          ...(bBad ? [['features.own_b', bBad]] : []),
+        ]);
       }),
-      { numRuns: 300 },
+      { numRuns: 400, seed: 20261130 },
     );
   });
 

@@ -62,8 +62,9 @@ const MAX_ISSUES = 100;
  *
  * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
  * outcome value, a duplicated id or a feature value that is neither a number, a category name nor
- * missing (null, undefined and NaN are written as missing) is an error naming every one (up to
- * 100); outcome rows without an applicant are warnings.
+ * missing (null, undefined and NaN are written as missing), or that a lender's feature threw or
+ * computed twice differently, is an error naming every one (up to 100); outcome rows without an
+ * applicant, and categories a given `manifest`'s model never saw (written as missing), are warnings.
  *
  * @throws ValidationError listing every problem
  * @example
@@ -109,6 +110,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   const matrix = new Float32Array(applicants.length * width);
   const rowOutcomes: string[] = [];
   const used = new Set<string>();
+  // Categories a given manifest's model never saw: written as missing, as the scorer feeds them, and said.
+  const unseen = new Map<string, number>();
   applicants.forEach((input, i) => {
     const line = options.lines?.[i] ?? i + 1;
     let applicant;
@@ -136,20 +139,32 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
       for (const issue of e.issues) add({ ...issue, path: ['applicants', line, ...issue.path], message: `Applicant line ${line}: ${issue.message}` });
       return;
     }
+    for (const u of encoder.unseenCategories({ applicant, evidence: items })) {
+      const key = `${u.feature} "${u.category}"`;
+      unseen.set(key, (unseen.get(key) ?? 0) + 1);
+    }
     rowOutcomes.push(outcome);
   });
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
   const unmatched = [...outcomeById.keys()].filter((id) => !used.has(id));
-  const warnings =
-    unmatched.length === 0
+  const warnings = [
+    ...(unmatched.length === 0
       ? []
       : [
           `${unmatched.length} outcome row(s) have no applicant (e.g. ${unmatched
             .slice(0, 3)
             .map((id) => `"${id}"`)
             .join(', ')}); they are not in the output`,
-        ];
+        ]),
+    ...(unseen.size === 0
+      ? []
+      : [
+          `categories the model never saw are written as missing, as the scorer feeds them to it: ${[...unseen]
+            .map(([key, n]) => `${key} (${n} applicant(s))`)
+            .join(', ')}`,
+        ]),
+  ];
   const nRows = rowOutcomes.length;
   const lines = [[...encoder.names, options.target].map(csvCell).join(',')];
   for (let r = 0; r < nRows; r++) {
