@@ -226,6 +226,8 @@ describe('typicalEvidence', () => {
       if (t === undefined) continue;
       const r = readScale(spec(id).scale, { ...(t.score !== undefined && { score: t.score }), ...(t.level !== undefined && { level: t.level }) });
       expect(r).toEqual({ ok: true, value: t.scaleValue });
+      // A suggestion of it must be able to count (a result valued 0 is refused on upload).
+      expect(t.scaleValue, id).toBeGreaterThan(0);
     }
   });
 
@@ -283,6 +285,23 @@ describe('resolveCatalog', () => {
       { ...pilot, verificationMethods: ['self_declared'] },
     ];
     for (const c of cases) expect(catalogError(() => resolveCatalog([c])).code).toBe('catalog_invalid');
+  });
+
+  it('rejects a typical result valued 0 (a what-if of it would be refused on upload as result_below_useful_level), naming scale.typical', () => {
+    const level = (id: string, value: number) => ({ id, names: { en: id, zhHans: '级' }, value });
+    const cases: CertificateKindSpecInput[] = [
+      { ...pilot, scale: { type: 'numeric', min: 0, max: 9, step: 0.5, typical: 0 } },
+      { ...pilot, scale: { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4, zeroAt: 4 } },
+      { ...pilot, scale: { type: 'levels', levels: [level('fail', 0), level('pass', 1)], typical: 'fail' } },
+    ];
+    for (const c of cases) {
+      const err = catalogError(() => resolveCatalog([c]));
+      expect(err.code).toBe('catalog_invalid');
+      expect((err as ValidationError).fields).toContain('0.scale.typical');
+    }
+    // Just above the bottom, and a scale with a failing level that is not typical, are fine.
+    expect(() => resolveCatalog([{ ...pilot, scale: { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4.01, zeroAt: 4 } }])).not.toThrow();
+    expect(() => resolveCatalog([{ ...pilot, scale: { type: 'levels', levels: [level('fail', 0), level('pass', 1)], typical: 'pass' } }])).not.toThrow();
   });
 
   it('rejects two overrides with the same id, and anything that is not a list', () => {

@@ -297,6 +297,105 @@ describe('assessEvidence: reason codes', () => {
     expect(one(item({ kind: 'cpa', verification: { method: 'platform_api', confidence: 1 } })).reasons).toEqual(['verification_method_not_accepted']);
   });
 
+  // findings8-customer #1: a failed TEM-8, IELTS 0, a courier with 0% positive reviews... were
+  // accepted at strength 0 and still counted (cert_accepted_count), each raising the limit.
+  it('result_below_useful_level: a result its scale values at 0 (a fail, no signal) is refused, and the next step up counts', () => {
+    const platform = { method: 'platform_api', confidence: 0.99 } as const;
+    // Platform figures are valid 3 months: fetched last month.
+    const worthless: [Partial<CertificateEvidence>, Partial<CertificateEvidence>][] = [
+      [
+        { kind: 'tem8', level: 'fail' },
+        { kind: 'tem8', level: 'pass' },
+      ],
+      [
+        { kind: 'ielts', score: 0 },
+        { kind: 'ielts', score: 0.5 },
+      ],
+      [
+        { kind: 'cet4', score: 0 },
+        { kind: 'cet4', score: 221 },
+      ],
+      [
+        { kind: 'cet4', score: 220 },
+        { kind: 'cet4', score: 221 },
+      ],
+      [
+        { kind: 'cet6', score: 0 },
+        { kind: 'cet6', score: 221 },
+      ],
+      [
+        { kind: 'duolingo', score: 10 },
+        { kind: 'duolingo', score: 15 },
+      ],
+      [
+        { kind: 'toefl_ibt', score: 0, issueDate: '2025-12-01' },
+        { kind: 'toefl_ibt', score: 7, issueDate: '2025-12-01' },
+      ],
+      // Band 1, the bottom of the 2026 scale.
+      [
+        { kind: 'toefl_ibt', score: 1, issueDate: '2026-03-01' },
+        { kind: 'toefl_ibt', score: 1.5, issueDate: '2026-03-01' },
+      ],
+      [
+        { kind: 'courier_rating', score: 0, verification: platform, issueDate: '2026-10-15' },
+        { kind: 'courier_rating', score: 90.01, verification: platform, issueDate: '2026-10-15' },
+      ],
+      [
+        { kind: 'courier_rating', score: 90, verification: platform, issueDate: '2026-10-15' },
+        { kind: 'courier_rating', score: 90.01, verification: platform, issueDate: '2026-10-15' },
+      ],
+      [
+        { kind: 'ride_hailing_rating', score: 1, verification: platform, issueDate: '2026-10-15' },
+        { kind: 'ride_hailing_rating', score: 4.01, verification: platform, issueDate: '2026-10-15' },
+      ],
+      [
+        { kind: 'ride_hailing_rating', score: 4, verification: platform, issueDate: '2026-10-15' },
+        { kind: 'ride_hailing_rating', score: 4.01, verification: platform, issueDate: '2026-10-15' },
+      ],
+      [
+        { kind: 'creator_followers', score: 0, verification: platform, issueDate: '2026-10-15' },
+        { kind: 'creator_followers', score: 1, verification: platform, issueDate: '2026-10-15' },
+      ],
+    ];
+    for (const [bad, good] of worthless) {
+      const label = `${bad.kind} ${bad.score ?? bad.level}`;
+      expect(one(item(bad)), label).toMatchObject({ status: 'rejected', reasons: ['result_below_useful_level'], strength: 0, scaleValue: 0 });
+      const counted = one(item(good));
+      expect(counted.status, `${good.kind} ${good.score ?? good.level}`).toBe('accepted');
+      expect(counted.strength).toBeGreaterThan(0);
+    }
+  });
+
+  it('result_below_useful_level applies to a lender level valued 0 too, and is listed with the other reasons', () => {
+    const catalog = resolveCatalog([
+      {
+        id: 'forklift_licence',
+        category: 'gig',
+        names: { en: 'Forklift licence', zhHans: '叉车证' },
+        scale: {
+          type: 'levels',
+          levels: [
+            { id: 'provisional', names: { en: 'Provisional', zhHans: '临时' }, value: 0 },
+            { id: 'full', names: { en: 'Full', zhHans: '正式' }, value: 1 },
+          ],
+          typical: 'full',
+        },
+        validity: {},
+        minHolderAgeAtIssue: 18,
+        signalWeight: 0.5,
+        verificationMethods: ['issuer_api'],
+      },
+    ]);
+    expect(one(item({ kind: 'forklift_licence', level: 'provisional' }), { catalog }).reasons).toEqual(['result_below_useful_level']);
+    expect(one(item({ kind: 'forklift_licence', level: 'full' }), { catalog }).status).toBe('accepted');
+    expect(one(item({ kind: 'tem8', level: 'fail', holder: { idHash: OTHER_ID } })).reasons).toEqual(['holder_mismatch', 'result_below_useful_level']);
+  });
+
+  it('a verifier confidence of 0 is never enough, whatever minConfidence says (it would be accepted at strength 0)', () => {
+    expect(one(item({ verification: { method: 'issuer_api', confidence: 0 } }), { minConfidence: 0 }).reasons).toEqual(['low_verification_confidence']);
+    expect(one(item({ verification: { method: 'issuer_api', confidence: 0.01 } }), { minConfidence: 0 }).status).toBe('accepted');
+  });
+
   it('lists every applicable reason of a rejected item, in the stable order', () => {
     const first = item();
     const bad = item({
@@ -449,7 +548,7 @@ function summaryValues(r: EvidenceReport): number[] {
 const list = fc.array(evidenceArb, { maxLength: 12 });
 
 describe('assessEvidence: laws', () => {
-  it('strength is always in [0, 1]; rejected items have strength 0 and at least one reason; accepted ones none', () => {
+  it('strength is always in [0, 1]; rejected items have strength 0 and at least one reason; accepted ones none and a strength above 0', () => {
     fc.assert(
       fc.property(list, fc.double({ min: 0, max: 1, noNaN: true }), (ev, minConfidence) => {
         for (const a of assessEvidence(withEvidence(ev), { minConfidence }).items) {
@@ -458,7 +557,11 @@ describe('assessEvidence: laws', () => {
           if (a.status === 'rejected') {
             expect(a.strength).toBe(0);
             expect(a.reasons.length).toBeGreaterThan(0);
-          } else expect(a.reasons).toEqual([]);
+          } else {
+            expect(a.reasons).toEqual([]);
+            // What is accepted counts: an item worth nothing is refused with a reason, never accepted at 0.
+            expect(a.strength).toBeGreaterThan(0);
+          }
         }
       }),
       { numRuns: 200 },

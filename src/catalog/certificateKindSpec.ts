@@ -141,6 +141,9 @@ export const CertificateKindSpec = z
       const lo = scale.zeroAt ?? scale.min;
       const hi = scale.fullAt ?? scale.max;
       if (lo < scale.min || lo >= scale.max) issue(['scale', 'zeroAt'], 'zeroAt must lie in [min, max)');
+      // A typical result is what a what-if suggests: one valued 0 would be refused on upload
+      // (result_below_useful_level), so the suggestion could never come true.
+      else if (scale.typical >= scale.min && scale.typical <= lo) issue(['scale', 'typical'], 'typical must lie above zeroAt (a result valued 0 never counts)');
       if (hi <= lo || hi > scale.max) issue(['scale', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
       if (scale.curve === 'log' && scale.min < 0) issue(['scale', 'min'], 'a log scale needs min >= 0');
       const alt = scale.alternate;
@@ -158,7 +161,9 @@ export const CertificateKindSpec = z
         if (seen.has(level.id)) issue(['scale', 'levels', i, 'id'], `duplicate level id "${level.id}"`);
         seen.add(level.id);
       });
-      if (!seen.has(scale.typical)) issue(['scale', 'typical'], `typical level "${scale.typical}" is not one of the levels`);
+      const typical = scale.levels.find((l) => l.id === scale.typical);
+      if (typical === undefined) issue(['scale', 'typical'], `typical level "${scale.typical}" is not one of the levels`);
+      else if (typical.value === 0) issue(['scale', 'typical'], `typical level "${scale.typical}" is valued 0, and a result valued 0 never counts`);
     }
   });
 /** One kind of certificate evidence, validated (what the catalog holds). */

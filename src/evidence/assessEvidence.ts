@@ -21,7 +21,7 @@ import { verificationFactors } from './verificationFactors.js';
 export interface AssessEvidenceOptions {
   /** Catalog of known kinds; default {@link defaultCatalog}. Build one with `resolveCatalog`. */
   readonly catalog?: Catalog;
-  /** Verifier confidence below this rejects an item (`low_verification_confidence`). Default 0.6. */
+  /** Verifier confidence below this (or of 0, whatever this is) rejects an item (`low_verification_confidence`). Default 0.6. */
   readonly minConfidence?: number;
   /** Data categories the jurisdiction bans: evidence of a kind in one is rejected (`banned_data_category`). Default none. */
   readonly bannedDataCategories?: readonly DataCategory[];
@@ -61,7 +61,8 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * Assesses every evidence item of an applicant: accepted or rejected, with every applicable
  * reason, and a strength in [0, 1] = verification factor x confidence x kind weight x scale value
  * x recency fade. Ages and recency are measured to `applicant.asOf`, so the result is a pure
- * function of its inputs.
+ * function of its inputs. An accepted item always has a strength above 0: a result its scale
+ * values at 0 is refused (`result_below_useful_level`), as is a verifier confidence of 0.
  *
  * Duplicates keep the first occurrence: an item repeating an earlier document hash or (kind,
  * credential id) is rejected, the earlier one is untouched. So adding an item never changes the
@@ -125,6 +126,9 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
 
     const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
+    // A result the scale values at 0 (a fail, IELTS 0, a 1.0 driver rating) would be accepted at
+    // strength 0 and still count where evidence is counted (cert_accepted_count): refused instead.
+    if (reading?.ok === true && !(reading.value > 0)) reasons.add('result_below_useful_level');
 
     // Checked against every earlier item, accepted or not: a repeat is a repeat.
     const credential = credentialKey(e);
@@ -134,7 +138,8 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     seenCredentials.add(credential);
 
     if (holderMismatch(e, applicant.identity)) reasons.add('holder_mismatch');
-    if (e.verification.confidence < minConfidence) reasons.add('low_verification_confidence');
+    // A verifier with no confidence at all has verified nothing, whatever the floor (minConfidence 0 included).
+    if (e.verification.confidence < minConfidence || !(e.verification.confidence > 0)) reasons.add('low_verification_confidence');
     if (e.verification.method === 'self_declared') reasons.add('self_declared_only');
     else if (spec !== undefined && !spec.verificationMethods.includes(e.verification.method)) reasons.add('verification_method_not_accepted');
 

@@ -23,7 +23,10 @@ export type EvidenceReasonCode =
   // The method is real but not accepted as proof of this kind (e.g. a platform feed for a CPA).
   | 'verification_method_not_accepted'
   // The kind draws on a data category the jurisdiction bans (creator followers: social media, under EU CCD2).
-  | 'banned_data_category';
+  | 'banned_data_category'
+  // A result the kind's scale values at 0: a fail (TEM-8 'fail'), or a score at or below the scale's
+  // `zeroAt` (IELTS 0, a 4.0 driver rating, 0 followers). It carries no signal, so it cannot count.
+  | 'result_below_useful_level';
 
 // The catalog's zod enum is the single source of the category list; re-exported here so the
 // assessment contract keeps its name.

@@ -8,6 +8,7 @@ import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 import {
   acceptedVerification,
+  belowUsefulReading,
   cardExpiredDates,
   cardExpiryIssueWindow,
   duplicateOf,
@@ -18,6 +19,7 @@ import {
   mismatchedHolder,
   offScaleReading,
   onScaleReading,
+  readingCounts,
   validDates,
   validIssueWindow,
   type EvidenceHolder,
@@ -66,7 +68,14 @@ function drawFor(
         reading: onScaleReading(spec.scale),
         holder: validity === 'valid' ? matchingHolder(holder.identity) : mismatchedHolder(holder.identity),
         verification,
-      });
+      }).filter((e) => readingCounts(spec, e));
+    case 'below_useful_level': {
+      const reading = belowUsefulReading(spec.scale);
+      if (valid === undefined || reading === undefined) return undefined;
+      return evidenceItem(spec, { dates: validDates(valid, asOf), reading, holder: matchingHolder(holder.identity), verification }).filter(
+        (e) => !readingCounts(spec, e),
+      );
+    }
     case 'off_scale': {
       const reading = offScaleReading(spec.scale);
       if (valid === undefined || reading === undefined) return undefined;
@@ -77,7 +86,12 @@ function drawFor(
       const byCard = cardExpiryIssueWindow(spec, holder.birthDate, asOf);
       const dates = [...(byKind ? [kindExpiredDates(byKind)] : []), ...(byCard ? [cardExpiredDates(byCard, asOf)] : [])];
       if (dates.length === 0) return undefined;
-      return evidenceItem(spec, { dates: fc.oneof(...dates), reading: onScaleReading(spec.scale), holder: matchingHolder(holder.identity), verification });
+      return evidenceItem(spec, {
+        dates: fc.oneof(...dates),
+        reading: onScaleReading(spec.scale),
+        holder: matchingHolder(holder.identity),
+        verification,
+      }).filter((e) => readingCounts(spec, e));
     }
   }
 }
@@ -105,6 +119,8 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  * - `'expired'`: its card expiry date has passed, or its kind's validity (IELTS: 24 months) has run out;
  *   only kinds that expire (catalog `validity.expiresAfterMonths`) can be drawn expired;
  * - `'off_scale'`: a score outside the kind's range or between its steps (IELTS 7.25), or an unknown level;
+ * - `'below_useful_level'`: a result on the kind's scale that the scale values at 0 (a TEM-8 fail,
+ *   IELTS 0, a 4.0 driver rating, 0 followers): it cannot count, so it changes no decision;
  * - `'duplicate'`: repeats an item the holder already has (same document, same credential, or both);
  * - `'holder_mismatch'`: the issuer's record names someone else.
  * Dates are relative to `asOf`, never to a clock; the item is issued after the holder could plausibly hold it.
@@ -115,7 +131,8 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  *   ({ a, e }) => assessEvidence({ ...a, evidence: [...a.evidence, e] }).items.at(-1)?.status === 'rejected',
  * ));
  * @throws ValidationError when no kind can be drawn as asked (an unknown kind, a holder too young
- *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` for pass/fail kinds only)
+ *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` or `'below_useful_level'`
+ *   for pass/fail kinds only)
  */
 export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
   const catalog = options.catalog ?? defaultCatalog;
@@ -130,7 +147,7 @@ export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitra
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw optionsError('minConfidence', 'out_of_range', 'minConfidence must be in [0, 1]');
   const kinds = kindsOf(options, catalog);
   const validity = options.validity ?? 'valid';
-  const wanted: EvidenceValidity[] = validity === 'any' ? ['valid', 'expired', 'off_scale', 'duplicate', 'holder_mismatch'] : [validity];
+  const wanted: EvidenceValidity[] = validity === 'any' ? ['valid', 'expired', 'off_scale', 'below_useful_level', 'duplicate', 'holder_mismatch'] : [validity];
   const draws: fc.Arbitrary<CertificateEvidence>[] = [];
   for (const v of wanted) {
     if (v === 'duplicate') {

@@ -22,6 +22,7 @@ export const CREDIT_LAW_NAMES = [
   'reduction_within_bounds',
   'reasons_where_owed',
   'suggestions_come_true',
+  'results_below_useful_level_never_count',
 ] as const;
 
 /** The name of one credit law. */
@@ -30,7 +31,8 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
 /**
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
  * policy); the scorer laws run too when a scorer is given. `suggestions_come_true` has no policy
- * half (previews need a model and a catalog): without a scorer it checks nothing.
+ * half (previews need a model and a catalog), nor has `results_below_useful_level_never_count`
+ * (results are read on the scorer's catalog): without a scorer they check nothing.
  */
 export interface LawSubject {
   /** The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required. */

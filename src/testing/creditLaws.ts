@@ -11,6 +11,7 @@ import { limitWithinCaps } from './laws/limitWithinCaps.js';
 import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
 import { reasonsWhereOwed } from './laws/reasonsWhereOwed.js';
 import { suggestionsComeTrue } from './laws/suggestionsComeTrue.js';
+import { resultsBelowUsefulLevelNeverCount } from './laws/resultsBelowUsefulLevelNeverCount.js';
 import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
@@ -37,4 +38,5 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   reduction_within_bounds: reductionWithinBounds,
   reasons_where_owed: reasonsWhereOwed,
   suggestions_come_true: suggestionsComeTrue,
+  results_below_useful_level_never_count: resultsBelowUsefulLevelNeverCount,
 });

@@ -88,26 +88,31 @@ describe('certificateEvidenceArbitrary', () => {
     fc.assert(
       fc.property(applicantWith('valid'), ({ a, e }) => {
         expect(parseApplicant(withItem(a, e)).evidence.at(-1)).toEqual(e);
-        expect(assessEvidence(withItem(a, e)).items.at(-1)).toMatchObject({ status: 'accepted', reasons: [] });
+        const item = assessEvidence(withItem(a, e)).items.at(-1);
+        expect(item).toMatchObject({ status: 'accepted', reasons: [] });
+        expect(item?.strength).toBeGreaterThan(0);
       }),
       { numRuns: 150 },
     );
   });
 
-  it.each(['expired', 'off_scale', 'duplicate', 'holder_mismatch'] as const)('%s evidence is rejected with its reason code and no other', (validity) => {
-    fc.assert(
-      fc.property(applicantWith(validity), ({ a, e }) => {
-        const applicant = parseApplicant(withItem(a, e));
-        const item = assessEvidence(applicant).items.at(-1);
-        expect(item?.status).toBe('rejected');
-        expect(item?.reasons.length).toBeGreaterThan(0);
-        for (const r of item?.reasons ?? []) expect(evidenceRejectionReasons[validity]).toContain(r);
-        // A rejected item never disturbs the ones before it.
-        for (const earlier of assessEvidence(applicant).items.slice(0, -1)) expect(earlier.status).toBe('accepted');
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it.each(['expired', 'off_scale', 'below_useful_level', 'duplicate', 'holder_mismatch'] as const)(
+    '%s evidence is rejected with its reason code and no other',
+    (validity) => {
+      fc.assert(
+        fc.property(applicantWith(validity), ({ a, e }) => {
+          const applicant = parseApplicant(withItem(a, e));
+          const item = assessEvidence(applicant).items.at(-1);
+          expect(item?.status).toBe('rejected');
+          expect(item?.reasons.length).toBeGreaterThan(0);
+          for (const r of item?.reasons ?? []) expect(evidenceRejectionReasons[validity]).toContain(r);
+          // A rejected item never disturbs the ones before it.
+          for (const earlier of assessEvidence(applicant).items.slice(0, -1)) expect(earlier.status).toBe('accepted');
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 
   it('a kind can be pinned: every IELTS draw is IELTS, on the half-band grid from 0 to 9', () => {
     fc.assert(
@@ -144,6 +149,10 @@ describe('certificateEvidenceArbitrary', () => {
     expect(() => certificateEvidenceArbitrary({ applicant: a, kind: 'astronaut_licence' })).toThrow(ValidationError);
     expect(() => certificateEvidenceArbitrary({ applicant: a, validity: 'duplicate' })).toThrow(ValidationError);
     expect(() => certificateEvidenceArbitrary({ applicant: a, kind: 'cpa', validity: 'off_scale' })).toThrow(ValidationError);
+    // A pass/fail kind, and a levelled one with no level valued 0 (computer rank), have no result below the useful level.
+    expect(() => certificateEvidenceArbitrary({ applicant: a, kind: ['cpa', 'national_computer_rank'], validity: 'below_useful_level' })).toThrow(
+      ValidationError,
+    );
     expect(() => certificateEvidenceArbitrary({ applicant: { ...a, birthDate: '2020-01-01' }, kind: 'cpa' })).toThrow(ValidationError);
   });
 });

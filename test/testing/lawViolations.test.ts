@@ -11,8 +11,12 @@ import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName } 
 const step = defaultPolicy.limits.roundingStep;
 const loose = resolvePolicy({ affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 1 }], residualFloorByCityTier: [0, 0, 0, 0, 0] } });
 // Every law but reduction_within_bounds, whose policy part checks applyReduction, not the engine,
-// and suggestions_come_true, which has no policy part (test/testing/scorerLawViolations.test.ts).
-const broken: Record<Exclude<CreditLawName, 'reduction_within_bounds' | 'suggestions_come_true'>, (i: PolicyInput) => PolicyResult> = {
+// and suggestions_come_true and results_below_useful_level_never_count, which have no policy part
+// (test/testing/scorerLawViolations.test.ts, mutantScorers.ts).
+const broken: Record<
+  Exclude<CreditLawName, 'reduction_within_bounds' | 'suggestions_come_true' | 'results_below_useful_level_never_count'>,
+  (i: PolicyInput) => PolicyResult
+> = {
   // A 5-point "promotion" priced below the floor.
   apr_within_bounds: (i) => {
     const r = applyPolicy(i);

@@ -230,6 +230,16 @@ export const mutants: readonly Mutant[] = [
       }),
   },
   {
+    // findings8-customer #1 as a lender's wrapper could make it: a step more for every certificate
+    // uploaded, whatever became of it (so a failed test or 0 followers raises the limit).
+    name: 'upload bonus whatever the result',
+    caughtBy: ['results_below_useful_level_never_count'],
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return editing(s, (d) => (d.outcome === 'approve' && d.limit > 0 ? { ...d, limit: d.limit + step * d.evidence.length } : d));
+    },
+  },
+  {
     // A penalty on the interactive path only: a new approval holding an accepted certificate is
     // docked a step in decide(), while decideBatch (the path a batch-only check sees) is sound.
     name: 'certificate penalty in decide only',

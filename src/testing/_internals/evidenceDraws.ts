@@ -1,7 +1,8 @@
 import { addYears } from 'date-fns/addYears';
 import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
-import type { CertificateKindSpec, CertificateScale } from '../../catalog/certificateKindSpec.js';
+import type { CertificateKindSpec, CertificateScale, NumericScale } from '../../catalog/certificateKindSpec.js';
+import { readScale } from '../../catalog/readScale.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
 import { daysBetween, isoDateBetween, shiftIsoDate, toIsoDate } from './isoDates.js';
@@ -126,22 +127,76 @@ function gridSteps(min: number, max: number, step: number): number {
   return Math.min(0x7fff_ffff, Math.floor((max - min) / step + 1e-9));
 }
 
-/** A reading the scale accepts: an on-grid score in range, or a known level. */
+/** The score a numeric scale values at 0: its `zeroAt`, else its minimum. Every score at or below it carries no signal. */
+function bottomOf(scale: NumericScale): number {
+  return scale.zeroAt ?? scale.min;
+}
+
+/**
+ * A reading the scale accepts and values above 0, so that it counts: an on-grid score in range
+ * above the scale's `zeroAt`, or a level valued above 0. (A kind with a second reporting scale
+ * reads a few low scores issued since it began on that scale: see {@link readingCounts}.)
+ */
 export function onScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> {
   switch (scale.type) {
     case 'none':
       return fc.constant({});
     case 'levels':
-      return fc.constantFrom(...scale.levels.map((l) => l.id)).map((level) => ({ level }));
+      // The catalog's typical level is valued above 0, so there is always one.
+      return fc.constantFrom(...scale.levels.filter((l) => l.value > 0).map((l) => l.id)).map((level) => ({ level }));
     case 'numeric': {
       const { min, max, step } = scale;
+      const bottom = bottomOf(scale);
+      const last = step === undefined ? 0 : gridSteps(min, max, step);
       const drawn =
         step === undefined
-          ? fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
-          : fc.integer({ min: 0, max: gridSteps(min, max, step) }).map((k) => Math.min(max, gridPoint(min, step, k)));
-      return fc.oneof(drawn, fc.constant(scale.typical)).map((score) => ({ score }));
+          ? fc.double({ min: bottom, max, noNaN: true, noDefaultInfinity: true })
+          : fc.integer({ min: Math.min(last, Math.floor((bottom - min) / step + 1e-9) + 1), max: last }).map((k) => Math.min(max, gridPoint(min, step, k)));
+      // The catalog's typical score lies above the bottom; the filter only drops a rounding edge.
+      return fc
+        .oneof(drawn, fc.constant(scale.typical))
+        .filter((score) => score > bottom)
+        .map((score) => ({ score }));
     }
   }
+}
+
+/**
+ * A reading the scale accepts but values at 0 (a fail, IELTS 0, a 4.0 driver rating, 0
+ * followers), which assessment refuses as `result_below_useful_level`; undefined for a pass/fail
+ * kind, or a levelled one with no level valued 0.
+ */
+export function belowUsefulReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> | undefined {
+  switch (scale.type) {
+    case 'none':
+      return undefined;
+    case 'levels': {
+      const zero = scale.levels.filter((l) => l.value === 0).map((l) => l.id);
+      return zero.length === 0 ? undefined : fc.constantFrom(...zero).map((level) => ({ level }));
+    }
+    case 'numeric': {
+      const { min, step } = scale;
+      const bottom = bottomOf(scale);
+      const drawn =
+        step === undefined
+          ? fc.double({ min, max: bottom, noNaN: true, noDefaultInfinity: true })
+          : fc.integer({ min: 0, max: Math.min(1_000_000, Math.floor((bottom - min) / step + 1e-9)) }).map((k) => gridPoint(min, step, k));
+      return fc
+        .oneof(drawn, fc.constant(min))
+        .filter((score) => score <= bottom)
+        .map((score) => ({ score }));
+    }
+  }
+}
+
+/**
+ * Whether an item's reading counts (is on scale and valued above 0) as assessment reads it, on
+ * its issue date: a kind with a second reporting scale reads a low score issued since then on
+ * that scale (a 2026 TOEFL of 1 is band 1, valued 0).
+ */
+export function readingCounts(spec: CertificateKindSpec, item: CertificateEvidence): boolean {
+  const r = readScale(spec.scale, { score: item.score, level: item.level, issueDate: item.issueDate });
+  return r.ok && r.value > 0;
 }
 
 const UNKNOWN_LEVELS = ['level_0', 'level_9', 'grade_x', 'unrated', 'excellent_plus'];
@@ -195,11 +250,11 @@ export function mismatchedHolder(identity: EvidenceHolder['identity']): fc.Arbit
   return fc.constantFrom<CertificateEvidence['holder']>({ idHash: other }, { idHash: other, name }, { name: `${name} Jr` });
 }
 
-/** A verification the kind accepts, with confidence at least `minConfidence`. */
+/** A verification the kind accepts, with confidence at least `minConfidence` and above 0 (a confidence of 0 never counts). */
 export function acceptedVerification(spec: CertificateKindSpec, minConfidence: number): fc.Arbitrary<CertificateEvidence['verification']> {
   return fc.record({
     method: fc.constantFrom(...spec.verificationMethods),
-    confidence: fc.integer({ min: Math.ceil(minConfidence * 100), max: 100 }).map((c) => c / 100),
+    confidence: fc.integer({ min: Math.max(1, Math.ceil(minConfidence * 100)), max: 100 }).map((c) => c / 100),
   });
 }
 
