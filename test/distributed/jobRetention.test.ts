@@ -21,6 +21,8 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
   beforeAll(async () => {
     rig = await createRig(160);
     client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
+    // One case stops Redis a moment: this probe waits, quietly.
+    client.on('error', () => undefined);
   });
   afterAll(async () => {
     client?.disconnect();
@@ -71,6 +73,7 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
     const argv = ['--in', rig.book, '--out', out, '--queue', queue(db), '--job', job, '--suggestions', '0', '--batch', '20', '--window', '8', ...extra];
     const run = runScoreCommand(argv, io.io);
     const probe = new Redis({ port: rig.redis.port, host: '127.0.0.1', db, maxRetriesPerRequest: null });
+    probe.on('error', () => undefined);
     const enqueued = async () => (await probe.keys(`creditlift:chunk:${job}-c*:records`)).length > 0;
     let finished = false;
     const watch = (async () => {
