@@ -142,6 +142,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
+    // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
+    if (args.resume || args.overwrite) await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
     const outSink = await openLineSink(args.out, resumed !== undefined);

@@ -11,6 +11,8 @@ Serves "creditlift score --queue" runs: takes chunks of input from the BullMQ qu
 decides them and hands the output lines back to the producer. Start any number, on any hosts.
 Every chunk names the model SHA-256, policy hash and engine version it must be decided with; a
 worker started with another --model or --policy refuses it (the producer reports the chunk).
+A chunk whose records are gone from Redis (its producer stopped more than its --job-ttl ago, or
+the run was resumed without --queue) is dropped undecided and removed from the queue.
 Logs one line per chunk on stdout. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0; a
 second signal stops at once (the chunk's lock runs out and another worker redoes it).
 

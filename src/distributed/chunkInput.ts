@@ -28,15 +28,15 @@ export async function* chunkRecords(records: AsyncIterable<InputRecord>, chunkSi
 }
 
 /**
- * A chunk's records as text for a job's data: V8's structured serialisation (what the worker pool
- * uses between processes), base64. JSON would change what is decided: `Infinity` from a CSV cell
- * would become `null`, `-0` would become `0` and a hole in a sparse array `null`.
+ * A chunk's records as bytes for its Redis key: V8's structured serialisation (what the worker pool
+ * uses between processes). JSON would change what is decided: `Infinity` from a CSV cell would
+ * become `null`, `-0` would become `0` and a hole in a sparse array `null`.
  */
-export function encodeRecords(records: readonly InputRecord[]): string {
-  return serialize(records).toString('base64');
+export function encodeRecords(records: readonly InputRecord[]): Buffer {
+  return serialize(records);
 }
 
 /** The records of {@link encodeRecords}. */
-export function decodeRecords(text: string): InputRecord[] {
-  return deserialize(Buffer.from(text, 'base64')) as InputRecord[];
+export function decodeRecords(bytes: Buffer): InputRecord[] {
+  return deserialize(bytes) as InputRecord[];
 }

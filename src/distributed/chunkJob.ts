@@ -20,25 +20,46 @@ export interface ScoringFingerprint {
   readonly suggestions: number;
 }
 
-/** One chunk of a run's input, as a BullMQ job's data. */
+/**
+ * One chunk of a run's input, as a BullMQ job's data. It holds no personal data: the records are in
+ * their own key ({@link chunkRecordsKey}) and the worker's lines in another ({@link chunkLinesKey}),
+ * each written with an expiry in the same command, because BullMQ gives its job keys none and
+ * copies a job's return value into the queue's event stream.
+ */
 export interface ChunkJobData {
   /** The run's `--job` name. */
   readonly run: string;
   /** 0-based chunk index; chunk k holds records k x chunkSize .. (k+1) x chunkSize - 1. */
   readonly index: number;
-  /** The records as read by the producer (see `encodeRecords`), unreadable ones included. */
-  readonly records: string;
   /** The input line each record starts on, in order: what the worker must give back. */
   readonly recordLines: readonly number[];
   readonly fingerprint: ScoringFingerprint;
+  /**
+   * The job's `--job-ttl` in ms: every key of the job expires this long after the producer last
+   * refreshed it, so a dead producer's records and decisions leave Redis by themselves.
+   */
+  readonly ttlMs: number;
 }
 
-/** A worker's answer for a chunk: one output line per record, in input order. */
+/** A worker's answer for a chunk, in {@link chunkLinesKey}: one output line per record, in input order. */
 export interface ChunkResult {
   readonly lines: readonly OutputLine[];
   /** `host:pid` of the worker process, for the producer's messages. */
   readonly worker: string;
 }
+
+/** A finished job's BullMQ return value (copied into the queue's event stream): counts, never lines. */
+export interface ChunkReceipt {
+  readonly worker: string;
+  readonly records: number;
+}
+
+/**
+ * How a worker's refusal of an abandoned chunk starts (its records gone from Redis: the producer
+ * stopped more than `--job-ttl` ago, or the run was resumed without `--queue`). The worker removes
+ * such a job; a live producer that still sees it enqueues the chunk again.
+ */
+export const ABANDONED = 'abandoned:';
 
 const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
@@ -61,6 +82,16 @@ export function chunkJobId(name: string, index: number): string {
 /** Redis key of a run's manifest (what it was started with, how many chunks it enqueued). */
 export function runKey(name: string): string {
   return `creditlift:run:${name}`;
+}
+
+/** Redis key of chunk `index`'s records (V8 serialisation, see `encodeRecords`): personal data, always with an expiry. */
+export function chunkRecordsKey(name: string, index: number): string {
+  return `creditlift:chunk:${chunkJobId(name, index)}:records`;
+}
+
+/** Redis key of chunk `index`'s output lines (a {@link ChunkResult} as JSON): personal data, always with an expiry. */
+export function chunkLinesKey(name: string, index: number): string {
+  return `creditlift:chunk:${chunkJobId(name, index)}:lines`;
 }
 
 /** `lines 12-267` for messages: where a chunk's records start and where its last one starts. */

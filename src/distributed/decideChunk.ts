@@ -3,21 +3,20 @@ import type { OutputLine } from '../cli/score/outputLine.js';
 import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
 import { scoreRecords } from '../cli/score/scoreRecords.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import type { InputRecord } from '../cli/score/inputRecord.js';
 import type { ChunkJobData } from './chunkJob.js';
-import { decodeRecords } from './chunkInput.js';
 
 const RECORDS_PER_CALL = 32;
 
 /**
- * Decides one chunk on a worker through the same `scoreRecords` as `creditlift score`, and returns
- * one output line per record.
+ * Decides one chunk's records (read from its Redis key) on a worker through the same
+ * `scoreRecords` as `creditlift score`, and returns one output line per record.
  *
  * @throws CreditliftError `worker_failed` when the worker's own pool left records undecided (so
  *   BullMQ tries the chunk again rather than an undecided record being written as final);
  *   `internal_error` when the lines do not answer the chunk's records; whatever the decider throws
  */
-export async function decideChunk(data: ChunkJobData, decider: BatchDecider): Promise<OutputLine[]> {
-  const records = decodeRecords(data.records);
+export async function decideChunk(data: ChunkJobData, records: readonly InputRecord[], decider: BatchDecider): Promise<OutputLine[]> {
   const out: OutputLine[] = [];
   await scoreRecords({
     records: (async function* () {

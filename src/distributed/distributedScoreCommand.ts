@@ -9,15 +9,30 @@ import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, countUndecided, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
-import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from '../cli/score/runManifest.js';
+import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { openChunkFile, type ChunkFile } from './appendFile.js';
-import { QUEUE_NAME, checkJobName, chunkJobId, lineRange, runKey, type ChunkJobData, type ChunkResult, type ScoringFingerprint } from './chunkJob.js';
+import { abandonQueueJob, withoutQueueJob } from './abandonQueueJob.js';
+import {
+  ABANDONED,
+  QUEUE_NAME,
+  checkJobName,
+  chunkJobId,
+  chunkLinesKey,
+  chunkRecordsKey,
+  lineRange,
+  runKey,
+  type ChunkJobData,
+  type ChunkReceipt,
+  type ChunkResult,
+  type ScoringFingerprint,
+} from './chunkJob.js';
 import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
 import { createDistributedProgress } from './distributedProgress.js';
+import { removeQueueJob } from './jobKeys.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringIdentity } from './scoringFingerprint.js';
@@ -29,6 +44,7 @@ const OPTIONS = {
   job: { type: 'string' },
   window: { type: 'string' },
   'redis-timeout': { type: 'string' },
+  'job-ttl': { type: 'string' },
 } as const;
 
 /** A chunk enqueued and not yet written. */
@@ -48,6 +64,8 @@ export interface FailedChunk {
 }
 
 const JOB_ATTEMPTS = 3;
+/** Default `--job-ttl`: how long a job's keys outlive its producer's last refresh. */
+const DEFAULT_JOB_TTL_S = 600;
 const POLL_MS = 50;
 
 /**
@@ -59,7 +77,8 @@ const POLL_MS = 50;
  */
 export async function runDistributedScore(argv: readonly string[], io: CliIo, usage: string): Promise<number> {
   let link: RedisLink | undefined;
-  let queue: Queue<ChunkJobData, ChunkResult> | undefined;
+  let queue: Queue<ChunkJobData, ChunkReceipt> | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
   const files: ChunkFile[] = [];
   let reading: InputRecords | undefined;
   let locks: OutputLock[] = [];
@@ -70,6 +89,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   const release = async () => {
     if (released) return;
     released = true;
+    clearInterval(heartbeat);
     reading?.close();
     // The bound is a timer that does not hold the process.
     if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
@@ -89,6 +109,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
     const window = intOption(values.window, 'window', 64, 100_000);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
+    const ttlSeconds = intOption(values['job-ttl'], 'job-ttl', DEFAULT_JOB_TTL_S, 604_800);
+    const ttlMs = 1000 * ttlSeconds;
     const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
 
@@ -111,12 +133,18 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // so it cannot be what says a resume continues the same run.
     const runManifest = runManifestOf(args, inputPrint, { model: identity.model, policyHash: fingerprint.policyHash }, identity.features, fingerprint.keys);
     const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
-    if (resumed === undefined) await writeRunManifest(runManifestPath(out), runManifest);
+    // The manifest names the job while it runs, so a resume without --queue can remove its keys.
+    const queueRecord = { url: address.withoutPassword, job: name, ttlSeconds };
+    const before = await readRunManifest(runManifestPath(out)).catch(() => undefined);
+    // This output's earlier job under another --job name or Redis: nobody will collect its chunks.
+    if (before?.queue !== undefined && (before.queue.job !== name || before.queue.url !== queueRecord.url)) await abandonQueueJob(before.queue, io);
+    const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord };
+    await writeRunManifest(runManifestPath(out), manifestNow);
 
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
     await link.ready();
-    queue = new Queue<ChunkJobData, ChunkResult>(QUEUE_NAME, { connection: link.client });
+    queue = new Queue<ChunkJobData, ChunkReceipt>(QUEUE_NAME, { connection: link.client });
     // Connection trouble is the watchdog's to judge; ioredis reconnects meanwhile.
     queue.on('error', () => undefined);
     const q = queue;
@@ -143,8 +171,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         );
       }
       if (values.overwrite === true) {
-        for (let k = 0; k < enqueuedHighWater; k++) await guard(q.remove(chunkJobId(name, k)));
-        await guard(client.del(key));
+        await guard(removeQueueJob(client, q, name));
         enqueuedHighWater = 0;
       } else {
         const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => existing[f] !== undefined && existing[f] !== manifest[f]);
@@ -155,12 +182,15 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       }
     } else if (values.overwrite === true) {
       // No manifest, but chunks of an interrupted first attempt may still sit in the queue.
-      for (let k = 0; ; k++) {
-        if ((await guard(q.getJob(chunkJobId(name, k)))) === undefined) break;
-        await guard(q.remove(chunkJobId(name, k)));
-      }
+      await guard(removeQueueJob(client, q, name));
     }
-    await guard(client.hset(key, { ...manifest, chunks: String(enqueuedHighWater) }));
+    await guard(
+      client
+        .multi()
+        .hset(key, { ...manifest, chunks: String(enqueuedHighWater) })
+        .pexpire(key, ttlMs)
+        .exec(),
+    );
 
     const outFile = await openChunkFile(out, resumed !== undefined);
     files.push(outFile);
@@ -191,21 +221,43 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         rejected: summary.rejected,
       });
 
-    const enqueue = async (c: InputChunk): Promise<void> => {
+    // Every key of the job expires `ttlMs` after its last refresh: the records and lines keys are
+    // written with it, the job and manifest keys get it at once, and this heartbeat renews those of
+    // every chunk not yet written while the producer lives. A dead producer's keys leave on their own.
+    heartbeat = setInterval(
+      () => {
+        const batch = client.pipeline().pexpire(key, ttlMs);
+        for (const p of pending) {
+          batch.pexpire(q.toKey(p.id), ttlMs).pexpire(chunkRecordsKey(name, p.chunk.index), ttlMs).pexpire(chunkLinesKey(name, p.chunk.index), ttlMs);
+        }
+        batch.exec().catch(() => undefined);
+      },
+      Math.max(250, Math.floor(ttlMs / 4)),
+    );
+    // A chunk's job, records and lines, once its lines are on disk (or it is enqueued afresh).
+    const dropChunk = async (index: number) => {
+      await guard(q.remove(chunkJobId(name, index)));
+      await guard(client.del(chunkRecordsKey(name, index), chunkLinesKey(name, index)));
+    };
+
+    const enqueue = async (c: InputChunk, again = false): Promise<void> => {
       const id = chunkJobId(name, c.index);
-      if (resumed !== undefined) {
+      if (resumed !== undefined || again) {
         // A chunk that failed for good in the earlier run is tried again; one still queued, under
-        // way or finished is left as it is (add() below keeps an existing id).
+        // way or finished is left as it is (add() below keeps an existing id). An id whose job key
+        // expired is taken out of the queue's lists first, or it would be both there and waiting.
         const old = await guard(q.getJob(id));
-        if (old !== undefined && (await guard(old.getState())) === 'failed') await guard(old.remove());
+        if (old === undefined || (await guard(old.getState())) === 'failed') await guard(q.remove(id));
       }
-      const data: ChunkJobData = { run: name, index: c.index, records: encodeRecords(c.records), recordLines: c.recordLines, fingerprint };
+      await guard(client.set(chunkRecordsKey(name, c.index), encodeRecords(c.records), 'PX', ttlMs));
+      const data: ChunkJobData = { run: name, index: c.index, recordLines: c.recordLines, fingerprint, ttlMs };
       await guard(
         q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }),
       );
+      await guard(client.pexpire(q.toKey(id), ttlMs));
       if (c.index + 1 > enqueuedHighWater) {
         enqueuedHighWater = c.index + 1;
-        await guard(client.hset(key, 'chunks', String(enqueuedHighWater)));
+        await guard(client.multi().hset(key, 'chunks', String(enqueuedHighWater)).pexpire(key, ttlMs).exec());
       }
     };
 
@@ -215,19 +267,25 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // The state first, then the job: a job read before its state could be a snapshot from just
       // before it finished, with no result yet.
       const state = await guard(q.getJobState(head.id));
-      if (state === 'unknown') {
-        // Gone from Redis while not yet written: Redis lost its data (restarted without persistence)
-        // or someone removed it. Decisions are deterministic, so deciding it again is safe.
+      // Gone from Redis while not yet written: Redis lost its data (restarted without persistence),
+      // someone removed it, or it expired (Redis unreachable for longer than --job-ttl). Decisions
+      // are deterministic, so deciding it again is safe.
+      const requeue = async (what: string) => {
         lostJobs++;
-        io.stderr(`note: chunk ${head.id} (${lineRange(head.chunk.recordLines)}) vanished from Redis; enqueued again\n`);
-        await enqueue(head.chunk);
+        io.stderr(`note: chunk ${head.id} (${lineRange(head.chunk.recordLines)}) ${what}; enqueued again\n`);
+        await enqueue(head.chunk, true);
         return false;
-      }
+      };
+      if (state === 'unknown') return requeue('vanished from Redis');
       if (state !== 'completed' && state !== 'failed') return false;
-      // Only the fields needed, not the whole job: its data is the chunk's input, already here.
-      const [returnvalue, failedReason] = await guard(client.hmget(q.toKey(head.id), 'returnvalue', 'failedReason'));
+      const [linesText, failedReason] =
+        state === 'completed'
+          ? [await guard(client.get(chunkLinesKey(name, head.chunk.index))), null]
+          : [null, await guard(client.hget(q.toKey(head.id), 'failedReason'))];
+      if (state === 'completed' && linesText === null) return requeue('finished, but its lines vanished from Redis');
+      if (failedReason?.startsWith(ABANDONED) === true) return requeue(`was dropped by a worker as abandoned (${failedReason.slice(ABANDONED.length).trim()})`);
       if (state === 'completed') {
-        const result = parseResult(returnvalue);
+        const result = parseResult(linesText);
         const lines = result?.lines;
         if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
           const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
@@ -237,11 +295,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           );
         } else {
           await writeChunk(lines);
-          await guard(q.remove(head.id));
+          await dropChunk(head.chunk.index);
           chunksWritten++;
         }
       } else {
         recordFailure(head, failedReason ?? 'failed');
+        // Kept for --resume to see it failed; its records and lines are not needed for that.
+        await guard(client.del(chunkRecordsKey(name, head.chunk.index), chunkLinesKey(name, head.chunk.index)));
       }
       pending.shift();
       bytesDone = head.bytesAt;
@@ -295,7 +355,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             // Finished by an earlier run: never enqueued again. A job left behind by a producer
             // killed between writing and removing it goes now.
             summary.skipped += c.recordLines.length;
-            if (resumed !== undefined && c.index < enqueuedHighWater) await guard(q.remove(chunkJobId(name, c.index)));
+            if (resumed !== undefined && c.index < enqueuedHighWater) await dropChunk(c.index);
             continue;
           }
           await enqueue(c);
@@ -315,7 +375,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
     const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
     const ok = failed.length === 0 && !stoppedEarly;
-    if (ok) await guard(client.del(key));
+    if (ok) {
+      await guard(client.del(key));
+      // Nothing of the job is left in Redis: a later resume without --queue has nothing to remove.
+      await writeRunManifest(runManifestPath(out), withoutQueueJob(manifestNow));
+    }
     await release();
     io.stdout(
       values['json-summary'] === true
@@ -324,7 +388,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     );
     if (stoppedEarly) {
       io.stderr(
-        `interrupted: ${summary.decisions + summary.rejected} records written; ${pending.length} chunks stay queued for the workers; run the same command with --resume to collect them and continue\n`,
+        `interrupted: ${summary.decisions + summary.rejected} records written; ${pending.length} chunks stay queued for the workers, in Redis for ${ttlSeconds} s (--job-ttl) unless resumed; run the same command with --resume to collect them and continue (without --queue it decides them itself and removes them from Redis)\n`,
       );
       return INTERRUPTED_EXIT_CODE;
     }

@@ -9,6 +9,11 @@ order as without --queue):
                              the workers' total --workers)
   --redis-timeout S          give up (exit 1, resumable) after Redis has not answered for S seconds
                              (default 30)
+  --job-ttl S                every key the job writes in Redis (the applicants' records, their
+                             decisions) expires S seconds after this process last renewed it
+                             (default 600): a killed producer's job leaves Redis by itself, and
+                             workers drop its chunks undecided. --resume without --queue, or
+                             --overwrite, removes the job's keys at once
   A chunk that fails for good (a worker refusing it for another model or policy, or failing 3
   times) is reported with its line range; everything else is written and the run exits 1:
   rerun with --resume to retry it.`;

@@ -10,6 +10,8 @@ export interface QueueAddress {
   readonly tls: boolean;
   /** The URL without its password, for messages and logs. */
   readonly display: string;
+  /** The URL without its password, that {@link parseQueueUrl} reads back (kept in a run's manifest). */
+  readonly withoutPassword: string;
 }
 
 /**
@@ -43,5 +45,6 @@ export function parseQueueUrl(raw: string): QueueAddress {
     ...(password === '' ? {} : { password }),
     tls: url.protocol === 'rediss:',
     display: `${url.protocol}//${url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
+    withoutPassword: `${url.protocol}//${url.username === '' ? '' : `${url.username}@`}${url.host}/${db}`,
   };
 }

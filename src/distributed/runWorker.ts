@@ -1,7 +1,19 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { BatchDecider } from '../cli/score/batchDecider.js';
-import { QUEUE_NAME, fingerprintMismatch, lineRange, type ChunkJobData, type ChunkResult, type ScoringFingerprint } from './chunkJob.js';
+import {
+  ABANDONED,
+  QUEUE_NAME,
+  chunkLinesKey,
+  chunkRecordsKey,
+  fingerprintMismatch,
+  lineRange,
+  type ChunkJobData,
+  type ChunkReceipt,
+  type ChunkResult,
+  type ScoringFingerprint,
+} from './chunkJob.js';
+import { decodeRecords } from './chunkInput.js';
 import { decideChunk } from './decideChunk.js';
 import type { RedisLink } from './redisLink.js';
 
@@ -27,10 +39,16 @@ export interface RunWorkerResult {
   readonly chunks: number;
   readonly records: number;
   readonly refused: number;
+  /** Chunks of abandoned jobs (their records gone from Redis) removed undecided. */
+  readonly dropped: number;
 }
 
 // A chunk may stall (its worker killed, or starved past its lock) this many times before BullMQ fails it.
 const MAX_STALLED = 3;
+
+// Stores a chunk's lines, with the job's expiry, only while its records are still there: a job
+// removed or expired while the chunk was being decided gets no decisions nobody will collect.
+const STORE_LINES_IF_RECORDS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) return 1 end return 0`;
 
 /**
  * Serves chunks of `creditlift score --queue` runs until the signal is aborted or Redis is lost
@@ -49,12 +67,37 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     }
     return d;
   };
-  const done: { chunks: number; records: number; refused: number } = { chunks: 0, records: 0, refused: 0 };
+  const done = { chunks: 0, records: 0, refused: 0, dropped: 0 };
+  const client = options.link.client;
+  // Ids of chunks dropped as abandoned: removed from the queue once BullMQ has failed them.
+  const abandoned = new Set<string>();
+  const drop = (job: Job, where: string, why: string): never => {
+    done.dropped++;
+    abandoned.add(job.id ?? '');
+    options.log(`worker ${me} drops ${where} undecided: ${why}\n`);
+    throw new UnrecoverableError(`${ABANDONED} ${why}`);
+  };
+  const gone = 'the producer stopped more than its --job-ttl ago, or the run was resumed without --queue';
 
-  const processChunk = async (job: Job<ChunkJobData, ChunkResult>): Promise<ChunkResult> => {
-    const data = job.data;
+  const processChunk = async (job: Job<ChunkJobData, ChunkReceipt>): Promise<ChunkReceipt> => {
+    // A job key that outlived its records (or an id whose key expired, which BullMQ hands over empty).
+    const data = job.data as Partial<ChunkJobData>;
+    if (
+      typeof data.run !== 'string' ||
+      typeof data.index !== 'number' ||
+      !Array.isArray(data.recordLines) ||
+      data.fingerprint === undefined ||
+      typeof data.ttlMs !== 'number'
+    )
+      return drop(job, `chunk ${job.id ?? '?'}`, `its job expired from Redis (${gone})`);
     const where = `chunk ${job.id ?? '?'} (${lineRange(data.recordLines)})`;
-    const mismatch = fingerprintMismatch(data.fingerprint, options.fingerprint);
+    const recordsKey = chunkRecordsKey(data.run, data.index);
+    const bytes = await client.getBuffer(recordsKey);
+    if (bytes === null) return drop(job, where, `its records are gone from Redis (${gone})`);
+    // Its job key too expires with the job, even when the producer was killed before setting that.
+    await client.pexpire(`${job.queueQualifiedName}:${job.id}`, data.ttlMs);
+    const full = data as ChunkJobData;
+    const mismatch = fingerprintMismatch(full.fingerprint, options.fingerprint);
     if (mismatch.length > 0) {
       done.refused++;
       const message = `worker ${me} refuses ${where}: ${mismatch.join('; ')}`;
@@ -62,17 +105,20 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
       throw new UnrecoverableError(message);
     }
     const started = Date.now();
-    const lines = await decideChunk(data, await decider(data.fingerprint.suggestions));
+    const lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
+    const result: ChunkResult = { lines, worker: me };
+    const stored = await client.eval(STORE_LINES_IF_RECORDS, 2, recordsKey, chunkLinesKey(full.run, full.index), JSON.stringify(result), String(full.ttlMs));
+    if (stored !== 1) return drop(job, where, `its records were removed from Redis while it was decided (${gone})`);
     const rejected = lines.filter((l) => 'error' in l).length;
     done.chunks++;
     done.records += lines.length;
     options.log(
       `${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (start ${job.attemptsStarted})\n`,
     );
-    return { lines, worker: me };
+    return { worker: me, records: lines.length };
   };
 
-  const worker = new Worker<ChunkJobData, ChunkResult>(QUEUE_NAME, processChunk, {
+  const worker = new Worker<ChunkJobData, ChunkReceipt>(QUEUE_NAME, processChunk, {
     connection: options.link.client,
     concurrency: options.concurrency,
     lockDuration: options.lockMs,
@@ -83,6 +129,11 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     autorun: false,
   });
   worker.on('failed', (job, err) => {
+    if (job !== undefined && abandoned.delete(job.id ?? '')) {
+      // Failed (BullMQ holds no lock on it any more), so it can go, id and key.
+      job.remove().catch(() => undefined);
+      return;
+    }
     if (job !== undefined && !(err instanceof UnrecoverableError))
       options.log(`chunk ${job.id ?? '?'} failed on ${me}: ${err.message} (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1})\n`);
   });
@@ -108,7 +159,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     for (const d of deciders.values()) await (await d.catch(() => undefined))?.close().catch(() => undefined);
   }
   await running.catch(() => undefined);
-  options.log(`worker ${me} stopped: ${done.chunks} chunks, ${done.records} records${done.refused > 0 ? `, ${done.refused} refused` : ''}\n`);
+  options.log(
+    `worker ${me} stopped: ${done.chunks} chunks, ${done.records} records${done.refused > 0 ? `, ${done.refused} refused` : ''}${done.dropped > 0 ? `, ${done.dropped} of abandoned jobs dropped` : ''}\n`,
+  );
   return done;
 }
 

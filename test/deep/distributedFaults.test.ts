@@ -4,6 +4,7 @@ import {
   createRig,
   scenarioIdentical,
   scenarioProducerKilled,
+  scenarioProducerKilledResumedPlain,
   scenarioRedisLost,
   scenarioRedisRestarted,
   scenarioWorkerKilled,
@@ -26,12 +27,13 @@ describe.skipIf(!HAS_REDIS)(`distributed scoring under faults, ${ROUNDS} rounds 
   });
 
   for (let round = 1; round <= ROUNDS; round++) {
-    it(`round ${round}: a worker killed -9 mid-chunk; the producer killed -9 and resumed; Redis restarted; Redis lost then resumed`, async () => {
+    it(`round ${round}: a worker killed -9 mid-chunk; the producer killed -9 and resumed, with and without --queue; Redis restarted; Redis lost then resumed`, async () => {
       // A fresh victim each round; the two long-lived workers redo its chunk.
       const victim = rig.startWorker();
       await victim.waitForStdout(/serving queue/);
       await scenarioWorkerKilled(rig, `wkill${round}`, victim);
       await scenarioProducerKilled(rig, `pkill${round}`);
+      await scenarioProducerKilledResumedPlain(rig, `pkillPlain${round}`);
       await scenarioRedisRestarted(rig, `restart${round}`);
       await scenarioRedisLost(rig, `lost${round}`);
       await scenarioIdentical(rig, `same${round}`);

@@ -91,6 +91,10 @@ describe('queue addressing', () => {
     expect(parseQueueUrl('redis://10.0.0.5:6380/2')).toMatchObject({ host: '10.0.0.5', port: 6380, db: 2, tls: false, display: 'redis://10.0.0.5:6380/2' });
     expect(parseQueueUrl('redis://localhost')).toMatchObject({ port: 6379, db: 0 });
     expect(parseQueueUrl('rediss://:s3cret@h:1/0')).toMatchObject({ password: 's3cret', tls: true, display: 'rediss://:***@h:1/0' });
+    // What a run manifest keeps to remove an abandoned job: read back, the same server, no password.
+    expect(parseQueueUrl('rediss://:s3cret@h:1/0').withoutPassword).toBe('rediss://h:1/0');
+    expect(parseQueueUrl(parseQueueUrl('redis://u:p@h:1/2').withoutPassword)).toMatchObject({ host: 'h', port: 1, db: 2, username: 'u', tls: false });
+    expect(parseQueueUrl('redis://u:p@h:1/2').withoutPassword).toBe('redis://u@h:1/2');
     for (const bad of ['http://h:1/0', 'redis://h:1/x', 'redis://h:1/0?db=2', 'h:1']) expect(() => parseQueueUrl(bad), bad).toThrow(/--queue/);
   });
 

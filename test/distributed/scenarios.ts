@@ -239,6 +239,37 @@ export async function scenarioProducerKilled(rig: Rig, job: string): Promise<voi
   }
 }
 
+/**
+ * The producer killed -9 mid-run and resumed without --queue (finding F5): the output is the
+ * single-process output, and nothing of the job is left in Redis, though the workers were still
+ * deciding its chunks (it left its chunks, the applicants' records and decisions, with no expiry).
+ */
+export async function scenarioProducerKilledResumedPlain(rig: Rig, job: string): Promise<void> {
+  const out = join(rig.dir, `${job}.ndjson`);
+  const first = rig.producer(job, out);
+  await waitForLines(out, 45);
+  first.child.kill('SIGKILL');
+  await first.exited;
+  const io = captureIo();
+  const code = await runScoreCommand(['--in', rig.book, '--out', out, '--suggestions', '0', '--resume'], io.io);
+  expect(code, io.err()).toBe(3);
+  expectSameLinesOnce(out, rig.reference);
+  const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
+  try {
+    // A chunk a worker held during the removal is dropped when it is done: give it the time.
+    const deadline = Date.now() + 10_000;
+    while ((await client.keys(`*${job}*`)).filter((k) => !k.endsWith(':lock')).length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await client.keys(`*${job}*`), io.err()).toEqual([]);
+    for (const set of ['wait', 'completed', 'failed']) {
+      const ids = set === 'wait' ? await client.lrange(`bull:${QUEUE_NAME}:${set}`, 0, -1) : await client.zrange(`bull:${QUEUE_NAME}:${set}`, 0, -1);
+      expect(ids.filter((id) => id.startsWith(`${job}-c`))).toEqual([]);
+    }
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** Redis stopped and started again mid-run: the producer and workers wait through it; output identical. */
 export async function scenarioRedisRestarted(rig: Rig, job: string): Promise<void> {
   const out = join(rig.dir, `${job}.ndjson`);

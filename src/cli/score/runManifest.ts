@@ -47,6 +47,12 @@ export interface RunManifest {
     readonly batch: number;
     readonly workers: number;
   };
+  /**
+   * The `score --queue` job writing this output, until it finishes: a resume without `--queue`
+   * removes the job's keys (the applicants' records and decisions) from that Redis. The URL holds
+   * no password. Not compared on resume.
+   */
+  readonly queue?: { readonly url: string; readonly job: string; readonly ttlSeconds: number };
 }
 
 /** Path of the manifest of the run writing `out`. */

@@ -1,0 +1,86 @@
+import type { CliIo } from '../cli/cliIo.js';
+import { readRunManifest, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
+
+/** A `score --queue` job as a run manifest records it. */
+export type QueueJobRecord = NonNullable<RunManifest['queue']>;
+
+/** How long removing a job's keys may wait for Redis to answer (connecting, then each command). */
+const REACH_MS = 3000;
+
+/**
+ * Removes job `record.job` from the Redis it was queued on (see `removeQueueJob`), with its own
+ * short-lived connection, and says on stderr what it removed, or, when Redis cannot be reached,
+ * that the applicants' records may stay there, for how long, and how to remove them. Resolves to
+ * true when nothing of the job is left there; never rejects.
+ */
+export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promise<boolean> {
+  const [{ Redis }, { Queue }, { parseQueueUrl }, { QUEUE_NAME }, { removeQueueJob }] = await Promise.all([
+    import('ioredis'),
+    import('bullmq'),
+    import('./queueUrl.js'),
+    import('./chunkJob.js'),
+    import('./jobKeys.js'),
+  ]);
+  let reason = 'no answer';
+  let client: import('ioredis').Redis | undefined;
+  let queue: import('bullmq').Queue | undefined;
+  try {
+    const address = parseQueueUrl(record.url);
+    client = new Redis({
+      host: address.host,
+      port: address.port,
+      db: address.db,
+      ...(address.username === undefined ? {} : { username: address.username }),
+      ...(address.tls ? { tls: {} } : {}),
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      connectTimeout: REACH_MS,
+      commandTimeout: REACH_MS,
+    });
+    client.on('error', (e: Error) => {
+      reason = e.message;
+    });
+    await client.connect();
+    await client.ping();
+    queue = new Queue(QUEUE_NAME, { connection: client });
+    queue.on('error', () => undefined);
+    const removed = await removeQueueJob(client, queue, record.job);
+    if (removed.keys > 0 || removed.busy > 0)
+      io.stderr(
+        `note: removed job "${record.job}" of this output's --queue run from Redis at ${record.url} (${removed.keys} keys: its chunks' records and decisions)${
+          removed.busy > 0
+            ? `; ${removed.busy} chunks a worker holds right now are dropped undecided and their job keys expire within ${record.ttlSeconds} s`
+            : ''
+        }\n`,
+      );
+    return true;
+  } catch (e) {
+    reason = e instanceof Error && e.message !== '' ? e.message : reason;
+    io.stderr(
+      `note: job "${record.job}" of this output's --queue run may still hold applicants' records in Redis at ${record.url} (${reason}): they expire by themselves at most ${record.ttlSeconds} s after its producer stopped; to remove them now, run this command again with --resume once Redis is reachable (adding --queue URL --job ${record.job} if it needs a password)\n`,
+    );
+    return false;
+  } finally {
+    await queue?.close().catch(() => undefined);
+    client?.disconnect();
+  }
+}
+
+/**
+ * For `score --resume` without `--queue`: when the output's manifest names a `--queue` job, removes
+ * that job from Redis (the run now decides everything itself, so its chunks there only hold personal
+ * data) and, once it is gone, drops the job from the manifest. Never rejects.
+ */
+export async function abandonQueueJobOfOutput(out: string, io: CliIo): Promise<void> {
+  const path = runManifestPath(out);
+  const manifest = await readRunManifest(path).catch(() => undefined);
+  if (manifest?.queue === undefined) return;
+  if (await abandonQueueJob(manifest.queue, io)) await writeRunManifest(path, withoutQueueJob(manifest)).catch(() => undefined);
+}
+
+/** The manifest without its `queue` record: what it says once the job holds nothing in Redis. */
+export function withoutQueueJob(manifest: RunManifest): RunManifest {
+  const { queue, ...rest } = manifest;
+  return rest;
+}
