@@ -228,7 +228,12 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const outcome = settled.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
   const lineAction = lineActionOf(settled, previousLimit);
-  const policyReasons: PolicyReasonCode[] = [...main.reasons];
+  // A contest the customer has not withdrawn is carried by a reassessment as their request for a
+  // person (see reassess), in their own words for the reviewer, and named as a contest.
+  const contested = applicant.controls.humanReview === true && prior?.review?.status === 'contested' ? prior.review.contest : null;
+  const carriedContest = contested === null ? null : { statement: contested.statement, newFacts: [...contested.newFacts] };
+  const policyReasons: PolicyReasonCode[] =
+    carriedContest === null ? [...main.reasons] : main.reasons.map((c) => (c === 'human_review_requested' ? 'contest_received' : c));
   // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained.
   if (requested !== null && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
   if (settled.held) policyReasons.push('line_held_for_review');
@@ -312,12 +317,12 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         review:
           applicant.controls.humanReview === true
             ? {
-                status: 'pending',
+                status: carriedContest === null ? 'pending' : 'contested',
                 proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
                 automatedDecisionId: null,
                 reviewerRole: null,
                 note: null,
-                contest: null,
+                contest: carriedContest,
               }
             : null,
         pd: mainPd,

@@ -123,6 +123,21 @@ export const mutants: readonly Mutant[] = [
     },
   },
   {
+    // A wrapper whose profile form sends `humanReview: false` whenever the box is not ticked: the
+    // customer's pending request for a person is withdrawn by the next upload they never meant
+    // to withdraw it with (as 0.1.0's reassess dropped it whenever the profile did not repeat it).
+    name: 'pending review dropped on reassess',
+    caughtBy: ['customer_controls_hold'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      reassess: (p, u) => {
+        const a = u.applicant as { controls?: Record<string, unknown> };
+        return s.reassess(p, { ...u, applicant: { ...a, controls: { humanReview: false, ...a.controls } } as typeof u.applicant });
+      },
+    }),
+  },
+  {
     // 0.1.0's reasons: the customer's own cap is never a reason, and a knock-out decline is
     // labelled by the cap that would have bound.
     name: 'reasons missing or mislabelled',
