@@ -1,7 +1,7 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import { groupContributions } from '../explain/factorContributions.js';
-import { principalReasons } from '../explain/principalReasons.js';
+import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
@@ -245,7 +245,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const explained = adverse || ctx.explanations === 'always';
     if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
-    const reasons = adverse ? principalReasons(policyReasons, contributions.factors, ctx.featureReasons) : [];
+    const reasons = adverse ? principalReasons(reasonCodesForLimit(policyReasons, grantedLimit), contributions.factors, ctx.featureReasons) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'
       : main.knockouts.length > 0
