@@ -135,6 +135,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // A customer lowering their own line: their request is a reason, and what declined or
         // referred the decision still is.
         checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
+        // And one to the product minimum, which lowers any line above it (no model call): a line the
+        // customer lowered is explained by their request, never by what set the limit before.
+        const least = ctx.policy.limits.productMin;
+        checkReasons(scorer.requestReduction(d, least), `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
       },
     ),
 });
