@@ -30,6 +30,12 @@ export interface AdverseActionNotice {
   readonly principalReasons: readonly { readonly code: string; readonly factor: string; readonly en: string; readonly zhHans: string }[];
   /** Categories of personal data used, with their names. */
   readonly dataCategories: readonly ({ readonly category: string } & BilingualText)[];
+  /**
+   * True when the decision is the customer's own reduction that lowered their line
+   * (`requestReduction`): the new line is the one they asked for, so the notice says so rather than
+   * quote the application's request (`requestedLimit`) or call the change automated.
+   */
+  readonly customerReduction: boolean;
   /** Whether a person already decided (reviewed) or will (pending, contested). */
   readonly humanInvolvement: 'none' | 'pending' | 'reviewed' | 'contested';
   /** How to ask for a human review, give one's view or contest. */
@@ -65,6 +71,7 @@ export function adverseActionNotice(decision: Decision): AdverseActionNotice {
     previousLimit: decision.previousLimit,
     lineOnFile,
     lineAction: decision.lineAction,
+    customerReduction: decision.audit.kind === 'reduction' && decision.lineAction === 'lower',
     principalReasons: decision.reasons.map((r) => ({ code: r.code, factor: r.factor, en: r.en, zhHans: r.zhHans })),
     // A lender feature's own category has no stored wording: its name is shown as given.
     dataCategories: decision.dataCategories.map((category) => ({
@@ -92,7 +99,13 @@ function money(fen: number, lang: 'en' | 'zhHans'): string {
 function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
   const en = lang === 'en';
   const outcome = OUTCOME_TEXT[n.outcome][lang];
-  const asked = n.requestedLimit === null ? '' : en ? ` (you asked for ${money(n.requestedLimit, lang)})` : `（您申请 ${money(n.requestedLimit, lang)}）`;
+  // A line the customer lowered themselves is the one they asked for; the application's request is not.
+  const asked =
+    n.customerReduction || n.requestedLimit === null
+      ? ''
+      : en
+        ? ` (you asked for ${money(n.requestedLimit, lang)})`
+        : `（您申请 ${money(n.requestedLimit, lang)}）`;
   const had = n.previousLimit > 0;
   let terms: string;
   if (n.outcome === 'decline') {
@@ -107,9 +120,10 @@ function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
         ? ` (${proposed})`
         : `（${proposed}）`;
   } else if (had && n.lineOnFile !== n.previousLimit) {
+    const yours = n.customerReduction ? (en ? ' at your request' : '（按您的要求）') : '';
     terms = en
-      ? `, your line goes from ${money(n.previousLimit, lang)} to ${money(n.lineOnFile, lang)}`
-      : `，额度由 ${money(n.previousLimit, lang)}调整为 ${money(n.lineOnFile, lang)}`;
+      ? `, your line goes from ${money(n.previousLimit, lang)} to ${money(n.lineOnFile, lang)}${yours}`
+      : `，额度由 ${money(n.previousLimit, lang)}调整为 ${money(n.lineOnFile, lang)}${yours}`;
   } else {
     terms = en ? `, limit ${money(n.limit, lang)}` : `，额度 ${money(n.limit, lang)}`;
   }
@@ -150,7 +164,12 @@ export function renderAdverseActionNotice(notice: AdverseActionNotice, lang: 'en
     reviewed: { en: 'A person reviewed and made this decision.', zhHans: '本决定已经人工复核作出。' },
     contested: { en: 'We received your contest; a person will review the decision.', zhHans: '我们已收到您的异议，将由人工复核该决定。' },
   };
-  lines.push(involvement[notice.humanInvolvement][lang]);
+  // The customer's own reduction of an automated decision: the change was theirs, not the model's.
+  const own: BilingualText = {
+    en: 'You lowered this line yourself; the decision before it was made by automated means.',
+    zhHans: '本次额度按您本人的要求调低；此前的决定由自动化方式作出。',
+  };
+  lines.push((notice.customerReduction && notice.humanInvolvement === 'none' ? own : involvement[notice.humanInvolvement])[lang]);
   lines.push(notice.howToRequestReview[lang]);
   return `${lines.join('\n')}\n`;
 }

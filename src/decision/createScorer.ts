@@ -561,10 +561,16 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const priorCap = prior.controls.selfSetCap;
       const profileCap = base.controls.selfSetCap ?? null;
       const selfSetCap = priorCap === null ? profileCap : profileCap === null ? priorCap : Math.min(profileCap, priorCap);
+      // A customer's request for a person (PIPL Art. 24: a pending review, or a contest) holds
+      // until a person decides (`recordReview`) or the customer withdraws it, which only an
+      // explicit `controls.humanReview: false` in the update says: a profile that does not repeat
+      // the request dropped it, and the next upload was approved by the model alone.
+      const awaitingPerson = prior.review?.status === 'pending' || prior.review?.status === 'contested';
+      const humanReview = base.controls.humanReview ?? (awaitingPerson ? true : undefined);
       const applicant: Applicant = parseApplicant({
         ...base,
         asOf,
-        controls: { ...base.controls, ...(selfSetCap === null ? {} : { selfSetCap }) },
+        controls: { ...base.controls, ...(selfSetCap === null ? {} : { selfSetCap }), ...(humanReview === undefined ? {} : { humanReview }) },
         platform: { ...base.platform, currentLimit: lineOnFileAfter(prior, policy.limits.roundingStep) },
         evidence: [...base.evidence, ...evidence],
       });

@@ -1,7 +1,7 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import { groupContributions } from '../explain/factorContributions.js';
-import { principalReasons } from '../explain/principalReasons.js';
+import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
@@ -228,7 +228,12 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const outcome = settled.outcome;
   const grantedLimit = outcome === 'decline' ? 0 : limit;
   const lineAction = lineActionOf(settled, previousLimit);
-  const policyReasons: PolicyReasonCode[] = [...main.reasons];
+  // A contest the customer has not withdrawn is carried by a reassessment as their request for a
+  // person (see reassess), in their own words for the reviewer, and named as a contest.
+  const contested = applicant.controls.humanReview === true && prior?.review?.status === 'contested' ? prior.review.contest : null;
+  const carriedContest = contested === null ? null : { statement: contested.statement, newFacts: [...contested.newFacts] };
+  const policyReasons: PolicyReasonCode[] =
+    carriedContest === null ? [...main.reasons] : main.reasons.map((c) => (c === 'human_review_requested' ? 'contest_received' : c));
   // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained.
   if (requested !== null && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
   if (settled.held) policyReasons.push('line_held_for_review');
@@ -240,7 +245,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const explained = adverse || ctx.explanations === 'always';
     if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
-    const reasons = adverse ? principalReasons(policyReasons, contributions.factors, ctx.featureReasons) : [];
+    const reasons = adverse ? principalReasons(reasonCodesForLimit(policyReasons, grantedLimit), contributions.factors, ctx.featureReasons) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'
       : main.knockouts.length > 0
@@ -314,12 +319,12 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         review:
           applicant.controls.humanReview === true
             ? {
-                status: 'pending',
+                status: carriedContest === null ? 'pending' : 'contested',
                 proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
                 automatedDecisionId: null,
                 reviewerRole: null,
                 note: null,
-                contest: null,
+                contest: carriedContest,
               }
             : null,
         pd: mainPd,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { principalReasons } from '../explain/principalReasons.js';
+import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
@@ -232,10 +232,11 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits.productMin) },
       policyReasons: codes,
       contributions,
-      // The automated reasons stay the principal reasons on an adverse review; the review itself is named first.
+      // The automated reasons stay the principal reasons on an adverse review; the review itself is
+      // named first. A person's decline sets no limit, so what set the automated one is no reason.
       reasons: adverse
         ? principalReasons(
-            ['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
+            reasonCodesForLimit(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], limit, codes),
             contributions.factors,
             env.featureReasons,
           )

@@ -1,4 +1,4 @@
-import { policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
+import { LIMIT_SETTING_REASONS, policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
@@ -28,7 +28,9 @@ const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
  * (unless a lower cap is already in force). What else the prior decided stands: its
  * outcome (a pending review stays pending, now bounded by the cap), its reason codes behind the new
  * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
- * the customer's own request when the line went down. Reasons are owed as on any decision.
+ * the customer's own request when the line went down; a line they lowered is explained by their
+ * request, not by what set the prior's limit (on an approval, by their request alone). Reasons are
+ * owed as on any decision.
  *
  * @throws ValidationError (subject `reduction amount`) for an amount below the product minimum:
  *   a line is never lower, and such a cap would turn every later decision into a decline.
@@ -53,7 +55,14 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // The customer's own request leads when this reduction lowered the line, or when an earlier one
   // did and the line is still below what was asked (a retried reduction owes the same reason).
   const byCustomer = lowered || prior.reasons.some((x) => x.code === CUSTOMER_REDUCTION);
-  const reasons = owed ? [...(byCustomer ? [own] : []), ...prior.reasons.filter((x) => x.code !== CUSTOMER_REDUCTION)].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  // A line the customer lowered was set by their request, not by what set the prior's limit (the
+  // risk grade, a cap, a step limit: "Limit set by your risk grade" beside 8,000 RMB they asked
+  // for). On an approval that request is the whole reason; on a referral or a decline, what
+  // referred or declined it still stands.
+  const carried = prior.reasons.filter(
+    (x) => x.code !== CUSTOMER_REDUCTION && !(lowered && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))),
+  );
+  const reasons = owed ? [...(byCustomer ? [own] : []), ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
   // policy), and rounding down never raises a line.

@@ -30,12 +30,17 @@ const NOTES: Readonly<Record<LimitSetBy | 'decline', { en: string; zhHans: strin
   requested: { en: 'Your limit is the amount you asked for.', zhHans: '您的额度即为您申请的金额。' },
 });
 
-/** The note shown when no certificate can raise the limit (or none is suggested, for financial health). */
+/**
+ * The note shown when no certificate can raise the limit (or none is suggested, for financial
+ * health). The financial-health note speaks of suggestions only: the same decision may raise the
+ * line under the policy (the streak is not a policy input), so it never says no higher limit is
+ * given, which a customer raised 5.5x in that decision read as a contradiction.
+ */
 export function suggestionNote(blockedBy: LimitSetBy | 'decline' | 'financial_health', overBudgetMonths = 0): { en: string; zhHans: string } {
   if (blockedBy === 'financial_health') {
     return {
-      en: `Your spending has run over your own budget for ${overBudgetMonths} months in a row, so we are not suggesting a higher limit; you can choose a lower one instead.`,
-      zhHans: `您已连续${overBudgetMonths}个月支出超出自己的预算，因此我们暂不建议提高额度，您可以选择降低额度。`,
+      en: `Your spending has run over your own budget for ${overBudgetMonths} months in a row, so we suggest nothing that would raise your limit further; you can choose a lower one instead.`,
+      zhHans: `您已连续${overBudgetMonths}个月支出超出自己的预算，因此我们不再建议进一步提高额度的方式，您可以选择降低额度。`,
     };
   }
   return NOTES[blockedBy];

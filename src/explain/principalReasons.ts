@@ -1,5 +1,5 @@
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
-import { policyReasons } from '../policy/policyReasons.js';
+import { LIMIT_SETTING_REASONS, policyReasons } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import type { FactorContribution } from './factorContributions.js';
 import { factorCatalog } from './factorCatalog.js';
@@ -27,6 +27,18 @@ export interface PrincipalReason {
  * customer's own cap is not among them: when it holds a limit below the request it is the reason.
  */
 const ONLY_IF_NOTHING_ELSE = new Set<PolicyReasonCode>(['limit_requested', 'line_held_for_review']);
+
+/**
+ * The policy codes that can be reasons for a decision setting or proposing `limit` (fen): all of
+ * them, except on a limit of 0 that did not fall below the product minimum (a knock-out, a
+ * person's decline), where what would have set a limit set none and is left out ("Limit set by
+ * your risk grade" on a closed line). Below the minimum (`limit_below_product_minimum` among
+ * `inForce`, the decision's codes), what held the limit there is the reason and stays.
+ */
+export function reasonCodesForLimit(codes: readonly PolicyReasonCode[], limit: number, inForce: readonly PolicyReasonCode[] = codes): PolicyReasonCode[] {
+  if (limit > 0 || inForce.includes('limit_below_product_minimum')) return [...codes];
+  return codes.filter((c) => !LIMIT_SETTING_REASONS.has(c));
+}
 
 /**
  * Picks up to four principal reasons: first what the policy actually applied (knock-outs, refer

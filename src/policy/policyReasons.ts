@@ -119,3 +119,26 @@ export const policyReasons = {
 
 /** A stable policy reason code; see {@link policyReasons}. */
 export type PolicyReasonCode = keyof typeof policyReasons;
+
+/**
+ * The codes that say what set, stepped or held a limit (the binding cap, the rounding, the step
+ * limits, a held line). They explain a decision's limit, so they are no reason for a decision that
+ * sets none for another cause (a knock-out, a person's decline) nor for a line the customer's own
+ * reduction set.
+ */
+export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCode>([
+  'limit_risk_grade',
+  'limit_affordability_income_level',
+  'limit_affordability_debt_service',
+  'limit_affordability_residual_income',
+  'limit_regulatory_cap',
+  'limit_lender_cap',
+  'limit_product_max',
+  'limit_self_cap',
+  'limit_requested',
+  'limit_rounded_to_step',
+  'step_limit_per_step',
+  'step_limit_window_amount',
+  'step_limit_window_count',
+  'line_held_for_review',
+]);

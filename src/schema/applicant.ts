@@ -107,7 +107,9 @@ export const Applicant = z
         humanReview: z
           .boolean()
           .optional()
-          .describe('The customer asks that no decision about them be made solely by automated means: the outcome is then refer, terms kept for a reviewer'),
+          .describe(
+            'The customer asks that no decision about them be made solely by automated means: the outcome is then refer, terms kept for a reviewer. A reassessment keeps a pending request unless this is false (the customer withdraws it)',
+          ),
       })
       .default({}),
     evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),

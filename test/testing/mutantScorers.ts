@@ -3,7 +3,7 @@ import type { Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
-import { policyReasons } from '../../src/policy/policyReasons.js';
+import { LIMIT_SETTING_REASONS, policyReasons } from '../../src/policy/policyReasons.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { CreditLawName } from '../../src/testing/index.js';
 
@@ -123,6 +123,21 @@ export const mutants: readonly Mutant[] = [
     },
   },
   {
+    // A wrapper whose profile form sends `humanReview: false` whenever the box is not ticked: the
+    // customer's pending request for a person is withdrawn by the next upload they never meant
+    // to withdraw it with (as 0.1.0's reassess dropped it whenever the profile did not repeat it).
+    name: 'pending review dropped on reassess',
+    caughtBy: ['customer_controls_hold'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      reassess: (p, u) => {
+        const a = u.applicant as { controls?: Record<string, unknown> };
+        return s.reassess(p, { ...u, applicant: { ...a, controls: { humanReview: false, ...a.controls } } as typeof u.applicant });
+      },
+    }),
+  },
+  {
     // 0.1.0's reasons: the customer's own cap is never a reason, and a knock-out decline is
     // labelled by the cap that would have bound.
     name: 'reasons missing or mislabelled',
@@ -132,6 +147,41 @@ export const mutants: readonly Mutant[] = [
         const reasons = d.reasons.filter((r) => r.code !== 'limit_self_cap');
         return { ...d, reasons, bindingConstraint: d.bindingConstraint === 'knockout' ? 'affordability' : d.bindingConstraint };
       }),
+  },
+  {
+    // 0.1.0's reviews: a person's decline kept the reasons of the limit it took away ("Limit set by
+    // your risk grade and income" on a closed line).
+    name: 'declining review keeps the limit reasons',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      recordReview: (p, review, o) => {
+        const d = s.recordReview(p, review, o);
+        const code = p.policyReasons.find((c) => LIMIT_SETTING_REASONS.has(c));
+        if (d.outcome !== 'decline' || code === undefined || d.reasons.some((r) => r.code === code)) return d;
+        const r = policyReasons[code];
+        const reasons = [...d.reasons.slice(0, 1), { code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }, ...d.reasons.slice(1)];
+        return reseal({ ...d, reasons: reasons.slice(0, 4) });
+      },
+    }),
+  },
+  {
+    // 0.1.0's reductions: a line the customer lowered to 8,000 RMB was still "set by your risk
+    // grade and income", the prior's reasons carried behind the customer's request.
+    name: 'reduction keeps the limit reasons',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      requestReduction: (p, amount) => {
+        const d = s.requestReduction(p, amount);
+        const code = p.policyReasons.find((c) => LIMIT_SETTING_REASONS.has(c));
+        if (d.lineAction !== 'lower' || code === undefined || d.reasons.some((r) => r.code === code)) return d;
+        const r = policyReasons[code];
+        return reseal({ ...d, reasons: [...d.reasons, { code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }].slice(0, 4) });
+      },
+    }),
   },
   {
     // A batch that decides every record with the call's ledger, dropping each record's own: a

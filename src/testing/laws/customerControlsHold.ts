@@ -28,7 +28,7 @@ const KNOCK_OUTS: ReadonlySet<string> = new Set([
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. A customer's request for a person (`controls.humanReview`) stays pending through a reassessment whose profile does not repeat it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
@@ -111,6 +111,17 @@ export const customerControlsHold: CreditLaw = defineLaw({
 
         // The brake: a customer over budget is offered a lower line, on the line they hold.
         const streak = await scorer.decide({ ...applicant, controls: { ...applicant.controls, humanReview }, financialHealth: { overBudgetMonths } });
+        // Their request for a person holds until a person decides or they withdraw it
+        // (`humanReview: false`): the next upload's profile need not repeat it.
+        if (streak.review?.status === 'pending') {
+          const { humanReview: _notRepeated, ...controls } = applicant.controls;
+          const upload = await scorer.reassess(streak, { applicant: { ...applicant, controls }, evidence: [] });
+          requireLaw(
+            upload.outcome === 'refer' && upload.review?.status === 'pending',
+            () =>
+              `a pending review (the customer asked for a person) was dropped by the next reassessment: ${upload.outcome} (${upload.lineAction}), review ${upload.review?.status ?? 'none'}`,
+          );
+        }
         const offer = streak.health.lowerLimitOffer;
         const held = lineOnFileAfter(streak, ctx.policy.limits.roundingStep);
         const whose = `over budget ${overBudgetMonths} months, ${streak.outcome} (${streak.lineAction}) on a ${fen(held)} line`;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
 import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
-import { policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
+import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
@@ -59,6 +59,24 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
       );
     }
   }
+  // A reason never contradicts what happened: what sets a limit ("Limit set by your risk grade") is
+  // no reason for a decision that sets or proposes none for another cause (a knock-out, a person's
+  // decline; below the product minimum it is what held the limit there), nor for a line the
+  // customer's own reduction set. A reduction that lowered nothing carries its prior's reasons,
+  // checked on the prior (its limit is the line held, a referral's proposal aside).
+  const limitSetting = d.reasons.filter((r) => r.source === 'policy' && LIMIT_SETTING_REASONS.has(r.code as PolicyReasonCode)).map((r) => r.code);
+  if (limitSetting.length > 0) {
+    if (d.audit.kind === 'reduction')
+      requireLaw(
+        d.lineAction !== 'lower',
+        () => `${who}: the customer lowered the line themselves, yet reason "${limitSetting[0]}" says something else set it`,
+      );
+    else
+      requireLaw(
+        d.limit > 0 || d.policyReasons.includes('limit_below_product_minimum'),
+        () => `${who}: no limit was set or proposed (${d.outcome}, ${d.lineAction}), yet reason "${limitSetting[0]}" says what set one`,
+      );
+  }
   // A knock-out decline is labelled as one, never as affordability or a cap.
   const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => KNOCKOUT_CODES.has(c) && c !== 'duplicate_evidence');
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
@@ -68,7 +86,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -117,6 +135,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // A customer lowering their own line: their request is a reason, and what declined or
         // referred the decision still is.
         checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
+        // And one to the product minimum, which lowers any line above it (no model call): a line the
+        // customer lowered is explained by their request, never by what set the limit before.
+        const least = ctx.policy.limits.productMin;
+        checkReasons(scorer.requestReduction(d, least), `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
       },
     ),
 });
