@@ -8,6 +8,7 @@
 // reassessment that uploads the certificate to it, and says its outcome.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarizeDecision } from '../../src/cli/summarizeDecision.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { WHAT_IF_CONFIDENCE } from '../../src/decision/hypotheticalEvidence.js';
@@ -110,6 +111,8 @@ describe("a decision's suggestions preview the upload to it (reassess)", () => {
     expect([d.outcome, d.lineAction]).toEqual(['decline', 'close']);
     expect(d.suggestions.items.length).toBeGreaterThan(0);
     for (const s of d.suggestions.items) expect(s.outcome).toBe('refer');
+    // The command line's summary says so too, rather than '+3,500 RMB' alone.
+    expect(summarizeDecision(d)).toMatch(/CET-4\) -> ¥3,500 \(\+¥3,500, proposed for a person to review\)/);
     for (const u of await uploads(d, a)) expect(u.got).toEqual(u.promised);
   });
 
