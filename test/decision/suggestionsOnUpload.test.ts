@@ -117,6 +117,6 @@ describe("a decision's suggestions preview the upload to it (reassess)", () => {
   });
 
   it('law suggestions_come_true, on the upload path too', async () => {
-    await creditLaws.suggestions_come_true.check({ scorer }, { scorerNumRuns: 25, seed: 11 });
+    await creditLaws.suggestions_come_true.check({ scorer }, { scorerNumRuns: 12, seed: 11 });
   });
 });
