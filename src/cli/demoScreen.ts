@@ -86,7 +86,10 @@ export function demoScreen(
     : 'no lower limit to offer';
   out.push(`5. Budget assistant: healthy limit ${formatRmb(b.healthyLimit)}; ${cost}${brake}`);
   const items = next.suggestions.items.slice(0, 3);
-  if (items.length > 0) out.push(`   Next: ${items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (${signed(s.limitGain)})`).join('; ')}`);
+  if (items.length > 0)
+    out.push(
+      `   Next: ${items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (${signed(s.limitGain)}${s.outcome === 'refer' ? ', proposed for a person to review' : ''})`).join('; ')}`,
+    );
   else if (next.suggestions.note) out.push(`   Next: ${next.suggestions.note.en}`);
   return out;
 }

@@ -55,7 +55,7 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
           x.names.en,
           x.names.zhHans,
           assumedText(x.assumed),
-          formatRmb(x.limit),
+          x.outcome === 'refer' ? `${formatRmb(x.limit)} (refer)` : formatRmb(x.limit),
           `+${formatRmb(x.limitGain)}`,
           `${(x.pd * 100).toFixed(2)}%`,
         ]);

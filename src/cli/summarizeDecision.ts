@@ -33,7 +33,9 @@ export function summarizeDecision(d: Decision): string {
     lines.push(`  Scored as missing (the model never saw them): ${d.unseenCategories.map((u) => `${u.feature} "${u.category}"`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);
   if (d.suggestions.items.length) {
-    lines.push(`  Would raise it: ${d.suggestions.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)})`).join('; ')}`);
+    lines.push(
+      `  Would raise it: ${d.suggestions.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)}${s.outcome === 'refer' ? ', proposed for a person to review' : ''})`).join('; ')}`,
+    );
   } else if (d.suggestions.note) {
     lines.push(`  No certificate would raise it: ${d.suggestions.note.en}`);
   }

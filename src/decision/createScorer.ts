@@ -43,7 +43,7 @@ import { recordContest, recordReview, type ContestInput, type ReviewInput } from
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
-import { encodePlans, planDecision, planRowCount, type DecisionPlan } from './decisionPlan.js';
+import { encodePlans, planDecision, planRowsInAll, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
 import type { EngineContext } from './engineContext.js';
 import { settleDecision, type SettledDecision } from './finishDecision.js';
@@ -421,18 +421,18 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       // Chunk by rows so a million-record stream never holds more than one chunk of features.
       let end = start;
       let nRows = 0;
-      while (end < plans.length && (end === start || nRows + planRowCount(plans[end] as DecisionPlan) <= MAX_ROWS_PER_RUN)) {
-        nRows += planRowCount(plans[end] as DecisionPlan);
+      while (end < plans.length && (end === start || nRows + planRowsInAll(plans[end] as DecisionPlan) <= MAX_ROWS_PER_RUN)) {
+        nRows += planRowsInAll(plans[end] as DecisionPlan);
         end++;
       }
       const chunk = plans.slice(start, end);
-      const { rows, firstRows, failures } = encodePlans(chunk, encoder);
+      const { rows, firstRows, failures, nRows: chunkRows } = encodePlans(chunk, encoder);
       // onnxruntime-node 1.30 does not overlap with this thread (its native run executes
       // synchronously inside a setImmediate on the JavaScript thread), so nothing is gained by
       // starting TreeSHAP before awaiting it; each call pays an event-loop turn.
       // Duplicate counterfactual rows scored once, the others by re-walking only the trees their
       // evidence columns reach (when the float32 evaluator was proved): the bits predict gives.
-      const pds = await scorePlanRows(rowScorer, chunk, rows, firstRows, nRows);
+      const pds = await scorePlanRows(rowScorer, chunk, rows, firstRows, chunkRows);
       const w = encoder.width;
       throwIfAborted(signal);
       // The policy runs first; then the main rows of the decisions to explain (every one, or with
@@ -454,6 +454,10 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
           settled.push(asCreditliftError(e));
         }
       }
+      // A decision's what-ifs preview the upload to it: their rows are the reassessment that
+      // uploads them, whose line on file is the decision's own, so they are scored once the
+      // decisions have settled, in one more run for the chunk.
+      const uploads = scoreUploads(settled, signal);
       const block = new Float32Array(explained.length * w);
       explained.forEach((k, j) => {
         const r0 = firstRows[k] as number;
@@ -465,18 +469,24 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       } catch (e) {
         shaps = asCreditliftError(e);
       }
+      const { pds: uploadPds, firstRows: uploadRows, failures: uploadFailures } = await uploads;
+      throwIfAborted(signal);
       let j = 0;
-      for (const s of settled) {
+      for (let k = 0; k < settled.length; k++) {
+        const s = settled[k] as SettledDecision | CreditliftError;
         if (s instanceof CreditliftError) {
           out.push(s);
           continue;
         }
         try {
-          if (c.explanations !== 'always' && !s.owesReasons) out.push(s.finish(null));
+          const failed = uploadFailures.get(k);
+          if (failed !== undefined) throw failed;
+          const upRow = uploadRows[k] ?? 0;
+          if (c.explanations !== 'always' && !s.owesReasons) out.push(s.finish(null, uploadPds, upRow));
           else {
             const at = j++;
             if (shaps instanceof CreditliftError) throw shaps;
-            out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1))));
+            out.push(s.finish(shaps.subarray(at * (w + 1), (at + 1) * (w + 1)), uploadPds, upRow));
           }
         } catch (e) {
           out.push(asCreditliftError(e));
@@ -485,6 +495,37 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       start = end;
     }
     return out;
+  }
+
+  /**
+   * The PDs of the upload plans of settled decisions (see `SettledDecision.upload`), in one block:
+   * where each decision's rows start (by its index in `settled`), and the plans whose rows could not
+   * be written (a lender feature that throws), whose decisions fail alone.
+   */
+  async function scoreUploads(
+    settled: readonly (SettledDecision | CreditliftError)[],
+    signal: AbortSignal | undefined,
+  ): Promise<{ pds: Float32Array; firstRows: (number | undefined)[]; failures: Map<number, CreditliftError> }> {
+    const plans: DecisionPlan[] = [];
+    const owners: number[] = [];
+    settled.forEach((s, k) => {
+      if (!(s instanceof CreditliftError) && s.upload !== null) {
+        plans.push(s.upload);
+        owners.push(k);
+      }
+    });
+    const firstRows: (number | undefined)[] = [];
+    const failures = new Map<number, CreditliftError>();
+    if (plans.length === 0) return { pds: new Float32Array(0), firstRows, failures };
+    throwIfAborted(signal);
+    const encoded = encodePlans(plans, encoder);
+    const pds = await scorePlanRows(rowScorer, plans, encoded.rows, encoded.firstRows, encoded.nRows);
+    owners.forEach((k, i) => {
+      firstRows[k] = encoded.firstRows[i];
+      const failed = encoded.failures.get(i);
+      if (failed !== undefined) failures.set(k, asCreditliftError(failed));
+    });
+    return { pds, firstRows, failures };
   }
 
   async function one(c: EngineContext, plan: DecisionPlan, signal: AbortSignal | undefined): Promise<Decision> {
@@ -497,7 +538,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
-    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory }), opts?.signal);
+    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, previews: 'upload', limitHistory }), opts?.signal);
   }
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
@@ -517,7 +558,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       try {
         const ledger = own?.[index] === undefined ? shared : { given: own[index] };
         const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger);
-        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory }));
+        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, previews: 'upload', limitHistory }));
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };
@@ -576,7 +617,13 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       });
       return one(
         ctx,
-        planDecision(ctx, applicant, { suggestions: suggestionCount > 0, limitHistory: prior.limitHistory, prior, newEvidenceFrom: base.evidence.length }),
+        planDecision(ctx, applicant, {
+          suggestions: suggestionCount > 0,
+          previews: 'upload',
+          limitHistory: prior.limitHistory,
+          prior,
+          newEvidenceFrom: base.evidence.length,
+        }),
         opts?.signal,
       );
     },

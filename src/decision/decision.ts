@@ -99,10 +99,16 @@ export const EvidenceSuggestion = z
     names: text,
     /** The typical result assumed ("IELTS 6.5"). */
     assumed: z.strictObject({ score: finite.optional(), level: z.string().optional() }).readonly(),
-    /** The limit it would lead to, fen, under every cap and affordability check. */
+    /**
+     * The limit it leads to, fen, under every cap and affordability check (at most today's healthy
+     * limit, or today's limit if higher): in a decision, what uploading it to that decision
+     * (`reassess`, on its date) gives; from `suggest`, what deciding again with it gives.
+     */
     limit: fen,
     /** `limit` minus the current decision's limit, fen. */
     limitGain: signedFen,
+    /** The outcome it leads to: `refer` only proposes `limit` to a person, who decides. */
+    outcome: z.enum(['approve', 'refer']),
     pd: probability,
   })
   .readonly();

@@ -29,8 +29,16 @@ export interface DecisionPlan {
   readonly main: Scenario;
   /** One per accepted certificate: the applicant re-decided without it. */
   readonly without: readonly { readonly item: EvidenceAssessment; readonly scenario: Scenario }[];
-  /** One per catalog kind the applicant does not hold: the applicant with a typical one added. */
+  /**
+   * One per catalog kind the applicant does not hold: the applicant with a typical one added,
+   * scored with this plan's rows (previews of this very call with the certificate: `suggest`).
+   */
   readonly whatIf: readonly WhatIfScenario[];
+  /**
+   * The same what-ifs when the decision previews the upload to it instead (`decide`, `reassess`):
+   * scored after the decision settles, from the reassessment that uploads them (see `uploadPlan`).
+   */
+  readonly uploadWhatIf: readonly WhatIfScenario[];
   /** Reassessment only: the applicant with the first j new items, j = 0 .. k-1 (j = k is `main`). */
   readonly steps: readonly Scenario[];
   readonly newEvidenceFrom: number;
@@ -45,6 +53,14 @@ export interface DecisionPlan {
 /** Rows the plan sends to the model, in the order {@link encodePlan} writes them. */
 export function planRowCount(plan: DecisionPlan): number {
   return 1 + plan.without.length + plan.whatIf.length + plan.steps.length;
+}
+
+/**
+ * Rows the plan sends to the model in all: its own, and once it has settled those of the
+ * reassessment that uploads its what-ifs (a main row, one per what-if; see `uploadPlan`).
+ */
+export function planRowsInAll(plan: DecisionPlan): number {
+  return planRowCount(plan) + (plan.uploadWhatIf.length === 0 ? 0 : 1 + plan.uploadWhatIf.length);
 }
 
 /** An applicant with its evidence assessed: the decision's own scenario, or one derived from it. */
@@ -93,7 +109,17 @@ function counterfactual(main: Scenario, items: readonly EvidenceAssessment[]): S
 export function planDecision(
   ctx: EngineContext,
   applicant: Applicant,
-  options: { readonly suggestions: boolean; readonly limitHistory: readonly LimitChange[]; readonly prior?: Decision; readonly newEvidenceFrom?: number },
+  options: {
+    readonly suggestions: boolean;
+    /**
+     * What a what-if previews: this very call with the certificate (`this_call`, the default:
+     * `suggest`), or the reassessment that uploads it to the decision (`upload`: a decision's own).
+     */
+    readonly previews?: 'this_call' | 'upload';
+    readonly limitHistory: readonly LimitChange[];
+    readonly prior?: Decision;
+    readonly newEvidenceFrom?: number;
+  },
 ): DecisionPlan {
   checkLedgerDates(options.limitHistory, applicant.asOf);
   const main = scenario(ctx, applicant);
@@ -114,6 +140,7 @@ export function planDecision(
   // A customer over their own budget month after month is offered no increase, so none is scored.
   const overBudget = (applicant.financialHealth?.overBudgetMonths ?? 0) >= MIN_OVER_BUDGET_MONTHS;
   const whatIf = options.suggestions && !overBudget ? whatIfScenarios(ctx, main) : [];
+  const onUpload = options.previews === 'upload';
 
   const newEvidenceFrom = options.newEvidenceFrom ?? applicant.evidence.length;
   const steps: Scenario[] = [];
@@ -122,7 +149,8 @@ export function planDecision(
     kind: options.prior ? 'reassess' : 'decide',
     main,
     without,
-    whatIf,
+    whatIf: onUpload ? [] : whatIf,
+    uploadWhatIf: onUpload ? whatIf : [],
     steps,
     newEvidenceFrom,
     limitHistory: options.limitHistory,

@@ -1,5 +1,4 @@
 import { CreditliftError } from '../errors/creditliftError.js';
-import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import { groupContributions } from '../explain/factorContributions.js';
 import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
@@ -13,11 +12,12 @@ import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
-import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestion, EvidenceSuggestions, LimitMovement } from './decision.js';
+import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
-import type { WhatIfScenario } from './whatIfScenarios.js';
+import { rankWhatIfs, suggestionItems, type PreviewPath, type RankedWhatIf } from './rankWhatIfs.js';
+import { uploadPlan, type UploadPlan } from './uploadPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
 import { decisionInputJson } from './decisionInputJson.js';
@@ -51,43 +51,23 @@ function scenarioPolicy(ctx: EngineContext, plan: DecisionPlan): (duplicateEvide
 }
 
 /**
- * A what-if that raises the limit, as {@link keepBest} ranks it.
- * @internal
+ * The policy's outcome and limit at a PD, per prepared policy (with or without the duplicate
+ * flag). The main scenario gets the full report; counterfactuals need only outcome and limit.
+ * limitAt is a pure function of the prepared policy and the PD, and many what-ifs share a PD
+ * (equal rows score once), so each prepared policy works a PD out once per plan.
  */
-export interface RankedWhatIf {
-  readonly whatIf: WhatIfScenario;
-  readonly pd: number;
-  /** The limit with it (the preview's, capped by the healthy limit) and its gain over the decision's. */
-  readonly limit: number;
-  readonly limitGain: number;
-}
-
-/**
- * Suggestion order: the larger limit gain first, then the lower PD, then the kind id
- * (by code units, whatever the process locale); negative when the what-if (`limitGain`, `pd`, `kind`) goes before `b`.
- * Kinds are unique within a plan, so the first few under it do not depend on how they are found.
- */
-function rankedBefore(limitGain: number, pd: number, kind: string, b: RankedWhatIf): number {
-  return b.limitGain - limitGain || pd - b.pd || compareCodeUnits(kind, b.whatIf.spec.id);
-}
-
-/**
- * Offers a what-if that raises the limit to `kept`, the best `top` so far in {@link rankedBefore}
- * order: what sorting every candidate (stably, in plan order) and keeping the first `top` gives,
- * with only `top` kept at any time and an object made only for one that is kept.
- * @internal
- */
-export function keepBest(kept: RankedWhatIf[], top: number, whatIf: WhatIfScenario, pd: number, limit: number, limitGain: number): void {
-  if (top <= 0) return;
-  const kind = whatIf.spec.id;
-  if (kept.length === top && rankedBefore(limitGain, pd, kind, kept[top - 1] as RankedWhatIf) >= 0) return;
-  // Insertion into the few kept, from the end; an equal one stays before it (a stable sort).
-  let i = kept.length < top ? kept.length : top - 1;
-  while (i > 0 && rankedBefore(limitGain, pd, kind, kept[i - 1] as RankedWhatIf) < 0) {
-    kept[i] = kept[i - 1] as RankedWhatIf;
-    i--;
-  }
-  kept[i] = { whatIf, pd, limit, limitGain };
+function memoisedLimits(policyFor: (duplicateEvidence: boolean) => PreparedPolicy): (duplicateEvidence: boolean, pd: number) => PolicyLimit {
+  const limits = new Map<PreparedPolicy, Map<number, PolicyLimit>>();
+  return (duplicateEvidence, pd) => {
+    const policy = policyFor(duplicateEvidence);
+    // A Map key does not tell -0 from 0; such a PD (no logistic gives one) is simply not cached.
+    if (Object.is(pd, -0)) return policy.limitAt(pd);
+    let byPd = limits.get(policy);
+    if (byPd === undefined) limits.set(policy, (byPd = new Map()));
+    let limit = byPd.get(pd);
+    if (limit === undefined) byPd.set(pd, (limit = policy.limitAt(pd)));
+    return limit;
+  };
 }
 
 /** The decision's contributions from the main row's TreeSHAP values. */
@@ -116,11 +96,17 @@ export interface SettledDecision {
   /** Whether the decision owes reasons (outcome not approve, or a limit below the request or the line on file). */
   readonly owesReasons: boolean;
   /**
+   * The reassessment that uploads each what-if certificate to this decision (see {@link uploadPlan}):
+   * its rows must be scored (`encodePlan`, `scorePlanRows`) and their PDs given to `finish`, which
+   * previews them. Null when the decision previews no upload.
+   */
+  readonly upload: DecisionPlan | null;
+  /**
    * The sealed decision. `shap`: TreeSHAP contributions of the main row (log-odds; one per
    * feature, then the bias); null only when the scorer explains when owed and this decision owes
-   * no reasons.
+   * no reasons. `uploadPds`, from `uploadFirstRow`: the PDs of the `upload` plan's rows, when it has one.
    */
-  finish(shap: Float64Array | null): Decision;
+  finish(shap: Float64Array | null, uploadPds?: Float32Array, uploadFirstRow?: number): Decision;
 }
 
 /**
@@ -137,20 +123,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const { applicant } = plan.main;
   const prior = plan.prior;
   const policyFor = scenarioPolicy(ctx, plan);
-  // The main scenario gets the full report; counterfactuals need only outcome and limit. limitAt
-  // is a pure function of the prepared policy and the PD, and many what-ifs share a PD (equal
-  // rows score once), so each prepared policy works a PD out once per plan.
-  const limits = new Map<PreparedPolicy, Map<number, PolicyLimit>>();
-  const limitOf = (duplicateEvidence: boolean, pd: number): PolicyLimit => {
-    const policy = policyFor(duplicateEvidence);
-    // A Map key does not tell -0 from 0; such a PD (no logistic gives one) is simply not cached.
-    if (Object.is(pd, -0)) return policy.limitAt(pd);
-    let byPd = limits.get(policy);
-    if (byPd === undefined) limits.set(policy, (byPd = new Map()));
-    let limit = byPd.get(pd);
-    if (limit === undefined) byPd.set(pd, (limit = policy.limitAt(pd)));
-    return limit;
-  };
+  const limitOf = memoisedLimits(policyFor);
   const mainPd = nextPd();
   const main = policyFor(plan.main.report.summary.duplicateDetected).evaluate(mainPd);
 
@@ -186,26 +159,16 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // raise the capacity, but a preview never promises more than the customer can afford today.
   const healthyLimit = roundDownToStep(main.affordabilityCapacity, ctx.policy.limits.roundingStep);
   const previewCeiling = Math.max(healthyLimit, limit);
+  // Previews of this very call with the certificate (`suggest`), scored with the plan's rows.
   // Only a what-if that raises the limit can be suggested, and only the best few are: they are
   // ranked as plain numbers, and a suggestion is built for the ones kept.
-  const ranked: RankedWhatIf[] = [];
-  for (const whatIf of plan.whatIf) {
-    const pd = nextPd();
-    const p = limitOf(whatIf.duplicateDetected, pd);
-    const withIt = p.outcome === 'decline' ? 0 : Math.min(finalLimit(p), previewCeiling);
-    if (withIt - limit > 0) keepBest(ranked, ctx.suggestionCount, whatIf, pd, withIt, withIt - limit);
-  }
-  const items: EvidenceSuggestion[] = ranked.map(({ whatIf: { spec, typical }, pd, limit: withIt, limitGain }) => {
-    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
-    return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit: withIt, limitGain, pd };
-  });
+  const thisCall: PreviewPath = { limitOf, line, without: limit };
+  const ranked: RankedWhatIf[] = rankWhatIfs(plan.whatIf, pds, r, thisCall, limit, previewCeiling, ctx.suggestionCount);
+  r += plan.whatIf.length;
   const overBudgetMonths = applicant.financialHealth?.overBudgetMonths ?? null;
   // A customer whose spending has outrun their own budget month after month is not nudged
   // towards more credit (the plan scored no what-ifs for them); a lower limit is offered instead.
   const overBudget = overBudgetMonths !== null && overBudgetMonths >= MIN_OVER_BUDGET_MONTHS;
-  const blockedBy =
-    ctx.suggestionCount === 0 ? null : overBudget ? 'financial_health' : items.length > 0 ? null : main.outcome === 'decline' ? 'decline' : main.limitSetBy;
-  const suggestions: EvidenceSuggestions = { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
 
   let movement: LimitMovement | null = null;
   if (prior) {
@@ -239,9 +202,56 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   if (settled.held) policyReasons.push('line_held_for_review');
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
-  return { owesReasons: adverse, finish: (shap) => finish(shap) };
+  // Only increases of an existing line count towards step limits; opening a line is not a step,
+  // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
+  const raised = lineAction === 'raise';
+  const limitHistory = carriedLedger(
+    raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
+    applicant.asOf,
+    ctx.policy,
+  );
+  const lineOnFile = lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep);
+  // No preview can beat the decision's limit when it is at the preview ceiling (affordability
+  // binds) or at the customer's own cap, which binds every later decision too: nothing to score.
+  const capped = line.selfCap !== null && limit >= roundDownToStep(line.selfCap, line.roundingStep);
+  const upload = plan.uploadWhatIf.length === 0 || previewCeiling <= limit || capped ? null : uploadPlan(plan, lineOnFile, limitHistory, line);
+  return { owesReasons: adverse, upload: upload?.plan ?? null, finish };
 
-  function finish(shap: Float64Array | null): Decision {
+  /**
+   * The suggestions: the best previews of this call, or of the upload to this decision (`up`, its
+   * rows' PDs from `first`), or the constraint that no certificate moves.
+   */
+  function suggest(up: UploadPlan | null, upPds: Float32Array | undefined, first: number): EvidenceSuggestions {
+    let best = ranked;
+    let blocker: Pick<PolicyLimit, 'outcome' | 'limitSetBy'> = main;
+    if (up !== null) {
+      if (upPds === undefined) throw new CreditliftError('internal_error', 'a decision that previews uploads was finished without their PDs');
+      const upLimitOf = memoisedLimits(scenarioPolicy(ctx, up.plan));
+      // The reassessment with nothing new: what the path gives by itself (a step limit this
+      // decision used up binds it), and what binds when no certificate beats it.
+      const alone = upLimitOf(plan.main.report.summary.duplicateDetected, upPds[first] as number);
+      const settledAlone = settleLine(alone, up.line);
+      const without = settledAlone.outcome === 'decline' ? 0 : Math.min(settledAlone.limit, previewCeiling);
+      best = rankWhatIfs(up.plan.whatIf, upPds, first + 1, { limitOf: upLimitOf, line: up.line, without }, limit, previewCeiling, ctx.suggestionCount);
+      // A decline says so even where the reassessment after it would only refer.
+      if (alone.outcome === 'decline' || main.outcome !== 'decline') blocker = alone;
+    }
+    const items = suggestionItems(best);
+    const blockedBy =
+      ctx.suggestionCount === 0
+        ? null
+        : overBudget
+          ? 'financial_health'
+          : items.length > 0
+            ? null
+            : blocker.outcome === 'decline'
+              ? 'decline'
+              : blocker.limitSetBy;
+    return { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
+  }
+
+  function finish(shap: Float64Array | null, uploadPds?: Float32Array, uploadFirstRow = 0): Decision {
+    const suggestions = suggest(upload, uploadPds, uploadFirstRow);
     const explained = adverse || ctx.explanations === 'always';
     if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
@@ -254,23 +264,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
           ? 'product_minimum'
           : main.limitSetBy;
 
-    // Only increases of an existing line count towards step limits; opening a line is not a step,
-    // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
-    const raised = lineAction === 'raise';
-    const limitHistory = carriedLedger(
-      raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
-      applicant.asOf,
-      ctx.policy,
-    );
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
-    const lowerLimitOffer =
-      overBudgetMonths === null
-        ? null
-        : lowerLimitOfferOn(
-            lineOnFileAfter({ lineAction, limit: grantedLimit, previousLimit, controls: { selfSetCap: line.selfCap } }, line.roundingStep),
-            { healthyLimit, overBudgetMonths },
-            line.productMin,
-          );
+    const lowerLimitOffer = overBudgetMonths === null ? null : lowerLimitOfferOn(lineOnFile, { healthyLimit, overBudgetMonths }, line.productMin);
     const tested = {
       limit: main.affordability.limit,
       pass: main.affordability.pass,

@@ -263,7 +263,8 @@ function renderWhatIf(s) {
       var method = spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
       addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', 0.95);
     });
-    list.appendChild(el('li', null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + ') ', btn]));
+    var referred = item.outcome === 'refer' ? ', proposed for a person to review' : '';
+    list.appendChild(el('li', null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted', text: s.note ? s.note.en + ' ' + s.note.zhHans : 'No suggestion.' }));
 }

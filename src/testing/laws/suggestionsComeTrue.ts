@@ -59,6 +59,7 @@ async function checkPreviews(
     const promised = withIt.outcome === 'decline' ? 0 : Math.min(withIt.limit, ceiling);
     const who = `"${applicant.id}" (${base.audit.kind}) uploading the suggested ${item.kind} (${JSON.stringify(item.assumed)})`;
     requireLaw(withIt.pd === item.pd, () => `${who}: PD ${withIt.pd}, but the suggestion said ${item.pd}`);
+    requireLaw(withIt.outcome === item.outcome, () => `${who}: outcome ${withIt.outcome}, but the suggestion said ${item.outcome}`);
     requireLaw(
       item.limit === promised,
       () =>
@@ -90,7 +91,7 @@ function inGoodStanding(applicant: Applicant): Applicant {
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion (from suggest, in a decision, in a reassessment; existing lines and raise histories included) comes true: deciding (or reassessing) the applicant with the certificate it names (its kind at the assumed result, issued on the decision date, verified by the kind's first method) gives exactly the suggested PD, and the suggested limit is that decision's limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, in a decision, in a reassessment; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on the decision date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>
@@ -116,14 +117,19 @@ export const suggestionsComeTrue: CreditLaw = defineLaw({
         const check = async (view: { readonly applicant: Applicant; readonly limitHistory: readonly LimitChange[] }) => {
           const options = { limitHistory: view.limitHistory };
           const [suggested, today] = await Promise.all([scorer.suggest(view.applicant, { top: TOP, ...options }), scorer.decide(view.applicant, options)]);
-          // What `suggest` answers, and what the decision itself suggests (the scorer's default count).
-          checked += await checkPreviews(scorer, view.applicant, today, [...suggested.items, ...today.suggestions.items], (upload) =>
+          // What `suggest` answers comes true by deciding again with the upload.
+          checked += await checkPreviews(scorer, view.applicant, today, suggested.items, (upload) =>
             scorer.decide({ ...view.applicant, evidence: [...view.applicant.evidence, upload] }, options),
           );
-          // A reassessment's previews come true through a reassessment with the upload.
+          // What a decision suggests comes true by uploading to it: the reassessment the customer
+          // runs (the decision's line on file, its raise in the ledger), on the decision's date.
+          checked += await checkPreviews(scorer, view.applicant, today, today.suggestions.items, (upload) =>
+            scorer.reassess(today, { applicant: view.applicant, evidence: [upload] }),
+          );
+          // A reassessment's own previews, by uploading to that reassessment.
           const again = await scorer.reassess(today, { applicant: view.applicant, evidence: [] });
           checked += await checkPreviews(scorer, view.applicant, again, again.suggestions.items, (upload) =>
-            scorer.reassess(today, { applicant: view.applicant, evidence: [upload] }),
+            scorer.reassess(again, { applicant: view.applicant, evidence: [upload] }),
           );
         };
         for (const view of views) await check(view);
