@@ -121,6 +121,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   let decider: BatchDecider | undefined;
   let locks: OutputLock[] = [];
   const sinks: LineSink[] = [];
+  // Set once the run has begun to write (its manifest, or a resumed run's files): past it, its files are its output.
+  let began = false;
   try {
     const args = parseScoreArgs(argv);
     if (args === 'help') {
@@ -142,6 +144,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
+    began = true;
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
     const outSink = await openLineSink(args.out, resumed !== undefined);
@@ -201,6 +204,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   } catch (e) {
     // Whatever finished is already on disk; a rerun with --resume picks up from there.
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    // Refused or failed before writing anything: no empty output is left behind by the lock.
+    if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
     if (e instanceof RunRefusedError) {
       io.stderr(`error: ${e.message}\n`);
       return CliExitCode.usage;

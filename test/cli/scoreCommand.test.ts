@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -360,6 +360,20 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     expect(c.err()).toMatch(/no run manifest/);
   });
 
+  it('a run refused or failed before it writes leaves no output file behind (taking the lock creates the file, to hold its inode)', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    writeFileSync(path('done.ndjson'), 'finished work\n');
+    const c = captureIo();
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('done.ndjson'), '--errors', path('new-err.ndjson')], c.io, withDecider(fakeDecider())),
+    ).toBe(2);
+    expect(c.err()).toMatch(/exists and is not empty/);
+    expect(await runScoreCommand(['--in', path('missing.ndjson'), '--out', path('new.ndjson')], captureIo().io, withDecider(fakeDecider()))).toBe(1);
+    expect([existsSync(path('new.ndjson')), existsSync(path('new-err.ndjson'))]).toEqual([false, false]);
+    expect(readFileSync(path('done.ndjson'), 'utf8')).toBe('finished work\n');
+  });
+
   it('a second run on the same output while the first is writing is refused; a lock left by a dead run is taken over', async () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(20));
@@ -410,6 +424,30 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     expect(await first).toBe(3);
     expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([2, 6, 10, 14, 18]);
     expect(existsSync(path('err.ndjson.lock'))).toBe(false);
+  });
+
+  it('two runs whose --out files are hard links of one file: the second is refused while the first writes (both ran and mixed their lines)', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(20));
+    writeFileSync(path('a.out'), '');
+    linkSync(path('a.out'), path('b.out'));
+    const { decider: slow, release } = gatedDecider();
+    const first = runScoreCommand(['--in', path('in.ndjson'), '--out', path('a.out'), '--batch', '5', '--overwrite'], captureIo().io, withDecider(slow));
+    // The manifest is written once the first run holds everything it holds.
+    while (!existsSync(path('a.out.run.json'))) await new Promise((r) => setTimeout(r, 5));
+    for (const argv of [
+      ['--out', path('b.out'), '--overwrite'],
+      ['--out', path('c.out'), '--errors', path('b.out'), '--overwrite'],
+    ]) {
+      const c = captureIo();
+      const second = fakeDecider();
+      expect(await runScoreCommand(['--in', path('in.ndjson'), ...argv], c.io, withDecider(second)), argv.join(' ')).toBe(2);
+      expect(c.err()).toMatch(new RegExp(`b\\.out is .*a\\.out.* being written by another creditlift score run \\(pid ${process.pid}`));
+      expect(second.decided).toEqual([]);
+    }
+    release();
+    expect(await first).toBe(0);
+    expect(readLines(path('b.out')).map((o) => o.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {
