@@ -15,6 +15,7 @@ import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
 import { continueRun } from './score/continueRun.js';
+import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
@@ -84,7 +85,8 @@ and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing eithe
 
 Exit codes:
   0    every record decided
-  1    failure: input unreadable or changed while read, model or runtime failed (rerun with --resume)
+  1    failure: input unreadable or changed during the run (read again at the end), model or
+       runtime failed (rerun with --resume; --overwrite for a changed input)
   2    usage error, or the run was refused (output held by another run; --resume with a different
        input, model, policy or options)
   3    some records rejected as bad data (see their error lines); the rest decided
@@ -178,6 +180,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const { summary, interrupted } = result;
+    // Read again before the summary, so nothing stands between the summary and the exit.
+    const changed = interrupted ? undefined : await inputChanged(args.input, input, reading.sha256());
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
     // Everything is released before the summary: nothing may stand between it and the process's
     // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.
@@ -190,8 +194,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
       return INTERRUPTED_EXIT_CODE;
     }
-    if (reading.sha256() !== input.sha256) {
-      io.stderr(`error: ${args.input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+    if (changed !== undefined) {
+      io.stderr(`error: ${changed}\n`);
       return CliExitCode.failed;
     }
     if (failedRecords > 0) {

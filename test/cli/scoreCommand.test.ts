@@ -1,4 +1,4 @@
-import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, linkSync, mkdtempSync, openSync, writeSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -448,6 +448,28 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     release();
     expect(await first).toBe(0);
     expect(readLines(path('b.out')).map((o) => o.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('an input changed in place during the run exits 1 naming it, also when the changed bytes were already read (it exited 0 without a word)', async () => {
+    for (const where of ['read', 'unread'] as const) {
+      n++;
+      // 64 KiB is what the reader takes at once: a byte past the first ~200 KiB is not read before the first chunk is decided.
+      const text = ndjson(where === 'read' ? 20 : 6_000);
+      writeFileSync(path('in.ndjson'), text);
+      const { decider: slow, release } = gatedDecider();
+      const c = captureIo();
+      const run = runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '5'], c.io, withDecider(slow));
+      while (!existsSync(path('out.ndjson.run.json'))) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 50));
+      // One byte overwritten in place (same size, as `dd conv=notrunc` does): inside line 1, or near the end.
+      const at = where === 'read' ? 10 : text.length - 20;
+      const fd = openSync(path('in.ndjson'), 'r+');
+      writeSync(fd, 'X', at);
+      closeSync(fd);
+      release();
+      expect(await run, where).toBe(1);
+      expect(c.err(), where).toMatch(/in\.ndjson changed/);
+    }
   });
 
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {
