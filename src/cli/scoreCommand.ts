@@ -8,6 +8,7 @@ import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
+import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutputs, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
@@ -24,6 +25,9 @@ import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 
+// The one limit both readers hold a record to, as the help prints it.
+const RECORD_LIMIT = String(MAX_LINE_LENGTH).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** Help text of `creditlift score`. */
 export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
 
@@ -32,7 +36,10 @@ as it goes:
   {"line":12,"decision":{...}}     the Decision for the record on input line 12
   {"line":13,"error":{"code":"validation_failed","message":"...","issues":[{"path":["income","monthlyNet"],...}]}}
 Every record gets exactly one of the two. Unreadable lines (bad JSON, a repeated key, nesting past
-33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash.
+33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash. A record may
+take ${RECORD_LIMIT} characters (4 MiB of ASCII): a longer NDJSON line is an error line
+(line_too_long), as is a longer CSV record (record_too_long); it is never held whole, and the
+records after it are read.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
   NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing

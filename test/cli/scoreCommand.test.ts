@@ -4,7 +4,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runScoreCommand, SCORE_USAGE } from '../../src/cli/scoreCommand.js';
+import { MAX_LINE_LENGTH } from '../../src/cli/score/splitLines.js';
+import { DEFAULT_MAX_RECORD_CHARS } from '../../src/csv/csvTokenizer.js';
 import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
 import { captureIo, fakeDecider } from './fakeDecider.js';
 
@@ -255,6 +257,44 @@ describe('creditlift score (fake decider)', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('the resume note names the file a cut line was taken from (it said "from the output" for the --errors file too)', async () => {
+    n++;
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(12, (i) => (i % 3 === 1 ? 'invalid' : null)),
+    );
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson')];
+    expect(await runScoreCommand(args, captureIo().io, withDecider(fakeDecider()))).toBe(3);
+    const err = readFileSync(path('err.ndjson'));
+    writeFileSync(path('err.ndjson'), err.subarray(0, err.length - 7));
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c.io, withDecider(fakeDecider()))).toBe(3);
+    const notes = c
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('note: cut'));
+    expect(notes).toEqual([expect.stringMatching(/bytes\) from .*err\.ndjson before resuming$/)]);
+    const out = readFileSync(path('out.ndjson'));
+    writeFileSync(path('out.ndjson'), out.subarray(0, out.length - 3));
+    writeFileSync(path('err.ndjson'), readFileSync(path('err.ndjson')).subarray(0, err.length - 2));
+    const both = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], both.io, withDecider(fakeDecider()))).toBe(3);
+    expect(
+      both
+        .err()
+        .split('\n')
+        .filter((l) => l.startsWith('note: cut')),
+    ).toEqual([expect.stringMatching(/\(\d+ bytes\) from .*out\.ndjson before/), expect.stringMatching(/\(\d+ bytes\) from .*err\.ndjson before/)]);
+  });
+
+  it('--help and the README state the limit a record is held to, the one both readers hold (it was documented nowhere)', () => {
+    expect(DEFAULT_MAX_RECORD_CHARS).toBe(MAX_LINE_LENGTH);
+    expect(SCORE_USAGE).toMatch(/A record may\s+take 4,194,304 characters.*\n?.*line_too_long[\s\S]*record_too_long/);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toMatch(/A record may take 4,194,304 characters[\s\S]{0,200}`line_too_long`[\s\S]{0,80}`record_too_long`/);
+    expect(MAX_LINE_LENGTH).toBe(4_194_304);
   });
 
   it('draws a progress bar on stderr only when it is a terminal', async () => {
