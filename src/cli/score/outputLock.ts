@@ -84,7 +84,7 @@ function heldLock(path: string, tookOverFrom: number | undefined, created?: stri
  * Where the locks that hold files by what they are sit: one folder per host (the system's temporary
  * folder), shared by every user, since two names of one file may be in any two folders.
  */
-export function identityLockFolder(): string {
+function identityLockFolder(): string {
   return join(tmpdir(), 'creditlift-locks');
 }
 
@@ -106,6 +106,8 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
   const lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
   const got = await takeFile(lockPath, lockText(realFilePath(path)), 0);
   if ('held' in got) {
+    // Refused: a file created here to hold its inode is not left behind.
+    if (created && s.size === 0n) await rm(path, { force: true });
     const other = got.owner?.file;
     const named = other === undefined ? 'a file' : `${other} (the same file under another name: a hard link)`;
     throw new RunRefusedError(
