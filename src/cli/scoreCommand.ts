@@ -8,6 +8,7 @@ import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { openInputRecords } from './score/openInputRecords.js';
+import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutputs, type OutputLock } from './score/outputLock.js';
 import { formatOutputLine } from './score/outputLine.js';
@@ -15,6 +16,7 @@ import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
 import { continueRun } from './score/continueRun.js';
+import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from './score/runManifest.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
@@ -22,6 +24,9 @@ import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
+
+// The one limit both readers hold a record to, as the help prints it.
+const RECORD_LIMIT = String(MAX_LINE_LENGTH).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Help text of `creditlift score`. */
 export const SCORE_USAGE = `Usage: creditlift score --in FILE --out FILE [options]
@@ -31,7 +36,10 @@ as it goes:
   {"line":12,"decision":{...}}     the Decision for the record on input line 12
   {"line":13,"error":{"code":"validation_failed","message":"...","issues":[{"path":["income","monthlyNet"],...}]}}
 Every record gets exactly one of the two. Unreadable lines (bad JSON, a repeated key, nesting past
-33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash.
+33 levels, broken CSV quoting, wrong field count) are error lines too, never a crash. A record may
+take ${RECORD_LIMIT} characters (4 MiB of ASCII): a longer NDJSON line is an error line
+(line_too_long), as is a longer CSV record (record_too_long); it is never held whole, and the
+records after it are read.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
   NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing
@@ -84,7 +92,8 @@ and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing eithe
 
 Exit codes:
   0    every record decided
-  1    failure: input unreadable or changed while read, model or runtime failed (rerun with --resume)
+  1    failure: input unreadable or changed during the run (read again at the end), model or
+       runtime failed (rerun with --resume; --overwrite for a changed input)
   2    usage error, or the run was refused (output held by another run; --resume with a different
        input, model, policy or options)
   3    some records rejected as bad data (see their error lines); the rest decided
@@ -121,6 +130,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   let decider: BatchDecider | undefined;
   let locks: OutputLock[] = [];
   const sinks: LineSink[] = [];
+  // Set once the run has begun to write (its manifest, or a resumed run's files): past it, its files are its output.
+  let began = false;
   try {
     const args = parseScoreArgs(argv);
     if (args === 'help') {
@@ -144,6 +155,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
     if (args.resume || args.overwrite) await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
+    began = true;
     if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
 
     const outSink = await openLineSink(args.out, resumed !== undefined);
@@ -177,6 +189,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const { summary, interrupted } = result;
+    // Read again before the summary, so nothing stands between the summary and the exit.
+    const changed = interrupted ? undefined : await inputChanged(args.input, input, reading.sha256());
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
     // Everything is released before the summary: nothing may stand between it and the process's
     // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.
@@ -189,8 +203,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
       return INTERRUPTED_EXIT_CODE;
     }
-    if (reading.sha256() !== input.sha256) {
-      io.stderr(`error: ${args.input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+    if (changed !== undefined) {
+      io.stderr(`error: ${changed}\n`);
       return CliExitCode.failed;
     }
     if (failedRecords > 0) {
@@ -203,6 +217,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   } catch (e) {
     // Whatever finished is already on disk; a rerun with --resume picks up from there.
     for (const sink of sinks) await sink.close().catch(() => undefined);
+    // Refused or failed before writing anything: no empty output is left behind by the lock.
+    if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
     if (e instanceof RunRefusedError) {
       io.stderr(`error: ${e.message}\n`);
       return CliExitCode.usage;

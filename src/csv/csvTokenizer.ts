@@ -25,7 +25,16 @@ export type CsvTokenErrorCode = 'unclosed_quote' | 'invalid_quote' | 'record_too
  * the character range they cover in the text pushed so far (a byte-order mark included).
  */
 export type CsvToken =
-  | { readonly kind: 'row'; readonly line: number; readonly endLine: number; readonly start: number; readonly end: number; readonly cells: string[] }
+  | {
+      readonly kind: 'row';
+      readonly line: number;
+      readonly endLine: number;
+      readonly start: number;
+      readonly end: number;
+      readonly cells: string[];
+      /** Whether a cell was written in quotes (`""` is a written empty cell, not a blank line). */
+      readonly quoted: boolean;
+    }
   | { readonly kind: 'error'; readonly line: number; readonly start: number; readonly end: number; readonly code: CsvTokenErrorCode; readonly message: string };
 
 /** A streaming CSV tokenizer: text in, records of cells out. */
@@ -45,7 +54,7 @@ const BREAK = /[\r\n]/g;
 
 type Step =
   | { readonly t: 'more' }
-  | { readonly t: 'row'; readonly cells: string[]; readonly next: number; readonly endLine: number; readonly nextLine: number }
+  | { readonly t: 'row'; readonly cells: string[]; readonly quoted: boolean; readonly next: number; readonly endLine: number; readonly nextLine: number }
   | {
       readonly t: 'error';
       readonly code: CsvTokenErrorCode;
@@ -62,7 +71,10 @@ type Step =
  * - Fields are separated by commas; records end at LF, CRLF or a lone CR.
  * - A field starting with `"` is quoted: it may hold commas, line breaks and `""` for a quote,
  *   and must be followed by a comma or the end of the record (else `invalid_quote`). A quote inside
- *   an unquoted field is `invalid_quote` too. Either way the rest of that line is skipped.
+ *   an unquoted field is `invalid_quote` too. Either way the rest of that line is skipped; when the
+ *   fault is on a later line than the record's first (a quoted field ran on through a line break),
+ *   the record is an error at its first line and the lines after that line are read as records
+ *   again, so no line is taken into an error record that the output does not name.
  * - A quote never closed within `maxRecordLines` lines (or before the end) is `unclosed_quote` at
  *   the line it opened on, and the lines after that line are read as records again.
  * - A UTF-8 byte-order mark at the very start is skipped; empty lines are not records.
@@ -113,7 +125,7 @@ export function createCsvTokenizer(options: CsvTokenizerOptions = {}): CsvTokeni
       const step = readRecord(buf, pos, line, final, maxLines, maxChars);
       if (step.t === 'more') break;
       if (step.t === 'row') {
-        out.push({ kind: 'row', line, endLine: step.endLine, start: base + pos, end: base + step.next, cells: step.cells });
+        out.push({ kind: 'row', line, endLine: step.endLine, start: base + pos, end: base + step.next, cells: step.cells, quoted: step.quoted });
       } else {
         out.push({ kind: 'error', line, start: base + pos, end: base + step.next, code: step.code, message: step.message });
         if (step.skipRestOfLine === true) skipping = true;
@@ -155,6 +167,7 @@ export function tokenizeCsv(text: string, options: CsvTokenizerOptions = {}): Cs
 function readRecord(buf: string, p: number, line: number, final: boolean, maxLines: number, maxChars: number): Step {
   const n = buf.length;
   const cells: string[] = [];
+  let quoted = false;
   let i = p;
   let ln = line;
   for (;;) {
@@ -184,12 +197,13 @@ function readRecord(buf: string, p: number, line: number, final: boolean, maxLin
         break;
       }
       cells.push(value);
+      quoted = true;
     } else {
       SPECIAL.lastIndex = i;
       const m = SPECIAL.exec(buf);
       const k = m === null ? n : m.index;
       if (m !== null && buf.charCodeAt(k) === QUOTE)
-        return badLine(buf, k, ln, final, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+        return badLine(buf, p, line, k, ln, final, 'a quote inside an unquoted field (quote the whole field and double the quote)');
       if (m === null && !final) {
         if (n - p > maxChars)
           return {
@@ -205,23 +219,36 @@ function readRecord(buf: string, p: number, line: number, final: boolean, maxLin
       cells.push(buf.slice(i, k));
       i = k;
     }
-    if (i >= n) return final ? { t: 'row', cells, next: n, endLine: ln, nextLine: ln } : { t: 'more' };
+    if (i >= n) return final ? { t: 'row', cells, quoted, next: n, endLine: ln, nextLine: ln } : { t: 'more' };
     const c = buf.charCodeAt(i);
     if (c === COMMA) {
       i++;
       continue;
     }
-    if (c === LF) return { t: 'row', cells, next: i + 1, endLine: ln, nextLine: ln + 1 };
+    if (c === LF) return { t: 'row', cells, quoted, next: i + 1, endLine: ln, nextLine: ln + 1 };
     if (c === CR) {
       if (i + 1 >= n && !final) return { t: 'more' };
-      return { t: 'row', cells, next: buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1, endLine: ln, nextLine: ln + 1 };
+      return { t: 'row', cells, quoted, next: buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1, endLine: ln, nextLine: ln + 1 };
     }
-    return badLine(buf, i, ln, final, 'unexpected text after a closing quote');
+    return badLine(buf, p, line, i, ln, final, 'unexpected text after a closing quote');
   }
 }
 
-/** A record broken at `at` (line `ln`): it ends with the line holding the fault. */
-function badLine(buf: string, at: number, ln: number, final: boolean, message: string): Step {
+/**
+ * A record starting at `p` (line `line`) broken at `at` (line `ln`). On its first line it ends
+ * with that line. Past it (a quoted field ran on through a line break, as a stray quote does), the
+ * lines in between are not the record's, whatever the quote made of them: the record is an error
+ * at its first line and reading starts again on the line after it, as for a quote never closed.
+ */
+function badLine(buf: string, p: number, line: number, at: number, ln: number, final: boolean, message: string): Step {
+  if (ln > line)
+    return reopen(
+      buf,
+      p,
+      line,
+      'invalid_quote',
+      `${message}, on line ${ln} of a record starting on line ${line} (a quoted field ran on through a line break); the lines after line ${line} are read as records again`,
+    );
   BREAK.lastIndex = at;
   const m = BREAK.exec(buf);
   if (m === null) return final ? { t: 'error', code: 'invalid_quote', message, next: buf.length, nextLine: ln } : { t: 'more' };

@@ -81,10 +81,26 @@ export function processChannel(): WorkerChannel {
   return {
     onMessage: (listener) => process.on('message', (m) => listener(m as ToWorkerMessage)),
     send: (msg) => {
-      if (process.connected) send(msg);
+      // With a callback, a failed send is reported there rather than as an 'error' event on the
+      // process, which nothing handles: a worker whose pool was killed (-9) while it worked answers on
+      // a channel whose other end is gone before it has seen the channel close, and printed an
+      // unhandled EPIPE stack trace as it died.
+      if (process.connected) send(msg, undefined, undefined, (e: Error | null) => e && cannotAnswer(e));
     },
     close: () => process.exit(0),
   };
+}
+
+// How a send fails when the pool process is gone: the worker has no one to answer, and ends as it
+// does when the channel closes (the pool is what reports a worker's end, and it has ended too).
+const CHANNEL_GONE: ReadonlySet<string> = new Set(['EPIPE', 'ECONNRESET', 'ERR_IPC_CHANNEL_CLOSED']);
+
+function cannotAnswer(e: Error): void {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (CHANNEL_GONE.has(code) || !process.connected) process.exit(0);
+  // Anything else the pool would not hear of: said once, and the worker ends, which the pool sees.
+  process.stderr.write(`creditlift scorer worker ${process.pid}: could not answer the pool (${code || e.message}); stopping\n`);
+  process.exit(1);
 }
 
 // Rebuilt with the same key order as the scorer's own results, so pooled output is byte-equal JSON.

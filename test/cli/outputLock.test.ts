@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,9 +79,34 @@ describe('lockOutput', () => {
     await expect(lockOutputs([out])).rejects.toBeInstanceOf(RunRefusedError);
     await expect(lockOutputs([link])).rejects.toBeInstanceOf(RunRefusedError);
     for (const lock of first) await lock.release();
-    // One file named twice in one run is held once.
+    // One file named twice in one run is held once: beside its real name, and by its device and inode.
     const both = await lockOutputs([out, link]);
-    expect(both).toHaveLength(1);
+    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks[/\\]\d+-\d+\.lock$/)]);
+    for (const lock of both) await lock.release();
+  });
+
+  it('a file named through a hard link is held by what it is (device and inode): a second run naming it by another name is refused', async () => {
+    const sub = mkdtempSync(join(work, 'hard-'));
+    const out = join(sub, 'a.out');
+    writeFileSync(out, '');
+    const other = join(sub, 'b.out');
+    linkSync(out, other);
+    const first = await lockOutputs([out]);
+    await expect(lockOutputs([other])).rejects.toThrow(
+      new RegExp(`${other.replace(/[.]/g, '\\.')} is .*${out.replace(/[.]/g, '\\.')}.* being written by another creditlift score run`),
+    );
+    // A file created by the lock (it did not exist) is held by what it is from the start.
+    const fresh = join(sub, 'fresh.out');
+    const second = await lockOutputs([fresh]);
+    linkSync(fresh, join(sub, 'fresh-link.out'));
+    await expect(lockOutputs([join(sub, 'fresh-link.out')])).rejects.toBeInstanceOf(RunRefusedError);
+    for (const lock of [...first, ...second]) await lock.release();
+    // Released, either name may be taken again, and nothing is left behind.
+    for (const lock of await lockOutputs([other, join(sub, 'fresh-link.out')])) await lock.release();
+    expect(readdirSync(sub).filter((f) => f.includes('.lock'))).toEqual([]);
+    // One file named twice in one run (two hard links) is held once.
+    const both = await lockOutputs([out, other]);
+    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks[/\\]\d+-\d+\.lock$/)]);
     for (const lock of both) await lock.release();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,46 @@ describe('score and score --queue read a command line alike', () => {
         if (args === 'help') throw new Error('help');
         expect(args.errors).toBe(args.out);
       }
+    });
+  });
+
+  // A hard link is another name for the same file too, and realpath does not see it: an --out
+  // hard-linked to the input with --overwrite emptied the input (59,328 bytes to 0), and an --errors
+  // hard-linked to the output lost 3 of 2,000 records to two writers on one file.
+  describe('files named through a hard link are the files they name (device and inode)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-hardlinks-'));
+    const input = join(dir, 'in.ndjson');
+    const text = '{"id":"a"}\n{"id":"b"}\n';
+    writeFileSync(input, text);
+    const inputLink = join(dir, 'in-hard.ndjson');
+    linkSync(input, inputLink);
+    const out = join(dir, 'out.ndjson');
+    writeFileSync(out, '');
+    const outLink = join(dir, 'out-hard.ndjson');
+    linkSync(out, outLink);
+
+    it('an --out or --errors hard-linked to the input is refused (exit 2) naming both paths, in both modes, and the input is left whole', async () => {
+      for (const [argv, named] of [
+        [['--in', input, '--out', inputLink, '--overwrite'], inputLink],
+        [['--in', inputLink, '--out', input, '--overwrite'], input],
+        [['--in', input, '--out', join(dir, 'o2.ndjson'), '--errors', inputLink, '--overwrite'], inputLink],
+      ] as const) {
+        for (const mode of [[], queue]) {
+          const c = captureIo();
+          expect(await runScoreCommand([...argv, ...mode], c.io), argv.join(' ')).toBe(2);
+          const first = c.err().split('\n')[0] as string;
+          expect(first).toMatch(/must not be the input file/);
+          expect(first).toContain(named);
+          expect(first).toContain(argv[1]);
+          expect(readFileSync(input, 'utf8')).toBe(text);
+        }
+      }
+    });
+
+    it('an --errors hard-linked to the output is the output (one writer, one lock)', () => {
+      const args = parseScoreArgs(['--in', input, '--out', out, '--errors', outLink]);
+      if (args === 'help') throw new Error('help');
+      expect(args.errors).toBe(args.out);
     });
   });
 });

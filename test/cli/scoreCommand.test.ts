@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { closeSync, linkSync, mkdtempSync, openSync, writeSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runScoreCommand, SCORE_USAGE } from '../../src/cli/scoreCommand.js';
+import { MAX_LINE_LENGTH } from '../../src/cli/score/splitLines.js';
+import { DEFAULT_MAX_RECORD_CHARS } from '../../src/csv/csvTokenizer.js';
 import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
 import { captureIo, fakeDecider } from './fakeDecider.js';
 
@@ -257,6 +259,44 @@ describe('creditlift score (fake decider)', () => {
     );
   });
 
+  it('the resume note names the file a cut line was taken from (it said "from the output" for the --errors file too)', async () => {
+    n++;
+    writeFileSync(
+      path('in.ndjson'),
+      ndjson(12, (i) => (i % 3 === 1 ? 'invalid' : null)),
+    );
+    const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--errors', path('err.ndjson')];
+    expect(await runScoreCommand(args, captureIo().io, withDecider(fakeDecider()))).toBe(3);
+    const err = readFileSync(path('err.ndjson'));
+    writeFileSync(path('err.ndjson'), err.subarray(0, err.length - 7));
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c.io, withDecider(fakeDecider()))).toBe(3);
+    const notes = c
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('note: cut'));
+    expect(notes).toEqual([expect.stringMatching(/bytes\) from .*err\.ndjson before resuming$/)]);
+    const out = readFileSync(path('out.ndjson'));
+    writeFileSync(path('out.ndjson'), out.subarray(0, out.length - 3));
+    writeFileSync(path('err.ndjson'), readFileSync(path('err.ndjson')).subarray(0, err.length - 2));
+    const both = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], both.io, withDecider(fakeDecider()))).toBe(3);
+    expect(
+      both
+        .err()
+        .split('\n')
+        .filter((l) => l.startsWith('note: cut')),
+    ).toEqual([expect.stringMatching(/\(\d+ bytes\) from .*out\.ndjson before/), expect.stringMatching(/\(\d+ bytes\) from .*err\.ndjson before/)]);
+  });
+
+  it('--help and the README state the limit a record is held to, the one both readers hold (it was documented nowhere)', () => {
+    expect(DEFAULT_MAX_RECORD_CHARS).toBe(MAX_LINE_LENGTH);
+    expect(SCORE_USAGE).toMatch(/A record may\s+take 4,194,304 characters.*\n?.*line_too_long[\s\S]*record_too_long/);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toMatch(/A record may take 4,194,304 characters[\s\S]{0,200}`line_too_long`[\s\S]{0,80}`record_too_long`/);
+    expect(MAX_LINE_LENGTH).toBe(4_194_304);
+  });
+
   it('draws a progress bar on stderr only when it is a terminal', async () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(20));
@@ -360,6 +400,20 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     expect(c.err()).toMatch(/no run manifest/);
   });
 
+  it('a run refused or failed before it writes leaves no output file behind (taking the lock creates the file, to hold its inode)', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    writeFileSync(path('done.ndjson'), 'finished work\n');
+    const c = captureIo();
+    expect(
+      await runScoreCommand(['--in', path('in.ndjson'), '--out', path('done.ndjson'), '--errors', path('new-err.ndjson')], c.io, withDecider(fakeDecider())),
+    ).toBe(2);
+    expect(c.err()).toMatch(/exists and is not empty/);
+    expect(await runScoreCommand(['--in', path('missing.ndjson'), '--out', path('new.ndjson')], captureIo().io, withDecider(fakeDecider()))).toBe(1);
+    expect([existsSync(path('new.ndjson')), existsSync(path('new-err.ndjson'))]).toEqual([false, false]);
+    expect(readFileSync(path('done.ndjson'), 'utf8')).toBe('finished work\n');
+  });
+
   it('a second run on the same output while the first is writing is refused; a lock left by a dead run is taken over', async () => {
     n++;
     writeFileSync(path('in.ndjson'), ndjson(20));
@@ -410,6 +464,52 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     expect(await first).toBe(3);
     expect(readLines(path('err.ndjson')).map((o) => o.line)).toEqual([2, 6, 10, 14, 18]);
     expect(existsSync(path('err.ndjson.lock'))).toBe(false);
+  });
+
+  it('two runs whose --out files are hard links of one file: the second is refused while the first writes (both ran and mixed their lines)', async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(20));
+    writeFileSync(path('a.out'), '');
+    linkSync(path('a.out'), path('b.out'));
+    const { decider: slow, release } = gatedDecider();
+    const first = runScoreCommand(['--in', path('in.ndjson'), '--out', path('a.out'), '--batch', '5', '--overwrite'], captureIo().io, withDecider(slow));
+    // The manifest is written once the first run holds everything it holds.
+    while (!existsSync(path('a.out.run.json'))) await new Promise((r) => setTimeout(r, 5));
+    for (const argv of [
+      ['--out', path('b.out'), '--overwrite'],
+      ['--out', path('c.out'), '--errors', path('b.out'), '--overwrite'],
+    ]) {
+      const c = captureIo();
+      const second = fakeDecider();
+      expect(await runScoreCommand(['--in', path('in.ndjson'), ...argv], c.io, withDecider(second)), argv.join(' ')).toBe(2);
+      expect(c.err()).toMatch(new RegExp(`b\\.out is .*a\\.out.* being written by another creditlift score run \\(pid ${process.pid}`));
+      expect(second.decided).toEqual([]);
+    }
+    release();
+    expect(await first).toBe(0);
+    expect(readLines(path('b.out')).map((o) => o.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('an input changed in place during the run exits 1 naming it, also when the changed bytes were already read (it exited 0 without a word)', async () => {
+    for (const where of ['read', 'unread'] as const) {
+      n++;
+      // 64 KiB is what the reader takes at once: a byte past the first ~200 KiB is not read before the first chunk is decided.
+      const text = ndjson(where === 'read' ? 20 : 6_000);
+      writeFileSync(path('in.ndjson'), text);
+      const { decider: slow, release } = gatedDecider();
+      const c = captureIo();
+      const run = runScoreCommand(['--in', path('in.ndjson'), '--out', path('out.ndjson'), '--batch', '5'], c.io, withDecider(slow));
+      while (!existsSync(path('out.ndjson.run.json'))) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 50));
+      // One byte overwritten in place (same size, as `dd conv=notrunc` does): inside line 1, or near the end.
+      const at = where === 'read' ? 10 : text.length - 20;
+      const fd = openSync(path('in.ndjson'), 'r+');
+      writeSync(fd, 'X', at);
+      closeSync(fd);
+      release();
+      expect(await run, where).toBe(1);
+      expect(c.err(), where).toMatch(/in\.ndjson changed/);
+    }
   });
 
   it('records a failed worker left undecided exit 4 (not 3, bad data); --resume decides exactly those again', async () => {

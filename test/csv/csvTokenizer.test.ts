@@ -119,6 +119,27 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
       ],
     ],
     [
+      'a quote closed on a later line and followed by text is an error at its first line; the next lines are records again (line 4 vanished)',
+      'id,s\na1,payroll\n"b2,payroll\na3,"payroll"\na4,payroll\n',
+      [
+        [1, 'id', 's'],
+        [2, 'a1', 'payroll'],
+        [3, '!invalid_quote'],
+        [4, 'a3', 'payroll'],
+        [5, 'a4', 'payroll'],
+      ],
+    ],
+    [
+      'a quote inside an unquoted field after a cell that spans lines: an error at the first line; the next lines are read again',
+      'a,b\n"x\ny",a"b\nc,d\n',
+      [
+        [1, 'a', 'b'],
+        [2, '!invalid_quote'],
+        [3, '!invalid_quote'],
+        [4, 'c', 'd'],
+      ],
+    ],
+    [
       'an unclosed quote is an error at its line; the next lines are records again',
       'a,b\n1,"open\n2,2\n3,3\n',
       [

@@ -28,7 +28,7 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
     );
   }
   const resumed = await readResumeState([args.out, args.errors]);
-  if (resumed.truncatedBytes > 0) io.stderr(`note: cut an unfinished last line (${resumed.truncatedBytes} bytes) from the output before resuming\n`);
+  for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
   if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
   return resumed;
 }

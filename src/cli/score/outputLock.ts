@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { link, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { fileIdentity } from './fileIdentity.js';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileIdentity, realFilePath } from './fileIdentity.js';
 import { RunRefusedError } from './runRefusedError.js';
 
 /** An exclusive hold on an output file; release it when the run ends. */
@@ -12,11 +13,19 @@ export interface OutputLock {
   /** Set when a lock left by a run that no longer exists was taken over. */
   readonly tookOverFrom: number | undefined;
   release(): Promise<void>;
+  /**
+   * Removes the file taking this lock created (it did not exist), if it is still empty: for a run
+   * refused or failed before it wrote anything, so it leaves no empty output behind. A no-op for a
+   * lock that created nothing.
+   */
+  discardCreated(): Promise<void>;
 }
 
 interface LockOwner {
   readonly pid: number;
   readonly host: string;
+  /** The name the holder gave the file (identity locks only). */
+  readonly file?: string;
 }
 
 /** Why a file could not be taken: who holds it, or undefined when its content is unreadable. */
@@ -32,27 +41,98 @@ type Held = { readonly held: true; readonly owner: LockOwner | undefined };
  */
 export async function lockOutput(out: string): Promise<OutputLock> {
   const path = `${out}.lock`;
-  // A nonce makes every hold's text unique, so a stale lock is known by its text even if its pid
-  // has since been reused.
-  const mine = `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: randomUUID() })}\n`;
-  const got = await takeFile(path, mine, 0);
-  if ('held' in got) {
-    const who =
-      got.owner === undefined ? 'another run (its lock file is unreadable)' : `another creditlift score run (pid ${got.owner.pid} on ${got.owner.host})`;
-    throw new RunRefusedError(`${out} is being written by ${who}; wait for it to finish, or delete ${path} if you are sure no run is writing`);
-  }
+  const got = await takeFile(path, lockText(), 0);
+  if ('held' in got)
+    throw new RunRefusedError(`${out} is being written by ${holder(got.owner)}; wait for it to finish, or delete ${path} if you are sure no run is writing`);
+  return heldLock(path, got.tookOverFrom);
+}
+
+// A nonce makes every hold's text unique, so a stale lock is known by its text even if its pid
+// has since been reused.
+function lockText(file?: string): string {
+  return `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: randomUUID(), ...(file === undefined ? {} : { file }) })}\n`;
+}
+
+function holder(owner: LockOwner | undefined): string {
+  return owner === undefined ? 'another run (its lock file is unreadable)' : `another creditlift score run (pid ${owner.pid} on ${owner.host})`;
+}
+
+function heldLock(path: string, tookOverFrom: number | undefined, created?: string): OutputLock {
   let released = false;
   holdUntilExit(path);
   return {
     path,
-    tookOverFrom: got.tookOverFrom,
+    tookOverFrom,
     async release() {
       if (released) return;
       released = true;
       held.delete(path);
       await rm(path, { force: true });
     },
+    async discardCreated() {
+      if (created === undefined) return;
+      const size = await stat(created).then(
+        (s) => s.size,
+        () => -1,
+      );
+      if (size === 0) await rm(created, { force: true });
+    },
   };
+}
+
+/**
+ * Where the locks that hold files by what they are sit: one folder per host (the system's temporary
+ * folder), shared by every user, since two names of one file may be in any two folders.
+ */
+function identityLockFolder(): string {
+  return join(tmpdir(), 'creditlift-locks');
+}
+
+/**
+ * Takes the lock of the file `path` names by its device and inode, so a run naming it through a
+ * hard link (which no path comparison sees) is refused as one naming it by its path is. The file is
+ * created (empty) if it does not exist yet: a file has no inode before, and a link made to it later
+ * must find it held.
+ *
+ * @throws RunRefusedError naming both names of the file and the run that holds it
+ */
+async function lockIdentity(path: string): Promise<OutputLock | undefined> {
+  const created = await createIfMissing(path);
+  const s = await stat(path, { bigint: true });
+  // A device or a pipe (/dev/null) is no file a run could lose lines of.
+  if (!s.isFile()) return undefined;
+  const folder = identityLockFolder();
+  await openFolder(folder);
+  const lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
+  const got = await takeFile(lockPath, lockText(realFilePath(path)), 0);
+  if ('held' in got) {
+    // Refused: a file created here to hold its inode is not left behind.
+    if (created && s.size === 0n) await rm(path, { force: true });
+    const other = got.owner?.file;
+    const named = other === undefined ? 'a file' : `${other} (the same file under another name: a hard link)`;
+    throw new RunRefusedError(
+      `${path} is ${named}, which is being written by ${holder(got.owner)}; wait for it to finish, or delete ${lockPath} if you are sure no run is writing`,
+    );
+  }
+  return heldLock(lockPath, got.tookOverFrom, created ? path : undefined);
+}
+
+/** Creates `path` empty unless it exists; true when it was created here. */
+async function createIfMissing(path: string): Promise<boolean> {
+  try {
+    await (await open(path, 'wx')).close();
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+/** Makes the shared lock folder, writable by every user and sticky (each removes only its own locks), as /tmp is. */
+async function openFolder(folder: string): Promise<void> {
+  const made = await mkdir(folder, { recursive: true, mode: 0o1777 });
+  // mkdir's mode passes through the umask; the one who made it sets it exactly.
+  if (made !== undefined) await chmod(folder, 0o1777).catch(() => undefined);
 }
 
 // Locks this process holds. A second Ctrl-C ends the process at once (process.exit), before any
@@ -72,20 +152,34 @@ function holdUntilExit(path: string): void {
 
 /**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
- * refused any of them releases those it took. Each file is locked under its own real name (links
- * resolved), so a file that is one run's errors and another's output, or one named through a link,
- * is held once whichever way it is named.
+ * refused any of them releases those it took. Each file is locked twice: under its own real name
+ * (symbolic links resolved; seen by runs on other hosts sharing the folder), and by its device and
+ * inode in {@link identityLockFolder} (seen by runs on this host, whatever name they give the file,
+ * hard links included). So a file that is one run's errors and another's output, or one named
+ * through any link, is held once whichever way it is named. A file that does not exist is created
+ * empty, so it has an inode to hold.
  *
  * @throws RunRefusedError naming the file and the run that holds it
  */
 export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[]> {
   const locks: OutputLock[] = [];
   try {
-    // By the file each path names (links resolved), so two names for one file are one lock.
-    for (const path of new Set(paths.map(fileIdentity))) locks.push(await lockOutput(path));
+    // By the file each path names (symbolic and hard links alike), so two names for one file are one lock.
+    const files = new Map<string, string>();
+    for (const path of paths) if (!files.has(fileIdentity(path))) files.set(fileIdentity(path), path);
+    for (const path of files.values()) {
+      // Beside the real file (its folder's links resolved), as a run on another host sees it too;
+      locks.push(await lockOutput(realFilePath(path)));
+      // and by device and inode on this host, which every hard link shares.
+      const byIdentity = await lockIdentity(path);
+      if (byIdentity !== undefined) locks.push(byIdentity);
+    }
     return locks;
   } catch (e) {
-    for (const lock of locks) await lock.release();
+    for (const lock of locks) {
+      await lock.discardCreated();
+      await lock.release();
+    }
     throw e;
   }
 }
@@ -180,7 +274,8 @@ async function readText(path: string): Promise<string | undefined> {
 function ownerOf(text: string): LockOwner | undefined {
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
-    return typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host } : undefined;
+    if (typeof o.pid !== 'number' || typeof o.host !== 'string') return undefined;
+    return typeof o.file === 'string' ? { pid: o.pid, host: o.host, file: o.file } : { pid: o.pid, host: o.host };
   } catch {
     return undefined;
   }

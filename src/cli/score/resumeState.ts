@@ -11,8 +11,8 @@ export interface ResumeState {
   readonly done: LineSet;
   /** How many of those were answered with an error line. */
   readonly rejected: number;
-  /** Bytes of an unfinished last line cut from the end of the files (an interrupted write). */
-  readonly truncatedBytes: number;
+  /** Each file an unfinished last line (an interrupted write) was cut from, with the bytes cut, in the order given. */
+  readonly cut: readonly { readonly path: string; readonly bytes: number }[];
   /** `worker_failed` lines taken out of the files so their records are decided again. */
   readonly retried: number;
 }
@@ -29,11 +29,12 @@ export const RETRY_ON_RESUME_CODE = 'worker_failed';
  */
 export async function readResumeState(paths: readonly string[]): Promise<ResumeState> {
   const done = new LineSet();
-  let truncatedBytes = 0;
+  const cut: { path: string; bytes: number }[] = [];
   let rejected = 0;
   let retried = 0;
   for (const path of new Set(paths)) {
-    truncatedBytes += await cutUnfinishedLine(path);
+    const bytes = await cutUnfinishedLine(path);
+    if (bytes > 0) cut.push({ path, bytes });
     if (!(await exists(path))) continue;
     let toRetry = 0;
     for await (const { text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
@@ -45,7 +46,7 @@ export async function readResumeState(paths: readonly string[]): Promise<ResumeS
     if (toRetry > 0) await dropRetriedLines(path);
     retried += toRetry;
   }
-  return { done, rejected, truncatedBytes, retried };
+  return { done, rejected, cut, retried };
 }
 
 /** Rewrites `path` without its `worker_failed` lines (via a temporary file renamed over it, so a crash leaves one or the other whole). */

@@ -51,11 +51,17 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
   const input = values.in as string;
   const out = values.out as string;
   if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  // Compared as the files they name, links resolved (see fileIdentity).
+  // Compared as the files they name, symbolic and hard links alike (see fileIdentity).
   const inputFile = fileIdentity(input);
   const outFile = fileIdentity(out);
   const errorsFile = values.errors === undefined ? outFile : fileIdentity(values.errors);
-  if (outFile === inputFile || errorsFile === inputFile) throw new UsageError('--out and --errors must not be the input file');
+  for (const [option, path, file] of [
+    ['--out', out, outFile],
+    ['--errors', values.errors, errorsFile],
+  ] as const) {
+    if (path !== undefined && file === inputFile)
+      throw new UsageError(`--out and --errors must not be the input file: ${option} ${path} is the input ${input} (the same file, or a link to it)`);
+  }
   // An errors file that is the output under another name is the output: one writer and one lock.
   const errors = values.errors === undefined || errorsFile === outFile ? out : values.errors;
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
