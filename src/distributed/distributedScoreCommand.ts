@@ -11,6 +11,7 @@ import { openInputRecords, type InputRecords } from '../cli/score/openInputRecor
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
+import { inputChanged } from '../cli/score/inputChanged.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -392,8 +393,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
       return INTERRUPTED_EXIT_CODE;
     }
-    if (read.sha256() !== inputPrint.sha256) {
-      io.stderr(`error: ${input} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite\n`);
+    // The same check as in one process: the bytes read, and the file read again now (a change at bytes already read).
+    const changed = await inputChanged(input, inputPrint, read.sha256());
+    if (changed !== undefined) {
+      io.stderr(`error: ${changed}\n`);
       return CliExitCode.failed;
     }
     if (failed.length > 0) {
