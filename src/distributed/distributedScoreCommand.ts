@@ -381,6 +381,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // Nothing of the job is left in Redis: a later resume without --queue has nothing to remove.
       await writeRunManifest(runManifestPath(out), withoutQueueJob(manifestNow));
     }
+    // The same check as in one process, before the summary (a signal after the summary must find
+    // nothing left to wait for): the bytes read, and the file read again (a change at bytes already read).
+    const changed = stoppedEarly ? undefined : await inputChanged(input, inputPrint, read.sha256());
     await release();
     io.stdout(
       values['json-summary'] === true
@@ -393,8 +396,6 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
       return INTERRUPTED_EXIT_CODE;
     }
-    // The same check as in one process: the bytes read, and the file read again now (a change at bytes already read).
-    const changed = await inputChanged(input, inputPrint, read.sha256());
     if (changed !== undefined) {
       io.stderr(`error: ${changed}\n`);
       return CliExitCode.failed;
