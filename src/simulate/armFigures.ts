@@ -32,7 +32,8 @@ export interface ArmTally {
 export interface ArmFigures {
   readonly decided: number;
   readonly outcomes: Readonly<Record<Outcome, number>>;
-  readonly approvalRate: number;
+  /** Approvals over decisions; null when nothing was decided (as the means: no rate, not a 0% one). */
+  readonly approvalRate: number | null;
   /** Sum of approved limits, fen. */
   readonly totalLimit: number;
   /** Fen, rounded; null when nothing was approved. */
@@ -96,7 +97,7 @@ export function armFigures(t: ArmTally): ArmFigures {
   return {
     decided: t.decided,
     outcomes: { approve: t.approve, refer: t.refer, decline: t.decline },
-    approvalRate: t.decided === 0 ? 0 : t.approve / t.decided,
+    approvalRate: t.decided === 0 ? null : t.approve / t.decided,
     totalLimit: t.limitSum,
     meanLimit: t.approve === 0 ? null : Math.round(t.limitSum / t.approve),
     meanApr: t.approve === 0 ? null : fromUnits(t.aprUnits, RATE_UNITS) / t.approve,
