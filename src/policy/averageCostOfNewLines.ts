@@ -1,4 +1,4 @@
-import { RATE_UNITS, toUnits } from '../common/exactSum.js';
+import { addProduct, emptyExactSum, type ExactSum, RATE_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
 
 /**
  * Running sums of the average comprehensive cost of new lines: the figure the 2026 guidance caps
@@ -16,7 +16,7 @@ export interface NewLineCostTally {
    * Sum of comprehensive cost x limit, the cost in billionths ({@link RATE_UNITS}, the daily-rate
    * grid's unit: an APR without fees is a whole number of them) times the limit in fen: exact.
    */
-  aprUnitsTimesLimitFen: bigint;
+  aprUnitsTimesLimitFen: ExactSum;
 }
 
 /** What the measure reads of a decision. `apr` is the disclosed APR: the revolving line's comprehensive cost, every fee included. */
@@ -30,7 +30,7 @@ export interface NewLineCostFacts {
 
 /** A fresh tally. */
 export function emptyNewLineCostTally(): NewLineCostTally {
-  return { count: 0, limitTotalFen: 0, aprUnitsTimesLimitFen: 0n };
+  return { count: 0, limitTotalFen: 0, aprUnitsTimesLimitFen: emptyExactSum() };
 }
 
 /**
@@ -46,7 +46,7 @@ export function tallyNewLineCost(t: NewLineCostTally, d: NewLineCostFacts): bool
   if (!isNewLine(d) || typeof d.apr !== 'number') return false;
   t.count++;
   t.limitTotalFen += d.limit;
-  t.aprUnitsTimesLimitFen += toUnits(d.apr, RATE_UNITS) * BigInt(d.limit);
+  addProduct(t.aprUnitsTimesLimitFen, toUnits(d.apr, RATE_UNITS), d.limit);
   return true;
 }
 
@@ -62,7 +62,7 @@ export function tallyNewLineCost(t: NewLineCostTally, d: NewLineCostFacts): bool
  * averageCostOfNewLines(t); // 0.21
  */
 export function averageCostOfNewLines(t: NewLineCostTally): number | null {
-  return t.limitTotalFen === 0 ? null : Number(t.aprUnitsTimesLimitFen) / (t.limitTotalFen * RATE_UNITS);
+  return t.limitTotalFen === 0 ? null : totalAsNumber(t.aprUnitsTimesLimitFen) / (t.limitTotalFen * RATE_UNITS);
 }
 
 /** Whether the average is above the policy's `pricing.averageCostAlertAbove` (strictly: at the threshold is within the guidance). */

@@ -1,4 +1,4 @@
-import { fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
+import { addUnits, emptyExactSum, type ExactSum, fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
 import type { Decision } from '../decision/decision.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
@@ -73,7 +73,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const outcomes = { approve: 0, refer: 0, decline: 0 };
   const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
   const binding = new Map<string, number>();
-  const certs = new Map<string, { count: number; gain: number; pdUnits: bigint }>();
+  const certs = new Map<string, { count: number; gain: number; pdUnits: ExactSum }>();
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
   const errors = new Map<string, number>();
   const models = new Set<string>();
@@ -96,11 +96,11 @@ export function createReportAccumulator(): ReportAccumulator {
       g.pds.push(d.pd);
       if (d.outcome !== 'decline') bump(binding, d.bindingConstraint);
       for (const c of d.certificateImpacts) {
-        const s = certs.get(c.kind) ?? { count: 0, gain: 0, pdUnits: 0n };
+        const s = certs.get(c.kind) ?? { count: 0, gain: 0, pdUnits: emptyExactSum() };
         s.count++;
         s.gain += c.limitGain;
         // Counted exactly: a float sum depended on the order of the decisions.
-        s.pdUnits += toUnits(c.pdReduction, PROBABILITY_UNITS);
+        addUnits(s.pdUnits, toUnits(c.pdReduction, PROBABILITY_UNITS));
         certs.set(c.kind, s);
       }
       for (const r of d.reasons) {

@@ -1,4 +1,4 @@
-import { FEN_FRACTION_UNITS, fromUnits, RATE_UNITS, toUnits } from '../common/exactSum.js';
+import { addUnits, emptyExactSum, type ExactSum, FEN_FRACTION_UNITS, fromUnits, RATE_UNITS, toUnits } from '../common/exactSum.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost, type NewLineCostTally } from '../policy/averageCostOfNewLines.js';
 import type { DecisionFacts, Outcome } from './decisionFacts.js';
 import { expectedInterestIncome, expectedLoss, type PortfolioAssumptions } from './portfolioEconomics.js';
@@ -16,11 +16,11 @@ export interface ArmTally {
    * when the same book came in reverse).
    */
   limitSum: number;
-  aprUnits: bigint;
-  costUnits: bigint;
+  aprUnits: ExactSum;
+  costUnits: ExactSum;
   costCount: number;
-  expectedLossUnits: bigint;
-  expectedInterestIncomeUnits: bigint;
+  expectedLossUnits: ExactSum;
+  expectedInterestIncomeUnits: ExactSum;
   /** Approved new lines: the average comprehensive cost the 2026 guidance is about. */
   newLines: NewLineCostTally;
 }
@@ -67,11 +67,11 @@ export function emptyArmTally(): ArmTally {
     refer: 0,
     decline: 0,
     limitSum: 0,
-    aprUnits: 0n,
-    costUnits: 0n,
+    aprUnits: emptyExactSum(),
+    costUnits: emptyExactSum(),
     costCount: 0,
-    expectedLossUnits: 0n,
-    expectedInterestIncomeUnits: 0n,
+    expectedLossUnits: emptyExactSum(),
+    expectedInterestIncomeUnits: emptyExactSum(),
     newLines: emptyNewLineCostTally(),
   };
 }
@@ -82,14 +82,14 @@ export function tallyArm(t: ArmTally, d: DecisionFacts, a: PortfolioAssumptions)
   t[d.outcome]++;
   if (d.outcome !== 'approve') return;
   t.limitSum += d.limit;
-  t.aprUnits += toUnits(d.apr, RATE_UNITS);
+  addUnits(t.aprUnits, toUnits(d.apr, RATE_UNITS));
   if (d.comprehensiveCost !== null) {
-    t.costUnits += toUnits(d.comprehensiveCost, RATE_UNITS);
+    addUnits(t.costUnits, toUnits(d.comprehensiveCost, RATE_UNITS));
     t.costCount++;
   }
   tallyNewLineCost(t.newLines, d);
-  t.expectedLossUnits += toUnits(expectedLoss(d.limit, d.pd, a), FEN_FRACTION_UNITS);
-  t.expectedInterestIncomeUnits += toUnits(expectedInterestIncome(d.limit, d.apr, d.pd, a), FEN_FRACTION_UNITS);
+  addUnits(t.expectedLossUnits, toUnits(expectedLoss(d.limit, d.pd, a), FEN_FRACTION_UNITS));
+  addUnits(t.expectedInterestIncomeUnits, toUnits(expectedInterestIncome(d.limit, d.apr, d.pd, a), FEN_FRACTION_UNITS));
 }
 
 /** The figures of a tally. */

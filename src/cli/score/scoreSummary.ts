@@ -1,6 +1,6 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
-import { RATE_UNITS } from '../../common/exactSum.js';
+import { fromUnits, RATE_UNITS } from '../../common/exactSum.js';
 import {
   averageCostAboveAlert,
   averageCostOfNewLines,
@@ -45,7 +45,7 @@ export interface ScoreSummary {
 }
 
 /**
- * Each summary's new lines, summed exactly (a BigInt: the summary itself stays plain JSON data), so
+ * Each summary's new lines, summed exactly (part BigInt: the summary itself stays plain JSON data), so
  * its average and alert do not depend on the order the records came in.
  */
 const newLineTallies = new WeakMap<ScoreSummary, NewLineCostTally>();
@@ -92,7 +92,7 @@ export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'li
   if (tallyNewLineCost(t, d)) {
     n.count = t.count;
     n.limitTotalFen = t.limitTotalFen;
-    n.aprTimesLimitSum = Number(t.aprUnitsTimesLimitFen) / RATE_UNITS;
+    n.aprTimesLimitSum = fromUnits(t.aprUnitsTimesLimitFen, RATE_UNITS);
     n.averageApr = averageCostOfNewLines(t);
     n.aboveAlert = averageCostAboveAlert(n.averageApr, n.alertAbove);
   }
