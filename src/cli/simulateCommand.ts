@@ -43,7 +43,8 @@ Input:
                              "features"): your own features and applicant attributes, for both
                              sides (each worker imports it)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
-                             or CSV with "id" and "defaulted" columns
+                             or CSV with "id" and "defaulted" columns, cells as written (not
+                             trimmed); outcomes matching no record are counted and named
 Output:
   --out FILE.json            the summary as JSON
   --html FILE.html           a self-contained HTML report (opens offline)
@@ -62,8 +63,8 @@ from its portfolio.utilisation (default 0.5). Figures are over approved decision
 A bad policy file is refused before anything is decided, naming its option and file; a run that
 fails leaves no empty output file behind.
 Exit codes: 0 every record decided under both, 3 some records in the errors file, 4 some of them
-were left undecided by a worker failure (worker_failed: run again), 1 failure, 2 usage,
-130 interrupted.
+were left undecided by a worker failure (worker_failed: run again), 1 failure (a book with no
+records among them: nothing is written), 2 usage, 130 interrupted.
 `;
 
 const OPTIONS = {
@@ -148,7 +149,22 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     sinks.push(errors);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
-    const records = reading.records;
+    // The first record read before any worker starts: a book with none (an empty file, a header
+    // alone, the wrong --format) is not a policy that approves nobody, and no summary is written to
+    // look like one.
+    const iterator = reading.records[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done === true) {
+      reading.close();
+      throw new CreditliftError(
+        'data_invalid',
+        `the book ${basename(book)} holds no records: nothing was simulated (is --book the right file, and --format ${format} its format?)`,
+      );
+    }
+    const records = (async function* () {
+      yield first.value;
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+    })();
     const progress = createProgressBar(io);
     const { simulateBook } = await import('../simulate/simulateBook.js');
     let result;
@@ -191,10 +207,16 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const s = result.summary;
     io.stdout(
       `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
-        `approval rate ${(s.totals.baseline.approvalRate * 100).toFixed(1)}% -> ${(s.totals.candidate.approvalRate * 100).toFixed(1)}%, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
+        `approval rate ${rate(s.totals.baseline.approvalRate)} -> ${rate(s.totals.candidate.approvalRate)}, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
         `average comprehensive cost of new lines (limit-weighted) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
+        backtestLine(s) +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
+    const unmatched = s.backtest?.outcomes?.unmatched ?? 0;
+    if (unmatched > 0)
+      io.stderr(
+        `warning: ${unmatched.toLocaleString('en-US')} of ${(s.backtest?.outcomes?.given ?? 0).toLocaleString('en-US')} outcomes in ${values.outcomes} matched no record decided under both (ids are compared as written); the backtest covers ${(s.backtest?.observed ?? 0).toLocaleString('en-US')} records\n`,
+      );
     if (result.interrupted) {
       io.stderr('interrupted: the summary covers the records read so far\n');
       return INTERRUPTED_EXIT_CODE;
@@ -227,6 +249,24 @@ async function sideOptions(side: 'baseline' | 'candidate', policy: string | unde
     if (e instanceof CreditliftError) throw new CreditliftError(e.code, `${where}: ${e.message}`, { cause: e });
     throw e;
   }
+}
+
+/** A rate as a percentage, or "-" when nothing was decided. */
+function rate(r: number | null): string {
+  return r === null ? '-' : `${(r * 100).toFixed(1)}%`;
+}
+
+/** With outcomes: the records the backtest covers, and the outcomes that matched no record (the first ids, quoted: a padded id shows). */
+function backtestLine(s: SimulationSummary): string {
+  const b = s.backtest;
+  if (b === null || b.outcomes === undefined) return '';
+  const o = b.outcomes;
+  const ids = o.unmatchedIds.map((id) => JSON.stringify(id.slice(0, 64))).join(', ');
+  return `backtest ${b.observed.toLocaleString('en-US')} records with a known outcome; ${o.matched.toLocaleString('en-US')} of ${o.given.toLocaleString('en-US')} outcomes matched${
+    o.unmatched === 0
+      ? ''
+      : `, ${o.unmatched.toLocaleString('en-US')} matched no record decided under both (${ids}${o.unmatched > o.unmatchedIds.length ? ', ...' : ''})`
+  }\n`;
 }
 
 /** One side's average cost of new lines as `score` prints it, with the alert when its policy's threshold is passed. */

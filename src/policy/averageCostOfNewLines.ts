@@ -1,15 +1,22 @@
+import { addProduct, emptyExactSum, type ExactSum, RATE_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
+
 /**
  * Running sums of the average comprehensive cost of new lines: the figure the 2026 guidance caps
- * (average comprehensive cost of new loans at most 20%). Plain counters, so a summary can hold
- * them as its own fields (`score`'s JSON summary prints them).
+ * (average comprehensive cost of new loans at most 20%). Whole numbers summed exactly, so the
+ * average and its verdict against a threshold do not depend on the order of the decisions (a
+ * float sum of APR x limit gave 0.2 in one order and 0.20000000000000004, above a 20% alert, in
+ * another).
  */
 export interface NewLineCostTally {
   /** New lines counted. */
   count: number;
   /** Sum of their limits, fen. */
   limitTotalFen: number;
-  /** Sum of comprehensive cost x limit, for the limit-weighted average. */
-  aprTimesLimitSum: number;
+  /**
+   * Sum of comprehensive cost x limit, the cost in billionths ({@link RATE_UNITS}, the daily-rate
+   * grid's unit: an APR without fees is a whole number of them) times the limit in fen: exact.
+   */
+  aprUnitsTimesLimitFen: ExactSum;
 }
 
 /** What the measure reads of a decision. `apr` is the disclosed APR: the revolving line's comprehensive cost, every fee included. */
@@ -23,7 +30,7 @@ export interface NewLineCostFacts {
 
 /** A fresh tally. */
 export function emptyNewLineCostTally(): NewLineCostTally {
-  return { count: 0, limitTotalFen: 0, aprTimesLimitSum: 0 };
+  return { count: 0, limitTotalFen: 0, aprUnitsTimesLimitFen: emptyExactSum() };
 }
 
 /**
@@ -39,12 +46,13 @@ export function tallyNewLineCost(t: NewLineCostTally, d: NewLineCostFacts): bool
   if (!isNewLine(d) || typeof d.apr !== 'number') return false;
   t.count++;
   t.limitTotalFen += d.limit;
-  t.aprTimesLimitSum += d.apr * d.limit;
+  addProduct(t.aprUnitsTimesLimitFen, toUnits(d.apr, RATE_UNITS), d.limit);
   return true;
 }
 
 /**
  * The limit-weighted average comprehensive cost of the new lines tallied; null when there is none.
+ * A function of the exact sums only, so the same decisions in any order give the same number.
  * `creditlift score`'s summary, `creditlift report` and the simulation all report this figure.
  *
  * @example
@@ -54,7 +62,7 @@ export function tallyNewLineCost(t: NewLineCostTally, d: NewLineCostFacts): bool
  * averageCostOfNewLines(t); // 0.21
  */
 export function averageCostOfNewLines(t: NewLineCostTally): number | null {
-  return t.limitTotalFen === 0 ? null : t.aprTimesLimitSum / t.limitTotalFen;
+  return t.limitTotalFen === 0 ? null : totalAsNumber(t.aprUnitsTimesLimitFen) / (t.limitTotalFen * RATE_UNITS);
 }
 
 /** Whether the average is above the policy's `pricing.averageCostAlertAbove` (strictly: at the threshold is within the guidance). */

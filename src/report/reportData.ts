@@ -1,3 +1,4 @@
+import { addUnits, emptyExactSum, type ExactSum, fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
 import type { Decision } from '../decision/decision.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
@@ -72,7 +73,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const outcomes = { approve: 0, refer: 0, decline: 0 };
   const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
   const binding = new Map<string, number>();
-  const certs = new Map<string, { count: number; gain: number; pd: number }>();
+  const certs = new Map<string, { count: number; gain: number; pdUnits: ExactSum }>();
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
   const errors = new Map<string, number>();
   const models = new Set<string>();
@@ -95,10 +96,11 @@ export function createReportAccumulator(): ReportAccumulator {
       g.pds.push(d.pd);
       if (d.outcome !== 'decline') bump(binding, d.bindingConstraint);
       for (const c of d.certificateImpacts) {
-        const s = certs.get(c.kind) ?? { count: 0, gain: 0, pd: 0 };
+        const s = certs.get(c.kind) ?? { count: 0, gain: 0, pdUnits: emptyExactSum() };
         s.count++;
         s.gain += c.limitGain;
-        s.pd += c.pdReduction;
+        // Counted exactly: a float sum depended on the order of the decisions.
+        addUnits(s.pdUnits, toUnits(c.pdReduction, PROBABILITY_UNITS));
         certs.set(c.kind, s);
       }
       for (const r of d.reasons) {
@@ -139,7 +141,13 @@ export function createReportAccumulator(): ReportAccumulator {
           .sort(byCount)
           .map(({ k, count }) => ({ name: k, count })),
         certificates: [...certs.entries()]
-          .map(([kind, s]) => ({ kind, count: s.count, meanLimitGainFen: s.gain / s.count, totalLimitGainFen: s.gain, meanPdReduction: s.pd / s.count }))
+          .map(([kind, s]) => ({
+            kind,
+            count: s.count,
+            meanLimitGainFen: s.gain / s.count,
+            totalLimitGainFen: s.gain,
+            meanPdReduction: fromUnits(s.pdUnits, PROBABILITY_UNITS) / s.count,
+          }))
           .sort((a, b) => b.meanLimitGainFen - a.meanLimitGainFen || b.count - a.count || (a.kind < b.kind ? -1 : 1)),
         reasons: [...reasons.values()]
           .map((r) => ({ ...r, k: r.code }))

@@ -1,3 +1,4 @@
+import { addUnits, emptyExactSum, type ExactSum, FEN_FRACTION_UNITS, fromUnits, RATE_UNITS, toUnits } from '../common/exactSum.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost, type NewLineCostTally } from '../policy/averageCostOfNewLines.js';
 import type { DecisionFacts, Outcome } from './decisionFacts.js';
 import { expectedInterestIncome, expectedLoss, type PortfolioAssumptions } from './portfolioEconomics.js';
@@ -8,13 +9,18 @@ export interface ArmTally {
   approve: number;
   refer: number;
   decline: number;
-  /** Sums over approved decisions: limits (fen), APRs, comprehensive costs (where present), expected loss and income (fen). */
+  /**
+   * Sums over approved decisions: limits (fen), APRs and comprehensive costs (where present) in
+   * billionths, expected loss and income in millionths of a fen. Whole numbers summed exactly, so
+   * the figures do not depend on the order of the records (float sums changed in the last digits
+   * when the same book came in reverse).
+   */
   limitSum: number;
-  aprSum: number;
-  costSum: number;
+  aprUnits: ExactSum;
+  costUnits: ExactSum;
   costCount: number;
-  expectedLoss: number;
-  expectedInterestIncome: number;
+  expectedLossUnits: ExactSum;
+  expectedInterestIncomeUnits: ExactSum;
   /** Approved new lines: the average comprehensive cost the 2026 guidance is about. */
   newLines: NewLineCostTally;
 }
@@ -26,7 +32,8 @@ export interface ArmTally {
 export interface ArmFigures {
   readonly decided: number;
   readonly outcomes: Readonly<Record<Outcome, number>>;
-  readonly approvalRate: number;
+  /** Approvals over decisions; null when nothing was decided (as the means: no rate, not a 0% one). */
+  readonly approvalRate: number | null;
   /** Sum of approved limits, fen. */
   readonly totalLimit: number;
   /** Fen, rounded; null when nothing was approved. */
@@ -60,11 +67,11 @@ export function emptyArmTally(): ArmTally {
     refer: 0,
     decline: 0,
     limitSum: 0,
-    aprSum: 0,
-    costSum: 0,
+    aprUnits: emptyExactSum(),
+    costUnits: emptyExactSum(),
     costCount: 0,
-    expectedLoss: 0,
-    expectedInterestIncome: 0,
+    expectedLossUnits: emptyExactSum(),
+    expectedInterestIncomeUnits: emptyExactSum(),
     newLines: emptyNewLineCostTally(),
   };
 }
@@ -75,14 +82,14 @@ export function tallyArm(t: ArmTally, d: DecisionFacts, a: PortfolioAssumptions)
   t[d.outcome]++;
   if (d.outcome !== 'approve') return;
   t.limitSum += d.limit;
-  t.aprSum += d.apr;
+  addUnits(t.aprUnits, toUnits(d.apr, RATE_UNITS));
   if (d.comprehensiveCost !== null) {
-    t.costSum += d.comprehensiveCost;
+    addUnits(t.costUnits, toUnits(d.comprehensiveCost, RATE_UNITS));
     t.costCount++;
   }
   tallyNewLineCost(t.newLines, d);
-  t.expectedLoss += expectedLoss(d.limit, d.pd, a);
-  t.expectedInterestIncome += expectedInterestIncome(d.limit, d.apr, d.pd, a);
+  addUnits(t.expectedLossUnits, toUnits(expectedLoss(d.limit, d.pd, a), FEN_FRACTION_UNITS));
+  addUnits(t.expectedInterestIncomeUnits, toUnits(expectedInterestIncome(d.limit, d.apr, d.pd, a), FEN_FRACTION_UNITS));
 }
 
 /** The figures of a tally. */
@@ -90,14 +97,14 @@ export function armFigures(t: ArmTally): ArmFigures {
   return {
     decided: t.decided,
     outcomes: { approve: t.approve, refer: t.refer, decline: t.decline },
-    approvalRate: t.decided === 0 ? 0 : t.approve / t.decided,
+    approvalRate: t.decided === 0 ? null : t.approve / t.decided,
     totalLimit: t.limitSum,
     meanLimit: t.approve === 0 ? null : Math.round(t.limitSum / t.approve),
-    meanApr: t.approve === 0 ? null : t.aprSum / t.approve,
-    meanComprehensiveCost: t.costCount === 0 ? null : t.costSum / t.costCount,
+    meanApr: t.approve === 0 ? null : fromUnits(t.aprUnits, RATE_UNITS) / t.approve,
+    meanComprehensiveCost: t.costCount === 0 ? null : fromUnits(t.costUnits, RATE_UNITS) / t.costCount,
     averageCostOfNewLines: averageCostOfNewLines(t.newLines),
     newLines: t.newLines.count,
-    expectedLoss: Math.round(t.expectedLoss),
-    expectedInterestIncome: Math.round(t.expectedInterestIncome),
+    expectedLoss: Math.round(fromUnits(t.expectedLossUnits, FEN_FRACTION_UNITS)),
+    expectedInterestIncome: Math.round(fromUnits(t.expectedInterestIncomeUnits, FEN_FRACTION_UNITS)),
   };
 }

@@ -133,8 +133,8 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
   const bindingBars = (list: typeof s.bindingConstraints.baseline) =>
     list.map((x) => ({ label: x.name, value: x.count, text: `${count(x.count)} (${formatPercent(x.share, 1)})` }));
   const approvalBars = s.segments.flatMap((g) => [
-    { label: `${g.group} · baseline`, value: g.baseline.approvalRate, text: formatPercent(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
-    { label: `${g.group} · candidate`, value: g.candidate.approvalRate, text: formatPercent(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
+    { label: `${g.group} · baseline`, value: g.baseline.approvalRate ?? 0, text: pct(g.baseline.approvalRate, 1), colour: PALETTE[0] as string },
+    { label: `${g.group} · candidate`, value: g.candidate.approvalRate ?? 0, text: pct(g.candidate.approvalRate, 1), colour: PALETTE[1] as string },
   ]);
   const backtest =
     s.backtest === null
@@ -143,7 +143,14 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
           'backtest',
           ['baseline', 'candidate', 'with outcome', 'defaults', 'realised default rate'],
           s.backtest.cells.map((x) => [x.baseline, x.candidate, count(x.observed), count(x.defaults), pct(x.defaultRate)]),
-        ) + `<p class="note">${count(s.backtest.observed)} decided record(s) with a known outcome, ${count(s.backtest.unobserved)} without.</p>`;
+        ) +
+        `<p class="note">${count(s.backtest.observed)} decided record(s) with a known outcome, ${count(s.backtest.unobserved)} without.${
+          s.backtest.outcomes !== undefined && s.backtest.outcomes.unmatched > 0
+            ? ` <strong>${count(s.backtest.outcomes.unmatched)} of ${count(s.backtest.outcomes.given)} outcomes matched no record decided under both</strong> (${escapeHtml(
+                s.backtest.outcomes.unmatchedIds.map((id) => JSON.stringify(id.slice(0, 64))).join(', '),
+              )}${s.backtest.outcomes.unmatched > s.backtest.outcomes.unmatchedIds.length ? ', ...' : ''}).`
+            : ''
+        }</p>`;
   const arms =
     Object.keys(s.arms.baseline).length + Object.keys(s.arms.candidate).length === 0
       ? ''
@@ -154,7 +161,7 @@ ${kpi(count(result.records), 'records in the book')}
 ${kpi(count(s.decided), 'decided under both')}
 ${kpi(count(result.errors), 'in the errors file')}
 ${kpi(count(s.flips), 'outcome flips')}
-${kpi(`${formatPercent(b.approvalRate, 1)} → ${formatPercent(c.approvalRate, 1)}`, 'approval rate')}
+${kpi(`${pct(b.approvalRate, 1)} → ${pct(c.approvalRate, 1)}`, 'approval rate')}
 ${kpi(`${rmb(b.totalLimit)} → ${rmb(c.totalLimit)}`, 'total approved limit')}
 ${averageCostKpi(s)}
 ${kpi(`${rmb(b.expectedLoss)} → ${rmb(c.expectedLoss)}`, 'expected loss')}

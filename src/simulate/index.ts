@@ -18,6 +18,7 @@ export {
   type ArmAssumptions,
   type SegmentComparison,
   type BacktestCell,
+  type BacktestOutcomes,
   type OutcomeMatrix,
 } from './simulationAccumulator.js';
 export { buildSimulationHtml, SIMULATION_CHART_IDS, type SimulationReportMeta } from './buildSimulationHtml.js';

@@ -10,7 +10,8 @@ const MAX_ISSUES = 50;
 /**
  * Reads realised outcomes for a backtest from a file's text: NDJSON lines
  * `{"id": "...", "defaulted": true}`, or CSV (the one CSV tokenizer) with a header holding `id` and
- * `defaulted` columns (1/0, true/false, yes/no). Every line must read: a bad or duplicated id, or
+ * `defaulted` columns (1/0, true/false, yes/no, any case). Cells are read as written, not trimmed, as
+ * the book's reader reads its ids: `" app-1"` is not `"app-1"`. Every line must read: a bad or duplicated id, or
  * an NDJSON line that repeats a key (`duplicate_key`), is refused with a ValidationError naming
  * each line at fault (the first 50), never skipped, since a backtest on silently thinned outcomes
  * misleads.
@@ -54,8 +55,13 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
         bad(t.line, `expected ${header.width} fields, got ${t.cells.length}`);
         continue;
       }
-      const v = (t.cells[header.defaulted] as string).trim().toLowerCase();
-      take(t.line, t.cells[header.id], TRUE.has(v) ? true : FALSE.has(v) ? false : v);
+      // Both cells as written, as the book's reader keeps its ids: a padded " app-1" is another id
+      // (and is reported as matching no record), a padded " TRUE " is refused, not trimmed.
+      const id = t.cells[header.id] as string;
+      const v = (t.cells[header.defaulted] as string).toLowerCase();
+      if (id !== '' && !TRUE.has(v) && !FALSE.has(v))
+        bad(t.line, `"defaulted" must be 1/0, true/false or yes/no as written (cells are not trimmed), got ${JSON.stringify(v.slice(0, 16))}`);
+      else take(t.line, id, TRUE.has(v));
     }
   } else {
     text.split(/\r\n|\n|\r/).forEach((line, i) => {

@@ -2,15 +2,18 @@ import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { signalOptionIssues } from '../decision/signalOption.js';
+import { optionKeyIssues } from '../decision/checkOptionKeys.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
+import { checkInputRecord } from './checkInputRecord.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
 import { decisionFacts, type Outcome } from './decisionFacts.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
-import { createSimulationAccumulator, type SimulationSummary } from './simulationAccumulator.js';
+import { createSimulationAccumulator, UNMATCHED_IDS_LISTED, type BacktestOutcomes, type SimulationSummary } from './simulationAccumulator.js';
+import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 
 /**
  * Decides a batch of raw records, one result per record in order (a scorer's or a pool's
@@ -53,7 +56,11 @@ export interface SimulationRecordError {
 
 /** Inputs of {@link runSimulation}. */
 export interface RunSimulationOptions {
-  /** The book, as input records (line number and value, or why the line could not be read). */
+  /**
+   * The book, as input records (line number and value, or why the line could not be read). An
+   * element that is not a well-formed record is refused (in the errors stream, `data_invalid`,
+   * naming each fault) and the others decided.
+   */
   readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
   readonly baseline: SimulationArm;
   readonly candidate: SimulationArm;
@@ -102,20 +109,23 @@ interface Taken {
  * (`createScorer({ model, features })`) take its `attributes`, and the segments (built-in fields
  * only) are read with the attributes set aside, so a record both arms decided always reaches a cell.
  *
- * @throws ValidationError when `signal` is given and is not an AbortSignal; whatever a decider throws
- *   (a runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
+ * @throws ValidationError naming every bad option before anything is decided: an unknown key, `records`
+ *   not an (async) iterable, an arm without a `decide` function or `assumptions`, `outcomes` not a Map
+ *   of id to true/false (each bad entry named), `chunkSize` or `inFlight` not a whole number in range,
+ *   a callback that is not a function, `signal` not an AbortSignal; whatever a decider throws (a
+ *   runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
  */
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
-  // A signal that is not one would never stop the run: refused, as every deciding call refuses it.
-  const signalIssues = signalOptionIssues(o);
-  if (signalIssues.length > 0) throw new ValidationError('runSimulation options', signalIssues);
+  const optionIssues = runSimulationOptionIssues(o);
+  if (optionIssues.length > 0) throw new ValidationError('runSimulation options', optionIssues);
   const chunkSize = o.chunkSize ?? 256;
-  const inFlight = Math.max(1, o.inFlight ?? 2);
+  const inFlight = o.inFlight ?? 2;
   const defaultAlert = defaultPolicy.pricing.averageCostAlertAbove;
   const acc = createSimulationAccumulator(
     { baseline: o.baseline.assumptions, candidate: o.candidate.assumptions },
     {
       averageCostAlertAbove: { baseline: o.baseline.averageCostAlertAbove ?? defaultAlert, candidate: o.candidate.averageCostAlertAbove ?? defaultAlert },
+      ...(o.outcomes === undefined ? {} : { withOutcomes: true }),
       ...(o.baseline.armAssumptions === undefined && o.candidate.armAssumptions === undefined
         ? {}
         : {
@@ -131,6 +141,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   let records = 0;
   let errors = 0;
   let interrupted = false;
+  // Outcome ids that matched a record decided under both: the rest are reported, not dropped.
+  const matchedOutcomes = new Set<string>();
 
   const launch = () => {
     const batch = chunk;
@@ -153,6 +165,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
       const candidate = decisionFacts((t.candidate as Extract<BatchResult, { ok: true }>).decision);
       const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
       const defaulted = o.outcomes?.get(applicantId);
+      if (defaulted !== undefined) matchedOutcomes.add(applicantId);
       acc.add({ segments: t.segments as BookSegments, baseline, candidate, ...(defaulted === undefined ? {} : { defaulted }) });
       if (baseline.outcome !== candidate.outcome)
         await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
@@ -160,8 +173,10 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
     o.onChunk?.({ records, errors });
   };
 
-  for await (const record of o.records) {
-    chunk.push(record);
+  let position = 0;
+  for await (const element of o.records) {
+    // A malformed element is refused naming what is wrong (with its line, or its place in the book).
+    chunk.push(checkInputRecord(element, ++position));
     if (chunk.length < chunkSize) continue;
     launch();
     while (queue.length >= inFlight) await take();
@@ -172,10 +187,68 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   }
   if (!interrupted && chunk.length > 0) launch();
   while (queue.length > 0) await take();
-  const summary = acc.finish();
+  const finished = acc.finish();
+  const summary =
+    o.outcomes === undefined || finished.backtest === null
+      ? finished
+      : { ...finished, backtest: { ...finished.backtest, outcomes: backtestOutcomes(o.outcomes, matchedOutcomes) } };
   if (summary.decided + errors !== records)
     throw new CreditliftError('internal_error', `simulation lost records: ${records} read, ${summary.decided} in cells, ${errors} errors`);
   return { records, errors, summary, interrupted };
+}
+
+function backtestOutcomes(outcomes: ReadonlyMap<string, boolean>, matched: ReadonlySet<string>): BacktestOutcomes {
+  const unmatched: string[] = [];
+  for (const id of outcomes.keys()) if (!matched.has(id)) unmatched.push(id);
+  // Code-unit order: the same ids listed whatever order the outcomes or the book came in.
+  unmatched.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { given: outcomes.size, matched: matched.size, unmatched: unmatched.length, unmatchedIds: unmatched.slice(0, UNMATCHED_IDS_LISTED) };
+}
+
+/** The options {@link runSimulation} reads. */
+const RUN_SIMULATION_OPTION_KEYS = [
+  'records',
+  'baseline',
+  'candidate',
+  'outcomes',
+  'chunkSize',
+  'inFlight',
+  'onFlip',
+  'onError',
+  'onChunk',
+  'signal',
+] as const satisfies readonly (keyof RunSimulationOptions)[];
+// Every option the type declares is in the list: a new option cannot be refused as unknown.
+const runSimulationKeysComplete: Exclude<keyof RunSimulationOptions, (typeof RUN_SIMULATION_OPTION_KEYS)[number]> extends never ? true : never = true;
+void runSimulationKeysComplete;
+
+function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
+  const keyIssues = optionKeyIssues(o, RUN_SIMULATION_OPTION_KEYS);
+  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
+  const issues = [...keyIssues];
+  if (!isBookIterable(o.records))
+    issues.push({ path: ['records'], code: 'invalid_type', message: 'records must be an iterable or async iterable of input records', expected: 'iterable' });
+  for (const side of ['baseline', 'candidate'] as const) {
+    const arm = o[side] as Partial<SimulationArm> | undefined;
+    if (typeof arm !== 'object' || arm === null) {
+      issues.push({ path: [side], code: 'invalid_type', message: `${side} must be an arm: { decide, assumptions }`, expected: 'object' });
+      continue;
+    }
+    if (typeof arm.decide !== 'function')
+      issues.push({ path: [side, 'decide'], code: 'invalid_type', message: 'decide must be a function', expected: 'function' });
+    const a = arm.assumptions as Partial<PortfolioAssumptions> | undefined;
+    if (typeof a !== 'object' || a === null || !Number.isFinite(a.lgd) || !Number.isFinite(a.utilisation))
+      issues.push({
+        path: [side, 'assumptions'],
+        code: 'invalid_type',
+        message: 'assumptions must be { lgd, utilisation }, finite numbers',
+        expected: 'object',
+      });
+    if (arm.averageCostAlertAbove !== undefined && !Number.isFinite(arm.averageCostAlertAbove))
+      issues.push({ path: [side, 'averageCostAlertAbove'], code: 'not_finite', message: 'averageCostAlertAbove must be a finite number' });
+  }
+  issues.push(...wholeNumberIssues(o.inFlight, 'inFlight', 1, 1024), ...sharedSimulationOptionIssues(o));
+  return issues;
 }
 
 async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch, candidate: DecideBatch): Promise<Taken[]> {

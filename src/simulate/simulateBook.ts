@@ -1,12 +1,15 @@
 import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
-import { signalOptionIssues } from '../decision/signalOption.js';
-import { ValidationError } from '../errors/validationError.js';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
 import type { Challenger } from '../decision/challengers/championChallenger.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
 import { runSimulation, type RunSimulationOptions, type SimulationResult } from './runSimulation.js';
+import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 
 /** Options of {@link simulateBook}. */
 export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcomes' | 'onFlip' | 'onError' | 'onChunk' | 'signal' | 'chunkSize'> {
@@ -39,8 +42,11 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  * What-if suggestions are switched off on both sides: a simulation needs the decisions, not the
  * advice, and they would cost most of the time.
  *
- * @throws ValidationError when `signal` is given and is not an AbortSignal (before any worker starts);
- *   whatever creating a pool or {@link runSimulation} throws
+ * @throws ValidationError naming every bad option, before any worker starts: an unknown key, `book`
+ *   not an (async) iterable, `outcomes` not a Map of id to true/false (each bad entry named), `chunkSize`
+ *   or `workers` not a whole number in range, a callback that is not a function, `signal` not an
+ *   AbortSignal, a `featuresModule` with no file at its path, an unknown key in `baseline` or
+ *   `candidate`; whatever creating a pool or {@link runSimulation} throws
  * @example
  * const { summary } = await simulateBook({ book: applicants, candidate: { policyOverrides: { affordability: { dsrBands } } } });
  * summary.swapSet.counts.approve.decline; // approved today, declined under the candidate
@@ -48,9 +54,9 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  * await simulateBook({ book, baseline: { model: 'today.onnx' }, candidate: { model: 'next.onnx' }, featuresModule: './features.js' });
  */
 export async function simulateBook(options: SimulateBookOptions): Promise<SimulationResult> {
-  // Before any worker starts (runSimulation refuses it too).
-  const signalIssues = signalOptionIssues(options);
-  if (signalIssues.length > 0) throw new ValidationError('simulateBook options', signalIssues);
+  // Every bad option at once, before any worker starts (runSimulation checks its own again).
+  const optionIssues = await simulateBookOptionIssues(options);
+  if (optionIssues.length > 0) throw new ValidationError('simulateBook options', optionIssues);
   const baselineOptions = options.baseline ?? {};
   const candidateOptions = options.candidate ?? {};
   // Resolved here too (the workers resolve their own copy) for the money assumptions, and so a bad
@@ -102,6 +108,64 @@ function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { a
           ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }),
         });
   return { armAssumptions: Object.fromEntries(options.challengers.map((c) => [c.name, portfolioAssumptions(own(c))])) };
+}
+
+/** The options {@link simulateBook} reads. */
+const SIMULATE_BOOK_OPTION_KEYS = [
+  'book',
+  'bookIsRecords',
+  'baseline',
+  'candidate',
+  'workers',
+  'featuresModule',
+  'outcomes',
+  'onFlip',
+  'onError',
+  'onChunk',
+  'signal',
+  'chunkSize',
+] as const satisfies readonly (keyof SimulateBookOptions)[];
+// Every option the type declares is in the list: a new option cannot be refused as unknown.
+const simulateBookKeysComplete: Exclude<keyof SimulateBookOptions, (typeof SIMULATE_BOOK_OPTION_KEYS)[number]> extends never ? true : never = true;
+void simulateBookKeysComplete;
+
+/** The scorer options a side takes: `features` cannot reach worker processes (`featuresModule` does). */
+const SIDE_OPTION_KEYS = SCORER_OPTION_KEYS.filter((k) => k !== 'features');
+
+async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<ValidationIssue[]> {
+  const keyIssues = optionKeyIssues(o, SIMULATE_BOOK_OPTION_KEYS);
+  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
+  const issues = [...keyIssues];
+  if (!isBookIterable(o.book))
+    issues.push({
+      path: ['book'],
+      code: 'invalid_type',
+      message: 'book must be an iterable or async iterable of applicants (or of input records, with bookIsRecords)',
+      expected: 'iterable',
+    });
+  if (o.bookIsRecords !== undefined && typeof o.bookIsRecords !== 'boolean')
+    issues.push({ path: ['bookIsRecords'], code: 'invalid_type', message: 'bookIsRecords must be true or false', expected: 'boolean' });
+  for (const side of ['baseline', 'candidate'] as const) {
+    if (o[side] === undefined) continue;
+    issues.push(
+      ...optionKeyIssues(o[side], SIDE_OPTION_KEYS, [side], (k) =>
+        k === 'features' ? 'a feature set holds functions, which cannot reach worker processes: give featuresModule (its module path) instead' : undefined,
+      ),
+    );
+  }
+  issues.push(...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
+  if (o.featuresModule !== undefined) {
+    if (typeof o.featuresModule !== 'string' || o.featuresModule === '') {
+      issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
+    } else {
+      // The workers import it from this path: a missing file failed there as an internal error.
+      const path = resolve(o.featuresModule);
+      await access(path).catch(() =>
+        issues.push({ path: ['featuresModule'], code: 'unreadable_input', message: `no module can be read at ${path.slice(-200)}` }),
+      );
+    }
+  }
+  return issues;
 }
 
 function pick(o: SimulateBookOptions): Partial<RunSimulationOptions> {

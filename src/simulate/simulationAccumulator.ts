@@ -55,8 +55,17 @@ export interface SimulationSummary {
     readonly baseline: readonly { readonly name: string; readonly count: number; readonly share: number }[];
     readonly candidate: readonly { readonly name: string; readonly count: number; readonly share: number }[];
   };
-  /** Realised default rates by swap-set cell; null when the book carried no outcomes. */
-  readonly backtest: { readonly cells: readonly BacktestCell[]; readonly observed: number; readonly unobserved: number } | null;
+  /**
+   * Realised default rates by swap-set cell; null when the book carried no outcomes. `observed`
+   * records had a known outcome, `unobserved` did not; `outcomes` (from {@link runSimulation} and
+   * `simulateBook`) says how many of the outcomes given matched no record decided under both.
+   */
+  readonly backtest: {
+    readonly cells: readonly BacktestCell[];
+    readonly observed: number;
+    readonly unobserved: number;
+    readonly outcomes?: BacktestOutcomes;
+  } | null;
   /** Approval rate and mean limit by region, city tier and age band, with adverse impact ratios. */
   readonly fairness: { readonly baseline: readonly FairOutcomes[]; readonly candidate: readonly FairOutcomes[] };
   /** Champion/challenger arm labels read from the decisions' audits, with counts; empty when none is named. */
@@ -76,6 +85,26 @@ export interface SimulationSummary {
    */
   readonly averageCostAlert: { readonly baseline: AverageCostAlert; readonly candidate: AverageCostAlert };
 }
+
+/**
+ * The outcomes given for a backtest against the records they matched. An outcome whose id matched
+ * no record decided under both (a padded or differently written id, a customer not in the book, or
+ * one whose record was refused) is counted here, never dropped without a word: a backtest on
+ * silently thinned outcomes misleads.
+ */
+export interface BacktestOutcomes {
+  /** Outcomes given (distinct ids). */
+  readonly given: number;
+  /** Of them, those whose id matched a record decided under both. */
+  readonly matched: number;
+  /** `given - matched`. */
+  readonly unmatched: number;
+  /** The first {@link UNMATCHED_IDS_LISTED} unmatched ids, by UTF-16 code units (ids only, nothing personal). */
+  readonly unmatchedIds: readonly string[];
+}
+
+/** Unmatched outcome ids a summary lists. */
+export const UNMATCHED_IDS_LISTED = 10;
 
 /** The average comprehensive cost of new lines against a policy's threshold. */
 export interface AverageCostAlert {
@@ -101,6 +130,8 @@ export interface SimulationAccumulatorOptions {
    * arm's; any other (the champion's) with the side's own.
    */
   readonly armAssumptions?: ArmAssumptions;
+  /** Outcomes were given: the summary has a backtest even when none matched a record. */
+  readonly withOutcomes?: boolean;
 }
 
 /** Accumulates simulated records one at a time (memory independent of the book's size). */
@@ -226,7 +257,7 @@ export function createSimulationAccumulator(
         segments,
         limitChange: limitChangeDistribution(limitChange),
         bindingConstraints: { baseline: bindingList(binding.baseline), candidate: bindingList(binding.candidate) },
-        backtest: anyOutcome ? { cells, observed: decided - unobserved, unobserved } : null,
+        backtest: anyOutcome || options.withOutcomes === true ? { cells, observed: decided - unobserved, unobserved } : null,
         fairness: {
           baseline: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.baseline.get(d) as Map<string, GroupTally>)),
           candidate: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.candidate.get(d) as Map<string, GroupTally>)),

@@ -22,7 +22,13 @@ describe('creditlift simulate', () => {
     bookLines.splice(10, 0, '{not json');
     writeFileSync(join(work, 'book.ndjson'), `${bookLines.join('\n')}\n`);
     writeFileSync(join(work, 'candidate.json'), JSON.stringify(candidatePolicy));
-    writeFileSync(join(work, 'outcomes.ndjson'), rows.map((r) => JSON.stringify({ id: r.applicant.id, defaulted: r.defaulted12m })).join('\n'));
+    // Two outcomes match no record: a padded id and a customer not in the book (tester F2: counted and said, not dropped).
+    const outcomeLines = [
+      ...rows.map((r) => ({ id: r.applicant.id, defaulted: r.defaulted12m })),
+      { id: ` ${rows[0]!.applicant.id}`, defaulted: true },
+      { id: 'nobody', defaulted: true },
+    ];
+    writeFileSync(join(work, 'outcomes.ndjson'), outcomeLines.map((o) => JSON.stringify(o)).join('\n'));
     const c = captureIo();
     const code = await runSimulateCommand(
       [
@@ -41,7 +47,12 @@ describe('creditlift simulate', () => {
       ],
       c.io,
     );
-    expect(c.err()).toBe('');
+    expect(c.err()).toBe(
+      `warning: 2 of 82 outcomes in ${join(work, 'outcomes.ndjson')} matched no record decided under both (ids are compared as written); the backtest covers 80 records\n`,
+    );
+    expect(c.out()).toContain(
+      `backtest 80 records with a known outcome; 80 of 82 outcomes matched, 2 matched no record decided under both (" ${rows[0]!.applicant.id}", "nobody")`,
+    );
     expect(code).toBe(3);
     const sim = JSON.parse(readFileSync(join(work, 'sim.json'), 'utf8'));
     const errors = readFileSync(join(work, 'sim.errors.ndjson'), 'utf8')
@@ -59,6 +70,7 @@ describe('creditlift simulate', () => {
     expect(flips.length).toBe(sim.flips);
     expect(sim.assumptions.candidate.utilisation).toBe(0.4);
     expect(sim.backtest.observed).toBe(sim.decided);
+    expect(sim.backtest.outcomes).toEqual({ given: 82, matched: 80, unmatched: 2, unmatchedIds: [` ${rows[0]!.applicant.id}`, 'nobody'] });
     // The guidance figure, as score prints it, per side.
     expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
     expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
@@ -70,7 +82,7 @@ describe('creditlift simulate', () => {
         records: rows.map((r, i) => ({ line: i + 1, ok: true, value: r.applicant })),
         baseline: { decide: (r) => baseline.safeDecideBatch(r), assumptions: portfolioAssumptions(baseline.policy) },
         candidate: { decide: (r) => candidate.safeDecideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
-        outcomes: new Map(rows.map((r) => [r.applicant.id, r.defaulted12m])),
+        outcomes: new Map(outcomeLines.map((o) => [o.id, o.defaulted])),
       });
       const { book: _b, baselineLabel: _bl, candidateLabel: _cl, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
       expect(summary).toEqual(JSON.parse(JSON.stringify(inProcess.summary)));
@@ -80,6 +92,7 @@ describe('creditlift simulate', () => {
     }
     const html = readFileSync(join(work, 'sim.html'), 'utf8');
     expect(html).toContain('<table class="swap">');
+    expect(html).toContain('<strong>2 of 82 outcomes matched no record decided under both</strong>');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
@@ -90,7 +103,7 @@ describe('creditlift simulate', () => {
     expect(
       await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--outcomes', join(work, 'bad-outcomes.csv'), '--out', join(work, 'b2.json')], c.io),
     ).toBe(1);
-    expect(c.err()).toMatch(/line 3: "defaulted" must be true or false/);
+    expect(c.err()).toMatch(/line 3: "defaulted" must be 1\/0, true\/false or yes\/no as written \(cells are not trimmed\), got "maybe"/);
     // A repeated key would be read as its last value: refused, naming the line and the key.
     writeFileSync(join(work, 'dup-outcomes.ndjson'), '{"id":"a","defaulted":true,"defaulted":false}\n');
     const d = captureIo();

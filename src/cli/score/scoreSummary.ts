@@ -1,6 +1,13 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
-import { averageCostAboveAlert, averageCostOfNewLines, tallyNewLineCost } from '../../policy/averageCostOfNewLines.js';
+import { fromUnits, RATE_UNITS } from '../../common/exactSum.js';
+import {
+  averageCostAboveAlert,
+  averageCostOfNewLines,
+  emptyNewLineCostTally,
+  tallyNewLineCost,
+  type NewLineCostTally,
+} from '../../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { formatRmb } from '../../report/formatMoney.js';
 
@@ -31,14 +38,21 @@ export interface ScoreSummary {
   seconds: number | null;
   /**
    * New lines (approved, no line before): their average comprehensive cost weighted by limit,
-   * against the policy's alert threshold (guidance from 2026: at most 20%).
+   * against the policy's alert threshold (guidance from 2026: at most 20%). `aprTimesLimitSum` is
+   * the exact sum the average is taken from (comprehensive cost x limit in fen), as a number.
    */
   newLines: { count: number; limitTotalFen: number; aprTimesLimitSum: number; averageApr: number | null; alertAbove: number; aboveAlert: boolean };
 }
 
+/**
+ * Each summary's new lines, summed exactly (part BigInt: the summary itself stays plain JSON data), so
+ * its average and alert do not depend on the order the records came in.
+ */
+const newLineTallies = new WeakMap<ScoreSummary, NewLineCostTally>();
+
 /** An empty summary. */
 export function emptyScoreSummary(averageCostAlertAbove = DEFAULT_AVERAGE_COST_ALERT): ScoreSummary {
-  return {
+  const s: ScoreSummary = {
     recordsIn: 0,
     decisions: 0,
     rejected: 0,
@@ -51,6 +65,8 @@ export function emptyScoreSummary(averageCostAlertAbove = DEFAULT_AVERAGE_COST_A
     seconds: null,
     newLines: { count: 0, limitTotalFen: 0, aprTimesLimitSum: 0, averageApr: null, alertAbove: averageCostAlertAbove, aboveAlert: false },
   };
+  newLineTallies.set(s, emptyNewLineCostTally());
+  return s;
 }
 
 /** Default threshold of the average comprehensive cost of new lines (the 2026 guidance, 20%). */
@@ -67,8 +83,17 @@ function bandLabel(i: number): string {
 export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'> & { readonly apr?: number; readonly previousLimit?: number }): void {
   // One measure for score, report and simulate (src/policy/averageCostOfNewLines.ts).
   const n = s.newLines;
-  if (tallyNewLineCost(n, d)) {
-    n.averageApr = averageCostOfNewLines(n);
+  let t = newLineTallies.get(s);
+  if (t === undefined) {
+    // A summary not made by emptyScoreSummary: only an empty one can be counted on exactly.
+    if (n.count !== 0) throw new RangeError('countDecision: a summary with new lines must come from emptyScoreSummary');
+    newLineTallies.set(s, (t = emptyNewLineCostTally()));
+  }
+  if (tallyNewLineCost(t, d)) {
+    n.count = t.count;
+    n.limitTotalFen = t.limitTotalFen;
+    n.aprTimesLimitSum = fromUnits(t.aprUnitsTimesLimitFen, RATE_UNITS);
+    n.averageApr = averageCostOfNewLines(t);
     n.aboveAlert = averageCostAboveAlert(n.averageApr, n.alertAbove);
   }
   s.recordsIn++;
