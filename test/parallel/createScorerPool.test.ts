@@ -385,9 +385,11 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
 
 describe('createScorerPool: taskTimeoutMs', () => {
   it('times a task from when its worker can start it: a healthy worker with chunks queued behind each other is never killed as hung', async () => {
-    // Each chunk takes SLOW_MS; the timeout is under two chunks, so a timer started when the second
-    // chunk was queued (behind the first) would fire before that chunk could answer.
-    const pool = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: SLOW_MS * 1.9 });
+    // Each of the four chunks takes SLOW_MS; the timeout is under three chunks, so a timer started
+    // when a chunk was queued would fire before the third and fourth could answer, while a chunk
+    // timed from its start has nearly two chunks' time to spare on a loaded machine (at 1.9 chunks,
+    // 450 ms of slack, a full npm test run once took a healthy worker for hung).
+    const pool = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: SLOW_MS * 2.9 });
     try {
       // Warm first: a cold worker's first chunk (JIT, lazy tables) on a loaded machine is no hang either, but is not what is measured here.
       await pool.safeDecideBatch(synthetic.slice(0, 5));

@@ -20,11 +20,11 @@ const isAlive = (pid: number): boolean => {
 
 describe('a scorer worker whose pool is gone', () => {
   it('answering on the dead channel, it exits quietly (it printed an unhandled EPIPE stack trace)', async () => {
-    const entry = scorerWorkerEntry(new URL('./fixtures/orphanedWorker.ts', import.meta.url));
+    const entry = scorerWorkerEntry(new URL('../parallel/fixtures/orphanedWorker.ts', import.meta.url));
     const stderrFile = join(work, 'worker.stderr');
     const parent = spawnSync(
       process.execPath,
-      [fileURLToPath(new URL('./fixtures/orphanParent.mjs', import.meta.url)), entry.script, JSON.stringify(entry.execArgv), stderrFile],
+      [fileURLToPath(new URL('../parallel/fixtures/orphanParent.mjs', import.meta.url)), entry.script, JSON.stringify(entry.execArgv), stderrFile],
       {
         encoding: 'utf8',
         timeout: 30_000,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { CliProcess } from './cliProcess.js';
-import { HAS_REDIS } from './redisServer.js';
+import type { CliProcess } from '../distributed/cliProcess.js';
+import { HAS_REDIS } from '../distributed/redisServer.js';
 import {
   createRig,
   otherPolicy,
@@ -13,7 +13,7 @@ import {
   scenarioResumeOtherInput,
   scenarioWorkerKilled,
   type Rig,
-} from './scenarios.js';
+} from '../distributed/scenarios.js';
 
 // The real thing: redis-server on a free port, the producer and 2-3 worker processes from the CLI.
 describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker processes (Redis, BullMQ)', () => {

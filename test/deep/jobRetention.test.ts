@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { QUEUE_NAME } from '../../src/distributed/chunkJob.js';
 import { captureIo } from '../cli/fakeDecider.js';
-import { HAS_REDIS } from './redisServer.js';
-import { createRig, outputLines, type Rig } from './scenarios.js';
+import { HAS_REDIS } from '../distributed/redisServer.js';
+import { createRig, outputLines, type Rig } from '../distributed/scenarios.js';
 
 /**
  * What a `score --queue` job leaves in Redis: the applicants' records and decisions (finding F5 of
