@@ -12,6 +12,7 @@ import { exampleFor } from '../src/examples/index.js';
 import type { Applicant } from '../src/schema/applicant.js';
 import type { CertificateEvidence, VerificationMethod } from '../src/schema/certificateEvidence.js';
 import { parseApplicant } from '../src/schema/parseApplicant.js';
+import { forkliftLicenceKind } from './helpers/forkliftLicenceKind.js';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -367,25 +368,7 @@ describe('assessEvidence: reason codes', () => {
   });
 
   it('result_below_useful_level applies to a lender level valued 0 too, and is listed with the other reasons', () => {
-    const catalog = resolveCatalog([
-      {
-        id: 'forklift_licence',
-        category: 'gig',
-        names: { en: 'Forklift licence', zhHans: '叉车证' },
-        scale: {
-          type: 'levels',
-          levels: [
-            { id: 'provisional', names: { en: 'Provisional', zhHans: '临时' }, value: 0 },
-            { id: 'full', names: { en: 'Full', zhHans: '正式' }, value: 1 },
-          ],
-          typical: 'full',
-        },
-        validity: {},
-        minHolderAgeAtIssue: 18,
-        signalWeight: 0.5,
-        verificationMethods: ['issuer_api'],
-      },
-    ]);
+    const catalog = resolveCatalog([forkliftLicenceKind]);
     expect(one(item({ kind: 'forklift_licence', level: 'provisional' }), { catalog }).reasons).toEqual(['result_below_useful_level']);
     expect(one(item({ kind: 'forklift_licence', level: 'full' }), { catalog }).status).toBe('accepted');
     expect(one(item({ kind: 'tem8', level: 'fail', holder: { idHash: OTHER_ID } })).reasons).toEqual(['holder_mismatch', 'result_below_useful_level']);

@@ -16,6 +16,7 @@ import type { Applicant } from '../../src/schema/applicant.js';
 import type { CertificateEvidence } from '../../src/schema/certificateEvidence.js';
 import { describeUpload } from '../../src/story/describeUpload.js';
 import { applicantArbitrary, certificateEvidenceArbitrary, creditLaws } from '../../src/testing/index.js';
+import { forkliftLicenceKind } from '../helpers/forkliftLicenceKind.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -129,25 +130,7 @@ describe('a result its scale values at 0 never counts (findings8-customer #1)', 
     await expect(law.check({ scorer }, { scorerNumRuns: 15, seed: 8_002 })).resolves.toBeUndefined();
     const lender = await createScorer({
       suggestionsPerDecision: 0,
-      catalog: [
-        {
-          id: 'forklift_licence',
-          category: 'gig',
-          names: { en: 'Forklift licence', zhHans: '叉车证' },
-          scale: {
-            type: 'levels',
-            levels: [
-              { id: 'provisional', names: { en: 'Provisional', zhHans: '临时' }, value: 0 },
-              { id: 'full', names: { en: 'Full', zhHans: '正式' }, value: 1 },
-            ],
-            typical: 'full',
-          },
-          validity: {},
-          minHolderAgeAtIssue: 18,
-          signalWeight: 0.5,
-          verificationMethods: ['issuer_api'],
-        },
-      ],
+      catalog: [forkliftLicenceKind],
     });
     try {
       await expect(law.check({ scorer: lender }, { scorerNumRuns: 15, seed: 8_003 })).resolves.toBeUndefined();
