@@ -203,6 +203,13 @@ function prepare(
         ? prepareParsedStepLimits({ priorLimit, asOf: applicant.asOf, history: limitHistory }, policy)
         : prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...limitHistory] }, policy);
 
+  // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
+  // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is
+  // a decline (naming the cap where it binds), never a referral (belowMinimum: 'refer' is for what
+  // a person can fix). It depends on the applicant alone, not on the PD.
+  const selfCap = applicant.controls.selfSetCap ?? null;
+  const capLeavesNoLine = selfCap !== null && roundDownToStep(selfCap, policy.limits.roundingStep) < policy.limits.productMin;
+
   // The arithmetic both views share: everything that decides the outcome and the limit.
   function core(pd: number) {
     assertPd(pd);
@@ -215,18 +222,13 @@ function prepare(
       regulatory,
       lender_cap: lenderCap,
       product_max: policy.limits.productMax,
-      self_cap: applicant.controls.selfSetCap ?? null,
+      self_cap: selfCap,
       requested: applicant.controls.requestedLimit ?? null,
     };
     const composed = composeLimit(caps, policy.limits.roundingStep);
     const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
     const candidate = stepLimit?.limit ?? composed.limit;
     const belowMinimum = candidate < policy.limits.productMin;
-    // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
-    // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is
-    // a decline (naming the cap where it binds), never a referral (belowMinimum: 'refer' is for what
-    // a person can fix).
-    const capLeavesNoLine = caps.self_cap !== null && roundDownToStep(caps.self_cap, policy.limits.roundingStep) < policy.limits.productMin;
     const automatedOutcome: PolicyOutcome =
       knockouts.length > 0 || capLeavesNoLine ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
     const limit = automatedOutcome === 'decline' || belowMinimum ? 0 : candidate;
@@ -234,22 +236,7 @@ function prepare(
     // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.
     const outcome: PolicyOutcome = humanReview ? 'refer' : automatedOutcome;
     const limitSetBy: LimitSetBy = stepLimit?.bound ? 'step_limit' : composed.bindingConstraint;
-    return {
-      knockouts,
-      refers,
-      pricing,
-      capacity,
-      caps,
-      composed,
-      stepLimit,
-      candidate,
-      belowMinimum,
-      capLeavesNoLine,
-      automatedOutcome,
-      outcome,
-      limit,
-      limitSetBy,
-    };
+    return { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy };
   }
 
   return {
@@ -258,22 +245,8 @@ function prepare(
       return { outcome: c.outcome, limit: c.limit, limitSetBy: c.limitSetBy, affordabilityCapacity: c.capacity.capacity };
     },
     evaluate(pd) {
-      const {
-        knockouts,
-        refers,
-        pricing,
-        capacity,
-        caps,
-        composed,
-        stepLimit,
-        candidate,
-        belowMinimum,
-        capLeavesNoLine,
-        automatedOutcome,
-        outcome,
-        limit,
-        limitSetBy,
-      } = core(pd);
+      const { knockouts, refers, pricing, capacity, caps, composed, stepLimit, candidate, belowMinimum, automatedOutcome, outcome, limit, limitSetBy } =
+        core(pd);
       const grade = gradeFor(pd, policy);
       const affordability = checkAffordability(affordabilityInput, belowMinimum ? policy.limits.productMin : candidate, pricing.aprBp, policy);
 
@@ -281,7 +254,7 @@ function prepare(
       // A customer's cap below the minimum declines whatever else holds, so where it binds (ties
       // included) it comes before the refer conditions and the failed checks: a decline's four
       // principal reasons must not crowd out the one that decided it.
-      if (capLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (caps.self_cap as number))) reasons.push('limit_self_cap');
+      if (capLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (selfCap as number))) reasons.push('limit_self_cap');
       for (const h of refers) reasons.push(h.code);
       if (belowMinimum) {
         reasons.push('limit_below_product_minimum');
