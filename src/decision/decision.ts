@@ -119,8 +119,11 @@ export type EvidenceSuggestion = z.infer<typeof EvidenceSuggestion>;
 export const EvidenceSuggestions = z
   .strictObject({
     items: list(EvidenceSuggestion),
-    /** When no evidence can raise the limit: what binds instead (affordability, a cap, ...). */
-    blockedBy: z.union([DecisionLimitSetBy, z.enum(['decline', 'financial_health'])]).nullable(),
+    /**
+     * When no evidence can raise the limit: what binds instead (affordability, a cap, ...);
+     * `human_review` on a review or contest, which previews nothing (the reassessment after it does).
+     */
+    blockedBy: z.union([DecisionLimitSetBy, z.enum(['decline', 'financial_health', 'human_review'])]).nullable(),
     note: text.nullable(),
   })
   .readonly();

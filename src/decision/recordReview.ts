@@ -17,6 +17,7 @@ import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 import { sealFollowUp } from './sealFollowUp.js';
+import { followUpSuggestions } from './suggestionNote.js';
 
 /**
  * What a review or contest needs from the scorer: its policy (the bounds), its keys (the prior is
@@ -243,6 +244,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
         : [],
       review: next,
       limitHistory,
+      suggestions: followUpSuggestions('review'),
     },
     'review',
     // The date goes into the id only when it is the review's own, so reviews dated as before keep their ids.
@@ -306,6 +308,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
         env.featureReasons,
       ),
       review: next,
+      suggestions: followUpSuggestions('contest'),
     },
     'contest',
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, ...(asOf === decision.asOf ? {} : { asOf }) }),

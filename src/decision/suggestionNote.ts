@@ -45,3 +45,29 @@ export function suggestionNote(blockedBy: LimitSetBy | 'decline' | 'financial_he
   }
   return NOTES[blockedBy];
 }
+
+/**
+ * The suggestions of a review or a contest: none, and why. A follow-up runs no model, so it cannot
+ * preview an upload to itself, and its prior's previews were of uploading to the prior (that line
+ * on file, that ledger, no person awaited): after a person's decline the line is closed, and an
+ * upload to a contested decision goes to the person reviewing it. The reassessment after a review
+ * previews again.
+ */
+export function followUpSuggestions(what: 'review' | 'contest'): {
+  readonly items: readonly [];
+  readonly blockedBy: 'human_review';
+  readonly note: { readonly en: string; readonly zhHans: string };
+} {
+  return { items: [], blockedBy: 'human_review', note: FOLLOW_UP_NOTES[what] };
+}
+
+const FOLLOW_UP_NOTES = deepFreeze({
+  review: {
+    en: 'A person decided this limit. Upload a certificate to have your limit reassessed; the reassessment shows what it adds.',
+    zhHans: '本额度由人工审核决定。上传证书即可重新评估额度，评估结果会显示证书带来的提升。',
+  },
+  contest: {
+    en: 'A person is reviewing this decision. A certificate you upload now goes to them with it; what it adds is shown once they decide.',
+    zhHans: '本决定正在人工复核中。您现在上传的证书将一并提交复核，复核完成后会显示其带来的提升。',
+  },
+});

@@ -6,16 +6,14 @@
 // example preview was below what the upload gave (the new line lowers utilisation), and a decline
 // previewed a referral's proposal as if a raise. A decision's preview is now exactly the
 // reassessment that uploads the certificate to it, and says its outcome.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeDecision } from '../../src/cli/summarizeDecision.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
-import { WHAT_IF_CONFIDENCE } from '../../src/decision/hypotheticalEvidence.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
-import type { CertificateEvidenceInput } from '../../src/schema/certificateEvidence.js';
 import { creditLaws } from '../../src/testing/index.js';
+import { uploadOfSuggestion } from './uploadOfSuggestion.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -23,28 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => scorer?.close());
 
-type Suggestion = Decision['suggestions']['items'][number];
-
-/** The suggested certificate as the customer uploads it (first method, the preview's confidence). */
-function upload(a: ApplicantInput, s: Suggestion): CertificateEvidenceInput {
-  const spec = scorer.certificateKinds.find((k) => k.id === s.kind)!;
-  return {
-    kind: s.kind,
-    issuer: 'customer upload',
-    credentialId: `C-${s.kind}`,
-    holder: { idHash: a.identity.idHash },
-    issueDate: a.asOf,
-    ...s.assumed,
-    verification: { method: spec.verificationMethods[0]!, confidence: WHAT_IF_CONFIDENCE },
-    documentHash: createHash('sha256').update(`${a.id} ${s.kind}`).digest('hex'),
-  } as CertificateEvidenceInput;
-}
-
 /** What uploading each suggestion to the decision gives, beside what it promised. */
 async function uploads(d: Decision, a: ApplicantInput) {
   return Promise.all(
     d.suggestions.items.map(async (s) => {
-      const next = await scorer.reassess(d, { applicant: a, evidence: [upload(a, s)] });
+      const next = await scorer.reassess(d, { applicant: a, evidence: [uploadOfSuggestion(scorer, a, s)] });
       return {
         promised: { kind: s.kind, outcome: s.outcome, limit: s.limit, pd: s.pd },
         got: { kind: s.kind, outcome: next.outcome, limit: next.limit, pd: next.pd },

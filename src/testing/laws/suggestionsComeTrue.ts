@@ -91,7 +91,7 @@ function inGoodStanding(applicant: Applicant): Applicant {
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion (from suggest, in a decision, in a reassessment; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on the decision date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, in a decision, in a reassessment, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on the decision date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>
@@ -131,6 +131,16 @@ export const suggestionsComeTrue: CreditLaw = defineLaw({
           checked += await checkPreviews(scorer, view.applicant, again, again.suggestions.items, (upload) =>
             scorer.reassess(again, { applicant: view.applicant, evidence: [upload] }),
           );
+          // A person's decline and a customer's contest are decisions the customer holds too: what
+          // they suggest comes true by uploading to them (a closed line; a person awaited).
+          const followUp = { applicant: view.applicant, limitHistory: view.limitHistory };
+          const declined = scorer.recordReview(today, { reviewerRole: 'credit_law', outcome: 'decline', limit: 0 }, followUp);
+          const contested = scorer.recordContest(today, { statement: 'credit law contest' }, followUp);
+          for (const held of [declined, contested]) {
+            checked += await checkPreviews(scorer, view.applicant, held, held.suggestions.items, (upload) =>
+              scorer.reassess(held, { applicant: view.applicant, evidence: [upload] }),
+            );
+          }
         };
         for (const view of views) await check(view);
         // Declined or capped in every view (a knock-out, affordability, a cap): the same applicant in
