@@ -29,23 +29,26 @@ const patch = (from, to) => {
 const tick = (k, t) => `__tick(${JSON.stringify(k)}, ${t});`;
 s = `globalThis.__T = {}; const __tick = (k, t0) => { globalThis.__T[k] = (globalThis.__T[k] ?? 0n) + (process.hrtime.bigint() - t0); };\n${s}`;
 patch(
-  'const applicant = parseApplicant(readBatchElement(inputs, index));',
-  `let __p = process.hrtime.bigint(); const applicant = parseApplicant(readBatchElement(inputs, index)); ${tick('parse', '__p')} __p = process.hrtime.bigint();`,
+  'const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger);',
+  `let __p = process.hrtime.bigint(); const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger); ${tick('parse', '__p')} __p = process.hrtime.bigint();`,
 );
 patch('planIndex.push(index);', `${tick('plan (evidence, what-ifs)', '__p')} planIndex.push(index);`);
 patch(
-  'const { rows, firstRows, failures } = encodePlans(chunk, encoder);',
-  `let __t = process.hrtime.bigint(); const { rows, firstRows, failures } = encodePlans(chunk, encoder); ${tick('encode', '__t')} __t = process.hrtime.bigint();`,
+  'const { rows, firstRows, failures, nRows: chunkRows } = encodePlans(chunk, encoder);',
+  `let __t = process.hrtime.bigint(); const { rows, firstRows, failures, nRows: chunkRows } = encodePlans(chunk, encoder); ${tick('encode', '__t')} __t = process.hrtime.bigint();`,
 );
 patch(
   'const w = encoder.width;\n      throwIfAborted(signal);',
   `${tick('model (with its event-loop turn)', '__t')} __t = process.hrtime.bigint(); const w = encoder.width;\n      throwIfAborted(signal);`,
 );
 patch(
-  'const block = new Float32Array(explained.length * w);',
-  `${tick('policy (settle)', '__t')} __t = process.hrtime.bigint(); const block = new Float32Array(explained.length * w);`,
+  'const uploads = scoreUploads(settled, signal);',
+  `${tick('policy (settle)', '__t')} __t = process.hrtime.bigint(); const uploads = scoreUploads(settled, signal); ${tick('upload previews (model)', '__t')} __t = process.hrtime.bigint();`,
 );
-patch('let j = 0;\n      for (const s of settled) {', `${tick('TreeSHAP', '__t')} __t = process.hrtime.bigint(); let j = 0;\n      for (const s of settled) {`);
+patch(
+  'const { pds: uploadPds, firstRows: uploadRows, failures: uploadFailures } = await uploads;',
+  `${tick('TreeSHAP', '__t')} __t = process.hrtime.bigint(); const { pds: uploadPds, firstRows: uploadRows, failures: uploadFailures } = await uploads; ${tick('upload previews (await)', '__t')} __t = process.hrtime.bigint();`,
+);
 patch('      start = end;\n    }\n    return out;', `      ${tick('finish (audit, seal and the rest)', '__t')}\n      start = end;\n    }\n    return out;`);
 patch(
   'const inputHash = personalHash(keys, "input", inputJson);',
