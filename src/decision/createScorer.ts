@@ -4,7 +4,7 @@ import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
-import { createFeatureEncoder } from '../features/featureEncoder.js';
+import { createFeatureEncoder, type UnseenCategory } from '../features/featureEncoder.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
@@ -209,8 +209,13 @@ export interface SuggestOptions {
  * which take `unknown`.
  */
 export interface Scorer<TInput = ApplicantInput> {
-  /** Model identity: `name@version` and SHA-256. */
-  readonly model: { readonly id: string; readonly sha256: string };
+  /**
+   * Model identity: `name@version` and SHA-256; and `unseenCategories`, every category a lender
+   * feature declares that the model never saw in training (so does not code), known before any
+   * applicant takes one: such an applicant is scored as missing there, and the decision lists it
+   * (`Decision.unseenCategories`). Empty for the default model.
+   */
+  readonly model: { readonly id: string; readonly sha256: string; readonly unseenCategories: readonly UnseenCategory[] };
   readonly policy: PolicyConfig;
   /**
    * The certificate kinds this scorer assesses (its catalog, in catalog order, less the kinds whose
@@ -573,7 +578,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   return {
-    model: { id: model.id, sha256: model.sha256 },
+    model: { id: model.id, sha256: model.sha256, unseenCategories: encoder.uncodedCategories },
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
     certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),

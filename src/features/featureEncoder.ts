@@ -60,6 +60,13 @@ export interface FeatureEncoder {
    * {@link FeatureEncoder.encode} accepted.
    */
   unseenCategories(ctx: FeatureInput): readonly UnseenCategory[];
+  /**
+   * Every category a feature declares that the model does not code, in column and declaration
+   * order: known when the scorer is built, before any applicant takes one (an applicant who does
+   * is scored as missing there, and {@link FeatureEncoder.unseenCategories} names it). Empty for
+   * the default model.
+   */
+  readonly uncodedCategories: readonly UnseenCategory[];
 }
 
 /**
@@ -210,6 +217,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
   const columns: ColumnEncoder[] = [];
   // Categorical columns whose model lacks some declared category: only these can hold an unseen one.
   const gaps: { readonly j: number; readonly compute: (ctx: FeatureContext<never>) => unknown; readonly codes: ReadonlyMap<string, number> }[] = [];
+  const uncoded: UnseenCategory[] = [];
   for (const feature of manifest.features) {
     const def = features.byName.get(feature.name) as FeatureDefinition<never>;
     definitions.push(def);
@@ -218,7 +226,10 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       // featureMismatches refused a categorical column without categories, so they are the model's own.
       const codes = new Map((feature.categories as readonly string[]).map((c, i) => [c, i]));
       const declared = new Set(def.categories ?? []);
-      if (declared.size > codes.size) gaps.push({ j: columns.length, compute, codes });
+      if (declared.size > codes.size) {
+        gaps.push({ j: columns.length, compute, codes });
+        for (const category of declared) if (!codes.has(category)) uncoded.push({ feature: def.name, category });
+      }
       columns.push((ctx) => {
         const v = compute(ctx);
         if (typeof v === 'string') {
@@ -270,6 +281,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       }
       if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
+    uncodedCategories: uncoded.length === 0 ? NO_UNSEEN : Object.freeze(uncoded.map((u) => Object.freeze(u))),
     unseenCategories(input) {
       if (gaps.length === 0) return NO_UNSEEN;
       const ctx = input as unknown as FeatureContext<never>;

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { BatchDecideOptions, BatchResult, ScorerOptions } from '../decision/createScorer.js';
+import type { BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -63,8 +63,11 @@ export interface ScorerPool {
    * replaced; {@link ScorerPool.workerPids} lists the processes running now.
    */
   readonly size: number;
-  /** The one model every worker of this pool scores with: `name@version` and the SHA-256 of its bytes. */
-  readonly model: { readonly id: string; readonly sha256: string };
+  /**
+   * The one model every worker of this pool scores with: `name@version`, the SHA-256 of its bytes,
+   * and the categories its lender features declare that it does not code (see `Scorer.model`).
+   */
+  readonly model: Scorer['model'];
   /** Hash of the policy every worker applies (as in each decision's `audit.policyHash`). */
   readonly policyHash: string;
   /**

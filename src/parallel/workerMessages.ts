@@ -1,4 +1,4 @@
-import type { BatchResult, DecideOptions, ScorerOptions } from '../decision/createScorer.js';
+import type { BatchResult, DecideOptions, Scorer, ScorerOptions } from '../decision/createScorer.js';
 import type { BatchResultJson } from './batchResultJson.js';
 import type { PackedValues } from './packedValues.js';
 import type { WorkerErrorData } from './workerErrorData.js';
@@ -41,7 +41,7 @@ export type ToWorkerMessage = InitMessage | BatchTaskMessage | CloseMessage;
 
 /** What a worker reports once its scorer is loaded, so the pool can check every worker runs the same model and policy. */
 export interface WorkerIdentity {
-  readonly model: { readonly id: string; readonly sha256: string };
+  readonly model: Scorer['model'];
   readonly policyHash: string;
 }
 

@@ -137,6 +137,31 @@ describe('a category the model never saw', () => {
     expect(results.map((r) => (r.ok ? (r.decision.unseenCategories ?? []).length : -1))).toEqual([0, 2]);
   });
 
+  it('the scorer lists them when it is built, before any applicant takes one (scorer.model.unseenCategories)', async () => {
+    const listed = scorer.model.unseenCategories;
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { feature: 'employment_type', category: 'farmer' },
+        { feature: 'industry', category: 'agriculture' },
+      ]),
+    );
+    // Each is a category the model does not code, and every one it does not code is listed.
+    const loaded = await loadModel(model);
+    try {
+      const coded = new Map(loaded.manifest.features.map((f) => [f.name, new Set(f.categories ?? [])]));
+      for (const u of listed) expect(coded.get(u.feature)?.has(u.category)).toBe(false);
+      const declared = misbehavingFeatures.definitions.filter((d) => d.kind === 'categorical' && coded.has(d.name));
+      const missing = declared.flatMap((d) =>
+        (d.categories ?? []).filter((c) => !coded.get(d.name)?.has(c)).map((category) => ({ feature: d.name, category })),
+      );
+      expect([...listed].sort((a, b) => `${a.feature} ${a.category}`.localeCompare(`${b.feature} ${b.category}`))).toEqual(
+        missing.sort((a, b) => `${a.feature} ${a.category}`.localeCompare(`${b.feature} ${b.category}`)),
+      );
+    } finally {
+      await loaded.close();
+    }
+  });
+
   it('a follow-up of such a decision carries the note (it is the same model reading)', async () => {
     const farmer = await scorer.decide({ ...(behaving(farmerIndex) as object), controls: { humanReview: true } } as never);
     expect(farmer.unseenCategories?.length).toBe(2);
@@ -168,6 +193,7 @@ describe('a category the model never saw', () => {
   it('the default model codes every built-in category: no example decision carries the note', async () => {
     const builtIn = await createScorer({ suggestionsPerDecision: 0 });
     try {
+      expect(builtIn.model.unseenCategories).toEqual([]);
       for (const r of await builtIn.decideBatch(exampleApplicants.map((e) => e.applicant))) {
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.decision).not.toHaveProperty('unseenCategories');
