@@ -304,6 +304,19 @@ describe('resolveCatalog', () => {
     expect(() => resolveCatalog([{ ...pilot, scale: { type: 'levels', levels: [level('fail', 0), level('pass', 1)], typical: 'pass' } }])).not.toThrow();
   });
 
+  it('rejects an alternate scale whose `since` is no calendar day, naming it (a string compare read real scores on the wrong scale)', () => {
+    const withSince = (since: string): CertificateKindSpecInput => ({
+      ...pilot,
+      scale: { type: 'numeric', min: 0, max: 100, step: 1, typical: 60, alternate: { since, min: 1, max: 10, step: 1 } },
+    });
+    for (const since of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-1-5']) {
+      const err = catalogError(() => resolveCatalog([withSince(since)]));
+      expect(err.code).toBe('catalog_invalid');
+      expect((err as ValidationError).fields).toContain('0.scale.alternate.since');
+    }
+    expect(() => resolveCatalog([withSince('2028-02-29')])).not.toThrow();
+  });
+
   it('rejects two overrides with the same id, and anything that is not a list', () => {
     expect(catalogError(() => resolveCatalog([pilot, pilot])).code).toBe('catalog_invalid');
     expect(catalogError(() => resolveCatalog({ ielts: pilot } as unknown as CertificateKindSpecInput[])).code).toBe('catalog_invalid');
@@ -316,6 +329,8 @@ describe('certificateKindSpecJsonSchema', () => {
     expect(s.type).toBe('object');
     expect(s.additionalProperties).toBe(false);
     expect(s.required).toEqual(expect.arrayContaining(['id', 'category', 'names', 'scale', 'validity']));
+    // An alternate scale's start is a date to JSON Schema too.
+    expect(JSON.stringify(s)).toContain('"format":"date"');
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { DataCategory } from '../schema/dataCategory.js';
+import { IsoDate } from '../schema/primitives.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -24,10 +25,9 @@ const finite = z.number().finite();
  * [0, 1] strength, so a result counts the same whichever scale reports it.
  */
 export const AlternateScale = z.strictObject({
-  since: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .describe('First issue date reported on this scale'),
+  // A calendar date, not only its pattern: '2026-02-30' compared as a string read real scores on
+  // the wrong scale without a word.
+  since: IsoDate.describe('First issue date reported on this scale'),
   min: finite,
   max: finite,
   step: finite.positive().optional(),
