@@ -252,11 +252,19 @@ export interface Scorer<TInput = ApplicantInput> {
   /**
    * Lowers the limit at the customer's request, at once, without the model. The prior is verified
    * first. The amount asked, rounded down to the rounding step, becomes the customer's cap.
+   * `options.asOf` is the day the customer asked (YYYY-MM-DD), not before the prior's `asOf`;
+   * default the prior's `asOf`. The new decision is dated so, and a review or reassessment after it
+   * can be dated no earlier (its step-limit window counts from there).
+   * @example
+   * const lowered = scorer.requestReduction(decision, 500_000, { asOf: '2026-12-15' });
+   * lowered.asOf; // '2026-12-15'
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key) decision;
    *   ValidationError (subject `reduction amount`) for an amount that is not integer fen, or is below
-   *   the product minimum (`too_small`, naming the amount and the minimum: a line is never lower).
+   *   the product minimum (`too_small`, naming the amount and the minimum: a line is never lower);
+   *   ValidationError (subject `reduction options`) for an unknown option (`unrecognized_key`), or an
+   *   `asOf` that is not a date or is before the prior's (`out_of_range`).
    */
-  requestReduction(prior: Decision, amount: number): Decision;
+  requestReduction(prior: Decision, amount: number, options?: { readonly asOf?: string }): Decision;
   /**
    * Records a person's review of a decision (PIPL Art. 24; EU CCD2 Art. 18) as a new decision,
    * sealed (and signed) by this scorer, linked to the one reviewed, and itself a valid prior for
@@ -647,12 +655,12 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory }), opts?.signal);
       return d.suggestions;
     },
-    requestReduction(priorInput, amount) {
+    requestReduction(priorInput, amount, opts) {
       checkOpen();
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
-      return reduceLine(prior, amt.data, { policy, keys });
+      return reduceLine(prior, amt.data, { policy, keys }, opts);
     },
     recordReview(priorInput, review, opts) {
       checkOpen();

@@ -2,13 +2,15 @@ import { LIMIT_SETTING_REASONS, policyReasons as POLICY_REASONS } from '../polic
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
+import { IsoDate } from '../schema/primitives.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
+import { optionKeyIssues } from './checkOptionKeys.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -19,7 +21,44 @@ export interface ReductionContext {
   readonly keys: AuditKeys;
 }
 
+/** What a reduction may be told besides its amount: see {@link reduceLine}. */
+export interface ReductionOptions {
+  /** The day the customer lowered their line (YYYY-MM-DD), not before the prior's `asOf`. Default: the prior's `asOf`. */
+  readonly asOf?: string;
+}
+
+/** The option keys a reduction reads. */
+const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf'];
+
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
+
+/**
+ * The reduction's date: `options.asOf`, or the prior's. Read strictly (a misspelt `asof` would
+ * date the reduction at its prior without a word) and never before the prior's date: a line is not
+ * lowered before the decision that set it, and a later review or reassessment counts its dates
+ * (the step-limit window, the ledger) from this one. ISO dates compare as strings.
+ *
+ * @throws ValidationError (subject `reduction options`) naming every offending option.
+ */
+function reductionDate(options: unknown, prior: Decision): string {
+  if (options === undefined) return prior.asOf;
+  const issues: ValidationIssue[] = optionKeyIssues(options, REDUCTION_OPTION_KEYS);
+  const given = issues[0]?.code === 'invalid_type' ? undefined : (options as ReductionOptions).asOf;
+  let asOf = prior.asOf;
+  if (given !== undefined) {
+    const parsed = IsoDate.safeParse(given);
+    if (!parsed.success) issues.push(...validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['asOf', ...i.path] })));
+    else if (parsed.data < prior.asOf)
+      issues.push({
+        path: ['asOf'],
+        code: 'out_of_range',
+        message: `${parsed.data} is before the date of decision ${prior.audit.decisionId} (${prior.asOf}): a line is not lowered before the decision that set it`,
+      });
+    else asOf = parsed.data;
+  }
+  if (issues.length > 0) throw new ValidationError('reduction options', issues);
+  return asOf;
+}
 
 /**
  * The customer lowers their own line (the brake in their hand), without the model: the line they
@@ -30,12 +69,16 @@ const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
  * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
  * the customer's own request when the line went down; a line they lowered is explained by their
  * request, not by what set the prior's limit (on an approval, by their request alone). Reasons are
- * owed as on any decision.
+ * owed as on any decision. The new decision is dated `options.asOf`, the day the customer asked
+ * (default the prior's date), so a review or reassessment after it is dated no earlier.
  *
- * @throws ValidationError (subject `reduction amount`) for an amount below the product minimum:
- *   a line is never lower, and such a cap would turn every later decision into a decline.
+ * @throws ValidationError (subject `reduction options`) for an unknown option, or an `asOf` that is
+ *   not a date or is before the prior's (`out_of_range`); (subject `reduction amount`) for an amount
+ *   below the product minimum: a line is never lower, and such a cap would turn every later
+ *   decision into a decline.
  */
-export function reduceLine(prior: Decision, amount: number, env: ReductionContext): Decision {
+export function reduceLine(prior: Decision, amount: number, env: ReductionContext, options?: ReductionOptions): Decision {
+  const asOf = reductionDate(options, prior);
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;
@@ -70,6 +113,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
     prior,
     {
       ...rest,
+      asOf,
       limit,
       lineAction: lowered ? 'lower' : line === 0 ? 'none' : 'keep',
       previousLimit: line,
@@ -86,7 +130,8 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       movement: { from: line, withoutNewEvidence: line, to: limit, byEvidence: [], stepLimited: false },
     },
     'reduction',
-    canonicalJson({ priorDecisionId: prior.audit.decisionId, amount }),
+    // The date goes into the id only when it is the reduction's own, so reductions dated as before keep their ids.
+    canonicalJson({ priorDecisionId: prior.audit.decisionId, amount, ...(asOf === prior.asOf ? {} : { asOf }) }),
     env.keys,
   );
 }

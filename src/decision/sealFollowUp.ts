@@ -22,7 +22,7 @@ export function sealFollowUp(
   const audit = buildAudit(
     {
       applicantId: prior.applicantId,
-      // The follow-up's own date (a review's or contest's day; a reduction's is its prior's).
+      // The follow-up's own date (the day of a review, a contest or a reduction; by default its prior's).
       asOf: rest.asOf,
       modelId: prior.audit.modelId,
       modelSha256: prior.audit.modelSha256,

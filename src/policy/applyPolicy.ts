@@ -44,7 +44,10 @@ export interface PolicyResult {
    * is the proposal a reviewer sees.
    */
   readonly automatedOutcome: PolicyOutcome;
-  /** Policy reason codes in a fixed order: knock-outs, refers, minimum, affordability, binding cap, step limit. */
+  /**
+   * Policy reason codes in a fixed order: knock-outs, the customer's cap or request below the
+   * minimum (where it binds), refers, minimum, affordability, binding cap, step limit.
+   */
   readonly reasons: readonly PolicyReasonCode[];
   readonly knockouts: readonly PolicyHit[];
   readonly refers: readonly PolicyHit[];
@@ -209,6 +212,12 @@ function prepare(
   // a person can fix). It depends on the applicant alone, not on the PD.
   const selfCap = applicant.controls.selfSetCap ?? null;
   const capLeavesNoLine = selfCap !== null && roundDownToStep(selfCap, policy.limits.roundingStep) < policy.limits.productMin;
+  // So does a request below the minimum, for the same reason: the request is a cap (nobody grants
+  // more than was asked, a reviewer included) and a line is never below the minimum. Referred, it
+  // reached a person who could approve nothing; declined, it names the request, and the customer
+  // may ask again for at least the minimum.
+  const requested = applicant.controls.requestedLimit ?? null;
+  const requestLeavesNoLine = requested !== null && roundDownToStep(requested, policy.limits.roundingStep) < policy.limits.productMin;
 
   // The arithmetic both views share: everything that decides the outcome and the limit.
   function core(pd: number) {
@@ -223,14 +232,20 @@ function prepare(
       lender_cap: lenderCap,
       product_max: policy.limits.productMax,
       self_cap: selfCap,
-      requested: applicant.controls.requestedLimit ?? null,
+      requested,
     };
     const composed = composeLimit(caps, policy.limits.roundingStep);
     const stepLimit = steps !== null && composed.limit > priorLimit ? steps.step(composed.limit) : null;
     const candidate = stepLimit?.limit ?? composed.limit;
     const belowMinimum = candidate < policy.limits.productMin;
     const automatedOutcome: PolicyOutcome =
-      knockouts.length > 0 || capLeavesNoLine ? 'decline' : belowMinimum ? policy.limits.belowMinimum : refers.length > 0 ? 'refer' : 'approve';
+      knockouts.length > 0 || capLeavesNoLine || requestLeavesNoLine
+        ? 'decline'
+        : belowMinimum
+          ? policy.limits.belowMinimum
+          : refers.length > 0
+            ? 'refer'
+            : 'approve';
     const limit = automatedOutcome === 'decline' || belowMinimum ? 0 : candidate;
     // A customer who refused a solely automated decision gets a person: the automated terms stay
     // as the proposal (`automatedOutcome`, `limit`), the outcome is refer.
@@ -253,8 +268,10 @@ function prepare(
       const reasons: PolicyReasonCode[] = knockouts.map((h) => h.code);
       // A customer's cap below the minimum declines whatever else holds, so where it binds (ties
       // included) it comes before the refer conditions and the failed checks: a decline's four
-      // principal reasons must not crowd out the one that decided it.
+      // principal reasons must not crowd out the one that decided it. The same for a request
+      // below the minimum, after the cap (the customer's standing choice).
       if (capLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (selfCap as number))) reasons.push('limit_self_cap');
+      if (requestLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (requested as number))) reasons.push('requested_below_product_minimum');
       for (const h of refers) reasons.push(h.code);
       if (belowMinimum) {
         reasons.push('limit_below_product_minimum');

@@ -115,6 +115,13 @@ export const policyReasons = {
   step_limit_window_count: { factor: 'policy_cap', en: 'No further increase allowed within the recent period', zhHans: '近期提额次数已达上限' },
   // Customer controls
   customer_reduction: { factor: 'customer_control', en: 'Limit lowered at your request', zhHans: '已按您的要求降低额度' },
+  // A request below the product minimum leaves nothing to grant: not the amount asked (below the
+  // smallest line), not the minimum (more than was asked), so the application declines naming it.
+  requested_below_product_minimum: {
+    factor: 'customer_control',
+    en: 'The limit you asked for is below the smallest limit we offer',
+    zhHans: '您申请的额度低于本产品的最低额度',
+  },
 } as const satisfies Record<string, PolicyReason>;
 
 /** A stable policy reason code; see {@link policyReasons}. */

@@ -35,14 +35,14 @@ const reseal = (d: Decision): Decision => {
 /** A scorer whose every decision (decide, batch, reassess, reduction) passes through `edit`. */
 export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: { readonly reductions?: boolean } = {}): Scorer {
   const e = (d: Decision) => reseal(edit(d));
-  if (only.reductions) return { ...scorer, policy: scorer.policy, requestReduction: (p, amount) => e(scorer.requestReduction(p, amount)) };
+  if (only.reductions) return { ...scorer, policy: scorer.policy, requestReduction: (p, amount, o) => e(scorer.requestReduction(p, amount, o)) };
   return {
     ...scorer,
     policy: scorer.policy,
     decide: async (a, o) => e(await scorer.decide(a, o)),
     decideBatch: async (as, o) => (await scorer.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: e(r.decision) } : r)),
     reassess: async (p, u) => e(await scorer.reassess(p, u)),
-    requestReduction: (p, amount) => e(scorer.requestReduction(p, amount)),
+    requestReduction: (p, amount, o) => e(scorer.requestReduction(p, amount, o)),
   };
 }
 
@@ -174,8 +174,8 @@ export const mutants: readonly Mutant[] = [
     wrap: (s) => ({
       ...s,
       policy: s.policy,
-      requestReduction: (p, amount) => {
-        const d = s.requestReduction(p, amount);
+      requestReduction: (p, amount, o) => {
+        const d = s.requestReduction(p, amount, o);
         const code = p.policyReasons.find((c) => LIMIT_SETTING_REASONS.has(c));
         if (d.lineAction !== 'lower' || code === undefined || d.reasons.some((r) => r.code === code)) return d;
         const r = policyReasons[code];
@@ -229,6 +229,14 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // 0.1.0's reductions: dated at the decision they lowered whatever day the customer asked, so
+    // the sealed record said the line went down weeks before it did (and a review after it counted
+    // its step-limit window from that day).
+    name: 'reduction dated at its prior',
+    caughtBy: ['reduction_within_bounds'],
+    wrap: (s) => ({ ...s, policy: s.policy, requestReduction: (p, amount) => s.requestReduction(p, amount) }),
+  },
+  {
     // A reduction rounded up to the step rather than down: more than the customer asked for.
     name: 'reduction rounded up',
     caughtBy: ['reduction_within_bounds', 'customer_controls_hold'],
@@ -237,8 +245,8 @@ export const mutants: readonly Mutant[] = [
       return {
         ...s,
         policy: s.policy,
-        requestReduction: (p, amount) => {
-          const d = s.requestReduction(p, amount);
+        requestReduction: (p, amount, o) => {
+          const d = s.requestReduction(p, amount, o);
           const up = Math.min(p.limit, Math.ceil(amount / step) * step);
           return reseal({ ...d, limit: up, caps: { ...d.caps, self_cap: up }, controls: { selfSetCap: up } });
         },

@@ -232,9 +232,9 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     async suggest(input, opts) {
       return (mode === 'live' ? scorerOf(armOf(input)) : champion).suggest(input, opts);
     },
-    requestReduction(prior, amount) {
+    requestReduction(prior, amount, opts) {
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(scorerOf(arm).requestReduction(prior, amount), arm, keys);
+      return withArm(scorerOf(arm).requestReduction(prior, amount, opts), arm, keys);
     },
     recordReview(prior, review, opts) {
       // Like a reduction: the arm that made the decision records its review, and the arm is named again.

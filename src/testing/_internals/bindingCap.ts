@@ -19,6 +19,7 @@ const CAP_OF_REASON: Readonly<Partial<Record<PolicyReasonCode, CapName>>> = {
   limit_product_max: 'product_max',
   limit_self_cap: 'self_cap',
   limit_requested: 'requested',
+  requested_below_product_minimum: 'requested',
 };
 
 const STEP_LIMIT_CODES: readonly string[] = ['step_limit_per_step', 'step_limit_window_amount', 'step_limit_window_count'];

@@ -28,14 +28,31 @@ const KNOCK_OUTS: ReadonlySet<string> = new Set([
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. A customer's request for a person (`controls.humanReview`) stays pending through a reassessment whose profile does not repeat it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. A customer's request for a person (`controls.humanReview`) stays pending through a reassessment whose profile does not repeat it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
-      fc.record({ applicant: withSelfCap(ctx.applicants(0)), pd: pdArbitrary(ctx.policy), reduceTo: rmbAsFen(0, 200_000) }),
-      ({ applicant, pd, reduceTo }) => {
+      fc.record({
+        applicant: withSelfCap(ctx.applicants(0)),
+        pd: pdArbitrary(ctx.policy),
+        reduceTo: rmbAsFen(0, 200_000),
+        askedBelow: fc.integer({ min: 0, max: ctx.policy.limits.productMin - 1 }),
+      }),
+      ({ applicant, pd, reduceTo, askedBelow }) => {
         const cap = applicant.controls.selfSetCap as number;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
         requireLaw(r.limit <= cap, () => `limit ${fen(r.limit)} is above the customer's own cap ${fen(cap)}`);
+        // A request below the minimum leaves nothing to grant: not the amount (below the smallest
+        // line), not the minimum (above the request). The automated answer is a decline.
+        const small = ctx.decidePolicy({
+          applicant: { ...applicant, controls: { ...applicant.controls, requestedLimit: askedBelow } },
+          pd,
+          policy: ctx.policy,
+        });
+        requireLaw(
+          small.automatedOutcome === 'decline' && small.limit === 0,
+          () =>
+            `asked for ${fen(askedBelow)}, below the product minimum ${fen(ctx.policy.limits.productMin)}: ${small.automatedOutcome} ${fen(small.limit)}; expected a decline`,
+        );
         const asked = `asked to lower ${fen(r.limit)} to ${fen(reduceTo)}`;
         const reduced = reductionOrRefusal(() => applyReduction(r.limit, reduceTo, ctx.policy), reduceTo, ctx.policy, asked);
         if (reduced === null) return;
@@ -53,9 +70,10 @@ export const customerControlsHold: CreditLaw = defineLaw({
           humanReview: fc.boolean(),
           // A batch beside each decision: more caps checked per run for little cost, on the batch path too.
           others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
+          askedBelow: fc.integer({ min: 0, max: ctx.policy.limits.productMin - 1 }),
         }),
       ),
-      async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others }) => {
+      async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others, askedBelow }) => {
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
@@ -85,6 +103,21 @@ export const customerControlsHold: CreditLaw = defineLaw({
             );
           }
         }
+        // A request below the product minimum: a decline naming it (where it binds, and knock-outs and
+        // the cap leave room), or, for a customer who asked for a person, a referral proposing that decline.
+        const small = await scorer.decide({ ...applicant, controls: { ...applicant.controls, requestedLimit: askedBelow } });
+        const proposal = small.review?.proposed ?? { outcome: small.outcome, limit: small.limit };
+        const requestBinds =
+          Object.values(small.caps).every((c) => c === null || c >= askedBelow) &&
+          !(small.reasons.length >= MAX_PRINCIPAL_REASONS && small.reasons.every((r) => KNOCK_OUTS.has(r.code) || r.code === 'limit_self_cap'));
+        requireLaw(
+          proposal.outcome === 'decline' &&
+            (small.outcome === 'decline' || applicant.controls.humanReview === true) &&
+            small.lineAction !== 'hold' &&
+            (!requestBinds || small.reasons.some((r) => r.code === 'requested_below_product_minimum')),
+          () =>
+            `asked for ${fen(askedBelow)}, below the product minimum ${fen(productMin)}: ${small.outcome} (${small.lineAction}) proposing ${proposal.outcome} ${fen(proposal.limit)}, reasons ${small.reasons.map((r) => r.code).join(', ')}; expected a decline${requestBinds ? ' naming the request' : ''}`,
+        );
         // Below the product minimum a reduction is refused; the customer then asks for the minimum.
         const refused = reductionOrRefusal(() => scorer.requestReduction(d, drawn), drawn, ctx.policy, `lowering to ${fen(drawn)}`) === null;
         const reduceTo = refused ? productMin : drawn;
