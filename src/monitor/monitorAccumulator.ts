@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validationError.js';
 import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
-import { binCount, binOf, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
+import { binCount, binOf, checkMonitorBaselineColumns, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
 
@@ -103,11 +103,14 @@ interface PeriodTally {
  * feature must be among them.
  *
  * @throws CreditliftError `model_shape_mismatch` when the baseline names a feature the model does not have
+ * @throws ValidationError (`protected_characteristic` at `features.K.name`) when the baseline bins a
+ *   column named for a protected characteristic, which no model may read
  */
 export function createMonitorAccumulator(
   baseline: MonitorBaseline,
   o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
 ): MonitorAccumulator {
+  checkMonitorBaselineColumns(baseline);
   const columns = baseline.features.map((f) => o.featureNames?.indexOf(f.name) ?? -1);
   if (o.featureNames !== undefined) {
     const missing = baseline.features.filter((_, i) => columns[i] === -1).map((f) => f.name);
