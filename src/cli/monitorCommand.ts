@@ -22,6 +22,7 @@ export const MONITOR_ACT_EXIT_CODE = 4;
 /** Help text of `creditlift monitor`. */
 export const MONITOR_USAGE = `Usage: creditlift monitor (--applicants FILE | --decisions FILE) --out RESULT.json [options]
        creditlift monitor --write-baseline FILE --applicants HOLDOUT [--model PATH] [--features MODULE]
+                          [--policy FILE.json]
 
 Measures drift against the model's monitor baseline: the population stability index (PSI) of the
 score and of every model feature, and the characteristic stability index (CSI) of every factor
@@ -44,11 +45,15 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              baseline records each of your features the model reads; a run
                              whose module computes or groups one otherwise is refused
   --policy FILE.json         policy overrides for --applicants, merged into the default policy
+                             (and for --write-baseline: its jurisdiction's banned data categories
+                             refuse a feature and reject evidence, as the scorer's do)
   --period week|month        time grouping of asOf (default month)
   --out FILE.json            the result as JSON (for alerting); outputs are replaced on each run
   --html FILE.html           a self-contained HTML report (opens offline)
   --errors FILE              records not measured, one NDJSON line each (default: beside --out)
-  --write-baseline FILE      build a baseline from --applicants (a holdout sample) instead
+  --write-baseline FILE      build a baseline from --applicants (a holdout sample) instead; a
+                             feature the scorer would refuse (a banned data category, a
+                             protected characteristic) is refused here too
   --batch N                  records per runtime call (default 256)
   -h, --help                 show this help
 
@@ -104,6 +109,9 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
 
     if (values['write-baseline'] !== undefined) {
       if (values.applicants === undefined) throw new UsageError('--write-baseline needs --applicants (a holdout sample)');
+      // Options only a run reads: taken silently they would promise an output or a grouping never made.
+      const runOnly = (['out', 'html', 'errors', 'baseline', 'period'] as const).filter((k) => values[k] !== undefined);
+      if (runOnly.length > 0) throw new UsageError(`${runOnly.map((k) => `--${k}`).join(', ')} apply to a run, not to --write-baseline`);
       const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseFeatureApplicant }, { builtInFeatureSet }] = await Promise.all([
         import('../model/loadModel.js'),
         import('../model/defaultModelPath.js'),
@@ -112,6 +120,8 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         import('../features/featureSet.js'),
       ]);
       const features = await loadFeatures();
+      // The policy's jurisdiction decides which data categories the baseline may bin, as it does for the scorer.
+      const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
       const applicants = [];
       for await (const r of records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
@@ -121,7 +131,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       if (applicants.length === 0) throw new CreditliftError('data_invalid', `${input} holds no applicants`);
       const loaded = await loadModel(model ?? defaultModelPath());
       try {
-        const b = await buildMonitorBaseline({ model: loaded, applicants, source: basename(input), ...(features === undefined ? {} : { features }) });
+        const b = await buildMonitorBaseline({
+          model: loaded,
+          applicants,
+          source: basename(input),
+          ...(features === undefined ? {} : { features }),
+          ...(policy === undefined ? {} : { policyOverrides: policy as object }),
+        });
         await writeFile(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
       } finally {
         await loaded.close();

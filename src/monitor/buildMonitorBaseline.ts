@@ -1,20 +1,31 @@
-import type { Catalog } from '../catalog/resolveCatalog.js';
+import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { checkOptionKeys } from '../decision/checkOptionKeys.js';
+import { resolvePolicyOptions } from '../decision/createScorer.js';
+import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
-import { assessEvidence } from '../evidence/assessEvidence.js';
+import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
 import type { LoadedModel } from '../model/loadModel.js';
+import type { PolicyConfig } from '../policy/policyConfig.js';
+import type { PolicyOverrides } from '../policy/resolvePolicy.js';
 import type { Applicant } from '../schema/applicant.js';
 import { categoricalBaseline, numericBaseline, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { monitorFeatureSetOf } from './monitorFeatureSet.js';
 
 // Every option the function reads; the check below fails to compile when one is missing here.
-const OPTION_KEYS = ['model', 'applicants', 'features', 'catalog', 'cardScoreBaseline', 'source'] as const satisfies readonly (keyof Parameters<
-  typeof buildMonitorBaseline
->[0])[];
+const OPTION_KEYS = [
+  'model',
+  'applicants',
+  'features',
+  'catalog',
+  'policy',
+  'policyOverrides',
+  'cardScoreBaseline',
+  'source',
+] as const satisfies readonly (keyof Parameters<typeof buildMonitorBaseline>[0])[];
 const optionKeysComplete: Exclude<keyof Parameters<typeof buildMonitorBaseline>[0], (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
 void optionKeysComplete;
 
@@ -36,8 +47,19 @@ export interface CardScoreBaseline {
  * included), and the baseline records each lender feature the model reads (`featureSet`), so a
  * run on another feature set is refused.
  *
+ * The scorer's data rules hold here too, under the policy's jurisdiction (`policy` or
+ * `policyOverrides`, as `createScorer` takes them; default: the default policy): a feature drawn
+ * from a banned data category (China's credit-reporting regulation Art. 14: religion, genes,
+ * fingerprints, blood type, medical history; protected characteristics) or declaring none is
+ * refused as the scorer refuses it, a feature named for a protected characteristic is refused,
+ * and evidence of a banned kind is rejected at assessment, so the bins hold what decisions will.
+ *
  * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
- * @throws ValidationError naming every unknown option, and every applicant's faults (`[i, ...path]`)
+ * @throws CreditliftError `banned_data_category` naming every column (feature) whose data category
+ *   the jurisdiction bans or that declares none, before any applicant is read
+ * @throws ValidationError naming every unknown option, a feature named for a protected
+ *   characteristic (`protected_characteristic`), `policy` given with `policyOverrides`, and every
+ *   applicant's faults (`[i, ...path]`)
  * @example
  * const baseline = await buildMonitorBaseline({ model, applicants: holdout, features, source: 'holdout 2026-09' });
  */
@@ -47,13 +69,35 @@ export async function buildMonitorBaseline(o: {
   /** The features the model was trained on (see `defineFeatureSet`). Default: the built-in features. */
   readonly features?: FeatureSet;
   readonly catalog?: Catalog;
+  /** A complete policy; or `policyOverrides` of the default (not both). Its jurisdiction's bans apply. Default: the default policy. */
+  readonly policy?: PolicyConfig;
+  readonly policyOverrides?: PolicyOverrides;
   readonly cardScoreBaseline?: CardScoreBaseline;
   readonly source: string;
 }): Promise<MonitorBaseline> {
   // Read by name: a misspelt `featureSet` would otherwise build on the built-in features.
   checkOptionKeys(o, OPTION_KEYS, 'buildMonitorBaseline options');
   const features = o.features ?? builtInFeatureSet;
+  if (o.policy !== undefined && o.policyOverrides !== undefined)
+    throw new ValidationError('buildMonitorBaseline options', [
+      { path: ['policyOverrides'], code: 'custom', message: 'give policy (complete) or policyOverrides, not both' },
+    ]);
+  const policy = resolvePolicyOptions({
+    ...(o.policy === undefined ? {} : { policy: o.policy }),
+    ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }),
+  });
+  // The encoder refuses a feature named for a protected characteristic; the data categories are
+  // checked as the scorer checks them: a baseline over a column the scorer refuses would be one no
+  // run could be measured against, and building it would process data the law bans.
   const encoder = createFeatureEncoder(o.model.manifest, features);
+  assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
+  // The scorer's assessment (monitorApplicants measures with the same): a certificate of a banned
+  // kind (a follower count under eu-ccd2) is rejected, never binned as accepted.
+  const assessment: AssessEvidenceOptions = {
+    catalog: o.catalog ?? defaultCatalog,
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
+    bannedDataCategories: policy.jurisdiction.bannedDataCategories,
+  };
   // Validated by the feature set: an applicant without a lender attribute would otherwise be
   // binned as missing (its feature NaN), a baseline silently unlike the population.
   const issues: ValidationIssue[] = [];
@@ -71,7 +115,7 @@ export async function buildMonitorBaseline(o: {
   const n = applicants.length;
   const rows = new Float32Array(n * w);
   applicants.forEach((applicant, i) => {
-    const { items } = assessEvidence(applicant, o.catalog === undefined ? {} : { catalog: o.catalog });
+    const { items } = assessEvidence(applicant, assessment);
     encoder.encode({ applicant, evidence: items }, rows, i * w);
   });
   const scores = await o.model.predict(rows, n);

@@ -1,8 +1,10 @@
+import { addUnits, emptyExactSum, type ExactSum, PROBABILITY_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
 import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
-import { binCount, binOf, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
+import { binCount, binOf, checkMonitorBaselineColumns, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
 
@@ -10,7 +12,9 @@ import { populationStabilityIndex, stabilityBand, type StabilityBand } from './s
 export interface MonitorObservation {
   readonly asOf: string;
   readonly outcome: Outcome;
+  /** The limit granted, whole fen. */
   readonly limit: number;
+  /** The 12-month PD, in [0, 1]. */
   readonly pd: number;
   /** The model input row (model column order, as the scorer encodes it); absent for decisions files. */
   readonly features?: ArrayLike<number>;
@@ -63,17 +67,32 @@ export interface MonitorSummary {
   readonly worstBand: StabilityBand;
 }
 
-/** Accumulates observations one at a time; memory grows with periods, not with records. */
+/**
+ * Accumulates observations one at a time; memory grows with periods, not with records. Every
+ * figure is independent of the order observations are added in: counts are whole, and PDs and
+ * limits are summed exactly (see `common/exactSum.ts`), so the same records in another order give
+ * the same summary byte for byte (and the same verdict at a threshold).
+ */
 export interface MonitorAccumulator {
+  /**
+   * Counts one observation, or none of it.
+   *
+   * @throws ValidationError (`data_invalid`; issue `out_of_range` at `limit` or `pd`) for a limit
+   *   that is not whole fen or a PD outside [0, 1]; a period error for an `asOf` no label can name
+   */
   add(o: MonitorObservation): void;
   finish(): MonitorSummary;
 }
 
+// Sums are exact (see common/exactSum.ts): a float sum of PDs in record order gave the same records
+// in another order another mean PD, and so other report bytes.
 interface PeriodTally {
   count: number;
   outcomes: Record<Outcome, number>;
-  pdSum: number;
-  approvedLimit: number;
+  /** PDs in trillionths, exactly. */
+  pdUnits: ExactSum;
+  /** Approved limits, whole fen, exactly. */
+  approvedLimit: ExactSum;
   score: number[];
   features: number[][];
   factors: number[][];
@@ -84,11 +103,14 @@ interface PeriodTally {
  * feature must be among them.
  *
  * @throws CreditliftError `model_shape_mismatch` when the baseline names a feature the model does not have
+ * @throws ValidationError (`protected_characteristic` at `features.K.name`) when the baseline bins a
+ *   column named for a protected characteristic, which no model may read
  */
 export function createMonitorAccumulator(
   baseline: MonitorBaseline,
   o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
 ): MonitorAccumulator {
+  checkMonitorBaselineColumns(baseline);
   const columns = baseline.features.map((f) => o.featureNames?.indexOf(f.name) ?? -1);
   if (o.featureNames !== undefined) {
     const missing = baseline.features.filter((_, i) => columns[i] === -1).map((f) => f.name);
@@ -107,16 +129,19 @@ export function createMonitorAccumulator(
 
   return {
     add(x) {
-      // First, before anything is counted: a date no period label can name refuses the observation whole.
+      // First, before anything is counted: a date no period label can name, or a figure no exact sum
+      // can take, refuses the observation whole.
       const key = periodOf(x.asOf, o.period);
+      const pdUnits = toPdUnits(x.pd);
+      checkLimit(x.limit);
       n++;
       let p = periods.get(key);
       if (p === undefined) {
         p = {
           count: 0,
           outcomes: { approve: 0, refer: 0, decline: 0 },
-          pdSum: 0,
-          approvedLimit: 0,
+          pdUnits: emptyExactSum(),
+          approvedLimit: emptyExactSum(),
           score: zeros(baseline.score),
           features: baseline.features.map(zeros),
           factors: baseline.factors.map(zeros),
@@ -125,8 +150,8 @@ export function createMonitorAccumulator(
       }
       p.count++;
       p.outcomes[x.outcome]++;
-      p.pdSum += x.pd;
-      if (x.outcome === 'approve') p.approvedLimit += x.limit;
+      addUnits(p.pdUnits, pdUnits);
+      if (x.outcome === 'approve') addUnits(p.approvedLimit, x.limit);
       bump(p.score, binOf(baseline.score, x.pd));
       const row = x.features;
       if (row !== undefined) {
@@ -187,8 +212,9 @@ export function createMonitorAccumulator(
           count: p.count,
           outcomes: { ...p.outcomes },
           approvalRate: p.outcomes.approve / p.count,
-          meanPd: p.pdSum / p.count,
-          meanLimit: p.outcomes.approve === 0 ? null : Math.round(p.approvedLimit / p.outcomes.approve),
+          // The mean in units first: a whole number of units (PDs 0.1, 0.2, 0.3) then gives the exact mean 0.2.
+          meanPd: totalAsNumber(p.pdUnits) / p.count / PROBABILITY_UNITS,
+          meanLimit: p.outcomes.approve === 0 ? null : Math.round(totalAsNumber(p.approvedLimit) / p.outcomes.approve),
         })),
         fairness: sawSegments ? FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.get(d) as Map<string, GroupTally>)) : null,
         flagged,
@@ -196,4 +222,30 @@ export function createMonitorAccumulator(
       };
     },
   };
+}
+
+/** A PD in whole trillionths. @throws ValidationError (`out_of_range` at `pd`) outside [0, 1] or NaN */
+function toPdUnits(pd: number): number {
+  if (!(pd >= 0 && pd <= 1))
+    throw new ValidationError(
+      'MonitorObservation',
+      [{ path: ['pd'], code: 'out_of_range', message: `pd must be a probability in [0, 1], got ${pd}` }],
+      'data_invalid',
+    );
+  return toUnits(pd, PROBABILITY_UNITS);
+}
+
+/**
+ * Refuses a limit that is not whole fen (money is integer fen): summed, a fraction would make the
+ * mean limit depend on the order of the records, and rounded it would be a figure quietly changed.
+ *
+ * @throws ValidationError (`out_of_range` at `limit`)
+ */
+function checkLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 0)
+    throw new ValidationError(
+      'MonitorObservation',
+      [{ path: ['limit'], code: 'out_of_range', message: `limit must be whole fen (an integer >= 0), got ${limit}` }],
+      'data_invalid',
+    );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { MonitorFeatureSet } from './monitorFeatureSet.js';
 
 /**
@@ -52,7 +53,13 @@ export const MonitorBaseline = z.strictObject({
 /** A monitor baseline; see {@link MonitorBaseline}. */
 export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
 
-/** Validates a monitor baseline read from JSON. @throws ValidationError naming every field at fault */
+/**
+ * Validates a monitor baseline read from JSON: its shape, each figure's share count, and that no
+ * column it bins names a protected characteristic (which no model may read, whatever its data
+ * category, so no monitor measures it).
+ *
+ * @throws ValidationError naming every field at fault (`protected_characteristic` at `features.K.name`)
+ */
 export function parseMonitorBaseline(value: unknown): MonitorBaseline {
   const r = MonitorBaseline.safeParse(value);
   if (!r.success) throw ValidationError.fromZod('MonitorBaseline', r.error);
@@ -66,8 +73,36 @@ export function parseMonitorBaseline(value: unknown): MonitorBaseline {
     const want = binCount(b);
     if (b.shares.length !== want) issues.push({ path: [...at, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` });
   }
+  issues.push(...protectedColumnIssues(r.data));
   if (issues.length > 0) throw new ValidationError('MonitorBaseline', issues);
   return r.data;
+}
+
+/**
+ * Refuses a baseline (read from a file or passed as an object) that bins a column named for a
+ * protected characteristic (`gender_code`, `blood_group`): the scorer refuses such a feature, so
+ * the monitor does not measure one either.
+ *
+ * @throws ValidationError (subject `MonitorBaseline`) with a `protected_characteristic` issue per column, at its path
+ */
+export function checkMonitorBaselineColumns(baseline: Pick<MonitorBaseline, 'features' | 'featureSet'>): void {
+  const issues = protectedColumnIssues(baseline);
+  if (issues.length > 0) throw new ValidationError('MonitorBaseline', issues);
+}
+
+function protectedColumnIssues(baseline: Pick<MonitorBaseline, 'features' | 'featureSet'>): ValidationIssue[] {
+  return [
+    ...protectedNameIssues(
+      baseline.features.map((f) => f.name),
+      (i) => ['features', i, 'name'],
+      'monitor baseline column',
+    ),
+    ...protectedNameIssues(
+      (baseline.featureSet?.lenderFeatures ?? []).map((f) => f.name),
+      (i) => ['featureSet', 'lenderFeatures', i, 'name'],
+      'monitor baseline lender feature',
+    ),
+  ];
 }
 
 /** Number of bins of a binned baseline, the missing bin included. */

@@ -166,7 +166,8 @@ export async function monitorApplicants(o: {
 const MonitoredDecision = z.looseObject({
   asOf: z.string(),
   outcome: z.enum(['approve', 'refer', 'decline']),
-  limit: z.number().finite().min(0),
+  // Whole fen, as a Decision's: a fraction summed into the mean limit would make it depend on record order.
+  limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   pd: z.number().min(0).max(1),
   contributions: z.looseObject({ space: z.string(), factors: z.array(z.looseObject({ factor: z.string(), value: z.number().finite() })) }).optional(),
   audit: z.looseObject({ modelId: z.string() }).optional(),
@@ -225,7 +226,8 @@ export async function monitorDecisions(o: {
       await fail(line, toErrorData(e));
     }
   }
-  const warnings = [...models].flatMap((m) => modelWarnings(o.baseline, m));
+  // Sorted: in the order first met, the same decisions in another order gave other warnings.
+  const warnings = [...models].sort().flatMap((m) => modelWarnings(o.baseline, m));
   if (probabilitySpace > 0)
     warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');

@@ -39,6 +39,8 @@ const cappedText = moduleText.replace(
 );
 // The same computation grouped into another explanation factor.
 const otherFactorText = moduleText.replace("factor: 'platform_behaviour'", "factor: 'stability'");
+// The same computation and factor, declared from another data category.
+const otherCategoryText = moduleText.replace("dataCategory: 'lender_internal'", "dataCategory: 'credit_bureau'");
 
 // Months on book carry the latent risk (plus noise), so the model reads and uses them.
 const rows = generatePopulation({ size: 800, seed: 31, asOf: '2026-11-01' });
@@ -57,6 +59,7 @@ beforeAll(async () => {
   writeFileSync(file('features.ts'), moduleText);
   writeFileSync(file('capped.ts'), cappedText);
   writeFileSync(file('otherFactor.ts'), otherFactorText);
+  writeFileSync(file('otherCategory.ts'), otherCategoryText);
   features = (await loadFeatureSetModule(file('features.ts'))).features;
   const outcomes = parseCsv(['id,defaulted', ...rows.map((r) => `${r.applicant.id},${r.defaulted12m ? 1 : 0}`)].join('\n'));
   const book = featurizeBook(applicants, outcomes, { idColumn: 'id', target: 'defaulted', features });
@@ -86,7 +89,15 @@ const errorOf = async (p: Promise<unknown>): Promise<unknown> =>
 describe('monitoring a model trained on the lender’s own features (library)', () => {
   it('the baseline records the lender feature it was built on, and bins it', () => {
     expect(baseline.featureSet).toEqual({
-      lenderFeatures: [{ name: 'months_on_book', kind: 'numeric', factor: 'platform_behaviour', computeSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      lenderFeatures: [
+        {
+          name: 'months_on_book',
+          kind: 'numeric',
+          factor: 'platform_behaviour',
+          computeSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          declarationSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      ],
     });
     expect(baseline.features.map((f) => f.name)).toContain('months_on_book');
     // It survives JSON and its own schema.
@@ -110,10 +121,26 @@ describe('monitoring a model trained on the lender’s own features (library)', 
     expect(summary.flagged.map((f) => f.name)).toContain('months_on_book');
   });
 
-  it('a run on another computation of the feature, or another factor, is refused naming the feature and what differs', async () => {
+  it('a baseline written before declarations were fingerprinted is refused when read, saying to build it again', () => {
+    const old = JSON.parse(JSON.stringify(baseline)) as { featureSet: { lenderFeatures: Record<string, unknown>[] } };
+    delete old.featureSet.lenderFeatures[0]!.declarationSha256;
+    let e: unknown;
+    try {
+      parseMonitorBaseline(old);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).issues).toEqual([
+      expect.objectContaining({ path: ['featureSet', 'lenderFeatures', 0, 'declarationSha256'], message: expect.stringContaining('build it again') }),
+    ]);
+  });
+
+  it('a run on another computation of the feature, another factor or another declaration is refused naming the feature and what differs', async () => {
     for (const [module, field] of [
       ['capped.ts', 'computeSha256'],
       ['otherFactor.ts', 'factor'],
+      ['otherCategory.ts', 'declarationSha256'],
     ] as const) {
       const other = (await loadFeatureSetModule(file(module))).features;
       const e = await errorOf(monitorApplicants({ records: records(holdout), baseline, period: 'month', model, features: other }));
@@ -224,6 +251,9 @@ describe('creditlift monitor --features MODULE', () => {
     const other = captureIo();
     expect(await runMonitorCommand([...run, '--features', file('capped.ts')], other.io)).toBe(1);
     expect(other.err()).toMatch(/featureSet\.lenderFeatures\.0\.computeSha256: "months_on_book" is computed otherwise/);
+    const declared = captureIo();
+    expect(await runMonitorCommand([...run, '--features', file('otherCategory.ts')], declared.io)).toBe(1);
+    expect(declared.err()).toMatch(/featureSet\.lenderFeatures\.0\.declarationSha256: "months_on_book" is declared otherwise/);
     const none = captureIo();
     expect(await runMonitorCommand(run, none.io)).toBe(1);
     expect(none.err()).toMatch(/model_shape_mismatch/);
