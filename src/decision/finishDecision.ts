@@ -197,8 +197,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   const carriedContest = contested === null ? null : { statement: contested.statement, newFacts: [...contested.newFacts] };
   const policyReasons: PolicyReasonCode[] =
     carriedContest === null ? [...main.reasons] : main.reasons.map((c) => (c === 'human_review_requested' ? 'contest_received' : c));
-  // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained.
-  if (requested !== null && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
+  // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained
+  // (a decline granted nothing, so nothing was rounded).
+  if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
   if (settled.held) policyReasons.push('line_held_for_review');
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;

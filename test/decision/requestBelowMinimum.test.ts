@@ -48,6 +48,9 @@ describe('a requested limit below the product minimum declines, naming the reque
       expect(d).toMatchObject({ outcome: 'decline', lineAction: 'none', limit: 0 });
       expect(d.policyReasons).toContain('requested_below_product_minimum');
       expect(d.reasons[0]).toMatchObject({ code: 'requested_below_product_minimum', source: 'policy', factor: 'customer_control' });
+      // Nothing was granted, so nothing was rounded down to a step.
+      expect(d.policyReasons).not.toContain('limit_rounded_to_step');
+      expect(d.reasons.map((r) => r.code)).not.toContain('limit_rounded_to_step');
     });
 
     it(`${name}: asked for a person too, the person is shown a decline to confirm (never a line below the minimum)`, async () => {
