@@ -660,7 +660,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
-      return reduceLine(prior, amt.data, { policy, keys }, opts);
+      return reduceLine(prior, amt.data, { policy, keys, policyHash: ctx.policyHash }, opts);
     },
     recordReview(priorInput, review, opts) {
       checkOpen();

@@ -16,6 +16,11 @@ export type CreditliftErrorCode =
   | 'policy_invalid'
   | 'banned_data_category'
   | 'review_invalid'
+  /**
+   * A follow-up (a reduction) of a decision priced and capped under another policy than the
+   * scorer's: its terms could break the caps in force. Reassess the decision under this policy first.
+   */
+  | 'policy_mismatch'
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
@@ -49,6 +54,7 @@ export const CREDITLIFT_ERROR_CODES = [
   'aborted',
   'prior_invalid',
   'review_invalid',
+  'policy_mismatch',
   'banned_data_category',
   'queue_unavailable',
   'scorer_closed',
