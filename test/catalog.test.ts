@@ -84,14 +84,23 @@ describe('default catalog', () => {
 
   it('TOEFL iBT since 2026-01-21 also reports 1-6 in half bands, told apart by value and date, on one strength scale', () => {
     const toefl = spec('toefl_ibt').scale;
-    const read = (score: number, issueDate: string) => readScale(toefl, { score, issueDate });
-    // A 2026 score of 5.0 is band 5 (value (5 - 1) / 5 = 0.8), not 5 of 120.
-    expect(read(5, '2026-03-01')).toEqual({ ok: true, value: 0.8 });
+    const read = (score: number, issueDate: string, scoreScale?: 'main' | 'alternate') => readScale(toefl, { score, issueDate, scoreScale });
+    // A 2026 half band is a band: 4.5 is (4.5 - 1) / 5 = 0.7, never 4.5 of 120.
     expect(read(4.5, '2026-03-01')).toEqual({ ok: true, value: 0.7 });
-    expect(read(6, '2026-01-21')).toEqual({ ok: true, value: 1 });
-    expect(read(1, '2026-06-30')).toEqual({ ok: true, value: 0 });
-    // Before the new scale, 5 is 5 of 120; a half point is off scale.
+    // A whole 1 to 6 issued since then lies on both scales (band 5, or 5 of 120): never guessed. The
+    // upload says which (`scoreScale`), or it is refused for it.
+    expect(read(5, '2026-03-01')).toEqual({ ok: false, reason: 'score_scale_ambiguous' });
+    expect(read(6, '2026-01-21')).toEqual({ ok: false, reason: 'score_scale_ambiguous' });
+    expect(read(5, '2026-03-01', 'alternate')).toEqual({ ok: true, value: 0.8 });
+    expect(read(5, '2026-03-01', 'main')).toEqual({ ok: true, value: 5 / 120 });
+    expect(read(6, '2026-01-21', 'alternate')).toEqual({ ok: true, value: 1 });
+    expect(read(1, '2026-06-30', 'alternate')).toEqual({ ok: true, value: 0 });
+    // A half band said to be a total, a total said to be a band: off that scale.
+    expect(read(4.5, '2026-03-01', 'main')).toEqual({ ok: false, reason: 'score_off_scale' });
+    expect(read(96, '2026-03-01', 'alternate')).toEqual({ ok: false, reason: 'score_off_scale' });
+    // Before the new scale, 5 is 5 of 120 (no band existed: 'alternate' is off scale); a half point is off scale.
     expect(read(5, '2026-01-20')).toEqual({ ok: true, value: 5 / 120 });
+    expect(read(5, '2026-01-20', 'alternate')).toEqual({ ok: false, reason: 'score_off_scale' });
     expect(read(4.5, '2025-12-01')).toEqual({ ok: false, reason: 'score_off_scale' });
     // Totals above 6 stay on the 0-120 scale after the date (both appear on reports for a while).
     expect(read(96, '2026-03-01')).toEqual({ ok: true, value: 0.8 });
@@ -315,6 +324,16 @@ describe('resolveCatalog', () => {
       expect((err as ValidationError).fields).toContain('0.scale.alternate.since');
     }
     expect(() => resolveCatalog([withSince('2028-02-29')])).not.toThrow();
+  });
+
+  it("rejects a typical score inside the alternate scale's range (a what-if of it would be ambiguous), naming scale.typical", () => {
+    const err = catalogError(() =>
+      resolveCatalog([
+        { ...pilot, scale: { type: 'numeric', min: 0, max: 100, step: 1, typical: 8, alternate: { since: '2026-01-01', min: 1, max: 10, step: 1 } } },
+      ]),
+    );
+    expect(err.code).toBe('catalog_invalid');
+    expect((err as ValidationError).fields).toContain('0.scale.typical');
   });
 
   it('rejects two overrides with the same id, and anything that is not a list', () => {

@@ -57,6 +57,24 @@ describe('assessEvidence: 2026 rules', () => {
     });
   });
 
+  it('refuses a 2026 TOEFL of a whole 1 to 6 that does not say its scale (band 6, or 6 of 120?), and reads it as it says (findings9 F6)', () => {
+    const six = (scoreScale?: 'main' | 'alternate') =>
+      one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2026-03-01', score: 6, ...(scoreScale === undefined ? {} : { scoreScale }) }));
+    expect(six()).toMatchObject({ status: 'rejected', reasons: ['score_scale_ambiguous'], strength: 0 });
+    expect(six('alternate')).toMatchObject({ status: 'accepted', scaleValue: 1 });
+    expect(six('main')).toMatchObject({ status: 'accepted', scaleValue: 0.05 });
+    // A kind with one scale reads `scoreScale: 'main'` as it reads no scale; `'alternate'` is off its scale.
+    const ielts = (scoreScale: 'main' | 'alternate') =>
+      one(item({ kind: 'ielts', issuer: 'British Council', issueDate: '2026-03-01', score: 6.5, scoreScale }));
+    expect(ielts('main')).toMatchObject({ status: 'accepted' });
+    expect(ielts('alternate')).toMatchObject({ status: 'rejected', reasons: ['score_off_scale'] });
+    // A scale for a levelled kind is a reading it is not graded by.
+    expect(one(item({ kind: 'tem8', issuer: 'NACFLT', issueDate: '2026-03-01', score: undefined, level: 'good', scoreScale: 'main' }))).toMatchObject({
+      status: 'rejected',
+      reasons: ['reading_not_on_scale'],
+    });
+  });
+
   it('a tour-guide card without an expiry date expires 3 years after issue', () => {
     const guide = (issueDate: string) =>
       one(
@@ -334,7 +352,7 @@ describe('assessEvidence: reason codes', () => {
       ],
       // Band 1, the bottom of the 2026 scale.
       [
-        { kind: 'toefl_ibt', score: 1, issueDate: '2026-03-01' },
+        { kind: 'toefl_ibt', score: 1, issueDate: '2026-03-01', scoreScale: 'alternate' },
         { kind: 'toefl_ibt', score: 1.5, issueDate: '2026-03-01' },
       ],
       [

@@ -154,6 +154,14 @@ export const CertificateKindSpec = z
         if (alo < alt.min || alo >= alt.max) issue(['scale', 'alternate', 'zeroAt'], 'zeroAt must lie in [min, max)');
         if (ahi <= alo || ahi > alt.max) issue(['scale', 'alternate', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
         if (scale.curve === 'log') issue(['scale', 'alternate'], 'an alternate scale needs a linear main scale');
+        // A what-if upload is issued on the decision date: a typical score that lies on the
+        // alternate scale too would be refused as ambiguous (score_scale_ambiguous), so the
+        // suggestion could never come true.
+        if (scale.typical >= alt.min && scale.typical <= alt.max)
+          issue(
+            ['scale', 'typical'],
+            `typical must lie outside the alternate scale's range [${alt.min}, ${alt.max}] (a what-if of it would not say which scale it is on)`,
+          );
       }
     } else if (scale.type === 'levels') {
       const seen = new Set<string>();

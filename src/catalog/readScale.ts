@@ -4,24 +4,32 @@ import { isOnGrid } from './certificateKindSpec.js';
 /** Where a score or level sits on a kind's scale: a value in [0, 1], or why it is not on scale. */
 export type ScaleReading =
   | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly reason: 'score_off_scale' | 'level_unknown' | 'reading_not_on_scale' };
+  | { readonly ok: false; readonly reason: 'score_off_scale' | 'score_scale_ambiguous' | 'level_unknown' | 'reading_not_on_scale' };
+
+/** A score, a level, the day it was issued and, for a kind with two scales, which one the score is on. */
+export interface ScaleInput {
+  readonly score?: number | undefined;
+  readonly level?: string | undefined;
+  readonly issueDate?: string | undefined;
+  readonly scoreScale?: 'main' | 'alternate' | undefined;
+}
 
 /**
  * Reads a score or level against a kind's scale. Numeric scales need a finite score within
- * [min, max] on the step grid (or, for a result issued since the kind's alternate scale began,
- * on that scale); levelled scales need a known level id; pass/fail kinds read 1. A score on a
- * levelled or pass/fail kind, or a level on a scored or pass/fail kind, is `reading_not_on_scale`.
+ * [min, max] on the step grid, or, for a result issued since the kind's alternate scale began, on
+ * that scale. A score on both (a TOEFL of 5 issued since 2026-01-21: band 5, or 5 of 120) is read on
+ * the one `scoreScale` names and is `score_scale_ambiguous` without it: never guessed (it read as
+ * a band, so a total of 6 counted as the top band). Levelled scales need a known level id;
+ * pass/fail kinds read 1. A score on a levelled or pass/fail kind, a level on a scored or pass/fail
+ * kind, or a `scoreScale` on a kind not graded by score, is `reading_not_on_scale`.
  *
  * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722... }
  */
-export function readScale(
-  scale: CertificateScale,
-  reading: { readonly score?: number | undefined; readonly level?: string | undefined; readonly issueDate?: string | undefined },
-): ScaleReading {
+export function readScale(scale: CertificateScale, reading: ScaleInput): ScaleReading {
   // A reading the scale does not grade by (a score for a levelled kind, a level for a scored one,
   // either for a pass/fail kind) would otherwise be dropped without a word, and the item read on
   // the other field alone: the item is refused for it instead.
-  const scored = reading.score !== undefined;
+  const scored = reading.score !== undefined || reading.scoreScale !== undefined;
   const levelled = reading.level !== undefined;
   if ((scored && scale.type !== 'numeric') || (levelled && scale.type !== 'levels')) return { ok: false, reason: 'reading_not_on_scale' };
   switch (scale.type) {
@@ -33,25 +41,26 @@ export function readScale(
     }
     case 'numeric': {
       const s = reading.score;
+      if (s === undefined || !Number.isFinite(s)) return { ok: false, reason: 'score_off_scale' };
       const alt = scale.alternate;
-      // ISO dates compare as strings. A result issued since the alternate scale began, whose
-      // score lies on that scale, is read on it (TOEFL 2026: 4.5 is a band, not 4.5 of 120).
-      if (
+      // ISO dates compare as strings. The alternate scale exists only for results issued since it began.
+      const onAlternate =
         alt !== undefined &&
-        s !== undefined &&
-        Number.isFinite(s) &&
         reading.issueDate !== undefined &&
         reading.issueDate >= alt.since &&
         s >= alt.min &&
-        s <= alt.max
-      ) {
-        if (alt.step !== undefined && !isOnGrid(s, alt.min, alt.step)) return { ok: false, reason: 'score_off_scale' };
+        s <= alt.max &&
+        (alt.step === undefined || isOnGrid(s, alt.min, alt.step));
+      const onMain = s >= scale.min && s <= scale.max && (scale.step === undefined || isOnGrid(s, scale.min, scale.step));
+      const which = reading.scoreScale ?? (onAlternate && onMain ? 'ambiguous' : onAlternate ? 'alternate' : 'main');
+      if (which === 'ambiguous') return { ok: false, reason: 'score_scale_ambiguous' };
+      if (which === 'alternate') {
+        if (!onAlternate || alt === undefined) return { ok: false, reason: 'score_off_scale' };
         const lo = alt.zeroAt ?? alt.min;
         const hi = alt.fullAt ?? alt.max;
         return { ok: true, value: Math.min(1, Math.max(0, (s - lo) / (hi - lo))) };
       }
-      if (s === undefined || !Number.isFinite(s) || s < scale.min || s > scale.max) return { ok: false, reason: 'score_off_scale' };
-      if (scale.step !== undefined && !isOnGrid(s, scale.min, scale.step)) return { ok: false, reason: 'score_off_scale' };
+      if (!onMain) return { ok: false, reason: 'score_off_scale' };
       const f = scale.curve === 'log' ? (x: number) => Math.log10(1 + x) : (x: number) => x;
       const lo = f(scale.zeroAt ?? scale.min);
       const hi = f(scale.fullAt ?? scale.max);

@@ -124,7 +124,8 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     if (spec?.maxHolderAgeAtIssue !== undefined && issued >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1)))
       reasons.add('issued_after_plausible_age');
 
-    const reading = spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate });
+    const reading =
+      spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate, scoreScale: e.scoreScale });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
     // A result the scale values at 0 (a fail, IELTS 0, a 1.0 driver rating) would be accepted at
     // strength 0 and still count where evidence is counted (cert_accepted_count): refused instead.

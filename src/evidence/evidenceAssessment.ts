@@ -12,6 +12,9 @@ export type EvidenceReasonCode =
   // Issued when the holder was older than the kind's maxHolderAgeAtIssue (a scholarship awarded at 40).
   | 'issued_after_plausible_age'
   | 'score_off_scale'
+  // A score that lies on both of a kind's scales (a TOEFL of 5 issued since 2026-01-21: band 5, or 5
+  // of 120) with no `scoreScale` to say which: never guessed.
+  | 'score_scale_ambiguous'
   | 'level_unknown'
   // A score for a kind graded by level or pass/fail, or a level for a scored or pass/fail kind.
   | 'reading_not_on_scale'

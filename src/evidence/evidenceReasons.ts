@@ -18,6 +18,10 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
     zhHans: '按发证日期计算,持证人当时年龄高于该证书的最高可能年龄。',
   },
   score_off_scale: { en: "The score is not a possible result on this certificate's scale.", zhHans: '分数不在该证书的有效分数范围内。' },
+  score_scale_ambiguous: {
+    en: 'This score is possible on both of the scales this certificate reports on (for example a TOEFL band or total); say which scale it is on.',
+    zhHans: '该分数在此证书的两种计分方式下都可能出现（例如托福分段成绩或总分），请注明所用的计分方式。',
+  },
   level_unknown: { en: 'The level is not one this certificate awards.', zhHans: '该证书没有此等级。' },
   reading_not_on_scale: {
     en: 'A score was given for a certificate graded by level, or a level for one graded by score; give the result it is graded by.',

@@ -52,6 +52,12 @@ export const CertificateEvidence = z.strictObject({
   expiryDate: IsoDate.optional(),
   score: z.number().finite().optional().describe("Numeric score on the kind's scale (IELTS band, TOEFL total, rating...)"),
   level: z.string().min(1).max(64).optional().describe('Named level for levelled kinds (e.g. "level_3")'),
+  scoreScale: z
+    .enum(['main', 'alternate'])
+    .optional()
+    .describe(
+      "Which of a scored kind's scales `score` is on: its main scale, or the second one its issuer reports since a date (TOEFL iBT: 'main' the 0-120 total, 'alternate' the 1-6 band since 2026-01-21). Needed when the score lies on both (a TOEFL of a whole 1 to 6 issued since then); otherwise told apart by value and date",
+    ),
   verification: z.strictObject({
     method: VerificationMethod,
     confidence: Share.describe('Verifier confidence in [0, 1]'),

@@ -195,7 +195,7 @@ export function belowUsefulReading(scale: CertificateScale): fc.Arbitrary<Eviden
  * that scale (a 2026 TOEFL of 1 is band 1, valued 0).
  */
 export function readingCounts(spec: CertificateKindSpec, item: CertificateEvidence): boolean {
-  const r = readScale(spec.scale, { score: item.score, level: item.level, issueDate: item.issueDate });
+  const r = readScale(spec.scale, { score: item.score, level: item.level, issueDate: item.issueDate, scoreScale: item.scoreScale });
   return r.ok && r.value > 0;
 }
 
