@@ -17,6 +17,7 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { openChunkFile, type ChunkFile } from './appendFile.js';
 import { abandonQueueJob, withoutQueueJob } from './abandonQueueJob.js';
+import { addChunkJob } from './addChunkJob.js';
 import {
   ABANDONED,
   QUEUE_NAME,
@@ -252,10 +253,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       }
       await guard(client.set(chunkRecordsKey(name, c.index), encodeRecords(c.records), 'PX', ttlMs));
       const data: ChunkJobData = { run: name, index: c.index, recordLines: c.recordLines, fingerprint, ttlMs };
-      await guard(
-        q.add(name, data, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }),
-      );
-      await guard(client.pexpire(q.toKey(id), ttlMs));
+      // The job key is created with its expiry, in one transaction: never a moment without one.
+      await guard(addChunkJob(q, id, data, { attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
       if (c.index + 1 > enqueuedHighWater) {
         enqueuedHighWater = c.index + 1;
         await guard(client.multi().hset(key, 'chunks', String(enqueuedHighWater)).pexpire(key, ttlMs).exec());

@@ -10,6 +10,7 @@ import { toErrorData } from '../decision/toErrorData.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
+import { featuresModuleIssues } from './featuresModuleIssues.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
@@ -42,7 +43,9 @@ export interface ScorerPoolOptions {
   /**
    * Path of an ES module exporting the lender's feature set (`defineFeatureSet(...)`, as default or
    * `features`): feature sets hold functions, which cannot be sent to a process, so every worker
-   * imports the module itself. Default: the built-in features.
+   * imports the module itself. The pool loads it once first, in the calling process, and refuses
+   * (ValidationError naming `featuresModule`) a path with no file, a module that fails to load, or
+   * one that exports no feature set, before any worker starts. Default: the built-in features.
    */
   readonly featuresModule?: string;
   /** Path or URL of the worker script, for bundles that move it. Default: `scorerWorker` beside the pool's own module. */
@@ -193,7 +196,9 @@ export function workerGcFlags(workers: number, cores: number): string[] {
  * So a worker that crashes, hangs or is killed never takes the caller down; its records are
  * retried and, failing again, reported as `worker_failed`, never lost.
  *
- * @throws ValidationError for invalid options; `model_load_failed` when the model cannot be read;
+ * @throws ValidationError for invalid options, among them a `featuresModule` no worker could use
+ *   (no file at its path, a module that fails to load, no feature set exported), found by loading
+ *   it here before any worker starts; `model_load_failed` when the model cannot be read;
  *   the worker's own error (e.g. `model_shape_mismatch`) when a scorer cannot start.
  * @example
  * const pool = await createScorerPool({ workers: 2, scorer: { suggestionsPerDecision: 0 } });
@@ -201,7 +206,7 @@ export function workerGcFlags(workers: number, cores: number): string[] {
  * await pool.close();
  */
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
-  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = checkOptions(options);
+  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = await checkOptions(options);
   const entry = scorerWorkerEntry(options.workerEntry);
   const execArgv = [...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
   const model = await readModelOnce(scorer.model);
@@ -649,13 +654,13 @@ const POOL_OPTION_KEYS = [
 const poolOptionKeysComplete: Exclude<keyof ScorerPoolOptions, (typeof POOL_OPTION_KEYS)[number]> extends never ? true : never = true;
 void poolOptionKeysComplete;
 
-function checkOptions(options: ScorerPoolOptions): {
+async function checkOptions(options: ScorerPoolOptions): Promise<{
   workers: number;
   chunkSize: number;
   taskTimeoutMs: number;
   scorer: ScorerOptions;
   workerExecArgv: readonly string[];
-} {
+}> {
   // Read by name, at both levels: scorer options given beside `scorer` (as createScorer takes
   // them) were ignored, and the pool decided on the default policy, above a lender's own cap.
   const issues: ValidationIssue[] = optionKeyIssues(options, POOL_OPTION_KEYS, [], (k) =>
@@ -682,8 +687,11 @@ function checkOptions(options: ScorerPoolOptions): {
   if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 0 || taskTimeoutMs > 2_147_483_647) {
     issues.push({ path: ['taskTimeoutMs'], code: 'out_of_range', message: 'taskTimeoutMs must be an integer in [0, 2147483647]' });
   }
-  if (options.featuresModule !== undefined && (typeof options.featuresModule !== 'string' || options.featuresModule === '')) {
-    issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
+  if (options.featuresModule !== undefined) {
+    if (typeof options.featuresModule !== 'string' || options.featuresModule === '')
+      issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
+    // Loaded here once, before any worker starts: a module no worker could load is refused by name.
+    else issues.push(...(await featuresModuleIssues(options.featuresModule)));
   }
   const workerExecArgv = options.workerExecArgv ?? [];
   if (!Array.isArray(workerExecArgv) || !workerExecArgv.every((a) => typeof a === 'string' && a.startsWith('-'))) {

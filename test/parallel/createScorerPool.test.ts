@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.
 import { FAIL_ID, SLOW_ID, SLOW_MS } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
+import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
 
 const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
 // Suggestions on, so the what-if rows travel through the workers too.
@@ -339,6 +340,85 @@ describe('createScorerPool: options and start-up', () => {
     const err = await createScorerPool({ workers: 1, scorer: { model: '/nonexistent/model.onnx' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CreditliftError);
     expect((err as CreditliftError).code).toBe('model_load_failed');
+  });
+});
+
+describe('createScorerPool: a featuresModule that cannot serve is refused before any worker starts', () => {
+  const scratch = new URL('../../.tmp/', import.meta.url).pathname;
+  const src = new URL('../../src/', import.meta.url).pathname;
+  const countedWorker = new URL('./fixtures/countedScorerWorker.ts', import.meta.url);
+  let dir: string;
+  let starts: string;
+  const write = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const startedWorkers = (): string[] => (existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean) : []);
+  beforeAll(() => {
+    mkdirSync(scratch, { recursive: true });
+    dir = mkdtempSync(join(scratch, 'pool-bad-features-'));
+    starts = join(dir, 'worker-starts.txt');
+    process.env[WORKER_STARTS_ENV] = starts;
+  });
+  afterAll(() => {
+    delete process.env[WORKER_STARTS_ENV];
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Each module, and what the refusal must say about it. The pool used to start its workers, which
+  // failed to import the module: a missing file came back as `internal_error` (ENOENT), a module
+  // with no feature set as a ValidationError about `features`, neither naming the pool's option.
+  const cases: readonly (readonly [string, () => string, RegExp])[] = [
+    ['a path with no file', () => join(dir, 'missing.ts'), /no file/],
+    ['a directory', () => dir, /not a file/],
+    ['a module with no default or `features` export', () => write('noExport.ts', 'export const x = 1;\n'), /exports no feature set.*\bx\b/],
+    [
+      'a module exporting a bare array of features',
+      () => write('bareArray.ts', `import { builtInFeatures } from '${src}features/index.js';\nexport default [...builtInFeatures];\n`),
+      /an array.*defineFeatureSet/,
+    ],
+    [
+      'a module exporting something shaped like a feature set that is not one',
+      () => write('lookalike.ts', "export const features = { definitions: 'all', byName: {} };\n"),
+      /not a defineFeatureSet\(\.\.\.\) result.*definitions/,
+    ],
+    [
+      'a module whose defineFeatureSet refuses its declarations (a lender feature without reasons)',
+      () =>
+        write(
+          'noReasons.ts',
+          `import { builtInFeatures, defineFeatureSet } from '${src}features/index.js';
+export default defineFeatureSet({ features: [...builtInFeatures, { name: 'tenure', description: 'Tenure', unit: 'months', sources: [], monotone: -1, factor: 'stability', kind: 'numeric', dataCategory: 'lender_internal', compute: () => 1 }] });
+`,
+        ),
+      /features\.\d+\.reasons.*reason texts/,
+    ],
+    ['a module that throws as it loads', () => write('throws.ts', "throw new Error('lender config missing');\n"), /failed to load.*lender config missing/],
+  ];
+  for (const [what, pathOf, says] of cases) {
+    it(`${what}: a ValidationError naming featuresModule, with the path and what is wrong; no worker started`, async () => {
+      const path = pathOf();
+      const err = await createScorerPool({ workers: 2, featuresModule: path, workerEntry: countedWorker }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).fields).toEqual(['featuresModule']);
+      const [issue] = (err as ValidationError).issues;
+      expect(issue?.message).toContain(path);
+      expect(issue?.message).toMatch(says);
+      expect(startedWorkers()).toEqual([]);
+    });
+  }
+
+  it('with a good module the same counted workers do start (the check above can fail)', async () => {
+    const path = write('good.ts', monthsOnBookFeaturesModule());
+    rmSync(starts, { force: true });
+    const pool = await createScorerPool({ workers: 1, featuresModule: path, workerEntry: countedWorker, scorer: { suggestionsPerDecision: 0 } });
+    try {
+      expect(startedWorkers()).toHaveLength(1);
+    } finally {
+      await pool.close();
+      rmSync(starts, { force: true });
+    }
   });
 });
 
