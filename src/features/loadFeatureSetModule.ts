@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors/validationError.js';
 import { fingerprintFeatureModule } from './featureModuleFingerprint.js';
+import { featuresModuleIssues } from './featuresModuleIssues.js';
 import type { FeatureSet } from './featureSet.js';
 
 /** A lender's feature set loaded from its module, and which file it came from. */
@@ -22,10 +23,14 @@ export interface FeatureSetModule {
  * `defineFeatureSet(...)` result: how the command line (`--features MODULE`) and the scorer pool's
  * worker processes, which cannot receive functions, get the lender's features.
  *
- * @throws ValidationError (path `features`) when the module does not export a feature set; the
- *   module's own error when it cannot be read or fails to load.
+ * @throws ValidationError (subject `features module`, path `option`, default `features`) naming the
+ *   module's absolute path and what is wrong: no file, a module that fails to load (its own error,
+ *   or each issue `defineFeatureSet` found), no feature set exported (see featuresModuleIssues).
  */
-export async function loadFeatureSetModule(path: string): Promise<FeatureSetModule> {
+export async function loadFeatureSetModule(path: string, option = 'features'): Promise<FeatureSetModule> {
+  // Checked first, by name: a missing file was a bare ENOENT from the fingerprint.
+  const issues = await featuresModuleIssues(path, option);
+  if (issues.length > 0) throw new ValidationError('features module', issues);
   const absolute = resolve(path);
   const { sha256 } = await fingerprintFeatureModule(absolute);
   const mod = (await import(pathToFileURL(absolute).href)) as { default?: unknown; features?: unknown };

@@ -10,7 +10,7 @@ import { toErrorData } from '../decision/toErrorData.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { readModelOnce } from './readModelOnce.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
-import { featuresModuleIssues } from './featuresModuleIssues.js';
+import { featuresModuleIssues } from '../features/featuresModuleIssues.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
 import { toJsonResult, type BatchResultJson } from './batchResultJson.js';
 import { createValueUnpacker } from './packedValues.js';
@@ -386,7 +386,12 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       starting.reject(
         slot.lastError instanceof CreditliftError
           ? slot.lastError
-          : new CreditliftError('worker_failed', `A scorer worker stopped while starting (${how}): ${describe(slot.lastError)}`, { cause: slot.lastError }),
+          : // No worker can start: the pool's own code for it (worker_failed is a record's: decided by no worker, rerun it).
+            new CreditliftError(
+              'pool_unavailable',
+              `No scorer worker could start: one stopped ${slot.failedStarts} times in a row while starting (${how}): ${describe(slot.lastError)}`,
+              { cause: slot.lastError },
+            ),
       );
       return;
     }

@@ -115,6 +115,19 @@ describe('--features MODULE on the command line', () => {
     writeFileSync(file('empty.ts'), 'export const nothing = 1;\n');
     const bad = captureIo();
     expect(await main(['decide', file('one.json'), '--features', file('empty.ts')], bad.io)).not.toBe(0);
-    expect(bad.err()).toMatch(/empty\.ts must export a defineFeatureSet/);
+    expect(bad.err()).toMatch(/empty\.ts: exports no feature set \(it exports "nothing"\)/);
+  });
+
+  it('a --features path with no file is a typed error naming --features and the path, in process and with --workers (not a bare ENOENT)', async () => {
+    for (const argv of [
+      ['decide', file('one.json'), '--features', file('missing.ts')],
+      ['score', '--in', file('book.ndjson'), '--out', file('missing-out.ndjson'), '--features', file('missing.ts')],
+      ['score', '--in', file('book.ndjson'), '--out', file('missing-out2.ndjson'), '--features', file('missing.ts'), '--workers', '2'],
+    ]) {
+      const c = captureIo();
+      expect(await main(argv, c.io)).not.toBe(0);
+      expect(c.err()).toMatch(/features(Module)?: .*missing\.ts: no file at this path/);
+      expect(c.err()).not.toMatch(/ENOENT/);
+    }
   });
 });

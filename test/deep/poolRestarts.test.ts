@@ -68,4 +68,26 @@ describe('createScorerPool: workers that keep dying', () => {
       expectInProcess(await pool.safeDecideBatch(batch), local);
     });
   });
+
+  it('a pool none of whose workers can start while it is created is refused with pool_unavailable, naming the cause (not worker_failed, a per-record code)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'creditlift-pool-start-'));
+    const marker = join(dir, 'die-on-start');
+    writeFileSync(marker, '');
+    process.env[DIE_ON_START_ENV] = marker;
+    try {
+      const refused = await createScorerPool({ workers: 2, chunkSize: 5, scorer: scorerOptions, workerEntry: startupKilledWorker }).then(
+        async (p) => {
+          await p.close();
+          return undefined;
+        },
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(CreditliftError);
+      expect((refused as CreditliftError).code).toBe('pool_unavailable');
+      expect((refused as Error).message).toMatch(/signal SIGKILL/);
+    } finally {
+      delete process.env[DIE_ON_START_ENV];
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -63,14 +63,13 @@ describe('pool transport: decisions cross the process boundary unchanged', () =>
     expect(signed).toBeDefined();
     // A reviewed decision links its prior and carries a review: the optional fields a batch cannot produce.
     const reviewed = scorer.recordReview(signed as Decision, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0, note: 'checked by hand' });
-    const item = reviewed.suggestions.items[0];
+    // A review previews nothing (blockedBy human_review): the suggestions are the decision's own.
+    const own = (signed as Decision).suggestions;
+    const item = own.items[0];
     const full: Decision = {
       ...reviewed,
       evidence: reviewed.evidence.map((e) => ({ ...e, category: e.category ?? 'language', scaleValue: e.scaleValue ?? 0.5 })),
-      suggestions:
-        item === undefined
-          ? reviewed.suggestions
-          : { ...reviewed.suggestions, items: [{ ...item, assumed: { score: 7.5, level: 'C1' } }, ...reviewed.suggestions.items.slice(1)] },
+      suggestions: item === undefined ? own : { ...own, items: [{ ...item, assumed: { score: 7.5, level: 'C1' } }, ...own.items.slice(1)] },
       shadow: signed?.shadow,
     } as Decision;
     // It is a valid Decision, and every optional field is present.

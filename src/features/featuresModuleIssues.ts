@@ -4,19 +4,20 @@ import { pathToFileURL } from 'node:url';
 import { ValidationError, formatPath, type ValidationIssue } from '../errors/validationError.js';
 
 /**
- * What is wrong with a pool's `featuresModule`, checked in the calling process before any worker
- * starts: no file at the path, a module that fails to load (it throws, or `defineFeatureSet`
+ * What is wrong with a lender's features module (a pool's `featuresModule`, the command line's
+ * `--features`), checked before anything uses it (for a pool, in the calling process before any
+ * worker starts): no file at the path, a module that fails to load (it throws, or `defineFeatureSet`
  * refuses its declarations), or one whose default export (or `features` export, as the workers
- * read it) is not a `defineFeatureSet(...)` result. Every issue has the path `featuresModule` and
- * names the module's absolute path. Empty when the module serves.
+ * read it) is not a `defineFeatureSet(...)` result. Every issue has the path `option` (default
+ * `featuresModule`) and names the module's absolute path. Empty when the module serves.
  *
  * The workers imported the module themselves and failed there: a missing file came back as an
  * `internal_error` (ENOENT) and a module without a feature set as an error about `features`,
  * neither naming the option, after every worker had been started (and some restarted).
  */
-export async function featuresModuleIssues(path: string): Promise<ValidationIssue[]> {
+export async function featuresModuleIssues(path: string, option = 'featuresModule'): Promise<ValidationIssue[]> {
   const absolute = resolve(path);
-  const issue = (code: ValidationIssue['code'], message: string): ValidationIssue[] => [{ path: ['featuresModule'], code, message: `${absolute}: ${message}` }];
+  const issue = (code: ValidationIssue['code'], message: string): ValidationIssue[] => [{ path: [option], code, message: `${absolute}: ${message}` }];
   const file = await stat(absolute).catch(() => undefined);
   if (file === undefined) return issue('unreadable_input', 'no file at this path: featuresModule must be the path of an ES module');
   if (!file.isFile()) return issue('unreadable_input', 'not a file: featuresModule must be the path of an ES module');
@@ -27,7 +28,7 @@ export async function featuresModuleIssues(path: string): Promise<ValidationIssu
     // Most often defineFeatureSet refusing the lender's declarations as the module loads: each of its issues, by name.
     if (e instanceof ValidationError)
       return e.issues.map((i) => ({
-        path: ['featuresModule'],
+        path: [option],
         code: i.code,
         message: `${absolute}: its feature set is invalid: ${formatPath(i.path)}: ${i.message}`,
       }));
