@@ -81,7 +81,9 @@ const PolicyConfigShape = z.strictObject({
       .max(1e-4)
       .refine((v) => Math.abs(v * 1e9 - Math.round(v * 1e9)) < 1e-6, 'expected a whole number of billionths')
       .describe('The product bills by a daily rate on this grid (0.000001 = 0.0001% a day); daily x 365 is the APR'),
-    averageCostAlertAbove: Rate.describe('Portfolio reports flag an average comprehensive cost of new lines above this (guidance: 20% from 2026)'),
+    averageCostAlertAbove: Rate.describe(
+      "Portfolio reports (score, report, simulate) flag the average comprehensive cost of new lines above this: limit-weighted, each new line at the dearest plan it offers, every fee included. China's guidance: 20% from 2026",
+    ),
   }),
   fees: z
     .strictObject({
