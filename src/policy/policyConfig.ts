@@ -72,7 +72,7 @@ const PolicyConfigShape = z.strictObject({
     margin: Rate,
     aprFloor: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points'),
     aprCap: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points').describe(
-      "The lender's ceiling on the comprehensive cost; the cap in force is the lower of this and jurisdiction.aprCap",
+      "The lender's ceiling on the comprehensive cost; the cap in force is the lower of this and jurisdiction.aprCap. The default's 24% is China's: switching jurisdiction does not change it, so set your own (a profile without a cap, as eu-ccd2, leaves this the only one)",
     ),
     dailyRateStep: z
       .number()
@@ -82,7 +82,7 @@ const PolicyConfigShape = z.strictObject({
       .refine((v) => Math.abs(v * 1e9 - Math.round(v * 1e9)) < 1e-6, 'expected a whole number of billionths')
       .describe('The product bills by a daily rate on this grid (0.000001 = 0.0001% a day); daily x 365 is the APR'),
     averageCostAlertAbove: Rate.describe(
-      "Portfolio reports (score, report, simulate) flag the average comprehensive cost of new lines above this: limit-weighted, each new line at the dearest plan it offers, every fee included. China's guidance: 20% from 2026",
+      "Portfolio reports (score, report, simulate) flag the average comprehensive cost of new lines above this: limit-weighted, each new line at the dearest plan it offers, every fee included. China's guidance: 20% from 2026. Not set by the jurisdiction profile: set your own jurisdiction's figure",
     ),
   }),
   fees: z
