@@ -4,15 +4,23 @@ import type { Decision } from '../src/decision/decision.js';
 import { buildReportHtml } from '../src/report/buildReportHtml.js';
 import { createReportAccumulator } from '../src/report/reportData.js';
 
-type Line = { outcome: Decision['outcome']; limit: number; apr: number; previousLimit: number };
-// Two new lines: 10,000 RMB at 18% and 30,000 RMB at 22% -> (0.18 x 1e6 + 0.22 x 3e6) / 4e6 = 21%.
+type Line = { outcome: Decision['outcome']; limit: number; apr: number; previousLimit: number; plans: { comprehensiveApr: number }[] };
+// Two new lines: 10,000 RMB whose dearest plan is 18% and 30,000 RMB whose dearest is 22% (its
+// revolving line costs 12%) -> (0.18 x 1e6 + 0.22 x 3e6) / 4e6 = 21%.
 // An existing line (previous 5,000) and a decline do not count.
+const line = (outcome: Decision['outcome'], limit: number, apr: number, previousLimit: number, ...instalments: number[]): Line => ({
+  outcome,
+  limit,
+  apr,
+  previousLimit,
+  plans: [apr, ...instalments].map((comprehensiveApr) => ({ comprehensiveApr })),
+});
 const lines: Line[] = [
-  { outcome: 'approve', limit: 1_000_000, apr: 0.18, previousLimit: 0 },
-  { outcome: 'approve', limit: 3_000_000, apr: 0.22, previousLimit: 0 },
-  { outcome: 'approve', limit: 800_000, apr: 0.1, previousLimit: 500_000 },
-  { outcome: 'decline', limit: 0, apr: 0.24, previousLimit: 0 },
-  { outcome: 'refer', limit: 600_000, apr: 0.05, previousLimit: 0 },
+  line('approve', 1_000_000, 0.18, 0, 0.15),
+  line('approve', 3_000_000, 0.12, 0, 0.22, 0.16),
+  line('approve', 800_000, 0.1, 500_000, 0.23),
+  line('decline', 0, 0.24, 0),
+  line('refer', 600_000, 0.05, 0, 0.23),
 ];
 
 describe('average comprehensive cost of new lines', () => {
@@ -22,7 +30,7 @@ describe('average comprehensive cost of new lines', () => {
     expect(s.newLines).toMatchObject({ count: 2, limitTotalFen: 4_000_000, alertAbove: 0.2, aboveAlert: true });
     expect(s.newLines.averageApr).toBeCloseTo(0.21, 15);
     expect(formatScoreSummary(s, { out: 'o', errors: 'e' })).toContain(
-      'new lines 2, average comprehensive cost 21.00% (limit-weighted)   ABOVE the 20.00% threshold',
+      'new lines 2, average comprehensive cost 21.00% (limit-weighted, the dearest plan each new line offers)   ABOVE the 20.00% threshold',
     );
     const relaxed = emptyScoreSummary(0.22);
     for (const l of lines) countDecision(relaxed, l);

@@ -208,7 +208,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     io.stdout(
       `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
         `approval rate ${rate(s.totals.baseline.approvalRate)} -> ${rate(s.totals.candidate.approvalRate)}, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
-        `average comprehensive cost of new lines (limit-weighted) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
+        `average comprehensive cost of new lines (limit-weighted, dearest plan each offers) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
         backtestLine(s) +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );

@@ -1,8 +1,9 @@
 import type { BatchResult } from '../decision/createScorer.js';
 import type { DecisionErrorData } from '../decision/toErrorData.js';
+import { highestPlanCost } from '../policy/averageCostOfNewLines.js';
 
 /**
- * One record's result with the decision as its JSON text, plus the two numbers a caller that only
+ * One record's result with the decision as its JSON text, plus the numbers a caller that only
  * writes results out still summarises. A string crosses to the calling process by a flat copy; a decision
  * object has to be rebuilt field by field there, which made the pool's calling thread the bottleneck.
  */
@@ -13,9 +14,11 @@ export type BatchResultJson =
       readonly decisionJson: string;
       readonly outcome: 'approve' | 'refer' | 'decline';
       readonly limit: number;
-      /** The disclosed APR and the line before the decision, for the portfolio's average cost of new lines. */
+      /** The disclosed APR: the revolving line's comprehensive cost. */
       readonly apr?: number;
+      /** The line before the decision and the dearest plan offered, for the portfolio's average cost of new lines. */
       readonly previousLimit?: number;
+      readonly highestPlanCost?: number | null;
     }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 
@@ -30,6 +33,7 @@ export function toJsonResult(r: BatchResult): BatchResultJson {
         limit: r.decision.limit,
         apr: r.decision.apr,
         previousLimit: r.decision.previousLimit,
+        highestPlanCost: highestPlanCost(r.decision.plans),
       }
     : r;
 }

@@ -11,7 +11,8 @@ export interface DailyRateGrid {
   readonly floorSteps: number;
   /**
    * Highest daily rate offered, in grid steps: the last step whose comprehensive cost (fees
-   * included) stays at or under the cap in force. Below `floorSteps` when fees leave no room.
+   * included, on a drawdown repaid at the first monthly bill) stays at or under the cap in force.
+   * Below `floorSteps` when fees leave no room.
    */
   readonly capSteps: number;
   /** Decimals of the percentage text that show every grid step exactly. */
@@ -26,7 +27,8 @@ export function toNanos(rate: number): number {
 /**
  * The grid of daily rates a policy bills on. `capApr` is the cap in force (the lender's cap or
  * the jurisdiction's, whichever is lower); the top step is chosen so that `daily x 365`, and the
- * comprehensive cost with every fee, never exceed it.
+ * comprehensive cost with every fee of a drawdown repaid at the first monthly bill (the shortest
+ * repayment billed, the dearest for a one-off fee), never exceed it.
  */
 export function dailyRateGrid(stepRate: number, aprFloor: number, capApr: number, fees: PlanFees): DailyRateGrid {
   const stepNanos = toNanos(stepRate);
@@ -37,8 +39,16 @@ export function dailyRateGrid(stepRate: number, aprFloor: number, capApr: number
   let capSteps = Math.floor(capNanos / (stepNanos * DAYS_PER_YEAR));
   const hasFees = fees.oneOffRate > 0 || fees.monthlyRate > 0;
   if (hasFees) {
-    // Fees add to the cost: step down until the whole cost fits (a handful of steps in practice).
-    while (capSteps >= 0 && revolvingCost((capSteps * stepNanos) / NANOS, fees).nominalApr > capApr) capSteps--;
+    // Fees add to the cost of a drawdown repaid at the first bill, (bill + oneOff) / (1 - oneOff)
+    // a month with bill = daily x 365 / 12 + monthly. Solved for the daily rate at the cap, that
+    // is the estimate below (a one-off fee can take hundreds of steps off the top, too many to
+    // walk one by one on a fine grid); the exact cost test then settles the last step.
+    const topDaily = ((12 * ((1 + capApr / 12) * (1 - fees.oneOffRate) - 1 - fees.monthlyRate)) / DAYS_PER_YEAR) * NANOS;
+    const fits = (steps: number): boolean => revolvingCost((steps * stepNanos) / NANOS, fees).nominalApr <= capApr;
+    const interestCapSteps = capSteps;
+    capSteps = Math.min(interestCapSteps, Math.max(-1, Math.floor(topDaily / stepNanos)));
+    while (capSteps >= 0 && !fits(capSteps)) capSteps--;
+    while (capSteps + 1 <= interestCapSteps && fits(capSteps + 1)) capSteps++;
   }
   let textDecimals = 7; // billionths as a percentage: 1e-9 = 0.0000001%
   for (let s = stepNanos; s % 10 === 0 && textDecimals > 0; s /= 10) textDecimals--;

@@ -4,10 +4,14 @@ import { comprehensiveCost, type ComprehensiveCost, type PlanCashFlows } from '.
 export const DAYS_PER_YEAR = 365;
 
 /**
- * The months over which a revolving line's comprehensive cost is measured: a balance drawn on
- * day 0, interest (and any periodic fee) paid monthly, repaid at the end of month 12.
+ * The months over which a revolving line's comprehensive cost is measured: one billing cycle. A
+ * balance drawn on day 0 is repaid with one month's interest (and any periodic fee) at the first
+ * monthly bill, the shortest repayment the product bills. That is the worst case for a one-off
+ * fee: spread over a longer hold (12 months, as measured before) a 10% fee showed 23.70% while a
+ * drawdown repaid at the first bill cost 146.9%. Without a one-off fee the hold does not change
+ * the cost (interest and a monthly fee are paid per month), so it is still exactly the bill.
  */
-export const REVOLVING_COST_HORIZON_MONTHS = 12;
+export const REVOLVING_COST_HORIZON_MONTHS = 1;
 
 /** The fees a policy charges, each as a share of the principal drawn. */
 export interface PlanFees {
@@ -24,14 +28,13 @@ export interface InstalmentPlanTerms {
 }
 
 /**
- * Cash flows of 1 unit drawn on the revolving line at a daily rate: interest is billed at
- * `daily x 365 / 12` a month (the year's interest in twelve equal bills), plus the monthly fee,
- * and the principal comes back at the end of the horizon.
+ * Cash flows of 1 unit drawn on the revolving line at a daily rate and repaid at the first monthly
+ * bill: the one-off fee is kept at drawdown, and the bill is one month's interest at
+ * `daily x 365 / 12` (the year's interest in twelve equal bills), plus the monthly fee, plus the
+ * principal.
  */
 export function revolvingCashFlows(dailyRate: number, fees: PlanFees): PlanCashFlows {
-  const bill = (dailyRate * DAYS_PER_YEAR) / 12 + fees.monthlyRate;
-  const payments = Array.from({ length: REVOLVING_COST_HORIZON_MONTHS }, (_, i) => bill + (i === REVOLVING_COST_HORIZON_MONTHS - 1 ? 1 : 0));
-  return { received: 1 - fees.oneOffRate, payments };
+  return { received: 1 - fees.oneOffRate, payments: [(dailyRate * DAYS_PER_YEAR) / 12 + fees.monthlyRate + 1] };
 }
 
 /**
@@ -44,16 +47,22 @@ export function instalmentCashFlows(plan: InstalmentPlanTerms, fees: PlanFees): 
 }
 
 /**
- * The comprehensive cost of the revolving line at a daily rate. Without fees it is exactly
- * `daily x 365` (interest-only flows have IRR = the monthly bill), returned without solving so
- * that the disclosed APR and the billed daily rate agree to the last digit.
+ * The comprehensive cost of the revolving line at a daily rate: the IRR of a drawdown repaid at
+ * the first bill ({@link revolvingCashFlows}). One payment, so the monthly IRR has a closed form,
+ * `r = (bill + oneOffRate) / (1 - oneOffRate)` where `bill` is the month's interest and monthly
+ * fee (`(bill + 1) / (1 - oneOffRate) - 1`, without the cancelling 1s). Without fees it is
+ * exactly `daily x 365`, returned as given so that the disclosed APR and the billed daily rate
+ * agree to the last digit.
+ *
+ * @example revolvingCost(0.0005, { oneOffRate: 0.01, monthlyRate: 0 }).nominalApr // 0.3055..., 12 x (0.0152083 + 0.01) / 0.99
  */
 export function revolvingCost(dailyRate: number, fees: PlanFees, apr: number = dailyRate * DAYS_PER_YEAR): ComprehensiveCost {
   if (fees.oneOffRate === 0 && fees.monthlyRate === 0) {
     const r = apr / 12;
     return { monthlyRate: r, nominalApr: apr, effectiveAnnualRate: (1 + r) ** 12 - 1 };
   }
-  return comprehensiveCost(revolvingCashFlows(dailyRate, fees));
+  const r = ((dailyRate * DAYS_PER_YEAR) / 12 + fees.monthlyRate + fees.oneOffRate) / (1 - fees.oneOffRate);
+  return { monthlyRate: r, nominalApr: 12 * r, effectiveAnnualRate: (1 + r) ** 12 - 1 };
 }
 
 /** The comprehensive cost of an instalment plan. */

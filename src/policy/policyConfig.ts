@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { BoundedFen, Fen } from '../schema/primitives.js';
 import { builtInProfileIssues, builtInProfileWithId } from './builtInProfileIssues.js';
-import { dailyRateGrid, dailyRateTextOf, NANOS } from './dailyRateGrid.js';
+import { dailyRateGrid, dailyRateTextOf, NANOS, type DailyRateGrid } from './dailyRateGrid.js';
 import { JurisdictionProfile } from './jurisdictionProfile.js';
-import { DAYS_PER_YEAR, instalmentCost } from './planCosts.js';
+import { DAYS_PER_YEAR, instalmentCost, revolvingCost } from './planCosts.js';
 
 /**
  * The Chinese legal ceiling on the comprehensive cost of consumer credit (24%), the default
@@ -72,7 +72,7 @@ const PolicyConfigShape = z.strictObject({
     margin: Rate,
     aprFloor: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points'),
     aprCap: Rate.refine(isWholeBasisPoints, 'expected a whole number of basis points').describe(
-      "The lender's ceiling on the comprehensive cost; the cap in force is the lower of this and jurisdiction.aprCap",
+      "The lender's ceiling on the comprehensive cost; the cap in force is the lower of this and jurisdiction.aprCap. The default's 24% is China's: switching jurisdiction does not change it, so set your own (a profile without a cap, as eu-ccd2, leaves this the only one)",
     ),
     dailyRateStep: z
       .number()
@@ -81,11 +81,15 @@ const PolicyConfigShape = z.strictObject({
       .max(1e-4)
       .refine((v) => Math.abs(v * 1e9 - Math.round(v * 1e9)) < 1e-6, 'expected a whole number of billionths')
       .describe('The product bills by a daily rate on this grid (0.000001 = 0.0001% a day); daily x 365 is the APR'),
-    averageCostAlertAbove: Rate.describe('Portfolio reports flag an average comprehensive cost of new lines above this (guidance: 20% from 2026)'),
+    averageCostAlertAbove: Rate.describe(
+      "Portfolio reports (score, report, simulate) flag the average comprehensive cost of new lines above this: limit-weighted, each new line at the dearest plan it offers, every fee included. China's guidance: 20% from 2026. Not set by the jurisdiction profile: set your own jurisdiction's figure",
+    ),
   }),
   fees: z
     .strictObject({
-      oneOffRate: Rate.max(0.5).describe('One-off fee at drawdown on every plan, share of the principal'),
+      oneOffRate: Rate.max(0.5).describe(
+        'One-off fee at drawdown on every plan, share of the principal. On the revolving line it is measured on a drawdown repaid at the first monthly bill (the shortest repayment billed, where a fixed fee costs most a year), so it must fit under the cap that way: at a 24% cap and the 7.3% floor at most about 1.36%. A drawdown repaid sooner than a whole cycle costs more a year than the disclosed figure',
+      ),
       monthlyRate: Rate.max(0.1).describe('Periodic fee every month on every plan, share of the principal'),
       instalmentPlans: z
         .array(
@@ -217,8 +221,25 @@ const NO_FEES = { oneOffRate: 0, monthlyRate: 0 } as const;
 const pctText = (r: number): string => `${(r * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
 
 /**
+ * Why a one-off fee is refused, with the figures: what a drawdown repaid at the first monthly bill
+ * costs at the cheapest daily rate the line bills (the floor's), and the largest fee that fits.
+ */
+function oneOffFeeAboveCap(p: PolicyConfigShape, feeFree: DailyRateGrid, cap: number): string {
+  const floorDaily = (feeFree.floorSteps * feeFree.stepNanos) / NANOS;
+  const cost = revolvingCost(floorDaily, p.fees).nominalApr;
+  // (bill + 1) / (1 - f) <= 1 + cap / 12 at the floor's bill, solved for f.
+  const bill = (floorDaily * DAYS_PER_YEAR) / 12 + p.fees.monthlyRate;
+  const most = Math.max(0, 1 - (1 + bill) / (1 + cap / 12));
+  return (
+    `revolving plan: with a one-off fee of ${pctText(p.fees.oneOffRate)}, a drawdown repaid at the first monthly bill costs ${pctText(cost)} a year ` +
+    `(IRR, every fee included) even at the floor's ${dailyRateTextOf(feeFree.floorSteps, feeFree)} a day, above the ${pctText(cap)} cap; ` +
+    `at most ${pctText(Math.floor(most * 1e6) / 1e6)} fits`
+  );
+}
+
+/**
  * Prices must be billable under the cap in force: the revolving line needs a daily rate on the
- * grid between floor and cap with fees included, and every instalment plan's comprehensive cost
+ * grid between floor and cap with fees included (on a drawdown repaid at the first monthly bill), and every instalment plan's comprehensive cost
  * (the IRR of its flows) must stay at or under the cap. A plan that breaks it is named.
  */
 function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], message: string) => void): void {
@@ -231,7 +252,10 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
     // Blame the field at fault: the floor when even without fees its first billable daily rate
     // is above the cap (its aprFloor > aprCap case is already named), else the fees.
     const feeFree = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, NO_FEES);
-    if (feeFree.capSteps >= feeFree.floorSteps) {
+    const withoutOneOff = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, { oneOffRate: 0, monthlyRate: p.fees.monthlyRate });
+    if (p.fees.oneOffRate > 0 && withoutOneOff.capSteps >= withoutOneOff.floorSteps) {
+      issue(['fees', 'oneOffRate'], oneOffFeeAboveCap(p, feeFree, cap));
+    } else if (feeFree.capSteps >= feeFree.floorSteps) {
       issue(
         ['fees'],
         `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`,

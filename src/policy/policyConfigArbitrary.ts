@@ -48,9 +48,12 @@ const pricingArb = fc.integer({ min: 0, max: 2_400 }).chain((capBp) =>
 );
 
 // Fees are drawn freely, then any plan the cap cannot carry is dropped (and revolving fees that
-// leave no billable daily rate are zeroed), so every draw stays valid without filtering.
+// leave no billable daily rate are zeroed, the one-off fee first), so every draw stays valid
+// without filtering. The revolving line's one-off fee is measured on a drawdown repaid at the
+// first bill, where 1% alone costs 12.1% a year: drawn up to 0.3% (at most 3.6 points a year),
+// about 60% of the fees drawn fit (the rest meet caps drawn close to their floor).
 const feesArb = fc.record({
-  oneOffRate: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: bp(0, 200), weight: 1 }),
+  oneOffRate: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: bp(1, 30), weight: 1 }),
   monthlyRate: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: bp(0, 50), weight: 1 }),
   instalmentPlans: fc.uniqueArray(fc.record({ months: fc.integer({ min: 2, max: 36 }), feeRate: bp(0, 2_000) }), { maxLength: 4, selector: (p) => p.months }),
 });
@@ -75,8 +78,15 @@ const uncappedProfile = {
 
 type PricingDraw = { aprFloor: number; aprCap: number; dailyRateStep: number };
 function fittingFees(fees: PlanFees & { instalmentPlans: { months: number; feeRate: number }[] }, pricing: PricingDraw, cap: number): PolicyConfig['fees'] {
-  const grid = dailyRateGrid(pricing.dailyRateStep, pricing.aprFloor, cap, fees);
-  const base = grid.capSteps >= grid.floorSteps ? { oneOffRate: fees.oneOffRate, monthlyRate: fees.monthlyRate } : { oneOffRate: 0, monthlyRate: 0 };
+  const billable = (f: PlanFees): boolean => {
+    const grid = dailyRateGrid(pricing.dailyRateStep, pricing.aprFloor, cap, f);
+    return grid.capSteps >= grid.floorSteps;
+  };
+  const drawn = { oneOffRate: fees.oneOffRate, monthlyRate: fees.monthlyRate };
+  const base = [drawn, { oneOffRate: 0, monthlyRate: fees.monthlyRate }, { oneOffRate: fees.oneOffRate, monthlyRate: 0 }].find(billable) ?? {
+    oneOffRate: 0,
+    monthlyRate: 0,
+  };
   return { ...base, instalmentPlans: fees.instalmentPlans.filter((p) => instalmentCost(p, base).nominalApr <= cap) };
 }
 

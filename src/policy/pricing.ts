@@ -15,7 +15,9 @@ export interface AprQuote {
   readonly aprBp: number;
   /**
    * The disclosed APR: the comprehensive annualised cost of the revolving line with every fee
-   * (see `comprehensiveCost`); exactly `interestApr` when the policy charges no fee on it.
+   * (see `comprehensiveCost`), measured on a drawdown repaid at the first monthly bill (the
+   * shortest repayment billed, the dearest for a one-off fee); exactly `interestApr` when the
+   * policy charges no fee on it.
    */
   readonly apr: number;
   /** The billed daily rate times 365, the interest-only APR. */
@@ -40,19 +42,6 @@ export interface AprQuote {
 
 // Grids keyed by the (frozen, validated) policy object: worked out once per policy.
 const grids = new WeakMap<PolicyConfig, DailyRateGrid>();
-// With fees the revolving cost is an IRR solve; a policy bills on a few hundred grid steps, so
-// each step's cost is solved once per policy.
-const feeCosts = new WeakMap<PolicyConfig, Map<number, ReturnType<typeof revolvingCost>>>();
-
-function revolvingCostAt(policy: PolicyConfig, steps: number, dailyRate: number, interestApr: number): ReturnType<typeof revolvingCost> {
-  if (policy.fees.oneOffRate === 0 && policy.fees.monthlyRate === 0) return revolvingCost(dailyRate, policy.fees, interestApr);
-  let byStep = feeCosts.get(policy);
-  if (byStep === undefined) feeCosts.set(policy, (byStep = new Map()));
-  let cost = byStep.get(steps);
-  if (cost === undefined) byStep.set(steps, (cost = revolvingCost(dailyRate, policy.fees, interestApr)));
-  return cost;
-}
-
 /** The daily-rate grid of a validated policy. */
 export function gridOf(policy: PolicyConfig): DailyRateGrid {
   let grid = grids.get(policy);
@@ -85,7 +74,7 @@ export function priceApr(pd: number, policy: PolicyConfig): AprQuote {
   const dailyNanos = steps * grid.stepNanos;
   const dailyRate = dailyNanos / NANOS;
   const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
-  const cost = revolvingCostAt(policy, steps, dailyRate, interestApr);
+  const cost = revolvingCost(dailyRate, policy.fees, interestApr);
   return {
     // Without fees the disclosed APR is daily x 365 exactly; in basis points an exact ratio of integers.
     aprBp: cost.nominalApr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : cost.nominalApr * 10_000,

@@ -64,7 +64,7 @@ function averageCostKpi(data: ReportData, alertAbove: number): string {
   if (avg === null) return kpi('-', 'average comprehensive cost of new lines');
   const above = averageCostAboveAlert(avg, alertAbove);
   return `<div class="kpi${above ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(percentBesideThresholds(avg, 2, [alertAbove]))}</b><span>${escapeHtml(
-    `average comprehensive cost of ${data.newLines?.count ?? 0} new lines (limit-weighted)${above ? `: ABOVE the ${formatPercent(alertAbove, 0)} threshold` : ''}`,
+    `average comprehensive cost of ${data.newLines?.count ?? 0} new lines (limit-weighted, the dearest plan each offers)${above ? `: ABOVE the ${formatPercent(alertAbove, 0)} threshold` : ''}`,
   )}</span></div>`;
 }
 

@@ -47,7 +47,10 @@ export interface ReportData {
   /** Rejections by error code. */
   readonly errorCodes: readonly { readonly code: string; readonly count: number }[];
   readonly limitTotalFen: number;
-  /** New lines (approved, no line before): count and average comprehensive cost weighted by limit (null when none). */
+  /**
+   * New lines (approved, no line before): count and the limit-weighted average of the dearest plan
+   * each offers, every fee included (null when none; see `highestPlanCost`).
+   */
   readonly newLines?: { readonly count: number; readonly limitTotalFen: number; readonly averageApr: number | null };
   readonly models: readonly string[];
   readonly asOf: { readonly from: string; readonly to: string } | null;

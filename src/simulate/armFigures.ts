@@ -21,7 +21,7 @@ export interface ArmTally {
   costCount: number;
   expectedLossUnits: ExactSum;
   expectedInterestIncomeUnits: ExactSum;
-  /** Approved new lines: the average comprehensive cost the 2026 guidance is about. */
+  /** Approved new lines, at the dearest plan each offers: the average comprehensive cost the 2026 guidance is about. */
   newLines: NewLineCostTally;
 }
 
@@ -47,8 +47,9 @@ export interface ArmFigures {
   readonly meanComprehensiveCost: number | null;
   /**
    * The figure the 2026 guidance (at most 20%) is about, as `creditlift score` and `report` compute
-   * it: the limit-weighted average comprehensive cost of new lines (approved, no line before);
-   * null when there is none.
+   * it: the limit-weighted average comprehensive cost of new lines (approved, no line before), each
+   * counted at the dearest plan it offers (revolving or instalment, every fee included); null when
+   * there is none.
    */
   readonly averageCostOfNewLines: number | null;
   /** New lines counted in {@link ArmFigures.averageCostOfNewLines}. */

@@ -84,9 +84,13 @@ function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['average
     row('total limit (approved)', (x) => rmb(x.totalLimit)),
     row('mean limit (approved)', (x) => rmb(x.meanLimit)),
     row('mean APR', (x) => pct(x.meanApr)),
-    ['average comprehensive cost of new lines (limit-weighted: the 20% guidance figure)', newLineCost(b, alert.baseline), newLineCost(c, alert.candidate)],
+    [
+      'average comprehensive cost of new lines (limit-weighted, dearest plan each offers: the 20% guidance figure)',
+      newLineCost(b, alert.baseline),
+      newLineCost(c, alert.candidate),
+    ],
     row('new lines (approved, no line before)', (x) => count(x.newLines)),
-    row('mean comprehensive cost, every approval (unweighted)', (x) => pct(x.meanComprehensiveCost)),
+    row('mean comprehensive cost of the revolving line, every approval (unweighted)', (x) => pct(x.meanComprehensiveCost)),
     row('expected loss (PD x LGD x exposure)', (x) => rmb(x.expectedLoss)),
     row('expected interest income', (x) => rmb(x.expectedInterestIncome)),
   ];
@@ -174,11 +178,11 @@ ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 <h2>Totals</h2>
 ${htmlTable('totals', ['figure', B, C], armRows(b, c, s.averageCostAlert))}
-<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD).${armAssumptionsNote(s, B, C)} The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
+<p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD).${armAssumptionsNote(s, B, C)} The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit, each new line at the dearest plan it offers: the revolving line or an instalment plan, every fee included, since a customer may take any of them) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean of the revolving line's cost over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
 <h2>By segment</h2>
 ${barChart({ id: 'approval-by-segment', title: 'Approval rate by segment (blue: baseline, orange: candidate)', bars: approvalBars, formatTick: (x) => formatPercent(x, 0), labelWidth: 240 })}
 <div class="scroll">${htmlTable('segments', ['dimension', 'group', 'decided', 'approval B', 'approval C', 'mean limit B', 'mean limit C', 'total limit B', 'total limit C', 'APR B', 'APR C', 'new-line cost B', 'new-line cost C', 'EL B', 'EL C', 'income B', 'income C'], segRows)}</div>
-<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. New-line cost: average comprehensive cost of new lines, limit-weighted; EL: expected loss; income: expected interest income; all over approved decisions.</p>
+<p class="note">B: ${escapeHtml(B)}; C: ${escapeHtml(C)}. New-line cost: average comprehensive cost of new lines, limit-weighted, at the dearest plan each offers; EL: expected loss; income: expected interest income; all over approved decisions.</p>
 <h2>Limit changes</h2>
 ${barChart({ id: 'limit-change', title: `Limit change, ${C} minus ${B} (limits as decided: 0 on decline)`, bars: s.limitChange.bands.map((x, i) => ({ label: x.label, value: x.count, text: count(x.count), colour: PALETTE[i < 3 ? 3 : i === 3 ? 7 : 2] as string })), formatTick: count, labelWidth: 220 })}
 <p class="note">${count(s.limitChange.gained)} gain (mean ${rmb(s.limitChange.meanGain)}, total ${rmb(s.limitChange.totalGain)}); ${count(s.limitChange.lost)} lose (mean ${rmb(s.limitChange.meanLoss)}, total ${rmb(s.limitChange.totalLoss)}); ${count(s.limitChange.unchanged)} unchanged.</p>

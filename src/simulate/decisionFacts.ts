@@ -1,4 +1,5 @@
 import type { Decision } from '../decision/decision.js';
+import { highestPlanCost } from '../policy/averageCostOfNewLines.js';
 
 /** The outcomes of a decision, in the order reports list them. */
 export const OUTCOMES = ['approve', 'refer', 'decline'] as const;
@@ -20,14 +21,21 @@ export interface DecisionFacts {
    * `comprehensiveApr`, which is the disclosed `apr`); null when the decision offers no revolving line.
    */
   readonly comprehensiveCost: number | null;
+  /**
+   * The highest comprehensive cost among the plans the decision offers (the revolving line and
+   * each instalment plan, every fee included): what a new line counts at in the average cost of
+   * new lines; null when it offers none.
+   */
+  readonly highestPlanCost: number | null;
   /** The champion/challenger arm named in the decision's audit, when it names one. */
   readonly arm: string | null;
 }
 
 /**
  * Picks the figures a simulation needs from a decision. The comprehensive cost is the revolving
- * plan's `comprehensiveApr`: the line is what the limit is granted on, and its cost is the one the
- * cap and the average-cost guidance are about (the instalment plans are offers on top of it).
+ * plan's `comprehensiveApr` (the line is what the limit is granted on); the average cost of new
+ * lines counts the dearest plan offered instead, since a customer may convert any drawdown to an
+ * instalment plan and that is where a book's fees are earned.
  */
 export function decisionFacts(d: Decision): DecisionFacts {
   const revolving = d.plans.find((p) => p.kind === 'revolving');
@@ -39,6 +47,7 @@ export function decisionFacts(d: Decision): DecisionFacts {
     pd: d.pd,
     bindingConstraint: d.bindingConstraint,
     comprehensiveCost: revolving?.comprehensiveApr ?? null,
+    highestPlanCost: highestPlanCost(d.plans),
     arm: d.audit.arm ?? null,
   };
 }

@@ -25,6 +25,8 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
       outcome === 'approve'
         ? []
         : [{ code: 'model_income', source: 'model', factor: 'income', en: 'Income is low for the limit', zhHans: '收入偏低', contribution: 0.3 }],
+    // The revolving line alone, at a flat price: what the average cost of new lines reads.
+    plans: [{ kind: 'revolving', months: null, dailyRate: 0.0005, feeRate: 0, comprehensiveApr: 0.1825, effectiveAnnualRate: 0.1984 }],
     audit: { modelId: 'fake@1' },
   } as unknown as Decision;
 }

@@ -66,10 +66,14 @@ describe('comprehensiveCost: the IRR of a plan, against closed forms', () => {
     }
   });
 
-  it('a one-off fee counts: 1% at drawdown on a 0.05%-a-day line is 19.358% nominal, not 18.25%', () => {
-    // received 0.99, twelve bills of 0.0005 x 365 / 12, principal back at month 12 (decimal bisection: 0.193579298641196).
+  it('a one-off fee counts, on a drawdown repaid at the first bill: 1% on a 0.05%-a-day line is 30.556% nominal, not 18.25% (19.358% spread over 12 months)', () => {
+    // received 0.99, one bill of 0.0005 x 365 / 12 + 1: r = (0.01520833 + 0.01) / 0.99 = 0.02546296, 12 r = 11/36.
     const c = revolvingCost(0.0005, { oneOffRate: 0.01, monthlyRate: 0 });
-    expect(Math.abs(c.nominalApr - 0.193579298641196)).toBeLessThan(1e-9);
+    expect(Math.abs(c.nominalApr - 11 / 36)).toBeLessThan(1e-12);
+    expect(Math.abs(c.nominalApr - comprehensiveCost(revolvingCashFlows(0.0005, { oneOffRate: 0.01, monthlyRate: 0 })).nominalApr)).toBeLessThan(1e-12);
+    // The same fee over a 12-month hold (the old convention) hid most of it.
+    const twelveMonths = comprehensiveCost({ received: 0.99, payments: Array.from({ length: 12 }, (_, i) => (0.0005 * 365) / 12 + (i === 11 ? 1 : 0)) });
+    expect(Math.abs(twelveMonths.nominalApr - 0.193579298641196)).toBeLessThan(1e-9);
   });
 
   it('refuses flows that are not a loan', () => {

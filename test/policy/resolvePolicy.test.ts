@@ -3,6 +3,8 @@
 // vanishes, so the lender's value is lost without a word; it must reach validation and be refused.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
+import { aprCapInForce } from '../../src/policy/policyConfig.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { policyRefusal } from '../helpers/policyRefusal.js';
 
@@ -32,5 +34,18 @@ describe('resolvePolicy: keys that name prototype machinery', () => {
     expect(({} as Record<string, unknown>).aprCap).toBeUndefined();
     const p = resolvePolicy({ pricing: { margin: 0.2 } });
     expect(Object.getPrototypeOf(p.pricing)).toBe(Object.prototype);
+  });
+});
+
+describe('a jurisdiction switch leaves the pricing figures alone (as the README says: set your own)', () => {
+  it("eu-ccd2 keeps the default's 24% lender cap and 20% average-cost alert, China's figures, until the lender sets its own", () => {
+    const eu = resolvePolicy({ jurisdiction: euCcd2 });
+    expect(eu.jurisdiction.aprCap).toBeNull();
+    expect(aprCapInForce(eu)).toBe(0.24);
+    expect(eu.pricing.averageCostAlertAbove).toBe(0.2);
+    const own = resolvePolicy({ jurisdiction: euCcd2, pricing: { aprCap: 0.2, averageCostAlertAbove: 0.15 } });
+    expect([aprCapInForce(own), own.pricing.averageCostAlertAbove]).toEqual([0.2, 0.15]);
+    // The default policy's own bytes do not move.
+    expect(defaultPolicy.pricing).toMatchObject({ aprCap: 0.24, averageCostAlertAbove: 0.2 });
   });
 });

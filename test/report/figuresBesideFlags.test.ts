@@ -60,6 +60,7 @@ describe('figures beside their flags', () => {
       pd: 0.03,
       bindingConstraint: 'risk',
       comprehensiveCost: approved ? 0.18 : null,
+      highestPlanCost: approved ? 0.18 : null,
       arm: null,
     });
     for (const [region, approved] of [

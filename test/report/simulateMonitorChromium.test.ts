@@ -42,6 +42,7 @@ function simulationHtml(): string {
         pd: 0.03,
         bindingConstraint: i % 3 ? 'risk' : 'affordability',
         comprehensiveCost: null,
+        highestPlanCost: null,
         arm: null,
       },
       candidate: {
@@ -52,6 +53,7 @@ function simulationHtml(): string {
         pd: 0.03,
         bindingConstraint: 'affordability',
         comprehensiveCost: null,
+        highestPlanCost: null,
         arm: null,
       },
       defaulted: i % 17 === 0,

@@ -34,6 +34,7 @@ const facts = (approved: boolean): DecisionFacts => ({
   pd: 0.03,
   bindingConstraint: approved ? 'risk' : 'knockout',
   comprehensiveCost: approved ? 0.18 : null,
+  highestPlanCost: approved ? 0.18 : null,
   arm: null,
 });
 const segmentsOf = (age: number) => ({

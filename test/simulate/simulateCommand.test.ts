@@ -73,7 +73,7 @@ describe('creditlift simulate', () => {
     expect(sim.backtest.outcomes).toEqual({ given: 82, matched: 80, unmatched: 2, unmatchedIds: [` ${rows[0]!.applicant.id}`, 'nobody'] });
     // The guidance figure, as score prints it, per side.
     expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
-    expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
+    expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted, dearest plan each offers\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
 
     const baseline = await createScorer({ suggestionsPerDecision: 0 });
     const candidate = await createScorer({ policyOverrides: candidatePolicy, suggestionsPerDecision: 0 });

@@ -25,6 +25,7 @@ const facts = (l: Line): DecisionFacts => ({
   pd: l.pd,
   bindingConstraint: 'risk',
   comprehensiveCost: l.apr,
+  highestPlanCost: l.apr,
   arm: null,
 });
 function simulate(lines: readonly Line[]): SimulationSummary {
@@ -45,6 +46,7 @@ function reportOf(lines: readonly Line[]) {
       certificateImpacts: [{ kind: 'degree', limitGain: 10_000, pdReduction: l.pd / 7 }],
       reasons: [],
       audit: { modelId: 'm@1' },
+      plans: [{ kind: 'revolving', comprehensiveApr: l.apr }],
       ...l,
     } as unknown as Decision);
   }
@@ -52,7 +54,7 @@ function reportOf(lines: readonly Line[]) {
 }
 function scoreOf(lines: readonly Line[]) {
   const s = emptyScoreSummary();
-  for (const l of lines) countDecision(s, { outcome: 'approve', ...l });
+  for (const l of lines) countDecision(s, { outcome: 'approve', ...l, highestPlanCost: l.apr });
   return s;
 }
 

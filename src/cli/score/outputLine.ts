@@ -1,10 +1,11 @@
 import type { Decision } from '../../decision/decision.js';
 import type { DecisionErrorData } from '../../decision/toErrorData.js';
+import { highestPlanCost } from '../../policy/averageCostOfNewLines.js';
 
 /**
  * One line of `creditlift score` output: the input line number first, then the decision or the
  * error. The decision travels as its JSON text (serialised where it was made, possibly a worker
- * process) with the two numbers the run's summary counts.
+ * process) with the numbers the run's summary counts.
  */
 export type OutputLine =
   | {
@@ -12,8 +13,9 @@ export type OutputLine =
       readonly decisionJson: string;
       readonly outcome: Decision['outcome'];
       readonly limit: number;
-      readonly apr?: number;
       readonly previousLimit?: number;
+      /** The dearest plan the decision offers (`highestPlanCost`), for the average cost of new lines. */
+      readonly highestPlanCost?: number | null;
     }
   | { readonly line: number; readonly error: DecisionErrorData };
 
@@ -52,5 +54,12 @@ export function readOutputLineHead(text: string): OutputLineHead | undefined {
 
 /** The output line of a decision object (serialised here). */
 export function decisionLine(line: number, d: Decision): OutputLine {
-  return { line, decisionJson: JSON.stringify(d), outcome: d.outcome, limit: d.limit, apr: d.apr, previousLimit: d.previousLimit };
+  return {
+    line,
+    decisionJson: JSON.stringify(d),
+    outcome: d.outcome,
+    limit: d.limit,
+    previousLimit: d.previousLimit,
+    highestPlanCost: highestPlanCost(d.plans),
+  };
 }

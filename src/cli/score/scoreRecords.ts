@@ -110,7 +110,10 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
     const got = results[k++] as BatchResult | BatchResultJson;
     const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
     if (!result.ok) return { line: r.line, error: decidedRecordError(r, result.error) };
-    const cost = result.apr === undefined || result.previousLimit === undefined ? {} : { apr: result.apr, previousLimit: result.previousLimit };
+    const cost =
+      result.highestPlanCost === undefined || result.previousLimit === undefined
+        ? {}
+        : { previousLimit: result.previousLimit, highestPlanCost: result.highestPlanCost };
     return { line: r.line, decisionJson: result.decisionJson, outcome: result.outcome, limit: result.limit, ...cost };
   });
 }

@@ -6,6 +6,7 @@ import {
   averageCostOfNewLines,
   emptyNewLineCostTally,
   tallyNewLineCost,
+  type NewLineCostFacts,
   type NewLineCostTally,
 } from '../../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
@@ -37,9 +38,10 @@ export interface ScoreSummary {
   /** Wall-clock seconds of the run, when a clock was given. */
   seconds: number | null;
   /**
-   * New lines (approved, no line before): their average comprehensive cost weighted by limit,
+   * New lines (approved, no line before): the limit-weighted average of the dearest plan each
+   * offers (the revolving line or an instalment plan, every fee included: `highestPlanCost`),
    * against the policy's alert threshold (guidance from 2026: at most 20%). `aprTimesLimitSum` is
-   * the exact sum the average is taken from (comprehensive cost x limit in fen), as a number.
+   * the exact sum the average is taken from (that cost x limit in fen), as a number.
    */
   newLines: { count: number; limitTotalFen: number; aprTimesLimitSum: number; averageApr: number | null; alertAbove: number; aboveAlert: boolean };
 }
@@ -80,7 +82,10 @@ function bandLabel(i: number): string {
 }
 
 /** Counts one decision into the summary. */
-export function countDecision(s: ScoreSummary, d: Pick<Decision, 'outcome' | 'limit'> & { readonly apr?: number; readonly previousLimit?: number }): void {
+export function countDecision(
+  s: ScoreSummary,
+  d: Pick<Decision, 'outcome' | 'limit'> & Pick<NewLineCostFacts, 'previousLimit' | 'plans' | 'highestPlanCost'>,
+): void {
   // One measure for score, report and simulate (src/policy/averageCostOfNewLines.ts).
   const n = s.newLines;
   let t = newLineTallies.get(s);
@@ -150,7 +155,7 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
     if (s.newLines.averageApr !== null) {
       const nl = s.newLines;
       lines.push(
-        `  new lines ${nl.count.toLocaleString('en-US')}, average comprehensive cost ${(nl.averageApr! * 100).toFixed(2)}% (limit-weighted)${nl.aboveAlert ? `   ABOVE the ${(nl.alertAbove * 100).toFixed(2)}% threshold` : ''}`,
+        `  new lines ${nl.count.toLocaleString('en-US')}, average comprehensive cost ${(nl.averageApr! * 100).toFixed(2)}% (limit-weighted, the dearest plan each new line offers)${nl.aboveAlert ? `   ABOVE the ${(nl.alertAbove * 100).toFixed(2)}% threshold` : ''}`,
       );
     }
     const width = Math.max(...s.limitBands.map((b) => b.label.length));

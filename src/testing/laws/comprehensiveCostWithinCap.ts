@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { comprehensiveCost } from '../../policy/comprehensiveCost.js';
 import type { OfferedPlan } from '../../policy/offeredPlans.js';
-import { instalmentCashFlows, revolvingCashFlows } from '../../policy/planCosts.js';
+import { instalmentCashFlows } from '../../policy/planCosts.js';
 import { aprCapInForce, type PolicyConfig } from '../../policy/policyConfig.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -29,9 +29,13 @@ function checkPlans(plans: readonly OfferedPlan[], apr: number, policy: PolicyCo
       plan.comprehensiveApr <= cap,
       () => `${where}: ${name} costs ${pct(plan.comprehensiveApr)} (comprehensive, fees included), above the ${pct(cap)} cap in force`,
     );
+    // The revolving line's flows are written out here rather than taken from the code under test:
+    // a drawdown of 1 repaid at the first monthly bill, the shortest repayment billed and so the
+    // dearest for a one-off fee (measured over a 12-month hold, a 10% fee showed 23.70% while a
+    // drawdown repaid at one bill cost 146.9%).
     const flows =
       plan.kind === 'revolving'
-        ? revolvingCashFlows(plan.dailyRate ?? 0, policy.fees)
+        ? { received: 1 - policy.fees.oneOffRate, payments: [((plan.dailyRate ?? 0) * 365) / 12 + policy.fees.monthlyRate + 1] }
         : instalmentCashFlows({ months: plan.months ?? 0, feeRate: plan.feeRate }, policy.fees);
     const truth = comprehensiveCost(flows);
     requireLaw(
@@ -45,7 +49,7 @@ function checkPlans(plans: readonly OfferedPlan[], apr: number, policy: PolicyCo
 export const comprehensiveCostWithinCap: CreditLaw = defineLaw({
   name: 'comprehensive_cost_within_cap',
   description:
-    'Every plan offered (the revolving line and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force.',
+    'Every plan offered (the revolving line, on a drawdown repaid at the first monthly bill, and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force.',
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
