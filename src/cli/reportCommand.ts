@@ -8,7 +8,13 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { averageCostAlertOf } from './score/averageCostAlert.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
+import { formatPercent } from '../report/formatMoney.js';
+import { policyHash } from '../policy/policyHash.js';
+import { resolvePolicy } from '../policy/resolvePolicy.js';
+import { validatePolicy } from '../policy/validatePolicy.js';
+import type { PolicyOverrides } from '../policy/resolvePolicy.js';
+import { readPolicyFile } from './readPolicyFile.js';
 import { splitLines } from './score/splitLines.js';
 
 /** Help text of `creditlift report`. */
@@ -22,9 +28,11 @@ the rejections by error code.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
-  --policy FILE.json         the policy the decisions were made under: its
-                             pricing.averageCostAlertAbove flags the average comprehensive cost of
-                             new lines (default 20%)
+  --policy FILE.json         the policy the decisions were made under (overrides of the default, as
+                             for score): its pricing.averageCostAlertAbove flags the average
+                             comprehensive cost of new lines (default policy: 20%). When a decision
+                             names another policy (audit.policyHash), the report warns, on stderr
+                             and in the page
   -h, --help                 show this help
 `;
 
@@ -46,10 +54,19 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // Streamed: only the aggregates (two numbers per decision) are held, never the decisions.
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
     const data = acc.finish();
-    const averageCostAlertAbove = await averageCostAlertOf({ policy: values.policy });
+    // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
+    const policy = values.policy === undefined ? validatePolicy(defaultPolicy) : resolvePolicy((await readPolicyFile(values.policy)) as PolicyOverrides);
+    const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
+    const warning = otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove);
+    if (warning !== undefined) io.stderr(`warning: ${warning}\n`);
     await writeFile(
       values.out,
-      buildReportHtml(data, { source: basename(file), averageCostAlertAbove, ...(values.title === undefined ? {} : { title: values.title }) }),
+      buildReportHtml(data, {
+        source: basename(file),
+        averageCostAlertAbove,
+        ...(warning === undefined ? {} : { warning }),
+        ...(values.title === undefined ? {} : { title: values.title }),
+      }),
     );
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`,
@@ -58,4 +75,22 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }
+}
+
+/**
+ * Says so when some decisions name a policy other than the one whose alert judges their average
+ * cost: each decision records its policy (`audit.policyHash`), and a threshold read from another
+ * (the default, for want of `--policy`) flagged or cleared the figure by the wrong rule.
+ */
+function otherPolicyWarning(
+  policies: readonly { readonly hash: string; readonly count: number }[],
+  hash: string,
+  file: string | undefined,
+  alertAbove: number,
+): string | undefined {
+  const others = policies.filter((p) => p.hash !== hash);
+  if (others.length === 0) return undefined;
+  const n = others.reduce((s, p) => s + p.count, 0);
+  const whose = file === undefined ? 'the default policy' : `the policy of --policy ${file}`;
+  return `${n.toLocaleString('en-US')} decision(s) were made under policy ${others.map((p) => p.hash.slice(0, 12)).join(', ')}, not ${whose} (${hash.slice(0, 12)}), whose alert above ${formatPercent(alertAbove, 0)} judges the average cost here: pass the decisions' own policy with --policy`;
 }

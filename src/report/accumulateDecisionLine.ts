@@ -13,7 +13,7 @@ const ReportedDecision = z.looseObject({
   bindingConstraint: z.string(),
   certificateImpacts: z.array(z.looseObject({ kind: z.string(), limitGain: z.number().finite(), pdReduction: z.number().finite() })),
   reasons: z.array(z.looseObject({ code: z.string(), en: z.string(), zhHans: z.string(), source: z.enum(['policy', 'model']) })),
-  audit: z.looseObject({ modelId: z.string(), arm: z.string().optional() }).optional(),
+  audit: z.looseObject({ modelId: z.string(), arm: z.string().optional(), policyHash: z.string().optional() }).optional(),
   // The average cost of new lines counts the dearest plan offered.
   plans: z.array(z.looseObject({ comprehensiveApr: z.number().finite().min(0) })).optional(),
 });

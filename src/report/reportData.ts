@@ -53,6 +53,8 @@ export interface ReportData {
    */
   readonly newLines?: { readonly count: number; readonly limitTotalFen: number; readonly averageApr: number | null };
   readonly models: readonly string[];
+  /** The policies the decisions name (`audit.policyHash`) and how many name each, by hash: a threshold belongs to one of them. */
+  readonly policies?: readonly { readonly hash: string; readonly count: number }[];
   readonly asOf: { readonly from: string; readonly to: string } | null;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
@@ -80,6 +82,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
   const errors = new Map<string, number>();
   const models = new Set<string>();
+  const policies = new Map<string, number>();
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
   let to: string | undefined;
@@ -112,6 +115,7 @@ export function createReportAccumulator(): ReportAccumulator {
         else s.count++;
       }
       if (typeof d.audit?.modelId === 'string') models.add(d.audit.modelId);
+      if (typeof d.audit?.policyHash === 'string') bump(policies, d.audit.policyHash);
       if (typeof d.audit?.arm === 'string') {
         const a = arms.get(d.audit.arm) ?? { count: 0, approve: 0, limitTotalFen: 0 };
         a.count++;
@@ -167,6 +171,7 @@ export function createReportAccumulator(): ReportAccumulator {
           averageApr: averageCostOfNewLines(newLines),
         },
         models: [...models].sort(),
+        policies: [...policies.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count })),
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };
