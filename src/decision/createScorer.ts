@@ -431,6 +431,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     let start = 0;
     while (start < plans.length) {
       throwIfAborted(signal);
+      checkOpen();
       // Chunk by rows so a million-record stream never holds more than one chunk of features.
       let end = start;
       let nRows = 0;
@@ -448,6 +449,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const pds = await scorePlanRows(rowScorer, chunk, rows, firstRows, chunkRows);
       const w = encoder.width;
       throwIfAborted(signal);
+      checkOpen();
       // The policy runs first; then the main rows of the decisions to explain (every one, or with
       // `when_owed` those owing reasons) go to the explainer as one block, tree by tree across it.
       const settled: (SettledDecision | CreditliftError)[] = [];
@@ -484,6 +486,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       }
       const { pds: uploadPds, firstRows: uploadRows, failures: uploadFailures } = await uploads;
       throwIfAborted(signal);
+      checkOpen();
       let j = 0;
       for (let k = 0; k < settled.length; k++) {
         const s = settled[k] as SettledDecision | CreditliftError;

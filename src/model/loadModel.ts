@@ -232,7 +232,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   };
 
   const predict = async (rows: Float32Array, nRows: number): Promise<Float32Array> => {
-    if (closed !== undefined) throw new CreditliftError('internal_error', `Model ${id} has been closed`);
+    // Closed under a call in flight (a scorer's close() during a batch): the documented refusal of a
+    // closed scorer, which a service answers 503, not an internal error (500).
+    if (closed !== undefined) throw new CreditliftError('scorer_closed', `Model ${id} has been closed (close()); create another to decide`);
     if (!Number.isInteger(nRows) || nRows < 0 || rows.length !== nRows * width) {
       throw new CreditliftError('model_shape_mismatch', `Expected ${nRows} rows of ${width} features (${nRows * width} values), got ${rows.length} values`);
     }

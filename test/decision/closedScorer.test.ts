@@ -28,6 +28,21 @@ describe('a closed scorer refuses every call with scorer_closed', () => {
     await scorer.close();
   });
 
+  it('a batch in flight when the scorer closes is refused with scorer_closed (503), not internal_error (findings9-kit 5)', async () => {
+    const scorer = await createScorer({ suggestionsPerDecision: 0 });
+    const many = Array.from({ length: 3000 }, (_, i) => exampleApplicants[i % exampleApplicants.length]!.applicant);
+    const settle = (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: unknown) => (e instanceof CreditliftError ? e.code : String(e)),
+      );
+    // Both calls start (validated, their first chunk under way) before close() runs.
+    const batch = settle(scorer.decideBatch(many));
+    const safe = settle(scorer.safeDecideBatch(many));
+    await scorer.close();
+    expect([await batch, await safe]).toEqual(['scorer_closed', 'scorer_closed']);
+  });
+
   it('a closed pool refuses with the same code', async () => {
     const pool = await createScorerPool({ workers: 1, scorer: { suggestionsPerDecision: 0 } });
     await pool.close();
