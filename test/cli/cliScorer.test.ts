@@ -223,6 +223,8 @@ describe('creditlift score on the default model', () => {
     expect(await runScoreCommand(args('pinned.ndjson', scorer.model.sha256), captureIo().io)).toBe(3);
     const manifest = JSON.parse(readFileSync(file('pinned.ndjson.run.json'), 'utf8')) as { model: { sha256: string } };
     expect(manifest.model.sha256).toBe(scorer.model.sha256);
+    // The model's identity alone, as every run (pool, queue) writes it.
+    expect(manifest.model).toEqual({ id: scorer.model.id, sha256: scorer.model.sha256 });
     for (const extra of [[], ['--workers', '2']]) {
       const c = captureIo();
       expect(await runScoreCommand(args(`wrong${extra.length}.ndjson`, '0'.repeat(64), ...extra), c.io)).toBe(1);

@@ -138,7 +138,9 @@ export function runManifestOf(
     version: 1,
     input,
     format: args.format,
-    model: identity.model,
+    // The model's identity alone: a scorer's `model` also lists what it does not code
+    // (unseenCategories), which a manifest written by a pool or a queue run did not carry.
+    model: { id: identity.model.id, sha256: identity.model.sha256 },
     policyHash: identity.policyHash,
     engineVersion: ENGINE_VERSION,
     features,
