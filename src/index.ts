@@ -17,8 +17,9 @@ export { CreditliftError, CREDITLIFT_ERROR_CODES, type CreditliftErrorCode, type
 export { ValidationError, MAX_ISSUES, formatPath, type ValidationIssue, type ValidationErrorCode, type ValidationErrorData } from './errors/validationError.js';
 export { CREDITLIFT_ISSUE_CODES, ZOD_ISSUE_CODES, type ValidationIssueCode } from './errors/validationIssueCode.js';
 export { PolicyInvalidError } from './policy/policyInvalidError.js';
-export { toProblemDetails, PROBLEM_STATUS, PROBLEM_JSON_MEDIA_TYPE, type ProblemDetails } from './errors/toProblemDetails.js';
+export { toProblemDetails, PROBLEM_STATUS, PROBLEM_JSON_MEDIA_TYPE, type ProblemDetails, type ProblemDetailsOptions } from './errors/toProblemDetails.js';
 export { isProtectedKey } from './errors/validationError.js';
+export { parseStrictJson, type StrictJson } from './json/parseStrictJson.js';
 
 // Input schemas (zod; the types come from them).
 export { Fen, MAX_MONEY_FEN, IsoDate, Sha256Hex, Count, Share } from './schema/primitives.js';

@@ -2,9 +2,15 @@
  * An example HTTP service on creditlift with fastify: POST /decisions takes an applicant as JSON
  * and answers with the Decision, or with RFC 9457 problem details naming every field at fault.
  *
- * - The body is checked by fastify's own ajv against `applicantServiceJsonSchema()` (strict under
- *   fastify's coercing defaults), then decided with `scorer.safeDecide`, which also checks the
- *   cross-field rules JSON Schema cannot express.
+ * - The body is read with `parseStrictJson`, the reader the CLI uses for files: a key written twice
+ *   in one object is refused at its path (`duplicate_key`; JSON.parse, and fastify's parser, keep the
+ *   last value without a word). `__proto__`, `constructor` and `prototype` keys are read as plain keys
+ *   (JSON.parse makes them own properties, nothing is polluted) and refused by the scorer as unknown
+ *   fields at their path, as `safeDecide` refuses them anywhere else.
+ * - The applicant is checked by `scorer.safeDecide` alone, not by a route body schema: fastify's ajv
+ *   stops at the first error (`allErrors: false`) and answers before the scorer runs, so a body with
+ *   four bad fields would be told about one. `safeDecide` names every field at fault, the cross-field
+ *   rules JSON Schema cannot express included, and coerces nothing (`"14"` for a number is refused).
  * - A body over `bodyLimit` bytes is refused (413) before it is parsed.
  * - The reply is the Decision exactly as `JSON.stringify` writes it, checked first against
  *   `decisionServiceJsonSchema()`: a reply that does not match is a 500 problem, never a decision
@@ -20,10 +26,11 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifySchema } 
 import {
   CreditliftError,
   PROBLEM_JSON_MEDIA_TYPE,
-  applicantServiceJsonSchema,
+  ValidationError,
   decisionServiceJsonSchema,
-  isProtectedKey,
+  parseStrictJson,
   toProblemDetails,
+  type DecideResult,
   type ProblemDetails,
   type Scorer,
   type ValidationIssue,
@@ -37,41 +44,33 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
 }
 
-interface AjvError {
-  readonly instancePath: string;
-  readonly schemaPath: string;
-  readonly keyword: string;
-  readonly message?: string;
-}
-
-// Keywords of the coercion guards in applicantServiceJsonSchema: all mean "wrong JSON type".
-const GUARD_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'not', 'type']);
-
-/** ajv's errors as creditlift validation issues (path, stable code, message). */
-function issuesFromAjv(errors: readonly AjvError[]): ValidationIssue[] {
-  return errors.map((e) => {
-    const path = e.instancePath
-      .split('/')
-      .slice(1)
-      .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replaceAll('~1', '/').replaceAll('~0', '~')));
-    const key = String(path.at(-1) ?? '');
-    if (e.schemaPath.includes('/additionalProperties')) {
-      return isProtectedKey(key)
-        ? { path, code: 'protected_characteristic', message: `"${key}" is a protected characteristic and is never accepted as an input` }
-        : { path, code: 'unrecognized_key', message: `Unknown field "${key}"` };
-    }
-    if (e.keyword === 'required') return { path, code: 'invalid_type', message: e.message ?? 'required' };
-    if (GUARD_KEYWORDS.has(e.keyword) && e.schemaPath.includes('/allOf/0/')) return { path, code: 'invalid_type', message: 'wrong JSON type (no coercion)' };
-    return { path, code: 'invalid_value', message: e.message ?? e.keyword };
-  });
-}
-
-function problemOf(error: FastifyError & { validation?: readonly AjvError[] }, bodyLimit: number, instance: string): ProblemDetails {
-  if (error instanceof CreditliftError) return toProblemDetails(error, { instance });
-  if (error.validation !== undefined) {
-    const issues = issuesFromAjv(error.validation);
-    return { ...toProblemDetails(new CreditliftError('validation_failed', `Invalid Applicant: ${error.message}`), { instance }), issues };
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the strict JSON reader refused in a body it could still read (a repeated key), if anything. */
+    jsonRefusal: readonly ValidationIssue[] | undefined;
   }
+}
+
+const samePathOrWithin = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The reader's refusal of a body, with the faults the scorer found in the value as read beyond the
+ * fields the reader named (a fault at, inside or above a repeated key is left out: which of its
+ * values was meant is the client's to say), so one answer names every field at fault.
+ */
+function refusalWithFaults(named: readonly ValidationIssue[], checked: DecideResult): ValidationError {
+  const found = !checked.ok && checked.error instanceof ValidationError ? checked.error.issues : [];
+  const paths = named.map((i) => i.path).filter((p) => p.length > 0);
+  const more = found.filter((i) => i.code !== 'too_many_issues' && !paths.some((p) => samePathOrWithin(p, i.path)));
+  return new ValidationError('request body', [...named, ...more], 'data_invalid');
+}
+
+function problemOf(error: FastifyError, bodyLimit: number, instance: string): ProblemDetails {
+  if (error instanceof CreditliftError) return toProblemDetails(error, { instance });
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
       ...toProblemDetails(new CreditliftError('data_invalid', `The body is larger than ${bodyLimit} bytes`), { instance }),
@@ -110,17 +109,30 @@ function checkedJsonSerializerCompiler(): (route: { schema: unknown }) => (data:
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
   const { scorer } = options;
-  // strictTypes off for the same reason, in fastify's own request validator.
-  const app = Fastify({ bodyLimit, logger: false, ajv: { customOptions: { strictTypes: false } } });
+  const app = Fastify({ bodyLimit, logger: false });
   app.setSerializerCompiler(checkedJsonSerializerCompiler());
+
+  // JSON bodies are read as the CLI reads files. Text that is not JSON is a 400 naming the column
+  // only (the parser's message would quote the body); a body JSON.parse would read altered is read
+  // anyway, so the scorer can name its other faults in the same answer, and refused.
+  app.decorateRequest('jsonRefusal', undefined);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    const read = parseStrictJson(text as string);
+    if (read.ok) return done(null, read.value);
+    if (read.parsed === undefined) return done(new CreditliftError('data_invalid', `The body is ${read.issues[0]?.message ?? 'not valid JSON'}`), undefined);
+    request.jsonRefusal = read.issues;
+    return done(null, read.parsed.value);
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemOf(error, bodyLimit, request.id);
     void reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).header('x-request-id', request.id).send(problem);
   });
 
-  // Typed as FastifySchema so replies other than 200 (problems) keep their own status codes.
-  const schema: FastifySchema = { body: applicantServiceJsonSchema(), response: { 200: decisionServiceJsonSchema() } };
+  // Typed as FastifySchema so replies other than 200 (problems) keep their own status codes. No body
+  // schema: safeDecide checks the applicant and names every field at fault.
+  const schema: FastifySchema = { response: { 200: decisionServiceJsonSchema() } };
   app.post('/decisions', { schema }, async (request, reply) => {
     // A client that goes away cancels its decision: no work for an answer nobody reads.
     const controller = new AbortController();
@@ -129,8 +141,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     const result = await scorer.safeDecide(request.body, { signal: controller.signal });
     void reply.header('x-request-id', request.id);
-    if (result.ok) return result.decision;
-    const problem = toProblemDetails(result.error, { instance: request.id });
+    // A body the reader refused is never decided, even when the value JSON.parse kept is valid.
+    let error: unknown;
+    if (request.jsonRefusal !== undefined) error = refusalWithFaults(request.jsonRefusal, result);
+    else if (result.ok) return result.decision;
+    else error = result.error;
+    const problem = toProblemDetails(error, { instance: request.id });
     return reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
   });
 

@@ -10,13 +10,13 @@ export interface ProblemDetails {
   readonly title: string;
   /** The HTTP status code for this occurrence. */
   readonly status: number;
-  /** What went wrong this time (the error's message; generic for internal errors). */
+  /** What went wrong this time: the error's message for a 4xx; for a 5xx the code's generic title (see {@link toProblemDetails}). */
   readonly detail: string;
   /** The occurrence, e.g. the request id, when given. */
   readonly instance?: string;
   /** The stable creditlift error code. */
   readonly code: CreditliftErrorCode;
-  /** Every field at fault, for errors that list issues. */
+  /** Every field at fault, for errors that list issues (left out of a 5xx unless `exposeServerErrors`). */
   readonly issues?: readonly ValidationIssue[];
 }
 
@@ -52,19 +52,46 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   internal_error: { status: 500, title: 'Internal error' },
 };
 
+/** Options of {@link toProblemDetails}. */
+export interface ProblemDetailsOptions {
+  /** The occurrence, e.g. the request id; sent as `instance`. */
+  readonly instance?: string;
+  /**
+   * Send a server error's (status 500 or 503) own message as `detail`, and its issues, as for a 4xx.
+   * Only for callers on the server's side of the trust boundary (an internal admin API, a log line,
+   * a test): the message of a model, policy or catalog error names the server's file paths, parser
+   * messages and configuration. Default `false`: a 5xx is sent with its generic title as `detail`
+   * and no issues. A value creditlift did not make is generic either way.
+   */
+  readonly exposeServerErrors?: boolean;
+}
+
+const UNEXPECTED = 'An unexpected error occurred';
+
 /**
  * Any thrown value as RFC 9457 problem details, with an HTTP status per error code (see
- * {@link PROBLEM_STATUS}). A creditlift error keeps its code, message and every issue; anything
- * else becomes `internal_error` with a generic detail, so no internal message leaks to a client.
+ * {@link PROBLEM_STATUS}).
+ *
+ * - A client error (4xx: bad input, a bad prior, a policy mismatch) keeps its message as `detail`
+ *   and every issue: the client needs them to mend its request.
+ * - A server error (5xx: a bad policy, catalog or model, a failed worker, a closed scorer) is the
+ *   service's own fact: its `detail` is the code's generic title (`'The model could not be loaded'`)
+ *   and its issues are left out, so no file path, parser message or configuration reaches a client.
+ *   Log the error itself on the server; `{ exposeServerErrors: true }` sends the message and issues
+ *   for internal callers.
+ * - Anything else becomes `internal_error` with the detail `'An unexpected error occurred'`, with or
+ *   without the option.
  *
  * @example
  * const problem = toProblemDetails(error, { instance: request.id });
  * reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
  */
-export function toProblemDetails(error: unknown, options: { readonly instance?: string } = {}): ProblemDetails {
-  const code: CreditliftErrorCode = error instanceof CreditliftError ? error.code : 'internal_error';
+export function toProblemDetails(error: unknown, options: ProblemDetailsOptions = {}): ProblemDetails {
+  const ours = error instanceof CreditliftError;
+  const code: CreditliftErrorCode = ours ? error.code : 'internal_error';
   const { status, title } = PROBLEM_STATUS[code] ?? PROBLEM_STATUS.internal_error;
-  const detail = error instanceof CreditliftError && code !== 'internal_error' ? error.message : 'An unexpected error occurred';
+  const told = ours && (status < 500 || options.exposeServerErrors === true);
+  const detail = told ? error.message : code === 'internal_error' ? UNEXPECTED : title;
   return {
     type: `urn:creditlift:error:${code}`,
     title,
@@ -72,6 +99,6 @@ export function toProblemDetails(error: unknown, options: { readonly instance?: 
     detail,
     ...(options.instance === undefined ? {} : { instance: options.instance }),
     code,
-    ...(error instanceof ValidationError ? { issues: error.issues } : {}),
+    ...(told && error instanceof ValidationError ? { issues: error.issues } : {}),
   };
 }

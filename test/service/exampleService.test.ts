@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../examples/service/server.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 
 let scorer: Scorer;
@@ -71,6 +72,75 @@ describe('examples/service over 127.0.0.1', () => {
     expect(((await coerced.json()) as { issues: unknown[] }).issues).toContainEqual(
       expect.objectContaining({ path: ['socialInsuranceMonths'], code: 'invalid_type' }),
     );
+  });
+
+  type Problem = { code: string; status: number; detail: string; issues?: { path: (string | number)[]; code: string }[] };
+  const issuesOf = (p: Problem) => (p.issues ?? []).map((i) => `${i.path.join('.')}:${i.code}`);
+  const applicant = () => structuredClone(valid) as Record<string, unknown> & { income: Record<string, unknown>; residence: Record<string, unknown> };
+
+  it('a body with several bad fields gets one 422 naming every one of them, as safeDecide does (not the first only)', async () => {
+    const many = applicant();
+    Object.assign(many, { id: 5, gender: 'f' });
+    many.income.monthlyNet = -1;
+    many.residence.cityTier = 9;
+    const res = await post(JSON.stringify(many));
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as Problem;
+    const direct = await scorer.safeDecide(many);
+    expect(direct.ok).toBe(false);
+    const want = direct.ok || !(direct.error instanceof ValidationError) ? [] : direct.error.issues.map((i) => `${i.path.join('.')}:${i.code}`);
+    expect(issuesOf(problem)).toEqual(want);
+    for (const field of ['id', 'income.monthlyNet', 'residence.cityTier', 'gender'])
+      expect(
+        issuesOf(problem).some((i) => i.startsWith(`${field}:`)),
+        field,
+      ).toBe(true);
+
+    const strings = applicant();
+    Object.assign(strings, { socialInsuranceMonths: '14' });
+    strings.income.monthlyNet = '650000';
+    const named = issuesOf((await (await post(JSON.stringify(strings))).json()) as Problem);
+    expect(named).toEqual(expect.arrayContaining(['income.monthlyNet:invalid_type', 'socialInsuranceMonths:invalid_type']));
+
+    const nulls = { ...applicant(), controls: null, evidence: null };
+    const nulled = issuesOf((await (await post(JSON.stringify(nulls))).json()) as Problem);
+    expect(nulled.some((i) => i.startsWith('controls:'))).toBe(true);
+    expect(nulled.some((i) => i.startsWith('evidence:'))).toBe(true);
+  });
+
+  it('a key written twice is refused naming it (400 duplicate_key, as the CLI reads files), with the other faults named too', async () => {
+    const text = JSON.stringify({ ...valid, id: 'ex-last' }).replace('{', '{"id":"dup",');
+    const res = await post(text);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await res.json()) as Problem;
+    expect(problem.code).toBe('data_invalid');
+    expect(issuesOf(problem)).toEqual(['id:duplicate_key']);
+
+    const worse = JSON.stringify({ ...valid, gender: 'f' }).replace('"income":{', '"income":{"monthlyNet":1,');
+    const both = issuesOf((await (await post(worse)).json()) as Problem);
+    expect(both).toEqual(['income.monthlyNet:duplicate_key', 'gender:protected_characteristic']);
+  });
+
+  it('__proto__, constructor and prototype keys are unknown fields named at their path (422, as safeDecide says), never "not valid JSON"', async () => {
+    const base = JSON.stringify(valid);
+    const cases: [string, string][] = [
+      [base.replace('{', '{"__proto__":{"x":1},'), '__proto__:unrecognized_key'],
+      [base.replace('{', '{"constructor":{"prototype":{"x":1}},'), 'constructor:unrecognized_key'],
+      [base.replace('"income":{', '"income":{"__proto__":{"y":1},'), 'income.__proto__:unrecognized_key'],
+      [base.replace('{', '{"prototype":1,'), 'prototype:unrecognized_key'],
+    ];
+    for (const [text, issue] of cases) {
+      const res = await post(text);
+      expect(res.status, issue).toBe(422);
+      const problem = (await res.json()) as Problem;
+      const direct = await scorer.safeDecide(JSON.parse(text));
+      expect(direct.ok).toBe(false);
+      expect(problem.code).toBe(direct.ok ? 'ok' : direct.error.code);
+      expect(issuesOf(problem)).toEqual([issue]);
+    }
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
   });
 
   it('a cross-field error (born after asOf) passes the JSON Schema and is refused by the scorer, 422 with its code', async () => {
