@@ -46,6 +46,83 @@ export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: {
   };
 }
 
+/** The path of a scorer a wrapper can break on its own. */
+export type DecisionPath = 'decideBatch' | 'reassess' | 'requestReduction';
+
+/**
+ * A scorer whose decisions on ONE path pass through `edit` (a batch: only batches of 2 or more
+ * records, so a fault of the batch path alone is not caught as a batch of one differing from
+ * decide), every other path sound. The edited decision is not re-sealed: it maps back to the
+ * sealed original wherever it comes back as a prior, so the engine's own reassess, reduction,
+ * review and contest still verify it and a law catches the edit, never a `prior_invalid`.
+ */
+export function editingPath(scorer: Scorer, path: DecisionPath, edit: (d: Decision) => Decision): Scorer {
+  const originals = new WeakMap<Decision, Decision>();
+  const sealed = (d: Decision) => originals.get(d) ?? d;
+  const edited = (d: Decision) => {
+    const e = edit(d);
+    if (e !== d) originals.set(e, d);
+    return e;
+  };
+  return {
+    ...scorer,
+    policy: scorer.policy,
+    decideBatch: async (as, o) =>
+      (await scorer.decideBatch(as, o)).map((r) => (r.ok && path === 'decideBatch' && as.length >= 2 ? { ...r, decision: edited(r.decision) } : r)),
+    reassess: async (p, u, o) => {
+      const d = await scorer.reassess(sealed(p), u, o);
+      return path === 'reassess' ? edited(d) : d;
+    },
+    requestReduction: (p, amount, o) => {
+      const d = scorer.requestReduction(sealed(p), amount, o);
+      return path === 'requestReduction' ? edited(d) : d;
+    },
+    recordReview: (p, review, o) => scorer.recordReview(sealed(p), review, o),
+    recordContest: (p, contest, o) => scorer.recordContest(sealed(p), contest, o),
+  };
+}
+
+/**
+ * findings9-kit #1: a price above the default policy's 24% cap, billed as 0.07% a day (x 365 =
+ * 25.55%), on every decision that is not a decline: the APR, the daily rate and its text, and the
+ * revolving plan's comprehensive cost, all consistent with each other.
+ */
+const aprAboveCap = (d: Decision): Decision =>
+  d.outcome === 'decline'
+    ? d
+    : {
+        ...d,
+        apr: 0.2555,
+        dailyRate: 0.0007,
+        dailyRateText: '0.0700%',
+        plans: d.plans.map((p) => (p.kind === 'revolving' ? { ...p, dailyRate: 0.0007, comprehensiveApr: 0.2555 } : p)),
+      };
+
+/** Every price raised by 3 points, order kept (so APR still rises with PD): above 24% for the riskier grades only. */
+const aprPlus3 = (d: Decision): Decision => {
+  const daily = Math.round(((d.apr + 0.03) / 365) * 1e6) / 1e6;
+  const apr = Math.round(daily * 365 * 1e9) / 1e9;
+  return {
+    ...d,
+    apr,
+    dailyRate: daily,
+    dailyRateText: `${(daily * 100).toFixed(4)}%`,
+    plans: d.plans.map((p) => (p.kind === 'revolving' ? { ...p, dailyRate: daily, comprehensiveApr: apr } : p)),
+  };
+};
+
+/** The pricing laws: each must catch a price above the cap on every path a customer is billed on. */
+export const PRICING_LAWS = ['apr_within_bounds', 'daily_rate_within_cap', 'comprehensive_cost_within_cap'] as const satisfies readonly CreditLawName[];
+
+/** One path priced above the cap, the others sound (findings9-kit #1). */
+export const aboveCapMutants: readonly (Mutant & { readonly path: DecisionPath })[] = (
+  [
+    ['reassess', 'reassessment priced above the APR cap'],
+    ['requestReduction', 'reduction priced above the APR cap'],
+    ['decideBatch', 'batch of 2+ priced above the APR cap'],
+  ] as const
+).map(([path, name]) => ({ name, path, caughtBy: PRICING_LAWS, wrap: (s: Scorer) => editingPath(s, path, aprAboveCap) }));
+
 const minCap = (d: Decision, skip: readonly string[] = []) =>
   Math.min(...Object.entries(d.caps).flatMap(([k, v]) => (v === null || skip.includes(k) ? [] : [v])));
 
@@ -319,5 +396,20 @@ export const mutants: readonly Mutant[] = [
         decideBatch: async (as, o) => (await s.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: docked(r.decision) } : r)),
       };
     },
+  },
+  // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
+  ...aboveCapMutants,
+  {
+    // findings9-kit #1: a batch of 2+ priced 3 points above the engine, order kept, so only the
+    // riskier grades go above the 24% cap (and APR still never falls as PD rises).
+    name: 'batch of 2+ priced 3 points higher',
+    caughtBy: PRICING_LAWS,
+    wrap: (s) => editingPath(s, 'decideBatch', aprPlus3),
+  },
+  {
+    // findings9-kit #3: a batch of 2+ records whose declines and referrals carry no reasons.
+    name: 'batch of 2+ declines and refers with no reasons',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => editingPath(s, 'decideBatch', (d) => (d.outcome === 'approve' ? d : { ...d, reasons: [] })),
   },
 ];

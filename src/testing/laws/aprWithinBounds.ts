@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { aprCapInForce, MAX_APR, type PolicyConfig } from '../../policy/policyConfig.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { billedDrawArbitrary, checkBilledDecisions } from '../_internals/billedDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { pct, pdArbitrary } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -23,15 +24,16 @@ function checkApr(apr: number, dailyRate: number, policy: PolicyConfig, where: s
 export const aprWithinBounds: CreditLaw = defineLaw({
   name: 'apr_within_bounds',
   description:
-    'The APR is never below the policy floor, above its cap or above the legal ceiling in force, at any PD, and the daily rate agrees with it (APR / 365 without fees).',
+    "The APR is never below the policy floor, above its cap or above the legal ceiling in force, at any PD, and the daily rate agrees with it (APR / 365 without fees), on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
       checkApr(r.apr, r.dailyRate, ctx.policy, `at PD ${pd}`);
     }),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      checkApr(d.apr, d.dailyRate, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-    }),
+    // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
+    // reduction, a review and a contest are billed too.
+    fc.asyncProperty(billedDrawArbitrary(ctx), (draw) =>
+      checkBilledDecisions(scorer, draw, (where, d) => checkApr(d.apr, d.dailyRate, ctx.policy, `${where} at PD ${d.pd}`)),
+    ),
 });

@@ -4,6 +4,7 @@ import type { OfferedPlan } from '../../policy/offeredPlans.js';
 import { instalmentCashFlows } from '../../policy/planCosts.js';
 import { aprCapInForce, type PolicyConfig } from '../../policy/policyConfig.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { billedDrawArbitrary, checkBilledDecisions } from '../_internals/billedDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { pct, pdArbitrary } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -49,15 +50,16 @@ function checkPlans(plans: readonly OfferedPlan[], apr: number, policy: PolicyCo
 export const comprehensiveCostWithinCap: CreditLaw = defineLaw({
   name: 'comprehensive_cost_within_cap',
   description:
-    'Every plan offered (the revolving line, on a drawdown repaid at the first monthly bill, and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force.',
+    "Every plan offered (the revolving line, on a drawdown repaid at the first monthly bill, and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force, on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
       checkPlans(r.plans, r.apr, ctx.policy, `at PD ${pd}`);
     }),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      checkPlans(d.plans, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-    }),
+    // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
+    // reduction, a review and a contest are billed too.
+    fc.asyncProperty(billedDrawArbitrary(ctx), (draw) =>
+      checkBilledDecisions(scorer, draw, (where, d) => checkPlans(d.plans, d.apr, ctx.policy, `${where} at PD ${d.pd}`)),
+    ),
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { toNanos } from '../../policy/dailyRateGrid.js';
 import { aprCapInForce, type PolicyConfig } from '../../policy/policyConfig.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { billedDrawArbitrary, checkBilledDecisions } from '../_internals/billedDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { pct, pdArbitrary } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -37,14 +38,13 @@ function checkDaily(q: { readonly dailyRate: number; readonly dailyRateText: str
 export const dailyRateWithinCap: CreditLaw = defineLaw({
   name: 'daily_rate_within_cap',
   description:
-    "The billed daily rate is on the product's grid, its text shows exactly that rate, daily x 365 never exceeds the cap in force, and the disclosed APR is daily x 365 (or the comprehensive cost with fees).",
+    "The billed daily rate is on the product's grid, its text shows exactly that rate, daily x 365 never exceeds the cap in force, and the disclosed APR is daily x 365 (or the comprehensive cost with fees), on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       checkDaily(ctx.decidePolicy({ applicant, pd, policy: ctx.policy }), ctx.policy, `at PD ${pd}`);
     }),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      checkDaily(d, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
-    }),
+    // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
+    // reduction, a review and a contest are billed too.
+    fc.asyncProperty(billedDrawArbitrary(ctx), (draw) => checkBilledDecisions(scorer, draw, (where, d) => checkDaily(d, ctx.policy, `${where} at PD ${d.pd}`))),
 });

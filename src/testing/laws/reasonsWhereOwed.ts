@@ -6,6 +6,7 @@ import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
@@ -86,7 +87,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision, a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -118,11 +119,17 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           change: profileChangeArbitrary({ direction: 'worse' }),
           evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
+          // Batched with the applicant: a batch of 2 to 4 records, so a fault of the batch path alone is met.
+          others: fc.array(fc.oneof(ctx.applicants(1), withSelfCap(ctx.applicants(1))), { minLength: 1, maxLength: 3 }),
         }),
       ),
-      async ({ applicant, change, evidence, reduceTo }) => {
+      async ({ applicant, change, evidence, reduceTo, others }) => {
         const d = await scorer.decide(applicant);
         checkReasons(d, `decision for "${applicant.id}"`, ctx.policy);
+        const batch = [applicant, ...others];
+        batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
+          checkReasons(b, `decision for "${batch[i]?.id}" (decideBatch, record ${i + 1} of ${batch.length})`, ctx.policy);
+        });
         const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
         checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`, ctx.policy);
         // A person who turns the decision adverse, and a customer's contest, owe reasons too, with
