@@ -112,6 +112,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',
+  // A law given a policy beside a scorer that runs another one
+  'policy_mismatch',
 ] as const;
 
 /** Every stable code a {@link ValidationIssue} can carry. Switch on it; never on the message. */

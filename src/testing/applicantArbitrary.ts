@@ -25,7 +25,11 @@ export interface ApplicantArbitraryOptions {
   readonly asOf?: string;
   /** Most valid certificates per applicant (0 to 50); default 2. They are drawn from the segment's usual kinds. */
   readonly maxEvidence?: number;
-  /** Catalog the evidence is valid against; default the default catalog. */
+  /**
+   * Catalog the evidence is drawn from and valid against; default the default catalog. Its own
+   * kinds (new, or overriding a built-in one) are drawn for every segment, as often as the
+   * segment's usual built-in kinds together; built-in kinds it lacks are not drawn.
+   */
   readonly catalog?: Catalog;
 }
 
@@ -149,13 +153,20 @@ function sameEvidence(a: CertificateEvidence, b: CertificateEvidence): boolean {
   return a.documentHash === b.documentHash || key(a) === key(b);
 }
 
+/** The kinds a catalog adds to the default one or overrides in it. */
+function ownKinds(catalog: Catalog): string[] {
+  return [...catalog.values()].filter((k) => defaultCatalog.get(k.id) !== k).map((k) => k.id);
+}
+
 function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidence: number, catalog: Catalog): fc.Arbitrary<Applicant> {
   if (maxEvidence === 0) return fc.constant(applicant);
   let item: fc.Arbitrary<CertificateEvidence>;
   try {
     item = certificateEvidenceArbitrary({
       applicant,
-      kind: kinds.filter((k) => catalog.has(k)),
+      // The segment's usual kinds the catalog has, and every kind the catalog adds or overrides:
+      // who holds a lender's own kind, the kit cannot know.
+      kind: [...new Set([...kinds.filter((k) => catalog.has(k)), ...ownKinds(catalog)])],
       validity: 'valid',
       catalog,
       minConfidence: DEFAULT_MIN_CONFIDENCE,
@@ -173,7 +184,7 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
  * and service workers, gig workers, rural households, small-business owners and established
  * professionals. Realistic ranges by segment, money in integer fen, every date relative to
  * `asOf` (birth date, job start, certificate dates), and 0 to `maxEvidence` valid, distinct
- * certificates of the kinds the segment usually holds. Arrears, other debt near the legal cap,
+ * certificates of the kinds the segment usually holds (and of a given catalog's own kinds). Arrears, other debt near the legal cap,
  * an existing line, a requested limit and a self-set cap are all drawn regularly.
  *
  * @example

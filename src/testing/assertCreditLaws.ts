@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validationError.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import { CREDIT_LAW_NAMES, type CreditLawName, type LawRunOptions, type LawSubject } from './creditLaw.js';
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
@@ -18,18 +18,21 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
  * it('our policy keeps every credit law', () => assertCreditLaws({ policy: ourPolicy, numRuns: 300, seed: 42 }));
  * @throws CreditLawViolation naming the first law that failed, why, and its shrunk minimal
  *   counterexample; laws that also failed are in `alsoFailed` and in the message.
- *   ValidationError for bad options; PolicyInvalidError for a policy that is not a valid PolicyConfig.
+ *   ValidationError listing every bad option at once (with a bad policy's issues under `policy`), or
+ *   naming `policy` (`policy_mismatch`) when a scorer is given with a policy that is not its own;
+ *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<void> {
   const { laws = CREDIT_LAW_NAMES, policy, scorer, applyPolicy, ...run } = options ?? ({} as AssertCreditLawsOptions);
-  const unknown = laws.filter((name) => !(CREDIT_LAW_NAMES as readonly string[]).includes(name));
+  const issues: ValidationIssue[] = [];
+  const isList = Array.isArray(laws as unknown);
+  if (!isList) issues.push({ path: ['laws'], code: 'invalid_type', message: `laws must be an array of law names; known: ${CREDIT_LAW_NAMES.join(', ')}` });
+  const unknown = isList ? laws.filter((name) => !(CREDIT_LAW_NAMES as readonly string[]).includes(name)) : [];
   if (unknown.length > 0)
-    throw new ValidationError('assertCreditLaws options', [
-      { path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` },
-    ]);
+    issues.push({ path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` });
   const subject: LawSubject = { ...(policy ? { policy } : {}), ...(scorer ? { scorer } : {}), ...(applyPolicy ? { applyPolicy } : {}) };
-  // Bad options are reported once, up front, rather than by the first law.
-  lawContext(subject, run);
+  // Bad options are reported once, up front and all together, rather than by the first law.
+  lawContext(subject, run, issues);
   const failures: CreditLawViolation[] = [];
   for (const name of laws) {
     try {

@@ -8,6 +8,8 @@ import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 import {
   acceptedVerification,
+  alternateIssueWindow,
+  alternateReading,
   belowUsefulReading,
   cardExpiredDates,
   cardExpiryIssueWindow,
@@ -25,6 +27,7 @@ import {
   type EvidenceHolder,
 } from './_internals/evidenceDraws.js';
 import type { EvidenceValidity } from './evidenceValidity.js';
+import { lawCatalog } from './_internals/lawCatalog.js';
 
 export type { EvidenceHolder } from './_internals/evidenceDraws.js';
 
@@ -34,11 +37,18 @@ export interface CertificateEvidenceArbitraryOptions {
   readonly applicant: EvidenceHolder;
   /** Decision date the validity is judged on; default `applicant.asOf`. */
   readonly asOf?: string;
-  /** Catalog kind(s) to draw from; default every kind the holder is old enough to hold. */
+  /**
+   * Catalog kind(s) to draw from; default every kind of the catalog the holder is old enough to
+   * hold. A catalog's own kinds (new, or overriding a built-in one) are drawn as often as all the
+   * built-in kinds together, so a lender's rules about them are met within a few runs.
+   */
   readonly kind?: string | readonly string[];
   /** What the item should be; `'any'` mixes every kind that can be drawn. Default `'valid'`. */
   readonly validity?: EvidenceValidity | 'any';
-  /** Catalog the item is judged against; default the default catalog. */
+  /**
+   * Catalog the item is judged against. Default: inside a credit law's scorer part, the scorer's
+   * catalog (its `certificateKinds`, the lender's own kinds included); anywhere else the default catalog.
+   */
   readonly catalog?: Catalog;
   /** The scorer's `minConfidence`; valid items are verified at least this confidently. Default 0.6. */
   readonly minConfidence?: number;
@@ -61,14 +71,19 @@ function drawFor(
   const verification = acceptedVerification(spec, minConfidence);
   switch (validity) {
     case 'valid':
-    case 'holder_mismatch':
+    case 'holder_mismatch': {
       if (valid === undefined) return undefined;
-      return evidenceItem(spec, {
-        dates: validDates(valid, asOf),
-        reading: onScaleReading(spec.scale),
-        holder: validity === 'valid' ? matchingHolder(holder.identity) : mismatchedHolder(holder.identity),
-        verification,
-      }).filter((e) => readingCounts(spec, e));
+      const who = validity === 'valid' ? matchingHolder(holder.identity) : mismatchedHolder(holder.identity);
+      const main = evidenceItem(spec, { dates: validDates(valid, asOf), reading: onScaleReading(spec.scale), holder: who, verification });
+      // A kind with a second reporting scale (TOEFL's bands) is drawn on it too, issued since it began.
+      const altWindow = alternateIssueWindow(spec.scale, valid);
+      const altReading = alternateReading(spec.scale);
+      const items =
+        altWindow === undefined || altReading === undefined
+          ? main
+          : fc.oneof(main, evidenceItem(spec, { dates: validDates(altWindow, asOf), reading: altReading, holder: who, verification }));
+      return items.filter((e) => readingCounts(spec, e));
+    }
     case 'below_useful_level': {
       const reading = belowUsefulReading(spec.scale);
       if (valid === undefined || reading === undefined) return undefined;
@@ -135,7 +150,7 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  *   for pass/fail kinds only)
  */
 export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
-  const catalog = options.catalog ?? defaultCatalog;
+  const catalog = options.catalog ?? lawCatalog() ?? defaultCatalog;
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;
   if (holder === undefined || holder === null || typeof holder !== 'object')
@@ -155,8 +170,14 @@ export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitra
       if (d !== undefined) draws.push(d);
       continue;
     }
-    const perKind = kinds.map((spec) => drawFor(spec, v, holder, asOf as string, minConfidence)).filter((a) => a !== undefined);
-    if (perKind.length > 0) draws.push(fc.oneof(...perKind));
+    const drawable = (group: readonly CertificateKindSpec[]) =>
+      group.map((spec) => drawFor(spec, v, holder, asOf as string, minConfidence)).filter((a) => a !== undefined);
+    // A catalog's own kinds as often as the built-in ones together: one lender kind among two dozen
+    // built-in ones would otherwise be met once in twenty-five draws.
+    const own = drawable(kinds.filter((k) => defaultCatalog.get(k.id) !== k));
+    const builtIn = drawable(kinds.filter((k) => defaultCatalog.get(k.id) === k));
+    const groups = [own, builtIn].filter((g) => g.length > 0).map((g) => fc.oneof(...g));
+    if (groups.length > 0) draws.push(groups.length === 1 ? (groups[0] as fc.Arbitrary<CertificateEvidence>) : fc.oneof(...groups));
   }
   if (draws.length === 0)
     throw optionsError('validity', 'no_feasible_kind', `no ${validity} evidence of the given kind(s) can be drawn for this holder on ${asOf}`);

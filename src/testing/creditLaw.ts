@@ -35,11 +35,19 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
  * (results are read on the scorer's catalog): without a scorer they check nothing.
  */
 export interface LawSubject {
-  /** The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required. */
+  /**
+   * The policy under test. Default: `scorer.policy`. One of `policy` and `scorer` is required.
+   * Given beside a scorer it must be the scorer's own policy (the same `policyHash`; an equal copy
+   * is fine), since a scorer decides under the policy it was built with: another one is refused
+   * with a ValidationError (`policy_mismatch`) at `policy` naming both hashes. Build the scorer
+   * with this policy, or pass the scorer alone.
+   */
   readonly policy?: PolicyConfig;
   /**
-   * A scorer (from `createScorer`, or a lender's wrapper of one) to check end to end, of any
-   * applicant type: with a feature set declaring attributes, give the `attributes` run option too.
+   * A scorer (from `createScorer`, or a lender's wrapper of one, keeping its `policy` and
+   * `certificateKinds`) to check end to end, of any applicant type: with a feature set declaring
+   * attributes, give the `attributes` run option too. Evidence is drawn from its catalog
+   * (`certificateKinds`), the lender's own kinds as often as the built-in ones together.
    */
   readonly scorer?: Scorer<never>;
   /**
@@ -67,7 +75,10 @@ export interface LawRunOptions {
   readonly numRuns?: number;
   /** Runs of each scorer property (each run calls the model). Default 50. */
   readonly scorerNumRuns?: number;
-  /** fast-check seed, to reproduce a failure. Default: random. */
+  /**
+   * fast-check seed, to reproduce a failure: an integer from -2147483648 to 2147483647 (fast-check's
+   * 32-bit seeds; another number is refused, never run as another seed). Default: random.
+   */
   readonly seed?: number;
   /**
    * Shrink a counterexample to a minimal one before reporting (default true). False reports the
@@ -117,8 +128,10 @@ export interface CreditLaw {
    * Looks for a counterexample. Resolves when none was found; rejects with a
    * `CreditLawViolation` naming the law, why it failed and the shrunk minimal counterexample.
    *
-   * @throws ValidationError when neither a policy nor a scorer is given or an option is out of
-   *   range; PolicyInvalidError when the policy is not a valid PolicyConfig.
+   * @throws ValidationError when neither a policy nor a scorer is given, an option is out of range
+   *   (every bad option named at once, a bad policy's issues among them under `policy`), or a policy
+   *   is given beside a scorer that runs another (`policy_mismatch`); PolicyInvalidError when the
+   *   policy is not a valid PolicyConfig and nothing else is wrong.
    */
   check(subject: LawSubject, options?: LawRunOptions): Promise<void>;
 }

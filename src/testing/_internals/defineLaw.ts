@@ -2,6 +2,7 @@ import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
+import { withLawCatalog } from './lawCatalog.js';
 import { runLaw } from './runLaw.js';
 
 /**
@@ -28,10 +29,13 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       const first: LawPart = spec.policyProperty === undefined ? 'scorer' : 'policy';
       const only = options?.part ?? (options?.path === undefined ? undefined : first);
       if (spec.policyProperty !== undefined && only !== 'scorer') await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
-      if (only === 'policy' || ctx.scorer === undefined || spec.scorerProperty === undefined) return;
-      // End to end, the scorer is held to the policy it actually runs, whatever `policy` says.
-      const scorerCtx = subject.policy === undefined ? ctx : lawContext({ scorer: ctx.scorer }, options);
-      await runLaw(spec, 'scorer', spec.scorerProperty(forScorer(scorerCtx), ctx.scorer), ctx.scorerRuns);
+      const { scorer, catalog } = ctx;
+      const { scorerProperty } = spec;
+      if (only === 'policy' || scorer === undefined || catalog === undefined || scorerProperty === undefined) return;
+      // End to end the scorer runs its own policy: lawContext refused a `policy` that is not it.
+      // Evidence is drawn from the scorer's catalog, the lender's own kinds included, also where a
+      // law draws a certificate itself (certificateEvidenceArbitrary defaults to it in this scope).
+      await withLawCatalog(catalog, () => runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns));
     },
   });
 }

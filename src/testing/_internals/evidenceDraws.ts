@@ -1,7 +1,7 @@
 import { addYears } from 'date-fns/addYears';
 import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
-import type { CertificateKindSpec, CertificateScale, NumericScale } from '../../catalog/certificateKindSpec.js';
+import { isOnGrid, type AlternateScale, type CertificateKindSpec, type CertificateScale, type NumericScale } from '../../catalog/certificateKindSpec.js';
 import { readScale } from '../../catalog/readScale.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
@@ -106,10 +106,11 @@ export function kindExpiredDates(window: DateWindow): fc.Arbitrary<EvidenceDates
   return isoDateBetween(window.earliest, window.latest).map((issueDate) => ({ issueDate }));
 }
 
-/** A score or level as the item carries it. */
+/** A score or level as the item carries it, and for a kind with two scales which one the score is on. */
 export interface EvidenceReading {
   readonly score?: number;
   readonly level?: string;
+  readonly scoreScale?: 'main' | 'alternate';
 }
 
 function decimalsOf(step: number): number {
@@ -199,6 +200,47 @@ export function readingCounts(spec: CertificateKindSpec, item: CertificateEviden
   return r.ok && r.value > 0;
 }
 
+/** Whether a score issued on `issueDate` lies on the kind's alternate scale (in range, on its grid, issued since it began). */
+function onAlternateScale(alt: AlternateScale, score: number, issueDate: string): boolean {
+  return issueDate >= alt.since && score >= alt.min && score <= alt.max && (alt.step === undefined || isOnGrid(score, alt.min, alt.step));
+}
+
+/**
+ * A main-scale score that lies on the kind's alternate scale too (a 2026 TOEFL total of 5: band 5,
+ * or 5 of 120) says which scale it is on, as an upload must (without it the item is refused
+ * `score_scale_ambiguous`); every other reading is left as drawn.
+ */
+export function sayMainScale(scale: CertificateScale, reading: EvidenceReading, issueDate: string): EvidenceReading {
+  if (scale.type !== 'numeric' || scale.alternate === undefined || reading.score === undefined || reading.scoreScale !== undefined) return reading;
+  return onAlternateScale(scale.alternate, reading.score, issueDate) ? { ...reading, scoreScale: 'main' } : reading;
+}
+
+/**
+ * Issue dates on the kind's alternate scale inside `window` (issued since it began); undefined for
+ * a kind with no alternate scale, or a window that ends before it began.
+ */
+export function alternateIssueWindow(scale: CertificateScale, window: DateWindow | undefined): DateWindow | undefined {
+  if (window === undefined || scale.type !== 'numeric' || scale.alternate === undefined) return undefined;
+  return windowOrUndefined(laterOf(window.earliest, scale.alternate.since), window.latest);
+}
+
+/**
+ * A reading on the kind's alternate scale that counts (on its grid, above its `zeroAt`), saying so
+ * (`scoreScale: 'alternate'`); undefined for a kind with no alternate scale. Issue it since the
+ * alternate scale began ({@link alternateIssueWindow}).
+ */
+export function alternateReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> | undefined {
+  if (scale.type !== 'numeric' || scale.alternate === undefined) return undefined;
+  const { min, max, step } = scale.alternate;
+  const bottom = scale.alternate.zeroAt ?? min;
+  const last = step === undefined ? 0 : gridSteps(min, max, step);
+  const drawn =
+    step === undefined
+      ? fc.double({ min: bottom, max, noNaN: true, noDefaultInfinity: true })
+      : fc.integer({ min: Math.min(last, Math.floor((bottom - min) / step + 1e-9) + 1), max: last }).map((k) => Math.min(max, gridPoint(min, step, k)));
+  return drawn.filter((score) => score > bottom).map((score) => ({ score, scoreScale: 'alternate' as const }));
+}
+
 const UNKNOWN_LEVELS = ['level_0', 'level_9', 'grade_x', 'unrated', 'excellent_plus'];
 
 /** A reading the scale rejects: above or below the range, between grid points, missing, or an unknown level. */
@@ -272,7 +314,10 @@ export interface EvidenceParts {
   readonly verification: fc.Arbitrary<CertificateEvidence['verification']>;
 }
 
-/** Assembles one evidence item of `spec` from its parts, with a fresh credential id and document hash. */
+/**
+ * Assembles one evidence item of `spec` from its parts, with a fresh credential id and document
+ * hash; a main-scale score that lies on the alternate scale too says so ({@link sayMainScale}).
+ */
 export function evidenceItem(spec: CertificateKindSpec, parts: EvidenceParts): fc.Arbitrary<CertificateEvidence> {
   return fc
     .record({
@@ -289,7 +334,7 @@ export function evidenceItem(spec: CertificateKindSpec, parts: EvidenceParts): f
       credentialId,
       holder,
       ...dates,
-      ...reading,
+      ...sayMainScale(spec.scale, reading, dates.issueDate),
       verification,
       documentHash,
     }));

@@ -4,7 +4,9 @@ import { ValidationError } from '../../errors/validationError.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
 import { applyPolicy, type PolicyInput, type PolicyResult } from '../../policy/applyPolicy.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
+import { policyHash } from '../../policy/policyHash.js';
 import { validatePolicy } from '../../policy/validatePolicy.js';
+import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
 import type { LawAttributes, LawRunOptions, LawSubject } from '../creditLaw.js';
@@ -23,22 +25,29 @@ export interface LawContext {
    * into room for a line (see `approvable`) so limit laws meet approvals on most runs.
    */
   readonly applicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
+  /** The same, with evidence drawn from the scorer's catalog (its own kinds too): {@link forScorer} makes them `applicants`. */
+  readonly scorerApplicants: (maxEvidence: number) => fc.Arbitrary<Applicant>;
+  /**
+   * The scorer's catalog (its `certificateKinds`: the built-in kinds it kept and the lender's own),
+   * which the scorer parts draw evidence from; undefined without a scorer.
+   */
+  readonly catalog: Catalog | undefined;
   /** The lender attributes option, for {@link forScorer}. */
   readonly attributes: LawAttributes | undefined;
 }
 
 /**
- * The context for a law's scorer part: every applicant drawn carries the lender attributes of the
- * `attributes` option. Only the scorer gets them: the policy reads none, and `applyPolicy`
+ * The context for a law's scorer part: every applicant drawn holds evidence of the scorer's catalog
+ * (its own kinds too) and carries the lender attributes of the `attributes` option. Only the scorer gets them: the policy reads none, and `applyPolicy`
  * validates an applicant without a feature set's declaration, which allows none.
  */
 export function forScorer(ctx: LawContext): LawContext {
-  const { attributes } = ctx;
-  if (attributes === undefined) return ctx;
+  const { attributes, scorerApplicants } = ctx;
+  if (attributes === undefined) return { ...ctx, applicants: scorerApplicants };
   const draw = typeof attributes === 'function' ? attributes : () => attributes;
   return {
     ...ctx,
-    applicants: (maxEvidence) => ctx.applicants(maxEvidence).chain((a) => draw(a).map((drawn) => ({ ...a, attributes: drawn }) as Applicant)),
+    applicants: (maxEvidence) => scorerApplicants(maxEvidence).chain((a) => draw(a).map((drawn) => ({ ...a, attributes: drawn }) as Applicant)),
   };
 }
 
@@ -63,24 +72,87 @@ function runsIssue(value: unknown, key: string): ValidationIssue[] {
     : [{ path: [key], code: 'out_of_range', message: `${key} must be an integer from 1 to 100000` }];
 }
 
+/** fast-check seeds are 32-bit integers: it runs any other number as another seed, without a word (2^33 + 5 as 5). */
+export const MIN_SEED = -(2 ** 31);
+/** The largest seed fast-check runs as given. */
+export const MAX_SEED = 2 ** 31 - 1;
+
+function issuesOf(error: unknown, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+  if (!(error instanceof ValidationError)) throw error;
+  return error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+}
+
 /**
- * Resolves a law subject and run options.
- *
- * @throws ValidationError for a missing subject or bad options; PolicyInvalidError for a bad policy.
+ * The policy a law is held to, or the issues with it: the given policy, else the scorer's. Given
+ * both, they must be the same policy (by hash): a scorer runs its own policy whatever `policy`
+ * says, so another one beside it would be checked in the policy part and ignored end to end.
  */
-export function lawContext(subject: LawSubject, options: LawRunOptions = {}): LawContext {
-  const issues: ValidationIssue[] = [];
+function resolveSubjectPolicy(s: Partial<LawSubject>, scorerOk: boolean): { policy?: PolicyConfig; issues: ValidationIssue[]; error?: ValidationError } {
+  let policy: PolicyConfig;
+  try {
+    policy = validatePolicy(s.policy ?? s.scorer?.policy);
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    return { issues: issuesOf(e, s.policy === undefined ? ['subject', 'scorer', 'policy'] : ['policy']), error: e };
+  }
+  if (s.policy === undefined || s.scorer === undefined || !scorerOk) return { policy, issues: [] };
+  let scorerHash: string;
+  try {
+    scorerHash = policyHash(validatePolicy(s.scorer.policy));
+  } catch (e) {
+    return { issues: issuesOf(e, ['subject', 'scorer', 'policy']) };
+  }
+  const given = policyHash(policy);
+  if (given === scorerHash) return { policy, issues: [] };
+  return {
+    issues: [
+      {
+        path: ['policy'],
+        code: 'policy_mismatch',
+        message: `policy ${given} is not the scorer's policy ${scorerHash}: the scorer decides under its own policy, so it cannot be held to this one; build the scorer with this policy, or pass the scorer alone`,
+      },
+    ],
+  };
+}
+
+/** The catalog a scorer assesses evidence on (its `certificateKinds`), for the kit to draw from. */
+function scorerCatalog(scorer: Scorer): Catalog {
+  return new Map(scorer.certificateKinds.map((k) => [k.id, k]));
+}
+
+/**
+ * Resolves a law subject and run options. Every problem is reported at once, in one
+ * ValidationError (after `leading`, the caller's own issues); a bad policy alone is a
+ * PolicyInvalidError, beside other problems its issues are listed under `policy`.
+ *
+ * @throws ValidationError for a missing subject, bad options or a policy that is not the scorer's;
+ *   PolicyInvalidError for a bad policy.
+ */
+export function lawContext(subject: LawSubject, options: LawRunOptions = {}, leading: readonly ValidationIssue[] = []): LawContext {
+  const issues: ValidationIssue[] = [...leading];
   const s = (subject ?? {}) as Partial<LawSubject>;
   if (s.policy === undefined && s.scorer === undefined)
     issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
-  if (s.scorer !== undefined && (typeof s.scorer !== 'object' || s.scorer === null || typeof s.scorer.decide !== 'function')) {
+  const scorerOk = s.scorer !== undefined && typeof s.scorer === 'object' && s.scorer !== null && typeof s.scorer.decide === 'function';
+  if (s.scorer !== undefined && !scorerOk) {
     issues.push({ path: ['subject', 'scorer'], code: 'invalid_type', message: 'scorer must be a Scorer from createScorer' });
+  } else if (scorerOk && !Array.isArray((s.scorer as Scorer).certificateKinds)) {
+    issues.push({
+      path: ['subject', 'scorer', 'certificateKinds'],
+      code: 'invalid_type',
+      message: "a scorer wrapper must keep the scorer's certificateKinds (the kit draws evidence from them): spread the scorer into the wrapper",
+    });
   }
   if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function')
     issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
   issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
-  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
-    issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
+  else if (options.seed !== undefined && (options.seed < MIN_SEED || options.seed > MAX_SEED))
+    issues.push({
+      path: ['seed'],
+      code: 'out_of_range',
+      message: `seed must be an integer from ${MIN_SEED} to ${MAX_SEED} (fast-check's 32-bit seeds: it would run ${options.seed} as seed ${options.seed | 0})`,
+    });
   if (options.shrink !== undefined && typeof options.shrink !== 'boolean')
     issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
   if (options.path !== undefined && typeof options.path !== 'string')
@@ -95,17 +167,40 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
       code: 'invalid_type',
       message: 'attributes must be a fast-check arbitrary of the attributes object, or a function from the drawn applicant to one',
     });
-  if (issues.length > 0) throw new ValidationError('credit law options', issues);
-
-  const policy = validatePolicy(s.policy ?? s.scorer?.policy);
   // Built eagerly so a bad segment or date is reported before any property runs.
-  applicantArbitrary({ ...(options.segment === undefined ? {} : { segment: options.segment }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
+  try {
+    applicantArbitrary({
+      ...(options.segment === undefined ? {} : { segment: options.segment }),
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    });
+  } catch (e) {
+    issues.push(...issuesOf(e));
+  }
+  const resolved = s.policy === undefined && !scorerOk ? { issues: [] } : resolveSubjectPolicy(s, scorerOk);
+  // A bad policy alone keeps its own error (PolicyInvalidError); beside other problems, all in one.
+  if (issues.length === 0 && resolved.error !== undefined) throw resolved.error;
+  issues.push(...resolved.issues);
+  if (issues.length > 0 || resolved.policy === undefined) throw new ValidationError('credit law options', issues);
+  const policy = resolved.policy;
   // What shapes the draw besides seed and path: a failure's replay options carry them.
   const draw = {
     ...(options.segment === undefined ? {} : { segment: options.segment }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...(options.attributes === undefined ? {} : { attributes: options.attributes }),
   };
+  const catalog = s.scorer === undefined ? undefined : scorerCatalog(s.scorer as Scorer);
+  const drawApplicants =
+    (on: Catalog | undefined) =>
+    (maxEvidence: number): fc.Arbitrary<Applicant> =>
+      mostlyApprovable(
+        applicantArbitrary({
+          maxEvidence,
+          ...(options.segment === undefined ? {} : { segment: options.segment }),
+          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+          ...(on === undefined ? {} : { catalog: on }),
+        }),
+        policy,
+      );
   const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true, draw };
   return {
     policy,
@@ -113,17 +208,11 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}): La
     // The kit hands the scorer its own drawn applicants, carrying the `attributes` option's draws:
     // what a scorer of lender attributes takes (and refuses, said so, when the option is missing).
     scorer: s.scorer as Scorer | undefined,
+    catalog,
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
-    applicants: (maxEvidence) =>
-      mostlyApprovable(
-        applicantArbitrary({
-          maxEvidence,
-          ...(options.segment === undefined ? {} : { segment: options.segment }),
-          ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-        }),
-        policy,
-      ),
+    applicants: drawApplicants(undefined),
+    scorerApplicants: drawApplicants(catalog),
     attributes: options.attributes,
   };
 }
