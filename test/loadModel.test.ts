@@ -64,12 +64,12 @@ describe('loadModel', () => {
     }
   });
 
-  it('close waits for in-flight runs, is idempotent, and later predictions throw a CreditliftError', async () => {
+  it('close waits for in-flight runs, is idempotent, and later predictions throw scorer_closed (503, not an internal error)', async () => {
     const model = await loadModel(tinyModelBytes());
     const pending = model.predictOne([0, 0, 0]);
     await Promise.all([model.close(), model.close()]);
     expect(await pending).toBeGreaterThan(0);
-    expect(await codeOf(model.predictOne([0, 0, 0]))).toBe('internal_error');
+    expect(await codeOf(model.predictOne([0, 0, 0]))).toBe('scorer_closed');
   });
 
   it('a row count that does not match the data is model_shape_mismatch', async () => {
