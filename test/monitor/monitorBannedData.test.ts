@@ -22,6 +22,7 @@ import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import type { Applicant } from '../../src/schema/applicant.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
+import { creatorFollowersUpload } from '../helpers/creatorFollowersUpload.js';
 
 const scratch = new URL('../../.tmp/', import.meta.url).pathname;
 mkdirSync(scratch, { recursive: true });
@@ -38,21 +39,7 @@ const people: Applicant[] = generatePopulation({ size: 60, seed: 42, asOf: '2026
 // at assessment), allowed under cn. Half, so that accepting it moves the bins (all or none would bin alike).
 const creators = people.map((a, i) => ({
   ...a,
-  evidence:
-    i % 2 === 1
-      ? []
-      : [
-          {
-            kind: 'creator_followers',
-            issuer: 'Douyin',
-            credentialId: `CF-${a.id}`,
-            holder: { idHash: a.identity.idHash },
-            issueDate: '2026-10-01',
-            score: 200_000,
-            verification: { method: 'platform_api' as const, confidence: 0.99 },
-            documentHash: 'a'.repeat(64),
-          },
-        ],
+  evidence: i % 2 === 1 ? [] : [creatorFollowersUpload(a)],
 }));
 
 // The default model reads `dependants`; a lender declaring it as their own feature, drawn from

@@ -12,6 +12,7 @@ import { monitorApplicants } from '../../src/monitor/runMonitor.js';
 import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import type { Applicant } from '../../src/schema/applicant.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { creatorFollowersUpload } from '../helpers/creatorFollowersUpload.js';
 
 const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
 const people: Applicant[] = generatePopulation({ size: 60, seed: 42, asOf: '2026-11-01' }).map((r) => ({
@@ -21,18 +22,7 @@ const people: Applicant[] = generatePopulation({ size: 60, seed: 42, asOf: '2026
 }));
 const creators = people.map((a) => ({
   ...a,
-  evidence: [
-    {
-      kind: 'creator_followers',
-      issuer: 'Douyin',
-      credentialId: `CF-${a.id}`,
-      holder: { idHash: a.identity.idHash },
-      issueDate: '2026-10-01',
-      score: 200_000,
-      verification: { method: 'platform_api' as const, confidence: 0.99 },
-      documentHash: 'a'.repeat(64),
-    },
-  ],
+  evidence: [creatorFollowersUpload(a)],
 }));
 const records = (xs: readonly Applicant[]) => xs.map((value, i) => ({ line: i + 1, ok: true as const, value }));
 const sharesOf = (r: Awaited<ReturnType<typeof monitorApplicants>>, name: string) => r.summary.features!.find((f) => f.name === name)!.actual;
