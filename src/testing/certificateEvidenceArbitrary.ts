@@ -27,7 +27,6 @@ import {
   type EvidenceHolder,
 } from './_internals/evidenceDraws.js';
 import type { EvidenceValidity } from './evidenceValidity.js';
-import { lawCatalog } from './_internals/lawCatalog.js';
 
 export type { EvidenceHolder } from './_internals/evidenceDraws.js';
 
@@ -150,7 +149,7 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  *   for pass/fail kinds only)
  */
 export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
-  const catalog = options.catalog ?? lawCatalog() ?? defaultCatalog;
+  const catalog = options.catalog ?? defaultCatalog;
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;
   if (holder === undefined || holder === null || typeof holder !== 'object')

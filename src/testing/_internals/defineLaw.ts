@@ -2,7 +2,6 @@ import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
-import { withLawCatalog } from './lawCatalog.js';
 import { runLaw } from './runLaw.js';
 
 /**
@@ -33,9 +32,9 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       const { scorerProperty } = spec;
       if (only === 'policy' || scorer === undefined || catalog === undefined || scorerProperty === undefined) return;
       // End to end the scorer runs its own policy: lawContext refused a `policy` that is not it.
-      // Evidence is drawn from the scorer's catalog, the lender's own kinds included, also where a
-      // law draws a certificate itself (certificateEvidenceArbitrary defaults to it in this scope).
-      await withLawCatalog(catalog, () => runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns));
+      // Evidence is drawn from the scorer's catalog (forScorer), the lender's own kinds included,
+      // and a law that draws a certificate itself passes `ctx.catalog`.
+      await runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns);
     },
   });
 }

@@ -58,7 +58,12 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
     ),
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
-      askingLittle(ctx).chain((applicant) => certificateEvidenceArbitrary({ applicant, validity: 'valid' }).map((certificate) => ({ applicant, certificate }))),
+      askingLittle(ctx).chain((applicant) =>
+        certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }).map((certificate) => ({
+          applicant,
+          certificate,
+        })),
+      ),
       async ({ applicant, certificate }) => {
         const withIt = { ...applicant, evidence: [...applicant.evidence, certificate] };
         // Both paths: decide() alone is the interactive one and is scored by another evaluator

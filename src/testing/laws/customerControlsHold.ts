@@ -64,7 +64,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
       withSelfCap(ctx.applicants(1)).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
           reduceTo: rmbAsFen(0, 200_000),
           overBudgetMonths: fc.integer({ min: 0, max: 8 }),
           humanReview: fc.boolean(),

@@ -42,7 +42,7 @@ export const limitsRounded: CreditLaw = defineLaw({
       fc.oneof(ctx.applicants(1), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
           // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
           others: fc.array(ctx.applicants(1), { maxLength: 3 }),

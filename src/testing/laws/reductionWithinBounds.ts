@@ -30,7 +30,7 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
           reduceTo: fc.oneof(rmbAsFen(0, 60_000), fc.integer({ min: 0, max: 6_000_000 })),
           raiseBy: rmbAsFen(1, 50_000),
           // The day the customer asks, in days after the decision: the same day (by default, or
