@@ -71,6 +71,13 @@ function refusalWithFaults(named: readonly ValidationIssue[], checked: DecideRes
 
 function problemOf(error: FastifyError, bodyLimit: number, instance: string): ProblemDetails {
   if (error instanceof CreditliftError) return toProblemDetails(error, { instance });
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return {
+      ...toProblemDetails(new CreditliftError('data_invalid', 'The body must be application/json'), { instance }),
+      status: 415,
+      title: 'Unsupported media type',
+    };
+  }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
       ...toProblemDetails(new CreditliftError('data_invalid', `The body is larger than ${bodyLimit} bytes`), { instance }),
@@ -116,7 +123,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // only (the parser's message would quote the body); a body JSON.parse would read altered is read
   // anyway, so the scorer can name its other faults in the same answer, and refused.
   app.decorateRequest('jsonRefusal', undefined);
-  app.removeContentTypeParser('application/json');
+  // Only JSON is an applicant: fastify's text/plain parser handed the scorer a string, answered 422
+  // at the root as if the client had sent JSON of the wrong type. Any other media type is a 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
     const read = parseStrictJson(text as string);
     if (read.ok) return done(null, read.value);

@@ -159,4 +159,16 @@ describe('examples/service over 127.0.0.1', () => {
     expect(broken.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await post(JSON.stringify(valid))).status).toBe(200);
   });
+
+  it('a body that is not JSON by its media type (text/plain, none) gets 415 problem+json naming the type, never decided as a string', async () => {
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+      const r = await fetch(`${base}/decisions`, { method: 'POST', headers, body: JSON.stringify(valid) });
+      expect(r.status).toBe(415);
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await r.json()) as { code: string; detail: string };
+      expect(problem.code).toBe('data_invalid');
+      expect(problem.detail).toMatch(/application\/json/);
+    }
+    expect((await post(JSON.stringify(valid))).status).toBe(200);
+  });
 });
