@@ -2,6 +2,17 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import type { ScorerOptionsWithFeatures } from './createScorer.js';
 import { signalOptionIssues } from './signalOption.js';
 
+/**
+ * The option keys a call reads, checked at compile time to name every option its type declares, so
+ * a new option is never refused as unknown at run time: `everyKeyOf<MyOptions>()(['a', 'b'])`. A
+ * missing key is a type error naming it (`missing`).
+ */
+export function everyKeyOf<T>() {
+  return <const K extends readonly (keyof T)[]>(
+    keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof T, K[number]> }),
+  ): K => keys;
+}
+
 /** The option keys each deciding call reads. */
 export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal'] as const;
 export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal'] as const;
@@ -10,7 +21,7 @@ export const REASSESS_OPTION_KEYS = ['signal'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
 
 /** The options `createScorer` reads (the pool's `scorer` options are these less `features`). */
-export const SCORER_OPTION_KEYS = [
+export const SCORER_OPTION_KEYS = everyKeyOf<ScorerOptionsWithFeatures>()([
   'model',
   'policy',
   'policyOverrides',
@@ -27,10 +38,7 @@ export const SCORER_OPTION_KEYS = [
   'expectedSha256',
   'modelEvaluator',
   'features',
-] as const satisfies readonly (keyof ScorerOptionsWithFeatures)[];
-// Every option the type declares is in the list: a new option cannot be refused as unknown.
-const scorerOptionKeysComplete: Exclude<keyof ScorerOptionsWithFeatures, (typeof SCORER_OPTION_KEYS)[number]> extends never ? true : never = true;
-void scorerOptionKeysComplete;
+]);
 
 /**
  * Refuses options that are not an object, or that carry a key the call does not read. A misspelled

@@ -1,5 +1,5 @@
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
-import { checkOptionKeys } from '../decision/checkOptionKeys.js';
+import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -16,7 +16,7 @@ import { categoricalBaseline, numericBaseline, type BinnedBaseline, type Monitor
 import { monitorFeatureSetOf } from './monitorFeatureSet.js';
 
 // Every option the function reads; the check below fails to compile when one is missing here.
-const OPTION_KEYS = [
+const OPTION_KEYS = everyKeyOf<Parameters<typeof buildMonitorBaseline>[0]>()([
   'model',
   'applicants',
   'features',
@@ -25,9 +25,7 @@ const OPTION_KEYS = [
   'policyOverrides',
   'cardScoreBaseline',
   'source',
-] as const satisfies readonly (keyof Parameters<typeof buildMonitorBaseline>[0])[];
-const optionKeysComplete: Exclude<keyof Parameters<typeof buildMonitorBaseline>[0], (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
-void optionKeysComplete;
+]);
 
 /** The model card's score baseline (decile edges and shares, no missing bin), as the trainer writes it. */
 export interface CardScoreBaseline {

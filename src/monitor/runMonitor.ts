@@ -7,7 +7,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
-import { checkOptionKeys } from '../decision/checkOptionKeys.js';
+import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
@@ -38,7 +38,7 @@ export interface MonitorResult {
 }
 
 // Every option the function reads; the check below fails to compile when one is missing here.
-const OPTION_KEYS = [
+const OPTION_KEYS = everyKeyOf<Parameters<typeof monitorApplicants>[0]>()([
   'records',
   'baseline',
   'period',
@@ -48,9 +48,7 @@ const OPTION_KEYS = [
   'policyOverrides',
   'chunkSize',
   'onError',
-] as const satisfies readonly (keyof Parameters<typeof monitorApplicants>[0])[];
-const optionKeysComplete: Exclude<keyof Parameters<typeof monitorApplicants>[0], (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
-void optionKeysComplete;
+]);
 
 /**
  * Monitors a file of applicants: decides them (the model and policy given, else the defaults), each

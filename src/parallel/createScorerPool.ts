@@ -19,7 +19,7 @@ import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordP
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkCallOptions, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, everyKeyOf, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -646,7 +646,7 @@ function refusesWholeCall(error: WorkerErrorData): boolean {
 }
 
 /** The options `createScorerPool` reads. */
-const POOL_OPTION_KEYS = [
+const POOL_OPTION_KEYS = everyKeyOf<ScorerPoolOptions>()([
   'workers',
   'scorer',
   'chunkSize',
@@ -654,10 +654,7 @@ const POOL_OPTION_KEYS = [
   'featuresModule',
   'workerEntry',
   'workerExecArgv',
-] as const satisfies readonly (keyof ScorerPoolOptions)[];
-// Every option the type declares is in the list.
-const poolOptionKeysComplete: Exclude<keyof ScorerPoolOptions, (typeof POOL_OPTION_KEYS)[number]> extends never ? true : never = true;
-void poolOptionKeysComplete;
+]);
 
 async function checkOptions(options: ScorerPoolOptions): Promise<{
   workers: number;

@@ -2,7 +2,7 @@ import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { optionKeyIssues } from '../decision/checkOptionKeys.js';
+import { everyKeyOf, optionKeyIssues } from '../decision/checkOptionKeys.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
@@ -206,7 +206,7 @@ function backtestOutcomes(outcomes: ReadonlyMap<string, boolean>, matched: Reado
 }
 
 /** The options {@link runSimulation} reads. */
-const RUN_SIMULATION_OPTION_KEYS = [
+const RUN_SIMULATION_OPTION_KEYS = everyKeyOf<RunSimulationOptions>()([
   'records',
   'baseline',
   'candidate',
@@ -217,10 +217,7 @@ const RUN_SIMULATION_OPTION_KEYS = [
   'onError',
   'onChunk',
   'signal',
-] as const satisfies readonly (keyof RunSimulationOptions)[];
-// Every option the type declares is in the list: a new option cannot be refused as unknown.
-const runSimulationKeysComplete: Exclude<keyof RunSimulationOptions, (typeof RUN_SIMULATION_OPTION_KEYS)[number]> extends never ? true : never = true;
-void runSimulationKeysComplete;
+]);
 
 function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
   const keyIssues = optionKeyIssues(o, RUN_SIMULATION_OPTION_KEYS);

@@ -1,7 +1,7 @@
 import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { everyKeyOf, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
@@ -111,7 +111,7 @@ function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { a
 }
 
 /** The options {@link simulateBook} reads. */
-const SIMULATE_BOOK_OPTION_KEYS = [
+const SIMULATE_BOOK_OPTION_KEYS = everyKeyOf<SimulateBookOptions>()([
   'book',
   'bookIsRecords',
   'baseline',
@@ -124,10 +124,7 @@ const SIMULATE_BOOK_OPTION_KEYS = [
   'onChunk',
   'signal',
   'chunkSize',
-] as const satisfies readonly (keyof SimulateBookOptions)[];
-// Every option the type declares is in the list: a new option cannot be refused as unknown.
-const simulateBookKeysComplete: Exclude<keyof SimulateBookOptions, (typeof SIMULATE_BOOK_OPTION_KEYS)[number]> extends never ? true : never = true;
-void simulateBookKeysComplete;
+]);
 
 /** The scorer options a side takes: `features` cannot reach worker processes (`featuresModule` does). */
 const SIDE_OPTION_KEYS = SCORER_OPTION_KEYS.filter((k) => k !== 'features');
