@@ -16,6 +16,7 @@ import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
+import { beforePriorIssue } from './followUpDate.js';
 import { sealFollowUp } from './sealFollowUp.js';
 import { followUpSuggestions } from './suggestionNote.js';
 
@@ -84,17 +85,11 @@ const ContestInputSchema = z.strictObject({
   asOf: IsoDate.optional(),
 });
 
-/**
- * The date of a follow-up: its own `asOf`, or the decision's. Never before the decision's date: a
- * person cannot answer a decision before it was made, and a ledger entry dated earlier would leave
- * the step-limit window early. ISO dates compare as strings.
- */
+/** The date of a follow-up: its own `asOf`, or the decision's; never before the decision's (see beforePriorIssue). */
 function followUpDate(asOf: string | undefined, decision: Decision, subject: string): string {
   if (asOf === undefined) return decision.asOf;
-  if (asOf < decision.asOf)
-    throw new ValidationError(subject, [
-      { path: ['asOf'], code: 'out_of_range', message: `${asOf} is before the date of decision ${decision.audit.decisionId} (${decision.asOf})` },
-    ]);
+  const early = beforePriorIssue(asOf, decision);
+  if (early !== undefined) throw new ValidationError(subject, [early]);
   return asOf;
 }
 

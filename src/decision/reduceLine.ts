@@ -14,6 +14,7 @@ import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { optionKeyIssues } from './checkOptionKeys.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { beforePriorIssue } from './followUpDate.js';
 import { sealFollowUp } from './sealFollowUp.js';
 
 /** What a reduction needs from the scorer. */
@@ -51,13 +52,11 @@ function reductionDate(options: unknown, prior: Decision): string {
   if (given !== undefined) {
     const parsed = IsoDate.safeParse(given);
     if (!parsed.success) issues.push(...validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['asOf', ...i.path] })));
-    else if (parsed.data < prior.asOf)
-      issues.push({
-        path: ['asOf'],
-        code: 'out_of_range',
-        message: `${parsed.data} is before the date of decision ${prior.audit.decisionId} (${prior.asOf}): a line is not lowered before the decision that set it`,
-      });
-    else asOf = parsed.data;
+    else {
+      const early = beforePriorIssue(parsed.data, prior, 'a line is not lowered before the decision that set it');
+      if (early === undefined) asOf = parsed.data;
+      else issues.push(early);
+    }
   }
   if (issues.length > 0) throw new ValidationError('reduction options', issues);
   return asOf;
