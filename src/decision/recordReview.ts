@@ -17,6 +17,7 @@ import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 import { beforePriorIssue } from './followUpDate.js';
+import { requireSamePolicy } from './requireSamePolicy.js';
 import { sealFollowUp } from './sealFollowUp.js';
 import { followUpSuggestions } from './suggestionNote.js';
 
@@ -108,12 +109,12 @@ const LEGAL_KNOCKOUTS: readonly PolicyReasonCode[] = ['age_below_minimum'];
  * under any policy.
  */
 function checkSamePolicy(d: Decision, env: ReviewContext): void {
-  if (d.audit.policyHash !== env.policyHash) {
-    throw new CreditliftError(
-      'review_invalid',
-      `decision ${d.audit.decisionId} was priced and capped under policy ${d.audit.policyHash.slice(0, 12)}; this scorer runs policy ${env.policyHash.slice(0, 12)}, whose caps or prices may differ: record an approval or referral on a scorer with the decision's policy, or reassess it under this one first`,
-    );
-  }
+  requireSamePolicy(
+    d,
+    env.policyHash,
+    'review_invalid',
+    "record an approval or referral on a scorer with the decision's policy, or reassess it under this one first",
+  );
 }
 
 /** The caps a reviewed limit must respect: every cap the automated decision computed, and the healthy limit. */

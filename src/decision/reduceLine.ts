@@ -2,7 +2,6 @@ import { LIMIT_SETTING_REASONS, policyReasons as POLICY_REASONS } from '../polic
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
-import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { IsoDate } from '../schema/primitives.js';
 import { roundDownToStep } from '../policy/limit.js';
@@ -15,6 +14,7 @@ import { optionKeyIssues } from './checkOptionKeys.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { beforePriorIssue } from './followUpDate.js';
+import { requireSamePolicy } from './requireSamePolicy.js';
 import { sealFollowUp } from './sealFollowUp.js';
 
 /** What a reduction needs from the scorer. */
@@ -83,12 +83,12 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // A reduction keeps its prior's terms (APR, plans, caps, affordability): under a policy that has
   // since moved they could break a cap in force (a lower APR cap, a lender cap below the new line),
   // sealed under this scorer's keys. Reassessing reprices under this policy; lower that line then.
-  if (prior.audit.policyHash !== env.policyHash) {
-    throw new CreditliftError(
-      'policy_mismatch',
-      `decision ${prior.audit.decisionId} was priced and capped under policy ${prior.audit.policyHash.slice(0, 12)}; this scorer runs policy ${env.policyHash.slice(0, 12)}, whose caps or prices may differ: reassess the decision under this policy first (scorer.reassess), then lower that line, or lower it on a scorer with the decision's policy`,
-    );
-  }
+  requireSamePolicy(
+    prior,
+    env.policyHash,
+    'policy_mismatch',
+    "reassess the decision under this policy first (scorer.reassess), then lower that line, or lower it on a scorer with the decision's policy",
+  );
   const asOf = reductionDate(options, prior);
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
