@@ -8,13 +8,9 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { formatPercent } from '../report/formatMoney.js';
 import { policyHash } from '../policy/policyHash.js';
-import { resolvePolicy } from '../policy/resolvePolicy.js';
-import { validatePolicy } from '../policy/validatePolicy.js';
-import type { PolicyOverrides } from '../policy/resolvePolicy.js';
-import { readPolicyFile } from './readPolicyFile.js';
+import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 
 /** Help text of `creditlift report`. */
@@ -55,7 +51,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
     const data = acc.finish();
     // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
-    const policy = values.policy === undefined ? validatePolicy(defaultPolicy) : resolvePolicy((await readPolicyFile(values.policy)) as PolicyOverrides);
+    const policy = await thresholdPolicyOf(values);
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warning = otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove);
     if (warning !== undefined) io.stderr(`warning: ${warning}\n`);
