@@ -12,6 +12,7 @@ import { bruteForceShap } from '../src/explain/treeShap/bruteForceShap.js';
 import { ensembleMargin } from '../src/model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../src/model/onnx/encodeTreeEnsemble.js';
 import { NodeMode, sigmoid, type TreeEnsemble } from '../src/model/treeEnsemble.js';
+import { thrown } from './helpers/thrown.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `f${i}`);
 const encode = (ensemble: TreeEnsemble) => encodeTreeEnsembleModel({ ensemble, featureNames: names(ensemble.nFeatures), metadata: {} });
@@ -19,15 +20,6 @@ const sum = (v: ArrayLike<number>) => Array.from(v).reduce((a, b) => a + b, 0);
 
 function withoutCovers(model: TreeEnsemble): TreeEnsemble {
   return { ...model, trees: model.trees.map((t) => ({ ...t, cover: new Float64Array(t.cover.length).fill(Number.NaN) })) };
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 const modelRows = arbitraryTreeEnsemble().chain((m) => fc.tuple(fc.constant(m), fc.array(arbitraryRow(m.nFeatures), { minLength: 1, maxLength: 6 })));

@@ -9,6 +9,7 @@ import { importOnnxModel } from '../../src/model/import/importOnnxModel.js';
 import { runTrainCommand } from '../../src/train/commands/trainCommand.js';
 import { parseCsv } from '../../src/train/dataset/parseCsv.js';
 import { encodeTable } from '../../src/train/dataset/tabularEncoding.js';
+import { thrown } from '../helpers/thrown.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-float32-cells-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -16,14 +17,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function capture() {
   const out = { stdout: '', stderr: '' };
   return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s) } };
-}
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 const xgbDir = join(import.meta.dirname, '..', 'fixtures', 'xgboost');

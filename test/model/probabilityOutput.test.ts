@@ -15,6 +15,7 @@ import type { TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { runPredictCommand } from '../../src/train/commands/predictCommand.js';
 import { patchTreeAttribute } from '../fixtures/onnx/patchTreeAttribute.js';
 import { tinyEnsemble, tinyModelBytes } from '../fixtures/onnx/tinyModel.js';
+import { thrown } from '../helpers/thrown.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-probability-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,14 +28,6 @@ async function rejectionOf(p: Promise<{ close(): Promise<void> }>): Promise<unkn
     },
     (e: unknown) => e,
   );
-}
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 /** Replaces entry `at` of a FLOATS attribute. */

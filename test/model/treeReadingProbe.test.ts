@@ -8,6 +8,7 @@ import { decodeTreeEnsembleModel } from '../../src/model/onnx/decodeTreeEnsemble
 import { NodeMode, type TreeEnsemble } from '../../src/model/treeEnsemble.js';
 import { ensembleArb } from '../fixtures/onnx/arbitraries.js';
 import { tinyManifest, tinyModelBytes } from '../fixtures/onnx/tinyModel.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** onnxruntime's column 1 for the probe of `ensemble` (a reading of `bytes`), and that probe. */
 async function scoredProbe(bytes: Uint8Array, ensemble: TreeEnsemble) {
@@ -20,15 +21,6 @@ async function scoredProbe(bytes: Uint8Array, ensemble: TreeEnsemble) {
   } finally {
     await session.release();
   }
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 }
 
 const EVERY_EVALUATOR: readonly LoadModelOptions[] = [{}, { evaluator: 'onnxruntime' }, { intraOpNumThreads: 2 }];
