@@ -79,17 +79,19 @@ const UNEXPECTED = 'An unexpected error occurred';
  *   and its issues are left out, so no file path, parser message or configuration reaches a client.
  *   Log the error itself on the server; `{ exposeServerErrors: true }` sends the message and issues
  *   for internal callers.
- * - Anything else becomes `internal_error` with the detail `'An unexpected error occurred'`, with or
- *   without the option.
+ * - Anything else, a creditlift error whose code this copy does not know included, becomes
+ *   `internal_error` with the detail `'An unexpected error occurred'`, with or without the option.
  *
  * @example
  * const problem = toProblemDetails(error, { instance: request.id });
  * reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
  */
 export function toProblemDetails(error: unknown, options: ProblemDetailsOptions = {}): ProblemDetails {
-  const ours = error instanceof CreditliftError;
+  // A code this copy has no status for (a newer copy of the package made the error) is not known to
+  // be the client's, nor safe to show: it is an internal error like any foreign value.
+  const ours = error instanceof CreditliftError && Object.hasOwn(PROBLEM_STATUS, error.code);
   const code: CreditliftErrorCode = ours ? error.code : 'internal_error';
-  const { status, title } = PROBLEM_STATUS[code] ?? PROBLEM_STATUS.internal_error;
+  const { status, title } = PROBLEM_STATUS[code];
   const told = ours && (status < 500 || options.exposeServerErrors === true);
   const detail = told ? error.message : code === 'internal_error' ? UNEXPECTED : title;
   return {

@@ -17,6 +17,18 @@ describe('toProblemDetails (RFC 9457)', () => {
     expect(PROBLEM_STATUS.internal_error.status).toBe(500);
   });
 
+  it('a creditlift error with a code this copy does not know (a newer copy of the package) is an internal error, told nothing', () => {
+    const e = new CreditliftError('quota_exceeded' as never, 'tenant /srv/acme over its quota');
+    const p = toProblemDetails(e, { exposeServerErrors: true });
+    expect(p).toEqual({
+      type: 'urn:creditlift:error:internal_error',
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred',
+      code: 'internal_error',
+    });
+  });
+
   it('a validation error keeps every issue and its message; the instance is carried', () => {
     const e = new ValidationError('Applicant', [{ path: ['income', 'monthlyNet'], code: 'invalid_type', message: 'expected number' }]);
     const p = toProblemDetails(e, { instance: 'req-7' });
