@@ -126,6 +126,9 @@ export const aboveCapMutants: readonly (Mutant & { readonly path: DecisionPath }
 const minCap = (d: Decision, skip: readonly string[] = []) =>
   Math.min(...Object.entries(d.caps).flatMap(([k, v]) => (v === null || skip.includes(k) ? [] : [v])));
 
+/** The day a reassessment is decided on: its `asOf`, else its profile's. */
+const followUpDay = (u: { readonly asOf?: string; readonly applicant: unknown }): string => u.asOf ?? (u.applicant as { asOf: string }).asOf;
+
 /** A new approval holding an accepted certificate docked one step (re-sealed). */
 const certificatePenalty =
   (step: number) =>
@@ -329,6 +332,38 @@ export const mutants: readonly Mutant[] = [
         },
       };
     },
+  },
+  {
+    // findings10-chains F2: a reassessment dated after its prior forgets the customer's own cap
+    // (the prior re-sealed without it, as an unsigned scorer accepts): a line lowered to 8,000 RMB
+    // goes back to 17,300 RMB on a certificate uploaded a month later, held on the same day.
+    name: 'cap forgotten by a later-dated reassessment',
+    caughtBy: ['reduction_within_bounds', 'customer_controls_hold'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      reassess: (p, u, o) =>
+        s.reassess(
+          p.controls.selfSetCap !== null && followUpDay(u) > p.asOf ? reseal({ ...p, controls: { selfSetCap: null }, caps: { ...p.caps, self_cap: null } }) : p,
+          u,
+          o,
+        ),
+    }),
+  },
+  {
+    // findings10-chains F3: a reassessment dated after its prior withdraws the customer's pending
+    // request for a person (same-day uploads keep it).
+    name: 'pending review dropped by a later-dated reassessment',
+    caughtBy: ['customer_controls_hold'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      reassess: (p, u, o) => {
+        if (p.review?.status !== 'pending' || followUpDay(u) <= p.asOf) return s.reassess(p, u, o);
+        const a = u.applicant as { controls?: Record<string, unknown> };
+        return s.reassess(p, { ...u, applicant: { ...a, controls: { ...a.controls, humanReview: false } } as typeof u.applicant }, o);
+      },
+    }),
   },
   {
     // 0.1.0's budget assistant: the lower-limit offer worked out on a referral's proposal, a line

@@ -11,6 +11,7 @@ import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
 import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { rmbAsFen } from '../_internals/money.js';
+import { laterFollowUpArbitrary } from '../_internals/laterFollowUp.js';
 
 /** Reasons that decline on their own; four of them leave no room for the customer's cap. */
 const KNOCK_OUTS: ReadonlySet<string> = new Set([
@@ -28,7 +29,7 @@ const KNOCK_OUTS: ReadonlySet<string> = new Set([
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it. A customer's request for a person (`controls.humanReview`) stays pending through a reassessment whose profile does not repeat it. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({
@@ -71,9 +72,11 @@ export const customerControlsHold: CreditLaw = defineLaw({
           // A batch beside each decision: more caps checked per run for little cost, on the batch path too.
           others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
           askedBelow: fc.integer({ min: 0, max: ctx.policy.limits.productMin - 1 }),
+          // An upload days to weeks after the decision (and the reduction, on the decision's day).
+          afterwards: laterFollowUpArbitrary(applicant, applicant.asOf, ctx.catalog),
         }),
       ),
-      async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others, askedBelow }) => {
+      async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others, askedBelow, afterwards }) => {
         const cap = applicant.controls.selfSetCap as number;
         const d = await scorer.decide(applicant);
         requireLaw(d.limit <= cap, () => `decision limit ${fen(d.limit)} is above the customer's own cap ${fen(cap)}`);
@@ -135,11 +138,18 @@ export const customerControlsHold: CreditLaw = defineLaw({
           after.limit <= reducedCap,
           () => `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the next reassessment (${fen(after.limit)})`,
         );
-        // And by every one after it: the cap stays in force until the customer clears it.
+        // And by every one after it, on the same day or weeks later (the usual chain: the customer
+        // lowers the line, then uploads a certificate): the cap stays in force until the customer clears it.
         const later = await scorer.reassess(after, { applicant, evidence: [] });
         requireLaw(
           later.limit <= reducedCap,
           () => `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the second reassessment after it (${fen(later.limit)})`,
+        );
+        const weeksLater = await scorer.reassess(later, { applicant: afterwards.applicant, evidence: [afterwards.certificate], asOf: afterwards.asOf });
+        requireLaw(
+          weeksLater.limit <= reducedCap,
+          () =>
+            `a reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) on ${reduced.asOf} was undone by a reassessment ${afterwards.days} day(s) later, on ${afterwards.asOf} (profile dated ${afterwards.applicant.asOf}): ${fen(weeksLater.limit)}`,
         );
 
         // The brake: a customer over budget is offered a lower line, on the line they hold.
@@ -153,6 +163,18 @@ export const customerControlsHold: CreditLaw = defineLaw({
             upload.outcome === 'refer' && upload.review?.status === 'pending',
             () =>
               `a pending review (the customer asked for a person) was dropped by the next reassessment: ${upload.outcome} (${upload.lineAction}), review ${upload.review?.status ?? 'none'}`,
+          );
+          // Nor by one weeks later, with a certificate: the person has not decided yet.
+          const { humanReview: _notRepeatedLater, ...laterControls } = afterwards.applicant.controls;
+          const laterUpload = await scorer.reassess(upload, {
+            applicant: { ...afterwards.applicant, controls: laterControls },
+            evidence: [afterwards.certificate],
+            asOf: afterwards.asOf,
+          });
+          requireLaw(
+            laterUpload.outcome === 'refer' && laterUpload.review?.status === 'pending',
+            () =>
+              `a pending review (the customer asked for a person) was dropped by a reassessment ${afterwards.days} day(s) later, on ${afterwards.asOf} (profile dated ${afterwards.applicant.asOf}): ${laterUpload.outcome} (${laterUpload.lineAction}), review ${laterUpload.review?.status ?? 'none'}`,
           );
         }
         const offer = streak.health.lowerLimitOffer;

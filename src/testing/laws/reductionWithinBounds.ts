@@ -11,12 +11,13 @@ import { rmbAsFen } from '../_internals/money.js';
 import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { shiftIsoDate } from '../_internals/isoDates.js';
+import { laterFollowUpArbitrary } from '../_internals/laterFollowUp.js';
 
 /** A customer's reduction lowers the line exactly as asked, and nothing else. */
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment; an amount below the product minimum is refused (a line is never lower).",
+    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
@@ -28,17 +29,22 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
-        fc.record({
-          applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
-          reduceTo: fc.oneof(rmbAsFen(0, 60_000), fc.integer({ min: 0, max: 6_000_000 })),
-          raiseBy: rmbAsFen(1, 50_000),
-          // The day the customer asks, in days after the decision: the same day (by default, or
-          // said), or weeks later; the contest and the reassessment after it follow.
-          laterDays: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 60 })),
-        }),
+        fc
+          .record({
+            applicant: fc.constant(applicant),
+            certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
+            reduceTo: fc.oneof(rmbAsFen(0, 60_000), fc.integer({ min: 0, max: 6_000_000 })),
+            raiseBy: rmbAsFen(1, 50_000),
+            // The day the customer asks, in days after the decision: the same day (by default, or
+            // said), or weeks later; the contest and the reassessment after it follow.
+            laterDays: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 60 })),
+          })
+          .chain((x) =>
+            // And a certificate uploaded days to weeks after the reduction.
+            laterFollowUpArbitrary(applicant, shiftIsoDate(applicant.asOf, x.laterDays ?? 0), ctx.catalog).map((afterwards) => ({ ...x, afterwards })),
+          ),
       ),
-      async ({ applicant, certificate, reduceTo: drawn, raiseBy, laterDays }) => {
+      async ({ applicant, certificate, reduceTo: drawn, raiseBy, laterDays, afterwards }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
         const dated = laterDays === null ? undefined : { asOf: shiftIsoDate(d.asOf, laterDays) };
@@ -85,6 +91,14 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         requireLaw(
           after.limit <= reducedCap,
           () => `the reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) was undone by the next reassessment (${fen(after.limit)})`,
+        );
+        // The usual chain: the customer lowers the line, then uploads a certificate weeks later.
+        // A reassessment dated after the reduction keeps its cap as one on the same day does.
+        const weeksLater = await scorer.reassess(reduced, { applicant: afterwards.applicant, evidence: [afterwards.certificate], asOf: afterwards.asOf });
+        requireLaw(
+          weeksLater.limit <= reducedCap,
+          () =>
+            `the reduction to ${fen(reduced.limit)} (cap ${fen(reducedCap)}) on ${day} was undone by a reassessment ${afterwards.days} day(s) later, on ${afterwards.asOf} (profile dated ${afterwards.applicant.asOf}): ${fen(weeksLater.limit)}`,
         );
         // A customer's contest of it changes no cap either.
         // (With the applicant: a contest owes reasons, and a scorer explaining only when owed computes the factors from it.)
