@@ -63,11 +63,22 @@ function reductionDate(options: unknown, prior: Decision): string {
 }
 
 /**
+ * A review still waiting for a person (`pending`, or a customer's `contested` one) proposes no
+ * more than the customer's cap (rounded down to the step): a proposal above it is one no person
+ * may approve (recordReview refuses it), shown to the reviewer as if it were on offer. A review a
+ * person already decided keeps what was proposed then, as the record of it.
+ */
+function boundedReview(review: Decision['review'], cap: number, step: number): Decision['review'] {
+  if (review === null || review.status === 'reviewed' || review.proposed.limit <= cap) return review;
+  return { ...review, proposed: { ...review.proposed, limit: roundDownToStep(cap, step) } };
+}
+
+/**
  * The customer lowers their own line (the brake in their hand), without the model: the line they
  * hold after `prior` (a referral's proposal granted nothing; see lineOnFileAfter) goes to `amount`
  * rounded down to the step, at once, if it is above it, and `amount` rounded down becomes their cap
  * (unless a lower cap is already in force). What else the prior decided stands: its
- * outcome (a pending review stays pending, now bounded by the cap), its reason codes behind the new
+ * outcome (a pending review stays pending, its proposal now bounded by the cap, as is `maxGrantable`), its reason codes behind the new
  * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
  * the customer's own request when the line went down; a line they lowered is explained by their
  * request, not by what set the prior's limit (on an approval, by their request alone). Reasons are
@@ -127,6 +138,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       asOf,
       limit,
       lineAction: lowered ? 'lower' : line === 0 ? 'none' : 'keep',
+      // The most the policy grants today under every cap: the customer's new one among them.
+      maxGrantable: Math.min(prior.maxGrantable, cap),
+      review: boundedReview(prior.review, cap, step),
       previousLimit: line,
       bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
       caps: { ...prior.caps, self_cap: cap },
