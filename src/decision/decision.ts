@@ -431,8 +431,10 @@ export const Decision = z
     /** The customer's own controls in force after this decision: store `selfSetCap` on the profile so later decisions keep it. */
     controls: z.strictObject({ selfSetCap: fen.nullable() }).readonly(),
     /**
-     * The ledger for step limits on the next decision: every rise still inside the policy's window on
-     * `asOf` and the last 24 changes; carry it forward.
+     * The ledger for step limits on the next decision: the rises of an existing line a decision or a
+     * person's review granted, beside a ledger passed in (a line opened, lowered or closed adds no
+     * entry), keeping every rise still inside the policy's window on `asOf` and the last 24 entries;
+     * carry it forward.
      */
     limitHistory: list(LimitChange.readonly()),
     audit: DecisionAudit,

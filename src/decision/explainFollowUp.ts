@@ -21,8 +21,10 @@ import { LIMIT_HISTORY_KEPT } from './carriedLedger.js';
 export interface FollowUpOptions {
   /**
    * The applicant as the decision saw it: for `decide`, the input given; for `reassess`, the profile
-   * as reassessed; for a reduction, review or contest, the one its origin (the decide or reassess
-   * decision it came from) saw.
+   * as reassessed (the update's applicant dated at the reassessment's `asOf`, its
+   * `platform.currentLimit` the line on file, the new evidence appended, and `controls.selfSetCap`
+   * the cap in force); for a reduction, review or contest, the one its origin (the decide or
+   * reassess decision it came from) saw.
    */
   readonly applicant?: unknown;
   /** The ledger the decision was made with; read back from the decision when left out. */
