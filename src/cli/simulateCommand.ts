@@ -14,6 +14,7 @@ import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { createProgressBar } from './score/progressBar.js';
+import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
@@ -148,7 +149,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
-    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
+    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) });
     // The first record read before any worker starts: a book with none (an empty file, a header
     // alone, the wrong --format) is not a policy that approves nobody, and no summary is written to
     // look like one.
