@@ -45,7 +45,9 @@ Input:
                              sides (each worker imports it)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns, cells as written (not
-                             trimmed); outcomes matching no record are counted and named
+                             trimmed); outcomes matching no record are counted and named; a
+                             book repeating an id an outcome names is refused (exit 1), naming
+                             the id and its lines: one outcome counts once per customer
 Output:
   --out FILE.json            the summary as JSON
   --html FILE.html           a self-contained HTML report (opens offline)
