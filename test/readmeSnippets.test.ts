@@ -45,6 +45,15 @@ describe('README examples run as written', () => {
     expect(test.slice(test.indexOf("import fc from 'fast-check';"))).toBe(toModule(example!));
   });
 
+  it('Policy simulation: the simulateBook sample is test/types/readmeSimulateBook.ts verbatim (imports pointed at src/), which tsc type-checks', () => {
+    const [example] = snippetsUnder('Policy simulation: swap sets, losses, backtests');
+    expect(example).toContain('simulateBook(');
+    const typed = readFileSync(new URL('./types/readmeSimulateBook.ts', import.meta.url), 'utf8');
+    expect(typed.slice(typed.indexOf('// README sample\n') + '// README sample\n'.length)).toBe(
+      toModule(example!).replace(/from '\.\.\/src\/index\.js'/g, "from '../../src/index.js'"),
+    );
+  });
+
   it('Champion/challenger: the challenger changes a few numbers with policyOverrides, and the scorer is built', async () => {
     const [example] = snippetsUnder('Champion/challenger');
     expect(example).toContain('challengers');
