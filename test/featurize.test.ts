@@ -84,6 +84,44 @@ describe('featurize', () => {
     ]);
   });
 
+  it('outcome ids are compared as written, as simulate compares them: " A" and "A " match no applicant "A", and each applicant says which outcome line nearly matched (adopt F5)', async () => {
+    const [a0, a1, a2] = [applicants[0]!, applicants[1]!, applicants[2]!];
+    const padded = parseCsv(`id,defaulted\n ${a0.id},0\n${a1.id} ,1\n${a2.id},0\n`);
+    let caught: unknown;
+    try {
+      featurizeBook([a0, a1, a2], padded, { idColumn: 'id', target: 'defaulted' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      [
+        'no_outcome',
+        ['applicants', 1, 'id'],
+        `Applicant line 1: id "${a0.id}" has no row in the outcomes (outcome line 2 has " ${a0.id}", with surrounding spaces: ids are compared as written)`,
+      ],
+      [
+        'no_outcome',
+        ['applicants', 2, 'id'],
+        `Applicant line 2: id "${a1.id}" has no row in the outcomes (outcome line 3 has "${a1.id} ", with surrounding spaces: ids are compared as written)`,
+      ],
+    ]);
+    // The command refuses it (exit 1), where it trimmed both ids and wrote 2 rows without a word.
+    writeFileSync(join(work, 'padded.ndjson'), `${[a0, a1].map((a) => JSON.stringify(a)).join('\n')}\n`);
+    writeFileSync(join(work, 'padded.csv'), `id,defaulted\n ${a0.id},0\n${a1.id} ,1\n`);
+    const c = capture();
+    const argv = ['--in', join(work, 'padded.ndjson'), '--outcomes', join(work, 'padded.csv'), '--target', 'defaulted', '--out', join(work, 'padded-t.csv')];
+    expect(await runFeaturizeCommand(argv, c.io)).toBe(1);
+    expect(c.err.join('')).toContain(`outcome line 2 has " ${a0.id}", with surrounding spaces`);
+  });
+
+  it('an outcome id matching an applicant only untrimmed is the match; the padded row beside it is an unmatched outcome, warned', () => {
+    const a0 = applicants[0]!;
+    const book = featurizeBook([a0], parseCsv(`id,defaulted\n${a0.id},1\n ${a0.id},0\n`), { idColumn: 'id', target: 'defaulted' });
+    expect(book.outcomes).toEqual(['1']);
+    expect(book.warnings).toEqual([`1 outcome row(s) have no applicant (e.g. " ${a0.id}"); they are not in the output`]);
+  });
+
   it('the command writes the CSV and prints the train command; bad input exits 1 naming the line', async () => {
     writeFileSync(
       join(work, 'a.ndjson'),

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { WHAT_IF_CONFIDENCE } from '../src/decision/hypotheticalEvidence.js';
 
 /**
  * The README's TypeScript examples run against the source, so the documentation cannot drift from
@@ -45,6 +46,15 @@ describe('README examples run as written', () => {
     expect(test.slice(test.indexOf("import fc from 'fast-check';"))).toBe(toModule(example!));
   });
 
+  it('Policy simulation: the simulateBook sample is test/types/readmeSimulateBook.ts verbatim (imports pointed at src/), which tsc type-checks', () => {
+    const [example] = snippetsUnder('Policy simulation: swap sets, losses, backtests');
+    expect(example).toContain('simulateBook(');
+    const typed = readFileSync(new URL('./types/readmeSimulateBook.ts', import.meta.url), 'utf8');
+    expect(typed.slice(typed.indexOf('// README sample\n') + '// README sample\n'.length)).toBe(
+      toModule(example!).replace(/from '\.\.\/src\/index\.js'/g, "from '../../src/index.js'"),
+    );
+  });
+
   it('Champion/challenger: the challenger changes a few numbers with policyOverrides, and the scorer is built', async () => {
     const [example] = snippetsUnder('Champion/challenger');
     expect(example).toContain('challengers');
@@ -54,5 +64,17 @@ describe('README examples run as written', () => {
   it('Financial health', async () => {
     const [health] = snippetsUnder('Financial health');
     await run('financialHealth', health!);
+  });
+});
+
+describe('README states what suggestions promise as the law checks it', () => {
+  it('previews assume the confidence the code assumes (WHAT_IF_CONFIDENCE), and the upload gives at least the previewed limit, not exactly it', () => {
+    const explanations = readme.slice(readme.indexOf('- **What-if evidence**'), readme.indexOf('### Explanations only when owed')).replace(/\s+/g, ' ');
+    const lawRow = readme.split('\n').find((l) => l.startsWith('| `suggestions_come_true` |')) ?? '';
+    for (const text of [explanations, lawRow]) {
+      expect(text).toContain(`confidence ${WHAT_IF_CONFIDENCE}`);
+      expect(text).toMatch(/at least the (previewed|suggested) limit/);
+    }
+    expect(explanations).not.toMatch(/exactly the previewed PD, outcome and limit/);
   });
 });

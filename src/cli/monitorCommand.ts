@@ -12,6 +12,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
+import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
@@ -100,7 +101,8 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
     const model = values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
-    const records = () => openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES }).records;
+    const records = async () =>
+      openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) }).records;
     if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined || values.features !== undefined))
       throw new UsageError('--model, --policy and --features apply to --applicants only (decisions are already made)');
     // The lender's feature set, loaded as score and simulate load it (functions cannot be passed on a command line).
@@ -123,7 +125,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       // The policy's jurisdiction decides which data categories the baseline may bin, as it does for the scorer.
       const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
       const applicants = [];
-      for await (const r of records()) {
+      for await (const r of await records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
         if (!r.ok) throw new CreditliftError('data_invalid', `${input} line ${r.line}: ${r.error.message}`);
         applicants.push(parseFeatureApplicant(r.value, features ?? builtInFeatureSet));
@@ -180,7 +182,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const result =
       values.applicants !== undefined
         ? await monitorApplicants({
-            records: records(),
+            records: await records(),
             baseline,
             period,
             chunkSize,

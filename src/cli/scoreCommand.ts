@@ -7,6 +7,7 @@ import { SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
+import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
@@ -54,6 +55,9 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
            evidence.00.score) or one inside the other (evidence.0 and evidence.0.kind) are
            refused, naming both. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
+           Your own attributes (--features) go in dotted columns too (attributes.months_on_book),
+           read by the type your module declares; one typed as a union of types is refused at
+           the header: give it in one "attributes" column holding JSON instead.
            A "limitHistory" column holds the row's ledger of raises as JSON (not an applicant
            field); an empty cell is no ledger, a cell that is not one is that row's error.
            Quoted fields may hold commas, quotes ("") and line breaks; the record's line
@@ -163,7 +167,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const errSink = args.errors === args.out ? outSink : await openLineSink(args.errors, resumed !== undefined);
     if (errSink !== outSink) sinks.push(errSink);
 
-    const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines });
+    const attributes = await csvAttributesOf(args.format, args.features);
+    const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes });
     const progress = createProgressBar(io);
     const started = io.now?.();
     let failedRecords = 0;

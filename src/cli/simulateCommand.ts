@@ -14,6 +14,7 @@ import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { createProgressBar } from './score/progressBar.js';
+import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
@@ -44,7 +45,9 @@ Input:
                              sides (each worker imports it)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns, cells as written (not
-                             trimmed); outcomes matching no record are counted and named
+                             trimmed); outcomes matching no record are counted and named; a
+                             book repeating an id an outcome names is refused (exit 1), naming
+                             the id and its lines: one outcome counts once per customer
 Output:
   --out FILE.json            the summary as JSON
   --html FILE.html           a self-contained HTML report (opens offline)
@@ -148,7 +151,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
-    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES });
+    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) });
     // The first record read before any worker starts: a book with none (an empty file, a header
     // alone, the wrong --format) is not a policy that approves nobody, and no summary is written to
     // look like one.

@@ -7,6 +7,7 @@ import { formatOutputLine, type OutputLine } from '../cli/score/outputLine.js';
 import { continueRun } from '../cli/score/continueRun.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, countUndecided, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
+import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
@@ -199,7 +200,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const errFile = errors === out ? outFile : await openChunkFile(errors, resumed !== undefined);
     if (errFile !== outFile) files.push(errFile);
 
-    reading = openInputRecords(input, { format, maxRecordLines });
+    reading = openInputRecords(input, { format, maxRecordLines, attributes: await csvAttributesOf(format, args.features) });
     const read = reading;
     const chunks = chunkRecords(read.records, chunkSize);
     const summary = emptyScoreSummary();

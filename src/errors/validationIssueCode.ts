@@ -56,6 +56,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unknown_column',
   'missing_column',
   'invalid_column_name',
+  // A CSV column whose declared type no single cell can state (a lender attribute typed as a union)
+  'untyped_column',
   'empty_column_name',
   'overlapping_columns',
   'missing_target',

@@ -113,7 +113,10 @@ interface Taken {
  *   not an (async) iterable, an arm without a `decide` function or `assumptions`, `outcomes` not a Map
  *   of id to true/false (each bad entry named), `chunkSize` or `inFlight` not a whole number in range,
  *   a callback that is not a function, `signal` not an AbortSignal; whatever a decider throws (a
- *   runtime failure); CreditliftError `internal_error` if a decider returns the wrong number of results
+ *   runtime failure); after the pass, ValidationError (subject `backtest book`, `duplicate_id`) naming
+ *   each id an outcome names that two or more records decided under both carry, with their lines (its
+ *   one outcome would count once per record); CreditliftError `internal_error` if a decider returns
+ *   the wrong number of results
  */
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
   const optionIssues = runSimulationOptionIssues(o);
@@ -141,8 +144,9 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   let records = 0;
   let errors = 0;
   let interrupted = false;
-  // Outcome ids that matched a record decided under both: the rest are reported, not dropped.
-  const matchedOutcomes = new Set<string>();
+  // Outcome ids that matched a record decided under both, with the lines of those records: the rest
+  // are reported, not dropped, and an id on two lines is refused (its one outcome counted twice).
+  const matchedOutcomes = new Map<string, number[]>();
 
   const launch = () => {
     const batch = chunk;
@@ -165,7 +169,11 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
       const candidate = decisionFacts((t.candidate as Extract<BatchResult, { ok: true }>).decision);
       const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
       const defaulted = o.outcomes?.get(applicantId);
-      if (defaulted !== undefined) matchedOutcomes.add(applicantId);
+      if (defaulted !== undefined) {
+        const lines = matchedOutcomes.get(applicantId);
+        if (lines === undefined) matchedOutcomes.set(applicantId, [t.record.line]);
+        else lines.push(t.record.line);
+      }
       acc.add({ segments: t.segments as BookSegments, baseline, candidate, ...(defaulted === undefined ? {} : { defaulted }) });
       if (baseline.outcome !== candidate.outcome)
         await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
@@ -187,6 +195,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   }
   if (!interrupted && chunk.length > 0) launch();
   while (queue.length > 0) await take();
+  const repeated = repeatedOutcomeIssues(matchedOutcomes);
+  if (repeated.length > 0) throw new ValidationError('backtest book', repeated);
   const finished = acc.finish();
   const summary =
     o.outcomes === undefined || finished.backtest === null
@@ -197,7 +207,37 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   return { records, errors, summary, interrupted };
 }
 
-function backtestOutcomes(outcomes: ReadonlyMap<string, boolean>, matched: ReadonlySet<string>): BacktestOutcomes {
+/** Repeated ids an issue lists at most, and lines it names per id. */
+const MAX_REPEATED_IDS = 50;
+const MAX_LINES_NAMED = 10;
+
+/**
+ * One issue per outcome id that two or more records decided under both carry (a re-application): its
+ * one outcome would count once per record, in a cell's `observed` and `defaults` alike (one default
+ * among three people read as 2 in 4). Refused, as `featurize` refuses a repeated id.
+ */
+function repeatedOutcomeIssues(matched: ReadonlyMap<string, readonly number[]>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let more = 0;
+  for (const [id, lines] of matched) {
+    if (lines.length < 2) continue;
+    if (issues.length === MAX_REPEATED_IDS) {
+      more++;
+      continue;
+    }
+    const named = lines.slice(0, MAX_LINES_NAMED);
+    const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}${lines.length > named.length ? ` (and ${lines.length - named.length} more)` : ''}`;
+    issues.push({
+      path: ['book', lines[1] as number],
+      code: 'duplicate_id',
+      message: `line ${lines[1]}: id "${id.slice(0, 64)}" is on lines ${list}, and an outcome names it: a backtest counts one outcome once per customer, so keep one record per id`,
+    });
+  }
+  if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more repeated id(s); the first ${MAX_REPEATED_IDS} are listed` });
+  return issues;
+}
+
+function backtestOutcomes(outcomes: ReadonlyMap<string, boolean>, matched: ReadonlyMap<string, unknown>): BacktestOutcomes {
   const unmatched: string[] = [];
   for (const id of outcomes.keys()) if (!matched.has(id)) unmatched.push(id);
   // Code-unit order: the same ids listed whatever order the outcomes or the book came in.

@@ -46,7 +46,8 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
  *   not an (async) iterable, `outcomes` not a Map of id to true/false (each bad entry named), `chunkSize`
  *   or `workers` not a whole number in range, a callback that is not a function, `signal` not an
  *   AbortSignal, a `featuresModule` with no file at its path, an unknown key in `baseline` or
- *   `candidate`; whatever creating a pool or {@link runSimulation} throws
+ *   `candidate`; whatever creating a pool or {@link runSimulation} throws (a backtest book repeating
+ *   an id its outcomes name is refused after the pass, naming the id and its lines)
  * @example
  * const { summary } = await simulateBook({ book: applicants, candidate: { policyOverrides: { affordability: { dsrBands } } } });
  * summary.swapSet.counts.approve.decline; // approved today, declined under the candidate

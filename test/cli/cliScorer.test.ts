@@ -11,6 +11,7 @@ import type { Decision } from '../../src/decision/decision.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { baseApplicantInput } from '../helpers/baseApplicant.js';
 import { captureIo } from './fakeDecider.js';
+import { flattenApplicant, rowsToCsv } from '../helpers/applicantCsv.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-cli-'));
 const file = (name: string) => join(work, name);
@@ -31,19 +32,6 @@ afterAll(async () => {
 });
 
 /** Flattens an applicant into dotted CSV columns, as a spreadsheet export would hold it. */
-function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix === '' ? k : `${prefix}.${k}`, out);
-  } else if (value !== undefined) out[prefix] = String(value);
-  return out;
-}
-
-function toCsv(rows: readonly Record<string, string>[]): string {
-  const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${[header.join(','), ...rows.map((r) => header.map((h) => cell(r[h] ?? '')).join(','))].join('\n')}\n`;
-}
-
 const outLines = (path: string) =>
   readFileSync(path, 'utf8')
     .split('\n')
@@ -151,7 +139,7 @@ describe('creditlift score on the default model', () => {
   it('NDJSON and CSV inputs decide exactly as the library does, one line per record', async () => {
     const applicants = exampleApplicants.map((e) => e.applicant);
     writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n{"id":"x"}\n`);
-    writeFileSync(file('book.csv'), toCsv(applicants.map((a) => flatten(a))));
+    writeFileSync(file('book.csv'), rowsToCsv(applicants.map((a) => flattenApplicant(a))));
     const c = captureIo();
     expect(await runScoreCommand(['--in', file('book.ndjson'), '--out', file('book.out.ndjson'), '--errors', file('book.err.ndjson')], c.io)).toBe(3);
     const out = outLines(file('book.out.ndjson'));

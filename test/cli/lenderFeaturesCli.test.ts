@@ -9,6 +9,7 @@ import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { captureIo } from './fakeDecider.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
+import { flattenApplicant, rowsToCsv } from '../helpers/applicantCsv.js';
 
 // A lender's own attribute and feature, declared in a module as the README shows, reaches every
 // command-line path: decide, score in process, score --workers (each worker imports the module).
@@ -25,6 +26,8 @@ beforeAll(async () => {
   writeFileSync(file('features.ts'), moduleText);
   writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n`);
   writeFileSync(file('one.json'), JSON.stringify(applicants[0]));
+  // The same book as a lender's CSV export: the attribute in a dotted column, as the built-in fields.
+  writeFileSync(file('book.csv'), rowsToCsv(applicants.map((a) => flattenApplicant(a))));
   // The library's own answer for the same applicants, with the same feature set.
   const scorer = await createScorer({ features: (await loadFeatureSetModule(file('features.ts'))).features });
   try {
@@ -53,6 +56,26 @@ describe('--features MODULE on the command line', () => {
     const manifest = JSON.parse(readFileSync(file('own.ndjson.run.json'), 'utf8')) as { features: { path: string; sha256: string } };
     expect(manifest.features.path).toBe(file('features.ts'));
     expect(manifest.features.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a CSV book with the attribute in a dotted column (attributes.months_on_book): score, simulate and monitor read it as the declared number (it was refused "expected number, received string")', async () => {
+    expect(readFileSync(file('book.csv'), 'utf8').split('\n')[0]).toMatch(/,attributes\.months_on_book(,|$)/);
+    const c = captureIo();
+    expect(
+      await runScoreCommand(['--in', file('book.csv'), '--out', file('csv.ndjson'), '--errors', file('csv.err'), '--features', file('features.ts')], c.io),
+    ).toBe(0);
+    const got = decisionsIn(file('csv.ndjson'));
+    expect(got).toHaveLength(applicants.length);
+    for (const d of got) expect(d).toEqual(expected.get(d.applicantId));
+    const sim = captureIo();
+    const simArgs = ['simulate', '--book', file('book.csv'), '--out', file('sim.json'), '--features', file('features.ts')];
+    expect(await main(simArgs, sim.io), sim.err()).toBe(0);
+    expect(JSON.parse(readFileSync(file('sim.json'), 'utf8'))).toMatchObject({ records: applicants.length, errors: 0 });
+    const mon = captureIo();
+    expect(
+      await main(['monitor', '--write-baseline', file('baseline.json'), '--applicants', file('book.csv'), '--features', file('features.ts')], mon.io),
+      mon.err(),
+    ).toBe(0);
   });
 
   it('score --workers 2: every worker imports the module; decisions equal in-process ones', async () => {

@@ -193,6 +193,51 @@ describe('outcomes that match no record are counted and listed (tester F2)', () 
   });
 });
 
+describe('a backtest book repeating an id its outcomes name is refused, naming the id and its lines, as featurize refuses it (adopt F4)', () => {
+  it('runSimulation: sr-00000 twice with one default among three people was counted twice (observed 4, defaultRate 0.5 where it is 1 in 3); now a ValidationError per repeated id', async () => {
+    const again = { ...book[0]!, asOf: '2026-09-28' };
+    const outcomes = new Map([
+      [book[0]!.id, true],
+      [book[1]!.id, false],
+      [book[2]!.id, false],
+    ]);
+    const r = await refusal(() => runSimulation({ records: records([book[0], book[1], book[2], again]), baseline: arm(), candidate: arm(), outcomes }));
+    expect(r.subject).toBe('backtest book');
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([[['book', 4], 'duplicate_id']]);
+    expect(r.issues[0]?.message).toBe(
+      `line 4: id "${book[0]!.id}" is on lines 1 and 4, and an outcome names it: a backtest counts one outcome once per customer, so keep one record per id`,
+    );
+  });
+
+  it('a repeated id no outcome names is decided twice and counted unobserved: it adds no default to any cell', async () => {
+    const result = await runSimulation({
+      records: records([book[0], book[1], { ...book[1]!, asOf: '2026-09-28' }, book[2]]),
+      baseline: arm(),
+      candidate: arm(),
+      outcomes: new Map([
+        [book[0]!.id, true],
+        [book[2]!.id, false],
+      ]),
+    });
+    expect(result.summary.decided).toBe(4);
+    expect(result.summary.backtest).toMatchObject({ observed: 2, unobserved: 2, outcomes: { given: 2, matched: 2, unmatched: 0 } });
+  });
+
+  it('creditlift simulate --outcomes on the tester book exits 1, naming the id with its lines, and writes no summary', async () => {
+    const lines = [book[0], book[1], book[2], { ...book[0]!, asOf: '2026-09-28' }].map((a) => JSON.stringify(a));
+    writeFileSync(join(work, 'dup-book.ndjson'), `${lines.join('\n')}\n`);
+    writeFileSync(join(work, 'dup-out.csv'), `id,defaulted\n${book[0]!.id},1\n${book[1]!.id},0\n${book[2]!.id},0\n`);
+    const c = captureIo();
+    const code = await runSimulateCommand(
+      ['--book', join(work, 'dup-book.ndjson'), '--outcomes', join(work, 'dup-out.csv'), '--out', join(work, 'dup.json')],
+      c.io,
+    );
+    expect(code).toBe(1);
+    expect(c.err()).toContain(`id "${book[0]!.id}" is on lines 1 and 4`);
+    expect(existsSync(join(work, 'dup.json'))).toBe(false);
+  });
+});
+
 describe('an empty book is said plainly, not shown as a policy approving nobody (tester F6)', () => {
   it('creditlift simulate on an empty file exits 1 naming the book, and writes no summary', async () => {
     writeFileSync(join(work, 'empty.ndjson'), '');

@@ -3,6 +3,7 @@ import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { roundsToInteger } from '../../text/roundsToInteger.js';
 import { applicantJsonSchema } from '../../schema/jsonSchema.js';
+import { z } from 'zod';
 
 /** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
 export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown' | 'ledger';
@@ -23,6 +24,28 @@ export interface CsvColumn {
 
 type SchemaNode = { readonly type?: unknown; readonly properties?: Record<string, SchemaNode>; readonly items?: SchemaNode };
 
+/**
+ * The applicant JSON Schema a CSV header is planned against: the built-in fields, and under
+ * `attributes` the lender's declared attributes (a feature set's `attributes`, as the scorer
+ * validates them), so a dotted `attributes.months_on_book` column is read as its declared type.
+ * Without attributes it is the built-in schema, where every `attributes.*` column is undeclared.
+ *
+ * @param attributes a feature set's attribute schema (`defineFeatureSet({ attributes })`), if any
+ */
+export function csvApplicantSchema(attributes?: z.ZodType): SchemaNode {
+  const schema = applicantJsonSchema() as { properties: Record<string, SchemaNode> };
+  if (attributes === undefined) return schema;
+  // A type JSON Schema cannot state (a date, a custom check) comes out as `{}`: no type, so its
+  // column is refused at the header by name (untyped_column) rather than read as a guess.
+  let declared: SchemaNode;
+  try {
+    declared = z.toJSONSchema(attributes, { io: 'input', unrepresentable: 'any' }) as SchemaNode;
+  } catch {
+    declared = { type: 'object', properties: {} };
+  }
+  return { ...schema, properties: { ...schema.properties, attributes: declared } };
+}
+
 // No applicant path comes near this; a longer name is refused before its prefixes are looked at.
 const MAX_COLUMN_NAME_LENGTH = 256;
 
@@ -34,9 +57,12 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
  * `bureau.hasFile`, `evidence.0.score`); a numeric segment is an array index. A column naming an
  * object or array (`evidence`, `controls`) holds that part as JSON text. Columns the schema does
  * not know are passed through as text so validation names them. A `limitHistory` column is the
- * row's ledger, not part of the applicant (kind `ledger`).
+ * row's ledger, not part of the applicant (kind `ledger`). A lender attribute (`attributes.<name>`,
+ * typed by `schema`: see {@link csvApplicantSchema}) is read as its declared type; one whose type
+ * no single cell can state (a union of types, a date) is refused (`untyped_column`), pointing to
+ * one JSON `attributes` column instead.
  *
- * @throws ValidationError (subject `CSV header`) for empty, duplicate, unsafe or overlapping headers
+ * @throws ValidationError (subject `CSV header`) for empty, duplicate, unsafe, overlapping or untyped headers
  */
 export function planCsvColumns(header: readonly string[], schema: SchemaNode = applicantJsonSchema() as SchemaNode): CsvColumn[] {
   const issues: ValidationIssue[] = [];
@@ -52,6 +78,7 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
     const field = path.join('.');
     fields.push(field);
     const first = seen.get(field);
+    const faultsBefore = issues.length;
     if (name.length > MAX_COLUMN_NAME_LENGTH)
       issues.push({
         path: ['header', j],
@@ -69,7 +96,18 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
         message: first === name ? `column "${name}" appears more than once` : `column "${name}" names the same field as column "${first}"`,
       });
     if (first === undefined) seen.set(field, name);
-    return { header: name, path, kind: name === LEDGER_COLUMN ? 'ledger' : kindAt(schema, path) };
+    if (name === LEDGER_COLUMN) return { header: name, path, kind: 'ledger' };
+    const node = nodeAt(schema, path);
+    const kind = node === undefined ? 'unknown' : kindOf(node);
+    // A declared attribute whose cell could only be kept as text: validation would then refuse every
+    // row ("expected ..., received string"), or a union would take the text as a string silently.
+    if (kind === 'unknown' && node !== undefined && path[0] === 'attributes' && path.length > 1 && issues.length === faultsBefore)
+      issues.push({
+        path: ['header', j],
+        code: 'untyped_column',
+        message: `column "${name}": the declared type of this attribute cannot be read from one CSV cell; give the attributes as JSON in one "attributes" column`,
+      });
+    return { header: name, path, kind };
   });
   // Every proper dotted prefix of every field, with one header it belongs to: a column whose whole
   // field is such a prefix overlaps that header. Linear in the header's length (40,000 columns in
@@ -91,26 +129,42 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
   return columns;
 }
 
-function kindAt(schema: SchemaNode, path: readonly (string | number)[]): CsvCellKind {
+/** The schema node a column's path names, or undefined when the schema does not know the path. */
+function nodeAt(schema: SchemaNode, path: readonly (string | number)[]): SchemaNode | undefined {
   let node: SchemaNode | undefined = schema;
   for (const seg of path) {
-    if (node === undefined) return 'unknown';
+    if (node === undefined) return undefined;
     node =
       typeof seg === 'number'
-        ? node.type === 'array'
+        ? typeOf(node) === 'array'
           ? node.items
           : undefined
         : node.properties && Object.hasOwn(node.properties, seg)
           ? node.properties[seg]
           : undefined;
   }
-  if (node === undefined) return 'unknown';
-  switch (node.type) {
+  return node;
+}
+
+/**
+ * A node's one type. A CSV cell is never null (an empty cell leaves the field out), so a nullable
+ * type (`["number", "null"]`, from a lender's `z.number().nullable()`) is its other type; two or
+ * more others are no one type.
+ */
+function typeOf(node: SchemaNode): unknown {
+  if (!Array.isArray(node.type)) return node.type;
+  const types = node.type.filter((t) => t !== 'null');
+  return types.length === 1 ? types[0] : undefined;
+}
+
+function kindOf(node: SchemaNode): CsvCellKind {
+  const type = typeOf(node);
+  switch (type) {
     case 'integer':
     case 'number':
     case 'boolean':
     case 'string':
-      return node.type;
+      return type;
     case 'object':
     case 'array':
       return 'json';

@@ -4,6 +4,7 @@ import type { InputRecord } from './inputRecord.js';
 import { readCsvRecords } from './readCsvRecords.js';
 import { readNdjsonRecords } from './readNdjsonRecords.js';
 import { splitLines } from './splitLines.js';
+import type { z } from 'zod';
 import { createUtf8Decoder, type DecodedText } from '../../text/utf8Decoder.js';
 
 /** Bytes as strictly decoded text: every invalid byte is reported, never silently replaced. */
@@ -18,6 +19,8 @@ export interface InputRecordsOptions {
   readonly format: 'csv' | 'ndjson';
   /** Lines a quoted CSV field may span before its quote counts as never closed. */
   readonly maxRecordLines: number;
+  /** The lender's attribute schema (`--features`), so CSV `attributes.<name>` columns read as their declared types. */
+  readonly attributes?: z.ZodType | undefined;
 }
 
 /** The records of an input file as they are read, with what the reading saw of the bytes. */
@@ -50,7 +53,10 @@ export function openInputRecords(path: string, options: InputRecordsOptions): In
     digest = hash.digest('hex');
   })();
   return {
-    records: options.format === 'csv' ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines }) : readNdjsonRecords(splitLines(bytes)),
+    records:
+      options.format === 'csv'
+        ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines, attributes: options.attributes })
+        : readNdjsonRecords(splitLines(bytes)),
     bytesRead: () => consumed,
     sha256: () => digest ?? hash.copy().digest('hex'),
     close: () => stream.destroy(),

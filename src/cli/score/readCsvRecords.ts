@@ -1,7 +1,8 @@
 import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
-import { planCsvColumns, readCsvRow, type CsvColumn } from './csvColumns.js';
+import type { z } from 'zod';
+import { csvApplicantSchema, planCsvColumns, readCsvRow, type CsvColumn } from './csvColumns.js';
 import { readCsvLedgerCell } from './csvLedgerCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -14,12 +15,17 @@ export interface ReadCsvRecordsOptions {
   readonly maxRecordLines?: number;
   /** Characters a record may hold (default 4 Mi). */
   readonly maxRecordChars?: number;
+  /**
+   * The lender's attribute schema (a feature set's `attributes`): `attributes.<name>` columns are
+   * read as the declared types. Without it, such columns are undeclared (kept as text, refused).
+   */
+  readonly attributes?: z.ZodType | undefined;
 }
 
 /**
  * CSV (RFC 4180, through the one CSV tokenizer) as input records, one per row after the header,
  * numbered by the physical line the row starts on. Headers are dotted applicant paths (see
- * {@link planCsvColumns}). A row with the wrong number of fields, broken quoting or bytes that are
+ * {@link planCsvColumns}), the lender's `attributes.<name>` among them when `attributes` is given. A row with the wrong number of fields, broken quoting or bytes that are
  * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
  * decide. A quote left open, or a quoted field broken on a later line than its record's first, is
  * an error at the record's first line, and the lines after it are read again as records. Blank
@@ -52,7 +58,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
       if (columns === undefined) {
         if (bad !== undefined) throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): not UTF-8, invalid byte at offset ${bad} of the file`);
         if (t.kind === 'error') throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): ${t.message}`);
-        columns = planCsvColumns(t.cells);
+        columns = planCsvColumns(t.cells, csvApplicantSchema(options.attributes));
         ledgerAt = columns.findIndex((c) => c.kind === 'ledger');
         continue;
       }

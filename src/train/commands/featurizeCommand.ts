@@ -30,7 +30,9 @@ Options:
   -h, --help                 show this help
 
 Every applicant must be valid and have exactly one outcome: otherwise nothing is written and
-every problem is listed. Outcome rows without an applicant are reported as a warning.
+every problem is listed. Outcome rows without an applicant are reported as a warning. Ids are
+compared as written, not trimmed (as "simulate" compares them): an outcome " app-1" is not
+applicant app-1, whose missing outcome then names that line.
 `;
 
 const OPTIONS = {

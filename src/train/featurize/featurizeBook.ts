@@ -60,6 +60,9 @@ const MAX_ISSUES = 100;
  * categories and the model's manifest lists them by name. A model trained on it therefore matches
  * the scorer's features by construction.
  *
+ * Outcome ids are compared as written, not trimmed, as `simulate` compares them: an outcome
+ * `" app-1"` is not applicant `app-1` (whose `no_outcome` issue then names that outcome line).
+ *
  * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
  * outcome value, a duplicated id or a feature value that is neither a number, a category name nor
  * missing (null, undefined and NaN are written as missing), or that a lender's feature threw or
@@ -95,8 +98,13 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
 
   const missing = missingTokenSet();
   const outcomeById = new Map<string, string>();
+  // Ids as written, as `simulate` and the scorer compare them: " app-1" is not "app-1". An id
+  // with surrounding spaces is kept by its trimmed text, so an applicant it would have matched
+  // says which outcome line nearly did, rather than one being matched to it silently.
+  const paddedByTrimmed = new Map<string, { id: string; line: number }>();
   outcomes.rows.forEach((row, i) => {
-    const id = (row[idAt] as string).trim();
+    const id = row[idAt] as string;
+    if (id !== id.trim() && !paddedByTrimmed.has(id.trim())) paddedByTrimmed.set(id.trim(), { id, line: i + 2 });
     const value = (row[targetAt] as string).trim();
     if (outcomeById.has(id)) add({ path: ['outcomes', i + 2], code: 'duplicate_id', message: `Outcome line ${i + 2}: id "${id}" appears more than once` });
     else if (isMissingCell(value, missing))
@@ -124,7 +132,9 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     }
     const outcome = outcomeById.get(applicant.id);
     if (outcome === undefined) {
-      add({ path: ['applicants', line, 'id'], code: 'no_outcome', message: `Applicant line ${line}: id "${applicant.id}" has no row in the outcomes` });
+      const padded = paddedByTrimmed.get(applicant.id);
+      const near = padded === undefined ? '' : ` (outcome line ${padded.line} has "${padded.id}", with surrounding spaces: ids are compared as written)`;
+      add({ path: ['applicants', line, 'id'], code: 'no_outcome', message: `Applicant line ${line}: id "${applicant.id}" has no row in the outcomes${near}` });
       return;
     }
     if (used.has(applicant.id))
