@@ -129,9 +129,10 @@ export type PolicyReasonCode = keyof typeof policyReasons;
 
 /**
  * The codes that say what set, stepped or held a limit (the binding cap, the rounding, the step
- * limits, a held line). They explain a decision's limit, so they are no reason for a decision that
- * sets none for another cause (a knock-out, a person's decline) nor for a line the customer's own
- * reduction set.
+ * limits, a held line, the customer's own reduction). They explain a decision's limit, so they are
+ * no reason for a decision that sets none for another cause (a knock-out, a person's decline: a
+ * line the customer lowered and a person then closed was not closed at their request), and only
+ * the reduction itself explains a line the customer's own reduction set.
  */
 export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCode>([
   'limit_risk_grade',
@@ -148,4 +149,5 @@ export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<Poli
   'step_limit_window_amount',
   'step_limit_window_count',
   'line_held_for_review',
+  'customer_reduction',
 ]);

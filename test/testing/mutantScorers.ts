@@ -397,6 +397,24 @@ export const mutants: readonly Mutant[] = [
       };
     },
   },
+  {
+    // findings10-chains F4, 0.2 before its fix: a person's decline of a line the customer had
+    // lowered gave "Limit lowered at your request" as a reason for closing it.
+    name: 'declining review after a reduction names the reduction',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      recordReview: (p, review, o) => {
+        const d = s.recordReview(p, review, o);
+        if (d.outcome !== 'decline' || !p.reasons.some((r) => r.code === 'customer_reduction') || d.reasons.some((r) => r.code === 'customer_reduction'))
+          return d;
+        const r = policyReasons.customer_reduction;
+        const own = { code: 'customer_reduction', source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans };
+        return reseal({ ...d, reasons: [...d.reasons.slice(0, 1), own, ...d.reasons.slice(1)].slice(0, 4) });
+      },
+    }),
+  },
   // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
   ...aboveCapMutants,
   {
