@@ -82,6 +82,11 @@ export const policyReasons = {
     zhHans: '您要求由人工作出决定：审核人员将审阅拟定条件',
   },
   human_review_decided: { factor: 'customer_control', en: 'Decided by a person on review', zhHans: '已由人工复核决定' },
+  line_closed_by_person: {
+    factor: 'customer_control',
+    en: 'A person closed or declined this line: only a person may open it again',
+    zhHans: '该额度已由人工关闭或拒绝，只能由人工重新开通',
+  },
   contest_received: {
     factor: 'customer_control',
     en: 'Your view and new information were received: a person will review the decision',
