@@ -14,7 +14,7 @@ import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { lineActionOf, settleLine, type LineContext } from './settleLine.js';
+import { closedByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
 import { rankWhatIfs, suggestionItems, type PreviewPath, type RankedWhatIf } from './rankWhatIfs.js';
 import { uploadPlan, type UploadPlan } from './uploadPlan.js';
@@ -22,6 +22,8 @@ import type { EngineContext } from './engineContext.js';
 import { suggestionNote } from './suggestionNote.js';
 import { decisionInputJson } from './decisionInputJson.js';
 import { carriedLedger } from './carriedLedger.js';
+
+const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -137,6 +139,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     selfCap: applicant.controls.selfSetCap ?? null,
     roundingStep: ctx.policy.limits.roundingStep,
     productMin: ctx.policy.limits.productMin,
+    // A line a person closed is opened again by a person only: reopened by the next upload, with
+    // nothing new, a person's decline was undone by the model a day later.
+    closedByPerson: prior !== null && closedByPerson(prior, previousLimit),
   };
   const finalLimit = (p: PolicyLimit) => settleLine(p, line).limit;
   const settled = settleLine(main, line);
@@ -201,11 +206,19 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // (a decline granted nothing, so nothing was rounded).
   if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
   if (settled.held) policyReasons.push('line_held_for_review');
+  // Carried on every decision of a line a person closed until a person opens it: first where it is
+  // why the decision refers, last (no reason for a decline) where something else decided.
+  if (line.closedByPerson) {
+    if (outcome === 'refer') policyReasons.unshift(PERSON_CLOSED);
+    else policyReasons.push(PERSON_CLOSED);
+  }
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
-  // Only increases of an existing line count towards step limits; opening a line is not a step,
-  // and a referral's proposal is not an increase until a person grants it (recordReview enters it then).
-  const raised = lineAction === 'raise';
+  // Increases of an existing line count towards step limits, and so does reopening a line closed
+  // within the window (the policy stepped it: see applyPolicy); a new customer's first line is not
+  // a step, and a referral's proposal is not an increase until a person grants it (recordReview
+  // enters it then).
+  const raised = lineAction === 'raise' || (lineAction === 'open' && main.stepLimit !== null);
   const limitHistory = carriedLedger(
     raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
     applicant.asOf,
@@ -256,13 +269,18 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const explained = adverse || ctx.explanations === 'always';
     if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
-    const reasons = adverse ? principalReasons(reasonCodesForLimit(policyReasons, grantedLimit), contributions.factors, ctx.featureReasons) : [];
+    // A person's close is a reason for a referral to a person, not for a decline it did not decide.
+    const reasonCodes = outcome === 'decline' ? policyReasons.filter((c) => c !== PERSON_CLOSED) : policyReasons;
+    const reasons = adverse ? principalReasons(reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons), contributions.factors, ctx.featureReasons) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'
       : main.knockouts.length > 0
         ? 'knockout'
         : main.reasons.includes('limit_below_product_minimum')
-          ? 'product_minimum'
+          ? // Every cap left a line the product offers and the step limits held it below the minimum.
+            main.limitSetBy === 'step_limit' && main.composedLimit >= ctx.policy.limits.productMin
+            ? 'step_limit'
+            : 'product_minimum'
           : main.limitSetBy;
 
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.

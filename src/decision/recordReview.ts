@@ -7,7 +7,7 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
-import { applyStepLimits, type LimitChange } from '../policy/stepLimit.js';
+import { prepareStepLimits, type LimitChange } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
@@ -67,6 +67,8 @@ export interface ContestInput {
 }
 
 const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
+
+const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
 
 // Read by name, strictly: a misspelt key (`notes`, `newfacts`) would otherwise drop what the person
 // or the customer said from the sealed record without a word.
@@ -185,21 +187,26 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const proposedRaise = (c: LimitChange) =>
     decision.lineAction === 'review' && c.asOf === decision.asOf && c.from === decision.previousLimit && c.to === decision.limit;
   const history = decision.limitHistory.filter((c) => !proposedRaise(c));
-  const raised = outcome === 'approve' && previousLimit > 0 && limit > previousLimit;
+  // Step limits bound how fast a line grows; a person's approval is a step like any other: a raise
+  // of a line on file, or the reopening of a line closed while the window still holds its rises
+  // (a line at 0 with no rise in the window is a new customer's first line, no step).
+  const window = prepareStepLimits({ priorLimit: previousLimit, asOf, history }, policy);
+  const raised = outcome === 'approve' && limit > previousLimit && (previousLimit > 0 || window.windowCount > 0);
   if (raised) {
-    // Step limits bound how fast a line grows; a person's approval is a step like any other.
-    const stepped = applyStepLimits({ priorLimit: previousLimit, proposedLimit: limit, asOf, history }, policy);
+    const stepped = window.step(limit);
     if (stepped.limit < limit)
       throw new CreditliftError(
         'review_invalid',
-        `limit ${limit} fen raises the line of ${previousLimit} fen past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${asOf}`,
+        `limit ${limit} fen ${previousLimit > 0 ? `raises the line of ${previousLimit} fen` : 'reopens a line closed within the step-limit window'} past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${asOf}`,
       );
   }
 
-  const codes: PolicyReasonCode[] = [
-    ...decision.policyReasons.filter((c) => c !== 'human_review_requested' && c !== 'contest_received'),
-    'human_review_decided',
-  ];
+  // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
+  // approval opens it; a person's referral leaves it as it was.
+  const carried = decision.policyReasons.filter(
+    (c) => c !== 'human_review_requested' && c !== 'contest_received' && !(outcome !== 'refer' && c === PERSON_CLOSED),
+  );
+  const codes: PolicyReasonCode[] = [...carried, 'human_review_decided', ...(outcome === 'decline' ? [PERSON_CLOSED] : [])];
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
   const contributions = env.explainFollowUp(decision, options, adverse, 'review');
@@ -230,10 +237,18 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       policyReasons: codes,
       contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is
-      // named first. A person's decline sets no limit, so what set the automated one is no reason.
+      // named first. A person's decline sets no limit, so what set the automated one (the customer's
+      // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse
         ? principalReasons(
-            reasonCodesForLimit(['human_review_decided', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))], limit, codes),
+            reasonCodesForLimit(
+              [
+                'human_review_decided',
+                ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline'))),
+              ],
+              limit,
+              codes,
+            ),
             contributions.factors,
             env.featureReasons,
           )

@@ -1,6 +1,6 @@
 import { roundDownToStep } from '../policy/limit.js';
 import type { PolicyOutcome } from '../policy/applyPolicy.js';
-import type { LineAction } from './decision.js';
+import type { Decision, LineAction } from './decision.js';
 
 /** What the policy grants today for one scenario. */
 export interface GrantedToday {
@@ -34,6 +34,11 @@ export interface LineContext {
   readonly roundingStep: number;
   /** The product's smallest line: a cap below it leaves no line to keep. */
   readonly productMin: number;
+  /**
+   * True for a reassessment of a line a person closed (see {@link closedByPerson}): only a person
+   * opens it again, so what the policy would approve is referred, the terms the proposal.
+   */
+  readonly closedByPerson: boolean;
 }
 
 /**
@@ -48,12 +53,23 @@ export interface LineContext {
  */
 export function settleLine(today: GrantedToday, line: LineContext): SettledLine {
   const maxGrantable = today.outcome === 'decline' ? 0 : today.limit;
+  if (line.closedByPerson && today.outcome === 'approve') return { outcome: 'refer', limit: maxGrantable, maxGrantable, held: false };
   if (!line.protectLine) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   const capped = line.selfCap === null ? null : roundDownToStep(line.selfCap, line.roundingStep);
   if (capped !== null && capped < line.productMin) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   const onFile = capped !== null && capped < line.previousLimit ? capped : line.previousLimit;
   if (maxGrantable >= onFile) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   return { outcome: 'refer', limit: onFile, maxGrantable, held: true };
+}
+
+/**
+ * Whether a decision leaves a line a person closed: a person's decline (`recordReview`), or a
+ * later decision carrying it on (`line_closed_by_person` among its codes: a reassessment a person
+ * has yet to decide, a contest or reduction of either), with no line on file since. Only a
+ * person opens that line again; a reassessment of it only proposes terms.
+ */
+export function closedByPerson(d: Pick<Decision, 'policyReasons'>, lineOnFile: number): boolean {
+  return lineOnFile === 0 && d.policyReasons.includes('line_closed_by_person');
 }
 
 /** What the lender does with the line, from the settled line and the line before; see {@link LineAction}. */

@@ -31,7 +31,10 @@ export interface PolicyInput {
   readonly flags?: PolicyFlags;
   /** The policy; default {@link defaultPolicy}. Validated (once, if frozen). */
   readonly policy?: PolicyConfig;
-  /** Ledger of recent limit changes, for step limits when the applicant already has a line. */
+  /**
+   * Ledger of recent limit changes, for step limits when the applicant already has a line, or had
+   * one: a line at 0 whose ledger holds rises inside the window reopens as a step.
+   */
   readonly limitHistory?: readonly LimitChange[];
 }
 
@@ -46,7 +49,9 @@ export interface PolicyResult {
   readonly automatedOutcome: PolicyOutcome;
   /**
    * Policy reason codes in a fixed order: knock-outs, the customer's cap or request below the
-   * minimum (where it binds), refers, minimum, affordability, binding cap, step limit.
+   * minimum (where it binds), a step limit that held the line below the minimum (a closed line the
+   * window leaves no room to reopen; then no binding cap, which set no line), refers, minimum,
+   * affordability, binding cap, step limit.
    */
   readonly reasons: readonly PolicyReasonCode[];
   readonly knockouts: readonly PolicyHit[];
@@ -73,7 +78,7 @@ export interface PolicyResult {
   readonly bindingConstraint: BindingConstraint;
   /** What finally set the limit: the binding cap, or `step_limit` when a reassessment step limit held it lower. */
   readonly limitSetBy: LimitSetBy;
-  /** Step limits, when the applicant already had a line and the proposal raised it. */
+  /** Step limits, when the applicant has a line (or had one within the window) and the proposal raised it. */
   readonly stepLimit: SteppedLimit | null;
   /** The limit granted (approve) or proposed for review (refer), fen; 0 on decline or below the minimum. */
   readonly limit: number;
@@ -198,13 +203,19 @@ function prepare(
   const lenderCap = lenderCapHeadroom(applicant.platform.otherLinesLimit ?? 0, policy);
   const humanReview = applicant.controls.humanReview === true;
   const priorLimit = applicant.platform.currentLimit;
-  // A parsed ledger longer than the step-limit input allows still gets the validator's error.
-  const steps =
-    priorLimit <= 0
+  // A parsed ledger longer than the step-limit input allows still gets the validator's error. A
+  // new customer with no ledger (most of a batch) has no window to count.
+  const window =
+    priorLimit <= 0 && limitHistory.length === 0
       ? null
       : ledgerParsed && limitHistory.length <= MAX_LEDGER_ENTRIES
         ? prepareParsedStepLimits({ priorLimit, asOf: applicant.asOf, history: limitHistory }, policy)
         : prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...limitHistory] }, policy);
+  // Step limits brake an existing line. A line at 0 whose ledger holds rises inside the window
+  // existed recently (a decline closed it): opening it again is a rise from 0 like any other, or
+  // a close followed by a reopening would reset the window (3,000 to 37,900 RMB in three days,
+  // where the window allows 20,000). A brand-new customer (no rise in the window) opens freely.
+  const steps = window !== null && (priorLimit > 0 || window.windowCount > 0) ? window : null;
 
   // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
   // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is
@@ -272,14 +283,21 @@ function prepare(
       // below the minimum, after the cap (the customer's standing choice).
       if (capLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (selfCap as number))) reasons.push('limit_self_cap');
       if (requestLeavesNoLine && Object.values(caps).every((c) => c === null || c >= (requested as number))) reasons.push('requested_below_product_minimum');
+      // Every cap left a line the product offers, and the step limits held it below the minimum
+      // (a closed line the window leaves no room to reopen): the step limit is what decided it,
+      // named before anything else, and the cap that would have set a line is no reason.
+      const stepReason = stepLimit?.reason ?? null;
+      const heldByStep = belowMinimum && stepReason !== null && composed.limit >= policy.limits.productMin;
+      if (heldByStep) reasons.push(stepReason);
       for (const h of refers) reasons.push(h.code);
       if (belowMinimum) {
         reasons.push('limit_below_product_minimum');
         for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
       }
-      reasons.push(
-        composed.bindingConstraint === 'affordability' ? affordabilityLimitReason[capacity.bindingCheck] : bindingReason[composed.bindingConstraint],
-      );
+      if (!heldByStep)
+        reasons.push(
+          composed.bindingConstraint === 'affordability' ? affordabilityLimitReason[capacity.bindingCheck] : bindingReason[composed.bindingConstraint],
+        );
       if (stepLimit?.reason) reasons.push(stepLimit.reason);
       if (humanReview) reasons.push('human_review_requested');
 

@@ -82,6 +82,11 @@ export const policyReasons = {
     zhHans: '您要求由人工作出决定：审核人员将审阅拟定条件',
   },
   human_review_decided: { factor: 'customer_control', en: 'Decided by a person on review', zhHans: '已由人工复核决定' },
+  line_closed_by_person: {
+    factor: 'customer_control',
+    en: 'A person closed or declined this line: only a person may open it again',
+    zhHans: '该额度已由人工关闭或拒绝，只能由人工重新开通',
+  },
   contest_received: {
     factor: 'customer_control',
     en: 'Your view and new information were received: a person will review the decision',
@@ -129,9 +134,10 @@ export type PolicyReasonCode = keyof typeof policyReasons;
 
 /**
  * The codes that say what set, stepped or held a limit (the binding cap, the rounding, the step
- * limits, a held line). They explain a decision's limit, so they are no reason for a decision that
- * sets none for another cause (a knock-out, a person's decline) nor for a line the customer's own
- * reduction set.
+ * limits, a held line, the customer's own reduction). They explain a decision's limit, so they are
+ * no reason for a decision that sets none for another cause (a knock-out, a person's decline: a
+ * line the customer lowered and a person then closed was not closed at their request), and only
+ * the reduction itself explains a line the customer's own reduction set.
  */
 export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCode>([
   'limit_risk_grade',
@@ -148,4 +154,5 @@ export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<Poli
   'step_limit_window_amount',
   'step_limit_window_count',
   'line_held_for_review',
+  'customer_reduction',
 ]);

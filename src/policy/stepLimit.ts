@@ -58,6 +58,11 @@ const reasonOf: Readonly<Record<StepBound, PolicyReasonCode>> = {
  */
 export interface PreparedStepLimits {
   step(proposedLimit: number): SteppedLimit;
+  /**
+   * Rises inside the window on `asOf`. A line at 0 with rises here existed recently: opening it
+   * again is a step (see {@link applyStepLimits}); with none it is a new customer's first line.
+   */
+  readonly windowCount: number;
 }
 
 /**
@@ -104,6 +109,7 @@ export function prepareParsedStepLimits(
   const bound: StepBound = !countLeft ? 'window_count' : perStep <= windowRoom ? 'per_step' : 'window_amount';
   const stepped = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
   return {
+    windowCount,
     // Written out rather than spread from a shared base: a decision steps every scenario it
     // scores, and a spread copies through a slow generic path.
     step(proposedLimit) {
@@ -117,7 +123,8 @@ export function prepareParsedStepLimits(
 
 /**
  * Caps a limit increase at reassessment. Per step: at most prior x `perStepRatio` or
- * `perStepAmount`, whichever is greater (so small lines can still grow). Per rolling window of
+ * `perStepAmount`, whichever is greater (so small lines can still grow; from a closed line, 0,
+ * that is `perStepAmount`). Per rolling window of
  * `windowDays` ending on `asOf` (inclusive): increases total at most `windowMaxIncrease` and
  * number at most `windowMaxCount`. A stepped-down increase is rounded down to the rounding step
  * but never below the prior limit. Decreases pass through immediately; ledger entries dated after

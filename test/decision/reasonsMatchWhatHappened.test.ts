@@ -46,6 +46,26 @@ describe('a decision that grants no limit gives no reason for what set one', () 
     expect(limitReasons(d)).toEqual([]);
   });
 
+  // findings10-chains F4: after the factory worker lowered her line to 8,000 RMB, a person's
+  // decline closing it gave "Limit lowered at your request" as its second principal reason; so did
+  // the decline of a contest of that reduction. Her reduction set a limit; it closed nothing.
+  it("a person's decline after the customer's reduction, or of a contest of it, names the review, never the reduction", async () => {
+    const d = await scorer.decide(exampleFor('factory_worker').applicant);
+    const reduced = scorer.requestReduction(d, 800_000, { asOf: '2026-11-05' });
+    expect(reduced.reasons[0]?.code).toBe('customer_reduction');
+    const declined = scorer.recordReview(reduced, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0, asOf: '2026-11-20' });
+    expect(declined.lineAction).toBe('close');
+    expect(declined.reasons[0]?.code).toBe('human_review_decided');
+    expect(declined.reasons.map((r) => r.code)).not.toContain('customer_reduction');
+    expect(renderAdverseActionNotice(adverseActionNotice(declined), 'en')).not.toContain('Limit lowered at your request');
+    // Kept in the record of the codes in force, as the limit-setting ones are.
+    expect(declined.policyReasons).toContain('customer_reduction');
+    const contested = scorer.recordContest(reduced, { statement: 'please look', asOf: '2026-11-21' });
+    const contestDeclined = scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0, asOf: '2026-11-22' });
+    expect(contestDeclined.reasons.map((r) => r.code)).not.toContain('customer_reduction');
+    expect(contestDeclined.reasons[0]?.code).toBe('human_review_decided');
+  });
+
   it('a decline because the limit fell below the product minimum still names what held it there', async () => {
     const d = await scorer.decide(exampleFor('rural_household').applicant);
     expect(d.policyReasons).toContain('limit_below_product_minimum');

@@ -266,6 +266,14 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     const without = await scorer.decideBatch(book as ApplicantInput[]);
     expect(JSON.stringify(without)).not.toBe(JSON.stringify(local));
     expect(json(await pool.decideBatch(book as ApplicantInput[], { limitHistories }))).toBe(json(local));
+    // Lines closed (0 on file) a day after those rises: reopening is a step in the pool as in process
+    // (findings10-chains F1), never more than the window leaves.
+    const closed = book.map((a) => ({ ...a, platform: { ...a.platform, currentLimit: 0, currentBalance: 0 } }));
+    const reopened = await scorer.decideBatch(closed as ApplicantInput[], { limitHistories });
+    expect(json(await pool.decideBatch(closed as ApplicantInput[], { limitHistories }))).toBe(json(reopened));
+    reopened.forEach((r, i) => {
+      if (i % 3 === 0 && r.ok) expect(r.decision.limit).toBe(0);
+    });
     // A list of the wrong length is refused as a whole, alike; a bad entry is that record's own error, alike.
     const short = await scorer.decideBatch(book as ApplicantInput[], { limitHistories: limitHistories.slice(1) }).catch((e: unknown) => e);
     expect(short).toMatchObject({ code: 'validation_failed', issues: [{ path: ['limitHistories'], code: 'invalid_length' }] });

@@ -127,6 +127,39 @@ describe('applyPolicy: examples', () => {
     expect(busy).toMatchObject({ limit: 400_000, stepLimit: { bound: 'window_count' } });
   });
 
+  // findings10-chains F1: a close reset the window, so a line raised to the window's limit, closed
+  // and reassessed reopened at whatever the caps allowed.
+  it('a line closed while the window holds rises reopens as a step from 0; a new customer opens freely', () => {
+    const closed = buildApplicant({
+      platform: { accountAgeMonths: 30, transactions3m: 150, transactionAmount3m: 1_350_000, currentLimit: 0, currentBalance: 0 },
+    });
+    const fresh = applyPolicy({ applicant: closed, pd: 0.01 });
+    expect(fresh).toMatchObject({ limit: 1_650_000, stepLimit: null });
+    // One rise of 15,000 RMB in the window: 5,000 RMB of its 20,000 left.
+    const oneRise = [{ asOf: '2024-06-20', from: 300_000, to: 1_800_000 }];
+    expect(applyPolicy({ applicant: closed, pd: 0.01, limitHistory: oneRise })).toMatchObject({
+      outcome: 'approve',
+      limit: 500_000,
+      limitSetBy: 'step_limit',
+      stepLimit: { priorLimit: 0, bound: 'window_amount', allowedIncrease: 500_000 },
+      reasons: ['limit_risk_grade', 'step_limit_window_amount'],
+    });
+    // From 0, a step is at most the per-step amount (15,000 RMB).
+    const small = [{ asOf: '2024-06-20', from: 300_000, to: 400_000 }];
+    expect(applyPolicy({ applicant: closed, pd: 0.01, limitHistory: small })).toMatchObject({ limit: 1_500_000, stepLimit: { bound: 'per_step' } });
+    // Rises older than the window: a new customer's line.
+    expect(applyPolicy({ applicant: closed, pd: 0.01, limitHistory: [{ asOf: '2024-05-01', from: 300_000, to: 2_300_000 }] })).toMatchObject({
+      limit: 1_650_000,
+      stepLimit: null,
+    });
+    // The window used up: the line stays closed, and the step limit is the reason, named first; not
+    // the risk grade that would have set a line.
+    const usedUp = [...oneRise, { asOf: '2024-06-21', from: 1_800_000, to: 2_300_000 }];
+    const held = applyPolicy({ applicant: closed, pd: 0.01, limitHistory: usedUp });
+    expect(held).toMatchObject({ outcome: 'decline', limit: 0, limitSetBy: 'step_limit' });
+    expect(held.reasons).toEqual(['step_limit_window_amount', 'limit_below_product_minimum']);
+  });
+
   it('rejects a bad PD with a ValidationError and a bad policy with a PolicyInvalidError', () => {
     expect(() => applyPolicy({ applicant: buildApplicant(), pd: 1.5 })).toThrow(ValidationError);
     const bad = { ...defaultPolicy, pricing: { ...defaultPolicy.pricing, aprCap: 0.3 } };

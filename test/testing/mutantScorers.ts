@@ -1,6 +1,7 @@
 import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import type { Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, policyReasons } from '../../src/policy/policyReasons.js';
@@ -136,6 +137,34 @@ const certificatePenalty =
     d.outcome === 'approve' && d.previousLimit === 0 && d.limit > step && d.evidence.some((e) => e.status === 'accepted')
       ? reseal({ ...d, limit: d.limit - step })
       : d;
+
+/**
+ * A scorer that treats a closed line (0 on file) as a new customer's: it drops the ledger such a
+ * decision is given or carries (`ledger`: decide, decideBatch, reassess and review), and forgets
+ * that a person closed it (`person`: the code that carries a person's close, re-sealed away).
+ */
+function forgetClosedLines(s: Scorer, forget: { readonly ledger: boolean; readonly person: boolean }): Scorer {
+  const step = s.policy.limits.roundingStep;
+  const closed = (a: unknown) => (a as { platform?: { currentLimit?: number } }).platform?.currentLimit === 0;
+  const forgotten = (p: Decision): Decision =>
+    lineOnFileAfter(p, step) !== 0
+      ? p
+      : reseal({
+          ...p,
+          ...(forget.ledger ? { limitHistory: [] } : {}),
+          ...(forget.person ? { policyReasons: p.policyReasons.filter((c) => c !== 'line_closed_by_person') } : {}),
+        });
+  if (!forget.ledger) return { ...s, policy: s.policy, reassess: (p, u, o) => s.reassess(forgotten(p), u, o) };
+  return {
+    ...s,
+    policy: s.policy,
+    decide: (a, o) => s.decide(a, closed(a) ? { ...o, limitHistory: [] } : o),
+    decideBatch: (as, o) =>
+      s.decideBatch(as, o?.limitHistories === undefined ? o : { ...o, limitHistories: o.limitHistories.map((h, i) => (closed(as[i]) ? [] : h)) }),
+    reassess: (p, u, o) => s.reassess(forgotten(p), u, o),
+    recordReview: (p, review, o) => s.recordReview(forgotten(p), review, o),
+  };
+}
 
 export const mutants: readonly Mutant[] = [
   {
@@ -431,6 +460,46 @@ export const mutants: readonly Mutant[] = [
         decideBatch: async (as, o) => (await s.decideBatch(as, o)).map((r) => (r.ok ? { ...r, decision: docked(r.decision) } : r)),
       };
     },
+  },
+  {
+    // findings10-chains F1, the engine before 0.2's fix: step limits held only a line above 0, so a
+    // closed line forgot the rises just before it (3,000 to 37,900 RMB in three days through a
+    // close), and a person's close was not carried (the next upload reopened it as an approve).
+    name: 'closed line forgets its ledger and who closed it',
+    caughtBy: ['step_limits_hold'],
+    wrap: (s) => forgetClosedLines(s, { ledger: true, person: true }),
+  },
+  {
+    // The ledger half alone: a person's close is kept, but a decline resets the window.
+    name: 'closed line forgets its ledger',
+    caughtBy: ['step_limits_hold'],
+    // The reopening breaks the window only for applicants raised by most of it first.
+    scorerNumRuns: 30,
+    wrap: (s) => forgetClosedLines(s, { ledger: true, person: false }),
+  },
+  {
+    // The person half alone: the window holds, but the next upload reopens a line a person closed.
+    name: 'closed line forgets who closed it',
+    caughtBy: ['step_limits_hold'],
+    wrap: (s) => forgetClosedLines(s, { ledger: false, person: true }),
+  },
+  {
+    // findings10-chains F4, 0.2 before its fix: a person's decline of a line the customer had
+    // lowered gave "Limit lowered at your request" as a reason for closing it.
+    name: 'declining review after a reduction names the reduction',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      recordReview: (p, review, o) => {
+        const d = s.recordReview(p, review, o);
+        if (d.outcome !== 'decline' || !p.reasons.some((r) => r.code === 'customer_reduction') || d.reasons.some((r) => r.code === 'customer_reduction'))
+          return d;
+        const r = policyReasons.customer_reduction;
+        const own = { code: 'customer_reduction', source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans };
+        return reseal({ ...d, reasons: [...d.reasons.slice(0, 1), own, ...d.reasons.slice(1)].slice(0, 4) });
+      },
+    }),
   },
   // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
   ...aboveCapMutants,

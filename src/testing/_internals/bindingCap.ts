@@ -93,11 +93,15 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  * - `line_on_file`: the line is held (`lineAction: 'hold'`) above what may be granted today;
  * - `knockout`: the outcome is decline with limit 0.
  * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
- * new self cap, so only the reduction's own record is checked elsewhere.
+ * new self cap, so only the reduction's own record is checked elsewhere; so do a review and a
+ * contest of it.
  */
 export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
   const kind = d.audit.kind;
   if (kind === 'reduction') return;
+  // A review or contest of a reduction carries the reduction's codes and caps, as the reduction
+  // carries its prior's: checked there (the codes in force before the customer's cap).
+  if ((kind === 'review' || kind === 'contest') && d.policyReasons.includes('customer_reduction')) return;
   const step = policy.limits.roundingStep;
   const smallest = smallestCap(d.caps);
   const rounded = roundDownToStep(smallest, step);

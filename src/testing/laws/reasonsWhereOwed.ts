@@ -60,12 +60,17 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
       );
     }
   }
-  // A reason never contradicts what happened: what sets a limit ("Limit set by your risk grade") is
-  // no reason for a decision that sets or proposes none for another cause (a knock-out, a person's
+  // A reason never contradicts what happened: what sets a limit ("Limit set by your risk grade", or
+  // "Limit lowered at your request": named here, not only through the engine's own list) is no
+  // reason for a decision that sets or proposes none for another cause (a knock-out, a person's
   // decline; below the product minimum it is what held the limit there), nor for a line the
-  // customer's own reduction set. A reduction that lowered nothing carries its prior's reasons,
+  // customer's own reduction set (their request aside). A reduction that lowered nothing carries its prior's reasons,
   // checked on the prior (its limit is the line held, a referral's proposal aside).
-  const limitSetting = d.reasons.filter((r) => r.source === 'policy' && LIMIT_SETTING_REASONS.has(r.code as PolicyReasonCode)).map((r) => r.code);
+  const limitSetting = d.reasons
+    .filter((r) => r.source === 'policy' && (LIMIT_SETTING_REASONS.has(r.code as PolicyReasonCode) || r.code === 'customer_reduction'))
+    // The customer's own reduction is what set the line a reduction lowered.
+    .filter((r) => d.audit.kind !== 'reduction' || r.code !== 'customer_reduction')
+    .map((r) => r.code);
   if (limitSetting.length > 0) {
     if (d.audit.kind === 'reduction')
       requireLaw(
@@ -87,7 +92,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -145,7 +150,15 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // And one to the product minimum, which lowers any line above it (no model call): a line the
         // customer lowered is explained by their request, never by what set the limit before.
         const least = ctx.policy.limits.productMin;
-        checkReasons(scorer.requestReduction(d, least), `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
+        const lowered = scorer.requestReduction(d, least);
+        checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
+        // A person who then closes the line, or declines the customer's contest of the reduction,
+        // closed it: the customer's reduction set a limit, it is no reason for closing the line.
+        const closed = scorer.recordReview(lowered, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
+        checkReasons(closed, `declining review of the reduction of "${applicant.id}"`, ctx.policy);
+        const contestOfReduction = scorer.recordContest(lowered, { statement: 'I disagree' }, { applicant });
+        const contestDeclined = scorer.recordReview(contestOfReduction, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
+        checkReasons(contestDeclined, `declining review of a contest of the reduction of "${applicant.id}"`, ctx.policy);
       },
     ),
 });

@@ -2,13 +2,19 @@ import { addDays } from 'date-fns/addDays';
 import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
+import type { Scorer } from '../../decision/createScorer.js';
+import type { Decision } from '../../decision/decision.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
+import type { PolicyConfig } from '../../policy/policyConfig.js';
+import type { LimitChange } from '../../policy/stepLimit.js';
+import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, nearlyUsedWindowArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
+import { shiftIsoDate } from '../_internals/isoDates.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { stepAllowance } from '../_internals/stepAllowance.js';
 
@@ -18,24 +24,112 @@ import { stepAllowance } from '../_internals/stepAllowance.js';
  */
 const SAME_DAY_REASSESSMENTS = 2;
 
+/**
+ * The ledger as it happened along a chain: the line on file went from `from` to `to` on `asOf`. A
+ * rise of a line on file is a step, and so is opening a line at 0 while the window still holds
+ * rises (a reopening); a new customer's first line (no rise in the window) is not.
+ */
+function entered(ledger: LimitChange[], from: number, to: number, asOf: string, policy: PolicyConfig): void {
+  if (to <= from) return;
+  if (from > 0 || stepAllowance(0, ledger, asOf, policy).windowCount > 0) ledger.push({ asOf, from, to });
+}
+
+/**
+ * raise, raise, decline, reassess: a line raised (from the product minimum, room to grow) by a
+ * decision and an upload the same day, then closed, by a person's decline and by re-underwriting
+ * that declines it (arrears today), and reassessed the next day with the arrears paid. A decline
+ * must not reset the step limits: a reopening is a rise from 0 within what the window leaves
+ * (checked against the ledger as it happened, on reassess, decide with that ledger, a batch, and a
+ * person's approval); and a line a person closed is opened by a person only, never by the model.
+ */
+async function checkClosedLineChain(scorer: Scorer, policy: PolicyConfig, small: Applicant, certificate: Applicant['evidence'][number]): Promise<void> {
+  const step = policy.limits.roundingStep;
+  const day0 = small.asOf;
+  const day1 = shiftIsoDate(day0, 1);
+  const withCertificate: Applicant = { ...small, evidence: [...small.evidence, certificate] };
+  const happened: LimitChange[] = [];
+  const first = await scorer.decide(small);
+  entered(happened, small.platform.currentLimit, lineOnFileAfter(first, step), day0, policy);
+  const second = await scorer.reassess(first, { applicant: small, evidence: [certificate] });
+  entered(happened, lineOnFileAfter(first, step), lineOnFileAfter(second, step), day0, policy);
+  const onFile = lineOnFileAfter(second, step);
+  if (onFile === 0) return;
+  const room = stepAllowance(0, happened, day1, policy);
+  const raises = `raised to ${fen(onFile)} on ${day0} (window so far ${fen(room.windowIncrease)} in ${room.windowCount} rise(s), where it allows ${fen(policy.stepLimits.windowMaxIncrease)} in ${policy.stepLimits.windowMaxCount})`;
+  const withinRoom = (reopened: number, how: string) => {
+    if (room.windowCount === 0) return; // no rise in the window: a new customer's line, no step
+    requireLaw(
+      reopened <= room.allowedIncrease,
+      () =>
+        `a line ${raises}, closed, ${how} at ${fen(reopened)}, more than the ${fen(room.allowedIncrease)} the window leaves (per step from 0 ${fen(room.perStep)})`,
+    );
+  };
+
+  // Closed by a person: the next day's reassessment, with nothing new, may only propose terms.
+  const byPerson = scorer.recordReview(second, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 });
+  const afterPerson = await scorer.reassess(byPerson, { applicant: withCertificate, evidence: [], asOf: day1 });
+  requireLaw(
+    lineOnFileAfter(afterPerson, step) === 0,
+    () =>
+      `a line ${raises}, closed by a person's decline, was opened again at ${fen(lineOnFileAfter(afterPerson, step))} by the reassessment on ${day1} (${afterPerson.outcome}, ${afterPerson.lineAction}): only a person reopens a line a person closed`,
+  );
+  if (afterPerson.outcome === 'refer' && afterPerson.limit > 0) {
+    let approved: Decision | undefined;
+    try {
+      approved = scorer.recordReview(afterPerson, { reviewerRole: 'credit_officer', outcome: 'approve', limit: afterPerson.limit, asOf: day1 });
+    } catch {
+      approved = undefined; // a review this policy refuses (a bound of the decision)
+    }
+    if (approved !== undefined) withinRoom(lineOnFileAfter(approved, step), `reopened on ${day1} by a person's approval of the proposal`);
+  }
+
+  // Closed by re-underwriting (arrears today), then reassessed once they are paid.
+  const arrears: Applicant = {
+    ...withCertificate,
+    platform: { ...withCertificate.platform, currentLimit: onFile },
+    bureau: { ...withCertificate.bureau, currentDaysPastDue: policy.knockouts.maxCurrentDaysPastDue + 1 },
+  };
+  const closed = await scorer.decide(arrears, { limitHistory: happened });
+  if (lineOnFileAfter(closed, step) !== 0) return;
+  const reopened = await scorer.reassess(closed, { applicant: withCertificate, evidence: [], asOf: day1 });
+  withinRoom(lineOnFileAfter(reopened, step), `reopened on ${day1} by a reassessment once the arrears were paid`);
+  // Re-underwritten with the ledger, alone or in a batch of records each with its own.
+  const closedProfile: Applicant = { ...withCertificate, asOf: day1, platform: { ...withCertificate.platform, currentLimit: 0, currentBalance: 0 } };
+  const [alone, batch] = await Promise.all([
+    scorer.decide(closedProfile, { limitHistory: happened }),
+    scorer.decideBatch([closedProfile, closedProfile], { limitHistories: [happened, happened] }),
+  ]);
+  withinRoom(lineOnFileAfter(alone, step), `reopened on ${day1} by decide with its ledger`);
+  for (const b of batchDecisions(batch)) withinRoom(lineOnFileAfter(b, step), `reopened on ${day1} by decideBatch with its ledger`);
+}
+
 /** An existing line rises only within the step limits, and reassessment never lowers it. */
 export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
-    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower).",
+    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower). A decline does not reset the window: a line closed (0) while the window holds rises reopens only as a rise from 0 within what the window leaves, whether decided with its ledger, in a batch, reassessed after a re-underwriting decline, or approved by a person (raise, raise, decline, reassess); and a line a person's decline closed is never reopened by a reassessment, only by a person.",
   policyProperty: (ctx) =>
     fc.property(
       fc
-        .record({ applicant: withLine(ctx.applicants(0), ctx.policy), pd: pdArbitrary(ctx.policy) })
+        .record({
+          // A line on file, or one closed (0) whose ledger may still hold rises inside the window.
+          applicant: fc.oneof(
+            { arbitrary: withLine(ctx.applicants(0), ctx.policy), weight: 3 },
+            { arbitrary: ctx.applicants(0).map((a) => ({ ...a, platform: { ...a.platform, currentLimit: 0, currentBalance: 0 } })), weight: 1 },
+          ),
+          pd: pdArbitrary(ctx.policy),
+        })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const prior = applicant.platform.currentLimit;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         const a = stepAllowance(prior, limitHistory, applicant.asOf, ctx.policy);
+        // A line at 0 with no rise in the window is a new customer's first line: no step.
+        if (prior === 0 && a.windowCount === 0) return;
         requireLaw(
           r.limit - prior <= a.allowedIncrease,
           () =>
-            `line of ${fen(prior)} rose to ${fen(r.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
+            `${prior === 0 ? 'a line closed within the window reopened' : `line of ${fen(prior)} rose`} to ${fen(r.limit)}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s))`,
         );
       },
     ),
@@ -142,6 +236,9 @@ export const stepLimitsHold: CreditLaw = defineLaw({
             );
           }
         }
+
+        // raise, raise, decline (a person's, and re-underwriting's), reassess: no reset of the window.
+        await checkClosedLineChain(scorer, ctx.policy, small, certificate);
 
         // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
         const prior = await scorer.decide(applicant);
