@@ -52,7 +52,8 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   product_max: 'product maximum',
   self_cap: "customer's own cap",
   requested: 'amount requested',
-  step_limit: 'reassessment step limit',
+  // A raise of an existing line (platform.currentLimit), on a first decision as on a reassessment.
+  step_limit: 'step limit on raising a line',
   knockout: 'knock-out rule',
   product_minimum: 'below the product minimum',
   line_on_file: 'line on file held for review',
