@@ -6,22 +6,27 @@ import { CliExitCode } from './cliExitCode.js';
 import { formatTable } from './formatTable.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportCliError } from './reportCliError.js';
+import { readCatalogFile } from './readCatalogFile.js';
 
 /** Help text of `creditlift catalog`. */
-export const CATALOG_USAGE = `Usage: creditlift catalog [--json] [--category C]
+export const CATALOG_USAGE = `Usage: creditlift catalog [--json] [--category C] [--catalog FILE.json]
 
 Lists the certificate kinds the default catalog accepts: id, category, names in English and
 Simplified Chinese, scale, how long a certificate counts and the signal weight.
 
-  --json                     print the kind specs as a JSON array (the shape resolveCatalog takes)
+  --json                     print the kind specs as a JSON array (the shape resolveCatalog takes,
+                             and --catalog of every command that assesses evidence)
   --category C               only this category: professional, language, honour or gig
+  --catalog FILE.json        your own kinds (a JSON array of kind specs): list the catalog they
+                             make, validated as the scorer validates it (catalog_invalid names
+                             every field at fault)
   -h, --help                 show this help
 `;
 
-const OPTIONS = { json: { type: 'boolean' }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = { json: { type: 'boolean' }, category: { type: 'string' }, catalog: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
-/** `creditlift catalog`: the certificate catalog as a table or JSON. Never throws. */
-export function runCatalogCommand(argv: readonly string[], io: CliIo = processCliIo): number {
+/** `creditlift catalog`: the certificate catalog as a table or JSON. Never rejects. */
+export async function runCatalogCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (values.help === true) {
@@ -29,7 +34,8 @@ export function runCatalogCommand(argv: readonly string[], io: CliIo = processCl
       return CliExitCode.ok;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const kinds = [...defaultCatalog.values()].filter((k) => values.category === undefined || k.category === values.category);
+    const catalog = values.catalog === undefined ? defaultCatalog : (await readCatalogFile(values.catalog)).catalog;
+    const kinds = [...catalog.values()].filter((k) => values.category === undefined || k.category === values.category);
     if (values.category !== undefined && kinds.length === 0) throw new UsageError(`no kinds in category "${values.category}"`);
     if (values.json === true) {
       io.stdout(`${JSON.stringify(kinds, null, 2)}\n`);

@@ -8,6 +8,8 @@ import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
 import { summarizeDecision } from './summarizeDecision.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Help text of `creditlift decide`. */
 export const DECIDE_USAGE = `Usage: creditlift decide FILE.json [options]
@@ -55,6 +57,9 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const scorer = await openScorer(values);
     try {
       const decision = await onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, options));
+      const unknownKinds = createUnknownKindTally();
+      unknownKinds.addAssessed(decision.evidence);
+      io.stderr(unknownKindsWarning(unknownKinds, `the decision of ${decision.applicantId}`));
       if (values.notice === true) {
         const notice = adverseActionNotice(decision);
         io.stdout(

@@ -16,6 +16,10 @@ import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
+import { readCatalogFile } from './readCatalogFile.js';
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { CATALOG_REMEDY, unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Exit code of `creditlift monitor` when any figure is in the act band (PSI or CSI above 0.25). */
 export const MONITOR_ACT_EXIT_CODE = 4;
@@ -23,7 +27,7 @@ export const MONITOR_ACT_EXIT_CODE = 4;
 /** Help text of `creditlift monitor`. */
 export const MONITOR_USAGE = `Usage: creditlift monitor (--applicants FILE | --decisions FILE) --out RESULT.json [options]
        creditlift monitor --write-baseline FILE --applicants HOLDOUT [--model PATH] [--features MODULE]
-                          [--policy FILE.json]
+                          [--policy FILE.json] [--catalog FILE.json]
 
 Measures drift against the model's monitor baseline: the population stability index (PSI) of the
 score and of every model feature, and the characteristic stability index (CSI) of every factor
@@ -45,6 +49,11 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              model trained on them (--applicants and --write-baseline). The
                              baseline records each of your features the model reads; a run
                              whose module computes or groups one otherwise is refused
+  --catalog FILE.json        your own certificate kinds (a JSON array of kind specs, as
+                             "creditlift catalog --json" prints them), for --applicants and
+                             --write-baseline: evidence is assessed as the scorer given it assesses
+                             it. A baseline built with one records it, and a run with another (or
+                             none) is refused; uploads of kinds the catalog lacks are counted in a note
   --policy FILE.json         policy overrides for --applicants, merged into the default policy
                              (and for --write-baseline: its jurisdiction's banned data categories
                              refuse a feature and reject evidence, as the scorer's do)
@@ -69,6 +78,7 @@ const OPTIONS = {
   baseline: { type: 'string' },
   model: { type: 'string' },
   features: { type: 'string' },
+  catalog: { type: 'string' },
   policy: { type: 'string' },
   period: { type: 'string' },
   out: { type: 'string' },
@@ -103,8 +113,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const records = async () =>
       openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) }).records;
-    if (values.decisions !== undefined && (values.model !== undefined || values.policy !== undefined || values.features !== undefined))
-      throw new UsageError('--model, --policy and --features apply to --applicants only (decisions are already made)');
+    if (
+      values.decisions !== undefined &&
+      (values.model !== undefined || values.policy !== undefined || values.features !== undefined || values.catalog !== undefined)
+    )
+      throw new UsageError('--model, --policy, --features and --catalog apply to --applicants only (decisions are already made)');
+    // Read and validated before any input is, naming the file.
+    const catalogFile = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog);
     // The lender's feature set, loaded as score and simulate load it (functions cannot be passed on a command line).
     const loadFeatures = async () =>
       values.features === undefined ? undefined : (await (await import('../features/loadFeatureSetModule.js')).loadFeatureSetModule(values.features)).features;
@@ -125,10 +140,12 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       // The policy's jurisdiction decides which data categories the baseline may bin, as it does for the scorer.
       const policy = values.policy === undefined ? undefined : await readPolicyFile(values.policy);
       const applicants = [];
+      const unknownKinds = createUnknownKindTally();
       for await (const r of await records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
         if (!r.ok) throw new CreditliftError('data_invalid', `${input} line ${r.line}: ${r.error.message}`);
         applicants.push(parseFeatureApplicant(r.value, features ?? builtInFeatureSet));
+        unknownKinds.addApplicant(r.value, catalogFile?.catalog ?? defaultCatalog);
       }
       if (applicants.length === 0) throw new CreditliftError('data_invalid', `${input} holds no applicants`);
       const loaded = await loadModel(model ?? defaultModelPath());
@@ -139,12 +156,14 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
           source: basename(input),
           ...(features === undefined ? {} : { features }),
           ...(policy === undefined ? {} : { policyOverrides: policy as object }),
+          ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
         });
         await writeFile(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
       } finally {
         await loaded.close();
       }
       io.stdout(`monitor baseline of ${applicants.length.toLocaleString('en-US')} applicants written to ${values['write-baseline']}\n`);
+      io.stderr(unknownKindsWarning(unknownKinds, `the ${applicants.length.toLocaleString('en-US')} applicants of the baseline`));
       return CliExitCode.ok;
     }
 
@@ -190,6 +209,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             ...(model === undefined ? {} : { model }),
             ...(features === undefined ? {} : { features }),
             ...(policy === undefined ? {} : { policyOverrides: policy as object }),
+            ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
           })
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
     for (const sink of sinks.splice(0)) await sink.close();
@@ -208,6 +228,14 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${formatStabilityIndex(f.index)}\n`).join('') +
         result.warnings.map((w) => `note: ${w}\n`).join(''),
     );
+    const unknown = result.unknownKinds ?? [];
+    if (unknown.length > 0)
+      io.stderr(
+        `warning: ${unknown.reduce((n, k) => n + k.uploads, 0).toLocaleString('en-US')} certificate upload(s) in ${basename(input)} are of kinds the catalog does not know (${unknown
+          .slice(0, 10)
+          .map((k) => `${JSON.stringify(k.kind.slice(0, 64))} ${k.uploads.toLocaleString('en-US')}`)
+          .join(', ')}${unknown.length > 10 ? ', ...' : ''}), rejected unknown_kind: ${CATALOG_REMEDY}\n`,
+      );
     return exitCode;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);

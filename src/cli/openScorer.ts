@@ -5,6 +5,7 @@ import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFe
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { readPolicyFile } from './readPolicyFile.js';
+import { readCatalogFile } from './readCatalogFile.js';
 
 /** The `--model` and `--policy` values of a command line. */
 export interface ScorerArgs {
@@ -12,6 +13,8 @@ export interface ScorerArgs {
   readonly policy?: string | undefined;
   /** `--features`: a module exporting the lender's feature set (`features`). */
   readonly features?: string | undefined;
+  /** `--catalog`: a JSON file of the lender's certificate kind specs (`catalog`). */
+  readonly catalog?: string | undefined;
   /** `--model-sha256`: the model's expected SHA-256 (`expectedSha256`). */
   readonly 'model-sha256'?: string | undefined;
   /** `--signing-key-file`: a file holding the signing key (`signingKey`). */
@@ -31,8 +34,8 @@ export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}):
 }
 
 /**
- * Scorer options from `--model` (a directory means DIR/model.onnx) and `--policy` (JSON read
- * here, repeated keys refused). Plain data (a path and parsed JSON), so they can also be sent to worker processes; the
+ * Scorer options from `--model` (a directory means DIR/model.onnx), `--policy` (JSON read
+ * here, repeated keys refused) and `--catalog` (read and validated here). Plain data (a path and parsed JSON), so they can also be sent to worker processes; the
  * feature set of `--features` holds functions, so {@link openScorer} and the pool load it themselves.
  */
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
@@ -41,6 +44,8 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
   if (values['model-sha256'] !== undefined) options.expectedSha256 = values['model-sha256'];
   // Unchecked beyond JSON here: resolvePolicy validates the overrides and names every bad field.
   if (values.policy !== undefined) options.policyOverrides = (await readPolicyFile(values.policy)) as ScorerOptions['policyOverrides'] & object;
+  // Validated here, naming the file; the kinds as read are plain data, so they reach worker processes as they are.
+  if (values.catalog !== undefined) options.catalog = (await readCatalogFile(values.catalog)).kinds;
   const signing = values['signing-key-file'];
   if (signing !== undefined) options.signingKey = await readKeyFile(signing);
   const personal = values['personal-data-key-file'];

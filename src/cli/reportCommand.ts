@@ -12,9 +12,10 @@ import { formatPercent } from '../report/formatMoney.js';
 import { policyHash } from '../policy/policyHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
+import { readCatalogFile } from './readCatalogFile.js';
 
 /** Help text of `creditlift report`. */
-export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT]
+export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
 
 Reads decisions (the output of "creditlift score", or one Decision JSON per line) and writes one
 self-contained HTML file: inline SVG charts and CSS, no script and no external asset, so it opens
@@ -29,10 +30,18 @@ the rejections by error code.
                              comprehensive cost of new lines (default policy: 20%). When a decision
                              names another policy (audit.policyHash), the report warns, on stderr
                              and in the page
+  --catalog FILE.json        your own certificate kinds (as score, decide and simulate take them):
+                             the certificate-uplift chart names them by their names, not their ids
   -h, --help                 show this help
 `;
 
-const OPTIONS = { out: { type: 'string' }, title: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  out: { type: 'string' },
+  title: { type: 'string' },
+  policy: { type: 'string' },
+  catalog: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** `creditlift report`: a decisions file in, one offline HTML report out. Resolves to the exit code; never rejects. */
 export async function runReportCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
@@ -46,6 +55,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     if (file === undefined) throw new UsageError('missing DECISIONS.ndjson');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     if (values.out === undefined) throw new UsageError('missing --out');
+    // Read and validated before the decisions are, naming the file.
+    const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
     const acc = createReportAccumulator();
     // Streamed: only the aggregates (two numbers per decision) are held, never the decisions.
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
@@ -62,6 +73,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         averageCostAlertAbove,
         ...(warning === undefined ? {} : { warning }),
         ...(values.title === undefined ? {} : { title: values.title }),
+        ...(catalog === undefined ? {} : { catalog }),
       }),
     );
     io.stdout(

@@ -25,6 +25,8 @@ import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
 import { formatScoreSummary } from './score/scoreSummary.js';
 import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
 
 // The one limit both readers hold a record to, as the help prints it.
 const RECORD_LIMIT = String(MAX_LINE_LENGTH).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -71,7 +73,8 @@ Options:
   --resume                   continue an interrupted run: keep the lines already in --out and
                              --errors, skip those input lines, decide the rest and the records
                              a failed worker left (worker_failed). Refused unless the input,
-                             model, policy, keys and options match the run's manifest (OUT.run.json)
+                             model, policy, catalog, keys and options match the run's manifest
+                             (OUT.run.json)
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
   --batch N                  records per runtime call (default 256)
@@ -91,7 +94,8 @@ ${DISTRIBUTED_SCORE_HELP}
 A progress bar is drawn on stderr when it is a terminal. The summary (records, decisions,
 rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
-Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, options)
+Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, catalog
+hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
 
 Exit codes:
@@ -99,7 +103,7 @@ Exit codes:
   1    failure: input unreadable or changed during the run (read again at the end), model or
        runtime failed (rerun with --resume; --overwrite for a changed input)
   2    usage error, or the run was refused (output held by another run; --resume with a different
-       input, model, policy or options)
+       input, model, policy, catalog or options)
   3    some records rejected as bad data (see their error lines); the rest decided
   4    some records not decided because a scorer worker failed (error code worker_failed):
        run the same command with --resume to decide them
@@ -169,6 +173,9 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
 
     const attributes = await csvAttributesOf(args.format, args.features);
     const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes });
+    // Uploads of kinds the catalog does not know, in the records decided: rejected unknown_kind, and said so.
+    const catalog = await catalogOfArgs(args);
+    const unknownKinds = createUnknownKindTally();
     const progress = createProgressBar(io);
     const started = io.now?.();
     let failedRecords = 0;
@@ -185,6 +192,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         chunkSize: args.chunkSize,
         inFlight: decider.inFlight,
         averageCostAlertAbove: await averageCostAlertOf(args),
+        onDecided: (applicant) => unknownKinds.addApplicant(applicant, catalog),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onChunk: (s) => progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected),
       });
@@ -204,6 +212,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     await closing.close();
     for (const lock of locks.splice(0)) await lock.release();
     io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
+    io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
     if (interrupted) {
       io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
       return INTERRUPTED_EXIT_CODE;
@@ -260,7 +269,7 @@ export async function openBatchDecider(values: ScorerArgs & { readonly suggestio
   // it never becomes the bottleneck of the pool.
   return {
     decide: (records, limitHistories) => pool.safeDecideBatchJson(records, limitHistories === undefined ? undefined : { limitHistories }),
-    identity: { model: pool.model, policyHash: pool.policyHash },
+    identity: { model: pool.model, policyHash: pool.policyHash, catalogHash: pool.catalogHash },
     inFlight: workers,
     close: () => pool.close(),
   };

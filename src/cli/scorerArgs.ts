@@ -4,6 +4,10 @@ export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written b
   --model-sha256 HEX         refuse to run unless the model file's SHA-256 is HEX (model_sha256_mismatch)
   --features MODULE          an ES module exporting defineFeatureSet(...) (default export or
                              "features"): your own features and applicant attributes
+  --catalog FILE.json        your own certificate kinds: a JSON array of kind specs, as
+                             "creditlift catalog --json" prints them (an id of the default catalog
+                             replaces that kind, a new id adds one); without it an upload of a
+                             kind the default catalog lacks is rejected unknown_kind (said on stderr)
   --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
                              one trailing newline is dropped); also keys the personal-data hashes
   --personal-data-key-file FILE
@@ -19,6 +23,7 @@ export const SCORER_ARG_OPTIONS = {
   policy: { type: 'string' },
   'model-sha256': { type: 'string' },
   features: { type: 'string' },
+  catalog: { type: 'string' },
   'signing-key-file': { type: 'string' },
   'personal-data-key-file': { type: 'string' },
   'model-evaluator': { type: 'string' },

@@ -19,6 +19,11 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
+import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import type { InputRecord } from './score/inputRecord.js';
+import { readCatalogFile } from './readCatalogFile.js';
+import { unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Help text of `creditlift simulate`. */
 export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
@@ -43,6 +48,10 @@ Input:
   --features MODULE          an ES module exporting defineFeatureSet(...) (default export or
                              "features"): your own features and applicant attributes, for both
                              sides (each worker imports it)
+  --catalog FILE.json        your own certificate kinds, for both sides (a JSON array of kind
+                             specs, as "creditlift catalog --json" prints them); without it an
+                             upload of a kind the default catalog lacks is rejected unknown_kind
+                             (a warning on stderr counts them)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns, cells as written (not
                              trimmed); outcomes matching no record are counted and named; a
@@ -78,6 +87,7 @@ const OPTIONS = {
   'candidate-policy': { type: 'string' },
   'candidate-model': { type: 'string' },
   features: { type: 'string' },
+  catalog: { type: 'string' },
   outcomes: { type: 'string' },
   out: { type: 'string' },
   html: { type: 'string' },
@@ -95,8 +105,12 @@ function formatOf(path: string, given: string | undefined): 'csv' | 'ndjson' {
   return f;
 }
 
-function label(policy: string | undefined, model: string | undefined): string {
-  const parts = [policy === undefined ? 'default policy' : `policy ${basename(policy)}`, model === undefined ? 'embedded model' : `model ${basename(model)}`];
+function label(policy: string | undefined, model: string | undefined, catalog: string | undefined): string {
+  const parts = [
+    policy === undefined ? 'default policy' : `policy ${basename(policy)}`,
+    model === undefined ? 'embedded model' : `model ${basename(model)}`,
+    ...(catalog === undefined ? [] : [`catalog ${basename(catalog)}`]),
+  ];
   return parts.join(', ');
 }
 
@@ -135,8 +149,18 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       for (const p of outputs) if ((await sizeOf(p)) > 0) throw new UsageError(`${p} exists and is not empty: use --overwrite to replace it`);
     }
     // Each policy read and validated here, before any output is opened, and named by its side.
-    const baseline = await sideOptions('baseline', values['baseline-policy'], values['baseline-model']);
-    const candidate = await sideOptions('candidate', values['candidate-policy'], values['candidate-model']);
+    // The catalog is read and validated once, naming its file, and serves both sides.
+    const catalogFile = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog);
+    const baseline = {
+      ...(await sideOptions('baseline', values['baseline-policy'], values['baseline-model'])),
+      ...(catalogFile === undefined ? {} : { catalog: catalogFile.kinds }),
+    };
+    const candidate = {
+      ...(await sideOptions('candidate', values['candidate-policy'], values['candidate-model'])),
+      ...(catalogFile === undefined ? {} : { catalog: catalogFile.kinds }),
+    };
+    const catalog = catalogFile?.catalog ?? defaultCatalog;
+    const unknownKinds = createUnknownKindTally();
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
@@ -164,9 +188,14 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         `the book ${basename(book)} holds no records: nothing was simulated (is --book the right file, and --format ${format} its format?)`,
       );
     }
+    // Every readable record's uploads counted against the catalog as it passes to the workers.
+    const counted = (r: InputRecord): InputRecord => {
+      if (r.ok) unknownKinds.addApplicant(r.value, catalog);
+      return r;
+    };
     const records = (async function* () {
-      yield first.value;
-      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+      yield counted(first.value);
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield counted(next.value);
     })();
     const progress = createProgressBar(io);
     const { simulateBook } = await import('../simulate/simulateBook.js');
@@ -196,8 +225,8 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const meta = {
-      baselineLabel: label(values['baseline-policy'], values['baseline-model']),
-      candidateLabel: label(values['candidate-policy'], values['candidate-model']),
+      baselineLabel: label(values['baseline-policy'], values['baseline-model'], values.catalog),
+      candidateLabel: label(values['candidate-policy'], values['candidate-model'], values.catalog),
     };
     await writeFile(
       out,
@@ -215,6 +244,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         backtestLine(s) +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
+    io.stderr(unknownKindsWarning(unknownKinds, `the ${result.records.toLocaleString('en-US')} records of ${basename(book)}, under both sides`));
     const unmatched = s.backtest?.outcomes?.unmatched ?? 0;
     if (unmatched > 0)
       io.stderr(

@@ -8,6 +8,8 @@ import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Help text of `creditlift suggest`. */
 export const SUGGEST_USAGE = `Usage: creditlift suggest FILE.json [options]
@@ -43,6 +45,10 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     const scorer = await openScorer(values);
     try {
       const s = await onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top }));
+      // The suggestions are ranked on the decision as the catalog assesses the uploads: one of a kind it lacks counts for nothing.
+      const unknownKinds = createUnknownKindTally();
+      unknownKinds.addApplicant(input.applicant, await catalogOfArgs(values));
+      io.stderr(unknownKindsWarning(unknownKinds, 'this applicant'));
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       else if (s.items.length === 0)
         io.stdout(

@@ -9,8 +9,9 @@ export const WORKER_USAGE = `Usage: creditlift worker --queue redis://HOST:PORT/
 
 Serves "creditlift score --queue" runs: takes chunks of input from the BullMQ queue on that Redis,
 decides them and hands the output lines back to the producer. Start any number, on any hosts.
-Every chunk names the model SHA-256, policy hash and engine version it must be decided with; a
-worker started with another --model or --policy refuses it (the producer reports the chunk).
+Every chunk names the model SHA-256, policy hash, catalog hash and engine version it must be
+decided with; a worker started with another --model, --policy or --catalog refuses it (the
+producer reports the chunk).
 A chunk whose records are gone from Redis (its producer stopped more than its --job-ttl ago, or
 the run was resumed without --queue) is dropped undecided and removed from the queue.
 Logs one line per chunk on stdout. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0; a
@@ -25,8 +26,8 @@ ${SCORER_OPTIONS_HELP}
   --redis-timeout S          give up (exit 1) after Redis has not answered for S seconds (default 30)
   -h, --help                 show this help
 
-Exit codes: 0 stopped by a signal after finishing its chunks, 1 Redis unreachable or lost, model
-or policy unusable, 2 usage.
+Exit codes: 0 stopped by a signal after finishing its chunks, 1 Redis unreachable or lost, model,
+policy or catalog unusable, 2 usage.
 `;
 
 const OPTIONS = {

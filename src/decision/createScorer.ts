@@ -1,4 +1,5 @@
 import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import { catalogHash } from '../catalog/catalogHash.js';
 import { kindDataCategory, type CertificateKindSpec, type CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -41,7 +42,6 @@ import {
 } from './checkOptionKeys.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
-import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
 import { encodePlans, planDecision, planRowsInAll, type DecisionPlan } from './decisionPlan.js';
 import { assertAllowedDataCategories, dataCategoriesUsed } from './dataCategoryCheck.js';
@@ -50,7 +50,6 @@ import { settleDecision, type SettledDecision } from './finishDecision.js';
 import { evidenceColumns } from './evidenceColumns.js';
 import { type PlanRowScorer, scorePlanRows } from './scorePlanRows.js';
 import { provenPartialEvaluator } from '../model/float32PartialEvaluator.js';
-import { sha256Hex } from '../hashing/sha256Hex.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
 
@@ -224,6 +223,11 @@ export interface Scorer<TInput = ApplicantInput> {
    * typical result verified by its first method in `verificationMethods`).
    */
   readonly certificateKinds: readonly CertificateKindSpec[];
+  /**
+   * SHA-256 of this scorer's certificate catalog (every kind, banned ones included), as every
+   * decision records it (`audit.catalogHash`): what tells a lender's catalog from the default one.
+   */
+  readonly catalogHash: string;
   /** Decides one applicant. @throws ValidationError naming every field at fault; CreditliftError `aborted` when cancelled. */
   decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
   /**
@@ -397,7 +401,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     policy,
     policyHash: policyHash(policy),
     catalog,
-    catalogHash: sha256Hex(canonicalJson([...catalog.values()])),
+    catalogHash: catalogHash(catalog),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     // Frozen: a decision that used no extra category carries this very list.
     dataCategories: Object.freeze(dataCategoriesUsed(encoder.definitions)),
@@ -593,6 +597,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
     certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
+    catalogHash: ctx.catalogHash,
     decide,
     async safeDecide(input, opts) {
       try {

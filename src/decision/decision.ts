@@ -29,8 +29,8 @@ const EvidenceReasonCodeSchema = enumOf(evidenceReasonCodes as EvidenceReasonCod
 
 /**
  * What set a decision's limit: the lowest cap (`risk`, `affordability`, `regulatory`,
- * `product_max`, `self_cap`, `requested`), `step_limit` when a reassessment step limit held an
- * increase back, `knockout` on a knock-out decline, `product_minimum` when no limit reaches the
+ * `product_max`, `self_cap`, `requested`), `step_limit` when a step limit on raising an existing
+ * line (`platform.currentLimit`) held an increase back, on a first decision or a reassessment, `knockout` on a knock-out decline, `product_minimum` when no limit reaches the
  * product minimum, and `line_on_file` when a reassessment holds an existing line that is above
  * what may be granted today.
  */

@@ -1,17 +1,20 @@
 import type { OutputLine } from '../cli/score/outputLine.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { keyMismatches, type KeyFingerprints } from '../cli/keyFingerprints.js';
+import { DEFAULT_CATALOG_HASH } from '../catalog/catalogHash.js';
 
 /** The BullMQ queue every producer and worker shares; runs are told apart by job name. */
 export const QUEUE_NAME = 'creditlift-score';
 
 /**
  * What a worker must decide with for its results to equal a single-process run: the model's
- * SHA-256, the policy hash, the engine version, the keys and the suggestions per decision.
+ * SHA-256, the policy hash, the catalog hash, the engine version, the keys and the suggestions per decision.
  */
 export interface ScoringFingerprint {
   readonly modelSha256: string;
   readonly policyHash: string;
+  /** The certificate catalog's hash (`audit.catalogHash`): a worker started with another `--catalog` (or none) refuses the job. */
+  readonly catalogHash: string;
   readonly engineVersion: string;
   /** SHA-256 of the `--features` module, or null for the built-in features. */
   readonly featuresSha256: string | null;
@@ -107,6 +110,10 @@ export function fingerprintMismatch(job: ScoringFingerprint, worker: Omit<Scorin
   if (job.modelSha256 !== worker.modelSha256)
     out.push(`model SHA-256 ${worker.modelSha256.slice(0, 12)}... is not the job's ${job.modelSha256.slice(0, 12)}...`);
   if (job.policyHash !== worker.policyHash) out.push(`policy hash ${worker.policyHash.slice(0, 12)}... is not the job's ${job.policyHash.slice(0, 12)}...`);
+  if (job.catalogHash !== worker.catalogHash) {
+    const name = (h: string | undefined) => (h === DEFAULT_CATALOG_HASH ? 'the default catalog' : `catalog ${(h ?? 'not recorded').slice(0, 12)}...`);
+    out.push(`certificate ${name(worker.catalogHash)} is not the job's ${name(job.catalogHash)}`);
+  }
   if (job.engineVersion !== worker.engineVersion) out.push(`engine version ${worker.engineVersion} is not the job's ${job.engineVersion}`);
   if (job.featuresSha256 !== worker.featuresSha256) {
     const name = (f: string | null) => (f === null ? 'the built-in features' : `features module ${f.slice(0, 12)}...`);

@@ -39,6 +39,9 @@ import { removeQueueJob } from './jobKeys.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringIdentity } from './scoringFingerprint.js';
+import type { InputRecord } from '../cli/score/inputRecord.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { catalogOfArgs, unknownKindsWarning } from '../cli/unknownKindsWarning.js';
 
 // `score`'s options, plus the queue's own.
 const OPTIONS = {
@@ -134,7 +137,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // The manifest `score` writes beside its output, checked as `score` checks it: the run's key in
     // Redis is gone after success, under another --job name or after a restart without persistence,
     // so it cannot be what says a resume continues the same run.
-    const runManifest = runManifestOf(args, inputPrint, { model: identity.model, policyHash: fingerprint.policyHash }, identity.features, fingerprint.keys);
+    const runManifest = runManifestOf(
+      args,
+      inputPrint,
+      { model: identity.model, policyHash: fingerprint.policyHash, catalogHash: fingerprint.catalogHash },
+      identity.features,
+      fingerprint.keys,
+    );
     const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
     // The manifest names the job while it runs, so a resume without --queue can remove its keys.
     const queueRecord = { url: address.withoutPassword, job: name, ttlSeconds };
@@ -295,7 +304,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`,
           );
         } else {
-          await writeChunk(lines);
+          await writeChunk(lines, head.chunk.records);
           await dropChunk(head.chunk.index);
           chunksWritten++;
         }
@@ -319,10 +328,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       failed.push({ chunk: c.index, firstLine: c.recordLines[0] as number, lastLine: c.recordLines[c.recordLines.length - 1] as number, reason });
       io.stderr(`error: chunk ${head.id} (${lineRange(c.recordLines)}, ${c.recordLines.length} records) failed for good: ${reason}\n`);
     };
-    const writeChunk = async (lines: readonly OutputLine[]) => {
+    // Uploads of kinds the catalog does not know, in the records decided: rejected unknown_kind, and said so.
+    const catalog = await catalogOfArgs(args);
+    const unknownKinds = createUnknownKindTally();
+    const writeChunk = async (lines: readonly OutputLine[], records: readonly InputRecord[]) => {
       let outText = '';
       let errText = '';
-      for (const line of lines) {
+      for (const [i, line] of lines.entries()) {
         if (done(line.line)) {
           summary.skipped++;
           continue;
@@ -330,6 +342,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         if ('decisionJson' in line) {
           outText += formatOutputLine(line);
           countDecision(summary, line);
+          const record = records[i];
+          if (record?.ok === true) unknownKinds.addApplicant(record.value, catalog);
         } else {
           const text = formatOutputLine(line);
           if (errFile === outFile) outText += text;
@@ -390,6 +404,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         ? `${JSON.stringify({ ...summary, distributed: { job: name, chunksWritten, failedChunks: failed, requeuedLostChunks: lostJobs } })}\n`
         : formatScoreSummary(summary, { out, errors }),
     );
+    io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
     if (stoppedEarly) {
       io.stderr(
         `interrupted: ${summary.decisions + summary.rejected} records written; ${pending.length} chunks stay queued for the workers, in Redis for ${ttlSeconds} s (--job-ttl) unless resumed; run the same command with --resume to collect them and continue (without --queue it decides them itself and removes them from Redis)\n`,

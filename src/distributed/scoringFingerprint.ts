@@ -14,7 +14,7 @@ export interface ScoringIdentity {
 }
 
 /**
- * The model, policy hash, engine version, features and key fingerprints a command line gives,
+ * The model, policy hash, catalog hash, engine version, features and key fingerprints a command line gives,
  * computed by loading them exactly as a scorer does (so a bad model or policy fails here, with its
  * own error).
  */
@@ -27,6 +27,7 @@ export async function scoringIdentity(values: ScorerArgs): Promise<ScoringIdenti
       fingerprint: {
         modelSha256: scorer.model.sha256,
         policyHash: policyHash(scorer.policy),
+        catalogHash: scorer.catalogHash,
         engineVersion: ENGINE_VERSION,
         featuresSha256: features === null ? null : features.sha256,
         keys: await keyFingerprints(values),

@@ -89,6 +89,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'nondeterministic_feature',
   // A monitor run on another feature set than its baseline was built on
   'feature_set_mismatch',
+  // A monitor run with another certificate catalog than its baseline was built with
+  'catalog_mismatch',
   'no_outcome',
   'holdout_required',
   // A generic refusal where no finer code applies

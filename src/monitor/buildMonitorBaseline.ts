@@ -1,4 +1,6 @@
-import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import type { Catalog } from '../catalog/resolveCatalog.js';
+import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import { catalogOption, monitorCatalogOf } from './monitorCatalog.js';
 import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
@@ -55,7 +57,7 @@ export interface CardScoreBaseline {
  * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
  * @throws CreditliftError `banned_data_category` naming every column (feature) whose data category
  *   the jurisdiction bans or that declares none, before any applicant is read
- * @throws ValidationError naming every unknown option, a feature named for a protected
+ * @throws ValidationError `catalog_invalid` for a malformed `catalog`; ValidationError naming every unknown option, a feature named for a protected
  *   characteristic (`protected_characteristic`), `policy` given with `policyOverrides`, and every
  *   applicant's faults (`[i, ...path]`)
  * @example
@@ -66,7 +68,13 @@ export async function buildMonitorBaseline(o: {
   readonly applicants: readonly Applicant[];
   /** The features the model was trained on (see `defineFeatureSet`). Default: the built-in features. */
   readonly features?: FeatureSet;
-  readonly catalog?: Catalog;
+  /**
+   * The certificate catalog the scorer assesses evidence with: a catalog from `resolveCatalog`, or
+   * kinds to add or replace, as `createScorer({ catalog })` takes it. Default: the default catalog.
+   * A catalog other than the default is recorded in the baseline (`catalog`), and a monitor run with
+   * another is refused.
+   */
+  readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
   /** A complete policy; or `policyOverrides` of the default (not both). Its jurisdiction's bans apply. Default: the default policy. */
   readonly policy?: PolicyConfig;
   readonly policyOverrides?: PolicyOverrides;
@@ -88,11 +96,13 @@ export async function buildMonitorBaseline(o: {
   // checked as the scorer checks them: a baseline over a column the scorer refuses would be one no
   // run could be measured against, and building it would process data the law bans.
   const encoder = createFeatureEncoder(o.model.manifest, features);
+  // Validated as createScorer validates it (catalog_invalid naming every field at fault).
+  const catalog = catalogOption(o.catalog);
   assertAllowedDataCategories(encoder.definitions, policy.jurisdiction);
   // The scorer's assessment (monitorApplicants measures with the same): a certificate of a banned
   // kind (a follower count under eu-ccd2) is rejected, never binned as accepted.
   const assessment: AssessEvidenceOptions = {
-    catalog: o.catalog ?? defaultCatalog,
+    catalog,
     minConfidence: DEFAULT_MIN_CONFIDENCE,
     bannedDataCategories: policy.jurisdiction.bannedDataCategories,
   };
@@ -140,6 +150,7 @@ export async function buildMonitorBaseline(o: {
       ? numericBaseline(scores)
       : { kind: 'numeric', edges: [...o.cardScoreBaseline.edges], shares: [...o.cardScoreBaseline.shares, 0] };
   const featureSet = monitorFeatureSetOf(encoder.definitions);
+  const recordedCatalog = monitorCatalogOf(catalog);
   return {
     format: 'creditlift.monitorBaseline/1',
     modelId: o.model.id,
@@ -149,5 +160,6 @@ export async function buildMonitorBaseline(o: {
     features: binned,
     factors,
     ...(featureSet === undefined ? {} : { featureSet }),
+    ...(recordedCatalog === undefined ? {} : { catalog: recordedCatalog }),
   };
 }

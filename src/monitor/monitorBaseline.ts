@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { MonitorFeatureSet } from './monitorFeatureSet.js';
+import { MonitorCatalog } from './monitorCatalog.js';
 
 /**
  * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
@@ -49,6 +50,12 @@ export const MonitorBaseline = z.strictObject({
    * features only. A run on another feature set is refused (see `monitorApplicants`).
    */
   featureSet: MonitorFeatureSet.optional(),
+  /**
+   * The certificate catalog the evidence was assessed with, when not the default catalog; absent for
+   * the default catalog (every baseline before catalogs were recorded). A run with another is
+   * refused (see `monitorApplicants`).
+   */
+  catalog: MonitorCatalog.optional(),
 });
 /** A monitor baseline; see {@link MonitorBaseline}. */
 export type MonitorBaseline = z.infer<typeof MonitorBaseline>;

@@ -4,7 +4,10 @@ import type { Decision } from '../decision/decision.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyOverrides } from '../policy/resolvePolicy.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
-import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import type { Catalog } from '../catalog/resolveCatalog.js';
+import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import { createUnknownKindTally } from '../evidence/unknownKinds.js';
+import { catalogOption, checkMonitorCatalog } from './monitorCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
@@ -33,8 +36,14 @@ export interface MonitorResult {
   /** Records or lines read (blank lines aside): always observations + errors. */
   readonly records: number;
   readonly errors: number;
-  /** Things a reader must know (a baseline for another model, figures that could not be measured). */
+  /** Things a reader must know (a baseline for another model, figures that could not be measured, uploads of unknown kinds). */
   readonly warnings: readonly string[];
+  /**
+   * `monitorApplicants`: the certificate uploads of kinds the catalog does not know, in the records
+   * measured, by kind (most first): each was rejected `unknown_kind` (a warning says so too). Empty
+   * when there were none.
+   */
+  readonly unknownKinds?: readonly { readonly kind: string; readonly uploads: number }[];
 }
 
 // Every option the function reads; the check below fails to compile when one is missing here.
@@ -46,6 +55,7 @@ const OPTION_KEYS = everyKeyOf<Parameters<typeof monitorApplicants>[0]>()([
   'features',
   'policy',
   'policyOverrides',
+  'catalog',
   'chunkSize',
   'onError',
 ]);
@@ -55,7 +65,9 @@ const OPTION_KEYS = everyKeyOf<Parameters<typeof monitorApplicants>[0]>()([
  * with its own ledger of recent raises when the record carries one (`limitHistory`, as `score`
  * reads it), and measures the score, every model feature and every factor against the baseline,
  * with the outcome mix over time and fair outcomes by group. Features are measured on the evidence
- * as the decisions assessed it: a certificate the policy's jurisdiction bans is rejected here too.
+ * as the decisions assessed it, with the same catalog (`catalog`, as `createScorer({ catalog })`):
+ * a certificate the policy's jurisdiction bans is rejected here too. Uploads of kinds the catalog
+ * does not know are counted in a warning.
  * A record that cannot be decided (or measured) goes to `onError`.
  *
  * A model trained on the lender's own features takes their feature set (`features`, as
@@ -65,6 +77,8 @@ const OPTION_KEYS = everyKeyOf<Parameters<typeof monitorApplicants>[0]>()([
  * @throws ValidationError naming every unknown option; or (subject `MonitorBaseline`, issue code
  *   `feature_set_mismatch`) every lender feature computed, grouped or declared otherwise than in
  *   the baseline's `featureSet`, before any record is read
+ * @throws ValidationError (subject `MonitorBaseline`, issue code `catalog_mismatch` at `catalog`) when
+ *   the certificate catalog is not the one the baseline was built with; `catalog_invalid` for a malformed `catalog`
  * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
  */
 export async function monitorApplicants(o: {
@@ -77,12 +91,21 @@ export async function monitorApplicants(o: {
   /** A complete policy; or `policyOverrides` of the default (not both). Default: the default policy. */
   readonly policy?: PolicyConfig;
   readonly policyOverrides?: PolicyOverrides;
+  /**
+   * The certificate catalog the decisions assess evidence with: a catalog from `resolveCatalog`, or
+   * kinds to add or replace, as `createScorer({ catalog })` takes it. Default: the default catalog.
+   * It must be the catalog the baseline was built with (`buildMonitorBaseline({ catalog })`).
+   */
+  readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
   readonly chunkSize?: number;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   // Read by name: a misspelt `featureSet` would otherwise be ignored and the run refused as another model.
   checkOptionKeys(o, OPTION_KEYS, 'monitorApplicants options');
   const features = o.features ?? builtInFeatureSet;
+  // Validated (catalog_invalid) and held to the baseline's before the model is loaded or any record read.
+  const catalog = catalogOption(o.catalog);
+  checkMonitorCatalog(o.baseline.catalog, catalog);
   const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
   let scorer: Awaited<ReturnType<typeof createScorer>>;
   try {
@@ -90,6 +113,7 @@ export async function monitorApplicants(o: {
       model,
       features,
       suggestionsPerDecision: 0,
+      catalog,
       ...(o.policy === undefined ? {} : { policy: o.policy }),
       ...(o.policyOverrides === undefined ? {} : { policyOverrides: o.policyOverrides }),
     });
@@ -101,16 +125,17 @@ export async function monitorApplicants(o: {
   try {
     const encoder = createFeatureEncoder(model.manifest, features);
     checkMonitorFeatureSet(o.baseline.featureSet, encoder.definitions);
-    // The scorer's own assessment: its catalog and minimum confidence (the defaults: this function
-    // takes neither) and its policy's banned data categories. Measured on anything else, a
+    // The scorer's own assessment: its catalog, its minimum confidence (the default: this function
+    // does not take one) and its policy's banned data categories. Measured on anything else, a
     // certificate the decision rejected (social-media data under eu-ccd2) would count as accepted.
     const assessment: AssessEvidenceOptions = {
-      catalog: defaultCatalog,
+      catalog,
       minConfidence: DEFAULT_MIN_CONFIDENCE,
       bannedDataCategories: scorer.policy.jurisdiction.bannedDataCategories,
     };
     const acc = createMonitorAccumulator(o.baseline, { period: o.period, featureNames: encoder.names });
     const warnings = modelWarnings(o.baseline, model.id);
+    const unknownKinds = createUnknownKindTally();
     let records = 0;
     let errors = 0;
     let chunk: InputRecord[] = [];
@@ -141,6 +166,7 @@ export async function monitorApplicants(o: {
           const row = new Float32Array(encoder.width);
           const { items } = assessEvidence(applicant, assessment);
           checkSameAssessment(items, got.decision);
+          unknownKinds.addAssessed(items);
           encoder.encode({ applicant, evidence: items }, row, 0);
           acc.add({ ...observationOf(got.decision), features: row, segments: bookSegments(applicant) });
         } catch (e) {
@@ -154,7 +180,11 @@ export async function monitorApplicants(o: {
       if (chunk.length >= (o.chunkSize ?? 256)) await flush();
     }
     if (chunk.length > 0) await flush();
-    return { summary: acc.finish(), records, errors, warnings };
+    const unknown = unknownKinds.message(
+      'the figures describe decisions that give them no credit: pass your own kinds as the catalog option (creditlift monitor --catalog FILE.json), and build the baseline with them too',
+    );
+    if (unknown !== undefined) warnings.push(unknown);
+    return { summary: acc.finish(), records, errors, warnings, unknownKinds: unknownKinds.kinds().map(([kind, uploads]) => ({ kind, uploads })) };
   } finally {
     // A model the caller loaded is the caller's to close.
     if (!isLoaded(o.model)) await scorer.close();

@@ -73,6 +73,8 @@ export interface ScorerPool {
   readonly model: Scorer['model'];
   /** Hash of the policy every worker applies (as in each decision's `audit.policyHash`). */
   readonly policyHash: string;
+  /** Hash of the certificate catalog every worker assesses evidence with (as in each decision's `audit.catalogHash`). */
+  readonly catalogHash: string;
   /**
    * Decides many applicants across the workers: the same results, in the same order, as
    * `scorer.decideBatch`. A bad record gets its own error. Records on a worker that dies, hangs
@@ -331,18 +333,20 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const onMessage = (slot: Slot, msg: FromWorkerMessage): void => {
     if (msg.type === 'ready') {
-      const mismatch = identity !== undefined && (msg.model.sha256 !== identity.model.sha256 || msg.policyHash !== identity.policyHash);
+      const mismatch =
+        identity !== undefined &&
+        (msg.model.sha256 !== identity.model.sha256 || msg.policyHash !== identity.policyHash || msg.catalogHash !== identity.catalogHash);
       if (msg.model.sha256 !== model.sha256 || mismatch) {
         // Cannot happen with the same bytes and options; if it ever does, no decision may name two models.
         slot.lastError = new CreditliftError(
           'internal_error',
-          `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash}, not the pool's ${model.sha256}`,
+          `a worker loaded model ${msg.model.sha256} / policy ${msg.policyHash} / catalog ${msg.catalogHash}, not the pool's ${model.sha256}`,
         );
         // Not ready: it counts as a failed start, so a slot that keeps doing this backs off and says so.
         slot.child?.kill('SIGKILL');
         return;
       }
-      identity ??= { model: msg.model, policyHash: msg.policyHash };
+      identity ??= { model: msg.model, policyHash: msg.policyHash, catalogHash: msg.catalogHash };
       slot.ready = true;
       slot.failedStarts = 0;
       starting?.slotReady();
@@ -612,6 +616,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     size,
     model: ready.model,
     policyHash: ready.policyHash,
+    catalogHash: ready.catalogHash,
     decideBatch: (applicants, opts) => submit(applicants, opts, 'objects') as Promise<BatchResult[]>,
     decideBatchJson: (applicants, opts) => submit(applicants, opts, 'json') as Promise<BatchResultJson[]>,
     // Every record is validated in its worker either way: the safe variants differ only in type.

@@ -35,7 +35,7 @@ export function serveScorer(channel: WorkerChannel): void {
       channel.close();
       return;
     }
-    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHash(scorer.policy) });
+    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHash(scorer.policy), catalogHash: scorer.catalogHash });
   };
   channel.onMessage((msg) => {
     if (msg.type === 'init') {

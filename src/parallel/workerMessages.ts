@@ -43,6 +43,7 @@ export type ToWorkerMessage = InitMessage | BatchTaskMessage | CloseMessage;
 export interface WorkerIdentity {
   readonly model: Scorer['model'];
   readonly policyHash: string;
+  readonly catalogHash: string;
 }
 
 /** Messages from a worker to the pool. */

@@ -15,7 +15,7 @@ import { priceApr, type AprQuote } from './pricing.js';
 import { MAX_LEDGER_ENTRIES, prepareParsedStepLimits, prepareStepLimits, type LimitChange, type SteppedLimit } from './stepLimit.js';
 import { validatePolicy } from './validatePolicy.js';
 
-/** What finally set a limit: a cap, or a reassessment step limit. */
+/** What finally set a limit: a cap, or a step limit on raising an existing line. */
 export type LimitSetBy = BindingConstraint | 'step_limit';
 
 /** The decision the policy reaches. */
@@ -76,7 +76,7 @@ export interface PolicyResult {
   /** The smallest cap, rounded down, before step limits. */
   readonly composedLimit: number;
   readonly bindingConstraint: BindingConstraint;
-  /** What finally set the limit: the binding cap, or `step_limit` when a reassessment step limit held it lower. */
+  /** What finally set the limit: the binding cap, or `step_limit` when a step limit on raising an existing line held it lower (on a first decision on an existing line as on a reassessment). */
   readonly limitSetBy: LimitSetBy;
   /** Step limits, when the applicant has a line (or had one within the window) and the proposal raised it. */
   readonly stepLimit: SteppedLimit | null;

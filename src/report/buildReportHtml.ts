@@ -1,4 +1,4 @@
-import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { percentBesideThresholds } from './formatBesideThresholds.js';
@@ -24,6 +24,8 @@ export interface ReportMeta {
   readonly averageCostAlertAbove?: number;
   /** A warning shown under the figures (e.g. the threshold's policy is not the decisions'). */
   readonly warning?: string;
+  /** The catalog certificate kinds are named from (a lender's own kinds by their names). Default: the default catalog. */
+  readonly catalog?: Catalog;
 }
 
 /** The ids of the charts every report contains, in page order. */
@@ -50,7 +52,8 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   product_max: 'product maximum',
   self_cap: "customer's own cap",
   requested: 'amount requested',
-  step_limit: 'reassessment step limit',
+  // A raise of an existing line (platform.currentLimit), on a first decision as on a reassessment.
+  step_limit: 'step limit on raising a line',
   knockout: 'knock-out rule',
   product_minimum: 'below the product minimum',
   line_on_file: 'line on file held for review',
@@ -147,8 +150,8 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       title: 'Limit uplift by certificate kind (mean per decision holding it)',
       note: "From each decision's certificate impacts: the limit with the certificate minus the limit re-decided without it; PD in percentage points. Bars start at zero: a negative mean shows in its text only.",
       bars: data.certificates.map((c) => ({
-        // The catalog's name where the kind is built in (a lender's own kinds keep their ids).
-        label: defaultCatalog.get(c.kind)?.names.en ?? c.kind,
+        // The catalog's name for the kind (the lender's catalog given names its own kinds); a kind it does not know keeps its id.
+        label: (meta.catalog ?? defaultCatalog).get(c.kind)?.names.en ?? c.kind,
         value: c.meanLimitGainFen,
         text: `${formatRmb(Math.round(c.meanLimitGainFen))} (n ${c.count.toLocaleString('en-US')}, PD -${(c.meanPdReduction * 100).toFixed(2)} pp)`,
         colour: PALETTE[2],

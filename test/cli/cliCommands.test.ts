@@ -54,23 +54,23 @@ describe('creditlift dispatcher', () => {
 });
 
 describe('creditlift catalog', () => {
-  it('prints every catalog kind with both names', () => {
+  it('prints every catalog kind with both names', async () => {
     const c = captureIo();
-    expect(runCatalogCommand([], c.io)).toBe(0);
+    expect(await runCatalogCommand([], c.io)).toBe(0);
     for (const k of defaultCatalog.values()) {
       expect(c.out()).toContain(k.id);
       expect(c.out()).toContain(k.names.zhHans);
     }
   });
 
-  it('--json prints the kind specs; --category filters; an unknown category is a usage error', () => {
+  it('--json prints the kind specs; --category filters; an unknown category is a usage error', async () => {
     const c = captureIo();
-    expect(runCatalogCommand(['--json', '--category', 'language'], c.io)).toBe(0);
+    expect(await runCatalogCommand(['--json', '--category', 'language'], c.io)).toBe(0);
     const kinds = JSON.parse(c.out()) as { id: string; category: string }[];
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.every((k) => k.category === 'language')).toBe(true);
     expect(kinds.map((k) => k.id)).toContain('ielts');
-    expect(runCatalogCommand(['--category', 'astrology'], captureIo().io)).toBe(2);
+    expect(await runCatalogCommand(['--category', 'astrology'], captureIo().io)).toBe(2);
   });
 
   it('table columns line up even with Chinese names (wide characters count two columns)', () => {

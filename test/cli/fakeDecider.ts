@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import type { BatchDecider, DecideRecords } from '../../src/cli/score/batchDecider.js';
@@ -42,7 +43,7 @@ export function fakeDecider(
     decided: [] as unknown[],
     calls: 0,
     inFlight: options.inFlight ?? 1,
-    identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: 'p'.repeat(64) },
+    identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: 'p'.repeat(64), catalogHash: DEFAULT_CATALOG_HASH },
     async decide(records: readonly unknown[]): Promise<BatchResult[]> {
       self.calls++;
       if (options.failOnCall === self.calls) throw new Error('runtime exploded');

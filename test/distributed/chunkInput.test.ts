@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,20 +109,30 @@ describe('queue addressing', () => {
 
   it('a worker fingerprint names every field that differs from the job', () => {
     const keys = { signing: 'd'.repeat(32), personalData: null };
-    const job = { modelSha256: 'a'.repeat(64), policyHash: 'b'.repeat(64), engineVersion: '0.1.0', featuresSha256: null, keys, suggestions: 3 };
+    const job = {
+      modelSha256: 'a'.repeat(64),
+      policyHash: 'b'.repeat(64),
+      catalogHash: DEFAULT_CATALOG_HASH,
+      engineVersion: '0.1.0',
+      featuresSha256: null,
+      keys,
+      suggestions: 3,
+    };
     expect(fingerprintMismatch(job, job)).toEqual([]);
     const diff = fingerprintMismatch(job, {
       modelSha256: 'c'.repeat(64),
       policyHash: 'b'.repeat(64),
+      catalogHash: 'f'.repeat(64),
       engineVersion: '0.2.0',
       featuresSha256: 'e'.repeat(64),
       keys: { signing: null, personalData: null },
     });
-    expect(diff).toHaveLength(4);
+    expect(diff).toHaveLength(5);
     expect(diff[0]).toMatch(/^model SHA-256 cccccccccccc\.\.\. is not the job's aaaaaaaaaaaa/);
-    expect(diff[1]).toMatch(/engine version 0\.2\.0 is not the job's 0\.1\.0/);
-    expect(diff[2]).toBe("features module eeeeeeeeeeee... is not the job's the built-in features");
-    expect(diff[3]).toBe('the signing key differs: the job was made with key dddddddddddd..., this worker has none');
+    expect(diff[1]).toBe("certificate catalog ffffffffffff... is not the job's the default catalog");
+    expect(diff[2]).toMatch(/engine version 0\.2\.0 is not the job's 0\.1\.0/);
+    expect(diff[3]).toBe("features module eeeeeeeeeeee... is not the job's the built-in features");
+    expect(diff[4]).toBe('the signing key differs: the job was made with key dddddddddddd..., this worker has none');
   });
 
   it('the progress line shows chunks written, queued and failed, records and rate', () => {

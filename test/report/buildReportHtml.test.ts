@@ -4,6 +4,8 @@ import { buildReportHtml, REPORT_CHART_IDS } from '../../src/report/buildReportH
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 import { createReportAccumulator, type ReportData } from '../../src/report/reportData.js';
 import { fakeDecision } from '../cli/fakeDecider.js';
+import { resolveCatalog } from '../../src/catalog/resolveCatalog.js';
+import { lenderGigKinds } from '../helpers/lenderGigCatalog.js';
 
 function sampleData(): ReportData {
   const acc = createReportAccumulator();
@@ -54,6 +56,21 @@ describe('buildReportHtml', () => {
     expect(marks('rejections')).toBe(1);
     expect(chartSvg(html, 'outcomes')).toMatch(/data-label="approve" data-value="40"/);
     expect(chartSvg(html, 'binding-constraints')).toContain('risk (grade x income)');
+  });
+
+  it("names a lender's own certificate kinds from the catalog given, and a step limit as one on raising a line (first decision or reassessment)", () => {
+    const data: ReportData = {
+      ...sampleData(),
+      certificates: [{ kind: 'swiftride_driver_rating', count: 4, meanLimitGainFen: 20_000, totalLimitGainFen: 80_000, meanPdReduction: 0.001 }],
+      bindingConstraints: [{ name: 'step_limit', count: 3 }],
+    };
+    const catalog = resolveCatalog(lenderGigKinds);
+    const named = buildReportHtml(data, { catalog });
+    expect(chartSvg(named, 'certificate-uplift')).toContain('SwiftRide driver rating');
+    expect(chartSvg(named, 'certificate-uplift')).not.toContain('swiftride_driver_rating');
+    expect(chartSvg(buildReportHtml(data), 'certificate-uplift')).toContain('swiftride_driver_rating');
+    expect(chartSvg(named, 'binding-constraints')).toContain('step limit on raising a line');
+    expect(named).not.toContain('reassessment step limit');
   });
 
   it('is deterministic: the same data gives the same bytes', () => {

@@ -13,16 +13,18 @@ export type DecideRecords = (
   limitHistories?: readonly (readonly LimitChange[] | undefined)[],
 ) => Promise<readonly (BatchResult | BatchResultJson)[]>;
 
-/** The model and policy every decision of a decider names (a run's manifest records them). */
+/** The model, policy and certificate catalog every decision of a decider names (a run's manifest records them). */
 export interface DeciderIdentity {
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policyHash: string;
+  /** As every decision's `audit.catalogHash`. */
+  readonly catalogHash: string;
 }
 
 /** Something that decides batches, how many batches it wants in flight, and how to release it. */
 export interface BatchDecider {
   readonly decide: DecideRecords;
-  /** The one model and policy behind every decision. */
+  /** The one model, policy and catalog behind every decision. */
   readonly identity: DeciderIdentity;
   /**
    * Chunks worth keeping in flight: the pool's worker count, or 2 in process so the next chunk is
@@ -37,7 +39,7 @@ export interface BatchDecider {
 export function inProcessDecider(scorer: Scorer): BatchDecider {
   return {
     decide: (records, limitHistories) => scorer.safeDecideBatch(records, limitHistories === undefined ? undefined : { limitHistories }),
-    identity: { model: scorer.model, policyHash: policyHash(scorer.policy) },
+    identity: { model: scorer.model, policyHash: policyHash(scorer.policy), catalogHash: scorer.catalogHash },
     inFlight: 2,
     close: () => scorer.close(),
   };

@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 import type { DeciderIdentity } from './batchDecider.js';
 import type { ScoreArgs } from './scoreArgs.js';
+import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
 
 /** The input file of a run as the manifest pins it. */
 export interface InputFingerprint {
@@ -27,6 +28,12 @@ export interface RunManifest {
   readonly format: 'csv' | 'ndjson';
   readonly model: { readonly id: string; readonly sha256: string };
   readonly policyHash: string;
+  /**
+   * The certificate catalog the decisions assessed evidence with (`--catalog`, else the default), as
+   * every decision's `audit.catalogHash`. Absent in manifests written before `--catalog` existed:
+   * those runs used the default catalog.
+   */
+  readonly catalogHash?: string;
   /**
    * The creditlift version that made the decisions (as every decision's `audit.engineVersion`
    * says), so a run resumed after an upgrade is refused rather than mixing two engines' decisions,
@@ -89,7 +96,7 @@ export async function writeRunManifest(path: string, m: RunManifest): Promise<vo
 
 /**
  * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
- * (input, model, policy, engine version, features, keys, format, outputs, options that change the output). Empty when it may.
+ * (input, model, policy, certificate catalog, engine version, features, keys, format, outputs, options that change the output). Empty when it may.
  */
 export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
   const out: string[] = [];
@@ -104,6 +111,9 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
     );
   if (before.policyHash !== now.policyHash)
     out.push(`the policy differs: the run used policy ${before.policyHash.slice(0, 12)}..., now ${now.policyHash.slice(0, 12)}...`);
+  const catalogBefore = before.catalogHash ?? DEFAULT_CATALOG_HASH;
+  if (catalogBefore !== now.catalogHash)
+    out.push(`the certificate catalog differs: the run used ${catalogName(catalogBefore)}, now ${catalogName(now.catalogHash)}`);
   if (before.engineVersion !== now.engineVersion)
     out.push(
       `the engine differs: the run was made by creditlift ${before.engineVersion ?? '(version not recorded)'}, now ${now.engineVersion ?? '(version not recorded)'}`,
@@ -142,6 +152,7 @@ export function runManifestOf(
     // (unseenCategories), which a manifest written by a pool or a queue run did not carry.
     model: { id: identity.model.id, sha256: identity.model.sha256 },
     policyHash: identity.policyHash,
+    catalogHash: identity.catalogHash,
     engineVersion: ENGINE_VERSION,
     features,
     keys,
@@ -154,4 +165,9 @@ export function runManifestOf(
       workers: args.workers,
     },
   };
+}
+
+/** A catalog hash for a message: the default catalog by name, any other (a `--catalog`) by its hash's first digits. */
+function catalogName(hash: string | undefined): string {
+  return hash === DEFAULT_CATALOG_HASH ? 'the default catalog' : `catalog ${(hash ?? 'not recorded').slice(0, 12)}... (--catalog)`;
 }

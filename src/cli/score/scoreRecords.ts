@@ -22,6 +22,8 @@ export interface ScoreRecordsOptions {
   readonly signal?: AbortSignal;
   /** Called after each chunk is written, with the running summary. */
   readonly onChunk?: (summary: ScoreSummary) => void;
+  /** Called with the applicant of every record decided (not for errors; chunks in flight in any order): e.g. to count its certificate kinds. */
+  readonly onDecided?: (applicant: unknown) => void;
   /** The policy's `pricing.averageCostAlertAbove`: the summary flags an average cost of new lines above it. Default 20%. */
   readonly averageCostAlertAbove?: number;
 }
@@ -55,7 +57,7 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
     const records = chunk;
     chunk = [];
     queue.push(
-      decideChunk(records, options.decide).then(
+      decideChunk(records, options.decide, options.onDecided).then(
         (lines): ChunkOutcome => ({ ok: true, lines }),
         (error: unknown): ChunkOutcome => ({ ok: false, error }),
       ),
@@ -95,7 +97,7 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
   return { summary, interrupted: !exhausted };
 }
 
-async function decideChunk(records: readonly InputRecord[], decide: DecideRecords): Promise<OutputLine[]> {
+async function decideChunk(records: readonly InputRecord[], decide: DecideRecords, onDecided?: (applicant: unknown) => void): Promise<OutputLine[]> {
   const { values, limitHistories } = decidable(records);
   const results = values.length === 0 ? [] : await decide(values, limitHistories);
   if (results.length !== values.length)
@@ -110,6 +112,7 @@ async function decideChunk(records: readonly InputRecord[], decide: DecideRecord
     const got = results[k++] as BatchResult | BatchResultJson;
     const result = got.ok && 'decision' in got ? toJsonResult(got) : (got as BatchResultJson);
     if (!result.ok) return { line: r.line, error: decidedRecordError(r, result.error) };
+    onDecided?.(r.value);
     const cost =
       result.highestPlanCost === undefined || result.previousLimit === undefined
         ? {}

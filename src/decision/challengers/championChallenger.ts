@@ -148,6 +148,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     policy: champion.policy,
     // The champion's, like model and policy (an arm deciding live may hold another catalog).
     certificateKinds: champion.certificateKinds,
+    catalogHash: champion.catalogHash,
     async decide(input, opts) {
       const arm = armOf(input);
       const decision = await decider(arm).decide(input, opts);

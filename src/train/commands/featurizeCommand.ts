@@ -8,6 +8,7 @@ import { loadFeatureSetModule } from '../../features/loadFeatureSetModule.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
+import { readCatalogFile } from '../../cli/readCatalogFile.js';
 
 /** Help text of `creditlift featurize`. */
 export const FEATURIZE_USAGE = `Usage: creditlift featurize --in applicants.ndjson --outcomes outcomes.csv --target COL --out train.csv [options]
@@ -27,12 +28,17 @@ Options:
   --id-column COL            id column of the outcomes, matched to applicant.id  (default id)
   --features MODULE          an ES module whose default export (or "features" export) is a
                              defineFeatureSet(...) of your own features and attributes
+  --catalog FILE.json        your own certificate kinds (a JSON array of kind specs, as
+                             "creditlift catalog --json" prints them), assessed as the scorer
+                             given the same catalog assesses them; without it an upload of a kind
+                             the default catalog lacks counts as no evidence (a warning says so)
   -h, --help                 show this help
 
 Every applicant must be valid and have exactly one outcome: otherwise nothing is written and
-every problem is listed. Outcome rows without an applicant are reported as a warning. Ids are
-compared as written, not trimmed (as "simulate" compares them): an outcome " app-1" is not
-applicant app-1, whose missing outcome then names that line.
+every problem is listed. Outcome rows without an applicant, and certificate uploads of kinds the
+catalog does not know, are reported as warnings. Ids are compared as written, not trimmed (as
+"simulate" compares them): an outcome " app-1" is not applicant app-1, whose missing outcome then
+names that line.
 `;
 
 const OPTIONS = {
@@ -42,6 +48,7 @@ const OPTIONS = {
   out: { type: 'string' },
   'id-column': { type: 'string' },
   features: { type: 'string' },
+  catalog: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,12 +86,14 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     const missing = (['in', 'outcomes', 'target', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const features = v.features === undefined ? undefined : (await loadFeatureSetModule(v.features)).features;
+    const catalog = v.catalog === undefined ? undefined : (await readCatalogFile(v.catalog)).catalog;
     const applicants = await readApplicants(v.in!);
     const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',
       target: v.target!,
       lines: applicants.lines,
       ...(features === undefined ? {} : { features }),
+      ...(catalog === undefined ? {} : { catalog }),
     });
     writeFileSync(v.out!, book.csv);
     for (const w of book.warnings) io.stderr(`warning: ${w}\n`);

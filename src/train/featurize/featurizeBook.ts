@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { assessEvidence } from '../../evidence/assessEvidence.js';
+import { createUnknownKindTally } from '../../evidence/unknownKinds.js';
 import { defaultFeatureColumns, createFeatureEncoder } from '../../features/featureEncoder.js';
 import { builtInFeatureSet, type FeatureSet } from '../../features/featureSet.js';
 import { parseFeatureApplicant } from '../../features/parseFeatureApplicant.js';
@@ -40,7 +41,11 @@ export interface FeaturizedBook {
   readonly matrix: Float32Array;
   /** Outcome cell of every row. */
   readonly outcomes: readonly string[];
-  /** Things a person should look at (outcome rows without an applicant, ...). */
+  /**
+   * Things a person should look at: outcome rows without an applicant, categories the model never
+   * saw, certificate uploads of kinds the catalog does not know (rejected `unknown_kind`, so they
+   * count as no evidence: a lender's own kinds without its `catalog`).
+   */
   readonly warnings: readonly string[];
   /**
    * `creditlift train` arguments that keep the model in line with the declared features: the
@@ -120,6 +125,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   const used = new Set<string>();
   // Categories a given manifest's model never saw: written as missing, as the scorer feeds them, and said.
   const unseen = new Map<string, number>();
+  const unknownKinds = createUnknownKindTally();
   applicants.forEach((input, i) => {
     const line = options.lines?.[i] ?? i + 1;
     let applicant;
@@ -141,6 +147,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
       add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
     used.add(applicant.id);
     const { items } = assessEvidence(applicant, options.catalog === undefined ? {} : { catalog: options.catalog });
+    unknownKinds.addAssessed(items);
     try {
       encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
     } catch (e) {
@@ -158,6 +165,9 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
   const unmatched = [...outcomeById.keys()].filter((id) => !used.has(id));
+  const unknownKindsWarning = unknownKinds.message(
+    'the matrix holds them as no evidence: pass your own kinds as the catalog option (creditlift featurize --catalog FILE.json)',
+  );
   const warnings = [
     ...(unmatched.length === 0
       ? []
@@ -174,6 +184,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
             .map(([key, n]) => `${key} (${n} applicant(s))`)
             .join(', ')}`,
         ]),
+    ...(unknownKindsWarning === undefined ? [] : [unknownKindsWarning]),
   ];
   const nRows = rowOutcomes.length;
   const lines = [[...encoder.names, options.target].map(csvCell).join(',')];

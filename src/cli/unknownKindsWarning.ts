@@ -1,0 +1,17 @@
+import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import type { UnknownKindTally } from '../evidence/unknownKinds.js';
+import { readCatalogFile } from './readCatalogFile.js';
+
+/** What a command line says after the count of uploads of unknown kinds: how to give them. */
+export const CATALOG_REMEDY = 'give your own kinds with --catalog FILE.json (a JSON array of kind specs, as "creditlift catalog --json" prints them)';
+
+/** The catalog a command line's `--catalog` names (validated, naming the file), else the default catalog. */
+export async function catalogOfArgs(values: { readonly catalog?: string | undefined }): Promise<Catalog> {
+  return values.catalog === undefined ? defaultCatalog : (await readCatalogFile(values.catalog)).catalog;
+}
+
+/** The warning line (`warning: ...\n`) of a tally of uploads of unknown kinds, or '' when there were none. */
+export function unknownKindsWarning(tally: UnknownKindTally, where: string): string {
+  const m = tally.message(CATALOG_REMEDY);
+  return m === undefined ? '' : `warning: in ${where}, ${m}\n`;
+}

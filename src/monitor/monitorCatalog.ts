@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { catalogHash, DEFAULT_CATALOG_HASH, ownKindIds } from '../catalog/catalogHash.js';
+import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
+import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import { ValidationError } from '../errors/validationError.js';
+
+/**
+ * The certificate catalog a monitor baseline's evidence was assessed with, when it is not the default
+ * catalog: its hash (as decisions record it, `audit.catalogHash`) and the ids of the kinds it adds
+ * or replaces, for messages. Absent from a baseline built with the default catalog.
+ */
+export const MonitorCatalog = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex SHA-256'),
+  ownKinds: z.array(z.string()),
+});
+/** See {@link MonitorCatalog}. */
+export type MonitorCatalog = z.infer<typeof MonitorCatalog>;
+
+/** A `catalog` option as `createScorer` takes it (a catalog, or kinds to add or replace), resolved; the default catalog when absent. */
+export function catalogOption(catalog: Catalog | readonly CertificateKindSpecInput[] | undefined): Catalog {
+  return catalog === undefined ? defaultCatalog : catalog instanceof Map ? catalog : resolveCatalog(catalog as readonly CertificateKindSpecInput[]);
+}
+
+/** What a baseline records of its catalog: undefined for the default catalog. */
+export function monitorCatalogOf(catalog: Catalog): MonitorCatalog | undefined {
+  const sha256 = catalogHash(catalog);
+  return sha256 === DEFAULT_CATALOG_HASH ? undefined : { sha256, ownKinds: ownKindIds(catalog) };
+}
+
+/**
+ * Refuses a run whose certificate catalog is not the one the baseline was built with: an upload the
+ * baseline counted (a lender's own kind) would be rejected `unknown_kind` by the run, or the other
+ * way round, and the certificate features and factors would show the two catalogs' difference as
+ * the population's drift.
+ *
+ * @throws ValidationError (subject `MonitorBaseline`) with one `catalog_mismatch` issue at `catalog`
+ */
+export function checkMonitorCatalog(recorded: MonitorCatalog | undefined, catalog: Catalog): void {
+  const run = monitorCatalogOf(catalog);
+  if ((recorded?.sha256 ?? DEFAULT_CATALOG_HASH) === (run?.sha256 ?? DEFAULT_CATALOG_HASH)) return;
+  throw new ValidationError('MonitorBaseline', [
+    {
+      path: ['catalog'],
+      code: 'catalog_mismatch',
+      message: `the baseline was built with ${name(recorded)}; this run assesses evidence with ${name(run)}: run with the catalog the baseline was built with, or build the baseline again from the holdout with this one`,
+    },
+  ]);
+}
+
+function name(c: MonitorCatalog | undefined): string {
+  if (c === undefined) return 'the default certificate catalog';
+  const kinds = c.ownKinds.slice(0, 10).map((k) => JSON.stringify(k.slice(0, 64)));
+  const more = c.ownKinds.length > kinds.length ? `, and ${c.ownKinds.length - kinds.length} more` : '';
+  return `certificate catalog ${c.sha256.slice(0, 12)}... (kinds of its own: ${kinds.length === 0 ? 'none' : `${kinds.join(', ')}${more}`})`;
+}
