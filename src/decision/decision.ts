@@ -432,8 +432,8 @@ export const Decision = z
     controls: z.strictObject({ selfSetCap: fen.nullable() }).readonly(),
     /**
      * The ledger for step limits on the next decision: the rises of an existing line a decision or a
-     * person's review granted, beside a ledger passed in (a line opened, lowered or closed adds no
-     * entry), keeping every rise still inside the policy's window on `asOf` and the last 24 entries;
+     * person's review granted, and the reopening of a line closed while the window held rises, beside
+     * a ledger passed in (a new customer's first line, a lower line or a close adds no entry), keeping every rise still inside the policy's window on `asOf` and the last 24 entries;
      * carry it forward.
      */
     limitHistory: list(LimitChange.readonly()),
