@@ -92,6 +92,10 @@ rejections, throughput, outcome shares, limit distribution) goes to stdout.
 
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
+Its "status" says "running" while the run writes, then "finished" or "incomplete" with the exit
+code, the counts and the input lines left undecided; "creditlift report OUT" warns of an
+incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes) and lines
+repeating an answer, and names the records whose answer line was missing; each with a note.
 
 Exit codes:
   0    every record decided
@@ -165,7 +169,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // keeps the configuration it continues and adds to its status.
     const manifestPath = runManifestPath(args.out);
     const earlier = resumed === undefined ? undefined : await readRunManifest(manifestPath);
-    const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers });
+    const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
     await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
     const tracker = new UndecidedTracker();
     let summarySoFar: ScoreSummary = emptyScoreSummary();

@@ -90,9 +90,12 @@ const NO_EVENTS: RunEvents = {
   workerFailedDecidedAgain: 0,
 };
 
-/** The status a run writes as it begins: `previous` is the status of the run it resumes (undefined for a new run). */
-export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy): RunStatus {
-  return { state: 'running', runs: (previous?.runs ?? 0) + 1, decidedBy, events: { ...NO_EVENTS, ...previous?.events } };
+/**
+ * The status a run writes as it begins. `resumes`: the run continues an output, whose manifest has
+ * `previous` as its status (undefined when a creditlift that did not record one wrote it).
+ */
+export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy, resumes = previous !== undefined): RunStatus {
+  return { state: 'running', runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1, decidedBy, events: { ...NO_EVENTS, ...previous?.events } };
 }
 
 /** How a run ended, as {@link endedStatus} records it. */
