@@ -59,7 +59,7 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
 /**
  * Says, once a resumed run has read its input, which records it decided again because their answer
  * line was missing from the output though later lines were answered (removed, or lost in a damaged
- * line). Resolves to how many.
+ * line). Returns how many.
  */
 export function noteMissingAnswers(resumed: ResumeState | undefined, io: CliIo): number {
   const missing = resumed?.missing();
