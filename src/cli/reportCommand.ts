@@ -13,6 +13,8 @@ import { policyHash } from '../policy/policyHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { readRunManifest, runManifestPath } from './score/runManifest.js';
+import { runStatusWarnings } from './score/runStatusWarnings.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
@@ -22,6 +24,12 @@ self-contained HTML file: inline SVG charts and CSS, no script and no external a
 offline. Charts: outcome shares, limit and PD distributions by grade, decisions by grade, what set
 the limit (binding constraints), the limit uplift by certificate kind, the principal reasons and
 the rejections by error code.
+
+When DECISIONS.ndjson is the output of a "creditlift score" run, its run manifest
+(DECISIONS.ndjson.run.json) says how the run ended: the report warns, on stderr and in the page,
+when the run is incomplete (naming how many input records have no answer, and their lines), when
+it has not recorded its end (still running, or killed mid-way), and when the file holds other
+decisions than the run recorded.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -64,14 +72,17 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
     const policy = await thresholdPolicyOf(values);
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
-    const warning = otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove);
-    if (warning !== undefined) io.stderr(`warning: ${warning}\n`);
+    const warnings = [
+      ...(await runWarnings(file, data.decisions)),
+      ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
+    ];
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     await writeFile(
       values.out,
       buildReportHtml(data, {
         source: basename(file),
         averageCostAlertAbove,
-        ...(warning === undefined ? {} : { warning }),
+        ...(warnings.length === 0 ? {} : { warnings }),
         ...(values.title === undefined ? {} : { title: values.title }),
         ...(catalog === undefined ? {} : { catalog }),
       }),
@@ -82,6 +93,19 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     return CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
+  }
+}
+
+/**
+ * What the manifest of the `score` run that wrote `file` (`FILE.run.json`, when there is one) says
+ * the reader must know: an incomplete run, one that never recorded its end, a file changed since.
+ */
+async function runWarnings(file: string, decisionsRead: number): Promise<string[]> {
+  try {
+    const manifest = await readRunManifest(runManifestPath(file));
+    return manifest === undefined ? [] : runStatusWarnings(file, manifest, decisionsRead);
+  } catch (e) {
+    return [`${runManifestPath(file)} could not be read (${e instanceof Error ? e.message : String(e)}), so nothing shows the run that wrote ${file} finished`];
   }
 }
 

@@ -16,9 +16,12 @@ import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
-import { continueRun } from './score/continueRun.js';
+import { continueRun, noteMissingAnswers } from './score/continueRun.js';
 import { inputChanged } from './score/inputChanged.js';
-import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest } from './score/runManifest.js';
+import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, writeRunStatus } from './score/runManifest.js';
+import { endedStatus, resumeEvents, runningStatus } from './score/runStatus.js';
+import { UndecidedTracker } from './score/undecidedTracker.js';
+import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
@@ -97,6 +100,10 @@ rejections, throughput, outcome shares, limit distribution) goes to stdout.
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, catalog
 hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
+Its "status" says "running" while the run writes, then "finished" or "incomplete" with the exit
+code, the counts and the input lines left undecided; "creditlift report OUT" warns of an
+incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes) and lines
+repeating an answer, and names the records whose answer line was missing; each with a note.
 
 Exit codes:
   0    every record decided
@@ -140,6 +147,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   const sinks: LineSink[] = [];
   // Set once the run has begun to write (its manifest, or a resumed run's files): past it, its files are its output.
   let began = false;
+  // Once the manifest says the run is under way: records a failure as the run's end.
+  let endOnFailure: ((code: number, reason: string) => Promise<void>) | undefined;
   try {
     const args = parseScoreArgs(argv);
     if (args === 'help') {
@@ -164,7 +173,31 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
     if (args.resume || args.overwrite) await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
     began = true;
-    if (resumed === undefined) await writeRunManifest(runManifestPath(args.out), manifest);
+    // The manifest says the run is under way (a run killed from here leaves it so); a resumed run
+    // keeps the configuration it continues and adds to its status.
+    const manifestPath = runManifestPath(args.out);
+    const earlier = resumed === undefined ? undefined : await readRunManifest(manifestPath);
+    const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
+    await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
+    const tracker = new UndecidedTracker();
+    let summarySoFar: ScoreSummary = emptyScoreSummary();
+    const ended = (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined) => {
+      const { undecided, stoppedAfterLine } = tracker.end(stopped);
+      const events = { ...resumeEvents(resumed, noteMissingAnswers(resumed, io)), lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length };
+      return writeRunStatus(
+        manifestPath,
+        endedStatus(status, {
+          exitCode,
+          ...(reason === undefined ? {} : { reason }),
+          summary,
+          ...(resumed === undefined ? {} : { resumed }),
+          undecided,
+          ...(stoppedAfterLine === undefined ? {} : { stoppedAfterLine }),
+          events,
+        }),
+      );
+    };
+    endOnFailure = (code, reason) => ended(code, summarySoFar, true, reason);
 
     const outSink = await openLineSink(args.out, resumed !== undefined);
     sinks.push(outSink);
@@ -185,16 +218,25 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         records: reading.records,
         decide: decider.decide,
         write: (line) => {
-          if ('error' in line && line.error.code === RETRY_ON_RESUME_CODE) failedRecords++;
+          const failed = 'error' in line && line.error.code === RETRY_ON_RESUME_CODE;
+          if (failed) failedRecords++;
+          tracker.written(line.line, failed);
           return ('decisionJson' in line ? outSink : errSink).write(formatOutputLine(line));
         },
-        ...(resumed === undefined ? {} : { skip: (line: number) => resumed.done.has(line) }),
+        skip: (line: number) => {
+          const answered = resumed?.answered(line) === true;
+          tracker.read(line, answered);
+          return answered;
+        },
         chunkSize: args.chunkSize,
         inFlight: decider.inFlight,
         averageCostAlertAbove: await averageCostAlertOf(args),
         onDecided: (applicant) => unknownKinds.addApplicant(applicant, catalog),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
-        onChunk: (s) => progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected),
+        onChunk: (s) => {
+          summarySoFar = s;
+          progress.update(reading.bytesRead(), input.size, s.recordsIn + s.skipped, s.rejected);
+        },
       });
     } finally {
       progress.finish();
@@ -205,6 +247,26 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // Read again before the summary, so nothing stands between the summary and the exit.
     const changed = interrupted ? undefined : await inputChanged(args.input, input, reading.sha256());
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
+    const code = interrupted
+      ? INTERRUPTED_EXIT_CODE
+      : changed !== undefined
+        ? CliExitCode.failed
+        : failedRecords > 0
+          ? CliExitCode.recordsFailed
+          : summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0
+            ? CliExitCode.rejected
+            : CliExitCode.ok;
+    // What the run left, beside its configuration, while it still holds the output.
+    endOnFailure = undefined;
+    await ended(
+      code,
+      summary,
+      interrupted,
+      interrupted
+        ? 'interrupted (a signal) before the input was read to its end'
+        : (changed ??
+            (failedRecords > 0 ? `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE})` : undefined)),
+    );
     // Everything is released before the summary: nothing may stand between it and the process's
     // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.
     const closing = decider;
@@ -213,21 +275,13 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     for (const lock of locks.splice(0)) await lock.release();
     io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
-    if (interrupted) {
-      io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
-      return INTERRUPTED_EXIT_CODE;
-    }
-    if (changed !== undefined) {
-      io.stderr(`error: ${changed}\n`);
-      return CliExitCode.failed;
-    }
-    if (failedRecords > 0) {
+    if (interrupted) io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
+    else if (changed !== undefined) io.stderr(`error: ${changed}\n`);
+    else if (failedRecords > 0)
       io.stderr(
         `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
       );
-      return CliExitCode.recordsFailed;
-    }
-    return summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    return code;
   } catch (e) {
     // Whatever finished is already on disk; a rerun with --resume picks up from there.
     for (const sink of sinks) await sink.close().catch(() => undefined);
@@ -237,7 +291,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       io.stderr(`error: ${e.message}\n`);
       return CliExitCode.usage;
     }
-    return reportError(e, io, SCORE_USAGE);
+    const code = reportError(e, io, SCORE_USAGE);
+    // The manifest says how the run ended; when even that fails it still says `running`, which the report warns of too.
+    await endOnFailure?.(code, `failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    return code;
   } finally {
     await decider?.close();
     for (const lock of locks) await lock.release();

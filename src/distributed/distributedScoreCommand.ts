@@ -11,6 +11,8 @@ import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
+import { runningStatus, type RunStatus } from '../cli/score/runStatus.js';
+import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
@@ -90,6 +92,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let locks: OutputLock[] = [];
   let outPath = '';
   let released = false;
+  // Once the manifest says the run is under way: records a failure as the run's end.
+  let endOnFailure: ((failure: NonNullable<QueueRunEnd['failure']>) => Promise<void>) | undefined;
   // Closes what the run holds: before its summary when it finishes (nothing may stand between the
   // summary and the process's exit, where a signal would find the run still closing), else in `finally`.
   const release = async () => {
@@ -143,6 +147,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       { model: identity.model, policyHash: fingerprint.policyHash, catalogHash: fingerprint.catalogHash },
       identity.features,
       fingerprint.keys,
+      true,
     );
     const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
     // The manifest names the job while it runs, so a resume without --queue can remove its keys.
@@ -150,8 +155,20 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const before = await readRunManifest(runManifestPath(out)).catch(() => undefined);
     // This output's earlier job under another --job name or Redis: nobody will collect its chunks.
     if (before?.queue !== undefined && (before.queue.job !== name || before.queue.url !== queueRecord.url)) await abandonQueueJob(before.queue, io);
-    const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord };
+    // Its status says the run is under way (`score` records how it ended in the same place).
+    const status: RunStatus = runningStatus(
+      resumed === undefined ? undefined : before?.status,
+      { mode: 'queue', job: name, workers: {} },
+      resumed !== undefined,
+    );
+    const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
     await writeRunManifest(runManifestPath(out), manifestNow);
+    // Refused or failed before a chunk is read (Redis unreachable, another --batch than the job's): said as such.
+    endOnFailure = (f) =>
+      writeRunManifest(runManifestPath(out), {
+        ...manifestNow,
+        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}` },
+      });
 
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
@@ -211,7 +228,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
 
     reading = openInputRecords(input, { format, maxRecordLines, attributes: await csvAttributesOf(format, args.features) });
     const read = reading;
-    const chunks = chunkRecords(read.records, chunkSize);
+    const watched = watchLastLine(read.records);
+    const chunks = chunkRecords(watched.records, chunkSize);
     const summary = emptyScoreSummary();
     const failed: FailedChunk[] = [];
     const pending: PendingChunk[] = [];
@@ -221,7 +239,22 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     let bytesDone = 0;
     let lostJobs = 0;
     let exhausted = false;
-    const done = (line: number) => resumed?.done.has(line) === true;
+    const byWorker = new Map<string, number>();
+    const done = (line: number) => resumed?.answered(line) === true;
+    const ending = (stopped: boolean, more: Partial<QueueRunEnd> = {}): QueueRunEnd => ({
+      summary,
+      ...(resumed === undefined ? {} : { resumed }),
+      failed,
+      unwritten: pending.map((p) => p.chunk),
+      stopped,
+      lastLineRead: watched.last(),
+      chunksEnqueuedAgain: lostJobs,
+      lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length,
+      job: name,
+      workers: byWorker,
+      ...more,
+    });
+    endOnFailure = (failure) => writeRunManifest(runManifestPath(out), { ...manifestNow, status: queueRunStatus(status, ending(true, { failure }), io) });
     const draw = () =>
       progress.update({
         bytesDone,
@@ -307,6 +340,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           await writeChunk(lines, head.chunk.records);
           await dropChunk(head.chunk.index);
           chunksWritten++;
+          byWorker.set(result?.worker ?? 'unknown', (byWorker.get(result?.worker ?? 'unknown') ?? 0) + 1);
         }
       } else {
         recordFailure(head, failedReason ?? 'failed');
@@ -390,14 +424,15 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
     const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
     const ok = failed.length === 0 && !stoppedEarly;
-    if (ok) {
-      await guard(client.del(key));
-      // Nothing of the job is left in Redis: a later resume without --queue has nothing to remove.
-      await writeRunManifest(runManifestPath(out), withoutQueueJob(manifestNow));
-    }
+    if (ok) await guard(client.del(key));
     // The same check as in one process, before the summary (a signal after the summary must find
     // nothing left to wait for): the bytes read, and the file read again (a change at bytes already read).
     const changed = stoppedEarly ? undefined : await inputChanged(input, inputPrint, read.sha256());
+    // How the run ended, beside its configuration; once nothing of the job is left in Redis, without
+    // the job (a later resume without --queue has nothing to remove).
+    endOnFailure = undefined;
+    const ended = queueRunStatus(status, ending(stoppedEarly, changed === undefined ? {} : { changed }), io);
+    await writeRunManifest(runManifestPath(out), { ...(ok ? withoutQueueJob(manifestNow) : manifestNow), status: ended });
     await release();
     io.stdout(
       values['json-summary'] === true
@@ -431,6 +466,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const code = reportError(e, io, usage);
     if (code === CliExitCode.failed && outPath !== '')
       io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
+    await endOnFailure?.({ exitCode: code, message: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
     return code;
   } finally {
     await release();

@@ -28,7 +28,7 @@ export interface RunWorkerOptions {
   readonly openDecider: (suggestions: number) => Promise<BatchDecider>;
   /** How long a chunk stays locked without a renewal before another worker redoes it (ms). */
   readonly lockMs: number;
-  /** One line per chunk, refusal and state change. */
+  /** A line per chunk taken and per chunk decided, refusal and state change. */
   readonly log: (line: string) => void;
   /** Aborted to stop: chunks in hand are finished and written back, then the worker closes. */
   readonly signal?: AbortSignal;
@@ -104,6 +104,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
       options.log(`${message}\n`);
       throw new UnrecoverableError(message);
     }
+    // Said before the work, so a worker killed on this chunk (a record that takes the process down)
+    // leaves its name in the log.
+    options.log(`${where}: deciding ${full.recordLines.length} records (start ${job.attemptsStarted})\n`);
     const started = Date.now();
     const lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
     const result: ChunkResult = { lines, worker: me };

@@ -22,8 +22,8 @@ export interface ReportMeta {
   readonly source?: string;
   /** Threshold of the average comprehensive cost of new lines; above it the figure is flagged. Default 20%. */
   readonly averageCostAlertAbove?: number;
-  /** A warning shown under the figures (e.g. the threshold's policy is not the decisions'). */
-  readonly warning?: string;
+  /** Warnings shown under the figures, one paragraph each (the run is incomplete; the threshold's policy is not the decisions'). */
+  readonly warnings?: readonly string[];
   /** The catalog certificate kinds are named from (a lender's own kinds by their names). Default: the default catalog. */
   readonly catalog?: Catalog;
 }
@@ -217,7 +217,7 @@ ${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')
 ${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
 ${averageCostKpi(data, meta.averageCostAlertAbove ?? defaultPolicy.pricing.averageCostAlertAbove)}
 </section>
-${meta.warning === undefined ? '' : `<p class="note warning" data-warning>${escapeHtml(meta.warning)}</p>`}
+${(meta.warnings ?? []).map((w) => `<p class="note warning" data-warning>${escapeHtml(w)}</p>`).join('\n')}
 ${charts.join('\n')}
 <h2>By grade</h2>
 <table class="grades"><thead><tr><th>grade</th><th>decisions</th><th>approve</th><th>refer</th><th>decline</th><th>median limit</th><th>median PD</th></tr></thead>

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { CliIo } from '../cliIo.js';
+import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';
 import { readRunManifest, resumeMismatches, runManifestPath, type RunManifest } from './runManifest.js';
 import { RunRefusedError } from './runRefusedError.js';
@@ -27,10 +28,50 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
       `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`,
     );
   }
-  const resumed = await readResumeState([args.out, args.errors]);
+  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines);
   for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
+  if (resumed.conflicts.length > 0) {
+    const where = resumed.conflicts
+      .slice(0, 5)
+      .map((c) => `input line ${c.line} (${c.at.map((a) => `${a.path} line ${a.fileLine}`).join(', ')})`)
+      .join('; ');
+    throw new RunRefusedError(
+      `--resume: the output answers ${resumed.conflicts.length === 1 ? 'an input line' : `${resumed.conflicts.length}${resumed.conflicts.length === 20 ? ' or more' : ''} input lines`} twice, with different answers, so which one holds cannot be told: ${where}. Delete the wrong answer line and resume again, or use --overwrite to start again`,
+    );
+  }
+  for (const { path, fileLines } of resumed.unreadable)
+    io.stderr(
+      `note: took ${count(fileLines.count, 'line')} out of ${path} that ${fileLines.count === 1 ? 'is' : 'are'} no output line (${formatLineRanges(fileLines.ranges, fileLines.more)} of the file; a crash's NUL bytes, or damaged); the records ${fileLines.count === 1 ? 'it' : 'they'} answered are decided again\n`,
+    );
+  for (const { path, fileLines } of resumed.repeated)
+    io.stderr(
+      `note: took ${count(fileLines.count, 'line')} out of ${path} repeating, byte for byte, an answer already in the output (${formatLineRanges(fileLines.ranges, fileLines.more)} of the file)\n`,
+    );
   if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
+  const earlier = before.status?.undecided;
+  if (earlier !== undefined && earlier.records > 0)
+    io.stderr(
+      `note: deciding the ${count(earlier.records, 'record')} the earlier run left undecided (${formatLineRanges(earlier.lines, earlier.moreRanges)})\n`,
+    );
   return resumed;
+}
+
+/**
+ * Says, once a resumed run has read its input, which records it decided again because their answer
+ * line was missing from the output though later lines were answered (removed, or lost in a damaged
+ * line). Returns how many.
+ */
+export function noteMissingAnswers(resumed: ResumeState | undefined, io: CliIo): number {
+  const missing = resumed?.missing();
+  if (missing === undefined || missing.count === 0) return 0;
+  io.stderr(
+    `note: decided again ${count(missing.count, 'record')} whose answer line was missing from the output though later lines were answered (${formatLineRanges(missing.ranges, missing.more)}): removed or damaged since the run wrote ${missing.count === 1 ? 'it' : 'them'}\n`,
+  );
+  return missing.count;
+}
+
+function count(n: number, what: string): string {
+  return `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

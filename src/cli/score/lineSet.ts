@@ -33,4 +33,13 @@ export class LineSet {
     const byte = line >>> 3;
     return byte < this.bits.length && ((this.bits[byte] as number) & (1 << (line & 7))) !== 0;
   }
+
+  /** The lines in the set, in increasing order. */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (let byte = 0; byte < this.bits.length; byte++) {
+      const b = this.bits[byte] as number;
+      if (b === 0) continue;
+      for (let bit = 0; bit < 8; bit++) if (b & (1 << bit)) yield byte * 8 + bit;
+    }
+  }
 }

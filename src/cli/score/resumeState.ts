@@ -1,9 +1,25 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
 import { LineSet } from './lineSet.js';
+import { LineRangeList, type LineRange } from './lineRanges.js';
 import { readOutputLineHead } from './outputLine.js';
 import { splitLines } from './splitLines.js';
+
+/** Lines of one output file that `--resume` took out, by their line number in that file. */
+export interface RemovedLines {
+  readonly path: string;
+  /** Line numbers in the file (1 is its first line), in order. */
+  readonly fileLines: LineRangeList;
+}
+
+/** An input line the output answers twice, the two answers differing: which one holds cannot be told. */
+export interface ConflictingAnswer {
+  readonly line: number;
+  /** Where each answer is: file and line number in that file. */
+  readonly at: readonly { readonly path: string; readonly fileLine: number }[];
+}
 
 /** What a resumed run found in its output files. */
 export interface ResumeState {
@@ -15,48 +31,140 @@ export interface ResumeState {
   readonly cut: readonly { readonly path: string; readonly bytes: number }[];
   /** `worker_failed` lines taken out of the files so their records are decided again. */
   readonly retried: number;
+  /** Lines taken out because they are no output line (a block of NUL bytes a crash left, a damaged line), per file. */
+  readonly unreadable: readonly RemovedLines[];
+  /** Lines taken out because an earlier line answers the same input line byte for byte, per file. */
+  readonly repeated: readonly RemovedLines[];
+  /**
+   * Input lines answered twice with different answers (the first 20): then nothing was taken out
+   * of the files (but an unfinished last line), and the resume must be refused.
+   */
+  readonly conflicts: readonly ConflictingAnswer[];
+  /**
+   * True when the output answers input `line` (a resumed run skips it). A line it does not answer
+   * below the highest line it does is remembered as missing: its answer went (deleted, or in a line
+   * a crash damaged), as no run leaves a gap but a `worker_failed` line or a failed `--queue` chunk
+   * (`earlierUndecided`), which are not counted. Any order, any number of times per line.
+   */
+  answered(line: number): boolean;
+  /** The input lines {@link answered} found missing so far, as ranges. */
+  missing(): LineRangeList;
 }
 
 /** Error code of a record a failed worker could not decide: a runtime fault, not the record's, so resuming decides it again. */
 export const RETRY_ON_RESUME_CODE = 'worker_failed';
+
+// Conflicting answers a refusal names; past them it counts.
+const MAX_CONFLICTS = 20;
 
 /**
  * Reads the input line numbers already answered in existing output files, after cutting any
  * unfinished last line (a run killed mid-write), so the run appends whole lines only. Lines whose
  * record a worker failed to decide (`worker_failed`) are removed from the files and not counted as
  * answered, so the resumed run decides them again and every input line is still answered once.
- * Missing files are simply empty.
+ * So are lines that are no output line (a crash's NUL bytes; their records, unanswered, are
+ * decided again) and a line repeating an earlier answer byte for byte. An input line answered twice
+ * differently is a conflict: nothing is removed then. Missing files are simply empty.
+ *
+ * @param earlierUndecided input lines the earlier run recorded it left undecided (its status): gaps
+ *   there are expected, not missing answers
  */
-export async function readResumeState(paths: readonly string[]): Promise<ResumeState> {
+export async function readResumeState(paths: readonly string[], earlierUndecided: readonly LineRange[] = []): Promise<ResumeState> {
   const done = new LineSet();
   const cut: { path: string; bytes: number }[] = [];
+  const files = [...new Set(paths)];
   let rejected = 0;
   let retried = 0;
-  for (const path of new Set(paths)) {
+  let highest = 0;
+  const retriedLines = new LineSet();
+  // Per file: the file lines to take out, and which of them are unreadable or repeats.
+  const scans: { path: string; drop: LineSet; unreadable: LineRangeList; repeated: LineRangeList; retry: number }[] = [];
+  const repeatedInput = new LineSet();
+  for (const path of files) {
     const bytes = await cutUnfinishedLine(path);
     if (bytes > 0) cut.push({ path, bytes });
     if (!(await exists(path))) continue;
-    let toRetry = 0;
-    for await (const { text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
+    const scan = { path, drop: new LineSet(), unreadable: new LineRangeList(), repeated: new LineRangeList(), retry: 0 };
+    scans.push(scan);
+    for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
       const head = readOutputLineHead(text);
-      if (head === undefined) continue;
-      if (head.errorCode === RETRY_ON_RESUME_CODE) toRetry++;
-      else if (done.add(head.line) && head.kind === 'error') rejected++;
+      if (head === undefined) {
+        // A blank line answers nothing and harms nothing: it is left alone.
+        if (text.trim() === '') continue;
+        scan.unreadable.addRange(fileLine);
+        scan.drop.add(fileLine);
+      } else if (head.errorCode === RETRY_ON_RESUME_CODE) {
+        scan.retry++;
+        retriedLines.add(head.line);
+        scan.drop.add(fileLine);
+      } else if (done.add(head.line)) {
+        if (head.kind === 'error') rejected++;
+        if (head.line > highest) highest = head.line;
+      } else {
+        scan.repeated.addRange(fileLine);
+        scan.drop.add(fileLine);
+        repeatedInput.add(head.line);
+      }
     }
-    if (toRetry > 0) await dropRetriedLines(path);
-    retried += toRetry;
+    retried += scan.retry;
   }
-  return { done, rejected, cut, retried };
+  const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput);
+  if (conflicts.length === 0) {
+    for (const scan of scans) if (scan.drop.size > 0) await dropLines(scan.path, scan.drop);
+  }
+  const missing = new LineSet();
+  const expected = (line: number) => retriedLines.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
+  return {
+    done,
+    rejected,
+    cut,
+    retried,
+    unreadable: scans.filter((s) => s.unreadable.count > 0).map((s) => ({ path: s.path, fileLines: s.unreadable })),
+    repeated: scans.filter((s) => s.repeated.count > 0).map((s) => ({ path: s.path, fileLines: s.repeated })),
+    conflicts,
+    answered(line) {
+      if (done.has(line)) return true;
+      if (line < highest && !missing.has(line) && !expected(line)) missing.add(line);
+      return false;
+    },
+    missing() {
+      const ranges = new LineRangeList();
+      for (const line of missing) ranges.addRange(line);
+      return ranges;
+    },
+  };
 }
 
-/** Rewrites `path` without its `worker_failed` lines (via a temporary file renamed over it, so a crash leaves one or the other whole). */
-async function dropRetriedLines(path: string): Promise<void> {
+/** Input lines in `repeated` whose answers differ (by SHA-256 of the line), with where each answer is. */
+async function findConflicts(files: readonly string[], repeated: LineSet): Promise<ConflictingAnswer[]> {
+  const seen = new Map<number, { hash: string; at: { path: string; fileLine: number }[]; differs: boolean }>();
+  for (const path of files) {
+    if (!(await exists(path))) continue;
+    for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
+      const head = readOutputLineHead(text);
+      if (head === undefined || head.errorCode === RETRY_ON_RESUME_CODE || !repeated.has(head.line)) continue;
+      const hash = createHash('sha256').update(text).digest('hex');
+      const entry = seen.get(head.line);
+      if (entry === undefined) seen.set(head.line, { hash, at: [{ path, fileLine }], differs: false });
+      else {
+        entry.at.push({ path, fileLine });
+        if (entry.hash !== hash) entry.differs = true;
+      }
+    }
+  }
+  const out: ConflictingAnswer[] = [];
+  for (const [line, e] of [...seen].sort((a, b) => a[0] - b[0])) if (e.differs && out.length < MAX_CONFLICTS) out.push({ line, at: e.at });
+  return out;
+}
+
+/** Rewrites `path` without the lines numbered in `drop` (via a temporary file renamed over it, so a crash leaves one or the other whole). */
+async function dropLines(path: string, drop: LineSet): Promise<void> {
   const tmp = `${path}.resume-tmp`;
   await pipeline(
     splitLines(createReadStream(path, { encoding: 'utf8' })),
-    async function* (lines: AsyncIterable<{ text: string }>) {
-      for await (const { text } of lines) {
-        if (readOutputLineHead(text)?.errorCode !== RETRY_ON_RESUME_CODE) yield `${text}\n`;
+    async function* (lines: AsyncIterable<{ line: number; text: string }>) {
+      for await (const { line, text } of lines) {
+        if (!drop.has(line)) yield `${text}\n`;
       }
     },
     createWriteStream(tmp),

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 import type { DeciderIdentity } from './batchDecider.js';
+import type { RunStatus } from './runStatus.js';
 import type { ScoreArgs } from './scoreArgs.js';
 import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
 
@@ -45,14 +46,18 @@ export interface RunManifest {
   readonly features: InputFingerprint | null;
   /** Which signing and personal-data keys the decisions were made under (fingerprints, never the keys). */
   readonly keys: KeyFingerprints;
-  /** Options that change what is written. `batch` and `workers` change only speed and are recorded, not compared. */
+  /**
+   * Options that change what is written. `batch` and `workers` change only speed and are recorded,
+   * not compared. `workers` is null for a `--queue` run: `creditlift worker` processes decided it,
+   * and `status.decidedBy` names them.
+   */
   readonly options: {
     readonly out: string;
     readonly errors: string;
     readonly suggestions: number;
     readonly maxRecordLines: number;
     readonly batch: number;
-    readonly workers: number;
+    readonly workers: number | null;
   };
   /**
    * The `score --queue` job writing this output, until it finishes: a resume without `--queue`
@@ -60,6 +65,12 @@ export interface RunManifest {
    * no password. Not compared on resume.
    */
   readonly queue?: { readonly url: string; readonly job: string; readonly ttlSeconds: number };
+  /**
+   * How the runs writing this output went: `running` from the moment a run begins, then whether it
+   * finished and what it left undecided. Kept apart from the configuration above, which is what
+   * `--resume` compares; never compared itself. Absent in manifests written before it was recorded.
+   */
+  readonly status?: RunStatus;
 }
 
 /** Path of the manifest of the run writing `out`. */
@@ -92,6 +103,15 @@ export async function readRunManifest(path: string): Promise<RunManifest | undef
 export async function writeRunManifest(path: string, m: RunManifest): Promise<void> {
   await writeFile(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
   await rename(`${path}.tmp`, path);
+}
+
+/**
+ * Rewrites the manifest at `path` with `status` in place of its own, the rest as it is on disk
+ * (whole, as {@link writeRunManifest} writes it). Does nothing when there is no manifest.
+ */
+export async function writeRunStatus(path: string, status: RunStatus): Promise<void> {
+  const m = await readRunManifest(path);
+  if (m !== undefined) await writeRunManifest(path, { ...m, status });
 }
 
 /**
@@ -134,7 +154,8 @@ export function resumeMismatches(before: RunManifest, now: RunManifest): string[
 
 /**
  * The manifest of a `score` run (in process, with --workers, or with --queue: one shape, so a
- * resume is checked the same way whichever way the output was written).
+ * resume is checked the same way whichever way the output was written). `queued`: a `--queue`
+ * run, whose records no local worker decides (`options.workers` is null).
  */
 export function runManifestOf(
   args: ScoreArgs,
@@ -142,6 +163,7 @@ export function runManifestOf(
   identity: DeciderIdentity,
   features: InputFingerprint | null,
   keys: KeyFingerprints,
+  queued = false,
 ): RunManifest {
   return {
     kind: 'creditlift-score-run',
@@ -162,7 +184,7 @@ export function runManifestOf(
       suggestions: args.suggestions,
       maxRecordLines: args.maxRecordLines,
       batch: args.chunkSize,
-      workers: args.workers,
+      workers: queued ? null : args.workers,
     },
   };
 }

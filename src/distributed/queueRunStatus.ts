@@ -1,0 +1,95 @@
+import type { CliIo } from '../cli/cliIo.js';
+import { CliExitCode } from '../cli/cliExitCode.js';
+import { noteMissingAnswers } from '../cli/score/continueRun.js';
+import type { InputRecord } from '../cli/score/inputRecord.js';
+import { formatLineRanges, LineRangeList } from '../cli/score/lineRanges.js';
+import type { ResumeState } from '../cli/score/resumeState.js';
+import { endedStatus, resumeEvents, type RunStatus } from '../cli/score/runStatus.js';
+import type { ScoreSummary } from '../cli/score/scoreSummary.js';
+
+/** The records a producer reads, passed through, and the input line of the last one read. */
+export function watchLastLine(records: AsyncIterable<InputRecord>): { readonly records: AsyncIterable<InputRecord>; last(): number } {
+  let last = 0;
+  return {
+    records: (async function* () {
+      for await (const r of records) {
+        last = r.line;
+        yield r;
+      }
+    })(),
+    last: () => last,
+  };
+}
+
+/** How a `score --queue` run ended, as the producer saw it. */
+export interface QueueRunEnd {
+  readonly summary: ScoreSummary;
+  readonly resumed?: ResumeState;
+  /** Chunks that failed for good, in input order. */
+  readonly failed: readonly { readonly firstLine: number; readonly lastLine: number }[];
+  /** Chunks enqueued and not written (a run stopped by a signal, or failed), in input order. */
+  readonly unwritten: readonly { readonly recordLines: readonly number[] }[];
+  /** True when the run stopped before it read and wrote everything (a signal, Redis lost). */
+  readonly stopped: boolean;
+  /** Why it failed, when it threw (Redis lost, ...). */
+  readonly failure?: { readonly exitCode: number; readonly message: string };
+  /** Why the input is not the file decided (read again at the end). */
+  readonly changed?: string;
+  /** The input line of the last record read. */
+  readonly lastLineRead: number;
+  readonly chunksEnqueuedAgain: number;
+  readonly lockTakeovers: number;
+  readonly job: string;
+  /** Chunks written, by the worker (`host:pid`) that decided them. */
+  readonly workers: ReadonlyMap<string, number>;
+}
+
+/**
+ * The status a `score --queue` producer records as it ends, from the one it wrote as it began:
+ * the exit code it returns (130 stopped by a signal, 1 input changed or a chunk failed for good, 3
+ * records rejected, else 0, as `runDistributedScore` exits), the failed and unwritten chunks as
+ * undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
+ * decided again because their answer line was missing.
+ */
+export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo): RunStatus {
+  const { summary, resumed, failed } = end;
+  const answered = (line: number) => resumed?.done.has(line) === true;
+  const undecided = new LineRangeList();
+  for (const f of failed) undecided.addRange(f.firstLine, f.lastLine);
+  let unwrittenRecords = 0;
+  if (end.stopped)
+    for (const c of end.unwritten)
+      for (const line of c.recordLines)
+        if (!answered(line)) {
+          unwrittenRecords++;
+          undecided.addRange(line);
+        }
+  const failedRanges = failed.map((f) => ({ first: f.firstLine, last: f.lastLine }));
+  const [exitCode, reason] =
+    end.failure !== undefined
+      ? [end.failure.exitCode, `failed: ${end.failure.message}`]
+      : end.stopped
+        ? [CliExitCode.interrupted, 'interrupted (a signal) before every chunk was written']
+        : end.changed !== undefined
+          ? [CliExitCode.failed, end.changed]
+          : failed.length > 0
+            ? [CliExitCode.failed, `${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${formatLineRanges(failedRanges)})`]
+            : [summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok, undefined];
+  return endedStatus(running, {
+    exitCode,
+    ...(reason === undefined ? {} : { reason }),
+    summary,
+    ...(resumed === undefined ? {} : { resumed }),
+    undecided,
+    // A failed chunk's range may span lines that are no record: the summary counted its records.
+    undecidedRecords: summary.undecided + unwrittenRecords,
+    ...(end.stopped ? { stoppedAfterLine: end.lastLineRead } : {}),
+    events: {
+      ...resumeEvents(resumed, noteMissingAnswers(resumed, io)),
+      lockTakeovers: end.lockTakeovers,
+      chunksEnqueuedAgain: end.chunksEnqueuedAgain,
+      chunksFailed: failed.length,
+    },
+    decidedBy: { mode: 'queue', job: end.job, workers: Object.fromEntries(end.workers) },
+  });
+}

@@ -1,0 +1,89 @@
+// Outside tester findings10-scale S4: the manifest of a `score --queue` run held only configuration
+// (and `options.workers: 1`, though worker processes decided it), so nothing on disk said whether it
+// finished or which lines it left undecided, and `report` presented it as complete.
+// S6: a worker logged a chunk only once decided, so one killed on a chunk left nothing naming it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReportCommand } from '../../src/cli/reportCommand.js';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { captureIo } from '../cli/fakeDecider.js';
+import { HAS_REDIS } from '../distributed/redisServer.js';
+import { createRig, outputLines, type Rig } from '../distributed/scenarios.js';
+
+const manifestOf = (out: string) => JSON.parse(readFileSync(`${out}.run.json`, 'utf8'));
+
+describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run ended', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await createRig(100);
+  });
+  afterAll(async () => {
+    await rig?.dispose();
+  });
+
+  it('a run stopped with chunks unwritten records incomplete with their lines; report warns; --resume with a worker records finished and names it', async () => {
+    const db = 3;
+    const out = join(rig.dir, 'status.ndjson');
+    // No worker yet: the producer enqueues its chunks and waits, until the signal.
+    const stop = new AbortController();
+    const c = captureIo({ signal: stop.signal });
+    const producing = runScoreCommand(
+      ['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${rig.redis.port}/${db}`, '--job', 'status', '--suggestions', '0', '--batch', '20'],
+      c.io,
+    );
+    setTimeout(() => stop.abort(), 1500);
+    expect(await producing, c.err()).toBe(130);
+    const stopped = manifestOf(out);
+    expect(stopped.options.workers).toBeNull();
+    expect(stopped.queue).toMatchObject({ job: 'status' });
+    expect(stopped.status).toMatchObject({
+      state: 'incomplete',
+      runs: 1,
+      exitCode: 130,
+      decisions: 0,
+      decidedBy: { mode: 'queue', job: 'status', workers: {} },
+      // Every record, none answered; line 31 is blank, no record.
+      undecided: {
+        lines: [
+          { first: 1, last: 30 },
+          { first: 32, last: 100 },
+        ],
+        afterLine: 100,
+      },
+    });
+    expect(stopped.status.undecided.records).toBe(99);
+    const r = captureIo();
+    expect(await runReportCommand([out, '--out', join(rig.dir, 'status.html')], r.io)).toBe(0);
+    expect(r.err()).toMatch(
+      /warning: the run that wrote .*status\.ndjson is incomplete \(exit 130\): interrupted.* 99 input records have no answer \(lines 1-30, lines 32-100\)/,
+    );
+
+    const worker = rig.inProcessWorker(db);
+    const again = await rig.produce('status', out, ['--resume'], db);
+    const log = worker.log();
+    expect(await worker.stop()).toBe(0);
+    expect(again.code, again.stderr).toBe(3);
+    expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+    const finished = manifestOf(out);
+    expect(finished.queue).toBeUndefined();
+    expect(finished.status).toMatchObject({
+      state: 'finished',
+      runs: 2,
+      exitCode: 3,
+      decisions: outputLines(out).filter((l) => l.includes('"decision"')).length,
+    });
+    // S6: each chunk is logged as it is taken, before it is decided, so a worker killed on a chunk names it.
+    for (let k = 0; k < 5; k++) {
+      const taken = log.search(new RegExp(`chunk status-c${k} \\(lines [\\d-]+\\): deciding \\d+ records \\(start 1\\)`));
+      const decided = log.search(new RegExp(`chunk status-c${k} \\(lines [\\d-]+\\): \\d+ records, \\d+ decided`));
+      expect(taken, log).toBeGreaterThanOrEqual(0);
+      expect(decided).toBeGreaterThan(taken);
+    }
+    const name = /worker (\S+) serving/.exec(log)?.[1];
+    expect(finished.status.decidedBy).toEqual({ mode: 'queue', job: 'status', workers: { [name as string]: 5 } });
+    const done = captureIo();
+    expect(await runReportCommand([out, '--out', join(rig.dir, 'status.html')], done.io)).toBe(0);
+    expect(done.err()).toBe('');
+  });
+});
