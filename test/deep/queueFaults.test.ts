@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -64,6 +64,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: a record that kills its process, a p
   });
   afterAll(async () => {
     await rig?.dispose();
+    if (features !== undefined) rmSync(features, { force: true });
   });
 
   const produce = async (job: string, extra: readonly string[] = []) => {
