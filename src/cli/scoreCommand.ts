@@ -310,12 +310,17 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
 /**
  * The decider for `--workers N`: in process for 1, else a pool of N worker processes
  * (src/parallel), each with its own scorer, with N chunks in flight so every worker stays busy.
+ * `pool: true` makes it a pool for 1 too (a record that kills its process then costs only itself).
  */
-export async function openBatchDecider(values: ScorerArgs & { readonly suggestions: number }, workers: number): Promise<BatchDecider> {
+export async function openBatchDecider(
+  values: ScorerArgs & { readonly suggestions: number },
+  workers: number,
+  options: { readonly pool?: boolean } = {},
+): Promise<BatchDecider> {
   // Loaded here, not at the top, so a caller passing its own decider never loads the runtime.
   const { openScorer, scorerOptionsFrom } = await import('./openScorer.js');
   const extra = { suggestionsPerDecision: values.suggestions };
-  if (workers === 1) return inProcessDecider(await openScorer(values, extra));
+  if (workers === 1 && options.pool !== true) return inProcessDecider(await openScorer(values, extra));
   const { createScorerPool } = await import('../parallel/createScorerPool.js');
   const pool = await createScorerPool({
     workers,

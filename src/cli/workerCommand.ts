@@ -9,9 +9,11 @@ export const WORKER_USAGE = `Usage: creditlift worker --queue redis://HOST:PORT/
 
 Serves "creditlift score --queue" runs: takes chunks of input from the BullMQ queue on that Redis,
 decides them and hands the output lines back to the producer. Start any number, on any hosts.
-Every chunk names the model SHA-256, policy hash, catalog hash and engine version it must be
-decided with; a worker started with another --model, --policy or --catalog refuses it (the
-producer reports the chunk).
+Each scoring configuration (model SHA-256, policy hash, certificate catalog, engine version,
+--features module, key files) has a queue of its own, named in the worker's first log line: a worker takes only chunks
+of runs started with its configuration, and leaves the others to their own workers.
+A chunk whose last worker stopped while holding it (maybe killed by one of its records) is decided
+in a child process, so a record that kills it costs only itself (a worker_failed line).
 A chunk whose records are gone from Redis (its producer stopped more than its --job-ttl ago, or
 the run was resumed without --queue) is dropped undecided and removed from the queue.
 Logs a line on stdout as it takes a chunk and one when it has decided it, so a worker killed on a
@@ -77,6 +79,9 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
       concurrency: workers,
       fingerprint,
       openDecider: (suggestions) => openBatchDecider({ ...values, suggestions }, workers),
+      // In process, a record that kills the process kills this worker: a chunk that stalled
+      // before (maybe killing its last worker) goes through a pool of one. A pool isolates already.
+      ...(workers === 1 ? { openIsolatedDecider: (suggestions: number) => openBatchDecider({ ...values, suggestions }, 1, { pool: true }) } : {}),
       lockMs,
       log: (line) => io.stdout(line),
       ...(io.signal === undefined ? {} : { signal: io.signal }),

@@ -14,16 +14,9 @@ const REACH_MS = 3000;
  * true when nothing of the job is left there; never rejects.
  */
 export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promise<boolean> {
-  const [{ Redis }, { Queue }, { parseQueueUrl }, { QUEUE_NAME }, { removeQueueJob }] = await Promise.all([
-    import('ioredis'),
-    import('bullmq'),
-    import('./queueUrl.js'),
-    import('./chunkJob.js'),
-    import('./jobKeys.js'),
-  ]);
+  const [{ Redis }, { parseQueueUrl }, { removeQueueJob }] = await Promise.all([import('ioredis'), import('./queueUrl.js'), import('./jobKeys.js')]);
   let reason = 'no answer';
   let client: import('ioredis').Redis | undefined;
-  let queue: import('bullmq').Queue | undefined;
   try {
     const address = parseQueueUrl(record.url);
     client = new Redis({
@@ -43,9 +36,7 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
     });
     await client.connect();
     await client.ping();
-    queue = new Queue(QUEUE_NAME, { connection: client });
-    queue.on('error', () => undefined);
-    const removed = await removeQueueJob(client, queue, record.job);
+    const removed = await removeQueueJob(client, record.job);
     if (removed.keys > 0 || removed.busy > 0)
       io.stderr(
         `note: removed job "${record.job}" of this output's --queue run from Redis at ${record.url} (${removed.keys} keys: its chunks' records and decisions)${
@@ -62,7 +53,6 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
     );
     return false;
   } finally {
-    await queue?.close().catch(() => undefined);
     client?.disconnect();
   }
 }

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { OutputLine } from '../cli/score/outputLine.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { keyMismatches, type KeyFingerprints } from '../cli/keyFingerprints.js';
 import { DEFAULT_CATALOG_HASH } from '../catalog/catalogHash.js';
 
-/** The BullMQ queue every producer and worker shares; runs are told apart by job name. */
-export const QUEUE_NAME = 'creditlift-score';
+/**
+ * How every creditlift queue's name starts. Each scoring configuration has a queue of its own
+ * ({@link queueNameOf}); `creditlift-score` alone was the one queue every run shared before.
+ */
+export const QUEUE_NAME_PREFIX = 'creditlift-score';
 
 /**
  * What a worker must decide with for its results to equal a single-process run: the model's
@@ -102,6 +106,42 @@ export function lineRange(recordLines: readonly number[]): string {
   const first = recordLines[0];
   const last = recordLines[recordLines.length - 1];
   return first === last ? `line ${first}` : `lines ${first}-${last}`;
+}
+
+/**
+ * The BullMQ queue of one scoring configuration: `creditlift-score-` and 16 hex digits of the
+ * SHA-256 of every field of the fingerprint but the suggestion count (a worker decides any): the
+ * model's SHA-256, the policy hash, the catalog hash, the engine version, the features module's
+ * SHA-256, the key fingerprints, and any field a later version adds. A producer enqueues on the queue of its own
+ * configuration and a worker listens on its own, so a worker never takes a chunk it would have to
+ * refuse, and runs of different configurations share one Redis without failing each other's chunks
+ * (all of them shared one queue, and each worker failed the other configuration's chunks for good).
+ *
+ * @example
+ * queueNameOf(fingerprint) // 'creditlift-score-3f9a0c1d5e7b2a48'
+ */
+export function queueNameOf(fingerprint: Omit<ScoringFingerprint, 'suggestions'>): string {
+  const { suggestions: _, ...configuration } = fingerprint as Omit<ScoringFingerprint, 'suggestions'> & { suggestions?: number };
+  return `${QUEUE_NAME_PREFIX}-${createHash('sha256').update(canonicalJson(configuration)).digest('hex').slice(0, 16)}`;
+}
+
+/** JSON with every object's keys sorted: the same value gives the same text however it was built. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** A configuration in a few words for messages: model, policy, catalog, engine, features and keys. */
+export function describeConfiguration(fingerprint: Omit<ScoringFingerprint, 'suggestions'>): string {
+  const features = fingerprint.featuresSha256 === null ? 'the built-in features' : `features module ${fingerprint.featuresSha256.slice(0, 12)}...`;
+  const keys = fingerprint.keys.signing === null ? 'unsigned' : `signing key ${fingerprint.keys.signing.slice(0, 12)}...`;
+  const personal = fingerprint.keys.personalData === null ? '' : `, personal-data key ${fingerprint.keys.personalData.slice(0, 12)}...`;
+  const catalog = fingerprint.catalogHash === DEFAULT_CATALOG_HASH ? 'the default catalog' : `catalog ${fingerprint.catalogHash.slice(0, 12)}...`;
+  return `model ${fingerprint.modelSha256.slice(0, 12)}..., policy ${fingerprint.policyHash.slice(0, 12)}..., ${catalog}, engine ${fingerprint.engineVersion}, ${features}, ${keys}${personal}`;
 }
 
 /** Names every field in which a worker's fingerprint differs from the job's; empty when they match. */

@@ -21,14 +21,17 @@ import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js'
 import { openChunkFile, type ChunkFile } from './appendFile.js';
 import { abandonQueueJob, withoutQueueJob } from './abandonQueueJob.js';
 import { addChunkJob } from './addChunkJob.js';
+import { CreditliftError } from '../errors/creditliftError.js';
+import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
 import {
   ABANDONED,
-  QUEUE_NAME,
   checkJobName,
   chunkJobId,
   chunkLinesKey,
   chunkRecordsKey,
+  describeConfiguration,
   lineRange,
+  queueNameOf,
   runKey,
   type ChunkJobData,
   type ChunkReceipt,
@@ -53,6 +56,7 @@ const OPTIONS = {
   window: { type: 'string' },
   'redis-timeout': { type: 'string' },
   'job-ttl': { type: 'string' },
+  'worker-wait': { type: 'string' },
 } as const;
 
 /** A chunk enqueued and not yet written. */
@@ -72,6 +76,16 @@ export interface FailedChunk {
 }
 
 const JOB_ATTEMPTS = 3;
+/**
+ * How many times one chunk may be enqueued again (its job or its lines gone from Redis) before the
+ * run stops: a Redis that keeps losing a chunk's keys (evicting them under a maxmemory policy, or
+ * someone deleting them) would otherwise have the producer enqueue it again forever.
+ */
+export const MAX_REQUEUES = 5;
+/** Default `--worker-wait`: how long no worker may take a chunk of the run before the producer says so. */
+const DEFAULT_WORKER_WAIT_S = 60;
+/** How often the producer looks whether a worker holds one of its chunks, while none is written. */
+const IDLE_CHECK_MS = 1000;
 /** Default `--job-ttl`: how long a job's keys outlive its producer's last refresh. */
 const DEFAULT_JOB_TTL_S = 600;
 const POLL_MS = 50;
@@ -121,6 +135,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
     const ttlSeconds = intOption(values['job-ttl'], 'job-ttl', DEFAULT_JOB_TTL_S, 604_800);
     const ttlMs = 1000 * ttlSeconds;
+    const workerWaitMs = 1000 * intOption(values['worker-wait'], 'worker-wait', DEFAULT_WORKER_WAIT_S, 86_400);
     const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
 
@@ -173,7 +188,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
     await link.ready();
-    queue = new Queue<ChunkJobData, ChunkReceipt>(QUEUE_NAME, { connection: link.client });
+    // The queue of this configuration: only workers started with the same one listen on it.
+    const queueName = queueNameOf(identity.fingerprint);
+    queue = new Queue<ChunkJobData, ChunkReceipt>(queueName, { connection: link.client });
     // Connection trouble is the watchdog's to judge; ioredis reconnects meanwhile.
     queue.on('error', () => undefined);
     const q = queue;
@@ -195,23 +212,23 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     let enqueuedHighWater = Number(existing.chunks ?? 0);
     if (Object.keys(existing).length > 0) {
       if (values.resume !== true && values.overwrite !== true) {
-        throw new UsageError(
+        throw new RunRefusedError(
           `job "${name}" already exists on ${address.display} (${enqueuedHighWater} chunks enqueued): use --resume to continue it or --overwrite to start it again`,
         );
       }
       if (values.overwrite === true) {
-        await guard(removeQueueJob(client, q, name));
+        await guard(removeQueueJob(client, name));
         enqueuedHighWater = 0;
       } else {
         const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => existing[f] !== undefined && existing[f] !== manifest[f]);
         if (differs.length > 0)
-          throw new UsageError(
-            `--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})`,
+          throw new RunRefusedError(
+            `--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})\n${resumeHint(differs, existing)}`,
           );
       }
     } else if (values.overwrite === true) {
       // No manifest, but chunks of an interrupted first attempt may still sit in the queue.
-      await guard(removeQueueJob(client, q, name));
+      await guard(removeQueueJob(client, name));
     }
     await guard(
       client
@@ -238,6 +255,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     let chunksWritten = 0;
     let bytesDone = 0;
     let lostJobs = 0;
+    /** Times each chunk was enqueued again in this run, by chunk index. */
+    const requeued = new Map<number, number>();
+    /** Records a worker's pool could not decide (its process died on them, twice): `worker_failed` lines, as `score` writes them. */
+    let failedRecords = 0;
     let exhausted = false;
     const byWorker = new Map<string, number>();
     const done = (line: number) => resumed?.answered(line) === true;
@@ -287,7 +308,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
 
     const enqueue = async (c: InputChunk, again = false): Promise<void> => {
       const id = chunkJobId(name, c.index);
-      if (resumed !== undefined || again) {
+      if (again) {
+        // Enqueued again because its result is not there (job gone, lines gone, dropped as
+        // abandoned): whatever is left of the old job goes first, finished or not, or add() below
+        // would keep the old id as it is, and a finished job without lines would be seen again
+        // and again (the producer looped "enqueued again" forever).
+        await guard(q.remove(id));
+      } else if (resumed !== undefined) {
         // A chunk that failed for good in the earlier run is tried again; one still queued, under
         // way or finished is left as it is (add() below keeps an existing id). An id whose job key
         // expired is taken out of the queue's lists first, or it would be both there and waiting.
@@ -314,6 +341,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // someone removed it, or it expired (Redis unreachable for longer than --job-ttl). Decisions
       // are deterministic, so deciding it again is safe.
       const requeue = async (what: string) => {
+        const times = (requeued.get(head.chunk.index) ?? 0) + 1;
+        if (times > MAX_REQUEUES)
+          throw new CreditliftError(
+            'queue_unavailable',
+            `chunk ${head.id} (${lineRange(head.chunk.recordLines)}) ${what} again, after being enqueued again ${MAX_REQUEUES} times: Redis keeps losing this job's keys (a maxmemory-policy that evicts them, or someone removing them); give Redis maxmemory-policy noeviction and memory enough for --window chunks`,
+          );
+        requeued.set(head.chunk.index, times);
         lostJobs++;
         io.stderr(`note: chunk ${head.id} (${lineRange(head.chunk.recordLines)}) ${what}; enqueued again\n`);
         await enqueue(head.chunk, true);
@@ -380,6 +414,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           if (record?.ok === true) unknownKinds.addApplicant(record.value, catalog);
         } else {
           const text = formatOutputLine(line);
+          if (line.error.code === RETRY_ON_RESUME_CODE) failedRecords++;
           if (errFile === outFile) outText += text;
           else errText += text;
           countRejection(summary, line.error);
@@ -388,6 +423,35 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // In input order within the file: a shared file takes both kinds in one write.
       await outFile.write(outText);
       if (errFile !== outFile) await errFile.write(errText);
+    };
+
+    // Said once each time no worker has taken a chunk of the run for --worker-wait: with no worker
+    // of this configuration running (none started, or each killed), the producer waited silently.
+    let takenAt = Date.now();
+    let idleCheckedAt = 0;
+    let idleNoted = false;
+    const taken = () => {
+      takenAt = Date.now();
+      if (!idleNoted) return;
+      idleNoted = false;
+      io.stderr(`note: a worker is taking chunks of job "${name}" again\n`);
+    };
+    const checkIdle = async () => {
+      const now = Date.now();
+      if (now - idleCheckedAt < IDLE_CHECK_MS) return;
+      idleCheckedAt = now;
+      // A chunk is taken while a worker holds its lock (a dead worker's lock runs out after its --lock-ms).
+      const locks = client.pipeline();
+      for (const p of pending) locks.exists(`${q.toKey(p.id)}:lock`);
+      const replies = await guard(locks.exec());
+      if (replies?.some(([e, n]) => e === null && n === 1) === true) return taken();
+      if (idleNoted || now - takenAt < workerWaitMs) return;
+      idleNoted = true;
+      // CLIENT LIST, which some hosted Redis refuse.
+      const workers = await guard(q.getWorkersCount()).catch(() => undefined);
+      io.stderr(
+        `note: no worker has taken a chunk of job "${name}" for ${Math.round((now - takenAt) / 1000)} s: ${pending.length} chunks wait on queue ${queueName} (${workers === undefined ? 'how many workers listen on it is unknown' : `${workers} worker connections on it`}). Only "creditlift worker" processes started with this run's configuration serve that queue (${describeConfiguration(identity.fingerprint)}): start one, or check their --model, --policy, --catalog, --features and key files (a worker logs its queue when it starts). Still waiting; Ctrl-C stops, --resume continues\n`,
+      );
     };
 
     const interrupted = () => io.signal?.aborted === true;
@@ -415,7 +479,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         let progressed = false;
         while (pending.length > 0 && (await settleHead())) progressed = true;
         if (interrupted()) break;
-        if (!progressed) await guard(delay(POLL_MS));
+        if (progressed) taken();
+        else {
+          await checkIdle();
+          await guard(delay(POLL_MS));
+        }
       }
     } finally {
       progress.finish();
@@ -456,6 +524,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
       return CliExitCode.failed;
     }
+    // As `score` says it, with the same exit code.
+    if (failedRecords > 0) {
+      io.stderr(
+        `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
+      );
+      return CliExitCode.recordsFailed;
+    }
     return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const f of files) await f.close().catch(() => undefined);
@@ -471,6 +546,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   } finally {
     await release();
   }
+}
+
+/** The one line after a refused `--resume`: how to resume it, or start it again. */
+function resumeHint(differs: readonly string[], was: Record<string, string>): string {
+  const options: Record<string, string> = { chunkSize: '--batch', maxRecordLines: '--max-record-lines', format: '--format' };
+  const asStarted = differs.filter((f) => options[f] !== undefined).map((f) => `${options[f]} ${was[f]}`);
+  return `hint: ${asStarted.length > 0 ? `resume it with ${asStarted.join(' ')}` : 'resume it with the input and options it was started with'}, or start it again with --overwrite (or under another --job name)`;
 }
 
 function parseResult(text: string | null | undefined): Partial<ChunkResult> | undefined {

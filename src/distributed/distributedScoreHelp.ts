@@ -14,6 +14,10 @@ order as without --queue):
                              (default 600): a killed producer's job leaves Redis by itself, and
                              workers drop its chunks undecided. --resume without --queue, or
                              --overwrite, removes the job's keys at once
-  A chunk that fails for good (a worker refusing it for another model or policy, or failing 3
-  times) is reported with its line range; everything else is written and the run exits 1:
-  rerun with --resume to retry it.`;
+  --worker-wait S            say so on stderr when no worker has taken a chunk of the run for S
+                             seconds (default 60), and keep waiting
+  Workers take the chunks only when started with this run's model, policy, catalog, --features
+  and key files (each configuration has a queue of its own on the Redis). A record that kills a worker's
+  process costs only itself (a worker_failed line, exit 4, as with --workers). A chunk that fails
+  for good (failing 3 times) is reported with its line range; everything else is written and the
+  run exits 1: rerun with --resume to retry it.`;

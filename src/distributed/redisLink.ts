@@ -5,12 +5,20 @@ import type { QueueAddress } from './queueUrl.js';
 /** Delay between reconnection attempts: short, since the watchdog (not ioredis) decides when to give up. */
 const RECONNECT_MS = 250;
 const PING_MS = 500;
+/**
+ * A watchdog tick this late means this process was not running (stopped with SIGSTOP, suspended
+ * with its host, or its event loop blocked): that time is not time Redis left unanswered.
+ */
+const PAUSED_MS = 4 * PING_MS;
 
 /**
  * The connection a producer or worker shares with BullMQ, plus a watchdog. Commands wait through a
  * Redis restart (ioredis reconnects and replays them); when Redis has not answered for
- * `timeoutMs`, {@link RedisLink.lost} rejects with a `queue_unavailable` error naming the server and
- * the last connection error, so the command stops cleanly instead of hanging.
+ * `timeoutMs` while this process was running, {@link RedisLink.lost} rejects with a
+ * `queue_unavailable` error naming the server and the last connection error, so the command stops
+ * cleanly instead of hanging. Time the process itself was not running (paused with SIGSTOP, its
+ * event loop blocked) is not counted: a producer paused longer than the timeout, with Redis up all
+ * along, was stopped with "lost the connection to Redis" the moment it ran again.
  */
 export interface RedisLink {
   /** The ioredis client; give it to BullMQ as `connection` (BullMQ duplicates it for blocking reads). */
@@ -44,6 +52,9 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
     lastError = e.message;
   });
   let lastOk = Date.now();
+  let lastTick = lastOk;
+  /** Time this process was not running since Redis last answered, and in all. */
+  let pausedMs = 0;
   let everConnected = false;
   let fail!: (e: Error) => void;
   const lost = new Promise<never>((_, reject) => {
@@ -54,11 +65,26 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
   let pinging = false;
   const timer = setInterval(() => {
     if (stopped) return;
-    if (Date.now() - lastOk > timeoutMs) {
+    const now = Date.now();
+    const late = now - lastTick - PING_MS;
+    lastTick = now;
+    if (late > PAUSED_MS) {
+      // Redis gets its whole timeout again from now: a ping now tells whether it is there.
+      pausedMs += late;
+      lastOk = Math.max(lastOk, now - PING_MS);
+    }
+    if (now - lastOk > timeoutMs) {
       stopped = true;
       clearInterval(timer);
       const what = everConnected ? 'lost the connection to' : 'cannot reach';
-      fail(new CreditliftError('queue_unavailable', `${what} Redis at ${address.display} for ${Math.round(timeoutMs / 1000)} s (${lastError})`));
+      const paused =
+        pausedMs > 0 ? `; besides that, this process itself was not running for ${Math.round(pausedMs / 1000)} s (paused, or its host suspended)` : '';
+      fail(
+        new CreditliftError(
+          'queue_unavailable',
+          `${what} Redis at ${address.display}: no answer for ${Math.round(timeoutMs / 1000)} s while this process ran (${lastError})${paused}`,
+        ),
+      );
       client.disconnect();
       return;
     }
@@ -67,6 +93,7 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
     client.ping().then(
       () => {
         lastOk = Date.now();
+        pausedMs = 0;
         everConnected = true;
         pinging = false;
       },

@@ -3,11 +3,12 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { BatchDecider } from '../cli/score/batchDecider.js';
 import {
   ABANDONED,
-  QUEUE_NAME,
   chunkLinesKey,
   chunkRecordsKey,
+  describeConfiguration,
   fingerprintMismatch,
   lineRange,
+  queueNameOf,
   type ChunkJobData,
   type ChunkReceipt,
   type ChunkResult,
@@ -15,6 +16,8 @@ import {
 } from './chunkJob.js';
 import { decodeRecords } from './chunkInput.js';
 import { decideChunk } from './decideChunk.js';
+import type { OutputLine } from '../cli/score/outputLine.js';
+import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
 import type { RedisLink } from './redisLink.js';
 
 /** Options of {@link runWorker}. */
@@ -26,6 +29,13 @@ export interface RunWorkerOptions {
   readonly fingerprint: Omit<ScoringFingerprint, 'suggestions'>;
   /** Opens (once per suggestions count) the decider chunks go through. */
   readonly openDecider: (suggestions: number) => Promise<BatchDecider>;
+  /**
+   * Opens a decider whose records are decided in a child process (a pool of one), for a chunk that
+   * stalled before: its last worker stopped holding it, maybe killed by one of its records. There
+   * a record that kills its process costs only itself (`worker_failed`, as `score --workers`
+   * writes it) instead of this worker, and then the next. Left out when `openDecider` is a pool already.
+   */
+  readonly openIsolatedDecider?: (suggestions: number) => Promise<BatchDecider>;
   /** How long a chunk stays locked without a renewal before another worker redoes it (ms). */
   readonly lockMs: number;
   /** A line per chunk taken and per chunk decided, refusal and state change. */
@@ -52,8 +62,10 @@ const STORE_LINES_IF_RECORDS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis
 
 /**
  * Serves chunks of `creditlift score --queue` runs until the signal is aborted or Redis is lost
- * (then rejects with the link's `queue_unavailable` error). Each chunk's job data names the model,
- * policy and engine it must be decided with; a mismatch fails that chunk for good with a message
+ * (then rejects with the link's `queue_unavailable` error). It listens on the queue of its own
+ * configuration ({@link queueNameOf}), so chunks of runs with another model, policy, engine,
+ * features or keys are left to workers of theirs. Each chunk's job data still names what it must be
+ * decided with; a mismatch (which that queue cannot hold) fails the chunk for good with a message
  * naming both values, so the producer reports it instead of writing decisions of another model.
  */
 export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerResult> {
@@ -108,20 +120,40 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     // leaves its name in the log.
     options.log(`${where}: deciding ${full.recordLines.length} records (start ${job.attemptsStarted})\n`);
     const started = Date.now();
-    const lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
+    // A chunk whose worker stopped while holding it (killed, or starved past its lock): if one of
+    // its records killed that worker, deciding it here again would kill this one too, and BullMQ
+    // would hand it on to the next. A pool of one survives it and isolates the record.
+    const isolate = job.stalledCounter > 0 && options.openIsolatedDecider !== undefined;
+    let lines: OutputLine[];
+    if (isolate) {
+      options.log(
+        `${where} was held by a worker that stopped (${job.stalledCounter} time${job.stalledCounter === 1 ? '' : 's'}): deciding it in a child process, so a record that kills its process costs only itself\n`,
+      );
+      const isolated = await (options.openIsolatedDecider as NonNullable<RunWorkerOptions['openIsolatedDecider']>)(full.fingerprint.suggestions);
+      try {
+        lines = await decideChunk(full, decodeRecords(bytes), isolated);
+      } finally {
+        await isolated.close();
+      }
+    } else {
+      lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
+    }
     const result: ChunkResult = { lines, worker: me };
     const stored = await client.eval(STORE_LINES_IF_RECORDS, 2, recordsKey, chunkLinesKey(full.run, full.index), JSON.stringify(result), String(full.ttlMs));
     if (stored !== 1) return drop(job, where, `its records were removed from Redis while it was decided (${gone})`);
     const rejected = lines.filter((l) => 'error' in l).length;
+    const failed = lines.filter((l) => 'error' in l && l.error.code === RETRY_ON_RESUME_CODE).length;
     done.chunks++;
     done.records += lines.length;
     options.log(
-      `${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected in ${Date.now() - started} ms (start ${job.attemptsStarted})\n`,
+      `${where}: ${lines.length} records, ${lines.length - rejected} decided, ${rejected} rejected${failed > 0 ? ` (${failed} worker_failed: a scorer process died on them twice)` : ''} in ${Date.now() - started} ms (start ${job.attemptsStarted})${isolate ? ', in a child process' : ''}\n`,
     );
     return { worker: me, records: lines.length };
   };
 
-  const worker = new Worker<ChunkJobData, ChunkReceipt>(QUEUE_NAME, processChunk, {
+  // The queue of this worker's configuration: every chunk on it was enqueued by a producer with the same one.
+  const queueName = queueNameOf(options.fingerprint);
+  const worker = new Worker<ChunkJobData, ChunkReceipt>(queueName, processChunk, {
     connection: options.link.client,
     concurrency: options.concurrency,
     lockDuration: options.lockMs,
@@ -143,9 +175,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   // Connection errors are the watchdog's to judge; BullMQ reconnects by itself meanwhile.
   worker.on('error', () => undefined);
 
-  options.log(
-    `worker ${me} serving queue ${QUEUE_NAME}: ${options.concurrency} at a time, model ${options.fingerprint.modelSha256.slice(0, 12)}..., policy ${options.fingerprint.policyHash.slice(0, 12)}...\n`,
-  );
+  options.log(`worker ${me} serving queue ${queueName}: ${options.concurrency} at a time, ${describeConfiguration(options.fingerprint)}\n`);
   const stopped = new Promise<void>((resolve) => {
     if (options.signal?.aborted === true) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });

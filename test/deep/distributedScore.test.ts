@@ -9,7 +9,7 @@ import {
   scenarioProducerKilled,
   scenarioRedisRestarted,
   scenarioRedisUnreachable,
-  scenarioRefusedThenResumed,
+  scenarioOtherConfigurationWaits,
   scenarioResumeOtherInput,
   scenarioWorkerKilled,
   type Rig,
@@ -22,7 +22,7 @@ describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker pro
   beforeAll(async () => {
     rig = await createRig(160);
     // Two matching workers on database 0 (the second is killed -9 in one case); one with another
-    // policy alone on database 1.
+    // policy alone on database 1, where the first case starts a matching one later.
     rig.startWorker();
     rig.startWorker();
     wrong = rig.startWorker(['--policy', otherPolicy(rig)], 1);
@@ -32,8 +32,8 @@ describe.skipIf(!HAS_REDIS)('creditlift score --queue with creditlift worker pro
     await rig?.dispose();
   });
 
-  it('a worker with another policy refuses chunks (reported by line range, exit 1); --resume with a matching worker completes', async () => {
-    await scenarioRefusedThenResumed(rig, 'refused', wrong, 1);
+  it('a worker with another policy leaves the chunks to a matching worker (not failed for good); the producer says none took them; a matching worker completes', async () => {
+    await scenarioOtherConfigurationWaits(rig, 'otherConfig', { log: () => wrong.stdout(), stop: () => (wrong.child.kill('SIGTERM'), wrong.exited) }, 1);
   });
   it('writes the single-process output byte for byte, summary and exit code included', async () => {
     await scenarioIdentical(rig, 'same');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
-import { QUEUE_NAME } from '../../src/distributed/chunkJob.js';
+
 import { captureIo } from '../cli/fakeDecider.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
 import { createRig, outputLines, type Rig } from '../distributed/scenarios.js';
@@ -168,9 +168,9 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
     await client.select(2);
     for (const set of ['wait', 'active', 'completed', 'failed'])
       expect(
-        (await client.type(`bull:${QUEUE_NAME}:${set}`)) === 'list'
-          ? await client.lrange(`bull:${QUEUE_NAME}:${set}`, 0, -1)
-          : await client.zrange(`bull:${QUEUE_NAME}:${set}`, 0, -1),
+        (await client.type(`bull:${rig.queue}:${set}`)) === 'list'
+          ? await client.lrange(`bull:${rig.queue}:${set}`, 0, -1)
+          : await client.zrange(`bull:${rig.queue}:${set}`, 0, -1),
       ).toEqual([]);
   });
 

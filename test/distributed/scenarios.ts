@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runWorkerCommand } from '../../src/cli/workerCommand.js';
-import { QUEUE_NAME } from '../../src/distributed/chunkJob.js';
+import { queueNameOf } from '../../src/distributed/chunkJob.js';
+import { scoringFingerprint } from '../../src/distributed/scoringFingerprint.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { ndjsonBook } from './book.js';
 import { spawnCli, type CliProcess } from './cliProcess.js';
@@ -23,10 +24,12 @@ export interface Rig {
   /** The single-process `score` output of the book (same flags): what every distributed run must equal. */
   readonly reference: string;
   readonly workers: CliProcess[];
+  /** The BullMQ queue of the default configuration (the producers' and matching workers'). */
+  readonly queue: string;
   startWorker(extra?: readonly string[], db?: number): CliProcess;
   producer(job: string, out: string, extra?: readonly string[], db?: number): CliProcess;
   /** A worker run in this process until `stop()` (as SIGTERM would): no process start to wait for. */
-  inProcessWorker(db?: number): { stop(): Promise<number>; log(): string };
+  inProcessWorker(db?: number, extra?: readonly string[]): { stop(): Promise<number>; log(): string };
   /** The same producer run in this process (no kill needed, and no process start to wait for). */
   produce(job: string, out: string, extra?: readonly string[], db?: number): Promise<{ code: number; stdout: string; stderr: string }>;
   dispose(): Promise<void>;
@@ -48,6 +51,7 @@ export async function createRig(records: number): Promise<Rig> {
     redis,
     dir,
     book,
+    queue: queueNameOf(await scoringFingerprint({})),
     reference: readFileSync(refPath, 'utf8'),
     workers,
     startWorker(extra = [], db = 0) {
@@ -58,10 +62,10 @@ export async function createRig(records: number): Promise<Rig> {
     producer(job, out, extra = [], db = 0) {
       return spawnCli(['score', '--in', book, '--out', out, '--queue', queue(db), '--job', job, ...SCORE_FLAGS, ...extra]);
     },
-    inProcessWorker(db = 0) {
+    inProcessWorker(db = 0, extra = []) {
       const io = captureIo();
       const stop = new AbortController();
-      const done = runWorkerCommand(['--queue', queue(db), ...WORKER_FLAGS], { ...io.io, signal: stop.signal });
+      const done = runWorkerCommand(['--queue', queue(db), ...WORKER_FLAGS, ...extra], { ...io.io, signal: stop.signal });
       return {
         stop: () => {
           stop.abort();
@@ -196,8 +200,8 @@ async function chunkHeldBy(rig: Rig, job: string, worker: string, stop: () => bo
   const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
   try {
     for (;;) {
-      for (const id of await client.lrange(`bull:${QUEUE_NAME}:active`, 0, -1)) {
-        if (id.startsWith(`${job}-c`) && (await client.hget(`bull:${QUEUE_NAME}:${id}`, 'pb')) === worker) return id;
+      for (const id of await client.lrange(`bull:${rig.queue}:active`, 0, -1)) {
+        if (id.startsWith(`${job}-c`) && (await client.hget(`bull:${rig.queue}:${id}`, 'pb')) === worker) return id;
       }
       if (stop()) return undefined;
       await new Promise((r) => setTimeout(r, 10));
@@ -262,7 +266,7 @@ export async function scenarioProducerKilledResumedPlain(rig: Rig, job: string):
       await new Promise((r) => setTimeout(r, 100));
     expect(await client.keys(`*${job}*`), io.err()).toEqual([]);
     for (const set of ['wait', 'completed', 'failed']) {
-      const ids = set === 'wait' ? await client.lrange(`bull:${QUEUE_NAME}:${set}`, 0, -1) : await client.zrange(`bull:${QUEUE_NAME}:${set}`, 0, -1);
+      const ids = set === 'wait' ? await client.lrange(`bull:${rig.queue}:${set}`, 0, -1) : await client.zrange(`bull:${rig.queue}:${set}`, 0, -1);
       expect(ids.filter((id) => id.startsWith(`${job}-c`))).toEqual([]);
     }
   } finally {
@@ -356,10 +360,10 @@ async function hasUnfinishedChunk(rig: Rig, job: string): Promise<boolean> {
   const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', maxRetriesPerRequest: null });
   try {
     const ids = [
-      ...(await client.lrange(`bull:${QUEUE_NAME}:wait`, 0, -1)),
-      ...(await client.lrange(`bull:${QUEUE_NAME}:active`, 0, -1)),
-      ...(await client.zrange(`bull:${QUEUE_NAME}:delayed`, 0, -1)),
-      ...(await client.zrange(`bull:${QUEUE_NAME}:prioritized`, 0, -1)),
+      ...(await client.lrange(`bull:${rig.queue}:wait`, 0, -1)),
+      ...(await client.lrange(`bull:${rig.queue}:active`, 0, -1)),
+      ...(await client.zrange(`bull:${rig.queue}:delayed`, 0, -1)),
+      ...(await client.zrange(`bull:${rig.queue}:prioritized`, 0, -1)),
     ];
     return ids.some((id) => id.startsWith(`${job}-c`));
   } finally {
@@ -413,35 +417,51 @@ export async function scenarioRedisUnreachable(rig: Rig, job: string): Promise<v
   expect(io.err()).toMatch(new RegExp(`error \\[queue_unavailable\\]: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}/0`));
 }
 
+/** A worker as a scenario sees it: its log so far, and how to stop it (resolves to its exit code). */
+export interface ScenarioWorker {
+  log(): string;
+  stop(): Promise<number>;
+}
+
+/** Resolves once `ready()` holds. @throws after `ms`, with `what` and `context()` in the message */
+export async function until(ready: () => boolean, what: string, context: () => string = () => '', ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${context()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /**
- * A worker with another policy (on its own Redis database) refuses every chunk, each reported with
- * its line range, exit 1, nothing written; SIGTERM stops it cleanly (exit 0). With a matching
- * worker, --resume retries the refused chunks: output identical.
+ * A worker with another policy on the same Redis database leaves the run's chunks alone (it listens
+ * on the queue of its own configuration), where it used to fail every one of them for good. The
+ * producer says when no worker has taken a chunk for --worker-wait, naming its queue and
+ * configuration, and keeps waiting; a matching worker started then completes the run: output
+ * identical, exit 3, and a note that workers take its chunks again.
  */
-export async function scenarioRefusedThenResumed(rig: Rig, job: string, wrong: CliProcess, db: number): Promise<void> {
-  await wrong.waitForStdout(/serving queue/);
+export async function scenarioOtherConfigurationWaits(rig: Rig, job: string, wrong: ScenarioWorker, db: number): Promise<void> {
   const out = join(rig.dir, `${job}.ndjson`);
-  const p = await rig.produce(job, out, [], db);
-  expect(p.code).toBe(1);
-  expect(p.stderr).toMatch(
-    new RegExp(`chunk ${job}-c0 \\(lines 1-20, 20 records\\) failed for good: worker \\S+ refuses chunk ${job}-c0 \\(lines 1-20\\): policy hash`),
+  const io = captureIo();
+  const run = runScoreCommand(
+    ['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${rig.redis.port}/${db}`, '--job', job, ...SCORE_FLAGS, '--worker-wait', '1'],
+    io.io,
   );
-  expect(p.stderr).toMatch(/--resume to retry them/);
-  // Every record was read (and enqueued), though none was answered: the summary says so, rather than "0 records read".
-  const records = outputLines(join(rig.dir, 'reference.ndjson')).length;
-  expect(p.stdout).toMatch(new RegExp(`creditlift score: ${records} records read`));
-  expect(p.stdout).toMatch(new RegExp(`undecided +${records} +\\(their chunks failed for good; --resume decides them\\)`));
-  expect(wrong.stdout()).toMatch(/refuses chunk/);
-  expect(outputLines(out)).toEqual([]);
-  wrong.child.kill('SIGTERM');
-  expect(await wrong.exited).toBe(0);
-  expect(wrong.stdout()).toMatch(/stopped: 0 chunks, 0 records, \d+ refused/);
+  await until(() => /no worker has taken a chunk/.test(io.err()), 'the note that no worker took a chunk', io.err);
+  expect(io.err()).toMatch(
+    new RegExp(
+      `note: no worker has taken a chunk of job "${job}" for \\d+ s: \\d+ chunks wait on queue ${rig.queue} .*Only "creditlift worker" processes started with this run's configuration serve that queue \\(model [0-9a-f]{12}\\.\\.\\., policy [0-9a-f]{12}\\.\\.\\., the default catalog, engine`,
+    ),
+  );
+  expect(wrong.log()).not.toMatch(new RegExp(`${job}-c|refuses`));
   const right = rig.inProcessWorker(db);
-  const again = await rig.produce(job, out, ['--resume'], db);
+  const code = await run;
   expect(await right.stop()).toBe(0);
-  expect(again.code, again.stderr).toBe(3);
+  expect(code, io.err()).toBe(3);
   expect(readFileSync(out, 'utf8')).toBe(rig.reference);
-  expect(right.log()).toMatch(/stopped: \d+ chunks/);
+  expect(io.err()).toMatch(new RegExp(`note: a worker is taking chunks of job "${job}" again`));
+  expect(io.err()).not.toMatch(/failed for good/);
+  expect(await wrong.stop()).toBe(0);
+  expect(wrong.log()).toMatch(/stopped: 0 chunks, 0 records\n/);
 }
 
 /** Writes a policy that differs from the default in one number (another policy hash). */

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'bullmq';
+import fc from 'fast-check';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { queueNameOf, type ChunkJobData, type ScoringFingerprint } from '../../src/distributed/chunkJob.js';
+import { decideChunk } from '../../src/distributed/decideChunk.js';
+import { MAX_REQUEUES } from '../../src/distributed/distributedScoreCommand.js';
+import { parseQueueUrl } from '../../src/distributed/queueUrl.js';
+import { openRedisLink } from '../../src/distributed/redisLink.js';
+import { captureIo, fakeDecider } from '../cli/fakeDecider.js';
+import { HAS_REDIS } from './redisServer.js';
+import { createRig, otherPolicy, outputLines, scenarioOtherConfigurationWaits, type Rig } from './scenarios.js';
+
+type Configuration = Omit<ScoringFingerprint, 'suggestions'>;
+
+const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
+const configuration: fc.Arbitrary<Configuration> = fc.record({
+  modelSha256: hex(64),
+  policyHash: hex(64),
+  catalogHash: hex(64),
+  engineVersion: fc.constantFrom('0.1.0', '0.1.1', '0.2.0'),
+  featuresSha256: fc.option(hex(64), { nil: null }),
+  keys: fc.record({ signing: fc.option(hex(32), { nil: null }), personalData: fc.option(hex(32), { nil: null }) }),
+});
+
+describe('queueNameOf: one queue per scoring configuration', () => {
+  it('two configurations share a queue exactly when they are the same configuration', () => {
+    fc.assert(
+      fc.property(configuration, configuration, (a, b) => {
+        const same = JSON.stringify(a) === JSON.stringify(b);
+        expect(queueNameOf(a) === queueNameOf(b), 'queues equal iff configurations equal').toBe(same);
+        expect(queueNameOf(a)).toMatch(/^creditlift-score-[0-9a-f]{16}$/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('changing any one field (model, policy, catalog, engine, features, either key) moves a configuration to another queue', () => {
+    fc.assert(
+      fc.property(configuration, hex(64), (a, other) => {
+        const changed: Configuration[] = [
+          { ...a, modelSha256: other },
+          { ...a, policyHash: other },
+          { ...a, catalogHash: other },
+          { ...a, engineVersion: `${a.engineVersion}-next` },
+          { ...a, featuresSha256: a.featuresSha256 === other ? null : other },
+          { ...a, keys: { ...a.keys, signing: a.keys.signing === null ? other.slice(0, 32) : null } },
+          { ...a, keys: { ...a.keys, personalData: a.keys.personalData === null ? other.slice(0, 32) : null } },
+        ];
+        for (const b of changed) if (JSON.stringify(b) !== JSON.stringify(a)) expect(queueNameOf(b)).not.toBe(queueNameOf(a));
+        // Built in another key order, the same configuration is the same queue.
+        const reordered = {
+          ...(Object.fromEntries(Object.entries(a).reverse()) as unknown as Configuration),
+          keys: { personalData: a.keys.personalData, signing: a.keys.signing },
+        };
+        expect(queueNameOf(reordered)).toBe(queueNameOf(a));
+        // A worker decides any suggestion count: it is no part of the queue.
+        expect(queueNameOf({ ...a, suggestions: 3 } as Configuration)).toBe(queueNameOf(a));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('decideChunk: a record its pool could not decide costs only itself', () => {
+  it('a worker_failed record is its own error line; its neighbours are decided (the chunk failed as a whole, 63 neighbours undecided for good)', async () => {
+    const records = [1, 2, 3, 4, 5].map((n) => ({ line: n, ok: true, value: { id: n === 3 ? 'poison-1' : `a${n}` } }));
+    const data = { run: 'r', index: 0, recordLines: [1, 2, 3, 4, 5] } as unknown as ChunkJobData;
+    const lines = await decideChunk(data, records as never, fakeDecider({ workerFailId: 'poison-1' }));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(lines.map((l) => ('error' in l ? l.error.code : 'decided'))).toEqual(['decided', 'decided', 'worker_failed', 'decided', 'decided']);
+  });
+});
+
+describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, workers in this process)', () => {
+  let rig: Rig;
+  let policy: string;
+  let otherReference: string;
+  beforeAll(async () => {
+    rig = await createRig(60);
+    policy = otherPolicy(rig);
+    const ref = join(rig.dir, 'other-reference.ndjson');
+    const io = captureIo();
+    expect(await runScoreCommand(['--in', rig.book, '--out', ref, '--suggestions', '0', '--policy', policy], io.io), io.err()).toBe(3);
+    otherReference = readFileSync(ref, 'utf8');
+  });
+  afterAll(async () => {
+    await rig?.dispose();
+  });
+  const redis = (db: number) => new Redis({ port: rig.redis.port, host: '127.0.0.1', db, maxRetriesPerRequest: null });
+
+  it("a finished chunk whose lines vanish (its job kept as completed) is really enqueued again, once: output identical (the producer said 'enqueued again' forever)", async () => {
+    const db = 1;
+    const job = 'linesGone';
+    const admin = redis(db);
+    const subscriber = redis(db);
+    const worker = rig.inProcessWorker(db);
+    try {
+      // Removes chunk c1's lines the moment a worker stores them, once: before its job is
+      // completed, so the producer finds a completed job with no lines (eviction, or a DEL).
+      await admin.config('SET', 'notify-keyspace-events', 'K$');
+      const linesKey = `creditlift:chunk:${job}-c1:lines`;
+      let removed = 0;
+      subscriber.on('message', () => {
+        if (removed++ === 0) void admin.del(linesKey);
+      });
+      await subscriber.subscribe(`__keyspace@${db}__:${linesKey}`);
+      const p = await rig.produce(job, join(rig.dir, `${job}.ndjson`), ['--json-summary'], db);
+      expect(p.code, p.stderr).toBe(3);
+      expect(readFileSync(join(rig.dir, `${job}.ndjson`), 'utf8')).toBe(rig.reference);
+      expect(p.stderr.match(/enqueued again/g), p.stderr).toHaveLength(1);
+      expect(p.stderr).toMatch(new RegExp(`note: chunk ${job}-c1 \\(lines \\d+-\\d+\\) finished, but its lines vanished from Redis; enqueued again`));
+      expect(JSON.parse(p.stdout)).toMatchObject({ distributed: { requeuedLostChunks: 1, failedChunks: [] } });
+      expect(await admin.keys(`*${job}*`)).toEqual([]);
+    } finally {
+      expect(await worker.stop()).toBe(0);
+      subscriber.disconnect();
+      admin.disconnect();
+    }
+  });
+
+  it(`a chunk whose lines vanish every time stops the run after ${MAX_REQUEUES} times with a queue_unavailable error naming it (exit 1), instead of looping`, async () => {
+    const db = 2;
+    const job = 'linesAlwaysGone';
+    // Completes every chunk without storing its lines: a Redis that evicts each one at once.
+    const lossy = new Worker(rig.queue, async () => ({ worker: 'lossy', records: 0 }), {
+      connection: { port: rig.redis.port, host: '127.0.0.1', db, maxRetriesPerRequest: null },
+    });
+    const stop = new AbortController();
+    try {
+      const io = captureIo({ signal: stop.signal });
+      const run = runScoreCommand(
+        [
+          '--in',
+          rig.book,
+          '--out',
+          join(rig.dir, `${job}.ndjson`),
+          '--queue',
+          `redis://127.0.0.1:${rig.redis.port}/${db}`,
+          '--job',
+          job,
+          '--suggestions',
+          '0',
+          '--batch',
+          '20',
+        ],
+        io.io,
+      );
+      // Looping, it never returned: stopped after 30 s so the failure is this one.
+      const timer = setTimeout(() => stop.abort(), 30_000);
+      const code = await run;
+      clearTimeout(timer);
+      expect(stop.signal.aborted, `still looping after 30 s:\n${io.err().slice(0, 2000)}`).toBe(false);
+      expect(code, io.err()).toBe(1);
+      expect(io.err().match(new RegExp(`note: chunk ${job}-c0 .*enqueued again`, 'g'))).toHaveLength(MAX_REQUEUES);
+      expect(io.err()).toMatch(
+        new RegExp(
+          `error \\[queue_unavailable\\]: chunk ${job}-c0 \\(lines 1-\\d+\\) finished, but its lines vanished from Redis again, after being enqueued again ${MAX_REQUEUES} times: Redis keeps losing this job's keys .*maxmemory-policy noeviction`,
+        ),
+      );
+      expect(io.err()).toMatch(/run the same command with --resume to continue/);
+    } finally {
+      await lossy.close();
+    }
+  });
+
+  it("two runs with different policies on one Redis database, each with its own worker, both finish: neither worker takes (and fails) the other run's chunks", async () => {
+    const db = 3;
+    const champion = rig.inProcessWorker(db);
+    const challenger = rig.inProcessWorker(db, ['--policy', policy]);
+    try {
+      const [a, b] = await Promise.all([
+        rig.produce('champion', join(rig.dir, 'champion.ndjson'), [], db),
+        rig.produce('challenger', join(rig.dir, 'challenger.ndjson'), ['--policy', policy], db),
+      ]);
+      expect(a.code, a.stderr).toBe(3);
+      expect(b.code, b.stderr).toBe(3);
+      expect(readFileSync(join(rig.dir, 'champion.ndjson'), 'utf8')).toBe(rig.reference);
+      expect(readFileSync(join(rig.dir, 'challenger.ndjson'), 'utf8')).toBe(otherReference);
+    } finally {
+      expect(await champion.stop()).toBe(0);
+      expect(await challenger.stop()).toBe(0);
+    }
+    expect(champion.log()).not.toMatch(/challenger-c|refuses/);
+    expect(challenger.log()).not.toMatch(/champion-c|refuses/);
+    expect(challenger.log()).toMatch(
+      /serving queue creditlift-score-[0-9a-f]{16}: 1 at a time, model [0-9a-f]{12}\.\.\., policy [0-9a-f]{12}\.\.\., the default catalog, engine /,
+    );
+  });
+
+  it('a worker of another configuration leaves the chunks; the producer says no worker took one for --worker-wait; a matching worker then completes the run', async () => {
+    const wrong = rig.inProcessWorker(4, ['--policy', policy]);
+    await scenarioOtherConfigurationWaits(rig, 'waits', wrong, 4);
+  });
+
+  it('--resume --queue with another --batch is refused with the error and a one-line hint, not the whole --help', async () => {
+    const db = 5;
+    const job = 'otherBatch';
+    const out = join(rig.dir, `${job}.ndjson`);
+    const admin = redis(db);
+    try {
+      // No worker: the run stays unfinished, its job in Redis, until interrupted.
+      const stop = new AbortController();
+      const first = captureIo({ signal: stop.signal });
+      const run = runScoreCommand(
+        ['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${rig.redis.port}/${db}`, '--job', job, '--suggestions', '0', '--batch', '20'],
+        first.io,
+      );
+      const deadline = Date.now() + 30_000;
+      while ((await admin.hget(`creditlift:run:${job}`, 'chunks')) !== '3' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      stop.abort();
+      expect(await run, first.err()).toBe(130);
+      const io = captureIo();
+      const code = await runScoreCommand(
+        [
+          '--in',
+          rig.book,
+          '--out',
+          out,
+          '--queue',
+          `redis://127.0.0.1:${rig.redis.port}/${db}`,
+          '--job',
+          job,
+          '--suggestions',
+          '0',
+          '--batch',
+          '10',
+          '--resume',
+        ],
+        io.io,
+      );
+      expect(code).toBe(2);
+      expect(io.err()).toBe(
+        `error: --resume of job "${job}" with other chunkSize than it was started with (was: chunkSize 20)\nhint: resume it with --batch 20, or start it again with --overwrite (or under another --job name)\n`,
+      );
+      expect(outputLines(out)).toEqual([]);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('time this process was not running (its event loop blocked past --redis-timeout, as under SIGSTOP) is not taken for Redis being lost', async () => {
+    const link = openRedisLink(parseQueueUrl(rig.redis.url), 1000);
+    let lost: unknown;
+    link.lost.catch((e: unknown) => {
+      lost = e;
+    });
+    try {
+      await link.ready();
+      // Blocks this thread for 2.5 s: no timer, no socket read, as if the process were stopped.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+      expect(await link.guard(link.client.ping())).toBe('PONG');
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(lost).toBeUndefined();
+    } finally {
+      link.close();
+    }
+  });
+});
