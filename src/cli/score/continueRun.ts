@@ -51,7 +51,7 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
   const earlier = before.status?.undecided;
   if (earlier !== undefined && earlier.records > 0)
     io.stderr(
-      `note: deciding the ${count(earlier.records, 'record')} the earlier run left undecided (${formatLineRanges(earlier.lines, earlier.moreRanges)})\n`,
+      `note: the earlier run left ${count(earlier.records, 'record')} undecided (${formatLineRanges(earlier.lines, earlier.moreRanges)}); a resume decides them\n`,
     );
   return resumed;
 }
