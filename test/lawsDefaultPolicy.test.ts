@@ -17,5 +17,5 @@ describe('every credit law holds end to end through the default scorer', () => {
   afterAll(() => scorer.close());
 
   // Scorer runs call onnxruntime; a modest count per law keeps the file fast on two cores.
-  for (const law of laws) it(`${law.name}: ${law.description}`, () => law.check({ scorer }, { numRuns: 50, scorerNumRuns: 40 }));
+  for (const law of laws) it(`${law.name}: ${law.description}`, () => law.check({ scorer }, { numRuns: 50, scorerNumRuns: 30 }));
 });

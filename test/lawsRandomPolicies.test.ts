@@ -35,7 +35,7 @@ describe('every credit law holds end to end through scorers with randomly drawn 
           const scorer = await createScorer({ model, policy, suggestionsPerDecision: 0 });
           await law.check({ scorer }, { numRuns: 10, scorerNumRuns: 8, seed: 13 });
         }),
-        { numRuns: 5 },
+        { numRuns: 4 },
       );
     });
 });
