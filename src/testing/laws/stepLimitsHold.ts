@@ -3,6 +3,7 @@ import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
 import type { Decision } from '../../decision/decision.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
@@ -65,8 +66,11 @@ async function checkClosedLineChain(scorer: Scorer, policy: PolicyConfig, small:
     );
   };
 
-  // Closed by a person: the next day's reassessment, with nothing new, may only propose terms.
-  const byPerson = scorer.recordReview(second, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 });
+  // Closed by a person: the next day's reassessment, with nothing new, may only propose terms. The
+  // decline owes reasons, so a scorer that explains only when owed needs the applicant the upload
+  // was decided for: the profile at the first decision's line, the certificate appended.
+  const reassessedFor: Applicant = { ...withCertificate, platform: { ...withCertificate.platform, currentLimit: lineOnFileAfter(first, step) } };
+  const byPerson = scorer.recordReview(second, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant: reassessedFor });
   const afterPerson = await scorer.reassess(byPerson, { applicant: withCertificate, evidence: [], asOf: day1 });
   requireLaw(
     lineOnFileAfter(afterPerson, step) === 0,
@@ -75,10 +79,19 @@ async function checkClosedLineChain(scorer: Scorer, policy: PolicyConfig, small:
   );
   if (afterPerson.outcome === 'refer' && afterPerson.limit > 0) {
     let approved: Decision | undefined;
+    // The applicant that reassessment was made for (the closed line, dated the day after), should
+    // an approval below the request owe reasons.
+    const reopenedFor: Applicant = { ...withCertificate, asOf: day1, platform: { ...withCertificate.platform, currentLimit: 0 } };
     try {
-      approved = scorer.recordReview(afterPerson, { reviewerRole: 'credit_officer', outcome: 'approve', limit: afterPerson.limit, asOf: day1 });
-    } catch {
-      approved = undefined; // a review this policy refuses (a bound of the decision)
+      approved = scorer.recordReview(
+        afterPerson,
+        { reviewerRole: 'credit_officer', outcome: 'approve', limit: afterPerson.limit, asOf: day1 },
+        { applicant: reopenedFor },
+      );
+    } catch (e) {
+      // Only a review this policy refuses (a bound of the decision) is skipped; anything else is the law's failure.
+      if (!(e instanceof CreditliftError && e.code === 'review_invalid')) throw e;
+      approved = undefined;
     }
     if (approved !== undefined) withinRoom(lineOnFileAfter(approved, step), `reopened on ${day1} by a person's approval of the proposal`);
   }
