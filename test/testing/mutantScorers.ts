@@ -4,7 +4,7 @@ import type { Decision } from '../../src/decision/decision.js';
 import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
-import { LIMIT_SETTING_REASONS, policyReasons } from '../../src/policy/policyReasons.js';
+import { LIMIT_SETTING_REASONS, type PolicyReasonCode, policyReasons } from '../../src/policy/policyReasons.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import type { CreditLawName } from '../../src/testing/index.js';
 
@@ -143,6 +143,25 @@ const certificatePenalty =
  * decision is given or carries (`ledger`: decide, decideBatch, reassess and review), and forgets
  * that a person closed it (`person`: the code that carries a person's close, re-sealed away).
  */
+/**
+ * A person's decline that also names, second, the policy reason `codeOf` picks from the decision it
+ * declines (when that decision has one and the decline does not already name it).
+ */
+function declineNaming(s: Scorer, codeOf: (prior: Decision) => PolicyReasonCode | undefined): Scorer {
+  return {
+    ...s,
+    policy: s.policy,
+    recordReview: (p, review, o) => {
+      const d = s.recordReview(p, review, o);
+      const code = codeOf(p);
+      if (d.outcome !== 'decline' || code === undefined || d.reasons.some((r) => r.code === code)) return d;
+      const r = policyReasons[code];
+      const named = { code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans };
+      return reseal({ ...d, reasons: [...d.reasons.slice(0, 1), named, ...d.reasons.slice(1)].slice(0, 4) });
+    },
+  };
+}
+
 function forgetClosedLines(s: Scorer, forget: { readonly ledger: boolean; readonly person: boolean }): Scorer {
   const step = s.policy.limits.roundingStep;
   const closed = (a: unknown) => (a as { platform?: { currentLimit?: number } }).platform?.currentLimit === 0;
@@ -262,18 +281,7 @@ export const mutants: readonly Mutant[] = [
     // your risk grade and income" on a closed line).
     name: 'declining review keeps the limit reasons',
     caughtBy: ['reasons_where_owed'],
-    wrap: (s) => ({
-      ...s,
-      policy: s.policy,
-      recordReview: (p, review, o) => {
-        const d = s.recordReview(p, review, o);
-        const code = p.policyReasons.find((c) => LIMIT_SETTING_REASONS.has(c));
-        if (d.outcome !== 'decline' || code === undefined || d.reasons.some((r) => r.code === code)) return d;
-        const r = policyReasons[code];
-        const reasons = [...d.reasons.slice(0, 1), { code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }, ...d.reasons.slice(1)];
-        return reseal({ ...d, reasons: reasons.slice(0, 4) });
-      },
-    }),
+    wrap: (s) => declineNaming(s, (p) => p.policyReasons.find((c) => LIMIT_SETTING_REASONS.has(c))),
   },
   {
     // 0.1.0's reductions: a line the customer lowered to 8,000 RMB was still "set by your risk
@@ -488,18 +496,7 @@ export const mutants: readonly Mutant[] = [
     // lowered gave "Limit lowered at your request" as a reason for closing it.
     name: 'declining review after a reduction names the reduction',
     caughtBy: ['reasons_where_owed'],
-    wrap: (s) => ({
-      ...s,
-      policy: s.policy,
-      recordReview: (p, review, o) => {
-        const d = s.recordReview(p, review, o);
-        if (d.outcome !== 'decline' || !p.reasons.some((r) => r.code === 'customer_reduction') || d.reasons.some((r) => r.code === 'customer_reduction'))
-          return d;
-        const r = policyReasons.customer_reduction;
-        const own = { code: 'customer_reduction', source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans };
-        return reseal({ ...d, reasons: [...d.reasons.slice(0, 1), own, ...d.reasons.slice(1)].slice(0, 4) });
-      },
-    }),
+    wrap: (s) => declineNaming(s, (p) => (p.reasons.some((r) => r.code === 'customer_reduction') ? 'customer_reduction' : undefined)),
   },
   // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
   ...aboveCapMutants,
