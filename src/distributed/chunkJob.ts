@@ -3,6 +3,7 @@ import type { OutputLine } from '../cli/score/outputLine.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { keyMismatches, type KeyFingerprints } from '../cli/keyFingerprints.js';
 import { DEFAULT_CATALOG_HASH } from '../catalog/catalogHash.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
 
 /**
  * How every creditlift queue's name starts. Each scoring configuration has a queue of its own
@@ -123,16 +124,6 @@ export function lineRange(recordLines: readonly number[]): string {
 export function queueNameOf(fingerprint: Omit<ScoringFingerprint, 'suggestions'>): string {
   const { suggestions: _, ...configuration } = fingerprint as Omit<ScoringFingerprint, 'suggestions'> & { suggestions?: number };
   return `${QUEUE_NAME_PREFIX}-${createHash('sha256').update(canonicalJson(configuration)).digest('hex').slice(0, 16)}`;
-}
-
-/** JSON with every object's keys sorted: the same value gives the same text however it was built. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** A configuration in a few words for messages: model, policy, catalog, engine, features and keys. */
