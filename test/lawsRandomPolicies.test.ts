@@ -14,7 +14,7 @@ describe('every credit law holds for any valid policy a lender can write', () =>
     it(`${law.name} holds for randomly drawn valid policies`, async () => {
       await fc.assert(
         fc.asyncProperty(policyConfigArbitrary(), (policy) => law.check({ policy }, { numRuns: 25, seed: 11 })),
-        { numRuns: 30 },
+        { numRuns: 20 },
       );
     });
 });
