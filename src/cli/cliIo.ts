@@ -20,6 +20,11 @@ export interface CliIo extends CommandIo {
   readonly now?: () => number;
   /** Aborted to stop long work cleanly after the chunk in flight (the bin wires it to SIGINT/SIGTERM). */
   readonly signal?: AbortSignal;
+  /**
+   * Node flags for the worker processes a command starts (`--workers N`), so they keep the heap
+   * policy of the command line's own process (see cliHeapFlags). Default: none.
+   */
+  readonly workerExecArgv?: readonly string[];
 }
 
 /** The process's streams, stdin, TTY state and monotonic clock. */

@@ -4,6 +4,8 @@
  * for, so `creditlift --help` does not pay for loading the ONNX runtime.
  */
 import { processCliIo, type CliIo } from './cliIo.js';
+import { setFlagsFromString } from 'node:v8';
+import { cliHeapFlags } from './cliHeapFlags.js';
 import { CliExitCode } from './cliExitCode.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
@@ -115,11 +117,15 @@ if (isEntry) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The heap policy of this process and of the worker processes it starts (cliHeapFlags.ts).
+  const workerExecArgv = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
+  for (const flag of workerExecArgv) setFlagsFromString(flag);
   main(process.argv.slice(2), {
     ...processCliIo,
     stderrIsTty: process.stderr.isTTY === true,
     stderrColumns: process.stderr.columns ?? 80,
     signal: stop.signal,
+    workerExecArgv,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -123,7 +123,11 @@ export const INTERRUPTED_EXIT_CODE = CliExitCode.interrupted;
 /** What {@link runScoreCommand} builds its decider with; tests and the worker pool pass their own. */
 export interface ScoreCommandDeps {
   /** Opens the decider for the parsed `--model`, `--policy` and `--workers`. Default: {@link openBatchDecider}. */
-  readonly openDecider?: (values: ScorerArgs & { readonly suggestions: number }, workers: number) => Promise<BatchDecider>;
+  readonly openDecider?: (
+    values: ScorerArgs & { readonly suggestions: number },
+    workers: number,
+    options: { readonly workerExecArgv?: readonly string[] },
+  ) => Promise<BatchDecider>;
 }
 
 export type { ScoreArgs } from './score/scoreArgs.js';
@@ -166,7 +170,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       }
     }
     const input = await fingerprintInput(args.input);
-    decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers);
+    decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers, workerFlagsOf(io));
     const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
@@ -315,7 +319,7 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs | 'help' {
 export async function openBatchDecider(
   values: ScorerArgs & { readonly suggestions: number },
   workers: number,
-  options: { readonly pool?: boolean } = {},
+  options: { readonly pool?: boolean; readonly workerExecArgv?: readonly string[] } = {},
 ): Promise<BatchDecider> {
   // Loaded here, not at the top, so a caller passing its own decider never loads the runtime.
   const { openScorer, scorerOptionsFrom } = await import('./openScorer.js');
@@ -326,6 +330,7 @@ export async function openBatchDecider(
     workers,
     scorer: await scorerOptionsFrom(values, extra),
     ...(values.features === undefined ? {} : { featuresModule: values.features }),
+    ...(options.workerExecArgv === undefined ? {} : { workerExecArgv: options.workerExecArgv }),
   });
   // Decisions come back as JSON text serialised on the workers: this thread only writes them, so
   // it never becomes the bottleneck of the pool.
@@ -335,6 +340,11 @@ export async function openBatchDecider(
     inFlight: workers,
     close: () => pool.close(),
   };
+}
+
+/** The worker processes' Node flags the bin passes (see cliHeapFlags), as openBatchDecider takes them. */
+export function workerFlagsOf(io: CliIo): { readonly workerExecArgv?: readonly string[] } {
+  return io.workerExecArgv === undefined ? {} : { workerExecArgv: io.workerExecArgv };
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -210,6 +210,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         workers,
         chunkSize,
         ...(values.features === undefined ? {} : { featuresModule: values.features }),
+        ...(io.workerExecArgv === undefined ? {} : { workerExecArgv: io.workerExecArgv }),
         ...(outcomes === undefined ? {} : { outcomes }),
         ...(io.signal === undefined ? {} : { signal: io.signal }),
         onFlip: (f) => flips.write(`${JSON.stringify(f)}\n`),

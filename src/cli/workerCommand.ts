@@ -67,7 +67,7 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
 
     const { scoringFingerprint } = await import('../distributed/scoringFingerprint.js');
-    const { openBatchDecider } = await import('./scoreCommand.js');
+    const { openBatchDecider, workerFlagsOf } = await import('./scoreCommand.js');
     // Fails here, before touching the queue, when --model or --policy is unusable.
     const fingerprint = await scoringFingerprint(values);
     const { openRedisLink } = await import('../distributed/redisLink.js');
@@ -78,10 +78,12 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
       link,
       concurrency: workers,
       fingerprint,
-      openDecider: (suggestions) => openBatchDecider({ ...values, suggestions }, workers),
+      openDecider: (suggestions) => openBatchDecider({ ...values, suggestions }, workers, workerFlagsOf(io)),
       // In process, a record that kills the process kills this worker: a chunk that stalled
       // before (maybe killing its last worker) goes through a pool of one. A pool isolates already.
-      ...(workers === 1 ? { openIsolatedDecider: (suggestions: number) => openBatchDecider({ ...values, suggestions }, 1, { pool: true }) } : {}),
+      ...(workers === 1
+        ? { openIsolatedDecider: (suggestions: number) => openBatchDecider({ ...values, suggestions }, 1, { pool: true, ...workerFlagsOf(io) }) }
+        : {}),
       lockMs,
       log: (line) => io.stdout(line),
       ...(io.signal === undefined ? {} : { signal: io.signal }),

@@ -34,6 +34,11 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
    * model reads any subset of it. Default: the built-in features.
    */
   readonly featuresModule?: string;
+  /**
+   * Node flags for both arms' worker processes, after the pool's own (as
+   * `createScorerPool({ workerExecArgv })`), e.g. `['--max-semi-space-size=2']` to bound their heaps.
+   */
+  readonly workerExecArgv?: readonly string[];
 }
 
 /**
@@ -67,9 +72,13 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
   const workers = options.workers ?? 1;
   const pools: ScorerPool[] = [];
   try {
-    const featuresModule = options.featuresModule === undefined ? {} : { featuresModule: options.featuresModule };
-    pools.push(await createScorerPool({ workers, ...featuresModule, scorer: { ...baselineOptions, suggestionsPerDecision: 0 } }));
-    pools.push(await createScorerPool({ workers, ...featuresModule, scorer: { ...candidateOptions, suggestionsPerDecision: 0 } }));
+    const shared = {
+      workers,
+      ...(options.featuresModule === undefined ? {} : { featuresModule: options.featuresModule }),
+      ...(options.workerExecArgv === undefined ? {} : { workerExecArgv: options.workerExecArgv }),
+    };
+    pools.push(await createScorerPool({ ...shared, scorer: { ...baselineOptions, suggestionsPerDecision: 0 } }));
+    pools.push(await createScorerPool({ ...shared, scorer: { ...candidateOptions, suggestionsPerDecision: 0 } }));
     const [b, c] = pools as [ScorerPool, ScorerPool];
     return await runSimulation({
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),
@@ -119,6 +128,7 @@ const SIMULATE_BOOK_OPTION_KEYS = everyKeyOf<SimulateBookOptions>()([
   'candidate',
   'workers',
   'featuresModule',
+  'workerExecArgv',
   'outcomes',
   'onFlip',
   'onError',
@@ -152,6 +162,14 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
     );
   }
   issues.push(...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
+  const flags: unknown = o.workerExecArgv;
+  if (flags !== undefined && !(Array.isArray(flags) && flags.every((a) => typeof a === 'string' && a.startsWith('-'))))
+    issues.push({
+      path: ['workerExecArgv'],
+      code: 'invalid_type',
+      message: 'workerExecArgv must be an array of Node flags (strings starting with -)',
+      expected: 'array',
+    });
   if (o.featuresModule !== undefined) {
     if (typeof o.featuresModule !== 'string' || o.featuresModule === '') {
       issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });

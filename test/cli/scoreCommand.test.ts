@@ -321,6 +321,22 @@ describe('creditlift score (fake decider)', () => {
     ).toBe(0);
     expect(statSync(path('out.ndjson')).size).toBeGreaterThan(0);
   });
+
+  it("the bin's worker flags (its heap policy) reach the decider opener, for the worker processes it starts", async () => {
+    n++;
+    writeFileSync(path('in.ndjson'), ndjson(3));
+    const seen: unknown[] = [];
+    const open = (io: Record<string, unknown>) =>
+      runScoreCommand(['--in', path('in.ndjson'), '--out', path('flags.ndjson'), '--workers', '2', '--overwrite'], captureIo(io).io, {
+        openDecider: async (_v, workers, options) => {
+          seen.push(options);
+          return { ...fakeDecider(), inFlight: workers };
+        },
+      });
+    expect(await open({ workerExecArgv: ['--heap-growing-percent=100'] })).toBe(0);
+    expect(await open({})).toBe(0);
+    expect(seen).toEqual([{ workerExecArgv: ['--heap-growing-percent=100'] }, {}]);
+  });
 });
 
 describe('creditlift score: one run per output (manifest, lock, resume)', () => {

@@ -101,6 +101,7 @@ describe('simulation options are refused up front, every one in one error (teste
         onFlip: 5,
         candidate: { polcy: {} },
         bookIsRecord: true,
+        workerExecArgv: ['max-semi-space-size=2'],
       } as never),
     );
     expect(r.subject).toBe('simulateBook options');
@@ -111,6 +112,7 @@ describe('simulation options are refused up front, every one in one error (teste
       [['workers'], 'out_of_range'],
       [['chunkSize'], 'out_of_range'],
       [['onFlip'], 'invalid_type'],
+      [['workerExecArgv'], 'invalid_type'],
       [['featuresModule'], 'unreadable_input'],
     ]);
   });
