@@ -23,7 +23,7 @@ async function monitorIn(zone: string, period: 'week' | 'month') {
   const result = await inTimeZoneAsync(zone, () =>
     monitorDecisions({
       lines: (async function* () {
-        for (const [i, text] of texts.entries()) yield { line: i + 1, text };
+        for (const [i, text] of texts.entries()) yield { line: i + 1, text, truncated: false };
       })(),
       baseline,
       period,
