@@ -15,7 +15,8 @@ import { DEFAULT_MODEL_SETTINGS } from '../../src/train/defaultModel/trainDefaul
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 
 const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
-const ZONES = ['UTC', 'Asia/Shanghai', 'Pacific/Apia', 'Pacific/Kiritimati', 'America/St_Johns'];
+// UTC and the zones that skipped a day (2011-12-30 in Apia, 1994-12-31 in Kiritimati).
+const ZONES = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'];
 
 const draws: readonly (readonly [string, string, () => unknown])[] = [
   ['applicantArbitrary seed 7 x 5,000', '80130ffd489a70c1', () => fc.sample(applicantArbitrary(), { seed: 7, numRuns: 5000 })],
@@ -42,6 +43,10 @@ const draws: readonly (readonly [string, string, () => unknown])[] = [
 describe('seeded draws: the same in every zone, and as before under UTC', () => {
   for (const [name, before, draw] of draws)
     it(name, () => {
-      for (const zone of ZONES) expect(inTimeZone(zone, () => hash(draw())), zone).toBe(before);
+      for (const zone of ZONES)
+        expect(
+          inTimeZone(zone, () => hash(draw())),
+          zone,
+        ).toBe(before);
     }, 120_000);
 });

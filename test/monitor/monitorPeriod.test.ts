@@ -47,7 +47,16 @@ describe('periodOf', () => {
   // UTC and of 2025-12-29 under America/New_York; '20260201' and '2026-W05-1' passed without a word.
   it('anything but a calendar date YYYY-MM-DD is refused data_invalid, naming asOf, in every time zone', () => {
     for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York', 'Pacific/Kiritimati'])
-      for (const asOf of ['2026-02-01T00:00:00+08:00', '2026-01-05T00:00:00Z', '2026-01-05T12:00', '20260201', '2026-W05-1', '2026-032', ' 2026-02-01', '+002026-02-01'])
+      for (const asOf of [
+        '2026-02-01T00:00:00+08:00',
+        '2026-01-05T00:00:00Z',
+        '2026-01-05T12:00',
+        '20260201',
+        '2026-W05-1',
+        '2026-032',
+        ' 2026-02-01',
+        '+002026-02-01',
+      ])
         for (const period of ['week', 'month'] as const) {
           const e = inTimeZone(zone, () => validationErrorOf(() => periodOf(asOf, period)));
           expect(e.code, `${zone} ${asOf} ${period}`).toBe('data_invalid');

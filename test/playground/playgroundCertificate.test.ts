@@ -19,9 +19,18 @@ const ZONES = ['UTC', ...UNUSUAL_TIME_ZONES, 'Pacific/Apia', 'America/New_York']
 describe('playground certificate dates', () => {
   it('the days Kiritimati and Apia skipped: the same issue date, 30 days back, as in UTC', () => {
     for (const zone of ZONES) {
-      expect(inTimeZone(zone, () => issueDateOf('1994-12-31')), zone).toBe('1994-12-01');
-      expect(inTimeZone(zone, () => issueDateOf('1995-01-30')), zone).toBe('1994-12-31');
-      expect(inTimeZone(zone, () => issueDateOf('2012-01-29')), zone).toBe('2011-12-30');
+      expect(
+        inTimeZone(zone, () => issueDateOf('1994-12-31')),
+        zone,
+      ).toBe('1994-12-01');
+      expect(
+        inTimeZone(zone, () => issueDateOf('1995-01-30')),
+        zone,
+      ).toBe('1994-12-31');
+      expect(
+        inTimeZone(zone, () => issueDateOf('2012-01-29')),
+        zone,
+      ).toBe('2011-12-30');
     }
   });
 

@@ -144,9 +144,15 @@ describe('bookSegments and ageInYears read calendar dates YYYY-MM-DD only', () =
     for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York']) {
       for (const asOf of ['2026-11-01T23:00:00-05:00', '2026-11-01T00:00:00Z', '20261101', '2026-W44-7', '2026-305']) {
         const e = inTimeZone(zone, () => validationErrorOf(() => bookSegments({ ...applicant, birthDate: '2008-11-02', asOf })));
-        expect(e.issues.map((i) => i.path.join('.')), `${zone} ${asOf}`).toEqual(['asOf']);
+        expect(
+          e.issues.map((i) => i.path.join('.')),
+          `${zone} ${asOf}`,
+        ).toEqual(['asOf']);
         const f = inTimeZone(zone, () => validationErrorOf(() => ageInYears(asOf, '2026-11-01')));
-        expect(f.issues.map((i) => i.path.join('.')), `${zone} ${asOf}`).toEqual(['birthDate']);
+        expect(
+          f.issues.map((i) => i.path.join('.')),
+          `${zone} ${asOf}`,
+        ).toEqual(['birthDate']);
       }
       expect(inTimeZone(zone, () => bookSegments({ ...applicant, birthDate: '2008-11-02', asOf: '2026-11-01' }).ageBand)).toBe(UNDER_AGE_GROUP);
       expect(inTimeZone(zone, () => bookSegments({ ...applicant, birthDate: '2008-11-01', asOf: '2026-11-01' }).ageBand)).toBe('18-24');
