@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   CertificateEvidence,
   CreditliftError,
+  IsoDate,
   ValidationError,
   defaultCatalog,
   evidenceReasons,
@@ -11,11 +12,9 @@ import {
   type Decision,
   type Scorer,
 } from '../index.js';
-import { calendarDateOf, isoOfCalendarDate } from '../dates/calendarDate.js';
-import { calendarDateOfDayNumber } from '../dates/calendarDateOfDayNumber.js';
-import { dayNumberOf } from '../dates/dayNumber.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
+import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
 export interface PlaygroundSetup {
@@ -108,17 +107,15 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
   // Counted in whole days, never on a local midnight: date-fns there moved with the server's TZ (in
   // Pacific/Kiritimati, which skipped 1994-12-31, that date was refused and 1995-01-30 gave 29 days).
   const asOfGiven = b.asOf === undefined ? EXAMPLE_AS_OF : b.asOf;
-  const asOf = typeof asOfGiven === 'string' ? calendarDateOf(asOfGiven) : Number.NaN;
-  if (Number.isNaN(asOf))
+  const asOf = IsoDate.safeParse(asOfGiven);
+  if (!asOf.success)
     throw new ValidationError('certificate request', [{ path: ['asOf'], code: 'invalid_format', message: 'asOf must be a calendar date YYYY-MM-DD' }]);
   const seq = typeof b.seq === 'number' && Number.isSafeInteger(b.seq) ? b.seq : 0;
-  const issued = calendarDateOfDayNumber(dayNumberOf(asOf) - 30);
-  // A date before 0000-01-01 has no YYYY-MM-DD spelling (calendar dates of year -1 are negative).
-  if (issued < 0)
+  const issueDate = isoDateDaysBefore(asOf.data, 30);
+  if (issueDate === undefined)
     throw new ValidationError('certificate request', [
       { path: ['asOf'], code: 'out_of_range', message: 'asOf must be at least 30 days after 0000-01-01: the certificate is dated 30 days before it' },
     ]);
-  const issueDate = isoOfCalendarDate(issued);
   const draft = {
     kind,
     issuer: spec ? `${spec.names.en} issuer (playground)` : 'playground',
