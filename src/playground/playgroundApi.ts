@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isValid } from 'date-fns/isValid';
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
-import { subDays } from 'date-fns/subDays';
 import {
   CertificateEvidence,
   CreditliftError,
+  IsoDate,
   ValidationError,
   defaultCatalog,
   evidenceReasons,
@@ -17,6 +14,7 @@ import {
 } from '../index.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
+import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
 export interface PlaygroundSetup {
@@ -106,17 +104,18 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
   const spec = defaultCatalog.get(kind);
   // The decision date the certificate is dated against: a calendar date, named when it is not one
   // (2026-02-30 used to reach date-fns and come back as a 500 "Invalid time value").
+  // Counted in whole days, never on a local midnight: date-fns there moved with the server's TZ (in
+  // Pacific/Kiritimati, which skipped 1994-12-31, that date was refused and 1995-01-30 gave 29 days).
   const asOfGiven = b.asOf === undefined ? EXAMPLE_AS_OF : b.asOf;
-  const asOfOk =
-    typeof asOfGiven === 'string' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(asOfGiven) &&
-    isValid(parseISO(asOfGiven)) &&
-    formatISO(parseISO(asOfGiven), { representation: 'date' }) === asOfGiven;
-  if (!asOfOk)
+  const asOf = IsoDate.safeParse(asOfGiven);
+  if (!asOf.success)
     throw new ValidationError('certificate request', [{ path: ['asOf'], code: 'invalid_format', message: 'asOf must be a calendar date YYYY-MM-DD' }]);
-  const asOf = asOfGiven as string;
   const seq = typeof b.seq === 'number' && Number.isSafeInteger(b.seq) ? b.seq : 0;
-  const issueDate = formatISO(subDays(parseISO(asOf), 30), { representation: 'date' });
+  const issueDate = isoDateDaysBefore(asOf.data, 30);
+  if (issueDate === undefined)
+    throw new ValidationError('certificate request', [
+      { path: ['asOf'], code: 'out_of_range', message: 'asOf must be at least 30 days after 0000-01-01: the certificate is dated 30 days before it' },
+    ]);
   const draft = {
     kind,
     issuer: spec ? `${spec.names.en} issuer (playground)` : 'playground',

@@ -1,32 +1,28 @@
-import { differenceInYears } from 'date-fns/differenceInYears';
-import { isValid } from 'date-fns/isValid';
 import { calendarDateOf } from '../dates/calendarDate.js';
-import { parseIsoDate } from '../dates/parseIsoDate.js';
 import { yearsBetween } from '../dates/yearsBetween.js';
 import { ValidationError } from '../errors/validationError.js';
 
 /**
- * Age in completed years on `asOf` (both ISO dates), as date-fns `differenceInYears` counts it:
- * someone born on 2006-03-15 is 18 on 2024-03-15 and 17 the day before.
+ * Age in completed years on `asOf` (both calendar dates `YYYY-MM-DD`), as date-fns
+ * `differenceInYears` counts it: someone born on 2006-03-15 is 18 on 2024-03-15 and 17 the day before.
  *
- * @throws ValidationError when either date does not parse.
+ * @throws ValidationError (issue `invalid_date` at `birthDate` and/or `asOf`) when either is not a
+ *   calendar date `YYYY-MM-DD`: a date-time, week or basic form is refused, never read in local time
  */
 export function ageInYears(birthDate: string, asOf: string): number {
-  // Every decision asks this. Two `YYYY-MM-DD` dates (all a parsed applicant has) take the integer
-  // path, property-tested equal to date-fns and free of the process time zone (date-fns on local
-  // midnights gave 76 instead of 77 for a birthday on 1949-05-01 under TZ=Asia/Shanghai, a day
-  // whose midnight was skipped). Anything else parseISO reads keeps the date-fns path.
-  const birthDay = calendarDateOf(birthDate);
-  const onDay = calendarDateOf(asOf);
-  if (!Number.isNaN(birthDay) && !Number.isNaN(onDay)) return yearsBetween(onDay, birthDay);
-  const birth = parseIsoDate(birthDate);
-  const on = parseIsoDate(asOf);
-  if (!isValid(birth) || !isValid(on)) {
-    const issues = [
-      ...(isValid(birth) ? [] : [{ path: ['birthDate'], code: 'invalid_date' as const, message: 'not a valid ISO date' }]),
-      ...(isValid(on) ? [] : [{ path: ['asOf'], code: 'invalid_date' as const, message: 'not a valid ISO date' }]),
-    ];
-    throw new ValidationError('Applicant', issues);
+  // Integer calendar dates, property-tested equal to date-fns and free of the process time zone
+  // (date-fns on local midnights gave 76 instead of 77 for a birthday on 1949-05-01 under
+  // TZ=Asia/Shanghai, a day whose midnight was skipped). Other ISO forms took a date-fns path in
+  // local time, so `bookSegments` put an asOf of 2026-11-01T23:00:00-05:00 in another age band
+  // under America/New_York than under UTC.
+  const birthDay = typeof birthDate === 'string' ? calendarDateOf(birthDate) : Number.NaN;
+  const onDay = typeof asOf === 'string' ? calendarDateOf(asOf) : Number.NaN;
+  if (Number.isNaN(birthDay) || Number.isNaN(onDay)) {
+    const message = 'not a calendar date YYYY-MM-DD';
+    throw new ValidationError('Applicant', [
+      ...(Number.isNaN(birthDay) ? [{ path: ['birthDate'], code: 'invalid_date' as const, message }] : []),
+      ...(Number.isNaN(onDay) ? [{ path: ['asOf'], code: 'invalid_date' as const, message }] : []),
+    ]);
   }
-  return differenceInYears(on, birth);
+  return yearsBetween(onDay, birthDay);
 }

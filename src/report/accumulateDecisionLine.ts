@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Decision } from '../decision/decision.js';
+import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
 const ReportedDecision = z.looseObject({
-  asOf: z.string(),
+  // A calendar date, as every Decision carries it: any string here printed as the decision dates
+  // ("2026-02-01T00:00:00+08:00 to yesterday", a string min and max of mixed forms).
+  asOf: IsoDate,
   outcome: z.enum(['approve', 'refer', 'decline']),
   limit: z.number().finite().min(0),
   pd: z.number().min(0).max(1),
@@ -23,7 +26,8 @@ const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
 /**
  * Adds one line of a decisions file to the report: a `creditlift score` output line
  * (`{"line":n,"decision":...}` or `{"line":n,"error":...}`) or a bare Decision as
- * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable.
+ * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable,
+ * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included.
  */
 export function accumulateDecisionLine(acc: ReportAccumulator, text: string): void {
   if (text.trim() === '') return;

@@ -37,7 +37,7 @@ export interface ReportData {
   readonly decisions: number;
   /** Error lines in the file (records the scorer rejected). */
   readonly rejected: number;
-  /** Lines that were neither a decision nor an error line. */
+  /** Lines that were neither a decision nor an error line (a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included). */
   readonly unreadable: number;
   readonly outcomes: Readonly<Record<Decision['outcome'], number>>;
   readonly grades: readonly GradeSummary[];

@@ -25,7 +25,7 @@ export const BoundedFen = Fen.max(
   `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`,
 );
 
-/** A calendar date as ISO `YYYY-MM-DD`. Parsed with date-fns; no time zone, no clock. */
+/** A calendar date as ISO `YYYY-MM-DD`, a day its month has; no time of day, no time zone, no clock. */
 export const IsoDate = z.iso.date().describe('Calendar date, ISO 8601 YYYY-MM-DD');
 /** A calendar date as ISO `YYYY-MM-DD`. */
 export type IsoDate = z.infer<typeof IsoDate>;

@@ -33,6 +33,8 @@ export function ageBand(age: number): string {
  * The segments of a validated applicant: employment type, city tier, region, age band, whether a
  * bureau file exists, whether any certificate was supplied.
  *
+ * @throws ValidationError (issue `invalid_date` at `birthDate` or `asOf`) when a date is not a
+ *   calendar date `YYYY-MM-DD` (a date-time's day would depend on a time zone)
  * @example
  * bookSegments(applicant).ageBand; // "25-34"
  */

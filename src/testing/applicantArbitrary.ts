@@ -1,5 +1,3 @@
-import { addYears } from 'date-fns/addYears';
-import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
@@ -10,7 +8,7 @@ import { IsoDate } from '../schema/primitives.js';
 import { APPLICANT_SEGMENTS, type ApplicantSegment } from './applicantSegment.js';
 import { certificateEvidenceArbitrary } from './certificateEvidenceArbitrary.js';
 import { sha256HexArbitrary } from './_internals/hexDigest.js';
-import { shiftIsoDate, toIsoDate } from './_internals/isoDates.js';
+import { addYearsToIsoDate, shiftIsoDate } from './_internals/isoDates.js';
 import { FEN_PER_RMB, rmbAsFen } from './_internals/money.js';
 import { ESSENTIALS_RMB_BY_TIER, segmentProfiles, type SegmentProfile } from './_internals/segmentProfiles.js';
 
@@ -121,7 +119,7 @@ function segmentApplicant(segment: ApplicantSegment, profile: SegmentProfile, as
       controls: controlsArbitrary(),
     })
     .map((d): Applicant => {
-      const birthDate = shiftIsoDate(toIsoDate(addYears(parseISO(asOf), -d.age)), -d.daysPastBirthday);
+      const birthDate = shiftIsoDate(addYearsToIsoDate(asOf, -d.age), -d.daysPastBirthday);
       // Working life starts at 16: a start date is never before then, nor after asOf.
       const maxTenureDays = Math.max(0, (d.age - 16) * 365);
       const startDate = d.tenureMonths === undefined ? undefined : shiftIsoDate(asOf, -Math.min(maxTenureDays, d.tenureMonths * 30));

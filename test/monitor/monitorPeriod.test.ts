@@ -12,6 +12,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createMonitorAccumulator } from '../../src/monitor/monitorAccumulator.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { periodOf } from '../../src/monitor/monitorPeriod.js';
+import { inTimeZone } from '../../src/testing/_internals/inTimeZone.js';
 import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 describe('periodOf', () => {
@@ -37,7 +38,31 @@ describe('periodOf', () => {
 
   it('a date that does not parse is still data_invalid', () => {
     expect(() => periodOf('2026-02-30', 'week')).toThrow(CreditliftError);
-    expect(() => periodOf('soon', 'month')).toThrow(/not a valid ISO date/);
+    expect(validationErrorOf(() => periodOf('soon', 'month')).issues[0]?.message).toMatch(/not a calendar date YYYY-MM-DD/);
+  });
+
+  // An outside tester: '2026-02-01T00:00:00+08:00' (a Beijing midnight, as a store that keeps DATE
+  // columns as timestamps exports it) went through date-fns on local time and fell in 2026-02 under
+  // Asia/Shanghai but 2026-01 under UTC; '2026-01-05T00:00:00Z' was the week of 2026-01-05 under
+  // UTC and of 2025-12-29 under America/New_York; '20260201' and '2026-W05-1' passed without a word.
+  it('anything but a calendar date YYYY-MM-DD is refused data_invalid, naming asOf, in every time zone', () => {
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York', 'Pacific/Kiritimati'])
+      for (const asOf of [
+        '2026-02-01T00:00:00+08:00',
+        '2026-01-05T00:00:00Z',
+        '2026-01-05T12:00',
+        '20260201',
+        '2026-W05-1',
+        '2026-032',
+        ' 2026-02-01',
+        '+002026-02-01',
+      ])
+        for (const period of ['week', 'month'] as const) {
+          const e = inTimeZone(zone, () => validationErrorOf(() => periodOf(asOf, period)));
+          expect(e.code, `${zone} ${asOf} ${period}`).toBe('data_invalid');
+          expect(e.issues.map((i) => `${i.path.join('.')} ${i.code}`)).toEqual(['asOf invalid_format']);
+          expect(e.issues[0]?.message).toMatch(/YYYY-MM-DD/);
+        }
   });
 });
 

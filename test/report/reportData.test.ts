@@ -102,4 +102,20 @@ describe('report accumulator', () => {
     expect(r.certificates).toEqual([{ kind: 'ielts', count: 2, meanLimitGainFen: 100_000, totalLimitGainFen: 200_000, meanPdReduction: 0.01 }]);
     expect(r.models).toEqual(['fake@1']);
   });
+
+  // An outside tester: decisions dated '2026-13-45', 'yesterday' and '2026-02-01T00:00:00+08:00'
+  // were reported as 11 decisions, 0 unreadable, and the page said "Decision dates:
+  // 2026-02-01T00:00:00+08:00 to yesterday" (a string min and max). A Decision's asOf is a
+  // calendar date YYYY-MM-DD: a line whose asOf is anything else is not a decision.
+  it('a decision line whose asOf is no calendar date YYYY-MM-DD is counted unreadable, and the date range comes from the others', () => {
+    const acc = createReportAccumulator();
+    const d = fakeDecision({ id: 'a', limit: 300_000 });
+    accumulateDecisionLine(acc, JSON.stringify({ line: 1, decision: { ...d, asOf: '2026-10-30' } }));
+    accumulateDecisionLine(acc, JSON.stringify({ line: 2, decision: { ...d, asOf: '2026-11-02' } }));
+    for (const asOf of ['2026-13-45', 'yesterday', '2026-02-01T00:00:00+08:00', '2026-02-30', '20261101', '2026-W44-7', 20261101])
+      accumulateDecisionLine(acc, JSON.stringify({ line: 3, decision: { ...d, asOf } }));
+    const r = acc.finish();
+    expect([r.decisions, r.rejected, r.unreadable]).toEqual([2, 0, 7]);
+    expect(r.asOf).toEqual({ from: '2026-10-30', to: '2026-11-02' });
+  });
 });

@@ -12,6 +12,9 @@ import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { monitorApplicants } from '../../src/monitor/runMonitor.js';
 import { fairOutcomesTables } from '../../src/report/fairOutcomesTable.js';
 import { ageBand, bookSegments } from '../../src/simulate/bookSegments.js';
+import { ageInYears } from '../../src/policy/ageInYears.js';
+import { inTimeZone } from '../../src/testing/_internals/inTimeZone.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 import type { DecisionFacts } from '../../src/simulate/decisionFacts.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
 import { parseApplicant } from '../../src/schema/parseApplicant.js';
@@ -129,5 +132,30 @@ describe('age bands', () => {
     const age = (r: typeof alone) => r.summary.fairness!.find((f) => f.dimension === 'ageBand')!;
     expect(age(mixed).rows).toEqual(age(alone).rows);
     expect(age(mixed).notCompared).toEqual([expect.objectContaining({ group: 'under 18', decided: 10 })]);
+  });
+});
+
+// bookSegments is public and took any form date-fns' parseISO reads: an outside tester's applicant
+// born 2008-11-02 with asOf '2026-11-01T23:00:00-05:00' was "18-24" under UTC and Asia/Shanghai and
+// "under 18" under America/New_York, without a word. Dates are calendar dates YYYY-MM-DD only.
+describe('bookSegments and ageInYears read calendar dates YYYY-MM-DD only', () => {
+  const applicant = parseApplicant(generatePopulation({ size: 1, seed: 5, asOf: '2026-11-01' })[0]!.applicant);
+  it('a date-time, basic or week form is refused with a ValidationError naming the field, in every zone', () => {
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York']) {
+      for (const asOf of ['2026-11-01T23:00:00-05:00', '2026-11-01T00:00:00Z', '20261101', '2026-W44-7', '2026-305']) {
+        const e = inTimeZone(zone, () => validationErrorOf(() => bookSegments({ ...applicant, birthDate: '2008-11-02', asOf })));
+        expect(
+          e.issues.map((i) => i.path.join('.')),
+          `${zone} ${asOf}`,
+        ).toEqual(['asOf']);
+        const f = inTimeZone(zone, () => validationErrorOf(() => ageInYears(asOf, '2026-11-01')));
+        expect(
+          f.issues.map((i) => i.path.join('.')),
+          `${zone} ${asOf}`,
+        ).toEqual(['birthDate']);
+      }
+      expect(inTimeZone(zone, () => bookSegments({ ...applicant, birthDate: '2008-11-02', asOf: '2026-11-01' }).ageBand)).toBe(UNDER_AGE_GROUP);
+      expect(inTimeZone(zone, () => bookSegments({ ...applicant, birthDate: '2008-11-01', asOf: '2026-11-01' }).ageBand)).toBe('18-24');
+    }
   });
 });

@@ -1,11 +1,9 @@
-import { addYears } from 'date-fns/addYears';
-import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import { isOnGrid, type AlternateScale, type CertificateKindSpec, type CertificateScale, type NumericScale } from '../../catalog/certificateKindSpec.js';
 import { readScale } from '../../catalog/readScale.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
-import { daysBetween, isoDateBetween, shiftIsoDate, toIsoDate } from './isoDates.js';
+import { addYearsToIsoDate, daysBetween, isoDateBetween, shiftIsoDate } from './isoDates.js';
 
 /** Who the evidence is for: what assessment compares it with (a parsed applicant fits). */
 export interface EvidenceHolder {
@@ -45,7 +43,7 @@ function windowOrUndefined(earliest: string, latest: string): DateWindow | undef
 
 /** The first issue date the catalog finds plausible for this holder (birth + minimum age). */
 export function earliestPlausibleIssue(spec: CertificateKindSpec, birthDate: string): string {
-  return toIsoDate(addYears(parseISO(birthDate), spec.minHolderAgeAtIssue));
+  return addYearsToIsoDate(birthDate, spec.minHolderAgeAtIssue);
 }
 
 /** Issue dates on which the kind is still valid on `asOf` and plausible for the holder's age. */
@@ -55,7 +53,7 @@ export function validIssueWindow(spec: CertificateKindSpec, birthDate: string, a
   if (months !== undefined) earliest = laterOf(earliest, shiftIsoDate(asOf, -months * SHORTEST_MONTH_DAYS));
   // A kind with a maximum holder age (scholarships) is issued before the birthday after that age.
   const max = spec.maxHolderAgeAtIssue;
-  const latest = max === undefined ? asOf : earlierOf(asOf, shiftIsoDate(toIsoDate(addYears(parseISO(birthDate), max + 1)), -1));
+  const latest = max === undefined ? asOf : earlierOf(asOf, shiftIsoDate(addYearsToIsoDate(birthDate, max + 1), -1));
   return windowOrUndefined(earliest, latest);
 }
 

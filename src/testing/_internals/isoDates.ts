@@ -1,22 +1,25 @@
-import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
+import { addCalendarDays, daysBetweenCalendarDates } from '../../dates/addCalendarDays.js';
+import { addCalendarMonths } from '../../dates/addCalendarMonths.js';
+import { calendarDateOf, isoOfCalendarDate } from '../../dates/calendarDate.js';
 
-/** An ISO `YYYY-MM-DD` string of a date-fns date (local calendar, the same one parseISO reads). */
-export function toIsoDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
+// Calendar dates in whole days and months, never date-fns on local midnights: in a zone that skipped
+// a day (Pacific/Apia 2011-12-30, Pacific/Kiritimati 1994-12-31) those moved, so a seed drew other
+// dates there than on another machine. Under UTC these give what date-fns gave, so seeds replay as before.
 
 /** The ISO date `days` calendar days after `iso` (negative: before). */
 export function shiftIsoDate(iso: string, days: number): string {
-  return toIsoDate(addDays(parseISO(iso), days));
+  return isoOfCalendarDate(addCalendarDays(calendarDateOf(iso), days));
+}
+
+/** The ISO date `years` calendar years after `iso` (negative: before), 29 February becoming 28 February in a common year (date-fns `addYears`). */
+export function addYearsToIsoDate(iso: string, years: number): string {
+  return isoOfCalendarDate(addCalendarMonths(calendarDateOf(iso), 12 * years));
 }
 
 /** Calendar days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return daysBetweenCalendarDates(calendarDateOf(to), calendarDateOf(from));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { parseISO } from 'date-fns/parseISO';
+import { daysBetweenCalendarDates } from '../../dates/addCalendarDays.js';
+import { calendarDateOf } from '../../dates/calendarDate.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 
@@ -19,11 +19,12 @@ export interface StepAllowance {
  */
 export function stepAllowance(priorLimit: number, history: readonly LimitChange[], asOf: string, policy: PolicyConfig): StepAllowance {
   const s = policy.stepLimits;
-  const on = parseISO(asOf);
+  // Whole calendar days, not date-fns on local midnights, which a zone that skipped a day moved.
+  const on = calendarDateOf(asOf);
   let windowIncrease = 0;
   let windowCount = 0;
   for (const c of history) {
-    const ago = differenceInCalendarDays(on, parseISO(c.asOf));
+    const ago = daysBetweenCalendarDates(on, calendarDateOf(c.asOf));
     if (c.to > c.from && ago >= 0 && ago < s.windowDays) {
       windowIncrease += c.to - c.from;
       windowCount += 1;

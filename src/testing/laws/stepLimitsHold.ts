@@ -1,6 +1,3 @@
-import { addDays } from 'date-fns/addDays';
-import { lightFormat } from 'date-fns/lightFormat';
-import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
@@ -225,8 +222,7 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         const pending = await scorer.decide(asked);
         const proposed = pending.review?.proposed;
         if (proposed !== undefined && proposed.outcome === 'approve' && proposed.limit > min) {
-          const day = (from: string, n: number) => lightFormat(addDays(parseISO(from), n), 'yyyy-MM-dd');
-          const reviewDay = day(applicant.asOf, reviewAfterDays);
+          const reviewDay = shiftIsoDate(applicant.asOf, reviewAfterDays);
           let reviewed: Awaited<ReturnType<typeof scorer.decide>> | undefined;
           try {
             reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: proposed.limit, asOf: reviewDay });
@@ -235,7 +231,7 @@ export const stepLimitsHold: CreditLaw = defineLaw({
           }
           if (reviewed !== undefined && reviewed.limit > min) {
             // 30 to 29 + reviewAfterDays days after the decision: 30 - reviewAfterDays to 29 after the review.
-            const laterDay = day(applicant.asOf, 30 + Math.floor(reassessAt * reviewAfterDays));
+            const laterDay = shiftIsoDate(applicant.asOf, 30 + Math.floor(reassessAt * reviewAfterDays));
             // With a certificate too: more reason to raise, so a window miscounted shows.
             const later = await scorer.reassess(reviewed, { applicant: small, evidence: [certificate], asOf: laterDay });
             const onFileAfterReview = lineOnFileAfter(reviewed, step);

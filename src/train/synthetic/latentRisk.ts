@@ -1,7 +1,6 @@
-import { differenceInMonths } from 'date-fns/differenceInMonths';
-import { lightFormat } from 'date-fns/lightFormat';
-import { parseISO } from 'date-fns/parseISO';
-import { subYears } from 'date-fns/subYears';
+import { addCalendarMonths } from '../../dates/addCalendarMonths.js';
+import { calendarDateOf, isoOfCalendarDate } from '../../dates/calendarDate.js';
+import { monthsBetween as calendarMonthsBetween } from '../../dates/monthsBetween.js';
 import type { ApplicantInput } from '../../schema/applicant.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { LANGUAGE_VALIDITY_YEARS, SYNTHETIC_KIND_INFO, type SyntheticCertificateKind } from './certificateKinds.js';
@@ -218,13 +217,14 @@ const EXPIRING_LANGUAGE_KINDS: ReadonlySet<string> = new Set(['ielts', 'toefl_ib
 /** The earliest issue date at which an IELTS, TOEFL or Duolingo result is still valid on `asOf`. */
 export function languageValidityCutoff(asOf: string): string {
   let hit = cutoffCache.get(asOf);
-  if (hit === undefined) cutoffCache.set(asOf, (hit = lightFormat(subYears(parseISO(asOf), LANGUAGE_VALIDITY_YEARS), 'yyyy-MM-dd')));
+  if (hit === undefined) cutoffCache.set(asOf, (hit = isoOfCalendarDate(addCalendarMonths(calendarDateOf(asOf), -12 * LANGUAGE_VALIDITY_YEARS))));
   return hit;
 }
 const cutoffCache = new Map<string, string>();
 
 /**
- * Whole months from `from` to `to` (date-fns semantics). Memoised per `to` because a population
+ * Whole months from `from` to `to` (date-fns `differenceInMonths`, on calendar dates: no local
+ * midnight a time zone skipped moves it). Memoised per `to` because a population
  * shares one `asOf` and a few thousand distinct dates, and parsing dominated the generator's profile.
  */
 function monthsBetween(from: string, to: string): number {
@@ -234,7 +234,7 @@ function monthsBetween(from: string, to: string): number {
     monthsCache.set(to, (byFrom = new Map()));
   }
   let hit = byFrom.get(from);
-  if (hit === undefined) byFrom.set(from, (hit = differenceInMonths(parseISO(to), parseISO(from))));
+  if (hit === undefined) byFrom.set(from, (hit = calendarMonthsBetween(calendarDateOf(to), calendarDateOf(from))));
   return hit;
 }
 const monthsCache = new Map<string, Map<string, number>>();
