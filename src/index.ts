@@ -65,6 +65,7 @@ export { policyReasons, type PolicyReason, type PolicyReasonCode, type PolicyFac
 export { dailyRateText, DAYS_PER_YEAR, type AprQuote } from './policy/pricing.js';
 export type { PolicyHit, PolicyFlags } from './policy/evaluateRules.js';
 export { affordabilityCheckLabels, type AffordabilityCheck, type AffordabilityCheckId, type AffordabilityAssessment } from './policy/affordability.js';
+export type { TestedRepayment } from './policy/affordabilityPayment.js';
 export type { BindingConstraint, LimitCaps } from './policy/limit.js';
 export { LimitChange, type SteppedLimit } from './policy/stepLimit.js';
 export { applyPolicy, type PolicyInput, type PolicyResult, type PolicyOutcome, type LimitSetBy } from './policy/applyPolicy.js';

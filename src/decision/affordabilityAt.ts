@@ -1,4 +1,4 @@
-import { monthlyPayment } from '../policy/annuity.js';
+import { dearestRepayment, repaymentAt } from '../policy/affordabilityPayment.js';
 import { NANOS } from '../policy/dailyRateGrid.js';
 import { DAYS_PER_YEAR } from '../policy/planCosts.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
@@ -6,7 +6,8 @@ import type { Decision } from './decision.js';
 
 /**
  * A decision's affordability figures moved to another limit on the same terms: the monthly payment
- * of a fully used line at `limit`, and the checks it enters (debt service rises and residual income
+ * of a fully used line at `limit` on the dearest repayment over the term the line offers (the
+ * revolving line or an instalment plan; see dearestRepayment), and the checks it enters (debt service rises and residual income
  * falls by exactly the change in that payment; the income level does not depend on the line). A
  * held line, a reduction or a person's review sealed the figures of the limit the policy worked
  * out, so a customer who lowered 17,100 RMB to 5,000 was told the line costs 1,517.05 RMB a month.
@@ -19,18 +20,19 @@ export function affordabilityAt(
   affordability: Decision['affordability'],
   limit: number,
   aprBp: number,
-  policy: Pick<PolicyConfig, 'affordability'>,
+  policy: Pick<PolicyConfig, 'affordability' | 'fees'>,
 ): Decision['affordability'] {
   if (limit <= 0 || limit === affordability.limit) return affordability;
-  const payment = monthlyPayment(limit, aprBp, policy.affordability.termMonths);
+  const repayment = dearestRepayment(aprBp, policy);
+  const payment = repaymentAt(limit, repayment);
   const delta = payment - affordability.monthlyPayment;
   // Two limits can share a payment (it is rounded up to the fen): the figures stay, the limit moves.
-  if (delta === 0) return { ...affordability, limit };
+  if (delta === 0) return { ...affordability, limit, paymentPlan: repayment.plan };
   const checks = affordability.checks.map((c) => {
     const value = c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value;
     return { ...c, value, pass: c.comparison === 'at_least' ? value >= c.threshold : value <= c.threshold };
   });
-  return { ...affordability, limit, monthlyPayment: payment, checks, pass: checks.every((c) => c.pass) };
+  return { ...affordability, limit, monthlyPayment: payment, paymentPlan: repayment.plan, checks, pass: checks.every((c) => c.pass) };
 }
 
 /**

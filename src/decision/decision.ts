@@ -371,7 +371,19 @@ export const Decision = z
          */
         limit: fen.optional(),
         pass: z.boolean(),
+        /** The payment the checks test: the line's on the dearest way of repaying it over the policy term that it offers (`paymentPlan`). */
         monthlyPayment: fen,
+        /**
+         * Which repayment `monthlyPayment` is: the revolving line repaid over the policy term
+         * (`months`) at the offered APR, or the instalment plan of `months` instalments, whichever
+         * costs more a month among the revolving line and the plans of at least the term (a shorter
+         * plan is the customer repaying faster). Absent on a decision made before 0.2, which tested
+         * the revolving line alone.
+         */
+        paymentPlan: z
+          .strictObject({ kind: z.enum(['revolving', 'instalment']), months: z.number().int().min(1) })
+          .readonly()
+          .optional(),
         capacity: fen,
         checks: list(AffordabilityCheckSchema),
       })

@@ -289,6 +289,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       limit: main.affordability.limit,
       pass: main.affordability.pass,
       monthlyPayment: main.affordability.monthlyPayment,
+      paymentPlan: main.affordability.paymentPlan,
       capacity: main.affordabilityCapacity,
       checks: main.affordability.checks,
     };

@@ -1,7 +1,8 @@
 import { deepFreeze } from '../common/deepFreeze.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
-import { largestPrincipal, monthlyPayment } from './annuity.js';
+import { largestPrincipalAt } from './annuity.js';
+import { dearestRepayment, repaymentAt, type TestedRepayment } from './affordabilityPayment.js';
 import { dsrBandFor, effectiveIncome } from './effectiveIncome.js';
 import type { PolicyConfig } from './policyConfig.js';
 
@@ -36,8 +37,13 @@ export interface AffordabilityCheck {
 export interface AffordabilityAssessment {
   /** The limit tested, fen. */
   readonly limit: number;
-  /** Monthly payment of that limit over the policy term at the offered APR, fen, rounded up. */
+  /**
+   * Monthly payment of that limit on the dearest way of repaying it over the policy term that the
+   * line offers (see {@link dearestRepayment}), fen, rounded up: the payment the checks test.
+   */
   readonly monthlyPayment: number;
+  /** Which repayment `monthlyPayment` is: the revolving line over the term, or an instalment plan. */
+  readonly paymentPlan: TestedRepayment;
   readonly checks: readonly AffordabilityCheck[];
   /** True when every check passes. */
   readonly pass: boolean;
@@ -120,12 +126,15 @@ function householdEssentials(input: AffordabilityInput, minPerPerson: number): n
 
 /**
  * Runs every affordability check at `limit`: income level, debt service (all monthly repayments
- * including this line, repaid over the policy term at `aprBp`) against the income band's maximum,
- * and residual income against the city tier's floor.
+ * including this line's) against the income band's maximum, and residual income against the city
+ * tier's floor. The line's payment is that of the dearest way of repaying it over the policy term
+ * the line offers ({@link dearestRepayment}): the revolving line at `aprBp` over the term, or an
+ * instalment plan of at least that many instalments, whichever costs more a month.
  */
 export function checkAffordability(input: AffordabilityInput, limit: number, aprBp: number, policy: PolicyConfig): AffordabilityAssessment {
   const rooms = roomsFor(input, policy);
-  const payment = monthlyPayment(limit, aprBp, policy.affordability.termMonths);
+  const repayment = dearestRepayment(aprBp, policy);
+  const payment = repaymentAt(limit, repayment);
   const debtService = input.otherMonthlyDebtService + payment;
   const residual = rooms.residualBeforeLine - payment;
   const checks: AffordabilityCheck[] = [
@@ -136,6 +145,7 @@ export function checkAffordability(input: AffordabilityInput, limit: number, apr
   return {
     limit,
     monthlyPayment: payment,
+    paymentPlan: repayment.plan,
     checks,
     pass: checks.every((c) => c.pass),
     debtServiceRatio: input.effectiveIncome > 0 ? debtService / input.effectiveIncome : null,
@@ -151,8 +161,9 @@ function check(id: AffordabilityCheckId, value: number, threshold: number, compa
 /**
  * The largest limit (fen) for which every affordability check passes: the "healthy limit".
  * The room each check leaves for the new line's payment gives the largest payment in closed
- * form; {@link largestPrincipal} turns that into principal through the annuity factor and
- * verifies it. Non-decreasing in income (DSR maxima never fall as income rises) and
+ * form; {@link largestPrincipalAt} turns that into principal through the payment factor of the
+ * dearest repayment over the term ({@link dearestRepayment}, the one {@link checkAffordability}
+ * tests) and verifies it. Non-decreasing in income (DSR maxima never fall as income rises) and
  * non-increasing in APR, debts, essentials and dependants.
  */
 export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, policy: PolicyConfig): AffordabilityCapacity {
@@ -161,6 +172,6 @@ export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, 
   const residualRoom = rooms.residualBeforeLine - rooms.residualFloor;
   const maxMonthlyPayment = Math.min(debtServiceRoom, residualRoom);
   const bindingCheck: AffordabilityCheckId = !rooms.incomeOk ? 'income_level' : debtServiceRoom <= residualRoom ? 'debt_service' : 'residual_income';
-  const capacity = rooms.incomeOk ? largestPrincipal(maxMonthlyPayment, aprBp, policy.affordability.termMonths) : 0;
+  const capacity = rooms.incomeOk ? largestPrincipalAt(maxMonthlyPayment, dearestRepayment(aprBp, policy).factor) : 0;
   return { capacity, maxMonthlyPayment, bindingCheck };
 }

@@ -25,10 +25,19 @@ export function monthlyPayment(principal: number, aprBp: number, termMonths: num
  * `monthlyPayment` itself so float noise can never let an unaffordable fen through.
  */
 export function largestPrincipal(maxPayment: number, aprBp: number, termMonths: number): number {
+  return largestPrincipalAt(maxPayment, annuityFactor(aprBp, termMonths));
+}
+
+/**
+ * The largest principal (fen) whose payment `ceil(principal x factor)` is at most `maxPayment`; 0
+ * when `maxPayment` is not positive. Any repayment priced per fen of principal (an annuity, an
+ * instalment plan); {@link largestPrincipal} for the annuity.
+ */
+export function largestPrincipalAt(maxPayment: number, factor: number): number {
   if (!(maxPayment > 0)) return 0;
-  const pays = (principal: number): boolean => monthlyPayment(principal, aprBp, termMonths) <= maxPayment;
+  const pays = (principal: number): boolean => Math.ceil(principal * factor) <= maxPayment;
   const top = Number.MAX_SAFE_INTEGER - 1;
-  let principal = Math.min(top, Math.floor(maxPayment / annuityFactor(aprBp, termMonths)));
+  let principal = Math.min(top, Math.floor(maxPayment / factor));
   for (let i = 0; i < 8 && principal > 0 && !pays(principal); i++) principal--;
   for (let i = 0; i < 8 && principal < top && pays(principal + 1); i++) principal++;
   if (pays(principal) && (principal >= top || !pays(principal + 1))) return principal;

@@ -27,12 +27,15 @@ export function reductionBelowMinimumIssues(amount: number, policy: Pick<PolicyC
 }
 
 /**
- * A customer's request to lower their own limit ("hand the steering wheel to the user"):
- * min(prior, requested), rounded down to the policy's rounding step (100 RMB by default).
- * Never above the prior limit; applies immediately, with no step limits or checks. The amount is
- * at least the product minimum (see {@link reductionBelowMinimumIssues}).
+ * A customer's request to lower their own limit ("hand the steering wheel to the user"): the
+ * amount asked, rounded down to the policy's rounding step (100 RMB by default), when that is below
+ * the prior limit; else the prior limit as it is. Only the amount asked is rounded, never the line:
+ * a line on file off the step (granted under another step, kept as it was) asked above stays to the
+ * fen. Never above the prior limit; applies immediately, with no step limits or checks. The amount
+ * is at least the product minimum (see {@link reductionBelowMinimumIssues}).
  *
  * @example applyReduction(1_500_000, 1_234_567) // 1_230_000
+ * applyReduction(1_234_567, 2_000_000) // 1_234_567: asked above the line, which stays as it is
  * @throws ValidationError when either amount is not integer fen, or the amount asked is below the product minimum.
  */
 export function applyReduction(priorLimit: number, requestedAmount: number, policy: PolicyConfig = defaultPolicy): number {
@@ -45,5 +48,5 @@ export function applyReduction(priorLimit: number, requestedAmount: number, poli
       : [{ path: ['requestedAmount'], code: 'invalid_fen' as const, message: 'expected integer fen >= 0' }]),
   ];
   if (!prior.success || !requested.success || issues.length > 0) throw new ValidationError('Reduction', issues);
-  return roundDownToStep(Math.min(prior.data, requested.data), policy.limits.roundingStep);
+  return Math.min(prior.data, roundDownToStep(requested.data, policy.limits.roundingStep));
 }

@@ -48,15 +48,20 @@ function npv(flows: PlanCashFlows, r: number): number {
  * // 1 RMB now, 1.025 RMB in one month: r = 2.5%, nominal APR 30%, effective 34.49%
  * comprehensiveCost({ received: 1, payments: [1.025] }).nominalApr // 0.2999999999999976, 0.3 to the bisection's last digits
  * @throws RangeError when `received` is not positive and finite, a payment is negative or not
- *   finite, every payment is zero, or the flows imply a rate above 1e6 a month.
+ *   finite, every payment is zero, or the flows imply a rate above 1e6 a month or below -0.999999
+ *   a month (the customer repays less than a millionth of what they received): outside the bracket
+ *   searched, refused at both ends rather than returned clamped.
  */
 export function comprehensiveCost(flows: PlanCashFlows): ComprehensiveCost {
   if (!(flows.received > 0) || !Number.isFinite(flows.received)) throw new RangeError('received must be a positive finite amount');
   if (flows.payments.length === 0 || flows.payments.some((p) => !(p >= 0) || !Number.isFinite(p)) || !flows.payments.some((p) => p > 0)) {
     throw new RangeError('payments must be finite, non-negative and not all zero');
   }
-  // NPV(-1+) is +infinity; grow the upper bracket until NPV turns negative.
+  // NPV(-1+) is +infinity, but the search starts at -0.999999: flows whose NPV is already negative
+  // there have their root below it, which the bisection would return clamped to the bracket.
   let lo = -0.999_999;
+  if (npv(flows, lo) < 0) throw new RangeError('payments imply a rate below -0.999999 a month');
+  // Grow the upper bracket until NPV turns negative.
   let hi = 1;
   while (npv(flows, hi) > 0) {
     lo = hi;

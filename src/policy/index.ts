@@ -25,7 +25,8 @@ export { evaluateRules, prepareRules, type PolicyHit, type PolicyFlags, type Rul
 export { ageInYears } from './ageInYears.js';
 export { gradeFor } from './grade.js';
 export { priceApr, dailyRateText, DAYS_PER_YEAR, type AprQuote } from './pricing.js';
-export { annuityFactor, monthlyPayment, largestPrincipal } from './annuity.js';
+export { annuityFactor, monthlyPayment, largestPrincipal, largestPrincipalAt } from './annuity.js';
+export { dearestRepayment, repaymentAt, type DearestRepayment, type TestedRepayment } from './affordabilityPayment.js';
 export { effectiveIncome, dsrBandFor } from './effectiveIncome.js';
 export {
   affordabilityInputOf,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Money in integer fen (1 RMB = 100 fen). Never a float: rounding errors in money are bugs,
- * and integer fen makes every sum exact up to 2^53.
+ * Money in integer fen (1 RMB = 100 fen), at most 2^53 - 1 (`Number.MAX_SAFE_INTEGER`). Never a
+ * float: rounding errors in money are bugs, and integer fen makes every sum exact up to 2^53.
+ * zod's `.int()` is the safe-integer range itself; it stops at its own issue, so an amount too big
+ * (1e20) gives one issue, not that one and a second `.max` saying the same.
  */
-export const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe('Amount in integer fen (1 RMB = 100 fen)');
+export const Fen = z.number().int({ abort: true }).min(0).describe('Amount in integer fen (1 RMB = 100 fen)');
 /** Money in integer fen. */
 export type Fen = z.infer<typeof Fen>;
 

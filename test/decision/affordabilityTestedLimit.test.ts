@@ -5,7 +5,7 @@ import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
-import { monthlyPayment } from '../../src/policy/annuity.js';
+import { dearestRepayment, repaymentAt } from '../../src/policy/affordabilityPayment.js';
 import { applicantArbitrary } from '../../src/testing/index.js';
 
 // A decision's affordability block says which limit its checks were run at (`affordability.limit`):
@@ -24,7 +24,10 @@ const grad = exampleFor('new_graduate').applicant;
 function expectConsistent(d: Decision): void {
   const tested = d.affordability.limit;
   expect(tested).toBeTypeOf('number');
-  expect(d.affordability.monthlyPayment).toBe(monthlyPayment(tested as number, aprBpOf(d), scorer.policy.affordability.termMonths));
+  // The payment on the dearest way of repaying it over the term (the revolving line or a plan of at least the term).
+  const repayment = dearestRepayment(aprBpOf(d), scorer.policy);
+  expect(d.affordability.monthlyPayment).toBe(repaymentAt(tested as number, repayment));
+  expect(d.affordability.paymentPlan).toEqual(repayment.plan);
   if (d.limit > 0) expect(tested).toBe(d.limit);
 }
 
@@ -64,13 +67,14 @@ describe('affordability.limit discloses the limit the checks were run at', () =>
   });
 });
 
-describe('a decision made before affordability.limit existed is still a valid prior', () => {
-  it('without the field it is reassessed and reduced, and the follow-ups name the limit', async () => {
+describe('a decision made before affordability.limit and paymentPlan existed is still a valid prior', () => {
+  it('without the fields it is reassessed and reduced, and the follow-ups name the limit and the plan', async () => {
     const d = await scorer.decide(grad);
-    const { limit: _tested, ...affordability } = d.affordability;
+    const { limit: _tested, paymentPlan: _plan, ...affordability } = d.affordability;
     const { contentHash: _hash, ...audit } = d.audit;
     const older = sealDecision({ ...d, affordability, audit }, NO_AUDIT_KEYS);
     expect(older.affordability.limit).toBeUndefined();
+    expect(older.affordability.paymentPlan).toBeUndefined();
     expectConsistent(await scorer.reassess(older, { applicant: grad, evidence: [] }));
     expectConsistent(scorer.requestReduction(older, 500_000));
   });

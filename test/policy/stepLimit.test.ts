@@ -145,13 +145,13 @@ describe('applyReduction', () => {
     }
   });
 
-  it('reduction never raises the limit and lands on a whole 100 RMB', () => {
+  it('reduction never raises the limit, and a line it lowers lands on a whole 100 RMB (a line asked above stays as it was)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: defaultPolicy.limits.productMin, max: 40_000_000 }), (prior, requested) => {
         const next = applyReduction(prior, requested);
         expect(next).toBeLessThanOrEqual(prior);
         expect(next).toBeLessThanOrEqual(requested);
-        expect(next % 10_000).toBe(0);
+        if (next !== prior) expect(next % 10_000).toBe(0);
       }),
       { numRuns: 300 },
     );

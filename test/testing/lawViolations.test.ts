@@ -155,6 +155,20 @@ describe('the law checker can fail, and says which law and why', () => {
     },
   );
 
+  it('approved_limits_affordable catches the 0.1 engine that tested affordability on the revolving line alone, while the line offered a dearer 12-month plan', async () => {
+    // Findings11-money F1: capacity and checks at the revolving APR over the term; the decision still
+    // offers every plan. The engine is the sound one under a policy without the plans of the term or
+    // longer, with the plans it offers put back.
+    const term = defaultPolicy.affordability.termMonths;
+    const revolvingOnly = resolvePolicy({ fees: { instalmentPlans: defaultPolicy.fees.instalmentPlans.filter((p) => p.months < term) } });
+    const old = (i: PolicyInput): PolicyResult => ({ ...applyPolicy({ ...i, policy: revolvingOnly }), plans: applyPolicy(i).plans });
+    const v = await violationOf(() =>
+      creditLaws.approved_limits_affordable.check({ policy: defaultPolicy, applyPolicy: old }, { numRuns: 300, seed: 20261101 }),
+    );
+    expect(v.law).toBe('approved_limits_affordable');
+    expect(v.why).toMatch(/repaid on the 12-month instalment plan/);
+  });
+
   it('a valid policy run through a sound engine passes: the laws do not cry wolf', async () => {
     await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 100, seed: 5 })).resolves.toBeUndefined();
   });

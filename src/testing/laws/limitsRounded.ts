@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
@@ -34,7 +35,8 @@ export const limitsRounded: CreditLaw = defineLaw({
         const step = ctx.policy.limits.roundingStep;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         checkRounded(r.limit, step, `limit at PD ${pd}`, applicant.platform.currentLimit);
-        checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`, Number.NaN);
+        // A reduction rounds the amount asked, never the line: asked above it, the line stays as it was.
+        checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`, r.limit);
       },
     ),
   scorerProperty: (ctx, scorer) =>
@@ -57,7 +59,7 @@ export const limitsRounded: CreditLaw = defineLaw({
         });
         checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
         checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
-        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, Number.NaN);
+        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, lineOnFileAfter(d, step));
       },
     ),
 });

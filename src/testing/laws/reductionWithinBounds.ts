@@ -17,13 +17,13 @@ import { laterFollowUpArbitrary } from '../_internals/laterFollowUp.js';
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step (never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
+    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step when that is below it, else keeps the line as it is, to the fen (only the amount asked is rounded; never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
       const r = reductionOrRefusal(() => applyReduction(line, reduceTo, ctx.policy), reduceTo, ctx.policy, `applyReduction(${line}, ${reduceTo})`);
       if (r === null) return;
-      const expected = roundDownToStep(Math.min(line, reduceTo), step);
+      const expected = Math.min(line, roundDownToStep(reduceTo, step));
       requireLaw(r === expected, () => `lowering ${fen(line)} to ${fen(reduceTo)} gave ${fen(r)}, not ${fen(expected)}`);
     }),
   scorerProperty: (ctx, scorer) =>
@@ -70,7 +70,7 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
           }
           requireLaw(early, () => `${who}: a reduction dated ${laterDays} day(s) before its prior was not refused naming asOf`);
         }
-        const expected = roundDownToStep(Math.min(onFile, reduceTo), step);
+        const expected = Math.min(onFile, roundDownToStep(reduceTo, step));
         requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
         requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
         // The cap is the amount asked, rounded down, never above a cap already in force: not the line it was below.
