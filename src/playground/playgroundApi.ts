@@ -16,9 +16,9 @@ import {
   type Scorer,
   type ValidationIssue,
 } from '../index.js';
-import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
+import { truncateForMessage } from '../errors/truncateForMessage.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
 export interface PlaygroundSetup {
