@@ -48,7 +48,12 @@ export interface PlaygroundDecision {
 
 /** A request the page got wrong: shown on the page with every field named. */
 export interface PlaygroundError {
-  readonly error: { readonly code: string; readonly message: string; readonly issues: readonly { readonly path: string; readonly message: string }[] };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    /** Every field at fault: its dotted path, its stable issue code and what is wrong. */
+    readonly issues: readonly { readonly path: string; readonly code: string; readonly message: string }[];
+  };
 }
 
 /** The examples and catalog, as the page reads them. */
@@ -168,7 +173,7 @@ function certificateOf(b: Record<string, unknown>): CertificateEvidence {
 /** An error as the page shows it: code, message and every field at fault. */
 export function toPlaygroundError(e: unknown): PlaygroundError {
   if (e instanceof ValidationError) {
-    return { error: { code: e.code, message: e.message, issues: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
+    return { error: { code: e.code, message: e.message, issues: e.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) } };
   }
   if (e instanceof CreditliftError) return { error: { code: e.code, message: e.message, issues: [] } };
   return { error: { code: 'internal', message: e instanceof Error ? e.message : String(e), issues: [] } };

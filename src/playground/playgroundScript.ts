@@ -20,14 +20,23 @@ function yuan(fen) {
   return (fen < 0 ? '-' : '') + '\u00a5' + whole.toLocaleString('en-US') + (cents ? '.' + String(cents).padStart(2, '0') : '');
 }
 function pct(x, digits) { return typeof x === 'number' && isFinite(x) ? (x * 100).toFixed(digits === undefined ? 2 : digits) + '%' : '-'; }
-function toFen(value) { var v = Number(value); return value === '' || !isFinite(v) ? null : Math.round(v * 100); }
+// Yuan as typed, to fen: never rounded (6500.555 became 650056 fen without a note). Blank is null.
+function toFen(value) {
+  if (value === '') return null;
+  var v = Number(value);
+  if (!isFinite(v) || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6) throw new Error(value + ' is not an amount in yuan with at most 2 decimals: amounts are whole fen (0.01 yuan). Not applied.');
+  return Math.round(v * 100);
+}
+// A count as typed; blank leaves the field out, so the server names it missing (it was sent as 0).
+function toCount(value) { return value === '' ? undefined : Number(value); }
 function fromFen(fen) { return typeof fen === 'number' ? String(fen / 100) : ''; }
 function kindSpec(kind) { return (state.setup.catalog || []).find(function (k) { return k.id === kind; }) || null; }
 function kindName(kind) { var s = kindSpec(kind); return s ? s.names.en : kind; }
 function clone(x) { return JSON.parse(JSON.stringify(x)); }
 
-function post(path, body) {
-  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+function post(path, body) { return postText(path, JSON.stringify(body)); }
+function postText(path, text) {
+  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
     .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); });
 }
 
@@ -46,11 +55,12 @@ var FIELDS = [
   { id: 'income', get: function (a) { return fromFen(a.income.monthlyNet); }, set: function (a, v) { a.income.monthlyNet = toFen(v); } },
   { id: 'source', get: function (a) { return a.income.source; }, set: function (a, v) { a.income.source = v; } },
   { id: 'essentials', get: function (a) { return fromFen(a.household.monthlyEssentialSpending); }, set: function (a, v) { a.household.monthlyEssentialSpending = toFen(v); } },
-  { id: 'dependants', get: function (a) { return String(a.household.dependants); }, set: function (a, v) { a.household.dependants = Number(v); } },
+  { id: 'dependants', get: function (a) { return a.household.dependants === undefined ? '' : String(a.household.dependants); }, set: function (a, v) { a.household.dependants = toCount(v); } },
   { id: 'tier', get: function (a) { return String(a.residence.cityTier); }, set: function (a, v) { a.residence.cityTier = Number(v); } },
   { id: 'debt', get: function (a) { return fromFen(a.bureau.otherMonthlyDebtService || 0); }, set: function (a, v) {
+      // Repayments on other debt say nothing of a bureau file: hasFile stays as the applicant has it.
       var fen = toFen(v) || 0;
-      if (fen > 0) { a.bureau.hasFile = true; a.bureau.otherMonthlyDebtService = fen; } else delete a.bureau.otherMonthlyDebtService;
+      if (fen > 0) a.bureau.otherMonthlyDebtService = fen; else delete a.bureau.otherMonthlyDebtService;
     } },
   { id: 'current', get: function (a) { return fromFen(a.platform.currentLimit); }, set: function (a, v) { a.platform.currentLimit = toFen(v) || 0; } },
   { id: 'requested', get: function (a) { return fromFen(a.controls && a.controls.requestedLimit); }, set: function (a, v) { setControl(a, 'requestedLimit', toFen(v)); } },
@@ -87,7 +97,8 @@ function renderCertificates() {
 }
 function onFieldChange(f) {
   return function () {
-    try { f.set(state.applicant, $(f.id).value); } catch (e) { showError({ message: String(e) }); return; }
+    var label = document.querySelector('label[for="' + f.id + '"]');
+    try { f.set(state.applicant, $(f.id).value); } catch (e) { showError({ message: (label ? label.textContent + ': ' : '') + (e && e.message ? e.message : String(e)) }); return; }
     $('json').value = JSON.stringify(state.applicant, null, 2);
     decide();
   };
@@ -314,8 +325,16 @@ fetch('/api/setup').then(function (r) { return r.json(); }).then(function (setup
     var parsed;
     try { parsed = JSON.parse($('json').value); } catch (e) { showError({ message: 'The applicant JSON does not parse: ' + e.message }); return; }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) { showError({ message: 'The applicant JSON must be an object' }); return; }
-    state.applicant = parsed;
-    fillForm(); decide();
+    // JSON.parse keeps the last of a repeated key without a word: the server reads the text as
+    // written and names a repeated key (or a number a double would round), and then the applicant
+    // is not taken; the text stays in the editor to mend.
+    var text = '{"applicant":' + $('json').value + ',"monthlyBudget":' + JSON.stringify(state.monthlyBudget) + '}';
+    postText('/api/decide', text).then(function (r) {
+      var misread = !r.ok && r.body.error && (r.body.error.issues || []).some(function (i) { return i.code === 'duplicate_key' || i.code === 'imprecise_number'; });
+      if (misread) { showError(r.body.error); return; }
+      state.applicant = parsed;
+      fillForm(); decide();
+    }).catch(function (e) { showError({ message: 'The playground server did not answer: ' + e }); });
   });
   fillCertificateForm();
   pickExample();
