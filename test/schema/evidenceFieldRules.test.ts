@@ -12,7 +12,7 @@ import { applicantServiceJsonSchema } from '../../src/schema/serviceJsonSchema.j
 import { hasLetterOrDigit } from '../../src/text/credentialNumber.js';
 import { fastifyAjv } from '../helpers/fastifyAjv.js';
 
-const base = exampleApplicants.find((e) => e.applicant.evidence.length > 0)!.applicant;
+const base = exampleApplicants.find((e) => (e.applicant.evidence ?? []).length > 0)!.applicant;
 const service = fastifyAjv({ quiet: true }).compile(applicantServiceJsonSchema());
 const ajv2020 = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv2020);
