@@ -86,6 +86,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         ...(warnings.length === 0 ? {} : { warnings }),
         ...(values.title === undefined ? {} : { title: values.title }),
         ...(catalog === undefined ? {} : { catalog }),
+        gradeOrder: policy.grades.map((g) => g.grade),
       }),
     );
     io.stdout(

@@ -143,6 +143,23 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
     expect(seen.some((s) => s.tag === 'button' && s.label.startsWith('Remove '))).toBe(true);
   });
 
+  // Outside tester round 11, F11 and F13: the waterfall exposed only a generic sentence, and at
+  // 375 px the page stayed two columns, 960 px wide.
+  it('the factor waterfall has its figures as text, and the page fits a 375 px phone', { timeout: 120_000 }, async () => {
+    const rows = await cdp.evaluate<string[]>(page, "[...document.querySelectorAll('#waterfall table[data-figures] tr')].map((r) => r.textContent)");
+    const marks = await cdp.evaluate<number>(page, "document.querySelectorAll('svg[data-chart=waterfall] rect.mark').length");
+    expect(rows.length).toBe(marks + 2);
+    expect(rows[0]).toMatch(/^Average applicant/);
+    expect(rows.slice(1, -1).every((r) => /[+\u2212]\d+\.\d\d$/.test(r))).toBe(true);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 800, deviceScaleFactor: 1, mobile: true }, page);
+    try {
+      await cdp.waitFor(page, 'window.innerWidth === 375');
+      expect(await cdp.evaluate<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    } finally {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 1080, deviceScaleFactor: 1, mobile: false }, page);
+    }
+  });
+
   it('ran without a JavaScript error or a failed request in the console', () => {
     const errors = cdp.events.filter(
       (e) =>
