@@ -18,7 +18,6 @@ import {
 } from '../index.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
-import { truncateForMessage } from '../errors/truncateForMessage.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
 export interface PlaygroundSetup {
@@ -184,10 +183,15 @@ const DECIDE_KEYS = ['applicant', 'monthlyBudget'] as const;
 /** The keys a certificate request may hold; the playground sets issuer, dates and hashes itself. */
 const CERTIFICATE_KEYS = ['kind', 'score', 'level', 'method', 'confidence', 'idHash', 'asOf', 'seq'] as const;
 
+/** A key as an error echoes it: at most 64 characters (a 1 MB key must not come back three times). */
+function echoed(key: string): string {
+  return key.length <= 64 ? key : `${key.slice(0, 64)}… (${key.length} characters)`;
+}
+
 function unknownKeyIssues(b: Record<string, unknown>, known: readonly string[], what: string): ValidationIssue[] {
   return Object.keys(b)
     .filter((k) => !known.includes(k))
-    .map((k) => ({ path: [truncateForMessage(k)], code: 'unrecognized_key' as const, message: `unknown key: ${what} takes ${known.join(', ')}` }));
+    .map((k) => ({ path: [echoed(k)], code: 'unrecognized_key' as const, message: `unknown key: ${what} takes ${known.join(', ')}` }));
 }
 
 /** A certificate request's own faults: unknown keys, and values of the wrong type the draft would drop or change. */
