@@ -75,6 +75,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const warnings = [
       ...(await runWarnings(file, data.decisions)),
       ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
+      ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     await writeFile(
@@ -85,6 +86,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         ...(warnings.length === 0 ? {} : { warnings }),
         ...(values.title === undefined ? {} : { title: values.title }),
         ...(catalog === undefined ? {} : { catalog }),
+        gradeOrder: policy.grades.map((g) => g.grade),
       }),
     );
     io.stdout(
@@ -107,6 +109,14 @@ async function runWarnings(file: string, decisionsRead: number): Promise<string[
   } catch (e) {
     return [`${runManifestPath(file)} could not be read (${e instanceof Error ? e.message : String(e)}), so nothing shows the run that wrote ${file} finished`];
   }
+}
+
+/**
+ * Says so, beside the other warnings, when lines were left out: a grey note under the last table was
+ * all a reader got, even when every line was unreadable (an applicants file given by mistake).
+ */
+function unreadableWarning(file: string, unreadable: number, decisions: number): string {
+  return `${unreadable.toLocaleString('en-US')} line(s) of ${file} were neither a decision nor an error line and were left out of every figure${decisions === 0 ? ', so the report holds no decision' : ''} (a limit or certificate gain that is not a whole number of fen is one of them)`;
 }
 
 /**

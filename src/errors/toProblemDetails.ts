@@ -1,6 +1,7 @@
 import { CreditliftError, type CreditliftErrorCode } from './creditliftError.js';
 import type { ValidationIssue } from './validationError.js';
 import { ValidationError } from './validationError.js';
+import { truncateForMessage } from './truncateForMessage.js';
 
 /** An RFC 9457 problem details object (`application/problem+json`), with creditlift's members. */
 export interface ProblemDetails {
@@ -82,25 +83,65 @@ const UNEXPECTED = 'An unexpected error occurred';
  * - Anything else, a creditlift error whose code this copy does not know included, becomes
  *   `internal_error` with the detail `'An unexpected error occurred'`, with or without the option.
  *
+ * `options` may be `null` or left out for none. An `instance` that is not a string, an
+ * `exposeServerErrors` that is not a boolean or an unknown option is a programming error: it throws
+ * a {@link ValidationError} naming it (a number was sent as `instance`, and `null` threw a TypeError).
+ *
+ * @throws ValidationError naming every option at fault
  * @example
  * const problem = toProblemDetails(error, { instance: request.id });
  * reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
  */
-export function toProblemDetails(error: unknown, options: ProblemDetailsOptions = {}): ProblemDetails {
+export function toProblemDetails(error: unknown, options: ProblemDetailsOptions | null = {}): ProblemDetails {
+  const { instance, exposeServerErrors } = readProblemOptions(options);
   // A code this copy has no status for (a newer copy of the package made the error) is not known to
   // be the client's, nor safe to show: it is an internal error like any foreign value.
   const ours = error instanceof CreditliftError && Object.hasOwn(PROBLEM_STATUS, error.code);
   const code: CreditliftErrorCode = ours ? error.code : 'internal_error';
   const { status, title } = PROBLEM_STATUS[code];
-  const told = ours && (status < 500 || options.exposeServerErrors === true);
+  const told = ours && (status < 500 || exposeServerErrors);
   const detail = told ? error.message : code === 'internal_error' ? UNEXPECTED : title;
   return {
     type: `urn:creditlift:error:${code}`,
     title,
     status,
     detail,
-    ...(options.instance === undefined ? {} : { instance: options.instance }),
+    ...(instance === undefined ? {} : { instance }),
     code,
     ...(told && error instanceof ValidationError ? { issues: error.issues } : {}),
   };
+}
+
+/** The options, each checked: a value of the wrong type is named, never sent or read as its default. */
+function readProblemOptions(options: unknown): { readonly instance: string | undefined; readonly exposeServerErrors: boolean } {
+  if (options === null || options === undefined) return { instance: undefined, exposeServerErrors: false };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new ValidationError('problem details options', [{ path: [], code: 'invalid_type', message: 'options must be an object (or null)' }]);
+  }
+  const o = options as Record<string, unknown>;
+  const issues: ValidationIssue[] = Object.keys(o)
+    .filter((k) => k !== 'instance' && k !== 'exposeServerErrors')
+    .map((k) => ({
+      path: [truncateForMessage(k)],
+      code: 'unrecognized_key' as const,
+      message: 'unknown option: toProblemDetails takes instance and exposeServerErrors',
+    }));
+  if (o.instance !== undefined && typeof o.instance !== 'string')
+    issues.push({
+      path: ['instance'],
+      code: 'invalid_type',
+      message: 'instance must be a string (a URI reference, e.g. the request id)',
+      expected: 'string',
+      received: o.instance === null ? 'null' : typeof o.instance,
+    });
+  if (o.exposeServerErrors !== undefined && typeof o.exposeServerErrors !== 'boolean')
+    issues.push({
+      path: ['exposeServerErrors'],
+      code: 'invalid_type',
+      message: 'exposeServerErrors must be true or false',
+      expected: 'boolean',
+      received: o.exposeServerErrors === null ? 'null' : typeof o.exposeServerErrors,
+    });
+  if (issues.length > 0) throw new ValidationError('problem details options', issues);
+  return { instance: o.instance as string | undefined, exposeServerErrors: o.exposeServerErrors === true };
 }

@@ -11,6 +11,7 @@ import {
   type ApplicantInput,
   type Decision,
   type Scorer,
+  type ValidationIssue,
 } from '../index.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
@@ -44,7 +45,12 @@ export interface PlaygroundDecision {
 
 /** A request the page got wrong: shown on the page with every field named. */
 export interface PlaygroundError {
-  readonly error: { readonly code: string; readonly message: string; readonly issues: readonly { readonly path: string; readonly message: string }[] };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    /** Every field at fault: its dotted path, its stable issue code and what is wrong. */
+    readonly issues: readonly { readonly path: string; readonly code: string; readonly message: string }[];
+  };
 }
 
 /** The examples and catalog, as the page reads them. */
@@ -77,13 +83,18 @@ export function playgroundSetup(): PlaygroundSetup {
 export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<PlaygroundDecision> {
   const b = asRecord(body, 'request');
   const budget = b.monthlyBudget;
+  const issues: ValidationIssue[] = unknownKeyIssues(b, DECIDE_KEYS, 'a decide request');
+  if (b.applicant === undefined) issues.push({ path: ['applicant'], code: 'invalid_type', message: 'applicant is required: the applicant to decide' });
   if (budget !== undefined && budget !== null && !(typeof budget === 'number' && Number.isSafeInteger(budget) && budget >= 0)) {
-    throw new ValidationError('playground request', [
-      { path: ['monthlyBudget'], code: 'invalid_type', message: 'monthlyBudget must be a whole number of fen, 0 or more' },
-    ]);
+    issues.push({ path: ['monthlyBudget'], code: 'invalid_type', message: 'monthlyBudget must be a whole number of fen, 0 or more' });
   }
-  // decide validates the edited applicant at run time and names every field at fault.
-  const decision = await scorer.decide(b.applicant as ApplicantInput);
+  // decide validates the edited applicant at run time and names every field at fault; they are
+  // named beside the request's own faults, so one fault never hides another.
+  const decided = b.applicant === undefined ? undefined : await decideNaming(scorer, b.applicant);
+  if (issues.length > 0 || decided === undefined || 'issues' in decided) {
+    throw new ValidationError('playground request', [...issues, ...(decided !== undefined && 'issues' in decided ? decided.issues : [])]);
+  }
+  const decision = decided.decision;
   return {
     decision,
     bindingText: constraintText(decision.bindingConstraint),
@@ -100,6 +111,24 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
  */
 export function playgroundCertificate(body: unknown): CertificateEvidence {
   const b = asRecord(body, 'certificate request');
+  const asked = certificateRequestIssues(b);
+  const built = issuesOf(() => certificateOf(b));
+  // The decision date is checked before the certificate is drafted: when it is at fault, the rest
+  // is still checked on the examples' date, so a bad asOf never hides another fault.
+  const rest =
+    'issues' in built && b.asOf !== undefined && built.issues.every((i) => i.path[0] === 'asOf')
+      ? issuesOf(() => certificateOf({ ...b, asOf: undefined }))
+      : built;
+  const later = [...('issues' in built ? built.issues : []), ...(rest !== built && 'issues' in rest ? rest.issues : [])];
+  // A field the request check named is named once, as the request check names it.
+  const named = new Set(asked.map((i) => String(i.path[0])));
+  const issues = [...asked, ...later.filter((i) => !named.has(String(i.path[0])))];
+  if (issues.length > 0 || !('value' in built)) throw new ValidationError('certificate request', issues);
+  return built.value;
+}
+
+/** The certificate a request asks for, its keys and types already named: the date checked first. */
+function certificateOf(b: Record<string, unknown>): CertificateEvidence {
   const kind = typeof b.kind === 'string' ? b.kind : '';
   const spec = defaultCatalog.get(kind);
   // The decision date the certificate is dated against: a calendar date, named when it is not one
@@ -142,10 +171,58 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
 /** An error as the page shows it: code, message and every field at fault. */
 export function toPlaygroundError(e: unknown): PlaygroundError {
   if (e instanceof ValidationError) {
-    return { error: { code: e.code, message: e.message, issues: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
+    return { error: { code: e.code, message: e.message, issues: e.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) } };
   }
   if (e instanceof CreditliftError) return { error: { code: e.code, message: e.message, issues: [] } };
   return { error: { code: 'internal', message: e instanceof Error ? e.message : String(e), issues: [] } };
+}
+
+/** The keys a decide request may hold. */
+const DECIDE_KEYS = ['applicant', 'monthlyBudget'] as const;
+/** The keys a certificate request may hold; the playground sets issuer, dates and hashes itself. */
+const CERTIFICATE_KEYS = ['kind', 'score', 'level', 'method', 'confidence', 'idHash', 'asOf', 'seq'] as const;
+
+/** A key as an error echoes it: at most 64 characters (a 1 MB key must not come back three times). */
+function echoed(key: string): string {
+  return key.length <= 64 ? key : `${key.slice(0, 64)}… (${key.length} characters)`;
+}
+
+function unknownKeyIssues(b: Record<string, unknown>, known: readonly string[], what: string): ValidationIssue[] {
+  return Object.keys(b)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: [echoed(k)], code: 'unrecognized_key' as const, message: `unknown key: ${what} takes ${known.join(', ')}` }));
+}
+
+/** A certificate request's own faults: unknown keys, and values of the wrong type the draft would drop or change. */
+function certificateRequestIssues(b: Record<string, unknown>): ValidationIssue[] {
+  const issues = unknownKeyIssues(b, CERTIFICATE_KEYS, 'a certificate request');
+  const wrong = (key: string, expected: string) =>
+    issues.push({ path: [key], code: 'invalid_type', message: `${key} must be ${expected}`, expected, received: b[key] === null ? 'null' : typeof b[key] });
+  if (typeof b.kind !== 'string') wrong('kind', 'a string: a catalog kind');
+  if (b.score !== undefined && !(typeof b.score === 'number' && Number.isFinite(b.score))) wrong('score', 'a number');
+  if (b.level !== undefined && typeof b.level !== 'string') wrong('level', 'a string: a level id of the kind');
+  if (b.seq !== undefined && !(typeof b.seq === 'number' && Number.isSafeInteger(b.seq) && b.seq >= 0)) wrong('seq', 'a whole number, 0 or more');
+  return issues;
+}
+
+/** What `f` returned, or the issues of the ValidationError it threw; anything else it throws goes on. */
+function issuesOf<T>(f: () => T): { readonly value: T } | { readonly issues: readonly ValidationIssue[] } {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof ValidationError) return { issues: e.issues };
+    throw e;
+  }
+}
+
+/** The decision, or the applicant's faults with their paths under `applicant`. */
+async function decideNaming(scorer: Scorer, applicant: unknown): Promise<{ readonly decision: Decision } | { readonly issues: readonly ValidationIssue[] }> {
+  try {
+    return { decision: await scorer.decide(applicant as ApplicantInput) };
+  } catch (e) {
+    if (e instanceof ValidationError && e.code === 'validation_failed') return { issues: e.issues.map((i) => ({ ...i, path: ['applicant', ...i.path] })) };
+    throw e;
+  }
 }
 
 function asRecord(body: unknown, what: string): Record<string, unknown> {

@@ -19,15 +19,26 @@ function yuan(fen) {
   var abs = Math.abs(fen), whole = Math.floor(abs / 100), cents = abs % 100;
   return (fen < 0 ? '-' : '') + '\u00a5' + whole.toLocaleString('en-US') + (cents ? '.' + String(cents).padStart(2, '0') : '');
 }
+// A signed figure with a true minus sign, as the factors are written (totals once showed "-").
+function signed(v, digits) { return (v < 0 ? '\u2212' : '') + Math.abs(v).toFixed(digits); }
 function pct(x, digits) { return typeof x === 'number' && isFinite(x) ? (x * 100).toFixed(digits === undefined ? 2 : digits) + '%' : '-'; }
-function toFen(value) { var v = Number(value); return value === '' || !isFinite(v) ? null : Math.round(v * 100); }
+// Yuan as typed, to fen: never rounded (6500.555 became 650056 fen without a note). Blank is null.
+function toFen(value) {
+  if (value === '') return null;
+  var v = Number(value);
+  if (!isFinite(v) || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6) throw new Error(value + ' is not an amount in yuan with at most 2 decimals: amounts are whole fen (0.01 yuan). Not applied.');
+  return Math.round(v * 100);
+}
+// A count as typed; blank leaves the field out, so the server names it missing (it was sent as 0).
+function toCount(value) { return value === '' ? undefined : Number(value); }
 function fromFen(fen) { return typeof fen === 'number' ? String(fen / 100) : ''; }
 function kindSpec(kind) { return (state.setup.catalog || []).find(function (k) { return k.id === kind; }) || null; }
 function kindName(kind) { var s = kindSpec(kind); return s ? s.names.en : kind; }
 function clone(x) { return JSON.parse(JSON.stringify(x)); }
 
-function post(path, body) {
-  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+function post(path, body) { return postText(path, JSON.stringify(body)); }
+function postText(path, text) {
+  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
     .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); });
 }
 
@@ -46,11 +57,12 @@ var FIELDS = [
   { id: 'income', get: function (a) { return fromFen(a.income.monthlyNet); }, set: function (a, v) { a.income.monthlyNet = toFen(v); } },
   { id: 'source', get: function (a) { return a.income.source; }, set: function (a, v) { a.income.source = v; } },
   { id: 'essentials', get: function (a) { return fromFen(a.household.monthlyEssentialSpending); }, set: function (a, v) { a.household.monthlyEssentialSpending = toFen(v); } },
-  { id: 'dependants', get: function (a) { return String(a.household.dependants); }, set: function (a, v) { a.household.dependants = Number(v); } },
+  { id: 'dependants', get: function (a) { return a.household.dependants === undefined ? '' : String(a.household.dependants); }, set: function (a, v) { a.household.dependants = toCount(v); } },
   { id: 'tier', get: function (a) { return String(a.residence.cityTier); }, set: function (a, v) { a.residence.cityTier = Number(v); } },
   { id: 'debt', get: function (a) { return fromFen(a.bureau.otherMonthlyDebtService || 0); }, set: function (a, v) {
+      // Repayments on other debt say nothing of a bureau file: hasFile stays as the applicant has it.
       var fen = toFen(v) || 0;
-      if (fen > 0) { a.bureau.hasFile = true; a.bureau.otherMonthlyDebtService = fen; } else delete a.bureau.otherMonthlyDebtService;
+      if (fen > 0) a.bureau.otherMonthlyDebtService = fen; else delete a.bureau.otherMonthlyDebtService;
     } },
   { id: 'current', get: function (a) { return fromFen(a.platform.currentLimit); }, set: function (a, v) { a.platform.currentLimit = toFen(v) || 0; } },
   { id: 'requested', get: function (a) { return fromFen(a.controls && a.controls.requestedLimit); }, set: function (a, v) { setControl(a, 'requestedLimit', toFen(v)); } },
@@ -87,7 +99,8 @@ function renderCertificates() {
 }
 function onFieldChange(f) {
   return function () {
-    try { f.set(state.applicant, $(f.id).value); } catch (e) { showError({ message: String(e) }); return; }
+    var label = document.querySelector('label[for="' + f.id + '"]');
+    try { f.set(state.applicant, $(f.id).value); } catch (e) { showError({ message: (label ? label.textContent + ': ' : '') + (e && e.message ? e.message : String(e)) }); return; }
     $('json').value = JSON.stringify(state.applicant, null, 2);
     decide();
   };
@@ -174,7 +187,8 @@ function render(answer) {
   } else { change.textContent = ''; change.className = ''; }
   state.lastLimit = d.limit;
   var setBy = answer.bindingText || { en: d.bindingConstraint, zhHans: d.bindingConstraint };
-  $('binding').textContent = d.outcome === 'decline' ? 'Declined: see the principal reasons.' : 'Binding constraint: ' + setBy.en + ' (' + d.bindingConstraint + ') \u00b7 ' + setBy.zhHans;
+  // The Chinese text is marked as such, so a screen reader speaks it in Chinese.
+  $('binding').replaceChildren.apply($('binding'), d.outcome === 'decline' ? ['Declined: see the principal reasons.'] : ['Binding constraint: ' + setBy.en + ' (' + d.bindingConstraint + ') \u00b7 ', el('span', { lang: 'zh-Hans', text: setBy.zhHans })]);
   $('price').textContent = 'APR ' + pct(d.apr) + ' \u00b7 daily rate ' + (d.dailyRateText || pct(d.dailyRate, 3)) + ' \u00b7 PD ' + pct(d.pd) + ' \u00b7 grade ' + (d.grade || '-');
   $('status').textContent = (d.outcome || '') + ' ' + yuan(d.limit) + (change.textContent ? ', ' + change.textContent : '');
   drawWaterfall(d.contributions || { factors: [], baseline: 0 }, d.pd);
@@ -204,14 +218,14 @@ function drawWaterfall(contributions, pd) {
   var pad = (hi - lo) * 0.08 || 0.5; lo -= pad; hi += pad;
   var W = 620, L = 230, R = 60, H = 24, top = 8;
   var x = function (v) { return L + (v - lo) / (hi - lo) * (W - L - R); };
-  var root = svg('svg', { width: W, height: top + rows.length * H + 22, role: 'img', 'data-chart': 'waterfall', 'aria-labelledby': 'waterfall-title' });
+  var root = svg('svg', { width: W, height: top + rows.length * H + 22, viewBox: '0 0 ' + W + ' ' + (top + rows.length * H + 22), role: 'img', 'data-chart': 'waterfall', 'aria-labelledby': 'waterfall-title' });
   root.appendChild(svg('title', { id: 'waterfall-title' }, 'Factor contributions from the average applicant to this applicant, in log-odds of default: red raises risk, green lowers it'));
   rows.forEach(function (r, i) {
     var y = top + i * H;
     root.appendChild(svg('text', { x: L - 6, y: y + 15, 'text-anchor': 'end' }, r.label));
     if (r.kind === 'total') {
       root.appendChild(svg('line', { x1: x(r.end), x2: x(r.end), y1: y + 2, y2: y + H - 2, stroke: '#1b1f24', 'stroke-width': 3, class: 'mark total' }));
-      root.appendChild(svg('text', { x: x(r.end) + 6, y: y + 15 }, r.end.toFixed(2)));
+      root.appendChild(svg('text', { x: x(r.end) + 6, y: y + 15 }, signed(r.end, 2)));
     } else {
       var a = x(Math.min(r.start, r.end)), b = x(Math.max(r.start, r.end));
       root.appendChild(svg('rect', { x: a, y: y + 4, width: Math.max(1, b - a), height: H - 8, fill: r.kind === 'up' ? '#cf222e' : '#1a7f37', class: 'mark', 'data-factor': r.factor, 'data-value': r.value.toFixed(4) }));
@@ -221,9 +235,17 @@ function drawWaterfall(contributions, pd) {
   });
   var axisY = top + rows.length * H + 4;
   root.appendChild(svg('line', { x1: L, x2: W - R, y1: axisY, y2: axisY, stroke: '#8c959f' }));
-  root.appendChild(svg('text', { x: L, y: axisY + 14 }, lo.toFixed(1)));
-  root.appendChild(svg('text', { x: W - R, y: axisY + 14, 'text-anchor': 'end' }, hi.toFixed(1) + ' log-odds'));
-  $('waterfall').replaceChildren(root);
+  root.appendChild(svg('text', { x: L, y: axisY + 14 }, signed(lo, 1)));
+  root.appendChild(svg('text', { x: W - R, y: axisY + 14, 'text-anchor': 'end' }, signed(hi, 1) + ' log-odds'));
+  // The figures as text for a screen reader: the drawing alone exposed only its title.
+  var table = el('table', { class: 'sr-only', 'data-figures': '' }, [
+    el('caption', { text: 'What moved the score: each factor in log-odds of default (+ raises risk, \u2212 lowers it)' }),
+    el('tbody', null, rows.map(function (r) {
+      var value = r.kind === 'total' ? signed(r.end, 2) : (r.value > 0 ? '+' : '\u2212') + Math.abs(r.value).toFixed(2);
+      return el('tr', null, [el('th', { scope: 'row', text: r.label }), el('td', { text: value })]);
+    })),
+  ]);
+  $('waterfall').replaceChildren(root, table);
 }
 function renderReasons(reasons, d) {
   var body = $('reasons-body');
@@ -266,10 +288,11 @@ function renderWhatIf(s) {
     var referred = item.outcome === 'refer' ? ', proposed for a person to review' : '';
     list.appendChild(el('li', null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
   });
-  if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted', text: s.note ? s.note.en + ' ' + s.note.zhHans : 'No suggestion.' }));
+  if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }
 function renderAffordability(a) {
-  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month at this limit; capacity ' + yuan(a.capacity) + '.';
+  // capacity is a limit (the largest that passes every check), not a monthly amount.
+  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
   var body = $('afford-body');
   body.replaceChildren();
   (a.checks || []).forEach(function (c) {
@@ -314,8 +337,16 @@ fetch('/api/setup').then(function (r) { return r.json(); }).then(function (setup
     var parsed;
     try { parsed = JSON.parse($('json').value); } catch (e) { showError({ message: 'The applicant JSON does not parse: ' + e.message }); return; }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) { showError({ message: 'The applicant JSON must be an object' }); return; }
-    state.applicant = parsed;
-    fillForm(); decide();
+    // JSON.parse keeps the last of a repeated key without a word: the server reads the text as
+    // written and names a repeated key (or a number a double would round), and then the applicant
+    // is not taken; the text stays in the editor to mend.
+    var text = '{"applicant":' + $('json').value + ',"monthlyBudget":' + JSON.stringify(state.monthlyBudget) + '}';
+    postText('/api/decide', text).then(function (r) {
+      var misread = !r.ok && r.body.error && (r.body.error.issues || []).some(function (i) { return i.code === 'duplicate_key' || i.code === 'imprecise_number'; });
+      if (misread) { showError(r.body.error); return; }
+      state.applicant = parsed;
+      fillForm(); decide();
+    }).catch(function (e) { showError({ message: 'The playground server did not answer: ' + e }); });
   });
   fillCertificateForm();
   pickExample();

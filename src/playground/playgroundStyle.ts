@@ -39,4 +39,12 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 #error { border: 1px solid var(--up); background: #ffebe9; padding: 6px 10px; border-radius: 6px; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0 20px; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+#waterfall svg { max-width: 100%; height: auto; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* A phone: one column, the decision under the editor (two columns were 960 px wide at 375). */
+@media (max-width: 760px) {
+  main { grid-template-columns: minmax(0, 1fr); padding: 10px; }
+  .row, .cards { grid-template-columns: minmax(0, 1fr); }
+  table { display: block; overflow-x: auto; }
+}
 `;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createScorer, type Scorer, type ScorerOptions } from '../index.js';
+import { createScorer, parseStrictJson, type Scorer, type ScorerOptions, ValidationError } from '../index.js';
 import { playgroundCertificate, playgroundDecide, playgroundSetup, toPlaygroundError } from './playgroundApi.js';
 import { playgroundPage } from './playgroundPage.js';
 
@@ -70,16 +70,27 @@ async function handle(scorer: Scorer, page: string, setup: string, req: Incoming
   if (req.method === 'GET' && path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
   if (path === '/api/decide' || path === '/api/certificate') {
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: `${path} takes POST`, issues: [] } });
-    let body: unknown;
+    let text: string;
     try {
-      body = JSON.parse(await readBody(req));
+      text = await readBody(req);
     } catch (e) {
+      if (e instanceof BodyTooLarge) return send(res, 413, { error: { code: 'body_too_large', message: e.message, issues: [] } });
       return send(res, 400, { error: { code: 'bad_json', message: e instanceof Error ? e.message : 'request body is not JSON', issues: [] } });
     }
+    // Read as the CLI reads a file: a key written twice is named, never kept at its last value.
+    const read = parseStrictJson(text);
+    if (!read.ok && read.parsed === undefined) return send(res, 400, toPlaygroundError(new ValidationError('request body', read.issues)));
+    const body = read.ok ? read.value : read.parsed?.value;
+    const textIssues = read.ok ? [] : read.issues;
     try {
-      return send(res, 200, path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body) });
+      const answer = path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body) };
+      if (textIssues.length > 0) throw new ValidationError('request body', []);
+      return send(res, 200, answer);
     } catch (e) {
-      const err = toPlaygroundError(e);
+      // The text's faults and the request's, named together.
+      const err = toPlaygroundError(
+        e instanceof ValidationError && textIssues.length > 0 ? new ValidationError('request body', [...textIssues, ...e.issues]) : e,
+      );
       return send(res, err.error.code === 'internal' ? 500 : 400, err);
     }
   }
@@ -87,18 +98,26 @@ async function handle(scorer: Scorer, page: string, setup: string, req: Incoming
   return send(res, 404, { error: { code: 'not_found', message: `no such page: ${path}`, issues: [] } });
 }
 
+/** A request body past {@link MAX_BODY_BYTES}: answered 413 `body_too_large`. */
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(c);
+      // Past the cap the rest is read and dropped, so the client is answered before the
+      // connection closes (destroying the request here left it with a reset and no answer);
+      // a client that keeps sending far past it is cut off.
+      if (size > MAX_BODY_BYTES * 16) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge(`request body of ${size} bytes is over the ${MAX_BODY_BYTES} the playground reads`));
+        return;
+      }
       // Bytes that are not UTF-8 are refused, never replaced (a replaced name can match another's).
       try {
         resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));

@@ -10,11 +10,18 @@ const ReportedDecision = z.looseObject({
   // ("2026-02-01T00:00:00+08:00 to yesterday", a string min and max of mixed forms).
   asOf: IsoDate,
   outcome: z.enum(['approve', 'refer', 'decline']),
-  limit: z.number().finite().min(0),
+  // Money is whole fen: a limit in yuan with decimals (1234567.5) was counted and printed as "¥12,345.67.5".
+  limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   pd: z.number().min(0).max(1),
   grade: z.string(),
   bindingConstraint: z.string(),
-  certificateImpacts: z.array(z.looseObject({ kind: z.string(), limitGain: z.number().finite(), pdReduction: z.number().finite() })),
+  certificateImpacts: z.array(
+    z.looseObject({
+      kind: z.string(),
+      limitGain: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+      pdReduction: z.number().finite(),
+    }),
+  ),
   reasons: z.array(z.looseObject({ code: z.string(), en: z.string(), zhHans: z.string(), source: z.enum(['policy', 'model']) })),
   audit: z.looseObject({ modelId: z.string(), arm: z.string().optional(), policyHash: z.string().optional() }).optional(),
   // The average cost of new lines counts the dearest plan offered.

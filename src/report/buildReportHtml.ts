@@ -26,6 +26,11 @@ export interface ReportMeta {
   readonly warnings?: readonly string[];
   /** The catalog certificate kinds are named from (a lender's own kinds by their names). Default: the default catalog. */
   readonly catalog?: Catalog;
+  /**
+   * The grades in risk order, lowest risk first (the policy's `grades`): rows and tables follow it;
+   * grades it lacks come after, in label order. Default: label order.
+   */
+  readonly gradeOrder?: readonly string[];
 }
 
 /** The ids of the charts every report contains, in page order. */
@@ -92,6 +97,10 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
   const share = (n: number) => (decided === 0 ? '-' : formatPercent(n / decided, 1));
   const rmbTick = (fen: number) => formatRmb(Math.round(fen));
   const pdTick = (p: number) => `${Number((p * 100).toPrecision(2))}%`;
+  // Risk order, not the alphabet: deep-subprime sorted before prime.
+  const rank = new Map((meta.gradeOrder ?? []).map((g, i) => [g, i]));
+  const byRisk = (g: { grade: string }) => rank.get(g.grade) ?? Number.MAX_SAFE_INTEGER;
+  const grades = [...data.grades].sort((a, b) => byRisk(a) - byRisk(b));
 
   const charts = [
     shareBar({
@@ -104,7 +113,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       id: 'limit-by-grade',
       title: 'Limit by grade (approve and refer)',
       note: 'Box: 25th-75th percentile; bar: median; dot: mean; whiskers: 10th-90th percentile.',
-      rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.limit })),
+      rows: grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.limit })),
       format: rmbTick,
       width: HALF,
     }),
@@ -113,7 +122,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       title: '12-month PD by grade (all decisions, log scale)',
       note: 'Model probability of default on a log scale; same box and whisker percentiles.',
       scale: 'log',
-      rows: data.grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.pd })),
+      rows: grades.map((g) => ({ label: `grade ${g.grade}`, dist: g.pd })),
       format: pdTick,
       width: HALF,
     }),
@@ -122,7 +131,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'grade-counts',
       title: 'Decisions by grade',
-      bars: data.grades.map((g, i) => ({
+      bars: grades.map((g, i) => ({
         label: `grade ${g.grade}`,
         value: g.count,
         text: `${g.count.toLocaleString('en-US')} (${share(g.count)})`,
@@ -182,7 +191,7 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     }),
   ];
 
-  const gradeRows = data.grades
+  const gradeRows = grades
     .map(
       (g) =>
         `<tr><td>${escapeHtml(g.grade)}</td><td>${g.count.toLocaleString('en-US')}</td><td>${g.outcomes.approve.toLocaleString('en-US')}</td><td>${g.outcomes.refer.toLocaleString('en-US')}</td><td>${g.outcomes.decline.toLocaleString('en-US')}</td><td>${g.limit === undefined ? '-' : escapeHtml(formatRmb(Math.round(g.limit.p50)))}</td><td>${g.pd === undefined ? '-' : escapeHtml(formatPercent(g.pd.p50, 2))}</td></tr>`,

@@ -13,7 +13,10 @@ const LAYOUT_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * and never layout: a bidi control is shown as its code point (`[U+202E]`), not obeyed.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
-    .replace(LAYOUT_CONTROLS, (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return shownText(text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string));
+}
+
+/** The text as a page shows it: each layout control as its code point (`[U+202E]`). */
+export function shownText(text: string): string {
+  return text.replace(LAYOUT_CONTROLS, (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`);
 }

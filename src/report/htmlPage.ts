@@ -1,4 +1,11 @@
+import { INBAR_TEXT } from './charts/chartFrame.js';
 import { escapeHtml } from './escapeHtml.js';
+
+/**
+ * The colour of a flag in text ("ABOVE the 10% threshold", "below 0.8"): a darker vermilion, 6:1 on
+ * white (the chart vermilion #D55E00 was 3.87:1, under WCAG AA's 4.5:1 for text).
+ */
+export const FLAG_TEXT = '#A84300';
 
 /** The stylesheet every creditlift HTML report inlines. */
 const STYLE = `
@@ -14,7 +21,7 @@ h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-
 .kpi b{display:block;font-size:20px}
 .kpi.alert{border-color:#b42318;background:#fef3f2}.kpi.alert b{color:#b42318}
 .kpi span{color:var(--muted);font-size:12px}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(480px,100%),1fr));gap:16px;align-items:start}
 main>figure.chart,main>.grid2{margin-top:16px}
 .grid2>figure.chart{margin:0}
 figure.chart{margin:0;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px}
@@ -23,24 +30,28 @@ svg{display:block;font-size:12px}
 svg .label,svg .value,svg .legend{fill:var(--ink)}
 svg .tick,svg .empty{fill:var(--muted)}
 svg .grid{stroke:var(--line);stroke-width:1}
-svg .inbar{fill:#fff;font-weight:600}
+svg .inbar{fill:${INBAR_TEXT};font-weight:600}
 svg .whisker{stroke-width:2}
 .note{color:var(--muted);font-size:12px;margin:6px 0 0}
 table{border-collapse:collapse;width:100%;margin-top:8px}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 @media print{main{max-width:none}figure.chart{break-inside:avoid}}
+@media (max-width:600px){main{padding:12px}.kpis{grid-template-columns:repeat(auto-fit,minmax(130px,1fr))}figure.chart{overflow-x:auto}figure.chart>svg{min-width:560px}}
 `;
 
 /** Rules of the simulation and monitoring reports: swap-set cells, flags, band colours. */
 const EXTRA_STYLE = `
-td.flag,span.flag{color:#D55E00;font-weight:600}
+td.flag,span.flag{color:${FLAG_TEXT};font-weight:600}
 td.act{background:#fbe3d6}td.watch{background:#fdf0cf}td.stable{background:#e0f2ea}
 table.swap td{font-variant-numeric:tabular-nums}
 table.swap td.diag{background:#eef3f8}
 .scroll{overflow-x:auto}
 table.segments th,table.segments td{padding:4px 5px;white-space:nowrap}
-.cols2{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px}
+.cols2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(480px,100%),1fr));gap:16px}
+.scroll,table{max-width:100%}
+@media (max-width:600px){table{display:block;overflow-x:auto}}
 `;
 
 /**

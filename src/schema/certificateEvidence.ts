@@ -7,6 +7,14 @@ const LONE_SURROGATE = /\p{Cs}/u;
 // C0 and C1 control characters and DEL (Unicode category Cc).
 const CONTROL = /\p{Cc}/u;
 
+// The credentialId rules as JSON Schema patterns (Unicode regular expressions, as ajv reads them by
+// default), so a service validating with the JSON Schemas refuses what decide refuses: no control
+// character and no lone surrogate; and at least one character that is not a separator, control,
+// format, private-use or unassigned character or punctuation. The last is a little looser than
+// decide (symbols or marks alone pass it), as decide counts the letters and digits NFKC makes
+// ('\u3371' is 'hPa', the mark U+0345 an iota): the schema never refuses a number decide takes.
+const CREDENTIAL_ID_PATTERNS = [{ pattern: '^[^\\p{Cc}\\p{Cs}]*$' }, { pattern: '[^\\p{Z}\\p{C}\\p{P}]' }];
+
 /**
  * How a certificate was verified, strongest first. The assessment maps each method to a base
  * strength; `self_declared` evidence is never accepted on its own.
@@ -28,7 +36,9 @@ export const CertificateHolder = z
     name: z.string().min(1).max(100).optional(),
     idHash: Sha256Hex.optional().describe('SHA-256 of the holder national ID, as the lender hashes it'),
   })
-  .refine((h) => h.name !== undefined || h.idHash !== undefined, { message: 'holder needs a name or an idHash' });
+  .refine((h) => h.name !== undefined || h.idHash !== undefined, { message: 'holder needs a name or an idHash' })
+  // The same rule in the JSON Schemas: the object allows only name and idHash, so one key is one of them.
+  .meta({ minProperties: 1 });
 
 /**
  * One piece of certificate evidence a user uploaded: a qualification, a language test, a
@@ -46,7 +56,8 @@ export const CertificateEvidence = z.strictObject({
     // one reference), and a control character is no part of a number anyone typed.
     .refine((t) => !LONE_SURROGATE.test(t), 'credentialId must be well-formed text (a lone UTF-16 surrogate is not a character)')
     .refine((t) => !CONTROL.test(t), 'credentialId must not contain control characters')
-    .refine(hasLetterOrDigit, 'credentialId must contain a letter or a digit'),
+    .refine(hasLetterOrDigit, 'credentialId must contain a letter or a digit')
+    .meta({ allOf: CREDENTIAL_ID_PATTERNS }),
   holder: CertificateHolder,
   issueDate: IsoDate,
   expiryDate: IsoDate.optional(),

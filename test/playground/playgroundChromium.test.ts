@@ -143,6 +143,23 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
     expect(seen.some((s) => s.tag === 'button' && s.label.startsWith('Remove '))).toBe(true);
   });
 
+  // Outside tester round 11, F11 and F13: the waterfall exposed only a generic sentence, and at
+  // 375 px the page stayed two columns, 960 px wide.
+  it('the factor waterfall has its figures as text, and the page fits a 375 px phone', { timeout: 120_000 }, async () => {
+    const rows = await cdp.evaluate<string[]>(page, "[...document.querySelectorAll('#waterfall table[data-figures] tr')].map((r) => r.textContent)");
+    const marks = await cdp.evaluate<number>(page, "document.querySelectorAll('svg[data-chart=waterfall] rect.mark').length");
+    expect(rows.length).toBe(marks + 2);
+    expect(rows[0]).toMatch(/^Average applicant/);
+    expect(rows.slice(1, -1).every((r) => /[+\u2212]\d+\.\d\d$/.test(r))).toBe(true);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 800, deviceScaleFactor: 1, mobile: true }, page);
+    try {
+      await cdp.waitFor(page, 'window.innerWidth === 375');
+      expect(await cdp.evaluate<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    } finally {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 1080, deviceScaleFactor: 1, mobile: false }, page);
+    }
+  });
+
   it('ran without a JavaScript error or a failed request in the console', () => {
     const errors = cdp.events.filter(
       (e) =>
@@ -164,5 +181,59 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
       if (json === '{"id":"x"}') expect(await cdp.evaluate<string>(page, "document.getElementById('limit').textContent")).toBe('-');
     }
     expect(cdp.events.filter((e) => e.method === 'Runtime.exceptionThrown').length).toBe(before);
+  });
+
+  // Outside tester round 11, F3: the form changed the applicant without a word. "Other debt" set
+  // bureau.hasFile to true and clearing it left it set; a blank "Dependants" was sent as 0; an income
+  // of 6500.555 yuan became 650056 fen; the JSON editor kept the last of a repeated key.
+  it('the form never changes the applicant silently: other debt leaves hasFile alone, blank and sub-fen amounts are refused, a repeated key is named', {
+    timeout: 120_000,
+  }, async () => {
+    const pick = async (id: string) => {
+      await cdp.evaluate(
+        page,
+        `(() => { const s = document.getElementById('example'); s.value = ${JSON.stringify(id)}; s.dispatchEvent(new Event('change')); })()`,
+      );
+      await cdp.waitFor(page, `JSON.parse(document.getElementById('json').value).id !== undefined && ${settled}`);
+    };
+    const type = async (id: string, value: string) => {
+      await cdp.evaluate(
+        page,
+        `(() => { const e = document.getElementById(${JSON.stringify(id)}); e.value = ${JSON.stringify(value)}; e.dispatchEvent(new Event('change')); })()`,
+      );
+      await cdp.waitFor(page, settled);
+    };
+    const applicantJson = async () =>
+      JSON.parse(await cdp.evaluate<string>(page, "document.getElementById('json').value")) as {
+        bureau: Record<string, unknown>;
+        household: Record<string, unknown>;
+        income: { monthlyNet: number };
+      };
+    await pick('ex-new-graduate');
+    const picked = await applicantJson();
+    expect(picked.bureau.hasFile).toBe(false);
+    await type('debt', '500');
+    expect((await applicantJson()).bureau).toEqual({ ...picked.bureau, otherMonthlyDebtService: 50_000 });
+    await type('debt', '');
+    expect((await applicantJson()).bureau).toEqual(picked.bureau);
+
+    await type('dependants', '');
+    await cdp.waitFor(page, "document.getElementById('status').textContent.startsWith('Not decided')");
+    expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText")).toContain('applicant.household.dependants');
+    await type('dependants', '0');
+    await cdp.waitFor(page, "document.getElementById('error').hidden");
+
+    await type('income', '6500.555');
+    expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText")).toMatch(/6500\.555.*fen/);
+    expect((await applicantJson()).income.monthlyNet).toBe(picked.income.monthlyNet);
+    await type('income', String(picked.income.monthlyNet / 100));
+    await cdp.waitFor(page, "document.getElementById('error').hidden");
+
+    const held = await limit();
+    const text = JSON.stringify(picked).replace(/"monthlyNet":(\d+)/, '"monthlyNet":$1,"monthlyNet":9900000');
+    await cdp.evaluate(page, `(() => { document.getElementById('json').value = ${JSON.stringify(text)}; document.getElementById('apply-json').click(); })()`);
+    await cdp.waitFor(page, "!document.getElementById('error').hidden");
+    expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText")).toContain('applicant.income.monthlyNet');
+    expect(await limit()).toBe(held);
   });
 });

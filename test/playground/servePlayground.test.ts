@@ -39,9 +39,9 @@ describe('playground server', () => {
     expect(bad.status).toBe(400);
     const err = ((await bad.json()) as { error: { code: string; issues: { path: string }[] } }).error;
     expect(err.code).toBe('validation_failed');
-    expect(err.issues.map((i) => i.path)).toEqual(['monthlyBudget']);
+    expect(err.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['monthlyBudget', 'applicant.income', 'applicant.birthDate']));
     const missing = ((await (await post('/api/decide', JSON.stringify({ applicant: { id: 'x' } }))).json()) as { error: { issues: { path: string }[] } }).error;
-    expect(missing.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['income', 'birthDate', 'platform']));
+    expect(missing.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['applicant.income', 'applicant.birthDate', 'applicant.platform']));
     expect((await post('/api/decide', '{not json')).status).toBe(400);
     const cert = (
       (await (await post('/api/certificate', JSON.stringify({ kind: 'astrology', method: 'issuer_api', confidence: 2 }))).json()) as {

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { decisionLine, formatOutputLine } from '../../src/cli/score/outputLine.js';
 import { REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
+import { CdpPipe } from '../playground/cdpPipe.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
 import { countColour, decodePng } from './decodePng.js';
 
@@ -87,5 +89,24 @@ describe.skipIf(browser.bin === undefined)(`report in headless Chromium${browser
     // The script ran and measured the texts, so the empty list below is not vacuous.
     expect((dom.match(/data-measured=/g) ?? []).length).toBeGreaterThan(20);
     expect([...dom.matchAll(/data-overflow="([^"]*)"/g)].map((m) => m[1])).toEqual([]);
+  });
+
+  // Outside tester round 11, F13: at 375 px the report was 533 px wide (two-column grid of 480 px
+  // minimum) and the simulation report 505 px.
+  it('the report fits a 375 px phone without scrolling sideways', { timeout: 120_000 }, async () => {
+    const cdp = new CdpPipe(browser.bin as string, browser.flags);
+    try {
+      const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+      const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      await cdp.send('Runtime.enable', {}, sessionId);
+      await cdp.send('Page.enable', {}, sessionId);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 800, deviceScaleFactor: 1, mobile: true }, sessionId);
+      await cdp.send('Page.navigate', { url: pathToFileURL(html).href }, sessionId);
+      await cdp.waitFor(sessionId, "document.readyState === 'complete' && document.querySelector('svg[data-chart=outcomes]') !== null");
+      expect(await cdp.evaluate<number>(sessionId, 'window.innerWidth')).toBe(375);
+      expect(await cdp.evaluate<number>(sessionId, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    } finally {
+      await cdp.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escapeHtml.js';
-import { chartFrame, noData, PALETTE, px } from './chartFrame.js';
+import { chartFrame, fitLabel, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
 import { niceTicks } from './niceTicks.js';
 
 /** One bar: its label, value (sets the length) and the text printed at its end. */
@@ -30,10 +30,23 @@ export function barChart(o: {
   const WIDTH = o.width ?? 1000;
   // Never narrower than the longest label needs: a label drawn right-aligned at the margin starts
   // left of the chart and is cut (the regulatory cap's name once was).
-  const labelW = Math.max(o.labelWidth ?? 240, ...o.bars.map((b) => labelTextWidth(b.label) + 12));
+  // Nor wider than 40% of the chart: a 120-character catalog name made the plot width negative and
+  // drew the axis backwards; a longer label is cut with an ellipsis (its full text is in the table).
+  const labelRoom = Math.round(WIDTH * 0.4);
+  const labelW = Math.min(labelRoom, Math.max(o.labelWidth ?? 240, ...o.bars.map((b) => labelTextWidth(b.label) + 12)));
   const plotW = WIDTH - labelW - (o.valueWidth ?? 120);
+  const shown = (label: string) => fitLabel(label, labelW - 12);
   const height = TOP + Math.max(1, o.bars.length) * ROW + AXIS;
-  const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
+  const frame = (body: string) =>
+    chartFrame({
+      id: o.id,
+      title: o.title,
+      ...(o.note === undefined ? {} : { note: o.note }),
+      width: WIDTH,
+      height,
+      body,
+      figures: o.bars.map((b) => [b.label, b.text]),
+    });
   if (o.bars.length === 0) return frame(noData(WIDTH, height));
   const ticks = niceTicks(Math.max(0, ...o.bars.map((b) => b.value)), 4);
   const end = ticks[ticks.length - 1] as number;
@@ -50,20 +63,10 @@ export function barChart(o: {
     const y = TOP + i * ROW;
     const w = x(b.value) - labelW;
     parts.push(
-      `<text class="label" x="${labelW - 8}" y="${px(y + ROW / 2 + 4)}" text-anchor="end">${escapeHtml(b.label)}</text>`,
+      `<text class="label" x="${labelW - 8}" y="${px(y + ROW / 2 + 4)}" text-anchor="end">${escapeHtml(shown(b.label))}</text>`,
       `<rect class="mark" data-label="${escapeHtml(b.label)}" data-value="${b.value}" x="${labelW}" y="${px(y + 4)}" width="${px(Math.max(w, b.value > 0 ? 1 : 0))}" height="${ROW - 8}" fill="${b.colour ?? PALETTE[0]}"><title>${escapeHtml(`${b.label}: ${b.text}`)}</title></rect>`,
       `<text class="value" x="${px(labelW + w + 6)}" y="${px(y + ROW / 2 + 4)}">${escapeHtml(b.text)}</text>`,
     );
   });
   return frame(parts.join('\n'));
-}
-
-/**
- * A generous estimate of a label's width in SVG units at the charts' 12px font: 7 per Latin
- * character (system sans-serif averages about 6.5), 12 per CJK or other wide character.
- */
-function labelTextWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) as number) > 0x2e80 ? 12 : 7;
-  return w;
 }

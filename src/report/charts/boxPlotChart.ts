@@ -1,6 +1,6 @@
 import type { Distribution } from '../distribution.js';
 import { escapeHtml } from '../escapeHtml.js';
-import { chartFrame, noData, PALETTE, px } from './chartFrame.js';
+import { chartFrame, fitLabel, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
 import { niceTicks } from './niceTicks.js';
 
 /** One row of a box plot: a label (the grade) and its distribution, if it has any values. */
@@ -13,6 +13,8 @@ const ROW = 34;
 const TOP = 8;
 const AXIS = 24;
 const LABEL_W = 90;
+// Room right of the plot for "median ¥17,000 (n 21,106)".
+const VALUE_W = 190;
 
 /**
  * Horizontal box plots on one shared axis: whiskers p10-p90, box p25-p75, a bar at the median and
@@ -30,14 +32,27 @@ export function boxPlotChart(o: {
   readonly scale?: 'linear' | 'log';
 }): string {
   const WIDTH = o.width ?? 1000;
-  const plotW = WIDTH - LABEL_W - 170;
+  // Never narrower than the longest label needs (a policy grade may be 16 characters: "deep-subprime"
+  // was drawn right-aligned at 90 and cut), nor so wide the plot vanishes.
+  const labelW = Math.min(Math.max(LABEL_W, ...o.rows.map((r) => labelTextWidth(r.label) + 12)), Math.round(WIDTH * 0.4));
+  const plotW = WIDTH - labelW - VALUE_W;
   const height = TOP + Math.max(1, o.rows.length) * ROW + AXIS;
-  const frame = (body: string) => chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body });
+  const figures = o.rows.map((r): [string, string] => {
+    const d = r.dist;
+    return [
+      r.label,
+      d === undefined
+        ? 'none'
+        : `n ${d.n.toLocaleString('en-US')}, median ${o.format(d.p50)}, p25-p75 ${o.format(d.p25)}-${o.format(d.p75)}, p10-p90 ${o.format(d.p10)}-${o.format(d.p90)}, mean ${o.format(d.mean)}`,
+    ];
+  });
+  const frame = (body: string) =>
+    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height, body, figures });
   const present = o.rows.filter((r) => r.dist !== undefined);
   if (present.length === 0) return frame(noData(WIDTH, height));
   const axis = o.scale === 'log' ? logAxis(present.map((r) => r.dist as Distribution)) : linearAxis(present.map((r) => r.dist as Distribution));
   const ticks = axis.ticks;
-  const x = (v: number) => LABEL_W + axis.position(v) * plotW;
+  const x = (v: number) => labelW + axis.position(v) * plotW;
   const axisY = TOP + o.rows.length * ROW;
   const parts: string[] = [];
   for (const t of ticks) {
@@ -49,10 +64,10 @@ export function boxPlotChart(o: {
   o.rows.forEach((r, i) => {
     const y = TOP + i * ROW;
     const mid = y + ROW / 2;
-    parts.push(`<text class="label" x="${LABEL_W - 8}" y="${px(mid + 4)}" text-anchor="end">${escapeHtml(r.label)}</text>`);
+    parts.push(`<text class="label" x="${labelW - 8}" y="${px(mid + 4)}" text-anchor="end">${escapeHtml(fitLabel(r.label, labelW - 12))}</text>`);
     const d = r.dist;
     if (d === undefined) {
-      parts.push(`<text class="value" x="${LABEL_W + 4}" y="${px(mid + 4)}">none</text>`);
+      parts.push(`<text class="value" x="${labelW + 4}" y="${px(mid + 4)}">none</text>`);
       return;
     }
     const colour = PALETTE[i % PALETTE.length];
@@ -64,7 +79,7 @@ export function boxPlotChart(o: {
       `<line class="median" x1="${px(x(d.p50))}" y1="${px(y + 5)}" x2="${px(x(d.p50))}" y2="${px(y + ROW - 5)}" stroke="${colour}" stroke-width="3"/>`,
       `<circle class="mean" cx="${px(x(d.mean))}" cy="${px(mid)}" r="3" fill="#fff" stroke="${colour}"/>`,
       `</g>`,
-      `<text class="value" x="${px(LABEL_W + plotW + 8)}" y="${px(mid + 4)}">${escapeHtml(`median ${o.format(d.p50)} (n ${d.n.toLocaleString('en-US')})`)}</text>`,
+      `<text class="value" x="${px(labelW + plotW + 8)}" y="${px(mid + 4)}">${escapeHtml(`median ${o.format(d.p50)} (n ${d.n.toLocaleString('en-US')})`)}</text>`,
     );
   });
   return frame(parts.join('\n'));

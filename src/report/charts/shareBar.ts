@@ -15,7 +15,15 @@ const HEIGHT = 92;
 export function shareBar(o: { readonly id: string; readonly title: string; readonly note?: string; readonly shares: readonly Share[] }): string {
   const total = o.shares.reduce((s, x) => s + x.count, 0);
   const frame = (body: string) =>
-    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width: WIDTH, height: HEIGHT, body });
+    chartFrame({
+      id: o.id,
+      title: o.title,
+      ...(o.note === undefined ? {} : { note: o.note }),
+      width: WIDTH,
+      height: HEIGHT,
+      body,
+      figures: o.shares.map((s) => [s.label, `${s.count.toLocaleString('en-US')}${total > 0 ? ` (${((100 * s.count) / total).toFixed(1)}%)` : ''}`]),
+    });
   if (total === 0) return frame(noData(WIDTH, HEIGHT));
   const parts: string[] = [];
   let x = 0;
