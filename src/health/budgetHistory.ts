@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { Fen, IsoDate } from '../schema/primitives.js';
+import { IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { progressOf } from './budgetProgress.js';
 import { PositiveFen } from './money.js';
-import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
-import { parseWith } from './validate.js';
+import { MAX_TRANSACTIONS_TOTAL_FEN, Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { issueCode, parseWith } from './validate.js';
 import { beijingDayOf } from './beijingTime.js';
 import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 
 /** How one month ended against its budget. Money in integer fen. */
 export const MonthOutcome = z.strictObject({
   month: YearMonth,
-  spent: Fen.describe('Net spending in the month, floored at 0'),
+  // A sum of amounts, so bounded by what one call's transactions may add up to, not by one amount's bound.
+  spent: z
+    .number()
+    .min(0)
+    .max(MAX_TRANSACTIONS_TOTAL_FEN)
+    .refine(Number.isInteger, { message: 'Invalid input: expected int, received number', ...issueCode('invalid_type') })
+    .describe('Net spending in the month, floored at 0, fen; at most MAX_TRANSACTIONS_TOTAL_FEN'),
   budget: PositiveFen.describe('The overall budget for the month'),
 });
 /** How one month ended against its budget. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Fen, IsoDate } from '../schema/primitives.js';
+import { IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { SpendingCategory } from './category.js';
 import { historyOf, type MonthOutcome } from './budgetHistory.js';
 import { progressOf, type BudgetProgress, type BudgetStatus } from './budgetProgress.js';
-import { addFen } from './money.js';
+import { addFen, HealthFen } from './money.js';
 import { streakOf } from './overBudgetStreak.js';
-import { recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
+import { LowerLimitInput, recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
 import { DEFAULT_RECURRING_RULE, recurringOf, type RecurringPayment } from './recurringPayments.js';
 import { Transactions, type TransactionInput } from './transaction.js';
 import { parseWith } from './validate.js';
@@ -22,6 +22,16 @@ export interface HealthSummaryInput {
   readonly monthlyEssentials: number;
   /** A limit the lender judges affordable; see `recommendLowerLimit`. */
   readonly healthyLimit?: number;
+  /**
+   * The product's smallest line (`scorer.policy.limits.productMin`): the offer never goes below it, since a
+   * reduction below it is refused. Default the default policy's, 50,000 fen.
+   */
+  readonly minimumLimit?: number;
+  /**
+   * The product's rounding step (`scorer.policy.limits.roundingStep`): the offer is a multiple of it, so a
+   * reduction to it grants exactly the offer. Default the default policy's, 10,000 fen.
+   */
+  readonly roundingStep?: number;
   /** Complete months of history to look back over (1 to 120); default 6. */
   readonly historyMonths?: number;
   /** Categories not extrapolated in this month's projection; see `budgetProgress`. */
@@ -64,10 +74,12 @@ const Input = z.strictObject({
   transactions: Transactions,
   budget: MonthlyBudget,
   asOf: IsoDate,
-  currentLimit: Fen,
-  monthlyIncome: Fen,
-  monthlyEssentials: Fen,
-  healthyLimit: Fen.optional(),
+  currentLimit: HealthFen,
+  monthlyIncome: HealthFen,
+  monthlyEssentials: HealthFen,
+  healthyLimit: HealthFen.optional(),
+  minimumLimit: LowerLimitInput.shape.minimumLimit,
+  roundingStep: LowerLimitInput.shape.roundingStep,
   historyMonths: z.number().int().min(1).max(120).default(6),
   fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
 });
@@ -75,8 +87,9 @@ const Input = z.strictObject({
 /**
  * Bundles the health signals for one customer on `asOf`: this month's budget progress, the history
  * of complete months, the over-budget streak, running recurring payments, and the lower limit to
- * offer (see `recommendLowerLimit`). Pure and deterministic; throws a ValidationError naming every
- * bad field.
+ * offer (see `recommendLowerLimit`: pass the product's `minimumLimit` and `roundingStep` so that the
+ * offer is one `requestReduction` grants as it stands). Money at most `MAX_MONEY_FEN` (10^12 fen) an
+ * amount. Pure and deterministic; throws a ValidationError naming every bad field.
  */
 export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const v = parseWith(Input, 'healthSummary', input);
@@ -92,6 +105,8 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
     monthlyEssentials: v.monthlyEssentials,
     overBudgetMonths: streak,
     ...(v.healthyLimit === undefined ? {} : { healthyLimit: v.healthyLimit }),
+    ...(v.minimumLimit === undefined ? {} : { minimumLimit: v.minimumLimit }),
+    ...(v.roundingStep === undefined ? {} : { roundingStep: v.roundingStep }),
   });
   return {
     asOf: v.asOf,

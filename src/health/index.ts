@@ -16,6 +16,7 @@ export {
   PaymentChannel,
   IsoDateTime,
   MAX_TRANSACTIONS,
+  MAX_TRANSACTIONS_TOTAL_FEN,
   parseTransactions,
   type TransactionInput,
 } from './transaction.js';
@@ -55,6 +56,7 @@ export {
   LowerLimitInput,
   MIN_OVER_BUDGET_MONTHS,
   LIMIT_STEP_FEN,
+  DEFAULT_MINIMUM_LIMIT_FEN,
   STEP_DOWN_PERCENT_PER_MONTH,
   MAX_STEP_DOWN_PERCENT,
   type LowerLimitBasis,
