@@ -32,6 +32,7 @@ export {
   DEFAULT_REMINDER_THRESHOLDS,
   ReminderScope,
   ReminderState,
+  MAX_REMINDER_STATE_ENTRIES,
   type BudgetReminder,
   type BudgetRemindersInput,
   type BudgetRemindersResult,

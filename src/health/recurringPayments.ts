@@ -36,8 +36,11 @@ export interface RecurringPayment {
   readonly typicalAmount: number;
   readonly firstDate: string;
   readonly lastDate: string;
-  /** `lastDate` plus one week or one calendar month. */
-  readonly nextExpectedDate: string;
+  /**
+   * `lastDate` plus one week or one calendar month; `null` when that falls after 9999-12-31, a day no
+   * `YYYY-MM-DD` can write.
+   */
+  readonly nextExpectedDate: string | null;
   /** Cost per month: the typical amount, or for weekly payments `typical * 52 / 12` to the nearest fen. */
   readonly monthlyCost: number;
   /** `asOf` is no more than the longest allowed gap after `lastDate`: the payment may still be running. */
@@ -83,6 +86,9 @@ export const RecurringRuleOptions = z.strictObject({
   toleranceFen: z.number().int().min(0).max(100_000_000).default(DEFAULT_RECURRING_RULE.toleranceFen),
   minOccurrences: z.number().int().min(2).max(60).default(DEFAULT_RECURRING_RULE.minOccurrences),
 });
+
+/** 9999-12-31 as a calendar date number: the last day a `YYYY-MM-DD` can write. */
+const LAST_CALENDAR_DATE = 99_991_231;
 
 const Input = RecurringRuleOptions.extend({ transactions: Transactions, asOf: IsoDate });
 
@@ -201,7 +207,7 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
         typicalAmount,
         firstDate: firstDay,
         lastDate,
-        nextExpectedDate: isoOfCalendarDate(next),
+        nextExpectedDate: next > LAST_CALENDAR_DATE ? null : isoOfCalendarDate(next),
         monthlyCost,
         active: dayNumberOf(calendarDateOf(asOf)) - dayNumberOf(lastDay) <= CADENCE_GAP_DAYS[run.cadence].max,
         transactionIds: items.map((t) => t.id),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/index.js';
-import { budgetReminders, type ReminderState, type TransactionInput } from '../../src/health/index.js';
+import { budgetReminders, SpendingCategory, type ReminderState, type TransactionInput } from '../../src/health/index.js';
 import { buy, transactionIn } from './arbitraries.js';
 
 const budget = { overall: 100_000, categories: { food: 40_000 } };
@@ -53,6 +53,37 @@ describe('budgetReminders', () => {
   it('refuses a state from a later month than asOf', () => {
     const state: ReminderState = { month: '2024-06', fired: [] };
     expect(() => budgetReminders({ budget, transactions: [], asOf: '2024-05-31', state })).toThrow(ValidationError);
+  });
+
+  it("findings11 F4: the state returned is always accepted back, whatever thresholds each run uses (the tester's 5 runs of 20 thresholds over 16 scopes)", () => {
+    const cats = SpendingCategory.options;
+    const all = { overall: 1_500, categories: Object.fromEntries(cats.map((c) => [c, 100])) };
+    const transactions = cats.map((c, i) => ({ id: `t${i}`, time: '2024-05-02T10:00:00+08:00', amount: 200, merchant: 'M', category: c }));
+    let state: ReminderState | null = null;
+    // 50 runs of 20 new thresholds each: every threshold 1 to 1000 over every scope.
+    for (let run = 0; run < 50; run++) {
+      const thresholds = Array.from({ length: 20 }, (_, i) => run * 20 + i + 1);
+      const r = budgetReminders({ budget: all, transactions, asOf: '2024-05-10', state, thresholds });
+      state = r.state;
+    }
+    expect(state!.fired.length).toBe((cats.length + 1) * 200);
+    expect(budgetReminders({ budget: all, transactions, asOf: '2024-05-10', state }).reminders).toEqual([]);
+  });
+
+  it('findings11 F8: a stored state that repeats an entry is refused naming it, not collapsed without a word', () => {
+    const state: ReminderState = {
+      month: '2024-05',
+      fired: [
+        { scope: 'travel', thresholdPercent: 50 },
+        { scope: 'travel', thresholdPercent: 50 },
+      ],
+    };
+    try {
+      budgetReminders({ budget, transactions: [], asOf: '2024-05-31', state });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => [i.path.join('.'), i.code])).toEqual([['state.fired.1', 'duplicate_key']]);
+    }
   });
 
   it('law: each reminder fires at most once per threshold per month, however often it runs', () => {
