@@ -4,6 +4,7 @@ import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { SpendingCategory } from './category.js';
 import { historyOf, type MonthOutcome } from './budgetHistory.js';
 import { progressOf, type BudgetProgress, type BudgetStatus } from './budgetProgress.js';
+import { lowerLimitMessage } from './messages.js';
 import { addFen, HealthFen } from './money.js';
 import { streakOf } from './overBudgetStreak.js';
 import { LowerLimitInput, recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
@@ -46,6 +47,12 @@ export interface HealthSignals {
   readonly overBudgetMonths: number;
   /** Length of the look-back window in months. */
   readonly monthsObserved: number;
+  /**
+   * Every month of the window was over budget: the streak may have begun before it, so it is "at
+   * least" `overBudgetStreak` months (the offer's text says so). Look back further (`historyMonths`)
+   * for the whole streak.
+   */
+  readonly streakFillsWindow: boolean;
   /** This month's overall share of budget used so far. */
   readonly shareUsed: number;
   /** This month's projected month-end share of budget. */
@@ -111,7 +118,8 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const recurring = recurringOf(v.transactions, v.asOf, DEFAULT_RECURRING_RULE).filter((r) => r.active);
   let recurringMonthlyCost = 0;
   for (const r of recurring) recurringMonthlyCost = addFen(recurringMonthlyCost, r.monthlyCost);
-  const lowerLimit = recommendLowerLimit({
+  const streakFillsWindow = streak === history.length;
+  const offered = recommendLowerLimit({
     currentLimit: v.currentLimit,
     monthlyIncome: v.monthlyIncome,
     monthlyEssentials: v.monthlyEssentials,
@@ -120,6 +128,20 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
     ...(v.minimumLimit === undefined ? {} : { minimumLimit: v.minimumLimit }),
     ...(v.roundingStep === undefined ? {} : { roundingStep: v.roundingStep }),
   });
+  const lowerLimit: LowerLimitRecommendation =
+    offered.offer && offered.basis !== null && streakFillsWindow
+      ? {
+          ...offered,
+          explanation: lowerLimitMessage({
+            kind: 'offer',
+            basis: offered.basis,
+            overBudgetMonths: streak,
+            atLeast: true,
+            currentLimit: offered.currentLimit,
+            recommendedLimit: offered.recommendedLimit,
+          }),
+        }
+      : offered;
   return {
     asOf: v.asOf,
     month: monthOf(v.asOf),
@@ -127,6 +149,7 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
       overBudgetStreak: streak,
       overBudgetMonths: history.filter((m) => m.spent > m.budget).length,
       monthsObserved: history.length,
+      streakFillsWindow,
       shareUsed: progress.overall.shareUsed,
       projectedShare: progress.overall.projectedShare,
       status: progress.overall.status,

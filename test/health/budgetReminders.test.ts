@@ -15,8 +15,9 @@ describe('budgetReminders', () => {
       ['overall', 80],
     ]);
     expect(first.reminders[1]!.message).toEqual({
-      en: 'You have used 80% of your monthly budget for May 2024: ¥850.00 spent of ¥1,000.00.',
-      zhHans: '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
+      // Spending is past the threshold: the sentence says the share used too (findings11 F8).
+      en: 'Your monthly spending for May 2024 has passed 80% of budget: ¥850.00 spent of ¥1,000.00 (85% used).',
+      zhHans: '2024年5月总支出已超过预算的80%：已花¥850.00，预算¥1,000.00（已用85%）。',
     });
     expect(budgetReminders({ budget, transactions: txs, asOf: '2024-05-03', state: first.state }).reminders).toEqual([]);
     const more = [...txs, buy('b', '2024-05-04', 15_000, 'y', 'food')];
