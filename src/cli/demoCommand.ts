@@ -44,7 +44,7 @@ export async function runDemoCommand(argv: readonly string[], io: CliIo = proces
         const first = await scorer.decide(before);
         const reassessed = await scorer.reassess(first, { applicant: before, evidence: [certificate] });
         if (json) io.stdout(`${JSON.stringify({ segment: example.segment, decision: first, reassessed })}\n`);
-        else io.stdout(`${demoScreen(++n, exampleApplicants.length, example, certificate, first, reassessed, scorer.policy.limits.productMin).join('\n')}\n\n`);
+        else io.stdout(`${demoScreen(++n, exampleApplicants.length, example, certificate, first, reassessed, scorer.policy.limits).join('\n')}\n\n`);
       }
       if (!json) io.stdout(`${(await demoStory(scorer)).join('\n')}\n`);
     } finally {

@@ -30,7 +30,8 @@ function headline(d: Decision): string {
  * their legend, the principal reasons in English and Chinese, the budget assistant's view, and
  * what would raise the limit next. About twenty lines, to read on one screen.
  *
- * @param productMin the policy's smallest line, below which the budget assistant offers nothing
+ * @param limits the policy's smallest line, below which the budget assistant offers nothing, and its
+ *   rounding step, on which every offer lies
  */
 export function demoScreen(
   n: number,
@@ -39,7 +40,7 @@ export function demoScreen(
   certificate: CertificateEvidence,
   first: Decision,
   next: Decision,
-  productMin: number,
+  limits: { readonly productMin: number; readonly roundingStep: number },
 ): string[] {
   const out: string[] = [];
   const rule = `== ${n}/${total} ${example.segment}: ${example.story}`;
@@ -75,7 +76,7 @@ export function demoScreen(
     out.push('4. Principal reasons: none owed (approved at or above what was asked)');
   }
 
-  const b = budgetView(next, example.applicant, null, productMin);
+  const b = budgetView(next, example.applicant, null, limits.productMin, limits.roundingStep);
   const offer = b.lowerLimitOffer;
   const cost =
     next.limit > 0

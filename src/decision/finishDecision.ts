@@ -284,7 +284,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
           : main.limitSetBy;
 
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
-    const lowerLimitOffer = overBudgetMonths === null ? null : lowerLimitOfferOn(lineOnFile, { healthyLimit, overBudgetMonths }, line.productMin);
+    const lowerLimitOffer = overBudgetMonths === null ? null : lowerLimitOfferOn(lineOnFile, { healthyLimit, overBudgetMonths }, line);
     const tested = {
       limit: main.affordability.limit,
       pass: main.affordability.pass,

@@ -10,12 +10,13 @@ import type { Decision } from './decision.js';
  *
  * The decision's healthy limit is the affordable limit of the offer, which replaces the
  * spare-income rule, so income and essentials do not enter it. The offer is never below the
- * product minimum: a reduction below it is refused, so such an offer could not be taken.
+ * product minimum (a reduction below it is refused, so such an offer could not be taken) and is on
+ * the policy's rounding step, so a reduction to it (`requestReduction`) grants exactly the offer.
  */
 export function lowerLimitOfferOn(
   lineOnFile: number,
   health: Pick<Decision['health'], 'healthyLimit' | 'overBudgetMonths'>,
-  productMin: number,
+  limits: { readonly productMin: number; readonly roundingStep: number },
 ): LowerLimitRecommendation | null {
   if (health.overBudgetMonths === null) return null;
   return recommendLowerLimit({
@@ -24,6 +25,7 @@ export function lowerLimitOfferOn(
     monthlyEssentials: 0,
     overBudgetMonths: health.overBudgetMonths,
     healthyLimit: health.healthyLimit,
-    minimumLimit: productMin,
+    minimumLimit: limits.productMin,
+    roundingStep: limits.roundingStep,
   });
 }

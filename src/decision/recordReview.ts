@@ -233,7 +233,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       lineAction,
       affordability: affordabilityAt(decision.affordability, limit, aprBpOf(decision), policy),
       // The budget assistant's offer follows the line the person left on file.
-      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits.productMin) },
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits) },
       policyReasons: codes,
       contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is
@@ -310,7 +310,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       lineAction: 'review',
       previousLimit,
       // A contest only proposes: the line on file stays the one before it, and so does the offer's.
-      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health, env.policy.limits.productMin) },
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health, env.policy.limits) },
       policyReasons: codes,
       contributions,
       reasons: principalReasons(

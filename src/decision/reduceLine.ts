@@ -147,7 +147,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       affordability: affordabilityAt(prior.affordability, limit, aprBpOf(prior), env.policy),
       controls: { selfSetCap: cap },
       // A customer still over budget keeps being offered a lower line, on the line they now hold.
-      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health, env.policy.limits.productMin) },
+      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health, env.policy.limits) },
       policyReasons: codes,
       reasons,
       certificateImpacts: [],

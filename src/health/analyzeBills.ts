@@ -7,7 +7,7 @@ import type { ComparisonBasis } from './messages.js';
 import { comparisonOf, type MonthOverMonth } from './monthOverMonth.js';
 import { DEFAULT_RECURRING_RULE, recurringOf, RecurringRuleOptions, type RecurringPayment } from './recurringPayments.js';
 import { Transactions, type TransactionInput } from './transaction.js';
-import { issueCode, parseWith } from './validate.js';
+import { isDay, issueCode, parseWith } from './validate.js';
 import { daysInMonth, monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 
 /** Input of {@link analyzeBills}. */
@@ -51,7 +51,11 @@ const Input = z
     recurring: RecurringRuleOptions.default(DEFAULT_RECURRING_RULE),
   })
   .superRefine((v, ctx) => {
-    if (v.month > monthOf(v.asOf)) {
+    // January 0000 has no month before it to compare with (it would be written "00-1-12").
+    if (v.month === '0000-01') {
+      ctx.addIssue({ code: 'custom', path: ['month'], message: 'January 0000 has no month before it to compare with', ...issueCode('out_of_range') });
+    }
+    if (isDay(v.asOf) && YearMonth.safeParse(v.month).success && v.month > monthOf(v.asOf)) {
       ctx.addIssue({ code: 'custom', path: ['month'], message: `Month ${v.month} is after asOf ${v.asOf}`, ...issueCode('month_after_as_of') });
     }
   });

@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { Fen, IsoDate } from '../schema/primitives.js';
+import { IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { progressOf } from './budgetProgress.js';
 import { PositiveFen } from './money.js';
-import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
-import { parseWith } from './validate.js';
+import { MAX_TRANSACTIONS_TOTAL_FEN, Transactions, type Transaction, type TransactionInput } from './transaction.js';
+import { isDay, issueCode, parseWith } from './validate.js';
 import { beijingDayOf } from './beijingTime.js';
-import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
+import { monthIndexOf, monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 
 /** How one month ended against its budget. Money in integer fen. */
 export const MonthOutcome = z.strictObject({
   month: YearMonth,
-  spent: Fen.describe('Net spending in the month, floored at 0'),
+  // A sum of amounts, so bounded by what one call's transactions may add up to, not by one amount's bound.
+  spent: z
+    .number()
+    .min(0)
+    .max(MAX_TRANSACTIONS_TOTAL_FEN)
+    .refine(Number.isInteger, { message: 'Invalid input: expected int, received number', ...issueCode('invalid_type') })
+    .describe('Net spending in the month, floored at 0, fen; at most MAX_TRANSACTIONS_TOTAL_FEN'),
   budget: PositiveFen.describe('The overall budget for the month'),
 });
 /** How one month ended against its budget. */
@@ -26,12 +32,24 @@ export interface BudgetHistoryInput {
   readonly months?: number;
 }
 
-const Input = z.strictObject({
-  transactions: Transactions,
-  budget: MonthlyBudget,
-  asOf: IsoDate,
-  months: z.number().int().min(1).max(120).default(6),
-});
+const Input = z
+  .strictObject({
+    transactions: Transactions,
+    budget: MonthlyBudget,
+    asOf: IsoDate,
+    months: z.number().int().min(1).max(120).default(6),
+  })
+  .superRefine((v, ctx) => {
+    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+    if (isDay(v.asOf) && monthIndexOf(monthOf(v.asOf)) < v.months) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['asOf'],
+        message: `The ${v.months} complete months before ${v.asOf} start before January 0000; look back at most ${monthIndexOf(monthOf(v.asOf))}`,
+        ...issueCode('out_of_range'),
+      });
+    }
+  });
 
 /** History from validated inputs. */
 export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, asOf: string, months: number): MonthOutcome[] {

@@ -8,7 +8,7 @@ import { progressMessage, type BudgetScope } from './messages.js';
 import { addFen, mulDivRound } from './money.js';
 import { budgetSpend, totalsBy, totalsOf } from './spendTotals.js';
 import { Transactions, type Transaction, type TransactionInput } from './transaction.js';
-import { issueCode, parseWith } from './validate.js';
+import { isDay, issueCode, parseWith } from './validate.js';
 import { daysInMonth, monthOf, YearMonth } from './yearMonth.js';
 
 /** Where a budget stands: within it at the current pace, heading over it, or already over. */
@@ -87,7 +87,7 @@ const ProgressInput = z
     fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.month !== undefined && v.month > monthOf(v.asOf)) {
+    if (v.month !== undefined && isDay(v.asOf) && YearMonth.safeParse(v.month).success && v.month > monthOf(v.asOf)) {
       ctx.addIssue({ code: 'custom', path: ['month'], message: `Month ${v.month} is after asOf ${v.asOf}`, ...issueCode('month_after_as_of') });
     }
   });

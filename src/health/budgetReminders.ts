@@ -7,8 +7,12 @@ import type { LocalizedText } from './localizedText.js';
 import { reminderMessage, type BudgetScope } from './messages.js';
 import { reachesPercent } from './money.js';
 import { Transactions, type TransactionInput } from './transaction.js';
-import { issueCode, parseWith } from './validate.js';
+import { isDay, issueCode, parseWith } from './validate.js';
 import { monthOf, YearMonth } from './yearMonth.js';
+
+function key(scope: BudgetScope, percent: number): string {
+  return `${scope}@${percent}`;
+}
 
 /** Thresholds used when the caller gives none: half, most, and all of the budget. */
 export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [50, 80, 100];
@@ -16,13 +20,34 @@ export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [50, 80, 100];
 /** What a reminder is about: `'overall'` or a budgeted category. */
 export const ReminderScope = z.union([z.literal('overall'), SpendingCategory]);
 
+/** The most thresholds a reminder may name, in whole percent of budget. */
+const MAX_THRESHOLD_PERCENT = 1000;
+
+/**
+ * The most entries a state holds: one per scope (overall and each category) and threshold (1 to
+ * 1000), 16,000. Every state `budgetReminders` returns holds distinct entries, so it fits, however the
+ * thresholds change between runs in a month.
+ */
+export const MAX_REMINDER_STATE_ENTRIES = (1 + SpendingCategory.options.length) * MAX_THRESHOLD_PERCENT;
+
 /**
  * Which reminders have fired in a month. The caller stores it and passes it back on the next run;
- * that is what makes firing idempotent. Plain JSON.
+ * that is what makes firing idempotent. Plain JSON. An entry repeated is refused (`duplicate_key`):
+ * `budgetReminders` never writes one, so it is not a state it returned.
  */
 export const ReminderState = z.strictObject({
   month: YearMonth,
-  fired: z.array(z.strictObject({ scope: ReminderScope, thresholdPercent: z.number().int().min(1).max(1000) })).max(1000),
+  fired: z
+    .array(z.strictObject({ scope: ReminderScope, thresholdPercent: z.number().int().min(1).max(MAX_THRESHOLD_PERCENT) }))
+    .max(MAX_REMINDER_STATE_ENTRIES)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((f, i) => {
+        const k = key(f.scope, f.thresholdPercent);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `Reminder ${k} appears twice`, ...issueCode('duplicate_key') });
+        seen.add(k);
+      });
+    }),
 });
 /** Which reminders have fired in a month. */
 export type ReminderState = z.infer<typeof ReminderState>;
@@ -68,7 +93,7 @@ const RemindersInput = z
   .superRefine((v, ctx) => {
     // A state from a later month means the caller is replaying the past with today's state;
     // resetting it would fire this month's reminders a second time later, so refuse.
-    if (v.state && v.state.month > monthOf(v.asOf)) {
+    if (v.state && isDay(v.asOf) && YearMonth.safeParse(v.state.month).success && v.state.month > monthOf(v.asOf)) {
       ctx.addIssue({
         code: 'custom',
         path: ['state', 'month'],
@@ -77,10 +102,6 @@ const RemindersInput = z
       });
     }
   });
-
-function key(scope: BudgetScope, percent: number): string {
-  return `${scope}@${percent}`;
-}
 
 /**
  * Budget reminders as a pure step: (budget, transactions, state, asOf) -> (new reminders, new state).
@@ -102,8 +123,9 @@ export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersRes
   const previous = v.state && v.state.month === month ? v.state.fired : [];
   const fired = new Set<string>();
   const kept: { scope: BudgetScope; thresholdPercent: number }[] = [];
+  // Entries are distinct (the schema refuses a repeat), so kept plus the new reminders stay distinct
+  // and within MAX_REMINDER_STATE_ENTRIES.
   for (const f of previous) {
-    if (fired.has(key(f.scope, f.thresholdPercent))) continue;
     fired.add(key(f.scope, f.thresholdPercent));
     kept.push({ scope: f.scope, thresholdPercent: f.thresholdPercent });
   }

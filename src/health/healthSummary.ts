@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { Fen, IsoDate } from '../schema/primitives.js';
+import { IsoDate } from '../schema/primitives.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { SpendingCategory } from './category.js';
 import { historyOf, type MonthOutcome } from './budgetHistory.js';
 import { progressOf, type BudgetProgress, type BudgetStatus } from './budgetProgress.js';
-import { addFen } from './money.js';
+import { lowerLimitMessage } from './messages.js';
+import { addFen, HealthFen } from './money.js';
 import { streakOf } from './overBudgetStreak.js';
-import { recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
+import { LowerLimitInput, recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
 import { DEFAULT_RECURRING_RULE, recurringOf, type RecurringPayment } from './recurringPayments.js';
 import { Transactions, type TransactionInput } from './transaction.js';
-import { parseWith } from './validate.js';
-import { monthOf, type YearMonth } from './yearMonth.js';
+import { isDay, issueCode, parseWith } from './validate.js';
+import { monthIndexOf, monthOf, type YearMonth } from './yearMonth.js';
 
 /** Input of {@link healthSummary}. Money in integer fen. */
 export interface HealthSummaryInput {
@@ -22,6 +23,16 @@ export interface HealthSummaryInput {
   readonly monthlyEssentials: number;
   /** A limit the lender judges affordable; see `recommendLowerLimit`. */
   readonly healthyLimit?: number;
+  /**
+   * The product's smallest line (`scorer.policy.limits.productMin`): the offer never goes below it, since a
+   * reduction below it is refused. Default the default policy's, 50,000 fen.
+   */
+  readonly minimumLimit?: number;
+  /**
+   * The product's rounding step (`scorer.policy.limits.roundingStep`): the offer is a multiple of it, so a
+   * reduction to it grants exactly the offer. Default the default policy's, 10,000 fen.
+   */
+  readonly roundingStep?: number;
   /** Complete months of history to look back over (1 to 120); default 6. */
   readonly historyMonths?: number;
   /** Categories not extrapolated in this month's projection; see `budgetProgress`. */
@@ -36,6 +47,12 @@ export interface HealthSignals {
   readonly overBudgetMonths: number;
   /** Length of the look-back window in months. */
   readonly monthsObserved: number;
+  /**
+   * Every month of the window was over budget: the streak may have begun before it, so it is "at
+   * least" `overBudgetStreak` months (the offer's text says so). Look back further (`historyMonths`)
+   * for the whole streak.
+   */
+  readonly streakFillsWindow: boolean;
   /** This month's overall share of budget used so far. */
   readonly shareUsed: number;
   /** This month's projected month-end share of budget. */
@@ -60,23 +77,38 @@ export interface HealthSummary {
   readonly lowerLimit: LowerLimitRecommendation;
 }
 
-const Input = z.strictObject({
-  transactions: Transactions,
-  budget: MonthlyBudget,
-  asOf: IsoDate,
-  currentLimit: Fen,
-  monthlyIncome: Fen,
-  monthlyEssentials: Fen,
-  healthyLimit: Fen.optional(),
-  historyMonths: z.number().int().min(1).max(120).default(6),
-  fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
-});
+const Input = z
+  .strictObject({
+    transactions: Transactions,
+    budget: MonthlyBudget,
+    asOf: IsoDate,
+    currentLimit: HealthFen,
+    monthlyIncome: HealthFen,
+    monthlyEssentials: HealthFen,
+    healthyLimit: HealthFen.optional(),
+    minimumLimit: LowerLimitInput.shape.minimumLimit,
+    roundingStep: LowerLimitInput.shape.roundingStep,
+    historyMonths: z.number().int().min(1).max(120).default(6),
+    fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
+  })
+  .superRefine((v, ctx) => {
+    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+    if (isDay(v.asOf) && monthIndexOf(monthOf(v.asOf)) < v.historyMonths) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['asOf'],
+        message: `The ${v.historyMonths} complete months before ${v.asOf} start before January 0000; look back at most ${monthIndexOf(monthOf(v.asOf))}`,
+        ...issueCode('out_of_range'),
+      });
+    }
+  });
 
 /**
  * Bundles the health signals for one customer on `asOf`: this month's budget progress, the history
  * of complete months, the over-budget streak, running recurring payments, and the lower limit to
- * offer (see `recommendLowerLimit`). Pure and deterministic; throws a ValidationError naming every
- * bad field.
+ * offer (see `recommendLowerLimit`: pass the product's `minimumLimit` and `roundingStep` so that the
+ * offer is one `requestReduction` grants as it stands). Money at most `MAX_MONEY_FEN` (10^12 fen) an
+ * amount. Pure and deterministic; throws a ValidationError naming every bad field.
  */
 export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const v = parseWith(Input, 'healthSummary', input);
@@ -86,13 +118,30 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const recurring = recurringOf(v.transactions, v.asOf, DEFAULT_RECURRING_RULE).filter((r) => r.active);
   let recurringMonthlyCost = 0;
   for (const r of recurring) recurringMonthlyCost = addFen(recurringMonthlyCost, r.monthlyCost);
-  const lowerLimit = recommendLowerLimit({
+  const streakFillsWindow = streak === history.length;
+  const offered = recommendLowerLimit({
     currentLimit: v.currentLimit,
     monthlyIncome: v.monthlyIncome,
     monthlyEssentials: v.monthlyEssentials,
     overBudgetMonths: streak,
     ...(v.healthyLimit === undefined ? {} : { healthyLimit: v.healthyLimit }),
+    ...(v.minimumLimit === undefined ? {} : { minimumLimit: v.minimumLimit }),
+    ...(v.roundingStep === undefined ? {} : { roundingStep: v.roundingStep }),
   });
+  const lowerLimit: LowerLimitRecommendation =
+    offered.offer && offered.basis !== null && streakFillsWindow
+      ? {
+          ...offered,
+          explanation: lowerLimitMessage({
+            kind: 'offer',
+            basis: offered.basis,
+            overBudgetMonths: streak,
+            atLeast: true,
+            currentLimit: offered.currentLimit,
+            recommendedLimit: offered.recommendedLimit,
+          }),
+        }
+      : offered;
   return {
     asOf: v.asOf,
     month: monthOf(v.asOf),
@@ -100,6 +149,7 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
       overBudgetStreak: streak,
       overBudgetMonths: history.filter((m) => m.spent > m.budget).length,
       monthsObserved: history.length,
+      streakFillsWindow,
       shareUsed: progress.overall.shareUsed,
       projectedShare: progress.overall.projectedShare,
       status: progress.overall.status,

@@ -16,6 +16,7 @@ export {
   PaymentChannel,
   IsoDateTime,
   MAX_TRANSACTIONS,
+  MAX_TRANSACTIONS_TOTAL_FEN,
   parseTransactions,
   type TransactionInput,
 } from './transaction.js';
@@ -31,6 +32,7 @@ export {
   DEFAULT_REMINDER_THRESHOLDS,
   ReminderScope,
   ReminderState,
+  MAX_REMINDER_STATE_ENTRIES,
   type BudgetReminder,
   type BudgetRemindersInput,
   type BudgetRemindersResult,
@@ -55,6 +57,7 @@ export {
   LowerLimitInput,
   MIN_OVER_BUDGET_MONTHS,
   LIMIT_STEP_FEN,
+  DEFAULT_MINIMUM_LIMIT_FEN,
   STEP_DOWN_PERCENT_PER_MONTH,
   MAX_STEP_DOWN_PERCENT,
   type LowerLimitBasis,

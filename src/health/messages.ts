@@ -17,6 +17,11 @@ export type Cadence = 'weekly' | 'monthly';
 
 const y = formatYuan;
 
+/** The share of budget used in whole percent, rounded down exactly: 99.67% is 99, never a 100 the 100% reminder has not reached. */
+function usedPercent(spent: number, budget: number): number {
+  return Number((BigInt(spent) * 100n) / BigInt(budget));
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -31,13 +36,12 @@ export function progressMessage(p: {
   status: 'on_track' | 'at_risk' | 'over';
   spent: number;
   budget: number;
-  shareUsed: number;
   projected: number;
   daysLeft: number;
   dailyAllowance: number;
 }): LocalizedText {
   const m = monthLabel(p.month);
-  const pct = wholePercent(p.shareUsed);
+  const pct = usedPercent(p.spent, p.budget);
   switch (p.status) {
     case 'over':
       return {
@@ -49,7 +53,7 @@ export function progressMessage(p: {
         en:
           `You have spent ${y(p.spent)} of your ${y(p.budget)} budget for ${m.en} (${pct}%). At this pace you will spend about ` +
           `${y(p.projected)} by month end, ${y(p.projected - p.budget)} over budget; keeping to ${y(p.dailyAllowance)} a day ` +
-          `for the ${p.daysLeft} days left keeps you within it.`,
+          `for the ${p.daysLeft} ${p.daysLeft === 1 ? 'day' : 'days'} left keeps you within it.`,
         zhHans:
           `${m.zhHans}已花${y(p.spent)}，预算${y(p.budget)}（已用${pct}%）。按当前节奏，月底预计花${y(p.projected)}，` +
           `超出预算${y(p.projected - p.budget)}；剩下${p.daysLeft}天每天控制在${y(p.dailyAllowance)}以内即可不超预算。`,
@@ -67,6 +71,14 @@ export function reminderMessage(r: { scope: BudgetScope; month: YearMonth; thres
   const m = monthLabel(r.month);
   const s = scopeBudget(r.scope);
   const tail = { en: `${y(r.spent)} spent of ${y(r.budget)}.`, zhHans: `已花${y(r.spent)}，预算${y(r.budget)}。` };
+  const used = usedPercent(r.spent, r.budget);
+  // Spending past the threshold (one purchase can cross several): say both, never "used 1%" beside 8524%.
+  if (used > r.thresholdPercent) {
+    return {
+      en: `Your ${s.en} spending for ${m.en} has passed ${r.thresholdPercent}% of budget: ${y(r.spent)} spent of ${y(r.budget)} (${used}% used).`,
+      zhHans: `${m.zhHans}${s.zhHans}支出已超过预算的${r.thresholdPercent}%：已花${y(r.spent)}，预算${y(r.budget)}（已用${used}%）。`,
+    };
+  }
   if (r.thresholdPercent < 100) {
     return {
       en: `You have used ${r.thresholdPercent}% of your ${s.en} budget for ${m.en}: ${tail.en}`,
@@ -154,6 +166,8 @@ export function lowerLimitMessage(
         kind: 'offer';
         basis: 'healthy_limit' | 'spare_income' | 'gradual_step' | 'product_minimum';
         overBudgetMonths: number;
+        /** The streak filled the months looked at: it may have begun earlier ("at least N months"). */
+        atLeast?: boolean;
         currentLimit: number;
         recommendedLimit: number;
       }
@@ -182,10 +196,10 @@ export function lowerLimitMessage(
               : { en: 'a gradual step down', zhHans: '逐步下调' };
       return {
         en:
-          `You have spent more than your budget ${r.overBudgetMonths} months in a row. You can choose to lower your credit limit ` +
+          `You have spent more than your budget ${r.atLeast ? 'at least ' : ''}${r.overBudgetMonths} months in a row. You can choose to lower your credit limit ` +
           `from ${y(r.currentLimit)} to ${y(r.recommendedLimit)} (${why.en}). Nothing changes unless you choose it.`,
         zhHans:
-          `您已连续${r.overBudgetMonths}个月超出预算。您可以选择将信用额度从${y(r.currentLimit)}降至${y(r.recommendedLimit)}` +
+          `您已连续${r.atLeast ? '至少' : ''}${r.overBudgetMonths}个月超出预算。您可以选择将信用额度从${y(r.currentLimit)}降至${y(r.recommendedLimit)}` +
           `（${why.zhHans}）。只有在您确认后才会调整。`,
       };
     }

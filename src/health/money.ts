@@ -1,13 +1,34 @@
 import { z } from 'zod';
-import { CreditliftError } from '../errors/index.js';
+import { CreditliftError, ValidationError } from '../errors/index.js';
+import { MAX_MONEY_FEN } from '../schema/primitives.js';
+import { issueCode } from './validate.js';
 
-// Money arithmetic for the health module. Amounts are integer fen; every sum is checked so a
-// total past 2^53 fails loudly instead of silently losing fen.
+// Money arithmetic for the health module. Amounts are integer fen, each at most MAX_MONEY_FEN
+// (10^12 fen), as every amount an applicant carries; every sum is still checked so a total past
+// 2^53 fails loudly instead of silently losing fen.
 
 const FEN_PER_YUAN = 100;
 
-/** A positive amount in integer fen (budgets, transaction amounts): one bound check, one issue. */
-export const PositiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('Positive amount in integer fen');
+const TOO_BIG = `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`;
+
+/**
+ * An amount in integer fen from `min` to MAX_MONEY_FEN. One fault gives one issue: integrality is
+ * checked as such (zod's `int()` also bounds at 2^53 - 1, which gave 2^53 a second `too_big` beside
+ * the 10^12 one). No check aborts, so the refinements of the record around it still run and every
+ * fault of the record comes back together.
+ */
+function boundedFen(min: number): z.ZodNumber {
+  return z
+    .number()
+    .min(min)
+    .max(MAX_MONEY_FEN, TOO_BIG)
+    .refine(Number.isInteger, { message: 'Invalid input: expected int, received number', ...issueCode('invalid_type') });
+}
+
+/** A positive amount in integer fen (budgets, transaction amounts), at most MAX_MONEY_FEN: one bound check, one issue. */
+export const PositiveFen = boundedFen(1).describe('Positive amount in integer fen, at most 10^12');
+/** A non-negative amount in integer fen (limits, income), at most MAX_MONEY_FEN: one bound check, one issue. */
+export const HealthFen = boundedFen(0).describe('Amount in integer fen, at most 10^12');
 
 function overflow(): CreditliftError {
   return new CreditliftError('data_invalid', 'Amounts add up past the largest exact integer (2^53 - 1 fen)');
@@ -43,8 +64,26 @@ export function reachesPercent(spent: number, budget: number, percent: number): 
 /**
  * Formats integer fen as yuan for customer text: `123456` -> `"¥1,234.56"`, `-500` -> `"-¥5.00"`.
  * Integer arithmetic only, so no float ever rounds a displayed amount.
+ *
+ * @throws ValidationError (subject `formatYuan`, field `fen`) for anything but a safe integer: a
+ *   fraction, NaN, an infinity, a string, a BigInt or an amount past 2^53 - 1 has no exact yuan text.
  */
 export function formatYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) {
+    const received =
+      typeof fen === 'number'
+        ? Number.isInteger(fen)
+          ? 'unsafe integer'
+          : Number.isNaN(fen)
+            ? 'NaN'
+            : 'non-integer number'
+        : fen === null
+          ? 'null'
+          : typeof fen;
+    throw new ValidationError('formatYuan', [
+      { path: ['fen'], code: 'invalid_type', message: 'expected integer fen (a safe integer)', expected: 'safe integer', received },
+    ]);
+  }
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / FEN_PER_YUAN);

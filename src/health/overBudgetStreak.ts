@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
 import { MonthOutcome } from './budgetHistory.js';
 import { issueCode, parseWith } from './validate.js';
-import { monthOf, shiftMonth } from './yearMonth.js';
+import { monthIndexOf, monthOf, shiftMonth } from './yearMonth.js';
 
 const Input = z.strictObject({
   history: z
@@ -24,11 +24,13 @@ export function streakOf(history: readonly MonthOutcome[], asOf: string): number
   let streak = 0;
   // Only complete months count: the month of asOf is still running, and its spending so far says
   // nothing certain about how it will end.
-  for (let month = shiftMonth(monthOf(asOf), -1); ; month = shiftMonth(month, -1)) {
-    const m = byMonth.get(month);
+  // No month before January 0000 is on record: the walk back stops there.
+  for (let back = 1; back <= monthIndexOf(monthOf(asOf)); back++) {
+    const m = byMonth.get(shiftMonth(monthOf(asOf), -back));
     if (m === undefined || m.spent <= m.budget) return streak;
     streak += 1;
   }
+  return streak;
 }
 
 /**

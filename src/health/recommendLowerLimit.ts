@@ -1,27 +1,52 @@
 import { z } from 'zod';
-import { Count, Fen } from '../schema/primitives.js';
+import { Count } from '../schema/primitives.js';
 import type { LocalizedText } from './localizedText.js';
 import { lowerLimitMessage } from './messages.js';
-import { mulDivFloor } from './money.js';
+import { HealthFen, mulDivFloor } from './money.js';
 import { parseWith } from './validate.js';
 
 /** Months over budget in a row before a lower limit is offered: one bad month is not a habit. */
 export const MIN_OVER_BUDGET_MONTHS = 2;
-/** Offered limits are whole 100 RMB. */
+/**
+ * The default policy's rounding step, 100 RMB: offered limits are multiples of it unless the caller
+ * passes the product's own `roundingStep`.
+ */
 export const LIMIT_STEP_FEN = 10_000;
+/**
+ * The default policy's product minimum, 500 RMB: no offer goes below it unless the caller passes the
+ * product's own `minimumLimit`. (A literal: src/health is upstream of src/policy; a test holds the two equal.)
+ */
+export const DEFAULT_MINIMUM_LIMIT_FEN = 50_000;
 /** Each month over budget steps the limit down by this percent of the current limit... */
 export const STEP_DOWN_PERCENT_PER_MONTH = 10;
 /** ...up to this percent, so the streak alone never more than halves the limit in one offer. */
 export const MAX_STEP_DOWN_PERCENT = 50;
 
-/** Input of {@link recommendLowerLimit}. Money in integer fen. */
+/** The largest rounding step a policy may set (`limits.roundingStep`), fen. */
+const MAX_ROUNDING_STEP_FEN = 10_000_000;
+
+/**
+ * Input of {@link recommendLowerLimit}. Money in integer fen, at most `MAX_MONEY_FEN` (10^12 fen),
+ * as every amount an applicant carries: a figure above it is taken for a data error.
+ */
 export const LowerLimitInput = z.strictObject({
-  currentLimit: Fen,
-  monthlyIncome: Fen.describe('Monthly net income, fen'),
-  monthlyEssentials: Fen.describe('Rent, food, utilities, transport, fen per month'),
+  currentLimit: HealthFen,
+  monthlyIncome: HealthFen.describe('Monthly net income, fen'),
+  monthlyEssentials: HealthFen.describe('Rent, food, utilities, transport, fen per month'),
   overBudgetMonths: Count.describe('Consecutive complete months over budget (see overBudgetStreak)'),
-  healthyLimit: Fen.optional().describe('A limit the lender judges affordable; replaces the spare-income rule'),
-  minimumLimit: Fen.optional().describe("The product's smallest line, fen: no offer goes below it (a reduction below it is refused)"),
+  healthyLimit: HealthFen.optional().describe('A limit the lender judges affordable; replaces the spare-income rule'),
+  minimumLimit: HealthFen.optional().describe(
+    "The product's smallest line (`policy.limits.productMin`), fen: no offer goes below it (a reduction below it is refused). Default the default policy's, 50,000",
+  ),
+  roundingStep: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ROUNDING_STEP_FEN)
+    .optional()
+    .describe(
+      "The product's rounding step (`policy.limits.roundingStep`), fen: every offer is a multiple of it, as every limit is. Default the default policy's, 10,000",
+    ),
 });
 /** Input of {@link recommendLowerLimit} as a caller writes it. */
 export type LowerLimitInput = z.input<typeof LowerLimitInput>;
@@ -35,7 +60,10 @@ export interface LowerLimitRecommendation {
   readonly offer: boolean;
   readonly reasonCode: 'over_budget_streak' | 'not_over_budget_long_enough' | 'limit_already_low';
   readonly currentLimit: number;
-  /** The offered limit: a multiple of 10,000 fen below `currentLimit`; equal to `currentLimit` when there is no offer. */
+  /**
+   * The offered limit: a multiple of the rounding step (10,000 fen by default) below `currentLimit` and at
+   * or above the product minimum, so a reduction to it grants exactly it; equal to `currentLimit` when there is no offer.
+   */
   readonly recommendedLimit: number;
   /** `currentLimit - recommendedLimit`. */
   readonly reduction: number;
@@ -53,13 +81,16 @@ export interface LowerLimitRecommendation {
  *    `max(0, monthlyIncome - monthlyEssentials)`: one month of it repays a fully used limit.
  * 3. Gradual step S: `currentLimit * (1 - 0.1 * min(overBudgetMonths, 5))`: 20% down after 2 months,
  *    up to 50% after 5 or more.
- * 4. Offer `min(A, S)` rounded down to whole 100 RMB (10,000 fen), but never below `minimumLimit`
- *    (rounded up to whole 100 RMB) when given: a line below the product minimum is one the customer
- *    could not take. If that is not below `currentLimit` (a limit of 0, or under 100 RMB, or at the
- *    minimum), there is no offer.
+ * 4. Offer `min(A, S)` rounded down to the `roundingStep` (default 10,000 fen, the default policy's),
+ *    but never below `minimumLimit` (default 50,000 fen, the default policy's product minimum;
+ *    rounded up to the step if it is not on it): a line below the product minimum is one the
+ *    customer could not take. If that is not below `currentLimit` (a limit at or below the minimum,
+ *    0 included), there is no offer.
  *
- * The offered limit never exceeds the current one and is always a multiple of 10,000 fen.
- * Throws a ValidationError naming every bad field.
+ * Pass the product's own `minimumLimit` and `roundingStep` (`policy.limits.productMin`,
+ * `policy.limits.roundingStep`) so that a reduction to the offer (`scorer.requestReduction`) gives
+ * exactly the offer. The offered limit never exceeds the current one, is a multiple of the step and
+ * is at least the minimum. Throws a ValidationError naming every bad field.
  *
  * @example
  * recommendLowerLimit({ currentLimit: 1_000_000, monthlyIncome: 500_000, monthlyEssentials: 400_000, overBudgetMonths: 3 })
@@ -84,8 +115,11 @@ export function recommendLowerLimit(input: LowerLimitInput): LowerLimitRecommend
   const keptPercent = 100 - Math.min(v.overBudgetMonths * STEP_DOWN_PERCENT_PER_MONTH, MAX_STEP_DOWN_PERCENT);
   const step = mulDivFloor(v.currentLimit, keptPercent, 100);
   const target = Math.min(affordable, step);
-  const byRule = Math.floor(target / LIMIT_STEP_FEN) * LIMIT_STEP_FEN;
-  const floor = v.minimumLimit === undefined ? 0 : Math.ceil(v.minimumLimit / LIMIT_STEP_FEN) * LIMIT_STEP_FEN;
+  const stepFen = v.roundingStep ?? LIMIT_STEP_FEN;
+  const minimum = v.minimumLimit ?? DEFAULT_MINIMUM_LIMIT_FEN;
+  // Both at most 10^12 + 10^7, so the products below are exact integers.
+  const byRule = Math.floor(target / stepFen) * stepFen;
+  const floor = Math.ceil(minimum / stepFen) * stepFen;
   const recommendedLimit = Math.max(byRule, floor);
   if (recommendedLimit >= v.currentLimit) {
     return none('limit_already_low', lowerLimitMessage({ kind: 'limit_already_low', currentLimit: v.currentLimit }));

@@ -36,8 +36,11 @@ export interface RecurringPayment {
   readonly typicalAmount: number;
   readonly firstDate: string;
   readonly lastDate: string;
-  /** `lastDate` plus one week or one calendar month. */
-  readonly nextExpectedDate: string;
+  /**
+   * `lastDate` plus one week or one calendar month; `null` when that falls after 9999-12-31, a day no
+   * `YYYY-MM-DD` can write.
+   */
+  readonly nextExpectedDate: string | null;
   /** Cost per month: the typical amount, or for weekly payments `typical * 52 / 12` to the nearest fen. */
   readonly monthlyCost: number;
   /** `asOf` is no more than the longest allowed gap after `lastDate`: the payment may still be running. */
@@ -83,6 +86,9 @@ export const RecurringRuleOptions = z.strictObject({
   toleranceFen: z.number().int().min(0).max(100_000_000).default(DEFAULT_RECURRING_RULE.toleranceFen),
   minOccurrences: z.number().int().min(2).max(60).default(DEFAULT_RECURRING_RULE.minOccurrences),
 });
+
+/** 9999-12-31 as a calendar date number: the last day a `YYYY-MM-DD` can write. */
+const LAST_CALENDAR_DATE = 99_991_231;
 
 const Input = RecurringRuleOptions.extend({ transactions: Transactions, asOf: IsoDate });
 
@@ -162,6 +168,30 @@ function longestRun(occurrences: readonly Transaction[], dayNumber: (t: Transact
   return best;
 }
 
+/** The index of the first of the sorted `days` at or after `day` (`days.length` when none is). */
+function firstIndexAtOrAfter(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first of the sorted `days` after `day` (`days.length` when none is). */
+function firstIndexAfter(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Detection on validated transactions; shared by `analyzeBills` and the summary. */
 export function recurringOf(transactions: readonly Transaction[], asOf: string, rule: RecurringRule): RecurringPayment[] {
   const dayOf = beijingDays();
@@ -176,6 +206,10 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
   const dayNumber = dayNumbers(dayOf);
   const found: RecurringPayment[] = [];
   for (const [key, purchases] of byMerchant) {
+    // The merchant's purchase days, sorted once: the habit check counts those within a run's span by
+    // two binary searches instead of scanning every purchase for every cluster (quadratic with zero
+    // tolerances, where every amount is its own cluster).
+    const days = purchases.map(dayOf).sort();
     for (const cluster of amountClusters(purchases, rule)) {
       // One occurrence per day: two same-day payments are a repeat purchase, not a cadence.
       const occurrences = cluster.sort(byTime).filter((t, i, all) => i === 0 || dayOf(t) !== dayOf(all[i - 1]!));
@@ -184,7 +218,7 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
       const items = occurrences.slice(run.start, run.end + 1);
       const last = items[items.length - 1]!;
       const firstDay = dayOf(items[0]!);
-      const span = purchases.filter((t) => dayOf(t) >= firstDay && dayOf(t) <= dayOf(last)).length;
+      const span = firstIndexAfter(days, dayOf(last)) - firstIndexAtOrAfter(days, firstDay);
       if (span > MAX_PURCHASES_PER_OCCURRENCE * items.length) continue;
       const amounts = items.map((t) => t.amount).sort((a, b) => a - b);
       const typicalAmount = amounts[Math.floor((amounts.length - 1) / 2)]!;
@@ -201,7 +235,7 @@ export function recurringOf(transactions: readonly Transaction[], asOf: string, 
         typicalAmount,
         firstDate: firstDay,
         lastDate,
-        nextExpectedDate: isoOfCalendarDate(next),
+        nextExpectedDate: next > LAST_CALENDAR_DATE ? null : isoOfCalendarDate(next),
         monthlyCost,
         active: dayNumberOf(calendarDateOf(asOf)) - dayNumberOf(lastDay) <= CADENCE_GAP_DAYS[run.cadence].max,
         transactionIds: items.map((t) => t.id),

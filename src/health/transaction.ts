@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { beijingDayOf, hasBeijingDay } from './beijingTime.js';
+import { MAX_MONEY_FEN } from '../schema/primitives.js';
 import { PositiveFen } from './money.js';
 import { SpendingCategory } from './category.js';
 import { issueCode, parseWith } from './validate.js';
@@ -32,6 +33,14 @@ export const IsoDateTime = z.iso
 export const MAX_TRANSACTIONS = 100_000;
 
 /**
+ * The most the amounts of one call's transactions (purchases and refunds) may add up to: 10^14 fen
+ * (1 trillion RMB). Each amount is at most MAX_MONEY_FEN (10^12), but 100,000 of them could add up
+ * past 2^53; under this bound every sum is exact and so is every month-end projection (at most 31
+ * times a month's spending, 3.1 x 10^15). More is refused as a data error naming `transactions`.
+ */
+export const MAX_TRANSACTIONS_TOTAL_FEN = 100_000_000_000_000;
+
+/**
  * One line of a bill: a purchase or a refund, in integer fen.
  *
  * A refund is netted against the category and merchant written on the refund itself, in the month
@@ -57,10 +66,23 @@ export const Transactions = z
   .max(MAX_TRANSACTIONS)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
+    // Each amount is at most 10^12 and there are at most 10^5: the float total is exact until it
+    // passes 2^53, far above the bound, so the comparison is right. An amount above 10^12 has its
+    // own issue already and is left out, so one fault is not reported twice.
+    let total = 0;
     list.forEach((t, i) => {
       if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Duplicate transaction id "${t.id}"`, ...issueCode('duplicate_id') });
       seen.add(t.id);
+      if (typeof t.amount === 'number' && t.amount <= MAX_MONEY_FEN) total += t.amount;
     });
+    if (total > MAX_TRANSACTIONS_TOTAL_FEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `The amounts add up to more than ${MAX_TRANSACTIONS_TOTAL_FEN} fen (1,000,000,000,000 RMB); so large a total is taken for a data error`,
+        ...issueCode('too_big'),
+      });
+    }
   });
 
 /** Validates a list of transactions; throws a ValidationError naming every bad field. */

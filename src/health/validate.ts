@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue, type ValidationIssueCode } from '../errors/index.js';
+import { IsoDate } from '../schema/primitives.js';
 
 // One seam between zod and the project's ValidationError, so every health entry point reports
 // every problem at once, with its full path, under the project's stable codes.
@@ -10,6 +11,15 @@ import { ValidationError, type ValidationIssue, type ValidationIssueCode } from 
  */
 export function issueCode(code: ValidationIssueCode): { params: { creditliftCode: ValidationIssueCode } } {
   return { params: { creditliftCode: code } };
+}
+
+/**
+ * True when `day` is a real calendar date. A refinement that compares with `asOf` checks this first:
+ * `asOf` has its own issue when it is not, and a month compared with a date that does not exist
+ * (2024-02-30) would only add a made-up one.
+ */
+export function isDay(day: unknown): day is string {
+  return IsoDate.safeParse(day).success;
 }
 
 function toIssues(issue: z.core.$ZodIssue): ValidationIssue[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysInMonth as daysInCalendarMonth } from '../dates/calendarDate.js';
+import { CreditliftError } from '../errors/index.js';
 import type { LocalizedText } from './localizedText.js';
 
 /** A calendar month as ISO `YYYY-MM`; budgets, bills and reminders are all kept per month. */
@@ -16,10 +17,25 @@ export function monthOf(day: string): YearMonth {
   return day.slice(0, 7);
 }
 
-/** The month `n` months after `month` (negative `n` goes back). */
+/** Months since January 0000 (`0000-01` is 0, `9999-12` is {@link LAST_MONTH_INDEX}). */
+export function monthIndexOf(month: YearMonth): number {
+  return Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1);
+}
+
+/** The index of December 9999, the last month a `YYYY-MM` can write. */
+export const LAST_MONTH_INDEX = 9999 * 12 + 11;
+
+/**
+ * The month `n` months after `month` (negative `n` goes back). Months outside years 0000 to 9999
+ * cannot be written `YYYY-MM`: the entry points refuse inputs that would reach one, and this throws
+ * rather than write `00-1-12`.
+ */
 export function shiftMonth(month: YearMonth, n: number): YearMonth {
   // Integer arithmetic on year*12+month is exact and needs no Date at all.
-  const index = Number(month.slice(0, 4)) * 12 + (Number(month.slice(5, 7)) - 1) + n;
+  const index = monthIndexOf(month) + n;
+  if (index < 0 || index > LAST_MONTH_INDEX) {
+    throw new CreditliftError('data_invalid', `The month ${n} after ${month} lies outside years 0000 to 9999`);
+  }
   const year = Math.floor(index / 12);
   const m = index - year * 12 + 1;
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;

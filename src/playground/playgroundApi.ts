@@ -98,7 +98,13 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
   return {
     decision,
     bindingText: constraintText(decision.bindingConstraint),
-    budget: budgetView(decision, b.applicant as ApplicantInput, typeof budget === 'number' ? budget : null, scorer.policy.limits.productMin),
+    budget: budgetView(
+      decision,
+      b.applicant as ApplicantInput,
+      typeof budget === 'number' ? budget : null,
+      scorer.policy.limits.productMin,
+      scorer.policy.limits.roundingStep,
+    ),
   };
 }
 

@@ -115,8 +115,8 @@ export const Applicant = z
     evidence: z.array(CertificateEvidence).max(MAX_EVIDENCE_ITEMS).default([]),
     financialHealth: z
       .strictObject({
-        overBudgetMonths: Count.max(120).describe(
-          "Consecutive complete months the customer's spending ran over their own budget (creditlift/health overBudgetStreak)",
+        overBudgetMonths: Count.max(1200).describe(
+          "Consecutive complete months the customer's spending ran over their own budget (creditlift/health overBudgetStreak, which reads up to 1200 months)",
         ),
       })
       .optional()

@@ -1,4 +1,4 @@
-import { formatYuan, MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
+import { formatYuan, LIMIT_STEP_FEN, MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/index.js';
 import { lineOnFileAfter, type ApplicantInput, type Decision } from '../index.js';
 
 /** The budget assistant's view of a decision: the brake beside the accelerator. Money in fen. */
@@ -29,9 +29,18 @@ export interface BudgetView {
  *
  * @param productMin the product's smallest line (`scorer.policy.limits.productMin`): the preview
  *   never offers below it, as the decision's own offer never does (a reduction below it is refused).
- *   Without it the preview follows the health module's rule alone.
+ *   Without it, the default policy's.
+ * @param roundingStep the product's rounding step (`scorer.policy.limits.roundingStep`): the line
+ *   held is read with it (a cap below the line rounds down to it) and the preview offers a multiple
+ *   of it, as the decision's own offer does. Without it, the default policy's.
  */
-export function budgetView(decision: Decision, applicant: ApplicantInput, monthlyBudget: number | null = null, productMin: number | null = null): BudgetView {
+export function budgetView(
+  decision: Decision,
+  applicant: ApplicantInput,
+  monthlyBudget: number | null = null,
+  productMin: number | null = null,
+  roundingStep: number | null = null,
+): BudgetView {
   const income = applicant.income.monthlyNet;
   const payment = decision.affordability.monthlyPayment;
   const live = decision.health.lowerLimitOffer;
@@ -39,12 +48,13 @@ export function budgetView(decision: Decision, applicant: ApplicantInput, monthl
   const preview =
     live ??
     recommendLowerLimit({
-      currentLimit: lineOnFileAfter(decision),
+      currentLimit: lineOnFileAfter(decision, roundingStep ?? LIMIT_STEP_FEN),
       monthlyIncome: income,
       monthlyEssentials: applicant.household?.monthlyEssentialSpending ?? 0,
       overBudgetMonths: MIN_OVER_BUDGET_MONTHS,
       healthyLimit: decision.health.healthyLimit,
       ...(productMin === null ? {} : { minimumLimit: productMin }),
+      ...(roundingStep === null ? {} : { roundingStep }),
     });
   // A preview is a condition, not a fact: the health module's offer text says "you have spent more
   // than your budget 2 months in a row", which the page showed to a customer with none.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/index.js';
-import { budgetReminders, type ReminderState, type TransactionInput } from '../../src/health/index.js';
+import { budgetReminders, SpendingCategory, type ReminderState, type TransactionInput } from '../../src/health/index.js';
 import { buy, transactionIn } from './arbitraries.js';
 
 const budget = { overall: 100_000, categories: { food: 40_000 } };
@@ -15,8 +15,9 @@ describe('budgetReminders', () => {
       ['overall', 80],
     ]);
     expect(first.reminders[1]!.message).toEqual({
-      en: 'You have used 80% of your monthly budget for May 2024: ¥850.00 spent of ¥1,000.00.',
-      zhHans: '2024年5月总预算已用80%：已花¥850.00，预算¥1,000.00。',
+      // Spending is past the threshold: the sentence says the share used too (findings11 F8).
+      en: 'Your monthly spending for May 2024 has passed 80% of budget: ¥850.00 spent of ¥1,000.00 (85% used).',
+      zhHans: '2024年5月总支出已超过预算的80%：已花¥850.00，预算¥1,000.00（已用85%）。',
     });
     expect(budgetReminders({ budget, transactions: txs, asOf: '2024-05-03', state: first.state }).reminders).toEqual([]);
     const more = [...txs, buy('b', '2024-05-04', 15_000, 'y', 'food')];
@@ -53,6 +54,37 @@ describe('budgetReminders', () => {
   it('refuses a state from a later month than asOf', () => {
     const state: ReminderState = { month: '2024-06', fired: [] };
     expect(() => budgetReminders({ budget, transactions: [], asOf: '2024-05-31', state })).toThrow(ValidationError);
+  });
+
+  it("findings11 F4: the state returned is always accepted back, whatever thresholds each run uses (the tester's 5 runs of 20 thresholds over 16 scopes)", () => {
+    const cats = SpendingCategory.options;
+    const all = { overall: 1_500, categories: Object.fromEntries(cats.map((c) => [c, 100])) };
+    const transactions = cats.map((c, i) => ({ id: `t${i}`, time: '2024-05-02T10:00:00+08:00', amount: 200, merchant: 'M', category: c }));
+    let state: ReminderState | null = null;
+    // 50 runs of 20 new thresholds each: every threshold 1 to 1000 over every scope.
+    for (let run = 0; run < 50; run++) {
+      const thresholds = Array.from({ length: 20 }, (_, i) => run * 20 + i + 1);
+      const r = budgetReminders({ budget: all, transactions, asOf: '2024-05-10', state, thresholds });
+      state = r.state;
+    }
+    expect(state!.fired.length).toBe((cats.length + 1) * 200);
+    expect(budgetReminders({ budget: all, transactions, asOf: '2024-05-10', state }).reminders).toEqual([]);
+  });
+
+  it('findings11 F8: a stored state that repeats an entry is refused naming it, not collapsed without a word', () => {
+    const state: ReminderState = {
+      month: '2024-05',
+      fired: [
+        { scope: 'travel', thresholdPercent: 50 },
+        { scope: 'travel', thresholdPercent: 50 },
+      ],
+    };
+    try {
+      budgetReminders({ budget, transactions: [], asOf: '2024-05-31', state });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).issues.map((i) => [i.path.join('.'), i.code])).toEqual([['state.fired.1', 'duplicate_key']]);
+    }
   });
 
   it('law: each reminder fires at most once per threshold per month, however often it runs', () => {

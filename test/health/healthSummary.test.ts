@@ -41,6 +41,7 @@ describe('healthSummary', () => {
     expect(s.signals).toEqual({
       overBudgetStreak: 2,
       overBudgetMonths: 2,
+      streakFillsWindow: false,
       monthsObserved: 3,
       shareUsed: 162_500 / 300_000,
       projectedShare: (150_000 + 12_500 + Math.round((12_500 * 16) / 15)) / 300_000,

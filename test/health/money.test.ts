@@ -14,7 +14,7 @@ describe('money and names', () => {
     ]);
   });
 
-  it('fails with a typed error, not a wrong total, when sums pass 2^53 fen', () => {
+  it('refuses amounts past 10^12 fen with a ValidationError naming each, instead of adding them up past 2^53', () => {
     const big = { time: '2024-05-01T00:00:00+08:00', amount: Number.MAX_SAFE_INTEGER, merchant: 'x', category: 'other' as const };
     expect(() =>
       categoryBreakdown({
@@ -24,7 +24,7 @@ describe('money and names', () => {
           { id: 'b', ...big },
         ],
       }),
-    ).toThrow(expect.objectContaining({ code: 'data_invalid' }) as CreditliftError);
+    ).toThrow(expect.objectContaining({ code: 'validation_failed', fields: ['transactions.0.amount', 'transactions.1.amount'] }) as CreditliftError);
   });
 
   it('matches merchant spellings by width, case and spacing', () => {

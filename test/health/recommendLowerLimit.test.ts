@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/index.js';
 import { LIMIT_STEP_FEN, recommendLowerLimit } from '../../src/health/index.js';
+import { MAX_MONEY_FEN } from '../../src/schema/primitives.js';
 
 describe('recommendLowerLimit', () => {
   it('offers nothing after a single month over budget', () => {
@@ -68,7 +69,7 @@ describe('recommendLowerLimit', () => {
   });
 
   it('law: the offered limit never exceeds the current limit and is a whole multiple of 10,000 fen', () => {
-    const fen = fc.integer({ min: 0, max: 2 ** 52 });
+    const fen = fc.integer({ min: 0, max: MAX_MONEY_FEN });
     fc.assert(
       fc.property(
         fen,

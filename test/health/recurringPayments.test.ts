@@ -103,4 +103,32 @@ describe('detectRecurring', () => {
       { numRuns: 150 },
     );
   });
+
+  it('findings11 F6: zero tolerances on one merchant are not a quadratic slow path (20,000 transactions well under 10 s; 25-35 s before)', {
+    timeout: 60_000,
+  }, () => {
+    const txs: TransactionInput[] = [];
+    const day = (n: number): string => new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
+    for (let i = 0; i < 10_000; i++) {
+      txs.push(buy(`a${i}`, day(i % 3000), 1000 + i, 'Gym'));
+      txs.push(buy(`b${i}`, day((i % 3000) + 30), 1000 + i, 'Gym'));
+    }
+    const t = performance.now();
+    detectRecurring({ transactions: txs, asOf: '2030-01-01', tolerancePercent: 0, toleranceFen: 0, minOccurrences: 2 });
+    expect(performance.now() - t).toBeLessThan(10_000);
+  });
+
+  it('law: no payment found is a habit: the merchant was paid at most twice per occurrence between its first and last day', () => {
+    const tx = fc.record({ day: fc.integer({ min: 0, max: 120 }), amount: fc.constantFrom(1_000, 1_000, 2_500), merchant: fc.constantFrom('A', 'B') });
+    fc.assert(
+      fc.property(fc.array(tx, { maxLength: 60 }), fc.integer({ min: 2, max: 4 }), (list, minOccurrences) => {
+        const txs = list.map((t, i) => buy(`t${i}`, new Date(Date.UTC(2024, 0, 1 + t.day)).toISOString().slice(0, 10), t.amount, t.merchant));
+        for (const p of detectRecurring({ transactions: txs, asOf: '2024-06-30', tolerancePercent: 0, toleranceFen: 0, minOccurrences })) {
+          const paid = txs.filter((t) => t.merchant.toLowerCase() === p.key && t.time.slice(0, 10) >= p.firstDate && t.time.slice(0, 10) <= p.lastDate).length;
+          expect(paid).toBeLessThanOrEqual(2 * p.occurrences);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

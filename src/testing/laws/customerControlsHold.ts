@@ -29,7 +29,7 @@ const KNOCK_OUTS: ReadonlySet<string> = new Set([
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it and not below the product minimum, and taking it lowers the line to at most the offer.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, not below the product minimum and on the policy's rounding step, and taking it (requestReduction) gives exactly the offered line.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({
@@ -190,9 +190,14 @@ export const customerControlsHold: CreditLaw = defineLaw({
           () =>
             `${whose}: the lower limit offered, ${fen(offer.recommendedLimit)}, is below the product minimum ${fen(productMin)} (a reduction to it is refused)`,
         );
+        requireLaw(
+          offer.recommendedLimit % ctx.policy.limits.roundingStep === 0,
+          () => `${whose}: the lower limit offered, ${fen(offer.recommendedLimit)}, is off the rounding step ${fen(ctx.policy.limits.roundingStep)}`,
+        );
+        // The customer is told one line and given that line: not the offer rounded down to the step.
         const taken = scorer.requestReduction(streak, offer.recommendedLimit);
         requireLaw(
-          taken.limit <= offer.recommendedLimit,
+          taken.limit === offer.recommendedLimit,
           () => `${whose}: taking the offer of ${fen(offer.recommendedLimit)} left the line at ${fen(taken.limit)}`,
         );
       },
