@@ -103,7 +103,7 @@ export {
   decisionJsonSchema,
 } from './decision/decision.js';
 export { lineOnFileAfter } from './decision/lineOnFile.js';
-export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './decision/adverseActionNotice.js';
+export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice, type AdverseActionNoticeOptions } from './decision/adverseActionNotice.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './decision/recordReview.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../src/decision/createScorer.js';
+import { adverseActionNotice } from '../src/decision/adverseActionNotice.js';
 import { lineOnFileAfter } from '../src/decision/lineOnFile.js';
 import { exampleFor } from '../src/examples/exampleApplicants.js';
 import { DEFAULT_MINIMUM_LIMIT_FEN, healthSummary, LIMIT_STEP_FEN, recommendLowerLimit, type TransactionInput } from '../src/health/index.js';
@@ -99,6 +100,10 @@ describe('the lower-limit offer on a policy whose rounding step does not divide 
       expect(v.lowerLimitOffer.explanation.en).not.toContain('¥1,234.56');
       // Without the limits, the preview takes the default policy's.
       expect(budgetView(d, applicant).lowerLimitOffer.currentLimit).toBe(lineOnFileAfter(d, defaultPolicy.limits.roundingStep));
+      // The adverse-action notice quotes the same line on file: the cap rounded down to the step.
+      expect(adverseActionNotice(d).lineOnFile).toBe(120_000);
+      expect(adverseActionNotice(d, { roundingStep: 50_000 }).lineOnFile).toBe(100_000);
+      expect(() => adverseActionNotice(d, { roundingStep: 0 })).toThrow(/roundingStep/);
     } finally {
       await def.close();
     }

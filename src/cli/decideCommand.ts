@@ -61,7 +61,7 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
       unknownKinds.addAssessed(decision.evidence);
       io.stderr(unknownKindsWarning(unknownKinds, `the decision of ${decision.applicantId}`));
       if (values.notice === true) {
-        const notice = adverseActionNotice(decision);
+        const notice = adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep });
         io.stdout(
           noticeFormat === 'json'
             ? `${JSON.stringify(notice, null, values.compact === true ? undefined : 2)}\n`

@@ -1,6 +1,8 @@
 import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
 import type { Decision } from './decision.js';
+import { ValidationError } from '../errors/validationError.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 
 /**
@@ -51,13 +53,29 @@ const HOW_TO_REVIEW: BilingualText = {
     '请通过应用或客服提出并注明决定编号；审核人员将在贵机构规定的期限内作出决定，并告知结果及理由。',
 };
 
+/** Options of {@link adverseActionNotice}. */
+export interface AdverseActionNoticeOptions {
+  /**
+   * The policy's limit rounding step in fen (`scorer.policy.limits.roundingStep`). A line under
+   * review whose customer set a cap below it stays on file at the cap rounded down to this step, so
+   * the notice quotes that line. Default: the default policy's step (10,000 fen).
+   */
+  readonly roundingStep?: number;
+}
+
 /**
  * The adverse-action notice of a decision, as JSON-ready data.
  *
- * @example adverseActionNotice(decision).principalReasons[0]?.en
+ * @throws ValidationError naming `roundingStep` when it is not a positive whole number of fen
+ * @example adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep }).principalReasons[0]?.en
  */
-export function adverseActionNotice(decision: Decision): AdverseActionNotice {
-  const lineOnFile = lineOnFileAfter(decision);
+export function adverseActionNotice(decision: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
+  const step = options.roundingStep ?? defaultPolicy.limits.roundingStep;
+  if (!Number.isSafeInteger(step) || step < 1)
+    throw new ValidationError('adverseActionNotice options', [
+      { path: ['roundingStep'], code: 'invalid_type', message: 'roundingStep must be a positive whole number of fen', expected: 'integer' },
+    ]);
+  const lineOnFile = lineOnFileAfter(decision, step);
   const adverse =
     decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit) || lineOnFile < decision.previousLimit;
   return {
