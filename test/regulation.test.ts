@@ -74,6 +74,49 @@ describe('students (2021 campus-lending notice)', () => {
     const off = resolvePolicy({ students: { withoutSecondRepaymentSource: 'allow' } });
     expect(off.students.withoutSecondRepaymentSource).toBe('allow');
   });
+
+  it("under 'decline' no person approves or refers such a student, on the decline or on the customer's contest of it; under 'refer' a person decides (lawkit F11)", async () => {
+    const strict = await createScorer({ policyOverrides: { students: { withoutSecondRepaymentSource: 'decline' } } });
+    try {
+      const d = await strict.decide(student);
+      expect(d.outcome).toBe('decline');
+      const contested = strict.recordContest(d, { statement: 'My parents will repay if I cannot.' });
+      // A limit every other rule allows, so only the student rule can refuse it.
+      const limit = Math.floor(d.health.healthyLimit / defaultPolicy.limits.roundingStep) * defaultPolicy.limits.roundingStep;
+      expect(limit).toBeGreaterThanOrEqual(defaultPolicy.limits.productMin);
+      for (const prior of [d, contested])
+        for (const review of [
+          { reviewerRole: 'credit_officer', outcome: 'approve', limit, note: 'looks fine' },
+          { reviewerRole: 'credit_officer', outcome: 'refer', limit, note: 'second look' },
+        ] as const) {
+          const refusal = (() => {
+            try {
+              strict.recordReview(prior, review);
+            } catch (e) {
+              return e;
+            }
+            return undefined;
+          })();
+          expect(refusal).toBeInstanceOf(CreditliftError);
+          expect(refusal).toMatchObject({
+            code: 'review_invalid',
+            message: expect.stringMatching(/student_without_second_source.*withoutSecondRepaymentSource/),
+          });
+        }
+      // A person may still record the decline, and a profile with a second repayment source is decided afresh.
+      expect(strict.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0, note: 'agreed' }).outcome).toBe('decline');
+      const guarded = await strict.decide({ ...student, household: { ...student.household, secondRepaymentSource: 'guardian' } });
+      expect(guarded.policyReasons).not.toContain('student_without_second_source');
+    } finally {
+      await strict.close();
+    }
+    // Under the default 'refer', the referral is a person's to decide.
+    const referred = await scorer.decide(student);
+    expect(referred.outcome).toBe('refer');
+    const limit = Math.min(200_000, referred.maxGrantable);
+    if (limit >= defaultPolicy.limits.productMin)
+      expect(scorer.recordReview(referred, { reviewerRole: 'credit_officer', outcome: 'approve', limit, note: 'guardian confirmed' }).outcome).toBe('approve');
+  });
 });
 
 describe('human review (PIPL Art. 24, EU CCD2 Art. 18)', () => {

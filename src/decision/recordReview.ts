@@ -166,6 +166,14 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
         'review_invalid',
         `decision ${decision.audit.decisionId} was refused for ${legal}, which a person may not override; decide a corrected profile instead`,
       );
+    // Under 'decline' the lender chose that no person lends to a student without a guardian or second
+    // repayment source (the campus-lending notice); 'refer' is the setting that hands them to a person.
+    // The policy is the decision's own (checkSamePolicy), so its setting is the one that declined.
+    if (policy.students.withoutSecondRepaymentSource === 'decline' && decision.policyReasons.includes('student_without_second_source'))
+      throw new CreditliftError(
+        'review_invalid',
+        `decision ${decision.audit.decisionId} was declined for student_without_second_source under students.withoutSecondRepaymentSource 'decline', which a person may not override; decide a profile with the guardian or second repayment source on file instead`,
+      );
     if (limit > ceiling)
       throw new CreditliftError(
         'review_invalid',
