@@ -4,9 +4,10 @@ import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { progressOf } from './budgetProgress.js';
 import { PositiveFen } from './money.js';
 import { MAX_TRANSACTIONS_TOTAL_FEN, Transactions, type Transaction, type TransactionInput } from './transaction.js';
-import { isDay, issueCode, parseWith } from './validate.js';
+import { addLookBackIssue } from './lookBackIssue.js';
+import { issueCode, parseWith } from './validate.js';
 import { beijingDayOf } from './beijingTime.js';
-import { monthIndexOf, monthOf, shiftMonth, YearMonth } from './yearMonth.js';
+import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
 
 /** How one month ended against its budget. Money in integer fen. */
 export const MonthOutcome = z.strictObject({
@@ -39,17 +40,8 @@ const Input = z
     asOf: IsoDate,
     months: z.number().int().min(1).max(120).default(6),
   })
-  .superRefine((v, ctx) => {
-    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
-    if (isDay(v.asOf) && monthIndexOf(monthOf(v.asOf)) < v.months) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['asOf'],
-        message: `The ${v.months} complete months before ${v.asOf} start before January 0000; look back at most ${monthIndexOf(monthOf(v.asOf))}`,
-        ...issueCode('out_of_range'),
-      });
-    }
-  });
+  // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+  .superRefine((v, ctx) => addLookBackIssue(ctx, v.asOf, v.months));
 
 /** History from validated inputs. */
 export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, asOf: string, months: number): MonthOutcome[] {

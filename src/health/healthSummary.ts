@@ -10,8 +10,9 @@ import { streakOf } from './overBudgetStreak.js';
 import { LowerLimitInput, recommendLowerLimit, type LowerLimitRecommendation } from './recommendLowerLimit.js';
 import { DEFAULT_RECURRING_RULE, recurringOf, type RecurringPayment } from './recurringPayments.js';
 import { Transactions, type TransactionInput } from './transaction.js';
-import { isDay, issueCode, parseWith } from './validate.js';
-import { monthIndexOf, monthOf, type YearMonth } from './yearMonth.js';
+import { addLookBackIssue } from './lookBackIssue.js';
+import { parseWith } from './validate.js';
+import { monthOf, type YearMonth } from './yearMonth.js';
 
 /** Input of {@link healthSummary}. Money in integer fen. */
 export interface HealthSummaryInput {
@@ -91,17 +92,8 @@ const Input = z
     historyMonths: z.number().int().min(1).max(120).default(6),
     fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
   })
-  .superRefine((v, ctx) => {
-    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
-    if (isDay(v.asOf) && monthIndexOf(monthOf(v.asOf)) < v.historyMonths) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['asOf'],
-        message: `The ${v.historyMonths} complete months before ${v.asOf} start before January 0000; look back at most ${monthIndexOf(monthOf(v.asOf))}`,
-        ...issueCode('out_of_range'),
-      });
-    }
-  });
+  // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+  .superRefine((v, ctx) => addLookBackIssue(ctx, v.asOf, v.historyMonths));
 
 /**
  * Bundles the health signals for one customer on `asOf`: this month's budget progress, the history
