@@ -28,6 +28,17 @@ export interface Mutant {
   readonly scorerNumRuns?: number;
 }
 
+// findings12-lawkit's stricter lender: 18% APR cap, 30,000 RMB lender cap, 500 RMB step.
+export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
+  name: 'Lawkit strict lender',
+  version: 'strict-1',
+  pricing: { aprCap: 0.18, aprFloor: 0.09, margin: 0.025, dailyRateStep: 0.00001 },
+  fees: { oneOffRate: 0, monthlyRate: 0, instalmentPlans: [{ months: 4, feeRate: 0.02 }, { months: 10, feeRate: 0.05 }, { months: 18, feeRate: 0.095 }] },
+  students: { withoutSecondRepaymentSource: 'decline' },
+  affordability: { termMonths: 18, dsrBands: [{ incomeUpTo: 400000, maxDsr: 0.25 }, { incomeUpTo: 1200000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] },
+  limits: { productMin: 200000, productMax: 4000000, lenderCapPerBorrower: 3000000, roundingStep: 50000 },
+});
+
 const reseal = (d: Decision): Decision => {
   const { contentHash: _c, signature: _s, ...audit } = d.audit;
   return sealDecision({ ...d, audit }, NO_AUDIT_KEYS);

@@ -58,8 +58,11 @@ export const limitsRounded: CreditLaw = defineLaw({
           if (a !== undefined) checkRounded(b.limit, step, `limit decided in a batch for "${a.id}"`, a.platform.currentLimit);
         });
         checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
-        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
-        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, lineOnFileAfter(d, step));
+        // The line a reassessment or reduction may keep is the one on file after the prior: a
+        // referral only proposed its limit, so an off-grid line held before it is still the line.
+        const onFile = lineOnFileAfter(d, step);
+        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (line on file ${fen(onFile)})`, onFile);
+        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(onFile)} towards ${fen(reduceTo)}`, onFile);
       },
     ),
 });
