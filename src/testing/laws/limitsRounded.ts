@@ -3,7 +3,7 @@ import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
-import { batchDecisions } from '../_internals/batchDecisions.js';
+import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -47,7 +47,7 @@ export const limitsRounded: CreditLaw = defineLaw({
           certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
           // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
-          others: fc.array(ctx.applicants(1), { maxLength: 3 }),
+          others: batchRecordsArbitrary(ctx.applicants(1)),
         }),
       ),
       async ({ applicant, certificate, reduceTo, others }) => {
