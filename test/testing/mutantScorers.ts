@@ -564,6 +564,9 @@ export const mutants: readonly Mutant[] = [
     name: 'review opens a new line above the lender cap',
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
+    // A new customer's referral with room for the 2,000 RMB product minimum under this stricter
+    // policy: one drawn applicant in ten or so (the tester met it at 30 runs too).
+    scorerNumRuns: 30,
     wrap: (s) =>
       editingPath(s, 'recordReview', (d, p) =>
         d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0

@@ -87,12 +87,15 @@ export const limitWithinCaps: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       fc.record({
-        applicant: ctx.applicants(2),
+        drawn: ctx.applicants(2),
+        // A customer asking for a person: a referral, so a person's approval may open a new line.
+        askPerson: fc.boolean(),
         others: batchRecordsArbitrary(ctx.applicants(1), 1),
         reviewOutcome: fc.constantFrom<'approve' | 'refer'>('approve', 'refer'),
         reviewAsk: fc.constantFrom<ReviewAsk>('ceiling', 'same', 'above'),
       }),
-      async ({ applicant, others, reviewOutcome, reviewAsk }) => {
+      async ({ drawn, askPerson, others, reviewOutcome, reviewAsk }) => {
+        const applicant = askPerson ? { ...drawn, controls: { ...drawn.controls, humanReview: true } } : drawn;
         const d = await scorer.decide(applicant);
         const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
         checkAllCaps(d, applicant, ctx.policy, who);
@@ -109,11 +112,18 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         const contested = `contest of the ${who}`;
         requireLaw(contest.limit === d.limit, () => `${contested}: limit ${fen(contest.limit)} is not the contested limit ${fen(d.limit)}`);
         checkAllCaps(contest, applicant, ctx.policy, contested);
-        for (const prior of [d, contest]) {
-          const reviewed = tryReview(scorer, prior, applicant, reviewOutcome, reviewAsk, ctx.policy);
-          if (reviewed === undefined) continue;
-          checkAllCaps(reviewed, applicant, ctx.policy, `review (${reviewOutcome}, asked at ${reviewAsk === 'same' ? "the decision's limit" : reviewAsk === 'ceiling' ? 'the caps rounded down' : 'a step above the caps'}) of the ${prior === d ? who : contested}`);
-        }
+        // A person's approval at the most the caps allow, and a drawn review, of each.
+        const asks: readonly ['approve' | 'refer', ReviewAsk][] = [
+          ['approve', 'ceiling'],
+          [reviewOutcome, reviewAsk],
+        ];
+        for (const prior of [d, contest])
+          for (const [outcome, ask] of asks) {
+            const reviewed = tryReview(scorer, prior, applicant, outcome, ask, ctx.policy);
+            if (reviewed === undefined) continue;
+            const asked = ask === 'same' ? "the decision's limit" : ask === 'ceiling' ? 'the caps rounded down' : 'a step above the caps';
+            checkAllCaps(reviewed, applicant, ctx.policy, `review (${outcome}, asked at ${asked}) of the ${prior === d ? who : contested}`);
+          }
       },
     ),
 });
