@@ -94,8 +94,7 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         reviewOutcome: fc.constantFrom<'approve' | 'refer'>('approve', 'refer'),
         reviewAsk: fc.constantFrom<ReviewAsk>('ceiling', 'same', 'above'),
       }),
-      async ({ drawn, askPerson, others, reviewOutcome, reviewAsk }) => {
-        const applicant = askPerson ? { ...drawn, controls: { ...drawn.controls, humanReview: true } } : drawn;
+      async ({ drawn: applicant, askPerson, others, reviewOutcome, reviewAsk }) => {
         const d = await scorer.decide(applicant);
         const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
         checkAllCaps(d, applicant, ctx.policy, who);
@@ -117,12 +116,23 @@ export const limitWithinCaps: CreditLaw = defineLaw({
           ['approve', 'ceiling'],
           [reviewOutcome, reviewAsk],
         ];
-        for (const prior of [d, contest])
+        const priors: [Decision, Applicant, string][] = [
+          [d, applicant, who],
+          [contest, applicant, contested],
+        ];
+        if (askPerson) {
+          const withPerson = { ...applicant, controls: { ...applicant.controls, humanReview: true } };
+          const referred = await scorer.decide(withPerson);
+          const asked = `decision for "${applicant.id}" asking for a person (${referred.outcome}, PD ${referred.pd})`;
+          checkAllCaps(referred, withPerson, ctx.policy, asked);
+          priors.push([referred, withPerson, asked]);
+        }
+        for (const [prior, a, whose] of priors)
           for (const [outcome, ask] of asks) {
-            const reviewed = tryReview(scorer, prior, applicant, outcome, ask, ctx.policy);
+            const reviewed = tryReview(scorer, prior, a, outcome, ask, ctx.policy);
             if (reviewed === undefined) continue;
-            const asked = ask === 'same' ? "the decision's limit" : ask === 'ceiling' ? 'the caps rounded down' : 'a step above the caps';
-            checkAllCaps(reviewed, applicant, ctx.policy, `review (${outcome}, asked at ${asked}) of the ${prior === d ? who : contested}`);
+            const at = ask === 'same' ? "the decision's limit" : ask === 'ceiling' ? 'the caps rounded down' : 'a step above the caps';
+            checkAllCaps(reviewed, a, ctx.policy, `review (${outcome}, asked at ${at}) of the ${whose}`);
           }
       },
     ),
