@@ -47,8 +47,16 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   if (partless.length > 0)
     issues.push(
       run.part === 'policy'
-        ? { path: ['part'], code: 'part_unavailable', message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws` }
-        : { path: ['laws'], code: 'missing_subject', message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws` },
+        ? {
+            path: ['part'],
+            code: 'part_unavailable',
+            message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws`,
+          }
+        : {
+            path: ['laws'],
+            code: 'missing_subject',
+            message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
+          },
     );
   const subject: LawSubject = { ...(policy ? { policy } : {}), ...(scorer ? { scorer } : {}), ...(applyPolicy ? { applyPolicy } : {}) };
   // Bad options are reported once, up front and all together, rather than by the first law.

@@ -22,10 +22,7 @@ describe('every mutant scorer is killed on every one of ten seeds at the README 
         let killed = false;
         for (const law of m.caughtBy) {
           const e = await creditLaws[law]
-            .check(
-              { scorer: m.wrap(bases.of(m)) },
-              { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed },
-            )
+            .check({ scorer: m.wrap(bases.of(m)) }, { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed })
             .then(
               () => undefined,
               (x: unknown) => x,

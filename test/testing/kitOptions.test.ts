@@ -261,7 +261,9 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
     expect(await messageAt(() => creditLaws.limit_within_caps.check({ scorer }, loose({ scorerNumRun: 1 })), 'scorerNumRun')).toMatch(
       /^unrecognized_key: .*"scorerNumRun" \(did you mean "scorerNumRuns"\?\)/,
     );
-    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, loose({ numruns: 1 })), 'numruns')).toContain('did you mean "numRuns"');
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, loose({ numruns: 1 })), 'numruns')).toContain(
+      'did you mean "numRuns"',
+    );
     expect(await messageAt(() => assertCreditLaws(loose({ policy: defaultPolicy, law: ['limits_rounded'] })), 'law')).toContain('unrecognized_key');
     expect(await messageAt(() => creditLaws.limits_rounded.check(loose({ scorer, polcy: defaultPolicy }), { numRuns: 1 }), 'subject.polcy')).toContain(
       'did you mean "policy"',
@@ -269,7 +271,9 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
   });
 
   it('options null is a ValidationError at options, not a TypeError', async () => {
-    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, null as never), 'options')).toMatch(/^invalid_type: options must be an object/);
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, null as never), 'options')).toMatch(
+      /^invalid_type: options must be an object/,
+    );
   });
 
   it('a law checked end to end only, without a scorer or on part policy, is refused rather than passed', async () => {
@@ -279,7 +283,9 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
     expect(await messageAt(() => creditLaws.results_below_useful_level_never_count.check({ scorer }, { part: 'policy' }), 'part')).toMatch(
       /^part_unavailable: results_below_useful_level_never_count has no policy part/,
     );
-    expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: ['suggestions_come_true'] }), 'laws')).toMatch(/^missing_subject: suggestions_come_true/);
+    expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: ['suggestions_come_true'] }), 'laws')).toMatch(
+      /^missing_subject: suggestions_come_true/,
+    );
     expect(await messageAt(() => assertCreditLaws({ scorer, part: 'policy', laws: ['limits_rounded', 'suggestions_come_true'] }), 'part')).toMatch(
       /^part_unavailable: suggestions_come_true have no policy part/,
     );

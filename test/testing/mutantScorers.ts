@@ -36,7 +36,10 @@ export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) =>
   const made = new Map<string, Scorer>();
   for (const m of mutants) {
     if (made.has(key(m))) continue;
-    made.set(key(m), await createScorer({ ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }), ...(m.policy === undefined ? {} : { policy: m.policy }) }));
+    made.set(
+      key(m),
+      await createScorer({ ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }), ...(m.policy === undefined ? {} : { policy: m.policy }) }),
+    );
   }
   return {
     of: (m) => made.get(key(m)) as Scorer,
@@ -51,9 +54,24 @@ export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
   name: 'Lawkit strict lender',
   version: 'strict-1',
   pricing: { aprCap: 0.18, aprFloor: 0.09, margin: 0.025, dailyRateStep: 0.00001 },
-  fees: { oneOffRate: 0, monthlyRate: 0, instalmentPlans: [{ months: 4, feeRate: 0.02 }, { months: 10, feeRate: 0.05 }, { months: 18, feeRate: 0.095 }] },
+  fees: {
+    oneOffRate: 0,
+    monthlyRate: 0,
+    instalmentPlans: [
+      { months: 4, feeRate: 0.02 },
+      { months: 10, feeRate: 0.05 },
+      { months: 18, feeRate: 0.095 },
+    ],
+  },
   students: { withoutSecondRepaymentSource: 'decline' },
-  affordability: { termMonths: 18, dsrBands: [{ incomeUpTo: 400000, maxDsr: 0.25 }, { incomeUpTo: 1200000, maxDsr: 0.35 }, { incomeUpTo: null, maxDsr: 0.4 }] },
+  affordability: {
+    termMonths: 18,
+    dsrBands: [
+      { incomeUpTo: 400000, maxDsr: 0.25 },
+      { incomeUpTo: 1200000, maxDsr: 0.35 },
+      { incomeUpTo: null, maxDsr: 0.4 },
+    ],
+  },
   limits: { productMin: 200000, productMax: 4000000, lenderCapPerBorrower: 3000000, roundingStep: 50000 },
 });
 

@@ -26,8 +26,5 @@ export const LARGE_BATCH = { minLength: 5, maxLength: 8 } as const;
  * (5 to 8), so a fault of larger batches or of how a batch is chunked is met too.
  */
 export function batchRecordsArbitrary<T>(record: fc.Arbitrary<T>, minLength = 0): fc.Arbitrary<T[]> {
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) },
-    { weight: 1, arbitrary: fc.array(record, LARGE_BATCH) },
-  );
+  return fc.oneof({ weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(record, LARGE_BATCH) });
 }

@@ -69,7 +69,10 @@ export async function checkBilledDecisions(scorer: Scorer, draw: BilledDraw, che
   check(name(applicant, 'reassess'), await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence: [] }));
   check(`${name(applicant, 'requestReduction')} to ${fen(reduceTo)}`, scorer.requestReduction(d, reduceTo));
   const later = shiftIsoDate(d.asOf, reductionDays);
-  check(`${name(applicant, `requestReduction dated ${later}, ${reductionDays} day(s) after the decision`)} to ${fen(reduceTo)}`, scorer.requestReduction(d, reduceTo, { asOf: later }));
+  check(
+    `${name(applicant, `requestReduction dated ${later}, ${reductionDays} day(s) after the decision`)} to ${fen(reduceTo)}`,
+    scorer.requestReduction(d, reduceTo, { asOf: later }),
+  );
   check(name(applicant, 'recordReview'), confirmingReview(scorer, d, applicant));
   check(name(applicant, 'recordContest'), scorer.recordContest(d, { statement: 'I disagree' }, { applicant }));
 }

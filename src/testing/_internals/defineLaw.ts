@@ -40,7 +40,10 @@ export function lawPartIssues(name: CreditLawName, parts: readonly LawPart[], su
 /** Builds a frozen {@link CreditLaw} from its properties. */
 export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
   const { name, description } = spec;
-  const parts: readonly LawPart[] = Object.freeze([...(spec.policyProperty === undefined ? [] : ['policy' as const]), ...(spec.scorerProperty === undefined ? [] : ['scorer' as const])]);
+  const parts: readonly LawPart[] = Object.freeze([
+    ...(spec.policyProperty === undefined ? [] : ['policy' as const]),
+    ...(spec.scorerProperty === undefined ? [] : ['scorer' as const]),
+  ]);
   return Object.freeze({
     name,
     description,

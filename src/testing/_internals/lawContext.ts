@@ -123,7 +123,17 @@ function scorerCatalog(scorer: Scorer): Catalog {
 }
 
 /** Every run option a law takes; any other key is refused, never ignored. */
-const RUN_OPTION_KEYS: readonly string[] = ['numRuns', 'scorerNumRuns', 'seed', 'shrink', 'path', 'part', 'segment', 'asOf', 'attributes'] satisfies readonly (keyof LawRunOptions)[];
+const RUN_OPTION_KEYS: readonly string[] = [
+  'numRuns',
+  'scorerNumRuns',
+  'seed',
+  'shrink',
+  'path',
+  'part',
+  'segment',
+  'asOf',
+  'attributes',
+] satisfies readonly (keyof LawRunOptions)[];
 /** Every field of a law's subject. */
 const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
 
@@ -132,7 +142,8 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
     row = next;
   }
   return row[b.length] as number;
@@ -164,7 +175,11 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
   const issues: ValidationIssue[] = [...leading];
   const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (given !== undefined && !isObject(given))
-    issues.push({ path: ['options'], code: 'invalid_type', message: `options must be an object of run options, or left out; got ${given === null ? 'null' : typeof given}` });
+    issues.push({
+      path: ['options'],
+      code: 'invalid_type',
+      message: `options must be an object of run options, or left out; got ${given === null ? 'null' : typeof given}`,
+    });
   const options: LawRunOptions = isObject(given) ? (given as LawRunOptions) : {};
   issues.push(...unknownKeys(options, RUN_OPTION_KEYS, [], 'option'));
   if (isObject(subject)) issues.push(...unknownKeys(subject, SUBJECT_KEYS, ['subject'], 'subject field'));
@@ -199,7 +214,7 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
     issues.push({
       path: ['path'],
       code: 'missing_seed',
-      message: 'path replays a failure only with the seed it was printed with: give seed too (a violation\'s replay holds both)',
+      message: "path replays a failure only with the seed it was printed with: give seed too (a violation's replay holds both)",
     });
   if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer')
     issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy' or 'scorer'" });

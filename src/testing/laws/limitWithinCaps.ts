@@ -50,7 +50,14 @@ function checkAllCaps(d: Decision, applicant: Applicant, policy: PolicyConfig, w
 export type ReviewAsk = 'ceiling' | 'same' | 'above';
 
 /** A person's review asking `ask`, or undefined where the scorer refuses it (`review_invalid`): a refusal grants nothing. */
-function tryReview(scorer: Scorer, d: Decision, applicant: Applicant, outcome: 'approve' | 'refer', ask: ReviewAsk, policy: PolicyConfig): Decision | undefined {
+function tryReview(
+  scorer: Scorer,
+  d: Decision,
+  applicant: Applicant,
+  outcome: 'approve' | 'refer',
+  ask: ReviewAsk,
+  policy: PolicyConfig,
+): Decision | undefined {
   const step = policy.limits.roundingStep;
   const smallest = Math.min(d.health.healthyLimit, ...Object.values(d.caps).filter((c): c is number => c !== null));
   const ceiling = roundDownToStep(Math.max(0, smallest), step);
