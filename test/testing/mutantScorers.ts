@@ -563,6 +563,8 @@ export const mutants: readonly Mutant[] = [
     name: 'contest proposes above the lender cap',
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
+    // Under this stricter policy some seeds draw ten declines in ten runs (no limit to contest).
+    scorerNumRuns: 30,
     wrap: (s) => editingPath(s, 'recordContest', (d) => (d.limit > 0 ? { ...d, limit: s.policy.limits.productMax } : d)),
   },
   {
@@ -583,8 +585,8 @@ export const mutants: readonly Mutant[] = [
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
     // A new customer's referral with room for the 2,000 RMB product minimum under this stricter
-    // policy: one drawn applicant in ten or so (the tester met it at 30 runs too).
-    scorerNumRuns: 30,
+    // policy: rare (some seeds draw only declines under it), so 50 runs (the tester's own needed 30).
+    scorerNumRuns: 50,
     wrap: (s) =>
       editingPath(s, 'recordReview', (d, p) =>
         d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0

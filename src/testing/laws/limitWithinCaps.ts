@@ -74,7 +74,7 @@ function tryReview(
 export const limitWithinCaps: CreditLaw = defineLaw({
   name: 'limit_within_caps',
   description:
-    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one. End to end on decide and decideBatch (batches of up to 8 records), on a customer's contest (which keeps the contested limit) and on every review a person's tool records (a review the scorer accepts never grants above a cap).",
+    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one. End to end on decide and decideBatch (batches of up to 9 records), on a customer's contest (which keeps the contested limit) and on every review a person's tool records (a review the scorer accepts never grants above a cap).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -113,27 +113,28 @@ export const limitWithinCaps: CreditLaw = defineLaw({
           checkAllCaps(b, a, ctx.policy, where);
           checkDecisionBinding(b, ctx.policy, where);
         });
+        const priors: [Decision, Applicant, string][] = [];
         // A contest asks a person to look again: the limit stays the contested one until they do.
-        const contest = scorer.recordContest(d, { statement: 'I disagree' }, { applicant });
-        const contested = `contest of the ${who}`;
-        requireLaw(contest.limit === d.limit, () => `${contested}: limit ${fen(contest.limit)} is not the contested limit ${fen(d.limit)}`);
-        checkAllCaps(contest, applicant, ctx.policy, contested);
-        // A person's approval at the most the caps allow, and a drawn review, of each.
-        const asks: readonly ['approve' | 'refer', ReviewAsk][] = [
-          ['approve', 'ceiling'],
-          [reviewOutcome, reviewAsk],
-        ];
-        const priors: [Decision, Applicant, string][] = [
-          [d, applicant, who],
-          [contest, applicant, contested],
-        ];
+        const contestOf = (prior: Decision, a: Applicant, whose: string) => {
+          const contest = scorer.recordContest(prior, { statement: 'I disagree' }, { applicant: a });
+          const contested = `contest of the ${whose}`;
+          requireLaw(contest.limit === prior.limit, () => `${contested}: limit ${fen(contest.limit)} is not the contested limit ${fen(prior.limit)}`);
+          checkAllCaps(contest, a, ctx.policy, contested);
+          priors.push([prior, a, whose], [contest, a, contested]);
+        };
+        contestOf(d, applicant, who);
         if (askPerson) {
           const withPerson = { ...applicant, controls: { ...applicant.controls, humanReview: true } };
           const referred = await scorer.decide(withPerson);
           const asked = `decision for "${applicant.id}" asking for a person (${referred.outcome}, PD ${referred.pd})`;
           checkAllCaps(referred, withPerson, ctx.policy, asked);
-          priors.push([referred, withPerson, asked]);
+          contestOf(referred, withPerson, asked);
         }
+        // A person's approval at the most the caps allow, and a drawn review, of each.
+        const asks: readonly ['approve' | 'refer', ReviewAsk][] = [
+          ['approve', 'ceiling'],
+          [reviewOutcome, reviewAsk],
+        ];
         for (const [prior, a, whose] of priors)
           for (const [outcome, ask] of asks) {
             const reviewed = tryReview(scorer, prior, a, outcome, ask, ctx.policy);
