@@ -6,7 +6,9 @@ import { creditLaws } from '../src/testing/index.js';
 const laws = Object.values(creditLaws);
 
 describe('every credit law holds for the default policy', () => {
-  for (const law of laws) it(`${law.name}: ${law.description}`, () => law.check({ policy: defaultPolicy }, { numRuns: 500 }));
+  // A law checked end to end only is refused without a scorer (findings12-lawkit #8): it is run below.
+  for (const law of laws.filter((l) => l.parts.includes('policy')))
+    it(`${law.name}: ${law.description}`, () => law.check({ policy: defaultPolicy }, { numRuns: 500 }));
 });
 
 describe('every credit law holds end to end through the default scorer', () => {

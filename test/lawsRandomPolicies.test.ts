@@ -9,8 +9,9 @@ const laws = Object.values(creditLaws);
 
 describe('every credit law holds for any valid policy a lender can write', () => {
   // The outer property draws policies and shrinks a failing one; the inner check has a fixed seed
-  // so a policy's verdict is reproducible while it shrinks.
-  for (const law of laws)
+  // so a policy's verdict is reproducible while it shrinks. A law checked end to end only is
+  // refused without a scorer (findings12-lawkit #8): it runs end to end below.
+  for (const law of laws.filter((l) => l.parts.includes('policy')))
     it(`${law.name} holds for randomly drawn valid policies`, async () => {
       await fc.assert(
         fc.asyncProperty(policyConfigArbitrary(), (policy) => law.check({ policy }, { numRuns: 25, seed: 11 })),

@@ -113,6 +113,10 @@ export const CREDITLIFT_ISSUE_CODES = [
   'unknown_law',
   'missing_subject',
   'replay_mismatch',
+  // A replay path given without the seed it was printed with
+  'missing_seed',
+  // A law run on a part it does not have (part 'policy' of a law checked end to end only)
+  'part_unavailable',
   'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',

@@ -1,12 +1,17 @@
 import type { ValidationIssue } from '../errors/validationError.js';
-import { CREDIT_LAW_NAMES, type CreditLawName, type LawRunOptions, type LawSubject } from './creditLaw.js';
+import { CREDIT_LAW_NAMES, type CreditLawName, type LawPart, type LawRunOptions, type LawSubject } from './creditLaw.js';
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
 import { lawContext } from './_internals/lawContext.js';
 
 /** Options of {@link assertCreditLaws}: what to check, which laws, and how hard to look. */
 export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
-  /** The laws to run; default every law in {@link creditLaws}. */
+  /**
+   * The laws to run (at least one). Default: every law in {@link creditLaws} that has the part to
+   * run: without a scorer (or with `part: 'policy'`) the laws with a policy part, leaving out the
+   * ones checked end to end only (`suggestions_come_true`, `results_below_useful_level_never_count`).
+   * Named without a scorer (or with `part: 'policy'`), such a law is refused, never passed unchecked.
+   */
   readonly laws?: readonly CreditLawName[];
 }
 
@@ -23,17 +28,41 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
  *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<void> {
-  const { laws = CREDIT_LAW_NAMES, policy, scorer, applyPolicy, ...run } = options ?? ({} as AssertCreditLawsOptions);
+  const given = (options ?? {}) as AssertCreditLawsOptions;
+  const { laws: named, policy, scorer, applyPolicy, ...run } = given;
+  // The part every law is run on: the one asked for, else end to end with a scorer, else the policy's.
+  const part: LawPart = run.part === 'policy' || run.part === 'scorer' ? run.part : scorer === undefined ? 'policy' : 'scorer';
+  const withPart = (name: CreditLawName) => creditLaws[name].parts.includes(part);
+  const laws = named ?? CREDIT_LAW_NAMES.filter(withPart);
   const issues: ValidationIssue[] = [];
   const isList = Array.isArray(laws as unknown);
   if (!isList) issues.push({ path: ['laws'], code: 'invalid_type', message: `laws must be an array of law names; known: ${CREDIT_LAW_NAMES.join(', ')}` });
+  const known = isList ? laws.filter((name) => (CREDIT_LAW_NAMES as readonly string[]).includes(name)) : [];
   const unknown = isList ? laws.filter((name) => !(CREDIT_LAW_NAMES as readonly string[]).includes(name)) : [];
   if (unknown.length > 0)
     issues.push({ path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` });
+  if (isList && laws.length === 0) issues.push({ path: ['laws'], code: 'too_small', message: 'laws must name at least one law: an empty list checks nothing' });
+  // A law that would check nothing for this subject and part is refused, never passed.
+  const partless = known.filter((name) => !withPart(name));
+  if (partless.length > 0)
+    issues.push(
+      run.part === 'policy'
+        ? {
+            path: ['part'],
+            code: 'part_unavailable',
+            message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws`,
+          }
+        : {
+            path: ['laws'],
+            code: 'missing_subject',
+            message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
+          },
+    );
   const subject: LawSubject = { ...(policy ? { policy } : {}), ...(scorer ? { scorer } : {}), ...(applyPolicy ? { applyPolicy } : {}) };
   // Bad options are reported once, up front and all together, rather than by the first law.
   lawContext(subject, run, issues);
   const failures: CreditLawViolation[] = [];
+  // Every issue is reported above, all together; a law run here only meets a valid run.
   for (const name of laws) {
     try {
       await creditLaws[name].check(subject, run);

@@ -32,7 +32,8 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
  * policy); the scorer laws run too when a scorer is given. `suggestions_come_true` has no policy
  * half (previews need a model and a catalog), nor has `results_below_useful_level_never_count`
- * (results are read on the scorer's catalog): without a scorer they check nothing.
+ * (results are read on the scorer's catalog): checked without a scorer (or with `part: 'policy'`)
+ * they are refused with a ValidationError, never passed having checked nothing.
  */
 export interface LawSubject {
   /**
@@ -87,7 +88,7 @@ export interface LawRunOptions {
    */
   readonly shrink?: boolean;
   /**
-   * fast-check replay path from a failure report (use with its seed, its part and its other replay
+   * fast-check replay path from a failure report (needs its seed: a path alone is refused; use with its seed, its part and its other replay
    * options, a single law: a violation's `replay` holds them all). It replays one part: `part`, or
    * without it the law's first part (the policy part, where the law has one).
    */
@@ -125,11 +126,20 @@ export interface CreditLaw {
   /** The law in one sentence, fit for a test name. */
   readonly description: string;
   /**
+   * The parts the law has: `['policy', 'scorer']`, or `['scorer']` for a law checked end to end
+   * only (it needs a scorer).
+   */
+  readonly parts: readonly LawPart[];
+  /**
    * Looks for a counterexample. Resolves when none was found; rejects with a
    * `CreditLawViolation` naming the law, why it failed and the shrunk minimal counterexample.
    *
-   * @throws ValidationError when neither a policy nor a scorer is given, an option is out of range
-   *   (every bad option named at once, a bad policy's issues among them under `policy`), or a policy
+   * @throws ValidationError when neither a policy nor a scorer is given, options is not an object,
+   *   an option or subject key is unknown (`unrecognized_key`, a misspelt option is never run as
+   *   the default), an option is out of range, `path` is given without `seed` (`missing_seed`), the
+   *   law has no part to check (`part_unavailable` for a part it does not have; `missing_subject`
+   *   at `subject.scorer` for a law checked end to end only, given no scorer) (every bad option
+   *   named at once, a bad policy's issues among them under `policy`), or a policy
    *   is given beside a scorer that runs another (`policy_mismatch`); PolicyInvalidError when the
    *   policy is not a valid PolicyConfig and nothing else is wrong.
    */

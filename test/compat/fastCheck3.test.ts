@@ -44,7 +44,7 @@ describe('creditlift/testing on fast-check 3', () => {
   });
 
   it('every law holds for the default policy, and a law catches a policy that breaks it', async () => {
-    for (const law of Object.values(creditLaws)) await law.check({ policy: defaultPolicy }, { numRuns: 25, seed });
+    for (const law of Object.values(creditLaws).filter((l) => l.parts.includes('policy'))) await law.check({ policy: defaultPolicy }, { numRuns: 25, seed });
     // The customer's cap dropped on the way in: limit_within_caps must fail, with a shrunk counterexample.
     const dropsCap = (i: PolicyInput): PolicyResult => applyPolicy({ ...i, applicant: { ...i.applicant, controls: {} } });
     await expect(creditLaws.limit_within_caps.check({ policy: defaultPolicy, applyPolicy: dropsCap }, { numRuns: 200, seed })).rejects.toThrow(

@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import { creditLaws, CreditLawViolation } from '../../src/testing/index.js';
-import { mutants, type Mutant } from '../testing/mutantScorers.js';
+import { mutantBaseScorers, mutants } from '../testing/mutantScorers.js';
 
 // Issue #12: at the README's settings every mutant is killed on every one of ten seeds, so a
 // lender running the kit once in CI catches each of these mistakes, not one run in five.
 const SETTINGS = { numRuns: 50, scorerNumRuns: 10, shrink: false } as const;
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-// One scorer per policy: the default one, and each mutant's own where it sets one.
-const scorers = new Map<Mutant['policy'], Scorer>();
+// One scorer per policy (and previews setting): the default one, and each mutant's own where it sets one.
+let bases: Awaited<ReturnType<typeof mutantBaseScorers>>;
 beforeAll(async () => {
-  for (const policy of new Set(mutants.map((m) => m.policy)))
-    scorers.set(policy, await createScorer({ suggestionsPerDecision: 0, ...(policy === undefined ? {} : { policy }) }));
+  bases = await mutantBaseScorers();
 });
-afterAll(async () => {
-  for (const s of scorers.values()) await s.close();
-});
+afterAll(() => bases.close());
 
 describe('every mutant scorer is killed on every one of ten seeds at the README settings', () => {
   for (const m of mutants) {
@@ -26,10 +22,7 @@ describe('every mutant scorer is killed on every one of ten seeds at the README 
         let killed = false;
         for (const law of m.caughtBy) {
           const e = await creditLaws[law]
-            .check(
-              { scorer: m.wrap(scorers.get(m.policy) as Scorer) },
-              { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed },
-            )
+            .check({ scorer: m.wrap(bases.of(m)) }, { ...SETTINGS, ...(m.scorerNumRuns === undefined ? {} : { scorerNumRuns: m.scorerNumRuns }), seed })
             .then(
               () => undefined,
               (x: unknown) => x,

@@ -238,3 +238,68 @@ describe("finding 7: a lender's own certificate kinds are drawn and valid", () =
     }
   });
 });
+
+describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that check nothing, are refused naming the option', () => {
+  let scorer: Scorer;
+  beforeAll(async () => {
+    scorer = await createScorer({ suggestionsPerDecision: 0 });
+  });
+  afterAll(() => scorer.close());
+  const messageAt = async (run: () => Promise<unknown>, path: string): Promise<string> => {
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues.find((i) => i.path.join('.') === path);
+    expect(issue, `no issue at ${path}: ${(error as ValidationError).message}`).toBeDefined();
+    return `${issue?.code}: ${issue?.message}`;
+  };
+
+  it('a misspelt or unknown option or subject key is refused by name, with the key it likely meant', async () => {
+    const loose = <T>(x: T) => x as never;
+    expect(await messageAt(() => creditLaws.limit_within_caps.check({ scorer }, loose({ scorerNumRun: 1 })), 'scorerNumRun')).toMatch(
+      /^unrecognized_key: .*"scorerNumRun" \(did you mean "scorerNumRuns"\?\)/,
+    );
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, loose({ numruns: 1 })), 'numruns')).toContain(
+      'did you mean "numRuns"',
+    );
+    expect(await messageAt(() => assertCreditLaws(loose({ policy: defaultPolicy, law: ['limits_rounded'] })), 'law')).toContain('unrecognized_key');
+    expect(await messageAt(() => creditLaws.limits_rounded.check(loose({ scorer, polcy: defaultPolicy }), { numRuns: 1 }), 'subject.polcy')).toContain(
+      'did you mean "policy"',
+    );
+  });
+
+  it('options null is a ValidationError at options, not a TypeError', async () => {
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, null as never), 'options')).toMatch(
+      /^invalid_type: options must be an object/,
+    );
+  });
+
+  it('a law checked end to end only, without a scorer or on part policy, is refused rather than passed', async () => {
+    expect(await messageAt(() => creditLaws.suggestions_come_true.check({ policy: defaultPolicy }), 'subject.scorer')).toMatch(
+      /^missing_subject: suggestions_come_true is checked end to end only/,
+    );
+    expect(await messageAt(() => creditLaws.results_below_useful_level_never_count.check({ scorer }, { part: 'policy' }), 'part')).toMatch(
+      /^part_unavailable: results_below_useful_level_never_count has no policy part/,
+    );
+    expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: ['suggestions_come_true'] }), 'laws')).toMatch(
+      /^missing_subject: suggestions_come_true/,
+    );
+    expect(await messageAt(() => assertCreditLaws({ scorer, part: 'policy', laws: ['limits_rounded', 'suggestions_come_true'] }), 'part')).toMatch(
+      /^part_unavailable: suggestions_come_true have no policy part/,
+    );
+    expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: [] }), 'laws')).toMatch(/^too_small: /);
+  });
+
+  it('a replay path without its seed is refused naming path', async () => {
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, { path: '0:1' }), 'path')).toMatch(/^missing_seed: /);
+  });
+
+  it('each law lists its parts, and assertCreditLaws without a scorer runs the laws that have a policy part', async () => {
+    expect(creditLaws.suggestions_come_true.parts).toEqual(['scorer']);
+    expect(creditLaws.limits_rounded.parts).toEqual(['policy', 'scorer']);
+    // Every law by default: without a scorer, the ones with a policy part (as the README example does).
+    await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 2, seed: 1 })).resolves.toBeUndefined();
+  });
+});

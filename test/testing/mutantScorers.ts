@@ -1,5 +1,5 @@
 import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
-import type { Scorer } from '../../src/decision/createScorer.js';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
@@ -26,7 +26,54 @@ export interface Mutant {
    * chain of several calls that only some drawn applicants reach). Default: the README's.
    */
   readonly scorerNumRuns?: number;
+  /** Wraps a scorer that puts what-if previews in its decisions (the mutants' scorers show none, to run fast). */
+  readonly withSuggestions?: boolean;
 }
+
+/** The real scorers the mutants wrap: one per policy and previews setting, made once. */
+export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) => Scorer; readonly close: () => Promise<void> }> {
+  const key = (m: Mutant) => `${mutants.findIndex((x) => x.policy === m.policy)}/${m.withSuggestions === true}`;
+  const made = new Map<string, Scorer>();
+  for (const m of mutants) {
+    if (made.has(key(m))) continue;
+    made.set(
+      key(m),
+      await createScorer({ ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }), ...(m.policy === undefined ? {} : { policy: m.policy }) }),
+    );
+  }
+  return {
+    of: (m) => made.get(key(m)) as Scorer,
+    close: async () => {
+      for (const s of made.values()) await s.close();
+    },
+  };
+}
+
+// findings12-lawkit's stricter lender: 18% APR cap, 30,000 RMB lender cap, 500 RMB step.
+export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
+  name: 'Lawkit strict lender',
+  version: 'strict-1',
+  pricing: { aprCap: 0.18, aprFloor: 0.09, margin: 0.025, dailyRateStep: 0.00001 },
+  fees: {
+    oneOffRate: 0,
+    monthlyRate: 0,
+    instalmentPlans: [
+      { months: 4, feeRate: 0.02 },
+      { months: 10, feeRate: 0.05 },
+      { months: 18, feeRate: 0.095 },
+    ],
+  },
+  students: { withoutSecondRepaymentSource: 'decline' },
+  affordability: {
+    termMonths: 18,
+    dsrBands: [
+      { incomeUpTo: 400000, maxDsr: 0.25 },
+      { incomeUpTo: 1200000, maxDsr: 0.35 },
+      { incomeUpTo: null, maxDsr: 0.4 },
+    ],
+  },
+  limits: { productMin: 200000, productMax: 4000000, lenderCapPerBorrower: 3000000, roundingStep: 50000 },
+});
 
 const reseal = (d: Decision): Decision => {
   const { contentHash: _c, signature: _s, ...audit } = d.audit;
@@ -48,38 +95,34 @@ export function editing(scorer: Scorer, edit: (d: Decision) => Decision, only: {
 }
 
 /** The path of a scorer a wrapper can break on its own. */
-export type DecisionPath = 'decideBatch' | 'reassess' | 'requestReduction';
+export type DecisionPath = 'decideBatch' | 'reassess' | 'requestReduction' | 'recordReview' | 'recordContest';
 
 /**
- * A scorer whose decisions on ONE path pass through `edit` (a batch: only batches of 2 or more
- * records, so a fault of the batch path alone is not caught as a batch of one differing from
- * decide), every other path sound. The edited decision is not re-sealed: it maps back to the
- * sealed original wherever it comes back as a prior, so the engine's own reassess, reduction,
- * review and contest still verify it and a law catches the edit, never a `prior_invalid`.
+ * A scorer whose decisions on ONE path pass through `edit` (a batch: only batches of `minBatch`
+ * or more records, default 2, so a fault of the batch path alone is not caught as a batch of one
+ * differing from decide), every other path sound. `edit` is given the (sealed) prior on a
+ * follow-up path. The edited decision is not re-sealed: it maps back to the sealed original
+ * wherever it comes back as a prior, so the engine's own reassess, reduction, review and contest
+ * still verify it and a law catches the edit, never a `prior_invalid`.
  */
-export function editingPath(scorer: Scorer, path: DecisionPath, edit: (d: Decision) => Decision): Scorer {
+export function editingPath(scorer: Scorer, path: DecisionPath, edit: (d: Decision, prior?: Decision) => Decision, minBatch = 2): Scorer {
   const originals = new WeakMap<Decision, Decision>();
   const sealed = (d: Decision) => originals.get(d) ?? d;
-  const edited = (d: Decision) => {
-    const e = edit(d);
+  const edited = (d: Decision, prior?: Decision) => {
+    const e = edit(d, prior);
     if (e !== d) originals.set(e, d);
     return e;
   };
+  const follow = (on: DecisionPath, p: Decision, d: Decision) => (path === on ? edited(d, sealed(p)) : d);
   return {
     ...scorer,
     policy: scorer.policy,
     decideBatch: async (as, o) =>
-      (await scorer.decideBatch(as, o)).map((r) => (r.ok && path === 'decideBatch' && as.length >= 2 ? { ...r, decision: edited(r.decision) } : r)),
-    reassess: async (p, u, o) => {
-      const d = await scorer.reassess(sealed(p), u, o);
-      return path === 'reassess' ? edited(d) : d;
-    },
-    requestReduction: (p, amount, o) => {
-      const d = scorer.requestReduction(sealed(p), amount, o);
-      return path === 'requestReduction' ? edited(d) : d;
-    },
-    recordReview: (p, review, o) => scorer.recordReview(sealed(p), review, o),
-    recordContest: (p, contest, o) => scorer.recordContest(sealed(p), contest, o),
+      (await scorer.decideBatch(as, o)).map((r) => (r.ok && path === 'decideBatch' && as.length >= minBatch ? { ...r, decision: edited(r.decision) } : r)),
+    reassess: async (p, u, o) => follow('reassess', p, await scorer.reassess(sealed(p), u, o)),
+    requestReduction: (p, amount, o) => follow('requestReduction', p, scorer.requestReduction(sealed(p), amount, o)),
+    recordReview: (p, review, o) => follow('recordReview', p, scorer.recordReview(sealed(p), review, o)),
+    recordContest: (p, contest, o) => follow('recordContest', p, scorer.recordContest(sealed(p), contest, o)),
   };
 }
 
@@ -500,6 +543,80 @@ export const mutants: readonly Mutant[] = [
   },
   // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
   ...aboveCapMutants,
+  {
+    // findings12-lawkit #1: only a reduction dated after its decision is priced above the cap
+    // (0.07% a day, 25.55% a year); a same-day reduction is sound.
+    name: 'later-dated reduction priced above the APR cap',
+    caughtBy: PRICING_LAWS,
+    wrap: (s) => editingPath(s, 'requestReduction', (d, p) => (p !== undefined && d.asOf > p.asOf ? aprAboveCap(d) : d)),
+  },
+  {
+    // findings12-lawkit #2: a contest shows a limit one step above the one contested (above the
+    // cap that set it), as the proposal a person will see.
+    name: 'contest proposes a step more',
+    caughtBy: ['limit_within_caps'],
+    wrap: (s) => editingPath(s, 'recordContest', (d) => (d.limit > 0 ? { ...d, limit: d.limit + s.policy.limits.roundingStep } : d)),
+  },
+  {
+    // findings12-lawkit #2, the tester's case: a contest shows the lender's cap exceeded (the
+    // product maximum, above the 30,000 RMB lender cap).
+    name: 'contest proposes above the lender cap',
+    caughtBy: ['limit_within_caps'],
+    policy: lenderStrictPolicy,
+    // Under this stricter policy some seeds draw ten declines in ten runs (no limit to contest).
+    scorerNumRuns: 30,
+    wrap: (s) => editingPath(s, 'recordContest', (d) => (d.limit > 0 ? { ...d, limit: s.policy.limits.productMax } : d)),
+  },
+  {
+    // findings12-lawkit #3: a person's approval opening a new line (no line, empty ledger, so no
+    // step limit) is granted a step above the smallest cap.
+    name: 'review opens a new line above the caps',
+    caughtBy: ['limit_within_caps'],
+    wrap: (s) =>
+      editingPath(s, 'recordReview', (d, p) =>
+        d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0
+          ? { ...d, limit: roundDownToStep(minCap(d), s.policy.limits.roundingStep) + s.policy.limits.roundingStep }
+          : d,
+      ),
+  },
+  {
+    // findings12-lawkit #3, the tester's case: a new line approved at the 30,000 RMB lender cap plus a step.
+    name: 'review opens a new line above the lender cap',
+    caughtBy: ['limit_within_caps'],
+    policy: lenderStrictPolicy,
+    // A new customer's referral with room for the 2,000 RMB product minimum under this stricter
+    // policy: rare (some seeds draw only declines under it), so 50 runs (the tester's own needed 30).
+    scorerNumRuns: 50,
+    wrap: (s) =>
+      editingPath(s, 'recordReview', (d, p) =>
+        d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0
+          ? { ...d, limit: (s.policy.limits.lenderCapPerBorrower ?? 0) + s.policy.limits.roundingStep }
+          : d,
+      ),
+  },
+  {
+    // findings12-lawkit #4: in a batch of 5 or more records every approval is raised a step (above
+    // the cap that set it); smaller batches and decide are sound.
+    name: 'batch of 5+ raises a step',
+    caughtBy: ['limit_within_caps', 'approved_limits_affordable'],
+    wrap: (s) =>
+      editingPath(s, 'decideBatch', (d) => (d.outcome === 'approve' && d.limit > 0 ? { ...d, limit: d.limit + s.policy.limits.roundingStep } : d), 5),
+  },
+  {
+    // findings12-lawkit #5: a reassessment dated after its prior promises a step more in each
+    // what-if preview (same-day reassessments are sound).
+    name: 'later-dated reassessment previews a step more',
+    caughtBy: ['suggestions_come_true'],
+    withSuggestions: true,
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return editingPath(s, 'reassess', (d, p) =>
+        p !== undefined && d.asOf > p.asOf
+          ? { ...d, suggestions: { ...d.suggestions, items: d.suggestions.items.map((i) => ({ ...i, limit: i.limit + step, limitGain: i.limitGain + step })) } }
+          : d,
+      );
+    },
+  },
   {
     // findings9-kit #1: a batch of 2+ priced 3 points above the engine, order kept, so only the
     // riskier grades go above the 24% cap (and APR still never falls as PD rises).

@@ -3,7 +3,7 @@ import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { creditLaws, CreditLawViolation, type CreditLawName } from '../../src/testing/index.js';
-import { editing } from './mutantScorers.js';
+import { editing, lenderStrictPolicy } from './mutantScorers.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -48,6 +48,19 @@ describe("a sound scorer whose lender cap binds keeps the laws that check the bi
       await expect(creditLaws[name].check({ scorer: capped }, { numRuns: 100, scorerNumRuns: 30, seed: 7 })).resolves.toBeUndefined();
     } finally {
       await capped.close();
+    }
+  });
+});
+
+describe('a sound scorer on a coarse rounding step keeps limits_rounded (findings12-lawkit #6)', () => {
+  // A 2,600 RMB line (off the 500 RMB grid) referred with a 2,500 RMB proposal, then held on
+  // reassessment: the line kept is the one on file, not the proposal. Seed 2 drew it.
+  it('an off-step line on file held on reassessment after a referral is no violation', async () => {
+    const coarse = await createScorer({ policy: lenderStrictPolicy });
+    try {
+      await expect(creditLaws.limits_rounded.check({ scorer: coarse }, { numRuns: 50, scorerNumRuns: 10, part: 'scorer', seed: 2 })).resolves.toBeUndefined();
+    } finally {
+      await coarse.close();
     }
   });
 });

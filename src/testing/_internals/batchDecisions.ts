@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { BatchResult } from '../../decision/createScorer.js';
 import type { Decision } from '../../decision/decision.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
@@ -15,4 +16,15 @@ export function batchDecisions(results: readonly BatchResult[]): Decision[] {
     if (error.issues !== undefined) throw new ValidationError(`decideBatch record ${r.index} (${error.subject ?? 'Applicant'})`, error.issues);
     throw new CreditliftError(error.code, `decideBatch record ${r.index}: ${error.message}`);
   });
+}
+
+/** Fewest and most records of the kit's larger batches: past the sizes a small draw reaches. */
+export const LARGE_BATCH = { minLength: 5, maxLength: 8 } as const;
+
+/**
+ * Records for a batch: mostly a few (`minLength` to 3, cheap), one run in four {@link LARGE_BATCH}
+ * (5 to 8), so a fault of larger batches or of how a batch is chunked is met too.
+ */
+export function batchRecordsArbitrary<T>(record: fc.Arbitrary<T>, minLength = 0): fc.Arbitrary<T[]> {
+  return fc.oneof({ weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(record, LARGE_BATCH) });
 }

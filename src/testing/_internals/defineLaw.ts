@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { runLaw } from './runLaw.js';
@@ -15,18 +16,44 @@ export interface LawSpec<P, S> {
   readonly scorerProperty?: (ctx: LawContext, scorer: Scorer) => fc.IAsyncProperty<[S]>;
 }
 
+/**
+ * Why this law would check nothing for these options, as issues: a `part` it does not have, or no
+ * scorer for a law checked end to end only. Never a silent pass.
+ */
+export function lawPartIssues(name: CreditLawName, parts: readonly LawPart[], subject: unknown, options: unknown): ValidationIssue[] {
+  const part = typeof options === 'object' && options !== null ? (options as LawRunOptions).part : undefined;
+  const scorer = typeof subject === 'object' && subject !== null ? (subject as LawSubject).scorer : undefined;
+  if ((part === 'policy' || part === 'scorer') && !parts.includes(part))
+    return [
+      {
+        path: ['part'],
+        code: 'part_unavailable',
+        message: `${name} has no ${part} part (its parts: ${parts.join(', ')}): ${part === 'policy' ? 'it is checked end to end only, run it with a scorer' : 'leave part out'}`,
+      },
+    ];
+  // part 'scorer' without a scorer is named by lawContext.
+  if (!parts.includes('policy') && scorer === undefined && part === undefined)
+    return [{ path: ['subject', 'scorer'], code: 'missing_subject', message: `${name} is checked end to end only (it has no policy part): give a scorer` }];
+  return [];
+}
+
 /** Builds a frozen {@link CreditLaw} from its properties. */
 export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
   const { name, description } = spec;
+  const parts: readonly LawPart[] = Object.freeze([
+    ...(spec.policyProperty === undefined ? [] : ['policy' as const]),
+    ...(spec.scorerProperty === undefined ? [] : ['scorer' as const]),
+  ]);
   return Object.freeze({
     name,
     description,
+    parts,
     async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
-      const ctx = lawContext(subject, options);
+      const ctx = lawContext(subject, options, lawPartIssues(name, parts, subject, options));
       // The two parts draw different inputs from one seed, so a replay path belongs to one part:
       // the one named, else the law's first.
       const first: LawPart = spec.policyProperty === undefined ? 'scorer' : 'policy';
-      const only = options?.part ?? (options?.path === undefined ? undefined : first);
+      const only = ctx.part ?? (ctx.scorerRuns.path === undefined ? undefined : first);
       if (spec.policyProperty !== undefined && only !== 'scorer') await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
       const { scorer, catalog } = ctx;
       const { scorerProperty } = spec;

@@ -9,7 +9,7 @@ import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
-import type { LawAttributes, LawRunOptions, LawSubject } from '../creditLaw.js';
+import type { LawAttributes, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { mostlyApprovable } from './approvable.js';
 import type { RunParams } from './runLaw.js';
 
@@ -18,6 +18,8 @@ export interface LawContext {
   readonly policy: PolicyConfig;
   readonly decidePolicy: (input: PolicyInput) => PolicyResult;
   readonly scorer: Scorer | undefined;
+  /** The `part` option: the one part to run, or undefined for every part the law has. */
+  readonly part: LawPart | undefined;
   readonly policyRuns: RunParams;
   readonly scorerRuns: RunParams;
   /**
@@ -120,6 +122,47 @@ function scorerCatalog(scorer: Scorer): Catalog {
   return new Map(scorer.certificateKinds.map((k) => [k.id, k]));
 }
 
+/** Every run option a law takes; any other key is refused, never ignored. */
+const RUN_OPTION_KEYS: readonly string[] = [
+  'numRuns',
+  'scorerNumRuns',
+  'seed',
+  'shrink',
+  'path',
+  'part',
+  'segment',
+  'asOf',
+  'attributes',
+] satisfies readonly (keyof LawRunOptions)[];
+/** Every field of a law's subject. */
+const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
+
+/** Edits between two short words (Levenshtein), to suggest the key a misspelt one meant. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/** One `unrecognized_key` issue per key of `x` not in `known`, naming the nearest known key when one is close. */
+export function unknownKeys(x: object, known: readonly string[], prefix: readonly string[], what: string): ValidationIssue[] {
+  return Object.keys(x)
+    .filter((k) => !known.includes(k))
+    .map((k) => {
+      const near = known.find((n) => n.toLowerCase() === k.toLowerCase()) ?? known.find((n) => editDistance(n.toLowerCase(), k.toLowerCase()) <= 2);
+      return {
+        path: [...prefix, k],
+        code: 'unrecognized_key' as const,
+        message: `unknown ${what} "${k}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; known: ${known.join(', ')}`,
+      };
+    });
+}
+
 /**
  * Resolves a law subject and run options. Every problem is reported at once, in one
  * ValidationError (after `leading`, the caller's own issues); a bad policy alone is a
@@ -128,8 +171,18 @@ function scorerCatalog(scorer: Scorer): Catalog {
  * @throws ValidationError for a missing subject, bad options or a policy that is not the scorer's;
  *   PolicyInvalidError for a bad policy.
  */
-export function lawContext(subject: LawSubject, options: LawRunOptions = {}, leading: readonly ValidationIssue[] = []): LawContext {
+export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: readonly ValidationIssue[] = []): LawContext {
   const issues: ValidationIssue[] = [...leading];
+  const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (given !== undefined && !isObject(given))
+    issues.push({
+      path: ['options'],
+      code: 'invalid_type',
+      message: `options must be an object of run options, or left out; got ${given === null ? 'null' : typeof given}`,
+    });
+  const options: LawRunOptions = isObject(given) ? (given as LawRunOptions) : {};
+  issues.push(...unknownKeys(options, RUN_OPTION_KEYS, [], 'option'));
+  if (isObject(subject)) issues.push(...unknownKeys(subject, SUBJECT_KEYS, ['subject'], 'subject field'));
   const s = (subject ?? {}) as Partial<LawSubject>;
   if (s.policy === undefined && s.scorer === undefined)
     issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
@@ -157,6 +210,12 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}, lea
     issues.push({ path: ['shrink'], code: 'invalid_type', message: 'shrink must be a boolean' });
   if (options.path !== undefined && typeof options.path !== 'string')
     issues.push({ path: ['path'], code: 'invalid_type', message: 'path must be the string a failure reported' });
+  else if (options.path !== undefined && options.seed === undefined)
+    issues.push({
+      path: ['path'],
+      code: 'missing_seed',
+      message: "path replays a failure only with the seed it was printed with: give seed too (a violation's replay holds both)",
+    });
   if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer')
     issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy' or 'scorer'" });
   if (options.part === 'scorer' && s.scorer === undefined)
@@ -204,6 +263,7 @@ export function lawContext(subject: LawSubject, options: LawRunOptions = {}, lea
   const common = { seed: options.seed, path: options.path, shrink: options.shrink ?? true, draw };
   return {
     policy,
+    part: options.part,
     decidePolicy: s.applyPolicy ?? applyPolicy,
     // The kit hands the scorer its own drawn applicants, carrying the `attributes` option's draws:
     // what a scorer of lender attributes takes (and refuses, said so, when the option is missing).

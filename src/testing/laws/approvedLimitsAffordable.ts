@@ -4,7 +4,7 @@ import { monthlyPayment } from '../../policy/annuity.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { batchDecisions } from '../_internals/batchDecisions.js';
+import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pct, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { oftenTight } from '../_internals/approvable.js';
@@ -67,7 +67,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       // A batch beside each decision: more approvals checked per run for little cost, on the batch path too.
-      fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy), others: fc.array(oftenTight(ctx.applicants(1), ctx.policy), { maxLength: 3 }) }),
+      fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy), others: batchRecordsArbitrary(oftenTight(ctx.applicants(1), ctx.policy)) }),
       async ({ applicant, others }) => {
         const d = await scorer.decide(applicant);
         if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);

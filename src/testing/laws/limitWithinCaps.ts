@@ -1,7 +1,12 @@
 import fc from 'fast-check';
+import type { Scorer } from '../../decision/createScorer.js';
+import type { Decision } from '../../decision/decision.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
+import { roundDownToStep } from '../../policy/limit.js';
 import { REGULATORY_CAP_PER_BORROWER_FEN } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
+import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
@@ -31,11 +36,45 @@ function checkCaps(limit: number, caps: readonly [string, number | null][], who:
   }
 }
 
+/** Every cap a decision lists and every cap that follows from its applicant and policy. */
+function checkAllCaps(d: Decision, applicant: Applicant, policy: PolicyConfig, who: string): void {
+  checkCaps(
+    d.limit,
+    Object.entries(d.caps).map(([k, v]) => [`the ${k} cap`, v]),
+    who,
+  );
+  checkCaps(d.limit, outsideCaps(applicant, policy), who);
+}
+
+/** The limit a person is drawn to grant: the most the decision's caps allow, the decision's own, or a step above the caps (to be refused). */
+export type ReviewAsk = 'ceiling' | 'same' | 'above';
+
+/** A person's review asking `ask`, or undefined where the scorer refuses it (`review_invalid`): a refusal grants nothing. */
+function tryReview(
+  scorer: Scorer,
+  d: Decision,
+  applicant: Applicant,
+  outcome: 'approve' | 'refer',
+  ask: ReviewAsk,
+  policy: PolicyConfig,
+): Decision | undefined {
+  const step = policy.limits.roundingStep;
+  const smallest = Math.min(d.health.healthyLimit, ...Object.values(d.caps).filter((c): c is number => c !== null));
+  const ceiling = roundDownToStep(Math.max(0, smallest), step);
+  const limit = ask === 'same' ? d.limit : ask === 'ceiling' ? ceiling : ceiling + step;
+  try {
+    return scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome, limit }, { applicant });
+  } catch (e) {
+    if (e instanceof CreditliftError && e.code === 'review_invalid') return undefined;
+    throw e;
+  }
+}
+
 /** No limit exceeds any cap, including the legal per-borrower ceiling. */
 export const limitWithinCaps: CreditLaw = defineLaw({
   name: 'limit_within_caps',
   description:
-    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one.",
+    "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one. End to end on decide and decideBatch (batches of up to 9 records), on a customer's contest (which keeps the contested limit) and on every review a person's tool records (a review the scorer accepts never grants above a cap).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -53,15 +92,56 @@ export const limitWithinCaps: CreditLaw = defineLaw({
       },
     ),
   scorerProperty: (ctx, scorer) =>
-    fc.asyncProperty(fc.record({ applicant: ctx.applicants(2) }), async ({ applicant }) => {
-      const d = await scorer.decide(applicant);
-      const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
-      checkCaps(
-        d.limit,
-        Object.entries(d.caps).map(([k, v]) => [`the ${k} cap`, v]),
-        who,
-      );
-      checkCaps(d.limit, outsideCaps(applicant, ctx.policy), who);
-      checkDecisionBinding(d, ctx.policy, who);
-    }),
+    fc.asyncProperty(
+      fc.record({
+        drawn: ctx.applicants(2),
+        // A customer asking for a person: a referral, so a person's approval may open a new line.
+        askPerson: fc.boolean(),
+        others: batchRecordsArbitrary(ctx.applicants(1), 1),
+        reviewOutcome: fc.constantFrom<'approve' | 'refer'>('approve', 'refer'),
+        reviewAsk: fc.constantFrom<ReviewAsk>('ceiling', 'same', 'above'),
+      }),
+      async ({ drawn: applicant, askPerson, others, reviewOutcome, reviewAsk }) => {
+        const d = await scorer.decide(applicant);
+        const who = `decision for "${applicant.id}" (${d.outcome}, PD ${d.pd})`;
+        checkAllCaps(d, applicant, ctx.policy, who);
+        checkDecisionBinding(d, ctx.policy, who);
+        const batch = [applicant, ...others];
+        batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
+          const a = batch[i] as Applicant;
+          const where = `decision for "${a.id}" (decideBatch, record ${i + 1} of ${batch.length}; ${b.outcome}, PD ${b.pd})`;
+          checkAllCaps(b, a, ctx.policy, where);
+          checkDecisionBinding(b, ctx.policy, where);
+        });
+        const priors: [Decision, Applicant, string][] = [];
+        // A contest asks a person to look again: the limit stays the contested one until they do.
+        const contestOf = (prior: Decision, a: Applicant, whose: string) => {
+          const contest = scorer.recordContest(prior, { statement: 'I disagree' }, { applicant: a });
+          const contested = `contest of the ${whose}`;
+          requireLaw(contest.limit === prior.limit, () => `${contested}: limit ${fen(contest.limit)} is not the contested limit ${fen(prior.limit)}`);
+          checkAllCaps(contest, a, ctx.policy, contested);
+          priors.push([prior, a, whose], [contest, a, contested]);
+        };
+        contestOf(d, applicant, who);
+        if (askPerson) {
+          const withPerson = { ...applicant, controls: { ...applicant.controls, humanReview: true } };
+          const referred = await scorer.decide(withPerson);
+          const asked = `decision for "${applicant.id}" asking for a person (${referred.outcome}, PD ${referred.pd})`;
+          checkAllCaps(referred, withPerson, ctx.policy, asked);
+          contestOf(referred, withPerson, asked);
+        }
+        // A person's approval at the most the caps allow, and a drawn review, of each.
+        const asks: readonly ['approve' | 'refer', ReviewAsk][] = [
+          ['approve', 'ceiling'],
+          [reviewOutcome, reviewAsk],
+        ];
+        for (const [prior, a, whose] of priors)
+          for (const [outcome, ask] of asks) {
+            const reviewed = tryReview(scorer, prior, a, outcome, ask, ctx.policy);
+            if (reviewed === undefined) continue;
+            const at = ask === 'same' ? "the decision's limit" : ask === 'ceiling' ? 'the caps rounded down' : 'a step above the caps';
+            checkAllCaps(reviewed, a, ctx.policy, `review (${outcome}, asked at ${at}) of the ${whose}`);
+          }
+      },
+    ),
 });

@@ -3,7 +3,7 @@ import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
-import { batchDecisions } from '../_internals/batchDecisions.js';
+import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -47,7 +47,7 @@ export const limitsRounded: CreditLaw = defineLaw({
           certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
           // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
-          others: fc.array(ctx.applicants(1), { maxLength: 3 }),
+          others: batchRecordsArbitrary(ctx.applicants(1)),
         }),
       ),
       async ({ applicant, certificate, reduceTo, others }) => {
@@ -58,8 +58,11 @@ export const limitsRounded: CreditLaw = defineLaw({
           if (a !== undefined) checkRounded(b.limit, step, `limit decided in a batch for "${a.id}"`, a.platform.currentLimit);
         });
         checkRounded(d.limit, step, `decided limit for "${applicant.id}"`, applicant.platform.currentLimit);
-        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (prior ${fen(d.limit)})`, d.limit);
-        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(d.limit)} towards ${fen(reduceTo)}`, lineOnFileAfter(d, step));
+        // The line a reassessment or reduction may keep is the one on file after the prior: a
+        // referral only proposed its limit, so an off-grid line held before it is still the line.
+        const onFile = lineOnFileAfter(d, step);
+        checkRounded((await scorer.reassess(d, { applicant, evidence: [certificate] })).limit, step, `reassessed limit (line on file ${fen(onFile)})`, onFile);
+        checkRounded(scorer.requestReduction(d, reduceTo).limit, step, `limit lowered from ${fen(onFile)} towards ${fen(reduceTo)}`, onFile);
       },
     ),
 });

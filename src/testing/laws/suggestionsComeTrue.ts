@@ -8,6 +8,8 @@ import type { Applicant } from '../../schema/applicant.js';
 import type { CertificateEvidenceInput } from '../../schema/certificateEvidence.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { shiftIsoDate } from '../_internals/isoDates.js';
+import { LATER_FOLLOW_UP_MAX_DAYS } from '../_internals/laterFollowUp.js';
 import { fen, limitHistoryArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -22,6 +24,7 @@ const TOP = 3;
  */
 function uploadOf(
   applicant: Applicant,
+  issueDate: string,
   kind: string,
   method: string,
   assumed: { readonly score?: number | undefined; readonly level?: string | undefined },
@@ -31,7 +34,7 @@ function uploadOf(
     issuer: 'credit law upload',
     credentialId: `law-${kind}-${applicant.id}`,
     holder: { idHash: applicant.identity.idHash },
-    issueDate: applicant.asOf,
+    issueDate,
     ...(assumed.score === undefined ? {} : { score: assumed.score }),
     ...(assumed.level === undefined ? {} : { level: assumed.level }),
     verification: { method, confidence: WHAT_IF_CONFIDENCE },
@@ -55,9 +58,9 @@ async function checkPreviews(
     const method = spec?.verificationMethods[0];
     requireLaw(method !== undefined, () => `"${applicant.id}": a suggested ${item.kind} is not among the scorer's certificate kinds`);
     if (method === undefined) return 0;
-    const withIt = await withUpload(uploadOf(applicant, item.kind, method, item.assumed));
+    const withIt = await withUpload(uploadOf(applicant, base.asOf, item.kind, method, item.assumed));
     const promised = withIt.outcome === 'decline' ? 0 : Math.min(withIt.limit, ceiling);
-    const who = `"${applicant.id}" (${base.audit.kind}) uploading the suggested ${item.kind} (${JSON.stringify(item.assumed)})`;
+    const who = `"${applicant.id}" (${base.audit.kind} on ${base.asOf}) uploading the suggested ${item.kind} (${JSON.stringify(item.assumed)})`;
     requireLaw(withIt.pd === item.pd, () => `${who}: PD ${withIt.pd}, but the suggestion said ${item.pd}`);
     requireLaw(withIt.outcome === item.outcome, () => `${who}: outcome ${withIt.outcome}, but the suggestion said ${item.outcome}`);
     requireLaw(
@@ -91,7 +94,7 @@ function inGoodStanding(applicant: Applicant): Applicant {
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion (from suggest, in a decision, in a reassessment, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on the decision date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, in a decision, in a reassessment on its decision's day or days later, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on that decision's date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>
@@ -102,8 +105,9 @@ export const suggestionsComeTrue: CreditLaw = defineLaw({
           fc
             .oneof(limitHistoryArbitrary(applicant.asOf, ctx.policy), usedWindowHistoryArbitrary(applicant.asOf, ctx.policy))
             .map((limitHistory) => ({ applicant, limitHistory })),
-        ),
-      async ({ applicant, limitHistory }) => {
+        )
+        .chain((x) => fc.integer({ min: 1, max: LATER_FOLLOW_UP_MAX_DAYS }).map((laterDays) => ({ ...x, laterDays }))),
+      async ({ applicant, limitHistory, laterDays }) => {
         // Three views of the applicant: as drawn with the ledger (a used-up window blocks previews), as
         // drawn with none, and asking for nothing in particular (no request or own cap to bind), where
         // a certificate most often helps: so every run meets previews to check.
@@ -130,6 +134,12 @@ export const suggestionsComeTrue: CreditLaw = defineLaw({
           const again = await scorer.reassess(today, { applicant: view.applicant, evidence: [] });
           checked += await checkPreviews(scorer, view.applicant, again, again.suggestions.items, (upload) =>
             scorer.reassess(again, { applicant: view.applicant, evidence: [upload] }),
+          );
+          // And of one dated days later (the customer comes back weeks on): uploading to it that day.
+          const asOf = shiftIsoDate(today.asOf, laterDays);
+          const later = await scorer.reassess(today, { applicant: view.applicant, evidence: [], asOf });
+          checked += await checkPreviews(scorer, view.applicant, later, later.suggestions.items, (upload) =>
+            scorer.reassess(later, { applicant: view.applicant, evidence: [upload], asOf }),
           );
           // A person's decline and a customer's contest are decisions the customer holds too: what
           // they suggest comes true by uploading to them (a closed line; a person awaited).
