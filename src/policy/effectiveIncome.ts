@@ -26,7 +26,27 @@ export function effectiveIncome(income: Applicant['income'], policy: PolicyConfi
  * A share in [0, 1] as the exact fraction `units / scale` of the shortest decimal that reads back as
  * the same double (`String` gives it: "0.3", "0.0725", "1e-7").
  */
-function decimalShare(share: number): { readonly units: bigint; readonly scale: bigint } {
+function decimalShare(share: number): DecimalShare {
+  let exact = decimalShares.get(share);
+  if (exact === undefined) {
+    exact = readDecimalShare(share);
+    // A policy has a few haircuts, shared by every decision: read each once, not per decision.
+    if (decimalShares.size >= MAX_REMEMBERED_SHARES) decimalShares.clear();
+    decimalShares.set(share, exact);
+  }
+  return exact;
+}
+
+interface DecimalShare {
+  readonly units: bigint;
+  readonly scale: bigint;
+}
+
+/** Shares read before the table is dropped (a guard against policies built per call with drawn haircuts). */
+const MAX_REMEMBERED_SHARES = 256;
+const decimalShares = new Map<number, DecimalShare>();
+
+function readDecimalShare(share: number): DecimalShare {
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(share));
   if (m === null) throw new RangeError(`not a share in [0, 1]: ${share}`);
   const fraction = m[2] ?? '';
