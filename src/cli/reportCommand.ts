@@ -29,7 +29,8 @@ When DECISIONS.ndjson is the output of a "creditlift score" run, its run manifes
 (DECISIONS.ndjson.run.json) says how the run ended: the report warns, on stderr and in the page,
 when the run is incomplete (naming how many input records have no answer, and their lines), when
 it has not recorded its end (still running, or killed mid-way), and when the file holds other
-decisions than the run recorded.
+decisions than the run recorded. A line that is neither a decision nor an error line is left out
+of every figure, named in a warning, and the command exits 3 (the page is still written).
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -92,7 +93,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`,
     );
-    return CliExitCode.ok;
+    // Lines left out of every figure are input the report could not use: the page is written (the
+    // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad data.
+    return data.unreadable > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }

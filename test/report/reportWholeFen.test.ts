@@ -25,13 +25,13 @@ describe('report: money is whole fen', () => {
     expect(r.limitTotalFen).toBe(300_000);
   });
 
-  it('creditlift report warns about unreadable lines on stderr and among the page warnings, and never prints a fraction of a fen', async () => {
+  it('creditlift report warns about unreadable lines on stderr and among the page warnings, exits 3, and never prints a fraction of a fen', async () => {
     const d = fakeDecision({ id: 'a', limit: 300_000 });
     const input = join(work, 'yuan.ndjson');
     writeFileSync(input, `${JSON.stringify({ line: 1, decision: d })}\n${JSON.stringify({ line: 2, decision: { ...d, limit: 1_234_567.5 } })}\n`);
     const out = join(work, 'yuan.html');
     const c = captureIo();
-    expect(await runReportCommand([input, '--out', out], c.io)).toBe(0);
+    expect(await runReportCommand([input, '--out', out], c.io)).toBe(3);
     expect(c.err()).toMatch(/warning: 1 line\(s\) of .*yuan\.ndjson .*left out/);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/<p class="note warning" data-warning>1 line\(s\) of/);
