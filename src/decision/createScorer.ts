@@ -235,7 +235,12 @@ export interface Scorer<TInput = ApplicantInput> {
    * error, e.g. a `ValidationError` with every issue, or `aborted`); never rejects.
    */
   safeDecide(input: unknown, options?: DecideOptions): Promise<DecideResult>;
-  /** Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide. */
+  /**
+   * Decides many in batched runtime calls; order kept; a bad record gets its own error, the rest still decide.
+   * Runs on the calling thread, yielding to the event loop only between runs of up to 8,192 rows: a
+   * service answering other requests meanwhile should use a pool or small batches (README, "Batch and
+   * multi-core scoring").
+   */
   decideBatch(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * {@link Scorer.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each record is
@@ -299,7 +304,11 @@ export interface Scorer<TInput = ApplicantInput> {
    * @throws PriorInvalidError for a prior that does not verify; ValidationError naming every bad field.
    */
   recordContest(prior: Decision, contest: ContestInput, options?: FollowUpOptions): Decision;
-  /** Releases the runtime session. */
+  /**
+   * Refuses every later call (`scorer_closed`) and releases the runtime session of a model this
+   * scorer loaded (from a path or bytes). A model passed in (`model: LoadedModel`) stays the
+   * caller's, open for the other scorers built on it: close it yourself once none is in use.
+   */
   close(): Promise<void>;
 }
 
@@ -680,7 +689,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     },
     async close() {
       closed = true;
-      await model.close();
+      // A model passed in stays the caller's, as on the failure path above: a lender building a
+      // scorer per policy version on one loaded model retires one without breaking the others.
+      if (!isLoadedModel(options.model)) await model.close();
     },
   };
 }

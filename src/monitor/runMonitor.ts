@@ -186,8 +186,10 @@ export async function monitorApplicants(o: {
     if (unknown !== undefined) warnings.push(unknown);
     return { summary: acc.finish(), records, errors, warnings, unknownKinds: unknownKinds.kinds().map(([kind, uploads]) => ({ kind, uploads })) };
   } finally {
-    // A model the caller loaded is the caller's to close.
-    if (!isLoaded(o.model)) await scorer.close();
+    // The scorer never closes a model it was handed; one this call loaded is closed here, and a
+    // model the caller loaded is the caller's to close.
+    await scorer.close();
+    if (!isLoaded(o.model)) await model.close();
   }
 }
 

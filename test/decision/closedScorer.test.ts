@@ -3,6 +3,8 @@ import { createScorer } from '../../src/decision/createScorer.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { PROBLEM_STATUS } from '../../src/errors/toProblemDetails.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { defaultModelPath } from '../../src/model/defaultModelPath.js';
+import { loadModel } from '../../src/model/loadModel.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
 
 const applicant = exampleApplicants[0]!.applicant;
@@ -47,5 +49,39 @@ describe('a closed scorer refuses every call with scorer_closed', () => {
     const pool = await createScorerPool({ workers: 1, scorer: { suggestionsPerDecision: 0 } });
     await pool.close();
     await expect(pool.decideBatch([applicant])).rejects.toMatchObject(closedError);
+  });
+});
+
+// A lender loads the model once and builds a scorer per policy version: retiring one with close()
+// released the caller's model, so the other scorer answered some applicants (the JS evaluator) and
+// refused the rest and every batch with scorer_closed (findings13-lifecycle F1).
+describe('a model passed in stays the caller’s: close() releases only a model the scorer loaded', () => {
+  it('closing one scorer leaves another scorer on the same model, and the model itself, working', async () => {
+    const model = await loadModel(defaultModelPath());
+    try {
+      const retired = await createScorer({ model, suggestionsPerDecision: 0 });
+      const current = await createScorer({ model, suggestionsPerDecision: 0, policyOverrides: { limits: { roundingStep: 50_000 } } });
+      await retired.close();
+      await expect(retired.decide(applicant)).rejects.toMatchObject(closedError);
+      const many = exampleApplicants.map((e) => e.applicant);
+      for (const a of many) await expect(current.decide(a)).resolves.toMatchObject({ applicantId: a.id });
+      expect(await current.decideBatch(many)).toHaveLength(many.length);
+      await expect(model.predictOne(new Float32Array(model.manifest.features.length))).resolves.toBeTypeOf('number');
+      await current.close();
+    } finally {
+      await model.close();
+    }
+  });
+
+  it('a champion-challenger scorer refused for a bad challenger policy leaves the caller’s model open', async () => {
+    const model = await loadModel(defaultModelPath());
+    try {
+      await expect(
+        createScorer({ model, challengers: [{ name: 'bad', share: 0.5, policyOverrides: { limits: { roundingStep: -1 } } }] } as never),
+      ).rejects.toThrow();
+      await expect(model.predictOne(new Float32Array(model.manifest.features.length))).resolves.toBeTypeOf('number');
+    } finally {
+      await model.close();
+    }
   });
 });
