@@ -8,6 +8,7 @@ import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js'
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
 import { encodeTable } from '../train/dataset/tabularEncoding.js';
+import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 
 /** Help text of `creditlift model`. */
 export const MODEL_USAGE = `Usage: creditlift model import --onnx MODEL.onnx --features SPEC.json --out DIR [options]
@@ -63,6 +64,14 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     }
     const missing = (['onnx', 'features', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    refuseOverwritingInputs(
+      ['model.onnx', 'manifest.json'].map((f) => ['--out', join(v.out!, f)] as const),
+      [
+        ['--onnx', v.onnx],
+        ['--features', v.features],
+        ['--background', v.background],
+      ],
+    );
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
     const read = parseStrictJson(decodeUtf8Strict(readFileSync(v.features!), v.features!));
     if (!read.ok)

@@ -16,6 +16,7 @@ import type { GbdtRowMajorData } from '../gbdt/gbdtData.js';
 import { buildManifest } from './buildManifest.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { parseMonotone } from './parseMonotone.js';
+import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
@@ -252,6 +253,10 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     }
     const missing = (['data', 'target', 'positive', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    refuseOverwritingInputs(
+      ['model.onnx', 'manifest.json', 'training-report.json'].map((f) => ['--out', join(v.out!, f)] as const),
+      [['--data', v.data]],
+    );
     const params: Record<string, number> = {};
     const map: [string, string][] = [
       ['rounds', 'rounds'],
