@@ -18,6 +18,7 @@ import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { terminalText } from '../text/terminalText.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { CATALOG_REMEDY, unknownKindsWarning } from './unknownKindsWarning.js';
@@ -242,15 +243,15 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     io.stdout(
       `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${s.score.band ?? 'no data'}), ` +
         `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
-        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${formatStabilityIndex(f.index)}\n`).join('') +
-        result.warnings.map((w) => `note: ${w}\n`).join(''),
+        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${terminalText(f.name)}: ${formatStabilityIndex(f.index)}\n`).join('') +
+        result.warnings.map((w) => `note: ${terminalText(w)}\n`).join(''),
     );
     const unknown = result.unknownKinds ?? [];
     if (unknown.length > 0)
       io.stderr(
         `warning: ${unknown.reduce((n, k) => n + k.uploads, 0).toLocaleString('en-US')} certificate upload(s) in ${basename(input)} are of kinds the catalog does not know (${unknown
           .slice(0, 10)
-          .map((k) => `${JSON.stringify(k.kind.slice(0, 64))} ${k.uploads.toLocaleString('en-US')}`)
+          .map((k) => `${terminalText(JSON.stringify(k.kind.slice(0, 64)))} ${k.uploads.toLocaleString('en-US')}`)
           .join(', ')}${unknown.length > 10 ? ', ...' : ''}), rejected unknown_kind: ${CATALOG_REMEDY}\n`,
       );
     return exitCode;

@@ -14,6 +14,7 @@ import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { terminalText } from '../text/terminalText.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 
@@ -87,7 +88,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
-    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+    for (const warning of warnings) io.stderr(`warning: ${terminalText(warning)}\n`);
     await writeFile(
       values.out,
       buildReportHtml(data, {

@@ -10,6 +10,7 @@ import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
 import { readCatalogFile } from '../../cli/readCatalogFile.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift featurize`. */
 export const FEATURIZE_USAGE = `Usage: creditlift featurize --in applicants.ndjson --outcomes outcomes.csv --target COL --out train.csv [options]
@@ -106,7 +107,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
       ...(catalog === undefined ? {} : { catalog }),
     });
     writeFileSync(v.out!, book.csv);
-    for (const w of book.warnings) io.stderr(`warning: ${w}\n`);
+    for (const w of book.warnings) io.stderr(`warning: ${terminalText(w)}\n`);
     const values = [...new Set(book.outcomes)].sort();
     io.stdout(
       `wrote ${book.nRows} rows x ${book.featureNames.length} features and "${v.target}" to ${v.out}\n` +

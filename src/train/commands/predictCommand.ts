@@ -9,6 +9,7 @@ import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift predict`. */
 export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.csv --out PREDS.csv
@@ -95,7 +96,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const lines = ['probability'];
     for (const p of probabilities) lines.push(formatFloat32(p));
     await writeFile(v.out!, `${lines.join('\n')}\n`);
-    io.stdout(`scored ${probabilities.length} rows with ${model.id}; wrote ${v.out}\n`);
+    io.stdout(`scored ${probabilities.length} rows with ${terminalText(model.id)}; wrote ${v.out}\n`);
     return ExitCode.ok;
   } catch (e) {
     return reportError(e, io, PREDICT_USAGE);
