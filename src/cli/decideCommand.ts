@@ -10,6 +10,7 @@ import { reportCliError } from './reportCliError.js';
 import { summarizeDecision } from './summarizeDecision.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** Help text of `creditlift decide`. */
 export const DECIDE_USAGE = `Usage: creditlift decide FILE.json [options]
@@ -65,7 +66,7 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
         io.stdout(
           noticeFormat === 'json'
             ? `${JSON.stringify(notice, null, values.compact === true ? undefined : 2)}\n`
-            : `${renderAdverseActionNotice(notice, 'en')}\n${renderAdverseActionNotice(notice, 'zhHans')}`,
+            : terminalText(`${renderAdverseActionNotice(notice, 'en')}\n${renderAdverseActionNotice(notice, 'zhHans')}`, { keepLineBreaks: true }),
         );
       } else {
         io.stdout(

@@ -1,8 +1,12 @@
+import { terminalText } from '../text/terminalText.js';
+
 /**
  * Left-aligned text columns for terminals, widths from the widest cell. East Asian wide characters
- * count two columns so Chinese names line up.
+ * count two columns so Chinese names line up. Cells are escaped for the terminal ({@link terminalText}):
+ * they hold names from input (a catalog, an applicant's uploads).
  */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const rows = body.map((r) => r.map((c) => terminalText(c)));
   const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells

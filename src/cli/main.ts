@@ -7,6 +7,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { setFlagsFromString } from 'node:v8';
 import { cliHeapFlags } from './cliHeapFlags.js';
 import { CliExitCode } from './cliExitCode.js';
+import { terminalText } from '../text/terminalText.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
 
@@ -91,13 +92,13 @@ export async function main(argv: readonly string[], io: CliIo = processCliIo): P
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    io.stderr(`error: unknown command "${name}"\n\n${mainUsage()}`);
+    io.stderr(`error: unknown command "${terminalText(name)}"\n\n${mainUsage()}`);
     return CliExitCode.usage;
   }
   try {
     return await (await command.load())(rest, io);
   } catch (e) {
-    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`error: ${terminalText(e instanceof Error ? e.message : String(e), { keepLineBreaks: true })}\n`);
     return CliExitCode.failed;
   }
 }

@@ -8,6 +8,8 @@ import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js'
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
 import { encodeTable } from '../train/dataset/tabularEncoding.js';
+import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** Help text of `creditlift model`. */
 export const MODEL_USAGE = `Usage: creditlift model import --onnx MODEL.onnx --features SPEC.json --out DIR [options]
@@ -63,6 +65,14 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     }
     const missing = (['onnx', 'features', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    refuseOverwritingInputs(
+      ['model.onnx', 'manifest.json'].map((f) => ['--out', join(v.out!, f)] as const),
+      [
+        ['--onnx', v.onnx],
+        ['--features', v.features],
+        ['--background', v.background],
+      ],
+    );
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
     const read = parseStrictJson(decodeUtf8Strict(readFileSync(v.features!), v.features!));
     if (!read.ok)
@@ -92,7 +102,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     mkdirSync(v.out!, { recursive: true });
     writeFileSync(join(v.out!, 'model.onnx'), imported.bytes);
     writeFileSync(join(v.out!, 'manifest.json'), `${JSON.stringify(imported.manifest, null, 2)}\n`);
-    for (const w of imported.warnings) io.stderr(`warning: ${w}\n`);
+    for (const w of imported.warnings) io.stderr(`warning: ${terminalText(w)}\n`);
     const checks = imported.monotone.map((c) => `${c.feature} ${c.result}`).join(', ');
     io.stdout(
       `imported ${imported.source.operator} (${imported.source.output}) from ${imported.source.producer || 'an unnamed producer'}: ${imported.manifest.features.length} features, covers from the ${imported.covers}\n` +

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { readUtf8File } from '../text/readUtf8File.js';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { statSync } from 'node:fs';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -17,6 +17,8 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { terminalText } from '../text/terminalText.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { CATALOG_REMEDY, unknownKindsWarning } from './unknownKindsWarning.js';
@@ -106,6 +108,15 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if ((values.applicants === undefined) === (values.decisions === undefined)) throw new UsageError('give exactly one of --applicants and --decisions');
     const input = (values.applicants ?? values.decisions) as string;
+    // Every file the run reads, by the option naming it: no output may be one of them.
+    const reads = [
+      [values.applicants === undefined ? '--decisions' : '--applicants', input],
+      ['--baseline', values.baseline],
+      ['--model', values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model],
+      ['--policy', values.policy],
+      ['--features', values.features],
+      ['--catalog', values.catalog],
+    ] as const;
     const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
@@ -129,6 +140,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       // Options only a run reads: taken silently they would promise an output or a grouping never made.
       const runOnly = (['out', 'html', 'errors', 'baseline', 'period'] as const).filter((k) => values[k] !== undefined);
       if (runOnly.length > 0) throw new UsageError(`${runOnly.map((k) => `--${k}`).join(', ')} apply to a run, not to --write-baseline`);
+      refuseOverwritingInputs([['--write-baseline', values['write-baseline']]], reads);
       const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseFeatureApplicant }, { builtInFeatureSet }] = await Promise.all([
         import('../model/loadModel.js'),
         import('../model/defaultModelPath.js'),
@@ -172,8 +184,14 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if (period !== 'week' && period !== 'month') throw new UsageError(`--period must be week or month, got "${period}"`);
     const out = values.out;
     const errorsPath = values.errors ?? `${out.replace(/\.json$/i, '')}.errors.ndjson`;
-    const outputs = [out, errorsPath, ...(values.html === undefined ? [] : [values.html])];
-    if (outputs.some((p) => resolve(p) === resolve(input))) throw new UsageError('no output may be the input file');
+    refuseOverwritingInputs(
+      [
+        ['--out', out],
+        ['--errors', errorsPath],
+        ['--html', values.html],
+      ],
+      reads,
+    );
 
     const [{ parseMonitorBaseline }, { defaultMonitorBaselinePath }] = await Promise.all([
       import('../monitor/monitorBaseline.js'),
@@ -225,15 +243,15 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     io.stdout(
       `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${s.score.band ?? 'no data'}), ` +
         `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
-        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${f.name}: ${formatStabilityIndex(f.index)}\n`).join('') +
-        result.warnings.map((w) => `note: ${w}\n`).join(''),
+        s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${terminalText(f.name)}: ${formatStabilityIndex(f.index)}\n`).join('') +
+        result.warnings.map((w) => `note: ${terminalText(w)}\n`).join(''),
     );
     const unknown = result.unknownKinds ?? [];
     if (unknown.length > 0)
       io.stderr(
         `warning: ${unknown.reduce((n, k) => n + k.uploads, 0).toLocaleString('en-US')} certificate upload(s) in ${basename(input)} are of kinds the catalog does not know (${unknown
           .slice(0, 10)
-          .map((k) => `${JSON.stringify(k.kind.slice(0, 64))} ${k.uploads.toLocaleString('en-US')}`)
+          .map((k) => `${terminalText(JSON.stringify(k.kind.slice(0, 64)))} ${k.uploads.toLocaleString('en-US')}`)
           .join(', ')}${unknown.length > 10 ? ', ...' : ''}), rejected unknown_kind: ${CATALOG_REMEDY}\n`,
       );
     return exitCode;

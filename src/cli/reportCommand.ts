@@ -13,6 +13,8 @@ import { policyHash } from '../policy/policyHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { terminalText } from '../text/terminalText.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 
@@ -64,6 +66,14 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     if (file === undefined) throw new UsageError('missing DECISIONS.ndjson');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     if (values.out === undefined) throw new UsageError('missing --out');
+    refuseOverwritingInputs(
+      [['--out', values.out]],
+      [
+        ['DECISIONS', file],
+        ['--policy', values.policy],
+        ['--catalog', values.catalog],
+      ],
+    );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
     const acc = createReportAccumulator();
@@ -78,7 +88,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
-    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+    for (const warning of warnings) io.stderr(`warning: ${terminalText(warning)}\n`);
     await writeFile(
       values.out,
       buildReportHtml(data, {

@@ -30,6 +30,7 @@ import { formatScoreSummary } from './score/scoreSummary.js';
 import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
+import { terminalText } from '../text/terminalText.js';
 
 // The one limit both readers hold a record to, as the help prints it.
 const RECORD_LIMIT = String(MAX_LINE_LENGTH).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -292,7 +293,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // Refused or failed before writing anything: no empty output is left behind by the lock.
     if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
     if (e instanceof RunRefusedError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(`error: ${terminalText(e.message, { keepLineBreaks: true })}\n`);
       return CliExitCode.usage;
     }
     const code = reportError(e, io, SCORE_USAGE);

@@ -1,5 +1,5 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import type { ScorerOptions } from '../decision/createScorer.js';
@@ -23,6 +23,7 @@ import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import type { InputRecord } from './score/inputRecord.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Help text of `creditlift simulate`. */
@@ -140,8 +141,24 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const flipsPath = values.flips ?? `${stem}.flips.ndjson`;
     const errorsPath = values.errors ?? `${stem}.errors.ndjson`;
     const outputs = [out, flipsPath, errorsPath, ...(values.html === undefined ? [] : [values.html])];
-    if (new Set(outputs.map((p) => resolve(p))).size < outputs.length) throw new UsageError('--out, --html, --flips and --errors must be different files');
-    if (outputs.some((p) => resolve(p) === resolve(book))) throw new UsageError('no output may be the book itself');
+    refuseOverwritingInputs(
+      [
+        ['--out', out],
+        ['--flips', flipsPath],
+        ['--errors', errorsPath],
+        ['--html', values.html],
+      ],
+      [
+        ['--book', book],
+        ['--outcomes', values.outcomes],
+        ['--baseline-policy', values['baseline-policy']],
+        ['--candidate-policy', values['candidate-policy']],
+        ['--baseline-model', values['baseline-model']],
+        ['--candidate-model', values['candidate-model']],
+        ['--catalog', values.catalog],
+        ['--features', values.features],
+      ],
+    );
     const format = formatOf(book, values.format);
     const workers = intOption(values.workers, 'workers', 1, 256);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);

@@ -10,6 +10,7 @@ import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decision
 import { reportCliError } from './reportCliError.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** Help text of `creditlift suggest`. */
 export const SUGGEST_USAGE = `Usage: creditlift suggest FILE.json [options]
@@ -52,7 +53,12 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
       if (values.json === true) io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       else if (s.items.length === 0)
         io.stdout(
-          `No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`,
+          terminalText(
+            `No certificate would raise this limit${s.blockedBy === null ? '' : ` (held by: ${s.blockedBy})`}.${s.note ? `\n${s.note.en}\n${s.note.zhHans}` : ''}\n`,
+            {
+              keepLineBreaks: true,
+            },
+          ),
         );
       else {
         const rows = s.items.map((x, i) => [

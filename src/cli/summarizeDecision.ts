@@ -1,5 +1,6 @@
 import type { Decision } from '../decision/decision.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** A readable, multi-line English summary of one decision, for terminals and logs. */
 export function summarizeDecision(d: Decision): string {
@@ -40,5 +41,6 @@ export function summarizeDecision(d: Decision): string {
     lines.push(`  No certificate would raise it: ${d.suggestions.note.en}`);
   }
   lines.push(`  Audit ${d.audit.decisionId} model ${d.audit.modelId}`);
-  return lines.join('\n');
+  // Kinds, categories and names come from input: each line escaped for the terminal.
+  return lines.map((line) => terminalText(line)).join('\n');
 }

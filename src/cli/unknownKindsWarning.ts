@@ -1,6 +1,7 @@
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import type { UnknownKindTally } from '../evidence/unknownKinds.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** What a command line says after the count of uploads of unknown kinds: how to give them. */
 export const CATALOG_REMEDY = 'give your own kinds with --catalog FILE.json (a JSON array of kind specs, as "creditlift catalog --json" prints them)';
@@ -10,8 +11,11 @@ export async function catalogOfArgs(values: { readonly catalog?: string | undefi
   return values.catalog === undefined ? defaultCatalog : (await readCatalogFile(values.catalog)).catalog;
 }
 
-/** The warning line (`warning: ...\n`) of a tally of uploads of unknown kinds, or '' when there were none. */
+/**
+ * The warning line (`warning: ...\n`) of a tally of uploads of unknown kinds, or '' when there were
+ * none. The kinds and `where` (an applicant id) are input: escaped for the terminal.
+ */
 export function unknownKindsWarning(tally: UnknownKindTally, where: string): string {
   const m = tally.message(CATALOG_REMEDY);
-  return m === undefined ? '' : `warning: in ${where}, ${m}\n`;
+  return m === undefined ? '' : `warning: in ${terminalText(where)}, ${terminalText(m)}\n`;
 }

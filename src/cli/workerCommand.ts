@@ -3,6 +3,7 @@ import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js'
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** Help text of `creditlift worker`. */
 export const WORKER_USAGE = `Usage: creditlift worker --queue redis://HOST:PORT/DB [options]
@@ -85,7 +86,8 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
         ? { openIsolatedDecider: (suggestions: number) => openBatchDecider({ ...values, suggestions }, 1, { pool: true, ...workerFlagsOf(io) }) }
         : {}),
       lockMs,
-      log: (line) => io.stdout(line),
+      // Job names and error messages come from the queue: escaped for the terminal.
+      log: (line) => io.stdout(terminalText(line, { keepLineBreaks: true })),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     return CliExitCode.ok;

@@ -1,4 +1,5 @@
 import { CreditliftError, ValidationError, formatPath } from '../errors/index.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** Where a command writes its messages; defaults to the process streams. */
 export interface CommandIo {
@@ -28,25 +29,28 @@ export class UsageError extends Error {
  * uncaught stack trace: every problem of a ValidationError, the code of a CreditliftError.
  */
 export function reportError(error: unknown, io: CommandIo, usage: string): number {
+  // Messages quote input (an unknown key, a value, a path): escaped so none drives the terminal.
+  const say = (text: string) => terminalText(text, { keepLineBreaks: true });
   if (error instanceof UsageError) {
-    io.stderr(`error: ${error.message}\n\n${usage}`);
+    io.stderr(`error: ${say(error.message)}\n\n${usage}`);
     return ExitCode.usage;
   }
   if (error instanceof ValidationError) {
-    io.stderr(`error [${error.code}]: ${error.message}\n`);
-    for (const issue of error.issues) io.stderr(`  - ${formatPath(issue.path)}: ${issue.message}\n`);
+    io.stderr(`error [${error.code}]: ${say(error.message)}\n`);
+    // One line per issue: a line break inside one is escaped too, so no issue can forge another.
+    for (const issue of error.issues) io.stderr(`  - ${terminalText(formatPath(issue.path))}: ${terminalText(issue.message)}\n`);
     return ExitCode.failed;
   }
   if (error instanceof CreditliftError) {
-    io.stderr(`error [${error.code}]: ${error.message}\n`);
+    io.stderr(`error [${error.code}]: ${say(error.message)}\n`);
     return ExitCode.failed;
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('E')) {
     // Node's file-system errors (ENOENT, EACCES, ...) already name the path and the cause.
-    io.stderr(`error: ${(error as Error).message}\n`);
+    io.stderr(`error: ${say((error as Error).message)}\n`);
     return ExitCode.failed;
   }
-  io.stderr(`error [internal_error]: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr(`error [internal_error]: ${say(error instanceof Error ? error.message : String(error))}\n`);
   return ExitCode.failed;
 }

@@ -47,6 +47,7 @@ import { scoringIdentity } from './scoringFingerprint.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from '../cli/unknownKindsWarning.js';
+import { terminalText } from '../text/terminalText.js';
 
 // `score`'s options, plus the queue's own.
 const OPTIONS = {
@@ -394,7 +395,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       summary.skipped += fromEarlier;
       countUndecided(summary, c.recordLines.length - fromEarlier);
       failed.push({ chunk: c.index, firstLine: c.recordLines[0] as number, lastLine: c.recordLines[c.recordLines.length - 1] as number, reason });
-      io.stderr(`error: chunk ${head.id} (${lineRange(c.recordLines)}, ${c.recordLines.length} records) failed for good: ${reason}\n`);
+      io.stderr(`error: chunk ${head.id} (${lineRange(c.recordLines)}, ${c.recordLines.length} records) failed for good: ${terminalText(reason)}\n`);
     };
     // Uploads of kinds the catalog does not know, in the records decided: rejected unknown_kind, and said so.
     const catalog = await catalogOfArgs(args);
@@ -535,7 +536,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   } catch (e) {
     for (const f of files) await f.close().catch(() => undefined);
     if (e instanceof RunRefusedError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(`error: ${terminalText(e.message, { keepLineBreaks: true })}\n`);
       return CliExitCode.usage;
     }
     const code = reportError(e, io, usage);

@@ -81,7 +81,7 @@ describe('lockOutput', () => {
     for (const lock of first) await lock.release();
     // One file named twice in one run is held once: beside its real name, and by its device and inode.
     const both = await lockOutputs([out, link]);
-    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks[/\\]\d+-\d+\.lock$/)]);
+    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks-[^/\\]+[/\\]\d+-\d+\.lock$/)]);
     for (const lock of both) await lock.release();
   });
 
@@ -106,7 +106,7 @@ describe('lockOutput', () => {
     expect(readdirSync(sub).filter((f) => f.includes('.lock'))).toEqual([]);
     // One file named twice in one run (two hard links) is held once.
     const both = await lockOutputs([out, other]);
-    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks[/\\]\d+-\d+\.lock$/)]);
+    expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks-[^/\\]+[/\\]\d+-\d+\.lock$/)]);
     for (const lock of both) await lock.release();
   });
 });

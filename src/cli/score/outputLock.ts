@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, link, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
+import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
 import { RunRefusedError } from './runRefusedError.js';
 
 /** An exclusive hold on an output file; release it when the run ends. */
@@ -70,22 +71,30 @@ function heldLock(path: string, tookOverFrom: number | undefined, created?: stri
       await rm(path, { force: true });
     },
     async discardCreated() {
-      if (created === undefined) return;
-      const size = await stat(created).then(
-        (s) => s.size,
-        () => -1,
-      );
-      if (size === 0) await rm(created, { force: true });
+      if (created !== undefined) await rmIfEmpty(created);
     },
   };
 }
 
 /**
- * Where the locks that hold files by what they are sit: one folder per host (the system's temporary
- * folder), shared by every user, since two names of one file may be in any two folders.
+ * Where the locks that hold files by what they are sit: one folder per user on the host
+ * (`creditlift-locks-<uid>` in the system's temporary folder), since two names of one file may be in
+ * any two folders. Not one shared by every user: anyone could take its name with a plain file (every
+ * run then failed), plant a lock on another user's output that they could not delete, and read which
+ * outputs everyone writes. So two users writing one file through two hard links are not held apart
+ * by it (the lock beside the real file still holds the same name).
  */
 function identityLockFolder(): string {
-  return join(tmpdir(), 'creditlift-locks');
+  const uid = process.getuid?.();
+  return join(tmpdir(), `creditlift-locks-${uid ?? safeUserName()}`);
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username.replace(/[^A-Za-z0-9._-]/g, '_');
+  } catch {
+    return 'user';
+  }
 }
 
 /**
@@ -97,14 +106,23 @@ function identityLockFolder(): string {
  * @throws RunRefusedError naming both names of the file and the run that holds it
  */
 async function lockIdentity(path: string): Promise<OutputLock | undefined> {
+  // The folder first: a run refused for it has created nothing.
+  const folder = await openFolder(identityLockFolder());
   const created = await createIfMissing(path);
-  const s = await stat(path, { bigint: true });
-  // A device or a pipe (/dev/null) is no file a run could lose lines of.
-  if (!s.isFile()) return undefined;
-  const folder = identityLockFolder();
-  await openFolder(folder);
-  const lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
-  const got = await takeFile(lockPath, lockText(realFilePath(path)), 0);
+  let got: Awaited<ReturnType<typeof takeFile>>;
+  let s: Awaited<ReturnType<typeof statBig>>;
+  let lockPath: string;
+  try {
+    s = await statBig(path);
+    // A device or a pipe (/dev/null) is no file a run could lose lines of.
+    if (!s.isFile()) return undefined;
+    lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
+    got = await takeFile(lockPath, lockText(realFilePath(path)), 0);
+  } catch (e) {
+    // Failed: a file created here to hold its inode is not left behind.
+    if (created) await rmIfEmpty(path);
+    throw e;
+  }
   if ('held' in got) {
     // Refused: a file created here to hold its inode is not left behind.
     if (created && s.size === 0n) await rm(path, { force: true });
@@ -115,6 +133,18 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
     );
   }
   return heldLock(lockPath, got.tookOverFrom, created ? path : undefined);
+}
+
+function statBig(path: string) {
+  return stat(path, { bigint: true });
+}
+
+async function rmIfEmpty(path: string): Promise<void> {
+  const size = await stat(path).then(
+    (st) => st.size,
+    () => -1,
+  );
+  if (size === 0) await rm(path, { force: true });
 }
 
 /** Creates `path` empty unless it exists; true when it was created here. */
@@ -128,11 +158,28 @@ async function createIfMissing(path: string): Promise<boolean> {
   }
 }
 
-/** Makes the shared lock folder, writable by every user and sticky (each removes only its own locks), as /tmp is. */
-async function openFolder(folder: string): Promise<void> {
-  const made = await mkdir(folder, { recursive: true, mode: 0o1777 });
-  // mkdir's mode passes through the umask; the one who made it sets it exactly.
-  if (made !== undefined) await chmod(folder, 0o1777).catch(() => undefined);
+/**
+ * Makes the user's lock folder (mode 0700) unless it exists, and checks what is there: a folder
+ * (not a link to one) of this user's that no one else may open. Anything else refuses the run:
+ * a lock in a folder others can write is no lock. Returns the folder.
+ *
+ * @throws LockFolderUnsafeError naming the folder and what is wrong with it
+ */
+async function openFolder(folder: string): Promise<string> {
+  try {
+    await mkdir(folder, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const s = await lstat(folder);
+  const uid = process.getuid?.();
+  if (s.isSymbolicLink()) throw new LockFolderUnsafeError(folder, 'a symbolic link, not a folder');
+  if (!s.isDirectory()) throw new LockFolderUnsafeError(folder, 'a plain file (or another thing), not a folder');
+  // Windows has no uid or mode bits to check; its temporary folder is the user's own.
+  if (uid !== undefined && s.uid !== uid) throw new LockFolderUnsafeError(folder, `owned by another user (uid ${s.uid}, not ${uid})`);
+  if (uid !== undefined && (s.mode & 0o077) !== 0)
+    throw new LockFolderUnsafeError(folder, `open to other users (mode ${(s.mode & 0o7777).toString(8)}, not 700)`);
+  return folder;
 }
 
 // Locks this process holds. A second Ctrl-C ends the process at once (process.exit), before any
@@ -231,7 +278,8 @@ async function takeFile(path: string, text: string, depth: number): Promise<{ re
  */
 async function createExclusive(path: string, text: string): Promise<boolean> {
   const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temp, text);
+  // Readable by its owner only: a lock names the file being written.
+  await writeFile(temp, text, { mode: 0o600 });
   try {
     await link(temp, path);
     return true;
@@ -249,7 +297,7 @@ async function createExclusive(path: string, text: string): Promise<boolean> {
 async function createExclusiveOpen(path: string, text: string): Promise<boolean> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'wx');
+    handle = await open(path, 'wx', 0o600);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;

@@ -1,5 +1,6 @@
 import { fileIdentity } from './fileIdentity.js';
 import { UsageError } from '../../commandLine/commandIo.js';
+import { refuseOverwritingInputs } from '../refuseOverwritingInputs.js';
 import { intOption, type ParsedCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import type { ScorerArgs } from '../openScorer.js';
 import { SCORER_ARG_OPTIONS } from '../scorerArgs.js';
@@ -51,17 +52,21 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
   const input = values.in as string;
   const out = values.out as string;
   if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  // Compared as the files they name, symbolic and hard links alike (see fileIdentity).
-  const inputFile = fileIdentity(input);
+  // Compared as the files they name, symbolic and hard links alike (see fileIdentity); the errors
+  // file may be the output (it is then the output, below).
+  refuseOverwritingInputs(
+    [
+      ['--out', out],
+      ['--errors', values.errors],
+    ],
+    [
+      ['--in', input],
+      ...(['model', 'policy', 'features', 'catalog', 'signing-key-file', 'personal-data-key-file'] as const).map((k) => [`--${k}`, values[k]] as const),
+    ],
+    false,
+  );
   const outFile = fileIdentity(out);
   const errorsFile = values.errors === undefined ? outFile : fileIdentity(values.errors);
-  for (const [option, path, file] of [
-    ['--out', out, outFile],
-    ['--errors', values.errors, errorsFile],
-  ] as const) {
-    if (path !== undefined && file === inputFile)
-      throw new UsageError(`--out and --errors must not be the input file: ${option} ${path} is the input ${input} (the same file, or a link to it)`);
-  }
   // An errors file that is the output under another name is the output: one writer and one lock.
   const errors = values.errors === undefined || errorsFile === outFile ? out : values.errors;
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');

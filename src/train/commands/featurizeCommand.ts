@@ -9,6 +9,8 @@ import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
 import { readCatalogFile } from '../../cli/readCatalogFile.js';
+import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift featurize`. */
 export const FEATURIZE_USAGE = `Usage: creditlift featurize --in applicants.ndjson --outcomes outcomes.csv --target COL --out train.csv [options]
@@ -85,6 +87,15 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     }
     const missing = (['in', 'outcomes', 'target', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    refuseOverwritingInputs(
+      [['--out', v.out]],
+      [
+        ['--in', v.in],
+        ['--outcomes', v.outcomes],
+        ['--features', v.features],
+        ['--catalog', v.catalog],
+      ],
+    );
     const features = v.features === undefined ? undefined : (await loadFeatureSetModule(v.features)).features;
     const catalog = v.catalog === undefined ? undefined : (await readCatalogFile(v.catalog)).catalog;
     const applicants = await readApplicants(v.in!);
@@ -96,7 +107,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
       ...(catalog === undefined ? {} : { catalog }),
     });
     writeFileSync(v.out!, book.csv);
-    for (const w of book.warnings) io.stderr(`warning: ${w}\n`);
+    for (const w of book.warnings) io.stderr(`warning: ${terminalText(w)}\n`);
     const values = [...new Set(book.outcomes)].sort();
     io.stdout(
       `wrote ${book.nRows} rows x ${book.featureNames.length} features and "${v.target}" to ${v.out}\n` +

@@ -1,13 +1,15 @@
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
+import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift predict`. */
 export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.csv --out PREDS.csv
@@ -67,6 +69,14 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const missing = (['model', 'data', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const modelPath = isDirectory(v.model!) ? join(v.model!, 'model.onnx') : v.model!;
+    refuseOverwritingInputs(
+      [['--out', v.out]],
+      [
+        ['--data', v.data],
+        ['--model', modelPath],
+        ['--model', join(dirname(modelPath), 'manifest.json')],
+      ],
+    );
     // Read and check the data before opening a session, so a bad CSV fails fast.
     const table = parseCsv(decodeUtf8Strict(await readFile(v.data!), v.data!));
     const model = await loadModel(modelPath);
@@ -86,7 +96,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const lines = ['probability'];
     for (const p of probabilities) lines.push(formatFloat32(p));
     await writeFile(v.out!, `${lines.join('\n')}\n`);
-    io.stdout(`scored ${probabilities.length} rows with ${model.id}; wrote ${v.out}\n`);
+    io.stdout(`scored ${probabilities.length} rows with ${terminalText(model.id)}; wrote ${v.out}\n`);
     return ExitCode.ok;
   } catch (e) {
     return reportError(e, io, PREDICT_USAGE);

@@ -16,6 +16,8 @@ import type { GbdtRowMajorData } from '../gbdt/gbdtData.js';
 import { buildManifest } from './buildManifest.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { parseMonotone } from './parseMonotone.js';
+import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
@@ -252,6 +254,10 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     }
     const missing = (['data', 'target', 'positive', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    refuseOverwritingInputs(
+      ['model.onnx', 'manifest.json', 'training-report.json'].map((f) => ['--out', join(v.out!, f)] as const),
+      [['--data', v.data]],
+    );
     const params: Record<string, number> = {};
     const map: [string, string][] = [
       ['rounds', 'rounds'],
@@ -296,7 +302,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     writeFileSync(join(outDir, 'model.onnx'), result.onnx);
     writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(result.manifest, null, 2)}\n`);
     writeFileSync(join(outDir, 'training-report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
-    for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${w.message}\n`);
+    for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${terminalText(w.message)}\n`);
     const m = result.manifest.metrics ?? {};
     const summary = [
       `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${result.report.rounds.refit ? ` (refit on every row after the holdout picked ${result.report.rounds.picked} rounds)` : ''}`,
