@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from '../index.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
-import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
+import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, type BudgetView } from '../story/index.js';
 import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
@@ -41,6 +41,8 @@ export interface PlaygroundDecision {
   readonly decision: Decision;
   /** The binding constraint in words, both languages. */
   readonly bindingText: BilingualText;
+  /** Which repayment the tested monthly payment is (`decision.affordability.paymentPlan`), in words, both languages. */
+  readonly paymentPlanText: BilingualText;
   readonly budget: BudgetView;
 }
 
@@ -99,6 +101,7 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
   return {
     decision,
     bindingText: constraintText(decision.bindingConstraint),
+    paymentPlanText: paymentPlanText(decision.affordability.paymentPlan),
     budget: budgetView(
       decision,
       b.applicant as ApplicantInput,

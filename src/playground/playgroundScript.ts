@@ -203,8 +203,8 @@ function render(answer) {
   renderReasons(d.reasons || [], d);
   renderImpacts(d, answer.bindingText);
   renderWhatIf(d.suggestions || { items: [] });
-  renderAffordability(d.affordability || { checks: [] });
-  renderBudget(budget, d);
+  renderAffordability(d.affordability || { checks: [] }, answer.paymentPlanText);
+  renderBudget(budget, d, answer.paymentPlanText);
 }
 
 var SVG = 'http://www.w3.org/2000/svg';
@@ -298,9 +298,11 @@ function renderWhatIf(s) {
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }
-function renderAffordability(a) {
+// Which repayment the tested payment is, as the server words it: a payment is never shown without its plan.
+function onPlan(planText) { return planText ? ' on ' + planText.en : ''; }
+function renderAffordability(a, planText) {
   // capacity is a limit (the largest that passes every check), not a monthly amount.
-  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
+  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month' + onPlan(planText) + ' (the dearest way to repay it over the term) at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
   var body = $('afford-body');
   body.replaceChildren();
   (a.checks || []).forEach(function (c) {
@@ -312,11 +314,11 @@ function renderAffordability(a) {
     ]));
   });
 }
-function renderBudget(b, d) {
+function renderBudget(b, d, planText) {
   var box = $('assistant');
   box.replaceChildren();
   box.appendChild(el('p', { text: 'Healthy limit ' + yuan(b.healthyLimit) + ': what income repays after living costs; no limit or suggestion goes above it.' }));
-  if (d.limit > 0) box.appendChild(el('p', { text: 'A fully used ' + yuan(d.limit) + ' line costs ' + yuan(b.monthlyPayment) + ' a month: ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
+  if (d.limit > 0) box.appendChild(el('p', { text: 'A fully used ' + yuan(d.limit) + ' line costs ' + yuan(b.monthlyPayment) + ' a month' + onPlan(planText) + ': ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
   var offer = b.lowerLimitOffer;
   if (offer) {
     var lead = b.offerIsLive ? 'Now: ' : 'If spending ran over budget two months in a row: ';

@@ -104,6 +104,13 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
       /added nothing: the limit is set by what your income can repay/,
     );
     expect(await cdp.evaluate<string>(page, "document.getElementById('binding').textContent")).toContain('(affordability)');
+    // The tested payment names its plan (the teacher's APR is under 15.86%: the 12-month plan is dearest).
+    expect(await cdp.evaluate<string>(page, "document.getElementById('afford-summary').textContent")).toMatch(
+      /repayment ¥[\d,.]+ a month on the 12-month instalment plan \(the dearest way to repay it over the term\)/,
+    );
+    expect(await cdp.evaluate<string>(page, "document.getElementById('assistant').textContent")).toMatch(
+      /costs ¥[\d,.]+ a month on the 12-month instalment plan/,
+    );
   });
 
   it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', { timeout: 120_000 }, async () => {

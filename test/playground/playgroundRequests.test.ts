@@ -100,6 +100,20 @@ describe('playground requests are read strictly (nothing dropped, nothing kept s
     expect(paths(r).some((x) => x.startsWith('holder'))).toBe(true);
   });
 
+  it('the answer names the repayment the tested monthly payment is, in both languages', async () => {
+    const r = await post('/api/decide', { applicant: applicant() });
+    const body = r.body as Answer['body'] & {
+      paymentPlanText?: { en: string; zhHans: string };
+      decision?: { affordability?: { paymentPlan?: { kind: string; months: number } } };
+    };
+    const plan = body.decision?.affordability?.paymentPlan;
+    expect(plan).toBeDefined();
+    expect(body.paymentPlanText?.en).toBe(
+      plan?.kind === 'instalment' ? `the ${plan.months}-month instalment plan` : `the revolving line repaid over ${plan?.months} months`,
+    );
+    expect(body.paymentPlanText?.zhHans).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('a well-formed request still decides and builds as before', async () => {
     expect((await post('/api/decide', { applicant: applicant(), monthlyBudget: null })).status).toBe(200);
     expect((await post('/api/certificate', goodCertificate)).status).toBe(200);
