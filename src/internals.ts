@@ -49,7 +49,9 @@ export { evaluateRules, prepareRules, type RuleHits, type PreparedRules } from '
 export { ageInYears } from './policy/ageInYears.js';
 export { gradeFor } from './policy/grade.js';
 export { priceApr } from './policy/pricing.js';
-export { annuityFactor, monthlyPayment, largestPrincipal, largestPrincipalAt } from './policy/annuity.js';
+export { annuityFactor, annuityPerFen, monthlyPayment, largestPrincipal } from './policy/annuity.js';
+export { paymentOn, largestPrincipalAt, type PerFen } from './policy/perFen.js';
+export { exactDecimal, type ExactDecimal } from './policy/exactDecimal.js';
 export { dearestRepayment, repaymentAt, type DearestRepayment, type TestedRepayment } from './policy/affordabilityPayment.js';
 export { effectiveIncome, dsrBandFor } from './policy/effectiveIncome.js';
 export {

@@ -5,7 +5,7 @@ import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { budgetView } from '../story/budgetView.js';
-import { constraintText, FACTOR_LEGEND } from '../story/bilingual.js';
+import { constraintText, FACTOR_LEGEND, paymentPlanText } from '../story/bilingual.js';
 import { describeUpload } from '../story/describeUpload.js';
 
 /** Factors shown per screen: enough to see what drove the score, few enough to read at a glance. */
@@ -80,7 +80,7 @@ export function demoScreen(
   const offer = b.lowerLimitOffer;
   const cost =
     next.limit > 0
-      ? `a fully used ${formatRmb(next.limit)} line costs ${formatRmb(b.monthlyPayment)} a month, ${formatPercent(b.paymentShareOfIncome, 0)} of income; `
+      ? `a fully used ${formatRmb(next.limit)} line costs ${formatRmb(b.monthlyPayment)} a month on ${paymentPlanText(next.affordability.paymentPlan).en}, ${formatPercent(b.paymentShareOfIncome, 0)} of income; `
       : '';
   const brake = offer.offer
     ? `after ${MIN_OVER_BUDGET_MONTHS} months over budget it would offer ${formatRmb(offer.recommendedLimit)} (the customer chooses)`

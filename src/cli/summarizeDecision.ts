@@ -1,5 +1,6 @@
 import type { Decision } from '../decision/decision.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
+import { paymentPlanText } from '../story/bilingual.js';
 import { terminalText } from '../text/terminalText.js';
 
 /** A readable, multi-line English summary of one decision, for terminals and logs. */
@@ -12,7 +13,7 @@ export function summarizeDecision(d: Decision): string {
   lines.push(`  PD ${formatPercent(d.pd)}  grade ${d.grade}  APR ${formatPercent(d.apr)} (${d.dailyRateText} a day)  set by: ${d.bindingConstraint}`);
   const failed = d.affordability.checks.filter((c) => !c.pass);
   lines.push(
-    `  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`,
+    `  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month on ${paymentPlanText(d.affordability.paymentPlan).en}${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`,
   );
   for (const e of d.evidence) {
     lines.push(

@@ -8,13 +8,14 @@ import {
   evidenceReasons,
   typicalEvidence,
   type BilingualText,
+  type CertificateKindSpec,
   type ApplicantInput,
   type Decision,
   type Scorer,
   type ValidationIssue,
 } from '../index.js';
 import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
-import { budgetView, constraintText, FACTOR_LEGEND, type BudgetView } from '../story/index.js';
+import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, type BudgetView } from '../story/index.js';
 import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
 /** What the page needs once: the examples to pick from and the certificate catalog. */
@@ -40,6 +41,8 @@ export interface PlaygroundDecision {
   readonly decision: Decision;
   /** The binding constraint in words, both languages. */
   readonly bindingText: BilingualText;
+  /** Which repayment the tested monthly payment is (`decision.affordability.paymentPlan`), in words, both languages. */
+  readonly paymentPlanText: BilingualText;
   readonly budget: BudgetView;
 }
 
@@ -98,6 +101,7 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
   return {
     decision,
     bindingText: constraintText(decision.bindingConstraint),
+    paymentPlanText: paymentPlanText(decision.affordability.paymentPlan),
     budget: budgetView(
       decision,
       b.applicant as ApplicantInput,
@@ -158,7 +162,7 @@ function certificateOf(b: Record<string, unknown>): CertificateEvidence {
     holder: { idHash: b.idHash },
     issueDate,
     ...(typeof b.score === 'number' ? { score: b.score } : {}),
-    ...(typeof b.level === 'string' && b.level !== '' ? { level: b.level } : {}),
+    ...(typeof b.level === 'string' ? { level: b.level } : {}),
     verification: { method: b.method, confidence: b.confidence },
     documentHash: createHash('sha256')
       .update(`creditlift-playground:${kind}:${seq}:${String(b.idHash)}`)
@@ -169,9 +173,42 @@ function certificateOf(b: Record<string, unknown>): CertificateEvidence {
   const issues = [
     ...(parsed.success ? [] : ValidationError.fromZod('certificate', parsed.error).issues),
     ...(spec === undefined ? [{ path: ['kind'], code: 'invalid_value' as const, message: `"${kind}" is not in the catalog` }] : []),
+    ...(spec === undefined ? [] : scaleFieldIssues(spec, b)),
   ];
   if (!parsed.success || issues.length > 0) throw new ValidationError('certificate', issues);
   return parsed.data;
+}
+
+/**
+ * The field the kind's scale needs, when the request lacks it: a certificate added on the page is
+ * someone's result, so an IELTS certificate without a score (the page's blank score field) is named
+ * missing, never built as a certificate that carries nothing.
+ */
+function scaleFieldIssues(spec: CertificateKindSpec, b: Record<string, unknown>): ValidationIssue[] {
+  const scale = spec.scale;
+  if (scale.type === 'numeric' && b.score === undefined) {
+    return [
+      {
+        path: ['score'],
+        code: 'invalid_type',
+        message: `${spec.names.en}: the certificate needs its score, a number from ${scale.min} to ${scale.max}`,
+        expected: 'number',
+        received: 'undefined',
+      },
+    ];
+  }
+  if (scale.type === 'levels' && b.level === undefined) {
+    return [
+      {
+        path: ['level'],
+        code: 'invalid_type',
+        message: `${spec.names.en}: the certificate needs its level, one of ${scale.levels.map((l) => l.id).join(', ')}`,
+        expected: 'string',
+        received: 'undefined',
+      },
+    ];
+  }
+  return [];
 }
 
 /** An error as the page shows it: code, message and every field at fault. */
@@ -207,6 +244,9 @@ function certificateRequestIssues(b: Record<string, unknown>): ValidationIssue[]
   if (typeof b.kind !== 'string') wrong('kind', 'a string: a catalog kind');
   if (b.score !== undefined && !(typeof b.score === 'number' && Number.isFinite(b.score))) wrong('score', 'a number');
   if (b.level !== undefined && typeof b.level !== 'string') wrong('level', 'a string: a level id of the kind');
+  // An empty level was dropped without a word (and the certificate built without one), while a null score is refused.
+  else if (b.level === '')
+    issues.push({ path: ['level'], code: 'too_small', message: 'level must be a level id of the kind, not empty', expected: 'a level id', received: '""' });
   if (b.seq !== undefined && !(typeof b.seq === 'number' && Number.isSafeInteger(b.seq) && b.seq >= 0)) wrong('seq', 'a whole number, 0 or more');
   return issues;
 }

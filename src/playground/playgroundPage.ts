@@ -34,17 +34,17 @@ export function playgroundPage(): string {
       <div><label for="essentials">Essential spending a month (¥)</label><input id="essentials" type="number" min="0" step="100"></div>
       <div><label for="dependants">Dependants</label><input id="dependants" type="number" min="0" max="20" step="1"></div>
       <div><label for="tier">City tier</label><select id="tier"><option value="1">1</option><option value="2">2</option><option value="3">3</option><option value="4">4</option><option value="5">5</option></select></div>
-      <div><label for="debt">Other debt repayments a month (¥)</label><input id="debt" type="number" min="0" step="100"></div>
+      <div><label for="debt">Other debt repayments a month (¥, blank: none)</label><input id="debt" type="number" min="0" step="100"></div>
     </div>
   </fieldset>
   <fieldset>
     <legend>Line, budget and your own controls</legend>
     <div class="row">
-      <div><label for="current">Current limit (¥)</label><input id="current" type="number" min="0" step="100"></div>
+      <div><label for="current">Current limit (¥, blank: none)</label><input id="current" type="number" min="0" step="100"></div>
       <div><label for="requested">Limit asked for (¥, blank: none)</label><input id="requested" type="number" min="0" step="100"></div>
       <div><label for="cap">Your own cap (¥, blank: none)</label><input id="cap" type="number" min="0" step="100"></div>
       <div><label for="budget">Your monthly budget (¥, blank: none)</label><input id="budget" type="number" min="0" step="100"></div>
-      <div><label for="over-budget">Months in a row over budget</label><input id="over-budget" type="number" min="0" max="120" step="1"></div>
+      <div><label for="over-budget">Months in a row over budget (blank: none)</label><input id="over-budget" type="number" min="0" max="120" step="1"></div>
     </div>
   </fieldset>
   <fieldset>

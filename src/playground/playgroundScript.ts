@@ -29,8 +29,9 @@ function toFen(value) {
   if (!isFinite(v) || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6) throw new Error(value + ' is not an amount in yuan with at most 2 decimals: amounts are whole fen (0.01 yuan). Not applied.');
   return Math.round(v * 100);
 }
-// A count as typed; blank leaves the field out, so the server names it missing (it was sent as 0).
-function toCount(value) { return value === '' ? undefined : Number(value); }
+// A number as typed (a count, a score, a confidence); blank leaves the field out, so the server names
+// it missing: Number('') is 0, and a blank was sent as 0 dependants, an IELTS 0 or a confidence of 0.
+function toNumber(value) { return value === '' ? undefined : Number(value); }
 function fromFen(fen) { return typeof fen === 'number' ? String(fen / 100) : ''; }
 function kindSpec(kind) { return (state.setup.catalog || []).find(function (k) { return k.id === kind; }) || null; }
 function kindName(kind) { var s = kindSpec(kind); return s ? s.names.en : kind; }
@@ -57,19 +58,26 @@ var FIELDS = [
   { id: 'income', get: function (a) { return fromFen(a.income.monthlyNet); }, set: function (a, v) { a.income.monthlyNet = toFen(v); } },
   { id: 'source', get: function (a) { return a.income.source; }, set: function (a, v) { a.income.source = v; } },
   { id: 'essentials', get: function (a) { return fromFen(a.household.monthlyEssentialSpending); }, set: function (a, v) { a.household.monthlyEssentialSpending = toFen(v); } },
-  { id: 'dependants', get: function (a) { return a.household.dependants === undefined ? '' : String(a.household.dependants); }, set: function (a, v) { a.household.dependants = toCount(v); } },
+  { id: 'dependants', get: function (a) { return a.household.dependants === undefined ? '' : String(a.household.dependants); }, set: function (a, v) { a.household.dependants = toNumber(v); } },
   { id: 'tier', get: function (a) { return String(a.residence.cityTier); }, set: function (a, v) { a.residence.cityTier = Number(v); } },
-  { id: 'debt', get: function (a) { return fromFen(a.bureau.otherMonthlyDebtService || 0); }, set: function (a, v) {
+  { id: 'debt', get: function (a) { return fromFen(a.bureau.otherMonthlyDebtService); }, set: function (a, v) {
       // Repayments on other debt say nothing of a bureau file: hasFile stays as the applicant has it.
-      var fen = toFen(v) || 0;
-      if (fen > 0) a.bureau.otherMonthlyDebtService = fen; else delete a.bureau.otherMonthlyDebtService;
+      // Blank leaves the field out (the schema reads that as none); anything typed is sent as typed,
+      // so the server names a negative amount (it was dropped: fen > 0 or nothing).
+      var fen = toFen(v);
+      if (fen === null) delete a.bureau.otherMonthlyDebtService; else a.bureau.otherMonthlyDebtService = fen;
     } },
-  { id: 'current', get: function (a) { return fromFen(a.platform.currentLimit); }, set: function (a, v) { a.platform.currentLimit = toFen(v) || 0; } },
+  { id: 'current', get: function (a) { return fromFen(a.platform.currentLimit); }, set: function (a, v) {
+      var fen = toFen(v);
+      if (fen === null) delete a.platform.currentLimit; else a.platform.currentLimit = fen;
+    } },
   { id: 'requested', get: function (a) { return fromFen(a.controls && a.controls.requestedLimit); }, set: function (a, v) { setControl(a, 'requestedLimit', toFen(v)); } },
   { id: 'cap', get: function (a) { return fromFen(a.controls && a.controls.selfSetCap); }, set: function (a, v) { setControl(a, 'selfSetCap', toFen(v)); } },
-  { id: 'over-budget', get: function (a) { return String((a.financialHealth && a.financialHealth.overBudgetMonths) || 0); }, set: function (a, v) {
-      var n = Number(v);
-      if (n > 0) a.financialHealth = { overBudgetMonths: n }; else delete a.financialHealth;
+  { id: 'over-budget', get: function (a) { return a.financialHealth ? String(a.financialHealth.overBudgetMonths) : ''; }, set: function (a, v) {
+      // Blank: no budget signal (financialHealth left out). A count is sent as typed, 0 included, so
+      // the server names a negative or fractional one (it was dropped: n > 0 or nothing).
+      var n = toNumber(v);
+      if (n === undefined) delete a.financialHealth; else a.financialHealth = { overBudgetMonths: n };
     } },
 ];
 function setControl(a, key, fen) {
@@ -135,7 +143,7 @@ function addCertificate(kind, score, level, method, confidence) {
   state.seq += 1;
   var body = { kind: kind, method: method, confidence: confidence, idHash: state.applicant.identity.idHash, asOf: state.applicant.asOf, seq: state.seq };
   if (score !== null && score !== undefined) body.score = score;
-  if (level) body.level = level;
+  if (level !== null && level !== undefined) body.level = level;
   return post('/api/certificate', body).then(function (r) {
     if (!r.ok) { showError(r.body.error); return; }
     state.applicant.evidence = (state.applicant.evidence || []).concat([r.body.certificate]);
@@ -147,9 +155,9 @@ function onAddCertificate() {
   var spec = kindSpec($('cert-kind').value);
   if (!spec) return;
   var scale = spec.scale || {};
-  var score = scale.type === 'numeric' ? Number($('cert-score').value) : null;
+  var score = scale.type === 'numeric' ? toNumber($('cert-score').value) : null;
   var level = scale.type === 'levels' ? $('cert-level').value : null;
-  addCertificate(spec.id, score, level, $('cert-method').value, Number($('cert-confidence').value));
+  addCertificate(spec.id, score, level, $('cert-method').value, toNumber($('cert-confidence').value));
 }
 
 // ---- the decision ---------------------------------------------------------------------------
@@ -195,8 +203,8 @@ function render(answer) {
   renderReasons(d.reasons || [], d);
   renderImpacts(d, answer.bindingText);
   renderWhatIf(d.suggestions || { items: [] });
-  renderAffordability(d.affordability || { checks: [] });
-  renderBudget(budget, d);
+  renderAffordability(d.affordability || { checks: [] }, answer.paymentPlanText);
+  renderBudget(budget, d, answer.paymentPlanText);
 }
 
 var SVG = 'http://www.w3.org/2000/svg';
@@ -290,9 +298,11 @@ function renderWhatIf(s) {
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }
-function renderAffordability(a) {
+// Which repayment the tested payment is, as the server words it: a payment is never shown without its plan.
+function onPlan(planText) { return planText ? ' on ' + planText.en : ''; }
+function renderAffordability(a, planText) {
   // capacity is a limit (the largest that passes every check), not a monthly amount.
-  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
+  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month' + onPlan(planText) + ' (the dearest way to repay it over the term) at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
   var body = $('afford-body');
   body.replaceChildren();
   (a.checks || []).forEach(function (c) {
@@ -304,11 +314,11 @@ function renderAffordability(a) {
     ]));
   });
 }
-function renderBudget(b, d) {
+function renderBudget(b, d, planText) {
   var box = $('assistant');
   box.replaceChildren();
   box.appendChild(el('p', { text: 'Healthy limit ' + yuan(b.healthyLimit) + ': what income repays after living costs; no limit or suggestion goes above it.' }));
-  if (d.limit > 0) box.appendChild(el('p', { text: 'A fully used ' + yuan(d.limit) + ' line costs ' + yuan(b.monthlyPayment) + ' a month: ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
+  if (d.limit > 0) box.appendChild(el('p', { text: 'A fully used ' + yuan(d.limit) + ' line costs ' + yuan(b.monthlyPayment) + ' a month' + onPlan(planText) + ': ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
   var offer = b.lowerLimitOffer;
   if (offer) {
     var lead = b.offerIsLive ? 'Now: ' : 'If spending ran over budget two months in a row: ';

@@ -1,9 +1,10 @@
 import { deepFreeze } from '../common/deepFreeze.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
-import { largestPrincipalAt } from './annuity.js';
 import { dearestRepayment, repaymentAt, type TestedRepayment } from './affordabilityPayment.js';
 import { dsrBandFor, effectiveIncome } from './effectiveIncome.js';
+import { exactDecimal } from './exactDecimal.js';
+import { largestPrincipalAt } from './perFen.js';
 import type { PolicyConfig } from './policyConfig.js';
 
 /** What the affordability checks need to know about an applicant, all money in fen per month. */
@@ -108,11 +109,23 @@ function roomsFor(input: AffordabilityInput, policy: PolicyConfig): Rooms {
   const maxDsr = dsrBandFor(input.effectiveIncome, policy).maxDsr;
   return {
     incomeOk: input.effectiveIncome >= a.minEffectiveMonthlyIncome,
-    maxDebtService: Math.floor(input.effectiveIncome * maxDsr),
+    maxDebtService: shareOf(input.effectiveIncome, maxDsr),
     residualBeforeLine: input.effectiveIncome - householdEssentials(input, a.minEssentialsPerPerson) - input.otherMonthlyDebtService,
     residualFloor,
     maxDsr,
   };
+}
+
+/**
+ * `share` of `fen`, rounded down, worked out exactly from the decimal the lender wrote: in floating
+ * point 35% of 700 fen is 244.99999999999997 and the DSR maximum lost a fen (29% or 57% of any
+ * whole-RMB income, 35% of one in five).
+ */
+function shareOf(fen: number, share: number): number {
+  // An input not in whole fen (checkAffordability is public) has no exact fen to keep: as before.
+  if (fen <= 0 || !Number.isSafeInteger(fen)) return Math.floor(fen * share);
+  const { units, scale } = exactDecimal(share);
+  return Number((BigInt(fen) * units) / scale);
 }
 
 /**
@@ -172,6 +185,6 @@ export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, 
   const residualRoom = rooms.residualBeforeLine - rooms.residualFloor;
   const maxMonthlyPayment = Math.min(debtServiceRoom, residualRoom);
   const bindingCheck: AffordabilityCheckId = !rooms.incomeOk ? 'income_level' : debtServiceRoom <= residualRoom ? 'debt_service' : 'residual_income';
-  const capacity = rooms.incomeOk ? largestPrincipalAt(maxMonthlyPayment, dearestRepayment(aprBp, policy).factor) : 0;
+  const capacity = rooms.incomeOk ? largestPrincipalAt(maxMonthlyPayment, dearestRepayment(aprBp, policy).perFen) : 0;
   return { capacity, maxMonthlyPayment, bindingCheck };
 }

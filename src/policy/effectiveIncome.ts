@@ -1,4 +1,5 @@
 import type { Applicant } from '../schema/applicant.js';
+import { exactDecimal } from './exactDecimal.js';
 import type { DsrBand, PolicyConfig } from './policyConfig.js';
 
 /**
@@ -17,42 +18,9 @@ import type { DsrBand, PolicyConfig } from './policyConfig.js';
 export function effectiveIncome(income: Applicant['income'], policy: PolicyConfig): number {
   const haircut = policy.affordability.incomeHaircut[income.source];
   if (haircut === 0) return income.monthlyNet;
-  const { units, scale } = decimalShare(haircut);
+  const { units, scale } = exactDecimal(haircut);
   // net <= 10^12 and scale - units <= 10^k: beyond 2^53, so in BigInt; floor for non-negative values.
   return Number((BigInt(income.monthlyNet) * (scale - units)) / scale);
-}
-
-/**
- * A share in [0, 1] as the exact fraction `units / scale` of the shortest decimal that reads back as
- * the same double (`String` gives it: "0.3", "0.0725", "1e-7").
- */
-function decimalShare(share: number): DecimalShare {
-  let exact = decimalShares.get(share);
-  if (exact === undefined) {
-    exact = readDecimalShare(share);
-    // A policy has a few haircuts, shared by every decision: read each once, not per decision.
-    if (decimalShares.size >= MAX_REMEMBERED_SHARES) decimalShares.clear();
-    decimalShares.set(share, exact);
-  }
-  return exact;
-}
-
-interface DecimalShare {
-  readonly units: bigint;
-  readonly scale: bigint;
-}
-
-/** Shares read before the table is dropped (a guard against policies built per call with drawn haircuts). */
-const MAX_REMEMBERED_SHARES = 256;
-const decimalShares = new Map<number, DecimalShare>();
-
-function readDecimalShare(share: number): DecimalShare {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(share));
-  if (m === null) throw new RangeError(`not a share in [0, 1]: ${share}`);
-  const fraction = m[2] ?? '';
-  const exponent = Number(m[3] ?? 0) - fraction.length;
-  const digits = BigInt(`${m[1]}${fraction}`);
-  return exponent >= 0 ? { units: digits * 10n ** BigInt(exponent), scale: 1n } : { units: digits, scale: 10n ** BigInt(-exponent) };
 }
 
 /** The DSR band an effective monthly income falls in (first band whose `incomeUpTo` is at least it). */

@@ -25,7 +25,9 @@ export { evaluateRules, prepareRules, type PolicyHit, type PolicyFlags, type Rul
 export { ageInYears } from './ageInYears.js';
 export { gradeFor } from './grade.js';
 export { priceApr, dailyRateText, DAYS_PER_YEAR, type AprQuote } from './pricing.js';
-export { annuityFactor, monthlyPayment, largestPrincipal, largestPrincipalAt } from './annuity.js';
+export { annuityFactor, annuityPerFen, monthlyPayment, largestPrincipal } from './annuity.js';
+export { paymentOn, largestPrincipalAt, type PerFen } from './perFen.js';
+export { exactDecimal, type ExactDecimal } from './exactDecimal.js';
 export { dearestRepayment, repaymentAt, type DearestRepayment, type TestedRepayment } from './affordabilityPayment.js';
 export { effectiveIncome, dsrBandFor } from './effectiveIncome.js';
 export {

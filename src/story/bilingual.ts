@@ -1,4 +1,4 @@
-import type { BilingualText } from '../index.js';
+import type { BilingualText, Decision } from '../index.js';
 
 /** What set a limit, said to the customer, in both languages. Unknown constraints fall back to their code. */
 const CONSTRAINT_TEXT: Readonly<Record<string, BilingualText>> = {
@@ -17,6 +17,20 @@ const CONSTRAINT_TEXT: Readonly<Record<string, BilingualText>> = {
  */
 export function constraintText(bindingConstraint: string): BilingualText {
   return CONSTRAINT_TEXT[bindingConstraint] ?? { en: bindingConstraint, zhHans: bindingConstraint };
+}
+
+/**
+ * Which repayment a decision's tested monthly payment is (`affordability.paymentPlan`), as a noun
+ * phrase in both languages: the dearest way of repaying the line over the policy term, so a payment
+ * is never shown without saying which one it is. A decision made before 0.2 has no plan: it tested
+ * the revolving line alone, and says so.
+ *
+ * @example paymentPlanText({ kind: 'instalment', months: 12 }).en // 'the 12-month instalment plan'
+ */
+export function paymentPlanText(plan: Decision['affordability']['paymentPlan']): BilingualText {
+  if (plan === undefined) return { en: 'the revolving line (a decision made before 0.2 names no plan)', zhHans: '循环额度（0.2版之前的决定未注明还款方式）' };
+  if (plan.kind === 'instalment') return { en: `the ${plan.months}-month instalment plan`, zhHans: `${plan.months}期分期还款` };
+  return { en: `the revolving line repaid over ${plan.months} months`, zhHans: `循环额度分${plan.months}个月还清` };
 }
 
 /** The legend of factor signs, shown wherever contributions are. */

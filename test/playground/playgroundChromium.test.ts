@@ -104,6 +104,13 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
       /added nothing: the limit is set by what your income can repay/,
     );
     expect(await cdp.evaluate<string>(page, "document.getElementById('binding').textContent")).toContain('(affordability)');
+    // The tested payment names its plan (the teacher's APR is under 15.86%: the 12-month plan is dearest).
+    expect(await cdp.evaluate<string>(page, "document.getElementById('afford-summary').textContent")).toMatch(
+      /repayment ¥[\d,.]+ a month on the 12-month instalment plan \(the dearest way to repay it over the term\)/,
+    );
+    expect(await cdp.evaluate<string>(page, "document.getElementById('assistant').textContent")).toMatch(
+      /costs ¥[\d,.]+ a month on the 12-month instalment plan/,
+    );
   });
 
   it('is keyboard usable: Tab walks the editor in reading order, every control has a label, buttons are buttons', { timeout: 120_000 }, async () => {
@@ -181,6 +188,50 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
       if (json === '{"id":"x"}') expect(await cdp.evaluate<string>(page, "document.getElementById('limit').textContent")).toBe('-');
     }
     expect(cdp.events.filter((e) => e.method === 'Runtime.exceptionThrown').length).toBe(before);
+  });
+
+  // findings12-recheck R4: a blank certificate score or confidence was sent as 0 (Number('')), adding
+  // an IELTS 0 certificate or one at confidence 0 without a word; a negative count of months over
+  // budget or of other debt repayments was dropped the same way (n > 0 or nothing).
+  it('a blank certificate score or confidence adds nothing and is named; a negative figure is named, not dropped', { timeout: 120_000 }, async () => {
+    await cdp.evaluate(page, "(() => { const s = document.getElementById('example'); s.value = 'ex-new-graduate'; s.dispatchEvent(new Event('change')); })()");
+    await cdp.waitFor(page, `JSON.parse(document.getElementById('json').value).id !== undefined && ${settled}`);
+    const certificates = () => cdp.evaluate<number>(page, "JSON.parse(document.getElementById('json').value).evidence.length");
+    const held = await certificates();
+    const addWith = async (score: string, confidence: string) => {
+      await cdp.evaluate(
+        page,
+        `(() => { showError(null); const k = document.getElementById('cert-kind'); k.value = 'ielts'; k.dispatchEvent(new Event('change'));
+          document.getElementById('cert-score').value = ${JSON.stringify(score)};
+          document.getElementById('cert-confidence').value = ${JSON.stringify(confidence)};
+          document.getElementById('add-cert').click(); })()`,
+      );
+      await cdp.waitFor(page, "!document.getElementById('error').hidden");
+      return cdp.evaluate<string>(page, "document.getElementById('error').innerText");
+    };
+    expect(await addWith('', '0.95')).toMatch(/score: .*IELTS/);
+    expect(await certificates()).toBe(held);
+    expect(await addWith('6.5', '')).toContain('verification.confidence');
+    expect(await certificates()).toBe(held);
+
+    const type = async (id: string, value: string) => {
+      await cdp.evaluate(
+        page,
+        `(() => { const e = document.getElementById(${JSON.stringify(id)}); e.value = ${JSON.stringify(value)}; e.dispatchEvent(new Event('change')); })()`,
+      );
+      await cdp.waitFor(page, settled);
+    };
+    await type('over-budget', '-1');
+    await cdp.waitFor(page, "document.getElementById('status').textContent.startsWith('Not decided')");
+    expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText")).toContain('applicant.financialHealth.overBudgetMonths');
+    await type('over-budget', '');
+    await cdp.waitFor(page, "document.getElementById('error').hidden");
+    expect(await cdp.evaluate<unknown>(page, "JSON.parse(document.getElementById('json').value).financialHealth ?? null")).toBe(null);
+    await type('debt', '-5');
+    await cdp.waitFor(page, "document.getElementById('status').textContent.startsWith('Not decided')");
+    expect(await cdp.evaluate<string>(page, "document.getElementById('error').innerText")).toContain('applicant.bureau.otherMonthlyDebtService');
+    await type('debt', '');
+    await cdp.waitFor(page, "document.getElementById('error').hidden");
   });
 
   // Outside tester round 11, F3: the form changed the applicant without a word. "Other debt" set

@@ -73,11 +73,45 @@ describe('playground requests are read strictly (nothing dropped, nothing kept s
     expect(paths(r)).toEqual(['applicant']);
   });
 
+  // findings12-recheck R4 and 3(d): `level: ""` was dropped without a word (a `score: null` is refused),
+  // and a numeric kind without its score (or a levelled kind without its level) was built as a
+  // certificate that carries nothing: the page's blank score field came to this.
+  it('an empty level, and a kind missing the score or level its scale needs, are refused by name', async () => {
+    const empty = await post('/api/certificate', { ...goodCertificate, kind: 'tem8', score: undefined, level: '' });
+    expect(empty.status).toBe(400);
+    expect(paths(empty)).toEqual(['level']);
+    expect(empty.body.error?.issues[0]?.message).toMatch(/empty/);
+    const noScore = await post('/api/certificate', { ...goodCertificate, score: undefined });
+    expect(noScore.status).toBe(400);
+    expect(paths(noScore)).toEqual(['score']);
+    expect(noScore.body.error?.issues[0]?.message).toMatch(/IELTS.*0 to 9/);
+    const noLevel = await post('/api/certificate', { ...goodCertificate, kind: 'tem8', score: undefined });
+    expect(paths(noLevel)).toEqual(['level']);
+    expect(noLevel.body.error?.issues[0]?.message).toMatch(/fail, pass, good, excellent/);
+    // Both at once, with another fault beside them: each named once.
+    const both = await post('/api/certificate', { ...goodCertificate, score: undefined, confidence: undefined });
+    expect(paths(both)).toEqual(['score', 'verification.confidence']);
+  });
+
   it('a bad certificate asOf is named with every other fault', async () => {
     const r = await post('/api/certificate', { kind: 'nope', method: 'x', confidence: 5, idHash: 'bad', asOf: '2026-02-30' });
     expect(r.status).toBe(400);
     expect(paths(r)).toEqual(expect.arrayContaining(['asOf', 'kind', 'verification.method', 'verification.confidence']));
     expect(paths(r).some((x) => x.startsWith('holder'))).toBe(true);
+  });
+
+  it('the answer names the repayment the tested monthly payment is, in both languages', async () => {
+    const r = await post('/api/decide', { applicant: applicant() });
+    const body = r.body as Answer['body'] & {
+      paymentPlanText?: { en: string; zhHans: string };
+      decision?: { affordability?: { paymentPlan?: { kind: string; months: number } } };
+    };
+    const plan = body.decision?.affordability?.paymentPlan;
+    expect(plan).toBeDefined();
+    expect(body.paymentPlanText?.en).toBe(
+      plan?.kind === 'instalment' ? `the ${plan.months}-month instalment plan` : `the revolving line repaid over ${plan?.months} months`,
+    );
+    expect(body.paymentPlanText?.zhHans).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('a well-formed request still decides and builds as before', async () => {

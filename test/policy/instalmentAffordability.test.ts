@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aprBpOf } from '../../src/decision/affordabilityAt.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
-import { monthlyPayment } from '../../src/policy/annuity.js';
 import { affordabilityInputOf, affordabilityCapacity } from '../../src/policy/affordability.js';
 import { applyPolicy } from '../../src/policy/applyPolicy.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
@@ -13,6 +12,7 @@ import { policyConfigArbitrary } from '../../src/policy/policyConfigArbitrary.js
 import type { Applicant, ApplicantInput } from '../../src/schema/applicant.js';
 import { parseApplicant } from '../../src/schema/parseApplicant.js';
 import { applicantDrawArbitrary, applicantFromDraw, pdArbitrary } from './applicantBuilder.js';
+import { exactAnnuity, exactInstalment, exactShareOf, rateText } from './exactReference.js';
 
 // Every way of repaying the line that a decision offers, over the policy's affordability term, must
 // pass the affordability checks: the revolving line at the offered rate over the term, and each
@@ -24,10 +24,10 @@ import { applicantDrawArbitrary, applicantFromDraw, pdArbitrary } from './applic
 function repayments(limit: number, aprBp: number, policy: PolicyConfig): { what: string; payment: number }[] {
   const term = policy.affordability.termMonths;
   return [
-    { what: `revolving over ${term} months`, payment: monthlyPayment(limit, aprBp, term) },
+    { what: `revolving over ${term} months`, payment: exactAnnuity(limit, rateText(aprBp), term) },
     ...policy.fees.instalmentPlans
       .filter((p) => p.months >= term)
-      .map((p) => ({ what: `${p.months}-month plan`, payment: Math.ceil(limit * ((1 + p.feeRate) / p.months + policy.fees.monthlyRate)) })),
+      .map((p) => ({ what: `${p.months}-month plan`, payment: exactInstalment(limit, p.months, rateText(p.feeRate), rateText(policy.fees.monthlyRate)) })),
   ];
 }
 
@@ -35,7 +35,7 @@ function repayments(limit: number, aprBp: number, policy: PolicyConfig): { what:
 function unaffordable(applicant: Applicant, limit: number, aprBp: number, policy: PolicyConfig): string[] {
   const input = affordabilityInputOf(applicant, policy);
   const a = policy.affordability;
-  const maxDebtService = Math.floor(input.effectiveIncome * dsrBandFor(input.effectiveIncome, policy).maxDsr);
+  const maxDebtService = exactShareOf(input.effectiveIncome, rateText(dsrBandFor(input.effectiveIncome, policy).maxDsr));
   const essentials = Math.max(input.monthlyEssentialSpending, a.minEssentialsPerPerson * (1 + input.dependants));
   const floor = a.residualFloorByCityTier[input.cityTier - 1] as number;
   return repayments(limit, aprBp, policy)
@@ -113,8 +113,8 @@ describe("the tester's applicant: 6,500 RMB payroll income, 1,500 RMB a month to
     expect(d.limit).toBeGreaterThan(0);
     expect(unaffordable(a, d.limit, aprBpOf(d), scorer.policy)).toEqual([]);
     // The disclosed debt-service check is at the dearest payment: the 12-month plan's, on this line.
-    const twelve = Math.ceil(d.limit * ((1 + 0.088) / 12 + 0));
-    expect(d.affordability.monthlyPayment).toBe(Math.max(twelve, monthlyPayment(d.limit, aprBpOf(d), 12)));
+    const twelve = exactInstalment(d.limit, 12, '0.088', '0');
+    expect(d.affordability.monthlyPayment).toBe(Math.max(twelve, exactAnnuity(d.limit, rateText(aprBpOf(d)), 12)));
     expect(d.affordability.checks.find((c) => c.id === 'debt_service')?.value).toBe(150_000 + d.affordability.monthlyPayment);
     expect(d.affordability.pass).toBe(true);
   }
@@ -123,7 +123,7 @@ describe("the tester's applicant: 6,500 RMB payroll income, 1,500 RMB a month to
     const d = await scorer.decide(applicant);
     expect(d).toMatchObject({ outcome: 'approve', bindingConstraint: 'affordability' });
     expect(d.apr).toBeLessThan(0.1586);
-    expect(150_000 + Math.ceil(d.limit * ((1 + 0.088) / 12 + 0))).toBeLessThanOrEqual(260_000);
+    expect(150_000 + exactInstalment(d.limit, 12, '0.088', '0')).toBeLessThanOrEqual(260_000);
     expect(d.affordability.paymentPlan).toEqual({ kind: 'instalment', months: 12 });
     expect(d.health.healthyLimit).toBeLessThanOrEqual(1_239_000);
     expectAffordable(d);
