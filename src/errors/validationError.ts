@@ -110,6 +110,9 @@ export function isProtectedKey(key: string): boolean {
   return protectedCharacteristicOf(key) !== null;
 }
 
+/** How much of an unknown key is read for a protected characteristic's name. */
+const MAX_KEY_READ_AS_NAME = 1024;
+
 function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
@@ -117,7 +120,9 @@ function issuesFromZod(issue: z.core.$ZodIssue): ValidationIssue[] {
     // The key is caller text of any length: cut where echoed, in the path as in the message.
     return issue.keys.map((key) => {
       const shown = truncateForMessage(key);
-      return isProtectedKey(key)
+      // Read as a name up to its first 1,024 characters: no field name is longer, and a hostile
+      // megabyte key is refused in milliseconds (it took a second, most of it reading it as words).
+      return isProtectedKey(key.length <= MAX_KEY_READ_AS_NAME ? key : key.slice(0, MAX_KEY_READ_AS_NAME))
         ? { path: [...path, shown], code: 'protected_characteristic', message: `"${shown}" is a protected characteristic and is never accepted as an input` }
         : { path: [...path, shown], code: 'unrecognized_key', message: `Unknown field "${shown}"` };
     });

@@ -46,14 +46,18 @@ export async function servePlayground(options: PlaygroundOptions = {}): Promise<
   const scorer = await createScorer(options.scorer ?? {});
   const page = playgroundPage();
   const setup = JSON.stringify(playgroundSetup());
+  // The port is known once listening; no request arrives before.
+  let port = 0;
   const server = createServer((req, res) => {
-    handle(scorer, page, setup, req, res).catch((e: unknown) => send(res, 500, toPlaygroundError(e)));
+    const refusal = refusalOf(req, port);
+    const answer = refusal === undefined ? handle(scorer, page, setup, req, res) : refuse(req, res, refusal);
+    answer.catch((e: unknown) => send(res, 500, toPlaygroundError(e)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     async close() {
@@ -70,6 +74,13 @@ async function handle(scorer: Scorer, page: string, setup: string, req: Incoming
   if (req.method === 'GET' && path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
   if (path === '/api/decide' || path === '/api/certificate') {
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: `${path} takes POST`, issues: [] } });
+    // Only a JSON body: a form or text/plain post is one another site's page may send without asking.
+    if (!isJson(req.headers['content-type']))
+      return refuse(req, res, {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: `${path} takes a JSON body: send it with content-type application/json`,
+      });
     let text: string;
     try {
       text = await readBody(req);
@@ -96,6 +107,49 @@ async function handle(scorer: Scorer, page: string, setup: string, req: Incoming
   }
   if (req.method === 'GET' && path === '/favicon.ico') return sendText(res, 204, 'text/plain', '');
   return send(res, 404, { error: { code: 'not_found', message: `no such page: ${path}`, issues: [] } });
+}
+
+/** Why a request is refused before it is read: its status, stable code and message. */
+interface Refusal {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * A request the playground does not serve, whatever it asks: one addressed to another host (a name
+ * another site's DNS points at 127.0.0.1, so that its page could read the answers: DNS rebinding) is
+ * 421; one sent by a page of another origin is 403. Clients that send no Origin (curl, scripts) are
+ * served; a browser always sends one with a POST.
+ */
+function refusalOf(req: IncomingMessage, port: number): Refusal | undefined {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const host = req.headers.host?.toLowerCase();
+  if (host === undefined || !own.includes(host))
+    return {
+      status: 421,
+      code: 'misdirected_request',
+      message: `this playground answers requests to http://127.0.0.1:${port}/ (or localhost:${port}) only; the request was addressed to another host`,
+    };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.some((h) => origin.toLowerCase() === `http://${h}`))
+    return {
+      status: 403,
+      code: 'cross_origin',
+      message: `this playground answers its own page only (http://127.0.0.1:${port}); the request came from another origin`,
+    };
+  return undefined;
+}
+
+/** True for `application/json`, with parameters or without (`; charset=utf-8`), in any case. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Answers a refusal once the body is read and dropped, so the client gets it rather than a reset connection. */
+async function refuse(req: IncomingMessage, res: ServerResponse, r: Refusal): Promise<void> {
+  await readBody(req).catch(() => undefined);
+  send(res, r.status, { error: { code: r.code, message: r.message, issues: [] } });
 }
 
 /** A request body past {@link MAX_BODY_BYTES}: answered 413 `body_too_large`. */

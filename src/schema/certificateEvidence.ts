@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasLetterOrDigit } from '../text/credentialNumber.js';
+import { credentialNumberIssue, hasLetterOrDigit } from '../text/credentialNumber.js';
 import { IsoDate, Sha256Hex, Share } from './primitives.js';
 
 // A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern).
@@ -57,6 +57,13 @@ export const CertificateEvidence = z.strictObject({
     .refine((t) => !LONE_SURROGATE.test(t), 'credentialId must be well-formed text (a lone UTF-16 surrogate is not a character)')
     .refine((t) => !CONTROL.test(t), 'credentialId must not contain control characters')
     .refine(hasLetterOrDigit, 'credentialId must contain a letter or a digit')
+    // A look-alike letter of another script would make the same certificate a new one (no
+    // duplicate_credential, no fraud flag): refused by name, never folded quietly.
+    .check((ctx) => {
+      // Past the length limit the max rule refuses it already; no scan of a 10 MB string.
+      const message = ctx.value.length <= 128 ? credentialNumberIssue(ctx.value) : undefined;
+      if (message !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message, params: { creditliftCode: 'invalid_format' } });
+    })
     .meta({ allOf: CREDENTIAL_ID_PATTERNS }),
   holder: CertificateHolder,
   issueDate: IsoDate,

@@ -123,7 +123,7 @@ describe('playground requests are read strictly (nothing dropped, nothing kept s
     const big = JSON.stringify({ applicant: applicant(), pad: 'x'.repeat(1_100_000) });
     const u = new URL('/api/decide', p.url);
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const q = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST' }, (s) => {
+      const q = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json' } }, (s) => {
         let t = '';
         s.on('data', (x) => {
           t += String(x);

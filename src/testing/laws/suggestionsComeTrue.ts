@@ -32,7 +32,9 @@ function uploadOf(
   return {
     kind,
     issuer: 'credit law upload',
-    credentialId: `law-${kind}-${applicant.id}`,
+    // The applicant's id hashed: an id is any text up to 128 characters, a registration number is
+    // written in A-Z, 0-9 and Chinese characters within 128 (an id in Cyrillic would be refused).
+    credentialId: `law-${kind}-${createHash('sha256').update(applicant.id).digest('hex').slice(0, 16)}`,
     holder: { idHash: applicant.identity.idHash },
     issueDate,
     ...(assumed.score === undefined ? {} : { score: assumed.score }),

@@ -1,0 +1,92 @@
+// Outside tester findings13-security #1: a credential number uploaded again with an invisible Hangul
+// filler (U+3164, U+FFA0, U+115F) or a Cyrillic look-alike letter was a new certificate: no
+// duplicate_credential, no fraud referral, the PD down from 1.288% to 1.221% and the limit up from
+// 17,400 to 17,500 RMB. The fillers are letters to Unicode (\p{Lo}), so the letter-or-digit rule kept
+// them; NFKC folds neither them nor the look-alikes. Now every default-ignorable code point and
+// every combining mark is dropped, and a letter or digit that is not A-Z, 0-9 or a Chinese character
+// (what registration numbers are written in) is refused at `evidence.N.credentialId`.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { credentialRef } from '../../src/decision/audit.js';
+import { ValidationError } from '../../src/errors/validationError.js';
+import { exampleFor } from '../../src/examples/exampleApplicants.js';
+import { parseApplicant } from '../../src/schema/parseApplicant.js';
+import { credentialNumberIssue, normalizedCredentialNumber } from '../../src/text/credentialNumber.js';
+import { disguisedNumber } from '../helpers/credentialDisguises.js';
+
+const keys = { signing: null, personalData: new TextEncoder().encode('k'.repeat(32)) };
+
+const graduate = exampleFor('new_graduate').applicant;
+const firstUpload = graduate.evidence?.[0];
+if (firstUpload === undefined) throw new Error('the new-graduate example carries a certificate');
+
+function credentialIssues(credentialId: string): ValidationError | undefined {
+  try {
+    parseApplicant({ ...graduate, evidence: [{ ...firstUpload, credentialId }] });
+    return undefined;
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw e;
+  }
+}
+
+describe('credential numbers: invisible letters and look-alikes (findings13-security #1)', () => {
+  it('the tester case: Hangul fillers fold away; a Cyrillic С is refused by name at evidence.0.credentialId', () => {
+    for (const filled of ['24CN\u3164012345', '24CN\uffa0012345', '\u115f24CN012345', '24CN0123\u116045']) {
+      expect(normalizedCredentialNumber(filled), JSON.stringify(filled)).toBe('24CN012345');
+      expect(credentialRef(keys, 'ielts', filled)).toBe(credentialRef(keys, 'ielts', '24CN012345'));
+      expect(credentialIssues(filled)).toBeUndefined();
+    }
+    const refused = credentialIssues('24\u0421N012345');
+    expect(refused).toBeInstanceOf(ValidationError);
+    const issue = refused?.issues.find((i) => i.path.join('.') === 'evidence.0.credentialId');
+    expect(issue?.code).toBe('invalid_format');
+    expect(issue?.message).toContain('U+0421');
+    // The message names the code point; the character itself is never echoed.
+    expect(issue?.message).not.toContain('\u0421');
+  });
+
+  it('property: a number with invisible characters or marks inserted and look-alike letters swapped in is the same number, or refused', () => {
+    const plain = fc.stringMatching(/^[A-Z0-9]{2,5}(-[A-Z0-9]{2,5}){0,2}$/);
+    fc.assert(
+      fc.property(
+        plain.chain((p) => fc.tuple(fc.constant(p), disguisedNumber(p))),
+        ([p, disguised]) => {
+          const refused = credentialNumberIssue(disguised);
+          if (refused === undefined) expect(normalizedCredentialNumber(disguised), JSON.stringify(disguised)).toBe(normalizedCredentialNumber(p));
+          else expect(credentialIssues(disguised)?.issues.map((i) => i.path.join('.'))).toContain('evidence.0.credentialId');
+          expect(credentialNumberIssue(p)).toBeUndefined();
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
+  });
+
+  it('ASCII numbers and Chinese numbers keep their keyed references; Chinese characters are not refused', () => {
+    const before: Record<string, string> = {
+      '24CN012345': 'cred_b337e57d6a43a50608f67613cb362f92',
+      'js-jxj-2025-0042': 'cred_b32c5b0f9b0bf8f5a26b193b657dbd7a',
+      S000042010000245003817: 'cred_3c40eea060b984ee2f8adfdaa36ce621',
+      '苏人社〔2024〕88号': 'cred_b4b297b5ab884c002f93187c9cf1e12e',
+      'ＪＳ／ＪＸＪ／２０２５': 'cred_21c48a8f192bff0fa0c804cc9f89d0b2',
+    };
+    for (const [id, ref] of Object.entries(before)) {
+      expect(credentialRef(keys, 'ielts', id), id).toBe(ref);
+      expect(credentialNumberIssue(id), id).toBeUndefined();
+    }
+    for (const id of ['粤劳技证字第0012号', '二〇二四-〇〇一', '№ 42', 'Ⅻ-2024', 'ＪＳ－ＪＸＪ']) expect(credentialIssues(id), id).toBeUndefined();
+  });
+
+  it('letters with accents fold to the letter (a near-invisible mark is no new number); letters and digits of other scripts are refused', () => {
+    expect(normalizedCredentialNumber('24ÇN012345')).toBe('24CN012345');
+    expect(normalizedCredentialNumber('24C\u0323N012345')).toBe('24CN012345');
+    expect(normalizedCredentialNumber('lü-2024')).toBe('LU2024');
+    for (const id of ['24CN\u0660\u0661', 'АБВ-1', 'ΑΒΓ-1', '가나다-1', 'カタカナ1', 'Ø-1234', 'ł1']) {
+      const e = credentialIssues(id);
+      expect(
+        e?.issues.map((i) => `${i.path.join('.')} ${i.code}`),
+        id,
+      ).toContain('evidence.0.credentialId invalid_format');
+    }
+  });
+});
