@@ -17,6 +17,7 @@ export {
   type LawRunOptions,
   type LawReplayOptions,
   type LawPart,
+  type LawPool,
   type LawAttributes,
 } from './creditLaw.js';
 export { CreditLawViolation, type CreditLawViolationDetails } from './creditLawViolation.js';

@@ -91,6 +91,7 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         checkPolicyBinding(r, ctx.policy, `at PD ${pd}`);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       fc.record({
