@@ -547,8 +547,8 @@ export const mutants: readonly Mutant[] = [
     name: 'contest proposes above the lender cap',
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
-    // Under this stricter policy some seeds draw ten declines in ten runs (no limit to contest).
-    scorerNumRuns: 30,
+    // The README's 10 runs: the kit steers drawn applicants into room for a line under the policy
+    // under test (its lender cap included), so this policy no longer draws ten declines in ten runs.
     wrap: (s) => editingPath(s, 'recordContest', (d) => (d.limit > 0 ? { ...d, limit: s.policy.limits.productMax } : d)),
   },
   {
@@ -569,8 +569,9 @@ export const mutants: readonly Mutant[] = [
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
     // A new customer's referral with room for the 2,000 RMB product minimum under this stricter
-    // policy: rare (some seeds draw only declines under it), so 50 runs (the tester's own needed 30).
-    scorerNumRuns: 50,
+    // policy: rarer than under the default one, so 30 runs (killed on 9 of 10 seeds at 10 runs since
+    // the kit steers other lines into room under the lender cap; on 5 of 10 before).
+    scorerNumRuns: 30,
     wrap: (s) =>
       editingPath(s, 'recordReview', (d, p) =>
         d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0
