@@ -122,6 +122,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'no_feasible_kind',
   // A law given a policy beside a scorer that runs another one
   'policy_mismatch',
+  // A law given a scorer pool beside a scorer built with other options (policy, catalog or model)
+  'pool_mismatch',
 ] as const;
 
 /** Every stable code a {@link ValidationIssue} can carry. Switch on it; never on the message. */

@@ -9,15 +9,16 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
   /**
    * The laws to run (at least one). Default: every law in {@link creditLaws} that has the part to
    * run: without a scorer (or with `part: 'policy'`) the laws with a policy part, leaving out the
-   * ones checked end to end only (`suggestions_come_true`, `results_below_useful_level_never_count`).
-   * Named without a scorer (or with `part: 'policy'`), such a law is refused, never passed unchecked.
+   * ones checked end to end only (`suggestions_come_true`, `results_below_useful_level_never_count`);
+   * with a pool (or `part: 'pool'`) the laws with a pool part, each on every part (policy, scorer and
+   * pool). A law named that lacks the part to run is refused, never passed unchecked.
    */
   readonly laws?: readonly CreditLawName[];
 }
 
 /**
- * Runs every credit law (or the ones named) against a policy and, when given, a scorer, one
- * after another. Resolves when all hold.
+ * Runs every credit law (or the ones named) against a policy and, when given, a scorer (and a pool
+ * beside it), one after another. Resolves when all hold.
  *
  * @example
  * it('our policy keeps every credit law', () => assertCreditLaws({ policy: ourPolicy, numRuns: 300, seed: 42 }));
@@ -29,9 +30,11 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<void> {
   const given = (options ?? {}) as AssertCreditLawsOptions;
-  const { laws: named, policy, scorer, applyPolicy, ...run } = given;
-  // The part every law is run on: the one asked for, else end to end with a scorer, else the policy's.
-  const part: LawPart = run.part === 'policy' || run.part === 'scorer' ? run.part : scorer === undefined ? 'policy' : 'scorer';
+  const { laws: named, policy, scorer, pool, applyPolicy, ...run } = given;
+  // The part every law is run on: the one asked for, else the pool's with a pool, end to end with a
+  // scorer, else the policy's.
+  const part: LawPart =
+    run.part === 'policy' || run.part === 'scorer' || run.part === 'pool' ? run.part : pool !== undefined ? 'pool' : scorer === undefined ? 'policy' : 'scorer';
   const withPart = (name: CreditLawName) => creditLaws[name].parts.includes(part);
   const laws = named ?? CREDIT_LAW_NAMES.filter(withPart);
   const issues: ValidationIssue[] = [];
@@ -46,19 +49,30 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   const partless = known.filter((name) => !withPart(name));
   if (partless.length > 0)
     issues.push(
-      run.part === 'policy'
+      part === 'pool'
         ? {
-            path: ['part'],
+            path: run.part === 'pool' ? ['part'] : ['laws'],
             code: 'part_unavailable',
-            message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws`,
+            message: `${partless.join(', ')} have no pool part (they decide no batch, and a batch is all a pool decides): check them with the scorer alone, or leave them out of laws`,
           }
-        : {
-            path: ['laws'],
-            code: 'missing_subject',
-            message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
-          },
+        : run.part === 'policy'
+          ? {
+              path: ['part'],
+              code: 'part_unavailable',
+              message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws`,
+            }
+          : {
+              path: ['laws'],
+              code: 'missing_subject',
+              message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
+            },
     );
-  const subject: LawSubject = { ...(policy ? { policy } : {}), ...(scorer ? { scorer } : {}), ...(applyPolicy ? { applyPolicy } : {}) };
+  const subject: LawSubject = {
+    ...(policy ? { policy } : {}),
+    ...(scorer ? { scorer } : {}),
+    ...(pool !== undefined ? { pool } : {}),
+    ...(applyPolicy ? { applyPolicy } : {}),
+  };
   // Bad options are reported once, up front and all together, rather than by the first law.
   lawContext(subject, run, issues);
   const failures: CreditLawViolation[] = [];

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { Scorer } from '../decision/createScorer.js';
+import type { ScorerPool } from '../parallel/createScorerPool.js';
 import type { PolicyInput, PolicyResult } from '../policy/applyPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { Applicant } from '../schema/applicant.js';
@@ -29,8 +30,14 @@ export const CREDIT_LAW_NAMES = [
 export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
 
 /**
+ * A scorer pool as the kit checks it (a `ScorerPool` from `createScorerPool`, or a lender's wrapper
+ * keeping these): the batches it decides, on both of its batch paths, and what it says it runs.
+ */
+export type LawPool = Pick<ScorerPool, 'decideBatch' | 'decideBatchJson' | 'policyHash' | 'catalogHash' | 'model'>;
+
+/**
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
- * policy); the scorer laws run too when a scorer is given. `suggestions_come_true` has no policy
+ * policy); the scorer laws run too when a scorer is given, and the pool part when a pool is given beside it. `suggestions_come_true` has no policy
  * half (previews need a model and a catalog), nor has `results_below_useful_level_never_count`
  * (results are read on the scorer's catalog): checked without a scorer (or with `part: 'policy'`)
  * they are refused with a ValidationError, never passed having checked nothing.
@@ -52,14 +59,30 @@ export interface LawSubject {
    */
   readonly scorer?: Scorer<never>;
   /**
+   * A scorer pool (from `createScorerPool`) to check beside `scorer`, which must be built with the
+   * pool's scorer options (the same `policyHash`, `catalogHash` and model: else `pool_mismatch` at
+   * `subject.pool`). A pool only decides batches, so the laws that decide batches get a third part,
+   * `'pool'`: the law's scorer part again, with every batch it draws decided by the pool
+   * (`decideBatch` and `decideBatchJson`), held to the scorer's results byte for byte and then to the
+   * law's own checks; the rest of the law (decide, reassess, reviews) runs on the scorer. A law with
+   * no batch to decide (`reassessment_within_bounds`, `reduction_within_bounds`,
+   * `suggestions_come_true`) has no pool part: given a pool it is refused (`part_unavailable` at
+   * `subject.pool`) unless `part` says which other part to run. Keep the pool small (one worker is
+   * enough: the kit's batches hold at most 9 records).
+   */
+  readonly pool?: LawPool;
+  /**
    * The policy engine to check, for lenders who wrap `applyPolicy` (a promotion, an override).
    * Default: creditlift's own `applyPolicy`.
    */
   readonly applyPolicy?: (input: PolicyInput) => PolicyResult;
 }
 
-/** Where a law was broken, or which part of it to run: the pure policy, or end to end through a scorer. */
-export type LawPart = 'policy' | 'scorer';
+/**
+ * Where a law was broken, or which part of it to run: the pure policy, end to end through a
+ * scorer, or end to end with the batches decided by a pool (see {@link LawSubject.pool}).
+ */
+export type LawPart = 'policy' | 'scorer' | 'pool';
 
 /**
  * A lender's own applicant attributes for the kit to draw: an arbitrary of the attributes object
@@ -94,8 +117,9 @@ export interface LawRunOptions {
    */
   readonly path?: string;
   /**
-   * Run only this part of a law: `'policy'` (the pure policy property) or `'scorer'` (end to end,
-   * which needs a scorer). Default: both. A violation names the part it was found in, and replays
+   * Run only this part of a law: `'policy'` (the pure policy property), `'scorer'` (end to end,
+   * which needs a scorer) or `'pool'` (end to end with the batches decided by the pool, which needs
+   * a scorer and a pool). Default: every part the law has that the subject can run. A violation names the part it was found in, and replays
    * with it, since the two parts draw different inputs from the same seed.
    */
   readonly part?: LawPart;
@@ -126,8 +150,9 @@ export interface CreditLaw {
   /** The law in one sentence, fit for a test name. */
   readonly description: string;
   /**
-   * The parts the law has: `['policy', 'scorer']`, or `['scorer']` for a law checked end to end
-   * only (it needs a scorer).
+   * The parts the law has: `'policy'` unless it is checked end to end only (it needs a scorer),
+   * `'scorer'`, and `'pool'` for a law that decides batches (checked on a pool given beside the
+   * scorer), e.g. `['policy', 'scorer', 'pool']`.
    */
   readonly parts: readonly LawPart[];
   /**
@@ -137,10 +162,12 @@ export interface CreditLaw {
    * @throws ValidationError when neither a policy nor a scorer is given, options is not an object,
    *   an option or subject key is unknown (`unrecognized_key`, a misspelt option is never run as
    *   the default), an option is out of range, `path` is given without `seed` (`missing_seed`), the
-   *   law has no part to check (`part_unavailable` for a part it does not have; `missing_subject`
+   *   law has no part to check (`part_unavailable` for a part it does not have, or at `subject.pool`
+   *   for a pool given to a law with no pool part; `missing_subject`
    *   at `subject.scorer` for a law checked end to end only, given no scorer) (every bad option
    *   named at once, a bad policy's issues among them under `policy`), or a policy
-   *   is given beside a scorer that runs another (`policy_mismatch`); PolicyInvalidError when the
+   *   is given beside a scorer that runs another (`policy_mismatch`), a pool without a scorer
+   *   (`missing_subject` at `subject.scorer`) or beside one built with other options (`pool_mismatch`); PolicyInvalidError when the
    *   policy is not a valid PolicyConfig and nothing else is wrong.
    */
   check(subject: LawSubject, options?: LawRunOptions): Promise<void>;

@@ -298,7 +298,7 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
 
   it('each law lists its parts, and assertCreditLaws without a scorer runs the laws that have a policy part', async () => {
     expect(creditLaws.suggestions_come_true.parts).toEqual(['scorer']);
-    expect(creditLaws.limits_rounded.parts).toEqual(['policy', 'scorer']);
+    expect(creditLaws.limits_rounded.parts).toEqual(['policy', 'scorer', 'pool']);
     // Every law by default: without a scorer, the ones with a policy part (as the README example does).
     await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 2, seed: 1 })).resolves.toBeUndefined();
   });

@@ -6,7 +6,7 @@ import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, type PolicyReasonCode, policyReasons } from '../../src/policy/policyReasons.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
-import type { CreditLawName } from '../../src/testing/index.js';
+import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
 
 /**
  * Deliberately wrong scorers, each the kind of mistake a lender's wrapper (or a regression in
@@ -106,24 +106,8 @@ export type DecisionPath = 'decideBatch' | 'reassess' | 'requestReduction' | 're
  * still verify it and a law catches the edit, never a `prior_invalid`.
  */
 export function editingPath(scorer: Scorer, path: DecisionPath, edit: (d: Decision, prior?: Decision) => Decision, minBatch = 2): Scorer {
-  const originals = new WeakMap<Decision, Decision>();
-  const sealed = (d: Decision) => originals.get(d) ?? d;
-  const edited = (d: Decision, prior?: Decision) => {
-    const e = edit(d, prior);
-    if (e !== d) originals.set(e, d);
-    return e;
-  };
-  const follow = (on: DecisionPath, p: Decision, d: Decision) => (path === on ? edited(d, sealed(p)) : d);
-  return {
-    ...scorer,
-    policy: scorer.policy,
-    decideBatch: async (as, o) =>
-      (await scorer.decideBatch(as, o)).map((r) => (r.ok && path === 'decideBatch' && as.length >= minBatch ? { ...r, decision: edited(r.decision) } : r)),
-    reassess: async (p, u, o) => follow('reassess', p, await scorer.reassess(sealed(p), u, o)),
-    requestReduction: (p, amount, o) => follow('requestReduction', p, scorer.requestReduction(sealed(p), amount, o)),
-    recordReview: (p, review, o) => follow('recordReview', p, scorer.recordReview(sealed(p), review, o)),
-    recordContest: (p, contest, o) => follow('recordContest', p, scorer.recordContest(sealed(p), contest, o)),
-  };
+  // The public helper lenders use (creditlift/testing): this file only names the mistakes.
+  return mutateScorer(scorer, (d, at) => edit(d, at.prior), { paths: [path], minBatch });
 }
 
 /**
@@ -563,8 +547,8 @@ export const mutants: readonly Mutant[] = [
     name: 'contest proposes above the lender cap',
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
-    // Under this stricter policy some seeds draw ten declines in ten runs (no limit to contest).
-    scorerNumRuns: 30,
+    // The README's 10 runs: the kit steers drawn applicants into room for a line under the policy
+    // under test (its lender cap included), so this policy no longer draws ten declines in ten runs.
     wrap: (s) => editingPath(s, 'recordContest', (d) => (d.limit > 0 ? { ...d, limit: s.policy.limits.productMax } : d)),
   },
   {
@@ -585,8 +569,9 @@ export const mutants: readonly Mutant[] = [
     caughtBy: ['limit_within_caps'],
     policy: lenderStrictPolicy,
     // A new customer's referral with room for the 2,000 RMB product minimum under this stricter
-    // policy: rare (some seeds draw only declines under it), so 50 runs (the tester's own needed 30).
-    scorerNumRuns: 50,
+    // policy: rarer than under the default one, so 30 runs (killed on 9 of 10 seeds at 10 runs since
+    // the kit steers other lines into room under the lender cap; on 5 of 10 before).
+    scorerNumRuns: 30,
     wrap: (s) =>
       editingPath(s, 'recordReview', (d, p) =>
         d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0

@@ -3,14 +3,36 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { affordabilityInputOf } from '../../policy/affordability.js';
 import type { Applicant } from '../../schema/applicant.js';
 
-function withoutSelfCap(controls: Applicant['controls']): Applicant['controls'] {
-  const { selfSetCap: _dropped, ...rest } = controls;
-  return rest;
+/**
+ * The customer's controls less a self-set cap or a requested limit below the product minimum (each
+ * leaves no line to test; the laws about them draw their own).
+ */
+function controlsWithRoom(controls: Applicant['controls'], productMin: number): Applicant['controls'] {
+  const { selfSetCap, requestedLimit, ...rest } = controls;
+  return {
+    ...rest,
+    ...(selfSetCap === undefined || selfSetCap >= productMin ? { selfSetCap } : {}),
+    ...(requestedLimit === undefined || requestedLimit >= productMin ? { requestedLimit } : {}),
+  } as Applicant['controls'];
 }
 
 /**
- * The same applicant moved out of the knock-outs and into room for a line: within the policy's
- * bureau thresholds, no self-set cap below the product minimum, other repayments at most 15% of income and essentials at most
+ * The borrower's other lines with this lender, cut to leave at least the product minimum under the
+ * policy's per-borrower caps (the jurisdiction's and the lender's own): a lender with a low cap of
+ * its own (30,000 RMB) would otherwise decline most drawn applicants below the minimum. Lines that
+ * leave no room are spread over the ones that do, so the per-borrower caps still bind on many draws.
+ */
+function otherLinesWithRoom(other: number | undefined, policy: PolicyConfig): number | undefined {
+  const caps = [policy.jurisdiction.perBorrowerCreditLineCap, policy.limits.lenderCapPerBorrower].filter((c): c is number => c !== null);
+  if (other === undefined || caps.length === 0) return other;
+  const most = Math.max(0, Math.min(...caps) - policy.limits.productMin);
+  return other <= most ? other : other % (most + 1);
+}
+
+/**
+ * The same applicant moved out of the knock-outs and into room for a line, by the policy under test:
+ * within its bureau thresholds, no self-set cap or request below its product minimum, other lines
+ * with the lender leaving room for one under its per-borrower caps, other repayments at most 15% of income and essentials at most
  * `essentialsShare` of it (drawn from 20% to 75%, so affordability still binds on many draws).
  * Laws about limits (caps, affordability, rounding, step limits) say nothing about a decline, so
  * drawing mostly approvable applicants lets them bite on every run instead of one in three.
@@ -29,8 +51,12 @@ export function approvable(a: Applicant, policy: PolicyConfig, essentialsShare: 
       otherMonthlyDebtService: Math.min(b.otherMonthlyDebtService, Math.floor(income * 0.15)),
     },
     household: { ...a.household, monthlyEssentialSpending: Math.min(a.household.monthlyEssentialSpending, Math.floor(income * essentialsShare)) },
-    // A cap of the customer's own below the product minimum leaves no line to test.
-    controls: a.controls.selfSetCap !== undefined && a.controls.selfSetCap < policy.limits.productMin ? withoutSelfCap(a.controls) : a.controls,
+    platform:
+      a.platform.otherLinesLimit === undefined
+        ? a.platform
+        : { ...a.platform, otherLinesLimit: otherLinesWithRoom(a.platform.otherLinesLimit, policy) as number },
+    // A cap of the customer's own or a request below the product minimum leaves no line to test.
+    controls: controlsWithRoom(a.controls, policy.limits.productMin),
   };
 }
 

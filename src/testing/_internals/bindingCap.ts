@@ -24,6 +24,29 @@ const CAP_OF_REASON: Readonly<Partial<Record<PolicyReasonCode, CapName>>> = {
 
 const STEP_LIMIT_CODES: readonly string[] = ['step_limit_per_step', 'step_limit_window_amount', 'step_limit_window_count'];
 
+/** The rules that knock an applicant out under every policy: a decline whatever the PD. */
+const KNOCKOUT_CODES: readonly string[] = [
+  'age_below_minimum',
+  'age_above_maximum',
+  'current_past_due',
+  'too_many_delinquencies',
+  'too_many_enquiries',
+  'pd_above_cutoff',
+];
+
+/**
+ * The codes that knock an applicant out under `policy`: {@link KNOCKOUT_CODES}, and duplicate
+ * evidence or a student without a second repayment source where the policy declines them (else
+ * they refer).
+ */
+export function knockoutCodes(policy: PolicyConfig): ReadonlySet<string> {
+  return new Set([
+    ...KNOCKOUT_CODES,
+    ...(policy.refer.duplicateEvidence === 'decline' ? ['duplicate_evidence'] : []),
+    ...(policy.students.withoutSecondRepaymentSource === 'decline' ? ['student_without_second_source'] : []),
+  ]);
+}
+
 /** The smallest cap that is set, fen: what the engine's limit is composed from before rounding. */
 function smallestCap(caps: LimitCaps): number {
   return Math.min(...Object.values(caps).filter((v): v is number => v !== null));
@@ -91,7 +114,9 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  * - `product_minimum`: `limit_below_product_minimum` is given, the limit is 0, and the smallest cap
  *   rounded down is below the product minimum, or a step limit held it there;
  * - `line_on_file`: the line is held (`lineAction: 'hold'`) above what may be granted today;
- * - `knockout`: the outcome is decline with limit 0.
+ * - `knockout`: a knock-out is among the policy codes and the limit is 0; the outcome is decline,
+ *   or refer with the line for a person to review (`lineAction: 'review'`) where the customer asked
+ *   for one: the right to a person holds on a knock-out too, and the knock-out still set the limit.
  * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
  * new self cap, so only the reduction's own record is checked elsewhere; so do a review and a
  * contest of it.
@@ -135,6 +160,16 @@ export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: str
   } else if (label === 'line_on_file') {
     requireLaw(d.limit > d.maxGrantable, () => `${said}, but the limit ${fen(d.limit)} is not above what may be granted today, ${fen(d.maxGrantable)}`);
   } else if (label === 'knockout') {
-    requireLaw(d.outcome === 'decline' && d.limit === 0, () => `${said}, but the decision is ${d.outcome} ${fen(d.limit)}`);
+    const knockouts = knockoutCodes(policy);
+    requireLaw(
+      codes.some((c) => knockouts.has(c)),
+      () => `${said}, but no knock-out is among its policy codes (${codes.join(', ')})`,
+    );
+    const awaitsPerson = d.outcome === 'refer' && d.lineAction === 'review';
+    requireLaw(
+      d.limit === 0 && (d.outcome === 'decline' || awaitsPerson),
+      () =>
+        `${said}, but the decision is ${d.outcome} ${fen(d.limit)} (${d.lineAction}): a knock-out declines at 0, or refers at 0 to the person the customer asked for`,
+    );
   }
 }

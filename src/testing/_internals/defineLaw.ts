@@ -3,6 +3,7 @@ import type { Scorer } from '../../decision/createScorer.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
+import { poolBacked } from './poolBatches.js';
 import { runLaw } from './runLaw.js';
 
 /**
@@ -14,6 +15,11 @@ export interface LawSpec<P, S> {
   readonly description: string;
   readonly policyProperty?: (ctx: LawContext) => fc.IProperty<[P]>;
   readonly scorerProperty?: (ctx: LawContext, scorer: Scorer) => fc.IAsyncProperty<[S]>;
+  /**
+   * The scorer property decides batches (`decideBatch`), on every run: the law has a pool part,
+   * the scorer property again with the batches decided by a pool (see `LawSubject.pool`).
+   */
+  readonly decidesBatches?: true;
 }
 
 /**
@@ -22,13 +28,22 @@ export interface LawSpec<P, S> {
  */
 export function lawPartIssues(name: CreditLawName, parts: readonly LawPart[], subject: unknown, options: unknown): ValidationIssue[] {
   const part = typeof options === 'object' && options !== null ? (options as LawRunOptions).part : undefined;
-  const scorer = typeof subject === 'object' && subject !== null ? (subject as LawSubject).scorer : undefined;
-  if ((part === 'policy' || part === 'scorer') && !parts.includes(part))
+  const given = typeof subject === 'object' && subject !== null ? (subject as LawSubject) : {};
+  const { scorer, pool } = given;
+  const how: Record<LawPart, string> = {
+    policy: 'it is checked end to end only, run it with a scorer',
+    scorer: 'leave part out',
+    pool: 'it decides no batch, and a batch is all a pool decides: check it with the scorer alone',
+  };
+  if ((part === 'policy' || part === 'scorer' || part === 'pool') && !parts.includes(part))
+    return [{ path: ['part'], code: 'part_unavailable', message: `${name} has no ${part} part (its parts: ${parts.join(', ')}): ${how[part]}` }];
+  // A pool given to a law that cannot check it would pass having checked nothing of the pool.
+  if (pool !== undefined && part === undefined && !parts.includes('pool'))
     return [
       {
-        path: ['part'],
+        path: ['subject', 'pool'],
         code: 'part_unavailable',
-        message: `${name} has no ${part} part (its parts: ${parts.join(', ')}): ${part === 'policy' ? 'it is checked end to end only, run it with a scorer' : 'leave part out'}`,
+        message: `${name} has no pool part (its parts: ${parts.join(', ')}): it decides no batch, and a batch is all a pool decides; check it with the scorer alone, or give part 'policy' or 'scorer'`,
       },
     ];
   // part 'scorer' without a scorer is named by lawContext.
@@ -43,6 +58,7 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
   const parts: readonly LawPart[] = Object.freeze([
     ...(spec.policyProperty === undefined ? [] : ['policy' as const]),
     ...(spec.scorerProperty === undefined ? [] : ['scorer' as const]),
+    ...(spec.scorerProperty === undefined || spec.decidesBatches !== true ? [] : ['pool' as const]),
   ]);
   return Object.freeze({
     name,
@@ -61,7 +77,10 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       // End to end the scorer runs its own policy: lawContext refused a `policy` that is not it.
       // Evidence is drawn from the scorer's catalog (forScorer), the lender's own kinds included,
       // and a law that draws a certificate itself passes `ctx.catalog`.
-      await runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns);
+      if (only !== 'pool') await runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns);
+      // The pool: the same property, every batch decided by the pool and held to the scorer's.
+      if (only === 'scorer' || ctx.pool === undefined || !parts.includes('pool')) return;
+      await runLaw(spec, 'pool', scorerProperty(forScorer(ctx), poolBacked(scorer, ctx.pool)), ctx.scorerRuns);
     },
   });
 }

@@ -9,7 +9,7 @@ import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
-import type { LawAttributes, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
+import type { LawAttributes, LawPart, LawPool, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { mostlyApprovable } from './approvable.js';
 import type { RunParams } from './runLaw.js';
 
@@ -18,6 +18,8 @@ export interface LawContext {
   readonly policy: PolicyConfig;
   readonly decidePolicy: (input: PolicyInput) => PolicyResult;
   readonly scorer: Scorer | undefined;
+  /** The pool checked beside the scorer (its batches), or undefined. */
+  readonly pool: LawPool | undefined;
   /** The `part` option: the one part to run, or undefined for every part the law has. */
   readonly part: LawPart | undefined;
   readonly policyRuns: RunParams;
@@ -135,7 +137,60 @@ const RUN_OPTION_KEYS: readonly string[] = [
   'attributes',
 ] satisfies readonly (keyof LawRunOptions)[];
 /** Every field of a law's subject. */
-const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
+const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'pool', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
+
+/**
+ * Why a pool cannot be checked beside this scorer: not a pool, no scorer to hold it to, or a pool
+ * built with other scorer options than the scorer's (another policy, catalog or model).
+ */
+function poolIssues(pool: unknown, scorer: Scorer | undefined): ValidationIssue[] {
+  const p = pool as Partial<LawPool> | null;
+  const isPool =
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.decideBatch === 'function' &&
+    typeof p.decideBatchJson === 'function' &&
+    typeof p.policyHash === 'string' &&
+    typeof p.catalogHash === 'string' &&
+    typeof p.model?.sha256 === 'string';
+  if (!isPool)
+    return [
+      {
+        path: ['subject', 'pool'],
+        code: 'invalid_type',
+        message: 'pool must be a ScorerPool from createScorerPool (or a wrapper keeping its decideBatch, decideBatchJson, policyHash, catalogHash and model)',
+      },
+    ];
+  const pooled = p as LawPool;
+  if (scorer === undefined)
+    return [
+      {
+        path: ['subject', 'scorer'],
+        code: 'missing_subject',
+        message:
+          "a pool is checked beside a scorer built with its scorer options (createScorer(options.scorer)): a pool only decides batches, which the kit holds to the scorer's, and the rest of each law runs on the scorer",
+      },
+    ];
+  let scorerPolicy: string;
+  try {
+    scorerPolicy = policyHash(validatePolicy(scorer.policy));
+  } catch {
+    return []; // the scorer's own policy issues are reported at subject.scorer.policy
+  }
+  const differ = [
+    ...(pooled.policyHash === scorerPolicy ? [] : [`policy ${pooled.policyHash} (scorer: ${scorerPolicy})`]),
+    ...(pooled.catalogHash === scorer.catalogHash ? [] : [`catalog ${pooled.catalogHash} (scorer: ${scorer.catalogHash})`]),
+    ...(pooled.model.sha256 === scorer.model.sha256 ? [] : [`model ${pooled.model.sha256} (scorer: ${scorer.model.sha256})`]),
+  ];
+  if (differ.length === 0) return [];
+  return [
+    {
+      path: ['subject', 'pool'],
+      code: 'pool_mismatch',
+      message: `the pool runs another ${differ.join(', ')}: it cannot be held to this scorer's decisions; build the scorer with the pool's scorer options`,
+    },
+  ];
+}
 
 /** Edits between two short words (Levenshtein), to suggest the key a misspelt one meant. */
 function editDistance(a: string, b: string): number {
@@ -184,7 +239,8 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
   issues.push(...unknownKeys(options, RUN_OPTION_KEYS, [], 'option'));
   if (isObject(subject)) issues.push(...unknownKeys(subject, SUBJECT_KEYS, ['subject'], 'subject field'));
   const s = (subject ?? {}) as Partial<LawSubject>;
-  if (s.policy === undefined && s.scorer === undefined)
+  // A pool alone is named below, with what it needs (a scorer beside it).
+  if (s.policy === undefined && s.scorer === undefined && s.pool === undefined)
     issues.push({ path: ['subject'], code: 'missing_subject', message: 'give a policy, a scorer, or both' });
   const scorerOk = s.scorer !== undefined && typeof s.scorer === 'object' && s.scorer !== null && typeof s.scorer.decide === 'function';
   if (s.scorer !== undefined && !scorerOk) {
@@ -216,10 +272,19 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
       code: 'missing_seed',
       message: "path replays a failure only with the seed it was printed with: give seed too (a violation's replay holds both)",
     });
-  if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer')
-    issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy' or 'scorer'" });
+  if (options.part !== undefined && options.part !== 'policy' && options.part !== 'scorer' && options.part !== 'pool')
+    issues.push({ path: ['part'], code: 'invalid_value', message: "part must be 'policy', 'scorer' or 'pool'" });
   if (options.part === 'scorer' && s.scorer === undefined)
     issues.push({ path: ['part'], code: 'missing_subject', message: "part 'scorer' runs the law end to end: give a scorer" });
+  if (options.part === 'pool' && s.pool === undefined)
+    issues.push({
+      path: ['part'],
+      code: 'missing_subject',
+      message: "part 'pool' runs the law with its batches decided by a pool: give a pool beside the scorer",
+    });
+  // A scorer given but unfit is named above; the pool is held to a scorer only once there is one.
+  if (s.pool !== undefined && (s.scorer === undefined || (scorerOk && Array.isArray((s.scorer as Scorer).certificateKinds))))
+    issues.push(...poolIssues(s.pool, s.scorer as Scorer | undefined));
   if (options.attributes !== undefined && typeof options.attributes !== 'function' && !isArbitrary(options.attributes))
     issues.push({
       path: ['attributes'],
@@ -268,6 +333,7 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
     // The kit hands the scorer its own drawn applicants, carrying the `attributes` option's draws:
     // what a scorer of lender attributes takes (and refuses, said so, when the option is missing).
     scorer: s.scorer as Scorer | undefined,
+    pool: s.pool,
     catalog,
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },

@@ -56,6 +56,7 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
         }
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       askingLittle(ctx).chain((applicant) =>

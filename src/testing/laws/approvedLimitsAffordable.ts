@@ -64,6 +64,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
         if (r.outcome === 'approve') checkAffordable(applicant, r.limit, r.apr, ctx.policy, `at PD ${pd}`);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       // A batch beside each decision: more approvals checked per run for little cost, on the batch path too.

@@ -20,6 +20,7 @@ export const aprNonDecreasingInPd: CreditLaw = defineLaw({
     }),
   // End to end the PD comes from the model, so the law is checked across applicants: sorted by
   // the PD the scorer reports, their APRs must not fall.
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(fc.record({ applicants: fc.array(ctx.applicants(1), { minLength: 2, maxLength: 4 }) }), async ({ applicants }) => {
       const decided = batchDecisions(await scorer.decideBatch(applicants));

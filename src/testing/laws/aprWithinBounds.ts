@@ -30,6 +30,7 @@ export const aprWithinBounds: CreditLaw = defineLaw({
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
       checkApr(r.apr, r.dailyRate, ctx.policy, `at PD ${pd}`);
     }),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
     // reduction, a review and a contest are billed too.

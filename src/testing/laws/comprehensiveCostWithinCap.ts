@@ -56,6 +56,7 @@ export const comprehensiveCostWithinCap: CreditLaw = defineLaw({
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });
       checkPlans(r.plans, r.apr, ctx.policy, `at PD ${pd}`);
     }),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
     // reduction, a review and a contest are billed too.

@@ -60,6 +60,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
         requireLaw(reduced <= reduceTo && reduced <= r.limit, () => `${asked}, the limit became ${fen(reduced)}`);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withSelfCap(ctx.applicants(1)).chain((applicant) =>

@@ -43,6 +43,7 @@ export const dailyRateWithinCap: CreditLaw = defineLaw({
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       checkDaily(ctx.decidePolicy({ applicant, pd, policy: ctx.policy }), ctx.policy, `at PD ${pd}`);
     }),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     // Every decision the customer can receive, not decide alone: a batch, a reassessment, a
     // reduction, a review and a contest are billed too.

@@ -91,6 +91,7 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         checkPolicyBinding(r, ctx.policy, `at PD ${pd}`);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       fc.record({
@@ -128,6 +129,8 @@ export const limitWithinCaps: CreditLaw = defineLaw({
           const referred = await scorer.decide(withPerson);
           const asked = `decision for "${applicant.id}" asking for a person (${referred.outcome}, PD ${referred.pd})`;
           checkAllCaps(referred, withPerson, ctx.policy, asked);
+          // A knock-out asking for a person is referred at 0, still labelled `knockout`.
+          checkDecisionBinding(referred, ctx.policy, asked);
           contestOf(referred, withPerson, asked);
         }
         // A person's approval at the most the caps allow, and a drawn review, of each.

@@ -39,6 +39,7 @@ export const limitsRounded: CreditLaw = defineLaw({
         checkRounded(applyReduction(r.limit, reduceTo, ctx.policy), step, `limit lowered towards ${fen(reduceTo)}`, r.limit);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       fc.oneof(ctx.applicants(1), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>

@@ -116,6 +116,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         }
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       fc.oneof(ctx.applicants(2), withSelfCap(ctx.applicants(1)), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>

@@ -72,6 +72,7 @@ export const resultsBelowUsefulLevelNeverCount: CreditLaw = defineLaw({
   name: 'results_below_useful_level_never_count',
   description:
     "A certificate whose result its kind's scale values at 0 (a TEM-8 fail, IELTS 0, a 4.0 driver rating, 0 followers) is refused with a reason and counts for nothing: deciding with it gives the outcome, PD, limit, APR, reasons, certificate impacts and suggestions of deciding without it, alone (decide) and in a batch (decideBatch). Scorer only: results are read on the scorer's catalog.",
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(drawn(ctx, scorer), async ({ applicant, worthless }) => {
       if (worthless === null) return;

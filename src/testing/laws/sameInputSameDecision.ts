@@ -44,6 +44,7 @@ export const sameInputSameDecision: CreditLaw = defineLaw({
         requireSame(first, zoned, `the policy result with the process time zone set to ${zone} and as it was`);
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(fc.record({ applicant: ctx.applicants(2), zone: fc.constantFrom(...UNUSUAL_TIME_ZONES) }), async ({ applicant, zone }) => {
       const first = await scorer.decide(applicant);

@@ -143,6 +143,7 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         );
       },
     ),
+  decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
