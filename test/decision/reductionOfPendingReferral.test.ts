@@ -17,6 +17,7 @@ import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { applicantArbitrary } from '../../src/testing/index.js';
+import { mostlyApprovable, oftenTight } from '../../src/testing/_internals/approvable.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -89,14 +90,21 @@ describe("a reduction of a referral lowers the line on file, never turns the amo
     const text = renderAdverseActionNotice(notice, 'en');
     expect(text).toContain('your line goes from 30,000 RMB to 28,300 RMB at your request while a person decides (proposed limit 28,200 RMB)');
     expect(text).toContain('You lowered this line yourself');
-    expect(summarizeDecision(r)).toContain('line on file ¥28,300.00, lowered at the customer’s request');
+    expect(summarizeDecision(r)).toContain('line on file ¥28,300, lowered at the customer’s request');
   });
 
   it('asked at or below the proposal: the line goes down to the amount asked, as before', async () => {
     const d = await scorer.decide(heldCut());
     for (const amount of [2_820_000, 2_810_000]) {
       const r = scorer.requestReduction(d, amount);
-      expect(r).toMatchObject({ outcome: 'refer', lineAction: 'lower', limit: amount, previousLimit: 3_000_000, maxGrantable: amount, bindingConstraint: 'self_cap' });
+      expect(r).toMatchObject({
+        outcome: 'refer',
+        lineAction: 'lower',
+        limit: amount,
+        previousLimit: 3_000_000,
+        maxGrantable: amount,
+        bindingConstraint: 'self_cap',
+      });
       expect(r.affordability.pass).toBe(true);
       expect(adverseActionNotice(r, { roundingStep: STEP }).customerReduction).toBe(true);
     }
@@ -133,12 +141,23 @@ describe("a reduction of a referral lowers the line on file, never turns the amo
 
   it('a held line lowered, still above what may be granted today, stays held at the lowered line', async () => {
     // Approved 50,000 RMB on payroll income; then other debts rise to 9,000 RMB a month: the line is held.
-    const payroll = (debt: number): ApplicantInput => ({ ...heldCut(), income: { monthlyNet: 2_400_000, source: 'payroll' }, bureau: { hasFile: true, otherMonthlyDebtService: debt } });
+    const payroll = (debt: number): ApplicantInput => ({
+      ...heldCut(),
+      income: { monthlyNet: 2_400_000, source: 'payroll' },
+      bureau: { hasFile: true, otherMonthlyDebtService: debt },
+    });
     const approved = await scorer.decide(payroll(100_000));
     const held = await scorer.reassess(approved, { applicant: payroll(900_000), evidence: [] });
     expect(held).toMatchObject({ outcome: 'refer', lineAction: 'hold', limit: 5_000_000, maxGrantable: 3_300_000 });
     const r = scorer.requestReduction(held, 4_000_000);
-    expect(r).toMatchObject({ outcome: 'refer', lineAction: 'hold', limit: 4_000_000, previousLimit: 5_000_000, maxGrantable: 3_300_000, bindingConstraint: 'self_cap' });
+    expect(r).toMatchObject({
+      outcome: 'refer',
+      lineAction: 'hold',
+      limit: 4_000_000,
+      previousLimit: 5_000_000,
+      maxGrantable: 3_300_000,
+      bindingConstraint: 'self_cap',
+    });
     expect(r.affordability.pass).toBe(false);
     expect(codes(r)).toEqual(['customer_reduction', ...codes(held)]);
     expect(r.policyReasons).toContain('line_held_for_review');
@@ -156,27 +175,32 @@ describe("a reduction of a referral lowers the line on file, never turns the amo
   it('law, on drawn applicants with a line above what may be granted: a referral lowered anywhere keeps a proposal a person may approve', async () => {
     const met = { between: 0 };
     await fc.assert(
-      fc.asyncProperty(applicantArbitrary({ maxEvidence: 1 }), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true }), async (a, humanReview, at) => {
-        const first = await scorer.decide(a);
-        if (first.limit === 0) return;
-        // A line above what the policy grants today: the referral proposes to cut it.
-        const line = first.limit + 1_000_000;
-        const applicant = { ...a, platform: { ...a.platform, currentLimit: line }, controls: { ...a.controls, humanReview } };
-        const d = await scorer.decide(applicant);
-        expectProposal(d, 'decided');
-        if (d.lineAction !== 'review' || d.limit === 0) return;
-        const onFile = lineOnFileAfter(d, STEP);
-        const amount = Math.max(scorer.policy.limits.productMin, Math.round(d.limit + at * (onFile - d.limit)));
-        const r = scorer.requestReduction(d, amount);
-        if (amount > d.limit + STEP && amount < onFile) met.between++;
-        expectProposal(r, `lowered to ${amount}`);
-        expect(lineOnFileAfter(r, STEP)).toBe(Math.min(onFile, roundDownToStep(amount, STEP)));
-        if (r.review?.status === 'pending' || r.review === null) {
-          const approved = scorer.recordReview(r, { reviewerRole: 'credit_officer', outcome: 'approve', limit: r.limit });
-          expect(approved.limit).toBe(r.limit);
-        }
-      }),
-      { seed: 12, numRuns: 40 },
+      fc.asyncProperty(
+        oftenTight(mostlyApprovable(applicantArbitrary({ maxEvidence: 1 }), scorer.policy), scorer.policy),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 100 }),
+        async (a, humanReview, at) => {
+          const first = await scorer.decide(a);
+          if (first.limit === 0) return;
+          // A line above what the policy grants today: the referral proposes to cut it.
+          const line = first.limit + 1_000_000;
+          const applicant = { ...a, platform: { ...a.platform, currentLimit: line }, controls: { ...a.controls, humanReview } };
+          const d = await scorer.decide(applicant);
+          expectProposal(d, 'decided');
+          if (d.lineAction !== 'review' || d.limit === 0) return;
+          const onFile = lineOnFileAfter(d, STEP);
+          const amount = Math.max(scorer.policy.limits.productMin, Math.round(d.limit + (at / 100) * (onFile - d.limit)));
+          const r = scorer.requestReduction(d, amount);
+          if (amount > d.limit + STEP && amount < onFile) met.between++;
+          expectProposal(r, `lowered to ${amount}`);
+          expect(lineOnFileAfter(r, STEP)).toBe(Math.min(onFile, roundDownToStep(amount, STEP)));
+          if (r.review?.status === 'pending' || r.review === null) {
+            const approved = scorer.recordReview(r, { reviewerRole: 'credit_officer', outcome: 'approve', limit: r.limit });
+            expect(approved.limit).toBe(r.limit);
+          }
+        },
+      ),
+      { seed: 12, numRuns: 60 },
     );
     expect(met.between, 'reductions between the proposal and the line').toBeGreaterThan(5);
   });

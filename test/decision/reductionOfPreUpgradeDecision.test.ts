@@ -77,14 +77,27 @@ describe('a reduction of a decision sealed before the dearest-repayment rule', (
   it('lowered to what today grants or below: an approval, its checks passing', () => {
     const d = oldOf('ex-salaried-teacher');
     const r = scorer.requestReduction(d, 1_750_000);
-    expect(r).toMatchObject({ outcome: 'approve', lineAction: 'lower', limit: 1_750_000, maxGrantable: 1_750_000, affordability: { pass: true, capacity: 1_764_705 } });
+    expect(r).toMatchObject({
+      outcome: 'approve',
+      lineAction: 'lower',
+      limit: 1_750_000,
+      maxGrantable: 1_750_000,
+      affordability: { pass: true, capacity: 1_764_705 },
+    });
     expectConsistent(r, 'teacher lowered to 17,500 RMB');
   });
 
   it('asked above the line: the cap is set, and the old line that today fails is held, as a reassessment holds it', () => {
     const d = oldOf('ex-salaried-teacher');
     const r = scorer.requestReduction(d, 2_000_000);
-    expect(r).toMatchObject({ outcome: 'refer', lineAction: 'hold', limit: 1_800_000, maxGrantable: 1_760_000, bindingConstraint: 'line_on_file', controls: { selfSetCap: 2_000_000 } });
+    expect(r).toMatchObject({
+      outcome: 'refer',
+      lineAction: 'hold',
+      limit: 1_800_000,
+      maxGrantable: 1_760_000,
+      bindingConstraint: 'line_on_file',
+      controls: { selfSetCap: 2_000_000 },
+    });
     expectConsistent(r, 'teacher asked 20,000 RMB');
   });
 
