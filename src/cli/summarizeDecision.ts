@@ -1,4 +1,5 @@
 import type { Decision } from '../decision/decision.js';
+import { lineOnFileAfter } from '../decision/lineOnFile.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { paymentPlanText } from '../story/bilingual.js';
 import { terminalText } from '../text/terminalText.js';
@@ -7,8 +8,11 @@ import { terminalText } from '../text/terminalText.js';
 export function summarizeDecision(d: Decision): string {
   const lines: string[] = [];
   const head = d.outcome === 'decline' ? 'DECLINE' : `${d.outcome.toUpperCase()} ${formatRmb(d.limit)}`;
+  // The customer's own reduction says so, with the line they now hold (a referral's limit is only its proposal).
+  const onFile = lineOnFileAfter(d);
+  const own = d.audit.kind === 'reduction' && onFile < d.previousLimit ? ` (line on file ${formatRmb(onFile)}, lowered at the customer’s request)` : '';
   lines.push(
-    `  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})  line: ${d.lineAction}${d.lineAction === 'hold' ? ` (grantable today ${formatRmb(d.maxGrantable)})` : ''}`,
+    `  ${head}  (was ${formatRmb(d.previousLimit)}${d.requestedLimit !== null ? `, asked ${formatRmb(d.requestedLimit)}` : ''})  line: ${d.lineAction}${own}${d.lineAction === 'hold' ? ` (grantable today ${formatRmb(d.maxGrantable)})` : ''}`,
   );
   lines.push(`  PD ${formatPercent(d.pd)}  grade ${d.grade}  APR ${formatPercent(d.apr)} (${d.dailyRateText} a day)  set by: ${d.bindingConstraint}`);
   const failed = d.affordability.checks.filter((c) => !c.pass);

@@ -34,8 +34,10 @@ export interface AdverseActionNotice {
   readonly dataCategories: readonly ({ readonly category: string } & BilingualText)[];
   /**
    * True when the decision is the customer's own reduction that lowered their line
-   * (`requestReduction`): the new line is the one they asked for, so the notice says so rather than
-   * quote the application's request (`requestedLimit`) or call the change automated.
+   * (`requestReduction`; the line on file below the line before, whether the decision now lowers it,
+   * holds it for a person or keeps a referral's proposal waiting): the new line is the one they asked
+   * for, so the notice says so rather than quote the application's request (`requestedLimit`) or
+   * call the change automated.
    */
   readonly customerReduction: boolean;
   /** Whether a person already decided (reviewed) or will (pending, contested). */
@@ -89,7 +91,7 @@ export function adverseActionNotice(decision: Decision, options: AdverseActionNo
     previousLimit: decision.previousLimit,
     lineOnFile,
     lineAction: decision.lineAction,
-    customerReduction: decision.audit.kind === 'reduction' && decision.lineAction === 'lower',
+    customerReduction: decision.audit.kind === 'reduction' && lineOnFile < decision.previousLimit,
     principalReasons: decision.reasons.map((r) => ({ code: r.code, factor: r.factor, en: r.en, zhHans: r.zhHans })),
     // A lender feature's own category has no stored wording: its name is shown as given.
     dataCategories: decision.dataCategories.map((category) => ({
@@ -130,13 +132,19 @@ function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
     terms = !had ? '' : en ? `; your line of ${money(n.previousLimit, lang)} is closed` : `；您原有的 ${money(n.previousLimit, lang)}额度将关闭`;
   } else if (n.lineAction === 'review') {
     const proposed = en ? `proposed limit ${money(n.limit, lang)}` : `拟议额度 ${money(n.limit, lang)}`;
-    terms = had
-      ? en
-        ? `; your line stays ${money(n.lineOnFile, lang)} while a person decides (${proposed})`
-        : `；审核期间您的额度仍为 ${money(n.lineOnFile, lang)}（${proposed}）`
-      : en
-        ? ` (${proposed})`
-        : `（${proposed}）`;
+    // The customer lowered their line while a proposal waits for a person: the line moved, the proposal stands.
+    terms =
+      had && n.customerReduction
+        ? en
+          ? `; your line goes from ${money(n.previousLimit, lang)} to ${money(n.lineOnFile, lang)} at your request while a person decides (${proposed})`
+          : `；您的额度已按您的要求由 ${money(n.previousLimit, lang)}调整为 ${money(n.lineOnFile, lang)}，待人工审核（${proposed}）`
+        : had
+          ? en
+            ? `; your line stays ${money(n.lineOnFile, lang)} while a person decides (${proposed})`
+            : `；审核期间您的额度仍为 ${money(n.lineOnFile, lang)}（${proposed}）`
+          : en
+            ? ` (${proposed})`
+            : `（${proposed}）`;
   } else if (had && n.lineOnFile !== n.previousLimit) {
     const yours = n.customerReduction ? (en ? ' at your request' : '（按您的要求）') : '';
     terms = en

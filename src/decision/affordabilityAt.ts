@@ -1,3 +1,4 @@
+import { affordabilityCapacity, checkAffordability, type AffordabilityInput } from '../policy/affordability.js';
 import { dearestRepayment, repaymentAt } from '../policy/affordabilityPayment.js';
 import { NANOS } from '../policy/dailyRateGrid.js';
 import { DAYS_PER_YEAR } from '../policy/planCosts.js';
@@ -44,4 +45,63 @@ export function aprBpOf(d: Pick<Decision, 'apr' | 'dailyRate'>): number {
   const dailyNanos = Math.round(d.dailyRate * NANOS);
   const interestApr = (dailyNanos * DAYS_PER_YEAR) / NANOS;
   return d.apr === interestApr ? (dailyNanos * DAYS_PER_YEAR) / 100_000 : d.apr * 10_000;
+}
+
+/**
+ * A decision's affordability re-tested under this release's rule (the dearest repayment over the
+ * term), for a decision sealed before it: one without `paymentPlan` tested the revolving line
+ * alone, so its payment, checks and capacity are the old rule's (the teacher's 18,000 RMB line
+ * "fits" a capacity of 18,038.50 RMB that today is 17,647.05). The checks hold every
+ * limit-independent part of the test (the effective income, the debt service room, the residual
+ * income before the line and its floor; the old payment taken back out of them), so the test runs
+ * again, with the policy's own functions, at the limit it was run at: the same figures a decision
+ * made today carries. Undefined when the decision did not say which limit it tested (a decline made
+ * before 0.2) or its checks are not the three the policy runs; then nothing can be re-tested.
+ *
+ * @param aprBp the APR in basis points pricing used ({@link aprBpOf})
+ * @param limit the limit the checks were run at when the decision does not say (`affordability.limit`)
+ */
+export function retestedAffordability(
+  affordability: Decision['affordability'],
+  limit: number | undefined,
+  aprBp: number,
+  policy: PolicyConfig,
+): Decision['affordability'] | undefined {
+  const tested = affordability.limit ?? limit;
+  const input = affordabilityInputOfChecks(affordability, policy);
+  if (tested === undefined || input === undefined) return undefined;
+  const a = checkAffordability(input, tested, aprBp, policy);
+  return {
+    limit: tested,
+    pass: a.pass,
+    monthlyPayment: a.monthlyPayment,
+    paymentPlan: a.paymentPlan,
+    capacity: affordabilityCapacity(input, aprBp, policy).capacity,
+    checks: a.checks,
+  };
+}
+
+/**
+ * An applicant's affordability inputs as a decision's checks hold them: income from the income
+ * check, other debts from debt service less the line's payment, essentials from the residual
+ * income before the line, the city tier from its floor. Essentials are given as what the household
+ * spends after the per-person minimum was applied, with no dependants, so the minimum adds nothing
+ * twice. Undefined when a check is missing or no city tier has that floor.
+ */
+function affordabilityInputOfChecks(affordability: Decision['affordability'], policy: PolicyConfig): AffordabilityInput | undefined {
+  const checkOf = (id: string) => affordability.checks.find((c) => c.id === id);
+  const income = checkOf('income_level');
+  const debt = checkOf('debt_service');
+  const residual = checkOf('residual_income');
+  const tier = residual === undefined ? -1 : policy.affordability.residualFloorByCityTier.indexOf(residual.threshold);
+  if (income === undefined || debt === undefined || residual === undefined || tier < 0) return undefined;
+  const otherMonthlyDebtService = debt.value - affordability.monthlyPayment;
+  const residualBeforeLine = residual.value + affordability.monthlyPayment;
+  return {
+    effectiveIncome: income.value,
+    otherMonthlyDebtService,
+    monthlyEssentialSpending: income.value - otherMonthlyDebtService - residualBeforeLine,
+    dependants: 0,
+    cityTier: tier + 1,
+  };
 }

@@ -259,8 +259,12 @@ export interface Scorer<TInput = ApplicantInput> {
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
   suggest(applicant: TInput, options?: SuggestOptions): Promise<EvidenceSuggestions>;
   /**
-   * Lowers the limit at the customer's request, at once, without the model. The prior is verified
-   * first. The amount asked, rounded down to the rounding step, becomes the customer's cap.
+   * Lowers the line on file (`lineOnFileAfter`) at the customer's request, at once, without the
+   * model. The prior is verified first. The amount asked, rounded down to the rounding step, becomes
+   * the customer's cap. A referral waiting for a person keeps its proposal (bounded by the cap) as
+   * its `limit` (`lineAction: 'review'`) when the lowered line is not that proposal; a held line
+   * still above what may be granted stays held (`hold`); a decision sealed before the
+   * dearest-repayment rule is re-tested under it, and a line that fails it is held.
    * `options.asOf` is the day the customer asked (YYYY-MM-DD), not before the prior's `asOf`;
    * default the prior's `asOf`. The new decision is dated so, and a review or reassessment after it
    * can be dated no earlier (its step-limit window counts from there).

@@ -48,9 +48,11 @@ export type DecisionLimitSetBy = z.infer<typeof DecisionLimitSetBy>;
  *   request (`requestReduction`, or their own cap).
  * - `close`: from `decide` on an existing customer the policy now declines.
  * - `hold`: a reassessment found the line on file above what may be granted today (`maxGrantable`):
- *   the line stays as it is, is never raised, and goes to a person (`outcome: 'refer'`).
+ *   the line stays as it is, is never raised, and goes to a person (`outcome: 'refer'`); a customer's
+ *   reduction that leaves it still above holds it at the lowered line (`limit`).
  * - `review`: `outcome: 'refer'`: a person decides on the proposed `limit`; until then no new
- *   line is opened and an existing one stays as it is.
+ *   line is opened and an existing one stays as it is (`previousLimit`), or at the customer's own
+ *   cap when a reduction lowered it while the proposal waits (see `lineOnFileAfter`).
  * - `none`: a new applicant declined: no line.
  */
 export const LineAction = z.enum(['open', 'raise', 'keep', 'lower', 'close', 'hold', 'review', 'none']);

@@ -9,7 +9,7 @@ import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principa
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
-import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
+import { affordabilityAt, aprBpOf, retestedAffordability } from './affordabilityAt.js';
 import { optionKeyIssues } from './checkOptionKeys.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
@@ -35,6 +35,7 @@ export interface ReductionOptions {
 const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf'];
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
+const HELD: PolicyReasonCode = 'line_held_for_review';
 
 /**
  * The reduction's date: `options.asOf`, or the prior's. Read strictly (a misspelt `asof` would
@@ -73,17 +74,80 @@ function boundedReview(review: Decision['review'], cap: number, step: number): D
   return { ...review, proposed: { ...review.proposed, limit: roundDownToStep(cap, step) } };
 }
 
+/** The reason a line held by an affordability check names, as a decision made today names it. */
+const AFFORDABILITY_REASON: Readonly<Record<string, PolicyReasonCode>> = {
+  income_level: 'limit_affordability_income_level',
+  debt_service: 'limit_affordability_debt_service',
+  residual_income: 'limit_affordability_residual_income',
+};
+
+/** The prior's affordability figures, capacity and grantable line under this release's rule. */
+interface TodaysFigures {
+  readonly affordability: Decision['affordability'];
+  readonly caps: Decision['caps'];
+  readonly healthyLimit: number;
+  readonly maxGrantable: number;
+  /** True when the prior was sealed under the previous rule and its figures were re-tested. */
+  readonly retested: boolean;
+}
+
+/**
+ * A decision sealed before affordability tested the dearest repayment over the term (no
+ * `affordability.paymentPlan`: the revolving line alone) carries the old rule's payment, checks
+ * and capacity, and a `maxGrantable` and healthy limit worked out from them. A reduction seals a
+ * new decision today, so its figures are re-tested under today's rule (see retestedAffordability):
+ * the capacity, the affordability cap, the healthy limit and `maxGrantable` (never above what
+ * today's capacity grants, 0 below the product minimum) agree with the checks beside them. A
+ * decision of this release, or one whose tested limit is unknown, keeps its own.
+ */
+function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig): TodaysFigures {
+  const same = {
+    affordability: prior.affordability,
+    caps: prior.caps,
+    healthyLimit: prior.health.healthyLimit,
+    maxGrantable: prior.maxGrantable,
+    retested: false,
+  };
+  if (prior.affordability.paymentPlan !== undefined) return same;
+  const affordability = retestedAffordability(prior.affordability, prior.limit > 0 ? prior.limit : undefined, aprBp, policy);
+  if (affordability === undefined) return same;
+  const { roundingStep, productMin } = policy.limits;
+  const healthyLimit = roundDownToStep(affordability.capacity, roundingStep);
+  return {
+    affordability,
+    caps: { ...prior.caps, affordability: affordability.capacity },
+    healthyLimit,
+    maxGrantable: Math.min(prior.maxGrantable, healthyLimit < productMin ? 0 : healthyLimit),
+    retested: true,
+  };
+}
+
 /**
  * The customer lowers their own line (the brake in their hand), without the model: the line they
  * hold after `prior` (a referral's proposal granted nothing; see lineOnFileAfter) goes to `amount`
  * rounded down to the step, at once, if it is above it, and `amount` rounded down becomes their cap
- * (unless a lower cap is already in force). What else the prior decided stands: its
- * outcome (a pending review stays pending, its proposal now bounded by the cap, as is `maxGrantable`), its reason codes behind the new
- * one, its binding constraint unless the reduction now binds, and its principal reasons, led by
- * the customer's own request when the line went down; a line they lowered is explained by their
- * request, not by what set the prior's limit (on an approval, by their request alone). Reasons are
- * owed as on any decision. The new decision is dated `options.asOf`, the day the customer asked
- * (default the prior's date), so a review or reassessment after it is dated no earlier.
+ * (unless a lower cap is already in force). What else the prior decided stands: its outcome, its
+ * reason codes behind the new one, its binding constraint unless the reduction now binds, and its
+ * principal reasons, led by the customer's own request when the line went down. `maxGrantable` is
+ * bounded by the cap.
+ *
+ * - A referral waiting for a person (`lineAction: 'review'`) keeps waiting on its proposal,
+ *   bounded by the cap: when the line the customer now holds is not that proposal (asked above
+ *   it, or a raise proposed above a line they kept), the decision stays `review` with `limit` the
+ *   proposal, which passes its own affordability as before, and `previousLimit` the line before,
+ *   so `lineOnFileAfter` gives the line they lowered (or kept) and the reasons still say what set
+ *   the proposal. Asked at or below the proposal, the line goes to the amount asked (`lower`), a
+ *   proposal a person may approve as it stands.
+ * - A line held above what may be granted (`hold`) and lowered, still above it, stays held (`hold`
+ *   at the lowered line, reasons naming what holds it); at or below it, it is lowered (`lower`).
+ * - A decision sealed under the previous affordability rule (see todaysFigures) is re-tested under
+ *   today's; a line that fails it is held for a person (`refer` / `hold`), as a reassessment holds
+ *   it, never sealed as an approval whose checks fail. The customer's cap takes effect either way.
+ *
+ * A line the customer lowered (and now holds) is explained by their request, not by what set the
+ * prior's limit (on an approval, by their request alone). Reasons are owed as on any decision. The
+ * new decision is dated `options.asOf`, the day the customer asked (default the prior's date), so a
+ * review or reassessment after it is dated no earlier.
  *
  * @throws ValidationError (subject `reduction options`) for an unknown option, or an `asOf` that is
  *   not a date or is before the prior's (`out_of_range`); (subject `reduction amount`) for an amount
@@ -104,31 +168,55 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;
+  const aprBp = aprBpOf(prior);
+  const today = todaysFigures(prior, aprBp, env.policy);
   const line = lineOnFileAfter(prior, step);
-  const limit = applyReduction(line, amount, env.policy);
+  // The line the customer holds after this reduction.
+  const onFile = applyReduction(line, amount, env.policy);
   // The cap is what the customer asked for, never the line it happened to be below: a cap set at
   // the line (or at 0 on a declined decision) refused raises they never refused. Rounded down like
   // every limit, and never above a cap already in force (a reduction never loosens one).
   const asked = roundDownToStep(amount, step);
   const priorCap = prior.controls.selfSetCap;
   const cap = priorCap !== null && priorCap < asked ? priorCap : asked;
-  const lowered = limit < line;
+  // The most the policy grants today under every cap: the customer's new one among them.
+  const maxGrantable = Math.min(today.maxGrantable, cap);
+  const lowered = onFile < line;
+  // A proposal waiting for a person, bounded by the cap, that is not the line the customer holds: still waiting.
+  const proposal = Math.min(prior.limit, roundDownToStep(cap, step));
+  const pending = prior.lineAction === 'review' && proposal !== onFile;
+  const limit = pending ? proposal : onFile;
+  const affordability = affordabilityAt(today.affordability, limit, aprBp, env.policy);
+  // A line above what may be granted today stays held for a person: a held line still above it,
+  // or a line the previous affordability rule granted that today's fails.
+  const held = !pending && onFile > 0 && (prior.lineAction === 'hold' ? onFile > maxGrantable : today.retested && !affordability.pass);
+  const outcome = held ? 'refer' : prior.outcome;
   const codes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
-  const owed = prior.outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || limit < line;
-  const r = POLICY_REASONS[CUSTOMER_REDUCTION];
-  const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', factor: r.factor, en: r.en, zhHans: r.zhHans };
+  // What holds a line the previous rule granted: the check it fails today, as a decision made today names it.
+  const failing = affordability.checks.find((c) => !c.pass);
+  const heldBy: PolicyReasonCode[] =
+    held && today.retested && failing !== undefined && !codes.some((c) => c.startsWith('limit_affordability_'))
+      ? [AFFORDABILITY_REASON[failing.id] as PolicyReasonCode]
+      : [];
+  if (held) codes.push(...heldBy, ...(codes.includes(HELD) ? [] : [HELD]));
+  const owed = outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || onFile < line;
+  const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', ...pick(CUSTOMER_REDUCTION) };
   // The customer's own request leads when this reduction lowered the line, or when an earlier one
   // did and the line is still below what was asked (a retried reduction owes the same reason).
   const byCustomer = lowered || prior.reasons.some((x) => x.code === CUSTOMER_REDUCTION);
-  // A line the customer lowered was set by their request, not by what set the prior's limit (the
-  // risk grade, a cap, a step limit: "Limit set by your risk grade" beside 8,000 RMB they asked
-  // for). On an approval that request is the whole reason; on a referral or a decline, what
-  // referred or declined it still stands.
+  // A line the customer lowered, now the decision's limit, was set by their request, not by what
+  // set the prior's limit (the risk grade, a cap, a step limit: "Limit set by your risk grade"
+  // beside 8,000 RMB they asked for). On an approval that request is the whole reason; on a
+  // referral or a decline, what referred or declined it still stands. A proposal still waiting is
+  // explained by what set it, and a held line by what holds it.
+  const ownLimit = lowered && !pending && !held;
   const carried = prior.reasons.filter(
-    (x) => x.code !== CUSTOMER_REDUCTION && !(lowered && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))),
+    (x) => x.code !== CUSTOMER_REDUCTION && !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))),
   );
-  const reasons = owed ? [...(byCustomer ? [own] : []), ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  const heldReasons = heldBy.filter((c) => !carried.some((x) => x.code === c)).map((c): PrincipalReason => ({ code: c, source: 'policy', ...pick(c) }));
+  const reasons = owed ? [...(byCustomer ? [own] : []), ...heldReasons, ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
+  const health = { ...prior.health, healthyLimit: today.healthyLimit };
   // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
   // policy), and rounding down never raises a line.
   return sealFollowUp(
@@ -136,18 +224,18 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
     {
       ...rest,
       asOf,
+      outcome,
       limit,
-      lineAction: lowered ? 'lower' : line === 0 ? 'none' : 'keep',
-      // The most the policy grants today under every cap: the customer's new one among them.
-      maxGrantable: Math.min(prior.maxGrantable, cap),
+      lineAction: pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep',
+      maxGrantable,
       review: boundedReview(prior.review, cap, step),
       previousLimit: line,
-      bindingConstraint: lowered ? 'self_cap' : prior.bindingConstraint,
-      caps: { ...prior.caps, self_cap: cap },
-      affordability: affordabilityAt(prior.affordability, limit, aprBpOf(prior), env.policy),
+      bindingConstraint: pending ? prior.bindingConstraint : lowered ? 'self_cap' : held ? 'line_on_file' : prior.bindingConstraint,
+      caps: { ...today.caps, self_cap: cap },
+      affordability,
       controls: { selfSetCap: cap },
       // A customer still over budget keeps being offered a lower line, on the line they now hold.
-      health: { ...prior.health, lowerLimitOffer: lowerLimitOfferOn(limit, prior.health, env.policy.limits) },
+      health: { ...health, lowerLimitOffer: lowerLimitOfferOn(onFile, health, env.policy.limits) },
       policyReasons: codes,
       reasons,
       certificateImpacts: [],
@@ -159,4 +247,10 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
     canonicalJson({ priorDecisionId: prior.audit.decisionId, amount, ...(asOf === prior.asOf ? {} : { asOf }) }),
     env.keys,
   );
+}
+
+/** A policy reason's own words. */
+function pick(code: PolicyReasonCode): Pick<PrincipalReason, 'factor' | 'en' | 'zhHans'> {
+  const r = POLICY_REASONS[code];
+  return { factor: r.factor, en: r.en, zhHans: r.zhHans };
 }

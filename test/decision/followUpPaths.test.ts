@@ -93,8 +93,9 @@ describe('a referred proposal is not the line on file', () => {
     const d = await scorer.decide(pendingGraduate());
     const reduced = scorer.requestReduction(d, 1_000_000);
     expect(reduced.previousLimit).toBe(300_000);
-    expect(reduced.limit).toBeLessThanOrEqual(300_000);
-    expect(lineOnFileAfter(reduced)).toBeLessThanOrEqual(300_000);
+    // The raise still waits for a person, bounded by the cap; the line on file stays.
+    expect(reduced).toMatchObject({ outcome: 'refer', lineAction: 'review', limit: 1_000_000, review: { status: 'pending', proposed: { limit: 1_000_000 } } });
+    expect(lineOnFileAfter(reduced)).toBe(300_000);
     const next = await scorer.reassess(reduced, { applicant: pendingGraduate(), evidence: [] });
     // The line on file stays; what a person may grant later is bounded by the cap the customer asked for.
     expect(lineOnFileAfter(next)).toBeLessThanOrEqual(300_000);

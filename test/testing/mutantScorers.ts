@@ -1,6 +1,7 @@
 import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { affordabilityAt, aprBpOf } from '../../src/decision/affordabilityAt.js';
 import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
@@ -395,6 +396,28 @@ export const mutants: readonly Mutant[] = [
           return reseal({ ...d, limit: up, caps: { ...d.caps, self_cap: up }, controls: { selfSetCap: up } });
         },
       };
+    },
+  },
+  {
+    // findings12-recheck R1: a referral proposing to cut a line, lowered by the customer between
+    // the proposal and the line, proposed the amount asked (refer / lower, above maxGrantable,
+    // failing affordability, the pending review still showing the proposal); asked above the line
+    // or above a raise's line, the proposal became the line kept.
+    name: 'reduction of a referral proposes the line asked for',
+    caughtBy: ['approved_limits_affordable', 'reduction_within_bounds'],
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return editingPath(s, 'requestReduction', (d) => {
+        const line = lineOnFileAfter(d, step);
+        if (d.lineAction !== 'review' || line === d.limit) return d;
+        return {
+          ...d,
+          limit: line,
+          lineAction: line < d.previousLimit ? 'lower' : line === 0 ? 'none' : 'keep',
+          bindingConstraint: line < d.previousLimit ? 'self_cap' : d.bindingConstraint,
+          affordability: affordabilityAt(d.affordability, line, aprBpOf(d), s.policy),
+        };
+      });
     },
   },
   {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { affordabilityInputOf, checkAffordability } from '../../policy/affordability.js';
 import { monthlyPayment } from '../../policy/annuity.js';
+import type { Decision } from '../../decision/decision.js';
+import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
@@ -42,18 +44,35 @@ function checkAffordable(applicant: Applicant, limit: number, apr: number, polic
     requireLaw(
       failed.length === 0,
       () =>
-        `${who}: approved limit ${fen(limit)} at ${pct(apr)}, repaid on ${what} (monthly payment ${fen(payment)}), fails ${failed
+        `${who}: limit ${fen(limit)} at ${pct(apr)}, repaid on ${what} (monthly payment ${fen(payment)}), fails ${failed
           .map((c) => `${c.id} (${c.value} ${c.comparison === 'at_least' ? '<' : '>'} ${c.threshold} fen a month)`)
           .join(', ')}`,
     );
   }
 }
 
+/**
+ * A referral's proposal is one a person may approve: when the decision only proposes terms for a
+ * person (`refer`, not a line held above what may be granted, not the customer's contested terms),
+ * its limit, when above 0, passes every affordability check (re-run from the applicant), its own
+ * checks say so, it is within `maxGrantable`, and a pending review shows it as the proposal. A
+ * customer's reduction lowers the line on file, never turns the amount asked into the proposal.
+ */
+function checkProposal(applicant: Applicant, d: Decision, policy: PolicyConfig, who: string): void {
+  if (d.outcome !== 'refer' || d.lineAction === 'hold' || d.review?.status === 'contested' || d.limit === 0) return;
+  const what = `${who} (refer, ${d.lineAction}, proposing ${fen(d.limit)})`;
+  requireLaw(d.limit <= d.maxGrantable, () => `${what}: the proposal is above what may be granted today, ${fen(d.maxGrantable)}`);
+  requireLaw(d.affordability.pass, () => `${what}: the proposal fails its own affordability checks`);
+  const proposed = d.review?.status === 'pending' ? d.review.proposed.limit : d.limit;
+  requireLaw(proposed === d.limit, () => `${what}: the pending review shows ${fen(proposed)}, not the limit`);
+  checkAffordable(applicant, d.limit, d.apr, policy, what);
+}
+
 /** Approval means affordable. */
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
   description:
-    'Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments.',
+    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person (not a line held above what may be granted, nor the customer's contested terms), decided or lowered by the customer between the proposal and the line on file: within `maxGrantable`, its own checks passing, and the proposal a pending review shows.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -68,10 +87,33 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       // A batch beside each decision: more approvals checked per run for little cost, on the batch path too.
-      fc.record({ applicant: oftenTight(ctx.applicants(2), ctx.policy), others: batchRecordsArbitrary(oftenTight(ctx.applicants(1), ctx.policy)) }),
-      async ({ applicant, others }) => {
+      fc.record({
+        applicant: oftenTight(ctx.applicants(2), ctx.policy),
+        others: batchRecordsArbitrary(oftenTight(ctx.applicants(1), ctx.policy)),
+        // A line on file above what the policy grants, in steps, and where between the two the customer lowers it (percent).
+        above: fc.integer({ min: 1, max: 100 }),
+        at: fc.integer({ min: 0, max: 100 }),
+      }),
+      async ({ applicant, others, above, at }) => {
+        const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
         if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
+        checkProposal(applicant, d, ctx.policy, `decision for "${applicant.id}"`);
+        // The customer asks for a person over a line above what is granted: the referral proposes
+        // to cut it. They lower the line somewhere between the proposal and the line on file.
+        if (d.limit > 0) {
+          const a = {
+            ...applicant,
+            platform: { ...applicant.platform, currentLimit: d.limit + above * step },
+            controls: { ...applicant.controls, humanReview: true },
+          };
+          const referred = await scorer.decide(a);
+          checkProposal(a, referred, ctx.policy, `referral of "${a.id}" on a ${fen(a.platform.currentLimit)} line`);
+          const onFile = lineOnFileAfter(referred, step);
+          const amount = Math.max(ctx.policy.limits.productMin, referred.limit + Math.round(((onFile - referred.limit) * at) / 100));
+          const reduced = scorer.requestReduction(referred, amount);
+          checkProposal(a, reduced, ctx.policy, `that referral lowered by the customer from ${fen(onFile)} to ${fen(amount)}`);
+        }
         batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
           const a = others[i];
           if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b.apr, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);

@@ -29,7 +29,7 @@ const KNOCK_OUTS: ReadonlySet<string> = new Set([
 export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
-    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new limit is at most the amount asked for, never above the prior limit, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, not below the product minimum and on the policy's rounding step, and taking it (requestReduction) gives exactly the offered line.",
+    "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new line on file (and limit) is at most the amount asked for, the line never above the prior line, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, not below the product minimum and on the policy's rounding step, and taking it (requestReduction) gives exactly the offered line.",
   policyProperty: (ctx) =>
     fc.property(
       fc.record({
@@ -128,9 +128,11 @@ export const customerControlsHold: CreditLaw = defineLaw({
         const reduced = scorer.requestReduction(d, reduceTo);
         // A reduction lowers the line the customer holds (a referral's proposal granted nothing).
         const onFile = lineOnFileAfter(d, ctx.policy.limits.roundingStep);
+        const lowered = lineOnFileAfter(reduced, ctx.policy.limits.roundingStep);
         requireLaw(
-          reduced.limit <= reduceTo && reduced.limit <= onFile,
-          () => `asked to lower a ${fen(onFile)} line to ${fen(reduceTo)}, the limit became ${fen(reduced.limit)}`,
+          lowered <= reduceTo && lowered <= onFile && reduced.limit <= reduceTo,
+          () =>
+            `asked to lower a ${fen(onFile)} line to ${fen(reduceTo)}, the line became ${fen(lowered)} (limit ${fen(reduced.limit)}, ${reduced.lineAction})`,
         );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate] });
         // The reduction's cap holds (the line it lowered to, or the amount asked when that was above the line).
@@ -197,9 +199,10 @@ export const customerControlsHold: CreditLaw = defineLaw({
         );
         // The customer is told one line and given that line: not the offer rounded down to the step.
         const taken = scorer.requestReduction(streak, offer.recommendedLimit);
+        const takenLine = lineOnFileAfter(taken, ctx.policy.limits.roundingStep);
         requireLaw(
-          taken.limit === offer.recommendedLimit,
-          () => `${whose}: taking the offer of ${fen(offer.recommendedLimit)} left the line at ${fen(taken.limit)}`,
+          takenLine === offer.recommendedLimit,
+          () => `${whose}: taking the offer of ${fen(offer.recommendedLimit)} left the line at ${fen(takenLine)}`,
         );
       },
     ),

@@ -17,7 +17,7 @@ import { laterFollowUpArbitrary } from '../_internals/laterFollowUp.js';
 export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
-    "A reduction sets the line the customer holds (not a proposal waiting for a person) to the amount asked for rounded down to the step when that is below it, else keeps the line as it is, to the fen (only the amount asked is rounded; never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
+    "A reduction sets the line the customer holds (`lineOnFileAfter`; a proposal waiting for a person stays the referral's limit, bounded by the cap, never the amount asked) to the amount asked for rounded down to the step when that is below it, else keeps the line as it is, to the fen (only the amount asked is rounded; never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;
@@ -71,8 +71,21 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
           requireLaw(early, () => `${who}: a reduction dated ${laterDays} day(s) before its prior was not refused naming asOf`);
         }
         const expected = Math.min(onFile, roundDownToStep(reduceTo, step));
-        requireLaw(reduced.limit === expected, () => `${who} gave ${fen(reduced.limit)}, not ${fen(expected)}`);
+        const held = lineOnFileAfter(reduced, step);
+        requireLaw(
+          held === expected,
+          () => `${who} left a line of ${fen(held)} on file (${reduced.lineAction}, limit ${fen(reduced.limit)}), not ${fen(expected)}`,
+        );
         requireLaw(reduced.outcome === d.outcome, () => `${who} turned a ${d.outcome} into ${reduced.outcome}`);
+        // A proposal waiting for a person stays the decision's limit, bounded by the cap, never the amount asked;
+        // the line held is what went down. Anything else sets the line it holds as its limit.
+        const proposal = Math.min(d.limit, roundDownToStep(reduced.controls.selfSetCap ?? d.limit, step));
+        const limit = d.lineAction === 'review' ? proposal : expected;
+        requireLaw(
+          reduced.limit === limit && (reduced.lineAction === 'review') === (d.lineAction === 'review' && proposal !== expected),
+          () =>
+            `${who}: ${reduced.lineAction} at ${fen(reduced.limit)}, not ${d.lineAction === 'review' && proposal !== expected ? 'review' : 'a line'} at ${fen(limit)}`,
+        );
         // The cap is the amount asked, rounded down, never above a cap already in force: not the line it was below.
         const capAsked = roundDownToStep(reduceTo, step);
         const expectedCap = d.controls.selfSetCap !== null && d.controls.selfSetCap < capAsked ? d.controls.selfSetCap : capAsked;
@@ -84,7 +97,10 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         // Asked above the line (and never below the product minimum, which is refused).
         const above = Math.max(reduced.limit, ctx.policy.limits.productMin) + raiseBy;
         const higher = scorer.requestReduction(reduced, above, dated);
-        requireLaw(higher.limit <= reduced.limit, () => `a "reduction" to ${fen(above)} raised the line from ${fen(reduced.limit)} to ${fen(higher.limit)}`);
+        requireLaw(
+          lineOnFileAfter(higher, step) <= held,
+          () => `a "reduction" to ${fen(above)} raised the line from ${fen(held)} to ${fen(lineOnFileAfter(higher, step))}`,
+        );
         const after = await scorer.reassess(reduced, { applicant, evidence: [certificate], asOf: day });
         // The cap it recorded holds: the line it lowered to, or the amount asked when that was above the line.
         const reducedCap = reduced.controls.selfSetCap ?? reduced.limit;
