@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { affordabilityInputOf, checkAffordability } from '../../policy/affordability.js';
 import { monthlyPayment } from '../../policy/annuity.js';
+import { exactDecimal } from '../../policy/exactDecimal.js';
 import type { Decision } from '../../decision/decision.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
@@ -19,14 +20,28 @@ import { requireLaw } from '../_internals/runLaw.js';
  * and plan fee in equal parts, plus any monthly fee), rounded up to the fen. A shorter plan is the
  * customer choosing to repay faster, as paying the revolving balance down early is.
  */
-function repaymentsOver(limit: number, aprBp: number, policy: PolicyConfig): { what: string; payment: number }[] {
+export function repaymentsOver(limit: number, aprBp: number, policy: PolicyConfig): { what: string; payment: number }[] {
   const term = policy.affordability.termMonths;
   return [
     { what: `the revolving line over ${term} months`, payment: monthlyPayment(limit, aprBp, term) },
     ...policy.fees.instalmentPlans
       .filter((p) => p.months >= term)
-      .map((p) => ({ what: `the ${p.months}-month instalment plan`, payment: Math.ceil(limit * ((1 + p.feeRate) / p.months + policy.fees.monthlyRate)) })),
+      .map((p) => ({ what: `the ${p.months}-month instalment plan`, payment: instalmentOf(limit, p.feeRate, p.months, policy.fees.monthlyRate) })),
   ];
+}
+
+/**
+ * One instalment of a plan, in exact integer fen: ceil(limit x (1 + fee + months x monthly fee) /
+ * months), with the fees read as the decimals the lender wrote. Worked out in floating point, 13,800
+ * RMB on 12 months at 8.8% came to 125,121 fen for an exact 125,120, and the law failed an engine
+ * that is exact.
+ */
+function instalmentOf(limit: number, feeRate: number, months: number, monthlyRate: number): number {
+  const fee = exactDecimal(feeRate);
+  const monthly = exactDecimal(monthlyRate);
+  const n = fee.scale * monthly.scale + fee.units * monthly.scale + BigInt(months) * monthly.units * fee.scale;
+  const d = fee.scale * monthly.scale * BigInt(months);
+  return Number((BigInt(limit) * n + d - 1n) / d);
 }
 
 // Re-run from the applicant and the offered terms, not read from the engine's own report, so an
