@@ -1,12 +1,12 @@
 // Outside tester findings13-security #3: a 10 KB body with `idHash` an array nested 5,000 deep got a
 // 500 "Maximum call stack size exceeded" (String() of the array recursed) where a 400 naming idHash
 // was due.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer } from '../../src/decision/createScorer.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleFor } from '../../src/examples/index.js';
 import { servePlayground, type Playground } from '../../src/playground/index.js';
+import { type RawResponse, rawHttpRequest } from '../helpers/rawHttpRequest.js';
 
 let p: Playground;
 beforeAll(async () => {
@@ -14,25 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-interface Raw {
-  readonly status: number;
-  readonly text: string;
-}
-/** A request with exactly the headers given (fetch would set Host and Content-Type itself). */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Raw> {
-  const u = new URL(path, p.url);
-  return new Promise((resolve, reject) => {
-    const q = request({ host: u.hostname, port: u.port, path: u.pathname, method, headers, setHost: false }, (s) => {
-      let t = '';
-      s.on('data', (x) => {
-        t += String(x);
-      });
-      s.on('end', () => resolve({ status: s.statusCode ?? 0, text: t }));
-    });
-    q.on('error', reject);
-    q.end(body);
-  });
-}
+type Raw = RawResponse;
+const raw = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<Raw> => rawHttpRequest(p.url, method, path, headers, body);
 const host = () => new URL(p.url).host;
 const json = { 'content-type': 'application/json' };
 const applicant = () => structuredClone(exampleFor('new_graduate').applicant);

@@ -1,10 +1,10 @@
 // Outside tester findings13-security #6: the playground checked neither Host nor Origin and decided
 // text/plain bodies, so any web page could post to it without a preflight and, through DNS
 // rebinding, read the answers; a 1 MB body whose one unknown key is 1 M characters cost about 1 s of CPU.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleFor } from '../../src/examples/index.js';
 import { servePlayground, type Playground } from '../../src/playground/index.js';
+import { type RawResponse, rawHttpRequest } from '../helpers/rawHttpRequest.js';
 
 let p: Playground;
 beforeAll(async () => {
@@ -12,25 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-interface Raw {
-  readonly status: number;
-  readonly text: string;
-}
-/** A request with exactly the headers given (fetch would set Host and Content-Type itself). */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Raw> {
-  const u = new URL(path, p.url);
-  return new Promise((resolve, reject) => {
-    const q = request({ host: u.hostname, port: u.port, path: u.pathname, method, headers, setHost: false }, (s) => {
-      let t = '';
-      s.on('data', (x) => {
-        t += String(x);
-      });
-      s.on('end', () => resolve({ status: s.statusCode ?? 0, text: t }));
-    });
-    q.on('error', reject);
-    q.end(body);
-  });
-}
+type Raw = RawResponse;
+const raw = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<Raw> => rawHttpRequest(p.url, method, path, headers, body);
 const host = () => new URL(p.url).host;
 const port = () => new URL(p.url).port;
 const json = { 'content-type': 'application/json' };

@@ -3,6 +3,7 @@ import type { PolicyResult } from '../../policy/applyPolicy.js';
 import { roundDownToStep, type LimitCaps } from '../../policy/limit.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../../policy/policyReasons.js';
+import { knockoutCodes } from './knockoutCodes.js';
 import { fen } from './lawInputs.js';
 import { requireLaw } from './runLaw.js';
 
@@ -23,29 +24,6 @@ const CAP_OF_REASON: Readonly<Partial<Record<PolicyReasonCode, CapName>>> = {
 };
 
 const STEP_LIMIT_CODES: readonly string[] = ['step_limit_per_step', 'step_limit_window_amount', 'step_limit_window_count'];
-
-/** The rules that knock an applicant out under every policy: a decline whatever the PD. */
-const KNOCKOUT_CODES: readonly string[] = [
-  'age_below_minimum',
-  'age_above_maximum',
-  'current_past_due',
-  'too_many_delinquencies',
-  'too_many_enquiries',
-  'pd_above_cutoff',
-];
-
-/**
- * The codes that knock an applicant out under `policy`: {@link KNOCKOUT_CODES}, and duplicate
- * evidence or a student without a second repayment source where the policy declines them (else
- * they refer).
- */
-export function knockoutCodes(policy: PolicyConfig): ReadonlySet<string> {
-  return new Set([
-    ...KNOCKOUT_CODES,
-    ...(policy.refer.duplicateEvidence === 'decline' ? ['duplicate_evidence'] : []),
-    ...(policy.students.withoutSecondRepaymentSource === 'decline' ? ['student_without_second_source'] : []),
-  ]);
-}
 
 /** The smallest cap that is set, fen: what the engine's limit is composed from before rounding. */
 function smallestCap(caps: LimitCaps): number {

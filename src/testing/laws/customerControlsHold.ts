@@ -11,19 +11,11 @@ import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
 import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
 import { rmbAsFen } from '../_internals/money.js';
+import { EVERY_KNOCKOUT } from '../_internals/knockoutCodes.js';
 import { laterFollowUpArbitrary } from '../_internals/laterFollowUp.js';
 
 /** Reasons that decline on their own; four of them leave no room for the customer's cap. */
-const KNOCK_OUTS: ReadonlySet<string> = new Set([
-  'age_below_minimum',
-  'age_above_maximum',
-  'current_past_due',
-  'too_many_delinquencies',
-  'too_many_enquiries',
-  'pd_above_cutoff',
-  'duplicate_evidence',
-  'student_without_second_source',
-]);
+const KNOCK_OUTS = EVERY_KNOCKOUT;
 
 /** The customer's hand on the wheel: their cap and their reductions always win. */
 export const customerControlsHold: CreditLaw = defineLaw({

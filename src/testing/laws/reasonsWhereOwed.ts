@@ -10,17 +10,8 @@ import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
+import { POLICY_INDEPENDENT_KNOCKOUTS } from '../_internals/knockoutCodes.js';
 import { requireLaw } from '../_internals/runLaw.js';
-
-const KNOCKOUT_CODES = new Set([
-  'age_below_minimum',
-  'age_above_maximum',
-  'current_past_due',
-  'too_many_delinquencies',
-  'too_many_enquiries',
-  'pd_above_cutoff',
-  'duplicate_evidence',
-]);
 
 /**
  * Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied
@@ -84,7 +75,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
       );
   }
   // A knock-out decline is labelled as one, never as affordability or a cap.
-  const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => KNOCKOUT_CODES.has(c) && c !== 'duplicate_evidence');
+  const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => POLICY_INDEPENDENT_KNOCKOUTS.has(c));
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
 }
 
