@@ -15,7 +15,8 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { buildMonitorBaseline } from '../../src/monitor/buildMonitorBaseline.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
-import { monitorDecisions, type MonitorRecordError } from '../../src/monitor/runMonitor.js';
+import { monitorApplicants, monitorDecisions, type MonitorRecordError } from '../../src/monitor/runMonitor.js';
+import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
 
@@ -81,6 +82,24 @@ describe('monitor tells model builds apart by SHA-256, not by id alone', () => {
     expect(r.summary.observations).toBe(fresh.length + 1);
     expect(r.warnings.join('\n')).toMatch(/two or more builds|more than one build/);
     expect(r.warnings.join('\n')).toContain(OLD_SHA.slice(0, 12));
+  });
+
+  it('monitorApplicants with a model of the baseline id but another SHA-256 is refused before any record is read', async () => {
+    const other = parseMonitorBaseline({ ...baseline, modelSha256: OLD_SHA });
+    let read = 0;
+    function* records() {
+      read++;
+      yield { line: 1, ok: true as const, value: exampleApplicants[0]!.applicant };
+    }
+    const e = await monitorApplicants({ records: records(), baseline: other, period: 'month' }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(CreditliftError);
+    expect((e as CreditliftError).code).toBe('model_sha256_mismatch');
+    expect((e as CreditliftError).message).toContain(OLD_SHA.slice(0, 12));
+    expect((e as CreditliftError).message).toContain(currentSha.slice(0, 12));
+    expect(read).toBe(0);
   });
 
   it('buildMonitorBaseline records the model SHA-256', async () => {
