@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { accumulateDecisionLine } from '../report/accumulateDecisionLine.js';
 import { buildReportHtml } from '../report/buildReportHtml.js';
+import { mixedBuildsWarning } from '../monitor/modelBuilds.js';
 import { createReportAccumulator } from '../report/reportData.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
@@ -86,6 +87,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const warnings = [
       ...(await runWarnings(file, data.decisions)),
       ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
+      ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
     for (const warning of warnings) io.stderr(`warning: ${terminalText(warning)}\n`);

@@ -1,7 +1,8 @@
 import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
-import type { Decision } from './decision.js';
-import { ValidationError } from '../errors/validationError.js';
+import { Decision } from './decision.js';
+import { ValidationError, validationIssuesFromZod } from '../errors/validationError.js';
+import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 
@@ -68,15 +69,23 @@ export interface AdverseActionNoticeOptions {
 /**
  * The adverse-action notice of a decision, as JSON-ready data.
  *
- * @throws ValidationError naming `roundingStep` when it is not a positive whole number of fen
+ * The decision is read with the Decision schema first (a notice quotes it to the customer, so
+ * nothing in it is taken unread).
+ *
+ * @throws ValidationError (subject `Decision`) naming every field that is not a Decision's, led by
+ *   an `earlier_release_decision` issue for a decision sealed by the released 0.1.0 (re-decide the
+ *   customer: README "Upgrading from 0.1.0"); or naming `roundingStep` when it is not a positive whole number of fen
  * @example adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep }).principalReasons[0]?.en
  */
-export function adverseActionNotice(decision: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
+export function adverseActionNotice(input: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
   const step = options.roundingStep ?? defaultPolicy.limits.roundingStep;
   if (!Number.isSafeInteger(step) || step < 1)
     throw new ValidationError('adverseActionNotice options', [
       { path: ['roundingStep'], code: 'invalid_type', message: 'roundingStep must be a positive whole number of fen', expected: 'integer' },
     ]);
+  const parsed = Decision.safeParse(input);
+  if (!parsed.success) throw notADecisionError(input, validationIssuesFromZod(parsed.error));
+  const decision = parsed.data;
   const lineOnFile = lineOnFileAfter(decision, step);
   const adverse =
     decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit) || lineOnFile < decision.previousLimit;

@@ -369,7 +369,8 @@ export const Decision = z
          * The limit the checks (and `monthlyPayment`) were run at, fen: the decision's `limit` when it
          * sets one; on a decline, the one the policy tested: the product minimum when the limit fell
          * below it, the composed limit when a knock-out declined (what the line would have cost).
-         * Absent on a decision made before 0.2, which did not say.
+         * Absent on a decision this version made before the field was added, which did not say (a
+         * decision of the released 0.1.0 is not read at all: see README "Upgrading from 0.1.0").
          */
         limit: fen.optional(),
         pass: z.boolean(),
@@ -379,8 +380,8 @@ export const Decision = z
          * Which repayment `monthlyPayment` is: the revolving line repaid over the policy term
          * (`months`) at the offered APR, or the instalment plan of `months` instalments, whichever
          * costs more a month among the revolving line and the plans of at least the term (a shorter
-         * plan is the customer repaying faster). Absent on a decision made before 0.2, which tested
-         * the revolving line alone.
+         * plan is the customer repaying faster). Absent on a decision this version made before the
+         * field was added, which tested the revolving line alone.
          */
         paymentPlan: z
           .strictObject({ kind: z.enum(['revolving', 'instalment']), months: z.number().int().min(1) })

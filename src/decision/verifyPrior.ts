@@ -2,24 +2,27 @@ import { validationIssuesFromZod, type ValidationIssue } from '../errors/validat
 import type { Applicant } from '../schema/applicant.js';
 import { personalHash, sealProblems, type AuditKeys } from './audit.js';
 import { Decision } from './decision.js';
+import { earlierReleaseIssues } from './earlierRelease.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 
 /**
  * Parses a prior decision with the Decision output schema and checks its seal (content hash, and
  * signature when the scorer signs), and, when the applicant is given, that it is this applicant's
  * (id and identity hash) and not dated after `asOf`. Returns the parsed decision; never the input
- * cast.
+ * cast. A decision sealed by the released 0.1.0 is refused with an `earlier_release_decision`
+ * issue first, saying why and how to go on (re-decide the customer), before its schema faults.
  *
  * @throws PriorInvalidError naming every check that failed.
  */
 export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applicant): Decision {
   const parsed = Decision.safeParse(input);
   if (!parsed.success) {
-    throw new PriorInvalidError(
-      validationIssuesFromZod(parsed.error)
+    throw new PriorInvalidError([
+      ...earlierReleaseIssues(input),
+      ...validationIssuesFromZod(parsed.error)
         .slice(0, 50)
         .map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
-    );
+    ]);
   }
   const prior = parsed.data;
   const issues: ValidationIssue[] = sealProblems(prior, keys).map((p) => ({ ...p, code: 'prior_invalid' }));

@@ -97,6 +97,8 @@ export const CREDITLIFT_ISSUE_CODES = [
   'invalid',
   // Prior decisions (reassess, requestReduction)
   'prior_invalid',
+  // A decision sealed by the released 0.1.0: re-decide the customer (README "Upgrading from 0.1.0")
+  'earlier_release_decision',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',

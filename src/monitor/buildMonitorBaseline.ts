@@ -154,6 +154,7 @@ export async function buildMonitorBaseline(o: {
   return {
     format: 'creditlift.monitorBaseline/1',
     modelId: o.model.id,
+    modelSha256: o.model.sha256,
     source: o.source,
     count: n,
     score,

@@ -37,6 +37,15 @@ export const MonitorBaseline = z.strictObject({
   format: z.literal('creditlift.monitorBaseline/1'),
   /** `name@version` of the model it belongs to. */
   modelId: z.string().min(1),
+  /**
+   * SHA-256 of the model file it was built with: a model rebuilt under the same id (as the default
+   * model was after 0.1.0) is another model, told apart by it. Absent on a baseline built before
+   * it was recorded, which is then matched by `modelId` alone.
+   */
+  modelSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'expected lowercase hex SHA-256')
+    .optional(),
   /** Where the reference sample came from, for people. */
   source: z.string(),
   count: z.number().int().min(1),

@@ -21,6 +21,7 @@ import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
+import { mixedBuildsWarning } from './modelBuilds.js';
 import { checkMonitorFeatureSet } from './monitorFeatureSet.js';
 import type { MonitorPeriod } from './monitorPeriod.js';
 
@@ -107,6 +108,14 @@ export async function monitorApplicants(o: {
   const catalog = catalogOption(o.catalog);
   checkMonitorCatalog(o.baseline.catalog, catalog);
   const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
+  const otherBuild = otherBuildMessage(o.baseline, model.id, model.sha256);
+  if (otherBuild !== undefined) {
+    if (!isLoaded(o.model)) await model.close();
+    throw new CreditliftError(
+      'model_sha256_mismatch',
+      `${otherBuild}: build a baseline with this model (buildMonitorBaseline) or monitor with the model the baseline was built for`,
+    );
+  }
   let scorer: Awaited<ReturnType<typeof createScorer>>;
   try {
     scorer = await createScorer({
@@ -200,7 +209,7 @@ const MonitoredDecision = z.looseObject({
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   pd: z.number().min(0).max(1),
   contributions: z.looseObject({ space: z.string(), factors: z.array(z.looseObject({ factor: z.string(), value: z.number().finite() })) }).optional(),
-  audit: z.looseObject({ modelId: z.string() }).optional(),
+  audit: z.looseObject({ modelId: z.string(), modelSha256: z.string().optional() }).optional(),
 });
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
@@ -218,6 +227,9 @@ export async function monitorDecisions(o: {
 }): Promise<MonitorResult> {
   const acc = createMonitorAccumulator(o.baseline, { period: o.period });
   const models = new Set<string>();
+  // Decisions by model build (`modelId` and `modelSha256`), and those not measured as another build's.
+  const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
+  const otherBuilds = new Map<string, number>();
   let records = 0;
   let errors = 0;
   let probabilitySpace = 0;
@@ -247,7 +259,22 @@ export async function monitorDecisions(o: {
       );
       continue;
     }
-    if (d.data.audit !== undefined) models.add(d.data.audit.modelId);
+    const audit = d.data.audit;
+    if (audit !== undefined) {
+      models.add(audit.modelId);
+      const key = `${audit.modelId}\u0000${audit.modelSha256 ?? ''}`;
+      const b = builds.get(key) ?? { modelId: audit.modelId, sha256: audit.modelSha256, count: 0 };
+      b.count++;
+      builds.set(key, b);
+      // Another build under the baseline's own id (the default model rebuilt after 0.1.0): its
+      // scores and factors are another model's, so measured here they would show the rebuild as drift.
+      const other = audit.modelSha256 === undefined ? undefined : otherBuildMessage(o.baseline, audit.modelId, audit.modelSha256);
+      if (other !== undefined && audit.modelSha256 !== undefined) {
+        otherBuilds.set(audit.modelSha256, (otherBuilds.get(audit.modelSha256) ?? 0) + 1);
+        await fail(line, { code: 'model_sha256_mismatch', message: `line ${line}: ${other}: not measured` });
+        continue;
+      }
+    }
     const c = d.data.contributions;
     if (c !== undefined && c.space !== 'log_odds') probabilitySpace++;
     try {
@@ -258,6 +285,12 @@ export async function monitorDecisions(o: {
   }
   // Sorted: in the order first met, the same decisions in another order gave other warnings.
   const warnings = [...models].sort().flatMap((m) => modelWarnings(o.baseline, m));
+  for (const [sha, n] of [...otherBuilds].sort(([a], [b]) => (a < b ? -1 : 1)))
+    warnings.push(
+      `${n} decision(s) were made by another build of ${o.baseline.modelId} (SHA-256 ${sha.slice(0, 12)}\u2026) than the baseline's (${o.baseline.modelSha256?.slice(0, 12)}\u2026), such as decisions of creditlift 0.1.0, whose default model was rebuilt under the same id: they were not measured, as drift against this baseline would be the model change`,
+    );
+  const mixed = mixedBuildsWarning([...builds.values()]);
+  if (mixed !== undefined && otherBuilds.size === 0) warnings.push(mixed);
   if (probabilitySpace > 0)
     warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
@@ -287,6 +320,12 @@ function checkSameAssessment(items: readonly { readonly status: string }[], deci
   const theirs = decision.evidence;
   if (items.length === theirs.length && items.every((x, i) => x.status === theirs[i]?.status)) return;
   throw new CreditliftError('internal_error', "the monitor's evidence assessment differs from the decision's: the record is not measured");
+}
+
+/** Why a model of the baseline's id but another SHA-256 is not the baseline's model, or undefined when it is (or the baseline records no SHA-256). */
+function otherBuildMessage(baseline: MonitorBaseline, modelId: string, sha256: string): string | undefined {
+  if (baseline.modelSha256 === undefined || modelId !== baseline.modelId || sha256 === baseline.modelSha256) return undefined;
+  return `the model ${modelId} (SHA-256 ${sha256.slice(0, 12)}\u2026) is another build than the one the baseline was built with (SHA-256 ${baseline.modelSha256.slice(0, 12)}\u2026)`;
 }
 
 function modelWarnings(baseline: MonitorBaseline, modelId: string): string[] {

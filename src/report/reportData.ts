@@ -1,5 +1,6 @@
 import { addUnits, emptyExactSum, type ExactSum, fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
 import type { Decision } from '../decision/decision.js';
+import type { ModelBuildCount } from '../monitor/modelBuilds.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
 
@@ -53,6 +54,11 @@ export interface ReportData {
    */
   readonly newLines?: { readonly count: number; readonly limitTotalFen: number; readonly averageApr: number | null };
   readonly models: readonly string[];
+  /**
+   * Decisions by model build (`audit.modelId` and `audit.modelSha256`), sorted: one id with two
+   * SHA-256s is a model rebuilt under the same name (the default model after 0.1.0), which `models` alone hides.
+   */
+  readonly modelBuilds?: readonly ModelBuildCount[];
   /** The policies the decisions name (`audit.policyHash`) and how many name each, by hash: a threshold belongs to one of them. */
   readonly policies?: readonly { readonly hash: string; readonly count: number }[];
   readonly asOf: { readonly from: string; readonly to: string } | null;
@@ -82,6 +88,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
   const errors = new Map<string, number>();
   const models = new Set<string>();
+  const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
   const policies = new Map<string, number>();
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
@@ -114,7 +121,14 @@ export function createReportAccumulator(): ReportAccumulator {
         if (s === undefined) reasons.set(r.code, { code: r.code, en: r.en, zhHans: r.zhHans, source: r.source, count: 1 });
         else s.count++;
       }
-      if (typeof d.audit?.modelId === 'string') models.add(d.audit.modelId);
+      if (typeof d.audit?.modelId === 'string') {
+        models.add(d.audit.modelId);
+        const sha256 = typeof d.audit.modelSha256 === 'string' ? d.audit.modelSha256 : undefined;
+        const key = `${d.audit.modelId}\u0000${sha256 ?? ''}`;
+        const b = builds.get(key) ?? { modelId: d.audit.modelId, sha256, count: 0 };
+        b.count++;
+        builds.set(key, b);
+      }
       if (typeof d.audit?.policyHash === 'string') bump(policies, d.audit.policyHash);
       if (typeof d.audit?.arm === 'string') {
         const a = arms.get(d.audit.arm) ?? { count: 0, approve: 0, limitTotalFen: 0 };
@@ -171,6 +185,7 @@ export function createReportAccumulator(): ReportAccumulator {
           averageApr: averageCostOfNewLines(newLines),
         },
         models: [...models].sort(),
+        modelBuilds: [...builds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => ({ ...b })),
         policies: [...policies.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count })),
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),

@@ -1,4 +1,7 @@
-import type { Decision } from '../decision/decision.js';
+import { z } from 'zod';
+import { Decision } from '../decision/decision.js';
+import { notADecisionError } from '../decision/earlierRelease.js';
+import { validationIssuesFromZod } from '../errors/validationError.js';
 import { highestPlanCost } from '../policy/averageCostOfNewLines.js';
 
 /** The outcomes of a decision, in the order reports list them. */
@@ -31,13 +34,31 @@ export interface DecisionFacts {
   readonly arm: string | null;
 }
 
+// The fields read, as the Decision schema types them; other fields are not read, so not checked.
+let factsSchema: z.ZodType | undefined;
+
 /**
  * Picks the figures a simulation needs from a decision. The comprehensive cost is the revolving
  * plan's `comprehensiveApr` (the line is what the limit is granted on); the average cost of new
  * lines counts the dearest plan offered instead, since a customer may convert any drawdown to an
- * instalment plan and that is where a book's fees are earned.
+ * instalment plan and that is where a book's fees are earned. The fields it reads are checked
+ * against the Decision schema first.
+ *
+ * @throws ValidationError (subject `Decision`) naming every field read that is missing or not of its
+ *   type, led by an `earlier_release_decision` issue for a decision sealed by the released 0.1.0
  */
 export function decisionFacts(d: Decision): DecisionFacts {
+  factsSchema ??= Decision.unwrap()
+    .pick({ outcome: true, limit: true, previousLimit: true, apr: true, pd: true, bindingConstraint: true, plans: true })
+    .extend({ audit: z.looseObject({ arm: z.string().optional() }) })
+    .loose();
+  const parsed = factsSchema.safeParse(d);
+  if (!parsed.success) throw notADecisionError(d, validationIssuesFromZod(parsed.error));
+  return factsOf(d);
+}
+
+/** {@link decisionFacts} of a decision the engine just made (unchecked: the simulation's hot path). */
+export function factsOf(d: Decision): DecisionFacts {
   const revolving = d.plans.find((p) => p.kind === 'revolving');
   return {
     outcome: d.outcome,

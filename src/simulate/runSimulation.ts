@@ -10,7 +10,7 @@ import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } fr
 import type { LimitChange } from '../policy/stepLimit.js';
 import { checkInputRecord } from './checkInputRecord.js';
 import { bookSegments, type BookSegments } from './bookSegments.js';
-import { decisionFacts, type Outcome } from './decisionFacts.js';
+import { factsOf, type Outcome } from './decisionFacts.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
 import { createSimulationAccumulator, UNMATCHED_IDS_LISTED, type BacktestOutcomes, type SimulationSummary } from './simulationAccumulator.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
@@ -165,8 +165,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
         await o.onError?.(error);
         continue;
       }
-      const baseline = decisionFacts((t.baseline as Extract<BatchResult, { ok: true }>).decision);
-      const candidate = decisionFacts((t.candidate as Extract<BatchResult, { ok: true }>).decision);
+      const baseline = factsOf((t.baseline as Extract<BatchResult, { ok: true }>).decision);
+      const candidate = factsOf((t.candidate as Extract<BatchResult, { ok: true }>).decision);
       const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
       const defaulted = o.outcomes?.get(applicantId);
       if (defaulted !== undefined) {

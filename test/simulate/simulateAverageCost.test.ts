@@ -12,7 +12,7 @@ import type { Decision } from '../../src/decision/decision.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { createReportAccumulator } from '../../src/report/reportData.js';
 import { buildSimulationHtml } from '../../src/simulate/buildSimulationHtml.js';
-import { decisionFacts } from '../../src/simulate/decisionFacts.js';
+import { factsOf as decisionFacts } from '../../src/simulate/decisionFacts.js';
 import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
