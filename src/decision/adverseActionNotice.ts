@@ -1,7 +1,8 @@
 import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
 import { Decision } from './decision.js';
-import { ValidationError, validationIssuesFromZod } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
+import { checkOptionKeys } from './checkOptionKeys.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
@@ -78,6 +79,8 @@ export interface AdverseActionNoticeOptions {
  * @example adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep }).principalReasons[0]?.en
  */
 export function adverseActionNotice(input: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
+  // Read by name: `null` or a misspelt `roundingstep` quoted the default step's line without a word.
+  checkOptionKeys(options, NOTICE_OPTION_KEYS, 'adverseActionNotice options');
   const step = options.roundingStep ?? defaultPolicy.limits.roundingStep;
   if (!Number.isSafeInteger(step) || step < 1)
     throw new ValidationError('adverseActionNotice options', [
@@ -171,12 +174,45 @@ const OUTCOME_TEXT: Readonly<Record<Decision['outcome'], BilingualText>> = {
   decline: { en: 'declined', zhHans: '未获批准' },
 };
 
+/** The option keys {@link adverseActionNotice} reads. */
+const NOTICE_OPTION_KEYS: readonly string[] = ['roundingStep'];
+
+/**
+ * What rendering reads of a notice, checked so that anything else (`null`, a Decision passed by
+ * mistake, a notice from JSON missing its reasons) is a typed error naming the field, never a raw
+ * TypeError half-way through the text.
+ */
+function checkRenderInput(notice: unknown, lang: unknown): void {
+  const issues: ValidationIssue[] = [];
+  if (lang !== 'en' && lang !== 'zhHans') issues.push({ path: ['lang'], code: 'invalid_value', message: 'lang must be "en" or "zhHans"' });
+  if (typeof notice !== 'object' || notice === null || Array.isArray(notice))
+    issues.push({ path: ['notice'], code: 'invalid_type', message: 'expected the notice adverseActionNotice returns', expected: 'object' });
+  else {
+    const n = notice as Record<string, unknown>;
+    for (const key of ['decisionId', 'asOf'] as const)
+      if (typeof n[key] !== 'string') issues.push({ path: ['notice', key], code: 'invalid_type', message: `${key} must be a string`, expected: 'string' });
+    for (const key of ['principalReasons', 'dataCategories'] as const)
+      if (!Array.isArray(n[key])) issues.push({ path: ['notice', key], code: 'invalid_type', message: `${key} must be an array`, expected: 'array' });
+    if (typeof n.outcome !== 'string' || !Object.hasOwn(OUTCOME_TEXT, n.outcome))
+      issues.push({ path: ['notice', 'outcome'], code: 'invalid_value', message: 'outcome must be approve, refer or decline' });
+    if (typeof n.howToRequestReview !== 'object' || n.howToRequestReview === null)
+      issues.push({
+        path: ['notice', 'howToRequestReview'],
+        code: 'invalid_type',
+        message: 'howToRequestReview must be the bilingual text the notice carries',
+        expected: 'object',
+      });
+  }
+  if (issues.length > 0) throw new ValidationError('renderAdverseActionNotice', issues);
+}
+
 /**
  * The notice as readable text in one language (`en` or `zhHans`).
  *
  * @example renderAdverseActionNotice(adverseActionNotice(decision), 'zhHans')
  */
 export function renderAdverseActionNotice(notice: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
+  checkRenderInput(notice, lang);
   const en = lang === 'en';
   const lines: string[] = [];
   lines.push(

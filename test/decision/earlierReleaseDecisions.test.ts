@@ -8,6 +8,7 @@ import {
   decisionFacts,
   lineOnFileAfter,
   PriorInvalidError,
+  renderAdverseActionNotice,
   resolvePolicy,
   ValidationError,
   type Decision,
@@ -106,6 +107,25 @@ describe('the public functions that take a Decision give a result or a typed err
       );
     });
   }
+
+  it('adverseActionNotice options and renderAdverseActionNotice input are read by name: null, a misspelt key, a Decision for a notice, an unknown language', () => {
+    for (const options of [null, 42, { roundingstep: 10_000 }]) {
+      const e = thrown(() => adverseActionNotice(fresh, options as never));
+      expect(e, JSON.stringify(options)).toBeInstanceOf(ValidationError);
+    }
+    const notice = adverseActionNotice(fresh, { roundingStep: 10_000 });
+    expect(renderAdverseActionNotice(notice, 'zhHans')).toContain(notice.decisionId);
+    for (const [value, lang, path] of [
+      [null, 'en', 'notice'],
+      [fresh, 'en', 'notice.principalReasons'],
+      [{ ...notice, principalReasons: undefined }, 'zhHans', 'notice.principalReasons'],
+      [notice, 'fr', 'lang'],
+    ] as const) {
+      const e = thrown(() => renderAdverseActionNotice(value as never, lang as never)) as ValidationError;
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e.issues.map((i) => i.path.join('.'))).toContain(path);
+    }
+  });
 
   it("lineOnFileAfter never returns a 0.1.0 referral's proposal (3,000 RMB on a 1,000 RMB line) as the line", () => {
     expect(oldRefer.limit).toBe(300_000);
