@@ -185,6 +185,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // A proposal waiting for a person, bounded by the cap, that is not the line the customer holds: still waiting.
   const proposal = Math.min(prior.limit, roundDownToStep(cap, step));
   const pending = prior.lineAction === 'review' && proposal !== onFile;
+  // A pending proposal the cap cut (a raise asked above the line, capped between the line and the
+  // proposal) is now set by the customer's request, as a lowered line is.
+  const capped = pending && proposal < prior.limit;
   const limit = pending ? proposal : onFile;
   const affordability = affordabilityAt(today.affordability, limit, aprBp, env.policy);
   // A line above what may be granted today stays held for a person: a held line still above it,
@@ -203,13 +206,13 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', ...pick(CUSTOMER_REDUCTION) };
   // The customer's own request leads when this reduction lowered the line, or when an earlier one
   // did and the line is still below what was asked (a retried reduction owes the same reason).
-  const byCustomer = lowered || prior.reasons.some((x) => x.code === CUSTOMER_REDUCTION);
+  const byCustomer = lowered || capped || prior.reasons.some((x) => x.code === CUSTOMER_REDUCTION);
   // A line the customer lowered, now the decision's limit, was set by their request, not by what
   // set the prior's limit (the risk grade, a cap, a step limit: "Limit set by your risk grade"
   // beside 8,000 RMB they asked for). On an approval that request is the whole reason; on a
   // referral or a decline, what referred or declined it still stands. A proposal still waiting is
-  // explained by what set it, and a held line by what holds it.
-  const ownLimit = lowered && !pending && !held;
+  // explained by what set it (unless the cap cut it), and a held line by what holds it.
+  const ownLimit = (lowered && !pending && !held) || capped;
   const carried = prior.reasons.filter(
     (x) => x.code !== CUSTOMER_REDUCTION && !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))),
   );
@@ -230,7 +233,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       maxGrantable,
       review: boundedReview(prior.review, cap, step),
       previousLimit: line,
-      bindingConstraint: pending ? prior.bindingConstraint : lowered ? 'self_cap' : held ? 'line_on_file' : prior.bindingConstraint,
+      bindingConstraint: capped ? 'self_cap' : pending ? prior.bindingConstraint : lowered ? 'self_cap' : held ? 'line_on_file' : prior.bindingConstraint,
       caps: { ...today.caps, self_cap: cap },
       affordability,
       controls: { selfSetCap: cap },

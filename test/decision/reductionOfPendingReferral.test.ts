@@ -137,6 +137,12 @@ describe("a reduction of a referral lowers the line on file, never turns the amo
     expect(r).toMatchObject({ outcome: 'refer', lineAction: 'review', limit: 1_000_000, maxGrantable: 1_000_000, previousLimit: d.previousLimit });
     expect(r.review?.proposed.limit).toBe(1_000_000);
     expect(lineOnFileAfter(r, STEP)).toBe(d.previousLimit);
+    // The proposal is now set by the customer's cap, and says so (findings13-recheck N1: it kept
+    // "risk" and "Limit set by your risk grade and income", while reassess and decide said self_cap).
+    expect(r.bindingConstraint).toBe('self_cap');
+    expect(codes(r)[0]).toBe('customer_reduction');
+    expect(codes(r).filter((c) => c.startsWith('limit_') && c !== 'limit_self_cap')).toEqual([]);
+    expect(renderAdverseActionNotice(adverseActionNotice(r, { roundingStep: STEP }), 'en')).not.toMatch(/risk grade/);
   });
 
   it('a held line lowered, still above what may be granted today, stays held at the lowered line', async () => {
