@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { refuseStreams } from './score/refuseStreams.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -160,6 +161,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       io.stdout(SCORE_USAGE);
       return CliExitCode.ok;
     }
+    await refuseStreams(args);
     // The lock comes first: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([args.out, args.errors]);

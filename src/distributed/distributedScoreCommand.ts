@@ -10,6 +10,7 @@ import { countDecision, countRejection, countUndecided, emptyScoreSummary, forma
 import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
+import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { runningStatus, type RunStatus } from '../cli/score/runStatus.js';
 import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
@@ -140,6 +141,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
 
+    await refuseStreams({ input, out, errors });
     // As `score`: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([out, errors]);

@@ -88,6 +88,36 @@ describe.runIf(posix)('the identity-lock folder is the user’s own', () => {
     });
   }
 
+  // An outside recheck: TMPDIR naming a folder that does not exist, or a file, failed every run
+  // with a raw ENOENT or ENOTDIR (exit 1); the previous package created the path without a word.
+  for (const [what, tmpOf] of [
+    ['a folder that does not exist', (base: string) => join(base, 'missing', 'tmp')],
+    [
+      'a plain file',
+      (base: string) => {
+        writeFileSync(join(base, 'file'), '');
+        return join(base, 'file');
+      },
+    ],
+  ] as const) {
+    it(`TMPDIR naming ${what} refuses the run by name (exit 2), creating nothing`, async () => {
+      const { tmp, dir } = fresh();
+      const bad = tmpOf(tmp);
+      await withTmp(bad, async () => {
+        const out = join(dir, 'out.ndjson');
+        await expect(lockOutputs([out])).rejects.toThrow(/TMPDIR/);
+        const input = join(dir, 'in.ndjson');
+        writeFileSync(input, '{}\n');
+        const io = captureIo();
+        expect(await runScoreCommand(['--in', input, '--out', out], io.io)).toBe(2);
+        expect(io.err()).toContain(bad);
+        expect(io.err()).not.toMatch(/ENOENT|ENOTDIR/);
+        expect(readdirSync(dir).sort()).toEqual(['in.ndjson']);
+      });
+      expect(existsSync(join(tmp, 'missing')), 'the missing folder is not created').toBe(false);
+    });
+  }
+
   it('an existing output is left as it was when the folder refuses the run', async () => {
     const { tmp, dir } = fresh();
     writeFileSync(join(tmp, folderName), '');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,30 @@ describe('lockOutput', () => {
     const both = await lockOutputs([out, other]);
     expect(both.map((l) => l.path)).toEqual([`${out}.lock`, expect.stringMatching(/creditlift-locks-[^/\\]+[/\\]\d+-\d+\.lock$/)]);
     for (const lock of both) await lock.release();
+  });
+
+  // A lock by device and inode whose holder lives on (a service, a test runner) but whose file was
+  // deleted: the temporary folder gave the inode to a new file at once, and the new file was
+  // refused as "being written by another creditlift score run" (npm test failed now and then).
+  it('an identity lock naming a file that is gone, or is now another file, holds nothing, even while its process lives', async () => {
+    const sub = mkdtempSync(join(work, 'reused-'));
+    const out = join(sub, 'new.out');
+    writeFileSync(out, '');
+    const other = join(sub, 'other.out');
+    writeFileSync(other, '');
+    const { dev, ino } = statSync(out, { bigint: true });
+    const folder = join(tmpdir(), `creditlift-locks-${process.getuid?.() ?? ''}`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const lockPath = join(folder, `${dev}-${ino}.lock`);
+    for (const gone of [join(sub, 'deleted.out'), other]) {
+      writeFileSync(lockPath, `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'n', file: gone })}\n`);
+      const locks = await lockOutputs([out]);
+      expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, file: expect.stringContaining('new.out') });
+      for (const lock of locks) await lock.release();
+    }
+    // Naming the file itself, a live holder still holds it.
+    writeFileSync(lockPath, `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'n', file: out })}\n`);
+    await expect(lockOutputs([out])).rejects.toThrow(/being written by another creditlift score run/);
+    rmSync(lockPath, { force: true });
   });
 });

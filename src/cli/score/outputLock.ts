@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
 import { RunRefusedError } from './runRefusedError.js';
@@ -117,7 +117,8 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
     // A device or a pipe (/dev/null) is no file a run could lose lines of.
     if (!s.isFile()) return undefined;
     lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
-    got = await takeFile(lockPath, lockText(realFilePath(path)), 0);
+    const { dev, ino } = s;
+    got = await takeFile(lockPath, lockText(realFilePath(path)), 0, (owner) => namesAnotherFile(owner, dev, ino));
   } catch (e) {
     // Failed: a file created here to hold its inode is not left behind.
     if (created) await rmIfEmpty(path);
@@ -169,7 +170,15 @@ async function openFolder(folder: string): Promise<string> {
   try {
     await mkdir(folder, { mode: 0o700 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    // The temporary folder itself missing or not a folder (TMPDIR set to a path not made yet): said
+    // so by name, where a raw ENOENT failed every run. Not created: where temporary files go is the
+    // user's to choose.
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new RunRefusedError(
+        `the temporary folder ${dirname(folder)} (TMPDIR, or the system's default) does not exist or is not a folder: creditlift keeps each user's output locks under it; create it, or set TMPDIR to an existing folder, and run again`,
+      );
+    if (code !== 'EEXIST') throw e;
   }
   const s = await lstat(folder);
   const uid = process.getuid?.();
@@ -245,14 +254,34 @@ const MAX_TAKEOVER_DEPTH = 4;
  * is read again and removed only if it still holds that text. A marker left by a run that died
  * mid-takeover is itself stale, and is taken over the same way (one level down).
  */
-async function takeFile(path: string, text: string, depth: number): Promise<{ readonly tookOverFrom: number | undefined } | Held> {
+/**
+ * True when an identity lock's holder named a file that is gone or is now another file: the file
+ * it locked was deleted and the system gave its inode to a new one (temporary folders reuse inodes
+ * at once), so the lock, though its process lives on (a service, a test runner that ran many runs),
+ * holds nothing this run could share. A file still being written is open, so its inode is not
+ * reused; only a run whose output was deleted under it, with a hard link made to it before, is
+ * taken over by this, and that output was lost already.
+ */
+async function namesAnotherFile(owner: LockOwner, dev: bigint, ino: bigint): Promise<boolean> {
+  if (owner.file === undefined) return false;
+  const now = await stat(owner.file, { bigint: true }).catch(() => undefined);
+  return now === undefined || now.dev !== dev || now.ino !== ino;
+}
+
+async function takeFile(
+  path: string,
+  text: string,
+  depth: number,
+  staleWhileAlive?: (owner: LockOwner) => Promise<boolean>,
+): Promise<{ readonly tookOverFrom: number | undefined } | Held> {
   let tookOverFrom: number | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await createExclusive(path, text)) return { tookOverFrom };
     const seen = await readText(path);
     if (seen === undefined) continue; // removed between our create and our read: try again
     const owner = ownerOf(seen);
-    if (owner === undefined || owner.host !== hostname() || isAlive(owner.pid) || depth >= MAX_TAKEOVER_DEPTH) return { held: true, owner };
+    const live = owner !== undefined && isAlive(owner.pid) && !(staleWhileAlive !== undefined && (await staleWhileAlive(owner)));
+    if (owner === undefined || owner.host !== hostname() || live || depth >= MAX_TAKEOVER_DEPTH) return { held: true, owner };
     const marker = `${path}.takeover-${createHash('sha256').update(seen).digest('hex').slice(0, 16)}`;
     const claim = await takeFile(marker, text, depth + 1);
     // Another live run is taking this very file over: it is as good as held by that run.
