@@ -6,23 +6,9 @@ import { summarizeDecision } from '../../src/cli/summarizeDecision.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
+import { payrollApplicant } from '../helpers/payrollApplicant.js';
 
-const applicant: ApplicantInput = {
-  id: 'plan-named',
-  asOf: '2026-11-24',
-  birthDate: '1995-05-14',
-  identity: { idHash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
-  employment: { type: 'salaried', industry: 'information_technology', startDate: '2020-08-15' },
-  income: { monthlyNet: 650_000, source: 'payroll' },
-  socialInsuranceMonths: 40,
-  housingFundMonths: 40,
-  residence: { cityTier: 2, region: 'central' },
-  bureau: { hasFile: true, otherMonthlyDebtService: 134_880 },
-  platform: { accountAgeMonths: 40, transactions3m: 150, transactionAmount3m: 1_300_000, onTimeRepaymentRate: 1, currentLimit: 0 },
-  household: { monthlyEssentialSpending: 200_000, dependants: 0 },
-  controls: {},
-  evidence: [],
-};
+const applicant: ApplicantInput = payrollApplicant('plan-named', 134_880);
 
 let scorer: Scorer;
 let d: Decision;

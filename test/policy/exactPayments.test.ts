@@ -17,6 +17,7 @@ import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { parseApplicant } from '../../src/schema/parseApplicant.js';
 import { exactAnnuity, exactInstalment } from './exactReference.js';
+import { payrollApplicant } from '../helpers/payrollApplicant.js';
 
 /** A decimal string with up to `places` decimals, from an integer count of its last unit. */
 const decimalText = (units: number, places: number): string => (places === 0 ? String(units) : (units / 10 ** places).toFixed(places));
@@ -46,22 +47,7 @@ describe("the tester's case: 13,800 RMB on the 12-month plan at 8.8% is exactly 
   });
 });
 
-const tester: ApplicantInput = {
-  id: 'fen-edge',
-  asOf: '2026-11-24',
-  birthDate: '1995-05-14',
-  identity: { idHash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
-  employment: { type: 'salaried', industry: 'information_technology', startDate: '2020-08-15' },
-  income: { monthlyNet: 650_000, source: 'payroll' },
-  socialInsuranceMonths: 40,
-  housingFundMonths: 40,
-  residence: { cityTier: 2, region: 'central' },
-  bureau: { hasFile: true, otherMonthlyDebtService: 134_880 },
-  platform: { accountAgeMonths: 40, transactions3m: 150, transactionAmount3m: 1_300_000, onTimeRepaymentRate: 1, currentLimit: 0 },
-  household: { monthlyEssentialSpending: 200_000, dependants: 0 },
-  controls: {},
-  evidence: [],
-};
+const tester: ApplicantInput = payrollApplicant('fen-edge', 134_880);
 
 describe("the tester's applicant end to end (effective income 6,500 RMB, 1,348.80 RMB a month to other lenders)", () => {
   let scorer: Scorer;

@@ -13,6 +13,7 @@ import type { Applicant, ApplicantInput } from '../../src/schema/applicant.js';
 import { parseApplicant } from '../../src/schema/parseApplicant.js';
 import { applicantDrawArbitrary, applicantFromDraw, pdArbitrary } from './applicantBuilder.js';
 import { exactAnnuity, exactInstalment, exactShareOf, rateText } from './exactReference.js';
+import { payrollApplicant } from '../helpers/payrollApplicant.js';
 
 // Every way of repaying the line that a decision offers, over the policy's affordability term, must
 // pass the affordability checks: the revolving line at the offered rate over the term, and each
@@ -91,22 +92,7 @@ describe("the tester's applicant: 6,500 RMB payroll income, 1,500 RMB a month to
   });
   afterAll(() => scorer.close());
 
-  const applicant: ApplicantInput = {
-    id: 'app-1',
-    asOf: '2026-11-24',
-    birthDate: '1995-05-14',
-    identity: { idHash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
-    employment: { type: 'salaried', industry: 'information_technology', startDate: '2020-08-15' },
-    income: { monthlyNet: 650_000, source: 'payroll' },
-    socialInsuranceMonths: 40,
-    housingFundMonths: 40,
-    residence: { cityTier: 2, region: 'central' },
-    bureau: { hasFile: true, otherMonthlyDebtService: 150_000 },
-    platform: { accountAgeMonths: 40, transactions3m: 150, transactionAmount3m: 1_300_000, onTimeRepaymentRate: 1, currentLimit: 0 },
-    household: { monthlyEssentialSpending: 200_000, dependants: 0 },
-    controls: {},
-    evidence: [],
-  };
+  const applicant: ApplicantInput = payrollApplicant('app-1', 150_000);
 
   function expectAffordable(d: Decision): void {
     const a = parseApplicant(applicant);
