@@ -166,7 +166,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([args.out, args.errors]);
     for (const lock of locks)
-      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
+      if (lock.tookOverFrom !== undefined)
+        io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
     if (!args.resume && !args.overwrite) {
       for (const path of new Set([args.out, args.errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);

@@ -146,7 +146,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([out, errors]);
     for (const lock of locks)
-      if (lock.tookOverFrom !== undefined) io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
+      if (lock.tookOverFrom !== undefined)
+        io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
     const inputPrint = await fingerprintInput(input);
     const inputSize = inputPrint.size;
     if (values.resume !== true && values.overwrite !== true) {
