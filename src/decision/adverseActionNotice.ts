@@ -2,7 +2,7 @@ import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
 import { Decision } from './decision.js';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
-import { checkOptionKeys } from './checkOptionKeys.js';
+import { checkOptionKeys } from '../errors/argumentIssues.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';

@@ -31,15 +31,8 @@ import { reduceLine } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import {
-  BATCH_OPTION_KEYS,
-  checkCallOptions,
-  checkOptionKeys,
-  DECIDE_OPTION_KEYS,
-  REASSESS_OPTION_KEYS,
-  SCORER_OPTION_KEYS,
-  SUGGEST_OPTION_KEYS,
-} from './checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
+import { checkOptionKeys } from '../errors/argumentIssues.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/validationError.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { Applicant } from '../schema/applicant.js';
 import { personalHash } from './audit.js';
-import { checkOptionKeys } from './checkOptionKeys.js';
+import { checkOptionKeys } from '../errors/argumentIssues.js';
 import type { Decision } from './decision.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { decisionInputJson } from './decisionInputJson.js';

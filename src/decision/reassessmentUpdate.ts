@@ -4,7 +4,8 @@ import { safeParseApplicant } from '../schema/parseApplicant.js';
 import type { Applicant } from '../schema/applicant.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
-import { optionKeyIssues, REASSESS_UPDATE_KEYS } from './checkOptionKeys.js';
+import { optionKeyIssues } from '../errors/argumentIssues.js';
+import { REASSESS_UPDATE_KEYS } from './checkOptionKeys.js';
 
 const NewEvidence = z.array(CertificateEvidence).max(50);
 

@@ -10,7 +10,7 @@ import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { affordabilityAt, aprBpOf, retestedAffordability } from './affordabilityAt.js';
-import { optionKeyIssues } from './checkOptionKeys.js';
+import { optionKeyIssues } from '../errors/argumentIssues.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { beforePriorIssue } from './followUpDate.js';

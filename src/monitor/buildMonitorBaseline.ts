@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { catalogOption, monitorCatalogOf } from './monitorCatalog.js';
-import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
+import { checkOptionKeys, everyKeyOf } from '../errors/argumentIssues.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';

@@ -10,7 +10,7 @@ import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOption, checkMonitorCatalog } from './monitorCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
-import { checkOptionKeys, everyKeyOf } from '../decision/checkOptionKeys.js';
+import { checkOptionKeys, everyKeyOf } from '../errors/argumentIssues.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
 import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';

@@ -19,7 +19,8 @@ import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordP
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkCallOptions, everyKeyOf, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {

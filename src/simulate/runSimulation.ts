@@ -2,7 +2,7 @@ import type { BatchResult } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { everyKeyOf, optionKeyIssues } from '../decision/checkOptionKeys.js';
+import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';

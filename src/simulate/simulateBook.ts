@@ -1,7 +1,8 @@
 import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScorer.js';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { everyKeyOf, optionKeyIssues, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';

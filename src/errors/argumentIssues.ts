@@ -1,0 +1,104 @@
+import { ValidationError, type ValidationIssue } from './validationError.js';
+
+/**
+ * Checks for the arguments of public functions called from JavaScript (or with a cast), where the
+ * types do not hold: README promises that any JSON value handed to a public entry point gives a
+ * result or a typed error, never node's TypeError from deep inside. Each check returns an issue or
+ * nothing, so a function gathers every fault of its arguments into one ValidationError.
+ */
+
+/** A type name for `received`: never the value itself (a path, key or record could be private). */
+export function typeNameOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : 'Infinity';
+  return typeof v;
+}
+
+/** The kinds of argument the checks below know. */
+export type ArgumentKind = 'string' | 'finite number' | 'integer' | 'boolean' | 'object' | 'array' | 'function' | 'bytes';
+
+function isKind(v: unknown, kind: ArgumentKind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof v === 'string';
+    case 'finite number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'integer':
+      return typeof v === 'number' && Number.isSafeInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'function':
+      return typeof v === 'function';
+    case 'bytes':
+      return v instanceof Uint8Array;
+  }
+}
+
+/**
+ * An `invalid_type` issue at `path` unless `value` is of `kind` (or, with `optional`, undefined).
+ *
+ * @param what says what the argument is, for the message ("the model file's path")
+ */
+export function typeIssue(path: readonly (string | number)[], value: unknown, kind: ArgumentKind, what: string, optional = false): ValidationIssue | undefined {
+  if ((optional && value === undefined) || isKind(value, kind)) return undefined;
+  const name = path.length === 0 ? 'the argument' : String(path[path.length - 1]);
+  return { path: [...path], code: 'invalid_type', message: `${name} must be ${what}`, expected: kind, received: typeNameOf(value) };
+}
+
+/**
+ * Throws one ValidationError (subject `subject`, usually the function's name) listing every issue
+ * given; returns when there is none.
+ *
+ * @throws ValidationError naming every offending argument
+ */
+export function refuseArguments(subject: string, issues: readonly (ValidationIssue | undefined)[]): void {
+  const found = issues.filter((i): i is ValidationIssue => i !== undefined);
+  if (found.length > 0) throw new ValidationError(subject, found);
+}
+
+/**
+ * The option keys a call reads, checked at compile time to name every option its type declares, so
+ * a new option is never refused as unknown at run time: `everyKeyOf<MyOptions>()(['a', 'b'])`. A
+ * missing key is a type error naming it (`missing`).
+ */
+export function everyKeyOf<T>() {
+  return <const K extends readonly (keyof T)[]>(
+    keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof T, K[number]> }),
+  ): K => keys;
+}
+
+/**
+ * Refuses options that are not an object, or that carry a key the call does not read. A misspelled
+ * `limitHistroy` used to be ignored, so the customer's raises were not counted and the step limits'
+ * window let the line rise again; the types catch it in TypeScript, this catches it at run time.
+ *
+ * @throws ValidationError naming every unknown key (`unrecognized_key`)
+ */
+export function checkOptionKeys(options: unknown, known: readonly string[], subject: string): void {
+  if (options === undefined) return;
+  const issues = optionKeyIssues(options, known);
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/**
+ * The issues {@link checkOptionKeys} throws, for a caller that gathers them with its own (each
+ * path under `at`); `hint` may say where an unknown key belongs.
+ */
+export function optionKeyIssues(
+  options: unknown,
+  known: readonly string[],
+  at: readonly (string | number)[] = [],
+  hint: (key: string) => string | undefined = () => undefined,
+): ValidationIssue[] {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
+  }
+  return Object.keys(options)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: [...at, k], code: 'unrecognized_key' as const, message: hint(k) ?? `unknown option "${k}" (known: ${known.join(', ')})` }));
+}
