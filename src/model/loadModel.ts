@@ -10,6 +10,7 @@ import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
 import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { checkLoadModelArguments } from './checkLoadModelArguments.js';
 import { assertTreeReading } from './compareTreeReading.js';
 import { buildProbeRows } from './evaluatorProbeRows.js';
 import { evaluateFloat32 } from './float32Evaluator.js';
@@ -92,17 +93,7 @@ export interface LoadedModel {
  * await model.close();
  */
 export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadModelOptions = {}): Promise<LoadedModel> {
-  if (options.evaluator !== undefined && options.evaluator !== 'auto' && options.evaluator !== 'onnxruntime') {
-    throw new ValidationError('LoadModelOptions', [
-      {
-        path: ['evaluator'],
-        code: 'invalid_value',
-        message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
-        expected: "'auto' | 'onnxruntime'",
-        received: String(options.evaluator),
-      },
-    ]);
-  }
+  checkLoadModelArguments(pathOrBytes, options);
   const bytes = typeof pathOrBytes === 'string' ? await readModelFile(pathOrBytes) : pathOrBytes;
   const sha256 = sha256Hex(bytes);
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);

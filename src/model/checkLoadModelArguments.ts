@@ -1,0 +1,83 @@
+import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
+import { typeNameOf as typeName } from '../errors/argumentIssues.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import type { LoadModelOptions } from './loadModel.js';
+
+/** Every option `loadModel` reads (a new one is a type error here until it is listed). */
+const LOAD_MODEL_OPTION_KEYS = everyKeyOf<LoadModelOptions>()([
+  'intraOpNumThreads',
+  'interOpNumThreads',
+  'expectedSha256',
+  'allowMonotoneViolations',
+  'evaluator',
+]);
+
+/**
+ * Refuses what `loadModel` cannot read, before any file is opened: a source that is neither a path
+ * nor bytes, and options that are not an object, carry a key it does not read, or hold a value of
+ * the wrong kind. Called from JavaScript it threw node's TypeErrors, and a misspelt option was
+ * ignored: `expectedSha265` loaded any model, the integrity check the caller asked for never run.
+ *
+ * @throws ValidationError (subject `loadModel`) naming `pathOrBytes`; or (subject
+ *   `LoadModelOptions`) naming every offending option
+ */
+export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown): void {
+  if (typeof pathOrBytes !== 'string' && !(pathOrBytes instanceof Uint8Array)) {
+    throw new ValidationError('loadModel', [
+      {
+        path: ['pathOrBytes'],
+        code: 'invalid_type',
+        message: "loadModel takes the model file's path or its bytes; for the default model, loadModel(defaultModelPath())",
+        expected: 'string | Uint8Array',
+        received: typeName(pathOrBytes),
+      },
+    ]);
+  }
+  if (options === undefined) return;
+  const issues: ValidationIssue[] = optionKeyIssues(options, LOAD_MODEL_OPTION_KEYS);
+  if (issues.length === 0) {
+    const o = options as Record<string, unknown>;
+    for (const key of ['intraOpNumThreads', 'interOpNumThreads'] as const) {
+      const v = o[key];
+      // onnxruntime refused some of these only when the session was created, as model_load_failed,
+      // and took 0 as "its own choice": a count of threads is a whole number from 1.
+      if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) {
+        issues.push({
+          path: [key],
+          code: 'invalid_type',
+          message: `${key} must be a whole number of threads, at least 1`,
+          expected: 'integer >= 1',
+          received: typeName(v),
+        });
+      }
+    }
+    if (o.expectedSha256 !== undefined && typeof o.expectedSha256 !== 'string') {
+      issues.push({
+        path: ['expectedSha256'],
+        code: 'invalid_type',
+        message: 'expectedSha256 must be the 64 hex digits of a SHA-256',
+        expected: 'string',
+        received: typeName(o.expectedSha256),
+      });
+    }
+    if (o.allowMonotoneViolations !== undefined && typeof o.allowMonotoneViolations !== 'boolean') {
+      issues.push({
+        path: ['allowMonotoneViolations'],
+        code: 'invalid_type',
+        message: 'allowMonotoneViolations must be true or false',
+        expected: 'boolean',
+        received: typeName(o.allowMonotoneViolations),
+      });
+    }
+    if (o.evaluator !== undefined && o.evaluator !== 'auto' && o.evaluator !== 'onnxruntime') {
+      issues.push({
+        path: ['evaluator'],
+        code: 'invalid_value',
+        message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
+        expected: "'auto' | 'onnxruntime'",
+        received: typeof o.evaluator === 'string' ? o.evaluator : typeName(o.evaluator),
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('LoadModelOptions', issues);
+}
