@@ -6,6 +6,7 @@ import { fixedBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import type { FigureStability } from './monitorAccumulator.js';
+import { beyondSamplingNoise } from './samplingNoise.js';
 import type { MonitorResult } from './runMonitor.js';
 import { ACT_ABOVE, WATCH_FROM } from './stabilityIndex.js';
 
@@ -35,7 +36,10 @@ function psiChart(f: FigureStability, periods: readonly string[]): string {
 }
 
 function bandCell(f: FigureStability): { html: string; cls?: string } {
-  return f.band === null ? { html: '-' } : { html: escapeHtml(f.band), cls: f.band };
+  if (f.band === null) return { html: '-' };
+  // In a band but not flagged: the book is too small to tell the shift from sampling noise.
+  if (f.band !== 'stable' && !beyondSamplingNoise(f.noise)) return { html: `${escapeHtml(f.band)} (within sampling noise)` };
+  return { html: escapeHtml(f.band), cls: f.band };
 }
 
 /**
@@ -58,7 +62,7 @@ export function buildMonitorHtml(result: MonitorResult, meta: { readonly title?:
 </section>
 ${result.warnings.map((w) => `<p class="note">Note: ${escapeHtml(w)}</p>`).join('\n')}
 <h2>Flagged figures</h2>
-${flaggedRows.length === 0 ? '<p>None: every figure is in the stable band (PSI under 0.10).</p>' : htmlTable('flagged', ['kind', 'figure', 'index', 'band'], flaggedRows)}
+${flaggedRows.length === 0 ? (s.withinNoise.length === 0 ? '<p>None: every figure is in the stable band (PSI under 0.10).</p>' : '<p>None beyond sampling noise: the figures in the watch or act band are listed below as within sampling noise.</p>') : htmlTable('flagged', ['kind', 'figure', 'index', 'band'], flaggedRows)}
 <p class="note">Bands: under 0.10 stable, 0.10 to 0.25 watch, above 0.25 act. Features and the score: population stability index against the baseline's bins; factors: the same index on the factor's TreeSHAP contribution (log-odds), the characteristic stability.</p>
 <h2>Over time (by ${escapeHtml(s.period)} of asOf)</h2>
 <div class="grid2">

@@ -6,6 +6,7 @@ import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
 import { binCount, binOf, checkMonitorBaselineColumns, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
+import { beyondSamplingNoise, samplingNoise, type SamplingNoise } from './samplingNoise.js';
 import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
 
 /** One decided applicant as the monitor sees it. */
@@ -31,6 +32,13 @@ export interface FigureStability {
   /** PSI (for factors: the characteristic stability index of its contribution); null without data. */
   readonly index: number | null;
   readonly band: StabilityBand | null;
+  /** Records measured (the sample size the index rests on). */
+  readonly records: number;
+  /**
+   * Whether sampling alone explains the counts (see `samplingNoise`): a figure in the watch or act
+   * band is flagged only when its chi-square is beyond `noise.critical` (or records fall outside the baseline).
+   */
+  readonly noise: SamplingNoise;
   /** Baseline and sample shares, bin by bin (the missing bin last). */
   readonly expected: readonly number[];
   readonly actual: readonly number[];
@@ -61,9 +69,24 @@ export interface MonitorSummary {
   readonly timeline: readonly PeriodOutcomes[];
   /** Null when the input carried no segments (a decisions file). */
   readonly fairness: readonly FairOutcomes[] | null;
-  /** Every figure in the watch or act band, act first, then by index. */
+  /**
+   * Every figure in the watch or act band whose counts sampling alone does not explain (`noise`),
+   * act first, then by index.
+   */
   readonly flagged: readonly { readonly kind: FigureStability['kind']; readonly name: string; readonly index: number; readonly band: StabilityBand }[];
-  /** The worst band of any figure: "act" is what exit code 4 reports. */
+  /**
+   * Figures in the watch or act band that are not flagged: within sampling noise, or measured on
+   * fewer records than they need to be judged (`noise.critical` null; `noise.judgedFrom` says how many).
+   */
+  readonly withinNoise: readonly {
+    readonly kind: FigureStability['kind'];
+    readonly name: string;
+    readonly index: number;
+    readonly band: StabilityBand;
+    readonly records: number;
+    readonly noise: SamplingNoise;
+  }[];
+  /** The worst band of any flagged figure ("stable" when none is): "act" is what exit code 4 reports. */
   readonly worstBand: StabilityBand;
 }
 
@@ -175,31 +198,49 @@ export function createMonitorAccumulator(
     },
     finish() {
       const ordered = [...periods.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const figure = (kind: FigureStability['kind'], name: string, b: BinnedBaseline, countsOf: (p: PeriodTally) => number[]): FigureStability => {
+      // The noise level of each figure depends on how many figures the run judges (the run's
+      // false-alarm chance is split over them), so figures are measured first, judged after.
+      const measure = (kind: FigureStability['kind'], name: string, b: BinnedBaseline, countsOf: (p: PeriodTally) => number[]) => {
         const total = zeros(b);
         for (const [, p] of ordered) countsOf(p).forEach((c, k) => (total[k] = (total[k] as number) + c));
-        const sum = total.reduce((s, c) => s + c, 0);
+        const records = total.reduce((s, c) => s + c, 0);
         const index = populationStabilityIndex(b.shares, total);
         return {
           kind,
           name,
           index,
           band: index === null ? null : stabilityBand(index),
+          records,
+          counts: total,
           expected: b.shares,
-          actual: total.map((c) => (sum === 0 ? 0 : c / sum)),
+          actual: total.map((c) => (records === 0 ? 0 : c / records)),
           byPeriod: ordered.map(([period, p]) => ({ period, count: p.count, index: populationStabilityIndex(b.shares, countsOf(p)) })),
         };
       };
-      const score = figure('score', 'score (12-month PD)', baseline.score, (p) => p.score);
-      const features = sawFeatures ? baseline.features.map((f, i) => figure('feature', f.name, f, (p) => p.features[i] as number[])) : null;
-      const factors = sawFactors ? baseline.factors.map((f, i) => figure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
+      const scoreMeasured = measure('score', 'score (12-month PD)', baseline.score, (p) => p.score);
+      const featuresMeasured = sawFeatures ? baseline.features.map((f, i) => measure('feature', f.name, f, (p) => p.features[i] as number[])) : null;
+      const factorsMeasured = sawFactors ? baseline.factors.map((f, i) => measure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
+      const figures = 1 + (featuresMeasured?.length ?? 0) + (factorsMeasured?.length ?? 0);
+      const judged = (m: ReturnType<typeof measure>): FigureStability => {
+        const { kind, name, index, band, records, counts, expected, actual, byPeriod } = m;
+        return { kind, name, index, band, records, noise: samplingNoise(expected, counts, figures), expected, actual, byPeriod };
+      };
+      const score = judged(scoreMeasured);
+      const features = featuresMeasured?.map(judged) ?? null;
+      const factors = factorsMeasured?.map(judged) ?? null;
       const rank: Record<StabilityBand, number> = { stable: 0, watch: 1, act: 2 };
       const all = [score, ...(features ?? []), ...(factors ?? [])];
-      const flagged = all
-        .filter((f): f is FigureStability & { index: number; band: StabilityBand } => f.band !== null && f.band !== 'stable')
+      const banded = all.filter((f): f is FigureStability & { index: number; band: StabilityBand } => f.band !== null && f.band !== 'stable');
+      const beyondNoise = (f: FigureStability) => beyondSamplingNoise(f.noise);
+      const flagged = banded
+        .filter(beyondNoise)
         .sort((a, b) => rank[b.band] - rank[a.band] || b.index - a.index)
         .map((f) => ({ kind: f.kind, name: f.name, index: f.index, band: f.band }));
-      const worst = all.reduce<StabilityBand>((w, f) => (f.band !== null && rank[f.band] > rank[w] ? f.band : w), 'stable');
+      const withinNoise = banded
+        .filter((f) => !beyondNoise(f))
+        .sort((a, b) => rank[b.band] - rank[a.band] || b.index - a.index)
+        .map((f) => ({ kind: f.kind, name: f.name, index: f.index, band: f.band, records: f.records, noise: f.noise }));
+      const worst = flagged.reduce<StabilityBand>((w, f) => (rank[f.band] > rank[w] ? f.band : w), 'stable');
       return {
         modelId: baseline.modelId,
         period: o.period,
@@ -218,6 +259,7 @@ export function createMonitorAccumulator(
         })),
         fairness: sawSegments ? FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.get(d) as Map<string, GroupTally>)) : null,
         flagged,
+        withinNoise,
         worstBand: worst,
       };
     },

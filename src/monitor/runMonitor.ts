@@ -19,6 +19,7 @@ import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { bookSegments } from '../simulate/bookSegments.js';
+import { samplingNoiseWarning } from './samplingNoise.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
 import { mixedBuildsWarning } from './modelBuilds.js';
@@ -193,7 +194,10 @@ export async function monitorApplicants(o: {
       'the figures describe decisions that give them no credit: pass your own kinds as the catalog option (creditlift monitor --catalog FILE.json), and build the baseline with them too',
     );
     if (unknown !== undefined) warnings.push(unknown);
-    return { summary: acc.finish(), records, errors, warnings, unknownKinds: unknownKinds.kinds().map(([kind, uploads]) => ({ kind, uploads })) };
+    const summary = acc.finish();
+    const noise = samplingNoiseWarning(summary.withinNoise);
+    if (noise !== undefined) warnings.push(noise);
+    return { summary, records, errors, warnings, unknownKinds: unknownKinds.kinds().map(([kind, uploads]) => ({ kind, uploads })) };
   } finally {
     // The scorer never closes a model it was handed; one this call loaded is closed here, and a
     // model the caller loaded is the caller's to close.
@@ -294,7 +298,10 @@ export async function monitorDecisions(o: {
   if (probabilitySpace > 0)
     warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
-  return { summary: acc.finish(), records, errors, warnings };
+  const summary = acc.finish();
+  const noise = samplingNoiseWarning(summary.withinNoise);
+  if (noise !== undefined) warnings.push(noise);
+  return { summary, records, errors, warnings };
 }
 
 function observationOf(

@@ -48,6 +48,24 @@ describe("monitor against the default model's baseline", () => {
     expect(summary.fairness!.map((f) => f.dimension)).toEqual(['region', 'cityTier', 'ageBand']);
   });
 
+  it('small books drawn from the same population raise no flag: their bands are sampling noise, listed as such', async () => {
+    // Before the test against sampling noise, 50 such applicants put 5 to 10 figures in "act" (exit 4) on every draw.
+    for (const [size, seed] of [
+      [50, 101],
+      [60, 102],
+      [300, 103],
+    ] as const) {
+      const book = generatePopulation({ size, seed, asOf: '2026-11-01' }).map((r) => r.applicant);
+      const { summary, warnings } = await monitorApplicants({ records: records(book), baseline, period: 'month', model });
+      expect(summary.flagged, `${size} applicants`).toEqual([]);
+      expect(summary.worstBand).toBe('stable');
+      const banded = [summary.score, ...summary.features!, ...summary.factors!].filter((f) => f.band !== 'stable');
+      expect(summary.withinNoise.map((f) => f.name).sort()).toEqual(banded.map((f) => f.name).sort());
+      if (size < 100) expect(banded.length, `${size} applicants: some figures sit in a band by chance`).toBeGreaterThan(0);
+      if (banded.length > 0) expect(warnings.join('\n')).toContain('cannot tell their shift from sampling noise');
+    }
+  });
+
   it('income scaled by 0.7 puts income in the act band and leaves the untouched features stable', async () => {
     const shifted = sample.map((a) => ({ ...a, income: { ...a.income, monthlyNet: Math.round(a.income.monthlyNet * 0.7) } }));
     const { summary } = await monitorApplicants({ records: records(shifted), baseline, period: 'month', model });

@@ -93,6 +93,8 @@ describe('figures beside their flags', () => {
       name,
       index,
       band: stabilityBand(index),
+      records: 10,
+      noise: { chiSquare: 40, critical: 12, outsideBaseline: 0, judgedFrom: 24 },
       expected: [0.5, 0.5],
       actual: [0.5, 0.5],
       byPeriod: [{ period: '2026-11', count: 10, index }],

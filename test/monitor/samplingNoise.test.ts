@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  beyondSamplingNoise,
+  chiSquareQuantile,
+  MIN_EXPECTED_PER_BIN,
+  normalQuantile,
+  RUN_FALSE_ALARM,
+  samplingNoise,
+} from '../../src/monitor/samplingNoise.js';
+
+/** A seeded generator (mulberry32), so the sampled books are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Counts of `n` records drawn from `shares`, bin by bin. */
+function draw(shares: readonly number[], n: number, random: () => number): number[] {
+  const counts = shares.map(() => 0);
+  for (let i = 0; i < n; i++) {
+    let u = random();
+    let k = 0;
+    while (k < shares.length - 1 && u >= (shares[k] as number)) u -= shares[k++] as number;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return counts;
+}
+
+describe('sampling noise of a stability index', () => {
+  it('the quantiles agree with the tables', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
+    const table: [number, number, number][] = [
+      [0.99, 1, 6.635],
+      [0.99, 2, 9.21],
+      [0.99, 3, 11.345],
+      [0.99, 9, 21.666],
+      [0.999, 13, 34.528],
+      [0.9999, 9, 33.72],
+    ];
+    for (const [p, df, q] of table) {
+      const got = chiSquareQuantile(p, df);
+      // Wilson-Hilferty errs above the exact value in the upper tail: towards fewer flags.
+      expect(got / q, `p ${p} df ${df}`).toBeGreaterThan(0.999);
+      expect(got / q, `p ${p} df ${df}`).toBeLessThan(1.015);
+    }
+  });
+
+  it('law: a figure is judged from MIN_EXPECTED_PER_BIN records in its smallest filled bin; counts matching the baseline are noise; more figures ask for more', () => {
+    const sharesArb = fc
+      .array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 12 })
+      .filter((w) => w.some((x) => x > 0))
+      .map((w) => {
+        const sum = w.reduce((s, x) => s + x, 0);
+        return w.map((x) => x / sum);
+      });
+    fc.assert(
+      fc.property(sharesArb, fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 80 }), (shares, n, figures) => {
+        // The closest whole counts to the baseline's shares.
+        const counts = shares.map((s) => Math.round(s * n));
+        const records = counts.reduce((t, c) => t + c, 0);
+        const noise = samplingNoise(shares, counts, figures);
+        const smallest = Math.min(...shares.filter((s) => s > 0));
+        expect(noise.judgedFrom).toBe(Math.ceil(MIN_EXPECTED_PER_BIN / smallest));
+        expect(noise.critical === null).toBe(records < noise.judgedFrom || records === 0);
+        expect(noise.outsideBaseline).toBe(0);
+        if (noise.critical !== null) {
+          // Rounding moves each count by at most half a record: far from the critical value.
+          expect(beyondSamplingNoise(noise)).toBe(false);
+          const more = samplingNoise(shares, counts, figures + 1);
+          expect(more.critical as number).toBeGreaterThanOrEqual(noise.critical);
+        }
+      }),
+      { seed: 20_261_130, numRuns: 300 },
+    );
+  });
+
+  it('law: a book drawn from the baseline itself fails the test about one time in a hundred; a shifted one fails it', () => {
+    // One figure per run, so the chance is RUN_FALSE_ALARM itself.
+    const cases: [string, number[], number][] = [
+      ['deciles, the fewest records judged', Array(10).fill(0.1), 120],
+      ['deciles', Array(10).fill(0.1), 400],
+      ['a skewed categorical', [0.6, 0.2, 0.1, 0.05, 0.03, 0.02], 600],
+      ['two bins', [0.9, 0.1], 150],
+    ];
+    const books = 2_000;
+    for (const [label, shares, n] of cases) {
+      const random = seeded(n * 7919 + shares.length);
+      let over = 0;
+      for (let i = 0; i < books; i++) if (beyondSamplingNoise(samplingNoise(shares, draw(shares, n, random), 1))) over++;
+      expect(over / books, label).toBeLessThan(2 * RUN_FALSE_ALARM);
+      // Not so cautious that it never fires: a fifth of the chance at least.
+      expect(over / books, label).toBeGreaterThan(RUN_FALSE_ALARM / 5);
+      // Half the first bin's share moved to the last bin, on a book ten times as large, judged as
+      // one of 60 figures: found on (nearly) every book.
+      const shifted = shares.map((s, k) => (k === 0 ? s / 2 : k === shares.length - 1 ? s + (shares[0] as number) / 2 : s));
+      let found = 0;
+      for (let i = 0; i < 200; i++) if (beyondSamplingNoise(samplingNoise(shares, draw(shifted, n * 10, random), 60))) found++;
+      expect(found / 200, `${label}, shifted`).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a record in a bin the baseline never filled is beyond noise', () => {
+    const noise = samplingNoise([0.5, 0.5, 0], [100, 99, 1], 60);
+    expect(noise.outsideBaseline).toBe(1);
+    expect(beyondSamplingNoise(noise)).toBe(true);
+  });
+});
