@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { credentialNumberIssue, hasLetterOrDigit } from '../text/credentialNumber.js';
+import { CREDENTIAL_ID_CHARACTERS_PATTERN } from './credentialIdPattern.js';
 import { IsoDate, Sha256Hex, Share } from './primitives.js';
 
 // A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern).
@@ -9,11 +10,12 @@ const CONTROL = /\p{Cc}/u;
 
 // The credentialId rules as JSON Schema patterns (Unicode regular expressions, as ajv reads them by
 // default), so a service validating with the JSON Schemas refuses what decide refuses: no control
-// character and no lone surrogate; and at least one character that is not a separator, control,
-// format, private-use or unassigned character or punctuation. The last is a little looser than
-// decide (symbols or marks alone pass it), as decide counts the letters and digits NFKC makes
-// ('\u3371' is 'hPa', the mark U+0345 an iota): the schema never refuses a number decide takes.
-const CREDENTIAL_ID_PATTERNS = [{ pattern: '^[^\\p{Cc}\\p{Cs}]*$' }, { pattern: '[^\\p{Z}\\p{C}\\p{P}]' }];
+// character and no lone surrogate; every character one decide takes (no letter or digit of another
+// script: a Cyrillic look-alike is refused by both); and at least one character that is not a
+// separator, control, format, private-use or unassigned character or punctuation. The last is a
+// little looser than decide (a symbol alone, '©', passes it), as decide counts the letters and digits
+// NFKD makes ('\u3371' is 'hPa', '©' none): the schema never refuses a number decide takes.
+const CREDENTIAL_ID_PATTERNS = [{ pattern: '^[^\\p{Cc}\\p{Cs}]*$' }, { pattern: CREDENTIAL_ID_CHARACTERS_PATTERN }, { pattern: '[^\\p{Z}\\p{C}\\p{P}]' }];
 
 /**
  * How a certificate was verified, strongest first. The assessment maps each method to a base
@@ -64,7 +66,11 @@ export const CertificateEvidence = z.strictObject({
       const message = ctx.value.length <= 128 ? credentialNumberIssue(ctx.value) : undefined;
       if (message !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message, params: { creditliftCode: 'invalid_format' } });
     })
-    .meta({ allOf: CREDENTIAL_ID_PATTERNS }),
+    .meta({
+      allOf: CREDENTIAL_ID_PATTERNS,
+      description:
+        "The registration number as printed on the certificate. Its letters and digits are A-Z, 0-9 or Chinese characters once width, case and accents are folded: a Cyrillic or Greek look-alike of a Latin letter, another script's digit, kana or Hangul is refused (here as by decide). Compared for duplicates with width, case, accents, spaces, separators and invisible characters folded and traditional Chinese characters read as simplified. One rule is looser here than in decide: a number whose only characters besides spaces and punctuation are symbols ('©') passes this schema and is refused by decide, which needs a letter or digit",
+    }),
   holder: CertificateHolder,
   issueDate: IsoDate,
   expiryDate: IsoDate.optional(),

@@ -1,3 +1,5 @@
+import { simplifiedChinese } from './traditionalChinese.js';
+
 /**
  * A certificate's registration number as one string however it was typed: width and case folded
  * (NFKD, upper case), accents and every other combining mark dropped, and everything that is not a
@@ -6,10 +8,13 @@
  * copy-paste or a phone keyboard slips in: format characters (zero-width space, soft hyphen, word
  * joiner, byte-order mark), every default-ignorable code point, among them the Hangul fillers
  * (U+115F, U+1160, U+3164, U+FFA0) that Unicode counts as letters, and modifier letters that only
- * lengthen a sound (the katakana long mark, typed as a dash).
+ * lengthen a sound (the katakana long mark, typed as a dash). Chinese characters typed in their
+ * traditional form are read in their simplified form ({@link simplifiedChinese}: `蘇人社〔2024〕88號` is
+ * `苏人社〔2024〕88号`), for the characters Chinese document numbers are written with.
  * `JS-JXJ-2025-0042`, `js jxj 2025 0042`, `ＪＳ／ＪＸＪ／２０２５／００４２`, `JS\u200bJXJ20250042` and
  * `JS\u3164JXJ20250042` are one number: a second upload of it is a duplicate, and it gets one keyed
- * reference. Letters and digits are kept, so two numbers that differ in one are never merged.
+ * reference. Letters and digits are kept, so two numbers that differ in one are never merged (a
+ * traditional character and its simplified form are one character here).
  * Registration numbers are written in Latin letters, digits and Chinese characters; a letter or
  * digit of another script (a Cyrillic `С` that looks like a Latin `C`) is refused by the schema
  * ({@link credentialNumberIssue}), so a look-alike never passes for another number. The schema
@@ -17,7 +22,9 @@
  */
 export function normalizedCredentialNumber(credentialId: string): string {
   // NFKD before and after upper-casing: a few letters upper-case to a letter and a combining mark.
-  return credentialId.normalize('NFKD').toUpperCase().normalize('NFKD').replace(NOT_KEPT, '');
+  // Traditional characters are folded after NFKD, which turns CJK compatibility ideographs into the
+  // unified ones the table lists.
+  return simplifiedChinese(credentialId.normalize('NFKD').toUpperCase().normalize('NFKD')).replace(NOT_KEPT, '');
 }
 
 /** Anything but a letter or a digit; modifier letters (\p{Lm}: the katakana long mark, modifier apostrophes); default-ignorable code points (the Hangul fillers are letters to Unicode). */

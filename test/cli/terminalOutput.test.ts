@@ -60,6 +60,19 @@ describe('input text reaches the terminal escaped', () => {
     expect(c.err()).toContain('app-\\u{1b}[2J\\u{1b}]0;PWNED\\u{7}\\u{202e}evil');
   });
 
+  it('decide --summary: a kind typed as the text \\u{1b} prints apart from one holding a real ESC (findings13-security)', async () => {
+    const kinds = { typed: 'k\\u{1b}[2J', real: 'k\u001b[2J' };
+    const printed: Record<string, string> = {};
+    for (const [label, kind] of Object.entries(kinds)) {
+      const a = hostileApplicant();
+      const path = file(`spelled-${label}.json`, JSON.stringify({ ...a, id: 'app-1', evidence: [{ ...a.evidence[0], kind }] }));
+      const c = captureIo();
+      expect(await runDecideCommand([path, '--summary'], c.io)).toBe(0);
+      printed[label] = (/Evidence #0 (\S+): rejected/.exec(c.out()) ?? [])[1] ?? '';
+    }
+    expect(printed).toEqual({ typed: 'k\\u{5c}u{1b}[2J', real: 'k\\u{1b}[2J' });
+  });
+
   it('decide (JSON): the decision written as data keeps the exact values', async () => {
     const c = captureIo();
     expect(await runDecideCommand([applicant, '--compact'], c.io)).toBe(0);

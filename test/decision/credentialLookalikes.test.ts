@@ -101,3 +101,28 @@ describe('the same certificate under an invisible or look-alike disguise (findin
     );
   });
 });
+
+// Outside tester findings13-recheck N4: `苏人社〔2024〕88号` on file, then a reassessment uploading
+// `苏人社〔2024〕88號` (the traditional 號) was a second certificate: approve at 17,500 RMB instead of refer
+// (duplicate_credential) at 17,400. `[2024]`, `(2024)` and spacing were caught already.
+describe('the same certificate typed with traditional Chinese characters (findings13-recheck N4)', () => {
+  const simplified = '苏人社〔2024〕88号';
+  const onFile: ApplicantInput = { ...quickStart, evidence: [{ ...ielts, credentialId: simplified }] };
+  const twice = (credentialId: string): ApplicantInput => ({ ...onFile, evidence: [{ ...ielts, credentialId: simplified }, again(credentialId)] });
+
+  it('decide, decideBatch and reassess take 88號 for the certificate on file: duplicate_credential, refer at 17,400 RMB', async () => {
+    for (const copy of ['苏人社〔2024〕88號', '蘇人社〔2024〕88號', '蘇人社[2024]88号']) {
+      const decided = await scorer.decide(twice(copy));
+      expectDuplicate(decided, copy);
+      expect([decided.outcome, decided.limit], copy).toEqual(['refer', 1_740_000]);
+      const [batched] = await scorer.decideBatch([twice(copy)]);
+      expect(batched?.ok, copy).toBe(true);
+      if (batched?.ok === true) expectDuplicate(batched.decision, copy);
+      const first = await scorer.decide(onFile);
+      const reassessed = await scorer.reassess(first, { applicant: onFile, evidence: [again(copy)] });
+      expect(reassessed.evidence.at(-1)?.reasons, copy).toContain('duplicate_credential');
+      expect(reassessed.movement?.byEvidence.at(-1)?.limitGain, copy).toBe(0);
+      expect([reassessed.outcome, reassessed.limit], copy).toEqual(['refer', 1_740_000]);
+    }
+  });
+});

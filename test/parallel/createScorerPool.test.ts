@@ -298,6 +298,24 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(json(await pool.decideBatch(broken as ApplicantInput[], { limitHistories: both }))).toBe(json(bothLocal));
   });
 
+  it('a certificate uploaded again with its number in traditional characters (88號 for 88号) is a duplicate in the workers too (findings13-recheck N4)', async () => {
+    const graduate = examples.find((a) => (a.evidence ?? []).length > 0)!;
+    const upload = graduate.evidence![0]!;
+    const twice = (copy: string): ApplicantInput => ({
+      ...graduate,
+      evidence: [
+        { ...upload, credentialId: '苏人社〔2024〕88号' },
+        { ...upload, credentialId: copy, documentHash: 'b'.repeat(64) },
+      ],
+    });
+    const batch = ['苏人社〔2024〕88號', '蘇人社〔2024〕88號', '浙人社〔2024〕88号'].map(twice);
+    const pooled = await pool.safeDecideBatch(batch);
+    expect(json(pooled)).toBe(json(await scorer.safeDecideBatch(batch)));
+    const reasons = pooled.map((r) => (r.ok ? r.decision.evidence[1]?.reasons.includes('duplicate_credential') : undefined));
+    // Another province's number is another certificate: the fold never merges two numbers.
+    expect(reasons).toEqual([true, true, false]);
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.safeDecideBatch([])).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { parseApplicant } from '../../src/schema/parseApplicant.js';
 import { credentialNumberIssue, normalizedCredentialNumber } from '../../src/text/credentialNumber.js';
+import { SIMPLIFIED_OF_TRADITIONAL } from '../../src/text/traditionalChinese.js';
 import { disguisedNumber } from '../helpers/credentialDisguises.js';
 
 const keys = { signing: null, personalData: new TextEncoder().encode('k'.repeat(32)) };
@@ -88,5 +89,62 @@ describe('credential numbers: invisible letters and look-alikes (findings13-secu
         id,
       ).toContain('evidence.0.credentialId invalid_format');
     }
+  });
+});
+
+// Outside tester findings13-recheck N4: `苏人社〔2024〕88号` uploaded first, then reassessed with
+// `苏人社〔2024〕88號` (the traditional 號), was a second certificate: approve at 17,500 RMB instead of refer
+// (duplicate_credential) at 17,400. NFKD does not fold traditional characters to simplified ones.
+describe('credential numbers: traditional and simplified Chinese characters (findings13-recheck N4)', () => {
+  const traditional = [...SIMPLIFIED_OF_TRADITIONAL.keys()];
+  const simplified = [...SIMPLIFIED_OF_TRADITIONAL.values()];
+
+  it('the tester case: 88號 and 88号 are one number with one keyed reference, and the simplified one keeps its reference', () => {
+    expect(normalizedCredentialNumber('苏人社〔2024〕88號')).toBe(normalizedCredentialNumber('苏人社〔2024〕88号'));
+    expect(normalizedCredentialNumber('蘇人社(2024)88號')).toBe('苏人社202488号');
+    expect(credentialRef(keys, 'ielts', '苏人社〔2024〕88號')).toBe('cred_b4b297b5ab884c002f93187c9cf1e12e');
+    expect(credentialRef(keys, 'ielts', '粵勞技證字第0012號')).toBe(credentialRef(keys, 'ielts', '粤劳技证字第0012号'));
+    expect(credentialIssues('蘇人社〔2024〕88號')).toBeUndefined();
+    // A CJK compatibility ideograph is folded by NFKD first, then the table.
+    expect(normalizedCredentialNumber('\uf92f\u{2f8cc}-1')).toBe(normalizedCredentialNumber('劳书-1'));
+  });
+
+  it('law: the table is a plain merge: each traditional character differs from its simplified one, both are Chinese characters, and no simplified one is a traditional key', () => {
+    expect(SIMPLIFIED_OF_TRADITIONAL.size).toBeGreaterThanOrEqual(100);
+    for (const [t, s] of SIMPLIFIED_OF_TRADITIONAL) {
+      expect(t, `${t}->${s}`).not.toBe(s);
+      expect(/^\p{Script=Han}$/u.test(t) && /^\p{Script=Han}$/u.test(s), `${t}->${s}`).toBe(true);
+      expect(SIMPLIFIED_OF_TRADITIONAL.has(s), `${s} is a key too`).toBe(false);
+    }
+    // The characters the issue named, and those of the catalog's names, are in it.
+    for (const t of '號證書資師專業級學記編碼區縣廳員務財會計華國廣東蘇滬與導遊語獎頒') expect(SIMPLIFIED_OF_TRADITIONAL.has(t), t).toBe(true);
+  });
+
+  it('property: a number written with the table characters normalises the same in traditional and simplified spelling, and normalising is idempotent', () => {
+    // A number: Chinese characters of the table (each slot either form), digits, Latin letters and separators.
+    const slot = fc.oneof(
+      fc.integer({ min: 0, max: traditional.length - 1 }).chain((i) => fc.tuple(fc.constant(traditional[i]!), fc.constant(simplified[i]!), fc.boolean())),
+      fc.constantFrom(...'0123456789AZjx第字号〔〕()-/ ').map((c) => [c, c, true] as const),
+    );
+    fc.assert(
+      fc.property(fc.array(slot, { minLength: 1, maxLength: 20 }), (slots) => {
+        const asTraditional = slots.map(([t]) => t).join('');
+        const asSimplified = slots.map(([, s]) => s).join('');
+        const mixed = slots.map(([t, s, pick]) => (pick ? t : s)).join('');
+        const n = normalizedCredentialNumber(asSimplified);
+        expect(normalizedCredentialNumber(asTraditional), asTraditional).toBe(n);
+        expect(normalizedCredentialNumber(mixed), mixed).toBe(n);
+        expect(normalizedCredentialNumber(n)).toBe(n);
+        expect(normalizedCredentialNumber(normalizedCredentialNumber(asTraditional))).toBe(normalizedCredentialNumber(asTraditional));
+        expect(credentialRef(keys, 'cpa', mixed)).toBe(credentialRef(keys, 'cpa', asSimplified));
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('characters outside the table are kept: two numbers that differ in a Chinese character stay two numbers', () => {
+    expect(normalizedCredentialNumber('苏人社〔2024〕88号')).not.toBe(normalizedCredentialNumber('浙人社〔2024〕88号'));
+    expect(normalizedCredentialNumber('干部-1')).toBe('干部1');
+    expect(normalizedCredentialNumber('乾-1')).toBe('乾1');
   });
 });

@@ -22,7 +22,7 @@ describe('terminalText', () => {
   });
 
   it('law: ordinary text (letters, digits, punctuation, spaces, CJK, emoji) comes back unchanged', () => {
-    const ordinary = fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !UNSAFE.test(s));
+    const ordinary = fc.string({ unit: 'grapheme', maxLength: 30 }).filter((s) => !UNSAFE.test(s) && !s.includes('\\u{'));
     const cjk = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCodePoint(c)), maxLength: 20 });
     fc.assert(
       fc.property(ordinary, cjk, (a, b) => {
@@ -39,5 +39,30 @@ describe('terminalText', () => {
     expect(terminalText('a\nb\r\tc\u2028')).toBe('a\\u{a}b\\u{d}\\u{9}c\\u{2028}');
     expect(terminalText('a\nb\r', { keepLineBreaks: true })).toBe('a\nb\\u{d}');
     expect(terminalText('\ud800x')).toBe('\\u{d800}x');
+  });
+
+  // Outside tester findings13-security: the six characters `\u{1b}` typed into an id printed exactly as a
+  // real ESC escaped, so an operator could not tell a harmless id from one that carried a control.
+  it('an input that spells an escape prints differently from the code point it spells: a backslash before u{ is itself escaped', () => {
+    expect(terminalText('\\u{1b}')).not.toBe(terminalText('\u001b'));
+    expect(terminalText('\\u{1b}')).toBe('\\u{5c}u{1b}');
+    expect(terminalText('\\\u001b')).toBe('\\\\u{1b}');
+    expect(terminalText('\\u{5c}')).toBe('\\u{5c}u{5c}');
+    // A backslash that starts no escape is kept: paths and regular expressions read as typed.
+    expect(terminalText('C:\\users\\u1 \\d+ \\')).toBe('C:\\users\\u1 \\d+ \\');
+  });
+
+  it('law: the escapes decode back to the input, so two inputs never print alike', () => {
+    // Text rich in the pieces of an escape: backslashes, u, braces, hex digits and the code points escaped.
+    const piece = fc.constantFrom('\\', '\\u{', '\\u{1b}', 'u', '{', '}', '1', 'b', '5c', '\u001b', '\n', '\u202e', 'x', '\ud800');
+    const decode = (t: string) => t.replace(/\\u\{([0-9a-f]+)\}/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        expect(decode(terminalText(text)), JSON.stringify(text)).toBe(text);
+        expect(decode(terminalText(text, { keepLineBreaks: true })), JSON.stringify(text)).toBe(text);
+      }),
+      { seed: 20261201, numRuns: 500 },
+    );
   });
 });
