@@ -13,6 +13,7 @@ import { affordabilityAt, aprBpOf, retestedAffordability } from './affordability
 import { optionKeyIssues } from './checkOptionKeys.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { proposedTerms } from './proposedTerms.js';
 import { beforePriorIssue } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -220,6 +221,14 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const reasons = owed ? [...(byCustomer ? [own] : []), ...heldReasons, ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
+  const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';
+  // The proposal a waiting review shows: bounded by the cap, and on a held line what may be
+  // granted, never the held line (proposedTerms).
+  const bounded = boundedReview(prior.review, cap, step);
+  const review =
+    bounded === null || bounded.status === 'reviewed' || lineAction !== 'hold'
+      ? bounded
+      : { ...bounded, proposed: proposedTerms({ lineAction, maxGrantable, outcome, limit, review: bounded }) };
   // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
   // policy), and rounding down never raises a line.
   return sealFollowUp(
@@ -229,9 +238,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       asOf,
       outcome,
       limit,
-      lineAction: pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep',
+      lineAction,
       maxGrantable,
-      review: boundedReview(prior.review, cap, step),
+      review,
       previousLimit: line,
       bindingConstraint: capped ? 'self_cap' : pending ? prior.bindingConstraint : lowered ? 'self_cap' : held ? 'line_on_file' : prior.bindingConstraint,
       caps: { ...today.caps, self_cap: cap },
