@@ -126,7 +126,7 @@ function money(fen: number, lang: 'en' | 'zhHans'): string {
 
 /**
  * What happened to the customer's line, in their words: a cut or closed line says so, and a
- * referral says the line stays while a person decides (its limit is only a proposal).
+ * referral (or a held line) says the line stays while a person decides (its limit is only a proposal).
  */
 function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
   const en = lang === 'en';
@@ -157,6 +157,9 @@ function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
           : en
             ? ` (${proposed})`
             : `（${proposed}）`;
+  } else if (n.lineAction === 'hold' && had && n.lineOnFile === n.previousLimit) {
+    // A held line is no proposal: it stays as it is until a person decides (a contest of it too).
+    terms = en ? `; your line stays ${money(n.lineOnFile, lang)} while a person decides` : `；审核期间您的额度仍为 ${money(n.lineOnFile, lang)}`;
   } else if (had && n.lineOnFile !== n.previousLimit) {
     const yours = n.customerReduction ? (en ? ' at your request' : '（按您的要求）') : '';
     terms = en

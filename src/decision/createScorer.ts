@@ -294,7 +294,8 @@ export interface Scorer<TInput = ApplicantInput> {
   recordReview(prior: Decision, review: ReviewInput, options?: FollowUpOptions): Decision;
   /**
    * Records a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) as a new
-   * decision referred to a person (`outcome: 'refer'`, `lineAction: 'review'`, limit unchanged),
+   * decision referred to a person (`outcome: 'refer'`, `lineAction: 'review'`, limit unchanged; a
+   * held line stays `hold`, its review proposing what may be granted, never the held line),
    * sealed by this scorer. Answer it with {@link Scorer.recordReview}. A referral owes reasons, so
    * a decision without model factors (`explanations: 'when_owed'`) needs `options.applicant`, as
    * for an adverse review.

@@ -335,7 +335,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
           applicant.controls.humanReview === true
             ? {
                 status: carriedContest === null ? 'pending' : 'contested',
-                proposed: { outcome: main.automatedOutcome, limit: grantedLimit },
+                // A held line is no proposal: what the policy proposes is what it grants today.
+                proposed: { outcome: main.automatedOutcome, limit: settled.held ? settled.maxGrantable : grantedLimit },
                 automatedDecisionId: null,
                 reviewerRole: null,
                 note: null,

@@ -15,6 +15,7 @@ import { verifyPrior } from './verifyPrior.js';
 import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { proposedTerms } from './proposedTerms.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 import { beforePriorIssue } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
@@ -220,7 +221,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const contributions = env.explainFollowUp(decision, options, adverse, 'review');
   const next: DecisionReview = {
     status: 'reviewed',
-    proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
+    proposed: proposedTerms(decision),
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: parsed.data.reviewerRole,
     note: note ?? null,
@@ -281,7 +282,9 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  * Attaches a customer's contest (their point of view and new facts; EU CCD2 Art. 18(8)) to a
  * decision as a NEW sealed decision: outcome `refer` (a person will review; `lineAction:
  * 'review'`), the contested terms kept as the proposal and the limit unchanged, the audit linking
- * the contested decision. The prior is verified first. Record the reviewer's answer with
+ * the contested decision. A line held above what may be granted today stays held (`lineAction:
+ * 'hold'`, `limit` the held line) and the proposal the reviewer sees (`review.proposed`) is what
+ * may be granted (`maxGrantable`), never the held line. The prior is verified first. Record the reviewer's answer with
  * `scorer.recordReview`. Called through `scorer.recordContest`.
  *
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
@@ -296,7 +299,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
 
   const next: DecisionReview = {
     status: 'contested',
-    proposed: decision.review?.proposed ?? { outcome: decision.outcome, limit: decision.limit },
+    proposed: proposedTerms(decision),
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: null,
     note: null,
@@ -306,8 +309,12 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   // A referral owes reasons.
   const contributions = env.explainFollowUp(decision, options, true, 'contest');
   // The line before the contest is the one the contested decision left on file (its proposal, if
-  // it only proposed, granted nothing); the contested terms stay the proposal.
+  // it only proposed, granted nothing); the contested terms stay the proposal. A line held above
+  // what may be granted stays held: it was never a proposal (shown as one, `review` proposing the
+  // held line, a person was offered a line the policy does not grant, and a reduction of the
+  // contest lowered it as if it were); the proposal is what may be granted (proposedTerms).
   const previousLimit = lineOnFileAfter(decision, env.policy.limits.roundingStep);
+  const held = decision.lineAction === 'hold';
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -315,7 +322,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       ...rest,
       asOf,
       outcome: 'refer',
-      lineAction: 'review',
+      lineAction: held ? 'hold' : 'review',
       previousLimit,
       // A contest only proposes: the line on file stays the one before it, and so does the offer's.
       health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health, env.policy.limits) },

@@ -13,6 +13,7 @@ import { affordabilityAt, aprBpOf, retestedAffordability } from './affordability
 import { optionKeyIssues } from '../errors/argumentIssues.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { proposedTerms } from './proposedTerms.js';
 import { beforePriorIssue } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -36,6 +37,7 @@ const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf'];
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
 const HELD: PolicyReasonCode = 'line_held_for_review';
+const BELOW_MINIMUM: PolicyReasonCode = 'limit_below_product_minimum';
 
 /**
  * The reduction's date: `options.asOf`, or the prior's. Read strictly (a misspelt `asof` would
@@ -65,13 +67,15 @@ function reductionDate(options: unknown, prior: Decision): string {
 
 /**
  * A review still waiting for a person (`pending`, or a customer's `contested` one) proposes no
- * more than the customer's cap (rounded down to the step): a proposal above it is one no person
- * may approve (recordReview refuses it), shown to the reviewer as if it were on offer. A review a
- * person already decided keeps what was proposed then, as the record of it.
+ * more than `bound`: the customer's cap (rounded down to the step), and what today's
+ * affordability rule affords a proposal it re-tested: a proposal above it is one no person may
+ * approve (recordReview refuses it), shown to the reviewer as if it were on offer. A proposal
+ * bounded to nothing is the policy's answer below the product minimum (`zeroOutcome`), not an
+ * approval of 0. A review a person already decided keeps what was proposed then, as the record of it.
  */
-function boundedReview(review: Decision['review'], cap: number, step: number): Decision['review'] {
-  if (review === null || review.status === 'reviewed' || review.proposed.limit <= cap) return review;
-  return { ...review, proposed: { ...review.proposed, limit: roundDownToStep(cap, step) } };
+function boundedReview(review: Decision['review'], bound: number, zeroOutcome: 'decline' | 'refer'): Decision['review'] {
+  if (review === null || review.status === 'reviewed' || review.proposed.limit <= bound) return review;
+  return { ...review, proposed: { outcome: bound === 0 ? zeroOutcome : review.proposed.outcome, limit: bound } };
 }
 
 /** The reason a line held by an affordability check names, as a decision made today names it. */
@@ -142,7 +146,13 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig): To
  *   at the lowered line, reasons naming what holds it); at or below it, it is lowered (`lower`).
  * - A decision sealed under the previous affordability rule (see todaysFigures) is re-tested under
  *   today's; a line that fails it is held for a person (`refer` / `hold`), as a reassessment holds
- *   it, never sealed as an approval whose checks fail. The customer's cap takes effect either way.
+ *   it, never sealed as an approval whose checks fail. A referral's proposal of that rule is
+ *   bounded by what today's affords (`bindingConstraint: 'affordability'`, the affordability reason
+ *   named), and where today's affords no line the product offers, the referral stays waiting for a
+ *   person proposing nothing (`limit` 0, the policy's below-minimum outcome as the review's
+ *   proposal, `bindingConstraint: 'product_minimum'`, `limit_below_product_minimum` and the
+ *   affordability reason), as a decision made today refers or declines it. The customer's cap
+ *   takes effect either way.
  *
  * A line the customer lowered (and now holds) is explained by their request, not by what set the
  * prior's limit (on an approval, by their request alone). Reasons are owed as on any decision. The
@@ -183,13 +193,24 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const maxGrantable = Math.min(today.maxGrantable, cap);
   const lowered = onFile < line;
   // A proposal waiting for a person, bounded by the cap, that is not the line the customer holds: still waiting.
-  const proposal = Math.min(prior.limit, roundDownToStep(cap, step));
-  const pending = prior.lineAction === 'review' && proposal !== onFile;
+  const byCap = Math.min(prior.limit, roundDownToStep(cap, step));
+  // A proposal of the previous affordability rule is bounded by what today's affords (0 when that
+  // is no line the product offers): kept, it was a proposal above maxGrantable failing its own
+  // checks, shown to a person who could not approve it.
+  const { productMin } = env.policy.limits;
+  const affordable = today.healthyLimit < productMin ? 0 : today.healthyLimit;
+  const retestCut = prior.lineAction === 'review' && today.retested && affordable < byCap;
+  const proposal = retestCut ? affordable : byCap;
+  // Cut to nothing, it still waits for a person, the line on file (if any) as it is.
+  const pending = prior.lineAction === 'review' && (proposal !== onFile || (retestCut && proposal === 0));
   // A pending proposal the cap cut (a raise asked above the line, capped between the line and the
   // proposal) is now set by the customer's request, as a lowered line is.
-  const capped = pending && proposal < prior.limit;
+  const capped = pending && !retestCut && proposal < prior.limit;
+  // A pending proposal today's affordability cut is set by it.
+  const cut = pending && retestCut;
   const limit = pending ? proposal : onFile;
-  const affordability = affordabilityAt(today.affordability, limit, aprBp, env.policy);
+  // Nothing to propose: the figures of the product minimum it fails, as a decision made today tests it.
+  const affordability = affordabilityAt(today.affordability, cut && proposal === 0 ? productMin : limit, aprBp, env.policy);
   // A line above what may be granted today stays held for a person: a held line still above it,
   // or a line the previous affordability rule granted that today's fails.
   const held = !pending && onFile > 0 && (prior.lineAction === 'hold' ? onFile > maxGrantable : today.retested && !affordability.pass);
@@ -202,6 +223,12 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       ? [AFFORDABILITY_REASON[failing.id] as PolicyReasonCode]
       : [];
   if (held) codes.push(...heldBy, ...(codes.includes(HELD) ? [] : [HELD]));
+  // What cut a re-tested proposal: the check the old proposal fails today, and, cut to nothing, the product minimum.
+  const failingBefore = today.affordability.checks.find((c) => !c.pass);
+  const cutBy: PolicyReasonCode[] = cut
+    ? [...(proposal === 0 ? [BELOW_MINIMUM] : []), ...(failingBefore === undefined ? [] : [AFFORDABILITY_REASON[failingBefore.id] as PolicyReasonCode])]
+    : [];
+  codes.push(...cutBy.filter((c) => !codes.includes(c)));
   const owed = outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || onFile < line;
   const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', ...pick(CUSTOMER_REDUCTION) };
   // The customer's own request leads when this reduction lowered the line, or when an earlier one
@@ -213,13 +240,27 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // referral or a decline, what referred or declined it still stands. A proposal still waiting is
   // explained by what set it (unless the cap cut it), and a held line by what holds it.
   const ownLimit = (lowered && !pending && !held) || capped;
+  // A proposal today's affordability cut is explained by it (named below), not by what set the old one.
   const carried = prior.reasons.filter(
-    (x) => x.code !== CUSTOMER_REDUCTION && !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))),
+    (x) =>
+      x.code !== CUSTOMER_REDUCTION &&
+      !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))) &&
+      !(cut && LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode)),
   );
-  const heldReasons = heldBy.filter((c) => !carried.some((x) => x.code === c)).map((c): PrincipalReason => ({ code: c, source: 'policy', ...pick(c) }));
+  const heldReasons = [...heldBy, ...cutBy]
+    .filter((c) => !carried.some((x) => x.code === c))
+    .map((c): PrincipalReason => ({ code: c, source: 'policy', ...pick(c) }));
   const reasons = owed ? [...(byCustomer ? [own] : []), ...heldReasons, ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
+  const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';
+  // The proposal a waiting review shows: bounded by the cap and today's affordability, and on a
+  // held line what may be granted, never the held line (proposedTerms).
+  const bounded = boundedReview(prior.review, Math.min(roundDownToStep(cap, step), cut ? proposal : cap), env.policy.limits.belowMinimum);
+  const review =
+    bounded === null || bounded.status === 'reviewed' || lineAction !== 'hold'
+      ? bounded
+      : { ...bounded, proposed: proposedTerms({ lineAction, maxGrantable, outcome, limit, review: bounded }) };
   // Only the rounding step is this scorer's (the rest of the terms are the prior's, under its
   // policy), and rounding down never raises a line.
   return sealFollowUp(
@@ -229,11 +270,23 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       asOf,
       outcome,
       limit,
-      lineAction: pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep',
+      lineAction,
       maxGrantable,
-      review: boundedReview(prior.review, cap, step),
+      review,
       previousLimit: line,
-      bindingConstraint: capped ? 'self_cap' : pending ? prior.bindingConstraint : lowered ? 'self_cap' : held ? 'line_on_file' : prior.bindingConstraint,
+      bindingConstraint: cut
+        ? proposal === 0
+          ? 'product_minimum'
+          : 'affordability'
+        : capped
+          ? 'self_cap'
+          : pending
+            ? prior.bindingConstraint
+            : lowered
+              ? 'self_cap'
+              : held
+                ? 'line_on_file'
+                : prior.bindingConstraint,
       caps: { ...today.caps, self_cap: cap },
       affordability,
       controls: { selfSetCap: cap },

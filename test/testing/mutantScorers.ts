@@ -558,6 +558,19 @@ export const mutants: readonly Mutant[] = [
     wrap: (s) => editingPath(s, 'requestReduction', (d, p) => (p !== undefined && d.asOf > p.asOf ? aprAboveCap(d) : d)),
   },
   {
+    // The held-contest round, gap 1 (the engine before it): a contest of a line held above what
+    // may be granted turned it into a referral proposing the held line (`review`, the contested
+    // review showing it), above maxGrantable and failing its own checks.
+    name: 'contest of a held line proposes the held line',
+    caughtBy: ['approved_limits_affordable'],
+    wrap: (s) =>
+      editingPath(s, 'recordContest', (d, p) =>
+        p?.lineAction === 'hold' && d.review !== null
+          ? { ...d, lineAction: 'review', review: { ...d.review, proposed: { outcome: 'refer', limit: d.limit } } }
+          : d,
+      ),
+  },
+  {
     // findings12-lawkit #2: a contest shows a limit one step above the one contested (above the
     // cap that set it), as the proposal a person will see.
     name: 'contest proposes a step more',

@@ -3,7 +3,10 @@ import { affordabilityInputOf, checkAffordability } from '../../policy/affordabi
 import { monthlyPayment } from '../../policy/annuity.js';
 import { exactDecimal } from '../../policy/exactDecimal.js';
 import type { Decision } from '../../decision/decision.js';
+import type { Scorer } from '../../decision/createScorer.js';
+import type { FollowUpOptions } from '../../decision/explainFollowUp.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
@@ -67,27 +70,88 @@ function checkAffordable(applicant: Applicant, limit: number, apr: number, polic
 }
 
 /**
- * A referral's proposal is one a person may approve: when the decision only proposes terms for a
- * person (`refer`, not a line held above what may be granted, not the customer's contested terms),
- * its limit, when above 0, passes every affordability check (re-run from the applicant), its own
- * checks say so, it is within `maxGrantable`, and a pending review shows it as the proposal. A
- * customer's reduction lowers the line on file, never turns the amount asked into the proposal.
+ * A referral's proposal is one a person may approve, on a referral by rule, at the customer's
+ * request and on the customer's contest alike. A decision that only proposes terms for a person
+ * (`refer`, the line not held) proposes its limit: when above 0, it passes every affordability
+ * check (re-run from the applicant), its own checks say so, it is within `maxGrantable`, and a
+ * review waiting for a person (`pending` or `contested`) shows it as the proposal. A line held
+ * above what may be granted (`hold`, a contest of one included) is no proposal: it is above
+ * `maxGrantable`, its figures are its own and never say it passes when it does not, and the
+ * proposal a waiting review shows is what may be granted, within `maxGrantable` and affordable,
+ * never the held line. A customer's reduction lowers the line on file, never turns the amount
+ * asked into the proposal.
  */
 function checkProposal(applicant: Applicant, d: Decision, policy: PolicyConfig, who: string): void {
-  if (d.outcome !== 'refer' || d.lineAction === 'hold' || d.review?.status === 'contested' || d.limit === 0) return;
-  const what = `${who} (refer, ${d.lineAction}, proposing ${fen(d.limit)})`;
-  requireLaw(d.limit <= d.maxGrantable, () => `${what}: the proposal is above what may be granted today, ${fen(d.maxGrantable)}`);
-  requireLaw(d.affordability.pass, () => `${what}: the proposal fails its own affordability checks`);
-  const proposed = d.review?.status === 'pending' ? d.review.proposed.limit : d.limit;
-  requireLaw(proposed === d.limit, () => `${what}: the pending review shows ${fen(proposed)}, not the limit`);
-  checkAffordable(applicant, d.limit, d.apr, policy, what);
+  if (d.outcome !== 'refer') return;
+  const waiting = d.review !== null && d.review.status !== 'reviewed' ? d.review : null;
+  const what = `${who} (refer, ${d.lineAction}, ${d.lineAction === 'hold' ? 'holding' : 'proposing'} ${fen(d.limit)}${waiting === null ? '' : `, ${waiting.status}`})`;
+  if (d.lineAction === 'hold') {
+    requireLaw(d.limit > d.maxGrantable, () => `${what}: a line held at or below what may be granted today, ${fen(d.maxGrantable)}`);
+    requireLaw(d.affordability.limit === d.limit, () => `${what}: its affordability figures are those of ${fen(d.affordability.limit ?? Number.NaN)}`);
+    if (d.affordability.pass) checkAffordable(applicant, d.limit, d.apr, policy, `${what}, said to pass its affordability checks`);
+  } else if (d.limit > 0) {
+    requireLaw(d.limit <= d.maxGrantable, () => `${what}: the proposal is above what may be granted today, ${fen(d.maxGrantable)}`);
+    requireLaw(d.affordability.pass, () => `${what}: the proposal fails its own affordability checks`);
+    const proposed = waiting === null ? d.limit : waiting.proposed.limit;
+    requireLaw(proposed === d.limit, () => `${what}: the ${waiting?.status} review shows ${fen(proposed)}, not the limit`);
+    checkAffordable(applicant, d.limit, d.apr, policy, what);
+  }
+  if (waiting === null || waiting.proposed.limit === 0) return;
+  const shown = waiting.proposed.limit;
+  requireLaw(
+    shown <= d.maxGrantable,
+    () => `${what}: the ${waiting.status} review proposes ${fen(shown)}, above what may be granted today, ${fen(d.maxGrantable)}`,
+  );
+  checkAffordable(applicant, shown, d.apr, policy, `${what}: the proposal its ${waiting.status} review shows, ${fen(shown)}`);
+}
+
+/**
+ * A customer's contest of `d`, and what may follow it: every one keeps the laws of a proposal
+ * (checkProposal); a person approving the limit contested, where the scorer accepts it, grants
+ * an affordable line (a held line is refused: it is above what the person may grant); and the
+ * customer lowering the line somewhere between what may be granted and the line (`at`, percent)
+ * leaves a proposal, a held line, or a line lowered within what may be granted.
+ */
+function checkContest(scorer: Scorer, applicant: Applicant, followUp: FollowUpOptions, d: Decision, at: number, policy: PolicyConfig, who: string): void {
+  const contested = scorer.recordContest(d, { statement: 'I disagree' }, followUp);
+  const what = `the contest of the ${who}`;
+  checkProposal(applicant, contested, policy, what);
+  if (contested.limit >= policy.limits.productMin) {
+    const approved = approvalOrRefusal(() =>
+      scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: contested.limit }, followUp),
+    );
+    if (approved !== undefined) checkAffordable(applicant, approved.limit, approved.apr, policy, `a person's approval of ${what} at ${fen(contested.limit)}`);
+  }
+  const onFile = lineOnFileAfter(contested, policy.limits.roundingStep);
+  if (onFile === 0) return;
+  const from = Math.min(onFile, Math.max(policy.limits.productMin, contested.maxGrantable));
+  const amount = Math.max(policy.limits.productMin, from + Math.round(((onFile - from) * at) / 100));
+  const reduced = scorer.requestReduction(contested, amount);
+  const lowered = `${what}, lowered by the customer from ${fen(onFile)} to ${fen(amount)}`;
+  checkProposal(applicant, reduced, policy, lowered);
+  // A line neither held nor waiting for a person is one the customer holds: within what may be granted, passing its checks.
+  if (reduced.lineAction !== 'hold' && reduced.lineAction !== 'review' && reduced.limit > 0) {
+    const kept = `${lowered} (${reduced.outcome}, ${reduced.lineAction} at ${fen(reduced.limit)})`;
+    requireLaw(reduced.limit <= reduced.maxGrantable, () => `${kept}: above what may be granted today, ${fen(reduced.maxGrantable)}, and not held`);
+    requireLaw(reduced.affordability.pass, () => `${kept}: fails its own affordability checks`);
+  }
+}
+
+/** A person's approval the scorer accepts, or undefined where it refuses it (a bound it would break). */
+function approvalOrRefusal(review: () => Decision): Decision | undefined {
+  try {
+    return review();
+  } catch (e) {
+    if (e instanceof CreditliftError && e.code === 'review_invalid') return undefined;
+    throw e;
+  }
 }
 
 /** Approval means affordable. */
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
   description:
-    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person (not a line held above what may be granted, nor the customer's contested terms), decided or lowered by the customer between the proposal and the line on file: within `maxGrantable`, its own checks passing, and the proposal a pending review shows.",
+    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person, decided, lowered by the customer between the proposal and the line on file, or contested: within `maxGrantable`, its own checks passing, and the proposal a pending or contested review shows. A line held above what may be granted (a reassessment after other debts rose, and the customer's contest of it) is no proposal: above `maxGrantable`, never said to pass checks it fails, the review shows what may be granted (within `maxGrantable`, affordable), a person's approval of a contested limit the scorer accepts is affordable, and the contest lowered by the customer is held, still waiting, or within what may be granted and passing.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -128,7 +192,28 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
           const amount = Math.max(ctx.policy.limits.productMin, referred.limit + Math.round(((onFile - referred.limit) * at) / 100));
           const reduced = scorer.requestReduction(referred, amount);
           checkProposal(a, reduced, ctx.policy, `that referral lowered by the customer from ${fen(onFile)} to ${fen(amount)}`);
+          checkContest(scorer, a, { applicant: a }, referred, at, ctx.policy, `referral of "${a.id}"`);
+          // Other debts rise by up to half the income: the line on file is often above what may
+          // be granted today, held for a person (pending, where the customer asked for one), and
+          // the customer contests it.
+          const heavier = {
+            ...applicant,
+            bureau: {
+              ...applicant.bureau,
+              otherMonthlyDebtService: applicant.bureau.otherMonthlyDebtService + Math.round((applicant.income.monthlyNet * above) / 200),
+            },
+            controls: { ...applicant.controls, humanReview: at % 2 === 0 },
+          };
+          const held = await scorer.reassess(d, { applicant: heavier, evidence: [] });
+          checkProposal(heavier, held, ctx.policy, `reassessment of "${a.id}" with other debts up to ${fen(heavier.bureau.otherMonthlyDebtService)} a month`);
+          // (The follow-ups are given the profile the reassessment decided: its line on file, its ledger.)
+          const reassessed = {
+            applicant: { ...heavier, platform: { ...heavier.platform, currentLimit: lineOnFileAfter(d, step) } },
+            limitHistory: d.limitHistory,
+          };
+          checkContest(scorer, heavier, reassessed, held, at, ctx.policy, `${held.lineAction} reassessment of "${a.id}"`);
         }
+        checkContest(scorer, applicant, { applicant }, d, at, ctx.policy, `decision for "${applicant.id}"`);
         batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
           const a = others[i];
           if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b.apr, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);
