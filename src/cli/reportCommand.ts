@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { accumulateDecisionLine } from '../report/accumulateDecisionLine.js';
 import { buildReportHtml } from '../report/buildReportHtml.js';
 import { mixedBuildsWarning } from '../monitor/modelBuilds.js';
-import { createReportAccumulator } from '../report/reportData.js';
+import { createReportAccumulator, type ReportData } from '../report/reportData.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -41,7 +41,8 @@ of every figure, named in a warning, and the command exits 3 (the page is still 
                              for score): its pricing.averageCostAlertAbove flags the average
                              comprehensive cost of new lines (default policy: 20%). When a decision
                              names another policy (audit.policyHash), the report warns, on stderr
-                             and in the page
+                             and in the page; decisions sealed by the released 0.1.0 apart (no
+                             policy file of today can be theirs, and their average cost is not counted)
   --catalog FILE.json        your own certificate kinds (as score, decide and simulate take them):
                              the certificate-uplift chart names them by their names, not their ids
   -h, --help                 show this help
@@ -86,7 +87,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warnings = [
       ...(await runWarnings(file, data.decisions)),
-      ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
+      ...[
+        earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
+        otherPolicyWarning(thisReleasePolicies(data), policyHash(policy), values.policy, averageCostAlertAbove),
+      ].filter((w) => w !== undefined),
       ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
@@ -134,10 +138,37 @@ function unreadableWarning(file: string, unreadable: number, decisions: number):
   return `${unreadable.toLocaleString('en-US')} line(s) of ${file} were neither a decision nor an error line and were left out of every figure${decisions === 0 ? ', so the report holds no decision' : ''} (a limit or certificate gain that is not a whole number of fen is one of them)`;
 }
 
+/** The policies named by decisions of this release: an earlier release's (0.1.0) are not counted, no `--policy` can be theirs. */
+function thisReleasePolicies(data: ReportData): { hash: string; count: number }[] {
+  const earlier = new Map((data.earlierRelease?.policies ?? []).map((p) => [p.hash, p.count]));
+  return (data.policies ?? []).map((p) => ({ hash: p.hash, count: p.count - (earlier.get(p.hash) ?? 0) })).filter((p) => p.count > 0);
+}
+
 /**
- * Says so when some decisions name a policy other than the one whose alert judges their average
- * cost: each decision records its policy (`audit.policyHash`), and a threshold read from another
- * (the default, for want of `--policy`) flagged or cleared the figure by the wrong rule.
+ * Says so when some decisions were sealed by the released 0.1.0 (told by their shape, as follow-ups
+ * tell them): no policy of theirs can be passed with `--policy` (a 0.1.0 policy's
+ * `limits.regulatoryCapPerBorrower` is refused today, and every policy hashes differently now), so
+ * the report says what it counts of them and what it cannot judge, rather than advise the impossible.
+ */
+function earlierReleaseWarning(earlier: ReportData['earlierRelease'], file: string | undefined, alertAbove: number): string | undefined {
+  if (earlier === undefined || earlier.decisions === 0) return undefined;
+  const whose = file === undefined ? 'the default policy' : `the policy of --policy ${file}`;
+  const policies = earlier.policies.length === 0 ? '' : ` under policy ${earlier.policies.map((p) => p.hash.slice(0, 12)).join(', ')}`;
+  return (
+    `${earlier.decisions.toLocaleString('en-US')} decision(s) were sealed by an earlier release of creditlift (0.1.0: no lineAction, no audit.contentHash)${policies}, ` +
+    'whose policy no --policy can give (a 0.1.0 policy file setting limits.regulatoryCapPerBorrower is refused today, and any policy hashes differently under this release). ' +
+    "The report counts their outcomes, limits, PDs, grades, reasons and certificate impacts as 0.1.0 decided them, under 0.1.0's model and policy, " +
+    'and draws what set their limit apart, named as 0.1.0 meant it (its regulatory cap counted other consumer-finance balances). ' +
+    `It cannot judge them by their own policy: the average cost of new lines leaves them out (0.1.0 decisions record no plans), so ${whose}'s alert above ${formatPercent(alertAbove, 0)} judges only this release's decisions; ` +
+    "and set beside this release's decisions, their figures are another model's and policy's, not a change in the applicants " +
+    '(re-decide the customers to compare like with like: README "Upgrading from 0.1.0")'
+  );
+}
+
+/**
+ * Says so when some decisions of this release name a policy other than the one whose alert judges
+ * their average cost: each decision records its policy (`audit.policyHash`), and a threshold read
+ * from another (the default, for want of `--policy`) flagged or cleared the figure by the wrong rule.
  */
 function otherPolicyWarning(
   policies: readonly { readonly hash: string; readonly count: number }[],

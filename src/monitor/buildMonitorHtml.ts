@@ -8,7 +8,7 @@ import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import type { FigureStability } from './monitorAccumulator.js';
 import { beyondSamplingNoise } from './samplingNoise.js';
 import type { MonitorResult } from './runMonitor.js';
-import { ACT_ABOVE, WATCH_FROM } from './stabilityIndex.js';
+import { ACT_ABOVE, stabilityBand, WATCH_FROM } from './stabilityIndex.js';
 
 /** Charts every monitor report contains (one more per feature and factor measured). */
 export const MONITOR_CHART_IDS = ['psi-score', 'approval-rate', 'outcome-mix', 'mean-pd'] as const;
@@ -31,6 +31,8 @@ function psiChart(f: FigureStability, periods: readonly string[]): string {
     x: periods,
     lines: [{ label: f.name, values: periods.map((p) => byPeriod.get(p) ?? null) }],
     formatTick: (y) => y.toFixed(2),
+    // The band beside each period's index: the threshold lines say it only to those who see them.
+    formatValue: (index) => `${formatStabilityIndex(index)} (${stabilityBand(index)})`,
     thresholds: THRESHOLDS,
   });
 }
@@ -44,7 +46,8 @@ function bandCell(f: FigureStability): { html: string; cls?: string } {
 
 /**
  * The monitor as one self-contained HTML document: a line chart per monitored figure (score PSI,
- * approval rate, outcome mix, mean PD, and each feature's PSI and each factor's CSI by period),
+ * approval rate, outcome mix, mean PD, and each feature's PSI and each factor's CSI by period), each
+ * with its figures by period in a table,
  * the table of flagged figures, every figure's index and band, and fair outcomes by group.
  */
 export function buildMonitorHtml(result: MonitorResult, meta: { readonly title?: string; readonly source?: string } = {}): string {
@@ -67,9 +70,9 @@ ${flaggedRows.length === 0 ? (s.withinNoise.length === 0 ? '<p>None: every figur
 <h2>Over time (by ${escapeHtml(s.period)} of asOf)</h2>
 <div class="grid2">
 ${psiChart(s.score, periods)}
-${lineChart({ id: 'approval-rate', title: 'Approval rate', x: periods, lines: [{ label: 'approval rate', values: s.timeline.map((t) => t.approvalRate), colour: OUTCOME_COLOURS.approve }], formatTick: (y) => formatPercent(y, 0) })}
-${lineChart({ id: 'outcome-mix', title: 'Outcome mix', x: periods, lines: (['approve', 'refer', 'decline'] as const).map((o) => ({ label: o, values: s.timeline.map((t) => t.outcomes[o] / t.count), colour: OUTCOME_COLOURS[o] })), formatTick: (y) => formatPercent(y, 0) })}
-${lineChart({ id: 'mean-pd', title: 'Mean 12-month PD', x: periods, lines: [{ label: 'mean PD', values: s.timeline.map((t) => t.meanPd) }], formatTick: (y) => formatPercent(y, 1) })}
+${lineChart({ id: 'approval-rate', title: 'Approval rate', x: periods, lines: [{ label: 'approval rate', values: s.timeline.map((t) => t.approvalRate), colour: OUTCOME_COLOURS.approve }], formatTick: (y) => formatPercent(y, 0), formatValue: (y) => formatPercent(y, 1) })}
+${lineChart({ id: 'outcome-mix', title: 'Outcome mix', x: periods, lines: (['approve', 'refer', 'decline'] as const).map((o) => ({ label: o, values: s.timeline.map((t) => t.outcomes[o] / t.count), colour: OUTCOME_COLOURS[o] })), formatTick: (y) => formatPercent(y, 0), formatValue: (y) => formatPercent(y, 1) })}
+${lineChart({ id: 'mean-pd', title: 'Mean 12-month PD', x: periods, lines: [{ label: 'mean PD', values: s.timeline.map((t) => t.meanPd) }], formatTick: (y) => formatPercent(y, 1), formatValue: (y) => formatPercent(y, 2) })}
 </div>
 ${htmlTable(
   'timeline',

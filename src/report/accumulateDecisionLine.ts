@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Decision } from '../decision/decision.js';
+import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
 
@@ -34,7 +35,8 @@ const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
  * Adds one line of a decisions file to the report: a `creditlift score` output line
  * (`{"line":n,"decision":...}` or `{"line":n,"error":...}`) or a bare Decision as
  * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable,
- * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included.
+ * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included. A decision sealed by the
+ * released 0.1.0 counts as one, marked as such.
  */
 export function accumulateDecisionLine(acc: ReportAccumulator, text: string): void {
   if (text.trim() === '') return;
@@ -48,7 +50,9 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string): vo
   const candidate = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
   const decision = ReportedDecision.safeParse(candidate);
   if (decision.success) {
-    acc.addDecision(decision.data as unknown as Decision);
+    // A decision of the released 0.1.0 (told by its shape, as follow-ups tell it): counted, its
+    // binding constraint apart (a name that meant another cap then), and the report says so.
+    acc.addDecision(decision.data as unknown as Decision, isEarlierReleaseDecision(candidate) ? '0.1.0' : undefined);
     return;
   }
   const error = ErrorLine.safeParse(value);

@@ -64,6 +64,21 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   line_on_file: 'line on file held for review',
 };
 
+/**
+ * Names of the constraints in decisions sealed by the released 0.1.0, where they meant another cap:
+ * its `regulatory` was 200,000 RMB less the borrower's other consumer-finance balances (other lenders'
+ * too), where today's counts this lender's own lines. The rest meant what they mean now.
+ */
+const EARLIER_RELEASE_BINDING_NAMES: Readonly<Record<string, string>> = {
+  regulatory: 'regulatory cap less other consumer-finance balances',
+};
+
+/** A binding constraint's name on the page; an earlier release's by what it meant then, marked with the release. */
+function bindingName(b: ReportData['bindingConstraints'][number]): string {
+  if (b.release === undefined) return BINDING_NAMES[b.name] ?? b.name;
+  return `${b.release}: ${EARLIER_RELEASE_BINDING_NAMES[b.name] ?? BINDING_NAMES[b.name] ?? b.name}`;
+}
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -144,8 +159,13 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
     barChart({
       id: 'binding-constraints',
       title: 'What set the limit (approve and refer)',
+      ...(data.bindingConstraints.some((b) => b.release !== undefined)
+        ? {
+            note: "Bars marked 0.1.0 are decisions sealed by the released 0.1.0, named by what the constraint meant then: its regulatory cap was 200,000 RMB less the borrower's other consumer-finance balances (today's counts this lender's own lines).",
+          }
+        : {}),
       bars: data.bindingConstraints.map((b) => ({
-        label: BINDING_NAMES[b.name] ?? b.name,
+        label: bindingName(b),
         value: b.count,
         text: `${b.count.toLocaleString('en-US')} (${granted === 0 ? '-' : formatPercent(b.count / granted, 1)})`,
       })),

@@ -42,7 +42,12 @@ export interface ReportData {
   readonly unreadable: number;
   readonly outcomes: Readonly<Record<Decision['outcome'], number>>;
   readonly grades: readonly GradeSummary[];
-  readonly bindingConstraints: readonly { readonly name: string; readonly count: number }[];
+  /**
+   * What set the limit (approve and refer), by constraint. Decisions sealed by an earlier release
+   * (0.1.0) are counted apart, `release: '0.1.0'`: a name meant something else then (0.1.0's
+   * `regulatory` cap counted the borrower's other consumer-finance balances, today's this lender's own lines).
+   */
+  readonly bindingConstraints: readonly { readonly name: string; readonly count: number; readonly release?: EarlierRelease }[];
   readonly certificates: readonly CertificateUplift[];
   readonly reasons: readonly ReasonCount[];
   /** Rejections by error code. */
@@ -61,17 +66,31 @@ export interface ReportData {
   readonly modelBuilds?: readonly ModelBuildCount[];
   /** The policies the decisions name (`audit.policyHash`) and how many name each, by hash: a threshold belongs to one of them. */
   readonly policies?: readonly { readonly hash: string; readonly count: number }[];
+  /**
+   * The decisions sealed by an earlier release (0.1.0, told by their shape as follow-ups tell them:
+   * `isEarlierReleaseDecision`), and the policies they name (counted in `policies` too): no policy
+   * file of today can be theirs. Absent or 0 when there are none.
+   */
+  readonly earlierRelease?: { readonly decisions: number; readonly policies: readonly { readonly hash: string; readonly count: number }[] };
   readonly asOf: { readonly from: string; readonly to: string } | null;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
 
+/** The release that sealed a decision, when it is an earlier one than this engine's: only 0.1.0 is told apart. */
+export type EarlierRelease = '0.1.0';
+
 /** Collects decisions one at a time (memory: two numbers per decision, for exact percentiles). */
 export interface ReportAccumulator {
-  addDecision(d: Decision): void;
+  /** Adds a decision; `sealedBy` names the earlier release that sealed it (its binding constraint is counted apart). */
+  addDecision(d: Decision, sealedBy?: EarlierRelease): void;
   addRejection(code: string): void;
   addUnreadable(): void;
   finish(): ReportData;
+}
+
+function byHash(counts: ReadonlyMap<string, number>): { hash: string; count: number }[] {
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count }));
 }
 
 /** A fresh {@link ReportAccumulator}. Order of additions does not change the result. */
@@ -83,6 +102,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const newLines = emptyNewLineCostTally();
   const outcomes = { approve: 0, refer: 0, decline: 0 };
   const grades = new Map<string, { count: number; outcomes: { approve: number; refer: number; decline: number }; limits: number[]; pds: number[] }>();
+  // By constraint and, for an earlier release's decision, that release: "regulatory" and "0.1.0\u0000regulatory".
   const binding = new Map<string, number>();
   const certs = new Map<string, { count: number; gain: number; pdUnits: ExactSum }>();
   const reasons = new Map<string, { code: string; en: string; zhHans: string; source: 'policy' | 'model'; count: number }>();
@@ -90,14 +110,17 @@ export function createReportAccumulator(): ReportAccumulator {
   const models = new Set<string>();
   const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
   const policies = new Map<string, number>();
+  let earlierDecisions = 0;
+  const earlierPolicies = new Map<string, number>();
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
   let to: string | undefined;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   return {
-    addDecision(d) {
+    addDecision(d, sealedBy) {
       decisions++;
+      if (sealedBy !== undefined) earlierDecisions++;
       outcomes[d.outcome]++;
       limitTotal += d.limit;
       tallyNewLineCost(newLines, d);
@@ -107,7 +130,7 @@ export function createReportAccumulator(): ReportAccumulator {
       g.outcomes[d.outcome]++;
       if (d.outcome !== 'decline') g.limits.push(d.limit);
       g.pds.push(d.pd);
-      if (d.outcome !== 'decline') bump(binding, d.bindingConstraint);
+      if (d.outcome !== 'decline') bump(binding, sealedBy === undefined ? d.bindingConstraint : `${sealedBy}\u0000${d.bindingConstraint}`);
       for (const c of d.certificateImpacts) {
         const s = certs.get(c.kind) ?? { count: 0, gain: 0, pdUnits: emptyExactSum() };
         s.count++;
@@ -129,7 +152,10 @@ export function createReportAccumulator(): ReportAccumulator {
         b.count++;
         builds.set(key, b);
       }
-      if (typeof d.audit?.policyHash === 'string') bump(policies, d.audit.policyHash);
+      if (typeof d.audit?.policyHash === 'string') {
+        bump(policies, d.audit.policyHash);
+        if (sealedBy !== undefined) bump(earlierPolicies, d.audit.policyHash);
+      }
       if (typeof d.audit?.arm === 'string') {
         const a = arms.get(d.audit.arm) ?? { count: 0, approve: 0, limitTotalFen: 0 };
         a.count++;
@@ -160,7 +186,10 @@ export function createReportAccumulator(): ReportAccumulator {
         bindingConstraints: [...binding.entries()]
           .map(([k, count]) => ({ k, count }))
           .sort(byCount)
-          .map(({ k, count }) => ({ name: k, count })),
+          .map(({ k, count }) => {
+            const cut = k.indexOf('\u0000');
+            return cut < 0 ? { name: k, count } : { name: k.slice(cut + 1), count, release: k.slice(0, cut) as EarlierRelease };
+          }),
         certificates: [...certs.entries()]
           .map(([kind, s]) => ({
             kind,
@@ -186,7 +215,8 @@ export function createReportAccumulator(): ReportAccumulator {
         },
         models: [...models].sort(),
         modelBuilds: [...builds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => ({ ...b })),
-        policies: [...policies.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count })),
+        policies: byHash(policies),
+        earlierRelease: { decisions: earlierDecisions, policies: byHash(earlierPolicies) },
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };

@@ -100,6 +100,25 @@ describe('scoreRecords', () => {
     expect(written.map((w) => w.line)).toEqual(input.slice(0, written.length).map((r) => r.line));
   });
 
+  it('aborted before it starts (a signal while the run was opening): decides and writes nothing, interrupted', async () => {
+    // A signal before the first chunk still decided that chunk: the whole of a small input, exit 0
+    // or 3, not the 130 a later signal gives (findings13-lifecycle, CLI signals).
+    const stop = new AbortController();
+    stop.abort();
+    const decider = fakeDecider();
+    const written: OutputLine[] = [];
+    const { interrupted, summary } = await scoreRecords({
+      records: from(toInput([{ id: 'a' }, { id: 'b' }, 'unreadable'])),
+      decide: decider.decide,
+      write: async (l) => void written.push(l),
+      signal: stop.signal,
+    });
+    expect(interrupted).toBe(true);
+    expect(written).toEqual([]);
+    expect(decider.calls).toBe(0);
+    expect(summary.recordsIn).toBe(0);
+  });
+
   it('a runtime failure is thrown after the chunks that finished were written', async () => {
     const input = toInput(Array.from({ length: 50 }, (_, i) => ({ id: `r${i}` })));
     const written: OutputLine[] = [];

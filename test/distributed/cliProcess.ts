@@ -15,12 +15,18 @@ export interface CliProcess {
   waitForStdout(pattern: RegExp, ms?: number): Promise<void>;
 }
 
-/** Spawns `creditlift ARGS` as `node --import tsx src/cli/main.ts ARGS`: one process, so kill -9 hits it alone. */
-export function spawnCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+/**
+ * Spawns `creditlift ARGS` as `node --import tsx src/cli/main.ts ARGS`: one process, so kill -9 hits
+ * it alone. `options.nodeArgs` go after `--import tsx` (another preload), `options.env` over the environment.
+ */
+export function spawnCli(
+  args: readonly string[],
+  options: { readonly nodeArgs?: readonly string[]; readonly env?: Readonly<Record<string, string>> } = {},
+): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/cli/main.ts', ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
   });
   let out = '';
   let err = '';

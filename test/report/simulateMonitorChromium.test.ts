@@ -5,9 +5,8 @@ import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { buildSimulationHtml, SIMULATION_CHART_IDS } from '../../src/simulate/buildSimulationHtml.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
 import { buildMonitorHtml, MONITOR_CHART_IDS } from '../../src/monitor/buildMonitorHtml.js';
-import { createMonitorAccumulator } from '../../src/monitor/monitorAccumulator.js';
-import type { MonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
+import { handMadeMonitorResult } from '../monitor/handMadeMonitor.js';
 import { countColour, decodePng } from './decodePng.js';
 
 const browser = headlessChromium('simulateMonitorChromium.test.ts');
@@ -63,39 +62,7 @@ function simulationHtml(): string {
 }
 
 function monitorHtml(): string {
-  const baseline: MonitorBaseline = {
-    format: 'creditlift.monitorBaseline/1',
-    modelId: 'm@1',
-    source: 'hand-made',
-    count: 1000,
-    score: { kind: 'numeric', edges: [0.02, 0.05], shares: [0.4, 0.4, 0.2, 0] },
-    features: [{ name: 'income_rmb', kind: 'numeric', edges: [3000, 6000], shares: [0.3, 0.4, 0.3, 0] }],
-    factors: [{ factor: 'income', kind: 'numeric', edges: [0], shares: [0.5, 0.5, 0] }],
-  };
-  const acc = createMonitorAccumulator(baseline, { period: 'month', featureNames: ['income_rmb'] });
-  for (let m = 1; m <= 6; m++) {
-    for (let i = 0; i < 100; i++) {
-      // Incomes fall month by month: the income PSI climbs through watch into act.
-      const income = 1000 + ((i * 97) % 80) * 100 - m * 400;
-      acc.add({
-        asOf: `2026-0${m}-15`,
-        outcome: OUTCOMES[i % 6 === 0 ? 2 : i % 4 === 0 ? 1 : 0]!,
-        limit: 300_000,
-        pd: 0.01 + (i % 10) * 0.01,
-        features: [income],
-        factors: new Map([['income', (i % 3) - 1]]),
-        segments: {
-          employmentType: 'gig',
-          cityTier: `tier ${1 + (i % 3)}`,
-          region: regions[i % 4]!,
-          ageBand: '25-34',
-          bureauFile: 'bureau file',
-          certificates: 'no certificates',
-        },
-      });
-    }
-  }
-  return buildMonitorHtml({ summary: acc.finish(), records: 600, errors: 0, warnings: [] }, { source: 'applicants.ndjson' });
+  return buildMonitorHtml(handMadeMonitorResult(), { source: 'applicants.ndjson' });
 }
 
 describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in headless Chromium${browser.skipNote}`, () => {
@@ -111,6 +78,14 @@ describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in
         const svg = new RegExp(`<svg data-chart="${id}"[\\s\\S]*?</svg>`).exec(dom)?.[0];
         expect(svg, `chart ${id} in the rendered DOM`).toBeDefined();
         expect((svg!.match(/class="mark/g) ?? []).length, `data marks of ${id}`).toBeGreaterThan(0);
+      }
+      if (name === 'monitor') {
+        // Every line chart carries its figures, a row per period, in the rendered page (findings13-lifecycle).
+        for (const id of [...ids, 'psi-feature-income_rmb', 'psi-factor-income']) {
+          const figure = new RegExp(`<figure class="chart" id="chart-${id}">[\\s\\S]*?</figure>`).exec(dom)?.[0] ?? '';
+          const table = /<details class="figures"><summary>Figures<\/summary>\s*<table data-figures(?:="")?>[\s\S]*?<\/table>/.exec(figure)?.[0] ?? '';
+          expect((table.match(/<th scope="row">2026-0\d<\/th>/g) ?? []).length, `figures of ${id}`).toBe(6);
+        }
       }
       expect(dom).toMatch(/<h2>Fair outcomes by group<\/h2>/);
       expect(dom).toMatch(/class="flag">below 0.8</);

@@ -18,7 +18,7 @@ export interface ScoreRecordsOptions {
   readonly chunkSize?: number;
   /** Chunks decided concurrently; their output is still written in input order (default 1). */
   readonly inFlight?: number;
-  /** When aborted, no new chunk starts; chunks in flight finish and are written. */
+  /** When aborted, no new chunk starts (none at all when aborted before the call); chunks in flight finish and are written. */
   readonly signal?: AbortSignal;
   /** Called after each chunk is written, with the running summary. */
   readonly onChunk?: (summary: ScoreSummary) => void;
@@ -77,6 +77,12 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
     options.onChunk?.(summary);
   };
 
+  // Stopped before the run began (a signal while it opened: the bin takes signals from its first
+  // statement): nothing is decided. The first chunk was, before: the whole of a small input, which
+  // exited 0 or 3 where any later signal gives 130.
+  // (A function: the signal is aborted from outside, which a check inline would narrow away.)
+  const stopped = () => options.signal?.aborted === true;
+  if (stopped()) return { summary, interrupted: true };
   for await (const record of options.records) {
     if (options.skip?.(record.line) === true) {
       summary.skipped++;
@@ -86,7 +92,7 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
     if (chunk.length < chunkSize) continue;
     launch();
     while (queue.length >= inFlight) await flushOne();
-    if (failure !== undefined || options.signal?.aborted === true) {
+    if (failure !== undefined || stopped()) {
       exhausted = false;
       break;
     }

@@ -28,13 +28,18 @@ export function chartFrame(o: {
    * drawing, so a screen reader gets the numbers and not only the title.
    */
   readonly figures?: readonly (readonly [string, string])[];
+  /**
+   * The chart's figures as a grid, a row per x label and a column per series (a line chart's), in a
+   * closed `<details>` after the drawing: a screen reader and anyone who wants the numbers open it.
+   */
+  readonly figureGrid?: FigureGrid;
 }): string {
   const titleId = `t-${o.id}`;
   return `<figure class="chart" id="chart-${escapeHtml(o.id)}">
 <figcaption>${escapeHtml(o.title)}</figcaption>
 <svg data-chart="${escapeHtml(o.id)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="100%" role="img" aria-labelledby="${titleId}"><title id="${titleId}">${escapeHtml(o.title)}</title>
 ${o.body}
-</svg>${figuresTable(o.title, o.figures ?? [])}${o.note === undefined ? '' : `\n<p class="note">${escapeHtml(o.note)}</p>`}
+</svg>${figuresTable(o.title, o.figures ?? [])}${o.figureGrid === undefined ? '' : figureGridDetails(o.title, o.figureGrid)}${o.note === undefined ? '' : `\n<p class="note">${escapeHtml(o.note)}</p>`}
 </figure>`;
 }
 
@@ -43,6 +48,24 @@ function figuresTable(title: string, figures: readonly (readonly [string, string
   if (figures.length === 0) return '';
   const rows = figures.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('');
   return `\n<table class="sr-only" data-figures><caption>${escapeHtml(`${title}: the figures`)}</caption><tbody>${rows}</tbody></table>`;
+}
+
+/** A chart's figures as a table: the head of the row heads (`corner`, e.g. "period"), a column per series, a row per x label. */
+export interface FigureGrid {
+  readonly corner: string;
+  readonly columns: readonly string[];
+  /** Each row: its x label, then one value per column, as text. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** A figure grid in a closed disclosure, "Figures": seen by whoever opens it, read by a screen reader; none without rows. */
+function figureGridDetails(title: string, grid: FigureGrid): string {
+  if (grid.rows.length === 0) return '';
+  const head = [grid.corner, ...grid.columns].map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  const rows = grid.rows
+    .map(([label, ...values]) => `<tr><th scope="row">${escapeHtml(label ?? '')}</th>${values.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `\n<details class="figures"><summary>Figures</summary>\n<table data-figures><caption>${escapeHtml(`${title}: the figures`)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>\n</details>`;
 }
 
 /** Rounds a coordinate to one decimal: enough for the screen, short in the file. */

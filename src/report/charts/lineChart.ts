@@ -17,7 +17,8 @@ const RIGHT = 20;
 /**
  * A line chart over ordered x labels (periods), y axis from 0, optional horizontal reference
  * lines (thresholds). Each point is a data mark (`class="mark"`) with its value in a tooltip; a
- * single period still shows as dots.
+ * single period still shows as dots. Its figures follow in a table (a row per x label, a column per
+ * line, "-" where a line has no value) in a closed "Figures" disclosure.
  */
 export function lineChart(o: {
   readonly id: string;
@@ -26,6 +27,10 @@ export function lineChart(o: {
   readonly x: readonly string[];
   readonly lines: readonly Line[];
   readonly formatTick: (y: number) => string;
+  /** A value as its tooltip and the figures table print it (more precise than an axis tick). Default `formatTick`. */
+  readonly formatValue?: (y: number) => string;
+  /** What the x labels are, heading the figures table's first column. Default "period". */
+  readonly xName?: string;
   readonly thresholds?: readonly { readonly value: number; readonly label: string; readonly colour: string }[];
   readonly width?: number;
   readonly height?: number;
@@ -33,8 +38,16 @@ export function lineChart(o: {
   const width = o.width ?? 520;
   const height = o.height ?? 220;
   const legendH = o.lines.length > 1 ? 18 : 0;
+  const formatValue = o.formatValue ?? o.formatTick;
+  const shown = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '-' : formatValue(v));
+  // The figures as a table, a row per x label: the drawing's text alternative, and the numbers for anyone.
+  const figureGrid = {
+    corner: o.xName ?? 'period',
+    columns: o.lines.map((l) => l.label),
+    rows: o.x.map((label, i) => [label, ...o.lines.map((l) => shown(l.values[i]))]),
+  };
   const frame = (body: string) =>
-    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width, height: height + legendH, body });
+    chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width, height: height + legendH, body, figureGrid });
   const values = o.lines.flatMap((l) => l.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   if (o.x.length === 0 || values.length === 0) return frame(noData(width, height));
   const ticks = niceTicks(Math.max(...values, ...(o.thresholds ?? []).map((t) => t.value)), 4);
@@ -79,7 +92,7 @@ export function lineChart(o: {
     l.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return;
       parts.push(
-        `<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${o.formatTick(v)}`)}</title></circle>`,
+        `<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${formatValue(v)}`)}</title></circle>`,
       );
     });
   });
