@@ -8,7 +8,7 @@
  * static import is loaded before any statement of the file runs, and a signal while the command
  * line's modules loaded (its first ~0.1-0.3 s) killed the process by Node's default, 143 with
  * nothing written, where any later signal is an interrupted run: exit 130, resumable.
- * (test/cli/earlySignal.test.ts signals the process on the first module this file imports.)
+ * (test/deep/earlySignal.test.ts signals the process on the first module this file imports.)
  */
 import type { CliIo } from './cliIo.js';
 

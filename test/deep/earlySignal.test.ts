@@ -20,7 +20,7 @@ const RECORDS = exampleApplicants.length;
 /** `creditlift score` signalled with `signal` as the entry file imports its first module. */
 function signalledEarly(signal: 'SIGTERM' | 'SIGINT', out: string, errors: string) {
   return spawnCli(['score', '--in', input, '--out', out, '--errors', errors, '--suggestions', '0'], {
-    nodeArgs: ['--import', './test/cli/earlySignal/signalOnFirstImport.mjs'],
+    nodeArgs: ['--import', './test/deep/earlySignal/signalOnFirstImport.mjs'],
     env: { CREDITLIFT_TEST_EARLY_SIGNAL: signal },
   });
 }
