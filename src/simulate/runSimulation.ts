@@ -76,13 +76,16 @@ export interface RunSimulationOptions {
   readonly onError?: (error: SimulationRecordError) => void | Promise<void>;
   /** Called after each chunk with the records taken so far. */
   readonly onChunk?: (progress: { readonly records: number; readonly errors: number }) => void;
-  /** When aborted, no new chunk starts; the result is marked interrupted. */
+  /** When aborted, no new chunk starts (none at all when aborted before the call); the result is marked interrupted. */
   readonly signal?: AbortSignal;
 }
 
 /** What {@link runSimulation} returns. */
 export interface SimulationResult {
-  /** Records read from the book (unreadable lines included). Always `summary.decided + errors`. */
+  /**
+   * Records taken from the book (unreadable lines included). Always `summary.decided + errors`.
+   * Interrupted, the records of a chunk read but not yet started when the signal came are not taken.
+   */
   readonly records: number;
   /** Records in the errors stream. */
   readonly errors: number;
@@ -182,18 +185,24 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   };
 
   let position = 0;
-  for await (const element of o.records) {
-    // A malformed element is refused naming what is wrong (with its line, or its place in the book).
-    chunk.push(checkInputRecord(element, ++position));
-    if (chunk.length < chunkSize) continue;
-    launch();
-    while (queue.length >= inFlight) await take();
-    if (o.signal?.aborted === true) {
-      interrupted = true;
-      break;
+  // The signal is read before any chunk starts (before the first one too, and before the last,
+  // partial one): read only after a launch, an aborted simulation still decided a chunk.
+  const stopped = () => {
+    if (o.signal?.aborted === true) interrupted = true;
+    return interrupted;
+  };
+  if (!stopped()) {
+    for await (const element of o.records) {
+      // A malformed element is refused naming what is wrong (with its line, or its place in the book).
+      chunk.push(checkInputRecord(element, ++position));
+      if (chunk.length < chunkSize) continue;
+      if (stopped()) break;
+      launch();
+      while (queue.length >= inFlight) await take();
+      if (stopped()) break;
     }
   }
-  if (!interrupted && chunk.length > 0) launch();
+  if (!stopped() && chunk.length > 0) launch();
   while (queue.length > 0) await take();
   const repeated = repeatedOutcomeIssues(matchedOutcomes);
   if (repeated.length > 0) throw new ValidationError('backtest book', repeated);

@@ -258,3 +258,30 @@ describe('an empty book is said plainly, not shown as a policy approving nobody 
     expect(result.summary.totals.baseline).toMatchObject({ decided: 0, approvalRate: null, meanLimit: null, meanApr: null });
   });
 });
+
+// The signal was read only after a chunk had been decided: a simulation aborted before it started
+// (or while its last, partial chunk was being read) still decided that chunk.
+describe('runSimulation stops at its signal', () => {
+  it('aborted before it starts: nothing is decided, the result says interrupted', async () => {
+    let decided = 0;
+    const counting = () => ({ ...arm(), decide: (r: readonly unknown[]) => ((decided += r.length), scorer.safeDecideBatch(r)) });
+    const result = await runSimulation({ records: records(book), baseline: counting(), candidate: counting(), signal: AbortSignal.abort() });
+    expect(decided).toBe(0);
+    expect(result).toMatchObject({ records: 0, errors: 0, interrupted: true });
+  });
+
+  it('aborted while a partial last chunk is read: that chunk is not started', async () => {
+    const controller = new AbortController();
+    let decided = 0;
+    const counting = () => ({ ...arm(), decide: (r: readonly unknown[]) => ((decided += r.length), scorer.safeDecideBatch(r)) });
+    async function* slowBook() {
+      for (const [i, value] of book.entries()) {
+        if (i === 3) controller.abort();
+        yield { line: i + 1, ok: true as const, value };
+      }
+    }
+    const result = await runSimulation({ records: slowBook(), baseline: counting(), candidate: counting(), signal: controller.signal, chunkSize: 256 });
+    expect(decided).toBe(0);
+    expect(result).toMatchObject({ records: 0, interrupted: true });
+  });
+});
