@@ -131,7 +131,11 @@ describe('a closed scorer refuses with scorer_closed before it looks at the inpu
       const calls = invalidCalls(prior);
       // Each method of the scorer is covered: a method added later must be added here.
       const methods = Object.keys(scorer).filter((k) => typeof (scorer as unknown as Record<string, unknown>)[k] === 'function' && k !== 'close');
-      for (const m of methods) expect(Object.keys(calls).some((c) => c.startsWith(m)), `${m} is called`).toBe(true);
+      for (const m of methods)
+        expect(
+          Object.keys(calls).some((c) => c.startsWith(m)),
+          `${m} is called`,
+        ).toBe(true);
       const got: Record<string, string> = {};
       for (const [name, call] of Object.entries(calls)) got[name] = await codeOf(() => call(scorer));
       const want = Object.fromEntries(Object.keys(calls).map((name) => [name, name === 'safeDecide' ? 'resolved scorer_closed' : 'scorer_closed']));
