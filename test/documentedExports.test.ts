@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../src/examples/exampleApplicants.js';
+import * as examples from '../src/examples/index.js';
+import * as health from '../src/health/index.js';
 import * as creditlift from '../src/index.js';
+import * as internals from '../src/internals.js';
+import * as testing from '../src/testing/index.js';
 import * as train from '../src/train/index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'xgboost');
@@ -81,5 +85,35 @@ describe('what the installed README points at is in the package (findings7-adopt
   it('builtInDataCategories, which the README names, is exported and frozen', () => {
     expect(creditlift.builtInDataCategories.income_rmb).toBe('income');
     expect(Object.isFrozen(creditlift.builtInDataCategories)).toBe(true);
+  });
+});
+
+// findings14-docs #5: the README named WHAT_IF_CONFIDENCE like an API constant, and no entry point
+// exported it. Environment variables are the only constants it names that are not the package's.
+describe('every constant the README names is exported from an entry point', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const ENVIRONMENT = new Set(['NODE_OPTIONS', 'MALLOC_ARENA_MAX', 'TMPDIR', 'ONNXRUNTIME_NODE_INSTALL']);
+  const entries: Record<string, Record<string, unknown>> = {
+    creditlift,
+    'creditlift/train': train,
+    'creditlift/testing': testing,
+    'creditlift/health': health,
+    'creditlift/examples': examples,
+    'creditlift/internals': internals,
+  };
+
+  it('each `UPPER_CASE` name in backticks is an export of creditlift or one of its subpaths', () => {
+    const named = [...new Set([...readme.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1] as string))].filter((n) => !ENVIRONMENT.has(n));
+    expect(named).toContain('WHAT_IF_CONFIDENCE');
+    for (const name of named)
+      expect(
+        Object.keys(entries).filter((e) => name in (entries[e] as object)),
+        name,
+      ).not.toEqual([]);
+  });
+
+  it('WHAT_IF_CONFIDENCE is the root export the README states (0.95), the confidence of every what-if preview', () => {
+    expect(creditlift.WHAT_IF_CONFIDENCE).toBe(0.95);
+    expect(readme).toContain(`confidence ${creditlift.WHAT_IF_CONFIDENCE} (\`WHAT_IF_CONFIDENCE\` from \`creditlift\``);
   });
 });
