@@ -82,6 +82,23 @@ describe('what the installed README points at is in the package (findings7-adopt
     }
   });
 
+  // findings14-docs #6: examples/service/server.ts, shipped and linked from "Integrators", imported
+  // '../../src/index.js', which the package does not ship. In the repository 'creditlift' resolves
+  // to src/ (tsconfig paths, vitest alias), so the example is the code a user copies.
+  it('the shipped examples import creditlift by its package name, never a relative path outside examples/', () => {
+    const shipped = files.filter((f) => f.startsWith('examples/') && f.endsWith('.ts'));
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const f of shipped) {
+      const text = readFileSync(join(root, f), 'utf8');
+      const specifiers = [...text.matchAll(/\bfrom '([^']+)'/g)].map((m) => m[1] as string);
+      expect(specifiers, f).toContain('creditlift');
+      expect(
+        specifiers.filter((s) => s.startsWith('.') && !join(f, '..', s).startsWith('examples/')),
+        `${f} imports a file the package does not ship`,
+      ).toEqual([]);
+    }
+  });
+
   it('builtInDataCategories, which the README names, is exported and frozen', () => {
     expect(creditlift.builtInDataCategories.income_rmb).toBe('income');
     expect(Object.isFrozen(creditlift.builtInDataCategories)).toBe(true);
