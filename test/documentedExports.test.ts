@@ -99,6 +99,35 @@ describe('what the installed README points at is in the package (findings7-adopt
     }
   });
 
+  // findings14-docs #1: the first block (`npm install && npm run demo`, `npm test`) works only in a
+  // clone (the package ships no src/ nor tsconfig.json), and said so nowhere near it; nor did the top
+  // say how an npm user runs the demo or tests a policy, or that vitest must be installed.
+  it('the top gives the clone commands first, saying where they run, then the npm forms: install, npx demo, the test runner to add', () => {
+    const top = readme.slice(0, readme.indexOf('\n## '));
+    const blocks = [...top.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    const commands = (block: string) =>
+      block
+        .split('\n')
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter((l) => l !== '');
+    expect(commands(blocks[0] ?? '')).toEqual(['npm install && npm run demo', 'npm test']);
+    expect(top.slice(0, top.indexOf('```'))).toMatch(/In a clone of this repository/);
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.demo).toBeDefined();
+    expect(commands(blocks[1] ?? '')).toEqual(['ONNXRUNTIME_NODE_INSTALL=skip npm install creditlift', 'npx creditlift demo']);
+    const [install, run] = commands(blocks[2] ?? '');
+    expect(run).toBe('npx vitest run');
+    // The runner named is the major creditlift's own suite runs on; fast-check is the kit's peer.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const vitestMajor = /\d+/.exec(pkg.devDependencies.vitest ?? '')?.[0];
+    expect(install).toBe(`npm install -D vitest@${vitestMajor} fast-check`);
+    expect(pkg.peerDependencies['fast-check']).toBeDefined();
+    expect(top).toContain('[property-test example](#property-test-your-own-pricing-rules)');
+  });
+
   it('builtInDataCategories, which the README names, is exported and frozen', () => {
     expect(creditlift.builtInDataCategories.income_rmb).toBe('income');
     expect(Object.isFrozen(creditlift.builtInDataCategories)).toBe(true);
