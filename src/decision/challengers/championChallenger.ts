@@ -233,11 +233,11 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     },
     // decideBatch validates every record itself (a bad one gets its own error), so it serves unknown input too.
     safeDecideBatch: (inputs, opts) => scorer.decideBatch(inputs as Parameters<Scorer['decideBatch']>[0], opts),
-    async reassess(prior, update) {
+    async reassess(prior, update, opts) {
       checkOpen();
       // Live: the arm that made the prior decision keeps the customer. Shadow: the champion's prior is the champion's to reassess.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(await scorerOf(arm).reassess(prior, update), arm, keys);
+      return withArm(await scorerOf(arm).reassess(prior, update, opts), arm, keys);
     },
     async suggest(input, opts) {
       checkOpen();
