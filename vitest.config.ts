@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The package's own name, for examples/ (shipped, importing 'creditlift' as a user's code does);
+  // the subpaths are not mapped: nothing in the repository imports them by name.
+  resolve: { alias: [{ find: /^creditlift$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     setupFiles: ['test/setup/fastCheckSeed.ts'],
     // onnxruntime-node sessions are native; forks isolate them cleanly on a 2-core machine.

@@ -103,6 +103,7 @@ export {
   decisionJsonSchema,
 } from './decision/decision.js';
 export { lineOnFileAfter } from './decision/lineOnFile.js';
+export { WHAT_IF_CONFIDENCE } from './decision/hypotheticalEvidence.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice, type AdverseActionNoticeOptions } from './decision/adverseActionNotice.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../src/examples/exampleApplicants.js';
+import * as examples from '../src/examples/index.js';
+import * as health from '../src/health/index.js';
 import * as creditlift from '../src/index.js';
+import * as internals from '../src/internals.js';
+import * as testing from '../src/testing/index.js';
 import * as train from '../src/train/index.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'xgboost');
@@ -78,8 +82,84 @@ describe('what the installed README points at is in the package (findings7-adopt
     }
   });
 
+  // findings14-docs #6: examples/service/server.ts, shipped and linked from "Integrators", imported
+  // '../../src/index.js', which the package does not ship. In the repository 'creditlift' resolves
+  // to src/ (tsconfig paths, vitest alias), so the example is the code a user copies.
+  it('the shipped examples import creditlift by its package name, never a relative path outside examples/', () => {
+    const shipped = files.filter((f) => f.startsWith('examples/') && f.endsWith('.ts'));
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const f of shipped) {
+      const text = readFileSync(join(root, f), 'utf8');
+      const specifiers = [...text.matchAll(/\bfrom '([^']+)'/g)].map((m) => m[1] as string);
+      expect(specifiers, f).toContain('creditlift');
+      expect(
+        specifiers.filter((s) => s.startsWith('.') && !join(f, '..', s).startsWith('examples/')),
+        `${f} imports a file the package does not ship`,
+      ).toEqual([]);
+    }
+  });
+
+  // findings14-docs #1: the first block (`npm install && npm run demo`, `npm test`) works only in a
+  // clone (the package ships no src/ nor tsconfig.json), and said so nowhere near it; nor did the top
+  // say how an npm user runs the demo or tests a policy, or that vitest must be installed.
+  it('the top gives the clone commands first, saying where they run, then the npm forms: install, npx demo, the test runner to add', () => {
+    const top = readme.slice(0, readme.indexOf('\n## '));
+    const blocks = [...top.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    const commands = (block: string) =>
+      block
+        .split('\n')
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter((l) => l !== '');
+    expect(commands(blocks[0] ?? '')).toEqual(['npm install && npm run demo', 'npm test']);
+    expect(top.slice(0, top.indexOf('```'))).toMatch(/In a clone of this repository/);
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.demo).toBeDefined();
+    expect(commands(blocks[1] ?? '')).toEqual(['ONNXRUNTIME_NODE_INSTALL=skip npm install creditlift', 'npx creditlift demo']);
+    const [install, run] = commands(blocks[2] ?? '');
+    expect(run).toBe('npx vitest run');
+    // The runner named is the major creditlift's own suite runs on; fast-check is the kit's peer.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const vitestMajor = /\d+/.exec(pkg.devDependencies.vitest ?? '')?.[0];
+    expect(install).toBe(`npm install -D vitest@${vitestMajor} fast-check`);
+    expect(pkg.peerDependencies['fast-check']).toBeDefined();
+    expect(top).toContain('[property-test example](#property-test-your-own-pricing-rules)');
+  });
+
   it('builtInDataCategories, which the README names, is exported and frozen', () => {
     expect(creditlift.builtInDataCategories.income_rmb).toBe('income');
     expect(Object.isFrozen(creditlift.builtInDataCategories)).toBe(true);
+  });
+});
+
+// findings14-docs #5: the README named WHAT_IF_CONFIDENCE like an API constant, and no entry point
+// exported it. Environment variables are the only constants it names that are not the package's.
+describe('every constant the README names is exported from an entry point', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const ENVIRONMENT = new Set(['NODE_OPTIONS', 'MALLOC_ARENA_MAX', 'TMPDIR', 'ONNXRUNTIME_NODE_INSTALL']);
+  const entries: Record<string, Record<string, unknown>> = {
+    creditlift,
+    'creditlift/train': train,
+    'creditlift/testing': testing,
+    'creditlift/health': health,
+    'creditlift/examples': examples,
+    'creditlift/internals': internals,
+  };
+
+  it('each `UPPER_CASE` name in backticks is an export of creditlift or one of its subpaths', () => {
+    const named = [...new Set([...readme.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1] as string))].filter((n) => !ENVIRONMENT.has(n));
+    expect(named).toContain('WHAT_IF_CONFIDENCE');
+    for (const name of named)
+      expect(
+        Object.keys(entries).filter((e) => name in (entries[e] as object)),
+        name,
+      ).not.toEqual([]);
+  });
+
+  it('WHAT_IF_CONFIDENCE is the root export the README states (0.95), the confidence of every what-if preview', () => {
+    expect(creditlift.WHAT_IF_CONFIDENCE).toBe(0.95);
+    expect(readme).toContain(`confidence ${creditlift.WHAT_IF_CONFIDENCE} (\`WHAT_IF_CONFIDENCE\` from \`creditlift\``);
   });
 });

@@ -24,7 +24,7 @@ const policy = resolvePolicy({
 });
 
 describe('our pricing rules keep every credit law', () => {
-  // Pure policy: thousands of applicants and PDs, a few seconds for all nine laws.
+  // Pure policy: thousands of applicants and PDs, several seconds for the fourteen laws with a policy part.
   it('as a policy', { timeout: 30_000 }, () => assertCreditLaws({ policy, numRuns: 300 }));
 
   // Through the model each run is a real decision: give these tests more than vitest's default 5 s.

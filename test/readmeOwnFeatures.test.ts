@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors/validationError.js';
+import { featuresModuleIssues } from '../src/features/featuresModuleIssues.js';
 import { defaultModelPath } from '../src/model/defaultModelPath.js';
 import { baseApplicant } from './helpers/baseApplicant.js';
 
@@ -28,5 +31,17 @@ describe('README "Your own features and attributes"', () => {
     } finally {
       await scorer.close();
     }
+  });
+
+  // findings14-docs #3: the module exported only scorerFor, so the README's next command,
+  // `featurize --features ./features.js`, refused it ("exports no feature set").
+  it('is the module the command line takes: saved as features.js it is plain JavaScript, and --features accepts it', async () => {
+    const js = new URL('ownFeatures.mjs', dir);
+    writeFileSync(js, code);
+    // Syntax only: a TypeScript annotation is a syntax error in a .js module.
+    expect(() => execFileSync(process.execPath, ['--check', fileURLToPath(js)], { stdio: 'pipe' })).not.toThrow();
+    const file = new URL('ownFeaturesModule.ts', dir);
+    writeFileSync(file, code.replace(/from 'creditlift'/g, "from '../src/index.js'"));
+    expect(await featuresModuleIssues(fileURLToPath(file), 'features')).toEqual([]);
   });
 });

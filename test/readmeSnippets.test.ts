@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WHAT_IF_CONFIDENCE } from '../src/decision/hypotheticalEvidence.js';
+import { creditLaws } from '../src/testing/index.js';
 
 /**
  * The README's TypeScript examples run against the source, so the documentation cannot drift from
@@ -76,5 +77,40 @@ describe('README states what suggestions promise as the law checks it', () => {
       expect(text).toMatch(/at least the (previewed|suggested) limit/);
     }
     expect(explanations).not.toMatch(/exactly the previewed PD, outcome and limit/);
+  });
+});
+
+// findings14-docs #6: the property-testing example said "all nine laws" when the kit had sixteen,
+// fourteen of them with a policy part (what `assertCreditLaws({ policy })` runs).
+describe('README counts the credit laws as the kit has them', () => {
+  const words = [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+    'twenty',
+  ];
+  it('the laws with a policy part, in the example and in the kit options', () => {
+    const policyLaws = Object.values(creditLaws).filter((l) => l.parts.includes('policy')).length;
+    const [example] = snippetsUnder('Property-test your own pricing rules');
+    expect(example).toContain(`for the ${words[policyLaws]} laws with a policy part`);
+    expect(readme.replace(/\s+/g, ' ')).toContain(`the ${words[policyLaws]} with a policy part`);
+    expect(readme).not.toMatch(/all nine laws/);
   });
 });

@@ -18,7 +18,8 @@
  * - A client that disconnects cancels its decision (AbortSignal).
  * - Every answer carries the request id; problems name it as `instance`.
  *
- * In your service, import from 'creditlift'; this example imports the source so it runs in the repo.
+ * It imports 'creditlift' as your service does (in the creditlift repository, tsconfig `paths` and the
+ * vitest config point that name at src/, so the example is tested as shipped).
  */
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -34,7 +35,7 @@ import {
   type ProblemDetails,
   type Scorer,
   type ValidationIssue,
-} from '../../src/index.js';
+} from 'creditlift';
 
 /** Options of {@link buildServer}. */
 export interface ServerOptions {

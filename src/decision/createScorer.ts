@@ -430,7 +430,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   };
 
   // Closed, the scorer refuses every call alike: small runs need no session (the JS evaluator), so
-  // without this decide() kept answering while a batch failed on the released session.
+  // without this decide() kept answering while a batch failed on the released session. Every
+  // method checks it first, before its input: a bad request body after shutdown is scorer_closed
+  // (503), not validation_failed (422).
   let closed = false;
   const checkOpen = (): void => {
     if (closed) throw new CreditliftError('scorer_closed', 'this scorer has been closed (close()); create another to decide');
@@ -562,6 +564,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
+    checkOpen();
     checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
@@ -570,6 +573,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
+    checkOpen();
     checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
@@ -617,6 +621,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     decideBatch: (inputs, opts) => decideMany(inputs, opts),
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
+      checkOpen();
       checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
@@ -656,6 +661,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       );
     },
     async suggest(input, opts) {
+      checkOpen();
       // Read through `?.` whatever `opts` is: anything but an object is refused below with the rest.
       const top = opts?.top ?? 5;
       const topOk = Number.isInteger(top) && top >= 1 && top <= 100;

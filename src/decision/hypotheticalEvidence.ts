@@ -5,7 +5,13 @@ import type { Applicant } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 
-/** Verifier confidence assumed for a what-if certificate: a clean, verified upload (the credit law `suggestions_come_true` uploads it so). */
+/**
+ * The verifier confidence every what-if preview (`decision.suggestions`, `scorer.suggest`) assumes for
+ * the certificate it names: a clean, verified upload (the credit law `suggestions_come_true` uploads
+ * it so). A certificate's strength is proportional to its confidence, so an upload verified at or
+ * above it gives at least the previewed limit on a model monotone in certificate strength; one
+ * verified below it can fall short. An upload screen can say so with this figure.
+ */
 export const WHAT_IF_CONFIDENCE = 0.95;
 
 /** A what-if's document hash is a constant of its kind: hashed once per kind, not once per what-if. */

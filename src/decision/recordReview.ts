@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod } from '../errors/validationError.js';
 import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
@@ -89,12 +89,63 @@ const ContestInputSchema = z.strictObject({
   asOf: IsoDate.optional(),
 });
 
-/** The date of a follow-up: its own `asOf`, or the decision's; never before the decision's (see beforePriorIssue). */
-function followUpDate(asOf: string | undefined, decision: Decision, subject: string): string {
-  if (asOf === undefined) return decision.asOf;
-  const early = beforePriorIssue(asOf, decision);
-  if (early !== undefined) throw new ValidationError(subject, [early]);
-  return asOf;
+/**
+ * A review's or contest's input read with its schema and dated (its own `asOf`, or the decision's;
+ * never before the decision's, see beforePriorIssue): the input with its date, or every fault of
+ * both, the date checked whenever the field itself is sound.
+ */
+function readFollowUpInput<T extends { readonly asOf?: string | undefined }>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  decision: Decision,
+  subject: string,
+): { readonly ok: true; readonly data: T; readonly asOf: string } | { readonly ok: false; readonly error: ValidationError } {
+  const parsed = schema.safeParse(input);
+  const issues = parsed.success ? [] : validationIssuesFromZod(parsed.error);
+  const given = parsed.success ? parsed.data.asOf : soundAsOf(input, issues);
+  const early = given === undefined ? undefined : beforePriorIssue(given, decision);
+  if (early !== undefined) issues.push(early);
+  if (!parsed.success || issues.length > 0) return { ok: false, error: new ValidationError(subject, issues) };
+  return { ok: true, data: parsed.data, asOf: given ?? decision.asOf };
+}
+
+/** The `asOf` of an input its schema refused, when that field itself is a sound date the refusal did not name. */
+function soundAsOf(input: unknown, issues: readonly { readonly path: readonly (string | number)[] }[]): string | undefined {
+  if (typeof input !== 'object' || input === null || issues.some((i) => i.path.length === 0 || i.path[0] === 'asOf')) return undefined;
+  const date = IsoDate.safeParse((input as { asOf?: unknown }).asOf);
+  return date.success ? date.data : undefined;
+}
+
+/**
+ * The fault of a follow-up's input, with the faults of its options (an unknown key; the applicant
+ * when reasons are owed and it is missing, or is not the decision's) in the same error: read one
+ * after the other, a caller learnt of the second only after fixing the first. `checkOptions` runs
+ * the follow-up explainer, which throws the options' ValidationError; anything else it throws
+ * waits for the input to be sound.
+ */
+function withOptionFaults(error: ValidationError, checkOptions: () => unknown): ValidationError {
+  try {
+    checkOptions();
+  } catch (e) {
+    if (e instanceof ValidationError) return new ValidationError(`${error.subject} and ${e.subject}`, [...error.issues, ...e.issues]);
+  }
+  return error;
+}
+
+/** Whether a review owes the customer reasons: anything but an approval, or one below the request or the line on file. */
+function reviewIsAdverse(outcome: ReviewInput['outcome'], limit: number, decision: Decision, previousLimit: number): boolean {
+  return outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
+}
+
+/** Whether a review given as `input` (refused by its schema) owes reasons, when its outcome and limit tell; undefined when they do not. */
+function reviewOwesReasons(input: unknown, decision: Decision, previousLimit: number): boolean | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { outcome, limit } = input as { outcome?: unknown; limit?: unknown };
+  const o = ReviewInputSchema.shape.outcome.safeParse(outcome);
+  if (!o.success) return undefined;
+  if (o.data !== 'approve') return true;
+  const l = ReviewInputSchema.shape.limit.safeParse(limit);
+  return l.success ? reviewIsAdverse(o.data, l.data, decision, previousLimit) : undefined;
 }
 
 /**
@@ -146,18 +197,25 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
  * valid prior for `reassess`. Called through `scorer.recordReview`.
  *
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
- *   decision; ValidationError naming every offending review field; CreditliftError
+ *   decision; ValidationError naming every offending review field and option in one error
+ *   (subject `ReviewInput and review options` when both are at fault); CreditliftError
  *   `review_invalid` when the limit would break a bound (the message names the bound).
  */
 export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
   const policy = env.policy;
-  const parsed = ReviewInputSchema.safeParse(review);
-  if (!parsed.success) throw ValidationError.fromZod('ReviewInput', parsed.error);
+  // The line the reviewed decision left on file: a granted raise was granted (the person reviews it
+  // from there, and it stays in the ledger), a decline closed the line, and only a proposal (a
+  // referral) left the line before it. Starting from the decision's own previousLimit reopened
+  // closed lines and dropped granted raises from the ledger, so step limits stopped counting them.
+  const previousLimit = lineOnFileAfter(decision, policy.limits.roundingStep);
+  const parsed = readFollowUpInput(ReviewInputSchema, review, decision, 'ReviewInput');
+  if (!parsed.ok)
+    throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, reviewOwesReasons(review, decision, previousLimit) ?? false, 'review'));
 
   const { ceiling, bound } = reviewCeiling(decision);
   const { outcome, limit, note } = parsed.data;
-  const asOf = followUpDate(parsed.data.asOf, decision, 'ReviewInput');
+  const asOf = parsed.asOf;
   if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
   if (outcome !== 'decline') {
     checkSamePolicy(decision, env);
@@ -186,11 +244,6 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
   }
 
-  // The line the reviewed decision left on file: a granted raise was granted (the person reviews it
-  // from there, and it stays in the ledger), a decline closed the line, and only a proposal (a
-  // referral) left the line before it. Starting from the decision's own previousLimit reopened
-  // closed lines and dropped granted raises from the ledger, so step limits stopped counting them.
-  const previousLimit = lineOnFileAfter(decision, policy.limits.roundingStep);
   // Step-limit history counts the increase the person grants, not one an automated referral
   // proposed (decisions before 0.2 entered a referral's proposal in the ledger).
   const proposedRaise = (c: LimitChange) =>
@@ -217,7 +270,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   );
   const codes: PolicyReasonCode[] = [...carried, 'human_review_decided', ...(outcome === 'decline' ? [PERSON_CLOSED] : [])];
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
-  const adverse = outcome !== 'approve' || (decision.requestedLimit !== null && limit < decision.requestedLimit) || limit < previousLimit;
+  const adverse = reviewIsAdverse(outcome, limit, decision, previousLimit);
   const contributions = env.explainFollowUp(decision, options, adverse, 'review');
   const next: DecisionReview = {
     status: 'reviewed',
@@ -288,14 +341,15 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  * `scorer.recordReview`. Called through `scorer.recordContest`.
  *
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
- *   decision; ValidationError naming every offending contest field.
+ *   decision; ValidationError naming every offending contest field and option in one error.
  */
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  const parsed = ContestInputSchema.safeParse(contest);
-  if (!parsed.success) throw ValidationError.fromZod('ContestInput', parsed.error);
+  const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput');
+  // A referral owes reasons, so the applicant is needed where the decision carries no factors.
+  if (!parsed.ok) throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, true, 'contest'));
   const facts = parsed.data.newFacts ?? [];
-  const asOf = followUpDate(parsed.data.asOf, decision, 'ContestInput');
+  const asOf = parsed.asOf;
 
   const next: DecisionReview = {
     status: 'contested',

@@ -245,7 +245,11 @@ function oneOffFeeAboveCap(p: PolicyConfigShape, feeFree: DailyRateGrid, cap: nu
 function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], message: string) => void): void {
   const cap = aprCapInForce(p);
   if (p.jurisdiction.aprCap !== null && p.pricing.aprCap > p.jurisdiction.aprCap) {
-    issue(['pricing', 'aprCap'], `aprCap ${pctText(p.pricing.aprCap)} is above the ${p.jurisdiction.id} ceiling of ${pctText(p.jurisdiction.aprCap)}`);
+    // Said how to fix: the default's 24% stays in place through a switch to a stricter profile.
+    issue(
+      ['pricing', 'aprCap'],
+      `aprCap ${pctText(p.pricing.aprCap)} is above the ${p.jurisdiction.id} ceiling of ${pctText(p.jurisdiction.aprCap)}: set pricing.aprCap to at most ${pctText(p.jurisdiction.aprCap)} (a jurisdiction profile does not change it)`,
+    );
   }
   const grid = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees);
   if (grid.capSteps < grid.floorSteps) {

@@ -181,6 +181,23 @@ describe('champion/challenger in the scorer', () => {
   });
 });
 
+// Found beside findings14-docs #7: the champion-challenger scorer's reassess dropped its options, so an
+// aborted signal was not honoured and a misspelt option was not refused, unlike a plain scorer's.
+describe('champion/challenger reassess passes its options to the arm', () => {
+  it('an aborted signal rejects with aborted, and an unknown option is refused by name, as on a plain scorer', async () => {
+    const scorer = await createScorer({ suggestionsPerDecision: 0, challengers: [{ name: 'b', share: 0.5 }], challengerMode: 'live' });
+    try {
+      const applicant = generatePopulation({ size: 1, seed: 5, asOf: '2026-10-01' })[0]!.applicant;
+      const prior = await scorer.decide(applicant);
+      await expect(scorer.reassess(prior, { applicant, evidence: [] }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'aborted' });
+      const refused = await scorer.reassess(prior, { applicant, evidence: [] }, { signl: 1 } as never).catch((e: unknown) => e);
+      expect((refused as ValidationError).fields).toEqual(['signl']);
+    } finally {
+      await scorer.close();
+    }
+  });
+});
+
 describe('arm labels in the report', () => {
   it('creditlift report counts decisions, approvals and limits by the arm named in each audit', async () => {
     const { createReportAccumulator } = await import('../../src/report/reportData.js');

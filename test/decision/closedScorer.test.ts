@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createScorer } from '../../src/decision/createScorer.js';
+import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import type { Decision } from '../../src/decision/decision.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { PROBLEM_STATUS } from '../../src/errors/toProblemDetails.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
@@ -49,6 +50,9 @@ describe('a closed scorer refuses every call with scorer_closed', () => {
     const pool = await createScorerPool({ workers: 1, scorer: { suggestionsPerDecision: 0 } });
     await pool.close();
     await expect(pool.decideBatch([applicant])).rejects.toMatchObject(closedError);
+    // Before the input or the options are read (findings14-docs #7).
+    await expect(pool.decideBatch('not an array' as never)).rejects.toMatchObject(closedError);
+    await expect(pool.safeDecideBatchJson([applicant], { bogus: 1 } as never)).rejects.toMatchObject(closedError);
   });
 });
 
@@ -84,4 +88,58 @@ describe('a model passed in stays the caller’s: close() releases only a model 
       await model.close();
     }
   });
+});
+
+// findings14-docs #7: after close() a call with invalid input (or options) was answered
+// validation_failed, so a service on safeDecide answered a bad body 422 after shutdown instead of
+// the 503 of scorer_closed. Closed is checked before anything else a call reads.
+describe('a closed scorer refuses with scorer_closed before it looks at the input (findings14-docs #7)', () => {
+  const aborted = AbortSignal.abort();
+  // Every method a scorer has (but close), each called with input it would refuse as invalid.
+  const invalidCalls = (prior: Decision): Record<string, (s: Scorer) => unknown> => ({
+    decide: (s) => s.decide({} as never),
+    decideWithBadOptions: (s) => s.decide(applicant, { bogus: 1 } as never),
+    decideAborted: (s) => s.decide(applicant, { signal: aborted }),
+    safeDecide: (s) => s.safeDecide({ id: 42 }),
+    decideBatch: (s) => s.decideBatch('not an array' as never),
+    decideBatchBadLedgers: (s) => s.decideBatch([applicant], { limitHistories: [[], []] } as never),
+    safeDecideBatch: (s) => s.safeDecideBatch(null as never),
+    reassess: (s) => s.reassess(prior, {} as never),
+    reassessBadPrior: (s) => s.reassess({} as never, { applicant, evidence: [] }),
+    suggest: (s) => s.suggest({} as never, { top: 0 }),
+    requestReduction: (s) => s.requestReduction(prior, -1),
+    requestReductionBadPrior: (s) => s.requestReduction({} as never, 100_000),
+    recordReview: (s) => s.recordReview(prior, {} as never),
+    recordContest: (s) => s.recordContest(prior, {} as never),
+  });
+
+  const codeOf = async (call: () => unknown): Promise<string> => {
+    try {
+      const r = (await call()) as { ok?: boolean; error?: { code?: string } } | undefined;
+      return r?.ok === false ? `resolved ${r.error?.code}` : 'resolved';
+    } catch (e) {
+      return e instanceof CreditliftError ? e.code : String(e);
+    }
+  };
+
+  for (const kind of ['plain', 'champion-challenger'] as const) {
+    it(`${kind}: every method, given invalid input after close(), refuses with scorer_closed`, async () => {
+      const options = { suggestionsPerDecision: 0 };
+      const scorer = await (kind === 'plain' ? createScorer(options) : createScorer({ ...options, challengers: [{ name: 'b', share: 0.5 }] }));
+      const prior = await scorer.decide(applicant);
+      await scorer.close();
+      const calls = invalidCalls(prior);
+      // Each method of the scorer is covered: a method added later must be added here.
+      const methods = Object.keys(scorer).filter((k) => typeof (scorer as unknown as Record<string, unknown>)[k] === 'function' && k !== 'close');
+      for (const m of methods)
+        expect(
+          Object.keys(calls).some((c) => c.startsWith(m)),
+          `${m} is called`,
+        ).toBe(true);
+      const got: Record<string, string> = {};
+      for (const [name, call] of Object.entries(calls)) got[name] = await codeOf(() => call(scorer));
+      const want = Object.fromEntries(Object.keys(calls).map((name) => [name, name === 'safeDecide' ? 'resolved scorer_closed' : 'scorer_closed']));
+      expect(got).toEqual(want);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 // resolvePolicy merges overrides that often come straight from JSON.parse, which makes "__proto__"
 // an own key. Assigned with `out[key] = value`, such a key sets the merged object's prototype and
 // vanishes, so the lender's value is lost without a word; it must reach validation and be refused.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
@@ -47,5 +48,30 @@ describe('a jurisdiction switch leaves the pricing figures alone (as the README 
     expect([aprCapInForce(own), own.pricing.averageCostAlertAbove]).toEqual([0.2, 0.15]);
     // The default policy's own bytes do not move.
     expect(defaultPolicy.pricing).toMatchObject({ aprCap: 0.24, averageCostAlertAbove: 0.2 });
+  });
+});
+
+// findings14-docs #4: the README's own profile for another jurisdiction, `{ ...euCcd2, id: 'eu-ccd2-xx',
+// ..., aprCap: 0.2 }`, was refused as written: the default pricing.aprCap (24%) stays in place and is
+// above the profile's 20% ceiling, and the refusal did not say that pricing.aprCap must come down.
+describe('README, "Caps as the rules say": the example of a profile for another jurisdiction', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Caps as the rules say'), readme.indexOf('### Students'));
+
+  it('runs as written (the inline resolvePolicy call, evaluated) and gives the profile with its own id and ceiling', () => {
+    const call = /`(resolvePolicy\(\{ jurisdiction: \{ \.\.\.euCcd2, id: 'eu-ccd2-xx'[^`]*)`/.exec(section.replace(/\s*\n\s*/g, ' '))?.[1];
+    expect(call, 'the README shows the call').toBeDefined();
+    const policy = new Function('resolvePolicy', 'euCcd2', `return ${call}`)(resolvePolicy, euCcd2) as ReturnType<typeof resolvePolicy>;
+    expect(policy.jurisdiction).toMatchObject({ id: 'eu-ccd2-xx', aprCap: 0.2 });
+    expect(aprCapInForce(policy)).toBe(0.2);
+  });
+
+  it('without pricing.aprCap the profile is refused, and the refusal says to set pricing.aprCap at or below the ceiling', () => {
+    const jurisdiction = { ...euCcd2, id: 'eu-ccd2-xx', name: 'CCD2 as member state XX applies it', aprCap: 0.2 };
+    const err = refusal({ jurisdiction });
+    expect(err.fields).toEqual(['pricing.aprCap']);
+    expect(err.issues[0]?.message).toBe(
+      'aprCap 24% is above the eu-ccd2-xx ceiling of 20%: set pricing.aprCap to at most 20% (a jurisdiction profile does not change it)',
+    );
   });
 });

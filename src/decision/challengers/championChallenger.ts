@@ -142,6 +142,12 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   };
   const scorerOf = (arm: string): Scorer => arms.get(arm) ?? champion;
   const decider = (arm: string): Scorer => (mode === 'live' ? scorerOf(arm) : champion);
+  // Checked first by every method, as a plain scorer does: the wrapper reads the input (ids, the
+  // ledgers' length) before an arm would say it is closed.
+  let closed = false;
+  const checkOpen = (): void => {
+    if (closed) throw new CreditliftError('scorer_closed', 'this scorer has been closed (close()); create another to decide');
+  };
 
   const scorer: Scorer = {
     model: champion.model,
@@ -150,6 +156,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     certificateKinds: champion.certificateKinds,
     catalogHash: champion.catalogHash,
     async decide(input, opts) {
+      checkOpen();
       const arm = armOf(input);
       const decision = await decider(arm).decide(input, opts);
       if (mode === 'live' || arm === CHAMPION_ARM) return withArm(decision, arm, keys);
@@ -160,6 +167,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       }
     },
     async decideBatch(inputs, opts) {
+      checkOpen();
       if (!Array.isArray(inputs)) return champion.decideBatch(inputs, opts);
       // Each record's own ledger goes with it to its arm: checked whole first, as one scorer would.
       checkLimitHistories(opts?.limitHistories, inputs.length);
@@ -225,28 +233,34 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     },
     // decideBatch validates every record itself (a bad one gets its own error), so it serves unknown input too.
     safeDecideBatch: (inputs, opts) => scorer.decideBatch(inputs as Parameters<Scorer['decideBatch']>[0], opts),
-    async reassess(prior, update) {
+    async reassess(prior, update, opts) {
+      checkOpen();
       // Live: the arm that made the prior decision keeps the customer. Shadow: the champion's prior is the champion's to reassess.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
-      return withArm(await scorerOf(arm).reassess(prior, update), arm, keys);
+      return withArm(await scorerOf(arm).reassess(prior, update, opts), arm, keys);
     },
     async suggest(input, opts) {
+      checkOpen();
       return (mode === 'live' ? scorerOf(armOf(input)) : champion).suggest(input, opts);
     },
     requestReduction(prior, amount, opts) {
+      checkOpen();
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
       return withArm(scorerOf(arm).requestReduction(prior, amount, opts), arm, keys);
     },
     recordReview(prior, review, opts) {
+      checkOpen();
       // Like a reduction: the arm that made the decision records its review, and the arm is named again.
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
       return withArm(scorerOf(arm).recordReview(prior, review, opts), arm, keys);
     },
     recordContest(prior, contest, opts) {
+      checkOpen();
       const arm = mode === 'live' ? armOf({ id: (prior as { applicantId?: unknown } | null)?.applicantId }) : CHAMPION_ARM;
       return withArm(scorerOf(arm).recordContest(prior, contest, opts), arm, keys);
     },
     async close() {
+      closed = true;
       await Promise.all([champion, ...arms.values()].map((s) => s.close()));
     },
   };
