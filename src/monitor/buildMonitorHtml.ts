@@ -24,15 +24,21 @@ export function formatStabilityIndex(index: number): string {
 }
 
 function psiChart(f: FigureStability, periods: readonly string[]): string {
-  const byPeriod = new Map(f.byPeriod.map((p) => [p.period, p.index]));
+  const byPeriod = new Map(f.byPeriod.map((p) => [p.period, p]));
   return lineChart({
     id: `psi-${f.kind === 'score' ? 'score' : `${f.kind}-${f.name}`}`,
     title: `${f.kind === 'score' ? 'Score' : f.kind === 'feature' ? 'Feature' : 'Factor'} ${f.kind === 'score' ? 'PSI' : f.kind === 'feature' ? `${f.name}: PSI` : `${f.name}: CSI`} by period (overall ${f.index === null ? '-' : formatStabilityIndex(f.index)}, ${f.band ?? 'no data'})`,
     x: periods,
-    lines: [{ label: f.name, values: periods.map((p) => byPeriod.get(p) ?? null) }],
+    lines: [{ label: f.name, values: periods.map((p) => byPeriod.get(p)?.index ?? null) }],
     formatTick: (y) => y.toFixed(2),
-    // The band beside each period's index: the threshold lines say it only to those who see them.
-    formatValue: (index) => `${formatStabilityIndex(index)} (${stabilityBand(index)})`,
+    // The band beside each period's index (the threshold lines say it only to those who see them),
+    // with the period's records, and whether its shift is more than a period that size makes by chance.
+    formatValue: (index, i) => {
+      const p = byPeriod.get(periods[i] as string);
+      const band = stabilityBand(index);
+      const noise = p === undefined || band === 'stable' || beyondSamplingNoise(p.noise) ? '' : ', within sampling noise';
+      return `${formatStabilityIndex(index)} (${band}${noise}; ${p?.count ?? 0} records)`;
+    },
     thresholds: THRESHOLDS,
   });
 }

@@ -42,7 +42,11 @@ export interface FigureStability {
   /** Baseline and sample shares, bin by bin (the missing bin last). */
   readonly expected: readonly number[];
   readonly actual: readonly number[];
-  readonly byPeriod: readonly { readonly period: string; readonly count: number; readonly index: number | null }[];
+  /**
+   * The index period by period, each with its own test against sampling noise (a period of a few
+   * records is mostly noise; the run's false-alarm chance split over figures and periods).
+   */
+  readonly byPeriod: readonly { readonly period: string; readonly count: number; readonly index: number | null; readonly noise: SamplingNoise }[];
 }
 
 /** One period's outcome mix. */
@@ -214,7 +218,7 @@ export function createMonitorAccumulator(
           counts: total,
           expected: b.shares,
           actual: total.map((c) => (records === 0 ? 0 : c / records)),
-          byPeriod: ordered.map(([period, p]) => ({ period, count: p.count, index: populationStabilityIndex(b.shares, countsOf(p)) })),
+          byPeriod: ordered.map(([period, p]) => ({ period, count: p.count, counts: countsOf(p), index: populationStabilityIndex(b.shares, countsOf(p)) })),
         };
       };
       const scoreMeasured = measure('score', 'score (12-month PD)', baseline.score, (p) => p.score);
@@ -222,7 +226,13 @@ export function createMonitorAccumulator(
       const factorsMeasured = sawFactors ? baseline.factors.map((f, i) => measure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
       const figures = 1 + (featuresMeasured?.length ?? 0) + (factorsMeasured?.length ?? 0);
       const judged = (m: ReturnType<typeof measure>): FigureStability => {
-        const { kind, name, index, band, records, counts, expected, actual, byPeriod } = m;
+        const { kind, name, index, band, records, counts, expected, actual } = m;
+        const byPeriod = m.byPeriod.map((p) => ({
+          period: p.period,
+          count: p.count,
+          index: p.index,
+          noise: samplingNoise(expected, p.counts, figures * ordered.length),
+        }));
         return { kind, name, index, band, records, noise: samplingNoise(expected, counts, figures), expected, actual, byPeriod };
       };
       const score = judged(scoreMeasured);

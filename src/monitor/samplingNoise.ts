@@ -10,30 +10,75 @@
  *
  * Pearson's X^2 rather than the index itself: n x PSI follows the same chi-square law only for
  * large counts; with 12 records expected per decile its 99.99th percentile was 19% above the law's
- * (sampled, 40,000 books), where X^2 stayed within 6%. The law needs enough records in every bin:
- * below {@link MIN_EXPECTED_PER_BIN} expected in the baseline's smallest filled bin a figure is not
- * judged. A record in a bin the baseline never filled is a change no sampling explains.
+ * (sampled, 40,000 books), where X^2 stayed within 6%. The law needs enough records in every cell,
+ * so bins expecting fewer than {@link MIN_EXPECTED_PER_BIN} are pooled, smallest first, as a
+ * chi-square test is usually run: a rare category (1.4% of the baseline) then joins others
+ * instead of keeping the whole figure unjudged until 850 records (40% of 600 applicants moved into
+ * one industry went unflagged that way). A record in a bin the baseline never filled is a change
+ * no sampling explains, at any book size.
  */
 
 /** Chance that a run on a book with no drift flags any figure at all. */
 export const RUN_FALSE_ALARM = 0.01;
 
-/** Records the baseline's smallest filled bin must expect before a figure is judged. */
+/** Records each cell of the test must expect: smaller bins are pooled until they do. */
 export const MIN_EXPECTED_PER_BIN = 12;
 
 /** What sampling alone explains of one figure's counts. */
 export interface SamplingNoise {
-  /** Pearson's chi-square of the counts against the baseline's shares, over the bins the baseline fills; null when not judged. */
+  /**
+   * Pearson's chi-square of the counts against the baseline's shares, over the bins the baseline
+   * fills (those expecting fewer than MIN_EXPECTED_PER_BIN records pooled); null when not judged.
+   */
   readonly chiSquare: number | null;
   /**
    * The chi-square that books of this size drawn from the baseline itself exceed with chance
    * RUN_FALSE_ALARM / figures; null when not judged.
    */
   readonly critical: number | null;
-  /** Records in bins the baseline never filled (no sampling puts them there). */
+  /** Records in bins the baseline never filled (no sampling puts them there: always beyond noise). */
   readonly outsideBaseline: number;
-  /** Records the figure needs before it is judged. */
+  /** Records the figure needs before it is judged (two cells expecting MIN_EXPECTED_PER_BIN each). */
   readonly judgedFrom: number;
+}
+
+/**
+ * The cells of the test for `records` records: the filled bins' indexes, sorted by share, pooled
+ * from the smallest until each cell expects MIN_EXPECTED_PER_BIN records (a remainder joins the
+ * last cell).
+ */
+function cellsOf(order: readonly number[], shares: readonly number[], records: number): number[][] {
+  const cells: number[][] = [];
+  let pool: number[] = [];
+  let pooled = 0;
+  for (const k of order) {
+    pool.push(k);
+    pooled += shares[k] as number;
+    if (pooled * records >= MIN_EXPECTED_PER_BIN) {
+      cells.push(pool);
+      pool = [];
+      pooled = 0;
+    }
+  }
+  if (pool.length > 0) {
+    if (cells.length === 0) cells.push(pool);
+    else (cells[cells.length - 1] as number[]).push(...pool);
+  }
+  return cells;
+}
+
+/** The fewest records for which the filled bins make two cells (found by halving: more records never make fewer cells). */
+function fewestJudged(order: readonly number[], shares: readonly number[]): number {
+  if (order.length < 2) return 1;
+  let low = 1;
+  let high = 2;
+  while (cellsOf(order, shares, high).length < 2) high *= 2;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (cellsOf(order, shares, mid).length >= 2) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /**
@@ -43,32 +88,36 @@ export interface SamplingNoise {
 export function samplingNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
   let records = 0;
   for (const c of counts) records += c;
-  let filled = 0;
-  let smallest = 1;
   let outsideBaseline = 0;
+  const filled: number[] = [];
   shares.forEach((s, k) => {
-    if (s > 0) {
-      filled++;
-      if (s < smallest) smallest = s;
-    } else outsideBaseline += counts[k] ?? 0;
+    if (s > 0) filled.push(k);
+    else outsideBaseline += counts[k] ?? 0;
   });
-  const judgedFrom = Math.ceil(MIN_EXPECTED_PER_BIN / smallest);
-  if (records < judgedFrom || records === 0) return { chiSquare: null, critical: null, outsideBaseline, judgedFrom };
+  // Smallest share first; ties by bin, so the cells do not depend on the sort's stability.
+  const order = filled.sort((a, b) => (shares[a] as number) - (shares[b] as number) || a - b);
+  const judgedFrom = fewestJudged(order, shares);
+  // One filled bin: a book without drift puts every record in it, so nothing in it is noise.
+  if (order.length === 1 && records > 0) return { chiSquare: 0, critical: 0, outsideBaseline, judgedFrom };
+  const cells = records === 0 || order.length === 0 ? [] : cellsOf(order, shares, records);
+  if (cells.length < 2) return { chiSquare: null, critical: null, outsideBaseline, judgedFrom };
   let chiSquare = 0;
-  shares.forEach((s, k) => {
-    if (s <= 0) return;
-    const expected = records * s;
-    const d = (counts[k] ?? 0) - expected;
-    chiSquare += (d * d) / expected;
-  });
-  // One filled bin: a book without drift puts every record in it, so nothing is noise.
-  const critical = filled <= 1 ? 0 : chiSquareQuantile(1 - RUN_FALSE_ALARM / Math.max(1, figures), filled - 1);
-  return { chiSquare, critical, outsideBaseline, judgedFrom };
+  for (const cell of cells) {
+    let share = 0;
+    let observed = 0;
+    for (const k of cell) {
+      share += shares[k] as number;
+      observed += counts[k] ?? 0;
+    }
+    const expected = records * share;
+    chiSquare += ((observed - expected) * (observed - expected)) / expected;
+  }
+  return { chiSquare, critical: chiSquareQuantile(1 - RUN_FALSE_ALARM / Math.max(1, figures), cells.length - 1), outsideBaseline, judgedFrom };
 }
 
 /** True when sampling alone does not explain the counts: records outside the baseline, or X^2 beyond its critical value. */
 export function beyondSamplingNoise(noise: SamplingNoise): boolean {
-  if (noise.outsideBaseline > 0 && noise.chiSquare !== null) return true;
+  if (noise.outsideBaseline > 0) return true;
   return noise.chiSquare !== null && noise.critical !== null && noise.chiSquare > noise.critical;
 }
 

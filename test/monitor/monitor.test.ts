@@ -66,6 +66,17 @@ describe("monitor against the default model's baseline", () => {
     }
   });
 
+  it('a shift in a feature with a rare category is judged on a small book: 40% of 600 applicants moved into IT exits in act', async () => {
+    // One industry holds 1.4% of the baseline; the test once waited for 848 records before judging the feature.
+    const book = sample.slice(0, 600).map((a, i) => (i % 5 < 2 ? { ...a, employment: { ...a.employment, industry: 'information_technology' as const } } : a));
+    const { summary } = await monitorApplicants({ records: records(book), baseline, period: 'month', model });
+    const industry = summary.features!.find((f) => f.name === 'industry')!;
+    expect(industry.band).toBe('act');
+    expect(industry.noise.judgedFrom).toBeLessThan(600);
+    expect(summary.flagged.map((f) => f.name)).toContain('industry');
+    expect(summary.worstBand).toBe('act');
+  });
+
   it('income scaled by 0.7 puts income in the act band and leaves the untouched features stable', async () => {
     const shifted = sample.map((a) => ({ ...a, income: { ...a.income, monthlyNet: Math.round(a.income.monthlyNet * 0.7) } }));
     const { summary } = await monitorApplicants({ records: records(shifted), baseline, period: 'month', model });

@@ -1,6 +1,7 @@
 // Outside tester findings13-lifecycle: the monitor page's line charts (score, feature and factor
 // stability by period, approval rate, outcome mix, mean PD) had no figures table, so a reader who
 // cannot see a chart, or wants its numbers, got nothing (the report's charts each carry one).
+import { beyondSamplingNoise } from '../../src/monitor/samplingNoise.js';
 import { describe, expect, it } from 'vitest';
 import { buildMonitorHtml, formatStabilityIndex, MONITOR_CHART_IDS } from '../../src/monitor/buildMonitorHtml.js';
 import { lineChart } from '../../src/report/charts/lineChart.js';
@@ -51,11 +52,20 @@ describe('monitor page: every line chart has its figures as a table', () => {
     expect(figures('mean-pd').rows[0]).toEqual(['2026-01', formatPercent(t0.meanPd, 2)]);
     const income = s.features?.find((f) => f.name === 'income_rmb');
     expect(figures('psi-feature-income_rmb').rows.map((r) => r[1])).toEqual(
-      income!.byPeriod.map((p) => (p.index === null ? '-' : `${formatStabilityIndex(p.index)} (${stabilityBand(p.index)})`)),
+      income!.byPeriod.map((p) => {
+        if (p.index === null) return '-';
+        const band = stabilityBand(p.index);
+        const noise = band === 'stable' || beyondSamplingNoise(p.noise) ? '' : ', within sampling noise';
+        return `${formatStabilityIndex(p.index)} (${band}${noise}; ${p.count} records)`;
+      }),
     );
     // The incomes fall into the act band by the last month: the table says so in words, not only by the threshold lines.
-    expect(figures('psi-feature-income_rmb').rows.at(-1)![1]).toMatch(/^0\.\d{3} \(act\)$/);
-    expect(figures('psi-feature-income_rmb').rows[0]![1]).toMatch(/\((stable|watch)\)$/);
+    expect(figures('psi-feature-income_rmb').rows.at(-1)![1]).toMatch(/^0\.\d{3} \(act; 100 records\)$/);
+    expect(figures('psi-feature-income_rmb').rows[0]![1]).toMatch(/\((stable|watch)[^)]*; 100 records\)$/);
+    // A shift a period of 100 records makes by chance is said to be one.
+    expect(figures('psi-feature-income_rmb').rows.map((r) => r[1])).toContain(
+      `${formatStabilityIndex(income!.byPeriod[3]!.index!)} (watch, within sampling noise; 100 records)`,
+    );
   });
 
   it('a period without a value shows "-", and a chart without periods has no table', () => {

@@ -97,7 +97,7 @@ describe('figures beside their flags', () => {
       noise: { chiSquare: 40, critical: 12, outsideBaseline: 0, judgedFrom: 24 },
       expected: [0.5, 0.5],
       actual: [0.5, 0.5],
-      byPeriod: [{ period: '2026-11', count: 10, index }],
+      byPeriod: [{ period: '2026-11', count: 10, index, noise: { chiSquare: 40, critical: 12, outsideBaseline: 0, judgedFrom: 24 } }],
     });
     const features = [figure('edge_act', 0.2500004), figure('edge_stable', 0.0999996)];
     const summary = {

@@ -27,8 +27,11 @@ export function lineChart(o: {
   readonly x: readonly string[];
   readonly lines: readonly Line[];
   readonly formatTick: (y: number) => string;
-  /** A value as its tooltip and the figures table print it (more precise than an axis tick). Default `formatTick`. */
-  readonly formatValue?: (y: number) => string;
+  /**
+   * A value as its tooltip and the figures table print it (more precise than an axis tick), given
+   * its place on the x axis. Default `formatTick`.
+   */
+  readonly formatValue?: (y: number, xIndex: number) => string;
   /** What the x labels are, heading the figures table's first column. Default "period". */
   readonly xName?: string;
   readonly thresholds?: readonly { readonly value: number; readonly label: string; readonly colour: string }[];
@@ -39,12 +42,12 @@ export function lineChart(o: {
   const height = o.height ?? 220;
   const legendH = o.lines.length > 1 ? 18 : 0;
   const formatValue = o.formatValue ?? o.formatTick;
-  const shown = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '-' : formatValue(v));
+  const shown = (v: number | null | undefined, i: number) => (v === null || v === undefined || !Number.isFinite(v) ? '-' : formatValue(v, i));
   // The figures as a table, a row per x label: the drawing's text alternative, and the numbers for anyone.
   const figureGrid = {
     corner: o.xName ?? 'period',
     columns: o.lines.map((l) => l.label),
-    rows: o.x.map((label, i) => [label, ...o.lines.map((l) => shown(l.values[i]))]),
+    rows: o.x.map((label, i) => [label, ...o.lines.map((l) => shown(l.values[i], i))]),
   };
   const frame = (body: string) =>
     chartFrame({ id: o.id, title: o.title, ...(o.note === undefined ? {} : { note: o.note }), width, height: height + legendH, body, figureGrid });
@@ -92,7 +95,7 @@ export function lineChart(o: {
     l.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return;
       parts.push(
-        `<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${formatValue(v)}`)}</title></circle>`,
+        `<circle class="mark" data-label="${escapeHtml(`${l.label} ${o.x[i]}`)}" data-value="${v}" cx="${px(x(i))}" cy="${px(y(v))}" r="3.5" fill="${colour}"><title>${escapeHtml(`${l.label}, ${o.x[i]}: ${formatValue(v, i)}`)}</title></circle>`,
       );
     });
   });
