@@ -15,9 +15,9 @@ export interface CliProcess {
   waitForStdout(pattern: RegExp, ms?: number): Promise<void>;
 }
 
-/** Spawns `creditlift ARGS` as `node --import tsx src/cli/main.ts ARGS`: one process, so kill -9 hits it alone. */
+/** Spawns `creditlift ARGS` as `node --import tsx src/cli/bin.ts ARGS`: one process, so kill -9 hits it alone. */
 export function spawnCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
