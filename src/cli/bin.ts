@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { setFlagsFromString } from 'node:v8';
+import { checkStdout, stdoutFailureMessage } from './checkedStdout.js';
 import { cliHeapFlags } from './cliHeapFlags.js';
 import { CliExitCode } from './cliExitCode.js';
 import { processCliIo } from './cliIo.js';
@@ -29,14 +30,21 @@ process.on('SIGTERM', onSignal);
 const workerExecArgv = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
 for (const flag of workerExecArgv) setFlagsFromString(flag);
 const argv = process.argv.slice(2);
+const stdout = checkStdout();
 main(argv, {
   ...processCliIo,
+  stdout: stdout.write,
   stderrIsTty: process.stderr.isTTY === true,
   stderrColumns: process.stderr.columns ?? 80,
   signal: stop.signal,
   workerExecArgv,
 }).then(
-  (code) => {
+  async (done) => {
+    // Output that did not all reach stdout (a full disk, /dev/full, a closed pipe) is a failure,
+    // said so, never a silent 0 over a cut file. A code that already says something went wrong stays.
+    const failure = await stdout.settled();
+    if (failure !== undefined) process.stderr.write(stdoutFailureMessage(argv[0], failure));
+    const code = failure !== undefined && done === CliExitCode.ok ? CliExitCode.failed : done;
     process.exitCode = code;
     // The run is over and its code known: from now on a signal ends the process with that code.
     // The new listeners go on before the old come off and stay on to the end: while a signal has no
