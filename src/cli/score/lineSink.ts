@@ -13,19 +13,33 @@ export async function openLineSink(path: string, append: boolean): Promise<LineS
   const stream: WriteStream = createWriteStream(path, { flags: append ? 'a' : 'w', encoding: 'utf8' });
   let failure: Error | undefined;
   stream.on('error', (e) => {
-    failure = e;
+    failure = namingFile(path, e);
   });
-  await nextEvent(stream, 'open');
+  await nextEvent(stream, 'open').catch((e: unknown) => {
+    throw namingFile(path, e);
+  });
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await nextEvent(stream, 'drain');
+      if (!stream.write(text))
+        await nextEvent(stream, 'drain').catch((e: unknown) => {
+          throw namingFile(path, e);
+        });
     },
     async close() {
       if (failure) throw failure;
-      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(namingFile(path, e)) : resolve())));
     },
   };
+}
+
+/**
+ * A write error that names the file: Node's says "ENOSPC: no space left on device, write" and no
+ * more (an open error already names it). Its `code` is kept.
+ */
+function namingFile(path: string, e: unknown): unknown {
+  if (!(e instanceof Error) || e.message.includes(path)) return e;
+  return Object.assign(new Error(`${path} could not be written: ${e.message}`, { cause: e }), { code: (e as NodeJS.ErrnoException).code });
 }
 
 /** Resolves on the stream's next `event`, rejects on its next error; leaves no listener behind either way. */
