@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { namingFile } from '../namingFile.js';
 
 /** An append-only text file written as lines arrive, honouring back-pressure. */
 export interface LineSink {
@@ -31,15 +32,6 @@ export async function openLineSink(path: string, append: boolean): Promise<LineS
       await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(namingFile(path, e)) : resolve())));
     },
   };
-}
-
-/**
- * A write error that names the file: Node's says "ENOSPC: no space left on device, write" and no
- * more (an open error already names it). Its `code` is kept.
- */
-function namingFile(path: string, e: unknown): unknown {
-  if (!(e instanceof Error) || e.message.includes(path)) return e;
-  return Object.assign(new Error(`${path} could not be written: ${e.message}`, { cause: e }), { code: (e as NodeJS.ErrnoException).code });
 }
 
 /** Resolves on the stream's next `event`, rejects on its next error; leaves no listener behind either way. */
