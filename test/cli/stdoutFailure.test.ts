@@ -17,7 +17,7 @@ function runTo(out: string, args: readonly string[]): Promise<{ code: number | n
   const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { stdio: ['ignore', fd, 'pipe'] });
   closeSync(fd);
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
