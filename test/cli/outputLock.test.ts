@@ -154,7 +154,8 @@ describe('lockOutput', () => {
       writeFileSync(identityLock, `${JSON.stringify({ pid: process.pid, host: hostname(), ...mark, nonce: 'b', file: out })}\n`);
       const locks = await lockOutputs([out]);
       expect(locks.map((l) => l.tookOverFrom)).toEqual([process.pid, process.pid]);
-      for (const path of [`${out}.lock`, identityLock]) expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: process.pid, process: processMark() });
+      for (const path of [`${out}.lock`, identityLock])
+        expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: process.pid, process: processMark() });
       // This process's own lock still holds against a second run in it.
       await expect(lockOutputs([out])).rejects.toBeInstanceOf(RunRefusedError);
       for (const lock of locks) await lock.release();
