@@ -8,7 +8,7 @@ export default defineConfig({
     health: 'src/health/index.ts',
     examples: 'src/examples/index.ts',
     internals: 'src/internals.ts',
-    cli: 'src/cli/main.ts',
+    cli: 'src/cli/bin.ts',
     // The pool's worker thread loads this file by path, beside the chunk that starts it.
     scorerWorker: 'src/parallel/scorerWorker.ts',
   },

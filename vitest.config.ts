@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias: [{ find: /^creditlift$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     setupFiles: ['test/setup/fastCheckSeed.ts'],
+    // Tests that open onnxruntime sessions themselves (not through loadModel, which switches it off)
+    // would otherwise queue onnxruntime's telemetry under the developer's HOME (src/model/onnxTelemetry.ts).
+    env: { ORT_DISABLE_TELEMETRY: '1' },
     // onnxruntime-node sessions are native; forks isolate them cleanly on a 2-core machine.
     pool: 'forks',
     // Files in one fork share its module cache: loading src/ and zod once per fork instead of once

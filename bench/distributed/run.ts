@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       const workers: ChildProcess[] = [];
       for (let i = 0; i < k; i++)
         workers.push(
-          spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--queue', url], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }),
+          spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'worker', '--queue', url], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] }),
         );
       await Promise.all(
         workers.map(

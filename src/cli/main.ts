@@ -1,23 +1,11 @@
-#!/usr/bin/env node
 /**
  * The `creditlift` command line. Each command lives in its own module, loaded only when asked
- * for, so `creditlift --help` does not pay for loading the ONNX runtime.
- *
- * This file imports nothing but types, and must stay so: run as the bin, its first statement takes
- * SIGINT and SIGTERM (`takeSignals`, below) and every other module loads after, by `import()`. A
- * static import is loaded before any statement of the file runs, and a signal while the command
- * line's modules loaded (its first ~0.1-0.3 s) killed the process by Node's default, 143 with
- * nothing written, where any later signal is an interrupted run: exit 130, resumable.
- * (test/deep/earlySignal.test.ts signals the process on the first module this file imports.)
+ * for, so `creditlift --help` does not pay for loading the ONNX runtime. The executable is
+ * `bin.ts`, which takes the signals before it loads this file.
  */
-import type { CliIo } from './cliIo.js';
-
-/** `CliExitCode.interrupted`, written out: the signal handler may run before any module is loaded. */
-const INTERRUPTED_EXIT_CODE = 130;
-
-const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|cli\.c?js|creditlift)$/.test(process.argv[1]);
-// First, before anything is loaded: see the head of the file.
-const bin = isEntry ? takeSignals() : undefined;
+import { processCliIo, type CliIo } from './cliIo.js';
+import { CliExitCode } from './cliExitCode.js';
+import { terminalText } from '../text/terminalText.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number> | number;
 
@@ -89,117 +77,26 @@ undecided by a runtime failure (score, simulate) or a figure in the act band (mo
 `;
 }
 
-/**
- * Runs the command line with `argv` (the arguments after the program name); resolves to the exit
- * code. `io` defaults to the process's own streams ({@link processCliIo}).
- */
-export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
-  const cli = io ?? (await import('./cliIo.js')).processCliIo;
-  const { CliExitCode } = await import('./cliExitCode.js');
+/** Runs the command line with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    cli.stdout(mainUsage());
+    io.stdout(mainUsage());
     return name === undefined ? CliExitCode.usage : CliExitCode.ok;
   }
   if (name === '--version' || name === '-v') {
-    cli.stdout(`${(await import('../version.js')).ENGINE_VERSION}\n`);
+    io.stdout(`${(await import('../version.js')).ENGINE_VERSION}\n`);
     return CliExitCode.ok;
   }
-  const { terminalText } = await import('../text/terminalText.js');
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    cli.stderr(`error: unknown command "${terminalText(name)}"\n\n${mainUsage()}`);
+    io.stderr(`error: unknown command "${terminalText(name)}"\n\n${mainUsage()}`);
     return CliExitCode.usage;
   }
   try {
-    return await (await command.load())(rest, cli);
+    return await (await command.load())(rest, io);
   } catch (e) {
-    cli.stderr(`error: ${terminalText(e instanceof Error ? e.message : String(e), { keepLineBreaks: true })}\n`);
+    io.stderr(`error: ${terminalText(e instanceof Error ? e.message : String(e), { keepLineBreaks: true })}\n`);
     return CliExitCode.failed;
   }
-}
-
-/**
- * The bin's signal handling, installed before any module loads. First Ctrl-C or SIGTERM: finish
- * the chunk in flight, write it, print the summary (a signal before the command has started makes it
- * stop before its first chunk: 130, nothing decided, resumable). Second: stop now, still as an
- * interrupted run (130: resumable, as the README's table says); what is on disk is whole lines and
- * at most a cut last line, which --resume cuts, and the output locks go on exit.
- */
-function takeSignals(): { readonly stop: AbortController; readonly onSignal: () => void } {
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (stop.signal.aborted) {
-      process.stderr.write('interrupted again: stopped at once; run the same command with --resume to continue\n');
-      process.exit(INTERRUPTED_EXIT_CODE);
-    }
-    stop.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return { stop, onSignal };
-}
-
-if (bin !== undefined) void runBin(bin.stop, bin.onSignal);
-
-/** Runs the command line as the process: loads what it needs, runs `main`, exits with its code. */
-async function runBin(stop: AbortController, onSignal: () => void): Promise<void> {
-  try {
-    const [{ processCliIo }, { cliHeapFlags }, { setFlagsFromString }, { CliExitCode }] = await Promise.all([
-      import('./cliIo.js'),
-      import('./cliHeapFlags.js'),
-      import('node:v8'),
-      import('./cliExitCode.js'),
-    ]);
-    // The heap policy of this process and of the worker processes it starts (cliHeapFlags.ts).
-    const workerExecArgv = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
-    for (const flag of workerExecArgv) setFlagsFromString(flag);
-    let code: number;
-    try {
-      code = await main(process.argv.slice(2), {
-        ...processCliIo,
-        stderrIsTty: process.stderr.isTTY === true,
-        stderrColumns: process.stderr.columns ?? 80,
-        signal: stop.signal,
-        workerExecArgv,
-      });
-    } catch (e) {
-      process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = CliExitCode.failed;
-      return;
-    }
-    process.exitCode = code;
-    // The run is over and its code known: from now on a signal ends the process with that code.
-    // The new listeners go on before the old come off and stay on to the end: while a signal has no
-    // listener it has its default action, death by the signal (143 for SIGTERM, over a finished
-    // run); a `once` listener came off as it fired, and the next SIGTERM killed the exiting process.
-    const exitWithCode = () => process.exit(code);
-    process.on('SIGINT', exitWithCode);
-    process.on('SIGTERM', exitWithCode);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    // Exit now, not when the event loop runs dry: a library may keep it going after the command
-    // is done (ioredis's reply parser shrinks its buffer on a 50 ms interval for 1-2 s after large
-    // replies, so a finished `score --queue` lingered), and a natural exit drops the listeners
-    // above before the process is gone.
-    await stdioFlushed();
-    process.exit(code);
-  } catch (e) {
-    // Loading the command line itself failed (a broken install): said, exit 1.
-    process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  }
-}
-
-/**
- * Resolves once what was written to stdout and stderr has been handed to the operating system, so
- * `process.exit` loses none of it (Node writes files, terminals and, on Linux, pipes at once; other
- * pipes may still hold some).
- */
-function stdioFlushed(): Promise<unknown> {
-  return Promise.all(
-    [process.stdout, process.stderr].map(
-      (stream) => new Promise<void>((resolve) => (stream.writableLength === 0 || stream.destroyed ? resolve() : stream.write('', () => resolve()))),
-    ),
-  );
 }

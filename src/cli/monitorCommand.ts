@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { writeFileReplacing } from './writeFileReplacing.js';
 import { readUtf8File } from '../text/readUtf8File.js';
 import { basename, join } from 'node:path';
 import { statSync } from 'node:fs';
@@ -170,7 +171,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
           ...(policy === undefined ? {} : { policyOverrides: policy as object }),
           ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
         });
-        await writeFile(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
+        await writeFileReplacing(values['write-baseline'], `${JSON.stringify(b, null, 2)}\n`);
       } finally {
         await loaded.close();
       }
@@ -232,12 +233,12 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
     for (const sink of sinks.splice(0)) await sink.close();
     const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
-    await writeFile(
+    await writeFileReplacing(
       out,
       `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
-      await writeFile(values.html, buildMonitorHtml(result, { source: basename(input) }));
+      await writeFileReplacing(values.html, buildMonitorHtml(result, { source: basename(input) }));
     }
     const s = result.summary;
     io.stdout(

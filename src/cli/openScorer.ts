@@ -59,13 +59,16 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
 }
 
 /**
- * A key file's bytes, less one trailing newline (what `openssl rand -hex 32 > key` leaves), so the
- * key equals the same text passed to `createScorer` as a string. Bytes, so they reach workers as is.
+ * A key file's bytes, less a leading UTF-8 BOM (what Notepad's "UTF-8 with BOM" writes, and every
+ * other text input of the command line drops) and one trailing newline (what `openssl rand -hex 32 >
+ * key` leaves), so the key equals the same text passed to `createScorer` as a string; with the BOM
+ * kept the file signed with another key, without a word. Bytes, so they reach workers as is.
  */
 export async function readKeyFile(path: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await readFile(path));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
-  return bytes.slice(0, end);
+  return bytes.slice(start, Math.max(start, end));
 }
 
 function isDirectory(path: string): boolean {

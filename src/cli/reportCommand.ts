@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { accumulateDecisionLine } from '../report/accumulateDecisionLine.js';
 import { buildReportHtml } from '../report/buildReportHtml.js';
@@ -95,7 +95,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
     for (const warning of warnings) io.stderr(`warning: ${terminalText(warning)}\n`);
-    await writeFile(
+    await writeFileReplacing(
       values.out,
       buildReportHtml(data, {
         source: basename(file),

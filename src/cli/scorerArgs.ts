@@ -9,7 +9,8 @@ export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written b
                              replaces that kind, a new id adds one); without it an upload of a
                              kind the default catalog lacks is rejected unknown_kind (said on stderr)
   --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
-                             one trailing newline is dropped); also keys the personal-data hashes
+                             a leading UTF-8 BOM and one trailing newline are dropped); also keys
+                             the personal-data hashes
   --personal-data-key-file FILE
                              key the personal-data hashes (inputHash, subjectHash, decisionId,
                              credentialRef) with the key in FILE instead

@@ -1,4 +1,5 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -246,13 +247,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       baselineLabel: label(values['baseline-policy'], values['baseline-model'], values.catalog),
       candidateLabel: label(values['candidate-policy'], values['candidate-model'], values.catalog),
     };
-    await writeFile(
+    await writeFileReplacing(
       out,
       `${JSON.stringify({ book: basename(book), ...meta, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
       const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');
-      await writeFile(values.html, buildSimulationHtml(result, { source: basename(book), ...meta }));
+      await writeFileReplacing(values.html, buildSimulationHtml(result, { source: basename(book), ...meta }));
     }
     const s = result.summary;
     io.stdout(

@@ -223,7 +223,7 @@ describe('creditlift score on the default model', () => {
 
   it('end to end through the real bin: score then report, with documented exit codes', () => {
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const bin = join(process.cwd(), 'src', 'cli', 'main.ts');
+    const bin = join(process.cwd(), 'src', 'cli', 'bin.ts');
     const score = spawnSync(tsx, [bin, 'score', '--in', file('book.ndjson'), '--out', file('e2e.ndjson')], { encoding: 'utf8', timeout: 120_000 });
     expect(score.status, score.stderr).toBe(3);
     expect(score.stdout).toMatch(/creditlift score: \d+ records read in/);

@@ -30,6 +30,18 @@ async function withTmp<T>(tmp: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** True when a folder cannot be made in `parent` (a read-only or special file system). */
+function cannotMakeFolderIn(parent: string): boolean {
+  const probe = join(parent, `creditlift-probe-${process.pid}`);
+  try {
+    mkdirSync(probe);
+    rmSync(probe, { recursive: true });
+    return false;
+  } catch (e) {
+    return existsSync(parent) && (e as NodeJS.ErrnoException).code !== 'EEXIST';
+  }
+}
+
 let n = 0;
 function fresh(): { tmp: string; dir: string } {
   const base = join(work, String(n++));
@@ -117,6 +129,25 @@ describe.runIf(posix)('the identity-lock folder is the user’s own', () => {
       expect(existsSync(join(tmp, 'missing')), 'the missing folder is not created').toBe(false);
     });
   }
+
+  // An outside recheck: a full or read-only TMPDIR failed with a bare "ENOSPC: no space left on device,
+  // write" (or EROFS), naming neither TMPDIR nor the folder. /sys stands for one here: nothing may be made in it.
+  it.runIf(cannotMakeFolderIn('/sys'))(
+    'a temporary folder the lock folder cannot be made or written in fails the run (exit 1) naming it and TMPDIR',
+    async () => {
+      const { dir } = fresh();
+      await withTmp('/sys', async () => {
+        const input = join(dir, 'in.ndjson');
+        writeFileSync(input, '{}\n');
+        const io = captureIo();
+        expect(await runScoreCommand(['--in', input, '--out', join(dir, 'out.ndjson')], io.io)).toBe(1);
+        expect(io.err()).toMatch(
+          /^error: the temporary folder \/sys \(TMPDIR, or the system's default\) cannot hold this run's output locks \(\/sys\/creditlift-locks-/,
+        );
+        expect(readdirSync(dir).sort()).toEqual(['in.ndjson']);
+      });
+    },
+  );
 
   it('an existing output is left as it was when the folder refuses the run', async () => {
     const { tmp, dir } = fresh();

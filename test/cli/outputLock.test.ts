@@ -5,6 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockOutput, lockOutputs } from '../../src/cli/score/outputLock.js';
+import { processMark } from '../../src/cli/score/processMark.js';
 import { RunRefusedError } from '../../src/cli/score/runRefusedError.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-lock-'));
@@ -56,7 +57,7 @@ describe('lockOutput', () => {
     const stale = `${JSON.stringify({ pid: deadPid(), host: hostname() })}\n`;
     writeFileSync(`${out}.lock`, stale);
     const marker = `${out}.lock.takeover-${createHash('sha256').update(stale).digest('hex').slice(0, 16)}`;
-    writeFileSync(marker, `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'y' })}\n`);
+    writeFileSync(marker, `${JSON.stringify({ pid: process.pid, host: hostname(), process: processMark(), nonce: 'y' })}\n`);
     await expect(lockOutput(out)).rejects.toThrow(RunRefusedError);
     expect(readFileSync(`${out}.lock`, 'utf8')).toBe(stale);
   });
@@ -130,8 +131,40 @@ describe('lockOutput', () => {
       for (const lock of locks) await lock.release();
     }
     // Naming the file itself, a live holder still holds it.
-    writeFileSync(lockPath, `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'n', file: out })}\n`);
+    writeFileSync(lockPath, `${JSON.stringify({ pid: process.pid, host: hostname(), process: processMark(), nonce: 'n', file: out })}\n`);
     await expect(lockOutputs([out])).rejects.toThrow(/being written by another creditlift score run/);
+    // ...and is not said to name it through a hard link: it names it by its own name.
+    await expect(lockOutputs([out])).rejects.toThrow(new RegExp(`^${out.replace(/[.]/g, '\\.')} is being written by`));
     rmSync(lockPath, { force: true });
+  });
+
+  // In a container the run is pid 1, and so is the --resume after a kill -9 (a fresh pid namespace):
+  // the lock naming pid 1 was taken for a live run, since pid 1 is alive (it is the resuming run).
+  it("a lock naming this process's pid but written by another process (an earlier pid 1) is stale: taken over, both locks", async () => {
+    const sub = mkdtempSync(join(work, 'pid1-'));
+    const out = join(sub, 'out.ndjson');
+    writeFileSync(out, '{"line":1}\n');
+    const { dev, ino } = statSync(out, { bigint: true });
+    const folder = join(tmpdir(), `creditlift-locks-${process.getuid?.() ?? ''}`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const identityLock = join(folder, `${dev}-${ino}.lock`);
+    for (const mark of [{ process: 'start 1' }, {}]) {
+      // Written by a process with this pid before this one (another start time), or by an older creditlift.
+      writeFileSync(`${out}.lock`, `${JSON.stringify({ pid: process.pid, host: hostname(), ...mark, nonce: 'a' })}\n`);
+      writeFileSync(identityLock, `${JSON.stringify({ pid: process.pid, host: hostname(), ...mark, nonce: 'b', file: out })}\n`);
+      const locks = await lockOutputs([out]);
+      expect(locks.map((l) => l.tookOverFrom)).toEqual([process.pid, process.pid]);
+      for (const path of [`${out}.lock`, identityLock])
+        expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ pid: process.pid, process: processMark() });
+      // This process's own lock still holds against a second run in it.
+      await expect(lockOutputs([out])).rejects.toBeInstanceOf(RunRefusedError);
+      for (const lock of locks) await lock.release();
+    }
+    expect(readFileSync(out, 'utf8')).toBe('{"line":1}\n');
+  });
+
+  it("this process's mark is one value for the process, read from its start time on Linux", () => {
+    expect(processMark()).toBe(processMark());
+    if (process.platform === 'linux') expect(processMark()).toMatch(/^start \d+$/);
   });
 });

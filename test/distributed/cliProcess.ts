@@ -16,14 +16,14 @@ export interface CliProcess {
 }
 
 /**
- * Spawns `creditlift ARGS` as `node --import tsx src/cli/main.ts ARGS`: one process, so kill -9 hits
+ * Spawns `creditlift ARGS` as `node --import tsx src/cli/bin.ts ARGS`: one process, so kill -9 hits
  * it alone. `options.nodeArgs` go after `--import tsx` (another preload), `options.env` over the environment.
  */
 export function spawnCli(
   args: readonly string[],
   options: { readonly nodeArgs?: readonly string[]; readonly env?: Readonly<Record<string, string>> } = {},
 ): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/cli/bin.ts', ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', ...options.env },

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { namingFile } from '../namingFile.js';
 
 /** An append-only text file written as lines arrive, honouring back-pressure. */
 export interface LineSink {
@@ -13,17 +14,22 @@ export async function openLineSink(path: string, append: boolean): Promise<LineS
   const stream: WriteStream = createWriteStream(path, { flags: append ? 'a' : 'w', encoding: 'utf8' });
   let failure: Error | undefined;
   stream.on('error', (e) => {
-    failure = e;
+    failure = namingFile(path, e);
   });
-  await nextEvent(stream, 'open');
+  await nextEvent(stream, 'open').catch((e: unknown) => {
+    throw namingFile(path, e);
+  });
   return {
     async write(text) {
       if (failure) throw failure;
-      if (!stream.write(text)) await nextEvent(stream, 'drain');
+      if (!stream.write(text))
+        await nextEvent(stream, 'drain').catch((e: unknown) => {
+          throw namingFile(path, e);
+        });
     },
     async close() {
       if (failure) throw failure;
-      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(namingFile(path, e)) : resolve())));
     },
   };
 }

@@ -5,6 +5,7 @@ import { hostname, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
+import { processMark } from './processMark.js';
 import { RunRefusedError } from './runRefusedError.js';
 
 /** An exclusive hold on an output file; release it when the run ends. */
@@ -25,6 +26,8 @@ export interface OutputLock {
 interface LockOwner {
   readonly pid: number;
   readonly host: string;
+  /** The holder's {@link processMark} (absent from locks of creditlift 0.1.0). */
+  readonly process?: string;
   /** The name the holder gave the file (identity locks only). */
   readonly file?: string;
 }
@@ -34,8 +37,9 @@ type Held = { readonly held: true; readonly owner: LockOwner | undefined };
 
 /**
  * Takes the exclusive lock of a run's output: creates `OUT.lock` (failing if it exists) holding
- * this process's id and host. A lock whose process is gone (same host, no such pid: a run killed
- * with -9) is taken over, by exactly one of the runs that try at once; a live one, or one from
+ * this process's id, mark ({@link processMark}) and host. A lock whose process is gone (same host,
+ * no such pid, or this process's own pid without its mark: a run killed with -9, in a container the
+ * pid 1 before this one) is taken over, by exactly one of the runs that try at once; a live one, or one from
  * another host, refuses the run, so two runs can never write the same output.
  *
  * @throws RunRefusedError naming the run that holds the output
@@ -51,7 +55,7 @@ export async function lockOutput(out: string): Promise<OutputLock> {
 // A nonce makes every hold's text unique, so a stale lock is known by its text even if its pid
 // has since been reused.
 function lockText(file?: string): string {
-  return `${JSON.stringify({ pid: process.pid, host: hostname(), nonce: randomUUID(), ...(file === undefined ? {} : { file }) })}\n`;
+  return `${JSON.stringify({ pid: process.pid, host: hostname(), process: processMark(), nonce: randomUUID(), ...(file === undefined ? {} : { file }) })}\n`;
 }
 
 function holder(owner: LockOwner | undefined): string {
@@ -118,7 +122,9 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
     if (!s.isFile()) return undefined;
     lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
     const { dev, ino } = s;
-    got = await takeFile(lockPath, lockText(realFilePath(path)), 0, (owner) => namesAnotherFile(owner, dev, ino));
+    got = await takeFile(lockPath, lockText(realFilePath(path)), 0, (owner) => namesAnotherFile(owner, dev, ino)).catch((e: unknown) => {
+      throw lockFolderFailure(folder, e);
+    });
   } catch (e) {
     // Failed: a file created here to hold its inode is not left behind.
     if (created) await rmIfEmpty(path);
@@ -128,12 +134,26 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
     // Refused: a file created here to hold its inode is not left behind.
     if (created && s.size === 0n) await rm(path, { force: true });
     const other = got.owner?.file;
-    const named = other === undefined ? 'a file' : `${other} (the same file under another name: a hard link)`;
+    // The holder named this very file: no other name to speak of (a lock by this name said "a hard link").
+    const named =
+      other === undefined ? 'a file, which is' : other === realFilePath(path) ? '' : `${other} (the same file under another name: a hard link), which is`;
     throw new RunRefusedError(
-      `${path} is ${named}, which is being written by ${holder(got.owner)}; wait for it to finish, or delete ${lockPath} if you are sure no run is writing`,
+      `${path} is ${named === '' ? '' : `${named} `}being written by ${holder(got.owner)}; wait for it to finish, or delete ${lockPath} if you are sure no run is writing`,
     );
   }
   return heldLock(lockPath, got.tookOverFrom, created ? path : undefined);
+}
+
+/**
+ * A failure to write in the lock folder (a full or read-only temporary folder, one not permitted),
+ * naming the folder and TMPDIR: it was a bare "ENOSPC: no space left on device, write". Other
+ * errors are returned as they are.
+ */
+function lockFolderFailure(folder: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (e instanceof RunRefusedError || typeof code !== 'string' || !code.startsWith('E')) return e;
+  const message = `the temporary folder ${dirname(folder)} (TMPDIR, or the system's default) cannot hold this run's output locks (${folder}): ${(e as Error).message}; free space there or make it writable, or set TMPDIR to another folder, and run again`;
+  return Object.assign(new Error(message, { cause: e }), { code });
 }
 
 function statBig(path: string) {
@@ -178,7 +198,7 @@ async function openFolder(folder: string): Promise<string> {
       throw new RunRefusedError(
         `the temporary folder ${dirname(folder)} (TMPDIR, or the system's default) does not exist or is not a folder: creditlift keeps each user's output locks under it; create it, or set TMPDIR to an existing folder, and run again`,
       );
-    if (code !== 'EEXIST') throw e;
+    if (code !== 'EEXIST') throw lockFolderFailure(folder, e);
   }
   const s = await lstat(folder);
   const uid = process.getuid?.();
@@ -280,7 +300,7 @@ async function takeFile(
     const seen = await readText(path);
     if (seen === undefined) continue; // removed between our create and our read: try again
     const owner = ownerOf(seen);
-    const live = owner !== undefined && isAlive(owner.pid) && !(staleWhileAlive !== undefined && (await staleWhileAlive(owner)));
+    const live = owner !== undefined && isLive(owner) && !(staleWhileAlive !== undefined && (await staleWhileAlive(owner)));
     if (owner === undefined || owner.host !== hostname() || live || depth >= MAX_TAKEOVER_DEPTH) return { held: true, owner };
     const marker = `${path}.takeover-${createHash('sha256').update(seen).digest('hex').slice(0, 16)}`;
     const claim = await takeFile(marker, text, depth + 1);
@@ -352,10 +372,25 @@ function ownerOf(text: string): LockOwner | undefined {
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
     if (typeof o.pid !== 'number' || typeof o.host !== 'string') return undefined;
-    return typeof o.file === 'string' ? { pid: o.pid, host: o.host, file: o.file } : { pid: o.pid, host: o.host };
+    return {
+      pid: o.pid,
+      host: o.host,
+      ...(typeof o.process === 'string' ? { process: o.process } : {}),
+      ...(typeof o.file === 'string' ? { file: o.file } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the process that wrote a lock of this host still runs. A lock naming this process's own
+ * pid is this process's only if it carries this process's mark: otherwise an earlier process had
+ * the pid (in a container, the pid 1 a kill -9 ended before this pid 1 started), and it is gone.
+ */
+function isLive(owner: LockOwner): boolean {
+  if (owner.pid === process.pid) return owner.process === processMark();
+  return isAlive(owner.pid);
 }
 
 function isAlive(pid: number): boolean {

@@ -1,0 +1,89 @@
+import { fstatSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
+/**
+ * Standard output as the command line writes it, with its first failure kept. Two ways output was
+ * lost with exit 0:
+ * - A write to `/dev/full` or a closed pipe fails after `write` has returned: Node reports it on the
+ *   stream a tick later, and with no listener the process had ended 0 before it arrived.
+ * - A disk with some room left takes part of a write and returns short (8,192 bytes of a 10,038-byte
+ *   decision on a nearly full tmpfs). Node's stdout to a file or device writes once and ignores the
+ *   count, so the rest vanished without an error at all. Those are written here, looping until every
+ *   byte is written or the system refuses (ENOSPC, EFBIG).
+ */
+export interface CheckedStdout {
+  /** Writes `text` (nothing more once a write has failed: the output is lost from there on). */
+  readonly write: (text: string) => void;
+  /**
+   * Resolves once what was written has been handed to the operating system: to the first write
+   * failure, or undefined when every write went through.
+   */
+  settled(): Promise<Error | undefined>;
+}
+
+type Stdout = NodeJS.WritableStream & { readonly destroyed: boolean; readonly writableLength: number; readonly fd?: number };
+
+/** Watches `stream` (default: `process.stdout`) for write failures; see {@link CheckedStdout}. */
+export function checkStdout(stream: Stdout = process.stdout): CheckedStdout {
+  let failure: Error | undefined;
+  const fail = (e: Error | null | undefined) => {
+    if (e && failure === undefined) failure = e;
+  };
+  const fd = writtenHere(stream);
+  if (fd !== undefined)
+    return {
+      write(text) {
+        if (failure !== undefined) return;
+        try {
+          writeAll(fd, Buffer.from(text, 'utf8'));
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+      settled: async () => failure,
+    };
+  // A listener, so a failed write is kept here instead of ending the process mid-command.
+  stream.on('error', fail);
+  return {
+    write(text) {
+      if (failure === undefined && !stream.destroyed) stream.write(text, fail);
+    },
+    async settled() {
+      if (!stream.destroyed && stream.writableLength > 0) await new Promise<void>((resolve) => stream.write('', () => resolve()));
+      // Failures are reported a tick after the write that met them.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (failure === undefined && stream.destroyed) failure = new Error('standard output was closed');
+      return failure;
+    },
+  };
+}
+
+/**
+ * The descriptor of a stdout that is a file or a device other than a terminal (what Node writes
+ * with a single synchronous write, ignoring a short count); undefined for a terminal, pipe or socket,
+ * whose streams write every byte.
+ */
+function writtenHere(stream: Stdout): number | undefined {
+  const fd = stream.fd;
+  if (typeof fd !== 'number' || isatty(fd)) return undefined;
+  try {
+    const s = fstatSync(fd);
+    return s.isFile() || s.isCharacterDevice() || s.isBlockDevice() ? fd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) {
+    const wrote = writeSync(fd, bytes, at, bytes.length - at);
+    if (wrote <= 0) throw new Error(`the system took none of the last ${bytes.length - at} bytes`);
+    at += wrote;
+  }
+}
+
+/** The line the command line prints when `command`'s output could not all be written to standard output. */
+export function stdoutFailureMessage(command: string | undefined, failure: Error): string {
+  const what = command === undefined ? 'the usage text' : `the output of "creditlift ${command}"`;
+  return `error: ${what} could not be written to standard output (${failure.message}); what reached it is incomplete\n`;
+}
