@@ -266,7 +266,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
   // approval opens it; a person's referral leaves it as it was.
   const carried = decision.policyReasons.filter(
-    (c) => c !== 'human_review_requested' && c !== 'contest_received' && !(outcome !== 'refer' && c === PERSON_CLOSED),
+    // An earlier person's review is this one's to name again, once (two reviews listed it twice).
+    (c) => c !== 'human_review_requested' && c !== 'contest_received' && c !== 'human_review_decided' && !(outcome !== 'refer' && c === PERSON_CLOSED),
   );
   const codes: PolicyReasonCode[] = [...carried, 'human_review_decided', ...(outcome === 'decline' ? [PERSON_CLOSED] : [])];
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
@@ -306,7 +307,10 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
             reasonCodesForLimit(
               [
                 'human_review_decided',
-                ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline'))),
+                ...decision.reasons
+                  .map((r) => r.code)
+                  .filter((c) => c !== 'human_review_decided')
+                  .filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline'))),
               ],
               limit,
               codes,

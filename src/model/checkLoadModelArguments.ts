@@ -3,6 +3,9 @@ import { typeNameOf as typeName } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { LoadModelOptions } from './loadModel.js';
 
+/** Most threads a session may be given: far above any machine's cores, well inside onnxruntime's 32-bit count. */
+const MAX_THREADS = 1024;
+
 /** Every option `loadModel` reads (a new one is a type error here until it is listed). */
 const LOAD_MODEL_OPTION_KEYS = everyKeyOf<LoadModelOptions>()([
   'intraOpNumThreads',
@@ -49,6 +52,9 @@ export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown):
           expected: 'integer >= 1',
           received: typeName(v),
         });
+      } else if (typeof v === 'number' && v > MAX_THREADS) {
+        // onnxruntime took 2^31 without a word (read as another number) and failed above 2^32.
+        issues.push({ path: [key], code: 'too_big', message: `${key} must be at most ${MAX_THREADS} threads`, expected: `integer <= ${MAX_THREADS}` });
       }
     }
     if (o.expectedSha256 !== undefined && typeof o.expectedSha256 !== 'string') {

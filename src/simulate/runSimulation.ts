@@ -186,23 +186,29 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
 
   let position = 0;
   // The signal is read before any chunk starts (before the first one too, and before the last,
-  // partial one): read only after a launch, an aborted simulation still decided a chunk.
-  const stopped = () => {
-    if (o.signal?.aborted === true) interrupted = true;
-    return interrupted;
-  };
-  if (!stopped()) {
+  // partial one): read only after a launch, an aborted simulation still decided a chunk. A run is
+  // interrupted only when something is left undecided: a book whose last chunk was already under
+  // way when the signal came finished whole (it once said interrupted with every record decided).
+  const aborted = () => o.signal?.aborted === true;
+  if (aborted()) interrupted = true;
+  else {
     for await (const element of o.records) {
+      // An element left to take: the run stops here, interrupted.
+      if (aborted()) {
+        interrupted = true;
+        break;
+      }
       // A malformed element is refused naming what is wrong (with its line, or its place in the book).
       chunk.push(checkInputRecord(element, ++position));
       if (chunk.length < chunkSize) continue;
-      if (stopped()) break;
       launch();
       while (queue.length >= inFlight) await take();
-      if (stopped()) break;
     }
   }
-  if (!stopped() && chunk.length > 0) launch();
+  if (!interrupted && chunk.length > 0) {
+    if (aborted()) interrupted = true;
+    else launch();
+  }
   while (queue.length > 0) await take();
   const repeated = repeatedOutcomeIssues(matchedOutcomes);
   if (repeated.length > 0) throw new ValidationError('backtest book', repeated);

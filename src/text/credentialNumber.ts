@@ -10,7 +10,8 @@ import { simplifiedChinese } from './traditionalChinese.js';
  * (U+115F, U+1160, U+3164, U+FFA0) that Unicode counts as letters, and modifier letters that only
  * lengthen a sound (the katakana long mark, typed as a dash). Chinese characters typed in their
  * traditional form are read in their simplified form ({@link simplifiedChinese}: `蘇人社〔2024〕88號` is
- * `苏人社〔2024〕88号`), for the characters Chinese document numbers are written with.
+ * `苏人社〔2024〕88号`), for the characters Chinese document numbers are written with, and the
+ * ideographic zero `〇` is the digit 0 (other Chinese numerals are kept: `二〇二四` is not `2024`).
  * `JS-JXJ-2025-0042`, `js jxj 2025 0042`, `ＪＳ／ＪＸＪ／２０２５／００４２`, `JS\u200bJXJ20250042` and
  * `JS\u3164JXJ20250042` are one number: a second upload of it is a duplicate, and it gets one keyed
  * reference. Letters and digits are kept, so two numbers that differ in one are never merged (a
@@ -24,8 +25,12 @@ export function normalizedCredentialNumber(credentialId: string): string {
   // NFKD before and after upper-casing: a few letters upper-case to a letter and a combining mark.
   // Traditional characters are folded after NFKD, which turns CJK compatibility ideographs into the
   // unified ones the table lists.
-  return simplifiedChinese(credentialId.normalize('NFKD').toUpperCase().normalize('NFKD')).replace(NOT_KEPT, '');
+  // The ideographic zero (U+3007, an IME's "0" in `2〇24`) is the digit 0: kept as itself, `88〇1`
+  // and `8801` were two certificates.
+  return simplifiedChinese(credentialId.normalize('NFKD').toUpperCase().normalize('NFKD')).replace(NOT_KEPT, '').replace(IDEOGRAPHIC_ZERO, '0');
 }
+
+const IDEOGRAPHIC_ZERO = /\u3007/g;
 
 /** Anything but a letter or a digit; modifier letters (\p{Lm}: the katakana long mark, modifier apostrophes); default-ignorable code points (the Hangul fillers are letters to Unicode). */
 const NOT_KEPT = /[^\p{L}\p{N}]|\p{Lm}|\p{Default_Ignorable_Code_Point}/gu;

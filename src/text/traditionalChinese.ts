@@ -20,6 +20,9 @@ const PAIRS = [
   // Issuers and places: offices, bodies, administrative areas, provinces and their one-character abbreviations.
   '國国 廳厅 區区 縣县 鄉乡 鎮镇 辦办 處处 門门 勞劳 動动 衛卫 農农 環环 質质 監监 檢检 驗验 場场 總总 貿贸 體体 協协 聯联 團团 組组 織织 構构 關关 銀银 險险 園园 開开',
   '華华 東东 廣广 蘇苏 滬沪 與与 粵粤 遼辽 魯鲁 贛赣 晉晋 陝陕 閩闽 貴贵 寧宁 瓊琼 雲云 臺台 灣湾 龍龙 肅肃 慶庆',
+  // Variant forms of the above that keyboards also give: 鑒 (Taiwan's 鑑), 衞 (Hong Kong's 衛), 証 (the
+  // Japanese and old form of 證). An outside check found each counted as a second certificate.
+  '鑒鉴 衞卫 証证',
 ];
 
 /** Each traditional character of {@link PAIRS} to its simplified form. */

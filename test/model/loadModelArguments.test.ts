@@ -44,6 +44,11 @@ describe('loadModel reads its arguments by name', () => {
       ],
     });
     expect(await refusal(() => load(path, { intraOpNumThreads: 0 }))).toEqual({ subject: 'LoadModelOptions', issues: ['intraOpNumThreads:invalid_type'] });
+    // 2^31 was read as another number by onnxruntime without a word.
+    expect(await refusal(() => load(path, { intraOpNumThreads: 2 ** 31, interOpNumThreads: 1025 }))).toEqual({
+      subject: 'LoadModelOptions',
+      issues: ['intraOpNumThreads:too_big', 'interOpNumThreads:too_big'],
+    });
   });
 
   it('still loads with every option given right', async () => {

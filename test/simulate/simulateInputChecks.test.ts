@@ -285,3 +285,21 @@ describe('runSimulation stops at its signal', () => {
     expect(result).toMatchObject({ records: 0, interrupted: true });
   });
 });
+
+describe('runSimulation says interrupted only when something is left', () => {
+  it('aborted while its last chunk is decided, with nothing left to read: every record decided, not interrupted', async () => {
+    // Two full chunks of 4; the signal comes inside the second chunk's baseline decide.
+    const controller = new AbortController();
+    let calls = 0;
+    const aborting = () => ({
+      ...arm(),
+      decide: (r: readonly unknown[]) => {
+        if (++calls === 2) controller.abort();
+        return scorer.safeDecideBatch(r);
+      },
+    });
+    const result = await runSimulation({ records: records(book), baseline: aborting(), candidate: arm(), signal: controller.signal, chunkSize: 4 });
+    expect(result).toMatchObject({ records: book.length, interrupted: false });
+    expect(result.summary.decided + result.errors).toBe(book.length);
+  });
+});

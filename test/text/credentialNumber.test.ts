@@ -147,4 +147,14 @@ describe('credential numbers: traditional and simplified Chinese characters (fin
     expect(normalizedCredentialNumber('干部-1')).toBe('干部1');
     expect(normalizedCredentialNumber('乾-1')).toBe('乾1');
   });
+
+  // An outside recheck: the ideographic zero typed for 0, and the variant forms 鑒, 衞 and 証, each
+  // counted as a second certificate.
+  it('the ideographic zero is the digit 0, and 鑒 衞 証 are 鉴 卫 证; other Chinese numerals are kept', () => {
+    expect(normalizedCredentialNumber('苏人社〔2〇24〕88号')).toBe(normalizedCredentialNumber('苏人社〔2024〕88号'));
+    expect(normalizedCredentialNumber('粤鑒証字第0012号')).toBe(normalizedCredentialNumber('粤鉴证字第0012号'));
+    expect(normalizedCredentialNumber('衞健委-7')).toBe(normalizedCredentialNumber('卫健委-7'));
+    expect(normalizedCredentialNumber('二〇二四-1')).toBe('二0二四1');
+    expect(normalizedCredentialNumber('二〇二四-1')).not.toBe(normalizedCredentialNumber('2024-1'));
+  });
 });
