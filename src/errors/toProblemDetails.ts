@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { CreditliftError, type CreditliftErrorCode } from './creditliftError.js';
 import type { ValidationIssue } from './validationError.js';
 import { ValidationError } from './validationError.js';
@@ -29,7 +30,7 @@ export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
  * model is the service's configuration (500); a crashed worker or a cancelled call may succeed
  * on retry (503).
  */
-export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly status: number; readonly title: string }>> = {
+export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly status: number; readonly title: string }>> = deepFreeze({
   validation_failed: { status: 422, title: 'The input is invalid' },
   data_invalid: { status: 400, title: 'The data cannot be read' },
   policy_invalid: { status: 500, title: 'The credit policy is invalid' },
