@@ -22,6 +22,7 @@ export { isProtectedKey } from './errors/validationError.js';
 export { parseStrictJson, type StrictJson } from './json/parseStrictJson.js';
 
 // Input schemas (zod; the types come from them).
+export type { DeepReadonly } from './common/deepReadonly.js';
 export { Fen, MAX_MONEY_FEN, IsoDate, Sha256Hex, Count, Share } from './schema/primitives.js';
 export { VerificationMethod, CertificateHolder, CertificateEvidence, MAX_EVIDENCE_ITEMS, type CertificateEvidenceInput } from './schema/certificateEvidence.js';
 export { Applicant, EmploymentType, Industry, IncomeSource, Region, type ApplicantInput } from './schema/applicant.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { DataCategory } from '../schema/dataCategory.js';
 import { IsoDate } from '../schema/primitives.js';
+import type { DeepReadonly } from '../common/deepReadonly.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -9,7 +10,7 @@ export const LocalizedName = z.strictObject({
   zhHans: z.string().min(1).max(120),
 });
 /** A display name in English and Simplified Chinese. */
-export type LocalizedName = z.infer<typeof LocalizedName>;
+export type LocalizedName = DeepReadonly<z.infer<typeof LocalizedName>>;
 
 /** Category of a certificate kind; features are built per category. */
 export const CertificateCategory = z.enum(['professional', 'language', 'honour', 'gig']);
@@ -35,7 +36,7 @@ export const AlternateScale = z.strictObject({
   fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
 });
 /** A second reporting scale of a numeric kind. */
-export type AlternateScale = z.infer<typeof AlternateScale>;
+export type AlternateScale = DeepReadonly<z.infer<typeof AlternateScale>>;
 
 /**
  * A numeric score scale (IELTS band, TOEFL total, platform rating...). `min`/`max`/`step` are the
@@ -55,7 +56,7 @@ export const NumericScale = z.strictObject({
   alternate: AlternateScale.optional().describe('A second reporting scale in use since a date (told apart by value and issue date)'),
 });
 /** A numeric score scale. */
-export type NumericScale = z.infer<typeof NumericScale>;
+export type NumericScale = DeepReadonly<z.infer<typeof NumericScale>>;
 
 /** One named level of a levelled kind, with its value in [0, 1] (higher is a stronger signal). */
 export const ScaleLevel = z.strictObject({
@@ -64,7 +65,7 @@ export const ScaleLevel = z.strictObject({
   value: z.number().min(0).max(1),
 });
 /** One named level of a levelled kind. */
-export type ScaleLevel = z.infer<typeof ScaleLevel>;
+export type ScaleLevel = DeepReadonly<z.infer<typeof ScaleLevel>>;
 
 /** A scale of named levels (TEM-8 grades, computer rank, vocational skill level). */
 export const LevelledScale = z.strictObject({
@@ -73,17 +74,17 @@ export const LevelledScale = z.strictObject({
   typical: z.string().min(1).max(64).describe('Id of a typical level, used for what-if suggestions'),
 });
 /** A scale of named levels. */
-export type LevelledScale = z.infer<typeof LevelledScale>;
+export type LevelledScale = DeepReadonly<z.infer<typeof LevelledScale>>;
 
 /** No scale: a pass/fail qualification that either is held (value 1) or is not. */
 export const NoScale = z.strictObject({ type: z.literal('none') });
 /** No scale: a pass/fail qualification. */
-export type NoScale = z.infer<typeof NoScale>;
+export type NoScale = DeepReadonly<z.infer<typeof NoScale>>;
 
 /** How a kind is scored. */
 export const CertificateScale = z.discriminatedUnion('type', [NumericScale, LevelledScale, NoScale]);
 /** How a kind is scored. */
-export type CertificateScale = z.infer<typeof CertificateScale>;
+export type CertificateScale = DeepReadonly<z.infer<typeof CertificateScale>>;
 
 /**
  * How long a kind counts. `expiresAfterMonths`: rejected as expired after that many months from
@@ -94,7 +95,7 @@ export const CertificateValidity = z.strictObject({
   fadeHalfLifeMonths: z.number().positive().max(1200).optional(),
 });
 /** How long a kind counts. */
-export type CertificateValidity = z.infer<typeof CertificateValidity>;
+export type CertificateValidity = DeepReadonly<z.infer<typeof CertificateValidity>>;
 
 /**
  * One kind of certificate evidence, as catalog data. A lender adds or overrides kinds by passing
@@ -175,14 +176,14 @@ export const CertificateKindSpec = z
     }
   });
 /** One kind of certificate evidence, validated (what the catalog holds). */
-export type CertificateKindSpec = z.infer<typeof CertificateKindSpec>;
+export type CertificateKindSpec = DeepReadonly<z.infer<typeof CertificateKindSpec>>;
 
 /** The category of personal data a kind draws on: its own, or `certificates` (the default every rule reads the same). */
 export function kindDataCategory(spec: Pick<CertificateKindSpec, 'dataCategory'>): DataCategory {
   return spec.dataCategory ?? 'certificates';
 }
 /** One kind of certificate evidence, as a lender writes it. */
-export type CertificateKindSpecInput = z.input<typeof CertificateKindSpec>;
+export type CertificateKindSpecInput = DeepReadonly<z.input<typeof CertificateKindSpec>>;
 
 /**
  * True when `score` is `min + k * step` for a whole k. The tolerance absorbs binary rounding

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { CertificateKindSpecInput } from './certificateKindSpec.js';
 
 // Assumptions of ours, written down once so they can be argued with (every figure here is data a
@@ -66,7 +67,7 @@ function scholarship(id: string, en: string, zhHans: string, signalWeight: numbe
  * The default certificate catalog, as data. Kind ids are a public contract: features and
  * what-if suggestions refer to them, so they are never renamed.
  */
-export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
+export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deepFreeze([
   // Professional. Minimum ages: the youngest a candidate can sit and be certified (final-year
   // students may sit the legal and CPA exams; physicians, pharmacists and constructors need a
   // degree first; the computer rank exam has no age limit and is taken by school children).
@@ -243,4 +244,4 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = [
     signalWeight: 0.8,
     verificationMethods: [...registryOrDocument],
   },
-];
+]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deepFreeze } from '../common/deepFreeze.js';
+import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { ValidationError } from '../errors/validationError.js';
 import { CertificateKindSpec, type CertificateKindSpecInput } from './certificateKindSpec.js';
 import { defaultCertificateKinds } from './defaultCertificateKinds.js';
@@ -29,19 +30,36 @@ function parseKinds(subject: string, input: unknown): CertificateKindSpec[] {
   return r.data;
 }
 
-function toCatalog(kinds: readonly CertificateKindSpec[]): Catalog {
-  return new Map(kinds.map((k) => [k.id, deepFreeze(k)]));
+// Catalogs built here from validated kinds: a scorer takes one as it is. Any other Map is read
+// (validated and copied) when a scorer is created; see catalogOf.
+const validated = new WeakSet<Catalog>();
+
+function toCatalog(entries: Iterable<readonly [string, CertificateKindSpec]>, refusal: string): Catalog {
+  const catalog: Catalog = new ReadOnlyMap(
+    [...entries].map(([id, k]) => [id, deepFreeze(k)] as const),
+    refusal,
+  );
+  validated.add(catalog);
+  return catalog;
 }
 
-/** The default certificate catalog (the kinds in `defaultCertificateKinds`), validated at load. */
-export const defaultCatalog: Catalog = toCatalog(parseKinds('default certificate catalog', defaultCertificateKinds));
+/**
+ * The default certificate catalog (the kinds in `defaultCertificateKinds`), validated at load.
+ * Read-only: `set`, `delete` and `clear` throw a TypeError (every scorer in the process reads it);
+ * build a changed catalog with {@link resolveCatalog}.
+ */
+export const defaultCatalog: Catalog = toCatalog(
+  parseKinds('default certificate catalog', defaultCertificateKinds).map((k) => [k.id, k]),
+  'defaultCatalog is read-only (every scorer reads it): build a changed catalog with resolveCatalog(kinds)',
+);
 
 /**
  * Builds a catalog from the defaults plus a lender's kinds: an override with an existing id
  * replaces that kind whole, a new id adds a kind. Overrides are validated as data.
  *
  * @param overrides kind specs to add or replace (plain data, e.g. read from JSON)
- * @returns a new catalog; the default one is never modified
+ * @returns a new, read-only catalog (`set`, `delete` and `clear` throw a TypeError); the default
+ *   one is never modified
  * @throws CreditliftError with code `catalog_invalid` (its `cause` a ValidationError listing every
  *   problem) when an override is malformed or two overrides share an id
  * @example
@@ -51,6 +69,34 @@ export function resolveCatalog(overrides: readonly CertificateKindSpecInput[] = 
   const extra = parseKinds('certificate catalog overrides', overrides);
   if (extra.length === 0) return defaultCatalog;
   const merged = new Map(defaultCatalog);
-  for (const k of extra) merged.set(k.id, deepFreeze(k));
-  return merged;
+  for (const k of extra) merged.set(k.id, k);
+  return toCatalog(merged, CATALOG_REFUSAL);
+}
+
+const CATALOG_REFUSAL = 'a catalog is read-only (scorers read it): build a changed one with resolveCatalog(kinds)';
+
+/**
+ * The catalog a scorer keeps: one built by {@link resolveCatalog} as it is; any other Map (built
+ * by hand, or a structured clone sent to a worker) validated as kinds and copied into a read-only
+ * catalog, so a kind it holds is checked as resolveCatalog checks one and a later edit of the
+ * caller's Map changes no scorer.
+ *
+ * @throws CreditliftError with code `catalog_invalid` naming every problem, a key that is not
+ *   its kind's id included
+ */
+export function catalogOf(catalog: Catalog): Catalog {
+  if (validated.has(catalog)) return catalog;
+  const entries = [...catalog];
+  const kinds = parseKinds(
+    'certificate catalog',
+    entries.map(([, k]) => k),
+  );
+  const issues = entries.flatMap(([key], i) =>
+    key === kinds[i]?.id ? [] : [{ path: [i, 'id'], code: 'custom' as const, message: `catalog key "${String(key)}" is not its kind's id "${kinds[i]?.id}"` }],
+  );
+  if (issues.length > 0) throw new ValidationError('certificate catalog', issues, 'catalog_invalid');
+  return toCatalog(
+    kinds.map((k) => [k.id, k]),
+    CATALOG_REFUSAL,
+  );
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { CreditliftError, ValidationError, formatPath } from '../errors/index.js';
 import { terminalText } from '../text/terminalText.js';
 
@@ -8,13 +9,13 @@ export interface CommandIo {
 }
 
 /** The process's stdout and stderr. */
-export const processIo: CommandIo = {
+export const processIo: CommandIo = deepFreeze({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-};
+});
 
 /** Exit codes: 0 success, 1 the data or model was refused, 2 the command line was wrong. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
+export const ExitCode = deepFreeze({ ok: 0, failed: 1, usage: 2 } as const);
 
 /** A command line the command cannot run (unknown option, missing value). */
 export class UsageError extends Error {

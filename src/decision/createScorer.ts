@@ -1,4 +1,4 @@
-import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import { catalogOf, defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { catalogHash } from '../catalog/catalogHash.js';
 import { kindDataCategory, type CertificateKindSpec, type CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
@@ -358,7 +358,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
   const policy = resolvePolicyOptions(options);
-  const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? options.catalog : resolveCatalog(options.catalog);
+  // A catalog the caller built by hand is validated and copied here (catalogOf): a kind it holds is
+  // checked as resolveCatalog checks one, and a later edit of the caller's Map changes no decision.
+  const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? catalogOf(options.catalog) : resolveCatalog(options.catalog);
   const suggestionCount = options.suggestionsPerDecision ?? 3;
   if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
     throw new ValidationError('ScorerOptions', [
@@ -604,7 +606,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   return {
-    model: { id: model.id, sha256: model.sha256, unseenCategories: encoder.uncodedCategories },
+    model: Object.freeze({ id: model.id, sha256: model.sha256, unseenCategories: encoder.uncodedCategories }),
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
     certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),

@@ -8,6 +8,8 @@ import { formatPath, type ValidationIssue } from '../errors/validationError.js';
  * Lists every problem, each with its path.
  */
 export class PriorInvalidError extends CreditliftError {
+  /** Always `prior_invalid`: narrows where a PriorInvalidError is known. */
+  declare readonly code: 'prior_invalid';
   /** Every problem found, each with the path of the field at fault. */
   readonly issues: readonly ValidationIssue[];
 

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { addBrand, BRAND_NAME, isInstanceOf } from './errorBrand.js';
 
 /**
@@ -38,7 +39,7 @@ export type CreditliftErrorCode =
   | 'internal_error';
 
 /** Every {@link CreditliftErrorCode}, for exhaustive tables (HTTP status, exit codes). */
-export const CREDITLIFT_ERROR_CODES = [
+export const CREDITLIFT_ERROR_CODES = deepFreeze([
   'validation_failed',
   'model_load_failed',
   'model_metadata_missing',
@@ -60,7 +61,7 @@ export const CREDITLIFT_ERROR_CODES = [
   'scorer_closed',
   'pool_unavailable',
   'internal_error',
-] as const satisfies readonly CreditliftErrorCode[];
+] as const satisfies readonly CreditliftErrorCode[]);
 // Every code is listed (three were missing, so tables built from the list left them out).
 const errorCodesComplete: Exclude<CreditliftErrorCode, (typeof CREDITLIFT_ERROR_CODES)[number]> extends never ? true : never = true;
 void errorCodesComplete;

@@ -1,5 +1,6 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { CreditliftError, type CreditliftErrorCode } from './creditliftError.js';
-import type { ValidationIssue } from './validationError.js';
+import type { ValidationErrorCode, ValidationIssue } from './validationError.js';
 import { ValidationError } from './validationError.js';
 import { truncateForMessage } from './truncateForMessage.js';
 
@@ -29,7 +30,7 @@ export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
  * model is the service's configuration (500); a crashed worker or a cancelled call may succeed
  * on retry (503).
  */
-export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly status: number; readonly title: string }>> = {
+export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly status: number; readonly title: string }>> = deepFreeze({
   validation_failed: { status: 422, title: 'The input is invalid' },
   data_invalid: { status: 400, title: 'The data cannot be read' },
   policy_invalid: { status: 500, title: 'The credit policy is invalid' },
@@ -51,7 +52,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   policy_mismatch: { status: 409, title: 'The decision was made under another policy: reassess it first' },
   banned_data_category: { status: 500, title: 'The model or policy uses a data category the jurisdiction bans' },
   internal_error: { status: 500, title: 'Internal error' },
-};
+});
 
 /** Options of {@link toProblemDetails}. */
 export interface ProblemDetailsOptions {
@@ -80,6 +81,10 @@ const UNEXPECTED = 'An unexpected error occurred';
  *   and its issues are left out, so no file path, parser message or configuration reaches a client.
  *   Log the error itself on the server; `{ exposeServerErrors: true }` sends the message and issues
  *   for internal callers.
+ * - An error as plain data gives the problem details of the error it was made from: a batch
+ *   record's `error` (`DecisionErrorData`), a `toJSON()` value (`CreditliftErrorData`,
+ *   `ValidationErrorData`), or either parsed back from JSON. Such data counts when it is a plain
+ *   object with a known `code`, a string `message` and, if it has `issues`, well-formed ones.
  * - Anything else, a creditlift error whose code this copy does not know included, becomes
  *   `internal_error` with the detail `'An unexpected error occurred'`, with or without the option.
  *
@@ -91,16 +96,17 @@ const UNEXPECTED = 'An unexpected error occurred';
  * @example
  * const problem = toProblemDetails(error, { instance: request.id });
  * reply.code(problem.status).type(PROBLEM_JSON_MEDIA_TYPE).send(problem);
+ * @example
+ * // A batch endpoint: each failed record's error is data, and keeps its 422 and its issues.
+ * const problems = results.flatMap((r) => (r.ok ? [] : [toProblemDetails(r.error)]));
  */
 export function toProblemDetails(error: unknown, options: ProblemDetailsOptions | null = {}): ProblemDetails {
   const { instance, exposeServerErrors } = readProblemOptions(options);
-  // A code this copy has no status for (a newer copy of the package made the error) is not known to
-  // be the client's, nor safe to show: it is an internal error like any foreign value.
-  const ours = error instanceof CreditliftError && Object.hasOwn(PROBLEM_STATUS, error.code);
-  const code: CreditliftErrorCode = ours ? error.code : 'internal_error';
+  const known = knownError(error);
+  const code: CreditliftErrorCode = known === undefined ? 'internal_error' : known.code;
   const { status, title } = PROBLEM_STATUS[code];
-  const told = ours && (status < 500 || exposeServerErrors);
-  const detail = told ? error.message : code === 'internal_error' ? UNEXPECTED : title;
+  const told = known !== undefined && (status < 500 || exposeServerErrors);
+  const detail = told ? known.message : code === 'internal_error' ? UNEXPECTED : title;
   return {
     type: `urn:creditlift:error:${code}`,
     title,
@@ -108,8 +114,50 @@ export function toProblemDetails(error: unknown, options: ProblemDetailsOptions 
     detail,
     ...(instance === undefined ? {} : { instance }),
     code,
-    ...(told && error instanceof ValidationError ? { issues: error.issues } : {}),
+    ...(told && known.issues !== undefined ? { issues: known.issues } : {}),
   };
+}
+
+/** What problem details read of an error creditlift made: its code, message and, for a validation error, its issues. */
+interface KnownError {
+  readonly code: CreditliftErrorCode;
+  readonly message: string;
+  readonly issues: readonly ValidationIssue[] | undefined;
+}
+
+// The codes a ValidationError carries: an error as data lists its issues for these, as the instance does.
+const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>(['validation_failed', 'policy_invalid', 'catalog_invalid', 'data_invalid']);
+
+/**
+ * The error, when creditlift made it: an instance, or its data (a plain object, e.g. a batch
+ * record's error or a toJSON() value, live or parsed from JSON). A code this copy has no status for
+ * (a newer copy of the package made the error) is not known to be the client's, nor safe to show:
+ * undefined, an internal error like any foreign value.
+ */
+function knownError(error: unknown): KnownError | undefined {
+  if (error instanceof CreditliftError) {
+    if (!Object.hasOwn(PROBLEM_STATUS, error.code)) return undefined;
+    return { code: error.code, message: error.message, issues: error instanceof ValidationError ? error.issues : undefined };
+  }
+  if (!isPlainObject(error)) return undefined;
+  const { code, message, issues } = error;
+  if (typeof code !== 'string' || !Object.hasOwn(PROBLEM_STATUS, code) || typeof message !== 'string') return undefined;
+  if (issues !== undefined && !(Array.isArray(issues) && issues.every(isIssue))) return undefined;
+  return { code: code as CreditliftErrorCode, message, issues: VALIDATION_CODES.has(code) ? (issues as ValidationIssue[] | undefined) : undefined };
+}
+
+/** A plain object (an Error carrying a `code` property is another library's, not error data). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** An issue as ValidationIssue has it: a path of keys and indexes, a string code and message. */
+function isIssue(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { path, code, message } = value;
+  return Array.isArray(path) && path.every((k) => typeof k === 'string' || typeof k === 'number') && typeof code === 'string' && typeof message === 'string';
 }
 
 /** The options, each checked: a value of the wrong type is named, never sent or read as its default. */

@@ -1,8 +1,9 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 /**
  * Issue codes zod reports (zod 4), passed through unchanged, except `unrecognized_keys`, which
  * creditlift splits into one `unrecognized_key` (or `protected_characteristic`) issue per key.
  */
-export const ZOD_ISSUE_CODES = [
+export const ZOD_ISSUE_CODES = deepFreeze([
   'invalid_type',
   'too_big',
   'too_small',
@@ -13,13 +14,13 @@ export const ZOD_ISSUE_CODES = [
   'invalid_element',
   'invalid_value',
   'custom',
-] as const;
+] as const);
 
 /**
  * creditlift's own issue codes, grouped by where they arise. Add a new code to its group here:
  * the union below is derived from this list, so a code used but not listed fails to compile.
  */
-export const CREDITLIFT_ISSUE_CODES = [
+export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   // Any input
   'unrecognized_key',
   'protected_characteristic',
@@ -126,7 +127,7 @@ export const CREDITLIFT_ISSUE_CODES = [
   'policy_mismatch',
   // A law given a scorer pool beside a scorer built with other options (policy, catalog or model)
   'pool_mismatch',
-] as const;
+] as const);
 
 /** Every stable code a {@link ValidationIssue} can carry. Switch on it; never on the message. */
 export type ValidationIssueCode = (typeof ZOD_ISSUE_CODES)[number] | (typeof CREDITLIFT_ISSUE_CODES)[number];

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { LocalizedName } from '../catalog/certificateKindSpec.js';
 import type { EvidenceReasonCode } from './evidenceAssessment.js';
 
@@ -5,7 +6,7 @@ import type { EvidenceReasonCode } from './evidenceAssessment.js';
  * Every evidence reason code in the order the assessment lists them, with its explanation in
  * English and Simplified Chinese, for screens and letters.
  */
-export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>> = Object.freeze({
+export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>> = deepFreeze({
   unknown_kind: { en: 'This kind of certificate is not recognised.', zhHans: '暂不支持该类证书。' },
   expired: { en: 'The certificate has expired.', zhHans: '证书已过有效期。' },
   issued_in_future: { en: 'The issue date is after the assessment date.', zhHans: '发证日期晚于评估日期。' },

@@ -1,6 +1,7 @@
 import { deepFreeze } from '../common/deepFreeze.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { CreditliftError } from '../errors/creditliftError.js';
+import type { DeepReadonly } from '../common/deepReadonly.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 
@@ -37,8 +38,8 @@ export interface ExampleApplicant {
   readonly segment: ExampleSegment;
   /** One line, English. */
   readonly story: string;
-  /** The applicant with every certificate they hold, the upload included. */
-  readonly applicant: ApplicantInput;
+  /** The applicant with every certificate they hold, the upload included (frozen: `structuredClone` it to edit). */
+  readonly applicant: DeepReadonly<ApplicantInput>;
   readonly upload: ExampleUpload;
 }
 
@@ -554,10 +555,10 @@ export function exampleFor(segment: ExampleSegment): ExampleApplicant {
 
 /** An example split for its interactive step: the applicant before the upload, and the certificate uploaded. */
 export interface ExampleUploadStep {
-  /** The applicant without the uploaded certificate (the first decision is made on this). */
-  readonly before: ApplicantInput;
-  /** The certificate uploaded after the first decision. */
-  readonly certificate: CertificateEvidence;
+  /** The applicant without the uploaded certificate (the first decision is made on this). Frozen. */
+  readonly before: DeepReadonly<ApplicantInput>;
+  /** The certificate uploaded after the first decision. Frozen. */
+  readonly certificate: DeepReadonly<CertificateEvidence>;
 }
 
 /**
@@ -575,5 +576,8 @@ export function exampleUploadStep(example: ExampleApplicant): ExampleUploadStep 
   // Every example's index is valid (a test checks it); this only guards hand-made examples.
   if (certificate === undefined)
     throw new CreditliftError('data_invalid', `Example "${example.id}" has no certificate at upload index ${example.upload.index}`);
-  return { before: { ...example.applicant, evidence: held.filter((_, i) => i !== example.upload.index) }, certificate };
+  // What this builds is frozen like the examples it is cut from (the rest is theirs), so its
+  // deep-readonly type tells the truth; a caller's own example is not frozen behind its back.
+  const before = Object.freeze({ ...example.applicant, evidence: Object.freeze(held.filter((_, i) => i !== example.upload.index)) });
+  return Object.freeze({ before, certificate });
 }

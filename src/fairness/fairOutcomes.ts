@@ -1,8 +1,9 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 /** The four-fifths rule: a group approved at under 80% of the best-treated group's rate is flagged. */
 export const ADVERSE_IMPACT_THRESHOLD = 0.8;
 
 /** The dimensions outcomes are compared across: region and age can act as proxies; city tier follows income. */
-export const FAIRNESS_DIMENSIONS = ['region', 'cityTier', 'ageBand'] as const;
+export const FAIRNESS_DIMENSIONS = deepFreeze(['region', 'cityTier', 'ageBand'] as const);
 /** One fairness dimension. */
 export type FairnessDimension = (typeof FAIRNESS_DIMENSIONS)[number];
 

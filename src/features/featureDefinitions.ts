@@ -1,3 +1,5 @@
+import { deepFreeze } from '../common/deepFreeze.js';
+import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
 import { monthsBetween } from '../dates/monthsBetween.js';
 import type { CertificateCategory } from '../evidence/evidenceAssessment.js';
@@ -97,7 +99,7 @@ const INCOME_VERIFICATION_LEVEL = { self_declared: 0, bank_statement: 1, tax_rec
  * Every feature of the default model, in the default model's input order. A custom model may use
  * any subset in any order: the encoder maps by name through the model's manifest.
  */
-export const featureDefinitions: readonly FeatureDefinition[] = [
+export const featureDefinitions: readonly FeatureDefinition[] = deepFreeze([
   {
     name: 'age_years',
     description: 'Age on the decision date',
@@ -391,7 +393,10 @@ export const featureDefinitions: readonly FeatureDefinition[] = [
     kind: 'numeric',
     compute: (ctx) => ctx.evidence.reduce((n, e) => n + (e.status === 'accepted' ? 1 : 0), 0),
   },
-];
+]);
 
 /** Definitions by name. */
-export const featureDefinitionsByName: ReadonlyMap<string, FeatureDefinition> = new Map(featureDefinitions.map((d) => [d.name, d]));
+export const featureDefinitionsByName: ReadonlyMap<string, FeatureDefinition> = new ReadOnlyMap(
+  featureDefinitions.map((d) => [d.name, d] as const),
+  'featureDefinitionsByName is read-only (every scorer reads the built-in features)',
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
@@ -128,12 +129,17 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
   });
   if (issues.length > 0) throw new ValidationError('FeatureSet', issues);
   type Out = z.output<z.ZodObject<TShape, z.core.$strict>>;
-  const definitions = features as readonly FeatureDefinition<Out>[];
-  return {
+  // Frozen, its index read-only: a scorer keeps the set it was created with, and the built-in set is
+  // shared by every scorer in the process. The definitions themselves stay the caller's objects.
+  const definitions = Object.freeze([...features]) as readonly FeatureDefinition<Out>[];
+  return Object.freeze({
     definitions,
-    byName: new Map(definitions.map((d) => [d.name, d])),
+    byName: new ReadOnlyMap(
+      definitions.map((d) => [d.name, d] as const),
+      'a feature set is read-only (scorers read it): declare a changed one with defineFeatureSet',
+    ),
     attributes: spec.attributes === undefined ? undefined : z.strictObject(spec.attributes),
-  };
+  });
 }
 
 /** The built-in features, in the default model's input order: spread them into your own set. */

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
 import { SpendingCategory } from './category.js';
@@ -15,7 +16,7 @@ function key(scope: BudgetScope, percent: number): string {
 }
 
 /** Thresholds used when the caller gives none: half, most, and all of the budget. */
-export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = [50, 80, 100];
+export const DEFAULT_REMINDER_THRESHOLDS: readonly number[] = deepFreeze([50, 80, 100]);
 
 /** What a reminder is about: `'overall'` or a budgeted category. */
 export const ReminderScope = z.union([z.literal('overall'), SpendingCategory]);

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
 import type { LocalizedText } from './localizedText.js';
 
@@ -26,7 +27,7 @@ export const SpendingCategory = z.enum([
 export type SpendingCategory = z.infer<typeof SpendingCategory>;
 
 /** Customer-facing name of each category, both languages side by side. */
-export const CATEGORY_LABELS: Readonly<Record<SpendingCategory, LocalizedText>> = {
+export const CATEGORY_LABELS: Readonly<Record<SpendingCategory, LocalizedText>> = deepFreeze({
   food: { en: 'food and dining', zhHans: '餐饮' },
   groceries: { en: 'groceries', zhHans: '超市买菜' },
   transport: { en: 'transport', zhHans: '交通出行' },
@@ -42,4 +43,4 @@ export const CATEGORY_LABELS: Readonly<Record<SpendingCategory, LocalizedText>> 
   travel: { en: 'travel', zhHans: '旅行' },
   transfers: { en: 'transfers', zhHans: '转账' },
   other: { en: 'other', zhHans: '其他' },
-};
+});

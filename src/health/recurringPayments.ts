@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
 import { addCalendarMonths } from '../dates/addCalendarMonths.js';
 import { calendarDateOf, isoOfCalendarDate } from '../dates/calendarDate.js';
@@ -18,10 +19,10 @@ import { parseWith } from './validate.js';
  * Gap in calendar days between two consecutive payments that counts as each cadence. Monthly is
  * wide because billing days move with month length (31 Jan -> 28 Feb) and with weekends.
  */
-export const CADENCE_GAP_DAYS: Readonly<Record<Cadence, { readonly min: number; readonly max: number }>> = {
+export const CADENCE_GAP_DAYS: Readonly<Record<Cadence, { readonly min: number; readonly max: number }>> = deepFreeze({
   weekly: { min: 6, max: 8 },
   monthly: { min: 25, max: 35 },
-};
+});
 
 /** A payment detected as recurring. Money in integer fen, dates `YYYY-MM-DD`. */
 export interface RecurringPayment {
@@ -78,7 +79,7 @@ export interface RecurringRule {
 export const MAX_PURCHASES_PER_OCCURRENCE = 2;
 
 /** Tolerances used when the caller gives none: 10%, or 2 RMB for small amounts; 3 occurrences. */
-export const DEFAULT_RECURRING_RULE: RecurringRule = { tolerancePercent: 10, toleranceFen: 200, minOccurrences: 3 };
+export const DEFAULT_RECURRING_RULE: RecurringRule = deepFreeze({ tolerancePercent: 10, toleranceFen: 200, minOccurrences: 3 });
 
 /** Schema of the tolerances, defaults filled in; shared with `analyzeBills`. */
 export const RecurringRuleOptions = z.strictObject({

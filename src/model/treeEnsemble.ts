@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 /**
  * The in-memory form of a tree ensemble that every part of creditlift agrees on: the trainer
  * builds it, the ONNX encoder writes it, the ONNX decoder reads any ai.onnx.ml tree ensemble back
@@ -9,7 +10,7 @@
  */
 
 /** Split comparison, numbered for a Uint8Array. Semantics follow ai.onnx.ml: true branch when the comparison holds. */
-export const NodeMode = {
+export const NodeMode = deepFreeze({
   BRANCH_LEQ: 0,
   BRANCH_LT: 1,
   BRANCH_GTE: 2,
@@ -17,7 +18,7 @@ export const NodeMode = {
   BRANCH_EQ: 4,
   BRANCH_NEQ: 5,
   LEAF: 6,
-} as const;
+} as const);
 /** Numeric node mode; see {@link NodeMode}. */
 export type NodeModeCode = (typeof NodeMode)[keyof typeof NodeMode];
 

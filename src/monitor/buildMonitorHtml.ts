@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { lineChart } from '../report/charts/lineChart.js';
 import { OUTCOME_COLOURS } from '../report/charts/chartFrame.js';
 import { escapeHtml } from '../report/escapeHtml.js';
@@ -11,7 +12,7 @@ import type { MonitorResult } from './runMonitor.js';
 import { ACT_ABOVE, stabilityBand, WATCH_FROM } from './stabilityIndex.js';
 
 /** Charts every monitor report contains (one more per feature and factor measured). */
-export const MONITOR_CHART_IDS = ['psi-score', 'approval-rate', 'outcome-mix', 'mean-pd'] as const;
+export const MONITOR_CHART_IDS = deepFreeze(['psi-score', 'approval-rate', 'outcome-mix', 'mean-pd'] as const);
 
 const THRESHOLDS = [
   { value: WATCH_FROM, label: 'watch 0.10', colour: '#E69F00' },

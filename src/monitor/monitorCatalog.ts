@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogHash, DEFAULT_CATALOG_HASH, ownKindIds } from '../catalog/catalogHash.js';
 import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
-import { defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
+import { catalogOf, defaultCatalog, resolveCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { ValidationError } from '../errors/validationError.js';
 
 /**
@@ -18,7 +18,7 @@ export type MonitorCatalog = z.infer<typeof MonitorCatalog>;
 
 /** A `catalog` option as `createScorer` takes it (a catalog, or kinds to add or replace), resolved; the default catalog when absent. */
 export function catalogOption(catalog: Catalog | readonly CertificateKindSpecInput[] | undefined): Catalog {
-  return catalog === undefined ? defaultCatalog : catalog instanceof Map ? catalog : resolveCatalog(catalog as readonly CertificateKindSpecInput[]);
+  return catalog === undefined ? defaultCatalog : catalog instanceof Map ? catalogOf(catalog) : resolveCatalog(catalog as readonly CertificateKindSpecInput[]);
 }
 
 /** What a baseline records of its catalog: undefined for the default catalog. */

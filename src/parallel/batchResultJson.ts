@@ -15,10 +15,11 @@ export type BatchResultJson =
       readonly outcome: 'approve' | 'refer' | 'decline';
       readonly limit: number;
       /** The disclosed APR: the revolving line's comprehensive cost. */
-      readonly apr?: number;
-      /** The line before the decision and the dearest plan offered, for the portfolio's average cost of new lines. */
-      readonly previousLimit?: number;
-      readonly highestPlanCost?: number | null;
+      readonly apr: number;
+      /** The line before the decision, fen, for the portfolio's average cost of new lines. */
+      readonly previousLimit: number;
+      /** The dearest plan the decision offers (its comprehensive APR); null when it offers none. */
+      readonly highestPlanCost: number | null;
     }
   | { readonly ok: false; readonly index: number; readonly error: DecisionErrorData };
 

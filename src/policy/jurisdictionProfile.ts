@@ -1,6 +1,8 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
 import { DataCategory } from '../schema/dataCategory.js';
 import { Fen } from '../schema/primitives.js';
+import type { DeepReadonly } from '../common/deepReadonly.js';
 
 /**
  * The rules of one jurisdiction and lender type, as data, so a cap that moves is a number that
@@ -25,14 +27,14 @@ export const JurisdictionProfile = z.strictObject({
   sources: z.array(z.string().min(1).max(300)).max(20).describe('The texts the figures come from'),
 });
 /** One jurisdiction profile. */
-export type JurisdictionProfile = z.infer<typeof JurisdictionProfile>;
+export type JurisdictionProfile = DeepReadonly<z.infer<typeof JurisdictionProfile>>;
 
 /**
  * China, licensed consumer-finance company, Administrative Measures in force April 2024: the
  * 200,000 RMB cap on the unsecured line one company grants one borrower; the 24% APR ceiling on
  * the comprehensive cost; the credit-reporting regulation's banned categories.
  */
-export const cnConsumerFinance2024: JurisdictionProfile = {
+export const cnConsumerFinance2024: JurisdictionProfile = deepFreeze({
   id: 'cn-consumer-finance-2024',
   name: 'China: consumer-finance company (Administrative Measures, April 2024)',
   aprCap: 0.24,
@@ -45,7 +47,7 @@ export const cnConsumerFinance2024: JurisdictionProfile = {
     'Regulation on the Administration of the Credit Reporting Industry, Art. 14',
     'Personal Information Protection Law, Art. 24',
   ],
-};
+});
 
 /**
  * EU Consumer Credit Directive 2023/2225, applying from 20 November 2026, as far as it maps:
@@ -54,7 +56,7 @@ export const cnConsumerFinance2024: JurisdictionProfile = {
  * health data banned from creditworthiness assessment (Art. 18(3)); a right to human
  * intervention and review (Art. 18(8)).
  */
-export const euCcd2: JurisdictionProfile = {
+export const euCcd2: JurisdictionProfile = deepFreeze({
   id: 'eu-ccd2',
   name: 'European Union: Consumer Credit Directive 2023/2225',
   aprCap: null,
@@ -62,7 +64,7 @@ export const euCcd2: JurisdictionProfile = {
   bannedDataCategories: ['social_media', 'health', 'religion', 'genetic', 'biometric', 'protected_characteristic'],
   solelyAutomatedDecisionOptOut: true,
   sources: ['Directive (EU) 2023/2225, Art. 18 and Art. 31'],
-};
+});
 
 /**
  * The built-in profiles by id; pass one as `policy.jurisdiction`, or your own of the same shape

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { GradeBand, PolicyConfig } from './policyConfig.js';
 
 /** What set the limit: the smallest of the caps. */
@@ -8,7 +9,15 @@ export type BindingConstraint = 'risk' | 'affordability' | 'regulatory' | 'lende
  * (when they bind, nothing adverse happened), then the fixed rules (regulation, product), then
  * the applicant-specific limits (affordability, risk).
  */
-export const BINDING_PRIORITY: readonly BindingConstraint[] = ['self_cap', 'requested', 'regulatory', 'lender_cap', 'product_max', 'affordability', 'risk'];
+export const BINDING_PRIORITY: readonly BindingConstraint[] = deepFreeze([
+  'self_cap',
+  'requested',
+  'regulatory',
+  'lender_cap',
+  'product_max',
+  'affordability',
+  'risk',
+]);
 
 /**
  * Every cap on the limit in fen; `null` for a customer cap that was not given, a lender cap the

@@ -4,6 +4,7 @@ import { builtInProfileIssues, builtInProfileWithId } from './builtInProfileIssu
 import { dailyRateGrid, dailyRateTextOf, NANOS, type DailyRateGrid } from './dailyRateGrid.js';
 import { JurisdictionProfile } from './jurisdictionProfile.js';
 import { DAYS_PER_YEAR, instalmentCost, revolvingCost } from './planCosts.js';
+import type { DeepReadonly } from '../common/deepReadonly.js';
 
 /**
  * The Chinese legal ceiling on the comprehensive cost of consumer credit (24%), the default
@@ -36,7 +37,7 @@ export const GradeBand = z.strictObject({
   incomeMultiple: z.number().finite().min(0).max(100).describe('Risk-based limit = effective monthly income x this'),
 });
 /** One risk grade band. */
-export type GradeBand = z.infer<typeof GradeBand>;
+export type GradeBand = DeepReadonly<z.infer<typeof GradeBand>>;
 
 /** One debt-service-ratio band: effective incomes up to `incomeUpTo` fen (inclusive) get `maxDsr`. */
 export const DsrBand = z.strictObject({
@@ -44,7 +45,7 @@ export const DsrBand = z.strictObject({
   maxDsr: Rate.describe('Maximum (all monthly debt service) / (effective monthly income)'),
 });
 /** One debt-service-ratio band. */
-export type DsrBand = z.infer<typeof DsrBand>;
+export type DsrBand = DeepReadonly<z.infer<typeof DsrBand>>;
 
 const PolicyConfigShape = z.strictObject({
   name: z.string().min(1).max(100).describe('Human name of the policy, for the audit'),
@@ -151,7 +152,7 @@ const PolicyConfigShape = z.strictObject({
     .describe('Portfolio assumptions for policy simulation (expected loss and income); never used to decide'),
 });
 
-type PolicyConfigShape = z.infer<typeof PolicyConfigShape>;
+type PolicyConfigShape = DeepReadonly<z.infer<typeof PolicyConfigShape>>;
 
 /**
  * Cross-field rules a lender's numbers must obey. They keep the policy's laws true: ascending
@@ -300,4 +301,4 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
  */
 export const PolicyConfig = PolicyConfigShape.superRefine(checkCrossFields);
 /** A validated credit policy. */
-export type PolicyConfig = z.infer<typeof PolicyConfig>;
+export type PolicyConfig = DeepReadonly<z.infer<typeof PolicyConfig>>;

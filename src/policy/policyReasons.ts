@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 /**
  * The factor a policy reason rests on, so the explanation layer can name what the policy used.
  * None is a protected characteristic; age appears only as the legal eligibility bound.
@@ -26,7 +27,7 @@ export interface PolicyReason {
  * Every stable policy reason code with its factor and text. Codes are part of the public
  * contract: lenders store them, so they are never renamed; new ones are only added.
  */
-export const policyReasons = {
+export const policyReasons = deepFreeze({
   // Knock-outs
   age_below_minimum: { factor: 'eligibility', en: 'Below the minimum age for this product', zhHans: '未达到本产品的最低年龄要求' },
   age_above_maximum: { factor: 'eligibility', en: 'Above the maximum age for this product', zhHans: '超过本产品的最高年龄要求' },
@@ -127,7 +128,7 @@ export const policyReasons = {
     en: 'The limit you asked for is below the smallest limit we offer',
     zhHans: '您申请的额度低于本产品的最低额度',
   },
-} as const satisfies Record<string, PolicyReason>;
+} as const satisfies Record<string, PolicyReason>);
 
 /** A stable policy reason code; see {@link policyReasons}. */
 export type PolicyReasonCode = keyof typeof policyReasons;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicantRulesRefinement } from './applicantRules.js';
 import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { BoundedFen, Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
+import type { ReadonlyArrays } from '../common/deepReadonly.js';
 
 /** Kind of employment. Gig covers ride-hailing, courier, delivery, streaming. */
 export const EmploymentType = z.enum(['salaried', 'self_employed', 'gig', 'farmer', 'student', 'other']);
@@ -132,5 +133,8 @@ export const Applicant = z
 
 /** A validated applicant (defaults applied). */
 export type Applicant = z.infer<typeof Applicant>;
-/** An applicant as a caller writes it (defaults optional). */
-export type ApplicantInput = z.input<typeof Applicant>;
+/**
+ * An applicant as a caller writes it (defaults optional). Its arrays (`evidence`) are readonly, so a
+ * frozen example, an `as const` literal or a deep-readonly DTO passes as `decide` accepts it.
+ */
+export type ApplicantInput = ReadonlyArrays<z.input<typeof Applicant>>;

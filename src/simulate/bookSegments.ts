@@ -1,9 +1,10 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { UNDER_AGE_GROUP } from '../fairness/fairOutcomes.js';
 import { ageInYears } from '../policy/ageInYears.js';
 import type { Applicant } from '../schema/applicant.js';
 
 /** The segment dimensions a simulation and a monitor report break figures down by. */
-export const SEGMENT_DIMENSIONS = ['employmentType', 'cityTier', 'region', 'ageBand', 'bureauFile', 'certificates'] as const;
+export const SEGMENT_DIMENSIONS = deepFreeze(['employmentType', 'cityTier', 'region', 'ageBand', 'bureauFile', 'certificates'] as const);
 /** One segment dimension. */
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 

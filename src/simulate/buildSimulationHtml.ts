@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { barChart } from '../report/charts/barChart.js';
 import { OUTCOME_COLOURS, PALETTE } from '../report/charts/chartFrame.js';
 import { shareBar } from '../report/charts/shareBar.js';
@@ -12,14 +13,14 @@ import type { SimulationResult } from './runSimulation.js';
 import type { AverageCostAlert, SimulationSummary } from './simulationAccumulator.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
-export const SIMULATION_CHART_IDS = [
+export const SIMULATION_CHART_IDS = deepFreeze([
   'outcomes-baseline',
   'outcomes-candidate',
   'approval-by-segment',
   'limit-change',
   'binding-baseline',
   'binding-candidate',
-] as const;
+] as const);
 
 /** Names the simulation report shows in its header. */
 export interface SimulationReportMeta {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
 import { Decision } from '../decision/decision.js';
 import { notADecisionError } from '../decision/earlierRelease.js';
@@ -5,7 +6,7 @@ import { validationIssuesFromZod } from '../errors/validationError.js';
 import { highestPlanCost } from '../policy/averageCostOfNewLines.js';
 
 /** The outcomes of a decision, in the order reports list them. */
-export const OUTCOMES = ['approve', 'refer', 'decline'] as const;
+export const OUTCOMES = deepFreeze(['approve', 'refer', 'decline'] as const);
 /** A decision outcome. */
 export type Outcome = (typeof OUTCOMES)[number];
 

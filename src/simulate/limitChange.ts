@@ -1,5 +1,6 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 /** Bands of the limit change (candidate minus baseline), fen: lower bound inclusive, upper exclusive. */
-export const LIMIT_CHANGE_BANDS: readonly { readonly label: string; readonly from: number; readonly to: number }[] = [
+export const LIMIT_CHANGE_BANDS: readonly { readonly label: string; readonly from: number; readonly to: number }[] = deepFreeze([
   { label: 'lose 5,000 RMB or more', from: Number.NEGATIVE_INFINITY, to: -499_999 },
   { label: 'lose 1,000-4,999 RMB', from: -499_999, to: -99_999 },
   { label: 'lose under 1,000 RMB', from: -99_999, to: 0 },
@@ -7,7 +8,7 @@ export const LIMIT_CHANGE_BANDS: readonly { readonly label: string; readonly fro
   { label: 'gain under 1,000 RMB', from: 1, to: 100_000 },
   { label: 'gain 1,000-4,999 RMB', from: 100_000, to: 500_000 },
   { label: 'gain 5,000 RMB or more', from: 500_000, to: Number.POSITIVE_INFINITY },
-];
+]);
 
 /** Running figures of the limit change. */
 export interface LimitChangeTally {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type fc from 'fast-check';
 import type { Scorer } from '../decision/createScorer.js';
 import type { ScorerPool } from '../parallel/createScorerPool.js';
@@ -7,7 +8,7 @@ import type { Applicant } from '../schema/applicant.js';
 import type { ApplicantSegment } from './applicantSegment.js';
 
 /** The stable names of the credit laws, in the order {@link creditLaws} lists them. */
-export const CREDIT_LAW_NAMES = [
+export const CREDIT_LAW_NAMES = deepFreeze([
   'apr_within_bounds',
   'apr_non_decreasing_in_pd',
   'limit_within_caps',
@@ -24,7 +25,7 @@ export const CREDIT_LAW_NAMES = [
   'reasons_where_owed',
   'suggestions_come_true',
   'results_below_useful_level_never_count',
-] as const;
+] as const);
 
 /** The name of one credit law. */
 export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];

@@ -1,9 +1,10 @@
+import { deepFreeze } from '../common/deepFreeze.js';
 import type { Scorer } from '../decision/createScorer.js';
 import type { Decision } from '../decision/decision.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 
 /** The paths of a scorer whose decisions {@link mutateScorer} can edit. */
-export const MUTANT_PATHS = ['decide', 'decideBatch', 'reassess', 'requestReduction', 'recordReview', 'recordContest'] as const;
+export const MUTANT_PATHS = deepFreeze(['decide', 'decideBatch', 'reassess', 'requestReduction', 'recordReview', 'recordContest'] as const);
 
 /** One path of a scorer whose decisions {@link mutateScorer} edits. */
 export type MutantPath = (typeof MUTANT_PATHS)[number];

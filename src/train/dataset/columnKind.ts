@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../common/deepFreeze.js';
 /** How a CSV column enters the model. */
 export type ColumnKind = 'numeric' | 'categorical';
 
@@ -8,7 +9,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * Cell texts that mean "missing" unless the caller says otherwise: what R, pandas, spreadsheets
  * and SQL exports write for a missing value. An empty cell is always missing.
  */
-export const DEFAULT_NA_TOKENS: readonly string[] = ['NA', 'NaN', 'null', 'N/A'];
+export const DEFAULT_NA_TOKENS: readonly string[] = deepFreeze(['NA', 'NaN', 'null', 'N/A']);
 
 /**
  * The set of missing-value tokens, compared case-insensitively after trimming (`na`, `NULL` and

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../common/deepFreeze.js';
 import { defaultCatalog } from '../../catalog/resolveCatalog.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../../features/featureEncoder.js';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
@@ -45,7 +46,7 @@ export interface DefaultModelBuild {
 }
 
 /** The shipped model's settings. Written once here so the script, the card and the test agree. */
-export const DEFAULT_MODEL_SETTINGS = {
+export const DEFAULT_MODEL_SETTINGS = deepFreeze({
   populationSize: 120_000,
   seed: 20_261_124,
   asOf: '2026-11-01',
@@ -63,7 +64,7 @@ export const DEFAULT_MODEL_SETTINGS = {
     earlyStoppingRounds: 30,
     validationFraction: 0.15,
   },
-} as const satisfies Required<TrainDefaultModelOptions>;
+} as const satisfies Required<TrainDefaultModelOptions>);
 
 /**
  * Builds the default model from scratch: draws the synthetic population, runs every applicant

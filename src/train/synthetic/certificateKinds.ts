@@ -1,7 +1,8 @@
+import { deepFreeze } from '../../common/deepFreeze.js';
 import type { CertificateCategory } from '../../evidence/evidenceAssessment.js';
 
 /** Every certificate kind id the synthetic population draws, exactly as the catalog names them. */
-export const SYNTHETIC_CERTIFICATE_KINDS = [
+export const SYNTHETIC_CERTIFICATE_KINDS = deepFreeze([
   // professional
   'teacher_qualification',
   'tour_guide_licence',
@@ -31,7 +32,7 @@ export const SYNTHETIC_CERTIFICATE_KINDS = [
   'courier_rating',
   'creator_followers',
   'vocational_skill_level',
-] as const;
+] as const);
 
 /** A certificate kind id the synthetic population draws. */
 export type SyntheticCertificateKind = (typeof SYNTHETIC_CERTIFICATE_KINDS)[number];
@@ -43,7 +44,7 @@ export interface SyntheticKindInfo {
 }
 
 /** Category and issuer of every synthetic kind. Issuers are the real bodies' English names. */
-export const SYNTHETIC_KIND_INFO: Readonly<Record<SyntheticCertificateKind, SyntheticKindInfo>> = {
+export const SYNTHETIC_KIND_INFO: Readonly<Record<SyntheticCertificateKind, SyntheticKindInfo>> = deepFreeze({
   teacher_qualification: { category: 'professional', issuer: 'Ministry of Education (NTCE)' },
   tour_guide_licence: { category: 'professional', issuer: 'Ministry of Culture and Tourism' },
   junior_accountant: { category: 'professional', issuer: 'Ministry of Finance' },
@@ -69,7 +70,7 @@ export const SYNTHETIC_KIND_INFO: Readonly<Record<SyntheticCertificateKind, Synt
   courier_rating: { category: 'gig', issuer: 'Courier and delivery platform' },
   creator_followers: { category: 'gig', issuer: 'Short-video platform' },
   vocational_skill_level: { category: 'gig', issuer: 'Ministry of Human Resources and Social Security' },
-};
+});
 
 /** Validity of IELTS, TOEFL and Duolingo results, in years from the test date (the issuers' two-year rule). */
 export const LANGUAGE_VALIDITY_YEARS = 2;

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../common/deepFreeze.js';
 import { addCalendarMonths } from '../../dates/addCalendarMonths.js';
 import { calendarDateOf, isoOfCalendarDate } from '../../dates/calendarDate.js';
 import { monthsBetween as calendarMonthsBetween } from '../../dates/monthsBetween.js';
@@ -11,7 +12,7 @@ import { LANGUAGE_VALIDITY_YEARS, SYNTHETIC_KIND_INFO, type SyntheticCertificate
  * Every number is stated (and explained) in models/default/POPULATION.md. Geography, age and
  * household make-up are deliberately absent: they shape incomes and costs, never risk directly.
  */
-export const LATENT_RISK = {
+export const LATENT_RISK = deepFreeze({
   /** Calibrated so the overall 12-month default rate is about 5% (band 4-6%). */
   intercept: -4.27,
   /** Standard deviation of the unobserved part (shocks, illness, job loss). */
@@ -101,10 +102,10 @@ export const LATENT_RISK = {
   minConfidence: 0.7,
   /** Any fraudulent evidence item (borrowed, reused or duplicated credential). */
   fraud: 0.9,
-} as const;
+} as const);
 
 /** Names of the effects that make up the latent log-odds, in the order of the model card's table. */
-export const LATENT_EFFECTS = [
+export const LATENT_EFFECTS = deepFreeze([
   'income_level',
   'income_source',
   'employment_tenure',
@@ -126,7 +127,7 @@ export const LATENT_EFFECTS = [
   'cert_gig',
   'cert_vocational',
   'evidence_fraud',
-] as const;
+] as const);
 
 /** One effect of the latent risk model. */
 export type LatentEffect = (typeof LATENT_EFFECTS)[number];

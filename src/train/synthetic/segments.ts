@@ -1,8 +1,9 @@
+import { deepFreeze } from '../../common/deepFreeze.js';
 import type { EmploymentType, IncomeSource, Industry, Region } from '../../schema/applicant.js';
 import type { SyntheticCertificateKind } from './certificateKinds.js';
 
 /** The segments the synthetic population is drawn from. */
-export const SEGMENT_IDS = [
+export const SEGMENT_IDS = deepFreeze([
   'factory_worker',
   'construction_worker',
   'retail_staff',
@@ -12,7 +13,7 @@ export const SEGMENT_IDS = [
   'rural_household',
   'small_business_owner',
   'established_professional',
-] as const;
+] as const);
 
 /** A segment of the synthetic population. */
 export type SegmentId = (typeof SEGMENT_IDS)[number];
@@ -68,7 +69,7 @@ export interface SegmentProfile {
  * The segment profiles. Shares sum to 1. Incomes are monthly net, RMB, 2026 levels; a tier
  * multiplier (see {@link TIER_INCOME_FACTOR}) moves them by city tier.
  */
-export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
+export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = deepFreeze({
   factory_worker: {
     id: 'factory_worker',
     share: 0.2,
@@ -355,7 +356,7 @@ export const SEGMENT_PROFILES: Readonly<Record<SegmentId, SegmentProfile>> = {
       ['national_scholarship', 0.015],
     ],
   },
-};
+});
 
 /** Income multiplier by city tier 1..5 (index 0 is tier 1): wages follow the cost of living. */
 export const TIER_INCOME_FACTOR: readonly number[] = [1.3, 1.12, 1, 0.9, 0.82];
