@@ -14,7 +14,7 @@ describe('CanonicalJsonWriter', () => {
       fc.property(awkward.value, (v) => {
         expect(writer.bytes(v)).toEqual(utf8(canonicalJson(v)));
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 80 },
     );
   });
 
@@ -50,7 +50,7 @@ describe('CanonicalJsonWriter', () => {
         expect(bytes).toEqual(utf8(canonicalJson({ ...record, m: { x: n, y: v } })));
         expect(new TextDecoder().decode(bytes.subarray(start, end))).toBe(canonicalJson({ x: n, y: v }));
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 80 },
     );
   });
 
@@ -80,7 +80,7 @@ describe('CanonicalJsonWriter', () => {
           expect(writer.bytes(shared)).toEqual(utf8(canonicalJson(shared)));
         }
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 80 },
     );
     // A frozen object holding a mutable one is written afresh after that one changes.
     const inner = { x: 1 };
@@ -101,7 +101,7 @@ describe('CanonicalJsonWriter', () => {
       fc.property(fc.dictionary(text, text), fc.array(text), (record, list) => {
         expect(writer.bytes({ record, list })).toEqual(utf8(canonicalJson({ record, list })));
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 80 },
     );
   });
 
@@ -127,7 +127,7 @@ describe('CanonicalJsonWriter', () => {
         expect(bytes).toEqual(utf8(canonicalJson({ ...record, [key]: member })));
         expect(bytes.subarray(start, end)).toEqual(utf8(canonicalJson(member)));
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 80 },
     );
   });
 
