@@ -10,7 +10,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { formatPercent } from '../report/formatMoney.js';
-import { policyHash } from '../policy/policyHash.js';
+import { policyHashOf } from '../policy/policyHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
@@ -86,7 +86,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warnings = [
       ...(await runWarnings(file, data.decisions)),
-      ...[otherPolicyWarning(data.policies ?? [], policyHash(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
+      ...[otherPolicyWarning(data.policies ?? [], policyHashOf(policy), values.policy, averageCostAlertAbove)].filter((w) => w !== undefined),
       ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
     ];
