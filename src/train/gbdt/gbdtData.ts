@@ -52,7 +52,12 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
   } else {
     data.columns.forEach((c, j) => {
       if (typeIssue([], c, 'numbers', '') !== undefined)
-        issues.push({ path: ['columns', j], code: 'invalid_type', message: `column ${j} must be an array (or typed array) of numbers`, expected: 'ArrayLike<number>' });
+        issues.push({
+          path: ['columns', j],
+          code: 'invalid_type',
+          message: `column ${j} must be an array (or typed array) of numbers`,
+          expected: 'ArrayLike<number>',
+        });
       else if (c.length !== nRows)
         issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
     });
