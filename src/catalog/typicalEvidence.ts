@@ -1,3 +1,5 @@
+import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import type { Catalog } from './resolveCatalog.js';
 import { defaultCatalog } from './resolveCatalog.js';
 import { readScale } from './readScale.js';
@@ -20,6 +22,10 @@ export interface TypicalEvidence {
  * @example typicalEvidence('ielts') // { kind: 'ielts', score: 6.5, scaleValue: 0.722... }
  */
 export function typicalEvidence(kind: string, catalog: Catalog = defaultCatalog): TypicalEvidence | undefined {
+  refuseArguments('typicalEvidence', [
+    typeIssue(['kind'], kind, 'string', "a certificate kind's id"),
+    catalog instanceof Map ? undefined : catalogIssue(catalog),
+  ]);
   const spec = catalog.get(kind);
   if (spec === undefined) return undefined;
   const scale = spec.scale;
@@ -35,4 +41,14 @@ export function typicalEvidence(kind: string, catalog: Catalog = defaultCatalog)
       return { kind, score: scale.typical, scaleValue: r.ok ? r.value : 0 };
     }
   }
+}
+
+function catalogIssue(catalog: unknown): ValidationIssue {
+  return {
+    path: ['catalog'],
+    code: 'invalid_type',
+    message: 'catalog must be a catalog from resolveCatalog (or left out for the default catalog)',
+    expected: 'Catalog',
+    received: typeNameOf(catalog),
+  };
 }

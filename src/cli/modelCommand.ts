@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validationError.js';
 import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
-import { encodeTable } from '../train/dataset/tabularEncoding.js';
+import { encodeRows } from '../train/dataset/tabularEncoding.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 
@@ -86,7 +86,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
       const table = parseCsv(decodeUtf8Strict(readFileSync(v.background), v.background));
-      const data = encodeTable(
+      const data = encodeRows(
         table,
         specOk.data.features.map((f) =>
           f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories },

@@ -142,7 +142,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       const runOnly = (['out', 'html', 'errors', 'baseline', 'period'] as const).filter((k) => values[k] !== undefined);
       if (runOnly.length > 0) throw new UsageError(`${runOnly.map((k) => `--${k}`).join(', ')} apply to a run, not to --write-baseline`);
       refuseOverwritingInputs([['--write-baseline', values['write-baseline']]], reads);
-      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseFeatureApplicant }, { builtInFeatureSet }] = await Promise.all([
+      const [{ loadModel }, { defaultModelPath }, { buildMonitorBaseline }, { parseWithFeatures }, { builtInFeatureSet }] = await Promise.all([
         import('../model/loadModel.js'),
         import('../model/defaultModelPath.js'),
         import('../monitor/buildMonitorBaseline.js'),
@@ -157,7 +157,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       for await (const r of await records()) {
         // A baseline from a silently thinned sample would mislead every later check: refuse instead.
         if (!r.ok) throw new CreditliftError('data_invalid', `${input} line ${r.line}: ${r.error.message}`);
-        applicants.push(parseFeatureApplicant(r.value, features ?? builtInFeatureSet));
+        applicants.push(parseWithFeatures(r.value, features ?? builtInFeatureSet));
         unknownKinds.addApplicant(r.value, catalogFile?.catalog ?? defaultCatalog);
       }
       if (applicants.length === 0) throw new CreditliftError('data_invalid', `${input} holds no applicants`);

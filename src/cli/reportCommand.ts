@@ -10,7 +10,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { formatPercent } from '../report/formatMoney.js';
-import { policyHash } from '../policy/policyHash.js';
+import { policyHashOf } from '../policy/policyHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
@@ -89,7 +89,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(await runWarnings(file, data.decisions)),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
-        otherPolicyWarning(thisReleasePolicies(data), policyHash(policy), values.policy, averageCostAlertAbove),
+        otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
       ].filter((w) => w !== undefined),
       ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),

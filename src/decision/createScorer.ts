@@ -8,14 +8,14 @@ import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder, type UnseenCategory } from '../features/featureEncoder.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
-import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
+import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
 import type { ModelEvaluatorOption } from '../model/chooseModelEvaluator.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
-import { policyHash } from '../policy/policyHash.js';
+import { policyHashOf } from '../policy/policyHash.js';
 import { resolvePolicy, type PolicyOverrides } from '../policy/resolvePolicy.js';
 import { validatePolicy } from '../policy/validatePolicy.js';
 import type { LimitChange } from '../policy/stepLimit.js';
@@ -356,7 +356,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
-  const parseApplicant = (input: unknown): Applicant => parseFeatureApplicant(input, features);
+  const parseApplicant = (input: unknown): Applicant => parseWithFeatures(input, features);
   const policy = resolvePolicyOptions(options);
   // A catalog the caller built by hand is validated and copied here (catalogOf): a kind it holds is
   // checked as resolveCatalog checks one, and a later edit of the caller's Map changes no decision.
@@ -408,7 +408,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     featureReasons,
     explainer,
     policy,
-    policyHash: policyHash(policy),
+    policyHash: policyHashOf(policy),
     catalog,
     catalogHash: catalogHash(catalog),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,

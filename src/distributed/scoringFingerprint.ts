@@ -1,5 +1,5 @@
 import type { ScorerArgs } from '../cli/openScorer.js';
-import { policyHash } from '../policy/policyHash.js';
+import { policyHashOf } from '../policy/policyHash.js';
 import { ENGINE_VERSION } from '../version.js';
 import { keyFingerprints } from '../cli/keyFingerprints.js';
 import { fingerprintFeatureModule, type FeatureModuleFingerprint } from '../features/featureModuleFingerprint.js';
@@ -26,7 +26,7 @@ export async function scoringIdentity(values: ScorerArgs): Promise<ScoringIdenti
     return {
       fingerprint: {
         modelSha256: scorer.model.sha256,
-        policyHash: policyHash(scorer.policy),
+        policyHash: policyHashOf(scorer.policy),
         catalogHash: scorer.catalogHash,
         engineVersion: ENGINE_VERSION,
         featuresSha256: features === null ? null : features.sha256,

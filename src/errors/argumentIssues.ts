@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from './validationError.js';
+import type { z } from 'zod';
+import { ValidationError, type ValidationIssue, validationIssuesFromZod } from './validationError.js';
 
 /**
  * Checks for the arguments of public functions called from JavaScript (or with a cast), where the
@@ -16,12 +17,14 @@ export function typeNameOf(v: unknown): string {
 }
 
 /** The kinds of argument the checks below know. */
-export type ArgumentKind = 'string' | 'finite number' | 'integer' | 'boolean' | 'object' | 'array' | 'function' | 'bytes';
+export type ArgumentKind = 'string' | 'number' | 'finite number' | 'integer' | 'boolean' | 'object' | 'array' | 'function' | 'bytes' | 'numbers' | 'strings';
 
 function isKind(v: unknown, kind: ArgumentKind): boolean {
   switch (kind) {
     case 'string':
       return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number';
     case 'finite number':
       return typeof v === 'number' && Number.isFinite(v);
     case 'integer':
@@ -36,7 +39,17 @@ function isKind(v: unknown, kind: ArgumentKind): boolean {
       return typeof v === 'function';
     case 'bytes':
       return v instanceof Uint8Array;
+    case 'numbers':
+      return isNumbers(v);
+    case 'strings':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
   }
+}
+
+/** An array of numbers or a typed array of numbers (an `ArrayLike<number>`; NaN may stand for missing). */
+function isNumbers(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every((x) => typeof x === 'number');
+  return ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof BigInt64Array) && !(v instanceof BigUint64Array);
 }
 
 /**
@@ -51,13 +64,22 @@ export function typeIssue(path: readonly (string | number)[], value: unknown, ki
 }
 
 /**
+ * The issues of `value` against `schema`, each path under `path`: an argument whose type a schema
+ * defines is checked by that schema, never by a copy of its rules.
+ */
+export function schemaIssues(path: readonly (string | number)[], value: unknown, schema: z.ZodType): ValidationIssue[] {
+  const r = schema.safeParse(value);
+  return r.success ? [] : validationIssuesFromZod(r.error).map((i) => ({ ...i, path: [...path, ...i.path] }));
+}
+
+/**
  * Throws one ValidationError (subject `subject`, usually the function's name) listing every issue
- * given; returns when there is none.
+ * given (single issues, or lists of them as {@link schemaIssues} gives); returns when there is none.
  *
  * @throws ValidationError naming every offending argument
  */
-export function refuseArguments(subject: string, issues: readonly (ValidationIssue | undefined)[]): void {
-  const found = issues.filter((i): i is ValidationIssue => i !== undefined);
+export function refuseArguments(subject: string, issues: readonly (ValidationIssue | readonly ValidationIssue[] | undefined)[]): void {
+  const found = issues.flat().filter((i): i is ValidationIssue => i !== undefined);
   if (found.length > 0) throw new ValidationError(subject, found);
 }
 

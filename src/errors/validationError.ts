@@ -64,7 +64,7 @@ export class ValidationError extends CreditliftError {
 
   /** The distinct field paths at fault, dotted (`evidence.2.issueDate`). */
   get fields(): string[] {
-    return [...new Set(this.issues.filter((i) => i.code !== 'too_many_issues').map((i) => formatPath(i.path)))];
+    return [...new Set(this.issues.filter((i) => i.code !== 'too_many_issues').map((i) => pathText(i.path)))];
   }
 
   override toJSON(): ValidationErrorData {
@@ -89,13 +89,30 @@ function capIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue
 }
 
 function describeFields(issues: readonly ValidationIssue[]): string {
-  const fields = [...new Set(issues.filter((i) => i.code !== 'too_many_issues').map((i) => formatPath(i.path)))];
+  const fields = [...new Set(issues.filter((i) => i.code !== 'too_many_issues').map((i) => pathText(i.path)))];
   const shown = fields.slice(0, MAX_FIELDS_IN_MESSAGE).join(', ');
   return fields.length > MAX_FIELDS_IN_MESSAGE ? `${shown} and ${fields.length - MAX_FIELDS_IN_MESSAGE} more` : shown;
 }
 
 /** Dotted path for messages; `(root)` for the whole value. */
 export function formatPath(path: readonly (string | number)[]): string {
+  // Checked here rather than with errors/argumentIssues, which imports this module.
+  if (!Array.isArray(path) || !path.every((p) => typeof p === 'string' || typeof p === 'number')) {
+    throw new ValidationError('formatPath', [
+      {
+        path: ['path'],
+        code: 'invalid_type',
+        message: 'path must be an array of keys (strings) and indices (numbers)',
+        expected: 'array',
+        received: typeNameOf(path),
+      },
+    ]);
+  }
+  return pathText(path);
+}
+
+/** {@link formatPath} unchecked, for the paths of issues this module builds. */
+function pathText(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(root)' : path.map((p) => truncateForMessage(String(p))).join('.');
 }
 
@@ -107,7 +124,17 @@ export function formatPath(path: readonly (string | number)[]): string {
  * under every name a feature would be.
  */
 export function isProtectedKey(key: string): boolean {
+  if (typeof key !== 'string') {
+    throw new ValidationError('isProtectedKey', [
+      { path: ['key'], code: 'invalid_type', message: 'key must be a string', expected: 'string', received: typeNameOf(key) },
+    ]);
+  }
   return protectedCharacteristicOf(key) !== null;
+}
+
+/** A type name for `received` (as errors/argumentIssues' typeNameOf, which imports this module). */
+function typeNameOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
 /** How much of an unknown key is read for a protected characteristic's name. */

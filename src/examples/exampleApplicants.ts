@@ -1,3 +1,4 @@
+import { refuseArguments, typeNameOf } from '../errors/argumentIssues.js';
 import { deepFreeze } from '../common/deepFreeze.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -568,9 +569,30 @@ export interface ExampleUploadStep {
  * const { before, certificate } = exampleUploadStep(exampleFor('new_graduate'));
  * const first = await scorer.decide(before);
  * const next = await scorer.reassess(first, { applicant: before, evidence: [certificate] });
- * @throws CreditliftError `data_invalid` when the example's upload index names no certificate
+ * @throws CreditliftError `data_invalid` when the example's upload index names no certificate;
+ *   ValidationError (subject `exampleUploadStep`) naming `example` when it is not an example
+ *   (`{ id, applicant, upload: { index } }`)
  */
 export function exampleUploadStep(example: ExampleApplicant): ExampleUploadStep {
+  const e = example as Partial<ExampleApplicant> | null;
+  const ok =
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.id === 'string' &&
+    typeof e.applicant === 'object' &&
+    e.applicant !== null &&
+    (e.applicant.evidence === undefined || Array.isArray(e.applicant.evidence)) &&
+    Number.isSafeInteger(e.upload?.index);
+  if (!ok) {
+    refuseArguments('exampleUploadStep', [
+      {
+        path: ['example'],
+        code: 'invalid_type',
+        message: 'example must be an example applicant { id, applicant, upload: { index } } (see exampleFor)',
+        received: typeNameOf(example),
+      },
+    ]);
+  }
   const held = example.applicant.evidence ?? [];
   const certificate = held[example.upload.index];
   // Every example's index is valid (a test checks it); this only guards hand-made examples.

@@ -1,4 +1,6 @@
 import { deepFreeze } from '../common/deepFreeze.js';
+import { refuseArguments, typeNameOf } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 /** The four-fifths rule: a group approved at under 80% of the best-treated group's rate is flagged. */
 export const ADVERSE_IMPACT_THRESHOLD = 0.8;
 
@@ -83,11 +85,28 @@ export function tallyGroup(t: GroupTally, approved: boolean, limit: number): voi
  * group (highest approval rate) and a flag below 0.8. Groups are listed by name. A group the law
  * decides (applicants under 18) is listed in `notCompared` with its count and reason instead.
  *
+ * @throws ValidationError (subject `fairOutcomes`) naming `dimension` when it is not one of
+ *   {@link FAIRNESS_DIMENSIONS}, `tallies` when it is not a Map, and each group whose tally is not
+ *   counts (`decided` >= `approved` >= 0, whole) with a finite `approvedLimit` >= 0
  * @example
  * fairOutcomes('region', new Map([['east', { decided: 10, approved: 8, approvedLimit: 8e6 }], ['west', { decided: 10, approved: 5, approvedLimit: 4e6 }]]));
  * // west: approvalRate 0.5, adverseImpactRatio 0.625, flagged true
  */
 export function fairOutcomes(dimension: FairnessDimension, tallies: ReadonlyMap<string, GroupTally>): FairOutcomes {
+  refuseArguments('fairOutcomes', [
+    (FAIRNESS_DIMENSIONS as readonly unknown[]).includes(dimension)
+      ? undefined
+      : { path: ['dimension'], code: 'invalid_value', message: `dimension must be one of ${FAIRNESS_DIMENSIONS.join(', ')}`, received: typeNameOf(dimension) },
+    tallies instanceof Map
+      ? [...tallies].filter(([g, t]) => typeof g !== 'string' || !isTally(t)).map(([g]) => tallyIssue(g))
+      : {
+          path: ['tallies'],
+          code: 'invalid_type',
+          message: 'tallies must be a Map from group name to its tally',
+          expected: 'Map',
+          received: typeNameOf(tallies),
+        },
+  ]);
   const setAside = NOT_COMPARED[dimension] ?? {};
   const notCompared = [...tallies.keys()]
     .filter((g) => Object.hasOwn(setAside, g))
@@ -114,4 +133,26 @@ export function fairOutcomes(dimension: FairnessDimension, tallies: ReadonlyMap<
     };
   });
   return { dimension, bestTreated: bestRate > 0 ? best : null, rows, notCompared };
+}
+
+function isTally(t: unknown): boolean {
+  if (typeof t !== 'object' || t === null) return false;
+  const { decided, approved, approvedLimit } = t as Partial<GroupTally>;
+  return (
+    Number.isSafeInteger(decided) &&
+    Number.isSafeInteger(approved) &&
+    (approved as number) >= 0 &&
+    (approved as number) <= (decided as number) &&
+    typeof approvedLimit === 'number' &&
+    Number.isFinite(approvedLimit) &&
+    approvedLimit >= 0
+  );
+}
+
+function tallyIssue(group: unknown): ValidationIssue {
+  return {
+    path: ['tallies', typeof group === 'string' ? group : typeNameOf(group)],
+    code: 'invalid_type',
+    message: 'each group needs a string name and a tally { decided, approved, approvedLimit } of counts (approved <= decided) and fen',
+  };
 }

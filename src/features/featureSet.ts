@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReadOnlyMap } from '../common/readOnlyMap.js';
+import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
@@ -147,3 +148,26 @@ export const builtInFeatures: readonly FeatureDefinition[] = featureDefinitions;
 
 /** The built-in features and no lender attributes: what a scorer computes unless told otherwise. */
 export const builtInFeatureSet: FeatureSet = defineFeatureSet({ features: featureDefinitions });
+
+/**
+ * An `invalid_type` issue at `path` unless `v` is a feature set (from {@link defineFeatureSet}, or
+ * `builtInFeatureSet`); `optional` lets it be left out.
+ */
+export function featureSetIssue(path: readonly (string | number)[], v: unknown, optional = false): ValidationIssue | undefined {
+  if (optional && v === undefined) return undefined;
+  const f = v as Partial<FeatureSet> | null;
+  const ok =
+    typeof f === 'object' &&
+    f !== null &&
+    Array.isArray(f.definitions) &&
+    f.byName instanceof Map &&
+    (f.attributes === undefined || typeof (f.attributes as { safeParse?: unknown } | null)?.safeParse === 'function');
+  if (ok) return undefined;
+  return {
+    path: [...path],
+    code: 'invalid_type',
+    message: `${String(path[path.length - 1] ?? 'features')} must be a feature set from defineFeatureSet`,
+    expected: 'FeatureSet',
+    received: typeNameOf(v),
+  };
+}

@@ -1,10 +1,11 @@
+import { refuseArguments } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { safeParseApplicant } from '../schema/parseApplicant.js';
 import { compareIssuePaths } from '../schema/parseApplicantWithZod.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
-import type { FeatureSet } from './featureSet.js';
+import { featureSetIssue, type FeatureSet } from './featureSet.js';
 
 /**
  * Validates an applicant for a scorer with a feature set: the built-in fields as `parseApplicant`
@@ -12,9 +13,16 @@ import type { FeatureSet } from './featureSet.js';
  * declared ones validated). Every problem of both is listed in one error. Without declared
  * attributes it is exactly `parseApplicant`.
  *
- * @throws ValidationError listing every problem, `attributes.<name>` paths included
+ * @throws ValidationError listing every problem, `attributes.<name>` paths included; or (subject
+ *   `parseFeatureApplicant`) naming `features` when it is not a feature set
  */
 export function parseFeatureApplicant(input: unknown, features: FeatureSet): Applicant {
+  refuseArguments('parseFeatureApplicant', [featureSetIssue(['features'], features)]);
+  return parseWithFeatures(input, features);
+}
+
+/** {@link parseFeatureApplicant} with a feature set the engine holds (unchecked: once per decision). */
+export function parseWithFeatures(input: unknown, features: FeatureSet): Applicant {
   const schema = features.attributes;
   if (schema === undefined) {
     const r = safeParseApplicant(input);

@@ -1,4 +1,5 @@
 import { truncateForMessage } from '../errors/truncateForMessage.js';
+import { typeIssue } from '../errors/argumentIssues.js';
 import { MAX_ISSUES, type ValidationIssue } from '../errors/validationError.js';
 import { roundsToInteger } from '../text/roundsToInteger.js';
 import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js';
@@ -31,12 +32,16 @@ export type StrictJson =
  *
  * Text that is not JSON is one `invalid_json` issue at the root, with the column only: the parser's
  * message quotes the input, which may be personal data; numbers are never echoed, keys are cut to
- * 64 characters, in paths as in messages. Never throws, at any nesting depth.
+ * 64 characters, in paths as in messages. Never throws, at any nesting depth: `text` that is not a
+ * string is one `invalid_type` issue at `text`.
  *
  * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issues: [{ path: ['defaulted'], code: 'duplicate_key', ... }] }
  * @example parseStrictJson('{"requestedLimit":999999.99999999999}') // { ok: false, issues: [{ path: ['requestedLimit'], code: 'imprecise_number', ... }] }
  */
 export function parseStrictJson(text: string): StrictJson {
+  // Not text at all is said as the result is, never thrown (called from JavaScript, text.indexOf threw a TypeError).
+  const notText = typeIssue(['text'], text, 'string', 'the JSON text, a string');
+  if (notText !== undefined) return { ok: false, issues: [notText] };
   let value: unknown;
   try {
     value = JSON.parse(text);

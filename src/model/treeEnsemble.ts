@@ -9,6 +9,8 @@ import { deepFreeze } from '../common/deepFreeze.js';
  * cache-friendly.
  */
 
+import type { ValidationIssue } from '../errors/validationError.js';
+
 /** Split comparison, numbered for a Uint8Array. Semantics follow ai.onnx.ml: true branch when the comparison holds. */
 export const NodeMode = deepFreeze({
   BRANCH_LEQ: 0,
@@ -78,4 +80,49 @@ export function allocateTree(n: number): Tree {
     cover: new Float64Array(n).fill(Number.NaN),
   };
   return t;
+}
+
+const TREE_ARRAYS = {
+  feature: Int32Array,
+  threshold: Float32Array,
+  mode: Uint8Array,
+  trueChild: Int32Array,
+  falseChild: Int32Array,
+  missingTracksTrue: Uint8Array,
+  leafValue: Float64Array,
+  cover: Float64Array,
+} as const satisfies Record<keyof Tree, unknown>;
+
+/**
+ * The issues of a value handed as a {@link TreeEnsemble} from outside the engine: not an object,
+ * `nFeatures` or `baseValue` not a number, `postTransform` not `'NONE'` or `'LOGISTIC'`, `trees` not
+ * an array of trees whose arrays are the typed arrays {@link allocateTree} makes. Only the shape:
+ * whether the trees are well formed is for the checks that read them. Paths under `at`.
+ */
+export function treeEnsembleShapeIssues(v: unknown, at: readonly (string | number)[] = []): ValidationIssue[] {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    return [
+      { path: [...at], code: 'invalid_type', message: 'expected a tree ensemble { nFeatures, trees, baseValue, postTransform }', expected: 'TreeEnsemble' },
+    ];
+  }
+  const e = v as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  for (const key of ['nFeatures', 'baseValue'] as const)
+    if (typeof e[key] !== 'number') issues.push({ path: [...at, key], code: 'invalid_type', message: `${key} must be a number`, expected: 'number' });
+  if (e.postTransform !== 'NONE' && e.postTransform !== 'LOGISTIC')
+    issues.push({ path: [...at, 'postTransform'], code: 'invalid_value', message: "postTransform must be 'NONE' or 'LOGISTIC'" });
+  if (!Array.isArray(e.trees)) {
+    issues.push({ path: [...at, 'trees'], code: 'invalid_type', message: 'trees must be an array of trees', expected: 'array' });
+    return issues;
+  }
+  e.trees.forEach((tree: unknown, t) => {
+    if (typeof tree !== 'object' || tree === null) {
+      issues.push({ path: [...at, 'trees', t], code: 'invalid_type', message: 'a tree must be an object of typed arrays (see allocateTree)' });
+      return;
+    }
+    for (const [key, type] of Object.entries(TREE_ARRAYS))
+      if (!((tree as Record<string, unknown>)[key] instanceof type))
+        issues.push({ path: [...at, 'trees', t, key], code: 'invalid_type', message: `${key} must be a ${type.name}`, expected: type.name });
+  });
+  return issues;
 }

@@ -1,15 +1,16 @@
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { catalogOption, monitorCatalogOf } from './monitorCatalog.js';
-import { checkOptionKeys, everyKeyOf } from '../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { checkOptionsObject, loadedModelIssue } from './monitorArguments.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
-import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
-import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
+import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../features/featureSet.js';
+import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import type { LoadedModel } from '../model/loadModel.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyOverrides } from '../policy/resolvePolicy.js';
@@ -82,7 +83,29 @@ export async function buildMonitorBaseline(o: {
   readonly source: string;
 }): Promise<MonitorBaseline> {
   // Read by name: a misspelt `featureSet` would otherwise build on the built-in features.
-  checkOptionKeys(o, OPTION_KEYS, 'buildMonitorBaseline options');
+  checkOptionsObject(o, OPTION_KEYS, 'buildMonitorBaseline options');
+  const card = o.cardScoreBaseline as Partial<CardScoreBaseline> | undefined;
+  refuseArguments('buildMonitorBaseline options', [
+    loadedModelIssue(['model'], o.model),
+    Array.isArray(o.applicants)
+      ? undefined
+      : {
+          path: ['applicants'],
+          code: 'invalid_type',
+          message: 'applicants must be an array of applicants',
+          expected: 'array',
+          received: typeNameOf(o.applicants),
+        },
+    featureSetIssue(['features'], o.features, true),
+    typeIssue(['source'], o.source, 'string', 'text saying where the reference sample came from'),
+    typeIssue(['cardScoreBaseline'], card, 'object', "the model card's score baseline { edges, shares }", true),
+    card === undefined || typeof card !== 'object' || card === null
+      ? undefined
+      : typeIssue(['cardScoreBaseline', 'edges'], card.edges, 'numbers', 'an array of numbers'),
+    card === undefined || typeof card !== 'object' || card === null
+      ? undefined
+      : typeIssue(['cardScoreBaseline', 'shares'], card.shares, 'numbers', 'an array of numbers'),
+  ]);
   const features = o.features ?? builtInFeatureSet;
   if (o.policy !== undefined && o.policyOverrides !== undefined)
     throw new ValidationError('buildMonitorBaseline options', [
@@ -111,7 +134,7 @@ export async function buildMonitorBaseline(o: {
   const issues: ValidationIssue[] = [];
   const applicants = o.applicants.map((a, i) => {
     try {
-      return parseFeatureApplicant(a, features);
+      return parseWithFeatures(a, features);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       for (const issue of e.issues) issues.push({ ...issue, path: ['applicants', i, ...issue.path] });

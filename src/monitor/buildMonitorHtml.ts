@@ -6,8 +6,11 @@ import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
 import { fixedBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
+import { refuseArguments, schemaIssues } from '../errors/argumentIssues.js';
+import { isStrings, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
 import type { FigureStability } from './monitorAccumulator.js';
 import { beyondSamplingNoise } from './samplingNoise.js';
+import { MonitorSummaryFigures } from './monitorSummarySchema.js';
 import type { MonitorResult } from './runMonitor.js';
 import { ACT_ABOVE, stabilityBand, WATCH_FROM } from './stabilityIndex.js';
 
@@ -56,8 +59,19 @@ function bandCell(f: FigureStability): { html: string; cls?: string } {
  * approval rate, outcome mix, mean PD, and each feature's PSI and each factor's CSI by period), each
  * with its figures by period in a table,
  * the table of flagged figures, every figure's index and band, and fair outcomes by group.
+ *
+ * @throws ValidationError (subject `buildMonitorHtml`) naming each field of `result` that is not
+ *   as a monitor result holds it (`monitorApplicants`, `monitorDecisions`, or an accumulator's
+ *   `finish()` as its `summary`), and each field of `meta` that is not text
  */
 export function buildMonitorHtml(result: MonitorResult, meta: { readonly title?: string; readonly source?: string } = {}): string {
+  refuseArguments('buildMonitorHtml', [
+    reportResultIssues(result, (v) => schemaIssues([], v, MonitorSummaryFigures), 'monitorApplicants, monitorDecisions or a monitor accumulator'),
+    typeof result !== 'object' || result === null || isStrings(result.warnings)
+      ? undefined
+      : { path: ['result', 'warnings'], code: 'invalid_type', message: 'warnings must be an array of strings' },
+    reportMetaIssues(meta, ['title', 'source']),
+  ]);
   const s = result.summary;
   const periods = s.timeline.map((t) => t.period);
   const figures = [s.score, ...(s.features ?? []), ...(s.factors ?? [])];

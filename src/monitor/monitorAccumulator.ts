@@ -1,10 +1,12 @@
+import { everyKeyOf, refuseArguments, typeIssue } from '../errors/argumentIssues.js';
 import { addUnits, emptyExactSum, type ExactSum, PROBABILITY_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
-import { binCount, binOf, checkMonitorBaselineColumns, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
+import { checkMonitorBaseline, checkOptionsObject, periodIssue } from './monitorArguments.js';
+import { binAt, binsIn, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 import { beyondSamplingNoise, samplingNoise, type SamplingNoise } from './samplingNoise.js';
 import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
@@ -125,19 +127,27 @@ interface PeriodTally {
   factors: number[][];
 }
 
+const ACCUMULATOR_OPTION_KEYS = everyKeyOf<Parameters<typeof createMonitorAccumulator>[1]>()(['period', 'featureNames']);
 /**
  * Starts a monitor over a baseline. `featureNames` is the scorer's column order; every baseline
  * feature must be among them.
  *
  * @throws CreditliftError `model_shape_mismatch` when the baseline names a feature the model does not have
- * @throws ValidationError (`protected_characteristic` at `features.K.name`) when the baseline bins a
- *   column named for a protected characteristic, which no model may read
+ * @throws ValidationError (subject `MonitorBaseline`) naming every field at fault of a baseline
+ *   `parseMonitorBaseline` would refuse (`protected_characteristic` at `features.K.name` when it
+ *   bins a column named for a protected characteristic, which no model may read); ValidationError
+ *   (subject `createMonitorAccumulator options`) naming each option at fault
  */
 export function createMonitorAccumulator(
   baseline: MonitorBaseline,
   o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
 ): MonitorAccumulator {
-  checkMonitorBaselineColumns(baseline);
+  checkMonitorBaseline(baseline);
+  checkOptionsObject(o, ACCUMULATOR_OPTION_KEYS, 'createMonitorAccumulator options');
+  refuseArguments('createMonitorAccumulator options', [
+    periodIssue(['period'], o.period),
+    typeIssue(['featureNames'], o.featureNames, 'strings', "the scorer's feature columns, in order (strings)", true),
+  ]);
   const columns = baseline.features.map((f) => o.featureNames?.indexOf(f.name) ?? -1);
   if (o.featureNames !== undefined) {
     const missing = baseline.features.filter((_, i) => columns[i] === -1).map((f) => f.name);
@@ -149,7 +159,7 @@ export function createMonitorAccumulator(
   let sawFactors = false;
   let sawSegments = false;
   let n = 0;
-  const zeros = (b: BinnedBaseline) => new Array<number>(binCount(b)).fill(0);
+  const zeros = (b: BinnedBaseline) => new Array<number>(binsIn(b)).fill(0);
   const bump = (counts: number[], k: number) => {
     counts[k] = (counts[k] as number) + 1;
   };
@@ -179,16 +189,16 @@ export function createMonitorAccumulator(
       p.outcomes[x.outcome]++;
       addUnits(p.pdUnits, pdUnits);
       if (x.outcome === 'approve') addUnits(p.approvedLimit, x.limit);
-      bump(p.score, binOf(baseline.score, x.pd));
+      bump(p.score, binAt(baseline.score, x.pd));
       const row = x.features;
       if (row !== undefined) {
         sawFeatures = true;
-        baseline.features.forEach((f, i) => bump(p.features[i] as number[], binOf(f, row[columns[i] as number] as number)));
+        baseline.features.forEach((f, i) => bump(p.features[i] as number[], binAt(f, row[columns[i] as number] as number)));
       }
       if (x.factors !== undefined) {
         sawFactors = true;
         // A factor the decision does not list contributed nothing: 0 log-odds.
-        baseline.factors.forEach((f, i) => bump(p.factors[i] as number[], binOf(f, x.factors?.get(f.factor) ?? 0)));
+        baseline.factors.forEach((f, i) => bump(p.factors[i] as number[], binAt(f, x.factors?.get(f.factor) ?? 0)));
       }
       if (x.segments !== undefined) {
         sawSegments = true;

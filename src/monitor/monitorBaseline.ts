@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { refuseArguments, schemaIssues, typeIssue } from '../errors/argumentIssues.js';
+import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '../errors/validationError.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { MonitorFeatureSet } from './monitorFeatureSet.js';
 import { MonitorCatalog } from './monitorCatalog.js';
@@ -79,19 +80,30 @@ export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
 export function parseMonitorBaseline(value: unknown): MonitorBaseline {
   const r = MonitorBaseline.safeParse(value);
   if (!r.success) throw ValidationError.fromZod('MonitorBaseline', r.error);
+  const issues = baselineIssues(r.data);
+  if (issues.length > 0) throw new ValidationError('MonitorBaseline', issues);
+  return r.data;
+}
+
+/** Every fault {@link parseMonitorBaseline} refuses `value` for (none for a valid baseline). */
+export function monitorBaselineIssues(value: unknown): ValidationIssue[] {
+  const r = MonitorBaseline.safeParse(value);
+  return r.success ? baselineIssues(r.data) : validationIssuesFromZod(r.error);
+}
+
+function baselineIssues(baseline: MonitorBaseline): ValidationIssue[] {
   const entries: [readonly (string | number)[], BinnedBaseline][] = [
-    [['score'], r.data.score],
-    ...r.data.features.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['features', i], b]),
-    ...r.data.factors.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['factors', i], b]),
+    [['score'], baseline.score],
+    ...baseline.features.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['features', i], b]),
+    ...baseline.factors.map((b, i): [readonly (string | number)[], BinnedBaseline] => [['factors', i], b]),
   ];
   const issues: ValidationIssue[] = [];
   for (const [at, b] of entries) {
-    const want = binCount(b);
+    const want = binsIn(b);
     if (b.shares.length !== want) issues.push({ path: [...at, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` });
   }
-  issues.push(...protectedColumnIssues(r.data));
-  if (issues.length > 0) throw new ValidationError('MonitorBaseline', issues);
-  return r.data;
+  issues.push(...protectedColumnIssues(baseline));
+  return issues;
 }
 
 /**
@@ -121,13 +133,33 @@ function protectedColumnIssues(baseline: Pick<MonitorBaseline, 'features' | 'fea
   ];
 }
 
-/** Number of bins of a binned baseline, the missing bin included. */
+/**
+ * Number of bins of a binned baseline, the missing bin included.
+ *
+ * @throws ValidationError (subject `binCount`) naming `b` when it is not a {@link BinnedBaseline}
+ */
 export function binCount(b: BinnedBaseline): number {
+  refuseArguments('binCount', [schemaIssues(['b'], b, BinnedBaseline)]);
+  return binsIn(b);
+}
+
+/** {@link binCount} of a baseline the monitor holds (unchecked: once per observation). */
+export function binsIn(b: BinnedBaseline): number {
   return b.kind === 'numeric' ? b.edges.length + 2 : b.categories.length + 1;
 }
 
-/** The bin a value falls in (`NaN` is missing; a categorical value is its code, and any other code is unknown). */
+/**
+ * The bin a value falls in (`NaN` is missing; a categorical value is its code, and any other code is unknown).
+ *
+ * @throws ValidationError (subject `binOf`) naming `b` when it is not a {@link BinnedBaseline}, `v` when it is not a number
+ */
 export function binOf(b: BinnedBaseline, v: number): number {
+  refuseArguments('binOf', [schemaIssues(['b'], b, BinnedBaseline), typeIssue(['v'], v, 'number', 'a number (NaN for missing)')]);
+  return binAt(b, v);
+}
+
+/** {@link binOf} in a baseline the monitor holds (unchecked: once per figure of every observation). */
+export function binAt(b: BinnedBaseline, v: number): number {
   if (b.kind === 'categorical') return Number.isInteger(v) && v >= 0 && v < b.categories.length ? v : b.categories.length;
   if (Number.isNaN(v)) return b.edges.length + 1;
   // Binary search: the count of edges <= v.
@@ -144,8 +176,11 @@ export function binOf(b: BinnedBaseline, v: number): number {
 /**
  * Bins a reference sample of a numeric figure at its deciles. Ties collapse edges (a feature
  * that is 0 for half the sample gets fewer bins), so every bin holds a real share.
+ *
+ * @throws ValidationError (subject `numericBaseline`) naming `values` when they are not numbers
  */
 export function numericBaseline(values: ArrayLike<number>): BinnedBaseline {
+  refuseArguments('numericBaseline', [typeIssue(['values'], values, 'numbers', 'an array (or typed array) of numbers')]);
   const present = Float64Array.from(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]).sort();
   const edges: number[] = [];
   for (let k = 1; k < 10; k++) {
@@ -153,20 +188,38 @@ export function numericBaseline(values: ArrayLike<number>): BinnedBaseline {
     if (e !== undefined && e > (present[0] as number) && e !== edges[edges.length - 1]) edges.push(e);
   }
   const b: BinnedBaseline = { kind: 'numeric', edges, shares: [] };
-  return { ...b, shares: sharesOf(b, values) };
+  return { ...b, shares: sharesIn(b, values) };
 }
 
-/** Bins a reference sample of a categorical figure (codes) by category. */
+/**
+ * Bins a reference sample of a categorical figure (codes) by category.
+ *
+ * @throws ValidationError (subject `categoricalBaseline`) naming `categories` when they are not
+ *   strings, `codes` when they are not numbers
+ */
 export function categoricalBaseline(categories: readonly string[], codes: ArrayLike<number>): BinnedBaseline {
+  refuseArguments('categoricalBaseline', [
+    typeIssue(['categories'], categories, 'strings', 'an array of category names (strings)'),
+    typeIssue(['codes'], codes, 'numbers', 'an array (or typed array) of category codes'),
+  ]);
   const b: BinnedBaseline = { kind: 'categorical', categories: [...categories], shares: [] };
-  return { ...b, shares: sharesOf(b, codes) };
+  return { ...b, shares: sharesIn(b, codes) };
 }
 
-/** The shares of `values` in the bins of `b`. */
+/**
+ * The shares of `values` in the bins of `b`.
+ *
+ * @throws ValidationError (subject `sharesOf`) naming `b` when it is not a {@link BinnedBaseline}, `values` when they are not numbers
+ */
 export function sharesOf(b: BinnedBaseline, values: ArrayLike<number>): number[] {
-  const counts = new Array<number>(binCount(b)).fill(0);
+  refuseArguments('sharesOf', [schemaIssues(['b'], b, BinnedBaseline), typeIssue(['values'], values, 'numbers', 'an array (or typed array) of numbers')]);
+  return sharesIn(b, values);
+}
+
+function sharesIn(b: BinnedBaseline, values: ArrayLike<number>): number[] {
+  const counts = new Array<number>(binsIn(b)).fill(0);
   for (let i = 0; i < values.length; i++) {
-    const k = binOf(b, values[i] as number);
+    const k = binAt(b, values[i] as number);
     counts[k] = (counts[k] as number) + 1;
   }
   return counts.map((c) => (values.length === 0 ? 0 : c / values.length));

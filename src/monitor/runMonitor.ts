@@ -10,16 +10,17 @@ import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOption, checkMonitorCatalog } from './monitorCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
-import { checkOptionKeys, everyKeyOf } from '../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { checkMonitorBaseline, checkOptionsObject, isLoadedModel, iterableIssue, loadedModelIssue, periodIssue } from './monitorArguments.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
-import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
-import { parseFeatureApplicant } from '../features/parseFeatureApplicant.js';
+import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../features/featureSet.js';
+import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
-import { bookSegments } from '../simulate/bookSegments.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
+import { segmentsOf } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
 import { mixedBuildsWarning } from './modelBuilds.js';
@@ -103,15 +104,32 @@ export async function monitorApplicants(o: {
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   // Read by name: a misspelt `featureSet` would otherwise be ignored and the run refused as another model.
-  checkOptionKeys(o, OPTION_KEYS, 'monitorApplicants options');
+  checkOptionsObject(o, OPTION_KEYS, 'monitorApplicants options');
+  refuseArguments('monitorApplicants options', [
+    iterableIssue(['records'], o.records, 'an iterable (or async iterable) of input records'),
+    periodIssue(['period'], o.period),
+    o.model === undefined || typeof o.model === 'string' || o.model instanceof Uint8Array ? undefined : loadedModelIssue(['model'], o.model),
+    featureSetIssue(['features'], o.features, true),
+    o.chunkSize === undefined || (Number.isSafeInteger(o.chunkSize) && o.chunkSize >= 1)
+      ? undefined
+      : {
+          path: ['chunkSize'],
+          code: 'invalid_type',
+          message: 'chunkSize must be a whole number of records, at least 1',
+          expected: 'integer >= 1',
+          received: typeNameOf(o.chunkSize),
+        },
+    typeIssue(['onError'], o.onError, 'function', 'a function taking each record error', true),
+  ]);
+  checkMonitorBaseline(o.baseline);
   const features = o.features ?? builtInFeatureSet;
   // Validated (catalog_invalid) and held to the baseline's before the model is loaded or any record read.
   const catalog = catalogOption(o.catalog);
   checkMonitorCatalog(o.baseline.catalog, catalog);
-  const model = isLoaded(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
+  const model = isLoadedModel(o.model) ? o.model : await loadModel(o.model ?? defaultModelPath());
   const otherBuild = otherBuildMessage(o.baseline, model.id, model.sha256);
   if (otherBuild !== undefined) {
-    if (!isLoaded(o.model)) await model.close();
+    if (!isLoadedModel(o.model)) await model.close();
     throw new CreditliftError(
       'model_sha256_mismatch',
       `${otherBuild}: build a baseline with this model (buildMonitorBaseline) or monitor with the model the baseline was built for`,
@@ -129,7 +147,7 @@ export async function monitorApplicants(o: {
     });
   } catch (e) {
     // The scorer does not close a model it was handed: one this call loaded is closed here.
-    if (!isLoaded(o.model)) await model.close();
+    if (!isLoadedModel(o.model)) await model.close();
     throw e;
   }
   try {
@@ -172,13 +190,13 @@ export async function monitorApplicants(o: {
           continue;
         }
         try {
-          const applicant = parseFeatureApplicant(r.value, features);
+          const applicant = parseWithFeatures(r.value, features);
           const row = new Float32Array(encoder.width);
           const { items } = assessEvidence(applicant, assessment);
           checkSameAssessment(items, got.decision);
           unknownKinds.addAssessed(items);
           encoder.encode({ applicant, evidence: items }, row, 0);
-          acc.add({ ...observationOf(got.decision), features: row, segments: bookSegments(applicant) });
+          acc.add({ ...observationOf(got.decision), features: row, segments: segmentsOf(applicant) });
         } catch (e) {
           errors++;
           await o.onError?.({ line: r.line, error: toErrorData(e) });
@@ -202,7 +220,7 @@ export async function monitorApplicants(o: {
     // The scorer never closes a model it was handed; one this call loaded is closed here, and a
     // model the caller loaded is the caller's to close.
     await scorer.close();
-    if (!isLoaded(o.model)) await model.close();
+    if (!isLoadedModel(o.model)) await model.close();
   }
 }
 
@@ -217,6 +235,9 @@ const MonitoredDecision = z.looseObject({
 });
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
+// Every option monitorDecisions reads.
+const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()(['lines', 'baseline', 'period', 'onError']);
+
 /**
  * Monitors a decisions file (`creditlift score` output lines or bare Decisions): the score and,
  * where decisions carry log-odds contributions, every factor, against the baseline, with the
@@ -229,6 +250,12 @@ export async function monitorDecisions(o: {
   readonly period: MonitorPeriod;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
+  checkOptionsObject(o, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
+  refuseArguments('monitorDecisions options', [
+    iterableIssue(['lines'], o.lines, 'an async iterable of text lines ({ line, text })'),
+    periodIssue(['period'], o.period),
+    typeIssue(['onError'], o.onError, 'function', 'a function taking each record error', true),
+  ]);
   const acc = createMonitorAccumulator(o.baseline, { period: o.period });
   const models = new Set<string>();
   // Decisions by model build (`modelId` and `modelSha256`), and those not measured as another build's.
@@ -337,8 +364,4 @@ function otherBuildMessage(baseline: MonitorBaseline, modelId: string, sha256: s
 
 function modelWarnings(baseline: MonitorBaseline, modelId: string): string[] {
   return baseline.modelId === modelId ? [] : [`the baseline was built for ${baseline.modelId} but the decisions come from ${modelId}: its bins may not fit`];
-}
-
-function isLoaded(m: unknown): m is LoadedModel {
-  return typeof m === 'object' && m !== null && !(m instanceof Uint8Array) && 'predict' in m && 'manifest' in m;
 }

@@ -18,6 +18,10 @@
  * no sampling explains, at any book size.
  */
 
+import { z } from 'zod';
+import { refuseArguments, schemaIssues } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
+
 /** Chance that a run on a book with no drift flags any figure at all. */
 export const RUN_FALSE_ALARM = 0.01;
 
@@ -40,6 +44,30 @@ export interface SamplingNoise {
   readonly outsideBaseline: number;
   /** Records the figure needs before it is judged (two cells expecting MIN_EXPECTED_PER_BIN each). */
   readonly judgedFrom: number;
+}
+
+const SamplingNoiseShape = z.object({
+  chiSquare: z.number().nonnegative().nullable(),
+  critical: z.number().nonnegative().nullable(),
+  outsideBaseline: z.number().int().nonnegative(),
+  judgedFrom: z.number().int().nonnegative(),
+});
+
+/** Shares are non-negative numbers, counts as many non-negative whole numbers, figures a whole number from 1 (checked: a public function). */
+function noiseArgumentIssues(shares: unknown, counts: unknown, figures: unknown): ValidationIssue[] {
+  const issues = [
+    ...schemaIssues(['shares'], shares, z.array(z.number().nonnegative().finite())),
+    ...schemaIssues(['counts'], counts, z.array(z.number().int().nonnegative())),
+    ...schemaIssues(['figures'], figures, z.number().int().positive()),
+  ];
+  if (issues.length === 0 && (counts as unknown[]).length !== (shares as unknown[]).length) {
+    issues.push({
+      path: ['counts'],
+      code: 'invalid_value',
+      message: `counts must have one count per share (${(shares as unknown[]).length}), not ${(counts as unknown[]).length}`,
+    });
+  }
+  return issues;
 }
 
 /**
@@ -86,6 +114,7 @@ function fewestJudged(order: readonly number[], shares: readonly number[]): numb
  * judged in the same run.
  */
 export function samplingNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
+  refuseArguments('samplingNoise', noiseArgumentIssues(shares, counts, figures));
   let records = 0;
   for (const c of counts) records += c;
   let outsideBaseline = 0;
@@ -117,6 +146,7 @@ export function samplingNoise(shares: readonly number[], counts: readonly number
 
 /** True when sampling alone does not explain the counts: records outside the baseline, or X^2 beyond its critical value. */
 export function beyondSamplingNoise(noise: SamplingNoise): boolean {
+  refuseArguments('beyondSamplingNoise', [schemaIssues(['noise'], noise, SamplingNoiseShape)]);
   if (noise.outsideBaseline > 0) return true;
   return noise.chiSquare !== null && noise.critical !== null && noise.chiSquare > noise.critical;
 }

@@ -1,3 +1,5 @@
+import { refuseArguments, typeNameOf } from '../errors/argumentIssues.js';
+
 /** Stability bands: under 0.10 stable, 0.10 to 0.25 watch, above 0.25 act (the industry's usual cut-offs). */
 export type StabilityBand = 'stable' | 'watch' | 'act';
 
@@ -26,10 +28,32 @@ export function stabilityBand(index: number): StabilityBand {
  * @param expected baseline shares per bin (summing to 1)
  * @param actualCounts the sample's counts in the same bins
  * @returns the index, or null when the sample is empty
+ * @throws ValidationError (subject `populationStabilityIndex`) naming `expected` when it is not an
+ *   array of shares in [0, 1], `actualCounts` when it is not an array of counts (whole numbers >= 0)
  * @example
  * populationStabilityIndex([0.5, 0.5], [50, 50]); // 0
  */
 export function populationStabilityIndex(expected: readonly number[], actualCounts: readonly number[]): number | null {
+  refuseArguments('populationStabilityIndex', [
+    Array.isArray(expected) && expected.every((e) => typeof e === 'number' && e >= 0 && e <= 1)
+      ? undefined
+      : {
+          path: ['expected'],
+          code: 'invalid_type',
+          message: 'expected must be an array of baseline shares in [0, 1]',
+          expected: 'number[]',
+          received: typeNameOf(expected),
+        },
+    Array.isArray(actualCounts) && actualCounts.every((c) => Number.isSafeInteger(c) && c >= 0)
+      ? undefined
+      : {
+          path: ['actualCounts'],
+          code: 'invalid_type',
+          message: 'actualCounts must be an array of counts (whole numbers >= 0)',
+          expected: 'number[]',
+          received: typeNameOf(actualCounts),
+        },
+  ]);
   const n = actualCounts.reduce((s, c) => s + c, 0);
   if (n === 0) return null;
   let psi = 0;

@@ -1,6 +1,6 @@
 import { createScorer, type BatchResult, type Scorer } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
-import { policyHash } from '../policy/policyHash.js';
+import { policyHashOf } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
 import { toJsonResult } from './batchResultJson.js';
 import { applyRecordPatches } from './workerRecordPatches.js';
@@ -35,7 +35,7 @@ export function serveScorer(channel: WorkerChannel): void {
       channel.close();
       return;
     }
-    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHash(scorer.policy), catalogHash: scorer.catalogHash });
+    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHashOf(scorer.policy), catalogHash: scorer.catalogHash });
   };
   channel.onMessage((msg) => {
     if (msg.type === 'init') {

@@ -8,7 +8,7 @@ import { prepareRules, type PolicyFlags, type PolicyHit } from './evaluateRules.
 import { gradeFor } from './grade.js';
 import { composeLimit, lenderCapHeadroom, regulatoryHeadroom, riskLimit, roundDownToStep, type BindingConstraint, type LimitCaps } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
-import { policyHash } from './policyHash.js';
+import { policyHashOf } from './policyHash.js';
 import type { PolicyReasonCode } from './policyReasons.js';
 import { offeredPlans, type OfferedPlan } from './offeredPlans.js';
 import { priceApr, type AprQuote } from './pricing.js';
@@ -163,7 +163,7 @@ export function preparePolicy(input: Omit<PolicyInput, 'pd'>): PreparedPolicy {
   const policy = validatePolicy(input.policy ?? defaultPolicy);
   // A parseApplicant result is trusted as is; anything else is validated (ValidationError, never a TypeError).
   const applicant = checkedApplicant(input.applicant);
-  return prepare(applicant, input.flags ?? { duplicateEvidence: false }, policy, policyHash(policy), input.limitHistory ?? [], false);
+  return prepare(applicant, input.flags ?? { duplicateEvidence: false }, policy, policyHashOf(policy), input.limitHistory ?? [], false);
 }
 
 /** Input of {@link prepareCheckedPolicy}: everything already validated. */

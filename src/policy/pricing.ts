@@ -1,3 +1,5 @@
+import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
+import { ValidationError } from '../errors/validationError.js';
 import { assertPd } from './assertPd.js';
 import { dailyRateGrid, dailyRateTextOf, NANOS, toNanos, type DailyRateGrid } from './dailyRateGrid.js';
 import { DAYS_PER_YEAR, revolvingCost } from './planCosts.js';
@@ -92,12 +94,30 @@ export function priceApr(pd: number, policy: PolicyConfig): AprQuote {
  * The text of a daily rate on a grid step size, exactly: `dailyRateText(0.000657, 0.000001)` is
  * `'0.0657%'`. The rate must be on the grid.
  *
- * @throws RangeError when `dailyRate` is not a whole number of `step`s.
+ * @throws ValidationError (subject `dailyRateText`) naming `dailyRate` when it is not a
+ *   non-negative number (of at most a few million billionths) on the grid, or `step` when it is
+ *   not a positive number of whole billionths.
  */
 export function dailyRateText(dailyRate: number, step = 0.000001): string {
+  refuseArguments('dailyRateText', [
+    typeIssue(['dailyRate'], dailyRate, 'finite number', 'a finite number'),
+    typeIssue(['step'], step, 'finite number', 'a finite number'),
+  ]);
   const stepNanos = toNanos(step);
   const nanos = toNanos(dailyRate);
-  if (nanos % stepNanos !== 0) throw new RangeError(`daily rate ${dailyRate} is not on the ${step} grid`);
+  refuseArguments('dailyRateText', [
+    stepNanos >= 1 && Number.isSafeInteger(stepNanos)
+      ? undefined
+      : { path: ['step'], code: 'out_of_range', message: 'step must be a positive rate of whole billionths (0.000001 is a ten-thousandth of a percent)' },
+    nanos >= 0 && Number.isSafeInteger(nanos)
+      ? undefined
+      : { path: ['dailyRate'], code: 'out_of_range', message: 'dailyRate must be a non-negative daily rate' },
+  ]);
+  if (nanos % stepNanos !== 0) {
+    throw new ValidationError('dailyRateText', [
+      { path: ['dailyRate'], code: 'not_multiple_of', message: `daily rate ${dailyRate} is not on the ${step} grid` },
+    ]);
+  }
   let textDecimals = 7;
   for (let s = stepNanos; s % 10 === 0 && textDecimals > 0; s /= 10) textDecimals--;
   return dailyRateTextOf(nanos / stepNanos, { stepNanos, textDecimals });

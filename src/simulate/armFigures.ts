@@ -1,7 +1,7 @@
 import { addUnits, emptyExactSum, type ExactSum, FEN_FRACTION_UNITS, fromUnits, RATE_UNITS, toUnits } from '../common/exactSum.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost, type NewLineCostTally } from '../policy/averageCostOfNewLines.js';
 import type { DecisionFacts, Outcome } from './decisionFacts.js';
-import { expectedInterestIncome, expectedLoss, type PortfolioAssumptions } from './portfolioEconomics.js';
+import { expectedInterestIncomeOf, expectedLossOf, type PortfolioAssumptions } from './portfolioEconomics.js';
 
 /** Running sums for one arm (baseline or candidate) over a set of records. */
 export interface ArmTally {
@@ -89,8 +89,8 @@ export function tallyArm(t: ArmTally, d: DecisionFacts, a: PortfolioAssumptions)
     t.costCount++;
   }
   tallyNewLineCost(t.newLines, d);
-  addUnits(t.expectedLossUnits, toUnits(expectedLoss(d.limit, d.pd, a), FEN_FRACTION_UNITS));
-  addUnits(t.expectedInterestIncomeUnits, toUnits(expectedInterestIncome(d.limit, d.apr, d.pd, a), FEN_FRACTION_UNITS));
+  addUnits(t.expectedLossUnits, toUnits(expectedLossOf(d.limit, d.pd, a), FEN_FRACTION_UNITS));
+  addUnits(t.expectedInterestIncomeUnits, toUnits(expectedInterestIncomeOf(d.limit, d.apr, d.pd, a), FEN_FRACTION_UNITS));
 }
 
 /** The figures of a tally. */

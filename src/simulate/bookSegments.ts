@@ -2,6 +2,7 @@ import { deepFreeze } from '../common/deepFreeze.js';
 import { UNDER_AGE_GROUP } from '../fairness/fairOutcomes.js';
 import { ageInYears } from '../policy/ageInYears.js';
 import type { Applicant } from '../schema/applicant.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
 
 /** The segment dimensions a simulation and a monitor report break figures down by. */
 export const SEGMENT_DIMENSIONS = deepFreeze(['employmentType', 'cityTier', 'region', 'ageBand', 'bureauFile', 'certificates'] as const);
@@ -34,12 +35,21 @@ export function ageBand(age: number): string {
  * The segments of a validated applicant: employment type, city tier, region, age band, whether a
  * bureau file exists, whether any certificate was supplied.
  *
- * @throws ValidationError (issue `invalid_date` at `birthDate` or `asOf`) when a date is not a
- *   calendar date `YYYY-MM-DD` (a date-time's day would depend on a time zone)
+ * @throws ValidationError listing every fault of `applicant` (its built-in fields, as
+ *   `parseApplicant` reads them; a lender's `attributes` are not read)
  * @example
  * bookSegments(applicant).ageBand; // "25-34"
  */
 export function bookSegments(applicant: Applicant): BookSegments {
+  const builtIn =
+    typeof applicant === 'object' && applicant !== null && Object.hasOwn(applicant, 'attributes')
+      ? (({ attributes: _attributes, ...rest }) => rest)(applicant as Applicant & { attributes?: unknown })
+      : applicant;
+  return segmentsOf(parseApplicant(builtIn));
+}
+
+/** {@link bookSegments} of an applicant the engine validated (unchecked: once per record of a run). */
+export function segmentsOf(applicant: Applicant): BookSegments {
   return {
     employmentType: applicant.employment.type,
     cityTier: `tier ${applicant.residence.cityTier}`,

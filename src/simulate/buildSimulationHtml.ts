@@ -1,4 +1,5 @@
 import { deepFreeze } from '../common/deepFreeze.js';
+import { refuseArguments } from '../errors/argumentIssues.js';
 import { barChart } from '../report/charts/barChart.js';
 import { OUTCOME_COLOURS, PALETTE } from '../report/charts/chartFrame.js';
 import { shareBar } from '../report/charts/shareBar.js';
@@ -7,10 +8,11 @@ import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
 import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
+import { madeSummaryIssues, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
 import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult } from './runSimulation.js';
-import type { AverageCostAlert, SimulationSummary } from './simulationAccumulator.js';
+import { isSimulationSummary, type AverageCostAlert, type SimulationSummary } from './simulationAccumulator.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
 export const SIMULATION_CHART_IDS = deepFreeze([
@@ -101,8 +103,20 @@ function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['average
  * The simulation as one self-contained HTML document (inline CSS and SVG, no script, no external
  * asset): swap set, totals, segments, limit changes, binding constraints, backtest and fair
  * outcomes. Deterministic: the same result gives the same bytes.
+ *
+ * @throws ValidationError (subject `buildSimulationHtml`) naming `result` when it is not a
+ *   simulation result (its `summary` one the engine made: `runSimulation`, `simulateBook` or an
+ *   accumulator's `finish()`), and each field of `meta` that is not text
  */
 export function buildSimulationHtml(result: SimulationResult, meta: SimulationReportMeta = {}): string {
+  refuseArguments('buildSimulationHtml', [
+    reportResultIssues(
+      result,
+      madeSummaryIssues(isSimulationSummary, 'runSimulation, simulateBook or a simulation accumulator'),
+      'runSimulation, simulateBook or a simulation accumulator',
+    ),
+    reportMetaIssues(meta, ['title', 'source', 'baselineLabel', 'candidateLabel']),
+  ]);
   const s = result.summary;
   const b = s.totals.baseline;
   const c = s.totals.candidate;

@@ -1,4 +1,7 @@
+import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
+import { validatePolicy } from '../policy/validatePolicy.js';
 
 /**
  * Share of a granted limit assumed drawn (exposure at default = limit x utilisation) when the
@@ -15,16 +18,31 @@ export interface PortfolioAssumptions {
   readonly utilisation: number;
 }
 
-/** The portfolio assumptions a policy carries. */
+/**
+ * The portfolio assumptions a policy carries.
+ *
+ * @throws PolicyInvalidError when `policy` is not a valid PolicyConfig
+ */
 export function portfolioAssumptions(policy: PolicyConfig): PortfolioAssumptions {
+  // A validated policy (every one the engine holds) is a cached lookup.
+  validatePolicy(policy);
   return { lgd: policy.pricing.lgd, utilisation: policy.portfolio?.utilisation ?? DEFAULT_UTILISATION };
 }
 
 /**
  * Expected 12-month credit loss of one granted line, fen (fractional): PD x LGD x exposure, with
  * exposure = limit x utilisation.
+ *
+ * @throws ValidationError (subject `expectedLoss`) naming `limit`, `pd` or a field of `a` that is
+ *   not a number in its range
  */
 export function expectedLoss(limit: number, pd: number, a: PortfolioAssumptions): number {
+  refuseArguments('expectedLoss', [limitIssue(limit), shareIssue(['pd'], pd), assumptionsIssues(['a'], a)]);
+  return expectedLossOf(limit, pd, a);
+}
+
+/** {@link expectedLoss} of a decision the engine made (unchecked: once per decision of a simulation). */
+export function expectedLossOf(limit: number, pd: number, a: PortfolioAssumptions): number {
   return pd * a.lgd * limit * a.utilisation;
 }
 
@@ -34,5 +52,42 @@ export function expectedLoss(limit: number, pd: number, a: PortfolioAssumptions)
  * APR are not counted (the comprehensive cost is reported beside it when decisions carry one).
  */
 export function expectedInterestIncome(limit: number, apr: number, pd: number, a: PortfolioAssumptions): number {
+  refuseArguments('expectedInterestIncome', [
+    limitIssue(limit),
+    typeof apr === 'number' && apr >= 0 && Number.isFinite(apr)
+      ? undefined
+      : { path: ['apr'], code: 'out_of_range', message: 'apr must be a finite annual rate >= 0', expected: 'number', received: typeNameOf(apr) },
+    shareIssue(['pd'], pd),
+    assumptionsIssues(['a'], a),
+  ]);
+  return expectedInterestIncomeOf(limit, apr, pd, a);
+}
+
+/** {@link expectedInterestIncome} of a decision the engine made (unchecked: once per decision of a simulation). */
+export function expectedInterestIncomeOf(limit: number, apr: number, pd: number, a: PortfolioAssumptions): number {
   return apr * limit * a.utilisation * (1 - pd);
+}
+
+function limitIssue(limit: unknown): ValidationIssue | undefined {
+  if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 0) return undefined;
+  return { path: ['limit'], code: 'invalid_fen', message: 'limit must be a whole number of fen >= 0', expected: 'integer', received: typeNameOf(limit) };
+}
+
+function shareIssue(path: readonly (string | number)[], v: unknown): ValidationIssue | undefined {
+  if (typeof v === 'number' && v >= 0 && v <= 1) return undefined;
+  return {
+    path: [...path],
+    code: 'out_of_range',
+    message: `${String(path[path.length - 1])} must be a number in [0, 1]`,
+    expected: 'number',
+    received: typeNameOf(v),
+  };
+}
+
+/** The issues of portfolio assumptions given by a caller: an object with `lgd` and `utilisation` in [0, 1]. */
+export function assumptionsIssues(path: readonly (string | number)[], a: unknown): ValidationIssue[] {
+  const notObject = typeIssue(path, a, 'object', 'portfolio assumptions { lgd, utilisation } (see portfolioAssumptions)');
+  if (notObject !== undefined) return [notObject];
+  const o = a as Record<string, unknown>;
+  return [shareIssue([...path, 'lgd'], o.lgd), shareIssue([...path, 'utilisation'], o.utilisation)].filter((i): i is ValidationIssue => i !== undefined);
 }

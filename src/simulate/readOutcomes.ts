@@ -1,4 +1,5 @@
 import { tokenizeCsv } from '../csv/csvTokenizer.js';
+import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
@@ -14,12 +15,19 @@ const MAX_ISSUES = 50;
  * the book's reader reads its ids: `" app-1"` is not `"app-1"`. Every line must read: a bad or duplicated id, or
  * an NDJSON line that repeats a key (`duplicate_key`), is refused with a ValidationError naming
  * each line at fault (the first 50), never skipped, since a backtest on silently thinned outcomes
- * misleads.
+ * misleads. Text that is not a string, or a format other than `'ndjson'` or `'csv'`, is refused
+ * with a ValidationError naming `text` or `format`.
  *
  * @example
  * readOutcomes('id,defaulted\na1,1\na2,0\n', 'csv'); // Map { 'a1' => true, 'a2' => false }
  */
 export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string, boolean> {
+  refuseArguments('readOutcomes', [
+    typeIssue(['text'], text, 'string', "the outcomes file's text, a string"),
+    format === 'ndjson' || format === 'csv'
+      ? undefined
+      : { path: ['format'], code: 'invalid_value', message: "format must be 'ndjson' or 'csv'", expected: "'ndjson' | 'csv'", received: typeNameOf(format) },
+  ]);
   const out = new Map<string, boolean>();
   const issues: ValidationIssue[] = [];
   let more = 0;

@@ -9,10 +9,16 @@ import { parseApplicant } from '../schema/parseApplicant.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { checkInputRecord } from './checkInputRecord.js';
-import { bookSegments, type BookSegments } from './bookSegments.js';
+import { segmentsOf, type BookSegments } from './bookSegments.js';
 import { factsOf, type Outcome } from './decisionFacts.js';
 import type { PortfolioAssumptions } from './portfolioEconomics.js';
-import { createSimulationAccumulator, UNMATCHED_IDS_LISTED, type BacktestOutcomes, type SimulationSummary } from './simulationAccumulator.js';
+import {
+  createSimulationAccumulator,
+  simulationSummaryMade,
+  UNMATCHED_IDS_LISTED,
+  type BacktestOutcomes,
+  type SimulationSummary,
+} from './simulationAccumulator.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 
 /**
@@ -216,7 +222,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   const summary =
     o.outcomes === undefined || finished.backtest === null
       ? finished
-      : { ...finished, backtest: { ...finished.backtest, outcomes: backtestOutcomes(o.outcomes, matchedOutcomes) } };
+      : simulationSummaryMade({ ...finished, backtest: { ...finished.backtest, outcomes: backtestOutcomes(o.outcomes, matchedOutcomes) } });
   if (summary.decided + errors !== records)
     throw new CreditliftError('internal_error', `simulation lost records: ${records} read, ${summary.decided} in cells, ${errors} errors`);
   return { records, errors, summary, interrupted };
@@ -326,7 +332,7 @@ async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch,
     const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult };
     if (!taken.baseline.ok || !taken.candidate.ok) return taken;
     try {
-      return { ...taken, segments: bookSegments(parseApplicant(builtInFields(record.value))) };
+      return { ...taken, segments: segmentsOf(parseApplicant(builtInFields(record.value))) };
     } catch (e) {
       return { ...taken, segmentError: toErrorData(e) };
     }

@@ -1,3 +1,5 @@
+import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
 import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } from './armFigures.js';
 import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
@@ -5,7 +7,7 @@ import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 import { emptyLimitChangeTally, limitChangeDistribution, tallyLimitChange, type LimitChangeDistribution } from './limitChange.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
-import type { PortfolioAssumptions } from './portfolioEconomics.js';
+import { assumptionsIssues, type PortfolioAssumptions } from './portfolioEconomics.js';
 
 /** One record decided under both arms. */
 export interface SimulatedRecord {
@@ -151,6 +153,9 @@ const matrix = <T>(cell: () => T): Record<Outcome, Record<Outcome, T>> => ({
  * utilisation) of the policy that made it: its side's, or its challenger arm's when the side lists
  * one (`options.armAssumptions`). Each side's average cost of new lines is flagged against its own
  * policy's threshold.
+ *
+ * @throws ValidationError (subject `createSimulationAccumulator`) naming each side's assumptions
+ *   and each option at fault (an unknown option included)
  */
 export function createSimulationAccumulator(
   assumptions: {
@@ -159,6 +164,7 @@ export function createSimulationAccumulator(
   },
   options: SimulationAccumulatorOptions = {},
 ): SimulationAccumulator {
+  refuseArguments('createSimulationAccumulator', [accumulatorArgumentIssues(assumptions, options)]);
   const alertAbove = options.averageCostAlertAbove ?? {
     baseline: defaultPolicy.pricing.averageCostAlertAbove,
     candidate: defaultPolicy.pricing.averageCostAlertAbove,
@@ -249,7 +255,7 @@ export function createSimulationAccumulator(
         alertAbove: alertAbove[side],
         aboveAlert: averageCostAboveAlert(totalFigures[side].averageCostOfNewLines, alertAbove[side]),
       });
-      return {
+      return simulationSummaryMade({
         decided,
         swapSet: { counts, shares },
         flips,
@@ -265,7 +271,66 @@ export function createSimulationAccumulator(
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
         assumptions: { baseline: assumptions.baseline, candidate: assumptions.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
         averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
-      };
+      });
     },
   };
+}
+
+// The summaries the engine made: buildSimulationHtml renders these only (no schema covers a
+// summary's every figure, and a hand-made object missing one threw a TypeError mid-page).
+const summariesMade = new WeakSet<SimulationSummary>();
+
+/** Records `summary` as one the engine made (an accumulator's, or a run's with its backtest outcomes). */
+export function simulationSummaryMade(summary: SimulationSummary): SimulationSummary {
+  summariesMade.add(summary);
+  return summary;
+}
+
+/** True when `v` is a summary the engine made: an accumulator's `finish()`, or a run's `summary`. */
+export function isSimulationSummary(v: unknown): v is SimulationSummary {
+  return typeof v === 'object' && v !== null && summariesMade.has(v as SimulationSummary);
+}
+
+const ACCUMULATOR_OPTION_KEYS = everyKeyOf<SimulationAccumulatorOptions>()(['averageCostAlertAbove', 'armAssumptions', 'withOutcomes']);
+const SIDES = ['baseline', 'candidate'] as const;
+
+function accumulatorArgumentIssues(assumptions: unknown, options: unknown): ValidationIssue[] {
+  const notObject = typeIssue(['assumptions'], assumptions, 'object', 'the portfolio assumptions of each side, { baseline, candidate }');
+  const issues: ValidationIssue[] =
+    notObject !== undefined ? [notObject] : SIDES.flatMap((side) => assumptionsIssues(['assumptions', side], (assumptions as Record<string, unknown>)[side]));
+  const optionIssues = optionKeyIssues(options, ACCUMULATOR_OPTION_KEYS, ['options']);
+  if (optionIssues.length > 0) return [...issues, ...optionIssues];
+  const o = options as Record<string, unknown>;
+  const alert = o.averageCostAlertAbove;
+  if (alert !== undefined) {
+    const notAlert = typeIssue(['options', 'averageCostAlertAbove'], alert, 'object', "each side's threshold, { baseline, candidate }");
+    if (notAlert !== undefined) issues.push(notAlert);
+    else
+      for (const side of SIDES) {
+        const v = (alert as Record<string, unknown>)[side];
+        if (!(typeof v === 'number' && v >= 0 && v <= 1))
+          issues.push({
+            path: ['options', 'averageCostAlertAbove', side],
+            code: 'out_of_range',
+            message: `${side} must be a share in [0, 1]`,
+            received: typeNameOf(v),
+          });
+      }
+  }
+  const arms = o.armAssumptions;
+  if (arms !== undefined) {
+    const notArms = typeIssue(['options', 'armAssumptions'], arms, 'object', "each side's assumptions by arm, { baseline?, candidate? }");
+    if (notArms !== undefined) issues.push(notArms);
+    else
+      for (const side of SIDES) {
+        const byArm = (arms as Record<string, unknown>)[side];
+        if (byArm === undefined) continue;
+        const notByArm = typeIssue(['options', 'armAssumptions', side], byArm, 'object', 'assumptions by arm name');
+        if (notByArm !== undefined) issues.push(notByArm);
+        else for (const [arm, a] of Object.entries(byArm as object)) issues.push(...assumptionsIssues(['options', 'armAssumptions', side, arm], a));
+      }
+  }
+  const withOutcomes = typeIssue(['options', 'withOutcomes'], o.withOutcomes, 'boolean', 'true or false', true);
+  if (withOutcomes !== undefined) issues.push(withOutcomes);
+  return issues;
 }

@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
 import fc from 'fast-check';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
@@ -192,6 +193,7 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
  * @throws ValidationError for an unknown segment, a malformed `asOf` or `maxEvidence` out of range.
  */
 export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.Arbitrary<Applicant> {
+  refuseArguments('applicantArbitrary options', [typeIssue([], options, 'object', 'an object of options')]);
   const asOf = options.asOf ?? DEFAULT_ARBITRARY_AS_OF;
   const segments = options.segment === undefined ? [...APPLICANT_SEGMENTS] : typeof options.segment === 'string' ? [options.segment] : [...options.segment];
   const maxEvidence = options.maxEvidence ?? 2;

@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
 import fc from 'fast-check';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
@@ -149,6 +150,7 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  *   for pass/fail kinds only)
  */
 export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
+  refuseArguments('certificateEvidenceArbitrary options', [typeIssue([], options, 'object', 'an object of options, { applicant, ... }')]);
   const catalog = options.catalog ?? defaultCatalog;
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
 import fc from 'fast-check';
 import type { Applicant } from '../schema/applicant.js';
 import { shiftIsoDate } from './_internals/isoDates.js';
@@ -44,6 +47,13 @@ export interface ProfileChangeArbitraryOptions {
  *   .map(({ applicant, change }) => applyProfileChange(applicant, change));
  */
 export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = {}): fc.Arbitrary<ProfileChange> {
+  const notObject = typeIssue([], options, 'object', 'an object of options');
+  refuseArguments('profileChangeArbitrary options', [
+    notObject,
+    notObject !== undefined || [undefined, 'worse', 'better', 'any'].includes(options.direction)
+      ? undefined
+      : { path: ['direction'], code: 'invalid_value', message: "direction must be 'worse', 'better' or 'any'", received: typeNameOf(options.direction) },
+  ]);
   const direction = options.direction ?? 'any';
   const factor = (low: number, high: number) => fc.integer({ min: Math.round(low * 100), max: Math.round(high * 100) }).map((p) => p / 100);
   const worse = direction === 'worse';
@@ -70,8 +80,32 @@ export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = 
   });
 }
 
-/** The applicant after a {@link ProfileChange}: still a valid applicant (money stays integer fen >= 0). */
+/**
+ * The applicant after a {@link ProfileChange}: still a valid applicant (money stays integer fen >= 0).
+ *
+ * @throws ValidationError listing every fault of `applicant` (as `parseApplicant` reads it); or
+ *   (subject `applyProfileChange`) naming each field of `change` that is not a number in its range
+ */
 export function applyProfileChange(applicant: Applicant, change: ProfileChange): Applicant {
+  refuseArguments('applyProfileChange', [schemaIssues(['change'], change, ProfileChangeShape)]);
+  return changedProfile(parseApplicant(applicant), change);
+}
+
+const Finite = z.number().finite();
+const Whole = z.number().int().min(0);
+const ProfileChangeShape = z.object({
+  incomeFactor: Finite.min(0),
+  otherBalanceChangeRmb: Finite,
+  otherLinesChangeRmb: Finite,
+  otherRepaymentChangeRmb: Finite,
+  essentialsFactor: Finite.min(0),
+  daysPastDue: Whole,
+  newDelinquencies: Whole,
+  daysLater: Whole.max(36_500),
+}) satisfies z.ZodType<ProfileChange>;
+
+/** {@link applyProfileChange} of an applicant and change the kit drew (unchecked: once per property run). */
+export function changedProfile(applicant: Applicant, change: ProfileChange): Applicant {
   const b = applicant.bureau;
   const fenOf = (rmb: number) => rmb * FEN_PER_RMB;
   const delinquencies = b.delinquencies24m === undefined && change.newDelinquencies === 0 ? undefined : (b.delinquencies24m ?? 0) + change.newDelinquencies;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/validationError.js';
 import { comprehensiveCost } from '../../src/policy/comprehensiveCost.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { offeredPlans } from '../../src/policy/offeredPlans.js';
@@ -77,9 +78,9 @@ describe('comprehensiveCost: the IRR of a plan, against closed forms', () => {
   });
 
   it('refuses flows that are not a loan', () => {
-    expect(() => comprehensiveCost({ received: 0, payments: [1] })).toThrow(RangeError);
-    expect(() => comprehensiveCost({ received: 1, payments: [0, 0] })).toThrow(RangeError);
-    expect(() => comprehensiveCost({ received: 1, payments: [-1, 2] })).toThrow(RangeError);
+    expect(() => comprehensiveCost({ received: 0, payments: [1] })).toThrow(ValidationError);
+    expect(() => comprehensiveCost({ received: 1, payments: [0, 0] })).toThrow(ValidationError);
+    expect(() => comprehensiveCost({ received: 1, payments: [-1, 2] })).toThrow(ValidationError);
   });
 });
 

@@ -39,7 +39,7 @@ describe('priceApr', () => {
     expect(dailyRateText(0)).toBe('0.0000%');
     expect(dailyRateText(0.00066, 0.00001)).toBe('0.066%');
     expect(dailyRateText(0.0000012, 0.0000001)).toBe('0.00012%');
-    expect(() => dailyRateText(0.0006575)).toThrow(RangeError);
+    expect(() => dailyRateText(0.0006575)).toThrow(ValidationError);
   });
 
   it('a coarser grid (0.001%) tops out at 0.065% a day = 23.725%, never 0.066% = 24.09%', () => {

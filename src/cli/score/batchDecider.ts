@@ -1,6 +1,6 @@
 import type { BatchResult, Scorer } from '../../decision/createScorer.js';
 import type { BatchResultJson } from '../../parallel/batchResultJson.js';
-import { policyHash } from '../../policy/policyHash.js';
+import { policyHashOf } from '../../policy/policyHash.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 
 /**
@@ -39,7 +39,7 @@ export interface BatchDecider {
 export function inProcessDecider(scorer: Scorer): BatchDecider {
   return {
     decide: (records, limitHistories) => scorer.safeDecideBatch(records, limitHistories === undefined ? undefined : { limitHistories }),
-    identity: { model: scorer.model, policyHash: policyHash(scorer.policy), catalogHash: scorer.catalogHash },
+    identity: { model: scorer.model, policyHash: policyHashOf(scorer.policy), catalogHash: scorer.catalogHash },
     inFlight: 2,
     close: () => scorer.close(),
   };

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
 import fc from 'fast-check';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 
@@ -30,6 +32,18 @@ export interface ArbitraryTreeEnsembleOptions {
   readonly maxDepth?: number;
 }
 
+const Range = z
+  .strictObject({ min: z.number().int().min(1), max: z.number().int().max(64) })
+  .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] });
+const ArbitraryTreeEnsembleShape = z.strictObject({
+  features: Range.optional(),
+  trees: Range.optional(),
+  maxDepth: z.number().int().min(0).max(20).optional(),
+});
+
+/** The widest row {@link arbitraryRow} draws (a row is one model input, not a data set). */
+const MAX_ROW_WIDTH = 10_000;
+
 /**
  * Random tree ensembles for property tests: random features, all six split modes, grid
  * thresholds, random missing directions, leaf covers that are sometimes zero, and internal covers
@@ -37,6 +51,7 @@ export interface ArbitraryTreeEnsembleOptions {
  * the preorder the explainer uses.
  */
 export function arbitraryTreeEnsemble(options: ArbitraryTreeEnsembleOptions = {}): fc.Arbitrary<TreeEnsemble> {
+  refuseArguments('ArbitraryTreeEnsembleOptions', [schemaIssues([], options, ArbitraryTreeEnsembleShape)]);
   const features = options.features ?? { min: 1, max: 6 };
   const trees = options.trees ?? { min: 1, max: 3 };
   const maxDepth = options.maxDepth ?? 5;
@@ -84,6 +99,11 @@ export function arbitraryTreeSpec(nFeatures: number, maxDepth: number): fc.Arbit
 
 /** Rows for an ensemble of `nFeatures` features: grid values, other values and NaN. */
 export function arbitraryRow(nFeatures: number): fc.Arbitrary<number[]> {
+  refuseArguments('arbitraryRow', [
+    Number.isSafeInteger(nFeatures) && nFeatures >= 0 && nFeatures <= MAX_ROW_WIDTH
+      ? undefined
+      : { path: ['nFeatures'], code: 'out_of_range', message: `nFeatures must be a whole number from 0 to ${MAX_ROW_WIDTH}`, received: typeNameOf(nFeatures) },
+  ]);
   const value = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...THRESHOLD_GRID) },
     { weight: 2, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },

@@ -1,3 +1,5 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { treeEnsembleIssues } from './validateTreeEnsemble.js';
 import { CreditliftError } from '../../errors/index.js';
 import { NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { trueChildShare } from './childWeights.js';
@@ -13,6 +15,14 @@ const MAX_FEATURES = 16;
  * Exponential in nFeatures (at most 16); same layout as the fast algorithm (features, then bias).
  */
 export function bruteForceShap(model: TreeEnsemble, row: ArrayLike<number>): Float64Array {
+  const structural = treeEnsembleIssues(model, { requireCovers: true });
+  refuseArguments('bruteForceShap', [
+    structural.map((i) => ({ ...i, path: ['model', ...i.path] })),
+    typeIssue(['row'], row, 'numbers', 'the row of feature values, an array (or typed array) of numbers'),
+    structural.length === 0 && typeIssue([], row, 'numbers', '') === undefined && row.length !== model.nFeatures
+      ? { path: ['row'], code: 'invalid_length', message: `row has ${row.length} values, the model reads ${model.nFeatures}` }
+      : undefined,
+  ]);
   const m = model.nFeatures;
   if (m > MAX_FEATURES) throw new CreditliftError('model_unsupported', `bruteForceShap enumerates 2^${m} coalitions; at most ${MAX_FEATURES} features`);
   const nSubsets = 2 ** m;

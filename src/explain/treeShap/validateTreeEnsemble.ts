@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../../errors/index.js';
-import { NodeMode, type TreeEnsemble } from '../../model/treeEnsemble.js';
+import { NodeMode, treeEnsembleShapeIssues, type TreeEnsemble } from '../../model/treeEnsemble.js';
 
 /**
  * Every structural problem that would make TreeSHAP (or evaluation) of an ensemble meaningless,
@@ -8,6 +8,9 @@ import { NodeMode, type TreeEnsemble } from '../../model/treeEnsemble.js';
  * must be a finite non-negative number.
  */
 export function treeEnsembleIssues(model: TreeEnsemble, options: { requireCovers: boolean }): ValidationIssue[] {
+  // The shape first: a value that is not a tree ensemble at all threw a TypeError below.
+  const shape = treeEnsembleShapeIssues(model);
+  if (shape.length > 0) return shape;
   const issues: ValidationIssue[] = [];
   const { nFeatures } = model;
   if (!Number.isInteger(nFeatures) || nFeatures < 1) {

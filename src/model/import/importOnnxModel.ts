@@ -1,3 +1,4 @@
+import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { z } from 'zod';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
@@ -71,6 +72,7 @@ export interface ImportedModel {
  * writeFileSync('model.onnx', imported.bytes);
  */
 export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): ImportedModel {
+  refuseArguments('importOnnxModel', [typeIssue(['onnx'], onnx, 'bytes', "the ONNX file's bytes, a Uint8Array"), importOptionIssues(options)]);
   const parsed = ImportSpec.safeParse(options.spec);
   if (!parsed.success) throw ValidationError.fromZod('ImportSpec', parsed.error);
   const spec = parsed.data;
@@ -203,4 +205,21 @@ function withBackgroundStats(features: readonly ManifestFeature[], b: Background
   });
   if (empty.length > 0) throw new ValidationError('Background', empty, 'data_invalid');
   return out;
+}
+
+const IMPORT_OPTION_KEYS = everyKeyOf<ImportOptions>()(['spec', 'background', 'allowMonotoneViolations']);
+
+function importOptionIssues(options: unknown): ValidationIssue[] {
+  const issues = optionKeyIssues(options, IMPORT_OPTION_KEYS, ['options']);
+  if (issues[0]?.code === 'invalid_type') return issues;
+  const o = options as Record<string, unknown>;
+  const b = o.background;
+  const rows = Array.isArray(b) && b.every((r) => typeIssue([], r, 'numbers', '') === undefined);
+  const matrix =
+    typeof b === 'object' && b !== null && (b as { data?: unknown }).data instanceof Float32Array && typeof (b as { nRows?: unknown }).nRows === 'number';
+  if (b !== undefined && !rows && !matrix)
+    issues.push({ path: ['options', 'background'], code: 'invalid_type', message: 'background must be rows of numbers, or { data: Float32Array, nRows }' });
+  const allow = typeIssue(['options', 'allowMonotoneViolations'], o.allowMonotoneViolations, 'boolean', 'true or false', true);
+  if (allow !== undefined) issues.push(allow);
+  return issues;
 }

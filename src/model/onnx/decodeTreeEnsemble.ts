@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { allocateTree, NodeMode, type PostTransform, type Tree, type TreeEnsemble } from '../treeEnsemble.js';
 import { decodeOnnxModel } from './decodeOnnxModel.js';
@@ -101,13 +102,14 @@ function malformed(message: string): never {
  * margin space, mirroring how onnxruntime computes the binary output. Whatever the IR cannot
  * represent faithfully (multiclass, MIN/MAX aggregation, PROBIT, ambiguous base values, ...)
  * is refused with CreditliftError 'model_unsupported'; malformed bytes or trees give
- * 'model_load_failed'.
+ * 'model_load_failed'; bytes that are not a Uint8Array, ValidationError naming `bytes`.
  *
  * @example
  * const decoded = decodeTreeEnsembleModel(bytes);
  * evaluateEnsemble(decoded.ensemble, row).probability; // == onnxruntime's probabilities[:, 1]
  */
 export function decodeTreeEnsembleModel(bytes: Uint8Array): DecodedTreeModel {
+  refuseArguments('decodeTreeEnsembleModel', [typeIssue(['bytes'], bytes, 'bytes', "the ONNX file's bytes, a Uint8Array")]);
   return decodeTreeEnsembleFromOnnx(decodeOnnxModel(bytes));
 }
 

@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
-import { allocateTree, NodeMode, type TreeEnsemble } from '../treeEnsemble.js';
+import { allocateTree, NodeMode, treeEnsembleShapeIssues, type TreeEnsemble } from '../treeEnsemble.js';
 import { encodeOnnxModel } from './encodeOnnxModel.js';
 import { OnnxDataType, type OnnxAttribute, type OnnxModel } from './onnxModel.js';
 
@@ -55,6 +55,7 @@ export function nodeModeName(code: number): (typeof MODE_NAMES)[number] {
  * const bytes = encodeTreeEnsembleModel({ ensemble, featureNames, metadata: { 'creditlift.manifest': JSON.stringify(manifest) } });
  */
 export function encodeTreeEnsembleModel(spec: TreeEnsembleModelSpec): Uint8Array {
+  checkSpecShape(spec);
   const { ensemble, featureNames } = spec;
   validateSpec(spec);
   const inputName = spec.inputName ?? 'features';
@@ -160,6 +161,29 @@ export function encodeTreeEnsembleModel(spec: TreeEnsembleModelSpec): Uint8Array
       .map(([key, value]) => ({ key, value })),
   };
   return encodeOnnxModel(model);
+}
+
+/** Refuses a spec whose parts are not of their types, before any is read (validateSpec then checks their values). */
+function checkSpecShape(spec: unknown): void {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new ValidationError('TreeEnsembleModelSpec', [
+      { path: [], code: 'invalid_type', message: 'expected { ensemble, featureNames, metadata }', expected: 'object' },
+    ]);
+  }
+  const s = spec as Record<string, unknown>;
+  const issues: ValidationIssue[] = treeEnsembleShapeIssues(s.ensemble, ['ensemble']);
+  if (!(Array.isArray(s.featureNames) && s.featureNames.every((n) => typeof n === 'string')))
+    issues.push({ path: ['featureNames'], code: 'invalid_type', message: 'featureNames must be an array of strings', expected: 'string[]' });
+  const metadata = s.metadata;
+  if (!(typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) && Object.values(metadata).every((v) => typeof v === 'string')))
+    issues.push({ path: ['metadata'], code: 'invalid_type', message: 'metadata must be an object of strings', expected: 'Record<string, string>' });
+  if (s.inputName !== undefined && s.inputName !== 'features')
+    issues.push({ path: ['inputName'], code: 'invalid_value', message: "inputName must be 'features'" });
+  if (s.producerName !== undefined && typeof s.producerName !== 'string')
+    issues.push({ path: ['producerName'], code: 'invalid_type', message: 'producerName must be a string' });
+  if (s.modelVersion !== undefined && !Number.isSafeInteger(s.modelVersion))
+    issues.push({ path: ['modelVersion'], code: 'invalid_type', message: 'modelVersion must be a whole number' });
+  if (issues.length > 0) throw new ValidationError('TreeEnsembleModelSpec', issues);
 }
 
 function validateSpec(spec: TreeEnsembleModelSpec): void {

@@ -3,7 +3,7 @@ import type { Scorer } from '../../decision/createScorer.js';
 import type { Decision } from '../../decision/decision.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { Applicant } from '../../schema/applicant.js';
-import { applyProfileChange, profileChangeArbitrary, type ProfileChange } from '../profileChangeArbitrary.js';
+import { changedProfile, profileChangeArbitrary, type ProfileChange } from '../profileChangeArbitrary.js';
 import { batchDecisions, batchRecordsArbitrary } from './batchDecisions.js';
 import { shiftIsoDate } from './isoDates.js';
 import { LATER_FOLLOW_UP_MAX_DAYS } from './laterFollowUp.js';
@@ -66,7 +66,7 @@ export async function checkBilledDecisions(scorer: Scorer, draw: BilledDraw, che
   batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
     check(name(batch[i] as Applicant, `decideBatch, record ${i + 1} of ${batch.length}`), b);
   });
-  check(name(applicant, 'reassess'), await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence: [] }));
+  check(name(applicant, 'reassess'), await scorer.reassess(d, { applicant: changedProfile(applicant, change), evidence: [] }));
   check(`${name(applicant, 'requestReduction')} to ${fen(reduceTo)}`, scorer.requestReduction(d, reduceTo));
   const later = shiftIsoDate(d.asOf, reductionDays);
   check(

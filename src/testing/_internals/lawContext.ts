@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors/validationError.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
 import { applyPolicy, type PolicyInput, type PolicyResult } from '../../policy/applyPolicy.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
-import { policyHash } from '../../policy/policyHash.js';
+import { policyHashOf } from '../../policy/policyHash.js';
 import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { Applicant } from '../../schema/applicant.js';
@@ -102,11 +102,11 @@ function resolveSubjectPolicy(s: Partial<LawSubject>, scorerOk: boolean): { poli
   if (s.policy === undefined || s.scorer === undefined || !scorerOk) return { policy, issues: [] };
   let scorerHash: string;
   try {
-    scorerHash = policyHash(validatePolicy(s.scorer.policy));
+    scorerHash = policyHashOf(validatePolicy(s.scorer.policy));
   } catch (e) {
     return { issues: issuesOf(e, ['subject', 'scorer', 'policy']) };
   }
-  const given = policyHash(policy);
+  const given = policyHashOf(policy);
   if (given === scorerHash) return { policy, issues: [] };
   return {
     issues: [
@@ -173,7 +173,7 @@ function poolIssues(pool: unknown, scorer: Scorer | undefined): ValidationIssue[
     ];
   let scorerPolicy: string;
   try {
-    scorerPolicy = policyHash(validatePolicy(scorer.policy));
+    scorerPolicy = policyHashOf(validatePolicy(scorer.policy));
   } catch {
     return []; // the scorer's own policy issues are reported at subject.scorer.policy
   }

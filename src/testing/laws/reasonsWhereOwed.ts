@@ -5,7 +5,7 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -127,7 +127,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
           checkReasons(b, `decision for "${batch[i]?.id}" (decideBatch, record ${i + 1} of ${batch.length})`, ctx.policy);
         });
-        const next = await scorer.reassess(d, { applicant: applyProfileChange(applicant, change), evidence });
+        const next = await scorer.reassess(d, { applicant: changedProfile(applicant, change), evidence });
         checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`, ctx.policy);
         // A person who turns the decision adverse, and a customer's contest, owe reasons too, with
         // the factors behind them even where the scorer left them out of an approval (the

@@ -5,7 +5,7 @@ import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { applyProfileChange, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { lineBoundBroken } from '../_internals/lineBounds.js';
@@ -49,7 +49,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         .record({ applicant: withLine(ctx.applicants(0), ctx.policy), change: changes, pd: pdArbitrary(ctx.policy) })
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, change, pd, limitHistory }) => {
-        const now = applyProfileChange(applicant, change);
+        const now = changedProfile(applicant, change);
         const r = ctx.decidePolicy({ applicant: now, pd, policy: ctx.policy, limitHistory });
         if (r.outcome === 'decline' || r.limit === 0) return;
         const broken = lineBoundBroken(now, ctx.policy, r.limit, r.apr);
@@ -63,13 +63,13 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
     fc.asyncProperty(
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
         fc.record({ applicant: fc.constant(applicant), change: changes }).chain(({ applicant, change }) => {
-          const updated = applyProfileChange(applicant, change);
+          const updated = changedProfile(applicant, change);
           return newEvidence(updated).map((evidence) => ({ applicant, change, evidence }));
         }),
       ),
       async ({ applicant, change, evidence }) => {
         const prior = await scorer.decide(applicant);
-        const updated = applyProfileChange(applicant, change);
+        const updated = changedProfile(applicant, change);
         const next = await scorer.reassess(prior, { applicant: updated, evidence });
         const again = await scorer.reassess(prior, { applicant: structuredClone(updated), evidence: structuredClone(evidence) });
         requireLaw(JSON.stringify(next) === JSON.stringify(again), () => 'the same reassessment twice gave two different decisions');

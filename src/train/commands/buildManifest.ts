@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { refuseArguments, schemaIssues } from '../../errors/argumentIssues.js';
+import { FeatureEncodingShape } from '../trainArguments.js';
 import { ValidationError } from '../../errors/index.js';
 import { ModelManifest } from '../../model/manifest.js';
 import { PROBABILITY_OUTPUT_NAME } from '../../model/onnx/encodeTreeEnsemble.js';
@@ -19,6 +22,27 @@ export interface ManifestParts {
   readonly extraParams?: Readonly<Record<string, number | string | boolean | null>>;
 }
 
+const Scalar = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+// What buildManifest reads of its parts; the manifest it builds is then checked by ModelManifest.
+const ManifestPartsShape = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    target: z.object({ column: z.string(), positive: z.string() }),
+    encodings: z.array(FeatureEncodingShape),
+    monotone: z.array(z.union([z.literal(-1), z.literal(0), z.literal(1)])),
+    stats: z.array(z.object({ trainingRange: z.object({ min: z.number(), max: z.number() }).optional(), missingShare: z.number() })),
+    params: z.record(z.string(), z.unknown()),
+    metrics: z.record(z.string(), z.number()).optional(),
+    extraParams: z.record(z.string(), Scalar).optional(),
+  })
+  .superRefine((p, ctx) => {
+    for (const key of ['monotone', 'stats'] as const)
+      if (p[key].length !== p.encodings.length)
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} has ${p[key].length} entries, expected one per encoding (${p.encodings.length})` });
+  });
+
 /**
  * Builds and validates the {@link ModelManifest} of a model trained from a CSV: feature names
  * in input order, kinds and category codes, monotone directions, training ranges and missing
@@ -26,6 +50,7 @@ export interface ManifestParts {
  * ONNX file holding it, are byte-identical for identical inputs.
  */
 export function buildManifest(parts: ManifestParts): ModelManifest {
+  refuseArguments('buildManifest', [schemaIssues(['parts'], parts, ManifestPartsShape)]);
   const { params } = parts;
   const manifest = {
     format: 'creditlift.manifest/1' as const,

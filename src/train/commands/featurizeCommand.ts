@@ -1,3 +1,4 @@
+import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
 import { splitLines } from '../../cli/score/splitLines.js';
@@ -71,12 +72,15 @@ async function readApplicants(path: string): Promise<{ values: unknown[]; lines:
 
 /**
  * `creditlift featurize`: applicants (NDJSON) and outcomes (CSV) in, the training CSV out.
- * Returns the exit code (0 written, 1 data refused, 2 bad command line); never throws.
+ * Returns the exit code (0 written, 1 data refused, 2 bad command line); never throws for what argv
+ * says (argv that is not an array of strings, or `io` without `stdout` and `stderr`, is refused
+ * with a ValidationError: there is nowhere to report to).
  *
  * @example
  * process.exitCode = await runFeaturizeCommand(['--in', 'applicants.ndjson', '--outcomes', 'outcomes.csv', '--target', 'defaulted', '--out', 'train.csv']);
  */
 export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  checkCommandArguments('runFeaturizeCommand', argv, io);
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);

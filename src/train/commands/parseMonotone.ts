@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 
 /** Monotone direction of one feature. */
@@ -5,11 +6,16 @@ export type MonotoneDirection = -1 | 0 | 1;
 
 /**
  * Parses `col:+1,col:-1` (also `col:1`, `col:0`) into a direction per known column name, default 0.
- * Lists every unknown column, bad direction and duplicate in one {@link ValidationError}.
+ * Lists every unknown column, bad direction and duplicate in one {@link ValidationError}; a spec
+ * that is not text, or feature names that are not strings, are refused naming `spec` or `featureNames`.
  *
  * @example parseMonotone('Income:-1,Debt:+1', ['Income', 'Debt', 'Age']) // [-1, 1, 0]
  */
 export function parseMonotone(spec: string | undefined, featureNames: readonly string[]): MonotoneDirection[] {
+  refuseArguments('parseMonotone', [
+    typeIssue(['spec'], spec, 'string', 'text of the form col:+1,col:-1', true),
+    typeIssue(['featureNames'], featureNames, 'strings', 'an array of feature column names'),
+  ]);
   const out = featureNames.map((): MonotoneDirection => 0);
   if (spec === undefined || spec.trim() === '') return out;
   const issues: ValidationIssue[] = [];

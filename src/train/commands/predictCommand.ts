@@ -1,12 +1,14 @@
+import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
+import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ModelManifest } from '../../model/manifest.js';
+import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
-import { encodeTable, type FeatureEncoding } from '../dataset/tabularEncoding.js';
+import { encodeRows, type FeatureEncoding } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 import { terminalText } from '../../text/terminalText.js';
@@ -35,13 +37,34 @@ const OPTIONS = {
 // Rows per onnxruntime run: bounds the input tensor's memory on large files.
 const BATCH_ROWS = 65_536;
 
-/** The manifest's features as the encodings `encodeTable` applies. */
+/**
+ * The manifest's features as the encodings `encodeTable` applies.
+ *
+ * @throws ValidationError (subject `encodingsFromManifest`) naming every field of `manifest` that a
+ *   ModelManifest would not hold
+ */
 export function encodingsFromManifest(manifest: ModelManifest): FeatureEncoding[] {
+  refuseArguments('encodingsFromManifest', [schemaIssues(['manifest'], manifest, ModelManifest)]);
+  return encodingsOf(manifest);
+}
+
+/** {@link encodingsFromManifest} of a loaded model's manifest (validated when it was loaded). */
+export function encodingsOf(manifest: ModelManifest): FeatureEncoding[] {
   return manifest.features.map((f) => (f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories }));
 }
 
-/** Shortest decimal text that reads back as the same float32 (probabilities come out of ONNX as float32). */
+/**
+ * Shortest decimal text that reads back as the same float32 (probabilities come out of ONNX as float32).
+ *
+ * @throws ValidationError (subject `formatFloat32`) naming `x` when it is not a number
+ */
 export function formatFloat32(x: number): string {
+  refuseArguments('formatFloat32', [typeIssue(['x'], x, 'number', 'a number')]);
+  return float32Text(x);
+}
+
+/** {@link formatFloat32} of a number the engine computed (unchecked: once per cell written). */
+export function float32Text(x: number): string {
   for (let digits = 1; digits < 9; digits++) {
     const s = x.toPrecision(digits);
     if (Math.fround(Number(s)) === x) return String(Number(s));
@@ -52,12 +75,14 @@ export function formatFloat32(x: number): string {
 /**
  * `creditlift predict`: parses `argv` (the arguments after `predict`), scores the CSV with the
  * model and writes PREDS.csv. Resolves to the exit code (0 ok, 1 data or model refused, 2 bad
- * command line); never rejects.
+ * command line); never rejects for what argv says (argv that is not an array of strings, or `io`
+ * without `stdout` and `stderr`, is refused with a ValidationError: there is nowhere to report to).
  *
  * @example
  * process.exitCode = await runPredictCommand(['--model', 'model', '--data', 'new.csv', '--out', 'preds.csv']);
  */
 export async function runPredictCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  checkCommandArguments('runPredictCommand', argv, io);
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
@@ -82,7 +107,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {
-      const features = encodeTable(table, encodingsFromManifest(model.manifest));
+      const features = encodeRows(table, encodingsOf(model.manifest));
       const width = model.manifest.features.length;
       const nRows = table.rows.length;
       probabilities = new Float32Array(nRows);
@@ -94,7 +119,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
       await model.close();
     }
     const lines = ['probability'];
-    for (const p of probabilities) lines.push(formatFloat32(p));
+    for (const p of probabilities) lines.push(float32Text(p));
     await writeFile(v.out!, `${lines.join('\n')}\n`);
     io.stdout(`scored ${probabilities.length} rows with ${terminalText(model.id)}; wrote ${v.out}\n`);
     return ExitCode.ok;

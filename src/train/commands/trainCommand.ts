@@ -1,3 +1,6 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { optionIssues, type OptionRuleEntry } from '../trainArguments.js';
+import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,6 +144,27 @@ export interface CsvTrainingOptions {
  * and training ranges come from the training rows only; holdout metrics from the rest.
  */
 export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvTrainingResult {
+  refuseArguments('trainFromCsv', [
+    typeIssue(['csvText'], csvText, 'string', "the CSV file's text"),
+    optionIssues(
+      options,
+      {
+        target: ['string', 'the name of the outcome column', 'required'],
+        positive: ['string', 'the positive (bad) outcome value', 'required'],
+        exclude: ['strings', 'an array of column names'],
+        categorical: ['strings', 'an array of column names'],
+        monotone: ['string', 'text of the form col:+1,col:-1'],
+        params: ['object', 'trainer parameters (see resolveGbdtParams)'],
+        validationFraction: ['finite number', 'a share of the rows'],
+        refit: ['boolean', 'true or false'],
+        naTokens: ['strings', 'an array of missing-value tokens'],
+        maxCategoryShare: ['finite number', 'a share'],
+        name: ['string', "the model's name"],
+        version: ['string', "the model's version"],
+      } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
+      ['options'],
+    ),
+  ]);
   const table = parseCsv(csvText);
   const params = options.params ?? {};
   const earlyStopping = params.earlyStoppingRounds !== undefined;
@@ -238,12 +262,14 @@ function list(raw: string | undefined): string[] | undefined {
 /**
  * `creditlift train`: parses `argv` (the arguments after `train`), trains, writes
  * DIR/model.onnx and DIR/manifest.json, prints a summary. Returns the exit code (0 ok, 1 data
- * refused, 2 bad command line); never throws.
+ * refused, 2 bad command line); never throws for what argv says (argv that is not an array of strings, or `io` without
+ * `stdout` and `stderr`, is refused with a ValidationError: there is nowhere to report to).
  *
  * @example
  * process.exitCode = runTrainCommand(['--data', 'loans.csv', '--target', 'default', '--positive', '1', '--out', 'model']);
  */
 export function runTrainCommand(argv: readonly string[], io: CommandIo = processIo): number {
+  checkCommandArguments('runTrainCommand', argv, io);
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);

@@ -1,3 +1,5 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { optionIssues, WHOLE_FROM_ONE } from '../trainArguments.js';
 import { tokenizeCsv, type CsvToken, type CsvTokenizerOptions } from '../../csv/csvTokenizer.js';
 import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
 
@@ -20,6 +22,10 @@ export interface CsvTable {
  * parseCsv('a,b\n1,"x, y"\n') // { header: ['a', 'b'], rows: [['1', 'x, y']] }
  */
 export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTable {
+  refuseArguments('parseCsv', [
+    typeIssue(['text'], text, 'string', "the CSV file's text"),
+    optionIssues(options, { maxRecordLines: [WHOLE_FROM_ONE, 'a whole number >= 1'], maxRecordChars: [WHOLE_FROM_ONE, 'a whole number >= 1'] }, ['options']),
+  ]);
   const tokens = tokenizeCsv(text, { maxRecordChars: Number.MAX_SAFE_INTEGER, ...options });
   const broken = tokens.filter((t) => t.kind === 'error');
   if (broken.length > 0) {

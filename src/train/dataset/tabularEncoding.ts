@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
+import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, type OptionRuleEntry } from '../trainArguments.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
-import { inferColumnKind, isMissingCell, missingTokenSet, parseNumericCell, type ColumnKind } from './columnKind.js';
+import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
 import type { CsvTable } from './parseCsv.js';
 
 /** How one CSV column becomes one model input. Stored in the model manifest. */
@@ -71,6 +74,22 @@ const MAX_ISSUES = 100;
  * positive value, unknown column names in the options, protected characteristics as inputs.
  */
 export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
+  refuseArguments('fitTabularEncoding', [
+    schemaIssues(['table'], table, CsvTableShape),
+    optionIssues(
+      options,
+      {
+        target: ['string', 'the name of the outcome column', 'required'],
+        positive: ['string', 'the positive (bad) outcome value', 'required'],
+        exclude: ['strings', 'an array of column names'],
+        categorical: ['strings', 'an array of column names'],
+        fitRows: [ROW_INDICES, 'a Uint32Array of row indices'],
+        naTokens: ['strings', 'an array of missing-value tokens'],
+        maxCategoryShare: ['finite number', 'a share'],
+      } satisfies Record<keyof FitEncodingOptions, OptionRuleEntry>,
+      ['options'],
+    ),
+  ]);
   const issues: ValidationIssue[] = [];
   const index = new Map(table.header.map((name, j) => [name, j]));
   for (const [option, names] of [
@@ -115,13 +134,13 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
   const encodings: FeatureEncoding[] = featureColumns.map(({ name, j }) => {
     const cells = table.rows.map((r) => r[j]!);
     const forced = forcedCategorical.has(name);
-    const kind = forced ? 'categorical' : inferColumnKind(cells, missing);
+    const kind = forced ? 'categorical' : columnKindOf(cells, missing);
     if (kind === 'numeric') return { name, kind };
     const categories = categoriesByEventRate(table, j, labels, fitRows, missing);
     warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare));
     return { name, kind, categories };
   });
-  const features = encodeTable(table, encodings, { naTokens: options.naTokens });
+  const features = encodeRows(table, encodings, { naTokens: options.naTokens });
   return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels, warnings };
 }
 
@@ -139,9 +158,9 @@ function categoricalWarnings(
   let numeric = 0;
   const nonNumeric = new Set<string>();
   for (const c of cells) {
-    if (isMissingCell(c, missing)) continue;
+    if (missingCell(c, missing)) continue;
     present++;
-    if (parseNumericCell(c, missing) !== undefined) numeric++;
+    if (numericCell(c, missing) !== undefined) numeric++;
     else if (nonNumeric.size < 5) nonNumeric.add(c.trim());
   }
   if (present > 0 && numeric / present >= 0.9) {
@@ -201,7 +220,7 @@ function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, r
   const stats = new Map<string, { n: number; events: number }>();
   for (const r of table.rows) {
     const v = r[j]!.trim();
-    if (!isMissingCell(v, missing) && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
+    if (!missingCell(v, missing) && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
   }
   for (const i of rows) {
     const v = table.rows[i]![j]!.trim();
@@ -234,6 +253,20 @@ export function encodeTable(
   encodings: readonly FeatureEncoding[],
   options: { readonly naTokens?: readonly string[] | undefined } = {},
 ): Float32Array {
+  refuseArguments('encodeTable', [
+    schemaIssues(['table'], table, CsvTableShape),
+    schemaIssues(['encodings'], encodings, z.array(FeatureEncodingShape)),
+    optionIssues(options, { naTokens: ['strings', 'an array of missing-value tokens'] }, ['options']),
+  ]);
+  return encodeRows(table, encodings, options);
+}
+
+/** {@link encodeTable} of a table the CSV reader gave (unchecked: once per batch of rows). */
+export function encodeRows(
+  table: CsvTable,
+  encodings: readonly FeatureEncoding[],
+  options: { readonly naTokens?: readonly string[] | undefined } = {},
+): Float32Array {
   const missing = missingTokenSet(options.naTokens);
   const issues: ValidationIssue[] = [];
   const index = new Map(table.header.map((name, j) => [name, j]));
@@ -249,12 +282,12 @@ export function encodeTable(
       const codes = new Map((enc.categories ?? []).map((c, code) => [c, code]));
       table.rows.forEach((r, i) => {
         const cell = r[j]!.trim();
-        out[i * p + k] = isMissingCell(cell, missing) ? Number.NaN : (codes.get(cell) ?? Number.NaN);
+        out[i * p + k] = missingCell(cell, missing) ? Number.NaN : (codes.get(cell) ?? Number.NaN);
       });
       return;
     }
     table.rows.forEach((r, i) => {
-      const x = parseNumericCell(r[j]!, missing);
+      const x = numericCell(r[j]!, missing);
       if (x === undefined) {
         if (issues.length < MAX_ISSUES)
           issues.push({
@@ -292,6 +325,23 @@ export interface FeatureStats {
 
 /** Computes {@link FeatureStats} per feature of a row-major matrix over `rows` (all when absent). */
 export function featureStats(features: Float32Array, nFeatures: number, rows?: Uint32Array): FeatureStats[] {
+  refuseArguments('featureStats', [
+    features instanceof Float32Array
+      ? undefined
+      : {
+          path: ['features'],
+          code: 'invalid_type',
+          message: 'features must be a row-major Float32Array',
+          expected: 'Float32Array',
+          received: typeNameOf(features),
+        },
+    Number.isSafeInteger(nFeatures) && nFeatures >= 1
+      ? undefined
+      : { path: ['nFeatures'], code: 'invalid_type', message: 'nFeatures must be a whole number >= 1', received: typeNameOf(nFeatures) },
+    rows === undefined || rows instanceof Uint32Array
+      ? undefined
+      : { path: ['rows'], code: 'invalid_type', message: 'rows must be a Uint32Array of row indices', received: typeNameOf(rows) },
+  ]);
   const n = rows === undefined ? features.length / nFeatures : rows.length;
   const out: FeatureStats[] = [];
   for (let k = 0; k < nFeatures; k++) {

@@ -1,5 +1,6 @@
+import { refuseArguments, typeNameOf } from '../../errors/argumentIssues.js';
 import { featureDefinitionsByName } from '../../features/featureDefinitions.js';
-import type { DefaultModelBuild } from './trainDefaultModel.js';
+import { isDefaultModelBuild, type DefaultModelBuild } from './trainDefaultModel.js';
 
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const num = (x: number, digits = 4) => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
@@ -9,8 +10,19 @@ const direction = (m: -1 | 0 | 1) => (m === 1 ? '+1 (risk may only rise)' : m ==
  * Renders the model card: data, features, constraints, parameters, holdout metrics, calibration
  * and the drift baseline. Generated from the build itself so the card can never disagree with
  * the file it describes.
+ *
+ * @throws ValidationError (subject `renderModelCard`) naming `build` when it is not a build
+ *   `trainDefaultModel` returned, `sha256` when it is not 64 lowercase hex digits
  */
 export function renderModelCard(build: DefaultModelBuild, sha256: string): string {
+  refuseArguments('renderModelCard', [
+    isDefaultModelBuild(build)
+      ? undefined
+      : { path: ['build'], code: 'invalid_type', message: 'build must be what trainDefaultModel returned', received: typeNameOf(build) },
+    typeof sha256 === 'string' && /^[0-9a-f]{64}$/.test(sha256)
+      ? undefined
+      : { path: ['sha256'], code: 'invalid_format', message: "sha256 must be the model file's SHA-256, 64 lowercase hex digits", received: typeNameOf(sha256) },
+  ]);
   const { manifest, holdout, baseline, trained } = build;
   const p = manifest.params;
   const lines: string[] = [];

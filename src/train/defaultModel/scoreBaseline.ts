@@ -1,3 +1,5 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+
 /**
  * The holdout score distribution kept with the model: decile edges and the share of scores in
  * each. A production service compares its live scores against it (PSI) to see drift.
@@ -10,8 +12,18 @@ export interface ScoreBaseline {
   readonly count: number;
 }
 
-/** Builds the decile baseline of a score sample. */
+/**
+ * Builds the decile baseline of a score sample.
+ *
+ * @throws ValidationError (subject `scoreBaseline`) naming `scores` when they are not numbers, or none, or NaN
+ */
 export function scoreBaseline(scores: ArrayLike<number>): ScoreBaseline {
+  refuseArguments('scoreBaseline', [
+    typeIssue(['scores'], scores, 'numbers', 'an array (or typed array) of scores'),
+    isNumbers(scores) && (scores.length === 0 || Array.prototype.some.call(scores, Number.isNaN))
+      ? { path: ['scores'], code: 'data_invalid', message: 'scores must hold at least one score, none NaN' }
+      : undefined,
+  ]);
   const sorted = Float64Array.from(scores).sort();
   const n = sorted.length;
   const edges: number[] = [];
@@ -23,4 +35,8 @@ export function scoreBaseline(scores: ArrayLike<number>): ScoreBaseline {
     counts[b] = (counts[b] as number) + 1;
   }
   return { edges, shares: counts.map((c) => c / n), count: n };
+}
+
+function isNumbers(v: unknown): v is ArrayLike<number> {
+  return typeIssue([], v, 'numbers', '') === undefined;
 }

@@ -1,5 +1,7 @@
 import { deepFreeze } from '../../common/deepFreeze.js';
 import { defaultCatalog } from '../../catalog/resolveCatalog.js';
+import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { ValidationError } from '../../errors/validationError.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../../features/featureEncoder.js';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
 import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../../model/onnx/encodeTreeEnsemble.js';
@@ -8,7 +10,7 @@ import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { generatePopulation } from '../synthetic/generatePopulation.js';
-import { featurizeApplicants } from './featurizeApplicants.js';
+import { featurizeRows } from './featurizeApplicants.js';
 import { scoreBaseline, type ScoreBaseline } from './scoreBaseline.js';
 
 /** Metadata key of the holdout score baseline inside the ONNX file. */
@@ -71,15 +73,20 @@ export const DEFAULT_MODEL_SETTINGS = deepFreeze({
  * through the live evidence and feature path, trains the monotone-constrained GBDT, measures it on
  * a holdout, and writes the ONNX file with its manifest. Pure and deterministic: the same options
  * give the same bytes.
+ *
+ * @throws ValidationError (subject `TrainDefaultModelOptions`) naming every unknown option and
+ *   every option of the wrong kind, before anything is drawn (options that were not an object, a
+ *   number or an array, trained the shipped model for a minute)
  */
 export function trainDefaultModel(options: TrainDefaultModelOptions = {}): DefaultModelBuild {
+  checkTrainDefaultModelOptions(options);
   const s = { ...DEFAULT_MODEL_SETTINGS, ...options, params: { ...DEFAULT_MODEL_SETTINGS.params, ...options.params } };
   const columns = defaultFeatureColumns();
   const encoder = createFeatureEncoder(columns);
   const width = encoder.width;
 
   const rows = generatePopulation({ size: s.populationSize, seed: s.seed, asOf: s.asOf });
-  const all = featurizeApplicants(
+  const all = featurizeRows(
     rows.map((r) => r.applicant),
     encoder,
     defaultCatalog,
@@ -140,7 +147,18 @@ export function trainDefaultModel(options: TrainDefaultModelOptions = {}): Defau
     metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest), [BASELINE_METADATA_KEY]: JSON.stringify(baseline) },
     producerName: 'creditlift-train',
   });
-  return { onnx, manifest, trained, holdout, baseline };
+  const build: DefaultModelBuild = { onnx, manifest, trained, holdout, baseline };
+  buildsMade.add(build);
+  return build;
+}
+
+// The builds trainDefaultModel made: renderModelCard describes these only (a card generated from
+// a build made by hand would describe a model no one trained).
+const buildsMade = new WeakSet<DefaultModelBuild>();
+
+/** True when `v` is a build {@link trainDefaultModel} returned. */
+export function isDefaultModelBuild(v: unknown): v is DefaultModelBuild {
+  return typeof v === 'object' && v !== null && buildsMade.has(v as DefaultModelBuild);
 }
 
 function trainingStats(x: Float32Array, nRows: number, width: number, j: number): { trainingRange?: { min: number; max: number }; missingShare: number } {
@@ -156,4 +174,27 @@ function trainingStats(x: Float32Array, nRows: number, width: number, j: number)
     }
   }
   return { ...(min <= max ? { trainingRange: { min, max } } : {}), missingShare: missing / Math.max(1, nRows) };
+}
+
+const OPTION_KEYS = everyKeyOf<TrainDefaultModelOptions>()(['populationSize', 'seed', 'asOf', 'holdoutFraction', 'params', 'version']);
+
+function checkTrainDefaultModelOptions(options: unknown): void {
+  const keyIssues = optionKeyIssues(options, OPTION_KEYS);
+  if (keyIssues.length > 0) throw new ValidationError('TrainDefaultModelOptions', keyIssues);
+  const o = options as Record<string, unknown>;
+  refuseArguments('TrainDefaultModelOptions', [
+    o.populationSize === undefined || (Number.isSafeInteger(o.populationSize) && (o.populationSize as number) >= 1)
+      ? undefined
+      : {
+          path: ['populationSize'],
+          code: 'invalid_type',
+          message: 'populationSize must be a whole number of applicants, at least 1',
+          received: typeNameOf(o.populationSize),
+        },
+    typeIssue(['seed'], o.seed, 'integer', 'a whole number', true),
+    typeIssue(['asOf'], o.asOf, 'string', 'a date YYYY-MM-DD', true),
+    typeIssue(['holdoutFraction'], o.holdoutFraction, 'finite number', 'a share of the population', true),
+    typeIssue(['params'], o.params, 'object', 'GBDT parameters (see resolveGbdtParams)', true),
+    typeIssue(['version'], o.version, 'string', 'a version string', true),
+  ]);
 }

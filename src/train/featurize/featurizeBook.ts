@@ -1,13 +1,15 @@
+import { everyKeyOf, optionKeyIssues, refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { CsvTableShape } from '../trainArguments.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { assessEvidence } from '../../evidence/assessEvidence.js';
 import { createUnknownKindTally } from '../../evidence/unknownKinds.js';
 import { defaultFeatureColumns, createFeatureEncoder } from '../../features/featureEncoder.js';
-import { builtInFeatureSet, type FeatureSet } from '../../features/featureSet.js';
-import { parseFeatureApplicant } from '../../features/parseFeatureApplicant.js';
-import { isMissingCell, missingTokenSet } from '../dataset/columnKind.js';
+import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../../features/featureSet.js';
+import { parseWithFeatures } from '../../features/parseFeatureApplicant.js';
+import { missingCell, tokenSet, DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
 import type { CsvTable } from '../dataset/parseCsv.js';
-import { formatFloat32 } from '../commands/predictCommand.js';
+import { float32Text } from '../commands/predictCommand.js';
 import type { ModelManifest } from '../../model/manifest.js';
 
 /** Options of {@link featurizeBook}. */
@@ -80,6 +82,13 @@ const MAX_ISSUES = 100;
  * writeFileSync('train.csv', book.csv);
  */
 export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable, options: FeaturizeOptions): FeaturizedBook {
+  refuseArguments('featurizeBook', [
+    Array.isArray(applicants)
+      ? undefined
+      : { path: ['applicants'], code: 'invalid_type', message: 'applicants must be an array (of applicant records)', received: typeNameOf(applicants) },
+    schemaIssues(['outcomes'], outcomes, CsvTableShape),
+    featurizeOptionIssues(options),
+  ]);
   const features = options.features ?? builtInFeatureSet;
   const issues: ValidationIssue[] = [];
   const add = (issue: ValidationIssue) => {
@@ -101,7 +110,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     });
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
-  const missing = missingTokenSet();
+  const missing = tokenSet(DEFAULT_NA_TOKENS);
   const outcomeById = new Map<string, string>();
   // Ids as written, as `simulate` and the scorer compare them: " app-1" is not "app-1". An id
   // with surrounding spaces is kept by its trimmed text, so an applicant it would have matched
@@ -112,7 +121,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     if (id !== id.trim() && !paddedByTrimmed.has(id.trim())) paddedByTrimmed.set(id.trim(), { id, line: i + 2 });
     const value = (row[targetAt] as string).trim();
     if (outcomeById.has(id)) add({ path: ['outcomes', i + 2], code: 'duplicate_id', message: `Outcome line ${i + 2}: id "${id}" appears more than once` });
-    else if (isMissingCell(value, missing))
+    else if (missingCell(value, missing))
       add({ path: ['outcomes', i + 2], code: 'missing_target', message: `Outcome line ${i + 2}: id "${id}" has no ${options.target} value` });
     outcomeById.set(id, value);
   });
@@ -130,7 +139,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     const line = options.lines?.[i] ?? i + 1;
     let applicant;
     try {
-      applicant = parseFeatureApplicant(input, features);
+      applicant = parseWithFeatures(input, features);
     } catch (e) {
       const found = e instanceof ValidationError ? e.issues : [{ path: [], code: 'invalid' as const, message: String(e) }];
       for (const issue of found) add({ ...issue, path: ['applicants', line, ...issue.path], message: `Applicant line ${line}: ${issue.message}` });
@@ -197,7 +206,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
       // A category goes out by name, so `train` codes it by name and the manifest lists names.
       else if (def.kind === 'categorical') cells.push(csvCell(categoriesOf[j]![x]!));
       // The shortest text that reads back as the same float32 the scorer feeds the model.
-      else cells.push(formatFloat32(x));
+      else cells.push(float32Text(x));
     }
     cells.push(csvCell(rowOutcomes[r]!));
     lines.push(cells.join(','));
@@ -226,4 +235,36 @@ function trainArgsFor(features: FeatureSet): string[] {
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const FEATURIZE_OPTION_KEYS = everyKeyOf<FeaturizeOptions>()(['idColumn', 'target', 'features', 'catalog', 'lines', 'manifest']);
+
+function featurizeOptionIssues(options: unknown): ValidationIssue[] {
+  const issues = optionKeyIssues(options, FEATURIZE_OPTION_KEYS, ['options']);
+  if (issues[0]?.code === 'invalid_type') return issues;
+  const o = options as Record<string, unknown>;
+  const manifest = o.manifest as { features?: unknown } | undefined;
+  return [
+    ...issues,
+    typeIssue(['options', 'idColumn'], o.idColumn, 'string', 'the name of the outcomes id column'),
+    typeIssue(['options', 'target'], o.target, 'string', 'the name of the outcomes target column'),
+    featureSetIssue(['options', 'features'], o.features, true),
+    o.catalog === undefined || o.catalog instanceof Map
+      ? undefined
+      : {
+          path: ['options', 'catalog'],
+          code: 'invalid_type' as const,
+          message: 'catalog must be a catalog from resolveCatalog',
+          received: typeNameOf(o.catalog),
+        },
+    typeIssue(['options', 'lines'], o.lines, 'numbers', 'the line number of each applicant', true),
+    manifest === undefined || (typeof manifest === 'object' && manifest !== null && Array.isArray(manifest.features))
+      ? undefined
+      : {
+          path: ['options', 'manifest'],
+          code: 'invalid_type' as const,
+          message: "manifest must be a model's manifest (its features)",
+          received: typeNameOf(manifest),
+        },
+  ].filter((i): i is ValidationIssue => i !== undefined);
 }

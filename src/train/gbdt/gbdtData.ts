@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
 
 interface GbdtDataCommon {
@@ -28,6 +29,10 @@ export type GbdtData = GbdtRowMajorData | GbdtColumnData;
 
 /** Checks shapes, labels and weights, listing every problem at once. */
 export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
+  refuseArguments('validateGbdtData', [
+    typeIssue(['data'], data, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
+    typeIssue(['subject'], subject, 'string', 'the name errors give the data'),
+  ]);
   const issues: ValidationIssue[] = [];
   const { nRows, nFeatures } = data;
   if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: ['nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
@@ -46,7 +51,15 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
     issues.push({ path: ['columns'], code: 'invalid_length', message: `expected ${nFeatures} columns` });
   } else {
     data.columns.forEach((c, j) => {
-      if (c.length !== nRows) issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
+      if (typeIssue([], c, 'numbers', '') !== undefined)
+        issues.push({
+          path: ['columns', j],
+          code: 'invalid_type',
+          message: `column ${j} must be an array (or typed array) of numbers`,
+          expected: 'ArrayLike<number>',
+        });
+      else if (c.length !== nRows)
+        issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
     });
   }
   if (!(data.labels instanceof Uint8Array) || data.labels.length !== nRows) {

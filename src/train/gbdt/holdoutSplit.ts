@@ -1,3 +1,4 @@
+import { refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
 import { createPrng, permutation } from './prng.js';
 
 /** Training and validation row indices, each ascending. */
@@ -6,12 +7,31 @@ export interface HoldoutSplit {
   readonly validRows: Uint32Array;
 }
 
+/** The most rows a split indexes: row indices are Uint32. */
+const MAX_ROWS = 2 ** 32 - 1;
+
 /**
  * Seeded split of rows `0..nRows-1`: `fraction` of them (at least one, leaving at least two for
  * training) go to validation. No fraction means every row trains. The split draws from its own
  * stream of `seed`, so changing subsampling settings never moves the holdout.
+ *
+ * @throws ValidationError (subject `holdoutSplit`) naming `nRows`, `fraction` or `seed` out of range
  */
 export function holdoutSplit(nRows: number, fraction: number | undefined, seed: number): HoldoutSplit {
+  refuseArguments('holdoutSplit', [
+    Number.isSafeInteger(nRows) && nRows >= 0 && nRows <= MAX_ROWS
+      ? undefined
+      : {
+          path: ['nRows'],
+          code: 'out_of_range',
+          message: `nRows must be a whole number of rows from 0 to ${MAX_ROWS} (row indices are 32-bit)`,
+          received: typeNameOf(nRows),
+        },
+    fraction === undefined || (typeof fraction === 'number' && fraction >= 0 && fraction <= 1)
+      ? undefined
+      : { path: ['fraction'], code: 'out_of_range', message: 'fraction must be a share in [0, 1], or left out for none', received: typeNameOf(fraction) },
+    typeIssue(['seed'], seed, 'integer', 'a whole number'),
+  ]);
   if (fraction === undefined) return { trainRows: Uint32Array.from({ length: nRows }, (_, i) => i), validRows: new Uint32Array(0) };
   const perm = permutation(nRows, createPrng((seed ^ 0x5bd1e995) >>> 0));
   const nValid = Math.max(0, Math.min(nRows - 2, Math.max(1, Math.round(fraction * nRows))));

@@ -3,10 +3,24 @@
  * (Brier, log-loss, calibration by decile) and stability between two score samples (PSI).
  * Labels are 1 for the positive (bad) outcome, 0 otherwise. Pure functions; nothing is mutated.
  */
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { CreditliftError } from '../../errors/index.js';
+
+/** Refuses arguments that are not arrays (or typed arrays) of numbers, naming each, before any is read. */
+function checkSamples(what: string, samples: readonly (readonly [string, unknown, boolean?])[]): void {
+  refuseArguments(
+    what,
+    samples.map(([name, v, optional]) => typeIssue([name], v, 'numbers', 'an array (or typed array) of numbers', optional)),
+  );
+}
 
 /** Checks lengths and labels; returns the weights to use (all 1 when none given). */
 function prepare(labels: ArrayLike<number>, scores: ArrayLike<number>, weights: ArrayLike<number> | undefined, what: string): ArrayLike<number> {
+  checkSamples(what, [
+    ['labels', labels],
+    [what === 'auc' || what === 'ks' ? 'scores' : 'probabilities', scores],
+    ['weights', weights, true],
+  ]);
   if (labels.length !== scores.length) throw new CreditliftError('data_invalid', `${what}: ${labels.length} labels but ${scores.length} scores`);
   if (labels.length === 0) throw new CreditliftError('data_invalid', `${what}: no rows`);
   if (weights !== undefined && weights.length !== labels.length)
@@ -178,6 +192,10 @@ const PSI_FLOOR = 1e-4;
  * above 0.25 is commonly read as a major shift.
  */
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): number {
+  checkSamples('psi', [
+    ['expected', expected],
+    ['actual', actual],
+  ]);
   if (expected.length === 0 || actual.length === 0) throw new CreditliftError('data_invalid', 'psi: both samples need at least one score');
   if (!Number.isInteger(bins) || bins < 2) throw new CreditliftError('data_invalid', 'psi: bins must be an integer >= 2');
   for (const [name, sample] of [

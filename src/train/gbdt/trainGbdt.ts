@@ -1,3 +1,4 @@
+import { everyKeyOf, optionKeyIssues, refuseArguments } from '../../errors/argumentIssues.js';
 import { CreditliftError, ValidationError } from '../../errors/index.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
@@ -39,6 +40,8 @@ export interface TrainGbdtOptions {
   readonly validation?: GbdtData;
 }
 
+const TRAIN_OPTION_KEYS = everyKeyOf<TrainGbdtOptions>()(['validation']);
+
 /**
  * Trains a binary-logistic gradient-boosted tree ensemble (histogram-based, XGBoost-compatible
  * semantics) and returns it in the shared {@link TreeEnsemble} IR, ready for the ONNX encoder.
@@ -49,6 +52,7 @@ export interface TrainGbdtOptions {
  * const model = trainGbdt({ features, nRows, nFeatures, labels }, { rounds: 300, monotone: [1, 0, -1] });
  */
 export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, options: TrainGbdtOptions = {}): TrainedModel {
+  refuseArguments('trainGbdt', [optionKeyIssues(options, TRAIN_OPTION_KEYS, ['options'])]);
   const params = resolveGbdtParams(paramsInput);
   validateGbdtData(data);
   const p = data.nFeatures;

@@ -1,8 +1,11 @@
-import { Industry, Region } from '../../schema/applicant.js';
+import { z } from 'zod';
+import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
+import { IsoDate } from '../../schema/primitives.js';
+import { Industry, IncomeSource, Region } from '../../schema/applicant.js';
 import type { CertificateCategory } from '../../evidence/evidenceAssessment.js';
 import { SYNTHETIC_CERTIFICATE_KINDS, SYNTHETIC_KIND_INFO, type SyntheticCertificateKind } from './certificateKinds.js';
 import type { SyntheticApplicantRow } from './generatePopulation.js';
-import { isCountableEvidence, languageValidityCutoff } from './latentRisk.js';
+import { countable as isCountable, languageValidityCutoff } from './latentRisk.js';
 import { SEGMENT_IDS, type SegmentId } from './segments.js';
 
 /** Size and default rate of one group of applicants. */
@@ -61,6 +64,32 @@ export interface PopulationSummary {
 
 const CATEGORIES: readonly CertificateCategory[] = ['professional', 'language', 'honour', 'gig'];
 
+// The fields of a population row the summary reads, checked row by row (loose, and far lighter
+// than the whole applicant schema: a row a caller built without one threw a TypeError mid-count).
+const PopulationRowShape = z.looseObject({
+  applicant: z.looseObject({
+    asOf: IsoDate,
+    identity: z.looseObject({ idHash: z.string() }),
+    residence: z.looseObject({ cityTier: z.number().int().min(1).max(5), region: Region }),
+    employment: z.looseObject({ industry: Industry }),
+    income: z.looseObject({ source: IncomeSource, monthlyNet: z.number() }),
+    bureau: z.looseObject({ hasFile: z.boolean() }),
+    platform: z.looseObject({ transactions3m: z.number(), transactionAmount3m: z.number(), onTimeRepaymentRate: z.number().optional() }),
+    evidence: z.array(
+      z.looseObject({
+        kind: z.string(),
+        issueDate: z.string(),
+        expiryDate: z.string().optional(),
+        holder: z.looseObject({ idHash: z.string().optional() }),
+        verification: z.looseObject({ method: z.string(), confidence: z.number() }),
+      }),
+    ),
+  }),
+  defaulted12m: z.boolean(),
+  segment: z.enum(SEGMENT_IDS),
+  fraudulentEvidence: z.array(z.number().int()),
+});
+
 /**
  * Summarises a synthetic population: geography, industries, thin files, usage, certificate
  * holding, and default rates by segment and by certificate status. One pass plus a sort per
@@ -69,8 +98,16 @@ const CATEGORIES: readonly CertificateCategory[] = ['professional', 'language', 
  * @example
  * const summary = describePopulation(generatePopulation({ size: 50_000, seed: 1, asOf: '2026-03-31' }));
  * summary.tier3OrBelowShare; // about 0.7
+ * @throws ValidationError (subject `describePopulation`) naming `rows` when it is not iterable, or
+ *   the first row lacking a field the summary reads (checked as it is read)
  */
 export function describePopulation(rows: Iterable<SyntheticApplicantRow>): PopulationSummary {
+  const iterable = typeof rows === 'object' && rows !== null && typeof (rows as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  refuseArguments('describePopulation', [
+    iterable
+      ? undefined
+      : { path: ['rows'], code: 'invalid_type', message: 'rows must be an iterable of population rows (generatePopulation)', received: typeNameOf(rows) },
+  ]);
   let size = 0;
   let defaults = 0;
   const tiers = [0, 0, 0, 0, 0];
@@ -97,7 +134,9 @@ export function describePopulation(rows: Iterable<SyntheticApplicantRow>): Popul
     { count: number; defaults: number; thin: number; countable: number; incomes: number[] }
   >;
 
+  let rowIndex = 0;
   for (const row of rows) {
+    refuseArguments('describePopulation', [schemaIssues(['rows', rowIndex++], row, PopulationRowShape)]);
     const a = row.applicant;
     const d = row.defaulted12m ? 1 : 0;
     size += 1;
@@ -126,7 +165,7 @@ export function describePopulation(rows: Iterable<SyntheticApplicantRow>): Popul
       if (isFraud) fraudItems += 1;
       if (item.verification.method === 'self_declared') selfDeclared += 1;
       heldKinds.add(item.kind);
-      if (isCountableEvidence(item, a, isFraud, cutoff)) hasCountable = true;
+      if (isCountable(item, a, isFraud, cutoff)) hasCountable = true;
     }
     if (a.evidence.length > 0) anyEvidence += 1;
     const heldCategories = new Set<CertificateCategory>();
@@ -227,3 +266,37 @@ function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+const Share = z.number();
+const GroupStatsShape = z.looseObject({ count: z.number(), share: Share, defaultRate: Share });
+
+/** The figures of a {@link PopulationSummary} `formatPopulationSummary` prints. */
+export const PopulationSummaryShape = z.looseObject({
+  size: z.number().int().min(0),
+  defaultRate: Share,
+  tierShares: z.array(Share),
+  tier3OrBelowShare: Share,
+  regionShares: z.record(Region, Share),
+  centralAndWestShare: Share,
+  industryShares: z.record(Industry, Share),
+  industriesBySize: z.array(Industry),
+  thinFileShare: Share,
+  segments: z.record(
+    z.enum(SEGMENT_IDS),
+    GroupStatsShape.extend({ medianMonthlyIncomeRmb: z.number(), thinFileShare: Share, countableCertificateShare: Share }),
+  ),
+  activeShare: Share,
+  meanUsesPer3mActive: z.number(),
+  meanUseRmb: z.number(),
+  neverBilledShare: Share,
+  incomeSourceShares: z.record(z.string(), Share),
+  kindHoldingShares: z.record(z.enum(SYNTHETIC_CERTIFICATE_KINDS), Share),
+  categoryHoldingShares: z.record(z.enum(CATEGORIES as [CertificateCategory, ...CertificateCategory[]]), Share),
+  anyEvidenceShare: Share,
+  countableEvidenceShare: Share,
+  withCountableCertificate: GroupStatsShape,
+  withoutCountableCertificate: GroupStatsShape,
+  withFraudulentEvidence: GroupStatsShape,
+  selfDeclaredItemShare: Share,
+  fraudulentItemShare: Share,
+});

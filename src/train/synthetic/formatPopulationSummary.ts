@@ -1,11 +1,16 @@
-import type { PopulationSummary } from './describePopulation.js';
+import { refuseArguments, schemaIssues } from '../../errors/argumentIssues.js';
+import { PopulationSummaryShape, type PopulationSummary } from './describePopulation.js';
 import { SEGMENT_IDS, SEGMENT_PROFILES } from './segments.js';
 
 /**
  * Markdown tables of a {@link PopulationSummary}, in the layout of models/default/POPULATION.md,
  * so the model card's figures are regenerated rather than retyped.
+ *
+ * @throws ValidationError (subject `formatPopulationSummary`) naming each figure of `summary` that
+ *   is missing or not a number (a summary from `describePopulation` has them all)
  */
 export function formatPopulationSummary(summary: PopulationSummary): string {
+  refuseArguments('formatPopulationSummary', [schemaIssues(['summary'], summary, PopulationSummaryShape)]);
   const pct = (x: number): string => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   const rmb = (x: number): string => (Number.isNaN(x) ? 'n/a' : Math.round(x).toLocaleString('en-US'));
   const lines: string[] = [];

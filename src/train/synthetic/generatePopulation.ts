@@ -4,7 +4,7 @@ import type { Applicant, EmploymentType, IncomeSource, Industry, Region } from '
 import { IsoDate } from '../../schema/primitives.js';
 import { createDayCalendar } from './dayCalendar.js';
 import { CredentialPool, drawEvidence, sha256 } from './drawEvidence.js';
-import { LATENT_RISK, latentRiskEffects, sumEffects } from './latentRisk.js';
+import { LATENT_RISK, effectsOf, effectsTotal } from './latentRisk.js';
 import { createPrng, weighted, type Prng, type WeightedTable } from './prng.js';
 import { SEGMENT_IDS, SEGMENT_PROFILES, TIER_ESSENTIALS_RMB, TIER_INCOME_FACTOR, type GigWork, type SegmentId, type SegmentProfile } from './segments.js';
 
@@ -169,8 +169,8 @@ function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
     controls,
     evidence: evidence.items,
   };
-  const effects = latentRiskEffects(applicant, { fraudulentEvidence: evidence.fraudulent });
-  const latentLogOdds = LATENT_RISK.intercept + sumEffects(effects) + prng.normal(0, LATENT_RISK.noiseSd);
+  const effects = effectsOf(applicant, { fraudulentEvidence: evidence.fraudulent });
+  const latentLogOdds = LATENT_RISK.intercept + effectsTotal(effects) + prng.normal(0, LATENT_RISK.noiseSd);
   const defaulted12m = prng.next() < 1 / (1 + Math.exp(-latentLogOdds));
   return { applicant, defaulted12m, latentLogOdds, segment, fraudulentEvidence: evidence.fraudulent };
 }

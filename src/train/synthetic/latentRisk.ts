@@ -1,9 +1,12 @@
 import { deepFreeze } from '../../common/deepFreeze.js';
+import { refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
+import { parseApplicant } from '../../schema/parseApplicant.js';
 import { addCalendarMonths } from '../../dates/addCalendarMonths.js';
 import { calendarDateOf, isoOfCalendarDate } from '../../dates/calendarDate.js';
 import { monthsBetween as calendarMonthsBetween } from '../../dates/monthsBetween.js';
 import type { ApplicantInput } from '../../schema/applicant.js';
-import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
+import { CertificateEvidence as CertificateEvidenceSchema, type CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { LANGUAGE_VALIDITY_YEARS, SYNTHETIC_KIND_INFO, type SyntheticCertificateKind } from './certificateKinds.js';
 
 /**
@@ -147,8 +150,17 @@ export interface LatentTruth {
  * @example
  * const effects = latentRiskEffects(applicant, { fraudulentEvidence: [] });
  * const logOdds = LATENT_RISK.intercept + sumEffects(effects);
+ * @throws ValidationError listing every fault of `applicant` (as `parseApplicant` does); or
+ *   (subject `latentRiskEffects`) naming `truth` when its `fraudulentEvidence` is not item indices
  */
 export function latentRiskEffects(applicant: ApplicantInput, truth: LatentTruth): LatentEffects {
+  refuseArguments('latentRiskEffects', [truthIssue(truth)]);
+  parseApplicant(applicant);
+  return effectsOf(applicant, truth);
+}
+
+/** {@link latentRiskEffects} of an applicant the generator drew (unchecked: once per applicant). */
+export function effectsOf(applicant: ApplicantInput, truth: LatentTruth): LatentEffects {
   const m = LATENT_RISK;
   const incomeRmb = Math.max(applicant.income.monthlyNet, 1) / 100;
   const incomeFen = Math.max(applicant.income.monthlyNet, 1);
@@ -183,8 +195,23 @@ export function latentRiskEffects(applicant: ApplicantInput, truth: LatentTruth)
   };
 }
 
-/** Sum of all effects (the latent log-odds without intercept and noise). */
+/**
+ * Sum of all effects (the latent log-odds without intercept and noise).
+ *
+ * @throws ValidationError (subject `sumEffects`) naming each effect of {@link LATENT_EFFECTS} that is not a finite number
+ */
 export function sumEffects(effects: LatentEffects): number {
+  const e = typeof effects === 'object' && effects !== null ? (effects as Record<string, unknown>) : undefined;
+  refuseArguments('sumEffects', [
+    e === undefined
+      ? typeIssue(['effects'], effects, 'object', 'the effects of latentRiskEffects')
+      : LATENT_EFFECTS.map((name) => typeIssue(['effects', name], e[name], 'finite number', 'a finite number')).filter((i) => i !== undefined),
+  ]);
+  return effectsTotal(effects);
+}
+
+/** {@link sumEffects} of effects the generator computed (unchecked: once per applicant). */
+export function effectsTotal(effects: LatentEffects): number {
   let total = 0;
   for (const name of LATENT_EFFECTS) total += effects[name];
   return total;
@@ -194,13 +221,22 @@ export function sumEffects(effects: LatentEffects): number {
  * Whether an evidence item carries signal in the latent model: verified (not self-declared, at
  * least {@link LATENT_RISK.minConfidence}), held by the applicant, issued by `asOf`, not expired
  * (IELTS, TOEFL and Duolingo results: two years), and not fraudulent.
+ *
+ * @throws ValidationError listing every fault of `applicant` (as `parseApplicant` does); or
+ *   (subject `isCountableEvidence`) naming `item`, `fraudulent` or `languageCutoff`
  */
-export function isCountableEvidence(
-  item: CertificateEvidence,
-  applicant: ApplicantInput,
-  fraudulent: boolean,
-  languageCutoff: string = languageValidityCutoff(applicant.asOf),
-): boolean {
+export function isCountableEvidence(item: CertificateEvidence, applicant: ApplicantInput, fraudulent: boolean, languageCutoff?: string): boolean {
+  refuseArguments('isCountableEvidence', [
+    schemaIssues(['item'], item, CertificateEvidenceSchema),
+    typeIssue(['fraudulent'], fraudulent, 'boolean', 'true or false'),
+    typeIssue(['languageCutoff'], languageCutoff, 'string', 'a date YYYY-MM-DD', true),
+  ]);
+  parseApplicant(applicant);
+  return countable(item, applicant, fraudulent, languageCutoff ?? languageValidityCutoff(applicant.asOf));
+}
+
+/** {@link isCountableEvidence} of an item the generator drew (unchecked: once per item). */
+export function countable(item: CertificateEvidence, applicant: ApplicantInput, fraudulent: boolean, languageCutoff: string): boolean {
   if (fraudulent) return false;
   if (item.verification.method === 'self_declared' || item.verification.confidence < LATENT_RISK.minConfidence) return false;
   if (item.holder.idHash !== applicant.identity.idHash) return false;
@@ -259,7 +295,7 @@ function certificateEffects(applicant: ApplicantInput, truth: LatentTruth): Cert
   const seenProfessional = new Set<string>();
   for (let i = 0; i < evidence.length; i += 1) {
     const item = evidence[i] as CertificateEvidence;
-    if (!isCountableEvidence(item, applicant, truth.fraudulentEvidence.includes(i), cutoff)) continue;
+    if (!countable(item, applicant, truth.fraudulentEvidence.includes(i), cutoff)) continue;
     const kind = item.kind as SyntheticCertificateKind;
     const category = SYNTHETIC_KIND_INFO[kind].category;
     if (kind === 'vocational_skill_level') {
@@ -345,4 +381,15 @@ function own(record: Readonly<Record<string, number | undefined>>, key: string |
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
+}
+
+function truthIssue(truth: unknown): ValidationIssue | undefined {
+  const f = typeof truth === 'object' && truth !== null ? (truth as { fraudulentEvidence?: unknown }).fraudulentEvidence : undefined;
+  if (Array.isArray(f) && f.every((i) => Number.isSafeInteger(i) && i >= 0)) return undefined;
+  return {
+    path: ['truth', 'fraudulentEvidence'],
+    code: 'invalid_type',
+    message: "truth must be { fraudulentEvidence }, the indices of the applicant's fraudulent evidence items",
+    received: typeNameOf(f),
+  };
 }

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { optionKeyIssues, typeIssue } from '../errors/argumentIssues.js';
+import type { ValidationIssue } from '../errors/validationError.js';
+
+/**
+ * Schemas of the plain data the trainer's public functions take (a parsed CSV, fitted
+ * encodings), and a check for their option objects: called from JavaScript with anything else
+ * they threw node's TypeErrors from deep inside.
+ */
+
+/** A parsed CSV as `parseCsv` returns it: a header of names, and rows of as many cells. */
+export const CsvTableShape = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }).superRefine((t, ctx) => {
+  const bad = t.rows.findIndex((r) => r.length !== t.header.length);
+  if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['rows', bad], message: `row ${bad} has ${t.rows[bad]?.length} cells, the header ${t.header.length}` });
+});
+
+/** One column's encoding, as `fitTabularEncoding` fits it. */
+export const FeatureEncodingShape = z.object({
+  name: z.string(),
+  kind: z.enum(['numeric', 'categorical']),
+  categories: z.array(z.string()).optional(),
+});
+
+/** What an option's value must be: a kind `typeIssue` knows, or a test with what it says. */
+export type OptionRule = Parameters<typeof typeIssue>[2] | { readonly test: (v: unknown) => boolean; readonly what: string };
+
+/** One option's rule: what its value must be, what that is in words, and whether it must be given. */
+export type OptionRuleEntry = readonly [OptionRule, string, 'required'?];
+
+/** A whole number from 1. */
+export const WHOLE_FROM_ONE: OptionRule = { test: (v) => Number.isSafeInteger(v) && (v as number) >= 1, what: 'a whole number >= 1' };
+
+/** A Uint32Array (of row indices). */
+export const ROW_INDICES: OptionRule = { test: (v) => v instanceof Uint32Array, what: 'a Uint32Array of row indices' };
+
+/**
+ * The issues of an options object: not an object (`optional` lets it be left out), a key not in
+ * `rules`, a required key missing, or a value not as its rule says. Paths under `at`.
+ */
+export function optionIssues(
+  options: unknown,
+  rules: Readonly<Record<string, OptionRuleEntry>>,
+  at: readonly (string | number)[] = [],
+  optional = false,
+): ValidationIssue[] {
+  if (optional && options === undefined) return [];
+  const keyIssues = optionKeyIssues(options, Object.keys(rules), at);
+  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
+  const o = options as Record<string, unknown>;
+  const issues = [...keyIssues];
+  for (const [key, [rule, what, required]] of Object.entries(rules)) {
+    const v = o[key];
+    if (v === undefined && required === undefined) continue;
+    if (typeof rule === 'string') {
+      const issue = typeIssue([...at, key], v, rule, what);
+      if (issue !== undefined) issues.push(issue);
+    } else if (!rule.test(v)) {
+      issues.push({ path: [...at, key], code: v === undefined ? 'invalid_type' : 'invalid_value', message: `${key} must be ${what}` });
+    }
+  }
+  return issues;
+}
