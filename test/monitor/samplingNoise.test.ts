@@ -8,17 +8,12 @@ import {
   RUN_FALSE_ALARM,
   samplingNoise,
 } from '../../src/monitor/samplingNoise.js';
+import { createPrng } from '../../src/train/synthetic/prng.js';
 
-/** A seeded generator (mulberry32), so the sampled books are the same on every run. */
+/** A seeded generator, so the sampled books are the same on every run. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = createPrng(seed);
+  return () => prng.next();
 }
 
 /** Counts of `n` records drawn from `shares`, bin by bin. */
