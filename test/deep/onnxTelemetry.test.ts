@@ -77,8 +77,9 @@ describe('onnxruntime telemetry is off wherever creditlift loads onnxruntime', (
       expect(JSON.parse(cli.stdout).applicantId).toBe(exampleApplicants[0]?.applicant.id);
       // A caller's own choice stands: with 0 the runtime's telemetry runs (and this test sees it).
       expect(optedIn.stdout.trim()).toBe('"0"');
-      expect(optedIn.microsoftCache).toBe(true);
-      expect(optedIn.tmpLogs.some((name) => name.startsWith('mat-debug-'))).toBe(true);
+      // Which traces it leaves before the process ends varies (a clean CI run left its debug log but
+      // no cache folder yet): one of them is enough to show the test would see telemetry.
+      expect(optedIn.microsoftCache || optedIn.tmpLogs.some((name) => name.startsWith('mat-debug-'))).toBe(true);
     },
   );
 });
