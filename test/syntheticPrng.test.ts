@@ -5,6 +5,16 @@ import { createPrng, weighted } from '../src/train/synthetic/prng.js';
 const seedArb = fc.nat({ max: Number.MAX_SAFE_INTEGER });
 
 describe('createPrng', () => {
+  it("refuses a seed or stream that is not a non-negative safe integer, naming it ('x' gave the generator of seed 0)", () => {
+    for (const bad of ['x', 1.5, -1, Number.NaN, 2 ** 53, null, {}]) {
+      expect(() => createPrng(bad as never)).toThrow(
+        expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: ['seed'] })] }),
+      );
+      expect(() => createPrng(7, bad as never)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ['stream'] })] }));
+    }
+    expect(createPrng(7).nextUint32()).toBe(createPrng(7, 0).nextUint32());
+  });
+
   it('same seed and stream give the same sequence', () => {
     fc.assert(
       fc.property(seedArb, fc.nat(), (seed, stream) => {

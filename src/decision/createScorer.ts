@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validationError.js';
 import { createTreeExplainer } from '../explain/createTreeExplainer.js';
 import { createFeatureEncoder, type UnseenCategory } from '../features/featureEncoder.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
-import { builtInFeatureSet, type FeatureSet } from '../features/featureSet.js';
+import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../features/featureSet.js';
 import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { checkSha256, loadModel, type LoadedModel } from '../model/loadModel.js';
@@ -32,7 +32,7 @@ import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
-import { checkOptionKeys } from '../errors/argumentIssues.js';
+import { checkOptionKeys, refuseArguments } from '../errors/argumentIssues.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -353,6 +353,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   // Read by name: a misspelt `signingkey` or an option meant for another call would otherwise be
   // ignored, and decisions made unsigned or on the default policy without a word.
   checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
+  // Checked before anything loads: `features: 42` failed later as a raw TypeError from the encoder.
+  refuseArguments('ScorerOptions', [featureSetIssue(['features'], options.features, true)]);
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;

@@ -125,8 +125,15 @@ interface KnownError {
   readonly issues: readonly ValidationIssue[] | undefined;
 }
 
-// The codes a ValidationError carries: an error as data lists its issues for these, as the instance does.
-const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>(['validation_failed', 'policy_invalid', 'catalog_invalid', 'data_invalid']);
+// The codes of errors that list issues (a ValidationError's, a PriorInvalidError's): an error, as
+// an instance or as data, has its issues sent for these.
+const ISSUE_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'prior_invalid'>([
+  'validation_failed',
+  'policy_invalid',
+  'catalog_invalid',
+  'data_invalid',
+  'prior_invalid',
+]);
 
 /**
  * The error, when creditlift made it: an instance, or its data (a plain object, e.g. a batch
@@ -137,13 +144,19 @@ const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>(['val
 function knownError(error: unknown): KnownError | undefined {
   if (error instanceof CreditliftError) {
     if (!Object.hasOwn(PROBLEM_STATUS, error.code)) return undefined;
-    return { code: error.code, message: error.message, issues: error instanceof ValidationError ? error.issues : undefined };
+    // A PriorInvalidError lists its issues as a ValidationError does (they were dropped: a 422 naming no field).
+    const issues = (error as { readonly issues?: unknown }).issues;
+    return {
+      code: error.code,
+      message: error.message,
+      issues: ISSUE_CODES.has(error.code) && Array.isArray(issues) ? (issues as ValidationIssue[]) : undefined,
+    };
   }
   if (!isPlainObject(error)) return undefined;
   const { code, message, issues } = error;
   if (typeof code !== 'string' || !Object.hasOwn(PROBLEM_STATUS, code) || typeof message !== 'string') return undefined;
   if (issues !== undefined && !(Array.isArray(issues) && issues.every(isIssue))) return undefined;
-  return { code: code as CreditliftErrorCode, message, issues: VALIDATION_CODES.has(code) ? (issues as ValidationIssue[] | undefined) : undefined };
+  return { code: code as CreditliftErrorCode, message, issues: ISSUE_CODES.has(code) ? (issues as ValidationIssue[] | undefined) : undefined };
 }
 
 /** A plain object (an Error carrying a `code` property is another library's, not error data). */

@@ -2,6 +2,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationErrorCode } from '../errors/validationError.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
+import { PriorInvalidError } from '../decision/priorInvalidError.js';
 
 /** An error as it crosses the process boundary: structured clone keeps an Error's message, not its code. */
 export type WorkerErrorData = DecisionErrorData;
@@ -17,7 +18,9 @@ export function toWorkerErrorData(e: unknown): WorkerErrorData {
  */
 export function reviveError(data: WorkerErrorData): CreditliftError {
   let error: CreditliftError;
-  if (data.issues !== undefined) {
+  if (data.issues !== undefined && data.name === 'PriorInvalidError') {
+    error = new PriorInvalidError(data.issues);
+  } else if (data.issues !== undefined) {
     const validation = new ValidationError(data.subject ?? 'input', data.issues, data.code as ValidationErrorCode);
     error = data.name === 'PolicyInvalidError' ? new PolicyInvalidError(validation) : validation;
   } else {

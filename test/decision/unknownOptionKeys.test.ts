@@ -48,6 +48,15 @@ describe('construction options are read by name too', () => {
     await expect(createScorer('default' as never)).rejects.toMatchObject({ issues: [{ path: [], code: 'invalid_type' }] });
   });
 
+  it('createScorer names a feature set of the wrong type before loading anything (`features: 42` was a TypeError from the encoder)', async () => {
+    for (const features of [42, 'builtIn', [], { definitions: 'all' }]) {
+      await expect(createScorer({ features } as never)).rejects.toMatchObject({
+        code: 'validation_failed',
+        issues: [{ path: ['features'], code: 'invalid_type', expected: 'FeatureSet' }],
+      });
+    }
+  });
+
   it('createScorerPool refuses scorer options given beside `scorer`, and unknown keys at either level, before starting a worker', async () => {
     const e = await createScorerPool({
       workers: 1,

@@ -7,6 +7,10 @@ import { CREDITLIFT_ERROR_CODES, CreditliftError } from '../../src/errors/credit
 import { toProblemDetails } from '../../src/errors/toProblemDetails.js';
 import { ValidationError, type ValidationErrorCode } from '../../src/errors/validationError.js';
 import { PolicyInvalidError } from '../../src/policy/policyInvalidError.js';
+import { PriorInvalidError } from '../../src/decision/priorInvalidError.js';
+import { reviveError } from '../../src/parallel/workerErrorData.js';
+import { toErrorData } from '../../src/decision/toErrorData.js';
+import { exampleApplicants } from '../../src/examples/index.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -46,6 +50,7 @@ describe('toProblemDetails takes an error as data', () => {
         })
         .map(({ code, subject, issues }) => new ValidationError(subject, issues, code)),
       fc.array(issue, { minLength: 1, maxLength: 3 }).map((issues) => new PolicyInvalidError(new ValidationError('PolicyConfig', issues))),
+      fc.array(issue, { minLength: 1, maxLength: 3 }).map((issues) => new PriorInvalidError(issues)),
     );
     fc.assert(
       fc.property(error, fc.boolean(), (e, expose) => {
@@ -55,6 +60,28 @@ describe('toProblemDetails takes an error as data', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("a refused prior decision's 422 names every field at fault, as an instance, as batch data and revived from a worker (its issues were dropped)", async () => {
+    const applicant = exampleApplicants[0];
+    if (applicant === undefined) throw new Error('no example applicant');
+    const prior = await scorer.decide(applicant.applicant);
+    const tampered = { ...prior, limit: prior.limit + 100_000 };
+    const thrown = await scorer.reassess(tampered, { applicant: applicant.applicant, evidence: [] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(PriorInvalidError);
+    const problem = toProblemDetails(thrown);
+    expect(problem).toMatchObject({ status: 422, code: 'prior_invalid' });
+    expect(problem.issues?.length).toBeGreaterThan(0);
+    expect(problem.issues).toEqual((thrown as PriorInvalidError).issues);
+    const data = toErrorData(thrown);
+    expect(data.issues).toEqual((thrown as PriorInvalidError).issues);
+    expect(toProblemDetails(JSON.parse(JSON.stringify(data)))).toEqual(problem);
+    const revived = reviveError(data);
+    expect(revived).toBeInstanceOf(PriorInvalidError);
+    expect(toProblemDetails(revived)).toEqual(problem);
   });
 
   it('a 5xx as data tells the client no more than the instance does: its title as detail, no issues', () => {

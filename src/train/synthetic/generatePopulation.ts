@@ -5,7 +5,7 @@ import { IsoDate } from '../../schema/primitives.js';
 import { createDayCalendar } from './dayCalendar.js';
 import { CredentialPool, drawEvidence, sha256 } from './drawEvidence.js';
 import { LATENT_RISK, effectsOf, effectsTotal } from './latentRisk.js';
-import { createPrng, weighted, type Prng, type WeightedTable } from './prng.js';
+import { seededPrng, weighted, type Prng, type WeightedTable } from './prng.js';
 import { SEGMENT_IDS, SEGMENT_PROFILES, TIER_ESSENTIALS_RMB, TIER_INCOME_FACTOR, type GigWork, type SegmentId, type SegmentProfile } from './segments.js';
 
 /** Options of {@link generatePopulation}. */
@@ -105,7 +105,7 @@ const MAX_ACCOUNT_AGE_MONTHS = 130;
 
 function drawRow(state: GeneratorState, i: number): SyntheticApplicantRow {
   const { seed, calendar } = state;
-  const prng = createPrng(seed, i);
+  const prng = seededPrng(seed, i);
   const segment = prng.pick(SEGMENT_TABLE);
   const profile = SEGMENT_PROFILES[segment];
   const tables = TABLES[segment];

@@ -3,6 +3,9 @@
  * synthetic population needs. Never Math.random: the same seed must give the same population on
  * every machine, so all draws go through integer arithmetic that JavaScript defines exactly.
  */
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
+
 export class Prng {
   private a: number;
   private b: number;
@@ -126,8 +129,25 @@ export function weighted<T>(input: readonly (readonly [T, number])[] | Readonly<
 /**
  * A generator for one (seed, stream) pair. Each applicant gets its own stream, so adding a draw for
  * applicant 7 never shifts applicant 8, and any applicant can be regenerated alone.
+ *
+ * @param seed a non-negative safe integer (as `generatePopulation` takes)
+ * @param stream a non-negative safe integer
+ * @throws ValidationError naming `seed` or `stream` otherwise: `createPrng('x')` used to give the
+ *   generator of seed 0, as if asked for it
  */
 export function createPrng(seed: number, stream = 0): Prng {
+  refuseArguments('createPrng', [seedIssue(['seed'], seed), seedIssue(['stream'], stream)]);
+  return seededPrng(seed, stream);
+}
+
+function seedIssue(path: readonly string[], value: unknown): ValidationIssue | undefined {
+  const wrongType = typeIssue(path, value, 'integer', 'a non-negative safe integer');
+  if (wrongType !== undefined || (value as number) >= 0) return wrongType;
+  return { path: [...path], code: 'too_small', message: `${path[0]} must be a non-negative safe integer` };
+}
+
+/** {@link createPrng} for callers whose seed is already checked (one stream per synthetic applicant). */
+export function seededPrng(seed: number, stream = 0): Prng {
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 4294967296) >>> 0;
   const s = mix32(stream ^ mix32(hi ^ 0x5bd1e995));
