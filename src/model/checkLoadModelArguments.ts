@@ -1,5 +1,4 @@
-import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
-import { typeNameOf as typeName } from '../errors/argumentIssues.js';
+import { everyKeyOf, optionKeyIssues, typeIssue, typeNameOf as typeName } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { LoadModelOptions } from './loadModel.js';
 
@@ -57,24 +56,12 @@ export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown):
         issues.push({ path: [key], code: 'too_big', message: `${key} must be at most ${MAX_THREADS} threads`, expected: `integer <= ${MAX_THREADS}` });
       }
     }
-    if (o.expectedSha256 !== undefined && typeof o.expectedSha256 !== 'string') {
-      issues.push({
-        path: ['expectedSha256'],
-        code: 'invalid_type',
-        message: 'expectedSha256 must be the 64 hex digits of a SHA-256',
-        expected: 'string',
-        received: typeName(o.expectedSha256),
-      });
-    }
-    if (o.allowMonotoneViolations !== undefined && typeof o.allowMonotoneViolations !== 'boolean') {
-      issues.push({
-        path: ['allowMonotoneViolations'],
-        code: 'invalid_type',
-        message: 'allowMonotoneViolations must be true or false',
-        expected: 'boolean',
-        received: typeName(o.allowMonotoneViolations),
-      });
-    }
+    issues.push(
+      ...[
+        typeIssue(['expectedSha256'], o.expectedSha256, 'string', 'the 64 hex digits of a SHA-256', true),
+        typeIssue(['allowMonotoneViolations'], o.allowMonotoneViolations, 'boolean', 'true or false', true),
+      ].filter((i) => i !== undefined),
+    );
     if (o.evaluator !== undefined && o.evaluator !== 'auto' && o.evaluator !== 'onnxruntime') {
       issues.push({
         path: ['evaluator'],

@@ -9,7 +9,7 @@ import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import { refuseArguments, schemaIssues } from '../errors/argumentIssues.js';
 import { isStrings, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
 import type { FigureStability } from './monitorAccumulator.js';
-import { beyondSamplingNoise } from './samplingNoise.js';
+import { isBeyondNoise } from './samplingNoise.js';
 import { MonitorSummaryFigures } from './monitorSummarySchema.js';
 import type { MonitorResult } from './runMonitor.js';
 import { ACT_ABOVE, stabilityBand, WATCH_FROM } from './stabilityIndex.js';
@@ -40,7 +40,7 @@ function psiChart(f: FigureStability, periods: readonly string[]): string {
     formatValue: (index, i) => {
       const p = byPeriod.get(periods[i] as string);
       const band = stabilityBand(index);
-      const noise = p === undefined || band === 'stable' || beyondSamplingNoise(p.noise) ? '' : ', within sampling noise';
+      const noise = p === undefined || band === 'stable' || isBeyondNoise(p.noise) ? '' : ', within sampling noise';
       return `${formatStabilityIndex(index)} (${band}${noise}; ${p?.count ?? 0} records)`;
     },
     thresholds: THRESHOLDS,
@@ -50,7 +50,7 @@ function psiChart(f: FigureStability, periods: readonly string[]): string {
 function bandCell(f: FigureStability): { html: string; cls?: string } {
   if (f.band === null) return { html: '-' };
   // In a band but not flagged: the book is too small to tell the shift from sampling noise.
-  if (f.band !== 'stable' && !beyondSamplingNoise(f.noise)) return { html: `${escapeHtml(f.band)} (within sampling noise)` };
+  if (f.band !== 'stable' && !isBeyondNoise(f.noise)) return { html: `${escapeHtml(f.band)} (within sampling noise)` };
   return { html: escapeHtml(f.band), cls: f.band };
 }
 

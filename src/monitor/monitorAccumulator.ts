@@ -8,7 +8,7 @@ import type { Outcome } from '../simulate/decisionFacts.js';
 import { checkMonitorBaseline, checkOptionsObject, periodIssue } from './monitorArguments.js';
 import { binAt, binsIn, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
-import { beyondSamplingNoise, samplingNoise, type SamplingNoise } from './samplingNoise.js';
+import { isBeyondNoise, pearsonNoise, type SamplingNoise } from './samplingNoise.js';
 import { populationStabilityIndex, stabilityBand, type StabilityBand } from './stabilityIndex.js';
 
 /** One decided applicant as the monitor sees it. */
@@ -241,9 +241,9 @@ export function createMonitorAccumulator(
           period: p.period,
           count: p.count,
           index: p.index,
-          noise: samplingNoise(expected, p.counts, figures * ordered.length),
+          noise: pearsonNoise(expected, p.counts, figures * ordered.length),
         }));
-        return { kind, name, index, band, records, noise: samplingNoise(expected, counts, figures), expected, actual, byPeriod };
+        return { kind, name, index, band, records, noise: pearsonNoise(expected, counts, figures), expected, actual, byPeriod };
       };
       const score = judged(scoreMeasured);
       const features = featuresMeasured?.map(judged) ?? null;
@@ -251,7 +251,7 @@ export function createMonitorAccumulator(
       const rank: Record<StabilityBand, number> = { stable: 0, watch: 1, act: 2 };
       const all = [score, ...(features ?? []), ...(factors ?? [])];
       const banded = all.filter((f): f is FigureStability & { index: number; band: StabilityBand } => f.band !== null && f.band !== 'stable');
-      const beyondNoise = (f: FigureStability) => beyondSamplingNoise(f.noise);
+      const beyondNoise = (f: FigureStability) => isBeyondNoise(f.noise);
       const flagged = banded
         .filter(beyondNoise)
         .sort((a, b) => rank[b.band] - rank[a.band] || b.index - a.index)

@@ -115,6 +115,11 @@ function fewestJudged(order: readonly number[], shares: readonly number[]): numb
  */
 export function samplingNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
   refuseArguments('samplingNoise', noiseArgumentIssues(shares, counts, figures));
+  return pearsonNoise(shares, counts, figures);
+}
+
+/** {@link samplingNoise} for the monitor's own figures, whose arrays it built (one zod check per figure and period saved). */
+export function pearsonNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
   let records = 0;
   for (const c of counts) records += c;
   let outsideBaseline = 0;
@@ -147,6 +152,11 @@ export function samplingNoise(shares: readonly number[], counts: readonly number
 /** True when sampling alone does not explain the counts: records outside the baseline, or X^2 beyond its critical value. */
 export function beyondSamplingNoise(noise: SamplingNoise): boolean {
   refuseArguments('beyondSamplingNoise', [schemaIssues(['noise'], noise, SamplingNoiseShape)]);
+  return isBeyondNoise(noise);
+}
+
+/** {@link beyondSamplingNoise} for a noise the monitor computed itself. */
+export function isBeyondNoise(noise: SamplingNoise): boolean {
   if (noise.outsideBaseline > 0) return true;
   return noise.chiSquare !== null && noise.critical !== null && noise.chiSquare > noise.critical;
 }
