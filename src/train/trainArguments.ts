@@ -60,3 +60,16 @@ export function optionIssues(
   }
   return issues;
 }
+
+/**
+ * The rules of the options that say how a table's columns are read: `fitTabularEncoding` takes
+ * these, and `trainFromCsv` passes them on to it (one table, so their words cannot drift apart).
+ */
+export const TABLE_READING_RULES = {
+  target: ['string', 'the name of the outcome column', 'required'],
+  positive: ['string', 'the positive (bad) outcome value', 'required'],
+  exclude: ['strings', 'an array of column names'],
+  categorical: ['strings', 'an array of column names'],
+  naTokens: ['strings', 'an array of missing-value tokens'],
+  maxCategoryShare: ['finite number', 'a share'],
+} as const satisfies Readonly<Record<string, OptionRuleEntry>>;

@@ -1,5 +1,5 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
-import { optionIssues, type OptionRuleEntry } from '../trainArguments.js';
+import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -149,16 +149,11 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     optionIssues(
       options,
       {
-        target: ['string', 'the name of the outcome column', 'required'],
-        positive: ['string', 'the positive (bad) outcome value', 'required'],
-        exclude: ['strings', 'an array of column names'],
-        categorical: ['strings', 'an array of column names'],
+        ...TABLE_READING_RULES,
         monotone: ['string', 'text of the form col:+1,col:-1'],
         params: ['object', 'trainer parameters (see resolveGbdtParams)'],
         validationFraction: ['finite number', 'a share of the rows'],
         refit: ['boolean', 'true or false'],
-        naTokens: ['strings', 'an array of missing-value tokens'],
-        maxCategoryShare: ['finite number', 'a share'],
         name: ['string', "the model's name"],
         version: ['string', "the model's version"],
       } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,

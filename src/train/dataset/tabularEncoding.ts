@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
-import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, type OptionRuleEntry } from '../trainArguments.js';
+import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
@@ -79,13 +79,8 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     optionIssues(
       options,
       {
-        target: ['string', 'the name of the outcome column', 'required'],
-        positive: ['string', 'the positive (bad) outcome value', 'required'],
-        exclude: ['strings', 'an array of column names'],
-        categorical: ['strings', 'an array of column names'],
+        ...TABLE_READING_RULES,
         fitRows: [ROW_INDICES, 'a Uint32Array of row indices'],
-        naTokens: ['strings', 'an array of missing-value tokens'],
-        maxCategoryShare: ['finite number', 'a share'],
       } satisfies Record<keyof FitEncodingOptions, OptionRuleEntry>,
       ['options'],
     ),
