@@ -32,7 +32,7 @@ import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
-import { checkOptionKeys, refuseArguments } from '../errors/argumentIssues.js';
+import { checkOptionKeys, nullOptionIssues, refuseArguments } from '../errors/argumentIssues.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -354,7 +354,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   // ignored, and decisions made unsigned or on the default policy without a word.
   checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
   // Checked before anything loads: `features: 42` failed later as a raw TypeError from the encoder.
-  refuseArguments('ScorerOptions', [featureSetIssue(['features'], options.features, true)]);
+  refuseArguments('ScorerOptions', [nullOptionIssues(options), featureSetIssue(['features'], options.features ?? undefined, true)]);
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
   const keys = resolveKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;

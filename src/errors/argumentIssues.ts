@@ -124,3 +124,21 @@ export function optionKeyIssues(
     .filter((k) => !known.includes(k))
     .map((k) => ({ path: [...at, k], code: 'unrecognized_key' as const, message: hint(k) ?? `unknown option "${k}" (known: ${known.join(', ')})` }));
 }
+
+/**
+ * An issue for each option given as `null`: no option takes null, and reading it as "the default"
+ * (as `??` does) turned a JSON config's missing secret (`"assignmentKey": null`) into the public
+ * default key without a word. Leaving the key out is how to ask for the default.
+ */
+export function nullOptionIssues(options: unknown, at: readonly (string | number)[] = []): ValidationIssue[] {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return [];
+  return Object.entries(options)
+    .filter(([, v]) => v === null)
+    .map(([k]) => ({
+      path: [...at, k],
+      code: 'invalid_type' as const,
+      message: `${k} is null: leave the option out for its default`,
+      expected: 'a value, or the option left out',
+      received: 'null',
+    }));
+}

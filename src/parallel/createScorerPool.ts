@@ -20,7 +20,7 @@ import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js'
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
-import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
+import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -677,7 +677,19 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
       : undefined,
   );
   if (issues.length > 0 && issues[0]?.code === 'invalid_type') throw new ValidationError('ScorerPoolOptions', issues);
-  if (options.scorer !== undefined) {
+  // A null is named, never read as the default (a JSON config's `"workers": null`); the rest of
+  // the checks then see such an option as left out, so it is named once.
+  issues.push(...nullOptionIssues(options), ...nullOptionIssues(options.scorer, ['scorer']));
+  if (options.workerEntry != null && typeof options.workerEntry !== 'string' && !(options.workerEntry instanceof URL)) {
+    issues.push({
+      path: ['workerEntry'],
+      code: 'invalid_type',
+      message: "workerEntry must be the worker script's path or file URL",
+      expected: 'string | URL',
+      received: typeNameOf(options.workerEntry),
+    });
+  }
+  if (options.scorer != null) {
     issues.push(
       // `features` is known, and refused below with the reason (functions cannot reach workers).
       ...optionKeyIssues(options.scorer, SCORER_OPTION_KEYS, ['scorer']),
@@ -695,7 +707,7 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
   if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 0 || taskTimeoutMs > 2_147_483_647) {
     issues.push({ path: ['taskTimeoutMs'], code: 'out_of_range', message: 'taskTimeoutMs must be an integer in [0, 2147483647]' });
   }
-  if (options.featuresModule !== undefined) {
+  if (options.featuresModule != null) {
     if (typeof options.featuresModule !== 'string' || options.featuresModule === '')
       issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
     // Loaded here once, before any worker starts: a module no worker could load is refused by name.

@@ -57,6 +57,35 @@ describe('construction options are read by name too', () => {
     }
   });
 
+  it('a null option is named, never read as its default (`assignmentKey: null` fell back to the public default key)', async () => {
+    await expect(createScorer({ assignmentKey: null, minConfidence: null, features: null, signingKey: null } as never)).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [
+        { path: ['assignmentKey'], code: 'invalid_type', received: 'null' },
+        { path: ['minConfidence'], code: 'invalid_type', received: 'null' },
+        { path: ['features'], code: 'invalid_type', received: 'null' },
+        { path: ['signingKey'], code: 'invalid_type', received: 'null' },
+      ],
+    });
+    const e = await createScorerPool({ workers: null, chunkSize: null, workerExecArgv: null, scorer: { explanations: null } } as never).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      code: 'validation_failed',
+      issues: [
+        { path: ['workers'], received: 'null' },
+        { path: ['chunkSize'], received: 'null' },
+        { path: ['workerExecArgv'], received: 'null' },
+        { path: ['scorer', 'explanations'], received: 'null' },
+      ],
+    });
+  });
+
+  it('createScorerPool names a workerEntry that is not a path or URL, before starting a worker (was a TypeError from node)', async () => {
+    for (const workerEntry of [null, 42, {}, true]) {
+      const e = await createScorerPool({ workers: 1, workerEntry } as never).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'validation_failed', issues: [{ path: ['workerEntry'], code: 'invalid_type' }] });
+    }
+  });
+
   it('createScorerPool refuses scorer options given beside `scorer`, and unknown keys at either level, before starting a worker', async () => {
     const e = await createScorerPool({
       workers: 1,
