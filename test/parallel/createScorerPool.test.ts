@@ -226,9 +226,11 @@ describe('createScorerPool: same results as the in-process scorer', () => {
   });
 
   it('createScorer with a model option that is neither a path, bytes nor a LoadedModel fails with model_load_failed', async () => {
-    for (const model of [42, null, {}, ['x']]) {
+    for (const model of [42, {}, ['x']]) {
       await expect(createScorer({ model: model as never })).rejects.toMatchObject({ code: 'model_load_failed' });
     }
+    // null is no option value at all: named as every null option is.
+    await expect(createScorer({ model: null as never })).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: ['model'] }] });
   });
 
   it('an AbortSignal cancels a pooled call as in process: aborted before, or while the workers hold it; the pool goes on', async () => {
