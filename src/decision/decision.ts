@@ -76,18 +76,31 @@ export const DecisionEvidence = z
 /** See {@link DecisionEvidence}. */
 export type DecisionEvidence = z.infer<typeof DecisionEvidence>;
 
-/** What one accepted certificate did to this decision, found by re-deciding without it. */
+/**
+ * What one accepted certificate did to this decision, found by re-deciding without exactly that
+ * certificate, everything else as given. Later uploads rejected only as copies of it (the same
+ * document or certificate number) are then nobody's copies and are assessed on their own: so a
+ * certificate whose copies were stronger than it, or whose copies made the decision a referral
+ * (`duplicate_evidence`), shows a negative `pdReduction` or an `outcomeWithout` other than the
+ * decision's.
+ */
 export const CertificateImpact = z
   .strictObject({
     /** Position in `applicant.evidence`. */
     index: z.number().int().min(0),
     kind: z.string(),
     credentialRef: z.string().nullable(),
-    /** PD without the certificate minus PD with it (>= 0: it lowered the risk by this much). */
+    /** PD without the certificate minus PD with it (> 0: it lowered the risk by this much; < 0: it raised it). */
     pdReduction: finite,
     /** Limit with the certificate minus limit without it, fen. */
     limitGain: signedFen,
+    /** The limit re-deciding without it gives, fen. */
     limitWithout: fen,
+    /**
+     * The outcome re-deciding without it gives. Absent on a decision this version made before the
+     * field was added, which did not say.
+     */
+    outcomeWithout: z.enum(['approve', 'refer', 'decline']).optional(),
   })
   .readonly();
 /** See {@link CertificateImpact}. */

@@ -273,8 +273,12 @@ function renderImpacts(d, bindingText) {
       el('td', { text: kindName(e.kind) }),
       el('td', { class: e.status === 'accepted' ? 'pass' : 'fail', text: e.status + (reasons ? ': ' + reasons : '') }),
       el('td', { class: 'num', text: impact ? (impact.pdReduction >= 0 ? '\u2212' : '+') + (Math.abs(impact.pdReduction) * 100).toFixed(2) + ' pts' : '-' }),
-      el('td', { class: 'num', 'data-gain': impact ? String(impact.limitGain) : '', text: impact ? '+' + yuan(impact.limitGain) : '-' }),
+      el('td', { class: 'num', 'data-gain': impact ? String(impact.limitGain) : '', text: impact ? (impact.limitGain < 0 ? '\u2212' + yuan(-impact.limitGain) : '+' + yuan(impact.limitGain)) : '-' }),
     ]));
+    // Re-deciding without it changes the outcome (its copies, rejected as duplicates, then count).
+    if (impact && impact.outcomeWithout && impact.outcomeWithout !== d.outcome) {
+      body.appendChild(el('tr', { class: 'muted' }, [el('td', { colspan: '4', text: '\u21b3 without it the outcome would be ' + impact.outcomeWithout + '.' })]));
+    }
     // Why a certificate that lowered the risk added nothing: the constraint that holds the limit.
     if (impact && impact.limitGain === 0 && impact.pdReduction > 0) {
       var held = d.outcome === 'decline' ? 'the application is declined; see the reasons' : 'the limit is set by ' + ((bindingText && bindingText.en) || d.bindingConstraint);
