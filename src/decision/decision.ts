@@ -7,6 +7,7 @@ import type { FeatureFactor } from '../features/featureDefinitions.js';
 import { BINDING_PRIORITY } from '../policy/limit.js';
 import { policyReasons, type PolicyReasonCode } from '../policy/policyReasons.js';
 import { LimitChange } from '../policy/stepLimit.js';
+import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 
 // The one schema of a Decision. Every type below is inferred from it (never written twice), a
@@ -112,8 +113,28 @@ export const EvidenceSuggestion = z
     kind: z.string(),
     category: z.string(),
     names: text,
-    /** The typical result assumed ("IELTS 6.5"). */
-    assumed: z.strictObject({ score: finite.optional(), level: z.string().optional() }).readonly(),
+    /**
+     * The certificate the preview assumes: the kind's typical result ("IELTS 6.5"), issued on
+     * `issueDate` (the decision's own date: a certificate the customer already holds was issued
+     * earlier, and one of a kind that fades counts for less, one of a kind that expires may have
+     * expired, so it can fall short of `limit`), verified by `verification` (the kind's first
+     * accepted method at `WHAT_IF_CONFIDENCE`). `issueDate` and `verification` are absent on a
+     * decision this version made before they were added, which assumed the same without saying.
+     */
+    assumed: z
+      .strictObject({
+        score: finite.optional(),
+        level: z.string().optional(),
+        issueDate: IsoDate.optional(),
+        verification: z.strictObject({ method: VerificationMethod, confidence: probability }).readonly().optional(),
+      })
+      .readonly(),
+    /**
+     * `assumed` in words for the customer, both languages: the result, the issue date the limit is
+     * for, and what an older one of the kind does (fades, expires). Absent on a decision this
+     * version made before it was added.
+     */
+    assumption: text.optional(),
     /**
      * The limit it leads to, fen, under every cap and affordability check (at most today's healthy
      * limit, or today's limit if higher): in a decision, what uploading it to that decision

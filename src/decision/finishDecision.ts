@@ -251,7 +251,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       // A decline says so even where the reassessment after it would only refer.
       if (alone.outcome === 'decline' || main.outcome !== 'decline') blocker = alone;
     }
-    const items = suggestionItems(best);
+    const items = suggestionItems(best, applicant.asOf);
     const blockedBy =
       ctx.suggestionCount === 0
         ? null

@@ -293,12 +293,14 @@ function renderWhatIf(s) {
     var value = item.assumed && item.assumed.score !== undefined ? ' ' + item.assumed.score : item.assumed && item.assumed.level ? ' (' + item.assumed.level + ')' : '';
     var btn = el('button', { type: 'button', 'aria-label': 'Add ' + item.names.en + value, text: 'Add' });
     btn.addEventListener('click', function () {
+      // The certificate the preview assumes (issued today, as the suggestion says), as it says it.
+      var said = item.assumed && item.assumed.verification;
       var spec = kindSpec(item.kind);
-      var method = spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
-      addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', 0.95);
+      var method = said ? said.method : spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
+      addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', said ? said.confidence : 0.95);
     });
     var referred = item.outcome === 'refer' ? ', proposed for a person to review' : '';
-    list.appendChild(el('li', null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
+    list.appendChild(el('li', item.assumption ? { title: item.assumption.en } : null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }
