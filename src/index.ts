@@ -89,6 +89,7 @@ export {
   type DecideResult,
   type SuggestOptions,
   type ReassessUpdate,
+  type ReassessOptions,
   type BatchResult,
 } from './decision/createScorer.js';
 export {
@@ -110,6 +111,8 @@ export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.j
 export { PriorInvalidError } from './decision/priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './decision/recordReview.js';
 export type { FollowUpOptions } from './decision/explainFollowUp.js';
+export type { LineOnFile } from './decision/priorOnFile.js';
+export type { ReductionOptions } from './decision/reduceLine.js';
 export type { DecisionErrorData } from './decision/toErrorData.js';
 export type { ScoringModel, ContributionExplainer } from './decision/scoringModel.js';
 export { createScorerPool, type ScorerPool, type ScorerPoolOptions } from './parallel/createScorerPool.js';

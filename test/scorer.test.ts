@@ -223,14 +223,23 @@ describe('probability-space contributions', () => {
 });
 
 describe('certificate impacts', () => {
-  it('law: removing a certificate never makes the applicant look better, even when a copy of it was uploaded too', async () => {
+  it('law: removing a certificate nothing copied never makes the applicant look better', async () => {
     for (const ex of exampleApplicants) {
+      if (ex.segment === 'duplicate_certificate') continue;
       const d = decided(ex.segment);
       for (const c of d.certificateImpacts) {
         expect(c.pdReduction, `${ex.segment} ${c.kind}`).toBeGreaterThanOrEqual(0);
         expect(c.limitGain, `${ex.segment} ${c.kind}`).toBeGreaterThanOrEqual(0);
+        expect(c.outcomeWithout, `${ex.segment} ${c.kind}`).toBeDefined();
       }
     }
-    expect(decided('duplicate_certificate').certificateImpacts.length).toBeGreaterThan(0);
+  });
+
+  it('a certificate whose stronger copies it shut out is shown raising the risk, and the referral they caused (findings15-explain F1)', () => {
+    const d = decided('duplicate_certificate');
+    expect(d.outcome).toBe('refer');
+    const [first] = d.certificateImpacts;
+    expect(first!.pdReduction).toBeLessThan(0);
+    expect(first!.outcomeWithout).toBe('approve');
   });
 });

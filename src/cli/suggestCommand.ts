@@ -2,6 +2,7 @@ import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { formatRmb } from '../report/formatMoney.js';
+import { WHAT_IF_CONFIDENCE } from '../decision/hypotheticalEvidence.js';
 import { formatTable } from './formatTable.js';
 import { openScorer } from './openScorer.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
@@ -72,6 +73,14 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
           `${(x.pd * 100).toFixed(2)}%`,
         ]);
         io.stdout(formatTable(['#', 'kind', 'certificate', '证书', 'assumed', 'limit', 'gain', 'PD'], rows));
+        // What every preview assumes beside the result (each item's `assumption` says it for its kind).
+        const issued = s.items[0]?.assumed.issueDate;
+        if (issued !== undefined) {
+          io.stdout(
+            `Each limit is for a certificate issued on ${issued}, verified at confidence ${WHAT_IF_CONFIDENCE}; one issued earlier can count for less (--json: each item's assumption).\n` +
+              `每项额度均按${issued}签发、核验置信度${WHAT_IF_CONFIDENCE}的证书估算；签发较早的证书作用可能较小（--json：见各项 assumption）。\n`,
+          );
+        }
       }
     } finally {
       await scorer.close();

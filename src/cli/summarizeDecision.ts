@@ -26,7 +26,12 @@ export function summarizeDecision(d: Decision): string {
   }
   for (const c of d.certificateImpacts) {
     // A difference of two probabilities: percentage points, not a percent of the PD.
-    lines.push(`    ${c.kind} lowered PD by ${(c.pdReduction * 100).toFixed(2)} points and added ${formatRmb(c.limitGain)}`);
+    // Re-deciding without exactly it: a certificate whose copies were stronger raised the PD, and one
+    // whose copies referred the decision changed the outcome.
+    const pd = `${c.pdReduction < 0 ? 'raised' : 'lowered'} PD by ${(Math.abs(c.pdReduction) * 100).toFixed(2)} points`;
+    const gain = c.limitGain < 0 ? `took ${formatRmb(-c.limitGain)}` : `added ${formatRmb(c.limitGain)}`;
+    const outcome = c.outcomeWithout !== undefined && c.outcomeWithout !== d.outcome ? `; without it: ${c.outcomeWithout}` : '';
+    lines.push(`    ${c.kind} ${pd} and ${gain}${outcome}`);
   }
   // The four that moved the score most, either way (the list is ordered by sign, risk-raising first).
   const factors = d.contributions.factors

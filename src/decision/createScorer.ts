@@ -25,9 +25,10 @@ import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js'
 import { createHmac } from 'node:crypto';
 import type { AuditKeys } from './audit.js';
 import { verifyPrior } from './verifyPrior.js';
+import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { parseReassessmentUpdate } from './reassessmentUpdate.js';
-import { reduceLine } from './reduceLine.js';
+import { reduceLine, type ReductionOptions } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
@@ -168,6 +169,18 @@ export interface ReassessUpdate<TInput = ApplicantInput> {
   readonly asOf?: string;
 }
 
+/** Options of {@link Scorer.reassess}. */
+export interface ReassessOptions {
+  /** Cancels the call (see {@link DecideOptions.signal}). */
+  readonly signal?: AbortSignal;
+  /**
+   * What your account system holds for the line now (the line on file and the customer's cap, as
+   * stored from the line's latest decision): a prior that left another line or cap on file is not
+   * the latest and is refused (`prior_superseded`). See {@link LineOnFile}.
+   */
+  readonly onFile?: LineOnFile;
+}
+
 /** One result of {@link Scorer.decideBatch}: a decision or that record's own error. Narrow on `ok`. */
 export type BatchResult =
   | { readonly ok: true; readonly index: number; readonly decision: Decision }
@@ -244,11 +257,14 @@ export interface Scorer<TInput = ApplicantInput> {
    * Re-decides an existing customer's line with new evidence and the profile as it is now. Raises
    * the line to what the policy grants today (within step limits), never above it; a line on file
    * above what may be granted today is held and referred (`lineAction: 'hold'`), never lowered
-   * automatically. The prior is verified first.
+   * automatically. The prior is verified first. The prior must be the line's latest decision (a
+   * later one carries what came after it, such as the customer's own cap): give `options.onFile`
+   * and a prior that is not is refused.
    * @throws PriorInvalidError when the prior is not a valid, unchanged (and, with a signing key,
-   *   signed) decision of this applicant; ValidationError for a bad update.
+   *   signed) decision of this applicant, or (`prior_superseded`) left another line or cap on file
+   *   than `options.onFile`; ValidationError for a bad update or option.
    */
-  reassess(prior: Decision, update: ReassessUpdate<TInput>, options?: Pick<DecideOptions, 'signal'>): Promise<Decision>;
+  reassess(prior: Decision, update: ReassessUpdate<TInput>, options?: ReassessOptions): Promise<Decision>;
   /** Catalog evidence the applicant does not hold, ranked by the limit gain if verified at a typical value. */
   suggest(applicant: TInput, options?: SuggestOptions): Promise<EvidenceSuggestions>;
   /**
@@ -260,7 +276,8 @@ export interface Scorer<TInput = ApplicantInput> {
    * dearest-repayment rule is re-tested under it, and a line that fails it is held.
    * `options.asOf` is the day the customer asked (YYYY-MM-DD), not before the prior's `asOf`;
    * default the prior's `asOf`. The new decision is dated so, and a review or reassessment after it
-   * can be dated no earlier (its step-limit window counts from there).
+   * can be dated no earlier (its step-limit window counts from there). `options.onFile` (what your
+   * account system holds for the line now) refuses a prior that is not the line's latest decision.
    * @example
    * const lowered = scorer.requestReduction(decision, 500_000, { asOf: '2026-12-15' });
    * lowered.asOf; // '2026-12-15'
@@ -268,9 +285,10 @@ export interface Scorer<TInput = ApplicantInput> {
    *   ValidationError (subject `reduction amount`) for an amount that is not integer fen, or is below
    *   the product minimum (`too_small`, naming the amount and the minimum: a line is never lower);
    *   ValidationError (subject `reduction options`) for an unknown option (`unrecognized_key`), or an
-   *   `asOf` that is not a date or is before the prior's (`out_of_range`).
+   *   `asOf` that is not a date or is before the prior's (`out_of_range`), or a malformed `onFile`;
+   *   PriorInvalidError (`prior_superseded`) for a prior that left another line or cap on file than `onFile`.
    */
-  requestReduction(prior: Decision, amount: number, options?: { readonly asOf?: string }): Decision;
+  requestReduction(prior: Decision, amount: number, options?: ReductionOptions): Decision;
   /**
    * Records a person's review of a decision (PIPL Art. 24; EU CCD2 Art. 18) as a new decision,
    * sealed (and signed) by this scorer, linked to the one reviewed, and itself a valid prior for
@@ -287,7 +305,8 @@ export interface Scorer<TInput = ApplicantInput> {
    * applicant it was made for, checked against the decision's input hash) and they are computed
    * again; without it such a review is refused.
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
-   *   decision; ValidationError naming every bad review field, and `applicant` when it is needed and
+   *   decision, or (`prior_superseded`) left another line or cap on file than `options.onFile`;
+   *   ValidationError naming every bad review field, and `applicant` when it is needed and
    *   missing or is not the decision's; CreditliftError `review_invalid` naming the bound a limit
    *   would break.
    */
@@ -299,7 +318,8 @@ export interface Scorer<TInput = ApplicantInput> {
    * sealed by this scorer. Answer it with {@link Scorer.recordReview}. A referral owes reasons, so
    * a decision without model factors (`explanations: 'when_owed'`) needs `options.applicant`, as
    * for an adverse review.
-   * @throws PriorInvalidError for a prior that does not verify; ValidationError naming every bad field.
+   * @throws PriorInvalidError for a prior that does not verify, or (`prior_superseded`) left another
+   *   line or cap on file than `options.onFile`; ValidationError naming every bad field.
    */
   recordContest(prior: Decision, contest: ContestInput, options?: FollowUpOptions): Decision;
   /**
@@ -630,6 +650,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
+      // The engine keeps no state: only the lender's store knows the line's latest decision. A prior
+      // older than it would lose what came after (the customer's own cap, a person's review).
+      requireLatestPrior(prior, opts?.onFile, policy.limits.roundingStep, 'reassess options');
       // The line on file is the one the prior left (a referral's proposal granted nothing); new
       // evidence is appended after what was held. The customer's cap in force after the prior
       // (`controls.selfSetCap`: a reduction's, or the profile's then) holds until the customer clears

@@ -7,6 +7,7 @@ import type { FeatureFactor } from '../features/featureDefinitions.js';
 import { BINDING_PRIORITY } from '../policy/limit.js';
 import { policyReasons, type PolicyReasonCode } from '../policy/policyReasons.js';
 import { LimitChange } from '../policy/stepLimit.js';
+import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 
 // The one schema of a Decision. Every type below is inferred from it (never written twice), a
@@ -76,18 +77,31 @@ export const DecisionEvidence = z
 /** See {@link DecisionEvidence}. */
 export type DecisionEvidence = z.infer<typeof DecisionEvidence>;
 
-/** What one accepted certificate did to this decision, found by re-deciding without it. */
+/**
+ * What one accepted certificate did to this decision, found by re-deciding without exactly that
+ * certificate, everything else as given. Later uploads rejected only as copies of it (the same
+ * document or certificate number) are then nobody's copies and are assessed on their own: so a
+ * certificate whose copies were stronger than it, or whose copies made the decision a referral
+ * (`duplicate_evidence`), shows a negative `pdReduction` or an `outcomeWithout` other than the
+ * decision's.
+ */
 export const CertificateImpact = z
   .strictObject({
     /** Position in `applicant.evidence`. */
     index: z.number().int().min(0),
     kind: z.string(),
     credentialRef: z.string().nullable(),
-    /** PD without the certificate minus PD with it (>= 0: it lowered the risk by this much). */
+    /** PD without the certificate minus PD with it (> 0: it lowered the risk by this much; < 0: it raised it). */
     pdReduction: finite,
     /** Limit with the certificate minus limit without it, fen. */
     limitGain: signedFen,
+    /** The limit re-deciding without it gives, fen. */
     limitWithout: fen,
+    /**
+     * The outcome re-deciding without it gives. Absent on a decision this version made before the
+     * field was added, which did not say.
+     */
+    outcomeWithout: z.enum(['approve', 'refer', 'decline']).optional(),
   })
   .readonly();
 /** See {@link CertificateImpact}. */
@@ -99,8 +113,28 @@ export const EvidenceSuggestion = z
     kind: z.string(),
     category: z.string(),
     names: text,
-    /** The typical result assumed ("IELTS 6.5"). */
-    assumed: z.strictObject({ score: finite.optional(), level: z.string().optional() }).readonly(),
+    /**
+     * The certificate the preview assumes: the kind's typical result ("IELTS 6.5"), issued on
+     * `issueDate` (the decision's own date: a certificate the customer already holds was issued
+     * earlier, and one of a kind that fades counts for less, one of a kind that expires may have
+     * expired, so it can fall short of `limit`), verified by `verification` (the kind's first
+     * accepted method at `WHAT_IF_CONFIDENCE`). `issueDate` and `verification` are absent on a
+     * decision this version made before they were added, which assumed the same without saying.
+     */
+    assumed: z
+      .strictObject({
+        score: finite.optional(),
+        level: z.string().optional(),
+        issueDate: IsoDate.optional(),
+        verification: z.strictObject({ method: VerificationMethod, confidence: probability }).readonly().optional(),
+      })
+      .readonly(),
+    /**
+     * `assumed` in words for the customer, both languages: the result, the issue date the limit is
+     * for, and what an older one of the kind does (fades, expires). Absent on a decision this
+     * version made before it was added.
+     */
+    assumption: text.optional(),
     /**
      * The limit it leads to, fen, under every cap and affordability check (at most today's healthy
      * limit, or today's limit if higher): in a decision, what uploading it to that decision

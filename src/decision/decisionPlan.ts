@@ -27,7 +27,7 @@ export interface Scenario {
 export interface DecisionPlan {
   readonly kind: 'decide' | 'reassess';
   readonly main: Scenario;
-  /** One per accepted certificate: the applicant re-decided without it. */
+  /** One per accepted certificate: the applicant re-decided without exactly that item (see `withoutCertificate`). */
   readonly without: readonly { readonly item: EvidenceAssessment; readonly scenario: Scenario }[];
   /**
    * One per catalog kind the applicant does not hold: the applicant with a typical one added,
@@ -79,27 +79,36 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
 }
 
 /**
- * Which items disappear when one certificate is taken away as if never uploaded: the item and any
- * copies of it after it (the same document or the same credential), which were rejected as
- * duplicates only because it came first. Removing the item alone would promote a copy into its
- * place and credit the certificate with the copy's difference.
+ * The applicant without one certificate, as if never uploaded: exactly that item is gone. An item's
+ * assessment depends only on the items before it (duplicates keep the first), so the rest are
+ * unchanged, except later copies of it (the same document or the same credential), which were
+ * rejected only because it came first: those are assessed again, on their own, so the impact says
+ * what re-deciding without it gives (a copy then counts, and no duplicate is flagged). The
+ * counterfactual keeps the main applicant (only its evidence columns are recomputed), and its items
+ * keep their positions in `applicant.evidence`.
  */
-function certificateAndCopies(evidence: readonly CertificateEvidence[], index: number): ReadonlySet<number> {
+function withoutCertificate(ctx: EngineContext, main: Scenario, index: number): Scenario {
+  const evidence = main.applicant.evidence;
   const item = evidence[index] as CertificateEvidence;
   const key = credentialKey(item);
-  const gone = new Set([index]);
-  for (let i = index + 1; i < evidence.length; i++) {
-    const e = evidence[i] as CertificateEvidence;
-    if (e.documentHash === item.documentHash || credentialKey(e) === key) gone.add(i);
-  }
-  return gone;
+  const copied = evidence.some((e, i) => i > index && (e.documentHash === item.documentHash || credentialKey(e) === key));
+  if (!copied)
+    return counterfactual(
+      main,
+      main.report.items.filter((i) => i.index !== index),
+    );
+  const rest = scenario(ctx, { ...main.applicant, evidence: evidence.filter((_, i) => i !== index) }).report.items;
+  return counterfactual(
+    main,
+    rest.map((i) => (i.index < index ? i : { ...i, index: i.index + 1 })),
+  );
 }
 
 /**
  * A counterfactual of the main scenario with other evidence assessments. Exact without
- * re-assessing: an item's assessment depends only on the items before it (duplicates keep the
- * first), so removing a certificate with its copies leaves the rest unchanged, a prefix of the
- * evidence has the prefix of the assessments, and an item appended last is assessed on its own.
+ * re-assessing where nothing after a change depended on it: an item's assessment depends only on
+ * the items before it (duplicates keep the first), so a prefix of the evidence has the prefix of
+ * the assessments, and an item appended last is assessed on its own.
  */
 function counterfactual(main: Scenario, items: readonly EvidenceAssessment[]): Scenario {
   return { applicant: main.applicant, report: { items, summary: summarizeEvidence(items) } };
@@ -124,18 +133,7 @@ export function planDecision(
   checkLedgerDates(options.limitHistory, applicant.asOf);
   const main = scenario(ctx, applicant);
   const items = main.report.items;
-  const without = items
-    .filter((item) => item.status === 'accepted')
-    .map((item) => {
-      const gone = certificateAndCopies(applicant.evidence, item.index);
-      return {
-        item,
-        scenario: counterfactual(
-          main,
-          items.filter((i) => !gone.has(i.index)),
-        ),
-      };
-    });
+  const without = items.filter((item) => item.status === 'accepted').map((item) => ({ item, scenario: withoutCertificate(ctx, main, item.index) }));
 
   // A customer over their own budget month after month is offered no increase, so none is scored.
   const overBudget = (applicant.financialHealth?.overBudgetMonths ?? 0) >= MIN_OVER_BUDGET_MONTHS;

@@ -11,12 +11,14 @@ import { scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { explain } from './finishDecision.js';
 import { LIMIT_HISTORY_KEPT } from './carriedLedger.js';
+import type { LineOnFile } from './priorOnFile.js';
 
 /**
  * What a review or contest may be given besides the person's input: the applicant the decision
  * was made for (and, when its ledger cannot be read back from the decision, the ledger it was made
- * with). Needed only to give the reasons an adverse review or a contest owes for a decision made
- * with `explanations: 'when_owed'` that carries no model factors.
+ * with), needed only to give the reasons an adverse review or a contest owes for a decision made
+ * with `explanations: 'when_owed'` that carries no model factors; and what the account system
+ * holds for the line now (`onFile`), which refuses a prior that is not the line's latest decision.
  */
 export interface FollowUpOptions {
   /**
@@ -29,9 +31,11 @@ export interface FollowUpOptions {
   readonly applicant?: unknown;
   /** The ledger the decision was made with; read back from the decision when left out. */
   readonly limitHistory?: readonly LimitChange[];
+  /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
+  readonly onFile?: LineOnFile;
 }
 
-export const FOLLOW_UP_OPTION_KEYS = ['applicant', 'limitHistory'] as const;
+export const FOLLOW_UP_OPTION_KEYS = ['applicant', 'limitHistory', 'onFile'] as const;
 
 /** The contributions a follow-up (`what`) of `prior` carries, and the factors its reasons draw on. */
 export type FollowUpExplainer = (

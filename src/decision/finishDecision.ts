@@ -149,14 +149,15 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
 
   const certificateImpacts: CertificateImpact[] = plan.without.map(({ item, scenario }) => {
     const pdWithout = nextPd();
-    const without = limitOf(scenario.report.summary.duplicateDetected, pdWithout);
+    const without = settleLine(limitOf(scenario.report.summary.duplicateDetected, pdWithout), line);
     return {
       index: item.index,
       kind: item.kind,
       credentialRef: credentialRef(ctx.keys, item.kind, item.credentialId),
       pdReduction: pdWithout - mainPd,
-      limitGain: limit - finalLimit(without),
-      limitWithout: finalLimit(without),
+      limitGain: limit - without.limit,
+      limitWithout: without.limit,
+      outcomeWithout: without.outcome,
     };
   });
 
@@ -250,7 +251,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       // A decline says so even where the reassessment after it would only refer.
       if (alone.outcome === 'decline' || main.outcome !== 'decline') blocker = alone;
     }
-    const items = suggestionItems(best);
+    const items = suggestionItems(best, applicant.asOf);
     const blockedBy =
       ctx.suggestionCount === 0
         ? null

@@ -8,6 +8,7 @@ export {
   type DecideResult,
   type SuggestOptions,
   type ReassessUpdate,
+  type ReassessOptions,
   type BatchResult,
 } from './createScorer.js';
 export {
@@ -26,6 +27,8 @@ export {
 export { PriorInvalidError } from './priorInvalidError.js';
 export type { ReviewInput, ContestInput } from './recordReview.js';
 export type { FollowUpOptions } from './explainFollowUp.js';
+export type { LineOnFile } from './priorOnFile.js';
+export type { ReductionOptions } from './reduceLine.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice } from './adverseActionNotice.js';
 export { assertAllowedDataCategories, dataCategoriesUsed, POLICY_DATA_CATEGORIES } from './dataCategoryCheck.js';
 export type { DecisionErrorData } from './toErrorData.js';

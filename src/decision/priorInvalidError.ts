@@ -2,10 +2,11 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { formatPath, type ValidationIssue } from '../errors/validationError.js';
 
 /**
- * Thrown by `reassess` and `requestReduction` when the prior decision they are given cannot be
- * trusted: not a Decision by the output schema, another applicant's, dated after the
- * reassessment, changed after it was made (content hash), or not signed by this scorer's key.
- * Lists every problem, each with its path.
+ * Thrown by `reassess`, `requestReduction`, `recordReview` and `recordContest` when the prior
+ * decision they are given cannot be trusted: not a Decision by the output schema, another
+ * applicant's, dated after the reassessment, changed after it was made (content hash), or not
+ * signed by this scorer's key; or (`prior_superseded`) not the line's latest decision by what the
+ * lender has on file (`onFile`). Lists every problem, each with its path.
  */
 export class PriorInvalidError extends CreditliftError {
   /** Always `prior_invalid`: narrows where a PriorInvalidError is known. */

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import type { PolicyLimit } from '../policy/applyPolicy.js';
+import { whatIfAssumption } from './whatIfAssumption.js';
 import type { EvidenceSuggestion } from './decision.js';
 import { settleLine, type LineContext } from './settleLine.js';
 import type { WhatIfScenario } from './whatIfScenarios.js';
@@ -101,10 +102,13 @@ export function rankWhatIfs(
   return ranked;
 }
 
-/** The suggestions of ranked what-ifs: each kind at its typical result, with its preview. */
-export function suggestionItems(ranked: readonly RankedWhatIf[]): EvidenceSuggestion[] {
+/**
+ * The suggestions of ranked what-ifs: each kind at its typical result, issued on `asOf` (the date of
+ * the decision it previews), with its preview and the assumption said (see {@link whatIfAssumption}).
+ */
+export function suggestionItems(ranked: readonly RankedWhatIf[], asOf: string): EvidenceSuggestion[] {
   return ranked.map(({ whatIf: { spec, typical }, pd, limit, limitGain, outcome }) => {
-    const assumed = { ...(typical.score !== undefined ? { score: typical.score } : {}), ...(typical.level !== undefined ? { level: typical.level } : {}) };
-    return { kind: spec.id, category: spec.category, names: spec.names, assumed, limit, limitGain, outcome, pd };
+    const { assumed, assumption } = whatIfAssumption(spec, typical, asOf);
+    return { kind: spec.id, category: spec.category, names: spec.names, assumed, assumption, limit, limitGain, outcome, pd };
   });
 }

@@ -16,6 +16,7 @@ import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
 import { beforePriorIssue } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
+import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
 
 /** What a reduction needs from the scorer. */
@@ -30,10 +31,12 @@ export interface ReductionContext {
 export interface ReductionOptions {
   /** The day the customer lowered their line (YYYY-MM-DD), not before the prior's `asOf`. Default: the prior's `asOf`. */
   readonly asOf?: string;
+  /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
+  readonly onFile?: LineOnFile;
 }
 
 /** The option keys a reduction reads. */
-const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf'];
+const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile'];
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
 const HELD: PolicyReasonCode = 'line_held_for_review';
@@ -175,6 +178,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
     "reassess the decision under this policy first (scorer.reassess), then lower that line, or lower it on a scorer with the decision's policy",
   );
   const asOf = reductionDate(options, prior);
+  // A prior older than the line's latest decision would lose what came after it (the customer's own
+  // cap, a person's review): refused when the account's line or cap says so.
+  requireLatestPrior(prior, (options as ReductionOptions | undefined)?.onFile, env.policy.limits.roundingStep, 'reduction options');
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;

@@ -98,6 +98,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'invalid',
   // Prior decisions (reassess, requestReduction)
   'prior_invalid',
+  // A prior that is not the line's latest decision by what the lender has on file (`onFile`)
+  'prior_superseded',
   // A decision sealed by the released 0.1.0: re-decide the customer (README "Upgrading from 0.1.0")
   'earlier_release_decision',
   // Models and explainers

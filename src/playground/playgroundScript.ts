@@ -273,8 +273,12 @@ function renderImpacts(d, bindingText) {
       el('td', { text: kindName(e.kind) }),
       el('td', { class: e.status === 'accepted' ? 'pass' : 'fail', text: e.status + (reasons ? ': ' + reasons : '') }),
       el('td', { class: 'num', text: impact ? (impact.pdReduction >= 0 ? '\u2212' : '+') + (Math.abs(impact.pdReduction) * 100).toFixed(2) + ' pts' : '-' }),
-      el('td', { class: 'num', 'data-gain': impact ? String(impact.limitGain) : '', text: impact ? '+' + yuan(impact.limitGain) : '-' }),
+      el('td', { class: 'num', 'data-gain': impact ? String(impact.limitGain) : '', text: impact ? (impact.limitGain < 0 ? '\u2212' + yuan(-impact.limitGain) : '+' + yuan(impact.limitGain)) : '-' }),
     ]));
+    // Re-deciding without it changes the outcome (its copies, rejected as duplicates, then count).
+    if (impact && impact.outcomeWithout && impact.outcomeWithout !== d.outcome) {
+      body.appendChild(el('tr', { class: 'muted' }, [el('td', { colspan: '4', text: '\u21b3 without it the outcome would be ' + impact.outcomeWithout + '.' })]));
+    }
     // Why a certificate that lowered the risk added nothing: the constraint that holds the limit.
     if (impact && impact.limitGain === 0 && impact.pdReduction > 0) {
       var held = d.outcome === 'decline' ? 'the application is declined; see the reasons' : 'the limit is set by ' + ((bindingText && bindingText.en) || d.bindingConstraint);
@@ -289,12 +293,14 @@ function renderWhatIf(s) {
     var value = item.assumed && item.assumed.score !== undefined ? ' ' + item.assumed.score : item.assumed && item.assumed.level ? ' (' + item.assumed.level + ')' : '';
     var btn = el('button', { type: 'button', 'aria-label': 'Add ' + item.names.en + value, text: 'Add' });
     btn.addEventListener('click', function () {
+      // The certificate the preview assumes (issued today, as the suggestion says), as it says it.
+      var said = item.assumed && item.assumed.verification;
       var spec = kindSpec(item.kind);
-      var method = spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
-      addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', 0.95);
+      var method = said ? said.method : spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
+      addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', said ? said.confidence : 0.95);
     });
     var referred = item.outcome === 'refer' ? ', proposed for a person to review' : '';
-    list.appendChild(el('li', null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
+    list.appendChild(el('li', item.assumption ? { title: item.assumption.en } : null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }

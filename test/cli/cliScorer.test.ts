@@ -97,6 +97,8 @@ describe('creditlift decide / suggest / demo on the default model', () => {
     expect(await main(['suggest', file('fresh.json')], table.io)).toBe(0);
     expect(table.out()).toMatch(/^#\s+kind\s+certificate/);
     expect(table.out()).toContain(s.items[0]!.kind);
+    // The table says what every preview assumes beside the result (findings15-explain F4).
+    expect(table.out()).toMatch(/Each limit is for a certificate issued on \d{4}-\d\d-\d\d, verified at confidence 0\.95/);
     const blocked = captureIo();
     expect(await main(['suggest', file('graduate.json')], blocked.io)).toBe(0);
     expect(blocked.out()).toMatch(/No certificate would raise this limit|^#/);

@@ -18,9 +18,8 @@ const TOP = 3;
 
 /**
  * The certificate a suggestion tells the customer to upload, as a real upload would carry it: the
- * kind at the assumed result, issued on the decision date, verified by the kind's first method at
- * the confidence a preview assumes, under a credential and document of its own (so nothing about it
- * is the engine's own what-if row).
+ * kind at the result, issue date and verification the suggestion says it assumes (`assumed`), under
+ * a credential and document of its own (so nothing about it is the engine's own what-if row).
  */
 function uploadOf(
   applicant: Applicant,
@@ -28,6 +27,7 @@ function uploadOf(
   kind: string,
   method: string,
   assumed: { readonly score?: number | undefined; readonly level?: string | undefined },
+  confidence: number,
 ): CertificateEvidenceInput {
   return {
     kind,
@@ -39,7 +39,7 @@ function uploadOf(
     issueDate,
     ...(assumed.score === undefined ? {} : { score: assumed.score }),
     ...(assumed.level === undefined ? {} : { level: assumed.level }),
-    verification: { method, confidence: WHAT_IF_CONFIDENCE },
+    verification: { method, confidence },
     documentHash: createHash('sha256').update(`credit law upload ${kind} ${applicant.id}`).digest('hex'),
   } as CertificateEvidenceInput;
 }
@@ -60,9 +60,26 @@ async function checkPreviews(
     const method = spec?.verificationMethods[0];
     requireLaw(method !== undefined, () => `"${applicant.id}": a suggested ${item.kind} is not among the scorer's certificate kinds`);
     if (method === undefined) return 0;
-    const withIt = await withUpload(uploadOf(applicant, base.asOf, item.kind, method, item.assumed));
-    const promised = withIt.outcome === 'decline' ? 0 : Math.min(withIt.limit, ceiling);
     const who = `"${applicant.id}" (${base.audit.kind} on ${base.asOf}) uploading the suggested ${item.kind} (${JSON.stringify(item.assumed)})`;
+    // The suggestion says what it assumes, and says it truly: issued on the decision's date,
+    // verified by the kind's first method at the preview confidence, in words too.
+    const { issueDate, verification } = item.assumed;
+    requireLaw(
+      issueDate === base.asOf,
+      () => `${who}: the suggestion says it assumes a certificate issued on ${issueDate ?? '(nothing)'}, not on the decision's date ${base.asOf}`,
+    );
+    requireLaw(
+      verification?.method === method && verification.confidence === WHAT_IF_CONFIDENCE,
+      () => `${who}: the suggestion says it assumes verification ${JSON.stringify(verification)}, not ${method} at ${WHAT_IF_CONFIDENCE}`,
+    );
+    requireLaw(
+      item.assumption?.en.includes(base.asOf) === true && item.assumption.zhHans.includes(base.asOf),
+      () => `${who}: the suggestion's assumption does not name the issue date ${base.asOf} in both languages`,
+    );
+    const withIt = await withUpload(
+      uploadOf(applicant, issueDate ?? base.asOf, item.kind, verification?.method ?? method, item.assumed, verification?.confidence ?? WHAT_IF_CONFIDENCE),
+    );
+    const promised = withIt.outcome === 'decline' ? 0 : Math.min(withIt.limit, ceiling);
     requireLaw(withIt.pd === item.pd, () => `${who}: PD ${withIt.pd}, but the suggestion said ${item.pd}`);
     requireLaw(withIt.outcome === item.outcome, () => `${who}: outcome ${withIt.outcome}, but the suggestion said ${item.outcome}`);
     requireLaw(
@@ -96,7 +113,7 @@ function inGoodStanding(applicant: Applicant): Applicant {
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion (from suggest, in a decision, in a reassessment on its decision's day or days later, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date (its kind at the assumed result, issued on that decision's date, verified by the kind's first method). That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, in a decision, in a reassessment on its decision's day or days later, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date. The certificate is the one the suggestion says it assumes (`assumed`: the kind's typical result, `issueDate` that decision's date, `verification` the kind's first method at WHAT_IF_CONFIDENCE, and the `assumption` note naming the date in both languages): an older certificate of a kind that fades or expires is not what was previewed. That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>

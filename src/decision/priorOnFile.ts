@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
+import { Fen } from '../schema/primitives.js';
+import type { Decision } from './decision.js';
+import { lineOnFileAfter } from './lineOnFile.js';
+import { PriorInvalidError } from './priorInvalidError.js';
+
+/**
+ * What the lender's account system holds for the line now, as stored from the line's latest
+ * decision: the line on file (`lineOnFileAfter(latest, policy.limits.roundingStep)`) and the
+ * customer's own cap in force (`latest.controls.selfSetCap`). Given to a follow-up (`reassess`,
+ * `requestReduction`, `recordReview`, `recordContest`) as `onFile`, it refuses a prior that is not
+ * the line's latest decision by what it left on file: the engine keeps no state, so only the
+ * lender's store knows which decision is the latest.
+ */
+export const LineOnFile = z.strictObject({
+  /** The line on file now, fen. */
+  line: Fen,
+  /** The customer's own cap in force now, fen, or null when they set none. */
+  selfSetCap: Fen.nullable(),
+});
+/** See {@link LineOnFile}. */
+export type LineOnFile = z.infer<typeof LineOnFile>;
+
+/** Integer fen as RMB with thousands separators, split as integers (no floating point). */
+function rmb(fen: number): string {
+  const cents = fen % 100;
+  return `${Math.trunc(fen / 100).toLocaleString('en-US')}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`} RMB`;
+}
+
+/**
+ * Reads `onFile` (strictly: a malformed one is a `ValidationError` of `subject` naming
+ * `onFile.<field>`, never ignored) and refuses `prior` when the line or the cap it left on file is
+ * not what is on file now: a later decision of the line changed it (a customer's reduction, a
+ * raise, a person's review), and following up the older one would lose that change, a customer's
+ * own cap among them. Nothing is checked when `onFile` is undefined.
+ *
+ * @throws ValidationError (subject `subject`) for a malformed `onFile`; PriorInvalidError with a
+ *   `prior_superseded` issue at `limit` (the line) and at `controls.selfSetCap` (the cap), each that differs
+ */
+export function requireLatestPrior(prior: Decision, onFile: unknown, roundingStep: number, subject: string): void {
+  if (onFile === undefined) return;
+  const parsed = LineOnFile.safeParse(onFile);
+  if (!parsed.success) {
+    throw new ValidationError(
+      subject,
+      validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['onFile', ...i.path] })),
+    );
+  }
+  const issues: ValidationIssue[] = [];
+  const line = lineOnFileAfter(prior, roundingStep);
+  const latest = 'follow up the line\u2019s latest decision (the one you stored last)';
+  if (line !== parsed.data.line) {
+    issues.push({
+      path: ['limit'],
+      code: 'prior_superseded',
+      message: `decision ${prior.audit.decisionId} left a line of ${rmb(line)} on file, but ${rmb(parsed.data.line)} is on file now: a later decision changed the line; ${latest}`,
+    });
+  }
+  const cap = prior.controls.selfSetCap;
+  if (cap !== parsed.data.selfSetCap) {
+    const said = (c: number | null) => (c === null ? 'no cap of the customer\u2019s own' : `the customer\u2019s cap of ${rmb(c)}`);
+    issues.push({
+      path: ['controls', 'selfSetCap'],
+      code: 'prior_superseded',
+      message: `decision ${prior.audit.decisionId} has ${said(cap)} in force, but ${said(parsed.data.selfSetCap)} is on file now: a later decision changed it; ${latest}`,
+    });
+  }
+  if (issues.length > 0) throw new PriorInvalidError(issues);
+}

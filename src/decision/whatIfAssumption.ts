@@ -1,0 +1,49 @@
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
+import type { VerificationMethod } from '../schema/certificateEvidence.js';
+import type { EvidenceSuggestion } from './decision.js';
+import { WHAT_IF_CONFIDENCE } from './hypotheticalEvidence.js';
+
+/**
+ * What a what-if preview assumes of its certificate (see `hypotheticalEvidence`), as a suggestion
+ * says it: the typical result, the issue date (the decision's date) and the verification, and the
+ * same in words, both languages, with what an older certificate of the kind does. A customer mostly
+ * holds one already, issued earlier: of a kind that fades it counts for less (a CET-4 of 480 issued
+ * 23 months earlier gave the factory worker 12,300 RMB, not the 12,600 RMB previewed), of a kind that
+ * expires it may have expired, so the limit is said to be for one issued on that date.
+ */
+export function whatIfAssumption(spec: CertificateKindSpec, typical: TypicalEvidence, asOf: string): Pick<EvidenceSuggestion, 'assumed' | 'assumption'> {
+  // A what-if exists only for a kind with a method (see hypotheticalEvidence).
+  const method = spec.verificationMethods[0] as VerificationMethod;
+  const assumed = {
+    ...(typical.score !== undefined ? { score: typical.score } : {}),
+    ...(typical.level !== undefined ? { level: typical.level } : {}),
+    issueDate: asOf,
+    verification: { method, confidence: WHAT_IF_CONFIDENCE },
+  };
+  const result = typical.score !== undefined ? ` ${typical.score}` : typical.level !== undefined ? ` (${typical.level})` : '';
+  const { fadeHalfLifeMonths: half, expiresAfterMonths: expires } = spec.validity;
+  const olderEn =
+    half !== undefined && expires !== undefined
+      ? `; one issued earlier counts for less (its weight halves every ${half} months) and expires ${expires} months after issue`
+      : half !== undefined
+        ? `; one issued earlier counts for less (its weight halves every ${half} months)`
+        : expires !== undefined
+          ? `; one issued earlier counts the same until it expires ${expires} months after issue`
+          : '';
+  const olderZh =
+    half !== undefined && expires !== undefined
+      ? `；签发较早的证书作用较小（每${half}个月减半），签发满${expires}个月即失效`
+      : half !== undefined
+        ? `；签发较早的证书作用较小（每${half}个月减半）`
+        : expires !== undefined
+          ? `；签发较早的证书在签发满${expires}个月失效前作用相同`
+          : '';
+  return {
+    assumed,
+    assumption: {
+      en: `The limit shown is for ${spec.names.en}${result} issued on ${asOf}, verified at confidence ${WHAT_IF_CONFIDENCE}${olderEn}.`,
+      zhHans: `所示额度按${asOf}签发、核验置信度${WHAT_IF_CONFIDENCE}的${spec.names.zhHans}${result}估算${olderZh}。`,
+    },
+  };
+}
