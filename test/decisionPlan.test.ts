@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
@@ -6,7 +7,7 @@ import { appendedScenario } from '../src/decision/whatIfScenarios.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
 import { defaultPolicy } from '../src/policy/defaultPolicy.js';
 import { hypotheticalEvidence } from '../src/decision/hypotheticalEvidence.js';
-import { assessEvidence, credentialKey } from '../src/evidence/assessEvidence.js';
+import { assessEvidence, sameCredential } from '../src/evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../src/evidence/evidenceAssessment.js';
 import type { Applicant } from '../src/schema/applicant.js';
 import { applicantArbitrary, certificateEvidenceArbitrary } from '../src/testing/index.js';
@@ -20,8 +21,29 @@ const applicantWithCopies = applicantArbitrary({ maxEvidence: 3 }).chain((a) =>
     ? fc.constant(a)
     : fc
         .array(certificateEvidenceArbitrary({ applicant: a, validity: 'any' }), { maxLength: 2 })
-        .map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] })),
+        .map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] }))
+        .chain(withRelabelledCopies),
 );
+
+/**
+ * Appends up to one relabelled copy: an earlier item's issuer and number filed under another kind
+ * with a new document (a copy by issuer), then possibly that copy's kind and number from another
+ * issuer (a copy of the copy, by kind, which matches the original by neither key).
+ */
+function withRelabelledCopies(a: Applicant): fc.Arbitrary<Applicant> {
+  const kinds = [...defaultCatalog.keys()];
+  return fc.array(fc.record({ of: fc.nat(), kind: fc.constantFrom(...kinds), hop: fc.boolean(), doc: fc.nat() }), { maxLength: 1 }).map((copies) => {
+    const evidence = [...a.evidence];
+    for (const { of, kind, hop, doc } of copies) {
+      const original = evidence[of % evidence.length]!;
+      const copy = { ...original, kind, documentHash: createHash('sha256').update(`relabel-${doc}-${evidence.length}`).digest('hex') };
+      evidence.push(copy);
+      if (hop)
+        evidence.push({ ...copy, issuer: `${copy.issuer} (other)`, documentHash: createHash('sha256').update(`hop-${doc}-${evidence.length}`).digest('hex') });
+    }
+    return { ...a, evidence };
+  });
+}
 
 describe('decision plan counterfactuals', () => {
   it('law: every derived scenario equals assessing the changed evidence from scratch', () => {
@@ -29,10 +51,13 @@ describe('decision plan counterfactuals', () => {
       fc.property(applicantWithCopies, (applicant) => {
         const plan = planDecision(ctx, applicant, { suggestions: true, limitHistory: [], newEvidenceFrom: Math.min(1, applicant.evidence.length) });
         for (const { item, scenario } of plan.without) {
-          const removed = applicant.evidence[item.index]!;
-          const kept = applicant.evidence.filter(
-            (e, i) => i !== item.index && !(i > item.index && (e.documentHash === removed.documentHash || credentialKey(e) === credentialKey(removed))),
-          );
+          // The item, its copies after it, and theirs (a copy of a copy matched only removed items).
+          const gone = new Set([item.index]);
+          applicant.evidence.forEach((e, i) => {
+            if (i > item.index && [...gone].some((g) => e.documentHash === applicant.evidence[g]!.documentHash || sameCredential(e, applicant.evidence[g]!)))
+              gone.add(i);
+          });
+          const kept = applicant.evidence.filter((_, i) => !gone.has(i));
           expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: kept }));
         }
         for (const whatIf of plan.whatIf) {

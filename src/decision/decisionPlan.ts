@@ -1,4 +1,4 @@
-import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
+import { assessEvidence, sameCredential, type EvidenceReport } from '../evidence/assessEvidence.js';
 import { summarizeEvidence } from '../evidence/evidenceSummary.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
@@ -80,17 +80,24 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
 
 /**
  * Which items disappear when one certificate is taken away as if never uploaded: the item and any
- * copies of it after it (the same document or the same credential), which were rejected as
- * duplicates only because it came first. Removing the item alone would promote a copy into its
- * place and credit the certificate with the copy's difference.
+ * copies of it after it (the same document or the same credential, see `sameCredential`), and
+ * copies of those, which were rejected as duplicates only because it came first. Removing the item
+ * alone would promote a copy into its place and credit the certificate with the copy's difference.
+ * The copies are closed over: a copy of a copy (the same number relabelled under another kind, then
+ * that kind's item from another issuer) matched only a removed item, so it goes too, and every item
+ * kept matched none, so its assessment is unchanged.
  */
 function certificateAndCopies(evidence: readonly CertificateEvidence[], index: number): ReadonlySet<number> {
-  const item = evidence[index] as CertificateEvidence;
-  const key = credentialKey(item);
   const gone = new Set([index]);
   for (let i = index + 1; i < evidence.length; i++) {
     const e = evidence[i] as CertificateEvidence;
-    if (e.documentHash === item.documentHash || credentialKey(e) === key) gone.add(i);
+    for (const g of gone) {
+      const copy = evidence[g] as CertificateEvidence;
+      if (e.documentHash === copy.documentHash || sameCredential(e, copy)) {
+        gone.add(i);
+        break;
+      }
+    }
   }
   return gone;
 }
