@@ -139,6 +139,8 @@ describe('score --catalog', () => {
     const c = captureIo();
     expect(await main(['score', '--in', file('book.ndjson'), '--out', file('own.ndjson'), '--resume'], c.io)).toBe(2);
     expect(c.err()).toMatch(/the certificate catalog differs: the run used catalog [0-9a-f]{12}\.\.\. \(--catalog\), now the default catalog/);
+    // The remedy names the option that differs.
+    expect(c.err()).toMatch(/Resume with the run's own --in, --model, --policy and --catalog/);
     const p = captureIo();
     expect(await main(['score', '--in', file('book.ndjson'), '--out', file('plain.ndjson'), '--resume', '--catalog', file('lender.json')], p.io)).toBe(2);
     expect(p.err()).toMatch(/the certificate catalog differs: the run used the default catalog, now catalog [0-9a-f]{12}/);
