@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../src/catalog/resolveCatalog.js';
@@ -20,8 +21,29 @@ const applicantWithCopies = applicantArbitrary({ maxEvidence: 3 }).chain((a) =>
     ? fc.constant(a)
     : fc
         .array(certificateEvidenceArbitrary({ applicant: a, validity: 'any' }), { maxLength: 2 })
-        .map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] })),
+        .map((extra) => ({ ...a, evidence: [...a.evidence, ...extra] }))
+        .chain(withRelabelledCopies),
 );
+
+/**
+ * Appends up to one relabelled copy: an earlier item's issuer and number filed under another kind
+ * with a new document (a copy by issuer), then possibly that copy's kind and number from another
+ * issuer (a copy of the copy, by kind, which matches the original by neither key).
+ */
+function withRelabelledCopies(a: Applicant): fc.Arbitrary<Applicant> {
+  const kinds = [...defaultCatalog.keys()];
+  return fc.array(fc.record({ of: fc.nat(), kind: fc.constantFrom(...kinds), hop: fc.boolean(), doc: fc.nat() }), { maxLength: 1 }).map((copies) => {
+    const evidence = [...a.evidence];
+    for (const { of, kind, hop, doc } of copies) {
+      const original = evidence[of % evidence.length]!;
+      const copy = { ...original, kind, documentHash: createHash('sha256').update(`relabel-${doc}-${evidence.length}`).digest('hex') };
+      evidence.push(copy);
+      if (hop)
+        evidence.push({ ...copy, issuer: `${copy.issuer} (other)`, documentHash: createHash('sha256').update(`hop-${doc}-${evidence.length}`).digest('hex') });
+    }
+    return { ...a, evidence };
+  });
+}
 
 describe('decision plan counterfactuals', () => {
   it('law: every derived scenario equals assessing the changed evidence from scratch', () => {

@@ -7,7 +7,7 @@ import type { CreditliftError } from '../src/errors/creditliftError.js';
 import { ValidationError } from '../src/errors/validationError.js';
 import { assessEvidence, evidenceReasonCodes, evidenceReasons, type EvidenceReport } from '../src/evidence/index.js';
 import { credentialRef } from '../src/decision/audit.js';
-import { credentialKey } from '../src/evidence/assessEvidence.js';
+import { credentialKeys } from '../src/evidence/assessEvidence.js';
 import { exampleFor } from '../src/examples/index.js';
 import type { Applicant } from '../src/schema/applicant.js';
 import type { CertificateEvidence, VerificationMethod } from '../src/schema/certificateEvidence.js';
@@ -195,8 +195,14 @@ describe('assessEvidence: reason codes', () => {
     const r = assessEvidence(withEvidence([a, b])).items;
     expect(r.map((x) => x.status)).toEqual(['accepted', 'rejected']);
     expect(r[1]?.reasons).toEqual(['duplicate_credential']);
-    // The same number under another kind is another certificate.
-    expect(assessEvidence(withEvidence([a, item({ kind: 'cpa', credentialId: '25CN012345ABC' })])).items[1]?.status).toBe('accepted');
+    // The same number under another kind from another issuer is another certificate; from the same
+    // issuer it is the same document filed under another kind (findings15-gig #2).
+    expect(assessEvidence(withEvidence([a, item({ kind: 'cpa', issuer: 'Ministry of Finance', credentialId: '25CN012345ABC' })])).items[1]?.status).toBe(
+      'accepted',
+    );
+    expect(assessEvidence(withEvidence([a, item({ kind: 'toefl_ibt', issuer: 'british council', credentialId: '25CN012345ABC' })])).items[1]?.reasons).toEqual([
+      'duplicate_credential',
+    ]);
   });
 
   it('duplicate_credential: separators typed differently (hyphens, slashes, dots, middle dots, full-width) are the same number', () => {
@@ -214,13 +220,15 @@ describe('assessEvidence: reason codes', () => {
         withEvidence([item({ credentialId: spellings[0] as string }), item({ credentialId: second, documentHash: 'f'.repeat(64) })]),
       ).items;
       expect(r[1]?.reasons, second).toContain('duplicate_credential');
-      expect(credentialKey(item({ credentialId: second }))).toBe(credentialKey(item({ credentialId: spellings[0] as string })));
+      expect(credentialKeys(item({ credentialId: second }))).toEqual(credentialKeys(item({ credentialId: spellings[0] as string })));
     }
     // One number, one keyed reference, however it was typed.
     const keys = { signing: null, personalData: new TextEncoder().encode('k'.repeat(32)) };
     expect(new Set(spellings.map((id) => credentialRef(keys, 'ielts', id))).size).toBe(1);
     // Letters and digits still tell numbers apart.
-    expect(credentialKey(item({ credentialId: 'JS-JXJ-2025-0043' }))).not.toBe(credentialKey(item({ credentialId: 'JS-JXJ-2025-0042' })));
+    const [kind43, issuer43] = credentialKeys(item({ credentialId: 'JS-JXJ-2025-0043' }));
+    const [kind42, issuer42] = credentialKeys(item({ credentialId: 'JS-JXJ-2025-0042' }));
+    expect([kind43 === kind42, issuer43 === issuer42]).toEqual([false, false]);
   });
 
   it('duplicate_credential: a number padded with invisible or look-alike characters is the same number (property)', () => {

@@ -3,6 +3,7 @@ import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { DataCategory } from '../schema/dataCategory.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
+import { decimalUnits, shortestDecimal } from '../common/shortestDecimal.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -186,12 +187,31 @@ export function kindDataCategory(spec: Pick<CertificateKindSpec, 'dataCategory'>
 export type CertificateKindSpecInput = DeepReadonly<z.input<typeof CertificateKindSpec>>;
 
 /**
- * True when `score` is `min + k * step` for a whole k. The tolerance absorbs binary rounding
- * (4.9 on a 0.01 grid is 389.99999999999994 steps), not real off-grid scores.
+ * True when `score` is the grid point `min + k * step` for a whole k, exactly: the three are read
+ * as the decimals they were written as (their shortest text, "91.37", "90", "0.01") and the
+ * difference is divided in whole numbers. A score is on the grid when it is the double nearest a
+ * grid point, and off it otherwise, however far from 0 the scale starts (a tolerance relative to
+ * the step count, used before, fell below the rounding of `score - min`, which is relative to
+ * `min`, and refused 200 of the 1,001 two-decimal scores on 90..100 step 0.01). False for a score,
+ * min or step that is not finite, or a step that is not positive.
+ *
+ * @example isOnGrid(91.37, 90, 0.01) // true
+ * @example isOnGrid(91.375, 90, 0.01) // false
  */
 export function isOnGrid(score: number, min: number, step: number): boolean {
-  const k = (score - min) / step;
-  // A few ulps of k: enough for binary rounding (4.9 on a 0.01 grid is 389.99999999999994 steps),
-  // and, unlike a fixed relative tolerance, still rejects a half step at 5e8 steps.
-  return Math.abs(k - Math.round(k)) <= 8 * Number.EPSILON * Math.max(1, Math.abs(k));
+  if (!Number.isFinite(score) || !Number.isFinite(min) || !Number.isFinite(step) || !(step > 0)) return false;
+  const s = shortestDecimal(score);
+  const m = shortestDecimal(min);
+  const t = shortestDecimal(step);
+  const exponent = Math.min(s.exponent, m.exponent, t.exponent);
+  const lo = decimalUnits(m, exponent);
+  const unit = decimalUnits(t, exponent);
+  const offset = decimalUnits(s, exponent) - lo;
+  const rest = ((offset % unit) + unit) % unit;
+  if (rest === 0n) return true;
+  // The score's shortest text is not a grid point, but the double may still be the one nearest a
+  // grid point whose own decimal has more digits than a double keeps (a grid of 0.5 at 1e20): the
+  // grid points either side of it are the only candidates.
+  const below = lo + offset - rest;
+  return Number(`${below}e${exponent}`) === score || Number(`${below + unit}e${exponent}`) === score;
 }

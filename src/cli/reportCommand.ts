@@ -11,6 +11,7 @@ import { CliExitCode } from './cliExitCode.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { formatPercent } from '../report/formatMoney.js';
 import { policyHashOf } from '../policy/policyHash.js';
+import { catalogHash, DEFAULT_CATALOG_HASH } from '../catalog/catalogHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
@@ -44,7 +45,9 @@ of every figure, named in a warning, and the command exits 3 (the page is still 
                              and in the page; decisions sealed by the released 0.1.0 apart (no
                              policy file of today can be theirs, and their average cost is not counted)
   --catalog FILE.json        your own certificate kinds (as score, decide and simulate take them):
-                             the certificate-uplift chart names them by their names, not their ids
+                             the certificate-uplift chart names them by their names, not their ids.
+                             When a decision was made with another catalog (audit.catalogHash; the
+                             default one without --catalog), the report warns, on stderr and in the page
   -h, --help                 show this help
 `;
 
@@ -78,6 +81,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
+    const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
     // Streamed: only the aggregates (two numbers per decision) are held, never the decisions.
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
@@ -90,6 +94,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
         otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
+        otherCatalogWarning(data.catalogs ?? [], namingCatalog, values.catalog),
       ].filter((w) => w !== undefined),
       ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
       ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
@@ -163,6 +168,23 @@ function earlierReleaseWarning(earlier: ReportData['earlierRelease'], file: stri
     "and set beside this release's decisions, their figures are another model's and policy's, not a change in the applicants " +
     '(re-decide the customers to compare like with like: README "Upgrading from 0.1.0")'
   );
+}
+
+/**
+ * Says so when some decisions name a certificate catalog (`audit.catalogHash`) other than the one the
+ * report names their kinds from (`--catalog`, or the default): its names, for a kind it renamed or
+ * replaced, are not the ones the decisions were made with.
+ */
+function otherCatalogWarning(
+  catalogs: readonly { readonly hash: string; readonly count: number }[],
+  hash: string,
+  file: string | undefined,
+): string | undefined {
+  const others = catalogs.filter((c) => c.hash !== hash);
+  if (others.length === 0) return undefined;
+  const n = others.reduce((s, c) => s + c.count, 0);
+  const whose = file === undefined ? 'the default certificate catalog' : `the catalog of --catalog ${file}`;
+  return `${n.toLocaleString('en-US')} decision(s) were made with certificate catalog ${others.map((c) => c.hash.slice(0, 12)).join(', ')}, not ${whose} (${hash.slice(0, 12)}), whose names label the certificate uplift: a kind it names otherwise, or does not know, is not labelled as the decisions knew it; pass the decisions' own catalog with --catalog`;
 }
 
 /**

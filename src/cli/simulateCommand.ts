@@ -20,6 +20,7 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
+import { catalogHash } from '../catalog/catalogHash.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import type { InputRecord } from './score/inputRecord.js';
@@ -107,11 +108,12 @@ function formatOf(path: string, given: string | undefined): 'csv' | 'ndjson' {
   return f;
 }
 
-function label(policy: string | undefined, model: string | undefined, catalog: string | undefined): string {
+function label(policy: string | undefined, model: string | undefined, catalog: { readonly file: string; readonly hash: string } | undefined): string {
   const parts = [
     policy === undefined ? 'default policy' : `policy ${basename(policy)}`,
     model === undefined ? 'embedded model' : `model ${basename(model)}`,
-    ...(catalog === undefined ? [] : [`catalog ${basename(catalog)}`]),
+    // With its hash: two runs with an edited file of one name are two catalogs.
+    ...(catalog === undefined ? [] : [`catalog ${basename(catalog.file)} (${catalog.hash.slice(0, 12)})`]),
   ];
   return parts.join(', ');
 }
@@ -243,13 +245,14 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       reading.close();
     }
     for (const sink of sinks.splice(0)) await sink.close();
+    const catalogNamed = values.catalog === undefined || catalogFile === undefined ? undefined : { file: values.catalog, hash: catalogFile.hash };
     const meta = {
-      baselineLabel: label(values['baseline-policy'], values['baseline-model'], values.catalog),
-      candidateLabel: label(values['candidate-policy'], values['candidate-model'], values.catalog),
+      baselineLabel: label(values['baseline-policy'], values['baseline-model'], catalogNamed),
+      candidateLabel: label(values['candidate-policy'], values['candidate-model'], catalogNamed),
     };
     await writeFileReplacing(
       out,
-      `${JSON.stringify({ book: basename(book), ...meta, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
+      `${JSON.stringify({ book: basename(book), ...meta, catalogHash: catalogHash(catalog), records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
       const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');

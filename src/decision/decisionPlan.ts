@@ -1,4 +1,4 @@
-import { assessEvidence, credentialKey, type EvidenceReport } from '../evidence/assessEvidence.js';
+import { assessEvidence, sameCredential, type EvidenceReport } from '../evidence/assessEvidence.js';
 import { summarizeEvidence } from '../evidence/evidenceSummary.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
@@ -81,7 +81,7 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
 /**
  * The applicant without one certificate, as if never uploaded: exactly that item is gone. An item's
  * assessment depends only on the items before it (duplicates keep the first), so the rest are
- * unchanged, except later copies of it (the same document or the same credential), which were
+ * unchanged, except later copies of it (the same document or the same credential, see `sameCredential`), which were
  * rejected only because it came first: those are assessed again, on their own, so the impact says
  * what re-deciding without it gives (a copy then counts, and no duplicate is flagged). The
  * counterfactual keeps the main applicant (only its evidence columns are recomputed), and its items
@@ -90,8 +90,7 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
 function withoutCertificate(ctx: EngineContext, main: Scenario, index: number): Scenario {
   const evidence = main.applicant.evidence;
   const item = evidence[index] as CertificateEvidence;
-  const key = credentialKey(item);
-  const copied = evidence.some((e, i) => i > index && (e.documentHash === item.documentHash || credentialKey(e) === key));
+  const copied = evidence.some((e, i) => i > index && (e.documentHash === item.documentHash || sameCredential(e, item)));
   if (!copied)
     return counterfactual(
       main,

@@ -207,6 +207,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // (a decline granted nothing, so nothing was rounded).
   if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
   if (settled.held) policyReasons.push('line_held_for_review');
+  // A reassessment under another certificate catalog than its prior's re-reads the evidence on file
+  // with other kinds or weights: named first, or the customer is told only that few certificates count.
+  if (prior && prior.audit.catalogHash !== ctx.catalogHash) policyReasons.unshift('catalog_changed');
   // Carried on every decision of a line a person closed until a person opens it: first where it is
   // why the decision refers, last (no reason for a decline) where something else decided.
   if (line.closedByPerson) {

@@ -22,6 +22,11 @@ export type CreditliftErrorCode =
    * scorer's: its terms could break the caps in force. Reassess the decision under this policy first.
    */
   | 'policy_mismatch'
+  /**
+   * A decision made with another certificate catalog than the one it is held to (`audit.catalogHash`):
+   * `monitor --decisions` leaves it out of a baseline built with another catalog.
+   */
+  | 'catalog_mismatch'
   | 'catalog_invalid'
   | 'data_invalid'
   | 'worker_failed'
@@ -56,6 +61,7 @@ export const CREDITLIFT_ERROR_CODES = deepFreeze([
   'prior_invalid',
   'review_invalid',
   'policy_mismatch',
+  'catalog_mismatch',
   'banned_data_category',
   'queue_unavailable',
   'scorer_closed',

@@ -50,6 +50,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   prior_invalid: { status: 422, title: 'The prior decision is not a valid decision of this applicant' },
   review_invalid: { status: 422, title: 'The review would break a bound of the decision' },
   policy_mismatch: { status: 409, title: 'The decision was made under another policy: reassess it first' },
+  catalog_mismatch: { status: 409, title: 'The decision was made with another certificate catalog' },
   banned_data_category: { status: 500, title: 'The model or policy uses a data category the jurisdiction bans' },
   internal_error: { status: 500, title: 'Internal error' },
 });

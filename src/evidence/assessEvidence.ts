@@ -46,9 +46,27 @@ function normalizeName(name: string): string {
     .replace(/[\s·•.\-_,']/g, '');
 }
 
-/** The identity of a credential for duplicate detection: its kind and its number however typed (see normalizedCredentialNumber). */
-export function credentialKey(e: Pick<CertificateEvidence, 'kind' | 'credentialId'>): string {
-  return `${e.kind}\u0000${normalizedCredentialNumber(e.credentialId)}`;
+/**
+ * The identities of a credential for duplicate detection: its number (however typed, see
+ * normalizedCredentialNumber) under its kind, and the same number under its issuer (its name folded
+ * the same way: case, width, spaces and separators). Two items are one credential when they share
+ * either: the same number from the same issuer is the same document whatever kind it is filed
+ * under (a platform's rating uploaded again under a lender's own rating kind counted twice), and
+ * the same number under the same kind is the same document however its issuer was written.
+ */
+export function credentialKeys(e: Pick<CertificateEvidence, 'kind' | 'issuer' | 'credentialId'>): readonly [string, string] {
+  const number = normalizedCredentialNumber(e.credentialId);
+  return [`kind\u0000${e.kind}\u0000${number}`, `issuer\u0000${normalizedCredentialNumber(e.issuer)}\u0000${number}`];
+}
+
+/** True when two items are one credential ({@link credentialKeys}: the same number under the same kind or from the same issuer). */
+export function sameCredential(
+  a: Pick<CertificateEvidence, 'kind' | 'issuer' | 'credentialId'>,
+  b: Pick<CertificateEvidence, 'kind' | 'issuer' | 'credentialId'>,
+): boolean {
+  const [ak, ai] = credentialKeys(a);
+  const [bk, bi] = credentialKeys(b);
+  return ak === bk || ai === bi;
 }
 
 function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
@@ -64,8 +82,11 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * function of its inputs. An accepted item always has a strength above 0: a result its scale
  * values at 0 is refused (`result_below_useful_level`), as is a verifier confidence of 0.
  *
- * Duplicates keep the first occurrence: an item repeating an earlier document hash or (kind,
- * credential id) is rejected, the earlier one is untouched. So adding an item never changes the
+ * Duplicates keep the first occurrence: an item repeating an earlier document hash or credential
+ * (the same number under the same kind or from the same issuer, see {@link credentialKeys}) is
+ * rejected, the earlier one is untouched. One credential counts once: a later snapshot of it (a
+ * platform rating fetched again, under the same number) is a duplicate, and the first on file is
+ * the one assessed; to assess a fresher snapshot, replace the old item rather than append. So adding an item never changes the
  * assessment of any other distinct item, and never lowers a summary value.
  *
  * @param applicant an applicant; a `parseApplicant` result is trusted as is, anything else is
@@ -132,11 +153,12 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     if (reading?.ok === true && !(reading.value > 0)) reasons.add('result_below_useful_level');
 
     // Checked against every earlier item, accepted or not: a repeat is a repeat.
-    const credential = credentialKey(e);
+    const [byKind, byIssuer] = credentialKeys(e);
     if (seenDocuments.has(e.documentHash)) reasons.add('duplicate_document');
-    if (seenCredentials.has(credential)) reasons.add('duplicate_credential');
+    if (seenCredentials.has(byKind) || seenCredentials.has(byIssuer)) reasons.add('duplicate_credential');
     seenDocuments.add(e.documentHash);
-    seenCredentials.add(credential);
+    seenCredentials.add(byKind);
+    seenCredentials.add(byIssuer);
 
     if (holderMismatch(e, applicant.identity)) reasons.add('holder_mismatch');
     // A verifier with no confidence at all has verified nothing, whatever the floor (minConfidence 0 included).

@@ -47,6 +47,18 @@ export function checkMonitorCatalog(recorded: MonitorCatalog | undefined, catalo
   ]);
 }
 
+/**
+ * Why a decision made with the certificate catalog `decisionCatalogHash` (its `audit.catalogHash`)
+ * is not measured against a baseline built with `recorded`, or undefined when the two are one
+ * catalog: its score and factors would show the two catalogs' difference as drift.
+ */
+export function otherCatalogMessage(recorded: MonitorCatalog | undefined, decisionCatalogHash: string): string | undefined {
+  if (decisionCatalogHash === (recorded?.sha256 ?? DEFAULT_CATALOG_HASH)) return undefined;
+  const theirs =
+    decisionCatalogHash === DEFAULT_CATALOG_HASH ? 'the default certificate catalog' : `certificate catalog ${decisionCatalogHash.slice(0, 12)}...`;
+  return `made with ${theirs} (audit.catalogHash), but the baseline was built with ${name(recorded)}`;
+}
+
 function name(c: MonitorCatalog | undefined): string {
   if (c === undefined) return 'the default certificate catalog';
   const kinds = c.ownKinds.slice(0, 10).map((k) => JSON.stringify(k.slice(0, 64)));

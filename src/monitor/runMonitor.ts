@@ -7,7 +7,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
-import { catalogOption, checkMonitorCatalog } from './monitorCatalog.js';
+import { catalogOption, checkMonitorCatalog, otherCatalogMessage } from './monitorCatalog.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
@@ -231,7 +231,7 @@ const MonitoredDecision = z.looseObject({
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   pd: z.number().min(0).max(1),
   contributions: z.looseObject({ space: z.string(), factors: z.array(z.looseObject({ factor: z.string(), value: z.number().finite() })) }).optional(),
-  audit: z.looseObject({ modelId: z.string(), modelSha256: z.string().optional() }).optional(),
+  audit: z.looseObject({ modelId: z.string(), modelSha256: z.string().optional(), catalogHash: z.string().optional() }).optional(),
 });
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
@@ -243,6 +243,10 @@ const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>
  * where decisions carry log-odds contributions, every factor, against the baseline, with the
  * outcome mix over time. Feature stability and fair outcomes need the applicants (decisions carry
  * neither model inputs nor region or age). Error lines and unreadable lines go to `onError`.
+ *
+ * A decision made with another certificate catalog (`audit.catalogHash`) than the baseline's, or by
+ * another build of the baseline's model, is not measured: its record error (`catalog_mismatch`,
+ * `model_sha256_mismatch`) names both, and a warning counts them.
  */
 export async function monitorDecisions(o: {
   readonly lines: AsyncIterable<TextLine>;
@@ -264,6 +268,8 @@ export async function monitorDecisions(o: {
   let records = 0;
   let errors = 0;
   let probabilitySpace = 0;
+  let noCatalog = 0;
+  const otherCatalogs = new Map<string, number>();
   const fail = async (line: number, error: DecisionErrorData) => {
     errors++;
     await o.onError?.({ line, error });
@@ -306,6 +312,17 @@ export async function monitorDecisions(o: {
         continue;
       }
     }
+    // A decision of another certificate catalog is not measured, as a run of the applicants with
+    // another catalog is refused: its score and factors would show the catalogs' difference as drift.
+    if (audit?.catalogHash === undefined) noCatalog++;
+    else {
+      const other = otherCatalogMessage(o.baseline.catalog, audit.catalogHash);
+      if (other !== undefined) {
+        otherCatalogs.set(audit.catalogHash, (otherCatalogs.get(audit.catalogHash) ?? 0) + 1);
+        await fail(line, { code: 'catalog_mismatch', message: `line ${line}: ${other}: not measured` });
+        continue;
+      }
+    }
     const c = d.data.contributions;
     if (c !== undefined && c.space !== 'log_odds') probabilitySpace++;
     try {
@@ -324,6 +341,14 @@ export async function monitorDecisions(o: {
   if (mixed !== undefined && otherBuilds.size === 0) warnings.push(mixed);
   if (probabilitySpace > 0)
     warnings.push(`${probabilitySpace} decision(s) carry contributions in probability space: their factors are not measured (the baseline is in log-odds)`);
+  for (const [hash, n] of [...otherCatalogs].sort(([a], [b]) => (a < b ? -1 : 1)))
+    warnings.push(
+      `${n} decision(s) were ${otherCatalogMessage(o.baseline.catalog, hash)}: they were not measured, as drift against this baseline would be the catalogs' difference (monitor them against a baseline built with their catalog)`,
+    );
+  if (noCatalog > 0)
+    warnings.push(
+      `${noCatalog} decision(s) record no certificate catalog (audit.catalogHash): whether they were made with the baseline's catalog was not checked`,
+    );
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
   const summary = acc.finish();
   const noise = samplingNoiseWarning(summary.withinNoise);

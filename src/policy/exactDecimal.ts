@@ -1,3 +1,5 @@
+import { shortestDecimal } from '../common/shortestDecimal.js';
+
 /**
  * A non-negative number as the exact fraction `units / scale` of the decimal the lender wrote.
  * `scale` is a power of ten (1 for a whole number).
@@ -35,10 +37,7 @@ const MAX_REMEMBERED = 4_096;
 const decimals = new Map<number, ExactDecimal>();
 
 function readDecimal(value: number): ExactDecimal {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
-  if (m === null) throw new RangeError(`not a non-negative finite number: ${value}`);
-  const fraction = m[2] ?? '';
-  const exponent = Number(m[3] ?? 0) - fraction.length;
-  const digits = BigInt(`${m[1]}${fraction}`);
+  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`not a non-negative finite number: ${value}`);
+  const { digits, exponent } = shortestDecimal(value);
   return exponent >= 0 ? { units: digits * 10n ** BigInt(exponent), scale: 1n } : { units: digits, scale: 10n ** BigInt(-exponent) };
 }

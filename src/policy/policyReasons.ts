@@ -102,6 +102,15 @@ export const policyReasons = deepFreeze({
     zhHans: '额度按整档（默认100元）向下取整发放',
   },
   // Reassessment of an existing line
+  // Raised when a reassessment runs with another certificate catalog than its prior decision: the
+  // kinds the lender recognises, or how much each counts, changed since, so the customer's
+  // certificates on file may count otherwise or not at all (findings15-gig #4: a dropped kind read
+  // as "few verified certificates" with no word of the change).
+  catalog_changed: {
+    factor: 'evidence',
+    en: 'The certificates we recognise have changed since your last decision: some on file may count differently or not at all',
+    zhHans: '自您上次获得决定以来，我们认可的证书范围已调整：已提交的部分证书可能计入方式不同或不再计入',
+  },
   line_held_for_review: {
     factor: 'policy_cap',
     en: 'Your current limit is kept as it is until a person reviews it: it is above what we can offer today',

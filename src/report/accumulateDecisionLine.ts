@@ -24,7 +24,15 @@ const ReportedDecision = z.looseObject({
     }),
   ),
   reasons: z.array(z.looseObject({ code: z.string(), en: z.string(), zhHans: z.string(), source: z.enum(['policy', 'model']) })),
-  audit: z.looseObject({ modelId: z.string(), modelSha256: z.string().optional(), arm: z.string().optional(), policyHash: z.string().optional() }).optional(),
+  audit: z
+    .looseObject({
+      modelId: z.string(),
+      modelSha256: z.string().optional(),
+      arm: z.string().optional(),
+      policyHash: z.string().optional(),
+      catalogHash: z.string().optional(),
+    })
+    .optional(),
   // The average cost of new lines counts the dearest plan offered.
   plans: z.array(z.looseObject({ comprehensiveApr: z.number().finite().min(0) })).optional(),
 });

@@ -67,6 +67,11 @@ export interface ReportData {
   /** The policies the decisions name (`audit.policyHash`) and how many name each, by hash: a threshold belongs to one of them. */
   readonly policies?: readonly { readonly hash: string; readonly count: number }[];
   /**
+   * The certificate catalogs this release's decisions name (`audit.catalogHash`) and how many name
+   * each, by hash: the kinds' names belong to one of them. Decisions of an earlier release are not counted.
+   */
+  readonly catalogs?: readonly { readonly hash: string; readonly count: number }[];
+  /**
    * The decisions sealed by an earlier release (0.1.0, told by their shape as follow-ups tell them:
    * `isEarlierReleaseDecision`), and the policies they name (counted in `policies` too): no policy
    * file of today can be theirs. Absent or 0 when there are none.
@@ -110,6 +115,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const models = new Set<string>();
   const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
   const policies = new Map<string, number>();
+  const catalogs = new Map<string, number>();
   let earlierDecisions = 0;
   const earlierPolicies = new Map<string, number>();
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
@@ -156,6 +162,9 @@ export function createReportAccumulator(): ReportAccumulator {
         bump(policies, d.audit.policyHash);
         if (sealedBy !== undefined) bump(earlierPolicies, d.audit.policyHash);
       }
+      // This release's only: an earlier release's default catalog is no file --catalog can pass, and
+      // the earlier-release warning names those decisions already.
+      if (typeof d.audit?.catalogHash === 'string' && sealedBy === undefined) bump(catalogs, d.audit.catalogHash);
       if (typeof d.audit?.arm === 'string') {
         const a = arms.get(d.audit.arm) ?? { count: 0, approve: 0, limitTotalFen: 0 };
         a.count++;
@@ -216,6 +225,7 @@ export function createReportAccumulator(): ReportAccumulator {
         models: [...models].sort(),
         modelBuilds: [...builds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => ({ ...b })),
         policies: byHash(policies),
+        catalogs: byHash(catalogs),
         earlierRelease: { decisions: earlierDecisions, policies: byHash(earlierPolicies) },
         asOf: from === undefined || to === undefined ? null : { from, to },
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),

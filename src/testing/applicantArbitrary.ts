@@ -1,7 +1,7 @@
 import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
 import fc from 'fast-check';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
+import { DEFAULT_MIN_CONFIDENCE, sameCredential } from '../evidence/assessEvidence.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
@@ -148,8 +148,7 @@ function segmentApplicant(segment: ApplicantSegment, profile: SegmentProfile, as
 }
 
 function sameEvidence(a: CertificateEvidence, b: CertificateEvidence): boolean {
-  const key = (e: CertificateEvidence) => `${e.kind}\u0000${e.credentialId.trim().toUpperCase()}`;
-  return a.documentHash === b.documentHash || key(a) === key(b);
+  return a.documentHash === b.documentHash || sameCredential(a, b);
 }
 
 /** The kinds a catalog adds to the default one or overrides in it. */

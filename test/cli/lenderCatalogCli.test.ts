@@ -139,6 +139,8 @@ describe('score --catalog', () => {
     const c = captureIo();
     expect(await main(['score', '--in', file('book.ndjson'), '--out', file('own.ndjson'), '--resume'], c.io)).toBe(2);
     expect(c.err()).toMatch(/the certificate catalog differs: the run used catalog [0-9a-f]{12}\.\.\. \(--catalog\), now the default catalog/);
+    // The remedy names the option that differs.
+    expect(c.err()).toMatch(/Resume with the run's own --in, --model, --policy and --catalog/);
     const p = captureIo();
     expect(await main(['score', '--in', file('book.ndjson'), '--out', file('plain.ndjson'), '--resume', '--catalog', file('lender.json')], p.io)).toBe(2);
     expect(p.err()).toMatch(/the certificate catalog differs: the run used the default catalog, now catalog [0-9a-f]{12}/);
@@ -233,10 +235,31 @@ describe('monitor and report --catalog', () => {
   it('report --catalog names the lender kinds by their names in the certificate uplift chart', async () => {
     const c = captureIo();
     expect(await main(['report', file('own.ndjson'), '--out', file('own.html'), '--catalog', file('lender.json')], c.io)).toBe(0);
+    expect(c.err()).toBe('');
     const html = readFileSync(file('own.html'), 'utf8');
     expect(html).toContain('SwiftRide driver rating');
     expect(html).not.toContain('swiftride_driver_rating');
     expect(await main(['report', file('own.ndjson'), '--out', file('ids.html')], captureIo().io)).toBe(0);
     expect(readFileSync(file('ids.html'), 'utf8')).toContain('swiftride_driver_rating');
+  });
+
+  // findings15-gig #5: a report given another catalog than the decisions' labelled their uplift with
+  // that catalog's names (a kind renamed "Renamed Rating XYZ"), exit 0, and never mentioned a catalog.
+  it('report warns, on stderr and in the page, when the decisions were made with another catalog than the one naming their kinds', async () => {
+    const renamed = [{ ...lenderGigKinds[0]!, names: { en: 'Renamed Rating XYZ', zhHans: '改名评分' }, signalWeight: 0.4 }, lenderGigKinds[1]!];
+    writeFileSync(file('renamed.json'), JSON.stringify(renamed));
+    const lenderHash = [...withCatalog.values()][0]!.audit.catalogHash;
+    const n = decisionsIn(file('own.ndjson')).length;
+    for (const [args, named] of [
+      [['--catalog', file('renamed.json')], /not the catalog of --catalog .*renamed\.json \([0-9a-f]{12}\)/],
+      [[], /not the default certificate catalog \([0-9a-f]{12}\)/],
+    ] as const) {
+      const c = captureIo();
+      expect(await main(['report', file('own.ndjson'), '--out', file('other.html'), ...args], c.io)).toBe(0);
+      expect(c.err()).toMatch(new RegExp(`warning: ${n} decision\\(s\\) were made with certificate catalog ${lenderHash.slice(0, 12)}`));
+      expect(c.err()).toMatch(named);
+      expect(c.err()).toMatch(/pass the decisions' own catalog with --catalog/);
+      expect(readFileSync(file('other.html'), 'utf8')).toContain(`made with certificate catalog ${lenderHash.slice(0, 12)}`);
+    }
   });
 });

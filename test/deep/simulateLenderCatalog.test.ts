@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { readCatalogFile } from '../../src/cli/readCatalogFile.js';
 import { createScorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { captureIo } from '../cli/fakeDecider.js';
@@ -37,12 +38,17 @@ describe('simulate --catalog', () => {
     expect(c.err()).toBe('');
     const sim = JSON.parse(readFileSync(file('sim.json'), 'utf8')) as {
       baselineLabel: string;
+      catalogHash: string;
       totals: { baseline: { totalLimit: number }; candidate: { totalLimit: number } };
     };
     const live = withCatalog.filter((d) => d.outcome === 'approve').reduce((s, d) => s + d.limit, 0);
     expect(sim.totals.baseline.totalLimit).toBe(live);
     expect(sim.totals.candidate.totalLimit).toBe(live);
     expect(sim.baselineLabel).toContain('catalog lender.json');
+    // Named by its hash too, as the decisions record it: an edited lender.json is another catalog.
+    const hash = (await readCatalogFile(file('lender.json'))).hash;
+    expect(sim.catalogHash).toBe(hash);
+    expect(sim.baselineLabel).toContain(`catalog lender.json (${hash.slice(0, 12)})`);
     const p = captureIo();
     expect(await main(['simulate', '--book', file('book.ndjson'), '--out', file('sim-plain.json')], p.io)).toBe(0);
     expect(p.err()).toMatch(

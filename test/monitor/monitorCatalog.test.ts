@@ -12,7 +12,9 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../../src/model/loadModel.js';
 import { buildMonitorBaseline } from '../../src/monitor/buildMonitorBaseline.js';
 import { parseMonitorBaseline, type MonitorBaseline } from '../../src/monitor/monitorBaseline.js';
-import { monitorApplicants } from '../../src/monitor/runMonitor.js';
+import { monitorApplicants, monitorDecisions, type MonitorRecordError } from '../../src/monitor/runMonitor.js';
+import { createScorer } from '../../src/decision/createScorer.js';
+import type { TextLine } from '../../src/cli/score/splitLines.js';
 import type { Applicant } from '../../src/schema/applicant.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { lenderGigKinds } from '../helpers/lenderGigCatalog.js';
@@ -105,3 +107,49 @@ describe('monitorApplicants({ catalog }) and the baseline it is held to', () => 
     expect(e).toMatchObject({ code: 'catalog_invalid' });
   });
 });
+
+// findings15-gig #3: monitor --decisions never compared the decisions' catalog (audit.catalogHash)
+// with the baseline's: the same book scored with another catalog came out as act-band drift (PSI
+// 1.451, 7 figures flagged, exit 4) instead of being refused as the --applicants run is.
+describe('monitorDecisions and the baseline catalog', () => {
+  async function* linesOf(decisions: readonly unknown[]): AsyncIterable<TextLine> {
+    let line = 0;
+    for (const d of decisions) yield { line: ++line, text: JSON.stringify(d), truncated: false };
+  }
+  const decisionsWith = async (options: { readonly catalog?: typeof catalog }) => {
+    const scorer = await createScorer({ ...options, model, suggestionsPerDecision: 0 });
+    try {
+      return (await scorer.decideBatch(holdout.slice(0, 24))).map((r) => {
+        if (!r.ok) throw r.error;
+        return r.decision;
+      });
+    } finally {
+      await scorer.close();
+    }
+  };
+
+  it("decisions of the baseline's catalog are measured; each of another is a record error naming both (catalog_mismatch) and a warning counts them, either way round", async () => {
+    const lender = await decisionsWith({ catalog });
+    const byDefault = await decisionsWith({});
+    const same = await monitorDecisions({ lines: linesOf(lender), baseline: lenderBaseline, period: 'month' });
+    expect(same.errors).toBe(0);
+    expect(same.summary.observations).toBe(lender.length);
+    for (const [decisions, baseline, named] of [
+      [byDefault, lenderBaseline, /made with the default certificate catalog .*"swiftride_driver_rating"/],
+      [lender, defaultBaseline, new RegExp(`made with certificate catalog ${catalogHashOf(lender).slice(0, 12)}.*the default certificate catalog`)],
+    ] as const) {
+      const errors: MonitorRecordError[] = [];
+      // The other catalog's decisions after one of the baseline's own: only that one is measured.
+      const own = baseline === lenderBaseline ? lender[0] : byDefault[0];
+      const r = await monitorDecisions({ lines: linesOf([own, ...decisions]), baseline, period: 'month', onError: (e) => void errors.push(e) });
+      expect(r.summary.observations).toBe(1);
+      expect(r.errors).toBe(decisions.length);
+      expect(errors[0]).toEqual({ line: 2, error: { code: 'catalog_mismatch', message: expect.stringMatching(named) } });
+      expect(r.warnings.find((w) => w.startsWith(`${decisions.length} decision(s) were made with`))).toMatch(/not measured/);
+    }
+  });
+});
+
+function catalogHashOf(decisions: readonly { readonly audit: { readonly catalogHash: string } }[]): string {
+  return decisions[0]!.audit.catalogHash;
+}

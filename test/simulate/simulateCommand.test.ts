@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,8 @@ describe('creditlift simulate', () => {
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l));
     expect(sim.records).toBe(81);
+    // The catalog both sides assessed evidence with, by hash (findings15-gig: named only by file name).
+    expect(sim.catalogHash).toBe(DEFAULT_CATALOG_HASH);
     expect(sim.decided + errors.length).toBe(81);
     expect(errors).toEqual([{ line: 11, arm: 'input', error: expect.objectContaining({ code: 'data_invalid' }) }]);
     expect(flips.length).toBe(sim.flips);
@@ -84,7 +87,7 @@ describe('creditlift simulate', () => {
         candidate: { decide: (r) => candidate.safeDecideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
         outcomes: new Map(outcomeLines.map((o) => [o.id, o.defaulted])),
       });
-      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
+      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, catalogHash: _ch, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
       expect(summary).toEqual(JSON.parse(JSON.stringify(inProcess.summary)));
     } finally {
       await baseline.close();

@@ -25,7 +25,7 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
   const differences = resumeMismatches(before, now);
   if (differences.length > 0) {
     throw new RunRefusedError(
-      `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model and --policy, or use --overwrite to start again`,
+      `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model, --policy and --catalog, or use --overwrite to start again`,
     );
   }
   const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines);

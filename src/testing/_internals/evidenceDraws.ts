@@ -263,8 +263,8 @@ export function offScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceR
         fc.constant({}),
       );
       if (step === undefined || gridSteps(min, max, step) < 1) return outside;
-      // isOnGrid's tolerance is relative to the step count, so half a step is only reliably off
-      // the grid below about a hundred million steps; stay well below.
+      // isOnGrid is exact, but half a step past a grid point is a distinct double only while the
+      // scale's figures fit a double's digits; a million steps stays well inside.
       const between = fc.integer({ min: 0, max: Math.min(1_000_000, gridSteps(min, max, step) - 1) }).map((k) => ({ score: gridPoint(min, step, k + 0.5, 1) }));
       // A kind with a second reporting scale (TOEFL's 1-6 bands) reads scores in that range on it:
       // those are not off scale, whatever the main grid says.
