@@ -23,8 +23,8 @@ export async function keyFingerprints(values: ScorerArgs): Promise<KeyFingerprin
   const signing = values['signing-key-file'];
   const personal = values['personal-data-key-file'];
   return {
-    signing: signing === undefined ? null : fingerprint(await readKeyFile(signing)),
-    personalData: personal === undefined ? null : fingerprint(await readKeyFile(personal)),
+    signing: signing === undefined ? null : fingerprint(await readKeyFile(signing, '--signing-key-file')),
+    personalData: personal === undefined ? null : fingerprint(await readKeyFile(personal, '--personal-data-key-file')),
   };
 }
 

@@ -314,7 +314,7 @@ export interface Scorer<TInput = ApplicantInput> {
 const MAX_ROWS_PER_RUN = 8192;
 
 /** Shortest lender key accepted: 256 bits, the HMAC-SHA-256 block strength. */
-const MIN_KEY_BYTES = 32;
+export const MIN_KEY_BYTES = 32;
 
 function keyBytes(key: unknown, name: string): Uint8Array | null {
   if (key === undefined) return null;
