@@ -6,6 +6,7 @@ import { checkOptionKeys } from '../errors/argumentIssues.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 
 /**
  * An adverse-action notice as plain data (US Regulation B principal reasons; PIPL Art. 24 and EU
@@ -115,13 +116,13 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
   };
 }
 
-function rmb(fen: number): string {
-  return `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} RMB`;
-}
-
-/** Money as the customer reads it: `1,500 RMB` or `1,500 元`. */
+/**
+ * Money as the customer reads it: `1,500 RMB` or `1,500 元`, `1,500.05 RMB` with fen. Exact from
+ * integer fen (yuanDigits): a float division by 100 quoted a request of 9,007,199,254,740,991 fen
+ * as "90,071,992,547,409.9 RMB", and 150,050 fen as "1,500.5".
+ */
 function money(fen: number, lang: 'en' | 'zhHans'): string {
-  return lang === 'en' ? rmb(fen) : `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
+  return `${yuanDigits(fen)} ${lang === 'en' ? 'RMB' : '元'}`;
 }
 
 /**
