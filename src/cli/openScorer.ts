@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { OptionFileError, UsageError } from '../commandLine/commandIo.js';
-import { MIN_KEY_BYTES } from '../decision/createScorer.js';
+import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import { readCatalogFile } from './readCatalogFile.js';
 
