@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { readKeyFile, type ScorerArgs } from './openScorer.js';
+import type { ScorerArgs } from './openScorer.js';
+import { readKeyFile } from './readKeyFile.js';
 
 /**
  * Which lender keys a run decides under, named without revealing them: a run's manifest and a
