@@ -79,11 +79,16 @@ export function fakeDecider(
             index,
             error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' },
           };
-        const x = r as { limit?: number; outcome?: Decision['outcome'] };
+        const x = r as { limit?: number | string; outcome?: Decision['outcome'] };
         return {
           ok: true,
           index,
-          decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }),
+          // A CSV cell is text: the limit as a number, as a scorer's decision carries it.
+          decision: fakeDecision({
+            id,
+            ...(x.limit === undefined ? {} : { limit: Number(x.limit) }),
+            ...(x.outcome === undefined ? {} : { outcome: x.outcome }),
+          }),
         };
       });
     },
