@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { readKeyFile, type ScorerArgs } from './openScorer.js';
+import type { ScorerArgs } from './openScorer.js';
+import { readKeyFile } from './readKeyFile.js';
 
 /**
  * Which lender keys a run decides under, named without revealing them: a run's manifest and a
@@ -23,8 +24,8 @@ export async function keyFingerprints(values: ScorerArgs): Promise<KeyFingerprin
   const signing = values['signing-key-file'];
   const personal = values['personal-data-key-file'];
   return {
-    signing: signing === undefined ? null : fingerprint(await readKeyFile(signing)),
-    personalData: personal === undefined ? null : fingerprint(await readKeyFile(personal)),
+    signing: signing === undefined ? null : fingerprint(await readKeyFile(signing, '--signing-key-file')),
+    personalData: personal === undefined ? null : fingerprint(await readKeyFile(personal, '--personal-data-key-file')),
   };
 }
 

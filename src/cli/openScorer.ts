@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { UsageError } from '../commandLine/commandIo.js';
+import { readKeyFile } from './readKeyFile.js';
+
+export { readKeyFile } from './readKeyFile.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import { readCatalogFile } from './readCatalogFile.js';
 
@@ -47,28 +49,15 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
   // Validated here, naming the file; the kinds as read are plain data, so they reach worker processes as they are.
   if (values.catalog !== undefined) options.catalog = (await readCatalogFile(values.catalog)).kinds;
   const signing = values['signing-key-file'];
-  if (signing !== undefined) options.signingKey = await readKeyFile(signing);
+  if (signing !== undefined) options.signingKey = await readKeyFile(signing, '--signing-key-file');
   const personal = values['personal-data-key-file'];
-  if (personal !== undefined) options.personalDataKey = await readKeyFile(personal);
+  if (personal !== undefined) options.personalDataKey = await readKeyFile(personal, '--personal-data-key-file');
   const evaluator = values['model-evaluator'];
   if (evaluator !== undefined) {
     if (evaluator !== 'auto' && evaluator !== 'onnxruntime') throw new UsageError(`--model-evaluator must be "auto" or "onnxruntime", got "${evaluator}"`);
     options.modelEvaluator = evaluator;
   }
   return options;
-}
-
-/**
- * A key file's bytes, less a leading UTF-8 BOM (what Notepad's "UTF-8 with BOM" writes, and every
- * other text input of the command line drops) and one trailing newline (what `openssl rand -hex 32 >
- * key` leaves), so the key equals the same text passed to `createScorer` as a string; with the BOM
- * kept the file signed with another key, without a word. Bytes, so they reach workers as is.
- */
-export async function readKeyFile(path: string): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await readFile(path));
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
-  return bytes.slice(start, Math.max(start, end));
 }
 
 function isDirectory(path: string): boolean {

@@ -19,9 +19,13 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
+import { readKeyFile } from './readKeyFile.js';
+import type { AuditKeys } from '../decision/audit.js';
+import { createFollowUpIndex } from '../report/followUps.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
+                         [--signing-key-file FILE]
 
 Reads decisions (the output of "creditlift score", or one Decision JSON per line) and writes one
 self-contained HTML file: inline SVG charts and CSS, no script and no external asset, so it opens
@@ -36,6 +40,17 @@ it has not recorded its end (still running, or killed mid-way), and when the fil
 decisions than the run recorded. A line that is neither a decision nor an error line is left out
 of every figure, named in a warning, and the command exits 3 (the page is still written).
 
+Every decision's seal is checked: a decision whose audit.contentHash does not match its content
+(changed after it was made), or that carries none, is left out of every figure and named by its
+line in a warning, on stderr and in the page, and the command exits 3 (the rest still count). With
+--signing-key-file its audit.signature is checked too. Decisions of the released 0.1.0 carry no
+content hash: they are counted, and the report says so.
+
+Each application counts once: a decision that a later decision of the file follows (a reassessment,
+reduction, contest or review names it in audit.priorDecisionId) is left out of the figures, so a
+customer's chain of decisions counts as one line, at its latest decision. The page says how many
+were left out so; two decisions following the same one (a forked chain) are warned of.
+
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
   --policy FILE.json         the policy the decisions were made under (overrides of the default, as
@@ -48,6 +63,8 @@ of every figure, named in a warning, and the command exits 3 (the page is still 
                              the certificate-uplift chart names them by their names, not their ids.
                              When a decision was made with another catalog (audit.catalogHash; the
                              default one without --catalog), the report warns, on stderr and in the page
+  --signing-key-file FILE    the key the decisions were signed with (as score takes it): each
+                             decision's audit.signature is checked, and an unsigned one refused
   -h, --help                 show this help
 `;
 
@@ -56,6 +73,7 @@ const OPTIONS = {
   title: { type: 'string' },
   policy: { type: 'string' },
   catalog: { type: 'string' },
+  'signing-key-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,20 +95,35 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         ['DECISIONS', file],
         ['--policy', values.policy],
         ['--catalog', values.catalog],
+        ['--signing-key-file', values['signing-key-file']],
       ],
     );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
+    const signingKeyFile = values['signing-key-file'];
+    const keys: AuditKeys = {
+      signing: signingKeyFile === undefined ? null : await readKeyFile(signingKeyFile, '--signing-key-file'),
+      personalData: null,
+    };
+    // Two passes, both streamed: the first finds the decisions a later one follows (one id per
+    // follow-up is held), the second counts the rest; only the aggregates (two numbers per
+    // decision) are held, never the decisions.
+    const followUps = createFollowUpIndex(keys);
+    for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) followUps.addLine(text);
     const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
-    // Streamed: only the aggregates (two numbers per decision) are held, never the decisions.
-    for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text);
+    const context = { keys, followed: followUps.followed };
+    for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text, { ...context, line });
     const data = acc.finish();
+    const sealRefused = data.sealRefused?.count ?? 0;
+    const superseded = data.superseded ?? 0;
     // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
     const policy = await thresholdPolicyOf(values);
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warnings = [
-      ...(await runWarnings(file, data.decisions)),
+      ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
+      ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
+      ...(await runWarnings(file, data.decisions + sealRefused + superseded)),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
         otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
@@ -111,12 +144,17 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         gradeOrder: policy.grades.map((g) => g.grade),
       }),
     );
+    const apart = [
+      ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
+      ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
+    ];
     io.stdout(
-      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines) written to ${values.out}\n`,
+      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
-    // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad data.
-    return data.unreadable > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad
+    // data. A decision whose seal failed is such input too.
+    return data.unreadable > 0 || sealRefused > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }
@@ -133,6 +171,27 @@ async function runWarnings(file: string, decisionsRead: number): Promise<string[
   } catch (e) {
     return [`${runManifestPath(file)} could not be read (${e instanceof Error ? e.message : String(e)}), so nothing shows the run that wrote ${file} finished`];
   }
+}
+
+/**
+ * Names the decisions left out because their seal failed, by line and by fault: their figures are
+ * not the lender's (an edited limit raised the total granted without a word).
+ */
+function sealWarning(file: string, s: NonNullable<ReportData['sealRefused']>, keyFile: string | undefined): string {
+  const faults = [
+    ...(s.contentHash > 0 ? [`${s.contentHash.toLocaleString('en-US')} changed after they were made (audit.contentHash does not match their content)`] : []),
+    ...(s.signature > 0
+      ? [`${s.signature.toLocaleString('en-US')} not signed under the key of --signing-key-file ${keyFile ?? ''} (audit.signature missing or not verifying)`]
+      : []),
+    ...(s.unsealed > 0 ? [`${s.unsealed.toLocaleString('en-US')} carry no audit.contentHash (not sealed by creditlift)`] : []),
+  ];
+  const lines = s.lines.length === 0 ? '' : ` (line${s.lines.length === 1 ? '' : 's'} ${s.lines.join(', ')}${s.count > s.lines.length ? ', ...' : ''})`;
+  return `${s.count.toLocaleString('en-US')} decision(s) of ${file}${lines} fail their seal and were left out of every figure: ${faults.join('; ')}`;
+}
+
+/** Says so when two decisions of the file follow the same one: the chain forked, and each branch counts as a line. */
+function forkWarning(forks: number): string {
+  return `${forks.toLocaleString('en-US')} decision(s) are followed by more than one decision of this file (two follow-ups name the same audit.priorDecisionId): each branch is counted as its own line; a follow-up should be made from a customer's latest decision only`;
 }
 
 /**

@@ -27,6 +27,8 @@ import type { InputRecord } from './score/inputRecord.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
+import { fingerprintInput } from './score/runManifest.js';
+import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 
 /** Help text of `creditlift simulate`. */
 export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
@@ -61,7 +63,10 @@ Input:
                              book repeating an id an outcome names is refused (exit 1), naming
                              the id and its lines: one outcome counts once per customer
 Output:
-  --out FILE.json            the summary as JSON
+  --out FILE.json            the summary as JSON, with its provenance: the engine version, the
+                             book's (and --outcomes', --features') size and SHA-256, and per side
+                             the policy hash, model id and SHA-256 and catalog hash its decisions'
+                             audits carry (README "Policy simulation")
   --html FILE.html           a self-contained HTML report (opens offline)
   --flips FILE               customers whose outcome flips, one NDJSON line each (ids and
                              outcomes only); default: beside --out, .flips.ndjson
@@ -187,6 +192,11 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       outcomes = readOutcomes(decodeUtf8Strict(await readFile(values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
     }
 
+    // The inputs pinned before anything is decided: the summary names them by SHA-256, not by path
+    // alone (the file at a path may change; months later an auditor could not tell what ran).
+    const bookPrint = await fingerprintInput(book);
+    const outcomesPrint = values.outcomes === undefined ? null : await fingerprintInput(values.outcomes);
+    const featuresPrint = values.features === undefined ? null : await fingerprintFeatureModule(values.features);
     const size = (await stat(book)).size;
     opened.push(flipsPath);
     const flips = await openLineSink(flipsPath, false);
@@ -250,9 +260,18 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       baselineLabel: label(values['baseline-policy'], values['baseline-model'], catalogNamed),
       candidateLabel: label(values['candidate-policy'], values['candidate-model'], catalogNamed),
     };
+    const provenance = {
+      engineVersion: result.provenance?.engineVersion ?? null,
+      book: { ...bookPrint, format },
+      outcomes: outcomesPrint,
+      features: featuresPrint,
+      baseline: { policyFile: values['baseline-policy'] ?? null, modelFile: values['baseline-model'] ?? null, ...result.provenance?.baseline },
+      candidate: { policyFile: values['candidate-policy'] ?? null, modelFile: values['candidate-model'] ?? null, ...result.provenance?.candidate },
+      catalogFile: values.catalog ?? null,
+    };
     await writeFileReplacing(
       out,
-      `${JSON.stringify({ book: basename(book), ...meta, catalogHash: catalogHash(catalog), records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
+      `${JSON.stringify({ book: basename(book), ...meta, catalogHash: catalogHash(catalog), provenance, records: result.records, errors: result.errors, interrupted: result.interrupted, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
       const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');

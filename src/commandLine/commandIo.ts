@@ -26,6 +26,25 @@ export class UsageError extends Error {
 }
 
 /**
+ * A file an option names that cannot be used (missing, unreadable, or holding no usable value: a
+ * key shorter than the scorer takes): a failure of the configuration, not of the input records, so
+ * it exits 1 and the message names the option and the file.
+ */
+export class OptionFileError extends Error {
+  /** The option, as typed: `--signing-key-file`. */
+  readonly option: string;
+  /** The file it named. */
+  readonly path: string;
+
+  constructor(option: string, path: string, problem: string, options?: ErrorOptions) {
+    super(`${option} ${path}: ${problem}`, options);
+    this.name = 'OptionFileError';
+    this.option = option;
+    this.path = path;
+  }
+}
+
+/**
  * Turns any error into a message on stderr and an exit code, so a command never ends with an
  * uncaught stack trace: every problem of a ValidationError, the code of a CreditliftError.
  */
@@ -35,6 +54,10 @@ export function reportError(error: unknown, io: CommandIo, usage: string): numbe
   if (error instanceof UsageError) {
     io.stderr(`error: ${say(error.message)}\n\n${usage}`);
     return ExitCode.usage;
+  }
+  if (error instanceof OptionFileError) {
+    io.stderr(`error: ${say(error.message)}\n`);
+    return ExitCode.failed;
   }
   if (error instanceof ValidationError) {
     io.stderr(`error [${error.code}]: ${say(error.message)}\n`);

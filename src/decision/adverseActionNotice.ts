@@ -6,6 +6,9 @@ import { checkOptionKeys } from '../errors/argumentIssues.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
+import { yuanDigits } from '../common/yuanDigits.js';
+import { sealProblems } from './audit.js';
+import { keyBytes } from './lenderKey.js';
 
 /**
  * An adverse-action notice as plain data (US Regulation B principal reasons; PIPL Art. 24 and EU
@@ -65,17 +68,27 @@ export interface AdverseActionNoticeOptions {
    * the notice quotes that line. Default: the default policy's step (10,000 fen).
    */
   readonly roundingStep?: number;
+  /**
+   * The lender's signing key (as `createScorer`'s `signingKey`): the decision's `audit.signature` is
+   * checked under it too, and a decision without one is refused. Without it only the content hash
+   * is checked (it needs no key). Default: none.
+   */
+  readonly signingKey?: string | Uint8Array;
 }
 
 /**
  * The adverse-action notice of a decision, as JSON-ready data.
  *
- * The decision is read with the Decision schema first (a notice quotes it to the customer, so
- * nothing in it is taken unread).
+ * The decision is read with the Decision schema first and its seal checked (a notice quotes it to
+ * the customer, so nothing in it is taken unread): its `audit.contentHash` must match its content,
+ * which needs no key, and with `signingKey` its `audit.signature` must verify. An edited limit was
+ * quoted to the customer as the lender's decision.
  *
  * @throws ValidationError (subject `Decision`) naming every field that is not a Decision's, led by
  *   an `earlier_release_decision` issue for a decision sealed by the released 0.1.0 (re-decide the
- *   customer: README "Upgrading from 0.1.0"); or naming `roundingStep` when it is not a positive whole number of fen
+ *   customer: README "Upgrading from 0.1.0"); naming `audit.contentHash` (issue `seal_invalid`) for a
+ *   decision changed after it was made, and `audit.signature` for one not signed under `signingKey`;
+ *   or naming `roundingStep` or `signingKey` (subject `adverseActionNotice options`) when it is unusable
  * @example adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep }).principalReasons[0]?.en
  */
 export function adverseActionNotice(input: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
@@ -86,9 +99,16 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
     throw new ValidationError('adverseActionNotice options', [
       { path: ['roundingStep'], code: 'invalid_type', message: 'roundingStep must be a positive whole number of fen', expected: 'integer' },
     ]);
+  const signing = keyBytes(options.signingKey, 'signingKey', 'adverseActionNotice options');
   const parsed = Decision.safeParse(input);
   if (!parsed.success) throw notADecisionError(input, validationIssuesFromZod(parsed.error));
   const decision = parsed.data;
+  const seal = sealProblems(decision, { signing, personalData: null });
+  if (seal.length > 0)
+    throw new ValidationError(
+      'Decision',
+      seal.map((p) => ({ ...p, code: 'seal_invalid' as const })),
+    );
   const lineOnFile = lineOnFileAfter(decision, step);
   const adverse =
     decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit) || lineOnFile < decision.previousLimit;
@@ -115,13 +135,13 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
   };
 }
 
-function rmb(fen: number): string {
-  return `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} RMB`;
-}
-
-/** Money as the customer reads it: `1,500 RMB` or `1,500 元`. */
+/**
+ * Money as the customer reads it: `1,500 RMB` or `1,500 元`, `1,500.05 RMB` with fen. Exact from
+ * integer fen (yuanDigits): a float division by 100 quoted a request of 9,007,199,254,740,991 fen
+ * as "90,071,992,547,409.9 RMB", and 150,050 fen as "1,500.5".
+ */
 function money(fen: number, lang: 'en' | 'zhHans'): string {
-  return lang === 'en' ? rmb(fen) : `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
+  return `${yuanDigits(fen)} ${lang === 'en' ? 'RMB' : '元'}`;
 }
 
 /**
@@ -178,7 +198,7 @@ const OUTCOME_TEXT: Readonly<Record<Decision['outcome'], BilingualText>> = {
 };
 
 /** The option keys {@link adverseActionNotice} reads. */
-const NOTICE_OPTION_KEYS: readonly string[] = ['roundingStep'];
+const NOTICE_OPTION_KEYS: readonly string[] = ['roundingStep', 'signingKey'];
 
 /**
  * What rendering reads of a notice, checked so that anything else (`null`, a Decision passed by

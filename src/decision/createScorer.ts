@@ -24,6 +24,7 @@ import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
 import { createHmac } from 'node:crypto';
 import type { AuditKeys } from './audit.js';
+import { keyBytes } from './lenderKey.js';
 import { verifyPrior } from './verifyPrior.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { lineOnFileAfter } from './lineOnFile.js';
@@ -332,20 +333,6 @@ export interface Scorer<TInput = ApplicantInput> {
 
 /** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
 const MAX_ROWS_PER_RUN = 8192;
-
-/** Shortest lender key accepted: 256 bits, the HMAC-SHA-256 block strength. */
-const MIN_KEY_BYTES = 32;
-
-function keyBytes(key: unknown, name: string): Uint8Array | null {
-  if (key === undefined) return null;
-  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : null;
-  if (bytes === null || bytes.length < MIN_KEY_BYTES) {
-    throw new ValidationError('ScorerOptions', [
-      { path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` },
-    ]);
-  }
-  return bytes;
-}
 
 /** The scorer's keys: a personal-data key given, or derived from the signing key so one secret serves both. */
 function resolveKeys(options: ScorerOptions): AuditKeys {

@@ -102,6 +102,9 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'prior_superseded',
   // A decision sealed by the released 0.1.0: re-decide the customer (README "Upgrading from 0.1.0")
   'earlier_release_decision',
+  // A decision read back (adverseActionNotice) whose seal fails: changed after it was made
+  // (audit.contentHash), or not signed under the key given (audit.signature)
+  'seal_invalid',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',

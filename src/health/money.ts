@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { CreditliftError, ValidationError } from '../errors/index.js';
 import { MAX_MONEY_FEN } from '../schema/primitives.js';
 import { issueCode } from './validate.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 
 // Money arithmetic for the health module. Amounts are integer fen, each at most MAX_MONEY_FEN
 // (10^12 fen), as every amount an applicant carries; every sum is still checked so a total past
 // 2^53 fails loudly instead of silently losing fen.
-
-const FEN_PER_YUAN = 100;
 
 const TOO_BIG = `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`;
 
@@ -84,12 +83,8 @@ export function formatYuan(fen: number): string {
       { path: ['fen'], code: 'invalid_type', message: 'expected integer fen (a safe integer)', expected: 'safe integer', received },
     ]);
   }
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / FEN_PER_YUAN);
-  const cents = abs - yuan * FEN_PER_YUAN;
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}¥${grouped}.${String(cents).padStart(2, '0')}`;
+  const digits = yuanDigits(fen, 'always');
+  return digits.startsWith('-') ? `-¥${digits.slice(1)}` : `¥${digits}`;
 }
 
 /** A share as a whole percent for customer text (0.804 -> 80). */

@@ -14,9 +14,10 @@ function el(tag, attrs, children) {
   (children || []).forEach(function (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
   return e;
 }
+// Yuan and fen split in integers (fen first, then an exact division): no float division places a fen.
 function yuan(fen) {
   if (typeof fen !== 'number' || !isFinite(fen)) return '-';
-  var abs = Math.abs(fen), whole = Math.floor(abs / 100), cents = abs % 100;
+  var abs = Math.abs(fen), cents = abs % 100, whole = (abs - cents) / 100;
   return (fen < 0 ? '-' : '') + '\u00a5' + whole.toLocaleString('en-US') + (cents ? '.' + String(cents).padStart(2, '0') : '');
 }
 // A signed figure with a true minus sign, as the factors are written (totals once showed "-").
@@ -32,7 +33,12 @@ function toFen(value) {
 // A number as typed (a count, a score, a confidence); blank leaves the field out, so the server names
 // it missing: Number('') is 0, and a blank was sent as 0 dependants, an IELTS 0 or a confidence of 0.
 function toNumber(value) { return value === '' ? undefined : Number(value); }
-function fromFen(fen) { return typeof fen === 'number' ? String(fen / 100) : ''; }
+// Fen as yuan for an input field, exactly: String(fen / 100) wrote 9007199254740991 as "90071992547409.9".
+function fromFen(fen) {
+  if (typeof fen !== 'number') return '';
+  var abs = Math.abs(fen), cents = abs % 100;
+  return (fen < 0 ? '-' : '') + String((abs - cents) / 100) + (cents ? '.' + String(cents).padStart(2, '0') : '');
+}
 function kindSpec(kind) { return (state.setup.catalog || []).find(function (k) { return k.id === kind; }) || null; }
 function kindName(kind) { var s = kindSpec(kind); return s ? s.names.en : kind; }
 function clone(x) { return JSON.parse(JSON.stringify(x)); }

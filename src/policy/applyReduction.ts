@@ -1,10 +1,12 @@
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { Fen } from '../schema/primitives.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { roundDownToStep } from './limit.js';
 import type { PolicyConfig } from './policyConfig.js';
 
-const rmb = (fen: number): string => (fen / 100).toFixed(2);
+// Exact from integer fen: a float division misplaced a fen of large amounts.
+const rmb = (fen: number): string => (Number.isInteger(fen) ? yuanDigits(fen, 'always') : String(fen / 100));
 
 /**
  * The issue with a reduction asked below the product minimum (none at or above it), at `path`. A

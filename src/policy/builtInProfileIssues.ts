@@ -1,4 +1,5 @@
 import { type JurisdictionProfile, jurisdictionProfiles } from './jurisdictionProfile.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 
 /** One way a profile differs from the built-in profile whose id it carries; `path` is within the profile. */
 export interface BuiltInProfileIssue {
@@ -7,7 +8,8 @@ export interface BuiltInProfileIssue {
 }
 
 const pct = (rate: number): string => `${Number((rate * 100).toFixed(4))}%`;
-const fen = (amount: number): string => `${amount.toLocaleString('en-US')} fen (${(amount / 100).toLocaleString('en-US')} RMB)`;
+// A lender's profile may carry a fraction of a fen: shown as given, not refused inside a message.
+const fen = (amount: number): string => `${amount.toLocaleString('en-US')} fen (${Number.isInteger(amount) ? yuanDigits(amount) : amount / 100} RMB)`;
 
 /**
  * How each checked field of a built-in profile reads in a message, and where a lender's own,

@@ -3,6 +3,8 @@ import type { Decision } from '../decision/decision.js';
 import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
+import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
+import { decisionSealFault } from './decisionSeal.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -31,6 +33,7 @@ const ReportedDecision = z.looseObject({
       arm: z.string().optional(),
       policyHash: z.string().optional(),
       catalogHash: z.string().optional(),
+      decisionId: z.string().optional(),
     })
     .optional(),
   // The average cost of new lines counts the dearest plan offered.
@@ -39,14 +42,30 @@ const ReportedDecision = z.looseObject({
 
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
 
+/** What the report reads a decision line with, beside the line itself. */
+export interface DecisionLineContext {
+  /** The line's number in the file, named when its decision is left out. */
+  readonly line?: number;
+  /** The keys seals are checked under: `signing` checks signatures too. Default: none (content hashes only). */
+  readonly keys?: AuditKeys;
+  /** Decision ids a later decision of the file follows (see `createFollowUpIndex`): counted as superseded, not in the figures. */
+  readonly followed?: ReadonlySet<string>;
+}
+
 /**
  * Adds one line of a decisions file to the report: a `creditlift score` output line
  * (`{"line":n,"decision":...}` or `{"line":n,"error":...}`) or a bare Decision as
  * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable,
  * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included. A decision sealed by the
- * released 0.1.0 counts as one, marked as such.
+ * released 0.1.0 counts as one, marked as such (it carries no content hash to check).
+ *
+ * Every other decision's seal is checked (its `audit.contentHash`, and its signature under
+ * `context.keys.signing`): one that fails, or carries none, is left out of every figure and
+ * counted apart with its line, so a decision edited after it was made never reaches a figure and
+ * never hides the others. A decision a later one of the file follows (`context.followed`) is
+ * counted as superseded: each chain of follow-ups counts once, at its latest decision.
  */
-export function accumulateDecisionLine(acc: ReportAccumulator, text: string): void {
+export function accumulateDecisionLine(acc: ReportAccumulator, text: string, context: DecisionLineContext = {}): void {
   if (text.trim() === '') return;
   let value: unknown;
   try {
@@ -60,7 +79,11 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string): vo
   if (decision.success) {
     // A decision of the released 0.1.0 (told by its shape, as follow-ups tell it): counted, its
     // binding constraint apart (a name that meant another cap then), and the report says so.
-    acc.addDecision(decision.data as unknown as Decision, isEarlierReleaseDecision(candidate) ? '0.1.0' : undefined);
+    const earlier = isEarlierReleaseDecision(candidate);
+    const fault = earlier ? undefined : decisionSealFault(candidate, context.keys ?? NO_AUDIT_KEYS);
+    if (fault !== undefined) acc.addSealRefused(fault, context.line);
+    else if (context.followed?.has(decision.data.audit?.decisionId ?? '') === true) acc.addSuperseded();
+    else acc.addDecision(decision.data as unknown as Decision, earlier ? '0.1.0' : undefined);
     return;
   }
   const error = ErrorLine.safeParse(value);

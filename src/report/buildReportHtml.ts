@@ -11,6 +11,23 @@ import { escapeHtml } from './escapeHtml.js';
 import { htmlPage } from './htmlPage.js';
 import type { ReportData } from './reportData.js';
 
+/**
+ * How the page counted, said under the figures: each application (line) once, at its latest
+ * decision, and how many decisions that left out; decisions whose seal failed are named by the
+ * warnings. A customer's history read as so many applications gave "4 decisions, 50% approved" for
+ * one customer holding nothing.
+ */
+function countingNote(data: ReportData): string {
+  const superseded = data.superseded ?? 0;
+  const refused = data.sealRefused?.count ?? 0;
+  const text =
+    superseded === 0
+      ? 'Counted: each decision as one application (no decision of this file follows another).'
+      : `Counted: each application once, at its latest decision. ${superseded.toLocaleString('en-US')} earlier decision(s) that a later decision of this file follows (names in audit.priorDecisionId: a reassessment, a reduction, a contest or a review) are not counted, so a customer's chain of decisions is one line.`;
+  const sealed = refused === 0 ? '' : ` ${refused.toLocaleString('en-US')} decision(s) whose seal failed are left out (see the warning).`;
+  return `<p class="note" data-counting>${escapeHtml(text + sealed)}</p>`;
+}
+
 /** Principal reasons the chart draws; the table lists them all. */
 const CHART_REASONS = 12;
 
@@ -246,6 +263,7 @@ ${kpi(meanPd === undefined ? '-' : formatPercent(meanPd, 2), 'mean 12-month PD')
 ${kpi(data.rejected.toLocaleString('en-US'), 'records rejected')}
 ${averageCostKpi(data, meta.averageCostAlertAbove ?? defaultPolicy.pricing.averageCostAlertAbove)}
 </section>
+${countingNote(data)}
 ${(meta.warnings ?? []).map((w) => `<p class="note warning" data-warning>${escapeHtml(w)}</p>`).join('\n')}
 ${charts.join('\n')}
 <h2>By grade</h2>

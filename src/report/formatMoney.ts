@@ -1,9 +1,14 @@
-/** Formats integer fen as RMB for people: 1234500 -> "¥12,345". Fen are shown only when present. */
+import { yuanDigits } from '../common/yuanDigits.js';
+
+/**
+ * Formats integer fen as RMB for people: 1234500 -> "¥12,345", 1234567 -> "¥12,345.67". Fen are
+ * shown only when present; exact over the whole safe-integer range (see yuanDigits).
+ *
+ * @throws ValidationError for a fraction of a fen, NaN or an infinity
+ */
 export function formatRmb(fen: number): string {
-  const yuan = Math.trunc(fen / 100);
-  const cents = Math.abs(fen % 100);
-  const whole = Math.abs(yuan).toLocaleString('en-US');
-  return `${fen < 0 ? '-' : ''}¥${whole}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`}`;
+  const digits = yuanDigits(fen);
+  return digits.startsWith('-') ? `-¥${digits.slice(1)}` : `¥${digits}`;
 }
 
 /** Formats a fraction as a percentage with the given decimals: 0.1825 -> "18.25%". */

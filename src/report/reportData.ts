@@ -3,6 +3,7 @@ import type { Decision } from '../decision/decision.js';
 import type { ModelBuildCount } from '../monitor/modelBuilds.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
+import type { SealFault } from './decisionSeal.js';
 
 /** One grade's decisions: how many, their outcomes, and the limit and PD distributions. */
 export interface GradeSummary {
@@ -78,6 +79,23 @@ export interface ReportData {
    */
   readonly earlierRelease?: { readonly decisions: number; readonly policies: readonly { readonly hash: string; readonly count: number }[] };
   readonly asOf: { readonly from: string; readonly to: string } | null;
+  /**
+   * Decisions left out of every figure because their seal failed: changed after they were made
+   * (`contentHash`), not signed under the key the report was given (`signature`), or carrying no
+   * content hash at all (`unsealed`); `lines`: the first of their line numbers. Absent or 0 when none.
+   */
+  readonly sealRefused?: {
+    readonly count: number;
+    readonly contentHash: number;
+    readonly signature: number;
+    readonly unsealed: number;
+    readonly lines: readonly number[];
+  };
+  /**
+   * Decisions left out because a later decision of the file follows them (names them in
+   * `audit.priorDecisionId`): a chain of follow-ups counts once, at its latest decision. 0 when none.
+   */
+  readonly superseded?: number;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
@@ -91,8 +109,15 @@ export interface ReportAccumulator {
   addDecision(d: Decision, sealedBy?: EarlierRelease): void;
   addRejection(code: string): void;
   addUnreadable(): void;
+  /** A decision whose seal failed (`fault`), at `line` when known: left out of every figure, counted apart. */
+  addSealRefused(fault: SealFault, line?: number): void;
+  /** A decision a later one of the file follows: left out of the figures, counted apart. */
+  addSuperseded(): void;
   finish(): ReportData;
 }
+
+/** Line numbers kept of the decisions whose seal failed: enough to find them, bounded for a file of millions. */
+const SEAL_LINES_KEPT = 20;
 
 function byHash(counts: ReadonlyMap<string, number>): { hash: string; count: number }[] {
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count }));
@@ -121,6 +146,8 @@ export function createReportAccumulator(): ReportAccumulator {
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
   let to: string | undefined;
+  const sealRefused = { count: 0, contentHash: 0, signature: 0, unsealed: 0, lines: [] as number[] };
+  let superseded = 0;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   return {
@@ -182,6 +209,14 @@ export function createReportAccumulator(): ReportAccumulator {
     addUnreadable() {
       unreadable++;
     },
+    addSealRefused(fault, line) {
+      sealRefused.count++;
+      sealRefused[fault]++;
+      if (line !== undefined && sealRefused.lines.length < SEAL_LINES_KEPT) sealRefused.lines.push(line);
+    },
+    addSuperseded() {
+      superseded++;
+    },
     finish() {
       const byCount = <T extends { count: number }>(a: T & { k: string }, b: T & { k: string }) => b.count - a.count || (a.k < b.k ? -1 : 1);
       return {
@@ -228,6 +263,8 @@ export function createReportAccumulator(): ReportAccumulator {
         catalogs: byHash(catalogs),
         earlierRelease: { decisions: earlierDecisions, policies: byHash(earlierPolicies) },
         asOf: from === undefined || to === undefined ? null : { from, to },
+        sealRefused: { ...sealRefused, lines: [...sealRefused.lines] },
+        superseded,
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };
     },

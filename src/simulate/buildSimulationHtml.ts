@@ -11,7 +11,7 @@ import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import { madeSummaryIssues, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
 import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
-import type { SimulationResult } from './runSimulation.js';
+import type { SimulationResult, SimulationSide } from './runSimulation.js';
 import { isSimulationSummary, type AverageCostAlert, type SimulationSummary } from './simulationAccumulator.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
@@ -39,6 +39,12 @@ const count = (n: number) => n.toLocaleString('en-US');
 // Whole yuan: these are portfolio figures, and fen of an expected loss are noise.
 const rmb = (fen: number | null) => (fen === null ? '-' : formatRmb(Math.round(fen / 100) * 100));
 const pct = (x: number | null, d = 2) => (x === null ? 'n/a' : formatPercent(x, d));
+
+/** A side's model, policy and catalog by their hashes (the first 12 hex digits), as its decisions' audits name them. */
+function sideText(side: SimulationSide | undefined): string {
+  if (side === undefined) return '';
+  return ` (model ${side.model.id}, sha256 ${side.model.sha256.slice(0, 12)}; policy ${side.policyHash.slice(0, 12)}; catalog ${side.catalogHash.slice(0, 12)})`;
+}
 
 function kpi(value: string, label: string): string {
   return `<div class="kpi"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
@@ -218,7 +224,12 @@ ${fairOutcomesTables(s.fairness.candidate, `${C}: `)}
 ${arms}`;
   return htmlPage({
     title: meta.title ?? 'creditlift policy simulation',
-    meta: [meta.source === undefined ? undefined : `Book: ${meta.source}`, `Baseline: ${B}`, `Candidate: ${C}`].filter((x): x is string => x !== undefined),
+    meta: [
+      meta.source === undefined ? undefined : `Book: ${meta.source}`,
+      `Baseline: ${B}${sideText(result.provenance?.baseline)}`,
+      `Candidate: ${C}${sideText(result.provenance?.candidate)}`,
+      result.provenance === undefined ? undefined : `Engine: creditlift ${result.provenance.engineVersion}`,
+    ].filter((x): x is string => x !== undefined),
     body,
   });
 }

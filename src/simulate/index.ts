@@ -6,6 +6,8 @@ export {
   type SimulationArm,
   type SimulationFlip,
   type SimulationRecordError,
+  type SimulationProvenance,
+  type SimulationSide,
   type DecideBatch,
 } from './runSimulation.js';
 export {

@@ -98,6 +98,30 @@ export interface SimulationResult {
   readonly summary: SimulationSummary;
   /** True when stopped by the signal before the book ran out. */
   readonly interrupted: boolean;
+  /**
+   * What each side decided with, as its decisions' audits record it, and the engine version: set by
+   * `simulateBook` (its pools know them); absent from `runSimulation`, whose deciders are the caller's.
+   */
+  readonly provenance?: SimulationProvenance;
+}
+
+/**
+ * What one side of a simulation decided with, as each of its decisions' audit records it
+ * (`audit.modelId`, `audit.modelSha256`, `audit.policyHash`, `audit.catalogHash`). A side running
+ * challengers names its champion's policy here; each arm's is in its decisions' audits.
+ */
+export interface SimulationSide {
+  readonly model: { readonly id: string; readonly sha256: string };
+  readonly policyHash: string;
+  readonly catalogHash: string;
+}
+
+/** Which engine, models, policies and catalogs a simulation ran on, so a summary can be traced months later. */
+export interface SimulationProvenance {
+  /** The creditlift version that decided both sides (as each decision's `audit.engineVersion`). */
+  readonly engineVersion: string;
+  readonly baseline: SimulationSide;
+  readonly candidate: SimulationSide;
 }
 
 interface Taken {

@@ -9,7 +9,8 @@ import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.
 import type { Challenger } from '../decision/challengers/championChallenger.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
-import { runSimulation, type RunSimulationOptions, type SimulationResult } from './runSimulation.js';
+import { runSimulation, type RunSimulationOptions, type SimulationProvenance, type SimulationResult, type SimulationSide } from './runSimulation.js';
+import { ENGINE_VERSION } from '../version.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 
 /** Options of {@link simulateBook}. */
@@ -81,7 +82,13 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
     pools.push(await createScorerPool({ ...shared, scorer: { ...baselineOptions, suggestionsPerDecision: 0 } }));
     pools.push(await createScorerPool({ ...shared, scorer: { ...candidateOptions, suggestionsPerDecision: 0 } }));
     const [b, c] = pools as [ScorerPool, ScorerPool];
-    return await runSimulation({
+    const side = (pool: ScorerPool): SimulationSide => ({
+      model: { id: pool.model.id, sha256: pool.model.sha256 },
+      policyHash: pool.policyHash,
+      catalogHash: pool.catalogHash,
+    });
+    const provenance: SimulationProvenance = { engineVersion: ENGINE_VERSION, baseline: side(b), candidate: side(c) };
+    const result = await runSimulation({
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),
       baseline: {
         decide: (r, h) => b.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
@@ -98,6 +105,7 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
       inFlight: workers + 1,
       ...pick(options),
     });
+    return { ...result, provenance };
   } finally {
     await Promise.all(pools.map((p) => p.close()));
   }

@@ -203,11 +203,11 @@ describe('arm labels in the report', () => {
     const { createReportAccumulator } = await import('../../src/report/reportData.js');
     const { accumulateDecisionLine } = await import('../../src/report/accumulateDecisionLine.js');
     const { buildReportHtml } = await import('../../src/report/buildReportHtml.js');
-    const { fakeDecision } = await import('../cli/fakeDecider.js');
+    const { fakeDecision, resealed } = await import('../cli/fakeDecider.js');
     const acc = createReportAccumulator();
     const line = (id: string, arm: string, outcome: 'approve' | 'decline', limit: number) => {
       const d = fakeDecision({ id, grade: 'A', outcome, limit, pd: 0.02, kinds: [] });
-      return JSON.stringify({ line: 1, decision: { ...d, audit: { ...d.audit, arm } } });
+      return JSON.stringify({ line: 1, decision: resealed({ ...d, audit: { ...d.audit, arm } }) });
     };
     accumulateDecisionLine(acc, line('a', 'champion', 'approve', 100_000));
     accumulateDecisionLine(acc, line('b', 'tight', 'decline', 0));

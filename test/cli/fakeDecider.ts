@@ -1,12 +1,23 @@
 import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { NO_AUDIT_KEYS, sealDecision, type UnsealedDecision } from '../../src/decision/audit.js';
 import type { BatchDecider, DecideRecords } from '../../src/cli/score/batchDecider.js';
 
-/** A Decision with just enough filled in for the CLI's summary and the report; the rest is cast. */
+/**
+ * A decision-like value sealed again as the engine seals (content hash over its canonical JSON, no
+ * key): a test that changes a fake decision on purpose seals the change, as the report refuses a
+ * decision whose content hash does not match.
+ */
+export function resealed<T>(d: T): T {
+  const { contentHash: _c, signature: _s, ...audit } = (d as { audit: Record<string, unknown> }).audit;
+  return sealDecision({ ...(d as object), audit } as unknown as UnsealedDecision, NO_AUDIT_KEYS) as unknown as T;
+}
+
+/** A Decision with just enough filled in for the CLI's summary and the report, sealed (audit.contentHash); the rest is cast. */
 export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision['outcome']; pd?: number; grade?: string; kinds?: string[] }): Decision {
   const outcome = o.outcome ?? (o.limit === 0 ? 'decline' : 'approve');
-  return {
+  return resealed({
     applicantId: o.id,
     asOf: '2026-11-01',
     outcome,
@@ -29,7 +40,7 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
     // The revolving line alone, at a flat price: what the average cost of new lines reads.
     plans: [{ kind: 'revolving', months: null, dailyRate: 0.0005, feeRate: 0, comprehensiveApr: 0.1825, effectiveAnnualRate: 0.1984 }],
     audit: { modelId: 'fake@1' },
-  } as unknown as Decision;
+  } as unknown as Decision);
 }
 
 /**
@@ -68,11 +79,16 @@ export function fakeDecider(
             index,
             error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' },
           };
-        const x = r as { limit?: number; outcome?: Decision['outcome'] };
+        const x = r as { limit?: number | string; outcome?: Decision['outcome'] };
         return {
           ok: true,
           index,
-          decision: fakeDecision({ id, ...(x.limit === undefined ? {} : { limit: x.limit }), ...(x.outcome === undefined ? {} : { outcome: x.outcome }) }),
+          // A CSV cell is text: the limit as a number, as a scorer's decision carries it.
+          decision: fakeDecision({
+            id,
+            ...(x.limit === undefined ? {} : { limit: Number(x.limit) }),
+            ...(x.outcome === undefined ? {} : { outcome: x.outcome }),
+          }),
         };
       });
     },

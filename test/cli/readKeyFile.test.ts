@@ -25,11 +25,12 @@ describe('readKeyFile', () => {
       bom: Buffer.concat([bom, Buffer.from(key)]),
       bomCrlf: Buffer.concat([bom, Buffer.from(`${key}\r\n`)]),
     };
-    for (const [name, bytes] of Object.entries(files)) expect(Buffer.from(await readKeyFile(keyIn(name, bytes))).toString('latin1'), name).toBe(key);
+    for (const [name, bytes] of Object.entries(files))
+      expect(Buffer.from(await readKeyFile(keyIn(name, bytes), '--signing-key-file')).toString('latin1'), name).toBe(key);
   });
 
   it('drops only a leading BOM and one trailing newline: other bytes are key bytes', async () => {
     const inner = Buffer.concat([Buffer.from(key), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\n\n')]);
-    expect(Buffer.from(await readKeyFile(keyIn('inner', inner)))).toEqual(inner.subarray(0, inner.length - 1));
+    expect(Buffer.from(await readKeyFile(keyIn('inner', inner), '--signing-key-file'))).toEqual(inner.subarray(0, inner.length - 1));
   });
 });

@@ -6,7 +6,7 @@ import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { decisionLine, formatOutputLine } from '../../src/cli/score/outputLine.js';
 import { REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
-import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
+import { captureIo, fakeDecision, resealed } from '../cli/fakeDecider.js';
 import { CdpPipe } from '../playground/cdpPipe.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
 import { countColour, decodePng } from './decodePng.js';
@@ -71,7 +71,7 @@ describe.skipIf(browser.bin === undefined)(`report in headless Chromium${browser
       formatOutputLine(decisionLine(1, fakeDecision({ id: 'a', grade: 'A', outcome: 'approve', limit: 500_000, pd: 0.02, kinds: ['ride_hailing_rating'] }))),
     ];
     const withRegulatory = JSON.parse(lines[0] as string) as { decision: { bindingConstraint: string } };
-    withRegulatory.decision.bindingConstraint = 'regulatory';
+    withRegulatory.decision = resealed({ ...withRegulatory.decision, bindingConstraint: 'regulatory' });
     writeFileSync(join(work, 'fit.ndjson'), `${lines[0]}${JSON.stringify(withRegulatory)}\n`);
     const page = join(work, 'fit.html');
     expect(await runReportCommand([join(work, 'fit.ndjson'), '--out', page], captureIo().io)).toBe(0);

@@ -4,7 +4,7 @@ import { accumulateDecisionLine } from '../../src/report/accumulateDecisionLine.
 import { niceTicks } from '../../src/report/charts/niceTicks.js';
 import { distribution } from '../../src/report/distribution.js';
 import { createReportAccumulator } from '../../src/report/reportData.js';
-import { fakeDecision } from '../cli/fakeDecider.js';
+import { fakeDecision, resealed } from '../cli/fakeDecider.js';
 
 const decisionArb = fc.record({
   id: fc.string({ maxLength: 5 }),
@@ -110,8 +110,8 @@ describe('report accumulator', () => {
   it('a decision line whose asOf is no calendar date YYYY-MM-DD is counted unreadable, and the date range comes from the others', () => {
     const acc = createReportAccumulator();
     const d = fakeDecision({ id: 'a', limit: 300_000 });
-    accumulateDecisionLine(acc, JSON.stringify({ line: 1, decision: { ...d, asOf: '2026-10-30' } }));
-    accumulateDecisionLine(acc, JSON.stringify({ line: 2, decision: { ...d, asOf: '2026-11-02' } }));
+    accumulateDecisionLine(acc, JSON.stringify({ line: 1, decision: resealed({ ...d, asOf: '2026-10-30' }) }));
+    accumulateDecisionLine(acc, JSON.stringify({ line: 2, decision: resealed({ ...d, asOf: '2026-11-02' }) }));
     for (const asOf of ['2026-13-45', 'yesterday', '2026-02-01T00:00:00+08:00', '2026-02-30', '20261101', '2026-W44-7', 20261101])
       accumulateDecisionLine(acc, JSON.stringify({ line: 3, decision: { ...d, asOf } }));
     const r = acc.finish();

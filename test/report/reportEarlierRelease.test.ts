@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { isEarlierReleaseDecision } from '../../src/decision/earlierRelease.js';
-import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
+import { captureIo, fakeDecision, resealed } from '../cli/fakeDecider.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-report-earlier-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,11 +24,11 @@ const release010 = JSON.parse(readFileSync(new URL('../fixtures/release0.1.0/dec
 const oldRegulatory = { ...release010.approve, bindingConstraint: 'regulatory', applicantId: 'ex-regulatory' };
 const OLD_POLICY = (release010.approve.audit as { policyHash: string }).policyHash;
 // Today's decisions: one its regulatory cap set, under another policy than the default.
-const todayRegulatory = {
+const todayRegulatory = resealed({
   ...fakeDecision({ id: 'today', limit: 400_000 }),
   bindingConstraint: 'regulatory',
   audit: { modelId: 'fake@1', policyHash: 'ab'.repeat(32) },
-};
+});
 const lines = (ds: readonly unknown[]) => ds.map((decision, i) => `${JSON.stringify({ line: i + 1, decision })}\n`).join('');
 
 const report = async (name: string, ds: readonly unknown[]) => {

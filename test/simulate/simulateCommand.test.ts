@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulateCommand } from '../../src/cli/simulateCommand.js';
 import { createScorer } from '../../src/decision/createScorer.js';
 import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
+import { policyHash } from '../../src/policy/policyHash.js';
+import { ENGINE_VERSION } from '../../src/version.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
@@ -87,14 +90,47 @@ describe('creditlift simulate', () => {
         candidate: { decide: (r) => candidate.safeDecideBatch(r), assumptions: portfolioAssumptions(candidate.policy) },
         outcomes: new Map(outcomeLines.map((o) => [o.id, o.defaulted])),
       });
-      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, catalogHash: _ch, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
+      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, catalogHash: _ch, provenance, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
       expect(summary).toEqual(JSON.parse(JSON.stringify(inProcess.summary)));
+      // Tester findings15-audit F7: sim.json named its sides by labels and the book by path only.
+      // It now pins what ran, as the decisions' audits and score's run manifest name them.
+      const side = (s: typeof baseline, policyFile: string | null) => ({
+        policyFile,
+        modelFile: null,
+        model: { id: s.model.id, sha256: s.model.sha256 },
+        policyHash: policyHash(s.policy),
+        catalogHash: s.catalogHash,
+      });
+      expect(provenance).toEqual({
+        engineVersion: ENGINE_VERSION,
+        book: {
+          path: join(work, 'book.ndjson'),
+          size: statSync(join(work, 'book.ndjson')).size,
+          sha256: createHash('sha256')
+            .update(readFileSync(join(work, 'book.ndjson')))
+            .digest('hex'),
+          format: 'ndjson',
+        },
+        outcomes: {
+          path: join(work, 'outcomes.ndjson'),
+          size: statSync(join(work, 'outcomes.ndjson')).size,
+          sha256: createHash('sha256')
+            .update(readFileSync(join(work, 'outcomes.ndjson')))
+            .digest('hex'),
+        },
+        features: null,
+        baseline: side(baseline, null),
+        candidate: side(candidate, join(work, 'candidate.json')),
+        catalogFile: null,
+      });
+      expect(provenance.baseline.policyHash).not.toBe(provenance.candidate.policyHash);
     } finally {
       await baseline.close();
       await candidate.close();
     }
     const html = readFileSync(join(work, 'sim.html'), 'utf8');
     expect(html).toContain('<table class="swap">');
+    expect(html).toMatch(/Candidate: policy candidate\.json, embedded model \(model [^,]+, sha256 [0-9a-f]{12}; policy [0-9a-f]{12}; catalog [0-9a-f]{12}\)/);
     expect(html).toContain('<strong>2 of 82 outcomes matched no record decided under both</strong>');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });

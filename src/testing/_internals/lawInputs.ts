@@ -3,6 +3,7 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { shiftIsoDate } from './isoDates.js';
+import { yuanDigits } from '../../common/yuanDigits.js';
 
 /**
  * PDs a policy is sensitive to: mostly where it grants a line (0 to the decline cut-off), where
@@ -144,7 +145,7 @@ export function reductionAmountArbitrary(policy: PolicyConfig, maxRmb: number): 
 /** Money for messages: fen and RMB. */
 export function fen(amount: number | null | undefined): string {
   if (amount === null || amount === undefined) return 'none';
-  return `${amount} fen (${(amount / 100).toFixed(2)} RMB)`;
+  return `${amount} fen (${Number.isInteger(amount) ? yuanDigits(amount, 'always') : amount / 100} RMB)`;
 }
 
 /** An APR fraction for messages, as a percentage. */

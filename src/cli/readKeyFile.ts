@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { OptionFileError } from '../commandLine/commandIo.js';
+import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
+
+/**
+ * A key file's bytes, less a leading UTF-8 BOM (what Notepad's "UTF-8 with BOM" writes, and every
+ * other text input of the command line drops) and one trailing newline (what `openssl rand -hex 32 >
+ * key` leaves), so the key equals the same text passed to `createScorer` as a string; with the BOM
+ * kept the file signed with another key, without a word. Bytes, so they reach workers as is.
+ *
+ * A file that cannot be read, or whose key is shorter than the scorer takes, is refused here naming
+ * `option` and the file: a configuration failure (exit 1), where the scorer's own refusal read as a
+ * rejected applicant (`decide` exited 3) and a missing file's error did not say which option named it.
+ *
+ * @throws OptionFileError naming `option`, the file and the problem
+ */
+export async function readKeyFile(path: string, option: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a key file' : `cannot be read (${(e as Error).message})`;
+    throw new OptionFileError(option, path, problem, { cause: e });
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
+  const key = bytes.slice(start, Math.max(start, end));
+  if (key.length < MIN_KEY_BYTES)
+    throw new OptionFileError(
+      option,
+      path,
+      `the key is ${key.length} byte(s) (after a leading BOM and one trailing newline are dropped); at least ${MIN_KEY_BYTES} are needed (openssl rand -hex 32 > FILE makes one)`,
+    );
+  return key;
+}
