@@ -60,7 +60,12 @@ export interface ScorerOptions {
   readonly policyOverrides?: PolicyOverrides;
   /** Certificate kinds to add or override in the default catalog, or a catalog from `resolveCatalog`. */
   readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
-  /** Verifier confidence below which evidence is rejected. Default 0.6. */
+  /**
+   * Verifier confidence below which evidence is rejected, in [0, 1]. Default 0.6
+   * (`DEFAULT_MIN_CONFIDENCE`). Another floor is recorded in every decision
+   * (`audit.minConfidence`, and in its `inputHash` and `decisionId`), so a decision names the floor
+   * it was made under and two floors never share a decision id.
+   */
   readonly minConfidence?: number;
   /** Contributions in log-odds (default, exact TreeSHAP) or scaled to probability. */
   readonly contributionSpace?: 'log_odds' | 'probability';
@@ -369,6 +374,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
     ]);
   }
+  // Checked here, not at each decision: the floor is sealed into every decision (audit.minConfidence).
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new ValidationError('ScorerOptions', [{ path: ['minConfidence'], code: 'out_of_range', message: 'minConfidence must be a number in [0, 1]' }]);
+  }
   const explanations = options.explanations ?? 'always';
   if (explanations !== 'always' && explanations !== 'when_owed') {
     throw new ValidationError('ScorerOptions', [
@@ -413,7 +423,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     policyHash: policyHashOf(policy),
     catalog,
     catalogHash: catalogHash(catalog),
-    minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    // -0 is the floor 0 (a sealed -0 would read back as 0 and hash differently).
+    minConfidence: minConfidence === 0 ? 0 : minConfidence,
     // Frozen: a decision that used no extra category carries this very list.
     dataCategories: Object.freeze(dataCategoriesUsed(encoder.definitions)),
     contributionSpace: options.contributionSpace ?? 'log_odds',
