@@ -22,8 +22,7 @@ import type { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
-import { createHmac } from 'node:crypto';
-import type { AuditKeys } from './audit.js';
+import { resolveScorerKeys } from './scorerKeys.js';
 import { verifyPrior } from './verifyPrior.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { parseReassessmentUpdate } from './reassessmentUpdate.js';
@@ -92,9 +91,19 @@ export interface ScorerOptions {
    * The lender's secret (at least 32 bytes; a string is taken as UTF-8). Every decision's audit
    * then carries an HMAC-SHA-256 `signature` over its canonical JSON, and `reassess` /
    * `requestReduction` refuse a prior that is unsigned or does not verify. Unless
-   * `personalDataKey` is given, a personal-data key is derived from it too.
+   * `personalDataKey` is given, a personal-data key is derived from it too. Without it, a prior
+   * that carries a signature is refused (`prior_invalid` at `audit.signature`): nothing could verify
+   * it. Given by name as `undefined` (`signingKey: process.env.KEY` with the variable unset) it is
+   * refused with a ValidationError (`invalid_key`): leave the option out to decide unsigned.
    */
   readonly signingKey?: string | Uint8Array;
+  /**
+   * Signing keys used before a rotation (each at least 32 bytes): a prior signed under `signingKey`
+   * or under any of these verifies; every new decision is signed with `signingKey`. Needs
+   * `signingKey`, and `personalDataKey` given explicitly (the key derived from a signing key would
+   * change with it, and stored decisions would no longer match their customers): README, "Key rotation".
+   */
+  readonly verificationKeys?: readonly (string | Uint8Array)[];
   /**
    * The lender's secret (at least 32 bytes) for personal data: `audit.inputHash`,
    * `audit.subjectHash` and `decisionId` become HMACs under it, and certificates are named by a
@@ -318,28 +327,6 @@ export interface Scorer<TInput = ApplicantInput> {
 /** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
 const MAX_ROWS_PER_RUN = 8192;
 
-/** Shortest lender key accepted: 256 bits, the HMAC-SHA-256 block strength. */
-const MIN_KEY_BYTES = 32;
-
-function keyBytes(key: unknown, name: string): Uint8Array | null {
-  if (key === undefined) return null;
-  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : null;
-  if (bytes === null || bytes.length < MIN_KEY_BYTES) {
-    throw new ValidationError('ScorerOptions', [
-      { path: [name], code: 'invalid_key', message: `${name} must be a string or Uint8Array of at least ${MIN_KEY_BYTES} bytes` },
-    ]);
-  }
-  return bytes;
-}
-
-/** The scorer's keys: a personal-data key given, or derived from the signing key so one secret serves both. */
-function resolveKeys(options: ScorerOptions): AuditKeys {
-  const signing = keyBytes(options.signingKey, 'signingKey');
-  const given = keyBytes(options.personalDataKey, 'personalDataKey');
-  const personalData = given ?? (signing === null ? null : new Uint8Array(createHmac('sha256', signing).update('creditlift/personal-data-key').digest()));
-  return { signing, personalData };
-}
-
 /**
  * Loads the model (the embedded default unless told otherwise), the policy and the catalog once,
  * and returns a {@link Scorer}.
@@ -360,8 +347,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
   // Checked before anything loads: `features: 42` failed later as a raw TypeError from the encoder.
   refuseArguments('ScorerOptions', [featureSetIssue(['features'], options.features, true)]);
-  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
-  const keys = resolveKeys(options);
+  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveScorerKeys(options));
+  const keys = resolveScorerKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseWithFeatures(input, features);
   const policy = resolvePolicyOptions(options);
