@@ -2,8 +2,9 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { formatPath, type ValidationIssue } from '../errors/validationError.js';
 
 /**
- * Thrown by `reassess` and `requestReduction` when the prior decision they are given cannot be
- * trusted: not a Decision by the output schema, another applicant's, dated after the
+ * Thrown by `reassess`, `requestReduction`, `recordReview` and `recordContest` when the prior
+ * decision they are given cannot be trusted (and returned by `verifyDecision` for a decision that
+ * does not verify): not a Decision by the output schema, another applicant's, dated after the
  * reassessment, changed after it was made (content hash), or not signed by this scorer's key.
  * Lists every problem, each with its path.
  */
@@ -13,10 +14,15 @@ export class PriorInvalidError extends CreditliftError {
   /** Every problem found, each with the path of the field at fault. */
   readonly issues: readonly ValidationIssue[];
 
-  constructor(issues: readonly ValidationIssue[]) {
+  /**
+   * @param issues every problem found, each at its path
+   * @param what how the message opens: `Prior decision refused` (a follow-up's prior), or what
+   *   `verifyDecision` says of a decision it checked
+   */
+  constructor(issues: readonly ValidationIssue[], what = 'Prior decision refused') {
     const shown = issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
     const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
-    super('prior_invalid', `Prior decision refused (prior_invalid): ${shown.join('; ')}${more}`);
+    super('prior_invalid', `${what} (prior_invalid): ${shown.join('; ')}${more}`);
     this.name = 'PriorInvalidError';
     this.issues = issues;
   }
