@@ -46,7 +46,7 @@ const OPTIONS = {
 } as const;
 
 /** One record of DECISIONS: where it is, and its value or why it could not be read. */
-interface Record {
+interface FileRecord {
   readonly where: string;
   readonly read: { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 }
@@ -152,7 +152,7 @@ function decisionIdOf(v: unknown): string | undefined {
  * held), or, when the first line is not JSON on its own (a pretty-printed decision) or is an
  * array, the whole text as one document, its array elements as records.
  */
-async function* readRecords(file: string, io: CliIo): AsyncGenerator<Record> {
+async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord> {
   if (file === '-') {
     const text = await readTextInput(file, io);
     yield* wholeOrLines(text);
@@ -172,7 +172,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<Record> {
   }
 }
 
-function* wholeOrLines(text: string): Generator<Record> {
+function* wholeOrLines(text: string): Generator<FileRecord> {
   const lines = text.split(/\r\n|\r|\n/);
   const firstAt = lines.findIndex((l) => l.trim() !== '');
   if (firstAt < 0) return;
@@ -190,12 +190,12 @@ function* wholeOrLines(text: string): Generator<Record> {
 function startsDocument(line: TextLine): boolean {
   const t = line.text.trim();
   if (t.startsWith('[')) return true;
-  return (
-    t.startsWith('{') && !parseStrictJson(t).ok && (parseStrictJson(t) as { issues: readonly ValidationIssue[] }).issues.some((i) => i.code === 'invalid_json')
-  );
+  if (!t.startsWith('{')) return false;
+  const read = parseStrictJson(t);
+  return !read.ok && read.issues.some((i) => i.code === 'invalid_json');
 }
 
-function* document(raw: string): Generator<Record> {
+function* document(raw: string): Generator<FileRecord> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const read = parseStrictJson(text);
   if (!read.ok) {
@@ -209,7 +209,7 @@ function* document(raw: string): Generator<Record> {
   for (let i = 0; i < read.value.length; i++) yield { where: `element ${i}`, read: { ok: true, value: read.value[i] } };
 }
 
-function lineRecord(line: TextLine): Record {
+function lineRecord(line: TextLine): FileRecord {
   const where = `line ${line.line}`;
   if (line.truncated) return { where, read: { ok: false, issues: [{ path: [], code: 'too_big', message: 'the line is too long to be a decision' }] } };
   if (line.invalidByteOffset !== undefined)

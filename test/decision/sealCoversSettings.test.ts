@@ -71,7 +71,7 @@ describe('the seal covers every scorer setting that changes a decision (minConfi
           expect(y.decision.audit.decisionId).not.toBe(x.decision.audit.decisionId);
           expect(y.decision.audit.minConfidence).toBe(0.3);
         }),
-        { seed: SEED, numRuns: 25 },
+        { seed: SEED, numRuns: 15 },
       );
     } finally {
       await Promise.all([loose.close(), plain.close()]);

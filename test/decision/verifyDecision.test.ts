@@ -80,7 +80,7 @@ describe('verifyDecision: a stored decision checked without deciding', () => {
             expect(fields).toEqual(key === undefined ? ['audit.contentHash'] : expect.arrayContaining(['audit.signature']));
         },
       ),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
