@@ -40,6 +40,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('./workerCommand.js')).runWorkerCommand,
   },
   report: { summary: 'one self-contained HTML report of a decisions file', load: async () => (await import('./reportCommand.js')).runReportCommand },
+  verify: {
+    summary: 'check the seal (content hash, signature) of every decision in a file, deciding nothing',
+    load: async () => (await import('./verifyCommand.js')).runVerifyCommand,
+  },
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
   train: {

@@ -103,7 +103,8 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
   const parsed = Decision.safeParse(input);
   if (!parsed.success) throw notADecisionError(input, validationIssuesFromZod(parsed.error));
   const decision = parsed.data;
-  const seal = sealProblems(decision, { signing, personalData: null });
+  // Without a key the content hash is checked and a signature left for a check with the key.
+  const seal = sealProblems(decision, { signing, personalData: null }, 'contentOnly');
   if (seal.length > 0)
     throw new ValidationError(
       'Decision',

@@ -14,6 +14,8 @@ export type { DecisionAudit } from './decision.js';
 export interface AuditKeys {
   readonly signing: Uint8Array | null;
   readonly personalData: Uint8Array | null;
+  /** Signing keys used before a rotation: a prior signed under one of them verifies too; nothing new is signed with them. */
+  readonly verification?: readonly Uint8Array[];
 }
 
 /** No keys: plain SHA-256 hashes, no signature, no credential references. */
@@ -117,8 +119,20 @@ function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** What fails when a sealed decision is checked; empty when it holds. */
-export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: readonly string[]; readonly message: string }[] {
+/** What a seal check found: every problem (empty when the seal holds), and which key verified the signature. */
+export interface SealCheck {
+  readonly problems: readonly { readonly path: readonly string[]; readonly message: string }[];
+  /** Which key verified `audit.signature`: `signing`, or the index in `verification`; null when unsigned or it did not verify. */
+  readonly signedBy: 'signing' | number | null;
+}
+
+/**
+ * Checks a sealed decision: its content hash, and its signature against the signing key and the
+ * verification keys (earlier signing keys). A decision that carries a signature is refused when no
+ * key is there to verify it: a signature nobody checks is a forger's easiest way through (recompute
+ * the keyless content hash, keep the stale signature). With any key, an unsigned decision is refused.
+ */
+export function checkSeal(d: Decision, keys: AuditKeys, signedWithoutKey: 'refuse' | 'contentOnly' = 'refuse'): SealCheck {
   const problems: { path: string[]; message: string }[] = [];
   const digests = sealDigests(d, keys.signing);
   if (digests.contentHash !== d.audit.contentHash) {
@@ -127,12 +141,47 @@ export function sealProblems(d: Decision, keys: AuditKeys): { readonly path: rea
       message: 'audit.contentHash does not match the decision content: the decision was changed after it was made',
     });
   }
-  if (keys.signing !== null) {
-    if (d.audit.signature === undefined)
+  const earlier = keys.verification ?? [];
+  let signedBy: SealCheck['signedBy'] = null;
+  const signature = d.audit.signature;
+  if (signature === undefined) {
+    if (keys.signing !== null || earlier.length > 0)
       problems.push({ path: ['audit', 'signature'], message: 'the scorer signs decisions and this one carries no audit.signature' });
-    else if (!sameHex(digests.signatureOf(d.audit.contentHash) as string, d.audit.signature)) {
-      problems.push({ path: ['audit', 'signature'], message: 'audit.signature does not verify under the signing key: changed, or signed under another key' });
+  } else if (keys.signing === null && earlier.length === 0) {
+    if (signedWithoutKey === 'contentOnly') return { problems, signedBy };
+    problems.push({
+      path: ['audit', 'signature'],
+      message:
+        'the decision carries an audit.signature and no signing key is given to verify it: a signed decision is checked under its key (signingKey, or verificationKeys for a key used before a rotation)',
+    });
+  } else {
+    if (keys.signing !== null && sameHex(digests.signatureOf(d.audit.contentHash) as string, signature)) signedBy = 'signing';
+    for (let i = 0; signedBy === null && i < earlier.length; i++) {
+      if (sameHex(signatureUnder(d, earlier[i] as Uint8Array), signature)) signedBy = i;
+    }
+    if (signedBy === null) {
+      const which = earlier.length === 0 ? 'the signing key' : `the signing key or any of the ${earlier.length} verification key(s)`;
+      problems.push({ path: ['audit', 'signature'], message: `audit.signature does not verify under ${which}: changed, or signed under another key` });
     }
   }
-  return problems;
+  return { problems, signedBy };
+}
+
+/** The signature `d` would carry under `key` (over its content hash as recorded). */
+function signatureUnder(d: Decision, key: Uint8Array): string {
+  return sealDigests(d, key).signatureOf(d.audit.contentHash) as string;
+}
+
+/**
+ * What fails when a sealed decision is checked (see {@link checkSeal}); empty when it holds.
+ * `contentOnly` is for what reads a decision back for people (a notice, a report) without a key:
+ * the content hash is checked, and a signature is left for a check with the key (a follow-up, which
+ * continues the line, refuses a signed decision it cannot verify).
+ */
+export function sealProblems(
+  d: Decision,
+  keys: AuditKeys,
+  signedWithoutKey: 'refuse' | 'contentOnly' = 'refuse',
+): readonly { readonly path: readonly string[]; readonly message: string }[] {
+  return checkSeal(d, keys, signedWithoutKey).problems;
 }

@@ -25,6 +25,7 @@ export const SCORER_OPTION_KEYS = everyKeyOf<ScorerOptionsWithFeatures>()([
   'assignmentKey',
   'signingKey',
   'personalDataKey',
+  'verificationKeys',
   'expectedSha256',
   'modelEvaluator',
   'features',

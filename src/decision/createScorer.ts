@@ -22,9 +22,7 @@ import type { LimitChange } from '../policy/stepLimit.js';
 import { Fen } from '../schema/primitives.js';
 import type { Applicant, ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidenceInput } from '../schema/certificateEvidence.js';
-import { createHmac } from 'node:crypto';
-import type { AuditKeys } from './audit.js';
-import { keyBytes } from './lenderKey.js';
+import { resolveScorerKeys } from './scorerKeys.js';
 import { verifyPrior } from './verifyPrior.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { lineOnFileAfter } from './lineOnFile.js';
@@ -62,7 +60,12 @@ export interface ScorerOptions {
   readonly policyOverrides?: PolicyOverrides;
   /** Certificate kinds to add or override in the default catalog, or a catalog from `resolveCatalog`. */
   readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
-  /** Verifier confidence below which evidence is rejected. Default 0.6. */
+  /**
+   * Verifier confidence below which evidence is rejected, in [0, 1]. Default 0.6
+   * (`DEFAULT_MIN_CONFIDENCE`). Another floor is recorded in every decision
+   * (`audit.minConfidence`, and in its `inputHash` and `decisionId`), so a decision names the floor
+   * it was made under and two floors never share a decision id.
+   */
   readonly minConfidence?: number;
   /** Contributions in log-odds (default, exact TreeSHAP) or scaled to probability. */
   readonly contributionSpace?: 'log_odds' | 'probability';
@@ -89,9 +92,19 @@ export interface ScorerOptions {
    * The lender's secret (at least 32 bytes; a string is taken as UTF-8). Every decision's audit
    * then carries an HMAC-SHA-256 `signature` over its canonical JSON, and `reassess` /
    * `requestReduction` refuse a prior that is unsigned or does not verify. Unless
-   * `personalDataKey` is given, a personal-data key is derived from it too.
+   * `personalDataKey` is given, a personal-data key is derived from it too. Without it, a prior
+   * that carries a signature is refused (`prior_invalid` at `audit.signature`): nothing could verify
+   * it. Given by name as `undefined` (`signingKey: process.env.KEY` with the variable unset) it is
+   * refused with a ValidationError (`invalid_key`): leave the option out to decide unsigned.
    */
   readonly signingKey?: string | Uint8Array;
+  /**
+   * Signing keys used before a rotation (each at least 32 bytes): a prior signed under `signingKey`
+   * or under any of these verifies; every new decision is signed with `signingKey`. Needs
+   * `signingKey`, and `personalDataKey` given explicitly (the key derived from a signing key would
+   * change with it, and stored decisions would no longer match their customers): README, "Key rotation".
+   */
+  readonly verificationKeys?: readonly (string | Uint8Array)[];
   /**
    * The lender's secret (at least 32 bytes) for personal data: `audit.inputHash`,
    * `audit.subjectHash` and `decisionId` become HMACs under it, and certificates are named by a
@@ -334,14 +347,6 @@ export interface Scorer<TInput = ApplicantInput> {
 /** Rows per runtime call in batch work: large enough to amortise the call, small enough to bound memory. */
 const MAX_ROWS_PER_RUN = 8192;
 
-/** The scorer's keys: a personal-data key given, or derived from the signing key so one secret serves both. */
-function resolveKeys(options: ScorerOptions): AuditKeys {
-  const signing = keyBytes(options.signingKey, 'signingKey');
-  const given = keyBytes(options.personalDataKey, 'personalDataKey');
-  const personalData = given ?? (signing === null ? null : new Uint8Array(createHmac('sha256', signing).update('creditlift/personal-data-key').digest()));
-  return { signing, personalData };
-}
-
 /**
  * Loads the model (the embedded default unless told otherwise), the policy and the catalog once,
  * and returns a {@link Scorer}.
@@ -362,8 +367,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
   // Checked before anything loads: `features: 42` failed later as a raw TypeError from the encoder.
   refuseArguments('ScorerOptions', [nullOptionIssues(options), featureSetIssue(['features'], options.features ?? undefined, true)]);
-  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveKeys(options));
-  const keys = resolveKeys(options);
+  if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveScorerKeys(options));
+  const keys = resolveScorerKeys(options);
   const features: FeatureSet = options.features ?? builtInFeatureSet;
   const parseApplicant = (input: unknown): Applicant => parseWithFeatures(input, features);
   const policy = resolvePolicyOptions(options);
@@ -375,6 +380,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     throw new ValidationError('ScorerOptions', [
       { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
     ]);
+  }
+  // Checked here, not at each decision: the floor is sealed into every decision (audit.minConfidence).
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new ValidationError('ScorerOptions', [{ path: ['minConfidence'], code: 'out_of_range', message: 'minConfidence must be a number in [0, 1]' }]);
   }
   const explanations = options.explanations ?? 'always';
   if (explanations !== 'always' && explanations !== 'when_owed') {
@@ -420,7 +430,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     policyHash: policyHashOf(policy),
     catalog,
     catalogHash: catalogHash(catalog),
-    minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    // -0 is the floor 0 (a sealed -0 would read back as 0 and hash differently).
+    minConfidence: minConfidence === 0 ? 0 : minConfidence,
     // Frozen: a decision that used no extra category carries this very list.
     dataCategories: Object.freeze(dataCategoriesUsed(encoder.definitions)),
     contributionSpace: options.contributionSpace ?? 'log_odds',

@@ -288,9 +288,19 @@ export const DecisionAudit = z
     policyHash: sha256,
     /** SHA-256 of the canonical JSON of the catalog in force. */
     catalogHash: sha256,
+    /**
+     * The verifier-confidence floor evidence was assessed under (the scorer's `minConfidence`), when
+     * it is not the default 0.6 (`DEFAULT_MIN_CONFIDENCE`); absent: the default. A follow-up
+     * (reduction, review, contest) names its prior's, as it names its prior's policy and catalog.
+     */
+    minConfidence: z.number().min(0).max(1).optional(),
     /** How `inputHash`, `subjectHash` and `decisionId` were made: plain SHA-256, or HMAC-SHA-256 under the personal-data key. */
     hashing: z.enum(['sha256', 'hmac-sha256']),
-    /** Hash of the canonical input (validated applicant and options). */
+    /**
+     * Hash of the decision's input: the validated applicant, the ledger it was decided with and the
+     * scorer settings that change the output (README, "What inputHash hashes"). A follow-up hashes
+     * only its own input (the person's review, the amount asked).
+     */
     inputHash: sha256,
     /** Hash of the applicant's `identity.idHash`: lets a later reassessment check the prior is this person's. */
     subjectHash: sha256,

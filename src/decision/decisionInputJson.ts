@@ -1,6 +1,7 @@
 import type { Applicant } from '../schema/applicant.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { EngineContext } from './engineContext.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 
 /**
  * The text a decision's `audit.inputHash` hashes: the validated applicant, the ledger it was
@@ -18,5 +19,7 @@ export function decisionInputJson(ctx: EngineContext, applicant: Applicant, limi
     // The explanation mode is part of the input only when it is not the default, so decisions
     // made by default keep their ids; under when_owed an unexplained decision differs in output.
     ...(ctx.explanations === 'always' ? {} : { explanations: ctx.explanations }),
+    // Likewise the evidence floor: another one accepts or rejects other certificates.
+    ...(ctx.minConfidence === DEFAULT_MIN_CONFIDENCE ? {} : { minConfidence: ctx.minConfidence }),
   });
 }

@@ -108,7 +108,7 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
       refuse(
         `is not the applicant decision ${prior.audit.decisionId} was made for (its ${prior.audit.kind === 'decide' || prior.audit.kind === 'reassess' ? 'audit.inputHash' : 'audit.originInputHash'} differs${
           options.limitHistory === undefined ? ', with the ledger read back from the decision' : ', with the limitHistory given'
-        }; a scorer with other suggestion, contribution-space or explanation settings or other keys also hashes differently)${
+        }; a scorer with other suggestion, contribution-space, explanation or minConfidence settings or other keys also hashes differently)${
           truncated
             ? `; the decision keeps only its last ${LIMIT_HISTORY_KEPT} ledger changes and the rises still inside the step-limit window, so pass the limitHistory it was made with`
             : ''

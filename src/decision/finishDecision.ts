@@ -11,6 +11,7 @@ import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
@@ -309,6 +310,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         modelSha256: ctx.model.sha256,
         policyHash: ctx.policyHash,
         catalogHash: ctx.catalogHash,
+        // Only when not the default, so decisions made by default keep their bytes and ids.
+        ...(ctx.minConfidence === DEFAULT_MIN_CONFIDENCE ? {} : { minConfidence: ctx.minConfidence }),
         engineVersion: ENGINE_VERSION,
         kind: plan.kind,
         ...(prior ? { priorDecisionId: prior.audit.decisionId } : {}),

@@ -6,7 +6,7 @@ import { originInputHash } from './explainFollowUp.js';
 /**
  * Seals a follow-up of `prior` (a customer's reduction, a person's review, a customer's contest) as a
  * new decision. Its terms are the prior's, priced, capped and explained under the prior's model,
- * policy and catalog, so the audit names those (a later approval of them is checked against that
+ * policy and catalog (and evidence floor), so the audit names those (a later approval of them is checked against that
  * policy); it hashes only its own input, and records the origin's input hash its factors come from
  * (DecisionAudit.originInputHash). The subject is the prior's: a follow-up never sees the
  * applicant, and keeps the identity hash the next reassessment checks. Sealed and signed under `keys`.
@@ -28,6 +28,7 @@ export function sealFollowUp(
       modelSha256: prior.audit.modelSha256,
       policyHash: prior.audit.policyHash,
       catalogHash: prior.audit.catalogHash,
+      ...(prior.audit.minConfidence === undefined ? {} : { minConfidence: prior.audit.minConfidence }),
       engineVersion: ENGINE_VERSION,
       kind,
       priorDecisionId: prior.audit.decisionId,

@@ -1,6 +1,6 @@
 import { validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
-import { personalHash, sealProblems, type AuditKeys } from './audit.js';
+import { checkSeal, personalHash, type AuditKeys, type SealCheck } from './audit.js';
 import { Decision } from './decision.js';
 import { earlierReleaseIssues } from './earlierRelease.js';
 import { PriorInvalidError } from './priorInvalidError.js';
@@ -15,17 +15,10 @@ import { PriorInvalidError } from './priorInvalidError.js';
  * @throws PriorInvalidError naming every check that failed.
  */
 export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applicant): Decision {
-  const parsed = Decision.safeParse(input);
-  if (!parsed.success) {
-    throw new PriorInvalidError([
-      ...earlierReleaseIssues(input),
-      ...validationIssuesFromZod(parsed.error)
-        .slice(0, 50)
-        .map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
-    ]);
-  }
-  const prior = parsed.data;
-  const issues: ValidationIssue[] = sealProblems(prior, keys).map((p) => ({ ...p, code: 'prior_invalid' }));
+  const checked = checkDecision(input, keys);
+  if (!checked.ok) throw new PriorInvalidError(checked.issues);
+  const { decision: prior } = checked;
+  const issues: ValidationIssue[] = checked.problems.map((p) => ({ ...p, path: [...p.path], code: 'prior_invalid' }));
   if (applicant !== undefined) {
     if (prior.applicantId !== applicant.id) {
       issues.push({
@@ -46,4 +39,27 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   }
   if (issues.length > 0) throw new PriorInvalidError(issues);
   return prior;
+}
+
+/**
+ * A value parsed as a Decision with its seal checked (see {@link checkSeal}), or the issues that
+ * refuse it as one: a decision sealed by the released 0.1.0 first, then every schema fault.
+ */
+export function checkDecision(
+  input: unknown,
+  keys: AuditKeys,
+): ({ readonly ok: true; readonly decision: Decision } & SealCheck) | { readonly ok: false; readonly issues: readonly ValidationIssue[] } {
+  const parsed = Decision.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: [
+        ...earlierReleaseIssues(input),
+        ...validationIssuesFromZod(parsed.error)
+          .slice(0, 50)
+          .map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
+      ],
+    };
+  }
+  return { ok: true, decision: parsed.data, ...checkSeal(parsed.data, keys) };
 }

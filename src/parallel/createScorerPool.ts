@@ -20,6 +20,7 @@ import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js'
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
 
 /** Options of {@link createScorerPool}; every one has a default. */
@@ -745,6 +746,9 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
       issues.push({ path: ['scorer'], code: 'invalid_type', message: `scorer options must be structured-cloneable plain data: ${describe(e)}` });
     }
   }
+  // The keys are checked here, before any worker starts, as createScorer checks them: a signing key
+  // given as undefined (an unset environment variable) would otherwise give a pool deciding unsigned.
+  if (typeof scorer === 'object' && scorer !== null) issues.push(...keyIssues(scorer, ['scorer'], true).issues);
   if (issues.length > 0) throw new ValidationError('ScorerPoolOptions', issues);
   return { workers, chunkSize, taskTimeoutMs, scorer, workerExecArgv };
 }

@@ -19,7 +19,7 @@ export function decisionSealFault(value: unknown, keys: AuditKeys): SealFault | 
   if (audit === undefined || typeof audit.contentHash !== 'string') return 'unsealed';
   // Only strings reach the constant-time compare (a number there was never a signature).
   if (audit.signature !== undefined && typeof audit.signature !== 'string') return 'signature';
-  const problems = sealProblems(value as Decision, keys);
+  const problems = sealProblems(value as Decision, keys, 'contentOnly');
   if (problems.some((p) => p.path[1] === 'contentHash')) return 'contentHash';
   return problems.length > 0 ? 'signature' : undefined;
 }

@@ -25,6 +25,7 @@ export const CREDIT_LAW_NAMES = deepFreeze([
   'reasons_where_owed',
   'suggestions_come_true',
   'results_below_useful_level_never_count',
+  'tampered_priors_refused',
 ] as const);
 
 /** The name of one credit law. */
@@ -39,8 +40,8 @@ export type LawPool = Pick<ScorerPool, 'decideBatch' | 'decideBatchJson' | 'poli
 /**
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
  * policy); the scorer laws run too when a scorer is given, and the pool part when a pool is given beside it. `suggestions_come_true` has no policy
- * half (previews need a model and a catalog), nor has `results_below_useful_level_never_count`
- * (results are read on the scorer's catalog): checked without a scorer (or with `part: 'policy'`)
+ * half (previews need a model and a catalog), nor have `results_below_useful_level_never_count`
+ * (results are read on the scorer's catalog) and `tampered_priors_refused` (priors are the scorer's): checked without a scorer (or with `part: 'policy'`)
  * they are refused with a ValidationError, never passed having checked nothing.
  */
 export interface LawSubject {
@@ -67,7 +68,7 @@ export interface LawSubject {
    * (`decideBatch` and `decideBatchJson`), held to the scorer's results byte for byte and then to the
    * law's own checks; the rest of the law (decide, reassess, reviews) runs on the scorer. A law with
    * no batch to decide (`reassessment_within_bounds`, `reduction_within_bounds`,
-   * `suggestions_come_true`) has no pool part: given a pool it is refused (`part_unavailable` at
+   * `suggestions_come_true`, `tampered_priors_refused`) has no pool part: given a pool it is refused (`part_unavailable` at
    * `subject.pool`) unless `part` says which other part to run. Keep the pool small (one worker is
    * enough: the kit's batches hold at most 9 records).
    */

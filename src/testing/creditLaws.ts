@@ -15,6 +15,7 @@ import { resultsBelowUsefulLevelNeverCount } from './laws/resultsBelowUsefulLeve
 import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
+import { tamperedPriorsRefused } from './laws/tamperedPriorsRefused.js';
 
 /**
  * Every credit law by name, each individually callable, so a lender can pick:
@@ -39,4 +40,5 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   reasons_where_owed: reasonsWhereOwed,
   suggestions_come_true: suggestionsComeTrue,
   results_below_useful_level_never_count: resultsBelowUsefulLevelNeverCount,
+  tampered_priors_refused: tamperedPriorsRefused,
 });

@@ -7,7 +7,7 @@ import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
 import { applicantJsonSchema } from '../../src/schema/jsonSchema.js';
 import { captureIo } from './fakeDecider.js';
 
-const COMMANDS = ['demo', 'decide', 'suggest', 'score', 'report', 'catalog', 'schema', 'train', 'predict'];
+const COMMANDS = ['demo', 'decide', 'suggest', 'score', 'report', 'verify', 'catalog', 'schema', 'train', 'predict'];
 
 describe('creditlift dispatcher', () => {
   it('lists every command; no command is a usage error (2), --help is not (0)', async () => {

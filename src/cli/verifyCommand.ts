@@ -1,0 +1,216 @@
+import { createReadStream } from 'node:fs';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { reportError, UsageError } from '../commandLine/commandIo.js';
+import type { AuditKeys } from '../decision/audit.js';
+import { keyIssues } from '../decision/scorerKeys.js';
+import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
+import { formatPath, ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { parseStrictJson } from '../json/parseStrictJson.js';
+import { terminalText } from '../text/terminalText.js';
+import { readUtf8File } from '../text/readUtf8File.js';
+import { CliExitCode } from './cliExitCode.js';
+import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
+import { readKeyFile } from './openScorer.js';
+import { splitLines, type TextLine } from './score/splitLines.js';
+
+/** Help text of `creditlift verify`. */
+export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
+
+Checks the seal of every decision in DECISIONS without deciding anything, as every follow-up
+(reassess, reduction, review, contest) checks its prior: the Decision schema, audit.contentHash
+(the decision was not changed after it was made) and, with keys, audit.signature. Nothing is written.
+
+DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines are counted
+and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
+"creditlift decide" prints it, or an array of decisions. "-" reads standard input.
+
+Every decision that does not verify is named on stdout (its line or index, its decisionId, and every
+check that failed); one never hides the others. A hash names no field: a changed decision fails at
+audit.contentHash (and audit.signature), not at the field that was changed.
+
+  --signing-key-file FILE          the key decisions are signed with now (as for score and decide): a
+                                   decision must carry a signature that verifies under it (or under a
+                                   verification key). Without any key a signed decision fails: nothing
+                                   here could verify its signature
+  --verification-key-file FILE     a signing key used before a rotation; repeat for several
+  -h, --help                       show this help
+
+Exit codes: 0 every decision verified; 3 some did not, or a line is not a decision; 1 a file or key
+is unusable; 2 the command line is wrong.
+`;
+
+const OPTIONS = {
+  'signing-key-file': { type: 'string' },
+  'verification-key-file': { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** One record of DECISIONS: where it is, and its value or why it could not be read. */
+interface FileRecord {
+  readonly where: string;
+  readonly read: { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+}
+
+/** `creditlift verify`: the seal of every decision in a file checked. Resolves to the exit code; never rejects. */
+export async function runVerifyCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (values.help === true) {
+      io.stdout(VERIFY_USAGE);
+      return CliExitCode.ok;
+    }
+    const [file, ...more] = positionals;
+    if (file === undefined) throw new UsageError('missing DECISIONS');
+    if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
+    const keys = await readKeys(values['signing-key-file'], values['verification-key-file'] ?? []);
+    const counts = { verified: 0, failed: 0, errorLines: 0 };
+    const signers = new Map<string, number>();
+    const say = (t: string) => terminalText(t);
+    for await (const record of readRecords(file, io)) {
+      if (!record.read.ok) {
+        counts.failed++;
+        io.stdout(`${say(record.where)}: not read\n${record.read.issues.map((i) => `  - ${say(formatPath(i.path))}: ${say(i.message)}\n`).join('')}`);
+        continue;
+      }
+      const { value } = record.read;
+      if (isScoreErrorLine(value)) {
+        counts.errorLines++;
+        continue;
+      }
+      const decision = isScoreDecisionLine(value) ? value.decision : value;
+      const r = verifyDecisionUnder(decision, keys);
+      if (r.ok) {
+        counts.verified++;
+        const by = signerName(r.signedBy);
+        signers.set(by, (signers.get(by) ?? 0) + 1);
+        continue;
+      }
+      counts.failed++;
+      const id = decisionIdOf(decision);
+      io.stdout(
+        `${say(record.where)}${id === undefined ? '' : ` (${say(id)})`}: does not verify\n${r.error.issues.map((i) => `  - ${say(formatPath(i.path))}: ${say(i.message)}\n`).join('')}`,
+      );
+    }
+    const total = counts.verified + counts.failed;
+    const by = [...signers].map(([name, n]) => `${n.toLocaleString('en-US')} ${name}`).join(', ');
+    io.stdout(
+      `verified ${counts.verified.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} decision(s) in ${say(file)}${by === '' ? '' : ` (${by})`}` +
+        `${counts.failed > 0 ? `; ${counts.failed.toLocaleString('en-US')} did not verify` : ''}` +
+        `${counts.errorLines > 0 ? `; ${counts.errorLines.toLocaleString('en-US')} error line(s) of "creditlift score" skipped (no decision to verify)` : ''}\n`,
+    );
+    return counts.failed > 0 ? CliExitCode.rejected : CliExitCode.ok;
+  } catch (e) {
+    return reportError(e, io, VERIFY_USAGE);
+  }
+}
+
+/** The key files read as `score` reads them: a file that cannot be read, or a short key, names its option (exit 1). */
+async function readKeys(signingFile: string | undefined, verificationFiles: readonly string[]): Promise<AuditKeys> {
+  const read = (option: string, path: string): Promise<Uint8Array> => readKeyFile(path, option);
+  const signingKey = signingFile === undefined ? undefined : await read('--signing-key-file', signingFile);
+  const verificationKeys: Uint8Array[] = [];
+  for (const f of verificationFiles) verificationKeys.push(await read('--verification-key-file', f));
+  const { keys, issues } = keyIssues({ ...(signingKey === undefined ? {} : { signingKey }), verificationKeys }, [], false);
+  if (issues.length > 0) {
+    const named = issues.map((i) => {
+      const [name, index] = i.path;
+      const option =
+        name === 'signingKey' ? `--signing-key-file ${signingFile}` : `--verification-key-file ${verificationFiles[typeof index === 'number' ? index : 0]}`;
+      return { ...i, path: [option], message: `the key in the file must be at least 32 bytes (${i.message})` };
+    });
+    throw new ValidationError('key files', named);
+  }
+  return keys;
+}
+
+function signerName(by: DecisionSigner | null): string {
+  if (by === null) return 'unsigned';
+  return by.key === 'signingKey' ? 'signed under --signing-key-file' : `signed under --verification-key-file #${by.index + 1}`;
+}
+
+function isScoreErrorLine(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'error' in v && !('decision' in v) && !('audit' in v);
+}
+
+function isScoreDecisionLine(v: unknown): v is { readonly decision: unknown } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'decision' in v && !('audit' in v);
+}
+
+function decisionIdOf(v: unknown): string | undefined {
+  const id = (v as { audit?: { decisionId?: unknown } } | null)?.audit?.decisionId;
+  return typeof id === 'string' ? id.slice(0, 80) : undefined;
+}
+
+/**
+ * The records of DECISIONS: NDJSON line by line (streamed: a file of millions of decisions is never
+ * held), or, when the first line is not JSON on its own (a pretty-printed decision) or is an
+ * array, the whole text as one document, its array elements as records.
+ */
+async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord> {
+  if (file === '-') {
+    const text = await readTextInput(file, io);
+    yield* wholeOrLines(text);
+    return;
+  }
+  let first = true;
+  for await (const line of splitLines(createReadStream(file))) {
+    if (line.text.trim() === '') continue;
+    if (first) {
+      first = false;
+      if (startsDocument(line)) {
+        yield* document(await readUtf8File(file));
+        return;
+      }
+    }
+    yield lineRecord(line);
+  }
+}
+
+function* wholeOrLines(text: string): Generator<FileRecord> {
+  const lines = text.split(/\r\n|\r|\n/);
+  const firstAt = lines.findIndex((l) => l.trim() !== '');
+  if (firstAt < 0) return;
+  if (startsDocument({ line: firstAt + 1, text: lines[firstAt] as string, truncated: false })) {
+    yield* document(text);
+    return;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const t = (lines[i] as string).replace(/^\uFEFF/, '');
+    if (t.trim() !== '') yield lineRecord({ line: i + 1, text: t, truncated: false });
+  }
+}
+
+/** Whether the first line opens a JSON document of several lines, or is an array of decisions. */
+function startsDocument(line: TextLine): boolean {
+  const t = line.text.trim();
+  if (t.startsWith('[')) return true;
+  if (!t.startsWith('{')) return false;
+  const read = parseStrictJson(t);
+  return !read.ok && read.issues.some((i) => i.code === 'invalid_json');
+}
+
+function* document(raw: string): Generator<FileRecord> {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const read = parseStrictJson(text);
+  if (!read.ok) {
+    yield { where: 'the document', read: { ok: false, issues: read.issues } };
+    return;
+  }
+  if (!Array.isArray(read.value)) {
+    yield { where: 'the document', read: { ok: true, value: read.value } };
+    return;
+  }
+  for (let i = 0; i < read.value.length; i++) yield { where: `element ${i}`, read: { ok: true, value: read.value[i] } };
+}
+
+function lineRecord(line: TextLine): FileRecord {
+  const where = `line ${line.line}`;
+  if (line.truncated) return { where, read: { ok: false, issues: [{ path: [], code: 'too_big', message: 'the line is too long to be a decision' }] } };
+  if (line.invalidByteOffset !== undefined)
+    return {
+      where,
+      read: { ok: false, issues: [{ path: [], code: 'invalid_format', message: `bytes that are not UTF-8 at byte ${line.invalidByteOffset}` }] },
+    };
+  const read = parseStrictJson(line.text);
+  return { where, read: read.ok ? { ok: true, value: read.value } : { ok: false, issues: read.issues } };
+}
