@@ -9,7 +9,15 @@ import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrar
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
+import {
+  fen,
+  limitHistoryArbitrary,
+  pdArbitrary,
+  reductionAmountArbitrary,
+  usedWindowHistoryArbitrary,
+  withLine,
+  withSelfCap,
+} from '../_internals/lawInputs.js';
 import { POLICY_INDEPENDENT_KNOCKOUTS } from '../_internals/knockoutCodes.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -126,13 +134,27 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           change: profileChangeArbitrary({ direction: 'worse' }),
           evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
+          // A ledger whose rises used up the step-limit window: the step limit, not a cap, sets the limit.
+          windowUsed: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
           // Batched with the applicant: a batch of 2 to 4 records, so a fault of the batch path alone is met.
           others: fc.array(fc.oneof(ctx.applicants(1), withSelfCap(ctx.applicants(1))), { minLength: 1, maxLength: 3 }),
         }),
       ),
-      async ({ applicant, change, evidence, reduceTo, others }) => {
+      async ({ applicant, change, evidence, reduceTo, others, windowUsed }) => {
         const d = await scorer.decide(applicant);
         checkReasons(d, `decision for "${applicant.id}"`, ctx.policy);
+        // On the smallest line, with the window used up: held there by the step limit (never "Limit
+        // set by" a cap the step stepped out of) wherever the caps allow more.
+        const least = ctx.policy.limits.productMin;
+        const onLeast = {
+          ...applicant,
+          platform: { ...applicant.platform, currentLimit: least, currentBalance: Math.min(applicant.platform.currentBalance, least) },
+        };
+        checkReasons(
+          await scorer.decide(onLeast, { limitHistory: windowUsed }),
+          `decision for "${applicant.id}" on a ${fen(least)} line, its step-limit window used up`,
+          ctx.policy,
+        );
         const batch = [applicant, ...others];
         batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
           checkReasons(b, `decision for "${batch[i]?.id}" (decideBatch, record ${i + 1} of ${batch.length})`, ctx.policy);
@@ -151,7 +173,6 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
         // And one to the product minimum, which lowers any line above it (no model call): a line the
         // customer lowered is explained by their request, never by what set the limit before.
-        const least = ctx.policy.limits.productMin;
         const lowered = scorer.requestReduction(d, least);
         checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
         // A person who then closes the line, or declines the customer's contest of the reduction,
