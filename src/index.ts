@@ -74,7 +74,7 @@ export { comprehensiveCost, type ComprehensiveCost, type PlanCashFlows } from '.
 
 // Explanations.
 export { factorCatalog, type BilingualText, type FactorEntry } from './explain/factorCatalog.js';
-export { MAX_PRINCIPAL_REASONS, type PrincipalReason } from './explain/principalReasons.js';
+export { MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS, type PrincipalReason } from './explain/principalReasons.js';
 export type { FactorContribution } from './explain/factorContributions.js';
 
 // Decisions: the scorer, the pool, services.

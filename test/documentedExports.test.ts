@@ -166,6 +166,19 @@ describe('every constant the README names is exported from an entry point', () =
       ).not.toEqual([]);
   });
 
+  // findings15-explain F6: the README's Explanations presented createTreeExplainer as the product's
+  // API; it is a building block in creditlift/internals (no compatibility promise), not in creditlift.
+  it('createTreeExplainer: the README names the entry it is in, creditlift/internals, and says it is not in creditlift', () => {
+    expect(typeof internals.createTreeExplainer).toBe('function');
+    expect('createTreeExplainer' in creditlift).toBe(false);
+    expect(readme).toContain("import { createTreeExplainer } from 'creditlift/internals'");
+  });
+
+  it('MODEL_REASON_MIN_LOG_ODDS is the root export the README states (0.05), the least a model factor adds to be a principal reason', () => {
+    expect(creditlift.MODEL_REASON_MIN_LOG_ODDS).toBe(0.05);
+    expect(readme).toContain(`at least ${creditlift.MODEL_REASON_MIN_LOG_ODDS} in log-odds (\`MODEL_REASON_MIN_LOG_ODDS\``);
+  });
+
   it('WHAT_IF_CONFIDENCE is the root export the README states (0.95), the confidence of every what-if preview', () => {
     expect(creditlift.WHAT_IF_CONFIDENCE).toBe(0.95);
     expect(readme).toContain(`confidence ${creditlift.WHAT_IF_CONFIDENCE} (\`WHAT_IF_CONFIDENCE\` from \`creditlift\``);

@@ -33,13 +33,20 @@ export function summarizeDecision(d: Decision): string {
     const outcome = c.outcomeWithout !== undefined && c.outcomeWithout !== d.outcome ? `; without it: ${c.outcomeWithout}` : '';
     lines.push(`    ${c.kind} ${pd} and ${gain}${outcome}`);
   }
-  // The four that moved the score most, either way (the list is ordered by sign, risk-raising first).
-  const factors = d.contributions.factors
-    .filter((f) => Math.abs(f.value) > 0.01)
-    .sort((x, y) => Math.abs(y.value) - Math.abs(x.value))
-    .slice(0, 4);
-  if (factors.length)
-    lines.push(`  Factors (log-odds vs average): ${factors.map((f) => `${f.factor} ${f.value >= 0 ? '+' : ''}${f.value.toFixed(2)}`).join(', ')}`);
+  // Every factor, both directions: the ones that raised the risk (each model reason names one of
+  // them) and the ones that lowered it, each by size. The largest four alone could all lower it
+  // while three Reason lines below cite factors that raised it.
+  const points = d.contributions.space === 'probability';
+  const unit = points ? 'PD points vs average' : 'log-odds vs average';
+  const shown = (v: number) => {
+    const x = points ? v * 100 : v;
+    // A factor under a thousandth still shows a figure, never "+0.000".
+    return Math.abs(x) >= 0.001 ? x.toFixed(3) : x.toPrecision(1);
+  };
+  const up = d.contributions.factors.filter((f) => f.value > 0).sort((x, y) => y.value - x.value);
+  const down = d.contributions.factors.filter((f) => f.value < 0).sort((x, y) => x.value - y.value);
+  if (up.length) lines.push(`  Factors raising risk (${unit}): ${up.map((f) => `${f.factor} +${shown(f.value)}`).join(', ')}`);
+  if (down.length) lines.push(`  Factors lowering risk (${unit}): ${down.map((f) => `${f.factor} ${shown(f.value)}`).join(', ')}`);
   if (d.unseenCategories?.length)
     lines.push(`  Scored as missing (the model never saw them): ${d.unseenCategories.map((u) => `${u.feature} "${u.category}"`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);

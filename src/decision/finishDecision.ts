@@ -1,6 +1,6 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { groupContributions } from '../explain/factorContributions.js';
-import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
+import { logOddsPerUnit, materialRiskFactors, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
@@ -9,7 +9,7 @@ import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
-import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { CAP_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
@@ -269,6 +269,30 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     return { items, blockedBy, note: blockedBy === null ? null : suggestionNote(blockedBy, overBudgetMonths ?? 0) };
   }
 
+  /**
+   * Whether the model's factors are reasons for this decision at all: the policy again at the PD
+   * without every material risk-raising factor (their log-odds taken off the PD's). A result the
+   * same in outcome, line and rules (a limit set by the request, the product maximum or a step
+   * limit, a knock-out the PD did not cause) is none of the model's doing.
+   */
+  function modelRule(contributions: Decision['contributions']): ModelReasonRule {
+    const perUnit = logOddsPerUnit(contributions);
+    const material = materialRiskFactors(contributions.factors, perUnit);
+    if (material.length === 0) return { logOddsPerUnit: perUnit, moves: false };
+    let raised = 0;
+    for (const f of material) raised += f.value * perUnit;
+    const margin = mainPd > 0 && mainPd < 1 ? Math.log(mainPd / (1 - mainPd)) : Math.sign(mainPd - 0.5) * 40;
+    const alt = policyFor(plan.main.report.summary.duplicateDetected).evaluate(sigmoid(margin - raised));
+    const altSettled = settleLine(alt, line);
+    const codes = (hits: readonly { readonly code: string }[]) => hits.map((h) => h.code).join(',');
+    const moves =
+      altSettled.outcome !== settled.outcome ||
+      altSettled.limit !== settled.limit ||
+      codes(alt.knockouts) !== codes(main.knockouts) ||
+      codes(alt.refers) !== codes(main.refers);
+    return { logOddsPerUnit: perUnit, moves };
+  }
+
   function finish(shap: Float64Array | null, uploadPds?: Float32Array, uploadFirstRow = 0): Decision {
     const suggestions = suggest(upload, uploadPds, uploadFirstRow);
     const explained = adverse || ctx.explanations === 'always';
@@ -276,7 +300,11 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
     // A person's close is a reason for a referral to a person, not for a decline it did not decide.
     const reasonCodes = outcome === 'decline' ? policyReasons.filter((c) => c !== PERSON_CLOSED) : policyReasons;
-    const reasons = adverse ? principalReasons(reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons), contributions.factors, ctx.featureReasons) : [];
+    // A line held while a knock-out now applies: the policy grants nothing today, so the cap that
+    // would have set a limit set none ("Limit set by your risk grade" beside nothing grantable).
+    const forLimit = reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons);
+    const reasonCodesNow = settled.held && main.knockouts.length > 0 ? forLimit.filter((c) => !CAP_REASONS.has(c)) : forLimit;
+    const reasons = adverse ? principalReasons(reasonCodesNow, contributions.factors, ctx.featureReasons, modelRule(contributions)) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'
       : main.knockouts.length > 0

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, validationIssuesFromZod } from '../errors/validationError.js';
-import { principalReasons, reasonCodesForLimit } from '../explain/principalReasons.js';
+import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
@@ -319,6 +319,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
             ),
             contributions.factors,
             env.featureReasons,
+            followUpModelRule(decision, contributions),
           )
         : [],
       review: next,
@@ -330,6 +331,17 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, outcome, limit, ...(asOf === decision.asOf ? {} : { asOf }) }),
     env.keys,
   );
+}
+
+/**
+ * The model factors a review or contest may name: the ones the decision it follows named, where it
+ * gave reasons (a factor it left out was immaterial, or could not move its result); any material
+ * one where it owed none (an approval a person turned adverse).
+ */
+function followUpModelRule(decision: Decision, contributions: Decision['contributions']): ModelReasonRule {
+  const logOdds = logOddsPerUnit(contributions);
+  if (decision.reasons.length === 0) return { logOddsPerUnit: logOdds };
+  return { logOddsPerUnit: logOdds, only: new Set(decision.reasons.filter((r) => r.source === 'model').map((r) => r.factor)) };
 }
 
 function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is PolicyReasonCode {
@@ -393,6 +405,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
         ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
         contributions.factors,
         env.featureReasons,
+        followUpModelRule(decision, contributions),
       ),
       review: next,
       suggestions: followUpSuggestions('contest'),

@@ -7,6 +7,65 @@ import { factorCatalog } from './factorCatalog.js';
 /** At most this many principal reasons, as adverse-action practice and the product require. */
 export const MAX_PRINCIPAL_REASONS = 4;
 
+/**
+ * The least a model factor must add to the log-odds of default to be a principal reason: 0.05,
+ * about a twentieth more on the odds of default (3.00% to 3.15%). A factor below it moved the
+ * score by less than the model's own rounding of a limit could show (the new graduate's "Age and
+ * residence profile" added 0.0006 log-odds, 0.001 PD points), and telling a customer it is why
+ * they got less gives them nothing to act on. Measured in log-odds whatever the contribution space.
+ */
+export const MODEL_REASON_MIN_LOG_ODDS = 0.05;
+
+/** The contributions a decision carries, as far as reading them in log-odds needs. */
+export interface ContributionsInSpace {
+  readonly space: 'log_odds' | 'probability';
+  readonly baseline: number;
+  readonly factors: readonly { readonly value: number }[];
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * What multiplies a factor's value to give its log-odds contribution: 1 in log-odds space; in
+ * probability space the inverse of the single scale `toProbabilitySpace` applied (every factor's
+ * log-odds times (pd - baseline pd) / (margin - bias)), read back from the baseline and the sum.
+ */
+export function logOddsPerUnit(c: ContributionsInSpace): number {
+  if (c.space === 'log_odds') return 1;
+  let sum = 0;
+  for (const f of c.factors) sum += f.value;
+  const pBase = c.baseline;
+  const pRow = pBase + sum;
+  const delta = pRow > 0 && pRow < 1 ? logit(pRow) - logit(pBase) : Number.NaN;
+  // Near no change the scale is the logistic's slope at the baseline.
+  if (!(Math.abs(delta) > 1e-6) || !(Math.abs(sum) > 0)) return 1 / (pBase * (1 - pBase));
+  return delta / sum;
+}
+
+/**
+ * Which risk-raising model factors may be principal reasons. A factor is material when its
+ * contribution is at least {@link MODEL_REASON_MIN_LOG_ODDS} in log-odds.
+ */
+export interface ModelReasonRule {
+  /** What multiplies a factor's value to give log-odds (see {@link logOddsPerUnit}); default 1. */
+  readonly logOddsPerUnit?: number;
+  /**
+   * False when the model could not move the result: without every material risk-raising factor
+   * the policy reaches the same outcome, limit and rules (the limit is set by a cap the PD does
+   * not touch, a step limit, the request, a knock-out the PD did not cause). No model factor is
+   * a reason then. Default true.
+   */
+  readonly moves?: boolean;
+  /** Only these factors may be named (a follow-up keeps the ones its decision named). Default: any material factor. */
+  readonly only?: ReadonlySet<string>;
+}
+
+/** The risk-raising factors at or above the materiality floor, largest first (`factors` sorted by value). */
+export function materialRiskFactors<F extends { readonly value: number }>(factors: readonly F[], perUnit = 1): F[] {
+  // A hair's tolerance so a factor exactly at the floor read back from probability space still counts.
+  return factors.filter((f) => f.value > 0 && f.value * perUnit >= MODEL_REASON_MIN_LOG_ODDS * (1 - 1e-9));
+}
+
 /** One principal reason for a decline or a limit below what was asked. */
 export interface PrincipalReason {
   /** Stable code: a policy reason code, or `model_<factor>` for a model factor. */
@@ -44,13 +103,16 @@ export function reasonCodesForLimit(codes: readonly PolicyReasonCode[], limit: n
  * Picks up to four principal reasons: first what the policy actually applied (knock-outs, refer
  * conditions, failed affordability checks, the binding cap, step limits), then the model factors
  * that raised the risk most. Every reason names a factor that was used; a model factor that
- * lowered risk is never given as a reason against the applicant. `featureReasons` (by feature
- * name) words a factor's reason after the feature inside it that raised the risk most.
+ * lowered risk is never given as a reason against the applicant, nor one whose contribution is
+ * below {@link MODEL_REASON_MIN_LOG_ODDS}, nor any where the model could not move the result
+ * (`rule.moves` false). `featureReasons` (by feature name) words a factor's reason after the
+ * feature inside it that raised the risk most.
  */
 export function principalReasons(
   policyCodes: readonly PolicyReasonCode[],
   contributions: readonly FactorContribution[],
   featureReasons?: ReadonlyMap<string, FeatureReasons>,
+  rule: ModelReasonRule = {},
 ): PrincipalReason[] {
   const out: PrincipalReason[] = [];
   const push = (code: PolicyReasonCode) => {
@@ -62,8 +124,10 @@ export function principalReasons(
     if (!ONLY_IF_NOTHING_ELSE.has(code)) push(code);
   }
   // `contributions` arrive sorted by value, largest risk-raising first.
-  for (const c of contributions) {
-    if (out.length >= MAX_PRINCIPAL_REASONS || !(c.value > 0)) break;
+  const named = rule.moves === false ? [] : materialRiskFactors(contributions, rule.logOddsPerUnit ?? 1);
+  for (const c of named) {
+    if (out.length >= MAX_PRINCIPAL_REASONS) break;
+    if (rule.only !== undefined && !rule.only.has(c.factor)) continue;
     // The feature that raised the risk most speaks for its factor when it has its own words
     // (a lender's feature always does); otherwise the factor's general wording.
     const top = c.features.reduce<{ name: string; value: number } | undefined>((best, f) => (f.value > (best?.value ?? 0) ? f : best), undefined);

@@ -50,8 +50,9 @@ export interface PolicyResult {
   /**
    * Policy reason codes in a fixed order: knock-outs, the customer's cap or request below the
    * minimum (where it binds), a step limit that held the line below the minimum (a closed line the
-   * window leaves no room to reopen; then no binding cap, which set no line), refers, minimum,
-   * affordability, binding cap, step limit.
+   * window leaves no room to reopen), refers, minimum, affordability, binding cap, step limit. A
+   * step limit that bound (`limitSetBy: 'step_limit'`) leaves the binding cap out: the cap did not
+   * set the limit, the step did.
    */
   readonly reasons: readonly PolicyReasonCode[];
   readonly knockouts: readonly PolicyHit[];
@@ -294,7 +295,12 @@ function prepare(
         reasons.push('limit_below_product_minimum');
         for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);
       }
-      if (!heldByStep)
+      // The binding cap set the limit only when no step limit held it lower: a line stepped to
+      // 23,000 RMB under a 50,000 RMB product maximum was not "set by the product maximum". The
+      // step limit is then the reason, and the cap it stepped out of is none (unless that cap
+      // itself left no line the product offers: then it is what held the limit below the minimum).
+      const steppedFromLine = limitSetBy === 'step_limit' && composed.limit >= policy.limits.productMin;
+      if (!steppedFromLine)
         reasons.push(
           composed.bindingConstraint === 'affordability' ? affordabilityLimitReason[capacity.bindingCheck] : bindingReason[composed.bindingConstraint],
         );

@@ -143,6 +143,23 @@ export const policyReasons = deepFreeze({
 export type PolicyReasonCode = keyof typeof policyReasons;
 
 /**
+ * The codes that say a cap set the limit ("Limit set by ..."): the binding cap's reason. Given only
+ * where that cap set it, never where a step limit held the limit lower or a knock-out left nothing
+ * to grant.
+ */
+export const CAP_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCode>([
+  'limit_risk_grade',
+  'limit_affordability_income_level',
+  'limit_affordability_debt_service',
+  'limit_affordability_residual_income',
+  'limit_regulatory_cap',
+  'limit_lender_cap',
+  'limit_product_max',
+  'limit_self_cap',
+  'limit_requested',
+]);
+
+/**
  * The codes that say what set, stepped or held a limit (the binding cap, the rounding, the step
  * limits, a held line, the customer's own reduction). They explain a decision's limit, so they are
  * no reason for a decision that sets none for another cause (a knock-out, a person's decline: a

@@ -66,8 +66,20 @@ describe('pool transport: decisions cross the process boundary unchanged', () =>
     // A review previews nothing (blockedBy human_review): the suggestions are the decision's own.
     const own = (signed as Decision).suggestions;
     const item = own.items[0];
+    // A model reason with its contribution: the examples' reviews may name none (a model factor is a
+    // reason only when material and able to move the result), so one is added as a decision may carry it.
+    const factor = reviewed.contributions.factors[0];
+    const modelReason = {
+      code: `model_${factor?.factor}`,
+      source: 'model' as const,
+      factor: factor?.factor ?? 'income',
+      en: 'x',
+      zhHans: 'x',
+      contribution: 0.25,
+    };
     const full: Decision = {
       ...reviewed,
+      reasons: reviewed.reasons.some((r) => r.contribution !== undefined) ? reviewed.reasons : [...reviewed.reasons.slice(0, 3), modelReason],
       evidence: reviewed.evidence.map((e) => ({ ...e, category: e.category ?? 'language', scaleValue: e.scaleValue ?? 0.5 })),
       suggestions: item === undefined ? own : { ...own, items: [{ ...item, assumed: { score: 7.5, level: 'C1' } }, ...own.items.slice(1)] },
       shadow: signed?.shadow,

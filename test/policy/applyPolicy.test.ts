@@ -114,7 +114,8 @@ describe('applyPolicy: examples', () => {
     });
     const r = applyPolicy({ applicant, pd: 0.01, policy });
     expect(r.composedLimit).toBe(1_650_000); // 600,000 x 2.75 at PD 1%
-    expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['limit_risk_grade', 'step_limit_per_step'] });
+    // The step limit set it, not the risk grade (16,500 RMB): the step is the reason (findings15-explain F2).
+    expect(r).toMatchObject({ limit: 600_000, outcome: 'approve', reasons: ['step_limit_per_step'] });
     const busy = applyPolicy({
       applicant,
       pd: 0.01,
@@ -142,7 +143,7 @@ describe('applyPolicy: examples', () => {
       limit: 500_000,
       limitSetBy: 'step_limit',
       stepLimit: { priorLimit: 0, bound: 'window_amount', allowedIncrease: 500_000 },
-      reasons: ['limit_risk_grade', 'step_limit_window_amount'],
+      reasons: ['step_limit_window_amount'],
     });
     // From 0, a step is at most the per-step amount (15,000 RMB).
     const small = [{ asOf: '2024-06-20', from: 300_000, to: 400_000 }];

@@ -7,6 +7,7 @@ import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, type PolicyReasonCode, policyReasons } from '../../src/policy/policyReasons.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { factorCatalog } from '../../src/explain/factorCatalog.js';
 import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
 
 /**
@@ -75,6 +76,17 @@ export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
   },
   limits: { productMin: 200000, productMax: 4000000, lenderCapPerBorrower: 3000000, roundingStep: 50000 },
 });
+
+/** The reason a binding cap gives ("Limit set by ..."). */
+const CAP_REASON_OF = {
+  risk: 'limit_risk_grade',
+  affordability: 'limit_affordability_debt_service',
+  regulatory: 'limit_regulatory_cap',
+  lender_cap: 'limit_lender_cap',
+  product_max: 'limit_product_max',
+  self_cap: 'limit_self_cap',
+  requested: 'limit_requested',
+} as const satisfies Record<string, PolicyReasonCode>;
 
 const reseal = (d: Decision): Decision => {
   const { contentHash: _c, signature: _s, ...audit } = d.audit;
@@ -483,6 +495,47 @@ export const mutants: readonly Mutant[] = [
           reasons: d.reasons.map((r) =>
             r.code === 'limit_lender_cap' ? { ...r, code: 'limit_regulatory_cap', factor: regulatory.factor, en: regulatory.en, zhHans: regulatory.zhHans } : r,
           ),
+        };
+      }),
+  },
+  {
+    // findings15-explain F2, as 0.1.0 gave it: a limit the step limit held lower (23,000 RMB
+    // under a 50,000 RMB product maximum) still named the smallest cap first, "Limit set by the
+    // product maximum", in the reasons and the adverse-action notice.
+    name: 'step-limited line blamed on the cap it stepped out of',
+    caughtBy: ['reasons_where_owed', 'limit_within_caps'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        if (d.bindingConstraint !== 'step_limit') return d;
+        const caps = Object.entries(d.caps).filter((e): e is [string, number] => e[1] !== null);
+        const smallest = caps.reduce((a, b) => (b[1] < a[1] ? b : a));
+        const code = CAP_REASON_OF[smallest[0] as keyof typeof CAP_REASON_OF];
+        if (d.reasons.some((r) => r.code === code)) return d;
+        const r = policyReasons[code];
+        return {
+          ...d,
+          policyReasons: [code, ...d.policyReasons],
+          reasons: [{ code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }, ...d.reasons].slice(0, 4),
+        };
+      }),
+  },
+  {
+    // findings15-explain F3, as 0.1.0 gave it: every risk-raising model factor could be a principal
+    // reason, the new graduate's "Age and residence profile" at 0.0006 log-odds included.
+    name: 'immaterial model factor named as a reason',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        if (d.reasons.length === 0 || d.reasons.length >= 4) return d;
+        const tiny = d.contributions.factors.find((f) => f.value > 0 && f.value < 0.05 && !d.reasons.some((r) => r.factor === f.factor));
+        if (tiny === undefined) return d;
+        const text = factorCatalog[tiny.factor].raisesRisk;
+        return {
+          ...d,
+          reasons: [
+            ...d.reasons,
+            { code: `model_${tiny.factor}`, source: 'model' as const, factor: tiny.factor, en: text.en, zhHans: text.zhHans, contribution: tiny.value },
+          ],
         };
       }),
   },

@@ -52,6 +52,43 @@ function capReasonsBind(codes: readonly string[], caps: LimitCaps, who: string):
   }
 }
 
+/** A reason worded "Limit set by ..." a cap: every cap reason but a request below the minimum (which declines, naming the request). */
+function limitSetByCap(code: string): CapName | undefined {
+  return code === 'requested_below_product_minimum' ? undefined : CAP_OF_REASON[code as PolicyReasonCode];
+}
+
+/**
+ * A "limit set by X" reason the customer reads (a principal reason) is given only where X set the
+ * limit: the decision records X as its binding constraint, or X's figure rounded down to the step
+ * is the limit granted or proposed. Below the product minimum X is what held the limit there (its
+ * figure rounded down is below the minimum); on a held line X is what sets the line grantable
+ * today (`maxGrantable`), which the held-line reason names. So a step limit that held the line
+ * lower is never told as "Limit set by the product maximum", nor a used-up window as "Limit set by
+ * your risk grade and income".
+ */
+function capReasonsSetLimit(d: Decision, policy: PolicyConfig, who: string): void {
+  const step = policy.limits.roundingStep;
+  for (const r of d.reasons) {
+    if (r.source !== 'policy') continue;
+    const cap = limitSetByCap(r.code);
+    if (cap === undefined) continue;
+    const value = d.caps[cap];
+    const rounded = value === null ? null : roundDownToStep(value, step);
+    const label = d.bindingConstraint;
+    const set =
+      label === cap ||
+      (rounded !== null && d.limit > 0 && rounded === d.limit) ||
+      // Below the minimum (a knock-out may decline the same decision): the cap held it there.
+      (d.limit === 0 && rounded !== null && rounded < policy.limits.productMin && d.policyReasons.includes('limit_below_product_minimum')) ||
+      (label === 'line_on_file' && rounded !== null && (rounded === d.maxGrantable || (d.maxGrantable === 0 && rounded < policy.limits.productMin)));
+    requireLaw(
+      set,
+      () =>
+        `${who}: reason "${r.code}" ("${r.en}") says the ${cap} cap (${fen(value)}) set the limit, but the limit is ${fen(d.limit)} and what set it is "${label}"${label === 'line_on_file' ? ` (grantable today ${fen(d.maxGrantable)})` : ''}`,
+    );
+  }
+}
+
 function bindingNames(caps: LimitCaps): string {
   const smallest = smallestCap(caps);
   return Object.entries(caps)
@@ -78,6 +115,14 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
     () => `${who}: composed limit ${fen(r.composedLimit)}, not the smallest cap rounded down to the step, ${fen(composed)}`,
   );
   capReasonsBind(r.reasons, r.caps, who);
+  // A cap the step limit stepped out of did not set the limit: no "Limit set by" it.
+  if (r.limitSetBy === 'step_limit' && r.composedLimit >= policy.limits.productMin) {
+    const named = r.reasons.filter((c) => limitSetByCap(c) !== undefined);
+    requireLaw(
+      named.length === 0,
+      () => `${who}: a step limit set the limit ${fen(r.limit)} (the caps allowed ${fen(r.composedLimit)}), yet reason "${named[0]}" says a cap set it`,
+    );
+  }
 }
 
 /**
@@ -85,7 +130,9 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  *
  * On every decision a binding-cap reason (`limit_regulatory_cap`, `limit_lender_cap`, ...) blames
  * a cap equal to the smallest of `caps`, and a cap named as `bindingConstraint` is that smallest
- * cap. On an automated decision (`decide`, `reassess`) the label also fits the limit:
+ * cap. On every path (a reduction, a review and a contest included) a "Limit set by" principal
+ * reason names a cap that set the limit (see capReasonsSetLimit): never the cap a step limit
+ * stepped out of. On an automated decision (`decide`, `reassess`) the label also fits the limit:
  * - a cap (`regulatory`, `lender_cap`, `product_max`, `self_cap`, `requested`, `risk`,
  *   `affordability`): the limit is that cap rounded down to the rounding step;
  * - `step_limit`: a step-limit reason is given and the limit is below the smallest cap rounded down;
@@ -101,6 +148,8 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  */
 export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
   const kind = d.audit.kind;
+  // Every path's principal reasons name what set the limit, a reduction's included.
+  capReasonsSetLimit(d, policy, who);
   if (kind === 'reduction') return;
   // A review or contest of a reduction carries the reduction's codes and caps, as the reduction
   // carries its prior's: checked there (the codes in force before the customer's cap).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
-import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
+import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS } from '../../explain/principalReasons.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
@@ -9,7 +9,15 @@ import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrar
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
-import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine, withSelfCap } from '../_internals/lawInputs.js';
+import {
+  fen,
+  limitHistoryArbitrary,
+  pdArbitrary,
+  reductionAmountArbitrary,
+  usedWindowHistoryArbitrary,
+  withLine,
+  withSelfCap,
+} from '../_internals/lawInputs.js';
 import { POLICY_INDEPENDENT_KNOCKOUTS } from '../_internals/knockoutCodes.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -39,9 +47,19 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   );
   const applied = new Set<string>(d.policyReasons);
   const raisedRisk = new Set(d.contributions.factors.filter((f) => f.value > 0).map((f) => `model_${f.factor}`));
+  const perUnit = logOddsPerUnit(d.contributions);
   for (const r of d.reasons) {
     const used = r.source === 'policy' ? applied.has(r.code) && r.code in policyReasons : raisedRisk.has(r.code);
     requireLaw(used, () => `${who}: reason "${r.code}" names a ${r.source} ${r.source === 'policy' ? 'rule' : 'factor'} that did not apply`);
+    // A model factor is a reason only when it moved the score materially (MODEL_REASON_MIN_LOG_ODDS).
+    if (r.source === 'model') {
+      const value = d.contributions.factors.find((f) => `model_${f.factor}` === r.code)?.value ?? 0;
+      requireLaw(
+        value * perUnit >= MODEL_REASON_MIN_LOG_ODDS * (1 - 1e-9),
+        () =>
+          `${who}: reason "${r.code}" ("${r.en}") added ${(value * perUnit).toPrecision(3)} to the log-odds of default, below the ${MODEL_REASON_MIN_LOG_ODDS} a principal reason needs`,
+      );
+    }
     // A policy reason speaks in its code's own words: a lender's cap is never worded as regulation.
     if (r.source === 'policy') {
       const own = policyReasons[r.code as PolicyReasonCode];
@@ -83,7 +101,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of).",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -116,13 +134,27 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           change: profileChangeArbitrary({ direction: 'worse' }),
           evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
+          // A ledger whose rises used up the step-limit window: the step limit, not a cap, sets the limit.
+          windowUsed: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
           // Batched with the applicant: a batch of 2 to 4 records, so a fault of the batch path alone is met.
           others: fc.array(fc.oneof(ctx.applicants(1), withSelfCap(ctx.applicants(1))), { minLength: 1, maxLength: 3 }),
         }),
       ),
-      async ({ applicant, change, evidence, reduceTo, others }) => {
+      async ({ applicant, change, evidence, reduceTo, others, windowUsed }) => {
         const d = await scorer.decide(applicant);
         checkReasons(d, `decision for "${applicant.id}"`, ctx.policy);
+        // On the smallest line, with the window used up: held there by the step limit (never "Limit
+        // set by" a cap the step stepped out of) wherever the caps allow more.
+        const least = ctx.policy.limits.productMin;
+        const onLeast = {
+          ...applicant,
+          platform: { ...applicant.platform, currentLimit: least, currentBalance: Math.min(applicant.platform.currentBalance, least) },
+        };
+        checkReasons(
+          await scorer.decide(onLeast, { limitHistory: windowUsed }),
+          `decision for "${applicant.id}" on a ${fen(least)} line, its step-limit window used up`,
+          ctx.policy,
+        );
         const batch = [applicant, ...others];
         batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
           checkReasons(b, `decision for "${batch[i]?.id}" (decideBatch, record ${i + 1} of ${batch.length})`, ctx.policy);
@@ -141,7 +173,6 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
         // And one to the product minimum, which lowers any line above it (no model call): a line the
         // customer lowered is explained by their request, never by what set the limit before.
-        const least = ctx.policy.limits.productMin;
         const lowered = scorer.requestReduction(d, least);
         checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
         // A person who then closes the line, or declines the customer's contest of the reduction,
