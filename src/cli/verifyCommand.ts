@@ -20,8 +20,8 @@ Checks the seal of every decision in DECISIONS without deciding anything, as eve
 (reassess, reduction, review, contest) checks its prior: the Decision schema, audit.contentHash
 (the decision was not changed after it was made) and, with keys, audit.signature. Nothing is written.
 
-DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines are counted
-and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
+DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines, exactly as
+score writes them, are counted and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
 "creditlift decide" prints it, or an array of decisions. "-" reads standard input.
 
 Every decision that does not verify is named on stdout (its line or index, its decisionId, and every
@@ -35,7 +35,8 @@ audit.contentHash (and audit.signature), not at the field that was changed.
   --verification-key-file FILE     a signing key used before a rotation; repeat for several
   -h, --help                       show this help
 
-Exit codes: 0 every decision verified; 3 some did not, or a line is not a decision; 1 a file or key
+Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, or the file holds
+no decision at all; 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -98,6 +99,11 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         `${counts.failed > 0 ? `; ${counts.failed.toLocaleString('en-US')} did not verify` : ''}` +
         `${counts.errorLines > 0 ? `; ${counts.errorLines.toLocaleString('en-US')} error line(s) of "creditlift score" skipped (no decision to verify)` : ''}\n`,
     );
+    // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3).
+    if (total === 0) {
+      io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
+      return CliExitCode.rejected;
+    }
     return counts.failed > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
@@ -128,8 +134,20 @@ function signerName(by: DecisionSigner | null): string {
   return by.key === 'signingKey' ? 'signed under --signing-key-file' : `signed under --verification-key-file #${by.index + 1}`;
 }
 
+/**
+ * A `creditlift score` error line exactly as score writes it: `{"line":N,"error":{...}}` with a
+ * code and a message, nothing else. Anything merely carrying an `error` key was skipped as one, so
+ * a decision replaced by `{"error":1}` went unremarked; such a line is now not a decision (exit 3).
+ */
 function isScoreErrorLine(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'error' in v && !('decision' in v) && !('audit' in v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.length !== 2 || !keys.includes('line') || !keys.includes('error')) return false;
+  const { line, error } = v as { readonly line: unknown; readonly error: unknown };
+  if (!Number.isSafeInteger(line) || (line as number) < 1) return false;
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return false;
+  const e = error as { readonly code?: unknown; readonly message?: unknown };
+  return typeof e.code === 'string' && typeof e.message === 'string';
 }
 
 function isScoreDecisionLine(v: unknown): v is { readonly decision: unknown } {

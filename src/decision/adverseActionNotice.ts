@@ -8,7 +8,7 @@ import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { yuanDigits } from '../common/yuanDigits.js';
 import { sealProblems } from './audit.js';
-import { keyBytes } from './lenderKey.js';
+import { keyIssues } from './scorerKeys.js';
 
 /**
  * An adverse-action notice as plain data (US Regulation B principal reasons; PIPL Art. 24 and EU
@@ -74,6 +74,11 @@ export interface AdverseActionNoticeOptions {
    * is checked (it needs no key). Default: none.
    */
   readonly signingKey?: string | Uint8Array;
+  /**
+   * Signing keys used before a rotation (as `createScorer`'s `verificationKeys`): a decision signed
+   * under `signingKey` or any of them is taken. Requires `signingKey`.
+   */
+  readonly verificationKeys?: readonly (string | Uint8Array)[];
 }
 
 /**
@@ -99,12 +104,18 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
     throw new ValidationError('adverseActionNotice options', [
       { path: ['roundingStep'], code: 'invalid_type', message: 'roundingStep must be a positive whole number of fen', expected: 'integer' },
     ]);
-  const signing = keyBytes(options.signingKey, 'signingKey', 'adverseActionNotice options');
+  // A key given by name as undefined (an unset environment variable) is refused, never read as none.
+  const { keys, issues: keyFaults } = keyIssues(options, [], false);
+  if (keyFaults.length > 0) throw new ValidationError('adverseActionNotice options', [...keyFaults]);
+  if (keys.signing === null && (keys.verification?.length ?? 0) > 0)
+    throw new ValidationError('adverseActionNotice options', [
+      { path: ['verificationKeys'], code: 'invalid_key', message: 'verificationKeys are signing keys used before a rotation: give signingKey too' },
+    ]);
   const parsed = Decision.safeParse(input);
   if (!parsed.success) throw notADecisionError(input, validationIssuesFromZod(parsed.error));
   const decision = parsed.data;
   // Without a key the content hash is checked and a signature left for a check with the key.
-  const seal = sealProblems(decision, { signing, personalData: null }, 'contentOnly');
+  const seal = sealProblems(decision, { ...keys, personalData: null }, 'contentOnly');
   if (seal.length > 0)
     throw new ValidationError(
       'Decision',
@@ -199,7 +210,7 @@ const OUTCOME_TEXT: Readonly<Record<Decision['outcome'], BilingualText>> = {
 };
 
 /** The option keys {@link adverseActionNotice} reads. */
-const NOTICE_OPTION_KEYS: readonly string[] = ['roundingStep', 'signingKey'];
+const NOTICE_OPTION_KEYS: readonly string[] = ['roundingStep', 'signingKey', 'verificationKeys'];
 
 /**
  * What rendering reads of a notice, checked so that anything else (`null`, a Decision passed by

@@ -650,7 +650,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
       // The engine keeps no state: only the lender's store knows the line's latest decision. A prior
       // older than it would lose what came after (the customer's own cap, a person's review).
-      requireLatestPrior(prior, opts?.onFile, policy.limits.roundingStep, 'reassess options');
+      requireLatestPrior(prior, opts, policy.limits.roundingStep, 'reassess options');
       // The line on file is the one the prior left (a referral's proposal granted nothing); new
       // evidence is appended after what was held. The customer's cap in force after the prior
       // (`controls.selfSetCap`: a reduction's, or the profile's then) holds until the customer clears

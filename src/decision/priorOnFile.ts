@@ -4,6 +4,7 @@ import { Fen } from '../schema/primitives.js';
 import type { Decision } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { PriorInvalidError } from './priorInvalidError.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 
 /**
  * What the lender's account system holds for the line now, as stored from the line's latest
@@ -22,10 +23,8 @@ export const LineOnFile = z.strictObject({
 /** See {@link LineOnFile}. */
 export type LineOnFile = z.infer<typeof LineOnFile>;
 
-/** Integer fen as RMB with thousands separators, split as integers (no floating point). */
 function rmb(fen: number): string {
-  const cents = fen % 100;
-  return `${Math.trunc(fen / 100).toLocaleString('en-US')}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`} RMB`;
+  return `${yuanDigits(fen)} RMB`;
 }
 
 /**
@@ -33,13 +32,26 @@ function rmb(fen: number): string {
  * `onFile.<field>`, never ignored) and refuses `prior` when the line or the cap it left on file is
  * not what is on file now: a later decision of the line changed it (a customer's reduction, a
  * raise, a person's review), and following up the older one would lose that change, a customer's
- * own cap among them. Nothing is checked when `onFile` is undefined.
+ * own cap among them. Nothing is checked when `options` has no `onFile`; one given as undefined is refused.
  *
  * @throws ValidationError (subject `subject`) for a malformed `onFile`; PriorInvalidError with a
  *   `prior_superseded` issue at `limit` (the line) and at `controls.selfSetCap` (the cap), each that differs
  */
-export function requireLatestPrior(prior: Decision, onFile: unknown, roundingStep: number, subject: string): void {
-  if (onFile === undefined) return;
+export function requireLatestPrior(prior: Decision, options: unknown, roundingStep: number, subject: string): void {
+  const given = typeof options === 'object' && options !== null && Object.hasOwn(options, 'onFile');
+  if (!given) return;
+  const onFile: unknown = (options as { readonly onFile?: unknown }).onFile;
+  // Given by name as undefined (a store lookup that found nothing), the guard would be off without a word.
+  if (onFile === undefined)
+    throw new ValidationError(subject, [
+      {
+        path: ['onFile'],
+        code: 'invalid_type',
+        message: 'onFile is given but undefined (did the lookup of the line on file find nothing?): give the line and cap on file, or leave the option out',
+        expected: 'object',
+        received: 'undefined',
+      },
+    ]);
   const parsed = LineOnFile.safeParse(onFile);
   if (!parsed.success) {
     throw new ValidationError(

@@ -204,7 +204,7 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
  */
 export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  requireLatestPrior(decision, onFileOption(options), env.policy.limits.roundingStep, 'review options');
+  requireLatestPrior(decision, options, env.policy.limits.roundingStep, 'review options');
   const policy = env.policy;
   // The line the reviewed decision left on file: a granted raise was granted (the person reviews it
   // from there, and it stays in the ledger), a decline closed the line, and only a proposal (a
@@ -363,7 +363,7 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  */
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  requireLatestPrior(decision, onFileOption(options), env.policy.limits.roundingStep, 'contest options');
+  requireLatestPrior(decision, options, env.policy.limits.roundingStep, 'contest options');
   const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput');
   // A referral owes reasons, so the applicant is needed where the decision carries no factors.
   if (!parsed.ok) throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, true, 'contest'));
@@ -414,9 +414,4 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, ...(asOf === decision.asOf ? {} : { asOf }) }),
     env.keys,
   );
-}
-
-/** `options.onFile`, read whatever `options` is (the option keys are checked with the rest, by the explainer). */
-function onFileOption(options: unknown): unknown {
-  return typeof options === 'object' && options !== null ? (options as FollowUpOptions).onFile : undefined;
 }

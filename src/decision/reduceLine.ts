@@ -180,7 +180,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const asOf = reductionDate(options, prior);
   // A prior older than the line's latest decision would lose what came after it (the customer's own
   // cap, a person's review): refused when the account's line or cap says so.
-  requireLatestPrior(prior, (options as ReductionOptions | undefined)?.onFile, env.policy.limits.roundingStep, 'reduction options');
+  requireLatestPrior(prior, options, env.policy.limits.roundingStep, 'reduction options');
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;

@@ -107,4 +107,22 @@ describe('a follow-up refuses a prior that is not the line latest decision (find
       /onFile\.cap/,
     );
   });
+
+  it('onFile given as undefined (a lookup that found nothing) is refused on every follow-up, never read as no guard', async () => {
+    const d0 = await scorer.decide(app);
+    const undef = { onFile: undefined } as never;
+    const named = { code: 'validation_failed', issues: [{ path: ['onFile'], received: 'undefined' }] };
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    expect(thrown(() => scorer.requestReduction(d0, 500_000, undef))).toMatchObject(named);
+    await expect(scorer.reassess(d0, { applicant: app, evidence: [] }, undef)).rejects.toMatchObject(named);
+    expect(thrown(() => scorer.recordContest(d0, { statement: 'I disagree' }, undef))).toMatchObject(named);
+    expect(thrown(() => scorer.recordReview(d0, { outcome: 'decline', limit: 0, reviewerRole: 'credit_officer' }, undef))).toMatchObject(named);
+  });
 });

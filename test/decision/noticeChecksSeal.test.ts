@@ -71,4 +71,18 @@ describe('adverseActionNotice checks the seal of the decision it quotes', () => 
       expect(e.issues[0]?.path).toEqual(['signingKey']);
     }
   });
+
+  it('a signingKey given as undefined (an unset environment variable) is refused, never read as no key: a forged signed decision was quoted', () => {
+    const e = thrown(() => adverseActionNotice(s, { signingKey: undefined } as never)) as ValidationError;
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.issues.map((i) => i.path.join('.'))).toEqual(['signingKey']);
+  });
+
+  it('after a rotation, verificationKeys take a decision signed under an earlier key; without signingKey they are refused', () => {
+    expect(adverseActionNotice(s, { signingKey: KEY_B, verificationKeys: [KEY_A] }).limit).toBe(s.limit);
+    const refused = thrown(() => adverseActionNotice(s, { signingKey: KEY_B })) as ValidationError;
+    expect(refused.issues.map((i) => i.path.join('.'))).toEqual(['audit.signature']);
+    const alone = thrown(() => adverseActionNotice(s, { verificationKeys: [KEY_A] })) as ValidationError;
+    expect(alone.issues.map((i) => i.path.join('.'))).toEqual(['verificationKeys']);
+  });
 });

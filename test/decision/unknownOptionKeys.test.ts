@@ -67,7 +67,9 @@ describe('construction options are read by name too', () => {
         { path: ['signingKey'], code: 'invalid_type', received: 'null' },
       ],
     });
-    const e = await createScorerPool({ workers: null, chunkSize: null, workerExecArgv: null, scorer: { explanations: null } } as never).catch((x: unknown) => x);
+    const e = await createScorerPool({ workers: null, chunkSize: null, workerExecArgv: null, scorer: { explanations: null } } as never).catch(
+      (x: unknown) => x,
+    );
     expect(e).toMatchObject({
       code: 'validation_failed',
       issues: [

@@ -140,7 +140,10 @@ describe('creditlift verify', () => {
   };
 
   it('a score output verifies under its key (exit 0), error lines counted apart', async () => {
-    const file = write('ok.ndjson', `${[...lines, JSON.stringify({ line: 4, error: { code: 'validation_failed' } })].join('\n')}\n`);
+    const file = write(
+      'ok.ndjson',
+      `${[...lines, JSON.stringify({ line: 4, error: { code: 'validation_failed', message: 'Invalid Applicant: 1 problem(s) at income' } })].join('\n')}\n`,
+    );
     const r = await run([file, '--signing-key-file', join(dir, 'keyA.txt')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/verified 3 of 3 decision\(s\) .* \(3 signed under --signing-key-file\); 1 error line\(s\)/);
@@ -172,6 +175,19 @@ describe('creditlift verify', () => {
     const arr = await run([write('arr.json', JSON.stringify([d, { ...d, limit: 1 }], null, 2)), '--signing-key-file', join(dir, 'keyA.txt')]);
     expect(arr.code).toBe(3);
     expect(arr.out).toMatch(/^element 1 \(dec_/m);
+  });
+
+  it('a line merely carrying an error key is no score error line: it fails as not a decision (exit 3); an empty file verifies nothing (exit 3)', async () => {
+    const fake = await run([
+      write('fake.ndjson', `${[lines[0], JSON.stringify({ error: 1 }), lines[2]].join('\n')}\n`),
+      '--signing-key-file',
+      join(dir, 'keyA.txt'),
+    ]);
+    expect(fake.code).toBe(3);
+    expect(fake.out).toMatch(/verified 2 of 3 decision\(s\)/);
+    const empty = await run([write('empty.ndjson', ''), '--signing-key-file', join(dir, 'keyA.txt')]);
+    expect(empty.code).toBe(3);
+    expect(empty.out).toMatch(/no decision found in .*empty\.ndjson/);
   });
 
   it('an unusable key file exits 1 naming its option; no file is usage (2)', async () => {
