@@ -90,7 +90,11 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
 function withoutCertificate(ctx: EngineContext, main: Scenario, index: number): Scenario {
   const evidence = main.applicant.evidence;
   const item = evidence[index] as CertificateEvidence;
-  const copied = evidence.some((e, i) => i > index && (e.documentHash === item.documentHash || sameCredential(e, item)));
+  // A copy of it was refused as a duplicate: where no later item was, none is a copy (the usual
+  // case, decided without normalising any credential number).
+  const copied =
+    main.report.items.some((r) => r.index > index && (r.reasons.includes('duplicate_document') || r.reasons.includes('duplicate_credential'))) &&
+    evidence.some((e, i) => i > index && (e.documentHash === item.documentHash || sameCredential(e, item)));
   if (!copied)
     return counterfactual(
       main,

@@ -56,7 +56,21 @@ function normalizeName(name: string): string {
  */
 export function credentialKeys(e: Pick<CertificateEvidence, 'kind' | 'issuer' | 'credentialId'>): readonly [string, string] {
   const number = normalizedCredentialNumber(e.credentialId);
-  return [`kind\u0000${e.kind}\u0000${number}`, `issuer\u0000${normalizedCredentialNumber(e.issuer)}\u0000${number}`];
+  return [`kind\u0000${e.kind}\u0000${number}`, `issuer\u0000${normalizedIssuer(e.issuer)}\u0000${number}`];
+}
+
+/** Issuer names folded as numbers are, remembered: a few issuers recur in every decision, and the Unicode folding is the costly part. */
+const MAX_ISSUERS = 1024;
+let foldedIssuers = new Map<string, string>();
+
+function normalizedIssuer(issuer: string): string {
+  let folded = foldedIssuers.get(issuer);
+  if (folded === undefined) {
+    folded = normalizedCredentialNumber(issuer);
+    if (foldedIssuers.size >= MAX_ISSUERS) foldedIssuers = new Map();
+    foldedIssuers.set(issuer, folded);
+  }
+  return folded;
 }
 
 /** True when two items are one credential ({@link credentialKeys}: the same number under the same kind or from the same issuer). */
