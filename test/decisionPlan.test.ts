@@ -6,7 +6,7 @@ import { planDecision } from '../src/decision/decisionPlan.js';
 import { appendedScenario } from '../src/decision/whatIfScenarios.js';
 import type { EngineContext } from '../src/decision/engineContext.js';
 import { defaultPolicy } from '../src/policy/defaultPolicy.js';
-import { hypotheticalEvidence } from '../src/decision/hypotheticalEvidence.js';
+import { hypotheticalEvidence, WHAT_IF_CONFIDENCE } from '../src/decision/hypotheticalEvidence.js';
 import { assessEvidence } from '../src/evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../src/evidence/evidenceAssessment.js';
 import type { Applicant } from '../src/schema/applicant.js';
@@ -59,7 +59,7 @@ describe('decision plan counterfactuals', () => {
         }
         for (const whatIf of plan.whatIf) {
           const scenario = appendedScenario(plan.main, whatIf);
-          const hypo = hypotheticalEvidence(applicant, whatIf.spec, defaultCatalog)!;
+          const hypo = hypotheticalEvidence(applicant, whatIf.spec, defaultCatalog, WHAT_IF_CONFIDENCE)!;
           expect(withoutIndex(scenario.report.items)).toEqual(reassess({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] }));
           // The what-if summary is appended to the main one (and the assessment cached): the same as from scratch.
           const fromScratch = assessEvidence({ ...applicant, evidence: [...applicant.evidence, hypo.evidence] });

@@ -6,6 +6,7 @@ import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
+import { previewConfidence } from './hypotheticalEvidence.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -255,7 +256,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       // A decline says so even where the reassessment after it would only refer.
       if (alone.outcome === 'decline' || main.outcome !== 'decline') blocker = alone;
     }
-    const items = suggestionItems(best, applicant.asOf);
+    const items = suggestionItems(best, applicant.asOf, previewConfidence(ctx.minConfidence));
     const blockedBy =
       ctx.suggestionCount === 0
         ? null

@@ -14,6 +14,16 @@ import { sha256Hex } from '../hashing/sha256Hex.js';
  */
 export const WHAT_IF_CONFIDENCE = 0.95;
 
+/**
+ * The confidence a scorer's previews assume: {@link WHAT_IF_CONFIDENCE}, or the scorer's
+ * `minConfidence` where that floor is higher. A preview at 0.95 under a floor of 0.98 was refused
+ * like any upload below the floor, so every suggestion vanished behind a false "no certificate would
+ * lower the risk enough".
+ */
+export function previewConfidence(minConfidence: number): number {
+  return Math.max(WHAT_IF_CONFIDENCE, minConfidence);
+}
+
 /** A what-if's document hash is a constant of its kind: hashed once per kind, not once per what-if. */
 const documentHashes = new Map<string, string>();
 
@@ -37,6 +47,7 @@ export function hypotheticalEvidence(
   applicant: Applicant,
   spec: CertificateKindSpec,
   catalog: Catalog,
+  confidence: number,
 ): { evidence: CertificateEvidence; typical: TypicalEvidence } | undefined {
   const typical = typicalEvidence(spec.id, catalog);
   const method = spec.verificationMethods[0];
@@ -51,7 +62,7 @@ export function hypotheticalEvidence(
       issueDate: applicant.asOf,
       ...(typical.score !== undefined ? { score: typical.score } : {}),
       ...(typical.level !== undefined ? { level: typical.level } : {}),
-      verification: { method, confidence: WHAT_IF_CONFIDENCE },
+      verification: { method, confidence },
       documentHash: whatIfDocumentHash(spec.id),
     },
   };

@@ -106,9 +106,9 @@ export function rankWhatIfs(
  * The suggestions of ranked what-ifs: each kind at its typical result, issued on `asOf` (the date of
  * the decision it previews), with its preview and the assumption said (see {@link whatIfAssumption}).
  */
-export function suggestionItems(ranked: readonly RankedWhatIf[], asOf: string): EvidenceSuggestion[] {
+export function suggestionItems(ranked: readonly RankedWhatIf[], asOf: string, confidence: number): EvidenceSuggestion[] {
   return ranked.map(({ whatIf: { spec, typical }, pd, limit, limitGain, outcome }) => {
-    const { assumed, assumption } = whatIfAssumption(spec, typical, asOf);
+    const { assumed, assumption } = whatIfAssumption(spec, typical, asOf, confidence);
     return { kind: spec.id, category: spec.category, names: spec.names, assumed, assumption, limit, limitGain, outcome, pd };
   });
 }

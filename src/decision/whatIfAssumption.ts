@@ -2,7 +2,6 @@ import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import type { VerificationMethod } from '../schema/certificateEvidence.js';
 import type { EvidenceSuggestion } from './decision.js';
-import { WHAT_IF_CONFIDENCE } from './hypotheticalEvidence.js';
 import { deepFreeze } from '../common/deepFreeze.js';
 
 /**
@@ -13,11 +12,16 @@ import { deepFreeze } from '../common/deepFreeze.js';
  * 23 months earlier gave the factory worker 12,300 RMB, not the 12,600 RMB previewed), of a kind that
  * expires it may have expired, so the limit is said to be for one issued on that date.
  */
-export function whatIfAssumption(spec: CertificateKindSpec, typical: TypicalEvidence, asOf: string): Pick<EvidenceSuggestion, 'assumed' | 'assumption'> {
+export function whatIfAssumption(
+  spec: CertificateKindSpec,
+  typical: TypicalEvidence,
+  asOf: string,
+  confidence: number,
+): Pick<EvidenceSuggestion, 'assumed' | 'assumption'> {
   // One deep-frozen answer per kind, result and date, shared by every suggestion that says it: the
   // seal's writer copies a frozen object's bytes once written (two sentences and two objects a
   // suggestion, about 8% of a batch with three suggestions when written afresh).
-  const key = `${asOf}\u0000${typical.score ?? ''}\u0000${typical.level ?? ''}`;
+  const key = `${asOf}\u0000${typical.score ?? ''}\u0000${typical.level ?? ''}\u0000${confidence}`;
   let byKey = said.get(spec);
   if (byKey === undefined) {
     byKey = new Map();
@@ -25,7 +29,7 @@ export function whatIfAssumption(spec: CertificateKindSpec, typical: TypicalEvid
   }
   let answer = byKey.get(key);
   if (answer === undefined) {
-    answer = deepFreeze(assumptionOf(spec, typical, asOf));
+    answer = deepFreeze(assumptionOf(spec, typical, asOf, confidence));
     // Bounded: a book decided over many dates keeps only recent ones.
     if (byKey.size >= MAX_REMEMBERED_DATES) byKey.clear();
     byKey.set(key, answer);
@@ -36,14 +40,19 @@ export function whatIfAssumption(spec: CertificateKindSpec, typical: TypicalEvid
 const MAX_REMEMBERED_DATES = 512;
 const said = new WeakMap<CertificateKindSpec, Map<string, Pick<EvidenceSuggestion, 'assumed' | 'assumption'>>>();
 
-function assumptionOf(spec: CertificateKindSpec, typical: TypicalEvidence, asOf: string): Pick<EvidenceSuggestion, 'assumed' | 'assumption'> {
+function assumptionOf(
+  spec: CertificateKindSpec,
+  typical: TypicalEvidence,
+  asOf: string,
+  confidence: number,
+): Pick<EvidenceSuggestion, 'assumed' | 'assumption'> {
   // A what-if exists only for a kind with a method (see hypotheticalEvidence).
   const method = spec.verificationMethods[0] as VerificationMethod;
   const assumed = {
     ...(typical.score !== undefined ? { score: typical.score } : {}),
     ...(typical.level !== undefined ? { level: typical.level } : {}),
     issueDate: asOf,
-    verification: { method, confidence: WHAT_IF_CONFIDENCE },
+    verification: { method, confidence },
   };
   const result = typical.score !== undefined ? ` ${typical.score}` : typical.level !== undefined ? ` (${typical.level})` : '';
   const { fadeHalfLifeMonths: half, expiresAfterMonths: expires } = spec.validity;
@@ -66,8 +75,8 @@ function assumptionOf(spec: CertificateKindSpec, typical: TypicalEvidence, asOf:
   return {
     assumed,
     assumption: {
-      en: `The limit shown is for ${spec.names.en}${result} issued on ${asOf}, verified at confidence ${WHAT_IF_CONFIDENCE}${olderEn}.`,
-      zhHans: `所示额度按${asOf}签发、核验置信度${WHAT_IF_CONFIDENCE}的${spec.names.zhHans}${result}估算${olderZh}。`,
+      en: `The limit shown is for ${spec.names.en}${result} issued on ${asOf}, verified at confidence ${confidence}${olderEn}.`,
+      zhHans: `所示额度按${asOf}签发、核验置信度${confidence}的${spec.names.zhHans}${result}估算${olderZh}。`,
     },
   };
 }

@@ -11,7 +11,7 @@ import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { Scenario } from './decisionPlan.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { EngineContext } from './engineContext.js';
-import { hypotheticalEvidence } from './hypotheticalEvidence.js';
+import { hypotheticalEvidence, previewConfidence } from './hypotheticalEvidence.js';
 
 /**
  * One what-if of a plan: a catalog kind the applicant does not hold, its typical result, and the
@@ -115,7 +115,7 @@ function hypotheticalAssessment(
   const slot = 2 * kindIndex + (tooYoung ? 1 : 0);
   const hit = slots[slot];
   if (hit !== undefined) return hit;
-  const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog);
+  const hypo = hypotheticalEvidence(applicant, spec, ctx.catalog, previewConfidence(ctx.minConfidence));
   let value: CachedWhatIf = null;
   if (hypo !== undefined) {
     // Its document hash and credential id are its own, so no earlier item can make it a duplicate.

@@ -71,3 +71,29 @@ describe('a suggestion says the issue date and verification it assumes (findings
     for (const item of r.suggestions.items) expect(item.assumed.issueDate).toBe(later);
   });
 });
+
+// Recheck findings15-recheck15 #1: previews assumed 0.95 whatever the scorer's floor, so under a floor
+// of 0.98 every preview was refused like any upload below it, and decisions said "No catalog
+// certificate would lower the estimated risk enough" (blockedBy 'risk') while a CET-4 verified at 0.99
+// raised the factory worker's line from 12,000 to 12,900 RMB.
+describe('previews under a confidence floor above WHAT_IF_CONFIDENCE', () => {
+  it('assume the floor, say so, and come true at it', async () => {
+    const strict = await createScorer({ minConfidence: 0.98 });
+    try {
+      const a = example('factory_worker');
+      const d = await strict.decide(a);
+      expect(d.suggestions.items.length).toBeGreaterThan(0);
+      expect(d.suggestions.blockedBy).toBeNull();
+      const first = d.suggestions.items[0]!;
+      expect(first.assumed.verification?.confidence).toBe(0.98);
+      expect(first.assumption?.en).toContain('verified at confidence 0.98');
+      // A decision's suggestion comes true by uploading it to that decision (reassess on its date).
+      const asSaid = await strict.reassess(d, { applicant: a, evidence: [uploadOf(a, first, first.assumed.issueDate!)] });
+      expect(asSaid.outcome).toBe(first.outcome);
+      expect(asSaid.limit).toBe(first.limit);
+      expect(asSaid.limit).toBeGreaterThan(d.limit);
+    } finally {
+      await strict.close();
+    }
+  });
+});

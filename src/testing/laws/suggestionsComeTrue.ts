@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { WHAT_IF_CONFIDENCE } from '../../decision/hypotheticalEvidence.js';
+import { previewConfidence } from '../../decision/hypotheticalEvidence.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../evidence/assessEvidence.js';
 import type { Decision } from '../../decision/decision.js';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
@@ -68,16 +69,18 @@ async function checkPreviews(
       issueDate === base.asOf,
       () => `${who}: the suggestion says it assumes a certificate issued on ${issueDate ?? '(nothing)'}, not on the decision's date ${base.asOf}`,
     );
+    // At WHAT_IF_CONFIDENCE, or at the decision's own floor where that is higher (audit.minConfidence).
+    const confidence = previewConfidence(base.audit.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
     requireLaw(
-      verification?.method === method && verification.confidence === WHAT_IF_CONFIDENCE,
-      () => `${who}: the suggestion says it assumes verification ${JSON.stringify(verification)}, not ${method} at ${WHAT_IF_CONFIDENCE}`,
+      verification?.method === method && verification.confidence === confidence,
+      () => `${who}: the suggestion says it assumes verification ${JSON.stringify(verification)}, not ${method} at ${confidence}`,
     );
     requireLaw(
       item.assumption?.en.includes(base.asOf) === true && item.assumption.zhHans.includes(base.asOf),
       () => `${who}: the suggestion's assumption does not name the issue date ${base.asOf} in both languages`,
     );
     const withIt = await withUpload(
-      uploadOf(applicant, issueDate ?? base.asOf, item.kind, verification?.method ?? method, item.assumed, verification?.confidence ?? WHAT_IF_CONFIDENCE),
+      uploadOf(applicant, issueDate ?? base.asOf, item.kind, verification?.method ?? method, item.assumed, verification?.confidence ?? confidence),
     );
     const promised = withIt.outcome === 'decline' ? 0 : Math.min(withIt.limit, ceiling);
     requireLaw(withIt.pd === item.pd, () => `${who}: PD ${withIt.pd}, but the suggestion said ${item.pd}`);
@@ -113,7 +116,7 @@ function inGoodStanding(applicant: Applicant): Applicant {
 export const suggestionsComeTrue: CreditLaw = defineLaw({
   name: 'suggestions_come_true',
   description:
-    "Every what-if suggestion (from suggest, in a decision, in a reassessment on its decision's day or days later, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date. The certificate is the one the suggestion says it assumes (`assumed`: the kind's typical result, `issueDate` that decision's date, `verification` the kind's first method at WHAT_IF_CONFIDENCE, and the `assumption` note naming the date in both languages): an older certificate of a kind that fades or expires is not what was previewed. That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
+    "Every what-if suggestion (from suggest, in a decision, in a reassessment on its decision's day or days later, in a person's decline or a customer's contest; existing lines and raise histories included) comes true on the path it previews: suggest's by deciding the applicant again with the certificate it names, a decision's (or reassessment's) by uploading that certificate to it with reassess on its date. The certificate is the one the suggestion says it assumes (`assumed`: the kind's typical result, `issueDate` that decision's date, `verification` the kind's first method at WHAT_IF_CONFIDENCE, or at the scorer's minConfidence where that is higher, and the `assumption` note naming the date in both languages): an older certificate of a kind that fades or expires is not what was previewed. That decision gives exactly the suggested PD and outcome, and the suggested limit is its limit, capped at today's healthy limit or today's limit, whichever is higher.",
   // Previews need a model and a catalog; the policy half of the promise (a lower PD never gives a
   // lower limit) is accepted_evidence_never_lowers_limit's.
   scorerProperty: (ctx, scorer) =>
