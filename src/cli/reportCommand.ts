@@ -107,23 +107,28 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     };
     // Two passes, both streamed: the first finds the decisions a later one follows (one id per
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per
-    // decision) are held, never the decisions.
+    // decision) and 64 bits of each decision's id (a repeated line counts once) are held, never
+    // the decisions.
     const followUps = createFollowUpIndex(keys);
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) followUps.addLine(text);
     const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
-    const context = { keys, followed: followUps.followed };
+    const context = { keys, followed: followUps.followed, counted: new Set<string>() };
     for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text, { ...context, line });
     const data = acc.finish();
     const sealRefused = data.sealRefused?.count ?? 0;
     const superseded = data.superseded ?? 0;
+    const repeated = data.repeated ?? 0;
     // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
     const policy = await thresholdPolicyOf(values);
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warnings = [
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
       ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
-      ...(await runWarnings(file, data.decisions + sealRefused + superseded)),
+      ...(repeated > 0
+        ? [`${repeated.toLocaleString('en-US')} decision(s) of ${file} appear on more than one line (the same audit.decisionId): each is counted once`]
+        : []),
+      ...(await runWarnings(file, data.decisions + sealRefused + superseded + repeated)),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
         otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
@@ -147,6 +152,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const apart = [
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
+      ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
     ];
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,

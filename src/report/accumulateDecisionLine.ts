@@ -50,6 +50,11 @@ export interface DecisionLineContext {
   readonly keys?: AuditKeys;
   /** Decision ids a later decision of the file follows (see `createFollowUpIndex`): counted as superseded, not in the figures. */
   readonly followed?: ReadonlySet<string>;
+  /**
+   * The decisions counted so far, by id (the caller's set, filled here): a decision read again on a
+   * later line (a file concatenated twice, a line repeated) is counted once. Without it, every line counts.
+   */
+  readonly counted?: Set<string>;
 }
 
 /**
@@ -83,10 +88,21 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     const fault = earlier ? undefined : decisionSealFault(candidate, context.keys ?? NO_AUDIT_KEYS);
     if (fault !== undefined) acc.addSealRefused(fault, context.line);
     else if (context.followed?.has(decision.data.audit?.decisionId ?? '') === true) acc.addSuperseded();
+    // Sealed decisions of this release only (0.1.0's are counted as read, as before).
+    else if (!earlier && isRepeat(context.counted, decision.data.audit?.decisionId)) acc.addRepeated();
     else acc.addDecision(decision.data as unknown as Decision, earlier ? '0.1.0' : undefined);
     return;
   }
   const error = ErrorLine.safeParse(value);
   if (error.success) acc.addRejection(error.data.error.code);
   else acc.addUnreadable();
+}
+
+/** True when `id` was counted before; else remembers it (64 bits of it: the id is a hash). */
+function isRepeat(counted: Set<string> | undefined, id: string | undefined): boolean {
+  if (counted === undefined || id === undefined) return false;
+  const key = id.slice(0, 20);
+  if (counted.has(key)) return true;
+  counted.add(key);
+  return false;
 }

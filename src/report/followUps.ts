@@ -22,6 +22,8 @@ export interface FollowUpIndex {
 export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
   const followed = new Set<string>();
   const forked = new Set<string>();
+  // A follow-up read twice (the same line repeated) follows its prior once: no fork.
+  const followUps = new Set<string>();
   return {
     followed,
     addLine(text) {
@@ -37,6 +39,11 @@ export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
       const prior = (candidate as { audit?: { priorDecisionId?: unknown } } | null)?.audit?.priorDecisionId;
       if (typeof prior !== 'string') return;
       if (!isEarlierReleaseDecision(candidate) && decisionSealFault(candidate, keys) !== undefined) return;
+      const own = (candidate as { audit?: { decisionId?: unknown } }).audit?.decisionId;
+      if (typeof own === 'string') {
+        if (followUps.has(own)) return;
+        followUps.add(own);
+      }
       if (followed.has(prior)) forked.add(prior);
       followed.add(prior);
     },

@@ -96,6 +96,8 @@ export interface ReportData {
    * `audit.priorDecisionId`): a chain of follow-ups counts once, at its latest decision. 0 when none.
    */
   readonly superseded?: number;
+  /** Decisions read again on a later line (the same `audit.decisionId`): counted once. 0 when none. */
+  readonly repeated?: number;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
@@ -113,6 +115,8 @@ export interface ReportAccumulator {
   addSealRefused(fault: SealFault, line?: number): void;
   /** A decision a later one of the file follows: left out of the figures, counted apart. */
   addSuperseded(): void;
+  /** A decision already counted on an earlier line (its decisionId): counted once. */
+  addRepeated(): void;
   finish(): ReportData;
 }
 
@@ -148,6 +152,7 @@ export function createReportAccumulator(): ReportAccumulator {
   let to: string | undefined;
   const sealRefused = { count: 0, contentHash: 0, signature: 0, unsealed: 0, lines: [] as number[] };
   let superseded = 0;
+  let repeated = 0;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   return {
@@ -217,6 +222,9 @@ export function createReportAccumulator(): ReportAccumulator {
     addSuperseded() {
       superseded++;
     },
+    addRepeated() {
+      repeated++;
+    },
     finish() {
       const byCount = <T extends { count: number }>(a: T & { k: string }, b: T & { k: string }) => b.count - a.count || (a.k < b.k ? -1 : 1);
       return {
@@ -265,6 +273,7 @@ export function createReportAccumulator(): ReportAccumulator {
         asOf: from === undefined || to === undefined ? null : { from, to },
         sealRefused: { ...sealRefused, lines: [...sealRefused.lines] },
         superseded,
+        repeated,
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };
     },

@@ -141,6 +141,16 @@ describe('creditlift report counts a chain of follow-ups as one application (F8)
     expect(r.err).toMatch(/warning: 1 decision\(s\) are followed by more than one decision of this file/);
   });
 
+  it('a decision on two lines counts once and is warned of; a repeated follow-up is no fork (recheck: "2 decisions, ¥33,600")', async () => {
+    const twice = await report('twice', scoreLines([book[0]!, book[0]!]));
+    expect(twice.out).toMatch(/report of 1 decisions .*1 repeated, counted once/);
+    expect(twice.err).toMatch(/warning: 1 decision\(s\) of .* appear on more than one line/);
+    expect(twice.html).toContain(rmb(book[0]!.limit));
+    const latestTwice = await report('latest-twice', scoreLines([chain[0]!, chain[1]!, chain[1]!]));
+    expect(latestTwice.out).toMatch(/report of 1 decisions/);
+    expect(latestTwice.err).not.toMatch(/followed by more than one decision/);
+  });
+
   it("a changed follow-up's link is not believed: its prior still counts, and the change is warned of", async () => {
     const text = scoreLines([chain[0]!, chain[1]!]).replace(/"statement"|"limit":500000,/, (m) => (m === '"limit":500000,' ? '"limit":400000,' : m));
     const r = await report('bad-link', text);
