@@ -167,15 +167,7 @@ export const CAP_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCo
  * the reduction itself explains a line the customer's own reduction set.
  */
 export const LIMIT_SETTING_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCode>([
-  'limit_risk_grade',
-  'limit_affordability_income_level',
-  'limit_affordability_debt_service',
-  'limit_affordability_residual_income',
-  'limit_regulatory_cap',
-  'limit_lender_cap',
-  'limit_product_max',
-  'limit_self_cap',
-  'limit_requested',
+  ...CAP_REASONS,
   'limit_rounded_to_step',
   'step_limit_per_step',
   'step_limit_window_amount',

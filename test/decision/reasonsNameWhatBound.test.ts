@@ -3,6 +3,7 @@
 // maximum"; a customer who had used up the step-limit window was held at 3,000 RMB (risk cap
 // 17,918 RMB) and told first "Limit set by your risk grade and income". A "limit set by" reason
 // names the constraint that set the limit, on every path.
+import { CAP_REASONS, type PolicyReasonCode } from '../../src/policy/policyReasons.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adverseActionNotice, renderAdverseActionNotice } from '../../src/decision/adverseActionNotice.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
@@ -20,19 +21,8 @@ afterAll(async () => {
   await scorer.close();
 });
 
-/** The cap reasons: "Limit set by ..." a cap (not the step limits, not the product minimum). */
-const CAP_REASONS = [
-  'limit_risk_grade',
-  'limit_affordability_income_level',
-  'limit_affordability_debt_service',
-  'limit_affordability_residual_income',
-  'limit_regulatory_cap',
-  'limit_lender_cap',
-  'limit_product_max',
-  'limit_self_cap',
-  'limit_requested',
-];
-const capReasons = (codes: readonly string[]) => codes.filter((c) => CAP_REASONS.includes(c));
+// The cap reasons: "Limit set by ..." a cap (not the step limits, not the product minimum).
+const capReasons = (codes: readonly string[]) => codes.filter((c) => CAP_REASONS.has(c as PolicyReasonCode));
 
 const gig = (): ApplicantInput => structuredClone(exampleFor('gig_driver').applicant) as ApplicantInput;
 const bigEarner = (): ApplicantInput => {
