@@ -25,7 +25,7 @@ import { createFollowUpIndex } from '../report/followUps.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
-                         [--signing-key-file FILE]
+                         [--signing-key-file FILE] [--verification-key-file FILE ...]
 
 Reads decisions (the output of "creditlift score", or one Decision JSON per line) and writes one
 self-contained HTML file: inline SVG charts and CSS, no script and no external asset, so it opens
@@ -65,6 +65,8 @@ were left out so; two decisions following the same one (a forked chain) are warn
                              default one without --catalog), the report warns, on stderr and in the page
   --signing-key-file FILE    the key the decisions were signed with (as score takes it): each
                              decision's audit.signature is checked, and an unsigned one refused
+  --verification-key-file FILE  a signing key used before a rotation (with --signing-key-file):
+                             a decision signed under it is taken too; repeat for several
   -h, --help                 show this help
 `;
 
@@ -74,6 +76,7 @@ const OPTIONS = {
   policy: { type: 'string' },
   catalog: { type: 'string' },
   'signing-key-file': { type: 'string' },
+  'verification-key-file': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,14 +99,21 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         ['--policy', values.policy],
         ['--catalog', values.catalog],
         ['--signing-key-file', values['signing-key-file']],
+        ...(values['verification-key-file'] ?? []).map((f) => ['--verification-key-file', f] as [string, string]),
       ],
     );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
     const signingKeyFile = values['signing-key-file'];
+    const verificationFiles = values['verification-key-file'] ?? [];
+    if (verificationFiles.length > 0 && signingKeyFile === undefined)
+      throw new UsageError('--verification-key-file names keys used before a rotation: give --signing-key-file too (the key decisions are signed with now)');
+    const verification: Uint8Array[] = [];
+    for (const f of verificationFiles) verification.push(await readKeyFile(f, '--verification-key-file'));
     const keys: AuditKeys = {
       signing: signingKeyFile === undefined ? null : await readKeyFile(signingKeyFile, '--signing-key-file'),
       personalData: null,
+      ...(verification.length === 0 ? {} : { verification }),
     };
     // Two passes, both streamed: the first finds the decisions a later one follows (one id per
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per

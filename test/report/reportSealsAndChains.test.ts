@@ -100,6 +100,15 @@ describe('creditlift report checks every decision seal (F5)', () => {
     expect(unsigned.err).toMatch(/\(line 2\) fail their seal/);
   });
 
+  it('after a rotation, --verification-key-file takes decisions signed under the earlier key; alone it is a usage error', async () => {
+    const rotated = await report('rotated', scoreLines(signedBook), '--signing-key-file', file('keyB.txt'), '--verification-key-file', file('keyA.txt'));
+    expect([rotated.code, rotated.err]).toEqual([0, '']);
+    writeFileSync(file('alone.ndjson'), scoreLines(signedBook));
+    const c = captureIo();
+    expect(await runReportCommand([file('alone.ndjson'), '--out', file('alone.html'), '--verification-key-file', file('keyA.txt')], c.io)).toBe(2);
+    expect(c.err()).toContain('--signing-key-file');
+  });
+
   it('a short --signing-key-file is refused naming the option (exit 1), before any page is written', async () => {
     writeFileSync(file('short.txt'), 'short\n');
     writeFileSync(file('short.ndjson'), scoreLines(book));
