@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { OptionFileError } from '../commandLine/commandIo.js';
+import type { AuditKeys } from '../decision/audit.js';
 import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
 
 /**
@@ -33,4 +34,16 @@ export async function readKeyFile(path: string, option: string): Promise<Uint8Ar
       `the key is ${key.length} byte(s) (after a leading BOM and one trailing newline are dropped); at least ${MIN_KEY_BYTES} are needed (openssl rand -hex 32 > FILE makes one)`,
     );
   return key;
+}
+
+/**
+ * The keys a seal is checked under, read from `--signing-key-file` and each `--verification-key-file`
+ * (keys used before a rotation), as `verify` and `report` take them; each file read by
+ * {@link readKeyFile}, so an unusable one names its option. No personal-data key: a seal needs none.
+ */
+export async function readSealKeys(signingFile: string | undefined, verificationFiles: readonly string[]): Promise<AuditKeys> {
+  const signing = signingFile === undefined ? null : await readKeyFile(signingFile, '--signing-key-file');
+  const verification: Uint8Array[] = [];
+  for (const f of verificationFiles) verification.push(await readKeyFile(f, '--verification-key-file'));
+  return { signing, personalData: null, ...(verification.length === 0 ? {} : { verification }) };
 }

@@ -19,8 +19,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
-import { readKeyFile } from './readKeyFile.js';
-import type { AuditKeys } from '../decision/audit.js';
+import { readSealKeys } from './readKeyFile.js';
 import { createFollowUpIndex } from '../report/followUps.js';
 
 /** Help text of `creditlift report`. */
@@ -108,13 +107,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const verificationFiles = values['verification-key-file'] ?? [];
     if (verificationFiles.length > 0 && signingKeyFile === undefined)
       throw new UsageError('--verification-key-file names keys used before a rotation: give --signing-key-file too (the key decisions are signed with now)');
-    const verification: Uint8Array[] = [];
-    for (const f of verificationFiles) verification.push(await readKeyFile(f, '--verification-key-file'));
-    const keys: AuditKeys = {
-      signing: signingKeyFile === undefined ? null : await readKeyFile(signingKeyFile, '--signing-key-file'),
-      personalData: null,
-      ...(verification.length === 0 ? {} : { verification }),
-    };
+    const keys = await readSealKeys(signingKeyFile, verificationFiles);
     // Two passes, both streamed: the first finds the decisions a later one follows (one id per
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per
     // decision) and 64 bits of each decision's id (a repeated line counts once) are held, never

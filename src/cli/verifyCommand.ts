@@ -1,16 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
-import type { AuditKeys } from '../decision/audit.js';
-import { keyIssues } from '../decision/scorerKeys.js';
 import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
-import { formatPath, ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { formatPath, type ValidationIssue } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { terminalText } from '../text/terminalText.js';
 import { readUtf8File } from '../text/readUtf8File.js';
 import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
-import { readKeyFile } from './openScorer.js';
+import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
 
 /** Help text of `creditlift verify`. */
@@ -63,7 +61,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     const [file, ...more] = positionals;
     if (file === undefined) throw new UsageError('missing DECISIONS');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
-    const keys = await readKeys(values['signing-key-file'], values['verification-key-file'] ?? []);
+    const keys = await readSealKeys(values['signing-key-file'], values['verification-key-file'] ?? []);
     const counts = { verified: 0, failed: 0, errorLines: 0 };
     const signers = new Map<string, number>();
     const say = (t: string) => terminalText(t);
@@ -108,25 +106,6 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }
-}
-
-/** The key files read as `score` reads them: a file that cannot be read, or a short key, names its option (exit 1). */
-async function readKeys(signingFile: string | undefined, verificationFiles: readonly string[]): Promise<AuditKeys> {
-  const read = (option: string, path: string): Promise<Uint8Array> => readKeyFile(path, option);
-  const signingKey = signingFile === undefined ? undefined : await read('--signing-key-file', signingFile);
-  const verificationKeys: Uint8Array[] = [];
-  for (const f of verificationFiles) verificationKeys.push(await read('--verification-key-file', f));
-  const { keys, issues } = keyIssues({ ...(signingKey === undefined ? {} : { signingKey }), verificationKeys }, [], false);
-  if (issues.length > 0) {
-    const named = issues.map((i) => {
-      const [name, index] = i.path;
-      const option =
-        name === 'signingKey' ? `--signing-key-file ${signingFile}` : `--verification-key-file ${verificationFiles[typeof index === 'number' ? index : 0]}`;
-      return { ...i, path: [option], message: `the key in the file must be at least 32 bytes (${i.message})` };
-    });
-    throw new ValidationError('key files', named);
-  }
-  return keys;
 }
 
 function signerName(by: DecisionSigner | null): string {
