@@ -280,17 +280,22 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     const perUnit = logOddsPerUnit(contributions);
     const material = materialRiskFactors(contributions.factors, perUnit);
     if (material.length === 0) return { logOddsPerUnit: perUnit, moves: false };
-    let raised = 0;
-    for (const f of material) raised += f.value * perUnit;
-    const margin = mainPd > 0 && mainPd < 1 ? Math.log(mainPd / (1 - mainPd)) : Math.sign(mainPd - 0.5) * 40;
-    const alt = policyFor(plan.main.report.summary.duplicateDetected).evaluate(sigmoid(margin - raised));
-    const altSettled = settleLine(alt, line);
-    const codes = (hits: readonly { readonly code: string }[]) => hits.map((h) => h.code).join(',');
-    const moves =
-      altSettled.outcome !== settled.outcome ||
-      altSettled.limit !== settled.limit ||
-      codes(alt.knockouts) !== codes(main.knockouts) ||
-      codes(alt.refers) !== codes(main.refers);
+    // Asked only when a factor would be named: most adverse decisions' own policy reasons leave room
+    // for one, but a decline with four knock-outs need not evaluate the policy again.
+    const moves = () => {
+      let raised = 0;
+      for (const f of material) raised += f.value * perUnit;
+      const margin = mainPd > 0 && mainPd < 1 ? Math.log(mainPd / (1 - mainPd)) : Math.sign(mainPd - 0.5) * 40;
+      const alt = policyFor(plan.main.report.summary.duplicateDetected).evaluate(sigmoid(margin - raised));
+      const altSettled = settleLine(alt, line);
+      const codes = (hits: readonly { readonly code: string }[]) => hits.map((h) => h.code).join(',');
+      return (
+        altSettled.outcome !== settled.outcome ||
+        altSettled.limit !== settled.limit ||
+        codes(alt.knockouts) !== codes(main.knockouts) ||
+        codes(alt.refers) !== codes(main.refers)
+      );
+    };
     return { logOddsPerUnit: perUnit, moves };
   }
 

@@ -53,9 +53,10 @@ export interface ModelReasonRule {
    * False when the model could not move the result: without every material risk-raising factor
    * the policy reaches the same outcome, limit and rules (the limit is set by a cap the PD does
    * not touch, a step limit, the request, a knock-out the PD did not cause). No model factor is
-   * a reason then. Default true.
+   * a reason then. Default true. A function is asked only when a material factor would be named
+   * (four policy reasons leave no room for one): finding out evaluates the policy once more.
    */
-  readonly moves?: boolean;
+  readonly moves?: boolean | (() => boolean);
   /** Only these factors may be named (a follow-up keeps the ones its decision named). Default: any material factor. */
   readonly only?: ReadonlySet<string>;
 }
@@ -125,9 +126,12 @@ export function principalReasons(
   }
   // `contributions` arrive sorted by value, largest risk-raising first.
   const named = rule.moves === false ? [] : materialRiskFactors(contributions, rule.logOddsPerUnit ?? 1);
+  let moves = typeof rule.moves === 'function' ? undefined : true;
   for (const c of named) {
     if (out.length >= MAX_PRINCIPAL_REASONS) break;
     if (rule.only !== undefined && !rule.only.has(c.factor)) continue;
+    moves ??= (rule.moves as () => boolean)();
+    if (!moves) break;
     // The feature that raised the risk most speaks for its factor when it has its own words
     // (a lender's feature always does); otherwise the factor's general wording.
     const top = c.features.reduce<{ name: string; value: number } | undefined>((best, f) => (f.value > (best?.value ?? 0) ? f : best), undefined);
