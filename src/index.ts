@@ -109,6 +109,7 @@ export { WHAT_IF_CONFIDENCE } from './decision/hypotheticalEvidence.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice, type AdverseActionNoticeOptions } from './decision/adverseActionNotice.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';
 export { PriorInvalidError } from './decision/priorInvalidError.js';
+export { ReviewInvalidError } from './decision/reviewInvalidError.js';
 export { verifyDecision, type VerifyDecisionOptions, type DecisionVerification, type DecisionSigner } from './decision/verifyDecision.js';
 export type { ReviewInput, ContestInput } from './decision/recordReview.js';
 export type { FollowUpOptions } from './decision/explainFollowUp.js';

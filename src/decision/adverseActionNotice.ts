@@ -1,13 +1,13 @@
 import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
-import { Decision } from './decision.js';
-import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
+import type { Decision } from './decision.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { checkOptionKeys } from '../errors/argumentIssues.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { yuanDigits } from '../common/yuanDigits.js';
-import { sealProblems } from './audit.js';
+import { checkDecision } from './checkDecision.js';
 import { keyIssues } from './scorerKeys.js';
 
 /**
@@ -111,16 +111,16 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
     throw new ValidationError('adverseActionNotice options', [
       { path: ['verificationKeys'], code: 'invalid_key', message: 'verificationKeys are signing keys used before a rotation: give signingKey too' },
     ]);
-  const parsed = Decision.safeParse(input);
-  if (!parsed.success) throw notADecisionError(input, validationIssuesFromZod(parsed.error));
-  const decision = parsed.data;
-  // Without a key the content hash is checked and a signature left for a check with the key.
-  const seal = sealProblems(decision, { ...keys, personalData: null }, 'contentOnly');
-  if (seal.length > 0)
+  // The check verifyDecision and every follow-up run, so they refuse the same tampered decisions;
+  // without a key the content hash is checked and a signature left for a check with the key.
+  const checked = checkDecision(input, { ...keys, personalData: null }, { signedWithoutKey: 'contentOnly' });
+  if (!checked.ok) throw notADecisionError(input, checked.faults);
+  if (checked.problems.length > 0)
     throw new ValidationError(
       'Decision',
-      seal.map((p) => ({ ...p, code: 'seal_invalid' as const })),
+      checked.problems.map((p) => ({ path: [...p.path], code: 'seal_invalid' as const, message: p.message })),
     );
+  const { decision } = checked;
   const lineOnFile = lineOnFileAfter(decision, step);
   const adverse =
     decision.outcome !== 'approve' || (decision.requestedLimit !== null && decision.limit < decision.requestedLimit) || lineOnFile < decision.previousLimit;

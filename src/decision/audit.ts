@@ -127,12 +127,20 @@ export interface SealCheck {
 }
 
 /**
+ * What a seal check given no key does with a signed decision: `refuse` it (what continues the line:
+ * a follow-up, `verifyDecision`), or check its content hash only and leave the signature for a
+ * check with the key (`contentOnly`: what reads a decision back for people, a notice or a report).
+ */
+export type SignedWithoutKey = 'refuse' | 'contentOnly';
+
+/**
  * Checks a sealed decision: its content hash, and its signature against the signing key and the
  * verification keys (earlier signing keys). A decision that carries a signature is refused when no
- * key is there to verify it: a signature nobody checks is a forger's easiest way through (recompute
- * the keyless content hash, keep the stale signature). With any key, an unsigned decision is refused.
+ * key is there to verify it (unless `signedWithoutKey` is `contentOnly`): a signature nobody checks
+ * is a forger's easiest way through (recompute the keyless content hash, keep the stale signature).
+ * With any key, an unsigned decision is refused.
  */
-export function checkSeal(d: Decision, keys: AuditKeys, signedWithoutKey: 'refuse' | 'contentOnly' = 'refuse'): SealCheck {
+export function checkSeal(d: Decision, keys: AuditKeys, signedWithoutKey: SignedWithoutKey = 'refuse'): SealCheck {
   const problems: { path: string[]; message: string }[] = [];
   const digests = sealDigests(d, keys.signing);
   if (digests.contentHash !== d.audit.contentHash) {
@@ -181,7 +189,7 @@ function signatureUnder(d: Decision, key: Uint8Array): string {
 export function sealProblems(
   d: Decision,
   keys: AuditKeys,
-  signedWithoutKey: 'refuse' | 'contentOnly' = 'refuse',
+  signedWithoutKey: SignedWithoutKey = 'refuse',
 ): readonly { readonly path: readonly string[]; readonly message: string }[] {
   return checkSeal(d, keys, signedWithoutKey).problems;
 }

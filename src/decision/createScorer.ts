@@ -321,8 +321,9 @@ export interface Scorer<TInput = ApplicantInput> {
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
    *   decision, or (`prior_superseded`) left another line or cap on file than `options.onFile`;
    *   ValidationError naming every bad review field, and `applicant` when it is needed and
-   *   missing or is not the decision's; CreditliftError `review_invalid` naming the bound a limit
-   *   would break.
+   *   missing or is not the decision's; ReviewInvalidError (`review_invalid`) naming every bound
+   *   the terms would break, each an issue at `limit` or `outcome` (the message opens with the first),
+   *   or at `audit.modelSha256` / `audit.catalogHash` when this scorer cannot compute the factors owed.
    */
   recordReview(prior: Decision, review: ReviewInput, options?: FollowUpOptions): Decision;
   /**
@@ -333,7 +334,9 @@ export interface Scorer<TInput = ApplicantInput> {
    * a decision without model factors (`explanations: 'when_owed'`) needs `options.applicant`, as
    * for an adverse review.
    * @throws PriorInvalidError for a prior that does not verify, or (`prior_superseded`) left another
-   *   line or cap on file than `options.onFile`; ValidationError naming every bad field.
+   *   line or cap on file than `options.onFile`; ValidationError naming every bad field;
+   *   ReviewInvalidError (`review_invalid`) when this scorer cannot compute the factors the referral
+   *   owes (its model or catalog is not the decision's: `audit.modelSha256`, `audit.catalogHash`).
    */
   recordContest(prior: Decision, contest: ContestInput, options?: FollowUpOptions): Decision;
   /**

@@ -1,5 +1,4 @@
-import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { Applicant } from '../schema/applicant.js';
 import { personalHash } from './audit.js';
@@ -12,6 +11,7 @@ import type { EngineContext } from './engineContext.js';
 import { explain } from './finishDecision.js';
 import { LIMIT_HISTORY_KEPT } from './carriedLedger.js';
 import type { LineOnFile } from './priorOnFile.js';
+import { ReviewInvalidError } from './reviewInvalidError.js';
 
 /**
  * What a review or contest may be given besides the person's input: the applicant the decision
@@ -76,7 +76,9 @@ function ledgersBefore(d: Decision): readonly (readonly LimitChange[])[] {
  *
  * @throws ValidationError (`<what> options`) naming `applicant` when one is needed and missing, is not
  *   the decision's (its input hash, or for a follow-up the origin's), or is given for a follow-up that
- *   recorded no origin; naming each unknown option
+ *   recorded no origin; naming each unknown option. ReviewInvalidError (`review_invalid`) when the
+ *   factors must be computed again and this scorer's model or catalog is not the decision's (issues
+ *   `model_mismatch` at `audit.modelSha256`, `catalog_mismatch` at `audit.catalogHash`)
  */
 export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
   return (prior, options, owesReasons, what) => {
@@ -117,12 +119,24 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
     }
     if (!unexplained || !owesReasons) return prior.contributions;
     // The same row under another model or catalog would explain another decision.
-    if (prior.audit.modelSha256 !== ctx.model.sha256 || prior.audit.catalogHash !== ctx.catalogHash) {
-      throw new CreditliftError(
-        'review_invalid',
-        `decision ${prior.audit.decisionId} was made with model ${prior.audit.modelId} and catalog ${prior.audit.catalogHash.slice(0, 12)}; this scorer runs ${ctx.model.id} and catalog ${ctx.catalogHash.slice(0, 12)}, so it cannot compute that decision's factors`,
-      );
-    }
+    // Each one that differs is named at the decision's field.
+    const cannot = "so it cannot compute that decision's factors";
+    const issues: ValidationIssue[] = [];
+    if (prior.audit.modelSha256 !== ctx.model.sha256)
+      issues.push({
+        path: ['audit', 'modelSha256'],
+        code: 'model_mismatch',
+        message: `decision ${prior.audit.decisionId} was made with model ${prior.audit.modelId} (${prior.audit.modelSha256.slice(0, 12)}); this scorer runs ${ctx.model.id} (${ctx.model.sha256.slice(0, 12)}), ${cannot}`,
+        expected: ctx.model.sha256,
+      });
+    if (prior.audit.catalogHash !== ctx.catalogHash)
+      issues.push({
+        path: ['audit', 'catalogHash'],
+        code: 'catalog_mismatch',
+        message: `decision ${prior.audit.decisionId} was made with catalog ${prior.audit.catalogHash.slice(0, 12)}; this scorer runs catalog ${ctx.catalogHash.slice(0, 12)}, ${cannot}`,
+        expected: ctx.catalogHash,
+      });
+    if (issues.length > 0) throw new ReviewInvalidError(issues);
     // Only the decision's own row is explained: its scenario, without the counterfactuals a plan builds.
     const main = scenario(ctx, applicant);
     const row = new Float32Array(ctx.encoder.width);

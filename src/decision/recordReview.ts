@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError, validationIssuesFromZod } from '../errors/validationError.js';
+import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
-import { prepareStepLimits, type LimitChange } from '../policy/stepLimit.js';
+import { prepareStepLimits, type LimitChange, type PreparedStepLimits } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
 import { lineActionOf } from './settleLine.js';
@@ -19,7 +18,8 @@ import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 import { beforePriorIssue } from './followUpDate.js';
-import { requireSamePolicy } from './requireSamePolicy.js';
+import { policyMismatch } from './requireSamePolicy.js';
+import { ReviewInvalidError } from './reviewInvalidError.js';
 import { sealFollowUp } from './sealFollowUp.js';
 import { followUpSuggestions } from './suggestionNote.js';
 
@@ -157,19 +157,83 @@ function reviewOwesReasons(input: unknown, decision: Decision, previousLimit: nu
 const LEGAL_KNOCKOUTS: readonly PolicyReasonCode[] = ['age_below_minimum'];
 
 /**
- * A person grants or proposes terms only under the policy they were priced and capped under: the
- * prior's caps, APR and plans are that policy's, and the result is sealed naming it. Under another
- * policy (caps moved, a lower APR cap) they could break the policy in force, so they are refused;
- * reassess or re-decide under the new policy first. Declining grants nothing and may be recorded
- * under any policy.
+ * Every bound a person's terms (`outcome`, `limit`) break, each an issue at the review field at
+ * fault, in the order they are told (the first opens the error's message); empty when they keep
+ * every one. Read all at once: stopped at the first, a reviewer who entered 1,234 fen learnt of the
+ * rounding step, then, once that was mended, of the product minimum.
+ *
+ * - A decline grants nothing: its limit is 0, and it may be recorded under any policy.
+ * - An approval or referral: only under the policy the terms were priced and capped under (the
+ *   prior's caps, APR and plans are that policy's, and the result is sealed naming it; under
+ *   another, a lower APR cap or a moved cap could be broken: reassess or re-decide first); never of
+ *   a refusal no person may override; and the limit at or under every cap and the healthy limit,
+ *   a whole rounding step, and for an approval at least the product minimum.
+ * - An approval raising a line (or reopening one closed while the window holds its rises): within
+ *   the step limits, as of the review's date.
  */
-function checkSamePolicy(d: Decision, env: ReviewContext): void {
-  requireSamePolicy(
-    d,
+function reviewBoundIssues(
+  decision: Decision,
+  terms: { readonly outcome: ReviewInput['outcome']; readonly limit: number; readonly asOf: string },
+  window: PreparedStepLimits,
+  raised: boolean,
+  previousLimit: number,
+  env: ReviewContext,
+): ValidationIssue[] {
+  const { outcome, limit, asOf } = terms;
+  const { roundingStep, productMin } = env.policy.limits;
+  const issues: ValidationIssue[] = [];
+  const onLimit = (code: ValidationIssue['code'], message: string, expected: string): void => {
+    issues.push({ path: ['limit'], code, message, expected });
+  };
+  if (outcome === 'decline') {
+    if (limit !== 0) onLimit('invalid_value', `a declined review must have limit 0, got ${limit}`, '0');
+    return issues;
+  }
+  const otherPolicy = policyMismatch(
+    decision,
     env.policyHash,
-    'review_invalid',
     "record an approval or referral on a scorer with the decision's policy, or reassess it under this one first",
   );
+  if (otherPolicy !== undefined) issues.push({ path: ['outcome'], code: 'policy_mismatch', message: otherPolicy, expected: 'decline' });
+  const legal = LEGAL_KNOCKOUTS.find((c) => decision.policyReasons.includes(c));
+  if (legal !== undefined)
+    issues.push({
+      path: ['outcome'],
+      code: 'not_overridable',
+      message: `decision ${decision.audit.decisionId} was refused for ${legal}, which a person may not override; decide a corrected profile instead`,
+      expected: 'decline',
+    });
+  // Under 'decline' the lender chose that no person lends to a student without a guardian or second
+  // repayment source (the campus-lending notice); 'refer' is the setting that hands them to a person.
+  // The policy is the decision's own (or a policy_mismatch is named above), so its setting is the one that declined.
+  if (env.policy.students.withoutSecondRepaymentSource === 'decline' && decision.policyReasons.includes('student_without_second_source'))
+    issues.push({
+      path: ['outcome'],
+      code: 'not_overridable',
+      message: `decision ${decision.audit.decisionId} was declined for student_without_second_source under students.withoutSecondRepaymentSource 'decline', which a person may not override; decide a profile with the guardian or second repayment source on file instead`,
+      expected: 'decline',
+    });
+  const { ceiling, bound } = reviewCeiling(decision);
+  if (limit > ceiling)
+    onLimit(
+      'too_big',
+      `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
+      `at most ${ceiling} (${bound})`,
+    );
+  if (limit % roundingStep !== 0)
+    onLimit('not_multiple_of', `limit ${limit} fen is not a multiple of the rounding step ${roundingStep}`, `a multiple of ${roundingStep}`);
+  if (outcome === 'approve' && limit < productMin)
+    onLimit('too_small', `an approval needs at least the product minimum ${productMin} fen`, `at least ${productMin}`);
+  if (raised) {
+    const stepped = window.step(limit);
+    if (stepped.limit < limit)
+      onLimit(
+        'too_big',
+        `limit ${limit} fen ${previousLimit > 0 ? `raises the line of ${previousLimit} fen` : 'reopens a line closed within the step-limit window'} past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${asOf}`,
+        `at most ${stepped.limit} (${stepped.bound})`,
+      );
+  }
+  return issues;
 }
 
 /** The caps a reviewed limit must respect: every cap the automated decision computed, and the healthy limit. */
@@ -199,8 +263,9 @@ function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound:
  *
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
  *   decision; ValidationError naming every offending review field and option in one error
- *   (subject `ReviewInput and review options` when both are at fault); CreditliftError
- *   `review_invalid` when the limit would break a bound (the message names the bound).
+ *   (subject `ReviewInput and review options` when both are at fault); ReviewInvalidError
+ *   (`review_invalid`) naming every bound the terms would break, each at `limit` or `outcome`
+ *   (the message opens with the first).
  */
 export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
@@ -215,36 +280,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   if (!parsed.ok)
     throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, reviewOwesReasons(review, decision, previousLimit) ?? false, 'review'));
 
-  const { ceiling, bound } = reviewCeiling(decision);
   const { outcome, limit, note } = parsed.data;
   const asOf = parsed.asOf;
-  if (outcome === 'decline' && limit !== 0) throw new CreditliftError('review_invalid', `a declined review must have limit 0, got ${limit}`);
-  if (outcome !== 'decline') {
-    checkSamePolicy(decision, env);
-    const legal = LEGAL_KNOCKOUTS.find((c) => decision.policyReasons.includes(c));
-    if (legal !== undefined)
-      throw new CreditliftError(
-        'review_invalid',
-        `decision ${decision.audit.decisionId} was refused for ${legal}, which a person may not override; decide a corrected profile instead`,
-      );
-    // Under 'decline' the lender chose that no person lends to a student without a guardian or second
-    // repayment source (the campus-lending notice); 'refer' is the setting that hands them to a person.
-    // The policy is the decision's own (checkSamePolicy), so its setting is the one that declined.
-    if (policy.students.withoutSecondRepaymentSource === 'decline' && decision.policyReasons.includes('student_without_second_source'))
-      throw new CreditliftError(
-        'review_invalid',
-        `decision ${decision.audit.decisionId} was declined for student_without_second_source under students.withoutSecondRepaymentSource 'decline', which a person may not override; decide a profile with the guardian or second repayment source on file instead`,
-      );
-    if (limit > ceiling)
-      throw new CreditliftError(
-        'review_invalid',
-        `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
-      );
-    if (limit % policy.limits.roundingStep !== 0)
-      throw new CreditliftError('review_invalid', `limit ${limit} fen is not a multiple of the rounding step ${policy.limits.roundingStep}`);
-    if (outcome === 'approve' && limit < policy.limits.productMin)
-      throw new CreditliftError('review_invalid', `an approval needs at least the product minimum ${policy.limits.productMin} fen`);
-  }
 
   // Step-limit history counts the increase the person grants, not one an automated referral
   // proposed (decisions before 0.2 entered a referral's proposal in the ledger).
@@ -256,14 +293,8 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   // (a line at 0 with no rise in the window is a new customer's first line, no step).
   const window = prepareStepLimits({ priorLimit: previousLimit, asOf, history }, policy);
   const raised = outcome === 'approve' && limit > previousLimit && (previousLimit > 0 || window.windowCount > 0);
-  if (raised) {
-    const stepped = window.step(limit);
-    if (stepped.limit < limit)
-      throw new CreditliftError(
-        'review_invalid',
-        `limit ${limit} fen ${previousLimit > 0 ? `raises the line of ${previousLimit} fen` : 'reopens a line closed within the step-limit window'} past its step limit (${stepped.bound}): at most ${stepped.limit} fen on ${asOf}`,
-      );
-  }
+  const broken = reviewBoundIssues(decision, { outcome, limit, asOf }, window, raised, previousLimit, env);
+  if (broken.length > 0) throw new ReviewInvalidError(broken);
 
   // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
   // approval opens it; a person's referral leaves it as it was.
@@ -359,7 +390,8 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  * `scorer.recordReview`. Called through `scorer.recordContest`.
  *
  * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
- *   decision; ValidationError naming every offending contest field and option in one error.
+ *   decision; ValidationError naming every offending contest field and option in one error;
+ *   ReviewInvalidError when the scorer cannot compute the factors the referral owes (see followUpExplainer).
  */
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);

@@ -174,7 +174,6 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   requireSamePolicy(
     prior,
     env.policyHash,
-    'policy_mismatch',
     "reassess the decision under this policy first (scorer.reassess), then lower that line, or lower it on a scorer with the decision's policy",
   );
   const asOf = reductionDate(options, prior);

@@ -4,7 +4,8 @@ import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 import { keyIssues } from './scorerKeys.js';
-import { checkDecision } from './verifyPrior.js';
+import { checkDecision } from './checkDecision.js';
+import { notAPriorError } from './verifyPrior.js';
 
 /** Options of {@link verifyDecision}: the keys a lender's scorer signs and verifies with. */
 export interface VerifyDecisionOptions {
@@ -57,7 +58,7 @@ export function verifyDecision(decision: unknown, options: VerifyDecisionOptions
 /** {@link verifyDecision} under keys already read (the command line reads its key files once). */
 export function verifyDecisionUnder(decision: unknown, keys: AuditKeys): DecisionVerification {
   const checked = checkDecision(decision, keys);
-  if (!checked.ok) return { ok: false, error: new PriorInvalidError(checked.issues, 'Decision does not verify') };
+  if (!checked.ok) return { ok: false, error: notAPriorError(decision, checked.faults, 'Decision does not verify') };
   if (checked.problems.length > 0) {
     return {
       ok: false,

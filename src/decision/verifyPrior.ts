@@ -1,7 +1,8 @@
-import { validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
+import type { ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
-import { checkSeal, personalHash, type AuditKeys, type SealCheck } from './audit.js';
-import { Decision } from './decision.js';
+import { personalHash, type AuditKeys } from './audit.js';
+import { checkDecision } from './checkDecision.js';
+import type { Decision } from './decision.js';
 import { earlierReleaseIssues } from './earlierRelease.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 
@@ -16,7 +17,7 @@ import { PriorInvalidError } from './priorInvalidError.js';
  */
 export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applicant): Decision {
   const checked = checkDecision(input, keys);
-  if (!checked.ok) throw new PriorInvalidError(checked.issues);
+  if (!checked.ok) throw notAPriorError(input, checked.faults);
   const { decision: prior } = checked;
   const issues: ValidationIssue[] = checked.problems.map((p) => ({ ...p, path: [...p.path], code: 'prior_invalid' }));
   if (applicant !== undefined) {
@@ -42,24 +43,11 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
 }
 
 /**
- * A value parsed as a Decision with its seal checked (see {@link checkSeal}), or the issues that
- * refuse it as one: a decision sealed by the released 0.1.0 first, then every schema fault.
+ * The refusal of a prior that is not a Decision: led by the issue of a decision sealed by the
+ * released 0.1.0 (why, and how to go on), then the first 50 schema faults, each said to be one.
+ *
+ * @param what how the message opens (see {@link PriorInvalidError})
  */
-export function checkDecision(
-  input: unknown,
-  keys: AuditKeys,
-): ({ readonly ok: true; readonly decision: Decision } & SealCheck) | { readonly ok: false; readonly issues: readonly ValidationIssue[] } {
-  const parsed = Decision.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: [
-        ...earlierReleaseIssues(input),
-        ...validationIssuesFromZod(parsed.error)
-          .slice(0, 50)
-          .map((i) => ({ ...i, message: `not a Decision: ${i.message}` })),
-      ],
-    };
-  }
-  return { ok: true, decision: parsed.data, ...checkSeal(parsed.data, keys) };
+export function notAPriorError(input: unknown, faults: readonly ValidationIssue[], what?: string): PriorInvalidError {
+  return new PriorInvalidError([...earlierReleaseIssues(input), ...faults.slice(0, 50).map((i) => ({ ...i, message: `not a Decision: ${i.message}` }))], what);
 }

@@ -126,14 +126,15 @@ interface KnownError {
   readonly issues: readonly ValidationIssue[] | undefined;
 }
 
-// The codes of errors that list issues (a ValidationError's, a PriorInvalidError's): an error, as
-// an instance or as data, has its issues sent for these.
-const ISSUE_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'prior_invalid'>([
+// The codes of errors that list issues (a ValidationError's, a PriorInvalidError's, a
+// ReviewInvalidError's): an error, as an instance or as data, has its issues sent for these.
+const ISSUE_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'prior_invalid' | 'review_invalid'>([
   'validation_failed',
   'policy_invalid',
   'catalog_invalid',
   'data_invalid',
   'prior_invalid',
+  'review_invalid',
 ]);
 
 /**
@@ -145,7 +146,7 @@ const ISSUE_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'prior_in
 function knownError(error: unknown): KnownError | undefined {
   if (error instanceof CreditliftError) {
     if (!Object.hasOwn(PROBLEM_STATUS, error.code)) return undefined;
-    // A PriorInvalidError lists its issues as a ValidationError does (they were dropped: a 422 naming no field).
+    // A PriorInvalidError or ReviewInvalidError lists its issues as a ValidationError does (they were dropped: a 422 naming no field).
     const issues = (error as { readonly issues?: unknown }).issues;
     return {
       code: error.code,

@@ -105,6 +105,11 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   // A decision read back (adverseActionNotice) whose seal fails: changed after it was made
   // (audit.contentHash), or not signed under the key given (audit.signature)
   'seal_invalid',
+  // A person's review (recordReview) of terms no person may grant: a refusal the law makes
+  // (a legal knock-out) or the lender chose no person overrides
+  'not_overridable',
+  // A follow-up whose factors must be computed again on a scorer with another model than the decision's
+  'model_mismatch',
   // Models and explainers
   'malformed_tree',
   'invalid_mode',
@@ -128,7 +133,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',
-  // A law given a policy beside a scorer that runs another one
+  // A law given a policy beside a scorer that runs another one; a person's approval or referral
+  // recorded on a scorer running another policy than the decision's (recordReview)
   'policy_mismatch',
   // A law given a scorer pool beside a scorer built with other options (policy, catalog or model)
   'pool_mismatch',

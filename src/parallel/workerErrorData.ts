@@ -3,6 +3,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationErrorCode } from '../errors/validationError.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 import { PriorInvalidError } from '../decision/priorInvalidError.js';
+import { ReviewInvalidError } from '../decision/reviewInvalidError.js';
 
 /** An error as it crosses the process boundary: structured clone keeps an Error's message, not its code. */
 export type WorkerErrorData = DecisionErrorData;
@@ -20,6 +21,8 @@ export function reviveError(data: WorkerErrorData): CreditliftError {
   let error: CreditliftError;
   if (data.issues !== undefined && data.name === 'PriorInvalidError') {
     error = new PriorInvalidError(data.issues);
+  } else if (data.issues !== undefined && data.name === 'ReviewInvalidError') {
+    error = new ReviewInvalidError(data.issues);
   } else if (data.issues !== undefined) {
     const validation = new ValidationError(data.subject ?? 'input', data.issues, data.code as ValidationErrorCode);
     error = data.name === 'PolicyInvalidError' ? new PolicyInvalidError(validation) : validation;

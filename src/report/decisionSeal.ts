@@ -13,6 +13,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * key added or dropped changes the content hash), or undefined when it holds. The content hash needs
  * no key; the signature is checked when `keys.signing` is set, and a decision without one is then
  * refused, as `reassess` refuses it. A decision with no `audit.contentHash` is `unsealed`.
+ *
+ * Not checkDecision (which the notice, verifyDecision and follow-ups share): the report reads
+ * decisions loosely, so one of an older or newer engine version, which the Decision schema of this
+ * one refuses, still counts when its seal holds. The seal check itself is the same (`checkSeal`).
  */
 export function decisionSealFault(value: unknown, keys: AuditKeys): SealFault | undefined {
   const audit = isRecord(value) && isRecord(value.audit) ? value.audit : undefined;
