@@ -42,12 +42,20 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   return prior;
 }
 
+/** Schema faults a refused prior lists: a decision of another shape altogether has hundreds, one per field. */
+const LISTED_PRIOR_FAULTS = 50;
+
 /**
  * The refusal of a prior that is not a Decision: led by the issue of a decision sealed by the
- * released 0.1.0 (why, and how to go on), then the first 50 schema faults, each said to be one.
+ * released 0.1.0 (why, and how to go on), then the first {@link LISTED_PRIOR_FAULTS} schema faults,
+ * each said to be one, and how many more there were (a `too_many_issues` issue) when some are left out.
  *
  * @param what how the message opens (see {@link PriorInvalidError})
  */
 export function notAPriorError(input: unknown, faults: readonly ValidationIssue[], what?: string): PriorInvalidError {
-  return new PriorInvalidError([...earlierReleaseIssues(input), ...faults.slice(0, 50).map((i) => ({ ...i, message: `not a Decision: ${i.message}` }))], what);
+  const listed = faults.slice(0, LISTED_PRIOR_FAULTS).map((i) => ({ ...i, message: `not a Decision: ${i.message}` }));
+  const more = faults.length - listed.length;
+  const left: ValidationIssue[] =
+    more > 0 ? [{ path: [], code: 'too_many_issues', message: `${more} more schema fault(s); the first ${LISTED_PRIOR_FAULTS} are listed` }] : [];
+  return new PriorInvalidError([...earlierReleaseIssues(input), ...listed, ...left], what);
 }

@@ -109,6 +109,17 @@ describe('a prior decision is verified, not trusted', () => {
     expect((e as Error).message).toMatch(/asOf/);
   });
 
+  it('a prior with more schema faults than are listed says how many more there were', async () => {
+    const stub = { applicantId: teacher.id, outcome: 'approve', limit: 100_000, reasons: Array.from({ length: 80 }, () => 1), audit: { decisionId: 'dec_x' } };
+    const e = (await scorer.reassess(stub as unknown as Decision, { applicant: teacher, evidence: [] }).catch((x: unknown) => x)) as PriorInvalidError;
+    expect(e.code).toBe('prior_invalid');
+    const faults = e.issues.filter((i) => i.message.startsWith('not a Decision: '));
+    expect(faults).toHaveLength(50);
+    const last = e.issues.at(-1);
+    expect(last?.code).toBe('too_many_issues');
+    expect(Number(/^(\d+) more/.exec(last?.message ?? '')?.[1])).toBeGreaterThanOrEqual(30);
+  });
+
   it('a signed prior verifies; one signed under another key, or re-hashed after tampering, is refused', async () => {
     const key = 'k'.repeat(32);
     const signer = await createScorer({ suggestionsPerDecision: 0, signingKey: key });
