@@ -17,7 +17,8 @@ Simplified Chinese, scale, how long a certificate counts and the signal weight.
   --json                     print the kind specs as a JSON array (the shape resolveCatalog takes,
                              and --catalog of every command that assesses evidence)
   --category C               only this category: professional, language, honour or gig
-  --catalog FILE.json        your own kinds (a JSON array of kind specs): list the catalog they
+  --catalog FILE.json        your own kinds (a JSON array of kind specs, or {"kinds": [...],
+                             "remove": [...]} taking default kinds out): list the catalog they
                              make, validated as the scorer validates it (catalog_invalid names
                              every field at fault)
   -h, --help                 show this help

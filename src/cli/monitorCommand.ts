@@ -53,7 +53,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              baseline records each of your features the model reads; a run
                              whose module computes or groups one otherwise is refused
   --catalog FILE.json        your own certificate kinds (a JSON array of kind specs, as
-                             "creditlift catalog --json" prints them), for --applicants and
+                             "creditlift catalog --json" prints them, or {"kinds": [...],
+                             "remove": [...]} taking default kinds out), for --applicants and
                              --write-baseline: evidence is assessed as the scorer given it assesses
                              it. A baseline built with one records it, and a run with another (or
                              none) is refused; uploads of kinds the catalog lacks are counted in a note

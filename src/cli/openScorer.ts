@@ -46,8 +46,9 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
   if (values['model-sha256'] !== undefined) options.expectedSha256 = values['model-sha256'];
   // Unchecked beyond JSON here: resolvePolicy validates the overrides and names every bad field.
   if (values.policy !== undefined) options.policyOverrides = (await readPolicyFile(values.policy)) as ScorerOptions['policyOverrides'] & object;
-  // Validated here, naming the file; the kinds as read are plain data, so they reach worker processes as they are.
-  if (values.catalog !== undefined) options.catalog = (await readCatalogFile(values.catalog)).kinds;
+  // Validated here, naming the file; the kinds as read are plain data, so they reach worker processes as
+  // they are (a file removing default kinds gives the whole catalog, which the pool's IPC clones).
+  if (values.catalog !== undefined) options.catalog = (await readCatalogFile(values.catalog)).scorerCatalog;
   const signing = values['signing-key-file'];
   if (signing !== undefined) options.signingKey = await readKeyFile(signing, '--signing-key-file');
   const personal = values['personal-data-key-file'];

@@ -48,7 +48,10 @@ content hash: they are counted, and the report says so.
 Each application counts once: a decision that a later decision of the file follows (a reassessment,
 reduction, contest or review names it in audit.priorDecisionId) is left out of the figures, so a
 customer's chain of decisions counts as one line, at its latest decision. The page says how many
-were left out so; two decisions following the same one (a forked chain) are warned of.
+were left out so; two decisions following the same one (a forked chain) are warned of. A decision
+on more than one line (the same audit.decisionId, the same content; 0.1.0's too) counts once and is
+warned of; a line carrying a counted decision's id with other content is left out, named by its line,
+and the command exits 3 (one of the two was changed after it was made).
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -110,28 +113,33 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const keys = await readSealKeys(signingKeyFile, verificationFiles);
     // Two passes, both streamed: the first finds the decisions a later one follows (one id per
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per
-    // decision) and 64 bits of each decision's id (a repeated line counts once) are held, never
-    // the decisions.
+    // decision) and 64 bits of each decision's id and of its content digest (a repeated line counts
+    // once) are held, never the decisions.
     const followUps = createFollowUpIndex(keys);
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) followUps.addLine(text);
     const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
-    const context = { keys, followed: followUps.followed, counted: new Set<string>() };
+    const context = { keys, followed: followUps.followed, counted: new Map<string, string>() };
     for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text, { ...context, line });
     const data = acc.finish();
     const sealRefused = data.sealRefused?.count ?? 0;
     const superseded = data.superseded ?? 0;
     const repeated = data.repeated ?? 0;
+    const repeatedOther = data.repeatedOther?.count ?? 0;
     // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
     const policy = await thresholdPolicyOf(values);
     const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
     const warnings = [
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
       ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
-      ...(repeated > 0
-        ? [`${repeated.toLocaleString('en-US')} decision(s) of ${file} appear on more than one line (the same audit.decisionId): each is counted once`]
+      ...(repeated > 0 ? [repeatWarning(file, repeated, data.repeatedEarlierRelease ?? 0)] : []),
+      ...(repeatedOther > 0 ? [repeatedOtherWarning(file, data.repeatedOther!)] : []),
+      ...((data.unidentified ?? 0) > 0
+        ? [
+            `${data.unidentified!.toLocaleString('en-US')} decision(s) of ${file} carry no audit.decisionId (every decision creditlift makes carries one): each line is counted, as a repeat of one cannot be told`,
+          ]
         : []),
-      ...(await runWarnings(file, data.decisions + sealRefused + superseded + repeated)),
+      ...(await runWarnings(file, data.decisions + sealRefused + superseded + repeated + repeatedOther)),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
         otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
@@ -156,14 +164,15 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
       ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
+      ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
     // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad
-    // data. A decision whose seal failed is such input too.
-    return data.unreadable > 0 || sealRefused > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    // data. A decision whose seal failed is such input too, and so is one id carried with two contents.
+    return data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }
@@ -196,6 +205,33 @@ function sealWarning(file: string, s: NonNullable<ReportData['sealRefused']>, ke
   ];
   const lines = s.lines.length === 0 ? '' : ` (line${s.lines.length === 1 ? '' : 's'} ${s.lines.join(', ')}${s.count > s.lines.length ? ', ...' : ''})`;
   return `${s.count.toLocaleString('en-US')} decision(s) of ${file}${lines} fail their seal and were left out of every figure: ${faults.join('; ')}`;
+}
+
+/**
+ * Says so when decisions appear on more than one line: each counts once, those sealed by 0.1.0 too,
+ * told by their `audit.decisionId` (0.1.0 derived it from the rest of its audit) and the same content.
+ */
+function repeatWarning(file: string, repeated: number, earlier: number): string {
+  const old =
+    earlier === 0
+      ? ''
+      : `; ${earlier.toLocaleString('en-US')} of them sealed by 0.1.0, told apart by the same audit.decisionId (0.1.0 derived it from the input's hash, applicant, date, model, policy and catalog) and the same content`;
+  return `${repeated.toLocaleString('en-US')} decision(s) of ${file} appear on more than one line (the same audit.decisionId): each is counted once${old}`;
+}
+
+/**
+ * Names the lines that carry the id of a decision read earlier with other content: a decision is
+ * made once, so one of the two was changed, and the report cannot tell which (a 0.1.0 decision has
+ * no content hash; a content hash without a signing key can be recomputed by whoever changed it).
+ */
+function repeatedOtherWarning(file: string, other: NonNullable<ReportData['repeatedOther']>): string {
+  const lines =
+    other.lines.length === 0 ? '' : ` (line${other.lines.length === 1 ? '' : 's'} ${other.lines.join(', ')}${other.count > other.lines.length ? ', ...' : ''})`;
+  return (
+    `${other.count.toLocaleString('en-US')} line(s) of ${file}${lines} repeat the audit.decisionId of an earlier decision with other content: ` +
+    'left out of every figure, the earlier line counted. A decision is made once, so one of the two was changed after it was made, and the report cannot tell which ' +
+    '(0.1.0 decisions carry no audit.contentHash; a content hash without --signing-key-file can be recomputed by whoever changed the decision): check the file against where it came from'
+  );
 }
 
 /** Says so when two decisions of the file follow the same one: the chain forked, and each branch counts as a line. */

@@ -6,7 +6,9 @@ export const SCORER_OPTIONS_HELP = `  --model DIR|FILE.onnx      model written b
                              "features"): your own features and applicant attributes
   --catalog FILE.json        your own certificate kinds: a JSON array of kind specs, as
                              "creditlift catalog --json" prints them (an id of the default catalog
-                             replaces that kind, a new id adds one); without it an upload of a
+                             replaces that kind, a new id adds one), or an object {"kinds": [...],
+                             "remove": ["ielts", ...]} whose "remove" takes default kinds out (an
+                             id the default catalog lacks is refused); without it an upload of a
                              kind the default catalog lacks is rejected unknown_kind (said on stderr)
   --signing-key-file FILE    sign every decision (audit.signature) with the key in FILE (>= 32 bytes;
                              a leading UTF-8 BOM and one trailing newline are dropped); also keys

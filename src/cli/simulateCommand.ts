@@ -54,7 +54,8 @@ Input:
                              "features"): your own features and applicant attributes, for both
                              sides (each worker imports it)
   --catalog FILE.json        your own certificate kinds, for both sides (a JSON array of kind
-                             specs, as "creditlift catalog --json" prints them); without it an
+                             specs, as "creditlift catalog --json" prints them, or {"kinds": [...],
+                             "remove": [...]} taking default kinds out); without it an
                              upload of a kind the default catalog lacks is rejected unknown_kind
                              (a warning on stderr counts them)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
@@ -178,11 +179,11 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const catalogFile = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog);
     const baseline = {
       ...(await sideOptions('baseline', values['baseline-policy'], values['baseline-model'])),
-      ...(catalogFile === undefined ? {} : { catalog: catalogFile.kinds }),
+      ...(catalogFile === undefined ? {} : { catalog: catalogFile.scorerCatalog }),
     };
     const candidate = {
       ...(await sideOptions('candidate', values['candidate-policy'], values['candidate-model'])),
-      ...(catalogFile === undefined ? {} : { catalog: catalogFile.kinds }),
+      ...(catalogFile === undefined ? {} : { catalog: catalogFile.scorerCatalog }),
     };
     const catalog = catalogFile?.catalog ?? defaultCatalog;
     const unknownKinds = createUnknownKindTally();

@@ -16,6 +16,19 @@ export async function catalogOfArgs(values: { readonly catalog?: string | undefi
  * none. The kinds and `where` (an applicant id) are input: escaped for the terminal.
  */
 export function unknownKindsWarning(tally: UnknownKindTally, where: string): string {
-  const m = tally.message(CATALOG_REMEDY);
+  // A default kind the catalog lacks was removed by the --catalog file ("remove"): said so, not
+  // met with advice to give it.
+  const kinds = tally.kinds().map(([kind]) => kind);
+  const removed = kinds.filter((kind) => defaultCatalog.has(kind));
+  // The way to give kinds, when some are not removed defaults.
+  const give = removed.length === kinds.length ? '' : `; ${CATALOG_REMEDY}`;
+  const remedy =
+    removed.length === 0
+      ? CATALOG_REMEDY
+      : `${removed
+          .slice(0, 10)
+          .map((k) => JSON.stringify(k))
+          .join(', ')} ${removed.length === 1 ? 'is a kind' : 'are kinds'} of the default catalog that --catalog removes ("remove"), as asked${give}`;
+  const m = tally.message(remedy);
   return m === undefined ? '' : `warning: in ${terminalText(where)}, ${terminalText(m)}\n`;
 }

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
-import { reportError, UsageError } from '../commandLine/commandIo.js';
+import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
 import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
 import { formatPath, type ValidationIssue } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
@@ -10,9 +10,12 @@ import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
+import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
+import { incompleteRunNote, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
+                         [--manifest DECISIONS.run.json]
 
 Checks the seal of every decision in DECISIONS without deciding anything, as every follow-up
 (reassess, reduction, review, contest) checks its prior: the Decision schema, audit.contentHash
@@ -31,16 +34,25 @@ audit.contentHash (and audit.signature), not at the field that was changed.
                                    verification key). Without any key a signed decision fails: nothing
                                    here could verify its signature
   --verification-key-file FILE     a signing key used before a rotation; repeat for several
+  --manifest FILE.run.json         the manifest of the "creditlift score" run that wrote DECISIONS (it
+                                   sits beside the output): DECISIONS must hold as many decisions and
+                                   error lines as the run recorded, or verify names the difference and
+                                   exits 3. An error line has no seal: a decision line replaced by a
+                                   well-formed one is caught by the counts only. Without it, the error
+                                   lines are counted and said to be vouched for by nothing. The manifest
+                                   records no digest of the output, so a decision replaced by another
+                                   sealed decision is not caught by it
   -h, --help                       show this help
 
-Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, or the file holds
-no decision at all; 1 a file or key
+Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, the file holds
+no decision at all, or it does not match --manifest; 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
 const OPTIONS = {
   'signing-key-file': { type: 'string' },
   'verification-key-file': { type: 'string', multiple: true },
+  manifest: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +74,11 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     if (file === undefined) throw new UsageError('missing DECISIONS');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     const keys = await readSealKeys(values['signing-key-file'], values['verification-key-file'] ?? []);
+    // Read before the decisions are, naming the option: a file that is not a manifest checks nothing.
+    const manifestFile = values.manifest;
+    if (manifestFile !== undefined && file === '-')
+      throw new UsageError('--manifest checks a file against the run that wrote it: give the file, not standard input');
+    const manifest = manifestFile === undefined ? undefined : await readManifestOption(manifestFile);
     const counts = { verified: 0, failed: 0, errorLines: 0 };
     const signers = new Map<string, number>();
     const say = (t: string) => terminalText(t);
@@ -95,17 +112,67 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     io.stdout(
       `verified ${counts.verified.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} decision(s) in ${say(file)}${by === '' ? '' : ` (${by})`}` +
         `${counts.failed > 0 ? `; ${counts.failed.toLocaleString('en-US')} did not verify` : ''}` +
-        `${counts.errorLines > 0 ? `; ${counts.errorLines.toLocaleString('en-US')} error line(s) of "creditlift score" skipped (no decision to verify)` : ''}\n`,
+        `${counts.errorLines > 0 ? `; ${errorLinesNote(file, counts.errorLines, manifest !== undefined)}` : ''}\n`,
     );
+    // The file against the run that wrote it: as many decisions and error lines as it recorded.
+    let matches = true;
+    if (manifest !== undefined && manifestFile !== undefined) {
+      const faults = manifestFaults(file, manifestFile, manifest, { decisions: total, errorLines: counts.errorLines });
+      matches = faults.length === 0;
+      io.stdout(
+        matches
+          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), as the run recorded\n`
+          : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(faults.join('; '))}\n`,
+      );
+      const note = incompleteRunNote(manifest);
+      if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
+    }
     // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3).
-    if (total === 0) {
+    if (total === 0 && manifest === undefined) {
       io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
       return CliExitCode.rejected;
     }
-    return counts.failed > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    return counts.failed > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }
+}
+
+/**
+ * What the summary says of the score error lines: skipped, as they carry no decision, and, without
+ * `--manifest`, vouched for by nothing (a decision line replaced by a well-formed error line reads
+ * the same), naming the manifest beside the file when there is one.
+ */
+function errorLinesNote(file: string, n: number, checked: boolean): string {
+  const counted = `${n.toLocaleString('en-US')} error line(s) of "creditlift score" counted`;
+  if (checked) return `${counted} (no decision to verify; checked against --manifest below)`;
+  const beside = file !== '-' && existsSync(runManifestPath(file)) ? runManifestPath(file) : 'OUT.run.json';
+  return `${counted}, which verify cannot vouch for (an error line has no seal: a decision line replaced by one reads the same); check the counts against the run with --manifest ${terminalText(beside)}`;
+}
+
+/** The run manifest `--manifest` names. @throws OptionFileError naming the option when it is missing or not a manifest */
+async function readManifestOption(path: string): Promise<RunManifest> {
+  let m: RunManifest | undefined;
+  try {
+    m = await readRunManifest(path);
+  } catch (e) {
+    const why = e instanceof SyntaxError ? 'not JSON, so not a "creditlift score" run manifest' : e instanceof Error ? e.message : String(e);
+    throw new OptionFileError('--manifest', path, why, { cause: e });
+  }
+  if (m === undefined) throw new OptionFileError('--manifest', path, 'no such file');
+  return m;
+}
+
+/** Why `file` (decisions and error lines counted) does not match the run `manifest` recorded; empty when it does. */
+function manifestFaults(
+  file: string,
+  manifestPath: string,
+  manifest: RunManifest,
+  found: { readonly decisions: number; readonly errorLines: number },
+): string[] {
+  const role = outputRoleOf(file, manifestPath, manifest);
+  if (role.kind === 'neither') return [role.why];
+  return manifestCountFaults(manifest, role, found);
 }
 
 function signerName(by: DecisionSigner | null): string {

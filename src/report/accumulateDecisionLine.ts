@@ -5,6 +5,8 @@ import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { decisionSealFault } from './decisionSeal.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -51,10 +53,12 @@ export interface DecisionLineContext {
   /** Decision ids a later decision of the file follows (see `createFollowUpIndex`): counted as superseded, not in the figures. */
   readonly followed?: ReadonlySet<string>;
   /**
-   * The decisions counted so far, by id (the caller's set, filled here): a decision read again on a
-   * later line (a file concatenated twice, a line repeated) is counted once. Without it, every line counts.
+   * The decisions counted so far, by id, each with a digest of its content (the caller's map, filled
+   * here): a decision read again on a later line (a file concatenated twice, a line repeated) is
+   * counted once, and a line carrying a counted id with other content is left out and counted apart
+   * (a decision is made once: one of the two was changed). Without it, every line counts.
    */
-  readonly counted?: Set<string>;
+  readonly counted?: Map<string, string>;
 }
 
 /**
@@ -63,6 +67,10 @@ export interface DecisionLineContext {
  * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable,
  * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included. A decision sealed by the
  * released 0.1.0 counts as one, marked as such (it carries no content hash to check).
+ *
+ * With `context.counted`, a decision (of either release) read again on a later line is counted once
+ * (`addRepeated`), and a line carrying a counted decision's id with other content is left out
+ * (`addRepeatedOther`): see `repeatOf`.
  *
  * Every other decision's seal is checked (its `audit.contentHash`, and its signature under
  * `context.keys.signing`): one that fails, or carries none, is left out of every figure and
@@ -88,9 +96,17 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     const fault = earlier ? undefined : decisionSealFault(candidate, context.keys ?? NO_AUDIT_KEYS);
     if (fault !== undefined) acc.addSealRefused(fault, context.line);
     else if (context.followed?.has(decision.data.audit?.decisionId ?? '') === true) acc.addSuperseded();
-    // Sealed decisions of this release only (0.1.0's are counted as read, as before).
-    else if (!earlier && isRepeat(context.counted, decision.data.audit?.decisionId)) acc.addRepeated();
-    else acc.addDecision(decision.data as unknown as Decision, earlier ? '0.1.0' : undefined);
+    else {
+      const sealedBy = earlier ? '0.1.0' : undefined;
+      const repeat = repeatOf(context.counted, decision.data.audit?.decisionId, candidate, earlier);
+      if (repeat === 'same') acc.addRepeated(sealedBy);
+      else if (repeat === 'other') acc.addRepeatedOther(context.line);
+      else {
+        acc.addDecision(decision.data as unknown as Decision, sealedBy);
+        // Counted as read, and said: a repeat of a decision without an id cannot be told.
+        if (context.counted !== undefined && decision.data.audit?.decisionId === undefined) acc.addUnidentified();
+      }
+    }
     return;
   }
   const error = ErrorLine.safeParse(value);
@@ -98,11 +114,22 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
   else acc.addUnreadable();
 }
 
-/** True when `id` was counted before; else remembers it (64 bits of it: the id is a hash). */
-function isRepeat(counted: Set<string> | undefined, id: string | undefined): boolean {
-  if (counted === undefined || id === undefined) return false;
+/**
+ * Whether decision `id` was counted before, with the same content or other; else remembers it (64
+ * bits of the id and of the content digest: both are hashes). The content digest is the checked
+ * `audit.contentHash` of a decision of this release, and for one sealed by 0.1.0, which carries none,
+ * the SHA-256 of its canonical JSON. A 0.1.0 decision is told by its id as today's is: 0.1.0 derived
+ * `audit.decisionId` from the rest of its audit (the input's hash, applicant, date, model, policy,
+ * catalog and engine), so two lines with one id are one decision, and its engine was deterministic.
+ */
+function repeatOf(counted: Map<string, string> | undefined, id: string | undefined, value: unknown, earlier: boolean): 'same' | 'other' | undefined {
+  if (counted === undefined || id === undefined) return undefined;
   const key = id.slice(0, 20);
-  if (counted.has(key)) return true;
-  counted.add(key);
-  return false;
+  const content = earlier ? sha256Hex(canonicalJson(value)) : (value as { audit: { contentHash: string } }).audit.contentHash;
+  const seen = counted.get(key);
+  if (seen === undefined) {
+    counted.set(key, content.slice(0, 16));
+    return undefined;
+  }
+  return seen === content.slice(0, 16) ? 'same' : 'other';
 }

@@ -96,8 +96,21 @@ export interface ReportData {
    * `audit.priorDecisionId`): a chain of follow-ups counts once, at its latest decision. 0 when none.
    */
   readonly superseded?: number;
-  /** Decisions read again on a later line (the same `audit.decisionId`): counted once. 0 when none. */
+  /**
+   * Decisions read again on a later line (the same `audit.decisionId` and the same content): counted
+   * once. 0 when none. `repeatedEarlierRelease`: how many of them were sealed by 0.1.0.
+   */
   readonly repeated?: number;
+  /** Of `repeated`, the decisions sealed by the released 0.1.0 (told by their `audit.decisionId`, which 0.1.0 derived from the rest of the audit). */
+  readonly repeatedEarlierRelease?: number;
+  /**
+   * Lines repeating the `audit.decisionId` of an earlier decision with other content: a decision is
+   * made once, so one of the two was changed. Left out of every figure (the first is counted);
+   * `lines`: the first of their line numbers. Absent or 0 when none.
+   */
+  readonly repeatedOther?: { readonly count: number; readonly lines: readonly number[] };
+  /** Decisions counted that carry no `audit.decisionId` (none creditlift made): a repeat of one cannot be told. 0 when none. */
+  readonly unidentified?: number;
   /** Decisions by champion/challenger arm (`audit.arm`), by name; empty when no decision names one. */
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
@@ -115,12 +128,16 @@ export interface ReportAccumulator {
   addSealRefused(fault: SealFault, line?: number): void;
   /** A decision a later one of the file follows: left out of the figures, counted apart. */
   addSuperseded(): void;
-  /** A decision already counted on an earlier line (its decisionId): counted once. */
-  addRepeated(): void;
+  /** A decision already counted on an earlier line (its decisionId, the same content): counted once. `sealedBy` as for `addDecision`. */
+  addRepeated(sealedBy?: EarlierRelease): void;
+  /** A decision whose decisionId an earlier line's decision carries with other content, at `line` when known: left out, counted apart. */
+  addRepeatedOther(line?: number): void;
+  /** The decision just added carries no decisionId: a repeat of it cannot be told, so the report says so. */
+  addUnidentified(): void;
   finish(): ReportData;
 }
 
-/** Line numbers kept of the decisions whose seal failed: enough to find them, bounded for a file of millions. */
+/** Line numbers kept of the decisions whose seal failed (or that repeat another's id with other content): enough to find them, bounded for a file of millions. */
 const SEAL_LINES_KEPT = 20;
 
 function byHash(counts: ReadonlyMap<string, number>): { hash: string; count: number }[] {
@@ -153,6 +170,9 @@ export function createReportAccumulator(): ReportAccumulator {
   const sealRefused = { count: 0, contentHash: 0, signature: 0, unsealed: 0, lines: [] as number[] };
   let superseded = 0;
   let repeated = 0;
+  let repeatedEarlierRelease = 0;
+  const repeatedOther = { count: 0, lines: [] as number[] };
+  let unidentified = 0;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   return {
@@ -222,8 +242,16 @@ export function createReportAccumulator(): ReportAccumulator {
     addSuperseded() {
       superseded++;
     },
-    addRepeated() {
+    addRepeated(sealedBy) {
       repeated++;
+      if (sealedBy !== undefined) repeatedEarlierRelease++;
+    },
+    addUnidentified() {
+      unidentified++;
+    },
+    addRepeatedOther(line) {
+      repeatedOther.count++;
+      if (line !== undefined && repeatedOther.lines.length < SEAL_LINES_KEPT) repeatedOther.lines.push(line);
     },
     finish() {
       const byCount = <T extends { count: number }>(a: T & { k: string }, b: T & { k: string }) => b.count - a.count || (a.k < b.k ? -1 : 1);
@@ -274,6 +302,9 @@ export function createReportAccumulator(): ReportAccumulator {
         sealRefused: { ...sealRefused, lines: [...sealRefused.lines] },
         superseded,
         repeated,
+        repeatedEarlierRelease,
+        repeatedOther: { ...repeatedOther, lines: [...repeatedOther.lines] },
+        unidentified,
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),
       };
     },

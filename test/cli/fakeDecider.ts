@@ -1,4 +1,6 @@
 import { DEFAULT_CATALOG_HASH } from '../../src/catalog/catalogHash.js';
+import { canonicalJson } from '../../src/hashing/canonicalJson.js';
+import { sha256Hex } from '../../src/hashing/sha256Hex.js';
 import type { BatchResult } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { NO_AUDIT_KEYS, sealDecision, type UnsealedDecision } from '../../src/decision/audit.js';
@@ -14,8 +16,27 @@ export function resealed<T>(d: T): T {
   return sealDecision({ ...(d as object), audit } as unknown as UnsealedDecision, NO_AUDIT_KEYS) as unknown as T;
 }
 
-/** A Decision with just enough filled in for the CLI's summary and the report, sealed (audit.contentHash); the rest is cast. */
-export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision['outcome']; pd?: number; grade?: string; kinds?: string[] }): Decision {
+/** What a fake decision is made of; `bindingConstraint` defaults to `risk`. */
+export interface FakeDecisionOptions {
+  id: string;
+  limit?: number;
+  outcome?: Decision['outcome'];
+  pd?: number;
+  grade?: string;
+  kinds?: string[];
+  bindingConstraint?: string;
+}
+
+/**
+ * A Decision with just enough filled in for the CLI's summary and the report, sealed (audit.contentHash); the rest is cast.
+ * Its `audit.decisionId` hashes its content, as the engine's hashes its inputs: the same fake twice is one decision.
+ */
+export function fakeDecision(o: FakeDecisionOptions): Decision {
+  const d = unidentifiedFakeDecision(o);
+  return resealed({ ...d, audit: { ...d.audit, decisionId: `dec_${sha256Hex(canonicalJson(d)).slice(0, 32)}` } });
+}
+
+function unidentifiedFakeDecision(o: FakeDecisionOptions): Decision {
   const outcome = o.outcome ?? (o.limit === 0 ? 'decline' : 'approve');
   return resealed({
     applicantId: o.id,
@@ -24,7 +45,7 @@ export function fakeDecision(o: { id: string; limit?: number; outcome?: Decision
     limit: outcome === 'decline' ? 0 : (o.limit ?? 500_000),
     pd: o.pd ?? 0.03,
     grade: o.grade ?? 'B',
-    bindingConstraint: 'risk',
+    bindingConstraint: o.bindingConstraint ?? 'risk',
     certificateImpacts: (o.kinds ?? []).map((kind, index) => ({
       index,
       kind,

@@ -56,7 +56,7 @@ const BOOK_WARNING =
   /warning: in .*11 certificate upload\(s\) are of kinds the certificate catalog does not know, so each was rejected unknown_kind and gave no credit: "swiftride_driver_rating" \(6\), "dash_courier_reviews" \(5\); give your own kinds with --catalog FILE\.json/;
 
 describe('--catalog FILE.json is read strictly and validated, refused by name', () => {
-  it('a malformed kind, a repeated key, a non-array and non-JSON are each a typed catalog_invalid naming the file and the field', async () => {
+  it('a malformed kind, a repeated key, neither an array nor an object, and non-JSON are each a typed catalog_invalid naming the file and the field', async () => {
     writeFileSync(file('weight.json'), JSON.stringify([{ ...lenderGigKinds[0], signalWeight: 2 }]));
     const e = await rejection(readCatalogFile(file('weight.json')));
     expect(e).toBeInstanceOf(ValidationError);
@@ -68,8 +68,9 @@ describe('--catalog FILE.json is read strictly and validated, refused by name', 
     expect(r).toMatchObject({ code: 'catalog_invalid', subject: '--catalog repeat.json' });
     expect((r as ValidationError).issues[0]).toMatchObject({ path: [0, 'id'], code: 'duplicate_key' });
 
-    writeFileSync(file('object.json'), JSON.stringify({ kinds: lenderGigKinds }));
-    expect(await rejection(readCatalogFile(file('object.json')))).toMatchObject({ code: 'catalog_invalid', issues: [{ path: [], code: 'invalid_type' }] });
+    // An object is the form with "remove" (catalogRemoveCli.test.ts); a string or a number is neither form.
+    writeFileSync(file('string.json'), JSON.stringify('swiftride_driver_rating'));
+    expect(await rejection(readCatalogFile(file('string.json')))).toMatchObject({ code: 'catalog_invalid', issues: [{ path: [], code: 'invalid_type' }] });
 
     writeFileSync(file('text.json'), 'kinds: []');
     const t = await rejection(readCatalogFile(file('text.json')));

@@ -6,7 +6,7 @@ import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { decisionLine, formatOutputLine } from '../../src/cli/score/outputLine.js';
 import { REPORT_CHART_IDS } from '../../src/report/buildReportHtml.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
-import { captureIo, fakeDecision, resealed } from '../cli/fakeDecider.js';
+import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
 import { CdpPipe } from '../playground/cdpPipe.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
 import { countColour, decodePng } from './decodePng.js';
@@ -67,12 +67,13 @@ describe.skipIf(browser.bin === undefined)(`report in headless Chromium${browser
   it('every chart text fits inside its chart: no label runs off the left or right edge', async () => {
     // The longest binding-constraint name ("regulatory per-borrower cap (own lines)") once started
     // left of its chart and was cut. Chromium lays the text out; a script measures each box.
+    const decision = { grade: 'A', outcome: 'approve', limit: 500_000, pd: 0.02, kinds: ['ride_hailing_rating'] } as const;
     const lines = [
-      formatOutputLine(decisionLine(1, fakeDecision({ id: 'a', grade: 'A', outcome: 'approve', limit: 500_000, pd: 0.02, kinds: ['ride_hailing_rating'] }))),
+      formatOutputLine(decisionLine(1, fakeDecision({ id: 'a', ...decision, kinds: [...decision.kinds] }))),
+      // Another application (its own decisionId): a copy of the first, changed, would be one decision with two contents.
+      formatOutputLine(decisionLine(2, fakeDecision({ id: 'b', ...decision, kinds: [...decision.kinds], bindingConstraint: 'regulatory' }))),
     ];
-    const withRegulatory = JSON.parse(lines[0] as string) as { decision: { bindingConstraint: string } };
-    withRegulatory.decision = resealed({ ...withRegulatory.decision, bindingConstraint: 'regulatory' });
-    writeFileSync(join(work, 'fit.ndjson'), `${lines[0]}${JSON.stringify(withRegulatory)}\n`);
+    writeFileSync(join(work, 'fit.ndjson'), lines.join(''));
     const page = join(work, 'fit.html');
     expect(await runReportCommand([join(work, 'fit.ndjson'), '--out', page], captureIo().io)).toBe(0);
     const measure = `<script>for (const svg of document.querySelectorAll('svg[data-chart]')) { const w = svg.viewBox.baseVal.width; for (const t of svg.querySelectorAll('text')) { const b = t.getBBox(); t.setAttribute('data-measured', String(b.x)); if (b.x < -0.5 || b.x + b.width > w + 0.5) t.setAttribute('data-overflow', svg.getAttribute('data-chart') + ': ' + t.textContent); } }</script>`;

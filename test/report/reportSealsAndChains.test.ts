@@ -13,7 +13,7 @@ import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
-import { captureIo } from '../cli/fakeDecider.js';
+import { captureIo, resealed } from '../cli/fakeDecider.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-report-seal-'));
 const file = (name: string) => join(work, name);
@@ -158,6 +158,25 @@ describe('creditlift report counts a chain of follow-ups as one application (F8)
     const latestTwice = await report('latest-twice', scoreLines([chain[0]!, chain[1]!, chain[1]!]));
     expect(latestTwice.out).toMatch(/report of 1 decisions/);
     expect(latestTwice.err).not.toMatch(/followed by more than one decision/);
+  });
+
+  it('a line carrying a counted decisionId with other content (resealed without a key) is left out, named by line, exit 3', async () => {
+    const forged = resealed({ ...book[0]!, limit: book[0]!.limit + 1_000_000 });
+    const r = await report('forged-repeat', scoreLines([book[0]!, book[1]!, forged]));
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/report of 2 decisions .*1 repeated with other content, left out/);
+    expect(r.err).toMatch(
+      /warning: 1 line\(s\) of .* \(line 3\) repeat the audit\.decisionId of an earlier decision with other content: left out of every figure/,
+    );
+    expect(r.html).toContain(rmb(total([book[0]!, book[1]!])));
+  });
+
+  it('a sealed decision without audit.decisionId is counted on each line and the report says a repeat of it cannot be told', async () => {
+    const { decisionId: _id, ...audit } = book[0]!.audit;
+    const anonymous = resealed({ ...book[0]!, audit });
+    const r = await report('no-id', scoreLines([anonymous, anonymous] as unknown as Decision[]));
+    expect(r.out).toMatch(/report of 2 decisions/);
+    expect(r.err).toMatch(/warning: 2 decision\(s\) of .* carry no audit\.decisionId .*each line is counted, as a repeat of one cannot be told/);
   });
 
   it("a changed follow-up's link is not believed: its prior still counts, and the change is warned of", async () => {

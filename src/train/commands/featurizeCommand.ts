@@ -32,7 +32,8 @@ Options:
   --features MODULE          an ES module whose default export (or "features" export) is a
                              defineFeatureSet(...) of your own features and attributes
   --catalog FILE.json        your own certificate kinds (a JSON array of kind specs, as
-                             "creditlift catalog --json" prints them), assessed as the scorer
+                             "creditlift catalog --json" prints them, or {"kinds": [...],
+                             "remove": [...]} taking default kinds out), assessed as the scorer
                              given the same catalog assesses them; without it an upload of a kind
                              the default catalog lacks counts as no evidence (a warning says so)
   -h, --help                 show this help

@@ -1,0 +1,114 @@
+// Gap left by the last session: `creditlift verify` checks each decision's seal and skips a score
+// error line (it has no seal), so a decision line replaced by a well-formed error line read as
+// "verified 10 of 10 decision(s); 2 error line(s) skipped", exit 0. The run's manifest
+// (OUT.run.json) records how many decisions and error lines the run wrote: `--manifest` checks the
+// file against it, and without it the summary says the error lines are vouched for by nothing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { captureIo } from './fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-verify-manifest-'));
+const file = (name: string) => join(work, name);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// Four example applicants and, on line 3, a record the scorer refuses: 4 decisions, 1 error line.
+const book = [
+  ...exampleApplicants.slice(0, 2).map((e) => JSON.stringify(e.applicant)),
+  JSON.stringify({ id: 'bad' }),
+  ...exampleApplicants.slice(2, 4).map((e) => JSON.stringify(e.applicant)),
+];
+let out: string;
+let lines: string[];
+
+beforeAll(async () => {
+  writeFileSync(file('in.ndjson'), `${book.join('\n')}\n`);
+  out = file('out.ndjson');
+  expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', out, '--suggestions', '0'], captureIo().io)).toBe(3);
+  lines = readFileSync(out, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  expect(lines).toHaveLength(5);
+}, 60_000);
+
+async function verify(...args: string[]) {
+  const c = captureIo();
+  const code = await runVerifyCommand(args, c.io);
+  return { code, out: c.out(), err: c.err() };
+}
+
+/** The output with the decision of input line `at` replaced by a well-formed score error line. */
+function replaced(at: number): string {
+  return `${lines
+    .map((l) =>
+      (JSON.parse(l) as { line: number }).line === at
+        ? JSON.stringify({ line: at, error: { code: 'validation_failed', message: 'Invalid Applicant: 1 problem(s) at income' } })
+        : l,
+    )
+    .join('\n')}\n`;
+}
+
+describe('creditlift verify --manifest', () => {
+  it('the output as the run left it matches its manifest: exit 0, the counts said', async () => {
+    const r = await verify(out, '--manifest', `${out}.run.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/verified 4 of 4 decision\(s\)/);
+    expect(r.out).toMatch(/matches the run manifest .*out\.ndjson\.run\.json: 4 decision\(s\) and 1 error line\(s\), as the run recorded/);
+  });
+
+  it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines; with it, exit 3 naming both counts (was: exit 0)', async () => {
+    const tampered = file('tampered.ndjson');
+    writeFileSync(tampered, replaced(4));
+    writeFileSync(`${tampered}.run.json`, readFileSync(`${out}.run.json`));
+    const bare = await verify(tampered);
+    expect(bare.code).toBe(0);
+    expect(bare.out).toMatch(/2 error line\(s\) of "creditlift score" counted, which verify cannot vouch for .*--manifest/);
+    // The manifest beside the file is named as the way to check them.
+    expect(bare.out).toContain('tampered.ndjson.run.json');
+
+    const checked = await verify(tampered, '--manifest', `${tampered}.run.json`);
+    expect(checked.code).toBe(3);
+    expect(checked.out).toMatch(
+      /does not match the run manifest .*: it holds 3 decision\(s\), the run recorded 4; it holds 2 error line\(s\), the run recorded 1/,
+    );
+  });
+
+  it('a manifest of a run that has not recorded its counts (still running, or killed) cannot vouch: exit 3, said', async () => {
+    const running = file('running.ndjson');
+    writeFileSync(running, `${lines.join('\n')}\n`);
+    const m = JSON.parse(readFileSync(`${out}.run.json`, 'utf8')) as { status: Record<string, unknown> };
+    writeFileSync(`${running}.run.json`, JSON.stringify({ ...m, status: { ...m.status, state: 'running', decisions: undefined, rejected: undefined } }));
+    const r = await verify(running, '--manifest', `${running}.run.json`);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/records no count of the decisions and error lines: .*still running, or was killed/);
+  });
+
+  it('a file that is not a run manifest is refused, exit 1 naming --manifest; --manifest with standard input is usage (2)', async () => {
+    const r = await verify(out, '--manifest', file('in.ndjson'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--manifest .*in\.ndjson/);
+    const c = captureIo();
+    expect(await runVerifyCommand(['-', '--manifest', `${out}.run.json`], c.io)).toBe(2);
+  });
+
+  it('a run writing its error lines apart (--errors): the output must hold none, the errors file all of them; another file is named as neither', async () => {
+    const apart = file('apart.ndjson');
+    const errors = file('apart.errors.ndjson');
+    expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', apart, '--errors', errors, '--suggestions', '0'], captureIo().io)).toBe(3);
+    expect((await verify(apart, '--manifest', `${apart}.run.json`)).code).toBe(0);
+    const e = await verify(errors, '--manifest', `${apart}.run.json`);
+    expect(e.out).toMatch(/matches the run manifest .*: 0 decision\(s\) and 1 error line\(s\)/);
+    // An error line moved into the output is one the run did not write there.
+    writeFileSync(apart, `${readFileSync(apart, 'utf8')}${readFileSync(errors, 'utf8')}`);
+    const moved = await verify(apart, '--manifest', `${apart}.run.json`);
+    expect(moved.code).toBe(3);
+    expect(moved.out).toMatch(/it holds 1 error line\(s\), the run recorded 0 in this file \(its error lines went to .*apart\.errors\.ndjson\)/);
+    const other = await verify(out, '--manifest', `${apart}.run.json`);
+    expect(other.code).toBe(3);
+    expect(other.out).toMatch(/is neither the output .*apart\.ndjson.* nor the errors file .* of the run/);
+  });
+});
