@@ -1,4 +1,4 @@
-import { LATIN_OF_LOOK_ALIKE, LOOK_ALIKE } from './lookAlikeLetters.js';
+import { LATIN_OF_LOOK_ALIKE, LOOK_ALIKE, LUNATE_SIGMA } from './lookAlikeLetters.js';
 import { simplifiedChinese } from './traditionalChinese.js';
 
 /**
@@ -26,7 +26,8 @@ export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  *   stands next to a digit or a Chinese numeral once separators are dropped: `二○二四` is `二0二四` as
  *   `二〇二四` is, `2○24` is `2024`, not `224`; a circle elsewhere (`A○B`) is a symbol and dropped;
  * - with `lookAlikes` (the default), a capital letter of another script drawn like a Latin capital
- *   (Cyrillic `І`, Greek `Ο`, see `LATIN_OF_LOOK_ALIKE`) read as that Latin letter.
+ *   (Cyrillic `І`, Greek `Ο`, see `LATIN_OF_LOOK_ALIKE`; the lunate sigma `Ϲ`, which NFKD would make a
+ *   `Σ`, is read first) read as that Latin letter.
  *
  * So `JS-JXJ-2025-0042`, `js jxj 2025 0042` and `ＪＳ／ＪＸＪ／２０２５／００４２` are one text, as are
  * `阿不都·热合曼` and `阿不都・热合曼`, `O'Brien` and `O’Brien`, `张三` and `张\u200b三`. Letters and digits
@@ -40,12 +41,14 @@ export function foldedText(text: string, options: { readonly lookAlikes?: boolea
   // Look-alikes are read after upper-casing, so the reading does not depend on case. Traditional
   // characters are folded after NFKD, which turns CJK compatibility ideographs into the unified ones
   // the table lists.
-  let s = text.normalize('NFKD').toUpperCase().normalize('NFKD');
-  if (options.lookAlikes !== false) s = s.replace(LOOK_ALIKE, (c) => LATIN_OF_LOOK_ALIKE.get(c) ?? c);
+  const lookAlikes = options.lookAlikes !== false;
+  let s = (lookAlikes ? text.replace(LUNATE_SIGMA, 'C') : text).normalize('NFKD').toUpperCase().normalize('NFKD');
+  if (lookAlikes) s = s.replace(LOOK_ALIKE, (c) => LATIN_OF_LOOK_ALIKE.get(c) ?? c);
   s = simplifiedChinese(s).replace(NOT_KEPT, '');
   // Circles are kept past NOT_KEPT so that whether one stands next to a numeral is read with the
   // separators and invisible characters already gone (`2 ○ 24`, `2\u200b○24`).
-  if (s.includes('\u25cb') || s.includes('\u25ef')) s = s.replace(CIRCLES, (run, at: number) => (besideNumeral(s, at, run.length) ? '0'.repeat(run.length) : ''));
+  if (s.includes('\u25cb') || s.includes('\u25ef'))
+    s = s.replace(CIRCLES, (run, at: number) => (besideNumeral(s, at, run.length) ? '0'.repeat(run.length) : ''));
   return s.replace(CHINESE_ZERO, '0');
 }
 

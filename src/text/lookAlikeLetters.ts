@@ -21,5 +21,11 @@ export const LATIN_OF_LOOK_ALIKE: ReadonlyMap<string, string> = new Map(
   PAIRS.flatMap((group) => group.split(' ').map((pair) => [...pair] as [string, string])),
 );
 
+/**
+ * The Greek lunate sigma `ϲ` `Ϲ`, drawn as a C: NFKD turns it into `σ`/`Σ`, so it is read as `C` before
+ * NFKD, where the table above is read after.
+ */
+export const LUNATE_SIGMA = /[\u03f2\u03f9]/g;
+
 /** Any character of {@link LATIN_OF_LOOK_ALIKE}. */
 export const LOOK_ALIKE = new RegExp(`[${[...LATIN_OF_LOOK_ALIKE.keys()].join('')}]`, 'gu');
