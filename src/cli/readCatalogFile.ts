@@ -6,6 +6,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { readUtf8File } from '../text/readUtf8File.js';
+import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /** A `--catalog FILE.json` as read and validated: the kinds as given (plain data, sent to workers as is) and the catalog they make. */
 export interface CatalogFile {
@@ -30,7 +31,7 @@ export interface CatalogFile {
 export async function readCatalogFile(path: string): Promise<CatalogFile> {
   const raw = await readUtf8File(path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = withoutByteOrderMark(raw);
   // The base name: an error subject is cut at 64 characters, and the option says which file it was.
   const subject = `--catalog ${basename(path)}`;
   const read = parseStrictJson(text);
