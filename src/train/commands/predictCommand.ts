@@ -148,11 +148,8 @@ function unseenWarnings(unseen: UnseenCategoryCounts, nRows: number): string[] {
       .slice(0, NAMED)
       .map(([value, n]) => `"${visibleSpelling(value)}" (${n} row${n === 1 ? '' : 's'})`);
     const more = counts.size > NAMED ? ` and ${counts.size - NAMED} more` : '';
-    return (
-      terminalText(
-        `warning (unseen_categories): "${column}": ${total} of ${nRows} rows hold a category the model never saw, scored as missing: ${named.join(', ')}${more}`,
-      ) + '\n'
-    );
+    const line = `warning (unseen_categories): "${column}": ${total} of ${nRows} rows hold a category the model never saw, scored as missing: ${named.join(', ')}${more}`;
+    return `${terminalText(line)}\n`;
   });
 }
 
