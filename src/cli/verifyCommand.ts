@@ -10,7 +10,6 @@ import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
-import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -188,7 +187,7 @@ function startsDocument(line: TextLine): boolean {
 }
 
 function* document(raw: string): Generator<FileRecord> {
-  const text = withoutByteOrderMark(raw);
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const read = parseStrictJson(text);
   if (!read.ok) {
     yield { where: 'the document', read: { ok: false, issues: read.issues } };
