@@ -71,6 +71,26 @@ describe('creditlift predict', () => {
     for (const p of probs) expect(p > 0 && p < 1).toBe(true);
   });
 
+  // Outside tester findings16-text F4: predict scored NFD, full-width and zero-width variants of a trained
+  // category as missing, and a category the model never saw, without a word (exit 0, nothing on stderr).
+  it('reads a category as its canonical form (NFKC, invisible characters dropped) and warns, per column, of values the model never saw', async () => {
+    const data = join(work, 'variants.csv');
+    const rows = ['retail', '\uff52\uff45\uff54\uff41\uff49\uff4c', '\u200bretail', 're\u00adtail', 'RETAIL', 'astronaut', 'astronaut', ''];
+    writeFileSync(data, `occupation,city_tier,months_employed,debt_ratio,monthly_income\n${rows.map((o) => `${o},tier 1,24,0.3,9000`).join('\n')}\n`);
+    const out = join(work, 'variants-preds.csv');
+    const c = capture();
+    expect(await runPredictCommand(['--model', modelDir, '--data', data, '--out', out], c.io)).toBe(0);
+    const probs = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1);
+    expect(probs.slice(0, 4)).toEqual([probs[0], probs[0], probs[0], probs[0]]);
+    // Case is kept: RETAIL is another category, unseen, scored as missing (as the empty cell) and said.
+    expect(probs.slice(4)).toEqual([probs[7], probs[7], probs[7], probs[7]]);
+    const err = c.err.join('');
+    expect(err).toMatch(
+      /warning \(unseen_categories\): "occupation": 3 of 8 rows hold a category the model never saw, scored as missing: "astronaut" \(2 rows\), "RETAIL" \(1 row\)/,
+    );
+    expect(err.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  });
+
   it('a missing model column exits 1 naming it', async () => {
     const data = join(work, 'short.csv');
     writeFileSync(data, 'monthly_income,debt_ratio\n100,0.3\n');

@@ -7,6 +7,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { readUtf8File } from '../text/readUtf8File.js';
+import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /** A `--catalog FILE.json` as read and validated: the kinds as given, the kinds it removes and the catalog they make. */
 export interface CatalogFile {
@@ -55,7 +56,7 @@ const SHAPE =
 export async function readCatalogFile(path: string): Promise<CatalogFile> {
   const raw = await readUtf8File(path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = withoutByteOrderMark(raw);
   // The base name: an error subject is cut at 64 characters, and the option says which file it was.
   const subject = `--catalog ${basename(path)}`;
   const read = parseStrictJson(text);

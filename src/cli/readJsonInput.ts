@@ -2,6 +2,7 @@ import { parseStrictJson } from '../json/parseStrictJson.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { readTextInput, type CliIo } from './cliIo.js';
+import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /**
  * One JSON document read from a file or `-` (stdin): its value, or, when JSON.parse would have read
@@ -18,7 +19,7 @@ export type JsonInput = { readonly value: unknown; readonly refusal?: Validation
  */
 export async function readJsonInput(path: string, io: CliIo): Promise<JsonInput> {
   const raw = await readTextInput(path, io);
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = withoutByteOrderMark(raw);
   const name = path === '-' ? 'standard input' : path;
   const read = parseStrictJson(text);
   if (read.ok) return { value: read.value };

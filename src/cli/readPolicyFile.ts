@@ -3,6 +3,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
+import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /**
  * Reads a `--policy` file as JSON, refusing what JSON.parse would settle silently: a key written
@@ -15,7 +16,7 @@ import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 export async function readPolicyFile(path: string): Promise<unknown> {
   const raw = await readUtf8File(path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = withoutByteOrderMark(raw);
   const read = parseStrictJson(text);
   if (read.ok) return read.value;
   const [first] = read.issues;

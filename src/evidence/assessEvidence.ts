@@ -11,6 +11,7 @@ import type { Applicant } from '../schema/applicant.js';
 import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { normalizedCredentialNumber } from '../text/credentialNumber.js';
+import { foldedText } from '../text/foldedText.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
 import { evidenceReasonCodes } from './evidenceReasons.js';
@@ -37,19 +38,12 @@ export interface EvidenceReport {
 /** Default for {@link AssessEvidenceOptions.minConfidence}. */
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
-// Case, width and the separators people type inconsistently ("张 三", "Zhang·San") do not make
-// a different person.
-function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s·•.\-_,']/g, '');
-}
-
 /**
  * The identities of a credential for duplicate detection: its number (however typed, see
  * normalizedCredentialNumber) under its kind, and the same number under its issuer (its name folded
- * the same way: case, width, spaces and separators). Two items are one credential when they share
+ * by the same {@link foldedText}: case, width, spaces, separators, invisible characters, and a letter
+ * of another script drawn like a Latin capital read as that letter, so `DіDі Chuxing` with a Cyrillic
+ * `і` is `DiDi Chuxing`). Two items are one credential when they share
  * either: the same number from the same issuer is the same document whatever kind it is filed
  * under (a platform's rating uploaded again under a lender's own rating kind counted twice), and
  * the same number under the same kind is the same document however its issuer was written.
@@ -59,14 +53,14 @@ export function credentialKeys(e: Pick<CertificateEvidence, 'kind' | 'issuer' | 
   return [`kind\u0000${e.kind}\u0000${number}`, `issuer\u0000${normalizedIssuer(e.issuer)}\u0000${number}`];
 }
 
-/** Issuer names folded as numbers are, remembered: a few issuers recur in every decision, and the Unicode folding is the costly part. */
+/** Issuer names folded ({@link foldedText}), remembered: a few issuers recur in every decision, and the Unicode folding is the costly part. */
 const MAX_ISSUERS = 1024;
 let foldedIssuers = new Map<string, string>();
 
 function normalizedIssuer(issuer: string): string {
   let folded = foldedIssuers.get(issuer);
   if (folded === undefined) {
-    folded = normalizedCredentialNumber(issuer);
+    folded = foldedText(issuer);
     if (foldedIssuers.size >= MAX_ISSUERS) foldedIssuers = new Map();
     foldedIssuers.set(issuer, folded);
   }
@@ -83,9 +77,16 @@ export function sameCredential(
   return ak === bk || ai === bi;
 }
 
+/**
+ * Whether a certificate's holder is someone else: another id hash, or another name. Names are compared
+ * by {@link foldedText}, as numbers and issuers are: case, width, accents, spaces, every separator and
+ * name dot (`·` `・` `‧` `･` `⋅` `•`), hyphens and apostrophes of every code point, and invisible
+ * characters do not make a different person (the dot in a transliterated Uyghur or Tibetan name is typed
+ * with whichever code point the keyboard gives).
+ */
 function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
   if (e.holder.idHash !== undefined && e.holder.idHash !== identity.idHash) return true;
-  if (e.holder.name !== undefined && identity.name !== undefined && normalizeName(e.holder.name) !== normalizeName(identity.name)) return true;
+  if (e.holder.name !== undefined && identity.name !== undefined && foldedText(e.holder.name) !== foldedText(identity.name)) return true;
   return false;
 }
 

@@ -4,6 +4,7 @@ import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
+import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
 
 /**
  * The features a scorer can compute and the lender attributes they may read: built-in and lender
@@ -113,6 +114,18 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       issues.push({ path: at('categories'), code: 'missing_categories', message: `categorical feature "${d.name}" must list its categories` });
     if (d.kind === 'numeric' && d.categories !== undefined)
       issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
+    // `train` reads a category canonically (categoryKey): one declared in another spelling (NFD, full
+    // width, an invisible character) would come back from a model trained on featurize output as a
+    // category the feature never produces.
+    if (d.kind === 'categorical')
+      (d.categories ?? []).forEach((c, k) => {
+        if (categoryKey(c) !== c)
+          issues.push({
+            path: [...at('categories'), k],
+            code: 'invalid_format',
+            message: `feature "${d.name}" category "${visibleSpelling(c)}" is not written as train reads categories (one Unicode form, NFKC; no invisible characters or surrounding spaces): write it "${visibleSpelling(categoryKey(c))}"`,
+          });
+      });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
     issues.push(...protectedNameIssues([d.name], () => at('name')));

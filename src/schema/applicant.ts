@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicantRulesRefinement } from './applicantRules.js';
 import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
+import { nameText } from './nameText.js';
 import { BoundedFen, Count, Fen, IsoDate, Sha256Hex, Share } from './primitives.js';
 import type { ReadonlyArrays } from '../common/deepReadonly.js';
 
@@ -56,7 +57,7 @@ export const Applicant = z
     identity: z
       .strictObject({
         idHash: Sha256Hex.describe('SHA-256 of the national ID, hashed by the lender'),
-        name: z.string().min(1).max(100).optional(),
+        name: nameText('identity.name', 100).optional(),
       })
       .describe('Used only to match certificate holders; never a model input'),
     employment: z.strictObject({

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { credentialNumberIssue, hasLetterOrDigit } from '../text/credentialNumber.js';
 import { CREDENTIAL_ID_CHARACTERS_PATTERN } from './credentialIdPattern.js';
+import { CONTROL, LONE_SURROGATE, nameText } from './nameText.js';
 import { IsoDate, Sha256Hex, Share } from './primitives.js';
-
-// A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern).
-const LONE_SURROGATE = /\p{Cs}/u;
-// C0 and C1 control characters and DEL (Unicode category Cc).
-const CONTROL = /\p{Cc}/u;
 
 // The credentialId rules as JSON Schema patterns (Unicode regular expressions, as ajv reads them by
 // default), so a service validating with the JSON Schemas refuses what decide refuses: no control
@@ -35,7 +31,7 @@ export type VerificationMethod = z.infer<typeof VerificationMethod>;
 /** Whose certificate it is: the issuer's record of the holder, compared with the applicant's identity. */
 export const CertificateHolder = z
   .strictObject({
-    name: z.string().min(1).max(100).optional(),
+    name: nameText('holder.name', 100).optional(),
     idHash: Sha256Hex.optional().describe('SHA-256 of the holder national ID, as the lender hashes it'),
   })
   .refine((h) => h.name !== undefined || h.idHash !== undefined, { message: 'holder needs a name or an idHash' })
@@ -49,7 +45,7 @@ export const CertificateHolder = z
  */
 export const CertificateEvidence = z.strictObject({
   kind: z.string().min(1).max(64).describe('Catalog kind, e.g. "ielts", "teacher_qualification"'),
-  issuer: z.string().min(1).max(200),
+  issuer: nameText('issuer', 200),
   credentialId: z
     .string()
     .min(1)

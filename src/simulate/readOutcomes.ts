@@ -3,6 +3,7 @@ import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
+import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const FALSE = new Set(['0', 'false', 'no']);
@@ -11,7 +12,7 @@ const MAX_ISSUES = 50;
 /**
  * Reads realised outcomes for a backtest from a file's text: NDJSON lines
  * `{"id": "...", "defaulted": true}`, or CSV (the one CSV tokenizer) with a header holding `id` and
- * `defaulted` columns (1/0, true/false, yes/no, any case). Cells are read as written, not trimmed, as
+ * `defaulted` columns (1/0, true/false, yes/no, any case); a leading UTF-8 BOM is dropped in both. Cells are read as written, not trimmed, as
  * the book's reader reads its ids: `" app-1"` is not `"app-1"`. Every line must read: a bad or duplicated id, or
  * an NDJSON line that repeats a key (`duplicate_key`), is refused with a ValidationError naming
  * each line at fault (the first 50), never skipped, since a backtest on silently thinned outcomes
@@ -72,16 +73,19 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
       else take(t.line, id, TRUE.has(v));
     }
   } else {
-    text.split(/\r\n|\n|\r/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      // Strict: a repeated key (`"defaulted":true,"defaulted":false`) would otherwise be read as its
-      // last value, and a backtest on silently altered outcomes misleads as much as on thinned ones.
-      const parsed = parseStrictJson(line);
-      if (parsed.ok) {
-        const value = parsed.value as Record<string, unknown> | null;
-        take(i + 1, value?.id, value?.defaulted);
-      } else for (const issue of parsed.issues) bad(i + 1, issue.message, issue.code, issue.path);
-    });
+    // A BOM before the first line ("UTF-8 with BOM"), as the CSV tokenizer drops it for the CSV form.
+    withoutByteOrderMark(text)
+      .split(/\r\n|\n|\r/)
+      .forEach((line, i) => {
+        if (line.trim() === '') return;
+        // Strict: a repeated key (`"defaulted":true,"defaulted":false`) would otherwise be read as its
+        // last value, and a backtest on silently altered outcomes misleads as much as on thinned ones.
+        const parsed = parseStrictJson(line);
+        if (parsed.ok) {
+          const value = parsed.value as Record<string, unknown> | null;
+          take(i + 1, value?.id, value?.defaulted);
+        } else for (const issue of parsed.issues) bad(i + 1, issue.message, issue.code, issue.path);
+      });
   }
   if (more > 0) issues.push({ path: [], code: 'too_many_issues', message: `${more} more problem(s) at fault; the first ${MAX_ISSUES} are listed` });
   if (issues.length > 0) throw new ValidationError('outcomes', issues);

@@ -37,6 +37,12 @@ describe('applicant JSON Schemas: the single-field evidence rules decide keeps',
         lineSeparator: (e) => (e.credentialId = '\u2028'),
         dashes: (e) => (e.credentialId = '--/ '),
         emptyHolder: (e) => (e.holder = {}),
+        // findings16-text F2: names and issuers as credential numbers.
+        holderNameNul: (e) => (e.holder = { name: '张三\u0000' }),
+        holderNameSurrogate: (e) => (e.holder = { name: '张\uD800' }),
+        holderNameNoLetter: (e) => (e.holder = { name: '·-·' }),
+        issuerEscape: (e) => (e.issuer = 'ETS\u001b[31m'),
+        issuerSurrogate: (e) => (e.issuer = '\uDC00ETS'),
       };
       for (const [label, change] of Object.entries(cases)) {
         const body = withEvidence(change);

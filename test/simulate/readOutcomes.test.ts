@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { readOutcomes } from '../../src/simulate/readOutcomes.js';
+import { decodeUtf8Strict } from '../../src/text/decodeUtf8Strict.js';
 
 function issuesOf(text: string, format: 'ndjson' | 'csv') {
   try {
@@ -26,6 +27,20 @@ describe('readOutcomes', () => {
         ['b', false],
       ]),
     );
+  });
+
+  // Outside tester findings16-text F6: `simulate --outcomes` refused an NDJSON file saved "UTF-8 with BOM"
+  // as "line 1: not valid JSON", while the CSV outcomes, `score --in`, `decide FILE` and key files drop it.
+  it('drops a UTF-8 BOM before the first NDJSON line, as every other reader does; a BOM further in is refused at its line', () => {
+    const bytes = new TextEncoder().encode('\uFEFF{"id":"a","defaulted":true}\r\n{"id":"b","defaulted":false}\r\n');
+    expect(bytes[0]).toBe(0xef);
+    const expected = new Map([
+      ['a', true],
+      ['b', false],
+    ]);
+    expect(readOutcomes(decodeUtf8Strict(bytes, 'oc.ndjson'), 'ndjson')).toEqual(expected);
+    expect(readOutcomes('\uFEFFid,defaulted\r\na,1\r\nb,0\r\n', 'csv')).toEqual(expected);
+    expect(issuesOf('{"id":"a","defaulted":true}\n\uFEFF{"id":"b","defaulted":false}\n', 'ndjson').map((i) => i.path[0])).toEqual([2]);
   });
 
   it('refuses an NDJSON line that repeats a key (JSON would keep the last value), naming the line and the key', () => {

@@ -158,3 +158,72 @@ describe('credential numbers: traditional and simplified Chinese characters (fin
     expect(normalizedCredentialNumber('二〇二四-1')).not.toBe(normalizedCredentialNumber('2024-1'));
   });
 });
+
+// Outside tester findings16-text F1: `苏人社〔二〇二四〕88号` and `苏人社〔二○二四〕88号` (U+25CB WHITE CIRCLE, what
+// Chinese input methods give for "líng" as often as 〇) were two certificates: the circle is a symbol
+// and was dropped, so one document counted twice (approve at 17,400 RMB, PD 1.263%, instead of refer
+// at 17,300), and `2○24` was `224`, another document's number.
+describe('credential numbers: a zero typed as a circle or 零 (findings16-text F1)', () => {
+  it('the tester cases: 〇 ○ ◯ 零 between numerals are one zero, and 2○24 is not 224', () => {
+    const year = normalizedCredentialNumber('苏人社〔二〇二四〕88号');
+    for (const id of ['苏人社〔二○二四〕88号', '苏人社〔二◯二四〕88号', '苏人社〔二零二四〕88号', '蘇人社〔二○二四〕88號']) {
+      expect(normalizedCredentialNumber(id), id).toBe(year);
+      expect(credentialRef(keys, 'ielts', id), id).toBe(credentialRef(keys, 'ielts', '苏人社〔二〇二四〕88号'));
+    }
+    expect(normalizedCredentialNumber('苏人社〔2○24〕88号')).toBe(normalizedCredentialNumber('苏人社〔2〇24〕88号'));
+    expect(normalizedCredentialNumber('苏人社〔2○24〕88号')).toBe(normalizedCredentialNumber('苏人社〔2024〕88号'));
+    expect(normalizedCredentialNumber('苏人社〔2○24〕88号')).not.toBe(normalizedCredentialNumber('苏人社〔224〕88号'));
+    // A run of circles, a circle beside a numeral across a separator or an invisible character.
+    expect(normalizedCredentialNumber('二○○○-○1')).toBe('二00001');
+    expect(normalizedCredentialNumber('2 ○ 24')).toBe('2024');
+    expect(normalizedCredentialNumber('2\u200b○24')).toBe('2024');
+    // Not beside a digit or numeral: a symbol, dropped as every symbol is.
+    expect(normalizedCredentialNumber('A○B-7')).toBe(normalizedCredentialNumber('AB-7'));
+    expect(credentialIssues('苏人社〔二○二四〕88号')).toBeUndefined();
+  });
+
+  it('law: a zero written as 0, ０, 〇, ○, ◯ or 零 gives one number; leaving the zero out gives another', () => {
+    const zeros = ['0', '\uff10', '\u3007', '\u25cb', '\u25ef', '\u96f6'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...'0123456789'), { minLength: 2, maxLength: 10 }).filter((d) => d.includes('0') && d.some((c) => c !== '0')),
+        fc.infiniteStream(fc.constantFrom(...zeros)),
+        fc.constantFrom('', '苏人社', 'JS-'),
+        (digits, picks, prefix) => {
+          const plain = `${prefix}${digits.join('')}`;
+          const typed = `${prefix}${digits.map((c) => (c === '0' ? picks.next().value : c)).join('')}`;
+          expect(normalizedCredentialNumber(typed), typed).toBe(normalizedCredentialNumber(plain));
+          const dropped = `${prefix}${digits.filter((c) => c !== '0').join('')}`;
+          expect(normalizedCredentialNumber(typed), typed).not.toBe(normalizedCredentialNumber(dropped));
+        },
+      ),
+      { seed: 20261216, numRuns: 300 },
+    );
+  });
+});
+
+// Outside tester findings16-text F5: `2024-1-23` and `2024-12-3` are one number (the separators
+// dropped, the digits in the same order), so a second certificate numbered so is referred as a
+// duplicate. Kept on purpose: a separator typed or left out (`2024-0042` and `20240042`, an OCR that
+// loses a hyphen) is the commonest way one document is typed twice, and a duplicate missed is a
+// document counted twice, silently; a merge is a referral a person reviews. The README says so.
+describe('credential numbers: separators never make two numbers (findings16-text F5, kept)', () => {
+  it('law: where separators stand, and whether there are any, does not change the number', () => {
+    const separators = ['-', '/', '.', ' ', '_', '\u00b7', '\u2010', '\u3000', '\uff0d', ''];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...'0123456789ABZ'), { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.constantFrom(...separators)),
+        fc.infiniteStream(fc.constantFrom(...separators)),
+        (chars, a, b) => {
+          const one = chars.map((c) => `${c}${a.next().value}`).join('');
+          const other = chars.map((c) => `${b.next().value}${c}`).join('');
+          expect(normalizedCredentialNumber(one)).toBe(normalizedCredentialNumber(other));
+        },
+      ),
+      { seed: 20261217, numRuns: 200 },
+    );
+    expect(normalizedCredentialNumber('2024-1-23')).toBe(normalizedCredentialNumber('2024-12-3'));
+    expect(normalizedCredentialNumber('2024-1-23')).not.toBe(normalizedCredentialNumber('2024-1-24'));
+  });
+});

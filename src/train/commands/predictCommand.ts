@@ -8,7 +8,8 @@ import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
-import { encodeRows, type FeatureEncoding } from '../dataset/tabularEncoding.js';
+import { visibleSpelling } from '../../text/categoryKey.js';
+import { encodeRows, type FeatureEncoding, type UnseenCategoryCounts } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 import { terminalText } from '../../text/terminalText.js';
@@ -19,7 +20,9 @@ export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.
 Scores every row of a CSV with a model written by "creditlift train" (run by onnxruntime) and
 writes one probability of the positive outcome per input row, in input order, under the header
 "probability". Columns are matched by name using the encodings in the model's manifest; extra
-columns are ignored, empty cells and categories unseen in training count as missing.
+columns are ignored, empty cells count as missing. A category is read as train reads it (one
+Unicode form, full width folded, invisible characters and surrounding spaces dropped; case kept);
+one the model never saw also counts as missing, and a warning on stderr names it per column.
 
   --model DIR|FILE.onnx      model directory (reads DIR/model.onnx) or the ONNX file itself
   --data FILE.csv            rows to score (header row)
@@ -107,7 +110,9 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {
-      const features = encodeRows(table, encodingsOf(model.manifest));
+      const unseen: UnseenCategoryCounts = new Map();
+      const features = encodeRows(table, encodingsOf(model.manifest), {}, unseen);
+      for (const line of unseenWarnings(unseen, table.rows.length)) io.stderr(line);
       const width = model.manifest.features.length;
       const nRows = table.rows.length;
       probabilities = new Float32Array(nRows);
@@ -126,6 +131,26 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
   } catch (e) {
     return reportError(e, io, PREDICT_USAGE);
   }
+}
+
+/** Most values one warning names. */
+const NAMED = 5;
+
+/**
+ * One warning per categorical column holding values the model never saw (scored as missing): how many
+ * rows, and the commonest values with their counts, as the scorer's `unseenCategories` names them.
+ */
+function unseenWarnings(unseen: UnseenCategoryCounts, nRows: number): string[] {
+  return [...unseen].map(([column, counts]) => {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const named = [...counts]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, NAMED)
+      .map(([value, n]) => `"${visibleSpelling(value)}" (${n} row${n === 1 ? '' : 's'})`);
+    const more = counts.size > NAMED ? ` and ${counts.size - NAMED} more` : '';
+    const line = `warning (unseen_categories): "${column}": ${total} of ${nRows} rows hold a category the model never saw, scored as missing: ${named.join(', ')}${more}`;
+    return `${terminalText(line)}\n`;
+  });
 }
 
 function isDirectory(path: string): boolean {

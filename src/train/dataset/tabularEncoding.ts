@@ -3,6 +3,7 @@ import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argument
 import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
+import { categoryKey, visibleSpelling } from '../../text/categoryKey.js';
 import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
 import type { CsvTable } from './parseCsv.js';
 
@@ -43,9 +44,11 @@ export interface TrainingWarning {
   /**
    * `numeric_looking_categorical`: most cells are numbers but the column is categorical (a stray
    * text value, an unlisted missing-value token, or `--categorical`); `high_cardinality_categorical`:
-   * nearly every row has its own category.
+   * nearly every row has its own category; `category_spellings_merged`: values written differently
+   * (Unicode form, width, invisible characters) were read as one category (see `categoryKey`);
+   * `categories_differ_only_in_case`: two categories are the same but for case, and kept as two.
    */
-  readonly code: 'numeric_looking_categorical' | 'high_cardinality_categorical';
+  readonly code: 'numeric_looking_categorical' | 'high_cardinality_categorical' | 'category_spellings_merged' | 'categories_differ_only_in_case';
   readonly column: string;
   readonly message: string;
 }
@@ -68,7 +71,9 @@ const MAX_ISSUES = 100;
 /**
  * Chooses an encoding for every column except the target (numeric when every non-empty cell is a
  * number, categorical otherwise, with categories coded in order of their event rate in `fitRows`
- * so trees can split them like an ordinal), then encodes the table and its binary target.
+ * so trees can split them like an ordinal), then encodes the table and its binary target. A category
+ * is a value as `categoryKey` reads it (NFKC, invisible characters dropped, trimmed; case kept): NFC and
+ * NFD `Café` are one category, and a warning names the spellings read as one.
  *
  * Throws a {@link ValidationError} listing every problem: missing or non-binary target, an unknown
  * positive value, unknown column names in the options, protected characteristics as inputs.
@@ -131,8 +136,8 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     const forced = forcedCategorical.has(name);
     const kind = forced ? 'categorical' : columnKindOf(cells, missing);
     if (kind === 'numeric') return { name, kind };
-    const categories = categoriesByEventRate(table, j, labels, fitRows, missing);
-    warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare));
+    const { categories, spellings } = categoriesByEventRate(table, j, labels, fitRows, missing);
+    warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare), ...spellingWarnings(name, spellings));
     return { name, kind, categories };
   });
   const features = encodeRows(table, encodings, { naTokens: options.naTokens });
@@ -210,16 +215,34 @@ function targetLabels(table: CsvTable, targetIndex: number, options: FitEncoding
   return labels;
 }
 
-/** Distinct non-empty values of column `j`, lowest event rate among `rows` first (ties by text). */
-function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, rows: Uint32Array, missing: ReadonlySet<string>): string[] {
+/**
+ * Distinct non-missing categories of column `j` (values as {@link categoryKey} reads them), lowest event
+ * rate among `rows` first (ties by text); and for each category the trimmed spellings it was written
+ * in, with their row counts.
+ */
+function categoriesByEventRate(
+  table: CsvTable,
+  j: number,
+  labels: Uint8Array,
+  rows: Uint32Array,
+  missing: ReadonlySet<string>,
+): { categories: string[]; spellings: Map<string, Map<string, number>> } {
   const stats = new Map<string, { n: number; events: number }>();
-  for (const r of table.rows) {
-    const v = r[j]!.trim();
-    if (!missingCell(v, missing) && !stats.has(v)) stats.set(v, { n: 0, events: 0 });
-  }
+  const spellings = new Map<string, Map<string, number>>();
+  const keys: string[] = table.rows.map((r) => {
+    const written = r[j]!.trim();
+    const v = categoryKey(written);
+    if (missingCell(v, missing)) return '';
+    if (!stats.has(v)) {
+      stats.set(v, { n: 0, events: 0 });
+      spellings.set(v, new Map());
+    }
+    const byWritten = spellings.get(v) as Map<string, number>;
+    byWritten.set(written, (byWritten.get(written) ?? 0) + 1);
+    return v;
+  });
   for (const i of rows) {
-    const v = table.rows[i]![j]!.trim();
-    const s = stats.get(v);
+    const s = stats.get(keys[i]!);
     if (s === undefined) continue;
     s.n++;
     s.events += labels[i]!;
@@ -233,7 +256,49 @@ function categoriesByEventRate(table: CsvTable, j: number, labels: Uint8Array, r
   }
   const overall = n > 0 ? events / n : 0;
   const rate = (s: { n: number; events: number }): number => (s.n > 0 ? s.events / s.n : overall);
-  return [...stats.entries()].sort(([a, sa], [b, sb]) => rate(sa) - rate(sb) || (a < b ? -1 : a > b ? 1 : 0)).map(([v]) => v);
+  const categories = [...stats.entries()].sort(([a, sa], [b, sb]) => rate(sa) - rate(sb) || (a < b ? -1 : a > b ? 1 : 0)).map(([v]) => v);
+  return { categories, spellings };
+}
+
+/** Most spellings or categories one warning lists. */
+const LISTED = 5;
+
+/**
+ * Categories written in several spellings (read as one, said here), and categories that differ only
+ * in case (kept as two, said here): neither happens without a word in the training report.
+ */
+function spellingWarnings(name: string, spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): TrainingWarning[] {
+  const out: TrainingWarning[] = [];
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  for (const [category, written] of spellings) {
+    if (written.size < 2) continue;
+    const listed = [...written].slice(0, LISTED).map(([w, n]) => `"${visibleSpelling(w)}" (${rows(n)})`);
+    out.push({
+      code: 'category_spellings_merged',
+      column: name,
+      message: `"${name}": ${written.size} spellings are read as one category "${category}" (Unicode form, width and invisible characters are not told apart): ${listed.join(', ')}${written.size > LISTED ? ', ...' : ''}`,
+    });
+  }
+  const byLowerCase = new Map<string, string[]>();
+  for (const category of spellings.keys()) {
+    const lower = category.toLowerCase();
+    const group = byLowerCase.get(lower);
+    if (group === undefined) byLowerCase.set(lower, [category]);
+    else group.push(category);
+  }
+  for (const group of byLowerCase.values()) {
+    if (group.length < 2) continue;
+    const listed = group
+      .sort()
+      .slice(0, LISTED)
+      .map((c) => `"${c}"`);
+    out.push({
+      code: 'categories_differ_only_in_case',
+      column: name,
+      message: `"${name}": ${listed.join(' and ')}${group.length > LISTED ? ' ...' : ''} differ only in case and are kept as ${group.length} categories (case can tell codes apart); write them alike if they are one`,
+    });
+  }
+  return out;
 }
 
 /**
@@ -256,11 +321,22 @@ export function encodeTable(
   return encodeRows(table, encodings, options);
 }
 
-/** {@link encodeTable} of a table the CSV reader gave (unchecked: once per batch of rows). */
+/**
+ * Per categorical column, each value (as {@link categoryKey} reads it) its model does not code, with the
+ * number of rows holding it: what `predict` scored as missing, to be said.
+ */
+export type UnseenCategoryCounts = Map<string, Map<string, number>>;
+
+/**
+ * {@link encodeTable} of a table the CSV reader gave (unchecked: once per batch of rows). A cell is
+ * coded by its trimmed text, or else by its {@link categoryKey} (so a model trained before categories
+ * were read canonically still reads its own spellings); one coded by neither is counted into `unseen`.
+ */
 export function encodeRows(
   table: CsvTable,
   encodings: readonly FeatureEncoding[],
   options: { readonly naTokens?: readonly string[] | undefined } = {},
+  unseen?: UnseenCategoryCounts,
 ): Float32Array {
   const missing = missingTokenSet(options.naTokens);
   const issues: ValidationIssue[] = [];
@@ -277,7 +353,20 @@ export function encodeRows(
       const codes = new Map((enc.categories ?? []).map((c, code) => [c, code]));
       table.rows.forEach((r, i) => {
         const cell = r[j]!.trim();
-        out[i * p + k] = missingCell(cell, missing) ? Number.NaN : (codes.get(cell) ?? Number.NaN);
+        const asWritten = missingCell(cell, missing) ? Number.NaN : codes.get(cell);
+        if (asWritten !== undefined) {
+          out[i * p + k] = asWritten;
+          return;
+        }
+        // Only a cell not coded as written is read canonically (most cells are, and NFKC is the cost).
+        const key = categoryKey(cell);
+        const code = missingCell(key, missing) ? Number.NaN : codes.get(key);
+        out[i * p + k] = code ?? Number.NaN;
+        if (code === undefined && unseen !== undefined) {
+          let counts = unseen.get(enc.name);
+          if (counts === undefined) unseen.set(enc.name, (counts = new Map()));
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
       });
       return;
     }

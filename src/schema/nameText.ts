@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { foldedText } from '../text/foldedText.js';
+
+/** A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern). */
+export const LONE_SURROGATE = /\p{Cs}/u;
+/** C0 and C1 control characters and DEL (Unicode category Cc). */
+export const CONTROL = /\p{Cc}/u;
+
+/**
+ * A person's or an issuer's name: 1 to `max` UTF-16 code units of well-formed text with no control
+ * character, holding a letter or a digit once compared as names are ({@link foldedText}: a name of only
+ * dots, spaces, invisible characters or symbols would match every other such name). Each rule is refused
+ * at the field with its own message (`invalid_format`), as a credential number's are; the JSON Schemas
+ * carry the first two as patterns and a looser letter-or-digit one (any Unicode letter or digit, so
+ * they never refuse a name decide takes).
+ *
+ * @param field the field's name in the messages (`holder.name`, `issuer`)
+ */
+export function nameText(field: string, max: number) {
+  const format = { params: { creditliftCode: 'invalid_format' } } as const;
+  return (
+    z
+      .string()
+      .min(1)
+      .max(max)
+      // A lone surrogate is no character (a keyed hash or a UTF-8 writer replaces it, two names then one),
+      // and a control character is no part of a name anyone typed.
+      .refine((t) => !LONE_SURROGATE.test(t), { message: `${field} must be well-formed text (a lone UTF-16 surrogate is not a character)`, ...format })
+      .refine((t) => !CONTROL.test(t), { message: `${field} must not contain control characters`, ...format })
+      // Past the length limit the max rule refuses it already; no folding of a 10 MB string.
+      .refine((t) => t.length > max || foldedText(t).length > 0, { message: `${field} must contain a letter or a digit`, ...format })
+      .meta({ allOf: [{ pattern: '^[^\\p{Cc}\\p{Cs}]*$' }, { pattern: '[\\p{L}\\p{N}]' }] })
+  );
+}
