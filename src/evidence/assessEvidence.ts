@@ -86,7 +86,8 @@ export function sameCredential(
  */
 function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
   if (e.holder.idHash !== undefined && e.holder.idHash !== identity.idHash) return true;
-  if (e.holder.name !== undefined && identity.name !== undefined && foldedText(e.holder.name) !== foldedText(identity.name)) return true;
+  const named = e.holder.name;
+  if (named !== undefined && identity.name !== undefined && named !== identity.name && foldedText(named) !== foldedText(identity.name)) return true;
   return false;
 }
 

@@ -6,6 +6,9 @@ export const LONE_SURROGATE = /\p{Cs}/u;
 /** C0 and C1 control characters and DEL (Unicode category Cc). */
 export const CONTROL = /\p{Cc}/u;
 
+/** Characters {@link foldedText} always keeps as a letter or a digit (ASCII ones, CJK unified ideographs). */
+const PLAINLY_KEPT = /[A-Za-z0-9\u4e00-\u9fff]/;
+
 /**
  * A person's or an issuer's name: 1 to `max` UTF-16 code units of well-formed text with no control
  * character, holding a letter or a digit once compared as names are ({@link foldedText}: a name of only
@@ -28,7 +31,8 @@ export function nameText(field: string, max: number) {
       .refine((t) => !LONE_SURROGATE.test(t), { message: `${field} must be well-formed text (a lone UTF-16 surrogate is not a character)`, ...format })
       .refine((t) => !CONTROL.test(t), { message: `${field} must not contain control characters`, ...format })
       // Past the length limit the max rule refuses it already; no folding of a 10 MB string.
-      .refine((t) => t.length > max || foldedText(t).length > 0, { message: `${field} must contain a letter or a digit`, ...format })
+      // An ASCII letter or digit or a common Chinese character survives folding: most names need no fold.
+      .refine((t) => t.length > max || PLAINLY_KEPT.test(t) || foldedText(t).length > 0, { message: `${field} must contain a letter or a digit`, ...format })
       .meta({ allOf: [{ pattern: '^[^\\p{Cc}\\p{Cs}]*$' }, { pattern: '[\\p{L}\\p{N}]' }] })
   );
 }

@@ -166,3 +166,18 @@ describe('issuers: look-alike letters of other scripts are the Latin letter (fin
     expect(foldedText('DiDi Chuxing')).not.toBe(foldedText('DiDa Chuxing'));
   });
 });
+
+describe('the name rule reads most names without folding them', () => {
+  // nameText skips the fold for a name with an ASCII letter or digit or a CJK unified ideograph:
+  // sound only while folding always keeps such a character.
+  it('law: text holding an ASCII letter or digit or a CJK ideograph folds to something', () => {
+    const kept = fc.constantFrom(...'Az09', '中', '零', '\u4e00', '\u9fff');
+    const noise = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(noise, kept, noise, (a, k, b) => {
+        expect(foldedText(`${a}${k}${b}`).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
