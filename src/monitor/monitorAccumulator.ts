@@ -2,7 +2,15 @@ import { everyKeyOf, refuseArguments, typeIssue } from '../errors/argumentIssues
 import { addUnits, emptyExactSum, type ExactSum, PROBABILITY_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
+import {
+  FAIRNESS_DIMENSIONS,
+  emptyGroupTally,
+  fairOutcomes,
+  fairnessGroupOf,
+  tallyGroup,
+  type FairOutcomes,
+  type GroupTally,
+} from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
 import { checkMonitorBaseline, checkOptionsObject, periodIssue } from './monitorArguments.js';
@@ -204,8 +212,10 @@ export function createMonitorAccumulator(
         sawSegments = true;
         for (const d of FAIRNESS_DIMENSIONS) {
           const groups = fair.get(d) as Map<string, GroupTally>;
-          let t = groups.get(x.segments[d]);
-          if (t === undefined) groups.set(x.segments[d], (t = emptyGroupTally()));
+          // A minor is set aside in every dimension (declined by law), under its own group.
+          const g = fairnessGroupOf(x.segments, d);
+          let t = groups.get(g);
+          if (t === undefined) groups.set(g, (t = emptyGroupTally()));
           tallyGroup(t, x.outcome === 'approve', x.limit);
         }
       }
