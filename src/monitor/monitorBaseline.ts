@@ -4,6 +4,7 @@ import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { MonitorFeatureSet } from './monitorFeatureSet.js';
 import { MonitorCatalog } from './monitorCatalog.js';
+import { SHARE_SUM_TOLERANCE } from './stabilityIndex.js';
 
 /**
  * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
@@ -71,7 +72,8 @@ export const MonitorBaseline = z.strictObject({
 export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
 
 /**
- * Validates a monitor baseline read from JSON: its shape, each figure's share count, and that no
+ * Validates a monitor baseline read from JSON: its shape, each figure's share count (and that its
+ * shares sum to 1), and that no
  * column it bins names a protected characteristic (which no model may read, whatever its data
  * category, so no monitor measures it).
  *
@@ -101,6 +103,11 @@ function baselineIssues(baseline: MonitorBaseline): ValidationIssue[] {
   for (const [at, b] of entries) {
     const want = binsIn(b);
     if (b.shares.length !== want) issues.push({ path: [...at, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` });
+    // Checked on reading, as the index checks it: else a run would fail at its end on a file read at its start.
+    // (One issue per entry: shares of the wrong count are named for it, whatever they sum to.)
+    const sum = b.shares.reduce((t, x) => t + x, 0);
+    if (b.shares.length === want && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE)
+      issues.push({ path: [...at, 'shares'], code: 'invalid_value', message: `shares must sum to 1 (within ${SHARE_SUM_TOLERANCE}), got ${sum}` });
   }
   issues.push(...protectedColumnIssues(baseline));
   return issues;

@@ -10,6 +10,7 @@ import { populationStabilityIndex, stabilityBand } from '../../src/monitor/stabi
 import type { Applicant } from '../../src/schema/applicant.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { createScorer } from '../../src/decision/createScorer.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
 // Same date as the training population, another seed: a fresh draw from the population the model was judged on.
@@ -31,6 +32,24 @@ describe('population stability index', () => {
     expect(populationStabilityIndex([0.5, 0.5], [70, 30])!).toBeCloseTo(0.2 * Math.log(0.7 / 0.5) - 0.2 * Math.log(0.3 / 0.5), 12);
     expect(populationStabilityIndex([0.5, 0.5], [0, 0])).toBeNull();
     expect([0.0999, 0.1, 0.25, 0.2501].map(stabilityBand)).toEqual(['stable', 'watch', 'watch', 'act']);
+  });
+
+  // findings16 F7: ([0.5, 0.5], [50, 50, 1000]) gave 2.18 (the third count entered n but matched no bin),
+  // ([0.25 x 4], [50, 50]) 4.26 and ([0.1, 0.1], [50, 50]) 1.29; samplingNoise refused the first two.
+  it('refuses counts of another length than the shares, and shares that do not sum to 1, naming the field', () => {
+    const issuesOf = (e: readonly number[], a: readonly number[]) => validationErrorOf(() => populationStabilityIndex(e, a)).issues;
+    expect(issuesOf([0.5, 0.5], [50, 50, 1000])).toEqual([
+      expect.objectContaining({ path: ['actualCounts'], message: expect.stringMatching(/one count per share \(2\), not 3/) }),
+    ]);
+    expect(issuesOf([0.25, 0.25, 0.25, 0.25], [50, 50])).toEqual([expect.objectContaining({ path: ['actualCounts'] })]);
+    expect(issuesOf([0.1, 0.1], [50, 50])).toEqual([expect.objectContaining({ path: ['expected'], message: expect.stringMatching(/sum to 1.*0\.2/) })]);
+    // Shares rounded as a baseline file holds them (8 significant digits) still sum to 1 within the tolerance.
+    expect(
+      populationStabilityIndex(
+        [1 / 3, 1 / 3, 1 / 3].map((x) => Number(x.toPrecision(8))),
+        [1, 1, 1],
+      ),
+    ).toBeCloseTo(0, 6);
   });
 });
 

@@ -64,4 +64,20 @@ describe('parseMonitorBaseline', () => {
       { numRuns: 100 },
     );
   });
+
+  it('shares that do not sum to 1 are refused on reading, at their path (the index refuses them; a run failed at its end)', () => {
+    const b = structuredClone(raw);
+    const shares = sharesAt(b, entries[1]!);
+    shares[0] = (shares[0] as number) + 0.1;
+    let error: unknown;
+    try {
+      parseMonitorBaseline(b);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      expect.objectContaining({ path: [...entries[1]!, 'shares'], code: 'invalid_value', message: expect.stringMatching(/sum to 1/) }),
+    ]);
+  });
 });
