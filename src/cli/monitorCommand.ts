@@ -72,7 +72,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   -h, --help                 show this help
 
 Exit codes: 0 every figure stable or watch, 4 some figure in the act band, 3 some records not
-measured (and nothing in the act band), 1 failure, 2 usage.
+measured (and nothing in the act band), 1 failure (a file holding no records is one: nothing is
+written), 2 usage.
 `;
 
 const OPTIONS = {
@@ -232,6 +233,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
           })
         : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
+    // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
+    // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
+    if (result.records === 0)
+      throw new CreditliftError(
+        'data_invalid',
+        `${basename(input)} holds no records: nothing was monitored (is ${values.applicants === undefined ? '--decisions' : '--applicants'} the right file${values.applicants === undefined ? '' : `, and --format ${format} its format`}?)`,
+      );
     for (const sink of sinks.splice(0)) await sink.close();
     const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
     await writeFileReplacing(
