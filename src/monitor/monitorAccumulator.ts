@@ -232,6 +232,8 @@ export function createMonitorAccumulator(
         return {
           kind,
           name,
+          // The bins below the reference's minimum and above its maximum (numericBaseline): sampling reaches them too.
+          range: b.kind === 'numeric' ? { bins: [0, b.edges.length], reference: baseline.count } : undefined,
           index,
           band: index === null ? null : stabilityBand(index),
           records,
@@ -246,14 +248,14 @@ export function createMonitorAccumulator(
       const factorsMeasured = sawFactors ? baseline.factors.map((f, i) => measure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
       const figures = 1 + (featuresMeasured?.length ?? 0) + (factorsMeasured?.length ?? 0);
       const judged = (m: ReturnType<typeof measure>): FigureStability => {
-        const { kind, name, index, band, records, counts, expected, actual } = m;
+        const { kind, name, index, band, records, counts, expected, actual, range } = m;
         const byPeriod = m.byPeriod.map((p) => ({
           period: p.period,
           count: p.count,
           index: p.index,
-          noise: pearsonNoise(expected, p.counts, figures * ordered.length),
+          noise: pearsonNoise(expected, p.counts, figures * ordered.length, range),
         }));
-        return { kind, name, index, band, records, noise: pearsonNoise(expected, counts, figures), expected, actual, byPeriod };
+        return { kind, name, index, band, records, noise: pearsonNoise(expected, counts, figures, range), expected, actual, byPeriod };
       };
       const score = judged(scoreMeasured);
       const features = featuresMeasured?.map(judged) ?? null;
