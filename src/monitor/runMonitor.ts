@@ -26,7 +26,7 @@ import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary 
 import type { MonitorBaseline } from './monitorBaseline.js';
 import { mixedBuildsWarning } from './modelBuilds.js';
 import { checkMonitorFeatureSet } from './monitorFeatureSet.js';
-import type { MonitorPeriod } from './monitorPeriod.js';
+import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 
 /** A record or line the monitor could not count, and why. */
 export interface MonitorRecordError {
@@ -331,6 +331,13 @@ export async function monitorDecisions(o: {
       continue;
     }
     const audit = d.data.audit;
+    // A date no period can name is the line's own fault, named as such, before it is told apart from others.
+    try {
+      periodOf(d.data.asOf, o.period);
+    } catch (e) {
+      await fail(line, toErrorData(e));
+      continue;
+    }
     const counts = countOnce(inner, once);
     if (counts === 'superseded') {
       superseded++;

@@ -98,7 +98,8 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
       return;
     }
     // Each application once, by the function monitor --decisions counts with too.
-    const counts = countOnce(candidate, context);
+    // Its content hash is a digest of its content once its seal held (0.1.0's carry none: hashed whole).
+    const counts = countOnce(candidate, context, earlier ? undefined : (candidate as { audit: { contentHash: string } }).audit.contentHash);
     if (counts === 'superseded') acc.addSuperseded();
     else {
       const sealedBy = earlier ? '0.1.0' : undefined;

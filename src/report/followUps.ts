@@ -74,21 +74,22 @@ export interface CountOnceContext {
  * count each application once (one function, so the two count alike): a chain of follow-ups counts
  * at its latest decision, a decision read again on a later line once.
  *
- * The content digest is the decision's `audit.contentHash` when it carries one (the report has
- * checked it), else the SHA-256 of its canonical JSON (a decision sealed by 0.1.0 carries none). A
+ * The content digest is `checkedContentHash` when the caller has checked the decision's seal (the
+ * report passes its `audit.contentHash`), else the SHA-256 of its canonical JSON (a decision sealed by
+ * 0.1.0 carries none; `monitor` checks no seal, and a claimed hash is not a digest of the content). A
  * 0.1.0 decision is told by its id as today's is: 0.1.0 derived `audit.decisionId` from the rest of
  * its audit (the input's hash, applicant, date, model, policy, catalog and engine), so two lines with
  * one id are one decision, and its engine was deterministic.
  */
-export function countOnce(decision: unknown, context: CountOnceContext): ApplicationCount {
-  const audit = (decision as { audit?: { decisionId?: unknown; contentHash?: unknown } } | null)?.audit;
+export function countOnce(decision: unknown, context: CountOnceContext, checkedContentHash?: string): ApplicationCount {
+  const audit = (decision as { audit?: { decisionId?: unknown } } | null)?.audit;
   const id = typeof audit?.decisionId === 'string' ? audit.decisionId : undefined;
   if (context.followed?.has(id ?? '') === true) return 'superseded';
   const counted = context.counted;
   if (counted === undefined || id === undefined) return 'counted';
   // 64 bits of the id and of the content digest: both are hashes.
   const key = id.slice(0, 20);
-  const content = typeof audit?.contentHash === 'string' ? audit.contentHash : sha256Hex(canonicalJson(decision));
+  const content = checkedContentHash ?? sha256Hex(canonicalJson(decision));
   const seen = counted.get(key);
   if (seen === undefined) {
     counted.set(key, content.slice(0, 16));

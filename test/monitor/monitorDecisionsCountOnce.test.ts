@@ -54,7 +54,7 @@ function reportCount(text: string): number {
   const all = text.split('\n');
   for (const t of all) followUps.addLine(t);
   const acc = createReportAccumulator();
-  const context = { keys: NO_AUDIT_KEYS, followed: followUps.followed, counted: new Set<string>() };
+  const context = { keys: NO_AUDIT_KEYS, followed: followUps.followed, counted: new Map<string, string>() };
   all.forEach((t, i) => accumulateDecisionLine(acc, t, { ...context, line: i + 1 }));
   return acc.finish().decisions;
 }
@@ -69,6 +69,17 @@ describe('monitor --decisions counts each application once, as report does', () 
     expect(twice.json.score).toEqual(once.json.score);
     expect(twice.json.timeline).toEqual(once.json.timeline);
     expect(twice.code).toBe(once.code);
+  });
+
+  it("a line repeating a decision id with other content is that line's error (exit 3), not a second count nor a silent repeat", async () => {
+    const changed = { ...decisions[0]!, limit: decisions[0]!.limit + 100 };
+    const got = await monitor('changed.ndjson', lines(decisions) + lines([changed]));
+    expect(got.json.observations).toBe(40);
+    expect(got.json.errors).toBe(1);
+    expect(got.code).toBe(3);
+    expect(readFileSync(join(work, 'changed.ndjson.errors.ndjson'), 'utf8')).toMatch(
+      /line 41: decision dec_\w+ was read on an earlier line with other content/,
+    );
   });
 
   it('a chain of reductions counts once, at its latest decision, as report counts it', async () => {
