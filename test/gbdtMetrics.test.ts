@@ -144,4 +144,9 @@ describe('psi', () => {
   it('stays finite when a bin is empty', () => {
     expect(Number.isFinite(psi([1, 2, 3, 4], [1, 1, 1, 1], 4))).toBe(true);
   });
+
+  it('refuses an infinite score in either sample, naming it (Infinity was binned into the top decile)', () => {
+    expect(() => psi([1, 2, Number.POSITIVE_INFINITY], [1, 2])).toThrow(/expected score at row 2 is not a finite number/);
+    expect(() => psi([1, 2], [Number.NEGATIVE_INFINITY])).toThrow(/actual score at row 0 is not a finite number/);
+  });
 });

@@ -42,7 +42,10 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              decided here, each with its own "limitHistory" (step limits
                              apply as in score and simulate), every figure measured
   --decisions FILE           decisions ("creditlift score" output or Decision lines): the score,
-                             factors and outcome mix only (decisions carry no features or groups)
+                             factors and outcome mix only (decisions carry no features or groups).
+                             Each application counts once, as "creditlift report" counts it: a
+                             decision repeated on another line once, a chain of follow-ups at its
+                             latest decision; decisions under two or more policies are warned of
   --format ndjson|csv        applicants format (default: from the file name)
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)
@@ -72,7 +75,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   -h, --help                 show this help
 
 Exit codes: 0 every figure stable or watch, 4 some figure in the act band, 3 some records not
-measured (and nothing in the act band), 1 failure, 2 usage.
+measured (and nothing in the act band), 1 failure (a file holding no records is one: nothing is
+written), 2 usage.
 `;
 
 const OPTIONS = {
@@ -231,7 +235,20 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             ...(policy === undefined ? {} : { policyOverrides: policy as object }),
             ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
           })
-        : await monitorDecisions({ lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })), baseline, period, onError });
+        : await monitorDecisions({
+            lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })),
+            baseline,
+            period,
+            followed: await followedIn(input),
+            onError,
+          });
+    // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
+    // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
+    if (result.records === 0)
+      throw new CreditliftError(
+        'data_invalid',
+        `${basename(input)} holds no records: nothing was monitored (is ${values.applicants === undefined ? '--decisions' : '--applicants'} the right file${values.applicants === undefined ? '' : `, and --format ${format} its format`}?)`,
+      );
     for (const sink of sinks.splice(0)) await sink.close();
     const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
     await writeFileReplacing(
@@ -278,4 +295,15 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The decision ids a later decision of the file follows, read in a first pass as `creditlift report`
+ * reads them (a follow-up's link is taken only when its seal holds): a chain counts once, at its latest.
+ */
+async function followedIn(file: string): Promise<ReadonlySet<string>> {
+  const [{ createFollowUpIndex }, { NO_AUDIT_KEYS }] = await Promise.all([import('../report/followUps.js'), import('../decision/audit.js')]);
+  const index = createFollowUpIndex(NO_AUDIT_KEYS);
+  for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) index.addLine(text);
+  return index.followed;
 }

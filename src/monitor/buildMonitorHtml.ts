@@ -118,7 +118,7 @@ ${htmlTable(
 ${s.features === null ? '' : `<h2>Feature stability by period</h2>\n<div class="grid2">\n${s.features.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}
 ${s.factors === null ? '' : `<h2>Factor stability by period</h2>\n<div class="grid2">\n${s.factors.map((f) => psiChart(f, periods)).join('\n')}\n</div>`}
 <h2>Fair outcomes by group</h2>
-${s.fairness === null ? '<p class="note">Needs the applicants (region, city tier, age): run monitor on the applicants file.</p>' : `<p class="note">Adverse impact ratio = the group's approval rate / the best-treated group's; below 0.8 is flagged.</p>\n${fairOutcomesTables(s.fairness)}`}`;
+${s.fairness === null ? '<p class="note">Needs the applicants (region, city tier, age): run monitor on the applicants file.</p>' : `<p class="note">Adverse impact ratio = the group's approval rate / the best-treated group's; below 0.8 is flagged (decided exactly on the counts, shown beside each flag); a flag is a prompt to look, not a verdict, the more so on a small group. Applicants under 18 (declined by law) are set aside in every dimension.</p>\n${fairOutcomesTables(s.fairness)}`}`;
   return htmlPage({
     title: meta.title ?? 'creditlift monitoring report',
     meta: [meta.source === undefined ? undefined : `Source: ${meta.source}`, `Model: ${s.modelId}`].filter((x): x is string => x !== undefined),

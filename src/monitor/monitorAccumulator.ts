@@ -2,7 +2,15 @@ import { everyKeyOf, refuseArguments, typeIssue } from '../errors/argumentIssues
 import { addUnits, emptyExactSum, type ExactSum, PROBABILITY_UNITS, toUnits, totalAsNumber } from '../common/exactSum.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
+import {
+  FAIRNESS_DIMENSIONS,
+  emptyGroupTally,
+  fairOutcomes,
+  fairnessGroupOf,
+  tallyGroup,
+  type FairOutcomes,
+  type GroupTally,
+} from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
 import { checkMonitorBaseline, checkOptionsObject, periodIssue } from './monitorArguments.js';
@@ -204,8 +212,10 @@ export function createMonitorAccumulator(
         sawSegments = true;
         for (const d of FAIRNESS_DIMENSIONS) {
           const groups = fair.get(d) as Map<string, GroupTally>;
-          let t = groups.get(x.segments[d]);
-          if (t === undefined) groups.set(x.segments[d], (t = emptyGroupTally()));
+          // A minor is set aside in every dimension (declined by law), under its own group.
+          const g = fairnessGroupOf(x.segments, d);
+          let t = groups.get(g);
+          if (t === undefined) groups.set(g, (t = emptyGroupTally()));
           tallyGroup(t, x.outcome === 'approve', x.limit);
         }
       }
@@ -222,6 +232,8 @@ export function createMonitorAccumulator(
         return {
           kind,
           name,
+          // The bins below the reference's minimum and above its maximum (numericBaseline): sampling reaches them too.
+          range: b.kind === 'numeric' ? { bins: [0, b.edges.length], reference: baseline.count } : undefined,
           index,
           band: index === null ? null : stabilityBand(index),
           records,
@@ -236,14 +248,14 @@ export function createMonitorAccumulator(
       const factorsMeasured = sawFactors ? baseline.factors.map((f, i) => measure('factor', f.factor, f, (p) => p.factors[i] as number[])) : null;
       const figures = 1 + (featuresMeasured?.length ?? 0) + (factorsMeasured?.length ?? 0);
       const judged = (m: ReturnType<typeof measure>): FigureStability => {
-        const { kind, name, index, band, records, counts, expected, actual } = m;
+        const { kind, name, index, band, records, counts, expected, actual, range } = m;
         const byPeriod = m.byPeriod.map((p) => ({
           period: p.period,
           count: p.count,
           index: p.index,
-          noise: pearsonNoise(expected, p.counts, figures * ordered.length),
+          noise: pearsonNoise(expected, p.counts, figures * ordered.length, range),
         }));
-        return { kind, name, index, band, records, noise: pearsonNoise(expected, counts, figures), expected, actual, byPeriod };
+        return { kind, name, index, band, records, noise: pearsonNoise(expected, counts, figures, range), expected, actual, byPeriod };
       };
       const score = judged(scoreMeasured);
       const features = featuresMeasured?.map(judged) ?? null;

@@ -4,6 +4,7 @@ import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { MonitorFeatureSet } from './monitorFeatureSet.js';
 import { MonitorCatalog } from './monitorCatalog.js';
+import { SHARE_SUM_TOLERANCE } from './stabilityIndex.js';
 
 /**
  * How one figure is binned, and the baseline's share in each bin. Numeric: bin k holds values v
@@ -71,7 +72,8 @@ export const MonitorBaseline = z.strictObject({
 export type MonitorBaseline = z.infer<typeof MonitorBaseline>;
 
 /**
- * Validates a monitor baseline read from JSON: its shape, each figure's share count, and that no
+ * Validates a monitor baseline read from JSON: its shape, each figure's share count (and that its
+ * shares sum to 1), and that no
  * column it bins names a protected characteristic (which no model may read, whatever its data
  * category, so no monitor measures it).
  *
@@ -101,6 +103,11 @@ function baselineIssues(baseline: MonitorBaseline): ValidationIssue[] {
   for (const [at, b] of entries) {
     const want = binsIn(b);
     if (b.shares.length !== want) issues.push({ path: [...at, 'shares'], code: 'invalid_length', message: `expected ${want} shares, got ${b.shares.length}` });
+    // Checked on reading, as the index checks it: else a run would fail at its end on a file read at its start.
+    // (One issue per entry: shares of the wrong count are named for it, whatever they sum to.)
+    const sum = b.shares.reduce((t, x) => t + x, 0);
+    if (b.shares.length === want && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE)
+      issues.push({ path: [...at, 'shares'], code: 'invalid_value', message: `shares must sum to 1 (within ${SHARE_SUM_TOLERANCE}), got ${sum}` });
   }
   issues.push(...protectedColumnIssues(baseline));
   return issues;
@@ -174,8 +181,20 @@ export function binAt(b: BinnedBaseline, v: number): number {
 }
 
 /**
+ * How far outside the reference range the outer edges sit, relative to the value (absolute below 1):
+ * far enough that the 8 significant digits a baseline file holds never round an edge onto the
+ * reference's own minimum or maximum, near enough that only values beyond them (float32 inputs
+ * differ by at least 6e-8 relative) fall outside.
+ */
+const OUTER_EDGE_MARGIN = 1e-6;
+
+/**
  * Bins a reference sample of a numeric figure at its deciles. Ties collapse edges (a feature
- * that is 0 for half the sample gets fewer bins), so every bin holds a real share.
+ * that is 0 for half the sample gets fewer bins), so every bin inside the sample's range holds a
+ * real share, and a minimum the sample holds more than once has a bin of its own. Two more edges,
+ * just below its minimum and just above its maximum, make a bin on each side the sample never filled: a value outside the reference range is a new value, always
+ * beyond sampling noise, and a constant sample (a feature 0 throughout the holdout) can still show
+ * drift (without them it had one bin, (-inf, +inf), and 56% of a book 90 days past due was "stable, 0").
  *
  * @throws ValidationError (subject `numericBaseline`) naming `values` when they are not numbers
  */
@@ -183,9 +202,21 @@ export function numericBaseline(values: ArrayLike<number>): BinnedBaseline {
   refuseArguments('numericBaseline', [typeIssue(['values'], values, 'numbers', 'an array (or typed array) of numbers')]);
   const present = Float64Array.from(Array.prototype.filter.call(values, (v: number) => !Number.isNaN(v)) as number[]).sort();
   const edges: number[] = [];
-  for (let k = 1; k < 10; k++) {
-    const e = present[Math.min(present.length - 1, Math.floor((k * present.length) / 10))];
-    if (e !== undefined && e > (present[0] as number) && e !== edges[edges.length - 1]) edges.push(e);
+  const min = present[0];
+  const max = present[present.length - 1];
+  if (min !== undefined && max !== undefined) {
+    const margin = (v: number) => OUTER_EDGE_MARGIN * Math.max(1, Math.abs(v));
+    const cuts = [min - margin(min), max + margin(max)];
+    // A minimum the sample holds more than once gets a bin of its own: when it holds nine deciles
+    // (current_days_past_due: 0 for 97% of the holdout, up to 354 for the rest) the deciles all
+    // collapse onto it, and every value up to the maximum shared its bin.
+    if (present.length > 1 && present[1] === min) cuts.push(min + margin(min));
+    for (let k = 1; k < 10; k++) {
+      const e = present[Math.min(present.length - 1, Math.floor((k * present.length) / 10))] as number;
+      if (e > min) cuts.push(e);
+    }
+    cuts.sort((a, b) => a - b);
+    for (const e of cuts) if (edges.length === 0 || e > (edges[edges.length - 1] as number)) edges.push(e);
   }
   const b: BinnedBaseline = { kind: 'numeric', edges, shares: [] };
   return { ...b, shares: sharesIn(b, values) };

@@ -22,6 +22,8 @@ const FairOutcomesSchema = z.looseObject({
     z.looseObject({
       group: z.string(),
       decided: Count,
+      // Printed beside a flag ("below 0.8 (6 of 9 against 21 of 24)").
+      approved: Count,
       approvalRate: z.number(),
       meanLimit: z.number().nullable(),
       adverseImpactRatio: z.number().nullable(),

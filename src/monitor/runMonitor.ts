@@ -20,12 +20,13 @@ import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
+import { countOnce, type CountOnceContext } from '../report/followUps.js';
 import { segmentsOf } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
 import { mixedBuildsWarning } from './modelBuilds.js';
 import { checkMonitorFeatureSet } from './monitorFeatureSet.js';
-import type { MonitorPeriod } from './monitorPeriod.js';
+import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 
 /** A record or line the monitor could not count, and why. */
 export interface MonitorRecordError {
@@ -36,9 +37,13 @@ export interface MonitorRecordError {
 /** What a monitor run returns. */
 export interface MonitorResult {
   readonly summary: MonitorSummary;
-  /** Records or lines read (blank lines aside): always observations + errors. */
+  /** Records or lines read (blank lines aside): observations + errors (+ `repeated` + `superseded`, decisions files). */
   readonly records: number;
   readonly errors: number;
+  /** `monitorDecisions`: decisions read again on a later line (the same `audit.decisionId`), counted once. */
+  readonly repeated?: number;
+  /** `monitorDecisions`: decisions a later decision of the file follows (`followed`), not counted: a chain counts at its latest. */
+  readonly superseded?: number;
   /** Things a reader must know (a baseline for another model, figures that could not be measured, uploads of unknown kinds). */
   readonly warnings: readonly string[];
   /**
@@ -231,12 +236,21 @@ const MonitoredDecision = z.looseObject({
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   pd: z.number().min(0).max(1),
   contributions: z.looseObject({ space: z.string(), factors: z.array(z.looseObject({ factor: z.string(), value: z.number().finite() })) }).optional(),
-  audit: z.looseObject({ modelId: z.string(), modelSha256: z.string().optional(), catalogHash: z.string().optional() }).optional(),
+  audit: z
+    .looseObject({
+      modelId: z.string(),
+      modelSha256: z.string().optional(),
+      catalogHash: z.string().optional(),
+      policyHash: z.string().optional(),
+      decisionId: z.string().optional(),
+      priorDecisionId: z.string().optional(),
+    })
+    .optional(),
 });
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
 // Every option monitorDecisions reads.
-const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()(['lines', 'baseline', 'period', 'onError']);
+const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()(['lines', 'baseline', 'period', 'followed', 'onError']);
 
 /**
  * Monitors a decisions file (`creditlift score` output lines or bare Decisions): the score and,
@@ -247,20 +261,40 @@ const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>
  * A decision made with another certificate catalog (`audit.catalogHash`) than the baseline's, or by
  * another build of the baseline's model, is not measured: its record error (`catalog_mismatch`,
  * `model_sha256_mismatch`) names both, and a warning counts them.
+ *
+ * Each application counts once, as `creditlift report` counts it (the same `countOnce`): a decision
+ * read again on a later line (the same `audit.decisionId`) is counted once (with other content, it is
+ * that line's record error, `data_invalid`: one of the two was changed), and a decision a later
+ * one follows (its id in `followed`) is not counted, so a chain counts at its latest decision; a
+ * warning says how many of each. `followed` is the set of `audit.priorDecisionId`s of the file's
+ * follow-ups, read in a first pass (`creditlift monitor` does); without it, a follow-up met is warned
+ * of and its chain counted at every decision. Decisions under more than one policy
+ * (`audit.policyHash`) are warned of, each policy with its count: their figures blend the policies.
  */
 export async function monitorDecisions(o: {
   readonly lines: AsyncIterable<TextLine>;
   readonly baseline: MonitorBaseline;
   readonly period: MonitorPeriod;
+  /** Decision ids a later decision of the file follows (each follow-up's `audit.priorDecisionId`). */
+  readonly followed?: ReadonlySet<string>;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   checkOptionsObject(o, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
   refuseArguments('monitorDecisions options', [
     iterableIssue(['lines'], o.lines, 'an async iterable of text lines ({ line, text })'),
     periodIssue(['period'], o.period),
+    o.followed === undefined || o.followed instanceof Set
+      ? undefined
+      : { path: ['followed'], code: 'invalid_type', message: 'followed must be a Set of decision ids', expected: 'Set', received: typeNameOf(o.followed) },
     typeIssue(['onError'], o.onError, 'function', 'a function taking each record error', true),
   ]);
   const acc = createMonitorAccumulator(o.baseline, { period: o.period });
+  // Each application once, counted by report's own rule.
+  const once: CountOnceContext = { ...(o.followed === undefined ? {} : { followed: o.followed }), counted: new Map<string, string>() };
+  let repeated = 0;
+  let superseded = 0;
+  let unindexedFollowUps = 0;
+  const policies = new Map<string, number>();
   const models = new Set<string>();
   // Decisions by model build (`modelId` and `modelSha256`), and those not measured as another build's.
   const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
@@ -297,6 +331,32 @@ export async function monitorDecisions(o: {
       continue;
     }
     const audit = d.data.audit;
+    // A date no period can name is the line's own fault, named as such, before it is told apart from others.
+    try {
+      periodOf(d.data.asOf, o.period);
+    } catch (e) {
+      await fail(line, toErrorData(e));
+      continue;
+    }
+    const counts = countOnce(inner, once);
+    if (counts === 'superseded') {
+      superseded++;
+      continue;
+    }
+    if (counts === 'repeated') {
+      repeated++;
+      continue;
+    }
+    // A decision is made once: one of two lines with one id and other content was changed, and which is not known.
+    if (counts === 'repeatedOther') {
+      await fail(line, {
+        code: 'data_invalid',
+        message: `line ${line}: decision ${audit?.decisionId ?? ''} was read on an earlier line with other content: one of the two was changed, this one is not measured`,
+      });
+      continue;
+    }
+    if (audit?.priorDecisionId !== undefined && o.followed === undefined) unindexedFollowUps++;
+    if (audit?.policyHash !== undefined) policies.set(audit.policyHash, (policies.get(audit.policyHash) ?? 0) + 1);
     if (audit !== undefined) {
       models.add(audit.modelId);
       const key = `${audit.modelId}\u0000${audit.modelSha256 ?? ''}`;
@@ -349,11 +409,28 @@ export async function monitorDecisions(o: {
     warnings.push(
       `${noCatalog} decision(s) record no certificate catalog (audit.catalogHash): whether they were made with the baseline's catalog was not checked`,
     );
+  if (repeated > 0)
+    warnings.push(`${repeated.toLocaleString('en-US')} decision(s) appear on more than one line (the same audit.decisionId): each is counted once`);
+  if (superseded > 0)
+    warnings.push(
+      `${superseded.toLocaleString('en-US')} earlier decision(s) followed by a later one of the file (audit.priorDecisionId) were not counted: a customer's chain counts once, at its latest decision, as creditlift report counts it`,
+    );
+  if (unindexedFollowUps > 0)
+    warnings.push(
+      `${unindexedFollowUps.toLocaleString('en-US')} decision(s) follow an earlier one (audit.priorDecisionId) but no followed ids were given: each chain was counted at every decision (pass followed, the prior ids read in a first pass)`,
+    );
+  if (policies.size > 1)
+    warnings.push(
+      `the decisions were made under ${policies.size} policies (audit.policyHash ${[...policies]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([h, n]) => `${h.slice(0, 12)} ${n.toLocaleString('en-US')}`)
+        .join(', ')}): the score, factors and outcome mix blend them; monitor each policy's decisions apart`,
+    );
   warnings.push('feature stability and fair outcomes need the applicants: run monitor on the applicants file for them');
   const summary = acc.finish();
   const noise = samplingNoiseWarning(summary.withinNoise);
   if (noise !== undefined) warnings.push(noise);
-  return { summary, records, errors, warnings };
+  return { summary, records, errors, warnings, repeated, superseded };
 }
 
 function observationOf(

@@ -15,7 +15,10 @@
  * chi-square test is usually run: a rare category (1.4% of the baseline) then joins others
  * instead of keeping the whole figure unjudged until 850 records (40% of 600 applicants moved into
  * one industry went unflagged that way). A record in a bin the baseline never filled is a change
- * no sampling explains, at any book size.
+ * no sampling explains, at any book size, except beyond the range of the reference sample (the bins
+ * below a numeric baseline's minimum and above its maximum): a fresh draw exceeds the largest of n
+ * reference values with chance at most 1/(n + 1), whatever the law (exchangeability), so up to the
+ * count that chance reaches (Poisson tail, the same false-alarm split) is sampling.
  */
 
 import { z } from 'zod';
@@ -40,8 +43,17 @@ export interface SamplingNoise {
    * RUN_FALSE_ALARM / figures; null when not judged.
    */
   readonly critical: number | null;
-  /** Records in bins the baseline never filled (no sampling puts them there: always beyond noise). */
+  /**
+   * Records in bins the baseline never filled (beyond noise, but for those `outsideExplained` allows
+   * beyond the reference range).
+   */
   readonly outsideBaseline: number;
+  /**
+   * How many records beyond the reference sample's range sampling alone puts there (with chance
+   * above the run's false-alarm share), at most those counted; 0 when no range was given. The figure
+   * is beyond noise when `outsideBaseline` exceeds it.
+   */
+  readonly outsideExplained?: number;
   /** Records the figure needs before it is judged (two cells expecting MIN_EXPECTED_PER_BIN each). */
   readonly judgedFrom: number;
 }
@@ -50,15 +62,28 @@ const SamplingNoiseShape = z.object({
   chiSquare: z.number().nonnegative().nullable(),
   critical: z.number().nonnegative().nullable(),
   outsideBaseline: z.number().int().nonnegative(),
+  outsideExplained: z.number().int().nonnegative().optional(),
   judgedFrom: z.number().int().nonnegative(),
 });
 
+/**
+ * The bins beyond a reference sample's range (below its minimum, above its maximum; the baseline's
+ * share 0 in each) and the sample's size: each is reached by a fresh draw with chance at most 1/(reference + 1).
+ */
+export interface ReferenceRange {
+  readonly bins: readonly number[];
+  readonly reference: number;
+}
+
+const ReferenceRangeShape = z.strictObject({ bins: z.array(z.number().int().nonnegative()), reference: z.number().int().positive() });
+
 /** Shares are non-negative numbers, counts as many non-negative whole numbers, figures a whole number from 1 (checked: a public function). */
-function noiseArgumentIssues(shares: unknown, counts: unknown, figures: unknown): ValidationIssue[] {
+function noiseArgumentIssues(shares: unknown, counts: unknown, figures: unknown, range: unknown): ValidationIssue[] {
   const issues = [
     ...schemaIssues(['shares'], shares, z.array(z.number().nonnegative().finite())),
     ...schemaIssues(['counts'], counts, z.array(z.number().int().nonnegative())),
     ...schemaIssues(['figures'], figures, z.number().int().positive()),
+    ...(range === undefined ? [] : schemaIssues(['range'], range, ReferenceRangeShape)),
   ];
   if (issues.length === 0 && (counts as unknown[]).length !== (shares as unknown[]).length) {
     issues.push({
@@ -111,15 +136,49 @@ function fewestJudged(order: readonly number[], shares: readonly number[]): numb
 
 /**
  * Pearson's test of a figure's `counts` against its baseline `shares`, one of `figures` figures
- * judged in the same run.
+ * judged in the same run; with `range`, records in its bins (beyond the reference sample's range)
+ * are beyond noise only past the count sampling reaches.
  */
-export function samplingNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
-  refuseArguments('samplingNoise', noiseArgumentIssues(shares, counts, figures));
-  return pearsonNoise(shares, counts, figures);
+export function samplingNoise(shares: readonly number[], counts: readonly number[], figures: number, range?: ReferenceRange): SamplingNoise {
+  refuseArguments('samplingNoise', noiseArgumentIssues(shares, counts, figures, range));
+  return pearsonNoise(shares, counts, figures, range);
 }
 
 /** {@link samplingNoise} for the monitor's own figures, whose arrays it built (one zod check per figure and period saved). */
-export function pearsonNoise(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
+export function pearsonNoise(shares: readonly number[], counts: readonly number[], figures: number, range?: ReferenceRange): SamplingNoise {
+  const base = pearsonCore(shares, counts, figures);
+  if (range === undefined) return base;
+  let beyond = 0;
+  let bins = 0;
+  for (const k of range.bins)
+    if (shares[k] === 0) {
+      bins++;
+      beyond += counts[k] ?? 0;
+    }
+  if (beyond === 0) return { ...base, outsideExplained: 0 };
+  let records = 0;
+  for (const c of counts) records += c;
+  const explained = poissonQuantile((records * bins) / (range.reference + 1), RUN_FALSE_ALARM / Math.max(1, figures));
+  return { ...base, outsideExplained: Math.min(beyond, explained) };
+}
+
+/**
+ * The fewest events k a Poisson law of mean `mean` exceeds with chance at most `alpha` (P(X > k) <= alpha):
+ * above the binomial's for the same mean and small chance, so it errs towards fewer flags. Summed in
+ * log space (a mean above 745 underflows e^-mean).
+ */
+function poissonQuantile(mean: number, alpha: number): number {
+  if (mean <= 0) return 0;
+  let logPmf = -mean;
+  let cdf = 0;
+  for (let k = 0; ; k++) {
+    cdf += Math.exp(logPmf);
+    if (1 - cdf <= alpha || k > mean + 50 * Math.sqrt(mean) + 50) return k;
+    logPmf += Math.log(mean) - Math.log(k + 1);
+  }
+}
+
+function pearsonCore(shares: readonly number[], counts: readonly number[], figures: number): SamplingNoise {
   let records = 0;
   for (const c of counts) records += c;
   let outsideBaseline = 0;
@@ -149,7 +208,7 @@ export function pearsonNoise(shares: readonly number[], counts: readonly number[
   return { chiSquare, critical: chiSquareQuantile(1 - RUN_FALSE_ALARM / Math.max(1, figures), cells.length - 1), outsideBaseline, judgedFrom };
 }
 
-/** True when sampling alone does not explain the counts: records outside the baseline, or X^2 beyond its critical value. */
+/** True when sampling alone does not explain the counts: records outside the baseline (past those `outsideExplained` allows), or X^2 beyond its critical value. */
 export function beyondSamplingNoise(noise: SamplingNoise): boolean {
   refuseArguments('beyondSamplingNoise', [schemaIssues(['noise'], noise, SamplingNoiseShape)]);
   return isBeyondNoise(noise);
@@ -157,7 +216,7 @@ export function beyondSamplingNoise(noise: SamplingNoise): boolean {
 
 /** {@link beyondSamplingNoise} for a noise the monitor computed itself. */
 export function isBeyondNoise(noise: SamplingNoise): boolean {
-  if (noise.outsideBaseline > 0) return true;
+  if (noise.outsideBaseline > (noise.outsideExplained ?? 0)) return true;
   return noise.chiSquare !== null && noise.critical !== null && noise.chiSquare > noise.critical;
 }
 

@@ -5,8 +5,7 @@ import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { decisionSealFault } from './decisionSeal.js';
-import { canonicalJson } from '../hashing/canonicalJson.js';
-import { sha256Hex } from '../hashing/sha256Hex.js';
+import { countOnce } from './followUps.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -70,7 +69,7 @@ export interface DecisionLineContext {
  *
  * With `context.counted`, a decision (of either release) read again on a later line is counted once
  * (`addRepeated`), and a line carrying a counted decision's id with other content is left out
- * (`addRepeatedOther`): see `repeatOf`.
+ * (`addRepeatedOther`): see `countOnce`.
  *
  * Every other decision's seal is checked (its `audit.contentHash`, and its signature under
  * `context.keys.signing`): one that fails, or carries none, is left out of every figure and
@@ -94,13 +93,18 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     // binding constraint apart (a name that meant another cap then), and the report says so.
     const earlier = isEarlierReleaseDecision(candidate);
     const fault = earlier ? undefined : decisionSealFault(candidate, context.keys ?? NO_AUDIT_KEYS);
-    if (fault !== undefined) acc.addSealRefused(fault, context.line);
-    else if (context.followed?.has(decision.data.audit?.decisionId ?? '') === true) acc.addSuperseded();
+    if (fault !== undefined) {
+      acc.addSealRefused(fault, context.line);
+      return;
+    }
+    // Each application once, by the function monitor --decisions counts with too.
+    // Its content hash is a digest of its content once its seal held (0.1.0's carry none: hashed whole).
+    const counts = countOnce(candidate, context, earlier ? undefined : (candidate as { audit: { contentHash: string } }).audit.contentHash);
+    if (counts === 'superseded') acc.addSuperseded();
     else {
       const sealedBy = earlier ? '0.1.0' : undefined;
-      const repeat = repeatOf(context.counted, decision.data.audit?.decisionId, candidate, earlier);
-      if (repeat === 'same') acc.addRepeated(sealedBy);
-      else if (repeat === 'other') acc.addRepeatedOther(context.line);
+      if (counts === 'repeated') acc.addRepeated(sealedBy);
+      else if (counts === 'repeatedOther') acc.addRepeatedOther(context.line);
       else {
         acc.addDecision(decision.data as unknown as Decision, sealedBy);
         // Counted as read, and said: a repeat of a decision without an id cannot be told.
@@ -112,24 +116,4 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
   const error = ErrorLine.safeParse(value);
   if (error.success) acc.addRejection(error.data.error.code);
   else acc.addUnreadable();
-}
-
-/**
- * Whether decision `id` was counted before, with the same content or other; else remembers it (64
- * bits of the id and of the content digest: both are hashes). The content digest is the checked
- * `audit.contentHash` of a decision of this release, and for one sealed by 0.1.0, which carries none,
- * the SHA-256 of its canonical JSON. A 0.1.0 decision is told by its id as today's is: 0.1.0 derived
- * `audit.decisionId` from the rest of its audit (the input's hash, applicant, date, model, policy,
- * catalog and engine), so two lines with one id are one decision, and its engine was deterministic.
- */
-function repeatOf(counted: Map<string, string> | undefined, id: string | undefined, value: unknown, earlier: boolean): 'same' | 'other' | undefined {
-  if (counted === undefined || id === undefined) return undefined;
-  const key = id.slice(0, 20);
-  const content = earlier ? sha256Hex(canonicalJson(value)) : (value as { audit: { contentHash: string } }).audit.contentHash;
-  const seen = counted.get(key);
-  if (seen === undefined) {
-    counted.set(key, content.slice(0, 16));
-    return undefined;
-  }
-  return seen === content.slice(0, 16) ? 'same' : 'other';
 }

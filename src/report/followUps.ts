@@ -1,6 +1,8 @@
 import type { AuditKeys } from '../decision/audit.js';
 import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { decisionSealFault } from './decisionSeal.js';
+import { canonicalJson } from '../hashing/canonicalJson.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
 
 /**
  * The decisions of a file that a later decision in it follows: each follow-up (a reassessment, a
@@ -49,4 +51,49 @@ export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
     },
     forks: () => forked.size,
   };
+}
+
+/**
+ * How a decision of a file counts when each application counts once: `superseded` (a later decision
+ * of the file follows it), `repeated` (its id was counted before, with the same content),
+ * `repeatedOther` (its id was counted before with other content: a decision is made once, so one of
+ * the two was changed), else `counted`.
+ */
+export type ApplicationCount = 'counted' | 'superseded' | 'repeated' | 'repeatedOther';
+
+/** What {@link countOnce} reads a decision against. */
+export interface CountOnceContext {
+  /** Decision ids a later decision of the file follows ({@link FollowUpIndex.followed}). */
+  readonly followed?: ReadonlySet<string>;
+  /** The ids counted so far, each with a digest of its content (the caller's map, filled here). Without it, no decision is a repeat. */
+  readonly counted?: Map<string, string>;
+}
+
+/**
+ * Whether a decision of a file is counted, as `creditlift report` and `monitor --decisions` both
+ * count each application once (one function, so the two count alike): a chain of follow-ups counts
+ * at its latest decision, a decision read again on a later line once.
+ *
+ * The content digest is `checkedContentHash` when the caller has checked the decision's seal (the
+ * report passes its `audit.contentHash`), else the SHA-256 of its canonical JSON (a decision sealed by
+ * 0.1.0 carries none; `monitor` checks no seal, and a claimed hash is not a digest of the content). A
+ * 0.1.0 decision is told by its id as today's is: 0.1.0 derived `audit.decisionId` from the rest of
+ * its audit (the input's hash, applicant, date, model, policy, catalog and engine), so two lines with
+ * one id are one decision, and its engine was deterministic.
+ */
+export function countOnce(decision: unknown, context: CountOnceContext, checkedContentHash?: string): ApplicationCount {
+  const audit = (decision as { audit?: { decisionId?: unknown } } | null)?.audit;
+  const id = typeof audit?.decisionId === 'string' ? audit.decisionId : undefined;
+  if (context.followed?.has(id ?? '') === true) return 'superseded';
+  const counted = context.counted;
+  if (counted === undefined || id === undefined) return 'counted';
+  // 64 bits of the id and of the content digest: both are hashes.
+  const key = id.slice(0, 20);
+  const content = checkedContentHash ?? sha256Hex(canonicalJson(decision));
+  const seen = counted.get(key);
+  if (seen === undefined) {
+    counted.set(key, content.slice(0, 16));
+    return 'counted';
+  }
+  return seen === content.slice(0, 16) ? 'repeated' : 'repeatedOther';
 }

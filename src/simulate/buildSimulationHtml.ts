@@ -215,7 +215,7 @@ ${barChart({ id: 'binding-candidate', title: C, bars: bindingBars(s.bindingConst
 <h2>Backtest: realised default rate by swap-set cell</h2>
 ${backtest}
 <h2>Fair outcomes by group</h2>
-<p class="note">Approval rate and mean approved limit by group; adverse impact ratio = the group's approval rate / the best-treated group's. Below 0.8 is flagged (four-fifths rule). Region and age are model inputs and can act as proxies.</p>
+<p class="note">Approval rate and mean approved limit by group; adverse impact ratio = the group's approval rate / the best-treated group's. Below 0.8 is flagged (four-fifths rule), decided exactly on the counts shown beside each flag; a flag is a prompt to look, not a verdict, the more so on a small group. Region and age are model inputs and can act as proxies. Applicants under 18 (declined by law) are set aside in every dimension.</p>
 <div class="cols2"><div>
 ${fairOutcomesTables(s.fairness.baseline, `${B}: `)}
 </div><div>

@@ -1,6 +1,14 @@
 import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
-import { FAIRNESS_DIMENSIONS, emptyGroupTally, fairOutcomes, tallyGroup, type FairOutcomes, type GroupTally } from '../fairness/fairOutcomes.js';
+import {
+  FAIRNESS_DIMENSIONS,
+  emptyGroupTally,
+  fairOutcomes,
+  fairnessGroupOf,
+  tallyGroup,
+  type FairOutcomes,
+  type GroupTally,
+} from '../fairness/fairOutcomes.js';
 import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } from './armFigures.js';
 import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
@@ -211,7 +219,7 @@ export function createSimulationAccumulator(
         if (d.arm !== null) bump(arms[arm], d.arm);
         for (const dim of FAIRNESS_DIMENSIONS) {
           const groups = fair[arm].get(dim) as Map<string, GroupTally>;
-          const g = r.segments[dim];
+          const g = fairnessGroupOf(r.segments, dim);
           let t = groups.get(g);
           if (t === undefined) groups.set(g, (t = emptyGroupTally()));
           tallyGroup(t, d.outcome === 'approve', d.limit);

@@ -10,6 +10,7 @@ import { populationStabilityIndex, stabilityBand } from '../../src/monitor/stabi
 import type { Applicant } from '../../src/schema/applicant.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { createScorer } from '../../src/decision/createScorer.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
 // Same date as the training population, another seed: a fresh draw from the population the model was judged on.
@@ -32,9 +33,49 @@ describe('population stability index', () => {
     expect(populationStabilityIndex([0.5, 0.5], [0, 0])).toBeNull();
     expect([0.0999, 0.1, 0.25, 0.2501].map(stabilityBand)).toEqual(['stable', 'watch', 'watch', 'act']);
   });
+
+  // findings16 F7: ([0.5, 0.5], [50, 50, 1000]) gave 2.18 (the third count entered n but matched no bin),
+  // ([0.25 x 4], [50, 50]) 4.26 and ([0.1, 0.1], [50, 50]) 1.29; samplingNoise refused the first two.
+  it('refuses counts of another length than the shares, and shares that do not sum to 1, naming the field', () => {
+    const issuesOf = (e: readonly number[], a: readonly number[]) => validationErrorOf(() => populationStabilityIndex(e, a)).issues;
+    expect(issuesOf([0.5, 0.5], [50, 50, 1000])).toEqual([
+      expect.objectContaining({ path: ['actualCounts'], message: expect.stringMatching(/one count per share \(2\), not 3/) }),
+    ]);
+    expect(issuesOf([0.25, 0.25, 0.25, 0.25], [50, 50])).toEqual([expect.objectContaining({ path: ['actualCounts'] })]);
+    expect(issuesOf([0.1, 0.1], [50, 50])).toEqual([expect.objectContaining({ path: ['expected'], message: expect.stringMatching(/sum to 1.*0\.2/) })]);
+    // Shares rounded as a baseline file holds them (8 significant digits) still sum to 1 within the tolerance.
+    expect(
+      populationStabilityIndex(
+        [1 / 3, 1 / 3, 1 / 3].map((x) => Number(x.toPrecision(8))),
+        [1, 1, 1],
+      ),
+    ).toBeCloseTo(0, 6);
+  });
 });
 
 describe("monitor against the default model's baseline", () => {
+  // findings16 F2: 225 of 400 applicants with a bureau file set 90 days past due gave
+  // "current_days_past_due 0 stable expected [1, 0] actual [1, 0]": the baseline had one bin for it.
+  // (At 400 records the index is 2.26, act, but within sampling noise: the holdout's 2% bin of past-due
+  // records is judged from 613 records on, MIN_EXPECTED_PER_BIN; 800 are judged.)
+  it('a book 90 days past due where the holdout was 0 for 98% (and never 90 in its own bin) shows current_days_past_due drift, flagged', async () => {
+    const book = generatePopulation({ size: 800, seed: 11, asOf: '2026-11-01' }).map((r) =>
+      r.applicant.bureau.hasFile ? { ...r.applicant, bureau: { ...r.applicant.bureau, currentDaysPastDue: 90 } } : r.applicant,
+    );
+    const { summary } = await monitorApplicants({ records: records(book), baseline, period: 'month', model });
+    const dpd = summary.features!.find((f) => f.name === 'current_days_past_due')!;
+    expect(dpd.index!).toBeGreaterThan(0.25);
+    expect(summary.flagged).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'feature', name: 'current_days_past_due', band: 'act' })]));
+  });
+
+  it("a value above the holdout's largest is a new value: incomes of 100,000 RMB (holdout maximum 37,800) are flagged", async () => {
+    const book = sample.slice(0, 300).map((a, i) => (i % 3 === 0 ? { ...a, income: { ...a.income, monthlyNet: 100_000 } } : a));
+    const { summary } = await monitorApplicants({ records: records(book), baseline, period: 'month', model });
+    const income = summary.features!.find((f) => f.name === 'income_rmb')!;
+    expect(income.noise.outsideBaseline).toBe(100);
+    expect(summary.flagged).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'feature', name: 'income_rmb' })]));
+  });
+
   it('an unshifted sample is stable everywhere: score, every feature, every factor', async () => {
     const { summary, errors } = await monitorApplicants({ records: records(sample), baseline, period: 'month', model });
     expect(errors).toBe(0);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { defaultMonitorBaselinePath } from '../../src/monitor/defaultMonitorBaselinePath.js';
-import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
+import { binOf, numericBaseline, parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 
 const raw = JSON.parse(readFileSync(defaultMonitorBaselinePath(), 'utf8')) as {
   features: { shares: number[] }[];
@@ -63,5 +63,79 @@ describe('parseMonitorBaseline', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('shares that do not sum to 1 are refused on reading, at their path (the index refuses them; a run failed at its end)', () => {
+    const b = structuredClone(raw);
+    const shares = sharesAt(b, entries[1]!);
+    shares[0] = (shares[0] as number) + 0.1;
+    let error: unknown;
+    try {
+      parseMonitorBaseline(b);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      expect.objectContaining({ path: [...entries[1]!, 'shares'], code: 'invalid_value', message: expect.stringMatching(/sum to 1/) }),
+    ]);
+  });
+});
+
+// findings16 F2: a reference sample that is constant (current_days_past_due, cert_honour in the shipped
+// baseline: edges [], shares [1, 0]) had one bin (-inf, +inf), so 56% of a book 90 days past due was
+// "stable, 0"; and a value above the reference's largest fell in its top bin, never a new value.
+describe('numericBaseline: values outside the reference range fall in bins the baseline never filled', () => {
+  const fileRounded = (edges: readonly number[]) => edges.map((e) => Number(e.toPrecision(8)));
+
+  it('a constant sample of 0 gets an edge on each side: 90 (and -1) land in an empty bin, 0 in the filled one', () => {
+    const b = numericBaseline(new Float64Array(100));
+    if (b.kind !== 'numeric') throw new Error('numeric');
+    expect(b.edges).toHaveLength(2);
+    expect(b.shares[binOf(b, 0)]).toBe(1);
+    expect(b.shares[binOf(b, 90)]).toBe(0);
+    expect(b.shares[binOf(b, -1)]).toBe(0);
+  });
+
+  it('a sample 0 for 97% and up to 354 for the rest (current_days_past_due) keeps its zeros in a bin of their own: 90 is not binned with them', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => (i < 970 ? 0 : 1 + ((i * 37) % 354)));
+    const b = numericBaseline(values);
+    expect(binOf(b, 90)).not.toBe(binOf(b, 0));
+    expect(b.shares[binOf(b, 0)]).toBeCloseTo(0.97, 12);
+    expect(b.shares[binOf(b, 400)]).toBe(0);
+  });
+
+  it('law: values above the maximum or below the minimum land in a bin of share 0, and the minimum and maximum in filled bins, also with the edges as the file rounds them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.float({ min: Math.fround(1e-3), max: 1e6, noNaN: true }),
+        (xs, step) => {
+          const values = Float64Array.from(xs, (x) => Math.fround(x));
+          const b = numericBaseline(values);
+          if (b.kind !== 'numeric') throw new Error('numeric');
+          const min = Math.min(...values);
+          const max = Math.max(...values);
+          for (const edges of [b.edges, fileRounded(b.edges)]) {
+            const r = { ...b, edges };
+            expect(b.shares[binOf(r, Math.fround(max + step * Math.max(1, Math.abs(max))))]).toBe(0);
+            expect(b.shares[binOf(r, Math.fround(min - step * Math.max(1, Math.abs(min))))]).toBe(0);
+            expect(b.shares[binOf(r, max)]).toBeGreaterThan(0);
+            expect(b.shares[binOf(r, min)]).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the shipped baseline has no single-bin numeric feature: each has an edge below its minimum and above its maximum', () => {
+    const b = parseMonitorBaseline(raw);
+    for (const f of [...b.features, ...b.factors]) {
+      if (f.kind !== 'numeric') continue;
+      expect(f.edges.length, JSON.stringify(f).slice(0, 60)).toBeGreaterThanOrEqual(2);
+      expect(f.shares[0]).toBe(0);
+      expect(f.shares[f.edges.length]).toBe(0);
+    }
   });
 });

@@ -47,6 +47,30 @@ describe('creditlift monitor', () => {
     expect(existsSync(join(work, 'one.json'))).toBe(false);
   });
 
+  // findings16 F3: an empty file, blank lines and a CSV header alone each gave "monitored 0 of 0 records ...
+  // worst band stable", exit 0, and a monitor.json an alerting job reads as all stable.
+  it('a file with no records says so and exits 1, writing no result (as simulate does), for --applicants and --decisions', async () => {
+    writeFileSync(join(work, 'empty.ndjson'), '');
+    writeFileSync(join(work, 'blank.ndjson'), '\n\n');
+    writeFileSync(join(work, 'header.csv'), 'id,asOf,birthDate\n');
+    for (const [flag, file] of [
+      ['--applicants', 'empty.ndjson'],
+      ['--applicants', 'blank.ndjson'],
+      ['--applicants', 'header.csv'],
+      ['--decisions', 'empty.ndjson'],
+      ['--decisions', 'blank.ndjson'],
+    ] as const) {
+      const c = captureIo();
+      const out = join(work, `none-${file}.json`);
+      const code = await runMonitorCommand([flag, join(work, file), '--out', out, '--html', join(work, `none-${file}.html`)], c.io);
+      expect(code, `${flag} ${file}`).toBe(1);
+      expect(c.err()).toMatch(new RegExp(`data_invalid.*${file.replace('.', '\\.')} holds no records: nothing was monitored`));
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(join(work, `none-${file}.html`))).toBe(false);
+      expect(existsSync(join(work, `none-${file}.errors.ndjson`))).toBe(false);
+    }
+  });
+
   it('refuses --model without its own --baseline, and both input kinds at once', async () => {
     const c = captureIo();
     expect(await runMonitorCommand(['--applicants', 'a.ndjson', '--decisions', 'b.ndjson', '--out', 'x.json'], c.io)).toBe(2);

@@ -130,4 +130,41 @@ describe('sampling noise of a stability index', () => {
       expect(beyondSamplingNoise(noise)).toBe(true);
     }
   });
+
+  // findings16 F2: bins below a numeric baseline's minimum and above its maximum are never filled, but
+  // a fresh draw exceeds the largest of n reference values with chance up to 1/(n + 1): counted as
+  // "always beyond noise", 4 of 40 undrifted books of 120 applicants were flagged (1 of 40 before).
+  it('records beyond the reference range are beyond noise only when more than sampling puts there (chance 1/(n + 1) a side)', () => {
+    const shares = [0, 0.5, 0.5, 0, 0];
+    const range = { bins: [0, 3], reference: 24_000 };
+    const one = samplingNoise(shares, [0, 60, 59, 1, 0], 37, range);
+    expect(one.outsideBaseline).toBe(1);
+    expect(one.outsideExplained).toBe(1);
+    expect(beyondSamplingNoise(one)).toBe(false);
+    const many = samplingNoise(shares, [0, 100, 75, 225, 0], 37, range);
+    expect(many.outsideExplained).toBeLessThan(5);
+    expect(beyondSamplingNoise(many)).toBe(true);
+    // Without a range every record in a never-filled bin is beyond noise, as before.
+    expect(beyondSamplingNoise(samplingNoise(shares, [0, 60, 59, 1, 0], 37))).toBe(true);
+    // A bin inside the range the baseline never filled is never explained.
+    expect(beyondSamplingNoise(samplingNoise([0, 0.5, 0, 0.5, 0], [0, 60, 1, 59, 0], 37, { bins: [0, 4], reference: 24_000 }))).toBe(true);
+  });
+
+  it('law: books drawn from the reference with its own chance beyond its range are flagged for that about one time in a hundred at most', () => {
+    const random = seeded(7);
+    const reference = 500;
+    const shares = [0, 0.5, 0.5, 0, 0];
+    let flagged = 0;
+    for (let i = 0; i < 400; i++) {
+      const n = 120;
+      const counts = [0, 0, 0, 0, 0];
+      for (let j = 0; j < n; j++) {
+        const u = random();
+        const k = u < 1 / (reference + 1) ? 0 : u > 1 - 1 / (reference + 1) ? 3 : u < 0.5 ? 1 : 2;
+        counts[k]!++;
+      }
+      if (beyondSamplingNoise(samplingNoise(shares, counts, 1, { bins: [0, 3], reference }))) flagged++;
+    }
+    expect(flagged / 400).toBeLessThanOrEqual(0.02);
+  });
 });

@@ -83,7 +83,7 @@ describe('figures beside their flags', () => {
     const west = s.fairness.candidate.find((f) => f.dimension === 'region')!.rows.find((r) => r.group === 'west')!;
     expect(west.flagged).toBe(true);
     const html = buildSimulationHtml({ records: 88, errors: 0, interrupted: false, summary: s });
-    expect(html).toContain('<td>west</td><td>44</td><td>79.5%</td><td>¥10,000</td><td>0.795</td><td class="flag">below 0.8</td>');
+    expect(html).toContain('<td>west</td><td>44</td><td>79.5%</td><td>¥10,000</td><td>0.795</td><td class="flag">below 0.8 (35 of 44 against 44 of 44)</td>');
     expect(html).not.toContain('<td>0.80</td>');
   });
 

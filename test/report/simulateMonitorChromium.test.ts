@@ -88,7 +88,7 @@ describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in
         }
       }
       expect(dom).toMatch(/<h2>Fair outcomes by group<\/h2>/);
-      expect(dom).toMatch(/class="flag">below 0.8</);
+      expect(dom).toMatch(/class="flag">below 0.8 \(\d[\d,]* of \d[\d,]* against \d[\d,]* of \d[\d,]*\)</);
       const png = join(work, `${name}.png`);
       await browser.screenshot(html, png, 1200, 1600);
       const image = decodePng(readFileSync(png));

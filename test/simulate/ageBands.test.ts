@@ -132,6 +132,29 @@ describe('age bands', () => {
     const age = (r: typeof alone) => r.summary.fairness!.find((f) => f.dimension === 'ageBand')!;
     expect(age(mixed).rows).toEqual(age(alone).rows);
     expect(age(mixed).notCompared).toEqual([expect.objectContaining({ group: 'under 18', decided: 10 })]);
+    // Every dimension sets them aside (findings16 F5: 36 minors counted in west's rate raised a false flag).
+    for (const dimension of ['region', 'cityTier'] as const) {
+      const of = (r: typeof alone) => r.summary.fairness!.find((f) => f.dimension === dimension)!;
+      expect(of(mixed).rows, dimension).toEqual(of(alone).rows);
+      expect(of(mixed).notCompared).toEqual([{ group: 'under 18', decided: 10, reason: expect.stringMatching(/declined by law/) }]);
+    }
+  });
+
+  it('simulate: declined minors added to one region leave every compared region and city tier unchanged, set aside with their count', () => {
+    const run = (minors: number) => {
+      const acc = createSimulationAccumulator({ baseline: assumptions, candidate: assumptions });
+      for (let i = 0; i < 40; i++)
+        acc.add({ segments: { ...segmentsOf(30), region: i % 2 === 0 ? 'east' : 'west' }, baseline: facts(i % 5 !== 0), candidate: facts(i % 3 !== 0) });
+      for (let i = 0; i < minors; i++) acc.add({ segments: { ...segmentsOf(16), region: 'west' }, baseline: facts(false), candidate: facts(false) });
+      return acc.finish().fairness;
+    };
+    const [alone, mixed] = [run(0), run(36)];
+    for (const side of ['baseline', 'candidate'] as const)
+      for (const dimension of ['region', 'cityTier', 'ageBand'] as const) {
+        const of = (f: typeof alone) => f[side].find((x) => x.dimension === dimension)!;
+        expect(of(mixed).rows, `${side} ${dimension}`).toEqual(of(alone).rows);
+        expect(of(mixed).notCompared).toEqual([{ group: 'under 18', decided: 36, reason: expect.stringMatching(/declined by law/) }]);
+      }
   });
 });
 

@@ -202,7 +202,9 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
     ['expected', expected],
     ['actual', actual],
   ] as const) {
-    for (let i = 0; i < sample.length; i++) if (Number.isNaN(sample[i]!)) throw new CreditliftError('data_invalid', `psi: ${name} score at row ${i} is NaN`);
+    // Infinity too: binned into the top decile, it was a score no model gives, measured as one.
+    for (let i = 0; i < sample.length; i++)
+      if (!Number.isFinite(sample[i]!)) throw new CreditliftError('data_invalid', `psi: ${name} score at row ${i} is not a finite number (${sample[i]})`);
   }
   const sorted = Float64Array.from(expected).sort();
   const edges: number[] = [];
