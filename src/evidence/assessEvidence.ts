@@ -12,6 +12,7 @@ import { checkedApplicant } from '../schema/checkedApplicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { normalizedCredentialNumber } from '../text/credentialNumber.js';
 import { foldedText } from '../text/foldedText.js';
+import { nameKey } from '../text/nameKey.js';
 import type { DataCategory } from '../schema/dataCategory.js';
 import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessment.js';
 import { evidenceReasonCodes } from './evidenceReasons.js';
@@ -79,15 +80,15 @@ export function sameCredential(
 
 /**
  * Whether a certificate's holder is someone else: another id hash, or another name. Names are compared
- * by {@link foldedText}, as numbers and issuers are: case, width, accents, spaces, every separator and
- * name dot (`·` `・` `‧` `･` `⋅` `•`), hyphens and apostrophes of every code point, and invisible
- * characters do not make a different person (the dot in a transliterated Uyghur or Tibetan name is typed
- * with whichever code point the keyboard gives).
+ * by {@link nameKey}: case, width, spaces, every name dot (`·` `・` `‧` `･` `⋅` `•`), hyphens and
+ * apostrophes of every code point, and invisible characters do not make a different person (the dot in a
+ * transliterated Uyghur or Tibetan name is typed with whichever code point the keyboard gives); a letter,
+ * an accent or a vowel sign does.
  */
 function holderMismatch(e: CertificateEvidence, identity: Applicant['identity']): boolean {
   if (e.holder.idHash !== undefined && e.holder.idHash !== identity.idHash) return true;
   const named = e.holder.name;
-  if (named !== undefined && identity.name !== undefined && named !== identity.name && foldedText(named) !== foldedText(identity.name)) return true;
+  if (named !== undefined && identity.name !== undefined && named !== identity.name && nameKey(named) !== nameKey(identity.name)) return true;
   return false;
 }
 

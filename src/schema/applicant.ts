@@ -57,7 +57,7 @@ export const Applicant = z
     identity: z
       .strictObject({
         idHash: Sha256Hex.describe('SHA-256 of the national ID, hashed by the lender'),
-        name: nameText('identity.name', 100).optional(),
+        name: nameText('identity.name', 100, 'person').optional(),
       })
       .describe('Used only to match certificate holders; never a model input'),
     employment: z.strictObject({

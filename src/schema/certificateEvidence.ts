@@ -31,7 +31,7 @@ export type VerificationMethod = z.infer<typeof VerificationMethod>;
 /** Whose certificate it is: the issuer's record of the holder, compared with the applicant's identity. */
 export const CertificateHolder = z
   .strictObject({
-    name: nameText('holder.name', 100).optional(),
+    name: nameText('holder.name', 100, 'person').optional(),
     idHash: Sha256Hex.optional().describe('SHA-256 of the holder national ID, as the lender hashes it'),
   })
   .refine((h) => h.name !== undefined || h.idHash !== undefined, { message: 'holder needs a name or an idHash' })
@@ -45,7 +45,7 @@ export const CertificateHolder = z
  */
 export const CertificateEvidence = z.strictObject({
   kind: z.string().min(1).max(64).describe('Catalog kind, e.g. "ielts", "teacher_qualification"'),
-  issuer: nameText('issuer', 200),
+  issuer: nameText('issuer', 200, 'issuer'),
   credentialId: z
     .string()
     .min(1)
