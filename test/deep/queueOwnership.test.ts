@@ -11,6 +11,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { claimJob, readJobOwner, releaseClaim, renewClaim } from '../../src/distributed/jobClaim.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
 import { createRig, outputLines, until, type Rig } from '../distributed/scenarios.js';
@@ -208,6 +209,36 @@ describe.skipIf(!HAS_REDIS)('score --queue: a run accepts only answers made from
       b.stop();
       await Promise.allSettled([b.run]);
       if (worker !== undefined) expect(await worker.stop()).toBe(0);
+      client.disconnect();
+    }
+  });
+
+  it('claims: of two producers claiming one job at once exactly one gets it; a renewal after a takeover says so; a release never touches the run holding the job now', async () => {
+    const client = admin(5);
+    try {
+      for (let round = 0; round < 20; round++) {
+        const job = `race${round}`;
+        const got = await Promise.all(['aaaaaaaaaaaa', 'bbbbbbbbbbbb'].map((id) => claimJob(client, job, undefined, id, { output: id }, 60_000)));
+        expect(got.filter(Boolean), `round ${round}`).toHaveLength(1);
+        const winner = got[0] === true ? 'aaaaaaaaaaaa' : 'bbbbbbbbbbbb';
+        const loser = winner === 'aaaaaaaaaaaa' ? 'bbbbbbbbbbbb' : 'aaaaaaaaaaaa';
+        expect(await readJobOwner(client, job)).toMatchObject({ runId: winner, live: true, fields: { output: winner } });
+        expect(await renewClaim(client, job, loser, 60_000)).toBe('taken');
+        await releaseClaim(client, job, loser, true);
+        expect(await readJobOwner(client, job)).toMatchObject({ runId: winner, live: true });
+        expect(await renewClaim(client, job, winner, 60_000, ['chunks', '7'])).toBe('mine');
+        expect((await readJobOwner(client, job))?.chunks).toBe(7);
+        await releaseClaim(client, job, winner, true);
+        expect(await readJobOwner(client, job)).toBeUndefined();
+        expect(await renewClaim(client, job, winner, 60_000)).toBe('gone');
+      }
+      // A job of creditlift 0.1.0 (a manifest key without a run id) is taken over only by name.
+      await client.hset('creditlift:run:old', { chunks: '3' });
+      expect(await readJobOwner(client, 'old')).toMatchObject({ runId: undefined, live: false, chunks: 3 });
+      expect(await claimJob(client, 'old', undefined, 'cccccccccccc', {}, 60_000)).toBe(false);
+      expect(await claimJob(client, 'old', null, 'cccccccccccc', {}, 60_000)).toBe(true);
+      expect(await readJobOwner(client, 'old')).toMatchObject({ runId: 'cccccccccccc', live: true, chunks: 0 });
+    } finally {
       client.disconnect();
     }
   });
