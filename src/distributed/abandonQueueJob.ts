@@ -8,13 +8,20 @@ export type QueueJobRecord = NonNullable<RunManifest['queue']>;
 const REACH_MS = 3000;
 
 /**
- * Removes job `record.job` from the Redis it was queued on (see `removeQueueJob`), with its own
- * short-lived connection, and says on stderr what it removed, or, when Redis cannot be reached,
- * that the applicants' records may stay there, for how long, and how to remove them. Resolves to
- * true when nothing of the job is left there; never rejects.
+ * Removes this output's run of job `record.job` (`record.runId`; none for a job of creditlift 0.1.0)
+ * from the Redis it was queued on (see `removeQueueJob`), with its own short-lived connection, and
+ * says on stderr what it removed, or, when Redis cannot be reached, that the applicants' records may
+ * stay there, for how long, and how to remove them. A job another run holds now (taken over, or
+ * started afresh by another output) is left as it is, and said so. Resolves to true when nothing of
+ * this output's run is left there; never rejects.
  */
 export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promise<boolean> {
-  const [{ Redis }, { parseQueueUrl }, { removeQueueJob }] = await Promise.all([import('ioredis'), import('./queueUrl.js'), import('./jobKeys.js')]);
+  const [{ Redis }, { parseQueueUrl }, { removeQueueJob }, { describeOwner }] = await Promise.all([
+    import('ioredis'),
+    import('./queueUrl.js'),
+    import('./jobKeys.js'),
+    import('./jobClaim.js'),
+  ]);
   let reason = 'no answer';
   let client: import('ioredis').Redis | undefined;
   try {
@@ -36,8 +43,14 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
     });
     await client.connect();
     await client.ping();
-    const removed = await removeQueueJob(client, record.job);
-    if (removed.keys > 0 || removed.busy > 0)
+    const removed = await removeQueueJob(client, record.job, record.runId);
+    if (removed.otherOwner !== undefined)
+      io.stderr(
+        `note: job "${record.job}" on ${record.url} belongs to another run now (${describeOwner(removed.otherOwner)}): left as it is${
+          removed.keys > 0 ? `; removed ${removed.keys} keys of this output's own run` : ''
+        }\n`,
+      );
+    else if (removed.keys > 0 || removed.busy > 0)
       io.stderr(
         `note: removed job "${record.job}" of this output's --queue run from Redis at ${record.url} (${removed.keys} keys: its chunks' records and decisions)${
           removed.busy > 0

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { OutputLine } from '../cli/score/outputLine.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { keyMismatches, type KeyFingerprints } from '../cli/keyFingerprints.js';
@@ -35,7 +35,10 @@ export interface ScoringFingerprint {
  * copies a job's return value into the queue's event stream.
  */
 export interface ChunkJobData {
-  /** The run's `--job` name. */
+  /**
+   * The run: its `--job` name and run id, `NAME@RUN` ({@link runOf}). Every key and job id of its
+   * chunks is named by it, so two runs under one `--job` name never share one.
+   */
   readonly run: string;
   /** 0-based chunk index; chunk k holds records k x chunkSize .. (k+1) x chunkSize - 1. */
   readonly index: number;
@@ -54,6 +57,10 @@ export interface ChunkResult {
   readonly lines: readonly OutputLine[];
   /** `host:pid` of the worker process, for the producer's messages. */
   readonly worker: string;
+  /** The job data's `run` (`NAME@RUN`): which run's chunk the lines answer. */
+  readonly run: string;
+  /** SHA-256 (hex) of the records' bytes the worker decided ({@link recordsDigest}). */
+  readonly recordsSha256: string;
 }
 
 /** A finished job's BullMQ return value (copied into the queue's event stream): counts, never lines. */
@@ -82,24 +89,107 @@ export function checkJobName(name: string): string {
   return name;
 }
 
-/** BullMQ job id of chunk `index` of run `name`: derived, so a resumed producer finds the same job. */
-export function chunkJobId(name: string, index: number): string {
-  return `${name}-c${index}`;
+const RUN_ID = /^[0-9a-f]{12}$/;
+
+/**
+ * A new run id: 12 random hex digits, drawn when a producer starts a job afresh (a first run, or
+ * `--overwrite`) and kept by its resumes (the run manifest records it). Two runs under one `--job`
+ * name never share one, so neither can collect the other's answers.
+ */
+export function newRunId(): string {
+  return randomBytes(6).toString('hex');
 }
 
-/** Redis key of a run's manifest (what it was started with, how many chunks it enqueued). */
+/** True for a string {@link newRunId} could have drawn. */
+export function isRunId(id: unknown): id is string {
+  return typeof id === 'string' && RUN_ID.test(id);
+}
+
+/**
+ * The run `runId` of job `name`, as its chunk keys and job ids are named: `NAME@RUN` (a job name
+ * holds no `@`). A job of creditlift 0.1.0 had no run id: its chunks were named by `NAME` alone.
+ *
+ * @example
+ * runOf('book-2026-11', '3f9a0c1d5e7b') // 'book-2026-11@3f9a0c1d5e7b'
+ */
+export function runOf(name: string, runId: string | undefined): string {
+  return runId === undefined ? name : `${name}@${runId}`;
+}
+
+/** BullMQ job id of chunk `index` of run `run` ({@link runOf}): derived, so a resumed producer finds the same job. */
+export function chunkJobId(run: string, index: number): string {
+  return `${run}-c${index}`;
+}
+
+/** Redis key of a job's manifest (which run holds the job, what it was started with, how many chunks it enqueued). */
 export function runKey(name: string): string {
   return `creditlift:run:${name}`;
 }
 
+/**
+ * Redis key saying the producer holding job `name` is alive: its run id, with a short expiry the
+ * producer renews while it runs (see `jobClaim`). `--overwrite` takes over only a job without one.
+ */
+export function liveKey(name: string): string {
+  return `creditlift:run:${name}:live`;
+}
+
 /** Redis key of chunk `index`'s records (V8 serialisation, see `encodeRecords`): personal data, always with an expiry. */
-export function chunkRecordsKey(name: string, index: number): string {
-  return `creditlift:chunk:${chunkJobId(name, index)}:records`;
+export function chunkRecordsKey(run: string, index: number): string {
+  return `creditlift:chunk:${chunkJobId(run, index)}:records`;
 }
 
 /** Redis key of chunk `index`'s output lines (a {@link ChunkResult} as JSON): personal data, always with an expiry. */
-export function chunkLinesKey(name: string, index: number): string {
-  return `creditlift:chunk:${chunkJobId(name, index)}:lines`;
+export function chunkLinesKey(run: string, index: number): string {
+  return `creditlift:chunk:${chunkJobId(run, index)}:lines`;
+}
+
+/** SHA-256 (hex) of a chunk's records as stored in Redis: what a worker's answer says it decided. */
+export function recordsDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What is wrong with a worker's answer to a chunk, for the producer: see {@link answerProblem}. */
+export type AnswerProblem =
+  /** Made for another run (`run` differs): the job was taken over, or something else wrote the key. Never written. */
+  | { readonly kind: 'foreign'; readonly message: string }
+  /** This run's, but made from other record bytes than the chunk's now: decided again. */
+  | { readonly kind: 'stale'; readonly message: string }
+  /** No answer to the chunk's records, line for line (or no word of what it was made from): the chunk fails. */
+  | { readonly kind: 'unanswered'; readonly message: string };
+
+/**
+ * Checks that a worker's answer (the parsed {@link ChunkResult}) was made for run `chunk.run`, from
+ * the very records the producer stored for the chunk (`chunk.recordsSha256`), and answers its
+ * records line for line. Undefined when it does; the producer writes it then, and only then.
+ *
+ * @example
+ * answerProblem({ lines, worker: 'h:1', run: 'book@3f9a0c1d5e7b', recordsSha256 }, { run: 'book@aaaaaaaaaaaa', recordsSha256, recordLines })
+ * // { kind: 'foreign', message: 'the answer of h:1 was made for another run (book@3f9a0c1d5e7b)' }
+ */
+export function answerProblem(
+  result: Partial<ChunkResult> | undefined,
+  chunk: { readonly run: string; readonly recordsSha256: string; readonly recordLines: readonly number[] },
+): AnswerProblem | undefined {
+  const who = typeof result?.worker === 'string' ? result.worker : 'an unknown worker';
+  if (result === undefined || result === null || typeof result !== 'object') return { kind: 'unanswered', message: `the answer of ${who} is no chunk result` };
+  if (typeof result.run !== 'string' || typeof result.recordsSha256 !== 'string')
+    return {
+      kind: 'unanswered',
+      message: `the answer of ${who} does not say which run's records it was made from (a creditlift worker older than this producer?)`,
+    };
+  if (result.run !== chunk.run) return { kind: 'foreign', message: `the answer of ${who} was made for another run (${result.run})` };
+  if (result.recordsSha256 !== chunk.recordsSha256)
+    return {
+      kind: 'stale',
+      message: `the answer of ${who} was made from other records (sha256 ${result.recordsSha256.slice(0, 12)}...) than the chunk's (${chunk.recordsSha256.slice(0, 12)}...)`,
+    };
+  const lines = result.lines;
+  if (!Array.isArray(lines) || lines.length !== chunk.recordLines.length || lines.some((l, i) => l?.line !== chunk.recordLines[i])) {
+    const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
+    return { kind: 'unanswered', message: `the result of ${who} does not answer the chunk's ${chunk.recordLines.length} records line for line: ${got}` };
+  }
+  return undefined;
 }
 
 /** `lines 12-267` for messages: where a chunk's records start and where its last one starts. */

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import type { CliIo } from '../cli/cliIo.js';
@@ -26,14 +27,17 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
 import {
   ABANDONED,
+  answerProblem,
   checkJobName,
   chunkJobId,
   chunkLinesKey,
   chunkRecordsKey,
   describeConfiguration,
   lineRange,
+  newRunId,
   queueNameOf,
-  runKey,
+  recordsDigest,
+  runOf,
   type ChunkJobData,
   type ChunkReceipt,
   type ChunkResult,
@@ -41,7 +45,8 @@ import {
 } from './chunkJob.js';
 import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
 import { createDistributedProgress } from './distributedProgress.js';
-import { removeQueueJob } from './jobKeys.js';
+import { removeRunChunks } from './jobKeys.js';
+import { claimJob, describeOwner, LIVE_MS, LIVE_RENEW_MS, readJobOwner, releaseClaim, renewClaim, type JobOwner } from './jobClaim.js';
 import { parseQueueUrl } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringIdentity } from './scoringFingerprint.js';
@@ -67,6 +72,8 @@ interface PendingChunk {
   readonly id: string;
   /** Input bytes read when the chunk was cut: the progress bar's position once it is written. */
   readonly bytesAt: number;
+  /** SHA-256 of the records stored for it: a worker's answer must name it ({@link answerProblem}). */
+  readonly recordsSha256: string;
 }
 
 /** A chunk that failed for good, as the summary reports it. */
@@ -103,6 +110,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let link: RedisLink | undefined;
   let queue: Queue<ChunkJobData, ChunkReceipt> | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  let liveTimer: NodeJS.Timeout | undefined;
+  /** The job this run claimed in Redis: its claim is let go as the run ends (the job's keys stay for --resume). */
+  let claimed: { readonly client: RedisLink['client']; readonly name: string; readonly runId: string } | undefined;
+  // Set once the run has begun to write (its manifest): before it, a refused or failed run leaves nothing behind.
+  let began = false;
   const files: ChunkFile[] = [];
   let reading: InputRecords | undefined;
   let locks: OutputLock[] = [];
@@ -116,7 +128,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (released) return;
     released = true;
     clearInterval(heartbeat);
+    clearInterval(liveTimer);
     reading?.close();
+    // Its producer is no longer alive: another output may take the job over (--overwrite) at once.
+    if (claimed !== undefined) {
+      const c = claimed;
+      await Promise.race([releaseClaim(c.client, c.name, c.runId, !began), unrefDelay(1000)]).catch(() => undefined);
+    }
     // The bound is a timer that does not hold the process.
     if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
     link?.close();
@@ -169,25 +187,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       true,
     );
     const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
-    // The manifest names the job while it runs, so a resume without --queue can remove its keys.
-    const queueRecord = { url: address.withoutPassword, job: name, ttlSeconds };
     const before = await readRunManifest(runManifestPath(out)).catch(() => undefined);
-    // This output's earlier job under another --job name or Redis: nobody will collect its chunks.
-    if (before?.queue !== undefined && (before.queue.job !== name || before.queue.url !== queueRecord.url)) await abandonQueueJob(before.queue, io);
-    // Its status says the run is under way (`score` records how it ended in the same place).
-    const status: RunStatus = runningStatus(
-      resumed === undefined ? undefined : before?.status,
-      { mode: 'queue', job: name, workers: {} },
-      resumed !== undefined,
-    );
-    const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
-    await writeRunManifest(runManifestPath(out), manifestNow);
-    // Refused or failed before a chunk is read (Redis unreachable, another --batch than the job's): said as such.
-    endOnFailure = (f) =>
-      writeRunManifest(runManifestPath(out), {
-        ...manifestNow,
-        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}` },
-      });
+    // This output's earlier run of a --queue job, as its manifest names it.
+    const earlier = before?.queue;
+    const url = address.withoutPassword;
+    const sameJob = earlier !== undefined && earlier.job === name && earlier.url === url;
 
     link = openRedisLink(address, timeoutMs);
     const guard = link.guard.bind(link);
@@ -200,8 +204,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const q = queue;
     const client = link.client;
 
-    // The job's record in Redis: which chunks were enqueued, and what they were cut from (a resume
-    // that would cut other chunks under the same job ids is refused).
+    // The job's record in Redis: which run holds it, which chunks it enqueued, and what they were cut
+    // from (a resume that would cut other chunks under the same job ids is refused).
     const manifest = {
       input: resolve(input),
       inputSize: String(inputSize),
@@ -211,36 +215,115 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       maxRecordLines: String(maxRecordLines),
       fingerprint: JSON.stringify(fingerprint),
     };
-    const key = runKey(name);
-    const existing = await guard(client.hgetall(key));
-    let enqueuedHighWater = Number(existing.chunks ?? 0);
-    if (Object.keys(existing).length > 0) {
-      if (values.resume !== true && values.overwrite !== true) {
+    // Who holds the job's name, checked and the job claimed before this run writes anything: a run
+    // refused here leaves no output and no manifest behind. Chunk keys and job ids are named by the
+    // run (`NAME@RUN`), so this run only ever reads answers to its own records; another run may
+    // take the name over only once this one has stopped (--overwrite), and this one then stops.
+    const owner = await guard(readJobOwner(client, name));
+    // This output's own run holds it (its producer is gone: this one holds the output's lock).
+    const ours = owner !== undefined && sameJob && owner.runId === earlier.runId;
+    let runId: string;
+    /** A stopped run whose job this one takes over: its chunks go once the job is claimed. */
+    let replaced: JobOwner | undefined;
+    if (owner === undefined) {
+      runId = resumed !== undefined && sameJob && earlier.runId !== undefined ? earlier.runId : newRunId();
+    } else if (values.resume !== true && values.overwrite !== true) {
+      throw new RunRefusedError(
+        `job "${name}" already exists on ${address.display} (${owner.chunks} chunks enqueued, ${owner.live ? 'being run right now by a producer' : 'by a run that has stopped'}: ${describeOwner(owner)}): use --resume to continue it from its own output, --overwrite to start it again${owner.live ? ' once that producer has stopped' : ''}, or another --job name`,
+      );
+    } else if (owner.live && !ours) {
+      throw new RunRefusedError(
+        values.overwrite === true
+          ? `job "${name}" on ${address.display} is being run right now by another producer (${describeOwner(owner)}): --overwrite takes over only a job whose producer has stopped; stop that run first, or use another --job name`
+          : `--resume: job "${name}" on ${address.display} is being run right now by another producer (${describeOwner(owner)}), not by the run that wrote ${out}: resume this output under another --job name`,
+      );
+    } else if (values.overwrite === true || (ours && owner.runId === undefined)) {
+      // Started again (or this output's job of creditlift 0.1.0, whose chunks had no run id, resumed):
+      // a new run, and the stopped run's chunks go.
+      runId = newRunId();
+      replaced = owner;
+    } else if (ours) {
+      runId = owner.runId as string;
+      const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => owner.fields[f] !== undefined && owner.fields[f] !== manifest[f]);
+      if (differs.length > 0)
         throw new RunRefusedError(
-          `job "${name}" already exists on ${address.display} (${enqueuedHighWater} chunks enqueued): use --resume to continue it or --overwrite to start it again`,
+          `--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${owner.fields[f]}`).join('; ')})\n${resumeHint(differs, owner.fields)}`,
         );
-      }
-      if (values.overwrite === true) {
-        await guard(removeQueueJob(client, name));
-        enqueuedHighWater = 0;
-      } else {
-        const differs = (Object.keys(manifest) as (keyof typeof manifest)[]).filter((f) => existing[f] !== undefined && existing[f] !== manifest[f]);
-        if (differs.length > 0)
-          throw new RunRefusedError(
-            `--resume of job "${name}" with other ${differs.join(', ')} than it was started with (was: ${differs.map((f) => `${f} ${existing[f]}`).join('; ')})\n${resumeHint(differs, existing)}`,
-          );
-      }
-    } else if (values.overwrite === true) {
-      // No manifest, but chunks of an interrupted first attempt may still sit in the queue.
-      await guard(removeQueueJob(client, name));
+    } else {
+      throw new RunRefusedError(
+        `--resume: job "${name}" on ${address.display} belongs to another run (${describeOwner(owner)}), not to the run that wrote ${out}: resume this output under another --job name`,
+      );
     }
-    await guard(
-      client
-        .multi()
-        .hset(key, { ...manifest, chunks: String(enqueuedHighWater) })
-        .pexpire(key, ttlMs)
-        .exec(),
+    let enqueuedHighWater = owner !== undefined && owner.runId === runId ? owner.chunks : 0;
+    const jobFields = () => ({ ...manifest, output: resolve(out), host: hostname(), pid: String(process.pid), chunks: String(enqueuedHighWater) });
+    if (!(await guard(claimJob(client, name, owner === undefined ? undefined : (owner.runId ?? null), runId, jobFields(), ttlMs))))
+      throw new RunRefusedError(`job "${name}" on ${address.display} was claimed by another run at the same moment: use another --job name`);
+    claimed = { client, name, runId };
+    const run = runOf(name, runId);
+    if (replaced !== undefined) {
+      const removed = await guard(removeRunChunks(client, runOf(name, replaced.runId), replaced.chunks));
+      if (!ours && removed.keys + removed.busy > 0)
+        io.stderr(`note: took over job "${name}" from a run that has stopped (${describeOwner(replaced)}): removed its ${removed.keys} keys\n`);
+    }
+    // This output's own earlier run of this job, started again: its chunks are nobody's now.
+    if (sameJob && earlier.runId !== runId && !(replaced !== undefined && replaced.runId === earlier.runId))
+      await guard(removeRunChunks(client, runOf(name, earlier.runId), 0));
+    // This output's earlier job under another --job name or Redis: nobody will collect its chunks.
+    if (earlier !== undefined && !sameJob) await abandonQueueJob(earlier, io);
+
+    // The manifest names the job and run while it runs, so a resume without --queue can remove its keys.
+    const queueRecord = { url, job: name, ttlSeconds, runId };
+    // Its status says the run is under way (`score` records how it ended in the same place).
+    const status: RunStatus = runningStatus(
+      resumed === undefined ? undefined : before?.status,
+      { mode: 'queue', job: name, workers: {} },
+      resumed !== undefined,
     );
+    const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
+    await writeRunManifest(runManifestPath(out), manifestNow);
+    began = true;
+    // Failed before a chunk is read (Redis lost): said as such.
+    endOnFailure = (f) =>
+      writeRunManifest(runManifestPath(out), {
+        ...manifestNow,
+        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}` },
+      });
+
+    /** Set once another run holds the job: this run stops at its next step. */
+    let lostTo: JobOwner | undefined;
+    let lost = false;
+    // Renews the claim (the job's manifest key, the live key), with a field set on the way; a claim
+    // that expired meanwhile (Redis unreachable past --job-ttl) is taken again; one another run
+    // holds now is noted for the run to stop.
+    const keepClaim = async (set?: readonly [string, string]) => {
+      const r = await renewClaim(client, name, runId, ttlMs, set);
+      if (r === 'mine') return;
+      if (r === 'gone' && (await claimJob(client, name, undefined, runId, jobFields(), ttlMs))) return;
+      lostTo = await readJobOwner(client, name).catch(() => undefined);
+      lost = true;
+    };
+    let renewing: Promise<void> = Promise.resolve();
+    liveTimer = setInterval(
+      () => {
+        renewing = keepClaim().catch(() => undefined);
+      },
+      Math.min(LIVE_RENEW_MS, Math.max(250, Math.floor(ttlMs / 4))),
+    );
+    // This run's chunks go (they are nobody's now), and the error says what happened.
+    const takenOver = async (why?: string): Promise<CreditliftError> => {
+      await guard(removeRunChunks(client, run, enqueuedHighWater)).catch(() => undefined);
+      const taken = lost
+        ? `job "${name}" on ${address.display} was taken over by another run (${describeOwner(lostTo)}) while this one ran: a producer that has not renewed its claim for ${LIVE_MS / 1000} s (paused, or its host suspended) counts as stopped, and --overwrite takes its job over`
+        : '';
+      return new CreditliftError(
+        'queue_conflict',
+        `${[why, taken].filter((t) => t !== undefined && t !== '').join('; ')}. Nothing of another run is written here: ${out} holds only this run's answers. To finish it, resume this run under another --job name (the same command with --resume and another --job)`,
+      );
+    };
+    const stillOurs = async () => {
+      if (!lost) await guard(keepClaim());
+      if (lost) throw await takenOver();
+    };
 
     const outFile = await openChunkFile(out, resumed !== undefined);
     files.push(outFile);
@@ -294,11 +377,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // Every key of the job expires `ttlMs` after its last refresh: the records and lines keys are
     // written with it, the job and manifest keys get it at once, and this heartbeat renews those of
     // every chunk not yet written while the producer lives. A dead producer's keys leave on their own.
+    // (The job's manifest key is renewed with the run's claim.)
     heartbeat = setInterval(
       () => {
-        const batch = client.pipeline().pexpire(key, ttlMs);
+        const batch = client.pipeline();
         for (const p of pending) {
-          batch.pexpire(q.toKey(p.id), ttlMs).pexpire(chunkRecordsKey(name, p.chunk.index), ttlMs).pexpire(chunkLinesKey(name, p.chunk.index), ttlMs);
+          batch.pexpire(q.toKey(p.id), ttlMs).pexpire(chunkRecordsKey(run, p.chunk.index), ttlMs).pexpire(chunkLinesKey(run, p.chunk.index), ttlMs);
         }
         batch.exec().catch(() => undefined);
       },
@@ -306,12 +390,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     );
     // A chunk's job, records and lines, once its lines are on disk (or it is enqueued afresh).
     const dropChunk = async (index: number) => {
-      await guard(q.remove(chunkJobId(name, index)));
-      await guard(client.del(chunkRecordsKey(name, index), chunkLinesKey(name, index)));
+      await guard(q.remove(chunkJobId(run, index)));
+      await guard(client.del(chunkRecordsKey(run, index), chunkLinesKey(run, index)));
     };
 
-    const enqueue = async (c: InputChunk, again = false): Promise<void> => {
-      const id = chunkJobId(name, c.index);
+    // Resolves to the SHA-256 of the records stored for the chunk.
+    const enqueue = async (c: InputChunk, again = false): Promise<string> => {
+      const id = chunkJobId(run, c.index);
       if (again) {
         // Enqueued again because its result is not there (job gone, lines gone, dropped as
         // abandoned): whatever is left of the old job goes first, finished or not, or add() below
@@ -325,14 +410,17 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         const old = await guard(q.getJob(id));
         if (old === undefined || (await guard(old.getState())) === 'failed') await guard(q.remove(id));
       }
-      await guard(client.set(chunkRecordsKey(name, c.index), encodeRecords(c.records), 'PX', ttlMs));
-      const data: ChunkJobData = { run: name, index: c.index, recordLines: c.recordLines, fingerprint, ttlMs };
+      const bytes = encodeRecords(c.records);
+      await guard(client.set(chunkRecordsKey(run, c.index), bytes, 'PX', ttlMs));
+      const data: ChunkJobData = { run, index: c.index, recordLines: c.recordLines, fingerprint, ttlMs };
       // The job key is created with its expiry, in one transaction: never a moment without one.
       await guard(addChunkJob(q, id, data, { attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
       if (c.index + 1 > enqueuedHighWater) {
         enqueuedHighWater = c.index + 1;
-        await guard(client.multi().hset(key, 'chunks', String(enqueuedHighWater)).pexpire(key, ttlMs).exec());
+        await guard(keepClaim(['chunks', String(enqueuedHighWater)]));
+        if (lost) throw await takenOver();
       }
+      return recordsDigest(bytes);
     };
 
     // Writes the head chunk when its job has finished; false when it is still under way.
@@ -345,6 +433,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // someone removed it, or it expired (Redis unreachable for longer than --job-ttl). Decisions
       // are deterministic, so deciding it again is safe.
       const requeue = async (what: string) => {
+        // Gone because another run took the job over (its --overwrite removed this run's chunks): stop.
+        await stillOurs();
         const times = (requeued.get(head.chunk.index) ?? 0) + 1;
         if (times > MAX_REQUEUES)
           throw new CreditliftError(
@@ -361,19 +451,23 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       if (state !== 'completed' && state !== 'failed') return false;
       const [linesText, failedReason] =
         state === 'completed'
-          ? [await guard(client.get(chunkLinesKey(name, head.chunk.index))), null]
+          ? [await guard(client.get(chunkLinesKey(run, head.chunk.index))), null]
           : [null, await guard(client.hget(q.toKey(head.id), 'failedReason'))];
       if (state === 'completed' && linesText === null) return requeue('finished, but its lines vanished from Redis');
       if (failedReason?.startsWith(ABANDONED) === true) return requeue(`was dropped by a worker as abandoned (${failedReason.slice(ABANDONED.length).trim()})`);
+      // Written only when made for this run, from the very records stored for the chunk.
+      const result = state === 'completed' ? parseResult(linesText) : undefined;
+      const problem =
+        state === 'completed' ? answerProblem(result, { run, recordsSha256: head.recordsSha256, recordLines: head.chunk.recordLines }) : undefined;
+      if (problem?.kind === 'foreign') {
+        await guard(keepClaim()).catch(() => undefined);
+        throw await takenOver(`chunk ${head.id} (${lineRange(head.chunk.recordLines)}): ${problem.message}; not written`);
+      }
+      if (problem?.kind === 'stale') return requeue(`has an answer not made from the records stored for it (${problem.message})`);
       if (state === 'completed') {
-        const result = parseResult(linesText);
         const lines = result?.lines;
-        if (!Array.isArray(lines) || lines.length !== head.chunk.recordLines.length || lines.some((l, i) => l.line !== head.chunk.recordLines[i])) {
-          const got = Array.isArray(lines) ? `${lines.length} lines starting at line ${lines[0]?.line ?? '-'}` : 'no lines';
-          recordFailure(
-            head,
-            `the result of ${result?.worker ?? 'an unknown worker'} does not answer the chunk's ${head.chunk.recordLines.length} records line for line: ${got}`,
-          );
+        if (problem !== undefined || lines === undefined) {
+          recordFailure(head, problem?.message ?? 'no lines');
         } else {
           await writeChunk(lines, head.chunk.records);
           await dropChunk(head.chunk.index);
@@ -383,7 +477,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       } else {
         recordFailure(head, failedReason ?? 'failed');
         // Kept for --resume to see it failed; its records and lines are not needed for that.
-        await guard(client.del(chunkRecordsKey(name, head.chunk.index), chunkLinesKey(name, head.chunk.index)));
+        await guard(client.del(chunkRecordsKey(run, head.chunk.index), chunkLinesKey(run, head.chunk.index)));
       }
       pending.shift();
       bytesDone = head.bytesAt;
@@ -461,6 +555,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const interrupted = () => io.signal?.aborted === true;
     try {
       for (;;) {
+        if (lost) throw await takenOver();
         while (!exhausted && pending.length < window && !interrupted()) {
           const next = await chunks.next();
           if (next.done === true) {
@@ -475,8 +570,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             if (resumed !== undefined && c.index < enqueuedHighWater) await dropChunk(c.index);
             continue;
           }
-          await enqueue(c);
-          pending.push({ chunk: c, id: chunkJobId(name, c.index), bytesAt: read.bytesRead() });
+          const recordsSha256 = await enqueue(c);
+          pending.push({ chunk: c, id: chunkJobId(run, c.index), bytesAt: read.bytesRead(), recordsSha256 });
           draw();
         }
         if (pending.length === 0) break;
@@ -496,7 +591,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
     const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
     const ok = failed.length === 0 && !stoppedEarly;
-    if (ok) await guard(client.del(key));
+    // Nothing of the job is left: its manifest key and claim go, if still this run's (no renewal
+    // under way may bring them back).
+    clearInterval(liveTimer);
+    await renewing;
+    if (ok) await guard(releaseClaim(client, name, runId, true));
     // The same check as in one process, before the summary (a signal after the summary must find
     // nothing left to wait for): the bytes read, and the file read again (a change at bytes already read).
     const changed = stoppedEarly ? undefined : await inputChanged(input, inputPrint, read.sha256());
@@ -508,7 +607,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     await release();
     io.stdout(
       values['json-summary'] === true
-        ? `${JSON.stringify({ ...summary, distributed: { job: name, chunksWritten, failedChunks: failed, requeuedLostChunks: lostJobs } })}\n`
+        ? `${JSON.stringify({ ...summary, distributed: { job: name, runId, chunksWritten, failedChunks: failed, requeuedLostChunks: lostJobs } })}\n`
         : formatScoreSummary(summary, { out, errors }),
     );
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
@@ -538,12 +637,20 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     for (const f of files) await f.close().catch(() => undefined);
+    // Refused or failed before writing anything: no empty output is left behind by the lock.
+    if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
     if (e instanceof RunRefusedError) {
       io.stderr(`error: ${terminalText(e.message, { keepLineBreaks: true })}\n`);
       return CliExitCode.usage;
     }
     const code = reportError(e, io, usage);
-    if (code === CliExitCode.failed && outPath !== '')
+    // A job taken over says itself how to go on (under another --job name).
+    if (
+      code === CliExitCode.failed &&
+      outPath !== '' &&
+      (began || (await sizeOf(outPath)) > 0) &&
+      !(e instanceof CreditliftError && e.code === 'queue_conflict')
+    )
       io.stderr(`everything decided so far is in ${outPath}; run the same command with --resume to continue\n`);
     await endOnFailure?.({ exitCode: code, message: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
     return code;

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { QUEUE_NAME_PREFIX, chunkJobId, chunkLinesKey, chunkRecordsKey, runKey } from './chunkJob.js';
+import { QUEUE_NAME_PREFIX, chunkJobId, chunkLinesKey, chunkRecordsKey, runOf } from './chunkJob.js';
+import { readJobOwner, releaseClaim, type JobOwner } from './jobClaim.js';
 
 /** What {@link removeQueueJob} found and removed. */
 export interface RemovedQueueJob {
@@ -8,23 +9,45 @@ export interface RemovedQueueJob {
   readonly keys: number;
   /** Chunks a worker held at that moment: their records are gone, so it drops them undecided. */
   readonly busy: number;
+  /**
+   * The run that holds the job's name now, when it is not the run asked for (another output took
+   * the job over, or started it afresh): its manifest and chunks were left as they are.
+   */
+  readonly otherOwner?: JobOwner;
 }
 
 /**
- * Removes every trace of run `name` from Redis: its manifest, each chunk's BullMQ job (and its id in
- * the queue's lists) on every creditlift queue there (one per scoring configuration: an earlier
- * attempt of the run may have used another), and each chunk's records and lines. Chunks are found
- * both from the manifest's count and by scanning, so a manifest that expired first leaves nothing
- * behind. BullMQ cannot remove a chunk a worker holds (it is locked); its records go, so the worker
- * drops it undecided when it looks (see `runWorker`), and its job key expires with the rest of the job.
+ * Removes run `runId` of job `name` from Redis (undefined: a job of creditlift 0.1.0, whose chunks
+ * had no run id): each chunk's BullMQ job (and its id in the queue's lists) on every creditlift
+ * queue there (one per scoring configuration: an earlier attempt of the run may have used another),
+ * each chunk's records and lines, and the job's manifest key, but only while the job is still that
+ * run's: a job another run holds now keeps its manifest and its chunks (the 0.1.0 cleanup removed
+ * whatever was under the name, a live run's chunks too). Chunks are found both from the manifest's
+ * count and by scanning, so a manifest that expired first leaves nothing behind. BullMQ cannot
+ * remove a chunk a worker holds (it is locked); its records go, so the worker drops it undecided
+ * when it looks (see `runWorker`), and its job key expires with the rest of the job.
  */
-export async function removeQueueJob(client: Redis, name: string): Promise<RemovedQueueJob> {
+export async function removeQueueJob(client: Redis, name: string, runId: string | undefined): Promise<RemovedQueueJob> {
   // Read before anything goes: an id whose job key expired while it waits is found by this alone.
-  const high = Number((await client.hget(runKey(name), 'chunks')) ?? 0);
+  const owner = await readJobOwner(client, name);
+  const ours = owner === undefined || owner.runId === runId;
+  if (!ours && runId === undefined) return { keys: 0, busy: 0, otherOwner: owner };
+  const removed = await removeRunChunks(client, runOf(name, runId), ours ? (owner?.chunks ?? 0) : 0);
+  if (!ours) return { ...removed, otherOwner: owner };
+  const had = owner === undefined ? 0 : 1;
+  await releaseClaim(client, name, runId, true);
+  return { keys: removed.keys + had, busy: removed.busy };
+}
+
+/**
+ * Removes the chunks of run `run` (`NAME@RUN`, or a 0.1.0 job's `NAME`): chunks 0 to `high` - 1, and
+ * any found by scanning. Leaves the job's manifest key alone.
+ */
+export async function removeRunChunks(client: Redis, run: string, high: number): Promise<RemovedQueueJob> {
   const indices = new Set<number>();
   for (let k = 0; k < high; k++) indices.add(k);
-  const chunkOf = new RegExp(`^creditlift:chunk:${escapeRegExp(name)}-c(\\d+):(?:records|lines)$`);
-  for await (const keys of client.scanStream({ match: `creditlift:chunk:${name}-c*`, count: 1000 }) as AsyncIterable<string[]>) {
+  const chunkOf = new RegExp(`^creditlift:chunk:${escapeRegExp(run)}-c(\\d+):(?:records|lines)$`);
+  for await (const keys of client.scanStream({ match: `creditlift:chunk:${run}-c*`, count: 1000 }) as AsyncIterable<string[]>) {
     for (const key of keys) {
       const m = chunkOf.exec(key);
       if (m !== null) indices.add(Number(m[1]));
@@ -36,7 +59,7 @@ export async function removeQueueJob(client: Redis, name: string): Promise<Remov
     const queue = new Queue(queueName, { connection: client });
     queue.on('error', () => undefined);
     try {
-      const removed = await removeFromQueue(client, queue, name, indices);
+      const removed = await removeFromQueue(client, queue, run, indices);
       keys += removed.keys;
       busy += removed.busy;
     } finally {
@@ -44,8 +67,7 @@ export async function removeQueueJob(client: Redis, name: string): Promise<Remov
       await queue.close();
     }
   }
-  for (const k of indices) keys += await client.del(chunkRecordsKey(name, k), chunkLinesKey(name, k));
-  keys += await client.del(runKey(name));
+  for (const k of indices) keys += await client.del(chunkRecordsKey(run, k), chunkLinesKey(run, k));
   return { keys, busy };
 }
 
@@ -65,7 +87,7 @@ export async function creditliftQueues(client: Redis): Promise<string[]> {
   return [...names].sort();
 }
 
-/** Removes run `name`'s chunk jobs from one queue: those of `known` indices, and those found there by scanning. */
+/** Removes run `name`'s chunk jobs (`name`: a run, `NAME@RUN`) from one queue: those of `known` indices, and those found there by scanning. */
 async function removeFromQueue(client: Redis, queue: Queue, name: string, known: ReadonlySet<number>): Promise<RemovedQueueJob> {
   const jobPrefix = queue.toKey('');
   const indices = new Set(known);

@@ -9,6 +9,7 @@ import {
   fingerprintMismatch,
   lineRange,
   queueNameOf,
+  recordsDigest,
   type ChunkJobData,
   type ChunkReceipt,
   type ChunkResult,
@@ -138,7 +139,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     } else {
       lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
     }
-    const result: ChunkResult = { lines, worker: me };
+    // Names the run and the very records decided, so the producer accepts only answers to its own chunk.
+    const result: ChunkResult = { lines, worker: me, run: full.run, recordsSha256: recordsDigest(bytes) };
     const stored = await client.eval(STORE_LINES_IF_RECORDS, 2, recordsKey, chunkLinesKey(full.run, full.index), JSON.stringify(result), String(full.ttlMs));
     if (stored !== 1) return drop(job, where, `its records were removed from Redis while it was decided (${gone})`);
     const rejected = lines.filter((l) => 'error' in l).length;

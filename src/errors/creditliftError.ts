@@ -34,6 +34,13 @@ export type CreditliftErrorCode =
   | 'prior_invalid'
   /** The Redis of a distributed run (`score --queue`, `worker`) could not be reached, or was lost. */
   | 'queue_unavailable'
+  /**
+   * A distributed run's job (`score --queue --job NAME`) was taken over by another run while it ran
+   * (`--overwrite` from another output, once this producer's claim lapsed), or an answer under one
+   * of its chunks was made for another run. Nothing of the other run is written; resume under
+   * another `--job` name.
+   */
+  | 'queue_conflict'
   /** The scorer or pool was closed (`close()`); create another. */
   | 'scorer_closed'
   /**
@@ -64,6 +71,7 @@ export const CREDITLIFT_ERROR_CODES = deepFreeze([
   'catalog_mismatch',
   'banned_data_category',
   'queue_unavailable',
+  'queue_conflict',
   'scorer_closed',
   'pool_unavailable',
   'internal_error',

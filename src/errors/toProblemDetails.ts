@@ -44,6 +44,7 @@ export const PROBLEM_STATUS: Readonly<Record<CreditliftErrorCode, { readonly sta
   explainer_covers_missing: { status: 500, title: 'The model cannot be explained' },
   worker_failed: { status: 503, title: 'A scoring worker failed' },
   queue_unavailable: { status: 503, title: 'The work queue (Redis) is unavailable' },
+  queue_conflict: { status: 500, title: 'The distributed job was taken over by another run' },
   scorer_closed: { status: 503, title: 'The scorer has been closed' },
   pool_unavailable: { status: 503, title: 'No scoring worker can start' },
   aborted: { status: 503, title: 'The request was cancelled' },

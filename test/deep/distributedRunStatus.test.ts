@@ -9,7 +9,7 @@ import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
-import { createRig, outputLines, type Rig } from '../distributed/scenarios.js';
+import { createRig, outputLines, RUN_ID, type Rig } from '../distributed/scenarios.js';
 
 const manifestOf = (out: string) => JSON.parse(readFileSync(`${out}.run.json`, 'utf8'));
 
@@ -75,8 +75,8 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
     });
     // S6: each chunk is logged as it is taken, before it is decided, so a worker killed on a chunk names it.
     for (let k = 0; k < 5; k++) {
-      const taken = log.search(new RegExp(`chunk status-c${k} \\(lines [\\d-]+\\): deciding \\d+ records \\(start 1\\)`));
-      const decided = log.search(new RegExp(`chunk status-c${k} \\(lines [\\d-]+\\): \\d+ records, \\d+ decided`));
+      const taken = log.search(new RegExp(`chunk status${RUN_ID}-c${k} \\(lines [\\d-]+\\): deciding \\d+ records \\(start 1\\)`));
+      const decided = log.search(new RegExp(`chunk status${RUN_ID}-c${k} \\(lines [\\d-]+\\): \\d+ records, \\d+ decided`));
       expect(taken, log).toBeGreaterThanOrEqual(0);
       expect(decided).toBeGreaterThan(taken);
     }

@@ -82,7 +82,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: no key of a job is ever without an e
   it('a producer that loses Redis after any one of its commands leaves every key of its job with an expiry', async () => {
     const whole = await produce('ttlwhole');
     expect(whole.code, whole.err).toBe(130);
-    expect(await client.keys('*:ttlwhole-c*'), 'the stopped run leaves its chunks').not.toEqual([]);
+    expect(await client.keys('*:ttlwhole@*-c*'), 'the stopped run leaves its chunks').not.toEqual([]);
     expect(await keysWithoutExpiry('ttlwhole')).toEqual([]);
     // Every command the run sent until its chunks were enqueued (and a few polls after): a cut after each.
     const n = whole.commands.length;

@@ -74,7 +74,7 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
     const run = runScoreCommand(argv, io.io);
     const probe = new Redis({ port: rig.redis.port, host: '127.0.0.1', db, maxRetriesPerRequest: null });
     probe.on('error', () => undefined);
-    const enqueued = async () => (await probe.keys(`creditlift:chunk:${job}-c*:records`)).length > 0;
+    const enqueued = async () => (await probe.keys(`creditlift:chunk:${job}@*-c*:records`)).length > 0;
     let finished = false;
     const watch = (async () => {
       while (!finished && !stop.signal.aborted) {
@@ -107,7 +107,7 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
       await new Promise((r) => setTimeout(r, 300));
       expect(await jobKeys('plainResume')).toEqual([]);
       expect([...(await keysWithPersonalData()).keys()]).toEqual([]);
-      expect(worker.log().slice(logMark)).not.toMatch(/chunk plainResume-c\d+ \(lines [\d-]+\): \d+ records/);
+      expect(worker.log().slice(logMark)).not.toMatch(/chunk plainResume@[0-9a-f]{12}-c\d+ \(lines [\d-]+\): \d+ records/);
     } finally {
       await worker.stop();
     }
@@ -162,8 +162,8 @@ describe.skipIf(!HAS_REDIS)('personal data a score --queue job leaves in Redis',
       await worker.stop();
       log = worker.log();
     }
-    expect(log).not.toMatch(/chunk deadProducer-c\d+ \(lines [\d-]+\): \d+ records/);
-    expect(log).toMatch(/drops chunk deadProducer-c\d+/);
+    expect(log).not.toMatch(/chunk deadProducer@[0-9a-f]{12}-c\d+ \(lines [\d-]+\): \d+ records/);
+    expect(log).toMatch(/drops chunk deadProducer@[0-9a-f]{12}-c\d+/);
     expect([...(await keysWithPersonalData(2)).keys()]).toEqual([]);
     await client.select(2);
     for (const set of ['wait', 'active', 'completed', 'failed'])

@@ -10,7 +10,7 @@ import { captureIo } from '../cli/fakeDecider.js';
 import { ndjsonBook } from '../distributed/book.js';
 import type { CliProcess } from '../distributed/cliProcess.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
-import { createRig, until, type Rig } from '../distributed/scenarios.js';
+import { createRig, RUN_ID, until, type Rig } from '../distributed/scenarios.js';
 
 // One record kills the process that decides it (a native abort, an OOM kill, a lender helper that
 // calls process.exit): without --queue, `score --workers 2` isolates it (one worker_failed line,
@@ -100,7 +100,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: a record that kills its process, a p
     // Four of five were killed, one after another, by one record.
     expect(survivors.length, 'workers still alive').toBe(2);
     expect(survivors.map((w) => w.stdout()).join('')).toMatch(
-      /poisonInProcess-c5 \(lines 101-120\) was held by a worker that stopped \(1 time\): deciding it in a child process/,
+      /poisonInProcess@[0-9a-f]{12}-c5 \(lines 101-120\) was held by a worker that stopped \(1 time\): deciding it in a child process/,
     );
   });
 
@@ -140,17 +140,21 @@ describe.skipIf(!HAS_REDIS)('score --queue: a record that kills its process, a p
       producer.child.kill('SIGSTOP');
       const pausedAt = Date.now();
       worker = rig.inProcessWorker();
+      // The run's chunks are named by its id, `${job}@RUN-cK`.
+      const run = `${job}@${await admin.hget(`creditlift:run:${job}`, 'runId')}`;
       for (let k = 0; k < chunks; k++) {
-        while ((await queue.getJobState(`${job}-c${k}`)) !== 'completed') await new Promise((r) => setTimeout(r, 25));
+        while ((await queue.getJobState(`${run}-c${k}`)) !== 'completed') await new Promise((r) => setTimeout(r, 25));
       }
-      expect(await admin.del(`creditlift:chunk:${job}-c3:lines`)).toBe(1);
+      expect(await admin.del(`creditlift:chunk:${run}-c3:lines`)).toBe(1);
       // Paused longer than --redis-timeout, with Redis up all along.
       await new Promise((r) => setTimeout(r, Math.max(0, 4000 - (Date.now() - pausedAt))));
       producer.child.kill('SIGCONT');
       expect(await producer.exited, producer.stderr()).toBe(3);
       expect(readFileSync(out, 'utf8')).toBe(rig.reference);
       expect(producer.stderr().match(/enqueued again/g), producer.stderr()).toHaveLength(1);
-      expect(producer.stderr()).toMatch(new RegExp(`note: chunk ${job}-c3 \\(lines \\d+-\\d+\\) finished, but its lines vanished from Redis; enqueued again`));
+      expect(producer.stderr()).toMatch(
+        new RegExp(`note: chunk ${job}${RUN_ID}-c3 \\(lines \\d+-\\d+\\) finished, but its lines vanished from Redis; enqueued again`),
+      );
       expect(producer.stderr()).not.toMatch(/lost the connection/);
       expect(await admin.keys(`*${job}*`)).toEqual([]);
     } finally {

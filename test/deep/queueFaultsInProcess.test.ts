@@ -9,7 +9,7 @@ import { parseQueueUrl } from '../../src/distributed/queueUrl.js';
 import { openRedisLink } from '../../src/distributed/redisLink.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
-import { createRig, otherPolicy, outputLines, scenarioOtherConfigurationWaits, type Rig } from '../distributed/scenarios.js';
+import { createRig, otherPolicy, outputLines, RUN_ID, scenarioOtherConfigurationWaits, type Rig } from '../distributed/scenarios.js';
 
 describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, workers in this process)', () => {
   let rig: Rig;
@@ -38,17 +38,18 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
       // Removes chunk c1's lines the moment a worker stores them, once: before its job is
       // completed, so the producer finds a completed job with no lines (eviction, or a DEL).
       await admin.config('SET', 'notify-keyspace-events', 'K$');
-      const linesKey = `creditlift:chunk:${job}-c1:lines`;
+      // The run's id is drawn as it starts: chunk c1's lines key of whichever run of the job.
+      const prefix = `__keyspace@${db}__:`;
       let removed = 0;
-      subscriber.on('message', () => {
-        if (removed++ === 0) void admin.del(linesKey);
+      subscriber.on('pmessage', (_pattern: string, channel: string) => {
+        if (removed++ === 0) void admin.del(channel.slice(prefix.length));
       });
-      await subscriber.subscribe(`__keyspace@${db}__:${linesKey}`);
+      await subscriber.psubscribe(`${prefix}creditlift:chunk:${job}@*-c1:lines`);
       const p = await rig.produce(job, join(rig.dir, `${job}.ndjson`), ['--json-summary'], db);
       expect(p.code, p.stderr).toBe(3);
       expect(readFileSync(join(rig.dir, `${job}.ndjson`), 'utf8')).toBe(rig.reference);
       expect(p.stderr.match(/enqueued again/g), p.stderr).toHaveLength(1);
-      expect(p.stderr).toMatch(new RegExp(`note: chunk ${job}-c1 \\(lines \\d+-\\d+\\) finished, but its lines vanished from Redis; enqueued again`));
+      expect(p.stderr).toMatch(new RegExp(`note: chunk ${job}${RUN_ID}-c1 \\(lines \\d+-\\d+\\) finished, but its lines vanished from Redis; enqueued again`));
       expect(JSON.parse(p.stdout)).toMatchObject({ distributed: { requeuedLostChunks: 1, failedChunks: [] } });
       expect(await admin.keys(`*${job}*`)).toEqual([]);
     } finally {
@@ -91,10 +92,10 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
       clearTimeout(timer);
       expect(stop.signal.aborted, `still looping after 30 s:\n${io.err().slice(0, 2000)}`).toBe(false);
       expect(code, io.err()).toBe(1);
-      expect(io.err().match(new RegExp(`note: chunk ${job}-c0 .*enqueued again`, 'g'))).toHaveLength(MAX_REQUEUES);
+      expect(io.err().match(new RegExp(`note: chunk ${job}${RUN_ID}-c0 .*enqueued again`, 'g'))).toHaveLength(MAX_REQUEUES);
       expect(io.err()).toMatch(
         new RegExp(
-          `error \\[queue_unavailable\\]: chunk ${job}-c0 \\(lines 1-\\d+\\) finished, but its lines vanished from Redis again, after being enqueued again ${MAX_REQUEUES} times: Redis keeps losing this job's keys .*maxmemory-policy noeviction`,
+          `error \\[queue_unavailable\\]: chunk ${job}${RUN_ID}-c0 \\(lines 1-\\d+\\) finished, but its lines vanished from Redis again, after being enqueued again ${MAX_REQUEUES} times: Redis keeps losing this job's keys .*maxmemory-policy noeviction`,
         ),
       );
       expect(io.err()).toMatch(/run the same command with --resume to continue/);
@@ -120,8 +121,8 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
       expect(await champion.stop()).toBe(0);
       expect(await challenger.stop()).toBe(0);
     }
-    expect(champion.log()).not.toMatch(/challenger-c|refuses/);
-    expect(challenger.log()).not.toMatch(/champion-c|refuses/);
+    expect(champion.log()).not.toMatch(/challenger@|refuses/);
+    expect(challenger.log()).not.toMatch(/champion@|refuses/);
     expect(challenger.log()).toMatch(
       /serving queue creditlift-score-[0-9a-f]{16}: 1 at a time, model [0-9a-f]{12}\.\.\., policy [0-9a-f]{12}\.\.\., the default catalog, engine /,
     );

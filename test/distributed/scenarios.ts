@@ -12,6 +12,9 @@ import { ndjsonBook } from './book.js';
 import { spawnCli, type CliProcess } from './cliProcess.js';
 import { freePort, startTestRedis, type TestRedis } from './redisServer.js';
 
+/** How a run's id follows its job name in chunk ids and keys (`NAME@RUN-cK`), as a regular expression. */
+export const RUN_ID = '@[0-9a-f]{12}';
+
 /** Options every spawned command shares: no what-if (fast), small chunks, short locks. */
 const SCORE_FLAGS = ['--suggestions', '0', '--batch', '20', '--redis-timeout', '20'];
 const WORKER_FLAGS = ['--lock-ms', '2000', '--redis-timeout', '60'];
@@ -201,7 +204,7 @@ async function chunkHeldBy(rig: Rig, job: string, worker: string, stop: () => bo
   try {
     for (;;) {
       for (const id of await client.lrange(`bull:${rig.queue}:active`, 0, -1)) {
-        if (id.startsWith(`${job}-c`) && (await client.hget(`bull:${rig.queue}:${id}`, 'pb')) === worker) return id;
+        if (id.startsWith(`${job}@`) && (await client.hget(`bull:${rig.queue}:${id}`, 'pb')) === worker) return id;
       }
       if (stop()) return undefined;
       await new Promise((r) => setTimeout(r, 10));
@@ -231,7 +234,7 @@ export async function scenarioProducerKilled(rig: Rig, job: string): Promise<voi
       ...w
         .stdout()
         .slice(logMarks[i] ?? 0)
-        .matchAll(new RegExp(`chunk ${job}-c(\\d+) `, 'g')),
+        .matchAll(new RegExp(`chunk ${job}${RUN_ID}-c(\\d+) `, 'g')),
     ].map((m) => Number(m[1])),
   );
   for (const k of redoneAfter) {
@@ -267,7 +270,7 @@ export async function scenarioProducerKilledResumedPlain(rig: Rig, job: string):
     expect(await client.keys(`*${job}*`), io.err()).toEqual([]);
     for (const set of ['wait', 'completed', 'failed']) {
       const ids = set === 'wait' ? await client.lrange(`bull:${rig.queue}:${set}`, 0, -1) : await client.zrange(`bull:${rig.queue}:${set}`, 0, -1);
-      expect(ids.filter((id) => id.startsWith(`${job}-c`))).toEqual([]);
+      expect(ids.filter((id) => id.startsWith(`${job}@`))).toEqual([]);
     }
   } finally {
     client.disconnect();
@@ -365,7 +368,7 @@ async function hasUnfinishedChunk(rig: Rig, job: string): Promise<boolean> {
       ...(await client.zrange(`bull:${rig.queue}:delayed`, 0, -1)),
       ...(await client.zrange(`bull:${rig.queue}:prioritized`, 0, -1)),
     ];
-    return ids.some((id) => id.startsWith(`${job}-c`));
+    return ids.some((id) => id.startsWith(`${job}@`));
   } finally {
     client.disconnect();
   }
@@ -452,7 +455,7 @@ export async function scenarioOtherConfigurationWaits(rig: Rig, job: string, wro
       `note: no worker has taken a chunk of job "${job}" for \\d+ s: \\d+ chunks wait on queue ${rig.queue} .*Only "creditlift worker" processes started with this run's configuration serve that queue \\(model [0-9a-f]{12}\\.\\.\\., policy [0-9a-f]{12}\\.\\.\\., the default catalog, engine`,
     ),
   );
-  expect(wrong.log()).not.toMatch(new RegExp(`${job}-c|refuses`));
+  expect(wrong.log()).not.toMatch(new RegExp(`${job}@|refuses`));
   const right = rig.inProcessWorker(db);
   const code = await run;
   expect(await right.stop()).toBe(0);

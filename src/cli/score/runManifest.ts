@@ -62,9 +62,12 @@ export interface RunManifest {
   /**
    * The `score --queue` job writing this output, until it finishes: a resume without `--queue`
    * removes the job's keys (the applicants' records and decisions) from that Redis. The URL holds
-   * no password. Not compared on resume.
+   * no password. Not compared on resume. `runId` is the run's id in that job (its chunk keys are
+   * named `JOB@RUNID-cK`): a resume collects only that run's chunks, and a cleanup removes only them,
+   * never those of another run that holds the job's name now. Absent in manifests written before run
+   * ids (creditlift 0.1.0), whose job had none.
    */
-  readonly queue?: { readonly url: string; readonly job: string; readonly ttlSeconds: number };
+  readonly queue?: { readonly url: string; readonly job: string; readonly ttlSeconds: number; readonly runId?: string };
   /**
    * How the runs writing this output went: `running` from the moment a run begins, then whether it
    * finished and what it left undecided. Kept apart from the configuration above, which is what
