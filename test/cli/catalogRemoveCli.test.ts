@@ -128,10 +128,11 @@ describe('--catalog { "remove": [...] } takes a default kind out', () => {
     expect(manifest.catalogHash).toBe(catalogHash(withoutIelts));
   });
 
-  it('catalog --catalog lists the kinds in force: no IELTS', async () => {
+  it('catalog --catalog lists the kinds in force: no IELTS, and says it removes it (see catalogPrintRoundTrip)', async () => {
     const c = captureIo();
     expect(await main(['catalog', '--catalog', file('no-ielts.json'), '--json'], c.io)).toBe(0);
-    const kinds = JSON.parse(c.out()) as { id: string }[];
-    expect(kinds.map((k) => k.id)).toEqual([...withoutIelts.keys()]);
+    const printed = JSON.parse(c.out()) as { kinds: { id: string }[]; remove: string[] };
+    expect(printed.kinds.map((k) => k.id)).toEqual([...withoutIelts.keys()]);
+    expect(printed.remove).toEqual(['ielts']);
   });
 });
