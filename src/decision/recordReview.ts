@@ -6,6 +6,7 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
+import { freeText } from '../schema/freeText.js';
 import { prepareStepLimits, type LimitChange, type PreparedStepLimits } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
@@ -47,7 +48,7 @@ export interface ReviewInput {
   readonly outcome: 'approve' | 'refer' | 'decline';
   /** The limit granted (approve) or proposed (refer), fen; 0 on decline. */
   readonly limit: number;
-  /** A note for the file (why the reviewer decided so); at most 1,000 characters. */
+  /** A note for the file (why the reviewer decided so); at most 1,000 characters, no control character but tabs and line breaks. */
   readonly note?: string;
   /**
    * The day the person decided (YYYY-MM-DD), not before the reviewed decision's `asOf`. Default:
@@ -60,7 +61,7 @@ export interface ReviewInput {
 
 /** A customer's contest of a decision: their point of view and any new facts. */
 export interface ContestInput {
-  /** The customer's own words; 1 to 2,000 characters. */
+  /** The customer's own words; 1 to 2,000 characters, no control character but tabs and line breaks. */
   readonly statement: string;
   /** New facts the customer brings (e.g. "income rose to 7,000 RMB from 2026-10"); at most 20. */
   readonly newFacts?: readonly string[];
@@ -78,15 +79,12 @@ const ReviewInputSchema = z.strictObject({
   reviewerRole: z.string().regex(ROLE, 'reviewerRole must be a snake_case role such as credit_officer (no personal names)'),
   outcome: z.enum(['approve', 'refer', 'decline']),
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  note: z.string().max(1000).optional(),
+  note: freeText('note', 1000).optional(),
   asOf: IsoDate.optional(),
 });
 const ContestInputSchema = z.strictObject({
-  statement: z
-    .string()
-    .max(2000)
-    .refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
-  newFacts: z.array(z.string().min(1).max(500)).max(20).optional(),
+  statement: freeText('statement', 2000).refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
+  newFacts: z.array(freeText('newFacts', 500).min(1)).max(20).optional(),
   asOf: IsoDate.optional(),
 });
 
