@@ -14,8 +14,11 @@ export const CATALOG_USAGE = `Usage: creditlift catalog [--json] [--category C] 
 Lists the certificate kinds the default catalog accepts: id, category, names in English and
 Simplified Chinese, scale, how long a certificate counts and the signal weight.
 
-  --json                     print the kind specs as a JSON array (the shape resolveCatalog takes,
-                             and --catalog of every command that assesses evidence)
+  --json                     print the catalog as JSON in the shape --catalog reads back as the
+                             same catalog (same catalogHash): a JSON array of kind specs (the
+                             shape resolveCatalog takes), or, when --catalog removes default
+                             kinds, {"kinds": [...], "remove": [...]} (an array cannot take a
+                             kind out: read back, the removed kinds would be in force again)
   --category C               only this category: professional, language, honour or gig
   --catalog FILE.json        your own kinds (a JSON array of kind specs, or {"kinds": [...],
                              "remove": [...]} taking default kinds out): list the catalog they
@@ -36,14 +39,19 @@ export async function runCatalogCommand(argv: readonly string[], io: CliIo = pro
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const catalog = values.catalog === undefined ? defaultCatalog : (await readCatalogFile(values.catalog)).catalog;
+    // Default kinds the catalog in force lacks: the --catalog file removed them.
+    const removed = [...defaultCatalog.keys()].filter((id) => !catalog.has(id));
     const kinds = [...catalog.values()].filter((k) => values.category === undefined || k.category === values.category);
     if (values.category !== undefined && kinds.length === 0) throw new UsageError(`no kinds in category "${values.category}"`);
     if (values.json === true) {
-      io.stdout(`${JSON.stringify(kinds, null, 2)}\n`);
+      // Printed as an array, a catalog without some default kinds read back as one with them (an array
+      // only adds or replaces): the object form says what it removes.
+      io.stdout(`${JSON.stringify(removed.length === 0 ? kinds : { kinds, remove: removed }, null, 2)}\n`);
       return CliExitCode.ok;
     }
     const rows = kinds.map((k) => [k.id, k.category, k.names.en, k.names.zhHans, scaleText(k), validityText(k), k.signalWeight.toFixed(2)]);
     io.stdout(formatTable(['id', 'category', 'name', '名称', 'scale', 'counts for', 'weight'], rows));
+    if (removed.length > 0) io.stdout(`removed from the default catalog by --catalog: ${removed.map((id) => JSON.stringify(id)).join(', ')}\n`);
     return CliExitCode.ok;
   } catch (e) {
     return reportCliError(e, io, CATALOG_USAGE);

@@ -22,7 +22,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
-import { CATALOG_REMEDY, unknownKindsWarning } from './unknownKindsWarning.js';
+import { unknownKindsWarning } from './unknownKindsWarning.js';
 
 /** Exit code of `creditlift monitor` when any figure is in the act band (PSI or CSI above 0.25). */
 export const MONITOR_ACT_EXIT_CODE = 4;
@@ -265,14 +265,13 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${terminalText(f.name)}: ${formatStabilityIndex(f.index)}\n`).join('') +
         result.warnings.map((w) => `note: ${terminalText(w)}\n`).join(''),
     );
-    const unknown = result.unknownKinds ?? [];
-    if (unknown.length > 0)
-      io.stderr(
-        `warning: ${unknown.reduce((n, k) => n + k.uploads, 0).toLocaleString('en-US')} certificate upload(s) in ${basename(input)} are of kinds the catalog does not know (${unknown
-          .slice(0, 10)
-          .map((k) => `${terminalText(JSON.stringify(k.kind.slice(0, 64)))} ${k.uploads.toLocaleString('en-US')}`)
-          .join(', ')}${unknown.length > 10 ? ', ...' : ''}), rejected unknown_kind: ${CATALOG_REMEDY}\n`,
-      );
+    // Said as every command says it (a kind --catalog removes is named as removed, not to be given).
+    const unknown = createUnknownKindTally();
+    for (const { kind, uploads } of result.unknownKinds ?? []) {
+      const item = [{ kind, reasons: ['unknown_kind'] }];
+      for (let i = 0; i < uploads; i++) unknown.addAssessed(item);
+    }
+    io.stderr(unknownKindsWarning(unknown, basename(input)));
     return exitCode;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);

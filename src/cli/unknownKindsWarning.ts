@@ -1,6 +1,7 @@
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import type { UnknownKindTally } from '../evidence/unknownKinds.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { removedKindsRemedy } from '../catalog/removedKindsRemedy.js';
 import { terminalText } from '../text/terminalText.js';
 
 /** What a command line says after the count of uploads of unknown kinds: how to give them. */
@@ -18,17 +19,11 @@ export async function catalogOfArgs(values: { readonly catalog?: string | undefi
 export function unknownKindsWarning(tally: UnknownKindTally, where: string): string {
   // A default kind the catalog lacks was removed by the --catalog file ("remove"): said so, not
   // met with advice to give it.
-  const kinds = tally.kinds().map(([kind]) => kind);
-  const removed = kinds.filter((kind) => defaultCatalog.has(kind));
-  // The way to give kinds, when some are not removed defaults.
-  const give = removed.length === kinds.length ? '' : `; ${CATALOG_REMEDY}`;
-  const remedy =
-    removed.length === 0
-      ? CATALOG_REMEDY
-      : `${removed
-          .slice(0, 10)
-          .map((k) => JSON.stringify(k))
-          .join(', ')} ${removed.length === 1 ? 'is a kind' : 'are kinds'} of the default catalog that --catalog removes ("remove"), as asked${give}`;
+  const remedy = removedKindsRemedy(
+    tally.kinds().map(([kind]) => kind),
+    '--catalog removes ("remove")',
+    CATALOG_REMEDY,
+  );
   const m = tally.message(remedy);
   return m === undefined ? '' : `warning: in ${terminalText(where)}, ${terminalText(m)}\n`;
 }

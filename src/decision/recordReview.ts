@@ -6,6 +6,7 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
+import { freeText } from '../schema/freeText.js';
 import { prepareStepLimits, type LimitChange, type PreparedStepLimits } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
@@ -47,7 +48,7 @@ export interface ReviewInput {
   readonly outcome: 'approve' | 'refer' | 'decline';
   /** The limit granted (approve) or proposed (refer), fen; 0 on decline. */
   readonly limit: number;
-  /** A note for the file (why the reviewer decided so); at most 1,000 characters. */
+  /** A note for the file (why the reviewer decided so); at most 1,000 characters, no control character but tabs and line breaks. */
   readonly note?: string;
   /**
    * The day the person decided (YYYY-MM-DD), not before the reviewed decision's `asOf`. Default:
@@ -60,7 +61,7 @@ export interface ReviewInput {
 
 /** A customer's contest of a decision: their point of view and any new facts. */
 export interface ContestInput {
-  /** The customer's own words; 1 to 2,000 characters. */
+  /** The customer's own words; 1 to 2,000 characters, no control character but tabs and line breaks. */
   readonly statement: string;
   /** New facts the customer brings (e.g. "income rose to 7,000 RMB from 2026-10"); at most 20. */
   readonly newFacts?: readonly string[];
@@ -78,15 +79,12 @@ const ReviewInputSchema = z.strictObject({
   reviewerRole: z.string().regex(ROLE, 'reviewerRole must be a snake_case role such as credit_officer (no personal names)'),
   outcome: z.enum(['approve', 'refer', 'decline']),
   limit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  note: z.string().max(1000).optional(),
+  note: freeText('note', 1000).optional(),
   asOf: IsoDate.optional(),
 });
 const ContestInputSchema = z.strictObject({
-  statement: z
-    .string()
-    .max(2000)
-    .refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
-  newFacts: z.array(z.string().min(1).max(500)).max(20).optional(),
+  statement: freeText('statement', 2000).refine((t) => t.trim().length > 0, 'statement must be 1 to 2000 characters'),
+  newFacts: z.array(freeText('newFacts', 500).min(1)).max(20).optional(),
   asOf: IsoDate.optional(),
 });
 
@@ -166,8 +164,11 @@ const LEGAL_KNOCKOUTS: readonly PolicyReasonCode[] = ['age_below_minimum'];
  * - An approval or referral: only under the policy the terms were priced and capped under (the
  *   prior's caps, APR and plans are that policy's, and the result is sealed naming it; under
  *   another, a lower APR cap or a moved cap could be broken: reassess or re-decide first); never of
- *   a refusal no person may override; and the limit at or under every cap and the healthy limit,
- *   a whole rounding step, and for an approval at least the product minimum.
+ *   a refusal no person may override; and the limit at or under every cap and the healthy limit
+ *   (each one it is above named, lowest first), a whole rounding step, and for an approval at least
+ *   the product minimum. Under another policy the bounds the policy sets (the rounding step, the
+ *   product minimum, the step limits, the students setting) are not judged: they would be the
+ *   scorer's, not the decision's.
  * - An approval raising a line (or reopening one closed while the window holds its rises): within
  *   the step limits, as of the review's date.
  */
@@ -205,21 +206,32 @@ function reviewBoundIssues(
     });
   // Under 'decline' the lender chose that no person lends to a student without a guardian or second
   // repayment source (the campus-lending notice); 'refer' is the setting that hands them to a person.
-  // The policy is the decision's own (or a policy_mismatch is named above), so its setting is the one that declined.
-  if (env.policy.students.withoutSecondRepaymentSource === 'decline' && decision.policyReasons.includes('student_without_second_source'))
+  // Only under the decision's own policy is the setting the one that declined (under another, a
+  // policy_mismatch is named above and the setting is that other policy's).
+  if (
+    otherPolicy === undefined &&
+    env.policy.students.withoutSecondRepaymentSource === 'decline' &&
+    decision.policyReasons.includes('student_without_second_source')
+  )
     issues.push({
       path: ['outcome'],
       code: 'not_overridable',
       message: `decision ${decision.audit.decisionId} was declined for student_without_second_source under students.withoutSecondRepaymentSource 'decline', which a person may not override; decide a profile with the guardian or second repayment source on file instead`,
       expected: 'decline',
     });
-  const { ceiling, bound } = reviewCeiling(decision);
-  if (limit > ceiling)
-    onLimit(
-      'too_big',
-      `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
-      `at most ${ceiling} (${bound})`,
-    );
+  // Every cap the limit is above, lowest first (the one that binds opens the list): named only the
+  // lowest, a reviewer of a limit above the regulatory cap learnt only of the risk cap.
+  for (const { ceiling, bound } of reviewCeilings(decision))
+    if (limit > ceiling)
+      onLimit(
+        'too_big',
+        `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
+        `at most ${ceiling} (${bound})`,
+      );
+  // The rounding step, the product minimum and the step limits are the policy's, and this scorer's
+  // policy is not the decision's (named above): judged here, they were another policy's (a step of
+  // 5,000 beside a decision on 10,000). The scorer on the decision's policy judges them.
+  if (otherPolicy !== undefined) return issues;
   if (limit % roundingStep !== 0)
     onLimit('not_multiple_of', `limit ${limit} fen is not a multiple of the rounding step ${roundingStep}`, `a multiple of ${roundingStep}`);
   if (outcome === 'approve' && limit < productMin)
@@ -236,17 +248,17 @@ function reviewBoundIssues(
   return issues;
 }
 
-/** The caps a reviewed limit must respect: every cap the automated decision computed, and the healthy limit. */
-function reviewCeiling(d: Decision): { readonly ceiling: number; readonly bound: string } {
-  let ceiling = d.health.healthyLimit;
-  let bound = 'health.healthyLimit (affordability)';
-  for (const [name, cap] of Object.entries(d.caps)) {
-    if (cap !== null && cap < ceiling) {
-      ceiling = cap;
-      bound = `caps.${name}`;
-    }
-  }
-  return { ceiling, bound };
+/**
+ * The caps a reviewed limit must respect, lowest first: the healthy limit and every cap the automated
+ * decision computed (the decision's own figures, whatever the scorer's policy).
+ */
+function reviewCeilings(d: Decision): { readonly ceiling: number; readonly bound: string }[] {
+  const all = [
+    { ceiling: d.health.healthyLimit, bound: 'health.healthyLimit (affordability)' },
+    ...Object.entries(d.caps).flatMap(([name, cap]) => (cap === null ? [] : [{ ceiling: cap, bound: `caps.${name}` }])),
+  ];
+  // Stable: at a tie the healthy limit, then the caps in the decision's order.
+  return all.sort((a, b) => a.ceiling - b.ceiling);
 }
 
 /**

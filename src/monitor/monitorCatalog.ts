@@ -6,12 +6,14 @@ import { ValidationError } from '../errors/validationError.js';
 
 /**
  * The certificate catalog a monitor baseline's evidence was assessed with, when it is not the default
- * catalog: its hash (as decisions record it, `audit.catalogHash`) and the ids of the kinds it adds
- * or replaces, for messages. Absent from a baseline built with the default catalog.
+ * catalog: its hash (as decisions record it, `audit.catalogHash`), the ids of the kinds it adds or
+ * replaces and of the default kinds it removes (absent when it removes none), for messages. Absent
+ * from a baseline built with the default catalog.
  */
 export const MonitorCatalog = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lowercase hex SHA-256'),
   ownKinds: z.array(z.string()),
+  removedKinds: z.array(z.string()).optional(),
 });
 /** See {@link MonitorCatalog}. */
 export type MonitorCatalog = z.infer<typeof MonitorCatalog>;
@@ -24,7 +26,10 @@ export function catalogOption(catalog: Catalog | readonly CertificateKindSpecInp
 /** What a baseline records of its catalog: undefined for the default catalog. */
 export function monitorCatalogOf(catalog: Catalog): MonitorCatalog | undefined {
   const sha256 = catalogHash(catalog);
-  return sha256 === DEFAULT_CATALOG_HASH ? undefined : { sha256, ownKinds: ownKindIds(catalog) };
+  if (sha256 === DEFAULT_CATALOG_HASH) return undefined;
+  // Written only when some are removed: a baseline of a catalog that removes none reads as before.
+  const removedKinds = [...defaultCatalog.keys()].filter((id) => !catalog.has(id));
+  return { sha256, ownKinds: ownKindIds(catalog), ...(removedKinds.length === 0 ? {} : { removedKinds }) };
 }
 
 /**
@@ -61,7 +66,12 @@ export function otherCatalogMessage(recorded: MonitorCatalog | undefined, decisi
 
 function name(c: MonitorCatalog | undefined): string {
   if (c === undefined) return 'the default certificate catalog';
-  const kinds = c.ownKinds.slice(0, 10).map((k) => JSON.stringify(k.slice(0, 64)));
-  const more = c.ownKinds.length > kinds.length ? `, and ${c.ownKinds.length - kinds.length} more` : '';
-  return `certificate catalog ${c.sha256.slice(0, 12)}... (kinds of its own: ${kinds.length === 0 ? 'none' : `${kinds.join(', ')}${more}`})`;
+  const listed = (ids: readonly string[]): string => {
+    const kinds = ids.slice(0, 10).map((k) => JSON.stringify(k.slice(0, 64)));
+    const more = ids.length > kinds.length ? `, and ${ids.length - kinds.length} more` : '';
+    return kinds.length === 0 ? 'none' : `${kinds.join(', ')}${more}`;
+  };
+  // A catalog that only removes default kinds has none of its own: what it removes tells it apart.
+  const removed = c.removedKinds ?? [];
+  return `certificate catalog ${c.sha256.slice(0, 12)}... (kinds of its own: ${listed(c.ownKinds)}${removed.length === 0 ? '' : `; default kinds it removes: ${listed(removed)}`})`;
 }

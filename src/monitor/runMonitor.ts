@@ -27,6 +27,7 @@ import type { MonitorBaseline } from './monitorBaseline.js';
 import { mixedBuildsWarning } from './modelBuilds.js';
 import { checkMonitorFeatureSet } from './monitorFeatureSet.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
+import { removedKindsRemedy } from '../catalog/removedKindsRemedy.js';
 
 /** A record or line the monitor could not count, and why. */
 export interface MonitorRecordError {
@@ -213,8 +214,13 @@ export async function monitorApplicants(o: {
       if (chunk.length >= (o.chunkSize ?? 256)) await flush();
     }
     if (chunk.length > 0) await flush();
+    // A default kind the catalog given lacks was left out on purpose: said so, as every command says it.
     const unknown = unknownKinds.message(
-      'the figures describe decisions that give them no credit: pass your own kinds as the catalog option (creditlift monitor --catalog FILE.json), and build the baseline with them too',
+      removedKindsRemedy(
+        unknownKinds.kinds().map(([kind]) => kind),
+        'the catalog given leaves out',
+        'the figures describe decisions that give them no credit: pass your own kinds as the catalog option (creditlift monitor --catalog FILE.json), and build the baseline with them too',
+      ),
     );
     if (unknown !== undefined) warnings.push(unknown);
     const summary = acc.finish();

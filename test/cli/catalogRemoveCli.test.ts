@@ -128,10 +128,40 @@ describe('--catalog { "remove": [...] } takes a default kind out', () => {
     expect(manifest.catalogHash).toBe(catalogHash(withoutIelts));
   });
 
-  it('catalog --catalog lists the kinds in force: no IELTS', async () => {
+  it('catalog --catalog lists the kinds in force: no IELTS, and says it removes it (see catalogPrintRoundTrip)', async () => {
     const c = captureIo();
     expect(await main(['catalog', '--catalog', file('no-ielts.json'), '--json'], c.io)).toBe(0);
-    const kinds = JSON.parse(c.out()) as { id: string }[];
-    expect(kinds.map((k) => k.id)).toEqual([...withoutIelts.keys()]);
+    const printed = JSON.parse(c.out()) as { kinds: { id: string }[]; remove: string[] };
+    expect(printed.kinds.map((k) => k.id)).toEqual([...withoutIelts.keys()]);
+    expect(printed.remove).toEqual(['ielts']);
+  });
+});
+
+// R3 (recheck16): monitor --applicants with a catalog removing IELTS told the user, twice, to pass
+// --catalog to cover the kind they had removed, and refused a baseline of another catalog describing
+// the reduced one as "kinds of its own: none". It now says what decide, score and simulate say.
+describe('monitor --catalog { "remove": [...] }', () => {
+  it('the run says the removed kind was removed by the catalog, never to pass --catalog for it; the baseline mismatch names what the catalog removes', async () => {
+    const w = captureIo();
+    expect(await main(['monitor', '--write-baseline', file('bl.json'), '--applicants', file('book.ndjson'), '--catalog', file('no-ielts.json')], w.io)).toBe(0);
+    expect(w.err()).toMatch(/"ielts" is a kind of the default catalog that --catalog removes \("remove"\), as asked/);
+    expect(JSON.parse(readFileSync(file('bl.json'), 'utf8'))).toMatchObject({ catalog: { ownKinds: [], removedKinds: ['ielts'] } });
+
+    const run = captureIo();
+    const code = await main(
+      ['monitor', '--applicants', file('book.ndjson'), '--baseline', file('bl.json'), '--out', file('mon.json'), '--catalog', file('no-ielts.json')],
+      run.io,
+    );
+    expect(code).not.toBe(1);
+    const said = `${run.out()}${run.err()}${(JSON.parse(readFileSync(file('mon.json'), 'utf8')) as { warnings: string[] }).warnings.join('\n')}`;
+    expect(said).not.toMatch(/pass your own kinds|give your own kinds/);
+    expect(run.err()).toMatch(/warning: in .*"ielts" \(\d+\); "ielts" is a kind of the default catalog that --catalog removes \("remove"\), as asked\n$/);
+    expect(run.out()).toMatch(/note: .*"ielts" is a kind of the default catalog that the catalog given leaves out, as asked/);
+
+    const refused = captureIo();
+    expect(await main(['monitor', '--applicants', file('book.ndjson'), '--baseline', file('bl.json'), '--out', file('mon2.json')], refused.io)).toBe(1);
+    expect(refused.err()).toMatch(
+      /the baseline was built with certificate catalog [0-9a-f]{12}\.\.\. \(kinds of its own: none; default kinds it removes: "ielts"\); this run assesses evidence with the default certificate catalog/,
+    );
   });
 });

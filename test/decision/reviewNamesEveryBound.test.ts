@@ -60,7 +60,7 @@ describe('recordReview names every bound a reviewer broke, in one review_invalid
     expect((e as Error).message).toMatch(/^limit \d+ fen is above (caps\.\w+|health\.healthyLimit)/);
   });
 
-  it("a minor's knock-out under another policy, with a limit off the step: the outcome's bounds and the limit's, all at once", async () => {
+  it("a minor's knock-out under another policy, with a limit off the step: the outcome's bounds at once, the step (the other policy's) not judged", async () => {
     const other = await createScorer({ suggestionsPerDecision: 0, policyOverrides: { pricing: { aprCap: 0.2 } } });
     try {
       const minor = { ...structuredClone(exampleFor('new_graduate').applicant), id: 'minor-17', birthDate: '2009-12-01' } as ApplicantInput;
@@ -73,7 +73,9 @@ describe('recordReview names every bound a reviewer broke, in one review_invalid
         ['outcome', 'policy_mismatch'],
         ['outcome', 'not_overridable'],
       ]);
-      expect(paths).toContainEqual(['limit', 'not_multiple_of']);
+      // The rounding step is the policy's, and the decision's policy is not this scorer's: not judged
+      // here (the scorer on the decision's policy judges it), never judged by another policy's step.
+      expect(paths).not.toContainEqual(['limit', 'not_multiple_of']);
       expect((e as Error).message).toMatch(/^decision \S+ was priced and capped under policy/);
     } finally {
       await other.close();
@@ -122,6 +124,46 @@ describe('recordReview names every bound a reviewer broke, in one review_invalid
       expect(shape(contest)).toEqual([['audit.catalogHash', 'catalog_mismatch']]);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('a limit far above every cap names every cap it breaks, lowest first, each its own too_big', async () => {
+    const a = structuredClone(exampleFor('new_graduate').applicant) as ApplicantInput & { controls: Record<string, unknown> };
+    const d = await scorer.decide({ ...a, id: 'far-above', controls: { ...a.controls, humanReview: true, requestedLimit: 10_000_000 } } as ApplicantInput);
+    const bounds = [
+      ['health.healthyLimit (affordability)', d.health.healthyLimit] as const,
+      ...Object.entries(d.caps)
+        .filter((c): c is [string, number] => c[1] !== null)
+        .map(([name, cap]) => [`caps.${name}`, cap] as const),
+    ].sort((x, y) => x[1] - y[1]);
+    const limit = 99_990_000;
+    expect(bounds.filter(([, c]) => c < limit).length).toBeGreaterThan(2);
+    const e = thrown(() => scorer.recordReview(d, review('approve', limit))) as ReviewInvalidError;
+    const tooBig = e.issues.filter((i) => i.code === 'too_big' && /\((caps\.|health\.)/.test(i.expected ?? ''));
+    expect(tooBig.map((i) => i.expected)).toEqual(bounds.filter(([, c]) => c < limit).map(([name, c]) => `at most ${c} (${name})`));
+    expect(e.message).toMatch(new RegExp(`^limit 99990000 fen is above ${bounds[0]![0].replace(/[().]/g, '\\$&')} = ${bounds[0]![1]} fen`));
+    expect(e.message).toContain('caps.regulatory');
+    // At a limit above only the lowest, only that one.
+    const one = thrown(() => scorer.recordReview(d, review('approve', bounds[0]![1] + 10_000))) as ReviewInvalidError;
+    expect(one.issues.filter((i) => i.code === 'too_big' && /\((caps\.|health\.)/.test(i.expected ?? '')).map((i) => i.expected)).toEqual(
+      bounds.filter(([, c]) => c < bounds[0]![1] + 10_000).map(([name, c]) => `at most ${c} (${name})`),
+    );
+  });
+
+  it("on a scorer with another rounding step, the review is refused as policy_mismatch, never judged by that scorer's step, minimum or step limits", async () => {
+    const other = await createScorer({ suggestionsPerDecision: 0, policyOverrides: { limits: { roundingStep: 5_000 } } });
+    try {
+      const e = thrown(() => other.recordReview(pending, review('approve', 1_234))) as ReviewInvalidError;
+      expect(e).toBeInstanceOf(ReviewInvalidError);
+      expect(shape(e)).toEqual([['outcome', 'policy_mismatch']]);
+      expect(e.message).not.toMatch(/rounding step 5000/);
+      // On the decision's own policy the same terms are judged by its step (10,000) and minimum.
+      expect(shape(thrown(() => scorer.recordReview(pending, review('approve', 1_234))))).toEqual([
+        ['limit', 'not_multiple_of'],
+        ['limit', 'too_small'],
+      ]);
+    } finally {
+      await other.close();
     }
   });
 });
