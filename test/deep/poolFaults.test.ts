@@ -1,11 +1,15 @@
 // Stress tests of the scorer pool under worker faults (npm run test:deep). With worker threads,
 // stopping a busy worker aborted the whole process in about 1 run in 20; 60 rounds of each fault
 // would miss a 1-in-20 abort with probability 0.95^60 < 5%.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { EXIT_ID, FAIL_ID, HANG_ID, THROW_ID } from '../parallel/fixtures/crashingScorerWorker.js';
+import { EXIT_ID, FAIL_ID, HANG_ID, SLOW_ID, SLOW_MS, THROW_ID } from '../parallel/fixtures/crashingScorerWorker.js';
 
 const ROUNDS = Number(process.env.POOL_FAULT_ROUNDS ?? 60);
 const crashingWorker = new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url);
@@ -67,6 +71,49 @@ describe('scorer pool closed while busy (stress)', () => {
       expect(json(await running)).toBe(json(JSON.parse(local).slice(0, 80)));
       await closed;
       expect(pool.workerPids()).toEqual([]);
+    }
+  });
+});
+
+// From test/parallel/createScorerPool.test.ts: slow by design (chunks that take SLOW_MS, a worker restart).
+describe('createScorerPool: taskTimeoutMs', () => {
+  it('times a task from when its worker can start it: a healthy worker with chunks queued behind each other is never killed as hung', async () => {
+    // Each of the four chunks takes SLOW_MS; the timeout is under three chunks, so a timer started
+    // when a chunk was queued would fire before the third and fourth could answer, while a chunk
+    // timed from its start has nearly two chunks' time to spare on a loaded machine (at 1.9 chunks,
+    // 450 ms of slack, a full npm test run once took a healthy worker for hung).
+    const pool = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: SLOW_MS * 2.9 });
+    try {
+      // Warm first: a cold worker's first chunk (JIT, lazy tables) on a loaded machine is no hang either, but is not what is measured here.
+      await pool.safeDecideBatch(synthetic.slice(0, 5));
+      const pids = pool.workerPids();
+      const batch = synthetic.slice(0, 20).map((a, i) => (i % 5 === 0 ? { ...a, id: SLOW_ID } : a));
+      const results = await pool.safeDecideBatch(batch);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(pool.workerPids(), 'the same worker, never killed').toEqual(pids);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('createScorerPool: one model per pool', () => {
+  it('reads the model once: replacing the file while the pool runs changes nothing, even for a replaced worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'creditlift-pool-model-'));
+    const path = join(dir, 'model.onnx');
+    copyFileSync(defaultModelPath(), path);
+    const one = await createScorerPool({ workers: 1, chunkSize: 10, scorer: { ...scorerOptions, model: path } });
+    try {
+      expect(one.model).toEqual(scorer.model);
+      writeFileSync(path, 'not a model any more');
+      const [pid] = one.workerPids();
+      process.kill(pid as number, 'SIGKILL');
+      const results = await one.decideBatch(synthetic.slice(0, 20));
+      const shas = new Set(results.map((r) => (r.ok ? r.decision.audit.modelSha256 : r.error.code)));
+      expect([...shas]).toEqual([scorer.model.sha256]);
+    } finally {
+      await one.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

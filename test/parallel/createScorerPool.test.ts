@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,7 +13,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorerPool, type ScorerPool, workerGcFlags } from '../../src/parallel/createScorerPool.js';
 import { applicantArbitrary } from '../../src/testing/applicantArbitrary.js';
 import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { FAIL_ID, SLOW_ID, SLOW_MS } from './fixtures/crashingScorerWorker.js';
+import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
@@ -491,47 +490,8 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
   });
 });
 
-describe('createScorerPool: taskTimeoutMs', () => {
-  it('times a task from when its worker can start it: a healthy worker with chunks queued behind each other is never killed as hung', async () => {
-    // Each of the four chunks takes SLOW_MS; the timeout is under three chunks, so a timer started
-    // when a chunk was queued would fire before the third and fourth could answer, while a chunk
-    // timed from its start has nearly two chunks' time to spare on a loaded machine (at 1.9 chunks,
-    // 450 ms of slack, a full npm test run once took a healthy worker for hung).
-    const pool = await createScorerPool({ workers: 1, chunkSize: 5, scorer: scorerOptions, workerEntry: crashingWorker, taskTimeoutMs: SLOW_MS * 2.9 });
-    try {
-      // Warm first: a cold worker's first chunk (JIT, lazy tables) on a loaded machine is no hang either, but is not what is measured here.
-      await pool.safeDecideBatch(synthetic.slice(0, 5));
-      const pids = pool.workerPids();
-      const batch = synthetic.slice(0, 20).map((a, i) => (i % 5 === 0 ? { ...a, id: SLOW_ID } : a));
-      const results = await pool.safeDecideBatch(batch);
-      expect(results.filter((r) => !r.ok)).toEqual([]);
-      expect(pool.workerPids(), 'the same worker, never killed').toEqual(pids);
-    } finally {
-      await pool.close();
-    }
-  });
-});
-
-describe('createScorerPool: one model per pool', () => {
-  it('reads the model once: replacing the file while the pool runs changes nothing, even for a replaced worker', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'creditlift-pool-model-'));
-    const path = join(dir, 'model.onnx');
-    copyFileSync(defaultModelPath(), path);
-    const one = await createScorerPool({ workers: 1, chunkSize: 10, scorer: { ...scorerOptions, model: path } });
-    try {
-      expect(one.model).toEqual(scorer.model);
-      writeFileSync(path, 'not a model any more');
-      const [pid] = one.workerPids();
-      process.kill(pid as number, 'SIGKILL');
-      const results = await one.decideBatch(synthetic.slice(0, 20));
-      const shas = new Set(results.map((r) => (r.ok ? r.decision.audit.modelSha256 : r.error.code)));
-      expect([...shas]).toEqual([scorer.model.sha256]);
-    } finally {
-      await one.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+// The taskTimeoutMs timing and the model file replaced under a running pool are in test/deep/poolFaults.test.ts
+// (about 9 s of waiting on slow chunks and a worker restart, the npm test budget's largest single items).
 
 describe('createScorerPool with a lender feature set: records cloning cannot carry', () => {
   const scratch = new URL('../../.tmp/', import.meta.url).pathname;
