@@ -1,7 +1,7 @@
 /**
  * A person's name as compared for "is this the same person": the holder of a certificate against the
  * applicant. Only what a keyboard or an input method varies is folded: width and compatibility forms
- * (NFKC), case, spaces, punctuation (the name dots of transliterated names `·` `・` `‧` `･`, hyphens and
+ * (NFKC), case (Greek final sigma, `ß` and Turkish `ı` `İ` included), spaces, spacing accents, punctuation (the name dots of transliterated names `·` `・` `‧` `･`, hyphens and
  * apostrophes of every code point), symbols (`⋅` `•`, an emoji), the apostrophe-like modifier letters
  * `ʼ` `ʻ`, and invisible characters (zero-width space and joiners, soft hyphen, bidirectional marks).
  *
@@ -16,10 +16,19 @@
  * @example nameKey('阿不都·热合曼') === nameKey('阿不都・热合曼') // true
  */
 export function nameKey(name: string): string {
-  // NFC again at the end: an invisible character removed from between a letter and its mark lets
-  // them compose, as they would have without it.
-  return name.normalize('NFKC').toLowerCase().replace(NOT_NAME, '').normalize('NFC');
+  // Spacing accents first: NFKC would turn `´` typed as an apostrophe (`O´Brien`) into a space and a
+  // combining accent on the letter before it. Upper case, not lower, and after the separators are
+  // gone: lower-casing picks the Greek final sigma by what follows it (`ΝΙΚΟΣ ΠΑΥΛΟΣ` with and without
+  // the space), where upper case maps `σ` and `ς` to `Σ`, `ß` to `SS`, and Turkish `ı` to `I` (and `İ`
+  // is read as `I` first, so `İlker` is `ilker`). NFC again at the end: an invisible character removed
+  // from between a letter and its mark lets them compose, as they would have without it.
+  return name.replace(SPACING_ACCENT, '').normalize('NFKC').replace(NOT_NAME, '').replace(DOTTED_CAPITAL_I, 'I').toUpperCase().normalize('NFC');
 }
+
+/** Spacing modifier symbols (`´` `¨` `˜` `¸` `゛`): typed as apostrophes or beside a letter, never a letter of the name. */
+const SPACING_ACCENT = /\p{Sk}/gu;
+/** Turkish capital `İ` (U+0130), which upper-cases to itself where `i` upper-cases to `I`. */
+const DOTTED_CAPITAL_I = /\u0130/g;
 
 /**
  * Punctuation, separators (spaces), symbols, control and format characters, default-ignorable code

@@ -73,6 +73,16 @@ describe('holder names are compared by nameKey (findings16-text F2, findings16-r
       ["O'Brien", 'O\u02bcbrien'],
       ['José Lin', 'JOSÉ LIN'],
       ['ｌｉｎ　ｘｉａｏｙｕ', 'Lin Xiaoyu'],
+      // findings16-recheck16b N1-N3: a spacing accent typed as an apostrophe, the Greek final sigma
+      // beside a removed space, and the case pairs lower-casing misses.
+      ["O'Brien", 'O´Brien'],
+      ["D'Souza", 'D¨Souza'],
+      ['ΝΙΚΟΣ ΠΑΥΛΟΣ', 'ΝΙΚΟΣΠΑΥΛΟΣ'],
+      ['Νίκος Παύλος', 'ΝΊΚΟΣ·ΠΑΎΛΟΣ'],
+      ['ΝΙΚΟΣ ΠΑΥΛΟΣ', 'ΝΙΚΟΣ\u200bΠΑΥΛΟΣ'],
+      ['İlker', 'ilker'],
+      ['Işık', 'IŞIK'],
+      ['Strauß', 'STRAUSS'],
     ];
     for (const [applicant, holder] of same) expect(holderCheck(applicant, holder)?.status, `${applicant} / ${JSON.stringify(holder)}`).toBe('accepted');
   });
