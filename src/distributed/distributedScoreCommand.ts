@@ -234,7 +234,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     } else if (owner.live && !ours) {
       throw new RunRefusedError(
         values.overwrite === true
-          ? `job "${name}" on ${address.display} is being run right now by another producer (${describeOwner(owner)}): --overwrite takes over only a job whose producer has stopped; stop that run first, or use another --job name`
+          ? `job "${name}" on ${address.display} is claimed by another producer that renewed its claim within the last ${LIVE_MS / 1000} s (${describeOwner(owner)}): --overwrite takes over only a job whose producer has stopped; a producer that was killed or stopped loses its claim ${LIVE_MS / 1000} s after its last renewal, and --overwrite then takes the job over; otherwise stop that run first, or use another --job name`
           : `--resume: job "${name}" on ${address.display} is being run right now by another producer (${describeOwner(owner)}), not by the run that wrote ${out}: resume this output under another --job name`,
       );
     } else if (values.overwrite === true || (ours && owner.runId === undefined)) {

@@ -69,7 +69,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: a run accepts only answers made from
       b = start(otherBook, outB, 'shared', db, ['--overwrite']);
       expect(await Promise.race([b.run, delay(10_000)]), b.io.err()).toBe(2);
       expect(b.io.err()).toMatch(
-        /error: job "shared" on redis:\/\/127\.0\.0\.1:\d+\/1 is being run right now by another producer \(writing .*a1\.ndjson on \S+ pid \d+\): --overwrite takes over only a job whose producer has stopped; stop that run first, or use another --job name/,
+        /error: job "shared" on redis:\/\/127\.0\.0\.1:\d+\/1 is claimed by another producer that renewed its claim within the last 15 s \(writing .*a1\.ndjson on \S+ pid \d+\): --overwrite takes over only a job whose producer has stopped; a producer that was killed or stopped loses its claim 15 s after its last renewal, and --overwrite then takes the job over; otherwise stop that run first, or use another --job name/,
       );
       expect(existsSync(outB), 'a refused run leaves no output').toBe(false);
       expect(existsSync(`${outB}.run.json`), 'a refused run leaves no manifest').toBe(false);
