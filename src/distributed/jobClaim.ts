@@ -47,11 +47,15 @@ const OWNER = `local function owner()
 end
 `;
 
-// Takes the job for ARGV[2] if its owner is still ARGV[1]: a fresh manifest for a new owner, the
-// fields over the old for the same one; the manifest with its expiry, the claim alive.
+// Takes the job for ARGV[2] if its owner is still ARGV[1], or is ARGV[2] already: a fresh manifest for
+// a new owner, the fields over the old for the same one; the manifest with its expiry, the claim alive.
+// Already ARGV[2]'s: a producer's two renewals (its timer's and its next step's) can both find the claim
+// gone and both claim it again; the one that comes second found its own run there and took it for
+// another, stopping the run with a queue_conflict that named itself as the taker.
 const CLAIM = `${OWNER}
-if owner() ~= ARGV[1] then return 0 end
-if ARGV[1] ~= ARGV[2] then redis.call('DEL', KEYS[1]) end
+local o = owner()
+if o ~= ARGV[1] and o ~= ARGV[2] then return 0 end
+if o ~= ARGV[2] then redis.call('DEL', KEYS[1]) end
 redis.call('HSET', KEYS[1], 'runId', ARGV[2], unpack(ARGV, 5))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[4])
@@ -76,8 +80,8 @@ return 1`;
 
 /**
  * Makes run `runId` the owner of job `name`, in one step, provided its owner is still `expected`
- * (undefined: nobody; `null`: a job of creditlift 0.1.0, without a run id): so of two producers
- * claiming one job at once, one gets it. `fields` go into the job's manifest key.
+ * (undefined: nobody; `null`: a job of creditlift 0.1.0, without a run id) or is `runId` already: so of
+ * two producers claiming one job at once, one gets it, and a run claiming again what it holds keeps it. `fields` go into the job's manifest key.
  *
  * @returns true when claimed, false when another run took the job meanwhile
  */

@@ -231,6 +231,13 @@ describe.skipIf(!HAS_REDIS)('score --queue: a run accepts only answers made from
         await releaseClaim(client, job, winner, true);
         expect(await readJobOwner(client, job)).toBeUndefined();
         expect(await renewClaim(client, job, winner, 60_000)).toBe('gone');
+        // A producer's two renewals that both find the claim gone both claim it again (recheck16b R1b:
+        // the second took its own run for a taker and stopped with a queue_conflict naming itself).
+        const again = await Promise.all([0, 1].map(() => claimJob(client, job, undefined, winner, { output: winner }, 60_000)));
+        expect(again, `round ${round}`).toEqual([true, true]);
+        expect(await readJobOwner(client, job)).toMatchObject({ runId: winner, live: true, fields: { output: winner } });
+        expect(await claimJob(client, job, undefined, loser, { output: loser }, 60_000)).toBe(false);
+        await releaseClaim(client, job, winner, true);
       }
       // A job of creditlift 0.1.0 (a manifest key without a run id) is taken over only by name.
       await client.hset('creditlift:run:old', { chunks: '3' });
