@@ -19,6 +19,7 @@ import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
+import { terminalText } from '../text/terminalText.js';
 import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
 import { catalogHash } from '../catalog/catalogHash.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
@@ -331,12 +332,13 @@ function rate(r: number | null): string {
   return r === null ? '-' : `${(r * 100).toFixed(1)}%`;
 }
 
-/** With outcomes: the records the backtest covers, and the outcomes that matched no record (the first ids, quoted: a padded id shows). */
+/** With outcomes: the records the backtest covers, and the outcomes that matched no record (the first ids, quoted: a padded id shows, and so does an invisible character). */
 function backtestLine(s: SimulationSummary): string {
   const b = s.backtest;
   if (b === null || b.outcomes === undefined) return '';
   const o = b.outcomes;
-  const ids = o.unmatchedIds.map((id) => JSON.stringify(id.slice(0, 64))).join(', ');
+  // JSON quotes show a padded id; terminalText shows what JSON leaves as it is (a byte-order mark, a bidi mark).
+  const ids = o.unmatchedIds.map((id) => terminalText(JSON.stringify(id.slice(0, 64)))).join(', ');
   return `backtest ${b.observed.toLocaleString('en-US')} records with a known outcome; ${o.matched.toLocaleString('en-US')} of ${o.given.toLocaleString('en-US')} outcomes matched${
     o.unmatched === 0
       ? ''

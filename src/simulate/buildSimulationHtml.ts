@@ -13,6 +13,7 @@ import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult, SimulationSide } from './runSimulation.js';
 import { isSimulationSummary, type AverageCostAlert, type SimulationSummary } from './simulationAccumulator.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
 export const SIMULATION_CHART_IDS = deepFreeze([
@@ -172,7 +173,7 @@ export function buildSimulationHtml(result: SimulationResult, meta: SimulationRe
         `<p class="note">${count(s.backtest.observed)} decided record(s) with a known outcome, ${count(s.backtest.unobserved)} without.${
           s.backtest.outcomes !== undefined && s.backtest.outcomes.unmatched > 0
             ? ` <strong>${count(s.backtest.outcomes.unmatched)} of ${count(s.backtest.outcomes.given)} outcomes matched no record decided under both</strong> (${escapeHtml(
-                s.backtest.outcomes.unmatchedIds.map((id) => JSON.stringify(id.slice(0, 64))).join(', '),
+                s.backtest.outcomes.unmatchedIds.map((id) => terminalText(JSON.stringify(id.slice(0, 64)))).join(', '),
               )}${s.backtest.outcomes.unmatched > s.backtest.outcomes.unmatchedIds.length ? ', ...' : ''}).`
             : ''
         }</p>`;

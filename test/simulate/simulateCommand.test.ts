@@ -31,6 +31,8 @@ describe('creditlift simulate', () => {
       ...rows.map((r) => ({ id: r.applicant.id, defaulted: r.defaulted12m })),
       { id: ` ${rows[0]!.applicant.id}`, defaulted: true },
       { id: 'nobody', defaulted: true },
+      // An invisible character inside an id is shown, not printed as it is ("c0" would look matched).
+      { id: '\ufeffc0', defaulted: true },
     ];
     writeFileSync(join(work, 'outcomes.ndjson'), outcomeLines.map((o) => JSON.stringify(o)).join('\n'));
     const c = captureIo();
@@ -52,10 +54,10 @@ describe('creditlift simulate', () => {
       c.io,
     );
     expect(c.err()).toBe(
-      `warning: 2 of 82 outcomes in ${join(work, 'outcomes.ndjson')} matched no record decided under both (ids are compared as written); the backtest covers 80 records\n`,
+      `warning: 3 of 83 outcomes in ${join(work, 'outcomes.ndjson')} matched no record decided under both (ids are compared as written); the backtest covers 80 records\n`,
     );
     expect(c.out()).toContain(
-      `backtest 80 records with a known outcome; 80 of 82 outcomes matched, 2 matched no record decided under both (" ${rows[0]!.applicant.id}", "nobody")`,
+      `backtest 80 records with a known outcome; 80 of 83 outcomes matched, 3 matched no record decided under both (" ${rows[0]!.applicant.id}", "nobody", "\\u{feff}c0")`,
     );
     expect(code).toBe(3);
     const sim = JSON.parse(readFileSync(join(work, 'sim.json'), 'utf8'));
@@ -76,7 +78,7 @@ describe('creditlift simulate', () => {
     expect(flips.length).toBe(sim.flips);
     expect(sim.assumptions.candidate.utilisation).toBe(0.4);
     expect(sim.backtest.observed).toBe(sim.decided);
-    expect(sim.backtest.outcomes).toEqual({ given: 82, matched: 80, unmatched: 2, unmatchedIds: [` ${rows[0]!.applicant.id}`, 'nobody'] });
+    expect(sim.backtest.outcomes).toEqual({ given: 83, matched: 80, unmatched: 3, unmatchedIds: [` ${rows[0]!.applicant.id}`, 'nobody', '\ufeffc0'] });
     // The guidance figure, as score prints it, per side.
     expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
     expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted, dearest plan each offers\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
@@ -131,7 +133,8 @@ describe('creditlift simulate', () => {
     const html = readFileSync(join(work, 'sim.html'), 'utf8');
     expect(html).toContain('<table class="swap">');
     expect(html).toMatch(/Candidate: policy candidate\.json, embedded model \(model [^,]+, sha256 [0-9a-f]{12}; policy [0-9a-f]{12}; catalog [0-9a-f]{12}\)/);
-    expect(html).toContain('<strong>2 of 82 outcomes matched no record decided under both</strong>');
+    expect(html).toContain('<strong>3 of 83 outcomes matched no record decided under both</strong>');
+    expect(html).toContain('&quot;nobody&quot;, &quot;\\u{feff}c0&quot;');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
