@@ -23,6 +23,9 @@ import { terminalText } from '../text/terminalText.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
+import type { MonitorResult, monitorDecisions } from '../monitor/runMonitor.js';
+
+type MonitorDecisionsOptions = Parameters<typeof monitorDecisions>[0];
 
 /** Exit code of `creditlift monitor` when any figure is in the act band (PSI or CSI above 0.25). */
 export const MONITOR_ACT_EXIT_CODE = 4;
@@ -220,7 +223,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     const onError = (e: { line: number }) => errors.write(`${JSON.stringify(e)}\n`);
-    const { monitorApplicants, monitorDecisions } = await import('../monitor/runMonitor.js');
+    const { monitorApplicants } = await import('../monitor/runMonitor.js');
     const { buildMonitorHtml, formatStabilityIndex } = await import('../monitor/buildMonitorHtml.js');
     const result =
       values.applicants !== undefined
@@ -235,13 +238,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             ...(policy === undefined ? {} : { policyOverrides: policy as object }),
             ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
           })
-        : await monitorDecisions({
-            lines: splitLines(createReadStream(input, { highWaterMark: 64 * 1024 })),
-            baseline,
-            period,
-            followed: await followedIn(input),
-            onError,
-          });
+        : await monitorDecisionsFile(input, { baseline, period, onError });
     // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
     // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
     if (result.records === 0)
@@ -297,12 +294,18 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * The decision ids a later decision of the file follows, read in a first pass as `creditlift report`
- * reads them (a follow-up's link is taken only when its seal holds): a chain counts once, at its latest.
+ * Monitors a decisions file as `creditlift report` counts it: a first pass reads which decisions a
+ * later one follows (a follow-up's link is taken only when its seal holds), so a chain counts once, at
+ * its latest, and a forked chain is warned of as report warns of it.
  */
-async function followedIn(file: string): Promise<ReadonlySet<string>> {
-  const [{ createFollowUpIndex }, { NO_AUDIT_KEYS }] = await Promise.all([import('../report/followUps.js'), import('../decision/audit.js')]);
+async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOptions, 'lines' | 'followed'>): Promise<MonitorResult> {
+  const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }] = await Promise.all([
+    import('../report/followUps.js'),
+    import('../decision/audit.js'),
+    import('../monitor/runMonitor.js'),
+  ]);
   const index = createFollowUpIndex(NO_AUDIT_KEYS);
   for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) index.addLine(text);
-  return index.followed;
+  const result = await monitorDecisions({ ...o, lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })), followed: index.followed });
+  return index.forks() === 0 ? result : { ...result, warnings: [...result.warnings, forkWarning(index.forks())] };
 }

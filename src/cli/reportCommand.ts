@@ -20,7 +20,7 @@ import { terminalText } from '../text/terminalText.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
-import { createFollowUpIndex } from '../report/followUps.js';
+import { createFollowUpIndex, forkWarning } from '../report/followUps.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
@@ -232,11 +232,6 @@ function repeatedOtherWarning(file: string, other: NonNullable<ReportData['repea
     'left out of every figure, the earlier line counted. A decision is made once, so one of the two was changed after it was made, and the report cannot tell which ' +
     '(0.1.0 decisions carry no audit.contentHash; a content hash without --signing-key-file can be recomputed by whoever changed the decision): check the file against where it came from'
   );
-}
-
-/** Says so when two decisions of the file follow the same one: the chain forked, and each branch counts as a line. */
-function forkWarning(forks: number): string {
-  return `${forks.toLocaleString('en-US')} decision(s) are followed by more than one decision of this file (two follow-ups name the same audit.priorDecisionId): each branch is counted as its own line; a follow-up should be made from a customer's latest decision only`;
 }
 
 /**

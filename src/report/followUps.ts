@@ -20,6 +20,11 @@ export interface FollowUpIndex {
   forks(): number;
 }
 
+/** Says so when two decisions of a file follow the same one: the chain forked, and each branch counts as a line (report and monitor alike). */
+export function forkWarning(forks: number): string {
+  return `${forks.toLocaleString('en-US')} decision(s) are followed by more than one decision of this file (two follow-ups name the same audit.priorDecisionId): each branch is counted as its own line; a follow-up should be made from a customer's latest decision only`;
+}
+
 /** A fresh {@link FollowUpIndex}, checking seals under `keys`. Memory: one id per follow-up. */
 export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
   const followed = new Set<string>();

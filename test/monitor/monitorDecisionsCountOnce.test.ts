@@ -10,7 +10,7 @@ import { runMonitorCommand } from '../../src/cli/monitorCommand.js';
 import { createScorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { accumulateDecisionLine } from '../../src/report/accumulateDecisionLine.js';
-import { createFollowUpIndex } from '../../src/report/followUps.js';
+import { createFollowUpIndex, forkWarning } from '../../src/report/followUps.js';
 import { createReportAccumulator } from '../../src/report/reportData.js';
 import { NO_AUDIT_KEYS } from '../../src/decision/audit.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
@@ -23,6 +23,7 @@ const applicants = generatePopulation({ size: 40, seed: 21, asOf: '2026-11-01' }
 let decisions: Decision[] = [];
 let tight: Decision[] = [];
 let chain: Decision[] = [];
+let forked: Decision[] = [];
 beforeAll(async () => {
   const scorer = await createScorer({ suggestionsPerDecision: 0 });
   const strict = await createScorer({ suggestionsPerDecision: 0, policyOverrides: { affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 0.05 }] } } });
@@ -33,6 +34,8 @@ beforeAll(async () => {
     const big = decisions.find((d) => d.outcome === 'approve' && d.limit > 200_000)!;
     const once = scorer.requestReduction(big, Math.floor(big.limit / 2));
     chain = [...decisions, once, scorer.requestReduction(once, 100_000)];
+    // Two reductions both made from the same decision: the chain forks.
+    forked = [...decisions, once, scorer.requestReduction(big, 100_000)];
   } finally {
     await scorer.close();
     await strict.close();
@@ -91,6 +94,14 @@ describe('monitor --decisions counts each application once, as report does', () 
     expect(got.json.timeline.reduce((n: number, p: { outcomes: { approve: number } }) => n + p.outcomes.approve, 0)).toBe(approved);
     expect(got.json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/2 earlier decision\(s\) .*followed by a later one/)]));
     expect(got.out).toMatch(/monitored 40 of 42 records/);
+  });
+
+  it('a forked chain (two follow-ups of one decision) is warned of in the words report uses', async () => {
+    const got = await monitor('forked.ndjson', lines(forked));
+    expect(got.json.warnings).toContain(forkWarning(1));
+    expect(got.out).toContain(`note: ${forkWarning(1)}`);
+    const plain = await monitor('plain.ndjson', lines(chain));
+    expect(plain.json.warnings.some((w: string) => w.includes('followed by more than one decision'))).toBe(false);
   });
 
   it('decisions under two policies are warned of, naming each policy with its count', async () => {
