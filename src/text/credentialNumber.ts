@@ -2,7 +2,7 @@ import { foldedText } from './foldedText.js';
 
 /**
  * A certificate's registration number as one string however it was typed: {@link foldedText}, the
- * folding issuer and holder names share. Width and case folded (NFKD, upper case), accents and every
+ * folding issuer names share. Width and case folded (NFKD, upper case), accents and every
  * other combining mark dropped, and everything that is not a letter or a digit removed: spaces, the
  * separators people type inconsistently (hyphens and dashes, slashes, dots, middle dots,
  * underscores), punctuation and symbols, and the invisible characters a copy-paste or a phone

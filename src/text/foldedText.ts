@@ -11,7 +11,8 @@ export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * Text as a person reads it, for comparing two values typed on different keyboards: certificate
- * numbers, issuer names and holder names go through this one function.
+ * numbers and issuer names go through this one function. Not a person's name: dropping accents and
+ * vowel signs and reading look-alikes would take two people for one (names have `nameKey`).
  *
  * - width and case folded, accents and every other combining mark dropped (NFKD, upper case);
  * - everything that is not a letter or a digit removed: spaces, the separators people type
@@ -30,7 +31,7 @@ export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
  *   `Σ`, is read first) read as that Latin letter.
  *
  * So `JS-JXJ-2025-0042`, `js jxj 2025 0042` and `ＪＳ／ＪＸＪ／２０２５／００４２` are one text, as are
- * `阿不都·热合曼` and `阿不都・热合曼`, `O'Brien` and `O’Brien`, `张三` and `张\u200b三`. Letters and digits
+ * `DiDi Chuxing`, `didi-chuxing` and `DіDі Chuxing` (Cyrillic `і`). Letters and digits
  * are otherwise kept, in order: text that differs in one is never folded together; text that differs
  * only in where a separator stands is (`2024-1-23` is `2024-12-3`).
  *
