@@ -17,6 +17,7 @@ import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
+import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { readRunManifest, runManifestPath } from './score/runManifest.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
@@ -35,8 +36,9 @@ the rejections by error code.
 When DECISIONS.ndjson is the output of a "creditlift score" run, its run manifest
 (DECISIONS.ndjson.run.json) says how the run ended: the report warns, on stderr and in the page,
 when the run is incomplete (naming how many input records have no answer, and their lines), when
-it has not recorded its end (still running, or killed mid-way), and when the file holds other
-decisions than the run recorded. A line that is neither a decision nor an error line is left out
+it has not recorded its end (still running, or killed mid-way), and when the file is not the one
+the run wrote (other decisions than it counted, or other bytes than the size and SHA-256 it recorded:
+a line replaced, even by another sealed decision, moved or removed). A line that is neither a decision nor an error line is left out
 of every figure, named in a warning, and the command exits 3 (the page is still written).
 
 Every decision's seal is checked: a decision whose audit.contentHash does not match its content
@@ -185,7 +187,13 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
 async function runWarnings(file: string, decisionsRead: number): Promise<string[]> {
   try {
     const manifest = await readRunManifest(runManifestPath(file));
-    return manifest === undefined ? [] : runStatusWarnings(file, manifest, decisionsRead);
+    if (manifest === undefined) return [];
+    const warnings = runStatusWarnings(file, manifest, decisionsRead);
+    // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
+    const recorded = manifest.status?.files?.output;
+    const changed = recorded === undefined ? undefined : writtenFileFault(await digestOf(file), recorded);
+    if (changed !== undefined) warnings.push(`${file} is not the file the run wrote: ${changed}; these figures are not the run's`);
+    return warnings;
   } catch (e) {
     return [`${runManifestPath(file)} could not be read (${e instanceof Error ? e.message : String(e)}), so nothing shows the run that wrote ${file} finished`];
   }

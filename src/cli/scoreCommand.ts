@@ -21,6 +21,7 @@ import { continueRun, noteMissingAnswers } from './score/continueRun.js';
 import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, writeRunStatus } from './score/runManifest.js';
 import { endedStatus, resumeEvents, runningStatus } from './score/runStatus.js';
+import { writtenFilesOf } from './score/writtenFiles.js';
 import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
@@ -189,8 +190,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
     const tracker = new UndecidedTracker();
     let summarySoFar: ScoreSummary = emptyScoreSummary();
-    const ended = (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined) => {
+    // Called once the output files are closed: the status records their bytes.
+    const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined) => {
       const { undecided, stoppedAfterLine } = tracker.end(stopped);
+      const files = await writtenFilesOf(args.out, args.errors);
       const events = { ...resumeEvents(resumed, noteMissingAnswers(resumed, io)), lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length };
       return writeRunStatus(
         manifestPath,
@@ -202,6 +205,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
           undecided,
           ...(stoppedAfterLine === undefined ? {} : { stoppedAfterLine }),
           events,
+          files,
         }),
       );
     };

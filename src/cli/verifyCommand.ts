@@ -11,7 +11,7 @@ import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
-import { incompleteRunNote, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
+import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -35,13 +35,15 @@ audit.contentHash (and audit.signature), not at the field that was changed.
                                    here could verify its signature
   --verification-key-file FILE     a signing key used before a rotation; repeat for several
   --manifest FILE.run.json         the manifest of the "creditlift score" run that wrote DECISIONS (it
-                                   sits beside the output): DECISIONS must hold as many decisions and
-                                   error lines as the run recorded, or verify names the difference and
-                                   exits 3. An error line has no seal: a decision line replaced by a
-                                   well-formed one is caught by the counts only. Without it, the error
-                                   lines are counted and said to be vouched for by nothing. The manifest
-                                   records no digest of the output, so a decision replaced by another
-                                   sealed decision is not caught by it
+                                   sits beside the output): DECISIONS must be the bytes the run left
+                                   (the manifest records their size and SHA-256) and hold as many
+                                   decisions and error lines as the run recorded, or verify names the
+                                   difference and exits 3. So a line replaced, even by another sealed
+                                   decision or a well-formed error line, removed, repeated or moved is
+                                   caught. A manifest written before creditlift recorded the digest
+                                   (or by a run that has not ended) is checked by its counts alone, and
+                                   verify says so. Without --manifest, the error lines are counted and
+                                   said to be vouched for by nothing
   -h, --help                       show this help
 
 Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, the file holds
@@ -117,13 +119,17 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
     if (manifest !== undefined && manifestFile !== undefined) {
-      const faults = manifestFaults(file, manifestFile, manifest, { decisions: total, errorLines: counts.errorLines });
+      const { faults, bytesCompared } = await manifestFaults(file, manifestFile, manifest, { decisions: total, errorLines: counts.errorLines });
       matches = faults.length === 0;
       io.stdout(
         matches
-          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), as the run recorded\n`
+          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared ? 'the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), as the run recorded\n`
           : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(faults.join('; '))}\n`,
       );
+      if (!bytesCompared && manifest.status?.decisions !== undefined)
+        io.stdout(
+          `note: the manifest records no digest of the run's files (a creditlift that did not record one wrote it): the counts were compared, not the bytes, so a line replaced by another sealed decision is not caught\n`,
+        );
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
     }
@@ -163,16 +169,20 @@ async function readManifestOption(path: string): Promise<RunManifest> {
   return m;
 }
 
-/** Why `file` (decisions and error lines counted) does not match the run `manifest` recorded; empty when it does. */
-function manifestFaults(
+/**
+ * Why `file` (decisions and error lines counted) does not match the run `manifest` recorded; empty
+ * when it does. `bytesCompared`: the manifest recorded the file's digest, and it was compared.
+ */
+async function manifestFaults(
   file: string,
   manifestPath: string,
   manifest: RunManifest,
   found: { readonly decisions: number; readonly errorLines: number },
-): string[] {
+): Promise<{ readonly faults: readonly string[]; readonly bytesCompared: boolean }> {
   const role = outputRoleOf(file, manifestPath, manifest);
-  if (role.kind === 'neither') return [role.why];
-  return manifestCountFaults(manifest, role, found);
+  if (role.kind === 'neither') return { faults: [role.why], bytesCompared: false };
+  const bytes = await manifestBytesFault(file, manifest, role);
+  return { faults: [...(bytes.fault === undefined ? [] : [bytes.fault]), ...manifestCountFaults(manifest, role, found)], bytesCompared: bytes.compared };
 }
 
 function signerName(by: DecisionSigner | null): string {

@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileIdentity } from './score/fileIdentity.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
 import type { RunManifest } from './score/runManifest.js';
+import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 
 /** Which of a `score` run's files a file given to `verify` is, by the run's manifest. */
 export type OutputRole =
@@ -75,4 +76,21 @@ export function incompleteRunNote(manifest: RunManifest): string | undefined {
   const undecided = status.undecided?.records ?? 0;
   const worker = status.workerFailed ?? 0;
   return `the run recorded itself incomplete (exit ${status.exitCode ?? '?'}: ${status.reason ?? 'no reason recorded'})${undecided > 0 ? `; ${undecided.toLocaleString('en-US')} input record(s) have no decision` : ''}${worker > 0 ? ` (${worker.toLocaleString('en-US')} of them ${RETRY_ON_RESUME_CODE} lines)` : ''}: the file holds what it wrote, not an answer for every record`;
+}
+
+/**
+ * Whether `file` is, byte for byte, the file of the run it is (`role`): the manifest records the
+ * size and SHA-256 of the output and errors file as the run left them. `compared` is false when it
+ * records none (a run still running, killed, or written by a creditlift that did not record them).
+ */
+export async function manifestBytesFault(
+  file: string,
+  manifest: RunManifest,
+  role: Exclude<OutputRole, { kind: 'neither' }>,
+): Promise<{ readonly compared: boolean; readonly fault?: string }> {
+  const files = manifest.status?.files;
+  if (files === undefined) return { compared: false };
+  const recorded = role.kind === 'output' ? files.output : (files.errors ?? files.output);
+  const fault = writtenFileFault(await digestOf(file), recorded);
+  return fault === undefined ? { compared: true } : { compared: true, fault };
 }

@@ -14,6 +14,7 @@ import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { runningStatus, type RunStatus } from '../cli/score/runStatus.js';
+import { writtenFilesOf } from '../cli/score/writtenFiles.js';
 import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
@@ -283,10 +284,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     await writeRunManifest(runManifestPath(out), manifestNow);
     began = true;
     // Failed before a chunk is read (Redis lost): said as such.
-    endOnFailure = (f) =>
+    endOnFailure = async (f) =>
       writeRunManifest(runManifestPath(out), {
         ...manifestNow,
-        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}` },
+        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}`, files: await writtenFilesOf(out, errors) },
       });
 
     /** Set once another run holds the job: this run stops at its next step. */
@@ -362,7 +363,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       workers: byWorker,
       ...more,
     });
-    endOnFailure = (failure) => writeRunManifest(runManifestPath(out), { ...manifestNow, status: queueRunStatus(status, ending(true, { failure }), io) });
+    // Called once the files are closed (the catch below closes them first).
+    endOnFailure = async (failure) =>
+      writeRunManifest(runManifestPath(out), {
+        ...manifestNow,
+        status: queueRunStatus(status, ending(true, { failure }), io, await writtenFilesOf(out, errors)),
+      });
     const draw = () =>
       progress.update({
         bytesDone,
@@ -602,7 +608,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // How the run ended, beside its configuration; once nothing of the job is left in Redis, without
     // the job (a later resume without --queue has nothing to remove).
     endOnFailure = undefined;
-    const ended = queueRunStatus(status, ending(stoppedEarly, changed === undefined ? {} : { changed }), io);
+    const ended = queueRunStatus(status, ending(stoppedEarly, changed === undefined ? {} : { changed }), io, await writtenFilesOf(out, errors));
     await writeRunManifest(runManifestPath(out), { ...(ok ? withoutQueueJob(manifestNow) : manifestNow), status: ended });
     await release();
     io.stdout(

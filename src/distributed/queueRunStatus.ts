@@ -6,6 +6,7 @@ import { formatLineRanges, LineRangeList } from '../cli/score/lineRanges.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
 import { endedStatus, resumeEvents, type RunStatus } from '../cli/score/runStatus.js';
 import type { ScoreSummary } from '../cli/score/scoreSummary.js';
+import type { WrittenFiles } from '../cli/score/writtenFiles.js';
 
 /** The records a producer reads, passed through, and the input line of the last one read. */
 export function watchLastLine(records: AsyncIterable<InputRecord>): { readonly records: AsyncIterable<InputRecord>; last(): number } {
@@ -49,9 +50,9 @@ export interface QueueRunEnd {
  * the exit code it returns (130 stopped by a signal, 1 input changed or a chunk failed for good, 3
  * records rejected, else 0, as `runDistributedScore` exits), the failed and unwritten chunks as
  * undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
- * decided again because their answer line was missing.
+ * decided again because their answer line was missing. `files`: the output's digests, read after it was closed.
  */
-export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo): RunStatus {
+export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, files: WrittenFiles): RunStatus {
   const { summary, resumed, failed } = end;
   const answered = (line: number) => resumed?.done.has(line) === true;
   const undecided = new LineRangeList();
@@ -91,5 +92,6 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo):
       chunksFailed: failed.length,
     },
     decidedBy: { mode: 'queue', job: end.job, workers: Object.fromEntries(end.workers) },
+    files,
   });
 }

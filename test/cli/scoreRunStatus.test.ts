@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
@@ -77,6 +78,9 @@ describe('score: the run manifest records how the run ended (S4)', () => {
     expect(second.status).toMatchObject({ state: 'finished', runs: 2, exitCode: 3, decisions: 27, rejected: 3, workerFailed: 0 });
     expect(second.status.events).toMatchObject({ workerFailedDecidedAgain: 1, missingAnswersDecidedAgain: 0 });
     expect(second.status.undecided).toBeUndefined();
+    // The bytes both runs left, output and errors file, as verify --manifest and report compare them.
+    expect(second.status.files).toEqual({ output: digestOf(out), errors: digestOf(path('err.ndjson')) });
+    expect(first.status.files.output).not.toEqual(second.status.files.output);
     expect(c.err()).toMatch(/deciding again 1 records a failed worker left undecided/);
   });
 
@@ -269,3 +273,8 @@ describe('score --resume: says what it found in the middle of the output (S5)', 
     );
   });
 });
+
+function digestOf(file: string): { size: number; sha256: string } {
+  const bytes = readFileSync(file);
+  return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

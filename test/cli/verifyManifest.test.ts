@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
@@ -57,7 +58,53 @@ describe('creditlift verify --manifest', () => {
     const r = await verify(out, '--manifest', `${out}.run.json`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/verified 4 of 4 decision\(s\)/);
-    expect(r.out).toMatch(/matches the run manifest .*out\.ndjson\.run\.json: 4 decision\(s\) and 1 error line\(s\), as the run recorded/);
+    expect(r.out).toMatch(
+      /matches the run manifest .*out\.ndjson\.run\.json: the bytes the run wrote, 4 decision\(s\) and 1 error line\(s\), as the run recorded/,
+    );
+  });
+
+  // Gap left by the thirteenth session: the manifest held counts only, so a decision line swapped
+  // for another sealed decision (the same input line decided in another run) verified and matched.
+  it("a decision line swapped for another run's sealed decision of the same line: every seal verifies, the counts match, the bytes do not: exit 3", async () => {
+    const other = file('other.ndjson');
+    const otherIn = file('other-in.ndjson');
+    writeFileSync(otherIn, `${[JSON.stringify(exampleApplicants[5]!.applicant), ...book.slice(1)].join('\n')}\n`);
+    expect(await runScoreCommand(['--in', otherIn, '--out', other, '--suggestions', '0'], captureIo().io)).toBe(3);
+    const foreign = readFileSync(other, 'utf8').split('\n')[0]!;
+    expect(foreign).not.toBe(lines[0]);
+    const swapped = file('swapped.ndjson');
+    writeFileSync(swapped, `${[foreign, ...lines.slice(1)].join('\n')}\n`);
+    writeFileSync(`${swapped}.run.json`, readFileSync(`${out}.run.json`));
+    const r = await verify(swapped, '--manifest', `${swapped}.run.json`);
+    expect(r.out).toMatch(/verified 4 of 4 decision\(s\)/);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(
+      /does not match the run manifest .*: its bytes are not those the run wrote \(the run left [\d,]+ bytes, sha256 [0-9a-f]{12}\.\.\.; the file now has/,
+    );
+    // report reads the same manifest beside the file: it says the figures are not the run's.
+    const c = captureIo();
+    await runReportCommand([swapped, '--out', file('swapped.html')], c.io);
+    expect(c.err()).toMatch(
+      /warning: .*swapped\.ndjson is not the file the run wrote: its bytes are not those the run wrote .*these figures are not the run's/,
+    );
+    const asLeft = captureIo();
+    await runReportCommand([out, '--out', file('out.html')], asLeft.io);
+    expect(asLeft.err()).not.toMatch(/not the file the run wrote/);
+    // Lines moved (the same lines in another order) are not the file the run wrote either.
+    writeFileSync(swapped, `${[lines[1], lines[0], ...lines.slice(2)].join('\n')}\n`);
+    expect((await verify(swapped, '--manifest', `${swapped}.run.json`)).code).toBe(3);
+  });
+
+  it('a manifest written before the digest was recorded is checked by its counts, and verify says the bytes were not compared', async () => {
+    const older = file('older.ndjson');
+    writeFileSync(older, `${lines.join('\n')}\n`);
+    const m = JSON.parse(readFileSync(`${out}.run.json`, 'utf8')) as { status: Record<string, unknown> };
+    const { files: _dropped, ...status } = m.status;
+    writeFileSync(`${older}.run.json`, JSON.stringify({ ...m, status }));
+    const r = await verify(older, '--manifest', `${older}.run.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/matches the run manifest .*: 4 decision\(s\) and 1 error line\(s\)/);
+    expect(r.out).toMatch(/note: the manifest records no digest of the run's files .*the counts were compared, not the bytes/);
   });
 
   it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines; with it, exit 3 naming both counts (was: exit 0)', async () => {
@@ -73,7 +120,7 @@ describe('creditlift verify --manifest', () => {
     const checked = await verify(tampered, '--manifest', `${tampered}.run.json`);
     expect(checked.code).toBe(3);
     expect(checked.out).toMatch(
-      /does not match the run manifest .*: it holds 3 decision\(s\), the run recorded 4; it holds 2 error line\(s\), the run recorded 1/,
+      /does not match the run manifest .*: its bytes are not those the run wrote .*; it holds 3 decision\(s\), the run recorded 4; it holds 2 error line\(s\), the run recorded 1/,
     );
   });
 
@@ -101,7 +148,7 @@ describe('creditlift verify --manifest', () => {
     expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', apart, '--errors', errors, '--suggestions', '0'], captureIo().io)).toBe(3);
     expect((await verify(apart, '--manifest', `${apart}.run.json`)).code).toBe(0);
     const e = await verify(errors, '--manifest', `${apart}.run.json`);
-    expect(e.out).toMatch(/matches the run manifest .*: 0 decision\(s\) and 1 error line\(s\)/);
+    expect(e.out).toMatch(/matches the run manifest .*: the bytes the run wrote, 0 decision\(s\) and 1 error line\(s\)/);
     // An error line moved into the output is one the run did not write there.
     writeFileSync(apart, `${readFileSync(apart, 'utf8')}${readFileSync(errors, 'utf8')}`);
     const moved = await verify(apart, '--manifest', `${apart}.run.json`);

@@ -2,6 +2,7 @@
 // (and `options.workers: 1`, though worker processes decided it), so nothing on disk said whether it
 // finished or which lines it left undecided, and `report` presented it as complete.
 // S6: a worker logged a chunk only once decided, so one killed on a chunk left nothing naming it.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,9 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
       exitCode: 3,
       decisions: outputLines(out).filter((l) => l.includes('"decision"')).length,
     });
+    // The bytes the producer left, as verify --manifest compares them.
+    const bytes = readFileSync(out);
+    expect(finished.status.files).toEqual({ output: { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } });
     // S6: each chunk is logged as it is taken, before it is decided, so a worker killed on a chunk names it.
     for (let k = 0; k < 5; k++) {
       const taken = log.search(new RegExp(`chunk status${RUN_ID}-c${k} \\(lines [\\d-]+\\): deciding \\d+ records \\(start 1\\)`));

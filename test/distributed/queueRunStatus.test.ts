@@ -8,6 +8,8 @@ import { countDecision, countRejection, countUndecided, emptyScoreSummary } from
 import { queueRunStatus, type QueueRunEnd } from '../../src/distributed/queueRunStatus.js';
 import { captureIo } from '../cli/fakeDecider.js';
 
+const NO_FILES = { output: { size: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } };
+
 function tester(): QueueRunEnd {
   const summary = emptyScoreSummary();
   for (let i = 0; i < 525; i++) countDecision(summary, { outcome: 'approve', limit: 100_000, previousLimit: 0, plans: [], highestPlanCost: null });
@@ -28,7 +30,7 @@ function tester(): QueueRunEnd {
 
 describe('score --queue: the status a producer records as it ends', () => {
   it("the tester's run: incomplete, exit 1, 64 records undecided in lines 65-128, the chunk failures and requeues counted, the workers named", () => {
-    const status = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), tester(), captureIo().io);
+    const status = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), tester(), captureIo().io, NO_FILES);
     expect(status).toEqual({
       state: 'incomplete',
       runs: 1,
@@ -40,6 +42,7 @@ describe('score --queue: the status a producer records as it ends', () => {
       undecided: { records: 64, lines: [{ first: 65, last: 128 }] },
       decidedBy: { mode: 'queue', job: 'qp', workers: { 'host:1': 8 } },
       events: expect.objectContaining({ chunksFailed: 1, chunksEnqueuedAgain: 2 }),
+      files: NO_FILES,
     });
     // What `report` says of it: not "525 decisions" alone.
     const warnings = runStatusWarnings('qp.ndjson', { status } as RunManifest, 525);
@@ -52,7 +55,12 @@ describe('score --queue: the status a producer records as it ends', () => {
     const end = tester();
     const summary = emptyScoreSummary();
     countRejection(summary, { code: 'validation_failed', message: 'x' });
-    const status = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), { ...end, summary, failed: [] }, captureIo().io);
+    const status = queueRunStatus(
+      runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }),
+      { ...end, summary, failed: [] },
+      captureIo().io,
+      NO_FILES,
+    );
     expect(status).toMatchObject({ state: 'finished', exitCode: 3 });
     expect(status.undecided).toBeUndefined();
     expect(runStatusWarnings('qp.ndjson', { status } as RunManifest, 0)).toEqual([]);

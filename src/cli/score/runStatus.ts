@@ -1,6 +1,7 @@
 import type { LineRange, LineRangeList } from './lineRanges.js';
 import { RETRY_ON_RESUME_CODE, type ResumeState } from './resumeState.js';
 import type { ScoreSummary } from './scoreSummary.js';
+import type { WrittenFiles } from './writtenFiles.js';
 
 /** What decided a run's records: `score` in process, a pool of `--workers N`, or `creditlift worker` processes of a `--queue` job. */
 export type DecidedBy =
@@ -77,6 +78,12 @@ export interface RunStatus {
   readonly workerFailed?: number;
   /** What no run answered yet; absent when nothing. */
   readonly undecided?: UndecidedLines;
+  /**
+   * Size and SHA-256 of the output (and of the errors file when apart) as the run left them, so a
+   * reader can tell the file is the run's byte for byte. Absent while running and in manifests
+   * written before creditlift recorded them.
+   */
+  readonly files?: WrittenFiles;
 }
 
 const NO_EVENTS: RunEvents = {
@@ -117,6 +124,8 @@ export interface RunEnd {
   readonly events: Partial<RunEvents>;
   /** What decided the run's records, when only known at the end (the workers of a `--queue` job). */
   readonly decidedBy?: DecidedBy;
+  /** The run's files as it left them (closed). */
+  readonly files: WrittenFiles;
 }
 
 /** The status a run writes when it ends, from the one it wrote as it began. */
@@ -147,6 +156,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
     rejected: (resumed?.rejected ?? 0) + summary.rejected - workerFailed,
     workerFailed,
     ...(undecided === undefined ? {} : { undecided }),
+    files: end.files,
   };
 }
 
