@@ -48,7 +48,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              factors and outcome mix only (decisions carry no features or groups).
                              Each application counts once, as "creditlift report" counts it: a
                              decision repeated on another line once, a chain of follow-ups at its
-                             latest decision; decisions under two or more policies are warned of
+                             latest decision; decisions under two or more policies are warned of;
+                             a decision whose seal fails (audit.contentHash) is a record error
   --format ndjson|csv        applicants format (default: from the file name)
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)

@@ -21,6 +21,9 @@ import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } fr
 import type { TextLine } from '../cli/score/splitLines.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
+import { decisionSealFault } from '../report/decisionSeal.js';
+import { NO_AUDIT_KEYS } from '../decision/audit.js';
+import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { segmentsOf } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
@@ -299,6 +302,7 @@ export async function monitorDecisions(o: {
   const once: CountOnceContext = { ...(o.followed === undefined ? {} : { followed: o.followed }), counted: new Map<string, string>() };
   let repeated = 0;
   let superseded = 0;
+  let sealRefused = 0;
   let unindexedFollowUps = 0;
   const policies = new Map<string, number>();
   const models = new Set<string>();
@@ -337,6 +341,23 @@ export async function monitorDecisions(o: {
       continue;
     }
     const audit = d.data.audit;
+    // A decision changed after it was made (or never sealed) is not the lender's: left out, as report leaves it out.
+    const fault = isEarlierReleaseDecision(inner) ? undefined : decisionSealFault(inner, NO_AUDIT_KEYS);
+    if (fault !== undefined) {
+      sealRefused++;
+      await fail(line, {
+        code: 'data_invalid',
+        message: `line ${line}: decision ${audit?.decisionId ?? ''} ${fault === 'unsealed' ? 'carries no audit.contentHash (not sealed by creditlift)' : 'does not match its audit.contentHash (changed after it was made)'}: not measured`,
+        issues: [
+          {
+            path: ['audit', 'contentHash'],
+            code: 'seal_invalid',
+            message: fault === 'unsealed' ? 'no content hash' : 'the content hash does not match the decision',
+          },
+        ],
+      });
+      continue;
+    }
     // A date no period can name is the line's own fault, named as such, before it is told apart from others.
     try {
       periodOf(d.data.asOf, o.period);
@@ -417,6 +438,10 @@ export async function monitorDecisions(o: {
     );
   if (repeated > 0)
     warnings.push(`${repeated.toLocaleString('en-US')} decision(s) appear on more than one line (the same audit.decisionId): each is counted once`);
+  if (sealRefused > 0)
+    warnings.push(
+      `${sealRefused.toLocaleString('en-US')} decision(s) were not measured: their seal failed (changed after they were made, or never sealed by creditlift; each is named in the errors)`,
+    );
   if (superseded > 0)
     warnings.push(
       `${superseded.toLocaleString('en-US')} earlier decision(s) followed by a later one of the file (audit.priorDecisionId) were not counted: a customer's chain counts once, at its latest decision, as creditlift report counts it`,

@@ -10,7 +10,7 @@ import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { type MonitorRecordError, monitorDecisions } from '../../src/monitor/runMonitor.js';
 import { inTimeZoneAsync } from '../../src/testing/_internals/inTimeZone.js';
-import { fakeDecision } from '../cli/fakeDecider.js';
+import { fakeDecision, resealed } from '../cli/fakeDecider.js';
 
 const baseline = parseMonitorBaseline(JSON.parse(readFileSync(join(defaultModelPath(), '..', 'monitorBaseline.json'), 'utf8')));
 
@@ -18,7 +18,7 @@ const BAD_DATES = ['2026-02-01T00:00:00+08:00', '2026-01-05T00:00:00Z', '2026020
 
 async function monitorIn(zone: string, period: 'week' | 'month') {
   const good = fakeDecision({ id: 'good', limit: 300_000 });
-  const texts = [JSON.stringify(good), ...BAD_DATES.map((asOf, i) => JSON.stringify({ line: i + 2, decision: { ...good, asOf } }))];
+  const texts = [JSON.stringify(good), ...BAD_DATES.map((asOf, i) => JSON.stringify({ line: i + 2, decision: resealed({ ...good, asOf }) }))];
   const errors: MonitorRecordError[] = [];
   const result = await inTimeZoneAsync(zone, () =>
     monitorDecisions({

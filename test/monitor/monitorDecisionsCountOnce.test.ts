@@ -14,7 +14,7 @@ import { createFollowUpIndex, forkWarning } from '../../src/report/followUps.js'
 import { createReportAccumulator } from '../../src/report/reportData.js';
 import { NO_AUDIT_KEYS } from '../../src/decision/audit.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
-import { captureIo } from '../cli/fakeDecider.js';
+import { captureIo, resealed } from '../cli/fakeDecider.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-monitor-once-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -75,7 +75,8 @@ describe('monitor --decisions counts each application once, as report does', () 
   });
 
   it("a line repeating a decision id with other content is that line's error (exit 3), not a second count nor a silent repeat", async () => {
-    const changed = { ...decisions[0]!, limit: decisions[0]!.limit + 100 };
+    // Sealed again, as a decision made twice under one id would be (else its seal fails first, below).
+    const changed = resealed({ ...decisions[0]!, limit: decisions[0]!.limit + 100 });
     const got = await monitor('changed.ndjson', lines(decisions) + lines([changed]));
     expect(got.json.observations).toBe(40);
     expect(got.json.errors).toBe(1);
@@ -83,6 +84,26 @@ describe('monitor --decisions counts each application once, as report does', () 
     expect(readFileSync(join(work, 'changed.ndjson.errors.ndjson'), 'utf8')).toMatch(
       /line 41: decision dec_\w+ was read on an earlier line with other content/,
     );
+  });
+
+  // Gap left by the thirteenth session: monitor --decisions checked no seal, so a decision edited
+  // after it was made (its limit raised) was measured as the lender's; report leaves it out.
+  it("a decision changed after it was made (its seal fails) is that line's error, named, and left out of every figure, as report leaves it out", async () => {
+    const edited = decisions.map((d, i) => (i === 3 ? { ...d, limit: d.limit + 500_000 } : d));
+    const got = await monitor('edited.ndjson', lines(edited));
+    const clean = await monitor('clean.ndjson', lines(decisions.filter((_, i) => i !== 3)));
+    expect(got.json.observations).toBe(decisions.length - 1);
+    expect(got.json.errors).toBe(1);
+    expect(got.code).toBe(3);
+    expect(got.json.timeline).toEqual(clean.json.timeline);
+    expect(got.json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/1 decision\(s\) were not measured: their seal failed/)]));
+    const errorLine = JSON.parse(readFileSync(join(work, 'edited.ndjson.errors.ndjson'), 'utf8').trim()) as {
+      line: number;
+      error: { message: string; issues: unknown[] };
+    };
+    expect(errorLine.line).toBe(4);
+    expect(errorLine.error.message).toMatch(/line 4: decision dec_\w+ does not match its audit\.contentHash \(changed after it was made\): not measured/);
+    expect(errorLine.error.issues).toEqual([expect.objectContaining({ path: ['audit', 'contentHash'], code: 'seal_invalid' })]);
   });
 
   it('a chain of reductions counts once, at its latest decision, as report counts it', async () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fakeDecision, resealed } from '../cli/fakeDecider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextLine } from '../../src/cli/score/splitLines.js';
 import { ValidationError } from '../../src/errors/validationError.js';
@@ -98,8 +99,8 @@ describe('monitor figures do not depend on the order of the records', () => {
   it('a decision line whose limit is not whole fen is that line’s error, not summed into the mean limit', async () => {
     const errs: number[] = [];
     const lines: TextLine[] = [
-      { line: 1, text: JSON.stringify({ asOf: '2026-11-02', outcome: 'approve', limit: 100.5, pd: 0.1 }), truncated: false },
-      { line: 2, text: JSON.stringify({ asOf: '2026-11-02', outcome: 'approve', limit: 100, pd: 0.1 }), truncated: false },
+      { line: 1, text: JSON.stringify(resealed({ ...fakeDecision({ id: 'a', limit: 100 }), asOf: '2026-11-02', limit: 100.5 })), truncated: false },
+      { line: 2, text: JSON.stringify(resealed({ ...fakeDecision({ id: 'b', limit: 100 }), asOf: '2026-11-02' })), truncated: false },
     ];
     const r = await monitorDecisions({
       lines: (async function* () {
