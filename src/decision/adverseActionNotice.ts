@@ -270,12 +270,21 @@ export function renderAdverseActionNotice(notice: AdverseActionNotice, lang: 'en
     reviewed: { en: 'A person reviewed and made this decision.', zhHans: '本决定已经人工复核作出。' },
     contested: { en: 'We received your contest; a person will review the decision.', zhHans: '我们已收到您的异议，将由人工复核该决定。' },
   };
-  // The customer's own reduction of an automated decision: the change was theirs, not the model's.
-  const own: BilingualText = {
-    en: 'You lowered this line yourself; the decision before it was made by automated means.',
-    zhHans: '本次额度按您本人的要求调低；此前的决定由自动化方式作出。',
+  // The customer's own reduction: the change was theirs, not the model's nor a person's; what is
+  // said of the decision before it follows who made it. Told "A person reviewed and made this
+  // decision", a customer who lowered a reviewed line read it as a person's. Where a person is still
+  // awaited, that is what the customer needs to know, and is said as on any decision.
+  const own: Partial<Record<AdverseActionNotice['humanInvolvement'], BilingualText>> = {
+    none: {
+      en: 'You lowered this line yourself; the decision before it was made by automated means.',
+      zhHans: '本次额度按您本人的要求调低；此前的决定由自动化方式作出。',
+    },
+    reviewed: {
+      en: 'You lowered this line yourself; the decision before it was reviewed and made by a person.',
+      zhHans: '本次额度按您本人的要求调低；此前的决定已经人工复核作出。',
+    },
   };
-  lines.push((notice.customerReduction && notice.humanInvolvement === 'none' ? own : involvement[notice.humanInvolvement])[lang]);
+  lines.push(((notice.customerReduction ? own[notice.humanInvolvement] : undefined) ?? involvement[notice.humanInvolvement])[lang]);
   lines.push(notice.howToRequestReview[lang]);
   return `${lines.join('\n')}\n`;
 }
