@@ -14,7 +14,7 @@ import { optionKeyIssues } from '../errors/argumentIssues.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
-import { beforePriorIssue } from './followUpDate.js';
+import { followUpDateIssues } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -29,7 +29,10 @@ export interface ReductionContext {
 
 /** What a reduction may be told besides its amount: see {@link reduceLine}. */
 export interface ReductionOptions {
-  /** The day the customer lowered their line (YYYY-MM-DD), not before the prior's `asOf`. Default: the prior's `asOf`. */
+  /**
+   * The day the customer lowered their line (YYYY-MM-DD), not before the prior's `asOf`, nor more
+   * than 120 years after it (decide refuses any applicant then). Default: the prior's `asOf`.
+   */
   readonly asOf?: string;
   /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
@@ -59,9 +62,10 @@ function reductionDate(options: unknown, prior: Decision): string {
     const parsed = IsoDate.safeParse(given);
     if (!parsed.success) issues.push(...validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['asOf', ...i.path] })));
     else {
-      const early = beforePriorIssue(parsed.data, prior, 'a line is not lowered before the decision that set it');
-      if (early === undefined) asOf = parsed.data;
-      else issues.push(early);
+      // The decision carries no birth date: a date where decide refuses any applicant born by the prior's is refused.
+      const faults = followUpDateIssues(parsed.data, prior, undefined, 'a line is not lowered before the decision that set it');
+      if (faults.length === 0) asOf = parsed.data;
+      else issues.push(...faults);
     }
   }
   if (issues.length > 0) throw new ValidationError('reduction options', issues);

@@ -5,8 +5,25 @@ import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import { compileFastParse, NOT_SURE } from './compileFastParse.js';
 import { IsoDate } from './primitives.js';
 
-// Nobody applying for credit was born more than this long before the decision date.
-const MAX_AGE_YEARS = 120;
+/** Nobody applying for credit was born more than this many years before the decision date. */
+export const MAX_AGE_YEARS = 120;
+
+/** The one rule of the applicant's age: born more than {@link MAX_AGE_YEARS} years before `asOf`. */
+function bornTooLongBefore(birth: CalendarDate, asOf: CalendarDate): boolean {
+  return birth < addCalendarMonths(asOf, -12 * MAX_AGE_YEARS);
+}
+
+/**
+ * Whether `decide` refuses an applicant born on `birthDate` on `asOf` as more than
+ * {@link MAX_AGE_YEARS} years old (`birth_date_implausible`): the rule a follow-up's date is held
+ * to, so no review, contest or reduction is dated where no decision of the line can follow it.
+ * Both are valid ISO dates (`YYYY-MM-DD`).
+ *
+ * @example birthDateImplausibleOn('2003-05-01', '2126-11-01') // true
+ */
+export function birthDateImplausibleOn(birthDate: string, asOf: string): boolean {
+  return bornTooLongBefore(calendarDateOf(birthDate), calendarDateOf(asOf));
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -49,8 +66,7 @@ export function checkApplicantRules(value: unknown, report: Report): void {
   const start = dateAt(value.employment, 'startDate');
   if (asOf !== undefined && birth !== undefined) {
     if (birth > asOf) report(['birthDate'], 'birth_date_after_as_of', 'birthDate is after asOf');
-    else if (birth < addCalendarMonths(asOf, -12 * MAX_AGE_YEARS))
-      report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
+    else if (bornTooLongBefore(birth, asOf)) report(['birthDate'], 'birth_date_implausible', `birthDate is more than ${MAX_AGE_YEARS} years before asOf`);
   }
   if (start !== undefined) {
     if (asOf !== undefined && start > asOf) report(['employment', 'startDate'], 'employment_start_after_as_of', 'employment.startDate is after asOf');
