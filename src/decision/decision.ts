@@ -32,10 +32,11 @@ const EvidenceReasonCodeSchema = enumOf(evidenceReasonCodes as EvidenceReasonCod
  * What set a decision's limit: the lowest cap (`risk`, `affordability`, `regulatory`,
  * `product_max`, `self_cap`, `requested`), `step_limit` when a step limit on raising an existing
  * line (`platform.currentLimit`) held an increase back, on a first decision or a reassessment, `knockout` on a knock-out decline, `product_minimum` when no limit reaches the
- * product minimum, and `line_on_file` when a reassessment holds an existing line that is above
- * what may be granted today.
+ * product minimum, `line_on_file` when a reassessment holds an existing line that is above
+ * what may be granted today, and `person` when a person on review set the limit below what the
+ * policy granted (`recordReview`: approved or proposed less than `maxGrantable`).
  */
-export const DecisionLimitSetBy = enumOf([...BINDING_PRIORITY, 'step_limit', 'knockout', 'product_minimum', 'line_on_file'] as const);
+export const DecisionLimitSetBy = enumOf([...BINDING_PRIORITY, 'step_limit', 'knockout', 'product_minimum', 'line_on_file', 'person'] as const);
 /** See {@link DecisionLimitSetBy}. */
 export type DecisionLimitSetBy = z.infer<typeof DecisionLimitSetBy>;
 

@@ -16,7 +16,7 @@ import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { closedByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
+import { closedByPerson, cutByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
 import { rankWhatIfs, suggestionItems, type PreviewPath, type RankedWhatIf } from './rankWhatIfs.js';
 import { uploadPlan, type UploadPlan } from './uploadPlan.js';
@@ -26,6 +26,7 @@ import { decisionInputJson } from './decisionInputJson.js';
 import { carriedLedger } from './carriedLedger.js';
 
 const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
+const PERSON_CUT: PolicyReasonCode = 'line_cut_by_person';
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -144,6 +145,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     // A line a person closed is opened again by a person only: reopened by the next upload, with
     // nothing new, a person's decline was undone by the model a day later.
     closedByPerson: prior !== null && closedByPerson(prior, previousLimit),
+    // And a line a person cut is raised by a person only: the next reassessment, with nothing new,
+    // raised a line a fraud officer had cut to the minimum straight back (500 to 11,300 RMB).
+    cutByPerson: prior !== null && cutByPerson(prior, previousLimit),
   };
   const finalLimit = (p: PolicyLimit) => settleLine(p, line).limit;
   const settled = settleLine(main, line);
@@ -217,6 +221,13 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   if (line.closedByPerson) {
     if (outcome === 'refer') policyReasons.unshift(PERSON_CLOSED);
     else policyReasons.push(PERSON_CLOSED);
+  }
+  // Likewise a line a person cut: first where it is why the decision refers (the policy would
+  // raise it), last (no reason) where the policy grants no more than the person left.
+  const referredForCut = line.cutByPerson && main.outcome === 'approve' && outcome === 'refer' && !settled.held;
+  if (line.cutByPerson) {
+    if (referredForCut) policyReasons.unshift(PERSON_CUT);
+    else policyReasons.push(PERSON_CUT);
   }
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
@@ -305,7 +316,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     if (explained && shap === null) throw new CreditliftError('internal_error', 'a decision to be explained was finished without its TreeSHAP values');
     const contributions = explained ? explain(ctx, shap as Float64Array) : unexplained(ctx);
     // A person's close is a reason for a referral to a person, not for a decline it did not decide.
-    const reasonCodes = outcome === 'decline' ? policyReasons.filter((c) => c !== PERSON_CLOSED) : policyReasons;
+    // A person's cut is a reason only for the referral it causes.
+    const reasonCodes = policyReasons.filter((c) => !(c === PERSON_CLOSED && outcome === 'decline') && !(c === PERSON_CUT && !referredForCut));
     // A line held while a knock-out now applies: the policy grants nothing today, so the cap that
     // would have set a limit set none ("Limit set by your risk grade" beside nothing grantable).
     const forLimit = reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
 import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
-import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { CAP_OF_LIMIT_REASON, LIMIT_SETTING_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
+import { roundDownToStep } from '../policy/limit.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
@@ -18,7 +19,7 @@ import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
 import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
-import { beforePriorIssue } from './followUpDate.js';
+import { followUpDateIssues } from './followUpDate.js';
 import { policyMismatch } from './requireSamePolicy.js';
 import { ReviewInvalidError } from './reviewInvalidError.js';
 import { sealFollowUp } from './sealFollowUp.js';
@@ -51,7 +52,9 @@ export interface ReviewInput {
   /** A note for the file (why the reviewer decided so); at most 1,000 characters, no control character but tabs and line breaks. */
   readonly note?: string;
   /**
-   * The day the person decided (YYYY-MM-DD), not before the reviewed decision's `asOf`. Default:
+   * The day the person decided (YYYY-MM-DD), not before the reviewed decision's `asOf`, nor where
+   * decide refuses the applicant (more than 120 years after the `applicant` option's `birthDate`, or,
+   * without it, after the decision's `asOf`; see implausibleDateIssue). Default:
    * the reviewed decision's `asOf`. A review often comes days after the decision (a queue): its
    * raise is entered in the ledger on this day and the step limits are applied as of it, so the
    * window counts from when the line actually rose.
@@ -65,13 +68,15 @@ export interface ContestInput {
   readonly statement: string;
   /** New facts the customer brings (e.g. "income rose to 7,000 RMB from 2026-10"); at most 20. */
   readonly newFacts?: readonly string[];
-  /** The day the customer contested (YYYY-MM-DD), not before the decision's `asOf`. Default: the decision's `asOf`. */
+  /** The day the customer contested (YYYY-MM-DD), not before the decision's `asOf` nor where decide refuses the applicant (as a review's). Default: the decision's `asOf`. */
   readonly asOf?: string;
 }
 
 const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
 
 const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
+const PERSON_CUT: PolicyReasonCode = 'line_cut_by_person';
+const PERSON_DECIDED: PolicyReasonCode = 'human_review_decided';
 
 // Read by name, strictly: a misspelt key (`notes`, `newfacts`) would otherwise drop what the person
 // or the customer said from the sealed record without a word.
@@ -90,22 +95,31 @@ const ContestInputSchema = z.strictObject({
 
 /**
  * A review's or contest's input read with its schema and dated (its own `asOf`, or the decision's;
- * never before the decision's, see beforePriorIssue): the input with its date, or every fault of
- * both, the date checked whenever the field itself is sound.
+ * never before the decision's, nor where decide refuses the applicant: see followUpDateIssues, the
+ * applicant's birth date read from `options.applicant` when given, which the follow-up explainer
+ * checks is the decision's): the input with its date, or every fault of both, the date checked
+ * whenever the field itself is sound.
  */
 function readFollowUpInput<T extends { readonly asOf?: string | undefined }>(
   schema: z.ZodType<T>,
   input: unknown,
   decision: Decision,
   subject: string,
+  options: unknown,
 ): { readonly ok: true; readonly data: T; readonly asOf: string } | { readonly ok: false; readonly error: ValidationError } {
   const parsed = schema.safeParse(input);
   const issues = parsed.success ? [] : validationIssuesFromZod(parsed.error);
   const given = parsed.success ? parsed.data.asOf : soundAsOf(input, issues);
-  const early = given === undefined ? undefined : beforePriorIssue(given, decision);
-  if (early !== undefined) issues.push(early);
+  if (given !== undefined) issues.push(...followUpDateIssues(given, decision, birthDateGiven(options)));
   if (!parsed.success || issues.length > 0) return { ok: false, error: new ValidationError(subject, issues) };
   return { ok: true, data: parsed.data, asOf: given ?? decision.asOf };
+}
+
+/** `options.applicant.birthDate` as given (unchecked: followUpDateIssues reads only a valid date). */
+function birthDateGiven(options: unknown): unknown {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const applicant: unknown = (options as { applicant?: unknown }).applicant;
+  return typeof applicant === 'object' && applicant !== null ? (applicant as { birthDate?: unknown }).birthDate : undefined;
 }
 
 /** The `asOf` of an input its schema refused, when that field itself is a sound date the refusal did not name. */
@@ -288,7 +302,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   // referral) left the line before it. Starting from the decision's own previousLimit reopened
   // closed lines and dropped granted raises from the ledger, so step limits stopped counting them.
   const previousLimit = lineOnFileAfter(decision, policy.limits.roundingStep);
-  const parsed = readFollowUpInput(ReviewInputSchema, review, decision, 'ReviewInput');
+  const parsed = readFollowUpInput(ReviewInputSchema, review, decision, 'ReviewInput', options);
   if (!parsed.ok)
     throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, reviewOwesReasons(review, decision, previousLimit) ?? false, 'review'));
 
@@ -308,13 +322,23 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const broken = reviewBoundIssues(decision, { outcome, limit, asOf }, window, raised, previousLimit, env);
   if (broken.length > 0) throw new ReviewInvalidError(broken);
 
+  // The person, not the policy, set a limit below what the policy granted (a cut on review, an
+  // approval or proposal of less): what set the automated limit is no reason for it.
+  const setByPerson = outcome !== 'decline' && limit < decision.maxGrantable;
   // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
-  // approval opens it; a person's referral leaves it as it was.
+  // approval of less than the policy granted leaves a line only a person raises again (see
+  // cutByPerson); any other approval opens the line to the automated path; a person's referral
+  // leaves it as it was, protection included.
+  const cut = outcome === 'approve' ? setByPerson : outcome === 'refer' && decision.policyReasons.includes(PERSON_CUT);
   const carried = decision.policyReasons.filter(
     // An earlier person's review is this one's to name again, once (two reviews listed it twice).
-    (c) => c !== 'human_review_requested' && c !== 'contest_received' && c !== 'human_review_decided' && !(outcome !== 'refer' && c === PERSON_CLOSED),
+    (c) =>
+      c !== 'human_review_requested' && c !== 'contest_received' && c !== PERSON_DECIDED && c !== PERSON_CUT && !(outcome !== 'refer' && c === PERSON_CLOSED),
   );
-  const codes: PolicyReasonCode[] = [...carried, 'human_review_decided', ...(outcome === 'decline' ? [PERSON_CLOSED] : [])];
+  const codes: PolicyReasonCode[] = [...carried, PERSON_DECIDED, ...(outcome === 'decline' ? [PERSON_CLOSED] : []), ...(cut ? [PERSON_CUT] : [])];
+  // What set the automated limit is a reason for the person's only where it is still true: its cap,
+  // rounded down to the step, is the person's limit (the customer's cap they approved as it stands).
+  const stillTrue = (c: PolicyReasonCode) => !setByPerson || !LIMIT_SETTING_REASONS.has(c) || capIsLimit(decision, c, limit, policy.limits.roundingStep);
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = reviewIsAdverse(outcome, limit, decision, previousLimit);
   const contributions = env.explainFollowUp(decision, options, adverse, 'review');
@@ -345,17 +369,22 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       policyReasons: codes,
       contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is
-      // named first. A person's decline sets no limit, so what set the automated one (the customer's
+      // named first. A person's limit below what the policy granted was set by the person: what set
+      // the automated one ("Limit set by your risk grade", "Limit lowered at your request") is no
+      // reason for it unless it still sets it, and the person is its binding constraint.
+      bindingConstraint: setByPerson ? 'person' : decision.bindingConstraint,
+      // A person's decline sets no limit, so what set the automated one (the customer's
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse
         ? principalReasons(
             reasonCodesForLimit(
               [
-                'human_review_decided',
+                PERSON_DECIDED,
                 ...decision.reasons
                   .map((r) => r.code)
-                  .filter((c) => c !== 'human_review_decided')
-                  .filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline'))),
+                  .filter((c) => c !== PERSON_DECIDED)
+                  .filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline')))
+                  .filter(stillTrue),
               ],
               limit,
               codes,
@@ -387,6 +416,13 @@ function followUpModelRule(decision: Decision, contributions: Decision['contribu
   return { logOddsPerUnit: logOdds, only: new Set(decision.reasons.filter((r) => r.source === 'model').map((r) => r.factor)) };
 }
 
+/** Whether `code` names a cap that, rounded down to the step, is `limit` on `d`. */
+function capIsLimit(d: Decision, code: PolicyReasonCode, limit: number, roundingStep: number): boolean {
+  const cap = CAP_OF_LIMIT_REASON[code];
+  const value = cap === undefined ? null : d.caps[cap];
+  return value !== null && value !== undefined && roundDownToStep(value, roundingStep) === limit;
+}
+
 function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is PolicyReasonCode {
   const set = new Set<string>(codes);
   return (c): c is PolicyReasonCode => set.has(c);
@@ -408,7 +444,7 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
   requireLatestPrior(decision, options, env.policy.limits.roundingStep, 'contest options');
-  const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput');
+  const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput', options);
   // A referral owes reasons, so the applicant is needed where the decision carries no factors.
   if (!parsed.ok) throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, true, 'contest'));
   const facts = parsed.data.newFacts ?? [];
@@ -416,7 +452,10 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
 
   const next: DecisionReview = {
     status: 'contested',
-    proposed: proposedTerms(decision),
+    // The terms contested: a person's, on a decision a person decided (the automated proposal it
+    // kept is what that person set aside; shown as the proposal, the contest of a person's cut
+    // proposed the policy's line to the next reviewer as if nobody had decided).
+    proposed: decision.review?.status === 'reviewed' ? { outcome: decision.outcome, limit: decision.limit } : proposedTerms(decision),
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: null,
     note: null,

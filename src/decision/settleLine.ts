@@ -39,6 +39,12 @@ export interface LineContext {
    * opens it again, so what the policy would approve is referred, the terms the proposal.
    */
   readonly closedByPerson: boolean;
+  /**
+   * True for a reassessment of a line a person set below what the policy granted (see
+   * {@link cutByPerson}): only a person raises it again, so what the policy would approve above the
+   * line on file is referred, the terms the proposal; the line stays as the person left it.
+   */
+  readonly cutByPerson: boolean;
 }
 
 /**
@@ -58,6 +64,7 @@ export function settleLine(today: GrantedToday, line: LineContext): SettledLine 
   const capped = line.selfCap === null ? null : roundDownToStep(line.selfCap, line.roundingStep);
   if (capped !== null && capped < line.productMin) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   const onFile = capped !== null && capped < line.previousLimit ? capped : line.previousLimit;
+  if (line.cutByPerson && today.outcome === 'approve' && maxGrantable > onFile) return { outcome: 'refer', limit: maxGrantable, maxGrantable, held: false };
   if (maxGrantable >= onFile) return { outcome: today.outcome, limit: maxGrantable, maxGrantable, held: false };
   return { outcome: 'refer', limit: onFile, maxGrantable, held: true };
 }
@@ -70,6 +77,18 @@ export function settleLine(today: GrantedToday, line: LineContext): SettledLine 
  */
 export function closedByPerson(d: Pick<Decision, 'policyReasons'>, lineOnFile: number): boolean {
   return lineOnFile === 0 && d.policyReasons.includes('line_closed_by_person');
+}
+
+/**
+ * Whether a decision leaves a line a person set below what the policy granted: a person's approval
+ * (or referral) of less than `maxGrantable` on review (`recordReview`), or a later decision
+ * carrying it on (`line_cut_by_person` among its codes: a reassessment a person has yet to decide,
+ * a contest or reduction of either), with a line on file. The automated path never raises that
+ * line; a reassessment that would only proposes the raise to a person. A line at 0 is a close
+ * (see {@link closedByPerson}).
+ */
+export function cutByPerson(d: Pick<Decision, 'policyReasons'>, lineOnFile: number): boolean {
+  return lineOnFile > 0 && d.policyReasons.includes('line_cut_by_person');
 }
 
 /** What the lender does with the line, from the settled line and the line before; see {@link LineAction}. */

@@ -1,4 +1,5 @@
 import { deepFreeze } from '../common/deepFreeze.js';
+import type { BindingConstraint } from './limit.js';
 /**
  * The factor a policy reason rests on, so the explanation layer can name what the policy used.
  * None is a protected characteristic; age appears only as the legal eligibility bound.
@@ -88,6 +89,13 @@ export const policyReasons = deepFreeze({
     en: 'A person closed or declined this line: only a person may open it again',
     zhHans: '该额度已由人工关闭或拒绝，只能由人工重新开通',
   },
+  // Carried, as the close is, by every later decision of a line a person set below what the policy
+  // granted (a cut on review: suspected fraud, a customer in hardship), until a person decides again.
+  line_cut_by_person: {
+    factor: 'customer_control',
+    en: 'A person set this line lower on review: only a person may raise it again',
+    zhHans: '该额度已由人工复核调低，只能由人工重新调高',
+  },
   contest_received: {
     factor: 'customer_control',
     en: 'Your view and new information were received: a person will review the decision',
@@ -158,6 +166,24 @@ export const CAP_REASONS: ReadonlySet<PolicyReasonCode> = new Set<PolicyReasonCo
   'limit_self_cap',
   'limit_requested',
 ]);
+
+/**
+ * The cap each "Limit set by ..." reason ({@link CAP_REASONS}) names, and the customer's own
+ * reduction (which set their cap): the reason is true of a limit only where that cap, rounded down
+ * to the step, is the limit.
+ */
+export const CAP_OF_LIMIT_REASON: Readonly<Partial<Record<PolicyReasonCode, BindingConstraint>>> = deepFreeze({
+  limit_risk_grade: 'risk',
+  limit_affordability_income_level: 'affordability',
+  limit_affordability_debt_service: 'affordability',
+  limit_affordability_residual_income: 'affordability',
+  limit_regulatory_cap: 'regulatory',
+  limit_lender_cap: 'lender_cap',
+  limit_product_max: 'product_max',
+  limit_self_cap: 'self_cap',
+  limit_requested: 'requested',
+  customer_reduction: 'self_cap',
+});
 
 /**
  * The codes that say what set, stepped or held a limit (the binding cap, the rounding, the step
