@@ -228,6 +228,13 @@ describe('follow-up chains keep the line on file, the ledger and the cap', () =>
       // The raise that was granted happened: it stays counted.
       expect(reviewed.limitHistory.length).toBeGreaterThanOrEqual(d.limitHistory.length);
       d = await scorer.reassess(reviewed, { applicant: a, evidence: [], asOf: day });
+      // The person's cut is raised by a person only: where the policy grants more, the reassessment
+      // proposes it and a person approves it; never raised by the reassessment itself.
+      expect(lineOnFileAfter(d)).toBe(300_000);
+      if (d.lineAction === 'review') {
+        expect(d.reasons[0]?.code).toBe('line_cut_by_person');
+        d = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.limit, asOf: day });
+      }
       if (d.limit > d.previousLimit) rises.push({ from: d.previousLimit, to: d.limit });
     }
     const policy = scorer.policy.stepLimits;

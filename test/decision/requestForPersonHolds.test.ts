@@ -63,7 +63,8 @@ describe("a customer's request for a person holds until a person decides or the 
 
   it('a person who decided ends it: a reassessment of the reviewed decision is automated again', async () => {
     const pending = await scorer.decide(asking(graduate(), true));
-    const reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 1_000_000 });
+    // Approving the proposal: a person's cut below it would stay with a person (see personCut.test.ts).
+    const reviewed = scorer.recordReview(pending, { reviewerRole: 'credit_officer', outcome: 'approve', limit: pending.maxGrantable });
     const next = await scorer.reassess(reviewed, { applicant: graduate(), evidence: [] });
     expect(next.review).toBeNull();
     expect(next.outcome).toBe('approve');
