@@ -31,7 +31,7 @@ export interface FollowUpOptions {
   readonly applicant?: unknown;
   /** The ledger the decision was made with; read back from the decision when left out. */
   readonly limitHistory?: readonly LimitChange[];
-  /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
+  /** What your account system holds for the line now: a prior that left another line, cap or step-limit ledger on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
 }
 
