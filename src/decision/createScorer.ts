@@ -188,8 +188,8 @@ export interface ReassessOptions {
   /** Cancels the call (see {@link DecideOptions.signal}). */
   readonly signal?: AbortSignal;
   /**
-   * What your account system holds for the line now (the line on file and the customer's cap, as
-   * stored from the line's latest decision): a prior that left another line or cap on file is not
+   * What your account system holds for the line now (the line on file, the customer's cap and the
+   * step-limit ledger, as stored from the line's latest decision): a prior that left another line, cap or ledger on file is not
    * the latest and is refused (`prior_superseded`). See {@link LineOnFile}.
    */
   readonly onFile?: LineOnFile;
@@ -275,7 +275,7 @@ export interface Scorer<TInput = ApplicantInput> {
    * later one carries what came after it, such as the customer's own cap): give `options.onFile`
    * and a prior that is not is refused.
    * @throws PriorInvalidError when the prior is not a valid, unchanged (and, with a signing key,
-   *   signed) decision of this applicant, or (`prior_superseded`) left another line or cap on file
+   *   signed) decision of this applicant, or (`prior_superseded`) left another line, cap or ledger on file
    *   than `options.onFile`; ValidationError for a bad update or option.
    */
   reassess(prior: Decision, update: ReassessUpdate<TInput>, options?: ReassessOptions): Promise<Decision>;
@@ -300,7 +300,7 @@ export interface Scorer<TInput = ApplicantInput> {
    *   the product minimum (`too_small`, naming the amount and the minimum: a line is never lower);
    *   ValidationError (subject `reduction options`) for an unknown option (`unrecognized_key`), or an
    *   `asOf` that is not a date or is before the prior's (`out_of_range`), or a malformed `onFile`;
-   *   PriorInvalidError (`prior_superseded`) for a prior that left another line or cap on file than `onFile`.
+   *   PriorInvalidError (`prior_superseded`) for a prior that left another line, cap or ledger on file than `onFile`.
    */
   requestReduction(prior: Decision, amount: number, options?: ReductionOptions): Decision;
   /**
@@ -319,7 +319,7 @@ export interface Scorer<TInput = ApplicantInput> {
    * applicant it was made for, checked against the decision's input hash) and they are computed
    * again; without it such a review is refused.
    * @throws PriorInvalidError for a prior that is not a valid, unchanged (and signed, with a key)
-   *   decision, or (`prior_superseded`) left another line or cap on file than `options.onFile`;
+   *   decision, or (`prior_superseded`) left another line, cap or ledger on file than `options.onFile`;
    *   ValidationError naming every bad review field, and `applicant` when it is needed and
    *   missing or is not the decision's; ReviewInvalidError (`review_invalid`) naming every bound
    *   the terms would break, each an issue at `limit` or `outcome` (the message opens with the first),
@@ -334,7 +334,7 @@ export interface Scorer<TInput = ApplicantInput> {
    * a decision without model factors (`explanations: 'when_owed'`) needs `options.applicant`, as
    * for an adverse review.
    * @throws PriorInvalidError for a prior that does not verify, or (`prior_superseded`) left another
-   *   line or cap on file than `options.onFile`; ValidationError naming every bad field;
+   *   line, cap or ledger on file than `options.onFile`; ValidationError naming every bad field;
    *   ReviewInvalidError (`review_invalid`) when this scorer cannot compute the factors the referral
    *   owes (its model or catalog is not the decision's: `audit.modelSha256`, `audit.catalogHash`).
    */

@@ -31,7 +31,7 @@ export interface FollowUpOptions {
   readonly applicant?: unknown;
   /** The ledger the decision was made with; read back from the decision when left out. */
   readonly limitHistory?: readonly LimitChange[];
-  /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
+  /** What your account system holds for the line now: a prior that left another line, cap or step-limit ledger on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
 }
 
@@ -56,13 +56,20 @@ export function originInputHash(d: Decision): string | undefined {
 
 /**
  * The ledgers the decision at the chain's origin may have been made with, read back from the ledger
- * `d` carries: a decide or reassess decision appends exactly the raise it granted; a reduction or
+ * `d` carries: a decide or reassess decision appends exactly the raise it granted or the close it
+ * made (a reopening: the step it took, a new customer's first line nothing); a reduction or
  * contest keeps its prior's ledger; a review drops the raise its prior proposed and enters the one
  * it granted. So the origin's ledger is this one, or this one less its last entry; the input hash
  * tells which (and neither, when the ledger was longer than a decision keeps: pass it then).
  */
 function ledgersBefore(d: Decision): readonly (readonly LimitChange[])[] {
-  if (d.audit.kind === 'decide' || d.audit.kind === 'reassess') return [d.lineAction === 'raise' ? d.limitHistory.slice(0, -1) : d.limitHistory];
+  if (d.audit.kind === 'decide' || d.audit.kind === 'reassess') {
+    if (d.lineAction === 'raise') return [d.limitHistory.slice(0, -1)];
+    // A close entered (decisions before closes were entered did not: then the ledger is as made).
+    if (d.lineAction === 'close' || d.lineAction === 'open')
+      return d.limitHistory.length === 0 ? [d.limitHistory] : [d.limitHistory.slice(0, -1), d.limitHistory];
+    return [d.limitHistory];
+  }
   return d.limitHistory.length === 0 ? [d.limitHistory] : [d.limitHistory, d.limitHistory.slice(0, -1)];
 }
 

@@ -235,9 +235,13 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // within the window (the policy stepped it: see applyPolicy); a new customer's first line is not
   // a step, and a referral's proposal is not an increase until a person grants it (recordReview
   // enters it then).
+  // A close is entered too (`to: 0`, no rise): it is what shows that a line existed, so reopening
+  // it inside the window is a step even when it closed before its first rise (a customer's own cap
+  // below the minimum, then the cap cleared: 3,000 to 37,900 RMB the same day as a "new" line).
   const raised = lineAction === 'raise' || (lineAction === 'open' && main.stepLimit !== null);
+  const entered = raised || lineAction === 'close';
   const limitHistory = carriedLedger(
-    raised ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
+    entered ? [...plan.limitHistory, { asOf: applicant.asOf, from: previousLimit, to: grantedLimit }] : plan.limitHistory,
     applicant.asOf,
     ctx.policy,
   );

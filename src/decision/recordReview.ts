@@ -316,9 +316,9 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const history = decision.limitHistory.filter((c) => !proposedRaise(c));
   // Step limits bound how fast a line grows; a person's approval is a step like any other: a raise
   // of a line on file, or the reopening of a line closed while the window still holds its rises
-  // (a line at 0 with no rise in the window is a new customer's first line, no step).
+  // (a line at 0 with no line in the window, no rise nor close, is a new customer's first line, no step).
   const window = prepareStepLimits({ priorLimit: previousLimit, asOf, history }, policy);
-  const raised = outcome === 'approve' && limit > previousLimit && (previousLimit > 0 || window.windowCount > 0);
+  const raised = outcome === 'approve' && limit > previousLimit && (previousLimit > 0 || window.lineInWindow);
   const broken = reviewBoundIssues(decision, { outcome, limit, asOf }, window, raised, previousLimit, env);
   if (broken.length > 0) throw new ReviewInvalidError(broken);
 
@@ -350,7 +350,9 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
     note: note ?? null,
     contest: decision.review?.contest ?? null,
   };
-  const limitHistory = raised ? [...history, { asOf, from: previousLimit, to: limit }] : history;
+  // A person's decline of a line on file is a close, entered as any decision's is (see finishDecision).
+  const closes = outcome === 'decline' && previousLimit > 0;
+  const limitHistory = raised ? [...history, { asOf, from: previousLimit, to: limit }] : closes ? [...history, { asOf, from: previousLimit, to: 0 }] : history;
   const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit);
   const lineOnFile = lineOnFileAfter({ lineAction, limit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
   const { audit: _prior, ...rest } = decision;

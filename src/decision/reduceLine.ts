@@ -34,7 +34,7 @@ export interface ReductionOptions {
    * than 120 years after it (decide refuses any applicant then). Default: the prior's `asOf`.
    */
   readonly asOf?: string;
-  /** What your account system holds for the line now: a prior that left another line or cap on file is refused (see {@link LineOnFile}). */
+  /** What your account system holds for the line now: a prior that left another line, cap or step-limit ledger on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
 }
 
@@ -182,7 +182,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   );
   const asOf = reductionDate(options, prior);
   // A prior older than the line's latest decision would lose what came after it (the customer's own
-  // cap, a person's review): refused when the account's line or cap says so.
+  // cap, a person's review): refused when the account's line, cap or ledger says so.
   requireLatestPrior(prior, options, env.policy.limits.roundingStep, 'reduction options');
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);

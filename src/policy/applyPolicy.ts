@@ -212,11 +212,12 @@ function prepare(
       : ledgerParsed && limitHistory.length <= MAX_LEDGER_ENTRIES
         ? prepareParsedStepLimits({ priorLimit, asOf: applicant.asOf, history: limitHistory }, policy)
         : prepareStepLimits({ priorLimit, asOf: applicant.asOf, history: [...limitHistory] }, policy);
-  // Step limits brake an existing line. A line at 0 whose ledger holds rises inside the window
-  // existed recently (a decline closed it): opening it again is a rise from 0 like any other, or
-  // a close followed by a reopening would reset the window (3,000 to 37,900 RMB in three days,
-  // where the window allows 20,000). A brand-new customer (no rise in the window) opens freely.
-  const steps = window !== null && (priorLimit > 0 || window.windowCount > 0) ? window : null;
+  // Step limits brake an existing line. A line at 0 whose ledger shows a line inside the window (a
+  // rise, or the close a decision entered) existed recently: opening it again is a rise from 0 like
+  // any other, or a close followed by a reopening would reset the window (3,000 to 37,900 RMB in
+  // three days, where the window allows 20,000; or the same day, closed before its first rise by
+  // the customer's own cap). A brand-new customer (no line in the window) opens freely.
+  const steps = window !== null && (priorLimit > 0 || window.lineInWindow) ? window : null;
 
   // A customer's cap below the minimum leaves no line the product offers, whatever else binds, and
   // nobody can grant one: a reviewer may go neither above the cap nor below the minimum. So it is

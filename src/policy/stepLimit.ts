@@ -10,7 +10,11 @@ import type { PolicyReasonCode } from './policyReasons.js';
 /** Most ledger entries {@link StepLimitInput} accepts. */
 export const MAX_LEDGER_ENTRIES = 10_000;
 
-/** One past limit change from the ledger; only rises (`to > from`) count as increases. */
+/**
+ * One past limit change from the ledger; only rises (`to > from`) count as increases. A decision
+ * enters the rises it grants and the closes it makes (`{ asOf, from: line, to: 0 }`), so the ledger
+ * shows that a line existed even when it was closed before its first rise.
+ */
 export const LimitChange = z.strictObject({ asOf: IsoDate, from: Fen, to: Fen });
 /** One past limit change. */
 export type LimitChange = z.infer<typeof LimitChange>;
@@ -58,11 +62,19 @@ const reasonOf: Readonly<Record<StepBound, PolicyReasonCode>> = {
  */
 export interface PreparedStepLimits {
   step(proposedLimit: number): SteppedLimit;
-  /**
-   * Rises inside the window on `asOf`. A line at 0 with rises here existed recently: opening it
-   * again is a step (see {@link applyStepLimits}); with none it is a new customer's first line.
-   */
+  /** Rises inside the window on `asOf`. */
   readonly windowCount: number;
+  /**
+   * Whether the ledger shows a line inside the window on `asOf`: a rise, or a close (a change from
+   * a line to 0). A line at 0 that existed recently is opened again only as a step (see
+   * {@link applyStepLimits}); with neither it is a new customer's first line.
+   */
+  readonly lineInWindow: boolean;
+}
+
+/** Whether a ledger change shows a line: a rise, or a close of a line (to 0). */
+export function showsLine(change: LimitChange): boolean {
+  return change.to > change.from || (change.to === 0 && change.from > 0);
 }
 
 /**
@@ -95,12 +107,15 @@ export function prepareParsedStepLimits(
   const windowStart = on - s.windowDays;
   let windowIncrease = 0;
   let windowCount = 0;
+  let lineInWindow = false;
   for (const change of history) {
     const when = dayNumberOf(calendarDateOf(change.asOf));
-    if (change.to > change.from && when > windowStart && when <= on) {
+    if (when <= windowStart || when > on) continue;
+    if (change.to > change.from) {
       windowIncrease += change.to - change.from;
       windowCount += 1;
     }
+    if (showsLine(change)) lineInWindow = true;
   }
   const perStep = Math.max(Math.floor(priorLimit * s.perStepRatio), s.perStepAmount);
   const windowRoom = Math.max(0, s.windowMaxIncrease - windowIncrease);
@@ -110,6 +125,7 @@ export function prepareParsedStepLimits(
   const stepped = Math.max(priorLimit, roundDownToStep(priorLimit + allowedIncrease, policy.limits.roundingStep));
   return {
     windowCount,
+    lineInWindow,
     // Written out rather than spread from a shared base: a decision steps every scenario it
     // scores, and a spread copies through a slow generic path.
     step(proposedLimit) {

@@ -22,8 +22,8 @@ afterAll(async () => scorer?.close());
 
 const app = structuredClone(exampleApplicants[0]!.applicant) as Applicant;
 const step = 10_000;
-/** What an account system stores from a decision: the line on file and the customer's cap. */
-const onFileOf = (d: Decision) => ({ line: lineOnFileAfter(d, step), selfSetCap: d.controls.selfSetCap });
+/** What an account system stores from a decision: the line on file, the customer's cap and the step-limit ledger. */
+const onFileOf = (d: Decision) => ({ line: lineOnFileAfter(d, step), selfSetCap: d.controls.selfSetCap, limitHistory: d.limitHistory });
 
 async function chain(): Promise<Decision[]> {
   const d0 = await scorer.decide(app);
@@ -51,7 +51,7 @@ describe('a follow-up refuses a prior that is not the line latest decision (find
     const [, d1, , , d4] = await chain();
     expect(d1!.limit).toBe(1_730_000);
     const onFile = onFileOf(d4!);
-    expect(onFile).toEqual({ line: 1_000_000, selfSetCap: 1_000_000 });
+    expect(onFile).toMatchObject({ line: 1_000_000, selfSetCap: 1_000_000 });
     const update = { applicant: { ...app, asOf: '2026-11-20' }, evidence: [] };
     const err = await scorer.reassess(d1!, update, { onFile }).then(
       () => null,
@@ -101,11 +101,11 @@ describe('a follow-up refuses a prior that is not the line latest decision (find
 
   it('onFile is read strictly: a malformed one is named, never ignored', async () => {
     const d0 = await scorer.decide(app);
-    expect(() => scorer.requestReduction(d0, 500_000, { onFile: { line: 1.5, selfSetCap: null } as never })).toThrow(ValidationError);
+    expect(() => scorer.requestReduction(d0, 500_000, { onFile: { line: 1.5, selfSetCap: null, limitHistory: [] } as never })).toThrow(ValidationError);
     expect(() => scorer.requestReduction(d0, 500_000, { onFile: { line: d0.limit } as never })).toThrow(/onFile\.selfSetCap/);
-    await expect(scorer.reassess(d0, { applicant: app, evidence: [] }, { onFile: { line: d0.limit, selfSetCap: null, cap: 1 } as never })).rejects.toThrow(
-      /onFile\.cap/,
-    );
+    await expect(
+      scorer.reassess(d0, { applicant: app, evidence: [] }, { onFile: { line: d0.limit, selfSetCap: null, limitHistory: d0.limitHistory, cap: 1 } as never }),
+    ).rejects.toThrow(/onFile\.cap/);
   });
 
   it('onFile given as undefined (a lookup that found nothing) is refused on every follow-up, never read as no guard', async () => {
@@ -124,5 +124,66 @@ describe('a follow-up refuses a prior that is not the line latest decision (find
     await expect(scorer.reassess(d0, { applicant: app, evidence: [] }, undef)).rejects.toMatchObject(named);
     expect(thrown(() => scorer.recordContest(d0, { statement: 'I disagree' }, undef))).toMatchObject(named);
     expect(thrown(() => scorer.recordReview(d0, { outcome: 'decline', limit: 0, reviewerRole: 'credit_officer' }, undef))).toMatchObject(named);
+  });
+});
+
+// Outside tester findings17-gaming F2: the guard compared the line and the cap only, so an older prior
+// that left the same line and cap brought back its shorter ledger. P1 decide 3,000 -> 18,000 RMB, P2
+// reassess -> 23,000 RMB (the window's 20,000 used), P3 the customer lowers it to 18,000 RMB, P4 decide
+// with the cap cleared keeps 18,000 RMB (no cap): reassess(P1) with exactly what the account held
+// after P4 was accepted and raised the line to 23,000 RMB again, rises of 25,000 RMB in the window.
+describe('the guard covers the step-limit ledger (findings17-gaming F2)', () => {
+  const graduate = () => {
+    const a = structuredClone(exampleApplicants.find((e) => e.id === 'ex-new-graduate')!.applicant) as Applicant;
+    return { ...a, controls: { requestedLimit: 5_000_000 }, income: { monthlyNet: 1_500_000, source: 'payroll' as const } };
+  };
+  async function lowerThenDecide(): Promise<{ a: Applicant; p1: Decision; p4: Decision }> {
+    const a = graduate();
+    const p1 = await scorer.decide(a);
+    const p2 = await scorer.reassess(p1, { applicant: { ...a, asOf: '2026-11-02' }, evidence: [] }, { onFile: onFileOf(p1) });
+    const p3 = scorer.requestReduction(p2, lineOnFileAfter(p1, step), { asOf: '2026-11-03', onFile: onFileOf(p2) });
+    const p4 = await scorer.decide(
+      { ...a, asOf: '2026-11-04', platform: { ...a.platform, currentLimit: lineOnFileAfter(p3, step) } },
+      { limitHistory: p3.limitHistory },
+    );
+    expect([lineOnFileAfter(p4, step), p4.controls.selfSetCap]).toEqual([1_800_000, null]);
+    expect([lineOnFileAfter(p1, step), p1.controls.selfSetCap]).toEqual([1_800_000, null]);
+    return { a, p1, p4 };
+  }
+
+  it("the tester's chain: reassessing P1 with what the account holds after P4 is refused at limitHistory; P4 keeps the line", async () => {
+    const { a, p1, p4 } = await lowerThenDecide();
+    const update = { applicant: { ...a, asOf: '2026-11-05' }, evidence: [] };
+    const err = await scorer.reassess(p1, update, { onFile: onFileOf(p4) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PriorInvalidError);
+    const issues = (err as PriorInvalidError).issues;
+    expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([['limitHistory', 'prior_superseded']]);
+    expect(issues[0]!.message).toMatch(/1 change.*2 are on file/);
+    const latest = await scorer.reassess(p4, update, { onFile: onFileOf(p4) });
+    expect([latest.lineAction, lineOnFileAfter(latest, step)]).toEqual(['keep', 1_800_000]);
+  });
+
+  it('every follow-up refuses it, a ledger of the same length with another entry too', async () => {
+    const { p1, p4 } = await lowerThenDecide();
+    const onFile = onFileOf(p4);
+    const refusedAt = (f: () => unknown) => superseded(f).issues.map((i) => i.path.join('.'));
+    expect(refusedAt(() => scorer.requestReduction(p1, 1_000_000, { asOf: '2026-11-05', onFile }))).toEqual(['limitHistory']);
+    expect(refusedAt(() => scorer.recordContest(p1, { statement: 'again', asOf: '2026-11-05' }, { onFile }))).toEqual(['limitHistory']);
+    expect(
+      refusedAt(() => scorer.recordReview(p1, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 1_800_000, asOf: '2026-11-05' }, { onFile })),
+    ).toEqual(['limitHistory']);
+    const other = [{ ...p1.limitHistory[0]!, to: p1.limitHistory[0]!.to + 10_000 }];
+    const err = superseded(() => scorer.requestReduction(p1, 1_000_000, { asOf: '2026-11-05', onFile: { ...onFileOf(p1), limitHistory: other } }));
+    expect(err.issues.map((i) => i.path.join('.'))).toEqual(['limitHistory']);
+    expect(err.issues[0]!.message).toMatch(/entry 0/);
+  });
+
+  it('onFile without its ledger is named, never read as no guard of it', async () => {
+    const { p4 } = await lowerThenDecide();
+    const { limitHistory: _, ...noLedger } = onFileOf(p4);
+    expect(() => scorer.requestReduction(p4, 1_000_000, { asOf: '2026-11-05', onFile: noLedger as never })).toThrow(/onFile\.limitHistory/);
   });
 });

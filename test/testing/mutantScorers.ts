@@ -355,6 +355,18 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // Before findings17-gaming F1: a close was not entered in the ledger, so a line the customer
+    // closed before its first rise (their own cap below the minimum) reopened the same day as a new
+    // customer's first line, 3,000 to 37,900 RMB where the window allows 20,000.
+    name: 'close not entered in the ledger',
+    caughtBy: ['step_limits_hold'],
+    scorerNumRuns: 30,
+    wrap: (s) =>
+      editing(s, (d) =>
+        d.limitHistory.some((c) => c.to === 0 && c.from > 0) ? { ...d, limitHistory: d.limitHistory.filter((c) => !(c.to === 0 && c.from > 0)) } : d,
+      ),
+  },
+  {
     // A what-if preview that rounds its promise up a step: "upload IELTS and get 12,100 RMB" when
     // the upload gives 12,000.
     name: 'suggestions promise a step more',

@@ -24,12 +24,100 @@ const SAME_DAY_REASSESSMENTS = 2;
 
 /**
  * The ledger as it happened along a chain: the line on file went from `from` to `to` on `asOf`. A
- * rise of a line on file is a step, and so is opening a line at 0 while the window still holds
- * rises (a reopening); a new customer's first line (no rise in the window) is not.
+ * rise of a line on file is a step, and so is opening a line at 0 while a line existed inside the
+ * window (a rise or a close there: a reopening); a new customer's first line is not. A close (a
+ * line to 0) is kept as what shows that a line existed; any other fall is no step.
  */
 function entered(ledger: LimitChange[], from: number, to: number, asOf: string, policy: PolicyConfig): void {
+  if (to === 0 && from > 0) ledger.push({ asOf, from, to });
   if (to <= from) return;
-  if (from > 0 || stepAllowance(0, ledger, asOf, policy).windowCount > 0) ledger.push({ asOf, from, to });
+  if (from > 0 || stepAllowance(0, ledger, asOf, policy).lineInWindow) ledger.push({ asOf, from, to });
+}
+
+/** What a customer does next along a close-and-reopen chain, `days` after the last step. */
+type ChainMove = { readonly move: 'reassess' | 'close_cap' | 'close_request' | 'close_arrears' | 'decide' | 'decide_batch'; readonly days: number };
+
+const chainMoves: fc.Arbitrary<ChainMove[]> = fc.array(
+  fc.record({
+    move: fc.constantFrom('reassess', 'close_cap', 'close_request', 'close_arrears', 'decide', 'decide_batch'),
+    // Mostly inside the window, now and then past a 30-day one.
+    days: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }) }),
+  }),
+  { minLength: 2, maxLength: 6 },
+);
+
+/**
+ * Every step of a line's history as it happened holds to the policy's words: a rise of a line is at
+ * most the per-step allowance of the line it rose from, and the rises inside any window (ending on
+ * each rise's day) total at most its amount and number at most its count. A reopening is such a
+ * rise (from 0); only a line opened with no line inside the window is a new customer's.
+ */
+function requireStepsHeld(happened: readonly LimitChange[], policy: PolicyConfig, story: () => string): void {
+  const seen: LimitChange[] = [];
+  for (const c of happened) {
+    if (c.to > c.from) {
+      const a = stepAllowance(c.from, seen, c.asOf, policy);
+      requireLaw(
+        c.to - c.from <= a.allowedIncrease,
+        () =>
+          `${c.from === 0 ? 'a line closed inside the window reopened' : `a line of ${fen(c.from)} rose`} to ${fen(c.to)} on ${c.asOf}, more than the ${fen(a.allowedIncrease)} allowed (per step ${fen(a.perStep)}; window so far ${fen(a.windowIncrease)} in ${a.windowCount} rise(s), where it allows ${fen(policy.stepLimits.windowMaxIncrease)} in ${policy.stepLimits.windowMaxCount}): ${story()}`,
+      );
+    }
+    seen.push(c);
+  }
+}
+
+/**
+ * A line closed by the customer's own hand before (or after) its rises, then opened again: by their
+ * own cap below the product minimum, a request below it, or arrears (a knock-out), then a decision
+ * with the cap cleared and 0 on file, alone or in a batch (the pool's path), or a reassessment.
+ * Whatever the order and the days between, the line's history holds to the step limits: a close
+ * does not reset the window, even one made before the first rise.
+ */
+async function checkCloseReopenChain(scorer: Scorer, policy: PolicyConfig, start: Applicant, moves: readonly ChainMove[]): Promise<void> {
+  const step = policy.limits.roundingStep;
+  const below = Math.max(0, policy.limits.productMin - step);
+  const happened: LimitChange[] = [];
+  const done: string[] = [];
+  const story = () => `${fen(start.platform.currentLimit)} on ${start.asOf}, then ${done.join(', ')}`;
+  const base: Applicant = { ...start, controls: {} };
+  let asOf = start.asOf;
+  let latest: Decision | undefined;
+  let line = start.platform.currentLimit;
+  for (const { move, days } of moves) {
+    asOf = shiftIsoDate(asOf, days);
+    const profile: Applicant = {
+      ...base,
+      asOf,
+      platform: { ...base.platform, currentLimit: line, currentBalance: Math.min(base.platform.currentBalance, line) },
+    };
+    const ledger = latest?.limitHistory ?? [];
+    let next: Decision;
+    if (move === 'reassess') {
+      if (latest === undefined) continue;
+      next = await scorer.reassess(latest, { applicant: profile, evidence: [], asOf });
+    } else if (move === 'decide_batch') {
+      const [only] = batchDecisions(await scorer.decideBatch([profile], { limitHistories: [ledger] }));
+      if (only === undefined) continue;
+      next = only;
+    } else {
+      const closing: Applicant =
+        move === 'close_cap'
+          ? { ...profile, controls: { selfSetCap: below } }
+          : move === 'close_request'
+            ? { ...profile, controls: { requestedLimit: below } }
+            : move === 'close_arrears'
+              ? { ...profile, bureau: { ...profile.bureau, currentDaysPastDue: policy.knockouts.maxCurrentDaysPastDue + 1 } }
+              : profile;
+      next = await scorer.decide(closing, { limitHistory: ledger });
+    }
+    const onFile = lineOnFileAfter(next, step);
+    done.push(`${move} on ${asOf} (${next.outcome}, ${next.lineAction}, ${fen(onFile)})`);
+    entered(happened, line, onFile, asOf, policy);
+    line = onFile;
+    latest = next;
+  }
+  requireStepsHeld(happened, policy, story);
 }
 
 /**
@@ -55,7 +143,7 @@ async function checkClosedLineChain(scorer: Scorer, policy: PolicyConfig, small:
   const room = stepAllowance(0, happened, day1, policy);
   const raises = `raised to ${fen(onFile)} on ${day0} (window so far ${fen(room.windowIncrease)} in ${room.windowCount} rise(s), where it allows ${fen(policy.stepLimits.windowMaxIncrease)} in ${policy.stepLimits.windowMaxCount})`;
   const withinRoom = (reopened: number, how: string) => {
-    if (room.windowCount === 0) return; // no rise in the window: a new customer's line, no step
+    if (!room.lineInWindow) return; // no line in the window: a new customer's line, no step
     requireLaw(
       reopened <= room.allowedIncrease,
       () =>
@@ -117,7 +205,7 @@ async function checkClosedLineChain(scorer: Scorer, policy: PolicyConfig, small:
 export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
-    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower). A decline does not reset the window: a line closed (0) while the window holds rises reopens only as a rise from 0 within what the window leaves, whether decided with its ledger, in a batch, reassessed after a re-underwriting decline, or approved by a person (raise, raise, decline, reassess); and a line a person's decline closed is never reopened by a reassessment, only by a person.",
+    "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower). A decline does not reset the window: a line closed (0) while the window holds rises reopens only as a rise from 0 within what the window leaves, whether decided with its ledger, in a batch, reassessed after a re-underwriting decline, or approved by a person (raise, raise, decline, reassess), and closed by the customer's own hand before or after its first rise (their own cap or a request below the product minimum, or arrears) then decided again with the cap cleared, alone or in a batch, or reassessed: over the whole chain no rise passes the per-step allowance and no window's rises pass its amount or count; and a line a person's decline closed is never reopened by a reassessment, only by a person.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -134,8 +222,8 @@ export const stepLimitsHold: CreditLaw = defineLaw({
         const prior = applicant.platform.currentLimit;
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
         const a = stepAllowance(prior, limitHistory, applicant.asOf, ctx.policy);
-        // A line at 0 with no rise in the window is a new customer's first line: no step.
-        if (prior === 0 && a.windowCount === 0) return;
+        // A line at 0 with no line in the window (no rise, no close) is a new customer's first line: no step.
+        if (prior === 0 && !a.lineInWindow) return;
         requireLaw(
           r.limit - prior <= a.allowedIncrease,
           () =>
@@ -159,9 +247,11 @@ export const stepLimitsHold: CreditLaw = defineLaw({
           // Where in the review's window the reassessment falls: past the decision's own 30 days
           // (where a review dated at the decision has left the window), still inside the review's.
           reassessAt: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+          // Closes and reopenings by the customer's own hand, in any order.
+          moves: chainMoves,
         }),
       ),
-      async ({ applicant, certificate, ledger, usedUp, nearlyUsed, reviewAfterDays, reassessAt }) => {
+      async ({ applicant, certificate, ledger, usedUp, nearlyUsed, reviewAfterDays, reassessAt, moves }) => {
         // An existing customer re-underwritten with its own ledger (a drawn one, and one whose window
         // is used up), alone and in a batch where each record has its own: the line rises only within
         // what that ledger leaves.
@@ -249,6 +339,8 @@ export const stepLimitsHold: CreditLaw = defineLaw({
 
         // raise, raise, decline (a person's, and re-underwriting's), reassess: no reset of the window.
         await checkClosedLineChain(scorer, ctx.policy, small, certificate);
+        // Closed by the customer's own hand (before any rise, or after), opened again: still stepped.
+        await checkCloseReopenChain(scorer, ctx.policy, small, moves);
 
         // Reassessed from a decision with a new certificate: never lowered, raised only within the prior's ledger.
         const prior = await scorer.decide(applicant);
