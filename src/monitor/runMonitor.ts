@@ -18,7 +18,7 @@ import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
-import type { TextLine } from '../cli/score/splitLines.js';
+import { LINE_TOO_LONG_MESSAGE, type TextLine } from '../cli/score/splitLines.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
 import { decisionSealFault } from '../report/decisionSeal.js';
@@ -318,7 +318,18 @@ export async function monitorDecisions(o: {
     errors++;
     await o.onError?.({ line, error });
   };
-  for await (const { line, text } of o.lines) {
+  for await (const { line, text, truncated } of o.lines) {
+    // Only the start of a line longer than splitLines holds was read: named for its length, as score
+    // and verify name it, not as "not valid JSON" (it may well be JSON).
+    if (truncated) {
+      records++;
+      await fail(line, {
+        code: 'data_invalid',
+        message: `line ${line}: ${LINE_TOO_LONG_MESSAGE} (line_too_long): not measured`,
+        issues: [{ path: [], code: 'line_too_long', message: LINE_TOO_LONG_MESSAGE }],
+      });
+      continue;
+    }
     if (text.trim() === '') continue;
     records++;
     let value: unknown;
