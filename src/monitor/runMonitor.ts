@@ -21,9 +21,8 @@ import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } fr
 import { LINE_TOO_LONG_MESSAGE, type TextLine } from '../cli/score/splitLines.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
-import { decisionSealFault } from '../report/decisionSeal.js';
+import { countedSeal } from '../report/decisionSeal.js';
 import { NO_AUDIT_KEYS } from '../decision/audit.js';
-import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { segmentsOf } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
@@ -353,17 +352,25 @@ export async function monitorDecisions(o: {
     }
     const audit = d.data.audit;
     // A decision changed after it was made (or never sealed) is not the lender's: left out, as report leaves it out.
-    const fault = isEarlierReleaseDecision(inner) ? undefined : decisionSealFault(inner, NO_AUDIT_KEYS);
+    // One shaped as 0.1.0's but naming this release's default model or policy is not 0.1.0's: unsealed.
+    const { fault, why } = countedSeal(inner, NO_AUDIT_KEYS);
     if (fault !== undefined) {
       sealRefused++;
+      const unsealed = fault === 'unsealed' || fault === 'posingAsEarlier';
       await fail(line, {
         code: 'data_invalid',
-        message: `line ${line}: decision ${audit?.decisionId ?? ''} ${fault === 'unsealed' ? 'carries no audit.contentHash (not sealed by creditlift)' : 'does not match its audit.contentHash (changed after it was made)'}: not measured`,
+        message: `line ${line}: decision ${audit?.decisionId ?? ''} ${
+          fault === 'posingAsEarlier'
+            ? `carries no audit.contentHash and is not a 0.1.0 decision, as its shape claims: ${why ?? ''}`
+            : unsealed
+              ? 'carries no audit.contentHash (not sealed by creditlift)'
+              : 'does not match its audit.contentHash (changed after it was made)'
+        }: not measured`,
         issues: [
           {
             path: ['audit', 'contentHash'],
             code: 'seal_invalid',
-            message: fault === 'unsealed' ? 'no content hash' : 'the content hash does not match the decision',
+            message: unsealed ? 'no content hash' : 'the content hash does not match the decision',
           },
         ],
       });
