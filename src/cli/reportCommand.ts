@@ -18,7 +18,8 @@ import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
-import { readRunManifest, runManifestPath } from './score/runManifest.js';
+import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
+import { readRunErrors } from './reportRunErrors.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
 import { createFollowUpIndex, forkWarning } from '../report/followUps.js';
@@ -38,14 +39,20 @@ When DECISIONS.ndjson is the output of a "creditlift score" run, its run manifes
 when the run is incomplete (naming how many input records have no answer, and their lines), when
 it has not recorded its end (still running, or killed mid-way), and when the file is not the one
 the run wrote (other decisions than it counted, or other bytes than the size and SHA-256 it recorded:
-a line replaced, even by another sealed decision, moved or removed). A line that is neither a decision nor an error line is left out
-of every figure, named in a warning, and the command exits 3 (the page is still written).
+a line replaced, even by another sealed decision, moved or removed). When the run wrote its error
+lines apart (--errors, named in the manifest), the rejected records are read from that file, and
+the report warns when it cannot be read or is not as the run left it. A line that is neither a
+decision nor an error line is left out of every figure, named in a warning, and the command exits 3
+(the page is still written); so does a file with no line at all (empty, or blank lines only).
 
 Every decision's seal is checked: a decision whose audit.contentHash does not match its content
 (changed after it was made), or that carries none, is left out of every figure and named by its
 line in a warning, on stderr and in the page, and the command exits 3 (the rest still count). With
 --signing-key-file its audit.signature is checked too. Decisions of the released 0.1.0 carry no
-content hash: they are counted, and the report says so.
+content hash: they are counted, and the report says so; 0.1.0 signed nothing, so under
+--signing-key-file they are left out as unsigned. A line shaped as a 0.1.0 decision that names this
+release's default model or a policy it computes (the default, --policy), or an audit.decisionId
+0.1.0 would not have derived from the rest of its audit, is no 0.1.0 decision: left out as unsealed.
 
 Each application counts once: a decision that a later decision of the file follows (a reassessment,
 reduction, contest or review names it in audit.priorDecisionId) is left out of the figures, so a
@@ -69,6 +76,7 @@ and the command exits 3 (one of the two was changed after it was made).
                              default one without --catalog), the report warns, on stderr and in the page
   --signing-key-file FILE    the key the decisions were signed with (as score takes it): each
                              decision's audit.signature is checked, and an unsigned one refused
+                             (0.1.0's too: 0.1.0 signed nothing)
   --verification-key-file FILE  a signing key used before a rotation (with --signing-key-file):
                              a decision signed under it is taken too; repeat for several
   -h, --help                 show this help
@@ -113,25 +121,38 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     if (verificationFiles.length > 0 && signingKeyFile === undefined)
       throw new UsageError('--verification-key-file names keys used before a rotation: give --signing-key-file too (the key decisions are signed with now)');
     const keys = await readSealKeys(signingKeyFile, verificationFiles);
+    // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%). Its
+    // hash, with the default policy's, is one no 0.1.0 decision can name.
+    const policy = await thresholdPolicyOf(values);
+    const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
+    const policyHashes = new Set([policyHashOf(policy)]);
     // Two passes, both streamed: the first finds the decisions a later one follows (one id per
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per
     // decision) and 64 bits of each decision's id and of its content digest (a repeated line counts
     // once) are held, never the decisions.
-    const followUps = createFollowUpIndex(keys);
+    const followUps = createFollowUpIndex(keys, policyHashes);
     for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) followUps.addLine(text);
     const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
-    const context = { keys, followed: followUps.followed, counted: new Map<string, string>() };
-    for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) accumulateDecisionLine(acc, text, { ...context, line });
+    const context = { keys, followed: followUps.followed, counted: new Map<string, string>(), policyHashes };
+    let lines = 0;
+    for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) {
+      if (text.trim() !== '') lines++;
+      accumulateDecisionLine(acc, text, { ...context, line });
+    }
+    const run = await readRun(file);
+    // The records the run rejected, when it wrote them apart (--errors): the same run reads the same whichever option it used.
+    const errorsApart = run.manifest === undefined ? undefined : await readRunErrors(file, run.path, run.manifest, acc);
     const data = acc.finish();
     const sealRefused = data.sealRefused?.count ?? 0;
     const superseded = data.superseded ?? 0;
     const repeated = data.repeated ?? 0;
     const repeatedOther = data.repeatedOther?.count ?? 0;
-    // The threshold's policy, validated as a scorer would (a malformed alert was read as 20%).
-    const policy = await thresholdPolicyOf(values);
-    const averageCostAlertAbove = policy.pricing.averageCostAlertAbove;
+    // A file with no line at all (truncated to nothing by a failed copy, or the wrong file) reads as a
+    // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded no decision.
+    const empty = lines === 0 && run.manifest?.status?.decisions !== 0;
     const warnings = [
+      ...(empty ? [emptyWarning(file)] : []),
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
       ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
       ...(repeated > 0 ? [repeatWarning(file, repeated, data.repeatedEarlierRelease ?? 0)] : []),
@@ -141,7 +162,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
             `${data.unidentified!.toLocaleString('en-US')} decision(s) of ${file} carry no audit.decisionId (every decision creditlift makes carries one): each line is counted, as a repeat of one cannot be told`,
           ]
         : []),
-      ...(await runWarnings(file, data.decisions + sealRefused + superseded + repeated + repeatedOther)),
+      ...runWarnings(file, run, data.decisions + sealRefused + superseded + repeated + repeatedOther),
+      ...(errorsApart?.warnings ?? []),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
         otherPolicyWarning(thisReleasePolicies(data), policyHashOf(policy), values.policy, averageCostAlertAbove),
@@ -154,7 +176,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     await writeFileReplacing(
       values.out,
       buildReportHtml(data, {
-        source: basename(file),
+        source:
+          errorsApart?.path === undefined
+            ? basename(file)
+            : `${basename(file)}, its rejected records from ${basename(errorsApart.path)} (the run's --errors file)`,
         averageCostAlertAbove,
         ...(warnings.length === 0 ? {} : { warnings }),
         ...(values.title === undefined ? {} : { title: values.title }),
@@ -168,35 +193,61 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
+    const rejectedFrom = errorsApart?.path === undefined ? '' : ` from ${errorsApart.path}`;
     io.stdout(
-      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
+      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
     // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad
     // data. A decision whose seal failed is such input too, and so is one id carried with two contents.
-    return data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    // An empty file is such input too: nothing in it could be counted.
+    const notErrorLines = errorsApart?.notErrorLines ?? 0;
+    return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }
+}
+
+/** The manifest of the `score` run that wrote `file` (`FILE.run.json`), when there is one, or why it could not be read. */
+interface RunRead {
+  readonly path: string;
+  readonly manifest?: RunManifest;
+  /** Why the manifest could not be read. */
+  readonly error?: string;
+  /** Why `file` is not the bytes the run wrote (the manifest's `status.files.output`); absent when it is, or none is recorded. */
+  readonly changed?: string;
+}
+
+async function readRun(file: string): Promise<RunRead> {
+  const path = runManifestPath(file);
+  let manifest: RunManifest | undefined;
+  try {
+    manifest = await readRunManifest(path);
+  } catch (e) {
+    return { path, error: e instanceof Error ? e.message : String(e) };
+  }
+  if (manifest === undefined) return { path };
+  // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
+  const recorded = manifest.status?.files?.output;
+  const changed = recorded === undefined ? undefined : writtenFileFault(await digestOf(file), recorded);
+  return changed === undefined ? { path, manifest } : { path, manifest, changed };
 }
 
 /**
  * What the manifest of the `score` run that wrote `file` (`FILE.run.json`, when there is one) says
  * the reader must know: an incomplete run, one that never recorded its end, a file changed since.
  */
-async function runWarnings(file: string, decisionsRead: number): Promise<string[]> {
-  try {
-    const manifest = await readRunManifest(runManifestPath(file));
-    if (manifest === undefined) return [];
-    const warnings = runStatusWarnings(file, manifest, decisionsRead);
-    // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
-    const recorded = manifest.status?.files?.output;
-    const changed = recorded === undefined ? undefined : writtenFileFault(await digestOf(file), recorded);
-    if (changed !== undefined) warnings.push(`${file} is not the file the run wrote: ${changed}; these figures are not the run's`);
-    return warnings;
-  } catch (e) {
-    return [`${runManifestPath(file)} could not be read (${e instanceof Error ? e.message : String(e)}), so nothing shows the run that wrote ${file} finished`];
-  }
+function runWarnings(file: string, run: RunRead, decisionsRead: number): string[] {
+  if (run.error !== undefined) return [`${run.path} could not be read (${run.error}), so nothing shows the run that wrote ${file} finished`];
+  if (run.manifest === undefined) return [];
+  const warnings = runStatusWarnings(file, run.manifest, decisionsRead);
+  if (run.changed !== undefined) warnings.push(`${file} is not the file the run wrote: ${run.changed}; these figures are not the run's`);
+  return warnings;
+}
+
+/** Said of a DECISIONS file with no line at all: nothing was reported, and an empty page is no clean bill. */
+function emptyWarning(file: string): string {
+  return `${file} holds no decision and no error line (it is empty, or blank lines only): nothing was reported (is it the right file, or a copy cut short?)`;
 }
 
 /**
@@ -210,6 +261,16 @@ function sealWarning(file: string, s: NonNullable<ReportData['sealRefused']>, ke
       ? [`${s.signature.toLocaleString('en-US')} not signed under the key of --signing-key-file ${keyFile ?? ''} (audit.signature missing or not verifying)`]
       : []),
     ...(s.unsealed > 0 ? [`${s.unsealed.toLocaleString('en-US')} carry no audit.contentHash (not sealed by creditlift)`] : []),
+    ...((s.posingAsEarlier ?? 0) > 0
+      ? [
+          `${s.posingAsEarlier!.toLocaleString('en-US')} carry no audit.contentHash and are shaped as decisions of the released 0.1.0, but are not 0.1.0's: they name this release's default model or a policy this release computes (the default, or --policy), or an audit.decisionId 0.1.0 would not have derived from the rest of their audit (not sealed by creditlift)`,
+        ]
+      : []),
+    ...((s.earlierUnsigned ?? 0) > 0
+      ? [
+          `${s.earlierUnsigned!.toLocaleString('en-US')} are decisions of the released 0.1.0, which signed nothing, so none can be signed under the key of --signing-key-file ${keyFile ?? ''}: without the key they are counted as 0.1.0 made them (nothing seals them), or re-decide those customers (README "Upgrading from 0.1.0")`,
+        ]
+      : []),
   ];
   const lines = s.lines.length === 0 ? '' : ` (line${s.lines.length === 1 ? '' : 's'} ${s.lines.join(', ')}${s.count > s.lines.length ? ', ...' : ''})`;
   return `${s.count.toLocaleString('en-US')} decision(s) of ${file}${lines} fail their seal and were left out of every figure: ${faults.join('; ')}`;

@@ -18,12 +18,11 @@ import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
-import type { TextLine } from '../cli/score/splitLines.js';
+import { LINE_TOO_LONG_MESSAGE, type TextLine } from '../cli/score/splitLines.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
-import { decisionSealFault } from '../report/decisionSeal.js';
+import { countedSeal } from '../report/decisionSeal.js';
 import { NO_AUDIT_KEYS } from '../decision/audit.js';
-import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { segmentsOf } from '../simulate/bookSegments.js';
 import { createMonitorAccumulator, type MonitorObservation, type MonitorSummary } from './monitorAccumulator.js';
 import type { MonitorBaseline } from './monitorBaseline.js';
@@ -318,7 +317,18 @@ export async function monitorDecisions(o: {
     errors++;
     await o.onError?.({ line, error });
   };
-  for await (const { line, text } of o.lines) {
+  for await (const { line, text, truncated } of o.lines) {
+    // Only the start of a line longer than splitLines holds was read: named for its length, as score
+    // and verify name it, not as "not valid JSON" (it may well be JSON).
+    if (truncated) {
+      records++;
+      await fail(line, {
+        code: 'data_invalid',
+        message: `line ${line}: ${LINE_TOO_LONG_MESSAGE} (line_too_long): not measured`,
+        issues: [{ path: [], code: 'line_too_long', message: LINE_TOO_LONG_MESSAGE }],
+      });
+      continue;
+    }
     if (text.trim() === '') continue;
     records++;
     let value: unknown;
@@ -342,17 +352,25 @@ export async function monitorDecisions(o: {
     }
     const audit = d.data.audit;
     // A decision changed after it was made (or never sealed) is not the lender's: left out, as report leaves it out.
-    const fault = isEarlierReleaseDecision(inner) ? undefined : decisionSealFault(inner, NO_AUDIT_KEYS);
+    // One shaped as 0.1.0's but naming this release's default model or policy is not 0.1.0's: unsealed.
+    const { fault, why } = countedSeal(inner, NO_AUDIT_KEYS);
     if (fault !== undefined) {
       sealRefused++;
+      const unsealed = fault === 'unsealed' || fault === 'posingAsEarlier';
       await fail(line, {
         code: 'data_invalid',
-        message: `line ${line}: decision ${audit?.decisionId ?? ''} ${fault === 'unsealed' ? 'carries no audit.contentHash (not sealed by creditlift)' : 'does not match its audit.contentHash (changed after it was made)'}: not measured`,
+        message: `line ${line}: decision ${audit?.decisionId ?? ''} ${
+          fault === 'posingAsEarlier'
+            ? `carries no audit.contentHash and is not a 0.1.0 decision, as its shape claims: ${why ?? ''}`
+            : unsealed
+              ? 'carries no audit.contentHash (not sealed by creditlift)'
+              : 'does not match its audit.contentHash (changed after it was made)'
+        }: not measured`,
         issues: [
           {
             path: ['audit', 'contentHash'],
             code: 'seal_invalid',
-            message: fault === 'unsealed' ? 'no content hash' : 'the content hash does not match the decision',
+            message: unsealed ? 'no content hash' : 'the content hash does not match the decision',
           },
         ],
       });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Decision } from '../decision/decision.js';
-import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
-import { decisionSealFault } from './decisionSeal.js';
+import { countedSeal } from './decisionSeal.js';
 import { countOnce } from './followUps.js';
+import { ErrorLine } from './accumulateErrorLine.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -41,8 +41,6 @@ const ReportedDecision = z.looseObject({
   plans: z.array(z.looseObject({ comprehensiveApr: z.number().finite().min(0) })).optional(),
 });
 
-const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
-
 /** What the report reads a decision line with, beside the line itself. */
 export interface DecisionLineContext {
   /** The line's number in the file, named when its decision is left out. */
@@ -58,6 +56,12 @@ export interface DecisionLineContext {
    * (a decision is made once: one of the two was changed). Without it, every line counts.
    */
   readonly counted?: Map<string, string>;
+  /**
+   * The policy hashes this release computes that the reader knows of (the report's `--policy`; the
+   * default policy's is always taken): a decision shaped as 0.1.0's naming one is not 0.1.0's (see
+   * `earlierReleaseClaim`) and is left out as unsealed.
+   */
+  readonly policyHashes?: ReadonlySet<string>;
 }
 
 /**
@@ -73,7 +77,9 @@ export interface DecisionLineContext {
  *
  * Every other decision's seal is checked (its `audit.contentHash`, and its signature under
  * `context.keys.signing`): one that fails, or carries none, is left out of every figure and
- * counted apart with its line, so a decision edited after it was made never reaches a figure and
+ * counted apart with its line (a line shaped as 0.1.0's that names this release's default model or
+ * one of its policies, or whose id 0.1.0 would not have derived, carries none; under a signing key
+ * a 0.1.0 decision is left out too, as 0.1.0 signed nothing), so a decision edited after it was made never reaches a figure and
  * never hides the others. A decision a later one of the file follows (`context.followed`) is
  * counted as superseded: each chain of follow-ups counts once, at its latest decision.
  */
@@ -89,10 +95,10 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
   const candidate = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
   const decision = ReportedDecision.safeParse(candidate);
   if (decision.success) {
-    // A decision of the released 0.1.0 (told by its shape, as follow-ups tell it): counted, its
-    // binding constraint apart (a name that meant another cap then), and the report says so.
-    const earlier = isEarlierReleaseDecision(candidate);
-    const fault = earlier ? undefined : decisionSealFault(candidate, context.keys ?? NO_AUDIT_KEYS);
+    // A decision of the released 0.1.0 (told by its shape, and nothing in it saying otherwise):
+    // counted, its binding constraint apart (a name that meant another cap then), and the report
+    // says so; under a signing key it is left out (0.1.0 signed nothing), as is one posing as 0.1.0's.
+    const { earlier, fault } = countedSeal(candidate, context.keys ?? NO_AUDIT_KEYS, context.policyHashes);
     if (fault !== undefined) {
       acc.addSealRefused(fault, context.line);
       return;

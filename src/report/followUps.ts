@@ -1,6 +1,5 @@
 import type { AuditKeys } from '../decision/audit.js';
-import { isEarlierReleaseDecision } from '../decision/earlierRelease.js';
-import { decisionSealFault } from './decisionSeal.js';
+import { countedSeal } from './decisionSeal.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 
@@ -25,8 +24,12 @@ export function forkWarning(forks: number): string {
   return `${forks.toLocaleString('en-US')} decision(s) are followed by more than one decision of this file (two follow-ups name the same audit.priorDecisionId): each branch is counted as its own line; a follow-up should be made from a customer's latest decision only`;
 }
 
-/** A fresh {@link FollowUpIndex}, checking seals under `keys`. Memory: one id per follow-up. */
-export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
+/**
+ * A fresh {@link FollowUpIndex}, checking seals under `keys` as the figures do (`countedSeal`, with
+ * this release's `policyHashes`): a link is believed only from a decision the figures would count.
+ * Memory: one id per follow-up.
+ */
+export function createFollowUpIndex(keys: AuditKeys, policyHashes?: ReadonlySet<string>): FollowUpIndex {
   const followed = new Set<string>();
   const forked = new Set<string>();
   // A follow-up read twice (the same line repeated) follows its prior once: no fork.
@@ -45,7 +48,7 @@ export function createFollowUpIndex(keys: AuditKeys): FollowUpIndex {
       const candidate = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
       const prior = (candidate as { audit?: { priorDecisionId?: unknown } } | null)?.audit?.priorDecisionId;
       if (typeof prior !== 'string') return;
-      if (!isEarlierReleaseDecision(candidate) && decisionSealFault(candidate, keys) !== undefined) return;
+      if (countedSeal(candidate, keys, policyHashes).fault !== undefined) return;
       const own = (candidate as { audit?: { decisionId?: unknown } }).audit?.decisionId;
       if (typeof own === 'string') {
         if (followUps.has(own)) return;

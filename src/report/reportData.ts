@@ -3,7 +3,7 @@ import type { Decision } from '../decision/decision.js';
 import type { ModelBuildCount } from '../monitor/modelBuilds.js';
 import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
-import type { SealFault } from './decisionSeal.js';
+import type { LeftOutFault } from './decisionSeal.js';
 
 /** One grade's decisions: how many, their outcomes, and the limit and PD distributions. */
 export interface GradeSummary {
@@ -82,13 +82,17 @@ export interface ReportData {
   /**
    * Decisions left out of every figure because their seal failed: changed after they were made
    * (`contentHash`), not signed under the key the report was given (`signature`), or carrying no
-   * content hash at all (`unsealed`); `lines`: the first of their line numbers. Absent or 0 when none.
+   * content hash at all (`unsealed`); shaped as 0.1.0's but naming what no 0.1.0 decision has
+   * (`posingAsEarlier`: unsealed too); 0.1.0 decisions read under a signing key (`earlierUnsigned`:
+   * 0.1.0 signed nothing); `lines`: the first of their line numbers. Absent or 0 when none.
    */
   readonly sealRefused?: {
     readonly count: number;
     readonly contentHash: number;
     readonly signature: number;
     readonly unsealed: number;
+    readonly posingAsEarlier?: number;
+    readonly earlierUnsigned?: number;
     readonly lines: readonly number[];
   };
   /**
@@ -125,7 +129,7 @@ export interface ReportAccumulator {
   addRejection(code: string): void;
   addUnreadable(): void;
   /** A decision whose seal failed (`fault`), at `line` when known: left out of every figure, counted apart. */
-  addSealRefused(fault: SealFault, line?: number): void;
+  addSealRefused(fault: LeftOutFault, line?: number): void;
   /** A decision a later one of the file follows: left out of the figures, counted apart. */
   addSuperseded(): void;
   /** A decision already counted on an earlier line (its decisionId, the same content): counted once. `sealedBy` as for `addDecision`. */
@@ -167,7 +171,7 @@ export function createReportAccumulator(): ReportAccumulator {
   const arms = new Map<string, { count: number; approve: number; limitTotalFen: number }>();
   let from: string | undefined;
   let to: string | undefined;
-  const sealRefused = { count: 0, contentHash: 0, signature: 0, unsealed: 0, lines: [] as number[] };
+  const sealRefused = { count: 0, contentHash: 0, signature: 0, unsealed: 0, posingAsEarlier: 0, earlierUnsigned: 0, lines: [] as number[] };
   let superseded = 0;
   let repeated = 0;
   let repeatedEarlierRelease = 0;

@@ -78,3 +78,18 @@ describe('creditlift monitor', () => {
     expect(c.err()).toMatch(/--model needs its own --baseline/);
   });
 });
+
+// Outside tester findings17-forensics F7: a decision line longer than the 4 MiB a line may take
+// (valid JSON) was named "line 2: not valid JSON"; verify says the line is too long, score line_too_long.
+describe('creditlift monitor --decisions: a line too long to read', () => {
+  it('is named for its length (line_too_long), not as invalid JSON', async () => {
+    const huge = JSON.stringify({ line: 2, decision: { pad: 'x'.repeat(4 * 1024 * 1024 + 10) } });
+    writeFileSync(join(work, 'huge.ndjson'), `{"line":1,"error":{"code":"validation_failed","message":"m"}}\n${huge}\n`);
+    const c = captureIo();
+    await runMonitorCommand(['--decisions', join(work, 'huge.ndjson'), '--out', join(work, 'huge.json')], c.io);
+    const errors = readFileSync(join(work, 'huge.errors.ndjson'), 'utf8');
+    expect(errors).toMatch(/"line":2.*the line is longer than the 4 MiB a record may take \(line_too_long\)/);
+    expect(errors).toMatch(/"code":"line_too_long"/);
+    expect(errors).not.toMatch(/line 2: not valid JSON/);
+  });
+});

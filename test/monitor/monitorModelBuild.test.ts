@@ -19,6 +19,7 @@ import { monitorApplicants, monitorDecisions, type MonitorRecordError } from '..
 import { CreditliftError } from '../../src/errors/creditliftError.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
+import { as010 } from '../helpers/release010.js';
 
 const release010 = JSON.parse(readFileSync(new URL('../fixtures/release0.1.0/decisions.json', import.meta.url), 'utf8')) as {
   refer: { audit: { modelId: string; modelSha256: string } };
@@ -80,7 +81,8 @@ describe('monitor tells model builds apart by SHA-256, not by id alone', () => {
     const { modelSha256: _sha, ...older } = baseline;
     // 0.1.0's default catalog is another catalog than today's (a record error of its own,
     // catalog_mismatch): the 0.1.0 build here is given today's, to show the builds alone.
-    const sameCatalog = { ...release010.approve, audit: { ...release010.approve.audit, catalogHash: fresh[0]!.audit.catalogHash } };
+    // Its id derived again from the changed audit, as 0.1.0 derived every id (else it is no 0.1.0 decision).
+    const sameCatalog = as010({ ...release010.approve, audit: { ...release010.approve.audit, catalogHash: fresh[0]!.audit.catalogHash } });
     const r = await monitorDecisions({ lines: linesOf([sameCatalog, ...fresh]), baseline: parseMonitorBaseline(older), period: 'month' });
     expect(r.summary.observations).toBe(fresh.length + 1);
     expect(r.warnings.join('\n')).toMatch(/two or more builds|more than one build/);

@@ -15,6 +15,9 @@ export interface TextLine {
 /** Longest line kept whole (bytes of UTF-16 code units); longer lines are reported, not buffered. */
 export const MAX_LINE_LENGTH = 4 * 1024 * 1024;
 
+/** What a reader says of a line longer than {@link MAX_LINE_LENGTH} (issue code `line_too_long`): score and monitor alike. */
+export const LINE_TOO_LONG_MESSAGE = 'the line is longer than the 4 MiB a record may take';
+
 /**
  * Splits a stream of text chunks into lines, numbering them from 1. A line ends at LF, CRLF or a
  * lone CR (old Mac files), as the CSV tokenizer reads them: a raw CR is never inside a JSON string,
