@@ -28,6 +28,12 @@ export interface RunEvents {
   readonly unreadableLinesRemoved: number;
   /** Lines `--resume` took out because they repeated an answer already in the output, byte for byte. */
   readonly repeatedLinesRemoved: number;
+  /**
+   * Answer lines `--resume` took out because they were not this run's answer for their input line
+   * (a decision whose seal does not hold, made under another model, policy, catalog, engine or key,
+   * or answering another record; a line naming no input record); their records were decided again.
+   */
+  readonly foreignAnswersRemoved: number;
   /** Records `--resume` decided again because their answer line was missing (lines after them were answered). */
   readonly missingAnswersDecidedAgain: number;
   /** Records `--resume` decided again because a failed worker had left them `worker_failed`. */
@@ -93,6 +99,7 @@ const NO_EVENTS: RunEvents = {
   linesCut: 0,
   unreadableLinesRemoved: 0,
   repeatedLinesRemoved: 0,
+  foreignAnswersRemoved: 0,
   missingAnswersDecidedAgain: 0,
   workerFailedDecidedAgain: 0,
 };
@@ -171,6 +178,7 @@ export function resumeEvents(resumed: ResumeState | undefined, missing: number):
     linesCut: resumed.cut.length,
     unreadableLinesRemoved: sum(resumed.unreadable),
     repeatedLinesRemoved: sum(resumed.repeated),
+    foreignAnswersRemoved: resumed.foreign.reduce((n, f) => n + f.count, 0),
     missingAnswersDecidedAgain: missing,
     workerFailedDecidedAgain: resumed.retried,
   };
