@@ -15,7 +15,10 @@ import { captureIo, FAKE_AS_OF, fakeDecider } from './fakeDecider.js';
 const work = mkdtempSync(join(tmpdir(), 'creditlift-resume-kept-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const file = (name: string) => join(work, name);
-const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 const lineOf = (text: string) => (JSON.parse(text) as { line: number }).line;
 
 const RECORDS = 24;
@@ -46,8 +49,8 @@ beforeAll(async () => {
   otherPolicy = lines(file('pol2.ndjson'));
 }, 120_000);
 
-describe('score --resume keeps only this run\'s answer for each input line (F1)', () => {
-  it('an edited decision, another policy\'s decision, a renumbered decision and an error line for no record are taken out, named, and their records decided again', async () => {
+describe("score --resume keeps only this run's answer for each input line (F1)", () => {
+  it("an edited decision, another policy's decision, a renumbered decision and an error line for no record are taken out, named, and their records decided again", async () => {
     const out = file('out.ndjson');
     expect(await runScoreCommand(run(out), captureIo().io)).toBe(0);
     // The run as an interrupted one leaves it: its first 12 answers.
@@ -71,7 +74,9 @@ describe('score --resume keeps only this run\'s answer for each input line (F1)'
     const err = c.err();
     expect(err).toMatch(/took 4 lines out of .*out\.ndjson that are not this run's answer/);
     expect(err).toMatch(/line 3 of the file \(input line 3\): its seal does not hold \(audit\.contentHash, audit\.signature\)/);
-    expect(err).toMatch(/line 7 of the file \(input line 7\): not made by this run's configuration: audit\.policyHash [0-9a-f]{12}\.\.\., the run's [0-9a-f]{12}\.\.\./);
+    expect(err).toMatch(
+      /line 7 of the file \(input line 7\): not made by this run's configuration: audit\.policyHash [0-9a-f]{12}\.\.\., the run's [0-9a-f]{12}\.\.\./,
+    );
     expect(err).toMatch(/line 9 of the file \(input line 9\): it answers another record than the input's/);
     expect(err).toMatch(/line 13 of the file \(input line 40\): the input has no record at that line/);
     // Not also "missing": they were taken out, and said so once.
@@ -81,7 +86,7 @@ describe('score --resume keeps only this run\'s answer for each input line (F1)'
     expect(status.events).toMatchObject({ foreignAnswersRemoved: 4, missingAnswersDecidedAgain: 0 });
   }, 120_000);
 
-  it('a decision signed under another key, or unsigned, is not this run\'s: a run without a key takes out a signed one', async () => {
+  it("a decision signed under another key, or unsigned, is not this run's: a run without a key takes out a signed one", async () => {
     const out = file('nokey.ndjson');
     const args = ['--in', file('in.ndjson'), '--out', out, '--suggestions', '0'];
     expect(await runScoreCommand(args, captureIo().io)).toBe(0);
@@ -91,7 +96,9 @@ describe('score --resume keeps only this run\'s answer for each input line (F1)'
     writeFileSync(out, `${mixed.join('\n')}\n`);
     const c = captureIo();
     expect(await runScoreCommand([...args, '--resume'], c.io)).toBe(0);
-    expect(c.err()).toMatch(/line 5 of the file \(input line 5\): not made by this run's configuration: audit\.hashing hmac-sha256, the run's sha256; signed \(audit\.signature\), the run signed none/);
+    expect(c.err()).toMatch(
+      /line 5 of the file \(input line 5\): not made by this run's configuration: audit\.hashing hmac-sha256, the run's sha256; signed \(audit\.signature\), the run signed none/,
+    );
     expect(lines(out).sort((a, b) => lineOf(a) - lineOf(b))).toEqual(unsigned);
   }, 120_000);
 });
@@ -102,7 +109,7 @@ describe('score --resume, law (F1)', () => {
     `${Array.from({ length: count }, (_, i) => JSON.stringify(i % 7 === 3 ? { id: i } : { id: `r${i}`, asOf: FAKE_AS_OF, limit: (i % 5) * 100_000 })).join('\n')}\n`;
   const withDecider = (d: BatchDecider) => ({ openDecider: async () => d });
 
-  it('law: whatever kept decision lines are edited, taken from another model\'s run or replaced by another line\'s decision renumbered, the resumed output answers every input line once, with the run\'s own answer', async () => {
+  it("law: whatever kept decision lines are edited, taken from another model's run or replaced by another line's decision renumbered, the resumed output answers every input line once, with the run's own answer", async () => {
     const count = 30;
     writeFileSync(file('law.ndjson'), book(count));
     const args = (out: string) => ['--in', file('law.ndjson'), '--out', out, '--batch', '4'];

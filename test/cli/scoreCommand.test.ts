@@ -32,7 +32,13 @@ function ndjson(count: number, bad: (i: number) => 'json' | 'invalid' | null = (
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const kind = bad(i);
-    lines.push(kind === 'json' ? '{not json' : kind === 'invalid' ? JSON.stringify({ id: i }) : JSON.stringify({ id: `r${i}`, asOf: FAKE_AS_OF, limit: (i % 7) * 150_000 }));
+    lines.push(
+      kind === 'json'
+        ? '{not json'
+        : kind === 'invalid'
+          ? JSON.stringify({ id: i })
+          : JSON.stringify({ id: `r${i}`, asOf: FAKE_AS_OF, limit: (i % 7) * 150_000 }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

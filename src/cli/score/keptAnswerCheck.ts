@@ -50,7 +50,9 @@ export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest): Promis
       if (typeof audit.contentHash !== 'string') return 'it carries no seal (audit.contentHash)';
       // The seal is computed over the value as read: JSON written by score reads back as it was sealed.
       const problems = checkSeal(decision as Decision, keys).problems;
-      return problems.length === 0 ? undefined : `its seal does not hold (${problems.map((p) => p.path.join('.')).join(', ')}): changed after it was made, or signed under another key`;
+      return problems.length === 0
+        ? undefined
+        : `its seal does not hold (${problems.map((p) => p.path.join('.')).join(', ')}): changed after it was made, or signed under another key`;
     },
     decisionIdentity(decision) {
       const d = decision as { applicantId?: unknown; asOf?: unknown };

@@ -101,11 +101,7 @@ const MAX_FOREIGN_NAMED = 20;
  * @param earlierUndecided input lines the earlier run recorded it left undecided (its status): gaps
  *   there are expected, not missing answers
  */
-export async function readResumeState(
-  paths: readonly string[],
-  earlierUndecided: readonly LineRange[] = [],
-  check?: KeptAnswerCheck,
-): Promise<ResumeState> {
+export async function readResumeState(paths: readonly string[], earlierUndecided: readonly LineRange[] = [], check?: KeptAnswerCheck): Promise<ResumeState> {
   const done = new LineSet();
   const errorLines = new LineSet();
   const cut: { path: string; bytes: number }[] = [];
@@ -192,8 +188,7 @@ export async function readResumeState(
   let highest = 0;
   for (const line of done) highest = line;
   const missing = new LineSet();
-  const expected = (line: number) =>
-    retriedLines.has(line) || redo.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
+  const expected = (line: number) => retriedLines.has(line) || redo.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
   return {
     done,
     rejected: errorLines.size,
