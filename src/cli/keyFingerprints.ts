@@ -14,8 +14,8 @@ export interface KeyFingerprints {
   readonly personalData: string | null;
 }
 
-/** HMAC of a fixed label under the key: equal for equal keys, and says nothing of the key itself. */
-function fingerprint(key: Uint8Array): string {
+/** HMAC of a fixed label under the key: equal for equal keys, and says nothing of the key itself (as a manifest records it). */
+export function fingerprint(key: Uint8Array): string {
   return createHmac('sha256', key).update('creditlift/key-fingerprint/v1').digest('hex').slice(0, 32);
 }
 

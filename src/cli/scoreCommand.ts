@@ -105,8 +105,11 @@ hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
 Its "status" says "running" while the run writes, then "finished" or "incomplete" with the exit
 code, the counts and the input lines left undecided; "creditlift report OUT" warns of an
-incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes) and lines
-repeating an answer, and names the records whose answer line was missing; each with a note.
+incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes), lines
+repeating an answer and answer lines that are not this run's answer for their input line (a seal
+that does not hold, another model, policy, catalog, engine or key, another record, no such input
+record), deciding their records again, and names the records whose answer line was missing; each
+with a note.
 
 Exit codes:
   0    every record decided
@@ -191,8 +194,9 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const tracker = new UndecidedTracker();
     let summarySoFar: ScoreSummary = emptyScoreSummary();
     // Called once the output files are closed: the status records their bytes.
-    const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined) => {
-      const { undecided, stoppedAfterLine } = tracker.end(stopped);
+    // `inputChanged`: the input read was not the run's (its last line then says nothing of the run's input).
+    const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined, inputChanged = false) => {
+      const { undecided, stoppedAfterLine, lastInputLine } = tracker.end(stopped);
       const files = await writtenFilesOf(args.out, args.errors);
       const events = { ...resumeEvents(resumed, noteMissingAnswers(resumed, io)), lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length };
       return writeRunStatus(
@@ -204,6 +208,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
           ...(resumed === undefined ? {} : { resumed }),
           undecided,
           ...(stoppedAfterLine === undefined ? {} : { stoppedAfterLine }),
+          ...(lastInputLine === undefined || inputChanged ? {} : { lastInputLine }),
           events,
           files,
         }),
@@ -278,6 +283,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         ? 'interrupted (a signal) before the input was read to its end'
         : (changed ??
             (failedRecords > 0 ? `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE})` : undefined)),
+      changed !== undefined,
     );
     // Everything is released before the summary: nothing may stand between it and the process's
     // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.

@@ -12,6 +12,10 @@ import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
+import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
+import { fingerprint } from './keyFingerprints.js';
+import { ScoreLineNumbers } from './scoreLineNumbers.js';
+import type { AuditKeys } from '../decision/audit.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -42,8 +46,15 @@ audit.contentHash (and audit.signature), not at the field that was changed.
                                    decision or a well-formed error line, removed, repeated or moved is
                                    caught. A manifest written before creditlift recorded the digest
                                    (or by a run that has not ended) is checked by its counts alone, and
-                                   verify says so. Without --manifest, the error lines are counted and
-                                   said to be vouched for by nothing
+                                   verify says so. Each decision must name the run's model, policy,
+                                   catalog and engine (audit.modelSha256, policyHash, catalogHash,
+                                   engineVersion) and be signed as the run signed; an input line
+                                   number past the run's last record is named. Without --manifest, the
+                                   error lines are counted and said to be vouched for by nothing
+
+A line not read (cut, not JSON) is counted apart, never as a decision. verify warns of input line
+numbers ({"line":N,...}) named twice or lower than the line before (outputs put together, lines
+moved) and of a decision on more than one line (the same audit.decisionId).
   -h, --help                       show this help
 
 Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, the file holds
@@ -81,22 +92,48 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     if (manifestFile !== undefined && file === '-')
       throw new UsageError('--manifest checks a file against the run that wrote it: give the file, not standard input');
     const manifest = manifestFile === undefined ? undefined : await readManifestOption(manifestFile);
-    const counts = { verified: 0, failed: 0, errorLines: 0 };
+    const counts = { verified: 0, failed: 0, errorLines: 0, notRead: 0 };
     const signers = new Map<string, number>();
     const say = (t: string) => terminalText(t);
+    // Against the manifest: each decision's audit names the run's model, policy, catalog, engine and key.
+    const configuration = manifest === undefined ? undefined : runConfigurationOf(manifest);
+    const notTheRuns = new Map<string, { readonly where: string[]; count: number }>();
+    const numbers = new ScoreLineNumbers(manifest?.status?.lastInputLine);
+    // Decisions met before, by audit.decisionId: one decision on two lines is counted twice above.
+    const ids = new Set<string>();
+    let repeatedDecisions = 0;
     for await (const record of readRecords(file, io)) {
       if (!record.read.ok) {
-        counts.failed++;
+        counts.notRead++;
         io.stdout(`${say(record.where)}: not read\n${record.read.issues.map((i) => `  - ${say(formatPath(i.path))}: ${say(i.message)}\n`).join('')}`);
         continue;
       }
       const { value } = record.read;
+      const envelopeLine = scoreLineNumber(value);
+      if (envelopeLine !== undefined) numbers.meet(envelopeLine, record.where);
       if (isScoreErrorLine(value)) {
         counts.errorLines++;
         continue;
       }
       const decision = isScoreDecisionLine(value) ? value.decision : value;
+      const id = decisionIdOf(decision);
+      if (id !== undefined) {
+        if (ids.has(id)) repeatedDecisions++;
+        else ids.add(id);
+      }
       const r = verifyDecisionUnder(decision, keys);
+      if (configuration !== undefined) {
+        const faults = configurationFaults(decision, configuration);
+        const signer = r.ok ? signerFingerprint(r.signedBy, keys) : undefined;
+        if (signer !== undefined && manifest?.keys?.signing != null && signer !== manifest.keys.signing)
+          faults.push(`signed under key ${signer.slice(0, 12)}..., the run signed with key ${manifest.keys.signing.slice(0, 12)}...`);
+        for (const fault of faults) {
+          const entry = notTheRuns.get(fault) ?? { where: [], count: 0 };
+          entry.count++;
+          if (entry.where.length < 5) entry.where.push(record.where);
+          notTheRuns.set(fault, entry);
+        }
+      }
       if (r.ok) {
         counts.verified++;
         const by = signerName(r.signedBy);
@@ -104,41 +141,65 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         continue;
       }
       counts.failed++;
-      const id = decisionIdOf(decision);
       io.stdout(
         `${say(record.where)}${id === undefined ? '' : ` (${say(id)})`}: does not verify\n${r.error.issues.map((i) => `  - ${say(formatPath(i.path))}: ${say(i.message)}\n`).join('')}`,
       );
     }
+    // Decisions read (a line not read is not one: it is counted apart).
     const total = counts.verified + counts.failed;
     const by = [...signers].map(([name, n]) => `${n.toLocaleString('en-US')} ${name}`).join(', ');
     io.stdout(
       `verified ${counts.verified.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} decision(s) in ${say(file)}${by === '' ? '' : ` (${by})`}` +
         `${counts.failed > 0 ? `; ${counts.failed.toLocaleString('en-US')} did not verify` : ''}` +
+        `${counts.notRead > 0 ? `; ${counts.notRead.toLocaleString('en-US')} line(s) not read` : ''}` +
         `${counts.errorLines > 0 ? `; ${errorLinesNote(file, counts.errorLines, manifest !== undefined)}` : ''}\n`,
     );
+    if (repeatedDecisions > 0)
+      io.stdout(
+        `warning: ${repeatedDecisions.toLocaleString('en-US')} decision(s) of ${say(file)} appear on more than one line (the same audit.decisionId): counted on each line above\n`,
+      );
+    const events = manifest?.status?.events;
+    const decidedAgain =
+      events !== undefined &&
+      (events.missingAnswersDecidedAgain ?? 0) +
+        (events.workerFailedDecidedAgain ?? 0) +
+        (events.foreignAnswersRemoved ?? 0) +
+        (events.unreadableLinesRemoved ?? 0) >
+        0;
+    for (const w of numbers.warnings(file, decidedAgain)) io.stdout(`warning: ${say(w)}\n`);
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
     if (manifest !== undefined && manifestFile !== undefined) {
       const { faults, bytesCompared } = await manifestFaults(file, manifestFile, manifest, { decisions: total, errorLines: counts.errorLines });
-      matches = faults.length === 0;
+      const all = [...faults];
+      for (const [fault, { where, count }] of notTheRuns)
+        all.push(
+          `${count.toLocaleString('en-US')} decision(s) not made by the run's configuration, ${fault} (${where.join(', ')}${count > where.length ? ` and ${(count - where.length).toLocaleString('en-US')} more` : ''})`,
+        );
+      const past = numbers.pastInputFault();
+      if (past !== undefined) all.push(past);
+      // A line not read is not "as the run recorded", whatever the counts say.
+      if (counts.notRead > 0)
+        all.push(`${counts.notRead.toLocaleString('en-US')} line(s) could not be read (named above), so the file is not as the run left it`);
+      matches = all.length === 0;
       io.stdout(
         matches
-          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared ? 'the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), as the run recorded\n`
-          : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(faults.join('; '))}\n`,
+          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared ? 'the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), made by the run's model, policy, catalog and engine, as the run recorded\n`
+          : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(all.join('; '))}\n`,
       );
       if (!bytesCompared && manifest.status?.decisions !== undefined)
         io.stdout(
-          `note: the manifest records no digest of the run's files (a creditlift that did not record one wrote it): the counts were compared, not the bytes, so a line replaced by another sealed decision is not caught\n`,
+          `note: the manifest records no digest of the run's files (a creditlift that did not record one wrote it): the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
         );
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
     }
     // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3).
-    if (total === 0 && manifest === undefined) {
+    if (total === 0 && counts.notRead === 0 && manifest === undefined) {
       io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
       return CliExitCode.rejected;
     }
-    return counts.failed > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
+    return counts.failed > 0 || counts.notRead > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }
@@ -183,6 +244,21 @@ async function manifestFaults(
   if (role.kind === 'neither') return { faults: [role.why], bytesCompared: false };
   const bytes = await manifestBytesFault(file, manifest, role);
   return { faults: [...(bytes.fault === undefined ? [] : [bytes.fault]), ...manifestCountFaults(manifest, role, found)], bytesCompared: bytes.compared };
+}
+
+/** The fingerprint (as a manifest records it) of the key that verified a signature; undefined for an unsigned decision. */
+function signerFingerprint(by: DecisionSigner | null, keys: AuditKeys): string | undefined {
+  if (by === null) return undefined;
+  const key = by.key === 'signingKey' ? keys.signing : keys.verification?.[by.index];
+  return key === null || key === undefined ? undefined : fingerprint(key);
+}
+
+/** The input line number of a `creditlift score` output line (`{"line":N,"decision":...}` or an error line); undefined for anything else. */
+function scoreLineNumber(v: unknown): number | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !('line' in v)) return undefined;
+  if (!('decision' in v) && !('error' in v)) return undefined;
+  const line = (v as { readonly line: unknown }).line;
+  return Number.isSafeInteger(line) && (line as number) > 0 ? (line as number) : undefined;
 }
 
 function signerName(by: DecisionSigner | null): string {

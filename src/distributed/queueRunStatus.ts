@@ -85,6 +85,7 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
     // A failed chunk's range may span lines that are no record: the summary counted its records.
     undecidedRecords: summary.undecided + unwrittenRecords,
     ...(end.stopped ? { stoppedAfterLine: end.lastLineRead } : {}),
+    ...(end.stopped || end.failure !== undefined || end.changed !== undefined ? {} : { lastInputLine: end.lastLineRead }),
     events: {
       ...resumeEvents(resumed, noteMissingAnswers(resumed, io)),
       lockTakeovers: end.lockTakeovers,

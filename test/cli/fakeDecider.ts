@@ -5,6 +5,9 @@ import type { BatchResult } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { NO_AUDIT_KEYS, sealDecision, type UnsealedDecision } from '../../src/decision/audit.js';
 import type { BatchDecider, DecideRecords } from '../../src/cli/score/batchDecider.js';
+import { ENGINE_VERSION } from '../../src/version.js';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { policyHash } from '../../src/policy/policyHash.js';
 
 /**
  * A decision-like value sealed again as the engine seals (content hash over its canonical JSON, no
@@ -16,9 +19,19 @@ export function resealed<T>(d: T): T {
   return sealDecision({ ...(d as object), audit } as unknown as UnsealedDecision, NO_AUDIT_KEYS) as unknown as T;
 }
 
+/** A fake decider's policy: the default one's hash, as its decisions name it (the report compares them with the default policy). */
+export const FAKE_POLICY_HASH = policyHash(defaultPolicy);
+
+/** The date of a fake decision whose record gives none; test books give it, so --resume finds each decision answers its record. */
+export const FAKE_AS_OF = '2026-11-01';
+
 /** What a fake decision is made of; `bindingConstraint` defaults to `risk`. */
 export interface FakeDecisionOptions {
   id: string;
+  /** The decision's date (default 2026-11-01); `null` leaves it out, as for a record that gives none. */
+  asOf?: string | null;
+  /** Audit fields beside `modelId` (a fake decider's identity: model, policy, catalog, engine). */
+  audit?: Record<string, string>;
   limit?: number;
   outcome?: Decision['outcome'];
   pd?: number;
@@ -40,7 +53,7 @@ function unidentifiedFakeDecision(o: FakeDecisionOptions): Decision {
   const outcome = o.outcome ?? (o.limit === 0 ? 'decline' : 'approve');
   return resealed({
     applicantId: o.id,
-    asOf: '2026-11-01',
+    ...(o.asOf === null ? {} : { asOf: o.asOf ?? FAKE_AS_OF }),
     outcome,
     limit: outcome === 'decline' ? 0 : (o.limit ?? 500_000),
     pd: o.pd ?? 0.03,
@@ -60,7 +73,7 @@ function unidentifiedFakeDecision(o: FakeDecisionOptions): Decision {
         : [{ code: 'model_income', source: 'model', factor: 'income', en: 'Income is low for the limit', zhHans: '收入偏低', contribution: 0.3 }],
     // The revolving line alone, at a flat price: what the average cost of new lines reads.
     plans: [{ kind: 'revolving', months: null, dailyRate: 0.0005, feeRate: 0, comprehensiveApr: 0.1825, effectiveAnnualRate: 0.1984 }],
-    audit: { modelId: 'fake@1' },
+    audit: { modelId: 'fake@1', ...o.audit },
   } as unknown as Decision);
 }
 
@@ -75,7 +88,7 @@ export function fakeDecider(
     decided: [] as unknown[],
     calls: 0,
     inFlight: options.inFlight ?? 1,
-    identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: 'p'.repeat(64), catalogHash: DEFAULT_CATALOG_HASH },
+    identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: FAKE_POLICY_HASH, catalogHash: DEFAULT_CATALOG_HASH },
     async decide(records: readonly unknown[]): Promise<BatchResult[]> {
       self.calls++;
       if (options.failOnCall === self.calls) throw new Error('runtime exploded');
@@ -100,13 +113,24 @@ export function fakeDecider(
             index,
             error: { code: 'worker_failed', message: 'Not decided: the scorer worker stopped (signal SIGKILL) before answering, twice; rerun this record' },
           };
-        const x = r as { limit?: number | string; outcome?: Decision['outcome'] };
+        const x = r as { limit?: number | string; outcome?: Decision['outcome']; asOf?: unknown };
         return {
           ok: true,
           index,
           // A CSV cell is text: the limit as a number, as a scorer's decision carries it.
+          // The audit names the decider's identity and the record's date, as a scorer's decision does:
+          // score --resume keeps a decision only when it is the run's answer for its record.
           decision: fakeDecision({
             id,
+            ...(typeof x.asOf === 'string' ? { asOf: x.asOf } : {}),
+            audit: {
+              modelSha256: self.identity.model.sha256,
+              policyHash: self.identity.policyHash,
+              catalogHash: self.identity.catalogHash,
+              engineVersion: ENGINE_VERSION,
+              kind: 'decide',
+              hashing: 'sha256',
+            },
             ...(x.limit === undefined ? {} : { limit: Number(x.limit) }),
             ...(x.outcome === undefined ? {} : { outcome: x.outcome }),
           }),

@@ -8,7 +8,7 @@ import { runScoreCommand, SCORE_USAGE } from '../../src/cli/scoreCommand.js';
 import { MAX_LINE_LENGTH } from '../../src/cli/score/splitLines.js';
 import { DEFAULT_MAX_RECORD_CHARS } from '../../src/csv/csvTokenizer.js';
 import type { BatchDecider } from '../../src/cli/score/batchDecider.js';
-import { captureIo, fakeDecider } from './fakeDecider.js';
+import { captureIo, FAKE_AS_OF, FAKE_POLICY_HASH, fakeDecider } from './fakeDecider.js';
 
 /** A fake decider that holds every call until `release()`: a run stays mid-write while another starts. */
 function gatedDecider(): { readonly decider: ReturnType<typeof fakeDecider>; readonly release: () => void } {
@@ -32,7 +32,13 @@ function ndjson(count: number, bad: (i: number) => 'json' | 'invalid' | null = (
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const kind = bad(i);
-    lines.push(kind === 'json' ? '{not json' : kind === 'invalid' ? JSON.stringify({ id: i }) : JSON.stringify({ id: `r${i}`, limit: (i % 7) * 150_000 }));
+    lines.push(
+      kind === 'json'
+        ? '{not json'
+        : kind === 'invalid'
+          ? JSON.stringify({ id: i })
+          : JSON.stringify({ id: `r${i}`, asOf: FAKE_AS_OF, limit: (i % 7) * 150_000 }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -191,7 +197,7 @@ describe('creditlift score (fake decider)', () => {
   it('a valid line nested 5,000 deep is its own error line; the lines around it are decided (exit 3), and --resume has nothing left', async () => {
     n++;
     const deep = `{"id":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
-    writeFileSync(path('in.ndjson'), `${JSON.stringify({ id: 'a' })}\n${deep}\n${JSON.stringify({ id: 'b' })}\n`);
+    writeFileSync(path('in.ndjson'), `${JSON.stringify({ id: 'a', asOf: FAKE_AS_OF })}\n${deep}\n${JSON.stringify({ id: 'b', asOf: FAKE_AS_OF })}\n`);
     const args = ['--in', path('in.ndjson'), '--out', path('out.ndjson')];
     const c = captureIo();
     expect(await runScoreCommand(args, c.io, withDecider(fakeDecider())), c.err()).toBe(3);
@@ -357,7 +363,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
         .digest('hex'),
     });
     expect(m.model).toEqual({ id: 'fake@1', sha256: 'f'.repeat(64) });
-    expect(m.policyHash).toBe('p'.repeat(64));
+    expect(m.policyHash).toBe(FAKE_POLICY_HASH);
     expect(m.engineVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(m.keys).toEqual({ signing: null, personalData: null });
     expect(m.options).toMatchObject({ suggestions: 0, errors: path('out.ndjson') });
@@ -546,7 +552,7 @@ describe('creditlift score: one run per output (manifest, lock, resume)', () => 
     const c2 = captureIo();
     expect(await runScoreCommand([...args, '--resume'], c2.io, withDecider(again))).toBe(3);
     expect(c2.err()).toMatch(/deciding again 1 records/);
-    expect(again.decided).toEqual([{ id: 'r7', limit: 0 }]);
+    expect(again.decided).toEqual([{ id: 'r7', asOf: FAKE_AS_OF, limit: 0 }]);
     const lines = [...readLines(path('out.ndjson')), ...readLines(path('err.ndjson'))].map((o) => o.line).sort((a, b) => a - b);
     expect(lines).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });

@@ -144,7 +144,9 @@ describe('output lines', () => {
         const text = formatOutputLine(o);
         expect(text.endsWith('\n')).toBe(true);
         expect(JSON.parse(text)).toEqual(ok ? { line, decision: JSON.parse(JSON.stringify(decision)) } : JSON.parse(JSON.stringify(o)));
-        expect(readOutputLineHead(text.slice(0, -1))).toEqual(ok ? { line, kind: 'decision' } : { line, kind: 'error', errorCode: 'validation_failed' });
+        expect(readOutputLineHead(text.slice(0, -1))).toEqual(
+          ok ? { line, kind: 'decision', decision: JSON.parse(JSON.stringify(decision)) } : { line, kind: 'error', errorCode: 'validation_failed' },
+        );
       }),
     );
   });

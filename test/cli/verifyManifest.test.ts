@@ -59,7 +59,7 @@ describe('creditlift verify --manifest', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/verified 4 of 4 decision\(s\)/);
     expect(r.out).toMatch(
-      /matches the run manifest .*out\.ndjson\.run\.json: the bytes the run wrote, 4 decision\(s\) and 1 error line\(s\), as the run recorded/,
+      /matches the run manifest .*out\.ndjson\.run\.json: the bytes the run wrote, 4 decision\(s\) and 1 error line\(s\), made by the run's model, policy, catalog and engine, as the run recorded/,
     );
   });
 
@@ -104,7 +104,9 @@ describe('creditlift verify --manifest', () => {
     const r = await verify(older, '--manifest', `${older}.run.json`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/matches the run manifest .*: 4 decision\(s\) and 1 error line\(s\)/);
-    expect(r.out).toMatch(/note: the manifest records no digest of the run's files .*the counts were compared, not the bytes/);
+    expect(r.out).toMatch(
+      /note: the manifest records no digest of the run's files .*the counts and each decision's model, policy, catalog and engine were compared, not the bytes/,
+    );
   });
 
   it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines; with it, exit 3 naming both counts (was: exit 0)', async () => {

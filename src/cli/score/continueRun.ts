@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { CliIo } from '../cliIo.js';
+import { keptAnswerCheck } from './keptAnswerCheck.js';
 import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';
 import { readRunManifest, resumeMismatches, runManifestPath, type RunManifest } from './runManifest.js';
@@ -10,7 +11,9 @@ import type { ScoreArgs } from './scoreArgs.js';
  * Checks `--resume` continues the very run that wrote the output (same input bytes, model,
  * policy and output-shaping options), then reads what it already answered. `score` and
  * `score --queue` both check here, against the manifest beside the output: a resume is refused the
- * same way whichever wrote it, and whatever a queue's Redis still holds.
+ * same way whichever wrote it, and whatever a queue's Redis still holds. Every answer line kept must
+ * be this run's answer for its input line (see readResumeState): one that is not is taken out, named
+ * on stderr, and its record decided again.
  * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
  */
 export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promise<ResumeState | undefined> {
@@ -28,7 +31,8 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
       `--resume would mix two runs in ${args.out}: ${differences.join('; ')}. Resume with the run's own --in, --model, --policy and --catalog, or use --overwrite to start again`,
     );
   }
-  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines);
+  // Each kept line is held to this run: its seal and configuration, and the input record it answers.
+  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines, await keptAnswerCheck(args, now));
   for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
   if (resumed.conflicts.length > 0) {
     const where = resumed.conflicts
@@ -47,6 +51,12 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
     io.stderr(
       `note: took ${count(fileLines.count, 'line')} out of ${path} repeating, byte for byte, an answer already in the output (${formatLineRanges(fileLines.ranges, fileLines.more)} of the file)\n`,
     );
+  for (const { path, lines, count: n } of resumed.foreign) {
+    const named = lines.map((l) => `  - line ${l.fileLine} of the file (input line ${l.line}): ${l.why}\n`).join('');
+    io.stderr(
+      `note: took ${count(n, 'line')} out of ${path} that ${n === 1 ? 'is' : 'are'} not this run's answer for ${n === 1 ? 'its input line' : 'their input lines'}; the records are decided again${n > lines.length ? ` (the first ${lines.length} named)` : ''}:\n${named}`,
+    );
+  }
   if (resumed.retried > 0) io.stderr(`note: deciding again ${resumed.retried} records a failed worker left undecided\n`);
   const earlier = before.status?.undecided;
   if (earlier !== undefined && earlier.records > 0)

@@ -28,6 +28,14 @@ export class LineSet {
     return true;
   }
 
+  /** Removes a line; returns false when it was not present. */
+  delete(line: number): boolean {
+    if (!this.has(line)) return false;
+    this.bits[line >>> 3] = (this.bits[line >>> 3] as number) & ~(1 << (line & 7));
+    this.count--;
+    return true;
+  }
+
   /** True when the line is in the set. */
   has(line: number): boolean {
     const byte = line >>> 3;

@@ -32,9 +32,11 @@ export interface OutputLineHead {
   readonly kind: 'decision' | 'error';
   /** The error's code, for an error line (`worker_failed` lines are re-decided by `--resume`). */
   readonly errorCode?: string;
+  /** The line's decision as parsed, for a decision line. */
+  readonly decision?: unknown;
 }
 
-/** The input line number an output line records and whether it is an error, or undefined when the text is not a complete output line. */
+/** The input line number an output line records, whether it is an error (and its code) or a decision (and the decision), or undefined when the text is not a complete output line. */
 export function readOutputLineHead(text: string): OutputLineHead | undefined {
   const m = LEADING_LINE.exec(text);
   if (m === null || !text.endsWith('}')) return undefined;
@@ -47,7 +49,7 @@ export function readOutputLineHead(text: string): OutputLineHead | undefined {
   }
   const n = Number(m[1]);
   if (!Number.isSafeInteger(n) || n <= 0) return undefined;
-  if (m[2] === 'decision') return { line: n, kind: 'decision' };
+  if (m[2] === 'decision') return { line: n, kind: 'decision', decision: (parsed as { decision?: unknown }).decision };
   const code = (parsed as { error?: { code?: unknown } }).error?.code;
   return typeof code === 'string' ? { line: n, kind: 'error', errorCode: code } : { line: n, kind: 'error' };
 }

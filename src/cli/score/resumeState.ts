@@ -2,6 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
+import type { KeptAnswerCheck } from './keptAnswerCheck.js';
+import { LineDigests } from './lineDigests.js';
 import { LineSet } from './lineSet.js';
 import { LineRangeList, type LineRange } from './lineRanges.js';
 import { readOutputLineHead } from './outputLine.js';
@@ -21,6 +23,22 @@ export interface ConflictingAnswer {
   readonly at: readonly { readonly path: string; readonly fileLine: number }[];
 }
 
+/** An answer line `--resume` took out because it is not this run's answer for its input line. */
+export interface ForeignAnswer {
+  readonly fileLine: number;
+  /** The input line it claims to answer. */
+  readonly line: number;
+  /** Why it is not this run's answer (its seal, its configuration, another record, no such record). */
+  readonly why: string;
+}
+
+/** The answer lines of one file that `--resume` took out as not this run's: the first 20 with why, and how many in all. */
+export interface ForeignAnswers {
+  readonly path: string;
+  readonly lines: readonly ForeignAnswer[];
+  readonly count: number;
+}
+
 /** What a resumed run found in its output files. */
 export interface ResumeState {
   /** Input lines already answered for good (a decision or a data error line). */
@@ -35,6 +53,12 @@ export interface ResumeState {
   readonly unreadable: readonly RemovedLines[];
   /** Lines taken out because an earlier line answers the same input line byte for byte, per file. */
   readonly repeated: readonly RemovedLines[];
+  /**
+   * Answer lines taken out because they are not this run's answer for their input line (a decision
+   * whose seal does not hold, made under another configuration, or answering another record; any
+   * line naming no record of the input), per file: their records are decided again.
+   */
+  readonly foreign: readonly ForeignAnswers[];
   /**
    * Input lines answered twice with different answers (the first 20): then nothing was taken out
    * of the files (but an unfinished last line), and the resume must be refused.
@@ -56,6 +80,8 @@ export const RETRY_ON_RESUME_CODE = 'worker_failed';
 
 // Conflicting answers a refusal names; past them it counts.
 const MAX_CONFLICTS = 20;
+// Foreign answer lines named per file, with why; past them they are counted.
+const MAX_FOREIGN_NAMED = 20;
 
 /**
  * Reads the input line numbers already answered in existing output files, after cutting any
@@ -66,25 +92,48 @@ const MAX_CONFLICTS = 20;
  * decided again) and a line repeating an earlier answer byte for byte. An input line answered twice
  * differently is a conflict: nothing is removed then. Missing files are simply empty.
  *
+ * With `check`, an answer line is kept only when it is this run's answer for its input line: a
+ * decision whose seal does not hold or whose audit names another configuration is taken out as it
+ * is read (so it conflicts with nothing); then the input is read once, and a decision that answers
+ * another record than its input line's, or any line naming a line where the input has no record,
+ * is taken out too. Their records are decided again (see {@link ResumeState.foreign}).
+ *
  * @param earlierUndecided input lines the earlier run recorded it left undecided (its status): gaps
  *   there are expected, not missing answers
  */
-export async function readResumeState(paths: readonly string[], earlierUndecided: readonly LineRange[] = []): Promise<ResumeState> {
+export async function readResumeState(paths: readonly string[], earlierUndecided: readonly LineRange[] = [], check?: KeptAnswerCheck): Promise<ResumeState> {
   const done = new LineSet();
+  const errorLines = new LineSet();
   const cut: { path: string; bytes: number }[] = [];
   const files = [...new Set(paths)];
-  let rejected = 0;
   let retried = 0;
-  let highest = 0;
   const retriedLines = new LineSet();
-  // Per file: the file lines to take out, and which of them are unreadable or repeats.
-  const scans: { path: string; drop: LineSet; unreadable: LineRangeList; repeated: LineRangeList; retry: number }[] = [];
+  // Input lines whose answer was taken out as not this run's: decided again, not "missing".
+  const redo = new LineSet();
+  // Which record each kept decision answers, to hold against the input.
+  const identities = new LineDigests();
+  // Per file: the file lines to take out, and which of them are unreadable, repeats or foreign.
+  const scans: {
+    path: string;
+    drop: LineSet;
+    unreadable: LineRangeList;
+    repeated: LineRangeList;
+    foreign: ForeignAnswer[];
+    foreignCount: number;
+    retry: number;
+  }[] = [];
   const repeatedInput = new LineSet();
+  const foreign = (scan: (typeof scans)[number], fileLine: number, line: number, why: string) => {
+    scan.foreignCount++;
+    if (scan.foreign.length < MAX_FOREIGN_NAMED) scan.foreign.push({ fileLine, line, why });
+    scan.drop.add(fileLine);
+    redo.add(line);
+  };
   for (const path of files) {
     const bytes = await cutUnfinishedLine(path);
     if (bytes > 0) cut.push({ path, bytes });
     if (!(await exists(path))) continue;
-    const scan = { path, drop: new LineSet(), unreadable: new LineRangeList(), repeated: new LineRangeList(), retry: 0 };
+    const scan = { path, drop: new LineSet(), unreadable: new LineRangeList(), repeated: new LineRangeList(), foreign: [], foreignCount: 0, retry: 0 };
     scans.push(scan);
     for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
       const head = readOutputLineHead(text);
@@ -93,13 +142,19 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
         if (text.trim() === '') continue;
         scan.unreadable.addRange(fileLine);
         scan.drop.add(fileLine);
-      } else if (head.errorCode === RETRY_ON_RESUME_CODE) {
+        continue;
+      }
+      if (head.errorCode === RETRY_ON_RESUME_CODE) {
         scan.retry++;
         retriedLines.add(head.line);
         scan.drop.add(fileLine);
-      } else if (done.add(head.line)) {
-        if (head.kind === 'error') rejected++;
-        if (head.line > highest) highest = head.line;
+        continue;
+      }
+      const fault = check !== undefined && head.kind === 'decision' ? check.decisionFault(head.decision) : undefined;
+      if (fault !== undefined) foreign(scan, fileLine, head.line, fault);
+      else if (done.add(head.line)) {
+        if (head.kind === 'error') errorLines.add(head.line);
+        else if (check !== undefined) identities.set(head.line, check.decisionIdentity(head.decision));
       } else {
         scan.repeated.addRange(fileLine);
         scan.drop.add(fileLine);
@@ -108,19 +163,40 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
     }
     retried += scan.retry;
   }
-  const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput);
+  const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput, check);
   if (conflicts.length === 0) {
+    if (check !== undefined) {
+      const notAnswers = await answersOfNoRecord(done, errorLines, identities, check);
+      if (notAnswers.size > 0) {
+        // Their lines are found again by the input line they claim (one text per input line: no conflict).
+        for (const scan of scans) {
+          for await (const { line: fileLine, text } of splitLines(createReadStream(scan.path, { encoding: 'utf8' }))) {
+            if (scan.drop.has(fileLine)) continue;
+            const head = readOutputLineHead(text);
+            const why = head === undefined ? undefined : notAnswers.get(head.line);
+            if (head !== undefined && why !== undefined) foreign(scan, fileLine, head.line, why);
+          }
+        }
+        for (const line of notAnswers.keys()) {
+          done.delete(line);
+          errorLines.delete(line);
+        }
+      }
+    }
     for (const scan of scans) if (scan.drop.size > 0) await dropLines(scan.path, scan.drop);
   }
+  let highest = 0;
+  for (const line of done) highest = line;
   const missing = new LineSet();
-  const expected = (line: number) => retriedLines.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
+  const expected = (line: number) => retriedLines.has(line) || redo.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
   return {
     done,
-    rejected,
+    rejected: errorLines.size,
     cut,
     retried,
     unreadable: scans.filter((s) => s.unreadable.count > 0).map((s) => ({ path: s.path, fileLines: s.unreadable })),
     repeated: scans.filter((s) => s.repeated.count > 0).map((s) => ({ path: s.path, fileLines: s.repeated })),
+    foreign: scans.filter((s) => s.foreignCount > 0).map((s) => ({ path: s.path, lines: s.foreign, count: s.foreignCount })),
     conflicts,
     answered(line) {
       if (done.has(line)) return true;
@@ -135,14 +211,42 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
   };
 }
 
+/**
+ * The answered input lines whose answer is not this run's for the record there, with why: a line
+ * where the input has no record, a decision for a record the run answers unread with an error line,
+ * a decision answering another record (another `applicantId` or `asOf`). Reads the input once.
+ */
+async function answersOfNoRecord(done: LineSet, errorLines: LineSet, identities: LineDigests, check: KeptAnswerCheck): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const records = new LineSet();
+  const reading = check.inputRecords();
+  try {
+    for await (const record of reading.records) {
+      records.add(record.line);
+      if (!done.has(record.line) || errorLines.has(record.line)) continue;
+      const identity = check.recordIdentity(record);
+      if (identity === undefined)
+        out.set(record.line, 'a decision, where the input record is one the run answers with an error line (it cannot be read as an applicant)');
+      else if (identities.matches(record.line, identity) === false)
+        out.set(record.line, "it answers another record than the input's (its audit.applicantId or audit.asOf is not the record's)");
+    }
+  } finally {
+    reading.close();
+  }
+  for (const line of done) if (!records.has(line)) out.set(line, 'the input has no record at that line');
+  return out;
+}
+
 /** Input lines in `repeated` whose answers differ (by SHA-256 of the line), with where each answer is. */
-async function findConflicts(files: readonly string[], repeated: LineSet): Promise<ConflictingAnswer[]> {
+async function findConflicts(files: readonly string[], repeated: LineSet, check: KeptAnswerCheck | undefined): Promise<ConflictingAnswer[]> {
   const seen = new Map<number, { hash: string; at: { path: string; fileLine: number }[]; differs: boolean }>();
   for (const path of files) {
     if (!(await exists(path))) continue;
     for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
       const head = readOutputLineHead(text);
       if (head === undefined || head.errorCode === RETRY_ON_RESUME_CODE || !repeated.has(head.line)) continue;
+      // A decision not this run's is taken out, so it conflicts with nothing.
+      if (check !== undefined && head.kind === 'decision' && check.decisionFault(head.decision) !== undefined) continue;
       const hash = createHash('sha256').update(text).digest('hex');
       const entry = seen.get(head.line);
       if (entry === undefined) seen.set(head.line, { hash, at: [{ path, fileLine }], differs: false });

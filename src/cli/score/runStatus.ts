@@ -28,6 +28,12 @@ export interface RunEvents {
   readonly unreadableLinesRemoved: number;
   /** Lines `--resume` took out because they repeated an answer already in the output, byte for byte. */
   readonly repeatedLinesRemoved: number;
+  /**
+   * Answer lines `--resume` took out because they were not this run's answer for their input line
+   * (a decision whose seal does not hold, made under another model, policy, catalog, engine or key,
+   * or answering another record; a line naming no input record); their records were decided again.
+   */
+  readonly foreignAnswersRemoved: number;
   /** Records `--resume` decided again because their answer line was missing (lines after them were answered). */
   readonly missingAnswersDecidedAgain: number;
   /** Records `--resume` decided again because a failed worker had left them `worker_failed`. */
@@ -79,6 +85,12 @@ export interface RunStatus {
   /** What no run answered yet; absent when nothing. */
   readonly undecided?: UndecidedLines;
   /**
+   * The input line the input's last record starts on, once a run read the input to its end: no
+   * answer line of the output names a higher one. Absent before, and in manifests written before
+   * creditlift recorded it.
+   */
+  readonly lastInputLine?: number;
+  /**
    * Size and SHA-256 of the output (and of the errors file when apart) as the run left them, so a
    * reader can tell the file is the run's byte for byte. Absent while running and in manifests
    * written before creditlift recorded them.
@@ -93,6 +105,7 @@ const NO_EVENTS: RunEvents = {
   linesCut: 0,
   unreadableLinesRemoved: 0,
   repeatedLinesRemoved: 0,
+  foreignAnswersRemoved: 0,
   missingAnswersDecidedAgain: 0,
   workerFailedDecidedAgain: 0,
 };
@@ -102,7 +115,13 @@ const NO_EVENTS: RunEvents = {
  * `previous` as its status (undefined when a creditlift that did not record one wrote it).
  */
 export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy, resumes = previous !== undefined): RunStatus {
-  return { state: 'running', runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1, decidedBy, events: { ...NO_EVENTS, ...previous?.events } };
+  return {
+    state: 'running',
+    runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1,
+    decidedBy,
+    events: { ...NO_EVENTS, ...previous?.events },
+    ...(previous?.lastInputLine === undefined ? {} : { lastInputLine: previous.lastInputLine }),
+  };
 }
 
 /** How a run ended, as {@link endedStatus} records it. */
@@ -120,6 +139,8 @@ export interface RunEnd {
   readonly undecidedRecords?: number;
   /** Set when the run stopped before reading the whole input: the last input line it read. */
   readonly stoppedAfterLine?: number;
+  /** Set when the run read the whole input: the line its last record starts on (0 for an input without records). */
+  readonly lastInputLine?: number;
   /** The run's own events (added to the earlier runs'). */
   readonly events: Partial<RunEvents>;
   /** What decided the run's records, when only known at the end (the workers of a `--queue` job). */
@@ -145,6 +166,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
           ...(end.stoppedAfterLine === undefined ? {} : { afterLine: end.stoppedAfterLine }),
         };
   const finished = end.reason === undefined && undecided === undefined;
+  const lastInputLine = end.lastInputLine ?? running.lastInputLine;
   return {
     state: finished ? 'finished' : 'incomplete',
     runs: running.runs,
@@ -156,6 +178,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
     rejected: (resumed?.rejected ?? 0) + summary.rejected - workerFailed,
     workerFailed,
     ...(undecided === undefined ? {} : { undecided }),
+    ...(lastInputLine === undefined ? {} : { lastInputLine }),
     files: end.files,
   };
 }
@@ -171,6 +194,7 @@ export function resumeEvents(resumed: ResumeState | undefined, missing: number):
     linesCut: resumed.cut.length,
     unreadableLinesRemoved: sum(resumed.unreadable),
     repeatedLinesRemoved: sum(resumed.repeated),
+    foreignAnswersRemoved: resumed.foreign.reduce((n, f) => n + f.count, 0),
     missingAnswersDecidedAgain: missing,
     workerFailedDecidedAgain: resumed.retried,
   };

@@ -32,10 +32,11 @@ export class UndecidedTracker {
 
   /**
    * Ends the tracking. When the run `stopped` before the end of its input, the records read but not
-   * written join the undecided lines, and `stoppedAfterLine` is the last line read.
+   * written join the undecided lines, and `stoppedAfterLine` is the last line read; else
+   * `lastInputLine` is (the line the input's last record starts on).
    */
-  end(stopped: boolean): { readonly undecided: LineRangeList; readonly stoppedAfterLine?: number } {
-    if (!stopped) return { undecided: this.undecided };
+  end(stopped: boolean): { readonly undecided: LineRangeList; readonly stoppedAfterLine?: number; readonly lastInputLine?: number } {
+    if (!stopped) return { undecided: this.undecided, lastInputLine: this.lastRead };
     for (let i = this.head; i < this.inFlight.length; i++) this.undecided.addRange(this.inFlight[i] as number);
     this.head = this.inFlight.length;
     return { undecided: this.undecided, stoppedAfterLine: this.lastRead };
