@@ -317,7 +317,7 @@ export async function monitorDecisions(o: {
     errors++;
     await o.onError?.({ line, error });
   };
-  for await (const { line, text, truncated } of o.lines) {
+  for await (const { line, text, truncated, invalidByteOffset } of o.lines) {
     // Only the start of a line longer than splitLines holds was read: named for its length, as score
     // and verify name it, not as "not valid JSON" (it may well be JSON).
     if (truncated) {
@@ -331,6 +331,15 @@ export async function monitorDecisions(o: {
     }
     if (text.trim() === '') continue;
     records++;
+    // A byte that is not UTF-8 was read as U+FFFD: named, as score names it, never measured as replaced.
+    if (invalidByteOffset !== undefined) {
+      await fail(line, {
+        code: 'data_invalid',
+        message: `line ${line}: not UTF-8: invalid byte at offset ${invalidByteOffset} of the file (invalid_utf8): not measured`,
+        issues: [{ path: [], code: 'invalid_utf8', message: `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file` }],
+      });
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -93,3 +93,18 @@ describe('creditlift monitor --decisions: a line too long to read', () => {
     expect(errors).not.toMatch(/line 2: not valid JSON/);
   });
 });
+
+// Left by the fix above: a line with a byte that is not UTF-8 was decoded with U+FFFD in its place
+// and read on (score names it invalid_utf8). A decision's seal would mostly catch it; one in an
+// envelope or a blank-looking line would not.
+describe('creditlift monitor --decisions: a byte that is not UTF-8', () => {
+  it("is that line's error (invalid_utf8, naming the offset), never read as U+FFFD", async () => {
+    const bad = Buffer.concat([Buffer.from('{"line":2,"error":{"code":"validation_failed","message":"m'), Buffer.from([0xff]), Buffer.from('"}}\n')]);
+    writeFileSync(join(work, 'bytes.ndjson'), Buffer.concat([Buffer.from('{"line":1,"error":{"code":"validation_failed","message":"m"}}\n'), bad]));
+    const c = captureIo();
+    await runMonitorCommand(['--decisions', join(work, 'bytes.ndjson'), '--out', join(work, 'bytes.json')], c.io);
+    const errors = readFileSync(join(work, 'bytes.errors.ndjson'), 'utf8');
+    expect(errors).toMatch(/"line":2.*not UTF-8: invalid byte at offset \d+ of the file \(invalid_utf8\)/);
+    expect(errors).toMatch(/"code":"invalid_utf8"/);
+  });
+});
