@@ -31,7 +31,7 @@ export { applicantJsonSchema, certificateEvidenceJsonSchema, type JsonSchema } f
 export { applicantServiceJsonSchema, certificateEvidenceServiceJsonSchema } from './schema/serviceJsonSchema.js';
 
 // Certificate catalog and evidence assessment.
-export { CertificateCategory, CertificateKindSpec, type CertificateKindSpecInput } from './catalog/certificateKindSpec.js';
+export { CertificateCategory, CertificateKindSpec, DEFAULT_MIN_USEFUL_VALUE, type CertificateKindSpecInput } from './catalog/certificateKindSpec.js';
 export { defaultCertificateKinds } from './catalog/defaultCertificateKinds.js';
 export { defaultCatalog, resolveCatalog, type Catalog } from './catalog/resolveCatalog.js';
 export { certificateKindSpecJsonSchema } from './catalog/certificateKindSpecJsonSchema.js';

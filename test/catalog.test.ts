@@ -86,24 +86,29 @@ describe('default catalog', () => {
     const toefl = spec('toefl_ibt').scale;
     const read = (score: number, issueDate: string, scoreScale?: 'main' | 'alternate') => readScale(toefl, { score, issueDate, scoreScale });
     // A 2026 half band is a band: 4.5 is (4.5 - 1) / 5 = 0.7, never 4.5 of 120.
-    expect(read(4.5, '2026-03-01')).toEqual({ ok: true, value: 0.7 });
+    expect(read(4.5, '2026-03-01')).toEqual({ ok: true, value: 0.7, useful: true });
     // A whole 1 to 6 issued since then lies on both scales (band 5, or 5 of 120): never guessed. The
     // upload says which (`scoreScale`), or it is refused for it.
     expect(read(5, '2026-03-01')).toEqual({ ok: false, reason: 'score_scale_ambiguous' });
     expect(read(6, '2026-01-21')).toEqual({ ok: false, reason: 'score_scale_ambiguous' });
-    expect(read(5, '2026-03-01', 'alternate')).toEqual({ ok: true, value: 0.8 });
-    expect(read(5, '2026-03-01', 'main')).toEqual({ ok: true, value: 5 / 120 });
-    expect(read(6, '2026-01-21', 'alternate')).toEqual({ ok: true, value: 1 });
-    expect(read(1, '2026-06-30', 'alternate')).toEqual({ ok: true, value: 0 });
+    expect(read(5, '2026-03-01', 'alternate')).toEqual({ ok: true, value: 0.8, useful: true });
+    // Each scale has its own useful level (CEFR B1: total 42, band 3).
+    expect(read(5, '2026-03-01', 'main')).toEqual({ ok: true, value: 5 / 120, useful: false });
+    expect(read(6, '2026-01-21', 'alternate')).toEqual({ ok: true, value: 1, useful: true });
+    expect(read(1, '2026-06-30', 'alternate')).toEqual({ ok: true, value: 0, useful: false });
+    expect(read(2.5, '2026-06-30', 'alternate')).toEqual({ ok: true, value: 0.3, useful: false });
+    expect(read(3, '2026-06-30', 'alternate')).toEqual({ ok: true, value: 0.4, useful: true });
+    expect(read(41, '2026-06-30')).toEqual({ ok: true, value: 41 / 120, useful: false });
+    expect(read(42, '2026-06-30')).toEqual({ ok: true, value: 42 / 120, useful: true });
     // A half band said to be a total, a total said to be a band: off that scale.
     expect(read(4.5, '2026-03-01', 'main')).toEqual({ ok: false, reason: 'score_off_scale' });
     expect(read(96, '2026-03-01', 'alternate')).toEqual({ ok: false, reason: 'score_off_scale' });
     // Before the new scale, 5 is 5 of 120 (no band existed: 'alternate' is off scale); a half point is off scale.
-    expect(read(5, '2026-01-20')).toEqual({ ok: true, value: 5 / 120 });
+    expect(read(5, '2026-01-20')).toEqual({ ok: true, value: 5 / 120, useful: false });
     expect(read(5, '2026-01-20', 'alternate')).toEqual({ ok: false, reason: 'score_off_scale' });
     expect(read(4.5, '2025-12-01')).toEqual({ ok: false, reason: 'score_off_scale' });
     // Totals above 6 stay on the 0-120 scale after the date (both appear on reports for a while).
-    expect(read(96, '2026-03-01')).toEqual({ ok: true, value: 0.8 });
+    expect(read(96, '2026-03-01')).toEqual({ ok: true, value: 0.8, useful: true });
     expect(read(4.25, '2026-03-01')).toEqual({ ok: false, reason: 'score_off_scale' });
     expect(read(0.5, '2026-03-01')).toEqual({ ok: false, reason: 'score_off_scale' });
     // Without a date only the main scale applies.
@@ -119,11 +124,13 @@ describe('default catalog', () => {
     expect([5, 112, 165].some((s) => onScale('duolingo', s))).toBe(false);
   });
 
-  it('CET-4 and CET-6 run to 710 in whole points, and the signal starts at 220', () => {
+  it('CET-4 and CET-6 run to 710 in whole points, the signal starts at 220, and a result counts from the 425 pass line', () => {
     for (const id of ['cet4', 'cet6']) {
       expect([0, 425, 710].every((s) => onScale(id, s))).toBe(true);
       expect([425.5, 711].some((s) => onScale(id, s))).toBe(false);
-      expect(readScale(spec(id).scale, { score: 220 })).toEqual({ ok: true, value: 0 });
+      expect(readScale(spec(id).scale, { score: 220 })).toEqual({ ok: true, value: 0, useful: false });
+      expect(readScale(spec(id).scale, { score: 424 })).toMatchObject({ ok: true, useful: false });
+      expect(readScale(spec(id).scale, { score: 425 })).toMatchObject({ ok: true, useful: true });
     }
   });
 
@@ -219,7 +226,7 @@ describe('readScale', () => {
     expect(readScale(spec('ielts').scale, {})).toEqual({ ok: false, reason: 'score_off_scale' });
     expect(readScale(spec('tem8').scale, { level: 'great' })).toEqual({ ok: false, reason: 'level_unknown' });
     expect(readScale(spec('tem8').scale, {})).toEqual({ ok: false, reason: 'level_unknown' });
-    expect(readScale(spec('cpa').scale, {})).toEqual({ ok: true, value: 1 });
+    expect(readScale(spec('cpa').scale, {})).toEqual({ ok: true, value: 1, useful: true });
   });
 });
 
@@ -234,8 +241,8 @@ describe('typicalEvidence', () => {
       expect(t).toBeDefined();
       if (t === undefined) continue;
       const r = readScale(spec(id).scale, { ...(t.score !== undefined && { score: t.score }), ...(t.level !== undefined && { level: t.level }) });
-      expect(r).toEqual({ ok: true, value: t.scaleValue });
-      // A suggestion of it must be able to count (a result valued 0 is refused on upload).
+      // A suggestion of it must be able to count (a result below the useful level is refused on upload).
+      expect(r).toEqual({ ok: true, value: t.scaleValue, useful: true });
       expect(t.scaleValue, id).toBeGreaterThan(0);
     }
   });
@@ -308,8 +315,11 @@ describe('resolveCatalog', () => {
       expect(err.code).toBe('catalog_invalid');
       expect((err as ValidationError).fields).toContain('0.scale.typical');
     }
-    // Just above the bottom, and a scale with a failing level that is not typical, are fine.
-    expect(() => resolveCatalog([{ ...pilot, scale: { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4.01, zeroAt: 4 } }])).not.toThrow();
+    // Just above the bottom is below the default useful level (a value of 0.1) unless the kind says
+    // its results count from there; a scale with a failing level that is not typical is fine.
+    const low = { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4.01, zeroAt: 4 } as const;
+    expect((catalogError(() => resolveCatalog([{ ...pilot, scale: low }])) as ValidationError).fields).toContain('0.scale.typical');
+    expect(() => resolveCatalog([{ ...pilot, scale: { ...low, usefulFrom: 4.01 } }])).not.toThrow();
     expect(() => resolveCatalog([{ ...pilot, scale: { type: 'levels', levels: [level('fail', 0), level('pass', 1)], typical: 'pass' } }])).not.toThrow();
   });
 

@@ -62,7 +62,8 @@ describe('assessEvidence: 2026 rules', () => {
       one(item({ kind: 'toefl_ibt', issuer: 'ETS', issueDate: '2026-03-01', score: 6, ...(scoreScale === undefined ? {} : { scoreScale }) }));
     expect(six()).toMatchObject({ status: 'rejected', reasons: ['score_scale_ambiguous'], strength: 0 });
     expect(six('alternate')).toMatchObject({ status: 'accepted', scaleValue: 1 });
-    expect(six('main')).toMatchObject({ status: 'accepted', scaleValue: 0.05 });
+    // Read as a total, 6 of 120 is far below the useful level (42): read, and refused for it.
+    expect(six('main')).toMatchObject({ status: 'rejected', reasons: ['result_below_useful_level'], scaleValue: 0.05 });
     // A kind with one scale reads `scoreScale: 'main'` as it reads no scale; `'alternate'` is off its scale.
     const ielts = (scoreScale: 'main' | 'alternate') =>
       one(item({ kind: 'ielts', issuer: 'British Council', issueDate: '2026-03-01', score: 6.5, scoreScale }));
@@ -200,9 +201,9 @@ describe('assessEvidence: reason codes', () => {
     expect(assessEvidence(withEvidence([a, item({ kind: 'cpa', issuer: 'Ministry of Finance', credentialId: '25CN012345ABC' })])).items[1]?.status).toBe(
       'accepted',
     );
-    expect(assessEvidence(withEvidence([a, item({ kind: 'toefl_ibt', issuer: 'british council', credentialId: '25CN012345ABC' })])).items[1]?.reasons).toEqual([
-      'duplicate_credential',
-    ]);
+    expect(
+      assessEvidence(withEvidence([a, item({ kind: 'toefl_ibt', issuer: 'british council', credentialId: '25CN012345ABC', score: 90 })])).items[1]?.reasons,
+    ).toEqual(['duplicate_credential']);
   });
 
   it('duplicate_credential: separators typed differently (hyphens, slashes, dots, middle dots, full-width) are the same number', () => {
@@ -326,69 +327,38 @@ describe('assessEvidence: reason codes', () => {
 
   // findings8-customer #1: a failed TEM-8, IELTS 0, a courier with 0% positive reviews... were
   // accepted at strength 0 and still counted (cert_accepted_count), each raising the limit.
-  it('result_below_useful_level: a result its scale values at 0 (a fail, no signal) is refused, and the next step up counts', () => {
+  // findings17-gaming F3: so did one grid step above (CET-6 221, 90.01%, 1 follower): a result now
+  // counts from its kind's useful level (scale.usefulFrom), and below it is refused.
+  it('result_below_useful_level: a result valued 0, or below the kind useful level, is refused, and the useful level itself counts', () => {
     const platform = { method: 'platform_api', confidence: 0.99 } as const;
     // Platform figures are valid 3 months: fetched last month.
-    const worthless: [Partial<CertificateEvidence>, Partial<CertificateEvidence>][] = [
-      [
-        { kind: 'tem8', level: 'fail' },
-        { kind: 'tem8', level: 'pass' },
-      ],
-      [
-        { kind: 'ielts', score: 0 },
-        { kind: 'ielts', score: 0.5 },
-      ],
-      [
-        { kind: 'cet4', score: 0 },
-        { kind: 'cet4', score: 221 },
-      ],
-      [
-        { kind: 'cet4', score: 220 },
-        { kind: 'cet4', score: 221 },
-      ],
-      [
-        { kind: 'cet6', score: 0 },
-        { kind: 'cet6', score: 221 },
-      ],
-      [
-        { kind: 'duolingo', score: 10 },
-        { kind: 'duolingo', score: 15 },
-      ],
-      [
-        { kind: 'toefl_ibt', score: 0, issueDate: '2025-12-01' },
-        { kind: 'toefl_ibt', score: 7, issueDate: '2025-12-01' },
-      ],
-      // Band 1, the bottom of the 2026 scale.
-      [
-        { kind: 'toefl_ibt', score: 1, issueDate: '2026-03-01', scoreScale: 'alternate' },
-        { kind: 'toefl_ibt', score: 1.5, issueDate: '2026-03-01' },
-      ],
-      [
-        { kind: 'courier_rating', score: 0, verification: platform, issueDate: '2026-10-15' },
-        { kind: 'courier_rating', score: 90.01, verification: platform, issueDate: '2026-10-15' },
-      ],
-      [
-        { kind: 'courier_rating', score: 90, verification: platform, issueDate: '2026-10-15' },
-        { kind: 'courier_rating', score: 90.01, verification: platform, issueDate: '2026-10-15' },
-      ],
-      [
-        { kind: 'ride_hailing_rating', score: 1, verification: platform, issueDate: '2026-10-15' },
-        { kind: 'ride_hailing_rating', score: 4.01, verification: platform, issueDate: '2026-10-15' },
-      ],
-      [
-        { kind: 'ride_hailing_rating', score: 4, verification: platform, issueDate: '2026-10-15' },
-        { kind: 'ride_hailing_rating', score: 4.01, verification: platform, issueDate: '2026-10-15' },
-      ],
-      [
-        { kind: 'creator_followers', score: 0, verification: platform, issueDate: '2026-10-15' },
-        { kind: 'creator_followers', score: 1, verification: platform, issueDate: '2026-10-15' },
-      ],
+    const fetched = '2026-10-15';
+    // [kind, results valued 0, results above 0 but below the useful level, the useful level]
+    const table: [string, (number | string)[], (number | string)[], number | string, Partial<CertificateEvidence>?][] = [
+      ['tem8', ['fail'], [], 'pass'],
+      ['ielts', [0], [0.5, 3.5], 4],
+      ['cet4', [0, 220], [221, 424], 425],
+      ['cet6', [0, 220], [221, 424], 425],
+      ['duolingo', [10], [15, 55], 60],
+      ['toefl_ibt', [0], [7, 41], 42, { issueDate: '2025-12-01' }],
+      // Band 1, the bottom of the 2026 scale; band 2.5 below B1.
+      ['toefl_ibt', [1], [1.5, 2.5], 3, { issueDate: '2026-03-01', scoreScale: 'alternate' }],
+      ['courier_rating', [0, 90], [90.01, 94.99], 95, { verification: platform, issueDate: fetched }],
+      ['ride_hailing_rating', [1, 4], [4.01, 4.49], 4.5, { verification: platform, issueDate: fetched }],
+      ['creator_followers', [0], [1, 999], 1000, { verification: platform, issueDate: fetched }],
     ];
-    for (const [bad, good] of worthless) {
-      const label = `${bad.kind} ${bad.score ?? bad.level}`;
-      expect(one(item(bad)), label).toMatchObject({ status: 'rejected', reasons: ['result_below_useful_level'], strength: 0, scaleValue: 0 });
-      const counted = one(item(good));
-      expect(counted.status, `${good.kind} ${good.score ?? good.level}`).toBe('accepted');
+    const result = (r: number | string) => (typeof r === 'string' ? { level: r } : { score: r });
+    for (const [kind, zero, weak, from, over] of table) {
+      const at = (r: number | string) => one(item({ kind, ...result(r), ...over }));
+      for (const r of zero)
+        expect(at(r), `${kind} ${r}`).toMatchObject({ status: 'rejected', reasons: ['result_below_useful_level'], strength: 0, scaleValue: 0 });
+      for (const r of weak) {
+        const refused = at(r);
+        expect(refused, `${kind} ${r}`).toMatchObject({ status: 'rejected', reasons: ['result_below_useful_level'], strength: 0 });
+        expect(refused.scaleValue, `${kind} ${r}`).toBeGreaterThan(0);
+      }
+      const counted = at(from);
+      expect(counted.status, `${kind} ${from}`).toBe('accepted');
       expect(counted.strength).toBeGreaterThan(0);
     }
   });

@@ -35,6 +35,11 @@ export const AlternateScale = z.strictObject({
   step: finite.positive().optional(),
   zeroAt: finite.optional().describe('Score that carries no signal (value 0); default min'),
   fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
+  usefulFrom: finite
+    .optional()
+    .describe(
+      'Lowest score on this scale that counts (a pass line); a score below it is refused (result_below_useful_level). Default: the score valued DEFAULT_MIN_USEFUL_VALUE',
+    ),
 });
 /** A second reporting scale of a numeric kind. */
 export type AlternateScale = DeepReadonly<z.infer<typeof AlternateScale>>;
@@ -54,6 +59,11 @@ export const NumericScale = z.strictObject({
   zeroAt: finite.optional().describe('Score that carries no signal (value 0); default min'),
   fullAt: finite.optional().describe('Score that carries full signal (value 1); default max'),
   curve: z.enum(['linear', 'log']).optional(),
+  usefulFrom: finite
+    .optional()
+    .describe(
+      'Lowest score that counts (a pass line, a level that shows useful ability), in (zeroAt, fullAt], on the grid, at most typical; a score below it is refused (result_below_useful_level). Default: the score valued DEFAULT_MIN_USEFUL_VALUE',
+    ),
   alternate: AlternateScale.optional().describe('A second reporting scale in use since a date (told apart by value and issue date)'),
 });
 /** A numeric score scale. */
@@ -73,6 +83,14 @@ export const LevelledScale = z.strictObject({
   type: z.literal('levels'),
   levels: z.array(ScaleLevel).min(1).max(50),
   typical: z.string().min(1).max(64).describe('Id of a typical level, used for what-if suggestions'),
+  usefulFrom: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'Id of the lowest level that counts (valued above 0, at most typical); a level valued below it is refused (result_below_useful_level). Default: levels valued DEFAULT_MIN_USEFUL_VALUE or more count',
+    ),
 });
 /** A scale of named levels. */
 export type LevelledScale = DeepReadonly<z.infer<typeof LevelledScale>>;
@@ -143,11 +161,29 @@ export const CertificateKindSpec = z
       const lo = scale.zeroAt ?? scale.min;
       const hi = scale.fullAt ?? scale.max;
       if (lo < scale.min || lo >= scale.max) issue(['scale', 'zeroAt'], 'zeroAt must lie in [min, max)');
-      // A typical result is what a what-if suggests: one valued 0 would be refused on upload
-      // (result_below_useful_level), so the suggestion could never come true.
-      else if (scale.typical >= scale.min && scale.typical <= lo) issue(['scale', 'typical'], 'typical must lie above zeroAt (a result valued 0 never counts)');
       if (hi <= lo || hi > scale.max) issue(['scale', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
       if (scale.curve === 'log' && scale.min < 0) issue(['scale', 'min'], 'a log scale needs min >= 0');
+      const from = scale.usefulFrom;
+      const fromIssue = usefulFromIssue(from, lo, hi, scale.min, scale.step);
+      if (fromIssue !== undefined) issue(['scale', 'usefulFrom'], fromIssue);
+      // A typical result is what a what-if suggests: one below the useful level would be refused
+      // on upload (result_below_useful_level), so the suggestion could never come true.
+      else if (from !== undefined && scale.typical >= scale.min && scale.typical <= scale.max && scale.typical < from)
+        issue(
+          ['scale', 'usefulFrom'],
+          `usefulFrom must be at most typical ${scale.typical} (a what-if of the typical result would be refused as below the useful level)`,
+        );
+      else if (
+        from === undefined &&
+        scale.typical >= scale.min &&
+        scale.typical <= scale.max &&
+        lo < hi &&
+        !(scaleValueOf(scale.typical, lo, hi, scale.curve) >= DEFAULT_MIN_USEFUL_VALUE)
+      )
+        issue(
+          ['scale', 'typical'],
+          `typical must reach the useful level (valued ${DEFAULT_MIN_USEFUL_VALUE} or more without a usefulFrom; a result below it never counts)`,
+        );
       const alt = scale.alternate;
       if (alt !== undefined) {
         if (!(alt.min < alt.max)) issue(['scale', 'alternate', 'max'], 'max must exceed min');
@@ -155,6 +191,8 @@ export const CertificateKindSpec = z
         const ahi = alt.fullAt ?? alt.max;
         if (alo < alt.min || alo >= alt.max) issue(['scale', 'alternate', 'zeroAt'], 'zeroAt must lie in [min, max)');
         if (ahi <= alo || ahi > alt.max) issue(['scale', 'alternate', 'fullAt'], 'fullAt must lie in (zeroAt, max]');
+        const altFromIssue = usefulFromIssue(alt.usefulFrom, alo, ahi, alt.min, alt.step);
+        if (altFromIssue !== undefined) issue(['scale', 'alternate', 'usefulFrom'], altFromIssue);
         if (scale.curve === 'log') issue(['scale', 'alternate'], 'an alternate scale needs a linear main scale');
         // A what-if upload is issued on the decision date: a typical score that lies on the
         // alternate scale too would be refused as ambiguous (score_scale_ambiguous), so the
@@ -173,11 +211,49 @@ export const CertificateKindSpec = z
       });
       const typical = scale.levels.find((l) => l.id === scale.typical);
       if (typical === undefined) issue(['scale', 'typical'], `typical level "${scale.typical}" is not one of the levels`);
-      else if (typical.value === 0) issue(['scale', 'typical'], `typical level "${scale.typical}" is valued 0, and a result valued 0 never counts`);
+      const from = scale.usefulFrom === undefined ? undefined : scale.levels.find((l) => l.id === scale.usefulFrom);
+      if (scale.usefulFrom !== undefined && from === undefined)
+        issue(['scale', 'usefulFrom'], `usefulFrom level "${scale.usefulFrom}" is not one of the levels`);
+      else if (from !== undefined && !(from.value > 0))
+        issue(['scale', 'usefulFrom'], `usefulFrom level "${from.id}" is valued 0, and a result valued 0 never counts`);
+      else if (from !== undefined && typical !== undefined && typical.value < from.value)
+        issue(
+          ['scale', 'usefulFrom'],
+          `usefulFrom level "${from.id}" (valued ${from.value}) lies above typical level "${typical.id}" (valued ${typical.value}): a what-if of the typical result would be refused as below the useful level`,
+        );
+      else if (from === undefined && typical !== undefined && !(typical.value >= DEFAULT_MIN_USEFUL_VALUE))
+        issue(
+          ['scale', 'typical'],
+          `typical level "${scale.typical}" is valued ${typical.value}, below the useful level (${DEFAULT_MIN_USEFUL_VALUE} without a usefulFrom), and a result below it never counts`,
+        );
     }
   });
 /** One kind of certificate evidence, validated (what the catalog holds). */
 export type CertificateKindSpec = DeepReadonly<z.infer<typeof CertificateKindSpec>>;
+
+/**
+ * The scale value from which a result counts when its kind sets no `usefulFrom`: a result in the
+ * bottom tenth of its scale's signal range (a CET-6 of 221, 1 follower, a 4.01 driver rating)
+ * shows too little to raise a limit, yet counted in full in the accepted-certificate count.
+ */
+export const DEFAULT_MIN_USEFUL_VALUE = 0.1;
+
+/** Where a score lies between the scale's no-signal and full-signal scores, in [0, 1] (as readScale maps it). */
+export function scaleValueOf(score: number, zeroAt: number, fullAt: number, curve: 'linear' | 'log' | undefined): number {
+  const f = curve === 'log' ? (x: number) => Math.log10(1 + x) : (x: number) => x;
+  const lo = f(zeroAt);
+  const hi = f(fullAt);
+  return Math.min(1, Math.max(0, (f(score) - lo) / (hi - lo)));
+}
+
+// A useful level must be a score a result can have that carries signal: above the no-signal score,
+// at most the full-signal one, and on the grid (the lowest score that counts is a score).
+function usefulFromIssue(from: number | undefined, zeroAt: number, fullAt: number, min: number, step: number | undefined): string | undefined {
+  if (from === undefined) return undefined;
+  if (!(from > zeroAt && from <= fullAt)) return `usefulFrom must lie in (zeroAt, fullAt] = (${zeroAt}, ${fullAt}]: a result valued 0 never counts`;
+  if (step !== undefined && !isOnGrid(from, min, step)) return 'usefulFrom must be on the step grid (it is the lowest score that counts)';
+  return undefined;
+}
 
 /** The category of personal data a kind draws on: its own, or `certificates` (the default every rule reads the same). */
 export function kindDataCategory(spec: Pick<CertificateKindSpec, 'dataCategory'>): DataCategory {

@@ -13,6 +13,13 @@ import type { CertificateKindSpecInput } from './certificateKindSpec.js';
 // - A card's own expiry date arrives as the evidence's `expiryDate` and is checked there; a kind
 //   with a fixed term says so too (a tour-guide card is issued for 3 years), so an upload
 //   without an expiry date does not count forever.
+// - A result counts from a useful level (scale.usefulFrom), below which it is refused: the issuer's
+//   own pass line where there is one (CET-4/6: 425); for the other language tests the issuers'
+//   published alignment to CEFR B1, the first "independent user" level (IELTS 4.0, TOEFL iBT total
+//   42 or band 3, Duolingo 60); for gig figures the platforms' own thresholds or ours (1,000
+//   followers, which platforms have used to open creator features; a 4.5 driver rating and a 95%
+//   positive-review rate, ours). One grid step above no signal (a CET-6 of 221) counted in full in
+//   the accepted-certificate count and bought half of what a strong result does.
 // - signalWeight ranks kinds within a category by how hard they are to obtain (a CPA above a
 //   junior accountant); the scale value then places the holder within the kind.
 
@@ -112,7 +119,16 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     // reports for a while). A score issued since then that is on the band grid (1 to 6) is a band;
     // anything above 6 is a total. Both map linearly to one strength: band 1 and total 0 carry no
     // signal, band 6 and total 120 full (our assumption: band 4.5 = 0.70 beside 86/120 = 0.72).
-    scale: { type: 'numeric', min: 0, max: 120, step: 1, typical: 90, alternate: { since: '2026-01-21', min: 1, max: 6, step: 0.5 } },
+    // Useful from CEFR B1: total 42, band 3.
+    scale: {
+      type: 'numeric',
+      min: 0,
+      max: 120,
+      step: 1,
+      typical: 90,
+      usefulFrom: 42,
+      alternate: { since: '2026-01-21', min: 1, max: 6, step: 0.5, usefulFrom: 3 },
+    },
     validity: { expiresAfterMonths: 24 },
     minHolderAgeAtIssue: 12,
     signalWeight: 0.9,
@@ -122,7 +138,8 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'ielts',
     category: 'language',
     names: { en: 'IELTS', zhHans: '雅思' },
-    scale: { type: 'numeric', min: 0, max: 9, step: 0.5, typical: 6.5 },
+    // Useful from band 4.0 (CEFR B1).
+    scale: { type: 'numeric', min: 0, max: 9, step: 0.5, typical: 6.5, usefulFrom: 4 },
     validity: { expiresAfterMonths: 24 },
     minHolderAgeAtIssue: 12,
     signalWeight: 0.9,
@@ -132,7 +149,8 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'duolingo',
     category: 'language',
     names: { en: 'Duolingo English Test', zhHans: '多邻国英语测试' },
-    scale: { type: 'numeric', min: 10, max: 160, step: 5, typical: 110 },
+    // Useful from 60 (CEFR B1).
+    scale: { type: 'numeric', min: 10, max: 160, step: 5, typical: 110, usefulFrom: 60 },
     validity: { expiresAfterMonths: 24 },
     minHolderAgeAtIssue: 12,
     signalWeight: 0.7,
@@ -143,8 +161,9 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     category: 'language',
     names: { en: 'College English Test Band 4 (CET-4)', zhHans: '大学英语四级' },
     // Whole points out of 710; 0 is what an absent candidate gets, and score reports have been
-    // issued from 220 up, so the signal starts at 220. 425 is the customary pass line.
-    scale: { type: 'numeric', min: 0, max: 710, step: 1, typical: 480, zeroAt: 220 },
+    // issued from 220 up, so the signal starts at 220. 425 is the national pass line: a result
+    // below it is a fail and does not count.
+    scale: { type: 'numeric', min: 0, max: 710, step: 1, typical: 480, zeroAt: 220, usefulFrom: 425 },
     validity: { fadeHalfLifeMonths: 36 },
     minHolderAgeAtIssue: 16,
     signalWeight: 0.5,
@@ -154,7 +173,7 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'cet6',
     category: 'language',
     names: { en: 'College English Test Band 6 (CET-6)', zhHans: '大学英语六级' },
-    scale: { type: 'numeric', min: 0, max: 710, step: 1, typical: 460, zeroAt: 220 },
+    scale: { type: 'numeric', min: 0, max: 710, step: 1, typical: 460, zeroAt: 220, usefulFrom: 425 },
     validity: { fadeHalfLifeMonths: 36 },
     minHolderAgeAtIssue: 16,
     signalWeight: 0.7,
@@ -191,8 +210,9 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'ride_hailing_rating',
     category: 'gig',
     names: { en: 'Ride-hailing driver rating', zhHans: '网约车司机评分' },
-    // Ratings crowd near 5 and platforms offboard drivers in the low 4s, so 4.0 carries no signal.
-    scale: { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4.9, zeroAt: 4 },
+    // Ratings crowd near 5 and platforms offboard drivers in the low 4s, so 4.0 carries no signal;
+    // a rating counts from 4.5 (our assumption: half way from there to the top).
+    scale: { type: 'numeric', min: 1, max: 5, step: 0.01, typical: 4.9, zeroAt: 4, usefulFrom: 4.5 },
     validity: { expiresAfterMonths: GIG_VALID_MONTHS },
     // A ride-hailing permit needs three years of driving on a licence first available at 18.
     minHolderAgeAtIssue: 21,
@@ -203,8 +223,9 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'courier_rating',
     category: 'gig',
     names: { en: 'Courier positive-review rate', zhHans: '快递员好评率' },
-    // Percent of reviews that are positive (0-100, as platforms display it); below 90% is weak.
-    scale: { type: 'numeric', min: 0, max: 100, step: 0.01, typical: 98.5, zeroAt: 90 },
+    // Percent of reviews that are positive (0-100, as platforms display it); 90% or below carries
+    // no signal, and a rate counts from 95% (our assumption).
+    scale: { type: 'numeric', min: 0, max: 100, step: 0.01, typical: 98.5, zeroAt: 90, usefulFrom: 95 },
     validity: { expiresAfterMonths: GIG_VALID_MONTHS },
     minHolderAgeAtIssue: 16,
     signalWeight: 0.6,
@@ -214,8 +235,9 @@ export const defaultCertificateKinds: readonly CertificateKindSpecInput[] = deep
     id: 'creator_followers',
     category: 'gig',
     names: { en: 'Content creator followers', zhHans: '内容创作者粉丝数' },
-    // A count spanning orders of magnitude: log scale, full signal at a million followers.
-    scale: { type: 'numeric', min: 0, max: 10_000_000_000, step: 1, typical: 5000, fullAt: 1_000_000, curve: 'log' },
+    // A count spanning orders of magnitude: log scale, full signal at a million followers; counts
+    // from 1,000 (a threshold platforms have used to open creator features).
+    scale: { type: 'numeric', min: 0, max: 10_000_000_000, step: 1, typical: 5000, fullAt: 1_000_000, curve: 'log', usefulFrom: 1000 },
     validity: { expiresAfterMonths: GIG_VALID_MONTHS },
     minHolderAgeAtIssue: 14,
     signalWeight: 0.4,

@@ -10,6 +10,7 @@ export {
   AlternateScale,
   ScaleLevel,
   isOnGrid,
+  DEFAULT_MIN_USEFUL_VALUE,
   type CertificateKindSpecInput,
 } from './certificateKindSpec.js';
 export { defaultCertificateKinds } from './defaultCertificateKinds.js';

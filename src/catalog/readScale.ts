@@ -1,9 +1,13 @@
 import type { CertificateScale } from './certificateKindSpec.js';
-import { isOnGrid } from './certificateKindSpec.js';
+import { DEFAULT_MIN_USEFUL_VALUE, isOnGrid, scaleValueOf } from './certificateKindSpec.js';
 
-/** Where a score or level sits on a kind's scale: a value in [0, 1], or why it is not on scale. */
+/**
+ * Where a score or level sits on a kind's scale: a value in [0, 1] and whether it reaches the
+ * kind's useful level (`usefulFrom`, else a value of {@link DEFAULT_MIN_USEFUL_VALUE}), or why it
+ * is not on scale.
+ */
 export type ScaleReading =
-  | { readonly ok: true; readonly value: number }
+  | { readonly ok: true; readonly value: number; readonly useful: boolean }
   | { readonly ok: false; readonly reason: 'score_off_scale' | 'score_scale_ambiguous' | 'level_unknown' | 'reading_not_on_scale' };
 
 /** A score, a level, the day it was issued and, for a kind with two scales, which one the score is on. */
@@ -20,10 +24,13 @@ export interface ScaleInput {
  * that scale. A score on both (a TOEFL of 5 issued since 2026-01-21: band 5, or 5 of 120) is read on
  * the one `scoreScale` names and is `score_scale_ambiguous` without it: never guessed (it read as
  * a band, so a total of 6 counted as the top band). Levelled scales need a known level id;
- * pass/fail kinds read 1. A score on a levelled or pass/fail kind, a level on a scored or pass/fail
+ * pass/fail kinds read 1. A result is `useful` when it reaches the lowest result that counts: the
+ * scale's `usefulFrom` (a score on the scale it was read on, or a level whose value it reaches),
+ * else a value of {@link DEFAULT_MIN_USEFUL_VALUE}; one that does not is refused on upload
+ * (`result_below_useful_level`). A score on a levelled or pass/fail kind, a level on a scored or pass/fail
  * kind, or a `scoreScale` on a kind not graded by score, is `reading_not_on_scale`.
  *
- * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722... }
+ * @example readScale(defaultCatalog.get('ielts')!.scale, { score: 6.5 }) // { ok: true, value: 0.722..., useful: true }
  */
 export function readScale(scale: CertificateScale, reading: ScaleInput): ScaleReading {
   // A reading the scale does not grade by (a score for a levelled kind, a level for a scored one,
@@ -34,10 +41,12 @@ export function readScale(scale: CertificateScale, reading: ScaleInput): ScaleRe
   if ((scored && scale.type !== 'numeric') || (levelled && scale.type !== 'levels')) return { ok: false, reason: 'reading_not_on_scale' };
   switch (scale.type) {
     case 'none':
-      return { ok: true, value: 1 };
+      return { ok: true, value: 1, useful: true };
     case 'levels': {
       const level = reading.level === undefined ? undefined : scale.levels.find((l) => l.id === reading.level);
-      return level === undefined ? { ok: false, reason: 'level_unknown' } : { ok: true, value: level.value };
+      if (level === undefined) return { ok: false, reason: 'level_unknown' };
+      const from = scale.usefulFrom === undefined ? undefined : scale.levels.find((l) => l.id === scale.usefulFrom);
+      return { ok: true, value: level.value, useful: usefulValue(level.value, from?.value) };
     }
     case 'numeric': {
       const s = reading.score;
@@ -56,15 +65,22 @@ export function readScale(scale: CertificateScale, reading: ScaleInput): ScaleRe
       if (which === 'ambiguous') return { ok: false, reason: 'score_scale_ambiguous' };
       if (which === 'alternate') {
         if (!onAlternate || alt === undefined) return { ok: false, reason: 'score_off_scale' };
-        const lo = alt.zeroAt ?? alt.min;
-        const hi = alt.fullAt ?? alt.max;
-        return { ok: true, value: Math.min(1, Math.max(0, (s - lo) / (hi - lo))) };
+        const value = scaleValueOf(s, alt.zeroAt ?? alt.min, alt.fullAt ?? alt.max, 'linear');
+        return { ok: true, value, useful: usefulScore(s, value, alt.usefulFrom) };
       }
       if (!onMain) return { ok: false, reason: 'score_off_scale' };
-      const f = scale.curve === 'log' ? (x: number) => Math.log10(1 + x) : (x: number) => x;
-      const lo = f(scale.zeroAt ?? scale.min);
-      const hi = f(scale.fullAt ?? scale.max);
-      return { ok: true, value: Math.min(1, Math.max(0, (f(s) - lo) / (hi - lo))) };
+      const value = scaleValueOf(s, scale.zeroAt ?? scale.min, scale.fullAt ?? scale.max, scale.curve);
+      return { ok: true, value, useful: usefulScore(s, value, scale.usefulFrom) };
     }
   }
+}
+
+// A result valued 0 never counts, whatever the catalog says (a usefulFrom is validated above 0).
+function usefulValue(value: number, from: number | undefined): boolean {
+  return value > 0 && value >= (from ?? DEFAULT_MIN_USEFUL_VALUE);
+}
+
+// Compared as scores, not values: the pass line is a score the issuer prints (CET 425).
+function usefulScore(score: number, value: number, from: number | undefined): boolean {
+  return value > 0 && (from === undefined ? value >= DEFAULT_MIN_USEFUL_VALUE : score >= from);
 }

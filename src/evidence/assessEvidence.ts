@@ -96,8 +96,9 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * Assesses every evidence item of an applicant: accepted or rejected, with every applicable
  * reason, and a strength in [0, 1] = verification factor x confidence x kind weight x scale value
  * x recency fade. Ages and recency are measured to `applicant.asOf`, so the result is a pure
- * function of its inputs. An accepted item always has a strength above 0: a result its scale
- * values at 0 is refused (`result_below_useful_level`), as is a verifier confidence of 0.
+ * function of its inputs. An accepted item always has a strength above 0: a result below its
+ * kind's useful level (the scale's `usefulFrom`, else a scale value of 0.1; a value of 0 always)
+ * is refused (`result_below_useful_level`), as is a verifier confidence of 0.
  *
  * Duplicates keep the first occurrence: an item repeating an earlier document hash or credential
  * (the same number under the same kind or from the same issuer, see {@link credentialKeys}) is
@@ -165,9 +166,10 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     const reading =
       spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate, scoreScale: e.scoreScale });
     if (reading !== undefined && !reading.ok) reasons.add(reading.reason);
-    // A result the scale values at 0 (a fail, IELTS 0, a 1.0 driver rating) would be accepted at
-    // strength 0 and still count where evidence is counted (cert_accepted_count): refused instead.
-    if (reading?.ok === true && !(reading.value > 0)) reasons.add('result_below_useful_level');
+    // A result below the kind's useful level (a fail, IELTS 0, a CET-6 under the 425 pass line, 1
+    // follower) would be accepted at a strength near 0 and still count in full where evidence is
+    // counted (cert_accepted_count: a CET-6 221 bought half of what a 700 does): refused instead.
+    if (reading?.ok === true && !reading.useful) reasons.add('result_below_useful_level');
 
     // Checked against every earlier item, accepted or not: a repeat is a repeat.
     const [byKind, byIssuer] = credentialKeys(e);

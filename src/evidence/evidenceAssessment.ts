@@ -27,8 +27,9 @@ export type EvidenceReasonCode =
   | 'verification_method_not_accepted'
   // The kind draws on a data category the jurisdiction bans (creator followers: social media, under EU CCD2).
   | 'banned_data_category'
-  // A result the kind's scale values at 0: a fail (TEM-8 'fail'), or a score at or below the scale's
-  // `zeroAt` (IELTS 0, a 4.0 driver rating, 0 followers). It carries no signal, so it cannot count.
+  // A result below the kind's useful level (its scale's `usefulFrom`, else a scale value of 0.1): a
+  // fail (TEM-8 'fail', a CET-6 under the 425 pass line), a score that shows next to nothing (IELTS
+  // 0.5, a 4.01 driver rating, 1 follower). It carries no useful signal, so it cannot count.
   | 'result_below_useful_level';
 
 // The catalog's zod enum is the single source of the category list; re-exported here so the

@@ -42,8 +42,8 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
     zhHans: '根据适用的法规，此类信息不得用于授信决定。',
   },
   result_below_useful_level: {
-    en: 'This result is at or below the lowest level that counts for this certificate (a fail, or a score that shows nothing), so it cannot raise your limit.',
-    zhHans: '该成绩未达到此类证书可计入的最低水平（未通过，或分数不足以说明任何能力），因此不能提高您的额度。',
+    en: 'This result is below the lowest level that counts for this certificate (a fail, a score under the pass line, or one that shows too little), so it cannot raise your limit.',
+    zhHans: '该成绩未达到此类证书可计入的最低水平（未通过、低于及格线，或分数过低不足以说明能力），因此不能提高您的额度。',
   },
 });
 

@@ -4,4 +4,4 @@
  * decisions compare it without loading the model: a decision claiming to be 0.1.0's cannot name it
  * (0.1.0's default model, under the same id `creditlift-default@1.0.0`, was another build).
  */
-export const DEFAULT_MODEL_SHA256 = 'c543316c15071bab93ac42fc6a39df39d2edd4b0b5e70b9062cd430832fe1b53';
+export const DEFAULT_MODEL_SHA256 = '5e6b5ee917c63cb39cf4c8484ccc09a3d49050022fac1613cebe9009e9122a2c';

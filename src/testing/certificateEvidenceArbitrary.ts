@@ -134,8 +134,9 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  * - `'expired'`: its card expiry date has passed, or its kind's validity (IELTS: 24 months) has run out;
  *   only kinds that expire (catalog `validity.expiresAfterMonths`) can be drawn expired;
  * - `'off_scale'`: a score outside the kind's range or between its steps (IELTS 7.25), or an unknown level;
- * - `'below_useful_level'`: a result on the kind's scale that the scale values at 0 (a TEM-8 fail,
- *   IELTS 0, a 4.0 driver rating, 0 followers): it cannot count, so it changes no decision;
+ * - `'below_useful_level'`: a result on the kind's scale below its useful level (a TEM-8 fail, a
+ *   CET-6 under 425, IELTS 3.5, a 4.4 driver rating, 999 followers): it cannot count, so it changes
+ *   no decision;
  * - `'duplicate'`: repeats an item the holder already has (same document, same credential, or both);
  * - `'holder_mismatch'`: the issuer's record names someone else.
  * Dates are relative to `asOf`, never to a clock; the item is issued after the holder could plausibly hold it.

@@ -41,11 +41,11 @@ function legacyIsOnGrid(score: number, min: number, step: number): boolean {
   return Math.abs(k - Math.round(k)) <= 8 * Number.EPSILON * Math.max(1, Math.abs(k));
 }
 
-const lenderKind = (min: number, max: number, step: number, typical: number): CertificateKindSpecInput => ({
+const lenderKind = (min: number, max: number, step: number, typical: number, usefulFrom?: number): CertificateKindSpecInput => ({
   id: 'positive_review_rate',
   category: 'gig',
   names: { en: 'Positive review rate', zhHans: '好评率' },
-  scale: { type: 'numeric', min, max, step, typical },
+  scale: { type: 'numeric', min, max, step, typical, ...(usefulFrom === undefined ? {} : { usefulFrom }) },
   validity: { expiresAfterMonths: 3 },
   minHolderAgeAtIssue: 16,
   signalWeight: 0.5,
@@ -75,9 +75,12 @@ describe('isOnGrid: a score on the grid is on it, exactly (findings15-gig #1)', 
   it('reads 91.37 on 90..100 step 0.01 on scale, and accepts it (and 313.25 on 313.1 + 0.05 k) as a catalog typical', () => {
     expect(readScale({ type: 'numeric', min: 90, max: 100, step: 0.01, typical: 95 }, { score: 91.37 })).toMatchObject({ ok: true });
     expect(() => resolveCatalog([lenderKind(90, 100, 0.01, 91.37)])).not.toThrow();
-    expect(() => resolveCatalog([lenderKind(313.1, 400, 0.05, 313.25)])).not.toThrow();
+    // 313.25 is below the default useful level of 313.1..400 (a value of 0.1): the kind says its
+    // results count from 313.15, itself a grid point.
+    expect(() => resolveCatalog([lenderKind(313.1, 400, 0.05, 313.25, 313.15)])).not.toThrow();
     // Still refused off the grid.
     expect(() => resolveCatalog([lenderKind(90, 100, 0.01, 91.375)])).toThrow(/at 0.scale.typical/);
+    expect(() => resolveCatalog([lenderKind(313.1, 400, 0.05, 313.25, 313.175)])).toThrow(/at 0.scale.usefulFrom/);
   });
 
   // Law: for any scale (min, step written as decimals, decimal steps included) and any whole k, the

@@ -49,7 +49,7 @@ function superseded(run: () => unknown): PriorInvalidError {
 describe('a follow-up refuses a prior that is not the line latest decision (findings15-audit F2)', () => {
   it("the tester's chain: reassessing d1 after the customer's reduction is refused; reassessing d4 keeps the cap", async () => {
     const [, d1, , , d4] = await chain();
-    expect(d1!.limit).toBe(1_730_000);
+    expect(d1!.limit).toBe(1_740_000);
     const onFile = onFileOf(d4!);
     expect(onFile).toMatchObject({ line: 1_000_000, selfSetCap: 1_000_000 });
     const update = { applicant: { ...app, asOf: '2026-11-20' }, evidence: [] };
@@ -63,7 +63,7 @@ describe('a follow-up refuses a prior that is not the line latest decision (find
       ['limit', 'prior_superseded'],
       ['controls.selfSetCap', 'prior_superseded'],
     ]);
-    expect(issues[0]!.message).toContain('17,300');
+    expect(issues[0]!.message).toContain('17,400');
     expect(issues[0]!.message).toContain('10,000');
     const latest = await scorer.reassess(d4!, update, { onFile });
     expect(latest.limit).toBeLessThanOrEqual(1_000_000);

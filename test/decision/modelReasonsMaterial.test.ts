@@ -44,13 +44,21 @@ function movesWithout(d: Decision, applicant: ApplicantInput): { moves: boolean;
 }
 
 describe('a model factor is a principal reason only when material and able to move the result', () => {
-  it("the new graduate's 0.0006 log-odds age and residence profile is no reason for her 16,800 RMB", async () => {
+  it("the new graduate's 17,000 RMB against 20,000 asked is told by the policy's reason alone", async () => {
     const d = await scorer.decide(exampleFor('new_graduate').applicant);
-    expect(d.limit).toBe(1_680_000);
-    const profile = d.contributions.factors.find((f) => f.factor === 'profile');
-    expect(profile?.value).toBeGreaterThan(0);
-    expect(profile?.value).toBeLessThan(MODEL_REASON_MIN_LOG_ODDS);
+    expect(d.limit).toBe(1_700_000);
     expect(d.reasons.map((r) => r.code)).toEqual(['limit_risk_grade']);
+  });
+
+  // Since the retrain after the useful-level rule the graduate's profile lowers her risk; the
+  // construction worker carries such an immaterial risk-raising factor (stability, +0.025 log-odds).
+  it("the construction worker's 0.025 log-odds stability is no reason for his 1,100 RMB", async () => {
+    const d = await scorer.decide(exampleFor('construction_worker').applicant);
+    expect(d.limit).toBe(110_000);
+    const stability = d.contributions.factors.find((f) => f.factor === 'stability');
+    expect(stability?.value).toBeGreaterThan(0);
+    expect(stability?.value).toBeLessThan(MODEL_REASON_MIN_LOG_ODDS);
+    expect(d.reasons.map((r) => r.code)).toEqual(['limit_affordability_residual_income']);
   });
 
   for (const [name, space] of [

@@ -44,9 +44,9 @@ function untrueLimitReasons(d: Decision): string[] {
 }
 
 describe('a reviewed cut names the person, not what set the automated limit (F1)', () => {
-  it("the tester's cut: 16,100 to 2,000 RMB names the review alone, bindingConstraint 'person'", async () => {
+  it("the tester's cut: 16,300 to 2,000 RMB names the review alone, bindingConstraint 'person'", async () => {
     const d = await scorer.decide(graduate());
-    expect([d.limit, d.bindingConstraint, d.reasons.map((r) => r.code)]).toEqual([1_610_000, 'risk', ['limit_risk_grade']]);
+    expect([d.limit, d.bindingConstraint, d.reasons.map((r) => r.code)]).toEqual([1_630_000, 'risk', ['limit_risk_grade']]);
     const cut = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 200_000 });
     expect(cut.reasons[0]?.code).toBe('human_review_decided');
     expect(untrueLimitReasons(cut)).toEqual([]);
@@ -101,7 +101,7 @@ describe("a person's cut is raised by a person only (F2)", () => {
     const next = await scorer.reassess(cut, { applicant: { ...applicant, asOf: '2026-12-15' }, evidence: [] });
     expect([next.outcome, next.lineAction, lineOnFileAfter(next)]).toEqual(['refer', 'review', 50_000]);
     expect(next.reasons[0]?.code).toBe('line_cut_by_person');
-    expect(next.limit).toBe(1_130_000);
+    expect(next.limit).toBe(1_120_000);
     // And along the chain: a contest and a reduction carry it; the next reassessment refers again.
     const again = await scorer.reassess(next, { applicant: { ...applicant, asOf: '2026-12-16' }, evidence: [] });
     expect([again.outcome, again.lineAction, again.reasons[0]?.code]).toEqual(['refer', 'review', 'line_cut_by_person']);
@@ -110,7 +110,7 @@ describe("a person's cut is raised by a person only (F2)", () => {
     const afterContest = await scorer.reassess(contested, { applicant: { ...applicant, asOf: '2026-12-15', controls: { humanReview: false } }, evidence: [] });
     expect([afterContest.outcome, lineOnFileAfter(afterContest)]).toEqual(['refer', 50_000]);
     // A person who approves what the policy grants lifts the protection; the next reassessment is the model's again.
-    const approved = scorer.recordReview(next, { reviewerRole: 'fraud_officer', outcome: 'approve', limit: 1_130_000, asOf: '2026-12-15' });
+    const approved = scorer.recordReview(next, { reviewerRole: 'fraud_officer', outcome: 'approve', limit: 1_120_000, asOf: '2026-12-15' });
     expect(approved.policyReasons).not.toContain('line_cut_by_person');
     const free = await scorer.reassess(approved, { applicant: { ...applicant, asOf: '2026-12-20' }, evidence: [] });
     expect(free.outcome).toBe('approve');
@@ -213,10 +213,10 @@ describe("a customer's own reduction of a reviewed line is told as theirs (F5)",
 });
 
 describe("a contest of a person's decision proposes the person's terms", () => {
-  it('contesting a cut to 500 RMB shows the next reviewer 500 RMB, not the 12,000 RMB the policy proposed', async () => {
+  it('contesting a cut to 500 RMB shows the next reviewer 500 RMB, not the 11,900 RMB the policy proposed', async () => {
     const d = await scorer.decide(worker());
     const cut = scorer.recordReview(d, { reviewerRole: 'fraud_officer', outcome: 'approve', limit: 50_000 });
-    expect(cut.review?.proposed).toEqual({ outcome: 'approve', limit: 1_200_000 });
+    expect(cut.review?.proposed).toEqual({ outcome: 'approve', limit: 1_190_000 });
     const c = scorer.recordContest(cut, { statement: 'I am who I say' });
     expect(c.review?.proposed).toEqual({ outcome: 'approve', limit: 50_000 });
   });

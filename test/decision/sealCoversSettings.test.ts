@@ -30,7 +30,7 @@ describe('the seal covers every scorer setting that changes a decision (minConfi
   it('ex-new-graduate: the floor of 0.98 rejects a certificate, and the decision records the floor, in its id and input hash', async () => {
     const a = await base.decide(applicant());
     const b = await strict.decide(applicant());
-    expect([a.limit, b.limit]).toEqual([1_680_000, 1_640_000]);
+    expect([a.limit, b.limit]).toEqual([1_700_000, 1_670_000]);
     expect(b.evidence.map((e) => e.status)).toEqual(['accepted', 'rejected']);
     expect(a.audit.minConfidence).toBeUndefined();
     expect(b.audit.minConfidence).toBe(0.98);

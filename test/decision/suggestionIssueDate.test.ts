@@ -40,7 +40,7 @@ describe('a suggestion says the issue date and verification it assumes (findings
     const a = example('factory_worker');
     const s = await scorer.suggest(a, { top: 20 });
     const cet4 = s.items.find((x) => x.kind === 'cet4')!;
-    expect(cet4.limit).toBe(1_260_000);
+    expect(cet4.limit).toBe(1_270_000);
     expect(cet4.assumed).toEqual({ score: 480, issueDate: EXAMPLE_AS_OF, verification: { method: 'issuer_api', confidence: WHAT_IF_CONFIDENCE } });
     expect(cet4.assumption?.en).toContain(`issued on ${EXAMPLE_AS_OF}`);
     expect(cet4.assumption?.en).toContain('halves every 36 months');

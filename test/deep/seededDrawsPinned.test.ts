@@ -4,6 +4,8 @@
 // arbitraries that draw dates, and the default model's training population (120,000 applicants,
 // seed 20261124): each the same in every zone, and under UTC the same as before dates were
 // stepped in whole days (hash prefixes recorded then), so the default model needs no retraining.
+// The four arbitraries' prefixes were recorded again when valid draws began at each kind's useful
+// level (findings17-gaming F3: a CET-6 under 425 is no longer a valid result); the populations' did not move.
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,12 +21,12 @@ const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(
 const ZONES = ['UTC', 'Pacific/Apia', 'Pacific/Kiritimati'];
 
 const draws: readonly (readonly [string, string, () => unknown])[] = [
-  ['applicantArbitrary seed 7 x 5,000', '80130ffd489a70c1', () => fc.sample(applicantArbitrary(), { seed: 7, numRuns: 5000 })],
-  ['applicantArbitrary 2026-11-01 seed 7 x 3,000', '42e24cc10261601b', () => fc.sample(applicantArbitrary({ asOf: '2026-11-01' }), { seed: 7, numRuns: 3000 })],
-  ['applicantArbitrary 1995-01-30 seed 3 x 3,000', 'cf627eaa30c16084', () => fc.sample(applicantArbitrary({ asOf: '1995-01-30' }), { seed: 3, numRuns: 3000 })],
+  ['applicantArbitrary seed 7 x 5,000', 'daaafb43596852bf', () => fc.sample(applicantArbitrary(), { seed: 7, numRuns: 5000 })],
+  ['applicantArbitrary 2026-11-01 seed 7 x 3,000', 'ce188f40fc97848b', () => fc.sample(applicantArbitrary({ asOf: '2026-11-01' }), { seed: 7, numRuns: 3000 })],
+  ['applicantArbitrary 1995-01-30 seed 3 x 3,000', 'eda108d0d496c144', () => fc.sample(applicantArbitrary({ asOf: '1995-01-30' }), { seed: 3, numRuns: 3000 })],
   [
     'certificateEvidenceArbitrary seed 5 x 3,000',
-    '3c858a4f15af62a0',
+    '58db526df26ba23f',
     () => {
       const applicant = fc.sample(applicantArbitrary(), { seed: 1, numRuns: 1 })[0]!;
       return fc.sample(certificateEvidenceArbitrary({ applicant: applicant as never }), { seed: 5, numRuns: 3000 });

@@ -3,7 +3,7 @@
 // maxGrantable, plans, dataCategories, review; credentialRef renamed credentialId), its limit set to
 // 19,000,000 fen, appended to a file: `report --signing-key-file` counted it (total ¥18,248,600 ->
 // ¥18,438,600, exit 0), and `monitor --decisions` measured it, though it names today's default model
-// (c543316c...) and today's default policy, which no 0.1.0 decision can have.
+// (then c543316c...) and today's default policy, which no 0.1.0 decision can have.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

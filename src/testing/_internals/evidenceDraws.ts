@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { isOnGrid, type AlternateScale, type CertificateKindSpec, type CertificateScale, type NumericScale } from '../../catalog/certificateKindSpec.js';
+import {
+  DEFAULT_MIN_USEFUL_VALUE,
+  isOnGrid,
+  type AlternateScale,
+  type CertificateKindSpec,
+  type CertificateScale,
+  type NumericScale,
+} from '../../catalog/certificateKindSpec.js';
 import { readScale } from '../../catalog/readScale.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
@@ -126,76 +133,100 @@ function gridSteps(min: number, max: number, step: number): number {
   return Math.min(0x7fff_ffff, Math.floor((max - min) / step + 1e-9));
 }
 
-/** The score a numeric scale values at 0: its `zeroAt`, else its minimum. Every score at or below it carries no signal. */
-function bottomOf(scale: NumericScale): number {
-  return scale.zeroAt ?? scale.min;
+/**
+ * The lowest score of a numeric scale (or its alternate) that counts: its `usefulFrom`, else the
+ * score valued {@link DEFAULT_MIN_USEFUL_VALUE} (read back through the scale's curve; draws filter
+ * on {@link readScale} for the rounding at the edge).
+ */
+function usefulBottomOf(scale: NumericScale | AlternateScale, curve: 'linear' | 'log' | undefined): number {
+  if (scale.usefulFrom !== undefined) return scale.usefulFrom;
+  const zeroAt = scale.zeroAt ?? scale.min;
+  const fullAt = scale.fullAt ?? scale.max;
+  if (curve !== 'log') return zeroAt + DEFAULT_MIN_USEFUL_VALUE * (fullAt - zeroAt);
+  const [lo, hi] = [Math.log10(1 + zeroAt), Math.log10(1 + fullAt)];
+  return 10 ** (lo + DEFAULT_MIN_USEFUL_VALUE * (hi - lo)) - 1;
+}
+
+/** Whether a score reads useful on the kind's main scale (a reading with no issue date is read on it). */
+function usefulOnMain(scale: NumericScale, score: number): boolean {
+  const r = readScale(scale, { score });
+  return r.ok && r.useful;
 }
 
 /**
- * A reading the scale accepts and values above 0, so that it counts: an on-grid score in range
- * above the scale's `zeroAt`, or a level valued above 0. (A kind with a second reporting scale
- * reads a few low scores issued since it began on that scale: see {@link readingCounts}.)
+ * A reading the scale accepts and that reaches the kind's useful level, so that it counts: an
+ * on-grid score in range from the scale's `usefulFrom` up, or a useful level. (A kind with a
+ * second reporting scale reads a few low scores issued since it began on that scale: see
+ * {@link readingCounts}.)
  */
 export function onScaleReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> {
   switch (scale.type) {
     case 'none':
       return fc.constant({});
     case 'levels':
-      // The catalog's typical level is valued above 0, so there is always one.
-      return fc.constantFrom(...scale.levels.filter((l) => l.value > 0).map((l) => l.id)).map((level) => ({ level }));
+      // The catalog's typical level is useful, so there is always one.
+      return fc.constantFrom(...scale.levels.filter((l) => usefulLevel(scale, l.id)).map((l) => l.id)).map((level) => ({ level }));
     case 'numeric': {
       const { min, max, step } = scale;
-      const bottom = bottomOf(scale);
+      const bottom = usefulBottomOf(scale, scale.curve);
       const last = step === undefined ? 0 : gridSteps(min, max, step);
       const drawn =
         step === undefined
-          ? fc.double({ min: bottom, max, noNaN: true, noDefaultInfinity: true })
-          : fc.integer({ min: Math.min(last, Math.floor((bottom - min) / step + 1e-9) + 1), max: last }).map((k) => Math.min(max, gridPoint(min, step, k)));
-      // The catalog's typical score lies above the bottom; the filter only drops a rounding edge.
+          ? fc.double({ min: Math.min(bottom, max), max, noNaN: true, noDefaultInfinity: true })
+          : fc
+              .integer({ min: Math.min(last, Math.max(0, Math.ceil((bottom - min) / step - 1e-9))), max: last })
+              .map((k) => Math.min(max, gridPoint(min, step, k)));
+      // The catalog's typical score is useful; the filter only drops a rounding edge.
       return fc
         .oneof(drawn, fc.constant(scale.typical))
-        .filter((score) => score > bottom)
+        .filter((score) => usefulOnMain(scale, score))
         .map((score) => ({ score }));
     }
   }
 }
 
+function usefulLevel(scale: CertificateScale, level: string): boolean {
+  const r = readScale(scale, { level });
+  return r.ok && r.useful;
+}
+
 /**
- * A reading the scale accepts but values at 0 (a fail, IELTS 0, a 4.0 driver rating, 0
- * followers), which assessment refuses as `result_below_useful_level`; undefined for a pass/fail
- * kind, or a levelled one with no level valued 0.
+ * A reading the scale accepts but that is below the kind's useful level (a fail, IELTS 0 to 3.5,
+ * a CET-6 under 425, a 4.4 driver rating, 999 followers), which assessment refuses as
+ * `result_below_useful_level`; undefined for a pass/fail kind, or a levelled one whose every level
+ * is useful.
  */
 export function belowUsefulReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> | undefined {
   switch (scale.type) {
     case 'none':
       return undefined;
     case 'levels': {
-      const zero = scale.levels.filter((l) => l.value === 0).map((l) => l.id);
-      return zero.length === 0 ? undefined : fc.constantFrom(...zero).map((level) => ({ level }));
+      const below = scale.levels.filter((l) => !usefulLevel(scale, l.id)).map((l) => l.id);
+      return below.length === 0 ? undefined : fc.constantFrom(...below).map((level) => ({ level }));
     }
     case 'numeric': {
       const { min, step } = scale;
-      const bottom = bottomOf(scale);
+      const bottom = usefulBottomOf(scale, scale.curve);
       const drawn =
         step === undefined
           ? fc.double({ min, max: bottom, noNaN: true, noDefaultInfinity: true })
-          : fc.integer({ min: 0, max: Math.min(1_000_000, Math.floor((bottom - min) / step + 1e-9)) }).map((k) => gridPoint(min, step, k));
+          : fc.integer({ min: 0, max: Math.min(1_000_000, Math.max(0, Math.ceil((bottom - min) / step + 1e-9))) }).map((k) => gridPoint(min, step, k));
       return fc
-        .oneof(drawn, fc.constant(min))
-        .filter((score) => score <= bottom)
+        .oneof(drawn, fc.constant(min), fc.constant(scale.zeroAt ?? min))
+        .filter((score) => readScale(scale, { score }).ok && !usefulOnMain(scale, score))
         .map((score) => ({ score }));
     }
   }
 }
 
 /**
- * Whether an item's reading counts (is on scale and valued above 0) as assessment reads it, on
- * its issue date: a kind with a second reporting scale reads a low score issued since then on
- * that scale (a 2026 TOEFL of 1 is band 1, valued 0).
+ * Whether an item's reading counts (is on scale and reaches the kind's useful level) as
+ * assessment reads it, on its issue date: a kind with a second reporting scale reads a low score
+ * issued since then on that scale (a 2026 TOEFL of 2 is band 2, below band 3).
  */
 export function readingCounts(spec: CertificateKindSpec, item: CertificateEvidence): boolean {
   const r = readScale(spec.scale, { score: item.score, level: item.level, issueDate: item.issueDate, scoreScale: item.scoreScale });
-  return r.ok && r.value > 0;
+  return r.ok && r.useful;
 }
 
 /** Whether a score issued on `issueDate` lies on the kind's alternate scale (in range, on its grid, issued since it began). */
@@ -223,20 +254,26 @@ export function alternateIssueWindow(scale: CertificateScale, window: DateWindow
 }
 
 /**
- * A reading on the kind's alternate scale that counts (on its grid, above its `zeroAt`), saying so
+ * A reading on the kind's alternate scale that counts (on its grid, from its useful level up), saying so
  * (`scoreScale: 'alternate'`); undefined for a kind with no alternate scale. Issue it since the
  * alternate scale began ({@link alternateIssueWindow}).
  */
 export function alternateReading(scale: CertificateScale): fc.Arbitrary<EvidenceReading> | undefined {
   if (scale.type !== 'numeric' || scale.alternate === undefined) return undefined;
-  const { min, max, step } = scale.alternate;
-  const bottom = scale.alternate.zeroAt ?? min;
+  const alt = scale.alternate;
+  const { min, max, step } = alt;
+  const bottom = usefulBottomOf(alt, 'linear');
   const last = step === undefined ? 0 : gridSteps(min, max, step);
   const drawn =
     step === undefined
-      ? fc.double({ min: bottom, max, noNaN: true, noDefaultInfinity: true })
-      : fc.integer({ min: Math.min(last, Math.floor((bottom - min) / step + 1e-9) + 1), max: last }).map((k) => Math.min(max, gridPoint(min, step, k)));
-  return drawn.filter((score) => score > bottom).map((score) => ({ score, scoreScale: 'alternate' as const }));
+      ? fc.double({ min: Math.min(bottom, max), max, noNaN: true, noDefaultInfinity: true })
+      : fc.integer({ min: Math.min(last, Math.max(0, Math.ceil((bottom - min) / step - 1e-9))), max: last }).map((k) => Math.min(max, gridPoint(min, step, k)));
+  return drawn
+    .filter((score) => {
+      const r = readScale(scale, { score, issueDate: alt.since, scoreScale: 'alternate' });
+      return r.ok && r.useful;
+    })
+    .map((score) => ({ score, scoreScale: 'alternate' as const }));
 }
 
 const UNKNOWN_LEVELS = ['level_0', 'level_9', 'grade_x', 'unrated', 'excellent_plus'];

@@ -21,9 +21,9 @@ function catalogOf(scorer: Scorer): Catalog {
 }
 
 /**
- * An applicant and a certificate of one of the scorer's kinds whose result the kind's scale values
- * at 0, or none when no kind of the catalog has such a result this applicant could hold (pass/fail
- * kinds only): then the run checks nothing.
+ * An applicant and a certificate of one of the scorer's kinds whose result is below the kind's
+ * useful level, or none when no kind of the catalog has such a result this applicant could hold
+ * (pass/fail kinds only): then the run checks nothing.
  */
 type Drawn = { readonly applicant: Applicant; readonly worthless: CertificateEvidence | null };
 
@@ -56,22 +56,23 @@ function compare(path: string, before: Decision, after: Decision, item: Certific
   const assessed = after.evidence.at(-1);
   requireLaw(
     assessed?.status === 'rejected',
-    () => `${path}: a ${what}, valued 0 by its scale, was ${assessed?.status ?? 'missing'} (strength ${assessed?.strength}) instead of refused with a reason`,
+    () =>
+      `${path}: a ${what}, below its kind's useful level, was ${assessed?.status ?? 'missing'} (strength ${assessed?.strength}) instead of refused with a reason`,
   );
   const [a, b] = [counted(before), counted(after)];
   for (const key of Object.keys(a) as (keyof typeof a)[]) {
     requireLaw(
       JSON.stringify(a[key]) === JSON.stringify(b[key]),
-      () => `${path}: adding a ${what}, valued 0 by its scale, changed ${key} from ${JSON.stringify(a[key])} to ${JSON.stringify(b[key])}`,
+      () => `${path}: adding a ${what}, below its kind's useful level, changed ${key} from ${JSON.stringify(a[key])} to ${JSON.stringify(b[key])}`,
     );
   }
 }
 
-/** A result that shows nothing (a fail, IELTS 0, 0 followers) is no evidence for a higher limit. */
+/** A result below its kind's useful level (a fail, a CET-6 of 221, 1 follower) is no evidence for a higher limit. */
 export const resultsBelowUsefulLevelNeverCount: CreditLaw = defineLaw({
   name: 'results_below_useful_level_never_count',
   description:
-    "A certificate whose result its kind's scale values at 0 (a TEM-8 fail, IELTS 0, a 4.0 driver rating, 0 followers) is refused with a reason and counts for nothing: deciding with it gives the outcome, PD, limit, APR, reasons, certificate impacts and suggestions of deciding without it, alone (decide) and in a batch (decideBatch). Scorer only: results are read on the scorer's catalog.",
+    "A certificate whose result is below its kind's useful level (the scale's usefulFrom, else a scale value of 0.1: a TEM-8 fail, a CET-6 under 425, a 4.01 driver rating, 1 follower) is refused with a reason and counts for nothing: deciding with it gives the outcome, PD, limit, APR, reasons, certificate impacts and suggestions of deciding without it, alone (decide) and in a batch (decideBatch). Scorer only: results are read on the scorer's catalog.",
   decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(drawn(ctx, scorer), async ({ applicant, worthless }) => {
