@@ -181,7 +181,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers, workerFlagsOf(io));
     const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
-    const resumed = args.resume ? await continueRun(args, manifest, io) : undefined;
+    const resumed = args.resume ? await continueRun(args, manifest, io, decider.decide) : undefined;
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
     if (args.resume || args.overwrite) await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
     began = true;

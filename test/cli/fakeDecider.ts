@@ -83,18 +83,20 @@ function unidentifiedFakeDecision(o: FakeDecisionOptions): Decision {
  */
 export function fakeDecider(
   options: { inFlight?: number; failOnCall?: number; modelSha256?: string; workerFailId?: string } = {},
-): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; calls: number } {
+): Omit<BatchDecider, 'decide'> & { decide: DecideRecords; decided: unknown[]; checked: unknown[]; calls: number } {
   const self = {
     decided: [] as unknown[],
+    /** Records `--resume` asked again to check a kept error line (decided alike, never written). */
+    checked: [] as unknown[],
     calls: 0,
     inFlight: options.inFlight ?? 1,
     identity: { model: { id: 'fake@1', sha256: options.modelSha256 ?? 'f'.repeat(64) }, policyHash: FAKE_POLICY_HASH, catalogHash: DEFAULT_CATALOG_HASH },
-    async decide(records: readonly unknown[]): Promise<BatchResult[]> {
+    async decide(records: readonly unknown[], _limitHistories?: unknown, purpose?: 'answer' | 'check'): Promise<BatchResult[]> {
       self.calls++;
       if (options.failOnCall === self.calls) throw new Error('runtime exploded');
       await Promise.resolve();
       return records.map((r, index): BatchResult => {
-        self.decided.push(r);
+        (purpose === 'check' ? self.checked : self.decided).push(r);
         const id = (r as { id?: unknown } | null)?.id;
         if (typeof id !== 'string') {
           return {

@@ -103,6 +103,38 @@ describe("score --resume keeps only this run's answer for each input line (F1)",
   }, 120_000);
 });
 
+// Recheck of the fix (findings18 N1): an error line of another run put in place of a valid record's
+// answer was kept (error lines were held only to naming a record), so the record was never decided
+// and the run recorded itself finished. The run asks its decider again for every record an error
+// line answers and keeps the line only when it is the one this run gives.
+describe("score --resume holds error lines to this run's answer too (recheck N1)", () => {
+  it("another run's error line in place of a decision is taken out and its record decided; this run's own error lines stay where they are", async () => {
+    const bad = file('bad.ndjson');
+    const rows = readFileSync(file('in.ndjson'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    rows[1] = JSON.stringify({ id: 'no-income' });
+    writeFileSync(bad, `${rows.join('\n')}\n`);
+    const args = ['--in', bad, '--out', file('err-run.ndjson'), '--signing-key-file', file('key.txt'), '--suggestions', '0', '--batch', '5'];
+    expect(await runScoreCommand(args, captureIo().io)).toBe(3);
+    const whole = lines(file('err-run.ndjson'));
+    expect(whole[1]).toMatch(/^\{"line":2,"error":/);
+    const partial = whole.slice(0, 10);
+    partial[5] = '{"line":6,"error":{"code":"validation_failed","message":"Invalid Applicant: 1 problem(s) at income"}}';
+    writeFileSync(file('err-run.ndjson'), `${partial.join('\n')}\n`);
+    const c = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], c.io)).toBe(3);
+    expect(c.err()).toMatch(/line 6 of the file \(input line 6\): an error line, where this run decides the record/);
+    const got = lines(file('err-run.ndjson'));
+    // This run's own error line (input line 2) was kept in its place; line 6's decision came back.
+    expect(got[1]).toBe(whole[1]);
+    expect([...got].sort((a, b) => lineOf(a) - lineOf(b))).toEqual(whole);
+    const status = JSON.parse(readFileSync(`${file('err-run.ndjson')}.run.json`, 'utf8')).status;
+    expect(status.events).toMatchObject({ foreignAnswersRemoved: 1 });
+    expect(status).toMatchObject({ state: 'finished', rejected: 1 });
+  }, 120_000);
+});
+
 describe('score --resume, law (F1)', () => {
   /** `count` records, every 7th invalid (an error line). */
   const book = (count: number) =>

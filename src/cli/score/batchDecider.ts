@@ -11,6 +11,11 @@ export type DecideRecords = (
   records: readonly unknown[],
   /** Each record's own ledger of recent raises, by index, when any record came with one. */
   limitHistories?: readonly (readonly LimitChange[] | undefined)[],
+  /**
+   * `check`: `--resume` asks again for records an error line already answers, to tell the line is
+   * this run's; nothing of the answer is written. Deciders decide alike either way.
+   */
+  purpose?: 'answer' | 'check',
 ) => Promise<readonly (BatchResult | BatchResultJson)[]>;
 
 /** The model, policy and certificate catalog every decision of a decider names (a run's manifest records them). */

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { CliIo } from '../cliIo.js';
+import type { DecideRecords } from './batchDecider.js';
 import { keptAnswerCheck } from './keptAnswerCheck.js';
 import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';
@@ -13,10 +14,11 @@ import type { ScoreArgs } from './scoreArgs.js';
  * `score --queue` both check here, against the manifest beside the output: a resume is refused the
  * same way whichever wrote it, and whatever a queue's Redis still holds. Every answer line kept must
  * be this run's answer for its input line (see readResumeState): one that is not is taken out, named
- * on stderr, and its record decided again.
+ * on stderr, and its record decided again. `decide`: the run's decider, asked again for the records
+ * an error line answers (without it, a `--queue` producer's, an error line is held to its input line only).
  * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
  */
-export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo): Promise<ResumeState | undefined> {
+export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo, decide?: DecideRecords): Promise<ResumeState | undefined> {
   const before = await readRunManifest(runManifestPath(args.out));
   if (before === undefined) {
     const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
@@ -32,7 +34,7 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo):
     );
   }
   // Each kept line is held to this run: its seal and configuration, and the input record it answers.
-  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines, await keptAnswerCheck(args, now));
+  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines, await keptAnswerCheck(args, now, decide));
   for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
   if (resumed.conflicts.length > 0) {
     const where = resumed.conflicts

@@ -5,6 +5,9 @@ import { readSealKeys } from '../readKeyFile.js';
 import { csvAttributesOf } from './csvAttributes.js';
 import type { InputRecord } from './inputRecord.js';
 import { openInputRecords } from './openInputRecords.js';
+import { formatOutputLine } from './outputLine.js';
+import { decideChunk } from './scoreRecords.js';
+import type { DecideRecords } from './batchDecider.js';
 import { configurationFaults, runConfigurationOf, type RunConfiguration } from './runConfiguration.js';
 import type { RunManifest } from './runManifest.js';
 import type { ScoreArgs } from './scoreArgs.js';
@@ -24,6 +27,12 @@ export interface KeptAnswerCheck {
   recordIdentity(record: InputRecord): readonly [number, number] | undefined;
   /** The run's input records, read again from its start. */
   inputRecords(): { readonly records: AsyncIterable<InputRecord>; close(): void };
+  /**
+   * The error line this run writes for each record (its text, no line break), or undefined for a
+   * record it decides; absent when the resume has no decider to ask (a `--queue` producer), and
+   * then an error line is only held to naming a record of the input.
+   */
+  readonly errorLinesOf?: (records: readonly InputRecord[]) => Promise<readonly (string | undefined)[]>;
 }
 
 /**
@@ -38,7 +47,7 @@ export interface KeptAnswerCheck {
  * decision to the run; what stays untold is a decision of the same id and date that the same
  * configuration made for other applicant data.
  */
-export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest): Promise<KeptAnswerCheck> {
+export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest, decide?: DecideRecords): Promise<KeptAnswerCheck> {
   const keys: AuditKeys = await readSealKeys(args['signing-key-file'], []);
   const configuration: RunConfiguration = runConfigurationOf(run);
   const attributes = await csvAttributesOf(args.format, args.features);
@@ -67,6 +76,13 @@ export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest): Promis
       const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes });
       return { records: reading.records, close: reading.close };
     },
+    ...(decide === undefined
+      ? {}
+      : {
+          // Deciding a record is deterministic: the error line this run gives it is the one to keep.
+          errorLinesOf: async (records: readonly InputRecord[]) =>
+            (await decideChunk(records, decide, undefined, 'check')).map((o) => ('error' in o ? formatOutputLine(o).slice(0, -1) : undefined)),
+        }),
   };
 }
 

@@ -3,6 +3,7 @@ import { open, rename, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import type { KeptAnswerCheck } from './keptAnswerCheck.js';
+import type { InputRecord } from './inputRecord.js';
 import { LineDigests } from './lineDigests.js';
 import { LineSet } from './lineSet.js';
 import { LineRangeList, type LineRange } from './lineRanges.js';
@@ -110,8 +111,9 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
   const retriedLines = new LineSet();
   // Input lines whose answer was taken out as not this run's: decided again, not "missing".
   const redo = new LineSet();
-  // Which record each kept decision answers, to hold against the input.
+  // Which record each kept decision answers, to hold against the input; each kept error line's text.
   const identities = new LineDigests();
+  const errorTexts = new LineDigests();
   // Per file: the file lines to take out, and which of them are unreadable, repeats or foreign.
   const scans: {
     path: string;
@@ -153,8 +155,10 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
       const fault = check !== undefined && head.kind === 'decision' ? check.decisionFault(head.decision) : undefined;
       if (fault !== undefined) foreign(scan, fileLine, head.line, fault);
       else if (done.add(head.line)) {
-        if (head.kind === 'error') errorLines.add(head.line);
-        else if (check !== undefined) identities.set(head.line, check.decisionIdentity(head.decision));
+        if (head.kind === 'error') {
+          errorLines.add(head.line);
+          if (check?.errorLinesOf !== undefined) errorTexts.set(head.line, textDigest(text));
+        } else if (check !== undefined) identities.set(head.line, check.decisionIdentity(head.decision));
       } else {
         scan.repeated.addRange(fileLine);
         scan.drop.add(fileLine);
@@ -166,7 +170,7 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
   const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput, check);
   if (conflicts.length === 0) {
     if (check !== undefined) {
-      const notAnswers = await answersOfNoRecord(done, errorLines, identities, check);
+      const notAnswers = await answersOfNoRecord(done, errorLines, identities, errorTexts, check);
       if (notAnswers.size > 0) {
         // Their lines are found again by the input line they claim (one text per input line: no conflict).
         for (const scan of scans) {
@@ -216,25 +220,60 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
  * where the input has no record, a decision for a record the run answers unread with an error line,
  * a decision answering another record (another `applicantId` or `asOf`). Reads the input once.
  */
-async function answersOfNoRecord(done: LineSet, errorLines: LineSet, identities: LineDigests, check: KeptAnswerCheck): Promise<Map<number, string>> {
+async function answersOfNoRecord(
+  done: LineSet,
+  errorLines: LineSet,
+  identities: LineDigests,
+  errorTexts: LineDigests,
+  check: KeptAnswerCheck,
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const records = new LineSet();
   const reading = check.inputRecords();
+  // The records an error line answers, asked of the decider a chunk at a time (error lines are few).
+  const erred: InputRecord[] = [];
+  const askAgain = async () => {
+    const batch = erred.splice(0);
+    const again = await check.errorLinesOf?.(batch);
+    if (again === undefined) return;
+    again.forEach((text, i) => {
+      const line = (batch[i] as InputRecord).line;
+      if (text === undefined) out.set(line, 'an error line, where this run decides the record');
+      else if (errorTexts.matches(line, textDigest(text)) === false)
+        out.set(line, 'an error line this run does not give the record (deciding it again gives another)');
+    });
+  };
   try {
     for await (const record of reading.records) {
       records.add(record.line);
-      if (!done.has(record.line) || errorLines.has(record.line)) continue;
+      if (!done.has(record.line)) continue;
+      if (errorLines.has(record.line)) {
+        if (check.errorLinesOf === undefined) continue;
+        erred.push(record);
+        if (erred.length >= ERROR_LINES_ASKED_AT_ONCE) await askAgain();
+        continue;
+      }
       const identity = check.recordIdentity(record);
       if (identity === undefined)
         out.set(record.line, 'a decision, where the input record is one the run answers with an error line (it cannot be read as an applicant)');
       else if (identities.matches(record.line, identity) === false)
         out.set(record.line, "it answers another record than the input's (its audit.applicantId or audit.asOf is not the record's)");
     }
+    if (erred.length > 0) await askAgain();
   } finally {
     reading.close();
   }
   for (const line of done) if (!records.has(line)) out.set(line, 'the input has no record at that line');
   return out;
+}
+
+/** Records whose error line is asked again in one call of the decider. */
+const ERROR_LINES_ASKED_AT_ONCE = 256;
+
+/** A 64-bit digest of an output line's text (SHA-256, cut). */
+function textDigest(text: string): readonly [number, number] {
+  const d = createHash('sha256').update(text).digest();
+  return [d.readUInt32LE(0), d.readUInt32LE(4)];
 }
 
 /** Input lines in `repeated` whose answers differ (by SHA-256 of the line), with where each answer is. */

@@ -103,9 +103,19 @@ export async function scoreRecords(options: ScoreRecordsOptions): Promise<ScoreR
   return { summary, interrupted: !exhausted };
 }
 
-async function decideChunk(records: readonly InputRecord[], decide: DecideRecords, onDecided?: (applicant: unknown) => void): Promise<OutputLine[]> {
+/**
+ * The output line of each record, in order, as a run writes them: a record that cannot be read gets
+ * its error unread, the rest are decided in one call of `decide`. `--resume` asks it again of the
+ * records an error line answers, to tell a kept error line is this run's (see keptAnswerCheck).
+ */
+export async function decideChunk(
+  records: readonly InputRecord[],
+  decide: DecideRecords,
+  onDecided?: (applicant: unknown) => void,
+  purpose: 'answer' | 'check' = 'answer',
+): Promise<OutputLine[]> {
   const { values, limitHistories } = decidable(records);
-  const results = values.length === 0 ? [] : await decide(values, limitHistories);
+  const results = values.length === 0 ? [] : await (purpose === 'check' ? decide(values, limitHistories, 'check') : decide(values, limitHistories));
   if (results.length !== values.length)
     throw new CreditliftError('internal_error', `the decider returned ${results.length} results for ${values.length} records`);
   let k = 0;
