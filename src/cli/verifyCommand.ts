@@ -178,6 +178,8 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         );
       const past = numbers.pastInputFault();
       if (past !== undefined) all.push(past);
+      const keyFault = givenKeysFault(keys, manifest);
+      if (keyFault !== undefined) all.push(keyFault);
       // A line not read is not "as the run recorded", whatever the counts say.
       if (counts.notRead > 0)
         all.push(`${counts.notRead.toLocaleString('en-US')} line(s) could not be read (named above), so the file is not as the run left it`);
@@ -187,7 +189,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
           ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared ? 'the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), made by the run's model, policy, catalog and engine, as the run recorded\n`
           : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(all.join('; '))}\n`,
       );
-      if (!bytesCompared && manifest.status?.decisions !== undefined)
+      if (!bytesCompared && manifest.status?.files === undefined && manifest.status?.decisions !== undefined)
         io.stdout(
           `note: the manifest records no digest of the run's files (a creditlift that did not record one wrote it): the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
         );
@@ -244,6 +246,24 @@ async function manifestFaults(
   if (role.kind === 'neither') return { faults: [role.why], bytesCompared: false };
   const bytes = await manifestBytesFault(file, manifest, role);
   return { faults: [...(bytes.fault === undefined ? [] : [bytes.fault]), ...manifestCountFaults(manifest, role, found)], bytesCompared: bytes.compared };
+}
+
+/**
+ * Why the keys given cannot be the run's, by the fingerprint its manifest records (`keys.signing`):
+ * none of them is the run's signing key, or the run signed nothing and a key was given. Without it
+ * every seal failing under a wrong key still read "matches the run manifest". Undefined when a key
+ * given is the run's, when none is given, or when the manifest predates key fingerprints.
+ */
+function givenKeysFault(keys: AuditKeys, manifest: RunManifest): string | undefined {
+  const recorded = manifest.keys?.signing;
+  if (recorded === undefined) return undefined;
+  const given = [keys.signing, ...(keys.verification ?? [])].filter((k): k is Uint8Array => k !== undefined && k !== null).map(fingerprint);
+  if (given.length === 0) return undefined;
+  if (recorded === null)
+    return `the run signed nothing (its manifest records no signing key), yet a key was given (${given.map((f) => `${f.slice(0, 12)}...`).join(', ')})`;
+  return given.includes(recorded)
+    ? undefined
+    : `no key given is the run's signing key (the run signed with key ${recorded.slice(0, 12)}..., given ${given.map((f) => `${f.slice(0, 12)}...`).join(', ')})`;
 }
 
 /** The fingerprint (as a manifest records it) of the key that verified a signature; undefined for an unsigned decision. */

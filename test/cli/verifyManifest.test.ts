@@ -95,6 +95,33 @@ describe('creditlift verify --manifest', () => {
     expect((await verify(swapped, '--manifest', `${swapped}.run.json`)).code).toBe(3);
   });
 
+  // Recheck N3: under a key that is not the run's every seal failed, yet the manifest line read
+  // "matches the run manifest"; a copy under another name drew a false "records no digest" note.
+  it("a key that is not the run's is named against the manifest's fingerprint; a renamed copy draws no false digest note", async () => {
+    writeFileSync(file('k1.txt'), 'a'.repeat(48));
+    writeFileSync(file('k2.txt'), 'b'.repeat(48));
+    const signed = file('signed.ndjson');
+    expect(
+      await runScoreCommand(['--in', file('in.ndjson'), '--out', signed, '--suggestions', '0', '--signing-key-file', file('k1.txt')], captureIo().io),
+    ).toBe(3);
+    expect((await verify(signed, '--manifest', `${signed}.run.json`, '--signing-key-file', file('k1.txt'))).code).toBe(0);
+    const wrong = await verify(signed, '--manifest', `${signed}.run.json`, '--signing-key-file', file('k2.txt'));
+    expect(wrong.code).toBe(3);
+    expect(wrong.out).not.toMatch(/ matches the run manifest/);
+    expect(wrong.out).toMatch(/no key given is the run's signing key \(the run signed with key [0-9a-f]{12}\.\.\., given [0-9a-f]{12}\.\.\.\)/);
+    // A rotation: the run's key given as a verification key is the run's.
+    expect(
+      (await verify(signed, '--manifest', `${signed}.run.json`, '--signing-key-file', file('k2.txt'), '--verification-key-file', file('k1.txt'))).out,
+    ).not.toMatch(/no key given/);
+    // The unsigned run verified under a key: said, not "matches".
+    const unsigned = await verify(out, '--manifest', `${out}.run.json`, '--signing-key-file', file('k1.txt'));
+    expect(unsigned.out).toMatch(/the run signed nothing \(its manifest records no signing key\), yet a key was given/);
+    writeFileSync(file('copy.ndjson'), readFileSync(out));
+    const copy = await verify(file('copy.ndjson'), '--manifest', `${out}.run.json`);
+    expect(copy.out).toMatch(/is neither the output/);
+    expect(copy.out).not.toMatch(/records no digest/);
+  });
+
   it('a manifest written before the digest was recorded is checked by its counts, and verify says the bytes were not compared', async () => {
     const older = file('older.ndjson');
     writeFileSync(older, `${lines.join('\n')}\n`);
