@@ -41,7 +41,7 @@ it has not recorded its end (still running, or killed mid-way), and when the fil
 the run wrote (other decisions than it counted, or other bytes than the size and SHA-256 it recorded:
 a line replaced, even by another sealed decision, moved or removed). When the run wrote its error
 lines apart (--errors, named in the manifest), the rejected records are read from that file, and
-the report warns when it cannot be read or is not as the run left it. A line that is neither a
+the report warns, and exits 3, when it cannot be read or is not as the run left it. A line that is neither a
 decision nor an error line is left out of every figure, named in a warning, and the command exits 3
 (the page is still written); so does a file with no line at all (empty, or blank lines only).
 
@@ -193,7 +193,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
-    const rejectedFrom = errorsApart?.path === undefined ? '' : ` from ${errorsApart.path}`;
+    const rejectedFrom =
+      errorsApart?.path === undefined ? '' : errorsApart.notTheRuns ? ` from ${errorsApart.path}, not the run's: see the warning` : ` from ${errorsApart.path}`;
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );
@@ -202,7 +203,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // data. A decision whose seal failed is such input too, and so is one id carried with two contents.
     // An empty file is such input too: nothing in it could be counted.
     const notErrorLines = errorsApart?.notErrorLines ?? 0;
-    return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    const errorsNotTheRuns = errorsApart?.notTheRuns === true;
+    return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns
+      ? CliExitCode.rejected
+      : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, REPORT_USAGE);
   }

@@ -14,6 +14,11 @@ export interface RunErrorsRead {
   readonly warnings: readonly string[];
   /** Lines of the errors file that are no error line (left out, as the report leaves out a line it cannot use). */
   readonly notErrorLines: number;
+  /**
+   * True when the rejected figures are not the run's: the file could not be read, or holds another
+   * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
+   */
+  readonly notTheRuns: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface RunErrorsRead {
  */
 export async function readRunErrors(file: string, manifestPath: string, manifest: RunManifest, acc: ReportAccumulator): Promise<RunErrorsRead> {
   const role = outputRoleOf(file, manifestPath, manifest);
-  if (role.kind !== 'output' || role.errorsApart === undefined) return { warnings: [], notErrorLines: 0 };
+  if (role.kind !== 'output' || role.errorsApart === undefined) return { warnings: [], notErrorLines: 0, notTheRuns: false };
   const path = role.errorsApart;
   const status = manifest.status;
   const recorded = status?.rejected === undefined ? undefined : status.rejected + (status.workerFailed ?? 0);
@@ -50,6 +55,7 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
         `the run that wrote ${file} put its error lines in ${path} (--errors), which could not be read (${e instanceof Error ? e.message : String(e)}): ${missing} are not in these figures${errorLines > 0 ? ` (${n(errorLines)} read before it failed are)` : ''}`,
       ],
       notErrorLines,
+      notTheRuns: true,
     };
   }
   const warnings: string[] = [];
@@ -64,5 +70,6 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
   const digest = status?.files?.errors;
   const changed = digest === undefined ? undefined : writtenFileFault(await digestOf(path), digest);
   if (changed !== undefined) warnings.push(`${path} is not the errors file the run wrote: ${changed}; its rejected figures are not the run's`);
-  return { path, warnings, notErrorLines };
+  const countDiffers = recorded !== undefined && errorLines !== recorded;
+  return { path, warnings, notErrorLines, notTheRuns: countDiffers || changed !== undefined };
 }

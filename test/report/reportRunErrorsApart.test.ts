@@ -66,6 +66,9 @@ describe('report of a run whose rejections went to --errors', () => {
       /warning: .*gone\.err\.ndjson \(--errors\), which could not be read .*the 2 record\(s\) it recorded rejected are not in these figures/,
     );
     expect(r.html).toContain('could not be read');
+    // Recheck N4: the headline said "0 rejected from gone.err.ndjson" and the command exited 0.
+    expect(r.out).toMatch(/0 rejected from .*gone\.err\.ndjson, not the run's: see the warning/);
+    expect(r.code).toBe(3);
   });
 
   it('an errors file with a rejection removed is said: its count and bytes are not the run’s', async () => {
@@ -79,7 +82,8 @@ describe('report of a run whose rejections went to --errors', () => {
     manifest.options.errors = file('cut.err.ndjson');
     writeFileSync(file('cut.ndjson.run.json'), JSON.stringify(manifest));
     const r = await report(file('cut.ndjson'), file('cut.html'));
-    expect(r.out).toMatch(/1 rejected from/);
+    expect(r.out).toMatch(/1 rejected from .*, not the run's: see the warning/);
+    expect(r.code).toBe(3);
     expect(r.err).toMatch(/cut\.err\.ndjson, the run's errors file, holds 1 error line\(s\), but the run recorded 2 rejected/);
     expect(r.err).toMatch(/cut\.err\.ndjson is not the errors file the run wrote: its bytes are not those the run wrote/);
   });
