@@ -3,7 +3,7 @@ import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '
 import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { CAP_OF_LIMIT_REASON, LIMIT_SETTING_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
-import { roundDownToStep } from '../policy/limit.js';
+import { BINDING_PRIORITY, roundDownToStep, type BindingConstraint } from '../policy/limit.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
@@ -374,7 +374,13 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       // named first. A person's limit below what the policy granted was set by the person: what set
       // the automated one ("Limit set by your risk grade", "Limit lowered at your request") is no
       // reason for it unless it still sets it, and the person is its binding constraint.
-      bindingConstraint: setByPerson ? 'person' : decision.bindingConstraint,
+      // A person restoring a line an earlier person cut (a review of that review) grants what the policy
+      // grants: the cap that sets it binds again, not the earlier person (found from the decision's caps).
+      bindingConstraint: setByPerson
+        ? 'person'
+        : decision.bindingConstraint === 'person'
+          ? (capSetting(decision, limit, policy.limits.roundingStep) ?? decision.bindingConstraint)
+          : decision.bindingConstraint,
       // A person's decline sets no limit, so what set the automated one (the customer's
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse
@@ -499,4 +505,16 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     canonicalJson({ priorDecisionId: decision.audit.decisionId, review: next, ...(asOf === decision.asOf ? {} : { asOf }) }),
     env.keys,
   );
+}
+
+/**
+ * The first cap, in the order a binding constraint is named, that sets `limit` (its value rounded down
+ * to the step is the limit); undefined when none does (a step limit, the product minimum).
+ */
+function capSetting(decision: Decision, limit: number, step: number): BindingConstraint | undefined {
+  const caps = decision.caps as Readonly<Record<string, number | null | undefined>>;
+  return BINDING_PRIORITY.find((b) => {
+    const value = caps[b];
+    return value !== null && value !== undefined && roundDownToStep(value, step) === limit;
+  });
 }

@@ -64,6 +64,19 @@ describe('a reviewed cut names the person, not what set the automated limit (F1)
     expect(kept.bindingConstraint).toBe('self_cap');
   });
 
+  // Recheck N2: a person restoring the cut line to what the policy grants was still recorded as
+  // bindingConstraint 'person' (a review of the review copied it); the same approval of an uncut decision said 'risk'.
+  it('a person restoring a cut line to what the policy grants names the cap that sets it again, as an approval of the uncut decision does', async () => {
+    const d = await scorer.decide(graduate());
+    const cut = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 200_000 });
+    // A month on: restoring the line the same day would be a step past the window.
+    const restored = scorer.recordReview(cut, { reviewerRole: 'credit_officer', outcome: 'approve', limit: cut.maxGrantable, asOf: '2026-12-05' });
+    const direct = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: d.maxGrantable });
+    expect(restored.limit).toBe(direct.limit);
+    expect(restored.bindingConstraint).toBe(direct.bindingConstraint);
+    expect(restored.bindingConstraint).not.toBe('person');
+  });
+
   it('law: every reason of a review approving or proposing less than the policy granted is true of the limit (seeded)', async () => {
     const base = await scorer.decide(graduate());
     const reduced = scorer.requestReduction(base, 1_200_000);
