@@ -1,6 +1,7 @@
 // `creditlift score` re-underwriting existing customers: a line may carry the customer's ledger
 // ({"applicant": ..., "limitHistory": [...]}), so each line's step-limit window holds on the command
-// line too, in process and pooled, exactly as the library decides it.
+// line too, in process and pooled, exactly as the library decides it. The pooled twins run in the
+// deep suite (test/deep/cliPooledPaths.test.ts), the rest here.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { createScorer } from '../../src/decision/createScorer.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from './fakeDecider.js';
+import { POOLED_PATHS, WORKER_MODES } from './pooledPaths.js';
 import { decodeRecords, encodeRecords } from '../../src/distributed/chunkInput.js';
 import { readNdjsonRecords } from '../../src/cli/score/readNdjsonRecords.js';
 
@@ -55,7 +57,7 @@ function csvOf(rows: readonly { applicant: Record<string, unknown>; ledger: stri
 }
 
 describe('score: a line with its own ledger', () => {
-  for (const workers of ['0', '2']) {
+  for (const workers of WORKER_MODES) {
     it(`decides each line with its own ledger${workers === '0' ? ' in process' : ', pooled'}, as the library does`, async () => {
       const out = file(`out-${workers}.ndjson`);
       const extra = workers === '0' ? [] : ['--workers', workers, '--batch', '4'];
@@ -65,7 +67,7 @@ describe('score: a line with its own ledger', () => {
     });
   }
 
-  it('the ledgers matter, and a bad envelope (unknown key, bad ledger) is its line error', async () => {
+  it.runIf(!POOLED_PATHS)('the ledgers matter, and a bad envelope (unknown key, bad ledger) is its line error', async () => {
     const plain = file('plain.ndjson');
     writeFileSync(plain, `${book.map((a) => JSON.stringify(a)).join('\n')}\n`);
     expect(await runScoreCommand(['--in', plain, '--out', file('plain-out.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
@@ -83,7 +85,7 @@ describe('score: a line with its own ledger', () => {
     expect(got[2]?.decision).toBeDefined();
   });
 
-  it("a distributed chunk carries each record's ledger to its worker (the records cross Redis as they were read)", async () => {
+  it.runIf(!POOLED_PATHS)("a distributed chunk carries each record's ledger to its worker (the records cross Redis as they were read)", async () => {
     const read = [];
     for await (const r of readNdjsonRecords(
       (async function* () {
@@ -95,7 +97,7 @@ describe('score: a line with its own ledger', () => {
     expect(decodeRecords(encodeRecords(read))).toEqual(read);
   });
 
-  for (const workers of ['0', '2']) {
+  for (const workers of WORKER_MODES) {
     it(`a CSV row carries its ledger in a limitHistory column${workers === '0' ? '' : ', pooled'}, decided as the library does`, async () => {
       const csv = file(`book-${workers}.csv`);
       writeFileSync(csv, csvOf(book.map((a, i) => ({ applicant: a, ledger: i % 2 === 0 ? JSON.stringify(usedUp(a.platform.currentLimit)) : '' }))));
@@ -106,7 +108,7 @@ describe('score: a line with its own ledger', () => {
     });
   }
 
-  it('a bad ledger cell (not a ledger, not JSON, a repeated key) is its row error, naming limitHistory', async () => {
+  it.runIf(!POOLED_PATHS)('a bad ledger cell (not a ledger, not JSON, a repeated key) is its row error, naming limitHistory', async () => {
     const rows = [
       { applicant: book[0] as Record<string, unknown>, ledger: JSON.stringify([{ asOf: 'soon', from: 1, to: 2 }]) },
       { applicant: book[1] as Record<string, unknown>, ledger: '[{"asOf":' },
@@ -153,7 +155,7 @@ describe('score: a ledger at fault has one code and its full path, named with th
     ['validation_failed', 'limitHistory invalid_type'],
   ];
 
-  for (const workers of ['0', '2']) {
+  for (const workers of WORKER_MODES) {
     it(`NDJSON${workers === '0' ? ' in process' : ', pooled'}: a bad amount and a raise after the decision alike; beside the applicant's faults and the envelope's`, async () => {
       writeFileSync(file('faults.ndjson'), `${lines.join('\n')}\n`);
       const out = file(`faults-out-${workers}.ndjson`);
@@ -164,7 +166,7 @@ describe('score: a ledger at fault has one code and its full path, named with th
     });
   }
 
-  it('CSV: the limitHistory column is named as the NDJSON envelope names it, beside the cells at fault', async () => {
+  it.runIf(!POOLED_PATHS)('CSV: the limitHistory column is named as the NDJSON envelope names it, beside the cells at fault', async () => {
     const rows = [
       { applicant: a as Record<string, unknown>, ledger: JSON.stringify([negative]) },
       { applicant: a as Record<string, unknown>, ledger: JSON.stringify([future]) },
