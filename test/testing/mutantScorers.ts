@@ -657,6 +657,11 @@ export const mutants: readonly Mutant[] = [
     // step limit) is granted a step above the smallest cap.
     name: 'review opens a new line above the caps',
     caughtBy: ['limit_within_caps'],
+    // A new customer's referral (the drawn customer asking for a person, with no line on file) is
+    // what a person's review opens a line from: after the fourteenth session's changes (the retrained
+    // model's draws among them) seed 2's ten runs drew none; 20 runs draw one on every seed, as the
+    // lender-cap twin below needs 30.
+    scorerNumRuns: 20,
     wrap: (s) =>
       editingPath(s, 'recordReview', (d, p) =>
         d.outcome === 'approve' && d.previousLimit === 0 && p?.limitHistory.length === 0
