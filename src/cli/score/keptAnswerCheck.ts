@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digest64 } from './lineDigests.js';
 import { checkSeal, type AuditKeys } from '../../decision/audit.js';
 import type { Decision } from '../../decision/decision.js';
 import { readSealKeys } from '../readKeyFile.js';
@@ -88,8 +88,5 @@ export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest, decide?
 
 /** SHA-256 of the id and the date, each as JSON (so a missing one differs from any string), cut to 64 bits. */
 function identity(id: unknown, asOf: unknown): readonly [number, number] {
-  const digest = createHash('sha256')
-    .update(`${JSON.stringify(id) ?? 'undefined'}\u0000${JSON.stringify(asOf) ?? 'undefined'}`)
-    .digest();
-  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
+  return digest64(`${JSON.stringify(id) ?? 'undefined'}\u0000${JSON.stringify(asOf) ?? 'undefined'}`);
 }

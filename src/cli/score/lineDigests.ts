@@ -1,3 +1,11 @@
+import { createHash } from 'node:crypto';
+
+/** The 64-bit digest {@link LineDigests} keeps of a text: its SHA-256, cut to two 32-bit words. */
+export function digest64(text: string): readonly [number, number] {
+  const d = createHash('sha256').update(text).digest();
+  return [d.readUInt32LE(0), d.readUInt32LE(4)];
+}
+
 /**
  * A 64-bit digest per line number, in a growable typed array (8 bytes a line: ten million lines
  * take 80 MB, where a map of strings would take gigabytes). Lines never set read as absent.

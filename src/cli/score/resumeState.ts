@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import type { KeptAnswerCheck } from './keptAnswerCheck.js';
 import type { InputRecord } from './inputRecord.js';
-import { LineDigests } from './lineDigests.js';
+import { digest64, LineDigests } from './lineDigests.js';
 import { LineSet } from './lineSet.js';
 import { LineRangeList, type LineRange } from './lineRanges.js';
 import { readOutputLineHead } from './outputLine.js';
@@ -157,7 +157,7 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
       else if (done.add(head.line)) {
         if (head.kind === 'error') {
           errorLines.add(head.line);
-          if (check?.errorLinesOf !== undefined) errorTexts.set(head.line, textDigest(text));
+          if (check?.errorLinesOf !== undefined) errorTexts.set(head.line, digest64(text));
         } else if (check !== undefined) identities.set(head.line, check.decisionIdentity(head.decision));
       } else {
         scan.repeated.addRange(fileLine);
@@ -239,7 +239,7 @@ async function answersOfNoRecord(
     again.forEach((text, i) => {
       const line = (batch[i] as InputRecord).line;
       if (text === undefined) out.set(line, 'an error line, where this run decides the record');
-      else if (errorTexts.matches(line, textDigest(text)) === false)
+      else if (errorTexts.matches(line, digest64(text)) === false)
         out.set(line, 'an error line this run does not give the record (deciding it again gives another)');
     });
   };
@@ -269,12 +269,6 @@ async function answersOfNoRecord(
 
 /** Records whose error line is asked again in one call of the decider. */
 const ERROR_LINES_ASKED_AT_ONCE = 256;
-
-/** A 64-bit digest of an output line's text (SHA-256, cut). */
-function textDigest(text: string): readonly [number, number] {
-  const d = createHash('sha256').update(text).digest();
-  return [d.readUInt32LE(0), d.readUInt32LE(4)];
-}
 
 /** Input lines in `repeated` whose answers differ (by SHA-256 of the line), with where each answer is. */
 async function findConflicts(files: readonly string[], repeated: LineSet, check: KeptAnswerCheck | undefined): Promise<ConflictingAnswer[]> {
