@@ -3,7 +3,7 @@ import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '
 import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { CAP_OF_LIMIT_REASON, LIMIT_SETTING_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
-import { BINDING_PRIORITY, roundDownToStep, type BindingConstraint } from '../policy/limit.js';
+import { type BindingConstraint, composeLimit, roundDownToStep } from '../policy/limit.js';
 import type { FeatureReasons } from '../features/featureDefinitions.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import { IsoDate } from '../schema/primitives.js';
@@ -508,13 +508,11 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
 }
 
 /**
- * The first cap, in the order a binding constraint is named, that sets `limit` (its value rounded down
- * to the step is the limit); undefined when none does (a step limit, the product minimum).
+ * The cap that sets `limit` as the engine names it (composeLimit: the smallest before rounding, ties
+ * by priority), so a restored line names what the automated decision of the same caps names;
+ * undefined when the caps do not set it (a step limit, the product minimum).
  */
 function capSetting(decision: Decision, limit: number, step: number): BindingConstraint | undefined {
-  const caps = decision.caps as Readonly<Record<string, number | null | undefined>>;
-  return BINDING_PRIORITY.find((b) => {
-    const value = caps[b];
-    return value !== null && value !== undefined && roundDownToStep(value, step) === limit;
-  });
+  const composed = composeLimit(decision.caps, step);
+  return composed.limit === limit ? composed.bindingConstraint : undefined;
 }

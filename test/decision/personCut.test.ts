@@ -77,6 +77,22 @@ describe('a reviewed cut names the person, not what set the automated limit (F1)
     expect(restored.bindingConstraint).not.toBe('person');
   });
 
+  // Two caps that round to the same limit: the engine names the one that was smaller before rounding
+  // (composeLimit); the restore named the first cap in tie-break order whose rounded value matched
+  // (a customer's own cap of 16,399.99 RMB over a risk cap of 16,342.09 RMB: 'self_cap', where the
+  // automated decision says 'risk').
+  it('a restore names the cap the engine names when two caps round to the same limit', async () => {
+    const step = scorer.policy.limits.roundingStep;
+    const risk = (await scorer.decide(graduate())).caps.risk;
+    const applicant = graduate();
+    applicant.controls = { ...applicant.controls, selfSetCap: roundDownToStep(risk, step) + step - 1 };
+    const d = await scorer.decide(applicant);
+    expect([d.bindingConstraint, roundDownToStep(d.caps.self_cap ?? 0, step)]).toEqual(['risk', d.limit]);
+    const cut = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 200_000 });
+    const restored = scorer.recordReview(cut, { reviewerRole: 'credit_officer', outcome: 'approve', limit: cut.maxGrantable, asOf: '2026-12-05' });
+    expect([restored.limit, restored.bindingConstraint]).toEqual([d.limit, 'risk']);
+  });
+
   it('law: every reason of a review approving or proposing less than the policy granted is true of the limit (seeded)', async () => {
     const base = await scorer.decide(graduate());
     const reduced = scorer.requestReduction(base, 1_200_000);
