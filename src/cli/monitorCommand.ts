@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { readUtf8File } from '../text/readUtf8File.js';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { statSync } from 'node:fs';
+import { modelFilePath } from '../model/modelFilePath.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
@@ -122,7 +123,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const reads = [
       [values.applicants === undefined ? '--decisions' : '--applicants', input],
       ['--baseline', values.baseline],
-      ['--model', values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model],
+      ['--model', values.model === undefined ? undefined : modelFilePath(values.model)],
       ['--policy', values.policy],
       ['--features', values.features],
       ['--catalog', values.catalog],
@@ -130,7 +131,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
-    const model = values.model === undefined ? undefined : isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
+    const model = values.model === undefined ? undefined : modelFilePath(values.model);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const records = async () =>
       openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) }).records;
@@ -281,14 +282,6 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
 function isEmptyFile(path: string): boolean {
   try {
     return statSync(path).size === 0;
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { modelFilePath } from '../model/modelFilePath.js';
 import { createScorer, type Scorer, type ScorerOptions, type ScorerOptionsWithFeatures } from '../decision/createScorer.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { UsageError } from '../commandLine/commandIo.js';
@@ -42,7 +41,7 @@ export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}):
  */
 export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptions> {
   const options: { -readonly [K in keyof ScorerOptions]: ScorerOptions[K] } = { ...extra };
-  if (values.model !== undefined) options.model = isDirectory(values.model) ? join(values.model, 'model.onnx') : values.model;
+  if (values.model !== undefined) options.model = modelFilePath(values.model);
   if (values['model-sha256'] !== undefined) options.expectedSha256 = values['model-sha256'];
   // Unchecked beyond JSON here: resolvePolicy validates the overrides and names every bad field.
   if (values.policy !== undefined) options.policyOverrides = (await readPolicyFile(values.policy)) as ScorerOptions['policyOverrides'] & object;
@@ -59,12 +58,4 @@ export async function scorerOptionsFrom(values: ScorerArgs, extra: ScorerOptions
     options.modelEvaluator = evaluator;
   }
   return options;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

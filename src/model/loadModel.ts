@@ -4,6 +4,7 @@ import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
+import { modelFilePath } from './modelFilePath.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
@@ -75,7 +76,8 @@ export interface LoadedModel {
 }
 
 /**
- * Loads a creditlift ONNX model from a path or bytes: parses it, reads and validates the manifest
+ * Loads a creditlift ONNX model from a path (a file, or a folder `train` or `model import` wrote:
+ * its `model.onnx`) or bytes: parses it, reads and validates the manifest
  * stored in its metadata, checks the graph input against the manifest, decodes the tree ensemble
  * and opens one onnxruntime session reused by every prediction.
  *
@@ -256,7 +258,8 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   return loaded;
 }
 
-async function readModelFile(path: string): Promise<Uint8Array> {
+async function readModelFile(given: string): Promise<Uint8Array> {
+  const path = modelFilePath(given);
   try {
     return new Uint8Array(await readFile(path));
   } catch (cause) {

@@ -1,7 +1,7 @@
 import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
-import { statSync } from 'node:fs';
+import { modelFilePath } from '../../model/modelFilePath.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ModelManifest } from '../../model/manifest.js';
@@ -96,7 +96,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     }
     const missing = (['model', 'data', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    const modelPath = isDirectory(v.model!) ? join(v.model!, 'model.onnx') : v.model!;
+    const modelPath = modelFilePath(v.model!);
     refuseOverwritingInputs(
       [['--out', v.out]],
       [
@@ -151,12 +151,4 @@ function unseenWarnings(unseen: UnseenCategoryCounts, nRows: number): string[] {
     const line = `warning (unseen_categories): "${column}": ${total} of ${nRows} rows hold a category the model never saw, scored as missing: ${named.join(', ')}${more}`;
     return `${terminalText(line)}\n`;
   });
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
