@@ -18,8 +18,8 @@ in a child process, so a record that kills it costs only itself (a worker_failed
 A chunk whose records are gone from Redis (its producer stopped more than its --job-ttl ago, or
 the run was resumed without --queue) is dropped undecided and removed from the queue.
 Logs a line on stdout as it takes a chunk and one when it has decided it, so a worker killed on a
-chunk leaves its name. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0; a second signal
-stops at once (the chunk's lock runs out and another worker redoes it).
+chunk leaves its name. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0 (with none in hand while Redis is
+down: stop at once, exit 0); a second signal stops at once (the chunk's lock runs out and another worker redoes it).
 
 Options:
   --queue URL                Redis of the queue: redis://[:PASSWORD@]HOST[:PORT][/DB] (rediss:// for TLS)

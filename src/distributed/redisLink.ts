@@ -27,6 +27,8 @@ export interface RedisLink {
   readonly lost: Promise<never>;
   /** Runs `op`, or rejects with the watchdog's error if Redis is lost first. */
   guard<T>(op: Promise<T>): Promise<T>;
+  /** Whether Redis answered a PING within the last second (the watchdog pings twice a second). */
+  answering(): boolean;
   /** Resolves once Redis answered a PING (or rejects like {@link RedisLink.lost}). */
   ready(): Promise<void>;
   /** Stops the watchdog and drops the connection without waiting for Redis. */
@@ -106,6 +108,7 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
     client,
     lost,
     guard: <T>(op: Promise<T>) => Promise.race([op, lost]),
+    answering: () => !stopped && Date.now() - lastOk <= 2 * PING_MS,
     async ready() {
       await Promise.race([client.ping(), lost]);
       lastOk = Date.now();

@@ -155,16 +155,29 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
 
   // The queue of this worker's configuration: every chunk on it was enqueued by a producer with the same one.
   const queueName = queueNameOf(options.fingerprint);
-  const worker = new Worker<ChunkJobData, ChunkReceipt>(queueName, processChunk, {
-    connection: options.link.client,
-    concurrency: options.concurrency,
-    lockDuration: options.lockMs,
-    stalledInterval: options.lockMs,
-    maxStalledCount: MAX_STALLED,
-    name: me,
-    // Finished chunks stay until the producer has their lines on disk; it removes them then.
-    autorun: false,
-  });
+  // Chunks between BullMQ handing them over and their lines stored: what a stop has to finish.
+  let inHand = 0;
+  const worker = new Worker<ChunkJobData, ChunkReceipt>(
+    queueName,
+    async (job) => {
+      inHand++;
+      try {
+        return await processChunk(job);
+      } finally {
+        inHand--;
+      }
+    },
+    {
+      connection: options.link.client,
+      concurrency: options.concurrency,
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      maxStalledCount: MAX_STALLED,
+      name: me,
+      // Finished chunks stay until the producer has their lines on disk; it removes them then.
+      autorun: false,
+    },
+  );
   worker.on('failed', (job, err) => {
     if (job !== undefined && abandoned.delete(job.id ?? '')) {
       // Failed (BullMQ holds no lock on it any more), so it can go, id and key.
@@ -183,17 +196,28 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
   const running = worker.run();
+  let forced = false;
   try {
     await Promise.race([stopped, options.link.lost, running]);
-    options.log(`worker ${me} stopping: finishing the chunks in hand\n`);
-    await options.link.guard(worker.close());
+    forced = inHand === 0 && !options.link.answering();
+    if (forced) {
+      // Nothing to finish, and a graceful close would wait on Redis (BullMQ closes its blocking
+      // connection through it) until the watchdog gave up: a stop during an outage, when an operator
+      // most likely stops workers, took --redis-timeout and exited 1. No chunk can be taken meanwhile.
+      options.log(`worker ${me} stopping: no chunk in hand and Redis not answering, so stopping now\n`);
+      await Promise.race([worker.close(true), delay(2000)]).catch(() => undefined);
+    } else {
+      options.log(`worker ${me} stopping: finishing the chunks in hand\n`);
+      await options.link.guard(worker.close());
+    }
   } catch (e) {
     await Promise.race([worker.close(true), delay(2000)]).catch(() => undefined);
     throw e;
   } finally {
     for (const d of deciders.values()) await (await d.catch(() => undefined))?.close().catch(() => undefined);
   }
-  await running.catch(() => undefined);
+  // After a forced close BullMQ's run loop may still be waiting on Redis: it has nothing of ours.
+  await Promise.race([running.catch(() => undefined), forced ? delay(2000) : new Promise<void>(() => undefined)]);
   options.log(
     `worker ${me} stopped: ${done.chunks} chunks, ${done.records} records${done.refused > 0 ? `, ${done.refused} refused` : ''}${done.dropped > 0 ? `, ${done.dropped} of abandoned jobs dropped` : ''}\n`,
   );

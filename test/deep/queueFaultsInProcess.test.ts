@@ -198,4 +198,24 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
       link.close();
     }
   });
+
+  // findings19-adoption F3: an idle worker given SIGTERM while Redis was down waited out
+  // --redis-timeout (here 60 s, 30 s by default) and exited 1 queue_unavailable, where the help says
+  // "finish the chunks in hand, then exit 0": with none in hand there is nothing to finish.
+  it('an idle worker stopped while Redis is down stops at once and exits 0 (was: waited out --redis-timeout, exit 1)', async () => {
+    const worker = rig.inProcessWorker(7);
+    for (let i = 0; i < 100 && !/serving queue/.test(worker.log()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(worker.log()).toMatch(/serving queue/);
+    await rig.redis.stop();
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      const asked = performance.now();
+      const code = await worker.stop();
+      const seconds = (performance.now() - asked) / 1000;
+      expect([code, seconds < 20]).toEqual([0, true]);
+      expect(worker.log()).toMatch(/stopped: 0 chunks, 0 records\n/);
+    } finally {
+      await rig.redis.start();
+    }
+  }, 120_000);
 });
