@@ -174,8 +174,11 @@ export interface BatchDecideOptions extends DecideOptions {
 export interface ReassessUpdate<TInput = ApplicantInput> {
   /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
   readonly applicant: TInput;
-  /** The newly uploaded evidence. */
-  readonly evidence: readonly CertificateEvidenceInput[];
+  /**
+   * The newly uploaded evidence; absent for a profile-only update (nothing uploaded). `null` or any
+   * other non-array is refused at `evidence`, never read as none.
+   */
+  readonly evidence?: readonly CertificateEvidenceInput[];
   /**
    * Decision date of the reassessment; default the applicant's `asOf`. A profile dated after it is
    * refused (`out_of_range` at `applicant.asOf` and `asOf`): its facts are stated as of a later day.

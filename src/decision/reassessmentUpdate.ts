@@ -43,7 +43,9 @@ export function parseReassessmentUpdate(update: unknown, parseProfile: (input: u
     if (!(e instanceof ValidationError)) throw e;
     within('applicant', e.issues);
   }
-  const evidence = NewEvidence.safeParse(u.evidence);
+  // Absent: a profile-only update, nothing uploaded (it was refused as `expected array`). A null is
+  // not absent: refused at `evidence` like any other non-array.
+  const evidence = NewEvidence.safeParse(u.evidence === undefined ? [] : u.evidence);
   if (!evidence.success) within('evidence', validationIssuesFromZod(evidence.error));
   const asOf = u.asOf === undefined ? undefined : IsoDate.safeParse(u.asOf);
   if (asOf !== undefined && !asOf.success) within('asOf', validationIssuesFromZod(asOf.error));

@@ -199,8 +199,11 @@ describe('ledgers and updates', () => {
     const paths = (both as ValidationError).issues.map((i) => i.path.join('.'));
     expect(paths.some((p) => p.startsWith('applicant.birthDate'))).toBe(true);
     expect(paths.some((p) => p.startsWith('evidence.0'))).toBe(true);
-    const missing = await scorer.reassess(d, { applicant: a } as never).catch((e) => e);
-    expect((missing as ValidationError).issues.map((i) => i.path.join('.'))).toContain('evidence');
+    // A profile-only update needs no `evidence` (findings19-adoption: it was refused as 'expected
+    // array'); a null is not absent and stays refused at `evidence`.
+    expect(await scorer.reassess(d, { applicant: a })).toEqual(await scorer.reassess(d, { applicant: a, evidence: [] }));
+    const nullEvidence = await scorer.reassess(d, { applicant: a, evidence: null } as never).catch((e) => e);
+    expect((nullEvidence as ValidationError).issues.map((i) => i.path.join('.'))).toContain('evidence');
     // A misspelt key is one more problem of the update, named with the others, not in their place.
     const all = await scorer
       .reassess(d, { applicant: { ...a, birthDate: 'yesterday' } as ApplicantInput, evidence: [{ kind: 42 }], asOf: '2026-02-30', asof: '2026-12-01' } as never)

@@ -33,7 +33,7 @@ function asReassessed(prior: Decision, update: ReassessUpdate): ApplicantInput {
     ...a,
     asOf: update.asOf ?? a.asOf,
     platform: { ...a.platform, currentLimit: lineOnFileAfter(prior) },
-    evidence: [...(a.evidence ?? []), ...update.evidence],
+    evidence: [...(a.evidence ?? []), ...(update.evidence ?? [])],
     controls: { ...a.controls, ...(cap === null ? {} : { selfSetCap: cap }) },
   };
 }
