@@ -18,6 +18,8 @@ import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
+import { textLineFault } from './score/textLineFault.js';
+import { resumedDecidingAgain } from './scoreLineNumbers.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
@@ -48,9 +50,16 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   --decisions FILE           decisions ("creditlift score" output or Decision lines): the score,
                              factors and outcome mix only (decisions carry no features or groups).
                              Each application counts once, as "creditlift report" counts it: a
-                             decision repeated on another line once, a chain of follow-ups at its
-                             latest decision; decisions under two or more policies are warned of;
-                             a decision whose seal fails (audit.contentHash) is a record error
+                             decision repeated on another line once (its lines named), a chain of
+                             follow-ups at its latest decision; decisions under two or more
+                             policies are warned of; a decision whose seal fails
+                             (audit.contentHash) is a record error. Input line numbers
+                             ({"line":N,...}) named twice or lower than the line before are
+                             warned of, naming the lines, as verify warns (a resume recorded in
+                             FILE.run.json excuses the order); an error line repeated word for
+                             word counts once, and a second answer to one input line is counted
+                             and warned of. A line too long (line_too_long), not UTF-8
+                             (invalid_utf8) or not JSON is a record error naming why
   --format ndjson|csv        applicants format (default: from the file name)
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)
@@ -290,16 +299,26 @@ function isEmptyFile(path: string): boolean {
 /**
  * Monitors a decisions file as `creditlift report` counts it: a first pass reads which decisions a
  * later one follows (a follow-up's link is taken only when its seal holds), so a chain counts once, at
- * its latest, and a forked chain is warned of as report warns of it.
+ * its latest, and a forked chain is warned of as report warns of it. The manifest of the score run
+ * that wrote it (`FILE.run.json`), when there is one, says whether a resume wrote answers out of
+ * input order (then not warned of, as report and verify do not).
  */
-async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOptions, 'lines' | 'followed'>): Promise<MonitorResult> {
-  const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }] = await Promise.all([
+async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain'>): Promise<MonitorResult> {
+  const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readRunManifest, runManifestPath }] = await Promise.all([
     import('../report/followUps.js'),
     import('../decision/audit.js'),
     import('../monitor/runMonitor.js'),
+    import('./score/runManifest.js'),
   ]);
   const index = createFollowUpIndex(NO_AUDIT_KEYS);
-  for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) index.addLine(text);
-  const result = await monitorDecisions({ ...o, lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })), followed: index.followed });
+  for await (const line of splitLines(createReadStream(file))) if (textLineFault(line) === undefined) index.addLine(line.text);
+  // A manifest that cannot be read excuses nothing: lines out of order are then warned of.
+  const manifest = await readRunManifest(runManifestPath(file)).catch(() => undefined);
+  const result = await monitorDecisions({
+    ...o,
+    lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })),
+    followed: index.followed,
+    resumedDecidingAgain: resumedDecidingAgain(manifest),
+  });
   return index.forks() === 0 ? result : { ...result, warnings: [...result.warnings, forkWarning(index.forks())] };
 }

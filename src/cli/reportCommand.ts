@@ -23,6 +23,9 @@ import { readRunErrors } from './reportRunErrors.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
 import { createFollowUpIndex, forkWarning } from '../report/followUps.js';
+import { CountedInputLines } from '../report/countedInputLines.js';
+import { resumedDecidingAgain, ScoreLineNumbers } from './scoreLineNumbers.js';
+import { textLineFault } from './score/textLineFault.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
@@ -42,8 +45,10 @@ the run wrote (other decisions than it counted, or other bytes than the size and
 a line replaced, even by another sealed decision, moved or removed). When the run wrote its error
 lines apart (--errors, named in the manifest), the rejected records are read from that file, and
 the report warns, and exits 3, when it cannot be read or is not as the run left it. A line that is neither a
-decision nor an error line is left out of every figure, named in a warning, and the command exits 3
-(the page is still written); so does a file with no line at all (empty, or blank lines only).
+decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
+longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
+data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
+file with no line at all (empty, or blank lines only).
 
 Every decision's seal is checked: a decision whose audit.contentHash does not match its content
 (changed after it was made), or that carries none, is left out of every figure and named by its
@@ -59,8 +64,15 @@ reduction, contest or review names it in audit.priorDecisionId) is left out of t
 customer's chain of decisions counts as one line, at its latest decision. The page says how many
 were left out so; two decisions following the same one (a forked chain) are warned of. A decision
 on more than one line (the same audit.decisionId, the same content; 0.1.0's too) counts once and is
-warned of; a line carrying a counted decision's id with other content is left out, named by its line,
-and the command exits 3 (one of the two was changed after it was made).
+warned of, naming its lines; a line carrying a counted decision's id with other content is left out,
+named by its line, and the command exits 3 (one of the two was changed after it was made).
+
+Score answers each input line once, in input order ({"line":N,...}, not sealed): as verify does, the
+report warns, naming the lines, of an input line named twice (two outputs put together) and of one
+lower than the line before (lines moved; not when the run's manifest records a resume that decided
+records again). An error line the same, word for word, as an earlier one for its input line counts
+once; another answer to an input line already counted (another run's decision of the same record) is
+counted and warned of, naming the lines: those records count twice in the figures.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -130,15 +142,20 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // follow-up is held), the second counts the rest; only the aggregates (two numbers per
     // decision) and 64 bits of each decision's id and of its content digest (a repeated line counts
     // once) are held, never the decisions.
+    // Read as bytes, as monitor reads them: a byte that is not UTF-8 is named (decoded, it read as U+FFFD).
     const followUps = createFollowUpIndex(keys, policyHashes);
-    for await (const { text } of splitLines(createReadStream(file, { encoding: 'utf8' }))) followUps.addLine(text);
+    for await (const line of splitLines(createReadStream(file))) if (textLineFault(line) === undefined) followUps.addLine(line.text);
     const namingCatalog = catalog === undefined ? DEFAULT_CATALOG_HASH : catalogHash(catalog);
     const acc = createReportAccumulator();
-    const context = { keys, followed: followUps.followed, counted: new Map<string, string>(), policyHashes };
+    // Each input line of a score output answered once, as verify warns of it: named twice or out of order is warned of,
+    // an error line read again counted once, and a second answer counted is said.
+    const lineNumbers = new ScoreLineNumbers();
+    const inputLines = new CountedInputLines();
+    const context = { keys, followed: followUps.followed, counted: new Map<string, string>(), policyHashes, lineNumbers, inputLines };
     let lines = 0;
-    for await (const { text, line } of splitLines(createReadStream(file, { encoding: 'utf8' }))) {
-      if (text.trim() !== '') lines++;
-      accumulateDecisionLine(acc, text, { ...context, line });
+    for await (const line of splitLines(createReadStream(file))) {
+      if (line.truncated || line.text.trim() !== '') lines++;
+      accumulateDecisionLine(acc, line, context);
     }
     const run = await readRun(file);
     // The records the run rejected, when it wrote them apart (--errors): the same run reads the same whichever option it used.
@@ -155,7 +172,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(empty ? [emptyWarning(file)] : []),
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
       ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
-      ...(repeated > 0 ? [repeatWarning(file, repeated, data.repeatedEarlierRelease ?? 0)] : []),
+      ...lineNumbers.warnings(file, resumedDecidingAgain(run.manifest)),
+      ...(repeated > 0 ? [repeatWarning(file, repeated, data.repeatedEarlierRelease ?? 0, data.repeatedLines ?? [])] : []),
+      ...inputLines.warnings(file),
       ...(repeatedOther > 0 ? [repeatedOtherWarning(file, data.repeatedOther!)] : []),
       ...((data.unidentified ?? 0) > 0
         ? [
@@ -170,7 +189,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         otherCatalogWarning(data.catalogs ?? [], namingCatalog, values.catalog),
       ].filter((w) => w !== undefined),
       ...[mixedBuildsWarning(data.modelBuilds ?? [])].filter((w) => w !== undefined),
-      ...(data.unreadable > 0 ? [unreadableWarning(file, data.unreadable, data.decisions)] : []),
+      ...(data.unreadable > 0 ? [unreadableWarning(file, data)] : []),
     ];
     for (const warning of warnings) io.stderr(`warning: ${terminalText(warning)}\n`);
     await writeFileReplacing(
@@ -191,12 +210,14 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
       ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
+      ...(inputLines.copiesLeftOut > 0 ? [`${inputLines.copiesLeftOut.toLocaleString('en-US')} error line(s) repeated, counted once`] : []),
+      ...(inputLines.countedAgain > 0 ? [`${inputLines.countedAgain.toLocaleString('en-US')} answering an input line answered before, counted again`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
     const rejectedFrom =
       errorsApart?.path === undefined ? '' : errorsApart.notTheRuns ? ` from ${errorsApart.path}, not the run's: see the warning` : ` from ${errorsApart.path}`;
     io.stdout(
-      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
+      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
     // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad
@@ -284,12 +305,13 @@ function sealWarning(file: string, s: NonNullable<ReportData['sealRefused']>, ke
  * Says so when decisions appear on more than one line: each counts once, those sealed by 0.1.0 too,
  * told by their `audit.decisionId` (0.1.0 derived it from the rest of its audit) and the same content.
  */
-function repeatWarning(file: string, repeated: number, earlier: number): string {
+function repeatWarning(file: string, repeated: number, earlier: number, lines: readonly number[]): string {
   const old =
     earlier === 0
       ? ''
       : `; ${earlier.toLocaleString('en-US')} of them sealed by 0.1.0, told apart by the same audit.decisionId (0.1.0 derived it from the input's hash, applicant, date, model, policy and catalog) and the same content`;
-  return `${repeated.toLocaleString('en-US')} decision(s) of ${file} appear on more than one line (the same audit.decisionId): each is counted once${old}`;
+  const named = lines.length === 0 ? '' : `; line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${repeated > lines.length ? ', ...' : ''}`;
+  return `${repeated.toLocaleString('en-US')} decision(s) of ${file} appear on more than one line (the same audit.decisionId${named}): each is counted once${old}`;
 }
 
 /**
@@ -309,10 +331,27 @@ function repeatedOtherWarning(file: string, other: NonNullable<ReportData['repea
 
 /**
  * Says so, beside the other warnings, when lines were left out: a grey note under the last table was
- * all a reader got, even when every line was unreadable (an applicants file given by mistake).
+ * all a reader got, even when every line was unreadable (an applicants file given by mistake). Each
+ * reason is named with its first lines, in the words monitor names them with (a line over 4 MiB was
+ * counted "unreadable" and no more).
  */
-function unreadableWarning(file: string, unreadable: number, decisions: number): string {
-  return `${unreadable.toLocaleString('en-US')} line(s) of ${file} were neither a decision nor an error line and were left out of every figure${decisions === 0 ? ', so the report holds no decision' : ''} (a limit or certificate gain that is not a whole number of fen is one of them)`;
+function unreadableWarning(file: string, data: ReportData): string {
+  const reasons = (data.unreadableReasons ?? []).map((r) => {
+    const more = r.count - r.lines.length;
+    const fen = r.code === 'data_invalid' ? '; a limit or certificate gain that is not a whole number of fen is one' : '';
+    const named =
+      r.lines.length === 0
+        ? `${r.count.toLocaleString('en-US')} line(s)`
+        : `${r.lines.map((l) => `line ${l.line}: ${l.message}`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
+    return `${named} (${r.code}${fen})`;
+  });
+  return `${data.unreadable.toLocaleString('en-US')} line(s) of ${file} were neither a decision nor an error line and were left out of every figure${data.decisions === 0 ? ', so the report holds no decision' : ''}${reasons.length === 0 ? '' : `: ${reasons.join('; ')}`}`;
+}
+
+/** The summary's count of lines not read, by reason: ` (1 line_too_long, 2 invalid_json)`. */
+function unreadableCounts(data: ReportData): string {
+  const reasons = data.unreadableReasons ?? [];
+  return reasons.length === 0 ? '' : ` (${reasons.map((r) => `${r.count.toLocaleString('en-US')} ${r.code}`).join(', ')})`;
 }
 
 /** The policies named by decisions of this release: an earlier release's (0.1.0) are not counted, no `--policy` can be theirs. */

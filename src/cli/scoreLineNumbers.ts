@@ -1,22 +1,23 @@
 import { LineRangeList, formatLineRanges } from './score/lineRanges.js';
 import { LineSet } from './score/lineSet.js';
+import { NamedPlaces } from './score/namedPlaces.js';
+import type { RunManifest } from './score/runManifest.js';
 
 /**
  * Follows the input line numbers (`{"line":N,...}`) of a `creditlift score` output as a reader meets
  * them, by where each sits in the file. Score writes them strictly increasing and each once (a
  * resume that decided records again appends their lines after the rest), so a number met twice, one
  * lower than the line before, or one past the input's last record is the sign of a mixed-up file:
- * two outputs concatenated, lines moved or renumbered. The `line` envelope is not sealed.
+ * two outputs concatenated, lines moved or renumbered. The `line` envelope is not sealed. `verify`,
+ * `report` and `monitor --decisions` each follow their file with one, and warn in its words.
  */
 export class ScoreLineNumbers {
   private readonly seen = new LineSet();
   private last = 0;
   /** File places (line or element) whose input line number was met before. */
-  readonly repeated: string[] = [];
-  repeatedCount = 0;
+  private readonly repeated = new NamedPlaces();
   /** File places whose input line number is lower than the line before's. */
-  readonly decreasing: string[] = [];
-  decreasingCount = 0;
+  private readonly decreasing = new NamedPlaces();
   /** Input line numbers past the input's last record, when it is known (met in any order). */
   private readonly pastInput = new LineSet();
 
@@ -25,29 +26,25 @@ export class ScoreLineNumbers {
 
   /** The input line number `line` of the score line at `where` in the file. */
   meet(line: number, where: string): void {
-    if (!this.seen.add(line)) {
-      this.repeatedCount++;
-      if (this.repeated.length < 5) this.repeated.push(`${where} (input line ${line})`);
-    }
-    if (line < this.last) {
-      this.decreasingCount++;
-      if (this.decreasing.length < 5) this.decreasing.push(`${where} (input line ${line} after ${this.last})`);
-    }
+    if (!this.seen.add(line)) this.repeated.add(`${where} (input line ${line})`);
+    if (line < this.last) this.decreasing.add(`${where} (input line ${line} after ${this.last})`);
     this.last = line;
     if (this.lastInputLine !== undefined && line > this.lastInputLine) this.pastInput.add(line);
   }
 
-  /** The warnings of a file read to its end, one sentence each (none for a file as score writes it). */
+  /**
+   * The warnings of a file read to its end, one sentence each (none for a file as score writes it).
+   * @param resumedDecidingAgain the run's manifest records a resume that decided records again ({@link resumedDecidingAgain}): a lower number is then expected
+   */
   warnings(file: string, resumedDecidingAgain: boolean): string[] {
     const out: string[] = [];
-    const more = (n: number, shown: readonly string[]) => `${shown.join(', ')}${n > shown.length ? ` and ${n - shown.length} more` : ''}`;
-    if (this.repeatedCount > 0)
+    if (this.repeated.count > 0)
       out.push(
-        `${this.repeatedCount.toLocaleString('en-US')} line(s) of ${file} name an input line an earlier line names too (${more(this.repeatedCount, this.repeated)}): score answers each input line once, so two outputs were put together or lines repeated`,
+        `${this.repeated.count.toLocaleString('en-US')} line(s) of ${file} name an input line an earlier line names too (${this.repeated}): score answers each input line once, so two outputs were put together or lines repeated`,
       );
-    if (this.decreasingCount > 0 && !resumedDecidingAgain)
+    if (this.decreasing.count > 0 && !resumedDecidingAgain)
       out.push(
-        `${this.decreasingCount.toLocaleString('en-US')} line(s) of ${file} name a lower input line than the line before (${more(this.decreasingCount, this.decreasing)}): score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together`,
+        `${this.decreasing.count.toLocaleString('en-US')} line(s) of ${file} name a lower input line than the line before (${this.decreasing}): score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together`,
       );
     return out;
   }
@@ -59,4 +56,29 @@ export class ScoreLineNumbers {
     for (const line of this.pastInput) ranges.addRange(line);
     return `${this.pastInput.size.toLocaleString('en-US')} input line number(s) past the run's last input record (line ${this.lastInputLine.toLocaleString('en-US')}): ${formatLineRanges(ranges.ranges, ranges.more)}`;
   }
+}
+
+/**
+ * Whether the run `manifest` records wrote answers after the rest, out of input order: a resume
+ * that decided records again (answers missing or failed, foreign or unreadable lines taken out). No
+ * manifest: not known, so not assumed.
+ */
+export function resumedDecidingAgain(manifest: RunManifest | undefined): boolean {
+  const events = manifest?.status?.events;
+  if (events === undefined) return false;
+  return (
+    (events.missingAnswersDecidedAgain ?? 0) +
+      (events.workerFailedDecidedAgain ?? 0) +
+      (events.foreignAnswersRemoved ?? 0) +
+      (events.unreadableLinesRemoved ?? 0) >
+    0
+  );
+}
+
+/** The input line number of a `creditlift score` output line (`{"line":N,"decision":...}` or an error line); undefined for anything else. */
+export function scoreLineNumberOf(v: unknown): number | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !('line' in v)) return undefined;
+  if (!('decision' in v) && !('error' in v)) return undefined;
+  const line = (v as { readonly line: unknown }).line;
+  return Number.isSafeInteger(line) && (line as number) > 0 ? (line as number) : undefined;
 }

@@ -10,11 +10,12 @@ import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
+import { textLineFault } from './score/textLineFault.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
-import { ScoreLineNumbers } from './scoreLineNumbers.js';
+import { resumedDecidingAgain, ScoreLineNumbers, scoreLineNumberOf } from './scoreLineNumbers.js';
 import type { AuditKeys } from '../decision/audit.js';
 
 /** Help text of `creditlift verify`. */
@@ -109,7 +110,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         continue;
       }
       const { value } = record.read;
-      const envelopeLine = scoreLineNumber(value);
+      const envelopeLine = scoreLineNumberOf(value);
       if (envelopeLine !== undefined) numbers.meet(envelopeLine, record.where);
       if (isScoreErrorLine(value)) {
         counts.errorLines++;
@@ -158,15 +159,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       io.stdout(
         `warning: ${repeatedDecisions.toLocaleString('en-US')} decision(s) of ${say(file)} appear on more than one line (the same audit.decisionId): counted on each line above\n`,
       );
-    const events = manifest?.status?.events;
-    const decidedAgain =
-      events !== undefined &&
-      (events.missingAnswersDecidedAgain ?? 0) +
-        (events.workerFailedDecidedAgain ?? 0) +
-        (events.foreignAnswersRemoved ?? 0) +
-        (events.unreadableLinesRemoved ?? 0) >
-        0;
-    for (const w of numbers.warnings(file, decidedAgain)) io.stdout(`warning: ${say(w)}\n`);
+    for (const w of numbers.warnings(file, resumedDecidingAgain(manifest))) io.stdout(`warning: ${say(w)}\n`);
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
     if (manifest !== undefined && manifestFile !== undefined) {
@@ -273,14 +266,6 @@ function signerFingerprint(by: DecisionSigner | null, keys: AuditKeys): string |
   return key === null || key === undefined ? undefined : fingerprint(key);
 }
 
-/** The input line number of a `creditlift score` output line (`{"line":N,"decision":...}` or an error line); undefined for anything else. */
-function scoreLineNumber(v: unknown): number | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || !('line' in v)) return undefined;
-  if (!('decision' in v) && !('error' in v)) return undefined;
-  const line = (v as { readonly line: unknown }).line;
-  return Number.isSafeInteger(line) && (line as number) > 0 ? (line as number) : undefined;
-}
-
 function signerName(by: DecisionSigner | null): string {
   if (by === null) return 'unsigned';
   return by.key === 'signingKey' ? 'signed under --signing-key-file' : `signed under --verification-key-file #${by.index + 1}`;
@@ -375,12 +360,9 @@ function* document(raw: string): Generator<FileRecord> {
 
 function lineRecord(line: TextLine): FileRecord {
   const where = `line ${line.line}`;
-  if (line.truncated) return { where, read: { ok: false, issues: [{ path: [], code: 'too_big', message: 'the line is too long to be a decision' }] } };
-  if (line.invalidByteOffset !== undefined)
-    return {
-      where,
-      read: { ok: false, issues: [{ path: [], code: 'invalid_format', message: `bytes that are not UTF-8 at byte ${line.invalidByteOffset}` }] },
-    };
+  // Named in the words score, report and monitor name such a line with.
+  const fault = textLineFault(line);
+  if (fault !== undefined) return { where, read: { ok: false, issues: [{ path: [], ...fault }] } };
   const read = parseStrictJson(line.text);
   return { where, read: read.ok ? { ok: true, value: read.value } : { ok: false, issues: read.issues } };
 }

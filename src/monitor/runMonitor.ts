@@ -18,7 +18,11 @@ import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
-import { LINE_TOO_LONG_MESSAGE, type TextLine } from '../cli/score/splitLines.js';
+import type { TextLine } from '../cli/score/splitLines.js';
+import { NamedPlaces } from '../cli/score/namedPlaces.js';
+import { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
+import { CountedInputLines } from '../report/countedInputLines.js';
+import { readDecisionFileLine } from '../report/decisionFileLine.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
 import { countedSeal } from '../report/decisionSeal.js';
@@ -43,7 +47,10 @@ export interface MonitorResult {
   /** Records or lines read (blank lines aside): observations + errors (+ `repeated` + `superseded`, decisions files). */
   readonly records: number;
   readonly errors: number;
-  /** `monitorDecisions`: decisions read again on a later line (the same `audit.decisionId`), counted once. */
+  /**
+   * `monitorDecisions`: answers read again on a later line, counted once: a decision (the same
+   * `audit.decisionId`), or a score error line the same word for word as one for the same input line.
+   */
   readonly repeated?: number;
   /** `monitorDecisions`: decisions a later decision of the file follows (`followed`), not counted: a chain counts at its latest. */
   readonly superseded?: number;
@@ -258,7 +265,14 @@ const MonitoredDecision = z.looseObject({
 const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
 // Every option monitorDecisions reads.
-const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()(['lines', 'baseline', 'period', 'followed', 'onError']);
+const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()([
+  'lines',
+  'baseline',
+  'period',
+  'followed',
+  'resumedDecidingAgain',
+  'onError',
+]);
 
 /**
  * Monitors a decisions file (`creditlift score` output lines or bare Decisions): the score and,
@@ -278,6 +292,13 @@ const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>
  * follow-ups, read in a first pass (`creditlift monitor` does); without it, a follow-up met is warned
  * of and its chain counted at every decision. Decisions under more than one policy
  * (`audit.policyHash`) are warned of, each policy with its count: their figures blend the policies.
+ *
+ * The input line numbers of `creditlift score` output lines (`{"line":N,...}`) are read as
+ * `creditlift verify` reads them, in its words: a number named twice (two outputs put together) or
+ * lower than the line before (lines moved; not said given `resumedDecidingAgain`) is warned of,
+ * naming the lines. Each input line counts once: an error line the same, word for word, as an
+ * earlier one for its input line is counted once (in `repeated`), and a second answer otherwise
+ * counted (another run's decision for the same record) is counted and warned of.
  */
 export async function monitorDecisions(o: {
   readonly lines: AsyncIterable<TextLine>;
@@ -285,6 +306,12 @@ export async function monitorDecisions(o: {
   readonly period: MonitorPeriod;
   /** Decision ids a later decision of the file follows (each follow-up's `audit.priorDecisionId`). */
   readonly followed?: ReadonlySet<string>;
+  /**
+   * The lines are the output of a `creditlift score` run whose resume decided records again (its
+   * manifest's `status.events`; see `resumedDecidingAgain`): those answers follow the rest, so a
+   * lower input line number than the line before's is expected. Default false.
+   */
+  readonly resumedDecidingAgain?: boolean;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   checkOptionsObject(o, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
@@ -294,9 +321,13 @@ export async function monitorDecisions(o: {
     o.followed === undefined || o.followed instanceof Set
       ? undefined
       : { path: ['followed'], code: 'invalid_type', message: 'followed must be a Set of decision ids', expected: 'Set', received: typeNameOf(o.followed) },
+    typeIssue(['resumedDecidingAgain'], o.resumedDecidingAgain, 'boolean', 'true or false', true),
     typeIssue(['onError'], o.onError, 'function', 'a function taking each record error', true),
   ]);
   const acc = createMonitorAccumulator(o.baseline, { period: o.period });
+  const lineNumbers = new ScoreLineNumbers();
+  const inputLines = new CountedInputLines();
+  const repeatedAt = new NamedPlaces();
   // Each application once, counted by report's own rule.
   const once: CountOnceContext = { ...(o.followed === undefined ? {} : { followed: o.followed }), counted: new Map<string, string>() };
   let repeated = 0;
@@ -317,40 +348,34 @@ export async function monitorDecisions(o: {
     errors++;
     await o.onError?.({ line, error });
   };
-  for await (const { line, text, truncated, invalidByteOffset } of o.lines) {
-    // Only the start of a line longer than splitLines holds was read: named for its length, as score
-    // and verify name it, not as "not valid JSON" (it may well be JSON).
-    if (truncated) {
-      records++;
-      await fail(line, {
-        code: 'data_invalid',
-        message: `line ${line}: ${LINE_TOO_LONG_MESSAGE} (line_too_long): not measured`,
-        issues: [{ path: [], code: 'line_too_long', message: LINE_TOO_LONG_MESSAGE }],
-      });
-      continue;
-    }
-    if (text.trim() === '') continue;
+  for await (const textLine of o.lines) {
+    const { line, text } = textLine;
+    // Read as report reads it: a line too long to hold, or with a byte that is not UTF-8, is named for
+    // it, as score names it (not "not valid JSON": it may well be JSON; never measured as U+FFFD).
+    const read = readDecisionFileLine(textLine);
+    if (read.kind === 'blank') continue;
     records++;
-    // A byte that is not UTF-8 was read as U+FFFD: named, as score names it, never measured as replaced.
-    if (invalidByteOffset !== undefined) {
-      await fail(line, {
-        code: 'data_invalid',
-        message: `line ${line}: not UTF-8: invalid byte at offset ${invalidByteOffset} of the file (invalid_utf8): not measured`,
-        issues: [{ path: [], code: 'invalid_utf8', message: `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file` }],
-      });
+    if (read.kind === 'unread') {
+      const { code, message } = read.fault;
+      await fail(
+        line,
+        code === 'invalid_json'
+          ? { code: 'data_invalid', message: `line ${line}: ${message}` }
+          : { code: 'data_invalid', message: `line ${line}: ${message} (${code}): not measured`, issues: [{ path: [], code, message }] },
+      );
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      await fail(line, { code: 'data_invalid', message: `line ${line}: not valid JSON` });
-      continue;
-    }
-    const inner = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
+    const { value, candidate: inner, inputLine } = read;
+    const where = `line ${line}`;
+    if (inputLine !== undefined) lineNumbers.meet(inputLine, where);
     const d = MonitoredDecision.safeParse(inner);
     if (!d.success) {
       const e = ErrorLine.safeParse(value);
+      // A copy of an error line counted for the same input line is one record not measured, not two.
+      if (e.success && inputLine !== undefined && !inputLines.countAnswer(inputLine, where, text)) {
+        repeated++;
+        continue;
+      }
       await fail(
         line,
         e.success
@@ -399,6 +424,7 @@ export async function monitorDecisions(o: {
     }
     if (counts === 'repeated') {
       repeated++;
+      repeatedAt.add(where);
       continue;
     }
     // A decision is made once: one of two lines with one id and other content was changed, and which is not known.
@@ -441,6 +467,7 @@ export async function monitorDecisions(o: {
     if (c !== undefined && c.space !== 'log_odds') probabilitySpace++;
     try {
       acc.add(observationOf(d.data));
+      if (inputLine !== undefined) inputLines.countAnswer(inputLine, where);
     } catch (e) {
       await fail(line, toErrorData(e));
     }
@@ -463,8 +490,12 @@ export async function monitorDecisions(o: {
     warnings.push(
       `${noCatalog} decision(s) record no certificate catalog (audit.catalogHash): whether they were made with the baseline's catalog was not checked`,
     );
-  if (repeated > 0)
-    warnings.push(`${repeated.toLocaleString('en-US')} decision(s) appear on more than one line (the same audit.decisionId): each is counted once`);
+  warnings.push(...lineNumbers.warnings('the file', o.resumedDecidingAgain === true));
+  if (repeatedAt.count > 0)
+    warnings.push(
+      `${repeatedAt.count.toLocaleString('en-US')} decision(s) appear on more than one line (the same audit.decisionId; ${repeatedAt}): each is counted once`,
+    );
+  warnings.push(...inputLines.warnings('the file'));
   if (sealRefused > 0)
     warnings.push(
       `${sealRefused.toLocaleString('en-US')} decision(s) were not measured: their seal failed (changed after they were made, or never sealed by creditlift; each is named in the errors)`,

@@ -6,6 +6,10 @@ import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { countedSeal } from './decisionSeal.js';
 import { countOnce } from './followUps.js';
 import { ErrorLine } from './accumulateErrorLine.js';
+import type { TextLine } from '../cli/score/splitLines.js';
+import type { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
+import type { CountedInputLines } from './countedInputLines.js';
+import { readDecisionFileLine } from './decisionFileLine.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -43,7 +47,7 @@ const ReportedDecision = z.looseObject({
 
 /** What the report reads a decision line with, beside the line itself. */
 export interface DecisionLineContext {
-  /** The line's number in the file, named when its decision is left out. */
+  /** The line's number in the file, named when its decision is left out (given a `TextLine`, its own). */
   readonly line?: number;
   /** The keys seals are checked under: `signing` checks signatures too. Default: none (content hashes only). */
   readonly keys?: AuditKeys;
@@ -62,14 +66,23 @@ export interface DecisionLineContext {
    * `earlierReleaseClaim`) and is left out as unsealed.
    */
   readonly policyHashes?: ReadonlySet<string>;
+  /** The input line numbers of a score output met so far (`{"line":N,...}`): every such line is met, for the caller's warnings. */
+  readonly lineNumbers?: ScoreLineNumbers;
+  /**
+   * The input lines counted so far (the caller's, filled here): an error line the same, word for word,
+   * as one counted for its input line is not counted again, and a second answer counted is said.
+   */
+  readonly inputLines?: CountedInputLines;
 }
 
 /**
  * Adds one line of a decisions file to the report: a `creditlift score` output line
  * (`{"line":n,"decision":...}` or `{"line":n,"error":...}`) or a bare Decision as
- * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable,
- * a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included. A decision sealed by the
- * released 0.1.0 counts as one, marked as such (it carries no content hash to check).
+ * `creditlift decide --compact` prints it. Blank lines are ignored; anything else is counted unreadable
+ * with its reason (`readDecisionFileLine`: too long, not UTF-8, not JSON; else `data_invalid`), a
+ * decision whose `asOf` is not a calendar date `YYYY-MM-DD` included. A decision sealed by the
+ * released 0.1.0 counts as one, marked as such (it carries no content hash to check). `line` is the
+ * line as `splitLines` gives it, or its text alone (read whole and decoded, at `context.line`).
  *
  * With `context.counted`, a decision (of either release) read again on a later line is counted once
  * (`addRepeated`), and a line carrying a counted decision's id with other content is left out
@@ -82,17 +95,21 @@ export interface DecisionLineContext {
  * a 0.1.0 decision is left out too, as 0.1.0 signed nothing), so a decision edited after it was made never reaches a figure and
  * never hides the others. A decision a later one of the file follows (`context.followed`) is
  * counted as superseded: each chain of follow-ups counts once, at its latest decision.
+ *
+ * With `context.lineNumbers` and `context.inputLines`, a score output line's input line number is
+ * met, and its answer, once counted, counted against it (see `CountedInputLines`).
  */
-export function accumulateDecisionLine(acc: ReportAccumulator, text: string, context: DecisionLineContext = {}): void {
-  if (text.trim() === '') return;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    acc.addUnreadable();
+export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | string, context: DecisionLineContext = {}): void {
+  const at = typeof line === 'string' ? context.line : line.line;
+  const read = readDecisionFileLine(typeof line === 'string' ? { line: at ?? 0, text: line, truncated: false } : line);
+  if (read.kind === 'blank') return;
+  if (read.kind === 'unread') {
+    acc.addUnreadable(read.fault, at);
     return;
   }
-  const candidate = typeof value === 'object' && value !== null && 'decision' in value ? (value as { decision: unknown }).decision : value;
+  const { value, candidate, inputLine } = read;
+  const where = `line ${at ?? '?'}`;
+  if (inputLine !== undefined) context.lineNumbers?.meet(inputLine, where);
   const decision = ReportedDecision.safeParse(candidate);
   if (decision.success) {
     // A decision of the released 0.1.0 (told by its shape, and nothing in it saying otherwise):
@@ -100,7 +117,7 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     // says so; under a signing key it is left out (0.1.0 signed nothing), as is one posing as 0.1.0's.
     const { earlier, fault } = countedSeal(candidate, context.keys ?? NO_AUDIT_KEYS, context.policyHashes);
     if (fault !== undefined) {
-      acc.addSealRefused(fault, context.line);
+      acc.addSealRefused(fault, at);
       return;
     }
     // Each application once, by the function monitor --decisions counts with too.
@@ -109,10 +126,11 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     if (counts === 'superseded') acc.addSuperseded();
     else {
       const sealedBy = earlier ? '0.1.0' : undefined;
-      if (counts === 'repeated') acc.addRepeated(sealedBy);
-      else if (counts === 'repeatedOther') acc.addRepeatedOther(context.line);
+      if (counts === 'repeated') acc.addRepeated(sealedBy, at);
+      else if (counts === 'repeatedOther') acc.addRepeatedOther(at);
       else {
         acc.addDecision(decision.data as unknown as Decision, sealedBy);
+        if (inputLine !== undefined) context.inputLines?.countAnswer(inputLine, where);
         // Counted as read, and said: a repeat of a decision without an id cannot be told.
         if (context.counted !== undefined && decision.data.audit?.decisionId === undefined) acc.addUnidentified();
       }
@@ -120,6 +138,11 @@ export function accumulateDecisionLine(acc: ReportAccumulator, text: string, con
     return;
   }
   const error = ErrorLine.safeParse(value);
-  if (error.success) acc.addRejection(error.data.error.code);
-  else acc.addUnreadable();
+  if (!error.success) {
+    acc.addUnreadable({ code: 'data_invalid', message: 'neither a decision nor an error line' }, at);
+    return;
+  }
+  // A copy of an error line counted for the same input line is one rejection, not two.
+  if (inputLine !== undefined && context.inputLines?.countAnswer(inputLine, where, typeof line === 'string' ? line : line.text) === false) return;
+  acc.addRejection(error.data.error.code);
 }

@@ -41,6 +41,12 @@ export interface ReportData {
   readonly rejected: number;
   /** Lines that were neither a decision nor an error line (a decision whose `asOf` is not a calendar date `YYYY-MM-DD` included). */
   readonly unreadable: number;
+  /**
+   * Why the `unreadable` lines were not read, by issue code (`line_too_long`, `invalid_utf8`,
+   * `invalid_json`, `data_invalid`: neither a decision nor an error line), each with its count and
+   * its first lines and what each says. Absent for lines added without a reason.
+   */
+  readonly unreadableReasons?: readonly UnreadableReason[];
   readonly outcomes: Readonly<Record<Decision['outcome'], number>>;
   readonly grades: readonly GradeSummary[];
   /**
@@ -105,6 +111,8 @@ export interface ReportData {
    * once. 0 when none. `repeatedEarlierRelease`: how many of them were sealed by 0.1.0.
    */
   readonly repeated?: number;
+  /** The first of the `repeated` lines' numbers (the later lines: the first of each is counted). */
+  readonly repeatedLines?: readonly number[];
   /** Of `repeated`, the decisions sealed by the released 0.1.0 (told by their `audit.decisionId`, which 0.1.0 derived from the rest of the audit). */
   readonly repeatedEarlierRelease?: number;
   /**
@@ -119,6 +127,22 @@ export interface ReportData {
   readonly arms: readonly { readonly arm: string; readonly count: number; readonly approve: number; readonly limitTotalFen: number }[];
 }
 
+/** Why some lines of a decisions file were not read: one issue code, how many lines, and the first of them with what each says. */
+export interface UnreadableReason {
+  readonly code: UnreadableCode;
+  readonly count: number;
+  readonly lines: readonly { readonly line: number; readonly message: string }[];
+}
+
+/**
+ * The issue codes of a line not read, in the order a warning names them: the line's text (too long,
+ * not UTF-8), then not JSON, then JSON that is neither a decision nor an error line.
+ */
+export const UNREADABLE_CODES = ['line_too_long', 'invalid_utf8', 'invalid_json', 'data_invalid'] as const;
+
+/** One of {@link UNREADABLE_CODES}. */
+export type UnreadableCode = (typeof UNREADABLE_CODES)[number];
+
 /** The release that sealed a decision, when it is an earlier one than this engine's: only 0.1.0 is told apart. */
 export type EarlierRelease = '0.1.0';
 
@@ -127,13 +151,14 @@ export interface ReportAccumulator {
   /** Adds a decision; `sealedBy` names the earlier release that sealed it (its binding constraint is counted apart). */
   addDecision(d: Decision, sealedBy?: EarlierRelease): void;
   addRejection(code: string): void;
-  addUnreadable(): void;
+  /** A line neither a decision nor an error line: why (`reason`), at `line`, when known. */
+  addUnreadable(reason?: { readonly code: UnreadableCode; readonly message: string }, line?: number): void;
   /** A decision whose seal failed (`fault`), at `line` when known: left out of every figure, counted apart. */
   addSealRefused(fault: LeftOutFault, line?: number): void;
   /** A decision a later one of the file follows: left out of the figures, counted apart. */
   addSuperseded(): void;
-  /** A decision already counted on an earlier line (its decisionId, the same content): counted once. `sealedBy` as for `addDecision`. */
-  addRepeated(sealedBy?: EarlierRelease): void;
+  /** A decision already counted on an earlier line (its decisionId, the same content), at `line` when known: counted once. `sealedBy` as for `addDecision`. */
+  addRepeated(sealedBy?: EarlierRelease, line?: number): void;
   /** A decision whose decisionId an earlier line's decision carries with other content, at `line` when known: left out, counted apart. */
   addRepeatedOther(line?: number): void;
   /** The decision just added carries no decisionId: a repeat of it cannot be told, so the report says so. */
@@ -141,8 +166,11 @@ export interface ReportAccumulator {
   finish(): ReportData;
 }
 
-/** Line numbers kept of the decisions whose seal failed (or that repeat another's id with other content): enough to find them, bounded for a file of millions. */
+/** Line numbers kept of the decisions whose seal failed (or that repeat another's id): enough to find them, bounded for a file of millions. */
 const SEAL_LINES_KEPT = 20;
+
+/** Lines kept of each reason a line was not read, with what each says. */
+const UNREADABLE_LINES_KEPT = 3;
 
 function byHash(counts: ReadonlyMap<string, number>): { hash: string; count: number }[] {
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([hash, count]) => ({ hash, count }));
@@ -153,6 +181,7 @@ export function createReportAccumulator(): ReportAccumulator {
   let decisions = 0;
   let rejected = 0;
   let unreadable = 0;
+  const unreadableReasons = new Map<UnreadableCode, { count: number; lines: { line: number; message: string }[] }>();
   let limitTotal = 0;
   const newLines = emptyNewLineCostTally();
   const outcomes = { approve: 0, refer: 0, decline: 0 };
@@ -175,6 +204,7 @@ export function createReportAccumulator(): ReportAccumulator {
   let superseded = 0;
   let repeated = 0;
   let repeatedEarlierRelease = 0;
+  const repeatedLines: number[] = [];
   const repeatedOther = { count: 0, lines: [] as number[] };
   let unidentified = 0;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -235,8 +265,13 @@ export function createReportAccumulator(): ReportAccumulator {
       rejected++;
       bump(errors, code);
     },
-    addUnreadable() {
+    addUnreadable(reason, line) {
       unreadable++;
+      if (reason === undefined) return;
+      const r = unreadableReasons.get(reason.code) ?? { count: 0, lines: [] };
+      r.count++;
+      if (line !== undefined && r.lines.length < UNREADABLE_LINES_KEPT) r.lines.push({ line, message: reason.message });
+      unreadableReasons.set(reason.code, r);
     },
     addSealRefused(fault, line) {
       sealRefused.count++;
@@ -246,9 +281,10 @@ export function createReportAccumulator(): ReportAccumulator {
     addSuperseded() {
       superseded++;
     },
-    addRepeated(sealedBy) {
+    addRepeated(sealedBy, line) {
       repeated++;
       if (sealedBy !== undefined) repeatedEarlierRelease++;
+      if (line !== undefined && repeatedLines.length < SEAL_LINES_KEPT) repeatedLines.push(line);
     },
     addUnidentified() {
       unidentified++;
@@ -263,6 +299,10 @@ export function createReportAccumulator(): ReportAccumulator {
         decisions,
         rejected,
         unreadable,
+        unreadableReasons: UNREADABLE_CODES.flatMap((code) => {
+          const r = unreadableReasons.get(code);
+          return r === undefined ? [] : [{ code, count: r.count, lines: r.lines.map((l) => ({ ...l })) }];
+        }),
         outcomes: { ...outcomes },
         grades: [...grades.entries()]
           .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
@@ -307,6 +347,7 @@ export function createReportAccumulator(): ReportAccumulator {
         superseded,
         repeated,
         repeatedEarlierRelease,
+        repeatedLines: [...repeatedLines],
         repeatedOther: { ...repeatedOther, lines: [...repeatedOther.lines] },
         unidentified,
         arms: [...arms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([arm, a]) => ({ arm, ...a })),

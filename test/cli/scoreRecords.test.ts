@@ -173,6 +173,48 @@ describe('LineSet', () => {
       ),
     );
   });
+
+  // A line number read from a file (report, monitor --decisions, verify) can be any safe integer: 2^32 + 1
+  // was line 1 (the bit index wrapped at 32 bits), and one line naming 4,000,000,000 grew the bitset to 500 MB.
+  it('law: any safe line number is its own, sparse numbers held apart, iterated in increasing order', () => {
+    const line = fc.oneof(
+      fc.integer({ min: 1, max: 5_000 }),
+      fc.constantFrom(2 ** 31, 2 ** 32 + 1, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER),
+      fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 120 }), fc.array(line, { maxLength: 30 }), (adds, removes) => {
+        const s = new LineSet();
+        const model = new Set<number>();
+        for (const n of adds) expect(s.add(n)).toBe(!model.has(n) && model.add(n) !== undefined);
+        for (const n of removes) expect(s.delete(n)).toBe(model.delete(n));
+        expect(s.size).toBe(model.size);
+        for (const n of [...adds, ...removes, 1, 5]) expect(s.has(n)).toBe(model.has(n));
+        expect([...s]).toEqual([...model].sort((a, b) => a - b));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('one line number in the billions keeps the bitset small', () => {
+    const s = new LineSet();
+    s.add(4_000_000_000);
+    s.add(3);
+    expect((s as unknown as { bits: Uint8Array }).bits.length).toBeLessThan(1 << 20);
+    expect([...s]).toEqual([3, 4_000_000_000]);
+  });
+
+  it('a line held apart stays one line once the bitset grows past it', () => {
+    const s = new LineSet();
+    expect(s.add(20_000_000)).toBe(true);
+    for (let line = 1; line <= 400_000; line++) s.add(line);
+    expect(s.add(20_000_001)).toBe(true);
+    expect(s.add(20_000_000)).toBe(false);
+    expect(s.size).toBe(400_002);
+    expect(s.delete(20_000_000)).toBe(true);
+    expect(s.has(20_000_000)).toBe(false);
+    expect([...s].slice(-2)).toEqual([400_000, 20_000_001]);
+  });
 });
 
 describe('summary and progress', () => {

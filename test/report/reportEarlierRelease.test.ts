@@ -111,7 +111,7 @@ describe('report over decisions of the released 0.1.0', () => {
     expect(r.out).toMatch(/report of 2 decisions .*1 repeated, counted once/);
     const warnings = r.err.split('\n').filter((l) => l.startsWith('warning: '));
     expect(warnings.find((w) => w.includes('more than one line'))).toMatch(
-      /^warning: 1 decision\(s\) of .* appear on more than one line \(the same audit\.decisionId\): each is counted once; 1 of them sealed by 0\.1\.0/,
+      /^warning: 1 decision\(s\) of .* appear on more than one line \(the same audit\.decisionId; line 3\): each is counted once; 1 of them sealed by 0\.1\.0/,
     );
     expect(warnings.find((w) => w.includes('earlier release'))).toMatch(/2 decision\(s\) were sealed by an earlier release/);
     // The limit total counts the approval once: the referral proposes 3,000 RMB, the approval its own.

@@ -2,7 +2,8 @@ import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { readRecordEnvelope } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
-import { LINE_TOO_LONG_MESSAGE, type TextLine } from './splitLines.js';
+import type { TextLine } from './splitLines.js';
+import { textLineFault } from './textLineFault.js';
 
 /**
  * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
@@ -25,9 +26,10 @@ export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncG
 }
 
 /** One line's record; undefined for a blank line. */
-function readNdjsonLine({ line, text, truncated, invalidByteOffset }: TextLine): InputRecord | undefined {
-  if (invalidByteOffset !== undefined) return unreadableRecord(line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${invalidByteOffset} of the file`);
-  if (truncated) return unreadableRecord(line, 'line_too_long', LINE_TOO_LONG_MESSAGE);
+function readNdjsonLine(textLine: TextLine): InputRecord | undefined {
+  const { line, text } = textLine;
+  const fault = textLineFault(textLine);
+  if (fault !== undefined) return unreadableRecord(line, fault.code, fault.message);
   if (text.trim() === '') return undefined;
   // Not JSON: the line is unreadable (the message keeps the input out). Repeated keys: each one is
   // its own issue at its own path.
