@@ -6,6 +6,7 @@ import { calendarDateOf } from '../dates/calendarDate.js';
 import { assessEvidence } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
+import { isBannedDataItem } from '../evidence/bannedDataItem.js';
 import type { Applicant } from '../schema/applicant.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import type { Scenario } from './decisionPlan.js';
@@ -172,7 +173,7 @@ function summaryWithOneMore(summary: EvidenceSummary, item: EvidenceAssessment):
   return {
     byCategory,
     acceptedCount: summary.acceptedCount + (accepted ? 1 : 0),
-    rejectedCount: summary.rejectedCount + (accepted ? 0 : 1),
+    rejectedCount: summary.rejectedCount + (accepted || isBannedDataItem(item) ? 0 : 1),
     duplicateDetected: summary.duplicateDetected || duplicate,
     holderMismatchDetected: summary.holderMismatchDetected || mismatch,
   };

@@ -107,6 +107,10 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * the one assessed; to assess a fresher snapshot, replace the old item rather than append. So adding an item never changes the
  * assessment of any other distinct item, and never lowers a summary value.
  *
+ * An item of a kind whose data category `options.bannedDataCategories` holds is rejected with
+ * `banned_data_category` as its only reason, and nothing else of it is read: it is no duplicate of
+ * anything and nothing is a duplicate of it, and the other items are assessed exactly as without it.
+ *
  * @param applicant an applicant; a `parseApplicant` result is trusted as is, anything else is
  *   validated first (so raw JSON gives a ValidationError, never a TypeError)
  * @throws ValidationError when `options.minConfidence` is not in [0, 1]; CreditliftError
@@ -144,12 +148,28 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   const banned = new Set(options.bannedDataCategories ?? []);
 
   const items = applicant.evidence.map((e, index): EvidenceAssessment => {
-    const reasons = new Set<EvidenceReasonCode>();
     const spec = catalog.get(e.kind);
+    // Data the jurisdiction bans may not be used at all, so nothing of the item is read: not its
+    // result, dates or holder, and not its hash or number, which would make it the first of a
+    // duplicate pair (a follower count under a rating's issuer and number refused the rating, and
+    // its second snapshot referred the application as duplicate evidence). It is refused for its
+    // category alone, and the items around it are assessed as if it had never been uploaded.
+    if (spec !== undefined && banned.has(kindDataCategory(spec))) {
+      return {
+        index,
+        kind: e.kind,
+        category: spec.category,
+        scaleValue: undefined,
+        credentialId: e.credentialId,
+        status: 'rejected',
+        reasons: ['banned_data_category'],
+        strength: 0,
+      };
+    }
+    const reasons = new Set<EvidenceReasonCode>();
     const issued = calendarDateOf(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
-    if (spec !== undefined && banned.has(kindDataCategory(spec))) reasons.add('banned_data_category');
     // Only a kind that expires (its catalog validity sets `expiresAfterMonths`) can expire: the
     // earlier of the document's own expiry date and the kind's term counts. A kind that does not
     // (scholarships, most qualifications) only fades; an expiry date on its upload (the end of an

@@ -2,6 +2,7 @@ import type { CertificateCategory } from '../catalog/certificateKindSpec.js';
 import { CertificateCategory as Categories } from '../catalog/certificateKindSpec.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { EvidenceAssessment } from './evidenceAssessment.js';
+import { isBannedDataItem } from './bannedDataItem.js';
 
 /** Accepted evidence of one category. */
 export interface CategorySummary {
@@ -19,6 +20,7 @@ export interface EvidenceSummary {
   /** Per category, always all four. */
   readonly byCategory: Readonly<Record<CertificateCategory, CategorySummary>>;
   readonly acceptedCount: number;
+  /** Items rejected, except those of a banned data category, which count nowhere (see `isBannedDataItem`). */
   readonly rejectedCount: number;
   /** Some item repeated an earlier document or credential: a fraud signal. */
   readonly duplicateDetected: boolean;
@@ -39,9 +41,14 @@ export function summarizeEvidence(items: readonly EvidenceAssessment[]): Evidenc
     { maxStrength: number; count: number }
   >;
   let acceptedCount = 0;
+  let bannedCount = 0;
   let duplicateDetected = false;
   let holderMismatchDetected = false;
   for (const item of items) {
+    if (isBannedDataItem(item)) {
+      bannedCount += 1;
+      continue;
+    }
     if (item.reasons.includes('duplicate_document') || item.reasons.includes('duplicate_credential')) duplicateDetected = true;
     if (item.reasons.includes('holder_mismatch')) holderMismatchDetected = true;
     if (item.status !== 'accepted' || item.category === undefined) continue;
@@ -50,7 +57,7 @@ export function summarizeEvidence(items: readonly EvidenceAssessment[]): Evidenc
     c.count += 1;
     c.maxStrength = Math.max(c.maxStrength, item.strength);
   }
-  return { byCategory, acceptedCount, rejectedCount: items.length - acceptedCount, duplicateDetected, holderMismatchDetected };
+  return { byCategory, acceptedCount, rejectedCount: items.length - acceptedCount - bannedCount, duplicateDetected, holderMismatchDetected };
 }
 
 // A hand-written check rather than a schema: it runs for every decision and each counterfactual.

@@ -8,6 +8,7 @@ import { FeatureMismatchError, type FeatureMismatch } from './featureMismatchErr
 import { builtInFeatures, builtInFeatureSet, type FeatureSet } from './featureSet.js';
 import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { protectedNameIssues } from '../text/protectedCharacteristic.js';
+import { withoutBannedData } from './withoutBannedData.js';
 
 /** What the encoder reads: a validated applicant (with its attributes when a feature set declares them) and its evidence. */
 export interface FeatureInput {
@@ -255,6 +256,11 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
     }
   }
   const names = manifest.features.map((f) => f.name);
+  // Built-in features read accepted items only, so an item of a banned data category (always
+  // rejected) never reaches them; a lender's feature could count it, so it is given the input
+  // without such items.
+  const lenderFeatures = definitions.some((d) => !builtIns.has(d));
+  const contextOf = (input: FeatureInput) => (lenderFeatures ? withoutBannedData(input) : input) as unknown as FeatureContext<never>;
   return {
     names,
     definitions,
@@ -262,7 +268,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
     encode(input, out, offset = 0) {
       // The scorer's parse sets `attributes` whenever a feature set declares any; built-in
       // features never read them, so the applicant is the context as it stands (no copy per row).
-      const ctx = input as unknown as FeatureContext<never>;
+      const ctx = contextOf(input);
       let bad: ValidationIssue[] | undefined;
       for (let j = 0; j < columns.length; j++) {
         const v = (columns[j] as ColumnEncoder)(ctx);
@@ -272,7 +278,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
       if (bad !== undefined) throw new ValidationError('feature values', bad);
     },
     encodeColumns(input, out, offset, which) {
-      const ctx = input as unknown as FeatureContext<never>;
+      const ctx = contextOf(input);
       let bad: ValidationIssue[] | undefined;
       for (const j of which) {
         const v = (columns[j] as ColumnEncoder)(ctx);
@@ -284,7 +290,7 @@ export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, 
     uncodedCategories: uncoded.length === 0 ? NO_UNSEEN : Object.freeze(uncoded.map((u) => Object.freeze(u))),
     unseenCategories(input) {
       if (gaps.length === 0) return NO_UNSEEN;
-      const ctx = input as unknown as FeatureContext<never>;
+      const ctx = contextOf(input);
       let unseen: UnseenCategory[] | undefined;
       for (const g of gaps) {
         const v = g.compute(ctx);

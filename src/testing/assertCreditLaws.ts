@@ -10,7 +10,7 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
    * The laws to run (at least one). Default: every law in {@link creditLaws} that has the part to
    * run: without a scorer (or with `part: 'policy'`) the laws with a policy part, leaving out the
    * ones checked end to end only (`suggestions_come_true`, `results_below_useful_level_never_count`,
-   * `tampered_priors_refused`);
+   * `banned_data_never_counts`, `tampered_priors_refused`);
    * with a pool (or `part: 'pool'`) the laws with a pool part, each on every part (policy, scorer and
    * pool). A law named that lacks the part to run is refused, never passed unchecked.
    */

@@ -25,6 +25,7 @@ export const CREDIT_LAW_NAMES = deepFreeze([
   'reasons_where_owed',
   'suggestions_come_true',
   'results_below_useful_level_never_count',
+  'banned_data_never_counts',
   'tampered_priors_refused',
 ] as const);
 
@@ -41,7 +42,8 @@ export type LawPool = Pick<ScorerPool, 'decideBatch' | 'decideBatchJson' | 'poli
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
  * policy); the scorer laws run too when a scorer is given, and the pool part when a pool is given beside it. `suggestions_come_true` has no policy
  * half (previews need a model and a catalog), nor have `results_below_useful_level_never_count`
- * (results are read on the scorer's catalog) and `tampered_priors_refused` (priors are the scorer's): checked without a scorer (or with `part: 'policy'`)
+ * (results are read on the scorer's catalog), `banned_data_never_counts` (uploads are refused by the
+ * scorer's catalog and jurisdiction) and `tampered_priors_refused` (priors are the scorer's): checked without a scorer (or with `part: 'policy'`)
  * they are refused with a ValidationError, never passed having checked nothing.
  */
 export interface LawSubject {

@@ -12,6 +12,7 @@ import { reassessmentWithinBounds } from './laws/reassessmentWithinBounds.js';
 import { reasonsWhereOwed } from './laws/reasonsWhereOwed.js';
 import { suggestionsComeTrue } from './laws/suggestionsComeTrue.js';
 import { resultsBelowUsefulLevelNeverCount } from './laws/resultsBelowUsefulLevelNeverCount.js';
+import { bannedDataNeverCounts } from './laws/bannedDataNeverCounts.js';
 import { reductionWithinBounds } from './laws/reductionWithinBounds.js';
 import { sameInputSameDecision } from './laws/sameInputSameDecision.js';
 import { stepLimitsHold } from './laws/stepLimitsHold.js';
@@ -40,5 +41,6 @@ export const creditLaws: Readonly<Record<CreditLawName, CreditLaw>> = Object.fre
   reasons_where_owed: reasonsWhereOwed,
   suggestions_come_true: suggestionsComeTrue,
   results_below_useful_level_never_count: resultsBelowUsefulLevelNeverCount,
+  banned_data_never_counts: bannedDataNeverCounts,
   tampered_priors_refused: tamperedPriorsRefused,
 });

@@ -11,10 +11,13 @@ import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName } 
 const step = defaultPolicy.limits.roundingStep;
 const loose = resolvePolicy({ affordability: { dsrBands: [{ incomeUpTo: null, maxDsr: 1 }], residualFloorByCityTier: [0, 0, 0, 0, 0] } });
 // Every law but reduction_within_bounds, whose policy part checks applyReduction, not the engine,
-// and suggestions_come_true, results_below_useful_level_never_count and tampered_priors_refused, which have no policy part
+// and suggestions_come_true, results_below_useful_level_never_count, banned_data_never_counts and tampered_priors_refused, which have no policy part
 // (test/testing/scorerLawViolations.test.ts, mutantScorers.ts).
 const broken: Record<
-  Exclude<CreditLawName, 'reduction_within_bounds' | 'suggestions_come_true' | 'results_below_useful_level_never_count' | 'tampered_priors_refused'>,
+  Exclude<
+    CreditLawName,
+    'reduction_within_bounds' | 'suggestions_come_true' | 'results_below_useful_level_never_count' | 'banned_data_never_counts' | 'tampered_priors_refused'
+  >,
   (i: PolicyInput) => PolicyResult
 > = {
   // A 5-point "promotion" priced below the floor.

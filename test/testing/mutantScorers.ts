@@ -7,6 +7,7 @@ import { roundDownToStep } from '../../src/policy/limit.js';
 import type { PolicyConfig } from '../../src/policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, type PolicyReasonCode, policyReasons } from '../../src/policy/policyReasons.js';
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
+import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import { factorCatalog } from '../../src/explain/factorCatalog.js';
 import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
 
@@ -50,6 +51,9 @@ export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) =>
     },
   };
 }
+
+// Under eu-ccd2, where a creator follower count is banned social-media data.
+const euPolicy: PolicyConfig = resolvePolicy({ jurisdiction: euCcd2 });
 
 // findings12-lawkit's stricter lender: 18% APR cap, 30,000 RMB lender cap, 500 RMB step.
 export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
@@ -560,6 +564,20 @@ export const mutants: readonly Mutant[] = [
       const step = s.policy.limits.roundingStep;
       return editing(s, (d) => (d.outcome === 'approve' && d.limit > 0 ? { ...d, limit: d.limit + step * d.evidence.length } : d));
     },
+  },
+  {
+    // findings19-rules2026 #1 as 0.1.0 gave it, by its effect: under eu-ccd2 a follower count,
+    // refused as social-media data, still took part in duplicate detection, so its second snapshot
+    // (or a rating sharing its issuer and number) referred the application as duplicate evidence.
+    name: 'banned data refers the application',
+    caughtBy: ['banned_data_never_counts'],
+    policy: euPolicy,
+    wrap: (s) =>
+      editing(s, (d) =>
+        d.outcome === 'approve' && d.evidence.some((e) => e.reasons.includes('banned_data_category'))
+          ? { ...d, outcome: 'refer', lineAction: 'review', policyReasons: [...d.policyReasons, 'duplicate_evidence'] }
+          : d,
+      ),
   },
   {
     // A penalty on the interactive path only: a new approval holding an accepted certificate is
