@@ -59,8 +59,12 @@ export interface ChunkResult {
   readonly worker: string;
   /** The job data's `run` (`NAME@RUN`): which run's chunk the lines answer. */
   readonly run: string;
-  /** SHA-256 (hex) of the records' bytes the worker decided ({@link recordsDigest}). */
-  readonly recordsSha256: string;
+  /**
+   * SHA-256 (hex) of the records the worker decided, in their canonical text (`recordsDigest`). It
+   * was named `recordsSha256` and taken over the stored bytes, which a resumed producer's encoding
+   * of the same records could change: an answer of such a worker says nothing the producer can check.
+   */
+  readonly recordsDigest: string;
 }
 
 /** A finished job's BullMQ return value (copied into the queue's event stream): counts, never lines. */
@@ -144,45 +148,40 @@ export function chunkLinesKey(run: string, index: number): string {
   return `creditlift:chunk:${chunkJobId(run, index)}:lines`;
 }
 
-/** SHA-256 (hex) of a chunk's records as stored in Redis: what a worker's answer says it decided. */
-export function recordsDigest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** What is wrong with a worker's answer to a chunk, for the producer: see {@link answerProblem}. */
 export type AnswerProblem =
   /** Made for another run (`run` differs): the job was taken over, or something else wrote the key. Never written. */
   | { readonly kind: 'foreign'; readonly message: string }
-  /** This run's, but made from other record bytes than the chunk's now: decided again. */
+  /** This run's, but made from other records than the chunk's now: decided again. */
   | { readonly kind: 'stale'; readonly message: string }
   /** No answer to the chunk's records, line for line (or no word of what it was made from): the chunk fails. */
   | { readonly kind: 'unanswered'; readonly message: string };
 
 /**
  * Checks that a worker's answer (the parsed {@link ChunkResult}) was made for run `chunk.run`, from
- * the very records the producer stored for the chunk (`chunk.recordsSha256`), and answers its
+ * the very records the producer stored for the chunk (`chunk.recordsDigest`), and answers its
  * records line for line. Undefined when it does; the producer writes it then, and only then.
  *
  * @example
- * answerProblem({ lines, worker: 'h:1', run: 'book@3f9a0c1d5e7b', recordsSha256 }, { run: 'book@aaaaaaaaaaaa', recordsSha256, recordLines })
+ * answerProblem({ lines, worker: 'h:1', run: 'book@3f9a0c1d5e7b', recordsDigest }, { run: 'book@aaaaaaaaaaaa', recordsDigest, recordLines })
  * // { kind: 'foreign', message: 'the answer of h:1 was made for another run (book@3f9a0c1d5e7b)' }
  */
 export function answerProblem(
   result: Partial<ChunkResult> | undefined,
-  chunk: { readonly run: string; readonly recordsSha256: string; readonly recordLines: readonly number[] },
+  chunk: { readonly run: string; readonly recordsDigest: string; readonly recordLines: readonly number[] },
 ): AnswerProblem | undefined {
   const who = typeof result?.worker === 'string' ? result.worker : 'an unknown worker';
   if (result === undefined || result === null || typeof result !== 'object') return { kind: 'unanswered', message: `the answer of ${who} is no chunk result` };
-  if (typeof result.run !== 'string' || typeof result.recordsSha256 !== 'string')
+  if (typeof result.run !== 'string' || typeof result.recordsDigest !== 'string')
     return {
       kind: 'unanswered',
       message: `the answer of ${who} does not say which run's records it was made from (a creditlift worker older than this producer?)`,
     };
   if (result.run !== chunk.run) return { kind: 'foreign', message: `the answer of ${who} was made for another run (${result.run})` };
-  if (result.recordsSha256 !== chunk.recordsSha256)
+  if (result.recordsDigest !== chunk.recordsDigest)
     return {
       kind: 'stale',
-      message: `the answer of ${who} was made from other records (sha256 ${result.recordsSha256.slice(0, 12)}...) than the chunk's (${chunk.recordsSha256.slice(0, 12)}...)`,
+      message: `the answer of ${who} was made from other records (sha256 ${result.recordsDigest.slice(0, 12)}...) than the chunk's (${chunk.recordsDigest.slice(0, 12)}...)`,
     };
   const lines = result.lines;
   if (!Array.isArray(lines) || lines.length !== chunk.recordLines.length || lines.some((l, i) => l?.line !== chunk.recordLines[i])) {

@@ -37,14 +37,14 @@ import {
   lineRange,
   newRunId,
   queueNameOf,
-  recordsDigest,
   runOf,
   type ChunkJobData,
   type ChunkReceipt,
   type ChunkResult,
   type ScoringFingerprint,
 } from './chunkJob.js';
-import { chunkRecords, encodeRecords, type InputChunk } from './chunkInput.js';
+import { chunkRecords, decodeRecords, encodeRecords, type InputChunk } from './chunkInput.js';
+import { recordsDigest } from './recordsDigest.js';
 import { createDistributedProgress } from './distributedProgress.js';
 import { removeRunChunks } from './jobKeys.js';
 import { claimJob, describeOwner, LIVE_MS, LIVE_RENEW_MS, readJobOwner, releaseClaim, renewClaim, type JobOwner } from './jobClaim.js';
@@ -73,8 +73,8 @@ interface PendingChunk {
   readonly id: string;
   /** Input bytes read when the chunk was cut: the progress bar's position once it is written. */
   readonly bytesAt: number;
-  /** SHA-256 of the records stored for it: a worker's answer must name it ({@link answerProblem}). */
-  readonly recordsSha256: string;
+  /** Digest of the records stored for it ({@link recordsDigest}): a worker's answer must name it ({@link answerProblem}). */
+  readonly recordsDigest: string;
 }
 
 /** A chunk that failed for good, as the summary reports it. */
@@ -400,7 +400,23 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       await guard(client.del(chunkRecordsKey(run, index), chunkLinesKey(run, index)));
     };
 
-    // Resolves to the SHA-256 of the records stored for the chunk.
+    // True when the chunk's records key holds these very records (an earlier run of this job stored
+    // them): left as it is, its expiry renewed. Overwritten, a worker deciding from it meanwhile
+    // would answer records that were replaced under it.
+    const storedAlready = async (key: string, digest: string): Promise<boolean> => {
+      const bytes = await guard(client.getBuffer(key));
+      if (bytes === null) return false;
+      let stored: string;
+      try {
+        stored = recordsDigest(decodeRecords(bytes));
+      } catch {
+        // Not records this producer can read: replaced by its own.
+        return false;
+      }
+      return stored === digest && (await guard(client.pexpire(key, ttlMs))) === 1;
+    };
+
+    // Resolves to the digest of the records stored for the chunk.
     const enqueue = async (c: InputChunk, again = false): Promise<string> => {
       const id = chunkJobId(run, c.index);
       if (again) {
@@ -416,8 +432,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         const old = await guard(q.getJob(id));
         if (old === undefined || (await guard(old.getState())) === 'failed') await guard(q.remove(id));
       }
-      const bytes = encodeRecords(c.records);
-      await guard(client.set(chunkRecordsKey(run, c.index), bytes, 'PX', ttlMs));
+      const digest = recordsDigest(c.records);
+      const recordsKey = chunkRecordsKey(run, c.index);
+      if (again || resumed === undefined || !(await storedAlready(recordsKey, digest)))
+        await guard(client.set(recordsKey, encodeRecords(c.records), 'PX', ttlMs));
       const data: ChunkJobData = { run, index: c.index, recordLines: c.recordLines, fingerprint, ttlMs };
       // The job key is created with its expiry, in one transaction: never a moment without one.
       await guard(addChunkJob(q, id, data, { attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false }));
@@ -426,7 +444,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         await guard(keepClaim(['chunks', String(enqueuedHighWater)]));
         if (lost) throw await takenOver();
       }
-      return recordsDigest(bytes);
+      return digest;
     };
 
     // Writes the head chunk when its job has finished; false when it is still under way.
@@ -464,7 +482,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       // Written only when made for this run, from the very records stored for the chunk.
       const result = state === 'completed' ? parseResult(linesText) : undefined;
       const problem =
-        state === 'completed' ? answerProblem(result, { run, recordsSha256: head.recordsSha256, recordLines: head.chunk.recordLines }) : undefined;
+        state === 'completed' ? answerProblem(result, { run, recordsDigest: head.recordsDigest, recordLines: head.chunk.recordLines }) : undefined;
       if (problem?.kind === 'foreign') {
         await guard(keepClaim()).catch(() => undefined);
         throw await takenOver(`chunk ${head.id} (${lineRange(head.chunk.recordLines)}): ${problem.message}; not written`);
@@ -576,8 +594,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             if (resumed !== undefined && c.index < enqueuedHighWater) await dropChunk(c.index);
             continue;
           }
-          const recordsSha256 = await enqueue(c);
-          pending.push({ chunk: c, id: chunkJobId(run, c.index), bytesAt: read.bytesRead(), recordsSha256 });
+          const digest = await enqueue(c);
+          pending.push({ chunk: c, id: chunkJobId(run, c.index), bytesAt: read.bytesRead(), recordsDigest: digest });
           draw();
         }
         if (pending.length === 0) break;

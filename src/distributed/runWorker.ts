@@ -9,13 +9,13 @@ import {
   fingerprintMismatch,
   lineRange,
   queueNameOf,
-  recordsDigest,
   type ChunkJobData,
   type ChunkReceipt,
   type ChunkResult,
   type ScoringFingerprint,
 } from './chunkJob.js';
 import { decodeRecords } from './chunkInput.js';
+import { recordsDigest } from './recordsDigest.js';
 import { decideChunk } from './decideChunk.js';
 import type { OutputLine } from '../cli/score/outputLine.js';
 import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
@@ -125,6 +125,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     // its records killed that worker, deciding it here again would kill this one too, and BullMQ
     // would hand it on to the next. A pool of one survives it and isolates the record.
     const isolate = job.stalledCounter > 0 && options.openIsolatedDecider !== undefined;
+    const records = decodeRecords(bytes);
+    // Taken before deciding: what the answer is made from, whatever deciding does to the objects.
+    const digest = recordsDigest(records);
     let lines: OutputLine[];
     if (isolate) {
       options.log(
@@ -132,15 +135,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
       );
       const isolated = await (options.openIsolatedDecider as NonNullable<RunWorkerOptions['openIsolatedDecider']>)(full.fingerprint.suggestions);
       try {
-        lines = await decideChunk(full, decodeRecords(bytes), isolated);
+        lines = await decideChunk(full, records, isolated);
       } finally {
         await isolated.close();
       }
     } else {
-      lines = await decideChunk(full, decodeRecords(bytes), await decider(full.fingerprint.suggestions));
+      lines = await decideChunk(full, records, await decider(full.fingerprint.suggestions));
     }
     // Names the run and the very records decided, so the producer accepts only answers to its own chunk.
-    const result: ChunkResult = { lines, worker: me, run: full.run, recordsSha256: recordsDigest(bytes) };
+    const result: ChunkResult = { lines, worker: me, run: full.run, recordsDigest: digest };
     const stored = await client.eval(STORE_LINES_IF_RECORDS, 2, recordsKey, chunkLinesKey(full.run, full.index), JSON.stringify(result), String(full.ttlMs));
     if (stored !== 1) return drop(job, where, `its records were removed from Redis while it was decided (${gone})`);
     const rejected = lines.filter((l) => 'error' in l).length;

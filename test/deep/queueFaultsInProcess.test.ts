@@ -4,6 +4,8 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { openInputRecords } from '../../src/cli/score/openInputRecords.js';
+import { chunkRecords, encodeRecords } from '../../src/distributed/chunkInput.js';
 import { MAX_REQUEUES } from '../../src/distributed/distributedScoreCommand.js';
 import { parseQueueUrl } from '../../src/distributed/queueUrl.js';
 import { openRedisLink } from '../../src/distributed/redisLink.js';
@@ -177,6 +179,76 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
       );
       expect(outputLines(out)).toEqual([]);
     } finally {
+      admin.disconnect();
+    }
+  });
+
+  // Tester findings19-faults #3: a resumed producer encoded each chunk's records again and overwrote
+  // its key; V8 wrote the same records in other bytes (546 as the double 546.0 once the process had
+  // seen that field hold fractions), and the digest of those bytes refused every answer the workers
+  // had made meanwhile: "made from other records", enqueued again (4 of 5 finished chunks).
+  it('a producer stopped while the workers finish its chunks: --resume collects them as they are (none enqueued again, its records keys not rewritten), though this process now encodes the same records in other bytes', async () => {
+    const db = 8;
+    const job = 'collected';
+    const out = join(rig.dir, `${job}.ndjson`);
+    const url = `redis://127.0.0.1:${rig.redis.port}/${db}`;
+    const admin = redis(db);
+    const subscriber = redis(db);
+    let worker: ReturnType<Rig['inProcessWorker']> | undefined;
+    try {
+      // No worker yet: the run enqueues its 3 chunks (60 records, --batch 20) and is stopped with all of them waiting.
+      const stop = new AbortController();
+      const first = captureIo({ signal: stop.signal });
+      const run = runScoreCommand(['--in', rig.book, '--out', out, '--queue', url, '--job', job, '--suggestions', '0', '--batch', '20'], first.io);
+      const deadline = Date.now() + 30_000;
+      while ((await admin.hget(`creditlift:run:${job}`, 'chunks')) !== '3' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      stop.abort();
+      expect(await run, first.err()).toBe(130);
+      expect(outputLines(out)).toEqual([]);
+      const [recordsKey] = await admin.keys(`creditlift:chunk:${job}@*-c0:records`);
+      const storedBytes = await admin.getBuffer(recordsKey as string);
+      expect(storedBytes).not.toBeNull();
+
+      // The workers finish every chunk while no producer runs.
+      worker = rig.inProcessWorker(db);
+      const finished = Date.now() + 60_000;
+      while ((await admin.keys(`creditlift:chunk:${job}@*:lines`)).length < 3 && Date.now() < finished) await new Promise((r) => setTimeout(r, 25));
+      expect(await admin.keys(`creditlift:chunk:${job}@*:lines`)).toHaveLength(3);
+
+      // This process now holds the book's fields as doubles, as the tester's resume did: every
+      // integer of the book seen once as a fraction.
+      for (const line of readFileSync(rig.book, 'utf8').split('\n')) {
+        try {
+          JSON.parse(line.replace(/([:[,])(-?\d+)(?=[,}\]])/g, '$1$2.5'));
+        } catch {
+          // The book's broken line stays broken.
+        }
+      }
+      const reading = openInputRecords(rig.book, { format: 'ndjson', maxRecordLines: 10_000 });
+      const firstChunk = (await chunkRecords(reading.records, 20).next()).value;
+      reading.close();
+      expect(encodeRecords(firstChunk?.records ?? []).equals(storedBytes as Buffer), 'the precondition: the same records, other bytes').toBe(false);
+
+      // A records key written again during the resume, seen as Redis writes it.
+      await admin.config('SET', 'notify-keyspace-events', 'K$');
+      const prefix = `__keyspace@${db}__:`;
+      const rewritten: string[] = [];
+      subscriber.on('pmessage', (_pattern: string, channel: string) => void rewritten.push(channel.slice(prefix.length)));
+      await subscriber.psubscribe(`${prefix}creditlift:chunk:${job}@*:records`);
+
+      const decidedBefore = worker.log().match(/: deciding /g)?.length ?? 0;
+      const resumed = await rig.produce(job, out, ['--resume', '--json-summary'], db);
+      expect(resumed.code, resumed.stderr).toBe(3);
+      expect(resumed.stderr).not.toMatch(/enqueued again|made from other records/);
+      expect(readFileSync(out, 'utf8')).toBe(rig.reference);
+      expect(JSON.parse(resumed.stdout)).toMatchObject({ distributed: { job, chunksWritten: 3, requeuedLostChunks: 0, failedChunks: [] } });
+      expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8'))).toMatchObject({ status: { state: 'finished', events: { chunksEnqueuedAgain: 0 } } });
+      expect(rewritten, 'records keys written again by the resume').toEqual([]);
+      expect(worker.log().match(/: deciding /g)?.length ?? 0, 'chunks decided again').toBe(decidedBefore);
+      expect(await admin.keys(`*${job}*`)).toEqual([]);
+    } finally {
+      if (worker !== undefined) expect(await worker.stop()).toBe(0);
+      subscriber.disconnect();
       admin.disconnect();
     }
   });

@@ -148,7 +148,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: a run accepts only answers made from
         const c = admin(db);
         await c.set(
           `creditlift:chunk:${data.run}-c${data.index}:lines`,
-          JSON.stringify({ lines, worker: 'rogue', run: 'someone-else@000000000000', recordsSha256: '0'.repeat(64) }),
+          JSON.stringify({ lines, worker: 'rogue', run: 'someone-else@000000000000', recordsDigest: '0'.repeat(64) }),
           'PX',
           60_000,
         );

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
-import { encodeRecords } from '../../src/distributed/chunkInput.js';
-import { answerProblem, chunkJobId, chunkLinesKey, chunkRecordsKey, isRunId, newRunId, recordsDigest, runOf } from '../../src/distributed/chunkJob.js';
+import { answerProblem, chunkJobId, chunkLinesKey, chunkRecordsKey, isRunId, newRunId, runOf } from '../../src/distributed/chunkJob.js';
+import { recordsDigest } from '../../src/distributed/recordsDigest.js';
 
 const recordsOf = (lines: readonly number[], tag: string): InputRecord[] => lines.map((line) => ({ line, ok: true, value: { id: `${tag}-${line}` } }));
 const answerOf = (lines: readonly number[]) => lines.map((line) => ({ line, error: { code: 'data_invalid' as const, message: `line ${line}` } }));
@@ -31,16 +31,16 @@ describe('a chunk answer is accepted only for its own run and records', () => {
         fc.constantFrom('mine', 'other run', 'other records', 'no identity', 'lines shifted'),
         (recordLines, variant) => {
           const run = 'book@0123456789ab';
-          const digest = recordsDigest(encodeRecords(recordsOf(recordLines, 'mine')));
-          const chunk = { run, recordsSha256: digest, recordLines };
-          const base = { lines: answerOf(recordLines), worker: 'h:1', run, recordsSha256: digest };
+          const digest = recordsDigest(recordsOf(recordLines, 'mine'));
+          const chunk = { run, recordsDigest: digest, recordLines };
+          const base = { lines: answerOf(recordLines), worker: 'h:1', run, recordsDigest: digest };
           const problem = answerProblem(
             variant === 'mine'
               ? base
               : variant === 'other run'
                 ? { ...base, run: 'book@ba9876543210' }
                 : variant === 'other records'
-                  ? { ...base, recordsSha256: recordsDigest(encodeRecords(recordsOf(recordLines, 'theirs'))) }
+                  ? { ...base, recordsDigest: recordsDigest(recordsOf(recordLines, 'theirs')) }
                   : variant === 'no identity'
                     ? { lines: base.lines, worker: 'h:1' }
                     : { ...base, lines: answerOf(recordLines.map((l) => l + 1)) },
@@ -57,13 +57,18 @@ describe('a chunk answer is accepted only for its own run and records', () => {
   });
 
   it('says whose answer it was and why it is refused', () => {
-    const chunk = { run: 'book@0123456789ab', recordsSha256: 'a'.repeat(64), recordLines: [1, 2] };
-    expect(answerProblem({ lines: answerOf([1, 2]), worker: 'h:9', run: 'book@ba9876543210', recordsSha256: 'a'.repeat(64) }, chunk)).toEqual({
+    const chunk = { run: 'book@0123456789ab', recordsDigest: 'a'.repeat(64), recordLines: [1, 2] };
+    expect(answerProblem({ lines: answerOf([1, 2]), worker: 'h:9', run: 'book@ba9876543210', recordsDigest: 'a'.repeat(64) }, chunk)).toEqual({
       kind: 'foreign',
       message: 'the answer of h:9 was made for another run (book@ba9876543210)',
     });
+    // A worker of a build that named the bytes it decided (`recordsSha256`): nothing the producer can check.
+    expect(answerProblem({ lines: answerOf([1, 2]), worker: 'h:9', run: chunk.run, recordsSha256: chunk.recordsDigest } as object, chunk)).toEqual({
+      kind: 'unanswered',
+      message: "the answer of h:9 does not say which run's records it was made from (a creditlift worker older than this producer?)",
+    });
     expect(answerProblem(undefined, chunk)?.message).toBe('the answer of an unknown worker is no chunk result');
-    expect(answerProblem({ lines: answerOf([1]), worker: 'h:9', run: chunk.run, recordsSha256: chunk.recordsSha256 }, chunk)?.message).toBe(
+    expect(answerProblem({ lines: answerOf([1]), worker: 'h:9', run: chunk.run, recordsDigest: chunk.recordsDigest }, chunk)?.message).toBe(
       "the result of h:9 does not answer the chunk's 2 records line for line: 1 lines starting at line 1",
     );
   });
