@@ -13,8 +13,13 @@ describe('parseCsv (RFC 4180)', () => {
           ['1', '2'],
           ['3', '4'],
         ],
+        lines: [2, 3],
       });
     }
+  });
+
+  it('each row carries the file line it starts on: blank lines and quoted line breaks counted', () => {
+    expect(parseCsv('a,b\n\n1,"x\r\ny"\n\r\n2,3\n').lines).toEqual([3, 6]);
   });
 
   it('quoted fields hold commas, line breaks and doubled quotes', () => {
@@ -51,7 +56,11 @@ describe('parseCsv (RFC 4180)', () => {
         // A single empty field would make an empty line; the writer quotes it, as RFC 4180 allows.
         const quote = (s: string) => (/[",\r\n]/.test(s) || (width === 1 && s === '') ? `"${s.replace(/"/g, '""')}"` : s);
         const text = [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n');
-        expect(parseCsv(text)).toEqual({ header, rows });
+        // Each row's line is one past the line breaks before it (inside quoted cells too).
+        const lines = rows.map(
+          (_, r) => 1 + `${[header, ...rows.slice(0, r)].map((x) => x.map(quote).join(',')).join('\r\n')}\r\n`.match(/\r\n|\n|\r/g)!.length,
+        );
+        expect(parseCsv(text)).toEqual({ header, rows, lines });
       }),
       { numRuns: 300 },
     );

@@ -9,10 +9,14 @@ import type { ValidationIssue } from '../errors/validationError.js';
  */
 
 /** A parsed CSV as `parseCsv` returns it: a header of names, and rows of as many cells. */
-export const CsvTableShape = z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }).superRefine((t, ctx) => {
-  const bad = t.rows.findIndex((r) => r.length !== t.header.length);
-  if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['rows', bad], message: `row ${bad} has ${t.rows[bad]?.length} cells, the header ${t.header.length}` });
-});
+export const CsvTableShape = z
+  .object({ header: z.array(z.string()), rows: z.array(z.array(z.string())), lines: z.array(z.number().int().min(1)).optional() })
+  .superRefine((t, ctx) => {
+    const bad = t.rows.findIndex((r) => r.length !== t.header.length);
+    if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['rows', bad], message: `row ${bad} has ${t.rows[bad]?.length} cells, the header ${t.header.length}` });
+    if (t.lines !== undefined && t.lines.length !== t.rows.length)
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: `lines has ${t.lines.length} entries, one per row wanted (${t.rows.length})` });
+  });
 
 /** One column's encoding, as `fitTabularEncoding` fits it. */
 export const FeatureEncodingShape = z.object({

@@ -162,7 +162,7 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
     });
   }
 
-  it('train and predict (parseCsv) and score (readCsvRecords) read the same cells from the same text', async () => {
+  it('train and predict (parseCsv) and score (readCsvRecords) read the same cells, on the same lines, from the same text', async () => {
     const text = '\ufeffid,income.monthlyNet\r"a\r\nb",1\r"c ""q""",2\r\n\n';
     expect(parseCsv(text)).toEqual({
       header: ['id', 'income.monthlyNet'],
@@ -170,6 +170,8 @@ describe('the one CSV tokenizer: edge cases (score, train and predict read alike
         ['a\r\nb', '1'],
         ['c "q"', '2'],
       ],
+      // The lines score names for the same records.
+      lines: [2, 4],
     });
     const rs = await scoreRecords(text);
     expect(rs.map((r) => [r.line, r.ok && (r.value as { id: string }).id])).toEqual([

@@ -42,7 +42,8 @@ Every applicant must be valid and have exactly one outcome: otherwise nothing is
 every problem is listed. Outcome rows without an applicant, and certificate uploads of kinds the
 catalog does not know, are reported as warnings. Ids are compared as written, not trimmed (as
 "simulate" compares them): an outcome " app-1" is not applicant app-1, whose missing outcome then
-names that line.
+names that line. Outcome values are copied as written: one with surrounding whitespace is refused
+at its line, as train would refuse it.
 `;
 
 const OPTIONS = {

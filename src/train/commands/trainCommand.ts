@@ -28,12 +28,14 @@ export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL
 Trains a gradient-boosted tree model on a CSV (header row) and writes DIR/model.onnx (manifest
 embedded under "creditlift.manifest"), DIR/manifest.json and DIR/training-report.json (warnings
 about the data, also printed). Empty cells and NA, NaN, null, N/A (any case) are missing.
-Same inputs and seed give byte-identical files.
+Target cells are compared as written: a missing one, or one with surrounding whitespace, is
+refused naming its line. Feature cells read leniently (surrounding whitespace, numbers with
+leading zeros) are counted in the report. Same inputs and seed give byte-identical files.
 
 Required:
   --data FILE.csv            training data
   --target COL               outcome column (exactly two distinct values)
-  --positive VALUE           the target value meaning the bad outcome (label 1)
+  --positive VALUE           the target value meaning the bad outcome (label 1), as written
   --out DIR                  output directory (created if needed)
 
 Columns:
@@ -206,7 +208,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   const manifest = buildManifest({
     name: options.name ?? 'creditlift-model',
     version: options.version ?? '1.0.0',
-    target: { column: options.target, positive: options.positive.trim() },
+    target: { column: options.target, positive: options.positive },
     encodings: encoded.encodings,
     monotone,
     stats: featureStats(encoded.features, encoded.nFeatures, finalRows),

@@ -7,19 +7,31 @@ import { CreditliftError, ValidationError, type ValidationIssue } from '../../er
 export interface CsvTable {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /**
+   * The file line each row starts on (the header is line 1), for messages that name a cell: blank
+   * lines and quoted line breaks make it differ from the row's index + 2. `parseCsv` fills it; a table
+   * built without it is taken to hold one line per row, straight after the header.
+   */
+  readonly lines?: readonly number[];
+}
+
+/** The file line row `i` of `table` starts on (see {@link CsvTable.lines}). */
+export function lineOfRow(table: CsvTable, i: number): number {
+  return table.lines?.[i] ?? i + 2;
 }
 
 /**
  * Parses RFC 4180 CSV with the one CSV tokenizer of creditlift (`createCsvTokenizer`): comma
  * separated, a header row, fields optionally in double quotes (which may hold commas, line breaks
  * and `""` for a quote), LF, CRLF or lone-CR line ends, an optional UTF-8 BOM and an optional
- * final line break. Every record must have as many fields as the header. Training wants all of
+ * final line break. Every record must have as many fields as the header, and keeps the line it starts
+ * on (`lines`), so a cell refused later is named by its file line. Training wants all of
  * its data: broken quoting anywhere refuses the file with `data_invalid` naming the first broken
  * line (and how many more there are); ragged rows and bad header names give a
  * {@link ValidationError} listing them.
  *
  * @example
- * parseCsv('a,b\n1,"x, y"\n') // { header: ['a', 'b'], rows: [['1', 'x, y']] }
+ * parseCsv('a,b\n1,"x, y"\n') // { header: ['a', 'b'], rows: [['1', 'x, y']], lines: [2] }
  */
 export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTable {
   refuseArguments('parseCsv', [
@@ -61,7 +73,7 @@ export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTa
       });
   });
   if (issues.length > 0) throw new ValidationError('CSV', issues.slice(0, MAX_ISSUES));
-  return { header, rows: rows.map((r) => r.cells) };
+  return { header, rows: rows.map((r) => r.cells), lines: rows.map((r) => r.line) };
 }
 
 // One error listing a million ragged rows helps nobody; the first hundred show the pattern.

@@ -5,7 +5,13 @@ import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { categoryKey, visibleSpelling } from '../../text/categoryKey.js';
 import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
-import type { CsvTable } from './parseCsv.js';
+import { columnCaseWarnings, columnNameIssues, nearColumnHint } from './columnNames.js';
+import { lenientCellWarnings } from './lenientCellWarnings.js';
+import { lineOfRow, type CsvTable } from './parseCsv.js';
+import { targetLabels } from './targetLabels.js';
+import type { TrainingWarning } from './trainingWarning.js';
+
+export type { TrainingWarning } from './trainingWarning.js';
 
 /** How one CSV column becomes one model input. Stored in the model manifest. */
 export interface FeatureEncoding {
@@ -19,7 +25,10 @@ export interface FeatureEncoding {
 export interface FitEncodingOptions {
   /** Column holding the outcome. */
   readonly target: string;
-  /** Value of the target column that marks the positive (bad) outcome; compared after trimming. */
+  /**
+   * Value of the target column that marks the positive (bad) outcome, compared as written: a target cell
+   * with surrounding whitespace, or a missing one (empty or a missing-value token), is refused at its line.
+   */
   readonly positive: string;
   /** Columns to leave out of the model (identifiers, protected characteristics, leaks). */
   readonly exclude?: readonly string[];
@@ -39,20 +48,6 @@ export interface FitEncodingOptions {
   readonly maxCategoryShare?: number;
 }
 
-/** Something about the data that training went ahead with but a person should look at. */
-export interface TrainingWarning {
-  /**
-   * `numeric_looking_categorical`: most cells are numbers but the column is categorical (a stray
-   * text value, an unlisted missing-value token, or `--categorical`); `high_cardinality_categorical`:
-   * nearly every row has its own category; `category_spellings_merged`: values written differently
-   * (Unicode form, width, invisible characters) were read as one category (see `categoryKey`);
-   * `categories_differ_only_in_case`: two categories are the same but for case, and kept as two.
-   */
-  readonly code: 'numeric_looking_categorical' | 'high_cardinality_categorical' | 'category_spellings_merged' | 'categories_differ_only_in_case';
-  readonly column: string;
-  readonly message: string;
-}
-
 /** A CSV turned into a numeric matrix and labels, with the encodings that did it. */
 export interface EncodedDataset {
   readonly encodings: readonly FeatureEncoding[];
@@ -66,6 +61,7 @@ export interface EncodedDataset {
   readonly warnings: readonly TrainingWarning[];
 }
 
+// Cells at fault one refusal lists (the rest are counted): a hundred show the pattern.
 const MAX_ISSUES = 100;
 
 /**
@@ -75,8 +71,14 @@ const MAX_ISSUES = 100;
  * is a value as `categoryKey` reads it (NFKC, invisible characters dropped, trimmed; case kept): NFC and
  * NFD `Café` are one category, and a warning names the spellings read as one.
  *
- * Throws a {@link ValidationError} listing every problem: missing or non-binary target, an unknown
- * positive value, unknown column names in the options, protected characteristics as inputs.
+ * Nothing is read silently otherwise: the target cell is one of the two outcomes exactly as written
+ * (see `positive`), and every lenient reading of a feature cell (surrounding whitespace, leading zeros)
+ * is counted in `warnings` with its first line.
+ *
+ * Throws a {@link ValidationError} listing every problem: a column name with surrounding whitespace or
+ * an invisible character, a missing, padded or non-binary target cell (each at `rows.<i>.<target>`,
+ * its message naming the file line), an unknown or padded positive value, unknown column names in the
+ * options, `categorical` naming the target or an excluded column, protected characteristics as inputs.
  */
 export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
   refuseArguments('fitTabularEncoding', [
@@ -90,15 +92,26 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
       ['options'],
     ),
   ]);
-  const issues: ValidationIssue[] = [];
+  const issues: ValidationIssue[] = columnNameIssues(table.header);
   const index = new Map(table.header.map((name, j) => [name, j]));
+  const excluded = new Set(options.exclude ?? []);
   for (const [option, names] of [
     ['exclude', options.exclude ?? []],
     ['categorical', options.categorical ?? []],
   ] as const) {
     names.forEach((name, k) => {
       if (!index.has(name))
-        issues.push({ path: [option, k], code: 'unknown_column', message: `--${option} names "${name}", which is not a column of the data` });
+        issues.push({
+          path: [option, k],
+          code: 'unknown_column',
+          message: `--${option} names "${name}", which is not a column of the data${nearColumnHint(name, table.header)}`,
+        });
+      else if (option === 'categorical' && (name === options.target || excluded.has(name)))
+        issues.push({
+          path: [option, k],
+          code: 'overlapping_columns',
+          message: `--categorical names "${name}", ${name === options.target ? 'the target' : 'which --exclude leaves out'}: it is not a feature, so the option would do nothing`,
+        });
     });
   }
   const targetIndex = index.get(options.target);
@@ -106,12 +119,12 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     issues.push({
       path: ['target'],
       code: 'missing_column',
-      message: `Target column "${options.target}" is not in the data (columns: ${table.header.join(', ')})`,
+      message: `Target column "${options.target}" is not in the data (columns: ${table.header.join(', ')})${nearColumnHint(options.target, table.header)}`,
     });
     throw new ValidationError('training data', issues);
   }
-  const labels = targetLabels(table, targetIndex, options, issues);
-  const excluded = new Set(options.exclude ?? []);
+  const missing = missingTokenSet(options.naTokens);
+  const labels = targetLabels(table, targetIndex, options.target, options.positive, missing, issues);
   const forcedCategorical = new Set(options.categorical ?? []);
   const featureColumns = table.header.map((name, j) => ({ name, j })).filter(({ name, j }) => j !== targetIndex && !excluded.has(name));
   for (const { name } of featureColumns) {
@@ -125,16 +138,16 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     }
   }
   if (featureColumns.length === 0) issues.push({ path: ['columns'], code: 'no_features', message: 'No feature columns left after the target and exclusions' });
-  if (issues.length > 0) throw new ValidationError('training data', issues.slice(0, MAX_ISSUES));
+  if (issues.length > 0) throw new ValidationError('training data', issues);
 
-  const missing = missingTokenSet(options.naTokens);
   const maxShare = options.maxCategoryShare ?? 0.5;
-  const warnings: TrainingWarning[] = [];
+  const warnings: TrainingWarning[] = columnCaseWarnings(table.header);
   const fitRows = options.fitRows ?? Uint32Array.from({ length: table.rows.length }, (_, i) => i);
   const encodings: FeatureEncoding[] = featureColumns.map(({ name, j }) => {
     const cells = table.rows.map((r) => r[j]!);
     const forced = forcedCategorical.has(name);
     const kind = forced ? 'categorical' : columnKindOf(cells, missing);
+    warnings.push(...lenientCellWarnings(table, j, name, kind, missing));
     if (kind === 'numeric') return { name, kind };
     const { categories, spellings } = categoriesByEventRate(table, j, labels, fitRows, missing);
     warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare), ...spellingWarnings(name, spellings));
@@ -183,42 +196,10 @@ function categoricalWarnings(
   return out;
 }
 
-function targetLabels(table: CsvTable, targetIndex: number, options: FitEncodingOptions, issues: ValidationIssue[]): Uint8Array {
-  const labels = new Uint8Array(table.rows.length);
-  const values = new Set<string>();
-  const positive = options.positive.trim();
-  table.rows.forEach((r, i) => {
-    const v = r[targetIndex]!.trim();
-    if (v === '') {
-      if (issues.length < MAX_ISSUES)
-        issues.push({ path: ['rows', i, options.target], code: 'missing_target', message: `Record ${i + 2} has no target value` });
-      return;
-    }
-    values.add(v);
-    labels[i] = v === positive ? 1 : 0;
-  });
-  const distinct = [...values].sort();
-  if (distinct.length > 2)
-    issues.push({
-      path: ['target'],
-      code: 'non_binary_target',
-      message: `Target "${options.target}" has ${distinct.length} values (${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', ...' : ''}); expected exactly two`,
-    });
-  else if (!values.has(positive))
-    issues.push({
-      path: ['positive'],
-      code: 'positive_value_not_found',
-      message: `Positive value "${positive}" never occurs in "${options.target}" (values: ${distinct.join(', ')})`,
-    });
-  else if (distinct.length < 2)
-    issues.push({ path: ['target'], code: 'single_class', message: `Target "${options.target}" only ever takes the value "${positive}"; nothing to learn` });
-  return labels;
-}
-
 /**
  * Distinct non-missing categories of column `j` (values as {@link categoryKey} reads them), lowest event
- * rate among `rows` first (ties by text); and for each category the trimmed spellings it was written
- * in, with their row counts.
+ * rate among `rows` first (ties by text); and for each category the spellings it was written in, as
+ * written (surrounding whitespace included), with their row counts.
  */
 function categoriesByEventRate(
   table: CsvTable,
@@ -230,7 +211,7 @@ function categoriesByEventRate(
   const stats = new Map<string, { n: number; events: number }>();
   const spellings = new Map<string, Map<string, number>>();
   const keys: string[] = table.rows.map((r) => {
-    const written = r[j]!.trim();
+    const written = r[j]!;
     const v = categoryKey(written);
     if (missingCell(v, missing)) return '';
     if (!stats.has(v)) {
@@ -264,19 +245,24 @@ function categoriesByEventRate(
 const LISTED = 5;
 
 /**
- * Categories written in several spellings (read as one, said here), and categories that differ only
- * in case (kept as two, said here): neither happens without a word in the training report.
+ * Categories written in several spellings (read as one, said here), or in one spelling that is not the
+ * category (`" A"` read as `A`, said here), and categories that differ only in case (kept as two, said
+ * here): none happens without a word in the training report.
  */
 function spellingWarnings(name: string, spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): TrainingWarning[] {
   const out: TrainingWarning[] = [];
   const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  const notToldApart = 'surrounding whitespace, Unicode form, width and invisible characters are not told apart';
   for (const [category, written] of spellings) {
-    if (written.size < 2) continue;
+    if (written.size < 2 && written.has(category)) continue;
     const listed = [...written].slice(0, LISTED).map(([w, n]) => `"${visibleSpelling(w)}" (${rows(n)})`);
     out.push({
       code: 'category_spellings_merged',
       column: name,
-      message: `"${name}": ${written.size} spellings are read as one category "${category}" (Unicode form, width and invisible characters are not told apart): ${listed.join(', ')}${written.size > LISTED ? ', ...' : ''}`,
+      message:
+        written.size < 2
+          ? `"${name}": category "${category}" is only ever written ${listed.join('')}, read as "${category}" (${notToldApart})`
+          : `"${name}": ${written.size} spellings are read as one category "${category}" (${notToldApart}): ${listed.join(', ')}${written.size > LISTED ? ', ...' : ''}`,
     });
   }
   const byLowerCase = new Map<string, string[]>();
@@ -340,6 +326,10 @@ export function encodeRows(
 ): Float32Array {
   const missing = missingTokenSet(options.naTokens);
   const issues: ValidationIssue[] = [];
+  let atFault = 0;
+  const refuse = (issue: ValidationIssue) => {
+    if (atFault++ < MAX_ISSUES) issues.push(issue);
+  };
   const index = new Map(table.header.map((name, j) => [name, j]));
   const p = encodings.length;
   const out = new Float32Array(table.rows.length * p);
@@ -372,31 +362,45 @@ export function encodeRows(
     }
     table.rows.forEach((r, i) => {
       const x = numericCell(r[j]!, missing);
+      const at = ['rows', i, enc.name];
       if (x === undefined) {
-        if (issues.length < MAX_ISSUES)
-          issues.push({
-            path: ['rows', i, enc.name],
-            code: 'not_a_number',
-            message: `Record ${i + 2}: "${enc.name}" is numeric but the cell is not a number`,
-            expected: 'number',
-            received: 'string',
-          });
+        refuse({
+          path: at,
+          code: 'not_a_number',
+          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is numeric but the cell is not a number`,
+          expected: 'number',
+          received: 'string',
+        });
         out[i * p + k] = Number.NaN;
-      } else if (!Number.isNaN(x) && !Number.isFinite(Math.fround(x))) {
+        return;
+      }
+      const y = Math.fround(x);
+      if (!Number.isNaN(x) && !Number.isFinite(y)) {
         // Models compute in float32: 1e39 would become Infinity there, and a training range or
         // covers built on it would fail far from the cell that caused it.
-        if (issues.length < MAX_ISSUES)
-          issues.push({
-            path: ['rows', i, enc.name],
-            code: 'out_of_range',
-            message: `Record ${i + 2}: "${enc.name}" is ${r[j]!.trim()}, beyond float32 (magnitude at most 3.4028234e38), in which models compute`,
-            expected: 'a number of magnitude at most 3.4028234e38',
-            received: r[j]!.trim(),
-          });
+        refuse({
+          path: at,
+          code: 'out_of_range',
+          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${r[j]!.trim()}, beyond float32 (magnitude at most 3.4028234e38), in which models compute`,
+          expected: 'a number of magnitude at most 3.4028234e38',
+          received: r[j]!.trim(),
+        });
         out[i * p + k] = Number.NaN;
-      } else out[i * p + k] = x;
+      } else if (y === 0 && x !== 0) {
+        // The other end of float32: 1e-50 would be 0 there, a value the cell does not hold.
+        refuse({
+          path: at,
+          code: 'out_of_range',
+          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${r[j]!.trim()}, which float32 (in which models compute) reads as 0: a magnitude of at least 1.4e-45, or 0, is wanted`,
+          expected: '0, or a number of magnitude at least 1.4e-45',
+          received: 'a number float32 rounds to 0',
+        });
+        out[i * p + k] = Number.NaN;
+      } else out[i * p + k] = y;
     });
   });
+  if (atFault > MAX_ISSUES)
+    issues.push({ path: ['rows'], code: 'too_many_issues', message: `${atFault - MAX_ISSUES} more cells at fault; the first ${MAX_ISSUES} are listed` });
   if (issues.length > 0) throw new ValidationError('data', issues);
   return out;
 }

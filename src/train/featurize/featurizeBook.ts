@@ -8,7 +8,8 @@ import { defaultFeatureColumns, createFeatureEncoder } from '../../features/feat
 import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../../features/featureSet.js';
 import { parseWithFeatures } from '../../features/parseFeatureApplicant.js';
 import { missingCell, tokenSet, DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
-import type { CsvTable } from '../dataset/parseCsv.js';
+import { lineOfRow, type CsvTable } from '../dataset/parseCsv.js';
+import { visibleSpelling } from '../../text/categoryKey.js';
 import { float32Text } from '../commands/predictCommand.js';
 import type { ModelManifest } from '../../model/manifest.js';
 
@@ -70,6 +71,10 @@ const MAX_ISSUES = 100;
  * Outcome ids are compared as written, not trimmed, as `simulate` compares them: an outcome
  * `" app-1"` is not applicant `app-1` (whose `no_outcome` issue then names that outcome line).
  *
+ * Outcome values are copied as written, as `train` compares them: one with surrounding whitespace is
+ * `invalid_outcome` at its outcome line (the file's own line, from `outcomes.lines`), and a target named
+ * like a feature column (two columns of one name) is `duplicate_column`.
+ *
  * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
  * outcome value, a duplicated id or a feature value that is neither a number, a category name nor
  * missing (null, undefined and NaN are written as missing), or that a lender's feature threw or
@@ -117,16 +122,30 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   // says which outcome line nearly did, rather than one being matched to it silently.
   const paddedByTrimmed = new Map<string, { id: string; line: number }>();
   outcomes.rows.forEach((row, i) => {
+    const line = lineOfRow(outcomes, i);
     const id = row[idAt] as string;
-    if (id !== id.trim() && !paddedByTrimmed.has(id.trim())) paddedByTrimmed.set(id.trim(), { id, line: i + 2 });
-    const value = (row[targetAt] as string).trim();
-    if (outcomeById.has(id)) add({ path: ['outcomes', i + 2], code: 'duplicate_id', message: `Outcome line ${i + 2}: id "${id}" appears more than once` });
+    if (id !== id.trim() && !paddedByTrimmed.has(id.trim())) paddedByTrimmed.set(id.trim(), { id, line });
+    // The outcome as written, as train compares it: a trimmed copy would hide from train what the file holds.
+    const value = row[targetAt] as string;
+    if (outcomeById.has(id)) add({ path: ['outcomes', line], code: 'duplicate_id', message: `Outcome line ${line}: id "${id}" appears more than once` });
     else if (missingCell(value, missing))
-      add({ path: ['outcomes', i + 2], code: 'missing_target', message: `Outcome line ${i + 2}: id "${id}" has no ${options.target} value` });
+      add({ path: ['outcomes', line], code: 'missing_target', message: `Outcome line ${line}: id "${id}" has no ${options.target} value` });
+    else if (value !== value.trim())
+      add({
+        path: ['outcomes', line, options.target],
+        code: 'invalid_outcome',
+        message: `Outcome line ${line}: id "${id}" has ${options.target} "${visibleSpelling(value)}", with surrounding whitespace: outcomes are copied as written, and train compares them as written`,
+      });
     outcomeById.set(id, value);
   });
 
   const encoder = createFeatureEncoder(options.manifest ?? defaultFeatureColumns(features), features);
+  if (encoder.names.includes(options.target))
+    add({
+      path: ['options', 'target'],
+      code: 'duplicate_column',
+      message: `The target "${options.target}" is also a feature column: the matrix would hold two columns of that name (train refuses it); rename the outcomes column`,
+    });
   const categoriesOf = (options.manifest ?? defaultFeatureColumns(features)).features.map((f, j) => f.categories ?? encoder.definitions[j]!.categories ?? []);
   const width = encoder.width;
   const matrix = new Float32Array(applicants.length * width);

@@ -1,0 +1,52 @@
+import { categoryKey } from '../../text/categoryKey.js';
+import type { ColumnKind } from './columnKind.js';
+import { missingCell, numericCell } from './columnKind.js';
+import { lineOfRow, type CsvTable } from './parseCsv.js';
+import type { TrainingWarning } from './trainingWarning.js';
+
+// A number whose integer part starts with a zero and goes on (`007`, `-00.5`): how codes are written.
+const LEADING_ZEROS = /^[+-]?0\d/;
+
+/**
+ * The lenient readings of one feature column the README documents, counted so none is silent:
+ * `cells_trimmed` for cells read without their surrounding whitespace (a number, a missing-value token,
+ * a whitespace-only cell read as missing; a category's own spellings are said by the spelling warning),
+ * `numbers_with_leading_zeros` for numbers written like codes. Each names the count and the first line,
+ * never a cell's value (a feature may be personal data).
+ */
+export function lenientCellWarnings(table: CsvTable, j: number, name: string, kind: ColumnKind, missing: ReadonlySet<string>): TrainingWarning[] {
+  let trimmed = 0;
+  let blank = 0;
+  let firstTrimmed = 0;
+  let numbers = 0;
+  let zeros = 0;
+  let firstZeros = 0;
+  table.rows.forEach((r, i) => {
+    const cell = r[j]!;
+    const t = cell.trim();
+    const padded = cell !== t && (kind === 'numeric' || missingCell(categoryKey(cell), missing));
+    if (padded) {
+      if (trimmed++ === 0) firstTrimmed = lineOfRow(table, i);
+      if (t === '') blank++;
+    }
+    if (kind !== 'numeric' || missingCell(cell, missing)) return;
+    numbers++;
+    if (LEADING_ZEROS.test(t) && numericCell(cell, missing) !== undefined && zeros++ === 0) firstZeros = lineOfRow(table, i);
+  });
+  const out: TrainingWarning[] = [];
+  if (trimmed > 0)
+    out.push({
+      code: 'cells_trimmed',
+      column: name,
+      message: `"${name}": ${trimmed} of ${table.rows.length} cells have surrounding whitespace, read without it (first on line ${firstTrimmed})${
+        blank > 0 ? `; ${blank} of them hold${blank === 1 ? 's' : ''} nothing else and ${blank === 1 ? 'is' : 'are'} read as missing` : ''
+      }`,
+    });
+  if (zeros > 0)
+    out.push({
+      code: 'numbers_with_leading_zeros',
+      column: name,
+      message: `"${name}": ${zeros} of ${numbers} numbers are written with leading zeros (first on line ${firstZeros}), read as numbers ("007" is 7); a code? read it as categories with --categorical ${name}`,
+    });
+  return out;
+}
