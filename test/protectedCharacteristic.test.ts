@@ -31,6 +31,16 @@ describe('protectedCharacteristicOf: the trainer refuses protected characteristi
     ['婚姻状况', 'marital_status'],
     ['民族', 'ethnicity'],
     ['血型', 'biometric'],
+    // findings19-rules2026 #2: a catalog kind party_membership (党员证) was accepted
+    ['party_membership', 'political_opinion'],
+    ['PartyMember', 'political_opinion'],
+    ['党员证', 'political_opinion'],
+    // pinyin beside minzu and hukou (findings19-rules2026 #2 tried attributes.hunyin)
+    ['hunyin', 'marital_status'],
+    ['hunyinzhuangkuang', 'marital_status'],
+    ['xingbie', 'sex'],
+    ['zongjiao_code', 'religion'],
+    ['jiankang_status', 'health'],
   ])('%s -> %s', (name, expected) => {
     expect(protectedCharacteristicOf(name)).toBe(expected);
   });
@@ -48,6 +58,8 @@ describe('protectedCharacteristicOf: the trainer refuses protected characteristi
       'international_student',
       'financial_health_score',
       'manufacturing_share',
+      'third_party_debt',
+      'party_size',
     ]) {
       expect(protectedCharacteristicOf(name), name).toBeNull();
     }

@@ -55,8 +55,14 @@ describe('a lender feature named for a protected characteristic is refused, what
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ValidationError);
+    // Its name and its source `attributes.gender_code` (findings19-rules2026 #2: sources are read too).
     expect((err as ValidationError).issues).toEqual([
-      expect.objectContaining({ code: 'protected_characteristic', message: expect.stringContaining('"gender_code"') }),
+      expect.objectContaining({
+        code: 'protected_characteristic',
+        path: ['features', definitions.length - 1, 'name'],
+        message: expect.stringContaining('"gender_code"'),
+      }),
+      expect.objectContaining({ code: 'protected_characteristic', path: ['features', definitions.length - 1, 'sources', 0] }),
     ]);
   });
 

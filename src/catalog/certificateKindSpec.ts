@@ -4,6 +4,7 @@ import { DataCategory } from '../schema/dataCategory.js';
 import { IsoDate } from '../schema/primitives.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
 import { decimalUnits, shortestDecimal } from '../common/shortestDecimal.js';
+import { kindNameIssues } from './kindNameIssues.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -118,7 +119,9 @@ export type CertificateValidity = DeepReadonly<z.infer<typeof CertificateValidit
 
 /**
  * One kind of certificate evidence, as catalog data. A lender adds or overrides kinds by passing
- * objects of this shape to `resolveCatalog`, without touching code.
+ * objects of this shape to `resolveCatalog`, without touching code. Its id and display names must
+ * not name a protected characteristic (`marriage_certificate`, `残疾证`: `protected_characteristic`),
+ * and one that reads as social-media data must declare `dataCategory: 'social_media'`.
  */
 export const CertificateKindSpec = z
   .strictObject({
@@ -140,13 +143,15 @@ export const CertificateKindSpec = z
     signalWeight: z.number().gt(0).max(1).describe('How strong a signal the kind is at the top of its scale, in (0, 1]'),
     verificationMethods: z.array(VerificationMethod).min(1).max(6).describe('Methods accepted as proof of this kind'),
     dataCategory: DataCategory.optional().describe(
-      'Category of personal data the kind draws on (default certificates); evidence of a category the jurisdiction bans is rejected',
+      'Category of personal data the kind draws on (default certificates); evidence of a category the jurisdiction bans is rejected. A kind whose id or names read as social-media data (followers, fans, 粉丝, Weibo) must declare social_media',
     ),
   })
   .superRefine((spec, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
     };
+    for (const named of kindNameIssues(spec))
+      ctx.addIssue({ code: 'custom', path: named.path, message: named.message, params: { creditliftCode: named.code } });
     if (spec.maxHolderAgeAtIssue !== undefined && spec.maxHolderAgeAtIssue < spec.minHolderAgeAtIssue) {
       issue(['maxHolderAgeAtIssue'], 'maxHolderAgeAtIssue must be at least minHolderAgeAtIssue');
     }

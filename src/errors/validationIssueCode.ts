@@ -80,6 +80,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'missing_categories',
   'unexpected_categories',
   'missing_data_category',
+  // A feature or certificate kind whose name reads as social-media data declared under another category
+  'data_category_mismatch',
   'missing_reasons',
   'kind_mismatch',
   'monotone_mismatch',

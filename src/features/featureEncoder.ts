@@ -7,8 +7,8 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import { FeatureMismatchError, type FeatureMismatch } from './featureMismatchError.js';
 import { builtInFeatures, builtInFeatureSet, type FeatureSet } from './featureSet.js';
 import { truncateForMessage } from '../errors/truncateForMessage.js';
-import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { withoutBannedData } from './withoutBannedData.js';
+import { featureSetNameIssues } from './featureSetNameIssues.js';
 
 /** What the encoder reads: a validated applicant (with its attributes when a feature set declares them) and its evidence. */
 export interface FeatureInput {
@@ -206,12 +206,9 @@ export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, fea
  * manifest and the declared features (see {@link featureMismatches}).
  */
 export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, features: FeatureSet = builtInFeatureSet): FeatureEncoder {
-  // A feature set built by hand (not through defineFeatureSet) is held to the same rule.
-  const protectedNames = protectedNameIssues(
-    features.definitions.map((d) => d.name),
-    (i) => ['features', i, 'name'],
-  );
-  if (protectedNames.length > 0) throw new ValidationError('FeatureSet', protectedNames);
+  // A feature set built by hand (not through defineFeatureSet) is held to the same rules.
+  const nameIssues = featureSetNameIssues(features.definitions, features.attributes);
+  if (nameIssues.length > 0) throw new ValidationError('FeatureSet', nameIssues);
   const mismatches = featureMismatches(manifest, features);
   if (mismatches.length > 0) throw new FeatureMismatchError(mismatches);
   const definitions: FeatureDefinition<never>[] = [];

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
-import { protectedNameIssues } from '../text/protectedCharacteristic.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
+import { attributeNameIssues, featureNameIssues } from './featureSetNameIssues.js';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
 
 /**
@@ -73,10 +73,14 @@ const DeclaredFeature = z.looseObject({
 /**
  * Declares the features a scorer computes and the lender attributes they read, checked once:
  * names unique and snake case, kinds, categories for categorical features, and for a lender's
- * own features a data category and reason texts in English and Simplified Chinese, and no feature
- * named for a protected characteristic (`sex_male`, `isfemale`, `blood_group`: code
- * `protected_characteristic`, whatever `dataCategory` it declares). Attributes
- * are validated by the lender's zod schemas, strictly: undeclared keys are still refused.
+ * own features a data category and reason texts in English and Simplified Chinese. No feature, no
+ * feature source and no attribute (nested keys included) may name a protected characteristic
+ * (`sex_male`, `isfemale`, `blood_group`, `attributes.婚姻状况`: code `protected_characteristic` at
+ * its path, whatever `dataCategory` the feature declares), and a feature whose name or sources read
+ * as social-media data (`weibo_followers`) must declare `dataCategory: 'social_media'`
+ * (`data_category_mismatch`). Attributes are validated by the lender's zod schemas, strictly:
+ * undeclared keys are still refused, and a key a schema leaves open (a record) that names a
+ * protected characteristic is refused when the applicant is parsed.
  *
  * @throws ValidationError naming every bad declaration
  * @example
@@ -128,7 +132,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
-    issues.push(...protectedNameIssues([d.name], () => at('name')));
+    issues.push(...featureNameIssues(d, i));
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)
@@ -141,6 +145,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
         });
     }
   });
+  issues.push(...attributeNameIssues(spec?.attributes));
   if (issues.length > 0) throw new ValidationError('FeatureSet', issues);
   type Out = z.output<z.ZodObject<TShape, z.core.$strict>>;
   // Frozen, its index read-only: a scorer keeps the set it was created with, and the built-in set is

@@ -6,11 +6,13 @@ import { compareIssuePaths } from '../schema/parseApplicantWithZod.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 import { featureSetIssue, type FeatureSet } from './featureSet.js';
+import { protectedAttributeKeyIssues } from './protectedAttributeKeys.js';
 
 /**
  * Validates an applicant for a scorer with a feature set: the built-in fields as `parseApplicant`
  * does, and `attributes` by the lender's declared schema (strict: undeclared keys are refused,
- * declared ones validated). Every problem of both is listed in one error. Without declared
+ * declared ones validated, and a key the schema leaves open, such as a record's, refused when it
+ * names a protected characteristic). Every problem of both is listed in one error. Without declared
  * attributes it is exactly `parseApplicant`.
  *
  * @throws ValidationError listing every problem, `attributes.<name>` paths included; or (subject
@@ -53,6 +55,8 @@ export function parseWithFeatures(input: unknown, features: FeatureSet): Applica
       const at = { ...issue, path: ['attributes', ...issue.path] };
       if (unblocked(at)) issues.push(at);
     }
+  // A key the schema leaves open (a record, z.any()) reaches the lender's features as a declared one does.
+  else issues.push(...protectedAttributeKeyIssues(attrs.data, ['attributes']));
   if (issues.length > 0 || !base.ok || !attrs.success) throw new ValidationError('Applicant', issues);
   // The attributes' shape is the lender's schema, not the built-in (empty) one: the engine passes
   // them through untouched to the lender's own features.

@@ -31,7 +31,25 @@ export type ProtectedCharacteristic =
 
 // Words (and pairs of words written together) that name a protected characteristic.
 const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
-  sex: ['sex', 'gender', 'gndr', 'transgender', 'male', 'female', 'males', 'females', 'man', 'woman', 'men', 'women', 'masculine', 'feminine', 'boy', 'girl'],
+  sex: [
+    'sex',
+    'gender',
+    'gndr',
+    'xingbie',
+    'transgender',
+    'male',
+    'female',
+    'males',
+    'females',
+    'man',
+    'woman',
+    'men',
+    'women',
+    'masculine',
+    'feminine',
+    'boy',
+    'girl',
+  ],
   marital_status: [
     'marital',
     'marriage',
@@ -50,12 +68,13 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
     'civilstatus',
     'relationshipstatus',
     'cohabiting',
+    'hunyin',
   ],
-  religion: ['religion', 'religious', 'faith', 'church', 'mosque', 'buddhist', 'muslim', 'christian', 'catholic', 'hindu', 'jewish', 'atheist'],
+  religion: ['religion', 'religious', 'zongjiao', 'faith', 'church', 'mosque', 'buddhist', 'muslim', 'christian', 'catholic', 'hindu', 'jewish', 'atheist'],
   ethnicity: ['ethnicity', 'ethnic', 'race', 'racial', 'minzu', 'uyghur', 'tibetan', 'caste', 'minority', 'skincolour', 'skincolor', 'skintone'],
   nationality: ['nation', 'nationality', 'citizenship', 'citizen', 'hukou', 'immigrant', 'immigration', 'nationalorigin', 'countryoforigin'],
   pregnancy: ['pregnancy', 'pregnant', 'maternity'],
-  health: ['health', 'disease', 'illness', 'medical', 'diagnosis', 'disability', 'disabled', 'handicap', 'cancer', 'hiv'],
+  health: ['health', 'jiankang', 'disease', 'illness', 'medical', 'diagnosis', 'disability', 'disabled', 'handicap', 'cancer', 'hiv'],
   genetic: ['gene', 'genes', 'genetic', 'genetics', 'genome', 'genomic', 'genotype', 'dna'],
   biometric: [
     'fingerprint',
@@ -75,7 +94,7 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
     'facetemplate',
   ],
   sexual_orientation: ['sexualorientation', 'sexuality', 'sexual', 'lgbt', 'lgbtq', 'gay', 'lesbian', 'homosexual', 'bisexual'],
-  political_opinion: ['political', 'politicalaffiliation'],
+  political_opinion: ['political', 'politicalaffiliation', 'partymember', 'partymembership', 'partyaffiliation'],
 };
 
 /**
@@ -141,6 +160,8 @@ const GLUE = [
   'relationship',
   'financial',
   'orientation',
+  // pinyin: 状况 (status), as in hunyinzhuangkuang
+  'zhuangkuang',
 ];
 
 // Chinese terms, matched as substrings. A bare 男 or 女 names sex; 婚 marriage (婚否, 已婚, 离婚).
@@ -155,7 +176,7 @@ const CHINESE: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   genetic: ['基因', '遗传'],
   biometric: ['指纹', '血型', '声纹', '人脸', '面部', '虹膜', '掌纹'],
   sexual_orientation: ['性取向', '同性恋'],
-  political_opinion: ['政治', '党派'],
+  political_opinion: ['政治', '党派', '党员'],
 };
 // Harmless words holding a protected character: 子女/儿女 are children (a dependants count), 财务健康
 // financial health.
@@ -282,11 +303,17 @@ export interface ProtectedNameIssue {
 }
 
 /**
- * An issue for each name that names a protected characteristic (a lender's feature, an imported
- * model's input), at `pathOf(index)`: such a feature is never a model input, whatever data
- * category it is declared under.
+ * An issue for each name that names a protected characteristic (a lender's feature, its sources
+ * and attributes, an imported model's input, a certificate kind), at `pathOf(index)`: such a
+ * feature is never a model input, whatever data category it is declared under. `what` names the
+ * thing in the message and `note` ends it.
  */
-export function protectedNameIssues(names: readonly string[], pathOf: (index: number) => (string | number)[], what = 'feature'): ProtectedNameIssue[] {
+export function protectedNameIssues(
+  names: readonly string[],
+  pathOf: (index: number) => (string | number)[],
+  what = 'feature',
+  note = ', whatever its data category',
+): ProtectedNameIssue[] {
   const issues: ProtectedNameIssue[] = [];
   names.forEach((name, i) => {
     const characteristic = protectedCharacteristicOf(name);
@@ -294,7 +321,7 @@ export function protectedNameIssues(names: readonly string[], pathOf: (index: nu
       issues.push({
         path: pathOf(i),
         code: 'protected_characteristic',
-        message: `${what} "${name}" names a protected characteristic (${characteristic}) and is never a model input, whatever its data category`,
+        message: `${what} "${name}" names a protected characteristic (${characteristic}) and is never a model input${note}`,
       });
   });
   return issues;
