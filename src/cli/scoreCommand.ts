@@ -104,6 +104,8 @@ rejections, throughput, outcome shares, limit distribution) goes to stdout.
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, catalog
 hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
+A device (/dev/null, /dev/full) as --out or --errors takes no lock and is never read back; --out a
+device writes no OUT.run.json, so that run cannot be resumed.
 Its "status" says "running" while the run writes, then "finished" or "incomplete" with the exit
 code, the counts and the input lines left undecided; "creditlift report OUT" warns of an
 incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes), lines
@@ -115,7 +117,8 @@ with a note.
 Exit codes:
   0    every record decided
   1    failure: input unreadable or changed during the run (read again at the end), model or
-       runtime failed (rerun with --resume; --overwrite for a changed input)
+       runtime failed, an output or the run manifest could not be written (rerun with
+       --resume; --overwrite for a changed input)
   2    usage error, or the run was refused (output held by another run; --resume with a different
        input, model, policy, catalog or options)
   3    some records rejected as bad data (see their error lines); the rest decided
