@@ -254,7 +254,7 @@ async function readRun(file: string): Promise<RunRead> {
   if (manifest === undefined) return { path };
   // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
   const recorded = manifest.status?.files?.output;
-  const changed = recorded === undefined ? undefined : writtenFileFault(await digestOf(file), recorded);
+  const changed = recorded === undefined || 'device' in recorded ? undefined : writtenFileFault(await digestOf(file), recorded);
   return changed === undefined ? { path, manifest } : { path, manifest, changed };
 }
 

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { accumulateErrorLine } from '../report/accumulateErrorLine.js';
 import type { ReportAccumulator } from '../report/reportData.js';
 import type { RunManifest } from './score/runManifest.js';
+import { deviceKindOf } from './score/deviceKind.js';
 import { splitLines } from './score/splitLines.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { outputRoleOf } from './verifyManifest.js';
@@ -35,6 +36,17 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
   const status = manifest.status;
   const recorded = status?.rejected === undefined ? undefined : status.rejected + (status.workerFailed ?? 0);
   const n = (x: number) => x.toLocaleString('en-US');
+  // `--errors /dev/null`: the lines are gone, and a device such as /dev/zero would be read without end.
+  const device = await deviceKindOf(path);
+  if (device !== undefined) {
+    const missing = recorded === undefined ? 'the records it rejected are' : `the ${n(recorded)} record(s) it recorded rejected are`;
+    return {
+      path,
+      warnings: [`the run that wrote ${file} put its error lines in ${path} (--errors), ${device}: ${missing} not in these figures`],
+      notErrorLines: 0,
+      notTheRuns: false,
+    };
+  }
   let errorLines = 0;
   let notErrorLines = 0;
   const lines: number[] = [];
@@ -68,7 +80,7 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
       `${path}, the run's errors file, holds ${n(errorLines)} error line(s), but the run recorded ${n(recorded)} rejected: the file changed since the run`,
     );
   const digest = status?.files?.errors;
-  const changed = digest === undefined ? undefined : writtenFileFault(await digestOf(path), digest);
+  const changed = digest === undefined || 'device' in digest ? undefined : writtenFileFault(await digestOf(path), digest);
   if (changed !== undefined) warnings.push(`${path} is not the errors file the run wrote: ${changed}; its rejected figures are not the run's`);
   const countDiffers = recorded !== undefined && errorLines !== recorded;
   return { path, warnings, notErrorLines, notTheRuns: countDiffers || changed !== undefined };

@@ -12,7 +12,8 @@ import { csvAttributesOf } from './score/csvAttributes.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
-import { lockOutputs, type OutputLock } from './score/outputLock.js';
+import { lockOutputs, releaseLocks, type OutputLock } from './score/outputLock.js';
+import { deviceKindOf } from './score/deviceKind.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
@@ -103,6 +104,8 @@ rejections, throughput, outcome shares, limit distribution) goes to stdout.
 Each run writes OUT.run.json (input path, size and SHA-256, model SHA-256, policy hash, catalog
 hash, options)
 and holds OUT.lock (and ERRORS.lock) while it writes: a second run writing either file is refused.
+A device (/dev/null, /dev/full) as --out or --errors takes no lock and is never read back; --out a
+device writes no OUT.run.json, so that run cannot be resumed.
 Its "status" says "running" while the run writes, then "finished" or "incomplete" with the exit
 code, the counts and the input lines left undecided; "creditlift report OUT" warns of an
 incomplete run. --resume takes out lines that are no output line (a crash's NUL bytes), lines
@@ -114,7 +117,8 @@ with a note.
 Exit codes:
   0    every record decided
   1    failure: input unreadable or changed during the run (read again at the end), model or
-       runtime failed (rerun with --resume; --overwrite for a changed input)
+       runtime failed, an output or the run manifest could not be written (rerun with
+       --resume; --overwrite for a changed input)
   2    usage error, or the run was refused (output held by another run; --resume with a different
        input, model, policy, catalog or options)
   3    some records rejected as bad data (see their error lines); the rest decided
@@ -166,6 +170,14 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.ok;
     }
     await refuseStreams(args);
+    // A device (/dev/null, /dev/full): no lock, no manifest beside it, never read back.
+    const outDevice = await deviceKindOf(args.out);
+    const errorsKind = args.errors === args.out ? undefined : await deviceKindOf(args.errors);
+    const errorsDevice = errorsKind === undefined ? undefined : { path: args.errors, device: errorsKind };
+    if (outDevice !== undefined && args.resume)
+      throw new RunRefusedError(
+        `--resume: --out ${args.out} is ${outDevice}, not a file: a run writing there keeps neither its lines nor a run manifest, so there is nothing to resume; run again without --resume, or write --out to a file`,
+      );
     // The lock comes first: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([args.out, args.errors]);
@@ -183,22 +195,32 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
     const resumed = args.resume ? await continueRun(args, manifest, io, decider.decide) : undefined;
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
-    if (args.resume || args.overwrite) await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
+    if ((args.resume || args.overwrite) && outDevice === undefined)
+      await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
     began = true;
     // The manifest says the run is under way (a run killed from here leaves it so); a resumed run
     // keeps the configuration it continues and adds to its status.
-    const manifestPath = runManifestPath(args.out);
-    const earlier = resumed === undefined ? undefined : await readRunManifest(manifestPath);
+    // None beside a device: only root may create a file in /dev.
+    const manifestPath = outDevice === undefined ? runManifestPath(args.out) : undefined;
+    if (outDevice !== undefined)
+      io.stderr(
+        `note: --out ${terminalText(args.out)} is ${outDevice}, not a file: no run manifest (OUT.run.json) is written beside it, so this run cannot be resumed\n`,
+      );
+    const earlier = resumed === undefined || manifestPath === undefined ? undefined : await readRunManifest(manifestPath);
     const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
-    await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
+    if (manifestPath !== undefined) await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
     const tracker = new UndecidedTracker();
     let summarySoFar: ScoreSummary = emptyScoreSummary();
     // Called once the output files are closed: the status records their bytes.
     // `inputChanged`: the input read was not the run's (its last line then says nothing of the run's input).
     const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined, inputChanged = false) => {
       const { undecided, stoppedAfterLine, lastInputLine } = tracker.end(stopped);
+      if (manifestPath === undefined) return;
       const files = await writtenFilesOf(args.out, args.errors);
-      const events = { ...resumeEvents(resumed, noteMissingAnswers(resumed, io)), lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length };
+      const events = {
+        ...resumeEvents(resumed, noteMissingAnswers(resumed, io, errorsDevice)),
+        lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length,
+      };
       return writeRunStatus(
         manifestPath,
         endedStatus(status, {
@@ -216,9 +238,9 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     };
     endOnFailure = (code, reason) => ended(code, summarySoFar, true, reason);
 
-    const outSink = await openLineSink(args.out, resumed !== undefined);
+    const outSink = await openLineSink(args.out, resumed !== undefined, `--out ${args.out}`);
     sinks.push(outSink);
-    const errSink = args.errors === args.out ? outSink : await openLineSink(args.errors, resumed !== undefined);
+    const errSink = args.errors === args.out ? outSink : await openLineSink(args.errors, resumed !== undefined, `--errors ${args.errors}`);
     if (errSink !== outSink) sinks.push(errSink);
 
     const attributes = await csvAttributesOf(args.format, args.features);
@@ -290,7 +312,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const closing = decider;
     decider = undefined;
     await closing.close();
-    for (const lock of locks.splice(0)) await lock.release();
+    await releaseLocks(locks, sayOn(io));
     io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
     if (interrupted) io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
@@ -315,7 +337,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     return code;
   } finally {
     await decider?.close();
-    for (const lock of locks) await lock.release();
+    await releaseLocks(locks, sayOn(io));
   }
 }
 
@@ -359,6 +381,11 @@ export async function openBatchDecider(
 /** The worker processes' Node flags the bin passes (see cliHeapFlags), as openBatchDecider takes them. */
 export function workerFlagsOf(io: CliIo): { readonly workerExecArgv?: readonly string[] } {
   return io.workerExecArgv === undefined ? {} : { workerExecArgv: io.workerExecArgv };
+}
+
+/** Writes a message naming paths on stderr, escaped so no path drives the terminal. */
+function sayOn(io: CliIo): (text: string) => void {
+  return (text) => io.stderr(terminalText(text, { keepLineBreaks: true }));
 }
 
 async function sizeOf(path: string): Promise<number> {

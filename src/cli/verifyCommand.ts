@@ -11,6 +11,7 @@ import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
 import { textLineFault } from './score/textLineFault.js';
+import { deviceKindOf } from './score/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
@@ -93,6 +94,14 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     if (manifestFile !== undefined && file === '-')
       throw new UsageError('--manifest checks a file against the run that wrote it: give the file, not standard input');
     const manifest = manifestFile === undefined ? undefined : await readManifestOption(manifestFile);
+    // A run's --errors /dev/null: what was written there is gone, and /dev/zero would be read without end.
+    const device = manifest === undefined ? undefined : await deviceKindOf(file);
+    if (device?.endsWith(' device') === true) {
+      io.stdout(
+        `${terminalText(file)} is ${device}, not a file: the lines the run wrote there are not read back (they are not kept), so nothing was verified against the run manifest ${terminalText(manifestFile as string)}\n`,
+      );
+      return CliExitCode.rejected;
+    }
     const counts = { verified: 0, failed: 0, errorLines: 0, notRead: 0 };
     const signers = new Map<string, number>();
     const say = (t: string) => terminalText(t);

@@ -10,8 +10,9 @@ import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, countUndecided, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
-import { lockOutputs, type OutputLock } from '../cli/score/outputLock.js';
+import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
+import { deviceKindOf } from '../cli/score/deviceKind.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { runningStatus, type RunStatus } from '../cli/score/runStatus.js';
 import { writtenFilesOf } from '../cli/score/writtenFiles.js';
@@ -139,7 +140,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     // The bound is a timer that does not hold the process.
     if (queue !== undefined) await Promise.race([queue.close(), unrefDelay(1000)]).catch(() => undefined);
     link?.close();
-    for (const lock of locks) await lock.release();
+    await releaseLocks(locks, (text) => io.stderr(terminalText(text, { keepLineBreaks: true })));
   };
   try {
     const parsed = parseCommandArgs(argv, OPTIONS);
@@ -161,6 +162,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const name = checkJobName(values.job as string);
 
     await refuseStreams({ input, out, errors });
+    // The job lives in the manifest beside --out (a resume or cleanup finds its keys there): a device has none.
+    const outDevice = await deviceKindOf(out);
+    if (outDevice !== undefined)
+      throw new UsageError(
+        `--out ${out} is ${outDevice}, not a file: a --queue run records its job in a run manifest beside its output (OUT.run.json), so a resume or a cleanup can find the job's keys in Redis; write --out to a file`,
+      );
     // As `score`: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
     locks = await lockOutputs([out, errors]);

@@ -44,6 +44,8 @@ describe.runIf(process.platform !== 'win32')('score refuses a pipe as its input 
       expect(io.err()).not.toMatch(/ENOENT/);
     }
     expect(readdirSync(work).filter((f) => f.startsWith('b.'))).toEqual([]);
+    // Refused before any lock: no OUT.lock, manifest or temporary file beside the pipe.
+    expect(readdirSync(work).filter((f) => f.startsWith('out.fifo.'))).toEqual([]);
   });
 
   it('a folder as --in is named too', async () => {

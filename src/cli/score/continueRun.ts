@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { CliIo } from '../cliIo.js';
 import type { DecideRecords } from './batchDecider.js';
+import { deviceKindOf } from './deviceKind.js';
 import { keptAnswerCheck } from './keptAnswerCheck.js';
 import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';
@@ -34,7 +35,9 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo, 
     );
   }
   // Each kept line is held to this run: its seal and configuration, and the input record it answers.
-  const resumed = await readResumeState([args.out, args.errors], before.status?.undecided?.lines, await keptAnswerCheck(args, now, decide));
+  // A device (--errors /dev/null) is not read back: it kept no lines (and /dev/zero reads without end).
+  const files = [args.out, ...(args.errors !== args.out && (await deviceKindOf(args.errors)) !== undefined ? [] : [args.errors])];
+  const resumed = await readResumeState(files, before.status?.undecided?.lines, await keptAnswerCheck(args, now, decide));
   for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
   if (resumed.conflicts.length > 0) {
     const where = resumed.conflicts
@@ -71,11 +74,18 @@ export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo, 
 /**
  * Says, once a resumed run has read its input, which records it decided again because their answer
  * line was missing from the output though later lines were answered (removed, or lost in a damaged
- * line). Returns how many.
+ * line). Returns how many. `unreadErrors`: the run's `--errors` is a device, not read back, so the
+ * records rejected into it are among them.
  */
-export function noteMissingAnswers(resumed: ResumeState | undefined, io: CliIo): number {
+export function noteMissingAnswers(resumed: ResumeState | undefined, io: CliIo, unreadErrors?: { readonly path: string; readonly device: string }): number {
   const missing = resumed?.missing();
   if (missing === undefined || missing.count === 0) return 0;
+  if (unreadErrors !== undefined) {
+    io.stderr(
+      `note: decided again ${count(missing.count, 'record')} with no answer line in the output (${formatLineRanges(missing.ranges, missing.more)}): the records earlier runs rejected (--errors ${unreadErrors.path} is ${unreadErrors.device}, not read back), and any whose line was removed or damaged since\n`,
+    );
+    return missing.count;
+  }
   io.stderr(
     `note: decided again ${count(missing.count, 'record')} whose answer line was missing from the output though later lines were answered (${formatLineRanges(missing.ranges, missing.more)}): removed or damaged since the run wrote ${missing.count === 1 ? 'it' : 'them'}\n`,
   );

@@ -9,27 +9,30 @@ export interface LineSink {
   close(): Promise<void>;
 }
 
-/** Opens `path` for writing lines: appended to when `append`, else created or emptied. */
-export async function openLineSink(path: string, append: boolean): Promise<LineSink> {
+/**
+ * Opens `path` for writing lines: appended to when `append`, else created or emptied. `name` is how
+ * its errors name it (`--out /dev/full`: the option too, so the user knows which file failed).
+ */
+export async function openLineSink(path: string, append: boolean, name = path): Promise<LineSink> {
   const stream: WriteStream = createWriteStream(path, { flags: append ? 'a' : 'w', encoding: 'utf8' });
   let failure: Error | undefined;
   stream.on('error', (e) => {
-    failure = namingFile(path, e);
+    failure = namingFile(name, e);
   });
   await nextEvent(stream, 'open').catch((e: unknown) => {
-    throw namingFile(path, e);
+    throw namingFile(name, e);
   });
   return {
     async write(text) {
       if (failure) throw failure;
       if (!stream.write(text))
         await nextEvent(stream, 'drain').catch((e: unknown) => {
-          throw namingFile(path, e);
+          throw namingFile(name, e);
         });
     },
     async close() {
       if (failure) throw failure;
-      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(namingFile(path, e)) : resolve())));
+      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(namingFile(name, e)) : resolve())));
     },
   };
 }

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { deviceKindOf } from './deviceKind.js';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
+import { holdUntilExit, letGo, lockLeftMessage } from './heldLocks.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
 import { processMark } from './processMark.js';
 import { RunRefusedError } from './runRefusedError.js';
@@ -71,7 +72,7 @@ function heldLock(path: string, tookOverFrom: number | undefined, created?: stri
     async release() {
       if (released) return;
       released = true;
-      held.delete(path);
+      letGo(path);
       await rm(path, { force: true });
     },
     async discardCreated() {
@@ -211,21 +212,6 @@ async function openFolder(folder: string): Promise<string> {
   return folder;
 }
 
-// Locks this process holds. A second Ctrl-C ends the process at once (process.exit), before any
-// run's own release can run, so the 'exit' handler removes them: the process that held them is
-// ending, and a --resume would only have to take them over with a note.
-const held = new Set<string>();
-let exitHookInstalled = false;
-
-function holdUntilExit(path: string): void {
-  held.add(path);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const p of held) rmSync(p, { force: true });
-  });
-}
-
 /**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
  * refused any of them releases those it took. Each file is locked twice: under its own real name
@@ -233,7 +219,9 @@ function holdUntilExit(path: string): void {
  * inode in {@link identityLockFolder} (seen by runs on this host, whatever name they give the file,
  * hard links included). So a file that is one run's errors and another's output, or one named
  * through any link, is held once whichever way it is named. A file that does not exist is created
- * empty, so it has an inode to hold.
+ * empty, so it has an inode to hold. A device (/dev/null, /dev/full) is not locked: it holds no
+ * lines a second run could mix, and a lock beside it would be a file in /dev, which only root may
+ * create (every other user's run failed with a raw EACCES).
  *
  * @throws RunRefusedError naming the file and the run that holds it
  */
@@ -244,6 +232,7 @@ export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[
     const files = new Map<string, string>();
     for (const path of paths) if (!files.has(fileIdentity(path))) files.set(fileIdentity(path), path);
     for (const path of files.values()) {
+      if ((await deviceKindOf(path)) !== undefined) continue;
       // Beside the real file (its folder's links resolved), as a run on another host sees it too;
       locks.push(await lockOutput(realFilePath(path)));
       // and by device and inode on this host, which every hard link shares.
@@ -258,6 +247,15 @@ export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[
     }
     throw e;
   }
+}
+
+/**
+ * Releases every lock of a run; one that cannot be removed (its folder made read-only mid-run) is
+ * named on `say` with what to do, and the others are still released. Never throws: a run that has
+ * ended is not failed by a lock file it leaves, which the next run takes over.
+ */
+export async function releaseLocks(locks: OutputLock[], say: (text: string) => void): Promise<void> {
+  for (const lock of locks.splice(0)) await lock.release().catch((e: unknown) => say(`${lockLeftMessage(lock.path, e)}\n`));
 }
 
 // Markers of markers are made only when a run dies inside a takeover; past this many the files are

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 import type { DeciderIdentity } from './batchDecider.js';
 import type { RunStatus } from './runStatus.js';
+import { RunManifestWriteError } from './runManifestWriteError.js';
 import type { ScoreArgs } from './scoreArgs.js';
 import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
 
@@ -102,10 +103,18 @@ export async function readRunManifest(path: string): Promise<RunManifest | undef
   return m;
 }
 
-/** Writes the manifest whole (temporary file, then rename), so a crash never leaves half a manifest. */
+/**
+ * Writes the manifest whole (temporary file, then rename), so a crash never leaves half a manifest.
+ * @throws RunManifestWriteError naming the manifest and what to do
+ */
 export async function writeRunManifest(path: string, m: RunManifest): Promise<void> {
-  await writeFile(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
-  await rename(`${path}.tmp`, path);
+  try {
+    await writeFile(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
+    await rename(`${path}.tmp`, path);
+  } catch (e) {
+    await rm(`${path}.tmp`, { force: true }).catch(() => undefined);
+    throw new RunManifestWriteError(path, e);
+  }
 }
 
 /**

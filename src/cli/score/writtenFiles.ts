@@ -1,3 +1,4 @@
+import { deviceKindOf } from './deviceKind.js';
 import { fingerprintInput } from './runManifest.js';
 
 /** Size and SHA-256 of a file as a run left it. */
@@ -8,24 +9,39 @@ export interface FileDigest {
 }
 
 /**
+ * An output that is a device (`--errors /dev/null`): not read back, since it holds none of the
+ * lines written to it (and /dev/zero or /dev/full read NUL bytes without end), so nothing can check
+ * its bytes later.
+ */
+export interface DeviceOutput {
+  /** What it is: 'a character device'. */
+  readonly device: string;
+}
+
+/**
  * The files a `score` run wrote, as they were when it recorded how it ended: its output, and its
  * `--errors` file when that is apart. The counts a manifest records cannot tell a decision line
  * swapped for another sealed decision (of another run, or the same applicant decided otherwise);
  * the bytes can, so `verify --manifest` and `report` compare them.
  */
 export interface WrittenFiles {
-  readonly output: FileDigest;
+  readonly output: FileDigest | DeviceOutput;
   /** Absent when the error lines went into the output. */
-  readonly errors?: FileDigest;
+  readonly errors?: FileDigest | DeviceOutput;
 }
 
 /**
  * Digests of the run's files, read back after they are closed (a stream: constant memory; the
- * pages are usually still cached, about a second per GB here).
+ * pages are usually still cached, about a second per GB here); a device is named as one, not read.
  */
 export async function writtenFilesOf(out: string, errors: string): Promise<WrittenFiles> {
-  const output = await digestOf(out);
-  return errors === out ? { output } : { output, errors: await digestOf(errors) };
+  const output = await writtenFileOf(out);
+  return errors === out ? { output } : { output, errors: await writtenFileOf(errors) };
+}
+
+async function writtenFileOf(path: string): Promise<FileDigest | DeviceOutput> {
+  const device = await deviceKindOf(path);
+  return device === undefined ? digestOf(path) : { device };
 }
 
 /** Size and SHA-256 of `path`. */
