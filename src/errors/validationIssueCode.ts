@@ -85,6 +85,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'missing_reasons',
   'kind_mismatch',
   'monotone_mismatch',
+  // A monotone direction given to a categorical feature or column (its codes have no order)
+  'monotone_on_categorical',
   'undeclared_feature',
   'unknown_category',
   // A lender feature's compute threw, or gave two different values for the same input

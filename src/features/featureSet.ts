@@ -57,18 +57,30 @@ const builtInNames = new Set(featureDefinitions.map((d) => d.name));
 
 const Text = z.strictObject({ en: z.string().min(1), zhHans: z.string().min(1) });
 /** Shape every declared feature must have (the compute function is checked separately). */
-const DeclaredFeature = z.looseObject({
-  name: z.string().regex(NAME, 'lower snake case: a-z, 0-9 and _'),
-  description: z.string().min(1),
-  unit: z.string().min(1),
-  sources: z.array(z.string()),
-  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
-  factor: z.enum(FACTORS as [FeatureFactor, ...FeatureFactor[]]),
-  kind: z.enum(['numeric', 'categorical']),
-  categories: z.array(z.string().min(1)).min(1).optional(),
-  dataCategory: z.string().min(1).optional(),
-  reasons: z.strictObject({ raisesRisk: Text, lowersRisk: Text }).optional(),
-});
+const DeclaredFeature = z
+  .looseObject({
+    name: z.string().regex(NAME, 'lower snake case: a-z, 0-9 and _'),
+    description: z.string().min(1),
+    unit: z.string().min(1),
+    sources: z.array(z.string()),
+    monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+    factor: z.enum(FACTORS as [FeatureFactor, ...FeatureFactor[]]),
+    kind: z.enum(['numeric', 'categorical']),
+    categories: z.array(z.string().min(1)).min(1).optional(),
+    dataCategory: z.string().min(1).optional(),
+    reasons: z.strictObject({ raisesRisk: Text, lowersRisk: Text }).optional(),
+  })
+  .superRefine((f, ctx) => {
+    // A category's code is a place in a list, not an amount: "PD never rises with region" has no
+    // meaning, and a trainer constraining the codes would flatten the feature along the list's order.
+    if (f.kind === 'categorical' && f.monotone !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['monotone'],
+        message: `categorical feature "${f.name}" declares monotone ${f.monotone}: its categories have no order a direction could follow; declare 0, or make it numeric`,
+        params: { creditliftCode: 'monotone_on_categorical' },
+      });
+  });
 
 /**
  * Declares the features a scorer computes and the lender attributes they read, checked once:

@@ -32,6 +32,14 @@ export const ManifestFeature = z
         message: `categorical feature "${f.name}" must list its categories in the order the model codes them (code 0 first)`,
         params: { creditliftCode: 'missing_categories' },
       });
+    // A direction over category codes claims an order the categories do not have (see defineFeatureSet).
+    if (f.kind === 'categorical' && f.monotone !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['monotone'],
+        message: `categorical feature "${f.name}" claims monotone ${f.monotone}: its category codes have no order a direction could follow`,
+        params: { creditliftCode: 'monotone_on_categorical' },
+      });
   });
 /** One model input column. */
 export type ManifestFeature = z.infer<typeof ManifestFeature>;

@@ -10,7 +10,7 @@ import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js'
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset, type TrainingWarning } from '../dataset/tabularEncoding.js';
-import { ValidationError } from '../../errors/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
 import { auc, brier, ks, logLoss } from '../gbdt/metrics.js';
@@ -189,6 +189,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   });
   const featureNames = encoded.encodings.map((e) => e.name);
   const monotone = parseMonotone(options.monotone, featureNames);
+  refuseMonotoneCategories(encoded, monotone);
   const train = takeRows(encoded, trainRows);
   const valid = validRows.length > 0 ? takeRows(encoded, validRows) : undefined;
   const picked = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
@@ -218,6 +219,28 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
   return { manifest, onnx, model, report };
+}
+
+/**
+ * Refuses a direction given for a column read as categories: the trainer would constrain the codes
+ * along the categories' list order, and the manifest would claim an order the column does not have.
+ * A numeric column turned categorical by a stray cell ("1,177" in an income column) gets the warning
+ * that says why beside it: its constraint would otherwise flatten income along text order.
+ */
+function refuseMonotoneCategories(encoded: EncodedDataset, monotone: readonly number[]): void {
+  const issues: ValidationIssue[] = [];
+  encoded.encodings.forEach((e, j) => {
+    if (e.kind !== 'categorical' || monotone[j] === 0) return;
+    const why = encoded.warnings.find((w) => w.code === 'numeric_looking_categorical' && w.column === e.name);
+    issues.push({
+      path: ['monotone', e.name],
+      code: 'monotone_on_categorical',
+      message: `--monotone gives "${e.name}" a direction, but the column is read as ${e.categories?.length ?? 0} categories, which have no order a direction could follow${
+        why === undefined ? ' (give it 0, or leave it out)' : `: ${why.message}`
+      }`,
+    });
+  });
+  if (issues.length > 0) throw new ValidationError('monotone constraints', issues);
 }
 
 function takeRows(data: EncodedDataset, rows: Uint32Array): GbdtRowMajorData {
