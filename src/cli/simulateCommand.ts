@@ -30,6 +30,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
 import { fingerprintInput } from './score/runManifest.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
+import { simulationLineActionLines } from './simulationLineActionLines.js';
 
 /** Help text of `creditlift simulate`. */
 export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
@@ -43,6 +44,21 @@ limit change distribution, the binding constraints, fair outcomes by region, cit
 band, and with --outcomes a backtest.
 
 Every record of the book ends in exactly one swap-set cell or in the errors file.
+
+Which path each side runs (--mode, stated in the output and in the summary's "paths"):
+  decide (default)  each side decides every record afresh (decide): a full re-underwriting, so
+                    an existing customer's line (platform.currentLimit) may be raised, kept,
+                    lowered or closed by the policy's answer today
+  reassess          each record is decided under the baseline (decide), and both sides reassess
+                    that decision with the same profile and no new evidence (reassess), the path
+                    README "Decide or reassess" recommends for existing customers: a line is
+                    raised up to what the policy grants, kept, or held for a person's review
+                    (refer, lineAction hold) when it is above what may be granted; never lowered
+                    automatically
+Each side's line actions (open, raise, keep, lower, close, hold, review, none), the lines it
+raises, lowers, closes and holds with their RMB, and the line-action swap (keep->lower: lines the
+baseline keeps and the candidate lowers) are printed and in the summary's "lineActions": an
+outcome of approve -> approve may still lower a line, or hold it for review.
 
 Input:
   --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them)
@@ -59,6 +75,7 @@ Input:
                              "remove": [...]} taking default kinds out); without it an
                              upload of a kind the default catalog lacks is rejected unknown_kind
                              (a warning on stderr counts them)
+  --mode decide|reassess     the path each side runs (above; default decide)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns, cells as written (not
                              trimmed); outcomes matching no record are counted and named; a
@@ -99,6 +116,7 @@ const OPTIONS = {
   features: { type: 'string' },
   catalog: { type: 'string' },
   outcomes: { type: 'string' },
+  mode: { type: 'string' },
   out: { type: 'string' },
   html: { type: 'string' },
   flips: { type: 'string' },
@@ -170,6 +188,9 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       ],
     );
     const format = formatOf(book, values.format);
+    const mode = values.mode ?? 'decide';
+    if (mode !== 'decide' && mode !== 'reassess')
+      throw new UsageError(`--mode must be decide or reassess, got ${terminalText(JSON.stringify(mode.slice(0, 64)))}`);
     const workers = intOption(values.workers, 'workers', 1, 256);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
     if (values.overwrite !== true) {
@@ -241,6 +262,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         candidate,
         workers,
         chunkSize,
+        mode,
         ...(values.features === undefined ? {} : { featuresModule: values.features }),
         ...(io.workerExecArgv === undefined ? {} : { workerExecArgv: io.workerExecArgv }),
         ...(outcomes === undefined ? {} : { outcomes }),
@@ -285,6 +307,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         `approval rate ${rate(s.totals.baseline.approvalRate)} -> ${rate(s.totals.candidate.approvalRate)}, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
         `average comprehensive cost of new lines (limit-weighted, dearest plan each offers) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
         backtestLine(s) +
+        simulationLineActionLines(s) +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
     io.stderr(unknownKindsWarning(unknownKinds, `the ${result.records.toLocaleString('en-US')} records of ${basename(book)}, under both sides`));

@@ -106,6 +106,15 @@ export interface ScorerPool {
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
   safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /**
+   * Reassesses many across the workers: each item `{ prior, update }` is `scorer.reassess(prior,
+   * update)` in a worker, one result per item in order, as `scorerReassessBatch(scorer)` gives in
+   * process. An item refused (a prior that does not verify, a bad update, not an object) gets its
+   * own error; a worker's failure is retried and reported as in {@link ScorerPool.decideBatch}.
+   * A reassessment of a line on file (a book of existing customers) under a new policy, on every core.
+   * @throws ValidationError when `items` is not an array; CreditliftError `pool_unavailable` as `decideBatch`.
+   */
+  safeReassessBatch(items: readonly unknown[]): Promise<BatchResult[]>;
+  /**
    * Process ids of the worker processes running now, ready or still starting (for monitoring; a
    * replaced worker has a new id). Fewer than {@link ScorerPool.size} while a replacement waits to start.
    */
@@ -141,9 +150,11 @@ interface Task {
   patches: readonly RecordPatch[];
 }
 
-/** One `decideBatch` or `decideBatchJson` call: its results fill in as tasks come back. */
+/** One `decideBatch`, `decideBatchJson` or `safeReassessBatch` call: its results fill in as tasks come back. */
 interface BatchCall {
   readonly format: 'objects' | 'json';
+  /** What its workers do with each element: decide it (an applicant), or reassess it (`{ prior, update }`). */
+  readonly kind: 'decide' | 'reassess';
   readonly results: (BatchResult | BatchResultJson)[];
   /** Records still without a result. */
   remaining: number;
@@ -281,6 +292,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       ...(task.patches.length === 0 ? {} : { patches: task.patches }),
       ...(task.options === undefined ? {} : { options: task.options }),
       ...(task.call.format === 'json' ? { format: 'json' as const } : {}),
+      ...(task.call.kind === 'reassess' ? { kind: 'reassess' as const } : {}),
     };
     const settled: ReadonlyMap<number, BatchResult> = task.presettled;
     if (!child.connected) {
@@ -535,6 +547,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     applicants: readonly unknown[],
     opts: BatchDecideOptions | undefined,
     format: BatchCall['format'],
+    kind: BatchCall['kind'] = 'decide',
   ): Promise<(BatchResult | BatchResultJson)[]> => {
     if (closing !== undefined)
       return Promise.reject(new CreditliftError('scorer_closed', 'The scorer pool has been closed (close()); create another to decide'));
@@ -549,7 +562,11 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     if (signal?.aborted) return Promise.reject(abortedError(signal));
     if (!Array.isArray(applicants)) {
       return Promise.reject(
-        new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]),
+        kind === 'reassess'
+          ? new ValidationError('reassessBatch input', [
+              { path: [], code: 'invalid_type', message: 'expected an array of { prior, update }', expected: 'array' },
+            ])
+          : new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]),
       );
     }
     // Refused as a whole here, as in process: the list is cut per chunk below, which would hide a wrong length.
@@ -566,7 +583,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     const { signal: _kept, ...sent } = opts ?? {};
     const options: BatchDecideOptions | undefined = opts === undefined ? undefined : sent;
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
-      const c: BatchCall = { format, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
+      const c: BatchCall = { format, kind, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       if (signal !== undefined) {
         const onAbort = () => failCall(c, abortedError(signal));
         signal.addEventListener('abort', onAbort, { once: true });
@@ -624,6 +641,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     // Every record is validated in its worker either way: the safe variants differ only in type.
     safeDecideBatch: (inputs, opts) => submit(inputs, opts, 'objects') as Promise<BatchResult[]>,
     safeDecideBatchJson: (inputs, opts) => submit(inputs, opts, 'json') as Promise<BatchResultJson[]>,
+    safeReassessBatch: (items) => submit(items, undefined, 'objects', 'reassess') as Promise<BatchResult[]>,
     workerPids: () => slots.flatMap((s) => (s.child?.pid === undefined ? [] : [s.child.pid])),
     close() {
       closing ??= Promise.allSettled([...calls]).then(async () => {

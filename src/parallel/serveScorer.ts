@@ -1,4 +1,5 @@
 import { createScorer, type BatchResult, type Scorer } from '../decision/createScorer.js';
+import { scorerReassessBatch, type ReassessItem } from '../decision/reassessBatch.js';
 import { loadFeatureSetModule } from '../features/loadFeatureSetModule.js';
 import { policyHashOf } from '../policy/policyHash.js';
 import { toWorkerErrorData } from './workerErrorData.js';
@@ -51,7 +52,9 @@ export function serveScorer(channel: WorkerChannel): void {
     if (scorer === undefined || closing) return;
     // The records are this process's own copy (deserialised): stand-ins go back in place.
     if (msg.patches !== undefined) applyRecordPatches(msg.applicants as unknown[], msg.patches);
-    scorer.safeDecideBatch(msg.applicants, msg.options).then(
+    const answer =
+      msg.kind === 'reassess' ? scorerReassessBatch(scorer)(msg.applicants as readonly ReassessItem[]) : scorer.safeDecideBatch(msg.applicants, msg.options);
+    answer.then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));
         if (msg.format === 'json') {

@@ -29,6 +29,8 @@ export interface BatchTaskMessage {
   readonly options?: DecideOptions;
   /** `json`: answer with each decision already serialised (see {@link BatchResultJson}). */
   readonly format?: 'json';
+  /** `reassess`: each of `applicants` is a `{ prior, update }` to reassess (see `scorerReassessBatch`); absent: decide them. */
+  readonly kind?: 'reassess';
 }
 
 /** Asks a worker to release its session and exit. */

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
-import { Decision } from '../decision/decision.js';
+import { Decision, type LineAction } from '../decision/decision.js';
 import { notADecisionError } from '../decision/earlierRelease.js';
 import { validationIssuesFromZod } from '../errors/validationError.js';
 import { highestPlanCost } from '../policy/averageCostOfNewLines.js';
@@ -17,6 +17,10 @@ export interface DecisionFacts {
   readonly limit: number;
   /** The line on file before the decision, fen (0: no line, so an approval opens a new line). */
   readonly previousLimit: number;
+  /** What the lender does with the line on file (`raise`, `keep`, `lower`, `close`, `hold`, ...): the decision's own `lineAction`. */
+  readonly lineAction: LineAction;
+  /** The most the policy grants today, fen (0 when it grants nothing): how far above it a held line is. */
+  readonly maxGrantable: number;
   readonly apr: number;
   readonly pd: number;
   readonly bindingConstraint: string;
@@ -50,7 +54,17 @@ let factsSchema: z.ZodType | undefined;
  */
 export function decisionFacts(d: Decision): DecisionFacts {
   factsSchema ??= Decision.unwrap()
-    .pick({ outcome: true, limit: true, previousLimit: true, apr: true, pd: true, bindingConstraint: true, plans: true })
+    .pick({
+      outcome: true,
+      limit: true,
+      previousLimit: true,
+      lineAction: true,
+      maxGrantable: true,
+      apr: true,
+      pd: true,
+      bindingConstraint: true,
+      plans: true,
+    })
     .extend({ audit: z.looseObject({ arm: z.string().optional() }) })
     .loose();
   const parsed = factsSchema.safeParse(d);
@@ -65,6 +79,8 @@ export function factsOf(d: Decision): DecisionFacts {
     outcome: d.outcome,
     limit: d.limit,
     previousLimit: d.previousLimit,
+    lineAction: d.lineAction,
+    maxGrantable: d.maxGrantable,
     apr: d.apr,
     pd: d.pd,
     bindingConstraint: d.bindingConstraint,

@@ -28,6 +28,14 @@ export type { ArmFigures } from './armFigures.js';
 export { bookSegments, ageBand, SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 export { decisionFacts, OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 export { LIMIT_CHANGE_BANDS, type LimitChangeDistribution } from './limitChange.js';
+export {
+  LINE_ACTIONS,
+  type LineActionFigures,
+  type LineActionSummary,
+  type LineActionMatrix,
+  type LineMoves,
+} from './lineActions.js';
+export { SIMULATION_MODES, type SimulationMode, type SimulationPaths } from './simulationPaths.js';
 export { portfolioAssumptions, expectedLoss, expectedInterestIncome, DEFAULT_UTILISATION, type PortfolioAssumptions } from './portfolioEconomics.js';
 export { readOutcomes } from './readOutcomes.js';
 export {

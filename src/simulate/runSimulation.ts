@@ -20,6 +20,8 @@ import {
   type SimulationSummary,
 } from './simulationAccumulator.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
+import type { ReassessBatch, ReassessItem } from '../decision/reassessBatch.js';
+import { simulationModeIssues, type SimulationMode } from './simulationPaths.js';
 
 /**
  * Decides a batch of raw records, one result per record in order (a scorer's or a pool's
@@ -27,9 +29,18 @@ import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from 
  */
 export type DecideBatch = (records: readonly unknown[], limitHistories?: readonly (readonly LimitChange[] | undefined)[]) => Promise<readonly BatchResult[]>;
 
-/** One side of a simulation: how it decides and the money assumptions of its policy. */
+/** One side of a simulation: how it decides (and, for `mode: 'reassess'`, reassesses) and the money assumptions of its policy. */
 export interface SimulationArm {
+  /**
+   * Decides a batch afresh (`decide`: a full re-underwriting). In `reassess` mode the baseline's
+   * makes each record's prior; the candidate's is not called.
+   */
   readonly decide: DecideBatch;
+  /**
+   * Reassesses a batch of priors (`reassess`: the line on file protected), e.g.
+   * `scorerReassessBatch(scorer)` or a pool's `safeReassessBatch`. Required by `mode: 'reassess'`.
+   */
+  readonly reassess?: ReassessBatch;
   readonly assumptions: PortfolioAssumptions;
   /**
    * The policy's `pricing.averageCostAlertAbove`: the side's average comprehensive cost of new
@@ -55,8 +66,11 @@ export interface SimulationFlip {
 /** A record that is in no swap-set cell, and why: unreadable, or refused by one arm or both. */
 export interface SimulationRecordError {
   readonly line: number;
-  /** Which side refused it: `input` when it could not be read at all. */
-  readonly arm: 'input' | 'baseline' | 'candidate' | 'both';
+  /**
+   * Which side refused it: `input` when it could not be read at all; `prior` in `reassess` mode when
+   * the baseline's `decide`, which makes the prior both sides reassess, refused it.
+   */
+  readonly arm: 'input' | 'prior' | 'baseline' | 'candidate' | 'both';
   readonly error: DecisionErrorData;
 }
 
@@ -70,6 +84,14 @@ export interface RunSimulationOptions {
   readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
   readonly baseline: SimulationArm;
   readonly candidate: SimulationArm;
+  /**
+   * How each record is replayed (default `decide`): `decide`, each side decides it afresh (a full
+   * re-underwriting: an existing line may be lowered or closed); `reassess`, the baseline decides it
+   * (the prior: the line as the policy in force leaves it) and each side reassesses that prior with
+   * the record's applicant and no new evidence (the interactive path: a line above what may be
+   * granted is held for review, never lowered automatically). The summary's `paths` says which ran.
+   */
+  readonly mode?: SimulationMode;
   /** Realised 12-month defaults by applicant id, for the backtest. */
   readonly outcomes?: ReadonlyMap<string, boolean>;
   /** Records per decide call (default 256). */
@@ -128,8 +150,17 @@ interface Taken {
   readonly record: InputRecord;
   readonly segments?: BookSegments;
   readonly segmentError?: DecisionErrorData;
+  /** In `reassess` mode: the baseline's decision both sides reassessed, or why it was refused. */
+  readonly prior?: BatchResult;
   readonly baseline?: BatchResult;
   readonly candidate?: BatchResult;
+}
+
+/** One result per value of a chunk, for each side (and the priors, in `reassess` mode). */
+interface ChunkResults {
+  readonly prior?: readonly BatchResult[];
+  readonly baseline: readonly BatchResult[];
+  readonly candidate: readonly BatchResult[];
 }
 
 /**
@@ -156,10 +187,12 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   if (optionIssues.length > 0) throw new ValidationError('runSimulation options', optionIssues);
   const chunkSize = o.chunkSize ?? 256;
   const inFlight = o.inFlight ?? 2;
+  const mode = o.mode ?? 'decide';
   const defaultAlert = defaultPolicy.pricing.averageCostAlertAbove;
   const acc = createSimulationAccumulator(
     { baseline: o.baseline.assumptions, candidate: o.candidate.assumptions },
     {
+      mode,
       averageCostAlertAbove: { baseline: o.baseline.averageCostAlertAbove ?? defaultAlert, candidate: o.candidate.averageCostAlertAbove ?? defaultAlert },
       ...(o.outcomes === undefined ? {} : { withOutcomes: true }),
       ...(o.baseline.armAssumptions === undefined && o.candidate.armAssumptions === undefined
@@ -184,7 +217,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   const launch = () => {
     const batch = chunk;
     chunk = [];
-    const p = decideChunk(batch, o.baseline.decide, o.candidate.decide);
+    const p = decideChunk(batch, mode === 'decide' ? decideValues(o.baseline, o.candidate) : reassessValues(o.baseline, o.candidate));
     // Keep a rejection from being reported as unhandled while earlier chunks are still awaited.
     p.catch(() => undefined);
     queue.push(p);
@@ -200,6 +233,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
       }
       const baseline = factsOf((t.baseline as Extract<BatchResult, { ok: true }>).decision);
       const candidate = factsOf((t.candidate as Extract<BatchResult, { ok: true }>).decision);
+      const prior = t.prior?.ok === true ? factsOf(t.prior.decision) : undefined;
       const applicantId = (t.baseline as Extract<BatchResult, { ok: true }>).decision.applicantId;
       const defaulted = o.outcomes?.get(applicantId);
       if (defaulted !== undefined) {
@@ -207,7 +241,13 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
         if (lines === undefined) matchedOutcomes.set(applicantId, [t.record.line]);
         else lines.push(t.record.line);
       }
-      acc.add({ segments: t.segments as BookSegments, baseline, candidate, ...(defaulted === undefined ? {} : { defaulted }) });
+      acc.add({
+        segments: t.segments as BookSegments,
+        baseline,
+        candidate,
+        ...(prior === undefined ? {} : { prior }),
+        ...(defaulted === undefined ? {} : { defaulted }),
+      });
       if (baseline.outcome !== candidate.outcome)
         await o.onFlip?.({ line: t.record.line, applicantId, baseline: baseline.outcome, candidate: candidate.outcome });
     }
@@ -295,6 +335,7 @@ const RUN_SIMULATION_OPTION_KEYS = everyKeyOf<RunSimulationOptions>()([
   'records',
   'baseline',
   'candidate',
+  'mode',
   'outcomes',
   'chunkSize',
   'inFlight',
@@ -328,32 +369,81 @@ function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
       });
     if (arm.averageCostAlertAbove !== undefined && !Number.isFinite(arm.averageCostAlertAbove))
       issues.push({ path: [side, 'averageCostAlertAbove'], code: 'not_finite', message: 'averageCostAlertAbove must be a finite number' });
+    if (arm.reassess !== undefined ? typeof arm.reassess !== 'function' : o.mode === 'reassess')
+      issues.push({
+        path: [side, 'reassess'],
+        code: 'invalid_type',
+        message: `reassess must be a function${o.mode === 'reassess' ? " (mode 'reassess' reassesses each record on both sides)" : ''}`,
+        expected: 'function',
+      });
   }
-  issues.push(...wholeNumberIssues(o.inFlight, 'inFlight', 1, 1024), ...sharedSimulationOptionIssues(o));
+  issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.inFlight, 'inFlight', 1, 1024), ...sharedSimulationOptionIssues(o));
   return issues;
 }
 
-async function decideChunk(batch: readonly InputRecord[], baseline: DecideBatch, candidate: DecideBatch): Promise<Taken[]> {
-  // Both sides get each customer's ledger, so a candidate's step limits are tested as they would run.
+type ChunkDecider = (values: readonly unknown[], ledgers: readonly (readonly LimitChange[] | undefined)[] | undefined) => Promise<ChunkResults>;
+
+/** `decide` mode: each side decides every value afresh. */
+function decideValues(baseline: SimulationArm, candidate: SimulationArm): ChunkDecider {
+  return async (values, ledgers) => {
+    // Both sides get each customer's ledger, so a candidate's step limits are tested as they would run.
+    const [b, c] = await Promise.all([baseline.decide(values, ledgers), candidate.decide(values, ledgers)]);
+    checkCount('baseline', b, values.length);
+    checkCount('candidate', c, values.length);
+    return { baseline: b, candidate: c };
+  };
+}
+
+/**
+ * `reassess` mode: the baseline decides every value (with its ledger), and each decision is the
+ * prior both sides reassess with the same applicant and no new evidence, as a lender reassesses a
+ * customer's latest decision when the profile is updated. A value the baseline refused has no
+ * prior: its error stands for both sides.
+ */
+function reassessValues(baseline: SimulationArm, candidate: SimulationArm): ChunkDecider {
+  return async (values, ledgers) => {
+    const priors = await baseline.decide(values, ledgers);
+    checkCount('baseline', priors, values.length);
+    const items: ReassessItem[] = [];
+    const at: number[] = [];
+    priors.forEach((p, i) => {
+      if (!p.ok) return;
+      items.push({ prior: p.decision, update: { applicant: values[i], evidence: [] } });
+      at.push(i);
+    });
+    const reassess = (arm: SimulationArm) => (arm.reassess as ReassessBatch)(items);
+    const [b, c] = items.length === 0 ? [[], []] : await Promise.all([reassess(baseline), reassess(candidate)]);
+    checkCount('baseline reassessment', b, items.length);
+    checkCount('candidate reassessment', c, items.length);
+    const side = (got: readonly BatchResult[]): BatchResult[] => {
+      const out = [...priors];
+      at.forEach((i, k) => {
+        out[i] = got[k] as BatchResult;
+      });
+      return out;
+    };
+    return { prior: priors, baseline: side(b), candidate: side(c) };
+  };
+}
+
+function checkCount(name: string, got: readonly unknown[], expected: number): void {
+  if (got.length !== expected) throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${expected} records`);
+}
+
+async function decideChunk(batch: readonly InputRecord[], decideAll: ChunkDecider): Promise<Taken[]> {
   const { values, limitHistories: own } = decidable(batch);
-  const [b, c] = values.length === 0 ? [[], []] : await Promise.all([baseline(values, own), candidate(values, own)]);
-  for (const [name, got] of [
-    ['baseline', b],
-    ['candidate', c],
-  ] as const) {
-    if (got.length !== values.length)
-      throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${values.length} records`);
-  }
+  const results: ChunkResults = values.length === 0 ? { baseline: [], candidate: [] } : await decideAll(values, own);
+  const { baseline: b, candidate: c, prior: p } = results;
   let k = 0;
   return batch.map((record): Taken => {
     if (!record.ok) {
       if (record.check === undefined) return { record };
       // The baseline's schema names the applicant's other faults (the candidate runs the same inputs).
-      const checked = b[k++] as BatchResult;
+      const checked = (p ?? b)[k++] as BatchResult;
       return { record: { ...record, error: refusalWithFaults(record, checked.ok ? undefined : checked.error) } };
     }
     const i = k++;
-    const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult };
+    const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult, ...(p === undefined ? {} : { prior: p[i] as BatchResult }) };
     if (!taken.baseline.ok || !taken.candidate.ok) return taken;
     try {
       return { ...taken, segments: segmentsOf(parseApplicant(builtInFields(record.value))) };
@@ -378,6 +468,7 @@ function builtInFields(value: unknown): unknown {
 function recordError(t: Taken): SimulationRecordError | undefined {
   const { record } = t;
   if (!record.ok) return { line: record.line, arm: 'input', error: record.error };
+  if (t.prior !== undefined && !t.prior.ok) return { line: record.line, arm: 'prior', error: decidedRecordError(record, t.prior.error) };
   const b = t.baseline as BatchResult;
   const c = t.candidate as BatchResult;
   if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: decidedRecordError(record, b.error) };

@@ -12,9 +12,10 @@ import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEcon
 import { runSimulation, type RunSimulationOptions, type SimulationProvenance, type SimulationResult, type SimulationSide } from './runSimulation.js';
 import { ENGINE_VERSION } from '../version.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
+import { simulationModeIssues } from './simulationPaths.js';
 
 /** Options of {@link simulateBook}. */
-export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcomes' | 'onFlip' | 'onError' | 'onChunk' | 'signal' | 'chunkSize'> {
+export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'mode' | 'outcomes' | 'onFlip' | 'onError' | 'onChunk' | 'signal' | 'chunkSize'> {
   /** Applicants (raw values, validated by the scorers) or input records read from a file. */
   readonly book: AsyncIterable<unknown> | Iterable<unknown>;
   /** `true` when `book` yields {@link InputRecord}s (line numbers and unreadable lines) rather than raw applicants. */
@@ -46,6 +47,10 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'outcome
 /**
  * Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) on
  * pools of worker processes in one streaming pass: see {@link runSimulation} for what comes back.
+ * By default each side decides every record afresh (`decide`: a full re-underwriting, so an
+ * existing line may be lowered or closed); `mode: 'reassess'` reassesses each record's baseline
+ * decision on both sides instead (the interactive path: a line is held for review, never lowered
+ * automatically). The summary's `paths` and `lineActions` say which ran and what it did to the lines.
  * What-if suggestions are switched off on both sides: a simulation needs the decisions, not the
  * advice, and they would cost most of the time.
  *
@@ -92,12 +97,14 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
       records: options.bookIsRecords === true ? (options.book as AsyncIterable<InputRecord>) : asRecords(options.book),
       baseline: {
         decide: (r, h) => b.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
+        reassess: (items) => b.safeReassessBatch(items),
         assumptions: portfolioAssumptions(baselinePolicy),
         averageCostAlertAbove: baselinePolicy.pricing.averageCostAlertAbove,
         ...liveArmAssumptions(baselineOptions, baselinePolicy),
       },
       candidate: {
         decide: (r, h) => c.safeDecideBatch(r, h === undefined ? undefined : { limitHistories: h }),
+        reassess: (items) => c.safeReassessBatch(items),
         assumptions: portfolioAssumptions(candidatePolicy),
         averageCostAlertAbove: candidatePolicy.pricing.averageCostAlertAbove,
         ...liveArmAssumptions(candidateOptions, candidatePolicy),
@@ -138,6 +145,7 @@ const SIMULATE_BOOK_OPTION_KEYS = everyKeyOf<SimulateBookOptions>()([
   'workers',
   'featuresModule',
   'workerExecArgv',
+  'mode',
   'outcomes',
   'onFlip',
   'onError',
@@ -170,7 +178,7 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
       ),
     );
   }
-  issues.push(...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
+  issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
   const flags: unknown = o.workerExecArgv;
   if (flags !== undefined && !(Array.isArray(flags) && flags.every((a) => typeof a === 'string' && a.startsWith('-'))))
     issues.push({
@@ -195,6 +203,7 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
 
 function pick(o: SimulateBookOptions): Partial<RunSimulationOptions> {
   const out: { -readonly [K in keyof RunSimulationOptions]?: RunSimulationOptions[K] } = {};
+  if (o.mode !== undefined) out.mode = o.mode;
   if (o.outcomes !== undefined) out.outcomes = o.outcomes;
   if (o.onFlip !== undefined) out.onFlip = o.onFlip;
   if (o.onError !== undefined) out.onError = o.onError;

@@ -13,6 +13,8 @@ import { armFigures, emptyArmTally, tallyArm, type ArmFigures, type ArmTally } f
 import { SEGMENT_DIMENSIONS, type BookSegments, type SegmentDimension } from './bookSegments.js';
 import { OUTCOMES, type DecisionFacts, type Outcome } from './decisionFacts.js';
 import { emptyLimitChangeTally, limitChangeDistribution, tallyLimitChange, type LimitChangeDistribution } from './limitChange.js';
+import { emptyLineActionMatrix, emptyLineActionTally, lineActionFigures, tallyLineAction, type LineActionSummary } from './lineActions.js';
+import { simulationModeIssues, simulationPaths, type SimulationMode, type SimulationPaths } from './simulationPaths.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { assumptionsIssues, type PortfolioAssumptions } from './portfolioEconomics.js';
@@ -22,6 +24,8 @@ export interface SimulatedRecord {
   readonly segments: BookSegments;
   readonly baseline: DecisionFacts;
   readonly candidate: DecisionFacts;
+  /** In `reassess` mode, the prior both sides reassessed (the record decided under the baseline). */
+  readonly prior?: DecisionFacts;
   /** Realised 12-month default, when the book's outcomes name this applicant; undefined otherwise. */
   readonly defaulted?: boolean;
 }
@@ -94,6 +98,18 @@ export interface SimulationSummary {
    * its policy's `pricing.averageCostAlertAbove`, as `creditlift score` flags it.
    */
   readonly averageCostAlert: { readonly baseline: AverageCostAlert; readonly candidate: AverageCostAlert };
+  /**
+   * Which call each side's decisions come from: `decide` (re-underwriting: an existing line may be
+   * lowered or closed) or `reassess` (the line on file protected: held for review, never lowered
+   * automatically), and in reassess mode where the prior came from. Read the swap set with it.
+   */
+  readonly paths: SimulationPaths;
+  /**
+   * What each side does with the lines on file (`lineAction` counts; lines raised, lowered, closed
+   * and held, with their fen), and how the line actions swap between the sides (`keep -> lower`):
+   * an `approve -> approve` cell may hide lines the candidate lowers or holds for review.
+   */
+  readonly lineActions: LineActionSummary;
 }
 
 /**
@@ -142,6 +158,8 @@ export interface SimulationAccumulatorOptions {
   readonly armAssumptions?: ArmAssumptions;
   /** Outcomes were given: the summary has a backtest even when none matched a record. */
   readonly withOutcomes?: boolean;
+  /** How the records were replayed, as the summary's `paths` states it. Default `decide`. */
+  readonly mode?: SimulationMode;
 }
 
 /** Accumulates simulated records one at a time (memory independent of the book's size). */
@@ -191,6 +209,9 @@ export function createSimulationAccumulator(
   const totals = { baseline: emptyArmTally(), candidate: emptyArmTally() };
   const bySegment = new Map<string, { dimension: SegmentDimension; group: string; baseline: ArmTally; candidate: ArmTally }>();
   const limitChange = emptyLimitChangeTally();
+  const lineActions = { baseline: emptyLineActionTally(), candidate: emptyLineActionTally(), prior: emptyLineActionTally() };
+  const mode = options.mode ?? 'decide';
+  const lineActionSwap = emptyLineActionMatrix();
   const binding = { baseline: new Map<string, number>(), candidate: new Map<string, number>() };
   const arms = { baseline: new Map<string, number>(), candidate: new Map<string, number>() };
   const fair = {
@@ -212,9 +233,12 @@ export function createSimulationAccumulator(
         if (r.defaulted) defaults[r.baseline.outcome][r.candidate.outcome]++;
       }
       tallyLimitChange(limitChange, r.candidate.limit - r.baseline.limit);
+      lineActionSwap[r.baseline.lineAction][r.candidate.lineAction]++;
+      if (r.prior !== undefined) tallyLineAction(lineActions.prior, r.prior);
       for (const arm of ['baseline', 'candidate'] as const) {
         const d = r[arm];
         tallyArm(totals[arm], d, assumptionsOf(arm, d));
+        tallyLineAction(lineActions[arm], d);
         if (d.outcome !== 'decline') bump(binding[arm], d.bindingConstraint);
         if (d.arm !== null) bump(arms[arm], d.arm);
         for (const dim of FAIRNESS_DIMENSIONS) {
@@ -279,6 +303,13 @@ export function createSimulationAccumulator(
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
         assumptions: { baseline: assumptions.baseline, candidate: assumptions.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
         averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
+        paths: simulationPaths(mode),
+        lineActions: {
+          baseline: lineActionFigures(lineActions.baseline),
+          candidate: lineActionFigures(lineActions.candidate),
+          swap: lineActionSwap,
+          prior: mode === 'reassess' ? lineActionFigures(lineActions.prior) : null,
+        },
       });
     },
   };
@@ -299,7 +330,7 @@ export function isSimulationSummary(v: unknown): v is SimulationSummary {
   return typeof v === 'object' && v !== null && summariesMade.has(v as SimulationSummary);
 }
 
-const ACCUMULATOR_OPTION_KEYS = everyKeyOf<SimulationAccumulatorOptions>()(['averageCostAlertAbove', 'armAssumptions', 'withOutcomes']);
+const ACCUMULATOR_OPTION_KEYS = everyKeyOf<SimulationAccumulatorOptions>()(['averageCostAlertAbove', 'armAssumptions', 'withOutcomes', 'mode']);
 const SIDES = ['baseline', 'candidate'] as const;
 
 function accumulatorArgumentIssues(assumptions: unknown, options: unknown): ValidationIssue[] {
@@ -340,5 +371,6 @@ function accumulatorArgumentIssues(assumptions: unknown, options: unknown): Vali
   }
   const withOutcomes = typeIssue(['options', 'withOutcomes'], o.withOutcomes, 'boolean', 'true or false', true);
   if (withOutcomes !== undefined) issues.push(withOutcomes);
+  issues.push(...simulationModeIssues(o.mode, ['options', 'mode']));
   return issues;
 }

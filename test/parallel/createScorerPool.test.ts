@@ -17,6 +17,8 @@ import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
+import { scorerReassessBatch } from '../../src/decision/reassessBatch.js';
+import type { Decision } from '../../src/decision/decision.js';
 
 const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
 // Suggestions on, so the what-if rows travel through the workers too.
@@ -317,6 +319,23 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     expect(reasons).toEqual([true, true, false]);
   });
 
+  it('safeReassessBatch is byte-equal JSON to reassessing each item in process, across chunks and both workers; a bad item is its own error', async () => {
+    const book = synthetic.slice(0, 30);
+    const priors = (await scorer.decideBatch(book)).map((r) => (r.ok ? r.decision : expect.unreachable(r.error.message)) as Decision);
+    const items: unknown[] = priors.map((prior, i) => ({ prior, update: { applicant: book[i], evidence: [] } }));
+    // Not an item, a prior changed after it was made, another applicant's prior, an update with no applicant.
+    items.splice(3, 0, null);
+    items.splice(9, 0, { prior: { ...priors[0], limit: (priors[0] as Decision).limit + 100 }, update: { applicant: book[0], evidence: [] } });
+    items.splice(15, 0, { prior: priors[1], update: { applicant: book[2], evidence: [] } });
+    items.splice(21, 0, { prior: priors[2], update: { evidence: [] } });
+    const local = await scorerReassessBatch(scorer)(items as never);
+    expect(local.filter((r) => !r.ok).map((r) => r.index)).toEqual([3, 9, 15, 21]);
+    expect(local.filter((r) => r.ok)).toHaveLength(30);
+    const pooled = await pool.safeReassessBatch(items);
+    expect(json(pooled)).toBe(json(local));
+    await expect(pool.safeReassessBatch('items' as never)).rejects.toMatchObject({ subject: 'reassessBatch input' });
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.safeDecideBatch([])).toEqual([]);
   });
@@ -475,6 +494,17 @@ describe('createScorerPool: a worker that crashes, hangs, fails or is killed', (
       expect(json(await crashy.decideBatch(synthetic.slice(0, 20)))).toBe(json(await scorer.safeDecideBatch(synthetic.slice(0, 20))));
     });
   }
+
+  it('a reassessment on a worker that fails is retried alone, and only the item at fault gets worker_failed', async () => {
+    const book = synthetic.slice(0, 12);
+    const priors = (await scorer.decideBatch(book)).map((r) => (r.ok ? r.decision : expect.unreachable(r.error.message)) as Decision);
+    // The fixture fails a task holding an element whose id is FAIL_ID: the item carries it beside prior and update.
+    const items = priors.map((prior, i) => ({ prior, update: { applicant: book[i], evidence: [] }, ...(i === 7 ? { id: FAIL_ID } : {}) }));
+    const results = await crashy.safeReassessBatch(items);
+    expect(results.filter((r) => !r.ok).map((r) => [r.index, !r.ok && r.error.code])).toEqual([[7, 'worker_failed']]);
+    const local = await scorerReassessBatch(scorer)(items);
+    expect(json(results.filter((r) => r.ok))).toBe(json(local.filter((_, i) => i !== 7)));
+  });
 
   it('stress: a worker killed (SIGKILL) in the middle of a batch never takes this process down and loses no record', async () => {
     const batch = [...synthetic, ...synthetic];

@@ -56,6 +56,8 @@ describe('figures beside their flags', () => {
       outcome: approved ? 'approve' : 'decline',
       limit: approved ? 1_000_000 : 0,
       previousLimit: 0,
+      lineAction: approved ? 'open' : 'none',
+      maxGrantable: approved ? 1_000_000 : 0,
       apr: 0.18,
       pd: 0.03,
       bindingConstraint: 'risk',

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { LineAction } from '../../src/decision/decision.js';
 import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { buildSimulationHtml, SIMULATION_CHART_IDS } from '../../src/simulate/buildSimulationHtml.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
@@ -14,6 +15,14 @@ const work = browser.work;
 afterAll(() => browser.dispose());
 
 const OUTCOMES = ['approve', 'refer', 'decline'] as const;
+
+/** The line action `decide` gives an outcome and limit against the line before (see `LineAction`). */
+function decidedLineAction(outcome: (typeof OUTCOMES)[number], limit: number, previousLimit: number): LineAction {
+  if (outcome === 'refer') return 'review';
+  if (outcome === 'decline') return previousLimit > 0 ? 'close' : 'none';
+  if (previousLimit === 0) return 'open';
+  return limit > previousLimit ? 'raise' : limit === previousLimit ? 'keep' : 'lower';
+}
 const regions = ['east', 'central', 'west', 'northeast'];
 
 /** Simulation data made by hand (no model needed: the report only draws what it is given). */
@@ -24,6 +33,8 @@ function simulationHtml(): string {
     const b = OUTCOMES[i % 7 === 0 ? 2 : i % 5 === 0 ? 1 : 0]!;
     const c = i % 4 === 0 && b === 'approve' ? 'decline' : b;
     const limit = b === 'decline' ? 0 : 200_000 + (i % 9) * 50_000;
+    const previousLimit = i % 2 ? 0 : 300_000;
+    const candidateLimit = c === 'decline' ? 0 : Math.max(0, limit - 100_000);
     acc.add({
       segments: {
         employmentType: 'salaried',
@@ -36,7 +47,9 @@ function simulationHtml(): string {
       baseline: {
         outcome: b,
         limit,
-        previousLimit: i % 2 ? 0 : 300_000,
+        previousLimit,
+        lineAction: decidedLineAction(b, limit, previousLimit),
+        maxGrantable: limit,
         apr: 0.18,
         pd: 0.03,
         bindingConstraint: i % 3 ? 'risk' : 'affordability',
@@ -46,8 +59,10 @@ function simulationHtml(): string {
       },
       candidate: {
         outcome: c,
-        limit: c === 'decline' ? 0 : Math.max(0, limit - 100_000),
-        previousLimit: i % 2 ? 0 : 300_000,
+        limit: candidateLimit,
+        previousLimit,
+        lineAction: decidedLineAction(c, candidateLimit, previousLimit),
+        maxGrantable: candidateLimit,
         apr: 0.19,
         pd: 0.03,
         bindingConstraint: 'affordability',
@@ -86,6 +101,15 @@ describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in
           const table = /<details class="figures"><summary>Figures<\/summary>\s*<table data-figures(?:="")?>[\s\S]*?<\/table>/.exec(figure)?.[0] ?? '';
           expect((table.match(/<th scope="row">2026-0\d<\/th>/g) ?? []).length, `figures of ${id}`).toBe(6);
         }
+      }
+      if (name === 'simulation') {
+        // Which path each side ran, and the line actions beside the outcome swap set (findings19-adoption F2), as rendered.
+        expect(dom).toMatch(/<p class="paths" data-paths="decide"><strong>Paths:<\/strong> both sides decide each record afresh/);
+        const swap = /<table class="swap line-action-swap">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '';
+        expect(swap).toMatch(/<td>raise under baseline<\/td>(<td[^>]*>[\d,]+<\/td>)+/);
+        expect(swap).toContain('<th>lower under candidate</th>');
+        const table = /<table class="line-actions">[\s\S]*?<\/table>/.exec(dom)?.[0] ?? '';
+        expect(table).toMatch(/<td>RMB taken off lines lowered<\/td><td>¥[\d,]+<\/td><td>¥[1-9][\d,]*<\/td>/);
       }
       expect(dom).toMatch(/<h2>Fair outcomes by group<\/h2>/);
       expect(dom).toMatch(/class="flag">below 0.8 \(\d[\d,]* of \d[\d,]* against \d[\d,]* of \d[\d,]*\)</);

@@ -32,6 +32,21 @@ const decision = (x: { outcome: Decision['outcome']; limit: number; previousLimi
     audit: { modelId: 'm@1' },
     ...x,
     limit: x.outcome === 'decline' ? 0 : x.limit,
+    maxGrantable: x.outcome === 'decline' ? 0 : x.limit,
+    lineAction:
+      x.outcome === 'refer'
+        ? 'review'
+        : x.outcome === 'decline'
+          ? x.previousLimit > 0
+            ? 'close'
+            : 'none'
+          : x.previousLimit === 0
+            ? 'open'
+            : x.limit > x.previousLimit
+              ? 'raise'
+              : x.limit === x.previousLimit
+                ? 'keep'
+                : 'lower',
   }) as unknown as Decision;
 const segments = {
   employmentType: 'salaried',

@@ -10,6 +10,8 @@ import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import { policyHash } from '../../src/policy/policyHash.js';
 import { ENGINE_VERSION } from '../../src/version.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
+import { scorerReassessBatch } from '../../src/decision/reassessBatch.js';
+import { formatRmb } from '../../src/report/formatMoney.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
@@ -18,6 +20,12 @@ const work = mkdtempSync(join(tmpdir(), 'creditlift-simulate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const candidatePolicy = { ...tighterDsrOverrides, portfolio: { utilisation: 0.4 } };
+// The tester's candidate (findings19-adoption F2): under reassess it holds existing lines for review.
+const lenderCapCandidate = {
+  limits: { productMax: 2_000_000, lenderCapPerBorrower: 1_500_000 },
+  pricing: { margin: 0.05 },
+  knockouts: { declinePdAbove: 0.12 },
+};
 
 describe('creditlift simulate', () => {
   it('decides the book on the worker pool, writes summary, flips, errors and HTML; nothing lost; the summary equals in-process deciding', async () => {
@@ -82,6 +90,14 @@ describe('creditlift simulate', () => {
     // The guidance figure, as score prints it, per side.
     expect(sim.averageCostAlert.candidate).toEqual({ alertAbove: 0.2, aboveAlert: expect.any(Boolean) });
     expect(c.out()).toMatch(/average comprehensive cost of new lines \(limit-weighted, dearest plan each offers\) (\d+\.\d\d%|-).* -> (\d+\.\d\d%|-)/);
+    // Which path each side ran, said in the output and the summary (findings19-adoption F2).
+    expect(sim.paths).toEqual({ mode: 'decide', baseline: 'decide', candidate: 'decide', prior: null });
+    expect(c.out()).toContain(
+      'paths: both sides decide each record afresh (decide): a full re-underwriting, so an existing line may be raised, kept, lowered or closed',
+    );
+    expect(c.out()).toMatch(
+      /^line actions baseline: .*\nline actions candidate: .*\nlines moved down: baseline \d+ lowered \(¥[\d,.]+ off\), \d+ closed \(¥[\d,.]+\); candidate /m,
+    );
 
     const baseline = await createScorer({ suggestionsPerDecision: 0 });
     const candidate = await createScorer({ policyOverrides: candidatePolicy, suggestionsPerDecision: 0 });
@@ -136,6 +152,78 @@ describe('creditlift simulate', () => {
     expect(html).toContain('<strong>3 of 83 outcomes matched no record decided under both</strong>');
     expect(html).toContain('&quot;nobody&quot;, &quot;\\u{feff}c0&quot;');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).toContain('<p class="paths" data-paths="decide"><strong>Paths:</strong> both sides decide each record afresh (decide)');
+    expect(html).toContain('<table class="swap line-action-swap">');
+    expect(html).toContain('<table class="line-actions">');
+  });
+
+  it('--mode reassess: each record decided under the baseline and reassessed on both sides; the summary equals runSimulation reassessing in process, and says so', async () => {
+    const rows = generatePopulation({ size: 60, seed: 19, asOf: '2026-10-01' });
+    writeFileSync(join(work, 'r-book.ndjson'), `${rows.map((r) => JSON.stringify(r.applicant)).join('\n')}\n`);
+    writeFileSync(join(work, 'r-cand.json'), JSON.stringify(lenderCapCandidate));
+    const c = captureIo();
+    const code = await runSimulateCommand(
+      [
+        '--book',
+        join(work, 'r-book.ndjson'),
+        '--candidate-policy',
+        join(work, 'r-cand.json'),
+        '--mode',
+        'reassess',
+        '--out',
+        join(work, 'r.json'),
+        '--html',
+        join(work, 'r.html'),
+        '--batch',
+        '25',
+      ],
+      c.io,
+    );
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    const sim = JSON.parse(readFileSync(join(work, 'r.json'), 'utf8'));
+    expect(sim.paths).toEqual({ mode: 'reassess', baseline: 'reassess', candidate: 'reassess', prior: 'baseline_decide' });
+    const baseline = await createScorer({ suggestionsPerDecision: 0 });
+    const candidate = await createScorer({ policyOverrides: lenderCapCandidate, suggestionsPerDecision: 0 });
+    try {
+      const inProcess = await runSimulation({
+        records: rows.map((r, i) => ({ line: i + 1, ok: true, value: r.applicant })),
+        baseline: { decide: (r) => baseline.safeDecideBatch(r), reassess: scorerReassessBatch(baseline), assumptions: portfolioAssumptions(baseline.policy) },
+        candidate: {
+          decide: (r) => candidate.safeDecideBatch(r),
+          reassess: scorerReassessBatch(candidate),
+          assumptions: portfolioAssumptions(candidate.policy),
+        },
+        mode: 'reassess',
+      });
+      const { book: _b, baselineLabel: _bl, candidateLabel: _cl, catalogHash: _ch, provenance: _p, records: _r, errors: _e, interrupted: _i, ...summary } = sim;
+      expect(summary).toEqual(JSON.parse(JSON.stringify(inProcess.summary)));
+    } finally {
+      await baseline.close();
+      await candidate.close();
+    }
+    const held = sim.lineActions.candidate.held;
+    expect(held.lines).toBeGreaterThan(0);
+    expect(sim.lineActions.candidate.counts.lower + sim.lineActions.candidate.counts.close).toBe(0);
+    expect(c.out()).toContain('paths: each record is decided under the baseline (decide) and both sides reassess that decision');
+    expect(c.out()).toContain(`candidate ${held.lines} (${formatRmb(held.fen)} held, ${formatRmb(held.aboveGrantable)} above what may be granted)`);
+    expect(c.out()).toMatch(/^prior \(each record decided under the baseline\) line actions: /m);
+    expect(c.out()).toMatch(/^line-action changes \(baseline->candidate\): (keep|raise)->hold \d+/m);
+    const html = readFileSync(join(work, 'r.html'), 'utf8');
+    expect(html).toContain('data-paths="reassess"');
+    expect(html).toContain('Paths: baseline reassess, candidate reassess, each from the record decided under the baseline');
+    expect(html).toContain('<th>prior (decided under the baseline)</th>');
+  });
+
+  it('says in its help which path each side runs, and refuses an unknown --mode as a usage error', async () => {
+    const h = captureIo();
+    expect(await runSimulateCommand(['--help'], h.io)).toBe(0);
+    expect(h.out()).toMatch(/decide \(default\)\s+each side decides every record afresh \(decide\): a full re-underwriting/);
+    expect(h.out()).toMatch(/reassess\s+each record is decided under the baseline \(decide\), and both sides reassess/);
+    const c = captureIo();
+    expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--mode', 'review', '--out', join(work, 'm.json')], c.io)).toBe(2);
+    expect(c.err()).toContain('--mode must be decide or reassess, got "review"');
+    expect(existsSync(join(work, 'm.json'))).toBe(false);
   });
 
   it('refuses an outcomes file with a bad line, naming it, before deciding anything', async () => {

@@ -21,6 +21,8 @@ const facts = (l: Line): DecisionFacts => ({
   outcome: 'approve',
   limit: l.limit,
   previousLimit: l.previousLimit,
+  lineAction: l.previousLimit === 0 ? 'open' : l.limit > l.previousLimit ? 'raise' : l.limit === l.previousLimit ? 'keep' : 'lower',
+  maxGrantable: l.limit,
   apr: l.apr,
   pd: l.pd,
   bindingConstraint: 'risk',

@@ -1,0 +1,80 @@
+import type { BatchResult, ReassessUpdate, Scorer } from './createScorer.js';
+import type { Decision } from './decision.js';
+import { PriorInvalidError } from './priorInvalidError.js';
+import { toErrorData } from './toErrorData.js';
+import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { ValidationError } from '../errors/validationError.js';
+
+/** One reassessment of a batch: the prior decision and the update (the applicant as on file, new evidence). */
+export interface ReassessItem {
+  readonly prior: Decision;
+  readonly update: ReassessUpdate<unknown>;
+}
+
+/**
+ * Reassesses a batch, one result per item in order: `reassess(prior, update)` of each, a refused item
+ * (a bad update, a prior that does not verify) its own error (a scorer's {@link scorerReassessBatch},
+ * or a pool's `safeReassessBatch`).
+ */
+export type ReassessBatch = (items: readonly ReassessItem[]) => Promise<readonly BatchResult[]>;
+
+/**
+ * A scorer's `reassess` as a {@link ReassessBatch}: each item reassessed in turn; a refused item (a
+ * `ValidationError` or `PriorInvalidError`: the record's own fault) gets its own error, as a record
+ * of `decideBatch` does, and anything else (the runtime failing, the scorer closed) rejects the call.
+ *
+ * @throws ValidationError (subject `scorerReassessBatch`) when `scorer` has no `reassess` function;
+ *   the batch rejects with one (subject `reassessBatch input`) when `items` is not an array
+ *
+ * @example
+ * await runSimulation({ records, mode: 'reassess',
+ *   baseline: { decide: (r) => today.safeDecideBatch(r), reassess: scorerReassessBatch(today), assumptions },
+ *   candidate: { decide: (r) => next.safeDecideBatch(r), reassess: scorerReassessBatch(next), assumptions } });
+ */
+export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessBatch {
+  // Refused here, not as a TypeError on the first batch, deep inside a simulation.
+  const notScorer = typeIssue(['scorer'], scorer, 'object', 'a scorer (its reassess function)');
+  refuseArguments('scorerReassessBatch', [
+    notScorer ??
+      (typeof scorer.reassess === 'function'
+        ? undefined
+        : {
+            path: ['scorer', 'reassess'],
+            code: 'invalid_type',
+            message: 'scorer.reassess must be a function',
+            expected: 'function',
+            received: typeNameOf(scorer.reassess),
+          }),
+  ]);
+  return async (items) => {
+    if (!Array.isArray(items))
+      throw new ValidationError('reassessBatch input', [
+        { path: [], code: 'invalid_type', message: 'expected an array of { prior, update }', expected: 'array', received: typeNameOf(items) },
+      ]);
+    const results: BatchResult[] = [];
+    // In turn, as decideBatch runs a batch on the calling thread: one reassessment's failure is not left racing the others.
+    for (let index = 0; index < items.length; index++) {
+      // Items of unknown shape (a pool's, read from a worker message): one that is not `{ prior, update }` is its own error.
+      const item: unknown = items[index];
+      if (typeof item !== 'object' || item === null) {
+        results.push({ ok: false, index, error: toErrorData(notAnItem(index, item)) });
+        continue;
+      }
+      const { prior, update } = item as Partial<ReassessItem>;
+      try {
+        // reassess verifies the prior and validates the update at run time, whatever their static types.
+        results.push({ ok: true, index, decision: await scorer.reassess(prior as Decision, update as ReassessUpdate) });
+      } catch (e) {
+        if (!(e instanceof ValidationError || e instanceof PriorInvalidError)) throw e;
+        results.push({ ok: false, index, error: toErrorData(e) });
+      }
+    }
+    return results;
+  };
+}
+
+function notAnItem(index: number, item: unknown): ValidationError {
+  return new ValidationError('reassessBatch input', [
+    { path: [index], code: 'invalid_type', message: 'each item must be { prior, update }', expected: 'object', received: typeNameOf(item) },
+  ]);
+}
