@@ -59,7 +59,10 @@ describe('a monotone direction needs an ordered column', () => {
         const declare = () =>
           defineFeatureSet({
             attributes: {},
-            features: [...builtInFeatures, { ...bureauScoreFeature, name: 'bureau_band', kind: 'categorical', categories: ['low', 'high'], monotone, compute: () => 'low' }],
+            features: [
+              ...builtInFeatures,
+              { ...bureauScoreFeature, name: 'bureau_band', kind: 'categorical', categories: ['low', 'high'], monotone, compute: () => 'low' },
+            ],
           });
         const found = issuesOf(declare);
         expect(found.some((i) => i.endsWith('.monotone monotone_on_categorical'))).toBe(monotone !== 0);
