@@ -202,6 +202,25 @@ describe('protectedCharacteristicOf: ordinary column names for protected charact
     '工作年限',
     '贷款余额',
     '城市等级',
+    // Recheck of findings19 (N1): insurance schemes, occupations and account states that hold a
+    // protected word were refused as lender attributes and certificate kinds.
+    'medical_insurance_months',
+    'maternity_insurance_months',
+    'health_insurance_paid',
+    'account_health',
+    'disabled_autopay',
+    'autopay_disabled',
+    'health_manager',
+    'maternity_nurse',
+    'marriage_counsellor',
+    'Health and safety officer',
+    'health_safety_officer',
+    '健康管理师',
+    '母婴护理师',
+    '婚姻咨询师',
+    '婚礼策划师',
+    '生育保险月数',
+    '医疗保险月数',
   ];
 
   it.each(ordinaryColumns)('%s is an ordinary column', (name) => {

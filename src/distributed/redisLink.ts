@@ -27,8 +27,11 @@ export interface RedisLink {
   readonly lost: Promise<never>;
   /** Runs `op`, or rejects with the watchdog's error if Redis is lost first. */
   guard<T>(op: Promise<T>): Promise<T>;
-  /** Whether Redis answered a PING within the last second (the watchdog pings twice a second). */
-  answering(): boolean;
+  /**
+   * Whether Redis answers a PING within `ms` now. Asked, not read from the watchdog's last answer: in
+   * the first second of an outage that still looked recent, and a stop then waited out the timeout.
+   */
+  answersWithin(ms: number): Promise<boolean>;
   /** Resolves once Redis answered a PING (or rejects like {@link RedisLink.lost}). */
   ready(): Promise<void>;
   /** Stops the watchdog and drops the connection without waiting for Redis. */
@@ -108,7 +111,16 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
     client,
     lost,
     guard: <T>(op: Promise<T>) => Promise.race([op, lost]),
-    answering: () => !stopped && Date.now() - lastOk <= 2 * PING_MS,
+    answersWithin: (ms: number) =>
+      stopped
+        ? Promise.resolve(false)
+        : Promise.race([
+            client.ping().then(
+              () => true,
+              () => false,
+            ),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+          ]),
     async ready() {
       await Promise.race([client.ping(), lost]);
       lastOk = Date.now();

@@ -202,7 +202,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   let forced = false;
   try {
     await Promise.race([stopped, options.link.lost, running]);
-    forced = inHand === 0 && !options.link.answering();
+    forced = inHand === 0 && !(await options.link.answersWithin(STOP_PING_MS));
     if (forced) {
       // Nothing to finish, and a graceful close would wait on Redis (BullMQ closes its blocking
       // connection through it) until the watchdog gave up: a stop during an outage, when an operator
@@ -226,6 +226,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   );
   return done;
 }
+
+/** How long a stopping worker with no chunk in hand waits for Redis to answer before it stops without it. */
+const STOP_PING_MS = 500;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

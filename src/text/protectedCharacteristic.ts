@@ -179,11 +179,36 @@ const CHINESE: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   political_opinion: ['政治', '党派', '党员'],
 };
 // Harmless words holding a protected character: 子女/儿女 are children (a dependants count), 财务健康
-// financial health.
-const CHINESE_HARMLESS = ['子女', '儿女', '财务健康'];
+// financial health; 健康管理 health management (健康管理师, a qualification); 婚姻咨询 marriage counselling
+// and 婚礼/婚庆 weddings (occupations: 婚姻咨询师, 婚礼策划师).
+const CHINESE_HARMLESS = ['子女', '儿女', '财务健康', '健康管理', '婚姻咨询', '婚礼', '婚庆'];
 
-// Word pairs that read as something else: "financial health" is not health data.
-const NOT_PROTECTED_PAIRS = new Set(['financialhealth']);
+// Words read together that name something else than the person's characteristic: a financial or
+// account state ("financial health", "account health", "autopay disabled"), an insurance scheme the
+// applicant pays into (medical and maternity insurance are two of China's five social insurances),
+// an occupation or qualification ("health manager", "maternity nurse", "marriage counsellor",
+// "health and safety officer"). Checked before the words alone; a name refused for anything else
+// still is ("health_certificate", "marriage_certificate").
+const NOT_PROTECTED_PAIRS = new Set([
+  'financialhealth',
+  'accounthealth',
+  'credithealth',
+  'medicalinsurance',
+  'healthinsurance',
+  'maternityinsurance',
+  'disabledautopay',
+  'autopaydisabled',
+  'healthmanager',
+  'healthmanagement',
+  'maternitynurse',
+  'maternitynursing',
+  'marriagecounsellor',
+  'marriagecounselor',
+  'marriagecounselling',
+  'marriagecounseling',
+  'healthsafety',
+  'healthandsafety',
+]);
 
 const byWord = new Map<string, ProtectedCharacteristic>();
 for (const [c, words] of Object.entries(WORDS) as [ProtectedCharacteristic, readonly string[]][]) for (const w of words) byWord.set(w, c);
@@ -282,6 +307,8 @@ export function protectedCharacteristicOf(name: string): ProtectedCharacteristic
     const prev = tokens[i - 1];
     if (prev !== undefined && NOT_PROTECTED_PAIRS.has(prev + w)) continue;
     if (next !== undefined && NOT_PROTECTED_PAIRS.has(w + next)) continue;
+    const after = tokens[i + 2];
+    if (next !== undefined && after !== undefined && NOT_PROTECTED_PAIRS.has(w + next + after)) continue;
     if (next !== undefined) {
       const pair = byWord.get(w + next);
       if (pair !== undefined) return pair;
