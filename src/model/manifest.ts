@@ -37,7 +37,7 @@ export const ManifestFeature = z
       ctx.addIssue({
         code: 'custom',
         path: ['monotone'],
-        message: `categorical feature "${f.name}" claims monotone ${f.monotone}: its category codes have no order a direction could follow`,
+        message: `categorical feature "${f.name}" claims monotone ${f.monotone}: its category codes have no order a direction could follow (a model trained or imported before this was refused: import it again with "creditlift model import", giving this feature monotone 0 in the spec)`,
         params: { creditliftCode: 'monotone_on_categorical' },
       });
   });
