@@ -214,8 +214,15 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(inputLines.countedAgain > 0 ? [`${inputLines.countedAgain.toLocaleString('en-US')} answering an input line answered before, counted again`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
+    // A device errors file is not read: "0 rejected from /dev/null" read as a run that rejected nothing.
     const rejectedFrom =
-      errorsApart?.path === undefined ? '' : errorsApart.notTheRuns ? ` from ${errorsApart.path}, not the run's: see the warning` : ` from ${errorsApart.path}`;
+      errorsApart?.path === undefined
+        ? ''
+        : errorsApart.device !== undefined
+          ? ` counted; the run sent ${errorsApart.device.recorded === undefined ? 'its rejected records' : `${errorsApart.device.recorded.toLocaleString('en-US')} rejected`} to ${errorsApart.path}, not read: see the warning`
+          : errorsApart.notTheRuns
+            ? ` from ${errorsApart.path}, not the run's: see the warning`
+            : ` from ${errorsApart.path}`;
     io.stdout(
       `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
     );

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { accumulateErrorLine } from '../report/accumulateErrorLine.js';
 import type { ReportAccumulator } from '../report/reportData.js';
 import type { RunManifest } from './score/runManifest.js';
@@ -20,6 +21,8 @@ export interface RunErrorsRead {
    * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
    */
   readonly notTheRuns: boolean;
+  /** When the errors file is a device (`--errors /dev/null`): what kind, and how many records the run recorded rejected into it. */
+  readonly device?: { readonly kind: string; readonly recorded: number | undefined };
 }
 
 /**
@@ -40,11 +43,14 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
   const device = await deviceKindOf(path);
   if (device !== undefined) {
     const missing = recorded === undefined ? 'the records it rejected are' : `the ${n(recorded)} record(s) it recorded rejected are`;
+    // Named as the device is known (/dev/null), not by its path from the output's folder (../../dev/null).
+    const shown = resolve(path);
     return {
-      path,
-      warnings: [`the run that wrote ${file} put its error lines in ${path} (--errors), ${device}: ${missing} not in these figures`],
+      path: shown,
+      warnings: [`the run that wrote ${file} put its error lines in ${shown} (--errors), ${device}: ${missing} not in these figures`],
       notErrorLines: 0,
       notTheRuns: false,
+      device: { kind: device, recorded },
     };
   }
   let errorLines = 0;

@@ -32,9 +32,8 @@ const leftInDev = () => readdirSync('/dev').filter((f) => /^(null|full|zero)\.(l
 const score = async (argv: string[]) => {
   const io = captureIo();
   const decider = fakeDecider();
-  const started = Date.now();
   const code = await runScoreCommand(argv, io.io, { openDecider: async () => decider });
-  return { code, err: io.err(), out: io.out(), decider, ms: Date.now() - started };
+  return { code, err: io.err(), out: io.out(), decider };
 };
 
 describe.runIf(process.platform === 'linux')('score with a device as --out or --errors', () => {
@@ -68,13 +67,15 @@ describe.runIf(process.platform === 'linux')('score with a device as --out or --
     expect(report.out() + report.err()).toMatch(
       /error lines in \/dev\/null \(--errors\), a character device: the 4 record\(s\) it recorded rejected are not in these figures/,
     );
+    // The headline said "0 rejected from ../../dev/null", as of a run that rejected nothing.
+    expect(report.out()).toMatch(/\(0 rejected counted; the run sent 4 rejected to \/dev\/null, not read: see the warning,/);
   });
 
   it('--errors /dev/zero (reads back endlessly) ends promptly', async () => {
     const out = path('o.ndjson');
     const r = await score(['--in', book(), '--out', out, '--errors', '/dev/zero']);
+    // It hung for good (the test's timeout is the bound: speed is the bench's, not a unit test's).
     expect(r.code, r.err).toBe(3);
-    expect(r.ms).toBeLessThan(5000);
     expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status.state).toBe('finished');
     expect(leftInDev()).toEqual([]);
   }, 15_000);
@@ -84,7 +85,6 @@ describe.runIf(process.platform === 'linux')('score with a device as --out or --
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: --out \/dev\/full could not be written: ENOSPC/m);
     expect(r.err.match(/^error/gm)).toHaveLength(1);
-    expect(r.ms).toBeLessThan(5000);
     expect(leftInDev()).toEqual([]);
   }, 15_000);
 
@@ -114,7 +114,6 @@ describe.runIf(process.platform === 'linux')('score with a device as --out or --
     const before = readFileSync(out, 'utf8');
     const r = await score(['--in', input, '--out', out, '--errors', '/dev/zero', '--resume']);
     expect(r.code, r.err).toBe(3);
-    expect(r.ms).toBeLessThan(5000);
     expect(r.decider.decided).toHaveLength(4);
     expect(r.err).toMatch(/decided again 4 records .*--errors \/dev\/zero is a character device, not read back/);
     expect(readFileSync(out, 'utf8')).toBe(before);
