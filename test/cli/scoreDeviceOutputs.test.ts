@@ -95,7 +95,6 @@ describe.runIf(process.platform === 'linux')('score with a device as --out or --
     const out = path('o.ndjson');
     const clean = await score(['--in', book(false), '--out', out, '--errors', '/dev/full']);
     expect(clean.code, clean.err).toBe(0);
-    expect(clean.ms).toBeLessThan(5000);
     expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status.files.errors).toEqual({ device: 'a character device' });
     expect(leftInDev()).toEqual([]);
   }, 15_000);
