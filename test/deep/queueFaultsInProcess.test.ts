@@ -282,10 +282,8 @@ describe.skipIf(!HAS_REDIS)('score --queue under queue faults (redis-server, wor
     try {
       // At once: within the first second of an outage the watchdog's last answer still looked recent,
       // and a stop then waited out the timeout (recheck of findings19).
-      const asked = performance.now();
-      const code = await worker.stop();
-      const seconds = (performance.now() - asked) / 1000;
-      expect([code, seconds < 20]).toEqual([0, true]);
+      // Waiting out --redis-timeout ended in exit 1 (queue_unavailable): the code tells the two apart.
+      expect(await worker.stop()).toBe(0);
       expect(worker.log()).toMatch(/stopped: 0 chunks, 0 records\n/);
     } finally {
       await rig.redis.start();
