@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { growsDense } from './denseLineRule.js';
 
 /** The 64-bit digest {@link LineDigests} keeps of a text: its SHA-256, cut to two 32-bit words. */
 export function digest64(text: string): readonly [number, number] {
@@ -15,7 +16,7 @@ const DENSE_CEILING = 2 ** 28;
  * A 64-bit digest per line number, in a growable typed array (8 bytes a line: ten million lines
  * take 80 MB, where a map of strings would take gigabytes). Lines never set read as absent. A line
  * number far beyond the lines held (an answer file naming `"line":4000000000`) is held apart in a map,
- * as LineSet holds it: the arrays grew to the largest number named (32 GB for that one line) and a
+ * by LineSet's rule (growsDense): the arrays grew to the largest number named (32 GB for that one line) and a
  * number past 2^32 wrapped onto a small one.
  */
 export class LineDigests {
@@ -26,7 +27,7 @@ export class LineDigests {
 
   /** Sets the digest of `line` (a positive safe integer). */
   set(line: number, digest: readonly [number, number]): void {
-    if (this.apart.has(line) || line >= DENSE_CEILING || (2 * line + 1 >= this.words.length && line > Math.max(DENSE_FLOOR, 64 * (this.count + 1)))) {
+    if (this.apart.has(line) || line >= DENSE_CEILING || (2 * line + 1 >= this.words.length && !growsDense(line, this.count, DENSE_FLOOR, DENSE_CEILING))) {
       this.apart.set(line, [digest[0], digest[1]]);
       return;
     }

@@ -1,3 +1,5 @@
+import { growsDense } from './denseLineRule.js';
+
 /** Lines up to this always fit the bitset: 8 million lines in a megabyte. */
 const DENSE_FLOOR = 1 << 23;
 /** The bitset's bound (its bit index is taken with 32-bit shifts): 256 MB. */
@@ -26,7 +28,7 @@ export class LineSet {
     if (this.sparse.size > 0 && this.sparse.has(line)) return false;
     const byte = line >>> 3;
     if (line < DENSE_CEILING && byte < this.bits.length) return this.setBit(line);
-    if (line < DENSE_CEILING && line <= Math.max(DENSE_FLOOR, 64 * (this.count + 1))) {
+    if (growsDense(line, this.count, DENSE_FLOOR, DENSE_CEILING)) {
       let n = this.bits.length;
       while (n <= byte) n *= 2;
       const grown = new Uint8Array(n);

@@ -119,7 +119,7 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
   let lockPath: string;
   try {
     s = await statBig(path);
-    // A device or a pipe (/dev/null) is no file a run could lose lines of.
+    // lockOutputs passes no device; a path made one since (/dev/null linked in) still holds no lines to lose.
     if (!s.isFile()) return undefined;
     lockPath = join(folder, `${s.dev}-${s.ino}.lock`);
     const { dev, ino } = s;
