@@ -1,7 +1,7 @@
 import { kindDataCategory, type CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
-import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { birthdayAt } from '../dates/birthdayAt.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
 import { assessEvidence } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
@@ -207,8 +207,8 @@ export function whatIfScenarios(ctx: EngineContext, main: Scenario): WhatIfScena
     // Too old to be awarded the kind today (a scholarship at 36): assessEvidence would refuse the
     // preview's certificate (issued_after_plausible_age), so it is never suggested, never previewed.
     // Skipped before the cache, whose key therefore never needs the maximum age.
-    if (spec.maxHolderAgeAtIssue !== undefined && asOf >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1))) continue;
-    const tooYoung = asOf < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue);
+    if (spec.maxHolderAgeAtIssue !== undefined && asOf >= birthdayAt(birth, spec.maxHolderAgeAtIssue + 1)) continue;
+    const tooYoung = asOf < birthdayAt(birth, spec.minHolderAgeAtIssue);
     const cached = hypotheticalAssessment(ctx, slots, k, applicant, spec, tooYoung);
     if (cached === null) continue;
     out.push(appendedAt(cached, spec, items.length, duplicateBefore));

@@ -1,4 +1,5 @@
 import { addCalendarMonths } from '../dates/addCalendarMonths.js';
+import { birthdayAt } from '../dates/birthdayAt.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
 import { monthsBetween } from '../dates/monthsBetween.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
@@ -178,10 +179,10 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     if ((spec === undefined || expiresAfterMonths !== undefined) && e.expiryDate !== undefined && asOf > calendarDateOf(e.expiryDate)) reasons.add('expired');
     if (expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, expiresAfterMonths)) reasons.add('expired');
     if (issued > asOf) reasons.add('issued_in_future');
-    if (spec !== undefined && issued < addCalendarMonths(birth, 12 * spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');
+    // Ages as the age knock-out counts them (a 29 February birthday falls on 1 March in a common year).
+    if (spec !== undefined && issued < birthdayAt(birth, spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');
     // Older than the maximum on the issue date: on or after the birthday after that age.
-    if (spec?.maxHolderAgeAtIssue !== undefined && issued >= addCalendarMonths(birth, 12 * (spec.maxHolderAgeAtIssue + 1)))
-      reasons.add('issued_after_plausible_age');
+    if (spec?.maxHolderAgeAtIssue !== undefined && issued >= birthdayAt(birth, spec.maxHolderAgeAtIssue + 1)) reasons.add('issued_after_plausible_age');
 
     const reading =
       spec === undefined ? undefined : readScale(spec.scale, { score: e.score, level: e.level, issueDate: e.issueDate, scoreScale: e.scoreScale });

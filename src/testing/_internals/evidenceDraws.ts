@@ -10,7 +10,7 @@ import {
 import { readScale } from '../../catalog/readScale.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import { otherDigest, sha256HexArbitrary } from './hexDigest.js';
-import { addYearsToIsoDate, daysBetween, isoDateBetween, shiftIsoDate } from './isoDates.js';
+import { birthdayOnIsoDate, daysBetween, isoDateBetween, shiftIsoDate } from './isoDates.js';
 
 /** Who the evidence is for: what assessment compares it with (a parsed applicant fits). */
 export interface EvidenceHolder {
@@ -48,9 +48,9 @@ function windowOrUndefined(earliest: string, latest: string): DateWindow | undef
   return daysBetween(earliest, latest) >= 0 ? { earliest, latest } : undefined;
 }
 
-/** The first issue date the catalog finds plausible for this holder (birth + minimum age). */
+/** The first issue date the catalog finds plausible for this holder (the day the holder reaches the minimum age). */
 export function earliestPlausibleIssue(spec: CertificateKindSpec, birthDate: string): string {
-  return addYearsToIsoDate(birthDate, spec.minHolderAgeAtIssue);
+  return birthdayOnIsoDate(birthDate, spec.minHolderAgeAtIssue);
 }
 
 /** Issue dates on which the kind is still valid on `asOf` and plausible for the holder's age. */
@@ -60,7 +60,7 @@ export function validIssueWindow(spec: CertificateKindSpec, birthDate: string, a
   if (months !== undefined) earliest = laterOf(earliest, shiftIsoDate(asOf, -months * SHORTEST_MONTH_DAYS));
   // A kind with a maximum holder age (scholarships) is issued before the birthday after that age.
   const max = spec.maxHolderAgeAtIssue;
-  const latest = max === undefined ? asOf : earlierOf(asOf, shiftIsoDate(addYearsToIsoDate(birthDate, max + 1), -1));
+  const latest = max === undefined ? asOf : earlierOf(asOf, shiftIsoDate(birthdayOnIsoDate(birthDate, max + 1), -1));
   return windowOrUndefined(earliest, latest);
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { addCalendarDays, daysBetweenCalendarDates } from '../../dates/addCalendarDays.js';
 import { addCalendarMonths } from '../../dates/addCalendarMonths.js';
+import { birthdayAt } from '../../dates/birthdayAt.js';
 import { calendarDateOf, isoOfCalendarDate } from '../../dates/calendarDate.js';
 
 // Calendar dates in whole days and months, never date-fns on local midnights: in a zone that skipped
@@ -15,6 +16,11 @@ export function shiftIsoDate(iso: string, days: number): string {
 /** The ISO date `years` calendar years after `iso` (negative: before), 29 February becoming 28 February in a common year (date-fns `addYears`). */
 export function addYearsToIsoDate(iso: string, years: number): string {
   return isoOfCalendarDate(addCalendarMonths(calendarDateOf(iso), 12 * years));
+}
+
+/** The ISO date someone born on `birthIso` completes `years` years (29 February: 1 March in a common year), as the engine's age checks count. */
+export function birthdayOnIsoDate(birthIso: string, years: number): string {
+  return isoOfCalendarDate(birthdayAt(calendarDateOf(birthIso), years));
 }
 
 /** Calendar days from `from` to `to` (both ISO dates); negative when `to` is earlier. */

@@ -2,10 +2,11 @@ import { affordabilityCapacity, affordabilityInputOf, checkAffordability } from 
 import { roundDownToStep } from '../../policy/limit.js';
 import { REGULATORY_CAP_PER_BORROWER_FEN, type PolicyConfig } from '../../policy/policyConfig.js';
 import type { Applicant } from '../../schema/applicant.js';
+import { billedAprBp, type BilledTerms } from './billedAprBp.js';
 import { fen, pct } from './lawInputs.js';
 
 /**
- * Why `limit` at `apr` may not be granted to `applicant` under `policy`, or null when it may.
+ * Why `limit` at the billed `terms` may not be granted to `applicant` under `policy`, or null when it may.
  * Worked out from the applicant and the policy's words, never from the engine's own report, so an
  * engine that reports bounds it did not keep is still caught: the jurisdiction's per-borrower ceiling
  * (200,000 RMB in China) and the lender's own per-borrower cap (both less the borrower's other lines
@@ -13,7 +14,8 @@ import { fen, pct } from './lawInputs.js';
  * requested, the customer's own cap, every affordability check at the offered APR, and the
  * healthy limit (the affordability capacity rounded down to the step).
  */
-export function lineBoundBroken(applicant: Applicant, policy: PolicyConfig, limit: number, apr: number): string | null {
+export function lineBoundBroken(applicant: Applicant, policy: PolicyConfig, limit: number, terms: BilledTerms): string | null {
+  const { apr } = terms;
   // The per-borrower caps count this lender's own other lines (the Measures' 授信额度), not balances elsewhere.
   const own = applicant.platform.otherLinesLimit ?? 0;
   const legal = policy.jurisdiction.perBorrowerCreditLineCap;
@@ -31,7 +33,7 @@ export function lineBoundBroken(applicant: Applicant, policy: PolicyConfig, limi
   ];
   for (const [name, cap] of caps) if (cap !== undefined && cap !== null && limit > cap) return `limit ${fen(limit)} is above ${name}, ${fen(cap)}`;
   const input = affordabilityInputOf(applicant, policy);
-  const aprBp = Math.round(apr * 10_000);
+  const aprBp = billedAprBp(terms);
   const failed = checkAffordability(input, limit, aprBp, policy).checks.filter((c) => !c.pass);
   if (failed.length > 0) {
     return `limit ${fen(limit)} at ${pct(apr)} fails affordability: ${failed.map((c) => `${c.id} (${c.value} ${c.comparison === 'at_least' ? '<' : '>'} ${c.threshold} fen a month)`).join(', ')}`;

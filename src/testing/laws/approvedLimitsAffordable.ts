@@ -8,6 +8,7 @@ import type { FollowUpOptions } from '../../decision/explainFollowUp.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
+import { billedAprBp, type BilledTerms } from '../_internals/billedAprBp.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
@@ -51,8 +52,9 @@ function instalmentOf(limit: number, feeRate: number, months: number, monthlyRat
 // engine that reports a pass it did not earn is still caught. The engine's checks give the
 // thresholds and the limit-independent parts; each repayment then moves debt service up and
 // residual income down by its own payment, whatever payment the engine tested.
-function checkAffordable(applicant: Applicant, limit: number, apr: number, policy: PolicyConfig, who: string): void {
-  const aprBp = Math.round(apr * 10_000);
+function checkAffordable(applicant: Applicant, limit: number, terms: BilledTerms, policy: PolicyConfig, who: string): void {
+  const { apr } = terms;
+  const aprBp = billedAprBp(terms);
   const a = checkAffordability(affordabilityInputOf(applicant, policy), limit, aprBp, policy);
   for (const { what, payment } of repaymentsOver(limit, aprBp, policy)) {
     const delta = payment - a.monthlyPayment;
@@ -88,13 +90,13 @@ function checkProposal(applicant: Applicant, d: Decision, policy: PolicyConfig, 
   if (d.lineAction === 'hold') {
     requireLaw(d.limit > d.maxGrantable, () => `${what}: a line held at or below what may be granted today, ${fen(d.maxGrantable)}`);
     requireLaw(d.affordability.limit === d.limit, () => `${what}: its affordability figures are those of ${fen(d.affordability.limit ?? Number.NaN)}`);
-    if (d.affordability.pass) checkAffordable(applicant, d.limit, d.apr, policy, `${what}, said to pass its affordability checks`);
+    if (d.affordability.pass) checkAffordable(applicant, d.limit, d, policy, `${what}, said to pass its affordability checks`);
   } else if (d.limit > 0) {
     requireLaw(d.limit <= d.maxGrantable, () => `${what}: the proposal is above what may be granted today, ${fen(d.maxGrantable)}`);
     requireLaw(d.affordability.pass, () => `${what}: the proposal fails its own affordability checks`);
     const proposed = waiting === null ? d.limit : waiting.proposed.limit;
     requireLaw(proposed === d.limit, () => `${what}: the ${waiting?.status} review shows ${fen(proposed)}, not the limit`);
-    checkAffordable(applicant, d.limit, d.apr, policy, what);
+    checkAffordable(applicant, d.limit, d, policy, what);
   }
   if (waiting === null || waiting.proposed.limit === 0) return;
   const shown = waiting.proposed.limit;
@@ -102,7 +104,7 @@ function checkProposal(applicant: Applicant, d: Decision, policy: PolicyConfig, 
     shown <= d.maxGrantable,
     () => `${what}: the ${waiting.status} review proposes ${fen(shown)}, above what may be granted today, ${fen(d.maxGrantable)}`,
   );
-  checkAffordable(applicant, shown, d.apr, policy, `${what}: the proposal its ${waiting.status} review shows, ${fen(shown)}`);
+  checkAffordable(applicant, shown, d, policy, `${what}: the proposal its ${waiting.status} review shows, ${fen(shown)}`);
 }
 
 /**
@@ -120,7 +122,7 @@ function checkContest(scorer: Scorer, applicant: Applicant, followUp: FollowUpOp
     const approved = approvalOrRefusal(() =>
       scorer.recordReview(contested, { reviewerRole: 'credit_officer', outcome: 'approve', limit: contested.limit }, followUp),
     );
-    if (approved !== undefined) checkAffordable(applicant, approved.limit, approved.apr, policy, `a person's approval of ${what} at ${fen(contested.limit)}`);
+    if (approved !== undefined) checkAffordable(applicant, approved.limit, approved, policy, `a person's approval of ${what} at ${fen(contested.limit)}`);
   }
   const onFile = lineOnFileAfter(contested, policy.limits.roundingStep);
   if (onFile === 0) return;
@@ -159,7 +161,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
         .chain((x) => limitHistoryArbitrary(x.applicant.asOf, ctx.policy).map((limitHistory) => ({ ...x, limitHistory }))),
       ({ applicant, pd, limitHistory }) => {
         const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy, limitHistory });
-        if (r.outcome === 'approve') checkAffordable(applicant, r.limit, r.apr, ctx.policy, `at PD ${pd}`);
+        if (r.outcome === 'approve') checkAffordable(applicant, r.limit, r, ctx.policy, `at PD ${pd}`);
       },
     ),
   decidesBatches: true,
@@ -176,7 +178,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
       async ({ applicant, others, above, at }) => {
         const step = ctx.policy.limits.roundingStep;
         const d = await scorer.decide(applicant);
-        if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d.apr, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
+        if (d.outcome === 'approve') checkAffordable(applicant, d.limit, d, ctx.policy, `decision for "${applicant.id}" at PD ${d.pd}`);
         checkProposal(applicant, d, ctx.policy, `decision for "${applicant.id}"`);
         // The customer asks for a person over a line above what is granted: the referral proposes
         // to cut it. They lower the line somewhere between the proposal and the line on file.
@@ -217,7 +219,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
         checkContest(scorer, applicant, { applicant }, d, at, ctx.policy, `decision for "${applicant.id}"`);
         batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
           const a = others[i];
-          if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b.apr, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);
+          if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);
         });
       },
     ),

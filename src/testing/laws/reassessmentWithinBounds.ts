@@ -52,7 +52,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         const now = changedProfile(applicant, change);
         const r = ctx.decidePolicy({ applicant: now, pd, policy: ctx.policy, limitHistory });
         if (r.outcome === 'decline' || r.limit === 0) return;
-        const broken = lineBoundBroken(now, ctx.policy, r.limit, r.apr);
+        const broken = lineBoundBroken(now, ctx.policy, r.limit, r);
         requireLaw(
           broken === null,
           () => `the policy grants an existing line of ${fen(applicant.platform.currentLimit)} at PD ${pd} after the change: ${broken}`,
@@ -84,10 +84,10 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
         const floor = cap === undefined ? onFile : Math.min(onFile, roundDownToStep(cap, step));
         requireLaw(next.limit >= floor, () => `${who}: the line on file was lowered to ${fen(next.limit)} without the customer's cap`);
         if (next.outcome === 'approve' || next.limit > onFile) {
-          const broken = lineBoundBroken(now, ctx.policy, next.limit, next.apr);
+          const broken = lineBoundBroken(now, ctx.policy, next.limit, next);
           requireLaw(broken === null, () => `${who}: ${broken}`);
         }
-        if (next.outcome !== 'decline' && next.limit > 0 && lineBoundBroken(now, ctx.policy, next.limit, next.apr) !== null) {
+        if (next.outcome !== 'decline' && next.limit > 0 && lineBoundBroken(now, ctx.policy, next.limit, next) !== null) {
           // Above what may be granted today: only a held line, never raised, never approved.
           requireLaw(
             next.outcome === 'refer' && next.limit <= onFile,
