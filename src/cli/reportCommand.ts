@@ -44,7 +44,10 @@ it has not recorded its end (still running, or killed mid-way), and when the fil
 the run wrote (other decisions than it counted, or other bytes than the size and SHA-256 it recorded:
 a line replaced, even by another sealed decision, moved or removed). When the run wrote its error
 lines apart (--errors, named in the manifest), the rejected records are read from that file, and
-the report warns, and exits 3, when it cannot be read or is not as the run left it. A line that is neither a
+the report warns, and exits 3, when it cannot be read or is not as the run left it; its lines are
+read as the output's, a line that is no error line named and left out (exit 3), and its input line
+numbers followed as below, and held to the output's: an input line both files answer (a record
+counted both as decided and as rejected) is warned of, naming the lines. A line that is neither a
 decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
 longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
 data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
@@ -159,7 +162,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     }
     const run = await readRun(file);
     // The records the run rejected, when it wrote them apart (--errors): the same run reads the same whichever option it used.
-    const errorsApart = run.manifest === undefined ? undefined : await readRunErrors(file, run.path, run.manifest, acc);
+    const errorsApart = run.manifest === undefined ? undefined : await readRunErrors(file, run.path, run.manifest, acc, lineNumbers);
     const data = acc.finish();
     const sealRefused = data.sealRefused?.count ?? 0;
     const superseded = data.superseded ?? 0;
@@ -206,12 +209,17 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         gradeOrder: policy.grades.map((g) => g.grade),
       }),
     );
+    // The errors file's answers beside the output's: each file's copies and second answers, and a record in both.
+    const copiesLeftOut = inputLines.copiesLeftOut + (errorsApart?.answers.copiesLeftOut ?? 0);
+    const countedAgain = inputLines.countedAgain + (errorsApart?.answers.countedAgain ?? 0);
+    const inBoth = errorsApart?.answers.answeredInOutput ?? 0;
     const apart = [
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
       ...(repeated > 0 ? [`${repeated.toLocaleString('en-US')} repeated, counted once`] : []),
-      ...(inputLines.copiesLeftOut > 0 ? [`${inputLines.copiesLeftOut.toLocaleString('en-US')} error line(s) repeated, counted once`] : []),
-      ...(inputLines.countedAgain > 0 ? [`${inputLines.countedAgain.toLocaleString('en-US')} answering an input line answered before, counted again`] : []),
+      ...(copiesLeftOut > 0 ? [`${copiesLeftOut.toLocaleString('en-US')} error line(s) repeated, counted once`] : []),
+      ...(countedAgain > 0 ? [`${countedAgain.toLocaleString('en-US')} answering an input line answered before, counted again`] : []),
+      ...(inBoth > 0 ? [`${inBoth.toLocaleString('en-US')} rejected for an input line the output answers too, counted in both`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
     // A device errors file is not read: "0 rejected from /dev/null" read as a run that rejected nothing.

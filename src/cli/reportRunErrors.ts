@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { accumulateErrorLine } from '../report/accumulateErrorLine.js';
+import { type NotAnErrorLine, readErrorFileLine } from '../report/errorFileLine.js';
 import type { ReportAccumulator } from '../report/reportData.js';
+import { ErrorsFileLineNumbers } from './errorsFileLineNumbers.js';
 import type { RunManifest } from './score/runManifest.js';
 import { deviceKindOf } from './score/deviceKind.js';
+import { NamedPlaces } from './score/namedPlaces.js';
 import { splitLines } from './score/splitLines.js';
+import { resumedDecidingAgain, type ScoreLineNumbers } from './scoreLineNumbers.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { outputRoleOf } from './verifyManifest.js';
 
@@ -12,10 +15,19 @@ import { outputRoleOf } from './verifyManifest.js';
 export interface RunErrorsRead {
   /** The errors file read, as the manifest places it beside the output; undefined when the run wrote its error lines into the output. */
   readonly path?: string;
-  /** One sentence each: the file could not be read, holds other lines or another count than the run recorded, or other bytes. */
+  /**
+   * One sentence each: the file could not be read, holds other lines or another count than the run
+   * recorded, or other bytes; its input line numbers repeat, fall, or name a line the output answers too.
+   */
   readonly warnings: readonly string[];
   /** Lines of the errors file that are no error line (left out, as the report leaves out a line it cannot use). */
   readonly notErrorLines: number;
+  /**
+   * How its error lines answered input lines: copies, word for word, of a counted one (counted once);
+   * other answers to an input line it answered before (counted again); and answers to one the output
+   * answers too (counted in both). All zero for files as score writes them.
+   */
+  readonly answers: { readonly copiesLeftOut: number; readonly countedAgain: number; readonly answeredInOutput: number };
   /**
    * True when the rejected figures are not the run's: the file could not be read, or holds another
    * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
@@ -25,16 +37,27 @@ export interface RunErrorsRead {
   readonly device?: { readonly kind: string; readonly recorded: number | undefined };
 }
 
+const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0 };
+
 /**
  * Adds to `acc` the records the run that wrote `file` rejected, when it wrote them apart
  * (`score --errors`, recorded in its manifest's `options.errors`, relative to the output as
  * `verify --manifest` places it): a report of the output alone said "0 records rejected" for a run
  * that rejected 50, where the same run without `--errors` said 50. Said when the file cannot be
- * read, holds lines that are no error line, or holds another count or other bytes than the run recorded.
+ * read, holds lines that are no error line, or holds another count or other bytes than the run
+ * recorded. The file is read as bytes, as the output is: a line with a byte that is not UTF-8 is
+ * named and left out, never read with U+FFFD in its place. Its input line numbers are held to
+ * themselves and to the output's (`outputLines`, read to its end): see {@link ErrorsFileLineNumbers}.
  */
-export async function readRunErrors(file: string, manifestPath: string, manifest: RunManifest, acc: ReportAccumulator): Promise<RunErrorsRead> {
+export async function readRunErrors(
+  file: string,
+  manifestPath: string,
+  manifest: RunManifest,
+  acc: ReportAccumulator,
+  outputLines: ScoreLineNumbers,
+): Promise<RunErrorsRead> {
   const role = outputRoleOf(file, manifestPath, manifest);
-  if (role.kind !== 'output' || role.errorsApart === undefined) return { warnings: [], notErrorLines: 0, notTheRuns: false };
+  if (role.kind !== 'output' || role.errorsApart === undefined) return { warnings: [], notErrorLines: 0, answers: NO_ANSWERS, notTheRuns: false };
   const path = role.errorsApart;
   const status = manifest.status;
   const recorded = status?.rejected === undefined ? undefined : status.rejected + (status.workerFailed ?? 0);
@@ -49,21 +72,36 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
       path: shown,
       warnings: [`the run that wrote ${file} put its error lines in ${shown} (--errors), ${device}: ${missing} not in these figures`],
       notErrorLines: 0,
+      answers: NO_ANSWERS,
       notTheRuns: false,
       device: { kind: device, recorded },
     };
   }
   let errorLines = 0;
   let notErrorLines = 0;
-  const lines: number[] = [];
+  // By reason, each with its first lines, as the output's unreadable lines are named.
+  const leftOut = new Map<NotAnErrorLine['code'], NamedPlaces>();
+  const numbers = new ErrorsFileLineNumbers(outputLines);
+  const answers = () => ({ copiesLeftOut: numbers.copiesLeftOut, countedAgain: numbers.countedAgain, answeredInOutput: numbers.answeredInOutput });
+  const lineWarnings = () => [
+    ...(notErrorLines > 0 ? [notErrorLinesWarning(path, notErrorLines, leftOut)] : []),
+    ...numbers.warnings(path, file, resumedDecidingAgain(manifest)),
+  ];
   try {
-    for await (const { text, line, truncated } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
-      if (text.trim() === '' && !truncated) continue;
-      if (!truncated && accumulateErrorLine(acc, text)) errorLines++;
-      else {
+    // Read as bytes, as the output is: decoded as text, a byte that is not UTF-8 read as U+FFFD.
+    for await (const line of splitLines(createReadStream(path))) {
+      const read = readErrorFileLine(line);
+      if (read.kind === 'blank') continue;
+      if (read.kind === 'unread') {
         notErrorLines++;
-        if (lines.length < 20) lines.push(line);
+        const places = leftOut.get(read.fault.code) ?? new NamedPlaces();
+        places.add(`line ${line.line}: ${read.fault.message}`);
+        leftOut.set(read.fault.code, places);
+        continue;
       }
+      errorLines++;
+      if (read.inputLine !== undefined && !numbers.meet(read.inputLine, `line ${line.line}`, line.text)) continue;
+      acc.addRejection(read.code);
     }
   } catch (e) {
     const missing = recorded === undefined ? 'the records it rejected' : `the ${n(recorded)} record(s) it recorded rejected`;
@@ -71,16 +109,14 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
       path,
       warnings: [
         `the run that wrote ${file} put its error lines in ${path} (--errors), which could not be read (${e instanceof Error ? e.message : String(e)}): ${missing} are not in these figures${errorLines > 0 ? ` (${n(errorLines)} read before it failed are)` : ''}`,
+        ...lineWarnings(),
       ],
       notErrorLines,
+      answers: answers(),
       notTheRuns: true,
     };
   }
-  const warnings: string[] = [];
-  if (notErrorLines > 0)
-    warnings.push(
-      `${n(notErrorLines)} line(s) of ${path}, the run's errors file (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${notErrorLines > lines.length ? ', ...' : ''}), are no error line: left out of every figure`,
-    );
+  const warnings = lineWarnings();
   if (recorded !== undefined && errorLines !== recorded)
     warnings.push(
       `${path}, the run's errors file, holds ${n(errorLines)} error line(s), but the run recorded ${n(recorded)} rejected: the file changed since the run`,
@@ -89,5 +125,11 @@ export async function readRunErrors(file: string, manifestPath: string, manifest
   const changed = digest === undefined || 'device' in digest ? undefined : writtenFileFault(await digestOf(path), digest);
   if (changed !== undefined) warnings.push(`${path} is not the errors file the run wrote: ${changed}; its rejected figures are not the run's`);
   const countDiffers = recorded !== undefined && errorLines !== recorded;
-  return { path, warnings, notErrorLines, notTheRuns: countDiffers || changed !== undefined };
+  return { path, warnings, notErrorLines, answers: answers(), notTheRuns: countDiffers || changed !== undefined };
+}
+
+/** Names the lines of the errors file `path` left out, by reason, in the words the output's are named with: `line 3: not valid JSON (invalid_json)`. */
+function notErrorLinesWarning(path: string, count: number, leftOut: ReadonlyMap<NotAnErrorLine['code'], NamedPlaces>): string {
+  const reasons = [...leftOut].map(([code, places]) => `${places} (${code})`);
+  return `${count.toLocaleString('en-US')} line(s) of ${path}, the run's errors file, are no error line and were left out of every figure: ${reasons.join('; ')}`;
 }

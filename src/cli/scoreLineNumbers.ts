@@ -32,6 +32,11 @@ export class ScoreLineNumbers {
     if (this.lastInputLine !== undefined && line > this.lastInputLine) this.pastInput.add(line);
   }
 
+  /** Whether a line met so far names input line `line`: a run's errors file is held to its output so, as score answers each input line in one of the two. */
+  names(line: number): boolean {
+    return this.seen.has(line);
+  }
+
   /**
    * The warnings of a file read to its end, one sentence each (none for a file as score writes it).
    * @param resumedDecidingAgain the run's manifest records a resume that decided records again ({@link resumedDecidingAgain}): a lower number is then expected

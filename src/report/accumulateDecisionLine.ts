@@ -5,7 +5,7 @@ import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { countedSeal } from './decisionSeal.js';
 import { countOnce } from './followUps.js';
-import { ErrorLine } from './accumulateErrorLine.js';
+import { ErrorLine } from './errorFileLine.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import type { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
 import type { CountedInputLines } from './countedInputLines.js';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { TextLine } from '../cli/score/splitLines.js';
+import { readDecisionFileLine, type UnreadDecisionLine } from './decisionFileLine.js';
+
+/** An error line of a `creditlift score` output or errors file: `{"line":n,"error":{"code":...}}` (its `line` read apart, by `scoreLineNumberOf`). */
+export const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
+
+/** Why a line of a run's `--errors` file is no error line: its text, its JSON, or JSON that is no error line (`data_invalid`). */
+export interface NotAnErrorLine {
+  readonly code: UnreadDecisionLine['code'] | 'data_invalid';
+  readonly message: string;
+}
+
+/** One line of a run's `--errors` file, read as far as `report` reads it. */
+export type ErrorFileLine =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'unread'; readonly fault: NotAnErrorLine }
+  | {
+      readonly kind: 'error';
+      /** The error's `code`, as the rejections are counted by. */
+      readonly code: string;
+      /** The input line the error line names (`{"line":N,...}`), when it names one. */
+      readonly inputLine?: number;
+    };
+
+/**
+ * Reads one line of a `score` run's `--errors` file with the reader of its output
+ * (`readDecisionFileLine`), so a line is named alike in either file: too long to hold whole
+ * (`line_too_long`), a byte that is not UTF-8 (`invalid_utf8`: decoded, it read as U+FFFD and was
+ * counted as another text), not JSON (`invalid_json`), or JSON that is no error line
+ * (`data_invalid`: a decision, say); else blank, or the error line's code and input line.
+ */
+export function readErrorFileLine(line: TextLine): ErrorFileLine {
+  const read = readDecisionFileLine(line);
+  if (read.kind !== 'json') return read;
+  const error = ErrorLine.safeParse(read.value);
+  if (!error.success) return { kind: 'unread', fault: { code: 'data_invalid', message: 'not an error line' } };
+  return read.inputLine === undefined
+    ? { kind: 'error', code: error.data.error.code }
+    : { kind: 'error', code: error.data.error.code, inputLine: read.inputLine };
+}
