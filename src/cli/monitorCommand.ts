@@ -20,6 +20,8 @@ import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 import { textLineFault } from './score/textLineFault.js';
 import { resumedDecidingAgain } from './scoreLineNumbers.js';
+import type { RunManifest } from './score/runManifest.js';
+import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
@@ -312,13 +314,21 @@ async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOption
   ]);
   const index = createFollowUpIndex(NO_AUDIT_KEYS);
   for await (const line of splitLines(createReadStream(file))) if (textLineFault(line) === undefined) index.addLine(line.text);
-  // A manifest that cannot be read excuses nothing: lines out of order are then warned of.
-  const manifest = await readRunManifest(runManifestPath(file)).catch(() => undefined);
+  // A manifest that cannot be read excuses nothing: lines out of order are then warned of, and it is said why.
+  const manifestPath = runManifestPath(file);
+  let manifest: RunManifest | undefined;
+  let unread: string | undefined;
+  try {
+    manifest = await readRunManifest(manifestPath);
+  } catch (e) {
+    unread = `${manifestPath} could not be read (${e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e)}), so nothing shows whether a resume of the run that wrote ${file} answered records out of input order: lines out of order are warned of`;
+  }
   const result = await monitorDecisions({
     ...o,
     lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })),
     followed: index.followed,
     resumedDecidingAgain: resumedDecidingAgain(manifest),
   });
-  return index.forks() === 0 ? result : { ...result, warnings: [...result.warnings, forkWarning(index.forks())] };
+  const warnings = [...result.warnings, ...(unread === undefined ? [] : [unread]), ...(index.forks() === 0 ? [] : [forkWarning(index.forks())])];
+  return warnings.length === result.warnings.length ? result : { ...result, warnings };
 }

@@ -19,6 +19,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
+import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { readRunErrors } from './reportRunErrors.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
@@ -264,7 +265,7 @@ async function readRun(file: string): Promise<RunRead> {
   try {
     manifest = await readRunManifest(path);
   } catch (e) {
-    return { path, error: e instanceof Error ? e.message : String(e) };
+    return { path, error: e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e) };
   }
   if (manifest === undefined) return { path };
   // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.

@@ -13,6 +13,7 @@ import { splitLines, type TextLine } from './score/splitLines.js';
 import { textLineFault } from './score/textLineFault.js';
 import { deviceKindOf } from './score/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
+import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
@@ -227,7 +228,7 @@ async function readManifestOption(path: string): Promise<RunManifest> {
   try {
     m = await readRunManifest(path);
   } catch (e) {
-    const why = e instanceof SyntaxError ? 'not JSON, so not a "creditlift score" run manifest' : e instanceof Error ? e.message : String(e);
+    const why = e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e);
     throw new OptionFileError('--manifest', path, why, { cause: e });
   }
   if (m === undefined) throw new OptionFileError('--manifest', path, 'no such file');

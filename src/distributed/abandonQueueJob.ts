@@ -1,5 +1,7 @@
 import type { CliIo } from '../cli/cliIo.js';
 import { readRunManifest, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
+import { RunManifestInvalidError } from '../cli/score/runManifestInvalidError.js';
+import { terminalText } from '../text/terminalText.js';
 
 /** A `score --queue` job as a run manifest records it. */
 export type QueueJobRecord = NonNullable<RunManifest['queue']>;
@@ -77,9 +79,28 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
  */
 export async function abandonQueueJobOfOutput(out: string, io: CliIo): Promise<void> {
   const path = runManifestPath(out);
-  const manifest = await readRunManifest(path).catch(() => undefined);
+  const manifest = await manifestOfOutput(out, io);
   if (manifest?.queue === undefined) return;
   if (await abandonQueueJob(manifest.queue, io)) await writeRunManifest(path, withoutQueueJob(manifest)).catch(() => undefined);
+}
+
+/**
+ * The manifest beside `out`, read to find the `--queue` job of the run that wrote it, or undefined
+ * when there is none or it cannot be read: then said on stderr, since a job it named stays in Redis
+ * (its keys expire by themselves). Never rejects.
+ */
+export async function manifestOfOutput(out: string, io: CliIo): Promise<RunManifest | undefined> {
+  const path = runManifestPath(out);
+  try {
+    return await readRunManifest(path);
+  } catch (e) {
+    const why = e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e);
+    // The reason may quote the manifest's own keys: escaped, so none drives the terminal.
+    io.stderr(
+      `note: ${terminalText(`the run manifest ${path} could not be read (${why}); this run writes its own in its place. Had a --queue run written ${out}, nothing removes its job's keys from Redis: they expire by themselves (--job-ttl after its producer stopped)`)}\n`,
+    );
+    return undefined;
+  }
 }
 
 /** The manifest without its `queue` record: what it says once the job holds nothing in Redis. */

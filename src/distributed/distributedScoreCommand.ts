@@ -13,8 +13,9 @@ import { openInputRecords, type InputRecords } from '../cli/score/openInputRecor
 import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { deviceKindOf } from '../cli/score/deviceKind.js';
-import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
-import { runningStatus, type RunStatus } from '../cli/score/runStatus.js';
+import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
+import { runningStatus } from '../cli/score/runStatus.js';
+import type { RunStatus } from '../cli/score/runManifestSchema.js';
 import { writtenFilesOf } from '../cli/score/writtenFiles.js';
 import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
@@ -23,7 +24,7 @@ import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { openChunkFile, type ChunkFile } from './appendFile.js';
-import { abandonQueueJob, withoutQueueJob } from './abandonQueueJob.js';
+import { abandonQueueJob, manifestOfOutput, withoutQueueJob } from './abandonQueueJob.js';
 import { addChunkJob } from './addChunkJob.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { RETRY_ON_RESUME_CODE } from '../cli/score/resumeState.js';
@@ -195,7 +196,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       true,
     );
     const resumed: ResumeState | undefined = values.resume === true ? await continueRun(args, runManifest, io) : undefined;
-    const before = await readRunManifest(runManifestPath(out)).catch(() => undefined);
+    const before = await manifestOfOutput(out, io);
     // This output's earlier run of a --queue job, as its manifest names it.
     const earlier = before?.queue;
     const url = address.withoutPassword;

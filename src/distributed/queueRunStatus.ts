@@ -4,9 +4,9 @@ import { noteMissingAnswers } from '../cli/score/continueRun.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { formatLineRanges, LineRangeList } from '../cli/score/lineRanges.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
-import { endedStatus, resumeEvents, type RunStatus } from '../cli/score/runStatus.js';
+import { endedStatus, resumeEvents } from '../cli/score/runStatus.js';
+import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
 import type { ScoreSummary } from '../cli/score/scoreSummary.js';
-import type { WrittenFiles } from '../cli/score/writtenFiles.js';
 
 /** The records a producer reads, passed through, and the input line of the last one read. */
 export function watchLastLine(records: AsyncIterable<InputRecord>): { readonly records: AsyncIterable<InputRecord>; last(): number } {

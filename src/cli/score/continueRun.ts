@@ -5,7 +5,8 @@ import { deviceKindOf } from './deviceKind.js';
 import { keptAnswerCheck } from './keptAnswerCheck.js';
 import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';
-import { readRunManifest, resumeMismatches, runManifestPath, type RunManifest } from './runManifest.js';
+import { readRunManifest, resumeMismatches, runManifestPath, type WrittenRunManifest } from './runManifest.js';
+import { RunManifestInvalidError } from './runManifestInvalidError.js';
 import { RunRefusedError } from './runRefusedError.js';
 import type { ScoreArgs } from './scoreArgs.js';
 
@@ -17,10 +18,18 @@ import type { ScoreArgs } from './scoreArgs.js';
  * be this run's answer for its input line (see readResumeState): one that is not is taken out, named
  * on stderr, and its record decided again. `decide`: the run's decider, asked again for the records
  * an error line answers (without it, a `--queue` producer's, an error line is held to its input line only).
- * @throws RunRefusedError naming every difference, or when the output has no manifest to check against
+ * @throws RunRefusedError naming every difference, or when the output has no manifest to check against, or one that is not a manifest (naming every field at fault)
  */
-export async function continueRun(args: ScoreArgs, now: RunManifest, io: CliIo, decide?: DecideRecords): Promise<ResumeState | undefined> {
-  const before = await readRunManifest(runManifestPath(args.out));
+export async function continueRun(args: ScoreArgs, now: WrittenRunManifest, io: CliIo, decide?: DecideRecords): Promise<ResumeState | undefined> {
+  const before = await readRunManifest(runManifestPath(args.out)).catch((e: unknown) => {
+    // As for no manifest: nothing shows what wrote the output, and a field guessed at could mix two runs.
+    if (e instanceof RunManifestInvalidError)
+      throw new RunRefusedError(
+        `--resume: ${e.message}; so nothing shows ${args.out} came from this input, model and policy: put back the manifest the run wrote, or use --overwrite to start again`,
+        { cause: e },
+      );
+    throw e;
+  });
   if (before === undefined) {
     const written = (await sizeOf(args.out)) + (args.errors === args.out ? 0 : await sizeOf(args.errors));
     if (written === 0) return undefined;

@@ -20,7 +20,7 @@ export interface RunConfiguration {
 
 /** The configuration the manifest `m` records (a manifest without `catalogHash` predates `--catalog`: the default catalog). */
 export function runConfigurationOf(m: RunManifest): RunConfiguration {
-  const keys = m.keys as RunManifest['keys'] | undefined;
+  const keys = m.keys;
   return {
     modelSha256: m.model.sha256,
     policyHash: m.policyHash,

@@ -5,77 +5,19 @@ import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 import type { DeciderIdentity } from './batchDecider.js';
-import type { RunStatus } from './runStatus.js';
+import { parseRunManifest } from './parseRunManifest.js';
 import { RunManifestWriteError } from './runManifestWriteError.js';
 import type { ScoreArgs } from './scoreArgs.js';
 import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
+import type { InputFingerprint, RunManifest, RunStatus } from './runManifestSchema.js';
 
-/** The input file of a run as the manifest pins it. */
-export interface InputFingerprint {
-  /** Absolute path. */
-  readonly path: string;
-  readonly size: number;
-  /** Hex SHA-256 of the whole file. */
-  readonly sha256: string;
-}
+export type { InputFingerprint, RunManifest } from './runManifestSchema.js';
 
 /**
- * What `creditlift score` writes beside its output (`OUT.run.json`): everything a resumed run
- * must share with the run it continues, so no output ever mixes two inputs, models or policies.
+ * A manifest as this creditlift writes it for a run: every field an earlier creditlift left out is
+ * there (what a resumed run's manifest is compared with).
  */
-export interface RunManifest {
-  readonly kind: 'creditlift-score-run';
-  readonly version: 1;
-  readonly input: InputFingerprint;
-  readonly format: 'csv' | 'ndjson';
-  readonly model: { readonly id: string; readonly sha256: string };
-  readonly policyHash: string;
-  /**
-   * The certificate catalog the decisions assessed evidence with (`--catalog`, else the default), as
-   * every decision's `audit.catalogHash`. Absent in manifests written before `--catalog` existed:
-   * those runs used the default catalog.
-   */
-  readonly catalogHash?: string;
-  /**
-   * The creditlift version that made the decisions (as every decision's `audit.engineVersion`
-   * says), so a run resumed after an upgrade is refused rather than mixing two engines' decisions,
-   * as a distributed job already refuses a worker of another version. Absent in manifests written
-   * before it was recorded.
-   */
-  readonly engineVersion?: string;
-  /** The `--features` module (path, size, SHA-256), or null for the built-in features. */
-  readonly features: InputFingerprint | null;
-  /** Which signing and personal-data keys the decisions were made under (fingerprints, never the keys). */
-  readonly keys: KeyFingerprints;
-  /**
-   * Options that change what is written. `batch` and `workers` change only speed and are recorded,
-   * not compared. `workers` is null for a `--queue` run: `creditlift worker` processes decided it,
-   * and `status.decidedBy` names them.
-   */
-  readonly options: {
-    readonly out: string;
-    readonly errors: string;
-    readonly suggestions: number;
-    readonly maxRecordLines: number;
-    readonly batch: number;
-    readonly workers: number | null;
-  };
-  /**
-   * The `score --queue` job writing this output, until it finishes: a resume without `--queue`
-   * removes the job's keys (the applicants' records and decisions) from that Redis. The URL holds
-   * no password. Not compared on resume. `runId` is the run's id in that job (its chunk keys are
-   * named `JOB@RUNID-cK`): a resume collects only that run's chunks, and a cleanup removes only them,
-   * never those of another run that holds the job's name now. Absent in manifests written before run
-   * ids (creditlift 0.1.0), whose job had none.
-   */
-  readonly queue?: { readonly url: string; readonly job: string; readonly ttlSeconds: number; readonly runId?: string };
-  /**
-   * How the runs writing this output went: `running` from the moment a run begins, then whether it
-   * finished and what it left undecided. Kept apart from the configuration above, which is what
-   * `--resume` compares; never compared itself. Absent in manifests written before it was recorded.
-   */
-  readonly status?: RunStatus;
-}
+export type WrittenRunManifest = RunManifest & { readonly [K in 'catalogHash' | 'engineVersion' | 'features' | 'keys']-?: Exclude<RunManifest[K], undefined> };
 
 /** Path of the manifest of the run writing `out`. */
 export function runManifestPath(out: string): string {
@@ -89,18 +31,19 @@ export async function fingerprintInput(path: string): Promise<InputFingerprint> 
   return { path: resolve(path), size: (await stat(path)).size, sha256: hash.digest('hex') };
 }
 
-/** Reads a run manifest, or undefined when there is none. @throws Error when it exists but is not a manifest */
+/**
+ * Reads the run manifest at `path`, of any version a creditlift wrote, or undefined when there is none.
+ * @throws RunManifestInvalidError naming the manifest and every field at fault when it is not one (see parseRunManifest); the file system's error when it cannot be read
+ */
 export async function readRunManifest(path: string): Promise<RunManifest | undefined> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  const m = JSON.parse(text) as RunManifest;
-  if (m?.kind !== 'creditlift-score-run') throw Object.assign(new Error(`${path} is not a creditlift score run manifest`), { code: 'EMANIFEST' });
-  return m;
+  return parseRunManifest(bytes, path);
 }
 
 /**
@@ -130,7 +73,7 @@ export async function writeRunStatus(path: string, status: RunStatus): Promise<v
  * Why a resumed run may not continue the run of manifest `before`: one sentence per difference
  * (input, model, policy, certificate catalog, engine version, features, keys, format, outputs, options that change the output). Empty when it may.
  */
-export function resumeMismatches(before: RunManifest, now: RunManifest): string[] {
+export function resumeMismatches(before: RunManifest, now: WrittenRunManifest): string[] {
   const out: string[] = [];
   if (before.input.sha256 !== now.input.sha256 || before.input.size !== now.input.size) {
     out.push(
@@ -173,10 +116,10 @@ export function runManifestOf(
   args: ScoreArgs,
   input: InputFingerprint,
   identity: DeciderIdentity,
-  features: InputFingerprint | null,
+  features: WrittenRunManifest['features'],
   keys: KeyFingerprints,
   queued = false,
-): RunManifest {
+): WrittenRunManifest {
   return {
     kind: 'creditlift-score-run',
     version: 1,

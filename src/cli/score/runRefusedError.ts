@@ -4,8 +4,8 @@
  * the message and exits 2, as for a wrong command line.
  */
 export class RunRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'RunRefusedError';
   }
 }

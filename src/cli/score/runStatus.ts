@@ -1,104 +1,9 @@
-import type { LineRange, LineRangeList } from './lineRanges.js';
+import type { LineRangeList } from './lineRanges.js';
 import { RETRY_ON_RESUME_CODE, type ResumeState } from './resumeState.js';
+import type { DecidedBy, RunEvents, RunStatus, UndecidedLines, WrittenFiles } from './runManifestSchema.js';
 import type { ScoreSummary } from './scoreSummary.js';
-import type { WrittenFiles } from './writtenFiles.js';
 
-/** What decided a run's records: `score` in process, a pool of `--workers N`, or `creditlift worker` processes of a `--queue` job. */
-export type DecidedBy =
-  | { readonly mode: 'in-process' }
-  | { readonly mode: 'pool'; readonly workers: number }
-  | {
-      readonly mode: 'queue';
-      readonly job: string;
-      /** The workers whose chunks the run wrote (`host:pid`), with how many chunks each. */
-      readonly workers: Readonly<Record<string, number>>;
-    };
-
-/** What happened to an output along the way, summed over every run that wrote it. */
-export interface RunEvents {
-  /** Locks of runs killed with -9 that a run took over. */
-  readonly lockTakeovers: number;
-  /** `--queue`: chunks gone from Redis before they were written, enqueued again. */
-  readonly chunksEnqueuedAgain: number;
-  /** `--queue`: chunks that failed for good (refused, or failed every attempt). */
-  readonly chunksFailed: number;
-  /** Unfinished last lines (an interrupted write) `--resume` cut. */
-  readonly linesCut: number;
-  /** Lines `--resume` took out of the output because they were not output lines (a crash's NUL bytes, a damaged line). */
-  readonly unreadableLinesRemoved: number;
-  /** Lines `--resume` took out because they repeated an answer already in the output, byte for byte. */
-  readonly repeatedLinesRemoved: number;
-  /**
-   * Answer lines `--resume` took out because they were not this run's answer for their input line
-   * (a decision whose seal does not hold, made under another model, policy, catalog, engine or key,
-   * or answering another record; a line naming no input record); their records were decided again.
-   */
-  readonly foreignAnswersRemoved: number;
-  /** Records `--resume` decided again because their answer line was missing (lines after them were answered). */
-  readonly missingAnswersDecidedAgain: number;
-  /** Records `--resume` decided again because a failed worker had left them `worker_failed`. */
-  readonly workerFailedDecidedAgain: number;
-}
-
-/** Input lines left without an answer when a run ended. */
-export interface UndecidedLines {
-  /** Records in `lines` (a range may span blank lines or a CSV record's continuation lines). */
-  readonly records: number;
-  /** Their line ranges, in order (the first 1,000). */
-  readonly lines: readonly LineRange[];
-  /** Ranges past the first 1,000, not listed. */
-  readonly moreRanges?: number;
-  /**
-   * The run stopped (interrupted, or failed) after reading this input line: the records after it
-   * were not read, and those no earlier run answered are undecided too.
-   */
-  readonly afterLine?: number;
-}
-
-/**
- * How the runs writing an output went, the part of `OUT.run.json` that `--resume` does not compare.
- * Written `running` as a run begins, so a run killed mid-way leaves it saying so, and rewritten
- * when the run ends (whole, as the manifest always is) with what it left.
- */
-export interface RunStatus {
-  /**
-   * `running` while a run writes (or when it was killed, or crashed, before it could say more);
-   * `finished` when every input record is answered (exit 0 or 3); `incomplete` when it ended
-   * with records unanswered or its output not to be trusted (`reason` says why).
-   */
-  readonly state: 'running' | 'finished' | 'incomplete';
-  /** Runs that wrote this output: the first, and one per `--resume`. */
-  readonly runs: number;
-  /** What decided the records of the latest run. */
-  readonly decidedBy: DecidedBy;
-  readonly events: RunEvents;
-  /** The latest run's exit code (absent while running). */
-  readonly exitCode?: number;
-  /** Why the run is incomplete. */
-  readonly reason?: string;
-  /** Decision lines in the output, every run's. */
-  readonly decisions?: number;
-  /** Error lines of records rejected as bad data, every run's (`worker_failed` lines not included). */
-  readonly rejected?: number;
-  /** `worker_failed` lines: records a failed worker left undecided (listed in `undecided` too). */
-  readonly workerFailed?: number;
-  /** What no run answered yet; absent when nothing. */
-  readonly undecided?: UndecidedLines;
-  /**
-   * The input line the input's last record starts on, once a run read the input to its end: no
-   * answer line of the output names a higher one. Absent before, and in manifests written before
-   * creditlift recorded it.
-   */
-  readonly lastInputLine?: number;
-  /**
-   * Size and SHA-256 of the output (and of the errors file when apart) as the run left them, so a
-   * reader can tell the file is the run's byte for byte. Absent while running and in manifests
-   * written before creditlift recorded them.
-   */
-  readonly files?: WrittenFiles;
-}
-
-const NO_EVENTS: RunEvents = {
+const NO_EVENTS: Record<keyof RunEvents, number> = {
   lockTakeovers: 0,
   chunksEnqueuedAgain: 0,
   chunksFailed: 0,
@@ -119,9 +24,19 @@ export function runningStatus(previous: RunStatus | undefined, decidedBy: Decide
     state: 'running',
     runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1,
     decidedBy,
-    events: { ...NO_EVENTS, ...previous?.events },
+    events: everyEvent(previous?.events),
     ...(previous?.lastInputLine === undefined ? {} : { lastInputLine: previous.lastInputLine }),
   };
+}
+
+/**
+ * Every count of `events`: one a manifest lacks (written before creditlift counted it, as
+ * `foreignAnswersRemoved`) starts at 0 from this run on, as the runs before counted none.
+ */
+function everyEvent(events: RunEvents | undefined): Record<keyof RunEvents, number> {
+  const every = { ...NO_EVENTS };
+  for (const [k, v] of Object.entries(events ?? {}) as [keyof RunEvents, number | undefined][]) if (v !== undefined) every[k] = v;
+  return every;
 }
 
 /** How a run ended, as {@link endedStatus} records it. */
@@ -153,7 +68,7 @@ export interface RunEnd {
 export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
   const { summary, resumed } = end;
   const workerFailed = summary.errorCodes[RETRY_ON_RESUME_CODE] ?? 0;
-  const events: Record<keyof RunEvents, number> = { ...running.events };
+  const events = everyEvent(running.events);
   for (const [k, v] of Object.entries(end.events) as [keyof RunEvents, number][]) events[k] += v;
   const u = end.undecided;
   const undecided: UndecidedLines | undefined =

@@ -1,34 +1,6 @@
 import { deviceKindOf } from './deviceKind.js';
 import { fingerprintInput } from './runManifest.js';
-
-/** Size and SHA-256 of a file as a run left it. */
-export interface FileDigest {
-  readonly size: number;
-  /** Hex SHA-256 of the whole file. */
-  readonly sha256: string;
-}
-
-/**
- * An output that is a device (`--errors /dev/null`): not read back, since it holds none of the
- * lines written to it (and /dev/zero or /dev/full read NUL bytes without end), so nothing can check
- * its bytes later.
- */
-export interface DeviceOutput {
-  /** What it is: 'a character device'. */
-  readonly device: string;
-}
-
-/**
- * The files a `score` run wrote, as they were when it recorded how it ended: its output, and its
- * `--errors` file when that is apart. The counts a manifest records cannot tell a decision line
- * swapped for another sealed decision (of another run, or the same applicant decided otherwise);
- * the bytes can, so `verify --manifest` and `report` compare them.
- */
-export interface WrittenFiles {
-  readonly output: FileDigest | DeviceOutput;
-  /** Absent when the error lines went into the output. */
-  readonly errors?: FileDigest | DeviceOutput;
-}
+import type { DeviceOutput, FileDigest, WrittenFiles } from './runManifestSchema.js';
 
 /**
  * Digests of the run's files, read back after they are closed (a stream: constant memory; the
