@@ -47,10 +47,11 @@ describe('creditlift train', () => {
     expect(readFileSync(join(out, 'model.onnx')).length).toBeGreaterThan(1000);
   });
 
-  it('is deterministic: the same inputs give byte-identical model.onnx and manifest.json', () => {
+  it('is deterministic: the same inputs give byte-identical model.onnx, manifest.json, training report and card', () => {
     const dirs = ['b1', 'b2'].map((d) => join(work, d));
     for (const d of dirs) expect(runTrainCommand([...baseArgs, '--out', d, '--subsample', '0.8', '--colsample-bytree', '0.6'], capture().io)).toBe(0);
-    for (const f of ['model.onnx', 'manifest.json']) expect(readFileSync(join(dirs[1]!, f)).equals(readFileSync(join(dirs[0]!, f)))).toBe(true);
+    for (const f of ['model.onnx', 'manifest.json', 'training-report.json', 'MODEL_CARD.md'])
+      expect(readFileSync(join(dirs[1]!, f)).equals(readFileSync(join(dirs[0]!, f))), f).toBe(true);
   });
 
   it("onnxruntime gives the trainer's own probabilities within 1e-6 (missing values and categories included)", async () => {

@@ -47,7 +47,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
   catalog: { summary: 'the certificate catalog (table or --json)', load: async () => (await import('./catalogCommand.js')).runCatalogCommand },
   schema: { summary: 'JSON Schema of the inputs', load: async () => (await import('./schemaCommand.js')).runSchemaCommand },
   train: {
-    summary: 'train a gradient-boosted-tree model from a CSV file into ONNX',
+    summary: 'train a gradient-boosted-tree model from a CSV file into ONNX, with its model card',
     load: async () => (await import('../train/commands/trainCommand.js')).runTrainCommand,
   },
   featurize: {
@@ -55,7 +55,7 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import('../train/commands/featurizeCommand.js')).runFeaturizeCommand,
   },
   model: {
-    summary: 'import an XGBoost or LightGBM ONNX model as a creditlift model (model import)',
+    summary: "import an XGBoost or LightGBM ONNX model (model import), print a model folder's card (model card)",
     load: async () => (await import('./modelCommand.js')).runModelCommand,
   },
   predict: {

@@ -10,9 +10,19 @@ import { parseCsv } from '../train/dataset/parseCsv.js';
 import { encodeRows } from '../train/dataset/tabularEncoding.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
+import { readModelFolder } from '../train/modelCard/readModelFolder.js';
+import { renderTrainedModelCard } from '../train/modelCard/renderTrainedModelCard.js';
 
 /** Help text of `creditlift model`. */
 export const MODEL_USAGE = `Usage: creditlift model import --onnx MODEL.onnx --features SPEC.json --out DIR [options]
+       creditlift model card DIR
+
+model card DIR prints the model card of the model folder DIR (what "creditlift train" writes as
+DIR/MODEL_CARD.md), rendered from DIR/model.onnx's manifest and DIR/training-report.json: every
+fact the folder does not hold is printed as unknown. A manifest.json or training-report.json that
+belongs to another model is refused (exit 1).
+
+model import:
 
 Turns a tree-ensemble ONNX model from XGBoost or LightGBM (their converters' binary
 TreeEnsembleClassifier, or a TreeEnsembleRegressor whose output is the log-odds margin) into a
@@ -42,11 +52,12 @@ const OPTIONS = {
 } as const;
 
 /**
- * `creditlift model import`: see {@link MODEL_USAGE}. Returns the exit code (0 written, 1 model or
- * data refused, 2 bad command line); never throws.
+ * `creditlift model import` and `creditlift model card`: see {@link MODEL_USAGE}. Returns the exit
+ * code (0 written or printed, 1 model or data refused, 2 bad command line); never throws.
  *
  * @example
  * process.exitCode = runModelCommand(['import', '--onnx', 'xgb.onnx', '--features', 'spec.json', '--background', 'rows.csv', '--out', 'model']);
+ * process.exitCode = runModelCommand(['card', 'model']);
  */
 export function runModelCommand(argv: readonly string[], io: CommandIo = processIo): number {
   try {
@@ -55,7 +66,8 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       io.stdout(MODEL_USAGE);
       return sub === undefined ? ExitCode.usage : ExitCode.ok;
     }
-    if (sub !== 'import') throw new UsageError(`unknown subcommand "${sub}" (only "import")`);
+    if (sub === 'card') return printModelCard(rest, io);
+    if (sub !== 'import') throw new UsageError(`unknown subcommand "${terminalText(sub)}" ("import" or "card")`);
     const parsed = parseCommandArgs(rest, OPTIONS);
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     const v = parsed.values;
@@ -113,4 +125,18 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
   } catch (e) {
     return reportError(e, io, MODEL_USAGE);
   }
+}
+
+/** `creditlift model card DIR`: the card of the model folder DIR on stdout. */
+function printModelCard(argv: readonly string[], io: CommandIo): number {
+  const parsed = parseCommandArgs(argv, { help: { type: 'boolean', short: 'h' } } as const);
+  if (parsed.values.help === true) {
+    io.stdout(MODEL_USAGE);
+    return ExitCode.ok;
+  }
+  const [folder, extra] = parsed.positionals;
+  if (folder === undefined) throw new UsageError('model card needs the model folder: creditlift model card DIR');
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${terminalText(extra)}"`);
+  io.stdout(renderTrainedModelCard(readModelFolder(folder)));
+  return ExitCode.ok;
 }

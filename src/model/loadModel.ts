@@ -2,8 +2,8 @@ import { sha256Hex } from '../hashing/sha256Hex.js';
 import { readFile } from 'node:fs/promises';
 import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError } from '../errors/validationError.js';
-import { MANIFEST_METADATA_KEY, ModelManifest } from './manifest.js';
+import type { ModelManifest } from './manifest.js';
+import { readEmbeddedManifest } from './readEmbeddedManifest.js';
 import { modelFilePath } from './modelFilePath.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
@@ -100,7 +100,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   const sha256 = sha256Hex(bytes);
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);
   const onnx = decodeOnnxModel(bytes);
-  const manifest = readManifest(onnx);
+  const manifest = readEmbeddedManifest(onnx);
   checkInput(onnx, manifest);
   checkFeatureOrder(onnx, manifest);
   const decoded = decodeTreeEnsembleFromOnnx(onnx);
@@ -265,24 +265,6 @@ async function readModelFile(given: string): Promise<Uint8Array> {
   } catch (cause) {
     throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
-}
-
-function readManifest(onnx: OnnxModel): ModelManifest {
-  const entry = [...onnx.metadataProps].reverse().find((p) => p.key === MANIFEST_METADATA_KEY);
-  if (entry === undefined) {
-    throw new CreditliftError('model_metadata_missing', `The model has no "${MANIFEST_METADATA_KEY}" entry in its metadata_props`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(entry.value);
-  } catch (cause) {
-    throw new ValidationError('ModelManifest', [
-      { path: [], code: 'invalid_json', message: `The manifest is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` },
-    ]);
-  }
-  const parsed = ModelManifest.safeParse(json);
-  if (!parsed.success) throw ValidationError.fromZod('ModelManifest', parsed.error);
-  return parsed.data;
 }
 
 /** Refuses bytes whose SHA-256 is not the pinned one (compared case-insensitively). */

@@ -97,6 +97,9 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   political_opinion: ['political', 'politicalaffiliation', 'partymember', 'partymembership', 'partyaffiliation'],
 };
 
+/** Every characteristic the guard knows, in the order {@link ProtectedCharacteristic} lists them. */
+export const PROTECTED_CHARACTERISTICS: readonly ProtectedCharacteristic[] = Object.freeze(Object.keys(WORDS) as ProtectedCharacteristic[]);
+
 /**
  * Harmless words a protected synonym is glued to in column names (`isfemale`, `ethnicgroup`,
  * `genotype_code`), and the halves of protected pairs (`blood`+`group`, `national`+`origin`). They

@@ -17,6 +17,10 @@ export {
 export { featurizeApplicants } from './defaultModel/featurizeApplicants.js';
 export { scoreBaseline, type ScoreBaseline } from './defaultModel/scoreBaseline.js';
 export { renderModelCard } from './defaultModel/renderModelCard.js';
+// A lender's own model gets its card from its folder; renderModelCard describes the default model only.
+export { renderTrainedModelCard } from './modelCard/renderTrainedModelCard.js';
+export { readModelFolder } from './modelCard/readModelFolder.js';
+export { ModelFolder } from './modelCard/modelFolder.js';
 export { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME, LABEL_OUTPUT_NAME, type TreeEnsembleModelSpec } from '../model/onnx/encodeTreeEnsemble.js';
 // A model trained elsewhere (XGBoost, LightGBM) becomes a creditlift model here, as a trained one does.
 export { importOnnxModel, ImportSpec, type ImportOptions, type ImportedModel } from '../model/import/importOnnxModel.js';

@@ -9,11 +9,11 @@ import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
-import { featureStats, fitTabularEncoding, type EncodedDataset, type TrainingWarning } from '../dataset/tabularEncoding.js';
+import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
-import { auc, brier, ks, logLoss } from '../gbdt/metrics.js';
+import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
 import type { GbdtRowMajorData } from '../gbdt/gbdtData.js';
 import { buildManifest } from './buildManifest.js';
@@ -21,13 +21,23 @@ import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '..
 import { parseMonotone } from './parseMonotone.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 import { terminalText } from '../../text/terminalText.js';
+import { sha256Hex } from '../../hashing/sha256Hex.js';
+import { ENGINE_VERSION } from '../../version.js';
+import { calendarDateOf } from '../../dates/calendarDate.js';
+import { DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
+import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
+import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
+import { readModelFolder } from '../modelCard/readModelFolder.js';
+import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
 
 Trains a gradient-boosted tree model on a CSV (header row) and writes DIR/model.onnx (manifest
-embedded under "creditlift.manifest"), DIR/manifest.json and DIR/training-report.json (warnings
-about the data, also printed). Empty cells and NA, NaN, null, N/A (any case) are missing.
+embedded under "creditlift.manifest"), DIR/manifest.json, DIR/training-report.json (facts about the
+data and the run, and warnings about the data, also printed) and DIR/MODEL_CARD.md (the model card
+for review: data, features, parameters, holdout metrics, limits; "creditlift model card DIR" prints
+it again). Empty cells and NA, NaN, null, N/A (any case) are missing.
 Target cells are compared as written: a missing one, or one with surrounding whitespace, is
 refused naming its line. Feature cells read leniently (surrounding whitespace, numbers with
 leading zeros) are counted in the report. Same inputs and seed give byte-identical files.
@@ -67,6 +77,8 @@ Training (XGBoost names in brackets):
 Model:
   --name NAME                model name in the manifest              (default creditlift-model)
   --model-version V          model version in the manifest           (default 1.0.0)
+  --trained-on YYYY-MM-DD    date of training, for the report and the card (no clock is read:
+                             left out, the card says it was not recorded)
   -h, --help                 show this help
 `;
 
@@ -95,6 +107,7 @@ const OPTIONS = {
   refit: { type: 'boolean' },
   name: { type: 'string' },
   'model-version': { type: 'string' },
+  'trained-on': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -104,16 +117,8 @@ export interface CsvTrainingResult {
   /** The ONNX file's bytes (manifest embedded). */
   readonly onnx: Uint8Array;
   readonly model: TrainedModel;
-  /** What a person should look at: column warnings, rows used. Written as training-report.json. */
+  /** Facts about the data and the run, and every warning about the data. Written as training-report.json. */
   readonly report: TrainingReport;
-}
-
-/** The training report: every warning about the data, and how the rows were used. */
-export interface TrainingReport {
-  readonly warnings: readonly TrainingWarning[];
-  readonly rows: { readonly total: number; readonly train: number; readonly holdout: number; readonly finalModel: number };
-  /** Rounds picked on the holdout (early stopping) and whether the final model was refit on every row. */
-  readonly rounds: { readonly picked: number; readonly refit: boolean };
 }
 
 /** Inputs of {@link trainFromCsv}: what the command line carries, as plain data. */
@@ -139,6 +144,11 @@ export interface CsvTrainingOptions {
   readonly maxCategoryShare?: number;
   readonly name?: string;
   readonly version?: string;
+  /**
+   * The date of training (`YYYY-MM-DD`), recorded in the report and the model card. Never read from
+   * a clock: left out, the card says the date was not recorded.
+   */
+  readonly trainedOn?: string;
 }
 
 /**
@@ -158,6 +168,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
         refit: ['boolean', 'true or false'],
         name: ['string', "the model's name"],
         version: ['string', "the model's version"],
+        trainedOn: [{ test: (v) => typeof v === 'string' && !Number.isNaN(calendarDateOf(v)), what: 'a date YYYY-MM-DD' }, 'the date of training'],
       } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
       ['options'],
     ),
@@ -194,18 +205,14 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   const valid = validRows.length > 0 ? takeRows(encoded, validRows) : undefined;
   const picked = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
   const metrics: Record<string, number> = { trainRows: train.nRows, holdoutRows: valid?.nRows ?? 0, trees: picked.ensemble.trees.length };
-  if (valid !== undefined) Object.assign(metrics, holdoutMetrics(picked, valid));
+  const holdout = valid === undefined ? undefined : holdoutMetrics(picked, valid);
+  if (holdout !== undefined) Object.assign(metrics, holdout.metrics);
   // The refit sees the holdout rows too, so its own holdout metrics would flatter it: the report
   // keeps those of the model that picked the rounds.
   const allRows = Uint32Array.from({ length: table.rows.length }, (_, i) => i);
   const model = refit ? trainGbdt(takeRows(encoded, allRows), { ...params, rounds: picked.bestIteration, earlyStoppingRounds: undefined, monotone }) : picked;
   if (refit) Object.assign(metrics, { refitRows: table.rows.length, trees: model.ensemble.trees.length });
   const finalRows = refit ? allRows : trainRows;
-  const report: TrainingReport = {
-    warnings: encoded.warnings,
-    rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
-    rounds: { picked: picked.bestIteration, refit },
-  };
   const manifest = buildManifest({
     name: options.name ?? 'creditlift-model',
     version: options.version ?? '1.0.0',
@@ -218,6 +225,24 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     ...(refit ? { extraParams: { refit: true } } : {}),
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
+  const positivesIn = (rows: Uint32Array) => rows.reduce((sum, r) => sum + (encoded.labels[r] as number), 0);
+  const targetIndex = table.header.indexOf(options.target);
+  // fitTabularEncoding refused a target without exactly two outcomes, so a label-0 row exists.
+  const negativeRow = encoded.labels.indexOf(0);
+  const report: TrainingReport = {
+    warnings: [...encoded.warnings],
+    rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
+    rounds: { picked: picked.bestIteration, refit },
+    engine: { name: 'creditlift', version: ENGINE_VERSION },
+    model: { sha256: sha256Hex(onnx) },
+    ...(options.trainedOn === undefined ? {} : { trainedOn: options.trainedOn }),
+    // Strictly decoded UTF-8 gives the file's bytes back, so this is the --data file's own digest.
+    data: { sha256: sha256Hex(csvText) },
+    target: { column: options.target, positive: options.positive, negative: table.rows[negativeRow]?.[targetIndex] as string },
+    columns: { excluded: [...(options.exclude ?? [])], naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)] },
+    positives: { total: positivesIn(allRows), train: positivesIn(trainRows), holdout: positivesIn(validRows), finalModel: positivesIn(finalRows) },
+    ...(holdout === undefined ? {} : { calibration: holdout.calibration }),
+  };
   return { manifest, onnx, model, report };
 }
 
@@ -250,8 +275,11 @@ function takeRows(data: EncodedDataset, rows: Uint32Array): GbdtRowMajorData {
   return { features, labels: Uint8Array.from(rows, (r) => data.labels[r]!), nRows: rows.length, nFeatures: p };
 }
 
-/** AUC, KS, Brier and log-loss on the holdout; discrimination metrics only when both classes occur. */
-function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): Record<string, number> {
+/**
+ * AUC, KS, Brier and log-loss on the holdout (discrimination metrics only when both classes occur),
+ * and calibration by decile of predicted probability.
+ */
+function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): { metrics: Record<string, number>; calibration: CalibrationBin[] } {
   const { probabilities } = evaluateEnsembleBatch(model.ensemble, valid.features, valid.nRows);
   const out: Record<string, number> = { holdoutBrier: brier(valid.labels, probabilities), holdoutLogLoss: logLoss(valid.labels, probabilities) };
   const positives = valid.labels.reduce((s, y) => s + y, 0);
@@ -259,7 +287,7 @@ function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): Record<st
     out.holdoutAuc = auc(valid.labels, probabilities);
     out.holdoutKs = ks(valid.labels, probabilities);
   }
-  return out;
+  return { metrics: out, calibration: calibrationTable(valid.labels, probabilities, 10) };
 }
 
 function number(values: Record<string, unknown>, name: string): number | undefined {
@@ -281,7 +309,7 @@ function list(raw: string | undefined): string[] | undefined {
 
 /**
  * `creditlift train`: parses `argv` (the arguments after `train`), trains, writes
- * DIR/model.onnx and DIR/manifest.json, prints a summary. Returns the exit code (0 ok, 1 data
+ * DIR/model.onnx, DIR/manifest.json, DIR/training-report.json and DIR/MODEL_CARD.md, prints a summary. Returns the exit code (0 ok, 1 data
  * refused, 2 bad command line); never throws for what argv says (argv that is not an array of strings, or `io` without
  * `stdout` and `stderr`, is refused with a ValidationError: there is nowhere to report to).
  *
@@ -301,7 +329,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const missing = (['data', 'target', 'positive', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     refuseOverwritingInputs(
-      ['model.onnx', 'manifest.json', 'training-report.json'].map((f) => ['--out', join(v.out!, f)] as const),
+      ['model.onnx', 'manifest.json', TRAINING_REPORT_FILE, MODEL_CARD_FILE].map((f) => ['--out', join(v.out!, f)] as const),
       [['--data', v.data]],
     );
     const params: Record<string, number> = {};
@@ -326,6 +354,8 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     if (fraction !== undefined && !(fraction >= 0 && fraction < 1)) throw new UsageError('--validation-fraction must be in [0, 1)');
     const share = number(v, 'max-category-share');
     if (share !== undefined && !(share > 0 && share <= 1)) throw new UsageError('--max-category-share must be in (0, 1]');
+    const trainedOn = v['trained-on'];
+    if (trainedOn !== undefined && Number.isNaN(calendarDateOf(trainedOn))) throw new UsageError(`--trained-on expects a date YYYY-MM-DD, got "${trainedOn}"`);
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
@@ -342,12 +372,15 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ...(share === undefined ? {} : { maxCategoryShare: share }),
       ...(v.name === undefined ? {} : { name: v.name }),
       ...(v['model-version'] === undefined ? {} : { version: v['model-version'] }),
+      ...(trainedOn === undefined ? {} : { trainedOn }),
     });
     const outDir = v.out!;
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'model.onnx'), result.onnx);
     writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(result.manifest, null, 2)}\n`);
-    writeFileSync(join(outDir, 'training-report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+    writeFileSync(join(outDir, TRAINING_REPORT_FILE), `${JSON.stringify(result.report, null, 2)}\n`);
+    // Rendered from the files as written, so it is what "creditlift model card DIR" prints.
+    writeFileSync(join(outDir, MODEL_CARD_FILE), renderTrainedModelCard(readModelFolder(outDir)));
     for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${terminalText(w.message)}\n`);
     const m = result.manifest.metrics ?? {};
     const summary = [
@@ -355,7 +388,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       m.holdoutAuc === undefined
         ? undefined
         : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,
-      `wrote ${join(outDir, 'model.onnx')} and ${join(outDir, 'manifest.json')}`,
+      `wrote ${['model.onnx', 'manifest.json', TRAINING_REPORT_FILE, MODEL_CARD_FILE].map((f) => join(outDir, f)).join(', ')}`,
     ];
     io.stdout(`${summary.filter((s) => s !== undefined).join('\n')}\n`);
     return ExitCode.ok;

@@ -1,10 +1,10 @@
 import { refuseArguments, typeNameOf } from '../../errors/argumentIssues.js';
 import { featureDefinitionsByName } from '../../features/featureDefinitions.js';
 import { isDefaultModelBuild, type DefaultModelBuild } from './trainDefaultModel.js';
-
-const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-const num = (x: number, digits = 4) => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
-const direction = (m: -1 | 0 | 1) => (m === 1 ? '+1 (risk may only rise)' : m === -1 ? '-1 (risk may only fall)' : '0 (free)');
+import { calibrationTableLines } from '../modelCard/calibrationTable.js';
+import { cardDirection, cardNumber, cardPercent } from '../modelCard/cardNumbers.js';
+import { holdoutMetricsTableLines } from '../modelCard/holdoutMetricsTable.js';
+import { parameterTableLines } from '../modelCard/parameterTable.js';
 
 /**
  * Renders the model card: data, features, constraints, parameters, holdout metrics, calibration
@@ -45,8 +45,8 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   lines.push('its own outcomes with `creditlift train`.');
   lines.push('');
   lines.push(`- Population: ${p.populationSize} applicants, seed ${p.populationSeed}, observed on ${p.populationAsOf}`);
-  lines.push(`- Holdout: the last ${pct(Number(p.holdoutFraction), 0)} (${holdout.count} applicants), never seen in training`);
-  lines.push(`- Holdout default rate: ${pct(holdout.defaultRate, 2)}`);
+  lines.push(`- Holdout: the last ${cardPercent(Number(p.holdoutFraction), 0)} (${holdout.count} applicants), never seen in training`);
+  lines.push(`- Holdout default rate: ${cardPercent(holdout.defaultRate, 2)}`);
   lines.push('- Protected characteristics (gender, ethnicity, religion, ...) are not inputs: the applicant schema has no such field.');
   lines.push('');
   lines.push('## Features and constraints');
@@ -59,33 +59,24 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   lines.push('|---|---|---|---|---|---|---|');
   manifest.features.forEach((f, j) => {
     const def = featureDefinitionsByName.get(f.name);
-    const range = f.trainingRange ? `${num(f.trainingRange.min, 2)} to ${num(f.trainingRange.max, 2)}` : 'n/a';
+    const range = f.trainingRange ? `${cardNumber(f.trainingRange.min, 2)} to ${cardNumber(f.trainingRange.max, 2)}` : 'n/a';
     const kind = f.kind === 'categorical' ? `category (${(f.categories ?? []).join(', ')})` : (def?.unit ?? '');
-    lines.push(`| ${j} | \`${f.name}\` | ${def?.description ?? ''} | ${kind} | ${direction(f.monotone)} | ${range} | ${pct(f.missingShare ?? 0)} |`);
+    lines.push(
+      `| ${j} | \`${f.name}\` | ${def?.description ?? ''} | ${kind} | ${cardDirection(f.monotone)} | ${range} | ${cardPercent(f.missingShare ?? 0)} |`,
+    );
   });
   lines.push('');
   lines.push('## Parameters');
   lines.push('');
-  lines.push('| parameter | value |');
-  lines.push('|---|---|');
-  for (const [k, v] of Object.entries(p)) lines.push(`| ${k} | ${v === null ? 'none' : String(v)} |`);
+  lines.push(...parameterTableLines(p));
   lines.push('');
   lines.push('## Holdout metrics');
   lines.push('');
-  lines.push('| metric | value |');
-  lines.push('|---|---|');
-  lines.push(`| AUC | ${holdout.auc.toFixed(4)} |`);
-  lines.push(`| KS | ${holdout.ks.toFixed(4)} |`);
-  lines.push(`| Brier score | ${holdout.brier.toFixed(5)} |`);
-  lines.push(`| Log-loss | ${holdout.logLoss.toFixed(5)} |`);
+  lines.push(...holdoutMetricsTableLines(holdout));
   lines.push('');
   lines.push('### Calibration by decile of predicted PD');
   lines.push('');
-  lines.push('| decile | applicants | predicted PD range | mean predicted | observed default rate |');
-  lines.push('|---|---|---|---|---|');
-  for (const b of holdout.calibration) {
-    lines.push(`| ${b.bin} | ${b.count} | ${pct(b.minPredicted, 2)} to ${pct(b.maxPredicted, 2)} | ${pct(b.meanPredicted, 2)} | ${pct(b.observedRate, 2)} |`);
-  }
+  lines.push(...calibrationTableLines(holdout.calibration));
   lines.push('');
   lines.push('## Score distribution baseline (for PSI drift checks)');
   lines.push('');
@@ -97,7 +88,7 @@ export function renderModelCard(build: DefaultModelBuild, sha256: string): strin
   baseline.shares.forEach((share, b) => {
     const from = b === 0 ? 0 : (baseline.edges[b - 1] as number);
     const to = b === 9 ? 1 : (baseline.edges[b] as number);
-    lines.push(`| ${b + 1} | ${pct(from, 2)} | ${pct(to, 2)} | ${pct(share, 1)} |`);
+    lines.push(`| ${b + 1} | ${cardPercent(from, 2)} | ${cardPercent(to, 2)} | ${cardPercent(share, 1)} |`);
   });
   lines.push('');
   lines.push('## Intended use and limits');

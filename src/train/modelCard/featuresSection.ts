@@ -1,0 +1,63 @@
+import { featureDefinitionsByName } from '../../features/featureDefinitions.js';
+import type { ManifestFeature } from '../../model/manifest.js';
+import { cardDirection, cardNumber, cardPercent } from './cardNumbers.js';
+import { markdownCode, markdownText } from './markdownText.js';
+import type { ModelFolder } from './modelFolder.js';
+import { CREDITLIFT_TRAINER, IMPORTED_TRAINER, trainerOf } from './trainerOf.js';
+
+/**
+ * The card's features section: every input in the model's order with its type (categories in code
+ * order), monotone constraint, training range, missing share and source, and what the engine
+ * does with the constraints.
+ */
+export function featuresSection(folder: ModelFolder): string[] {
+  const { features } = folder.manifest;
+  const constrained = features.filter((f) => f.monotone !== 0).length;
+  const lines = ['## Features', ''];
+  const trainer = trainerOf(folder.manifest);
+  lines.push(
+    'Each feature is the input column of that name, which `creditlift predict` reads by name. Where the name is one of',
+    "creditlift's built-in features, the scorer computes it from the applicant fields named, as `creditlift featurize`",
+    'writes it (the data holds that meaning only if `featurize` wrote it).',
+    trainer === CREDITLIFT_TRAINER
+      ? 'Training range and missing share are over the rows the final model learned on; a categorical range is of category codes.'
+      : trainer === IMPORTED_TRAINER
+        ? 'Training range and missing share are as the import spec gave them, or drawn from the background sample given to `model import`.'
+        : 'Training range and missing share are as the manifest records them; how they were drawn is not recorded.',
+    '',
+    `${constrained} of ${features.length} features carry a monotone constraint. \`loadModel\` (and so every scorer and \`predict\`) verifies`,
+    'each declared direction against the trees and refuses a model that breaks one.',
+    '',
+    '| # | feature | type | monotone | training range | missing | source |',
+    '|---|---|---|---|---|---|---|',
+  );
+  features.forEach((f, j) => {
+    const range = f.trainingRange === undefined ? 'not recorded' : `${cardNumber(f.trainingRange.min, 2)} to ${cardNumber(f.trainingRange.max, 2)}`;
+    const missing = f.missingShare === undefined ? 'not recorded' : cardPercent(f.missingShare);
+    lines.push(`| ${j} | ${markdownCode(f.name, true)} | ${typeOf(f)} | ${cardDirection(f.monotone)} | ${range} | ${missing} | ${sourceOf(f)} |`);
+  });
+  lines.push('');
+  return lines;
+}
+
+function typeOf(f: ManifestFeature): string {
+  if (f.kind === 'numeric') return 'numeric';
+  const categories = f.categories ?? [];
+  return `categorical, ${categories.length} categories in code order: ${categories.map((c) => markdownCode(c, true)).join(', ')}`;
+}
+
+function sourceOf(f: ManifestFeature): string {
+  const parts: string[] = [];
+  const builtIn = featureDefinitionsByName.get(f.name);
+  if (f.description !== undefined && f.description !== builtIn?.description) parts.push(`described as "${markdownText(f.description)}"`);
+  if (builtIn !== undefined) {
+    const sameType = builtIn.kind === f.kind && (f.kind === 'numeric' || (builtIn.categories ?? []).join('\u0000') === (f.categories ?? []).join('\u0000'));
+    const from = builtIn.sources.length === 0 ? '' : `, from ${builtIn.sources.map((s) => markdownCode(s, true)).join(', ')}`;
+    parts.push(
+      sameType
+        ? `built-in: ${markdownText(builtIn.description)} (${markdownText(builtIn.unit)})${from}`
+        : `the data's own column: the built-in feature of this name is ${builtIn.kind === f.kind ? 'of other categories' : builtIn.kind}, so it is not what this column holds`,
+    );
+  }
+  return parts.length === 0 ? "the data's own column" : parts.join('; ');
+}

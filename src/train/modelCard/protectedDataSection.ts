@@ -1,0 +1,43 @@
+import { PROTECTED_CHARACTERISTICS, protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
+import { socialMediaTermOf } from '../../text/socialMediaName.js';
+import { markdownCode } from './markdownText.js';
+import type { ModelFolder } from './modelFolder.js';
+
+/**
+ * The card's statements on protected characteristics and banned data: what the engine refuses, the
+ * same rules read again over this model's feature names (a fact of the names, whoever trained the
+ * model), and what the rules cannot see.
+ */
+export function protectedDataSection(folder: ModelFolder): string[] {
+  const names = folder.manifest.features.map((f) => f.name);
+  const protectedHits = names.flatMap((name) => {
+    const c = protectedCharacteristicOf(name);
+    return c === null ? [] : [`${markdownCode(name)} reads as ${c.replace(/_/g, ' ')}`];
+  });
+  const socialHits = names.flatMap((name) => {
+    const term = socialMediaTermOf(name);
+    return term === null ? [] : [`${markdownCode(name)} (by ${markdownCode(term)})`];
+  });
+  const characteristics = PROTECTED_CHARACTERISTICS.map((c) => c.replace(/_/g, ' ')).join(', ');
+  return [
+    '## Protected characteristics and banned data',
+    '',
+    '- `creditlift train` refuses a data column whose name reads as a protected characteristic, however it is written',
+    '  (`sex_male`, `isfemale`, `blood_group`, `婚否`), unless `--exclude` leaves it out; `model import` refuses such an input.',
+    '  The characteristics:',
+    `  ${characteristics}.`,
+    "  They cover the data China's credit-reporting regulation (Art. 14) bans: religion, genes, fingerprints, blood type,",
+    '  disease and medical history.',
+    `- Read again over this model's ${names.length} feature names by the same rule: ${
+      protectedHits.length === 0 ? 'none reads as a protected characteristic.' : `**${protectedHits.join('; ')}**: this model takes it as an input.`
+    }`,
+    '- Social-media data (banned for creditworthiness by EU Directive 2023/2225): `train` does not refuse a column for it.',
+    `  Read by the engine's rule for social-media names: ${
+      socialHits.length === 0 ? 'no feature is named for social-media data.' : `**${socialHits.join(', ')}** read as social-media data.`
+    }`,
+    '- These rules read names, not values: a column under a neutral name that holds a protected characteristic, or a',
+    '  proxy for one (region, age, occupation), is not caught. Training measures no outcome by group: compare approval',
+    '  rates by group with `creditlift simulate` or `creditlift monitor` (fair outcomes) before use.',
+    '',
+  ];
+}
