@@ -31,6 +31,8 @@ import { unknownKindsWarning } from './unknownKindsWarning.js';
 import { fingerprintInput } from './score/runManifest.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { simulationLineActionLines } from './simulationLineActionLines.js';
+import { readKeyFile } from './readKeyFile.js';
+import { describePriorSources } from '../simulate/priorSources.js';
 
 /** Help text of `creditlift simulate`. */
 export const SIMULATE_USAGE = `Usage: creditlift simulate --book FILE --out RESULT.json [options]
@@ -49,12 +51,22 @@ Which path each side runs (--mode, stated in the output and in the summary's "pa
   decide (default)  each side decides every record afresh (decide): a full re-underwriting, so
                     an existing customer's line (platform.currentLimit) may be raised, kept,
                     lowered or closed by the policy's answer today
-  reassess          each record is decided under the baseline (decide), and both sides reassess
-                    that decision with the same profile and no new evidence (reassess), the path
-                    README "Decide or reassess" recommends for existing customers: a line is
-                    raised up to what the policy grants, kept, or held for a person's review
-                    (refer, lineAction hold) when it is above what may be granted; never lowered
-                    automatically
+  reassess          both sides reassess each record's prior with the same profile and no new
+                    evidence (reassess), the path README "Decide or reassess" recommends for
+                    existing customers: a line is raised up to what the policy grants, kept, or
+                    held for a person's review (refer, lineAction hold) when it is above what may
+                    be granted; never lowered automatically. The prior is the decision stored
+                    with the record (NDJSON {"applicant": {...}, "prior": {...}}: the customer's
+                    latest decision as score or decide wrote it), or, where it carries none, the
+                    record decided under the baseline (decide)
+A stored prior is checked before it is used: its seal verified under the key files below, and it
+must be the record's applicant's (applicantId, audit.subjectHash) and not dated after the record's
+asOf; a limitHistory beside it must be its own. A record that fails is in the errors file (arm
+"prior", its "reason": prior_unverified, prior_other_applicant, prior_after_as_of or
+prior_ledger_differs, naming the field), the others go on; the summary's "priors" counts the
+records reassessed from a stored prior, from the baseline's decide, and those refused by reason.
+--mode decide does not read a stored prior: it warns on stderr how many records carry one (counted
+in "priors.unread"), and decides them afresh.
 Each side's line actions (open, raise, keep, lower, close, hold, review, none), the lines it
 raises, lowers, closes and holds with their RMB, and the line-action swap (keep->lower: lines the
 baseline keeps and the candidate lowers) are printed and in the summary's "lineActions": an
@@ -76,6 +88,12 @@ Input:
                              upload of a kind the default catalog lacks is rejected unknown_kind
                              (a warning on stderr counts them)
   --mode decide|reassess     the path each side runs (above; default decide)
+  --signing-key-file FILE    your signing key, for both sides (as score takes it): stored priors
+                             are verified under it, and each side verifies them again
+  --verification-key-file FILE  a signing key used before a rotation (with --signing-key-file and
+                             --personal-data-key-file); repeat for several
+  --personal-data-key-file FILE  your personal-data key, for both sides (default: derived from the
+                             signing key, as score does)
   --outcomes FILE            realised defaults for a backtest: NDJSON {"id":"...","defaulted":true}
                              or CSV with "id" and "defaulted" columns, cells as written (not
                              trimmed); outcomes matching no record are counted and named; a
@@ -115,6 +133,9 @@ const OPTIONS = {
   'candidate-model': { type: 'string' },
   features: { type: 'string' },
   catalog: { type: 'string' },
+  'signing-key-file': { type: 'string' },
+  'verification-key-file': { type: 'string', multiple: true },
+  'personal-data-key-file': { type: 'string' },
   outcomes: { type: 'string' },
   mode: { type: 'string' },
   out: { type: 'string' },
@@ -185,6 +206,9 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         ['--candidate-model', values['candidate-model']],
         ['--catalog', values.catalog],
         ['--features', values.features],
+        ['--signing-key-file', values['signing-key-file']],
+        ['--personal-data-key-file', values['personal-data-key-file']],
+        ...(values['verification-key-file'] ?? []).map((f) => ['--verification-key-file', f] as const),
       ],
     );
     const format = formatOf(book, values.format);
@@ -199,13 +223,17 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     // Each policy read and validated here, before any output is opened, and named by its side.
     // The catalog is read and validated once, naming its file, and serves both sides.
     const catalogFile = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog);
+    // The lender's keys serve both sides: the decisions on file were sealed under them, and each side verifies them.
+    const keys = await lenderKeyOptions(values['signing-key-file'], values['verification-key-file'] ?? [], values['personal-data-key-file']);
     const baseline = {
       ...(await sideOptions('baseline', values['baseline-policy'], values['baseline-model'])),
       ...(catalogFile === undefined ? {} : { catalog: catalogFile.scorerCatalog }),
+      ...keys,
     };
     const candidate = {
       ...(await sideOptions('candidate', values['candidate-policy'], values['candidate-model'])),
       ...(catalogFile === undefined ? {} : { catalog: catalogFile.scorerCatalog }),
+      ...keys,
     };
     const catalog = catalogFile?.catalog ?? defaultCatalog;
     const unknownKinds = createUnknownKindTally();
@@ -228,7 +256,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     const errors = await openLineSink(errorsPath, false);
     sinks.push(errors);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
-    const reading = openInputRecords(book, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) });
+    // A record's stored decision (`prior`) is read here: reassess reassesses from it, decide warns it is not read.
+    const reading = openInputRecords(book, {
+      format,
+      maxRecordLines: DEFAULT_MAX_RECORD_LINES,
+      attributes: await csvAttributesOf(format, values.features),
+      prior: true,
+    });
     // The first record read before any worker starts: a book with none (an empty file, a header
     // alone, the wrong --format) is not a policy that approves nobody, and no summary is written to
     // look like one.
@@ -308,9 +342,14 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         `average comprehensive cost of new lines (limit-weighted, dearest plan each offers) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
         backtestLine(s) +
         simulationLineActionLines(s) +
+        (mode === 'reassess' ? `priors: ${describePriorSources(mode, s.priors)}${refusedPriors(s) === 0 ? '' : `, in ${errorsPath}`}\n` : '') +
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
     io.stderr(unknownKindsWarning(unknownKinds, `the ${result.records.toLocaleString('en-US')} records of ${basename(book)}, under both sides`));
+    if (mode === 'decide' && s.priors.unread > 0)
+      io.stderr(
+        `warning: ${s.priors.unread.toLocaleString('en-US')} record(s) of ${basename(book)} carry a stored decision (prior), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n`,
+      );
     const unmatched = s.backtest?.outcomes?.unmatched ?? 0;
     if (unmatched > 0)
       io.stderr(
@@ -348,6 +387,32 @@ async function sideOptions(side: 'baseline' | 'candidate', policy: string | unde
     if (e instanceof CreditliftError) throw new CreditliftError(e.code, `${where}: ${e.message}`, { cause: e });
     throw e;
   }
+}
+
+/**
+ * The key options both sides take from `--signing-key-file`, each `--verification-key-file` and
+ * `--personal-data-key-file`, each file read naming its option; a rotation's keys without the
+ * signing key or the personal-data key they need refused as the scorer would, naming the options.
+ */
+async function lenderKeyOptions(signing: string | undefined, verification: readonly string[], personal: string | undefined): Promise<Partial<ScorerOptions>> {
+  if (verification.length > 0 && signing === undefined)
+    throw new UsageError('--verification-key-file names keys used before a rotation: give --signing-key-file too (the key decisions are signed with now)');
+  if (verification.length > 0 && personal === undefined)
+    throw new UsageError(
+      "--verification-key-file needs --personal-data-key-file: the personal-data key derived from a rotated signing key would change, and stored decisions would no longer match their customers (README, 'Key rotation')",
+    );
+  const verificationKeys: Uint8Array[] = [];
+  for (const f of verification) verificationKeys.push(await readKeyFile(f, '--verification-key-file'));
+  return {
+    ...(signing === undefined ? {} : { signingKey: await readKeyFile(signing, '--signing-key-file') }),
+    ...(personal === undefined ? {} : { personalDataKey: await readKeyFile(personal, '--personal-data-key-file') }),
+    ...(verificationKeys.length === 0 ? {} : { verificationKeys }),
+  };
+}
+
+/** Records refused for the decision stored with them. */
+function refusedPriors(s: SimulationSummary): number {
+  return Object.values(s.priors.refused).reduce((t, n) => t + n, 0);
 }
 
 /** A rate as a percentage, or "-" when nothing was decided. */

@@ -1,7 +1,7 @@
 import { formatRmb } from '../report/formatMoney.js';
 import { LINE_ACTIONS, lineActionChanges, type LineActionFigures } from '../simulate/lineActions.js';
 import type { SimulationSummary } from '../simulate/simulationAccumulator.js';
-import { describeSimulationPaths } from '../simulate/simulationPaths.js';
+import { describeSimulationPaths, priorOrigin } from '../simulate/simulationPaths.js';
 
 /** Line-action changes `creditlift simulate` prints; the rest are in the JSON and the HTML. */
 const CHANGES_PRINTED = 6;
@@ -34,7 +34,9 @@ export function simulationLineActionLines(s: SimulationSummary): string {
   const anyHeld = l.baseline.held.lines + l.candidate.held.lines > 0;
   return (
     `paths: ${describeSimulationPaths(s.paths)}\n` +
-    (l.prior === null ? '' : `prior (each record decided under the baseline) line actions: ${actions(l.prior)}; ${movedDown(l.prior)}\n`) +
+    (l.prior === null
+      ? ''
+      : `prior (${s.paths.prior === 'baseline_decide' ? 'each record decided under the baseline' : priorOrigin(s.paths.prior)}) line actions: ${actions(l.prior)}; ${movedDown(l.prior)}\n`) +
     `line actions baseline: ${actions(l.baseline)}\n` +
     `line actions candidate: ${actions(l.candidate)}\n` +
     `lines moved down: baseline ${movedDown(l.baseline)}; candidate ${movedDown(l.candidate)}\n` +

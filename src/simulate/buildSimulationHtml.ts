@@ -15,6 +15,7 @@ import type { SimulationResult, SimulationSide } from './runSimulation.js';
 import { isSimulationSummary, type AverageCostAlert, type SimulationSummary } from './simulationAccumulator.js';
 import { terminalText } from '../text/terminalText.js';
 import { lineActionSwapHtml, lineActionTableHtml, simulationPathsHtml } from './lineActionsHtml.js';
+import type { SimulationPaths } from './simulationPaths.js';
 
 /** The ids of the charts every simulation report contains, in page order. */
 export const SIMULATION_CHART_IDS = deepFreeze([
@@ -35,6 +36,14 @@ export interface SimulationReportMeta {
   readonly baselineLabel?: string;
   readonly candidateLabel?: string;
 }
+
+/** The header's words for where the reassessments' priors came from (by `paths.prior`). */
+const PRIOR_META: Readonly<Record<NonNullable<SimulationPaths['prior']> | 'none', string>> = {
+  none: '',
+  baseline_decide: ', each from the record decided under the baseline',
+  stored: ', each from the decision stored with the record',
+  stored_or_baseline_decide: ', each from the decision stored with the record, or the record decided under the baseline',
+};
 
 const HALF = 520;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -197,14 +206,14 @@ ${kpi(`${count(s.lineActions.baseline.lowered.lines + s.lineActions.baseline.clo
 ${kpi(`${count(s.lineActions.baseline.held.lines)} → ${count(s.lineActions.candidate.held.lines)}`, "lines held for a person's review")}
 </section>
 <h2>Swap set</h2>
-${simulationPathsHtml(s.paths)}
+${simulationPathsHtml(s.paths, s.priors)}
 ${htmlTable('swap', ['', 'approve under candidate', 'refer under candidate', 'decline under candidate', 'total'], swapRows)}
 <p class="note">Rows: outcome under ${escapeHtml(B)}; columns: under ${escapeHtml(C)}. Shares of the ${count(s.decided)} records decided under both. Off the diagonal are the flips (listed by id in the flips file).</p>
 ${shareBar({ id: 'outcomes-baseline', title: `Outcomes: ${B}`, shares: OUTCOMES.map((o) => ({ label: o, count: b.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 ${shareBar({ id: 'outcomes-candidate', title: `Outcomes: ${C}`, shares: OUTCOMES.map((o) => ({ label: o, count: c.outcomes[o], colour: OUTCOME_COLOURS[o] })) })}
 <h2>Line actions: what each side does with the lines on file</h2>
 ${lineActionSwapHtml(s.lineActions, B, C)}
-${lineActionTableHtml(s.lineActions, B, C)}
+${lineActionTableHtml(s.lineActions, B, C, s.paths.prior)}
 <h2>Totals</h2>
 ${htmlTable('totals', ['figure', B, C], armRows(b, c, s.averageCostAlert))}
 <p class="note">Limits, APR, costs, loss and income are over approved decisions. Exposure = limit x utilisation (${escapeHtml(String(s.assumptions.baseline.utilisation))} / ${escapeHtml(String(s.assumptions.candidate.utilisation))}); LGD ${escapeHtml(String(s.assumptions.baseline.lgd))} / ${escapeHtml(String(s.assumptions.candidate.lgd))}; interest income = APR x exposure x (1 - PD).${armAssumptionsNote(s, B, C)} The average comprehensive cost of new lines is the figure the 2026 guidance is about, computed as <code>creditlift score</code> and <code>report</code> compute it (approved, no line before, weighted by limit, each new line at the dearest plan it offers: the revolving line or an instalment plan, every fee included, since a customer may take any of them) and flagged above each side's <code>pricing.averageCostAlertAbove</code> (${escapeHtml(formatPercent(s.averageCostAlert.baseline.alertAbove, 2))} / ${escapeHtml(formatPercent(s.averageCostAlert.candidate.alertAbove, 2))}); the plain mean of the revolving line's cost over every approval (raises and keeps of existing lines included) is shown for comparison. "n/a": nothing approved, no new line, or no revolving line offered.</p>
@@ -236,7 +245,7 @@ ${arms}`;
       meta.source === undefined ? undefined : `Book: ${meta.source}`,
       `Baseline: ${B}${sideText(result.provenance?.baseline)}`,
       `Candidate: ${C}${sideText(result.provenance?.candidate)}`,
-      `Paths: baseline ${s.paths.baseline}, candidate ${s.paths.candidate}${s.paths.prior === null ? '' : ', each from the record decided under the baseline'}`,
+      `Paths: baseline ${s.paths.baseline}, candidate ${s.paths.candidate}${PRIOR_META[s.paths.prior ?? 'none']}`,
       result.provenance === undefined ? undefined : `Engine: creditlift ${result.provenance.engineVersion}`,
     ].filter((x): x is string => x !== undefined),
     body,

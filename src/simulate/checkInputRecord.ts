@@ -1,7 +1,7 @@
 import { refusedRecord, type InputRecord } from '../cli/score/inputRecord.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 
-const OK_KEYS: readonly string[] = ['line', 'ok', 'value', 'limitHistory', 'at'];
+const OK_KEYS: readonly string[] = ['line', 'ok', 'value', 'limitHistory', 'at', 'prior'];
 const REFUSED_KEYS: readonly string[] = ['line', 'ok', 'error', 'check'];
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -17,7 +17,7 @@ function isPath(v: unknown): boolean {
  * as it is when well formed, else a refused record naming every fault (`data_invalid`, one issue
  * per field): a raw applicant passed by mistake, a missing or bad `line`, an `ok` that is not a
  * boolean, a refusal without its `error`, an unknown key (a misspelled `limitHistroy` would drop the
- * customer's ledger). Trusted as they came, such elements became errors with no line and no reason,
+ * customer's ledger), a `prior` (the stored decision) given as undefined. Trusted as they came, such elements became errors with no line and no reason,
  * or were decided with no line (`ok: 'yes'` as if true). A record without a usable `line` is
  * numbered by its place in the book (`position`, from 1).
  *
@@ -51,6 +51,16 @@ export function checkInputRecord(element: unknown, position: number): InputRecor
     if (!Object.hasOwn(element, 'value')) issues.push({ path: ['value'], code: 'missing_element', message: 'a readable record (ok: true) carries its value' });
     if (element.at !== undefined && !isPath(element.at))
       issues.push({ path: ['at'], code: 'invalid_type', message: 'at must be a path: an array of keys and indices', expected: 'array' });
+    // Given by name as undefined (a store lookup that found nothing), the record would be reassessed
+    // from the baseline's decide without a word, as if the lender held no decision for it.
+    if (Object.hasOwn(element, 'prior') && element.prior === undefined)
+      issues.push({
+        path: ['prior'],
+        code: 'invalid_type',
+        message: 'prior is given but undefined (did the lookup of the decision on file find nothing?): give the stored decision, or leave the key out',
+        expected: 'object',
+        received: 'undefined',
+      });
   } else if (element.ok === false) {
     const error = element.error;
     if (!isObject(error) || typeof error.code !== 'string' || typeof error.message !== 'string')

@@ -36,6 +36,8 @@ export {
   type LineMoves,
 } from './lineActions.js';
 export { SIMULATION_MODES, type SimulationMode, type SimulationPaths } from './simulationPaths.js';
+export { STORED_PRIOR_REFUSALS, type StoredPriorRefusal } from './storedPrior.js';
+export type { PriorSource, PriorSources } from './priorSources.js';
 export { portfolioAssumptions, expectedLoss, expectedInterestIncome, DEFAULT_UTILISATION, type PortfolioAssumptions } from './portfolioEconomics.js';
 export { readOutcomes } from './readOutcomes.js';
 export {

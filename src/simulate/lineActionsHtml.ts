@@ -3,7 +3,9 @@ import { escapeHtml } from '../report/escapeHtml.js';
 import { formatRmb } from '../report/formatMoney.js';
 import { htmlTable } from '../report/htmlPage.js';
 import { LINE_ACTIONS, type LineActionFigures, type LineActionSummary } from './lineActions.js';
-import { describeSimulationPaths, type SimulationPaths } from './simulationPaths.js';
+import { describePriorSources, type PriorSources } from './priorSources.js';
+import { describeSimulationPaths, priorOrigin, type SimulationPaths } from './simulationPaths.js';
+import { STORED_PRIOR_REFUSALS } from './storedPrior.js';
 
 /** What each line action means for the customer's line, as the report's rows name it. */
 const MEANING: Readonly<Record<LineAction, string>> = {
@@ -19,9 +21,18 @@ const MEANING: Readonly<Record<LineAction, string>> = {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** The paragraph that says which call each side ran, read before the swap set. */
-export function simulationPathsHtml(paths: SimulationPaths): string {
-  return `<p class="paths" data-paths="${paths.mode}"><strong>Paths:</strong> ${escapeHtml(describeSimulationPaths(paths))}.</p>`;
+/**
+ * The paragraph that says which call each side ran, read before the swap set, and where the priors
+ * came from (`reassess`), or the stored priors `decide` did not read, flagged.
+ */
+export function simulationPathsHtml(paths: SimulationPaths, priors: PriorSources): string {
+  const sources = describePriorSources(paths.mode, priors);
+  const flagged = paths.mode === 'decide' || STORED_PRIOR_REFUSALS.some((r) => priors.refused[r] > 0);
+  return `<p class="paths" data-paths="${paths.mode}"><strong>Paths:</strong> ${escapeHtml(describeSimulationPaths(paths))}.</p>${
+    sources === null
+      ? ''
+      : `\n<p class="note" data-priors="${paths.prior ?? 'unread'}">${flagged ? '<span class="flag">Stored decisions:</span> ' : '<strong>Priors:</strong> '}${escapeHtml(sources)}.</p>`
+  }`;
 }
 
 /**
@@ -46,9 +57,10 @@ export function lineActionSwapHtml(l: LineActionSummary, B: string, C: string): 
 }
 
 /** Each side's line actions, and the lines it raises, lowers, closes and holds with their RMB. */
-export function lineActionTableHtml(l: LineActionSummary, B: string, C: string): string {
+export function lineActionTableHtml(l: LineActionSummary, B: string, C: string, prior: SimulationPaths['prior'] = null): string {
+  const origin = priorOrigin(prior);
   const sides: [string, LineActionFigures][] = [
-    ...(l.prior === null ? [] : [['prior (decided under the baseline)', l.prior] as [string, LineActionFigures]]),
+    ...(l.prior === null ? [] : [[`prior (${origin ?? priorOrigin('baseline_decide')})`, l.prior] as [string, LineActionFigures]]),
     [B, l.baseline],
     [C, l.candidate],
   ];
@@ -68,6 +80,10 @@ export function lineActionTableHtml(l: LineActionSummary, B: string, C: string):
 <p class="note">What each side does with the customer's line on file (the decision's <code>lineAction</code>), counted over the records decided under both. <code>decide</code> re-underwrites a line and may lower or close it (your act, with notice); <code>reassess</code> never lowers one automatically: a line above what may be granted is held and referred to a person.${
     l.prior === null
       ? ''
-      : ' The prior column is what deciding each record under the baseline did to the line the book carried (<code>platform.currentLimit</code>): both sides reassess from that line.'
+      : prior === 'stored'
+        ? ' The prior column is what the decision stored with each record (<code>prior</code>, the line the lender holds) did to the line before it: both sides reassess from the line it left.'
+        : prior === 'stored_or_baseline_decide'
+          ? " The prior column is what each record's prior did to the line before it: the decision stored with the record (<code>prior</code>), or, where it carries none, the record decided under the baseline (from the book's <code>platform.currentLimit</code>); both sides reassess from the line it left."
+          : ' The prior column is what deciding each record under the baseline did to the line the book carried (<code>platform.currentLimit</code>): both sides reassess from that line.'
   }</p>`;
 }

@@ -1,4 +1,4 @@
-import type { BatchResult } from '../decision/createScorer.js';
+import type { BatchResult, ScorerOptions } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -6,7 +6,7 @@ import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
-import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
+import { decidable, decidedRecordError, type InputRecord, type RecordToCheck, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { LimitChange } from '../policy/stepLimit.js';
 import { checkInputRecord } from './checkInputRecord.js';
 import { segmentsOf, type BookSegments } from './bookSegments.js';
@@ -22,6 +22,13 @@ import {
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 import type { ReassessBatch, ReassessItem } from '../decision/reassessBatch.js';
 import { simulationModeIssues, type SimulationMode } from './simulationPaths.js';
+import type { AuditKeys } from '../decision/audit.js';
+import type { Decision } from '../decision/decision.js';
+import { PriorInvalidError } from '../decision/priorInvalidError.js';
+import { keyIssues as lenderKeyIssues, type KeyOptions } from '../decision/scorerKeys.js';
+import { builtInFields } from './builtInFields.js';
+import type { PriorSource } from './priorSources.js';
+import { checkStoredPrior, type StoredPriorCheck, type StoredPriorRefusal } from './storedPrior.js';
 
 /**
  * Decides a batch of raw records, one result per record in order (a scorer's or a pool's
@@ -68,9 +75,12 @@ export interface SimulationRecordError {
   readonly line: number;
   /**
    * Which side refused it: `input` when it could not be read at all; `prior` in `reassess` mode when
+   * the decision stored with it was refused (`reason` says why), or, for a record carrying none, when
    * the baseline's `decide`, which makes the prior both sides reassess, refused it.
    */
   readonly arm: 'input' | 'prior' | 'baseline' | 'candidate' | 'both';
+  /** For a record refused for the decision stored with it: which check it failed (`summary.priors.refused` counts them). */
+  readonly reason?: StoredPriorRefusal;
   readonly error: DecisionErrorData;
 }
 
@@ -90,8 +100,21 @@ export interface RunSimulationOptions {
    * (the prior: the line as the policy in force leaves it) and each side reassesses that prior with
    * the record's applicant and no new evidence (the interactive path: a line above what may be
    * granted is held for review, never lowered automatically). The summary's `paths` says which ran.
+   * A record carrying the customer's latest sealed decision (`prior`, as the lender stores it) is
+   * reassessed from that instead, on both sides, once it is checked (see `priorKeys`); one whose
+   * prior fails a check is refused (`arm: 'prior'`, with its `reason`), the others go on. `decide`
+   * mode does not read a `prior`: it is counted (`summary.priors.unread`), not refused.
    */
   readonly mode?: SimulationMode;
+  /**
+   * The keys the book's stored priors (`prior`) were sealed under: the lender's scorer's
+   * `signingKey`, `verificationKeys` (signing keys before a rotation) and `personalDataKey`, as
+   * `createScorer` takes them. Each prior's seal is verified under them (`verifyDecision`), and its
+   * `audit.subjectHash` compared with the record's identity. Give both sides the same keys: each
+   * side's `reassess` verifies the prior again. Default none (unsigned decisions, plain hashes).
+   * `simulateBook` takes the baseline's.
+   */
+  readonly priorKeys?: Pick<ScorerOptions, 'signingKey' | 'personalDataKey' | 'verificationKeys'>;
   /** Realised 12-month defaults by applicant id, for the backtest. */
   readonly outcomes?: ReadonlyMap<string, boolean>;
   /** Records per decide call (default 256). */
@@ -150,8 +173,11 @@ interface Taken {
   readonly record: InputRecord;
   readonly segments?: BookSegments;
   readonly segmentError?: DecisionErrorData;
-  /** In `reassess` mode: the baseline's decision both sides reassessed, or why it was refused. */
+  /** In `reassess` mode: the prior both sides reassessed (stored with the record, or the baseline's decision), or why it was refused. */
   readonly prior?: BatchResult;
+  readonly priorSource?: PriorSource;
+  /** In `reassess` mode: why the decision stored with the record was refused (then nothing was decided). */
+  readonly storedPriorRefused?: { readonly reason: StoredPriorRefusal; readonly error: DecisionErrorData };
   readonly baseline?: BatchResult;
   readonly candidate?: BatchResult;
 }
@@ -185,6 +211,7 @@ interface ChunkResults {
 export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
   const optionIssues = runSimulationOptionIssues(o);
   if (optionIssues.length > 0) throw new ValidationError('runSimulation options', optionIssues);
+  const priorKeys = lenderKeyIssues(o.priorKeys ?? {}, ['priorKeys'], true).keys;
   const chunkSize = o.chunkSize ?? 256;
   const inFlight = o.inFlight ?? 2;
   const mode = o.mode ?? 'decide';
@@ -217,7 +244,8 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   const launch = () => {
     const batch = chunk;
     chunk = [];
-    const p = decideChunk(batch, mode === 'decide' ? decideValues(o.baseline, o.candidate) : reassessValues(o.baseline, o.candidate));
+    const p =
+      mode === 'decide' ? decideChunk(batch, decideValues(o.baseline, o.candidate)) : decideChunk(batch, reassessValues(o.baseline, o.candidate), priorKeys);
     // Keep a rejection from being reported as unhandled while earlier chunks are still awaited.
     p.catch(() => undefined);
     queue.push(p);
@@ -225,8 +253,11 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
   const take = async () => {
     for (const t of await (queue.shift() as Promise<Taken[]>)) {
       records++;
+      // decide mode does not read a stored decision: counted, so the summary and the command can say so.
+      if (mode === 'decide' && t.record.ok && t.record.prior !== undefined) acc.addUnreadPrior();
       const error = recordError(t);
       if (error !== undefined) {
+        if (error.reason !== undefined) acc.addRefusedPrior(error.reason);
         errors++;
         await o.onError?.(error);
         continue;
@@ -246,6 +277,7 @@ export async function runSimulation(o: RunSimulationOptions): Promise<Simulation
         baseline,
         candidate,
         ...(prior === undefined ? {} : { prior }),
+        ...(t.priorSource === undefined ? {} : { priorSource: t.priorSource }),
         ...(defaulted === undefined ? {} : { defaulted }),
       });
       if (baseline.outcome !== candidate.outcome)
@@ -336,6 +368,7 @@ const RUN_SIMULATION_OPTION_KEYS = everyKeyOf<RunSimulationOptions>()([
   'baseline',
   'candidate',
   'mode',
+  'priorKeys',
   'outcomes',
   'chunkSize',
   'inFlight',
@@ -378,10 +411,26 @@ function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
       });
   }
   issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.inFlight, 'inFlight', 1, 1024), ...sharedSimulationOptionIssues(o));
+  if (o.priorKeys !== undefined) {
+    const keyOptionIssues = optionKeyIssues(o.priorKeys, PRIOR_KEY_OPTIONS, ['priorKeys']);
+    issues.push(...keyOptionIssues);
+    if (keyOptionIssues[0]?.code !== 'invalid_type') issues.push(...lenderKeyIssues(o.priorKeys, ['priorKeys'], true).issues);
+  }
   return issues;
 }
 
-type ChunkDecider = (values: readonly unknown[], ledgers: readonly (readonly LimitChange[] | undefined)[] | undefined) => Promise<ChunkResults>;
+/** The key options `priorKeys` takes: the scorer's own names. */
+const PRIOR_KEY_OPTIONS = everyKeyOf<KeyOptions>()(['signingKey', 'personalDataKey', 'verificationKeys']);
+
+/**
+ * One chunk's values decided on both sides. `stored[i]`, in `reassess` mode: the checked decision
+ * stored with value `i`'s record, undefined when it carries none.
+ */
+type ChunkDecider = (
+  values: readonly unknown[],
+  ledgers: readonly (readonly LimitChange[] | undefined)[] | undefined,
+  stored: readonly (Decision | undefined)[],
+) => Promise<ChunkResults>;
 
 /** `decide` mode: each side decides every value afresh. */
 function decideValues(baseline: SimulationArm, candidate: SimulationArm): ChunkDecider {
@@ -395,15 +444,34 @@ function decideValues(baseline: SimulationArm, candidate: SimulationArm): ChunkD
 }
 
 /**
- * `reassess` mode: the baseline decides every value (with its ledger), and each decision is the
- * prior both sides reassess with the same applicant and no new evidence, as a lender reassesses a
- * customer's latest decision when the profile is updated. A value the baseline refused has no
- * prior: its error stands for both sides.
+ * `reassess` mode: each value's prior is the decision stored with its record when there is one (the
+ * line's latest, as the lender holds it), else the value decided under the baseline (with its
+ * ledger); both sides reassess that prior with the same applicant and no new evidence, as a lender
+ * reassesses a customer's latest decision when the profile is updated. A value the baseline refused
+ * has no prior: its error stands for both sides.
  */
 function reassessValues(baseline: SimulationArm, candidate: SimulationArm): ChunkDecider {
-  return async (values, ledgers) => {
-    const priors = await baseline.decide(values, ledgers);
-    checkCount('baseline', priors, values.length);
+  return async (values, ledgers, stored) => {
+    // Only the values without a stored prior are decided: the baseline's view of a line is not the lender's.
+    const fresh: number[] = [];
+    values.forEach((_, i) => {
+      if (stored[i] === undefined) fresh.push(i);
+    });
+    const freshLedgers = ledgers === undefined ? undefined : fresh.map((i) => ledgers[i]);
+    const decided =
+      fresh.length === 0
+        ? []
+        : await baseline.decide(
+            fresh.map((i) => values[i]),
+            freshLedgers?.some((l) => l !== undefined) === true ? freshLedgers : undefined,
+          );
+    checkCount('baseline', decided, fresh.length);
+    const priors: BatchResult[] = [];
+    let k = 0;
+    values.forEach((_, i) => {
+      const own = stored[i];
+      priors.push(own === undefined ? (decided[k++] as BatchResult) : { ok: true, index: i, decision: own });
+    });
     const items: ReassessItem[] = [];
     const at: number[] = [];
     priors.forEach((p, i) => {
@@ -417,8 +485,8 @@ function reassessValues(baseline: SimulationArm, candidate: SimulationArm): Chun
     checkCount('candidate reassessment', c, items.length);
     const side = (got: readonly BatchResult[]): BatchResult[] => {
       const out = [...priors];
-      at.forEach((i, k) => {
-        out[i] = got[k] as BatchResult;
+      at.forEach((i, j) => {
+        out[i] = got[j] as BatchResult;
       });
       return out;
     };
@@ -430,20 +498,40 @@ function checkCount(name: string, got: readonly unknown[], expected: number): vo
   if (got.length !== expected) throw new CreditliftError('internal_error', `the ${name} decider returned ${got.length} results for ${expected} records`);
 }
 
-async function decideChunk(batch: readonly InputRecord[], decideAll: ChunkDecider): Promise<Taken[]> {
-  const { values, limitHistories: own } = decidable(batch);
-  const results: ChunkResults = values.length === 0 ? { baseline: [], candidate: [] } : await decideAll(values, own);
+/**
+ * Decides one chunk. With `priorKeys` (`reassess` mode), each readable record's stored prior is
+ * checked first: a refused one is that record's own error, and the record is in no call.
+ */
+async function decideChunk(batch: readonly InputRecord[], decideAll: ChunkDecider, priorKeys?: AuditKeys): Promise<Taken[]> {
+  const checked = new Map<InputRecord, StoredPriorCheck>();
+  if (priorKeys !== undefined) for (const r of batch) if (r.ok && r.prior !== undefined) checked.set(r, checkStoredPrior(r, priorKeys));
+  const toDecide = checked.size === 0 ? batch : batch.filter((r) => checked.get(r)?.ok !== false);
+  const { values, limitHistories: own } = decidable(toDecide);
+  // Aligned with `values`: one per readable record and per refused record still to check (never a stored prior's).
+  const stored = toDecide.flatMap((r): (Decision | undefined)[] => {
+    if (!r.ok) return r.check === undefined ? [] : [undefined];
+    const c = checked.get(r);
+    return [c?.ok === true ? c.prior : undefined];
+  });
+  const results: ChunkResults = values.length === 0 ? { baseline: [], candidate: [] } : await decideAll(values, own, stored);
   const { baseline: b, candidate: c, prior: p } = results;
   let k = 0;
   return batch.map((record): Taken => {
+    const priorCheck = checked.get(record);
+    if (priorCheck !== undefined && !priorCheck.ok) return { record, storedPriorRefused: { reason: priorCheck.reason, error: priorCheck.error } };
     if (!record.ok) {
       if (record.check === undefined) return { record };
       // The baseline's schema names the applicant's other faults (the candidate runs the same inputs).
-      const checked = (p ?? b)[k++] as BatchResult;
-      return { record: { ...record, error: refusalWithFaults(record, checked.ok ? undefined : checked.error) } };
+      const checkedValue = (p ?? b)[k++] as BatchResult;
+      return { record: { ...record, error: refusalWithFaults(record, checkedValue.ok ? undefined : checkedValue.error) } };
     }
     const i = k++;
-    const taken = { record, baseline: b[i] as BatchResult, candidate: c[i] as BatchResult, ...(p === undefined ? {} : { prior: p[i] as BatchResult }) };
+    const taken = {
+      record,
+      baseline: b[i] as BatchResult,
+      candidate: c[i] as BatchResult,
+      ...(p === undefined ? {} : { prior: p[i] as BatchResult, priorSource: priorCheck === undefined ? ('baseline_decide' as const) : ('stored' as const) }),
+    };
     if (!taken.baseline.ok || !taken.candidate.ok) return taken;
     try {
       return { ...taken, segments: segmentsOf(parseApplicant(builtInFields(record.value))) };
@@ -453,28 +541,33 @@ async function decideChunk(batch: readonly InputRecord[], decideAll: ChunkDecide
   });
 }
 
-/**
- * The record without its lender attributes, for segmenting. Both deciders accepted it, the
- * attributes by the feature set they were built on, which this function does not know; segments
- * read built-in fields only, and the built-in schema refuses every attribute key. So they are set
- * aside here, never validated a second time by a schema that would refuse what the deciders took.
- */
-function builtInFields(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'attributes')) return value;
-  const { attributes: _attributes, ...rest } = value as Record<string, unknown>;
-  return rest;
-}
-
 function recordError(t: Taken): SimulationRecordError | undefined {
   const { record } = t;
+  if (t.storedPriorRefused !== undefined) return { line: record.line, arm: 'prior', reason: t.storedPriorRefused.reason, error: t.storedPriorRefused.error };
   if (!record.ok) return { line: record.line, arm: 'input', error: record.error };
   if (t.prior !== undefined && !t.prior.ok) return { line: record.line, arm: 'prior', error: decidedRecordError(record, t.prior.error) };
   const b = t.baseline as BatchResult;
   const c = t.candidate as BatchResult;
-  if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: decidedRecordError(record, b.error) };
-  if (!b.ok) return { line: record.line, arm: 'baseline', error: decidedRecordError(record, b.error) };
-  if (!c.ok) return { line: record.line, arm: 'candidate', error: decidedRecordError(record, c.error) };
+  const named = (e: DecisionErrorData) => (t.priorSource === 'stored' ? reassessedRecordError(record, e) : decidedRecordError(record, e));
+  if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: named(b.error) };
+  if (!b.ok) return { line: record.line, arm: 'baseline', error: named(b.error) };
+  if (!c.ok) return { line: record.line, arm: 'candidate', error: named(c.error) };
   // Both arms decided yet the applicant does not parse here: a disagreement between parsers, never silent.
   if (t.segmentError !== undefined) return { line: record.line, arm: 'input', error: t.segmentError };
   return undefined;
+}
+
+/**
+ * A side's refusal to reassess a record from the decision stored with it, its issues at their paths
+ * in the record: the prior's under `prior` (a side verifying under other keys than `priorKeys`), the
+ * update's applicant where the applicant sits in the record (`at`), as a decider's faults are named.
+ */
+function reassessedRecordError(record: RecordToCheck, error: DecisionErrorData): DecisionErrorData {
+  const issues = error.issues;
+  if (issues === undefined) return error;
+  if (error.code === 'prior_invalid') return toErrorData(new PriorInvalidError(issues.map((i) => ({ ...i, path: ['prior', ...i.path] }))));
+  if (error.subject !== 'reassessment update' || error.code !== 'validation_failed') return error;
+  const at = record.at ?? [];
+  const moved = issues.map((i) => (i.path[0] === 'applicant' ? { ...i, path: [...at, ...i.path.slice(1)] } : i));
+  return toErrorData(new ValidationError('reassessment update', moved));
 }

@@ -2,6 +2,7 @@ import { resolvePolicyOptions, type ScorerOptions } from '../decision/createScor
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import type { KeyOptions } from '../decision/scorerKeys.js';
 import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
@@ -48,9 +49,12 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'mode' |
  * Replays a book of applicants under a baseline and a candidate (each a policy and/or a model) on
  * pools of worker processes in one streaming pass: see {@link runSimulation} for what comes back.
  * By default each side decides every record afresh (`decide`: a full re-underwriting, so an
- * existing line may be lowered or closed); `mode: 'reassess'` reassesses each record's baseline
- * decision on both sides instead (the interactive path: a line is held for review, never lowered
- * automatically). The summary's `paths` and `lineActions` say which ran and what it did to the lines.
+ * existing line may be lowered or closed); `mode: 'reassess'` reassesses each record's prior on
+ * both sides instead (the interactive path: a line is held for review, never lowered
+ * automatically): the decision the book stores with the record (`bookIsRecords`, an input record's
+ * `prior`), its seal verified under the baseline's keys (`signingKey`, `verificationKeys`,
+ * `personalDataKey`), or where it carries none, the record decided under the baseline. The
+ * summary's `paths`, `priors` and `lineActions` say which ran and what it did to the lines.
  * What-if suggestions are switched off on both sides: a simulation needs the decisions, not the
  * advice, and they would cost most of the time.
  *
@@ -110,6 +114,8 @@ export async function simulateBook(options: SimulateBookOptions): Promise<Simula
         ...liveArmAssumptions(candidateOptions, candidatePolicy),
       },
       inFlight: workers + 1,
+      // The decisions on file were sealed by the scorer in force: the baseline's keys verify them.
+      ...lenderKeys(baselineOptions),
       ...pick(options),
     });
     return { ...result, provenance };
@@ -134,6 +140,15 @@ function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { a
           ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }),
         });
   return { armAssumptions: Object.fromEntries(options.challengers.map((c) => [c.name, portfolioAssumptions(own(c))])) };
+}
+
+/** A side's key options, as `runSimulation`'s `priorKeys`; nothing when it has none. */
+function lenderKeys(options: ScorerOptions): { priorKeys?: KeyOptions } {
+  const keys: { -readonly [K in keyof KeyOptions]: KeyOptions[K] } = {};
+  if (options.signingKey !== undefined) keys.signingKey = options.signingKey;
+  if (options.personalDataKey !== undefined) keys.personalDataKey = options.personalDataKey;
+  if (options.verificationKeys !== undefined) keys.verificationKeys = options.verificationKeys;
+  return Object.keys(keys).length === 0 ? {} : { priorKeys: keys };
 }
 
 /** The options {@link simulateBook} reads. */

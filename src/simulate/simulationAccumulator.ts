@@ -18,14 +18,18 @@ import { simulationModeIssues, simulationPaths, type SimulationMode, type Simula
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { assumptionsIssues, type PortfolioAssumptions } from './portfolioEconomics.js';
+import { emptyPriorSourceTally, priorSourceFigures, type PriorSource, type PriorSources } from './priorSources.js';
+import { STORED_PRIOR_REFUSALS, type StoredPriorRefusal } from './storedPrior.js';
 
 /** One record decided under both arms. */
 export interface SimulatedRecord {
   readonly segments: BookSegments;
   readonly baseline: DecisionFacts;
   readonly candidate: DecisionFacts;
-  /** In `reassess` mode, the prior both sides reassessed (the record decided under the baseline). */
+  /** In `reassess` mode, the prior both sides reassessed (stored with the record, or the record decided under the baseline). */
   readonly prior?: DecisionFacts;
+  /** Where `prior` came from; default `baseline_decide` (a prior given without it). */
+  readonly priorSource?: PriorSource;
   /** Realised 12-month default, when the book's outcomes name this applicant; undefined otherwise. */
   readonly defaulted?: boolean;
 }
@@ -105,6 +109,12 @@ export interface SimulationSummary {
    */
   readonly paths: SimulationPaths;
   /**
+   * Where the reassessments' priors came from (`reassess` mode: how many records in a cell from the
+   * decision stored with them, how many from the baseline's `decide`), the stored priors refused by
+   * reason, and (`decide` mode) the stored priors not read.
+   */
+  readonly priors: PriorSources;
+  /**
    * What each side does with the lines on file (`lineAction` counts; lines raised, lowered, closed
    * and held, with their fen), and how the line actions swap between the sides (`keep -> lower`):
    * an `approve -> approve` cell may hide lines the candidate lowers or holds for review.
@@ -165,6 +175,10 @@ export interface SimulationAccumulatorOptions {
 /** Accumulates simulated records one at a time (memory independent of the book's size). */
 export interface SimulationAccumulator {
   add(record: SimulatedRecord): void;
+  /** Counts a record refused for the decision stored with it (in no cell), by reason: `summary.priors.refused`. */
+  addRefusedPrior(reason: StoredPriorRefusal): void;
+  /** Counts a record whose stored decision `decide` mode did not read: `summary.priors.unread`. */
+  addUnreadPrior(): void;
   finish(): SimulationSummary;
 }
 
@@ -219,6 +233,7 @@ export function createSimulationAccumulator(
     candidate: new Map(FAIRNESS_DIMENSIONS.map((d) => [d, new Map<string, GroupTally>()])),
   };
   let decided = 0;
+  const priors = emptyPriorSourceTally();
 
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -234,7 +249,11 @@ export function createSimulationAccumulator(
       }
       tallyLimitChange(limitChange, r.candidate.limit - r.baseline.limit);
       lineActionSwap[r.baseline.lineAction][r.candidate.lineAction]++;
-      if (r.prior !== undefined) tallyLineAction(lineActions.prior, r.prior);
+      if (r.prior !== undefined) {
+        tallyLineAction(lineActions.prior, r.prior);
+        if (r.priorSource === 'stored') priors.fromStored++;
+        else priors.fromBaselineDecide++;
+      }
       for (const arm of ['baseline', 'candidate'] as const) {
         const d = r[arm];
         tallyArm(totals[arm], d, assumptionsOf(arm, d));
@@ -257,6 +276,16 @@ export function createSimulationAccumulator(
         tallyArm(s.baseline, r.baseline, assumptionsOf('baseline', r.baseline));
         tallyArm(s.candidate, r.candidate, assumptionsOf('candidate', r.candidate));
       }
+    },
+    addRefusedPrior(reason) {
+      if (!(STORED_PRIOR_REFUSALS as readonly unknown[]).includes(reason))
+        refuseArguments('addRefusedPrior', [
+          { path: ['reason'], code: 'invalid_value', message: `reason must be one of ${STORED_PRIOR_REFUSALS.join(', ')}`, received: typeNameOf(reason) },
+        ]);
+      priors.refused[reason]++;
+    },
+    addUnreadPrior() {
+      priors.unread++;
     },
     finish() {
       const shares = matrix(() => 0) as Record<Outcome, Record<Outcome, number>>;
@@ -303,13 +332,14 @@ export function createSimulationAccumulator(
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
         assumptions: { baseline: assumptions.baseline, candidate: assumptions.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
         averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
-        paths: simulationPaths(mode),
+        paths: simulationPaths(mode, priors),
         lineActions: {
           baseline: lineActionFigures(lineActions.baseline),
           candidate: lineActionFigures(lineActions.candidate),
           swap: lineActionSwap,
           prior: mode === 'reassess' ? lineActionFigures(lineActions.prior) : null,
         },
+        priors: priorSourceFigures(priors),
       });
     },
   };

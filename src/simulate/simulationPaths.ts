@@ -6,10 +6,11 @@ import type { ValidationIssue } from '../errors/validationError.js';
  * How a simulation replays each record of the book:
  * - `decide`: each side decides the record afresh (`decide`), a full re-underwriting: an existing
  *   customer's line may be raised, kept, **lowered** or **closed** by the policy's answer today.
- * - `reassess`: each record is first decided under the baseline (`decide`), and that decision is the
- *   prior both sides reassess with the record's profile and no new evidence (`reassess`), the
- *   interactive path: a line is raised up to what the policy grants, kept, or **held** for a
- *   person's review when it is above what may be granted; never lowered automatically.
+ * - `reassess`: both sides reassess each record's prior with the record's profile and no new
+ *   evidence (`reassess`), the interactive path: a line is raised up to what the policy grants,
+ *   kept, or **held** for a person's review when it is above what may be granted; never lowered
+ *   automatically. The prior is the decision the book stores with the record (`prior`, checked
+ *   first) or, where it carries none, the record decided under the baseline (`decide`).
  */
 export const SIMULATION_MODES = deepFreeze(['decide', 'reassess'] as const);
 /** See {@link SIMULATION_MODES}. */
@@ -23,17 +24,26 @@ export interface SimulationPaths {
   /** The call the candidate's decisions come from. */
   readonly candidate: SimulationMode;
   /**
-   * Where each reassessment's prior decision comes from: `baseline_decide`, the record decided under
-   * the baseline (the line as the policy in force leaves it); null in `decide` mode (no prior).
+   * Where the reassessments' prior decisions came from (`summary.priors` counts them):
+   * `baseline_decide`, each record decided under the baseline (the line as the policy in force
+   * leaves it; also when nothing was reassessed); `stored`, each the decision the book stores with
+   * the record (the line the lender holds); `stored_or_baseline_decide`, some of each. Null in
+   * `decide` mode (no prior).
    */
-  readonly prior: 'baseline_decide' | null;
+  readonly prior: 'baseline_decide' | 'stored' | 'stored_or_baseline_decide' | null;
 }
 
-/** The paths of a mode. */
-export function simulationPaths(mode: SimulationMode): SimulationPaths {
-  return mode === 'decide'
-    ? { mode, baseline: 'decide', candidate: 'decide', prior: null }
-    : { mode, baseline: 'reassess', candidate: 'reassess', prior: 'baseline_decide' };
+/**
+ * The paths of a mode, and in `reassess` mode where the priors of the records in a cell came from
+ * (how many from the decision stored with them, how many from the baseline's `decide`).
+ */
+export function simulationPaths(
+  mode: SimulationMode,
+  priors: { readonly fromStored: number; readonly fromBaselineDecide: number } = { fromStored: 0, fromBaselineDecide: 0 },
+): SimulationPaths {
+  if (mode === 'decide') return { mode, baseline: 'decide', candidate: 'decide', prior: null };
+  const prior = priors.fromStored === 0 ? 'baseline_decide' : priors.fromBaselineDecide === 0 ? 'stored' : 'stored_or_baseline_decide';
+  return { mode, baseline: 'reassess', candidate: 'reassess', prior };
 }
 
 /**
@@ -42,9 +52,27 @@ export function simulationPaths(mode: SimulationMode): SimulationPaths {
  * been lowered) or reassessed (and may be held for a person).
  */
 export function describeSimulationPaths(paths: SimulationPaths): string {
-  return paths.mode === 'decide'
-    ? 'both sides decide each record afresh (decide): a full re-underwriting, so an existing line may be raised, kept, lowered or closed; mode reassess replays the interactive path instead (the line on file held for review, never lowered automatically)'
-    : 'each record is decided under the baseline (decide) and both sides reassess that decision with the same profile and no new evidence (reassess): a line is raised up to what the policy grants, kept, or held for review, never lowered automatically';
+  const interactive = 'a line is raised up to what the policy grants, kept, or held for review, never lowered automatically';
+  switch (paths.prior) {
+    case null:
+      return 'both sides decide each record afresh (decide): a full re-underwriting, so an existing line may be raised, kept, lowered or closed; mode reassess replays the interactive path instead (the line on file held for review, never lowered automatically)';
+    case 'stored':
+      return `both sides reassess each record from the decision stored with it (prior, its seal verified) with the same profile and no new evidence (reassess): ${interactive}`;
+    case 'stored_or_baseline_decide':
+      return `both sides reassess each record from the decision stored with it (prior, its seal verified) or, where it carries none, from the record decided under the baseline (decide), with the same profile and no new evidence (reassess): ${interactive}`;
+    default:
+      return `each record is decided under the baseline (decide) and both sides reassess that decision with the same profile and no new evidence (reassess): ${interactive}`;
+  }
+}
+
+/** Where a reassessment's prior came from, as a report's prior column names it ("prior (stored with each record)"); null in `decide` mode. */
+export function priorOrigin(prior: SimulationPaths['prior']): string | null {
+  if (prior === null) return null;
+  return prior === 'stored'
+    ? 'stored with each record'
+    : prior === 'stored_or_baseline_decide'
+      ? 'stored with each record, or decided under the baseline'
+      : 'decided under the baseline';
 }
 
 /** The issue of a `mode` option that is given and is not one of {@link SIMULATION_MODES}. */

@@ -219,7 +219,9 @@ describe('creditlift simulate', () => {
     const h = captureIo();
     expect(await runSimulateCommand(['--help'], h.io)).toBe(0);
     expect(h.out()).toMatch(/decide \(default\)\s+each side decides every record afresh \(decide\): a full re-underwriting/);
-    expect(h.out()).toMatch(/reassess\s+each record is decided under the baseline \(decide\), and both sides reassess/);
+    expect(h.out()).toMatch(/reassess\s+both sides reassess each record's prior with the same profile and no new\s+evidence \(reassess\)/);
+    expect(h.out()).toMatch(/The prior is the decision stored\s+with the record .*\n.*\n.*\s+record decided under the baseline \(decide\)/);
+    expect(h.out()).toMatch(/--mode decide does not read a stored prior: it warns on stderr/);
     const c = captureIo();
     expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--mode', 'review', '--out', join(work, 'm.json')], c.io)).toBe(2);
     expect(c.err()).toContain('--mode must be decide or reassess, got "review"');

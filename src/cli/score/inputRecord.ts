@@ -17,6 +17,12 @@ export interface RecordToCheck {
   readonly value: unknown;
   readonly limitHistory?: unknown;
   readonly at?: readonly (string | number)[];
+  /**
+   * The customer's latest sealed decision as the lender stores it, as given (read only by
+   * `simulate --mode reassess`, which checks it and reassesses both sides from it; a reader for
+   * another command refuses the key).
+   */
+  readonly prior?: unknown;
 }
 
 /** One record read from an input file: what to decide, or why it could not be read (and, refused by its reader, what to check still). */

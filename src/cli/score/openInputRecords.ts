@@ -21,6 +21,8 @@ export interface InputRecordsOptions {
   readonly maxRecordLines: number;
   /** The lender's attribute schema (`--features`), so CSV `attributes.<name>` columns read as their declared types. */
   readonly attributes?: z.ZodType | undefined;
+  /** Read an NDJSON record's `prior` key (the customer's latest decision as stored), as `simulate` does; default refused. */
+  readonly prior?: boolean;
 }
 
 /** The records of an input file as they are read, with what the reading saw of the bytes. */
@@ -56,7 +58,7 @@ export function openInputRecords(path: string, options: InputRecordsOptions): In
     records:
       options.format === 'csv'
         ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines, attributes: options.attributes })
-        : readNdjsonRecords(splitLines(bytes)),
+        : readNdjsonRecords(splitLines(bytes), { prior: options.prior === true }),
     bytesRead: () => consumed,
     sha256: () => digest ?? hash.copy().digest('hex'),
     close: () => stream.destroy(),

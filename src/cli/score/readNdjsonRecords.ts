@@ -1,6 +1,6 @@
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
-import { readRecordEnvelope } from './recordEnvelope.js';
+import { readRecordEnvelope, type RecordEnvelopeOptions } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
 import type { TextLine } from './splitLines.js';
 import { textLineFault } from './textLineFault.js';
@@ -9,13 +9,14 @@ import { textLineFault } from './textLineFault.js';
  * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
  * are not records and are skipped; a line that is not JSON (`invalid_json`), repeats a key within
  * one object (`duplicate_key`) or nests deeper than any record may (`too_deep`) becomes an error
- * record, never an exception.
+ * record, never an exception. `options.prior`: a record's `prior` key (a stored decision) is read
+ * (see {@link readRecordEnvelope}).
  */
-export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncGenerator<InputRecord> {
+export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>, options: RecordEnvelopeOptions = {}): AsyncGenerator<InputRecord> {
   for await (const textLine of lines) {
     let record: InputRecord | undefined;
     try {
-      record = readNdjsonLine(textLine);
+      record = readNdjsonLine(textLine, options);
     } catch (e) {
       // Whatever one line does to the reader is that line's error: an exception here would end the
       // run, and --resume would meet the same line and end again, so no later line could be decided.
@@ -26,7 +27,7 @@ export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>): AsyncG
 }
 
 /** One line's record; undefined for a blank line. */
-function readNdjsonLine(textLine: TextLine): InputRecord | undefined {
+function readNdjsonLine(textLine: TextLine, options: RecordEnvelopeOptions): InputRecord | undefined {
   const { line, text } = textLine;
   const fault = textLineFault(textLine);
   if (fault !== undefined) return unreadableRecord(line, fault.code, fault.message);
@@ -41,10 +42,11 @@ function readNdjsonLine(textLine: TextLine): InputRecord | undefined {
   const value = read.ok ? read.value : read.parsed?.value;
   const deep = recordTooDeep(value);
   if (deep !== undefined) return refusedRecord(line, [deep]);
-  const envelope = readRecordEnvelope(value);
+  const envelope = readRecordEnvelope(value, options);
   const given = {
     value: envelope.applicant,
     ...(envelope.limitHistory === undefined ? {} : { limitHistory: envelope.limitHistory }),
+    ...(Object.hasOwn(envelope, 'prior') ? { prior: envelope.prior } : {}),
     ...(envelope.at.length === 0 ? {} : { at: envelope.at }),
   };
   // Refused by the reader or its envelope: the applicant and its ledger still go to the decider, so

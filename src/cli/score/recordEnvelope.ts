@@ -8,16 +8,28 @@ import type { ValidationIssue } from '../../errors/validationError.js';
  * its applicant and ledger, so their own faults can be named beside the envelope's.
  */
 export type RecordEnvelope =
-  | { readonly ok: true; readonly applicant: unknown; readonly limitHistory?: unknown; readonly at: readonly string[] }
+  | { readonly ok: true; readonly applicant: unknown; readonly limitHistory?: unknown; readonly prior?: unknown; readonly at: readonly string[] }
   | {
       readonly ok: false;
       readonly issues: readonly ValidationIssue[];
       readonly applicant: unknown;
       readonly limitHistory?: unknown;
+      readonly prior?: unknown;
       readonly at: readonly string[];
     };
 
+/** Options of {@link readRecordEnvelope}. */
+export interface RecordEnvelopeOptions {
+  /**
+   * Read a `prior` key (the customer's latest sealed decision, as stored) beside the applicant:
+   * `simulate` reads it. Default false: the key is refused, saying which command reads it (`score`,
+   * `decide` and `featurize` would drop it).
+   */
+  readonly prior?: boolean;
+}
+
 const KEYS = new Set(['applicant', 'limitHistory']);
+const KEYS_WITH_PRIOR = new Set(['applicant', 'limitHistory', 'prior']);
 /** Where an envelope's applicant sits, and so its faults' paths. */
 const IN_ENVELOPE = ['applicant'] as const;
 
@@ -25,17 +37,31 @@ const IN_ENVELOPE = ['applicant'] as const;
  * An input record is an applicant, or `{"applicant": {...}, "limitHistory": [...]}`: an existing
  * customer with the ledger of its last decision, so re-underwriting a book keeps each line's
  * step-limit window (an applicant never has an `applicant` key, so the two cannot be confused).
+ * With `options.prior`, `"prior": {...}` (the line's latest decision as stored) may go with them.
  * Any other key beside them is refused, not dropped. `at` is where the applicant sits.
  */
-export function readRecordEnvelope(value: unknown): RecordEnvelope {
+export function readRecordEnvelope(value: unknown, options: RecordEnvelopeOptions = {}): RecordEnvelope {
   if (!isEnvelope(value)) return { ok: true, applicant: value, at: [] };
   const record = value as Record<string, unknown>;
-  const ledger = record.limitHistory === undefined ? {} : { limitHistory: record.limitHistory };
+  const known = options.prior === true ? KEYS_WITH_PRIOR : KEYS;
+  const given = {
+    applicant: record.applicant,
+    ...(record.limitHistory === undefined ? {} : { limitHistory: record.limitHistory }),
+    ...(options.prior === true && Object.hasOwn(record, 'prior') ? { prior: record.prior } : {}),
+  };
   const issues: ValidationIssue[] = Object.keys(record)
-    .filter((k) => !KEYS.has(k))
-    .map((k) => ({ path: [k], code: 'unrecognized_key', message: `unknown key "${k}" beside "applicant" (only "limitHistory" may go with it)` }));
-  if (issues.length > 0) return { ok: false, issues, applicant: record.applicant, ...ledger, at: IN_ENVELOPE };
-  return { ok: true, applicant: record.applicant, ...ledger, at: IN_ENVELOPE };
+    .filter((k) => !known.has(k))
+    .map((k) => ({ path: [k], code: 'unrecognized_key', message: unknownKeyMessage(k, options.prior === true) }));
+  if (issues.length > 0) return { ok: false, issues, ...given, at: IN_ENVELOPE };
+  return { ok: true, ...given, at: IN_ENVELOPE };
+}
+
+function unknownKeyMessage(key: string, priorRead: boolean): string {
+  const allowed = priorRead ? '(only "limitHistory" and "prior" may go with it)' : '(only "limitHistory" may go with it)';
+  // A stored decision given to a command that decides afresh: said why, not only that the key is unknown.
+  if (key === 'prior' && !priorRead)
+    return `unknown key "prior" beside "applicant" ${allowed}: a stored decision is read by "creditlift simulate" only (--mode reassess reassesses from it); this command would drop it`;
+  return `unknown key "${key}" beside "applicant" ${allowed}`;
 }
 
 /** Whether a record is `{"applicant": ...}` rather than an applicant itself: an applicant never has an `applicant` key. */
