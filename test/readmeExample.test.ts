@@ -35,9 +35,15 @@ describe('our pricing rules keep every credit law', () => {
     }, 30_000);
     afterAll(() => scorer.close());
 
-    // One test per law, named by the law, so a failure says which law broke.
+    // One test per law, named by the law, so a failure says which law broke. A law with nothing to
+    // draw from our scorer (banned_data_never_counts: our jurisdiction bans no kind of our catalog)
+    // shows as skipped, with why; check would refuse it rather than pass having checked nothing.
     for (const law of Object.values(creditLaws)) {
-      it(law.description, () => law.check({ scorer }, { numRuns: 50, scorerNumRuns: 10 }));
+      it(law.description, (ctx) => {
+        const nothing = law.nothingToCheck({ scorer });
+        if (nothing !== undefined) ctx.skip(nothing);
+        return law.check({ scorer }, { numRuns: 50, scorerNumRuns: 10 });
+      });
     }
 
     // Our own law, on the kit's applicants: a new graduate's daily rate never shows above 0.066%.

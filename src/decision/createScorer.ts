@@ -247,6 +247,14 @@ export interface Scorer<TInput = ApplicantInput> {
    */
   readonly certificateKinds: readonly CertificateKindSpec[];
   /**
+   * The kinds of this scorer's catalog it refuses for their data category (the jurisdiction bans it:
+   * a creator follower count under `eu-ccd2`, a lender's own kind declared `health` under either
+   * profile), in catalog order, frozen: an upload of one is rejected `banned_data_category` and counts
+   * nowhere. Beside `certificateKinds` they make the whole catalog; never offer them. The testing kit
+   * draws its `banned_data_never_counts` uploads from them.
+   */
+  readonly bannedCertificateKinds: readonly CertificateKindSpec[];
+  /**
    * SHA-256 of this scorer's certificate catalog (every kind, banned ones included), as every
    * decision records it (`audit.catalogHash`): what tells a lender's catalog from the default one.
    */
@@ -636,6 +644,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     policy,
     // The specs are deep-frozen by resolveCatalog; the list is a frozen copy, so the scorer's own catalog cannot be edited through it.
     certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
+    bannedCertificateKinds: Object.freeze([...catalog.values()].filter((k) => policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
     catalogHash: ctx.catalogHash,
     decide,
     async safeDecide(input, opts) {

@@ -134,6 +134,9 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'missing_seed',
   // A law run on a part it does not have (part 'policy' of a law checked end to end only)
   'part_unavailable',
+  // A law with nothing to draw for this subject (banned_data_never_counts on a scorer whose catalog
+  // holds no kind of a banned data category): refused, never passed having checked nothing
+  'nothing_to_check',
   'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',

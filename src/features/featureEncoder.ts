@@ -9,6 +9,7 @@ import { builtInFeatures, builtInFeatureSet, type FeatureSet } from './featureSe
 import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { withoutBannedData } from './withoutBannedData.js';
 import { featureSetNameIssues } from './featureSetNameIssues.js';
+import { featureSetValueIssues } from './featureSetValueIssues.js';
 
 /** What the encoder reads: a validated applicant (with its attributes when a feature set declares them) and its evidence. */
 export interface FeatureInput {
@@ -207,8 +208,11 @@ export function featureMismatches(manifest: Pick<ModelManifest, 'features'>, fea
  */
 export function createFeatureEncoder(manifest: Pick<ModelManifest, 'features'>, features: FeatureSet = builtInFeatureSet): FeatureEncoder {
   // A feature set built by hand (not through defineFeatureSet) is held to the same rules.
-  const nameIssues = featureSetNameIssues(features.definitions, features.attributes);
-  if (nameIssues.length > 0) throw new ValidationError('FeatureSet', nameIssues);
+  const protectedIssues = [
+    ...featureSetNameIssues(features.definitions, features.attributes),
+    ...featureSetValueIssues(features.definitions, features.attributes),
+  ];
+  if (protectedIssues.length > 0) throw new ValidationError('FeatureSet', protectedIssues);
   const mismatches = featureMismatches(manifest, features);
   if (mismatches.length > 0) throw new FeatureMismatchError(mismatches);
   const definitions: FeatureDefinition<never>[] = [];

@@ -4,6 +4,7 @@ import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
 import { attributeNameIssues, featureNameIssues } from './featureSetNameIssues.js';
+import { attributeValueIssues, featureCategoryIssues } from './featureSetValueIssues.js';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
 
 /**
@@ -88,7 +89,10 @@ const DeclaredFeature = z
  * own features a data category and reason texts in English and Simplified Chinese. No feature, no
  * feature source and no attribute (nested keys included) may name a protected characteristic
  * (`sex_male`, `isfemale`, `blood_group`, `attributes.婚姻状况`: code `protected_characteristic` at
- * its path, whatever `dataCategory` the feature declares), and a feature whose name or sources read
+ * its path, whatever `dataCategory` the feature declares), nor may a categorical feature's
+ * category or a value an attribute's enum or literal fixes name a protected group (`segment` over
+ * `male` / `female`, `z.enum(['married', 'divorced'])`: the same code at the category or the
+ * attribute; single letters such as `M` / `F` are not read), and a feature whose name or sources read
  * as social-media data (`weibo_followers`) must declare `dataCategory: 'social_media'`
  * (`data_category_mismatch`). Attributes are validated by the lender's zod schemas, strictly:
  * undeclared keys are still refused, and a key a schema leaves open (a record) that names a
@@ -144,7 +148,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
-    issues.push(...featureNameIssues(d, i));
+    issues.push(...featureNameIssues(d, i), ...featureCategoryIssues(d, i));
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)
@@ -157,7 +161,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
         });
     }
   });
-  issues.push(...attributeNameIssues(spec?.attributes));
+  issues.push(...attributeNameIssues(spec?.attributes), ...attributeValueIssues(spec?.attributes));
   if (issues.length > 0) throw new ValidationError('FeatureSet', issues);
   type Out = z.output<z.ZodObject<TShape, z.core.$strict>>;
   // Frozen, its index read-only: a scorer keeps the set it was created with, and the built-in set is

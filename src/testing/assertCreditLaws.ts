@@ -3,6 +3,7 @@ import { CREDIT_LAW_NAMES, type CreditLawName, type LawPart, type LawRunOptions,
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
 import { lawContext } from './_internals/lawContext.js';
+import { nothingToCheckIssue } from './_internals/defineLaw.js';
 
 /** Options of {@link assertCreditLaws}: what to check, which laws, and how hard to look. */
 export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
@@ -12,14 +13,30 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
    * ones checked end to end only (`suggestions_come_true`, `results_below_useful_level_never_count`,
    * `banned_data_never_counts`, `tampered_priors_refused`);
    * with a pool (or `part: 'pool'`) the laws with a pool part, each on every part (policy, scorer and
-   * pool). A law named that lacks the part to run is refused, never passed unchecked.
+   * pool). A law named that lacks the part to run is refused, never passed unchecked. A law with
+   * nothing to draw from the scorer (`banned_data_never_counts` on a scorer whose catalog holds no
+   * kind of a banned data category) is left out of the default run and listed in the report's
+   * `notChecked`; named here, it is refused (`nothing_to_check` at `laws`).
    */
   readonly laws?: readonly CreditLawName[];
 }
 
+/** What {@link assertCreditLaws} ran, once every law it ran held. */
+export interface CreditLawsReport {
+  /** The laws run, each holding on every part run, in the order they ran. */
+  readonly checked: readonly CreditLawName[];
+  /**
+   * The laws of the default run left out because they had nothing to check on this subject, each
+   * with why (`banned_data_never_counts` on a scorer whose jurisdiction bans no kind of its catalog):
+   * not passed, not run. Empty when `laws` names the laws to run (a named law with nothing to check is refused).
+   */
+  readonly notChecked: readonly { readonly law: CreditLawName; readonly why: string }[];
+}
+
 /**
  * Runs every credit law (or the ones named) against a policy and, when given, a scorer (and a pool
- * beside it), one after another. Resolves when all hold.
+ * beside it), one after another. Resolves when all hold, with a report of the laws run and of the
+ * laws the default run left out for having nothing to check on this subject.
  *
  * @example
  * it('our policy keeps every credit law', () => assertCreditLaws({ policy: ourPolicy, numRuns: 300, seed: 42 }));
@@ -29,7 +46,7 @@ export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
  *   naming `policy` (`policy_mismatch`) when a scorer is given with a policy that is not its own;
  *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
  */
-export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<void> {
+export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<CreditLawsReport> {
   const given = (options ?? {}) as AssertCreditLawsOptions;
   const { laws: named, policy, scorer, pool, applyPolicy, ...run } = given;
   // The part every law is run on: the one asked for, else the pool's with a pool, end to end with a
@@ -37,7 +54,18 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   const part: LawPart =
     run.part === 'policy' || run.part === 'scorer' || run.part === 'pool' ? run.part : pool !== undefined ? 'pool' : scorer === undefined ? 'policy' : 'scorer';
   const withPart = (name: CreditLawName) => creditLaws[name].parts.includes(part);
-  const laws = named ?? CREDIT_LAW_NAMES.filter(withPart);
+  // What each law would draw nothing from, on the part run (only an end-to-end part can be empty).
+  const empty = (name: CreditLawName) => nothingToCheckIssue(creditLaws[name], given, part);
+  const notChecked: { law: CreditLawName; why: string }[] = [];
+  const laws =
+    named ??
+    CREDIT_LAW_NAMES.filter((name) => {
+      if (!withPart(name)) return false;
+      const issue = empty(name);
+      // A subject issue (a wrapper missing a field the law reads) is named below, by lawContext.
+      if (issue?.code === 'nothing_to_check') notChecked.push({ law: name, why: issue.message });
+      return issue?.code !== 'nothing_to_check';
+    });
   const issues: ValidationIssue[] = [];
   const isList = Array.isArray(laws as unknown);
   if (!isList) issues.push({ path: ['laws'], code: 'invalid_type', message: `laws must be an array of law names; known: ${CREDIT_LAW_NAMES.join(', ')}` });
@@ -68,6 +96,12 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
               message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
             },
     );
+  // A law named that would draw nothing is refused, as one lacking the part is.
+  if (named !== undefined && isList)
+    for (const name of known.filter(withPart)) {
+      const issue = empty(name);
+      if (issue !== undefined) issues.push(issue.code === 'nothing_to_check' ? { ...issue, path: ['laws'] } : issue);
+    }
   const subject: LawSubject = {
     ...(policy ? { policy } : {}),
     ...(scorer ? { scorer } : {}),
@@ -88,4 +122,5 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   }
   const [first, ...rest] = failures;
   if (first !== undefined) throw rest.length === 0 ? first : new CreditLawViolation(first, rest);
+  return { checked: [...laws], notChecked };
 }

@@ -168,11 +168,27 @@ export interface CreditLaw {
    *   the default), an option is out of range, `path` is given without `seed` (`missing_seed`), the
    *   law has no part to check (`part_unavailable` for a part it does not have, or at `subject.pool`
    *   for a pool given to a law with no pool part; `missing_subject`
-   *   at `subject.scorer` for a law checked end to end only, given no scorer) (every bad option
+   *   at `subject.scorer` for a law checked end to end only, given no scorer; `nothing_to_check` at
+   *   `subject.scorer` for a law with nothing to draw from the scorer, see {@link CreditLaw.nothingToCheck}) (every bad option
    *   named at once, a bad policy's issues among them under `policy`), or a policy
    *   is given beside a scorer that runs another (`policy_mismatch`), a pool without a scorer
    *   (`missing_subject` at `subject.scorer`) or beside one built with other options (`pool_mismatch`); PolicyInvalidError when the
    *   policy is not a valid PolicyConfig and nothing else is wrong.
    */
   check(subject: LawSubject, options?: LawRunOptions): Promise<void>;
+  /**
+   * Why this law would check nothing on this subject (on `part`, default every part it has), or
+   * undefined when it has something to check. Only a law drawing what the scorer may lack has such
+   * a case: `banned_data_never_counts` on a scorer whose catalog holds no kind of a data category its
+   * jurisdiction bans (the default catalog under cn-consumer-finance-2024). `check` refuses such a
+   * subject (`nothing_to_check`), never passing it; ask first to skip the law visibly.
+   *
+   * @example
+   * it(law.description, (ctx) => {
+   *   const nothing = law.nothingToCheck({ scorer });
+   *   if (nothing !== undefined) ctx.skip(nothing);
+   *   return law.check({ scorer });
+   * });
+   */
+  nothingToCheck(subject: LawSubject, options?: Pick<LawRunOptions, 'part'>): string | undefined;
 }

@@ -22,7 +22,7 @@ export {
 } from './creditLaw.js';
 export { CreditLawViolation, type CreditLawViolationDetails } from './creditLawViolation.js';
 export { creditLaws } from './creditLaws.js';
-export { assertCreditLaws, type AssertCreditLawsOptions } from './assertCreditLaws.js';
+export { assertCreditLaws, type AssertCreditLawsOptions, type CreditLawsReport } from './assertCreditLaws.js';
 export { mutateScorer, MUTANT_PATHS, type MutantPath, type MutantEditContext, type MutateScorerOptions } from './mutateScorer.js';
 export { arbitraryTreeEnsemble, arbitraryRow, type ArbitraryTreeEnsembleOptions } from '../explain/treeShap/arbitraryTreeEnsemble.js';
 export { bruteForceShap } from '../explain/treeShap/bruteForceShap.js';

@@ -5,6 +5,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { createScorer, type Scorer, type ScorerOptions } from '../../src/decision/createScorer.js';
 import { creditLaws } from '../../src/testing/index.js';
+import { lenderHealthKind } from '../helpers/lenderHealthKind.js';
 
 const tighterDsr = {
   affordability: {
@@ -32,7 +33,9 @@ for (const [name, options] of Object.entries(CONFIGURATIONS)) {
   describe(`every credit law holds end to end through a scorer with ${name}`, () => {
     let scorer: Promise<Scorer> | undefined;
     const get = () => {
-      scorer ??= createScorer(options).then((s) => {
+      // A lender's kind of health data (banned under the default profile), so banned_data_never_counts
+      // has uploads to draw on every configuration; the other laws never draw a banned kind.
+      scorer ??= createScorer({ ...options, catalog: [lenderHealthKind] }).then((s) => {
         open.push(s);
         return s;
       });

@@ -17,6 +17,7 @@ import {
   applicantArbitrary,
   assertCreditLaws,
   certificateEvidenceArbitrary,
+  CREDIT_LAW_NAMES,
   creditLaws,
   CreditLawViolation,
   evidenceRejectionReasons,
@@ -300,6 +301,9 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
     expect(creditLaws.suggestions_come_true.parts).toEqual(['scorer']);
     expect(creditLaws.limits_rounded.parts).toEqual(['policy', 'scorer', 'pool']);
     // Every law by default: without a scorer, the ones with a policy part (as the README example does).
-    await expect(assertCreditLaws({ policy: defaultPolicy, numRuns: 2, seed: 1 })).resolves.toBeUndefined();
+    const report = await assertCreditLaws({ policy: defaultPolicy, numRuns: 2, seed: 1 });
+    expect(report.checked).toEqual(CREDIT_LAW_NAMES.filter((name) => creditLaws[name].parts.includes('policy')));
+    expect(report.checked).toHaveLength(14);
+    expect(report.notChecked).toEqual([]);
   });
 });

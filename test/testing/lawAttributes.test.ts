@@ -36,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => scorer?.close());
 
-async function failureOf(run: () => Promise<void>): Promise<unknown> {
+async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
   return run().then(
     () => undefined,
     (e: unknown) => e,

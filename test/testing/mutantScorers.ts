@@ -1,4 +1,5 @@
 import { NO_AUDIT_KEYS, sealDecision } from '../../src/decision/audit.js';
+import type { CertificateKindSpecInput } from '../../src/catalog/certificateKindSpec.js';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
 import { affordabilityAt, aprBpOf } from '../../src/decision/affordabilityAt.js';
@@ -10,6 +11,7 @@ import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import { factorCatalog } from '../../src/explain/factorCatalog.js';
 import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
+import { lenderHealthKind } from '../helpers/lenderHealthKind.js';
 
 /**
  * Deliberately wrong scorers, each the kind of mistake a lender's wrapper (or a regression in
@@ -23,6 +25,8 @@ export interface Mutant {
   readonly caughtBy: readonly CreditLawName[];
   /** The policy of the scorer it wraps, for a mistake about a rule the default policy does not set. Default: the default policy. */
   readonly policy?: PolicyConfig;
+  /** The lender's own certificate kinds of the scorer it wraps, for a mistake about them. Default: the default catalog. */
+  readonly catalog?: readonly CertificateKindSpecInput[];
   readonly wrap: (scorer: Scorer) => Scorer;
   /**
    * Scorer runs the laws need to meet the mistake, where the README's 10 meet it too rarely (a
@@ -35,13 +39,18 @@ export interface Mutant {
 
 /** The real scorers the mutants wrap: one per policy and previews setting, made once. */
 export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) => Scorer; readonly close: () => Promise<void> }> {
-  const key = (m: Mutant) => `${mutants.findIndex((x) => x.policy === m.policy)}/${m.withSuggestions === true}`;
+  const key = (m: Mutant) =>
+    `${mutants.findIndex((x) => x.policy === m.policy)}/${mutants.findIndex((x) => x.catalog === m.catalog)}/${m.withSuggestions === true}`;
   const made = new Map<string, Scorer>();
   for (const m of mutants) {
     if (made.has(key(m))) continue;
     made.set(
       key(m),
-      await createScorer({ ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }), ...(m.policy === undefined ? {} : { policy: m.policy }) }),
+      await createScorer({
+        ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }),
+        ...(m.policy === undefined ? {} : { policy: m.policy }),
+        ...(m.catalog === undefined ? {} : { catalog: m.catalog }),
+      }),
     );
   }
   return {
@@ -54,6 +63,9 @@ export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) =>
 
 // Under eu-ccd2, where a creator follower count is banned social-media data.
 const euPolicy: PolicyConfig = resolvePolicy({ jurisdiction: euCcd2 });
+
+/** A lender's own kind of health data, banned under cn-consumer-finance-2024 as under eu-ccd2. */
+const lenderHealthKinds: readonly CertificateKindSpecInput[] = [lenderHealthKind];
 
 // findings12-lawkit's stricter lender: 18% APR cap, 30,000 RMB lender cap, 500 RMB step.
 export const lenderStrictPolicy: PolicyConfig = resolvePolicy({
@@ -577,6 +589,19 @@ export const mutants: readonly Mutant[] = [
         d.outcome === 'approve' && d.evidence.some((e) => e.reasons.includes('banned_data_category'))
           ? { ...d, outcome: 'refer', lineAction: 'review', policyReasons: [...d.policyReasons, 'duplicate_evidence'] }
           : d,
+      ),
+  },
+  {
+    // The law before it drew from the scorer's own banned kinds: under the default
+    // cn-consumer-finance-2024 it drew only built-in kinds the profile bans (there are none), so a
+    // wrapper raising every line holding a lender's banned upload (wearable steps declared health)
+    // passed it having checked nothing.
+    name: "a lender's banned kind raises the limit under cn",
+    caughtBy: ['banned_data_never_counts'],
+    catalog: lenderHealthKinds,
+    wrap: (s) =>
+      editing(s, (d) =>
+        d.limit > 0 && d.evidence.some((e) => e.reasons.includes('banned_data_category')) ? { ...d, limit: d.limit + s.policy.limits.roundingStep } : d,
       ),
   },
   {

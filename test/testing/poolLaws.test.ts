@@ -21,7 +21,7 @@ afterAll(async () => {
   await Promise.all([scorer.close(), pool.close()]);
 });
 
-const refusal = async (run: () => Promise<void>) => {
+const refusal = async (run: () => Promise<unknown>) => {
   const e = await run().then(
     () => undefined,
     (x: unknown) => x,

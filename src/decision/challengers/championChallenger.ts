@@ -154,6 +154,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     policy: champion.policy,
     // The champion's, like model and policy (an arm deciding live may hold another catalog).
     certificateKinds: champion.certificateKinds,
+    bannedCertificateKinds: champion.bannedCertificateKinds,
     catalogHash: champion.catalogHash,
     async decide(input, opts) {
       checkOpen();

@@ -4,6 +4,7 @@ import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { coversFromBackground, type BackgroundSample } from '../../explain/coversFromBackground.js';
 import { protectedNameIssues } from '../../text/protectedCharacteristic.js';
+import { protectedValueIssues } from '../../text/protectedValue.js';
 import { type ManifestFeature, ManifestFeatures, MANIFEST_METADATA_KEY, ModelManifest } from '../manifest.js';
 import { decodeTreeEnsembleModel } from '../onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../onnx/encodeTreeEnsemble.js';
@@ -61,7 +62,7 @@ export interface ImportedModel {
  * monotone direction verified.
  *
  * @throws ValidationError for a bad spec or background (a feature named for a protected
- *   characteristic, `protected_characteristic`, included) (a background column missing in every row
+ *   characteristic, or a category naming a protected group, `protected_characteristic`, included) (a background column missing in every row
  *   included); CreditliftError `model_shape_mismatch`
  *   when the spec's feature count is not the model's, `explainer_covers_missing` when covers are
  *   missing and no background is given, `model_unsupported` for what cannot be reproduced exactly,
@@ -76,12 +77,16 @@ export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): Impor
   const parsed = ImportSpec.safeParse(options.spec);
   if (!parsed.success) throw ValidationError.fromZod('ImportSpec', parsed.error);
   const spec = parsed.data;
-  // A foreign model reading a protected characteristic is refused, whatever its column is called.
-  const protectedNames = protectedNameIssues(
-    spec.features.map((f) => f.name),
-    (i) => ['features', i, 'name'],
-  );
-  if (protectedNames.length > 0) throw new ValidationError('ImportSpec', protectedNames);
+  // A foreign model reading a protected characteristic is refused, whatever its column is called,
+  // and so is one coding a category that names a protected group (`segment` over `male` / `female`).
+  const protectedInputs = [
+    ...protectedNameIssues(
+      spec.features.map((f) => f.name),
+      (i) => ['features', i, 'name'],
+    ),
+    ...spec.features.flatMap((f, i) => protectedValueIssues(f.categories ?? [], (k) => ['features', i, 'categories', k], `feature "${f.name}"`)),
+  ];
+  if (protectedInputs.length > 0) throw new ValidationError('ImportSpec', protectedInputs);
   const decoded = decodeTreeEnsembleModel(onnx);
   const width = decoded.ensemble.nFeatures;
   if (spec.features.length !== width) {

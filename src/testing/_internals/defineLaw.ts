@@ -20,6 +20,30 @@ export interface LawSpec<P, S> {
    * the scorer property again with the batches decided by a pool (see `LawSubject.pool`).
    */
   readonly decidesBatches?: true;
+  /**
+   * Why the scorer part would check nothing for this scorer (nothing of what the law is about can be
+   * drawn from it), as the issue refusing the check (`nothing_to_check`); undefined when there is
+   * something to draw. A check that would test nothing is refused, never passed.
+   */
+  readonly nothingToCheck?: (scorer: Scorer) => ValidationIssue | undefined;
+}
+
+/** Each law's spec, for {@link nothingToCheckIssue}. */
+const specs = new WeakMap<CreditLaw, LawSpec<unknown, unknown>>();
+
+/**
+ * The issue refusing `law` for `subject` because its end-to-end part would draw nothing (see
+ * {@link LawSpec.nothingToCheck}), or undefined: the part runs on another subject, or there is
+ * something to draw. Asked only of a scorer the kit can read (a malformed one is named elsewhere).
+ */
+export function nothingToCheckIssue(law: CreditLaw, subject: unknown, part: LawPart | undefined): ValidationIssue | undefined {
+  const hook = specs.get(law)?.nothingToCheck;
+  const scorer = typeof subject === 'object' && subject !== null ? (subject as LawSubject).scorer : undefined;
+  if (hook === undefined || part === 'policy' || typeof scorer !== 'object' || scorer === null || typeof scorer.decide !== 'function') return undefined;
+  // A policy the kit cannot read is named by lawContext, with every other problem of the subject.
+  const jurisdiction = (scorer.policy as { jurisdiction?: { bannedDataCategories?: unknown } } | undefined)?.jurisdiction;
+  if (!Array.isArray(jurisdiction?.bannedDataCategories)) return undefined;
+  return hook(scorer as Scorer);
 }
 
 /**
@@ -60,12 +84,18 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
     ...(spec.scorerProperty === undefined ? [] : ['scorer' as const]),
     ...(spec.scorerProperty === undefined || spec.decidesBatches !== true ? [] : ['pool' as const]),
   ]);
-  return Object.freeze({
+  const law: CreditLaw = Object.freeze({
     name,
     description,
     parts,
+    nothingToCheck(subject: LawSubject, options?: Pick<LawRunOptions, 'part'>): string | undefined {
+      const issue = nothingToCheckIssue(law, subject, typeof options === 'object' && options !== null ? options.part : undefined);
+      return issue?.code === 'nothing_to_check' ? issue.message : undefined;
+    },
     async check(subject: LawSubject, options?: LawRunOptions): Promise<void> {
-      const ctx = lawContext(subject, options, lawPartIssues(name, parts, subject, options));
+      const part = typeof options === 'object' && options !== null ? (options as LawRunOptions).part : undefined;
+      const empty = nothingToCheckIssue(law, subject, part);
+      const ctx = lawContext(subject, options, [...lawPartIssues(name, parts, subject, options), ...(empty === undefined ? [] : [empty])]);
       // The two parts draw different inputs from one seed, so a replay path belongs to one part:
       // the one named, else the law's first.
       const first: LawPart = spec.policyProperty === undefined ? 'scorer' : 'policy';
@@ -83,4 +113,6 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       await runLaw(spec, 'pool', scorerProperty(forScorer(ctx), poolBacked(scorer, ctx.pool)), ctx.scorerRuns);
     },
   });
+  specs.set(law, spec as LawSpec<unknown, unknown>);
+  return law;
 }

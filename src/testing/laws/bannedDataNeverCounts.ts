@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { kindDataCategory } from '../../catalog/certificateKindSpec.js';
-import { defaultCatalog, type Catalog } from '../../catalog/resolveCatalog.js';
+import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { Decision } from '../../decision/decision.js';
 import type { Applicant } from '../../schema/applicant.js';
@@ -12,24 +11,41 @@ import { defineLaw } from '../_internals/defineLaw.js';
 import { duplicateOf } from '../_internals/evidenceDraws.js';
 import type { LawContext } from '../_internals/lawContext.js';
 import { requireLaw } from '../_internals/runLaw.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
 
 const bannedCatalogs = new WeakMap<Scorer, Catalog>();
 
 /**
- * The built-in kinds the scorer refuses for their data category: in a category its jurisdiction
- * bans, and so left out of its `certificateKinds` (under `eu-ccd2` the creator follower count).
- * A lender's own kinds are known to the kit only through `certificateKinds`, which lists none of the
- * banned ones, so only the built-in kinds can be drawn.
+ * The kinds the scorer refuses for their data category (its `bannedCertificateKinds`: in a category
+ * its jurisdiction bans, the lender's own kinds included), as a catalog to draw uploads from.
  */
 function bannedKinds(scorer: Scorer): Catalog {
   let catalog = bannedCatalogs.get(scorer);
-  if (catalog === undefined) {
-    const banned = new Set<string>(scorer.policy.jurisdiction.bannedDataCategories);
-    const offered = new Set(scorer.certificateKinds.map((k) => k.id));
-    const kinds = [...defaultCatalog.values()].filter((k) => banned.has(kindDataCategory(k)) && !offered.has(k.id));
-    bannedCatalogs.set(scorer, (catalog = new Map(kinds.map((k) => [k.id, k]))));
-  }
+  if (catalog === undefined) bannedCatalogs.set(scorer, (catalog = new Map(scorer.bannedCertificateKinds.map((k) => [k.id, k]))));
   return catalog;
+}
+
+/**
+ * Why the law has nothing to draw for this scorer, as the issue refusing it: a wrapper that did not
+ * keep `bannedCertificateKinds`, or a catalog with no kind in a category the jurisdiction bans (the
+ * default catalog under cn-consumer-finance-2024). Passing would say banned data was checked.
+ */
+function nothingToDraw(scorer: Scorer): ValidationIssue | undefined {
+  const kinds = (scorer as Partial<Scorer>).bannedCertificateKinds;
+  if (!Array.isArray(kinds))
+    return {
+      path: ['subject', 'scorer', 'bannedCertificateKinds'],
+      code: 'invalid_type',
+      message:
+        "a scorer wrapper must keep the scorer's bannedCertificateKinds (banned_data_never_counts draws its uploads from them): spread the scorer into the wrapper",
+    };
+  if (kinds.length > 0) return undefined;
+  const { id, bannedDataCategories } = scorer.policy.jurisdiction;
+  return {
+    path: ['subject', 'scorer'],
+    code: 'nothing_to_check',
+    message: `banned_data_never_counts has nothing to check: the scorer's jurisdiction ${id} bans ${bannedDataCategories.length === 0 ? 'no data category' : bannedDataCategories.join(', ')}, and no kind of its catalog is of ${bannedDataCategories.length === 1 ? 'it' : 'one of them'} (its bannedCertificateKinds is empty), so no upload of banned data can be drawn`,
+  };
 }
 
 const VALIDITIES = ['valid', 'expired', 'off_scale', 'below_useful_level', 'holder_mismatch'] as const;
@@ -124,13 +140,17 @@ const bannedAt = (d: Decision): ReadonlySet<number> => new Set(d.evidence.filter
 
 /**
  * Everything a decision says apart from its evidence list: its terms, reasons, impacts, previews and
- * movement, with the positions of the permitted items (which banned ones shift) left out.
+ * movement, with the positions of the permitted items (which banned ones shift) left out, and the
+ * ids that hash the whole input (the audit's, a shadow challenger's `decisionId`): the upload is on
+ * the record, as it must be, so they differ; what the challenger decided must not.
  */
 function terms(d: Decision): Record<string, unknown> {
   const banned = bannedAt(d);
-  const { audit, evidence, certificateImpacts, movement, ...rest } = d;
+  const { audit, evidence, certificateImpacts, movement, shadow, ...rest } = d;
+  const { decisionId, ...shadowTerms } = (shadow ?? {}) as { decisionId?: string };
   return {
     ...rest,
+    shadow: shadow === undefined ? undefined : shadowTerms,
     certificateImpacts: certificateImpacts.map(({ index, ...impact }) => impact),
     movement: movement && { ...movement, byEvidence: movement.byEvidence.filter((m) => !banned.has(m.index)).map(({ index, ...m }) => m) },
     permittedEvidence: evidence.filter((e) => !banned.has(e.index)).map(({ index, ...e }) => e),
@@ -174,7 +194,8 @@ function compare(path: string, without: Decision, withBanned: Decision): void {
 export const bannedDataNeverCounts: CreditLaw = defineLaw({
   name: 'banned_data_never_counts',
   description:
-    "Uploads of a kind whose data category the scorer's jurisdiction bans (a creator follower count under eu-ccd2: valid or not, a second snapshot of one, or one carrying the document hash or issuer and number of a permitted certificate) are each refused with banned_data_category alone and change nothing else: deciding with them anywhere among the evidence gives the outcome, terms, reasons, certificate impacts, suggestions and permitted evidence of deciding without them, alone (decide), in a batch (decideBatch) and on a reassessment adding them (reassess). Scorer only; drawn from the built-in kinds the jurisdiction bans, so a scorer whose jurisdiction bans none of them (the default cn-consumer-finance-2024) has nothing to check.",
+    "Uploads of a kind whose data category the scorer's jurisdiction bans (a creator follower count under eu-ccd2, a lender's own kind declared health under either profile: valid or not, a second snapshot of one, or one carrying the document hash or issuer and number of a permitted certificate) are each refused with banned_data_category alone and change nothing else: deciding with them anywhere among the evidence gives the outcome, terms, reasons, certificate impacts, suggestions and permitted evidence of deciding without them, alone (decide), in a batch (decideBatch) and on a reassessment adding them (reassess). Scorer only; drawn from the scorer's bannedCertificateKinds, so a scorer whose catalog holds no banned kind (the default catalog under cn-consumer-finance-2024) is refused with nothing_to_check, never passed.",
+  nothingToCheck: nothingToDraw,
   decidesBatches: true,
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(drawn(ctx, scorer), async (d) => {

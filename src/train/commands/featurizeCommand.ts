@@ -11,6 +11,8 @@ import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
 import { readCatalogFile } from '../../cli/readCatalogFile.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { readPolicyFile } from '../../cli/readPolicyFile.js';
+import { resolvePolicy, type PolicyOverrides } from '../../policy/resolvePolicy.js';
 import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift featurize`. */
@@ -36,11 +38,18 @@ Options:
                              "remove": [...]} taking default kinds out), assessed as the scorer
                              given the same catalog assesses them; without it an upload of a kind
                              the default catalog lacks counts as no evidence (a warning says so)
+  --policy FILE.json         the policy overrides the scorer will run under (as "score --policy"
+                             takes them, merged into the default policy): its jurisdiction's banned
+                             data categories apply as in decisions, so an upload of banned data (a
+                             creator follower count under eu-ccd2) is in no feature of its row (a
+                             warning counts them by kind), and a feature of a banned category is
+                             refused. Default: the default policy's cn-consumer-finance-2024
   -h, --help                 show this help
 
 Every applicant must be valid and have exactly one outcome: otherwise nothing is written and
-every problem is listed. Outcome rows without an applicant, and certificate uploads of kinds the
-catalog does not know, are reported as warnings. Ids are compared as written, not trimmed (as
+every problem is listed. Outcome rows without an applicant, certificate uploads of kinds the
+catalog does not know, and uploads of data the jurisdiction bans (left out of the rows), are
+reported as warnings. Ids are compared as written, not trimmed (as
 "simulate" compares them): an outcome " app-1" is not applicant app-1, whose missing outcome then
 names that line. Outcome values are copied as written: one with surrounding whitespace is refused
 at its line, as train would refuse it.
@@ -54,6 +63,7 @@ const OPTIONS = {
   'id-column': { type: 'string' },
   features: { type: 'string' },
   catalog: { type: 'string' },
+  policy: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -100,10 +110,13 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
         ['--outcomes', v.outcomes],
         ['--features', v.features],
         ['--catalog', v.catalog],
+        ['--policy', v.policy],
       ],
     );
     const features = v.features === undefined ? undefined : (await loadFeatureSetModule(v.features)).features;
     const catalog = v.catalog === undefined ? undefined : (await readCatalogFile(v.catalog)).catalog;
+    // The scorer's policy, read as score reads it: only its jurisdiction shapes the rows.
+    const policy = v.policy === undefined ? undefined : resolvePolicy((await readPolicyFile(v.policy)) as PolicyOverrides);
     const applicants = await readApplicants(v.in!);
     const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',
@@ -111,6 +124,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
       lines: applicants.lines,
       ...(features === undefined ? {} : { features }),
       ...(catalog === undefined ? {} : { catalog }),
+      ...(policy === undefined ? {} : { jurisdiction: policy.jurisdiction }),
     });
     writeFileSync(v.out!, book.csv);
     for (const w of book.warnings) io.stderr(`warning: ${terminalText(w)}\n`);

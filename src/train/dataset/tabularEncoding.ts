@@ -3,6 +3,8 @@ import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argument
 import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
+import { protectedValueOf } from '../../text/protectedValue.js';
+import { truncateForMessage } from '../../errors/truncateForMessage.js';
 import { categoryKey, visibleSpelling } from '../../text/categoryKey.js';
 import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
 import { columnCaseWarnings, columnNameIssues, nearColumnHint } from './columnNames.js';
@@ -78,7 +80,10 @@ const MAX_ISSUES = 100;
  * Throws a {@link ValidationError} listing every problem: a column name with surrounding whitespace or
  * an invisible character, a missing, padded or non-binary target cell (each at `rows.<i>.<target>`,
  * its message naming the file line), an unknown or padded positive value, unknown column names in the
- * options, `categorical` naming the target or an excluded column, protected characteristics as inputs.
+ * options, `categorical` naming the target or an excluded column, protected characteristics as inputs:
+ * a column named for one, or a categorical column holding a category that names a protected group
+ * (`segment` holding `female`: `protected_characteristic` at `columns.<name>.categories`; single
+ * letters such as `M` / `F` are not read).
  */
 export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
   refuseArguments('fitTabularEncoding', [
@@ -150,11 +155,37 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     warnings.push(...lenientCellWarnings(table, j, name, kind, missing));
     if (kind === 'numeric') return { name, kind };
     const { categories, spellings } = categoriesByEventRate(table, j, labels, fitRows, missing);
+    const valueIssue = protectedCategoriesIssue(name, categories);
+    if (valueIssue !== undefined) issues.push(valueIssue);
     warnings.push(...categoricalWarnings(name, cells, categories.length, forced, missing, maxShare), ...spellingWarnings(name, spellings));
     return { name, kind, categories };
   });
+  if (issues.length > 0) throw new ValidationError('training data', issues);
   const features = encodeRows(table, encodings, { naTokens: options.naTokens });
   return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels, warnings };
+}
+
+// Values one refusal names (the rest are counted): a few show what the column holds.
+const LISTED_VALUES = 3;
+
+/**
+ * The refusal of a column whose learned categories name a protected group (`segment` holding `male`
+ * and `female`, a column of `已婚` / `未婚`), whatever the column is called; undefined when none does.
+ */
+function protectedCategoriesIssue(name: string, categories: readonly string[]): ValidationIssue | undefined {
+  const found = categories.map((c) => ({ c, v: protectedValueOf(c) })).filter((e) => e.v !== null);
+  const first = found[0]?.v;
+  if (first == null) return undefined;
+  const listed = found
+    .slice(0, LISTED_VALUES)
+    .map((e) => `"${truncateForMessage(e.c)}"`)
+    .join(', ');
+  const more = found.length > LISTED_VALUES ? ` and ${found.length - LISTED_VALUES} more` : '';
+  return {
+    path: ['columns', name, 'categories'],
+    code: 'protected_characteristic',
+    message: `"${name}" holds the categor${found.length === 1 ? 'y' : 'ies'} ${listed}${more}, which name a protected characteristic (${first.characteristic}), so the column is never a model input, whatever it is called; leave it out with --exclude ${name}`,
+  };
 }
 
 /** A numeric-looking column read as categories, or one category per row: both worth a person's look. */

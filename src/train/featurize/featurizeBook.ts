@@ -12,6 +12,11 @@ import { lineOfRow, type CsvTable } from '../dataset/parseCsv.js';
 import { visibleSpelling } from '../../text/categoryKey.js';
 import { float32Text } from '../commands/predictCommand.js';
 import type { ModelManifest } from '../../model/manifest.js';
+import { assertAllowedDataCategories } from '../../decision/dataCategoryCheck.js';
+import { isBannedDataItem } from '../../evidence/bannedDataItem.js';
+import { builtInProfileIssues } from '../../policy/builtInProfileIssues.js';
+import { defaultPolicy } from '../../policy/defaultPolicy.js';
+import { JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
 
 /** Options of {@link featurizeBook}. */
 export interface FeaturizeOptions {
@@ -23,6 +28,15 @@ export interface FeaturizeOptions {
   readonly features?: FeatureSet;
   /** Certificate catalog the scorer will use (default: the built-in catalog). */
   readonly catalog?: Catalog;
+  /**
+   * The jurisdiction the scorer will decide under (its policy's `jurisdiction`; default the default
+   * policy's, `cn-consumer-finance-2024`). Its banned data categories apply as they do to decisions:
+   * an upload of a kind in one (a creator follower count under `eu-ccd2`) is assessed
+   * `banned_data_category` and is in no feature of its row (counted in `bannedDataUploads`), and a
+   * feature declaring one is refused (CreditliftError `banned_data_category`), as the scorer refuses
+   * a model reading it.
+   */
+  readonly jurisdiction?: JurisdictionProfile;
   /** Source line of each applicant, for error messages (default: index + 1). */
   readonly lines?: readonly number[];
   /**
@@ -45,9 +59,15 @@ export interface FeaturizedBook {
   /** Outcome cell of every row. */
   readonly outcomes: readonly string[];
   /**
+   * Certificate uploads of a kind whose data category the jurisdiction bans, left out of every row
+   * as decisions leave them out (said in `warnings` too, by kind): 0 when there are none.
+   */
+  readonly bannedDataUploads: number;
+  /**
    * Things a person should look at: outcome rows without an applicant, categories the model never
    * saw, certificate uploads of kinds the catalog does not know (rejected `unknown_kind`, so they
-   * count as no evidence: a lender's own kinds without its `catalog`).
+   * count as no evidence: a lender's own kinds without its `catalog`), uploads of data the
+   * jurisdiction bans (left out of the rows).
    */
   readonly warnings: readonly string[];
   /**
@@ -63,9 +83,10 @@ const MAX_ISSUES = 100;
 /**
  * Turns a book of applicants and their outcomes into the training matrix the scorer will compute:
  * each applicant is validated and assessed exactly as a live decision is (lender attributes by
- * the feature set's schema), every feature computed by the same code, numbers written so they read
- * back as the same float32, categories written by name so `creditlift train` reads them as
- * categories and the model's manifest lists them by name. A model trained on it therefore matches
+ * the feature set's schema; evidence under `jurisdiction`, so data it bans is in no feature), every
+ * feature computed by the same code, numbers written so they read back as the same float32,
+ * categories written by name so `creditlift train` reads them as categories and the model's
+ * manifest lists them by name. A model trained on it therefore matches
  * the scorer's features by construction.
  *
  * Outcome ids are compared as written, not trimmed, as `simulate` compares them: an outcome
@@ -81,7 +102,8 @@ const MAX_ISSUES = 100;
  * computed twice differently, is an error naming every one (up to 100); outcome rows without an
  * applicant, and categories a given `manifest`'s model never saw (written as missing), are warnings.
  *
- * @throws ValidationError listing every problem
+ * @throws ValidationError listing every problem; CreditliftError `banned_data_category` naming every
+ *   written feature whose data category the jurisdiction bans (or that declares none)
  * @example
  * const book = featurizeBook(applicants, parseCsv(outcomesText), { idColumn: 'id', target: 'defaulted' });
  * writeFileSync('train.csv', book.csv);
@@ -95,6 +117,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     featurizeOptionIssues(options),
   ]);
   const features = options.features ?? builtInFeatureSet;
+  const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
+  const bannedDataCategories = jurisdiction.bannedDataCategories;
   const issues: ValidationIssue[] = [];
   const add = (issue: ValidationIssue) => {
     if (issues.length < MAX_ISSUES) issues.push(issue);
@@ -140,6 +164,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   });
 
   const encoder = createFeatureEncoder(options.manifest ?? defaultFeatureColumns(features), features);
+  // A column the scorer would refuse to read under this jurisdiction is not written for a model to learn.
+  assertAllowedDataCategories(encoder.definitions, jurisdiction);
   if (encoder.names.includes(options.target))
     add({
       path: ['options', 'target'],
@@ -154,6 +180,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   // Categories a given manifest's model never saw: written as missing, as the scorer feeds them, and said.
   const unseen = new Map<string, number>();
   const unknownKinds = createUnknownKindTally();
+  // Uploads of banned data by kind: assessed `banned_data_category` and in no feature, as in a decision.
+  const banned = new Map<string, number>();
   applicants.forEach((input, i) => {
     const line = options.lines?.[i] ?? i + 1;
     let applicant;
@@ -174,8 +202,9 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     if (used.has(applicant.id))
       add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
     used.add(applicant.id);
-    const { items } = assessEvidence(applicant, options.catalog === undefined ? {} : { catalog: options.catalog });
+    const { items } = assessEvidence(applicant, { ...(options.catalog === undefined ? {} : { catalog: options.catalog }), bannedDataCategories });
     unknownKinds.addAssessed(items);
+    for (const item of items) if (isBannedDataItem(item)) banned.set(item.kind, (banned.get(item.kind) ?? 0) + 1);
     try {
       encoder.encode({ applicant, evidence: items }, matrix, rowOutcomes.length * width);
     } catch (e) {
@@ -193,6 +222,8 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
   if (issues.length > 0) throw new ValidationError('featurize', issues);
 
   const unmatched = [...outcomeById.keys()].filter((id) => !used.has(id));
+  let bannedDataUploads = 0;
+  for (const n of banned.values()) bannedDataUploads += n;
   const unknownKindsWarning = unknownKinds.message(
     'the matrix holds them as no evidence: pass your own kinds as the catalog option (creditlift featurize --catalog FILE.json)',
   );
@@ -213,6 +244,13 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
             .join(', ')}`,
         ]),
     ...(unknownKindsWarning === undefined ? [] : [unknownKindsWarning]),
+    ...(bannedDataUploads === 0
+      ? []
+      : [
+          `${bannedDataUploads} certificate upload(s) of a data category ${jurisdiction.id} bans (${[...banned]
+            .map(([kind, n]) => `${kind}: ${n}`)
+            .join(', ')}) are in no feature of their rows, as decisions under ${jurisdiction.id} leave them out`,
+        ]),
   ];
   const nRows = rowOutcomes.length;
   const lines = [[...encoder.names, options.target].map(csvCell).join(',')];
@@ -236,6 +274,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     nRows,
     matrix: matrix.subarray(0, nRows * width),
     outcomes: rowOutcomes,
+    bannedDataUploads,
     warnings,
     trainArgs: trainArgsFor(features),
   };
@@ -256,7 +295,7 @@ function csvCell(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const FEATURIZE_OPTION_KEYS = everyKeyOf<FeaturizeOptions>()(['idColumn', 'target', 'features', 'catalog', 'lines', 'manifest']);
+const FEATURIZE_OPTION_KEYS = everyKeyOf<FeaturizeOptions>()(['idColumn', 'target', 'features', 'catalog', 'jurisdiction', 'lines', 'manifest']);
 
 function featurizeOptionIssues(options: unknown): ValidationIssue[] {
   const issues = optionKeyIssues(options, FEATURIZE_OPTION_KEYS, ['options']);
@@ -276,6 +315,7 @@ function featurizeOptionIssues(options: unknown): ValidationIssue[] {
           message: 'catalog must be a catalog from resolveCatalog',
           received: typeNameOf(o.catalog),
         },
+    ...jurisdictionIssues(o.jurisdiction),
     typeIssue(['options', 'lines'], o.lines, 'numbers', 'the line number of each applicant', true),
     manifest === undefined || (typeof manifest === 'object' && manifest !== null && Array.isArray(manifest.features))
       ? undefined
@@ -286,4 +326,13 @@ function featurizeOptionIssues(options: unknown): ValidationIssue[] {
           received: typeNameOf(manifest),
         },
   ].filter((i): i is ValidationIssue => i !== undefined);
+}
+
+/** A jurisdiction profile, as a policy holds one: its schema, and a built-in id carries the built-in rules. */
+function jurisdictionIssues(jurisdiction: unknown): ValidationIssue[] {
+  if (jurisdiction === undefined) return [];
+  const at = ['options', 'jurisdiction'];
+  const shape = schemaIssues(at, jurisdiction, JurisdictionProfile);
+  if (shape.length > 0) return shape;
+  return builtInProfileIssues(jurisdiction as JurisdictionProfile).map(({ path, message }) => ({ path: [...at, ...path], code: 'custom' as const, message }));
 }
