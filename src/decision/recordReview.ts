@@ -414,14 +414,18 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
 }
 
 /**
- * The model factors a review or contest may name: the ones the decision it follows named, where it
- * gave reasons (a factor it left out was immaterial, or could not move its result); any material
- * one where it owed none (an approval a person turned adverse).
+ * The model factors a review or contest may name: the ones the decision it follows named (a factor
+ * it left out was immaterial, or could not move its result), and so none where it named none. An
+ * approval at the full request owes no reasons and names no factor: the model moved nothing a
+ * person's decline or a customer's contest of it turns on, which the review or the contest itself
+ * explains. Letting any material factor through there told a customer declined on their identity
+ * documents that their debt was a principal reason (findings21-explain F2).
  */
 function followUpModelRule(decision: Decision, contributions: Decision['contributions']): ModelReasonRule {
-  const logOdds = logOddsPerUnit(contributions);
-  if (decision.reasons.length === 0) return { logOddsPerUnit: logOdds };
-  return { logOddsPerUnit: logOdds, only: new Set(decision.reasons.filter((r) => r.source === 'model').map((r) => r.factor)) };
+  return {
+    logOddsPerUnit: logOddsPerUnit(contributions),
+    only: new Set(decision.reasons.filter((r) => r.source === 'model').map((r) => r.factor)),
+  };
 }
 
 /** Whether `code` names a cap that, rounded down to the step, is `limit` on `d`. */

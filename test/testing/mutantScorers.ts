@@ -10,6 +10,7 @@ import { LIMIT_SETTING_REASONS, type PolicyReasonCode, policyReasons } from '../
 import { resolvePolicy } from '../../src/policy/resolvePolicy.js';
 import { euCcd2 } from '../../src/policy/jurisdictionProfile.js';
 import { factorCatalog } from '../../src/explain/factorCatalog.js';
+import { MODEL_REASON_MIN_LOG_ODDS } from '../../src/explain/principalReasons.js';
 import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
 import { lenderHealthKind } from '../helpers/lenderHealthKind.js';
 
@@ -193,6 +194,24 @@ const certificatePenalty =
     d.outcome === 'approve' && d.previousLimit === 0 && d.limit > step && d.evidence.some((e) => e.status === 'accepted')
       ? reseal({ ...d, limit: d.limit - step })
       : d;
+
+/**
+ * A follow-up of `prior` (a decision that gave no reasons) that also names the largest material
+ * risk-raising factor, as follow-ups did before findings21-explain F2's fix (the default scorers explain in log-odds).
+ */
+function withUnnamedModelFactor(d: Decision, prior: Decision | undefined): Decision {
+  if (prior === undefined || prior.reasons.length > 0 || d.reasons.length === 0 || d.reasons.length >= 4) return d;
+  const top = d.contributions.factors.find((f) => f.value >= MODEL_REASON_MIN_LOG_ODDS && !d.reasons.some((r) => r.factor === f.factor));
+  if (top === undefined) return d;
+  const text = factorCatalog[top.factor].raisesRisk;
+  return {
+    ...d,
+    reasons: [
+      ...d.reasons,
+      { code: `model_${top.factor}`, source: 'model' as const, factor: top.factor, en: text.en, zhHans: text.zhHans, contribution: top.value },
+    ],
+  };
+}
 
 /**
  * A scorer that treats a closed line (0 on file) as a new customer's: it drops the ledger such a
@@ -655,6 +674,15 @@ export const mutants: readonly Mutant[] = [
     name: 'declining review after a reduction names the reduction',
     caughtBy: ['reasons_where_owed'],
     wrap: (s) => declineNaming(s, (p) => (p.reasons.some((r) => r.code === 'customer_reduction') ? 'customer_reduction' : undefined)),
+  },
+  {
+    // findings21-explain F2, before its fix: a person's decline or a contest of a decision that named
+    // no model factor (an approval at the full request owes no reasons) named the largest material
+    // one ("Existing debt repayments or balances are high" for a decline on identity documents),
+    // though the model moved nothing in it.
+    name: 'follow-up of an approval that owed no reasons names a model factor',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => mutateScorer(s, (d, at) => withUnnamedModelFactor(d, at.prior), { paths: ['recordReview', 'recordContest'] }),
   },
   // findings9-kit #1: a price above the cap on one path only (reassess, reduction, batch).
   ...aboveCapMutants,

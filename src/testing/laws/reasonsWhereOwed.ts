@@ -9,6 +9,7 @@ import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrar
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { checkFollowUpModelReasons, checkFollowUpsOfApprovalInFull } from '../_internals/followUpModelReasons.js';
 import {
   fen,
   limitHistoryArbitrary,
@@ -101,7 +102,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of).",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -166,8 +167,11 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // applicant lets it compute them again).
         const declined = scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
         checkReasons(declined, `declining review of "${applicant.id}"`, ctx.policy);
+        checkFollowUpModelReasons(declined, d, `declining review of "${applicant.id}"`);
         const contested = scorer.recordContest(d, { statement: 'I disagree' }, { applicant });
         checkReasons(contested, `contest of "${applicant.id}"`, ctx.policy);
+        checkFollowUpModelReasons(contested, d, `contest of "${applicant.id}"`);
+        await checkFollowUpsOfApprovalInFull(scorer, applicant, d);
         // A customer lowering their own line: their request is a reason, and what declined or
         // referred the decision still is.
         checkReasons(scorer.requestReduction(d, reduceTo), `reduction of "${applicant.id}" to ${fen(reduceTo)}`, ctx.policy);
@@ -175,13 +179,16 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // customer lowered is explained by their request, never by what set the limit before.
         const lowered = scorer.requestReduction(d, least);
         checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
+        checkFollowUpModelReasons(lowered, d, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`);
         // A person who then closes the line, or declines the customer's contest of the reduction,
         // closed it: the customer's reduction set a limit, it is no reason for closing the line.
         const closed = scorer.recordReview(lowered, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
         checkReasons(closed, `declining review of the reduction of "${applicant.id}"`, ctx.policy);
+        checkFollowUpModelReasons(closed, lowered, `declining review of the reduction of "${applicant.id}"`);
         const contestOfReduction = scorer.recordContest(lowered, { statement: 'I disagree' }, { applicant });
         const contestDeclined = scorer.recordReview(contestOfReduction, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
         checkReasons(contestDeclined, `declining review of a contest of the reduction of "${applicant.id}"`, ctx.policy);
+        checkFollowUpModelReasons(contestDeclined, contestOfReduction, `declining review of a contest of the reduction of "${applicant.id}"`);
       },
     ),
 });
