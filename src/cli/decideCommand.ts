@@ -20,7 +20,8 @@ Decides one applicant and prints the Decision as JSON on stdout.
 ${DECISION_FILE_HELP}
 
 ${SCORER_OPTIONS_HELP}
-  --summary                  print a readable summary instead of JSON
+  --summary                  print a readable summary instead of JSON; its "Would raise it" line
+                             previews deciding again with each certificate, as "creditlift suggest"
   --notice                   print the adverse-action notice (principal reasons, data used, how to
                              ask for a human review) in English and Chinese instead of the Decision
   --notice-format FORMAT     text (default) or json
@@ -30,6 +31,9 @@ ${SCORER_OPTIONS_HELP}
 Exit codes: 0 decided, 3 the applicant (or its ledger) was rejected (every field at fault on stderr),
 1 failure (a file, the model, the policy or a key file unusable: the option is named), 2 usage.
 `;
+
+/** How many previews `--summary` shows: as many as a decision carries by default. */
+const SUMMARY_PREVIEWS = 3;
 
 const OPTIONS = {
   ...SCORER_ARG_OPTIONS,
@@ -68,10 +72,13 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
             ? `${JSON.stringify(notice, null, values.compact === true ? undefined : 2)}\n`
             : terminalText(`${renderAdverseActionNotice(notice, 'en')}\n${renderAdverseActionNotice(notice, 'zhHans')}`, { keepLineBreaks: true }),
         );
+      } else if (values.summary === true) {
+        // The CLI has no command that uploads to a decision: the summary previews deciding again, the
+        // path a user takes with the certificate, as `creditlift suggest --top 3` does.
+        const previews = await onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top: SUMMARY_PREVIEWS }));
+        io.stdout(`${summarizeDecision(decision, previews)}\n`);
       } else {
-        io.stdout(
-          values.summary === true ? `${summarizeDecision(decision)}\n` : `${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`,
-        );
+        io.stdout(`${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);
       }
     } finally {
       await scorer.close();

@@ -12,6 +12,8 @@ import { reportCliError } from './reportCliError.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
 import { terminalText } from '../text/terminalText.js';
+import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { levelNames } from '../catalog/levelNames.js';
 
 /** Help text of `creditlift suggest`. */
 export const SUGGEST_USAGE = `Usage: creditlift suggest FILE.json [options]
@@ -63,12 +65,13 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
           ),
         );
       else {
+        const kinds = new Map(scorer.certificateKinds.map((k) => [k.id, k]));
         const rows = s.items.map((x, i) => [
           String(i + 1),
           x.kind,
           x.names.en,
           x.names.zhHans,
-          assumedText(x.assumed),
+          assumedText(x.assumed, kinds.get(x.kind)),
           x.outcome === 'refer' ? `${formatRmb(x.limit)} (refer)` : formatRmb(x.limit),
           `+${formatRmb(x.limitGain)}`,
           `${(x.pd * 100).toFixed(2)}%`,
@@ -92,6 +95,10 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
   }
 }
 
-function assumedText(a: { readonly score?: number | undefined; readonly level?: string | undefined }): string {
-  return a.score !== undefined ? `score ${a.score}` : a.level !== undefined ? a.level : 'held';
+/** The result a preview assumes: a score, or a level by its names in both languages (its id is a code for uploads). */
+function assumedText(a: { readonly score?: number | undefined; readonly level?: string | undefined }, spec: CertificateKindSpec | undefined): string {
+  if (a.score !== undefined) return `score ${a.score}`;
+  if (a.level === undefined) return 'held';
+  const names = spec === undefined ? { en: a.level, zhHans: a.level } : levelNames(spec, a.level);
+  return `${names.en} / ${names.zhHans}`;
 }

@@ -1,11 +1,18 @@
-import type { Decision } from '../decision/decision.js';
+import type { Decision, EvidenceSuggestions } from '../decision/decision.js';
 import { lineOnFileAfter } from '../decision/lineOnFile.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { paymentPlanText } from '../story/bilingual.js';
 import { terminalText } from '../text/terminalText.js';
 
-/** A readable, multi-line English summary of one decision, for terminals and logs. */
-export function summarizeDecision(d: Decision): string {
+/**
+ * A readable, multi-line English summary of one decision, for terminals and logs.
+ *
+ * @param decidingAgain the what-if previews of deciding the applicant again with each certificate
+ *   (`scorer.suggest`), the path a command-line user can take: shown instead of the decision's own
+ *   `suggestions`, which preview uploading it to this decision (`reassess`, on the line it set) and
+ *   are shown, labelled so, without it
+ */
+export function summarizeDecision(d: Decision, decidingAgain?: EvidenceSuggestions): string {
   const lines: string[] = [];
   const head = d.outcome === 'decline' ? 'DECLINE' : `${d.outcome.toUpperCase()} ${formatRmb(d.limit)}`;
   // The customer's own reduction says so, with the line they now hold (a referral's limit is only its proposal).
@@ -50,12 +57,16 @@ export function summarizeDecision(d: Decision): string {
   if (d.unseenCategories?.length)
     lines.push(`  Scored as missing (the model never saw them): ${d.unseenCategories.map((u) => `${u.feature} "${u.category}"`).join(', ')}`);
   for (const r of d.reasons) lines.push(`  Reason: ${r.en} / ${r.zhHans}`);
-  if (d.suggestions.items.length) {
+  // A preview is a promise on the path it previews, so the line names its path: `decide` with the
+  // certificate gave the new graduate 17,400 RMB where the upload preview said 17,700 RMB.
+  const previews = decidingAgain ?? d.suggestions;
+  if (previews.items.length) {
+    const path = decidingAgain === undefined ? 'uploaded to this decision (reassess on its date)' : 'deciding again with it (creditlift suggest)';
     lines.push(
-      `  Would raise it: ${d.suggestions.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)}${s.outcome === 'refer' ? ', proposed for a person to review' : ''})`).join('; ')}`,
+      `  Would raise it, ${path}: ${previews.items.map((s) => `${s.names.en} -> ${formatRmb(s.limit)} (+${formatRmb(s.limitGain)}${s.outcome === 'refer' ? ', proposed for a person to review' : ''})`).join('; ')}`,
     );
-  } else if (d.suggestions.note) {
-    lines.push(`  No certificate would raise it: ${d.suggestions.note.en}`);
+  } else if (previews.note) {
+    lines.push(`  No certificate would raise it: ${previews.note.en}`);
   }
   lines.push(`  Audit ${d.audit.decisionId} model ${d.audit.modelId}`);
   // Kinds, categories and names come from input: each line escaped for the terminal.

@@ -1,5 +1,6 @@
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
+import { levelNames } from '../catalog/levelNames.js';
 import type { VerificationMethod } from '../schema/certificateEvidence.js';
 import type { EvidenceSuggestion } from './decision.js';
 import { deepFreeze } from '../common/deepFreeze.js';
@@ -54,7 +55,9 @@ function assumptionOf(
     issueDate: asOf,
     verification: { method, confidence },
   };
-  const result = typical.score !== undefined ? ` ${typical.score}` : typical.level !== undefined ? ` (${typical.level})` : '';
+  const level = typical.level === undefined ? undefined : levelNames(spec, typical.level);
+  const resultEn = typical.score !== undefined ? ` ${typical.score}` : level !== undefined ? ` (${level.en})` : '';
+  const resultZh = typical.score !== undefined ? ` ${typical.score}` : level !== undefined ? `（${level.zhHans}）` : '';
   const { fadeHalfLifeMonths: half, expiresAfterMonths: expires } = spec.validity;
   const olderEn =
     half !== undefined && expires !== undefined
@@ -75,8 +78,8 @@ function assumptionOf(
   return {
     assumed,
     assumption: {
-      en: `The limit shown is for ${spec.names.en}${result} issued on ${asOf}, verified at confidence ${confidence}${olderEn}.`,
-      zhHans: `所示额度按${asOf}签发、核验置信度${confidence}的${spec.names.zhHans}${result}估算${olderZh}。`,
+      en: `The limit shown is for ${spec.names.en}${resultEn} issued on ${asOf}, verified at confidence ${confidence}${olderEn}.`,
+      zhHans: `所示额度按${asOf}签发、核验置信度${confidence}的${spec.names.zhHans}${resultZh}估算${olderZh}。`,
     },
   };
 }

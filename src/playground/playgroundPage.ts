@@ -84,6 +84,7 @@ export function playgroundPage(): string {
       <h3>Each certificate's impact</h3>
       <table><thead><tr><th scope="col">Certificate</th><th scope="col">Status</th><th scope="col" class="num">Risk</th><th scope="col" class="num">Limit</th></tr></thead><tbody id="impacts-body"></tbody></table>
       <h3>What would raise it</h3>
+      <p class="muted">Each limit is what deciding this applicant again with the certificate gives, issued on the decision date: Add does just that.</p>
       <ul id="whatif"></ul>
     </div>
     <div>

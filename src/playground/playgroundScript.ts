@@ -41,6 +41,14 @@ function fromFen(fen) {
 }
 function kindSpec(kind) { return (state.setup.catalog || []).find(function (k) { return k.id === kind; }) || null; }
 function kindName(kind) { var s = kindSpec(kind); return s ? s.names.en : kind; }
+// A level by its name, as the catalog gives it ("Level 4: intermediate worker"): its id is a code for uploads.
+function levelName(kind, level) {
+  var s = kindSpec(kind), levels = s && s.scale && s.scale.levels || [];
+  var named = levels.find(function (l) { return l.id === level; });
+  return named ? named.names.en : level;
+}
+// The result a certificate carries, as it is shown beside its kind: a score, or a level by its name.
+function resultText(kind, c) { return c && c.score !== undefined ? ' ' + c.score : c && c.level ? ' (' + levelName(kind, c.level) + ')' : ''; }
 function clone(x) { return JSON.parse(JSON.stringify(x)); }
 
 function post(path, body) { return postText(path, JSON.stringify(body)); }
@@ -104,8 +112,7 @@ function renderCertificates() {
   var items = Array.isArray(state.applicant.evidence) ? state.applicant.evidence : [];
   if (!items.length) list.appendChild(el('li', { class: 'muted', text: 'No certificates yet.' }));
   items.forEach(function (c, i) {
-    var value = c.score !== undefined ? ' ' + c.score : c.level ? ' (' + c.level + ')' : '';
-    var label = kindName(c.kind) + value;
+    var label = kindName(c.kind) + resultText(c.kind, c);
     var btn = el('button', { type: 'button', 'aria-label': 'Remove ' + label, 'data-remove': String(i), text: 'Remove' });
     btn.addEventListener('click', function () { state.applicant.evidence.splice(i, 1); fillForm(); decide(); });
     list.appendChild(el('li', { 'data-kind': c.kind }, [el('span', null, [label, el('span', { class: 'muted', text: c.verification ? ' \u00b7 ' + c.verification.method + ' ' + c.verification.confidence : '' })]), btn]));
@@ -145,11 +152,13 @@ function fillCertificateForm() {
   var verified = (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
   if (verified) method.value = verified;
 }
-function addCertificate(kind, score, level, method, confidence) {
+// issueDate: the date a suggestion's preview assumes; left out, the server dates it a month before asOf.
+function addCertificate(kind, score, level, method, confidence, issueDate) {
   state.seq += 1;
   var body = { kind: kind, method: method, confidence: confidence, idHash: state.applicant.identity.idHash, asOf: state.applicant.asOf, seq: state.seq };
   if (score !== null && score !== undefined) body.score = score;
   if (level !== null && level !== undefined) body.level = level;
+  if (issueDate) body.issueDate = issueDate;
   return post('/api/certificate', body).then(function (r) {
     if (!r.ok) { showError(r.body.error); return; }
     state.applicant.evidence = (state.applicant.evidence || []).concat([r.body.certificate]);
@@ -203,12 +212,15 @@ function render(answer) {
   var setBy = answer.bindingText || { en: d.bindingConstraint, zhHans: d.bindingConstraint };
   // The Chinese text is marked as such, so a screen reader speaks it in Chinese.
   $('binding').replaceChildren.apply($('binding'), d.outcome === 'decline' ? ['Declined: see the principal reasons.'] : ['Binding constraint: ' + setBy.en + ' (' + d.bindingConstraint + ') \u00b7 ', el('span', { lang: 'zh-Hans', text: setBy.zhHans })]);
+  $('price').setAttribute('data-pd', String(d.pd));
   $('price').textContent = 'APR ' + pct(d.apr) + ' \u00b7 daily rate ' + (d.dailyRateText || pct(d.dailyRate, 3)) + ' \u00b7 PD ' + pct(d.pd) + ' \u00b7 grade ' + (d.grade || '-');
   $('status').textContent = (d.outcome || '') + ' ' + yuan(d.limit) + (change.textContent ? ', ' + change.textContent : '');
   drawWaterfall(d.contributions || { factors: [], baseline: 0 }, d.pd);
   renderReasons(d.reasons || [], d);
   renderImpacts(d, answer.bindingText);
-  renderWhatIf(d.suggestions || { items: [] });
+  // The previews of deciding again with the certificate, what Add does; never the decision's own,
+  // which preview uploading it to that decision (17,700 RMB shown, 17,400 RMB given on Add).
+  renderWhatIf(answer.suggestions || { items: [] });
   renderAffordability(d.affordability || { checks: [] }, answer.paymentPlanText);
   renderBudget(budget, d, answer.paymentPlanText);
 }
@@ -296,17 +308,20 @@ function renderWhatIf(s) {
   var list = $('whatif');
   list.replaceChildren();
   (s.items || []).forEach(function (item) {
-    var value = item.assumed && item.assumed.score !== undefined ? ' ' + item.assumed.score : item.assumed && item.assumed.level ? ' (' + item.assumed.level + ')' : '';
+    var value = resultText(item.kind, item.assumed);
     var btn = el('button', { type: 'button', 'aria-label': 'Add ' + item.names.en + value, text: 'Add' });
     btn.addEventListener('click', function () {
-      // The certificate the preview assumes (issued today, as the suggestion says), as it says it.
-      var said = item.assumed && item.assumed.verification;
+      // The certificate the preview assumes, as it says it: its result, verification and issue date.
+      var assumed = item.assumed || {};
+      var said = assumed.verification;
       var spec = kindSpec(item.kind);
       var method = said ? said.method : spec && (spec.methods || []).find(function (m) { return m !== 'self_declared'; });
-      addCertificate(item.kind, item.assumed ? item.assumed.score : null, item.assumed ? item.assumed.level : null, method || 'document_ocr', said ? said.confidence : 0.95);
+      addCertificate(item.kind, assumed.score, assumed.level, method || 'document_ocr', said ? said.confidence : 0.95, assumed.issueDate);
     });
     var referred = item.outcome === 'refer' ? ', proposed for a person to review' : '';
-    list.appendChild(el('li', item.assumption ? { title: item.assumption.en } : null, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
+    var attrs = { 'data-kind': item.kind, 'data-limit': String(item.limit), 'data-pd': String(item.pd), 'data-outcome': item.outcome };
+    if (item.assumption) attrs.title = item.assumption.en;
+    list.appendChild(el('li', attrs, [item.names.en + value + ' \u2192 ' + yuan(item.limit) + ' (+' + yuan(item.limitGain) + referred + ') ', btn]));
   });
   if (!(s.items || []).length) list.appendChild(el('li', { class: 'muted' }, s.note ? [s.note.en + ' ', el('span', { lang: 'zh-Hans', text: s.note.zhHans })] : ['No suggestion.']));
 }

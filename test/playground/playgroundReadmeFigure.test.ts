@@ -41,4 +41,13 @@ describe('README, "See it": the playground figures are the playground’s', () =
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     expect(readme).toContain(`raises her line from ${yuan(without.decision.limit)} to ${yuan(added.decision.limit)}:`);
   });
+
+  it("the new graduate's vocational skill certificate: the figure the page's suggestion shows", async () => {
+    const { applicant } = exampleFor('new_graduate');
+    const answer = await post<{ suggestions: { items: { kind: string; limit: number }[] } }>('/api/decide', { applicant, monthlyBudget: null });
+    const vocational = answer.suggestions.items.find((i) => i.kind === 'vocational_skill_level');
+    expect(vocational).toBeDefined();
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`the new graduate's vocational skill certificate, ${yuan(vocational?.limit ?? 0)})`);
+  });
 });
