@@ -3,6 +3,7 @@ import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption } from '../commandLine/intOption.js';
+import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import type { ScorerOptions } from '../decision/createScorer.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -187,6 +188,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         ['--catalog', values.catalog],
         ['--features', values.features],
       ],
+    );
+    await refuseInputsNotFiles(
+      [
+        ['--book', book],
+        ['--outcomes', values.outcomes],
+      ],
+      'simulate reads it more than once (to record its SHA-256 in the summary and to read its records), so save the stream to a file first and give that',
     );
     const format = formatOf(book, values.format);
     const mode = values.mode ?? 'decide';
