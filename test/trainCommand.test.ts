@@ -91,7 +91,7 @@ describe('creditlift train', () => {
     expect(d.err.join('')).toMatch(/missing --target, --positive, --out/);
     const e = capture();
     expect(runTrainCommand([...baseArgs, '--out', work, '--rounds', 'many'], e.io)).toBe(2);
-    expect(e.err.join('')).toMatch(/--rounds expects a number/);
+    expect(e.err.join('')).toMatch(/--rounds expects a whole number in \[1, 100000\] written in digits, got "many"/);
   });
 
   it('a missing target column exits 1 with a validation_failed message naming it', () => {
@@ -114,10 +114,12 @@ describe('creditlift train', () => {
     expect(err).toMatch(/monotone\.1: --monotone "debt_ratio:up": direction must be \+1, -1 or 0/);
   });
 
-  it('bad training parameters exit 1 with the offending fields', () => {
+  it('training parameters out of range exit 2 naming every one (read as the command line writes numbers)', () => {
     const c = capture();
-    expect(runTrainCommand([...baseArgs, '--out', work, '--learning-rate', '0', '--max-depth', '40'], c.io)).toBe(1);
-    expect(c.err.join('')).toMatch(/learningRate[\s\S]*maxDepth/);
+    expect(runTrainCommand([...baseArgs, '--out', work, '--learning-rate', '0', '--max-depth', '40', '--subsample', '1.5'], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(
+      /^error: --learning-rate expects a number \(0, 1\] written in decimal digits \(like 0\.05\), got "0"\n--max-depth expects a whole number in \[1, 16\] written in digits, got "40"\n--subsample expects a number \(0, 1\] .*got "1\.5"\n/,
+    );
   });
 
   it('a missing data file exits 1 with the path, not a stack trace', () => {

@@ -75,7 +75,9 @@ export function mainUsage(): string {
 Commands:
 ${list}
 
-Run "creditlift <command> --help" for a command's options.
+Run "creditlift <command> --help" for a command's options. A number an option takes (N, X, S, MS)
+is written in decimal digits (16, 0.05): hexadecimal, exponents, signs, spaces around it and
+leading zeros are refused, naming the option.
 Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 4 some records left
 undecided by a runtime failure (score, simulate) or a figure in the act band (monitor), 130 interrupted.
 `;

@@ -6,7 +6,9 @@ import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { modelFilePath } from '../model/modelFilePath.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
-import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { intOption } from '../commandLine/intOption.js';
+import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { ValidationError } from '../errors/validationError.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -142,6 +144,10 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);
+    await refuseInputsNotFiles(
+      [['--decisions', values.decisions]],
+      'monitor reads it more than once (to find the decisions a later one follows, then to count them), so save the stream to a file first and give that',
+    );
     const model = values.model === undefined ? undefined : modelFilePath(values.model);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     const records = async () =>

@@ -1,4 +1,5 @@
 import { UsageError } from '../commandLine/commandIo.js';
+import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { servePlayground } from '../playground/servePlayground.js';
 import { CliExitCode } from './cliExitCode.js';
@@ -27,9 +28,7 @@ export async function runPlaygroundCommand(argv: readonly string[], io: CliIo = 
       return CliExitCode.ok;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    // Decimal digits only: Number() read '' as 0 (a random port), '1e0' as 1 and '0x1f90' as 8080.
-    const port = values.port === undefined ? 8787 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : Number.NaN;
-    if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port expects a whole number in [0, 65535] written in digits, got "${values.port}"`);
+    const port = intOption(values.port, 'port', 8787, 65_535, 0);
     const playground = await servePlayground({ port });
     io.stdout(`creditlift playground: ${playground.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {

@@ -15,6 +15,7 @@ import { catalogHash, DEFAULT_CATALOG_HASH } from '../catalog/catalogHash.js';
 import { thresholdPolicyOf } from './score/averageCostAlert.js';
 import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
+import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
@@ -129,6 +130,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
         ['--signing-key-file', values['signing-key-file']],
         ...(values['verification-key-file'] ?? []).map((f) => ['--verification-key-file', f] as [string, string]),
       ],
+    );
+    await refuseInputsNotFiles(
+      [['DECISIONS', file]],
+      'report reads it more than once (to find the decisions a later one follows, then to count them), so save the stream to a file first and give that',
     );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;

@@ -2,7 +2,9 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
-import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { intOption } from '../commandLine/intOption.js';
+import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import type { ScorerOptions } from '../decision/createScorer.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -210,6 +212,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         ['--personal-data-key-file', values['personal-data-key-file']],
         ...(values['verification-key-file'] ?? []).map((f) => ['--verification-key-file', f] as const),
       ],
+    );
+    await refuseInputsNotFiles(
+      [
+        ['--book', book],
+        ['--outcomes', values.outcomes],
+      ],
+      'simulate reads it more than once (to record its SHA-256 in the summary and to read its records), so save the stream to a file first and give that',
     );
     const format = formatOf(book, values.format);
     const mode = values.mode ?? 'decide';

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
 import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
@@ -10,6 +10,7 @@ import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
+import { openStreamInput } from './score/streamInputBytes.js';
 import { textLineFault } from './score/textLineFault.js';
 import { deviceKindOf } from './score/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
@@ -318,7 +319,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
     return;
   }
   let first = true;
-  for await (const line of splitLines(createReadStream(file))) {
+  for await (const line of splitLines(openStreamInput(file).bytes)) {
     if (line.text.trim() === '') continue;
     if (first) {
       first = false;

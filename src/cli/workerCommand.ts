@@ -1,5 +1,6 @@
 import { reportError, UsageError } from '../commandLine/commandIo.js';
-import { intOption, parseCommandArgs } from '../commandLine/parseCommandArgs.js';
+import { intOption } from '../commandLine/intOption.js';
+import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
@@ -63,8 +64,7 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
     const { parseQueueUrl } = await import('../distributed/queueUrl.js');
     const address = parseQueueUrl(values.queue);
     const workers = intOption(values.workers, 'workers', 1, 256);
-    const lockMs = intOption(values['lock-ms'], 'lock-ms', 30_000, 3_600_000);
-    if (lockMs < 500) throw new UsageError('--lock-ms must be at least 500');
+    const lockMs = intOption(values['lock-ms'], 'lock-ms', 30_000, 3_600_000, 500);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
 
     const { scoringFingerprint } = await import('../distributed/scoringFingerprint.js');

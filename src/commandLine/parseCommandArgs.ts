@@ -14,12 +14,3 @@ export function parseCommandArgs<T extends Options>(argv: readonly string[], opt
     throw new UsageError((e as Error).message);
   }
 }
-
-/** A positive integer option within [1, max], or `fallback` when absent. */
-export function intOption(raw: string | undefined, name: string, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
-    throw new UsageError(`--${name} expects a whole number in [1, ${max}], got "${raw}"`);
-  return n;
-}

@@ -1,4 +1,5 @@
 import { UsageError } from '../commandLine/commandIo.js';
+import { WHOLE_NUMBER_TEXT } from '../commandLine/numberTextFault.js';
 
 /** Where the queue lives: a Redis server and database, from `--queue redis://HOST:PORT/DB`. */
 export interface QueueAddress {
@@ -30,9 +31,14 @@ export function parseQueueUrl(raw: string): QueueAddress {
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--queue must be a redis:// or rediss:// URL, got "${url.protocol}"`);
   if (url.hostname === '') throw new UsageError('--queue names no host');
   if (url.search !== '' || url.hash !== '') throw new UsageError('--queue takes no query string or fragment');
+  // The port as written: the URL parser reads `06379` as 6379 and an empty one (`h:/0`) as none.
+  const portText = writtenPort(raw);
+  if (portText !== undefined && !WHOLE_NUMBER_TEXT.test(portText))
+    throw new UsageError(`--queue port must be a whole number written in digits, got "${portText}"`);
   const port = url.port === '' ? 6379 : Number(url.port);
   const dbText = url.pathname.replace(/^\//, '');
-  if (dbText !== '' && !/^\d{1,5}$/.test(dbText)) throw new UsageError(`--queue database must be a whole number, got "${dbText}"`);
+  if (dbText !== '' && !(WHOLE_NUMBER_TEXT.test(dbText) && dbText.length <= 5))
+    throw new UsageError(`--queue database must be a whole number written in digits (at most 5), got "${dbText}"`);
   const db = dbText === '' ? 0 : Number(dbText);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const username = decodeURIComponent(url.username);
@@ -47,4 +53,13 @@ export function parseQueueUrl(raw: string): QueueAddress {
     display: `${url.protocol}//${url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
     withoutPassword: `${url.protocol}//${url.username === '' ? '' : `${url.username}@`}${url.host}/${db}`,
   };
+}
+
+/** The port of a URL as written (after the host's last `:`, IPv6 brackets skipped), or undefined when it names none. */
+function writtenPort(raw: string): string | undefined {
+  const authority = (raw.split('//', 2)[1] ?? '').split(/[/?#]/, 1)[0] ?? '';
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const afterHost = hostPort.startsWith('[') ? hostPort.slice(hostPort.indexOf(']') + 1) : hostPort;
+  const colon = afterHost.lastIndexOf(':');
+  return colon < 0 ? undefined : afterHost.slice(colon + 1);
 }

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
 /**
@@ -9,7 +10,12 @@ import { stat } from 'node:fs/promises';
  */
 export async function deviceKindOf(path: string): Promise<string | undefined> {
   const s = await stat(path).catch(() => undefined);
-  if (s === undefined || s.isFile()) return undefined;
+  return s === undefined ? undefined : kindOfStats(s);
+}
+
+/** What a file is by its stats, as {@link deviceKindOf} says it; undefined for a regular file. */
+export function kindOfStats(s: Stats): string | undefined {
+  if (s.isFile()) return undefined;
   if (s.isCharacterDevice()) return 'a character device';
   if (s.isBlockDevice()) return 'a block device';
   if (s.isFIFO()) return 'a pipe';

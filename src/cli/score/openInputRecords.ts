@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { InputRecord } from './inputRecord.js';
 import { readCsvRecords } from './readCsvRecords.js';
 import { readNdjsonRecords } from './readNdjsonRecords.js';
 import { splitLines } from './splitLines.js';
+import { openStreamInput } from './streamInputBytes.js';
 import type { z } from 'zod';
 import { createUtf8Decoder, type DecodedText } from '../../text/utf8Decoder.js';
 
@@ -39,15 +39,17 @@ export interface InputRecords {
 /**
  * Opens an input file of applicants as a stream of records, one per NDJSON line or CSV row, each
  * numbered by the physical line it starts on. The bytes are hashed as they are read, so a run can
- * check the file did not change under it.
+ * check the file did not change under it. A stream (`monitor --applicants /dev/stdin`) ends with an
+ * error at a line running on past any record's length (see openStreamInput).
  */
 export function openInputRecords(path: string, options: InputRecordsOptions): InputRecords {
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const input = openStreamInput(path);
+  const stream = input.stream;
   const hash = createHash('sha256');
   let consumed = 0;
   let digest: string | undefined;
   const bytes = (async function* () {
-    for await (const chunk of stream) {
+    for await (const chunk of input.bytes) {
       consumed += (chunk as Buffer).length;
       hash.update(chunk as Buffer);
       yield chunk as Buffer;

@@ -1,13 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../../commandLine/commandIo.js';
+import { refuseInputsNotFiles } from '../refuseInputsNotFiles.js';
 
 /**
- * Refuses a pipe, socket or folder as `score`'s input or an output, by name (in process, pooled
- * and `--queue` alike). A run reads its input more than once (its fingerprint for `--resume`, the
+ * Refuses a pipe, socket, device or folder as `score`'s input, and a pipe, socket or folder as an
+ * output, by name (in process, pooled and `--queue` alike). A run reads its input more than once (its fingerprint for `--resume`, the
  * records, then the fingerprint again to see it did not change), so `--in /dev/stdin` from a pipe read 0 records and ended "changed while it was being
  * read ... run again with --overwrite", which could not help; and it locks, resumes and completes
  * its outputs in place, so `--out /dev/stdout` to a pipe failed with a raw ENOENT on a lock under
- * /proc. A device such as /dev/null stays allowed (nothing there to lose).
+ * /proc. A device such as /dev/null stays allowed as an output (nothing there to lose), not as the
+ * input: `--in /dev/zero` fingerprinted NUL bytes without end.
  *
  * @throws UsageError naming the option and what the path is
  */
@@ -16,11 +18,10 @@ export async function refuseStreams(args: { readonly input: string; readonly out
     const s = await stat(path).catch(() => undefined);
     return s === undefined ? undefined : s.isFIFO() ? 'a pipe' : s.isSocket() ? 'a socket' : s.isDirectory() ? 'a folder' : undefined;
   };
-  const input = await kindOf(args.input);
-  if (input !== undefined)
-    throw new UsageError(
-      `--in ${args.input} is ${input}, not a file: score reads its input more than once (to fingerprint it for --resume and to check it did not change), so save the stream to a file first and score that`,
-    );
+  await refuseInputsNotFiles(
+    [['--in', args.input]],
+    'score reads its input more than once (to fingerprint it for --resume and to check it did not change), so save the stream to a file first and score that',
+  );
   for (const [option, path] of [
     ['--out', args.out],
     ['--errors', args.errors],

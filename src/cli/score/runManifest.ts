@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
@@ -10,6 +10,8 @@ import { RunManifestWriteError } from './runManifestWriteError.js';
 import type { ScoreArgs } from './scoreArgs.js';
 import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
 import type { InputFingerprint, RunManifest, RunStatus } from './runManifestSchema.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
+import { kindOfStats } from './deviceKind.js';
 
 export type { InputFingerprint, RunManifest } from './runManifestSchema.js';
 
@@ -24,11 +26,29 @@ export function runManifestPath(out: string): string {
   return `${out}.run.json`;
 }
 
-/** Size and SHA-256 of a file, read as a stream (constant memory). */
+/**
+ * Size and SHA-256 of a file, read as a stream (constant memory).
+ * @throws CreditliftError `data_invalid` when `path` is not a regular file (checked on the file
+ * opened, so no path swapped in after a caller's own check is read): a device read again gives other
+ * bytes, and /dev/zero gives them without end (`score --in /dev/zero` hashed it at 100% CPU for ever)
+ */
 export async function fingerprintInput(path: string): Promise<InputFingerprint> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { path: resolve(path), size: (await stat(path)).size, sha256: hash.digest('hex') };
+  // Non-blocking: opening a pipe no one writes to would otherwise wait for a writer before the check.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const stream = handle.createReadStream();
+  try {
+    const kind = kindOfStats(await handle.stat());
+    if (kind !== undefined)
+      throw new CreditliftError(
+        'data_invalid',
+        `${path} is ${kind}, not a file, so it cannot be fingerprinted: only a file gives the same bytes when read again (a pipe gives none, /dev/zero never ends)`,
+      );
+    const hash = createHash('sha256');
+    for await (const chunk of stream) hash.update(chunk as Buffer);
+    return { path: resolve(path), size: (await stat(path)).size, sha256: hash.digest('hex') };
+  } finally {
+    stream.destroy();
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { fileIdentity } from './fileIdentity.js';
 import { UsageError } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../refuseOverwritingInputs.js';
-import { intOption, type ParsedCommandArgs } from '../../commandLine/parseCommandArgs.js';
+import { intOption } from '../../commandLine/intOption.js';
+import type { ParsedCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import type { ScorerArgs } from '../openScorer.js';
 import { SCORER_ARG_OPTIONS } from '../scorerArgs.js';
 import { DEFAULT_MAX_RECORD_LINES } from './readCsvRecords.js';
@@ -89,7 +90,7 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
     overwrite: values.overwrite === true,
     chunkSize: intOption(values.batch, 'batch', 256, 65_536),
     workers: intOption(values.workers, 'workers', 1, 256),
-    suggestions: values.suggestions === '0' ? 0 : intOption(values.suggestions, 'suggestions', 3, 100),
+    suggestions: intOption(values.suggestions, 'suggestions', 3, 100, 0),
     maxRecordLines: intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000),
     jsonSummary: values['json-summary'] === true,
   };

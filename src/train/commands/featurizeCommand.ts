@@ -1,7 +1,8 @@
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
 import { splitLines } from '../../cli/score/splitLines.js';
+import { openStreamInput } from '../../cli/score/streamInputBytes.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
@@ -71,7 +72,7 @@ async function readApplicants(path: string): Promise<{ values: unknown[]; lines:
   const values: unknown[] = [];
   const lines: number[] = [];
   const issues: ValidationIssue[] = [];
-  for await (const record of readNdjsonRecords(splitLines(createReadStream(path)))) {
+  for await (const record of readNdjsonRecords(splitLines(openStreamInput(path).bytes))) {
     if (record.ok) {
       values.push(record.value);
       lines.push(record.line);

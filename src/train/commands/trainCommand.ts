@@ -19,6 +19,7 @@ import type { GbdtRowMajorData } from '../gbdt/gbdtData.js';
 import { buildManifest } from './buildManifest.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { parseMonotone } from './parseMonotone.js';
+import { trainNumbersOf } from './trainNumberOptions.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 import { terminalText } from '../../text/terminalText.js';
 import { sha256Hex } from '../../hashing/sha256Hex.js';
@@ -66,7 +67,7 @@ Training (XGBoost names in brackets):
   --subsample X              row share per tree [subsample]          (default 1)
   --colsample-bytree X       feature share per tree                  (default 1)
   --max-bins N               histogram bins per feature [max_bin]    (default 256)
-  --seed N                   seed of every random choice             (default 0)
+  --seed N                   seed of every random choice, 0..2^32-1  (default 0)
   --validation-fraction X    seeded holdout for metrics and early stopping
                              (default 0.2 with --early-stopping, else 0: every row trains)
   --early-stopping N         stop after N rounds without holdout improvement
@@ -290,14 +291,6 @@ function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): { metrics
   return { metrics: out, calibration: calibrationTable(valid.labels, probabilities, 10) };
 }
 
-function number(values: Record<string, unknown>, name: string): number | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const x = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name} expects a number, got "${String(raw)}"`);
-  return x;
-}
-
 function list(raw: string | undefined): string[] | undefined {
   return raw === undefined
     ? undefined
@@ -332,28 +325,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ['model.onnx', 'manifest.json', TRAINING_REPORT_FILE, MODEL_CARD_FILE].map((f) => ['--out', join(v.out!, f)] as const),
       [['--data', v.data]],
     );
-    const params: Record<string, number> = {};
-    const map: [string, string][] = [
-      ['rounds', 'rounds'],
-      ['learning-rate', 'learningRate'],
-      ['max-depth', 'maxDepth'],
-      ['min-child-weight', 'minChildWeight'],
-      ['lambda', 'lambda'],
-      ['gamma', 'gamma'],
-      ['subsample', 'subsample'],
-      ['colsample-bytree', 'colsampleByTree'],
-      ['max-bins', 'maxBins'],
-      ['seed', 'seed'],
-      ['early-stopping', 'earlyStoppingRounds'],
-    ];
-    for (const [flag, key] of map) {
-      const x = number(v, flag);
-      if (x !== undefined) params[key] = x;
-    }
-    const fraction = number(v, 'validation-fraction');
-    if (fraction !== undefined && !(fraction >= 0 && fraction < 1)) throw new UsageError('--validation-fraction must be in [0, 1)');
-    const share = number(v, 'max-category-share');
-    if (share !== undefined && !(share > 0 && share <= 1)) throw new UsageError('--max-category-share must be in (0, 1]');
+    const { params, validationFraction: fraction, maxCategoryShare: share } = trainNumbersOf(v);
     const trainedOn = v['trained-on'];
     if (trainedOn !== undefined && Number.isNaN(calendarDateOf(trainedOn))) throw new UsageError(`--trained-on expects a date YYYY-MM-DD, got "${trainedOn}"`);
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
@@ -365,7 +337,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ...(exclude === undefined ? {} : { exclude }),
       ...(categorical === undefined ? {} : { categorical }),
       ...(v.monotone === undefined ? {} : { monotone: v.monotone }),
-      params: params as CsvTrainingOptions['params'] & object,
+      params,
       ...(fraction === undefined ? {} : { validationFraction: fraction }),
       ...(v.refit === true ? { refit: true } : {}),
       ...(naTokens === undefined ? {} : { naTokens }),
