@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../src/decision/decision.js';
 import { WHAT_IF_CONFIDENCE } from '../src/decision/hypotheticalEvidence.js';
 import { creditLaws } from '../src/testing/index.js';
+import { SCORER_SHRINK_BUDGET_MS } from '../src/testing/_internals/shrinkBudget.js';
 
 /**
  * The README's TypeScript examples run against the source, so the documentation cannot drift from
@@ -28,17 +30,38 @@ function toModule(code: string): string {
     .replace(/from 'creditlift'/g, "from '../src/index.js'");
 }
 
-async function run(name: string, code: string): Promise<void> {
+/** Runs a snippet as a module, exporting the top-level names given (to hold its results to its comments). */
+async function run(name: string, code: string, exported: readonly string[] = []): Promise<Record<string, unknown>> {
   const file = new URL(`${name}.ts`, dir);
-  writeFileSync(file, `${toModule(code)}\nexport {};\n`);
-  await import(/* @vite-ignore */ file.href);
+  writeFileSync(file, `${toModule(code)}\nexport { ${exported.join(', ')} };\n`);
+  return (await import(/* @vite-ignore */ file.href)) as Record<string, unknown>;
 }
 
 describe('README examples run as written', () => {
-  it('Quick start', async () => {
+  // findings21-docs F4: the comments said 0.11607 and '0.0318%' (an older price; it printed 0.115705
+  // and '0.0317%') and that the IELTS score changed the limit (limitGain 0: the request binds).
+  it('Quick start, and the figures its comments state are what it gives', async () => {
     const [quickStart] = snippetsUnder('Quick start');
     expect(quickStart).toContain('createScorer');
-    await run('quickStart', quickStart!);
+    const { decision } = (await run('quickStart', quickStart!, ['decision'])) as { decision: Decision };
+    const comment = (field: string) => quickStart!.match(new RegExp(`^decision\\.${field};\\s*// (.*)$`, 'm'))?.[1] ?? '';
+    expect(comment('outcome')).toMatch(/: '(\w+)' here$/);
+    expect(comment('outcome').match(/: '(\w+)' here$/)?.[1]).toBe(decision.outcome);
+    const limit = comment('limit').match(/: ([\d_]+) here, the ([\d,]+) RMB asked for$/);
+    expect(Number(limit?.[1]?.replace(/_/g, ''))).toBe(decision.limit);
+    expect(Number(limit?.[2]?.replace(/,/g, '')) * 100).toBe(decision.requestedLimit);
+    const price = comment('apr').match(/^([\d.]+) here, billed daily as decision\.dailyRateText '([^']+)'$/);
+    expect(Number(price?.[1])).toBe(decision.apr);
+    expect(price?.[2]).toBe(decision.dailyRateText);
+    expect(comment('reasons')).toContain('(none here: nothing adverse)');
+    expect(decision.reasons).toEqual([]);
+    const impacts = comment('certificateImpacts');
+    expect(impacts).toContain('the IELTS score lowers the PD (and the price) here; limitGain 0, the request binds with or without it');
+    const [ielts] = decision.certificateImpacts;
+    expect(ielts?.kind).toBe('ielts');
+    expect(ielts?.pdReduction).toBeGreaterThan(0);
+    expect(ielts?.limitGain).toBe(0);
+    expect(ielts?.limitWithout).toBe(decision.requestedLimit);
   });
 
   it('the property-testing example is test/readmeExample.test.ts verbatim (imports pointed at src/)', () => {
@@ -65,6 +88,17 @@ describe('README examples run as written', () => {
   it('Financial health', async () => {
     const [health] = snippetsUnder('Financial health');
     await run('financialHealth', health!);
+  });
+});
+
+// findings21-docs F1: end to end a caught seed took up to 84 s to shrink, past the example's 60 s timeout.
+describe('README states the shrink budget end to end as the kit keeps it', () => {
+  it("the budget is the one the README gives, and leaves the example's end-to-end tests half their timeout at least", () => {
+    expect(readme.replace(/\s+/g, ' ')).toContain(`so shrinking there stops ${SCORER_SHRINK_BUDGET_MS / 1000} s after the first failure`);
+    const [example] = snippetsUnder('Property-test your own pricing rules');
+    const timeout = example?.match(/describe\('end to end, through our scorer and the model', \{ timeout: ([\d_]+) \}/)?.[1];
+    expect(timeout).toBeDefined();
+    expect(SCORER_SHRINK_BUDGET_MS).toBeLessThanOrEqual(Number(timeout?.replace(/_/g, '')) / 2);
   });
 });
 
@@ -112,5 +146,15 @@ describe('README counts the credit laws as the kit has them', () => {
     expect(example).toContain(`for the ${words[policyLaws]} laws with a policy part`);
     expect(readme.replace(/\s+/g, ' ')).toContain(`the ${words[policyLaws]} with a policy part`);
     expect(readme).not.toMatch(/all nine laws/);
+  });
+
+  // findings21-docs F3: the pool section named three laws without a pool part; tampered_priors_refused has none either.
+  it('the laws without a pool part, in the pool section, are the laws whose parts leave out pool', () => {
+    const without = Object.values(creditLaws)
+      .filter((l) => !l.parts.includes('pool'))
+      .map((l) => l.name);
+    const listed = readme.replace(/\s+/g, ' ').match(/The laws that decide batches \(every law but ([^;]+); a law's `parts` includes `'pool'`\)/)?.[1];
+    expect(listed, 'the pool section lists the laws without a pool part').toBeDefined();
+    expect([...(listed as string).matchAll(/`(\w+)`/g)].map((m) => m[1]).sort()).toEqual([...without].sort());
   });
 });

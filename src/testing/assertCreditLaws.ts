@@ -2,8 +2,11 @@ import type { ValidationIssue } from '../errors/validationError.js';
 import { CREDIT_LAW_NAMES, type CreditLawName, type LawPart, type LawRunOptions, type LawSubject } from './creditLaw.js';
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
-import { lawContext } from './_internals/lawContext.js';
 import { nothingToCheckIssue } from './_internals/defineLaw.js';
+import { lawContext, RUN_OPTION_KEYS, SUBJECT_KEYS } from './_internals/lawContext.js';
+
+/** Every key of {@link AssertCreditLawsOptions}: the laws, the subject's and the run options. */
+const ASSERT_OPTION_KEYS: readonly string[] = ['laws', ...SUBJECT_KEYS, ...RUN_OPTION_KEYS];
 
 /** Options of {@link assertCreditLaws}: what to check, which laws, and how hard to look. */
 export interface AssertCreditLawsOptions extends LawSubject, LawRunOptions {
@@ -76,26 +79,31 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   if (isList && laws.length === 0) issues.push({ path: ['laws'], code: 'too_small', message: 'laws must name at least one law: an empty list checks nothing' });
   // A law that would check nothing for this subject and part is refused, never passed.
   const partless = known.filter((name) => !withPart(name));
-  if (partless.length > 0)
+  if (partless.length > 0) {
+    // One law or several, in words that agree with the count.
+    const one = partless.length === 1;
+    const names = one ? partless.join('') : `${partless.slice(0, -1).join(', ')} and ${partless.at(-1)}`;
+    const [has, they, them, are] = one ? ['has', 'it decides', 'it', 'is'] : ['have', 'they decide', 'them', 'are'];
     issues.push(
       part === 'pool'
         ? {
             path: run.part === 'pool' ? ['part'] : ['laws'],
             code: 'part_unavailable',
-            message: `${partless.join(', ')} have no pool part (they decide no batch, and a batch is all a pool decides): check them with the scorer alone, or leave them out of laws`,
+            message: `${names} ${has} no pool part (${they} no batch, and a batch is all a pool decides): check ${them} with the scorer alone, or leave ${them} out of laws`,
           }
         : run.part === 'policy'
           ? {
               path: ['part'],
               code: 'part_unavailable',
-              message: `${partless.join(', ')} have no policy part (checked end to end only): give a scorer and leave part out, or leave them out of laws`,
+              message: `${names} ${has} no policy part (checked end to end only): give a scorer and leave part out, or leave ${them} out of laws`,
             }
           : {
               path: ['laws'],
               code: 'missing_subject',
-              message: `${partless.join(', ')} are checked end to end only (no policy part): give a scorer, or leave them out of laws`,
+              message: `${names} ${are} checked end to end only (no policy part): give a scorer, or leave ${them} out of laws`,
             },
     );
+  }
   // A law named that would draw nothing is refused, as one lacking the part is.
   if (named !== undefined && isList)
     for (const name of known.filter(withPart)) {
@@ -108,8 +116,10 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
     ...(pool !== undefined ? { pool } : {}),
     ...(applyPolicy ? { applyPolicy } : {}),
   };
-  // Bad options are reported once, up front and all together, rather than by the first law.
-  lawContext(subject, run, issues);
+  // Bad options are reported once, up front and all together, rather than by the first law. An
+  // unknown key is held to every key this function takes (its subject and laws too), so "law" or
+  // "polcy" is named with the key it likely meant.
+  lawContext(subject, run, issues, ASSERT_OPTION_KEYS);
   const failures: CreditLawViolation[] = [];
   // Every issue is reported above, all together; a law run here only meets a valid run.
   for (const name of laws) {

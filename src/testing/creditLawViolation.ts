@@ -1,4 +1,5 @@
 import type { CreditLawName, LawPart, LawReplayOptions } from './creditLaw.js';
+import { SCORER_SHRINK_BUDGET_MS } from './_internals/shrinkBudget.js';
 
 /** The facts of one violation, as plain data. */
 export interface CreditLawViolationDetails {
@@ -10,6 +11,13 @@ export interface CreditLawViolationDetails {
   /** The shrunk minimal counterexample (applicant, PD, ... by name). */
   readonly counterexample: unknown;
   readonly numShrinks: number;
+  /**
+   * True when shrinking stopped at the kit's budget end to end (20 s of the scorer or pool part
+   * from the first failure, so a failing law reports within a test timeout) with candidates left
+   * untried: the counterexample breaks the law but may not be the smallest, and the same seed run
+   * again may shrink it further or less far (`replay` gives this one exactly). Absent is false.
+   */
+  readonly shrinkCutShort?: boolean;
   /** fast-check seed and path that replay the failure (in `part`). */
   readonly seed: number;
   readonly path: string | null;
@@ -31,7 +39,9 @@ function render(d: CreditLawViolationDetails): string {
   return [
     `Credit law "${d.law}" failed (${d.part}): ${d.description}`,
     `Why: ${d.why}`,
-    `Minimal counterexample (shrunk ${d.numShrinks} time(s)):`,
+    d.shrinkCutShort === true
+      ? `Counterexample (shrunk ${d.numShrinks} time(s), then stopped at the kit's budget of ${SCORER_SHRINK_BUDGET_MS / 1000} s of shrinking end to end: it may shrink further; Reproduce replays this one):`
+      : `Minimal counterexample (shrunk ${d.numShrinks} time(s)):`,
     example,
     `Reproduce: creditLaws.${d.law}.check(subject, ${formatReplay(d.replay)})`,
   ].join('\n');
@@ -49,6 +59,7 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
   readonly why: string;
   readonly counterexample: unknown;
   readonly numShrinks: number;
+  readonly shrinkCutShort: boolean;
   readonly seed: number;
   readonly path: string | null;
   readonly replay: LawReplayOptions;
@@ -66,6 +77,7 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
     this.why = details.why;
     this.counterexample = details.counterexample;
     this.numShrinks = details.numShrinks;
+    this.shrinkCutShort = details.shrinkCutShort === true;
     this.seed = details.seed;
     this.path = details.path;
     this.replay = details.replay;
@@ -74,9 +86,22 @@ export class CreditLawViolation extends Error implements CreditLawViolationDetai
 
   /** Plain data, safe to log: the details without the stack. */
   toJSON(): CreditLawViolationDetails & { readonly name: string; readonly alsoFailed: readonly CreditLawName[] } {
-    const { law, description, part, why, counterexample, numShrinks, seed, path } = this;
+    const { law, description, part, why, counterexample, numShrinks, shrinkCutShort, seed, path } = this;
     // The attributes option is an arbitrary or a function: not data.
     const { attributes: _notData, ...replay } = this.replay;
-    return { name: this.name, law, description, part, why, counterexample, numShrinks, seed, path, replay, alsoFailed: this.alsoFailed.map((v) => v.law) };
+    return {
+      name: this.name,
+      law,
+      description,
+      part,
+      why,
+      counterexample,
+      numShrinks,
+      shrinkCutShort,
+      seed,
+      path,
+      replay,
+      alsoFailed: this.alsoFailed.map((v) => v.law),
+    };
   }
 }

@@ -19,6 +19,8 @@ import {
   policyConfigArbitrary,
   profileChangeArbitrary,
 } from '../../src/testing/index.js';
+import { requireLaw, runLaw } from '../../src/testing/_internals/runLaw.js';
+import { SCORER_SHRINK_BUDGET_MS } from '../../src/testing/_internals/shrinkBudget.js';
 
 vi.mock('fast-check', async () => await import('fast-check-v3'));
 
@@ -50,6 +52,27 @@ describe('creditlift/testing on fast-check 3', () => {
     await expect(creditLaws.limit_within_caps.check({ policy: defaultPolicy, applyPolicy: dropsCap }, { numRuns: 200, seed })).rejects.toThrow(
       CreditLawViolation,
     );
+  });
+
+  it('shrinking end to end stops at its time budget on fast-check 3 too (its run takes a second argument)', async () => {
+    let clock = 0;
+    let after = 0;
+    let failed = false;
+    const property = fc3.asyncProperty(fc3.array(fc3.integer({ min: 0, max: 1_000_000 }), { minLength: 8, maxLength: 8 }), async (xs) => {
+      clock += 1000;
+      if (failed) after++;
+      failed ||= xs.every((x) => x >= 1_000);
+      requireLaw(!xs.every((x) => x >= 1_000), () => 'every number is at least 1,000');
+    });
+    const params = { numRuns: 50, seed, path: undefined, shrink: true, draw: {}, clock: () => clock };
+    const v = await runLaw({ name: 'limits_rounded', description: 'a law for the test' }, 'scorer', property as never, params).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(v).toBeInstanceOf(CreditLawViolation);
+    expect((v as CreditLawViolation).shrinkCutShort).toBe(true);
+    expect(after).toBe(SCORER_SHRINK_BUDGET_MS / 1000);
+    expect(((v as CreditLawViolation).counterexample as number[]).every((x) => x >= 1_000)).toBe(true);
   });
 
   describe('through a real scorer', () => {

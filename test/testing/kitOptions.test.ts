@@ -271,6 +271,22 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
     );
   });
 
+  // findings21-docs F2: assertCreditLaws takes its subject and laws off its options before it
+  // checks the rest, so "law" and "polcy" named no key, and "known:" left out the keys it takes.
+  it('assertCreditLaws names the key it likely meant among all it takes, laws and the subject keys included', async () => {
+    const loose = <T>(x: T) => x as never;
+    const law = await messageAt(() => assertCreditLaws(loose({ policy: defaultPolicy, law: ['limits_rounded'] })), 'law');
+    expect(law).toMatch(/^unrecognized_key: unknown option "law" \(did you mean "laws"\?\)/);
+    const polcy = await messageAt(() => assertCreditLaws(loose({ polcy: defaultPolicy })), 'polcy');
+    expect(polcy).toMatch(/^unrecognized_key: unknown option "polcy" \(did you mean "policy"\?\)/);
+    for (const message of [law, polcy]) {
+      const known = message.slice(message.indexOf('known: ') + 'known: '.length).split(', ');
+      expect(known).toEqual(expect.arrayContaining(['laws', 'policy', 'scorer', 'pool', 'applyPolicy', 'numRuns', 'scorerNumRuns', 'seed', 'shrink']));
+    }
+    // The nearest key, not the first within two edits: "par" is two from "path" (listed first), one from "part".
+    expect(await messageAt(() => assertCreditLaws(loose({ policy: defaultPolicy, par: 'policy' })), 'par')).toContain('did you mean "part"');
+  });
+
   it('options null is a ValidationError at options, not a TypeError', async () => {
     expect(await messageAt(() => creditLaws.limits_rounded.check({ policy: defaultPolicy }, null as never), 'options')).toMatch(
       /^invalid_type: options must be an object/,
@@ -288,7 +304,7 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
       /^missing_subject: suggestions_come_true/,
     );
     expect(await messageAt(() => assertCreditLaws({ scorer, part: 'policy', laws: ['limits_rounded', 'suggestions_come_true'] }), 'part')).toMatch(
-      /^part_unavailable: suggestions_come_true have no policy part/,
+      /^part_unavailable: suggestions_come_true has no policy part/,
     );
     expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: [] }), 'laws')).toMatch(/^too_small: /);
   });

@@ -260,6 +260,30 @@ function forgetClosedLines(s: Scorer, forget: { readonly ledger: boolean; readon
   };
 }
 
+/**
+ * The decisions that owe reasons, by kind: a referral, a decline, and an approval below what the
+ * customer asked for.
+ */
+const OWING = {
+  referrals: (d: Decision) => d.outcome === 'refer',
+  declines: (d: Decision) => d.outcome === 'decline',
+  'approvals below the request': (d: Decision) => d.outcome === 'approve' && d.requestedLimit !== null && d.limit < d.requestedLimit,
+} as const;
+
+/**
+ * findings21-docs F1: one kind of decision that owes reasons given none, on one path. At the
+ * README's settings the law drew no referral on 6 seeds in 20 and passed a scorer dropping the
+ * reasons of referrals on `decide` (2 in 20 on `decideBatch`), and an approval below the request
+ * on `reassess` on 18 in 20.
+ */
+export const owedReasonsDroppedMutants: readonly Mutant[] = (['decide', 'decideBatch', 'reassess'] as const).flatMap((path) =>
+  (Object.keys(OWING) as (keyof typeof OWING)[]).map((kind) => ({
+    name: `${kind} with no reasons on ${path === 'decideBatch' ? 'a batch of 2+' : path}`,
+    caughtBy: ['reasons_where_owed'] as const,
+    wrap: (s: Scorer) => mutateScorer(s, (d) => (OWING[kind](d) ? { ...d, reasons: [] } : d), { paths: [path], minBatch: 2 }),
+  })),
+);
+
 export const mutants: readonly Mutant[] = [
   {
     // Limits on a 50 RMB grid instead of the product's 100 RMB.
@@ -792,4 +816,5 @@ export const mutants: readonly Mutant[] = [
     caughtBy: ['reasons_where_owed'],
     wrap: (s) => editingPath(s, 'decideBatch', (d) => (d.outcome === 'approve' ? d : { ...d, reasons: [] })),
   },
+  ...owedReasonsDroppedMutants,
 ];

@@ -90,6 +90,11 @@ describe('the laws that decide batches check a scorer pool', () => {
     const named: CreditLawName[] = ['limits_rounded', 'reduction_within_bounds', 'suggestions_come_true'];
     const listed = await refusal(() => assertCreditLaws({ scorer, pool, laws: named, ...RUNS }));
     expect(listed).toEqual([expect.objectContaining({ path: ['laws'], code: 'part_unavailable' })]);
-    expect(listed[0]?.message).toMatch(/^reduction_within_bounds, suggestions_come_true have no pool part/);
+    expect(listed[0]?.message).toMatch(/^reduction_within_bounds and suggestions_come_true have no pool part \(they decide no batch/);
+    // findings21-docs F3: one law, in the singular (was "tampered_priors_refused have no pool part").
+    const one = await refusal(() => assertCreditLaws({ scorer, pool, laws: ['tampered_priors_refused'], ...RUNS }));
+    expect(one[0]?.message).toMatch(
+      /^tampered_priors_refused has no pool part \(it decides no batch.*check it with the scorer alone, or leave it out of laws$/,
+    );
   });
 });

@@ -125,7 +125,7 @@ function scorerCatalog(scorer: Scorer): Catalog {
 }
 
 /** Every run option a law takes; any other key is refused, never ignored. */
-const RUN_OPTION_KEYS: readonly string[] = [
+export const RUN_OPTION_KEYS: readonly string[] = [
   'numRuns',
   'scorerNumRuns',
   'seed',
@@ -137,7 +137,7 @@ const RUN_OPTION_KEYS: readonly string[] = [
   'attributes',
 ] satisfies readonly (keyof LawRunOptions)[];
 /** Every field of a law's subject. */
-const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'pool', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
+export const SUBJECT_KEYS: readonly string[] = ['policy', 'scorer', 'pool', 'applyPolicy'] satisfies readonly (keyof LawSubject)[];
 
 /**
  * Why a pool cannot be checked beside this scorer: not a pool, no scorer to hold it to, or a pool
@@ -204,12 +204,22 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/** The known key a misspelt one likely meant: the nearest within two edits (case aside), the first listed on a tie; else none. */
+function likelyMeant(key: string, known: readonly string[]): string | undefined {
+  let best: { readonly name: string; readonly edits: number } | undefined;
+  for (const name of known) {
+    const edits = editDistance(name.toLowerCase(), key.toLowerCase());
+    if (edits <= 2 && (best === undefined || edits < best.edits)) best = { name, edits };
+  }
+  return best?.name;
+}
+
 /** One `unrecognized_key` issue per key of `x` not in `known`, naming the nearest known key when one is close. */
 export function unknownKeys(x: object, known: readonly string[], prefix: readonly string[], what: string): ValidationIssue[] {
   return Object.keys(x)
     .filter((k) => !known.includes(k))
     .map((k) => {
-      const near = known.find((n) => n.toLowerCase() === k.toLowerCase()) ?? known.find((n) => editDistance(n.toLowerCase(), k.toLowerCase()) <= 2);
+      const near = likelyMeant(k, known);
       return {
         path: [...prefix, k],
         code: 'unrecognized_key' as const,
@@ -226,7 +236,12 @@ export function unknownKeys(x: object, known: readonly string[], prefix: readonl
  * @throws ValidationError for a missing subject, bad options or a policy that is not the scorer's;
  *   PolicyInvalidError for a bad policy.
  */
-export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: readonly ValidationIssue[] = []): LawContext {
+export function lawContext(
+  subject: LawSubject,
+  given?: LawRunOptions,
+  leading: readonly ValidationIssue[] = [],
+  optionKeys: readonly string[] = RUN_OPTION_KEYS,
+): LawContext {
   const issues: ValidationIssue[] = [...leading];
   const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (given !== undefined && !isObject(given))
@@ -236,7 +251,7 @@ export function lawContext(subject: LawSubject, given?: LawRunOptions, leading: 
       message: `options must be an object of run options, or left out; got ${given === null ? 'null' : typeof given}`,
     });
   const options: LawRunOptions = isObject(given) ? (given as LawRunOptions) : {};
-  issues.push(...unknownKeys(options, RUN_OPTION_KEYS, [], 'option'));
+  issues.push(...unknownKeys(options, optionKeys, [], 'option'));
   if (isObject(subject)) issues.push(...unknownKeys(subject, SUBJECT_KEYS, ['subject'], 'subject field'));
   const s = (subject ?? {}) as Partial<LawSubject>;
   // A pool alone is named below, with what it needs (a scorer beside it).

@@ -3,6 +3,7 @@ import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLawName, LawPart, LawReplayOptions } from '../creditLaw.js';
 import { CreditLawViolation } from '../creditLawViolation.js';
+import { SCORER_SHRINK_BUDGET_MS, withShrinkBudget } from './shrinkBudget.js';
 
 /** Thrown inside a property to say why the law does not hold for this input. */
 export class LawBroken extends Error {
@@ -59,6 +60,8 @@ export interface RunParams {
   readonly shrink: boolean;
   /** The run options that shape what the law draws, for a failure's replay options. */
   readonly draw: Omit<LawReplayOptions, 'seed' | 'path' | 'part'>;
+  /** The clock the shrink budget is kept by (tests give their own). Default: `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /**
@@ -102,7 +105,13 @@ export async function runLaw<T>(
   property: fc.IProperty<[T]> | fc.IAsyncProperty<[T]>,
   params: RunParams,
 ): Promise<void> {
-  const details = await checkProperty(property as fc.IRawProperty<[T]>, law.name, part, params);
+  // End to end each run is real decisions: shrinking there is bounded in time (see
+  // SCORER_SHRINK_BUDGET_MS). A replay or `shrink: false` stops at the first failure anyway.
+  const budgeted =
+    part !== 'policy' && params.shrink && params.path === undefined
+      ? withShrinkBudget(property as fc.IRawProperty<[T]>, SCORER_SHRINK_BUDGET_MS, params.clock)
+      : undefined;
+  const details = await checkProperty(budgeted?.property ?? (property as fc.IRawProperty<[T]>), law.name, part, params);
   if (!details.failed) return;
   const refused = attributeIssues(details.errorInstance);
   if (part === 'scorer' && refused.length > 0) throw attributesRefused(refused, params, law.name);
@@ -117,6 +126,7 @@ export async function runLaw<T>(
     why,
     counterexample: details.counterexample?.[0],
     numShrinks: details.numShrinks,
+    shrinkCutShort: budgeted?.cutShort() ?? false,
     seed: details.seed,
     path: details.counterexamplePath,
     replay: {

@@ -6,6 +6,7 @@ import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
+import { adverseDrawArbitrary, adverseVariants, type AdverseVariants } from '../_internals/adverseVariants.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -98,6 +99,13 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
 }
 
+/** What each adverse variant of an applicant is, for messages. */
+const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
+  referred: 'a referral (asking for a person)',
+  declined: 'a decline (a knock-out or their own cap below the product minimum)',
+  belowRequest: 'adverse (asking for more than the product offers, on a line above it)',
+};
+
 /** Every adverse result says why, truly. */
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
@@ -137,13 +145,23 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
           // A ledger whose rises used up the step-limit window: the step limit, not a cap, sets the limit.
           windowUsed: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
-          // Batched with the applicant: a batch of 2 to 4 records, so a fault of the batch path alone is met.
+          // Batched with the applicant and its adverse variants: a batch of 5 to 7 records, so a fault of the batch path alone is met.
           others: fc.array(fc.oneof(ctx.applicants(1), withSelfCap(ctx.applicants(1))), { minLength: 1, maxLength: 3 }),
+          adverse: adverseDrawArbitrary(),
         }),
       ),
-      async ({ applicant, change, evidence, reduceTo, others, windowUsed }) => {
+      async ({ applicant, change, evidence, reduceTo, others, windowUsed, adverse }) => {
         const d = await scorer.decide(applicant);
         checkReasons(d, `decision for "${applicant.id}"`, ctx.policy);
+        // Reasons are owed on a referral, a decline and an approval below the request: each is met
+        // on every run, alone, reassessed and in the batch below, not only where the PD lands.
+        const variants = adverseVariants(applicant, ctx.policy, adverse);
+        for (const [kind, a] of Object.entries(variants)) {
+          const v = await scorer.decide(a);
+          checkReasons(v, `decision for "${a.id}" made ${ADVERSE_KIND[kind as keyof AdverseVariants]}`, ctx.policy);
+          const again = await scorer.reassess(v, { applicant: a, evidence: [] });
+          checkReasons(again, `reassessment of "${a.id}" made ${ADVERSE_KIND[kind as keyof AdverseVariants]} (${again.lineAction})`, ctx.policy);
+        }
         // On the smallest line, with the window used up: held there by the step limit (never "Limit
         // set by" a cap the step stepped out of) wherever the caps allow more.
         const least = ctx.policy.limits.productMin;
@@ -156,7 +174,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           `decision for "${applicant.id}" on a ${fen(least)} line, its step-limit window used up`,
           ctx.policy,
         );
-        const batch = [applicant, ...others];
+        const batch = [applicant, variants.referred, variants.declined, variants.belowRequest, ...others];
         batchDecisions(await scorer.decideBatch(batch)).forEach((b, i) => {
           checkReasons(b, `decision for "${batch[i]?.id}" (decideBatch, record ${i + 1} of ${batch.length})`, ctx.policy);
         });
