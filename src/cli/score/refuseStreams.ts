@@ -1,6 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { UsageError } from '../../commandLine/commandIo.js';
 import { refuseInputsNotFiles } from '../refuseInputsNotFiles.js';
+import { deviceKindOf } from './deviceKind.js';
+
+/** What an output may be besides a file: a device, written and never read back (deviceKindOf's words). */
+const OUTPUT_DEVICES: ReadonlySet<string> = new Set(['a character device', 'a block device']);
 
 /**
  * Refuses a pipe, socket, device or folder as `score`'s input, and a pipe, socket or folder as an
@@ -14,10 +17,6 @@ import { refuseInputsNotFiles } from '../refuseInputsNotFiles.js';
  * @throws UsageError naming the option and what the path is
  */
 export async function refuseStreams(args: { readonly input: string; readonly out: string; readonly errors: string }): Promise<void> {
-  const kindOf = async (path: string): Promise<string | undefined> => {
-    const s = await stat(path).catch(() => undefined);
-    return s === undefined ? undefined : s.isFIFO() ? 'a pipe' : s.isSocket() ? 'a socket' : s.isDirectory() ? 'a folder' : undefined;
-  };
   await refuseInputsNotFiles(
     [['--in', args.input]],
     'score reads its input more than once (to fingerprint it for --resume and to check it did not change), so save the stream to a file first and score that',
@@ -26,8 +25,8 @@ export async function refuseStreams(args: { readonly input: string; readonly out
     ['--out', args.out],
     ['--errors', args.errors],
   ] as const) {
-    const kind = await kindOf(path);
-    if (kind !== undefined)
+    const kind = await deviceKindOf(path);
+    if (kind !== undefined && !OUTPUT_DEVICES.has(kind))
       throw new UsageError(
         `${option} ${path} is ${kind}, not a file: score locks, resumes and completes its output in place, so write to a file (and read it from there)`,
       );
