@@ -5,6 +5,7 @@ import { IsoDate } from '../schema/primitives.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
 import { decimalUnits, shortestDecimal } from '../common/shortestDecimal.js';
 import { kindNameIssues } from './kindNameIssues.js';
+import { levelValueIssues } from './levelValueIssues.js';
 
 /** A display name in English and Simplified Chinese, side by side. */
 export const LocalizedName = z.strictObject({
@@ -121,7 +122,8 @@ export type CertificateValidity = DeepReadonly<z.infer<typeof CertificateValidit
  * One kind of certificate evidence, as catalog data. A lender adds or overrides kinds by passing
  * objects of this shape to `resolveCatalog`, without touching code. Its id and display names must
  * not name a protected characteristic (`marriage_certificate`, `残疾证`: `protected_characteristic`),
- * and one that reads as social-media data must declare `dataCategory: 'social_media'`.
+ * nor may a level's id or names name a protected group (`male`, `已婚`: the same code at
+ * `scale.levels.<i>`), and one that reads as social-media data must declare `dataCategory: 'social_media'`.
  */
 export const CertificateKindSpec = z
   .strictObject({
@@ -150,7 +152,7 @@ export const CertificateKindSpec = z
     const issue = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
     };
-    for (const named of kindNameIssues(spec))
+    for (const named of [...kindNameIssues(spec), ...levelValueIssues(spec)])
       ctx.addIssue({ code: 'custom', path: named.path, message: named.message, params: { creditliftCode: named.code } });
     if (spec.maxHolderAgeAtIssue !== undefined && spec.maxHolderAgeAtIssue < spec.minHolderAgeAtIssue) {
       issue(['maxHolderAgeAtIssue'], 'maxHolderAgeAtIssue must be at least minHolderAgeAtIssue');
