@@ -7,12 +7,14 @@ import { rememberParsed } from '../schema/parsedApplicants.js';
 import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 import { featureSetIssue, type FeatureSet } from './featureSet.js';
 import { protectedAttributeKeyIssues } from './protectedAttributeKeys.js';
+import { protectedAttributeTextIssues } from './protectedAttributeText.js';
 
 /**
  * Validates an applicant for a scorer with a feature set: the built-in fields as `parseApplicant`
  * does, and `attributes` by the lender's declared schema (strict: undeclared keys are refused,
- * declared ones validated, and a key the schema leaves open, such as a record's, refused when it
- * names a protected characteristic). Every problem of both is listed in one error. Without declared
+ * declared ones validated, a key the schema leaves open, such as a record's, refused when it
+ * names a protected characteristic, and free text a feature's `sources` name refused when it names a
+ * protected group). Every problem of both is listed in one error. Without declared
  * attributes it is exactly `parseApplicant`.
  *
  * @throws ValidationError listing every problem, `attributes.<name>` paths included; or (subject
@@ -55,8 +57,9 @@ export function parseWithFeatures(input: unknown, features: FeatureSet): Applica
       const at = { ...issue, path: ['attributes', ...issue.path] };
       if (unblocked(at)) issues.push(at);
     }
-  // A key the schema leaves open (a record, z.any()) reaches the lender's features as a declared one does.
-  else issues.push(...protectedAttributeKeyIssues(attrs.data, ['attributes']));
+  // A key the schema leaves open (a record, z.any()) reaches the lender's features as a declared one
+  // does; free text a feature reads reaches the model through it.
+  else issues.push(...protectedAttributeKeyIssues(attrs.data, ['attributes']), ...protectedAttributeTextIssues(attrs.data, features));
   if (issues.length > 0 || !base.ok || !attrs.success) throw new ValidationError('Applicant', issues);
   // The attributes' shape is the lender's schema, not the built-in (empty) one: the engine passes
   // them through untouched to the lender's own features.
