@@ -11,6 +11,7 @@ import { encodeRows } from '../train/dataset/tabularEncoding.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { readModelFolder } from '../train/modelCard/readModelFolder.js';
+import { protectedModelCategories } from '../model/protectedModelCategories.js';
 import { renderTrainedModelCard } from '../train/modelCard/renderTrainedModelCard.js';
 
 /** Help text of `creditlift model`. */
@@ -137,6 +138,12 @@ function printModelCard(argv: readonly string[], io: CommandIo): number {
   const [folder, extra] = parsed.positionals;
   if (folder === undefined) throw new UsageError('model card needs the model folder: creditlift model card DIR');
   if (extra !== undefined) throw new UsageError(`unexpected argument "${terminalText(extra)}"`);
-  io.stdout(renderTrainedModelCard(readModelFolder(folder)));
+  const read = readModelFolder(folder);
+  io.stdout(renderTrainedModelCard(read));
+  // The card names them too; a reader of the terminal learns why the model will not load.
+  for (const c of protectedModelCategories(read.manifest))
+    io.stderr(
+      `warning: ${terminalText(`feature "${c.feature}" codes the category "${c.category}", which names a protected characteristic (${c.characteristic}: "${c.term}"): loadModel and createScorer refuse this model`)}\n`,
+    );
   return ExitCode.ok;
 }

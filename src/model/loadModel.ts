@@ -2,9 +2,11 @@ import { sha256Hex } from '../hashing/sha256Hex.js';
 import { readFile } from 'node:fs/promises';
 import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { ValidationError } from '../errors/validationError.js';
 import type { ModelManifest } from './manifest.js';
 import { readEmbeddedManifest } from './readEmbeddedManifest.js';
 import { modelFilePath } from './modelFilePath.js';
+import { protectedModelCategoryIssues } from './protectedModelCategories.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
@@ -87,7 +89,9 @@ export interface LoadedModel {
  * unreadable or non-ONNX input -> 'model_load_failed'; no manifest ->
  * 'model_metadata_missing'; invalid manifest -> ValidationError; input name, type or width not as
  * the manifest says -> 'model_shape_mismatch'; an ensemble the IR cannot represent ->
- * 'model_unsupported'.
+ * 'model_unsupported'; a category the manifest codes that names a protected group (`male`,
+ * `已婚`: a model trained before category values were read) -> ValidationError,
+ * `protected_characteristic` at `features.N.categories.K` naming the feature and the value.
  *
  * @example
  * const model = await loadModel(defaultModelPath());
@@ -101,6 +105,9 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);
   const onnx = decodeOnnxModel(bytes);
   const manifest = readEmbeddedManifest(onnx);
+  // A model made before category values were read may code `male` / `female`: it never scores.
+  const protectedCategories = protectedModelCategoryIssues(manifest);
+  if (protectedCategories.length > 0) throw new ValidationError('ModelManifest', protectedCategories);
   checkInput(onnx, manifest);
   checkFeatureOrder(onnx, manifest);
   const decoded = decodeTreeEnsembleFromOnnx(onnx);

@@ -1,3 +1,4 @@
+import { protectedModelCategories } from '../../model/protectedModelCategories.js';
 import { PROTECTED_CHARACTERISTICS, protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { socialMediaTermOf } from '../../text/socialMediaName.js';
 import { markdownCode } from './markdownText.js';
@@ -18,6 +19,9 @@ export function protectedDataSection(folder: ModelFolder): string[] {
     const term = socialMediaTermOf(name);
     return term === null ? [] : [`${markdownCode(name)} (by ${markdownCode(term)})`];
   });
+  const categoryHits = protectedModelCategories(folder.manifest).map(
+    (c) => `${markdownCode(c.feature)} codes ${markdownCode(c.category)} (${c.characteristic.replace(/_/g, ' ')})`,
+  );
   const characteristics = PROTECTED_CHARACTERISTICS.map((c) => c.replace(/_/g, ' ')).join(', ');
   return [
     '## Protected characteristics and banned data',
@@ -31,12 +35,17 @@ export function protectedDataSection(folder: ModelFolder): string[] {
     `- Read again over this model's ${names.length} feature names by the same rule: ${
       protectedHits.length === 0 ? 'none reads as a protected characteristic.' : `**${protectedHits.join('; ')}**: this model takes it as an input.`
     }`,
+    `- Read again over this model's category values by the category rule: ${
+      categoryHits.length === 0
+        ? 'none names a protected group.'
+        : `**${categoryHits.join(', ')}**: loadModel and createScorer refuse this model (\`protected_characteristic\`); retrain without them.`
+    }`,
     '- Social-media data (banned for creditworthiness by EU Directive 2023/2225): `train` does not refuse a column for it.',
     `  Read by the engine's rule for social-media names: ${
       socialHits.length === 0 ? 'no feature is named for social-media data.' : `**${socialHits.join(', ')}** read as social-media data.`
     }`,
-    '- These rules read names, not values: a column under a neutral name that holds a protected characteristic, or a',
-    '  proxy for one (region, age, occupation), is not caught. Training measures no outcome by group: compare approval',
+    '- These rules read names and category values, not numbers: a numeric column under a neutral name that codes a protected',
+    '  characteristic, or a proxy for one (region, age, occupation), is not caught. Training measures no outcome by group: compare approval',
     '  rates by group with `creditlift simulate` or `creditlift monitor` (fair outcomes) before use.',
     '',
   ];
