@@ -6,5 +6,8 @@ import { ExitCode } from '../commandLine/commandIo.js';
  * rejected as bad data (each has an error line; the rest were decided), 4 some records were not
  * decided because of a runtime failure (a scorer worker died; their error lines say
  * `worker_failed`): run the same command with `--resume` to decide them. 130: interrupted.
+ * `report` exits 3 when its page is written but its figures cannot be taken whole (lines it left
+ * out, a run manifest it cannot read, files not as the run left them, a record answered twice):
+ * see its `--help`.
  */
 export const CliExitCode = { ...ExitCode, rejected: 3, recordsFailed: 4, interrupted: 130 } as const;

@@ -17,6 +17,8 @@ export class ErrorsFileLineNumbers {
   private readonly counted = new CountedInputLines();
   /** Errors-file places whose input line the output names too. */
   private readonly inOutput = new NamedPlaces();
+  /** Errors-file places of error lines naming no input line: counted, but nothing to hold them to. */
+  private readonly unnumbered = new NamedPlaces();
 
   /** @param output the input line numbers of the run's output, read to its end */
   constructor(private readonly output: ScoreLineNumbers) {}
@@ -29,6 +31,20 @@ export class ErrorsFileLineNumbers {
     this.own.meet(inputLine, where);
     if (this.output.names(inputLine)) this.inOutput.add(`${where} (input line ${inputLine})`);
     return this.counted.countAnswer(inputLine, where, text);
+  }
+
+  /**
+   * The error line at `where` names no input line (no `line`, or one that is no whole number from 1;
+   * score writes one on every error line): it is counted, as it is an error line, but neither a copy
+   * of another nor a record the output decided too can be told, so it is said unchecked.
+   */
+  meetUnnumbered(where: string): void {
+    this.unnumbered.add(where);
+  }
+
+  /** Error lines counted without an input line to check them by. */
+  get unchecked(): number {
+    return this.unnumbered.count;
   }
 
   /** Error lines left uncounted as copies of a counted one. */
@@ -57,6 +73,11 @@ export class ErrorsFileLineNumbers {
       ...(n > 0
         ? [
             `${n.toLocaleString('en-US')} error line(s) of ${path}, the run's errors file, answer an input line the output ${file} answers too (${this.inOutput}): score answers each input line once, in one of its two files, so a record the output decided is counted both as decided and as rejected in these figures. Were two runs' files put together? Check them with creditlift verify --manifest`,
+          ]
+        : []),
+      ...(this.unnumbered.count > 0
+        ? [
+            `${this.unnumbered.count.toLocaleString('en-US')} error line(s) of ${path}, the run's errors file, name no input line (${this.unnumbered}): score writes {"line":N,...} on each, so these are counted as rejected but not checked against the output or the file's other lines (a record both decided and rejected, or rejected twice, would not be seen)`,
           ]
         : []),
       ...this.own.warnings(path, resumedDecidingAgain),

@@ -49,7 +49,8 @@ lines apart (--errors, named in the manifest), the rejected records are read fro
 the report warns, and exits 3, when it cannot be read or is not as the run left it; its lines are
 read as the output's, a line that is no error line named and left out (exit 3), and its input line
 numbers followed as below, and held to the output's: an input line both files answer (a record
-counted both as decided and as rejected) is warned of, naming the lines. A line that is neither a
+counted both as decided and as rejected) is warned of, naming the lines (exit 3); an error line
+naming no input line is counted, and named as not checked (exit 3). A line that is neither a
 decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
 longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
 data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
@@ -77,7 +78,15 @@ report warns, naming the lines, of an input line named twice (two outputs put to
 lower than the line before (lines moved; not when the run's manifest records a resume that decided
 records again). An error line the same, word for word, as an earlier one for its input line counts
 once; another answer to an input line already counted (another run's decision of the same record) is
-counted and warned of, naming the lines: those records count twice in the figures.
+counted and warned of, naming the lines: those records count twice in the figures (exit 3).
+
+Exit codes: 0 the page counts the file as its run left it (an incomplete run is warned of, its
+figures being what it wrote); 3 the page and summary are written, but its figures cannot be taken
+whole: a line left out (unreadable, seal failed, an id with other content, no error line in the
+errors file), an empty file, a run manifest that cannot be read (nothing checks the run, and an
+errors file apart is not found), an output or errors file not as the run left it (other bytes or
+another count), a record answered twice (decided and rejected, or two answers to one input line),
+or an error line naming no input line; each is named in a warning. 1 and 2 as for every command.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -174,6 +183,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const superseded = data.superseded ?? 0;
     const repeated = data.repeated ?? 0;
     const repeatedOther = data.repeatedOther?.count ?? 0;
+    // Every decision line read, counted or not: what the run's manifest recorded it wrote.
+    const decisionsRead = data.decisions + sealRefused + superseded + repeated + repeatedOther;
     // A file with no line at all (truncated to nothing by a failed copy, or the wrong file) reads as a
     // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded no decision.
     const empty = lines === 0 && run.manifest?.status?.decisions !== 0;
@@ -190,7 +201,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
             `${data.unidentified!.toLocaleString('en-US')} decision(s) of ${file} carry no audit.decisionId (every decision creditlift makes carries one): each line is counted, as a repeat of one cannot be told`,
           ]
         : []),
-      ...runWarnings(file, run, data.decisions + sealRefused + superseded + repeated + repeatedOther),
+      ...runWarnings(file, run, decisionsRead),
       ...(errorsApart?.warnings ?? []),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
@@ -219,6 +230,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const copiesLeftOut = inputLines.copiesLeftOut + (errorsApart?.answers.copiesLeftOut ?? 0);
     const countedAgain = inputLines.countedAgain + (errorsApart?.answers.countedAgain ?? 0);
     const inBoth = errorsApart?.answers.answeredInOutput ?? 0;
+    const unchecked = errorsApart?.answers.unchecked ?? 0;
     const apart = [
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
@@ -226,6 +238,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       ...(copiesLeftOut > 0 ? [`${copiesLeftOut.toLocaleString('en-US')} error line(s) repeated, counted once`] : []),
       ...(countedAgain > 0 ? [`${countedAgain.toLocaleString('en-US')} answering an input line answered before, counted again`] : []),
       ...(inBoth > 0 ? [`${inBoth.toLocaleString('en-US')} rejected for an input line the output answers too, counted in both`] : []),
+      ...(unchecked > 0 ? [`${unchecked.toLocaleString('en-US')} rejected naming no input line, not checked`] : []),
       ...(repeatedOther > 0 ? [`${repeatedOther.toLocaleString('en-US')} repeated with other content, left out`] : []),
     ];
     // A device errors file is not read: "0 rejected from /dev/null" read as a run that rejected nothing.
@@ -246,7 +259,13 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // An empty file is such input too: nothing in it could be counted.
     const notErrorLines = errorsApart?.notErrorLines ?? 0;
     const errorsNotTheRuns = errorsApart?.notTheRuns === true;
-    return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns
+    // Figures that cannot be trusted are such input too, though every line was read: a run whose
+    // manifest is damaged cannot be checked (its errors file apart is not even found: "0 rejected"
+    // for a run that rejected 50), an output not the bytes its run wrote is not the run's, a record
+    // answered twice (decided and rejected, or two answers in one file) counts twice, and an error
+    // line naming no input line cannot be held to the others. Each warned alone, they exited 0.
+    const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0;
+    return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns || untrusted
       ? CliExitCode.rejected
       : CliExitCode.ok;
   } catch (e) {
@@ -289,6 +308,17 @@ function runWarnings(file: string, run: RunRead, decisionsRead: number): string[
   const warnings = runStatusWarnings(file, run.manifest, decisionsRead);
   if (run.changed !== undefined) warnings.push(`${file} is not the file the run wrote: ${run.changed}; these figures are not the run's`);
   return warnings;
+}
+
+/**
+ * Whether the run's manifest leaves the figures unchecked or shows they are not the run's: it could
+ * not be read, or the file holds other bytes or another count of decisions than the run recorded.
+ * A run incomplete or still running is not so: its figures are what it wrote, and its warning says what is missing.
+ */
+function runNotTheRuns(run: RunRead, decisionsRead: number): boolean {
+  if (run.error !== undefined || run.changed !== undefined) return true;
+  const recorded = run.manifest?.status?.decisions;
+  return recorded !== undefined && recorded !== decisionsRead;
 }
 
 /** Said of a DECISIONS file with no line at all: nothing was reported, and an empty page is no clean bill. */

@@ -25,9 +25,10 @@ export interface RunErrorsRead {
   /**
    * How its error lines answered input lines: copies, word for word, of a counted one (counted once);
    * other answers to an input line it answered before (counted again); and answers to one the output
-   * answers too (counted in both). All zero for files as score writes them.
+   * answers too (counted in both); and error lines naming no input line, counted unchecked. All zero
+   * for files as score writes them.
    */
-  readonly answers: { readonly copiesLeftOut: number; readonly countedAgain: number; readonly answeredInOutput: number };
+  readonly answers: { readonly copiesLeftOut: number; readonly countedAgain: number; readonly answeredInOutput: number; readonly unchecked: number };
   /**
    * True when the rejected figures are not the run's: the file could not be read, or holds another
    * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
@@ -37,7 +38,7 @@ export interface RunErrorsRead {
   readonly device?: { readonly kind: string; readonly recorded: number | undefined };
 }
 
-const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0 };
+const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0, unchecked: 0 };
 
 /**
  * Adds to `acc` the records the run that wrote `file` rejected, when it wrote them apart
@@ -47,7 +48,8 @@ const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0
  * read, holds lines that are no error line, or holds another count or other bytes than the run
  * recorded. The file is read as bytes, as the output is: a line with a byte that is not UTF-8 is
  * named and left out, never read with U+FFFD in its place. Its input line numbers are held to
- * themselves and to the output's (`outputLines`, read to its end): see {@link ErrorsFileLineNumbers}.
+ * themselves and to the output's (`outputLines`, read to its end): see {@link ErrorsFileLineNumbers};
+ * an error line naming none is counted and said unchecked.
  */
 export async function readRunErrors(
   file: string,
@@ -82,7 +84,12 @@ export async function readRunErrors(
   // By reason, each with its first lines, as the output's unreadable lines are named.
   const leftOut = new Map<NotAnErrorLine['code'], NamedPlaces>();
   const numbers = new ErrorsFileLineNumbers(outputLines);
-  const answers = () => ({ copiesLeftOut: numbers.copiesLeftOut, countedAgain: numbers.countedAgain, answeredInOutput: numbers.answeredInOutput });
+  const answers = () => ({
+    copiesLeftOut: numbers.copiesLeftOut,
+    countedAgain: numbers.countedAgain,
+    answeredInOutput: numbers.answeredInOutput,
+    unchecked: numbers.unchecked,
+  });
   const lineWarnings = () => [
     ...(notErrorLines > 0 ? [notErrorLinesWarning(path, notErrorLines, leftOut)] : []),
     ...numbers.warnings(path, file, resumedDecidingAgain(manifest)),
@@ -100,7 +107,8 @@ export async function readRunErrors(
         continue;
       }
       errorLines++;
-      if (read.inputLine !== undefined && !numbers.meet(read.inputLine, `line ${line.line}`, line.text)) continue;
+      if (read.inputLine === undefined) numbers.meetUnnumbered(`line ${line.line}`);
+      else if (!numbers.meet(read.inputLine, `line ${line.line}`, line.text)) continue;
       acc.addRejection(read.code);
     }
   } catch (e) {

@@ -4,6 +4,7 @@ import { MAX_ISSUES, type ValidationIssue } from '../errors/validationError.js';
 import { roundsToInteger } from '../text/roundsToInteger.js';
 import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js';
 import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE } from './impreciseNumbers.js';
+import { refusedJsonFault } from './jsonSyntaxFault.js';
 import { type JsonTextVisitor, scanJsonText } from './scanJsonText.js';
 
 /**
@@ -30,9 +31,14 @@ export type StrictJson =
  *   no integer or range check is passed on a rounded value that its written value fails at an
  *   integer bound).
  *
- * Text that is not JSON is one `invalid_json` issue at the root, with the column only: the parser's
- * message quotes the input, which may be personal data; numbers are never echoed, keys are cut to
- * 64 characters, in paths as in messages. Never throws, at any nesting depth: `text` that is not a
+ * Text that is not JSON is one `invalid_json` issue at the root naming where it stops being JSON,
+ * as an editor counts it ("not valid JSON: unexpected text at line 3, column 12": lines from 1,
+ * columns from 1 in characters on that line, an emoji or a CJK character one each; or "it ends at
+ * line 2, column 8 before the JSON does (cut short?)"), never the parser's message, which quotes the
+ * input, which may be personal data. Before, it said "at column N" with N the UTF-16 offset into the
+ * whole text (past every earlier line, an emoji counted twice), and nothing for a fault JSON.parse
+ * names no position for (`{"a": x}`). Numbers are never echoed, keys are cut to 64 characters, in
+ * paths as in messages. Never throws, at any nesting depth: `text` that is not a
  * string is one `invalid_type` issue at `text`.
  *
  * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issues: [{ path: ['defaulted'], code: 'duplicate_key', ... }] }
@@ -45,9 +51,8 @@ export function parseStrictJson(text: string): StrictJson {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (e) {
-    const at = /position (\d+)/.exec((e as Error).message)?.[1];
-    return { ok: false, issues: [{ path: [], code: 'invalid_json', message: `not valid JSON${at === undefined ? '' : ` (at column ${Number(at) + 1})`}` }] };
+  } catch {
+    return { ok: false, issues: [{ path: [], code: 'invalid_json', message: `not valid JSON: ${refusedJsonFault(text)}` }] };
   }
   // Two checks that cost one pass each without building anything answer for the usual text; only a
   // text at fault is walked for where.

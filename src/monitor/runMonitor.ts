@@ -23,6 +23,7 @@ import { NamedPlaces } from '../cli/score/namedPlaces.js';
 import { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
 import { CountedInputLines } from '../report/countedInputLines.js';
 import { readDecisionFileLine } from '../report/decisionFileLine.js';
+import { errorLineCodeOf } from '../report/errorFileLine.js';
 import { samplingNoiseWarning } from './samplingNoise.js';
 import { countOnce, type CountOnceContext } from '../report/followUps.js';
 import { countedSeal } from '../report/decisionSeal.js';
@@ -262,7 +263,6 @@ const MonitoredDecision = z.looseObject({
     })
     .optional(),
 });
-const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string() }) });
 
 // Every option monitorDecisions reads.
 const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>()([
@@ -370,16 +370,17 @@ export async function monitorDecisions(o: {
     if (inputLine !== undefined) lineNumbers.meet(inputLine, where);
     const d = MonitoredDecision.safeParse(inner);
     if (!d.success) {
-      const e = ErrorLine.safeParse(value);
+      // Told by report's schema, so the two commands take the same lines as error lines.
+      const code = errorLineCodeOf(value);
       // A copy of an error line counted for the same input line is one record not measured, not two.
-      if (e.success && inputLine !== undefined && !inputLines.countAnswer(inputLine, where, text)) {
+      if (code !== undefined && inputLine !== undefined && !inputLines.countAnswer(inputLine, where, text)) {
         repeated++;
         continue;
       }
       await fail(
         line,
-        e.success
-          ? { code: 'data_invalid', message: `line ${line}: an error line (${e.data.error.code}), not a decision` }
+        code !== undefined
+          ? { code: 'data_invalid', message: `line ${line}: an error line (${code}), not a decision` }
           : { code: 'data_invalid', message: `line ${line}: neither a decision nor an error line` },
       );
       continue;

@@ -5,7 +5,7 @@ import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { countedSeal } from './decisionSeal.js';
 import { countOnce } from './followUps.js';
-import { ErrorLine } from './errorFileLine.js';
+import { errorLineCodeOf } from './errorFileLine.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import type { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
 import type { CountedInputLines } from './countedInputLines.js';
@@ -137,12 +137,12 @@ export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | 
     }
     return;
   }
-  const error = ErrorLine.safeParse(value);
-  if (!error.success) {
+  const code = errorLineCodeOf(value);
+  if (code === undefined) {
     acc.addUnreadable({ code: 'data_invalid', message: 'neither a decision nor an error line' }, at);
     return;
   }
   // A copy of an error line counted for the same input line is one rejection, not two.
   if (inputLine !== undefined && context.inputLines?.countAnswer(inputLine, where, typeof line === 'string' ? line : line.text) === false) return;
-  acc.addRejection(error.data.error.code);
+  acc.addRejection(code);
 }

@@ -2,8 +2,23 @@ import { z } from 'zod';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { readDecisionFileLine, type UnreadDecisionLine } from './decisionFileLine.js';
 
-/** An error line of a `creditlift score` output or errors file: `{"line":n,"error":{"code":...}}` (its `line` read apart, by `scoreLineNumberOf`). */
-export const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string() }) });
+/**
+ * An error line of a `creditlift score` output or errors file, `{"line":n,"error":{"code":...,"message":...}}`
+ * (its `line` read apart, by `scoreLineNumberOf`): the one schema `report` and `monitor --decisions`
+ * tell an error line from other JSON by. `error.code` is what is counted; `error.message`, which
+ * score always writes, may be absent, but text when present (`"message":7` is no error line). Before,
+ * monitor kept its own, requiring the message, and report's never looked at it, so the two disagreed.
+ */
+export const ErrorLine = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string().optional() }) });
+
+/**
+ * The `error.code` of a line's JSON value when it is an error line ({@link ErrorLine}), else undefined.
+ * @example errorLineCodeOf({ line: 2, error: { code: 'validation_failed', message: 'Invalid Applicant' } }) // 'validation_failed'
+ */
+export function errorLineCodeOf(value: unknown): string | undefined {
+  const read = ErrorLine.safeParse(value);
+  return read.success ? read.data.error.code : undefined;
+}
 
 /** Why a line of a run's `--errors` file is no error line: its text, its JSON, or JSON that is no error line (`data_invalid`). */
 export interface NotAnErrorLine {
@@ -33,9 +48,7 @@ export type ErrorFileLine =
 export function readErrorFileLine(line: TextLine): ErrorFileLine {
   const read = readDecisionFileLine(line);
   if (read.kind !== 'json') return read;
-  const error = ErrorLine.safeParse(read.value);
-  if (!error.success) return { kind: 'unread', fault: { code: 'data_invalid', message: 'not an error line' } };
-  return read.inputLine === undefined
-    ? { kind: 'error', code: error.data.error.code }
-    : { kind: 'error', code: error.data.error.code, inputLine: read.inputLine };
+  const code = errorLineCodeOf(read.value);
+  if (code === undefined) return { kind: 'unread', fault: { code: 'data_invalid', message: 'not an error line' } };
+  return read.inputLine === undefined ? { kind: 'error', code } : { kind: 'error', code, inputLine: read.inputLine };
 }
