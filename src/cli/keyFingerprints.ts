@@ -29,6 +29,30 @@ export async function keyFingerprints(values: ScorerArgs): Promise<KeyFingerprin
   };
 }
 
+/**
+ * The keys a run verified decisions under, named as {@link KeyFingerprints} names them, with the
+ * signing keys used before a rotation (`--verification-key-file`, in the order given): `simulate`
+ * records these, so a summary says which keys the stored decisions it reassessed from were checked
+ * under, and a rerun under another key is told apart.
+ */
+export interface VerificationKeyFingerprints extends KeyFingerprints {
+  /** Fingerprint of each `--verification-key-file`'s key, in order; empty when none. */
+  readonly verification: readonly string[];
+}
+
+/** The fingerprints of keys already read (the very bytes the scorer was given). */
+export function fingerprintsOfKeys(keys: {
+  readonly signing?: Uint8Array | undefined;
+  readonly personalData?: Uint8Array | undefined;
+  readonly verification?: readonly Uint8Array[] | undefined;
+}): VerificationKeyFingerprints {
+  return {
+    signing: keys.signing === undefined ? null : fingerprint(keys.signing),
+    personalData: keys.personalData === undefined ? null : fingerprint(keys.personalData),
+    verification: (keys.verification ?? []).map(fingerprint),
+  };
+}
+
 /** How {@link keyMismatches} names the two sides: a run and now, or a job and a worker. */
 export interface KeySides {
   readonly before: string;

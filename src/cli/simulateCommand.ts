@@ -34,6 +34,7 @@ import { fingerprintInput } from './score/runManifest.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { simulationLineActionLines } from './simulationLineActionLines.js';
 import { readKeyFile } from './readKeyFile.js';
+import { fingerprintsOfKeys, type VerificationKeyFingerprints } from './keyFingerprints.js';
 import { describePriorSources } from '../simulate/priorSources.js';
 
 /** Help text of `creditlift simulate`. */
@@ -58,9 +59,10 @@ Which path each side runs (--mode, stated in the output and in the summary's "pa
                     existing customers: a line is raised up to what the policy grants, kept, or
                     held for a person's review (refer, lineAction hold) when it is above what may
                     be granted; never lowered automatically. The prior is the decision stored
-                    with the record (NDJSON {"applicant": {...}, "prior": {...}}: the customer's
-                    latest decision as score or decide wrote it), or, where it carries none, the
-                    record decided under the baseline (decide)
+                    with the record (NDJSON {"applicant": {...}, "prior": {...}}, or a CSV
+                    "prior" column holding the decision JSON: the customer's latest decision as
+                    score or decide wrote it), or, where it carries none (no key, an empty cell),
+                    the record decided under the baseline (decide)
 A stored prior is checked before it is used: its seal verified under the key files below, and it
 must be the record's applicant's (applicantId, audit.subjectHash) and not dated after the record's
 asOf; a limitHistory beside it must be its own. A record that fails is in the errors file (arm
@@ -75,7 +77,8 @@ baseline keeps and the candidate lowers) are printed and in the summary's "lineA
 outcome of approve -> approve may still lower a line, or hold it for review.
 
 Input:
-  --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them)
+  --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them; a CSV
+                             "prior" column, read strictly as JSON, carries the stored decision)
   --format ndjson|csv        book format (default: from the file name)
   --baseline-policy FILE     policy (overrides or full) in force today (default: the default policy)
   --baseline-model PATH      model in force today (default: the embedded model)
@@ -103,9 +106,10 @@ Input:
                              the id and its lines: one outcome counts once per customer
 Output:
   --out FILE.json            the summary as JSON, with its provenance: the engine version, the
-                             book's (and --outcomes', --features') size and SHA-256, and per side
-                             the policy hash, model id and SHA-256 and catalog hash its decisions'
-                             audits carry (README "Policy simulation")
+                             book's (and --outcomes', --features') size and SHA-256, the
+                             fingerprints of the key files (stored priors verified under them),
+                             and per side the policy hash, model id and SHA-256 and catalog hash
+                             its decisions' audits carry (README "Policy simulation")
   --html FILE.html           a self-contained HTML report (opens offline)
   --flips FILE               customers whose outcome flips, one NDJSON line each (ids and
                              outcomes only); default: beside --out, .flips.ndjson
@@ -233,7 +237,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     // The catalog is read and validated once, naming its file, and serves both sides.
     const catalogFile = values.catalog === undefined ? undefined : await readCatalogFile(values.catalog);
     // The lender's keys serve both sides: the decisions on file were sealed under them, and each side verifies them.
-    const keys = await lenderKeyOptions(values['signing-key-file'], values['verification-key-file'] ?? [], values['personal-data-key-file']);
+    const { keys, fingerprints } = await lenderKeyOptions(values['signing-key-file'], values['verification-key-file'] ?? [], values['personal-data-key-file']);
     const baseline = {
       ...(await sideOptions('baseline', values['baseline-policy'], values['baseline-model'])),
       ...(catalogFile === undefined ? {} : { catalog: catalogFile.scorerCatalog }),
@@ -335,6 +339,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
       baseline: { policyFile: values['baseline-policy'] ?? null, modelFile: values['baseline-model'] ?? null, ...result.provenance?.baseline },
       candidate: { policyFile: values['candidate-policy'] ?? null, modelFile: values['candidate-model'] ?? null, ...result.provenance?.candidate },
       catalogFile: values.catalog ?? null,
+      keys: fingerprints,
     };
     await writeFileReplacing(
       out,
@@ -402,8 +407,13 @@ async function sideOptions(side: 'baseline' | 'candidate', policy: string | unde
  * The key options both sides take from `--signing-key-file`, each `--verification-key-file` and
  * `--personal-data-key-file`, each file read naming its option; a rotation's keys without the
  * signing key or the personal-data key they need refused as the scorer would, naming the options.
+ * With them, their fingerprints for the summary's provenance, of the very bytes the sides were given.
  */
-async function lenderKeyOptions(signing: string | undefined, verification: readonly string[], personal: string | undefined): Promise<Partial<ScorerOptions>> {
+async function lenderKeyOptions(
+  signing: string | undefined,
+  verification: readonly string[],
+  personal: string | undefined,
+): Promise<{ keys: Partial<ScorerOptions>; fingerprints: VerificationKeyFingerprints }> {
   if (verification.length > 0 && signing === undefined)
     throw new UsageError('--verification-key-file names keys used before a rotation: give --signing-key-file too (the key decisions are signed with now)');
   if (verification.length > 0 && personal === undefined)
@@ -412,10 +422,15 @@ async function lenderKeyOptions(signing: string | undefined, verification: reado
     );
   const verificationKeys: Uint8Array[] = [];
   for (const f of verification) verificationKeys.push(await readKeyFile(f, '--verification-key-file'));
+  const signingKey = signing === undefined ? undefined : await readKeyFile(signing, '--signing-key-file');
+  const personalDataKey = personal === undefined ? undefined : await readKeyFile(personal, '--personal-data-key-file');
   return {
-    ...(signing === undefined ? {} : { signingKey: await readKeyFile(signing, '--signing-key-file') }),
-    ...(personal === undefined ? {} : { personalDataKey: await readKeyFile(personal, '--personal-data-key-file') }),
-    ...(verificationKeys.length === 0 ? {} : { verificationKeys }),
+    keys: {
+      ...(signingKey === undefined ? {} : { signingKey }),
+      ...(personalDataKey === undefined ? {} : { personalDataKey }),
+      ...(verificationKeys.length === 0 ? {} : { verificationKeys }),
+    },
+    fingerprints: fingerprintsOfKeys({ signing: signingKey, personalData: personalDataKey, verification: verificationKeys }),
   };
 }
 

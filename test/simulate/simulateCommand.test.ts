@@ -140,6 +140,8 @@ describe('creditlift simulate', () => {
         baseline: side(baseline, null),
         candidate: side(candidate, join(work, 'candidate.json')),
         catalogFile: null,
+        // No key file given: decisions unsigned, plain hashes.
+        keys: { signing: null, personalData: null, verification: [] },
       });
       expect(provenance.baseline.policyHash).not.toBe(provenance.candidate.policyHash);
     } finally {
@@ -220,7 +222,9 @@ describe('creditlift simulate', () => {
     expect(await runSimulateCommand(['--help'], h.io)).toBe(0);
     expect(h.out()).toMatch(/decide \(default\)\s+each side decides every record afresh \(decide\): a full re-underwriting/);
     expect(h.out()).toMatch(/reassess\s+both sides reassess each record's prior with the same profile and no new\s+evidence \(reassess\)/);
-    expect(h.out()).toMatch(/The prior is the decision stored\s+with the record .*\n.*\n.*\s+record decided under the baseline \(decide\)/);
+    expect(h.out()).toMatch(
+      /The prior is the decision stored\s+with the record \(NDJSON .*, or a CSV\s+"prior" column holding the decision JSON: .*\n.*\(no key, an empty cell\),\s+the record decided under the baseline \(decide\)/,
+    );
     expect(h.out()).toMatch(/--mode decide does not read a stored prior: it warns on stderr/);
     const c = captureIo();
     expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--mode', 'review', '--out', join(work, 'm.json')], c.io)).toBe(2);

@@ -15,6 +15,7 @@ import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
 import { captureIo } from '../cli/fakeDecider.js';
+import { fingerprint, keyFingerprints } from '../../src/cli/keyFingerprints.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-simulate-priors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,12 +41,36 @@ function bookLines(): string[] {
   });
 }
 
+/**
+ * The same book as CSV, as a lender's export holds it: one column per top-level applicant key
+ * (objects as JSON cells), the ledger in `limitHistory` and the sealed decision JSON in `prior`
+ * (empty where the record carries none).
+ */
+function bookCsv(): string {
+  const records = bookLines().map((l) => JSON.parse(l) as Record<string, unknown>);
+  const parts = records.map((r) =>
+    Object.hasOwn(r, 'applicant')
+      ? { applicant: r.applicant as Record<string, unknown>, ledger: r.limitHistory, prior: r.prior }
+      : { applicant: r, ledger: undefined, prior: undefined },
+  );
+  const keys = [...new Set(parts.flatMap((p) => Object.keys(p.applicant)))];
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const rows = parts.map((p) => [...keys.map((k) => cellOf(p.applicant[k])), cellOf(p.ledger), cellOf(p.prior)].map(quote).join(','));
+  return `${[...keys, 'limitHistory', 'prior'].join(',')}\n${rows.join('\n')}\n`;
+}
+
 beforeAll(async () => {
   onFile = await createScorer({ policyOverrides: olderPolicy, signingKey: key });
   priors = [];
   for (const a of book) priors.push(JSON.parse(JSON.stringify(await onFile.decide(a))) as Decision);
   writeFileSync(join(work, 'book.ndjson'), `${bookLines().join('\n')}\n`);
+  // A blank first line (skipped): its records are numbered as the CSV's rows below the header.
+  writeFileSync(join(work, 'aligned.ndjson'), `\n${bookLines().join('\n')}\n`);
+  writeFileSync(join(work, 'book.csv'), bookCsv());
   writeFileSync(join(work, 'key'), `${key}\n`);
+  writeFileSync(join(work, 'key2'), 'the signing key after the rotation, 32+ bytes\n');
+  writeFileSync(join(work, 'pkey'), 'the personal-data key, thirty-two bytes or more\n');
   writeFileSync(join(work, 'cand.json'), JSON.stringify(candidatePolicy));
 }, 60_000);
 afterAll(async () => {
@@ -153,6 +178,67 @@ describe('creditlift simulate --mode reassess with the decisions the lender hold
     const sim = JSON.parse(readFileSync(join(work, 'dec.json'), 'utf8'));
     expect(sim.priors.unread).toBe(28);
     expect(sim.decided).toBe(30);
+  }, 120_000);
+
+  it('a CSV book carries the stored decision in a prior column: the same summary, flips and errors as the NDJSON book, record by record', async () => {
+    const run = async (bookFile: string, out: string) => {
+      const c = captureIo();
+      const code = await runSimulateCommand(
+        [
+          ...['--book', join(work, bookFile), '--candidate-policy', join(work, 'cand.json'), '--mode', 'reassess'],
+          ...['--signing-key-file', join(work, 'key'), '--out', join(work, out), '--batch', '8', '--overwrite'],
+        ],
+        c.io,
+      );
+      return { code, err: c.err(), sim: JSON.parse(readFileSync(join(work, out), 'utf8')) };
+    };
+    const csv = await run('book.csv', 'csv.json');
+    const ndjson = await run('aligned.ndjson', 'aligned.json');
+    expect(csv.err).toBe('');
+    expect(csv.code).toBe(3);
+    expect(csv.code).toBe(ndjson.code);
+    expect(csv.sim.priors).toEqual({
+      fromStored: 26,
+      fromBaselineDecide: 2,
+      refused: { prior_unverified: 1, prior_other_applicant: 1, prior_after_as_of: 0, prior_ledger_differs: 0 },
+      unread: 0,
+    });
+    expect(csv.sim.provenance.book.format).toBe('csv');
+    const { book: _b, provenance: _p, ...fromCsv } = csv.sim;
+    const { book: _nb, provenance: _np, ...fromNdjson } = ndjson.sim;
+    expect(fromCsv).toEqual(fromNdjson);
+    expect(readFileSync(join(work, 'csv.errors.ndjson'), 'utf8')).toBe(readFileSync(join(work, 'aligned.errors.ndjson'), 'utf8'));
+    expect(readErrors(join(work, 'csv.errors.ndjson')).map((e) => [e.line, e.reason])).toEqual([
+      [9, 'prior_unverified'],
+      [11, 'prior_other_applicant'],
+    ]);
+    expect(readFileSync(join(work, 'csv.flips.ndjson'), 'utf8')).toBe(readFileSync(join(work, 'aligned.flips.ndjson'), 'utf8'));
+  }, 120_000);
+
+  it("records the fingerprints of the key files the stored priors were verified under in the provenance, as score's manifest names them; another key, another fingerprint", async () => {
+    const signedRun = JSON.parse(readFileSync(join(work, 'sim.json'), 'utf8'));
+    const scoreWouldRecord = await keyFingerprints({ 'signing-key-file': join(work, 'key') });
+    expect(signedRun.provenance.keys).toEqual({ signing: scoreWouldRecord.signing, personalData: null, verification: [] });
+    expect(signedRun.provenance.keys.signing).toBe(fingerprint(new TextEncoder().encode(key)));
+    const unsignedRun = JSON.parse(readFileSync(join(work, 'nokey.json'), 'utf8'));
+    expect(unsignedRun.provenance.keys).toEqual({ signing: null, personalData: null, verification: [] });
+    // After a rotation: a new signing key, the old one kept for verifying, and a personal-data key of its own.
+    const c = captureIo();
+    await runSimulateCommand(
+      [
+        ...['--book', join(work, 'book.ndjson'), '--mode', 'reassess', '--out', join(work, 'rotated.json'), '--overwrite'],
+        ...['--signing-key-file', join(work, 'key2'), '--verification-key-file', join(work, 'key'), '--personal-data-key-file', join(work, 'pkey')],
+      ],
+      c.io,
+    );
+    const rotated = JSON.parse(readFileSync(join(work, 'rotated.json'), 'utf8'));
+    expect(rotated.provenance.keys).toEqual({
+      signing: (await keyFingerprints({ 'signing-key-file': join(work, 'key2') })).signing,
+      personalData: (await keyFingerprints({ 'personal-data-key-file': join(work, 'pkey') })).personalData,
+      verification: [signedRun.provenance.keys.signing],
+    });
+    expect(rotated.provenance.keys.signing).not.toBe(signedRun.provenance.keys.signing);
+    expect(rotated.provenance.keys.personalData).not.toBeNull();
   }, 120_000);
 
   it('--verification-key-file without the keys a rotation needs is a usage error naming the options', async () => {

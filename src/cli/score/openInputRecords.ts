@@ -21,7 +21,7 @@ export interface InputRecordsOptions {
   readonly maxRecordLines: number;
   /** The lender's attribute schema (`--features`), so CSV `attributes.<name>` columns read as their declared types. */
   readonly attributes?: z.ZodType | undefined;
-  /** Read an NDJSON record's `prior` key (the customer's latest decision as stored), as `simulate` does; default refused. */
+  /** Read a record's stored decision (the customer's latest, as the lender holds it: an NDJSON line's `prior` key, a CSV `prior` column), as `simulate` does; default refused. */
   readonly prior?: boolean;
 }
 
@@ -59,7 +59,7 @@ export function openInputRecords(path: string, options: InputRecordsOptions): In
   return {
     records:
       options.format === 'csv'
-        ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines, attributes: options.attributes })
+        ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines, attributes: options.attributes, prior: options.prior === true })
         : readNdjsonRecords(splitLines(bytes), { prior: options.prior === true }),
     bytesRead: () => consumed,
     sha256: () => digest ?? hash.copy().digest('hex'),

@@ -2,8 +2,9 @@ import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import type { z } from 'zod';
-import { csvApplicantSchema, planCsvColumns, readCsvRow, type CsvColumn } from './csvColumns.js';
-import { readCsvLedgerCell } from './csvLedgerCell.js';
+import type { ValidationIssue } from '../../errors/validationError.js';
+import { csvApplicantSchema, planCsvColumns, PRIOR_COLUMN, readCsvRow, type CsvColumn } from './csvColumns.js';
+import { readCsvJsonCell } from './csvJsonCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { recordTooDeep } from './recordTooDeep.js';
 
@@ -20,12 +21,34 @@ export interface ReadCsvRecordsOptions {
    * read as the declared types. Without it, such columns are undeclared (kept as text, refused).
    */
   readonly attributes?: z.ZodType | undefined;
+  /**
+   * Read a `prior` column (the customer's latest sealed decision JSON, as stored), as `simulate`
+   * does: a filled cell is the record's `prior`, an empty one means none. Default false: a filled
+   * cell is refused, saying which command reads it (`score` would drop it).
+   */
+  readonly prior?: boolean;
+}
+
+/** A filled `prior` cell given to a reader that does not read stored decisions: refused, not dropped. */
+function priorNotRead(): { readonly ok: false; readonly issues: ValidationIssue[]; readonly value?: unknown } {
+  return {
+    ok: false,
+    issues: [
+      {
+        path: [PRIOR_COLUMN],
+        code: 'unrecognized_key',
+        message: `a "${PRIOR_COLUMN}" column (a stored decision) is read by "creditlift simulate" only (--mode reassess reassesses from it); this command would drop it`,
+      },
+    ],
+  };
 }
 
 /**
  * CSV (RFC 4180, through the one CSV tokenizer) as input records, one per row after the header,
  * numbered by the physical line the row starts on. Headers are dotted applicant paths (see
- * {@link planCsvColumns}), the lender's `attributes.<name>` among them when `attributes` is given. A row with the wrong number of fields, broken quoting or bytes that are
+ * {@link planCsvColumns}), the lender's `attributes.<name>` among them when `attributes` is given; a
+ * `limitHistory` column holds the row's ledger and a `prior` column its stored decision (JSON, read
+ * strictly; see `options.prior`). A row with the wrong number of fields, broken quoting or bytes that are
  * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
  * decide. A quote left open, or a quoted field broken on a later line than its record's first, is
  * an error at the record's first line, and the lines after it are read again as records. Blank
@@ -39,8 +62,9 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
   const invalid: InvalidUtf8[] = [];
   let next = 0;
   let columns: CsvColumn[] | undefined;
-  // Where a row's own ledger is (a `limitHistory` column), if the header has one.
+  // Where a row's own ledger is (a `limitHistory` column), if the header has one; and its stored decision (`prior`).
   let ledgerAt = -1;
+  let priorAt = -1;
 
   /** The first invalid byte inside a token's text; invalid bytes before it (skipped text) are passed over. */
   const badByteIn = (t: CsvToken): number | undefined => {
@@ -60,6 +84,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         if (t.kind === 'error') throw new CreditliftError('data_invalid', `CSV header (line ${t.line}): ${t.message}`);
         columns = planCsvColumns(t.cells, csvApplicantSchema(options.attributes));
         ledgerAt = columns.findIndex((c) => c.kind === 'ledger');
+        priorAt = columns.findIndex((c) => c.kind === 'prior');
         continue;
       }
       let record: InputRecord | undefined;
@@ -103,13 +128,21 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
     // A JSON cell may nest as deep as JSON.parse goes; refused here, as an NDJSON line would be.
     const deep = recordTooDeep(value);
     if (deep !== undefined) return refusedRecord(t.line, [deep]);
-    const cell = ledgerAt < 0 ? '' : (t.cells[ledgerAt] as string);
-    const ledger = cell.trim() === '' ? undefined : readCsvLedgerCell(cell);
-    // What the cells would have hidden (a repeated key in a JSON cell or the ledger), all at once.
-    const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues)];
+    const cellAt = (j: number) => (j < 0 ? '' : (t.cells[j] as string));
+    const ledgerCell = cellAt(ledgerAt);
+    const ledger = ledgerCell.trim() === '' ? undefined : readCsvJsonCell(ledgerCell, 'limitHistory');
+    // An empty cell is a record without a stored decision, as an NDJSON line without the key.
+    const priorCell = cellAt(priorAt);
+    const prior = priorCell.trim() === '' ? undefined : options.prior === true ? readCsvJsonCell(priorCell, PRIOR_COLUMN) : priorNotRead();
+    // What the cells would have hidden (a repeated key in a JSON cell, the ledger or the prior), all at once.
+    const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues), ...(prior === undefined || prior.ok ? [] : prior.issues)];
     // The applicant still goes to the decider's schema, so the refusal names its other faults too.
-    // A row's cells sit at the applicant's paths, its ledger under its column: nothing to move (no `at`).
-    const given = ledger?.value === undefined ? { value } : { value, limitHistory: ledger.value };
+    // A row's cells sit at the applicant's paths, its ledger and prior under their columns: nothing to move (no `at`).
+    const given = {
+      value,
+      ...(ledger?.value === undefined ? {} : { limitHistory: ledger.value }),
+      ...(prior === undefined || !Object.hasOwn(prior, 'value') ? {} : { prior: prior.value }),
+    };
     if (hidden.length > 0) return refusedRecord(t.line, hidden, given);
     return { line: t.line, ok: true, ...given };
   }
