@@ -70,6 +70,22 @@ describe('README examples run as written', () => {
     expect(test.slice(test.indexOf("import fc from 'fast-check';"))).toBe(toModule(example!));
   });
 
+  // The pool example had no imports, no timeout and no close: pasted into a test it timed out at
+  // vitest's default 5 s, and its pool's worker process kept the run from ending.
+  it('the scorer-pool example is test/deep/readmePoolExample.test.ts verbatim (imports pointed at src/), and closes what it opens within timeouts of its own', () => {
+    const example = snippetsUnder('Property-test your own pricing rules').find((s) => s.includes('createScorerPool'));
+    expect(example).toBeDefined();
+    const test = readFileSync(new URL('./deep/readmePoolExample.test.ts', import.meta.url), 'utf8');
+    expect(test.slice(test.indexOf("import { afterAll, beforeAll, it } from 'vitest';"))).toBe(
+      toModule(example!).replace(/from '\.\.\/src\//g, "from '../../src/"),
+    );
+    const afterAllBody = example!.slice(example!.indexOf('afterAll('));
+    expect(afterAllBody).toMatch(/await pool\?\.close\(\);/);
+    expect(afterAllBody).toMatch(/await scorer\?\.close\(\);/);
+    expect(example).toMatch(/\}, 60_000\);/);
+    expect(example).toMatch(/it\('[^']+', \{ timeout: 300_000 \}/);
+  });
+
   it('Policy simulation: the simulateBook sample is test/types/readmeSimulateBook.ts verbatim (imports pointed at src/), which tsc type-checks', () => {
     const [example] = snippetsUnder('Policy simulation: swap sets, losses, backtests');
     expect(example).toContain('simulateBook(');

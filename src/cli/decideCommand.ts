@@ -21,7 +21,9 @@ ${DECISION_FILE_HELP}
 
 ${SCORER_OPTIONS_HELP}
   --summary                  print a readable summary instead of JSON; its "Would raise it" line
-                             previews deciding again with each certificate, as "creditlift suggest"
+                             previews deciding again with each certificate, as "creditlift suggest";
+                             the decision it summarises carries no upload previews of its own (made
+                             with suggestions: 0, so its audit id is not the JSON's)
   --notice                   print the adverse-action notice (principal reasons, data used, how to
                              ask for a human review) in English and Chinese instead of the Decision
   --notice-format FORMAT     text (default) or json
@@ -61,7 +63,10 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const input = await readDecisionFile(file, io);
     const scorer = await openScorer(values);
     try {
-      const decision = await onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, options));
+      // The summary shows suggest's previews, never the decision's own (of an upload to it): decided
+      // without them, the what-ifs are scored once.
+      const ownPreviews = values.summary === true && values.notice !== true ? { suggestions: 0 } : {};
+      const decision = await onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, { ...options, ...ownPreviews }));
       const unknownKinds = createUnknownKindTally();
       unknownKinds.addAssessed(decision.evidence);
       io.stderr(unknownKindsWarning(unknownKinds, `the decision of ${decision.applicantId}`));

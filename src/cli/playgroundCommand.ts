@@ -2,12 +2,13 @@ import { UsageError } from '../commandLine/commandIo.js';
 import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { servePlayground } from '../playground/servePlayground.js';
+import { scorerOptionsFrom } from './openScorer.js';
 import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Usage of `creditlift playground`. */
-export const PLAYGROUND_USAGE = `Usage: creditlift playground [--port N]
+export const PLAYGROUND_USAGE = `Usage: creditlift playground [--port N] [--catalog FILE.json]
 
 Serves a local web page on 127.0.0.1 (nothing leaves this computer; no external assets) where
 you pick an example or edit an applicant, add and remove certificates from the catalog, set a
@@ -16,20 +17,29 @@ daily rate, the factor waterfall, principal reasons in English and Chinese, each
 impact, what-if suggestions, affordability checks and the budget assistant. Ctrl-C stops it.
 
   --port N                   port on 127.0.0.1 (default 8787; 0 picks a free one)
+  --catalog FILE.json        your own certificate kinds, as "creditlift decide --catalog" reads them:
+                             the page offers and builds the kinds of that catalog (less any its
+                             jurisdiction bans), and a default kind it removes is not offered
   -h, --help                 show this help
 `;
 
 /** `creditlift playground`: serves the page until interrupted. */
 export async function runPlaygroundCommand(argv: readonly string[], io: CliIo = processCliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const);
+    const { values, positionals } = parseCommandArgs(argv, {
+      port: { type: 'string' },
+      catalog: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    } as const);
     if (values.help === true) {
       io.stdout(PLAYGROUND_USAGE);
       return CliExitCode.ok;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const port = intOption(values.port, 'port', 8787, 65_535, 0);
-    const playground = await servePlayground({ port });
+    // Read and validated here, naming the file, before anything listens.
+    const scorer = await scorerOptionsFrom({ catalog: values.catalog });
+    const playground = await servePlayground({ port, scorer });
     io.stdout(`creditlift playground: ${playground.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       if (io.signal === undefined || io.signal.aborted) return resolve();

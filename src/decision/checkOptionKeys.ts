@@ -4,8 +4,8 @@ import type { ScorerOptionsWithFeatures } from './createScorer.js';
 import { signalOptionIssues } from './signalOption.js';
 
 /** The option keys each deciding call reads. */
-export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal'] as const;
-export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal'] as const;
+export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal', 'suggestions'] as const;
+export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal', 'suggestions'] as const;
 export const SUGGEST_OPTION_KEYS = ['top', 'limitHistory', 'signal'] as const;
 export const REASSESS_OPTION_KEYS = ['signal', 'onFile'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;

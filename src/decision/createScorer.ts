@@ -44,6 +44,7 @@ import { evidenceColumns } from './evidenceColumns.js';
 import { type PlanRowScorer, scorePlanRows } from './scorePlanRows.js';
 import { provenPartialEvaluator } from '../model/float32PartialEvaluator.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
+import { callSuggestionCount, DEFAULT_SUGGESTION_COUNT, suggestionCountIssues } from './suggestionCount.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
 
 /** Options of {@link createScorer}; every one has a default. */
@@ -154,6 +155,15 @@ export interface DecideOptions {
    * no partial result is returned.
    */
   readonly signal?: AbortSignal;
+  /**
+   * What-if previews this call's decisions carry, in place of the scorer's `suggestionsPerDecision`:
+   * an integer in [0, 100]; 0 scores no what-if. Each decision is the one a scorer built with
+   * `suggestionsPerDecision` set to it makes, byte for byte: the count is part of its
+   * `audit.inputHash`, so of its id. A caller that shows `suggest`'s previews instead (deciding again
+   * with the certificate) passes 0 and scores the what-ifs once. Default: the scorer's.
+   * @throws ValidationError (`out_of_range` at `suggestions`) for any other value
+   */
+  readonly suggestions?: number;
 }
 
 /** What {@link Scorer.decideBatch} takes: {@link DecideOptions}, and each record's own ledger. */
@@ -389,12 +399,8 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   // A catalog the caller built by hand is validated and copied here (catalogOf): a kind it holds is
   // checked as resolveCatalog checks one, and a later edit of the caller's Map changes no decision.
   const catalog = options.catalog === undefined ? defaultCatalog : isCatalog(options.catalog) ? catalogOf(options.catalog) : resolveCatalog(options.catalog);
-  const suggestionCount = options.suggestionsPerDecision ?? 3;
-  if (!Number.isInteger(suggestionCount) || suggestionCount < 0 || suggestionCount > 100) {
-    throw new ValidationError('ScorerOptions', [
-      { path: ['suggestionsPerDecision'], code: 'out_of_range', message: 'suggestionsPerDecision must be an integer in [0, 100]' },
-    ]);
-  }
+  refuseArguments('ScorerOptions', [suggestionCountIssues(options.suggestionsPerDecision, 'suggestionsPerDecision')]);
+  const suggestionCount = options.suggestionsPerDecision ?? DEFAULT_SUGGESTION_COUNT;
   // Checked here, not at each decision: the floor is sealed into every decision (audit.minConfidence).
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
@@ -599,24 +605,36 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     return d as Decision;
   }
 
+  /**
+   * The context a deciding call decides in: the scorer's, or with the call's own count of what-if
+   * previews (already checked), which the decision seals in its input hash as a scorer built with
+   * that count would.
+   */
+  function contextOf(opts: DecideOptions | undefined): EngineContext {
+    const n = opts?.suggestions;
+    return n === undefined || n === ctx.suggestionCount ? ctx : { ...ctx, suggestionCount: n };
+  }
+
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
     checkOpen();
-    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
+    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
-    return one(ctx, planDecision(ctx, applicant, { suggestions: suggestionCount > 0, previews: 'upload', limitHistory }), opts?.signal);
+    const c = contextOf(opts);
+    return one(c, planDecision(c, applicant, { suggestions: c.suggestionCount > 0, previews: 'upload', limitHistory }), opts?.signal);
   }
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
     checkOpen();
-    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
     // The call's ledger is refused as a whole when it is not one; its dates are each record's.
     const shared = { parsed: parseLimitHistory(opts?.limitHistory) };
     const own = checkLimitHistories(opts?.limitHistories, inputs.length);
+    const c = contextOf(opts);
     const results: BatchResult[] = new Array(inputs.length);
     const plans: DecisionPlan[] = [];
     const planIndex: number[] = [];
@@ -625,13 +643,13 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
       try {
         const ledger = own?.[index] === undefined ? shared : { given: own[index] };
         const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger);
-        plans.push(planDecision(ctx, applicant, { suggestions: suggestionCount > 0, previews: 'upload', limitHistory }));
+        plans.push(planDecision(c, applicant, { suggestions: c.suggestionCount > 0, previews: 'upload', limitHistory }));
         planIndex.push(index);
       } catch (e) {
         results[index] = { ok: false, index, error: toErrorData(e) };
       }
     }
-    const decided = await run(ctx, plans, opts?.signal);
+    const decided = await run(c, plans, opts?.signal);
     decided.forEach((d, k) => {
       const index = planIndex[k] as number;
       results[index] = d instanceof Error ? { ok: false, index, error: toErrorData(d) } : { ok: true, index, decision: d };

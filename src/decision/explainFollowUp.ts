@@ -6,6 +6,7 @@ import { checkOptionKeys } from '../errors/argumentIssues.js';
 import type { Decision } from './decision.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { decisionInputJson } from './decisionInputJson.js';
+import { MAX_SUGGESTION_COUNT } from './suggestionCount.js';
 import { scenario } from './decisionPlan.js';
 import type { EngineContext } from './engineContext.js';
 import { explain } from './finishDecision.js';
@@ -88,6 +89,11 @@ function ledgersBefore(d: Decision): readonly (readonly LimitChange[])[] {
  *   `model_mismatch` at `audit.modelSha256`, `catalog_mismatch` at `audit.catalogHash`)
  */
 export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
+  // A decision sealed the count of what-if previews it was made with: the scorer's, or a call's own
+  // (`decide(x, { suggestions })`). Either is this scorer's decision, and the count changes no factor,
+  // so the applicant is matched under every count a decision may carry, the scorer's first.
+  const SUGGESTION_COUNTS = [ctx.suggestionCount, ...Array.from({ length: MAX_SUGGESTION_COUNT + 1 }, (_, n) => n).filter((n) => n !== ctx.suggestionCount)];
+  const withCount = (n: number): EngineContext => (n === ctx.suggestionCount ? ctx : { ...ctx, suggestionCount: n });
   return (prior, options, owesReasons, what) => {
     const subject = `${what} options`;
     checkOptionKeys(options, FOLLOW_UP_OPTION_KEYS, subject);
@@ -112,12 +118,14 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
     // The applicant and a ledger given with it are read together: one error names the faults of both.
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => options.applicant, { given: options.limitHistory });
     const ledgers = options.limitHistory === undefined ? ledgersBefore(prior) : [limitHistory];
-    if (!ledgers.some((ledger) => personalHash(ctx.keys, 'input', decisionInputJson(ctx, applicant, ledger)) === target)) {
+    if (
+      !ledgers.some((ledger) => SUGGESTION_COUNTS.some((n) => personalHash(ctx.keys, 'input', decisionInputJson(withCount(n), applicant, ledger)) === target))
+    ) {
       const truncated = options.limitHistory === undefined && prior.limitHistory.length >= LIMIT_HISTORY_KEPT;
       refuse(
         `is not the applicant decision ${prior.audit.decisionId} was made for (its ${prior.audit.kind === 'decide' || prior.audit.kind === 'reassess' ? 'audit.inputHash' : 'audit.originInputHash'} differs${
           options.limitHistory === undefined ? ', with the ledger read back from the decision' : ', with the limitHistory given'
-        }; a scorer with other suggestion, contribution-space, explanation or minConfidence settings or other keys also hashes differently)${
+        }; a scorer with other contribution-space, explanation or minConfidence settings or other keys also hashes differently)${
           truncated
             ? `; the decision keeps only its last ${LIMIT_HISTORY_KEPT} ledger changes and the rises still inside the step-limit window, so pass the limitHistory it was made with`
             : ''

@@ -20,6 +20,7 @@ import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js'
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { callSuggestionCount, suggestionCountIssues } from '../decision/suggestionCount.js';
 import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
 
@@ -554,7 +555,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     // In process order: the options (unknown keys, a signal that is not one), an aborted signal,
     // then the input (an aborted call decides nothing, even an empty one).
     try {
-      checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+      // A bad count is refused here, before any record is sent, with the error in-process gives.
+      checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
     } catch (e) {
       return Promise.reject(e);
     }

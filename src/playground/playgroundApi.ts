@@ -4,10 +4,10 @@ import {
   CreditliftError,
   IsoDate,
   ValidationError,
-  defaultCatalog,
   evidenceReasons,
   typicalEvidence,
   type BilingualText,
+  type Catalog,
   type CertificateKindSpec,
   type ApplicantInput,
   type Decision,
@@ -19,7 +19,7 @@ import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, type BudgetView } from '../story/index.js';
 import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
-/** What the page needs once: the examples to pick from and the certificate catalog. */
+/** What the page needs once: the examples to pick from and the certificate kinds it may offer. */
 export interface PlaygroundSetup {
   readonly asOf: string;
   /** The legend of factor signs. */
@@ -47,15 +47,20 @@ export interface PlaygroundDecision {
   readonly budget: BudgetView;
   /**
    * What would raise the limit, previewed on the path the page takes: deciding the applicant again
-   * with the certificate (`scorer.suggest`), which is what its one-click Add does. The decision's own
+   * with the certificate (`scorer.suggest`), which is what its one-click Add does. A decision's own
    * `suggestions` preview uploading it to that decision (`reassess`, on the line it sets), a path the
-   * page never takes: shown, the new graduate was promised 17,700 RMB where Add gave 17,400 RMB.
+   * page never takes: shown, the new graduate was promised 17,700 RMB where Add gave 17,400 RMB. So
+   * `decision` is made with none (`suggestions: 0`: its `suggestions.items` are empty) and the
+   * what-ifs are scored once, here.
    */
   readonly suggestions: EvidenceSuggestions;
 }
 
 /** How many what-if previews the page shows: as many as a decision carries by default. */
 const PLAYGROUND_SUGGESTIONS = 3;
+
+/** The decision's own previews (of an upload to it) are not shown, so none are scored. */
+const DECIDE_WITHOUT_PREVIEWS = { suggestions: 0 } as const;
 
 /** A request the page got wrong: shown on the page with every field named. */
 export interface PlaygroundError {
@@ -67,15 +72,20 @@ export interface PlaygroundError {
   };
 }
 
-/** The examples and catalog, as the page reads them. */
-export function playgroundSetup(): PlaygroundSetup {
+/**
+ * The examples and the kinds the page offers, as it reads them: `kinds` is the scorer's own
+ * (`scorer.certificateKinds`: its catalog, a lender's included, less the kinds its jurisdiction
+ * bans), never the default catalog, so the page offers what the decision counts.
+ */
+export function playgroundSetup(kinds: readonly CertificateKindSpec[]): PlaygroundSetup {
+  const catalog: Catalog = new Map(kinds.map((k) => [k.id, k]));
   return {
     asOf: EXAMPLE_AS_OF,
     legend: FACTOR_LEGEND,
     evidenceReasons,
     examples: exampleApplicants.map((e) => ({ id: e.id, segment: e.segment, story: e.story, applicant: e.applicant })),
-    catalog: [...defaultCatalog.values()].map((spec) => {
-      const t = typicalEvidence(spec.id);
+    catalog: kinds.map((spec) => {
+      const t = typicalEvidence(spec.id, catalog);
       return {
         id: spec.id,
         category: spec.category,
@@ -130,19 +140,20 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
  * applicant's id hash), issued on `issueDate` (at most the decision date; by default a month before
  * it), with a document hash made from the page's sequence number so every added document is
  * distinct. A suggestion's Add gives the date its preview assumes (the decision's own): dated a month
- * early, a certificate of a kind that fades counts for less than the preview.
+ * early, a certificate of a kind that fades counts for less than the preview. `catalog` is the
+ * scorer's (a lender's own kinds included): a kind it lacks is refused at `kind`.
  *
  * @throws ValidationError naming every field at fault
  */
-export function playgroundCertificate(body: unknown): CertificateEvidence {
+export function playgroundCertificate(body: unknown, catalog: Catalog): CertificateEvidence {
   const b = asRecord(body, 'certificate request');
   const asked = certificateRequestIssues(b);
-  const built = issuesOf(() => certificateOf(b));
+  const built = issuesOf(() => certificateOf(b, catalog));
   // The decision date is checked before the certificate is drafted: when it is at fault, the rest
   // is still checked on the examples' date, so a bad asOf never hides another fault.
   const rest =
     'issues' in built && b.asOf !== undefined && built.issues.every((i) => i.path[0] === 'asOf')
-      ? issuesOf(() => certificateOf({ ...b, asOf: undefined }))
+      ? issuesOf(() => certificateOf({ ...b, asOf: undefined }, catalog))
       : built;
   const later = [...('issues' in built ? built.issues : []), ...(rest !== built && 'issues' in rest ? rest.issues : [])];
   // A field the request check named is named once, as the request check names it.
@@ -155,9 +166,9 @@ export function playgroundCertificate(body: unknown): CertificateEvidence {
 }
 
 /** The certificate a request asks for, its keys and types already named: the date checked first. */
-function certificateOf(b: Record<string, unknown>): CertificateEvidence {
+function certificateOf(b: Record<string, unknown>, catalog: Catalog): CertificateEvidence {
   const kind = typeof b.kind === 'string' ? b.kind : '';
-  const spec = defaultCatalog.get(kind);
+  const spec = catalog.get(kind);
   // The decision date the certificate is dated against: a calendar date, named when it is not one
   // (2026-02-30 used to reach date-fns and come back as a 500 "Invalid time value").
   // Counted in whole days, never on a local midnight: date-fns there moved with the server's TZ (in
@@ -304,7 +315,7 @@ function issuesOf<T>(f: () => T): { readonly value: T } | { readonly issues: rea
 /** The decision, or the applicant's faults with their paths under `applicant`. */
 async function decideNaming(scorer: Scorer, applicant: unknown): Promise<{ readonly decision: Decision } | { readonly issues: readonly ValidationIssue[] }> {
   try {
-    return { decision: await scorer.decide(applicant as ApplicantInput) };
+    return { decision: await scorer.decide(applicant as ApplicantInput, DECIDE_WITHOUT_PREVIEWS) };
   } catch (e) {
     if (e instanceof ValidationError && e.code === 'validation_failed') return { issues: e.issues.map((i) => ({ ...i, path: ['applicant', ...i.path] })) };
     throw e;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createScorer, parseStrictJson, type Scorer, type ScorerOptions, ValidationError } from '../index.js';
+import { type Catalog, createScorer, parseStrictJson, type Scorer, type ScorerOptions, ValidationError } from '../index.js';
 import { playgroundCertificate, playgroundDecide, playgroundSetup, toPlaygroundError } from './playgroundApi.js';
 import { playgroundPage } from './playgroundPage.js';
 
@@ -45,12 +45,16 @@ const SECURITY_HEADERS = {
 export async function servePlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const scorer = await createScorer(options.scorer ?? {});
   const page = playgroundPage();
-  const setup = JSON.stringify(playgroundSetup());
+  // The page offers the kinds the scorer counts (a lender's catalog, less what its jurisdiction
+  // bans); a certificate is built from the scorer's whole catalog, so a banned kind asked for by
+  // hand is built and then rejected by the decision, which names why.
+  const setup = JSON.stringify(playgroundSetup(scorer.certificateKinds));
+  const catalog: Catalog = new Map([...scorer.certificateKinds, ...scorer.bannedCertificateKinds].map((k) => [k.id, k]));
   // The port is known once listening; no request arrives before.
   let port = 0;
   const server = createServer((req, res) => {
     const refusal = refusalOf(req, port);
-    const answer = refusal === undefined ? handle(scorer, page, setup, req, res) : refuse(req, res, refusal);
+    const answer = refusal === undefined ? handle(scorer, catalog, page, setup, req, res) : refuse(req, res, refusal);
     answer.catch((e: unknown) => send(res, 500, toPlaygroundError(e)));
   });
   await new Promise<void>((resolve, reject) => {
@@ -68,7 +72,7 @@ export async function servePlayground(options: PlaygroundOptions = {}): Promise<
   };
 }
 
-async function handle(scorer: Scorer, page: string, setup: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(scorer: Scorer, catalog: Catalog, page: string, setup: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (req.method === 'GET' && path === '/') return sendText(res, 200, 'text/html; charset=utf-8', page);
   if (req.method === 'GET' && path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
@@ -94,7 +98,7 @@ async function handle(scorer: Scorer, page: string, setup: string, req: Incoming
     const body = read.ok ? read.value : read.parsed?.value;
     const textIssues = read.ok ? [] : read.issues;
     try {
-      const answer = path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body) };
+      const answer = path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body, catalog) };
       if (textIssues.length > 0) throw new ValidationError('request body', []);
       return send(res, 200, answer);
     } catch (e) {

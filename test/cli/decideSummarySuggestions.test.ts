@@ -55,6 +55,28 @@ describe('decide --summary previews the path a CLI user can take (findings21-exp
     expect(c.out()).not.toContain('¥17,700');
   });
 
+  // The summary showed `suggest`'s previews yet decided with the scorer's 3 upload previews, which it
+  // never printed: the what-ifs ran twice. It now decides with none (`suggestions: 0`), and its audit
+  // line names that decision.
+  it('decides once without upload previews: its audit id is the decision made with suggestions 0, the JSON keeps the default', async () => {
+    const ex = exampleApplicants.find((e) => e.segment === 'new_graduate')!;
+    const path = join(work, 'graduate-once.json');
+    writeFileSync(path, JSON.stringify(ex.applicant));
+    const [summary, plain] = [captureIo(), captureIo()];
+    expect(await main(['decide', path, '--summary'], summary.io)).toBe(0);
+    expect(await main(['decide', path, '--compact'], plain.io)).toBe(0);
+    const scorer = await createScorer();
+    try {
+      const none = await scorer.decide(ex.applicant, { suggestions: 0 });
+      const three = await scorer.decide(ex.applicant);
+      expect(summary.out()).toContain(`Audit ${none.audit.decisionId} `);
+      expect(none.audit.decisionId).not.toBe(three.audit.decisionId);
+      expect((JSON.parse(plain.out()) as { audit: { decisionId: string } }).audit.decisionId).toBe(three.audit.decisionId);
+    } finally {
+      await scorer.close();
+    }
+  });
+
   it('a summary of a decision alone labels its previews as uploads to that decision (reassess), the path they preview', async () => {
     const scorer = await createScorer();
     try {

@@ -4,6 +4,7 @@
 // asOf 1994-12-31 and an issue date 29 days back (1995-01-01) for 1995-01-30.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../src/catalog/resolveCatalog.js';
 import { calendarDateOf, isoOfCalendarDate } from '../../src/dates/calendarDate.js';
 import { calendarDateOfDayNumber } from '../../src/dates/calendarDateOfDayNumber.js';
 import { dayNumberOf, dayNumberOfParts } from '../../src/dates/dayNumber.js';
@@ -13,7 +14,7 @@ import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 const idHash = 'a'.repeat(64);
 const issueDateOf = (asOf: string): string =>
-  playgroundCertificate({ kind: 'ielts', score: 7, method: 'issuer_api', confidence: 0.95, idHash, asOf, seq: 1 }).issueDate;
+  playgroundCertificate({ kind: 'ielts', score: 7, method: 'issuer_api', confidence: 0.95, idHash, asOf, seq: 1 }, defaultCatalog).issueDate;
 
 const ZONES = ['UTC', ...UNUSUAL_TIME_ZONES, 'Pacific/Apia', 'America/New_York'];
 

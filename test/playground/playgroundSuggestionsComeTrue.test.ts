@@ -78,8 +78,10 @@ describe("the playground's suggestions come true by its own Add (findings21-expl
     expect(answer.suggestions).toEqual(await scorer.suggest(applicant, { top: 3 }));
     // The figures of the finding: the decision's own preview (upload to it) and the one Add comes to.
     const vocational = (s: EvidenceSuggestions) => s.items.find((i) => i.kind === 'vocational_skill_level')?.limit;
-    expect(vocational(answer.decision.suggestions)).toBe(1_770_000);
+    expect(vocational((await scorer.decide(applicant)).suggestions)).toBe(1_770_000);
     expect(vocational(answer.suggestions)).toBe(1_740_000);
+    // The decision's own previews are not shown, so none are scored (the what-ifs ran twice a request).
+    expect(answer.decision.suggestions).toEqual({ items: [], blockedBy: null, note: null });
   });
 });
 

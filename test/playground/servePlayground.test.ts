@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScorer } from '../../src/decision/createScorer.js';
 import { exampleFor } from '../../src/examples/index.js';
 import { servePlayground, type Playground } from '../../src/playground/index.js';
 
@@ -32,6 +33,22 @@ describe('playground server', () => {
     expect(body.bindingText.zhHans.length).toBeGreaterThan(0);
     expect(body.budget.monthlyBudget).toBe(500_000);
     expect(body.budget.paymentShareOfBudget).toBeGreaterThan(0);
+  });
+
+  // The page shows `suggest`'s previews; it decided with the scorer's 3 upload previews as well, which
+  // it never shows: the what-ifs ran twice a request. It decides with none now.
+  it("decides once without upload previews (the decision of suggestions 0, byte for byte) and answers suggest's top 3", async () => {
+    const scorer = await createScorer();
+    try {
+      for (const segment of ['new_graduate', 'gig_driver'] as const) {
+        const applicant = exampleFor(segment).applicant;
+        const body = (await (await post('/api/decide', JSON.stringify({ applicant }))).json()) as { decision: unknown; suggestions: unknown };
+        expect(JSON.stringify(body.decision)).toBe(JSON.stringify(await scorer.decide(applicant, { suggestions: 0 })));
+        expect(body.suggestions).toEqual(await scorer.suggest(applicant, { top: 3 }));
+      }
+    } finally {
+      await scorer.close();
+    }
   });
 
   it('answers bad input with a typed error naming every field, never a crash', async () => {
