@@ -229,7 +229,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
     // Read strictly: a key written twice would keep its last value silently.
-    const read = parseStrictJson(await readUtf8File(baselinePath));
+    const read = parseStrictJson(await readUtf8File(baselinePath, `--baseline ${baselinePath}`));
     if (!read.ok)
       throw new ValidationError(
         'monitor baseline',

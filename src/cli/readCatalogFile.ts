@@ -51,10 +51,10 @@ const SHAPE =
  * @throws ValidationError `catalog_invalid` (subject `--catalog FILE`) naming every field at fault
  *   (a repeated key, a malformed kind, an id given twice, an unknown key of the object, a kind named
  *   for removal that is not a default kind, named twice or also given in `kinds`); CreditliftError
- *   `catalog_invalid` for text that is not JSON
+ *   `catalog_invalid` for text that is not JSON, `data_invalid` for a stream past 12 MiB
  */
 export async function readCatalogFile(path: string): Promise<CatalogFile> {
-  const raw = await readUtf8File(path);
+  const raw = await readUtf8File(path, `--catalog ${path}`);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = withoutByteOrderMark(raw);
   // The base name: an error subject is cut at 64 characters, and the option says which file it was.

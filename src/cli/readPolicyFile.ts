@@ -11,10 +11,10 @@ import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
  * repeat is a `duplicate_key` issue of one {@link PolicyInvalidError}, naming the file. Validating
  * the overrides stays with the scorer (`resolvePolicy`).
  *
- * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON
+ * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON, `data_invalid` for a stream past 12 MiB
  */
 export async function readPolicyFile(path: string): Promise<unknown> {
-  const raw = await readUtf8File(path);
+  const raw = await readUtf8File(path, `--policy ${path}`);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = withoutByteOrderMark(raw);
   const read = parseStrictJson(text);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readWholeInput } from '../files/readWholeInput.js';
 import { decodeUtf8Strict } from './decodeUtf8Strict.js';
 
 /**
@@ -7,8 +7,11 @@ import { decodeUtf8Strict } from './decodeUtf8Strict.js';
  * the same run of replacement characters, and two different people's names compare equal (a
  * certificate's holder check passed that way).
  *
- * @throws CreditliftError `data_invalid` naming the file and the offset of the first invalid byte
+ * A stream (a pipe, /dev/stdin, a device) is read once, up to the 12 MiB readWholeInput takes.
+ *
+ * @param subject what a refused stream is named by: the option and the path (`--policy /dev/zero`)
+ * @throws CreditliftError `data_invalid` naming the file and the offset of the first invalid byte, or `subject` and the cap for a longer stream
  */
-export async function readUtf8File(path: string): Promise<string> {
-  return decodeUtf8Strict(await readFile(path), path);
+export async function readUtf8File(path: string, subject: string = path): Promise<string> {
+  return decodeUtf8Strict(await readWholeInput(path, subject), path);
 }
