@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { processIo, type CommandIo } from '../commandLine/commandIo.js';
+import { OptionFileError, processIo, type CommandIo } from '../commandLine/commandIo.js';
 import { collectStream } from '../files/readWholeInput.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
-import { readUtf8File } from '../text/readUtf8File.js';
+import { StreamTooLongError } from '../files/streamTooLongError.js';
+import { readOptionFile } from './readOptionFile.js';
 
 /**
  * Everything a command touches outside itself: output streams, standard input, whether stderr is
@@ -52,10 +53,14 @@ export const processCliIo: CliIo = {
  * Reads a UTF-8 text file, or standard input when `path` is `-`: a file whole, a stream (`-`, a
  * pipe, a device) once and up to 12 MiB.
  * @param argument what the command line calls it (`FILE`), named with the path when a stream is refused
- * @throws CreditliftError `data_invalid` for bytes that are not UTF-8 (never replaced), or a stream past 12 MiB
+ * @throws CreditliftError `data_invalid` for bytes that are not UTF-8 (never replaced); OptionFileError naming `argument` for a stream past 12 MiB
  */
 export async function readTextInput(path: string, io: CliIo, argument = 'FILE'): Promise<string> {
-  if (path !== '-') return readUtf8File(path, `${argument} ${path}`);
+  if (path !== '-') return decodeUtf8Strict(await readOptionFile(argument, path), path);
   if (io.readStdin === undefined) throw new Error('standard input is not available here');
-  return io.readStdin(`${argument} - (standard input)`);
+  try {
+    return await io.readStdin(`${argument} - (standard input)`);
+  } catch (e) {
+    throw e instanceof StreamTooLongError ? new OptionFileError(argument, '-', e.problem, { cause: e }) : e;
+  }
 }

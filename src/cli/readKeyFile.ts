@@ -1,8 +1,7 @@
 import { OptionFileError } from '../commandLine/commandIo.js';
 import type { AuditKeys } from '../decision/audit.js';
 import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
-import { CreditliftError } from '../errors/creditliftError.js';
-import { readWholeInput } from '../files/readWholeInput.js';
+import { readOptionFile } from './readOptionFile.js';
 
 /**
  * A key file's bytes, less a leading UTF-8 BOM (what Notepad's "UTF-8 with BOM" writes, and every
@@ -20,9 +19,9 @@ import { readWholeInput } from '../files/readWholeInput.js';
 export async function readKeyFile(path: string, option: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readWholeInput(path, 'the key file'));
+    bytes = new Uint8Array(await readOptionFile(option, path));
   } catch (e) {
-    if (e instanceof CreditliftError) throw new OptionFileError(option, path, e.message, { cause: e });
+    if (e instanceof OptionFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a key file' : `cannot be read (${(e as Error).message})`;
     throw new OptionFileError(option, path, problem, { cause: e });

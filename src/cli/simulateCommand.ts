@@ -1,5 +1,5 @@
 import { rm, stat } from 'node:fs/promises';
-import { readWholeInput } from '../files/readWholeInput.js';
+import { readOptionFile } from './readOptionFile.js';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -250,7 +250,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
-      outcomes = readOutcomes(decodeUtf8Strict(await readWholeInput(values.outcomes, `--outcomes ${values.outcomes}`), values.outcomes), formatOf(values.outcomes, undefined));
+      outcomes = readOutcomes(decodeUtf8Strict(await readOptionFile('--outcomes', values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
     }
 
     // The inputs pinned before anything is decided: the summary names them by SHA-256, not by path

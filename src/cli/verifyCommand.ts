@@ -343,7 +343,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
           yield* head;
           yield* bytes;
         })();
-        const all = input.stream === undefined ? await collectAll(whole) : await collectStream(whole, `${input.name} is ${input.stream}`);
+        const all = input.stream === undefined ? await collectAll(whole) : await collectStream(whole, input.name, input.stream);
         yield* document(decodeUtf8Strict(all, input.name));
         return;
       }

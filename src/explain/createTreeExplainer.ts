@@ -141,7 +141,7 @@ function loadEnsemble(model: Uint8Array | string | TreeEnsemble): TreeEnsemble {
   if (typeof model === 'string') {
     let bytes: Uint8Array;
     try {
-      bytes = readWholeInputSync(model, `model file ${model}`);
+      bytes = readWholeInputSync(model);
     } catch (cause) {
       throw new CreditliftError('model_load_failed', `cannot read the model file ${model}`, { cause });
     }

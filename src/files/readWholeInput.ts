@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { CreditliftError } from '../errors/creditliftError.js';
 import { kindOfStats } from './deviceKind.js';
+import { StreamTooLongError } from './streamTooLongError.js';
 
 /**
  * The most bytes creditlift takes from a stream (a pipe, standard input, a device) in one piece, a
@@ -23,7 +23,7 @@ const CHUNK_BYTES = 64 * 1024;
  * the read's own EISDIR, which callers already name.
  *
  * @param subject what the message names: the option and the path (`--policy /dev/zero`)
- * @throws CreditliftError `data_invalid` naming `subject`, what it is and the cap, when a stream gives more
+ * @throws StreamTooLongError (`data_invalid`) naming `subject`, what it is and the cap, when a stream gives more
  * @example
  * const bytes = await readWholeInput(path, `--policy ${path}`);
  */
@@ -32,7 +32,7 @@ export async function readWholeInput(path: string, subject: string = path): Prom
   try {
     const kind = kindOfStats(await handle.stat());
     if (kind === undefined || kind === 'a folder') return await handle.readFile();
-    return await collectStream(chunksOf(handle), `${subject} is ${kind}`);
+    return await collectStream(chunksOf(handle), subject, kind);
   } finally {
     await handle.close();
   }
@@ -51,7 +51,7 @@ export function readWholeInputSync(path: string, subject: string = path): Buffer
       const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
       if (n === 0) return Buffer.concat(chunks, size);
       size += n;
-      if (size > MAX_STREAM_PIECE_BYTES) throw streamTooLong(`${subject} is ${kind}`);
+      if (size > MAX_STREAM_PIECE_BYTES) throw new StreamTooLongError(subject, kind, MAX_STREAM_PIECE_BYTES);
       chunks.push(chunk.subarray(0, n));
     }
   } finally {
@@ -60,27 +60,18 @@ export function readWholeInputSync(path: string, subject: string = path): Buffer
 }
 
 /**
- * Every byte of `chunks` in one buffer, or, once they pass `limit`, a CreditliftError
- * `data_invalid` beginning with `source` ("standard input", "--policy /dev/zero is a character
- * device"); stops reading there.
+ * Every byte of `chunks` in one buffer, or, once they pass `limit`, a {@link StreamTooLongError}
+ * naming `subject` (`FILE - (standard input)`) as `kind`; stops reading there.
  */
-export async function collectStream(chunks: AsyncIterable<Uint8Array>, source: string, limit = MAX_STREAM_PIECE_BYTES): Promise<Buffer> {
+export async function collectStream(chunks: AsyncIterable<Uint8Array>, subject: string, kind = 'a stream', limit = MAX_STREAM_PIECE_BYTES): Promise<Buffer> {
   const kept: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.length;
-    if (size > limit) throw streamTooLong(source, limit);
+    if (size > limit) throw new StreamTooLongError(subject, kind, limit);
     kept.push(chunk);
   }
   return Buffer.concat(kept, size);
-}
-
-/** The refusal of a stream that gave more than `limit` bytes for one piece. */
-export function streamTooLong(source: string, limit = MAX_STREAM_PIECE_BYTES): CreditliftError {
-  return new CreditliftError(
-    'data_invalid',
-    `${source}: it gave more than ${limit.toLocaleString('en-US')} bytes (${(limit / (1024 * 1024)).toLocaleString('en-US')} MiB), the most creditlift reads whole from a stream, and nothing of it was used; save it to a file and give the file`,
-  );
 }
 
 async function* chunksOf(handle: Awaited<ReturnType<typeof open>>): AsyncGenerator<Uint8Array> {

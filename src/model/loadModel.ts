@@ -261,7 +261,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 async function readModelFile(given: string): Promise<Uint8Array> {
   const path = modelFilePath(given);
   try {
-    return new Uint8Array(await readWholeInput(path, `model file ${path}`));
+    return new Uint8Array(await readWholeInput(path));
   } catch (cause) {
     throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

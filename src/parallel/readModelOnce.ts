@@ -22,7 +22,7 @@ export async function readModelOnce(model: unknown): Promise<ModelBytes> {
   else if (model === undefined || typeof model === 'string') {
     const path = model ?? defaultModelPath();
     try {
-      bytes = new Uint8Array(await readWholeInput(path, `model file ${path}`));
+      bytes = new Uint8Array(await readWholeInput(path));
     } catch (cause) {
       throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     }

@@ -1,5 +1,5 @@
 import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
-import { readWholeInput } from '../../files/readWholeInput.js';
+import { readOptionFile } from '../../cli/readOptionFile.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { modelFilePath } from '../../model/modelFilePath.js';
@@ -107,7 +107,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
       ],
     );
     // Read and check the data before opening a session, so a bad CSV fails fast.
-    const table = parseCsv(decodeUtf8Strict(await readWholeInput(v.data!, `--data ${v.data}`), v.data!));
+    const table = parseCsv(decodeUtf8Strict(await readOptionFile('--data', v.data!), v.data!));
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {

@@ -1,5 +1,5 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
-import { readWholeInputSync } from '../../files/readWholeInput.js';
+import { readOptionFileSync } from '../../cli/readOptionFile.js';
 import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
@@ -332,7 +332,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
-    const result = trainFromCsv(decodeUtf8Strict(readWholeInputSync(v.data!, `--data ${v.data}`), v.data!), {
+    const result = trainFromCsv(decodeUtf8Strict(readOptionFileSync('--data', v.data!), v.data!), {
       target: v.target!,
       positive: v.positive!,
       ...(exclude === undefined ? {} : { exclude }),

@@ -36,7 +36,7 @@ export function readModelFolder(folder: string): ModelFolder {
   const modelPath = join(folder, MODEL_FILE_IN_FOLDER);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readWholeInputSync(modelPath, `model file ${modelPath}`));
+    bytes = new Uint8Array(readWholeInputSync(modelPath));
   } catch (cause) {
     throw new CreditliftError('model_load_failed', `Cannot read model file ${modelPath}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
