@@ -32,7 +32,9 @@ Checks the seal of every decision in DECISIONS without deciding anything, as eve
 
 DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines, exactly as
 score writes them, are counted and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
-"creditlift decide" prints it, or an array of decisions. "-" reads standard input.
+"creditlift decide" prints it, or an array of decisions. "-" reads standard input. DECISIONS is read
+once: a stream ("-", a pipe) may carry any number of lines, but a document read from one is refused
+past 12 MiB (save it to a file).
 
 Every decision that does not verify is named on stdout (its line or index, its decisionId, and every
 check that failed); one never hides the others. A hash names no field: a changed decision fails at
