@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { processIo, type CommandIo } from '../commandLine/commandIo.js';
+import { OptionFileError, processIo, type CommandIo } from '../commandLine/commandIo.js';
+import { collectStream } from '../files/readWholeInput.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
-import { readUtf8File } from '../text/readUtf8File.js';
+import { StreamTooLongError } from '../files/streamTooLongError.js';
+import { readOptionFile } from './readOptionFile.js';
 
 /**
  * Everything a command touches outside itself: output streams, standard input, whether stderr is
@@ -10,8 +12,14 @@ import { readUtf8File } from '../text/readUtf8File.js';
  * {@link CommandIo} still works.
  */
 export interface CliIo extends CommandIo {
-  /** Reads all of standard input as text (for `-` as a file name); bytes that are not UTF-8 are refused, never replaced. */
-  readonly readStdin?: () => Promise<string>;
+  /**
+   * Reads all of standard input as text (for `-` as a file name); bytes that are not UTF-8 are
+   * refused, never replaced, and more than 12 MiB are refused naming `subject` (the argument, as
+   * `FILE -`) and the cap: a stream may never end.
+   */
+  readonly readStdin?: (subject?: string) => Promise<string>;
+  /** Standard input's bytes as they come, for a command that streams `-` (verify); without it such a command reads {@link readStdin}. */
+  readonly stdinBytes?: () => AsyncIterable<Buffer>;
   /** True when stderr is a terminal: progress bars are drawn only then. */
   readonly stderrIsTty?: boolean;
   /** Terminal width in columns, for the progress bar. */
@@ -30,11 +38,8 @@ export interface CliIo extends CommandIo {
 /** The process's streams, stdin, TTY state and monotonic clock. */
 export const processCliIo: CliIo = {
   ...processIo,
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return decodeUtf8Strict(Buffer.concat(chunks), 'standard input');
-  },
+  readStdin: async (subject = 'standard input') => decodeUtf8Strict(await collectStream(process.stdin, subject), 'standard input'),
+  stdinBytes: () => process.stdin,
   get stderrIsTty() {
     return process.stderr.isTTY === true;
   },
@@ -45,11 +50,17 @@ export const processCliIo: CliIo = {
 };
 
 /**
- * Reads a UTF-8 text file, or standard input when `path` is `-`.
- * @throws CreditliftError `data_invalid` for bytes that are not UTF-8 (never replaced)
+ * Reads a UTF-8 text file, or standard input when `path` is `-`: a file whole, a stream (`-`, a
+ * pipe, a device) once and up to 12 MiB.
+ * @param argument what the command line calls it (`FILE`), named with the path when a stream is refused
+ * @throws CreditliftError `data_invalid` for bytes that are not UTF-8 (never replaced); OptionFileError naming `argument` for a stream past 12 MiB
  */
-export async function readTextInput(path: string, io: CliIo): Promise<string> {
-  if (path !== '-') return readUtf8File(path);
+export async function readTextInput(path: string, io: CliIo, argument = 'FILE'): Promise<string> {
+  if (path !== '-') return decodeUtf8Strict(await readOptionFile(argument, path), path);
   if (io.readStdin === undefined) throw new Error('standard input is not available here');
-  return io.readStdin();
+  try {
+    return await io.readStdin(`${argument} - (standard input)`);
+  } catch (e) {
+    throw e instanceof StreamTooLongError ? new OptionFileError(argument, '-', e.problem, { cause: e }) : e;
+  }
 }

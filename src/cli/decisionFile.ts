@@ -13,7 +13,9 @@ export const DECISION_FILE_HELP = `FILE is one applicant (JSON, see "creditlift 
 of recent raises its last decision returned, as a "score" line carries it:
   {"applicant": {...}, "limitHistory": [{"asOf": "YYYY-MM-DD", "from": FEN, "to": FEN}, ...]}
 Give the ledger for a customer with a line: without it the step limits (so many raises, so much,
-in 30 days) cannot hold a raise back. "-" reads standard input.`;
+in 30 days) cannot hold a raise back. "-" reads standard input. FILE and every file an option names
+(--policy, --catalog, a key file, --model) are read once: a stream ("-", a pipe, a device) up to 12 MiB,
+refused past that naming the option (save it to a file).`;
 
 /**
  * `decide`/`suggest` FILE as read: the applicant, its ledger as given (the scorer reads it with the

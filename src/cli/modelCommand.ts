@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readOptionFileSync } from './readOptionFile.js';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../commandLine/commandIo.js';
@@ -87,7 +88,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       ],
     );
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
-    const read = parseStrictJson(decodeUtf8Strict(readFileSync(v.features!), v.features!));
+    const read = parseStrictJson(decodeUtf8Strict(readOptionFileSync('--features', v.features!), v.features!));
     if (!read.ok)
       throw new ValidationError(
         'ImportSpec',
@@ -98,7 +99,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     if (v.background !== undefined) {
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
-      const table = parseCsv(decodeUtf8Strict(readFileSync(v.background), v.background));
+      const table = parseCsv(decodeUtf8Strict(readOptionFileSync('--background', v.background), v.background));
       const data = encodeRows(
         table,
         specOk.data.features.map((f) =>
@@ -107,7 +108,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       );
       background = { data, nRows: table.rows.length };
     }
-    const imported = importOnnxModel(new Uint8Array(readFileSync(v.onnx!)), {
+    const imported = importOnnxModel(new Uint8Array(readOptionFileSync('--onnx', v.onnx!)), {
       spec,
       ...(background === undefined ? {} : { background }),
       ...(v['allow-monotone-violations'] === true ? { allowMonotoneViolations: true } : {}),

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { OptionFileError } from '../commandLine/commandIo.js';
 import type { AuditKeys } from '../decision/audit.js';
 import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
+import { readOptionFile } from './readOptionFile.js';
 
 /**
  * A key file's bytes, less a leading UTF-8 BOM (what Notepad's "UTF-8 with BOM" writes, and every
@@ -12,14 +12,16 @@ import { MIN_KEY_BYTES } from '../decision/lenderKey.js';
  * A file that cannot be read, or whose key is shorter than the scorer takes, is refused here naming
  * `option` and the file: a configuration failure (exit 1), where the scorer's own refusal read as a
  * rejected applicant (`decide` exited 3) and a missing file's error did not say which option named it.
+ * A stream (`<(pass show key)`, /dev/stdin) is read once, up to 12 MiB: /dev/zero was read without end.
  *
  * @throws OptionFileError naming `option`, the file and the problem
  */
 export async function readKeyFile(path: string, option: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = new Uint8Array(await readOptionFile(option, path));
   } catch (e) {
+    if (e instanceof OptionFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a key file' : `cannot be read (${(e as Error).message})`;
     throw new OptionFileError(option, path, problem, { cause: e });

@@ -1,9 +1,10 @@
-import { readUtf8File } from '../text/readUtf8File.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { PolicyInvalidError } from '../policy/policyInvalidError.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
+import { readOptionFile } from './readOptionFile.js';
 
 /**
  * Reads a `--policy` file as JSON, refusing what JSON.parse would settle silently: a key written
@@ -11,10 +12,10 @@ import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
  * repeat is a `duplicate_key` issue of one {@link PolicyInvalidError}, naming the file. Validating
  * the overrides stays with the scorer (`resolvePolicy`).
  *
- * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON
+ * @throws PolicyInvalidError (`policy_invalid`) for repeated keys; CreditliftError `policy_invalid` for text that is not JSON; OptionFileError for a stream past 12 MiB
  */
 export async function readPolicyFile(path: string): Promise<unknown> {
-  const raw = await readUtf8File(path);
+  const raw = decodeUtf8Strict(await readOptionFile('--policy', path), path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = withoutByteOrderMark(raw);
   const read = parseStrictJson(text);

@@ -1,6 +1,6 @@
 import { UsageError } from '../commandLine/commandIo.js';
 import type { NamedFile } from './refuseOverwritingInputs.js';
-import { deviceKindOf } from './score/deviceKind.js';
+import { deviceKindOf } from '../files/deviceKind.js';
 
 /**
  * Refuses, by name, an input that is not a regular file (a pipe, a socket, a character or block

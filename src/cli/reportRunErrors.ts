@@ -4,7 +4,7 @@ import { type NotAnErrorLine, readErrorFileLine } from '../report/errorFileLine.
 import type { ReportAccumulator } from '../report/reportData.js';
 import { ErrorsFileLineNumbers } from './errorsFileLineNumbers.js';
 import type { RunManifest } from './score/runManifest.js';
-import { deviceKindOf } from './score/deviceKind.js';
+import { deviceKindOf } from '../files/deviceKind.js';
 import { NamedPlaces } from './score/namedPlaces.js';
 import { splitLines } from './score/splitLines.js';
 import { resumedDecidingAgain, type ScoreLineNumbers } from './scoreLineNumbers.js';

@@ -13,7 +13,7 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutputs, releaseLocks, type OutputLock } from './score/outputLock.js';
-import { deviceKindOf } from './score/deviceKind.js';
+import { deviceKindOf } from '../files/deviceKind.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';

@@ -1,4 +1,5 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
+import { readOptionFile } from './readOptionFile.js';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -253,7 +254,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
-      outcomes = readOutcomes(decodeUtf8Strict(await readFile(values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
+      outcomes = readOutcomes(decodeUtf8Strict(await readOptionFile('--outcomes', values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
     }
 
     // The inputs pinned before anything is decided: the summary names them by SHA-256, not by path

@@ -5,14 +5,15 @@ import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDeci
 import { formatPath, type ValidationIssue } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { terminalText } from '../text/terminalText.js';
-import { readUtf8File } from '../text/readUtf8File.js';
 import { CliExitCode } from './cliExitCode.js';
 import { processCliIo, readTextInput, type CliIo } from './cliIo.js';
 import { readSealKeys } from './readKeyFile.js';
 import { splitLines, type TextLine } from './score/splitLines.js';
-import { openStreamInput } from './score/streamInputBytes.js';
+import { boundLineRuns, openStreamInput } from './score/streamInputBytes.js';
+import { collectStream } from '../files/readWholeInput.js';
+import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { textLineFault } from './score/textLineFault.js';
-import { deviceKindOf } from './score/deviceKind.js';
+import { deviceKindOf } from '../files/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
@@ -31,7 +32,9 @@ Checks the seal of every decision in DECISIONS without deciding anything, as eve
 
 DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines, exactly as
 score writes them, are counted and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
-"creditlift decide" prints it, or an array of decisions. "-" reads standard input.
+"creditlift decide" prints it, or an array of decisions. "-" reads standard input. DECISIONS is read
+once: a stream ("-", a pipe) may carry any number of lines, but a document read from one is refused
+past 12 MiB (save it to a file).
 
 Every decision that does not verify is named on stdout (its line or index, its decisionId, and every
 check that failed); one never hides the others. A hash names no field: a changed decision fails at
@@ -310,26 +313,65 @@ function decisionIdOf(v: unknown): string | undefined {
 /**
  * The records of DECISIONS: NDJSON line by line (streamed: a file of millions of decisions is never
  * held), or, when the first line is not JSON on its own (a pretty-printed decision) or is an
- * array, the whole text as one document, its array elements as records.
+ * array, the whole text as one document, its array elements as records. Either way the input is
+ * read once: the document is the bytes already read and the rest of the same pass, so a pipe
+ * (`verify /dev/stdin`) gives all of it, where reading it again gave nothing ("the document: not
+ * read", exit 3, for a decision that verifies). A document from a stream is held to 12 MiB.
  */
 async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord> {
-  if (file === '-') {
-    const text = await readTextInput(file, io);
-    yield* wholeOrLines(text);
+  const input = recordBytes(file, io);
+  if (input === undefined) {
+    yield* wholeOrLines(await readTextInput(file, io, 'DECISIONS'));
     return;
   }
-  let first = true;
-  for await (const line of splitLines(openStreamInput(file).bytes)) {
+  // The chunks read until the first line says what the input is; dropped once it is NDJSON.
+  let kept: Buffer[] | undefined = [];
+  const bytes = (async function* () {
+    for await (const chunk of input.bytes) {
+      kept?.push(chunk);
+      yield chunk;
+    }
+  })();
+  const lines = splitLines(bytes)[Symbol.asyncIterator]();
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value;
     if (line.text.trim() === '') continue;
-    if (first) {
-      first = false;
+    if (kept !== undefined) {
       if (startsDocument(line)) {
-        yield* document(await readUtf8File(file));
+        // The rest not through `lines`: it would cut a line over 4 MiB, and a document's lines have no such bound.
+        const head = kept;
+        kept = undefined;
+        const whole = (async function* () {
+          yield* head;
+          yield* bytes;
+        })();
+        const all = input.stream === undefined ? await collectAll(whole) : await collectStream(whole, input.name, input.stream);
+        yield* document(decodeUtf8Strict(all, input.name));
         return;
       }
+      kept = undefined;
     }
     yield lineRecord(line);
   }
+}
+
+/** DECISIONS as bytes read once, with what it is when it is a stream; undefined for `-` where the io gives only text. */
+function recordBytes(
+  file: string,
+  io: CliIo,
+): { readonly bytes: AsyncIterable<Buffer>; readonly name: string; readonly stream: string | undefined } | undefined {
+  if (file !== '-') {
+    const opened = openStreamInput(file);
+    return { bytes: opened.bytes, name: file, stream: opened.kind };
+  }
+  if (io.stdinBytes === undefined) return undefined;
+  return { bytes: boundLineRuns(io.stdinBytes(), 'standard input'), name: 'standard input', stream: 'a stream' };
+}
+
+async function collectAll(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const all: Buffer[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return Buffer.concat(all);
 }
 
 function* wholeOrLines(text: string): Generator<FileRecord> {

@@ -12,7 +12,7 @@ import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
 import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
-import { deviceKindOf } from '../cli/score/deviceKind.js';
+import { deviceKindOf } from '../files/deviceKind.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { runningStatus } from '../cli/score/runStatus.js';
 import type { RunStatus } from '../cli/score/runManifestSchema.js';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readWholeInputSync } from '../files/readWholeInput.js';
 import { CreditliftError } from '../errors/index.js';
 import { decodeTreeEnsembleModel } from '../model/onnx/decodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../model/treeEnsemble.js';
@@ -141,7 +141,7 @@ function loadEnsemble(model: Uint8Array | string | TreeEnsemble): TreeEnsemble {
   if (typeof model === 'string') {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(model);
+      bytes = readWholeInputSync(model);
     } catch (cause) {
       throw new CreditliftError('model_load_failed', `cannot read the model file ${model}`, { cause });
     }

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../hashing/sha256Hex.js';
-import { readFile } from 'node:fs/promises';
+import { readWholeInput } from '../files/readWholeInput.js';
 import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -268,7 +268,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
 async function readModelFile(given: string): Promise<Uint8Array> {
   const path = modelFilePath(given);
   try {
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(await readWholeInput(path));
   } catch (cause) {
     throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readWholeInput } from '../files/readWholeInput.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { sha256Hex } from '../hashing/sha256Hex.js';
 import { defaultModelPath } from '../model/defaultModelPath.js';
@@ -22,7 +22,7 @@ export async function readModelOnce(model: unknown): Promise<ModelBytes> {
   else if (model === undefined || typeof model === 'string') {
     const path = model ?? defaultModelPath();
     try {
-      bytes = new Uint8Array(await readFile(path));
+      bytes = new Uint8Array(await readWholeInput(path));
     } catch (cause) {
       throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { CliIo } from '../cliIo.js';
 import type { DecideRecords } from './batchDecider.js';
-import { deviceKindOf } from './deviceKind.js';
+import { deviceKindOf } from '../../files/deviceKind.js';
 import { keptAnswerCheck } from './keptAnswerCheck.js';
 import { formatLineRanges } from './lineRanges.js';
 import { readResumeState, type ResumeState } from './resumeState.js';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { link, lstat, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deviceKindOf } from './deviceKind.js';
+import { deviceKindOf } from '../../files/deviceKind.js';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
 import { holdUntilExit, letGo, lockLeftMessage } from './heldLocks.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';

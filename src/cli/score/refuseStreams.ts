@@ -1,6 +1,6 @@
 import { UsageError } from '../../commandLine/commandIo.js';
 import { refuseInputsNotFiles } from '../refuseInputsNotFiles.js';
-import { deviceKindOf } from './deviceKind.js';
+import { deviceKindOf } from '../../files/deviceKind.js';
 
 /** What an output may be besides a file: a device, written and never read back (deviceKindOf's words). */
 const OUTPUT_DEVICES: ReadonlySet<string> = new Set(['a character device', 'a block device']);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readWholeInput } from '../../files/readWholeInput.js';
 import { constants } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
@@ -11,7 +12,7 @@ import type { ScoreArgs } from './scoreArgs.js';
 import { DEFAULT_CATALOG_HASH } from '../../catalog/catalogHash.js';
 import type { InputFingerprint, RunManifest, RunStatus } from './runManifestSchema.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import { kindOfStats } from './deviceKind.js';
+import { kindOfStats } from '../../files/deviceKind.js';
 
 export type { InputFingerprint, RunManifest } from './runManifestSchema.js';
 
@@ -58,7 +59,7 @@ export async function fingerprintInput(path: string): Promise<InputFingerprint> 
 export async function readRunManifest(path: string): Promise<RunManifest | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readWholeInput(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;

@@ -1,19 +1,22 @@
 import { createReadStream, type ReadStream, statSync } from 'node:fs';
 import { CreditliftError } from '../../errors/creditliftError.js';
-import { kindOfStats } from './deviceKind.js';
+import { kindOfStats } from '../../files/deviceKind.js';
+import { MAX_STREAM_PIECE_BYTES } from '../../files/readWholeInput.js';
 import { MAX_LINE_LENGTH } from './splitLines.js';
 
 /**
- * Bytes a stream may give without a line break before its reading ends: three times the characters
- * a record may take, the most UTF-8 can spend on them (3 bytes for one UTF-16 unit), so every run
- * this long is a line longer than any record.
+ * Bytes a stream may give without a line break before its reading ends: the one bound on a piece of
+ * a stream, three times the characters a record may take (the most UTF-8 can spend on them), so
+ * every run this long is a line longer than any record.
  */
-export const MAX_STREAM_LINE_BYTES = 3 * MAX_LINE_LENGTH;
+export const MAX_STREAM_LINE_BYTES = MAX_STREAM_PIECE_BYTES;
 
 /** An input file opened for one pass: its read stream, and its bytes as a reader should take them. */
 export interface StreamInput {
   readonly stream: ReadStream;
   readonly bytes: AsyncIterable<Buffer>;
+  /** What it is when it is not a regular file ('a pipe', 'a character device'); undefined for a file. */
+  readonly kind: string | undefined;
 }
 
 /**
@@ -31,7 +34,7 @@ export function openStreamInput(path: string, highWaterMark = 64 * 1024): Stream
   } catch {
     // Nothing there: the stream's own error names it.
   }
-  return { stream, bytes: kind === undefined ? (stream as AsyncIterable<Buffer>) : boundLineRuns(stream, `${path} is ${kind}`) };
+  return { stream, kind, bytes: kind === undefined ? (stream as AsyncIterable<Buffer>) : boundLineRuns(stream, `${path} is ${kind}`) };
 }
 
 /**

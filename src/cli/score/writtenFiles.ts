@@ -1,4 +1,4 @@
-import { deviceKindOf } from './deviceKind.js';
+import { deviceKindOf } from '../../files/deviceKind.js';
 import { fingerprintInput } from './runManifest.js';
 import type { DeviceOutput, FileDigest, WrittenFiles } from './runManifestSchema.js';
 

@@ -1,5 +1,6 @@
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readOptionFileSync } from '../../cli/readOptionFile.js';
+import { writeFileSync } from 'node:fs';
 import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
 import { splitLines } from '../../cli/score/splitLines.js';
 import { openStreamInput } from '../../cli/score/streamInputBytes.js';
@@ -119,7 +120,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     // The scorer's policy, read as score reads it: only its jurisdiction shapes the rows.
     const policy = v.policy === undefined ? undefined : resolvePolicy((await readPolicyFile(v.policy)) as PolicyOverrides);
     const applicants = await readApplicants(v.in!);
-    const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readFileSync(v.outcomes!), v.outcomes!)), {
+    const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readOptionFileSync('--outcomes', v.outcomes!), v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',
       target: v.target!,
       lines: applicants.lines,

@@ -1,8 +1,9 @@
 import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
+import { readOptionFile } from '../../cli/readOptionFile.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { modelFilePath } from '../../model/modelFilePath.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
@@ -106,7 +107,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
       ],
     );
     // Read and check the data before opening a session, so a bad CSV fails fast.
-    const table = parseCsv(decodeUtf8Strict(await readFile(v.data!), v.data!));
+    const table = parseCsv(decodeUtf8Strict(await readOptionFile('--data', v.data!), v.data!));
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {

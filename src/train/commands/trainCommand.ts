@@ -1,8 +1,9 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { readOptionFileSync } from '../../cli/readOptionFile.js';
 import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
@@ -331,7 +332,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
-    const result = trainFromCsv(decodeUtf8Strict(readFileSync(v.data!), v.data!), {
+    const result = trainFromCsv(decodeUtf8Strict(readOptionFileSync('--data', v.data!), v.data!), {
       target: v.target!,
       positive: v.positive!,
       ...(exclude === undefined ? {} : { exclude }),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readWholeInputSync } from '../../files/readWholeInput.js';
 import { join } from 'node:path';
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
@@ -38,7 +38,7 @@ export function readModelFolder(folder: string): ModelFolder {
   const modelPath = join(folder, MODEL_FILE_IN_FOLDER);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(modelPath));
+    bytes = new Uint8Array(readWholeInputSync(modelPath));
   } catch (cause) {
     throw new CreditliftError('model_load_failed', `Cannot read model file ${modelPath}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
@@ -87,7 +87,7 @@ export function readModelFolder(folder: string): ModelFolder {
 function readJsonFile(path: string, name: string, issues: ValidationIssue[]): unknown {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readWholeInputSync(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     issues.push({ path: [name], code: 'unreadable_input', message: `Cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}` });
