@@ -75,5 +75,5 @@ export const TABLE_READING_RULES = {
   exclude: ['strings', 'an array of column names'],
   categorical: ['strings', 'an array of column names'],
   naTokens: ['strings', 'an array of missing-value tokens'],
-  maxCategoryShare: ['finite number', 'a share'],
+  maxCategoryShare: [{ test: (v) => typeof v === 'number' && v > 0 && v <= 1, what: 'a share above 0, at most 1' }, 'a share'],
 } as const satisfies Readonly<Record<string, OptionRuleEntry>>;

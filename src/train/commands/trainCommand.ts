@@ -1,4 +1,4 @@
-import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
 import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
@@ -11,7 +11,7 @@ import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
-import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { GbdtParams, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
 import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
@@ -152,6 +152,10 @@ export interface CsvTrainingOptions {
   readonly trainedOn?: string;
 }
 
+// monotone and validationFraction are options of their own here: in params, the trainer would split the
+// training rows a second time.
+const CSV_TRAINER_PARAMS = GbdtParams.omit({ monotone: true, validationFraction: true });
+
 /**
  * The pure core of `creditlift train`: CSV text in, manifest and ONNX bytes out. Category codes
  * and training ranges come from the training rows only; holdout metrics from the rest.
@@ -165,7 +169,10 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
         ...TABLE_READING_RULES,
         monotone: ['string', 'text of the form col:+1,col:-1'],
         params: ['object', 'trainer parameters (see resolveGbdtParams)'],
-        validationFraction: ['finite number', 'a share of the rows'],
+        validationFraction: [
+          { test: (v) => typeof v === 'number' && v >= 0 && v < 1, what: 'a share of the rows from 0 (no holdout) up to but not including 1' },
+          'a share of the rows',
+        ],
         refit: ['boolean', 'true or false'],
         name: ['string', "the model's name"],
         version: ['string', "the model's version"],
@@ -173,6 +180,11 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
       } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
       ['options'],
     ),
+    // Checked here, before the data is read, by the trainer's own schema: the holdout is drawn from
+    // the seed before the trainer sees it.
+    typeof options === 'object' && options !== null && typeof options.params === 'object' && options.params !== null
+      ? schemaIssues(['options', 'params'], options.params, CSV_TRAINER_PARAMS)
+      : undefined,
   ]);
   const table = parseCsv(csvText);
   const params = options.params ?? {};
