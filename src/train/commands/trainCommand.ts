@@ -233,9 +233,11 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     encodings: encoded.encodings,
     monotone,
     stats: featureStats(encoded.features, encoded.nFeatures, finalRows),
-    params: { ...model.params, ...(fraction > 0 ? { validationFraction: fraction } : {}) },
+    // The settings given (rounds asked, early stopping), not the refit run's: those are the refit's own
+    // line, so the record keeps that early stopping chose the rounds the refit then ran.
+    params: { ...picked.params, ...(fraction > 0 ? { validationFraction: fraction } : {}) },
     metrics,
-    ...(refit ? { extraParams: { refit: true } } : {}),
+    ...(refit ? { extraParams: { refit: true, refitRounds: model.ensemble.trees.length } } : {}),
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
   const positivesIn = (rows: Uint32Array) => rows.reduce((sum, r) => sum + (encoded.labels[r] as number), 0);
@@ -245,7 +247,13 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   const report: TrainingReport = {
     warnings: [...encoded.warnings],
     rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
-    rounds: { picked: picked.bestIteration, refit },
+    rounds: {
+      picked: picked.bestIteration,
+      refit,
+      asked: picked.params.rounds,
+      run: picked.log.length,
+      earlyStoppingRounds: picked.params.earlyStoppingRounds ?? null,
+    },
     engine: { name: 'creditlift', version: ENGINE_VERSION },
     model: { sha256: sha256Hex(onnx) },
     ...(options.trainedOn === undefined ? {} : { trainedOn: options.trainedOn }),
@@ -301,6 +309,15 @@ function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): { metrics
     out.holdoutKs = ks(valid.labels, probabilities);
   }
   return { metrics: out, calibration: calibrationTable(valid.labels, probabilities, 10) };
+}
+
+/** How the summary line says the final model's rounds came about, when it was refit. */
+function refitNote(report: TrainingReport): string {
+  const { rounds } = report;
+  if (!rounds.refit) return '';
+  return rounds.earlyStoppingRounds == null
+    ? ` (refit on every row with the ${rounds.picked} rounds given, after measuring on the holdout)`
+    : ` (early stopping chose ${rounds.picked} rounds on the holdout, then refit on every row)`;
 }
 
 function list(raw: string | undefined): string[] | undefined {
@@ -368,7 +385,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${terminalText(w.message)}\n`);
     const m = result.manifest.metrics ?? {};
     const summary = [
-      `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${result.report.rounds.refit ? ` (refit on every row after the holdout picked ${result.report.rounds.picked} rounds)` : ''}`,
+      `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${refitNote(result.report)}`,
       m.holdoutAuc === undefined
         ? undefined
         : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,

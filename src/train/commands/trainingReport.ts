@@ -41,8 +41,20 @@ export const TrainingReport = z.strictObject({
   /** What a person should look at: lenient readings, suspicious columns. */
   warnings: z.array(z.strictObject({ code: z.enum(WARNING_CODES), column: z.string(), message: z.string() })),
   rows: RowsByUse,
-  /** Rounds picked on the holdout (early stopping) and whether the final model was refit on every row. */
-  rounds: z.strictObject({ picked: z.number().int().min(0), refit: z.boolean() }),
+  /**
+   * How the rounds were chosen: `picked` is the trees the model measured on the holdout kept (the best
+   * round when early stopping ran, else every round), `refit` whether the final model was then trained on
+   * every row with that many. `asked` (the rounds given), `run` (the rounds run before stopping) and
+   * `earlyStoppingRounds` (the patience, null without early stopping) were added later: a report written
+   * before lacks them, and the card says how the rounds were chosen is unknown.
+   */
+  rounds: z.strictObject({
+    picked: z.number().int().min(0),
+    refit: z.boolean(),
+    asked: z.number().int().min(1).optional(),
+    run: z.number().int().min(0).optional(),
+    earlyStoppingRounds: z.number().int().min(1).nullable().optional(),
+  }),
   /** The creditlift that trained the model. */
   engine: z.strictObject({ name: z.literal('creditlift'), version: z.string().min(1) }).optional(),
   /** SHA-256 of the `model.onnx` this report was written with: a report beside another model is refused. */
