@@ -30,6 +30,8 @@ import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
 import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
 import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
+import { defaultPolicy } from '../../policy/defaultPolicy.js';
+import { jurisdictionProfiles, type JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
@@ -56,6 +58,12 @@ Columns:
   --na a,b                   cell texts meaning missing, replacing NA,NaN,null,N/A (empty always is)
   --max-category-share X     warn when a categorical column has more distinct values than this
                              share of its non-missing cells                (default 0.5)
+  --jurisdiction ID          the jurisdiction profile the model will score under: a column
+                             whose name reads as data it bans is refused, every one named
+                             (eu-ccd2: follower_count, weibo_followers, douyin_fans, as
+                             social-media data); health and medical names are refused under
+                             every profile   (cn-consumer-finance-2024 | eu-ccd2; default
+                             cn-consumer-finance-2024, the default policy's)
 
 Training (XGBoost names in brackets):
   --rounds N                 boosting rounds [num_boost_round]       (default 300)
@@ -105,6 +113,7 @@ const OPTIONS = {
   'early-stopping': { type: 'string' },
   na: { type: 'string' },
   'max-category-share': { type: 'string' },
+  jurisdiction: { type: 'string' },
   refit: { type: 'boolean' },
   name: { type: 'string' },
   'model-version': { type: 'string' },
@@ -143,6 +152,13 @@ export interface CsvTrainingOptions {
   readonly naTokens?: readonly string[];
   /** Share of distinct values past which a categorical column is warned about. Default 0.5. */
   readonly maxCategoryShare?: number;
+  /**
+   * The jurisdiction the model will score under (a policy's `jurisdiction`; default the default
+   * policy's, `cn-consumer-finance-2024`): a column whose name reads as data it bans is refused
+   * (`banned_data_category`, every one named: `follower_count`, `weibo_followers` under `eu-ccd2`),
+   * and the report records the profile (`dataRules`).
+   */
+  readonly jurisdiction?: JurisdictionProfile;
   readonly name?: string;
   readonly version?: string;
   /**
@@ -187,6 +203,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
       : undefined,
   ]);
   const table = parseCsv(csvText);
+  const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
   const params = options.params ?? {};
   const earlyStopping = params.earlyStoppingRounds !== undefined;
   const fraction = options.validationFraction ?? (earlyStopping ? 0.2 : 0);
@@ -209,6 +226,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     ...(options.categorical === undefined ? {} : { categorical: options.categorical }),
     ...(options.naTokens === undefined ? {} : { naTokens: options.naTokens }),
     ...(options.maxCategoryShare === undefined ? {} : { maxCategoryShare: options.maxCategoryShare }),
+    jurisdiction,
     fitRows: trainRows,
   });
   const featureNames = encoded.encodings.map((e) => e.name);
@@ -261,6 +279,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     data: { sha256: sha256Hex(csvText) },
     target: { column: options.target, positive: options.positive, negative: table.rows[negativeRow]?.[targetIndex] as string },
     columns: { excluded: [...(options.exclude ?? [])], naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)] },
+    dataRules: { jurisdiction: jurisdiction.id, bannedDataCategories: [...jurisdiction.bannedDataCategories] },
     positives: { total: positivesIn(allRows), train: positivesIn(trainRows), holdout: positivesIn(validRows), finalModel: positivesIn(finalRows) },
     ...(holdout === undefined ? {} : { calibration: holdout.calibration }),
   };
@@ -357,6 +376,9 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const { params, validationFraction: fraction, maxCategoryShare: share } = trainNumbersOf(v);
     const trainedOn = v['trained-on'];
     if (trainedOn !== undefined && Number.isNaN(calendarDateOf(trainedOn))) throw new UsageError(`--trained-on expects a date YYYY-MM-DD, got "${trainedOn}"`);
+    const jurisdiction = v.jurisdiction === undefined ? undefined : jurisdictionProfiles[v.jurisdiction];
+    if (v.jurisdiction !== undefined && (jurisdiction === undefined || !Object.hasOwn(jurisdictionProfiles, v.jurisdiction)))
+      throw new UsageError(`--jurisdiction expects one of ${Object.keys(jurisdictionProfiles).join(', ')}, got "${v.jurisdiction}"`);
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
@@ -371,6 +393,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ...(v.refit === true ? { refit: true } : {}),
       ...(naTokens === undefined ? {} : { naTokens }),
       ...(share === undefined ? {} : { maxCategoryShare: share }),
+      ...(jurisdiction === undefined ? {} : { jurisdiction }),
       ...(v.name === undefined ? {} : { name: v.name }),
       ...(v['model-version'] === undefined ? {} : { version: v['model-version'] }),
       ...(trainedOn === undefined ? {} : { trainedOn }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataCategory } from '../../schema/dataCategory.js';
 import { IsoDate, Sha256Hex } from '../../schema/primitives.js';
 import type { TrainingWarning } from '../dataset/trainingWarning.js';
 import type { CalibrationBin } from '../gbdt/metrics.js';
@@ -67,6 +68,12 @@ export const TrainingReport = z.strictObject({
   target: z.strictObject({ column: z.string(), positive: z.string(), negative: z.string() }).optional(),
   /** Columns left out (`--exclude`), and the cell texts read as missing besides the empty cell. */
   columns: z.strictObject({ excluded: z.array(z.string()), naTokens: z.array(z.string()) }).optional(),
+  /**
+   * The jurisdiction profile the columns were checked under and the data categories it bans: a column
+   * named for one of them was refused. Added later: a report written before lacks it, and the card says
+   * under which profile is unknown.
+   */
+  dataRules: z.strictObject({ jurisdiction: z.string().min(1), bannedDataCategories: z.array(DataCategory) }).optional(),
   /** Rows holding the bad outcome (label 1), by the same uses as `rows`: the class balance. */
   positives: RowsByUse.optional(),
   /** Calibration by decile of predicted probability on the holdout, when there is one. */
