@@ -58,12 +58,11 @@ Columns:
   --na a,b                   cell texts meaning missing, replacing NA,NaN,null,N/A (empty always is)
   --max-category-share X     warn when a categorical column has more distinct values than this
                              share of its non-missing cells                (default 0.5)
-  --jurisdiction ID          the jurisdiction profile the model will score under: a column
-                             whose name reads as data it bans is refused, every one named
-                             (eu-ccd2: follower_count, weibo_followers, douyin_fans, as
-                             social-media data); health and medical names are refused under
-                             every profile   (cn-consumer-finance-2024 | eu-ccd2; default
-                             cn-consumer-finance-2024, the default policy's)
+  --jurisdiction ID          profile the model will score under: cn-consumer-finance-2024 (the
+                             default policy's, the default) or eu-ccd2. A column whose name
+                             reads as data it bans is refused, every one named (eu-ccd2:
+                             follower_count, weibo_followers, douyin_fans); health and medical
+                             names are refused under either
 
 Training (XGBoost names in brackets):
   --rounds N                 boosting rounds [num_boost_round]       (default 300)
