@@ -74,7 +74,13 @@ describe('trainer input hygiene', () => {
       csv(() => ''),
       { ...opts, refit: true },
     );
-    expect(refit.report.rounds).toEqual({ picked: stopped.model.bestIteration, refit: true });
+    expect(refit.report.rounds).toEqual({
+      picked: stopped.model.bestIteration,
+      refit: true,
+      asked: 200,
+      run: stopped.model.log.length,
+      earlyStoppingRounds: 3,
+    });
     expect(refit.model.ensemble.trees).toHaveLength(stopped.model.bestIteration);
     expect(refit.report.rows.finalModel).toBe(200);
     expect(refit.manifest.params.refit).toBe(true);

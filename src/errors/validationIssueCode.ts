@@ -66,6 +66,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'positive_value_not_found',
   'single_class',
   'no_features',
+  // A training column named for data the jurisdiction bans (social-media data under eu-ccd2)
+  'banned_data_category',
   'length_mismatch',
   'invalid_direction',
   'invalid_header',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { optionKeyIssues, typeIssue } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
+import { builtInProfileIssues } from '../policy/builtInProfileIssues.js';
+import { JurisdictionProfile } from '../policy/jurisdictionProfile.js';
 
 /**
  * Schemas of the plain data the trainer's public functions take (a parsed CSV, fitted
@@ -75,5 +77,12 @@ export const TABLE_READING_RULES = {
   exclude: ['strings', 'an array of column names'],
   categorical: ['strings', 'an array of column names'],
   naTokens: ['strings', 'an array of missing-value tokens'],
-  maxCategoryShare: ['finite number', 'a share'],
+  maxCategoryShare: [{ test: (v) => typeof v === 'number' && v > 0 && v <= 1, what: 'a share above 0, at most 1' }, 'a share'],
+  jurisdiction: [
+    {
+      test: (v) => JurisdictionProfile.safeParse(v).success && builtInProfileIssues(v as JurisdictionProfile).length === 0,
+      what: 'a jurisdiction profile, as a policy holds one (cnConsumerFinance2024, euCcd2 or your own with its own id)',
+    },
+    'the jurisdiction the model will score under',
+  ],
 } as const satisfies Readonly<Record<string, OptionRuleEntry>>;

@@ -202,10 +202,12 @@ describe('a fact the folder does not hold is written as unknown, never filled in
     expect(out).toContain('- Nothing: no row was held out');
   });
 
-  it('--refit: the metrics are said to be those of the model that picked the rounds', () => {
+  it('--refit: the metrics are said to be those of the model early stopping chose the rounds with', () => {
     const dir = train('refit', ['--early-stopping', '5', '--refit']);
     const { out } = printedCard(dir);
-    expect(out).toContain('These figures, and the calibration below, are of the model that picked the rounds. The final model was refit on every row (400)');
+    expect(out).toContain(
+      'These figures, and the calibration below, are of the model early stopping chose the rounds with. The final model was refit on every row (400)',
+    );
     expect(out).toContain('| rows the final model learned on | 400 |');
   });
 });

@@ -1,4 +1,4 @@
-import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
 import { readOptionFileSync } from '../../cli/readOptionFile.js';
 import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
@@ -12,7 +12,7 @@ import { parseCsv } from '../dataset/parseCsv.js';
 import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
-import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { GbdtParams, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
 import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
@@ -31,6 +31,8 @@ import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
 import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
 import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
+import { defaultPolicy } from '../../policy/defaultPolicy.js';
+import { jurisdictionProfiles, type JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
@@ -57,6 +59,11 @@ Columns:
   --na a,b                   cell texts meaning missing, replacing NA,NaN,null,N/A (empty always is)
   --max-category-share X     warn when a categorical column has more distinct values than this
                              share of its non-missing cells                (default 0.5)
+  --jurisdiction ID          profile the model will score under: cn-consumer-finance-2024 (the
+                             default policy's, the default) or eu-ccd2. A column whose name
+                             reads as data it bans is refused, every one named (eu-ccd2:
+                             follower_count, weibo_followers, douyin_fans); health and medical
+                             names are refused under either
 
 Training (XGBoost names in brackets):
   --rounds N                 boosting rounds [num_boost_round]       (default 300)
@@ -106,6 +113,7 @@ const OPTIONS = {
   'early-stopping': { type: 'string' },
   na: { type: 'string' },
   'max-category-share': { type: 'string' },
+  jurisdiction: { type: 'string' },
   refit: { type: 'boolean' },
   name: { type: 'string' },
   'model-version': { type: 'string' },
@@ -144,6 +152,13 @@ export interface CsvTrainingOptions {
   readonly naTokens?: readonly string[];
   /** Share of distinct values past which a categorical column is warned about. Default 0.5. */
   readonly maxCategoryShare?: number;
+  /**
+   * The jurisdiction the model will score under (a policy's `jurisdiction`; default the default
+   * policy's, `cn-consumer-finance-2024`): a column whose name reads as data it bans is refused
+   * (`banned_data_category`, every one named: `follower_count`, `weibo_followers` under `eu-ccd2`),
+   * and the report records the profile (`dataRules`).
+   */
+  readonly jurisdiction?: JurisdictionProfile;
   readonly name?: string;
   readonly version?: string;
   /**
@@ -152,6 +167,10 @@ export interface CsvTrainingOptions {
    */
   readonly trainedOn?: string;
 }
+
+// monotone and validationFraction are options of their own here: in params, the trainer would split the
+// training rows a second time.
+const CSV_TRAINER_PARAMS = GbdtParams.omit({ monotone: true, validationFraction: true });
 
 /**
  * The pure core of `creditlift train`: CSV text in, manifest and ONNX bytes out. Category codes
@@ -166,7 +185,10 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
         ...TABLE_READING_RULES,
         monotone: ['string', 'text of the form col:+1,col:-1'],
         params: ['object', 'trainer parameters (see resolveGbdtParams)'],
-        validationFraction: ['finite number', 'a share of the rows'],
+        validationFraction: [
+          { test: (v) => typeof v === 'number' && v >= 0 && v < 1, what: 'a share of the rows from 0 (no holdout) up to but not including 1' },
+          'a share of the rows',
+        ],
         refit: ['boolean', 'true or false'],
         name: ['string', "the model's name"],
         version: ['string', "the model's version"],
@@ -174,8 +196,14 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
       } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
       ['options'],
     ),
+    // Checked here, before the data is read, by the trainer's own schema: the holdout is drawn from
+    // the seed before the trainer sees it.
+    typeof options === 'object' && options !== null && typeof options.params === 'object' && options.params !== null
+      ? schemaIssues(['options', 'params'], options.params, CSV_TRAINER_PARAMS)
+      : undefined,
   ]);
   const table = parseCsv(csvText);
+  const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
   const params = options.params ?? {};
   const earlyStopping = params.earlyStoppingRounds !== undefined;
   const fraction = options.validationFraction ?? (earlyStopping ? 0.2 : 0);
@@ -198,6 +226,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     ...(options.categorical === undefined ? {} : { categorical: options.categorical }),
     ...(options.naTokens === undefined ? {} : { naTokens: options.naTokens }),
     ...(options.maxCategoryShare === undefined ? {} : { maxCategoryShare: options.maxCategoryShare }),
+    jurisdiction,
     fitRows: trainRows,
   });
   const featureNames = encoded.encodings.map((e) => e.name);
@@ -222,9 +251,11 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     encodings: encoded.encodings,
     monotone,
     stats: featureStats(encoded.features, encoded.nFeatures, finalRows),
-    params: { ...model.params, ...(fraction > 0 ? { validationFraction: fraction } : {}) },
+    // The settings given (rounds asked, early stopping), not the refit run's: those are the refit's own
+    // line, so the record keeps that early stopping chose the rounds the refit then ran.
+    params: { ...picked.params, ...(fraction > 0 ? { validationFraction: fraction } : {}) },
     metrics,
-    ...(refit ? { extraParams: { refit: true } } : {}),
+    ...(refit ? { extraParams: { refit: true, refitRounds: model.ensemble.trees.length } } : {}),
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
   const positivesIn = (rows: Uint32Array) => rows.reduce((sum, r) => sum + (encoded.labels[r] as number), 0);
@@ -234,7 +265,13 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
   const report: TrainingReport = {
     warnings: [...encoded.warnings],
     rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
-    rounds: { picked: picked.bestIteration, refit },
+    rounds: {
+      picked: picked.bestIteration,
+      refit,
+      asked: picked.params.rounds,
+      run: picked.log.length,
+      earlyStoppingRounds: picked.params.earlyStoppingRounds ?? null,
+    },
     engine: { name: 'creditlift', version: ENGINE_VERSION },
     model: { sha256: sha256Hex(onnx) },
     ...(options.trainedOn === undefined ? {} : { trainedOn: options.trainedOn }),
@@ -242,6 +279,7 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
     data: { sha256: sha256Hex(csvText) },
     target: { column: options.target, positive: options.positive, negative: table.rows[negativeRow]?.[targetIndex] as string },
     columns: { excluded: [...(options.exclude ?? [])], naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)] },
+    dataRules: { jurisdiction: jurisdiction.id, bannedDataCategories: [...jurisdiction.bannedDataCategories] },
     positives: { total: positivesIn(allRows), train: positivesIn(trainRows), holdout: positivesIn(validRows), finalModel: positivesIn(finalRows) },
     ...(holdout === undefined ? {} : { calibration: holdout.calibration }),
   };
@@ -292,6 +330,15 @@ function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): { metrics
   return { metrics: out, calibration: calibrationTable(valid.labels, probabilities, 10) };
 }
 
+/** How the summary line says the final model's rounds came about, when it was refit. */
+function refitNote(report: TrainingReport): string {
+  const { rounds } = report;
+  if (!rounds.refit) return '';
+  return rounds.earlyStoppingRounds == null
+    ? ` (refit on every row with the ${rounds.picked} rounds given, after measuring on the holdout)`
+    : ` (early stopping chose ${rounds.picked} rounds on the holdout, then refit on every row)`;
+}
+
 function list(raw: string | undefined): string[] | undefined {
   return raw === undefined
     ? undefined
@@ -329,6 +376,9 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const { params, validationFraction: fraction, maxCategoryShare: share } = trainNumbersOf(v);
     const trainedOn = v['trained-on'];
     if (trainedOn !== undefined && Number.isNaN(calendarDateOf(trainedOn))) throw new UsageError(`--trained-on expects a date YYYY-MM-DD, got "${trainedOn}"`);
+    const jurisdiction = v.jurisdiction === undefined ? undefined : jurisdictionProfiles[v.jurisdiction];
+    if (v.jurisdiction !== undefined && (jurisdiction === undefined || !Object.hasOwn(jurisdictionProfiles, v.jurisdiction)))
+      throw new UsageError(`--jurisdiction expects one of ${Object.keys(jurisdictionProfiles).join(', ')}, got "${v.jurisdiction}"`);
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
@@ -343,6 +393,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
       ...(v.refit === true ? { refit: true } : {}),
       ...(naTokens === undefined ? {} : { naTokens }),
       ...(share === undefined ? {} : { maxCategoryShare: share }),
+      ...(jurisdiction === undefined ? {} : { jurisdiction }),
       ...(v.name === undefined ? {} : { name: v.name }),
       ...(v['model-version'] === undefined ? {} : { version: v['model-version'] }),
       ...(trainedOn === undefined ? {} : { trainedOn }),
@@ -357,7 +408,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     for (const w of result.report.warnings) io.stderr(`warning (${w.code}): ${terminalText(w.message)}\n`);
     const m = result.manifest.metrics ?? {};
     const summary = [
-      `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${result.report.rounds.refit ? ` (refit on every row after the holdout picked ${result.report.rounds.picked} rounds)` : ''}`,
+      `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${refitNote(result.report)}`,
       m.holdoutAuc === undefined
         ? undefined
         : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,

@@ -1,7 +1,7 @@
 import { type DecimalRange, decimalOption } from '../../commandLine/decimalOption.js';
 import { UsageError } from '../../commandLine/commandIo.js';
 import { intOption } from '../../commandLine/intOption.js';
-import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { MAX_SEED, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
 
 /** A number option of `creditlift train`: whole within [min, max], or decimal within a range. */
 export type TrainNumberOption = { readonly kind: 'whole'; readonly min: number; readonly max: number } | ({ readonly kind: 'decimal' } & DecimalRange);
@@ -11,8 +11,8 @@ type TrainerParam = Exclude<keyof GbdtParamsInput, 'monotone' | 'validationFract
 /**
  * The trainer parameters `creditlift train` takes, by option, with the values each takes: those of
  * the trainer's own schema (GbdtParams), so a value the command line reads is never refused after
- * it, except `--seed`, held to the 32 bits the generator uses (`-1` and `4294967295`, or 5 and
- * `4294967301`, trained one model).
+ * it, and the library refuses what the command line refuses (`--seed` within the 32 bits the
+ * generator keeps: `-1` and `4294967295`, or 5 and `4294967301`, trained one model).
  */
 export const TRAINER_NUMBER_OPTIONS = {
   rounds: ['rounds', { kind: 'whole', min: 1, max: 100_000 }],
@@ -24,7 +24,7 @@ export const TRAINER_NUMBER_OPTIONS = {
   subsample: ['subsample', { kind: 'decimal', min: 0, minOpen: true, max: 1 }],
   'colsample-bytree': ['colsampleByTree', { kind: 'decimal', min: 0, minOpen: true, max: 1 }],
   'max-bins': ['maxBins', { kind: 'whole', min: 2, max: 4096 }],
-  seed: ['seed', { kind: 'whole', min: 0, max: 2 ** 32 - 1 }],
+  seed: ['seed', { kind: 'whole', min: 0, max: MAX_SEED }],
   'early-stopping': ['earlyStoppingRounds', { kind: 'whole', min: 1, max: 100_000 }],
 } as const satisfies Readonly<Record<string, readonly [TrainerParam, TrainNumberOption]>>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataCategory } from '../../schema/dataCategory.js';
 import { IsoDate, Sha256Hex } from '../../schema/primitives.js';
 import type { TrainingWarning } from '../dataset/trainingWarning.js';
 import type { CalibrationBin } from '../gbdt/metrics.js';
@@ -41,8 +42,20 @@ export const TrainingReport = z.strictObject({
   /** What a person should look at: lenient readings, suspicious columns. */
   warnings: z.array(z.strictObject({ code: z.enum(WARNING_CODES), column: z.string(), message: z.string() })),
   rows: RowsByUse,
-  /** Rounds picked on the holdout (early stopping) and whether the final model was refit on every row. */
-  rounds: z.strictObject({ picked: z.number().int().min(0), refit: z.boolean() }),
+  /**
+   * How the rounds were chosen: `picked` is the trees the model measured on the holdout kept (the best
+   * round when early stopping ran, else every round), `refit` whether the final model was then trained on
+   * every row with that many. `asked` (the rounds given), `run` (the rounds run before stopping) and
+   * `earlyStoppingRounds` (the patience, null without early stopping) were added later: a report written
+   * before lacks them, and the card says how the rounds were chosen is unknown.
+   */
+  rounds: z.strictObject({
+    picked: z.number().int().min(0),
+    refit: z.boolean(),
+    asked: z.number().int().min(1).optional(),
+    run: z.number().int().min(0).optional(),
+    earlyStoppingRounds: z.number().int().min(1).nullable().optional(),
+  }),
   /** The creditlift that trained the model. */
   engine: z.strictObject({ name: z.literal('creditlift'), version: z.string().min(1) }).optional(),
   /** SHA-256 of the `model.onnx` this report was written with: a report beside another model is refused. */
@@ -55,6 +68,12 @@ export const TrainingReport = z.strictObject({
   target: z.strictObject({ column: z.string(), positive: z.string(), negative: z.string() }).optional(),
   /** Columns left out (`--exclude`), and the cell texts read as missing besides the empty cell. */
   columns: z.strictObject({ excluded: z.array(z.string()), naTokens: z.array(z.string()) }).optional(),
+  /**
+   * The jurisdiction profile the columns were checked under and the data categories it bans: a column
+   * named for one of them was refused. Added later: a report written before lacks it, and the card says
+   * under which profile is unknown.
+   */
+  dataRules: z.strictObject({ jurisdiction: z.string().min(1), bannedDataCategories: z.array(DataCategory) }).optional(),
   /** Rows holding the bad outcome (label 1), by the same uses as `rows`: the class balance. */
   positives: RowsByUse.optional(),
   /** Calibration by decile of predicted probability on the holdout, when there is one. */

@@ -4,6 +4,9 @@ import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, TABLE_R
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { protectedValueOf } from '../../text/protectedValue.js';
+import { defaultPolicy } from '../../policy/defaultPolicy.js';
+import type { JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
+import { bannedDataColumnIssues } from './bannedDataColumns.js';
 import { truncateForMessage } from '../../errors/truncateForMessage.js';
 import { categoryKey, visibleSpelling } from '../../text/categoryKey.js';
 import { columnKindOf, missingCell, missingTokenSet, numericCell, type ColumnKind } from './columnKind.js';
@@ -48,6 +51,12 @@ export interface FitEncodingOptions {
    * reported as high-cardinality (an id, a free-text field, or numbers misread). Default 0.5.
    */
   readonly maxCategoryShare?: number;
+  /**
+   * The jurisdiction the model will score under (a policy's `jurisdiction`; default the default
+   * policy's, `cn-consumer-finance-2024`): a column whose name reads as data it bans is refused
+   * (`banned_data_category`: `follower_count`, `weibo_followers`, `douyin_fans` under `eu-ccd2`).
+   */
+  readonly jurisdiction?: JurisdictionProfile;
 }
 
 /** A CSV turned into a numeric matrix and labels, with the encodings that did it. */
@@ -83,7 +92,8 @@ const MAX_ISSUES = 100;
  * options, `categorical` naming the target or an excluded column, protected characteristics as inputs:
  * a column named for one, or a categorical column holding a category that names a protected group
  * (`segment` holding `female`: `protected_characteristic` at `columns.<name>.categories`; single
- * letters such as `M` / `F` are not read).
+ * letters such as `M` / `F` are not read), a column named for data the jurisdiction bans
+ * (`banned_data_category` at `columns.<name>`: `weibo_followers` under `eu-ccd2`).
  */
 export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
   refuseArguments('fitTabularEncoding', [
@@ -132,7 +142,9 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
   const labels = targetLabels(table, targetIndex, options.target, options.positive, missing, issues);
   const forcedCategorical = new Set(options.categorical ?? []);
   const featureColumns = table.header.map((name, j) => ({ name, j })).filter(({ name, j }) => j !== targetIndex && !excluded.has(name));
+  const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
   for (const { name } of featureColumns) {
+    issues.push(...bannedDataColumnIssues([name], jurisdiction));
     const characteristic = protectedCharacteristicOf(name);
     if (characteristic !== null) {
       issues.push({

@@ -8,7 +8,7 @@ import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../../model/on
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
-import type { GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { MAX_SEED, SEED_RANGE_TEXT, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
 import { generatePopulation } from '../synthetic/generatePopulation.js';
 import { featurizeRows } from './featurizeApplicants.js';
 import { scoreBaseline, type ScoreBaseline } from './scoreBaseline.js';
@@ -20,6 +20,7 @@ export const BASELINE_METADATA_KEY = 'creditlift.baseline';
 export interface TrainDefaultModelOptions {
   /** Synthetic applicants drawn (train + validation + holdout). */
   readonly populationSize?: number;
+  /** Seed of the population and of the trainer: a whole number from 0 to 2^32-1. */
   readonly seed?: number;
   /** Observation date of the synthetic population. */
   readonly asOf?: string;
@@ -191,9 +192,19 @@ function checkTrainDefaultModelOptions(options: unknown): void {
           message: 'populationSize must be a whole number of applicants, at least 1',
           received: typeNameOf(o.populationSize),
         },
-    typeIssue(['seed'], o.seed, 'integer', 'a whole number', true),
+    typeIssue(['seed'], o.seed, 'integer', SEED_RANGE_TEXT, true) ??
+      (o.seed === undefined || ((o.seed as number) >= 0 && (o.seed as number) <= MAX_SEED)
+        ? undefined
+        : { path: ['seed'], code: 'out_of_range', message: `seed must be ${SEED_RANGE_TEXT}`, received: 'number' }),
     typeIssue(['asOf'], o.asOf, 'string', 'a date YYYY-MM-DD', true),
-    typeIssue(['holdoutFraction'], o.holdoutFraction, 'finite number', 'a share of the population', true),
+    o.holdoutFraction === undefined || (typeof o.holdoutFraction === 'number' && o.holdoutFraction > 0 && o.holdoutFraction < 1)
+      ? undefined
+      : {
+          path: ['holdoutFraction'],
+          code: 'out_of_range',
+          message: 'holdoutFraction must be a share of the population above 0 and below 1',
+          received: typeNameOf(o.holdoutFraction),
+        },
     typeIssue(['params'], o.params, 'object', 'GBDT parameters (see resolveGbdtParams)', true),
     typeIssue(['version'], o.version, 'string', 'a version string', true),
   ]);

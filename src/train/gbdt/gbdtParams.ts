@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors/index.js';
 
+/** The largest seed: the generator keeps 32 bits, so a larger one would draw the stream of a smaller one. */
+export const MAX_SEED = 2 ** 32 - 1;
+/** What a seed must be, said wherever one is refused. */
+export const SEED_RANGE_TEXT = `a whole number from 0 to ${MAX_SEED} (the generator keeps 32 bits: ${2 ** 32 + 1} would train the model of 1, and -1 that of ${MAX_SEED})`;
+
 /**
  * Hyper-parameters of {@link trainGbdt}. Names and defaults follow XGBoost's where one exists
  * (`eta` is `learningRate`, `min_split_loss` is `gamma`) so a model card reads the same in both.
@@ -29,10 +34,15 @@ export const GbdtParams = z.strictObject({
    * between any two non-missing values; a missing value follows its learned branch and is not ordered.
    */
   monotone: z.array(z.union([z.literal(-1), z.literal(0), z.literal(1)])).optional(),
-  /** Seed of every random choice (subsampling, validation split). */
-  seed: z.number().int().default(0),
-  /** Stop when validation log-loss has not improved for this many rounds; keep the best round. */
-  earlyStoppingRounds: z.number().int().min(1).optional(),
+  /** Seed of every random choice (subsampling, validation split): a whole number from 0 to 2^32-1. */
+  seed: z
+    .number()
+    .int({ error: `seed must be ${SEED_RANGE_TEXT}` })
+    .min(0, { error: `seed must be ${SEED_RANGE_TEXT}` })
+    .max(MAX_SEED, { error: `seed must be ${SEED_RANGE_TEXT}` })
+    .default(0),
+  /** Stop when validation log-loss has not improved for this many rounds; keep the best round. At most `rounds`' own maximum. */
+  earlyStoppingRounds: z.number().int().min(1).max(100_000).optional(),
   /** Share of the data held out (seeded) as the validation set when no explicit one is given. */
   validationFraction: z.number().gt(0).lt(1).optional(),
 });

@@ -1,4 +1,5 @@
 import { refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { MAX_SEED, SEED_RANGE_TEXT } from './gbdtParams.js';
 import { createPrng, permutation } from './prng.js';
 
 /** Training and validation row indices, each ascending. */
@@ -15,7 +16,7 @@ const MAX_ROWS = 2 ** 32 - 1;
  * training) go to validation. No fraction means every row trains. The split draws from its own
  * stream of `seed`, so changing subsampling settings never moves the holdout.
  *
- * @throws ValidationError (subject `holdoutSplit`) naming `nRows`, `fraction` or `seed` out of range
+ * @throws ValidationError (subject `holdoutSplit`) naming `nRows`, `fraction` or `seed` (0 to 2^32-1) out of range
  */
 export function holdoutSplit(nRows: number, fraction: number | undefined, seed: number): HoldoutSplit {
   refuseArguments('holdoutSplit', [
@@ -30,7 +31,8 @@ export function holdoutSplit(nRows: number, fraction: number | undefined, seed: 
     fraction === undefined || (typeof fraction === 'number' && fraction >= 0 && fraction <= 1)
       ? undefined
       : { path: ['fraction'], code: 'out_of_range', message: 'fraction must be a share in [0, 1], or left out for none', received: typeNameOf(fraction) },
-    typeIssue(['seed'], seed, 'integer', 'a whole number'),
+    typeIssue(['seed'], seed, 'integer', SEED_RANGE_TEXT) ??
+      (seed >= 0 && seed <= MAX_SEED ? undefined : { path: ['seed'], code: 'out_of_range', message: `seed must be ${SEED_RANGE_TEXT}`, received: 'number' }),
   ]);
   if (fraction === undefined) return { trainRows: Uint32Array.from({ length: nRows }, (_, i) => i), validRows: new Uint32Array(0) };
   const perm = permutation(nRows, createPrng((seed ^ 0x5bd1e995) >>> 0));

@@ -9,7 +9,7 @@ export interface Prng {
   next(): number;
 }
 
-/** Creates a mulberry32 generator from a 32-bit seed (non-integers are truncated, negatives wrap). */
+/** Creates a mulberry32 generator from a 32-bit seed; callers pass one GbdtParams or holdoutSplit has checked (0..2^32-1). */
 export function createPrng(seed: number): Prng {
   let state = Math.trunc(seed) >>> 0;
   return {

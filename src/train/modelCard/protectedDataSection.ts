@@ -3,6 +3,7 @@ import { PROTECTED_CHARACTERISTICS, protectedCharacteristicOf } from '../../text
 import { socialMediaTermOf } from '../../text/socialMediaName.js';
 import { markdownCode } from './markdownText.js';
 import type { ModelFolder } from './modelFolder.js';
+import { unknownFact } from './unknownFact.js';
 
 /**
  * The card's statements on protected characteristics and banned data: what the engine refuses, the
@@ -10,6 +11,7 @@ import type { ModelFolder } from './modelFolder.js';
  * model), and what the rules cannot see.
  */
 export function protectedDataSection(folder: ModelFolder): string[] {
+  // Social-media data is banned by some profiles only: the training report records which one train checked under.
   const names = folder.manifest.features.map((f) => f.name);
   const protectedHits = names.flatMap((name) => {
     const c = protectedCharacteristicOf(name);
@@ -40,7 +42,7 @@ export function protectedDataSection(folder: ModelFolder): string[] {
         ? 'none names a protected group.'
         : `**${categoryHits.join(', ')}**: loadModel and createScorer refuse this model (\`protected_characteristic\`); retrain without them.`
     }`,
-    '- Social-media data (banned for creditworthiness by EU Directive 2023/2225): `train` does not refuse a column for it.',
+    ...bannedDataLines(folder, protectedHits.length + socialHits.length === 0),
     `  Read by the engine's rule for social-media names: ${
       socialHits.length === 0 ? 'no feature is named for social-media data.' : `**${socialHits.join(', ')}** read as social-media data.`
     }`,
@@ -48,5 +50,23 @@ export function protectedDataSection(folder: ModelFolder): string[] {
     '  characteristic, or a proxy for one (region, age, occupation), is not caught. Training measures no outcome by group: compare approval',
     '  rates by group with `creditlift simulate` or `creditlift monitor` (fair outcomes) before use.',
     '',
+  ];
+}
+
+/** Under which jurisdiction profile `train` checked the columns for banned data, and what that check covers. */
+function bannedDataLines(folder: ModelFolder, noneRead: boolean): string[] {
+  const rules = folder.report?.dataRules;
+  if (rules === undefined) return [`- Banned data: the jurisdiction profile \`train\` checked the columns under is ${unknownFact(folder)}.`];
+  const id = markdownCode(rules.jurisdiction);
+  if (!rules.bannedDataCategories.includes('social_media'))
+    return [
+      `- Banned data: checked under ${id}, which does not ban social-media data: a column named for it is not refused`,
+      '  (EU Directive 2023/2225 bans it for creditworthiness: `train --jurisdiction eu-ccd2` refuses such columns).',
+    ];
+  const banned = rules.bannedDataCategories.map((c) => c.replace(/_/g, ' ')).join(', ');
+  return [
+    `- Banned data: checked under ${id}, which bans ${banned}: \`train\` refused every column whose name reads as one of them (${
+      noneRead ? 'done: no feature of this model does' : 'yet a feature of this model does, named above and below'
+    }).`,
   ];
 }

@@ -7,7 +7,7 @@ import { ModelFolder } from './modelFolder.js';
 import { modelSection } from './modelSection.js';
 import { parameterTableLines } from './parameterTable.js';
 import { protectedDataSection } from './protectedDataSection.js';
-import { unknownFact } from './unknownFact.js';
+import { roundsLines } from './roundsLines.js';
 import { validationSection } from './validationSection.js';
 
 /**
@@ -28,16 +28,11 @@ import { validationSection } from './validationSection.js';
  */
 export function renderTrainedModelCard(folder: ModelFolder): string {
   refuseArguments('renderTrainedModelCard', [schemaIssues(['folder'], folder, ModelFolder)]);
-  const { manifest, report } = folder;
+  const { manifest } = folder;
   const lines = [...modelSection(folder), ...dataSection(folder), ...featuresSection(folder)];
   lines.push(...protectedDataSection(folder));
   lines.push('## Hyper-parameters', '', ...parameterTableLines(manifest.params, markdownText), '');
-  lines.push(
-    report === undefined
-      ? `Rounds picked and refit: ${unknownFact(folder)}.`
-      : `Rounds kept: ${report.rounds.picked}${report.rounds.refit ? ', then refit on every row with that many rounds (`--refit`)' : ''}.`,
-    '',
-  );
+  lines.push(...roundsLines(folder));
   lines.push(...validationSection(folder), ...limitsSection(folder));
   return lines.join('\n');
 }

@@ -36,7 +36,7 @@ export function validationSection(folder: ModelFolder): string[] {
     );
     if (report?.rounds.refit ?? manifest.params.refit === true)
       lines.push(
-        `These figures, and the calibration below, are of the model that picked the rounds. The final model was refit on every row${m.refitRows === undefined ? '' : ` (${m.refitRows})`}, the`,
+        `These figures, and the calibration below, are of the model ${measuredModel(folder)}. The final model was refit on every row${m.refitRows === undefined ? '' : ` (${m.refitRows})`}, the`,
         'holdout included, so it has no held-out figures of its own.',
         '',
       );
@@ -53,4 +53,12 @@ export function validationSection(folder: ModelFolder): string[] {
   else if (holdoutRows === 0) lines.push('None: there is no holdout to measure it on.', '');
   else lines.push(`Not known: ${whyUnknown(folder)}.`, '');
   return lines;
+}
+
+/** Which model the holdout measured when the final one was refit: the one early stopping ran, or one of the same settings. */
+function measuredModel(folder: ModelFolder): string {
+  const chosenBy = folder.report?.rounds.earlyStoppingRounds;
+  if (chosenBy === null) return 'trained on the training split with the same settings';
+  if (chosenBy !== undefined) return 'early stopping chose the rounds with';
+  return 'trained on the training split before the refit';
 }
