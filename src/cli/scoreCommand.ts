@@ -180,7 +180,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       );
     // The lock comes first: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
-    locks = await lockOutputs([args.out, args.errors]);
+    locks = await lockOutputs([args.out, args.errors], sayOn(io));
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);

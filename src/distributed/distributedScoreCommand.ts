@@ -172,7 +172,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
     // As `score`: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
-    locks = await lockOutputs([out, errors]);
+    locks = await lockOutputs([out, errors], (text) => io.stderr(terminalText(text, { keepLineBreaks: true })));
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
