@@ -219,9 +219,9 @@ async function openFolder(folder: string): Promise<string> {
 /**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
  * refused any of them releases those it took (saying on `say` what {@link releaseLocks} says).
- * Each file is locked twice: under its own real name (symbolic links resolved; seen by runs on other hosts sharing the folder), and by its device and
- * inode in {@link identityLockFolder} (seen by runs on this host, whatever name they give the file,
- * hard links included). So a file that is one run's errors and another's output, or one named
+ * Each file is locked twice: under its own real name (symbolic links resolved; seen by runs on
+ * other hosts sharing the folder), and by its device and inode in {@link identityLockFolder} (seen
+ * by runs on this host, whatever name they give the file, hard links included). So a file that is one run's errors and another's output, or one named
  * through any link, is held once whichever way it is named. A file that does not exist is created
  * empty, so it has an inode to hold. A device (/dev/null, /dev/full) is not locked: it holds no
  * lines a second run could mix, and a lock beside it would be a file in /dev, which only root may
