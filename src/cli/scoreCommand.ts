@@ -26,6 +26,7 @@ import { writtenFilesOf } from './score/writtenFiles.js';
 import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
+import { FingerprintInterruptedError, fingerprintInterruptedMessage } from './score/fingerprintInterruptedError.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
@@ -163,12 +164,15 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   let began = false;
   // Once the manifest says the run is under way: records a failure as the run's end.
   let endOnFailure: ((code: number, reason: string) => Promise<void>) | undefined;
+  // What a run stopped before it began says to do again depends on these.
+  let how = { resume: false, overwrite: false };
   try {
     const args = parseScoreArgs(argv);
     if (args === 'help') {
       io.stdout(SCORE_USAGE);
       return CliExitCode.ok;
     }
+    how = { resume: args.resume, overwrite: args.overwrite };
     await refuseStreams(args);
     // A device (/dev/null, /dev/full): no lock, no manifest beside it, never read back.
     const outDevice = await deviceKindOf(args.out);
@@ -180,7 +184,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       );
     // The lock comes first: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
-    locks = await lockOutputs([args.out, args.errors]);
+    locks = await lockOutputs([args.out, args.errors], sayOn(io));
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
@@ -189,7 +193,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
       }
     }
-    const input = await fingerprintInput(args.input);
+    // A signal stops the hash between two chunks: a run of a file of some GiB waited for all of it.
+    const input = await fingerprintInput(args.input, io.signal === undefined ? {} : { signal: io.signal });
     decider = await (deps.openDecider ?? openBatchDecider)(args, args.workers, workerFlagsOf(io));
     const features = args.features === undefined ? null : await fingerprintFeatureModule(args.features);
     const manifest = runManifestOf(args, input, decider.identity, features, await keyFingerprints(args));
@@ -327,6 +332,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     for (const sink of sinks) await sink.close().catch(() => undefined);
     // Refused or failed before writing anything: no empty output is left behind by the lock.
     if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
+    if (e instanceof FingerprintInterruptedError) {
+      io.stderr(`${fingerprintInterruptedMessage(e, how)}\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
     if (e instanceof RunRefusedError) {
       io.stderr(`error: ${terminalText(e.message, { keepLineBreaks: true })}\n`);
       return CliExitCode.usage;

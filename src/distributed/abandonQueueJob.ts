@@ -1,6 +1,7 @@
 import type { CliIo } from '../cli/cliIo.js';
 import { readRunManifest, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { RunManifestInvalidError } from '../cli/score/runManifestInvalidError.js';
+import { QueueJobStillNamedError } from './queueJobStillNamedError.js';
 import { terminalText } from '../text/terminalText.js';
 
 /** A `score --queue` job as a run manifest records it. */
@@ -75,13 +76,21 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
 /**
  * For `score --resume` without `--queue`: when the output's manifest names a `--queue` job, removes
  * that job from Redis (the run now decides everything itself, so its chunks there only hold personal
- * data) and, once it is gone, drops the job from the manifest. Never rejects.
+ * data) and, once it is gone, drops the job from the manifest. Redis out of reach is said on stderr
+ * (the job stays named, for a later run to remove).
+ *
+ * @throws QueueJobStillNamedError when the job is gone from Redis but the manifest cannot be rewritten without it
  */
 export async function abandonQueueJobOfOutput(out: string, io: CliIo): Promise<void> {
   const path = runManifestPath(out);
   const manifest = await manifestOfOutput(out, io);
   if (manifest?.queue === undefined) return;
-  if (await abandonQueueJob(manifest.queue, io)) await writeRunManifest(path, withoutQueueJob(manifest)).catch(() => undefined);
+  if (!(await abandonQueueJob(manifest.queue, io))) return;
+  try {
+    await writeRunManifest(path, withoutQueueJob(manifest));
+  } catch (e) {
+    throw new QueueJobStillNamedError(path, manifest.queue.job, manifest.queue.url, e);
+  }
 }
 
 /**

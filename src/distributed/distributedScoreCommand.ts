@@ -19,6 +19,7 @@ import type { RunStatus } from '../cli/score/runManifestSchema.js';
 import { writtenFilesOf } from '../cli/score/writtenFiles.js';
 import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
+import { FingerprintInterruptedError, fingerprintInterruptedMessage } from '../cli/score/fingerprintInterruptedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -123,6 +124,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
   let reading: InputRecords | undefined;
   let locks: OutputLock[] = [];
   let outPath = '';
+  // What a run stopped before it began says to do again depends on these.
+  let how = { resume: false, overwrite: false };
   let released = false;
   // Once the manifest says the run is under way: records a failure as the run's end.
   let endOnFailure: ((failure: NonNullable<QueueRunEnd['failure']>) => Promise<void>) | undefined;
@@ -154,6 +157,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const args = planScoreArgs(parsed, ['queue', 'job']);
     const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = args;
     outPath = out;
+    how = { resume: args.resume, overwrite: args.overwrite };
     if (values.workers !== undefined) throw new UsageError('--workers does not apply with --queue: start "creditlift worker --workers N" on each host instead');
     const window = intOption(values.window, 'window', 64, 100_000);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
@@ -172,11 +176,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
     // As `score`: nothing below may look at or touch an output another run is writing.
     // The errors file too: two runs sharing one would each write it from its start.
-    locks = await lockOutputs([out, errors]);
+    locks = await lockOutputs([out, errors], (text) => io.stderr(terminalText(text, { keepLineBreaks: true })));
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
-    const inputPrint = await fingerprintInput(input);
+    // As `score`: a signal stops the hash between two chunks, before the run begins (or reaches Redis).
+    const inputPrint = await fingerprintInput(input, io.signal === undefined ? {} : { signal: io.signal });
     const inputSize = inputPrint.size;
     if (values.resume !== true && values.overwrite !== true) {
       for (const path of new Set([out, errors])) {
@@ -672,6 +677,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     for (const f of files) await f.close().catch(() => undefined);
     // Refused or failed before writing anything: no empty output is left behind by the lock.
     if (!began) for (const lock of locks) await lock.discardCreated().catch(() => undefined);
+    if (e instanceof FingerprintInterruptedError) {
+      io.stderr(`${fingerprintInterruptedMessage(e, how)}\n`);
+      return INTERRUPTED_EXIT_CODE;
+    }
     if (e instanceof RunRefusedError) {
       io.stderr(`error: ${terminalText(e.message, { keepLineBreaks: true })}\n`);
       return CliExitCode.usage;

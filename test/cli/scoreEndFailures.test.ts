@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holdUntilExit, removeHeldLocks } from '../../src/cli/score/heldLocks.js';
+import { createHeldLockFile, removeHeldLocks } from '../../src/cli/score/heldLocks.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { captureIo, FAKE_AS_OF, fakeDecider } from './fakeDecider.js';
 
@@ -18,8 +18,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('errors at the end of a score run', () => {
   it('the exit hook never throws: a lock it cannot remove is named with what to do', () => {
     const lock = join(work, 'x.ndjson.lock');
+    expect(createHeldLockFile(lock, 'this run\n')).toBeDefined();
+    // Made a folder with something inside under the run: it can be neither read nor removed.
+    rmSync(lock);
     mkdirSync(join(lock, 'inside'), { recursive: true });
-    holdUntilExit(lock);
     const said: string[] = [];
     expect(() => removeHeldLocks((t) => said.push(t))).not.toThrow();
     expect(said).toHaveLength(1);

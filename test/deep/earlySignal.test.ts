@@ -1,7 +1,8 @@
 // Outside tester findings13-lifecycle (CLI signals): a SIGTERM in `creditlift score`'s first ~0.3 s,
 // before the bin had installed its handler, killed the process with 143 and wrote nothing, where any
 // later SIGTERM is an interrupted run (exit 130, resumable). The bin now takes SIGINT and SIGTERM in its
-// first statement, before any module loads. Deterministic: a preload sends the signal the moment the
+// first statement, before any module loads (and, since task F2, stops at the input's fingerprint,
+// before the run begins). Deterministic: a preload sends the signal the moment the
 // entry file first imports a module (signalOnFirstImport.mjs), so no timer decides what is tested.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,12 +38,12 @@ describe('creditlift score signalled while the command line is still loading', (
     const errors = join(work, 'term.errors.ndjson');
     const run = signalledEarly('SIGTERM', out, errors);
     expect(await run.exited, run.stderr()).toBe(130);
-    expect(run.stderr()).toMatch(/interrupted: 0 records written; run the same command with --resume to continue/);
-    expect(readFileSync(out, 'utf8')).toBe('');
-    expect(existsSync(`${out}.lock`)).toBe(false);
-    expect(existsSync(`${errors}.lock`)).toBe(false);
-    const status = (JSON.parse(readFileSync(`${out}.run.json`, 'utf8')) as { status: { state: string; exitCode: number } }).status;
-    expect(status).toMatchObject({ state: 'incomplete', exitCode: 130 });
+    // Stopped at the input's fingerprint, the first step after the locks: nothing of the run is on
+    // disk (no manifest, no empty output), and --resume starts it.
+    expect(run.stderr()).toMatch(
+      /interrupted: interrupted while fingerprinting .* \(0 of [\d,]+ bytes hashed\), before the run began: nothing was decided or written; the same command, with or without --resume, starts it/,
+    );
+    for (const path of [out, errors, `${out}.run.json`, `${out}.lock`, `${errors}.lock`]) expect(existsSync(path), path).toBe(false);
     const resumed = spawnCli(['score', '--in', input, '--out', out, '--errors', errors, '--suggestions', '0', '--resume']);
     expect(await resumed.exited, resumed.stderr()).toBe(0);
     expect(lineNumbers(out)).toEqual(Array.from({ length: RECORDS }, (_, i) => i + 1));
@@ -52,6 +53,6 @@ describe('creditlift score signalled while the command line is still loading', (
     const out = join(work, 'int.ndjson');
     const run = signalledEarly('SIGINT', out, join(work, 'int.errors.ndjson'));
     expect(await run.exited, run.stderr()).toBe(130);
-    expect(readFileSync(out, 'utf8')).toBe('');
+    expect(existsSync(out)).toBe(false);
   }, 120_000);
 });

@@ -1,42 +1,72 @@
-import { rmSync } from 'node:fs';
+import { createLockFile, type LockRemoval, removeLockFile } from './lockFile.js';
+
+/** A lock file this process created, with the exact text it wrote there (unique to this hold). */
+export interface HeldLockFile {
+  readonly path: string;
+  readonly text: string;
+}
 
 // Locks this process holds. A second Ctrl-C ends the process at once (process.exit), before any
 // run's own release can run, so the 'exit' handler removes them: the process that held them is
 // ending, and a --resume would only have to take them over with a note.
-const held = new Set<string>();
+const held = new Set<HeldLockFile>();
 let exitHookInstalled = false;
 
-/** Marks the lock file `path` as this process's, to be removed when the process exits if the run did not release it. */
-export function holdUntilExit(path: string): void {
-  held.add(path);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => removeHeldLocks((text) => process.stderr.write(text)));
+/**
+ * Creates the lock file `path` holding `text` unless it exists, and marks it this process's, to be
+ * removed when the process exits if the run does not release it. Both in one synchronous step, so
+ * at no moment does a lock of this process exist that the exit hook does not know of. Undefined
+ * when `path` exists.
+ *
+ * @throws the file system's error when it cannot be created
+ */
+export function createHeldLockFile(path: string, text: string): HeldLockFile | undefined {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => removeHeldLocks((said) => process.stderr.write(said)));
+  }
+  if (!createLockFile(path, text)) return undefined;
+  const lock = { path, text };
+  held.add(lock);
+  return lock;
 }
 
-/** The run released the lock itself (or tried to, and said so): the exit hook leaves it. */
-export function letGo(path: string): void {
-  held.delete(path);
+/**
+ * Removes a lock this process holds (only while it still holds this process's text: never another
+ * run's) and lets it go; what was found ({@link LockRemoval}) says whether another run has it now.
+ *
+ * @throws the file system's error when it cannot be removed (it is let go all the same: the exit
+ * hook would fail on it too)
+ */
+export function removeHeldLockFile(lock: HeldLockFile): LockRemoval {
+  held.delete(lock);
+  return removeLockFile(lock.path, lock.text);
+}
+
+/** The lock files this process holds now: for tests. */
+export function heldLockFiles(): readonly HeldLockFile[] {
+  return [...held];
 }
 
 /**
  * Removes every lock file still held, as the process exits. Never throws: an exception in an 'exit'
  * handler ended the process with Node's crash dump ("fatal: Error: EACCES ... unlink"), after the
- * run had already said how it ended. A lock that cannot be removed (its folder made read-only) is
- * named on `say`, with what to do; it is harmless, since a later run takes over a lock whose process
- * is gone.
+ * run had already said how it ended. A lock that cannot be removed (its folder made read-only), or
+ * that another run holds now, is named on `say`, with what to do.
  */
 export function removeHeldLocks(say: (text: string) => void): void {
-  for (const path of [...held]) {
-    held.delete(path);
+  for (const lock of [...held]) {
+    let note: string | undefined;
     try {
-      rmSync(path, { force: true });
+      note = lockRemovalNote(lock.path, removeHeldLockFile(lock));
     } catch (e) {
-      try {
-        say(`${lockLeftMessage(path, e)}\n`);
-      } catch {
-        // stderr itself gone: nothing is left to tell.
-      }
+      note = lockLeftMessage(lock.path, e);
+    }
+    if (note === undefined) continue;
+    try {
+      say(`${note}\n`);
+    } catch {
+      // stderr itself gone: nothing is left to tell.
     }
   }
 }
@@ -46,4 +76,16 @@ export function removeHeldLocks(say: (text: string) => void): void {
  */
 export function lockLeftMessage(path: string, e: unknown): string {
   return `warning: the lock file ${path} could not be removed (${e instanceof Error ? e.message : String(e)}): no run holds it now; delete it, or leave it (the next run takes over a lock whose process has ended, with a note)`;
+}
+
+/**
+ * What to say of a lock this run left because another run has it ({@link LockRemoval}); undefined
+ * when there is nothing to say (removed, or already gone: nothing is left behind).
+ */
+export function lockRemovalNote(path: string, removal: LockRemoval): string | undefined {
+  if (removal === 'another')
+    return `warning: the lock file ${path} holds another run's lock now, not this run's (it was deleted while this run held it, or taken over as the lock of a file since deleted): left to that run; if both wrote the same file, check it`;
+  if (removal === 'takeover')
+    return `note: the lock file ${path} is being taken over by another run (its takeover marker exists): left for that run to remove, or, if it has ended too, for the next run to take over`;
+  return undefined;
 }

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { link, lstat, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deviceKindOf } from '../../files/deviceKind.js';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
-import { holdUntilExit, letGo, lockLeftMessage } from './heldLocks.js';
+import { createHeldLockFile, type HeldLockFile, lockLeftMessage, lockRemovalNote, removeHeldLockFile } from './heldLocks.js';
+import { takeoverMarkerPath } from './lockFile.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
 import { processMark } from './processMark.js';
 import { RunRefusedError } from './runRefusedError.js';
@@ -15,7 +16,12 @@ export interface OutputLock {
   readonly path: string;
   /** Set when a lock left by a run that no longer exists was taken over. */
   readonly tookOverFrom: number | undefined;
-  release(): Promise<void>;
+  /**
+   * Removes the lock, unless another run holds it now: then resolves to a warning saying so (see
+   * {@link lockRemovalNote}), and leaves it to that run.
+   * @throws the file system's error when it cannot be removed
+   */
+  release(): Promise<string | undefined>;
   /**
    * Removes the file taking this lock created (it did not exist), if it is still empty: for a run
    * refused or failed before it wrote anything, so it leaves no empty output behind. A no-op for a
@@ -50,7 +56,7 @@ export async function lockOutput(out: string): Promise<OutputLock> {
   const got = await takeFile(path, lockText(), 0);
   if ('held' in got)
     throw new RunRefusedError(`${out} is being written by ${holder(got.owner)}; wait for it to finish, or delete ${path} if you are sure no run is writing`);
-  return heldLock(path, got.tookOverFrom);
+  return heldLock(got.file, got.tookOverFrom);
 }
 
 // A nonce makes every hold's text unique, so a stale lock is known by its text even if its pid
@@ -63,17 +69,15 @@ function holder(owner: LockOwner | undefined): string {
   return owner === undefined ? 'another run (its lock file is unreadable)' : `another creditlift score run (pid ${owner.pid} on ${owner.host})`;
 }
 
-function heldLock(path: string, tookOverFrom: number | undefined, created?: string): OutputLock {
+function heldLock(file: HeldLockFile, tookOverFrom: number | undefined, created?: string): OutputLock {
   let released = false;
-  holdUntilExit(path);
   return {
-    path,
+    path: file.path,
     tookOverFrom,
     async release() {
-      if (released) return;
+      if (released) return undefined;
       released = true;
-      letGo(path);
-      await rm(path, { force: true });
+      return lockRemovalNote(file.path, removeHeldLockFile(file));
     },
     async discardCreated() {
       if (created !== undefined) await rmIfEmpty(created);
@@ -142,7 +146,7 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
       `${path} is ${named === '' ? '' : `${named} `}being written by ${holder(got.owner)}; wait for it to finish, or delete ${lockPath} if you are sure no run is writing`,
     );
   }
-  return heldLock(lockPath, got.tookOverFrom, created ? path : undefined);
+  return heldLock(got.file, got.tookOverFrom, created ? path : undefined);
 }
 
 /**
@@ -214,10 +218,10 @@ async function openFolder(folder: string): Promise<string> {
 
 /**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
- * refused any of them releases those it took. Each file is locked twice: under its own real name
- * (symbolic links resolved; seen by runs on other hosts sharing the folder), and by its device and
- * inode in {@link identityLockFolder} (seen by runs on this host, whatever name they give the file,
- * hard links included). So a file that is one run's errors and another's output, or one named
+ * refused any of them releases those it took (saying on `say` what {@link releaseLocks} says).
+ * Each file is locked twice: under its own real name (symbolic links resolved; seen by runs on
+ * other hosts sharing the folder), and by its device and inode in {@link identityLockFolder} (seen
+ * by runs on this host, whatever name they give the file, hard links included). So a file that is one run's errors and another's output, or one named
  * through any link, is held once whichever way it is named. A file that does not exist is created
  * empty, so it has an inode to hold. A device (/dev/null, /dev/full) is not locked: it holds no
  * lines a second run could mix, and a lock beside it would be a file in /dev, which only root may
@@ -225,7 +229,7 @@ async function openFolder(folder: string): Promise<string> {
  *
  * @throws RunRefusedError naming the file and the run that holds it
  */
-export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[]> {
+export async function lockOutputs(paths: readonly string[], say: (text: string) => void = (text) => process.stderr.write(text)): Promise<OutputLock[]> {
   const locks: OutputLock[] = [];
   try {
     // By the file each path names (symbolic and hard links alike), so two names for one file are one lock.
@@ -241,21 +245,23 @@ export async function lockOutputs(paths: readonly string[]): Promise<OutputLock[
     }
     return locks;
   } catch (e) {
-    for (const lock of locks) {
-      await lock.discardCreated();
-      await lock.release();
-    }
+    for (const lock of locks) await lock.discardCreated();
+    await releaseLocks(locks, say);
     throw e;
   }
 }
 
 /**
- * Releases every lock of a run; one that cannot be removed (its folder made read-only mid-run) is
- * named on `say` with what to do, and the others are still released. Never throws: a run that has
- * ended is not failed by a lock file it leaves, which the next run takes over.
+ * Releases every lock of a run; one that cannot be removed (its folder made read-only mid-run), or
+ * that another run holds now (never removed), is named on `say` with what to do, and the others are
+ * still released. Never throws: a run that has ended is not failed by a lock file it leaves, which
+ * the next run takes over.
  */
 export async function releaseLocks(locks: OutputLock[], say: (text: string) => void): Promise<void> {
-  for (const lock of locks.splice(0)) await lock.release().catch((e: unknown) => say(`${lockLeftMessage(lock.path, e)}\n`));
+  for (const lock of locks.splice(0)) {
+    const note = await lock.release().catch((e: unknown) => lockLeftMessage(lock.path, e));
+    if (note !== undefined) say(`${note}\n`);
+  }
 }
 
 // Markers of markers are made only when a run dies inside a takeover; past this many the files are
@@ -291,17 +297,17 @@ async function takeFile(
   text: string,
   depth: number,
   staleWhileAlive?: (owner: LockOwner) => Promise<boolean>,
-): Promise<{ readonly tookOverFrom: number | undefined } | Held> {
+): Promise<{ readonly file: HeldLockFile; readonly tookOverFrom: number | undefined } | Held> {
   let tookOverFrom: number | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await createExclusive(path, text)) return { tookOverFrom };
+    const mine = createHeldLockFile(path, text);
+    if (mine !== undefined) return { file: mine, tookOverFrom };
     const seen = await readText(path);
     if (seen === undefined) continue; // removed between our create and our read: try again
     const owner = ownerOf(seen);
     const live = owner !== undefined && isLive(owner) && !(staleWhileAlive !== undefined && (await staleWhileAlive(owner)));
     if (owner === undefined || owner.host !== hostname() || live || depth >= MAX_TAKEOVER_DEPTH) return { held: true, owner };
-    const marker = `${path}.takeover-${createHash('sha256').update(seen).digest('hex').slice(0, 16)}`;
-    const claim = await takeFile(marker, text, depth + 1);
+    const claim = await takeFile(takeoverMarkerPath(path, seen), text, depth + 1);
     // Another live run is taking this very file over: it is as good as held by that run.
     if ('held' in claim) return claim;
     try {
@@ -309,52 +315,16 @@ async function takeFile(
         await rm(path, { force: true });
         tookOverFrom = owner.pid;
       }
-      if (await createExclusive(path, text)) return { tookOverFrom };
+      const taken = createHeldLockFile(path, text);
+      if (taken !== undefined) return { file: taken, tookOverFrom };
     } finally {
-      // Once the stale text is gone, no run can take the marker and find it again.
-      await rm(marker, { force: true });
+      // Once the stale text is gone, no run can take the marker and find it again. (A marker is
+      // never another run's while this one lives, so what the removal found needs no word.)
+      removeHeldLockFile(claim.file);
     }
   }
   const owner = ownerOf((await readText(path)) ?? '');
   return { held: true, owner };
-}
-
-/**
- * Creates `path` holding `text` unless it exists. Written beside it first and then hard-linked
- * into place, so no reader ever sees the file empty or half written (and takes it as unreadable).
- */
-async function createExclusive(path: string, text: string): Promise<boolean> {
-  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  // Readable by its owner only: a lock names the file being written.
-  await writeFile(temp, text, { mode: 0o600 });
-  try {
-    await link(temp, path);
-    return true;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    // A file system without hard links: an exclusive create, which a reader may catch still empty.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusiveOpen(path, text);
-    throw e;
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
-
-async function createExclusiveOpen(path: string, text: string): Promise<boolean> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
-  try {
-    await handle.writeFile(text);
-  } finally {
-    await handle.close();
-  }
-  return true;
 }
 
 async function readText(path: string): Promise<string | undefined> {
