@@ -1,4 +1,5 @@
 import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
+import type { LenientCellTally } from '../../csv/lenientCells.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import type { z } from 'zod';
@@ -20,6 +21,8 @@ export interface ReadCsvRecordsOptions {
    * read as the declared types. Without it, such columns are undeclared (kept as text, refused).
    */
   readonly attributes?: z.ZodType | undefined;
+  /** Counts each lenient reading of a cell (surrounding whitespace, leading zeros) of every row read, for the run to warn of. */
+  readonly lenientCells?: LenientCellTally | undefined;
 }
 
 /**
@@ -99,7 +102,8 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         },
       };
     }
-    const { value, issues } = readCsvRow(columns, t.cells);
+    const { value, issues, lenient } = readCsvRow(columns, t.cells);
+    for (const l of lenient) options.lenientCells?.add(l.column, l.code, t.line);
     // A JSON cell may nest as deep as JSON.parse goes; refused here, as an NDJSON line would be.
     const deep = recordTooDeep(value);
     if (deep !== undefined) return refusedRecord(t.line, [deep]);
