@@ -54,7 +54,8 @@ take ${RECORD_LIMIT} characters (4 MiB of ASCII): a longer NDJSON line is an err
 records after it are read.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
-  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing
+  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines (spaces and tabs
+           only) are skipped, and a line of NBSP, U+3000, a BOM or U+2028 is an error line. An existing
            customer's line may carry its last decision's ledger of raises, so the step limits' window
            holds: {"applicant": {...}, "limitHistory": [...]}.
   CSV      a header row of dotted applicant paths, one applicant per row:

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isBlankLine } from '../text/blankLine.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
 import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
@@ -320,7 +321,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
   }
   let first = true;
   for await (const line of splitLines(openStreamInput(file).bytes)) {
-    if (line.text.trim() === '') continue;
+    if (isBlankLine(line.text)) continue;
     if (first) {
       first = false;
       if (startsDocument(line)) {
@@ -334,7 +335,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
 
 function* wholeOrLines(text: string): Generator<FileRecord> {
   const lines = text.split(/\r\n|\r|\n/);
-  const firstAt = lines.findIndex((l) => l.trim() !== '');
+  const firstAt = lines.findIndex((l) => !isBlankLine(l));
   if (firstAt < 0) return;
   if (startsDocument({ line: firstAt + 1, text: lines[firstAt] as string, truncated: false })) {
     yield* document(text);
@@ -342,7 +343,7 @@ function* wholeOrLines(text: string): Generator<FileRecord> {
   }
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).replace(/^\uFEFF/, '');
-    if (t.trim() !== '') yield lineRecord({ line: i + 1, text: t, truncated: false });
+    if (!isBlankLine(t)) yield lineRecord({ line: i + 1, text: t, truncated: false });
   }
 }
 

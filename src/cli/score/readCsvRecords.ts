@@ -1,4 +1,5 @@
 import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
+import { isBlankLine } from '../../text/blankLine.js';
 import type { LenientCellTally } from '../../csv/lenientCells.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
@@ -32,7 +33,7 @@ export interface ReadCsvRecordsOptions {
  * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
  * decide. A quote left open, or a quoted field broken on a later line than its record's first, is
  * an error at the record's first line, and the lines after it are read again as records. Blank
- * lines (spaces only) are skipped.
+ * lines (spaces and tabs only) are skipped.
  *
  * @param chunks text, or decoded text with its invalid UTF-8 (from `createUtf8Decoder`)
  * @throws ValidationError when the header itself is unusable; CreditliftError `data_invalid` when there is no header or it cannot be read
@@ -81,8 +82,9 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
   function rowRecord(columns: readonly CsvColumn[], t: CsvToken, bad: number | undefined): InputRecord | undefined {
     if (bad !== undefined) return unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
     if (t.kind === 'error') return unreadableRecord(t.line, t.code, t.message);
-    // A line of spaces is blank; a written empty cell (`""`) is a record, and is answered.
-    if (t.cells.length === 1 && !t.quoted && (t.cells[0] as string).trim() === '' && columns.length > 1) return undefined;
+    // A line of spaces and tabs is blank (a line of U+3000 or a BOM is not: see isBlankLine); a written
+    // empty cell (`""`) is a record, and is answered.
+    if (t.cells.length === 1 && !t.quoted && isBlankLine(t.cells[0] as string) && columns.length > 1) return undefined;
     if (t.cells.length !== columns.length) {
       return {
         line: t.line,
