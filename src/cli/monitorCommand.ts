@@ -18,6 +18,8 @@ import { readPolicyFile } from './readPolicyFile.js';
 import { CliExitCode } from './cliExitCode.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { csvAttributesOf } from './score/csvAttributes.js';
+import { createLenientCellTally } from '../csv/lenientCells.js';
+import { lenientCellsWarning } from './lenientCellsWarning.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
@@ -151,8 +153,11 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     );
     const model = values.model === undefined ? undefined : modelFilePath(values.model);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
+    // One reading of the applicants per command (a baseline, or a run): its lenient CSV cells are warned of at the end.
+    const lenientCells = createLenientCellTally();
     const records = async () =>
-      openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features) }).records;
+      openInputRecords(input, { format, maxRecordLines: DEFAULT_MAX_RECORD_LINES, attributes: await csvAttributesOf(format, values.features), lenientCells })
+        .records;
     if (
       values.decisions !== undefined &&
       (values.model !== undefined || values.policy !== undefined || values.features !== undefined || values.catalog !== undefined)
@@ -205,6 +210,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       }
       io.stdout(`monitor baseline of ${applicants.length.toLocaleString('en-US')} applicants written to ${values['write-baseline']}\n`);
       io.stderr(unknownKindsWarning(unknownKinds, `the ${applicants.length.toLocaleString('en-US')} applicants of the baseline`));
+      io.stderr(lenientCellsWarning(lenientCells.counts()));
       return CliExitCode.ok;
     }
 
@@ -289,6 +295,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       for (let i = 0; i < uploads; i++) unknown.addAssessed(item);
     }
     io.stderr(unknownKindsWarning(unknown, basename(input)));
+    io.stderr(lenientCellsWarning(lenientCells.counts()));
     return exitCode;
   } catch (e) {
     for (const sink of sinks) await sink.close().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { isBlankLine } from '../text/blankLine.js';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { accumulateDecisionLine } from '../report/accumulateDecisionLine.js';
@@ -172,7 +173,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const context = { keys, followed: followUps.followed, counted: new Map<string, string>(), policyHashes, lineNumbers, inputLines };
     let lines = 0;
     for await (const line of splitLines(createReadStream(file))) {
-      if (line.truncated || line.text.trim() !== '') lines++;
+      if (line.truncated || !isBlankLine(line.text)) lines++;
       accumulateDecisionLine(acc, line, context);
     }
     const run = await readRun(file);

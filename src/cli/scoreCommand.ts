@@ -9,6 +9,8 @@ import { keyFingerprints } from './keyFingerprints.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { inProcessDecider, type BatchDecider } from './score/batchDecider.js';
 import { csvAttributesOf } from './score/csvAttributes.js';
+import { createLenientCellTally } from '../csv/lenientCells.js';
+import { lenientCellsWarning } from './lenientCellsWarning.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
@@ -53,7 +55,8 @@ take ${RECORD_LIMIT} characters (4 MiB of ASCII): a longer NDJSON line is an err
 records after it are read.
 
 Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
-  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines are skipped. An existing
+  NDJSON   one applicant JSON per line (see "creditlift schema"); blank lines (spaces and tabs
+           only) are skipped, and a line of NBSP, U+3000, a BOM or U+2028 is an error line. An existing
            customer's line may carry its last decision's ledger of raises, so the step limits' window
            holds: {"applicant": {...}, "limitHistory": [...]}.
   CSV      a header row of dotted applicant paths, one applicant per row:
@@ -65,6 +68,9 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
            evidence.00.score) or one inside the other (evidence.0 and evidence.0.kind) are
            refused, naming both. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
+           A number or boolean read without its surrounding whitespace, or a number written
+           with leading zeros (007 is 7), is counted per column: a warning on stderr and
+           lenientCells in the summary, as train counts them.
            Your own attributes (--features) go in dotted columns too (attributes.months_on_book),
            read by the type your module declares; one typed as a union of types is refused at
            the header: give it in one "attributes" column holding JSON instead.
@@ -249,7 +255,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     if (errSink !== outSink) sinks.push(errSink);
 
     const attributes = await csvAttributesOf(args.format, args.features);
-    const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes });
+    const lenientCells = createLenientCellTally();
+    const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes, lenientCells });
     // Uploads of kinds the catalog does not know, in the records decided: rejected unknown_kind, and said so.
     const catalog = await catalogOfArgs(args);
     const unknownKinds = createUnknownKindTally();
@@ -288,6 +295,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const { summary, interrupted } = result;
+    summary.lenientCells = [...lenientCells.counts()];
     // Read again before the summary, so nothing stands between the summary and the exit.
     const changed = interrupted ? undefined : await inputChanged(args.input, input, reading.sha256());
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
@@ -320,6 +328,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     await releaseLocks(locks, sayOn(io));
     io.stdout(args.jsonSummary ? `${JSON.stringify(summary)}\n` : formatScoreSummary(summary, { out: args.out, errors: args.errors }));
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
+    io.stderr(lenientCellsWarning(summary.lenientCells));
     if (interrupted) io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
     else if (changed !== undefined) io.stderr(`error: ${changed}\n`);
     else if (failedRecords > 0)

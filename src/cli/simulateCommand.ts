@@ -19,6 +19,8 @@ import { scorerOptionsFrom } from './openScorer.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { createProgressBar } from './score/progressBar.js';
 import { csvAttributesOf } from './score/csvAttributes.js';
+import { createLenientCellTally } from '../csv/lenientCells.js';
+import { lenientCellsWarning } from './lenientCellsWarning.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
@@ -271,10 +273,12 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     sinks.push(errors);
     // The reader `score` uses: strict UTF-8, one CSV tokenizer, records numbered by their line.
     // A record's stored decision (`prior`) is read here: reassess reassesses from it, decide warns it is not read.
+    const lenientCells = createLenientCellTally();
     const reading = openInputRecords(book, {
       format,
       maxRecordLines: DEFAULT_MAX_RECORD_LINES,
       attributes: await csvAttributesOf(format, values.features),
+      lenientCells,
       prior: true,
     });
     // The first record read before any worker starts: a book with none (an empty file, a header
@@ -361,6 +365,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         `summary in ${out}${values.html === undefined ? '' : `, report in ${values.html}`}\n`,
     );
     io.stderr(unknownKindsWarning(unknownKinds, `the ${result.records.toLocaleString('en-US')} records of ${basename(book)}, under both sides`));
+    io.stderr(lenientCellsWarning(lenientCells.counts()));
     if (mode === 'decide' && s.priors.unread > 0)
       io.stderr(
         `warning: ${s.priors.unread.toLocaleString('en-US')} record(s) of ${basename(book)} carry a stored decision (prior), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n`,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isBlankLine } from '../text/blankLine.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
 import { verifyDecisionUnder, type DecisionSigner } from '../decision/verifyDecision.js';
@@ -335,7 +336,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
   const lines = splitLines(bytes)[Symbol.asyncIterator]();
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
-    if (line.text.trim() === '') continue;
+    if (isBlankLine(line.text)) continue;
     if (kept !== undefined) {
       if (startsDocument(line)) {
         // The rest not through `lines`: it would cut a line over 4 MiB, and a document's lines have no such bound.
@@ -376,7 +377,7 @@ async function collectAll(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
 
 function* wholeOrLines(text: string): Generator<FileRecord> {
   const lines = text.split(/\r\n|\r|\n/);
-  const firstAt = lines.findIndex((l) => l.trim() !== '');
+  const firstAt = lines.findIndex((l) => !isBlankLine(l));
   if (firstAt < 0) return;
   if (startsDocument({ line: firstAt + 1, text: lines[firstAt] as string, truncated: false })) {
     yield* document(text);
@@ -384,7 +385,7 @@ function* wholeOrLines(text: string): Generator<FileRecord> {
   }
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).replace(/^\uFEFF/, '');
-    if (t.trim() !== '') yield lineRecord({ line: i + 1, text: t, truncated: false });
+    if (!isBlankLine(t)) yield lineRecord({ line: i + 1, text: t, truncated: false });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
+import { ApplicantIdText } from '../schema/applicantIdText.js';
 import { personalHash, type AuditKeys } from './audit.js';
 import { checkDecision } from './checkDecision.js';
 import type { Decision } from './decision.js';
@@ -9,7 +10,8 @@ import { PriorInvalidError } from './priorInvalidError.js';
 /**
  * Parses a prior decision with the Decision output schema and checks its seal (content hash, and
  * signature when the scorer signs), and, when the applicant is given, that it is this applicant's
- * (id and identity hash) and not dated after `asOf`. Returns the parsed decision; never the input
+ * (id and identity hash) and not dated after `asOf`, and that its id is one decide takes today (see
+ * {@link sealedIdIssues}). Returns the parsed decision; never the input
  * cast. A decision sealed by the released 0.1.0 is refused with an `earlier_release_decision`
  * issue first, saying why and how to go on (re-decide the customer), before its schema faults.
  *
@@ -20,6 +22,7 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   if (!checked.ok) throw notAPriorError(input, checked.faults);
   const { decision: prior } = checked;
   const issues: ValidationIssue[] = checked.problems.map((p) => ({ ...p, path: [...p.path], code: 'prior_invalid' }));
+  issues.push(...sealedIdIssues(prior.applicantId));
   if (applicant !== undefined) {
     if (prior.applicantId !== applicant.id) {
       issues.push({
@@ -40,6 +43,22 @@ export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applica
   }
   if (issues.length > 0) throw new PriorInvalidError(issues);
   return prior;
+}
+
+/**
+ * A decision sealed before `id` refused control characters, lone surrogates and invisible-only ids
+ * still verifies (its seal is what an audit checks), but no follow-up carries such an id into a new
+ * decision: the new line could not be stored (`jsonb`) or told apart from another applicant's. Going on
+ * means deciding the customer afresh under a well-formed id, as for a decision of the released 0.1.0.
+ */
+function sealedIdIssues(applicantId: string): ValidationIssue[] {
+  const r = ApplicantIdText.safeParse(applicantId);
+  if (r.success) return [];
+  return r.error.issues.map((i) => ({
+    path: ['applicantId'],
+    code: 'prior_invalid',
+    message: `applicantId is an id decide now refuses (${i.message.replace(/^id /, '')}), sealed before that rule; a follow-up would seal it again: decide the customer afresh under a well-formed id (the decision itself still verifies)`,
+  }));
 }
 
 /** Schema faults a refused prior lists: a decision of another shape altogether has hundreds, one per field. */

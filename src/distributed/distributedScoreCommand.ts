@@ -10,6 +10,8 @@ import type { ResumeState } from '../cli/score/resumeState.js';
 import { countDecision, countRejection, countUndecided, emptyScoreSummary, formatScoreSummary } from '../cli/score/scoreSummary.js';
 import { csvAttributesOf } from '../cli/score/csvAttributes.js';
 import { openInputRecords, type InputRecords } from '../cli/score/openInputRecords.js';
+import { createLenientCellTally } from '../csv/lenientCells.js';
+import { lenientCellsWarning } from '../cli/lenientCellsWarning.js';
 import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { deviceKindOf } from '../files/deviceKind.js';
@@ -345,7 +347,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const errFile = errors === out ? outFile : await openChunkFile(errors, resumed !== undefined);
     if (errFile !== outFile) files.push(errFile);
 
-    reading = openInputRecords(input, { format, maxRecordLines, attributes: await csvAttributesOf(format, args.features) });
+    const lenientCells = createLenientCellTally();
+    reading = openInputRecords(input, { format, maxRecordLines, attributes: await csvAttributesOf(format, args.features), lenientCells });
     const read = reading;
     const watched = watchLastLine(read.records);
     const chunks = chunkRecords(watched.records, chunkSize);
@@ -627,6 +630,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     }
     for (const f of files.splice(0)) await f.close();
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
+    summary.lenientCells = [...lenientCells.counts()];
     const stoppedEarly = interrupted() && (!exhausted || pending.length > 0);
     const ok = failed.length === 0 && !stoppedEarly;
     // Nothing of the job is left: its manifest key and claim go, if still this run's (no renewal
@@ -649,6 +653,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
         : formatScoreSummary(summary, { out, errors }),
     );
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
+    io.stderr(lenientCellsWarning(summary.lenientCells));
     if (stoppedEarly) {
       io.stderr(
         `interrupted: ${summary.decisions + summary.rejected} records written; ${pending.length} chunks stay queued for the workers, in Redis for ${ttlSeconds} s (--job-ttl) unless resumed; run the same command with --resume to collect them and continue (without --queue it decides them itself and removes them from Redis)\n`,

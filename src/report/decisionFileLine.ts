@@ -1,4 +1,5 @@
 import type { TextLine } from '../cli/score/splitLines.js';
+import { isBlankLine } from '../text/blankLine.js';
 import { textLineFault } from '../cli/score/textLineFault.js';
 import { scoreLineNumberOf } from '../cli/scoreLineNumbers.js';
 
@@ -32,7 +33,7 @@ export type DecisionFileLine =
 export function readDecisionFileLine(line: TextLine): DecisionFileLine {
   const fault = textLineFault(line);
   if (fault !== undefined) return { kind: 'unread', fault };
-  if (line.text.trim() === '') return { kind: 'blank' };
+  if (isBlankLine(line.text)) return { kind: 'blank' };
   let value: unknown;
   try {
     value = JSON.parse(line.text);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicantIdText } from './applicantIdText.js';
 import { applicantRulesRefinement } from './applicantRules.js';
 import { CertificateEvidence, MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import { nameText } from './nameText.js';
@@ -51,7 +52,7 @@ export type Region = z.infer<typeof Region>;
  */
 export const Applicant = z
   .strictObject({
-    id: z.string().min(1).max(128).describe('Caller-supplied id; the only personal datum kept in the audit'),
+    id: ApplicantIdText.describe('Caller-supplied id; the only personal datum kept in the audit'),
     asOf: IsoDate.describe('Decision date; every age and recency is measured to it'),
     birthDate: IsoDate,
     identity: z

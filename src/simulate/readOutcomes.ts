@@ -1,4 +1,5 @@
 import { tokenizeCsv } from '../csv/csvTokenizer.js';
+import { isBlankLine } from '../text/blankLine.js';
 import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
@@ -77,7 +78,7 @@ export function readOutcomes(text: string, format: 'ndjson' | 'csv'): Map<string
     withoutByteOrderMark(text)
       .split(/\r\n|\n|\r/)
       .forEach((line, i) => {
-        if (line.trim() === '') return;
+        if (isBlankLine(line)) return;
         // Strict: a repeated key (`"defaulted":true,"defaulted":false`) would otherwise be read as its
         // last value, and a backtest on silently altered outcomes misleads as much as on thinned ones.
         const parsed = parseStrictJson(line);

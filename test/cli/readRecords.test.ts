@@ -128,9 +128,14 @@ describe('CSV input', () => {
 
   it('leaves empty cells out and keeps unreadable cells as text, so validation names the field', () => {
     const cols = planCsvColumns(['id', 'income.monthlyNet', 'bureau.hasFile', 'nickname']);
-    expect(readCsvRow(cols, ['x', 'lots', '', 'bob'])).toEqual({ value: { id: 'x', income: { monthlyNet: 'lots' }, nickname: 'bob' }, issues: [] });
+    expect(readCsvRow(cols, ['x', 'lots', '', 'bob'])).toEqual({
+      value: { id: 'x', income: { monthlyNet: 'lots' }, nickname: 'bob' },
+      issues: [],
+      lenient: [],
+    });
     expect(readCsvCell('boolean', 'YES')).toEqual({ value: true, issues: [] });
-    expect(readCsvCell('integer', ' 12 ')).toEqual({ value: 12, issues: [] });
+    // Read without its spaces, and said so for the run to count (findings22-text F2).
+    expect(readCsvCell('integer', ' 12 ')).toEqual({ value: 12, issues: [], lenient: ['cells_trimmed'] });
     expect(readCsvCell('json', '{bad')).toEqual({ value: '{bad', issues: [] });
   });
 

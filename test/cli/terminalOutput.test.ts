@@ -21,7 +21,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Any code point a terminal must not get raw from input; `\n` between lines is the program's own. */
 const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const KIND = 'x\u001b[31mRED\u001b]0;TITLE\u0007\u009b31m\u202e';
-const ID = 'app-\u001b[2J\u001b]0;PWNED\u0007\u202eevil';
+// An id holds no control character since findings22-text F1 (refused at `id`), but may hold bidi controls.
+const ID = 'app-\u202eevil\u2066\u200f';
 
 function hostileApplicant() {
   const a = baseApplicantInput({ id: ID });
@@ -57,7 +58,7 @@ describe('input text reaches the terminal escaped', () => {
     expect(c.out()).not.toMatch(RAW);
     expect(c.out()).toContain('Evidence #0 x\\u{1b}[31mRED\\u{1b}]0;TITLE\\u{7}\\u{9b}31m\\u{202e}: rejected');
     expect(c.err()).not.toMatch(RAW);
-    expect(c.err()).toContain('app-\\u{1b}[2J\\u{1b}]0;PWNED\\u{7}\\u{202e}evil');
+    expect(c.err()).toContain('app-\\u{202e}evil\\u{2066}\\u{200f}');
   });
 
   it('decide --summary: a kind typed as the text \\u{1b} prints apart from one holding a real ESC (findings13-security)', async () => {

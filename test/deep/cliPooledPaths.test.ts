@@ -3,3 +3,4 @@
 // which is why they wait for the deep suite.
 process.env.CREDITLIFT_POOLED_PATHS = '1';
 await import('../cli/scoreLedgers.test.js');
+await import('../cli/scoreRefusedIds.test.js');

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { hasLeadingZeros, trimCell, type LenientCellCode } from '../../csv/lenientCells.js';
 import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { roundsToInteger } from '../../text/roundsToInteger.js';
@@ -189,26 +190,40 @@ export interface CsvCellRead {
   readonly value: unknown;
   /** Empty for a cell read as written; else every issue, the cell refused. */
   readonly issues: readonly ValidationIssue[];
+  /** The lenient readings made of a number or boolean read (see `lenientCells`), for the run to count; absent when none. */
+  readonly lenient?: readonly LenientCellCode[];
 }
 
 const READ_AS_TEXT: readonly ValidationIssue[] = [];
+const TRIMMED: readonly LenientCellCode[] = ['cells_trimmed'];
+const ZEROS: readonly LenientCellCode[] = ['numbers_with_leading_zeros'];
+const TRIMMED_ZEROS: readonly LenientCellCode[] = ['cells_trimmed', 'numbers_with_leading_zeros'];
 const IMPRECISE: readonly ValidationIssue[] = [{ path: [], code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE }];
 
 /**
- * Reads one CSV cell as its column's kind. A cell that does not read as that kind is kept as text,
+ * Reads one CSV cell as its column's kind. A number or boolean is read without its surrounding
+ * whitespace, and a number written with leading zeros as that number: each such reading is named in
+ * `lenient`, for the run to count and warn of, as `train` does. A cell that does not read as that kind is kept as text,
  * so validation reports the field with what it expected rather than a guess being decided on. A cell
  * that would be read altered has its issues (at their paths in the cell): a number whose written
  * fraction a double rounds to an integer (`imprecise_number`), a JSON cell repeating a key or
  * writing such a number.
  */
 export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
-  const t = cell.trim();
+  const { text: t, trimmed } = trimCell(cell);
   if (kind === 'integer' || kind === 'number') {
     if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
     // Number() would round 650000.00000000001 to 650000, which passes as integer fen: refused as written.
-    return roundsToInteger(t) ? { value: cell, issues: IMPRECISE } : { value: Number(t), issues: READ_AS_TEXT };
+    if (roundsToInteger(t)) return { value: cell, issues: IMPRECISE };
+    const zeros = hasLeadingZeros(t);
+    const lenient = trimmed ? (zeros ? TRIMMED_ZEROS : TRIMMED) : zeros ? ZEROS : undefined;
+    return lenient === undefined ? { value: Number(t), issues: READ_AS_TEXT } : { value: Number(t), issues: READ_AS_TEXT, lenient };
   }
-  if (kind === 'boolean') return { value: BOOLEANS[t.toLowerCase()] ?? cell, issues: READ_AS_TEXT };
+  if (kind === 'boolean') {
+    const value = BOOLEANS[t.toLowerCase()];
+    if (value === undefined) return { value: cell, issues: READ_AS_TEXT };
+    return trimmed ? { value, issues: READ_AS_TEXT, lenient: TRIMMED } : { value, issues: READ_AS_TEXT };
+  }
   if (kind === 'json') {
     const read = parseStrictJson(t);
     if (read.ok) return { value: read.value, issues: READ_AS_TEXT };
@@ -222,6 +237,8 @@ export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
 export interface CsvRowRead {
   readonly value: Record<string, unknown>;
   readonly issues: readonly ValidationIssue[];
+  /** Each lenient reading of a cell (see `lenientCells`), by its column's header; empty when none. */
+  readonly lenient: readonly { readonly column: string; readonly code: LenientCellCode }[];
 }
 
 /**
@@ -232,6 +249,7 @@ export interface CsvRowRead {
 export function readCsvRow(columns: readonly CsvColumn[], cells: readonly string[]): CsvRowRead {
   const root: Record<string, unknown> = {};
   const issues: ValidationIssue[] = [];
+  const lenient: { column: string; code: LenientCellCode }[] = [];
   columns.forEach((col, j) => {
     const cell = cells[j];
     if (cell === undefined || cell === '' || col.kind === 'ledger' || col.kind === 'prior') return;
@@ -248,7 +266,8 @@ export function readCsvRow(columns: readonly CsvColumn[], cells: readonly string
     }
     const read = readCsvCell(col.kind, cell);
     for (const issue of read.issues) issues.push({ ...issue, path: [...col.path, ...issue.path] });
+    for (const code of read.lenient ?? []) lenient.push({ column: col.header, code });
     node[col.path[col.path.length - 1] as string | number] = read.value;
   });
-  return { value: root, issues };
+  return { value: root, issues, lenient };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { LenientCellTally } from '../../csv/lenientCells.js';
 import type { InputRecord } from './inputRecord.js';
 import { readCsvRecords } from './readCsvRecords.js';
 import { readNdjsonRecords } from './readNdjsonRecords.js';
@@ -21,6 +22,8 @@ export interface InputRecordsOptions {
   readonly maxRecordLines: number;
   /** The lender's attribute schema (`--features`), so CSV `attributes.<name>` columns read as their declared types. */
   readonly attributes?: z.ZodType | undefined;
+  /** Counts the lenient readings of CSV cells (surrounding whitespace, leading zeros), for the command to warn of. */
+  readonly lenientCells?: LenientCellTally | undefined;
   /** Read a record's stored decision (the customer's latest, as the lender holds it: an NDJSON line's `prior` key, a CSV `prior` column), as `simulate` does; default refused. */
   readonly prior?: boolean;
 }
@@ -59,7 +62,12 @@ export function openInputRecords(path: string, options: InputRecordsOptions): In
   return {
     records:
       options.format === 'csv'
-        ? readCsvRecords(decodeUtf8(bytes), { maxRecordLines: options.maxRecordLines, attributes: options.attributes, prior: options.prior === true })
+        ? readCsvRecords(decodeUtf8(bytes), {
+            maxRecordLines: options.maxRecordLines,
+            attributes: options.attributes,
+            prior: options.prior === true,
+            lenientCells: options.lenientCells,
+          })
         : readNdjsonRecords(splitLines(bytes), { prior: options.prior === true }),
     bytesRead: () => consumed,
     sha256: () => digest ?? hash.copy().digest('hex'),

@@ -1,4 +1,6 @@
 import { createCsvTokenizer, DEFAULT_MAX_RECORD_LINES, type CsvToken } from '../../csv/csvTokenizer.js';
+import { isBlankLine } from '../../text/blankLine.js';
+import type { LenientCellTally } from '../../csv/lenientCells.js';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import type { z } from 'zod';
@@ -21,6 +23,8 @@ export interface ReadCsvRecordsOptions {
    * read as the declared types. Without it, such columns are undeclared (kept as text, refused).
    */
   readonly attributes?: z.ZodType | undefined;
+  /** Counts each lenient reading of a cell (surrounding whitespace, leading zeros) of every row read, for the run to warn of. */
+  readonly lenientCells?: LenientCellTally | undefined;
   /**
    * Read a `prior` column (the customer's latest sealed decision JSON, as stored), as `simulate`
    * does: a filled cell is the record's `prior`, an empty one means none. Default false: a filled
@@ -52,7 +56,7 @@ function priorNotRead(): { readonly ok: false; readonly issues: ValidationIssue[
  * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
  * decide. A quote left open, or a quoted field broken on a later line than its record's first, is
  * an error at the record's first line, and the lines after it are read again as records. Blank
- * lines (spaces only) are skipped.
+ * lines (spaces and tabs only) are skipped.
  *
  * @param chunks text, or decoded text with its invalid UTF-8 (from `createUtf8Decoder`)
  * @throws ValidationError when the header itself is unusable; CreditliftError `data_invalid` when there is no header or it cannot be read
@@ -103,8 +107,9 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
   function rowRecord(columns: readonly CsvColumn[], t: CsvToken, bad: number | undefined): InputRecord | undefined {
     if (bad !== undefined) return unreadableRecord(t.line, 'invalid_utf8', `not UTF-8: invalid byte at offset ${bad} of the file`);
     if (t.kind === 'error') return unreadableRecord(t.line, t.code, t.message);
-    // A line of spaces is blank; a written empty cell (`""`) is a record, and is answered.
-    if (t.cells.length === 1 && !t.quoted && (t.cells[0] as string).trim() === '' && columns.length > 1) return undefined;
+    // A line of spaces and tabs is blank (a line of U+3000 or a BOM is not: see isBlankLine); a written
+    // empty cell (`""`) is a record, and is answered.
+    if (t.cells.length === 1 && !t.quoted && isBlankLine(t.cells[0] as string) && columns.length > 1) return undefined;
     if (t.cells.length !== columns.length) {
       return {
         line: t.line,
@@ -124,7 +129,8 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         },
       };
     }
-    const { value, issues } = readCsvRow(columns, t.cells);
+    const { value, issues, lenient } = readCsvRow(columns, t.cells);
+    for (const l of lenient) options.lenientCells?.add(l.column, l.code, t.line);
     // A JSON cell may nest as deep as JSON.parse goes; refused here, as an NDJSON line would be.
     const deep = recordTooDeep(value);
     if (deep !== undefined) return refusedRecord(t.line, [deep]);

@@ -1,4 +1,5 @@
 import { parseStrictJson } from '../../json/parseStrictJson.js';
+import { isBlankLine, looksBlankFault } from '../../text/blankLine.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { readRecordEnvelope, type RecordEnvelopeOptions } from './recordEnvelope.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -7,7 +8,7 @@ import { textLineFault } from './textLineFault.js';
 
 /**
  * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
- * are not records and are skipped; a line that is not JSON (`invalid_json`), repeats a key within
+ * (spaces and tabs only: see {@link isBlankLine}) are not records and are skipped; a line that is not JSON (`invalid_json`), repeats a key within
  * one object (`duplicate_key`) or nests deeper than any record may (`too_deep`) becomes an error
  * record, never an exception. `options.prior`: a record's `prior` key (a stored decision) is read
  * (see {@link readRecordEnvelope}).
@@ -31,7 +32,9 @@ function readNdjsonLine(textLine: TextLine, options: RecordEnvelopeOptions): Inp
   const { line, text } = textLine;
   const fault = textLineFault(textLine);
   if (fault !== undefined) return unreadableRecord(line, fault.code, fault.message);
-  if (text.trim() === '') return undefined;
+  if (isBlankLine(text)) return undefined;
+  const looksBlank = looksBlankFault(text);
+  if (looksBlank !== undefined) return unreadableRecord(line, 'invalid_json', looksBlank);
   // Not JSON: the line is unreadable (the message keeps the input out). Repeated keys: each one is
   // its own issue at its own path.
   const read = parseStrictJson(text);

@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { isBlankLine } from '../../text/blankLine.js';
 import { open, rename, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
@@ -141,7 +142,7 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
       const head = readOutputLineHead(text);
       if (head === undefined) {
         // A blank line answers nothing and harms nothing: it is left alone.
-        if (text.trim() === '') continue;
+        if (isBlankLine(text)) continue;
         scan.unreadable.addRange(fileLine);
         scan.drop.add(fileLine);
         continue;

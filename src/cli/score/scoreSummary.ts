@@ -11,6 +11,7 @@ import {
 } from '../../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { formatRmb } from '../../report/formatMoney.js';
+import type { LenientCellCount } from '../../csv/lenientCells.js';
 
 /** Upper bounds (fen, inclusive) of the limit bands the summary counts; the last band is open. */
 export const LIMIT_BANDS_FEN: readonly number[] = [0, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
@@ -44,6 +45,13 @@ export interface ScoreSummary {
    * the exact sum the average is taken from (that cost x limit in fen), as a number.
    */
   newLines: { count: number; limitTotalFen: number; aprTimesLimitSum: number; averageApr: number | null; alertAbove: number; aboveAlert: boolean };
+  /**
+   * A CSV book's cells read leniently, as `train` counts them (`cells_trimmed`: a number or boolean
+   * read without its surrounding whitespace; `numbers_with_leading_zeros`: `007` read as 7), per
+   * column, with the first line; over every row of the input read, rows a resumed run skipped
+   * included. Empty for NDJSON.
+   */
+  lenientCells: LenientCellCount[];
 }
 
 /**
@@ -66,6 +74,7 @@ export function emptyScoreSummary(averageCostAlertAbove = DEFAULT_AVERAGE_COST_A
     errorCodes: {},
     seconds: null,
     newLines: { count: 0, limitTotalFen: 0, aprTimesLimitSum: 0, averageApr: null, alertAbove: averageCostAlertAbove, aboveAlert: false },
+    lenientCells: [],
   };
   newLineTallies.set(s, emptyNewLineCostTally());
   return s;
@@ -145,6 +154,14 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
   ];
   if (s.undecided > 0) lines.push(`  undecided ${n(s.undecided)}   (their chunks failed for good; --resume decides them)`);
   if (s.skipped > 0) lines.push(`  skipped   ${n(s.skipped)}   (already in the output; resumed)`);
+  if (s.lenientCells.length > 0) {
+    const cells = (code: string) => s.lenientCells.filter((c) => c.code === code).reduce((k, c) => k + c.count, 0);
+    const parts = [
+      ...(cells('cells_trimmed') > 0 ? [`${cells('cells_trimmed').toLocaleString('en-US')} with surrounding whitespace`] : []),
+      ...(cells('numbers_with_leading_zeros') > 0 ? [`${cells('numbers_with_leading_zeros').toLocaleString('en-US')} with leading zeros`] : []),
+    ];
+    lines.push(`  lenient   ${parts.join(', ')} (cells read as numbers or booleans; the warnings name the columns)`);
+  }
   if (s.decisions > 0) {
     const o = s.outcomes;
     lines.push(`  outcomes  approve ${pct(o.approve, s.decisions)}, refer ${pct(o.refer, s.decisions)}, decline ${pct(o.decline, s.decisions)}`);

@@ -1,11 +1,9 @@
+import { hasLeadingZeros, lenientCellMessage, trimCell } from '../../csv/lenientCells.js';
 import { categoryKey } from '../../text/categoryKey.js';
 import type { ColumnKind } from './columnKind.js';
 import { missingCell, numericCell } from './columnKind.js';
 import { lineOfRow, type CsvTable } from './parseCsv.js';
 import type { TrainingWarning } from './trainingWarning.js';
-
-// A number whose integer part starts with a zero and goes on (`007`, `-00.5`): how codes are written.
-const LEADING_ZEROS = /^[+-]?0\d/;
 
 /**
  * The lenient readings of one feature column the README documents, counted so none is silent:
@@ -23,22 +21,22 @@ export function lenientCellWarnings(table: CsvTable, j: number, name: string, ki
   let firstZeros = 0;
   table.rows.forEach((r, i) => {
     const cell = r[j]!;
-    const t = cell.trim();
-    const padded = cell !== t && (kind === 'numeric' || missingCell(categoryKey(cell), missing));
+    const { text: t, trimmed: wasPadded } = trimCell(cell);
+    const padded = wasPadded && (kind === 'numeric' || missingCell(categoryKey(cell), missing));
     if (padded) {
       if (trimmed++ === 0) firstTrimmed = lineOfRow(table, i);
       if (t === '') blank++;
     }
     if (kind !== 'numeric' || missingCell(cell, missing)) return;
     numbers++;
-    if (LEADING_ZEROS.test(t) && numericCell(cell, missing) !== undefined && zeros++ === 0) firstZeros = lineOfRow(table, i);
+    if (hasLeadingZeros(t) && numericCell(cell, missing) !== undefined && zeros++ === 0) firstZeros = lineOfRow(table, i);
   });
   const out: TrainingWarning[] = [];
   if (trimmed > 0)
     out.push({
       code: 'cells_trimmed',
       column: name,
-      message: `"${name}": ${trimmed} of ${table.rows.length} cells have surrounding whitespace, read without it (first on line ${firstTrimmed})${
+      message: `${lenientCellMessage({ code: 'cells_trimmed', column: name, count: trimmed, firstLine: firstTrimmed }, table.rows.length)}${
         blank > 0 ? `; ${blank} of them hold${blank === 1 ? 's' : ''} nothing else and ${blank === 1 ? 'is' : 'are'} read as missing` : ''
       }`,
     });
@@ -46,7 +44,7 @@ export function lenientCellWarnings(table: CsvTable, j: number, name: string, ki
     out.push({
       code: 'numbers_with_leading_zeros',
       column: name,
-      message: `"${name}": ${zeros} of ${numbers} numbers are written with leading zeros (first on line ${firstZeros}), read as numbers ("007" is 7); a code? read it as categories with --categorical ${name}`,
+      message: `${lenientCellMessage({ code: 'numbers_with_leading_zeros', column: name, count: zeros, firstLine: firstZeros }, numbers)}; a code? read it as categories with --categorical ${name}`,
     });
   return out;
 }

@@ -1,0 +1,58 @@
+// findings22-text F4: `report` showed a bidi control of an error line's (unsealed) code as `[U+202E]`
+// but copied ESC (U+001B) raw into its HTML, three times (the chart label and the table), where C0
+// controls are not even allowed in the inline SVG's XML. Every control character, format character,
+// line or paragraph separator and lone surrogate from input is now shown the one visible way.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runReportCommand } from '../../src/cli/reportCommand.js';
+import { escapeHtml } from '../../src/report/escapeHtml.js';
+import { captureIo } from '../cli/fakeDecider.js';
+
+const scratch = new URL('../../.tmp/', import.meta.url).pathname;
+mkdirSync(scratch, { recursive: true });
+const work = mkdtempSync(join(scratch, 'report-controls-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A raw character of input a page must never carry: controls (the page's own line breaks and tabs aside) and lone surrogates. */
+const RAW = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+describe('report shows every control character of input as its code point', () => {
+  it('escapeHtml: C0, DEL, C1, separators, format characters and lone surrogates as [U+XXXX], like bidi controls', () => {
+    expect(escapeHtml('\u001b[2Jx')).toBe('[U+001B][2Jx');
+    expect(escapeHtml('a\u0000b\u007fc\u009bd')).toBe('a[U+0000]b[U+007F]c[U+009B]d');
+    expect(escapeHtml('a\u2028b\u200bc\ufeff')).toBe('a[U+2028]b[U+200B]c[U+FEFF]');
+    expect(escapeHtml('x\ud800y')).toBe('x[U+D800]y');
+    expect(escapeHtml('tab\there')).toBe('tab[U+0009]here');
+    // Kept as they are: letters of any script, emoji (a surrogate pair is one character), CJK.
+    expect(escapeHtml('张三 café \u{1F600}')).toBe('张三 café \u{1F600}');
+  });
+
+  it('law: no raw control, separator or lone surrogate survives escapeHtml', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+        expect(escapeHtml(s)).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
+      }),
+      { seed: 22, numRuns: 300 },
+    );
+  });
+
+  it("the tester's error file: the code's ESC is [U+001B] in the chart and the table, and the page holds no raw control", async () => {
+    const lines = [
+      JSON.stringify({ line: 3, error: { code: '\u001b[2Jx', message: '\u202eabc', issues: [] } }),
+      JSON.stringify({ line: 4, error: { code: 'bad\ud800', message: 'x', issues: [] } }),
+    ];
+    const input = join(work, 'esc.ndjson');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = join(work, 'esc.html');
+    await runReportCommand([input, '--out', out], captureIo().io);
+    const bytes = readFileSync(out);
+    const html = bytes.toString('utf8');
+    expect(html).not.toMatch(RAW);
+    expect(html.match(/\[U\+001B\]\[2Jx/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('bad[U+D800]');
+    // No replacement character stands for the lone surrogate (a UTF-8 writer's silent substitute).
+    expect(html).not.toContain('\ufffd');
+  });
+});
