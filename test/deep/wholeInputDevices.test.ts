@@ -1,0 +1,124 @@
+// In `npm run test:deep` (17 CLI processes each reading 12 MiB of NUL bytes: 35-80 s); the unit suite's
+// test/cli/wholeInputStreams.test.ts keeps two of them and the pipe cases.
+// Every option or argument a command reads whole, given /dev/zero, read NUL bytes until memory ran
+// out (decide FILE, --policy, --catalog, the key files, --model, verify --manifest, monitor
+// --baseline, train/predict --data, featurize --outcomes, model import --onnx/--features/--background);
+// and `verify /dev/stdin` of a pretty-printed decision from a pipe read it twice, the second time
+// empty ("the document: not read", exit 3). Each is spawned as the real CLI with a timeout on the
+// child, so a regression fails here instead of hanging the suite.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+
+const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'creditlift-whole-streams-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const at = (name: string): string => join(work, name);
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let inputs = 0;
+
+/**
+ * `creditlift ARGS` with `input` on its stdin through a real pipe (`cat FILE | creditlift`: Node's
+ * own stdin for a child is a socket, which /dev/stdin cannot open); killed after 60 s (code null) so
+ * a hang fails.
+ */
+function run(args: readonly string[], input: string | Buffer = ''): Promise<Run> {
+  const source = at(`input-${inputs++}`);
+  writeFileSync(source, input);
+  return new Promise((resolve) => {
+    const child = spawn('/bin/sh', ['-c', 'cat "$0" | exec "$@"', source, process.execPath, '--import', 'tsx', bin, ...args], {
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => {
+      rmSync(source, { force: true });
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const CAP = /12,582,912 bytes \(12 MiB\), the most creditlift reads whole from a stream; nothing of it was used: save it to a file and give the file/;
+const applicant = at('applicant.json');
+const book = at('book.ndjson');
+const outcomes = at('outcomes.csv');
+let decision = '';
+
+beforeAll(async () => {
+  writeFileSync(applicant, JSON.stringify(exampleApplicants[0]!.applicant, null, 2));
+  writeFileSync(book, `${JSON.stringify(exampleApplicants[0]!.applicant)}\n`);
+  writeFileSync(outcomes, 'id,bad\nr1,0\n');
+  const decided = await run(['decide', applicant]);
+  expect(decided.code, decided.stderr).toBe(0);
+  decision = decided.stdout;
+  // Pretty-printed: the first line alone is not JSON, so verify reads a document.
+  expect(decision.split('\n')[0]).toBe('{');
+}, 120_000);
+
+describe.runIf(process.platform === 'linux' && existsSync('/dev/zero'))('a whole-file input that is /dev/zero', () => {
+  const cases: readonly (readonly [string, readonly string[], RegExp])[] = [
+    ['decide FILE', ['decide', '/dev/zero'], /^error: FILE \/dev\/zero: a character device that gave more than /],
+    ['suggest FILE', ['suggest', '/dev/zero'], /^error: FILE \/dev\/zero: a character device that gave more than /],
+    ['decide --policy', ['decide', applicant, '--policy', '/dev/zero'], /^error: --policy \/dev\/zero: a character device /],
+    ['decide --catalog', ['decide', applicant, '--catalog', '/dev/zero'], /^error: --catalog \/dev\/zero: a character device /],
+    ['decide --signing-key-file', ['decide', applicant, '--signing-key-file', '/dev/zero'], /^error: --signing-key-file \/dev\/zero: a character device /],
+    ['decide --personal-data-key-file', ['decide', applicant, '--personal-data-key-file', '/dev/zero'], /^error: --personal-data-key-file \/dev\/zero: /],
+    [
+      'decide --model',
+      ['decide', applicant, '--model', '/dev/zero'],
+      /^error \[model_load_failed\]: Cannot read model file \/dev\/zero: \/dev\/zero is a character device /,
+    ],
+    ['catalog --catalog', ['catalog', '--catalog', '/dev/zero'], /^error: --catalog \/dev\/zero: /],
+    ['verify --verification-key-file', ['verify', applicant, '--verification-key-file', '/dev/zero'], /^error: --verification-key-file \/dev\/zero: /],
+    ['verify --manifest', ['verify', applicant, '--manifest', '/dev/zero'], /^error: --manifest \/dev\/zero: \/dev\/zero is a character device /],
+    ['monitor --baseline', ['monitor', '--applicants', book, '--baseline', '/dev/zero', '--out', at('m.json')], /^error: --baseline \/dev\/zero: /],
+    ['train --data', ['train', '--data', '/dev/zero', '--target', 'bad', '--positive', '1', '--out', at('trained')], /^error: --data \/dev\/zero: /],
+    ['predict --data', ['predict', '--data', '/dev/zero', '--model', 'models', '--out', at('p.csv')], /^error: --data \/dev\/zero: /],
+    [
+      'featurize --outcomes',
+      ['featurize', '--in', book, '--outcomes', '/dev/zero', '--target', 'bad', '--out', at('f.csv')],
+      /^error: --outcomes \/dev\/zero: /,
+    ],
+    ['model import --onnx', ['model', 'import', '--onnx', '/dev/zero', '--features', applicant, '--out', at('imported')], /^error: --onnx \/dev\/zero: /],
+    [
+      'model import --features',
+      ['model', 'import', '--onnx', applicant, '--features', '/dev/zero', '--out', at('imported')],
+      /^error: --features \/dev\/zero: /,
+    ],
+  ];
+  it('each is refused past the 12 MiB cap, exit 1, naming the option and the cap, never hanging', async () => {
+    // Two at a time: each child reads 12 MiB of NUL bytes and starts tsx.
+    for (let i = 0; i < cases.length; i += 2) {
+      const runs = await Promise.all(cases.slice(i, i + 2).map(([, args]) => run(args)));
+      runs.forEach((r, j) => {
+        const [name, , first] = cases[i + j]!;
+        expect(r.code, `${name}: ${r.stderr}`).toBe(1);
+        expect(r.stderr, name).toMatch(first);
+        expect(r.stderr, name).toMatch(CAP);
+      });
+    }
+  }, 600_000);
+
+  it('model import --background /dev/zero is refused the same way', async () => {
+    const features = at('features.json');
+    writeFileSync(features, JSON.stringify({ features: [{ name: 'x', kind: 'numeric' }] }));
+    const r = await run(['model', 'import', '--onnx', applicant, '--features', features, '--background', '/dev/zero', '--out', at('imported')]);
+    // The spec is checked before the background is read; a spec it refuses is named instead.
+    expect(r.code, r.stderr).toBe(1);
+    if (!/ImportSpec/.test(r.stderr)) expect(r.stderr).toMatch(/^error: --background \/dev\/zero: a character device /);
+  }, 120_000);
+});
