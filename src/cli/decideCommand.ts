@@ -31,7 +31,7 @@ ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 decided, 3 the applicant (or its ledger) was rejected (every field at fault on stderr),
-1 failure (a file, the model, the policy or a key file unusable: the option is named), 2 usage.
+1 failure (a file, the model, the policy, the catalog or a key file unusable: the option is named), 2 usage.
 `;
 
 /** How many previews `--summary` shows: as many as a decision carries by default. */

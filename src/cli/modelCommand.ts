@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readOptionFileSync } from './readOptionFile.js';
+import { readOptionTextSync } from './readOptionText.js';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../commandLine/commandIo.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
 import { ValidationError } from '../errors/validationError.js';
 import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js';
-import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
 import { encodeRows } from '../train/dataset/tabularEncoding.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
@@ -88,7 +88,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       ],
     );
     // Read strictly: a key written twice (a second "monotone") would keep its last value silently.
-    const read = parseStrictJson(decodeUtf8Strict(readOptionFileSync('--features', v.features!), v.features!));
+    const read = parseStrictJson(readOptionTextSync('--features', v.features!));
     if (!read.ok)
       throw new ValidationError(
         'ImportSpec',
@@ -99,7 +99,7 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
     if (v.background !== undefined) {
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
-      const table = parseCsv(decodeUtf8Strict(readOptionFileSync('--background', v.background), v.background));
+      const table = parseCsv(readOptionTextSync('--background', v.background));
       const data = encodeRows(
         table,
         specOk.data.features.map((f) =>

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { writeFileReplacing } from './writeFileReplacing.js';
-import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
-import { readOptionFile } from './readOptionFile.js';
+import { readOptionText } from './readOptionText.js';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { modelFilePath } from '../model/modelFilePath.js';
@@ -236,7 +235,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
       throw new UsageError('--model needs its own --baseline (build one with --write-baseline from its holdout)');
     const baselinePath = values.baseline ?? defaultMonitorBaselinePath();
     // Read strictly: a key written twice would keep its last value silently.
-    const read = parseStrictJson(decodeUtf8Strict(await readOptionFile('--baseline', baselinePath), baselinePath));
+    const read = parseStrictJson(await readOptionText('--baseline', baselinePath));
     if (!read.ok)
       throw new ValidationError(
         'monitor baseline',

@@ -6,8 +6,7 @@ import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '../errors/validationError.js';
 import { parseStrictJson } from '../json/parseStrictJson.js';
-import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
-import { readOptionFile } from './readOptionFile.js';
+import { readOptionText } from './readOptionText.js';
 import { withoutByteOrderMark } from '../text/withoutByteOrderMark.js';
 
 /** A `--catalog FILE.json` as read and validated: the kinds as given, the kinds it removes and the catalog they make. */
@@ -52,10 +51,11 @@ const SHAPE =
  * @throws ValidationError `catalog_invalid` (subject `--catalog FILE`) naming every field at fault
  *   (a repeated key, a malformed kind, an id given twice, an unknown key of the object, a kind named
  *   for removal that is not a default kind, named twice or also given in `kinds`); CreditliftError
- *   `catalog_invalid` for text that is not JSON; OptionFileError for a stream past 12 MiB
+ *   `catalog_invalid` for text that is not JSON; OptionFileError for a file that cannot be read, is
+ *   not UTF-8 or is a stream past 12 MiB
  */
 export async function readCatalogFile(path: string): Promise<CatalogFile> {
-  const raw = decodeUtf8Strict(await readOptionFile('--catalog', path), path);
+  const raw = await readOptionText('--catalog', path);
   // A byte-order mark is how some editors save UTF-8; it is not part of the JSON text.
   const text = withoutByteOrderMark(raw);
   // The base name: an error subject is cut at 64 characters, and the option says which file it was.

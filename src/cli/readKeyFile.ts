@@ -17,15 +17,7 @@ import { readOptionFile } from './readOptionFile.js';
  * @throws OptionFileError naming `option`, the file and the problem
  */
 export async function readKeyFile(path: string, option: string): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readOptionFile(option, path));
-  } catch (e) {
-    if (e instanceof OptionFileError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a key file' : `cannot be read (${(e as Error).message})`;
-    throw new OptionFileError(option, path, problem, { cause: e });
-  }
+  const bytes = new Uint8Array(await readOptionFile(option, path));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
   const key = bytes.slice(start, Math.max(start, end));

@@ -1,5 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
-import { readOptionFile } from './readOptionFile.js';
+import { readOptionText } from './readOptionText.js';
+import { readPolicyFile } from './readPolicyFile.js';
 import { writeFileReplacing } from './writeFileReplacing.js';
 import { basename } from 'node:path';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
@@ -23,7 +24,6 @@ import { createLenientCellTally } from '../csv/lenientCells.js';
 import { lenientCellsWarning } from './lenientCellsWarning.js';
 import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
-import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
 import { terminalText } from '../text/terminalText.js';
 import { INTERRUPTED_EXIT_CODE } from './scoreCommand.js';
 import { catalogHash } from '../catalog/catalogHash.js';
@@ -256,7 +256,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     let outcomes: Map<string, boolean> | undefined;
     if (values.outcomes !== undefined) {
       const { readOutcomes } = await import('../simulate/readOutcomes.js');
-      outcomes = readOutcomes(decodeUtf8Strict(await readOptionFile('--outcomes', values.outcomes), values.outcomes), formatOf(values.outcomes, undefined));
+      outcomes = readOutcomes(await readOptionText('--outcomes', values.outcomes), formatOf(values.outcomes, undefined));
     }
 
     // The inputs pinned before anything is decided: the summary names them by SHA-256, not by path
@@ -398,7 +398,9 @@ async function sideOptions(side: 'baseline' | 'candidate', policy: string | unde
   // The file's base name: an error subject is cut at 64 characters, and the option says which path it was.
   const where = `${side} policy (--${side}-policy ${policy === undefined ? '' : basename(policy)})`;
   try {
-    const options = await scorerOptionsFrom({ policy, model });
+    // Read under the side's own option, so a file that cannot be used is named as the user typed it.
+    const overrides = policy === undefined ? undefined : ((await readPolicyFile(policy, `--${side}-policy`)) as ScorerOptions['policyOverrides'] & object);
+    const options = await scorerOptionsFrom({ model }, overrides === undefined ? {} : { policyOverrides: overrides });
     if (options.policyOverrides !== undefined) resolvePolicy(options.policyOverrides);
     return options;
   } catch (e) {

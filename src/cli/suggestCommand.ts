@@ -30,7 +30,7 @@ ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 ok, 3 the applicant (or its ledger) was rejected, 1 failure (a file, the model, the
-policy or a key file unusable: the option is named), 2 usage.
+policy, the catalog or a key file unusable: the option is named), 2 usage.
 `;
 
 const OPTIONS = { ...SCORER_ARG_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;

@@ -26,9 +26,9 @@ export class UsageError extends Error {
 }
 
 /**
- * A file an option names that cannot be used (missing, unreadable, or holding no usable value: a
- * key shorter than the scorer takes): a failure of the configuration, not of the input records, so
- * it exits 1 and the message names the option and the file.
+ * A file an option names that cannot be used (missing, a folder, unreadable, not UTF-8 where it is
+ * text, or holding no usable value: a key shorter than the scorer takes): a failure of the
+ * configuration, not of the input records, so it exits 1 and the message names the option and the file.
  */
 export class OptionFileError extends Error {
   /** The option, as typed: `--signing-key-file`. */

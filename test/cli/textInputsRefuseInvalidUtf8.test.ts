@@ -30,7 +30,7 @@ describe('text inputs other than score are read as strict UTF-8 (never a replace
     for (const command of ['decide', 'suggest']) {
       const c = captureIo();
       const code = await main([command, path], c.io);
-      expect(code, `${command}: ${c.err()}`).not.toBe(0);
+      expect(code, `${command}: ${c.err()}`).toBe(3);
       expect(c.err()).toMatch(/not UTF-8: invalid byte at offset \d+/);
       expect(c.err()).toContain(path);
     }
@@ -48,10 +48,12 @@ describe('text inputs other than score are read as strict UTF-8 (never a replace
   });
 
   it('a policy file that is not UTF-8 is refused', async () => {
+    writeFileSync(join(dir, 'valid.json'), JSON.stringify(exampleFor('new_graduate').applicant));
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, Buffer.concat([Buffer.from('{"jurisdiction":{"name":"'), ZHANG_SAN_GBK, Buffer.from('"}}')]));
     const c = captureIo();
-    expect(await main(['decide', gbkApplicantFile(), '--policy', policy], c.io)).not.toBe(0);
-    expect(c.err()).toMatch(/not UTF-8/);
+    // The policy is the configuration's, not the applicant's: exit 1 naming --policy, where it exited 3.
+    expect(await main(['decide', join(dir, 'valid.json'), '--policy', policy], c.io)).toBe(1);
+    expect(c.err()).toContain(`error: --policy ${policy}: not UTF-8: invalid byte at offset 25`);
   });
 });

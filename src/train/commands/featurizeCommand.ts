@@ -1,5 +1,5 @@
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
-import { readOptionFileSync } from '../../cli/readOptionFile.js';
+import { readOptionTextSync } from '../../cli/readOptionText.js';
 import { writeFileSync } from 'node:fs';
 import { readNdjsonRecords } from '../../cli/score/readNdjsonRecords.js';
 import { splitLines } from '../../cli/score/splitLines.js';
@@ -8,7 +8,6 @@ import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { loadFeatureSetModule } from '../../features/loadFeatureSetModule.js';
-import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { parseCsv } from '../dataset/parseCsv.js';
 import { featurizeBook } from '../featurize/featurizeBook.js';
 import { readCatalogFile } from '../../cli/readCatalogFile.js';
@@ -120,7 +119,7 @@ export async function runFeaturizeCommand(argv: readonly string[], io: CommandIo
     // The scorer's policy, read as score reads it: only its jurisdiction shapes the rows.
     const policy = v.policy === undefined ? undefined : resolvePolicy((await readPolicyFile(v.policy)) as PolicyOverrides);
     const applicants = await readApplicants(v.in!);
-    const book = featurizeBook(applicants.values, parseCsv(decodeUtf8Strict(readOptionFileSync('--outcomes', v.outcomes!), v.outcomes!)), {
+    const book = featurizeBook(applicants.values, parseCsv(readOptionTextSync('--outcomes', v.outcomes!)), {
       idColumn: v['id-column'] ?? 'id',
       target: v.target!,
       lines: applicants.lines,

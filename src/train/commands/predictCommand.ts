@@ -1,5 +1,5 @@
 import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
-import { readOptionFile } from '../../cli/readOptionFile.js';
+import { readOptionText } from '../../cli/readOptionText.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { modelFilePath } from '../../model/modelFilePath.js';
@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
-import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { visibleSpelling } from '../../text/categoryKey.js';
 import { encodeRows, type FeatureEncoding, type UnseenCategoryCounts } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
@@ -107,7 +106,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
       ],
     );
     // Read and check the data before opening a session, so a bad CSV fails fast.
-    const table = parseCsv(decodeUtf8Strict(await readOptionFile('--data', v.data!), v.data!));
+    const table = parseCsv(await readOptionText('--data', v.data!));
     const model = await loadModel(modelPath);
     let probabilities: Float32Array;
     try {

@@ -1,5 +1,5 @@
 import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
-import { readOptionFileSync } from '../../cli/readOptionFile.js';
+import { readOptionTextSync } from '../../cli/readOptionText.js';
 import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
@@ -9,7 +9,6 @@ import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
 import { parseCsv } from '../dataset/parseCsv.js';
-import { decodeUtf8Strict } from '../../text/decodeUtf8Strict.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { GbdtParams, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
@@ -382,7 +381,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const naTokens = v.na === undefined ? undefined : v.na.split(',').map((t) => t.trim());
     const exclude = list(v.exclude);
     const categorical = list(v.categorical);
-    const result = trainFromCsv(decodeUtf8Strict(readOptionFileSync('--data', v.data!), v.data!), {
+    const result = trainFromCsv(readOptionTextSync('--data', v.data!), {
       target: v.target!,
       positive: v.positive!,
       ...(exclude === undefined ? {} : { exclude }),
