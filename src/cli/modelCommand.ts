@@ -13,6 +13,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { readModelFolder } from '../train/modelCard/readModelFolder.js';
 import { protectedModelCategories } from '../model/protectedModelCategories.js';
+import { protectedCharacteristicOf } from '../text/protectedCharacteristic.js';
 import { renderTrainedModelCard } from '../train/modelCard/renderTrainedModelCard.js';
 
 /** Help text of `creditlift model`. */
@@ -142,6 +143,13 @@ function printModelCard(argv: readonly string[], io: CommandIo): number {
   const read = readModelFolder(folder);
   io.stdout(renderTrainedModelCard(read));
   // The card names them too; a reader of the terminal learns why the model will not load.
+  for (const f of read.manifest.features) {
+    const c = protectedCharacteristicOf(f.name);
+    if (c !== null)
+      io.stderr(
+        `warning: ${terminalText(`feature "${f.name}" names a protected characteristic (${c}) and is never a model input: loadModel and createScorer refuse this model`)}\n`,
+      );
+  }
   for (const c of protectedModelCategories(read.manifest))
     io.stderr(
       `warning: ${terminalText(`feature "${c.feature}" codes the category "${c.category}", which names a protected characteristic (${c.characteristic}: "${c.term}"): loadModel and createScorer refuse this model`)}\n`,

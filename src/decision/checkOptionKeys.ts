@@ -7,7 +7,7 @@ import { signalOptionIssues } from './signalOption.js';
 export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal', 'suggestions'] as const;
 export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal', 'suggestions'] as const;
 export const SUGGEST_OPTION_KEYS = ['top', 'limitHistory', 'signal'] as const;
-export const REASSESS_OPTION_KEYS = ['signal', 'onFile'] as const;
+export const REASSESS_OPTION_KEYS = ['signal', 'onFile', 'suggestions'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
 
 /** The options `createScorer` reads (the pool's `scorer` options are these less `features`). */

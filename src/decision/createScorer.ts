@@ -206,6 +206,15 @@ export interface ReassessOptions {
    * the latest and is refused (`prior_superseded`). See {@link LineOnFile}.
    */
   readonly onFile?: LineOnFile;
+  /**
+   * What-if previews this reassessment carries, in place of the scorer's `suggestionsPerDecision`, as
+   * {@link DecideOptions.suggestions}: an integer in [0, 100]; 0 scores no what-if. The reassessment is
+   * the one a scorer built with `suggestionsPerDecision` set to it makes, byte for byte (the count is
+   * sealed in its `audit.inputHash`). Not carried over from the prior: a line decided with
+   * `{ suggestions: 0 }` passes it again on each reassessment. Default: the scorer's.
+   * @throws ValidationError (`out_of_range` at `suggestions`) for any other value
+   */
+  readonly suggestions?: number;
 }
 
 /** One result of {@link Scorer.decideBatch}: a decision or that record's own error. Narrow on `ok`. */
@@ -216,7 +225,10 @@ export type BatchResult =
 /** Result of {@link Scorer.safeDecide}: the decision, or the typed error that refused it. Narrow on `ok`. */
 export type DecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly error: CreditliftError };
 
-/** Options of {@link Scorer.suggest}. */
+/**
+ * Options of {@link Scorer.suggest}. No `suggestions` (refused by name): the previews are the result,
+ * and `top` counts them.
+ */
 export interface SuggestOptions {
   /** How many suggestions, 1 to 100. Default 5. */
   readonly top?: number;
@@ -610,7 +622,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
    * previews (already checked), which the decision seals in its input hash as a scorer built with
    * that count would.
    */
-  function contextOf(opts: DecideOptions | undefined): EngineContext {
+  function contextOf(opts: Pick<DecideOptions, 'suggestions'> | undefined): EngineContext {
     const n = opts?.suggestions;
     return n === undefined || n === ctx.suggestionCount ? ctx : { ...ctx, suggestionCount: n };
   }
@@ -677,7 +689,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
       checkOpen();
-      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
+      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
@@ -706,10 +718,11 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         platform: { ...base.platform, currentLimit: lineOnFileAfter(prior, policy.limits.roundingStep) },
         evidence: [...base.evidence, ...evidence],
       });
+      const c = contextOf(opts);
       return one(
-        ctx,
-        planDecision(ctx, applicant, {
-          suggestions: suggestionCount > 0,
+        c,
+        planDecision(c, applicant, {
+          suggestions: c.suggestionCount > 0,
           previews: 'upload',
           limitHistory: prior.limitHistory,
           prior,

@@ -7,6 +7,7 @@ import type { ModelManifest } from './manifest.js';
 import { readEmbeddedManifest } from './readEmbeddedManifest.js';
 import { modelFilePath } from './modelFilePath.js';
 import { protectedModelCategoryIssues } from './protectedModelCategories.js';
+import { protectedModelFeatureNameIssues } from './protectedModelFeatureNames.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
 import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
@@ -89,9 +90,10 @@ export interface LoadedModel {
  * unreadable or non-ONNX input -> 'model_load_failed'; no manifest ->
  * 'model_metadata_missing'; invalid manifest -> ValidationError; input name, type or width not as
  * the manifest says -> 'model_shape_mismatch'; an ensemble the IR cannot represent ->
- * 'model_unsupported'; a category the manifest codes that names a protected group (`male`,
- * `已婚`: a model trained before category values were read) -> ValidationError,
- * `protected_characteristic` at `features.N.categories.K` naming the feature and the value.
+ * 'model_unsupported'; an input named for a protected characteristic (`sex_male`: a hand-built
+ * manifest) or a category the manifest codes that names a protected group (`male`, `已婚`: a model
+ * trained before category values were read) -> one ValidationError, `protected_characteristic` at
+ * `features.N.name` or `features.N.categories.K`, naming the feature (and the value).
  *
  * @example
  * const model = await loadModel(defaultModelPath());
@@ -105,9 +107,10 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);
   const onnx = decodeOnnxModel(bytes);
   const manifest = readEmbeddedManifest(onnx);
-  // A model made before category values were read may code `male` / `female`: it never scores.
-  const protectedCategories = protectedModelCategoryIssues(manifest);
-  if (protectedCategories.length > 0) throw new ValidationError('ModelManifest', protectedCategories);
+  // A hand-built manifest, or a model made before names and category values were read, may take
+  // `sex_male` or code `male` / `female`: it never scores. One error names every such input.
+  const protectedInputs = [...protectedModelFeatureNameIssues(manifest), ...protectedModelCategoryIssues(manifest)];
+  if (protectedInputs.length > 0) throw new ValidationError('ModelManifest', protectedInputs);
   checkInput(onnx, manifest);
   checkFeatureOrder(onnx, manifest);
   const decoded = decodeTreeEnsembleFromOnnx(onnx);

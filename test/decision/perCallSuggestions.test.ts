@@ -6,12 +6,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { loadModel, type LoadedModel } from '../../src/model/loadModel.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
-import { applicantArbitrary } from '../../src/testing/index.js';
+import { applicantArbitrary, certificateEvidenceArbitrary } from '../../src/testing/index.js';
 import { tighterDsrOverrides } from '../helpers/tighterDsrOverrides.js';
 
 const signingKey = 'per-call-suggestions-test-signing-key-0123456789';
@@ -92,7 +93,7 @@ describe('decide(x, { suggestions: n }) is the decision of a scorer built with s
     const built = await scorerWith(0, 'when_owed');
     for (const a of examples) {
       const d = await base.decide(a, { suggestions: 0 });
-      // The same prior: reassessed by this scorer (with its own count: reassess takes none per call).
+      // The same prior: reassessed by this scorer with its own count.
       expect(json(await base.reassess(d, { applicant: a }))).toBe(json(await base.reassess(await built.decide(a), { applicant: a })));
       // A person turning it adverse owes reasons: with the applicant, a when_owed decision's factors are
       // computed again; the applicant is checked against its input hash, which holds the call's count.
@@ -106,8 +107,51 @@ describe('decide(x, { suggestions: n }) is the decision of a scorer built with s
   });
 });
 
+describe('reassess(prior, x, { suggestions: n }) is the reassessment of a scorer built with suggestionsPerDecision n', () => {
+  // A decision made with { suggestions: 0 } and then reassessed took the scorer's own count: the
+  // caller who shows suggest's previews scored the what-ifs twice again on every upload.
+  it('byte for byte (sealed and signed), with or without new evidence, whatever the scorer’s own count and the prior’s', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        applicantArbitrary().chain((a) => fc.tuple(fc.constant(a), fc.array(certificateEvidenceArbitrary({ applicant: a }), { maxLength: 2 }))),
+        fc.constantFrom(0, 3, 7),
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom<'always' | 'when_owed'>('always', 'when_owed'),
+        async ([applicant, evidence], own, n, explanations) => {
+          const [base, built] = await Promise.all([scorerWith(own, explanations), scorerWith(n, explanations)]);
+          // The prior made with another per-call count, as a page deciding with { suggestions: 0 } does.
+          const prior = await base.decide(applicant, { suggestions: (n + 1) % 4 });
+          const update = { applicant, evidence };
+          const expected = json(await built.reassess(prior, update));
+          expect(json(await base.reassess(prior, update, { suggestions: n }))).toBe(expected);
+          // With the line on file given, as an account system does: the same reassessment.
+          const onFile = {
+            line: lineOnFileAfter(prior, base.policy.limits.roundingStep),
+            selfSetCap: prior.controls.selfSetCap,
+            limitHistory: prior.limitHistory,
+          };
+          expect(json(await base.reassess(prior, update, { suggestions: n, onFile }))).toBe(expected);
+        },
+      ),
+      { numRuns: 20, seed: 20261201 },
+    );
+  });
+
+  it('the examples: 0 previews nothing and names no constraint; the count is sealed, so another count is another decision', async () => {
+    const base = await scorerWith(3);
+    for (const a of examples) {
+      const prior = await base.decide(a, { suggestions: 0 });
+      const none = await base.reassess(prior, { applicant: a }, { suggestions: 0 });
+      expect(none.suggestions).toEqual({ items: [], blockedBy: null, note: null });
+      const own = await base.reassess(prior, { applicant: a });
+      expect(json(await base.reassess(prior, { applicant: a }, { suggestions: 3 }))).toBe(json(own));
+      expect(none.audit.decisionId).not.toBe(own.audit.decisionId);
+    }
+  });
+});
+
 describe('a champion-challenger scorer passes the count to every arm', () => {
-  it('shadow and live: decide and decideBatch as the same scorer built with that count', async () => {
+  it('shadow and live: decide, decideBatch and reassess as the same scorer built with that count', async () => {
     const challengers = [{ name: 'tight', policyOverrides: tighterDsrOverrides, share: 0.5 }];
     const made: Scorer[] = [];
     try {
@@ -116,6 +160,10 @@ describe('a champion-challenger scorer passes the count to every arm', () => {
         made.push(base as Scorer, built as Scorer);
         for (const a of examples) expect(json(await base!.decide(a, { suggestions: 1 }))).toBe(json(await built!.decide(a)));
         expect(json(await base!.decideBatch(examples, { suggestions: 1 }))).toBe(json(await built!.decideBatch(examples)));
+        for (const a of examples) {
+          const prior = await base!.decide(a);
+          expect(json(await base!.reassess(prior, { applicant: a }, { suggestions: 1 }))).toBe(json(await built!.reassess(prior, { applicant: a })));
+        }
       }
     } finally {
       await Promise.all(made.map((s) => s.close()));
@@ -140,14 +188,27 @@ describe('a bad per-call count is refused, naming the field, as the scorer-level
     });
   });
 
-  it('suggest and reassess take no per-call count: refused by name, never ignored', async () => {
+  it('reassess: a bad count refused out_of_range at suggestions, the subject reassess options, before the prior is read', async () => {
+    const base = await scorerWith(3);
+    const a = examples[0] as ApplicantInput;
+    const d = await base.decide(a);
+    for (const suggestions of bad) {
+      await expect(base.reassess(d, { applicant: a }, { suggestions } as never)).rejects.toMatchObject({
+        code: 'validation_failed',
+        message: expect.stringContaining('reassess options'),
+        issues: [{ path: ['suggestions'], code: 'out_of_range' }],
+      });
+      // Checked with the options, before the prior: a forged prior with a bad count is refused for the count.
+      await expect(base.reassess({} as never, { applicant: a }, { suggestions } as never)).rejects.toMatchObject({
+        issues: [{ path: ['suggestions'], code: 'out_of_range' }],
+      });
+    }
+  });
+
+  it('suggest takes no per-call count (its previews are its result, counted by top): refused by name, never ignored', async () => {
     const base = await scorerWith(3);
     const a = examples[0] as ApplicantInput;
     await expect(base.suggest(a, { suggestions: 0 } as never)).rejects.toMatchObject({ issues: [{ path: ['suggestions'], code: 'unrecognized_key' }] });
-    const d = await base.decide(a);
-    await expect(base.reassess(d, { applicant: a }, { suggestions: 0 } as never)).rejects.toMatchObject({
-      issues: [{ path: ['suggestions'], code: 'unrecognized_key' }],
-    });
   });
 });
 

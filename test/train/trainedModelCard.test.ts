@@ -247,7 +247,10 @@ describe('names from the folder are written as themselves: rules read, markdown 
     const folder = readModelFolder(train('names', ['--validation-fraction', '0.25']));
     const features = folder.manifest.features.map((f, j) => (j === 0 ? { ...f, name: 'religion_code' } : j === 1 ? { ...f, name: 'weibo_followers' } : f));
     const card = renderTrainedModelCard({ ...folder, manifest: { ...folder.manifest, features } });
-    expect(card).toContain('**`religion_code` reads as religion**: this model takes it as an input.');
+    // loadModel refuses such a model (test/model/protectedModelFeatureNames.test.ts): the card says so.
+    expect(card).toContain(
+      '**`religion_code` reads as religion**: loadModel and createScorer refuse this model (`protected_characteristic`); retrain without it.',
+    );
     expect(card).toContain('**`weibo_followers` (by `weibo`)** read as social-media data.');
   });
 

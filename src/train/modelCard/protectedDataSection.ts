@@ -35,7 +35,9 @@ export function protectedDataSection(folder: ModelFolder): string[] {
     "  They cover the data China's credit-reporting regulation (Art. 14) bans: religion, genes, fingerprints, blood type,",
     '  disease and medical history.',
     `- Read again over this model's ${names.length} feature names by the same rule: ${
-      protectedHits.length === 0 ? 'none reads as a protected characteristic.' : `**${protectedHits.join('; ')}**: this model takes it as an input.`
+      protectedHits.length === 0
+        ? 'none reads as a protected characteristic.'
+        : `**${protectedHits.join('; ')}**: loadModel and createScorer refuse this model (\`protected_characteristic\`); retrain without ${protectedHits.length === 1 ? 'it' : 'them'}.`
     }`,
     `- Read again over this model's category values by the category rule: ${
       categoryHits.length === 0

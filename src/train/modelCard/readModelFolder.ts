@@ -21,9 +21,10 @@ const MANIFEST_FILE = 'manifest.json';
  * Reads a model folder as `creditlift train` (or `model import`) wrote it, for its model card:
  * `model.onnx` (its size, SHA-256 and the manifest inside it), `manifest.json` and
  * `training-report.json`. The two files beside the model are optional, but one that is there must be
- * what the model was written with: nothing in it is skipped or guessed. A model whose manifest codes
- * a category naming a protected group (one trained before category values were read) is read, so
- * its card can say so (in bold, each feature and value); `loadModel` refuses it.
+ * what the model was written with: nothing in it is skipped or guessed. A model whose manifest takes
+ * an input named for a protected characteristic (`sex_male`, in a hand-built manifest) or codes a
+ * category naming a protected group (one trained before category values were read) is read, so its
+ * card can say so (in bold, each feature and value); `loadModel` refuses it.
  *
  * @throws CreditliftError `model_load_failed` when `model.onnx` cannot be read or is not ONNX,
  *   `model_metadata_missing` when it carries no manifest; ValidationError (subject `model folder`)
