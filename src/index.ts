@@ -105,7 +105,7 @@ export {
   decisionJsonSchema,
 } from './decision/decision.js';
 export { lineOnFileAfter } from './decision/lineOnFile.js';
-export { scorerReassessBatch, type ReassessBatch, type ReassessItem } from './decision/reassessBatch.js';
+export { scorerReassessBatch, type ReassessBatch, type ReassessBatchOptions, type ReassessItem } from './decision/reassessBatch.js';
 export { WHAT_IF_CONFIDENCE } from './decision/hypotheticalEvidence.js';
 export { adverseActionNotice, renderAdverseActionNotice, type AdverseActionNotice, type AdverseActionNoticeOptions } from './decision/adverseActionNotice.js';
 export { decisionServiceJsonSchema } from './service/decisionServiceJsonSchema.js';

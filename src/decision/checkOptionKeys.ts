@@ -8,6 +8,8 @@ export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal', 'suggestions'] as c
 export const BATCH_OPTION_KEYS = ['limitHistory', 'limitHistories', 'signal', 'suggestions'] as const;
 export const SUGGEST_OPTION_KEYS = ['top', 'limitHistory', 'signal'] as const;
 export const REASSESS_OPTION_KEYS = ['signal', 'onFile', 'suggestions'] as const;
+/** A reassessment batch's options: no `onFile`, which is one line's (each item's own line), not the batch's. */
+export const REASSESS_BATCH_OPTION_KEYS = ['signal', 'suggestions'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
 
 /** The options `createScorer` reads (the pool's `scorer` options are these less `features`). */

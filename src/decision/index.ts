@@ -25,7 +25,7 @@ export {
   decisionJsonSchema,
 } from './decision.js';
 export { PriorInvalidError } from './priorInvalidError.js';
-export { scorerReassessBatch, type ReassessBatch, type ReassessItem } from './reassessBatch.js';
+export { scorerReassessBatch, type ReassessBatch, type ReassessBatchOptions, type ReassessItem } from './reassessBatch.js';
 export { ReviewInvalidError } from './reviewInvalidError.js';
 export type { ReviewInput, ContestInput } from './recordReview.js';
 export type { FollowUpOptions } from './explainFollowUp.js';

@@ -1,4 +1,6 @@
-import type { BatchResult, ReassessUpdate, Scorer } from './createScorer.js';
+import type { BatchResult, ReassessOptions, ReassessUpdate, Scorer } from './createScorer.js';
+import { checkCallOptions, REASSESS_BATCH_OPTION_KEYS } from './checkOptionKeys.js';
+import { callSuggestionCount, suggestionCountIssues } from './suggestionCount.js';
 import type { Decision } from './decision.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 import { toErrorData } from './toErrorData.js';
@@ -12,11 +14,19 @@ export interface ReassessItem {
 }
 
 /**
- * Reassesses a batch, one result per item in order: `reassess(prior, update)` of each, a refused item
- * (a bad update, a prior that does not verify) its own error (a scorer's {@link scorerReassessBatch},
- * or a pool's `safeReassessBatch`).
+ * The options of a reassessment batch, each as {@link ReassessOptions} gives it to every item:
+ * `suggestions`, the what-if previews each reassessment carries in place of the scorer's (so a book
+ * decided with `{ suggestions: 0 }` is reassessed as it was decided), and `signal`. No `onFile`: the
+ * line on file is each item's own.
  */
-export type ReassessBatch = (items: readonly ReassessItem[]) => Promise<readonly BatchResult[]>;
+export type ReassessBatchOptions = Pick<ReassessOptions, 'signal' | 'suggestions'>;
+
+/**
+ * Reassesses a batch, one result per item in order: `reassess(prior, update, options)` of each, a
+ * refused item (a bad update, a prior that does not verify) its own error (a scorer's
+ * {@link scorerReassessBatch}, or a pool's `safeReassessBatch`).
+ */
+export type ReassessBatch = (items: readonly ReassessItem[], options?: ReassessBatchOptions) => Promise<readonly BatchResult[]>;
 
 /**
  * A scorer's `reassess` as a {@link ReassessBatch}: each item reassessed in turn; a refused item (a
@@ -24,7 +34,8 @@ export type ReassessBatch = (items: readonly ReassessItem[]) => Promise<readonly
  * of `decideBatch` does, and anything else (the runtime failing, the scorer closed) rejects the call.
  *
  * @throws ValidationError (subject `scorerReassessBatch`) when `scorer` has no `reassess` function;
- *   the batch rejects with one (subject `reassessBatch input`) when `items` is not an array
+ *   the batch rejects with one (subject `reassessBatch input`) when `items` is not an array, and
+ *   (subject `reassessBatch options`) for an option it does not read or a count out of range
  *
  * @example
  * await runSimulation({ records, mode: 'reassess',
@@ -46,7 +57,9 @@ export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessB
             received: typeNameOf(scorer.reassess),
           }),
   ]);
-  return async (items) => {
+  return async (items, options) => {
+    // Refused before any item, as decideBatch refuses its options: a bad count would otherwise be every item's own error.
+    checkCallOptions(options, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options', suggestionCountIssues(callSuggestionCount(options), 'suggestions'));
     if (!Array.isArray(items))
       throw new ValidationError('reassessBatch input', [
         { path: [], code: 'invalid_type', message: 'expected an array of { prior, update }', expected: 'array', received: typeNameOf(items) },
@@ -63,7 +76,7 @@ export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessB
       const { prior, update } = item as Partial<ReassessItem>;
       try {
         // reassess verifies the prior and validates the update at run time, whatever their static types.
-        results.push({ ok: true, index, decision: await scorer.reassess(prior as Decision, update as ReassessUpdate) });
+        results.push({ ok: true, index, decision: await scorer.reassess(prior as Decision, update as ReassessUpdate, options) });
       } catch (e) {
         if (!(e instanceof ValidationError || e instanceof PriorInvalidError)) throw e;
         results.push({ ok: false, index, error: toErrorData(e) });

@@ -19,7 +19,8 @@ import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordP
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkCallOptions, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, checkCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
 import { callSuggestionCount, suggestionCountIssues } from '../decision/suggestionCount.js';
 import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
@@ -112,9 +113,12 @@ export interface ScorerPool {
    * process. An item refused (a prior that does not verify, a bad update, not an object) gets its
    * own error; a worker's failure is retried and reported as in {@link ScorerPool.decideBatch}.
    * A reassessment of a line on file (a book of existing customers) under a new policy, on every core.
-   * @throws ValidationError when `items` is not an array; CreditliftError `pool_unavailable` as `decideBatch`.
+   * `options` as `scorerReassessBatch`'s ({@link ReassessBatchOptions}: `suggestions` for each item,
+   * in place of the scorer's count; `signal`), each result the one in process gives.
+   * @throws ValidationError when `items` is not an array or an option is not one it reads (or a count
+   *   out of range); CreditliftError `pool_unavailable` as `decideBatch`.
    */
-  safeReassessBatch(items: readonly unknown[]): Promise<BatchResult[]>;
+  safeReassessBatch(items: readonly unknown[], options?: ReassessBatchOptions): Promise<BatchResult[]>;
   /**
    * Process ids of the worker processes running now, ready or still starting (for monitoring; a
    * replaced worker has a new id). Fewer than {@link ScorerPool.size} while a replacement waits to start.
@@ -546,7 +550,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const submit = (
     applicants: readonly unknown[],
-    opts: BatchDecideOptions | undefined,
+    opts: BatchDecideOptions | ReassessBatchOptions | undefined,
     format: BatchCall['format'],
     kind: BatchCall['kind'] = 'decide',
   ): Promise<(BatchResult | BatchResultJson)[]> => {
@@ -556,7 +560,9 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     // then the input (an aborted call decides nothing, even an empty one).
     try {
       // A bad count is refused here, before any record is sent, with the error in-process gives.
-      checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+      if (kind === 'reassess')
+        checkCallOptions(opts, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+      else checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -573,7 +579,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     }
     // Refused as a whole here, as in process: the list is cut per chunk below, which would hide a wrong length.
     try {
-      checkLimitHistories(opts?.limitHistories, applicants.length);
+      checkLimitHistories(opts !== undefined && 'limitHistories' in opts ? opts.limitHistories : undefined, applicants.length);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -643,7 +649,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     // Every record is validated in its worker either way: the safe variants differ only in type.
     safeDecideBatch: (inputs, opts) => submit(inputs, opts, 'objects') as Promise<BatchResult[]>,
     safeDecideBatchJson: (inputs, opts) => submit(inputs, opts, 'json') as Promise<BatchResultJson[]>,
-    safeReassessBatch: (items) => submit(items, undefined, 'objects', 'reassess') as Promise<BatchResult[]>,
+    safeReassessBatch: (items, opts) => submit(items, opts, 'objects', 'reassess') as Promise<BatchResult[]>,
     workerPids: () => slots.flatMap((s) => (s.child?.pid === undefined ? [] : [s.child.pid])),
     close() {
       closing ??= Promise.allSettled([...calls]).then(async () => {

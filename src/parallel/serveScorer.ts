@@ -53,7 +53,9 @@ export function serveScorer(channel: WorkerChannel): void {
     // The records are this process's own copy (deserialised): stand-ins go back in place.
     if (msg.patches !== undefined) applyRecordPatches(msg.applicants as unknown[], msg.patches);
     const answer =
-      msg.kind === 'reassess' ? scorerReassessBatch(scorer)(msg.applicants as readonly ReassessItem[]) : scorer.safeDecideBatch(msg.applicants, msg.options);
+      msg.kind === 'reassess'
+        ? scorerReassessBatch(scorer)(msg.applicants as readonly ReassessItem[], msg.options)
+        : scorer.safeDecideBatch(msg.applicants, msg.options);
     answer.then(
       (results) => {
         const shifted = msg.base === 0 ? results : results.map((r) => shift(r, msg.base));

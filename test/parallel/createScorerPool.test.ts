@@ -336,6 +336,32 @@ describe('createScorerPool: same results as the in-process scorer', () => {
     await expect(pool.safeReassessBatch('items' as never)).rejects.toMatchObject({ subject: 'reassessBatch input' });
   });
 
+  // The count used to reach no pooled reassessment: a book decided with { suggestions: 0 } was reassessed with the scorer's 3.
+  it('safeReassessBatch takes a per-call count of what-if previews: each result is what a scorer built with that count reassesses, in process and pooled', async () => {
+    const book = synthetic.slice(0, 12);
+    const priors = (await scorer.decideBatch(book, { suggestions: 0 })).map((r) => (r.ok ? r.decision : expect.unreachable(r.error.message)) as Decision);
+    const items = priors.map((prior, i) => ({ prior, update: { applicant: book[i], evidence: [] } }));
+    for (const suggestions of [0, 5]) {
+      const built = await createScorer({ ...scorerOptions, suggestionsPerDecision: suggestions });
+      try {
+        const want = await scorerReassessBatch(built)(items);
+        expect(want.every((r) => r.ok)).toBe(true);
+        expect(json(await scorerReassessBatch(scorer)(items, { suggestions }))).toBe(json(want));
+        expect(json(await pool.safeReassessBatch(items, { suggestions }))).toBe(json(want));
+      } finally {
+        await built.close();
+      }
+    }
+    // Refused before any item, with the same error in process and pooled: a count out of range, and `onFile` (each line's own, not the batch's).
+    for (const bad of [{ suggestions: 101 }, { onFile: {} }] as const) {
+      const local = await scorerReassessBatch(scorer)(items, bad as never).catch((e: unknown) => e);
+      const pooled = await pool.safeReassessBatch(items, bad as never).catch((e: unknown) => e);
+      expect(local).toBeInstanceOf(ValidationError);
+      expect(local).toMatchObject({ subject: 'reassessBatch options' });
+      expect((pooled as ValidationError).issues).toEqual((local as ValidationError).issues);
+    }
+  });
+
   it('an empty batch gives no results', async () => {
     expect(await pool.safeDecideBatch([])).toEqual([]);
   });
