@@ -4,53 +4,18 @@
 // and `verify /dev/stdin` of a pretty-printed decision from a pipe read it twice, the second time
 // empty ("the document: not read", exit 3). Each is spawned as the real CLI with a timeout on the
 // child, so a regression fails here instead of hanging the suite.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { runCliOnPipe, STREAM_CAP_MESSAGE } from '../helpers/cliOnPipe.js';
 
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'creditlift-whole-streams-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const at = (name: string): string => join(work, name);
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-let inputs = 0;
-
-/**
- * `creditlift ARGS` with `input` on its stdin through a real pipe (`cat FILE | creditlift`: Node's
- * own stdin for a child is a socket, which /dev/stdin cannot open); killed after 60 s (code null) so
- * a hang fails.
- */
-function run(args: readonly string[], input: string | Buffer = ''): Promise<Run> {
-  const source = at(`input-${inputs++}`);
-  writeFileSync(source, input);
-  return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', 'cat "$0" | exec "$@"', source, process.execPath, '--import', 'tsx', bin, ...args], {
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      rmSync(source, { force: true });
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-const CAP = /12,582,912 bytes \(12 MiB\), the most creditlift reads whole from a stream; nothing of it was used: save it to a file and give the file/;
+const run = (args: readonly string[], input?: string | Buffer) => runCliOnPipe(work, args, input);
+const CAP = STREAM_CAP_MESSAGE;
 const applicant = at('applicant.json');
 const book = at('book.ndjson');
 const outcomes = at('outcomes.csv');
