@@ -1,4 +1,4 @@
-// Task F2 (locks): a run's release and the exit hook removed its lock path whatever it held, so a
+// A run's release and the exit hook removed its lock path whatever it held, so a
 // lock another run held there by then (this run's deleted by hand and taken since; an identity lock
 // taken over as naming a file since deleted) was removed under that run, and a third run could write
 // its output beside it.

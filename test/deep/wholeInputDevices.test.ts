@@ -1,5 +1,5 @@
-// In `npm run test:deep` (17 CLI processes each reading 12 MiB of NUL bytes: 35-80 s); the unit suite's
-// test/cli/wholeInputStreams.test.ts keeps two of them and the pipe cases.
+// 17 CLI processes each reading 12 MiB of NUL bytes (35-80 s); test/deep/wholeInputStreams.test.ts
+// has two of them and the pipe cases.
 // Every option or argument a command reads whole, given /dev/zero, read NUL bytes until memory ran
 // out (decide FILE, --policy, --catalog, the key files, --model, verify --manifest, monitor
 // --baseline, train/predict --data, featurize --outcomes, model import --onnx/--features/--background);

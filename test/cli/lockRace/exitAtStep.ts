@@ -1,4 +1,4 @@
-// Child process of outputLockExitRace.test.ts: takes the locks of OUT and ERRORS as `score` does
+// Child process of test/deep/outputLockExitRace.test.ts: takes the locks of OUT and ERRORS as `score` does
 // and ends the process with process.exit(130), as a second Ctrl-C does, right after its STEP-th
 // asynchronous file-system call completes (once the code awaiting it has run to its next await):
 // so every point between two file-system steps is an exit point of some STEP. Prints "done" when

@@ -1,3 +1,4 @@
+// In `npm run test:deep`: it spawns a child per exit point, which slowed the suite people run often.
 // Task F2 (locks): a lock file was created (link into place) one file-system round trip before it
 // was registered for removal at exit (heldLocks.ts), so a second Ctrl-C in that gap left
 // ERRORS.lock behind and the next run was refused (seen once as a flaky secondSignal.test.ts).

@@ -1,4 +1,5 @@
-// Task F2 (locks): a SIGTERM while `score` fingerprinted its input (its SHA-256, read whole before
+// In `npm run test:deep`: it spawns the CLI over a 1 GiB sparse file, which slowed the suite people run often.
+// A SIGTERM while `score` fingerprinted its input (its SHA-256, read whole before
 // the run begins) waited for the whole hash before the run stopped: seconds for a file of some GiB.
 // The hash now stops between two 64 KiB chunks. The in-process tests here abort the signal at a
 // chosen chunk; the child-process one sends SIGTERM to a real run over a 1 GiB sparse input.
@@ -10,7 +11,7 @@ import { FingerprintInterruptedError } from '../../src/cli/score/fingerprintInte
 import { fingerprintInput } from '../../src/cli/score/runManifest.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { spawnCli } from '../distributed/cliProcess.js';
-import { captureIo, FAKE_AS_OF, fakeDecider } from './fakeDecider.js';
+import { captureIo, FAKE_AS_OF, fakeDecider } from '../cli/fakeDecider.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-fingerprint-stop-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,3 +1,4 @@
+// In `npm run test:deep`: it spawns the CLI eight times, which slowed the suite people run often.
 // Every option or argument a command reads whole, given /dev/zero, read NUL bytes until memory ran
 // out (decide FILE, --policy, --catalog, the key files, --model, verify --manifest, monitor
 // --baseline, train/predict --data, featurize --outcomes, model import --onnx/--features/--background);
