@@ -35,10 +35,9 @@ export type StrictJson =
  * as an editor counts it ("not valid JSON: unexpected text at line 3, column 12": lines from 1,
  * columns from 1 in characters on that line, an emoji or a CJK character one each; or "it ends at
  * line 2, column 8 before the JSON does (cut short?)"), never the parser's message, which quotes the
- * input, which may be personal data. Before, it said "at column N" with N the UTF-16 offset into the
- * whole text (past every earlier line, an emoji counted twice), and nothing for a fault JSON.parse
- * names no position for (`{"a": x}`). Numbers are never echoed, keys are cut to 64 characters, in
- * paths as in messages. Never throws, at any nesting depth: `text` that is not a
+ * input, which may be personal data. The place is found in the text itself, so a fault JSON.parse
+ * names no position for (`{"a": x}`) has one too. Numbers are never echoed, keys are cut to 64
+ * characters, in paths as in messages. Never throws, at any nesting depth: `text` that is not a
  * string is one `invalid_type` issue at `text`.
  *
  * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issues: [{ path: ['defaulted'], code: 'duplicate_key', ... }] }
