@@ -1,3 +1,4 @@
+import { codePointLabel } from '../text/codePointLabel.js';
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -22,5 +23,5 @@ export function escapeHtml(text: string): string {
 
 /** The text as a page shows it: each control, format character, separator and lone surrogate as its code point (`[U+202E]`). */
 export function shownText(text: string): string {
-  return text.replace(LAYOUT_CONTROLS, (c) => `[U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(LAYOUT_CONTROLS, (c) => `[${codePointLabel(c)}]`);
 }

@@ -1,3 +1,4 @@
+import { codePointLabel } from './codePointLabel.js';
 /** Nothing but spaces, tabs and line ends: the whitespace JSON allows between tokens, and all a person types on an empty line. */
 const BLANK = /^[ \t\r\n]*$/;
 
@@ -27,6 +28,6 @@ const LOOKS_BLANK = /^[\s\p{Cf}]*$/u;
  */
 export function looksBlankFault(text: string): string | undefined {
   if (isBlankLine(text) || !LOOKS_BLANK.test(text)) return undefined;
-  const held = [...new Set(text.replace(/[ \t\r\n]/g, ''))].map((c) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+  const held = [...new Set(text.replace(/[ \t\r\n]/g, ''))].map(codePointLabel);
   return `holds only ${held.join(', ')}${/[ \t]/.test(text) ? ' besides spaces and tabs' : ''}, not whitespace to JSON: not a blank line, and no record`;
 }

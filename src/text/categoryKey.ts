@@ -1,3 +1,4 @@
+import { codePointLabel } from './codePointLabel.js';
 import { INVISIBLE } from './foldedText.js';
 
 /**
@@ -23,8 +24,7 @@ export function categoryKey(cell: string): string {
  */
 export function visibleSpelling(value: string): string {
   let out = '';
-  for (const c of value)
-    out += SHOWN_AS_CODE.test(c) || c.normalize('NFKC') !== c ? `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>` : c;
+  for (const c of value) out += SHOWN_AS_CODE.test(c) || c.normalize('NFKC') !== c ? `<${codePointLabel(c)}>` : c;
   return out;
 }
 

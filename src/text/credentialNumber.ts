@@ -1,3 +1,4 @@
+import { codePointLabel } from './codePointLabel.js';
 import { foldedText } from './foldedText.js';
 
 /**
@@ -54,7 +55,7 @@ export function credentialNumberIssue(credentialId: string): string | undefined 
   // character that alone fails.
   for (const c of credentialId) {
     if (REGISTRATION_TEXT.test(foldedText(c, SCRIPTS_KEPT))) continue;
-    const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePointLabel(c);
     return `credentialId holds ${code}, a letter or digit outside A-Z, 0-9 and Chinese characters: registration numbers are written in those, so a look-alike from another script (a Cyrillic or Greek letter) or another script's digit is refused`;
   }
   return 'credentialId holds a letter or digit outside A-Z, 0-9 and Chinese characters';
