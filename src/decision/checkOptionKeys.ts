@@ -2,6 +2,7 @@ import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ScorerOptionsWithFeatures } from './createScorer.js';
 import { signalOptionIssues } from './signalOption.js';
+import { callSuggestionCount, suggestionCountIssues } from './suggestionCount.js';
 
 /** The option keys each deciding call reads. */
 export const DECIDE_OPTION_KEYS = ['limitHistory', 'signal', 'suggestions'] as const;
@@ -36,12 +37,18 @@ export const SCORER_OPTION_KEYS = everyKeyOf<ScorerOptionsWithFeatures>()([
 /**
  * Refuses a deciding call's options (decide, decideBatch, reassess, suggest; in process and in the
  * pool): options that are not an object, a key the call does not read, a `signal` that is not an
- * AbortSignal, and `more` issues the caller found, all in one ValidationError.
+ * AbortSignal, a `suggestions` count out of range, and `more` issues the caller found, all in one ValidationError.
  *
  * @throws ValidationError naming every offending field
  */
 export function checkCallOptions(options: unknown, known: readonly string[], subject: string, more: readonly ValidationIssue[] = []): void {
   if (options === undefined && more.length === 0) return;
-  const issues = [...(options === undefined ? [] : optionKeyIssues(options, known)), ...(known.includes('signal') ? signalOptionIssues(options) : []), ...more];
+  const issues = [
+    ...(options === undefined ? [] : optionKeyIssues(options, known)),
+    ...(known.includes('signal') ? signalOptionIssues(options) : []),
+    // The call's count of what-if previews, by the rule the scorer's own count is held to.
+    ...(known.includes('suggestions') ? suggestionCountIssues(callSuggestionCount(options), 'suggestions') : []),
+    ...more,
+  ];
   if (issues.length > 0) throw new ValidationError(subject, issues);
 }

@@ -44,7 +44,7 @@ import { evidenceColumns } from './evidenceColumns.js';
 import { type PlanRowScorer, scorePlanRows } from './scorePlanRows.js';
 import { provenPartialEvaluator } from '../model/float32PartialEvaluator.js';
 import { toErrorData, type DecisionErrorData } from './toErrorData.js';
-import { callSuggestionCount, DEFAULT_SUGGESTION_COUNT, suggestionCountIssues } from './suggestionCount.js';
+import { DEFAULT_SUGGESTION_COUNT, suggestionCountIssues } from './suggestionCount.js';
 import { createChampionChallengerScorer, type Challenger, type ChallengerMode } from './challengers/championChallenger.js';
 
 /** Options of {@link createScorer}; every one has a default. */
@@ -629,7 +629,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
 
   async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
     checkOpen();
-    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
     const c = contextOf(opts);
@@ -639,7 +639,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
   async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
     checkOpen();
-    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
@@ -689,7 +689,7 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
     async reassess(priorInput, update, opts) {
       checkOpen();
-      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });

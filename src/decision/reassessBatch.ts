@@ -1,6 +1,5 @@
 import type { BatchResult, ReassessOptions, ReassessUpdate, Scorer } from './createScorer.js';
 import { checkCallOptions, REASSESS_BATCH_OPTION_KEYS } from './checkOptionKeys.js';
-import { callSuggestionCount, suggestionCountIssues } from './suggestionCount.js';
 import type { Decision } from './decision.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 import { toErrorData } from './toErrorData.js';
@@ -59,7 +58,7 @@ export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessB
   ]);
   return async (items, options) => {
     // Refused before any item, as decideBatch refuses its options: a bad count would otherwise be every item's own error.
-    checkCallOptions(options, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options', suggestionCountIssues(callSuggestionCount(options), 'suggestions'));
+    checkCallOptions(options, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options');
     if (!Array.isArray(items))
       throw new ValidationError('reassessBatch input', [
         { path: [], code: 'invalid_type', message: 'expected an array of { prior, update }', expected: 'array', received: typeNameOf(items) },

@@ -21,7 +21,6 @@ import { abortedError } from '../decision/abortedError.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
-import { callSuggestionCount, suggestionCountIssues } from '../decision/suggestionCount.js';
 import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
 
@@ -560,9 +559,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     // then the input (an aborted call decides nothing, even an empty one).
     try {
       // A bad count is refused here, before any record is sent, with the error in-process gives.
-      if (kind === 'reassess')
-        checkCallOptions(opts, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
-      else checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options', suggestionCountIssues(callSuggestionCount(opts), 'suggestions'));
+      if (kind === 'reassess') checkCallOptions(opts, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options');
+      else checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
     } catch (e) {
       return Promise.reject(e);
     }
