@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^creditlift$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     setupFiles: ['test/setup/fastCheckSeed.ts'],
+    // One file of the pool's worker for the run: see test/setup/sourceWorkerBundle.ts.
+    globalSetup: ['test/setup/sourceWorkerBundle.ts'],
     // Tests that open onnxruntime sessions themselves (not through loadModel, which switches it off)
     // would otherwise queue onnxruntime's telemetry under the developer's HOME (src/model/onnxTelemetry.ts).
     env: { ORT_DISABLE_TELEMETRY: '1' },

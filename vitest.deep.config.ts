@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/deep/**/*.test.ts'],
+    globalSetup: ['test/setup/sourceWorkerBundle.ts'],
     pool: 'forks',
     // One file at a time: several of these spawn worker processes and Redis, and some run long
     // synchronous property loops; two files side by side on two cores starved a fork's event loop

@@ -226,7 +226,7 @@ export function workerGcFlags(workers: number, cores: number): string[] {
  */
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
   const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = await checkOptions(options);
-  const entry = scorerWorkerEntry(options.workerEntry);
+  const entry = scorerWorkerEntry(options.workerEntry, options.featuresModule);
   const execArgv = [...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {

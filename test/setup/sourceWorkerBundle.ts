@@ -1,0 +1,44 @@
+/**
+ * Vitest global setup: bundles the scorer worker into one file for this run and names it in
+ * CREDITLIFT_SOURCE_WORKER_BUNDLE, so the pools the tests start load one module instead of some 300
+ * through tsx's loader (see src/parallel/scorerWorkerEntry.ts). The bundle is built from the same
+ * source at every start and rerun, in a folder of this process's own (two runs side by side in one
+ * checkout, as `npm test` and `npm run test:deep`, must not replace each other's file), removed at
+ * the end.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
+import type { TestProject } from 'vitest/node';
+import { SOURCE_WORKER_BUNDLE_ENV } from '../../src/parallel/scorerWorkerEntry.js';
+
+async function bundleWorker(outDir: string): Promise<string> {
+  await build({
+    entry: { scorerWorker: fileURLToPath(new URL('../../src/parallel/scorerWorker.ts', import.meta.url)) },
+    format: ['esm'],
+    outDir,
+    outExtension: () => ({ js: '.mjs' }),
+    // The package's dependencies (onnxruntime-node, zod) stay imports, resolved from node_modules as the built package's are.
+    platform: 'node',
+    target: 'node20',
+    splitting: false,
+    sourcemap: false,
+    dts: false,
+    silent: true,
+    config: false,
+  });
+  return join(outDir, 'scorerWorker.mjs');
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
+  mkdirSync(scratch, { recursive: true });
+  const outDir = mkdtempSync(join(scratch, 'source-worker-'));
+  process.env[SOURCE_WORKER_BUNDLE_ENV] = await bundleWorker(outDir);
+  // In watch mode the source may have changed since: the workers must run what the tests see.
+  project.onTestsRerun(async () => {
+    await bundleWorker(outDir);
+  });
+  return () => rmSync(outDir, { recursive: true, force: true });
+}
