@@ -85,12 +85,16 @@ const auditWriter = new CanonicalJsonWriter();
  * `signature`. Both serialisations share everything but the audit, so the signature is computed
  * over the first one's bytes around the audit, with the audit written again in between.
  */
-function sealDigests(d: UnsealedDecision, signing: Uint8Array | null): { readonly contentHash: string; signatureOf(contentHash: string): string | undefined } {
+function sealDigests(
+  d: UnsealedDecision,
+  signing: Uint8Array | null,
+): { readonly contentHash: string; readonly holdsNonFinite: boolean; signatureOf(contentHash: string): string | undefined } {
   const { contentHash: _c, signature: _s, ...audit } = d.audit as DecisionAudit;
   const { bytes, start, end } = decisionWriter.bytesWith(d as unknown as Readonly<Record<string, unknown>>, 'audit', audit);
   const contentHash = sha256Hex(bytes);
   return {
     contentHash,
+    holdsNonFinite: decisionWriter.wroteNonFinite,
     signatureOf(hash) {
       if (signing === null) return undefined;
       return createHmac('sha256', signing)
@@ -143,7 +147,15 @@ export type SignedWithoutKey = 'refuse' | 'contentOnly';
 export function checkSeal(d: Decision, keys: AuditKeys, signedWithoutKey: SignedWithoutKey = 'refuse'): SealCheck {
   const problems: { path: string[]; message: string }[] = [];
   const digests = sealDigests(d, keys.signing);
-  if (digests.contentHash !== d.audit.contentHash) {
+  if (digests.holdsNonFinite) {
+    // No decision holds one: canonical JSON writes it as null, so `1e999` put in a file where a
+    // decision held `null` (read as Infinity) would otherwise keep the seal.
+    problems.push({
+      path: ['audit', 'contentHash'],
+      message:
+        'the decision holds a number that is not finite (Infinity or NaN; 1e999 in a file), which no decision holds: the decision was changed after it was made',
+    });
+  } else if (digests.contentHash !== d.audit.contentHash) {
     problems.push({
       path: ['audit', 'contentHash'],
       message: 'audit.contentHash does not match the decision content: the decision was changed after it was made',

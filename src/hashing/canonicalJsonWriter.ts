@@ -79,11 +79,18 @@ export class CanonicalJsonWriter {
   private readonly numberAt: number[] = [];
   /** Numbers of this call so far: the arrays are overwritten, not emptied, so they keep their storage. */
   private numberCount = 0;
+  /**
+   * Whether the last call wrote a number that is not finite (as `null`, as JSON.stringify does). A
+   * seal check refuses such a value: read from a file, `1e999` in place of a `null` is Infinity, which
+   * would otherwise hash as the `null` it replaced.
+   */
+  wroteNonFinite = false;
 
   /** The canonical JSON of `value`, as UTF-8 bytes (a view, valid until the next call). */
   bytes(value: unknown): Uint8Array {
     this.pos = 0;
     this.numberCount = 0;
+    this.wroteNonFinite = false;
     this.value(value);
     this.formatNumbers(NO_MARKS);
     return this.buf.subarray(0, this.pos);
@@ -101,6 +108,7 @@ export class CanonicalJsonWriter {
   ): { readonly bytes: Uint8Array; readonly start: number; readonly end: number } {
     this.pos = 0;
     this.numberCount = 0;
+    this.wroteNonFinite = false;
     const own = Object.keys(record);
     const keys = own.includes(key) ? own : [...own, key];
     const { sorted, quotedUtf8: names } = orderOf(keys);
@@ -242,7 +250,10 @@ export class CanonicalJsonWriter {
         this.numberAt[k] = this.pos;
         this.numbers[k] = value;
         this.pos += NUMBER_ROOM;
-      } else this.ascii(NULL);
+      } else {
+        this.wroteNonFinite = true;
+        this.ascii(NULL);
+      }
       return;
     }
     if (value === true || value === false || value === null) {

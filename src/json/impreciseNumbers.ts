@@ -4,11 +4,26 @@ import { roundsToInteger } from '../text/roundsToInteger.js';
 export const IMPRECISE_NUMBER_MESSAGE =
   'the number written here is not an integer, but it cannot be held exactly as a double and would be read as one (rounded); write it with fewer digits';
 
+/** "the number written here is beyond a double's range": the message of a `not_finite` issue in JSON text. */
+export const OVERFLOWING_NUMBER_MESSAGE =
+  "the number written here is beyond a double's range and would be read as Infinity, which JSON cannot hold (a seal writes it as null); write a finite number";
+
 /**
- * Whether a JSON text writes a number whose fraction a double rounds away (`999999.99999999999`
- * read as 1000000; see {@link roundsToInteger}). The check for every record: it jumps from string
- * to string with indexOf (native) and looks only at number tokens with a point or an exponent, so
- * the usual record costs one pass without building anything.
+ * Whether a number token of JSON text is read as Infinity or -Infinity (`1e999`, 400 digits): JSON
+ * has no such value, and canonical JSON (the seal's bytes) writes it as `null`, as JSON.stringify
+ * does, so a file with `1e999` where a decision held `null` would keep its seal.
+ * Only a token with an exponent or more digits than a double's range has can.
+ */
+export function overflowsDouble(token: string): boolean {
+  return (token.length > 308 || /[eE]/.test(token)) && !Number.isFinite(Number(token));
+}
+
+/**
+ * Whether a JSON text writes a number that JSON.parse reads altered: a fraction a double rounds away
+ * (`999999.99999999999` read as 1000000; see {@link roundsToInteger}) or a number beyond a double's
+ * range (`1e999` read as Infinity; see {@link overflowsDouble}). The check for every record: it
+ * jumps from string to string with indexOf (native) and looks only at number tokens with a point or
+ * an exponent, or longer than 308 digits, so the usual record costs one pass without building anything.
  *
  * @param text valid JSON (check it with JSON.parse first)
  */
@@ -29,7 +44,10 @@ export function hasImpreciseNumber(text: string): boolean {
         if (d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) plain = false;
         else break;
       }
-      if (!plain && roundsToInteger(text.slice(k, j))) return true;
+      if (!plain || j - k > 308) {
+        const token = text.slice(k, j);
+        if (overflowsDouble(token) || (!plain && roundsToInteger(token))) return true;
+      }
       k = j - 1;
     }
     if (open < 0) return false;

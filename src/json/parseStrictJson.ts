@@ -3,7 +3,7 @@ import { typeIssue } from '../errors/argumentIssues.js';
 import { MAX_ISSUES, type ValidationIssue } from '../errors/validationError.js';
 import { roundsToInteger } from '../text/roundsToInteger.js';
 import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js';
-import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE } from './impreciseNumbers.js';
+import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE, OVERFLOWING_NUMBER_MESSAGE, overflowsDouble } from './impreciseNumbers.js';
 import { refusedJsonFault } from './jsonSyntaxFault.js';
 import { type JsonTextVisitor, scanJsonText } from './scanJsonText.js';
 
@@ -29,7 +29,9 @@ export type StrictJson =
  *   as JSON.parse reads them: integers however written (`6.5e5`), and fractions as the nearest double
  *   (`6.5`, `0.98`; a fraction written with more digits than a double holds is still a fraction, so
  *   no integer or range check is passed on a rounded value that its written value fails at an
- *   integer bound).
+ *   integer bound);
+ * - a number beyond a double's range (`not_finite`: `1e999` would be read as Infinity, which JSON
+ *   cannot hold and a seal writes as `null`, so `1e999` in place of a decision's `null` kept its seal).
  *
  * Text that is not JSON is one `invalid_json` issue at the root naming where it stops being JSON,
  * as an editor counts it ("not valid JSON: unexpected text at line 3, column 12": lines from 1,
@@ -72,7 +74,8 @@ export function parseStrictJson(text: string): StrictJson {
     }),
     ...(imprecise && {
       number: (at: (string | number)[], token: string) => {
-        if (roundsToInteger(token)) add({ path: shown(at), code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE });
+        if (overflowsDouble(token)) add({ path: shown(at), code: 'not_finite', message: OVERFLOWING_NUMBER_MESSAGE });
+        else if (roundsToInteger(token)) add({ path: shown(at), code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE });
       },
     }),
   };

@@ -221,13 +221,18 @@ export const COLUMN_TOKENS: ReadonlySet<string> = TOKENS;
 
 /** The words of a column name: NFKC, camelCase and digits split, lower case, separators dropped. */
 export function columnWords(name: string): string[] {
-  return name
-    .normalize('NFKC')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((w) => w.length > 0);
+  return (
+    name
+      .normalize('NFKC')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      // An acronym before a word (HTMLParser): a space after each capital that a capital and a small
+      // letter follow. Not /([A-Z]+)([A-Z][a-z])/, which backtracks quadratically over a long run of
+      // capitals (64,000 of them: 22 s, before a catalog name's length was even checked).
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 0)
+  );
 }
 
 /** The tokens as a trie over a-z (the letters columnWords leaves): `end` marks a token ending at that node. */
