@@ -251,8 +251,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
           : errorsApart.notTheRuns
             ? ` from ${errorsApart.path}, not the run's: see the warning`
             : ` from ${errorsApart.path}`;
+    // The paths are the user's, so shown as every other text from outside is (an ESC in --out drove the terminal).
     io.stdout(
-      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
+      `${terminalText(`report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}`)}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
     // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad
