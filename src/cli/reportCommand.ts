@@ -51,7 +51,9 @@ the report warns, and exits 3, when it cannot be read or is not as the run left 
 read as the output's, a line that is no error line named and left out (exit 3), and its input line
 numbers followed as below, and held to the output's: an input line both files answer (a record
 counted both as decided and as rejected) is warned of, naming the lines (exit 3); an error line
-naming no input line is counted, and named as not checked (exit 3). A line that is neither a
+naming no input line is counted, and named as not checked (exit 3), in the output as in the errors
+file. An error line is {"line":N,"error":{"code":...}} (a "message", when present, text; nothing
+else beside line and error), read as verify reads it. A line that is neither a
 decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
 longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
 data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
@@ -231,7 +233,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const copiesLeftOut = inputLines.copiesLeftOut + (errorsApart?.answers.copiesLeftOut ?? 0);
     const countedAgain = inputLines.countedAgain + (errorsApart?.answers.countedAgain ?? 0);
     const inBoth = errorsApart?.answers.answeredInOutput ?? 0;
-    const unchecked = errorsApart?.answers.unchecked ?? 0;
+    const unchecked = inputLines.unchecked + (errorsApart?.answers.unchecked ?? 0);
     const apart = [
       ...(sealRefused > 0 ? [`${sealRefused.toLocaleString('en-US')} left out: seal failed`] : []),
       ...(superseded > 0 ? [`${superseded.toLocaleString('en-US')} earlier decisions followed by a later one, not counted`] : []),
@@ -251,8 +253,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
           : errorsApart.notTheRuns
             ? ` from ${errorsApart.path}, not the run's: see the warning`
             : ` from ${errorsApart.path}`;
+    // The paths are the user's, so shown as every other text from outside is (an ESC in --out drove the terminal).
     io.stdout(
-      `report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}\n`,
+      `${terminalText(`report of ${data.decisions.toLocaleString('en-US')} decisions (${data.rejected.toLocaleString('en-US')} rejected${rejectedFrom}, ${data.unreadable.toLocaleString('en-US')} unreadable lines${unreadableCounts(data)}${apart.map((a) => `, ${a}`).join('')}) written to ${values.out}`)}\n`,
     );
     // Lines left out of every figure are input the report could not use: the page is written (the
     // rest still counts), but a script running the report must see it, as `decide` exits 3 on bad

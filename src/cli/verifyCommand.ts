@@ -22,6 +22,8 @@ import { configurationFaults, runConfigurationOf } from './score/runConfiguratio
 import { fingerprint } from './keyFingerprints.js';
 import { resumedDecidingAgain, ScoreLineNumbers, scoreLineNumberOf } from './scoreLineNumbers.js';
 import type { AuditKeys } from '../decision/audit.js';
+import { scoreErrorLineOf } from '../report/errorFileLine.js';
+import { NamedPlaces } from './score/namedPlaces.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -31,8 +33,8 @@ Checks the seal of every decision in DECISIONS without deciding anything, as eve
 (reassess, reduction, review, contest) checks its prior: the Decision schema, audit.contentHash
 (the decision was not changed after it was made) and, with keys, audit.signature. Nothing is written.
 
-DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines, exactly as
-score writes them, are counted and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
+DECISIONS is NDJSON, one decision per line: "creditlift score" output (its error lines, read as
+report reads them, are counted and skipped) or bare decisions ("creditlift decide --compact"); or one JSON document: a decision as
 "creditlift decide" prints it, or an array of decisions. "-" reads standard input. DECISIONS is read
 once: a stream ("-", a pipe) may carry any number of lines, but a document read from one is refused
 past 12 MiB (save it to a file).
@@ -62,11 +64,14 @@ audit.contentHash (and audit.signature), not at the field that was changed.
 
 A line not read (cut, not JSON) is counted apart, never as a decision. verify warns of input line
 numbers ({"line":N,...}) named twice or lower than the line before (outputs put together, lines
-moved) and of a decision on more than one line (the same audit.decisionId).
+moved) and of a decision on more than one line (the same audit.decisionId). An error line is
+{"line":N,"error":{"code":...}} (a "message", when present, text; nothing else beside line and
+error); one naming no input line (no "line", or one that is no whole number from 1) is counted, named
+and exits 3, as report does.
   -h, --help                       show this help
 
-Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, the file holds
-no decision at all, or it does not match --manifest; 1 a file or key
+Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, an error line
+names no input line, the file holds no decision at all, or it does not match --manifest; 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -118,6 +123,8 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     // Decisions met before, by audit.decisionId: one decision on two lines is counted twice above.
     const ids = new Set<string>();
     let repeatedDecisions = 0;
+    // Error lines naming no input line: score writes one on each, so such a line is not as score wrote it.
+    const unnumbered = new NamedPlaces();
     for await (const record of readRecords(file, io)) {
       if (!record.read.ok) {
         counts.notRead++;
@@ -127,8 +134,11 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       const { value } = record.read;
       const envelopeLine = scoreLineNumberOf(value);
       if (envelopeLine !== undefined) numbers.meet(envelopeLine, record.where);
-      if (isScoreErrorLine(value)) {
+      // Told by report's check, so a file one takes the other takes (verify kept a stricter one).
+      const errorLine = scoreErrorLineOf(value);
+      if (errorLine !== undefined) {
         counts.errorLines++;
+        if (errorLine.inputLine === undefined) unnumbered.add(record.where);
         continue;
       }
       const decision = isScoreDecisionLine(value) ? value.decision : value;
@@ -175,6 +185,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         `warning: ${repeatedDecisions.toLocaleString('en-US')} decision(s) of ${say(file)} appear on more than one line (the same audit.decisionId): counted on each line above\n`,
       );
     for (const w of numbers.warnings(file, resumedDecidingAgain(manifest))) io.stdout(`warning: ${say(w)}\n`);
+    if (unnumbered.count > 0) io.stdout(`warning: ${say(unnumberedErrorLinesWarning(file, unnumbered))}\n`);
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
     if (manifest !== undefined && manifestFile !== undefined) {
@@ -191,6 +202,8 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       // A line not read is not "as the run recorded", whatever the counts say.
       if (counts.notRead > 0)
         all.push(`${counts.notRead.toLocaleString('en-US')} line(s) could not be read (named above), so the file is not as the run left it`);
+      if (unnumbered.count > 0)
+        all.push(`${unnumbered.count.toLocaleString('en-US')} error line(s) name no input line (named above), so the file is not as the run wrote it`);
       matches = all.length === 0;
       io.stdout(
         matches
@@ -209,7 +222,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
       return CliExitCode.rejected;
     }
-    return counts.failed > 0 || counts.notRead > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
+    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }
@@ -287,19 +300,12 @@ function signerName(by: DecisionSigner | null): string {
 }
 
 /**
- * A `creditlift score` error line exactly as score writes it: `{"line":N,"error":{...}}` with a
- * code and a message, nothing else. Anything merely carrying an `error` key was skipped as one, so
- * a decision replaced by `{"error":1}` went unremarked; such a line is now not a decision (exit 3).
+ * Says so of error lines naming no input line, as report says it: counted, but nothing holds them to
+ * the file's other lines. Before, verify read such a line as a decision that does not verify, and
+ * report counted it without a word.
  */
-function isScoreErrorLine(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const keys = Object.keys(v);
-  if (keys.length !== 2 || !keys.includes('line') || !keys.includes('error')) return false;
-  const { line, error } = v as { readonly line: unknown; readonly error: unknown };
-  if (!Number.isSafeInteger(line) || (line as number) < 1) return false;
-  if (typeof error !== 'object' || error === null || Array.isArray(error)) return false;
-  const e = error as { readonly code?: unknown; readonly message?: unknown };
-  return typeof e.code === 'string' && typeof e.message === 'string';
+function unnumberedErrorLinesWarning(file: string, places: NamedPlaces): string {
+  return `${places.count.toLocaleString('en-US')} error line(s) of ${file} name no input line (${places}): score writes {"line":N,...} on each, so these are counted but not checked against the file's other lines`;
 }
 
 function isScoreDecisionLine(v: unknown): v is { readonly decision: unknown } {

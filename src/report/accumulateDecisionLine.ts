@@ -5,7 +5,7 @@ import type { ReportAccumulator } from './reportData.js';
 import { type AuditKeys, NO_AUDIT_KEYS } from '../decision/audit.js';
 import { countedSeal } from './decisionSeal.js';
 import { countOnce } from './followUps.js';
-import { errorLineCodeOf } from './errorFileLine.js';
+import { scoreErrorLineOf } from './errorFileLine.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import type { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
 import type { CountedInputLines } from './countedInputLines.js';
@@ -97,7 +97,8 @@ export interface DecisionLineContext {
  * counted as superseded: each chain of follow-ups counts once, at its latest decision.
  *
  * With `context.lineNumbers` and `context.inputLines`, a score output line's input line number is
- * met, and its answer, once counted, counted against it (see `CountedInputLines`).
+ * met, and its answer, once counted, counted against it (see `CountedInputLines`); an error line
+ * naming no input line is counted, and counted apart as unchecked.
  */
 export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | string, context: DecisionLineContext = {}): void {
   const at = typeof line === 'string' ? context.line : line.line;
@@ -137,12 +138,14 @@ export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | 
     }
     return;
   }
-  const code = errorLineCodeOf(value);
-  if (code === undefined) {
+  const errorLine = scoreErrorLineOf(value);
+  if (errorLine === undefined) {
     acc.addUnreadable({ code: 'data_invalid', message: 'neither a decision nor an error line' }, at);
     return;
   }
+  // Counted, as it is an error line, but with no input line nothing can hold it to the others: said, as in an errors file apart.
+  if (errorLine.inputLine === undefined) context.inputLines?.countUnnumbered(where);
   // A copy of an error line counted for the same input line is one rejection, not two.
-  if (inputLine !== undefined && context.inputLines?.countAnswer(inputLine, where, typeof line === 'string' ? line : line.text) === false) return;
-  acc.addRejection(code);
+  else if (context.inputLines?.countAnswer(errorLine.inputLine, where, typeof line === 'string' ? line : line.text) === false) return;
+  acc.addRejection(errorLine.code);
 }

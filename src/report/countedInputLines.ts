@@ -16,6 +16,8 @@ export class CountedInputLines {
   private readonly errorLines = new Map<number, string>();
   private readonly copies = new NamedPlaces();
   private readonly again = new NamedPlaces();
+  /** Error lines counted naming no input line: nothing to hold them to. */
+  private readonly unnumbered = new NamedPlaces();
 
   /**
    * Counts the answer at `where` to `inputLine` into the figures; `errorLineText` is the line's text
@@ -34,6 +36,20 @@ export class CountedInputLines {
     return true;
   }
 
+  /**
+   * The error line at `where`, counted, names no input line (no `line`, or one that is no whole
+   * number from 1; score writes one on every error line): neither a copy nor a second answer can be
+   * told, so it is counted apart as unchecked, and said.
+   */
+  countUnnumbered(where: string): void {
+    this.unnumbered.add(where);
+  }
+
+  /** Error lines counted without an input line to check them by. */
+  get unchecked(): number {
+    return this.unnumbered.count;
+  }
+
   /** Error lines left uncounted as copies of a counted one. */
   get copiesLeftOut(): number {
     return this.copies.count;
@@ -44,7 +60,7 @@ export class CountedInputLines {
     return this.again.count;
   }
 
-  /** What the reader of `file` says of them, one sentence each (none when each input line was answered once). */
+  /** What the reader of `file` says of them, one sentence each (none when each input line was answered once, each by a line naming it). */
   warnings(file: string): string[] {
     const n = (x: number) => x.toLocaleString('en-US');
     return [
@@ -56,6 +72,11 @@ export class CountedInputLines {
       ...(this.again.count > 0
         ? [
             `${n(this.again.count)} line(s) of ${file} answer an input line an earlier counted line answers too (${this.again}): each answer is counted, so the figures count ${n(this.again.count)} answer(s) more than the input records they answer. Score answers each record once: were two runs' outputs put together? Check the file against its run with creditlift verify --manifest`,
+          ]
+        : []),
+      ...(this.unnumbered.count > 0
+        ? [
+            `${n(this.unnumbered.count)} error line(s) of ${file} name no input line (${this.unnumbered}): score writes {"line":N,...} on each, so these are counted as rejected but not checked against the file's other lines (a record both decided and rejected, or rejected twice, would not be seen)`,
           ]
         : []),
     ];

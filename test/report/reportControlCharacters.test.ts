@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
-import { escapeHtml } from '../../src/report/escapeHtml.js';
+import { escapeHtml, shownText } from '../../src/report/escapeHtml.js';
 import { captureIo } from '../cli/fakeDecider.js';
 
 const scratch = new URL('../../.tmp/', import.meta.url).pathname;
@@ -54,5 +54,59 @@ describe('report shows every control character of input as its code point', () =
     expect(html).toContain('bad[U+D800]');
     // No replacement character stands for the lone surrogate (a UTF-8 writer's silent substitute).
     expect(html).not.toContain('\ufffd');
+  });
+});
+
+/** The text a page shows read back: each `[U+XXXX]` replaced by its code point. */
+const readBack = (shown: string) => shown.replace(/\[U\+([0-9A-F]{4,6})\]/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+
+describe('report: an escaped control cannot be told from text spelling one (was: both [U+202E])', () => {
+  it('text spelling "[U+202E]" is shown with its bracket escaped; a real U+202E as [U+202E]', () => {
+    expect(shownText('id[U+202E]x')).toBe('id[U+005B]U+202E]x');
+    expect(shownText('id\u202ex')).toBe('id[U+202E]x');
+    expect(escapeHtml('<[U+001B]>')).toBe('&lt;[U+005B]U+001B]&gt;');
+    // A bracket before anything else is kept, as a backslash before anything but u{ is on a terminal.
+    expect(shownText('[2J [u+1] [U]')).toBe('[2J [u+1] [U]');
+  });
+
+  it('law: reading each [U+XXXX] back as its code point gives the text again, whatever it holds', () => {
+    const pieces = fc.oneof(
+      fc.constantFrom('[', ']', 'U', '+', '[U+', '[U+202E]', '[U+005B]', '202E', '\u202e', '\u001b', '\ud800', 'a', '张'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(readBack(shownText(text))).toBe(text);
+      }),
+      { seed: 13, numRuns: 400 },
+    );
+  });
+
+  it('the page: an error code spelling [U+202E] and one holding U+202E are shown apart, in the chart and the table', async () => {
+    const lines = [
+      JSON.stringify({ line: 1, error: { code: 'spelt[U+202E]', message: 'x', issues: [] } }),
+      JSON.stringify({ line: 2, error: { code: 'real\u202e', message: 'x', issues: [] } }),
+    ];
+    const input = join(work, 'spelt.ndjson');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = join(work, 'spelt.html');
+    const io = captureIo();
+    await runReportCommand([input, '--out', out], io.io);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain('spelt[U+202E]');
+    expect(html.match(/spelt\[U\+005B\]U\+202E\]/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html.match(/real\[U\+202E\]/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('report: the summary on stdout', () => {
+  it('shows a control in a path as terminal text does (was: an ESC in --out written raw to the terminal)', async () => {
+    const input = join(work, 'plain.ndjson');
+    writeFileSync(input, `${JSON.stringify({ line: 1, error: { code: 'x', message: 'x' } })}\n`);
+    const io = captureIo();
+    await runReportCommand([input, '--out', join(work, 'a\u001b[2J.html')], io.io);
+    expect(io.out()).toContain('a\\u{1b}[2J.html');
+    expect(io.out()).not.toContain('\u001b');
   });
 });
