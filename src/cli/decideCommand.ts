@@ -33,7 +33,7 @@ ${SCORER_OPTIONS_HELP}
 
 Exit codes: 0 decided, 3 the applicant (or its ledger) was rejected (every field at fault on stderr),
 1 failure (a file, the model, the policy, the catalog, the features module or a key file unusable: the
-option is named; never 3, whatever the error's code), 2 usage.
+option is named; never 3, whatever the error's code), 2 usage, 141 stdout closed by its reader (| head).
 `;
 
 /** How many previews `--summary` shows: as many as a decision carries by default. */

@@ -31,7 +31,8 @@ ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 ok, 3 the applicant (or its ledger) was rejected, 1 failure (a file, the model, the
-policy, the catalog, the features module or a key file unusable: the option is named; never 3), 2 usage.
+policy, the catalog, the features module or a key file unusable: the option is named; never 3), 2 usage,
+141 stdout closed by its reader (| head).
 `;
 
 const OPTIONS = { ...SCORER_ARG_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
