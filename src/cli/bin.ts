@@ -37,7 +37,7 @@ void runBin();
 /** Runs the command line as the process: loads what it needs, runs `main`, exits with its code. */
 async function runBin(): Promise<void> {
   try {
-    const [{ setFlagsFromString }, { checkStdout, stdoutFailureMessage }, { cliHeapFlags }, { CliExitCode }, { processCliIo }, { main }] = await Promise.all([
+    const [{ setFlagsFromString }, { checkStdout, stdoutEnding }, { cliHeapFlags }, { CliExitCode }, { processCliIo }, { main }] = await Promise.all([
       import('node:v8'),
       import('./checkedStdout.js'),
       import('./cliHeapFlags.js'),
@@ -65,11 +65,11 @@ async function runBin(): Promise<void> {
       process.exitCode = CliExitCode.failed;
       return;
     }
-    // Output that did not all reach stdout (a full disk, /dev/full, a closed pipe) is a failure,
-    // said so, never a silent 0 over a cut file. A code that already says something went wrong stays.
-    const failure = await stdout.settled();
-    if (failure !== undefined) process.stderr.write(stdoutFailureMessage(argv[0], failure));
-    const code = failure !== undefined && done === CliExitCode.ok ? CliExitCode.failed : done;
+    // Output that did not all reach stdout (a full disk, /dev/full) is a failure, said so, never a
+    // silent 0 over a cut file; a reader that closed the pipe (| head) ends it quietly, 141 (stdoutEnding).
+    const ending = stdoutEnding(argv[0], done, await stdout.settled());
+    if (ending.message !== undefined) process.stderr.write(ending.message);
+    const code = ending.code;
     process.exitCode = code;
     // The run is over and its code known: from now on a signal ends the process with that code.
     // The new listeners go on before the old come off and stay on to the end: while a signal has no

@@ -1,5 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { CliExitCode } from './cliExitCode.js';
 
 /**
  * Standard output as the command line writes it, with its first failure kept. Two ways output was
@@ -86,4 +87,22 @@ function writeAll(fd: number, bytes: Buffer): void {
 export function stdoutFailureMessage(command: string | undefined, failure: Error): string {
   const what = command === undefined ? 'the usage text' : `the output of "creditlift ${command}"`;
   return `error: ${what} could not be written to standard output (${failure.message}); what reached it is incomplete\n`;
+}
+
+/**
+ * How a command ends once its standard output has settled: `code` is what the command returned,
+ * `failure` what {@link CheckedStdout.settled} found. A code that already says something went wrong
+ * (1, 2, 3, 4, 130) is kept. Otherwise a reader that closed the pipe early (EPIPE: `| head -1`) ends
+ * it quietly with {@link CliExitCode.readerClosed}, 141, as a shell reports a Unix tool that SIGPIPE
+ * ended: that reader wanted no more, so it is no error to print, yet not 0, since the output did not
+ * all arrive and `set -o pipefail` must see a cut hand-off. Any other failure (a full disk,
+ * `/dev/full`) is a failure said on stderr, exit 1: the file is cut.
+ *
+ * @example
+ * stdoutEnding('schema', 0, Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // { code: 141 }
+ */
+export function stdoutEnding(command: string | undefined, code: number, failure: Error | undefined): { readonly code: number; readonly message?: string } {
+  if (failure === undefined) return { code };
+  if ((failure as NodeJS.ErrnoException).code === 'EPIPE') return { code: code === CliExitCode.ok ? CliExitCode.readerClosed : code };
+  return { code: code === CliExitCode.ok ? CliExitCode.failed : code, message: stdoutFailureMessage(command, failure) };
 }

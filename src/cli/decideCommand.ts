@@ -7,6 +7,7 @@ import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
+import { asApplicantData } from './applicantDataError.js';
 import { summarizeDecision } from './summarizeDecision.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
@@ -31,7 +32,8 @@ ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 decided, 3 the applicant (or its ledger) was rejected (every field at fault on stderr),
-1 failure (a file, the model, the policy, the catalog or a key file unusable: the option is named), 2 usage.
+1 failure (a file, the model, the policy, the catalog, the features module or a key file unusable: the
+option is named; never 3, whatever the error's code), 2 usage, 141 stdout closed by its reader (| head).
 `;
 
 /** How many previews `--summary` shows: as many as a decision carries by default. */
@@ -60,13 +62,16 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
     const noticeFormat = values['notice-format'] ?? 'text';
     if (noticeFormat !== 'text' && noticeFormat !== 'json') throw new UsageError(`--notice-format must be text or json, got "${noticeFormat}"`);
     if (values['notice-format'] !== undefined && values.notice !== true) throw new UsageError('--notice-format needs --notice');
-    const input = await readDecisionFile(file, io);
+    // The applicant's file is read and decided apart from the options: only its refusal exits 3.
+    const input = await asApplicantData(() => readDecisionFile(file, io));
     const scorer = await openScorer(values);
     try {
       // The summary shows suggest's previews, never the decision's own (of an upload to it): decided
       // without them, the what-ifs are scored once.
       const ownPreviews = values.summary === true && values.notice !== true ? { suggestions: 0 } : {};
-      const decision = await onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, { ...options, ...ownPreviews }));
+      const decision = await asApplicantData(() =>
+        onDecisionFile(input, scorer, (applicant, options) => scorer.decide(applicant, { ...options, ...ownPreviews })),
+      );
       const unknownKinds = createUnknownKindTally();
       unknownKinds.addAssessed(decision.evidence);
       io.stderr(unknownKindsWarning(unknownKinds, `the decision of ${decision.applicantId}`));
@@ -80,7 +85,9 @@ export async function runDecideCommand(argv: readonly string[], io: CliIo = proc
       } else if (values.summary === true) {
         // The CLI has no command that uploads to a decision: the summary previews deciding again, the
         // path a user takes with the certificate, as `creditlift suggest --top 3` does.
-        const previews = await onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top: SUMMARY_PREVIEWS }));
+        const previews = await asApplicantData(() =>
+          onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top: SUMMARY_PREVIEWS })),
+        );
         io.stdout(`${summarizeDecision(decision, previews)}\n`);
       } else {
         io.stdout(`${JSON.stringify(decision, null, values.compact === true ? undefined : 2)}\n`);

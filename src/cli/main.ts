@@ -79,7 +79,8 @@ Run "creditlift <command> --help" for a command's options. A number an option ta
 is written in decimal digits (16, 0.05): hexadecimal, exponents, signs, spaces around it and
 leading zeros are refused, naming the option.
 Exit codes: 0 success, 1 failure, 2 usage, 3 some input records rejected, 4 some records left
-undecided by a runtime failure (score, simulate) or a figure in the act band (monitor), 130 interrupted.
+undecided by a runtime failure (score, simulate) or a figure in the act band (monitor), 130 interrupted,
+141 standard output closed by its reader before the end (| head), said nowhere.
 `;
 }
 

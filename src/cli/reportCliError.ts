@@ -1,17 +1,18 @@
 import { CreditliftError } from '../errors/creditliftError.js';
-import { ValidationError } from '../errors/validationError.js';
 import { reportError, type CommandIo } from '../commandLine/commandIo.js';
+import { ApplicantDataError } from './applicantDataError.js';
 import { CliExitCode } from './cliExitCode.js';
 
 /**
- * Like the train commands' `reportError`, but an input record that was refused (validation or
- * unreadable JSON) exits with {@link CliExitCode.rejected} rather than as a failure of the tool; a
- * refusal of the scorer's options (subject `ScorerOptions`) is the configuration's and exits 1.
+ * Like the train commands' `reportError`, but the applicant's file refused (validation or
+ * unreadable JSON: an {@link ApplicantDataError} whose cause is `validation_failed` or
+ * `data_invalid`) exits with {@link CliExitCode.rejected} rather than as a failure of the tool.
+ * Every other error is the command line's configuration or the tool (an option's file, the
+ * `--features` module, the model, a flag): exit 1 or 2 as `reportError` says, whatever its code.
  */
 export function reportCliError(error: unknown, io: CommandIo, usage: string): number {
-  const code = reportError(error, io, usage);
-  // The scorer's options are the command line's configuration, not the applicant: a bad one is a failure (exit 1).
-  const configuration = error instanceof ValidationError && error.subject === 'ScorerOptions';
-  const rejected = !configuration && error instanceof CreditliftError && (error.code === 'validation_failed' || error.code === 'data_invalid');
-  return rejected && code === CliExitCode.failed ? CliExitCode.rejected : code;
+  if (!(error instanceof ApplicantDataError)) return reportError(error, io, usage);
+  const code = reportError(error.cause, io, usage);
+  const refused = error.cause instanceof CreditliftError && (error.cause.code === 'validation_failed' || error.cause.code === 'data_invalid');
+  return refused && code === CliExitCode.failed ? CliExitCode.rejected : code;
 }

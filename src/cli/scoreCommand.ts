@@ -132,6 +132,8 @@ Exit codes:
   4    some records not decided because a scorer worker failed (error code worker_failed):
        run the same command with --resume to decide them
   130  interrupted (rerun with --resume)
+  141  the summary's reader closed standard output (| head): the run itself finished, as its
+       OUT.run.json says
 `;
 
 /** Exit code of a run stopped by SIGINT/SIGTERM (128 + 2, as shells report Ctrl-C). */

@@ -10,6 +10,7 @@ import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { DECISION_FILE_HELP, onDecisionFile, readDecisionFile } from './decisionFile.js';
 import { reportCliError } from './reportCliError.js';
+import { asApplicantData } from './applicantDataError.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
 import { terminalText } from '../text/terminalText.js';
@@ -30,7 +31,8 @@ ${SCORER_OPTIONS_HELP}
   -h, --help                 show this help
 
 Exit codes: 0 ok, 3 the applicant (or its ledger) was rejected, 1 failure (a file, the model, the
-policy, the catalog or a key file unusable: the option is named), 2 usage.
+policy, the catalog, the features module or a key file unusable: the option is named; never 3), 2 usage,
+141 stdout closed by its reader (| head).
 `;
 
 const OPTIONS = { ...SCORER_ARG_OPTIONS, top: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -47,10 +49,11 @@ export async function runSuggestCommand(argv: readonly string[], io: CliIo = pro
     if (file === undefined) throw new UsageError('missing FILE.json (use "-" for standard input)');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     const top = intOption(values.top, 'top', 5, 100);
-    const input = await readDecisionFile(file, io);
+    // The applicant's file is read and decided apart from the options: only its refusal exits 3.
+    const input = await asApplicantData(() => readDecisionFile(file, io));
     const scorer = await openScorer(values);
     try {
-      const s = await onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top }));
+      const s = await asApplicantData(() => onDecisionFile(input, scorer, (applicant, options) => scorer.suggest(applicant, { ...options, top })));
       // The suggestions are ranked on the decision as the catalog assesses the uploads: one of a kind it lacks counts for nothing.
       const unknownKinds = createUnknownKindTally();
       unknownKinds.addApplicant(input.applicant, await catalogOfArgs(values));

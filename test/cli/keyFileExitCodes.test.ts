@@ -44,11 +44,12 @@ describe('an unusable key file is a configuration failure on every deciding comm
 });
 
 describe('reportCliError', () => {
-  it("a refusal of the scorer's options (subject ScorerOptions) exits 1, an applicant's refusal 3", async () => {
+  it("a refusal of the scorer's options (subject ScorerOptions) exits 1, the applicant's file refused 3", async () => {
     const { reportCliError } = await import('../../src/cli/reportCliError.js');
+    const { ApplicantDataError } = await import('../../src/cli/applicantDataError.js');
     const { ValidationError } = await import('../../src/errors/validationError.js');
     const issue = { path: ['signingKey'], code: 'invalid_key', message: 'too short' } as const;
     expect(reportCliError(new ValidationError('ScorerOptions', [issue]), captureIo().io, '')).toBe(1);
-    expect(reportCliError(new ValidationError('Applicant', [{ ...issue, path: ['id'] }]), captureIo().io, '')).toBe(3);
+    expect(reportCliError(new ApplicantDataError(new ValidationError('Applicant', [{ ...issue, path: ['id'] }])), captureIo().io, '')).toBe(3);
   });
 });
