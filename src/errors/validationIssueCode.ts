@@ -102,6 +102,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'catalog_mismatch',
   'no_outcome',
   'holdout_required',
+  // A holdout share that leaves fewer than 2 rows to train on or holds out none (it was clamped silently)
+  'holdout_too_small',
   // A generic refusal where no finer code applies
   'invalid',
   // Prior decisions (reassess, requestReduction)
