@@ -2,7 +2,8 @@
  * The lenient readings of a CSV number or boolean cell, which `train` and the CSV book readers
  * (`score`, `simulate`, `monitor --applicants`) both make and both count so none is silent:
  * `cells_trimmed`, a cell read without its surrounding whitespace, and `numbers_with_leading_zeros`,
- * a number written like a code (`007` read as 7).
+ * a number written like a code (`007` read as 7). The book readers count a JSON cell (`controls`,
+ * `limitHistory`, `prior`) read without the spaces and tabs around it as `cells_trimmed` too.
  */
 export type LenientCellCode = 'cells_trimmed' | 'numbers_with_leading_zeros';
 

@@ -59,6 +59,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'invalid_column_name',
   // A CSV column whose declared type no single cell can state (a lender attribute typed as a union)
   'untyped_column',
+  // A CSV JSON cell padded with whitespace other than spaces and tabs (NBSP, U+3000, a BOM), which trim took silently
+  'invalid_cell_padding',
   'empty_column_name',
   'overlapping_columns',
   'missing_target',
@@ -100,6 +102,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'catalog_mismatch',
   'no_outcome',
   'holdout_required',
+  // A holdout share that leaves fewer than 2 rows to train on or holds out none (it was clamped silently)
+  'holdout_too_small',
   // A generic refusal where no finer code applies
   'invalid',
   // Prior decisions (reassess, requestReduction)

@@ -74,7 +74,7 @@ describe('a CSV cell read leniently is counted, as train counts it', () => {
     const text = captureIo();
     expect(await runScoreCommand(['--in', join(work, 'book.csv'), '--out', join(work, 'out2.ndjson'), '--suggestions', '0'], text.io)).toBe(0);
     expect(text.out()).toContain(
-      '  lenient   6 with surrounding whitespace, 1 with leading zeros (cells read as numbers or booleans; the warnings name the columns)\n',
+      '  lenient   6 with surrounding whitespace, 1 with leading zeros (cells read as numbers, booleans or JSON; the warnings name the columns)\n',
     );
   });
 

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
+import { jsonCellText } from '../../csv/jsonCellText.js';
 import { hasLeadingZeros, trimCell, type LenientCellCode } from '../../csv/lenientCells.js';
 import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
@@ -190,7 +191,7 @@ export interface CsvCellRead {
   readonly value: unknown;
   /** Empty for a cell read as written; else every issue, the cell refused. */
   readonly issues: readonly ValidationIssue[];
-  /** The lenient readings made of a number or boolean read (see `lenientCells`), for the run to count; absent when none. */
+  /** The lenient readings made of a number, boolean or JSON cell read (see `lenientCells`), for the run to count; absent when none. */
   readonly lenient?: readonly LenientCellCode[];
 }
 
@@ -202,14 +203,18 @@ const IMPRECISE: readonly ValidationIssue[] = [{ path: [], code: 'imprecise_numb
 
 /**
  * Reads one CSV cell as its column's kind. A number or boolean is read without its surrounding
- * whitespace, and a number written with leading zeros as that number: each such reading is named in
- * `lenient`, for the run to count and warn of, as `train` does. A cell that does not read as that kind is kept as text,
- * so validation reports the field with what it expected rather than a guess being decided on. A cell
- * that would be read altered has its issues (at their paths in the cell): a number whose written
- * fraction a double rounds to an integer (`imprecise_number`), a JSON cell repeating a key or
- * writing such a number.
+ * whitespace, a JSON cell without the spaces and tabs around it, and a number written with leading
+ * zeros as that number: each such reading is named in `lenient`, for the run to count and warn of,
+ * as `train` does. A cell that does not read as that kind is kept as text, so validation reports the
+ * field with what it expected rather than a guess being decided on. A cell that would be read
+ * altered has its issues (at their paths in the cell): a number whose written fraction a double
+ * rounds to an integer (`imprecise_number`), a JSON cell padded with other whitespace (NBSP, U+3000,
+ * a BOM: `invalid_cell_padding`, naming `header`), repeating a key or writing such a number.
+ *
+ * @param header the column's header, named in a refusal (the issue's path names the field)
  */
-export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
+export function readCsvCell(kind: CsvCellKind, cell: string, header?: string): CsvCellRead {
+  if (kind === 'json') return readJsonCell(cell, header);
   const { text: t, trimmed } = trimCell(cell);
   if (kind === 'integer' || kind === 'number') {
     if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
@@ -224,13 +229,16 @@ export function readCsvCell(kind: CsvCellKind, cell: string): CsvCellRead {
     if (value === undefined) return { value: cell, issues: READ_AS_TEXT };
     return trimmed ? { value, issues: READ_AS_TEXT, lenient: TRIMMED } : { value, issues: READ_AS_TEXT };
   }
-  if (kind === 'json') {
-    const read = parseStrictJson(t);
-    if (read.ok) return { value: read.value, issues: READ_AS_TEXT };
-    // Not JSON: the cell stays text, for validation to name with the type it expected.
-    return { value: cell, issues: read.issues.length === 1 && read.issues[0]?.code === 'invalid_json' ? READ_AS_TEXT : read.issues };
-  }
   return { value: cell, issues: READ_AS_TEXT };
+}
+
+function readJsonCell(cell: string, header: string | undefined): CsvCellRead {
+  const padded = jsonCellText(cell, header);
+  if (!padded.ok) return { value: cell, issues: [padded.issue] };
+  const read = parseStrictJson(padded.text);
+  // Not JSON: the cell stays text, for validation to name with the type it expected.
+  if (!read.ok) return { value: cell, issues: read.issues.length === 1 && read.issues[0]?.code === 'invalid_json' ? READ_AS_TEXT : read.issues };
+  return padded.trimmed ? { value: read.value, issues: READ_AS_TEXT, lenient: TRIMMED } : { value: read.value, issues: READ_AS_TEXT };
 }
 
 /** One CSV row read: the nested applicant, and every issue its cells have (each at its field's path; empty when none). */
@@ -264,7 +272,7 @@ export function readCsvRow(columns: readonly CsvColumn[], cells: readonly string
       }
       node = child as Record<string | number, unknown>;
     }
-    const read = readCsvCell(col.kind, cell);
+    const read = readCsvCell(col.kind, cell, col.header);
     for (const issue of read.issues) issues.push({ ...issue, path: [...col.path, ...issue.path] });
     for (const code of read.lenient ?? []) lenient.push({ column: col.header, code });
     node[col.path[col.path.length - 1] as string | number] = read.value;

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../errors/validationError.js';
+import { jsonCellText } from '../../csv/jsonCellText.js';
 import { describeRepeat } from '../../json/firstDuplicateJsonKey.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { LEDGER_COLUMN, PRIOR_COLUMN } from './csvColumns.js';
@@ -15,7 +16,9 @@ const EXPECTED: Readonly<Record<CsvJsonColumn, string>> = {
 
 /**
  * A CSV row's `limitHistory` or `prior` cell: JSON text of the ledger `decide` takes, or of the
- * customer's latest sealed decision, as given. Text that is not JSON, nests too deep or repeats a
+ * customer's latest sealed decision, as given. Spaces and tabs around the JSON are read off (`trimmed`,
+ * for the run to count as `cells_trimmed`); other whitespace around it (NBSP, U+3000, a BOM) is
+ * refused (`invalid_cell_padding`, see jsonCellText). Text that is not JSON, nests too deep or repeats a
  * key is named here, at paths under the column (with the value as read, when there is one), as the
  * NDJSON reader names the same faults under the envelope's key. Whether the value is a ledger, or a
  * decision whose seal holds, is for the decider and the stored-prior check to say, as for an NDJSON
@@ -24,8 +27,12 @@ const EXPECTED: Readonly<Record<CsvJsonColumn, string>> = {
 export function readCsvJsonCell(
   cell: string,
   column: CsvJsonColumn,
-): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: ValidationIssue[]; readonly value?: unknown } {
-  const read = parseStrictJson(cell.trim());
+):
+  | { readonly ok: true; readonly value: unknown; readonly trimmed: boolean }
+  | { readonly ok: false; readonly issues: ValidationIssue[]; readonly value?: unknown } {
+  const padded = jsonCellText(cell, column);
+  if (!padded.ok) return { ok: false, issues: [{ ...padded.issue, path: [column] }] };
+  const read = parseStrictJson(padded.text);
   if (!read.ok) {
     return {
       ok: false,
@@ -42,5 +49,5 @@ export function readCsvJsonCell(
     };
   }
   const deep = recordTooDeep(read.value, [column]);
-  return deep === undefined ? { ok: true, value: read.value } : { ok: false, issues: [deep] };
+  return deep === undefined ? { ok: true, value: read.value, trimmed: padded.trimmed } : { ok: false, issues: [deep] };
 }

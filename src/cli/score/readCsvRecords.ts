@@ -5,12 +5,14 @@ import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import type { z } from 'zod';
 import type { ValidationIssue } from '../../errors/validationError.js';
-import { csvApplicantSchema, planCsvColumns, PRIOR_COLUMN, readCsvRow, type CsvColumn } from './csvColumns.js';
+import { csvApplicantSchema, LEDGER_COLUMN, planCsvColumns, PRIOR_COLUMN, readCsvRow, type CsvColumn } from './csvColumns.js';
 import { readCsvJsonCell } from './csvJsonCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { recordTooDeep } from './recordTooDeep.js';
 
 export { DEFAULT_MAX_RECORD_LINES };
+
+const SPACES_AND_TABS = /^[ \t]*$/;
 
 /** Options of {@link readCsvRecords}. */
 export interface ReadCsvRecordsOptions {
@@ -23,7 +25,7 @@ export interface ReadCsvRecordsOptions {
    * read as the declared types. Without it, such columns are undeclared (kept as text, refused).
    */
   readonly attributes?: z.ZodType | undefined;
-  /** Counts each lenient reading of a cell (surrounding whitespace, leading zeros) of every row read, for the run to warn of. */
+  /** Counts each lenient reading of a cell (surrounding whitespace, JSON cells' spaces and tabs included; leading zeros) of every row read, for the run to warn of. */
   readonly lenientCells?: LenientCellTally | undefined;
   /**
    * Read a `prior` column (the customer's latest sealed decision JSON, as stored), as `simulate`
@@ -135,11 +137,20 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
     const deep = recordTooDeep(value);
     if (deep !== undefined) return refusedRecord(t.line, [deep]);
     const cellAt = (j: number) => (j < 0 ? '' : (t.cells[j] as string));
+    // An empty cell is a record without a ledger or stored decision, as an NDJSON line without the
+    // key; so is one of spaces and tabs alone, counted as train counts a whitespace-only cell read as
+    // missing. Any other cell is read (a cell of NBSP alone is refused by name, not taken for empty).
+    const filled = (cell: string, column: string): boolean => {
+      if (!SPACES_AND_TABS.test(cell)) return true;
+      if (cell !== '') options.lenientCells?.add(column, 'cells_trimmed', t.line);
+      return false;
+    };
     const ledgerCell = cellAt(ledgerAt);
-    const ledger = ledgerCell.trim() === '' ? undefined : readCsvJsonCell(ledgerCell, 'limitHistory');
-    // An empty cell is a record without a stored decision, as an NDJSON line without the key.
+    const ledger = filled(ledgerCell, LEDGER_COLUMN) ? readCsvJsonCell(ledgerCell, LEDGER_COLUMN) : undefined;
+    if (ledger?.ok === true && ledger.trimmed) options.lenientCells?.add(LEDGER_COLUMN, 'cells_trimmed', t.line);
     const priorCell = cellAt(priorAt);
-    const prior = priorCell.trim() === '' ? undefined : options.prior === true ? readCsvJsonCell(priorCell, PRIOR_COLUMN) : priorNotRead();
+    const prior = !filled(priorCell, PRIOR_COLUMN) ? undefined : options.prior === true ? readCsvJsonCell(priorCell, PRIOR_COLUMN) : priorNotRead();
+    if (prior?.ok === true && prior.trimmed) options.lenientCells?.add(PRIOR_COLUMN, 'cells_trimmed', t.line);
     // What the cells would have hidden (a repeated key in a JSON cell, the ledger or the prior), all at once.
     const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues), ...(prior === undefined || prior.ok ? [] : prior.issues)];
     // The applicant still goes to the decider's schema, so the refusal names its other faults too.

@@ -47,7 +47,7 @@ export interface ScoreSummary {
   newLines: { count: number; limitTotalFen: number; aprTimesLimitSum: number; averageApr: number | null; alertAbove: number; aboveAlert: boolean };
   /**
    * A CSV book's cells read leniently, as `train` counts them (`cells_trimmed`: a number or boolean
-   * read without its surrounding whitespace; `numbers_with_leading_zeros`: `007` read as 7), per
+   * read without its surrounding whitespace, or a JSON cell without the spaces and tabs around it; `numbers_with_leading_zeros`: `007` read as 7), per
    * column, with the first line; over every row of the input read, rows a resumed run skipped
    * included. Empty for NDJSON.
    */
@@ -160,7 +160,7 @@ export function formatScoreSummary(s: ScoreSummary, where: { readonly out: strin
       ...(cells('cells_trimmed') > 0 ? [`${cells('cells_trimmed').toLocaleString('en-US')} with surrounding whitespace`] : []),
       ...(cells('numbers_with_leading_zeros') > 0 ? [`${cells('numbers_with_leading_zeros').toLocaleString('en-US')} with leading zeros`] : []),
     ];
-    lines.push(`  lenient   ${parts.join(', ')} (cells read as numbers or booleans; the warnings name the columns)`);
+    lines.push(`  lenient   ${parts.join(', ')} (cells read as numbers, booleans or JSON; the warnings name the columns)`);
   }
   if (s.decisions > 0) {
     const o = s.outcomes;

@@ -12,6 +12,7 @@ import { parseCsv } from '../dataset/parseCsv.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { GbdtParams, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { heldOutRows, holdoutSizeIssue } from '../gbdt/holdoutSize.js';
 import { holdoutSplit } from '../gbdt/holdoutSplit.js';
 import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
@@ -217,6 +218,8 @@ export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvT
       },
     ]);
   }
+  const tooSmall = fraction > 0 ? holdoutSizeIssue('validationFraction', fraction, table.rows.length, heldOutRows(table.rows.length, fraction)) : undefined;
+  if (tooSmall !== undefined) throw new ValidationError('training options', [tooSmall]);
   const { trainRows, validRows } = holdoutSplit(table.rows.length, fraction > 0 ? fraction : undefined, params.seed ?? 0);
   const encoded = fitTabularEncoding(table, {
     target: options.target,

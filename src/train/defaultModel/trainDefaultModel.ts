@@ -9,6 +9,7 @@ import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { auc, brier, calibrationTable, ks, logLoss, type CalibrationBin } from '../gbdt/metrics.js';
 import { trainGbdt, type TrainedModel } from '../gbdt/trainGbdt.js';
 import { MAX_SEED, SEED_RANGE_TEXT, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
+import { holdoutSizeIssue } from '../gbdt/holdoutSize.js';
 import { generatePopulation } from '../synthetic/generatePopulation.js';
 import { featurizeRows } from './featurizeApplicants.js';
 import { scoreBaseline, type ScoreBaseline } from './scoreBaseline.js';
@@ -96,7 +97,7 @@ export function trainDefaultModel(options: TrainDefaultModelOptions = {}): Defau
 
   // The population is i.i.d. in row order, so the last rows are as good a holdout as any and
   // the split needs no extra randomness.
-  const nHoldout = Math.floor(rows.length * s.holdoutFraction);
+  const nHoldout = holdoutCount(rows.length, s.holdoutFraction);
   const nTrain = rows.length - nHoldout;
   const trained = trainGbdt(
     { features: all.subarray(0, nTrain * width), nRows: nTrain, nFeatures: width, labels: labels.subarray(0, nTrain) },
@@ -208,4 +209,14 @@ function checkTrainDefaultModelOptions(options: unknown): void {
     typeIssue(['params'], o.params, 'object', 'GBDT parameters (see resolveGbdtParams)', true),
     typeIssue(['version'], o.version, 'string', 'a version string', true),
   ]);
+  // Only once both are known good: a population too small for its holdout measured 0 applicants, or failed in the trainer naming neither.
+  const size = (o.populationSize as number | undefined) ?? DEFAULT_MODEL_SETTINGS.populationSize;
+  const share = (o.holdoutFraction as number | undefined) ?? DEFAULT_MODEL_SETTINGS.holdoutFraction;
+  const tooSmall = holdoutSizeIssue('holdoutFraction', share, size, holdoutCount(size, share), 'applicants');
+  if (tooSmall !== undefined) throw new ValidationError('TrainDefaultModelOptions', [tooSmall]);
+}
+
+/** The applicants the default model holds out: the last `share` of the population, rounded down. */
+function holdoutCount(populationSize: number, share: number): number {
+  return Math.floor(populationSize * share);
 }

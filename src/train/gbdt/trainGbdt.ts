@@ -5,6 +5,7 @@ import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins
 import { sliceColumns, validateGbdtData, type ColumnSlice, type GbdtData } from './gbdtData.js';
 import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
+import { heldOutRows, holdoutSizeIssue } from './holdoutSize.js';
 import { holdoutSplit } from './holdoutSplit.js';
 import { createPrng } from './prng.js';
 
@@ -77,6 +78,11 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, opt
     ]);
   }
 
+  if (params.validationFraction !== undefined) {
+    const f = params.validationFraction;
+    const tooSmall = holdoutSizeIssue('validationFraction', f, data.nRows, heldOutRows(data.nRows, f));
+    if (tooSmall !== undefined) throw new ValidationError('GbdtParams', [tooSmall]);
+  }
   // A separate stream for the split so changing subsample settings never moves the holdout.
   const { trainRows, validRows } = holdoutSplit(data.nRows, params.validationFraction, params.seed);
   const train = sliceColumns(data, params.validationFraction === undefined ? undefined : trainRows);

@@ -1,0 +1,42 @@
+import type { ValidationIssue } from '../errors/validationError.js';
+import { codePointLabel } from '../text/codePointLabel.js';
+
+/**
+ * A CSV cell holding JSON, its padding read off: the JSON `text`, and whether spaces or tabs were
+ * read off it (`trimmed`, counted as `cells_trimmed`); or the issue refusing padding that is neither.
+ */
+export type JsonCellText = { readonly ok: true; readonly text: string; readonly trimmed: boolean } | { readonly ok: false; readonly issue: ValidationIssue };
+
+// What JavaScript's trim takes (\s is the same set): spaces, tabs, line ends, NBSP, U+3000, a BOM...
+const LEADING = /^\s*/u;
+const TRAILING = /\s*$/u;
+const SPACE_OR_TAB = /[ \t]/g;
+
+/**
+ * Reads the padding off a CSV cell holding JSON (`controls`, `limitHistory`, `prior`, a JSON
+ * `attributes`). Spaces and tabs, what a writer pads a cell with, are read off and said, as around a
+ * number. Any other whitespace around the JSON (NBSP, the ideographic space U+3000, a BOM, U+2028, a
+ * line end) is refused, naming the column and each code point: JavaScript's trim would take it
+ * without a word, and no NDJSON line could carry it (JSON's whitespace between tokens is spaces, tabs
+ * and line ends, and a line end ends the line). The issue's path is empty: the caller places it.
+ *
+ * @param column the cell's column header, named in the refusal (when given)
+ * @example jsonCellText(' {} ', 'controls') // { ok: true, text: '{}', trimmed: true }
+ * @example jsonCellText('{}\u3000', 'controls') // { ok: false, issue: { code: 'invalid_cell_padding', ... U+3000 ... } }
+ */
+export function jsonCellText(cell: string, column?: string): JsonCellText {
+  const lead = LEADING.exec(cell)?.[0] ?? '';
+  // A cell of whitespace alone is all lead; its trail would count it twice.
+  const trail = lead.length === cell.length ? '' : (TRAILING.exec(cell)?.[0] ?? '');
+  const odd = [...new Set((lead + trail).replace(SPACE_OR_TAB, ''))];
+  if (odd.length > 0)
+    return {
+      ok: false,
+      issue: {
+        path: [],
+        code: 'invalid_cell_padding',
+        message: `the ${column === undefined ? 'JSON' : `"${column}"`} cell is padded with ${odd.map(codePointLabel).join(', ')} around its JSON: only spaces and tabs are read off a cell (and counted); remove the rest`,
+      },
+    };
+  return { ok: true, text: cell.slice(lead.length, cell.length - trail.length), trimmed: lead.length + trail.length > 0 };
+}
