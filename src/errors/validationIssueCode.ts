@@ -96,6 +96,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   // A lender feature's compute threw, or gave two different values for the same input
   'feature_failed',
   'nondeterministic_feature',
+  // A lender feature's compute read an attribute its `sources` do not list
+  'undeclared_source',
   // A monitor run on another feature set than its baseline was built on
   'feature_set_mismatch',
   // A monitor run with another certificate catalog than its baseline was built with

@@ -34,7 +34,10 @@ export interface FeatureDefinition<TAttributes = unknown> {
   readonly description: string;
   /** Unit of the value. */
   readonly unit: string;
-  /** Applicant fields it is computed from. */
+  /**
+   * Applicant fields it is computed from. For a lender's feature the `attributes.*` ones are binding:
+   * its `compute` is given only the attributes they name (`undeclared_source` for any other read).
+   */
   readonly sources: readonly string[];
   /** +1: risk may only rise with it; -1: risk may only fall; 0: unconstrained. */
   readonly monotone: -1 | 0 | 1;

@@ -4,7 +4,7 @@ import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
 import { attributeNameIssues, featureNameIssues } from './featureSetNameIssues.js';
-import { attributeValueIssues, featureCategoryIssues } from './featureSetValueIssues.js';
+import { attributeValueIssues, featureCategoryIssues, featureReasonIssues } from './featureSetValueIssues.js';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
 
 /**
@@ -94,7 +94,10 @@ const DeclaredFeature = z
  * `male` / `female`, `z.enum(['married', 'divorced'])`: the same code at the category or the
  * attribute; single letters such as `M` / `F` are not read), and a feature whose name or sources read
  * as social-media data (`weibo_followers`) must declare `dataCategory: 'social_media'`
- * (`data_category_mismatch`). Attributes are validated by the lender's zod schemas, strictly:
+ * (`data_category_mismatch`), nor may a reason text name a protected group (`protected_characteristic`
+ * at `features.N.reasons.raisesRisk.en`: it is shown to applicants). A feature is later given only
+ * the attributes its `sources` name (reading another is `undeclared_source`; attributeSourceView.ts).
+ * Attributes are validated by the lender's zod schemas, strictly:
  * undeclared keys are still refused, and a key a schema leaves open (a record) that names a
  * protected characteristic is refused when the applicant is parsed.
  *
@@ -148,7 +151,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
-    issues.push(...featureNameIssues(d, i), ...featureCategoryIssues(d, i));
+    issues.push(...featureNameIssues(d, i), ...featureCategoryIssues(d, i), ...featureReasonIssues(d, i));
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)

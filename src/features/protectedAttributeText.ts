@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../errors/validationError.js';
 import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { protectedValueOf } from '../text/protectedValue.js';
+import { attributeSourcePaths } from './attributeSources.js';
 import type { FeatureSet } from './featureSet.js';
 
 /** A lender feature and the attribute path one of its `sources` names (`attributes.business` is `['business']`). */
@@ -12,23 +13,11 @@ interface AttributeReader {
 // Per feature set, made once: a scorer parses every applicant against the same set.
 const readersOf = new WeakMap<FeatureSet, readonly AttributeReader[]>();
 
-/**
- * The attribute paths a feature set's features name in their `sources`: `attributes.x.y` is
- * `['x', 'y']`, `attributes` alone every attribute; `*` stands for any key, and an index written
- * `[0]` or `.0` is dropped (an array's items are read as the array is).
- */
+/** Every lender feature's attribute paths (attributeSources.ts), once per feature set. */
 function attributeReaders(features: FeatureSet): readonly AttributeReader[] {
   const known = readersOf.get(features);
   if (known !== undefined) return known;
-  const readers: AttributeReader[] = [];
-  for (const def of features.definitions) {
-    const sources: readonly unknown[] = Array.isArray(def.sources) ? def.sources : [];
-    for (const source of sources) {
-      if (typeof source !== 'string') continue;
-      const [head, ...rest] = source.replace(/\[[^\]]*\]/g, '').split('.');
-      if (head === 'attributes') readers.push({ feature: def.name, path: rest.filter((s) => s !== '' && !/^\d+$/.test(s)) });
-    }
-  }
+  const readers = features.definitions.flatMap((def) => attributeSourcePaths(def).map((path) => ({ feature: def.name, path })));
   readersOf.set(features, readers);
   return readers;
 }

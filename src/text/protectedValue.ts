@@ -1,4 +1,5 @@
 import { truncateForMessage } from '../errors/truncateForMessage.js';
+import { inInstitutionName, withoutChineseInstitutionNames } from './institutionNames.js';
 import { columnWords, segmentWord, type ProtectedCharacteristic, type ProtectedNameIssue } from './protectedCharacteristic.js';
 
 /**
@@ -18,7 +19,8 @@ import { columnWords, segmentWord, type ProtectedCharacteristic, type ProtectedN
  * falls in that category is told apart by their sex. Single letters are never read (`M`/`F` are sizes
  * and grades as often as sexes; a column whose name says sex is refused by its name). Chinese values
  * are read by the terms they contain, never a bare `男` or `女` inside a word (`女装`, `子女`): only a
- * value that is `男` or `女` alone.
+ * value that is `男` or `女` alone. An institution or place named for whom it serves ("Maternity and
+ * Child Health Hospital", 广西壮族自治区) is a name, not a statement of the group (institutionNames.ts).
  */
 
 // Words (and two words read together) that name a protected group as a value.
@@ -119,6 +121,7 @@ const CHINESE_ALONE: Readonly<Record<string, ProtectedCharacteristic>> = { 男: 
 
 const byWord = new Map<string, ProtectedCharacteristic>();
 for (const [c, words] of Object.entries(WORDS) as [ProtectedCharacteristic, readonly string[]][]) for (const w of words) byWord.set(w, c);
+const ETHNIC_NAMES: ReadonlySet<string> = new Set(WORDS.ethnicity);
 
 /** A protected group a category value names, and the word or term that names it. */
 export interface ProtectedValue {
@@ -142,7 +145,7 @@ export function protectedValueOf(value: string): ProtectedValue | null {
   const text = (value.length > MAX_VALUE_READ ? value.slice(0, MAX_VALUE_READ) : value).normalize('NFKC').trim();
   const alone = CHINESE_ALONE[text];
   if (alone !== undefined) return { characteristic: alone, term: text };
-  let chinese = text;
+  let chinese = withoutChineseInstitutionNames(text, CHINESE.ethnicity);
   for (const harmless of CHINESE_HARMLESS) chinese = chinese.split(harmless).join(' ');
   for (const [c, terms] of Object.entries(CHINESE) as [ProtectedCharacteristic, readonly string[]][]) {
     const term = terms.find((t) => chinese.includes(t));
@@ -158,7 +161,7 @@ export function protectedValueOf(value: string): ProtectedValue | null {
     const pair = next === undefined ? undefined : byWord.get(w + next);
     if (pair !== undefined) return { characteristic: pair, term: `${w} ${next}` };
     const hit = byWord.get(w);
-    if (hit !== undefined) return { characteristic: hit, term: w };
+    if (hit !== undefined && !inInstitutionName(tokens, i, hit, ETHNIC_NAMES)) return { characteristic: hit, term: w };
   }
   return null;
 }

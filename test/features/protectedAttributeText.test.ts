@@ -95,6 +95,18 @@ describe('free text a lender feature reads is refused when it names a protected 
     }
   });
 
+  it("an employer named for whom it serves passes: Maternity and Child Health Hospital, 妇幼保健院, Women's Federation; a statement beside it is refused", () => {
+    for (const text of ['Shenzhen Maternity and Child Health Hospital', '深圳市妇幼保健院', "All-China Women's Federation", '广西壮族自治区人民医院']) {
+      const parsed = parseFeatureApplicant(applicant({ business_description: text }), features);
+      expect((parsed.attributes as { business_description?: string }).business_description).toBe(text);
+    }
+    for (const [text, term] of [
+      ['on maternity leave from the Maternity and Child Health Hospital', 'maternity'],
+      ['已怀孕，妇幼保健院护士', '怀孕'],
+    ] as const)
+      expect(validationErrorOf(() => parseFeatureApplicant(applicant({ business_description: text }), features)).issues[0]?.message).toContain(`"${term}"`);
+  });
+
   it('featurizeBook lists such a record at its place (applicants.1, counted from 1), as every other refusal', () => {
     const outcomes = parseCsv('id,defaulted\ntest-0001,0\n');
     expect(

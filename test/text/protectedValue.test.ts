@@ -108,3 +108,55 @@ describe('protectedValueOf: a category value naming a protected group', () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+// findings: free text naming an employer was refused as if it stated the applicant's group: a
+// hospital named "Shenzhen Maternity and Child Health Hospital" (妇幼保健院, a common employer) was
+// `pregnancy: "maternity"`, "Women's and Children's Hospital" and "All-China Women's Federation"
+// `sex: "women"`, "Xinjiang Uyghur Autonomous Region People's Hospital" and 广西壮族自治区人民医院
+// `ethnicity`. A word naming whom an institution serves is now read as part of the institution's name
+// when the words after it (the name's own: and, child, health...) reach its noun (hospital, clinic,
+// centre, institute, federation; for an ethnic name, autonomous / 自治); a statement is still refused.
+describe('protectedValueOf: an institution or place named for whom it serves is no statement of the group', () => {
+  it.each([
+    'Shenzhen Maternity and Child Health Hospital',
+    'Hunan Provincial Maternal and Child Health Care Hospital',
+    'Maternity & Child Healthcare Hospital of Guangzhou',
+    "Women's and Children's Hospital",
+    'Women’s Health Centre',
+    "All-China Women's Federation",
+    'Beijing Maternity Hospital',
+    'Xinjiang Uyghur Autonomous Region People’s Hospital',
+    'Tibetan Autonomous Prefecture',
+    '深圳市妇幼保健院',
+    '湖南省妇幼保健院（湖南省妇女儿童医院）',
+    '全国妇联',
+    '广西壮族自治区人民医院',
+    '恩施土家族苗族自治州中心医院',
+    '宁夏回族自治区',
+    '中国残疾人联合会',
+  ])('%j passes', (text) => {
+    expect(protectedValueOf(text)).toBeNull();
+  });
+
+  it.each([
+    ['maternity leave', 'pregnancy'],
+    ['on maternity leave from the Maternity Hospital', 'pregnancy'],
+    ['pregnant, nurse at the Maternity and Child Health Hospital', 'pregnancy'],
+    ['female, works at the Women’s Hospital', 'sex'],
+    ['women-owned clinic', 'sex'],
+    ['Women', 'sex'],
+    ['women health', 'sex'],
+    ['Female Hospital', 'sex'],
+    ['married, at the Women and Children Hospital', 'marital_status'],
+    ['Uyghur family', 'ethnicity'],
+    ['Uyghur restaurant, Autonomous', 'ethnicity'],
+    ['孕妇', 'pregnancy'],
+    ['已怀孕，在妇幼保健院工作', 'pregnancy'],
+    ['女性，妇幼保健院护士', 'sex'],
+    ['壮族', 'ethnicity'],
+    ['壮族，在自治区医院工作', 'ethnicity'],
+    ['持有残疾证', 'health'],
+  ])('%j is still refused (%s)', (text, characteristic) => {
+    expect(protectedValueOf(text)?.characteristic).toBe(characteristic);
+  });
+});
