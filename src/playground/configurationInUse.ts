@@ -1,9 +1,7 @@
-import { catalogHash } from '../catalog/catalogHash.js';
-import { defaultCatalog } from '../catalog/resolveCatalog.js';
-import { DEFAULT_MODEL_SHA256 } from '../model/defaultModelSha256.js';
-import { defaultPolicy } from '../policy/defaultPolicy.js';
-import { policyHashOf } from '../policy/policyHash.js';
-import type { Scorer } from '../index.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { defaultCatalog, defaultModelPath, defaultPolicy, policyHash, type Scorer } from '../index.js';
 
 /**
  * The model, policy and catalog a playground decides with, each with the fingerprint its decisions
@@ -23,21 +21,31 @@ export interface ConfigurationInUse {
 }
 
 /**
- * What {@link ConfigurationInUse} says of `scorer`. "Default" means the same fingerprint as the
- * release's own: a policy file that changes no number is the default policy.
+ * What {@link ConfigurationInUse} says of `scorer`. "Default" means what the release ships: the
+ * embedded model file's bytes, the default policy's numbers (a policy file that changes none is the
+ * default policy), the default catalog's kinds as they are.
  */
 export function configurationInUse(
   scorer: Pick<Scorer, 'model' | 'policy' | 'catalogHash' | 'certificateKinds' | 'bannedCertificateKinds'>,
 ): ConfigurationInUse {
-  const policyHash = policyHashOf(scorer.policy);
+  const hash = policyHash(scorer.policy);
+  const kinds = [...scorer.certificateKinds, ...scorer.bannedCertificateKinds];
   return {
-    model: { id: scorer.model.id, sha256: scorer.model.sha256, isDefault: scorer.model.sha256 === DEFAULT_MODEL_SHA256 },
-    policy: { name: scorer.policy.name, version: scorer.policy.version, hash: policyHash, isDefault: policyHash === policyHashOf(defaultPolicy) },
+    model: { id: scorer.model.id, sha256: scorer.model.sha256, isDefault: scorer.model.sha256 === defaultModelSha256() },
+    policy: { name: scorer.policy.name, version: scorer.policy.version, hash, isDefault: hash === policyHash(defaultPolicy) },
     catalog: {
       hash: scorer.catalogHash,
-      isDefault: scorer.catalogHash === catalogHash(defaultCatalog),
-      kinds: scorer.certificateKinds.length + scorer.bannedCertificateKinds.length,
+      isDefault: kinds.length === defaultCatalog.size && kinds.every((k) => isDeepStrictEqual(k, defaultCatalog.get(k.id))),
+      kinds: kinds.length,
       banned: scorer.bannedCertificateKinds.map((k) => k.id),
     },
   };
+}
+
+let shipped: string | undefined;
+
+/** SHA-256 of the embedded model file, as loading it computes it (read once: about 120 KB). */
+function defaultModelSha256(): string {
+  shipped ??= createHash('sha256').update(readFileSync(defaultModelPath())).digest('hex');
+  return shipped;
 }

@@ -91,7 +91,7 @@ export function playgroundSetup(scorer: Pick<Scorer, 'model' | 'policy' | 'catal
     inUse: configurationInUse(scorer),
     legend: FACTOR_LEGEND,
     evidenceReasons,
-    examples: examplesUnderCatalog({ offered: kinds, banned: scorer.bannedCertificateKinds, jurisdictionId: scorer.policy.jurisdiction.id }),
+    examples: examplesUnderCatalog({ offered: kinds, banned: scorer.bannedCertificateKinds, jurisdiction: scorer.policy.jurisdiction }),
     catalog: kinds.map((spec) => {
       const t = typicalEvidence(spec.id, catalog);
       return {
