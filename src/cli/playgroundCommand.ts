@@ -8,19 +8,31 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { reportCliError } from './reportCliError.js';
 
 /** Usage of `creditlift playground`. */
-export const PLAYGROUND_USAGE = `Usage: creditlift playground [--port N] [--catalog FILE.json]
+export const PLAYGROUND_USAGE = `Usage: creditlift playground [--port N] [--model DIR|FILE.onnx] [--policy FILE.json] [--catalog FILE.json]
 
 Serves a local web page on 127.0.0.1 (nothing leaves this computer; no external assets) where
 you pick an example or edit an applicant, add and remove certificates from the catalog, set a
 budget and your own cap, and see the decision at once: limit and binding constraint, APR and
 daily rate, the factor waterfall, principal reasons in English and Chinese, each certificate's
-impact, what-if suggestions, affordability checks and the budget assistant. Ctrl-C stops it.
+impact, what-if suggestions, affordability checks and the budget assistant. The page names the
+model, policy and catalog it decides with and their fingerprints (as decisions record them).
+Ctrl-C stops it.
 
   --port N                   port on 127.0.0.1 (default 8787; 0 picks a free one)
+  --model DIR|FILE.onnx      model written by "creditlift train" (default: the embedded model), as
+                             "creditlift decide --model" reads it
+  --policy FILE.json         policy overrides as JSON, merged into the default policy and validated,
+                             as "creditlift decide --policy" reads them
   --catalog FILE.json        your own certificate kinds, as "creditlift decide --catalog" reads them:
                              the page offers and builds the kinds of that catalog (less any its
-                             jurisdiction bans), and a default kind it removes is not offered
+                             jurisdiction bans), and a default kind it removes is not offered; an
+                             example's certificate the catalog does not count as written (its kind
+                             missing or banned, its result off the kind's scale, its verification
+                             method not taken) is left out of the example, and the page names it
   -h, --help                 show this help
+
+Exit codes: 0 stopped, 1 failure (the model, the policy or the catalog unusable: the option is
+named; nothing is served), 2 usage.
 `;
 
 /** `creditlift playground`: serves the page until interrupted. */
@@ -28,6 +40,8 @@ export async function runPlaygroundCommand(argv: readonly string[], io: CliIo = 
   try {
     const { values, positionals } = parseCommandArgs(argv, {
       port: { type: 'string' },
+      model: { type: 'string' },
+      policy: { type: 'string' },
       catalog: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     } as const);
@@ -37,8 +51,9 @@ export async function runPlaygroundCommand(argv: readonly string[], io: CliIo = 
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const port = intOption(values.port, 'port', 8787, 65_535, 0);
-    // Read and validated here, naming the file, before anything listens.
-    const scorer = await scorerOptionsFrom({ catalog: values.catalog });
+    // Read by decide's own readers, naming the file, before anything listens; the model is loaded and
+    // the policy validated by servePlayground's createScorer, as by decide's, before it listens.
+    const scorer = await scorerOptionsFrom({ model: values.model, policy: values.policy, catalog: values.catalog });
     const playground = await servePlayground({ port, scorer });
     io.stdout(`creditlift playground: ${playground.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {

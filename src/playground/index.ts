@@ -11,3 +11,5 @@ export {
   type PlaygroundDecision,
   type PlaygroundError,
 } from './playgroundApi.js';
+export type { ConfigurationInUse } from './configurationInUse.js';
+export type { LeftOutCertificate, LeftOutReason, PlaygroundExample } from './examplesUnderCatalog.js';

@@ -15,18 +15,23 @@ import {
   type Scorer,
   type ValidationIssue,
 } from '../index.js';
-import { EXAMPLE_AS_OF, exampleApplicants } from '../examples/index.js';
+import { EXAMPLE_AS_OF } from '../examples/index.js';
 import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, type BudgetView } from '../story/index.js';
+import { configurationInUse, type ConfigurationInUse } from './configurationInUse.js';
+import { examplesUnderCatalog, type PlaygroundExample } from './examplesUnderCatalog.js';
 import { isoDateDaysBefore } from './isoDateDaysBefore.js';
 
-/** What the page needs once: the examples to pick from and the certificate kinds it may offer. */
+/** What the page needs once: the examples to pick from, the certificate kinds it may offer and what it decides with. */
 export interface PlaygroundSetup {
   readonly asOf: string;
+  /** The model, policy and catalog in use, with their fingerprints: the page shows them. */
+  readonly inUse: ConfigurationInUse;
   /** The legend of factor signs. */
   readonly legend: BilingualText;
   /** Why a certificate was not counted, per reason code, in both languages. */
   readonly evidenceReasons: Readonly<Record<string, BilingualText>>;
-  readonly examples: readonly { readonly id: string; readonly segment: string; readonly story: string; readonly applicant: ApplicantInput }[];
+  /** The examples fitted to the catalog in use, each naming the certificates it left out ({@link examplesUnderCatalog}). */
+  readonly examples: readonly PlaygroundExample[];
   readonly catalog: readonly {
     readonly id: string;
     readonly category: string;
@@ -73,17 +78,20 @@ export interface PlaygroundError {
 }
 
 /**
- * The examples and the kinds the page offers, as it reads them: `kinds` is the scorer's own
- * (`scorer.certificateKinds`: its catalog, a lender's included, less the kinds its jurisdiction
- * bans), never the default catalog, so the page offers what the decision counts.
+ * The examples, the kinds the page offers and what it decides with, as the page reads them, all of
+ * the scorer's own: the kinds are `scorer.certificateKinds` (its catalog, a lender's included, less
+ * the kinds its jurisdiction bans), never the default catalog, so the page offers what the decision
+ * counts, and each example is fitted to that catalog, naming what it left out.
  */
-export function playgroundSetup(kinds: readonly CertificateKindSpec[]): PlaygroundSetup {
+export function playgroundSetup(scorer: Pick<Scorer, 'model' | 'policy' | 'catalogHash' | 'certificateKinds' | 'bannedCertificateKinds'>): PlaygroundSetup {
+  const kinds = scorer.certificateKinds;
   const catalog: Catalog = new Map(kinds.map((k) => [k.id, k]));
   return {
     asOf: EXAMPLE_AS_OF,
+    inUse: configurationInUse(scorer),
     legend: FACTOR_LEGEND,
     evidenceReasons,
-    examples: exampleApplicants.map((e) => ({ id: e.id, segment: e.segment, story: e.story, applicant: e.applicant })),
+    examples: examplesUnderCatalog({ offered: kinds, banned: scorer.bannedCertificateKinds, jurisdiction: scorer.policy.jurisdiction }),
     catalog: kinds.map((spec) => {
       const t = typicalEvidence(spec.id, catalog);
       return {

@@ -2,7 +2,7 @@ import { PLAYGROUND_SCRIPT } from './playgroundScript.js';
 import { PLAYGROUND_CSS } from './playgroundStyle.js';
 
 /**
- * The playground's single page: the applicant editor on the left (in tab order: example, income and
+ * The playground's single page: under its title, the model, policy and catalog it decides with; the applicant editor on the left (in tab order: example, income and
  * household, line and controls, certificates, JSON), the decision on the right. Every control has a
  * label; buttons are real buttons; the decision's one-line summary is announced politely.
  */
@@ -19,6 +19,7 @@ export function playgroundPage(): string {
 <header>
   <h1>creditlift playground</h1>
   <p>Runs on this computer only (127.0.0.1): pick an example or edit the applicant, add certificates, and see the decision at once. Amounts in RMB.</p>
+  <p id="in-use" class="muted"></p>
 </header>
 <main>
 <section aria-labelledby="inputs-h">
@@ -26,6 +27,10 @@ export function playgroundPage(): string {
   <label for="example">Example applicant</label>
   <select id="example"></select>
   <p id="story"></p>
+  <div id="left-out" role="note" hidden>
+    <p>Left out of this example: the catalog in use does not count these certificates as the example writes them.</p>
+    <ul id="left-out-list"></ul>
+  </div>
   <fieldset>
     <legend>Income and household</legend>
     <div class="row">

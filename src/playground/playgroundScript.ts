@@ -132,8 +132,35 @@ function pickExample() {
   state.applicant = clone(ex.applicant);
   state.lastLimit = null;
   $('story').textContent = ex.story;
+  showLeftOut(ex.leftOut || []);
   fillForm();
   decide();
+}
+// The certificates the example lost under the catalog in use, each named: never dropped without a word.
+function showLeftOut(leftOut) {
+  var list = $('left-out-list');
+  list.replaceChildren();
+  leftOut.forEach(function (l) {
+    list.appendChild(el('li', { 'data-kind': l.kind, 'data-reason': l.reason }, [l.text.en, ' ', el('span', { lang: 'zh-Hans', class: 'muted', text: l.text.zhHans })]));
+  });
+  $('left-out').hidden = leftOut.length === 0;
+}
+// Which model, policy and catalog the decisions are made with, as their audit records them (the
+// fingerprints' first 12 digits; all of them on hover and in the data attributes).
+function showInUse(u) {
+  if (!u) return;
+  var mine = function (d) { return d ? 'default' : 'yours'; };
+  var hash = function (h) { return el('code', { title: h, text: h.slice(0, 12) }); };
+  var box = $('in-use');
+  box.replaceChildren(
+    'Model ' + u.model.id + ' (' + mine(u.model.isDefault) + ', sha256 ', hash(u.model.sha256),
+    ') \u00b7 Policy \u201c' + u.policy.name + '\u201d version ' + u.policy.version + ' (' + mine(u.policy.isDefault) + ', ', hash(u.policy.hash),
+    ') \u00b7 Catalog of ' + u.catalog.kinds + ' kinds (' + mine(u.catalog.isDefault) + ', ', hash(u.catalog.hash),
+    ')' + (u.catalog.banned.length ? '; banned by the jurisdiction, not offered: ' + u.catalog.banned.join(', ') : ''),
+  );
+  box.setAttribute('data-model-sha256', u.model.sha256);
+  box.setAttribute('data-policy-hash', u.policy.hash);
+  box.setAttribute('data-catalog-hash', u.catalog.hash);
 }
 function fillCertificateForm() {
   var spec = kindSpec($('cert-kind').value);
@@ -357,6 +384,7 @@ function renderBudget(b, d, planText) {
 // ---- start ----------------------------------------------------------------------------------
 fetch('/api/setup').then(function (r) { return r.json(); }).then(function (setup) {
   state.setup = setup;
+  showInUse(setup.inUse);
   var select = $('example');
   setup.examples.forEach(function (e) { select.appendChild(el('option', { value: e.id, text: e.segment.replace(/_/g, ' ') })); });
   var kinds = $('cert-kind');

@@ -20,6 +20,10 @@ button.primary { background: var(--accent); color: #fff; margin-top: 8px; }
 :focus-visible { outline: 3px solid #fb8f44; outline-offset: 2px; }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0 10px; }
 #story { color: var(--muted); margin: 4px 0 10px; }
+#in-use code { font-size: 12px; }
+#left-out { border-left: 3px solid #bf8700; background: #fff8c5; padding: 4px 10px; margin: 0 0 10px; }
+#left-out p { margin: 0; font-weight: 600; }
+#left-out ul { margin: 4px 0 0; padding-left: 18px; }
 #certs { list-style: none; margin: 0; padding: 0; }
 #certs li { display: flex; justify-content: space-between; align-items: center; gap: 8px; padding: 3px 0; border-bottom: 1px dotted var(--line); }
 #headline { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; }

@@ -48,7 +48,7 @@ export async function servePlayground(options: PlaygroundOptions = {}): Promise<
   // The page offers the kinds the scorer counts (a lender's catalog, less what its jurisdiction
   // bans); a certificate is built from the scorer's whole catalog, so a banned kind asked for by
   // hand is built and then rejected by the decision, which names why.
-  const setup = JSON.stringify(playgroundSetup(scorer.certificateKinds));
+  const setup = JSON.stringify(playgroundSetup(scorer));
   const catalog: Catalog = new Map([...scorer.certificateKinds, ...scorer.bannedCertificateKinds].map((k) => [k.id, k]));
   // The port is known once listening; no request arrives before.
   let port = 0;

@@ -40,7 +40,7 @@ const commands: Record<string, { options: readonly string[]; argv: () => string[
   monitor: { options: ['--policy', '--catalog'], argv: () => ['monitor', '--applicants', file('book.ndjson'), '--write-baseline', out('json')] },
   report: { options: ['--policy', '--catalog'], argv: () => ['report', file('decisions.ndjson'), '--out', out('html')] },
   catalog: { options: ['--catalog'], argv: () => ['catalog'] },
-  playground: { options: ['--catalog'], argv: () => ['playground', '--port', '0'] },
+  playground: { options: ['--policy', '--catalog'], argv: () => ['playground', '--port', '0'] },
   featurize: {
     options: ['--policy', '--catalog'],
     argv: () => ['featurize', '--in', file('book.ndjson'), '--outcomes', file('outcomes.csv'), '--target', 'defaulted', '--out', out('csv')],
