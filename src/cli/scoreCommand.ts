@@ -29,6 +29,8 @@ import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from './score/fingerprintInterruptedError.js';
+import { codeAfterDigestsStopped, runEndInterruptedMessage, runEndInterruptedReason } from './score/runEndInterrupted.js';
+import type { WrittenFiles } from './score/runManifestSchema.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
 import { averageCostAlertOf } from './score/averageCostAlert.js';
@@ -222,34 +224,57 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const earlier = resumed === undefined || manifestPath === undefined ? undefined : await readRunManifest(manifestPath);
     const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
     if (manifestPath !== undefined) await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
+    // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
+    for (const lock of locks) lock.keepCreated();
     const tracker = new UndecidedTracker();
     let summarySoFar: ScoreSummary = emptyScoreSummary();
-    // Called once the output files are closed: the status records their bytes.
-    // `inputChanged`: the input read was not the run's (its last line then says nothing of the run's input).
-    const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined, inputChanged = false) => {
+    // The hashes at the run's end stop at a signal, as the first fingerprint does.
+    const stopOn = io.signal === undefined ? {} : { signal: io.signal };
+    // Set when a signal stopped reading the files back at the end of a run that had otherwise done.
+    let digestsStopped: FingerprintInterruptedError | undefined;
+    // Called once the output files are closed: the status records their bytes, and the code the run
+    // exits with is returned (a signal stopping that reading makes a done run's 130).
+    // `inputUnconfirmed`: the input read is not known to be the run's (its last line then says nothing of the run's input).
+    const ended = async (exitCode: number, summary: ScoreSummary, stopped: boolean, reason: string | undefined, inputUnconfirmed = false): Promise<number> => {
       const { undecided, stoppedAfterLine, lastInputLine } = tracker.end(stopped);
-      if (manifestPath === undefined) return;
-      const files = await writtenFilesOf(args.out, args.errors);
+      if (manifestPath === undefined) return exitCode;
+      let code = exitCode;
+      let why = reason;
+      let files: WrittenFiles | undefined;
+      try {
+        files = await writtenFilesOf(args.out, args.errors, stopOn);
+      } catch (e) {
+        if (!(e instanceof FingerprintInterruptedError)) throw e;
+        code = codeAfterDigestsStopped(exitCode);
+        if (code !== exitCode) digestsStopped = e;
+        why =
+          code !== exitCode
+            ? [reason, runEndInterruptedReason('file-digests', e)].filter((r) => r !== undefined).join('; then ')
+            : `${reason ?? ''}; its files were not read back for their digests (a signal stops that too)`;
+      }
       const events = {
         ...resumeEvents(resumed, noteMissingAnswers(resumed, io, errorsDevice)),
         lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length,
       };
-      return writeRunStatus(
+      await writeRunStatus(
         manifestPath,
         endedStatus(status, {
-          exitCode,
-          ...(reason === undefined ? {} : { reason }),
+          exitCode: code,
+          ...(why === undefined ? {} : { reason: why }),
           summary,
           ...(resumed === undefined ? {} : { resumed }),
           undecided,
           ...(stoppedAfterLine === undefined ? {} : { stoppedAfterLine }),
-          ...(lastInputLine === undefined || inputChanged ? {} : { lastInputLine }),
+          ...(lastInputLine === undefined || inputUnconfirmed ? {} : { lastInputLine }),
           events,
-          files,
+          ...(files === undefined ? {} : { files }),
         }),
       );
+      return code;
     };
-    endOnFailure = (code, reason) => ended(code, summarySoFar, true, reason);
+    endOnFailure = async (code, reason) => {
+      await ended(code, summarySoFar, true, reason);
+    };
 
     const outSink = await openLineSink(args.out, resumed !== undefined, `--out ${args.out}`);
     sinks.push(outSink);
@@ -299,28 +324,41 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const { summary, interrupted } = result;
     summary.lenientCells = [...lenientCells.counts()];
     // Read again before the summary, so nothing stands between the summary and the exit.
-    const changed = interrupted ? undefined : await inputChanged(args.input, input, reading.sha256());
+    let changed: string | undefined;
+    // Set when a signal stopped that reading: nothing is known of the input then.
+    let checkStopped: FingerprintInterruptedError | undefined;
+    if (!interrupted) {
+      try {
+        changed = await inputChanged(args.input, input, reading.sha256(), stopOn);
+      } catch (e) {
+        if (!(e instanceof FingerprintInterruptedError)) throw e;
+        checkStopped = e;
+      }
+    }
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
-    const code = interrupted
-      ? INTERRUPTED_EXIT_CODE
-      : changed !== undefined
-        ? CliExitCode.failed
-        : failedRecords > 0
-          ? CliExitCode.recordsFailed
-          : summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0
-            ? CliExitCode.rejected
-            : CliExitCode.ok;
+    const runCode =
+      interrupted || checkStopped !== undefined
+        ? INTERRUPTED_EXIT_CODE
+        : changed !== undefined
+          ? CliExitCode.failed
+          : failedRecords > 0
+            ? CliExitCode.recordsFailed
+            : summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0
+              ? CliExitCode.rejected
+              : CliExitCode.ok;
     // What the run left, beside its configuration, while it still holds the output.
     endOnFailure = undefined;
-    await ended(
-      code,
+    const code = await ended(
+      runCode,
       summary,
       interrupted,
       interrupted
         ? 'interrupted (a signal) before the input was read to its end'
-        : (changed ??
+        : checkStopped !== undefined
+          ? runEndInterruptedReason('input-check', checkStopped)
+          : (changed ??
             (failedRecords > 0 ? `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE})` : undefined)),
-      changed !== undefined,
+      changed !== undefined || checkStopped !== undefined,
     );
     // Everything is released before the summary: nothing may stand between it and the process's
     // exit, where a signal (a second one counts as "stop at once", 130) would find the run still closing.
@@ -332,11 +370,13 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     io.stderr(unknownKindsWarning(unknownKinds, `${summary.decisions.toLocaleString('en-US')} decisions`));
     io.stderr(lenientCellsWarning(summary.lenientCells));
     if (interrupted) io.stderr(`interrupted: ${summary.recordsIn} records written; run the same command with --resume to continue\n`);
+    else if (checkStopped !== undefined) io.stderr(`${terminalText(runEndInterruptedMessage('input-check', checkStopped))}\n`);
     else if (changed !== undefined) io.stderr(`error: ${changed}\n`);
     else if (failedRecords > 0)
       io.stderr(
         `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
       );
+    if (digestsStopped !== undefined) io.stderr(`${terminalText(runEndInterruptedMessage('file-digests', digestsStopped))}\n`);
     return code;
   } catch (e) {
     // Whatever finished is already on disk; a rerun with --resume picks up from there.

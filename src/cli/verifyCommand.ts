@@ -212,7 +212,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       );
       if (!bytesCompared && manifest.status?.files === undefined && manifest.status?.decisions !== undefined)
         io.stdout(
-          `note: the manifest records no digest of the run's files (a creditlift that did not record one wrote it): the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
+          `note: the manifest records no digest of the run's files (${manifest.status.exitCode === CliExitCode.interrupted ? 'a signal stopped the run before it read them back; the same score command with --resume records them' : 'a creditlift that did not record one wrote it'}): the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
         );
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);

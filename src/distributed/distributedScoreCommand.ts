@@ -299,6 +299,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
     await writeRunManifest(runManifestPath(out), manifestNow);
     began = true;
+    // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
+    for (const lock of locks) lock.keepCreated();
     // Failed before a chunk is read (Redis lost): said as such.
     endOnFailure = async (f) =>
       writeRunManifest(runManifestPath(out), {

@@ -136,6 +136,19 @@ describe('creditlift verify --manifest', () => {
     );
   });
 
+  it('a manifest of a run a signal stopped before it read its files back says so, not that an older creditlift wrote it (task F12)', async () => {
+    const stopped = file('stopped.ndjson');
+    writeFileSync(stopped, `${lines.join('\n')}\n`);
+    const m = JSON.parse(readFileSync(`${out}.run.json`, 'utf8')) as { status: Record<string, unknown> };
+    const { files: _dropped, ...status } = m.status;
+    writeFileSync(`${stopped}.run.json`, JSON.stringify({ ...m, status: { ...status, state: 'incomplete', exitCode: 130, reason: 'interrupted (a signal)' } }));
+    const r = await verify(stopped, '--manifest', `${stopped}.run.json`);
+    expect(r.out).toMatch(
+      /note: the manifest records no digest of the run's files \(a signal stopped the run before it read them back; the same score command with --resume records them\)/,
+    );
+    expect(r.out).not.toMatch(/a creditlift that did not record one/);
+  });
+
   it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines; with it, exit 3 naming both counts (was: exit 0)', async () => {
     const tampered = file('tampered.ndjson');
     writeFileSync(tampered, replaced(4));

@@ -1,3 +1,4 @@
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { createLockFile, type LockRemoval, removeLockFile } from './lockFile.js';
 
 /** A lock file this process created, with the exact text it wrote there (unique to this hold). */
@@ -10,7 +11,18 @@ export interface HeldLockFile {
 // run's own release can run, so the 'exit' handler removes them: the process that held them is
 // ending, and a --resume would only have to take them over with a note.
 const held = new Set<HeldLockFile>();
+// Outputs this process created empty to lock them (a file has no inode to hold before), no run's
+// output yet. A second Ctrl-C while the input was fingerprinted left one behind, and a rerun took
+// the unexplained empty file for an output as any other: they go at exit as the locks do, first
+// (the locks keep another run off them until they are gone).
+const placeholders = new Set<string>();
 let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => removeHeldLocks((said) => process.stderr.write(said)));
+}
 
 /**
  * Creates the lock file `path` holding `text` unless it exists, and marks it this process's, to be
@@ -21,10 +33,7 @@ let exitHookInstalled = false;
  * @throws the file system's error when it cannot be created
  */
 export function createHeldLockFile(path: string, text: string): HeldLockFile | undefined {
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => removeHeldLocks((said) => process.stderr.write(said)));
-  }
+  installExitHook();
   if (!createLockFile(path, text)) return undefined;
   const lock = { path, text };
   held.add(lock);
@@ -43,18 +52,73 @@ export function removeHeldLockFile(lock: HeldLockFile): LockRemoval {
   return removeLockFile(lock.path, lock.text);
 }
 
+/**
+ * Creates the output `path` empty unless it exists, and marks it to be removed when the process
+ * exits (if still empty) unless {@link keepPlaceholder} claims it first. Synchronous, as
+ * {@link createHeldLockFile} is: no exit falls between the creation and the mark. False when `path`
+ * exists.
+ *
+ * @throws the file system's error when it cannot be created
+ */
+export function createHeldPlaceholder(path: string): boolean {
+  installExitHook();
+  try {
+    closeSync(openSync(path, 'wx'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  placeholders.add(path);
+  return true;
+}
+
+/** The run has begun writing `path` (its manifest says so): it is the run's output now, kept at exit. */
+export function keepPlaceholder(path: string): void {
+  placeholders.delete(path);
+}
+
+/**
+ * Removes the output `path` created by {@link createHeldPlaceholder} if it is still empty (a file
+ * with bytes is someone's), and lets it go.
+ *
+ * @throws the file system's error when it cannot be removed (it is let go all the same)
+ */
+export function removeHeldPlaceholder(path: string): void {
+  if (!placeholders.delete(path)) return;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return;
+  }
+  if (size === 0) rmSync(path, { force: true });
+}
+
+/** The outputs this process created to lock them and no run has claimed: for tests. */
+export function heldPlaceholders(): readonly string[] {
+  return [...placeholders];
+}
+
 /** The lock files this process holds now: for tests. */
 export function heldLockFiles(): readonly HeldLockFile[] {
   return [...held];
 }
 
 /**
- * Removes every lock file still held, as the process exits. Never throws: an exception in an 'exit'
+ * Removes every output still held empty for a run that never began ({@link createHeldPlaceholder}),
+ * then every lock file still held, as the process exits. Never throws: an exception in an 'exit'
  * handler ended the process with Node's crash dump ("fatal: Error: EACCES ... unlink"), after the
  * run had already said how it ended. A lock that cannot be removed (its folder made read-only), or
- * that another run holds now, is named on `say`, with what to do.
+ * that another run holds now, or an output that cannot be removed, is named on `say`, with what to do.
  */
 export function removeHeldLocks(say: (text: string) => void): void {
+  for (const path of [...placeholders]) {
+    try {
+      removeHeldPlaceholder(path);
+    } catch (e) {
+      tell(say, placeholderLeftMessage(path, e));
+    }
+  }
   for (const lock of [...held]) {
     let note: string | undefined;
     try {
@@ -62,13 +126,21 @@ export function removeHeldLocks(say: (text: string) => void): void {
     } catch (e) {
       note = lockLeftMessage(lock.path, e);
     }
-    if (note === undefined) continue;
-    try {
-      say(`${note}\n`);
-    } catch {
-      // stderr itself gone: nothing is left to tell.
-    }
+    if (note !== undefined) tell(say, note);
   }
+}
+
+function tell(say: (text: string) => void, note: string): void {
+  try {
+    say(`${note}\n`);
+  } catch {
+    // stderr itself gone: nothing is left to tell.
+  }
+}
+
+/** The warning for an output created empty to lock it that could not be removed as the process ended. */
+export function placeholderLeftMessage(path: string, e: unknown): string {
+  return `warning: ${path} was created empty to lock it and could not be removed (${e instanceof Error ? e.message : String(e)}): no run wrote it; delete it`;
 }
 
 /**

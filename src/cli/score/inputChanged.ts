@@ -1,3 +1,4 @@
+import { FingerprintInterruptedError } from './fingerprintInterruptedError.js';
 import { fingerprintInput, type InputFingerprint } from './runManifest.js';
 
 /**
@@ -9,16 +10,26 @@ import { fingerprintInput, type InputFingerprint } from './runManifest.js';
  * undone while the run went on, at bytes the run had not read meanwhile, is not seen, and does not
  * matter: the decisions are then those of the file on disk.
  *
+ * `options.signal` stops the second read between two chunks, as it stops the first fingerprint: a
+ * SIGTERM at a run's end waited for the whole file (seconds for some GiB).
+ *
  * @param path the input file
  * @returns a message naming the file and what differs (the caller exits 1)
+ * @throws FingerprintInterruptedError when `options.signal` stopped the second read (nothing is known then)
  */
-export async function inputChanged(path: string, before: InputFingerprint, readSha256: string): Promise<string | undefined> {
+export async function inputChanged(
+  path: string,
+  before: InputFingerprint,
+  readSha256: string,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<string | undefined> {
   if (readSha256 !== before.sha256)
     return `${path} changed while it was being read; its decisions may mix two versions of the file: run again with --overwrite`;
   let now: InputFingerprint;
   try {
-    now = await fingerprintInput(path);
+    now = await fingerprintInput(path, options);
   } catch (e) {
+    if (e instanceof FingerprintInterruptedError) throw e;
     const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     return `${path} could not be read again once the run was done (${why}), so nothing shows it is still the file decided; run again with --overwrite on the file you mean`;
   }

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deviceKindOf } from '../../files/deviceKind.js';
 import { fileIdentity, realFilePath } from './fileIdentity.js';
-import { createHeldLockFile, type HeldLockFile, lockLeftMessage, lockRemovalNote, removeHeldLockFile } from './heldLocks.js';
+import {
+  createHeldLockFile,
+  createHeldPlaceholder,
+  type HeldLockFile,
+  keepPlaceholder,
+  lockLeftMessage,
+  lockRemovalNote,
+  removeHeldLockFile,
+  removeHeldPlaceholder,
+} from './heldLocks.js';
 import { takeoverMarkerPath } from './lockFile.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
 import { processMark } from './processMark.js';
@@ -25,9 +34,15 @@ export interface OutputLock {
   /**
    * Removes the file taking this lock created (it did not exist), if it is still empty: for a run
    * refused or failed before it wrote anything, so it leaves no empty output behind. A no-op for a
-   * lock that created nothing.
+   * lock that created nothing. Until {@link keepCreated}, the process's exit does it too (a second
+   * Ctrl-C), so no path out of a run that never began leaves the file.
    */
   discardCreated(): Promise<void>;
+  /**
+   * The run has begun (its manifest says so): the file taking this lock created is its output, kept
+   * whatever happens next. A no-op for a lock that created nothing.
+   */
+  keepCreated(): void;
 }
 
 interface LockOwner {
@@ -80,7 +95,10 @@ function heldLock(file: HeldLockFile, tookOverFrom: number | undefined, created?
       return lockRemovalNote(file.path, removeHeldLockFile(file));
     },
     async discardCreated() {
-      if (created !== undefined) await rmIfEmpty(created);
+      if (created !== undefined) removeHeldPlaceholder(created);
+    },
+    keepCreated() {
+      if (created !== undefined) keepPlaceholder(created);
     },
   };
 }
@@ -117,7 +135,7 @@ function safeUserName(): string {
 async function lockIdentity(path: string): Promise<OutputLock | undefined> {
   // The folder first: a run refused for it has created nothing.
   const folder = await openFolder(identityLockFolder());
-  const created = await createIfMissing(path);
+  const created = createHeldPlaceholder(path);
   let got: Awaited<ReturnType<typeof takeFile>>;
   let s: Awaited<ReturnType<typeof statBig>>;
   let lockPath: string;
@@ -132,12 +150,12 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
     });
   } catch (e) {
     // Failed: a file created here to hold its inode is not left behind.
-    if (created) await rmIfEmpty(path);
+    if (created) removeHeldPlaceholder(path);
     throw e;
   }
   if ('held' in got) {
     // Refused: a file created here to hold its inode is not left behind.
-    if (created && s.size === 0n) await rm(path, { force: true });
+    if (created) removeHeldPlaceholder(path);
     const other = got.owner?.file;
     // The holder named this very file: no other name to speak of (a lock by this name said "a hard link").
     const named =
@@ -163,25 +181,6 @@ function lockFolderFailure(folder: string, e: unknown): unknown {
 
 function statBig(path: string) {
   return stat(path, { bigint: true });
-}
-
-async function rmIfEmpty(path: string): Promise<void> {
-  const size = await stat(path).then(
-    (st) => st.size,
-    () => -1,
-  );
-  if (size === 0) await rm(path, { force: true });
-}
-
-/** Creates `path` empty unless it exists; true when it was created here. */
-async function createIfMissing(path: string): Promise<boolean> {
-  try {
-    await (await open(path, 'wx')).close();
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
 }
 
 /**

@@ -60,8 +60,8 @@ export interface RunEnd {
   readonly events: Partial<RunEvents>;
   /** What decided the run's records, when only known at the end (the workers of a `--queue` job). */
   readonly decidedBy?: DecidedBy;
-  /** The run's files as it left them (closed). */
-  readonly files: WrittenFiles;
+  /** The run's files as it left them (closed); absent when a signal stopped reading them back. */
+  readonly files?: WrittenFiles;
 }
 
 /** The status a run writes when it ends, from the one it wrote as it began. */
@@ -94,7 +94,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
     workerFailed,
     ...(undecided === undefined ? {} : { undecided }),
     ...(lastInputLine === undefined ? {} : { lastInputLine }),
-    files: end.files,
+    ...(end.files === undefined ? {} : { files: end.files }),
   };
 }
 

@@ -5,20 +5,27 @@ import type { DeviceOutput, FileDigest, WrittenFiles } from './runManifestSchema
 /**
  * Digests of the run's files, read back after they are closed (a stream: constant memory; the
  * pages are usually still cached, about a second per GB here); a device is named as one, not read.
+ * `options.signal` stops the reading between two chunks (a signal at a run's end waited for every
+ * byte of its outputs).
+ *
+ * @throws FingerprintInterruptedError when `options.signal` stopped it, naming the file and how far it got
  */
-export async function writtenFilesOf(out: string, errors: string): Promise<WrittenFiles> {
-  const output = await writtenFileOf(out);
-  return errors === out ? { output } : { output, errors: await writtenFileOf(errors) };
+export async function writtenFilesOf(out: string, errors: string, options: { readonly signal?: AbortSignal } = {}): Promise<WrittenFiles> {
+  const output = await writtenFileOf(out, options);
+  return errors === out ? { output } : { output, errors: await writtenFileOf(errors, options) };
 }
 
-async function writtenFileOf(path: string): Promise<FileDigest | DeviceOutput> {
+async function writtenFileOf(path: string, options: { readonly signal?: AbortSignal }): Promise<FileDigest | DeviceOutput> {
   const device = await deviceKindOf(path);
-  return device === undefined ? digestOf(path) : { device };
+  return device === undefined ? digestOf(path, options) : { device };
 }
 
-/** Size and SHA-256 of `path`. */
-export async function digestOf(path: string): Promise<FileDigest> {
-  const { size, sha256 } = await fingerprintInput(path);
+/**
+ * Size and SHA-256 of `path`.
+ * @throws FingerprintInterruptedError when `options.signal` stopped it
+ */
+export async function digestOf(path: string, options: { readonly signal?: AbortSignal } = {}): Promise<FileDigest> {
+  const { size, sha256 } = await fingerprintInput(path, options);
   return { size, sha256 };
 }
 
