@@ -5,12 +5,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { chunkJobId, runOf } from '../../src/distributed/chunkJob.js';
 import { captureIo } from '../cli/fakeDecider.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
-import { createRig, outputLines, RUN_ID, type Rig } from '../distributed/scenarios.js';
+import { answeredLines, createRig, outputLines, RUN_ID, type Rig } from '../distributed/scenarios.js';
 
 const manifestOf = (out: string) => JSON.parse(readFileSync(`${out}.run.json`, 'utf8'));
 
@@ -89,5 +91,47 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
     const done = captureIo();
     expect(await runReportCommand([out, '--out', join(rig.dir, 'status.html')], done.io)).toBe(0);
     expect(done.err()).toBe('');
+  });
+
+  // Outside tester findings24-scale 2: a producer that failed while it added a chunk to the queue
+  // (Redis lost, the job taken over) left that chunk's 200 records neither answered nor undecided,
+  // while afterLine said the run had read past them: report and the resume note under-counted.
+  it('a producer that fails while adding a chunk: every record up to afterLine is answered or listed undecided, and undecided.records counts them', async () => {
+    const db = 4;
+    const out = join(rig.dir, 'enqueueFails.ndjson');
+    const url = `redis://127.0.0.1:${rig.redis.port}/${db}`;
+    const argv = ['--in', rig.book, '--out', out, '--queue', url, '--job', 'enq', '--suggestions', '0', '--batch', '20'];
+    // No worker: the first run adds chunks 0 and 1 (--window 2), waits, and is stopped.
+    const stop = new AbortController();
+    const c = captureIo({ signal: stop.signal });
+    const first = runScoreCommand([...argv, '--window', '2'], c.io);
+    setTimeout(() => stop.abort(), 1500);
+    expect(await first, c.err()).toBe(130);
+    // Chunk 2's job key holds something that is no job: adding it fails (WRONGTYPE), as a Redis
+    // failing at that moment would, every time.
+    const client = new Redis({ port: rig.redis.port, host: '127.0.0.1', db, maxRetriesPerRequest: null });
+    try {
+      await client.rpush(`bull:${rig.queue}:${chunkJobId(runOf('enq', manifestOf(out).queue.runId), 2)}`, 'not a job');
+    } finally {
+      client.disconnect();
+    }
+    const r = captureIo();
+    expect(await runScoreCommand([...argv, '--resume'], r.io), r.err()).toBe(1);
+    expect(r.err()).toMatch(/WRONGTYPE/);
+    const { status } = manifestOf(out);
+    expect(status).toMatchObject({ state: 'incomplete', exitCode: 1 });
+    const last: number = status.undecided.afterLine ?? status.lastInputLine;
+    const undecided = new Set<number>();
+    for (const range of status.undecided.lines as { first: number; last: number }[]) for (let l = range.first; l <= range.last; l++) undecided.add(l);
+    const answered = new Set(answeredLines(out));
+    // Record lines of the book (line 31 is blank).
+    const records = readFileSync(rig.book, 'utf8')
+      .split('\n')
+      .map((text, i) => ({ text, line: i + 1 }))
+      .filter((l) => l.text !== '' && l.line <= last)
+      .map((l) => l.line);
+    const unaccounted = records.filter((l) => !answered.has(l) && !undecided.has(l));
+    expect(unaccounted, `lines up to afterLine ${last} neither answered nor undecided`).toEqual([]);
+    expect(status.undecided.records).toBe(records.filter((l) => !answered.has(l)).length);
   });
 });
