@@ -115,7 +115,7 @@ describe.skipIf(!HAS_REDIS)('score --queue: a record that kills its process, a p
     expect(survivors.length, 'workers still alive').toBe(2);
     expectSameStatus(p.out);
     expect(survivors.map((w) => w.stdout()).join('')).toMatch(
-      /poisonInProcess@[0-9a-f]{12}-c5 \(lines 101-120\) was held by a worker that stopped \(1 time\): deciding it in a child process/,
+      /poisonInProcess@[0-9a-f]{12}-c5 \(lines 101-120\) was held by a worker that stopped renewing its lock \(1 time: killed, maybe by one of these records, or paused past --lock-ms\): deciding it in a child process/,
     );
   });
 
