@@ -20,6 +20,7 @@ import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS, type ScoreArgs } from './score/scoreArgs.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
+import { readToEndOutcome } from './score/readToEndOutcome.js';
 import { continueRun, noteMissingAnswers } from './score/continueRun.js';
 import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, writeRunStatus } from './score/runManifest.js';
@@ -336,16 +337,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       }
     }
     if (started !== undefined && io.now !== undefined) summary.seconds = (io.now() - started) / 1000;
-    const runCode =
-      interrupted || checkStopped !== undefined
-        ? INTERRUPTED_EXIT_CODE
-        : changed !== undefined
-          ? CliExitCode.failed
-          : failedRecords > 0
-            ? CliExitCode.recordsFailed
-            : summary.rejected - failedRecords + (resumed?.rejected ?? 0) > 0
-              ? CliExitCode.rejected
-              : CliExitCode.ok;
+    const readToEnd = readToEndOutcome(failedRecords, summary.rejected - failedRecords + (resumed?.rejected ?? 0));
+    const runCode = interrupted || checkStopped !== undefined ? INTERRUPTED_EXIT_CODE : changed !== undefined ? CliExitCode.failed : readToEnd.exitCode;
     // What the run left, beside its configuration, while it still holds the output.
     endOnFailure = undefined;
     const code = await ended(
@@ -356,8 +349,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         ? 'interrupted (a signal) before the input was read to its end'
         : checkStopped !== undefined
           ? runEndInterruptedReason('input-check', checkStopped)
-          : (changed ??
-            (failedRecords > 0 ? `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE})` : undefined)),
+          : (changed ?? readToEnd.reason),
       changed !== undefined || checkStopped !== undefined,
     );
     // Everything is released before the summary: nothing may stand between it and the process's

@@ -19,7 +19,7 @@ import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, typ
 import { runningStatus } from '../cli/score/runStatus.js';
 import type { RunStatus } from '../cli/score/runManifestSchema.js';
 import { writtenFilesOf } from '../cli/score/writtenFiles.js';
-import { queueRunStatus, watchLastLine, type QueueRunEnd } from './queueRunStatus.js';
+import { queueRunStatus, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from '../cli/score/fingerprintInterruptedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
@@ -352,8 +352,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const lenientCells = createLenientCellTally();
     reading = openInputRecords(input, { format, maxRecordLines, attributes: await csvAttributesOf(format, args.features), lenientCells });
     const read = reading;
-    const watched = watchLastLine(read.records);
-    const chunks = chunkRecords(watched.records, chunkSize);
+    const chunks = chunkRecords(read.records, chunkSize);
+    // The last line of the last chunk taken from the input: records read into a chunk not yet cut
+    // are not counted read, so every line up to it is answered, written, or in a chunk the run holds.
+    let lastLineTaken = 0;
+    // The chunk being added to the queue: undecided if adding it fails (Redis lost, the job taken over).
+    let adding: InputChunk | undefined;
     const summary = emptyScoreSummary();
     const failed: FailedChunk[] = [];
     const pending: PendingChunk[] = [];
@@ -364,8 +368,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     let lostJobs = 0;
     /** Times each chunk was enqueued again in this run, by chunk index. */
     const requeued = new Map<number, number>();
-    /** Records a worker's pool could not decide (its process died on them, twice): `worker_failed` lines, as `score` writes them. */
-    let failedRecords = 0;
+    /** Input lines of records a worker's pool could not decide (its process died on them, twice): `worker_failed` lines, as `score` writes them. */
+    const workerFailedLines: number[] = [];
     let exhausted = false;
     const byWorker = new Map<string, number>();
     const done = (line: number) => resumed?.answered(line) === true;
@@ -373,9 +377,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       summary,
       ...(resumed === undefined ? {} : { resumed }),
       failed,
-      unwritten: pending.map((p) => p.chunk),
+      workerFailedLines,
+      unwritten: [...pending.map((p) => p.chunk), ...(adding === undefined ? [] : [adding])],
       stopped,
-      lastLineRead: watched.last(),
+      lastLineRead: lastLineTaken,
       chunksEnqueuedAgain: lostJobs,
       lockTakeovers: locks.filter((l) => l.tookOverFrom !== undefined).length,
       job: name,
@@ -555,7 +560,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           if (record?.ok === true) unknownKinds.addApplicant(record.value, catalog);
         } else {
           const text = formatOutputLine(line);
-          if (line.error.code === RETRY_ON_RESUME_CODE) failedRecords++;
+          if (line.error.code === RETRY_ON_RESUME_CODE) workerFailedLines.push(line.line);
           if (errFile === outFile) outText += text;
           else errText += text;
           countRejection(summary, line.error);
@@ -606,6 +611,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             break;
           }
           const c = next.value;
+          lastLineTaken = c.recordLines[c.recordLines.length - 1] ?? lastLineTaken;
           if (c.recordLines.every(done)) {
             // Finished by an earlier run: never enqueued again. A job left behind by a producer
             // killed between writing and removing it goes now.
@@ -613,8 +619,10 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
             if (resumed !== undefined && c.index < enqueuedHighWater) await dropChunk(c.index);
             continue;
           }
+          adding = c;
           const digest = await enqueue(c);
           pending.push({ chunk: c, id: chunkJobId(run, c.index), bytesAt: read.bytesRead(), recordsDigest: digest });
+          adding = undefined;
           draw();
         }
         if (pending.length === 0) break;
@@ -673,13 +681,14 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.failed;
     }
     // As `score` says it, with the same exit code.
-    if (failedRecords > 0) {
+    if (workerFailedLines.length > 0) {
       io.stderr(
-        `${failedRecords} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
+        `${workerFailedLines.length} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
       );
       return CliExitCode.recordsFailed;
     }
-    return summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    // The code the manifest records (queueRunStatus always sets one): the status and the exit cannot disagree.
+    return ended.exitCode ?? CliExitCode.failed;
   } catch (e) {
     for (const f of files) await f.close().catch(() => undefined);
     // Refused or failed before writing anything: no empty output is left behind by the lock.

@@ -1,26 +1,12 @@
 import type { CliIo } from '../cli/cliIo.js';
 import { CliExitCode } from '../cli/cliExitCode.js';
 import { noteMissingAnswers } from '../cli/score/continueRun.js';
-import type { InputRecord } from '../cli/score/inputRecord.js';
-import { formatLineRanges, LineRangeList } from '../cli/score/lineRanges.js';
+import { formatLineRanges, LineRangeList, type LineRange } from '../cli/score/lineRanges.js';
+import { readToEndOutcome } from '../cli/score/readToEndOutcome.js';
 import type { ResumeState } from '../cli/score/resumeState.js';
 import { endedStatus, resumeEvents } from '../cli/score/runStatus.js';
 import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
 import type { ScoreSummary } from '../cli/score/scoreSummary.js';
-
-/** The records a producer reads, passed through, and the input line of the last one read. */
-export function watchLastLine(records: AsyncIterable<InputRecord>): { readonly records: AsyncIterable<InputRecord>; last(): number } {
-  let last = 0;
-  return {
-    records: (async function* () {
-      for await (const r of records) {
-        last = r.line;
-        yield r;
-      }
-    })(),
-    last: () => last,
-  };
-}
 
 /** How a `score --queue` run ended, as the producer saw it. */
 export interface QueueRunEnd {
@@ -28,7 +14,9 @@ export interface QueueRunEnd {
   readonly resumed?: ResumeState;
   /** Chunks that failed for good, in input order. */
   readonly failed: readonly { readonly firstLine: number; readonly lastLine: number }[];
-  /** Chunks enqueued and not written (a run stopped by a signal, or failed), in input order. */
+  /** Input lines this run answered with a `worker_failed` line (undecided: a resume decides them), in input order. */
+  readonly workerFailedLines: readonly number[];
+  /** Chunks enqueued (or being added) and not written (a run stopped by a signal, or failed), in input order. */
   readonly unwritten: readonly { readonly recordLines: readonly number[] }[];
   /** True when the run stopped before it read and wrote everything (a signal, Redis lost). */
   readonly stopped: boolean;
@@ -36,7 +24,7 @@ export interface QueueRunEnd {
   readonly failure?: { readonly exitCode: number; readonly message: string };
   /** Why the input is not the file decided (read again at the end). */
   readonly changed?: string;
-  /** The input line of the last record read. */
+  /** The input line of the last record of the last chunk the run took in (added, or answered by an earlier run). */
   readonly lastLineRead: number;
   readonly chunksEnqueuedAgain: number;
   readonly lockTakeovers: number;
@@ -47,25 +35,31 @@ export interface QueueRunEnd {
 
 /**
  * The status a `score --queue` producer records as it ends, from the one it wrote as it began:
- * the exit code it returns (130 stopped by a signal, 1 input changed or a chunk failed for good, 3
- * records rejected, else 0, as `runDistributedScore` exits), the failed and unwritten chunks as
- * undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
+ * the exit code it returns (130 stopped by a signal, 1 input changed or a chunk failed for good, 4
+ * `worker_failed` lines, 3 records rejected, else 0, as `runDistributedScore` exits), the failed and
+ * unwritten chunks and the `worker_failed` lines as undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
  * decided again because their answer line was missing. `files`: the output's digests, read after it was closed.
  */
 export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, files: WrittenFiles): RunStatus {
   const { summary, resumed, failed } = end;
   const answered = (line: number) => resumed?.done.has(line) === true;
-  const undecided = new LineRangeList();
-  for (const f of failed) undecided.addRange(f.firstLine, f.lastLine);
+  // Failed chunks, worker_failed lines and unwritten chunks interleave: the list takes them in line order.
+  const ranges: LineRange[] = failed.map((f) => ({ first: f.firstLine, last: f.lastLine }));
+  for (const line of end.workerFailedLines) ranges.push({ first: line, last: line });
   let unwrittenRecords = 0;
   if (end.stopped)
     for (const c of end.unwritten)
       for (const line of c.recordLines)
         if (!answered(line)) {
           unwrittenRecords++;
-          undecided.addRange(line);
+          ranges.push({ first: line, last: line });
         }
+  const undecided = new LineRangeList();
+  for (const r of ranges.sort((a, b) => a.first - b.first || a.last - b.last)) undecided.addRange(r.first, r.last);
   const failedRanges = failed.map((f) => ({ first: f.firstLine, last: f.lastLine }));
+  const workerFailed = end.workerFailedLines.length;
+  // As `score` ends a run read to its end, whoever decided it.
+  const readToEnd = readToEndOutcome(workerFailed, summary.rejected - workerFailed + (resumed?.rejected ?? 0));
   const [exitCode, reason] =
     end.failure !== undefined
       ? [end.failure.exitCode, `failed: ${end.failure.message}`]
@@ -75,7 +69,7 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
           ? [CliExitCode.failed, end.changed]
           : failed.length > 0
             ? [CliExitCode.failed, `${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${formatLineRanges(failedRanges)})`]
-            : [summary.rejected + (resumed?.rejected ?? 0) > 0 ? CliExitCode.rejected : CliExitCode.ok, undefined];
+            : [readToEnd.exitCode, readToEnd.reason];
   return endedStatus(running, {
     exitCode,
     ...(reason === undefined ? {} : { reason }),
@@ -83,7 +77,7 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
     ...(resumed === undefined ? {} : { resumed }),
     undecided,
     // A failed chunk's range may span lines that are no record: the summary counted its records.
-    undecidedRecords: summary.undecided + unwrittenRecords,
+    undecidedRecords: summary.undecided + workerFailed + unwrittenRecords,
     ...(end.stopped ? { stoppedAfterLine: end.lastLineRead } : {}),
     ...(end.stopped || end.failure !== undefined || end.changed !== undefined ? {} : { lastInputLine: end.lastLineRead }),
     events: {

@@ -52,6 +52,16 @@ export interface RunWorkerResult {
   readonly refused: number;
   /** Chunks of abandoned jobs (their records gone from Redis) removed undecided. */
   readonly dropped: number;
+  /** Chunks left undecided because their lock was found gone (another worker holds them). */
+  readonly lockLost: number;
+}
+
+/** Thrown out of a chunk whose lock this worker no longer holds: BullMQ, finding no lock, leaves the job to its holder. */
+class LockLostError extends Error {
+  constructor(where: string) {
+    super(`${where}: lock lost`);
+    this.name = 'LockLostError';
+  }
 }
 
 // A chunk may stall (its worker killed, or starved past its lock) this many times before BullMQ fails it.
@@ -80,7 +90,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     }
     return d;
   };
-  const done = { chunks: 0, records: 0, refused: 0, dropped: 0 };
+  const done = { chunks: 0, records: 0, refused: 0, dropped: 0, lockLost: 0 };
   const client = options.link.client;
   // Ids of chunks dropped as abandoned: removed from the queue once BullMQ has failed them.
   const abandoned = new Set<string>();
@@ -92,7 +102,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   };
   const gone = 'the producer stopped more than its --job-ttl ago, or the run was resumed without --queue';
 
-  const processChunk = async (job: Job<ChunkJobData, ChunkReceipt>): Promise<ChunkReceipt> => {
+  const processChunk = async (job: Job<ChunkJobData, ChunkReceipt>, token: string | undefined): Promise<ChunkReceipt> => {
     // A job key that outlived its records (or an id whose key expired, which BullMQ hands over empty).
     const data = job.data as Partial<ChunkJobData>;
     if (
@@ -128,20 +138,37 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     const records = decodeRecords(bytes);
     // Taken before deciding: what the answer is made from, whatever deciding does to the objects.
     const digest = recordsDigest(records);
+    // Renewed by this worker itself while it decides on its own thread, between runtime calls: BullMQ's
+    // timer cannot run while a call blocks the thread. A lock found gone means another worker may
+    // hold the chunk now: this one stops, and says why.
+    const keepLock = async () => {
+      if (token === undefined || (await job.extendLock(token, options.lockMs)) === 1) return;
+      done.lockLost++;
+      options.log(
+        `worker ${me} lost the lock of ${where} after ${Date.now() - started} ms: it was not renewed within --lock-ms ${options.lockMs} (this process paused, or one runtime call took longer), so the chunk is another worker's now; not decided here\n`,
+      );
+      throw new LockLostError(where);
+    };
+    const keeping = options.openIsolatedDecider === undefined ? undefined : { callMs: options.lockMs / 4, between: keepLock };
     let lines: OutputLine[];
     if (isolate) {
       options.log(
-        `${where} was held by a worker that stopped (${job.stalledCounter} time${job.stalledCounter === 1 ? '' : 's'}): deciding it in a child process, so a record that kills its process costs only itself\n`,
+        `${where} was held by a worker that stopped renewing its lock (${job.stalledCounter} time${job.stalledCounter === 1 ? '' : 's'}: killed, maybe by one of these records, or paused past --lock-ms): deciding it in a child process, so a record that kills its process costs only itself\n`,
       );
       const isolated = await (options.openIsolatedDecider as NonNullable<RunWorkerOptions['openIsolatedDecider']>)(full.fingerprint.suggestions);
       try {
-        lines = await decideChunk(full, records, isolated);
+        lines = await decideChunk(full, records, isolated, keeping);
       } finally {
         await isolated.close();
       }
     } else {
-      lines = await decideChunk(full, records, await decider(full.fingerprint.suggestions));
+      const d = await decider(full.fingerprint.suggestions);
+      // Opening it (the model, on first use) blocked the thread too.
+      if (keeping !== undefined) await keepLock();
+      lines = await decideChunk(full, records, d, keeping);
     }
+    // A worker paused past its lock finds the chunk gone to another (maybe finished and collected).
+    if (keeping !== undefined) await keepLock();
     // Names the run and the very records decided, so the producer accepts only answers to its own chunk.
     const result: ChunkResult = { lines, worker: me, run: full.run, recordsDigest: digest };
     const stored = await client.eval(STORE_LINES_IF_RECORDS, 2, recordsKey, chunkLinesKey(full.run, full.index), JSON.stringify(result), String(full.ttlMs));
@@ -162,10 +189,10 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   let inHand = 0;
   const worker = new Worker<ChunkJobData, ChunkReceipt>(
     queueName,
-    async (job) => {
+    async (job, token) => {
       inHand++;
       try {
-        return await processChunk(job);
+        return await processChunk(job, token);
       } finally {
         inHand--;
       }
@@ -187,7 +214,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
       job.remove().catch(() => undefined);
       return;
     }
-    if (job !== undefined && !(err instanceof UnrecoverableError))
+    if (job !== undefined && !(err instanceof UnrecoverableError) && !(err instanceof LockLostError))
       options.log(`chunk ${job.id ?? '?'} failed on ${me}: ${err.message} (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1})\n`);
   });
   // Connection errors are the watchdog's to judge; BullMQ reconnects by itself meanwhile.
@@ -222,7 +249,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
   // After a forced close BullMQ's run loop may still be waiting on Redis: it has nothing of ours.
   await Promise.race([running.catch(() => undefined), forced ? delay(2000) : new Promise<void>(() => undefined)]);
   options.log(
-    `worker ${me} stopped: ${done.chunks} chunks, ${done.records} records${done.refused > 0 ? `, ${done.refused} refused` : ''}${done.dropped > 0 ? `, ${done.dropped} of abandoned jobs dropped` : ''}\n`,
+    `worker ${me} stopped: ${done.chunks} chunks, ${done.records} records${done.refused > 0 ? `, ${done.refused} refused` : ''}${done.dropped > 0 ? `, ${done.dropped} of abandoned jobs dropped` : ''}${done.lockLost > 0 ? `, ${done.lockLost} left to another worker (lock lost)` : ''}\n`,
   );
   return done;
 }

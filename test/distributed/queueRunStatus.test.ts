@@ -1,7 +1,10 @@
 // Outside tester findings10-scale S4: a `score --queue` run whose chunk of lines 65-128 failed for good
 // (64 of 600 records undecided, exit 1) left a manifest that looked like a finished run's.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runningStatus } from '../../src/cli/score/runStatus.js';
+import { readToEndOutcome } from '../../src/cli/score/readToEndOutcome.js';
+import { endedStatus, runningStatus } from '../../src/cli/score/runStatus.js';
+import { UndecidedTracker } from '../../src/cli/score/undecidedTracker.js';
 import { runStatusWarnings } from '../../src/cli/score/runStatusWarnings.js';
 import type { RunManifest } from '../../src/cli/score/runManifest.js';
 import { countDecision, countRejection, countUndecided, emptyScoreSummary } from '../../src/cli/score/scoreSummary.js';
@@ -19,6 +22,7 @@ function tester(): QueueRunEnd {
     summary,
     failed: [{ firstLine: 65, lastLine: 128 }],
     unwritten: [],
+    workerFailedLines: [],
     stopped: false,
     lastLineRead: 600,
     chunksEnqueuedAgain: 2,
@@ -66,5 +70,102 @@ describe('score --queue: the status a producer records as it ends', () => {
     expect(status).toMatchObject({ state: 'finished', exitCode: 3 });
     expect(status.undecided).toBeUndefined();
     expect(runStatusWarnings('qp.ndjson', { status } as RunManifest, 0)).toEqual([]);
+  });
+});
+
+// Outside tester findings24-scale 1: a queue run whose worker wrote a worker_failed line for line 451
+// exited 4, but its manifest said finished, exit 3, nothing undecided (report stayed silent), where
+// `score --workers 2` of the same book recorded incomplete, exit 4, line 451 undecided.
+const APPROVE = { outcome: 'approve', limit: 100_000, previousLimit: 0, plans: [], highestPlanCost: null } as const;
+const WORKER_FAILED = { code: 'worker_failed', message: 'Not decided: the scorer worker stopped' } as const;
+
+describe('score --queue: worker_failed lines in the status, as in process', () => {
+  it("the tester's run: a worker_failed line for line 451 is incomplete, exit 4, line 451 undecided, and report warns", () => {
+    const summary = emptyScoreSummary();
+    for (let i = 0; i < 1995; i++) countDecision(summary, APPROVE);
+    for (let i = 0; i < 3; i++) countRejection(summary, { code: 'validation_failed', message: 'x' });
+    countRejection(summary, WORKER_FAILED);
+    const end: QueueRunEnd = { ...tester(), summary, failed: [], workerFailedLines: [451], lastLineRead: 2003, chunksEnqueuedAgain: 0 };
+    const status = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), end, captureIo().io, NO_FILES);
+    expect(status).toMatchObject({
+      state: 'incomplete',
+      exitCode: 4,
+      reason: '1 records were not decided because a scorer worker failed (error code worker_failed)',
+      rejected: 3,
+      workerFailed: 1,
+      undecided: { records: 1, lines: [{ first: 451, last: 451 }] },
+      lastInputLine: 2003,
+    });
+    const warnings = runStatusWarnings('cq.ndjson', { status } as RunManifest, 1995);
+    expect(warnings.join('\n')).toMatch(/incomplete \(exit 4\).*1 input record has no answer \(line 451\)/);
+  });
+
+  it('stopped by a signal: worker_failed lines and unwritten chunks both undecided, in line order', () => {
+    const summary = emptyScoreSummary();
+    for (let i = 0; i < 9; i++) countDecision(summary, APPROVE);
+    countRejection(summary, WORKER_FAILED);
+    const end: QueueRunEnd = {
+      ...tester(),
+      summary,
+      failed: [],
+      workerFailedLines: [7],
+      unwritten: [{ recordLines: [11, 12, 13] }],
+      stopped: true,
+      lastLineRead: 13,
+    };
+    const status = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), end, captureIo().io, NO_FILES);
+    expect(status).toMatchObject({
+      state: 'incomplete',
+      exitCode: 130,
+      undecided: {
+        records: 4,
+        lines: [
+          { first: 7, last: 7 },
+          { first: 11, last: 13 },
+        ],
+        afterLine: 13,
+      },
+    });
+  });
+
+  it('law: a run read to its end records the same state, exit code, reason, counts and undecided lines as the same answers written in process', () => {
+    const outcome = fc.constantFrom('decision', 'rejected', 'worker_failed');
+    // Each record's answer, and the blank lines before it (no record, no answer).
+    const records = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 2 }), outcome }), { maxLength: 60 });
+    fc.assert(
+      fc.property(records, (rs) => {
+        const summary = emptyScoreSummary();
+        const tracker = new UndecidedTracker();
+        const workerFailedLines: number[] = [];
+        let line = 0;
+        for (const r of rs) {
+          line += r.gap + 1;
+          tracker.read(line, false);
+          if (r.outcome === 'decision') countDecision(summary, APPROVE);
+          else countRejection(summary, r.outcome === 'rejected' ? { code: 'validation_failed', message: 'x' } : WORKER_FAILED);
+          if (r.outcome === 'worker_failed') workerFailedLines.push(line);
+          tracker.written(line, r.outcome === 'worker_failed');
+        }
+        // As `score` (in process or --workers N) ends a run read to its end.
+        const { undecided, lastInputLine } = tracker.end(false);
+        const failedRecords = workerFailedLines.length;
+        const readToEnd = readToEndOutcome(failedRecords, summary.rejected - failedRecords);
+        const inProcess = endedStatus(runningStatus(undefined, { mode: 'pool', workers: 2 }), {
+          exitCode: readToEnd.exitCode,
+          ...(readToEnd.reason === undefined ? {} : { reason: readToEnd.reason }),
+          summary,
+          undecided,
+          ...(lastInputLine === undefined ? {} : { lastInputLine }),
+          events: {},
+          files: NO_FILES,
+        });
+        const end: QueueRunEnd = { ...tester(), summary, failed: [], workerFailedLines, lastLineRead: line, chunksEnqueuedAgain: 0 };
+        const queued = queueRunStatus(runningStatus(undefined, { mode: 'queue', job: 'qp', workers: {} }), end, captureIo().io, NO_FILES);
+        const { decidedBy: _a, events: _b, ...same } = inProcess;
+        const { decidedBy: _c, events: _d, ...queuedSame } = queued;
+        expect(queuedSame).toEqual(same);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
