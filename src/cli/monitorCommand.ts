@@ -27,7 +27,8 @@ import { resumedDecidingAgain } from './scoreLineNumbers.js';
 import type { RunManifest } from './score/runManifest.js';
 import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { readCatalogFile } from './readCatalogFile.js';
-import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { type NamedFile, refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { modelFilesRead } from './modelFilesRead.js';
 import { terminalText } from '../text/terminalText.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
@@ -135,14 +136,14 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     if ((values.applicants === undefined) === (values.decisions === undefined)) throw new UsageError('give exactly one of --applicants and --decisions');
     const input = (values.applicants ?? values.decisions) as string;
     // Every file the run reads, by the option naming it: no output may be one of them.
-    const reads = [
+    const reads: NamedFile[] = [
       [values.applicants === undefined ? '--decisions' : '--applicants', input],
       ['--baseline', values.baseline],
-      ['--model', values.model === undefined ? undefined : modelFilePath(values.model)],
+      ...modelFilesRead('--model', values.model),
       ['--policy', values.policy],
       ['--features', values.features],
       ['--catalog', values.catalog],
-    ] as const;
+    ];
     const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
     const chunkSize = intOption(values.batch, 'batch', 256, 65_536);

@@ -12,14 +12,13 @@ export type NamedFile = readonly [option: string, path: string | undefined];
  * exited 0). Files are compared by what they are ({@link fileIdentity}: device and inode), so a
  * symbolic link, a path through a linked folder and a hard link are the file they name. Only
  * regular files count: a device (`/dev/stdin`, `/dev/null`) is no file a run could lose.
- * `distinctWrites: false` lets outputs share a file (score writes an `--errors` that is its
- * `--out` as the output).
+ * A command whose two options may name one output (`score --errors` naming its `--out`) passes it once.
  *
  * @throws UsageError naming both options and both paths
  * @example
  * refuseOverwritingInputs([['--out', 'page.html']], [['DECISIONS', 'd.ndjson'], ['--policy', undefined]]);
  */
-export function refuseOverwritingInputs(writes: readonly NamedFile[], reads: readonly NamedFile[], distinctWrites = true): void {
+export function refuseOverwritingInputs(writes: readonly NamedFile[], reads: readonly NamedFile[]): void {
   const seen: { readonly option: string; readonly path: string; readonly id: string; readonly read: boolean }[] = [];
   for (const [option, path] of reads) {
     const id = path === undefined ? undefined : regularFileIdentity(path);
@@ -28,7 +27,7 @@ export function refuseOverwritingInputs(writes: readonly NamedFile[], reads: rea
   for (const [option, path] of writes) {
     if (path === undefined) continue;
     const id = fileIdentity(path);
-    const same = seen.find((s) => s.id === id && (s.read || distinctWrites));
+    const same = seen.find((s) => s.id === id);
     if (same?.read === true)
       throw new UsageError(`an output must not be the input file: ${option} ${path} is the input ${same.option} ${same.path} (the same file, or a link to it)`);
     if (same !== undefined)

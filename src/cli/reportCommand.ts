@@ -18,6 +18,7 @@ import { splitLines } from './score/splitLines.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { runFilesRead } from './runFilesRead.js';
 import { terminalText } from '../text/terminalText.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
@@ -133,19 +134,22 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     if (file === undefined) throw new UsageError('missing DECISIONS.ndjson');
     if (more.length > 0) throw new UsageError(`unexpected argument "${more[0]}"`);
     if (values.out === undefined) throw new UsageError('missing --out');
+    await refuseInputsNotFiles(
+      [['DECISIONS', file]],
+      'report reads it more than once (to find the decisions a later one follows, then to count them), so save the stream to a file first and give that',
+    );
+    // Read first: it names the --errors file the report reads too, which no output may be.
+    const run = await readRun(file);
     refuseOverwritingInputs(
       [['--out', values.out]],
       [
         ['DECISIONS', file],
+        ...runFilesRead('DECISIONS', file, run.path, run.manifest),
         ['--policy', values.policy],
         ['--catalog', values.catalog],
         ['--signing-key-file', values['signing-key-file']],
         ...(values['verification-key-file'] ?? []).map((f) => ['--verification-key-file', f] as [string, string]),
       ],
-    );
-    await refuseInputsNotFiles(
-      [['DECISIONS', file]],
-      'report reads it more than once (to find the decisions a later one follows, then to count them), so save the stream to a file first and give that',
     );
     // Read and validated before the decisions are, naming the file.
     const catalog = values.catalog === undefined ? undefined : (await readCatalogFile(values.catalog)).catalog;
@@ -178,7 +182,6 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       if (line.truncated || !isBlankLine(line.text)) lines++;
       accumulateDecisionLine(acc, line, context);
     }
-    const run = await readRun(file);
     // The records the run rejected, when it wrote them apart (--errors): the same run reads the same whichever option it used.
     const errorsApart = run.manifest === undefined ? undefined : await readRunErrors(file, run.path, run.manifest, acc, lineNumbers);
     const data = acc.finish();

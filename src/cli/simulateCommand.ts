@@ -32,6 +32,7 @@ import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import type { InputRecord } from './score/inputRecord.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
+import { modelFilesRead } from './modelFilesRead.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
 import { fingerprintInput } from './score/runManifest.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
@@ -211,8 +212,8 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
         ['--outcomes', values.outcomes],
         ['--baseline-policy', values['baseline-policy']],
         ['--candidate-policy', values['candidate-policy']],
-        ['--baseline-model', values['baseline-model']],
-        ['--candidate-model', values['candidate-model']],
+        ...modelFilesRead('--baseline-model', values['baseline-model']),
+        ...modelFilesRead('--candidate-model', values['candidate-model']),
         ['--catalog', values.catalog],
         ['--features', values.features],
         ['--signing-key-file', values['signing-key-file']],

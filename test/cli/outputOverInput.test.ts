@@ -173,18 +173,17 @@ describe('refuseOverwritingInputs', () => {
   it('devices are no files a run could lose: /dev/null as input and output is let through', () => {
     expect(() => refuseOverwritingInputs([['--out', '/dev/null']], [['--in', '/dev/null']])).not.toThrow();
   });
-  it('distinctWrites false lets two outputs be one file (score: errors = out), but never the input', () => {
+  it('two outputs that are one file (a hard link) are refused, and an output over an input before that', () => {
     const f = setUp('hard link');
     expect(() =>
       refuseOverwritingInputs(
         [
-          ['--out', f.other],
-          ['--errors', f.other],
+          ['--out', f.input],
+          ['--errors', f.output],
         ],
-        [['--in', f.input]],
-        false,
+        [['--in', f.other]],
       ),
-    ).not.toThrow();
+    ).toThrow(/each output must be a file of its own: --errors .*hard\.html is --out /);
     expect(() =>
       refuseOverwritingInputs(
         [
@@ -192,7 +191,6 @@ describe('refuseOverwritingInputs', () => {
           ['--errors', f.output],
         ],
         [['--in', f.input]],
-        false,
       ),
     ).toThrow(/--errors .* is the input --in/);
   });

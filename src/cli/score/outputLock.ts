@@ -216,6 +216,14 @@ async function openFolder(folder: string): Promise<string> {
 }
 
 /**
+ * Where {@link lockOutputs} puts the lock of the file `path` names, beside its real file: a file a run
+ * writes, so no other output of the run may be it.
+ */
+export function lockPathOf(path: string): string {
+  return `${realFilePath(path)}.lock`;
+}
+
+/**
  * {@link lockOutput} for every file a run writes (its `--out` and its `--errors`), in order; a run
  * refused any of them releases those it took (saying on `say` what {@link releaseLocks} says).
  * Each file is locked twice: under its own real name (symbolic links resolved; seen by runs on

@@ -1,4 +1,7 @@
 import { fileIdentity } from './fileIdentity.js';
+import { modelFilesRead } from '../modelFilesRead.js';
+import { lockPathOf } from './outputLock.js';
+import { runManifestPath } from './runManifest.js';
 import { UsageError } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../refuseOverwritingInputs.js';
 import { intOption } from '../../commandLine/intOption.js';
@@ -53,23 +56,30 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
   const input = values.in as string;
   const out = values.out as string;
   if (values.resume === true && values.overwrite === true) throw new UsageError('--resume and --overwrite contradict each other');
-  // Compared as the files they name, symbolic and hard links alike (see fileIdentity); the errors
-  // file may be the output (it is then the output, below).
+  // An errors file that is the output under another name is the output: one writer and one lock.
+  const errors = values.errors === undefined || fileIdentity(values.errors) === fileIdentity(out) ? out : values.errors;
+  // Every file the run writes, the manifest and locks beside them too, is refused as a file it reads
+  // or as another of them (compared as the files they name: see fileIdentity): `--errors
+  // OUT.run.json` decided every record, then failed on its own manifest. Every file it reads, a model
+  // folder's own: `--model DIR --out DIR/model.onnx --overwrite` wrote over the model.
   refuseOverwritingInputs(
     [
       ['--out', out],
-      ['--errors', values.errors],
+      ["--out's run manifest", runManifestPath(out)],
+      ["--out's lock", lockPathOf(out)],
+      ...(errors === out
+        ? []
+        : ([
+            ['--errors', errors],
+            ["--errors's lock", lockPathOf(errors)],
+          ] as const)),
     ],
     [
       ['--in', input],
-      ...(['model', 'policy', 'features', 'catalog', 'signing-key-file', 'personal-data-key-file'] as const).map((k) => [`--${k}`, values[k]] as const),
+      ...modelFilesRead('--model', values.model),
+      ...(['policy', 'features', 'catalog', 'signing-key-file', 'personal-data-key-file'] as const).map((k) => [`--${k}`, values[k]] as const),
     ],
-    false,
   );
-  const outFile = fileIdentity(out);
-  const errorsFile = values.errors === undefined ? outFile : fileIdentity(values.errors);
-  // An errors file that is the output under another name is the output: one writer and one lock.
-  const errors = values.errors === undefined || errorsFile === outFile ? out : values.errors;
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${format}"`);
   // Every scorer option given, by the one list of them: a new scorer option reaches the run without

@@ -4,7 +4,6 @@ import { checkCommandArguments } from '../../commandLine/checkCommandArguments.j
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { modelFilePath } from '../../model/modelFilePath.js';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
@@ -12,6 +11,7 @@ import { visibleSpelling } from '../../text/categoryKey.js';
 import { encodeRows, type FeatureEncoding, type UnseenCategoryCounts } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
+import { modelFilesRead } from '../../cli/modelFilesRead.js';
 import { terminalText } from '../../text/terminalText.js';
 
 /** Help text of `creditlift predict`. */
@@ -97,14 +97,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     const missing = (['model', 'data', 'out'] as const).filter((k) => v[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const modelPath = modelFilePath(v.model!);
-    refuseOverwritingInputs(
-      [['--out', v.out]],
-      [
-        ['--data', v.data],
-        ['--model', modelPath],
-        ['--model', join(dirname(modelPath), 'manifest.json')],
-      ],
-    );
+    refuseOverwritingInputs([['--out', v.out]], [['--data', v.data], ...modelFilesRead('--model', v.model)]);
     // Read and check the data before opening a session, so a bad CSV fails fast.
     const table = parseCsv(await readOptionText('--data', v.data!));
     const model = await loadModel(modelPath);
