@@ -5,6 +5,7 @@ import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
 import { terminalText } from '../text/terminalText.js';
+import { QUEUE_PASSWORD_FILE_HELP } from '../distributed/queueAddressOfArgs.js';
 
 /** Help text of `creditlift worker`. */
 export const WORKER_USAGE = `Usage: creditlift worker --queue redis://HOST:PORT/DB [options]
@@ -23,7 +24,8 @@ chunk leaves its name. SIGTERM or Ctrl-C: finish the chunks in hand, then exit 0
 down: stop at once, exit 0); a second signal stops at once (the chunk's lock runs out and another worker redoes it).
 
 Options:
-  --queue URL                Redis of the queue: redis://[:PASSWORD@]HOST[:PORT][/DB] (rediss:// for TLS)
+  --queue URL                Redis of the queue: redis://[USER@]HOST[:PORT][/DB] (rediss:// for TLS)
+${QUEUE_PASSWORD_FILE_HELP}
   --workers N                chunks decided at once, each in its own worker process with its
                              own model session (default 1: in this process)
 ${SCORER_OPTIONS_HELP}
@@ -38,6 +40,7 @@ policy or catalog unusable, 2 usage.
 const OPTIONS = {
   ...SCORER_ARG_OPTIONS,
   queue: { type: 'string' },
+  'queue-password-file': { type: 'string' },
   workers: { type: 'string' },
   'lock-ms': { type: 'string' },
   'redis-timeout': { type: 'string' },
@@ -61,11 +64,11 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (values.queue === undefined) throw new UsageError('missing --queue');
-    const { parseQueueUrl } = await import('../distributed/queueUrl.js');
-    const address = parseQueueUrl(values.queue);
     const workers = intOption(values.workers, 'workers', 1, 256);
     const lockMs = intOption(values['lock-ms'], 'lock-ms', 30_000, 3_600_000, 500);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
+    const { queueAddressOfArgs } = await import('../distributed/queueAddressOfArgs.js');
+    const address = await queueAddressOfArgs(values.queue, values['queue-password-file'], (text) => io.stderr(text));
 
     const { scoringFingerprint } = await import('../distributed/scoringFingerprint.js');
     const { openBatchDecider, workerFlagsOf } = await import('./scoreCommand.js');

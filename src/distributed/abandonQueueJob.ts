@@ -65,7 +65,7 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
   } catch (e) {
     reason = e instanceof Error && e.message !== '' ? e.message : reason;
     io.stderr(
-      `note: job "${record.job}" of this output's --queue run may still hold applicants' records in Redis at ${record.url} (${reason}): they expire by themselves at most ${record.ttlSeconds} s after its producer stopped; to remove them now, run this command again with --resume once Redis is reachable (adding --queue URL --job ${record.job} if it needs a password)\n`,
+      `note: job "${record.job}" of this output's --queue run may still hold applicants' records in Redis at ${record.url} (${reason}): they expire by themselves at most ${record.ttlSeconds} s after its producer stopped; to remove them now, run this command again with --resume once Redis is reachable (adding --queue URL --job ${record.job} --queue-password-file FILE if it needs a password)\n`,
     );
     return false;
   } finally {

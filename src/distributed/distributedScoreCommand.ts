@@ -24,6 +24,7 @@ import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from '../cli/score/fingerprintInterruptedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
+import { type NamedFile, refuseOverwritingInputs } from '../cli/refuseOverwritingInputs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -54,7 +55,7 @@ import { recordsDigest } from './recordsDigest.js';
 import { createDistributedProgress } from './distributedProgress.js';
 import { removeRunChunks } from './jobKeys.js';
 import { claimJob, describeOwner, LIVE_MS, LIVE_RENEW_MS, readJobOwner, releaseClaim, renewClaim, type JobOwner } from './jobClaim.js';
-import { parseQueueUrl } from './queueUrl.js';
+import { queueAddressOfArgs } from './queueAddressOfArgs.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringIdentity } from './scoringFingerprint.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
@@ -66,6 +67,7 @@ import { terminalText } from '../text/terminalText.js';
 const OPTIONS = {
   ...SCORE_ARG_OPTIONS,
   queue: { type: 'string' },
+  'queue-password-file': { type: 'string' },
   job: { type: 'string' },
   window: { type: 'string' },
   'redis-timeout': { type: 'string' },
@@ -157,6 +159,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.ok;
     }
     const args = planScoreArgs(parsed, ['queue', 'job']);
+    // `--out` over the password file would lose it, as over a key file.
+    // One output at a time: --errors may name --out's file (planScoreArgs has compared the outputs).
+    const passwordFile: NamedFile[] = [['--queue-password-file', values['queue-password-file']]];
+    refuseOverwritingInputs([['--out', args.out]], passwordFile);
+    refuseOverwritingInputs([['--errors', values.errors]], passwordFile);
     const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = args;
     outPath = out;
     how = { resume: args.resume, overwrite: args.overwrite };
@@ -166,8 +173,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const ttlSeconds = intOption(values['job-ttl'], 'job-ttl', DEFAULT_JOB_TTL_S, 604_800);
     const ttlMs = 1000 * ttlSeconds;
     const workerWaitMs = 1000 * intOption(values['worker-wait'], 'worker-wait', DEFAULT_WORKER_WAIT_S, 86_400);
-    const address = parseQueueUrl(values.queue as string);
     const name = checkJobName(values.job as string);
+    const address = await queueAddressOfArgs(values.queue as string, values['queue-password-file'], (text) => io.stderr(text));
 
     await refuseStreams({ input, out, errors });
     // The job lives in the manifest beside --out (a resume or cleanup finds its keys there): a device has none.

@@ -1,8 +1,11 @@
+import { QUEUE_PASSWORD_FILE_HELP } from './queueAddressOfArgs.js';
+
 /** Help lines `creditlift score --help` shows for the distributed mode. */
 export const DISTRIBUTED_SCORE_HELP = `Distributed (any number of "creditlift worker" processes on any hosts decide; this process
 reads the input, enqueues it in chunks on BullMQ and writes the output, the same lines in the same
 order as without --queue):
   --queue redis://HOST:PORT/DB  Redis of the queue (rediss:// for TLS)
+${QUEUE_PASSWORD_FILE_HELP}
   --job NAME                 the run's name: chunk k is BullMQ job NAME@RUN-ck (RUN: the run's id,
                              in OUT.run.json); --resume finds it again. One run per name: another
                              run's job is refused, and --overwrite takes over only a job whose

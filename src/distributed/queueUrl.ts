@@ -8,6 +8,8 @@ export interface QueueAddress {
   readonly db: number;
   readonly username?: string;
   readonly password?: string;
+  /** Where the password came from, for messages: `--queue-password-file FILE`, or `--queue` when the URL holds it. */
+  readonly passwordFrom?: string;
   readonly tls: boolean;
   /** The URL without its password, for messages and logs. */
   readonly display: string;
@@ -26,7 +28,8 @@ export function parseQueueUrl(raw: string): QueueAddress {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--queue expects redis://HOST:PORT/DB, got "${raw}"`);
+    // Echoed without what stands before its `@`: the URL may hold the password, and this message reaches logs.
+    throw new UsageError(`--queue expects redis://HOST:PORT/DB, got "${withoutUserinfo(raw)}"`);
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError(`--queue must be a redis:// or rediss:// URL, got "${url.protocol}"`);
   if (url.hostname === '') throw new UsageError('--queue names no host');
@@ -48,7 +51,7 @@ export function parseQueueUrl(raw: string): QueueAddress {
     port,
     db,
     ...(username === '' ? {} : { username }),
-    ...(password === '' ? {} : { password }),
+    ...(password === '' ? {} : { password, passwordFrom: '--queue' }),
     tls: url.protocol === 'rediss:',
     display: `${url.protocol}//${url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : ':***'}@`}${url.host}/${db}`,
     withoutPassword: `${url.protocol}//${url.username === '' ? '' : `${url.username}@`}${url.host}/${db}`,
@@ -62,4 +65,16 @@ function writtenPort(raw: string): string | undefined {
   const afterHost = hostPort.startsWith('[') ? hostPort.slice(hostPort.indexOf(']') + 1) : hostPort;
   const colon = afterHost.lastIndexOf(':');
   return colon < 0 ? undefined : afterHost.slice(colon + 1);
+}
+
+/**
+ * A URL that may not parse, with everything between its `//` and its last `@` shown as `***`: the last
+ * `@` of the whole text, since a password written unencoded may hold `/`, `?` or `#` (which is
+ * maybe why the URL did not parse), and no part of a Redis URL after the host holds an `@`.
+ */
+function withoutUserinfo(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const scheme = raw.indexOf('//');
+  return scheme < 0 || scheme > at ? `***${raw.slice(at)}` : `${raw.slice(0, scheme + 2)}***${raw.slice(at)}`;
 }

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { CreditliftError } from '../errors/creditliftError.js';
+import { queueAuthError } from './queueAuthError.js';
 import type { QueueAddress } from './queueUrl.js';
 
 /** Delay between reconnection attempts: short, since the watchdog (not ioredis) decides when to give up. */
@@ -52,6 +53,9 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
     retryStrategy: () => RECONNECT_MS,
     connectTimeout: Math.min(10_000, timeoutMs),
   });
+  const byName = (e: unknown): never => {
+    throw queueAuthError(e, address) ?? e;
+  };
   let lastError = 'no answer';
   client.on('error', (e: Error) => {
     lastError = e.message;
@@ -110,7 +114,9 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
   return {
     client,
     lost,
-    guard: <T>(op: Promise<T>) => Promise.race([op, lost]),
+    // A refused password is said as such, wherever it shows (a password changed under a running
+    // producer shows at its next command after a reconnection).
+    guard: <T>(op: Promise<T>) => Promise.race([op, lost]).catch(byName),
     answersWithin: (ms: number) =>
       stopped
         ? Promise.resolve(false)
@@ -122,7 +128,7 @@ export function openRedisLink(address: QueueAddress, timeoutMs: number): RedisLi
             new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
           ]),
     async ready() {
-      await Promise.race([client.ping(), lost]);
+      await Promise.race([client.ping(), lost]).catch(byName);
       lastOk = Date.now();
       everConnected = true;
     },

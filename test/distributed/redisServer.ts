@@ -35,19 +35,30 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server (`appendonly` keeps the queue across a restart) and waits until it answers PING. */
-export async function startTestRedis(options: { readonly appendonly?: boolean } = {}): Promise<TestRedis> {
+/**
+ * Starts redis-server (`appendonly` keeps the queue across a restart; `password` makes it require
+ * one, `--requirepass`) and waits until it answers PING.
+ */
+export async function startTestRedis(options: { readonly appendonly?: boolean; readonly password?: string } = {}): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'creditlift-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
   args.push(...(options.appendonly === true ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  if (options.password !== undefined) args.push('--requirepass', options.password);
   let child: ChildProcess | undefined;
   const start = async () => {
     const c = spawn('redis-server', args, { stdio: 'ignore' });
     child = c;
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      const probe = new Redis({
+        port,
+        host: '127.0.0.1',
+        ...(options.password === undefined ? {} : { password: options.password }),
+        lazyConnect: true,
+        retryStrategy: () => null,
+        maxRetriesPerRequest: 0,
+      });
       probe.on('error', () => undefined);
       try {
         await probe.connect();
