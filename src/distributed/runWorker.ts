@@ -149,7 +149,10 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
       );
       throw new LockLostError(where);
     };
-    const keeping = options.openIsolatedDecider === undefined ? undefined : { callMs: options.lockMs / 4, between: keepLock };
+    // Only a worker deciding in its own process has an isolated decider to fall back on (a pooled one
+    // decides in child processes, whose calls leave this thread free for BullMQ's timer).
+    const decidesOnThisThread = options.openIsolatedDecider !== undefined;
+    const keeping = decidesOnThisThread ? { callMs: options.lockMs / 4, between: keepLock } : undefined;
     let lines: OutputLine[];
     if (isolate) {
       options.log(

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { readCsvCell } from '../../src/cli/score/csvColumns.js';
 import { readCsvJsonCell } from '../../src/cli/score/csvJsonCell.js';
+import { jsonCellText } from '../../src/csv/jsonCellText.js';
 import type { InputRecord } from '../../src/cli/score/inputRecord.js';
 import { readCsvRecords } from '../../src/cli/score/readCsvRecords.js';
 import { readNdjsonRecords } from '../../src/cli/score/readNdjsonRecords.js';
@@ -198,5 +199,15 @@ describe('law: a CSV record and its NDJSON twin decide the same', () => {
     // Both sides of the law were met, not one alone.
     expect(seen.decided).toBeGreaterThan(3);
     expect(seen.refused).toBeGreaterThan(3);
+  });
+});
+
+describe('jsonCellText reads a cell in one pass', () => {
+  it('whitespace between the JSON tokens stays inside (40,000 spaces took 1.1 s through /\\s*$/); padding at the end is still read off', () => {
+    const inner = `{"a":${' '.repeat(200_000)}1}`;
+    expect(jsonCellText(inner, 'controls')).toEqual({ ok: true, text: inner, trimmed: false });
+    expect(jsonCellText(` ${inner}\t `, 'controls')).toEqual({ ok: true, text: inner, trimmed: true });
+    expect(jsonCellText(`${inner}\u3000`, 'controls')).toMatchObject({ ok: false, issue: { code: 'invalid_cell_padding' } });
+    expect(jsonCellText(' \t ', 'limitHistory')).toEqual({ ok: true, text: '', trimmed: true });
   });
 });
