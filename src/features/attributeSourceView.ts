@@ -214,8 +214,10 @@ class Limited implements SourceLimitedContext {
  * feature may read every attribute (a source `attributes`): it is given the context as it is.
  *
  * The free-text check reads exactly what these sources name (protectedAttributeText.ts), so text a
- * feature is given has been read. The last context asked for is kept, so the two calls of one row
- * (the determinism check) share one view: two proxies per row and feature, costing about a microsecond.
+ * feature is given has been read. The last context asked for is kept, so the encoder's passes over
+ * one input (its row, then `unseenCategories` over the same input) share one view: two proxies per
+ * input and feature, about a microsecond; the two computes of the determinism check share the view
+ * the encoder's wrapper asked for once. The kept context holds the last applicant until the next.
  */
 export function attributeSourceLimiter(def: Pick<FeatureDefinition, 'name' | 'sources'>): ((ctx: FeatureContext<never>) => SourceLimitedContext) | undefined {
   const tree = sourceTree(attributeSourcePaths(def));
