@@ -143,6 +143,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunWorkerRes
     // hold the chunk now: this one stops, and says why.
     const keepLock = async () => {
       if (token === undefined || (await job.extendLock(token, options.lockMs)) === 1) return;
+      // Removed with its run (the producer resumed without --queue, or its job expired), not taken by
+      // another worker: dropped as storing its lines would find it, so the job goes once it has failed.
+      if ((await client.exists(recordsKey)) === 0) drop(job, where, `its records were removed from Redis while it was decided (${gone})`);
       done.lockLost++;
       options.log(
         `worker ${me} lost the lock of ${where} after ${Date.now() - started} ms: it was not renewed within --lock-ms ${options.lockMs} (this process paused, or one runtime call took longer), so the chunk is another worker's now; not decided here\n`,
