@@ -1,42 +1,21 @@
-import type { ValidationIssue } from '../errors/validationError.js';
-import { codePointLabel } from '../text/codePointLabel.js';
+import { paddedCellText, type PaddedCellText } from './paddedCellText.js';
 
 /**
  * A CSV cell holding JSON, its padding read off: the JSON `text`, and whether spaces or tabs were
  * read off it (`trimmed`, counted as `cells_trimmed`); or the issue refusing padding that is neither.
  */
-export type JsonCellText = { readonly ok: true; readonly text: string; readonly trimmed: boolean } | { readonly ok: false; readonly issue: ValidationIssue };
-
-const SPACE_OR_TAB = /[ \t]/g;
+export type JsonCellText = PaddedCellText;
 
 /**
  * Reads the padding off a CSV cell holding JSON (`controls`, `limitHistory`, `prior`, a JSON
- * `attributes`). Spaces and tabs, what a writer pads a cell with, are read off and said, as around a
- * number. Any other whitespace around the JSON (NBSP, the ideographic space U+3000, a BOM, U+2028, a
- * line end) is refused, naming the column and each code point: JavaScript's trim would take it
- * without a word, and no NDJSON line could carry it (JSON's whitespace between tokens is spaces, tabs
- * and line ends, and a line end ends the line). The issue's path is empty: the caller places it.
+ * `attributes`), as {@link paddedCellText} reads it off a number: spaces and tabs are read off and
+ * said; NBSP, U+3000, a BOM, U+2028 or a line end is refused, naming the column and each code point
+ * (JSON's own whitespace between tokens is spaces, tabs and line ends, and a line end ends an NDJSON line).
  *
  * @param column the cell's column header, named in the refusal (when given)
  * @example jsonCellText(' {} ', 'controls') // { ok: true, text: '{}', trimmed: true }
  * @example jsonCellText('{}\u3000', 'controls') // { ok: false, issue: { code: 'invalid_cell_padding', ... U+3000 ... } }
  */
 export function jsonCellText(cell: string, column?: string): JsonCellText {
-  // The padding is what JavaScript's trim takes (spaces, tabs, line ends, NBSP, U+3000, a BOM...),
-  // found by trimStart and trimEnd: native and linear, where /\s*$/ tried every whitespace run inside
-  // the cell to its end (40,000 spaces between two tokens: 1.1 s; a line may hold 4 MiB).
-  const lead = cell.slice(0, cell.length - cell.trimStart().length);
-  // A cell of whitespace alone is all lead; its trail would count it twice.
-  const trail = lead.length === cell.length ? '' : cell.slice(cell.trimEnd().length);
-  const odd = [...new Set((lead + trail).replace(SPACE_OR_TAB, ''))];
-  if (odd.length > 0)
-    return {
-      ok: false,
-      issue: {
-        path: [],
-        code: 'invalid_cell_padding',
-        message: `the ${column === undefined ? 'JSON' : `"${column}"`} cell is padded with ${odd.map(codePointLabel).join(', ')} around its JSON: only spaces and tabs are read off a cell (and counted); remove the rest`,
-      },
-    };
-  return { ok: true, text: cell.slice(lead.length, cell.length - trail.length), trimmed: lead.length + trail.length > 0 };
+  return paddedCellText(cell, column, 'JSON');
 }

@@ -1,7 +1,7 @@
 /**
  * The lenient readings of a CSV number or boolean cell, which `train` and the CSV book readers
  * (`score`, `simulate`, `monitor --applicants`) both make and both count so none is silent:
- * `cells_trimmed`, a cell read without its surrounding whitespace, and `numbers_with_leading_zeros`,
+ * `cells_trimmed`, a cell read without its surrounding whitespace (the book readers: spaces and tabs only), and `numbers_with_leading_zeros`,
  * a number written like a code (`007` read as 7). The book readers count a JSON cell (`controls`,
  * `limitHistory`, `prior`) read without the spaces and tabs around it as `cells_trimmed` too.
  */
@@ -11,9 +11,10 @@ export type LenientCellCode = 'cells_trimmed' | 'numbers_with_leading_zeros';
 const LEADING_ZEROS = /^[+-]?0\d/;
 
 /**
- * A cell without its surrounding whitespace, as both readers read a number: JavaScript's `trim`, so
+ * A cell without its surrounding whitespace, as `train` reads a feature cell: JavaScript's `trim`, so
  * besides ASCII spaces and tabs also NBSP, the ideographic space U+3000, U+2028/U+2029 and a BOM.
- * `trimmed` says whether anything was removed: the reading to count.
+ * `trimmed` says whether anything was removed: the reading to count. The CSV book readers read only
+ * spaces and tabs off a number, boolean or JSON cell and refuse the rest (see paddedCellText).
  */
 export function trimCell(cell: string): { readonly text: string; readonly trimmed: boolean } {
   const text = cell.trim();

@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { jsonCellText } from '../../csv/jsonCellText.js';
-import { hasLeadingZeros, trimCell, type LenientCellCode } from '../../csv/lenientCells.js';
+import { hasLeadingZeros, type LenientCellCode } from '../../csv/lenientCells.js';
+import { paddedCellText } from '../../csv/paddedCellText.js';
 import { IMPRECISE_NUMBER_MESSAGE } from '../../json/impreciseNumbers.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
 import { roundsToInteger } from '../../text/roundsToInteger.js';
@@ -202,34 +203,35 @@ const TRIMMED_ZEROS: readonly LenientCellCode[] = ['cells_trimmed', 'numbers_wit
 const IMPRECISE: readonly ValidationIssue[] = [{ path: [], code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE }];
 
 /**
- * Reads one CSV cell as its column's kind. A number or boolean is read without its surrounding
- * whitespace, a JSON cell without the spaces and tabs around it, and a number written with leading
- * zeros as that number: each such reading is named in `lenient`, for the run to count and warn of,
- * as `train` does. A cell that does not read as that kind is kept as text, so validation reports the
- * field with what it expected rather than a guess being decided on. A cell that would be read
- * altered has its issues (at their paths in the cell): a number whose written fraction a double
- * rounds to an integer (`imprecise_number`), a JSON cell padded with other whitespace (NBSP, U+3000,
- * a BOM: `invalid_cell_padding`, naming `header`), repeating a key or writing such a number.
+ * Reads one CSV cell as its column's kind. A number, boolean or JSON cell is read without the spaces
+ * and tabs around it, and a number written with leading zeros as that number: each such reading is
+ * named in `lenient`, for the run to count and warn of, as `train` does. Any other whitespace around
+ * one (NBSP, U+3000, a BOM, U+2028, a line end) refuses the cell (`invalid_cell_padding`, naming
+ * `header` and each code point; see paddedCellText). A cell that does not read as its kind is kept as
+ * text, so validation reports the field with what it expected rather than a guess being decided on.
+ * A cell that would be read altered has its issues (at their paths in the cell): a number whose
+ * written fraction a double rounds to an integer (`imprecise_number`), a JSON cell repeating a key
+ * or writing such a number.
  *
  * @param header the column's header, named in a refusal (the issue's path names the field)
  */
 export function readCsvCell(kind: CsvCellKind, cell: string, header?: string): CsvCellRead {
   if (kind === 'json') return readJsonCell(cell, header);
-  const { text: t, trimmed } = trimCell(cell);
-  if (kind === 'integer' || kind === 'number') {
-    if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
-    // Number() would round 650000.00000000001 to 650000, which passes as integer fen: refused as written.
-    if (roundsToInteger(t)) return { value: cell, issues: IMPRECISE };
-    const zeros = hasLeadingZeros(t);
-    const lenient = trimmed ? (zeros ? TRIMMED_ZEROS : TRIMMED) : zeros ? ZEROS : undefined;
-    return lenient === undefined ? { value: Number(t), issues: READ_AS_TEXT } : { value: Number(t), issues: READ_AS_TEXT, lenient };
-  }
+  if (kind !== 'integer' && kind !== 'number' && kind !== 'boolean') return { value: cell, issues: READ_AS_TEXT };
+  const padded = paddedCellText(cell, header, kind === 'boolean' ? 'boolean' : 'number');
+  if (!padded.ok) return { value: cell, issues: [padded.issue] };
+  const { text: t, trimmed } = padded;
   if (kind === 'boolean') {
     const value = BOOLEANS[t.toLowerCase()];
     if (value === undefined) return { value: cell, issues: READ_AS_TEXT };
     return trimmed ? { value, issues: READ_AS_TEXT, lenient: TRIMMED } : { value, issues: READ_AS_TEXT };
   }
-  return { value: cell, issues: READ_AS_TEXT };
+  if (!NUMBER.test(t)) return { value: cell, issues: READ_AS_TEXT };
+  // Number() would round 650000.00000000001 to 650000, which passes as integer fen: refused as written.
+  if (roundsToInteger(t)) return { value: cell, issues: IMPRECISE };
+  const zeros = hasLeadingZeros(t);
+  const lenient = trimmed ? (zeros ? TRIMMED_ZEROS : TRIMMED) : zeros ? ZEROS : undefined;
+  return lenient === undefined ? { value: Number(t), issues: READ_AS_TEXT } : { value: Number(t), issues: READ_AS_TEXT, lenient };
 }
 
 function readJsonCell(cell: string, header: string | undefined): CsvCellRead {
