@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MODEL_FILE_IN_FOLDER } from '../model/modelFilePath.js';
 import type { NamedFile } from './refuseOverwritingInputs.js';
 
@@ -8,14 +8,15 @@ const MANIFEST_IN_FOLDER = 'manifest.json';
 
 /**
  * The files a model path (`--model`, `--candidate-model`...) stands for, for the overwrite check: for
- * a model folder its `model.onnx` and `manifest.json`, for a model file the file and the
- * `manifest.json` beside it (the folder `train` wrote it in). The folder itself is no file an output
- * could be, so checked as given it let `score --model DIR --out DIR/model.onnx --overwrite` write
- * the decisions over the model it was scoring with (the next run: "Malformed protobuf"). The
- * manifest is named too: the model card reads it, and a folder without it is no model `train` would
- * have written.
+ * a model folder its `model.onnx` and `manifest.json`, for a model file the file alone. The folder
+ * itself is no file an output could be, so checked as given it let `score --model DIR --out
+ * DIR/model.onnx --overwrite` write the decisions over the model it was scoring with (the next run:
+ * "Malformed protobuf"). A folder's manifest is named too: the folder is the model `train` wrote,
+ * and `model card` reads it. Beside a lone model file a `manifest.json` is not: no command that
+ * takes `--model` reads it (they read the manifest embedded in the model), and it may be anything.
  *
  * @example modelFilesRead('--model', 'm') // [['--model', 'm/model.onnx'], ['--model', 'm/manifest.json']] when m is a folder
+ * @example modelFilesRead('--model', 'x.onnx') // [['--model', 'x.onnx']]
  */
 export function modelFilesRead(option: string, path: string | undefined): NamedFile[] {
   if (path === undefined) return [];
@@ -25,10 +26,5 @@ export function modelFilesRead(option: string, path: string | undefined): NamedF
   } catch {
     // A path that names nothing is the reader's to name; as given it is the file the run would read.
   }
-  return folder
-    ? [MODEL_FILE_IN_FOLDER, MANIFEST_IN_FOLDER].map((f) => [option, join(path, f)] as const)
-    : [
-        [option, path],
-        [option, join(dirname(path), MANIFEST_IN_FOLDER)],
-      ];
+  return folder ? [MODEL_FILE_IN_FOLDER, MANIFEST_IN_FOLDER].map((f) => [option, join(path, f)] as const) : [[option, path]];
 }
