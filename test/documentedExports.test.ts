@@ -146,6 +146,9 @@ describe('every constant the README names is exported from an entry point', () =
     'NODE_EXTRA_CA_CERTS',
     'ORT_DISABLE_TELEMETRY',
     'CREDITLIFT_ORT_TELEMETRY',
+    // Environment variables: the Redis password's, and redis-cli's the README compares it with.
+    'CREDITLIFT_QUEUE_PASSWORD',
+    'REDISCLI_AUTH',
   ]);
   const entries: Record<string, Record<string, unknown>> = {
     creditlift,

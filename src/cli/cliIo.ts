@@ -33,6 +33,11 @@ export interface CliIo extends CommandIo {
    * policy of the command line's own process (see cliHeapFlags). Default: none.
    */
   readonly workerExecArgv?: readonly string[];
+  /**
+   * The process's environment, read only where a command documents a variable
+   * (`CREDITLIFT_QUEUE_PASSWORD`). Default: none set, so a test never reads the machine's.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The process's streams, stdin, TTY state and monotonic clock. */
@@ -47,6 +52,7 @@ export const processCliIo: CliIo = {
     return process.stderr.columns;
   },
   now: () => performance.now(),
+  env: process.env,
 };
 
 /**

@@ -71,9 +71,10 @@ Input (--format, or from the file name: .csv is CSV, anything else NDJSON):
            evidence.00.score) or one inside the other (evidence.0 and evidence.0.kind) are
            refused, naming both. Cells are read by the schema's type at that path
            (integers, numbers, true/false/yes/no/1/0); an empty cell leaves the field out.
-           A number or boolean read without its surrounding whitespace, or a number written
-           with leading zeros (007 is 7), is counted per column: a warning on stderr and
-           lenientCells in the summary, as train counts them.
+           A number, boolean or JSON cell read without the spaces and tabs around it, or a
+           number written with leading zeros (007 is 7), is counted per column: a warning on
+           stderr and lenientCells in the summary, as train counts them. Other whitespace
+           around one (NBSP, U+3000, a BOM, U+2028) is the row's error (invalid_cell_padding).
            Your own attributes (--features) go in dotted columns too (attributes.months_on_book),
            read by the type your module declares; one typed as a union of types is refused at
            the header: give it in one "attributes" column holding JSON instead.
@@ -94,6 +95,9 @@ Options:
                              (OUT.run.json)
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
+  --queue-password-file FILE with --resume or --overwrite of a "score --queue" run's output: the
+                             password of its Redis, to remove that run's keys (or set
+                             CREDITLIFT_QUEUE_PASSWORD)
   --batch N                  records per runtime call (default 256)
   --workers N                decide in N worker processes, each with its own session of the
                              same model bytes (default 1: in process)
@@ -184,6 +188,16 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.ok;
     }
     how = { resume: args.resume, overwrite: args.overwrite };
+    // Only a resume or overwrite talks to Redis: to remove the keys of the --queue run that wrote the output.
+    if (args.queuePasswordFile !== undefined && !args.resume && !args.overwrite)
+      throw new UsageError(
+        "--queue-password-file applies with --queue, or with --resume or --overwrite of an output a --queue run wrote (to remove that run's keys from Redis)",
+      );
+    // Read before anything is locked or written: an unusable password file stops the run here.
+    const queuePassword =
+      args.resume || args.overwrite
+        ? await (await import('../distributed/queuePasswordOf.js')).queuePasswordOf(args.queuePasswordFile, io.env ?? {})
+        : undefined;
     await refuseStreams(args);
     // A device (/dev/null, /dev/full): no lock, no manifest beside it, never read back.
     const outDevice = await deviceKindOf(args.out);
@@ -212,7 +226,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const resumed = args.resume ? await continueRun(args, manifest, io, decider.decide) : undefined;
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
     if ((args.resume || args.overwrite) && outDevice === undefined)
-      await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io);
+      await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io, queuePassword);
     began = true;
     // The manifest says the run is under way (a run killed from here leaves it so); a resumed run
     // keeps the configuration it continues and adds to its status.

@@ -68,7 +68,7 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
     const lockMs = intOption(values['lock-ms'], 'lock-ms', 30_000, 3_600_000, 500);
     const timeoutMs = 1000 * intOption(values['redis-timeout'], 'redis-timeout', 30, 86_400);
     const { queueAddressOfArgs } = await import('../distributed/queueAddressOfArgs.js');
-    const address = await queueAddressOfArgs(values.queue, values['queue-password-file'], (text) => io.stderr(text));
+    const address = await queueAddressOfArgs(values.queue, values['queue-password-file'], (text) => io.stderr(text), io.env ?? {});
 
     const { scoringFingerprint } = await import('../distributed/scoringFingerprint.js');
     const { openBatchDecider, workerFlagsOf } = await import('./scoreCommand.js');

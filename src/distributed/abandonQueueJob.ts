@@ -3,6 +3,8 @@ import { readRunManifest, runManifestPath, writeRunManifest, type RunManifest } 
 import { RunManifestInvalidError } from '../cli/score/runManifestInvalidError.js';
 import { QueueJobStillNamedError } from './queueJobStillNamedError.js';
 import { terminalText } from '../text/terminalText.js';
+import { QUEUE_PASSWORD_ENV, type QueuePassword } from './queuePasswordOf.js';
+import type { QueueAddress } from './queueUrl.js';
 
 /** A `score --queue` job as a run manifest records it. */
 export type QueueJobRecord = NonNullable<RunManifest['queue']>;
@@ -12,28 +14,35 @@ const REACH_MS = 3000;
 
 /**
  * Removes this output's run of job `record.job` (`record.runId`; none for a job of creditlift 0.1.0)
- * from the Redis it was queued on (see `removeQueueJob`), with its own short-lived connection, and
- * says on stderr what it removed, or, when Redis cannot be reached, that the applicants' records may
- * stay there, for how long, and how to remove them. A job another run holds now (taken over, or
- * started afresh by another output) is left as it is, and said so. Resolves to true when nothing of
- * this output's run is left there; never rejects.
+ * from the Redis it was queued on (see `removeQueueJob`), with its own short-lived connection
+ * (authenticated with `password` when given: the manifest keeps the URL without one), and says on
+ * stderr what it removed, or, when Redis cannot be reached or refuses the credentials, that the
+ * applicants' records may stay there, why, for how long, and how to remove them. A job another run
+ * holds now (taken over, or started afresh by another output) is left as it is, and said so.
+ * Resolves to true when nothing of this output's run is left there; never rejects.
  */
-export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promise<boolean> {
-  const [{ Redis }, { parseQueueUrl }, { removeQueueJob }, { describeOwner }] = await Promise.all([
+export async function abandonQueueJob(record: QueueJobRecord, io: CliIo, password?: QueuePassword): Promise<boolean> {
+  const [{ Redis }, { parseQueueUrl }, { removeQueueJob }, { describeOwner }, { queueAuthError }] = await Promise.all([
     import('ioredis'),
     import('./queueUrl.js'),
     import('./jobKeys.js'),
     import('./jobClaim.js'),
+    import('./queueAuthError.js'),
   ]);
   let reason = 'no answer';
   let client: import('ioredis').Redis | undefined;
+  let address: QueueAddress | undefined;
+  // The connection's first error: Redis's WRONGPASS to AUTH, or its NOAUTH to the ready check, comes
+  // here (a NOAUTH follows a WRONGPASS), and the call then fails with "Connection is closed.".
+  let heard: unknown;
   try {
-    const address = parseQueueUrl(record.url);
+    address = { ...parseQueueUrl(record.url), ...(password === undefined ? {} : { password: password.password, passwordFrom: password.from }) };
     client = new Redis({
       host: address.host,
       port: address.port,
       db: address.db,
       ...(address.username === undefined ? {} : { username: address.username }),
+      ...(address.password === undefined ? {} : { password: address.password }),
       ...(address.tls ? { tls: {} } : {}),
       lazyConnect: true,
       retryStrategy: () => null,
@@ -42,6 +51,7 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
       commandTimeout: REACH_MS,
     });
     client.on('error', (e: Error) => {
+      heard ??= e;
       reason = e.message;
     });
     await client.connect();
@@ -64,8 +74,10 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
     return true;
   } catch (e) {
     reason = e instanceof Error && e.message !== '' ? e.message : reason;
+    // NOAUTH or WRONGPASS: said as a queue run says it, naming where the password came from.
+    const refused = address === undefined ? undefined : (queueAuthError(e, address) ?? queueAuthError(heard, address));
     io.stderr(
-      `note: job "${record.job}" of this output's --queue run may still hold applicants' records in Redis at ${record.url} (${reason}): they expire by themselves at most ${record.ttlSeconds} s after its producer stopped; to remove them now, run this command again with --resume once Redis is reachable (adding --queue URL --job ${record.job} --queue-password-file FILE if it needs a password)\n`,
+      `note: job "${record.job}" of this output's --queue run may still hold applicants' records in Redis at ${record.url} (${refused?.message ?? reason}): they expire by themselves at most ${record.ttlSeconds} s after its producer stopped; to remove them now, run this command again with --resume once Redis is reachable (with --queue-password-file FILE or ${QUEUE_PASSWORD_ENV} if it needs a password)\n`,
     );
     return false;
   } finally {
@@ -76,16 +88,24 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo): Promis
 /**
  * For `score --resume` without `--queue`: when the output's manifest names a `--queue` job, removes
  * that job from Redis (the run now decides everything itself, so its chunks there only hold personal
- * data) and, once it is gone, drops the job from the manifest. Redis out of reach is said on stderr
- * (the job stays named, for a later run to remove).
+ * data), authenticated with `password` when given, and, once it is gone, drops the job from the
+ * manifest. Redis out of reach, or refusing the credentials, is said on stderr (the job stays named,
+ * for a later run to remove). A `--queue-password-file` given for a run that was no `--queue` job is
+ * said to be unused.
  *
  * @throws QueueJobStillNamedError when the job is gone from Redis but the manifest cannot be rewritten without it
  */
-export async function abandonQueueJobOfOutput(out: string, io: CliIo): Promise<void> {
+export async function abandonQueueJobOfOutput(out: string, io: CliIo, password?: QueuePassword): Promise<void> {
   const path = runManifestPath(out);
   const manifest = await manifestOfOutput(out, io);
-  if (manifest?.queue === undefined) return;
-  if (!(await abandonQueueJob(manifest.queue, io))) return;
+  if (manifest === undefined) return;
+  if (manifest.queue === undefined) {
+    // The variable is the environment's, set for every command; the option was given for this run.
+    if (password !== undefined && password.from !== QUEUE_PASSWORD_ENV)
+      io.stderr(`note: ${terminalText(`${password.from} was not used: the run that wrote ${out} was no --queue job, so no Redis holds its records`)}\n`);
+    return;
+  }
+  if (!(await abandonQueueJob(manifest.queue, io, password))) return;
   try {
     await writeRunManifest(path, withoutQueueJob(manifest));
   } catch (e) {

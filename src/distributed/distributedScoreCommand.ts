@@ -24,7 +24,6 @@ import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from '../cli/score/fingerprintInterruptedError.js';
 import { inputChanged } from '../cli/score/inputChanged.js';
 import { planScoreArgs, SCORE_ARG_OPTIONS } from '../cli/score/scoreArgs.js';
-import { type NamedFile, refuseOverwritingInputs } from '../cli/refuseOverwritingInputs.js';
 import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
@@ -56,6 +55,8 @@ import { createDistributedProgress } from './distributedProgress.js';
 import { removeRunChunks } from './jobKeys.js';
 import { claimJob, describeOwner, LIVE_MS, LIVE_RENEW_MS, readJobOwner, releaseClaim, renewClaim, type JobOwner } from './jobClaim.js';
 import { queueAddressOfArgs } from './queueAddressOfArgs.js';
+import type { QueuePassword } from './queuePasswordOf.js';
+import { parseQueueUrl, type QueueAddress } from './queueUrl.js';
 import { openRedisLink, type RedisLink } from './redisLink.js';
 import { scoringIdentity } from './scoringFingerprint.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
@@ -67,7 +68,6 @@ import { terminalText } from '../text/terminalText.js';
 const OPTIONS = {
   ...SCORE_ARG_OPTIONS,
   queue: { type: 'string' },
-  'queue-password-file': { type: 'string' },
   job: { type: 'string' },
   window: { type: 'string' },
   'redis-timeout': { type: 'string' },
@@ -159,11 +159,6 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.ok;
     }
     const args = planScoreArgs(parsed, ['queue', 'job']);
-    // `--out` over the password file would lose it, as over a key file.
-    // One output at a time: --errors may name --out's file (planScoreArgs has compared the outputs).
-    const passwordFile: NamedFile[] = [['--queue-password-file', values['queue-password-file']]];
-    refuseOverwritingInputs([['--out', args.out]], passwordFile);
-    refuseOverwritingInputs([['--errors', values.errors]], passwordFile);
     const { input, out, errors, format, chunkSize, suggestions, maxRecordLines } = args;
     outPath = out;
     how = { resume: args.resume, overwrite: args.overwrite };
@@ -174,7 +169,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     const ttlMs = 1000 * ttlSeconds;
     const workerWaitMs = 1000 * intOption(values['worker-wait'], 'worker-wait', DEFAULT_WORKER_WAIT_S, 86_400);
     const name = checkJobName(values.job as string);
-    const address = await queueAddressOfArgs(values.queue as string, values['queue-password-file'], (text) => io.stderr(text));
+    const address = await queueAddressOfArgs(values.queue as string, args.queuePasswordFile, (text) => io.stderr(text), io.env ?? {});
 
     await refuseStreams({ input, out, errors });
     // The job lives in the manifest beside --out (a resume or cleanup finds its keys there): a device has none.
@@ -293,7 +288,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (sameJob && earlier.runId !== runId && !(replaced !== undefined && replaced.runId === earlier.runId))
       await guard(removeRunChunks(client, runOf(name, earlier.runId), 0));
     // This output's earlier job under another --job name or Redis: nobody will collect its chunks.
-    if (earlier !== undefined && !sameJob) await abandonQueueJob(earlier, io);
+    // Its password is this run's only on the same server: it goes to no other Redis a manifest names.
+    if (earlier !== undefined && !sameJob) await abandonQueueJob(earlier, io, sameServer(earlier.url, address) ? passwordOf(address) : undefined);
 
     // The manifest names the job and run while it runs, so a resume without --queue can remove its keys.
     const queueRecord = { url, job: name, ttlSeconds, runId };
@@ -758,4 +754,19 @@ async function sizeOf(path: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/** Whether a manifest's queue URL names the server (and user) of `address`, whatever its database: a Redis password is the server's. */
+function sameServer(url: string, address: QueueAddress): boolean {
+  try {
+    const other = parseQueueUrl(url);
+    return other.host === address.host && other.port === address.port && other.tls === address.tls && other.username === address.username;
+  } catch {
+    return false;
+  }
+}
+
+/** The password `address` was given, and where from; undefined without one. */
+function passwordOf(address: QueueAddress): QueuePassword | undefined {
+  return address.password === undefined ? undefined : { password: address.password, from: address.passwordFrom ?? '--queue' };
 }

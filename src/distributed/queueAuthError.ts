@@ -1,5 +1,6 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import type { QueueAddress } from './queueUrl.js';
+import { QUEUE_PASSWORD_ENV } from './queuePasswordOf.js';
 
 /**
  * Redis's refusal of the credentials (`WRONGPASS`, `NOAUTH`, or `invalid password` from a Redis
@@ -14,7 +15,9 @@ export function queueAuthError(e: unknown, address: QueueAddress): CreditliftErr
   const reply = e instanceof Error ? e.message : '';
   if (/^NOAUTH\b/.test(reply)) {
     const hint =
-      address.password === undefined ? 'give it with --queue-password-file FILE' : `it did not take the password from ${address.passwordFrom ?? '--queue'}`;
+      address.password === undefined
+        ? `give it with --queue-password-file FILE or ${QUEUE_PASSWORD_ENV}`
+        : `it did not take the password from ${address.passwordFrom ?? '--queue'}`;
     return new CreditliftError('queue_unavailable', `Redis at ${address.display} requires a password: ${hint} (${reply})`, { cause: e });
   }
   if (/^WRONGPASS\b|^ERR invalid password\b/.test(reply)) {

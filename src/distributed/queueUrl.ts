@@ -8,7 +8,7 @@ export interface QueueAddress {
   readonly db: number;
   readonly username?: string;
   readonly password?: string;
-  /** Where the password came from, for messages: `--queue-password-file FILE`, or `--queue` when the URL holds it. */
+  /** Where the password came from, for messages: `--queue-password-file FILE`, `CREDITLIFT_QUEUE_PASSWORD`, or `--queue` when the URL holds it. */
   readonly passwordFrom?: string;
   readonly tls: boolean;
   /** The URL without its password, for messages and logs. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runWorkerCommand } from '../../src/cli/workerCommand.js';
@@ -94,7 +95,7 @@ describe.skipIf(!HAS_REDIS)('the Redis password, from --queue-password-file, aga
     expect(await runWorkerCommand(['--queue', url(3)], none.io)).toBe(1);
     expect(none.err()).toMatch(
       new RegExp(
-        `^error \\[queue_unavailable\\]: Redis at redis://127\\.0\\.0\\.1:${redis.port}/3 requires a password: give it with --queue-password-file FILE \\(NOAUTH`,
+        `^error \\[queue_unavailable\\]: Redis at redis://127\\.0\\.0\\.1:${redis.port}/3 requires a password: give it with --queue-password-file FILE or CREDITLIFT_QUEUE_PASSWORD \\(NOAUTH`,
       ),
     );
     const inUrl = captureIo();
@@ -155,5 +156,100 @@ describe.skipIf(!HAS_REDIS)('the Redis password, from --queue-password-file, aga
       expect(io.err()).toMatch(new RegExp(`^error: an output must not be the input.*${option} .*--queue-password-file`));
       expect(readFileSync(pwFile, 'utf8')).toBe(`${PASSWORD}\n`);
     }
+  });
+
+  /** A `score --queue` run on database `db` stopped before any worker came: its job's chunk records stay in Redis. */
+  async function stoppedQueueRun(
+    name: string,
+    db: number,
+    producerIo: Record<string, unknown>,
+    extra: string[] = [],
+  ): Promise<{ out: string; args: string[] }> {
+    const out = join(dir, `${name}.ndjson`);
+    const args = ['--in', book, '--out', out, '--suggestions', '0', '--batch', '10'];
+    const halt = new AbortController();
+    const first = captureIo({ signal: halt.signal, ...producerIo });
+    const run = runScoreCommand([...args, '--queue', url(db), '--job', name, ...extra], first.io);
+    const deadline = Date.now() + 20_000;
+    while (JSON.parse(readManifest(out) ?? '{}').queue === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    halt.abort();
+    expect(await run, first.err()).toBe(130);
+    expect(JSON.parse(readManifest(out) ?? '{}').queue, first.err()).toMatchObject({ job: name, url: url(db) });
+    return { out, args };
+  }
+  const chunkKeys = async (db: number): Promise<number> => {
+    const client = new Redis({ host: '127.0.0.1', port: redis.port, db, password: PASSWORD, lazyConnect: true });
+    try {
+      await client.connect();
+      return (await client.keys('creditlift:chunk:*')).length;
+    } finally {
+      client.disconnect();
+    }
+  };
+
+  // Finding F25-2: `score --resume` without --queue could not remove such keys on a password Redis
+  // (it connected without one, said so, and left them to expire).
+  it('score --resume without --queue: without the password it says Redis requires one and keeps the job named; with --queue-password-file it removes the job\u2019s keys and the manifest stops naming it', async () => {
+    const { out, args } = await stoppedQueueRun('plainResume', 6, {}, ['--queue-password-file', file('producer6.pw', PASSWORD)]);
+    expect(await chunkKeys(6)).toBeGreaterThan(0);
+
+    const none = captureIo();
+    expect(await runScoreCommand([...args, '--resume'], none.io), none.err()).toBe(3);
+    expect(none.err(), none.err()).toMatch(
+      /note: job "plainResume" of this output's --queue run may still hold applicants' records in Redis at redis:\/\/127\.0\.0\.1:\d+\/6 \(Redis at .* requires a password: give it with --queue-password-file FILE or CREDITLIFT_QUEUE_PASSWORD \(NOAUTH/,
+    );
+    expect(await chunkKeys(6)).toBeGreaterThan(0);
+    expect(JSON.parse(readManifest(out) ?? '{}').queue).toMatchObject({ job: 'plainResume' });
+    expect(readFileSync(out, 'utf8')).toBe(reference);
+
+    const wrong = captureIo();
+    expect(await runScoreCommand([...args, '--resume', '--queue-password-file', file('wrong6.pw', WRONG)], wrong.io), wrong.err()).toBe(3);
+    expect(wrong.err()).toMatch(/\(Redis at .* refused the password from --queue-password-file .*wrong6\.pw \(WRONGPASS/);
+    expect(wrong.err()).not.toContain(WRONG);
+    expect(await chunkKeys(6)).toBeGreaterThan(0);
+
+    const withFile = captureIo();
+    expect(await runScoreCommand([...args, '--resume', '--queue-password-file', file('resume.pw', `${PASSWORD}\n`)], withFile.io), withFile.err()).toBe(3);
+    expect(withFile.err()).toMatch(/note: removed job "plainResume" of this output's --queue run from Redis at redis:\/\/127\.0\.0\.1:\d+\/6 \(\d+ keys/);
+    expect(await chunkKeys(6)).toBe(0);
+    expect(JSON.parse(readManifest(out) ?? '{}')).not.toHaveProperty('queue');
+    expect(readFileSync(out, 'utf8')).toBe(reference);
+    for (const text of [none.err(), withFile.err(), readManifest(out) ?? '']) expect(text).not.toContain(PASSWORD);
+  });
+
+  it('CREDITLIFT_QUEUE_PASSWORD serves the producer, a worker and score --resume without --queue; given besides the file it is refused (exit 2)', async () => {
+    const env = { env: { CREDITLIFT_QUEUE_PASSWORD: PASSWORD } };
+    const { out, args } = await stoppedQueueRun('fromEnv', 7, env);
+    expect(await chunkKeys(7)).toBeGreaterThan(0);
+
+    const workerIo = captureIo();
+    const stop = new AbortController();
+    const worker = runWorkerCommand(['--queue', url(8), '--lock-ms', '2000'], { ...workerIo.io, ...env, signal: stop.signal });
+    const queued = join(dir, 'fromEnvQueued.ndjson');
+    const producer = captureIo(env);
+    let code: number;
+    try {
+      code = await runScoreCommand(
+        ['--in', book, '--out', queued, '--queue', url(8), '--job', 'fromEnvQueued', '--suggestions', '0', '--batch', '10'],
+        producer.io,
+      );
+    } finally {
+      stop.abort();
+    }
+    expect(await worker, workerIo.err()).toBe(0);
+    expect(code, producer.err()).toBe(3);
+    expect(readFileSync(queued, 'utf8')).toBe(reference);
+    expect(producer.err() + workerIo.err()).not.toMatch(/warning/);
+
+    const both = captureIo(env);
+    expect(await runScoreCommand([...args, '--resume', '--queue-password-file', file('both7.pw', PASSWORD)], both.io)).toBe(2);
+    expect(both.err()).toMatch(/^error: the Redis password is given twice: with --queue-password-file and in CREDITLIFT_QUEUE_PASSWORD/);
+
+    const resumed = captureIo(env);
+    expect(await runScoreCommand([...args, '--resume'], resumed.io), resumed.err()).toBe(3);
+    expect(resumed.err()).toMatch(/note: removed job "fromEnv" of this output's --queue run from Redis/);
+    expect(await chunkKeys(7)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(reference);
+    for (const text of [producer.err(), workerIo.err(), workerIo.out(), both.err(), resumed.err()]) expect(text).not.toContain(PASSWORD);
   });
 });

@@ -57,16 +57,16 @@ describe('the Redis password stays out of every message', () => {
   it('--queue-password-file gives the password and names itself as its source; a password in the URL is warned about once, naming the URL without it; both ways are refused', async () => {
     const warnings: string[] = [];
     const warn = (t: string) => void warnings.push(t);
-    const fromUrl = await queueAddressOfArgs('redis://:S3cret@h:1/2', undefined, warn);
+    const fromUrl = await queueAddressOfArgs('redis://:S3cret@h:1/2', undefined, warn, {});
     expect(fromUrl).toMatchObject({ password: 'S3cret', passwordFrom: '--queue', display: 'redis://:***@h:1/2', withoutPassword: 'redis://h:1/2' });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /^warning: --queue holds the Redis password: .*--queue-password-file FILE instead \(the URL then without it: redis:\/\/h:1\/2\)\n$/,
+      /^warning: --queue holds the Redis password: .*--queue-password-file FILE or CREDITLIFT_QUEUE_PASSWORD instead \(the URL then without it: redis:\/\/h:1\/2\)\n$/,
     );
     expect(warnings[0]).not.toContain('S3cret');
-    expect(await queueAddressOfArgs('redis://h:1/2', undefined, warn)).not.toHaveProperty('password');
+    expect(await queueAddressOfArgs('redis://h:1/2', undefined, warn, {})).not.toHaveProperty('password');
     expect(warnings).toHaveLength(1);
-    await expect(queueAddressOfArgs('redis://:S3cret@h:1/2', '/nonexistent/pw', warn)).rejects.toThrow(UsageError);
+    await expect(queueAddressOfArgs('redis://:S3cret@h:1/2', '/nonexistent/pw', warn, {})).rejects.toThrow(UsageError);
   });
 
   it('WRONGPASS, NOAUTH and a Redis 5 "invalid password" are queue_unavailable naming the server and the password\'s source; other errors are left as they are', () => {
@@ -78,7 +78,7 @@ describe('the Redis password stays out of every message', () => {
     });
     expect(queueAuthError(new Error('ERR invalid password'), address)?.code).toBe('queue_unavailable');
     expect(queueAuthError(new Error('NOAUTH Authentication required.'), parseQueueUrl('redis://h:1/2'))?.message).toBe(
-      'Redis at redis://h:1/2 requires a password: give it with --queue-password-file FILE (NOAUTH Authentication required.)',
+      'Redis at redis://h:1/2 requires a password: give it with --queue-password-file FILE or CREDITLIFT_QUEUE_PASSWORD (NOAUTH Authentication required.)',
     );
     expect(queueAuthError(new Error('ECONNREFUSED 127.0.0.1:1'), address)).toBeUndefined();
     expect(queueAuthError(new Error('ERR unknown command'), address)).toBeUndefined();

@@ -24,6 +24,8 @@ export const SCORE_ARG_OPTIONS = {
   'json-summary': { type: 'boolean' },
   suggestions: { type: 'string' },
   'max-record-lines': { type: 'string' },
+  // Without --queue too: a --resume or --overwrite removes the Redis keys of the --queue run it follows.
+  'queue-password-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -40,6 +42,8 @@ export interface ScoreArgs extends ScorerArgs {
   readonly suggestions: number;
   readonly maxRecordLines: number;
   readonly jsonSummary: boolean;
+  /** `--queue-password-file`: the Redis password of the queue, or of the --queue run a resume follows. */
+  readonly queuePasswordFile?: string;
 }
 
 /**
@@ -77,7 +81,9 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
     [
       ['--in', input],
       ...modelFilesRead('--model', values.model),
-      ...(['policy', 'features', 'catalog', 'signing-key-file', 'personal-data-key-file'] as const).map((k) => [`--${k}`, values[k]] as const),
+      ...(['policy', 'features', 'catalog', 'signing-key-file', 'personal-data-key-file', 'queue-password-file'] as const).map(
+        (k) => [`--${k}`, values[k]] as const,
+      ),
     ],
   );
   const format = values.format ?? (/\.csv$/i.test(input) ? 'csv' : 'ndjson');
@@ -103,5 +109,6 @@ export function planScoreArgs({ values, positionals }: ParsedCommandArgs<typeof 
     suggestions: intOption(values.suggestions, 'suggestions', 3, 100, 0),
     maxRecordLines: intOption(values['max-record-lines'], 'max-record-lines', DEFAULT_MAX_RECORD_LINES, 1_000_000),
     jsonSummary: values['json-summary'] === true,
+    ...(values['queue-password-file'] === undefined ? {} : { queuePasswordFile: values['queue-password-file'] }),
   };
 }
