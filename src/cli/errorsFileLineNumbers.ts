@@ -57,6 +57,11 @@ export class ErrorsFileLineNumbers {
     return this.counted.countedAgain;
   }
 
+  /** Error lines naming an input line an earlier error line of the file names (copies included): no score run writes one. */
+  get namedTwice(): number {
+    return this.own.broken;
+  }
+
   /** Error lines naming an input line the output names too (each counted, as the output's answer is). */
   get answeredInOutput(): number {
     return this.inOutput.count;

@@ -65,8 +65,11 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              warned of, naming the lines, as verify warns (a resume recorded in
                              FILE.run.json excuses the order); an error line repeated word for
                              word counts once, and a second answer to one input line is counted
-                             and warned of. A line too long (line_too_long), not UTF-8
-                             (invalid_utf8) or not JSON is a record error naming why
+                             and warned of (exit 3, as in verify and report; so is a
+                             {"decision":...} line naming no input line). A line too long
+                             (line_too_long), not UTF-8 (invalid_utf8), not JSON, or JSON
+                             verify refuses (a key written twice, duplicate_key; a number
+                             JSON would round or make infinite) is a record error naming why
   --format ndjson|csv        applicants format (default: from the file name)
   --baseline FILE            monitor baseline JSON (default: the default model's,
                              models/default/monitorBaseline.json)
@@ -96,7 +99,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   -h, --help                 show this help
 
 Exit codes: 0 every figure stable or watch, 4 some figure in the act band, 3 some records not
-measured (and nothing in the act band), 1 failure (a file holding no records is one: nothing is
+measured, or a --decisions file not as score wrote it (an input line named twice, a decision line
+naming no input line; nothing in the act band), 1 failure (a file holding no records is one: nothing is
 written), 2 usage.
 `;
 
@@ -273,7 +277,10 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         `${basename(input)} holds no records: nothing was monitored (is ${values.applicants === undefined ? '--decisions' : '--applicants'} the right file${values.applicants === undefined ? '' : `, and --format ${format} its format`}?)`,
       );
     for (const sink of sinks.splice(0)) await sink.close();
-    const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 ? CliExitCode.rejected : CliExitCode.ok;
+    // A decisions file not as score wrote it (an input line answered twice, a decision line naming
+    // none) is measured as read, and exits 3 as verify and report exit for it (it exited 0, warned of).
+    const notAsWritten = (result.lineNumberFaults ?? 0) > 0;
+    const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 || notAsWritten ? CliExitCode.rejected : CliExitCode.ok;
     await writeFileReplacing(
       out,
       `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,

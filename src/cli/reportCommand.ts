@@ -57,7 +57,8 @@ file. An error line is {"line":N,"error":{"code":...}} (a "message", when presen
 else beside line and error), read as verify reads it. A line that is neither a
 decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
 longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
-data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
+duplicate_key, imprecise_number, not_finite: JSON read as verify reads it, a key written twice or a
+number JSON would round or make infinite; data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
 file with no line at all (empty, or blank lines only).
 
 Every decision's seal is checked: a decision whose audit.contentHash does not match its content
@@ -78,8 +79,9 @@ warned of, naming its lines; a line carrying a counted decision's id with other 
 named by its line, and the command exits 3 (one of the two was changed after it was made).
 
 Score answers each input line once, in input order ({"line":N,...}, not sealed): as verify does, the
-report warns, naming the lines, of an input line named twice (two outputs put together) and of one
-lower than the line before (lines moved; not when the run's manifest records a resume that decided
+report warns, naming the lines, of an input line named twice (two outputs put together; exit 3, as
+verify and monitor exit, even for a copy counted once), of a {"decision":...} line naming no input
+line (counted; exit 3), and of one lower than the line before (lines moved; not when the run's manifest records a resume that decided
 records again). An error line the same, word for word, as an earlier one for its input line counts
 once; another answer to an input line already counted (another run's decision of the same record) is
 counted and warned of, naming the lines: those records count twice in the figures (exit 3).
@@ -89,8 +91,8 @@ figures being what it wrote); 3 the page and summary are written, but its figure
 whole: a line left out (unreadable, seal failed, an id with other content, no error line in the
 errors file), an empty file, a run manifest that cannot be read (nothing checks the run, and an
 errors file apart is not found), an output or errors file not as the run left it (other bytes or
-another count), a record answered twice (decided and rejected, or two answers to one input line),
-or an error line naming no input line; each is named in a warning. 1 and 2 as for every command.
+another count), a record answered twice (decided and rejected, two answers to one input line, or an
+input line named on two lines, a copy too), or a line naming no input line; each is named in a warning. 1 and 2 as for every command.
 
   --out FILE.html            where to write the report
   --title TEXT               page title (default "creditlift portfolio report")
@@ -271,7 +273,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // for a run that rejected 50), an output not the bytes its run wrote is not the run's, a record
     // answered twice (decided and rejected, or two answers in one file) counts twice, and an error
     // line naming no input line cannot be held to the others. Each warned alone, they exited 0.
-    const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0;
+    // And a file no score run wrote: an input line named twice (copies too: `cat out out` counts once,
+    // but is no run's output), or a decision line naming none, as verify and monitor exit for it.
+    const notAsWritten = lineNumbers.broken + (errorsApart?.answers.namedTwice ?? 0) > 0;
+    const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0 || notAsWritten;
     return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns || untrusted
       ? CliExitCode.rejected
       : CliExitCode.ok;

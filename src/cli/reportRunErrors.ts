@@ -25,10 +25,17 @@ export interface RunErrorsRead {
   /**
    * How its error lines answered input lines: copies, word for word, of a counted one (counted once);
    * other answers to an input line it answered before (counted again); and answers to one the output
-   * answers too (counted in both); and error lines naming no input line, counted unchecked. All zero
+   * answers too (counted in both); and error lines naming no input line, counted unchecked; and
+   * lines naming an input line an earlier error line names (`namedTwice`, copies included). All zero
    * for files as score writes them.
    */
-  readonly answers: { readonly copiesLeftOut: number; readonly countedAgain: number; readonly answeredInOutput: number; readonly unchecked: number };
+  readonly answers: {
+    readonly copiesLeftOut: number;
+    readonly countedAgain: number;
+    readonly answeredInOutput: number;
+    readonly unchecked: number;
+    readonly namedTwice: number;
+  };
   /**
    * True when the rejected figures are not the run's: the file could not be read, or holds another
    * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
@@ -38,7 +45,7 @@ export interface RunErrorsRead {
   readonly device?: { readonly kind: string; readonly recorded: number | undefined };
 }
 
-const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0, unchecked: 0 };
+const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0, unchecked: 0, namedTwice: 0 };
 
 /**
  * Adds to `acc` the records the run that wrote `file` rejected, when it wrote them apart
@@ -89,6 +96,7 @@ export async function readRunErrors(
     countedAgain: numbers.countedAgain,
     answeredInOutput: numbers.answeredInOutput,
     unchecked: numbers.unchecked,
+    namedTwice: numbers.namedTwice,
   });
   const lineWarnings = () => [
     ...(notErrorLines > 0 ? [notErrorLinesWarning(path, notErrorLines, leftOut)] : []),

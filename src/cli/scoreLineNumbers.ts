@@ -18,6 +18,8 @@ export class ScoreLineNumbers {
   private readonly repeated = new NamedPlaces();
   /** File places whose input line number is lower than the line before's. */
   private readonly decreasing = new NamedPlaces();
+  /** File places of decision lines (`{"decision":...}`) naming no input line. */
+  private readonly unnumbered = new NamedPlaces();
   /** Input line numbers past the input's last record, when it is known (met in any order). */
   private readonly pastInput = new LineSet();
 
@@ -30,6 +32,26 @@ export class ScoreLineNumbers {
     if (line < this.last) this.decreasing.add(`${where} (input line ${line} after ${this.last})`);
     this.last = line;
     if (this.lastInputLine !== undefined && line > this.lastInputLine) this.pastInput.add(line);
+  }
+
+  /**
+   * The decision line at `where` (`{"decision":...}`) names no input line (no `line`, or one that is
+   * no whole number from 1): score writes one on each, so it cannot be held to the file's other
+   * lines. Error lines naming none are counted apart by their readers (`CountedInputLines`).
+   */
+  meetUnnumbered(where: string): void {
+    this.unnumbered.add(where);
+  }
+
+  /**
+   * Lines that break score's promise of one answer per input line, each on a line naming it: an input
+   * line named again, or a decision line naming none. Such a file is not as any score run wrote it
+   * (two outputs put together, a line repeated or edited), so `verify`, `report` and `monitor
+   * --decisions` all exit 3 for it, whatever they count. Before, verify and monitor warned (exit 0),
+   * and report exited 3 only for a second answer it counted.
+   */
+  get broken(): number {
+    return this.repeated.count + this.unnumbered.count;
   }
 
   /** Whether a line met so far names input line `line`: a run's errors file is held to its output so, as score answers each input line in one of the two. */
@@ -46,6 +68,10 @@ export class ScoreLineNumbers {
     if (this.repeated.count > 0)
       out.push(
         `${this.repeated.count.toLocaleString('en-US')} line(s) of ${file} name an input line an earlier line names too (${this.repeated}): score answers each input line once, so two outputs were put together or lines repeated`,
+      );
+    if (this.unnumbered.count > 0)
+      out.push(
+        `${this.unnumbered.count.toLocaleString('en-US')} decision line(s) of ${file} name no input line (${this.unnumbered}): score writes {"line":N,"decision":...} on each, so these are counted but not checked against the file's other lines (a record answered twice would not be seen)`,
       );
     if (this.decreasing.count > 0 && !resumedDecidingAgain)
       out.push(

@@ -13,14 +13,14 @@ import { splitLines, type TextLine } from './score/splitLines.js';
 import { boundLineRuns, openStreamInput } from './score/streamInputBytes.js';
 import { collectStream } from '../files/readWholeInput.js';
 import { decodeUtf8Strict } from '../text/decodeUtf8Strict.js';
-import { textLineFault } from './score/textLineFault.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
-import { resumedDecidingAgain, ScoreLineNumbers, scoreLineNumberOf } from './scoreLineNumbers.js';
+import { resumedDecidingAgain, ScoreLineNumbers } from './scoreLineNumbers.js';
+import { readDecisionFileLine, scoreOutputValueOf } from '../report/decisionFileLine.js';
 import type { AuditKeys } from '../decision/audit.js';
 import { scoreErrorLineOf } from '../report/errorFileLine.js';
 import { NamedPlaces } from './score/namedPlaces.js';
@@ -62,16 +62,18 @@ audit.contentHash (and audit.signature), not at the field that was changed.
                                    number past the run's last record is named. Without --manifest, the
                                    error lines are counted and said to be vouched for by nothing
 
-A line not read (cut, not JSON) is counted apart, never as a decision. verify warns of input line
-numbers ({"line":N,...}) named twice or lower than the line before (outputs put together, lines
-moved) and of a decision on more than one line (the same audit.decisionId). An error line is
+A line not read (cut, not JSON, a key written twice, a number JSON would round or make infinite) is
+counted apart, never as a decision; report and monitor leave out the same lines. verify warns of input
+line numbers ({"line":N,...}) named twice (exit 3, as report and monitor exit) or lower than the line
+before (outputs put together, lines moved), of a {"decision":...} line naming no input line (exit 3),
+and of a decision on more than one line (the same audit.decisionId). An error line is
 {"line":N,"error":{"code":...}} (a "message", when present, text; nothing else beside line and
 error); one naming no input line (no "line", or one that is no whole number from 1) is counted, named
 and exits 3, as report does.
   -h, --help                       show this help
 
-Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, an error line
-names no input line, the file holds no decision at all, or it does not match --manifest; 1 a file or key
+Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, a score line
+names no input line or one named before, the file holds no decision at all, or it does not match --manifest; 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -132,8 +134,10 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         continue;
       }
       const { value } = record.read;
-      const envelopeLine = scoreLineNumberOf(value);
-      if (envelopeLine !== undefined) numbers.meet(envelopeLine, record.where);
+      // Read as report and monitor read it: the decision of {"line":N,"decision":...}, and its input line.
+      const { candidate: decision, inputLine, unnumberedDecision } = scoreOutputValueOf(value);
+      if (inputLine !== undefined) numbers.meet(inputLine, record.where);
+      else if (unnumberedDecision) numbers.meetUnnumbered(record.where);
       // Told by report's check, so a file one takes the other takes (verify kept a stricter one).
       const errorLine = scoreErrorLineOf(value);
       if (errorLine !== undefined) {
@@ -141,7 +145,6 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         if (errorLine.inputLine === undefined) unnumbered.add(record.where);
         continue;
       }
-      const decision = isScoreDecisionLine(value) ? value.decision : value;
       const id = decisionIdOf(decision);
       if (id !== undefined) {
         if (ids.has(id)) repeatedDecisions++;
@@ -204,6 +207,10 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         all.push(`${counts.notRead.toLocaleString('en-US')} line(s) could not be read (named above), so the file is not as the run left it`);
       if (unnumbered.count > 0)
         all.push(`${unnumbered.count.toLocaleString('en-US')} error line(s) name no input line (named above), so the file is not as the run wrote it`);
+      if (numbers.broken > 0)
+        all.push(
+          `${numbers.broken.toLocaleString('en-US')} line(s) name an input line named before, or decision lines none (named above), so the file is not as the run wrote it`,
+        );
       matches = all.length === 0;
       io.stdout(
         matches
@@ -222,7 +229,9 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
       return CliExitCode.rejected;
     }
-    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
+    // An input line answered twice, or a decision line naming none, is a file no score run wrote: exit 3,
+    // as report and monitor exit for it (verify warned, exit 0, where report exited 3 for two runs put together).
+    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || numbers.broken > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }
@@ -306,10 +315,6 @@ function signerName(by: DecisionSigner | null): string {
  */
 function unnumberedErrorLinesWarning(file: string, places: NamedPlaces): string {
   return `${places.count.toLocaleString('en-US')} error line(s) of ${file} name no input line (${places}): score writes {"line":N,...} on each, so these are counted but not checked against the file's other lines`;
-}
-
-function isScoreDecisionLine(v: unknown): v is { readonly decision: unknown } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'decision' in v && !('audit' in v);
 }
 
 function decisionIdOf(v: unknown): string | undefined {
@@ -420,9 +425,8 @@ function* document(raw: string): Generator<FileRecord> {
 
 function lineRecord(line: TextLine): FileRecord {
   const where = `line ${line.line}`;
-  // Named in the words score, report and monitor name such a line with.
-  const fault = textLineFault(line);
-  if (fault !== undefined) return { where, read: { ok: false, issues: [{ path: [], ...fault }] } };
-  const read = parseStrictJson(line.text);
-  return { where, read: read.ok ? { ok: true, value: read.value } : { ok: false, issues: read.issues } };
+  // By the reader report and monitor read a line with, so the three leave out the same lines, for the same reasons.
+  const read = readDecisionFileLine(line);
+  if (read.kind === 'unread') return { where, read: { ok: false, issues: read.fault.issues } };
+  return { where, read: { ok: true, value: read.kind === 'json' ? read.value : undefined } };
 }

@@ -55,6 +55,13 @@ export interface MonitorResult {
   readonly repeated?: number;
   /** `monitorDecisions`: decisions a later decision of the file follows (`followed`), not counted: a chain counts at its latest. */
   readonly superseded?: number;
+  /**
+   * `monitorDecisions`: score output lines that break score's promise of one answer per input line,
+   * each on a line naming it: an input line named again, or a decision line naming none (each named in
+   * a warning). Measured as read, but the file is not as a score run wrote it: `creditlift monitor`
+   * exits 3, as `verify` and `report` do.
+   */
+  readonly lineNumberFaults?: number;
   /** Things a reader must know (a baseline for another model, figures that could not be measured, uploads of unknown kinds). */
   readonly warnings: readonly string[];
   /**
@@ -361,13 +368,14 @@ export async function monitorDecisions(o: {
         line,
         code === 'invalid_json'
           ? { code: 'data_invalid', message: `line ${line}: ${message}` }
-          : { code: 'data_invalid', message: `line ${line}: ${message} (${code}): not measured`, issues: [{ path: [], code, message }] },
+          : { code: 'data_invalid', message: `line ${line}: ${message} (${code}): not measured`, issues: read.fault.issues },
       );
       continue;
     }
     const { value, candidate: inner, inputLine } = read;
     const where = `line ${line}`;
     if (inputLine !== undefined) lineNumbers.meet(inputLine, where);
+    else if (read.unnumberedDecision) lineNumbers.meetUnnumbered(where);
     const d = MonitoredDecision.safeParse(inner);
     if (!d.success) {
       // Told by report's schema, so the two commands take the same lines as error lines.
@@ -520,7 +528,7 @@ export async function monitorDecisions(o: {
   const summary = acc.finish();
   const noise = samplingNoiseWarning(summary.withinNoise);
   if (noise !== undefined) warnings.push(noise);
-  return { summary, records, errors, warnings, repeated, superseded };
+  return { summary, records, errors, warnings, repeated, superseded, lineNumberFaults: lineNumbers.broken };
 }
 
 function observationOf(

@@ -111,6 +111,7 @@ export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | 
   const { value, candidate, inputLine } = read;
   const where = `line ${at ?? '?'}`;
   if (inputLine !== undefined) context.lineNumbers?.meet(inputLine, where);
+  else if (read.unnumberedDecision) context.lineNumbers?.meetUnnumbered(where);
   const decision = ReportedDecision.safeParse(candidate);
   if (decision.success) {
     // A decision of the released 0.1.0 (told by its shape, and nothing in it saying otherwise):

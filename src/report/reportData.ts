@@ -1,3 +1,4 @@
+import { UNREAD_LINE_CODES } from './decisionFileLine.js';
 import { addUnits, emptyExactSum, type ExactSum, fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
 import type { Decision } from '../decision/decision.js';
 import type { ModelBuildCount } from '../monitor/modelBuilds.js';
@@ -136,9 +137,10 @@ export interface UnreadableReason {
 
 /**
  * The issue codes of a line not read, in the order a warning names them: the line's text (too long,
- * not UTF-8), then not JSON, then JSON that is neither a decision nor an error line.
+ * not UTF-8), then not JSON or JSON that JSON.parse would read altered (a key written twice, a number
+ * it would round or make infinite: `UNREAD_LINE_CODES`), then JSON that is neither a decision nor an error line.
  */
-export const UNREADABLE_CODES = ['line_too_long', 'invalid_utf8', 'invalid_json', 'data_invalid'] as const;
+export const UNREADABLE_CODES = [...UNREAD_LINE_CODES, 'data_invalid'] as const;
 
 /** One of {@link UNREADABLE_CODES}. */
 export type UnreadableCode = (typeof UNREADABLE_CODES)[number];

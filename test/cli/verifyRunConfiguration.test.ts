@@ -98,11 +98,11 @@ describe("verify --manifest: each decision made by the run's configuration (F2)"
 });
 
 describe('verify: line numbers and repeated decisions (F6, F7)', () => {
-  it('two outputs concatenated: line numbers named twice and out of order are warned of (exit stays 0 without a manifest)', async () => {
+  it('two outputs concatenated: line numbers named twice and out of order are warned of, and a line named twice exits 3 (was 0), as report and monitor exit', async () => {
     const path = file('concat.ndjson');
     writeFileSync(path, `${[...base, ...base.slice(0, 2)].join('\n')}\n`);
     const r = await verify(path, '--signing-key-file', file('keyA.txt'));
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.out).toMatch(
       /warning: 2 line\(s\) of .*concat\.ndjson name an input line an earlier line names too \(line 7 \(input line 1\), line 8 \(input line 2\)\)/,
     );

@@ -31,7 +31,11 @@ describe('readErrorFileLine', () => {
     expect(readErrorFileLine(first!).kind).toBe('error');
     expect(readErrorFileLine(second!)).toEqual({
       kind: 'unread',
-      fault: { code: 'invalid_utf8', message: `not UTF-8: invalid byte at offset ${at} of the file` },
+      fault: {
+        code: 'invalid_utf8',
+        message: `not UTF-8: invalid byte at offset ${at} of the file`,
+        issues: [{ path: [], code: 'invalid_utf8', message: `not UTF-8: invalid byte at offset ${at} of the file` }],
+      },
     });
   });
 
@@ -40,7 +44,10 @@ describe('readErrorFileLine', () => {
     const [tooLong] = await linesOf(Buffer.from(`${long}\n`), long.length - 1);
     expect(readErrorFileLine(tooLong!)).toMatchObject({ kind: 'unread', fault: { code: 'line_too_long' } });
     const [notJson, decision] = await linesOf(Buffer.from(`not json\n${JSON.stringify({ line: 4, decision: { outcome: 'approve' } })}\n`));
-    expect(readErrorFileLine(notJson!)).toEqual({ kind: 'unread', fault: { code: 'invalid_json', message: 'not valid JSON' } });
+    expect(readErrorFileLine(notJson!)).toMatchObject({
+      kind: 'unread',
+      fault: { code: 'invalid_json', message: 'not valid JSON: unexpected text at line 1, column 2', issues: [{ path: [], code: 'invalid_json' }] },
+    });
     expect(readErrorFileLine(decision!)).toEqual({ kind: 'unread', fault: { code: 'data_invalid', message: 'not an error line' } });
   });
 });

@@ -79,7 +79,7 @@ describe('report reads the errors file as bytes, as it reads the output', () => 
     const decision = readFileSync(file('run.ndjson'), 'utf8').split('\n')[0]!;
     const r = await report(copyOfRun('reasons', `${first}\nnot json\n${decision}\n${second}\n`));
     expect(r.err).toMatch(/2 line\(s\) of .*reasons\.err\.ndjson, the run's errors file, are no error line and were left out of every figure/);
-    expect(r.err).toMatch(/line 2: not valid JSON \(invalid_json\)/);
+    expect(r.err).toMatch(/line 2: not valid JSON: unexpected text at line 1, column 2 \(invalid_json\)/);
     expect(r.err).toMatch(/line 3: not an error line \(data_invalid\)/);
     expect(rejectedKpi(r.html)).toBe('2');
     expect(r.code).toBe(3);
