@@ -30,7 +30,7 @@ import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from './score/fingerprintInterruptedError.js';
-import { codeAfterDigestsStopped, runEndInterruptedMessage, runEndInterruptedReason } from './score/runEndInterrupted.js';
+import { endAfterDigestsStopped, runEndInterruptedMessage, runEndInterruptedReason } from './score/runEndInterrupted.js';
 import type { WrittenFiles } from './score/runManifestSchema.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
@@ -246,12 +246,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         files = await writtenFilesOf(args.out, args.errors, stopOn);
       } catch (e) {
         if (!(e instanceof FingerprintInterruptedError)) throw e;
-        code = codeAfterDigestsStopped(exitCode);
-        if (code !== exitCode) digestsStopped = e;
-        why =
-          code !== exitCode
-            ? [reason, runEndInterruptedReason('file-digests', e)].filter((r) => r !== undefined).join('; then ')
-            : `${reason ?? ''}; its files were not read back for their digests (a signal stops that too)`;
+        const end = endAfterDigestsStopped(exitCode, reason, e);
+        code = end.code;
+        why = end.reason;
+        if (end.interrupted) digestsStopped = e;
       }
       const events = {
         ...resumeEvents(resumed, noteMissingAnswers(resumed, io, errorsDevice)),
