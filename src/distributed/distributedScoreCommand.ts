@@ -13,6 +13,7 @@ import { openInputRecords, type InputRecords } from '../cli/score/openInputRecor
 import { createLenientCellTally } from '../csv/lenientCells.js';
 import { lenientCellsWarning } from '../cli/lenientCellsWarning.js';
 import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
+import { adoptLeftPlaceholders, leftPlaceholderNote } from '../cli/score/leftPlaceholders.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
@@ -190,6 +191,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
+    // As `score`: outputs a run killed before it began left empty are this run's to start, or to remove.
+    for (const left of await adoptLeftPlaceholders(locks, out)) io.stderr(terminalText(leftPlaceholderNote(left), { keepLineBreaks: true }));
     // As `score`: a signal stops the hash between two chunks, before the run begins (or reaches Redis).
     const inputPrint = await fingerprintInput(input, io.signal === undefined ? {} : { signal: io.signal });
     const inputSize = inputPrint.size;
