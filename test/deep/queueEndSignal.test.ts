@@ -1,7 +1,7 @@
 // In `npm run test:deep`: it spawns the CLI, a worker and Redis. Task F22: the end of a `score --queue`
 // run under a signal, as test/deep/runEndSignal.test.ts holds the in-process run to it. The producer
 // read its input again (to check it had not changed) and its outputs back (for the manifest's
-// digests) without looking at a signal: a SIGTERM there waited for every byte (2.9 s on a 256 MiB
+// digests) without looking at a signal: a SIGTERM there waited for every byte (2.6 s on a 512 MiB
 // input), then exited as if none had come. Both now stop at the next 64 KiB, exit 130, and the same
 // command with --resume finishes the run deciding nothing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
