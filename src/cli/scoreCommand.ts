@@ -15,6 +15,7 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { MAX_LINE_LENGTH } from './score/splitLines.js';
 import { openLineSink, type LineSink } from './score/lineSink.js';
 import { lockOutputs, releaseLocks, type OutputLock } from './score/outputLock.js';
+import { adoptLeftPlaceholders, leftPlaceholderNote } from './score/leftPlaceholders.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { formatOutputLine } from './score/outputLine.js';
 import { createProgressBar } from './score/progressBar.js';
@@ -30,7 +31,7 @@ import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from './score/fingerprintInterruptedError.js';
-import { codeAfterDigestsStopped, runEndInterruptedMessage, runEndInterruptedReason } from './score/runEndInterrupted.js';
+import { endAfterDigestsStopped, runEndInterruptedMessage, runEndInterruptedReason } from './score/runEndInterrupted.js';
 import type { WrittenFiles } from './score/runManifestSchema.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { scoreRecords } from './score/scoreRecords.js';
@@ -213,6 +214,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
+    // Outputs a run killed before it began left empty are this run's to start, or to remove.
+    for (const left of await adoptLeftPlaceholders(locks, args.out)) io.stderr(terminalText(leftPlaceholderNote(left), { keepLineBreaks: true }));
     if (!args.resume && !args.overwrite) {
       for (const path of new Set([args.out, args.errors])) {
         if ((await sizeOf(path)) > 0) throw new UsageError(`${path} exists and is not empty: use --resume to continue that run or --overwrite to replace it`);
@@ -260,12 +263,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         files = await writtenFilesOf(args.out, args.errors, stopOn);
       } catch (e) {
         if (!(e instanceof FingerprintInterruptedError)) throw e;
-        code = codeAfterDigestsStopped(exitCode);
-        if (code !== exitCode) digestsStopped = e;
-        why =
-          code !== exitCode
-            ? [reason, runEndInterruptedReason('file-digests', e)].filter((r) => r !== undefined).join('; then ')
-            : `${reason ?? ''}; its files were not read back for their digests (a signal stops that too)`;
+        const end = endAfterDigestsStopped(exitCode, reason, e);
+        code = end.code;
+        why = end.reason;
+        if (end.interrupted) digestsStopped = e;
       }
       const events = {
         ...resumeEvents(resumed, noteMissingAnswers(resumed, io, errorsDevice)),

@@ -13,11 +13,13 @@ import { openInputRecords, type InputRecords } from '../cli/score/openInputRecor
 import { createLenientCellTally } from '../csv/lenientCells.js';
 import { lenientCellsWarning } from '../cli/lenientCellsWarning.js';
 import { lockOutputs, releaseLocks, type OutputLock } from '../cli/score/outputLock.js';
+import { adoptLeftPlaceholders, leftPlaceholderNote } from '../cli/score/leftPlaceholders.js';
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
 import { runningStatus } from '../cli/score/runStatus.js';
-import type { RunStatus } from '../cli/score/runManifestSchema.js';
+import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
+import { runEndInterruptedMessage } from '../cli/score/runEndInterrupted.js';
 import { writtenFilesOf } from '../cli/score/writtenFiles.js';
 import { queueRunStatus, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
@@ -184,6 +186,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     for (const lock of locks)
       if (lock.tookOverFrom !== undefined)
         io.stderr(`note: took over the lock of run ${lock.tookOverFrom} on ${lock.path}: that run has ended, or the file it locked was deleted\n`);
+    // As `score`: outputs a run killed before it began left empty are this run's to start, or to remove.
+    for (const left of await adoptLeftPlaceholders(locks, out)) io.stderr(terminalText(leftPlaceholderNote(left), { keepLineBreaks: true }));
     // As `score`: a signal stops the hash between two chunks, before the run begins (or reaches Redis).
     const inputPrint = await fingerprintInput(input, io.signal === undefined ? {} : { signal: io.signal });
     const inputSize = inputPrint.size;
@@ -653,11 +657,39 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     if (ok) await guard(releaseClaim(client, name, runId, true));
     // The same check as in one process, before the summary (a signal after the summary must find
     // nothing left to wait for): the bytes read, and the file read again (a change at bytes already read).
-    const changed = stoppedEarly ? undefined : await inputChanged(input, inputPrint, read.sha256());
+    // It and the digests below stop at a signal, as in one process: a SIGTERM there waited for every byte.
+    const stopOn = io.signal === undefined ? {} : { signal: io.signal };
+    let changed: string | undefined;
+    let checkStopped: FingerprintInterruptedError | undefined;
+    if (!stoppedEarly) {
+      try {
+        changed = await inputChanged(input, inputPrint, read.sha256(), stopOn);
+      } catch (e) {
+        if (!(e instanceof FingerprintInterruptedError)) throw e;
+        checkStopped = e;
+      }
+    }
     // How the run ended, beside its configuration; once nothing of the job is left in Redis, without
     // the job (a later resume without --queue has nothing to remove).
     endOnFailure = undefined;
-    const ended = queueRunStatus(status, ending(stoppedEarly, changed === undefined ? {} : { changed }), io, await writtenFilesOf(out, errors));
+    let written: WrittenFiles | undefined;
+    let digestsStopped: FingerprintInterruptedError | undefined;
+    try {
+      written = await writtenFilesOf(out, errors, stopOn);
+    } catch (e) {
+      if (!(e instanceof FingerprintInterruptedError)) throw e;
+      digestsStopped = e;
+    }
+    const ended = queueRunStatus(
+      status,
+      ending(stoppedEarly, {
+        ...(changed === undefined ? {} : { changed }),
+        ...(checkStopped === undefined ? {} : { checkStopped }),
+        ...(digestsStopped === undefined ? {} : { digestsStopped }),
+      }),
+      io,
+      written,
+    );
     await writeRunManifest(runManifestPath(out), { ...(ok ? withoutQueueJob(manifestNow) : manifestNow), status: ended });
     await release();
     io.stdout(
@@ -673,6 +705,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       );
       return INTERRUPTED_EXIT_CODE;
     }
+    // Stopped once every chunk was written: the summary stands, and the code is the manifest's (130).
+    if (checkStopped !== undefined) {
+      io.stderr(`${terminalText(runEndInterruptedMessage('input-check', checkStopped))}\n`);
+      return ended.exitCode ?? INTERRUPTED_EXIT_CODE;
+    }
     if (changed !== undefined) {
       io.stderr(`error: ${changed}\n`);
       return CliExitCode.failed;
@@ -684,12 +721,13 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       return CliExitCode.failed;
     }
     // As `score` says it, with the same exit code.
-    if (workerFailedLines.length > 0) {
+    if (workerFailedLines.length > 0)
       io.stderr(
         `${workerFailedLines.length} records were not decided because a scorer worker failed (error code ${RETRY_ON_RESUME_CODE}); run the same command with --resume to decide them\n`,
       );
-      return CliExitCode.recordsFailed;
-    }
+    // A run otherwise done whose digests a signal stopped exits 130, its manifest says why.
+    if (digestsStopped !== undefined && ended.exitCode === INTERRUPTED_EXIT_CODE)
+      io.stderr(`${terminalText(runEndInterruptedMessage('file-digests', digestsStopped))}\n`);
     // The code the manifest records (queueRunStatus always sets one): the status and the exit cannot disagree.
     return ended.exitCode ?? CliExitCode.failed;
   } catch (e) {

@@ -7,6 +7,8 @@ import type { ResumeState } from '../cli/score/resumeState.js';
 import { endedStatus, resumeEvents } from '../cli/score/runStatus.js';
 import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
 import type { ScoreSummary } from '../cli/score/scoreSummary.js';
+import type { FingerprintInterruptedError } from '../cli/score/fingerprintInterruptedError.js';
+import { endAfterDigestsStopped, runEndInterruptedReason } from '../cli/score/runEndInterrupted.js';
 
 /** How a `score --queue` run ended, as the producer saw it. */
 export interface QueueRunEnd {
@@ -24,6 +26,10 @@ export interface QueueRunEnd {
   readonly failure?: { readonly exitCode: number; readonly message: string };
   /** Why the input is not the file decided (read again at the end). */
   readonly changed?: string;
+  /** A signal stopped that reading of the input: nothing is known of it (exit 130, no last line read claimed). */
+  readonly checkStopped?: FingerprintInterruptedError;
+  /** A signal stopped reading the outputs back for their digests (`files` is then absent). */
+  readonly digestsStopped?: FingerprintInterruptedError;
   /** The input line of the last record of the last chunk the run took in (added, or answered by an earlier run). */
   readonly lastLineRead: number;
   readonly chunksEnqueuedAgain: number;
@@ -38,9 +44,11 @@ export interface QueueRunEnd {
  * the exit code it returns (130 stopped by a signal, 1 input changed or a chunk failed for good, 4
  * `worker_failed` lines, 3 records rejected, else 0, as `runDistributedScore` exits), the failed and
  * unwritten chunks and the `worker_failed` lines as undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
- * decided again because their answer line was missing. `files`: the output's digests, read after it was closed.
+ * decided again because their answer line was missing. `files`: the output's digests, read after it
+ * was closed (none when a signal stopped that: a run that had otherwise done is then interrupted, 130,
+ * as `score` ends one).
  */
-export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, files: WrittenFiles): RunStatus {
+export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, files: WrittenFiles | undefined): RunStatus {
   const { summary, resumed, failed } = end;
   const answered = (line: number) => resumed?.done.has(line) === true;
   // Failed chunks, worker_failed lines and unwritten chunks interleave: the list takes them in line order.
@@ -60,16 +68,23 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
   const workerFailed = end.workerFailedLines.length;
   // As `score` ends a run read to its end, whoever decided it.
   const readToEnd = readToEndOutcome(workerFailed, summary.rejected - workerFailed + (resumed?.rejected ?? 0));
-  const [exitCode, reason] =
+  const [codeBefore, reasonBefore]: [number, string | undefined] =
     end.failure !== undefined
       ? [end.failure.exitCode, `failed: ${end.failure.message}`]
       : end.stopped
         ? [CliExitCode.interrupted, 'interrupted (a signal) before every chunk was written']
-        : end.changed !== undefined
-          ? [CliExitCode.failed, end.changed]
-          : failed.length > 0
-            ? [CliExitCode.failed, `${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${formatLineRanges(failedRanges)})`]
-            : [readToEnd.exitCode, readToEnd.reason];
+        : end.checkStopped !== undefined
+          ? [CliExitCode.interrupted, runEndInterruptedReason('input-check', end.checkStopped)]
+          : end.changed !== undefined
+            ? [CliExitCode.failed, end.changed]
+            : failed.length > 0
+              ? [CliExitCode.failed, `${failed.length} chunk${failed.length === 1 ? '' : 's'} failed for good (${formatLineRanges(failedRanges)})`]
+              : [readToEnd.exitCode, readToEnd.reason];
+  const afterDigests = end.digestsStopped === undefined ? undefined : endAfterDigestsStopped(codeBefore, reasonBefore, end.digestsStopped);
+  const exitCode = afterDigests?.code ?? codeBefore;
+  const reason = afterDigests?.reason ?? reasonBefore;
+  // The input's last line is claimed only of an input known to be the run's.
+  const inputKnown = !end.stopped && end.failure === undefined && end.changed === undefined && end.checkStopped === undefined;
   return endedStatus(running, {
     exitCode,
     ...(reason === undefined ? {} : { reason }),
@@ -79,7 +94,7 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
     // A failed chunk's range may span lines that are no record: the summary counted its records.
     undecidedRecords: summary.undecided + workerFailed + unwrittenRecords,
     ...(end.stopped ? { stoppedAfterLine: end.lastLineRead } : {}),
-    ...(end.stopped || end.failure !== undefined || end.changed !== undefined ? {} : { lastInputLine: end.lastLineRead }),
+    ...(inputKnown ? { lastInputLine: end.lastLineRead } : {}),
     events: {
       ...resumeEvents(resumed, noteMissingAnswers(resumed, io)),
       lockTakeovers: end.lockTakeovers,
@@ -87,6 +102,6 @@ export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, 
       chunksFailed: failed.length,
     },
     decidedBy: { mode: 'queue', job: end.job, workers: Object.fromEntries(end.workers) },
-    files,
+    ...(files === undefined ? {} : { files }),
   });
 }

@@ -19,6 +19,7 @@ import type { ScoreArgs } from './scoreArgs.js';
  * on stderr, and its record decided again. `decide`: the run's decider, asked again for the records
  * an error line answers (without it, a `--queue` producer's, an error line is held to its input line only).
  * @throws RunRefusedError naming every difference, or when the output has no manifest to check against, or one that is not a manifest (naming every field at fault)
+ * @throws AnswersReadInterruptedError when `io.signal` stopped the reading of the output (nothing taken out of it)
  */
 export async function continueRun(args: ScoreArgs, now: WrittenRunManifest, io: CliIo, decide?: DecideRecords): Promise<ResumeState | undefined> {
   const before = await readRunManifest(runManifestPath(args.out)).catch((e: unknown) => {
@@ -46,8 +47,12 @@ export async function continueRun(args: ScoreArgs, now: WrittenRunManifest, io: 
   // Each kept line is held to this run: its seal and configuration, and the input record it answers.
   // A device (--errors /dev/null) is not read back: it kept no lines (and /dev/zero reads without end).
   const files = [args.out, ...(args.errors !== args.out && (await deviceKindOf(args.errors)) !== undefined ? [] : [args.errors])];
-  const resumed = await readResumeState(files, before.status?.undecided?.lines, await keptAnswerCheck(args, now, decide));
-  for (const { path, bytes } of resumed.cut) io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`);
+  // A signal stops the reading before any line is taken out (it read every byte first); a line cut
+  // is said as it is cut, so a reading stopped after it still says so.
+  const resumed = await readResumeState(files, before.status?.undecided?.lines, await keptAnswerCheck(args, now, decide), {
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
+    onCut: ({ path, bytes }) => io.stderr(`note: cut an unfinished last line (${bytes} bytes) from ${path} before resuming\n`),
+  });
   if (resumed.conflicts.length > 0) {
     const where = resumed.conflicts
       .slice(0, 5)

@@ -72,6 +72,16 @@ export function createHeldPlaceholder(path: string): boolean {
   return true;
 }
 
+/**
+ * Marks the output `path`, which exists, as {@link createHeldPlaceholder} marks one it creates: a
+ * run killed before it began created it to lock it, and this run, having taken over that run's
+ * lock, holds it as its own placeholder (removed at exit if still empty, unless kept).
+ */
+export function adoptPlaceholder(path: string): void {
+  installExitHook();
+  placeholders.add(path);
+}
+
 /** The run has begun writing `path` (its manifest says so): it is the run's output now, kept at exit. */
 export function keepPlaceholder(path: string): void {
   placeholders.delete(path);

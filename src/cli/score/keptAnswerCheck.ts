@@ -25,8 +25,8 @@ export interface KeptAnswerCheck {
   decisionIdentity(decision: unknown): readonly [number, number];
   /** The same digest for an input record the run would decide, or undefined for one it answers with an error line unread. */
   recordIdentity(record: InputRecord): readonly [number, number] | undefined;
-  /** The run's input records, read again from its start. */
-  inputRecords(): { readonly records: AsyncIterable<InputRecord>; close(): void };
+  /** The run's input records, read again from its start; its path, and the bytes read so far (a reading stopped says how far it got). */
+  inputRecords(): { readonly records: AsyncIterable<InputRecord>; readonly path: string; bytesRead(): number; close(): void };
   /**
    * The error line this run writes for each record (its text, no line break), or undefined for a
    * record it decides; absent when the resume has no decider to ask (a `--queue` producer), and
@@ -74,7 +74,7 @@ export async function keptAnswerCheck(args: ScoreArgs, run: RunManifest, decide?
     },
     inputRecords() {
       const reading = openInputRecords(args.input, { format: args.format, maxRecordLines: args.maxRecordLines, attributes });
-      return { records: reading.records, close: reading.close };
+      return { records: reading.records, path: args.input, bytesRead: reading.bytesRead, close: reading.close };
     },
     ...(decide === undefined
       ? {}

@@ -8,6 +8,7 @@ import {
   createHeldLockFile,
   createHeldPlaceholder,
   type HeldLockFile,
+  adoptPlaceholder,
   keepPlaceholder,
   lockLeftMessage,
   lockRemovalNote,
@@ -25,6 +26,8 @@ export interface OutputLock {
   readonly path: string;
   /** Set when a lock left by a run that no longer exists was taken over. */
   readonly tookOverFrom: number | undefined;
+  /** The output file it holds. */
+  readonly output: string;
   /**
    * Removes the lock, unless another run holds it now: then resolves to a warning saying so (see
    * {@link lockRemovalNote}), and leaves it to that run.
@@ -43,6 +46,12 @@ export interface OutputLock {
    * whatever happens next. A no-op for a lock that created nothing.
    */
   keepCreated(): void;
+  /**
+   * Holds the output, which exists, as if taking this lock had created it ({@link discardCreated},
+   * {@link keepCreated} and the exit then treat it so): for an output a run killed before it began
+   * left empty, whose lock this one took over (see leftPlaceholders.ts).
+   */
+  adoptCreated(): void;
 }
 
 interface LockOwner {
@@ -71,7 +80,7 @@ export async function lockOutput(out: string): Promise<OutputLock> {
   const got = await takeFile(path, lockText(), 0);
   if ('held' in got)
     throw new RunRefusedError(`${out} is being written by ${holder(got.owner)}; wait for it to finish, or delete ${path} if you are sure no run is writing`);
-  return heldLock(got.file, got.tookOverFrom);
+  return heldLock(got.file, got.tookOverFrom, out);
 }
 
 // A nonce makes every hold's text unique, so a stale lock is known by its text even if its pid
@@ -84,11 +93,13 @@ function holder(owner: LockOwner | undefined): string {
   return owner === undefined ? 'another run (its lock file is unreadable)' : `another creditlift score run (pid ${owner.pid} on ${owner.host})`;
 }
 
-function heldLock(file: HeldLockFile, tookOverFrom: number | undefined, created?: string): OutputLock {
+function heldLock(file: HeldLockFile, tookOverFrom: number | undefined, output: string, createdHere?: string): OutputLock {
   let released = false;
+  let created = createdHere;
   return {
     path: file.path,
     tookOverFrom,
+    output,
     async release() {
       if (released) return undefined;
       released = true;
@@ -99,6 +110,10 @@ function heldLock(file: HeldLockFile, tookOverFrom: number | undefined, created?
     },
     keepCreated() {
       if (created !== undefined) keepPlaceholder(created);
+    },
+    adoptCreated() {
+      created = output;
+      adoptPlaceholder(output);
     },
   };
 }
@@ -164,7 +179,7 @@ async function lockIdentity(path: string): Promise<OutputLock | undefined> {
       `${path} is ${named === '' ? '' : `${named} `}being written by ${holder(got.owner)}; wait for it to finish, or delete ${lockPath} if you are sure no run is writing`,
     );
   }
-  return heldLock(got.file, got.tookOverFrom, created ? path : undefined);
+  return heldLock(got.file, got.tookOverFrom, path, created ? path : undefined);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { isBlankLine } from '../../text/blankLine.js';
-import { open, rename, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import type { KeptAnswerCheck } from './keptAnswerCheck.js';
@@ -10,6 +10,18 @@ import { LineSet } from './lineSet.js';
 import { LineRangeList, type LineRange } from './lineRanges.js';
 import { readOutputLineHead } from './outputLine.js';
 import { splitLines } from './splitLines.js';
+import { AnswersReadInterruptedError } from './answersReadInterruptedError.js';
+
+/** How {@link readResumeState} is stopped, and told of what it does as it does it. */
+export interface ResumeReadOptions {
+  /**
+   * Stops the reading between two lines once aborted (before any line is taken out: the files are
+   * rewritten only once every read is done), with an {@link AnswersReadInterruptedError}.
+   */
+  readonly signal?: AbortSignal;
+  /** Told of each unfinished last line as it is cut, so a reading stopped after it still says so. */
+  readonly onCut?: (cut: { readonly path: string; readonly bytes: number }) => void;
+}
 
 /** Lines of one output file that `--resume` took out, by their line number in that file. */
 export interface RemovedLines {
@@ -102,8 +114,15 @@ const MAX_FOREIGN_NAMED = 20;
  *
  * @param earlierUndecided input lines the earlier run recorded it left undecided (its status): gaps
  *   there are expected, not missing answers
+ * @throws AnswersReadInterruptedError when `options.signal` stopped it (no line taken out then)
  */
-export async function readResumeState(paths: readonly string[], earlierUndecided: readonly LineRange[] = [], check?: KeptAnswerCheck): Promise<ResumeState> {
+export async function readResumeState(
+  paths: readonly string[],
+  earlierUndecided: readonly LineRange[] = [],
+  check?: KeptAnswerCheck,
+  options: ResumeReadOptions = {},
+): Promise<ResumeState> {
+  const { signal } = options;
   const done = new LineSet();
   const errorLines = new LineSet();
   const cut: { path: string; bytes: number }[] = [];
@@ -133,12 +152,16 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
     redo.add(line);
   };
   for (const path of files) {
+    if (signal?.aborted === true) throw new AnswersReadInterruptedError(path, 0, await sizeOf(path), 'output');
     const bytes = await cutUnfinishedLine(path);
-    if (bytes > 0) cut.push({ path, bytes });
+    if (bytes > 0) {
+      cut.push({ path, bytes });
+      options.onCut?.({ path, bytes });
+    }
     if (!(await exists(path))) continue;
     const scan = { path, drop: new LineSet(), unreadable: new LineRangeList(), repeated: new LineRangeList(), foreign: [], foreignCount: 0, retry: 0 };
     scans.push(scan);
-    for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
+    for await (const { line: fileLine, text } of readLines(path, signal)) {
       const head = readOutputLineHead(text);
       if (head === undefined) {
         // A blank line answers nothing and harms nothing: it is left alone.
@@ -168,14 +191,14 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
     }
     retried += scan.retry;
   }
-  const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput, check);
+  const conflicts = repeatedInput.size === 0 ? [] : await findConflicts(files, repeatedInput, check, signal);
   if (conflicts.length === 0) {
     if (check !== undefined) {
-      const notAnswers = await answersOfNoRecord(done, errorLines, identities, errorTexts, check);
+      const notAnswers = await answersOfNoRecord(done, errorLines, identities, errorTexts, check, signal);
       if (notAnswers.size > 0) {
         // Their lines are found again by the input line they claim (one text per input line: no conflict).
         for (const scan of scans) {
-          for await (const { line: fileLine, text } of splitLines(createReadStream(scan.path, { encoding: 'utf8' }))) {
+          for await (const { line: fileLine, text } of readLines(scan.path, signal)) {
             if (scan.drop.has(fileLine)) continue;
             const head = readOutputLineHead(text);
             const why = head === undefined ? undefined : notAnswers.get(head.line);
@@ -188,7 +211,10 @@ export async function readResumeState(paths: readonly string[], earlierUndecided
         }
       }
     }
-    for (const scan of scans) if (scan.drop.size > 0) await dropLines(scan.path, scan.drop);
+    await dropLines(
+      scans.filter((scan) => scan.drop.size > 0),
+      signal,
+    );
   }
   let highest = 0;
   for (const line of done) highest = line;
@@ -227,6 +253,7 @@ async function answersOfNoRecord(
   identities: LineDigests,
   errorTexts: LineDigests,
   check: KeptAnswerCheck,
+  signal: AbortSignal | undefined,
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const records = new LineSet();
@@ -246,6 +273,7 @@ async function answersOfNoRecord(
   };
   try {
     for await (const record of reading.records) {
+      if (signal?.aborted === true) throw new AnswersReadInterruptedError(reading.path, reading.bytesRead(), await sizeOf(reading.path), 'input');
       records.add(record.line);
       if (!done.has(record.line)) continue;
       if (errorLines.has(record.line)) {
@@ -272,11 +300,16 @@ async function answersOfNoRecord(
 const ERROR_LINES_ASKED_AT_ONCE = 256;
 
 /** Input lines in `repeated` whose answers differ (by SHA-256 of the line), with where each answer is. */
-async function findConflicts(files: readonly string[], repeated: LineSet, check: KeptAnswerCheck | undefined): Promise<ConflictingAnswer[]> {
+async function findConflicts(
+  files: readonly string[],
+  repeated: LineSet,
+  check: KeptAnswerCheck | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ConflictingAnswer[]> {
   const seen = new Map<number, { hash: string; at: { path: string; fileLine: number }[]; differs: boolean }>();
   for (const path of files) {
     if (!(await exists(path))) continue;
-    for await (const { line: fileLine, text } of splitLines(createReadStream(path, { encoding: 'utf8' }))) {
+    for await (const { line: fileLine, text } of readLines(path, signal)) {
       const head = readOutputLineHead(text);
       if (head === undefined || head.errorCode === RETRY_ON_RESUME_CODE || !repeated.has(head.line)) continue;
       // A decision not this run's is taken out, so it conflicts with nothing.
@@ -295,19 +328,55 @@ async function findConflicts(files: readonly string[], repeated: LineSet, check:
   return out;
 }
 
-/** Rewrites `path` without the lines numbered in `drop` (via a temporary file renamed over it, so a crash leaves one or the other whole). */
-async function dropLines(path: string, drop: LineSet): Promise<void> {
-  const tmp = `${path}.resume-tmp`;
-  await pipeline(
-    splitLines(createReadStream(path, { encoding: 'utf8' })),
-    async function* (lines: AsyncIterable<{ line: number; text: string }>) {
-      for await (const { line, text } of lines) {
-        if (!drop.has(line)) yield `${text}\n`;
-      }
-    },
-    createWriteStream(tmp),
-  );
-  await rename(tmp, path);
+/**
+ * Rewrites each file without the lines numbered in its `drop`: all of them into temporary files
+ * first, then each renamed over its file (so a crash leaves one or the other whole). A signal stops
+ * the writing and removes the temporary files, leaving every file as it was: one file rewritten and
+ * the next not, the lines taken out of the first were named by no one (the notes come after).
+ */
+async function dropLines(scans: readonly { readonly path: string; readonly drop: LineSet }[], signal: AbortSignal | undefined): Promise<void> {
+  const written: { path: string; tmp: string }[] = [];
+  try {
+    for (const { path, drop } of scans) {
+      const tmp = `${path}.resume-tmp`;
+      written.push({ path, tmp });
+      await pipeline(
+        readLines(path, signal),
+        async function* (lines: AsyncIterable<{ line: number; text: string }>) {
+          for await (const { line, text } of lines) {
+            if (!drop.has(line)) yield `${text}\n`;
+          }
+        },
+        createWriteStream(tmp),
+      );
+    }
+  } catch (e) {
+    for (const { tmp } of written) await rm(tmp, { force: true });
+    throw e;
+  }
+  for (const { path, tmp } of written) await rename(tmp, path);
+}
+
+/**
+ * The lines of `path`, stopped between two lines once `signal` is aborted with an
+ * {@link AnswersReadInterruptedError} saying how far the read got.
+ */
+async function* readLines(path: string, signal: AbortSignal | undefined): AsyncGenerator<{ line: number; text: string }> {
+  const size = signal === undefined ? 0 : await sizeOf(path);
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  for await (const line of splitLines(stream)) {
+    // Per line, not per chunk: a property read, and lines are short beside a 64 KiB chunk.
+    if (signal?.aborted === true) throw new AnswersReadInterruptedError(path, stream.bytesRead, size, 'output');
+    yield line;
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -18,6 +18,22 @@ export function codeAfterDigestsStopped(code: number): number {
   return code === CliExitCode.ok || code === CliExitCode.rejected || code === CliExitCode.recordsFailed ? CliExitCode.interrupted : code;
 }
 
+/**
+ * How a run ends when a signal stopped reading its files back for their digests, from the code and
+ * reason it had: its code by {@link codeAfterDigestsStopped}, and a reason saying the digests are
+ * missing (after the one it had). `score` and `score --queue` both end so.
+ */
+export function endAfterDigestsStopped(
+  code: number,
+  reason: string | undefined,
+  e: FingerprintInterruptedError,
+): { readonly code: number; readonly reason: string; readonly interrupted: boolean } {
+  const after = codeAfterDigestsStopped(code);
+  return after !== code
+    ? { code: after, reason: [reason, runEndInterruptedReason('file-digests', e)].filter((r) => r !== undefined).join('; then '), interrupted: true }
+    : { code, reason: `${reason ?? ''}; its files were not read back for their digests (a signal stops that too)`, interrupted: false };
+}
+
 /** The manifest's `reason` for a run stopped at `step`, with how far the read got. */
 export function runEndInterruptedReason(step: RunEndStep, e: FingerprintInterruptedError): string {
   return `interrupted (a signal) while ${doing(step, e)}: every input record has its line; run the same command with --resume to ${redo(step)}`;
