@@ -37,39 +37,46 @@ void runBin();
 /** Runs the command line as the process: loads what it needs, runs `main`, exits with its code. */
 async function runBin(): Promise<void> {
   try {
-    const [{ setFlagsFromString }, { checkStdout, stdoutEnding }, { cliHeapFlags }, { CliExitCode }, { processCliIo }, { main }] = await Promise.all([
-      import('node:v8'),
-      import('./checkedStdout.js'),
-      import('./cliHeapFlags.js'),
-      import('./cliExitCode.js'),
-      import('./cliIo.js'),
-      import('./main.js'),
-    ]);
+    const [{ setFlagsFromString }, { checkStdout, stderrEnding, stdoutEnding }, { cliHeapFlags }, { CliExitCode }, { processCliIo }, { main }] =
+      await Promise.all([
+        import('node:v8'),
+        import('./checkedStdout.js'),
+        import('./cliHeapFlags.js'),
+        import('./cliExitCode.js'),
+        import('./cliIo.js'),
+        import('./main.js'),
+      ]);
     // The heap policy of this process and of the worker processes it starts (cliHeapFlags.ts).
     const workerExecArgv = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
     for (const flag of workerExecArgv) setFlagsFromString(flag);
     const argv = process.argv.slice(2);
     const stdout = checkStdout();
+    // Standard error too: a write to one its reader closed (2>&1 | true) raised an error event no one
+    // heard, and that ended a successful run 1.
+    const stderr = checkStdout(process.stderr);
     let done: number;
     try {
       done = await main(argv, {
         ...processCliIo,
         stdout: stdout.write,
+        stderr: stderr.write,
+        stdoutLost: stdout.lost,
+        stderrLost: stderr.lost,
         stderrIsTty: process.stderr.isTTY === true,
         stderrColumns: process.stderr.columns ?? 80,
         signal: stop.signal,
         workerExecArgv,
       });
     } catch (e) {
-      process.stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      stderr.write(`fatal: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = CliExitCode.failed;
       return;
     }
     // Output that did not all reach stdout (a full disk, /dev/full) is a failure, said so, never a
     // silent 0 over a cut file; a reader that closed the pipe (| head) ends it quietly, 141 (stdoutEnding).
     const ending = stdoutEnding(argv[0], done, await stdout.settled());
-    if (ending.message !== undefined) process.stderr.write(ending.message);
-    const code = ending.code;
+    if (ending.message !== undefined) stderr.write(ending.message);
+    const code = stderrEnding(ending.code, await stderr.settled());
     process.exitCode = code;
     // The run is over and its code known: from now on a signal ends the process with that code.
     // The new listeners go on before the old come off and stay on to the end: while a signal has no

@@ -20,15 +20,27 @@ export interface CheckedStdout {
    * failure, or undefined when every write went through.
    */
   settled(): Promise<Error | undefined>;
+  /**
+   * Aborted at the first write that failed, with that failure as its reason (EPIPE: the reader
+   * closed the pipe). Nothing written from then on arrives, so a command whose only product is this
+   * stream stops there, and one that writes a log here can say on its other stream that the log is gone.
+   */
+  readonly lost: AbortSignal;
 }
 
 type Stdout = NodeJS.WritableStream & { readonly destroyed: boolean; readonly writableLength: number; readonly fd?: number };
 
-/** Watches `stream` (default: `process.stdout`) for write failures; see {@link CheckedStdout}. */
+/**
+ * Watches `stream` (default: `process.stdout`; the bin checks `process.stderr` alike) for write
+ * failures; see {@link CheckedStdout}.
+ */
 export function checkStdout(stream: Stdout = process.stdout): CheckedStdout {
   let failure: Error | undefined;
+  const lost = new AbortController();
   const fail = (e: Error | null | undefined) => {
-    if (e && failure === undefined) failure = e;
+    if (!e || failure !== undefined) return;
+    failure = e;
+    lost.abort(e);
   };
   const fd = writtenHere(stream);
   if (fd !== undefined)
@@ -42,6 +54,7 @@ export function checkStdout(stream: Stdout = process.stdout): CheckedStdout {
         }
       },
       settled: async () => failure,
+      lost: lost.signal,
     };
   // A listener, so a failed write is kept here instead of ending the process mid-command.
   stream.on('error', fail);
@@ -53,9 +66,10 @@ export function checkStdout(stream: Stdout = process.stdout): CheckedStdout {
       if (!stream.destroyed && stream.writableLength > 0) await new Promise<void>((resolve) => stream.write('', () => resolve()));
       // Failures are reported a tick after the write that met them.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (failure === undefined && stream.destroyed) failure = new Error('standard output was closed');
+      if (failure === undefined && stream.destroyed) fail(new Error('the stream was closed'));
       return failure;
     },
+    lost: lost.signal,
   };
 }
 
@@ -90,12 +104,19 @@ export function stdoutFailureMessage(command: string | undefined, failure: Error
 }
 
 /**
+ * Commands whose standard output is a log of their work, not its product: `worker` (its results go
+ * to Redis). A reader that closed it cut no hand-off, and the worker said so on stderr (workerLog.ts).
+ */
+const LOG_ON_STDOUT: ReadonlySet<string> = new Set(['worker']);
+
+/**
  * How a command ends once its standard output has settled: `code` is what the command returned,
  * `failure` what {@link CheckedStdout.settled} found. A code that already says something went wrong
  * (1, 2, 3, 4, 130) is kept. Otherwise a reader that closed the pipe early (EPIPE: `| head -1`) ends
  * it quietly with {@link CliExitCode.readerClosed}, 141, as a shell reports a Unix tool that SIGPIPE
  * ended: that reader wanted no more, so it is no error to print, yet not 0, since the output did not
- * all arrive and `set -o pipefail` must see a cut hand-off. Any other failure (a full disk,
+ * all arrive and `set -o pipefail` must see a cut hand-off (not for `worker`, whose standard output
+ * is a log: it keeps its code). Any other failure (a full disk,
  * `/dev/full`) is a failure said on stderr, exit 1: the file is cut.
  *
  * @example
@@ -103,6 +124,22 @@ export function stdoutFailureMessage(command: string | undefined, failure: Error
  */
 export function stdoutEnding(command: string | undefined, code: number, failure: Error | undefined): { readonly code: number; readonly message?: string } {
   if (failure === undefined) return { code };
-  if ((failure as NodeJS.ErrnoException).code === 'EPIPE') return { code: code === CliExitCode.ok ? CliExitCode.readerClosed : code };
+  if ((failure as NodeJS.ErrnoException).code === 'EPIPE')
+    return { code: code === CliExitCode.ok && !LOG_ON_STDOUT.has(command ?? '') ? CliExitCode.readerClosed : code };
   return { code: code === CliExitCode.ok ? CliExitCode.failed : code, message: stdoutFailureMessage(command, failure) };
+}
+
+/**
+ * The exit code once standard error has settled: `code` as {@link stdoutEnding} left it, `failure`
+ * what {@link CheckedStdout.settled} found on stderr. A reader that closed it (`2>&1 | true`)
+ * leaves the run's own code: warnings are for that reader, and it chose to stop (the write's EPIPE
+ * had ended a successful run 1, an uncaught stream error). Any other failure (`2>/dev/full`) turns 0
+ * into 1, as on stdout: what should be in that file is not; there is nowhere left to say it.
+ *
+ * @example
+ * stderrEnding(0, Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })); // 0
+ */
+export function stderrEnding(code: number, failure: Error | undefined): number {
+  if (failure === undefined || (failure as NodeJS.ErrnoException).code === 'EPIPE') return code;
+  return code === CliExitCode.ok ? CliExitCode.failed : code;
 }

@@ -29,6 +29,14 @@ export interface CliIo extends CommandIo {
   /** Aborted to stop long work cleanly after the chunk in flight (the bin wires it to SIGINT/SIGTERM). */
   readonly signal?: AbortSignal;
   /**
+   * Aborted once a write to {@link CommandIo.stdout} has failed (its reason the failure; EPIPE: the
+   * reader closed the pipe, `| head -1`): nothing written there arrives any more. Only that stream
+   * is lost: a command whose product is elsewhere (score's, report's files) still finishes it.
+   */
+  readonly stdoutLost?: AbortSignal;
+  /** The same for {@link CommandIo.stderr} (`2>&1 | true`). */
+  readonly stderrLost?: AbortSignal;
+  /**
    * Node flags for the worker processes a command starts (`--workers N`), so they keep the heap
    * policy of the command line's own process (see cliHeapFlags). Default: none.
    */

@@ -40,13 +40,15 @@ export async function runDemoCommand(argv: readonly string[], io: CliIo = proces
         );
       let n = 0;
       for (const example of exampleApplicants) {
+        // Its standard output is all demo makes: once its reader has gone (| head -1), no one reads the rest.
+        if (io.stdoutLost?.aborted === true) return CliExitCode.ok;
         const { before, certificate } = exampleUploadStep(example);
         const first = await scorer.decide(before);
         const reassessed = await scorer.reassess(first, { applicant: before, evidence: [certificate] });
         if (json) io.stdout(`${JSON.stringify({ segment: example.segment, decision: first, reassessed })}\n`);
         else io.stdout(`${demoScreen(++n, exampleApplicants.length, example, certificate, first, reassessed, scorer.policy.limits).join('\n')}\n\n`);
       }
-      if (!json) io.stdout(`${(await demoStory(scorer)).join('\n')}\n`);
+      if (!json && io.stdoutLost?.aborted !== true) io.stdout(`${(await demoStory(scorer)).join('\n')}\n`);
     } finally {
       await scorer.close();
     }

@@ -2,9 +2,9 @@ import { reportError, UsageError } from '../commandLine/commandIo.js';
 import { intOption } from '../commandLine/intOption.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { processCliIo, type CliIo } from './cliIo.js';
+import { createWorkerLog } from './workerLog.js';
 import { CliExitCode } from './cliExitCode.js';
 import { SCORER_ARG_OPTIONS, SCORER_OPTIONS_HELP } from './scorerArgs.js';
-import { terminalText } from '../text/terminalText.js';
 import { QUEUE_PASSWORD_FILE_HELP } from '../distributed/queueAddressOfArgs.js';
 
 /** Help text of `creditlift worker`. */
@@ -33,8 +33,9 @@ ${SCORER_OPTIONS_HELP}
   --redis-timeout S          give up (exit 1) after Redis has not answered for S seconds (default 30)
   -h, --help                 show this help
 
+Its log goes to stdout; once that log's reader has gone it keeps deciding chunks and says so once on stderr.
 Exit codes: 0 stopped by a signal after finishing its chunks, 1 Redis unreachable or lost, model,
-policy or catalog unusable, 2 usage.
+policy or catalog unusable, 2 usage (never 141: its stdout is a log, not its product).
 `;
 
 const OPTIONS = {
@@ -89,8 +90,7 @@ export async function runWorkerCommand(argv: readonly string[], io: CliIo = proc
         ? { openIsolatedDecider: (suggestions: number) => openBatchDecider({ ...values, suggestions }, 1, { pool: true, ...workerFlagsOf(io) }) }
         : {}),
       lockMs,
-      // Job names and error messages come from the queue: escaped for the terminal.
-      log: (line) => io.stdout(terminalText(line, { keepLineBreaks: true })),
+      log: createWorkerLog(io),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     });
     return CliExitCode.ok;

@@ -78,3 +78,52 @@ describe('a reader that closes standard output early ends the command quietly, e
     expect(readFileSync(file('head.txt'), 'utf8').split('\n')).toHaveLength(2);
   });
 });
+
+// A warning written to a standard error whose reader had gone raised an error event no one heard:
+// a successful run ended 1 (`score ... 2>&1 | true`). Its warnings were for that reader: the run
+// keeps its own code, and stdout's own rule (141) still holds when stdout went too.
+describe('a reader that closes standard error leaves the run its own code', () => {
+  // Every record carries a kind the catalog does not know: score warns of it on stderr.
+  writeFileSync(
+    file('unknown.ndjson'),
+    `${applicants.map((a) => JSON.stringify({ ...a, evidence: [{ ...a.evidence?.[0], kind: 'mystery_cert' }] })).join('\n')}\n`,
+  );
+
+  function runWithClosed(streams: 'stderr' | 'both', args: readonly string[]): Promise<{ code: number | null }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+      stdio: ['ignore', streams === 'both' ? 'pipe' : 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code })));
+  }
+
+  it("score with a warning: stderr closed, 0 (the run's own); both closed, 141 (it exited 1); the run finished either way", async () => {
+    const [alone, both] = await Promise.all([
+      runWithClosed('stderr', ['score', '--in', file('unknown.ndjson'), '--out', file('u1.ndjson')]),
+      runWithClosed('both', ['score', '--in', file('unknown.ndjson'), '--out', file('u2.ndjson')]),
+    ]);
+    expect(alone.code).toBe(0);
+    expect(both.code).toBe(141);
+    for (const out of ['u1.ndjson', 'u2.ndjson'])
+      expect(JSON.parse(readFileSync(file(`${out}.run.json`), 'utf8'))).toMatchObject({ status: { state: 'finished', exitCode: 0 } });
+  });
+
+  it.runIf(existsSync('/bin/bash'))("2>&- (no standard error at all) and 2>&1 | true under pipefail: the run's own code, 0 and 141", () => {
+    const run = spawnSync(
+      '/bin/bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" --import tsx "$1" score --in "$2" --out "$3" >/dev/null 2>&-; echo "closed $?"; "$0" --import tsx "$1" score --in "$2" --out "$4" 2>&1 | true; echo "piped $?"',
+        process.execPath,
+        bin,
+        file('unknown.ndjson'),
+        file('u3.ndjson'),
+        file('u4.ndjson'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.stdout).toBe('closed 0\npiped 141\n');
+  });
+});
