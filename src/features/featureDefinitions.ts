@@ -36,7 +36,9 @@ export interface FeatureDefinition<TAttributes = unknown> {
   readonly unit: string;
   /**
    * Applicant fields it is computed from. For a lender's feature the `attributes.*` ones are binding:
-   * its `compute` is given only the attributes they name (`undeclared_source` for any other read).
+   * its `compute` is given only the attributes they name (`undeclared_source` for any other read). No
+   * source may name a personal identifier (`identity`, `evidence.holder`: `personal_identifier`), and
+   * built-in text a lender's feature reads (`id`, an upload's `issuer`...) is read for protected groups.
    */
   readonly sources: readonly string[];
   /** +1: risk may only rise with it; -1: risk may only fall; 0: unconstrained. */

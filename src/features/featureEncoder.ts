@@ -91,9 +91,9 @@ const builtIns: ReadonlySet<unknown> = new Set(builtInFeatures);
 const NO_UNSEEN: readonly UnseenCategory[] = Object.freeze([]);
 
 /**
- * A lender's feature as the encoder calls it: given only the attributes its `sources` name
- * (attributeSourceView.ts: reading another is `undeclared_source`, so no attribute reaches the model
- * unread by the free-text check); twice, so that a feature that is not a pure function
+ * A lender's feature as the encoder calls it: given only the attributes its `sources` name, never a
+ * personal identifier, and built-in text only once read for protected groups (attributeSourceView.ts:
+ * so no text reaches the model unread by the protected-group check); twice, so that a feature that is not a pure function
  * of its input (a clock, a random number, a counter) is caught instead of giving one applicant
  * different PDs under one decision id; and a throw is a refusal naming the feature, not an
  * internal error with only the thrown message. Built-in features are pure by construction and
@@ -102,16 +102,16 @@ const NO_UNSEEN: readonly UnseenCategory[] = Object.freeze([]);
 function lenderCompute(def: FeatureDefinition<never>): (ctx: FeatureContext<never>) => unknown {
   const limit = attributeSourceLimiter(def);
   return (ctx) => {
-    const limited = limit?.(ctx);
-    const given = limited === undefined ? ctx : limited.context;
+    const limited = limit(ctx);
+    const given = limited.context;
     let v: unknown;
     let again: unknown;
     try {
       v = def.compute(given);
       again = def.compute(given);
     } catch (e) {
-      const undeclared = limited?.undeclaredRead();
-      if (undeclared !== undefined) return new Refusal(undeclared);
+      const refused = limited.refusedRead();
+      if (refused !== undefined) return new Refusal(refused);
       const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       return new Refusal({
         path: ['features', def.name],
@@ -119,10 +119,10 @@ function lenderCompute(def: FeatureDefinition<never>): (ctx: FeatureContext<neve
         message: `feature "${def.name}" threw when computed (${truncateForMessage(what)}); a feature returns its value, or NaN, null or undefined when the value is missing`,
       });
     }
-    // A compute that caught the refusal and went on was still given nothing it did not declare,
+    // A compute that caught the refusal and went on was still given nothing it may not read,
     // but whatever it returned was worked out around a read it may not make.
-    const undeclared = limited?.undeclaredRead();
-    if (undeclared !== undefined) return new Refusal(undeclared);
+    const refused = limited.refusedRead();
+    if (refused !== undefined) return new Refusal(refused);
     // Only values a column could hold are compared; any other is refused for its type below.
     const comparable = typeof v === 'number' || typeof v === 'string';
     if (comparable && v !== again && !(v !== v && again !== again))

@@ -96,7 +96,9 @@ const DeclaredFeature = z
  * as social-media data (`weibo_followers`) must declare `dataCategory: 'social_media'`
  * (`data_category_mismatch`), nor may a reason text name a protected group (`protected_characteristic`
  * at `features.N.reasons.raisesRisk.en`: it is shown to applicants). A feature is later given only
- * the attributes its `sources` name (reading another is `undeclared_source`; attributeSourceView.ts).
+ * the attributes its `sources` name (reading another is `undeclared_source`; attributeSourceView.ts), is
+ * never given the applicant's or a holder's identity (a source naming one, or a read of one, is
+ * `personal_identifier`), and built-in text it reads is read for protected groups.
  * Attributes are validated by the lender's zod schemas, strictly:
  * undeclared keys are still refused, and a key a schema leaves open (a record) that names a
  * protected characteristic is refused when the applicant is parsed.

@@ -4,13 +4,15 @@ import { socialMediaCategoryIssues } from '../text/socialMediaName.js';
 import { declaredAttributeNames } from './declaredAttributeNames.js';
 import { dataCategoryOf } from './featureDataCategories.js';
 import type { FeatureDefinition } from './featureDefinitions.js';
+import { personalIdentifierSourceIssues } from './personalIdentifiers.js';
 
 /**
  * The name rules of one feature, at `features.<index>`: its name and each of its `sources` must not
  * name a protected characteristic (`sex_male`, `attributes.婚姻状况`: code
  * `protected_characteristic`, whatever `dataCategory` it declares), and a feature whose name or
  * sources read as social-media data (`weibo_followers`) must declare `dataCategory: 'social_media'`,
- * so a profile that bans it (EU CCD2) refuses it.
+ * so a profile that bans it (EU CCD2) refuses it. No source may name a personal identifier
+ * (`identity.name`, `evidence.holder`: code `personal_identifier`; personalIdentifiers.ts).
  */
 export function featureNameIssues(def: Pick<FeatureDefinition, 'name' | 'sources' | 'dataCategory'>, index: number): ValidationIssue[] {
   const sources = Array.isArray(def.sources) ? def.sources.filter((s): s is string => typeof s === 'string') : [];
@@ -18,6 +20,7 @@ export function featureNameIssues(def: Pick<FeatureDefinition, 'name' | 'sources
   return [
     ...protectedNameIssues([def.name], () => ['features', index, 'name']),
     ...protectedNameIssues(sources, (k) => ['features', index, 'sources', k], `feature "${def.name}" source`),
+    ...personalIdentifierSourceIssues(def, index),
     // A feature with no category at all is refused as such (missing_data_category) by defineFeatureSet.
     ...(category === undefined
       ? []

@@ -50,13 +50,23 @@ export function inInstitutionName(tokens: readonly string[], i: number, characte
 }
 
 /**
+ * Chinese institutions whose whole name holds a protected term: the disabled persons' federation, a
+ * marriage registry (an issuer of marriage-counselling and registry-staff certificates), a school for
+ * pregnant women (an employer, an issuer of childbirth-education certificates). Whole names only: the
+ * term alone (婚姻, 孕妇) or beside the name (已婚，婚姻登记处) is still read.
+ */
+const CHINESE_INSTITUTIONS = ['残疾人联合会', '婚姻登记处', '婚姻登记中心', '孕妇学校'];
+
+/**
  * `text` with Chinese institution and place names that hold a protected term taken out: an ethnic
- * group's name (one or several) before 自治 (广西壮族自治区, 恩施土家族苗族自治州), and 残疾人联合会 (the
- * disabled persons' federation). 妇幼保健院 and 妇联 hold no term and need no exception.
+ * group's name (one or several) before 自治 (广西壮族自治区, 恩施土家族苗族自治州), and the names above
+ * (残疾人联合会, 婚姻登记处, 孕妇学校). 妇幼保健院 and 妇联 hold no term and need no exception. Each name is
+ * replaced by a space, so what stood on either side of it never joins into a term.
  */
 export function withoutChineseInstitutionNames(text: string, ethnicTerms: readonly string[]): string {
-  const pattern = chinesePlacePattern(ethnicTerms);
-  return text.replace(pattern, ' ').split('残疾人联合会').join(' ');
+  let out = text.replace(chinesePlacePattern(ethnicTerms), ' ');
+  for (const name of CHINESE_INSTITUTIONS) if (out.includes(name)) out = out.split(name).join(' ');
+  return out;
 }
 
 let cached: { readonly terms: readonly string[]; readonly pattern: RegExp } | undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EmploymentType, Industry, IncomeSource, Region } from '../../src/schema/applicant.js';
 import { protectedValueOf } from '../../src/text/protectedValue.js';
@@ -158,5 +159,41 @@ describe('protectedValueOf: an institution or place named for whom it serves is 
     ['持有残疾证', 'health'],
   ])('%j is still refused (%s)', (text, characteristic) => {
     expect(protectedValueOf(text)?.characteristic).toBe(characteristic);
+  });
+});
+
+// findings: an issuer that is a marriage registry (婚姻登记处) or a school for pregnant women (孕妇学校)
+// was refused as if it stated the applicant's marital status or pregnancy: the name holds 婚姻 and 孕妇.
+// Such a name is now taken out before the terms are read, as 残疾人联合会 is; the term alone, or a
+// statement beside the name, is still refused.
+describe('protectedValueOf: a marriage registry and a school for pregnant women are institutions', () => {
+  it.each(['婚姻登记处', '深圳市南山区婚姻登记处', '上海市婚姻登记中心', '孕妇学校', '北京妇产医院孕妇学校'])('%j passes', (text) => {
+    expect(protectedValueOf(text)).toBeNull();
+  });
+
+  it.each([
+    ['已婚', 'marital_status'],
+    ['孕妇', 'pregnancy'],
+    ['婚姻', 'marital_status'],
+    ['已婚，婚姻登记处', 'marital_status'],
+    ['孕妇，孕妇学校学员', 'pregnancy'],
+    ['婚姻登记处：离异', 'marital_status'],
+    ['孕妇学校 已怀孕', 'pregnancy'],
+  ])('%j is still refused (%s)', (text, characteristic) => {
+    expect(protectedValueOf(text)?.characteristic).toBe(characteristic);
+  });
+
+  it("law: adding an institution's name to a text never changes whether it is refused", () => {
+    const institutions = ['婚姻登记处', '婚姻登记中心', '孕妇学校', '残疾人联合会'];
+    const pieces = ['已婚', '孕妇', '离异', '婚姻', '怀孕', '残疾', '深圳市', '在', '工作', '护士', '，', ' ', '持证'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.constantFrom(...institutions), fc.nat(6), (parts, name, at) => {
+        const cut = Math.min(at, parts.length);
+        const text = parts.join('');
+        const named = [...parts.slice(0, cut), name, ...parts.slice(cut)].join('');
+        expect(protectedValueOf(named) === null, `${JSON.stringify(named)} against ${JSON.stringify(text)}`).toBe(protectedValueOf(text) === null);
+      }),
+      { seed: 23, numRuns: 300 },
+    );
   });
 });
