@@ -39,7 +39,18 @@ export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown):
   const issues: ValidationIssue[] = optionKeyIssues(options, LOAD_MODEL_OPTION_KEYS);
   if (issues.length === 0) {
     const o = options as Record<string, unknown>;
-    for (const key of ['intraOpNumThreads', 'interOpNumThreads'] as const) {
+    const threads = o.intraOpNumThreads;
+    if (threads !== undefined && threads !== 1) {
+      issues.push({
+        path: ['intraOpNumThreads'],
+        code: 'invalid_value',
+        message:
+          "intraOpNumThreads must be 1: above 1 onnxruntime adds a row's trees up in per-thread chunks, in an order that changes with the thread count and the run's size, so the same applicant got other PD bits (and another contentHash under the same decisionId) in decide and in decideBatch. For more cores use createScorerPool or --workers",
+        expected: '1',
+        received: typeof threads === 'number' ? String(threads) : typeName(threads),
+      });
+    }
+    for (const key of ['interOpNumThreads'] as const) {
       const v = o[key];
       // onnxruntime refused some of these only when the session was created, as model_load_failed,
       // and took 0 as "its own choice": a count of threads is a whole number from 1.

@@ -42,21 +42,19 @@ export interface ChosenEvaluator {
 
 /**
  * Decides whether the float32 JS evaluator may serve small runs of this model: not when forced
- * off, not when onnxruntime may split a run over threads (it then sums trees in chunks, in
- * another order), not for a model form it does not implement, not when this platform's expf
+ * off, not for a model form it does not implement, not when this platform's expf
  * breaks the bound the JS logistic relies on (checked once per process), and not unless it gives
  * onnxruntime's exact bits on every row of a deterministic probe built from the model's own
  * thresholds (`probeRows`, built from the ensemble unless the caller already has it). Any "no" is
  * recorded with its reason; onnxruntime then serves every run.
  *
  * @example
- * const { info, float32 } = await chooseModelEvaluator('auto', onnx, decoded, 1, runOnnx, onnxruntimeOracleScorer(runtime));
+ * const { info, float32 } = await chooseModelEvaluator('auto', onnx, decoded, runOnnx, onnxruntimeOracleScorer(runtime));
  */
 export async function chooseModelEvaluator(
   option: ModelEvaluatorOption,
   onnx: OnnxModel,
   decoded: DecodedTreeModel,
-  intraOpNumThreads: number,
   reference: ReferenceEvaluator,
   logisticOracle: OracleScorer,
   probeRows: ProbeRows = buildProbeRows(decoded.ensemble),
@@ -65,11 +63,6 @@ export async function chooseModelEvaluator(
     info: probe === undefined ? { kind: 'onnxruntime', reason, maxRows: 0 } : { kind: 'onnxruntime', reason, maxRows: 0, probe },
   });
   if (option === 'onnxruntime') return onnxOnly("forced by the evaluator option 'onnxruntime'");
-  if (intraOpNumThreads !== 1) {
-    return onnxOnly(
-      `intraOpNumThreads is ${intraOpNumThreads}: onnxruntime may sum a run's trees in parallel chunks, in an order the JS evaluator does not follow`,
-    );
-  }
   const unsupported = float32EvaluatorUnsupported(onnx, decoded);
   if (unsupported !== undefined) return onnxOnly(unsupported);
   const flat = flattenFloat32Ensemble(decoded.ensemble);

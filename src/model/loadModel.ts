@@ -26,11 +26,15 @@ import { assertMonotone } from './verifyMonotone.js';
 /** Options for {@link loadModel}. */
 export interface LoadModelOptions {
   /**
-   * Threads onnxruntime may use inside one run. Default 1: creditlift scores many small
-   * requests, where spreading one tree walk over threads costs more in hand-off than it saves,
-   * and concurrent requests already keep the cores busy.
+   * Threads onnxruntime may use inside one run: 1, the only value taken (any other is refused
+   * with a ValidationError at `intraOpNumThreads`). Above 1 onnxruntime adds a row's trees up in
+   * per-thread chunks, in an order that depends on the thread count and on how many rows share
+   * the run, so a decision's PD, and with it its sealed bytes, changed with its batch. Threads
+   * bought little or nothing (a 256-record `decideBatch` took 215-310 ms on 1 thread, 471-511 ms
+   * on 2, on a busy 2-core machine). For more cores use `createScorerPool` (`--workers`): each
+   * worker scores whole records on 1 thread.
    */
-  readonly intraOpNumThreads?: number;
+  readonly intraOpNumThreads?: 1;
   /** Threads for running independent graph nodes in parallel. Default 1 (the graph has one node). */
   readonly interOpNumThreads?: number;
   /**
@@ -146,7 +150,8 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   let session: ort.InferenceSession;
   try {
     session = await runtime.InferenceSession.create(bytes, {
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      // The only count under which a row's trees are summed in one order whatever the run's size.
+      intraOpNumThreads: 1,
       interOpNumThreads: options.interOpNumThreads ?? 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
@@ -203,15 +208,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
     // The evaluator's proof reuses onnxruntime's answer for the same probe rather than running it again.
     const reference = (rows: Float32Array, nRows: number): Promise<Float32Array> =>
       rows === probe.rows && nRows === probe.nRows ? Promise.resolve(scored.slice()) : runOnnx(rows, nRows);
-    chosen = await chooseModelEvaluator(
-      options.evaluator ?? 'auto',
-      onnx,
-      decoded,
-      options.intraOpNumThreads ?? 1,
-      reference,
-      onnxruntimeOracleScorer(runtime),
-      probe,
-    );
+    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, reference, onnxruntimeOracleScorer(runtime), probe);
   } catch (cause) {
     await session.release();
     throw cause;

@@ -9,6 +9,7 @@ import { IsoDate } from '../schema/primitives.js';
 import { APPLICANT_SEGMENTS, type ApplicantSegment } from './applicantSegment.js';
 import { certificateEvidenceArbitrary } from './certificateEvidenceArbitrary.js';
 import { sha256HexArbitrary } from './_internals/hexDigest.js';
+import { drawableAsOfIssue } from './_internals/drawableAsOf.js';
 import { addYearsToIsoDate, shiftIsoDate } from './_internals/isoDates.js';
 import { FEN_PER_RMB, rmbAsFen } from './_internals/money.js';
 import { ESSENTIALS_RMB_BY_TIER, segmentProfiles, type SegmentProfile } from './_internals/segmentProfiles.js';
@@ -20,7 +21,11 @@ export const DEFAULT_ARBITRARY_AS_OF = '2026-11-01';
 export interface ApplicantArbitraryOptions {
   /** Segment(s) to draw from; default all of {@link APPLICANT_SEGMENTS}. */
   readonly segment?: ApplicantSegment | readonly ApplicantSegment[];
-  /** Decision date; every date is drawn relative to it. Default {@link DEFAULT_ARBITRARY_AS_OF}. */
+  /**
+   * Decision date; every date is drawn relative to it. Default {@link DEFAULT_ARBITRARY_AS_OF}.
+   * From 0063-01-01 to 9995-01-01: the oldest segment's birth dates need 62 years before it, and
+   * card expiries up to 5 years after it, inside the years 0000 to 9999.
+   */
   readonly asOf?: string;
   /** Most valid certificates per applicant (0 to 50); default 2. They are drawn from the segment's usual kinds. */
   readonly maxEvidence?: number;
@@ -189,7 +194,8 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
  * fc.assert(fc.asyncProperty(applicantArbitrary({ segment: 'new_graduate' }), async (a) => {
  *   expect((await scorer.decide(a)).limit % 10_000).toBe(0);
  * }));
- * @throws ValidationError for an unknown segment, a malformed `asOf` or `maxEvidence` out of range.
+ * @throws ValidationError for an unknown segment, a malformed `asOf` (`invalid_date`) or one outside
+ *   0063-01-01 to 9995-01-01 (`out_of_range`), or `maxEvidence` out of range.
  */
 export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.Arbitrary<Applicant> {
   refuseArguments('applicantArbitrary options', [typeIssue([], options, 'object', 'an object of options')]);
@@ -198,7 +204,9 @@ export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.
   const maxEvidence = options.maxEvidence ?? 2;
   const catalog = options.catalog ?? defaultCatalog;
   const issues = [
-    ...(IsoDate.safeParse(asOf).success ? [] : [{ path: ['asOf'], code: 'invalid_date' as const, message: 'asOf must be an ISO date (YYYY-MM-DD)' }]),
+    ...(IsoDate.safeParse(asOf).success
+      ? [drawableAsOfIssue(asOf)].filter((i) => i !== undefined)
+      : [{ path: ['asOf'], code: 'invalid_date' as const, message: 'asOf must be an ISO date (YYYY-MM-DD)' }]),
     ...(segments.length > 0 && segments.every((s) => (APPLICANT_SEGMENTS as readonly string[]).includes(s))
       ? []
       : [{ path: ['segment'], code: 'unknown_segment' as const, message: `segment must be one or more of ${APPLICANT_SEGMENTS.join(', ')}` }]),

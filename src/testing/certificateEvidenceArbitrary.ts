@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
-import { ValidationError } from '../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ValidationIssueCode } from '../errors/validationIssueCode.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
@@ -28,6 +28,7 @@ import {
   type EvidenceHolder,
 } from './_internals/evidenceDraws.js';
 import type { EvidenceValidity } from './evidenceValidity.js';
+import { drawableAsOfIssue, LATEST_DRAWABLE_AS_OF } from './_internals/drawableAsOf.js';
 
 export type { EvidenceHolder } from './_internals/evidenceDraws.js';
 
@@ -35,7 +36,7 @@ export type { EvidenceHolder } from './_internals/evidenceDraws.js';
 export interface CertificateEvidenceArbitraryOptions {
   /** Whose evidence it is: identity, birth date and decision date (a parsed applicant fits). */
   readonly applicant: EvidenceHolder;
-  /** Decision date the validity is judged on; default `applicant.asOf`. */
+  /** Decision date the validity is judged on, at most 9995-01-01 (a card expiry is drawn up to 5 years after it); default `applicant.asOf`. */
   readonly asOf?: string;
   /**
    * Catalog kind(s) to draw from; default every kind of the catalog the holder is old enough to
@@ -148,7 +149,7 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  * ));
  * @throws ValidationError when no kind can be drawn as asked (an unknown kind, a holder too young
  *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` or `'below_useful_level'`
- *   for pass/fail kinds only)
+ *   for pass/fail kinds only), or an `asOf` after 9995-01-01 (`out_of_range`)
  */
 export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
   refuseArguments('certificateEvidenceArbitrary options', [typeIssue([], options, 'object', 'an object of options, { applicant, ... }')]);
@@ -159,6 +160,10 @@ export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitra
     throw optionsError('applicant', 'invalid_type', 'applicant (the evidence holder) is required');
   if (!IsoDate.safeParse(asOf).success || !IsoDate.safeParse(holder.birthDate).success) {
     throw optionsError('asOf', 'invalid_date', 'asOf and applicant.birthDate must be ISO dates');
+  }
+  // Only the late end binds here: every date but a card expiry is drawn between birth and asOf.
+  if ((asOf as string) > LATEST_DRAWABLE_AS_OF) {
+    throw new ValidationError('certificateEvidenceArbitrary options', [drawableAsOfIssue(asOf as string) as ValidationIssue]);
   }
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw optionsError('minConfidence', 'out_of_range', 'minConfidence must be in [0, 1]');

@@ -72,7 +72,7 @@ export interface LawSubject {
    * no batch to decide (`reassessment_within_bounds`, `reduction_within_bounds`,
    * `suggestions_come_true`, `tampered_priors_refused`) has no pool part: given a pool it is refused (`part_unavailable` at
    * `subject.pool`) unless `part` says which other part to run. Keep the pool small (one worker is
-   * enough: the kit's batches hold at most 9 records).
+   * enough: the kit's batches hold at most 9 records, `same_input_same_decision`'s at most 64).
    */
   readonly pool?: LawPool;
   /**

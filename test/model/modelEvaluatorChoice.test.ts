@@ -107,15 +107,6 @@ describe('loadModel chooses the evaluator of small runs', () => {
     }
   });
 
-  it('onnxruntime with more than one intra-op thread keeps every run (it may sum trees in another order)', async () => {
-    const model = await loadModel(tinyModelBytes(), { intraOpNumThreads: 2 });
-    try {
-      expect(model.evaluator).toEqual({ kind: 'onnxruntime', reason: expect.stringContaining('intraOpNumThreads is 2'), maxRows: 0 });
-    } finally {
-      await model.close();
-    }
-  });
-
   it('the proof refuses an evaluator that is off by a bit: the float64 evaluator fails on the default model', async () => {
     const model = await loadModel(defaultModelPath(), { evaluator: 'onnxruntime' });
     try {

@@ -23,7 +23,7 @@ async function scoredProbe(bytes: Uint8Array, ensemble: TreeEnsemble) {
   }
 }
 
-const EVERY_EVALUATOR: readonly LoadModelOptions[] = [{}, { evaluator: 'onnxruntime' }, { intraOpNumThreads: 2 }];
+const EVERY_EVALUATOR: readonly LoadModelOptions[] = [{}, { evaluator: 'onnxruntime' }];
 
 describe('the reading check loadModel runs: creditlift’s trees must be the ones onnxruntime scores', () => {
   // A reader bug is simulated by changing the decoded IR after reading (as the zero-filled short

@@ -28,3 +28,12 @@ export const LARGE_BATCH = { minLength: 5, maxLength: 8 } as const;
 export function batchRecordsArbitrary<T>(record: fc.Arbitrary<T>, minLength = 0): fc.Arbitrary<T[]> {
   return fc.oneof({ weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(record, LARGE_BATCH) });
 }
+
+/**
+ * Other records to decide beside one under test: mostly none to 3, one run in four 20 to 63, so the
+ * batch passes the run sizes where a runtime changes how it sums (onnxruntime splits a run of more
+ * than 50 rows over its threads) even for a scorer without suggestions, about one row a record.
+ */
+export function neighbourRecordsArbitrary<T>(record: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
+  return fc.oneof({ weight: 3, arbitrary: fc.array(record, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(record, { minLength: 20, maxLength: 63 }) });
+}

@@ -33,6 +33,8 @@ const MAX_CERTIFICATE_AGE_YEARS = 15;
 // Month lengths vary; a window in days that is inside `months` calendar months on every calendar.
 const SHORTEST_MONTH_DAYS = 28;
 const LONGEST_MONTH_DAYS = 31;
+/** Most days after `asOf` a valid item's card expiry is drawn: the latest date a draw writes. */
+export const LONGEST_EXPIRY_AHEAD_DAYS = 5 * 365;
 
 const HEX_UPPER = [...'0123456789ABCDEF'];
 
@@ -94,7 +96,7 @@ export function validDates(window: DateWindow, asOf: string): fc.Arbitrary<Evide
   return fc
     .record({
       issueDate: isoDateBetween(window.earliest, window.latest),
-      expiresIn: fc.option(fc.integer({ min: 0, max: 5 * 365 }), { nil: undefined }),
+      expiresIn: fc.option(fc.integer({ min: 0, max: LONGEST_EXPIRY_AHEAD_DAYS }), { nil: undefined }),
     })
     .map(({ issueDate, expiresIn }) => (expiresIn === undefined ? { issueDate } : { issueDate, expiryDate: shiftIsoDate(asOf, expiresIn) }));
 }
