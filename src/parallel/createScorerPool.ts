@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
+import type { ApplicantInputWith, BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
+import type { FeatureSet } from '../features/featureSet.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -18,11 +19,15 @@ import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity }
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
+import { watchAbort } from './watchAbort.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, checkCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
 import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
+
+/** What a feature set's callers write in `applicant.attributes` (its `TAttributesInput`). */
+type AttributesInputOf<F> = F extends FeatureSet<never, infer I> ? I : never;
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -62,8 +67,12 @@ export interface ScorerPoolOptions {
   readonly workerExecArgv?: readonly string[];
 }
 
-/** Scorers in worker processes behind one `decideBatch`. */
-export interface ScorerPool {
+/**
+ * Scorers in worker processes behind one `decideBatch`. `TInput` is the record `decideBatch` takes,
+ * as in `Scorer<TInput>`: `ApplicantInput`, or with a lender feature set's attributes for a pool
+ * created as `createScorerPool<typeof features>({ featuresModule })`.
+ */
+export interface ScorerPool<TInput = ApplicantInput> {
   /**
    * Number of worker processes the pool keeps (its `workers` option). A worker that stops is
    * replaced; {@link ScorerPool.workerPids} lists the processes running now.
@@ -91,7 +100,7 @@ export interface ScorerPool {
    *   (each 3 times in a row or more): the message names how the last one stopped.
    *   The pool keeps starting them, backing off, and decides again once one is ready.
    */
-  decideBatch(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * {@link ScorerPool.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each
    * record is validated in its worker and a bad one gets its own error, as in `scorer.safeDecideBatch`.
@@ -103,7 +112,7 @@ export interface ScorerPool {
    * workers serialise, and this process never rebuilds decision objects, so the pool scales with
    * cores instead of stalling on the process that receives the results.
    */
-  decideBatchJson(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
+  decideBatchJson(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
   safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /**
@@ -224,6 +233,18 @@ export function workerGcFlags(workers: number, cores: number): string[] {
  * const results = await pool.decideBatch(applicants);
  * await pool.close();
  */
+export async function createScorerPool(options?: ScorerPoolOptions): Promise<ScorerPool>;
+/**
+ * With the type of the lender's feature set, which `featuresModule` exports: `decideBatch` takes
+ * applicants carrying its attributes, typed by the lender's schema, as `createScorer({ features })`'s
+ * `decide` does. The module is only named here (functions cannot reach workers), so the type is
+ * given by hand: `createScorerPool<typeof features>({ featuresModule: './features.js' })`, with
+ * `import type { features } from './features.js'`. Every record is still validated in its worker
+ * against the module the workers load.
+ */
+export async function createScorerPool<TFeatures extends FeatureSet<never, unknown>>(
+  options: ScorerPoolOptions & { readonly featuresModule: string },
+): Promise<ScorerPool<ApplicantInputWith<AttributesInputOf<TFeatures>>>>;
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
   const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = await checkOptions(options);
   const entry = scorerWorkerEntry(options.workerEntry, options.featuresModule);
@@ -591,9 +612,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
       const c: BatchCall = { format, kind, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       if (signal !== undefined) {
-        const onAbort = () => failCall(c, abortedError(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal.removeEventListener('abort', onAbort);
+        const settle = watchAbort(signal, () => failCall(c, abortedError(signal)));
         c.resolve = (v) => {
           settle();
           resolve(v);
