@@ -1,4 +1,5 @@
-import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
+import { everyKeyOf } from '../errors/argumentIssues.js';
+import { readOptions } from '../errors/readOptions.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { ScorerOptionsWithFeatures } from './createScorer.js';
 import { signalOptionIssues } from './signalOption.js';
@@ -35,20 +36,28 @@ export const SCORER_OPTION_KEYS = everyKeyOf<ScorerOptionsWithFeatures>()([
 ]);
 
 /**
- * Refuses a deciding call's options (decide, decideBatch, reassess, suggest; in process and in the
- * pool): options that are not an object, a key the call does not read, a `signal` that is not an
- * AbortSignal, a `suggestions` count out of range, and `more` issues the caller found, all in one ValidationError.
+ * Reads a deciding call's options once into a plain copy (see readOptions) and refuses them (decide,
+ * decideBatch, reassess, suggest; in process and in the pool): options that are not an object, a
+ * key the call does not read, an option whose read throws (a getter, a Proxy), a `signal` that is
+ * not an AbortSignal, a `suggestions` count out of range, and what `more` finds in the copy, all in
+ * one ValidationError. The call uses the copy it returns, never the caller's object again.
  *
  * @throws ValidationError naming every offending field
  */
-export function checkCallOptions(options: unknown, known: readonly string[], subject: string, more: readonly ValidationIssue[] = []): void {
-  if (options === undefined && more.length === 0) return;
-  const issues = [
-    ...(options === undefined ? [] : optionKeyIssues(options, known)),
-    ...(known.includes('signal') ? signalOptionIssues(options) : []),
+export function readCallOptions<T>(
+  options: T | undefined,
+  known: readonly string[],
+  subject: string,
+  more: (read: T | undefined) => readonly ValidationIssue[] = () => [],
+): T | undefined {
+  const { value, issues } = readOptions(options, known);
+  const read = value as T | undefined;
+  issues.push(
+    ...(known.includes('signal') ? signalOptionIssues(read) : []),
     // The call's count of what-if previews, by the rule the scorer's own count is held to.
-    ...(known.includes('suggestions') ? suggestionCountIssues(callSuggestionCount(options), 'suggestions') : []),
-    ...more,
-  ];
+    ...(known.includes('suggestions') ? suggestionCountIssues(callSuggestionCount(read), 'suggestions') : []),
+    ...more(read),
+  );
   if (issues.length > 0) throw new ValidationError(subject, issues);
+  return read;
 }

@@ -31,8 +31,9 @@ import { reduceLine, type ReductionOptions } from './reduceLine.js';
 import { throwIfAborted } from './abortedError.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { checkLimitHistories, parseLimitHistory } from './limitHistories.js';
-import { BATCH_OPTION_KEYS, checkCallOptions, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
-import { checkOptionKeys, nullOptionIssues, refuseArguments } from '../errors/argumentIssues.js';
+import { BATCH_OPTION_KEYS, readCallOptions, DECIDE_OPTION_KEYS, REASSESS_OPTION_KEYS, SCORER_OPTION_KEYS, SUGGEST_OPTION_KEYS } from './checkOptionKeys.js';
+import { nullOptionIssues, refuseArguments } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import { recordContest, recordReview, type ContestInput, type ReviewInput } from './recordReview.js';
 import { followUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import type { Decision, EvidenceSuggestions } from './decision.js';
@@ -397,10 +398,11 @@ export async function createScorer(options?: ScorerOptions): Promise<Scorer>;
 export async function createScorer<TAttributes, TAttributesInput>(
   options: ScorerOptionsWithFeatures<TAttributes, TAttributesInput> & { readonly features: FeatureSet<TAttributes, TAttributesInput> },
 ): Promise<Scorer<ApplicantInputWith<TAttributesInput>>>;
-export async function createScorer(options: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
+export async function createScorer(given: ScorerOptionsWithFeatures = {}): Promise<Scorer> {
   // Read by name: a misspelt `signingkey` or an option meant for another call would otherwise be
-  // ignored, and decisions made unsigned or on the default policy without a word.
-  checkOptionKeys(options, SCORER_OPTION_KEYS, 'ScorerOptions');
+  // ignored, and decisions made unsigned or on the default policy without a word. Read once, into
+  // a plain copy: a getter or Proxy in the options is refused by name, never thrown raw.
+  const options: ScorerOptionsWithFeatures = readOptionsOrRefuse(given, SCORER_OPTION_KEYS, 'ScorerOptions') ?? {};
   // Checked before anything loads: `features: 42` failed later as a raw TypeError from the encoder.
   refuseArguments('ScorerOptions', [nullOptionIssues(options), featureSetIssue(['features'], options.features ?? undefined, true)]);
   if (options.challengers !== undefined) return createChampionChallengerScorer(options, createScorer, resolveScorerKeys(options));
@@ -627,9 +629,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     return n === undefined || n === ctx.suggestionCount ? ctx : { ...ctx, suggestionCount: n };
   }
 
-  async function decide(input: ApplicantInput, opts?: DecideOptions): Promise<Decision> {
+  async function decide(input: ApplicantInput, given?: DecideOptions): Promise<Decision> {
     checkOpen();
-    checkCallOptions(opts, DECIDE_OPTION_KEYS, 'decide options');
+    const opts = readCallOptions(given, DECIDE_OPTION_KEYS, 'decide options');
     throwIfAborted(opts?.signal);
     const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
     const c = contextOf(opts);
@@ -637,9 +639,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
   }
 
   // decideBatch and safeDecideBatch: every record is validated here, so one body serves both.
-  async function decideMany(inputs: readonly unknown[], opts?: BatchDecideOptions): Promise<BatchResult[]> {
+  async function decideMany(inputs: readonly unknown[], given?: BatchDecideOptions): Promise<BatchResult[]> {
     checkOpen();
-    checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+    const opts = readCallOptions(given, BATCH_OPTION_KEYS, 'decideBatch options');
     throwIfAborted(opts?.signal);
     if (!Array.isArray(inputs))
       throw new ValidationError('decideBatch input', [{ path: [], code: 'invalid_type', message: 'expected an array of applicants', expected: 'array' }]);
@@ -687,9 +689,9 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
     },
     decideBatch: (inputs, opts) => decideMany(inputs, opts),
     safeDecideBatch: (inputs, opts) => decideMany(inputs, opts),
-    async reassess(priorInput, update, opts) {
+    async reassess(priorInput, update, given) {
       checkOpen();
-      checkCallOptions(opts, REASSESS_OPTION_KEYS, 'reassess options');
+      const opts = readCallOptions(given, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
       const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
@@ -731,17 +733,12 @@ export async function createScorer(options: ScorerOptionsWithFeatures = {}): Pro
         opts?.signal,
       );
     },
-    async suggest(input, opts) {
+    async suggest(input, given) {
       checkOpen();
-      // Read through `?.` whatever `opts` is: anything but an object is refused below with the rest.
-      const top = opts?.top ?? 5;
-      const topOk = Number.isInteger(top) && top >= 1 && top <= 100;
-      checkCallOptions(
-        opts,
-        SUGGEST_OPTION_KEYS,
-        'suggest options',
-        topOk ? [] : [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }],
+      const opts = readCallOptions(given, SUGGEST_OPTION_KEYS, 'suggest options', (read) =>
+        isSuggestionTop(read?.top ?? 5) ? [] : [{ path: ['top'], code: 'out_of_range', message: 'top must be an integer in [1, 100]' }],
       );
+      const top = opts?.top ?? 5;
       throwIfAborted(opts?.signal);
       const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => input, { given: opts?.limitHistory });
       const d = await one({ ...whatIfCtx, suggestionCount: top }, planDecision(whatIfCtx, applicant, { suggestions: true, limitHistory }), opts?.signal);
@@ -784,6 +781,11 @@ export function resolvePolicyOptions(options: ScorerOptions): PolicyConfig {
   if (policyOverrides !== undefined) return resolvePolicy(policyOverrides);
   // Validated like any other (a cached lookup after the first): the run loop trusts ctx.policy.
   return validatePolicy(defaultPolicy);
+}
+
+/** A `suggest` call's `top`: how many what-if previews, 1 to 100. */
+function isSuggestionTop(top: unknown): top is number {
+  return Number.isInteger(top) && (top as number) >= 1 && (top as number) <= 100;
 }
 
 function isCatalog(c: unknown): c is Catalog {

@@ -1,5 +1,5 @@
 import type { BatchResult, ReassessOptions, ReassessUpdate, Scorer } from './createScorer.js';
-import { checkCallOptions, REASSESS_BATCH_OPTION_KEYS } from './checkOptionKeys.js';
+import { readCallOptions, REASSESS_BATCH_OPTION_KEYS } from './checkOptionKeys.js';
 import type { Decision } from './decision.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 import { toErrorData } from './toErrorData.js';
@@ -56,9 +56,9 @@ export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessB
             received: typeNameOf(scorer.reassess),
           }),
   ]);
-  return async (items, options) => {
+  return async (items, given) => {
     // Refused before any item, as decideBatch refuses its options: a bad count would otherwise be every item's own error.
-    checkCallOptions(options, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options');
+    const options = readCallOptions(given, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options');
     if (!Array.isArray(items))
       throw new ValidationError('reassessBatch input', [
         { path: [], code: 'invalid_type', message: 'expected an array of { prior, update }', expected: 'array', received: typeNameOf(items) },

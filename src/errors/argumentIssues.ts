@@ -120,7 +120,14 @@ export function optionKeyIssues(
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
   }
-  return Object.keys(options)
+  let keys: string[];
+  try {
+    keys = Object.keys(options);
+  } catch (e) {
+    // A Proxy whose traps throw: named at the options' root, as a record's is (readPlainData).
+    return [{ path: [...at], code: 'unreadable_input', message: `the options could not be read: ${e instanceof Error ? e.name : typeof e}` }];
+  }
+  return keys
     .filter((k) => !known.includes(k))
     .map((k) => ({ path: [...at, k], code: 'unrecognized_key' as const, message: hint(k) ?? `unknown option "${k}" (known: ${known.join(', ')})` }));
 }

@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
+import type { ApplicantInputWith, BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
+import type { FeatureSet } from '../features/featureSet.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -18,11 +19,17 @@ import type { BatchTaskMessage, FromWorkerMessage, InitMessage, WorkerIdentity }
 import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordPatches.js';
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
+import { watchAbort } from './watchAbort.js';
+import { workerExecArgvIssues } from './workerExecArgv.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
-import { BATCH_OPTION_KEYS, checkCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
+import { BATCH_OPTION_KEYS, readCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
 import { keyIssues } from '../decision/scorerKeys.js';
-import { everyKeyOf, nullOptionIssues, optionKeyIssues, typeNameOf } from '../errors/argumentIssues.js';
+import { everyKeyOf, nullOptionIssues, typeNameOf } from '../errors/argumentIssues.js';
+import { readOptions } from '../errors/readOptions.js';
+
+/** What a feature set's callers write in `applicant.attributes` (its `TAttributesInput`). */
+type AttributesInputOf<F> = F extends FeatureSet<never, infer I> ? I : never;
 
 /** Options of {@link createScorerPool}; every one has a default. */
 export interface ScorerPoolOptions {
@@ -48,22 +55,34 @@ export interface ScorerPoolOptions {
    * `features`): feature sets hold functions, which cannot be sent to a process, so every worker
    * imports the module itself. The pool loads it once first, in the calling process, and refuses
    * (ValidationError naming `featuresModule`) a path with no file, a module that fails to load, or
-   * one that exports no feature set, before any worker starts. Default: the built-in features.
+   * one that exports no feature set, before any worker starts. Workers run plain `node` with
+   * {@link ScorerPoolOptions.workerExecArgv}, not this process's loaders: a TypeScript module this
+   * process loads through tsx needs `workerExecArgv: ['--import', 'tsx']` (or the module compiled to
+   * JavaScript), else the first worker refuses it (the same ValidationError, about a second later,
+   * still before the pool resolves: no work is taken until every worker has loaded it).
+   * Default: the built-in features.
    */
   readonly featuresModule?: string;
   /** Path or URL of the worker script, for bundles that move it. Default: `scorerWorker` beside the pool's own module. */
   readonly workerEntry?: string | URL;
   /**
    * Node flags for every worker process, after the pool's own (e.g. `['--max-semi-space-size=32']`
-   * to trade worker memory for less garbage-collection work). Default: none. The pool's own:
+   * to trade worker memory for less garbage-collection work, `['--import', 'tsx']` for a TypeScript
+   * `featuresModule`). A flag that reads a value (`--import`, `--require`/`-r`, `--loader`,
+   * `--experimental-loader`, `--conditions`/`-C`) may take it as the next element or after `=`; any
+   * other element must be a flag (Node would run it as the worker's script). Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
    */
   readonly workerExecArgv?: readonly string[];
 }
 
-/** Scorers in worker processes behind one `decideBatch`. */
-export interface ScorerPool {
+/**
+ * Scorers in worker processes behind one `decideBatch`. `TInput` is the record `decideBatch` takes,
+ * as in `Scorer<TInput>`: `ApplicantInput`, or with a lender feature set's attributes for a pool
+ * created as `createScorerPool<typeof features>({ featuresModule })`.
+ */
+export interface ScorerPool<TInput = ApplicantInput> {
   /**
    * Number of worker processes the pool keeps (its `workers` option). A worker that stops is
    * replaced; {@link ScorerPool.workerPids} lists the processes running now.
@@ -91,7 +110,7 @@ export interface ScorerPool {
    *   (each 3 times in a row or more): the message names how the last one stopped.
    *   The pool keeps starting them, backing off, and decides again once one is ready.
    */
-  decideBatch(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
+  decideBatch(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResult[]>;
   /**
    * {@link ScorerPool.decideBatch} for records of unknown shape (parsed NDJSON, a queue): each
    * record is validated in its worker and a bad one gets its own error, as in `scorer.safeDecideBatch`.
@@ -103,7 +122,7 @@ export interface ScorerPool {
    * workers serialise, and this process never rebuilds decision objects, so the pool scales with
    * cores instead of stalling on the process that receives the results.
    */
-  decideBatchJson(applicants: readonly ApplicantInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
+  decideBatchJson(applicants: readonly TInput[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
   safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /**
@@ -224,15 +243,28 @@ export function workerGcFlags(workers: number, cores: number): string[] {
  * const results = await pool.decideBatch(applicants);
  * await pool.close();
  */
+export async function createScorerPool(options?: ScorerPoolOptions): Promise<ScorerPool>;
+/**
+ * With the type of the lender's feature set, which `featuresModule` exports: `decideBatch` takes
+ * applicants carrying its attributes, typed by the lender's schema, as `createScorer({ features })`'s
+ * `decide` does. The module is only named here (functions cannot reach workers), so the type is
+ * given by hand: `createScorerPool<typeof features>({ featuresModule: './features.js' })`, with
+ * `import type { features } from './features.js'`. Every record is still validated in its worker
+ * against the module the workers load.
+ */
+export async function createScorerPool<TFeatures extends FeatureSet<never, unknown>>(
+  options: ScorerPoolOptions & { readonly featuresModule: string },
+): Promise<ScorerPool<ApplicantInputWith<AttributesInputOf<TFeatures>>>>;
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
-  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv } = await checkOptions(options);
-  const entry = scorerWorkerEntry(options.workerEntry, options.featuresModule);
+  // Every option from here on is the checked copy's: the caller's object is read once, in checkOptions.
+  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv, workerEntry, featuresModule } = await checkOptions(options);
+  const entry = scorerWorkerEntry(workerEntry, featuresModule);
   const execArgv = [...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {
     type: 'init',
     scorer: { ...scorer, model: model.bytes },
-    ...(options.featuresModule === undefined ? {} : { featuresModule: resolve(options.featuresModule) }),
+    ...(featuresModule === undefined ? {} : { featuresModule: resolve(featuresModule) }),
   };
   const unpack = createValueUnpacker();
   const slots: Slot[] = [];
@@ -549,7 +581,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const submit = (
     applicants: readonly unknown[],
-    opts: BatchDecideOptions | ReassessBatchOptions | undefined,
+    given: BatchDecideOptions | ReassessBatchOptions | undefined,
     format: BatchCall['format'],
     kind: BatchCall['kind'] = 'decide',
   ): Promise<(BatchResult | BatchResultJson)[]> => {
@@ -557,10 +589,14 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       return Promise.reject(new CreditliftError('scorer_closed', 'The scorer pool has been closed (close()); create another to decide'));
     // In process order: the options (unknown keys, a signal that is not one), an aborted signal,
     // then the input (an aborted call decides nothing, even an empty one).
+    let opts: BatchDecideOptions | ReassessBatchOptions | undefined;
     try {
       // A bad count is refused here, before any record is sent, with the error in-process gives.
-      if (kind === 'reassess') checkCallOptions(opts, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options');
-      else checkCallOptions(opts, BATCH_OPTION_KEYS, 'decideBatch options');
+      // Read once, into a plain copy that every chunk's options are cut from.
+      opts =
+        kind === 'reassess'
+          ? readCallOptions(given, REASSESS_BATCH_OPTION_KEYS, 'reassessBatch options')
+          : readCallOptions(given, BATCH_OPTION_KEYS, 'decideBatch options');
     } catch (e) {
       return Promise.reject(e);
     }
@@ -591,9 +627,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     const call = new Promise<(BatchResult | BatchResultJson)[]>((resolve, reject) => {
       const c: BatchCall = { format, kind, results: new Array(applicants.length), remaining: applicants.length, failed: false, resolve, reject };
       if (signal !== undefined) {
-        const onAbort = () => failCall(c, abortedError(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal.removeEventListener('abort', onAbort);
+        const settle = watchAbort(signal, () => failCall(c, abortedError(signal)));
         c.resolve = (v) => {
           settle();
           resolve(v);
@@ -687,21 +721,30 @@ const POOL_OPTION_KEYS = everyKeyOf<ScorerPoolOptions>()([
   'workerExecArgv',
 ]);
 
-async function checkOptions(options: ScorerPoolOptions): Promise<{
+async function checkOptions(given: ScorerPoolOptions): Promise<{
   workers: number;
   chunkSize: number;
   taskTimeoutMs: number;
   scorer: ScorerOptions;
   workerExecArgv: readonly string[];
+  workerEntry: string | URL | undefined;
+  featuresModule: string | undefined;
 }> {
   // Read by name, at both levels: scorer options given beside `scorer` (as createScorer takes
   // them) were ignored, and the pool decided on the default policy, above a lender's own cap.
-  const issues: ValidationIssue[] = optionKeyIssues(options, POOL_OPTION_KEYS, [], (k) =>
+  // Read once, into plain copies: a getter or Proxy is refused by name, never thrown raw.
+  const top = readOptions(given, POOL_OPTION_KEYS, [], (k) =>
     (SCORER_OPTION_KEYS as readonly string[]).includes(k)
       ? `"${k}" is a scorer option: a pool takes scorer options under \`scorer\` ({ scorer: { ${k} } })`
       : undefined,
   );
-  if (issues.length > 0 && issues[0]?.code === 'invalid_type') throw new ValidationError('ScorerPoolOptions', issues);
+  const issues: ValidationIssue[] = top.issues;
+  if (top.value === undefined) throw new ValidationError('ScorerPoolOptions', issues);
+  const read = readOptions(top.value.scorer ?? undefined, SCORER_OPTION_KEYS, ['scorer']);
+  issues.push(...read.issues);
+  // Scorer options that are not an object (or cannot be read) leave nothing to check further.
+  if (read.value === undefined && top.value.scorer != null) throw new ValidationError('ScorerPoolOptions', issues);
+  const options = { ...top.value, ...(read.value === undefined ? {} : { scorer: read.value }) } as ScorerPoolOptions;
   // A null is named, never read as the default (a JSON config's `"workers": null`); the rest of
   // the checks then see such an option as left out, so it is named once.
   issues.push(...nullOptionIssues(options), ...nullOptionIssues(options.scorer, ['scorer']));
@@ -714,12 +757,8 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
       received: typeNameOf(options.workerEntry),
     });
   }
-  if (options.scorer != null) {
-    issues.push(
-      // `features` is known, and refused below with the reason (functions cannot reach workers).
-      ...optionKeyIssues(options.scorer, SCORER_OPTION_KEYS, ['scorer']),
-    );
-  }
+  // The scorer options' keys were checked as they were read: `features` is known there, and refused
+  // below with the reason (functions cannot reach workers).
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
     issues.push({ path: ['workers'], code: 'out_of_range', message: 'workers must be an integer in [1, 256]' });
@@ -739,14 +778,7 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
     else issues.push(...(await featuresModuleIssues(options.featuresModule)));
   }
   const workerExecArgv = options.workerExecArgv ?? [];
-  if (!Array.isArray(workerExecArgv) || !workerExecArgv.every((a) => typeof a === 'string' && a.startsWith('-'))) {
-    issues.push({
-      path: ['workerExecArgv'],
-      code: 'invalid_type',
-      message: 'workerExecArgv must be an array of Node flags (strings starting with -)',
-      expected: 'string[]',
-    });
-  }
+  issues.push(...workerExecArgvIssues(workerExecArgv));
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {
     issues.push({
@@ -774,7 +806,7 @@ async function checkOptions(options: ScorerPoolOptions): Promise<{
   // given as undefined (an unset environment variable) would otherwise give a pool deciding unsigned.
   if (typeof scorer === 'object' && scorer !== null) issues.push(...keyIssues(scorer, ['scorer'], true).issues);
   if (issues.length > 0) throw new ValidationError('ScorerPoolOptions', issues);
-  return { workers, chunkSize, taskTimeoutMs, scorer, workerExecArgv };
+  return { workers, chunkSize, taskTimeoutMs, scorer, workerExecArgv, workerEntry: options.workerEntry, featuresModule: options.featuresModule };
 }
 
 /** Asks a worker to release its session and exit; kills it if it has not within the grace period. */

@@ -14,6 +14,7 @@ import { runSimulation, type RunSimulationOptions, type SimulationProvenance, ty
 import { ENGINE_VERSION } from '../version.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 import { simulationModeIssues } from './simulationPaths.js';
+import { workerExecArgvIssues } from '../parallel/workerExecArgv.js';
 
 /** Options of {@link simulateBook}. */
 export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'mode' | 'outcomes' | 'onFlip' | 'onError' | 'onChunk' | 'signal' | 'chunkSize'> {
@@ -195,13 +196,8 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
   }
   issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
   const flags: unknown = o.workerExecArgv;
-  if (flags !== undefined && !(Array.isArray(flags) && flags.every((a) => typeof a === 'string' && a.startsWith('-'))))
-    issues.push({
-      path: ['workerExecArgv'],
-      code: 'invalid_type',
-      message: 'workerExecArgv must be an array of Node flags (strings starting with -)',
-      expected: 'array',
-    });
+  // The pool's own rule, so a flag and its value (['--import', 'tsx']) pass here as they do there.
+  if (flags !== undefined) issues.push(...workerExecArgvIssues(flags));
   if (o.featuresModule !== undefined) {
     if (typeof o.featuresModule !== 'string' || o.featuresModule === '') {
       issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });

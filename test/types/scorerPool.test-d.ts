@@ -1,7 +1,8 @@
 // Type-level tests of the pool's entry points: checked by `tsc -p tsconfig.json` in `npm test`.
 // The pool is typed like the in-process scorer: typed records in `decideBatch`, unknown ones in `safeDecideBatch`.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ApplicantInput, BatchResult, BatchResultJson, Scorer, ScorerPool } from '../../src/index.js';
+import { createScorerPool } from '../../src/index.js';
+import type { ApplicantInput, ApplicantInputWith, BatchResult, BatchResultJson, FeatureSet, Scorer, ScorerPool } from '../../src/index.js';
 
 declare const pool: ScorerPool;
 declare const applicant: ApplicantInput;
@@ -32,5 +33,41 @@ describe('ScorerPool entry points', () => {
     expectTypeOf(pool.safeDecideBatchJson([null, 1, 'x'])).resolves.toEqualTypeOf<BatchResultJson[]>();
     const r = {} as BatchResultJson;
     expectTypeOf(r.index).toEqualTypeOf<number>();
+  });
+});
+
+// A lender's own attributes: the pool used to have no type parameter, so `decideBatch` typed
+// `attributes` as `{ [x: string]: never }` and refused (TS2719) the very record a scorer built on
+// the same feature set decides, and a pool with `featuresModule` decides at run time.
+type BranchAttributes = { branch_code: string };
+declare const lenderFeatures: FeatureSet<BranchAttributes, BranchAttributes>;
+declare const lenderScorer: Scorer<ApplicantInputWith<BranchAttributes>>;
+
+describe('a ScorerPool over a lender feature set is typed like the scorer built on it', () => {
+  it('createScorerPool<typeof features>({ featuresModule }) takes the records the scorer takes', async () => {
+    const lenderPool = await createScorerPool<typeof lenderFeatures>({ workers: 1, featuresModule: './features.js' });
+    expectTypeOf(lenderPool).toEqualTypeOf<ScorerPool<ApplicantInputWith<BranchAttributes>>>();
+    expectTypeOf(lenderPool.decideBatch).parameter(0).toEqualTypeOf<Parameters<typeof lenderScorer.decideBatch>[0]>();
+    expectTypeOf(lenderPool.decideBatchJson).parameter(0).toEqualTypeOf<Parameters<typeof lenderScorer.decideBatch>[0]>();
+    const record = { ...applicant, attributes: { branch_code: 'SZ-01' } };
+    void lenderScorer.decideBatch([record]);
+    void lenderPool.decideBatch([record]);
+    void lenderPool.decideBatchJson([record]);
+    // @ts-expect-error: the lender's schema types the attribute (a string, not a number)
+    void lenderPool.decideBatch([{ ...applicant, attributes: { branch_code: 1 } }]);
+    // @ts-expect-error: a misspelled attribute is a compile error, as in the scorer
+    void lenderPool.decideBatch([{ ...applicant, attributes: { branch_cod: 'SZ-01' } }]);
+    // Records of unknown shape still go to the safe variants, untyped.
+    expectTypeOf(lenderPool.safeDecideBatch).parameter(0).toEqualTypeOf<readonly unknown[]>();
+  });
+
+  it('a feature set type without its module is a compile error (the types would promise attributes no worker reads)', async () => {
+    // @ts-expect-error: featuresModule is required with a feature set type
+    void createScorerPool<typeof lenderFeatures>({ workers: 1 });
+    // Without a type argument the pool takes the built-in ApplicantInput, as before.
+    const plain = await createScorerPool({ workers: 1, featuresModule: './features.js' });
+    expectTypeOf(plain).toEqualTypeOf<ScorerPool>();
+    // @ts-expect-error: the built-in records carry no lender attributes
+    void plain.decideBatch([{ ...applicant, attributes: { branch_code: 'SZ-01' } }]);
   });
 });
