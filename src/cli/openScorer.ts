@@ -8,7 +8,7 @@ export { readKeyFile } from './readKeyFile.js';
 import { readPolicyFile } from './readPolicyFile.js';
 import { readCatalogFile } from './readCatalogFile.js';
 
-/** The `--model` and `--policy` values of a command line. */
+/** The scorer options of a command line (`SCORER_ARG_OPTIONS`): what loads its model, policy, catalog, features and keys. */
 export interface ScorerArgs {
   readonly model?: string | undefined;
   readonly policy?: string | undefined;
@@ -26,12 +26,20 @@ export interface ScorerArgs {
   readonly 'model-evaluator'?: string | undefined;
 }
 
-/** Creates the scorer a command asked for with `--model` and `--policy`. */
+/** Creates the scorer a command asked for with its scorer options ({@link ScorerArgs}). */
 export async function openScorer(values: ScorerArgs, extra: ScorerOptions = {}): Promise<Scorer> {
+  const options = await scorerOptionsWithFeaturesFrom(values, extra);
+  return options.features === undefined ? createScorer(options) : createScorer({ ...options, features: options.features });
+}
+
+/**
+ * {@link scorerOptionsFrom} with the feature set of `--features` loaded: everything one process needs
+ * to create the scorer a command asked for (`decide`, `suggest`, `playground`); not for worker
+ * processes, which cannot receive the feature set's functions.
+ */
+export async function scorerOptionsWithFeaturesFrom(values: ScorerArgs, extra: ScorerOptions = {}): Promise<ScorerOptionsWithFeatures> {
   const options = await scorerOptionsFrom(values, extra);
-  if (values.features === undefined) return createScorer(options);
-  const withFeatures: ScorerOptionsWithFeatures = { ...options, features: (await loadFeatureSetModule(values.features)).features };
-  return createScorer(withFeatures);
+  return values.features === undefined ? options : { ...options, features: (await loadFeatureSetModule(values.features)).features };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Catalog, createScorer, parseStrictJson, type Scorer, type ScorerOptions, ValidationError } from '../index.js';
+import { type Catalog, createScorer, parseStrictJson, type Scorer, type ScorerOptionsWithFeatures, ValidationError } from '../index.js';
 import { playgroundCertificate, playgroundDecide, playgroundSetup, toPlaygroundError } from './playgroundApi.js';
 import { playgroundPage } from './playgroundPage.js';
 
@@ -8,8 +8,11 @@ import { playgroundPage } from './playgroundPage.js';
 export interface PlaygroundOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;
-  /** Scorer options (model, policy, catalog); default: the embedded model and default policy. */
-  readonly scorer?: ScorerOptions;
+  /**
+   * Scorer options (model, policy, catalog, a lender's feature set, keys); default: the embedded model
+   * and default policy.
+   */
+  readonly scorer?: ScorerOptionsWithFeatures;
 }
 
 /** A running playground. */
@@ -43,7 +46,8 @@ const SECURITY_HEADERS = {
  * console.log(p.url); // http://127.0.0.1:8787/
  */
 export async function servePlayground(options: PlaygroundOptions = {}): Promise<Playground> {
-  const scorer = await createScorer(options.scorer ?? {});
+  const given = options.scorer ?? {};
+  const scorer = given.features === undefined ? await createScorer(given) : await createScorer({ ...given, features: given.features });
   const page = playgroundPage();
   // The page offers the kinds the scorer counts (a lender's catalog, less what its jurisdiction
   // bans); a certificate is built from the scorer's whole catalog, so a banned kind asked for by
