@@ -5,6 +5,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
 import type { ApplicantInput } from '../schema/applicant.js';
 import type { CertificateEvidence } from '../schema/certificateEvidence.js';
+import { exampleStory, type StoryPart } from './exampleStory.js';
 
 /** The segments the examples cover; each names one kind of user the product serves. */
 export type ExampleSegment =
@@ -37,8 +38,14 @@ export interface ExampleUpload {
 export interface ExampleApplicant {
   readonly id: string;
   readonly segment: ExampleSegment;
-  /** One line, English. */
+  /** One line, English: the story as written, of the applicant holding every certificate ({@link exampleStory} of `storyParts`). */
   readonly story: string;
+  /**
+   * The story in pieces, each phrase about a certificate tied to its place in `applicant.evidence`:
+   * {@link exampleStory} tells it of the applicant less some certificates (the playground's copy of an
+   * example under a catalog that does not count one).
+   */
+  readonly storyParts: readonly StoryPart[];
   /** The applicant with every certificate they hold, the upload included (frozen: `structuredClone` it to edit). */
   readonly applicant: DeepReadonly<ApplicantInput>;
   readonly upload: ExampleUpload;
@@ -63,11 +70,16 @@ function evidence(
   return { ...e, holder: e.holder ?? { idHash: sha256(`${owner}:id`) }, documentHash: e.documentHash ?? sha256(`${owner}:doc:${label}`) };
 }
 
-const examples: ExampleApplicant[] = [
+const written: Omit<ExampleApplicant, 'story'>[] = [
   {
     id: 'ex-new-graduate',
     segment: 'new_graduate',
-    story: 'Graduated in 2025, first office job for a year, a school scholarship on file and an IELTS 6.5 to upload, no bureau file yet.',
+    storyParts: [
+      'Graduated in 2025, first office job for a year',
+      { evidence: [1], text: ', a school scholarship on file' },
+      { evidence: [0], text: ', an IELTS 6.5 to upload' },
+      ', no bureau file yet.',
+    ],
     upload: { index: 0, raisesLimit: true, shows: 'Language: a verified IELTS 6.5 lowers her modelled risk, and her line is set by risk, so the limit rises.' },
     applicant: {
       id: 'ex-new-graduate',
@@ -113,7 +125,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-factory-worker',
     segment: 'factory_worker',
-    story: 'Assembly-line worker in an electronics plant for two years, paid 5,500 a month, intermediate skill certificate, no bureau file.',
+    storyParts: [
+      'Assembly-line worker in an electronics plant for two years, paid 5,500 a month',
+      { evidence: [0], text: ', intermediate skill certificate' },
+      ', no bureau file.',
+    ],
     upload: {
       index: 0,
       raisesLimit: true,
@@ -154,8 +170,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-construction-worker',
     segment: 'construction_worker',
-    story:
-      'Migrant rebar worker moving between sites, cash-heavy income of about 7,000 a month, short insurance record, two children at home, an intermediate skill certificate.',
+    storyParts: [
+      'Migrant rebar worker moving between sites, cash-heavy income of about 7,000 a month, short insurance record, two children at home',
+      { evidence: [0], text: ', an intermediate skill certificate' },
+      '.',
+    ],
     upload: {
       index: 0,
       raisesLimit: false,
@@ -196,7 +215,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-retail-clerk',
     segment: 'retail_clerk',
-    story: 'Supermarket clerk who keeps the shop books, junior accountant qualification, three years of insurance and one of housing fund.',
+    storyParts: [
+      'Supermarket clerk who keeps the shop books',
+      { evidence: [0], text: ', junior accountant qualification' },
+      ', three years of insurance and one of housing fund.',
+    ],
     upload: {
       index: 0,
       raisesLimit: true,
@@ -237,7 +260,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-rural-household',
     segment: 'rural_household',
-    story: 'Farming household in a county village, seasonal income of about 3,000 a month, three dependants, no bureau file, a junior skill certificate.',
+    storyParts: [
+      'Farming household in a county village, seasonal income of about 3,000 a month, three dependants, no bureau file',
+      { evidence: [0], text: ', a junior skill certificate' },
+      '.',
+    ],
     upload: { index: 0, raisesLimit: false, shows: 'Why not: too little income is left after living costs for any line; no certificate can change that.' },
     applicant: {
       id: 'ex-rural-household',
@@ -274,7 +301,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-gig-driver',
     segment: 'gig_driver',
-    story: 'Full-time ride-hailing driver for three years with a 4.9 platform rating, income by bank statement, no housing fund.',
+    storyParts: [
+      'Full-time ride-hailing driver for three years',
+      { evidence: [0], text: ' with a 4.9 platform rating' },
+      ', income by bank statement, no housing fund.',
+    ],
     upload: { index: 0, raisesLimit: true, shows: 'Gig rating: a 4.9 rating from the platform feed lowers the risk of a line set by risk, so it rises.' },
     applicant: {
       id: 'ex-gig-driver',
@@ -312,7 +343,14 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-duplicate-certificate',
     segment: 'duplicate_certificate',
-    story: 'Uploads the same IELTS report twice with a doctored band, then reuses its certificate number: a fraud pattern.',
+    storyParts: [
+      {
+        evidence: [0, 1, 2],
+        text: 'Uploads the same IELTS report twice with a doctored band, then reuses its certificate number: a fraud pattern.',
+        otherwise:
+          'Written to show a fraud pattern with IELTS reports (a doctored band, a reused certificate number), which the catalog in use does not count as written.',
+      },
+    ],
     upload: {
       index: 1,
       raisesLimit: false,
@@ -371,7 +409,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-self-capped',
     segment: 'self_capped',
-    story: 'Restaurant cook with a level 4 cook certificate who knows she overspends online and has capped her own limit at 2,000.',
+    storyParts: [
+      'Restaurant cook',
+      { evidence: [0], text: ' with a level 4 cook certificate' },
+      ' who knows she overspends online and has capped her own limit at 2,000.',
+    ],
     upload: { index: 0, raisesLimit: false, shows: 'Why not: her own cap of 2,000 binds; a certificate never overrides the brake she set.' },
     applicant: {
       id: 'ex-self-capped',
@@ -409,7 +451,10 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-delinquent',
     segment: 'delinquent',
-    story: 'Courier with a 99.2% positive-review rate but three delinquencies in two years, 45 days past due today and nine credit enquiries in six months.',
+    storyParts: [
+      { evidence: [0], text: 'Courier with a 99.2% positive-review rate but', otherwise: 'Courier with' },
+      ' three delinquencies in two years, 45 days past due today and nine credit enquiries in six months.',
+    ],
     upload: { index: 0, raisesLimit: false, shows: 'Why not: an account past due today is a knock-out; a certificate cannot outweigh it.' },
     applicant: {
       id: 'ex-delinquent',
@@ -454,7 +499,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-salaried-teacher',
     segment: 'salaried_teacher',
-    story: 'Primary-school teacher for eight years with a registry-verified teacher qualification and a long contribution record.',
+    storyParts: [
+      'Primary-school teacher for eight years with ',
+      { evidence: [0], text: 'a registry-verified teacher qualification and ' },
+      'a long contribution record.',
+    ],
     upload: {
       index: 0,
       raisesLimit: false,
@@ -496,7 +545,11 @@ const examples: ExampleApplicant[] = [
   {
     id: 'ex-nursing-graduate',
     segment: 'nursing_graduate',
-    story: 'Nursing-college graduate of 2026 with a provincial scholarship, five months as a contract nurse aide in a county hospital, no bureau file.',
+    storyParts: [
+      'Nursing-college graduate of 2026',
+      { evidence: [0], text: ' with a provincial scholarship' },
+      ', five months as a contract nurse aide in a county hospital, no bureau file.',
+    ],
     upload: {
       index: 0,
       raisesLimit: true,
@@ -539,7 +592,9 @@ const examples: ExampleApplicant[] = [
  * Realistic, valid example applicants (asOf 2026-11-01), one or more per segment, for demos,
  * docs and tests. Frozen: clone (`structuredClone`) before editing one.
  */
-export const exampleApplicants: readonly ExampleApplicant[] = deepFreeze(examples);
+export const exampleApplicants: readonly ExampleApplicant[] = deepFreeze(
+  written.map(({ id, segment, ...rest }) => ({ id, segment, story: exampleStory(rest, () => true), ...rest })),
+);
 
 /**
  * The first example of a segment.

@@ -12,3 +12,4 @@ export {
   type ExampleUpload,
   type ExampleUploadStep,
 } from './exampleApplicants.js';
+export { exampleStory, type StoryPart } from './exampleStory.js';

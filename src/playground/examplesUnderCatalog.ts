@@ -1,4 +1,4 @@
-import { exampleApplicants } from '../examples/index.js';
+import { exampleApplicants, exampleStory } from '../examples/index.js';
 import {
   assessEvidence,
   defaultCatalog,
@@ -46,6 +46,10 @@ export interface LeftOutCertificate {
 export interface PlaygroundExample {
   readonly id: string;
   readonly segment: string;
+  /**
+   * The example's story told of the applicant served ({@link exampleStory}): a phrase about a
+   * certificate in `leftOut` is not in it, so the story never names a certificate the page does not show.
+   */
   readonly story: string;
   /** The example's applicant less the certificates in `leftOut`. */
   readonly applicant: ApplicantInput;
@@ -93,7 +97,7 @@ export function examplesUnderCatalog(inUse: CatalogInUse): PlaygroundExample[] {
     const applicant = structuredClone(
       e.applicant.evidence === undefined ? e.applicant : { ...e.applicant, evidence: written.filter((_, i) => !gone.has(i)) },
     ) as ApplicantInput;
-    return { id: e.id, segment: e.segment, story: e.story, applicant, leftOut };
+    return { id: e.id, segment: e.segment, story: exampleStory(e, (i) => !gone.has(i)), applicant, leftOut };
   });
 }
 
