@@ -51,4 +51,20 @@ describe("an example's story tells of the certificates the page shows", () => {
     expect(stories.construction_worker).toMatch(/two children at home\.$/);
     for (const e of served.filter((x) => x.leftOut.length > 0)) expect(e.story, e.id).not.toMatch(/skill certificate|cook certificate|, ,| {2}/);
   });
+
+  it('exampleStory refuses what is not an example or a yes/no answer, by name, never reading a truthy value as held', () => {
+    const graduate = exampleApplicants[0]!;
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
+      }
+      return 'no error';
+    };
+    expect(refused(() => exampleStory(null as never, () => true))).toEqual(['example.storyParts']);
+    expect(refused(() => exampleStory({ storyParts: [{ evidence: [-1], text: 'x' }] }, () => true))).toEqual(['example.storyParts']);
+    expect(refused(() => exampleStory(graduate, null as never))).toEqual(['holds']);
+    expect(refused(() => exampleStory(graduate, (() => 1) as never))).toEqual(['holds']);
+  });
 });
