@@ -39,7 +39,8 @@ describe('category spellings in train and predict (findings16-text F4)', () => {
   });
 
   it('encodeTable reads every spelling of a coded category as it; a model written before (an NFD category) still reads its own spelling', () => {
-    const table = parseCsv('city\nCafé\nCafe\u0301\n\uff23\uff41\uff46\u00e9\n\u200bCafé\nCafé\u00a0\nCAFÉ\n');
+    // "Café\u00a0" is refused (invalid_cell_padding, see trainingCellPadding.test); spaces are read off.
+    const table = parseCsv('city\nCafé\nCafe\u0301\n\uff23\uff41\uff46\u00e9\n\u200bCafé\nCafé \nCAFÉ\n');
     expect([...encodeTable(table, [{ name: 'city', kind: 'categorical', categories: ['x', 'Café'] }])]).toEqual([1, 1, 1, 1, 1, Number.NaN]);
     const old = [{ name: 'city', kind: 'categorical' as const, categories: ['Café', 'Cafe\u0301'] }];
     expect([...encodeTable(table, old)].slice(0, 2)).toEqual([0, 1]);

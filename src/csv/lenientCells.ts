@@ -1,7 +1,8 @@
 /**
  * The lenient readings of a CSV number or boolean cell, which `train` and the CSV book readers
  * (`score`, `simulate`, `monitor --applicants`) both make and both count so none is silent:
- * `cells_trimmed`, a cell read without its surrounding whitespace (the book readers: spaces and tabs only), and `numbers_with_leading_zeros`,
+ * `cells_trimmed`, a cell read without the spaces and tabs around it (any other whitespace refuses it,
+ * see paddedCellText), and `numbers_with_leading_zeros`,
  * a number written like a code (`007` read as 7). The book readers count a JSON cell (`controls`,
  * `limitHistory`, `prior`) read without the spaces and tabs around it as `cells_trimmed` too.
  */
@@ -9,17 +10,6 @@ export type LenientCellCode = 'cells_trimmed' | 'numbers_with_leading_zeros';
 
 // A number whose integer part starts with a zero and goes on (`007`, `-00.5`): how codes are written.
 const LEADING_ZEROS = /^[+-]?0\d/;
-
-/**
- * A cell without its surrounding whitespace, as `train` reads a feature cell: JavaScript's `trim`, so
- * besides ASCII spaces and tabs also NBSP, the ideographic space U+3000, U+2028/U+2029 and a BOM.
- * `trimmed` says whether anything was removed: the reading to count. The CSV book readers read only
- * spaces and tabs off a number, boolean or JSON cell and refuse the rest (see paddedCellText).
- */
-export function trimCell(cell: string): { readonly text: string; readonly trimmed: boolean } {
-  const text = cell.trim();
-  return { text, trimmed: text.length !== cell.length };
-}
 
 /** Whether a number (already trimmed) is written with leading zeros, like a code: `007`, `-00.5`; not `0` or `0.5`. */
 export function hasLeadingZeros(number: string): boolean {

@@ -1,6 +1,7 @@
 import { deepFreeze } from '../../common/deepFreeze.js';
 import { refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
 import type { ValidationIssue } from '../../errors/validationError.js';
+import { paddedCellText } from '../../csv/paddedCellText.js';
 /** How a CSV column enters the model. */
 export type ColumnKind = 'numeric' | 'categorical';
 
@@ -32,7 +33,9 @@ export function tokenSet(tokens: readonly string[]): ReadonlySet<string> {
 const DEFAULT_MISSING = tokenSet(DEFAULT_NA_TOKENS);
 
 /**
- * True when the cell is a missing value under `missing` (default: {@link DEFAULT_NA_TOKENS} and empty).
+ * True when the cell is a missing value under `missing` (default: {@link DEFAULT_NA_TOKENS} and empty),
+ * read without the spaces and tabs around it: `" NA\t"` is missing, `"\u3000"` and `"NA\u00a0"` are not
+ * (the trainer refuses a cell padded so, `invalid_cell_padding`).
  *
  * @throws ValidationError (subject `isMissingCell`) naming `cell` when it is not text, `missing` when it is not a Set
  */
@@ -43,13 +46,23 @@ export function isMissingCell(cell: string, missing: ReadonlySet<string> = DEFAU
 
 /** {@link isMissingCell} of a cell the CSV reader gave (unchecked: once per cell). */
 export function missingCell(cell: string, missing: ReadonlySet<string>): boolean {
-  const t = cell.trim();
-  return t === '' || missing.has(t.toLowerCase());
+  const t = cellText(cell);
+  return t !== undefined && (t === '' || missing.has(t.toLowerCase()));
+}
+
+/**
+ * A cell's text without the spaces and tabs around it, as `score` reads a cell (see paddedCellText);
+ * undefined when other whitespace pads it (NBSP, U+3000, a BOM): no value, for the trainer refuses it.
+ */
+function cellText(cell: string): string | undefined {
+  const padded = paddedCellText(cell, undefined, 'value');
+  return padded.ok ? padded.text : undefined;
 }
 
 /**
  * Parses a numeric cell: NaN for a missing cell (empty or a missing-value token), undefined when
- * the text is not a number.
+ * the text is not a number. Spaces and tabs around it are read off (`" 1\t"` is 1); any other
+ * whitespace is no number (`"1\u00a0"`: the trainer refuses such a cell, `invalid_cell_padding`).
  *
  * @throws ValidationError (subject `parseNumericCell`) naming `cell` when it is not text, `missing` when it is not a Set
  */
@@ -60,8 +73,9 @@ export function parseNumericCell(cell: string, missing: ReadonlySet<string> = DE
 
 /** {@link parseNumericCell} of a cell the CSV reader gave (unchecked: once per cell). */
 export function numericCell(cell: string, missing: ReadonlySet<string>): number | undefined {
-  if (missingCell(cell, missing)) return Number.NaN;
-  const t = cell.trim();
+  const t = cellText(cell);
+  if (t === undefined) return undefined;
+  if (t === '' || missing.has(t.toLowerCase())) return Number.NaN;
   return NUMBER.test(t) ? Number(t) : undefined;
 }
 

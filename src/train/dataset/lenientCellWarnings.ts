@@ -1,4 +1,5 @@
-import { hasLeadingZeros, lenientCellMessage, trimCell } from '../../csv/lenientCells.js';
+import { hasLeadingZeros, lenientCellMessage } from '../../csv/lenientCells.js';
+import { paddedCellText } from '../../csv/paddedCellText.js';
 import { categoryKey } from '../../text/categoryKey.js';
 import type { ColumnKind } from './columnKind.js';
 import { missingCell, numericCell } from './columnKind.js';
@@ -7,7 +8,7 @@ import type { TrainingWarning } from './trainingWarning.js';
 
 /**
  * The lenient readings of one feature column the README documents, counted so none is silent:
- * `cells_trimmed` for cells read without their surrounding whitespace (a number, a missing-value token,
+ * `cells_trimmed` for cells read without the spaces and tabs around them (a number, a missing-value token,
  * a whitespace-only cell read as missing; a category's own spellings are said by the spelling warning),
  * `numbers_with_leading_zeros` for numbers written like codes. Each names the count and the first line,
  * never a cell's value (a feature may be personal data).
@@ -21,7 +22,10 @@ export function lenientCellWarnings(table: CsvTable, j: number, name: string, ki
   let firstZeros = 0;
   table.rows.forEach((r, i) => {
     const cell = r[j]!;
-    const { text: t, trimmed: wasPadded } = trimCell(cell);
+    const read = paddedCellText(cell, name, 'value');
+    // Other padding is refused before warnings are gathered (featureCellPaddingIssues): nothing read to count.
+    if (!read.ok) return;
+    const { text: t, trimmed: wasPadded } = read;
     const padded = wasPadded && (kind === 'numeric' || missingCell(categoryKey(cell), missing));
     if (padded) {
       if (trimmed++ === 0) firstTrimmed = lineOfRow(table, i);

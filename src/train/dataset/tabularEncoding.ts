@@ -14,6 +14,7 @@ import { columnCaseWarnings, columnNameIssues, nearColumnHint } from './columnNa
 import { lenientCellWarnings } from './lenientCellWarnings.js';
 import { lineOfRow, type CsvTable } from './parseCsv.js';
 import { targetLabels } from './targetLabels.js';
+import { featureCellPaddingIssues, trainingCellText } from './trainingCellPadding.js';
 import type { TrainingWarning } from './trainingWarning.js';
 
 export type { TrainingWarning } from './trainingWarning.js';
@@ -83,11 +84,14 @@ const MAX_ISSUES = 100;
  * NFD `Café` are one category, and a warning names the spellings read as one.
  *
  * Nothing is read silently otherwise: the target cell is one of the two outcomes exactly as written
- * (see `positive`), and every lenient reading of a feature cell (surrounding whitespace, leading zeros)
- * is counted in `warnings` with its first line.
+ * (see `positive`), a cell padded with whitespace other than spaces and tabs (NBSP, U+3000, a BOM,
+ * U+2028) is refused (`invalid_cell_padding`, by `score`'s rule), and every lenient reading of a feature
+ * cell (spaces and tabs around it, leading zeros) is counted in `warnings` with its first line.
  *
  * Throws a {@link ValidationError} listing every problem: a column name with surrounding whitespace or
- * an invisible character, a missing, padded or non-binary target cell (each at `rows.<i>.<target>`,
+ * an invisible character, a feature cell padded with whitespace other than spaces and tabs
+ * (`invalid_cell_padding` at `rows.<i>.<column>`, naming its line and each code point; read before a
+ * column's kind is chosen), a missing, padded or non-binary target cell (each at `rows.<i>.<target>`,
  * its message naming the file line), an unknown or padded positive value, unknown column names in the
  * options, `categorical` naming the target or an excluded column, protected characteristics as inputs:
  * a column named for one, or a categorical column holding a category that names a protected group
@@ -155,6 +159,7 @@ export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions)
     }
   }
   if (featureColumns.length === 0) issues.push({ path: ['columns'], code: 'no_features', message: 'No feature columns left after the target and exclusions' });
+  issues.push(...featureCellPaddingIssues(table, featureColumns));
   if (issues.length > 0) throw new ValidationError('training data', issues);
 
   const maxShare = options.maxCategoryShare ?? 0.5;
@@ -334,8 +339,9 @@ function spellingWarnings(name: string, spellings: ReadonlyMap<string, ReadonlyM
  * Encodes a table with fitted encodings, matching columns by name (extra columns are ignored):
  * numbers as float32, categories as their codes, missing cells (empty or a missing-value token,
  * see `naTokens`) and unseen categories as NaN.
- * Throws a {@link ValidationError} for a missing column, a non-numeric cell in a numeric column, or
- * a number beyond float32's range (`out_of_range`, e.g. `1e39`), each at `rows.<i>.<column>`.
+ * Throws a {@link ValidationError} for a missing column, a cell padded with whitespace other than spaces
+ * and tabs (`invalid_cell_padding`: `"Café\u00a0"` is not `Café`), a non-numeric cell in a numeric column,
+ * or a number beyond float32's range (`out_of_range`, e.g. `1e39`), each at `rows.<i>.<column>`.
  */
 export function encodeTable(
   table: CsvTable,
@@ -358,7 +364,7 @@ export type UnseenCategoryCounts = Map<string, Map<string, number>>;
 
 /**
  * {@link encodeTable} of a table the CSV reader gave (unchecked: once per batch of rows). A cell is
- * coded by its trimmed text, or else by its {@link categoryKey} (so a model trained before categories
+ * coded by its text without the spaces and tabs around it, or else by its {@link categoryKey} (so a model trained before categories
  * were read canonically still reads its own spellings); one coded by neither is counted into `unseen`.
  */
 export function encodeRows(
@@ -385,7 +391,13 @@ export function encodeRows(
     if (enc.kind === 'categorical') {
       const codes = new Map((enc.categories ?? []).map((c, code) => [c, code]));
       table.rows.forEach((r, i) => {
-        const cell = r[j]!.trim();
+        const read = trainingCellText(table, i, enc.name, r[j]!, 'value');
+        if (!read.ok) {
+          refuse(read.issue);
+          out[i * p + k] = Number.NaN;
+          return;
+        }
+        const cell = read.text;
         const asWritten = missingCell(cell, missing) ? Number.NaN : codes.get(cell);
         if (asWritten !== undefined) {
           out[i * p + k] = asWritten;
@@ -404,6 +416,12 @@ export function encodeRows(
       return;
     }
     table.rows.forEach((r, i) => {
+      const read = trainingCellText(table, i, enc.name, r[j]!, 'value');
+      if (!read.ok) {
+        refuse(read.issue);
+        out[i * p + k] = Number.NaN;
+        return;
+      }
       const x = numericCell(r[j]!, missing);
       const at = ['rows', i, enc.name];
       if (x === undefined) {
@@ -424,9 +442,9 @@ export function encodeRows(
         refuse({
           path: at,
           code: 'out_of_range',
-          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${r[j]!.trim()}, beyond float32 (magnitude at most 3.4028234e38), in which models compute`,
+          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${read.text}, beyond float32 (magnitude at most 3.4028234e38), in which models compute`,
           expected: 'a number of magnitude at most 3.4028234e38',
-          received: r[j]!.trim(),
+          received: read.text,
         });
         out[i * p + k] = Number.NaN;
       } else if (y === 0 && x !== 0) {
@@ -434,7 +452,7 @@ export function encodeRows(
         refuse({
           path: at,
           code: 'out_of_range',
-          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${r[j]!.trim()}, which float32 (in which models compute) reads as 0: a magnitude of at least 1.4e-45, or 0, is wanted`,
+          message: `Line ${lineOfRow(table, i)}: "${enc.name}" is ${read.text}, which float32 (in which models compute) reads as 0: a magnitude of at least 1.4e-45, or 0, is wanted`,
           expected: '0, or a number of magnitude at least 1.4e-45',
           received: 'a number float32 rounds to 0',
         });

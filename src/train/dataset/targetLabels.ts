@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../../errors/validationError.js';
 import { visibleSpelling } from '../../text/categoryKey.js';
 import { missingCell, numericCell } from './columnKind.js';
 import { lineOfRow, type CsvTable } from './parseCsv.js';
+import { trainingCellText } from './trainingCellPadding.js';
 
 /** Most target cells one refusal lists; the rest are counted in a closing `too_many_issues` issue. */
 const LISTED_CELLS = 100;
@@ -10,8 +11,9 @@ const LISTED_CELLS = 100;
  * The label of every row: 1 where the target cell is `positive`, 0 where it is the other outcome. A
  * target is two outcomes compared as written, so every other cell is an issue naming its line and the
  * column: a missing one (empty, whitespace only or a missing-value token: `NA` is no outcome, not the
- * negative one) is `missing_target`, one with surrounding whitespace (`" 1"`, a CRLF file's `"1\r"`, a
- * byte-order mark) is `invalid_outcome`. So are a `positive` that is empty or padded, more than two
+ * negative one) is `missing_target`, one padded with spaces or tabs (`" 1"`) is `invalid_outcome`, and
+ * one padded with any other whitespace (a CRLF file's `"1\r"`, a byte-order mark, NBSP, `"NA\u3000"`) is
+ * `invalid_cell_padding`, naming each code point by the rule `score` reads cells by. So are a `positive` that is empty or padded, more than two
  * outcomes, one outcome written two ways (`1` and `1.0`, `yes` and `YES`), a `positive` that never
  * occurs and a single outcome. Values in messages are written with {@link visibleSpelling}.
  */
@@ -44,7 +46,11 @@ export function targetLabels(
     const cell = r[targetIndex]!;
     const at = ['rows', i, target];
     const line = lineOfRow(table, i);
-    if (missingCell(cell, missing)) refuse({ path: at, code: 'missing_target', message: `Line ${line}: target "${target}" is missing (${quoted(cell)})` });
+    // Padding no CSV writer adds (NBSP, U+3000, a BOM, a line end) is named as score names it, before
+    // the missing-value reading, which would call "NA\u3000" a missing outcome.
+    const read = trainingCellText(table, i, target, cell, 'outcome');
+    if (!read.ok) refuse(read.issue);
+    else if (missingCell(cell, missing)) refuse({ path: at, code: 'missing_target', message: `Line ${line}: target "${target}" is missing (${quoted(cell)})` });
     else if (cell !== cell.trim())
       refuse({
         path: at,

@@ -10,6 +10,7 @@ import { parseWithFeatures } from '../../features/parseFeatureApplicant.js';
 import { missingCell, tokenSet, DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
 import { lineOfRow, type CsvTable } from '../dataset/parseCsv.js';
 import { visibleSpelling } from '../../text/categoryKey.js';
+import { paddedCellText } from '../../csv/paddedCellText.js';
 import { float32Text } from '../commands/predictCommand.js';
 import type { ModelManifest } from '../../model/manifest.js';
 import { assertAllowedDataCategories } from '../../decision/dataCategoryCheck.js';
@@ -92,8 +93,9 @@ const MAX_ISSUES = 100;
  * Outcome ids are compared as written, not trimmed, as `simulate` compares them: an outcome
  * `" app-1"` is not applicant `app-1` (whose `no_outcome` issue then names that outcome line).
  *
- * Outcome values are copied as written, as `train` compares them: one with surrounding whitespace is
- * `invalid_outcome` at its outcome line (the file's own line, from `outcomes.lines`), and a target named
+ * Outcome values are copied as written, as `train` compares them: one padded with spaces or tabs is
+ * `invalid_outcome`, one padded with other whitespace (NBSP, U+3000, a BOM) `invalid_cell_padding`
+ * naming each code point, at its outcome line (the file's own line, from `outcomes.lines`), and a target named
  * like a feature column (two columns of one name) is `duplicate_column`.
  *
  * Nothing is dropped silently: an invalid applicant, an applicant without an outcome, a missing
@@ -151,7 +153,10 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     if (id !== id.trim() && !paddedByTrimmed.has(id.trim())) paddedByTrimmed.set(id.trim(), { id, line });
     // The outcome as written, as train compares it: a trimmed copy would hide from train what the file holds.
     const value = row[targetAt] as string;
+    const padded = paddedCellText(value, options.target, 'outcome');
     if (outcomeById.has(id)) add({ path: ['outcomes', line], code: 'duplicate_id', message: `Outcome line ${line}: id "${id}" appears more than once` });
+    else if (!padded.ok)
+      add({ ...padded.issue, path: ['outcomes', line, options.target], message: `Outcome line ${line}: id "${id}": ${padded.issue.message}` });
     else if (missingCell(value, missing))
       add({ path: ['outcomes', line], code: 'missing_target', message: `Outcome line ${line}: id "${id}" has no ${options.target} value` });
     else if (value !== value.trim())
