@@ -23,7 +23,16 @@ const INTERRUPTED_EXIT_CODE = 130;
 // is on disk is whole lines and at most a cut last line, which --resume cuts, and the output locks
 // go on exit.
 const stop = new AbortController();
+// Set once `main` has returned: the run is over, and what is left is handing its last writes to the
+// operating system. A signal then ends the process with the run's own code (the summary is out), not
+// as an interrupted run: a second SIGTERM landing while both streams settled made a finished run 130.
+let finishedWith: number | undefined;
 const onSignal = () => {
+  if (finishedWith !== undefined) {
+    // Writes still held (a pipe whose reader is slow) would be lost by exiting: that run did not
+    // reach its reader whole, so it ends as an interrupted one.
+    process.exit(process.stdout.writableLength === 0 && process.stderr.writableLength === 0 ? finishedWith : INTERRUPTED_EXIT_CODE);
+  }
   if (stop.signal.aborted) {
     process.stderr.write('interrupted again: stopped at once; run the same command with --resume to continue\n');
     process.exit(INTERRUPTED_EXIT_CODE);
@@ -72,6 +81,7 @@ async function runBin(): Promise<void> {
       process.exitCode = CliExitCode.failed;
       return;
     }
+    finishedWith = done;
     // Output that did not all reach stdout (a full disk, /dev/full) is a failure, said so, never a
     // silent 0 over a cut file; a reader that closed the pipe (| head) ends it quietly, 141 (stdoutEnding).
     const ending = stdoutEnding(argv[0], done, await stdout.settled());
