@@ -114,7 +114,7 @@ export function adverseActionNotice(input: Decision, options: AdverseActionNotic
   // The check verifyDecision and every follow-up run, so they refuse the same tampered decisions;
   // without a key the content hash is checked and a signature left for a check with the key.
   const checked = checkDecision(input, { ...keys, personalData: null }, { signedWithoutKey: 'contentOnly' });
-  if (!checked.ok) throw notADecisionError(input, checked.faults);
+  if (!checked.ok) throw notADecisionError(checked.read, checked.faults);
   if (checked.problems.length > 0)
     throw new ValidationError(
       'Decision',

@@ -12,6 +12,8 @@ export const SUGGEST_OPTION_KEYS = ['top', 'limitHistory', 'signal'] as const;
 export const REASSESS_OPTION_KEYS = ['signal', 'onFile', 'suggestions'] as const;
 /** A reassessment batch's options: no `onFile`, which is one line's (each item's own line), not the batch's. */
 export const REASSESS_BATCH_OPTION_KEYS = ['signal', 'suggestions'] as const;
+/** The keys of one item of a reassessment batch: `onFile` is its line's, given there as `reassess` takes it. */
+export const REASSESS_ITEM_KEYS = ['prior', 'update', 'onFile'] as const;
 export const REASSESS_UPDATE_KEYS = ['applicant', 'evidence', 'asOf'] as const;
 
 /** The options `createScorer` reads (the pool's `scorer` options are these less `features`). */

@@ -6,6 +6,7 @@ import type { Decision } from './decision.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { PriorInvalidError } from './priorInvalidError.js';
 import { yuanDigits } from '../common/yuanDigits.js';
+import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 
 /**
  * What the lender's account system holds for the line now, as stored from the line's latest
@@ -61,11 +62,15 @@ export function requireLatestPrior(prior: Decision, options: unknown, roundingSt
         received: 'undefined',
       },
     ]);
-  const parsed = LineOnFile.safeParse(onFile);
-  if (!parsed.success) {
+  // Read once into plain data, as a record is: a getter that throws in it is `unreadable_input` at
+  // its field (it escaped as the caller's own Error, and rejected a whole reassessment batch).
+  const read = readPlainData(onFile);
+  const parsed = LineOnFile.safeParse(read.value);
+  if (!parsed.success || read.issues.length > 0) {
+    const schemaFaults = parsed.success ? [] : validationIssuesFromZod(parsed.error).filter((i) => !isBlockedPath(i.path, read.blocked));
     throw new ValidationError(
       subject,
-      validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['onFile', ...i.path] })),
+      [...read.issues, ...schemaFaults].map((i) => ({ ...i, path: ['onFile', ...i.path] })),
     );
   }
   const issues: ValidationIssue[] = [];

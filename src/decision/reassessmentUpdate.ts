@@ -4,7 +4,8 @@ import { safeParseApplicant } from '../schema/parseApplicant.js';
 import type { Applicant } from '../schema/applicant.js';
 import { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
-import { optionKeyIssues } from '../errors/argumentIssues.js';
+import { readOptions } from '../errors/readOptions.js';
+import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 import { REASSESS_UPDATE_KEYS } from './checkOptionKeys.js';
 
 const NewEvidence = z.array(CertificateEvidence).max(50);
@@ -28,26 +29,45 @@ export interface ReassessmentUpdate {
  * @throws ValidationError (subject `reassessment update`) naming every offending field
  */
 export function parseReassessmentUpdate(update: unknown, parseProfile: (input: unknown) => Applicant = parsePlainApplicant): ReassessmentUpdate {
-  const u = (typeof update === 'object' && update !== null ? update : {}) as Record<string, unknown>;
-  // Unknown keys (a misspelt `asof`) are problems of the update like the others, reported with them.
-  const issues: ValidationIssue[] = optionKeyIssues(update, REASSESS_UPDATE_KEYS);
-  if (issues[0]?.code === 'invalid_type') throw new ValidationError('reassessment update', issues);
+  // Read once, each key at most once (a getter that throws is `unreadable_input` at its key, as in a
+  // record of decide; it escaped as the caller's own Error). Unknown keys (a misspelt `asof`) are
+  // problems of the update like the others, reported with them.
+  const { value, issues } = readOptions(update, REASSESS_UPDATE_KEYS);
+  if (value === undefined)
+    throw new ValidationError(
+      'reassessment update',
+      issues.length > 0 ? issues : [{ path: [], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }],
+    );
+  const unread = (key: string) => issues.some((i) => i.code === 'unreadable_input' && i.path[0] === key);
   const within = (prefix: string, found: readonly ValidationIssue[]) => {
     for (const i of found) issues.push({ ...i, path: [prefix, ...i.path] });
   };
   // The scorer's own reader: with a lender feature set, attributes are the lender's declared ones.
   let base: Applicant | undefined;
-  try {
-    base = parseProfile(u.applicant);
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    within('applicant', e.issues);
+  if (!unread('applicant')) {
+    try {
+      base = parseProfile(value.applicant);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      within('applicant', e.issues);
+    }
   }
   // Absent: a profile-only update, nothing uploaded (it was refused as `expected array`). A null is
-  // not absent: refused at `evidence` like any other non-array.
-  const evidence = NewEvidence.safeParse(u.evidence === undefined ? [] : u.evidence);
-  if (!evidence.success) within('evidence', validationIssuesFromZod(evidence.error));
-  const asOf = u.asOf === undefined ? undefined : IsoDate.safeParse(u.asOf);
+  // not absent: refused at `evidence` like any other non-array. Read into plain data first, as the
+  // profile is: a getter in an item is its own issue, at its path.
+  let evidence: readonly CertificateEvidence[] | undefined;
+  if (!unread('evidence')) {
+    const read = readPlainData(value.evidence === undefined ? [] : value.evidence);
+    const parsed = NewEvidence.safeParse(read.value);
+    within('evidence', read.issues);
+    if (!parsed.success)
+      within(
+        'evidence',
+        validationIssuesFromZod(parsed.error).filter((i) => !isBlockedPath(i.path, read.blocked)),
+      );
+    else if (read.issues.length === 0) evidence = parsed.data;
+  }
+  const asOf = value.asOf === undefined ? undefined : IsoDate.safeParse(value.asOf);
   if (asOf !== undefined && !asOf.success) within('asOf', validationIssuesFromZod(asOf.error));
   // A profile states facts as of its own date: decided as of an earlier one, its date would be dropped
   // and facts not yet true counted (ages, months in a job), so it is refused, as a ledger entry or a
@@ -56,9 +76,9 @@ export function parseReassessmentUpdate(update: unknown, parseProfile: (input: u
     const message = `the profile is dated ${base.asOf}, after the reassessment's date ${asOf.data}: give the reassessment the profile's date or a later one`;
     issues.push({ path: ['applicant', 'asOf'], code: 'out_of_range', message }, { path: ['asOf'], code: 'out_of_range', message });
   }
-  if (issues.length > 0 || base === undefined || !evidence.success || (asOf !== undefined && !asOf.success))
+  if (issues.length > 0 || base === undefined || evidence === undefined || (asOf !== undefined && !asOf.success))
     throw new ValidationError('reassessment update', issues);
-  return { base, evidence: evidence.data, asOf: asOf?.data ?? base.asOf };
+  return { base, evidence, asOf: asOf?.data ?? base.asOf };
 }
 
 function parsePlainApplicant(input: unknown): Applicant {

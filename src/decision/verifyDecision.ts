@@ -58,7 +58,7 @@ export function verifyDecision(decision: unknown, options: VerifyDecisionOptions
 /** {@link verifyDecision} under keys already read (the command line reads its key files once). */
 export function verifyDecisionUnder(decision: unknown, keys: AuditKeys): DecisionVerification {
   const checked = checkDecision(decision, keys);
-  if (!checked.ok) return { ok: false, error: notAPriorError(decision, checked.faults, 'Decision does not verify') };
+  if (!checked.ok) return { ok: false, error: notAPriorError(checked.read, checked.faults, 'Decision does not verify') };
   if (checked.problems.length > 0) {
     return {
       ok: false,

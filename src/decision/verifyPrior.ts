@@ -19,7 +19,7 @@ import { PriorInvalidError } from './priorInvalidError.js';
  */
 export function verifyPrior(input: unknown, keys: AuditKeys, applicant?: Applicant): Decision {
   const checked = checkDecision(input, keys);
-  if (!checked.ok) throw notAPriorError(input, checked.faults);
+  if (!checked.ok) throw notAPriorError(checked.read, checked.faults);
   const { decision: prior } = checked;
   const issues: ValidationIssue[] = checked.problems.map((p) => ({ ...p, path: [...p.path], code: 'prior_invalid' }));
   issues.push(...sealedIdIssues(prior.applicantId));

@@ -126,10 +126,12 @@ export interface ScorerPool<TInput = ApplicantInput> {
   /** {@link ScorerPool.decideBatchJson} for records of unknown shape, as {@link ScorerPool.safeDecideBatch}. */
   safeDecideBatchJson(inputs: readonly unknown[], options?: BatchDecideOptions): Promise<BatchResultJson[]>;
   /**
-   * Reassesses many across the workers: each item `{ prior, update }` is `scorer.reassess(prior,
-   * update)` in a worker, one result per item in order, as `scorerReassessBatch(scorer)` gives in
-   * process. An item refused (a prior that does not verify, a bad update, not an object) gets its
-   * own error; a worker's failure is retried and reported as in {@link ScorerPool.decideBatch}.
+   * Reassesses many across the workers: each item `{ prior, update, onFile? }` (a `ReassessItem`) is
+   * `scorer.reassess(prior, update, { onFile })` in a worker, one result per item in order, as
+   * `scorerReassessBatch(scorer)` gives in process. An item refused (a prior that does not verify or
+   * is not the line's latest by its `onFile`, a bad update, a field that cannot be read, a key it
+   * does not take, not an object) gets its own error; a worker's failure is retried and reported as
+   * in {@link ScorerPool.decideBatch}.
    * A reassessment of a line on file (a book of existing customers) under a new policy, on every core.
    * `options` as `scorerReassessBatch`'s ({@link ReassessBatchOptions}: `suggestions` for each item,
    * in place of the scorer's count; `signal`), each result the one in process gives.

@@ -29,7 +29,7 @@ export interface BatchTaskMessage {
   readonly options?: DecideOptions;
   /** `json`: answer with each decision already serialised (see {@link BatchResultJson}). */
   readonly format?: 'json';
-  /** `reassess`: each of `applicants` is a `{ prior, update }` to reassess (see `scorerReassessBatch`); absent: decide them. */
+  /** `reassess`: each of `applicants` is a `{ prior, update, onFile? }` to reassess (see `scorerReassessBatch`); absent: decide them. */
   readonly kind?: 'reassess';
 }
 
