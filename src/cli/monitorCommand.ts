@@ -98,10 +98,11 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   --batch N                  records per runtime call (default 256)
   -h, --help                 show this help
 
-Exit codes: 0 every figure stable or watch, 4 some figure in the act band, 3 some records not
-measured, or a --decisions file not as score wrote it (an input line named twice, a decision line
-naming no input line; nothing in the act band), 1 failure (a file holding no records is one: nothing is
-written), 2 usage.
+Exit codes: 0 every figure stable or watch; 3 a --decisions file not as score wrote it (an input
+line named twice, a decision line naming no input line), whatever drifts: its figures cannot be
+trusted (the result's lineNumberFaults counts those lines); 4 some figure in the act band; 3 some
+records not measured (nothing in the act band); 1 failure (a file holding no records is one: nothing
+is written); 2 usage.
 `;
 
 const OPTIONS = {
@@ -279,11 +280,20 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     for (const sink of sinks.splice(0)) await sink.close();
     // A decisions file not as score wrote it (an input line answered twice, a decision line naming
     // none) is measured as read, and exits 3 as verify and report exit for it (it exited 0, warned of).
-    const notAsWritten = (result.lineNumberFaults ?? 0) > 0;
-    const exitCode = result.summary.worstBand === 'act' ? MONITOR_ACT_EXIT_CODE : result.errors > 0 || notAsWritten ? CliExitCode.rejected : CliExitCode.ok;
+    // Before drift: its figures cannot be trusted, and an alert keyed on 3 missed a file put together
+    // twice whenever it also drifted (exit 4).
+    const lineNumberFaults = result.lineNumberFaults ?? 0;
+    const exitCode =
+      lineNumberFaults > 0
+        ? CliExitCode.rejected
+        : result.summary.worstBand === 'act'
+          ? MONITOR_ACT_EXIT_CODE
+          : result.errors > 0
+            ? CliExitCode.rejected
+            : CliExitCode.ok;
     await writeFileReplacing(
       out,
-      `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
+      `${JSON.stringify({ source: basename(input), baseline: basename(baselinePath), records: result.records, errors: result.errors, lineNumberFaults, warnings: result.warnings, exitCode, ...result.summary }, null, 2)}\n`,
     );
     if (values.html !== undefined) {
       await writeFileReplacing(values.html, buildMonitorHtml(result, { source: basename(input) }));

@@ -41,6 +41,7 @@ import { DISTRIBUTED_SCORE_HELP } from '../distributed/distributedScoreHelp.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { catalogOfArgs, unknownKindsWarning } from './unknownKindsWarning.js';
 import { terminalText } from '../text/terminalText.js';
+import { queuePasswordUnusedNote } from '../distributed/queuePasswordUnusedNote.js';
 
 // The one limit both readers hold a record to, as the help prints it.
 const RECORD_LIMIT = String(MAX_LINE_LENGTH).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -98,7 +99,8 @@ Options:
                              output is refused, so finished work is never lost by accident)
   --queue-password-file FILE with --resume or --overwrite of a "score --queue" run's output: the
                              password of its Redis, to remove that run's keys (or set
-                             CREDITLIFT_QUEUE_PASSWORD)
+                             CREDITLIFT_QUEUE_PASSWORD); of any other output a note says it
+                             was not used
   --batch N                  records per runtime call (default 256)
   --workers N                decide in N worker processes, each with its own session of the
                              same model bytes (default 1: in process)
@@ -230,6 +232,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     // A `--queue` run continued or replaced without it: its job's chunks in Redis go (or it says why they stay).
     if ((args.resume || args.overwrite) && outDevice === undefined)
       await (await import('../distributed/abandonQueueJob.js')).abandonQueueJobOfOutput(args.out, io, queuePassword);
+    else if (outDevice !== undefined) {
+      const note = queuePasswordUnusedNote(queuePassword, `--out ${args.out} is ${outDevice}, not a run's output, so no Redis holds its records`);
+      if (note !== undefined) io.stderr(note);
+    }
     began = true;
     // The manifest says the run is under way (a run killed from here leaves it so); a resumed run
     // keeps the configuration it continues and adds to its status.

@@ -4,6 +4,7 @@ import { RunManifestInvalidError } from '../cli/score/runManifestInvalidError.js
 import { QueueJobStillNamedError } from './queueJobStillNamedError.js';
 import { terminalText } from '../text/terminalText.js';
 import { QUEUE_PASSWORD_ENV, type QueuePassword } from './queuePasswordOf.js';
+import { queuePasswordUnusedNote } from './queuePasswordUnusedNote.js';
 import type { QueueAddress } from './queueUrl.js';
 
 /** A `score --queue` job as a run manifest records it. */
@@ -90,19 +91,22 @@ export async function abandonQueueJob(record: QueueJobRecord, io: CliIo, passwor
  * that job from Redis (the run now decides everything itself, so its chunks there only hold personal
  * data), authenticated with `password` when given, and, once it is gone, drops the job from the
  * manifest. Redis out of reach, or refusing the credentials, is said on stderr (the job stays named,
- * for a later run to remove). A `--queue-password-file` given for a run that was no `--queue` job is
- * said to be unused.
+ * for a later run to remove). A `--queue-password-file` given for an output no `--queue` job wrote
+ * (no manifest, or one naming no job) is said to be unused.
  *
  * @throws QueueJobStillNamedError when the job is gone from Redis but the manifest cannot be rewritten without it
  */
 export async function abandonQueueJobOfOutput(out: string, io: CliIo, password?: QueuePassword): Promise<void> {
   const path = runManifestPath(out);
   const manifest = await manifestOfOutput(out, io);
-  if (manifest === undefined) return;
-  if (manifest.queue === undefined) {
-    // The variable is the environment's, set for every command; the option was given for this run.
-    if (password !== undefined && password.from !== QUEUE_PASSWORD_ENV)
-      io.stderr(`note: ${terminalText(`${password.from} was not used: the run that wrote ${out} was no --queue job, so no Redis holds its records`)}\n`);
+  if (manifest?.queue === undefined) {
+    const note = queuePasswordUnusedNote(
+      password,
+      manifest === undefined
+        ? `no run manifest names a --queue job beside ${out} (${path}), so no Redis holds its records`
+        : `the run that wrote ${out} was no --queue job, so no Redis holds its records`,
+    );
+    if (note !== undefined) io.stderr(note);
     return;
   }
   if (!(await abandonQueueJob(manifest.queue, io, password))) return;

@@ -1,11 +1,10 @@
 import { sha256Hex } from '../hashing/sha256Hex.js';
-import { readWholeInput } from '../files/readWholeInput.js';
 import type * as ort from 'onnxruntime-node';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { ModelManifest } from './manifest.js';
 import { readEmbeddedManifest } from './readEmbeddedManifest.js';
-import { modelFilePath } from './modelFilePath.js';
+import { readModelFile } from './readModelFile.js';
 import { protectedModelCategoryIssues } from './protectedModelCategories.js';
 import { protectedModelFeatureNameIssues } from './protectedModelFeatureNames.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
@@ -263,15 +262,6 @@ export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadM
   // The scorer re-walks only the trees a what-if changes, on the layout this proof ran on.
   if (float32 !== undefined) rememberProvenFloat32(loaded, float32);
   return loaded;
-}
-
-async function readModelFile(given: string): Promise<Uint8Array> {
-  const path = modelFilePath(given);
-  try {
-    return new Uint8Array(await readWholeInput(path));
-  } catch (cause) {
-    throw new CreditliftError('model_load_failed', `Cannot read model file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
 }
 
 /** Refuses bytes whose SHA-256 is not the pinned one (compared case-insensitively). */

@@ -68,9 +68,10 @@ export interface ScorerPoolOptions {
   /**
    * Node flags for every worker process, after the pool's own (e.g. `['--max-semi-space-size=32']`
    * to trade worker memory for less garbage-collection work, `['--import', 'tsx']` for a TypeScript
-   * `featuresModule`). A flag that reads a value (`--import`, `--require`/`-r`, `--loader`,
-   * `--experimental-loader`, `--conditions`/`-C`) may take it as the next element or after `=`; any
-   * other element must be a flag (Node would run it as the worker's script). Default: none. The pool's own:
+   * `featuresModule`). An option Node documents with a value (`--import`, `--require`/`-r`,
+   * `--env-file`, `--title`: each one `node --help` writes with `=...`) may take it as the next element or
+   * after `=`, a V8 option (`--stack-size=1000`) only after `=`; any other element must be a flag
+   * (Node would run it as the worker's script). Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
    */

@@ -1,29 +1,25 @@
 import type { ValidationIssue } from '../errors/validationError.js';
-
-/**
- * Node flags that read the next element as their value when written without `=`
- * (`['--import', 'tsx']`, as Node's own docs write it): the loaders a worker may need to load a
- * lender's TypeScript `featuresModule`, and the resolution conditions.
- */
-const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C']);
+import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
 
 /**
  * What is wrong with a pool's `workerExecArgv` (also `simulateBook`'s): it must be an array of Node
- * flags, where a flag of {@link FLAGS_WITH_VALUE} may take the next element as its value. Any other
- * element that is not a flag is refused, naming its index: Node would take it as the worker's
- * script and run it in place of the scorer. `['--import', 'tsx']` was refused, only
- * `['--import=tsx']` passed.
+ * flags, where one of Node's options that take a value ({@link NODE_FLAGS_WITH_VALUE}: `--import`,
+ * `--env-file`, `--title`...) may take the next element as it. Any other element that is not a flag
+ * is refused, naming its index and why: Node would take it as the worker's script and run it in
+ * place of the scorer. Only seven flags took their value so: `['--env-file', '.env']` was refused,
+ * saying `.env` was no flag's value.
  */
 export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
   const refuse = (message: string): ValidationIssue[] => [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
   if (!Array.isArray(argv)) return refuse('workerExecArgv must be an array of Node flags (strings starting with -)');
+  // The element just before, as the flag a stray element would belong to (or the flag whose value it was).
+  let before: ElementBefore | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg: unknown = argv[i];
-    if (typeof arg !== 'string' || !arg.startsWith('-'))
-      return refuse(
-        `workerExecArgv at index ${i} is not a Node flag (a string starting with -), nor the value of a flag that takes one (${[...FLAGS_WITH_VALUE].join(', ')})`,
-      );
-    if (!FLAGS_WITH_VALUE.has(arg)) continue;
+    if (typeof arg !== 'string' || !arg.startsWith('-')) return refuse(notAFlag(i, before));
+    before = { flag: arg, isItsValue: false };
+    if (!NODE_FLAGS_WITH_VALUE.has(arg)) continue;
+    before = { flag: arg, isItsValue: true };
     const value: unknown = argv[i + 1];
     if (typeof value !== 'string' || value === '' || value.startsWith('-'))
       return refuse(
@@ -32,4 +28,31 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
     i += 1;
   }
   return [];
+}
+
+/** The element before a stray one: a flag, or (`isItsValue`) the value `flag` took. */
+interface ElementBefore {
+  readonly flag: string;
+  readonly isItsValue: boolean;
+}
+
+/**
+ * Why the element at `index` is refused, by the element before it: a V8 option (`--stack-size
+ * 1000`, which Node itself refuses) or a flag Node reads without a value is told to take its value
+ * after `=`.
+ */
+function notAFlag(index: number, before: ElementBefore | undefined): string {
+  const head = `workerExecArgv at index ${index} is not a Node flag (a string starting with -)`;
+  const flag = before?.isItsValue === false ? before.flag : undefined;
+  if (flag !== undefined && NODE_FLAGS_RUNNING_CODE.has(flag))
+    return `${head}: it follows ${flag}, and ${flag} runs code in place of the worker's script (the scorer), so no pool worker takes it`;
+  if (flag !== undefined && !flag.includes('='))
+    return `${head}, nor the value of the flag before it: ${flag} does not take the next element as its value (a V8 option, or a Node flag read without one); give its value after =: write ${flag}=VALUE`;
+  const why =
+    before === undefined
+      ? 'no flag comes before it'
+      : before.isItsValue
+        ? `the element before it is ${before.flag}'s value`
+        : `${before.flag} before it has its value after =`;
+  return `${head}, nor the value of a flag: ${why}. Give a value as --flag=VALUE, or as the element after a Node option that takes one (--import, --env-file, --title, and the others node --help writes with =...)`;
 }

@@ -205,3 +205,31 @@ describe('verify, report and monitor --decisions read a score output alike', () 
     expect(decisionsOnly.exits).toEqual({ report: 0, verify: 0, monitor: 0 });
   }, 60_000);
 });
+
+// findings26 F5: on a file that also drifts (the examples are no draw of the baseline's population:
+// figures in the act band), monitor exited 4 for drift and only noted that the file was not as score
+// wrote it, so an alert keyed on 3 missed a file put together twice. Its figures cannot be trusted, so
+// that is the graver: 3, whatever drifts.
+describe('monitor --decisions on a file not as score wrote it, drifting too', () => {
+  it('exits 3, as verify and report do, where the file as written exits 4 for its drift', async () => {
+    const examples = file('examples.ndjson');
+    writeFileSync(file('examples.in.ndjson'), `${exampleApplicants.map((e) => JSON.stringify(e.applicant)).join('\n')}\n`);
+    expect(await runScoreCommand(['--in', file('examples.in.ndjson'), '--out', examples, '--suggestions', '0'], captureIo().io)).toBe(0);
+    const lines = readFileSync(examples, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    const asWritten = captureIo();
+    expect(await runMonitorCommand(['--decisions', examples, '--out', `${examples}.json`], asWritten.io), asWritten.out()).toBe(4);
+
+    const resultOf = (path: string) => JSON.parse(readFileSync(`${path}.json`, 'utf8')) as unknown;
+    expect(resultOf(examples)).toMatchObject({ exitCode: 4, lineNumberFaults: 0, worstBand: 'act' });
+
+    const twicePath = write([...lines, ...lines]);
+    const twice = await readers(twicePath);
+    expect(twice.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    // The result says why, beside the drift it still measures.
+    expect(resultOf(twicePath)).toMatchObject({ exitCode: 3, lineNumberFaults: lines.length, worstBand: 'act' });
+    const noLine = await readers(write([lines[0]!.replace(/^\{"line":1,/, '{'), ...lines.slice(1)]));
+    expect(noLine.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+  }, 90_000);
+});

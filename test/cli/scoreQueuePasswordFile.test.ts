@@ -37,6 +37,39 @@ describe('score --queue-password-file without --queue', () => {
     expect(io.err()).not.toContain('S3cret');
   });
 
+  // findings26 F6: with --overwrite and no output yet (or --out a device), it passed without a word.
+  it('with --overwrite of an output no run wrote yet: decided as ever, and a note says the password went unused', async () => {
+    const out = join(work, 'fresh-overwrite.ndjson');
+    const io = captureIo();
+    expect(await runScoreCommand(['--in', input, '--out', out, '--overwrite', '--queue-password-file', pwFile], io.io, deps), io.err()).toBe(0);
+    expect(io.err()).toContain(
+      `note: --queue-password-file ${pwFile} was not used: no run manifest names a --queue job beside ${out} (${out}.run.json), so no Redis holds its records\n`,
+    );
+    expect(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(3);
+  });
+
+  it('with --overwrite of --out /dev/null: decided as ever, and a note says the password went unused', async () => {
+    const io = captureIo();
+    expect(await runScoreCommand(['--in', input, '--out', '/dev/null', '--overwrite', '--queue-password-file', pwFile], io.io, deps), io.err()).toBe(0);
+    expect(io.err()).toContain(
+      `note: --queue-password-file ${pwFile} was not used: --out /dev/null is a character device, not a run's output, so no Redis holds its records\n`,
+    );
+  });
+
+  it('from CREDITLIFT_QUEUE_PASSWORD, set for every command, with --overwrite of a fresh output: no note', async () => {
+    const io = captureIo();
+    const out = join(work, 'fresh-env.ndjson');
+    expect(
+      await runScoreCommand(['--in', input, '--out', out, '--overwrite'], { ...io.io, env: { CREDITLIFT_QUEUE_PASSWORD: 'S3cret' } }, deps),
+      io.err(),
+    ).toBe(0);
+    expect(io.err()).not.toMatch(/not used/);
+  });
+
   it('naming the same file as --out is refused before anything is written; an unusable password file is refused (exit 1) before the output is touched', async () => {
     const io = captureIo();
     expect(await runScoreCommand(['--in', input, '--out', pwFile, '--overwrite', '--queue-password-file', pwFile], io.io, deps)).toBe(2);

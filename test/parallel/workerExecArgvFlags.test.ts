@@ -3,11 +3,18 @@
 // (strings starting with -)"); only `['--import=tsx']` passed, and no doc said so. A value is taken
 // after the flags that read one; any other element that is not a flag is still refused, since Node
 // would run it as the worker's script.
+// Only seven flags took their value so: `['--env-file', '.env']`, `['--title', 'x']`,
+// `['--input-type', 'module']` were refused, saying `.env` was "nor the value of a flag that takes one"
+// (findings26 F7). Every option Node documents with a value now takes it (a list for node 20 and 22,
+// held here against the running node's own `node --help`); a V8 option (`--stack-size 1000`, which Node
+// itself refuses) is told to write its value after `=`.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
 import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
+import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
 import { simulateBook } from '../../src/simulate/simulateBook.js';
 
 describe('workerExecArgvIssues', () => {
@@ -18,6 +25,10 @@ describe('workerExecArgvIssues', () => {
     [['-r', './setup.cjs']],
     [['--loader', 'tsx', '--conditions', 'development', '-C', 'worker']],
     [['--experimental-loader', 'tsx']],
+    [['--env-file', '.env']],
+    [['--title', 'x', '--input-type', 'module', '--disable-warning', 'ExperimentalWarning']],
+    [['--env-file-if-exists', '.env', '--inspect-port', '9230', '--unhandled-rejections', 'strict']],
+    [['--stack-size=1000']],
     [[]],
   ])('%j is taken', (argv) => {
     expect(workerExecArgvIssues(argv)).toEqual([]);
@@ -28,8 +39,19 @@ describe('workerExecArgvIssues', () => {
     [['--inspect', 'x'], /index 1.*not a Node flag/],
     [['--import'], /--import.*needs its value/],
     [['--import', '--max-semi-space-size=16'], /--import.*needs its value/],
-    [['--import=tsx', 'tsx'], /index 1.*not a Node flag/],
+    [['--import=tsx', 'tsx'], /index 1.*not a Node flag.*--import=tsx before it has its value after =/],
+    [['--import', 'tsx', 'tsx'], /index 2.*not a Node flag.*the element before it is --import's value/],
     [[1], /index 0/],
+    // A V8 option: Node reads no value after it ("illegal value for flag --stack-size"), so say how it is written.
+    [
+      ['--stack-size', '1000'],
+      /index 1 is not a Node flag .* nor the value of the flag before it: --stack-size does not take the next element as its value .*write --stack-size=VALUE/,
+    ],
+    [['--max-old-space-size', '100'], /--max-old-space-size does not take the next element as its value/],
+    [['--env-file'], /--env-file.*needs its value/],
+    // Node would run the code in place of the worker's scorer.
+    [['-e', 'process.exit()'], /index 1 .*-e runs code in place of the worker's script/],
+    [['--run', 'build'], /index 1 .*--run runs code in place of the worker's script/],
   ])('%j is refused at workerExecArgv, saying which element and why', (argv, says) => {
     const issues = workerExecArgvIssues(argv);
     expect(issues).toHaveLength(1);
@@ -37,15 +59,73 @@ describe('workerExecArgvIssues', () => {
     expect(issues[0]?.message).toMatch(says);
   });
 
+  it('a value far from any flag names the forms accepted', () => {
+    expect(workerExecArgvIssues(['oops'])[0]?.message).toMatch(
+      /no flag comes before it.*--flag=VALUE, or as the element after a Node option that takes one \(--import, --env-file, --title, /,
+    );
+  });
+
   it('anything but an array is refused', () => {
     expect(workerExecArgvIssues('--import=tsx')).toMatchObject([{ path: ['workerExecArgv'], code: 'invalid_type' }]);
   });
 });
 
+/**
+ * The options `node --help` shows with a value (`--env-file=...`, `-r, --require=...`,
+ * `--debug-port, --inspect-port=[host:]port`), each alias apart; an optional value (`--inspect[=...]`)
+ * is not one Node takes from the next element. Also every option it shows, value or not.
+ */
+function nodeHelpOptions(): { withValue: Set<string>; all: Set<string> } {
+  const help = execFileSync(process.execPath, ['--help'], { encoding: 'utf8' });
+  const withValue = new Set<string>();
+  const all = new Set<string>();
+  for (const line of help.split('\n')) {
+    // An option line starts two spaces in; a description's continuation further in.
+    const group = /^ {2}(-[^\s,]+(?:, -[^\s,]+)*)/.exec(line)?.[1];
+    if (group === undefined) continue;
+    const names = group.split(', ');
+    const takesValue = /=/.test(names.at(-1)!) && !/\[=/.test(names.at(-1)!);
+    for (const name of names) {
+      const flag = name.replace(/[=[].*$/, '');
+      all.add(flag);
+      if (takesValue) withValue.add(flag);
+    }
+  }
+  return { withValue, all };
+}
+
+describe('the value-taking flags, held against the running node (node --help)', () => {
+  const node = nodeHelpOptions();
+
+  it('finds the options node --help shows (the parse reads something)', () => {
+    expect(node.withValue).toContain('--import');
+    expect(node.withValue).toContain('-r');
+    expect(node.withValue).toContain('--inspect-port');
+    expect(node.withValue.size).toBeGreaterThan(40);
+    expect(node.all).toContain('--inspect');
+    expect(node.withValue).not.toContain('--inspect');
+  });
+
+  it('every option this node shows with a value is listed, as taking one or as running code in place of the worker', () => {
+    const missing = [...node.withValue].filter((f) => !NODE_FLAGS_WITH_VALUE.has(f) && !NODE_FLAGS_RUNNING_CODE.has(f));
+    expect(missing, `node ${process.version}`).toEqual([]);
+  });
+
+  it('no listed flag is one this node shows without a value (it would swallow the next flag or the script)', () => {
+    const wrong = [...NODE_FLAGS_WITH_VALUE].filter((f) => node.all.has(f) && !node.withValue.has(f));
+    expect(wrong, `node ${process.version}`).toEqual([]);
+  });
+});
+
 describe('a pool given a flag and its value as two elements', () => {
-  it.runIf(process.platform === 'linux')("starts, and its workers run with them (['--import', module])", async () => {
+  it.runIf(process.platform === 'linux')("starts, and its workers run with them (['--disable-warning', name, '--import', module])", async () => {
     const mark = new URL('./fixtures/markWorkerImport.mjs', import.meta.url).href;
-    const pool = await createScorerPool({ workers: 1, workerExecArgv: ['--import', mark], scorer: { suggestionsPerDecision: 0 } });
+    // Were the warning's name not read as --disable-warning's value, Node would run it as the script.
+    const pool = await createScorerPool({
+      workers: 1,
+      workerExecArgv: ['--disable-warning', 'ExperimentalWarning', '--import', mark],
+      scorer: { suggestionsPerDecision: 0 },
+    });
     try {
       const [pid] = pool.workerPids();
       // The module ran in the worker (Linux keeps a process title's first 15 bytes).
