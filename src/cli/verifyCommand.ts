@@ -20,7 +20,7 @@ import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleO
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
 import { resumedDecidingAgain, ScoreLineNumbers } from './scoreLineNumbers.js';
-import { readDecisionFileLine, scoreOutputValueOf } from '../report/decisionFileLine.js';
+import { readDecisionFileLine, scoreOutputKeyFault, scoreOutputValueOf } from '../report/decisionFileLine.js';
 import type { AuditKeys } from '../decision/audit.js';
 import { scoreErrorLineOf } from '../report/errorFileLine.js';
 import { NamedPlaces } from './score/namedPlaces.js';
@@ -62,8 +62,11 @@ audit.contentHash (and audit.signature), not at the field that was changed.
                                    number past the run's last record is named. Without --manifest, the
                                    error lines are counted and said to be vouched for by nothing
 
-A line not read (cut, not JSON, a key written twice, a number JSON would round or make infinite) is
-counted apart, never as a decision; report and monitor leave out the same lines. verify warns of input
+A line not read (cut, not JSON, a key written twice, a number JSON would round or make infinite, a
+lone surrogate, a decision line with a key beside line and decision) is counted apart, never as a
+decision; report and monitor leave out the same lines. DECISIONS is one document when its first line
+is an array, or opens an object and the next line does not: NDJSON with a broken first line is read
+line by line. verify warns of input
 line numbers ({"line":N,...}) named twice (exit 3, as report and monitor exit) or lower than the line
 before (outputs put together, lines moved), of a {"decision":...} line naming no input line (exit 3),
 and of a decision on more than one line (the same audit.decisionId). An error line is
@@ -324,11 +327,12 @@ function decisionIdOf(v: unknown): string | undefined {
 
 /**
  * The records of DECISIONS: NDJSON line by line (streamed: a file of millions of decisions is never
- * held), or, when the first line is not JSON on its own (a pretty-printed decision) or is an
- * array, the whole text as one document, its array elements as records. Either way the input is
- * read once: the document is the bytes already read and the rest of the same pass, so a pipe
- * (`verify /dev/stdin`) gives all of it, where reading it again gave nothing ("the document: not
- * read", exit 3, for a decision that verifies). A document from a stream is held to 12 MiB.
+ * held), or, when the input is one JSON document ({@link firstLineOpens}: an array, or a decision
+ * pretty-printed over many lines), the whole text as one document, its array elements as records.
+ * Either way the input is read once: the document is the bytes already read and the rest of the
+ * same pass, so a pipe (`verify /dev/stdin`) gives all of it, where reading it again gave nothing
+ * ("the document: not read", exit 3, for a decision that verifies). A document from a stream is
+ * held to 12 MiB.
  */
 async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord> {
   const input = recordBytes(file, io);
@@ -336,7 +340,7 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
     yield* wholeOrLines(await readTextInput(file, io, 'DECISIONS'));
     return;
   }
-  // The chunks read until the first line says what the input is; dropped once it is NDJSON.
+  // The chunks read until the first lines say what the input is; dropped once it is NDJSON.
   let kept: Buffer[] | undefined = [];
   const bytes = (async function* () {
     for await (const chunk of input.bytes) {
@@ -345,11 +349,18 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
     }
   })();
   const lines = splitLines(bytes)[Symbol.asyncIterator]();
+  // A first line that opens an object it does not close, until the next line says whose it is.
+  let opening: TextLine | undefined;
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
     if (isBlankLine(line.text)) continue;
     if (kept !== undefined) {
-      if (startsDocument(line)) {
+      const first = opening === undefined ? firstLineOpens(line) : 'lines';
+      if (first === 'undecided') {
+        opening = line;
+        continue;
+      }
+      if (first === 'document' || (opening !== undefined && !opensObject(line))) {
         // The rest not through `lines`: it would cut a line over 4 MiB, and a document's lines have no such bound.
         const head = kept;
         kept = undefined;
@@ -362,9 +373,12 @@ async function* readRecords(file: string, io: CliIo): AsyncGenerator<FileRecord>
         return;
       }
       kept = undefined;
+      if (opening !== undefined) yield lineRecord(opening);
     }
     yield lineRecord(line);
   }
+  // One line alone, opening an object it does not close: that line, not read (as report reads it).
+  if (kept !== undefined && opening !== undefined) yield lineRecord(opening);
 }
 
 /** DECISIONS as bytes read once, with what it is when it is a stream; undefined for `-` where the io gives only text. */
@@ -390,7 +404,9 @@ function* wholeOrLines(text: string): Generator<FileRecord> {
   const lines = text.split(/\r\n|\r|\n/);
   const firstAt = lines.findIndex((l) => !isBlankLine(l));
   if (firstAt < 0) return;
-  if (startsDocument({ line: firstAt + 1, text: lines[firstAt] as string, truncated: false })) {
+  const first = firstLineOpens({ line: firstAt + 1, text: lines[firstAt] as string, truncated: false });
+  const secondAt = first === 'undecided' ? lines.findIndex((l, i) => i > firstAt && !isBlankLine(l)) : -1;
+  if (first === 'document' || (secondAt >= 0 && !opensObject({ line: secondAt + 1, text: lines[secondAt] as string, truncated: false }))) {
     yield* document(text);
     return;
   }
@@ -400,13 +416,32 @@ function* wholeOrLines(text: string): Generator<FileRecord> {
   }
 }
 
-/** Whether the first line opens a JSON document of several lines, or is an array of decisions. */
-function startsDocument(line: TextLine): boolean {
+/**
+ * What the first line of DECISIONS says the input is: an array opens a document; a line opening an
+ * object it does not close (`{` alone, as `decide` pretty-prints a decision, or a line of NDJSON cut
+ * or broken) is `undecided` until the next line ({@link opensObject}); anything else is NDJSON.
+ */
+function firstLineOpens(line: TextLine): 'document' | 'lines' | 'undecided' {
   const t = line.text.trim();
-  if (t.startsWith('[')) return true;
-  if (!t.startsWith('{')) return false;
+  if (t.startsWith('[')) return 'document';
+  if (!t.startsWith('{')) return 'lines';
   const read = parseStrictJson(t);
-  return !read.ok && read.issues.some((i) => i.code === 'invalid_json');
+  return !read.ok && read.issues.some((i) => i.code === 'invalid_json') ? 'undecided' : 'lines';
+}
+
+/**
+ * Whether a line after an undecided first line opens an object of its own, which makes the input
+ * NDJSON whose first line is broken: every line of score output and of `decide --compact` opens
+ * one, and the second line of a pretty-printed decision is a key (`"applicantId": ...`) or its
+ * close. Before, verify read such a file as one document, "the document: not read", leaving out
+ * every line where report and monitor left out only the first. Whether it is a whole object is not
+ * asked: the second line may be broken too.
+ */
+function opensObject(line: TextLine): boolean {
+  return line.text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
 }
 
 function* document(raw: string): Generator<FileRecord> {
@@ -417,10 +452,16 @@ function* document(raw: string): Generator<FileRecord> {
     return;
   }
   if (!Array.isArray(read.value)) {
-    yield { where: 'the document', read: { ok: true, value: read.value } };
+    yield valueRecord('the document', read.value);
     return;
   }
-  for (let i = 0; i < read.value.length; i++) yield { where: `element ${i}`, read: { ok: true, value: read.value[i] } };
+  for (let i = 0; i < read.value.length; i++) yield valueRecord(`element ${i}`, read.value[i]);
+}
+
+/** A JSON value of a document as a record: a decision line with a key score never writes is not read, as on a line. */
+function valueRecord(where: string, value: unknown): FileRecord {
+  const fault = scoreOutputKeyFault(value);
+  return fault === undefined ? { where, read: { ok: true, value } } : { where, read: { ok: false, issues: fault.issues } };
 }
 
 function lineRecord(line: TextLine): FileRecord {

@@ -9,5 +9,17 @@ export const MAX_ECHO_LENGTH = 64;
  * @example truncateForMessage('x'.repeat(100)); // 'xxxx…(64 x's)… (100 characters)'
  */
 export function truncateForMessage(text: string, max: number = MAX_ECHO_LENGTH): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+  if (text.length <= max) return text;
+  // Never between the halves of a surrogate pair: half of one is a lone surrogate, which every UTF-8
+  // writer replaces, and which a strict reader of the line written refuses (lone_surrogate).
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) && isLowSurrogate(text.charCodeAt(max)) ? max - 1 : max;
+  return `${text.slice(0, end)}… (${text.length} characters)`;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -34,6 +34,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   // A number written with a fraction a double rounds to an integer (999999.99999999999 read as 1000000).
   'imprecise_number',
   'not_finite',
+  // A lone UTF-16 surrogate in a JSON string or key (`"\ud800"`): no character, so no UTF-8 writer can write it and any copy replaces it.
+  'lone_surrogate',
   'not_a_number',
   // Reading plain data (readPlainData, readBatchElement)
   'missing_element',

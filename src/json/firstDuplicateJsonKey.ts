@@ -1,3 +1,4 @@
+import { escapeLoneSurrogates } from '../text/loneSurrogates.js';
 import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { formatPath } from '../errors/validationError.js';
 import { scanJsonText } from './scanJsonText.js';
@@ -42,7 +43,8 @@ function duplicateKeys(text: string, max: number): (string | number)[][] {
  */
 export function describeRepeat(path: readonly (string | number)[]): string {
   const key = truncateForMessage(String(path[path.length - 1]));
-  return `key ${JSON.stringify(key)} appears twice in one object (at ${formatPath(path)})`;
+  // JSON.stringify escapes a lone surrogate in the key; the path is escaped here, so the message is well-formed text.
+  return `key ${JSON.stringify(key)} appears twice in one object (at ${formatPath(path.map((p) => (typeof p === 'string' ? escapeLoneSurrogates(p) : p)))})`;
 }
 
 /**

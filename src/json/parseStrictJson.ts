@@ -2,6 +2,7 @@ import { truncateForMessage } from '../errors/truncateForMessage.js';
 import { typeIssue } from '../errors/argumentIssues.js';
 import { MAX_ISSUES, type ValidationIssue } from '../errors/validationError.js';
 import { roundsToInteger } from '../text/roundsToInteger.js';
+import { escapeLoneSurrogates, LONE_SURROGATE, surrogateEscape } from '../text/loneSurrogates.js';
 import { describeRepeat, duplicateKeyOfParsed } from './firstDuplicateJsonKey.js';
 import { hasImpreciseNumber, IMPRECISE_NUMBER_MESSAGE, OVERFLOWING_NUMBER_MESSAGE, overflowsDouble } from './impreciseNumbers.js';
 import { refusedJsonFault } from './jsonSyntaxFault.js';
@@ -31,7 +32,11 @@ export type StrictJson =
  *   no integer or range check is passed on a rounded value that its written value fails at an
  *   integer bound);
  * - a number beyond a double's range (`not_finite`: `1e999` would be read as Infinity, which JSON
- *   cannot hold and a seal writes as `null`, so `1e999` in place of a decision's `null` kept its seal).
+ *   cannot hold and a seal writes as `null`, so `1e999` in place of a decision's `null` kept its seal);
+ * - a lone UTF-16 surrogate in a string or a key, escaped (`"\ud800"`) or raw (`lone_surrogate`, at
+ *   the string's path, or the key's): it is no character, so no UTF-8 writer can write it and every
+ *   copy of the text replaces it, and `"a\ud800"` and `"a\udbff"` become one text. A pair, escaped
+ *   or not, is one character and is read.
  *
  * Text that is not JSON is one `invalid_json` issue at the root naming where it stops being JSON,
  * as an editor counts it ("not valid JSON: unexpected text at line 3, column 12": lines from 1,
@@ -39,7 +44,8 @@ export type StrictJson =
  * line 2, column 8 before the JSON does (cut short?)"), never the parser's message, which quotes the
  * input, which may be personal data. The place is found in the text itself, so a fault JSON.parse
  * names no position for (`{"a": x}`) has one too. Numbers are never echoed, keys are cut to 64
- * characters, in paths as in messages. Never throws, at any nesting depth: `text` that is not a
+ * characters, in paths as in messages, and a lone surrogate in a key is shown as its escape
+ * (`\ud800`), so an issue is always well-formed text. Never throws, at any nesting depth: `text` that is not a
  * string is one `invalid_type` issue at `text`.
  *
  * @example parseStrictJson('{"defaulted":true,"defaulted":false}') // { ok: false, issues: [{ path: ['defaulted'], code: 'duplicate_key', ... }] }
@@ -55,17 +61,18 @@ export function parseStrictJson(text: string): StrictJson {
   } catch {
     return { ok: false, issues: [{ path: [], code: 'invalid_json', message: `not valid JSON: ${refusedJsonFault(text)}` }] };
   }
-  // Two checks that cost one pass each without building anything answer for the usual text; only a
+  // Three checks that cost one pass each without building anything answer for the usual text; only a
   // text at fault is walked for where.
   const repeats = duplicateKeyOfParsed(text, value) !== undefined;
   const imprecise = hasImpreciseNumber(text);
-  if (!repeats && !imprecise) return { ok: true, value };
+  const lone = mayHoldLoneSurrogate(text);
+  if (!repeats && !imprecise && !lone) return { ok: true, value };
   const issues: ValidationIssue[] = [];
   let found = 0;
   const add = (issue: ValidationIssue) => {
     if (++found <= MAX_ISSUES) issues.push(issue);
   };
-  const shown = (at: (string | number)[]) => at.map((p) => (typeof p === 'string' ? truncateForMessage(p) : p));
+  const shown = (at: (string | number)[]) => at.map((p) => (typeof p === 'string' ? truncateForMessage(escapeLoneSurrogates(p)) : p));
   const visit: JsonTextVisitor = {
     done: () => found > MAX_ISSUES,
     ...(repeats && {
@@ -78,8 +85,34 @@ export function parseStrictJson(text: string): StrictJson {
         else if (roundsToInteger(token)) add({ path: shown(at), code: 'imprecise_number', message: IMPRECISE_NUMBER_MESSAGE });
       },
     }),
+    ...(lone && {
+      string: (at: (string | number)[], decoded: string, isKey: boolean) => {
+        const unit = LONE_SURROGATE.exec(decoded)?.[0];
+        if (unit === undefined) return;
+        const which = `a lone UTF-16 surrogate (${surrogateEscape(unit)})`;
+        // JSON.stringify writes a lone surrogate as its escape.
+        const key = isKey ? `key ${JSON.stringify(truncateForMessage(decoded))} holds ${which}` : which;
+        add({
+          path: shown(at),
+          code: 'lone_surrogate',
+          message: `${key}, which is no character: no UTF-8 writer can write it, and any copy of the text replaces it`,
+        });
+      },
+    }),
   };
   scanJsonText(text, visit);
+  // The quick checks may answer for text that holds none (a surrogate pair written as two escapes).
+  if (found === 0) return { ok: true, value };
   if (found > MAX_ISSUES) issues.push({ path: [], code: 'too_many_issues', message: `more than ${MAX_ISSUES} problems; the first ${MAX_ISSUES} are listed` });
   return { ok: false, issues, parsed: { value } };
 }
+
+/**
+ * Whether `text` may hold a lone surrogate once decoded: a raw one, or an escape of a surrogate
+ * (`\ud83d\ude00`, a pair, is walked too and found well-formed). One regular-expression pass each.
+ */
+function mayHoldLoneSurrogate(text: string): boolean {
+  return SURROGATE_ESCAPE.test(text) || LONE_SURROGATE.test(text);
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;

@@ -2,6 +2,8 @@
 export interface JsonTextVisitor {
   /** A key written a second time in one object (once per object however often it repeats); `path` ends with the key. */
   readonly repeat?: (path: (string | number)[]) => void;
+  /** A string as JSON.parse decodes it, key or value; `path` is the value's, or for a key the key's own (ending with it). */
+  readonly string?: (path: (string | number)[], text: string, isKey: boolean) => void;
   /** A number token, as written; `path` is the value's. */
   readonly number?: (path: (string | number)[], token: string) => void;
   /** Checked after each report: true stops the scan. */
@@ -10,7 +12,8 @@ export interface JsonTextVisitor {
 
 /**
  * Walks a JSON text as written, keeping the path of where it is, and reports what JSON.parse does
- * not show: keys written twice in one object and number tokens as written, in text order. Keys
+ * not show: keys written twice in one object, number tokens as written, and strings (keys and
+ * values) decoded, in text order. Keys
  * compare as JSON.parse decodes them (`"a"` and `"\u0061"` are the same key). A loop over the text,
  * not recursion, so any depth JSON.parse takes is scanned.
  *
@@ -43,6 +46,10 @@ export function scanJsonText(text: string, visit: JsonTextVisitor): void {
         // A key is needed for the path even when repeats are not asked for.
         const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         at[at.length - 1] = key;
+        if (visit.string !== undefined) {
+          visit.string([...at], key, true);
+          if (visit.done?.() === true) return;
+        }
         if (needKeys) {
           const seen = keys[keys.length - 1] as Set<string>;
           if (!seen.has(key)) seen.add(key);
@@ -53,6 +60,9 @@ export function scanJsonText(text: string, visit: JsonTextVisitor): void {
           }
         }
         expectKey = false;
+      } else if (visit.string !== undefined) {
+        visit.string([...at], escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j), false);
+        if (visit.done?.() === true) return;
       }
       i = j;
     } else if (c === 0x7b /* { */) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { foldedText } from '../text/foldedText.js';
 import { nameKey } from '../text/nameKey.js';
+import { LONE_SURROGATE } from '../text/loneSurrogates.js';
 
-/** A UTF-16 surrogate not in a pair (a pair is one astral character to a `u` pattern). */
-export const LONE_SURROGATE = /\p{Cs}/u;
+export { LONE_SURROGATE };
 /** C0 and C1 control characters and DEL (Unicode category Cc). */
 export const CONTROL = /\p{Cc}/u;
 

@@ -6,7 +6,11 @@
 // - a `{"decision":...}` line naming no input line was counted by report, measured by monitor and
 //   verified by verify without a word (exit 0 in all three);
 // - an input line named twice (`cat out out`) was warned of by all three, exit 0; two runs' outputs put
-//   together exited 3 in report and 0 in verify and monitor.
+//   together exited 3 in report and 0 in verify and monitor;
+// - a decision line with a key beside line and decision ({"line":1,"decision":...,"note":1}) was counted
+//   and verified with the key dropped, exit 0 in all three; a lone surrogate ("\udc00") passed all three;
+// - a broken first line made verify read the whole file as one document ("the document: not read",
+//   every decision left out) where report and monitor left out that line alone.
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +98,10 @@ const DAMAGES: Record<string, (text: string) => string | Buffer> = {
   nonFiniteLine: (t) => t.replace(/^\{"line":(\d+),/, '{"line":1e999,'),
   notJson: (t) => t.slice(0, -1),
   invalidUtf8: (t) => Buffer.concat([Buffer.from(t.slice(0, 12)), Buffer.from([0xff]), Buffer.from(t.slice(12))]),
+  // A key score never writes beside `line` and `decision` (on an error line, a decision put beside its error): dropped, it was read as the line without it.
+  extraKey: (t) => (t.includes('"decision":') ? t.replace(/\}$/, ',"note":1}') : t.replace(/\}$/, ',"decision":{}}')),
+  // A lone surrogate in the first string: no UTF-8 writer can write it, so any copy of the line reads otherwise.
+  loneSurrogate: (t) => t.replace(/:"/, ':"\\udc00'),
 };
 
 /** The reasons the shared reader gives for the lines of `path` it does not read, by line, as each command names them. */
@@ -127,6 +135,8 @@ describe('verify, report and monitor --decisions read a score output alike', () 
 
   it('law: over damaged lines, the three leave out the same lines, each for the reason the shared reader gives', async () => {
     let n = 0;
+    // Which damages were drawn, and whether a broken first line was (verify's own case before).
+    const drawn = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: base.length - 1 }), fc.constantFrom(...Object.keys(DAMAGES))), {
@@ -135,11 +145,12 @@ describe('verify, report and monitor --decisions read a score output alike', () 
           selector: ([i]) => i,
         }),
         async (damages) => {
-          // A first line opening with "{" that is not JSON is read by verify as the start of one
-          // pretty-printed decision (a document), not as NDJSON: that case is verify's own.
-          fc.pre(!damages.some(([i, name]) => i === 0 && name === 'notJson'));
           const lines: (string | Buffer)[] = [...base];
-          for (const [i, name] of damages) lines[i] = DAMAGES[name]!(base[i]!);
+          for (const [i, name] of damages) {
+            lines[i] = DAMAGES[name]!(base[i]!);
+            drawn.add(name);
+            if (i === 0 && name === 'notJson') drawn.add('notJson at line 1');
+          }
           const path = write(lines);
           n++;
           const r = await readers(path);
@@ -164,10 +175,46 @@ describe('verify, report and monitor --decisions read a score output alike', () 
           for (const [l, f] of expected) expect(r.reportSaid).toContain(`line ${l}: ${f.message}`);
         },
       ),
-      { seed: 20, numRuns: 8 },
+      { seed: 20, numRuns: 16 },
     );
-    expect(n).toBeGreaterThanOrEqual(8);
+    expect(n).toBe(16);
+    expect([...drawn].sort()).toEqual([...Object.keys(DAMAGES), 'notJson at line 1'].sort());
   }, 240_000);
+
+  it('a decision line with a key beside line and decision: left out by all three, named for the key, exit 3 (was counted and verified without a word, exit 0)', async () => {
+    const decisions = base.filter((l) => !l.includes('"error":'));
+    const noted = decisions[1]!.replace(/\}$/, ',"note":1}');
+    const r = await readers(write([decisions[0]!, noted, ...decisions.slice(2)]));
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    const named = 'note: key "note" beside "line" and "decision": score writes no other key on a decision line';
+    expect(r.reportSaid).toContain(`line 2: ${named} (unrecognized_key)`);
+    expect(r.reportSaid).toMatch(/report of 4 decisions \(0 rejected, 1 unreadable lines \(1 unrecognized_key\)\)/);
+    expect(r.verifySaid).toContain(`line 2: not read\n  - ${named}\n`);
+    expect(r.verifySaid).toMatch(/verified 4 of 4 decision\(s\)/);
+    expect(r.monitorErrors.find((e) => e.line === 2)?.error.message).toBe(`line 2: ${named} (unrecognized_key): not measured`);
+  }, 60_000);
+
+  it('a broken first line of NDJSON is that line alone to verify, as to report and monitor (verify read the whole file as one document: "the document: not read")', async () => {
+    const decisions = base.filter((l) => !l.includes('"error":'));
+    for (const broken of [[0], [0, 1]]) {
+      const lines = decisions.map((l, i) => (broken.includes(i) ? l.slice(0, -1) : l));
+      const r = await readers(write(lines));
+      expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+      expect(r.verifySaid).not.toContain('the document');
+      for (const i of broken) expect(r.verifySaid).toMatch(new RegExp(`^line ${i + 1}: not read\n {2}- \\(root\\): not valid JSON`, 'm'));
+      expect(r.verifySaid).toMatch(new RegExp(`verified ${5 - broken.length} of ${5 - broken.length} decision\\(s\\)`));
+      expect(r.reportSaid).toMatch(new RegExp(`report of ${5 - broken.length} decisions`));
+    }
+    // A decision as decide prints it (pretty, over many lines) is still one document.
+    const pretty = JSON.stringify(JSON.parse(decisions[0]!).decision, null, 2);
+    const v = captureIo();
+    expect(await runVerifyCommand([write([pretty])], v.io)).toBe(0);
+    expect(v.out()).toMatch(/verified 1 of 1 decision\(s\)/);
+    // And a pretty document cut short is the document, not read.
+    const cut = captureIo();
+    expect(await runVerifyCommand([write([pretty.slice(0, -2)])], cut.io)).toBe(3);
+    expect(cut.out()).toMatch(/^the document: not read/m);
+  }, 60_000);
 
   it('a {"decision":...} line naming no input line: counted, named by all three, exit 3 (was 0 in all three)', async () => {
     const decisions = base.filter((l) => !l.includes('"error":'));

@@ -137,4 +137,76 @@ describe('parseStrictJson', () => {
       { seed: 20_261_204, numRuns: 300 },
     );
   });
+
+  // A lone UTF-16 surrogate is no character: no UTF-8 writer can write it, so any re-encoding
+  // replaces it (a replaced byte), and `a\uD800` and `a\uDBFF` become one text.
+  describe('a lone surrogate (lone_surrogate)', () => {
+    const lone = (t: string) => /\p{Cs}/u.test(t);
+
+    it('is refused at its path, escaped or raw, in a value or a key, and the issue itself is well-formed text', () => {
+      expect(parseStrictJson('"\\ud800"')).toMatchObject({ ok: false, issues: [{ path: [], code: 'lone_surrogate' }] });
+      expect(parseStrictJson('{"a":["x","y\\uDFFF"]}')).toMatchObject({ ok: false, issues: [{ path: ['a', 1], code: 'lone_surrogate' }] });
+      expect(parseStrictJson('{"a":"\ud800"}')).toMatchObject({ ok: false, issues: [{ path: ['a'], code: 'lone_surrogate' }] });
+      const key = parseStrictJson('{"ok":1,"n\\udc00":{"b":2}}');
+      expect(key).toMatchObject({ ok: false, issues: [{ path: ['n\\udc00'], code: 'lone_surrogate' }], parsed: { value: { ok: 1 } } });
+      if (!key.ok) {
+        expect(key.issues[0]?.message).toMatch(/^key "n\\udc00" holds a lone UTF-16 surrogate \(\\udc00\)/);
+        expect(lone(JSON.stringify(key.issues).replace(/\\\\/g, ''))).toBe(false);
+        expect(key.issues.some((i) => i.path.some((p) => typeof p === 'string' && lone(p)))).toBe(false);
+      }
+    });
+
+    it('a surrogate pair is one character, read as JSON.parse reads it, escaped, raw or half of each', () => {
+      for (const text of ['"\\ud83d\\ude00"', '"\ud83d\ude00"', '"\ud83d\\ude00"', '{"\\uD83D\\uDE00":"李"}'])
+        expect(parseStrictJson(text)).toEqual({ ok: true, value: JSON.parse(text) });
+    });
+
+    it('law: a lone surrogate put in any string or key of a JSON text is refused there, each once, in text order, and nothing else is', () => {
+      // A low surrogate first in a string, or a high one last, is lone whatever the string holds.
+      const surrogate = fc.record({
+        high: fc.boolean(),
+        unit: fc.integer({ min: 0, max: 0x3ff }),
+        escaped: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.jsonValue({ maxDepth: 4 }), fc.infiniteStream(fc.option(surrogate, { freq: 4 })), (value, draws) => {
+          const expected: (string | number)[][] = [];
+          const put = (s: string, at: (string | number)[], isKey: boolean): string => {
+            const d = draws.next().value as { high: boolean; unit: number; escaped: boolean } | null;
+            if (d === null) return JSON.stringify(s);
+            const code = (d.high ? 0xd800 : 0xdc00) + d.unit;
+            const written = d.escaped ? `\\u${code.toString(16)}` : String.fromCharCode(code);
+            const inner = JSON.stringify(s).slice(1, -1);
+            const read = d.high ? `${s}${String.fromCharCode(code)}` : `${String.fromCharCode(code)}${s}`;
+            expected.push(isKey ? [...at, read] : at);
+            return d.high ? `"${inner}${written}"` : `"${written}${inner}"`;
+          };
+          const write = (v: unknown, at: (string | number)[]): string => {
+            if (Array.isArray(v)) return `[${v.map((e, i) => write(e, [...at, i])).join(',')}]`;
+            if (typeof v === 'string') return put(v, at, false);
+            if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+            return `{${Object.entries(v)
+              .map(([k, e]) => {
+                const key = put(k, at, true);
+                return `${key}:${write(e, [...at, JSON.parse(key) as string])}`;
+              })
+              .join(',')}}`;
+          };
+          const text = write(value, []);
+          const read = parseStrictJson(text);
+          if (expected.length === 0) {
+            expect(read).toEqual({ ok: true, value: JSON.parse(text) });
+            return;
+          }
+          expect(read.ok).toBe(false);
+          const issues = read.ok ? [] : read.issues;
+          expect(issues.map((i) => i.code).every((c) => c === 'lone_surrogate')).toBe(true);
+          // Keys in a path show a lone surrogate as its escape: the issue stays writable as UTF-8.
+          const shown = (p: string | number) => (typeof p === 'string' ? p.replace(/\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`) : p);
+          expect(issues.map((i) => i.path)).toEqual(expected.map((path) => path.map(shown)));
+        }),
+        { seed: 20_261_205, numRuns: 300 },
+      );
+    });
+  });
 });
