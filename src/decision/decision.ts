@@ -167,6 +167,27 @@ export const EvidenceSuggestions = z
 /** See {@link EvidenceSuggestions}. */
 export type EvidenceSuggestions = z.infer<typeof EvidenceSuggestions>;
 
+/**
+ * A certificate the prior decision accepted that a reassessment no longer counts: `expired` (valid
+ * through `validThrough`, inclusive), `not_in_update` (the updated profile and the new uploads do not
+ * hold it), or `rejected` for another reason (`reasons`, as the evidence item of the reassessment
+ * gives them). `index`, `kind` and `credentialRef` are the prior's evidence item's. Matched by
+ * `credentialRef` where both decisions carry one, else by kind (a renewed certificate of the kind
+ * that is accepted stands for the old one).
+ */
+export const EvidenceNoLongerCounted = z
+  .strictObject({
+    index: z.number().int().min(0),
+    kind: z.string(),
+    credentialRef: z.string().nullable(),
+    why: z.enum(['expired', 'not_in_update', 'rejected']),
+    validThrough: IsoDate.optional(),
+    reasons: list(EvidenceReasonCodeSchema).optional(),
+  })
+  .readonly();
+/** See {@link EvidenceNoLongerCounted}. */
+export type EvidenceNoLongerCounted = z.infer<typeof EvidenceNoLongerCounted>;
+
 /** For a reassessment or reduction: how the limit moved and which new evidence moved it. */
 export const LimitMovement = z
   .strictObject({
@@ -181,6 +202,12 @@ export const LimitMovement = z
     ),
     /** Set when a reassessment step limit held the increase back. */
     stepLimited: z.boolean(),
+    /**
+     * On a reassessment, each certificate the prior decision accepted that no longer counts (see
+     * {@link EvidenceNoLongerCounted}), in the prior's order. Absent when every one still counts, so
+     * a reassessment where nothing lapsed keeps its bytes.
+     */
+    evidenceNoLongerCounted: list(EvidenceNoLongerCounted).optional(),
   })
   .readonly();
 /** See {@link LimitMovement}. */

@@ -10,11 +10,12 @@ import { previewConfidence } from './hypotheticalEvidence.js';
 import { toProbabilitySpace } from '../explain/treeShap/toProbabilitySpace.js';
 import { sigmoid } from '../model/treeEnsemble.js';
 import { ENGINE_VERSION } from '../version.js';
-import { CAP_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
+import { CAP_REASONS, LIMIT_SETTING_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
 import { buildAudit, credentialRef, sealDecision } from './audit.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
-import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceSuggestions, LimitMovement } from './decision.js';
+import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceNoLongerCounted, EvidenceSuggestions, LimitMovement } from './decision.js';
+import { evidenceNoLongerCounted, LAPSE_REASON } from './evidenceNoLongerCounted.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { closedByPerson, cutByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
@@ -27,6 +28,7 @@ import { carriedLedger } from './carriedLedger.js';
 
 const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
 const PERSON_CUT: PolicyReasonCode = 'line_cut_by_person';
+const HELD: PolicyReasonCode = 'line_held_for_review';
 
 /**
  * The policy for every scenario of one plan. Scenarios differ only in their evidence, which the
@@ -182,6 +184,16 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // towards more credit (the plan scored no what-ifs for them); a lower limit is offered instead.
   const overBudget = overBudgetMonths !== null && overBudgetMonths >= MIN_OVER_BUDGET_MONTHS;
 
+  // What the prior counted and this reassessment does not (expired, left out of the update): named,
+  // never dropped without a word.
+  const lapsed: EvidenceNoLongerCounted[] = prior
+    ? evidenceNoLongerCounted(
+        prior.evidence,
+        plan.main.report.items.map((item) => ({ ...item, credentialRef: credentialRef(ctx.keys, item.kind, item.credentialId) })),
+        applicant.evidence,
+        ctx.catalog,
+      )
+    : [];
   let movement: LimitMovement | null = null;
   if (prior) {
     const stepLimits = plan.steps.map((s) => finalLimit(limitOf(s.report.summary.duplicateDetected, nextPd())));
@@ -196,7 +208,14 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
         limitGain: to - (stepLimits[j] as number),
       };
     });
-    movement = { from: previousLimit, withoutNewEvidence: stepLimits[0] as number, to: limit, byEvidence, stepLimited: main.stepLimit?.bound != null };
+    movement = {
+      from: previousLimit,
+      withoutNewEvidence: stepLimits[0] as number,
+      to: limit,
+      byEvidence,
+      stepLimited: main.stepLimit?.bound != null,
+      ...(lapsed.length === 0 ? {} : { evidenceNoLongerCounted: lapsed }),
+    };
   }
 
   const requested = applicant.controls.requestedLimit ?? null;
@@ -212,7 +231,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained
   // (a decline granted nothing, so nothing was rounded).
   if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
-  if (settled.held) policyReasons.push('line_held_for_review');
+  if (settled.held) policyReasons.push(HELD);
   // A reassessment under another certificate catalog than its prior's re-reads the evidence on file
   // with other kinds or weights: named first, or the customer is told only that few certificates count.
   if (prior && prior.audit.catalogHash !== ctx.catalogHash) policyReasons.unshift('catalog_changed');
@@ -229,6 +248,14 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     if (referredForCut) policyReasons.unshift(PERSON_CUT);
     else policyReasons.push(PERSON_CUT);
   }
+  // A held line says it is held, and a certificate that stopped counting says what to do about it,
+  // before anything says what sets a limit: the limit shown is the line on file, not what the cap
+  // sets ("Limit set by your risk grade" alone beside 17,000 RMB held, the grade allowing 16,700 RMB).
+  // What caused it (a knock-out, a catalog change) still leads.
+  const lapseCodes = [...new Set(lapsed.map((l) => LAPSE_REASON[l.why]))];
+  if (settled.held) policyReasons.splice(policyReasons.indexOf(HELD), 1);
+  const firstLimitSetting = policyReasons.findIndex((c) => LIMIT_SETTING_REASONS.has(c));
+  policyReasons.splice(firstLimitSetting === -1 ? policyReasons.length : firstLimitSetting, 0, ...(settled.held ? [HELD] : []), ...lapseCodes);
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
   // Increases of an existing line count towards step limits, and so does reopening a line closed

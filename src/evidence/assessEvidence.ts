@@ -1,4 +1,3 @@
-import { addCalendarMonths } from '../dates/addCalendarMonths.js';
 import { birthdayAt } from '../dates/birthdayAt.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
 import { monthsBetween } from '../dates/monthsBetween.js';
@@ -19,6 +18,7 @@ import type { EvidenceAssessment, EvidenceReasonCode } from './evidenceAssessmen
 import { evidenceReasonCodes } from './evidenceReasons.js';
 import { summarizeEvidence, type EvidenceSummary } from './evidenceSummary.js';
 import { verificationFactors } from './verificationFactors.js';
+import { lastValidDay } from './lastValidDay.js';
 
 /** Options of {@link assessEvidence}. */
 export interface AssessEvidenceOptions {
@@ -171,13 +171,9 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
     const issued = calendarDateOf(e.issueDate);
 
     if (spec === undefined) reasons.add('unknown_kind');
-    // Only a kind that expires (its catalog validity sets `expiresAfterMonths`) can expire: the
-    // earlier of the document's own expiry date and the kind's term counts. A kind that does not
-    // (scholarships, most qualifications) only fades; an expiry date on its upload (the end of an
-    // award year, as award letters and OCR give it) does not void it. An unknown kind keeps every reason.
-    const expiresAfterMonths = spec?.validity.expiresAfterMonths;
-    if ((spec === undefined || expiresAfterMonths !== undefined) && e.expiryDate !== undefined && asOf > calendarDateOf(e.expiryDate)) reasons.add('expired');
-    if (expiresAfterMonths !== undefined && asOf > addCalendarMonths(issued, expiresAfterMonths)) reasons.add('expired');
+    // Valid through its last day, inclusive (see lastValidDay). An unknown kind keeps every reason.
+    const lastValid = lastValidDay(e, spec);
+    if (lastValid !== null && asOf > lastValid) reasons.add('expired');
     if (issued > asOf) reasons.add('issued_in_future');
     // Ages as the age knock-out counts them (a 29 February birthday falls on 1 March in a common year).
     if (spec !== undefined && issued < birthdayAt(birth, spec.minHolderAgeAtIssue)) reasons.add('issued_before_plausible_age');

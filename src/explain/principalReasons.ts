@@ -84,9 +84,11 @@ export interface PrincipalReason {
 /**
  * Policy codes that say what was done rather than why less was granted: given only when nothing
  * else explains the result (the customer asked for less than the line on file, say). The
- * customer's own cap is not among them: when it holds a limit below the request it is the reason.
+ * customer's own cap is not among them: when it holds a limit below the request it is the reason;
+ * nor is a held line's reason, which is what the limit shown is (the line on file, held for a
+ * person), so it is given where the decision puts it (before what sets a limit).
  */
-const ONLY_IF_NOTHING_ELSE = new Set<PolicyReasonCode>(['limit_requested', 'line_held_for_review']);
+const ONLY_IF_NOTHING_ELSE = new Set<PolicyReasonCode>(['limit_requested']);
 
 /**
  * The policy codes that can be reasons for a decision setting or proposing `limit` (fen): all of

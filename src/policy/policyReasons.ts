@@ -119,6 +119,24 @@ export const policyReasons = deepFreeze({
     en: 'The certificates we recognise have changed since your last decision: some on file may count differently or not at all',
     zhHans: '自您上次获得决定以来，我们认可的证书范围已调整：已提交的部分证书可能计入方式不同或不再计入',
   },
+  // Raised when a certificate the prior decision accepted no longer counts in a reassessment
+  // (findings26-lifecycle F2: a held line named neither the IELTS that expired nor the two
+  // certificates missing from the update). Which ones, and why, are in `movement.evidenceNoLongerCounted`.
+  evidence_expired: {
+    factor: 'evidence',
+    en: 'A certificate that counted at your last decision has expired: renew it (retake a language test) and upload the new one',
+    zhHans: '上次决定时计入的证书已过期：请更新（语言考试需重新参加）并上传新证书',
+  },
+  evidence_not_in_update: {
+    factor: 'evidence',
+    en: 'A certificate that counted at your last decision is not in this update: upload it again to have it count',
+    zhHans: '上次决定时计入的证书未包含在本次更新中：重新上传后方可计入',
+  },
+  evidence_no_longer_accepted: {
+    factor: 'evidence',
+    en: 'A certificate that counted at your last decision did not pass its checks this time: check its details and upload it again',
+    zhHans: '上次决定时计入的证书本次未通过核验：请核对证书信息后重新上传',
+  },
   line_held_for_review: {
     factor: 'policy_cap',
     en: 'Your current limit is kept as it is until a person reviews it: it is above what we can offer today',

@@ -94,6 +94,31 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
         () => `${who}: no limit was set or proposed (${d.outcome}, ${d.lineAction}), yet reason "${limitSetting[0]}" says what set one`,
       );
   }
+  // A held line's limit is the line on file, held for a person: its reasons say so before any says
+  // what sets a limit, never "Limit set by your risk grade" alone beside a line the grade no longer
+  // allows (17,000 RMB held, 16,700 RMB grantable). Only four reasons of what caused it (knock-outs,
+  // a catalog change) leave it out.
+  const codes = d.reasons.map((r) => r.code);
+  const setsLimit = (c: string) => LIMIT_SETTING_REASONS.has(c as PolicyReasonCode) || c.startsWith('model_');
+  const before = (i: number) => (i === -1 ? codes : codes.slice(0, i));
+  const crowdedOut = (i: number) => i === -1 && codes.length === MAX_PRINCIPAL_REASONS;
+  if (d.lineAction === 'hold' && (d.audit.kind === 'decide' || d.audit.kind === 'reassess')) {
+    const held = codes.indexOf('line_held_for_review');
+    requireLaw(
+      (held !== -1 || crowdedOut(held)) && !before(held).some(setsLimit),
+      () => `${who}: the line on file is held (${fen(d.maxGrantable)} grantable today), yet the reasons are ${codes.join(', ')}`,
+    );
+  }
+  // A certificate the prior counted that this reassessment does not is told, with what to do, before
+  // anything says what sets a limit (the held line aside, which it follows).
+  const lapsed = d.audit.kind === 'reassess' ? (d.movement?.evidenceNoLongerCounted ?? []) : [];
+  if (lapsed.length > 0) {
+    const told = codes.findIndex((c) => c === 'evidence_expired' || c === 'evidence_not_in_update' || c === 'evidence_no_longer_accepted');
+    requireLaw(
+      (told !== -1 || crowdedOut(told)) && !before(told).some((c) => c !== 'line_held_for_review' && setsLimit(c)),
+      () => `${who}: ${lapsed.map((l) => `${l.kind} (${l.why})`).join(', ')} no longer count, yet the reasons are ${codes.join(', ')}`,
+    );
+  }
   // A knock-out decline is labelled as one, never as affordability or a cap.
   const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => POLICY_INDEPENDENT_KNOCKOUTS.has(c));
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
@@ -110,7 +135,7 @@ const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -180,6 +205,16 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         });
         const next = await scorer.reassess(d, { applicant: changedProfile(applicant, change), evidence });
         checkReasons(next, `reassessment of "${applicant.id}" (${next.lineAction})`, ctx.policy);
+        // An update that leaves out every certificate the decision accepted: each one is named as
+        // not in this update, and where reasons are owed (a held line, say) one says so.
+        const bare = await scorer.reassess(d, { applicant: { ...applicant, evidence: [] } });
+        checkReasons(bare, `reassessment of "${applicant.id}" without its certificates (${bare.lineAction})`, ctx.policy);
+        const dropped = d.evidence.filter((e) => e.status === 'accepted').map((e) => `${e.index}:${e.kind}:not_in_update`);
+        const named = (bare.movement?.evidenceNoLongerCounted ?? []).map((l) => `${l.index}:${l.kind}:${l.why}`);
+        requireLaw(
+          JSON.stringify(named) === JSON.stringify(dropped),
+          () => `reassessment of "${applicant.id}" without its certificates: ${dropped.join(', ') || 'none'} left out, yet ${named.join(', ') || 'none'} named`,
+        );
         // A person who turns the decision adverse, and a customer's contest, owe reasons too, with
         // the factors behind them even where the scorer left them out of an approval (the
         // applicant lets it compute them again).
