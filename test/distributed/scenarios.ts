@@ -267,8 +267,7 @@ export async function scenarioProducerKilledResumedPlain(rig: Rig, job: string):
     // key goes with its lease (--lock-ms 2000) at the latest, so the wait covers it too: waiting for the
     // other keys only, then requiring none at all, failed on a lock still inside its lease.
     const deadline = Date.now() + 10_000;
-    while ((await client.keys(`*${job}*`)).length > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    while ((await client.keys(`*${job}*`)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await client.keys(`*${job}*`), io.err()).toEqual([]);
     for (const set of ['wait', 'completed', 'failed']) {
       const ids = set === 'wait' ? await client.lrange(`bull:${rig.queue}:${set}`, 0, -1) : await client.zrange(`bull:${rig.queue}:${set}`, 0, -1);
