@@ -2,7 +2,7 @@ import type { BilingualText } from '../explain/factorCatalog.js';
 import { dataCategoryNames, type DataCategory } from '../schema/dataCategory.js';
 import type { Decision } from './decision.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
-import { checkOptionKeys } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import { notADecisionError } from './earlierRelease.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { lineOnFileAfter } from './lineOnFile.js';
@@ -96,9 +96,10 @@ export interface AdverseActionNoticeOptions {
  *   or naming `roundingStep` or `signingKey` (subject `adverseActionNotice options`) when it is unusable
  * @example adverseActionNotice(decision, { roundingStep: scorer.policy.limits.roundingStep }).principalReasons[0]?.en
  */
-export function adverseActionNotice(input: Decision, options: AdverseActionNoticeOptions = {}): AdverseActionNotice {
+export function adverseActionNotice(input: Decision, given: AdverseActionNoticeOptions = {}): AdverseActionNotice {
   // Read by name: `null` or a misspelt `roundingstep` quoted the default step's line without a word.
-  checkOptionKeys(options, NOTICE_OPTION_KEYS, 'adverseActionNotice options');
+  // Read once into a plain copy: a getter or Proxy is refused by name, never thrown raw.
+  const options = readOptionsOrRefuse(given, NOTICE_OPTION_KEYS, 'adverseActionNotice options') ?? {};
   const step = options.roundingStep ?? defaultPolicy.limits.roundingStep;
   if (!Number.isSafeInteger(step) || step < 1)
     throw new ValidationError('adverseActionNotice options', [

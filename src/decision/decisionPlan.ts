@@ -1,4 +1,4 @@
-import { assessEvidence, sameCredential, type EvidenceReport } from '../evidence/assessEvidence.js';
+import { assessEvidenceUnder, sameCredential, type EvidenceReport } from '../evidence/assessEvidence.js';
 import { summarizeEvidence } from '../evidence/evidenceSummary.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
@@ -70,7 +70,7 @@ export function scenario(ctx: EngineContext, derived: Applicant): Scenario {
   const applicant = rememberParsed(derived);
   return {
     applicant,
-    report: assessEvidence(applicant, {
+    report: assessEvidenceUnder(applicant, {
       catalog: ctx.catalog,
       minConfidence: ctx.minConfidence,
       bannedDataCategories: ctx.policy.jurisdiction.bannedDataCategories,

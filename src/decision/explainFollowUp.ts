@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import type { LimitChange } from '../policy/stepLimit.js';
 import type { Applicant } from '../schema/applicant.js';
 import { personalHash } from './audit.js';
-import { checkOptionKeys } from '../errors/argumentIssues.js';
+import type { OptionsRead } from '../errors/readOptions.js';
 import type { Decision } from './decision.js';
 import { parseDecisionInput } from './decisionInput.js';
 import { decisionInputJson } from './decisionInputJson.js';
@@ -41,7 +41,8 @@ export const FOLLOW_UP_OPTION_KEYS = ['applicant', 'limitHistory', 'onFile'] as 
 /** The contributions a follow-up (`what`) of `prior` carries, and the factors its reasons draw on. */
 export type FollowUpExplainer = (
   prior: Decision,
-  options: FollowUpOptions | undefined,
+  /** The follow-up's options as read once by readOptions (FOLLOW_UP_OPTION_KEYS): the copy and its read's faults. */
+  read: OptionsRead,
   owesReasons: boolean,
   what: 'review' | 'contest',
 ) => Decision['contributions'];
@@ -84,9 +85,10 @@ function ledgersBefore(d: Decision): readonly (readonly LimitChange[])[] {
  *
  * @throws ValidationError (`<what> options`) naming `applicant` when one is needed and missing, is not
  *   the decision's (its input hash, or for a follow-up the origin's), or is given for a follow-up that
- *   recorded no origin; naming each unknown option. ReviewInvalidError (`review_invalid`) when the
- *   factors must be computed again and this scorer's model or catalog is not the decision's (issues
- *   `model_mismatch` at `audit.modelSha256`, `catalog_mismatch` at `audit.catalogHash`)
+ *   recorded no origin; naming each unknown option, and each option whose read threw
+ *   (`unreadable_input`). ReviewInvalidError (`review_invalid`) when the factors must be computed again
+ *   and this scorer's model or catalog is not the decision's (issues `model_mismatch` at
+ *   `audit.modelSha256`, `catalog_mismatch` at `audit.catalogHash`)
  */
 export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: unknown) => Applicant): FollowUpExplainer {
   // A decision sealed the count of what-if previews it was made with: the scorer's, or a call's own
@@ -94,9 +96,10 @@ export function followUpExplainer(ctx: EngineContext, parseApplicant: (input: un
   // so the applicant is matched under every count a decision may carry, the scorer's first.
   const SUGGESTION_COUNTS = [ctx.suggestionCount, ...Array.from({ length: MAX_SUGGESTION_COUNT + 1 }, (_, n) => n).filter((n) => n !== ctx.suggestionCount)];
   const withCount = (n: number): EngineContext => (n === ctx.suggestionCount ? ctx : { ...ctx, suggestionCount: n });
-  return (prior, options, owesReasons, what) => {
+  return (prior, read, owesReasons, what) => {
     const subject = `${what} options`;
-    checkOptionKeys(options, FOLLOW_UP_OPTION_KEYS, subject);
+    if (read.issues.length > 0) throw new ValidationError(subject, read.issues);
+    const options = read.value as FollowUpOptions | undefined;
     const unexplained = prior.contributions.omitted !== undefined;
     const refuse = (message: string): never => {
       throw new ValidationError(subject, [{ path: ['applicant'], code: 'invalid_value', message }]);

@@ -18,7 +18,8 @@ import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
-import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
+import { FOLLOW_UP_OPTION_KEYS, type FollowUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
+import { readOptions } from '../errors/readOptions.js';
 import { followUpDateIssues } from './followUpDate.js';
 import { policyMismatch } from './requireSamePolicy.js';
 import { ReviewInvalidError } from './reviewInvalidError.js';
@@ -295,16 +296,18 @@ function reviewCeilings(d: Decision): { readonly ceiling: number; readonly bound
  */
 export function recordReview(priorInput: unknown, review: ReviewInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  requireLatestPrior(decision, options, env.policy.limits.roundingStep, 'review options');
+  // Read once into a plain copy: a getter or Proxy is an option fault named with the review's, never thrown raw.
+  const read = readOptions(options, FOLLOW_UP_OPTION_KEYS);
+  requireLatestPrior(decision, read.value, env.policy.limits.roundingStep, 'review options');
   const policy = env.policy;
   // The line the reviewed decision left on file: a granted raise was granted (the person reviews it
   // from there, and it stays in the ledger), a decline closed the line, and only a proposal (a
   // referral) left the line before it. Starting from the decision's own previousLimit reopened
   // closed lines and dropped granted raises from the ledger, so step limits stopped counting them.
   const previousLimit = lineOnFileAfter(decision, policy.limits.roundingStep);
-  const parsed = readFollowUpInput(ReviewInputSchema, review, decision, 'ReviewInput', options);
+  const parsed = readFollowUpInput(ReviewInputSchema, review, decision, 'ReviewInput', read.value);
   if (!parsed.ok)
-    throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, reviewOwesReasons(review, decision, previousLimit) ?? false, 'review'));
+    throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, read, reviewOwesReasons(review, decision, previousLimit) ?? false, 'review'));
 
   const { outcome, limit, note } = parsed.data;
   const asOf = parsed.asOf;
@@ -341,7 +344,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const stillTrue = (c: PolicyReasonCode) => !setByPerson || !LIMIT_SETTING_REASONS.has(c) || capIsLimit(decision, c, limit, policy.limits.roundingStep);
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = reviewIsAdverse(outcome, limit, decision, previousLimit);
-  const contributions = env.explainFollowUp(decision, options, adverse, 'review');
+  const contributions = env.explainFollowUp(decision, read, adverse, 'review');
   const next: DecisionReview = {
     status: 'reviewed',
     proposed: proposedTerms(decision),
@@ -455,10 +458,12 @@ function isPolicyCode(codes: readonly PolicyReasonCode[]): (c: string) => c is P
  */
 export function recordContest(priorInput: unknown, contest: ContestInput, env: ReviewContext, options?: FollowUpOptions): Decision {
   const decision = verifyPrior(priorInput, env.keys);
-  requireLatestPrior(decision, options, env.policy.limits.roundingStep, 'contest options');
-  const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput', options);
+  // Read once into a plain copy, as a review's are.
+  const read = readOptions(options, FOLLOW_UP_OPTION_KEYS);
+  requireLatestPrior(decision, read.value, env.policy.limits.roundingStep, 'contest options');
+  const parsed = readFollowUpInput(ContestInputSchema, contest, decision, 'ContestInput', read.value);
   // A referral owes reasons, so the applicant is needed where the decision carries no factors.
-  if (!parsed.ok) throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, options, true, 'contest'));
+  if (!parsed.ok) throw withOptionFaults(parsed.error, () => env.explainFollowUp(decision, read, true, 'contest'));
   const facts = parsed.data.newFacts ?? [];
   const asOf = parsed.asOf;
 
@@ -475,7 +480,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   };
   const codes: PolicyReasonCode[] = [...decision.policyReasons.filter((c) => c !== 'contest_received'), 'contest_received'];
   // A referral owes reasons.
-  const contributions = env.explainFollowUp(decision, options, true, 'contest');
+  const contributions = env.explainFollowUp(decision, read, true, 'contest');
   // The line before the contest is the one the contested decision left on file (its proposal, if
   // it only proposed, granted nothing); the contested terms stay the proposal. A line held above
   // what may be granted stays held: it was never a proposal (shown as one, `review` proposing the

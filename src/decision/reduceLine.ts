@@ -10,7 +10,7 @@ import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
 import { affordabilityAt, aprBpOf, retestedAffordability } from './affordabilityAt.js';
-import { optionKeyIssues } from '../errors/argumentIssues.js';
+import { readOptions, type OptionsRead } from '../errors/readOptions.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
@@ -46,17 +46,16 @@ const HELD: PolicyReasonCode = 'line_held_for_review';
 const BELOW_MINIMUM: PolicyReasonCode = 'limit_below_product_minimum';
 
 /**
- * The reduction's date: `options.asOf`, or the prior's. Read strictly (a misspelt `asof` would
- * date the reduction at its prior without a word) and never before the prior's date: a line is not
+ * The reduction's date: `options.asOf` (from the options as read), or the prior's. Read strictly (a
+ * misspelt `asof` would date the reduction at its prior without a word) and never before the prior's date: a line is not
  * lowered before the decision that set it, and a later review or reassessment counts its dates
  * (the step-limit window, the ledger) from this one. ISO dates compare as strings.
  *
  * @throws ValidationError (subject `reduction options`) naming every offending option.
  */
-function reductionDate(options: unknown, prior: Decision): string {
-  if (options === undefined) return prior.asOf;
-  const issues: ValidationIssue[] = optionKeyIssues(options, REDUCTION_OPTION_KEYS);
-  const given = issues[0]?.code === 'invalid_type' ? undefined : (options as ReductionOptions).asOf;
+function reductionDate(options: OptionsRead, prior: Decision): string {
+  const issues: ValidationIssue[] = [...options.issues];
+  const given = (options.value as ReductionOptions | undefined)?.asOf;
   let asOf = prior.asOf;
   if (given !== undefined) {
     const parsed = IsoDate.safeParse(given);
@@ -180,10 +179,12 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
     env.policyHash,
     "reassess the decision under this policy first (scorer.reassess), then lower that line, or lower it on a scorer with the decision's policy",
   );
-  const asOf = reductionDate(options, prior);
+  // Read once into a plain copy: a getter or Proxy is refused by name with the other option faults, never thrown raw.
+  const read = readOptions(options, REDUCTION_OPTION_KEYS);
+  const asOf = reductionDate(read, prior);
   // A prior older than the line's latest decision would lose what came after it (the customer's own
   // cap, a person's review): refused when the account's line, cap or ledger says so.
-  requireLatestPrior(prior, options, env.policy.limits.roundingStep, 'reduction options');
+  requireLatestPrior(prior, read.value, env.policy.limits.roundingStep, 'reduction options');
   const belowMinimum = reductionBelowMinimumIssues(amount, env.policy, []);
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;

@@ -1,4 +1,4 @@
-import { checkOptionKeys } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
@@ -48,8 +48,9 @@ const VERIFY_OPTION_KEYS = ['signingKey', 'verificationKeys'] as const;
  * @throws ValidationError (subject `verifyDecision options`) for an unknown option, a key shorter
  *   than 32 bytes or given as `undefined` (`invalid_key`), or verification keys that are not an array
  */
-export function verifyDecision(decision: unknown, options: VerifyDecisionOptions = {}): DecisionVerification {
-  checkOptionKeys(options, VERIFY_OPTION_KEYS, 'verifyDecision options');
+export function verifyDecision(decision: unknown, given: VerifyDecisionOptions = {}): DecisionVerification {
+  // Read once into a plain copy: a getter or Proxy is refused by name, never thrown raw, and the keys checked are the keys used.
+  const options = readOptionsOrRefuse(given, VERIFY_OPTION_KEYS, 'verifyDecision options') ?? {};
   const { keys, issues } = keyIssues(options, [], false);
   if (issues.length > 0) throw new ValidationError('verifyDecision options', issues);
   return verifyDecisionUnder(decision, keys);

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { TypicalEvidence } from '../catalog/typicalEvidence.js';
 import { birthdayAt } from '../dates/birthdayAt.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
-import { assessEvidence } from '../evidence/assessEvidence.js';
+import { assessEvidenceUnder } from '../evidence/assessEvidence.js';
 import type { EvidenceAssessment } from '../evidence/evidenceAssessment.js';
 import type { EvidenceSummary } from '../evidence/evidenceSummary.js';
 import { isBannedDataItem } from '../evidence/bannedDataItem.js';
@@ -123,7 +123,7 @@ function hypotheticalAssessment(
     // Built by the engine from the parsed applicant, so trusted as parsed (as decisionPlan's scenarios are).
     // Frozen: one cached assessment is shared by every plan that appends it.
     const alone = freezeAssessment(
-      assessEvidence(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
+      assessEvidenceUnder(rememberParsed({ ...applicant, evidence: [hypo.evidence] }), { catalog: ctx.catalog, minConfidence: ctx.minConfidence })
         .items[0] as EvidenceAssessment,
     );
     value = { typical: hypo.typical, alone, atIndex: [], duplicate: isDuplicate(alone) };

@@ -11,7 +11,12 @@ import { ValidationError, type ValidationIssue, validationIssuesFromZod } from '
 /** A type name for `received`: never the value itself (a path, key or record could be private). */
 export function typeNameOf(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
+  try {
+    if (Array.isArray(v)) return 'array';
+  } catch {
+    // A revoked Proxy: an object that cannot be looked into.
+    return 'object';
+  }
   if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : 'Infinity';
   return typeof v;
 }
@@ -58,8 +63,13 @@ function isNumbers(v: unknown): boolean {
  * @param what says what the argument is, for the message ("the model file's path")
  */
 export function typeIssue(path: readonly (string | number)[], value: unknown, kind: ArgumentKind, what: string, optional = false): ValidationIssue | undefined {
-  if ((optional && value === undefined) || isKind(value, kind)) return undefined;
   const name = path.length === 0 ? 'the argument' : String(path[path.length - 1]);
+  try {
+    if ((optional && value === undefined) || isKind(value, kind)) return undefined;
+  } catch (e) {
+    // Array.isArray throws on a revoked Proxy: named at its path, as readOptions names one.
+    return { path: [...path], code: 'unreadable_input', message: `${name} could not be read: ${e instanceof Error ? e.name : typeof e}` };
+  }
   return { path: [...path], code: 'invalid_type', message: `${name} must be ${what}`, expected: kind, received: typeNameOf(value) };
 }
 
@@ -95,21 +105,11 @@ export function everyKeyOf<T>() {
 }
 
 /**
- * Refuses options that are not an object, or that carry a key the call does not read. A misspelled
- * `limitHistroy` used to be ignored, so the customer's raises were not counted and the step limits'
- * window let the line rise again; the types catch it in TypeScript, this catches it at run time.
- *
- * @throws ValidationError naming every unknown key (`unrecognized_key`)
- */
-export function checkOptionKeys(options: unknown, known: readonly string[], subject: string): void {
-  if (options === undefined) return;
-  const issues = optionKeyIssues(options, known);
-  if (issues.length > 0) throw new ValidationError(subject, issues);
-}
-
-/**
- * The issues {@link checkOptionKeys} throws, for a caller that gathers them with its own (each
- * path under `at`); `hint` may say where an unknown key belongs.
+ * The issues of options that are not an object, or that carry a key the call does not read (each
+ * path under `at`); `hint` may say where an unknown key belongs. A misspelled `limitHistroy` used
+ * to be ignored, so the customer's raises were not counted and the step limits' window let the line
+ * rise again; the types catch it in TypeScript, this catches it at run time. A call reads its
+ * options with readOptions, which gathers these with the faults of reading each option.
  */
 export function optionKeyIssues(
   options: unknown,
@@ -117,11 +117,12 @@ export function optionKeyIssues(
   at: readonly (string | number)[] = [],
   hint: (key: string) => string | undefined = () => undefined,
 ): ValidationIssue[] {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
-  }
   let keys: string[];
   try {
+    // Inside the try: Array.isArray throws on a revoked Proxy, as Object.keys does on a Proxy whose trap throws.
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
+    }
     keys = Object.keys(options);
   } catch (e) {
     // A Proxy whose traps throw: named at the options' root, as a record's is (readPlainData).

@@ -63,3 +63,16 @@ export function readOptionsOrRefuse<T>(options: T | undefined, known: readonly s
   if (issues.length > 0) throw new ValidationError(subject, issues);
   return value as T | undefined;
 }
+
+/**
+ * {@link readOptions} for a call whose options are required (they carry its inputs, as
+ * `runSimulation`'s records do): options left out are refused as not an object, never read as none.
+ */
+export function readRequiredOptions(
+  options: unknown,
+  known: readonly string[],
+  at: readonly (string | number)[] = [],
+  hint?: (key: string) => string | undefined,
+): OptionsRead {
+  return options === undefined ? { value: undefined, issues: optionKeyIssues(options, known, at, hint) } : readOptions(options, known, at, hint);
+}

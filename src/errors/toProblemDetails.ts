@@ -3,6 +3,7 @@ import { CreditliftError, type CreditliftErrorCode } from './creditliftError.js'
 import type { ValidationErrorCode, ValidationIssue } from './validationError.js';
 import { ValidationError } from './validationError.js';
 import { truncateForMessage } from './truncateForMessage.js';
+import { readOptions } from './readOptions.js';
 
 /** An RFC 9457 problem details object (`application/problem+json`), with creditlift's members. */
 export interface ProblemDetails {
@@ -176,20 +177,22 @@ function isIssue(value: unknown): boolean {
   return Array.isArray(path) && path.every((k) => typeof k === 'string' || typeof k === 'number') && typeof code === 'string' && typeof message === 'string';
 }
 
+/** The options {@link toProblemDetails} reads. */
+const PROBLEM_OPTION_KEYS = ['instance', 'exposeServerErrors'] as const;
+
 /** The options, each checked: a value of the wrong type is named, never sent or read as its default. */
 function readProblemOptions(options: unknown): { readonly instance: string | undefined; readonly exposeServerErrors: boolean } {
   if (options === null || options === undefined) return { instance: undefined, exposeServerErrors: false };
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  // Read once into a plain copy: a getter or Proxy is refused by name (an error handler that threw
+  // the caller's own Error would lose the error it was handling).
+  const read = readOptions(options, PROBLEM_OPTION_KEYS, [], () => 'unknown option: toProblemDetails takes instance and exposeServerErrors');
+  if (read.value === undefined && read.issues[0]?.code === 'invalid_type') {
     throw new ValidationError('problem details options', [{ path: [], code: 'invalid_type', message: 'options must be an object (or null)' }]);
   }
-  const o = options as Record<string, unknown>;
-  const issues: ValidationIssue[] = Object.keys(o)
-    .filter((k) => k !== 'instance' && k !== 'exposeServerErrors')
-    .map((k) => ({
-      path: [truncateForMessage(k)],
-      code: 'unrecognized_key' as const,
-      message: 'unknown option: toProblemDetails takes instance and exposeServerErrors',
-    }));
+  const o = read.value ?? {};
+  const issues: ValidationIssue[] = read.issues.map((i) =>
+    i.code === 'unrecognized_key' ? { ...i, path: i.path.map((k) => truncateForMessage(String(k))) } : i,
+  );
   if (o.instance !== undefined && typeof o.instance !== 'string')
     issues.push({
       path: ['instance'],

@@ -19,6 +19,8 @@ import { evidenceReasonCodes } from './evidenceReasons.js';
 import { summarizeEvidence, type EvidenceSummary } from './evidenceSummary.js';
 import { verificationFactors } from './verificationFactors.js';
 import { lastValidDay } from './lastValidDay.js';
+import { everyKeyOf } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 
 /** Options of {@link assessEvidence}. */
 export interface AssessEvidenceOptions {
@@ -121,6 +123,20 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * summary.byCategory.language.maxStrength; // 0 when no language evidence was accepted
  */
 export function assessEvidence(input: Applicant, options: AssessEvidenceOptions = {}): EvidenceReport {
+  // Read once into a plain copy: a getter or Proxy is refused by name (it escaped as the caller's
+  // own Error), and so is an option this function does not read.
+  return assessEvidenceUnder(input, readOptionsOrRefuse(options, ASSESS_EVIDENCE_OPTION_KEYS, 'AssessEvidenceOptions') ?? {});
+}
+
+/** The options {@link assessEvidence} reads. */
+const ASSESS_EVIDENCE_OPTION_KEYS = everyKeyOf<AssessEvidenceOptions>()(['catalog', 'minConfidence', 'bannedDataCategories']);
+
+/**
+ * {@link assessEvidence} under options the engine built itself (a plain object of its own
+ * settings): every scenario of a decision assesses its evidence, so the engine skips the read of a
+ * caller's options that the public function does first.
+ */
+export function assessEvidenceUnder(input: Applicant, options: AssessEvidenceOptions): EvidenceReport {
   const applicant = checkedApplicant(input);
   const catalog = options.catalog ?? defaultCatalog;
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

@@ -1,5 +1,6 @@
-import { everyKeyOf, optionKeyIssues, typeIssue, typeNameOf as typeName } from '../errors/argumentIssues.js';
-import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { everyKeyOf, typeIssue, typeNameOf as typeName } from '../errors/argumentIssues.js';
+import { readOptions } from '../errors/readOptions.js';
+import { ValidationError } from '../errors/validationError.js';
 import type { LoadModelOptions } from './loadModel.js';
 
 /** Most threads a session may be given: far above any machine's cores, well inside onnxruntime's 32-bit count. */
@@ -20,10 +21,11 @@ const LOAD_MODEL_OPTION_KEYS = everyKeyOf<LoadModelOptions>()([
  * the wrong kind. Called from JavaScript it threw node's TypeErrors, and a misspelt option was
  * ignored: `expectedSha265` loaded any model, the integrity check the caller asked for never run.
  *
+ * @returns the options read once into a plain copy (`{}` when none were given): the load uses it, never the caller's object
  * @throws ValidationError (subject `loadModel`) naming `pathOrBytes`; or (subject
- *   `LoadModelOptions`) naming every offending option
+ *   `LoadModelOptions`) naming every offending option, one whose read threw (`unreadable_input`) included
  */
-export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown): void {
+export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown): LoadModelOptions {
   if (typeof pathOrBytes !== 'string' && !(pathOrBytes instanceof Uint8Array)) {
     throw new ValidationError('loadModel', [
       {
@@ -35,53 +37,54 @@ export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown):
       },
     ]);
   }
-  if (options === undefined) return;
-  const issues: ValidationIssue[] = optionKeyIssues(options, LOAD_MODEL_OPTION_KEYS);
-  if (issues.length === 0) {
-    const o = options as Record<string, unknown>;
-    const threads = o.intraOpNumThreads;
-    if (threads !== undefined && threads !== 1) {
+  // Read once into a plain copy, which the load then uses: a getter or Proxy is refused by name, never thrown raw.
+  const { value, issues } = readOptions(options, LOAD_MODEL_OPTION_KEYS);
+  if (issues.length > 0) throw new ValidationError('LoadModelOptions', issues);
+  if (value === undefined) return {};
+  const o = value;
+  const threads = o.intraOpNumThreads;
+  if (threads !== undefined && threads !== 1) {
+    issues.push({
+      path: ['intraOpNumThreads'],
+      code: 'invalid_value',
+      message:
+        "intraOpNumThreads must be 1: above 1 onnxruntime adds a row's trees up in per-thread chunks, in an order that changes with the thread count and the run's size, so the same applicant got other PD bits (and another contentHash under the same decisionId) in decide and in decideBatch. For more cores use createScorerPool or --workers",
+      expected: '1',
+      received: typeof threads === 'number' ? String(threads) : typeName(threads),
+    });
+  }
+  for (const key of ['interOpNumThreads'] as const) {
+    const v = o[key];
+    // onnxruntime refused some of these only when the session was created, as model_load_failed,
+    // and took 0 as "its own choice": a count of threads is a whole number from 1.
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) {
       issues.push({
-        path: ['intraOpNumThreads'],
-        code: 'invalid_value',
-        message:
-          "intraOpNumThreads must be 1: above 1 onnxruntime adds a row's trees up in per-thread chunks, in an order that changes with the thread count and the run's size, so the same applicant got other PD bits (and another contentHash under the same decisionId) in decide and in decideBatch. For more cores use createScorerPool or --workers",
-        expected: '1',
-        received: typeof threads === 'number' ? String(threads) : typeName(threads),
+        path: [key],
+        code: 'invalid_type',
+        message: `${key} must be a whole number of threads, at least 1`,
+        expected: 'integer >= 1',
+        received: typeName(v),
       });
-    }
-    for (const key of ['interOpNumThreads'] as const) {
-      const v = o[key];
-      // onnxruntime refused some of these only when the session was created, as model_load_failed,
-      // and took 0 as "its own choice": a count of threads is a whole number from 1.
-      if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) {
-        issues.push({
-          path: [key],
-          code: 'invalid_type',
-          message: `${key} must be a whole number of threads, at least 1`,
-          expected: 'integer >= 1',
-          received: typeName(v),
-        });
-      } else if (typeof v === 'number' && v > MAX_THREADS) {
-        // onnxruntime took 2^31 without a word (read as another number) and failed above 2^32.
-        issues.push({ path: [key], code: 'too_big', message: `${key} must be at most ${MAX_THREADS} threads`, expected: `integer <= ${MAX_THREADS}` });
-      }
-    }
-    issues.push(
-      ...[
-        typeIssue(['expectedSha256'], o.expectedSha256, 'string', 'the 64 hex digits of a SHA-256', true),
-        typeIssue(['allowMonotoneViolations'], o.allowMonotoneViolations, 'boolean', 'true or false', true),
-      ].filter((i) => i !== undefined),
-    );
-    if (o.evaluator !== undefined && o.evaluator !== 'auto' && o.evaluator !== 'onnxruntime') {
-      issues.push({
-        path: ['evaluator'],
-        code: 'invalid_value',
-        message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
-        expected: "'auto' | 'onnxruntime'",
-        received: typeof o.evaluator === 'string' ? o.evaluator : typeName(o.evaluator),
-      });
+    } else if (typeof v === 'number' && v > MAX_THREADS) {
+      // onnxruntime took 2^31 without a word (read as another number) and failed above 2^32.
+      issues.push({ path: [key], code: 'too_big', message: `${key} must be at most ${MAX_THREADS} threads`, expected: `integer <= ${MAX_THREADS}` });
     }
   }
+  issues.push(
+    ...[
+      typeIssue(['expectedSha256'], o.expectedSha256, 'string', 'the 64 hex digits of a SHA-256', true),
+      typeIssue(['allowMonotoneViolations'], o.allowMonotoneViolations, 'boolean', 'true or false', true),
+    ].filter((i) => i !== undefined),
+  );
+  if (o.evaluator !== undefined && o.evaluator !== 'auto' && o.evaluator !== 'onnxruntime') {
+    issues.push({
+      path: ['evaluator'],
+      code: 'invalid_value',
+      message: "evaluator (ScorerOptions.modelEvaluator) must be 'auto' or 'onnxruntime'",
+      expected: "'auto' | 'onnxruntime'",
+      received: typeof o.evaluator === 'string' ? o.evaluator : typeName(o.evaluator),
+    });
+  }
   if (issues.length > 0) throw new ValidationError('LoadModelOptions', issues);
+  return value as LoadModelOptions;
 }

@@ -103,8 +103,8 @@ export interface LoadedModel {
  * const pd = await model.predictOne(features);
  * await model.close();
  */
-export async function loadModel(pathOrBytes: string | Uint8Array, options: LoadModelOptions = {}): Promise<LoadedModel> {
-  checkLoadModelArguments(pathOrBytes, options);
+export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadModelOptions): Promise<LoadedModel> {
+  const options = checkLoadModelArguments(pathOrBytes, given);
   const bytes = typeof pathOrBytes === 'string' ? await readModelFile(pathOrBytes) : pathOrBytes;
   const sha256 = sha256Hex(bytes);
   if (options.expectedSha256 !== undefined) checkSha256(sha256, options.expectedSha256);

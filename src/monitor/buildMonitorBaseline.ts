@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/resolveCatalog.js';
 import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { catalogOption, monitorCatalogOf } from './monitorCatalog.js';
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
-import { checkOptionsObject, loadedModelIssue } from './monitorArguments.js';
+import { readOptionsObject, loadedModelIssue } from './monitorArguments.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -64,7 +64,7 @@ export interface CardScoreBaseline {
  * @example
  * const baseline = await buildMonitorBaseline({ model, applicants: holdout, features, source: 'holdout 2026-09' });
  */
-export async function buildMonitorBaseline(o: {
+export async function buildMonitorBaseline(given: {
   readonly model: LoadedModel;
   readonly applicants: readonly Applicant[];
   /** The features the model was trained on (see `defineFeatureSet`). Default: the built-in features. */
@@ -83,7 +83,7 @@ export async function buildMonitorBaseline(o: {
   readonly source: string;
 }): Promise<MonitorBaseline> {
   // Read by name: a misspelt `featureSet` would otherwise build on the built-in features.
-  checkOptionsObject(o, OPTION_KEYS, 'buildMonitorBaseline options');
+  const o = readOptionsObject(given, OPTION_KEYS, 'buildMonitorBaseline options');
   const card = o.cardScoreBaseline as Partial<CardScoreBaseline> | undefined;
   refuseArguments('buildMonitorBaseline options', [
     loadedModelIssue(['model'], o.model),

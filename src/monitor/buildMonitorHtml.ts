@@ -7,7 +7,7 @@ import { fixedBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
 import { refuseArguments, schemaIssues } from '../errors/argumentIssues.js';
-import { isStrings, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
+import { isStrings, readReportMeta, reportResultIssues } from '../report/reportArguments.js';
 import type { FigureStability } from './monitorAccumulator.js';
 import { isBeyondNoise } from './samplingNoise.js';
 import { MonitorSummaryFigures } from './monitorSummarySchema.js';
@@ -64,13 +64,15 @@ function bandCell(f: FigureStability): { html: string; cls?: string } {
  *   as a monitor result holds it (`monitorApplicants`, `monitorDecisions`, or an accumulator's
  *   `finish()` as its `summary`), and each field of `meta` that is not text
  */
-export function buildMonitorHtml(result: MonitorResult, meta: { readonly title?: string; readonly source?: string } = {}): string {
+export function buildMonitorHtml(result: MonitorResult, given: { readonly title?: string; readonly source?: string } = {}): string {
+  const metaRead = readReportMeta(given, ['title', 'source']);
+  const meta = metaRead.value;
   refuseArguments('buildMonitorHtml', [
     reportResultIssues(result, (v) => schemaIssues([], v, MonitorSummaryFigures), 'monitorApplicants, monitorDecisions or a monitor accumulator'),
     typeof result !== 'object' || result === null || isStrings(result.warnings)
       ? undefined
       : { path: ['result', 'warnings'], code: 'invalid_type', message: 'warnings must be an array of strings' },
-    reportMetaIssues(meta, ['title', 'source']),
+    metaRead.issues,
   ]);
   const s = result.summary;
   const periods = s.timeline.map((t) => t.period);

@@ -13,7 +13,7 @@ import {
 } from '../fairness/fairOutcomes.js';
 import type { BookSegments } from '../simulate/bookSegments.js';
 import type { Outcome } from '../simulate/decisionFacts.js';
-import { checkMonitorBaseline, checkOptionsObject, periodIssue } from './monitorArguments.js';
+import { checkMonitorBaseline, readOptionsObject, periodIssue } from './monitorArguments.js';
 import { binAt, binsIn, type BinnedBaseline, type MonitorBaseline } from './monitorBaseline.js';
 import { periodOf, type MonitorPeriod } from './monitorPeriod.js';
 import { isBeyondNoise, pearsonNoise, type SamplingNoise } from './samplingNoise.js';
@@ -148,10 +148,10 @@ const ACCUMULATOR_OPTION_KEYS = everyKeyOf<Parameters<typeof createMonitorAccumu
  */
 export function createMonitorAccumulator(
   baseline: MonitorBaseline,
-  o: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
+  given: { readonly period: MonitorPeriod; readonly featureNames?: readonly string[] },
 ): MonitorAccumulator {
   checkMonitorBaseline(baseline);
-  checkOptionsObject(o, ACCUMULATOR_OPTION_KEYS, 'createMonitorAccumulator options');
+  const o = readOptionsObject(given, ACCUMULATOR_OPTION_KEYS, 'createMonitorAccumulator options');
   refuseArguments('createMonitorAccumulator options', [
     periodIssue(['period'], o.period),
     typeIssue(['featureNames'], o.featureNames, 'strings', "the scorer's feature columns, in order (strings)", true),

@@ -1,16 +1,20 @@
-import { optionKeyIssues, refuseArguments, typeNameOf } from '../errors/argumentIssues.js';
+import { refuseArguments, typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { readRequiredOptions } from '../errors/readOptions.js';
 import type { LoadedModel } from '../model/loadModel.js';
 import { monitorBaselineIssues } from './monitorBaseline.js';
 
 /**
- * Refuses options that are not an object (left out included) or that carry a key the call does
- * not read, before any field is read.
+ * Reads options once into a plain copy (see readOptions), which the call then uses: options that
+ * are not an object (left out included), a key the call does not read and an option whose read
+ * throws (a getter, a Proxy: `unreadable_input`) are refused before any field is checked.
  *
- * @throws ValidationError (subject `subject`) naming the options or every unknown key
+ * @throws ValidationError (subject `subject`) naming the options, every unknown key or unreadable option
  */
-export function checkOptionsObject(o: unknown, known: readonly string[], subject: string): void {
-  refuseArguments(subject, [optionKeyIssues(o, known)]);
+export function readOptionsObject<T>(o: T, known: readonly string[], subject: string): T {
+  const { value, issues } = readRequiredOptions(o, known);
+  refuseArguments(subject, [issues]);
+  return value as T;
 }
 
 /** An issue at `path` unless `v` is a monitor period, `'week'` or `'month'`. */

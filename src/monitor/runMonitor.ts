@@ -11,7 +11,7 @@ import { catalogOption, checkMonitorCatalog, otherCatalogMessage } from './monit
 import { CreditliftError } from '../errors/creditliftError.js';
 import { assessEvidence, DEFAULT_MIN_CONFIDENCE, type AssessEvidenceOptions } from '../evidence/assessEvidence.js';
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
-import { checkMonitorBaseline, checkOptionsObject, isLoadedModel, iterableIssue, loadedModelIssue, periodIssue } from './monitorArguments.js';
+import { checkMonitorBaseline, readOptionsObject, isLoadedModel, iterableIssue, loadedModelIssue, periodIssue } from './monitorArguments.js';
 import { createFeatureEncoder } from '../features/featureEncoder.js';
 import { builtInFeatureSet, featureSetIssue, type FeatureSet } from '../features/featureSet.js';
 import { parseWithFeatures } from '../features/parseFeatureApplicant.js';
@@ -107,7 +107,7 @@ const OPTION_KEYS = everyKeyOf<Parameters<typeof monitorApplicants>[0]>()([
  *   the certificate catalog is not the one the baseline was built with; `catalog_invalid` for a malformed `catalog`
  * @throws FeatureMismatchError (`model_shape_mismatch`) when the model reads a feature the set does not declare
  */
-export async function monitorApplicants(o: {
+export async function monitorApplicants(given: {
   readonly records: AsyncIterable<InputRecord> | Iterable<InputRecord>;
   readonly baseline: MonitorBaseline;
   readonly period: MonitorPeriod;
@@ -127,7 +127,7 @@ export async function monitorApplicants(o: {
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   // Read by name: a misspelt `featureSet` would otherwise be ignored and the run refused as another model.
-  checkOptionsObject(o, OPTION_KEYS, 'monitorApplicants options');
+  const o = readOptionsObject(given, OPTION_KEYS, 'monitorApplicants options');
   refuseArguments('monitorApplicants options', [
     iterableIssue(['records'], o.records, 'an iterable (or async iterable) of input records'),
     periodIssue(['period'], o.period),
@@ -307,7 +307,7 @@ const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>
  * earlier one for its input line is counted once (in `repeated`), and a second answer otherwise
  * counted (another run's decision for the same record) is counted and warned of.
  */
-export async function monitorDecisions(o: {
+export async function monitorDecisions(given: {
   readonly lines: AsyncIterable<TextLine>;
   readonly baseline: MonitorBaseline;
   readonly period: MonitorPeriod;
@@ -321,7 +321,7 @@ export async function monitorDecisions(o: {
   readonly resumedDecidingAgain?: boolean;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
-  checkOptionsObject(o, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
+  const o = readOptionsObject(given, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
   refuseArguments('monitorDecisions options', [
     iterableIssue(['lines'], o.lines, 'an async iterable of text lines ({ line, text })'),
     periodIssue(['period'], o.period),

@@ -1,4 +1,5 @@
-import { optionKeyIssues, typeIssue } from '../errors/argumentIssues.js';
+import { typeIssue } from '../errors/argumentIssues.js';
+import { readOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 
 /**
@@ -28,17 +29,19 @@ export function madeSummaryIssues(isMade: (v: unknown) => boolean, madeBy: strin
       : [{ path: [], code: 'invalid_type', message: `summary must be the summary of ${madeBy} (one made elsewhere may lack a figure the report shows)` }];
 }
 
-/** The issues of a report's `meta`: an object (or nothing) of the keys given, each text. */
-export function reportMetaIssues(meta: unknown, keys: readonly string[]): ValidationIssue[] {
-  if (meta === undefined) return [];
-  const issues = optionKeyIssues(meta, keys, ['meta']);
-  if (issues[0]?.code === 'invalid_type') return issues;
-  const m = meta as Record<string, unknown>;
+/**
+ * A report's `meta` read once into a plain copy (`{}` when left out), which the report then uses,
+ * and its issues: an object (or nothing) of the keys given, each text; a getter or Proxy that
+ * throws is `unreadable_input` at its key, never thrown raw.
+ */
+export function readReportMeta<T>(meta: T | undefined, keys: readonly string[]): { readonly value: T; readonly issues: ValidationIssue[] } {
+  const { value, issues } = readOptions(meta, keys, ['meta']);
+  const m = value ?? {};
   for (const key of keys) {
     const issue = typeIssue(['meta', key], m[key], 'string', 'text', true);
     if (issue !== undefined) issues.push(issue);
   }
-  return issues;
+  return { value: m as T, issues };
 }
 
 /** True for an array of strings. */

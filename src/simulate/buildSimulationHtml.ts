@@ -8,7 +8,7 @@ import { fairOutcomesTables } from '../report/fairOutcomesTable.js';
 import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { htmlPage, htmlTable } from '../report/htmlPage.js';
-import { madeSummaryIssues, reportMetaIssues, reportResultIssues } from '../report/reportArguments.js';
+import { madeSummaryIssues, readReportMeta, reportResultIssues } from '../report/reportArguments.js';
 import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult, SimulationSide } from './runSimulation.js';
@@ -125,14 +125,16 @@ function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['average
  *   simulation result (its `summary` one the engine made: `runSimulation`, `simulateBook` or an
  *   accumulator's `finish()`), and each field of `meta` that is not text
  */
-export function buildSimulationHtml(result: SimulationResult, meta: SimulationReportMeta = {}): string {
+export function buildSimulationHtml(result: SimulationResult, given: SimulationReportMeta = {}): string {
+  const metaRead = readReportMeta(given, ['title', 'source', 'baselineLabel', 'candidateLabel']);
+  const meta = metaRead.value;
   refuseArguments('buildSimulationHtml', [
     reportResultIssues(
       result,
       madeSummaryIssues(isSimulationSummary, 'runSimulation, simulateBook or a simulation accumulator'),
       'runSimulation, simulateBook or a simulation accumulator',
     ),
-    reportMetaIssues(meta, ['title', 'source', 'baselineLabel', 'candidateLabel']),
+    metaRead.issues,
   ]);
   const s = result.summary;
   const b = s.totals.baseline;

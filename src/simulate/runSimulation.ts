@@ -2,7 +2,8 @@ import type { BatchResult, ScorerOptions } from '../decision/createScorer.js';
 import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js';
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
-import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
+import { everyKeyOf } from '../errors/argumentIssues.js';
+import { readOptions, readRequiredOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
@@ -208,9 +209,9 @@ interface ChunkResults {
  *   one outcome would count once per record); CreditliftError `internal_error` if a decider returns
  *   the wrong number of results
  */
-export async function runSimulation(o: RunSimulationOptions): Promise<SimulationResult> {
-  const optionIssues = runSimulationOptionIssues(o);
-  if (optionIssues.length > 0) throw new ValidationError('runSimulation options', optionIssues);
+export async function runSimulation(given: RunSimulationOptions): Promise<SimulationResult> {
+  const { value: o, issues: optionIssues } = readRunSimulationOptions(given);
+  if (optionIssues.length > 0 || o === undefined) throw new ValidationError('runSimulation options', optionIssues);
   const priorKeys = lenderKeyIssues(o.priorKeys ?? {}, ['priorKeys'], true).keys;
   const chunkSize = o.chunkSize ?? 256;
   const inFlight = o.inFlight ?? 2;
@@ -378,10 +379,15 @@ const RUN_SIMULATION_OPTION_KEYS = everyKeyOf<RunSimulationOptions>()([
   'signal',
 ]);
 
-function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
-  const keyIssues = optionKeyIssues(o, RUN_SIMULATION_OPTION_KEYS);
-  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
-  const issues = [...keyIssues];
+/**
+ * The options read once into a plain copy (`priorKeys` a plain copy too), which the run then uses,
+ * and every fault of them: a getter or Proxy is `unreadable_input` at its option, never thrown raw.
+ */
+function readRunSimulationOptions(given: RunSimulationOptions): { readonly value: RunSimulationOptions | undefined; readonly issues: ValidationIssue[] } {
+  const read = readRequiredOptions(given, RUN_SIMULATION_OPTION_KEYS);
+  if (read.value === undefined) return { value: undefined, issues: read.issues };
+  const issues = [...read.issues];
+  let o = read.value as unknown as RunSimulationOptions;
   if (!isBookIterable(o.records))
     issues.push({ path: ['records'], code: 'invalid_type', message: 'records must be an iterable or async iterable of input records', expected: 'iterable' });
   for (const side of ['baseline', 'candidate'] as const) {
@@ -412,11 +418,14 @@ function runSimulationOptionIssues(o: RunSimulationOptions): ValidationIssue[] {
   }
   issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.inFlight, 'inFlight', 1, 1024), ...sharedSimulationOptionIssues(o));
   if (o.priorKeys !== undefined) {
-    const keyOptionIssues = optionKeyIssues(o.priorKeys, PRIOR_KEY_OPTIONS, ['priorKeys']);
-    issues.push(...keyOptionIssues);
-    if (keyOptionIssues[0]?.code !== 'invalid_type') issues.push(...lenderKeyIssues(o.priorKeys, ['priorKeys'], true).issues);
+    const keys = readOptions(o.priorKeys, PRIOR_KEY_OPTIONS, ['priorKeys']);
+    issues.push(...keys.issues);
+    if (keys.value !== undefined) {
+      o = { ...o, priorKeys: keys.value as KeyOptions };
+      issues.push(...lenderKeyIssues(keys.value, ['priorKeys'], true).issues);
+    }
   }
-  return issues;
+  return { value: o, issues };
 }
 
 /** The key options `priorKeys` takes: the scorer's own names. */

@@ -3,7 +3,8 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import type { KeyOptions } from '../decision/scorerKeys.js';
-import { everyKeyOf, optionKeyIssues } from '../errors/argumentIssues.js';
+import { everyKeyOf } from '../errors/argumentIssues.js';
+import { readOptions, readRequiredOptions } from '../errors/readOptions.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
@@ -71,10 +72,11 @@ export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'mode' |
  * // A book whose applicants carry your own attributes, on models reading your own features:
  * await simulateBook({ book, baseline: { model: 'today.onnx' }, candidate: { model: 'next.onnx' }, featuresModule: './features.js' });
  */
-export async function simulateBook(options: SimulateBookOptions): Promise<SimulationResult> {
-  // Every bad option at once, before any worker starts (runSimulation checks its own again).
-  const optionIssues = await simulateBookOptionIssues(options);
-  if (optionIssues.length > 0) throw new ValidationError('simulateBook options', optionIssues);
+export async function simulateBook(given: SimulateBookOptions): Promise<SimulationResult> {
+  // Every bad option at once, before any worker starts (runSimulation checks its own again), in
+  // the plain copy the run then uses.
+  const { value: options, issues: optionIssues } = await readSimulateBookOptions(given);
+  if (optionIssues.length > 0 || options === undefined) throw new ValidationError('simulateBook options', optionIssues);
   const baselineOptions = options.baseline ?? {};
   const candidateOptions = options.candidate ?? {};
   // Resolved here too (the workers resolve their own copy) for the money assumptions, and so a bad
@@ -173,10 +175,17 @@ const SIMULATE_BOOK_OPTION_KEYS = everyKeyOf<SimulateBookOptions>()([
 /** The scorer options a side takes: `features` cannot reach worker processes (`featuresModule` does). */
 const SIDE_OPTION_KEYS = SCORER_OPTION_KEYS.filter((k) => k !== 'features');
 
-async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<ValidationIssue[]> {
-  const keyIssues = optionKeyIssues(o, SIMULATE_BOOK_OPTION_KEYS);
-  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
-  const issues = [...keyIssues];
+/**
+ * The options read once into a plain copy (each side's scorer options a plain copy too), and every
+ * fault of them: a getter or Proxy is `unreadable_input` at its option, never thrown raw.
+ */
+async function readSimulateBookOptions(
+  given: SimulateBookOptions,
+): Promise<{ readonly value: SimulateBookOptions | undefined; readonly issues: ValidationIssue[] }> {
+  const read = readRequiredOptions(given, SIMULATE_BOOK_OPTION_KEYS);
+  if (read.value === undefined) return { value: undefined, issues: read.issues };
+  const issues = [...read.issues];
+  let o = read.value as unknown as SimulateBookOptions;
   if (!isBookIterable(o.book))
     issues.push({
       path: ['book'],
@@ -188,11 +197,11 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
     issues.push({ path: ['bookIsRecords'], code: 'invalid_type', message: 'bookIsRecords must be true or false', expected: 'boolean' });
   for (const side of ['baseline', 'candidate'] as const) {
     if (o[side] === undefined) continue;
-    issues.push(
-      ...optionKeyIssues(o[side], SIDE_OPTION_KEYS, [side], (k) =>
-        k === 'features' ? 'a feature set holds functions, which cannot reach worker processes: give featuresModule (its module path) instead' : undefined,
-      ),
+    const sideRead = readOptions(o[side], SIDE_OPTION_KEYS, [side], (k) =>
+      k === 'features' ? 'a feature set holds functions, which cannot reach worker processes: give featuresModule (its module path) instead' : undefined,
     );
+    issues.push(...sideRead.issues);
+    if (sideRead.value !== undefined) o = { ...o, [side]: sideRead.value };
   }
   issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
   const flags: unknown = o.workerExecArgv;
@@ -209,7 +218,7 @@ async function simulateBookOptionIssues(o: SimulateBookOptions): Promise<Validat
       );
     }
   }
-  return issues;
+  return { value: o, issues };
 }
 
 function pick(o: SimulateBookOptions): Partial<RunSimulationOptions> {

@@ -1,4 +1,5 @@
-import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { readOptions, type OptionsRead } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import {
   FAIRNESS_DIMENSIONS,
@@ -202,9 +203,12 @@ export function createSimulationAccumulator(
     readonly baseline: PortfolioAssumptions;
     readonly candidate: PortfolioAssumptions;
   },
-  options: SimulationAccumulatorOptions = {},
+  given: SimulationAccumulatorOptions = {},
 ): SimulationAccumulator {
-  refuseArguments('createSimulationAccumulator', [accumulatorArgumentIssues(assumptions, options)]);
+  // Read once into a plain copy, which the accumulator then uses: a getter or Proxy is refused by name, never thrown raw.
+  const read = readOptions(given, ACCUMULATOR_OPTION_KEYS, ['options']);
+  refuseArguments('createSimulationAccumulator', [accumulatorArgumentIssues(assumptions, read)]);
+  const options = (read.value ?? {}) as SimulationAccumulatorOptions;
   const alertAbove = options.averageCostAlertAbove ?? {
     baseline: defaultPolicy.pricing.averageCostAlertAbove,
     candidate: defaultPolicy.pricing.averageCostAlertAbove,
@@ -363,13 +367,12 @@ export function isSimulationSummary(v: unknown): v is SimulationSummary {
 const ACCUMULATOR_OPTION_KEYS = everyKeyOf<SimulationAccumulatorOptions>()(['averageCostAlertAbove', 'armAssumptions', 'withOutcomes', 'mode']);
 const SIDES = ['baseline', 'candidate'] as const;
 
-function accumulatorArgumentIssues(assumptions: unknown, options: unknown): ValidationIssue[] {
+function accumulatorArgumentIssues(assumptions: unknown, options: OptionsRead): ValidationIssue[] {
   const notObject = typeIssue(['assumptions'], assumptions, 'object', 'the portfolio assumptions of each side, { baseline, candidate }');
   const issues: ValidationIssue[] =
     notObject !== undefined ? [notObject] : SIDES.flatMap((side) => assumptionsIssues(['assumptions', side], (assumptions as Record<string, unknown>)[side]));
-  const optionIssues = optionKeyIssues(options, ACCUMULATOR_OPTION_KEYS, ['options']);
-  if (optionIssues.length > 0) return [...issues, ...optionIssues];
-  const o = options as Record<string, unknown>;
+  if (options.issues.length > 0) return [...issues, ...options.issues];
+  const o = options.value ?? {};
   const alert = o.averageCostAlertAbove;
   if (alert !== undefined) {
     const notAlert = typeIssue(['options', 'averageCostAlertAbove'], alert, 'object', "each side's threshold, { baseline, candidate }");

@@ -1,4 +1,5 @@
-import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
+import { everyKeyOf } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import fc from 'fast-check';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE, sameCredential } from '../evidence/assessEvidence.js';
@@ -181,6 +182,9 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
   return fc.uniqueArray(item, { maxLength: maxEvidence, comparator: sameEvidence }).map((evidence) => ({ ...applicant, evidence }));
 }
 
+/** The options {@link applicantArbitrary} reads. */
+const APPLICANT_ARBITRARY_OPTION_KEYS = everyKeyOf<ApplicantArbitraryOptions>()(['segment', 'asOf', 'maxEvidence', 'catalog']);
+
 /**
  * A fast-check arbitrary of VALID applicants (every draw passes `parseApplicant`, defaults
  * filled in) from the segments the product serves: new graduates, factory, construction, retail
@@ -197,8 +201,9 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
  * @throws ValidationError for an unknown segment, a malformed `asOf` (`invalid_date`) or one outside
  *   0063-01-01 to 9995-01-01 (`out_of_range`), or `maxEvidence` out of range.
  */
-export function applicantArbitrary(options: ApplicantArbitraryOptions = {}): fc.Arbitrary<Applicant> {
-  refuseArguments('applicantArbitrary options', [typeIssue([], options, 'object', 'an object of options')]);
+export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Arbitrary<Applicant> {
+  // Read once into a plain copy, which the draws then use: a getter or Proxy (or an unknown option) is refused by name.
+  const options = readOptionsOrRefuse(given, APPLICANT_ARBITRARY_OPTION_KEYS, 'applicantArbitrary options') ?? {};
   const asOf = options.asOf ?? DEFAULT_ARBITRARY_AS_OF;
   const segments = options.segment === undefined ? [...APPLICANT_SEGMENTS] : typeof options.segment === 'string' ? [options.segment] : [...options.segment];
   const maxEvidence = options.maxEvidence ?? 2;

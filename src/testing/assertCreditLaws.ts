@@ -1,9 +1,10 @@
-import type { ValidationIssue } from '../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { CREDIT_LAW_NAMES, type CreditLawName, type LawPart, type LawRunOptions, type LawSubject } from './creditLaw.js';
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
 import { nothingToCheckIssue } from './_internals/defineLaw.js';
 import { lawContext, RUN_OPTION_KEYS, SUBJECT_KEYS } from './_internals/lawContext.js';
+import { readOptions } from '../errors/readOptions.js';
 
 /** Every key of {@link AssertCreditLawsOptions}: the laws, the subject's and the run options. */
 const ASSERT_OPTION_KEYS: readonly string[] = ['laws', ...SUBJECT_KEYS, ...RUN_OPTION_KEYS];
@@ -37,6 +38,20 @@ export interface CreditLawsReport {
 }
 
 /**
+ * The options read once into a plain copy, which the run then uses: a getter or Proxy that throws
+ * is refused by name (`unreadable_input`), never thrown raw. An unknown key is kept by name only
+ * (its value unread), so the run's own check names it with the key it most likely meant.
+ */
+function readAssertOptions(options: AssertCreditLawsOptions): AssertCreditLawsOptions {
+  const read = readOptions(options ?? {}, ASSERT_OPTION_KEYS);
+  const unreadable = read.issues.filter((i) => i.code === 'unreadable_input');
+  if (unreadable.length > 0) throw new ValidationError('credit law options', unreadable);
+  if (read.value === undefined) return (options ?? {}) as AssertCreditLawsOptions;
+  const unknown = read.issues.filter((i) => i.code === 'unrecognized_key').map((i) => [String(i.path[0]), undefined]);
+  return { ...Object.fromEntries(unknown), ...read.value } as AssertCreditLawsOptions;
+}
+
+/**
  * Runs every credit law (or the ones named) against a policy and, when given, a scorer (and a pool
  * beside it), one after another. Resolves when all hold, with a report of the laws run and of the
  * laws the default run left out for having nothing to check on this subject.
@@ -50,7 +65,7 @@ export interface CreditLawsReport {
  *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<CreditLawsReport> {
-  const given = (options ?? {}) as AssertCreditLawsOptions;
+  const given = readAssertOptions(options);
   const { laws: named, policy, scorer, pool, applyPolicy, ...run } = given;
   // The part every law is run on: the one asked for, else the pool's with a pool, end to end with a
   // scorer, else the policy's.

@@ -1,4 +1,5 @@
-import { refuseArguments, typeIssue } from '../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import fc from 'fast-check';
 import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
@@ -127,6 +128,16 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
   return fc.constantFrom(...held).chain((original) => duplicateOf(original, catalog.get(original.kind)));
 }
 
+/** The options {@link certificateEvidenceArbitrary} reads. */
+const CERTIFICATE_EVIDENCE_ARBITRARY_OPTION_KEYS = everyKeyOf<CertificateEvidenceArbitraryOptions>()([
+  'applicant',
+  'asOf',
+  'kind',
+  'validity',
+  'catalog',
+  'minConfidence',
+]);
+
 /**
  * A fast-check arbitrary of certificate evidence for one holder, valid or deliberately invalid
  * in one stated way. A `'valid'` item is accepted by `assessEvidence` when appended to the
@@ -151,8 +162,14 @@ function duplicates(holder: EvidenceHolder, kinds: readonly CertificateKindSpec[
  *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` or `'below_useful_level'`
  *   for pass/fail kinds only), or an `asOf` after 9995-01-01 (`out_of_range`)
  */
-export function certificateEvidenceArbitrary(options: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
-  refuseArguments('certificateEvidenceArbitrary options', [typeIssue([], options, 'object', 'an object of options, { applicant, ... }')]);
+export function certificateEvidenceArbitrary(given: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
+  refuseArguments('certificateEvidenceArbitrary options', [typeIssue([], given, 'object', 'an object of options, { applicant, ... }')]);
+  // Read once into a plain copy, which the draws then use: a getter or Proxy (or an unknown option) is refused by name.
+  const options = readOptionsOrRefuse(
+    given,
+    CERTIFICATE_EVIDENCE_ARBITRARY_OPTION_KEYS,
+    'certificateEvidenceArbitrary options',
+  ) as CertificateEvidenceArbitraryOptions;
   const catalog = options.catalog ?? defaultCatalog;
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;

@@ -2,6 +2,7 @@ import { deepFreeze } from '../common/deepFreeze.js';
 import type { Scorer } from '../decision/createScorer.js';
 import type { Decision } from '../decision/decision.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
+import { readOptions } from '../errors/readOptions.js';
 
 /** The paths of a scorer whose decisions {@link mutateScorer} can edit. */
 export const MUTANT_PATHS = deepFreeze(['decide', 'decideBatch', 'reassess', 'requestReduction', 'recordReview', 'recordContest'] as const);
@@ -27,14 +28,17 @@ export interface MutateScorerOptions {
   readonly minBatch?: number;
 }
 
-function optionIssues(options: unknown): ValidationIssue[] {
-  if (options === undefined) return [];
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    return [{ path: ['options'], code: 'invalid_type', message: 'options must be an object ({ paths, minBatch }) or left out' }];
-  const o = options as Record<string, unknown>;
-  const issues: ValidationIssue[] = Object.keys(o)
-    .filter((k) => k !== 'paths' && k !== 'minBatch')
-    .map((k) => ({ path: [k], code: 'unrecognized_key', message: `unknown option "${k}"; known: paths, minBatch` }));
+/** The options read once into a plain copy (a getter or Proxy is `unreadable_input`, never thrown raw), and every fault of them. */
+function readMutateOptions(options: MutateScorerOptions | undefined): { readonly value: MutateScorerOptions | undefined; readonly issues: ValidationIssue[] } {
+  const read = readOptions(options, ['paths', 'minBatch'], [], (k) => `unknown option "${k}"; known: paths, minBatch`);
+  const issues = read.issues.map(
+    (i): ValidationIssue =>
+      i.path.length === 0 && i.code === 'invalid_type'
+        ? { path: ['options'], code: 'invalid_type', message: 'options must be an object ({ paths, minBatch }) or left out' }
+        : i,
+  );
+  const o = read.value;
+  if (o === undefined) return { value: undefined, issues };
   if (o.paths !== undefined) {
     if (!Array.isArray(o.paths) || o.paths.length === 0)
       issues.push({ path: ['paths'], code: 'invalid_type', message: `paths must be a non-empty array of ${MUTANT_PATHS.join(', ')}` });
@@ -46,7 +50,7 @@ function optionIssues(options: unknown): ValidationIssue[] {
   }
   if (o.minBatch !== undefined && !(Number.isInteger(o.minBatch) && (o.minBatch as number) >= 1))
     issues.push({ path: ['minBatch'], code: 'out_of_range', message: 'minBatch must be an integer of at least 1' });
-  return issues;
+  return { value: o as MutateScorerOptions, issues };
 }
 
 /**
@@ -73,9 +77,9 @@ function optionIssues(options: unknown): ValidationIssue[] {
 export function mutateScorer<S extends Scorer<never>>(
   scorer: S,
   edit: (decision: Decision, at: MutantEditContext) => Decision,
-  options?: MutateScorerOptions,
+  given?: MutateScorerOptions,
 ): S {
-  const issues = optionIssues(options);
+  const { value: options, issues } = readMutateOptions(given);
   if (typeof scorer !== 'object' || scorer === null || typeof (scorer as { decide?: unknown }).decide !== 'function')
     issues.unshift({ path: ['scorer'], code: 'invalid_type', message: 'scorer must be a Scorer from createScorer' });
   if (typeof edit !== 'function') issues.push({ path: ['edit'], code: 'invalid_type', message: 'edit must be a function from a decision to a decision' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
+import { refuseArguments, schemaIssues, typeNameOf } from '../errors/argumentIssues.js';
+import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
 import fc from 'fast-check';
 import type { Applicant } from '../schema/applicant.js';
@@ -46,11 +47,11 @@ export interface ProfileChangeArbitraryOptions {
  * fc.record({ applicant: applicantArbitrary(), change: profileChangeArbitrary() })
  *   .map(({ applicant, change }) => applyProfileChange(applicant, change));
  */
-export function profileChangeArbitrary(options: ProfileChangeArbitraryOptions = {}): fc.Arbitrary<ProfileChange> {
-  const notObject = typeIssue([], options, 'object', 'an object of options');
+export function profileChangeArbitrary(given: ProfileChangeArbitraryOptions = {}): fc.Arbitrary<ProfileChange> {
+  // Read once into a plain copy: a getter or Proxy (or an unknown option) is refused by name.
+  const options = readOptionsOrRefuse(given, ['direction'], 'profileChangeArbitrary options') ?? {};
   refuseArguments('profileChangeArbitrary options', [
-    notObject,
-    notObject !== undefined || [undefined, 'worse', 'better', 'any'].includes(options.direction)
+    [undefined, 'worse', 'better', 'any'].includes(options.direction)
       ? undefined
       : { path: ['direction'], code: 'invalid_value', message: "direction must be 'worse', 'better' or 'any'", received: typeNameOf(options.direction) },
   ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionKeyIssues, typeIssue } from '../errors/argumentIssues.js';
+import { typeIssue } from '../errors/argumentIssues.js';
+import { readOptions, readRequiredOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { builtInProfileIssues } from '../policy/builtInProfileIssues.js';
 import { JurisdictionProfile } from '../policy/jurisdictionProfile.js';
@@ -40,21 +41,25 @@ export const WHOLE_FROM_ONE: OptionRule = { test: (v) => Number.isSafeInteger(v)
 export const ROW_INDICES: OptionRule = { test: (v) => v instanceof Uint32Array, what: 'a Uint32Array of row indices' };
 
 /**
- * The issues of an options object: not an object (`optional` lets it be left out), a key not in
- * `rules`, a required key missing, or a value not as its rule says. Paths under `at`.
+ * An options object read once into a plain copy (see readOptions), which the call then uses, and
+ * its issues: not an object (`optional` lets it be left out), a key not in `rules`, an option whose
+ * read throws (a getter, a Proxy: `unreadable_input`), a required key missing, or a value not as
+ * its rule says. Paths under `at`.
  */
-export function optionIssues(
-  options: unknown,
+export function readRuledOptions<T>(
+  options: T,
   rules: Readonly<Record<string, OptionRuleEntry>>,
   at: readonly (string | number)[] = [],
   optional = false,
-): ValidationIssue[] {
-  if (optional && options === undefined) return [];
-  const keyIssues = optionKeyIssues(options, Object.keys(rules), at);
-  if (keyIssues[0]?.code === 'invalid_type') return keyIssues;
-  const o = options as Record<string, unknown>;
-  const issues = [...keyIssues];
+): { readonly value: T; readonly issues: ValidationIssue[] } {
+  const read = optional ? readOptions(options, Object.keys(rules), at) : readRequiredOptions(options, Object.keys(rules), at);
+  if (read.value === undefined) return { value: read.value as T, issues: read.issues };
+  const o = read.value;
+  const issues = [...read.issues];
+  // An option whose read threw is named once, as unreadable, not again as missing.
+  const unreadable = new Set(read.issues.filter((i) => i.code === 'unreadable_input').map((i) => i.path[at.length]));
   for (const [key, [rule, what, required]] of Object.entries(rules)) {
+    if (unreadable.has(key)) continue;
     const v = o[key];
     if (v === undefined && required === undefined) continue;
     if (typeof rule === 'string') {
@@ -64,7 +69,7 @@ export function optionIssues(
       issues.push({ path: [...at, key], code: v === undefined ? 'invalid_type' : 'invalid_value', message: `${key} must be ${what}` });
     }
   }
-  return issues;
+  return { value: o as T, issues };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
+import { refuseArguments, typeNameOf } from '../../errors/argumentIssues.js';
+import { ValidationError } from '../../errors/validationError.js';
 import fc from 'fast-check';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
+import { readSchemaOptions } from '../../schema/readSchemaOptions.js';
 
 /** A tree as nested data, the shape fast-check generates and shrinks. */
 export type TreeSpec =
@@ -50,8 +52,11 @@ const MAX_ROW_WIDTH = 10_000;
  * equal to the sum of their children's. Nodes are stored breadth-first, so node order differs from
  * the preorder the explainer uses.
  */
-export function arbitraryTreeEnsemble(options: ArbitraryTreeEnsembleOptions = {}): fc.Arbitrary<TreeEnsemble> {
-  refuseArguments('ArbitraryTreeEnsembleOptions', [schemaIssues([], options, ArbitraryTreeEnsembleShape)]);
+export function arbitraryTreeEnsemble(given: ArbitraryTreeEnsembleOptions = {}): fc.Arbitrary<TreeEnsemble> {
+  // Read once as plain data, then parsed: a getter or Proxy is refused by name, never thrown raw.
+  const read = readSchemaOptions(given, ArbitraryTreeEnsembleShape);
+  if (!read.ok) throw new ValidationError('ArbitraryTreeEnsembleOptions', read.issues);
+  const options = read.data;
   const features = options.features ?? { min: 1, max: 6 };
   const trees = options.trees ?? { min: 1, max: 3 };
   const maxDepth = options.maxDepth ?? 5;

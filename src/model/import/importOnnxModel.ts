@@ -1,4 +1,5 @@
-import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
+import { readRequiredOptions, type OptionsRead } from '../../errors/readOptions.js';
 import { z } from 'zod';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
@@ -10,6 +11,7 @@ import { decodeTreeEnsembleModel } from '../onnx/decodeTreeEnsemble.js';
 import { encodeTreeEnsembleModel, PROBABILITY_OUTPUT_NAME } from '../onnx/encodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../treeEnsemble.js';
 import { assertMonotone, checkMonotone, type MonotoneCheck } from '../verifyMonotone.js';
+import { readSchemaOptions } from '../../schema/readSchemaOptions.js';
 
 /**
  * What a foreign model's features are: the manifest's name, version, target and feature list
@@ -72,10 +74,14 @@ export interface ImportedModel {
  * const imported = importOnnxModel(readFileSync('xgb.onnx'), { spec: JSON.parse(readFileSync('spec.json', 'utf8')), background });
  * writeFileSync('model.onnx', imported.bytes);
  */
-export function importOnnxModel(onnx: Uint8Array, options: ImportOptions): ImportedModel {
-  refuseArguments('importOnnxModel', [typeIssue(['onnx'], onnx, 'bytes', "the ONNX file's bytes, a Uint8Array"), importOptionIssues(options)]);
-  const parsed = ImportSpec.safeParse(options.spec);
-  if (!parsed.success) throw ValidationError.fromZod('ImportSpec', parsed.error);
+export function importOnnxModel(onnx: Uint8Array, given: ImportOptions): ImportedModel {
+  // Read once into a plain copy, which the import then uses: a getter or Proxy is refused by name, never thrown raw.
+  const read = readRequiredOptions(given, IMPORT_OPTION_KEYS, ['options']);
+  refuseArguments('importOnnxModel', [typeIssue(['onnx'], onnx, 'bytes', "the ONNX file's bytes, a Uint8Array"), importOptionIssues(read)]);
+  const options = read.value as unknown as ImportOptions;
+  // Read once as plain data, then parsed: a getter or Proxy in the spec is named, never thrown raw.
+  const parsed = readSchemaOptions(options.spec, ImportSpec);
+  if (!parsed.ok) throw new ValidationError('ImportSpec', parsed.issues);
   const spec = parsed.data;
   // A foreign model reading a protected characteristic is refused, whatever its column is called,
   // and so is one coding a category that names a protected group (`segment` over `male` / `female`).
@@ -214,10 +220,10 @@ function withBackgroundStats(features: readonly ManifestFeature[], b: Background
 
 const IMPORT_OPTION_KEYS = everyKeyOf<ImportOptions>()(['spec', 'background', 'allowMonotoneViolations']);
 
-function importOptionIssues(options: unknown): ValidationIssue[] {
-  const issues = optionKeyIssues(options, IMPORT_OPTION_KEYS, ['options']);
-  if (issues[0]?.code === 'invalid_type') return issues;
-  const o = options as Record<string, unknown>;
+function importOptionIssues(read: OptionsRead): ValidationIssue[] {
+  const issues = [...read.issues];
+  const o = read.value;
+  if (o === undefined) return issues;
   const b = o.background;
   const rows = Array.isArray(b) && b.every((r) => typeIssue([], r, 'numbers', '') === undefined);
   const matrix =

@@ -1,6 +1,6 @@
-import { refuseArguments, schemaIssues, typeIssue } from '../../errors/argumentIssues.js';
+import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { readOptionTextSync } from '../../cli/readOptionText.js';
-import { optionIssues, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
+import { readRuledOptions, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { checkCommandArguments } from '../../commandLine/checkCommandArguments.js';
 import { parseCommandArgs } from '../../commandLine/parseCommandArgs.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { jurisdictionProfiles, type JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
+import { readSchemaOptions } from '../../schema/readSchemaOptions.js';
 
 /** Help text of `creditlift train`. */
 export const TRAIN_USAGE = `Usage: creditlift train --data FILE.csv --target COL --positive VALUE --out DIR [options]
@@ -176,35 +177,39 @@ const CSV_TRAINER_PARAMS = GbdtParams.omit({ monotone: true, validationFraction:
  * The pure core of `creditlift train`: CSV text in, manifest and ONNX bytes out. Category codes
  * and training ranges come from the training rows only; holdout metrics from the rest.
  */
-export function trainFromCsv(csvText: string, options: CsvTrainingOptions): CsvTrainingResult {
+export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTrainingResult {
+  // Read once into a plain copy, which training then uses: a getter or Proxy is refused by name, never thrown raw.
+  const { value: options, issues: optionIssues } = readRuledOptions(
+    given,
+    {
+      ...TABLE_READING_RULES,
+      monotone: ['string', 'text of the form col:+1,col:-1'],
+      params: ['object', 'trainer parameters (see resolveGbdtParams)'],
+      validationFraction: [
+        { test: (v) => typeof v === 'number' && v >= 0 && v < 1, what: 'a share of the rows from 0 (no holdout) up to but not including 1' },
+        'a share of the rows',
+      ],
+      refit: ['boolean', 'true or false'],
+      name: ['string', "the model's name"],
+      version: ['string', "the model's version"],
+      trainedOn: [{ test: (v) => typeof v === 'string' && !Number.isNaN(calendarDateOf(v)), what: 'a date YYYY-MM-DD' }, 'the date of training'],
+    } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
+    ['options'],
+  );
+  // Checked here, before the data is read, by the trainer's own schema: the holdout is drawn from
+  // the seed before the trainer sees it. Read once as plain data, and the parsed copy is what trains.
+  const paramsRead =
+    typeof options === 'object' && options !== null && typeof options.params === 'object' && options.params !== null
+      ? readSchemaOptions(options.params, CSV_TRAINER_PARAMS, ['options', 'params'])
+      : undefined;
   refuseArguments('trainFromCsv', [
     typeIssue(['csvText'], csvText, 'string', "the CSV file's text"),
-    optionIssues(
-      options,
-      {
-        ...TABLE_READING_RULES,
-        monotone: ['string', 'text of the form col:+1,col:-1'],
-        params: ['object', 'trainer parameters (see resolveGbdtParams)'],
-        validationFraction: [
-          { test: (v) => typeof v === 'number' && v >= 0 && v < 1, what: 'a share of the rows from 0 (no holdout) up to but not including 1' },
-          'a share of the rows',
-        ],
-        refit: ['boolean', 'true or false'],
-        name: ['string', "the model's name"],
-        version: ['string', "the model's version"],
-        trainedOn: [{ test: (v) => typeof v === 'string' && !Number.isNaN(calendarDateOf(v)), what: 'a date YYYY-MM-DD' }, 'the date of training'],
-      } satisfies Record<keyof CsvTrainingOptions, OptionRuleEntry>,
-      ['options'],
-    ),
-    // Checked here, before the data is read, by the trainer's own schema: the holdout is drawn from
-    // the seed before the trainer sees it.
-    typeof options === 'object' && options !== null && typeof options.params === 'object' && options.params !== null
-      ? schemaIssues(['options', 'params'], options.params, CSV_TRAINER_PARAMS)
-      : undefined,
+    optionIssues,
+    paramsRead?.ok === false ? paramsRead.issues : undefined,
   ]);
   const table = parseCsv(csvText);
   const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
-  const params = options.params ?? {};
+  const params: GbdtParamsInput = paramsRead?.ok === true ? paramsRead.data : {};
   const earlyStopping = params.earlyStoppingRounds !== undefined;
   const fraction = options.validationFraction ?? (earlyStopping ? 0.2 : 0);
   const refit = options.refit ?? false;

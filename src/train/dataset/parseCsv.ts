@@ -1,5 +1,5 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
-import { optionIssues, WHOLE_FROM_ONE } from '../trainArguments.js';
+import { readRuledOptions, WHOLE_FROM_ONE } from '../trainArguments.js';
 import { tokenizeCsv, type CsvToken, type CsvTokenizerOptions } from '../../csv/csvTokenizer.js';
 import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
 
@@ -33,11 +33,14 @@ export function lineOfRow(table: CsvTable, i: number): number {
  * @example
  * parseCsv('a,b\n1,"x, y"\n') // { header: ['a', 'b'], rows: [['1', 'x, y']], lines: [2] }
  */
-export function parseCsv(text: string, options: CsvTokenizerOptions = {}): CsvTable {
-  refuseArguments('parseCsv', [
-    typeIssue(['text'], text, 'string', "the CSV file's text"),
-    optionIssues(options, { maxRecordLines: [WHOLE_FROM_ONE, 'a whole number >= 1'], maxRecordChars: [WHOLE_FROM_ONE, 'a whole number >= 1'] }, ['options']),
-  ]);
+export function parseCsv(text: string, given: CsvTokenizerOptions = {}): CsvTable {
+  // Read once into a plain copy, which the tokenizer then gets: a getter or Proxy is refused by name, never thrown raw.
+  const { value: options, issues: optionIssues } = readRuledOptions(
+    given,
+    { maxRecordLines: [WHOLE_FROM_ONE, 'a whole number >= 1'], maxRecordChars: [WHOLE_FROM_ONE, 'a whole number >= 1'] },
+    ['options'],
+  );
+  refuseArguments('parseCsv', [typeIssue(['text'], text, 'string', "the CSV file's text"), optionIssues]);
   const tokens = tokenizeCsv(text, { maxRecordChars: Number.MAX_SAFE_INTEGER, ...options });
   const broken = tokens.filter((t) => t.kind === 'error');
   if (broken.length > 0) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refuseArguments, schemaIssues, typeNameOf } from '../../errors/argumentIssues.js';
-import { CsvTableShape, FeatureEncodingShape, optionIssues, ROW_INDICES, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
+import { CsvTableShape, FeatureEncodingShape, readRuledOptions, ROW_INDICES, TABLE_READING_RULES, type OptionRuleEntry } from '../trainArguments.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { protectedCharacteristicOf } from '../../text/protectedCharacteristic.js';
 import { protectedValueOf } from '../../text/protectedValue.js';
@@ -99,18 +99,17 @@ const MAX_ISSUES = 100;
  * letters such as `M` / `F` are not read), a column named for data the jurisdiction bans
  * (`banned_data_category` at `columns.<name>`: `weibo_followers` under `eu-ccd2`).
  */
-export function fitTabularEncoding(table: CsvTable, options: FitEncodingOptions): EncodedDataset {
-  refuseArguments('fitTabularEncoding', [
-    schemaIssues(['table'], table, CsvTableShape),
-    optionIssues(
-      options,
-      {
-        ...TABLE_READING_RULES,
-        fitRows: [ROW_INDICES, 'a Uint32Array of row indices'],
-      } satisfies Record<keyof FitEncodingOptions, OptionRuleEntry>,
-      ['options'],
-    ),
-  ]);
+export function fitTabularEncoding(table: CsvTable, given: FitEncodingOptions): EncodedDataset {
+  // Read once into a plain copy, which the fit then uses: a getter or Proxy is refused by name, never thrown raw.
+  const { value: options, issues: optionIssues } = readRuledOptions(
+    given,
+    {
+      ...TABLE_READING_RULES,
+      fitRows: [ROW_INDICES, 'a Uint32Array of row indices'],
+    } satisfies Record<keyof FitEncodingOptions, OptionRuleEntry>,
+    ['options'],
+  );
+  refuseArguments('fitTabularEncoding', [schemaIssues(['table'], table, CsvTableShape), optionIssues]);
   const issues: ValidationIssue[] = columnNameIssues(table.header);
   const index = new Map(table.header.map((name, j) => [name, j]));
   const excluded = new Set(options.exclude ?? []);
@@ -346,12 +345,14 @@ function spellingWarnings(name: string, spellings: ReadonlyMap<string, ReadonlyM
 export function encodeTable(
   table: CsvTable,
   encodings: readonly FeatureEncoding[],
-  options: { readonly naTokens?: readonly string[] | undefined } = {},
+  given: { readonly naTokens?: readonly string[] | undefined } = {},
 ): Float32Array {
+  // Read once into a plain copy, as fitTabularEncoding reads its own.
+  const { value: options, issues: optionIssues } = readRuledOptions(given, { naTokens: ['strings', 'an array of missing-value tokens'] }, ['options']);
   refuseArguments('encodeTable', [
     schemaIssues(['table'], table, CsvTableShape),
     schemaIssues(['encodings'], encodings, z.array(FeatureEncodingShape)),
-    optionIssues(options, { naTokens: ['strings', 'an array of missing-value tokens'] }, ['options']),
+    optionIssues,
   ]);
   return encodeRows(table, encodings, options);
 }

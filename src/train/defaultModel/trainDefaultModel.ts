@@ -1,6 +1,8 @@
 import { deepFreeze } from '../../common/deepFreeze.js';
 import { defaultCatalog } from '../../catalog/resolveCatalog.js';
-import { everyKeyOf, optionKeyIssues, refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { readOptions } from '../../errors/readOptions.js';
+import { readPlainData } from '../../schema/readPlainData.js';
 import { ValidationError } from '../../errors/validationError.js';
 import { createFeatureEncoder, defaultFeatureColumns } from '../../features/featureEncoder.js';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
@@ -80,8 +82,8 @@ export const DEFAULT_MODEL_SETTINGS = deepFreeze({
  *   every option of the wrong kind, before anything is drawn (options that were not an object, a
  *   number or an array, trained the shipped model for a minute)
  */
-export function trainDefaultModel(options: TrainDefaultModelOptions = {}): DefaultModelBuild {
-  checkTrainDefaultModelOptions(options);
+export function trainDefaultModel(given: TrainDefaultModelOptions = {}): DefaultModelBuild {
+  const options = readTrainDefaultModelOptions(given);
   const s = { ...DEFAULT_MODEL_SETTINGS, ...options, params: { ...DEFAULT_MODEL_SETTINGS.params, ...options.params } };
   const columns = defaultFeatureColumns();
   const encoder = createFeatureEncoder(columns);
@@ -180,11 +182,21 @@ function trainingStats(x: Float32Array, nRows: number, width: number, j: number)
 
 const OPTION_KEYS = everyKeyOf<TrainDefaultModelOptions>()(['populationSize', 'seed', 'asOf', 'holdoutFraction', 'params', 'version']);
 
-function checkTrainDefaultModelOptions(options: unknown): void {
-  const keyIssues = optionKeyIssues(options, OPTION_KEYS);
-  if (keyIssues.length > 0) throw new ValidationError('TrainDefaultModelOptions', keyIssues);
-  const o = options as Record<string, unknown>;
+/**
+ * The options read once into a plain copy (`params` as plain data too), which training then uses,
+ * each checked: a getter or Proxy is `unreadable_input` at its option, never thrown raw.
+ *
+ * @throws ValidationError (subject `TrainDefaultModelOptions`) naming every option at fault
+ */
+function readTrainDefaultModelOptions(options: TrainDefaultModelOptions): TrainDefaultModelOptions {
+  const read = readOptions(options, OPTION_KEYS);
+  if (read.issues.length > 0) throw new ValidationError('TrainDefaultModelOptions', read.issues);
+  const o: Record<string, unknown> = { ...read.value };
+  // Spread into the defaults below: read once as plain data, so a getter in it is named, not thrown.
+  const params = o.params === undefined ? undefined : readPlainData(o.params);
+  if (params !== undefined) o.params = params.value;
   refuseArguments('TrainDefaultModelOptions', [
+    params?.issues.map((i) => ({ ...i, path: ['params', ...i.path] })),
     o.populationSize === undefined || (Number.isSafeInteger(o.populationSize) && (o.populationSize as number) >= 1)
       ? undefined
       : {
@@ -214,6 +226,7 @@ function checkTrainDefaultModelOptions(options: unknown): void {
   const share = (o.holdoutFraction as number | undefined) ?? DEFAULT_MODEL_SETTINGS.holdoutFraction;
   const tooSmall = holdoutSizeIssue('holdoutFraction', share, size, holdoutCount(size, share), 'applicants');
   if (tooSmall !== undefined) throw new ValidationError('TrainDefaultModelOptions', [tooSmall]);
+  return o as TrainDefaultModelOptions;
 }
 
 /** The applicants the default model holds out: the last `share` of the population, rounded down. */

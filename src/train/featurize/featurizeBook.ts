@@ -1,4 +1,4 @@
-import { everyKeyOf, optionKeyIssues, refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
 import { CsvTableShape } from '../trainArguments.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
@@ -18,6 +18,7 @@ import { isBannedDataItem } from '../../evidence/bannedDataItem.js';
 import { builtInProfileIssues } from '../../policy/builtInProfileIssues.js';
 import { defaultPolicy } from '../../policy/defaultPolicy.js';
 import { JurisdictionProfile } from '../../policy/jurisdictionProfile.js';
+import { readRequiredOptions } from '../../errors/readOptions.js';
 
 /** Options of {@link featurizeBook}. */
 export interface FeaturizeOptions {
@@ -110,13 +111,15 @@ const MAX_ISSUES = 100;
  * const book = featurizeBook(applicants, parseCsv(outcomesText), { idColumn: 'id', target: 'defaulted' });
  * writeFileSync('train.csv', book.csv);
  */
-export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable, options: FeaturizeOptions): FeaturizedBook {
+export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable, given: FeaturizeOptions): FeaturizedBook {
+  // Read once into a plain copy, which featurizing then uses: a getter or Proxy is refused by name, never thrown raw.
+  const { value: options, issues: optionIssues } = readFeaturizeOptions(given);
   refuseArguments('featurizeBook', [
     Array.isArray(applicants)
       ? undefined
       : { path: ['applicants'], code: 'invalid_type', message: 'applicants must be an array (of applicant records)', received: typeNameOf(applicants) },
     schemaIssues(['outcomes'], outcomes, CsvTableShape),
-    featurizeOptionIssues(options),
+    optionIssues,
   ]);
   const features = options.features ?? builtInFeatureSet;
   const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
@@ -302,15 +305,19 @@ function csvCell(text: string): string {
 
 const FEATURIZE_OPTION_KEYS = everyKeyOf<FeaturizeOptions>()(['idColumn', 'target', 'features', 'catalog', 'jurisdiction', 'lines', 'manifest']);
 
-function featurizeOptionIssues(options: unknown): ValidationIssue[] {
-  const issues = optionKeyIssues(options, FEATURIZE_OPTION_KEYS, ['options']);
-  if (issues[0]?.code === 'invalid_type') return issues;
-  const o = options as Record<string, unknown>;
+/** The options read once into a plain copy, and every fault of them (an unreadable option's included). */
+function readFeaturizeOptions(given: FeaturizeOptions): { readonly value: FeaturizeOptions; readonly issues: ValidationIssue[] } {
+  const read = readRequiredOptions(given, FEATURIZE_OPTION_KEYS, ['options']);
+  const o = read.value;
+  if (o === undefined) return { value: given, issues: read.issues };
+  // An option whose read threw is named once, as unreadable, not again as missing.
+  const unreadable = new Set(read.issues.filter((i) => i.code === 'unreadable_input').map((i) => i.path[1]));
+  const required = (key: string, issue: ValidationIssue | undefined) => (unreadable.has(key) ? undefined : issue);
   const manifest = o.manifest as { features?: unknown } | undefined;
-  return [
-    ...issues,
-    typeIssue(['options', 'idColumn'], o.idColumn, 'string', 'the name of the outcomes id column'),
-    typeIssue(['options', 'target'], o.target, 'string', 'the name of the outcomes target column'),
+  const issues = [
+    ...read.issues,
+    required('idColumn', typeIssue(['options', 'idColumn'], o.idColumn, 'string', 'the name of the outcomes id column')),
+    required('target', typeIssue(['options', 'target'], o.target, 'string', 'the name of the outcomes target column')),
     featureSetIssue(['options', 'features'], o.features, true),
     o.catalog === undefined || o.catalog instanceof Map
       ? undefined
@@ -331,6 +338,7 @@ function featurizeOptionIssues(options: unknown): ValidationIssue[] {
           received: typeNameOf(manifest),
         },
   ].filter((i): i is ValidationIssue => i !== undefined);
+  return { value: o as unknown as FeaturizeOptions, issues };
 }
 
 /** A jurisdiction profile, as a policy holds one: its schema, and a built-in id carries the built-in rules. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors/index.js';
+import { readSchemaOptions } from '../../schema/readSchemaOptions.js';
 
 /** The largest seed: the generator keeps 32 bits, so a larger one would draw the stream of a smaller one. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -53,7 +54,8 @@ export type GbdtParams = z.output<typeof GbdtParams>;
 
 /** Fills defaults and checks ranges; throws a {@link ValidationError} listing every bad field. */
 export function resolveGbdtParams(input: GbdtParamsInput = {}): GbdtParams {
-  const parsed = GbdtParams.safeParse(input);
-  if (!parsed.success) throw ValidationError.fromZod('GbdtParams', parsed.error);
+  // Read once as plain data, then parsed: a getter or Proxy is refused by name, never thrown raw.
+  const parsed = readSchemaOptions(input, GbdtParams);
+  if (!parsed.ok) throw new ValidationError('GbdtParams', parsed.issues);
   return parsed.data;
 }

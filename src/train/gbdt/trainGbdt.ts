@@ -1,4 +1,5 @@
-import { everyKeyOf, optionKeyIssues, refuseArguments } from '../../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments } from '../../errors/argumentIssues.js';
+import { readOptions } from '../../errors/readOptions.js';
 import { CreditliftError, ValidationError } from '../../errors/index.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
@@ -52,8 +53,11 @@ const TRAIN_OPTION_KEYS = everyKeyOf<TrainGbdtOptions>()(['validation']);
  * @example
  * const model = trainGbdt({ features, nRows, nFeatures, labels }, { rounds: 300, monotone: [1, 0, -1] });
  */
-export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, options: TrainGbdtOptions = {}): TrainedModel {
-  refuseArguments('trainGbdt', [optionKeyIssues(options, TRAIN_OPTION_KEYS, ['options'])]);
+export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, given: TrainGbdtOptions = {}): TrainedModel {
+  // Read once into a plain copy, which training then uses: a getter or Proxy is refused by name, never thrown raw.
+  const read = readOptions(given, TRAIN_OPTION_KEYS, ['options']);
+  refuseArguments('trainGbdt', [read.issues]);
+  const options = (read.value ?? {}) as TrainGbdtOptions;
   const params = resolveGbdtParams(paramsInput);
   validateGbdtData(data);
   const p = data.nFeatures;

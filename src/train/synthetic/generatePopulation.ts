@@ -7,6 +7,7 @@ import { CredentialPool, drawEvidence, sha256 } from './drawEvidence.js';
 import { LATENT_RISK, effectsOf, effectsTotal } from './latentRisk.js';
 import { seededPrng, weighted, type Prng, type WeightedTable } from './prng.js';
 import { SEGMENT_IDS, SEGMENT_PROFILES, TIER_ESSENTIALS_RMB, TIER_INCOME_FACTOR, type GigWork, type SegmentId, type SegmentProfile } from './segments.js';
+import { readSchemaOptions } from '../../schema/readSchemaOptions.js';
 
 /** Options of {@link generatePopulation}. */
 export const PopulationOptions = z.strictObject({
@@ -53,8 +54,9 @@ export function generatePopulation(options: PopulationOptions): SyntheticApplica
  * @throws ValidationError when the options are invalid (at the call, not at the first `next()`).
  */
 export function iteratePopulation(options: PopulationOptions): Generator<SyntheticApplicantRow, void, undefined> {
-  const parsed = PopulationOptions.safeParse(options);
-  if (!parsed.success) throw ValidationError.fromZod('PopulationOptions', parsed.error);
+  // Read once as plain data, then parsed: a getter or Proxy is refused by name, never thrown raw.
+  const parsed = readSchemaOptions(options, PopulationOptions);
+  if (!parsed.ok) throw new ValidationError('PopulationOptions', parsed.issues);
   return rowsOf(parsed.data);
 }
 
