@@ -1,4 +1,5 @@
-import { affordabilityCapacity, checkAffordability, type AffordabilityInput } from '../policy/affordability.js';
+import { affordabilityCapacity, checkAffordability, linePrincipal, type AffordabilityInput } from '../policy/affordability.js';
+import { balanceOwedNote } from './balanceOwed.js';
 import { dearestRepayment, repaymentAt } from '../policy/affordabilityPayment.js';
 import { NANOS } from '../policy/dailyRateGrid.js';
 import { DAYS_PER_YEAR } from '../policy/planCosts.js';
@@ -13,27 +14,50 @@ import type { Decision } from './decision.js';
  * held line, a reduction or a person's review sealed the figures of the limit the policy worked
  * out, so a customer who lowered 17,100 RMB to 5,000 was told the line costs 1,517.05 RMB a month.
  * Nothing moves for a limit of 0: a decline keeps the figures of the limit the policy tested, which
- * its `limit` names (the product minimum it fails, or the line a knock-out declined).
+ * its `limit` names (the product minimum it fails, or the line a knock-out declined). A balance owed
+ * above the new limit is still owed: the payment is that of the larger of the two, and the figures
+ * say so (`balanceOwed`).
  *
  * @param aprBp the APR in basis points pricing used (priceApr's `aprBp`; {@link aprBpOf} for a sealed decision)
+ * @param balance the balance owed on the line, fen, when the lender's account system gives it today
+ *   (a customer's reduction takes no applicant); default: the one the figures noted, if any
  */
 export function affordabilityAt(
   affordability: Decision['affordability'],
   limit: number,
   aprBp: number,
   policy: Pick<PolicyConfig, 'affordability' | 'fees'>,
+  balance: number | undefined = affordability.balanceOwed?.amount,
 ): Decision['affordability'] {
-  if (limit <= 0 || limit === affordability.limit) return affordability;
+  if (limit <= 0 || (limit === affordability.limit && balance === affordability.balanceOwed?.amount)) return affordability;
+  // The model's reading of the balance stays the decision's: nothing is scored again.
+  return movedTo(affordability, limit, balance, affordability.balanceOwed?.utilizationCapped ?? false, aprBp, policy);
+}
+
+// The figures at `limit` with `balance` owed: debt service rises and residual income falls by exactly
+// the change in the line's payment, which is that of the larger of the two (a balance above the
+// limit is owed whatever the limit).
+function movedTo(
+  affordability: Decision['affordability'],
+  limit: number,
+  balance: number | undefined,
+  capped: boolean,
+  aprBp: number,
+  policy: Pick<PolicyConfig, 'affordability' | 'fees'>,
+): Decision['affordability'] {
   const repayment = dearestRepayment(aprBp, policy);
-  const payment = repaymentAt(limit, repayment);
+  const payment = repaymentAt(linePrincipal(limit, balance), repayment);
+  const { balanceOwed: _before, ...rest } = affordability;
+  const note = balance === undefined ? undefined : balanceOwedNote(balance, limit, capped);
+  const withNote = note === undefined ? rest : { ...rest, balanceOwed: note };
   const delta = payment - affordability.monthlyPayment;
   // Two limits can share a payment (it is rounded up to the fen): the figures stay, the limit moves.
-  if (delta === 0) return { ...affordability, limit, paymentPlan: repayment.plan };
+  if (delta === 0) return { ...withNote, limit, paymentPlan: repayment.plan };
   const checks = affordability.checks.map((c) => {
     const value = c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value;
     return { ...c, value, pass: c.comparison === 'at_least' ? value >= c.threshold : value <= c.threshold };
   });
-  return { ...affordability, limit, monthlyPayment: payment, paymentPlan: repayment.plan, checks, pass: checks.every((c) => c.pass) };
+  return { ...withNote, limit, monthlyPayment: payment, paymentPlan: repayment.plan, checks, pass: checks.every((c) => c.pass) };
 }
 
 /**
@@ -70,14 +94,17 @@ export function retestedAffordability(
   const tested = affordability.limit ?? limit;
   const input = affordabilityInputOfChecks(affordability, policy);
   if (tested === undefined || input === undefined) return undefined;
-  const a = checkAffordability(input, tested, aprBp, policy);
+  const owed = affordability.balanceOwed;
+  const withBalance = owed === undefined ? input : { ...input, balanceOwed: owed.amount };
+  const a = checkAffordability(withBalance, tested, aprBp, policy);
   return {
     limit: tested,
     pass: a.pass,
     monthlyPayment: a.monthlyPayment,
     paymentPlan: a.paymentPlan,
-    capacity: affordabilityCapacity(input, aprBp, policy).capacity,
+    capacity: affordabilityCapacity(withBalance, aprBp, policy).capacity,
     checks: a.checks,
+    ...(owed === undefined ? {} : { balanceOwed: owed }),
   };
 }
 

@@ -461,6 +461,15 @@ export const Decision = z
           .optional(),
         capacity: fen,
         checks: list(AffordabilityCheckSchema),
+        /**
+         * The balance owed on this line (`platform.currentBalance`), present only when there is
+         * something to say about it: above the limit tested (`aboveLimit`: `monthlyPayment` is then
+         * the balance's repayment, and the checks test it), or more than the model's utilisation
+         * feature reads (`utilizationCapped`: over 10 times the line on file, or any balance on a
+         * line at 0). `note` says which, naming the field, in both languages. Absent on a decision
+         * made before the field was added, which tested the limit alone.
+         */
+        balanceOwed: z.strictObject({ amount: fen, aboveLimit: z.boolean(), utilizationCapped: z.boolean(), note: text }).readonly().optional(),
       })
       .readonly(),
     /** Every evidence item assessed. */

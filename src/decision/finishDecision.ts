@@ -4,6 +4,8 @@ import { logOddsPerUnit, materialRiskFactors, principalReasons, reasonCodesForLi
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
+import { balanceOwedNote, utilizationCapped } from './balanceOwed.js';
+import { balanceAboveLine } from '../policy/affordability.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { prepareCheckedPolicy, type PolicyLimit, type PreparedPolicy } from '../policy/applyPolicy.js';
 import { previewConfidence } from './hypotheticalEvidence.js';
@@ -374,6 +376,7 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       paymentPlan: main.affordability.paymentPlan,
       capacity: main.affordabilityCapacity,
       checks: main.affordability.checks,
+      ...owedNote(applicant.platform, main.affordability.limit),
     };
     // The figures of the line the decision sets (a held line, a line kept above what the policy
     // works out today), not of the limit the policy tested; moved only when the two differ.
@@ -453,4 +456,13 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
       ctx.keys,
     );
   }
+}
+
+// The note on a balance owed above the line on file, when there is one to give (above the limit
+// tested, or read by the model at its cap): an object to spread, empty otherwise so the bytes stay.
+function owedNote(platform: { readonly currentLimit: number; readonly currentBalance: number }, limitTested: number) {
+  const owed = balanceAboveLine(platform);
+  if (owed === undefined) return {};
+  const note = balanceOwedNote(owed, limitTested, utilizationCapped(owed, platform.currentLimit));
+  return note === undefined ? {} : { balanceOwed: note };
 }

@@ -3,7 +3,7 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
-import { IsoDate } from '../schema/primitives.js';
+import { Fen, IsoDate } from '../schema/primitives.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
@@ -36,10 +36,18 @@ export interface ReductionOptions {
   readonly asOf?: string;
   /** What your account system holds for the line now: a prior that left another line, cap or step-limit ledger on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
+  /**
+   * The balance owed on the line today, fen, as your account system holds it (the applicant's
+   * `platform.currentBalance`). A reduction is the customer's own and is never refused for debt, but
+   * a line lowered below what is owed still owes it: its affordability figures test the larger of
+   * the lowered line and this balance, with a note (`affordability.balanceOwed`). Absent: the
+   * balance the prior decision noted, if any (else it was at most the limit it tested).
+   */
+  readonly currentBalance?: number;
 }
 
 /** The option keys a reduction reads. */
-const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile'];
+const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile', 'currentBalance'];
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
 const HELD: PolicyReasonCode = 'line_held_for_review';
@@ -66,6 +74,11 @@ function reductionDate(options: OptionsRead, prior: Decision): string {
       if (faults.length === 0) asOf = parsed.data;
       else issues.push(...faults);
     }
+  }
+  if (options.value !== undefined && Object.hasOwn(options.value, 'currentBalance')) {
+    const balance = (options.value as ReductionOptions).currentBalance;
+    const parsed = Fen.max(Number.MAX_SAFE_INTEGER).safeParse(balance);
+    if (!parsed.success) issues.push(...validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['currentBalance', ...i.path] })));
   }
   if (issues.length > 0) throw new ValidationError('reduction options', issues);
   return asOf;
@@ -220,7 +233,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const cut = pending && retestCut;
   const limit = pending ? proposal : onFile;
   // Nothing to propose: the figures of the product minimum it fails, as a decision made today tests it.
-  const affordability = affordabilityAt(today.affordability, cut && proposal === 0 ? productMin : limit, aprBp, env.policy);
+  // The balance owed today, when the account system gives it: a line lowered below it still owes it.
+  const balance = (read.value as ReductionOptions | undefined)?.currentBalance ?? today.affordability.balanceOwed?.amount;
+  const affordability = affordabilityAt(today.affordability, cut && proposal === 0 ? productMin : limit, aprBp, env.policy, balance);
   // A line above what may be granted today stays held for a person: a held line still above it,
   // or a line the previous affordability rule granted that today's fails.
   const held = !pending && onFile > 0 && (prior.lineAction === 'hold' ? onFile > maxGrantable : today.retested && !affordability.pass);

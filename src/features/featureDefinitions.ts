@@ -69,7 +69,7 @@ export type FeatureFactor = 'income' | 'stability' | 'debt_burden' | 'credit_his
 
 const FEN_PER_RMB = 100;
 /** Ratios are capped so that a near-zero income does not produce an unbounded value. */
-const RATIO_CAP = 10;
+export const RATIO_CAP = 10;
 
 // Full months as date-fns differenceInMonths counts them (the model was trained on those values),
 // computed on integer calendar dates read straight from the ISO strings: no Date per feature per

@@ -16,6 +16,12 @@ export interface AffordabilityInput {
   readonly dependants: number;
   /** 1 = first-tier city ... 5 = county / rural. */
   readonly cityTier: number;
+  /**
+   * The balance owed on this line today when it is above the line on file ({@link balanceAboveLine}),
+   * fen; absent: none counted. The line's payment is tested on the larger of the limit and this
+   * balance (see {@link linePrincipal}).
+   */
+  readonly balanceOwed?: number | undefined;
 }
 
 /** Stable id of an affordability check. */
@@ -52,6 +58,11 @@ export interface AffordabilityAssessment {
   readonly debtServiceRatio: number | null;
   /** The DSR maximum of the applicant's income band. */
   readonly maxDebtServiceRatio: number;
+  /**
+   * The balance owed on this line, fen, present only when it is above `limit`: `monthlyPayment`
+   * is then that balance's payment, not the limit's (absent, the balance was at most the limit).
+   */
+  readonly balanceOwed?: number;
 }
 
 /** The largest affordable limit and the check that stops it going higher. */
@@ -62,6 +73,11 @@ export interface AffordabilityCapacity {
   readonly maxMonthlyPayment: number;
   /** The check that binds at the capacity (ties: debt service before residual income). */
   readonly bindingCheck: AffordabilityCheckId;
+  /**
+   * False when the payment of the balance already owed on this line does not fit the room the
+   * checks leave: no limit is affordable (`capacity` 0), whatever the limit, because the debt is.
+   */
+  readonly balanceOwedFits: boolean;
 }
 
 /** Check labels, both languages side by side. */
@@ -85,7 +101,29 @@ export function affordabilityInputOf(applicant: Applicant, policy: PolicyConfig)
     monthlyEssentialSpending: applicant.household.monthlyEssentialSpending,
     dependants: applicant.household.dependants,
     cityTier: applicant.residence.cityTier,
+    balanceOwed: balanceAboveLine(applicant.platform),
   };
+}
+
+/**
+ * The balance owed on the line when it is above the line on file (`platform.currentLimit`: a line
+ * lowered below what was drawn, a closed line still owed), else undefined. A balance within the line
+ * on file was drawn within what the lender granted, and the line's payment at the limit tests it as
+ * before: every decision on such a balance keeps its bytes. One above it was counted nowhere.
+ */
+export function balanceAboveLine(platform: { readonly currentLimit: number; readonly currentBalance: number }): number | undefined {
+  return platform.currentBalance > platform.currentLimit ? platform.currentBalance : undefined;
+}
+
+/**
+ * The principal whose payment the checks test for a line of `limit`: the larger of the limit and the
+ * balance owed on it. A line can be drawn up to its limit, and a balance above the limit (left by a
+ * lowered line, or a closed one still owed) is owed whatever the limit: the line's debt service is
+ * that of whichever is more. Adding the two would count the drawn part of the line twice, and the
+ * limit alone let a customer owing 400,000 RMB on a 500 RMB line pass debt service on 15,500 RMB.
+ */
+export function linePrincipal(limit: number, balanceOwed: number | undefined): number {
+  return balanceOwed !== undefined && balanceOwed > limit ? balanceOwed : limit;
 }
 
 interface Rooms {
@@ -140,14 +178,16 @@ function householdEssentials(input: AffordabilityInput, minPerPerson: number): n
 /**
  * Runs every affordability check at `limit`: income level, debt service (all monthly repayments
  * including this line's) against the income band's maximum, and residual income against the city
- * tier's floor. The line's payment is that of the dearest way of repaying it over the policy term
+ * tier's floor. The line's payment is that of the larger of `limit` and the balance owed on it
+ * ({@link linePrincipal}), on the dearest way of repaying it over the policy term
  * the line offers ({@link dearestRepayment}): the revolving line at `aprBp` over the term, or an
  * instalment plan of at least that many instalments, whichever costs more a month.
  */
 export function checkAffordability(input: AffordabilityInput, limit: number, aprBp: number, policy: PolicyConfig): AffordabilityAssessment {
   const rooms = roomsFor(input, policy);
   const repayment = dearestRepayment(aprBp, policy);
-  const payment = repaymentAt(limit, repayment);
+  const principal = linePrincipal(limit, input.balanceOwed);
+  const payment = repaymentAt(principal, repayment);
   const debtService = input.otherMonthlyDebtService + payment;
   const residual = rooms.residualBeforeLine - payment;
   const checks: AffordabilityCheck[] = [
@@ -163,6 +203,8 @@ export function checkAffordability(input: AffordabilityInput, limit: number, apr
     pass: checks.every((c) => c.pass),
     debtServiceRatio: input.effectiveIncome > 0 ? debtService / input.effectiveIncome : null,
     maxDebtServiceRatio: rooms.maxDsr,
+    // Only when it is what was tested, so an assessment of a balance within the line is as before.
+    ...(principal > limit ? { balanceOwed: principal } : {}),
   };
 }
 
@@ -176,8 +218,9 @@ function check(id: AffordabilityCheckId, value: number, threshold: number, compa
  * The room each check leaves for the new line's payment gives the largest payment in closed
  * form; {@link largestPrincipalAt} turns that into principal through the payment factor of the
  * dearest repayment over the term ({@link dearestRepayment}, the one {@link checkAffordability}
- * tests) and verifies it. Non-decreasing in income (DSR maxima never fall as income rises) and
- * non-increasing in APR, debts, essentials and dependants.
+ * tests) and verifies it. When the balance owed on the line is more than that principal, no limit
+ * is affordable and the capacity is 0. Non-decreasing in income (DSR maxima never fall as income
+ * rises) and non-increasing in APR, debts, the balance owed, essentials and dependants.
  */
 export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, policy: PolicyConfig): AffordabilityCapacity {
   const rooms = roomsFor(input, policy);
@@ -185,6 +228,14 @@ export function affordabilityCapacity(input: AffordabilityInput, aprBp: number, 
   const residualRoom = rooms.residualBeforeLine - rooms.residualFloor;
   const maxMonthlyPayment = Math.min(debtServiceRoom, residualRoom);
   const bindingCheck: AffordabilityCheckId = !rooms.incomeOk ? 'income_level' : debtServiceRoom <= residualRoom ? 'debt_service' : 'residual_income';
-  const capacity = rooms.incomeOk ? largestPrincipalAt(maxMonthlyPayment, dearestRepayment(aprBp, policy).perFen) : 0;
-  return { capacity, maxMonthlyPayment, bindingCheck };
+  const largest = rooms.incomeOk ? largestPrincipalAt(maxMonthlyPayment, dearestRepayment(aprBp, policy).perFen) : 0;
+  // Every limit is tested on at least the balance owed: when that balance's own payment does not fit,
+  // no limit does (a lower line does not make the debt go away), and the capacity is 0. Below the
+  // largest principal that fits, the balance changes nothing.
+  // (An income below the minimum affords nothing whatever is owed: that check, not the balance, is why.)
+  const balanceOwedFits = !rooms.incomeOk || (input.balanceOwed ?? 0) <= largest;
+  // Room for less than the product's smallest line offers no line whatever is owed: that figure is
+  // kept, so a balance within the limit tested (the minimum, there) leaves the result as it was.
+  const capacity = balanceOwedFits || largest < policy.limits.productMin ? largest : 0;
+  return { capacity, maxMonthlyPayment, bindingCheck, balanceOwedFits };
 }

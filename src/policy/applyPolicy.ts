@@ -50,7 +50,8 @@ export interface PolicyResult {
   /**
    * Policy reason codes in a fixed order: knock-outs, the customer's cap or request below the
    * minimum (where it binds), a step limit that held the line below the minimum (a closed line the
-   * window leaves no room to reopen), refers, minimum, affordability, binding cap, step limit. A
+   * window leaves no room to reopen), refers, a balance owed on the line that is unaffordable by
+   * itself, minimum, affordability, binding cap, step limit. A
    * step limit that bound (`limitSetBy: 'step_limit'`) leaves the binding cap out: the cap did not
    * set the limit, the step did.
    */
@@ -292,6 +293,11 @@ function prepare(
       const heldByStep = belowMinimum && stepReason !== null && composed.limit >= policy.limits.productMin;
       if (heldByStep) reasons.push(stepReason);
       for (const h of refers) reasons.push(h.code);
+      // The balance already owed on this line fails the checks by itself (it is above the limit they
+      // tested, and its payment does not fit): that debt is why no line is offered, said first, since a
+      // reason about the limit alone reads as if the debt were gone.
+      const owedBalanceUnaffordable = affordability.balanceOwed !== undefined && !capacity.balanceOwedFits;
+      if (owedBalanceUnaffordable) reasons.push('balance_owed_unaffordable');
       if (belowMinimum) {
         reasons.push('limit_below_product_minimum');
         for (const c of affordability.checks) if (!c.pass) reasons.push(affordabilityFailureReason[c.id]);

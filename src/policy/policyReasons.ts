@@ -150,6 +150,14 @@ export const policyReasons = deepFreeze({
     en: 'Too little income left after living costs and repayments',
     zhHans: '扣除生活开支和还款后剩余收入过低',
   },
+  // Raised when the balance already owed on this line (above any limit the product offers) fails the
+  // debt-service or residual-income check by itself: a lower line would not make that debt go away,
+  // so the line is not raised or kept, and the customer is told it is the debt.
+  balance_owed_unaffordable: {
+    factor: 'debt_burden',
+    en: 'The balance you already owe on this line is more than your income can repay: no credit can be extended until it is paid down',
+    zhHans: '您在本额度上的现有欠款已超出收入可承担的还款能力：在欠款降低之前无法为您提供额度',
+  },
   // Reassessment step limits
   step_limit_per_step: { factor: 'policy_cap', en: 'Increase limited to the maximum step per reassessment', zhHans: '单次提额幅度受限' },
   step_limit_window_amount: { factor: 'policy_cap', en: 'Increase limited by the total allowed within the recent period', zhHans: '近期累计提额金额受限' },

@@ -26,7 +26,11 @@ function expectConsistent(d: Decision): void {
   expect(tested).toBeTypeOf('number');
   // The payment on the dearest way of repaying it over the term (the revolving line or a plan of at least the term).
   const repayment = dearestRepayment(aprBpOf(d), scorer.policy);
-  expect(d.affordability.monthlyPayment).toBe(repaymentAt(tested as number, repayment));
+  // A balance owed above the line on file and above that limit is what is tested (findings26 F1), and the block says so.
+  const owed = d.affordability.balanceOwed;
+  const principal = owed?.aboveLimit ? owed.amount : (tested as number);
+  if (owed !== undefined) expect(owed.aboveLimit).toBe(owed.amount > (tested as number));
+  expect(d.affordability.monthlyPayment).toBe(repaymentAt(principal, repayment));
   expect(d.affordability.paymentPlan).toEqual(repayment.plan);
   if (d.limit > 0) expect(tested).toBe(d.limit);
 }

@@ -102,7 +102,9 @@ describe('a model factor is a principal reason only when material and able to mo
   describe('a review or contest names only the model factors of the decision it follows', () => {
     const worker = (requestedLimit: number): ApplicantInput => {
       const a = structuredClone(exampleFor('construction_worker').applicant) as ApplicantInput;
-      return { ...a, platform: { ...a.platform, currentLimit: 0 }, controls: { requestedLimit } };
+      // 1,000 RMB still owed on his closed line: his example's 4,950 RMB, above a closed line and more
+      // than he can afford to repay, now declines (findings26 F1).
+      return { ...a, platform: { ...a.platform, currentLimit: 0, currentBalance: 100_000 }, controls: { requestedLimit } };
     };
     const fraudDecline = { reviewerRole: 'fraud_officer', outcome: 'decline', limit: 0, note: 'identity documents inconsistent' } as const;
 

@@ -21,7 +21,24 @@ const on = (a: unknown, asOf: string): ApplicantInput => ({ ...(structuredClone(
  * `test/decision/followUpsUnchanged.test.ts` compares.
  */
 export async function followUpOutputDigests(): Promise<Record<string, string>> {
+  return (await followUpOutputs()).digests;
+}
+
+/** The follow-ups' digests, and the keys left out because the decision counted a balance owed above its line. */
+export interface FollowUpOutputs {
+  readonly digests: Record<string, string>;
+  /**
+   * Keys whose decision carries `affordability.balanceOwed`: a balance owed above the line on file
+   * (the construction worker's 2,300 RMB on the 1,100 RMB line his first decision set, a balance
+   * on a closed line) is tested and noted since the balance-owed rule, by design.
+   */
+  readonly balanceOwed: readonly string[];
+}
+
+/** {@link followUpOutputDigests}, with the keys the balance-owed rule set aside. */
+export async function followUpOutputs(): Promise<FollowUpOutputs> {
   const out: Record<string, string> = {};
+  const balanceOwed: string[] = [];
   const keyed = await createScorer({
     signingKey: 'follow-up fixture key, thirty-two bytes or more',
     personalDataKey: 'follow-up personal-data key, thirty-two bytes',
@@ -39,7 +56,9 @@ export async function followUpOutputDigests(): Promise<Record<string, string>> {
         const up = await scorer.reassess(first, { applicant: before as ApplicantInput, evidence: [structuredClone(certificate)] });
         // Only where no line is held: a held line's reasons now lead with the held line, by design.
         const keep = (what: string, d: Decision) => {
-          if (d.lineAction !== 'hold') out[`${name}/${e.id}/${what}`] = digest(d);
+          const key = `${name}/${e.id}/${what}`;
+          if (d.affordability.balanceOwed !== undefined) balanceOwed.push(key);
+          else if (d.lineAction !== 'hold') out[key] = digest(d);
         };
         keep('upload', up);
         const full = e.applicant as unknown as ApplicantInput;
@@ -52,11 +71,13 @@ export async function followUpOutputDigests(): Promise<Record<string, string>> {
         // A reduction carries its prior's reason codes: of a held line, in their new order.
         if (up.lineAction !== 'hold')
           keep('reduction', scorer.requestReduction(up, Math.max(scorer.policy.limits.productMin, lineOnFileAfter(up, step) - 100_000)));
+        // Held because of the balance owed: its reduction is set aside with it.
+        else if (up.affordability.balanceOwed !== undefined) balanceOwed.push(`${name}/${e.id}/reduction`);
       }
     }
   } finally {
     await keyed.close();
     await plain.close();
   }
-  return out;
+  return { digests: out, balanceOwed };
 }

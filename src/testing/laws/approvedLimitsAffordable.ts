@@ -56,7 +56,11 @@ function checkAffordable(applicant: Applicant, limit: number, terms: BilledTerms
   const { apr } = terms;
   const aprBp = billedAprBp(terms);
   const a = checkAffordability(affordabilityInputOf(applicant, policy), limit, aprBp, policy);
-  for (const { what, payment } of repaymentsOver(limit, aprBp, policy)) {
+  // What is owed on the line counts: a balance above the line on file (a line lowered below what was
+  // drawn, a closed line still owed) is owed whatever the limit, so the line's payment is the larger's.
+  const { currentBalance, currentLimit } = applicant.platform;
+  const owed = currentBalance > currentLimit ? Math.max(limit, currentBalance) : limit;
+  for (const { what, payment } of repaymentsOver(owed, aprBp, policy)) {
     const delta = payment - a.monthlyPayment;
     const failed = a.checks
       .map((c) => ({ ...c, value: c.id === 'debt_service' ? c.value + delta : c.id === 'residual_income' ? c.value - delta : c.value }))
@@ -64,7 +68,7 @@ function checkAffordable(applicant: Applicant, limit: number, terms: BilledTerms
     requireLaw(
       failed.length === 0,
       () =>
-        `${who}: limit ${fen(limit)} at ${pct(apr)}, repaid on ${what} (monthly payment ${fen(payment)}), fails ${failed
+        `${who}: limit ${fen(limit)}${owed > limit ? ` (${fen(owed)} owed on it)` : ''} at ${pct(apr)}, repaid on ${what} (monthly payment ${fen(payment)}), fails ${failed
           .map((c) => `${c.id} (${c.value} ${c.comparison === 'at_least' ? '<' : '>'} ${c.threshold} fen a month)`)
           .join(', ')}`,
     );
@@ -153,7 +157,7 @@ function approvalOrRefusal(review: () => Decision): Decision | undefined {
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
   description:
-    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income) for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person, decided, lowered by the customer between the proposal and the line on file, or contested: within `maxGrantable`, its own checks passing, and the proposal a pending or contested review shows. A line held above what may be granted (a reassessment after other debts rose by a fifth to a half of the income, and the customer's contest of it) is no proposal: above `maxGrantable`, never said to pass checks it fails, the review shows what may be granted (within `maxGrantable`, affordable), a person's approval of a contested limit the scorer accepts is affordable, and the contest lowered by the customer is held, still waiting, or within what may be granted and passing.",
+    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income), its debt service counting what is owed on the line (the payment of the larger of the limit and `platform.currentBalance`, when that balance is above the line on file), for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person, decided, lowered by the customer between the proposal and the line on file, or contested: within `maxGrantable`, its own checks passing, and the proposal a pending or contested review shows. A line held above what may be granted (a reassessment after other debts rose by a fifth to a half of the income, and the customer's contest of it) is no proposal: above `maxGrantable`, never said to pass checks it fails, the review shows what may be granted (within `maxGrantable`, affordable), a person's approval of a contested limit the scorer accepts is affordable, and the contest lowered by the customer is held, still waiting, or within what may be granted and passing.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -217,6 +221,15 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
           checkContest(scorer, heavier, reassessed, held, at, ctx.policy, `${held.lineAction} reassessment of "${a.id}"`);
         }
         checkContest(scorer, applicant, { applicant }, d, at, ctx.policy, `decision for "${applicant.id}"`);
+        // More owed on the line than the line (a line lowered below its balance): an approval's debt
+        // service counts what is owed, not the limit alone.
+        const overdrawn = {
+          ...applicant,
+          platform: { ...applicant.platform, currentBalance: applicant.platform.currentLimit + above * 20 * ctx.policy.limits.roundingStep },
+        };
+        const o = await scorer.decide(overdrawn);
+        if (o.outcome === 'approve')
+          checkAffordable(overdrawn, o.limit, o, ctx.policy, `decision for "${applicant.id}" owing ${fen(overdrawn.platform.currentBalance)}`);
         batchDecisions(await scorer.decideBatch(others)).forEach((b, i) => {
           const a = others[i];
           if (a !== undefined && b.outcome === 'approve') checkAffordable(a, b.limit, b, ctx.policy, `batch decision for "${a.id}" at PD ${b.pd}`);
