@@ -1,6 +1,6 @@
 import { CountedInputLines } from '../report/countedInputLines.js';
 import { NamedPlaces } from './score/namedPlaces.js';
-import { ScoreLineNumbers } from './scoreLineNumbers.js';
+import { type LineOrder, ScoreLineNumbers } from './scoreLineNumbers.js';
 
 /**
  * Follows the input line numbers (`{"line":N,...}`) of a `score` run's `--errors` file as `report`
@@ -62,6 +62,11 @@ export class ErrorsFileLineNumbers {
     return this.own.broken;
   }
 
+  /** Error lines naming a lower input line than the line before, when `order` says none can be score's ({@link ScoreLineNumbers.outOfOrder}). */
+  outOfOrder(order: LineOrder): number {
+    return this.own.outOfOrder(order);
+  }
+
   /** Error lines naming an input line the output names too (each counted, as the output's answer is). */
   get answeredInOutput(): number {
     return this.inOutput.count;
@@ -70,9 +75,9 @@ export class ErrorsFileLineNumbers {
   /**
    * What the report says of the errors file `path` of the run that wrote `file`, one sentence each
    * (none for files as score writes them).
-   * @param resumedDecidingAgain the run's manifest records a resume that decided records again: a lower number is then expected
+   * @param order what the run's manifest says of its files' order (`lineOrderOf`)
    */
-  warnings(path: string, file: string, resumedDecidingAgain: boolean): string[] {
+  warnings(path: string, file: string, order: LineOrder): string[] {
     const n = this.inOutput.count;
     return [
       ...(n > 0
@@ -85,7 +90,7 @@ export class ErrorsFileLineNumbers {
             `${this.unnumbered.count.toLocaleString('en-US')} error line(s) of ${path}, the run's errors file, name no input line (${this.unnumbered}): score writes {"line":N,...} on each, so these are counted as rejected but not checked against the output or the file's other lines (a record both decided and rejected, or rejected twice, would not be seen)`,
           ]
         : []),
-      ...this.own.warnings(path, resumedDecidingAgain),
+      ...this.own.warnings(path, order),
       ...this.counted.warnings(path),
     ];
   }

@@ -23,7 +23,7 @@ import { openInputRecords } from './score/openInputRecords.js';
 import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 import { textLineFault } from './score/textLineFault.js';
-import { resumedDecidingAgain } from './scoreLineNumbers.js';
+import { lineOrderOf } from './scoreLineNumbers.js';
 import type { RunManifest } from './score/runManifest.js';
 import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { readCatalogFile } from './readCatalogFile.js';
@@ -336,7 +336,10 @@ function isEmptyFile(path: string): boolean {
  * that wrote it (`FILE.run.json`), when there is one, says whether a resume wrote answers out of
  * input order (then not warned of, as report and verify do not).
  */
-async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain'>): Promise<MonitorResult> {
+async function monitorDecisionsFile(
+  file: string,
+  o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain' | 'neverResumed'>,
+): Promise<MonitorResult> {
   const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readRunManifest, runManifestPath }] = await Promise.all([
     import('../report/followUps.js'),
     import('../decision/audit.js'),
@@ -358,7 +361,8 @@ async function monitorDecisionsFile(file: string, o: Omit<MonitorDecisionsOption
     ...o,
     lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })),
     followed: index.followed,
-    resumedDecidingAgain: resumedDecidingAgain(manifest),
+    resumedDecidingAgain: lineOrderOf(manifest) === 'resumedDecidingAgain',
+    neverResumed: lineOrderOf(manifest) === 'input',
   });
   const warnings = [...result.warnings, ...(unread === undefined ? [] : [unread]), ...(index.forks() === 0 ? [] : [forkWarning(index.forks())])];
   return warnings.length === result.warnings.length ? result : { ...result, warnings };

@@ -28,8 +28,9 @@ import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
 import { createFollowUpIndex, forkWarning } from '../report/followUps.js';
 import { CountedInputLines } from '../report/countedInputLines.js';
-import { resumedDecidingAgain, ScoreLineNumbers } from './scoreLineNumbers.js';
+import { lineOrderOf, ScoreLineNumbers } from './scoreLineNumbers.js';
 import { textLineFault } from './score/textLineFault.js';
+import { emptyOutputNote } from './emptyOutputNote.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
@@ -58,7 +59,7 @@ else beside line and error), read as verify reads it. A line that is neither a
 decision nor an error line is left out of every figure, named in a warning with why (line_too_long:
 longer than the 4 MiB a line may take; invalid_utf8: a byte that is not UTF-8; invalid_json;
 duplicate_key, imprecise_number, not_finite: JSON read as verify reads it, a key written twice or a
-number JSON would round or make infinite; data_invalid: JSON that is neither), and the command exits 3 (the page is still written); so does a
+number JSON would round or make infinite; data_invalid: JSON that is neither, named for what it is and its first fault), and the command exits 3 (the page is still written); so does a
 file with no line at all (empty, or blank lines only).
 
 Every decision's seal is checked: a decision whose audit.contentHash does not match its content
@@ -82,7 +83,7 @@ Score answers each input line once, in input order ({"line":N,...}, not sealed):
 report warns, naming the lines, of an input line named twice (two outputs put together; exit 3, as
 verify and monitor exit, even for a copy counted once), of a {"decision":...} line naming no input
 line (counted; exit 3), and of one lower than the line before (lines moved; not when the run's manifest records a resume that decided
-records again). An error line the same, word for word, as an earlier one for its input line counts
+records again; exit 3 when it records one run, never resumed). An error line the same, word for word, as an earlier one for its input line counts
 once; another answer to an input line already counted (another run's decision of the same record) is
 counted and warned of, naming the lines: those records count twice in the figures (exit 3).
 
@@ -197,10 +198,10 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded no decision.
     const empty = lines === 0 && run.manifest?.status?.decisions !== 0;
     const warnings = [
-      ...(empty ? [emptyWarning(file)] : []),
+      ...(empty ? [emptyWarning(file, run.manifest === undefined && run.error === undefined)] : []),
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),
       ...(followUps.forks() > 0 ? [forkWarning(followUps.forks())] : []),
-      ...lineNumbers.warnings(file, resumedDecidingAgain(run.manifest)),
+      ...lineNumbers.warnings(file, lineOrderOf(run.manifest)),
       ...(repeated > 0 ? [repeatWarning(file, repeated, data.repeatedEarlierRelease ?? 0, data.repeatedLines ?? [])] : []),
       ...inputLines.warnings(file),
       ...(repeatedOther > 0 ? [repeatedOtherWarning(file, data.repeatedOther!)] : []),
@@ -275,7 +276,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // line naming no input line cannot be held to the others. Each warned alone, they exited 0.
     // And a file no score run wrote: an input line named twice (copies too: `cat out out` counts once,
     // but is no run's output), or a decision line naming none, as verify and monitor exit for it.
-    const notAsWritten = lineNumbers.broken + (errorsApart?.answers.namedTwice ?? 0) > 0;
+    // So is a lower input line than the line before in a run its manifest records never resumed (warned alone, it exited 0).
+    const outOfOrder = lineNumbers.outOfOrder(lineOrderOf(run.manifest)) + (errorsApart?.answers.outOfOrder ?? 0);
+    const notAsWritten = lineNumbers.broken + (errorsApart?.answers.namedTwice ?? 0) + outOfOrder > 0;
     const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0 || notAsWritten;
     return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns || untrusted
       ? CliExitCode.rejected
@@ -333,9 +336,9 @@ function runNotTheRuns(run: RunRead, decisionsRead: number): boolean {
   return recorded !== undefined && recorded !== decisionsRead;
 }
 
-/** Said of a DECISIONS file with no line at all: nothing was reported, and an empty page is no clean bill. */
-function emptyWarning(file: string): string {
-  return `${file} holds no decision and no error line (it is empty, or blank lines only): nothing was reported (is it the right file, or a copy cut short?)`;
+/** Said of a DECISIONS file with no line at all: nothing was reported, and an empty page is no clean bill; with no manifest beside it, what that means. */
+function emptyWarning(file: string, noManifest: boolean): string {
+  return `${file} holds no decision and no error line (it is empty, or blank lines only): nothing was reported (is it the right file, or a copy cut short?)${noManifest ? `; ${emptyOutputNote(file)}` : ''}`;
 }
 
 /**
@@ -408,7 +411,7 @@ function unreadableWarning(file: string, data: ReportData): string {
         : `${r.lines.map((l) => `line ${l.line}: ${l.message}`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
     return `${named} (${r.code}${fen})`;
   });
-  return `${data.unreadable.toLocaleString('en-US')} line(s) of ${file} were neither a decision nor an error line and were left out of every figure${data.decisions === 0 ? ', so the report holds no decision' : ''}${reasons.length === 0 ? '' : `: ${reasons.join('; ')}`}`;
+  return `${data.unreadable.toLocaleString('en-US')} line(s) of ${file} were not read as a decision or an error line and were left out of every figure${data.decisions === 0 ? ', so the report holds no decision' : ''}${reasons.length === 0 ? '' : `, each for its reason: ${reasons.join('; ')}`}`;
 }
 
 /** The summary's count of lines not read, by reason: ` (1 line_too_long, 2 invalid_json)`. */

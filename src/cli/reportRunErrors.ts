@@ -7,7 +7,7 @@ import type { RunManifest } from './score/runManifest.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { NamedPlaces } from './score/namedPlaces.js';
 import { splitLines } from './score/splitLines.js';
-import { resumedDecidingAgain, type ScoreLineNumbers } from './scoreLineNumbers.js';
+import { lineOrderOf, type ScoreLineNumbers } from './scoreLineNumbers.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
 import { outputRoleOf } from './verifyManifest.js';
 
@@ -26,7 +26,8 @@ export interface RunErrorsRead {
    * How its error lines answered input lines: copies, word for word, of a counted one (counted once);
    * other answers to an input line it answered before (counted again); and answers to one the output
    * answers too (counted in both); and error lines naming no input line, counted unchecked; and
-   * lines naming an input line an earlier error line names (`namedTwice`, copies included). All zero
+   * lines naming an input line an earlier error line names (`namedTwice`, copies included), and lines
+   * naming a lower one than the line before of a run never resumed (`outOfOrder`). All zero
    * for files as score writes them.
    */
   readonly answers: {
@@ -35,6 +36,7 @@ export interface RunErrorsRead {
     readonly answeredInOutput: number;
     readonly unchecked: number;
     readonly namedTwice: number;
+    readonly outOfOrder: number;
   };
   /**
    * True when the rejected figures are not the run's: the file could not be read, or holds another
@@ -45,7 +47,7 @@ export interface RunErrorsRead {
   readonly device?: { readonly kind: string; readonly recorded: number | undefined };
 }
 
-const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0, unchecked: 0, namedTwice: 0 };
+const NO_ANSWERS: RunErrorsRead['answers'] = { copiesLeftOut: 0, countedAgain: 0, answeredInOutput: 0, unchecked: 0, namedTwice: 0, outOfOrder: 0 };
 
 /**
  * Adds to `acc` the records the run that wrote `file` rejected, when it wrote them apart
@@ -97,10 +99,11 @@ export async function readRunErrors(
     answeredInOutput: numbers.answeredInOutput,
     unchecked: numbers.unchecked,
     namedTwice: numbers.namedTwice,
+    outOfOrder: numbers.outOfOrder(lineOrderOf(manifest)),
   });
   const lineWarnings = () => [
     ...(notErrorLines > 0 ? [notErrorLinesWarning(path, notErrorLines, leftOut)] : []),
-    ...numbers.warnings(path, file, resumedDecidingAgain(manifest)),
+    ...numbers.warnings(path, file, lineOrderOf(manifest)),
   ];
   try {
     // Read as bytes, as the output is: decoded as text, a byte that is not UTF-8 read as U+FFFD.

@@ -60,10 +60,20 @@ export class ScoreLineNumbers {
   }
 
   /**
-   * The warnings of a file read to its end, one sentence each (none for a file as score writes it).
-   * @param resumedDecidingAgain the run's manifest records a resume that decided records again ({@link resumedDecidingAgain}): a lower number is then expected
+   * Lines naming a lower input line than the line before when the run's manifest records it never
+   * resumed (`order` 'input'): score then wrote every number higher than the one before, so such a
+   * file is not as any run wrote it, and the three readers exit 3 for it as for {@link broken}. Under
+   * any other order, none: a lower number may be score's own (see {@link LineOrder}), and is warned of.
    */
-  warnings(file: string, resumedDecidingAgain: boolean): string[] {
+  outOfOrder(order: LineOrder): number {
+    return order === 'input' ? this.decreasing.count : 0;
+  }
+
+  /**
+   * The warnings of a file read to its end, one sentence each (none for a file as score writes it).
+   * @param order what the run's manifest says of the file's order ({@link lineOrderOf})
+   */
+  warnings(file: string, order: LineOrder): string[] {
     const out: string[] = [];
     if (this.repeated.count > 0)
       out.push(
@@ -73,9 +83,13 @@ export class ScoreLineNumbers {
       out.push(
         `${this.unnumbered.count.toLocaleString('en-US')} decision line(s) of ${file} name no input line (${this.unnumbered}): score writes {"line":N,"decision":...} on each, so these are counted but not checked against the file's other lines (a record answered twice would not be seen)`,
       );
-    if (this.decreasing.count > 0 && !resumedDecidingAgain)
+    if (this.decreasing.count > 0 && order !== 'resumedDecidingAgain')
       out.push(
-        `${this.decreasing.count.toLocaleString('en-US')} line(s) of ${file} name a lower input line than the line before (${this.decreasing}): score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together`,
+        `${this.decreasing.count.toLocaleString('en-US')} line(s) of ${file} name a lower input line than the line before (${this.decreasing}): ${
+          order === 'input'
+            ? "the run's manifest records one run, never resumed, and score writes a run's lines in input order, so lines were moved or files put together"
+            : 'score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together; only warned of, as no manifest records the run was never resumed (none read beside the file, or a resume that may have decided records again without recording it: one killed before it recorded its end)'
+        }`,
       );
     return out;
   }
@@ -87,6 +101,24 @@ export class ScoreLineNumbers {
     for (const line of this.pastInput) ranges.addRange(line);
     return `${this.pastInput.size.toLocaleString('en-US')} input line number(s) past the run's last input record (line ${this.lastInputLine.toLocaleString('en-US')}): ${formatLineRanges(ranges.ranges, ranges.more)}`;
   }
+}
+
+/**
+ * What a run's manifest says of the order of its output's input line numbers: 'input', every number
+ * higher than the one before (one run, never resumed: `status.runs` 1, whether on one thread or
+ * `--workers`, each chunk's lines written in input order); 'resumedDecidingAgain', answers written
+ * after the rest (see {@link resumedDecidingAgain}); 'unknown', no manifest, or a run resumed without
+ * recording that it decided records again. A resume records what it decided again only when it
+ * ends, so one killed before that (SIGKILL, power lost) leaves answers after the rest and a manifest
+ * that does not say so, and a later resume finding every answer present adds nothing: a lower number
+ * in such a file may be score's own, so it is warned of, not refused.
+ */
+export type LineOrder = 'input' | 'resumedDecidingAgain' | 'unknown';
+
+/** The {@link LineOrder} the run `manifest` records (undefined: none read). */
+export function lineOrderOf(manifest: RunManifest | undefined): LineOrder {
+  if (resumedDecidingAgain(manifest)) return 'resumedDecidingAgain';
+  return manifest?.status?.runs === 1 ? 'input' : 'unknown';
 }
 
 /**

@@ -19,11 +19,12 @@ import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
-import { resumedDecidingAgain, ScoreLineNumbers } from './scoreLineNumbers.js';
+import { lineOrderOf, ScoreLineNumbers } from './scoreLineNumbers.js';
 import { readDecisionFileLine, scoreOutputKeyFault, scoreOutputValueOf } from '../report/decisionFileLine.js';
 import type { AuditKeys } from '../decision/audit.js';
 import { scoreErrorLineOf } from '../report/errorFileLine.js';
 import { NamedPlaces } from './score/namedPlaces.js';
+import { emptyOutputNote } from './emptyOutputNote.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -125,6 +126,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     const configuration = manifest === undefined ? undefined : runConfigurationOf(manifest);
     const notTheRuns = new Map<string, { readonly where: string[]; count: number }>();
     const numbers = new ScoreLineNumbers(manifest?.status?.lastInputLine);
+    const lineOrder = lineOrderOf(manifest);
     // Decisions met before, by audit.decisionId: one decision on two lines is counted twice above.
     const ids = new Set<string>();
     let repeatedDecisions = 0;
@@ -190,7 +192,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       io.stdout(
         `warning: ${repeatedDecisions.toLocaleString('en-US')} decision(s) of ${say(file)} appear on more than one line (the same audit.decisionId): counted on each line above\n`,
       );
-    for (const w of numbers.warnings(file, resumedDecidingAgain(manifest))) io.stdout(`warning: ${say(w)}\n`);
+    for (const w of numbers.warnings(file, lineOrder)) io.stdout(`warning: ${say(w)}\n`);
     if (unnumbered.count > 0) io.stdout(`warning: ${say(unnumberedErrorLinesWarning(file, unnumbered))}\n`);
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
@@ -214,6 +216,10 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         all.push(
           `${numbers.broken.toLocaleString('en-US')} line(s) name an input line named before, or decision lines none (named above), so the file is not as the run wrote it`,
         );
+      if (numbers.outOfOrder(lineOrder) > 0)
+        all.push(
+          `${numbers.outOfOrder(lineOrder).toLocaleString('en-US')} line(s) name a lower input line than the line before in a run never resumed (named above), so the file is not as the run wrote it`,
+        );
       matches = all.length === 0;
       io.stdout(
         matches
@@ -229,12 +235,16 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     }
     // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3).
     if (total === 0 && counts.notRead === 0 && manifest === undefined) {
-      io.stdout(`no decision found in ${say(file)}: nothing was verified\n`);
+      io.stdout(
+        `no decision found in ${say(file)}: nothing was verified${counts.errorLines === 0 && file !== '-' && !existsSync(runManifestPath(file)) ? `; ${say(emptyOutputNote(file))}` : ''}\n`,
+      );
       return CliExitCode.rejected;
     }
     // An input line answered twice, or a decision line naming none, is a file no score run wrote: exit 3,
     // as report and monitor exit for it (verify warned, exit 0, where report exited 3 for two runs put together).
-    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || numbers.broken > 0 || !matches ? CliExitCode.rejected : CliExitCode.ok;
+    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || numbers.broken > 0 || numbers.outOfOrder(lineOrder) > 0 || !matches
+      ? CliExitCode.rejected
+      : CliExitCode.ok;
   } catch (e) {
     return reportError(e, io, VERIFY_USAGE);
   }

@@ -20,7 +20,8 @@ import { loadModel, type LoadedModel } from '../model/loadModel.js';
 import { decidable, decidedRecordError, type InputRecord, refusalWithFaults } from '../cli/score/inputRecord.js';
 import type { TextLine } from '../cli/score/splitLines.js';
 import { NamedPlaces } from '../cli/score/namedPlaces.js';
-import { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
+import { type LineOrder, ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
+import { unusableLineReason } from '../report/unusableLineReason.js';
 import { CountedInputLines } from '../report/countedInputLines.js';
 import { readDecisionFileLine } from '../report/decisionFileLine.js';
 import { errorLineCodeOf } from '../report/errorFileLine.js';
@@ -278,6 +279,7 @@ const DECISIONS_OPTION_KEYS = everyKeyOf<Parameters<typeof monitorDecisions>[0]>
   'period',
   'followed',
   'resumedDecidingAgain',
+  'neverResumed',
   'onError',
 ]);
 
@@ -319,6 +321,13 @@ export async function monitorDecisions(given: {
    * lower input line number than the line before's is expected. Default false.
    */
   readonly resumedDecidingAgain?: boolean;
+  /**
+   * The lines are the output of a `creditlift score` run whose manifest records one run, never
+   * resumed (`status.runs` 1): score wrote every input line number higher than the one before, so a
+   * lower one is a line-number fault (`lineNumberFaults`, exit 3 from the command), not only a
+   * warning. Not with `resumedDecidingAgain`. Default false (a lower number is warned of).
+   */
+  readonly neverResumed?: boolean;
   readonly onError?: (e: MonitorRecordError) => void | Promise<void>;
 }): Promise<MonitorResult> {
   const o = readOptionsObject(given, DECISIONS_OPTION_KEYS, 'monitorDecisions options');
@@ -329,6 +338,14 @@ export async function monitorDecisions(given: {
       ? undefined
       : { path: ['followed'], code: 'invalid_type', message: 'followed must be a Set of decision ids', expected: 'Set', received: typeNameOf(o.followed) },
     typeIssue(['resumedDecidingAgain'], o.resumedDecidingAgain, 'boolean', 'true or false', true),
+    typeIssue(['neverResumed'], o.neverResumed, 'boolean', 'true or false', true),
+    o.resumedDecidingAgain === true && o.neverResumed === true
+      ? {
+          path: ['neverResumed'],
+          code: 'invalid_value',
+          message: 'a run never resumed cannot have resumed deciding records again: give one of neverResumed and resumedDecidingAgain',
+        }
+      : undefined,
     typeIssue(['onError'], o.onError, 'function', 'a function taking each record error', true),
   ]);
   const acc = createMonitorAccumulator(o.baseline, { period: o.period });
@@ -389,7 +406,7 @@ export async function monitorDecisions(given: {
         line,
         code !== undefined
           ? { code: 'data_invalid', message: `line ${line}: an error line (${code}), not a decision` }
-          : { code: 'data_invalid', message: `line ${line}: neither a decision nor an error line` },
+          : { code: 'data_invalid', message: `line ${line}: ${unusableLineReason(value, d.error.issues)}` },
       );
       continue;
     }
@@ -499,7 +516,8 @@ export async function monitorDecisions(given: {
     warnings.push(
       `${noCatalog} decision(s) record no certificate catalog (audit.catalogHash): whether they were made with the baseline's catalog was not checked`,
     );
-  warnings.push(...lineNumbers.warnings('the file', o.resumedDecidingAgain === true));
+  const order: LineOrder = o.resumedDecidingAgain === true ? 'resumedDecidingAgain' : o.neverResumed === true ? 'input' : 'unknown';
+  warnings.push(...lineNumbers.warnings('the file', order));
   if (repeatedAt.count > 0)
     warnings.push(
       `${repeatedAt.count.toLocaleString('en-US')} decision(s) appear on more than one line (the same audit.decisionId; ${repeatedAt}): each is counted once`,
@@ -528,7 +546,7 @@ export async function monitorDecisions(given: {
   const summary = acc.finish();
   const noise = samplingNoiseWarning(summary.withinNoise);
   if (noise !== undefined) warnings.push(noise);
-  return { summary, records, errors, warnings, repeated, superseded, lineNumberFaults: lineNumbers.broken };
+  return { summary, records, errors, warnings, repeated, superseded, lineNumberFaults: lineNumbers.broken + lineNumbers.outOfOrder(order) };
 }
 
 function observationOf(

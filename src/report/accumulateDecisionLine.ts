@@ -10,6 +10,7 @@ import type { TextLine } from '../cli/score/splitLines.js';
 import type { ScoreLineNumbers } from '../cli/scoreLineNumbers.js';
 import type { CountedInputLines } from './countedInputLines.js';
 import { readDecisionFileLine } from './decisionFileLine.js';
+import { unusableLineReason } from './unusableLineReason.js';
 
 // Only the fields the report reads are checked, loosely, so decisions from older or newer engine
 // versions still count; a line missing them is unreadable rather than a crash.
@@ -141,7 +142,7 @@ export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | 
   }
   const errorLine = scoreErrorLineOf(value);
   if (errorLine === undefined) {
-    acc.addUnreadable({ code: 'data_invalid', message: 'neither a decision nor an error line' }, at);
+    acc.addUnreadable({ code: 'data_invalid', message: unusableLineReason(value, decision.error.issues) }, at);
     return;
   }
   // Counted, as it is an error line, but with no input line nothing can hold it to the others: said, as in an errors file apart.

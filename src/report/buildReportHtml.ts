@@ -285,6 +285,6 @@ ${
 ${data.arms.map((a) => `<tr><td>${escapeHtml(a.arm)}</td><td>${a.count.toLocaleString('en-US')}</td><td>${a.approve.toLocaleString('en-US')}</td><td>${escapeHtml(formatPercent(a.approve / a.count, 1))}</td><td>${escapeHtml(formatRmb(a.limitTotalFen))}</td></tr>`).join('\n')}
 </tbody></table>`
 }
-${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were neither a decision nor an error line and were left out (a decision whose asOf is not a calendar date YYYY-MM-DD is one of them).</p>` : ''}`,
+${data.unreadable > 0 ? `<p class="note">${data.unreadable.toLocaleString('en-US')} line(s) of the input were not read as a decision or an error line and were left out: each reason is named, with its first lines, in the warnings above.</p>` : ''}`,
   });
 }

@@ -96,7 +96,7 @@ describe('a blank line is empty or spaces and tabs only; any other line is answe
     const r = captureIo();
     expect(await runReportCommand([path, '--out', file('decisions.html')], r.io)).toBe(3);
     expect(r.out()).toMatch(/2 unreadable lines/);
-    expect(r.err()).toMatch(/2 line\(s\) of .* were neither a decision nor an error line/);
+    expect(r.err()).toMatch(/2 line\(s\) of .* were not read as a decision or an error line/);
 
     const m = captureIo();
     expect(await runMonitorCommand(['--decisions', path, '--out', file('mon.json')], m.io)).not.toBe(0);

@@ -162,7 +162,9 @@ describe('report: a line it cannot read is named for why, as monitor names it', 
     const path = write('unreadable.ndjson', [...base, huge, badByte, '{oops']);
     const r = await report(path);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/warning: 3 line\(s\) of .*unreadable\.ndjson were neither a decision nor an error line and were left out of every figure/);
+    expect(r.err).toMatch(
+      /warning: 3 line\(s\) of .*unreadable\.ndjson were not read as a decision or an error line and were left out of every figure, each for its reason/,
+    );
     expect(r.err).toMatch(/line 8: the line is longer than the 4 MiB a record may take \(line_too_long\)/);
     expect(r.err).toMatch(/line 9: not UTF-8: invalid byte at offset \d+ of the file \(invalid_utf8\)/);
     expect(r.err).toMatch(/line 10: not valid JSON: unexpected text at line 1, column 2 \(invalid_json\)/);
