@@ -67,22 +67,30 @@ Which path each side runs (--mode, stated in the output and in the summary's "pa
                     "prior" column holding the decision JSON: the customer's latest decision as
                     score or decide wrote it), or, where it carries none (no key, an empty cell),
                     the record decided under the baseline (decide)
+Beside the prior, a record may carry what your account system holds for the line now: NDJSON
+"onFile": {"line", "selfSetCap", "limitHistory"} (fen; the cap null when none), or a CSV "onFile"
+column holding that JSON, as a reassessment batch item's onFile. Each side reassesses with it, and a
+prior that left another line, cap or ledger on file (the customer lowered the line after it) is
+refused for that record (prior_superseded), never reassessed as if its line were still on file.
 A stored prior is checked before it is used: its seal verified under the key files below, and it
 must be the record's applicant's (applicantId, audit.subjectHash) and not dated after the record's
 asOf; a limitHistory beside it must be its own. A record that fails is in the errors file (arm
-"prior", its "reason": prior_unverified, prior_other_applicant, prior_after_as_of or
-prior_ledger_differs, naming the field), the others go on; the summary's "priors" counts the
-records reassessed from a stored prior, from the baseline's decide, and those refused by reason.
---mode decide does not read a stored prior: it warns on stderr how many records carry one (counted
-in "priors.unread"), and decides them afresh.
+"prior", its "reason": prior_unverified, prior_other_applicant, prior_after_as_of,
+prior_ledger_differs, prior_superseded, or prior_missing for an onFile without a prior, naming
+the field), the others go on; the summary's "priors" counts the records reassessed from a stored
+prior, from the baseline's decide, and those refused by reason. A malformed onFile is the
+record's error naming onFile.<field>.
+--mode decide does not read a stored prior or onFile: it warns on stderr how many records carry
+one (counted in "priors.unread"), and decides them afresh.
 Each side's line actions (open, raise, keep, lower, close, hold, review, none), the lines it
 raises, lowers, closes and holds with their RMB, and the line-action swap (keep->lower: lines the
 baseline keeps and the candidate lowers) are printed and in the summary's "lineActions": an
 outcome of approve -> approve may still lower a line, or hold it for review.
 
 Input:
-  --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them; a CSV
-                             "prior" column, read strictly as JSON, carries the stored decision)
+  --book FILE                applicants, NDJSON or CSV (as "creditlift score" reads them; CSV
+                             "prior" and "onFile" columns, read strictly as JSON, carry the
+                             stored decision and the line on file)
   --format ndjson|csv        book format (default: from the file name)
   --baseline-policy FILE     policy (overrides or full) in force today (default: the default policy)
   --baseline-model PATH      model in force today (default: the embedded model)
@@ -369,7 +377,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     io.stderr(lenientCellsWarning(lenientCells.counts()));
     if (mode === 'decide' && s.priors.unread > 0)
       io.stderr(
-        `warning: ${s.priors.unread.toLocaleString('en-US')} record(s) of ${basename(book)} carry a stored decision (prior), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n`,
+        `warning: ${s.priors.unread.toLocaleString('en-US')} record(s) of ${basename(book)} carry a stored decision (prior) or the line on file (onFile), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n`,
       );
     const unmatched = s.backtest?.outcomes?.unmatched ?? 0;
     if (unmatched > 0)

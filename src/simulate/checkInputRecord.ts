@@ -1,7 +1,7 @@
 import { refusedRecord, type InputRecord } from '../cli/score/inputRecord.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 
-const OK_KEYS: readonly string[] = ['line', 'ok', 'value', 'limitHistory', 'at', 'prior'];
+const OK_KEYS: readonly string[] = ['line', 'ok', 'value', 'limitHistory', 'at', 'prior', 'onFile'];
 const REFUSED_KEYS: readonly string[] = ['line', 'ok', 'error', 'check'];
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -17,7 +17,7 @@ function isPath(v: unknown): boolean {
  * as it is when well formed, else a refused record naming every fault (`data_invalid`, one issue
  * per field): a raw applicant passed by mistake, a missing or bad `line`, an `ok` that is not a
  * boolean, a refusal without its `error`, an unknown key (a misspelled `limitHistroy` would drop the
- * customer's ledger), a `prior` (the stored decision) given as undefined. Trusted as they came, such elements became errors with no line and no reason,
+ * customer's ledger), a `prior` (the stored decision) or an `onFile` (the line on file) given as undefined. Trusted as they came, such elements became errors with no line and no reason,
  * or were decided with no line (`ok: 'yes'` as if true). A record without a usable `line` is
  * numbered by its place in the book (`position`, from 1).
  *
@@ -58,6 +58,16 @@ export function checkInputRecord(element: unknown, position: number): InputRecor
         path: ['prior'],
         code: 'invalid_type',
         message: 'prior is given but undefined (did the lookup of the decision on file find nothing?): give the stored decision, or leave the key out',
+        expected: 'object',
+        received: 'undefined',
+      });
+    // The same for the line on file: the stored prior would be reassessed unguarded.
+    if (Object.hasOwn(element, 'onFile') && element.onFile === undefined)
+      issues.push({
+        path: ['onFile'],
+        code: 'invalid_type',
+        message:
+          'onFile is given but undefined (did the lookup of the line on file find nothing?): give the line, cap and ledger on file, or leave the key out',
         expected: 'object',
         received: 'undefined',
       });

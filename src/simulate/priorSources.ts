@@ -22,7 +22,7 @@ export interface PriorSources {
    */
   readonly refused: Readonly<Record<StoredPriorRefusal, number>>;
   /**
-   * `decide` mode: readable records carrying a `prior`, which `decide` does not read (nor verify):
+   * `decide` mode: readable records carrying a `prior` or an `onFile`, which `decide` does not read (nor verify):
    * each side decides the record afresh, its ledger from `limitHistory` only. Warned, not refused,
    * so one book serves both modes. 0 in `reassess` mode.
    */
@@ -64,7 +64,7 @@ export function describePriorSources(mode: 'decide' | 'reassess', p: PriorSource
   if (mode === 'decide')
     return p.unread === 0
       ? null
-      : `${count(p.unread)} record(s) carry a stored decision (prior), which mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); mode reassess reassesses from the stored decision`;
+      : `${count(p.unread)} record(s) carry a stored decision (prior) or the line on file (onFile), which mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); mode reassess reassesses from the stored decision`;
   const refused = STORED_PRIOR_REFUSALS.filter((r) => p.refused[r] > 0);
   const total = refused.reduce((t, r) => t + p.refused[r], 0);
   return `${count(p.fromStored)} record(s) reassessed from the decision stored with them (prior), ${count(p.fromBaselineDecide)} from the record decided under the baseline (they carry none)${

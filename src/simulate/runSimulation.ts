@@ -29,7 +29,8 @@ import { PriorInvalidError } from '../decision/priorInvalidError.js';
 import { keyIssues as lenderKeyIssues, type KeyOptions } from '../decision/scorerKeys.js';
 import { builtInFields } from './builtInFields.js';
 import type { PriorSource } from './priorSources.js';
-import { checkStoredPrior, type StoredPriorCheck, type StoredPriorRefusal } from './storedPrior.js';
+import { checkStoredPrior, onFileWithoutPrior, type StoredPriorCheck, type StoredPriorRefusal } from './storedPrior.js';
+import type { LineOnFile } from '../decision/priorOnFile.js';
 
 /**
  * Decides a batch of raw records, one result per record in order (a scorer's or a pool's
@@ -103,8 +104,11 @@ export interface RunSimulationOptions {
    * granted is held for review, never lowered automatically). The summary's `paths` says which ran.
    * A record carrying the customer's latest sealed decision (`prior`, as the lender stores it) is
    * reassessed from that instead, on both sides, once it is checked (see `priorKeys`); one whose
-   * prior fails a check is refused (`arm: 'prior'`, with its `reason`), the others go on. `decide`
-   * mode does not read a `prior`: it is counted (`summary.priors.unread`), not refused.
+   * prior fails a check is refused (`arm: 'prior'`, with its `reason`), the others go on. A record's
+   * `onFile` (the line on file now) goes in each side's reassessment item beside its prior, so a
+   * prior it supersedes is that record's `prior_superseded`; an `onFile` without a prior is
+   * `prior_missing`. `decide` mode does not read a `prior` or an `onFile`: it is counted
+   * (`summary.priors.unread`), not refused.
    */
   readonly mode?: SimulationMode;
   /**
@@ -255,7 +259,7 @@ export async function runSimulation(given: RunSimulationOptions): Promise<Simula
     for (const t of await (queue.shift() as Promise<Taken[]>)) {
       records++;
       // decide mode does not read a stored decision: counted, so the summary and the command can say so.
-      if (mode === 'decide' && t.record.ok && t.record.prior !== undefined) acc.addUnreadPrior();
+      if (mode === 'decide' && t.record.ok && (t.record.prior !== undefined || Object.hasOwn(t.record, 'onFile'))) acc.addUnreadPrior();
       const error = recordError(t);
       if (error !== undefined) {
         if (error.reason !== undefined) acc.addRefusedPrior(error.reason);
@@ -432,13 +436,22 @@ function readRunSimulationOptions(given: RunSimulationOptions): { readonly value
 const PRIOR_KEY_OPTIONS = everyKeyOf<KeyOptions>()(['signingKey', 'personalDataKey', 'verificationKeys']);
 
 /**
+ * A record's checked stored decision, and the line on file given beside it (`onFile`, as read:
+ * each side's `reassess` checks it, as a batch item's), a key present only when the record has one.
+ */
+interface StoredPrior {
+  readonly decision: Decision;
+  readonly onFile?: unknown;
+}
+
+/**
  * One chunk's values decided on both sides. `stored[i]`, in `reassess` mode: the checked decision
- * stored with value `i`'s record, undefined when it carries none.
+ * stored with value `i`'s record (with its `onFile`), undefined when it carries none.
  */
 type ChunkDecider = (
   values: readonly unknown[],
   ledgers: readonly (readonly LimitChange[] | undefined)[] | undefined,
-  stored: readonly (Decision | undefined)[],
+  stored: readonly (StoredPrior | undefined)[],
 ) => Promise<ChunkResults>;
 
 /** `decide` mode: each side decides every value afresh. */
@@ -479,13 +492,16 @@ function reassessValues(baseline: SimulationArm, candidate: SimulationArm): Chun
     let k = 0;
     values.forEach((_, i) => {
       const own = stored[i];
-      priors.push(own === undefined ? (decided[k++] as BatchResult) : { ok: true, index: i, decision: own });
+      priors.push(own === undefined ? (decided[k++] as BatchResult) : { ok: true, index: i, decision: own.decision });
     });
     const items: ReassessItem[] = [];
     const at: number[] = [];
     priors.forEach((p, i) => {
       if (!p.ok) return;
-      items.push({ prior: p.decision, update: { applicant: values[i], evidence: [] } });
+      const own = stored[i];
+      // The line on file goes in the item, so each side refuses a superseded prior as a batch item's.
+      const onFile = own !== undefined && Object.hasOwn(own, 'onFile') ? { onFile: own.onFile as LineOnFile } : {};
+      items.push({ prior: p.decision, update: { applicant: values[i], evidence: [] }, ...onFile });
       at.push(i);
     });
     const reassess = (arm: SimulationArm) => (arm.reassess as ReassessBatch)(items);
@@ -513,14 +529,20 @@ function checkCount(name: string, got: readonly unknown[], expected: number): vo
  */
 async function decideChunk(batch: readonly InputRecord[], decideAll: ChunkDecider, priorKeys?: AuditKeys): Promise<Taken[]> {
   const checked = new Map<InputRecord, StoredPriorCheck>();
-  if (priorKeys !== undefined) for (const r of batch) if (r.ok && r.prior !== undefined) checked.set(r, checkStoredPrior(r, priorKeys));
+  if (priorKeys !== undefined)
+    for (const r of batch) {
+      if (!r.ok) continue;
+      if (r.prior !== undefined) checked.set(r, checkStoredPrior(r, priorKeys));
+      else if (Object.hasOwn(r, 'onFile')) checked.set(r, onFileWithoutPrior());
+    }
   const toDecide = checked.size === 0 ? batch : batch.filter((r) => checked.get(r)?.ok !== false);
   const { values, limitHistories: own } = decidable(toDecide);
   // Aligned with `values`: one per readable record and per refused record still to check (never a stored prior's).
-  const stored = toDecide.flatMap((r): (Decision | undefined)[] => {
+  const stored = toDecide.flatMap((r): (StoredPrior | undefined)[] => {
     if (!r.ok) return r.check === undefined ? [] : [undefined];
     const c = checked.get(r);
-    return [c?.ok === true ? c.prior : undefined];
+    if (c?.ok !== true) return [undefined];
+    return [Object.hasOwn(r, 'onFile') ? { decision: c.prior, onFile: r.onFile } : { decision: c.prior }];
   });
   const results: ChunkResults = values.length === 0 ? { baseline: [], candidate: [] } : await decideAll(values, own, stored);
   const { baseline: b, candidate: c, prior: p } = results;
@@ -558,12 +580,21 @@ function recordError(t: Taken): SimulationRecordError | undefined {
   const b = t.baseline as BatchResult;
   const c = t.candidate as BatchResult;
   const named = (e: DecisionErrorData) => (t.priorSource === 'stored' ? reassessedRecordError(record, e) : decidedRecordError(record, e));
+  // The line on file says the stored decision is not the line's latest: the record's refusal for its
+  // prior, counted with the others by reason, not a disagreement of the sides.
+  if (!b.ok && !c.ok && t.priorSource === 'stored' && isSuperseded(b.error) && isSuperseded(c.error))
+    return { line: record.line, arm: 'prior', reason: 'prior_superseded', error: named(b.error) };
   if (!b.ok && !c.ok) return { line: record.line, arm: 'both', error: named(b.error) };
   if (!b.ok) return { line: record.line, arm: 'baseline', error: named(b.error) };
   if (!c.ok) return { line: record.line, arm: 'candidate', error: named(c.error) };
   // Both arms decided yet the applicant does not parse here: a disagreement between parsers, never silent.
   if (t.segmentError !== undefined) return { line: record.line, arm: 'input', error: t.segmentError };
   return undefined;
+}
+
+/** A refusal of the prior for its line on file alone (`prior_superseded` issues, nothing else). */
+function isSuperseded(e: DecisionErrorData): boolean {
+  return e.code === 'prior_invalid' && e.issues !== undefined && e.issues.length > 0 && e.issues.every((i) => i.code === 'prior_superseded');
 }
 
 /**

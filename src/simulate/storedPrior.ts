@@ -20,9 +20,21 @@ import { builtInFields } from './builtInFields.js';
  *   record's `identity.idHash`);
  * - `prior_after_as_of`: dated after the record's `asOf`;
  * - `prior_ledger_differs`: the record's own `limitHistory` is not the prior's (a later decision
- *   changed the ledger on file, so the prior is not the line's latest).
+ *   changed the ledger on file, so the prior is not the line's latest);
+ * - `prior_superseded`: the line on file the record carries (`onFile`) is not what the prior left
+ *   (its line, the customer's cap or the ledger): a later decision changed it, a customer's
+ *   reduction say. Found by each side's `reassess` of the item, as a reassessment batch item's
+ *   `onFile` is checked; both sides refusing it so is the record's refusal;
+ * - `prior_missing`: the record carries the line on file (`onFile`) but no prior for it to guard.
  */
-export const STORED_PRIOR_REFUSALS = deepFreeze(['prior_unverified', 'prior_other_applicant', 'prior_after_as_of', 'prior_ledger_differs'] as const);
+export const STORED_PRIOR_REFUSALS = deepFreeze([
+  'prior_unverified',
+  'prior_other_applicant',
+  'prior_after_as_of',
+  'prior_ledger_differs',
+  'prior_superseded',
+  'prior_missing',
+] as const);
 /** See {@link STORED_PRIOR_REFUSALS}. */
 export type StoredPriorRefusal = (typeof STORED_PRIOR_REFUSALS)[number];
 
@@ -98,6 +110,23 @@ export function checkStoredPrior(record: RecordToCheck, keys: AuditKeys): Stored
       found.map((f) => f.issue),
     );
   return { ok: true, prior };
+}
+
+/**
+ * A record carrying the line on file (`onFile`) without a stored decision: refused, not reassessed
+ * from the baseline's decide, whose fresh decision is not the one the line on file was left by (each
+ * side would refuse it as superseded, or pass it by chance).
+ */
+export function onFileWithoutPrior(): StoredPriorCheck {
+  return refused('prior_missing', [
+    {
+      path: ['prior'],
+      code: 'invalid_type',
+      message: 'the record carries onFile (the line on file) but no prior: give the line\u2019s latest decision as stored beside it, or leave onFile out',
+      expected: 'object',
+      received: 'undefined',
+    },
+  ]);
 }
 
 function refused(reason: StoredPriorRefusal, issues: readonly ValidationIssue[]): StoredPriorCheck {

@@ -225,7 +225,7 @@ describe('creditlift simulate', () => {
     expect(h.out()).toMatch(
       /The prior is the decision stored\s+with the record \(NDJSON .*, or a CSV\s+"prior" column holding the decision JSON: .*\n.*\(no key, an empty cell\),\s+the record decided under the baseline \(decide\)/,
     );
-    expect(h.out()).toMatch(/--mode decide does not read a stored prior: it warns on stderr/);
+    expect(h.out()).toMatch(/--mode decide does not read a stored prior or onFile: it warns on stderr/);
     const c = captureIo();
     expect(await runSimulateCommand(['--book', join(work, 'b2.ndjson'), '--mode', 'review', '--out', join(work, 'm.json')], c.io)).toBe(2);
     expect(c.err()).toContain('--mode must be decide or reassess, got "review"');

@@ -101,7 +101,7 @@ describe('creditlift simulate --mode reassess with the decisions the lender hold
     expect(sim.priors).toEqual({
       fromStored: 26,
       fromBaselineDecide: 2,
-      refused: { prior_unverified: 1, prior_other_applicant: 1, prior_after_as_of: 0, prior_ledger_differs: 0 },
+      refused: { prior_unverified: 1, prior_other_applicant: 1, prior_after_as_of: 0, prior_ledger_differs: 0, prior_superseded: 0, prior_missing: 0 },
       unread: 0,
     });
     expect(
@@ -173,7 +173,7 @@ describe('creditlift simulate --mode reassess with the decisions the lender hold
     const code = await runSimulateCommand(['--book', join(work, 'book.ndjson'), '--out', join(work, 'dec.json')], c.io);
     expect(code).toBe(0);
     expect(c.err()).toBe(
-      'warning: 28 record(s) of book.ndjson carry a stored decision (prior), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n',
+      'warning: 28 record(s) of book.ndjson carry a stored decision (prior) or the line on file (onFile), which --mode decide does not read or verify: each side decided them afresh (their step-limit ledger from limitHistory alone); --mode reassess reassesses from the stored decision\n',
     );
     const sim = JSON.parse(readFileSync(join(work, 'dec.json'), 'utf8'));
     expect(sim.priors.unread).toBe(28);
@@ -200,7 +200,7 @@ describe('creditlift simulate --mode reassess with the decisions the lender hold
     expect(csv.sim.priors).toEqual({
       fromStored: 26,
       fromBaselineDecide: 2,
-      refused: { prior_unverified: 1, prior_other_applicant: 1, prior_after_as_of: 0, prior_ledger_differs: 0 },
+      refused: { prior_unverified: 1, prior_other_applicant: 1, prior_after_as_of: 0, prior_ledger_differs: 0, prior_superseded: 0, prior_missing: 0 },
       unread: 0,
     });
     expect(csv.sim.provenance.book.format).toBe('csv');

@@ -9,7 +9,7 @@ import { applicantJsonSchema } from '../../schema/jsonSchema.js';
 import { z } from 'zod';
 
 /** How a CSV cell is read, from the applicant JSON Schema's type at the column's path. */
-export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown' | 'ledger' | 'prior';
+export type CsvCellKind = 'integer' | 'number' | 'boolean' | 'string' | 'json' | 'unknown' | 'ledger' | 'prior' | 'onFile';
 
 /**
  * The column holding a row's own ledger of recent raises (JSON, as `decide`'s `limitHistory`): not an
@@ -23,6 +23,13 @@ export const LEDGER_COLUMN = 'limitHistory';
  * `simulate` beside the applicant and refused, by name, by every other command's reader.
  */
 export const PRIOR_COLUMN = 'prior';
+
+/**
+ * The column holding what the lender's account system holds for a row's line now (`{ line,
+ * selfSetCap, limitHistory }` JSON, as an NDJSON line's `onFile` key carries it): not an applicant
+ * field, read by `simulate` beside the stored decision and refused, by name, by every other reader.
+ */
+export const ON_FILE_COLUMN = 'onFile';
 
 /** One CSV column: its header, the applicant path it fills and how its cells are read. */
 export interface CsvColumn {
@@ -67,7 +74,7 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
  * `bureau.hasFile`, `evidence.0.score`); a numeric segment is an array index. A column naming an
  * object or array (`evidence`, `controls`) holds that part as JSON text. Columns the schema does
  * not know are passed through as text so validation names them. A `limitHistory` column is the
- * row's ledger and a `prior` column its stored decision, neither part of the applicant (kinds `ledger`, `prior`). A lender attribute (`attributes.<name>`,
+ * row's ledger, a `prior` column its stored decision and an `onFile` column the line on file, none part of the applicant (kinds `ledger`, `prior`, `onFile`). A lender attribute (`attributes.<name>`,
  * typed by `schema`: see {@link csvApplicantSchema}) is read as its declared type; one whose type
  * no single cell can state (a union of types, a date) is refused (`untyped_column`), pointing to
  * one JSON `attributes` column instead.
@@ -108,6 +115,7 @@ export function planCsvColumns(header: readonly string[], schema: SchemaNode = a
     if (first === undefined) seen.set(field, name);
     if (name === LEDGER_COLUMN) return { header: name, path, kind: 'ledger' };
     if (name === PRIOR_COLUMN) return { header: name, path, kind: 'prior' };
+    if (name === ON_FILE_COLUMN) return { header: name, path, kind: 'onFile' };
     const node = nodeAt(schema, path);
     const kind = node === undefined ? 'unknown' : kindOf(node);
     // A declared attribute whose cell could only be kept as text: validation would then refuse every
@@ -262,7 +270,7 @@ export function readCsvRow(columns: readonly CsvColumn[], cells: readonly string
   const lenient: { column: string; code: LenientCellCode }[] = [];
   columns.forEach((col, j) => {
     const cell = cells[j];
-    if (cell === undefined || cell === '' || col.kind === 'ledger' || col.kind === 'prior') return;
+    if (cell === undefined || cell === '' || col.kind === 'ledger' || col.kind === 'prior' || col.kind === 'onFile') return;
     let node: Record<string | number, unknown> = root;
     for (let k = 0; k < col.path.length - 1; k++) {
       const seg = col.path[k] as string | number;

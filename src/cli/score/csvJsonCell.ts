@@ -2,21 +2,22 @@ import type { ValidationIssue } from '../../errors/validationError.js';
 import { jsonCellText } from '../../csv/jsonCellText.js';
 import { describeRepeat } from '../../json/firstDuplicateJsonKey.js';
 import { parseStrictJson } from '../../json/parseStrictJson.js';
-import { LEDGER_COLUMN, PRIOR_COLUMN } from './csvColumns.js';
+import { LEDGER_COLUMN, ON_FILE_COLUMN, PRIOR_COLUMN } from './csvColumns.js';
 import { recordTooDeep } from './recordTooDeep.js';
 
 /** The CSV columns holding JSON read beside a row's applicant, as an NDJSON envelope carries the same keys. */
-export type CsvJsonColumn = typeof LEDGER_COLUMN | typeof PRIOR_COLUMN;
+export type CsvJsonColumn = typeof LEDGER_COLUMN | typeof PRIOR_COLUMN | typeof ON_FILE_COLUMN;
 
 // What a cell that is not JSON should have held: said so the lender knows what the column is for.
 const EXPECTED: Readonly<Record<CsvJsonColumn, string>> = {
   [LEDGER_COLUMN]: 'a ledger: [{"asOf", "from", "to"}, ...]',
   [PRIOR_COLUMN]: 'the sealed decision JSON as score or decide wrote it',
+  [ON_FILE_COLUMN]: 'the line on file: {"line", "selfSetCap", "limitHistory"}',
 };
 
 /**
- * A CSV row's `limitHistory` or `prior` cell: JSON text of the ledger `decide` takes, or of the
- * customer's latest sealed decision, as given. Spaces and tabs around the JSON are read off (`trimmed`,
+ * A CSV row's `limitHistory`, `prior` or `onFile` cell: JSON text of the ledger `decide` takes, of the
+ * customer's latest sealed decision, or of the line on file, as given. Spaces and tabs around the JSON are read off (`trimmed`,
  * for the run to count as `cells_trimmed`); other whitespace around it (NBSP, U+3000, a BOM) is
  * refused (`invalid_cell_padding`, see jsonCellText). Text that is not JSON, nests too deep or repeats a
  * key is named here, at paths under the column (with the value as read, when there is one), as the

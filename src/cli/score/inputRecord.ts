@@ -23,6 +23,13 @@ export interface RecordToCheck {
    * another command refuses the key).
    */
   readonly prior?: unknown;
+  /**
+   * What the lender's account system holds for the line now (`{ line, selfSetCap, limitHistory }`,
+   * as a reassessment batch item's `onFile`), as given: read only by `simulate --mode reassess`,
+   * which hands it to each side's reassessment of the stored prior (a prior the line on file
+   * supersedes is that record's `prior_superseded`); another command's reader refuses the key.
+   */
+  readonly onFile?: unknown;
 }
 
 /** One record read from an input file: what to decide, or why it could not be read (and, refused by its reader, what to check still). */

@@ -24,7 +24,11 @@ export interface InputRecordsOptions {
   readonly attributes?: z.ZodType | undefined;
   /** Counts the lenient readings of CSV cells (surrounding whitespace, leading zeros), for the command to warn of. */
   readonly lenientCells?: LenientCellTally | undefined;
-  /** Read a record's stored decision (the customer's latest, as the lender holds it: an NDJSON line's `prior` key, a CSV `prior` column), as `simulate` does; default refused. */
+  /**
+   * Read a record's stored decision (the customer's latest, as the lender holds it: an NDJSON line's
+   * `prior` key, a CSV `prior` column) and the line on file (`onFile`, key or column), as `simulate`
+   * does; default refused.
+   */
   readonly prior?: boolean;
 }
 

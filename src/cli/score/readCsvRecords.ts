@@ -5,7 +5,7 @@ import { CreditliftError } from '../../errors/creditliftError.js';
 import type { DecodedText, InvalidUtf8 } from '../../text/utf8Decoder.js';
 import type { z } from 'zod';
 import type { ValidationIssue } from '../../errors/validationError.js';
-import { csvApplicantSchema, LEDGER_COLUMN, planCsvColumns, PRIOR_COLUMN, readCsvRow, type CsvColumn } from './csvColumns.js';
+import { csvApplicantSchema, LEDGER_COLUMN, ON_FILE_COLUMN, planCsvColumns, PRIOR_COLUMN, readCsvRow, type CsvColumn } from './csvColumns.js';
 import { readCsvJsonCell } from './csvJsonCell.js';
 import { refusedRecord, unreadableRecord, type InputRecord } from './inputRecord.js';
 import { recordTooDeep } from './recordTooDeep.js';
@@ -28,33 +28,29 @@ export interface ReadCsvRecordsOptions {
   /** Counts each lenient reading of a cell (surrounding whitespace, JSON cells' spaces and tabs included; leading zeros) of every row read, for the run to warn of. */
   readonly lenientCells?: LenientCellTally | undefined;
   /**
-   * Read a `prior` column (the customer's latest sealed decision JSON, as stored), as `simulate`
-   * does: a filled cell is the record's `prior`, an empty one means none. Default false: a filled
-   * cell is refused, saying which command reads it (`score` would drop it).
+   * Read a `prior` column (the customer's latest sealed decision JSON, as stored) and an `onFile`
+   * column (the line on file now), as `simulate` does: a filled cell is the record's `prior` (its
+   * `onFile`), an empty one means none. Default false: a filled cell is refused, saying which command
+   * reads it (`score` would drop it).
    */
   readonly prior?: boolean;
 }
 
-/** A filled `prior` cell given to a reader that does not read stored decisions: refused, not dropped. */
-function priorNotRead(): { readonly ok: false; readonly issues: ValidationIssue[]; readonly value?: unknown } {
-  return {
-    ok: false,
-    issues: [
-      {
-        path: [PRIOR_COLUMN],
-        code: 'unrecognized_key',
-        message: `a "${PRIOR_COLUMN}" column (a stored decision) is read by "creditlift simulate" only (--mode reassess reassesses from it); this command would drop it`,
-      },
-    ],
-  };
+/** A filled `prior` or `onFile` cell given to a reader that does not read them: refused, not dropped. */
+function notRead(column: typeof PRIOR_COLUMN | typeof ON_FILE_COLUMN): { readonly ok: false; readonly issues: ValidationIssue[]; readonly value?: unknown } {
+  const message =
+    column === PRIOR_COLUMN
+      ? `a "${PRIOR_COLUMN}" column (a stored decision) is read by "creditlift simulate" only (--mode reassess reassesses from it); this command would drop it`
+      : `an "${ON_FILE_COLUMN}" column (the line on file) is read by "creditlift simulate" only (--mode reassess checks the stored prior against it); this command would drop it`;
+  return { ok: false, issues: [{ path: [column], code: 'unrecognized_key', message }] };
 }
 
 /**
  * CSV (RFC 4180, through the one CSV tokenizer) as input records, one per row after the header,
  * numbered by the physical line the row starts on. Headers are dotted applicant paths (see
  * {@link planCsvColumns}), the lender's `attributes.<name>` among them when `attributes` is given; a
- * `limitHistory` column holds the row's ledger and a `prior` column its stored decision (JSON, read
- * strictly; see `options.prior`). A row with the wrong number of fields, broken quoting or bytes that are
+ * `limitHistory` column holds the row's ledger, a `prior` column its stored decision and an `onFile`
+ * column the line on file (JSON, read strictly; see `options.prior`). A row with the wrong number of fields, broken quoting or bytes that are
  * not UTF-8 is an error record naming its line (and the byte offset); the rows after it still
  * decide. A quote left open, or a quoted field broken on a later line than its record's first, is
  * an error at the record's first line, and the lines after it are read again as records. Blank
@@ -71,6 +67,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
   // Where a row's own ledger is (a `limitHistory` column), if the header has one; and its stored decision (`prior`).
   let ledgerAt = -1;
   let priorAt = -1;
+  let onFileAt = -1;
 
   /** The first invalid byte inside a token's text; invalid bytes before it (skipped text) are passed over. */
   const badByteIn = (t: CsvToken): number | undefined => {
@@ -91,6 +88,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
         columns = planCsvColumns(t.cells, csvApplicantSchema(options.attributes));
         ledgerAt = columns.findIndex((c) => c.kind === 'ledger');
         priorAt = columns.findIndex((c) => c.kind === 'prior');
+        onFileAt = columns.findIndex((c) => c.kind === 'onFile');
         continue;
       }
       let record: InputRecord | undefined;
@@ -149,16 +147,29 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | DecodedText
     const ledger = filled(ledgerCell, LEDGER_COLUMN) ? readCsvJsonCell(ledgerCell, LEDGER_COLUMN) : undefined;
     if (ledger?.ok === true && ledger.trimmed) options.lenientCells?.add(LEDGER_COLUMN, 'cells_trimmed', t.line);
     const priorCell = cellAt(priorAt);
-    const prior = !filled(priorCell, PRIOR_COLUMN) ? undefined : options.prior === true ? readCsvJsonCell(priorCell, PRIOR_COLUMN) : priorNotRead();
+    const prior = !filled(priorCell, PRIOR_COLUMN) ? undefined : options.prior === true ? readCsvJsonCell(priorCell, PRIOR_COLUMN) : notRead(PRIOR_COLUMN);
     if (prior?.ok === true && prior.trimmed) options.lenientCells?.add(PRIOR_COLUMN, 'cells_trimmed', t.line);
-    // What the cells would have hidden (a repeated key in a JSON cell, the ledger or the prior), all at once.
-    const hidden = [...issues, ...(ledger === undefined || ledger.ok ? [] : ledger.issues), ...(prior === undefined || prior.ok ? [] : prior.issues)];
+    const onFileCell = cellAt(onFileAt);
+    const onFile = !filled(onFileCell, ON_FILE_COLUMN)
+      ? undefined
+      : options.prior === true
+        ? readCsvJsonCell(onFileCell, ON_FILE_COLUMN)
+        : notRead(ON_FILE_COLUMN);
+    if (onFile?.ok === true && onFile.trimmed) options.lenientCells?.add(ON_FILE_COLUMN, 'cells_trimmed', t.line);
+    // What the cells would have hidden (a repeated key in a JSON cell, the ledger, the prior or the line on file), all at once.
+    const hidden = [
+      ...issues,
+      ...(ledger === undefined || ledger.ok ? [] : ledger.issues),
+      ...(prior === undefined || prior.ok ? [] : prior.issues),
+      ...(onFile === undefined || onFile.ok ? [] : onFile.issues),
+    ];
     // The applicant still goes to the decider's schema, so the refusal names its other faults too.
     // A row's cells sit at the applicant's paths, its ledger and prior under their columns: nothing to move (no `at`).
     const given = {
       value,
       ...(ledger?.value === undefined ? {} : { limitHistory: ledger.value }),
       ...(prior === undefined || !Object.hasOwn(prior, 'value') ? {} : { prior: prior.value }),
+      ...(onFile === undefined || !Object.hasOwn(onFile, 'value') ? {} : { onFile: onFile.value }),
     };
     if (hidden.length > 0) return refusedRecord(t.line, hidden, given);
     return { line: t.line, ok: true, ...given };

@@ -10,7 +10,8 @@ import { textLineFault } from './textLineFault.js';
  * NDJSON lines as input records: one JSON value per line, numbered by physical line. Blank lines
  * (spaces and tabs only: see {@link isBlankLine}) are not records and are skipped; a line that is not JSON (`invalid_json`), repeats a key within
  * one object (`duplicate_key`) or nests deeper than any record may (`too_deep`) becomes an error
- * record, never an exception. `options.prior`: a record's `prior` key (a stored decision) is read
+ * record, never an exception. `options.prior`: a record's `prior` key (a stored decision) and its
+ * `onFile` key (the line on file) are read
  * (see {@link readRecordEnvelope}).
  */
 export async function* readNdjsonRecords(lines: AsyncIterable<TextLine>, options: RecordEnvelopeOptions = {}): AsyncGenerator<InputRecord> {
@@ -50,6 +51,7 @@ function readNdjsonLine(textLine: TextLine, options: RecordEnvelopeOptions): Inp
     value: envelope.applicant,
     ...(envelope.limitHistory === undefined ? {} : { limitHistory: envelope.limitHistory }),
     ...(Object.hasOwn(envelope, 'prior') ? { prior: envelope.prior } : {}),
+    ...(Object.hasOwn(envelope, 'onFile') ? { onFile: envelope.onFile } : {}),
     ...(envelope.at.length === 0 ? {} : { at: envelope.at }),
   };
   // Refused by the reader or its envelope: the applicant and its ledger still go to the decider, so

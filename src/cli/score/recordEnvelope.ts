@@ -8,28 +8,36 @@ import type { ValidationIssue } from '../../errors/validationError.js';
  * its applicant and ledger, so their own faults can be named beside the envelope's.
  */
 export type RecordEnvelope =
-  | { readonly ok: true; readonly applicant: unknown; readonly limitHistory?: unknown; readonly prior?: unknown; readonly at: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly applicant: unknown;
+      readonly limitHistory?: unknown;
+      readonly prior?: unknown;
+      readonly onFile?: unknown;
+      readonly at: readonly string[];
+    }
   | {
       readonly ok: false;
       readonly issues: readonly ValidationIssue[];
       readonly applicant: unknown;
       readonly limitHistory?: unknown;
       readonly prior?: unknown;
+      readonly onFile?: unknown;
       readonly at: readonly string[];
     };
 
 /** Options of {@link readRecordEnvelope}. */
 export interface RecordEnvelopeOptions {
   /**
-   * Read a `prior` key (the customer's latest sealed decision, as stored) beside the applicant:
-   * `simulate` reads it. Default false: the key is refused, saying which command reads it (`score`,
-   * `decide` and `featurize` would drop it).
+   * Read a `prior` key (the customer's latest sealed decision, as stored) and an `onFile` key (the
+   * line, cap and ledger on file now) beside the applicant: `simulate` reads them. Default false:
+   * each key is refused, saying which command reads it (`score`, `decide` and `featurize` would drop it).
    */
   readonly prior?: boolean;
 }
 
 const KEYS = new Set(['applicant', 'limitHistory']);
-const KEYS_WITH_PRIOR = new Set(['applicant', 'limitHistory', 'prior']);
+const KEYS_WITH_PRIOR = new Set(['applicant', 'limitHistory', 'prior', 'onFile']);
 /** Where an envelope's applicant sits, and so its faults' paths. */
 const IN_ENVELOPE = ['applicant'] as const;
 
@@ -37,7 +45,8 @@ const IN_ENVELOPE = ['applicant'] as const;
  * An input record is an applicant, or `{"applicant": {...}, "limitHistory": [...]}`: an existing
  * customer with the ledger of its last decision, so re-underwriting a book keeps each line's
  * step-limit window (an applicant never has an `applicant` key, so the two cannot be confused).
- * With `options.prior`, `"prior": {...}` (the line's latest decision as stored) may go with them.
+ * With `options.prior`, `"prior": {...}` (the line's latest decision as stored) and `"onFile": {...}`
+ * (the line on file now) may go with them.
  * Any other key beside them is refused, not dropped. `at` is where the applicant sits.
  */
 export function readRecordEnvelope(value: unknown, options: RecordEnvelopeOptions = {}): RecordEnvelope {
@@ -48,6 +57,7 @@ export function readRecordEnvelope(value: unknown, options: RecordEnvelopeOption
     applicant: record.applicant,
     ...(record.limitHistory === undefined ? {} : { limitHistory: record.limitHistory }),
     ...(options.prior === true && Object.hasOwn(record, 'prior') ? { prior: record.prior } : {}),
+    ...(options.prior === true && Object.hasOwn(record, 'onFile') ? { onFile: record.onFile } : {}),
   };
   const issues: ValidationIssue[] = Object.keys(record)
     .filter((k) => !known.has(k))
@@ -57,10 +67,12 @@ export function readRecordEnvelope(value: unknown, options: RecordEnvelopeOption
 }
 
 function unknownKeyMessage(key: string, priorRead: boolean): string {
-  const allowed = priorRead ? '(only "limitHistory" and "prior" may go with it)' : '(only "limitHistory" may go with it)';
+  const allowed = priorRead ? '(only "limitHistory", "prior" and "onFile" may go with it)' : '(only "limitHistory" may go with it)';
   // A stored decision given to a command that decides afresh: said why, not only that the key is unknown.
   if (key === 'prior' && !priorRead)
     return `unknown key "prior" beside "applicant" ${allowed}: a stored decision is read by "creditlift simulate" only (--mode reassess reassesses from it); this command would drop it`;
+  if (key === 'onFile' && !priorRead)
+    return `unknown key "onFile" beside "applicant" ${allowed}: the line on file is read by "creditlift simulate" only (--mode reassess checks the stored prior against it); this command would drop it`;
   return `unknown key "${key}" beside "applicant" ${allowed}`;
 }
 
