@@ -97,11 +97,7 @@ Options:
                              (OUT.run.json)
   --overwrite                replace existing output files (otherwise an existing non-empty
                              output is refused, so finished work is never lost by accident)
-  --queue-password-file FILE with --resume or --overwrite of a "score --queue" run's output: the
-                             password of its Redis, to remove that run's keys (or set
-                             CREDITLIFT_QUEUE_PASSWORD); of any other output a note says it
-                             was not used
-  --batch N                  records per runtime call (default 256)
+  --batch N                  records per runtime call; with --queue, records per chunk (default 256)
   --workers N                decide in N worker processes, each with its own session of the
                              same model bytes (default 1: in process)
   --suggestions N            what-if certificate suggestions per decision, 0..100 (default 3);

@@ -5,12 +5,14 @@ export const DISTRIBUTED_SCORE_HELP = `Distributed (any number of "creditlift wo
 reads the input, enqueues it in chunks on BullMQ and writes the output, the same lines in the same
 order as without --queue):
   --queue redis://HOST:PORT/DB  Redis of the queue (rediss:// for TLS)
-${QUEUE_PASSWORD_FILE_HELP}
+${QUEUE_PASSWORD_FILE_HELP}.
+                             Also with --resume or --overwrite of a --queue run's output,
+                             without --queue: its Redis's password, to remove that run's keys;
+                             of any other output a note says it was not used
   --job NAME                 the run's name: chunk k is BullMQ job NAME@RUN-ck (RUN: the run's id,
                              in OUT.run.json); --resume finds it again. One run per name: another
                              run's job is refused, and --overwrite takes over only a job whose
                              producer has stopped (not renewing its claim for 15 s)
-  --batch N                  records per chunk (default 256)
   --window N                 chunks enqueued ahead of the output (default 64; keep it at least twice
                              the workers' total --workers)
   --redis-timeout S          give up (exit 1, resumable) after Redis has not answered for S seconds

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError, formatPath, type ValidationIssue } from '../errors/validationError.js';
+import { typeScriptLoaderHint, type FeaturesModuleLoader } from './typeScriptLoaderHint.js';
 
 /**
  * What is wrong with a lender's features module (a pool's `featuresModule`, the command line's
@@ -9,13 +10,15 @@ import { ValidationError, formatPath, type ValidationIssue } from '../errors/val
  * worker starts): no file at the path, a module that fails to load (it throws, or `defineFeatureSet`
  * refuses its declarations), or one whose default export (or `features` export, as the workers
  * read it) is not a `defineFeatureSet(...)` result. Every issue has the path `option` (default
- * `featuresModule`) and names the module's absolute path. Empty when the module serves.
+ * `featuresModule`) and names the module's absolute path. Empty when the module serves. A
+ * TypeScript module Node cannot load says how to let it where it is loaded (`loader`, default this
+ * process; see typeScriptLoaderHint).
  *
  * The workers imported the module themselves and failed there: a missing file came back as an
  * `internal_error` (ENOENT) and a module without a feature set as an error about `features`,
  * neither naming the option, after every worker had been started (and some restarted).
  */
-export async function featuresModuleIssues(path: string, option = 'featuresModule'): Promise<ValidationIssue[]> {
+export async function featuresModuleIssues(path: string, option = 'featuresModule', loader: FeaturesModuleLoader = 'process'): Promise<ValidationIssue[]> {
   const absolute = resolve(path);
   const issue = (code: ValidationIssue['code'], message: string): ValidationIssue[] => [{ path: [option], code, message: `${absolute}: ${message}` }];
   const file = await stat(absolute).catch(() => undefined);
@@ -32,7 +35,8 @@ export async function featuresModuleIssues(path: string, option = 'featuresModul
         code: i.code,
         message: `${absolute}: its feature set is invalid: ${formatPath(i.path)}: ${i.message}`,
       }));
-    return issue('unreadable_input', `the module failed to load: ${e instanceof Error ? e.message : String(e)}`);
+    const hint = typeScriptLoaderHint(e, loader);
+    return issue('unreadable_input', `the module failed to load: ${e instanceof Error ? e.message : String(e)}${hint === undefined ? '' : `: ${hint}`}`);
   }
   // The same export the workers read (loadFeatureSetModule): the default, else `features`.
   const set = mod.default ?? mod.features;

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/validationError.js';
 import { fingerprintFeatureModule } from './featureModuleFingerprint.js';
 import { featuresModuleIssues } from './featuresModuleIssues.js';
 import type { FeatureSet } from './featureSet.js';
+import type { FeaturesModuleLoader } from './typeScriptLoaderHint.js';
 
 /** A lender's feature set loaded from its module, and which file it came from. */
 export interface FeatureSetModule {
@@ -25,11 +26,12 @@ export interface FeatureSetModule {
  *
  * @throws ValidationError (subject `features module`, path `option`, default `features`) naming the
  *   module's absolute path and what is wrong: no file, a module that fails to load (its own error,
- *   or each issue `defineFeatureSet` found), no feature set exported (see featuresModuleIssues).
+ *   or each issue `defineFeatureSet` found), no feature set exported (see featuresModuleIssues);
+ *   a TypeScript module Node cannot load says how to let it where it is loaded (`loader`).
  */
-export async function loadFeatureSetModule(path: string, option = 'features'): Promise<FeatureSetModule> {
+export async function loadFeatureSetModule(path: string, option = 'features', loader: FeaturesModuleLoader = 'process'): Promise<FeatureSetModule> {
   // Checked first, by name: a missing file was a bare ENOENT from the fingerprint.
-  const issues = await featuresModuleIssues(path, option);
+  const issues = await featuresModuleIssues(path, option, loader);
   if (issues.length > 0) throw new ValidationError('features module', issues);
   const absolute = resolve(path);
   const { sha256 } = await fingerprintFeatureModule(absolute);

@@ -58,8 +58,8 @@ export interface ScorerPoolOptions {
    * one that exports no feature set, before any worker starts. Workers run plain `node` with
    * {@link ScorerPoolOptions.workerExecArgv}, not this process's loaders: a TypeScript module this
    * process loads through tsx needs `workerExecArgv: ['--import', 'tsx']` (or the module compiled to
-   * JavaScript), else the first worker refuses it (the same ValidationError, about a second later,
-   * still before the pool resolves: no work is taken until every worker has loaded it).
+   * JavaScript), else the first worker refuses it (the same ValidationError, saying so, about a
+   * second later, still before the pool resolves: no work is taken until every worker has loaded it).
    * Default: the built-in features.
    */
   readonly featuresModule?: string;
@@ -71,7 +71,8 @@ export interface ScorerPoolOptions {
    * `featuresModule`). An option Node documents with a value (`--import`, `--require`/`-r`,
    * `--env-file`, `--title`: each one `node --help` writes with `=...`) may take it as the next element or
    * after `=`, a V8 option (`--stack-size=1000`) only after `=`; any other element must be a flag
-   * (Node would run it as the worker's script). Default: none. The pool's own:
+   * (Node would run it as the worker's script), and a flag that runs code in place of the worker
+   * (`--eval`/`-e`, `--print`/`-p`, `--run`) is refused in every form. Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
    */

@@ -84,7 +84,9 @@ export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
 
 /**
  * Node's options whose value Node runs (or builds from) in place of the script: `-e code`, `--run
- * build`. Never a pool worker's: its value is not taken as theirs, and the message says why.
+ * build`. Never a pool worker's: `workerExecArgv` refuses each by name, with its value attached
+ * (`--eval=code`, `-ecode`), as the next element or alone (Node would read the worker's script path as
+ * the code).
  */
 export const NODE_FLAGS_RUNNING_CODE: ReadonlySet<string> = new Set([
   '-e',

@@ -30,7 +30,7 @@ export function serveScorer(channel: WorkerChannel): void {
       scorer =
         msg.featuresModule === undefined
           ? await createScorer(msg.scorer)
-          : await createScorer({ ...msg.scorer, features: (await loadFeatureSetModule(msg.featuresModule, 'featuresModule')).features });
+          : await createScorer({ ...msg.scorer, features: (await loadFeatureSetModule(msg.featuresModule, 'featuresModule', 'poolWorker')).features });
     } catch (e) {
       channel.send({ type: 'init_failed', error: toWorkerErrorData(e) });
       channel.close();

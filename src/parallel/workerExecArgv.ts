@@ -7,7 +7,8 @@ import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithV
  * `--env-file`, `--title`...) may take the next element as it. Any other element that is not a flag
  * is refused, naming its index and why: Node would take it as the worker's script and run it in
  * place of the scorer. Only seven flags took their value so: `['--env-file', '.env']` was refused,
- * saying `.env` was no flag's value.
+ * saying `.env` was no flag's value. A flag that runs code in place of the worker's script
+ * ({@link NODE_FLAGS_RUNNING_CODE}: `--eval`, `-p`, `--run`...) is refused by name in every form.
  */
 export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
   const refuse = (message: string): ValidationIssue[] => [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
@@ -17,6 +18,9 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
   for (let i = 0; i < argv.length; i++) {
     const arg: unknown = argv[i];
     if (typeof arg !== 'string' || !arg.startsWith('-')) return refuse(notAFlag(i, before));
+    const running = flagRunningCode(arg);
+    if (running !== undefined)
+      return refuse(`workerExecArgv at index ${i}: ${running} runs code or a script in place of the worker's own (the scorer), so no pool worker can take it`);
     before = { flag: arg, isItsValue: false };
     if (!NODE_FLAGS_WITH_VALUE.has(arg)) continue;
     before = { flag: arg, isItsValue: true };
@@ -28,6 +32,16 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
     i += 1;
   }
   return [];
+}
+
+/**
+ * The flag `arg` is when Node runs code or a script for it in place of the worker's: `--eval=code`
+ * and `-e` with its value attached (`-ecode`, `-e=code`) as well as alone, where Node takes the next
+ * element, or the worker's script path when none follows, as the code. Undefined for any other flag.
+ */
+function flagRunningCode(arg: string): string | undefined {
+  const name = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg.slice(0, 2);
+  return NODE_FLAGS_RUNNING_CODE.has(name) ? name : undefined;
 }
 
 /** The element before a stray one: a flag, or (`isItsValue`) the value `flag` took. */
@@ -44,8 +58,6 @@ interface ElementBefore {
 function notAFlag(index: number, before: ElementBefore | undefined): string {
   const head = `workerExecArgv at index ${index} is not a Node flag (a string starting with -)`;
   const flag = before?.isItsValue === false ? before.flag : undefined;
-  if (flag !== undefined && NODE_FLAGS_RUNNING_CODE.has(flag))
-    return `${head}: it follows ${flag}, and ${flag} runs code in place of the worker's script (the scorer), so no pool worker takes it`;
   if (flag !== undefined && !flag.includes('='))
     return `${head}, nor the value of the flag before it: ${flag} does not take the next element as its value (a V8 option, or a Node flag read without one); give its value after =: write ${flag}=VALUE`;
   const why =

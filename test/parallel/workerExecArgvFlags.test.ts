@@ -49,14 +49,46 @@ describe('workerExecArgvIssues', () => {
     ],
     [['--max-old-space-size', '100'], /--max-old-space-size does not take the next element as its value/],
     [['--env-file'], /--env-file.*needs its value/],
-    // Node would run the code in place of the worker's scorer.
-    [['-e', 'process.exit()'], /index 1 .*-e runs code in place of the worker's script/],
-    [['--run', 'build'], /index 1 .*--run runs code in place of the worker's script/],
   ])('%j is refused at workerExecArgv, saying which element and why', (argv, says) => {
     const issues = workerExecArgvIssues(argv);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: ['workerExecArgv'], code: 'invalid_type' });
     expect(issues[0]?.message).toMatch(says);
+  });
+
+  // A flag that runs code or a script in place of the worker's (the scorer) was taken when its value
+  // was attached (`--eval=...`) or came after it as a flag, or when it stood last, where Node read the
+  // worker's script path as its code: the worker ran `--eval`'s code and exited 0, and with `--print`
+  // Node printed a ReferenceError for the script path. Each is refused by its name and index.
+  it.each([
+    [['--eval=process.exit()'], 0, '--eval'],
+    [['--eval', 'process.exit()'], 0, '--eval'],
+    [['--eval'], 0, '--eval'],
+    [['--max-semi-space-size=16', '--print=1'], 1, '--print'],
+    [['--print', '1'], 0, '--print'],
+    [['--run=build'], 0, '--run'],
+    [['--run', 'build'], 0, '--run'],
+    [['-e', 'process.exit()'], 0, '-e'],
+    [['-e'], 0, '-e'],
+    [['-e', '--import=tsx'], 0, '-e'],
+    [['-eprocess.exit()'], 0, '-e'],
+    [['-e=process.exit()'], 0, '-e'],
+    [['-p', '1'], 0, '-p'],
+    [['--import', 'tsx', '-p1'], 2, '-p'],
+    [['-p=1'], 0, '-p'],
+    [['--experimental-sea-config=sea.json'], 0, '--experimental-sea-config'],
+    [['--build-snapshot-config', 'snap.json'], 0, '--build-snapshot-config'],
+  ])('%j: a flag that runs code in place of the worker is refused by name and index', (argv, index, flag) => {
+    const issues = workerExecArgvIssues(argv);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: ['workerExecArgv'], code: 'invalid_type' });
+    expect(issues[0]?.message).toBe(
+      `workerExecArgv at index ${index}: ${flag} runs code or a script in place of the worker's own (the scorer), so no pool worker can take it`,
+    );
+  });
+
+  it('a long flag that merely starts with e or p is not -e or -p, and is taken', () => {
+    expect(workerExecArgvIssues(['-r', './setup.cjs', '--experimental-vm-modules', '--preserve-symlinks', '--expose-gc'])).toEqual([]);
   });
 
   it('a value far from any flag names the forms accepted', () => {
@@ -133,6 +165,20 @@ describe('a pool given a flag and its value as two elements', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('a flag that runs code in place of the worker is refused by the pool and by simulateBook, before any worker starts', async () => {
+    const argv = ['--eval=process.exit()'];
+    const pooled = await createScorerPool({ workers: 1, workerExecArgv: argv }).catch((e: unknown) => e);
+    expect(pooled).toBeInstanceOf(ValidationError);
+    expect((pooled as ValidationError).issues.map((i) => i.message)).toEqual([expect.stringMatching(/^workerExecArgv at index 0: --eval runs code/)]);
+    const simulated = await Promise.resolve()
+      .then(() => simulateBook({ book: [], challenger: {}, workers: 1, workerExecArgv: argv } as never))
+      .catch((e: unknown) => e);
+    expect(simulated).toBeInstanceOf(ValidationError);
+    expect((simulated as ValidationError).issues.map((i) => i.message)).toContain(
+      "workerExecArgv at index 0: --eval runs code or a script in place of the worker's own (the scorer), so no pool worker can take it",
+    );
   });
 
   it('a bare value that no flag reads is still refused, by the pool and by simulateBook alike', async () => {
