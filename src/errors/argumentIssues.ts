@@ -117,17 +117,40 @@ export function optionKeyIssues(
   at: readonly (string | number)[] = [],
   hint: (key: string) => string | undefined = () => undefined,
 ): ValidationIssue[] {
-  let keys: string[];
+  const listed = listOptionKeys(options, at);
+  return listed.ok ? unknownOptionIssues(listed.keys, known, at, hint) : [listed.issue];
+}
+
+/**
+ * The own keys of options, listed once; or the issue at `at` when they are not an object or their
+ * keys cannot be listed (a Proxy whose trap throws).
+ */
+export function listOptionKeys(
+  options: unknown,
+  at: readonly (string | number)[],
+): { readonly ok: true; readonly keys: string[] } | { readonly ok: false; readonly issue: ValidationIssue } {
   try {
     // Inside the try: Array.isArray throws on a revoked Proxy, as Object.keys does on a Proxy whose trap throws.
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      return [{ path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' }];
+      return { ok: false, issue: { path: [...at], code: 'invalid_type', message: 'expected an object of options', expected: 'object' } };
     }
-    keys = Object.keys(options);
+    return { ok: true, keys: Object.keys(options) };
   } catch (e) {
     // A Proxy whose traps throw: named at the options' root, as a record's is (readPlainData).
-    return [{ path: [...at], code: 'unreadable_input', message: `the options could not be read: ${e instanceof Error ? e.name : typeof e}` }];
+    return {
+      ok: false,
+      issue: { path: [...at], code: 'unreadable_input', message: `the options could not be read: ${e instanceof Error ? e.name : typeof e}` },
+    };
   }
+}
+
+/** An `unrecognized_key` issue for each of `keys` the call does not read; `hint` may say where one belongs. */
+export function unknownOptionIssues(
+  keys: readonly string[],
+  known: readonly string[],
+  at: readonly (string | number)[],
+  hint: (key: string) => string | undefined = () => undefined,
+): ValidationIssue[] {
   return keys
     .filter((k) => !known.includes(k))
     .map((k) => ({ path: [...at, k], code: 'unrecognized_key' as const, message: hint(k) ?? `unknown option "${k}" (known: ${known.join(', ')})` }));

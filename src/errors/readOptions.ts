@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from './validationError.js';
-import { optionKeyIssues } from './argumentIssues.js';
+import { listOptionKeys, optionKeyIssues, unknownOptionIssues } from './argumentIssues.js';
 
 /** What {@link readOptions} made of an options argument. */
 export interface OptionsRead {
@@ -28,24 +28,51 @@ export function readOptions(
   hint?: (key: string) => string | undefined,
 ): OptionsRead {
   if (options === undefined) return { value: undefined, issues: [] };
-  const issues = optionKeyIssues(options, known, at, hint);
-  if (issues.some((i) => i.path.length === at.length)) return { value: undefined, issues };
-  const source = options as Record<string, unknown>;
-  let own: string[];
-  try {
-    own = Object.keys(source);
-  } catch (e) {
-    return {
-      value: undefined,
-      issues: [{ path: [...at], code: 'unreadable_input', message: `the options could not be read: ${e instanceof Error ? e.name : typeof e}` }],
-    };
-  }
-  const value: Record<string, unknown> = {};
+  // The keys are listed once: a Proxy's ownKeys trap listed twice could show the unknown-key check
+  // one set of keys and the copy another.
+  const listed = listOptionKeys(options, at);
+  if (!listed.ok) return { value: undefined, issues: [listed.issue] };
+  const own = listed.keys;
+  const issues = unknownOptionIssues(own, known, at, hint);
   // The caller's order first, so issues found in the copy come in the order the options were written.
-  for (const key of [...own.filter((k) => known.includes(k)), ...known.filter((k) => !own.includes(k))]) {
+  const { value, issues: unreadable } = copyOptions(options as object, [...own.filter((k) => known.includes(k)), ...known.filter((k) => !own.includes(k))], at);
+  return { value, issues: [...issues, ...unreadable] };
+}
+
+/**
+ * {@link readOptions} for an object whose keys are the caller's own names (challenger arms by
+ * name): every own key is listed once and read once into a plain copy, an unreadable one at its
+ * path (check the value is an object first, for a message saying what it should be).
+ */
+export function readOptionRecord(record: unknown, at: readonly (string | number)[]): OptionsRead {
+  const listed = listOptionKeys(record, at);
+  if (!listed.ok) return { value: undefined, issues: [listed.issue] };
+  return copyOptions(record as object, listed.keys, at);
+}
+
+/**
+ * {@link readOptions} for a nested object the engine or a trainer writes with more fields than the
+ * call reads (a model card's score baseline carries its `count`): the `known` fields read once into
+ * a plain copy, other keys left unread, as the call always left them (check the value is an
+ * object first, for a message saying what it should be).
+ */
+export function readKnownFields(value: unknown, known: readonly string[], at: readonly (string | number)[]): OptionsRead {
+  const listed = listOptionKeys(value, at);
+  if (!listed.ok) return { value: undefined, issues: [listed.issue] };
+  return copyOptions(value as object, [...listed.keys.filter((k) => known.includes(k)), ...known.filter((k) => !listed.keys.includes(k))], at);
+}
+
+/** Reads each of `keys` from `source` once into a plain object, a read that throws as `unreadable_input` at its key. */
+function copyOptions(source: object, keys: readonly string[], at: readonly (string | number)[]): OptionsRead {
+  const value: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
+  for (const key of keys) {
     try {
       // `in`, not own keys: an option the caller's object inherits is read as the calls always read it.
-      if (key in source) value[key] = source[key];
+      if (!(key in source)) continue;
+      const v = (source as Record<string, unknown>)[key];
+      // A data property whatever the key (a record's arm may be named `__proto__`): plain assignment would set the prototype.
+      Object.defineProperty(value, key, { value: v, enumerable: true, writable: true, configurable: true });
     } catch (e) {
       issues.push({ path: [...at, key], code: 'unreadable_input', message: `${key} could not be read: ${e instanceof Error ? e.name : typeof e}` });
     }

@@ -3,6 +3,7 @@ import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js
 import { catalogOption, monitorCatalogOf } from './monitorCatalog.js';
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import { readOptionsObject, loadedModelIssue } from './monitorArguments.js';
+import { readKnownFields } from '../errors/readOptions.js';
 import { resolvePolicyOptions } from '../decision/createScorer.js';
 import { assertAllowedDataCategories } from '../decision/dataCategoryCheck.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -84,7 +85,13 @@ export async function buildMonitorBaseline(given: {
 }): Promise<MonitorBaseline> {
   // Read by name: a misspelt `featureSet` would otherwise build on the built-in features.
   const o = readOptionsObject(given, OPTION_KEYS, 'buildMonitorBaseline options');
-  const card = o.cardScoreBaseline as Partial<CardScoreBaseline> | undefined;
+  // Read once into a plain copy, as the options are: its getters were read by the check and again
+  // for the baseline's bins, and one that threw escaped as the caller's own Error. The card's
+  // `count` and any other key are left unread, as they always were.
+  const cardIssue = typeIssue(['cardScoreBaseline'], o.cardScoreBaseline, 'object', "the model card's score baseline { edges, shares }", true);
+  const cardRead =
+    cardIssue !== undefined || o.cardScoreBaseline === undefined ? undefined : readKnownFields(o.cardScoreBaseline, ['edges', 'shares'], ['cardScoreBaseline']);
+  const card = cardRead?.value as Partial<CardScoreBaseline> | undefined;
   refuseArguments('buildMonitorBaseline options', [
     loadedModelIssue(['model'], o.model),
     Array.isArray(o.applicants)
@@ -98,11 +105,12 @@ export async function buildMonitorBaseline(given: {
         },
     featureSetIssue(['features'], o.features, true),
     typeIssue(['source'], o.source, 'string', 'text saying where the reference sample came from'),
-    typeIssue(['cardScoreBaseline'], card, 'object', "the model card's score baseline { edges, shares }", true),
-    card === undefined || typeof card !== 'object' || card === null
+    cardIssue,
+    cardRead?.issues ?? [],
+    card === undefined || cardRead?.issues.some((i) => i.path[1] === 'edges')
       ? undefined
       : typeIssue(['cardScoreBaseline', 'edges'], card.edges, 'numbers', 'an array of numbers'),
-    card === undefined || typeof card !== 'object' || card === null
+    card === undefined || cardRead?.issues.some((i) => i.path[1] === 'shares')
       ? undefined
       : typeIssue(['cardScoreBaseline', 'shares'], card.shares, 'numbers', 'an array of numbers'),
   ]);
@@ -169,9 +177,9 @@ export async function buildMonitorBaseline(given: {
     return { factor, ...numericBaseline(values) };
   });
   const score: BinnedBaseline =
-    o.cardScoreBaseline === undefined
+    card === undefined
       ? numericBaseline(scores)
-      : { kind: 'numeric', edges: [...o.cardScoreBaseline.edges], shares: [...o.cardScoreBaseline.shares, 0] };
+      : { kind: 'numeric', edges: [...(card.edges as readonly number[])], shares: [...(card.shares as readonly number[]), 0] };
   const featureSet = monitorFeatureSetOf(encoder.definitions);
   const recordedCatalog = monitorCatalogOf(catalog);
   return {

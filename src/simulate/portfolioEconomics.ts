@@ -1,5 +1,6 @@
 import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
+import { readKnownFields } from '../errors/readOptions.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { validatePolicy } from '../policy/validatePolicy.js';
 
@@ -37,8 +38,9 @@ export function portfolioAssumptions(policy: PolicyConfig): PortfolioAssumptions
  *   not a number in its range
  */
 export function expectedLoss(limit: number, pd: number, a: PortfolioAssumptions): number {
-  refuseArguments('expectedLoss', [limitIssue(limit), shareIssue(['pd'], pd), assumptionsIssues(['a'], a)]);
-  return expectedLossOf(limit, pd, a);
+  const read = readPortfolioAssumptions(['a'], a);
+  refuseArguments('expectedLoss', [limitIssue(limit), shareIssue(['pd'], pd), read.issues]);
+  return expectedLossOf(limit, pd, read.value as PortfolioAssumptions);
 }
 
 /** {@link expectedLoss} of a decision the engine made (unchecked: once per decision of a simulation). */
@@ -52,15 +54,16 @@ export function expectedLossOf(limit: number, pd: number, a: PortfolioAssumption
  * APR are not counted (the comprehensive cost is reported beside it when decisions carry one).
  */
 export function expectedInterestIncome(limit: number, apr: number, pd: number, a: PortfolioAssumptions): number {
+  const read = readPortfolioAssumptions(['a'], a);
   refuseArguments('expectedInterestIncome', [
     limitIssue(limit),
     typeof apr === 'number' && apr >= 0 && Number.isFinite(apr)
       ? undefined
       : { path: ['apr'], code: 'out_of_range', message: 'apr must be a finite annual rate >= 0', expected: 'number', received: typeNameOf(apr) },
     shareIssue(['pd'], pd),
-    assumptionsIssues(['a'], a),
+    read.issues,
   ]);
-  return expectedInterestIncomeOf(limit, apr, pd, a);
+  return expectedInterestIncomeOf(limit, apr, pd, read.value as PortfolioAssumptions);
 }
 
 /** {@link expectedInterestIncome} of a decision the engine made (unchecked: once per decision of a simulation). */
@@ -84,10 +87,23 @@ function shareIssue(path: readonly (string | number)[], v: unknown): ValidationI
   };
 }
 
-/** The issues of portfolio assumptions given by a caller: an object with `lgd` and `utilisation` in [0, 1]. */
-export function assumptionsIssues(path: readonly (string | number)[], a: unknown): ValidationIssue[] {
+/**
+ * Portfolio assumptions given by a caller, read once into a plain `{ lgd, utilisation }` (each in
+ * [0, 1]) which the call then uses, and their issues: a getter or Proxy is `unreadable_input` at its
+ * path, never thrown raw, and cannot show the check one share and the figures another. Other keys
+ * are left unread, as they always were (a summary's assumptions are given back as they came).
+ */
+export function readPortfolioAssumptions(
+  path: readonly (string | number)[],
+  a: unknown,
+): { readonly value: PortfolioAssumptions | undefined; readonly issues: ValidationIssue[] } {
   const notObject = typeIssue(path, a, 'object', 'portfolio assumptions { lgd, utilisation } (see portfolioAssumptions)');
-  if (notObject !== undefined) return [notObject];
-  const o = a as Record<string, unknown>;
-  return [shareIssue([...path, 'lgd'], o.lgd), shareIssue([...path, 'utilisation'], o.utilisation)].filter((i): i is ValidationIssue => i !== undefined);
+  if (notObject !== undefined) return { value: undefined, issues: [notObject] };
+  const read = readKnownFields(a, ['lgd', 'utilisation'], path);
+  if (read.value === undefined || read.issues.length > 0) return { value: undefined, issues: read.issues };
+  const o = read.value;
+  const issues = [shareIssue([...path, 'lgd'], o.lgd), shareIssue([...path, 'utilisation'], o.utilisation)].filter(
+    (i): i is ValidationIssue => i !== undefined,
+  );
+  return { value: issues.length === 0 ? (o as unknown as PortfolioAssumptions) : undefined, issues };
 }

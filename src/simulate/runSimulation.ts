@@ -3,7 +3,7 @@ import { toErrorData, type DecisionErrorData } from '../decision/toErrorData.js'
 import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { everyKeyOf } from '../errors/argumentIssues.js';
-import { readOptions, readRequiredOptions } from '../errors/readOptions.js';
+import { readKnownFields, readOptions, readRequiredOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
@@ -395,21 +395,42 @@ function readRunSimulationOptions(given: RunSimulationOptions): { readonly value
   if (!isBookIterable(o.records))
     issues.push({ path: ['records'], code: 'invalid_type', message: 'records must be an iterable or async iterable of input records', expected: 'iterable' });
   for (const side of ['baseline', 'candidate'] as const) {
-    const arm = o[side] as Partial<SimulationArm> | undefined;
-    if (typeof arm !== 'object' || arm === null) {
+    const given = o[side];
+    let isObject: boolean;
+    try {
+      isObject = typeof given === 'object' && given !== null && !Array.isArray(given);
+    } catch (e) {
+      // Array.isArray throws on a revoked Proxy.
+      issues.push({ path: [side], code: 'unreadable_input', message: `${side} could not be read: ${e instanceof Error ? e.name : typeof e}` });
+      continue;
+    }
+    if (!isObject) {
       issues.push({ path: [side], code: 'invalid_type', message: `${side} must be an arm: { decide, assumptions }`, expected: 'object' });
       continue;
     }
+    // Each arm read once into a plain copy, which the run then uses: its getters were read by the
+    // check and again by the run, and one that threw escaped as the caller's own Error.
+    const read = readKnownFields(given, ARM_KEYS, [side]);
+    issues.push(...read.issues);
+    if (read.value === undefined || read.issues.length > 0) continue;
+    const arm = read.value as Partial<SimulationArm>;
+    o = { ...o, [side]: arm };
     if (typeof arm.decide !== 'function')
       issues.push({ path: [side, 'decide'], code: 'invalid_type', message: 'decide must be a function', expected: 'function' });
-    const a = arm.assumptions as Partial<PortfolioAssumptions> | undefined;
-    if (typeof a !== 'object' || a === null || !Number.isFinite(a.lgd) || !Number.isFinite(a.utilisation))
+    const assumed =
+      typeof arm.assumptions === 'object' && arm.assumptions !== null
+        ? readKnownFields(arm.assumptions, ['lgd', 'utilisation'], [side, 'assumptions'])
+        : undefined;
+    issues.push(...(assumed?.issues ?? []));
+    const a = assumed?.value as Partial<PortfolioAssumptions> | undefined;
+    if (assumed === undefined || (assumed.issues.length === 0 && (!Number.isFinite(a?.lgd) || !Number.isFinite(a?.utilisation))))
       issues.push({
         path: [side, 'assumptions'],
         code: 'invalid_type',
         message: 'assumptions must be { lgd, utilisation }, finite numbers',
         expected: 'object',
       });
+    else if (a !== undefined) o = { ...o, [side]: { ...arm, assumptions: a } };
     if (arm.averageCostAlertAbove !== undefined && !Number.isFinite(arm.averageCostAlertAbove))
       issues.push({ path: [side, 'averageCostAlertAbove'], code: 'not_finite', message: 'averageCostAlertAbove must be a finite number' });
     if (arm.reassess !== undefined ? typeof arm.reassess !== 'function' : o.mode === 'reassess')
@@ -431,6 +452,9 @@ function readRunSimulationOptions(given: RunSimulationOptions): { readonly value
   }
   return { value: o, issues };
 }
+
+/** The fields of a simulation arm the run reads (other keys left unread, as they always were). */
+const ARM_KEYS = everyKeyOf<SimulationArm>()(['decide', 'reassess', 'assumptions', 'averageCostAlertAbove', 'armAssumptions']);
 
 /** The key options `priorKeys` takes: the scorer's own names. */
 const PRIOR_KEY_OPTIONS = everyKeyOf<KeyOptions>()(['signingKey', 'personalDataKey', 'verificationKeys']);

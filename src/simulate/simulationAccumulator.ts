@@ -1,5 +1,5 @@
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
-import { readOptions, type OptionsRead } from '../errors/readOptions.js';
+import { readKnownFields, readOptionRecord, readOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import {
   FAIRNESS_DIMENSIONS,
@@ -18,7 +18,7 @@ import { emptyLineActionMatrix, emptyLineActionTally, lineActionFigures, tallyLi
 import { simulationModeIssues, simulationPaths, type SimulationMode, type SimulationPaths } from './simulationPaths.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
-import { assumptionsIssues, type PortfolioAssumptions } from './portfolioEconomics.js';
+import { readPortfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
 import { emptyPriorSourceTally, priorSourceFigures, type PriorSource, type PriorSources } from './priorSources.js';
 import { STORED_PRIOR_REFUSALS, type StoredPriorRefusal } from './storedPrior.js';
 
@@ -205,10 +205,10 @@ export function createSimulationAccumulator(
   },
   given: SimulationAccumulatorOptions = {},
 ): SimulationAccumulator {
-  // Read once into a plain copy, which the accumulator then uses: a getter or Proxy is refused by name, never thrown raw.
-  const read = readOptions(given, ACCUMULATOR_OPTION_KEYS, ['options']);
-  refuseArguments('createSimulationAccumulator', [accumulatorArgumentIssues(assumptions, read)]);
-  const options = (read.value ?? {}) as SimulationAccumulatorOptions;
+  // Read once into plain copies, nested objects included, which the accumulator then uses: a getter or Proxy is refused by name, never thrown raw.
+  const read = readAccumulatorArguments(assumptions, given);
+  refuseArguments('createSimulationAccumulator', [read.issues]);
+  const { options, assumptions: assumed } = read;
   const alertAbove = options.averageCostAlertAbove ?? {
     baseline: defaultPolicy.pricing.averageCostAlertAbove,
     candidate: defaultPolicy.pricing.averageCostAlertAbove,
@@ -217,7 +217,7 @@ export function createSimulationAccumulator(
   // The assumptions of the policy that made a decision: its challenger arm's when listed, else its side's.
   const assumptionsOf = (side: 'baseline' | 'candidate', d: DecisionFacts): PortfolioAssumptions => {
     const arms = byArm?.[side];
-    return d.arm !== null && arms !== undefined && Object.hasOwn(arms, d.arm) ? (arms[d.arm] as PortfolioAssumptions) : assumptions[side];
+    return d.arm !== null && arms !== undefined && Object.hasOwn(arms, d.arm) ? (arms[d.arm] as PortfolioAssumptions) : assumed[side];
   };
   const counts = matrix(() => 0);
   const observed = matrix(() => 0);
@@ -334,7 +334,7 @@ export function createSimulationAccumulator(
           candidate: FAIRNESS_DIMENSIONS.map((d) => fairOutcomes(d, fair.candidate.get(d) as Map<string, GroupTally>)),
         },
         arms: { baseline: Object.fromEntries([...arms.baseline].sort()), candidate: Object.fromEntries([...arms.candidate].sort()) },
-        assumptions: { baseline: assumptions.baseline, candidate: assumptions.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
+        assumptions: { baseline: assumed.baseline, candidate: assumed.candidate, ...(byArm === undefined ? {} : { arms: byArm }) },
         averageCostAlert: { baseline: alert('baseline'), candidate: alert('candidate') },
         paths: simulationPaths(mode, priors),
         lineActions: {
@@ -367,19 +367,39 @@ export function isSimulationSummary(v: unknown): v is SimulationSummary {
 const ACCUMULATOR_OPTION_KEYS = everyKeyOf<SimulationAccumulatorOptions>()(['averageCostAlertAbove', 'armAssumptions', 'withOutcomes', 'mode']);
 const SIDES = ['baseline', 'candidate'] as const;
 
-function accumulatorArgumentIssues(assumptions: unknown, options: OptionsRead): ValidationIssue[] {
-  const notObject = typeIssue(['assumptions'], assumptions, 'object', 'the portfolio assumptions of each side, { baseline, candidate }');
-  const issues: ValidationIssue[] =
-    notObject !== undefined ? [notObject] : SIDES.flatMap((side) => assumptionsIssues(['assumptions', side], (assumptions as Record<string, unknown>)[side]));
-  if (options.issues.length > 0) return [...issues, ...options.issues];
-  const o = options.value ?? {};
-  const alert = o.averageCostAlertAbove;
-  if (alert !== undefined) {
-    const notAlert = typeIssue(['options', 'averageCostAlertAbove'], alert, 'object', "each side's threshold, { baseline, candidate }");
-    if (notAlert !== undefined) issues.push(notAlert);
-    else
+/** The accumulator's arguments read once into plain copies, which it then uses, and every fault of them. */
+interface AccumulatorArguments {
+  readonly assumptions: { readonly baseline: PortfolioAssumptions; readonly candidate: PortfolioAssumptions };
+  readonly options: SimulationAccumulatorOptions;
+  readonly issues: ValidationIssue[];
+}
+
+// Every nested object is read once, as the options are (readOptions): each side's assumptions were
+// read by the check and again for every record, so a getter could pass a 0.5 and count a 7, and a
+// getter or Proxy inside `armAssumptions` escaped as the caller's own Error.
+function readAccumulatorArguments(assumptions: unknown, given: unknown): AccumulatorArguments {
+  const issues: ValidationIssue[] = [];
+  const sides = readSides(['assumptions'], assumptions, 'the portfolio assumptions of each side, { baseline, candidate }', issues);
+  const copied: Partial<Record<(typeof SIDES)[number], PortfolioAssumptions>> = {};
+  if (sides !== undefined)
+    for (const side of SIDES) {
+      const a = readPortfolioAssumptions(['assumptions', side], sides[side]);
+      issues.push(...a.issues);
+      if (a.value !== undefined) copied[side] = a.value;
+    }
+  const read = readOptions(given, ACCUMULATOR_OPTION_KEYS, ['options']);
+  const done = (options: SimulationAccumulatorOptions) => ({ assumptions: copied as AccumulatorArguments['assumptions'], options, issues });
+  if (read.issues.length > 0) {
+    issues.push(...read.issues);
+    return done({});
+  }
+  const o: Record<string, unknown> = { ...read.value };
+  if (o.averageCostAlertAbove !== undefined) {
+    const alert = readSides(['options', 'averageCostAlertAbove'], o.averageCostAlertAbove, "each side's threshold, { baseline, candidate }", issues);
+    if (alert !== undefined) {
+      o.averageCostAlertAbove = alert;
       for (const side of SIDES) {
-        const v = (alert as Record<string, unknown>)[side];
+        const v = alert[side];
         if (!(typeof v === 'number' && v >= 0 && v <= 1))
           issues.push({
             path: ['options', 'averageCostAlertAbove', side],
@@ -388,22 +408,56 @@ function accumulatorArgumentIssues(assumptions: unknown, options: OptionsRead): 
             received: typeNameOf(v),
           });
       }
+    }
   }
-  const arms = o.armAssumptions;
-  if (arms !== undefined) {
-    const notArms = typeIssue(['options', 'armAssumptions'], arms, 'object', "each side's assumptions by arm, { baseline?, candidate? }");
-    if (notArms !== undefined) issues.push(notArms);
-    else
-      for (const side of SIDES) {
-        const byArm = (arms as Record<string, unknown>)[side];
-        if (byArm === undefined) continue;
-        const notByArm = typeIssue(['options', 'armAssumptions', side], byArm, 'object', 'assumptions by arm name');
-        if (notByArm !== undefined) issues.push(notByArm);
-        else for (const [arm, a] of Object.entries(byArm as object)) issues.push(...assumptionsIssues(['options', 'armAssumptions', side, arm], a));
-      }
-  }
+  if (o.armAssumptions !== undefined) o.armAssumptions = readArmAssumptions(o.armAssumptions, issues);
   const withOutcomes = typeIssue(['options', 'withOutcomes'], o.withOutcomes, 'boolean', 'true or false', true);
   if (withOutcomes !== undefined) issues.push(withOutcomes);
   issues.push(...simulationModeIssues(o.mode, ['options', 'mode']));
-  return issues;
+  return done(o as SimulationAccumulatorOptions);
+}
+
+/** A `{ baseline, candidate }` object read once (other keys left unread, as they always were); undefined with its issues pushed when it cannot be. */
+function readSides(path: readonly string[], v: unknown, what: string, issues: ValidationIssue[]): Record<string, unknown> | undefined {
+  const notObject = typeIssue(path, v, 'object', what);
+  if (notObject !== undefined) {
+    issues.push(notObject);
+    return undefined;
+  }
+  const read = readKnownFields(v, SIDES, path);
+  issues.push(...read.issues);
+  return read.issues.length > 0 ? undefined : read.value;
+}
+
+/** `armAssumptions` read once: a side not named `baseline` or `candidate` is refused (a misspelt side's arms were counted with the side's own assumptions). */
+function readArmAssumptions(arms: unknown, issues: ValidationIssue[]): ArmAssumptions | undefined {
+  const path = ['options', 'armAssumptions'];
+  const notArms = typeIssue(path, arms, 'object', "each side's assumptions by arm, { baseline?, candidate? }");
+  if (notArms !== undefined) {
+    issues.push(notArms);
+    return undefined;
+  }
+  const read = readOptions(arms, SIDES, path);
+  issues.push(...read.issues);
+  if (read.value === undefined) return undefined;
+  const copy: Record<string, Record<string, PortfolioAssumptions>> = {};
+  for (const side of SIDES) {
+    const byArm = read.value[side];
+    if (byArm === undefined) continue;
+    const notByArm = typeIssue([...path, side], byArm, 'object', 'assumptions by arm name');
+    if (notByArm !== undefined) {
+      issues.push(notByArm);
+      continue;
+    }
+    const named = readOptionRecord(byArm, [...path, side]);
+    issues.push(...named.issues);
+    const own: Record<string, PortfolioAssumptions> = {};
+    for (const [arm, a] of Object.entries(named.value ?? {})) {
+      const assumed = readPortfolioAssumptions([...path, side, arm], a);
+      issues.push(...assumed.issues);
+      if (assumed.value !== undefined) Object.defineProperty(own, arm, { value: assumed.value, enumerable: true, writable: true, configurable: true });
+    }
+    copy[side] = own;
+  }
+  return copy;
 }

@@ -1,5 +1,5 @@
 import { everyKeyOf, refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
-import { readRequiredOptions, type OptionsRead } from '../../errors/readOptions.js';
+import { readKnownFields, readRequiredOptions, type OptionsRead } from '../../errors/readOptions.js';
 import { z } from 'zod';
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
@@ -224,10 +224,30 @@ function importOptionIssues(read: OptionsRead): ValidationIssue[] {
   const issues = [...read.issues];
   const o = read.value;
   if (o === undefined) return issues;
-  const b = o.background;
-  const rows = Array.isArray(b) && b.every((r) => typeIssue([], r, 'numbers', '') === undefined);
-  const matrix =
-    typeof b === 'object' && b !== null && (b as { data?: unknown }).data instanceof Float32Array && typeof (b as { nRows?: unknown }).nRows === 'number';
+  let b = o.background;
+  let rows: boolean;
+  let isMatrix: boolean;
+  try {
+    rows = Array.isArray(b) && b.every((r) => typeIssue([], r, 'numbers', '') === undefined);
+    isMatrix = !rows && typeof b === 'object' && b !== null;
+  } catch (e) {
+    // Array.isArray throws on a revoked Proxy.
+    issues.push({
+      path: ['options', 'background'],
+      code: 'unreadable_input',
+      message: `background could not be read: ${e instanceof Error ? e.name : typeof e}`,
+    });
+    return issues;
+  }
+  if (isMatrix) {
+    // The matrix read once into a plain copy, which the import then uses: its getters were read by
+    // the check and again for the covers, and one that threw escaped as the caller's own Error.
+    const matrix = readKnownFields(b, ['data', 'nRows'], ['options', 'background']);
+    if (matrix.issues.length > 0) return [...issues, ...matrix.issues];
+    b = matrix.value as unknown as BackgroundSample;
+    o.background = b;
+  }
+  const matrix = isMatrix && (b as { data?: unknown }).data instanceof Float32Array && typeof (b as { nRows?: unknown }).nRows === 'number';
   if (b !== undefined && !rows && !matrix)
     issues.push({ path: ['options', 'background'], code: 'invalid_type', message: 'background must be rows of numbers, or { data: Float32Array, nRows }' });
   const allow = typeIssue(['options', 'allowMonotoneViolations'], o.allowMonotoneViolations, 'boolean', 'true or false', true);
