@@ -18,6 +18,7 @@ import { followUpDateIssues } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
+import { heldLineFirst } from './heldLineFirst.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
@@ -240,14 +241,24 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // or a line the previous affordability rule granted that today's fails.
   const held = !pending && onFile > 0 && (prior.lineAction === 'hold' ? onFile > maxGrantable : today.retested && !affordability.pass);
   const outcome = held ? 'refer' : prior.outcome;
-  const codes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
+  const carriedCodes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
   // What holds a line the previous rule granted: the check it fails today, as a decision made today names it.
   const failing = affordability.checks.find((c) => !c.pass);
   const heldBy: PolicyReasonCode[] =
-    held && today.retested && failing !== undefined && !codes.some((c) => c.startsWith('limit_affordability_'))
+    held && today.retested && failing !== undefined && !carriedCodes.some((c) => c.startsWith('limit_affordability_'))
       ? [AFFORDABILITY_REASON[failing.id] as PolicyReasonCode]
       : [];
-  if (held) codes.push(...heldBy, ...(codes.includes(HELD) ? [] : [HELD]));
+  // A held line says so, and what holds it, before anything says what sets a limit, as decide and
+  // reassess order it: the customer's request still leads, as what made this decision.
+  const codes: PolicyReasonCode[] = held
+    ? heldLineFirst(
+        carriedCodes,
+        (c) => c,
+        HELD,
+        heldBy,
+        (c) => LIMIT_SETTING_REASONS.has(c),
+      )
+    : carriedCodes;
   // What cut a re-tested proposal: the check the old proposal fails today, and, cut to nothing, the product minimum.
   const failingBefore = today.affordability.checks.find((c) => !c.pass);
   const cutBy: PolicyReasonCode[] = cut
@@ -272,10 +283,20 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))) &&
       !(cut && LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode)),
   );
-  const heldReasons = [...heldBy, ...cutBy]
-    .filter((c) => !carried.some((x) => x.code === c))
-    .map((c): PrincipalReason => ({ code: c, source: 'policy', ...pick(c) }));
-  const reasons = owed ? [...(byCustomer ? [own] : []), ...heldReasons, ...carried].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  const policyReason = (c: PolicyReasonCode): PrincipalReason => ({ code: c, source: 'policy', ...pick(c) });
+  const cutReasons = cutBy.filter((c) => !carried.some((x) => x.code === c)).map(policyReason);
+  // A held line's principal reasons name the hold too (a prior the previous rule approved carried
+  // none), ahead of every limit and model factor, as its policy reasons do.
+  const explained = held
+    ? heldLineFirst(
+        carried,
+        (x) => x.code,
+        policyReason(HELD),
+        heldBy.map(policyReason),
+        (x) => x.source === 'model' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode),
+      )
+    : [...cutReasons, ...carried];
+  const reasons = owed ? [...(byCustomer ? [own] : []), ...explained].slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
   const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';

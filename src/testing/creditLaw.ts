@@ -34,9 +34,10 @@ export type CreditLawName = (typeof CREDIT_LAW_NAMES)[number];
 
 /**
  * A scorer pool as the kit checks it (a `ScorerPool` from `createScorerPool`, or a lender's wrapper
- * keeping these): the batches it decides, on both of its batch paths, and what it says it runs.
+ * keeping these): the batches it decides, on both of its batch paths, the batches it reassesses
+ * (`safeReassessBatch`: each item as `scorer.reassess` gives it alone), and what it says it runs.
  */
-export type LawPool = Pick<ScorerPool, 'decideBatch' | 'decideBatchJson' | 'policyHash' | 'catalogHash' | 'model'>;
+export type LawPool = Pick<ScorerPool, 'decideBatch' | 'decideBatchJson' | 'safeReassessBatch' | 'policyHash' | 'catalogHash' | 'model'>;
 
 /**
  * What a law is checked against. The policy laws always run (on `policy`, else the scorer's
@@ -65,10 +66,12 @@ export interface LawSubject {
   /**
    * A scorer pool (from `createScorerPool`) to check beside `scorer`, which must be built with the
    * pool's scorer options (the same `policyHash`, `catalogHash` and model: else `pool_mismatch` at
-   * `subject.pool`). A pool only decides batches, so the laws that decide batches get a third part,
+   * `subject.pool`). A pool only decides and reassesses batches, so the laws that decide batches get a third part,
    * `'pool'`: the law's scorer part again, with every batch it draws decided by the pool
    * (`decideBatch` and `decideBatchJson`), held to the scorer's results byte for byte and then to the
-   * law's own checks; the rest of the law (decide, reassess, reviews) runs on the scorer. A law with
+   * law's own checks, and the batch's decisions reassessed on the same records by the pool
+   * (`safeReassessBatch`), each item held byte for byte to `scorer.reassess` of it alone (a refusal
+   * to the same code); the rest of the law (decide, reassess, reviews) runs on the scorer. A law with
    * no batch to decide (`reassessment_within_bounds`, `reduction_within_bounds`,
    * `suggestions_come_true`, `tampered_priors_refused`) has no pool part: given a pool it is refused (`part_unavailable` at
    * `subject.pool`) unless `part` says which other part to run. Keep the pool small (one worker is

@@ -400,6 +400,25 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // Before the held-reduction fix: a line the customer lowered that stays held named what sets
+    // a limit before the hold (customer_reduction, limit_affordability_residual_income, then the
+    // hold, or no hold at all).
+    name: 'held reduction names a limit before the hold',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      requestReduction: (p, amount, o) => {
+        const d = s.requestReduction(p, amount, o);
+        const held = d.reasons.find((r) => r.code === 'line_held_for_review');
+        const rest = d.reasons.filter((r) => r !== held);
+        const limit = rest.findIndex((r) => r.code !== 'customer_reduction' && (r.source === 'model' || LIMIT_SETTING_REASONS.has(r.code as PolicyReasonCode)));
+        if (d.lineAction !== 'hold' || held === undefined || limit === -1) return d;
+        return reseal({ ...d, reasons: [...rest.slice(0, limit + 1), held, ...rest.slice(limit + 1)].slice(0, 4) });
+      },
+    }),
+  },
+  {
     // A batch that decides every record with the call's ledger, dropping each record's own: a
     // re-underwritten book then rises past the window for customers who used it up.
     name: 'batch ignores each record ledger',

@@ -36,16 +36,41 @@ describe('the laws that decide batches check a scorer pool', () => {
     expect(creditLaws.reassessment_within_bounds.parts).toEqual(['policy', 'scorer']);
     expect(creditLaws.results_below_useful_level_never_count.parts).toEqual(['scorer', 'pool']);
     let pooled = 0;
+    let reassessed = 0;
     const counted: LawPool = {
       ...pool,
       decideBatch: (a, o) => {
         pooled += a.length;
         return pool.decideBatch(a, o);
       },
+      safeReassessBatch: (items, o) => {
+        reassessed += items.length;
+        return pool.safeReassessBatch(items, o);
+      },
     };
     for (const law of ['limit_within_caps', 'same_input_same_decision'] as const)
       await creditLaws[law].check({ scorer, pool: counted }, { ...RUNS, part: 'pool' });
     expect(pooled).toBeGreaterThan(0);
+    // Each decided batch is reassessed on the pool too, as one batch.
+    expect(reassessed).toBeGreaterThan(0);
+  });
+
+  it("law: each item of a pool's safeReassessBatch is scorer.reassess of it alone; a pool raising the second item of a batch a step is caught, naming it", async () => {
+    const raised: LawPool = {
+      ...pool,
+      safeReassessBatch: async (items, o) =>
+        (await pool.safeReassessBatch(items, o)).map((r, i) =>
+          i > 0 && r.ok && r.decision.outcome === 'approve' ? { ...r, decision: { ...r.decision, limit: r.decision.limit + 10_000 } } : r,
+        ),
+    };
+    const e = await creditLaws.limit_within_caps.check({ scorer, pool: raised }, { ...RUNS, scorerNumRuns: 10, part: 'pool' }).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(CreditLawViolation);
+    const v = e as CreditLawViolation;
+    expect(v.part).toBe('pool');
+    expect(v.why).toMatch(/\(pool\.safeReassessBatch, item [2-9] of \d+\): differs from scorer\.reassess: limit \d+ \(scorer: \d+\)/);
   });
 
   it('a pool that raises every approval in a batch a step is caught, on the pool part, naming the difference', async () => {
@@ -79,6 +104,11 @@ describe('the laws that decide batches check a scorer pool', () => {
     expect(noPool).toEqual([expect.objectContaining({ path: ['part'], code: 'missing_subject' })]);
     const notAPool = await refusal(() => creditLaws.limit_within_caps.check({ scorer, pool: scorer as never }, RUNS));
     expect(notAPool).toEqual([expect.objectContaining({ path: ['subject', 'pool'], code: 'invalid_type' })]);
+    // A wrapper that leaves out the batch reassessment is refused, never checked without it.
+    const { safeReassessBatch: _left, ...decidingOnly } = pool;
+    const partial = await refusal(() => creditLaws.limit_within_caps.check({ scorer, pool: decidingOnly as never }, RUNS));
+    expect(partial).toEqual([expect.objectContaining({ path: ['subject', 'pool'], code: 'invalid_type' })]);
+    expect(partial[0]?.message).toContain('safeReassessBatch');
     const strict = await createScorer({ ...OPTIONS, policy: resolvePolicy({ limits: { lenderCapPerBorrower: 3_000_000 } }) });
     try {
       const other = await refusal(() => creditLaws.limit_within_caps.check({ scorer: strict, pool }, RUNS));

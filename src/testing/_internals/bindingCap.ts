@@ -80,7 +80,11 @@ function capReasonsSetLimit(d: Decision, policy: PolicyConfig, who: string): voi
       (rounded !== null && d.limit > 0 && rounded === d.limit) ||
       // Below the minimum (a knock-out may decline the same decision): the cap held it there.
       (d.limit === 0 && rounded !== null && rounded < policy.limits.productMin && d.policyReasons.includes('limit_below_product_minimum')) ||
-      (label === 'line_on_file' && rounded !== null && (rounded === d.maxGrantable || (d.maxGrantable === 0 && rounded < policy.limits.productMin)));
+      // A held line's cap reasons say what may be granted today, whatever set the line held (a
+      // line the customer lowered, still held, is labelled by their cap).
+      ((label === 'line_on_file' || d.lineAction === 'hold') &&
+        rounded !== null &&
+        (rounded === d.maxGrantable || (d.maxGrantable === 0 && rounded < policy.limits.productMin)));
     requireLaw(
       set,
       () =>

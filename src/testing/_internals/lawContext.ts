@@ -150,6 +150,7 @@ function poolIssues(pool: unknown, scorer: Scorer | undefined): ValidationIssue[
     p !== null &&
     typeof p.decideBatch === 'function' &&
     typeof p.decideBatchJson === 'function' &&
+    typeof p.safeReassessBatch === 'function' &&
     typeof p.policyHash === 'string' &&
     typeof p.catalogHash === 'string' &&
     typeof p.model?.sha256 === 'string';
@@ -158,7 +159,8 @@ function poolIssues(pool: unknown, scorer: Scorer | undefined): ValidationIssue[
       {
         path: ['subject', 'pool'],
         code: 'invalid_type',
-        message: 'pool must be a ScorerPool from createScorerPool (or a wrapper keeping its decideBatch, decideBatchJson, policyHash, catalogHash and model)',
+        message:
+          'pool must be a ScorerPool from createScorerPool (or a wrapper keeping its decideBatch, decideBatchJson, safeReassessBatch, policyHash, catalogHash and model)',
       },
     ];
   const pooled = p as LawPool;

@@ -1,4 +1,5 @@
 import type { BatchDecideOptions, BatchResult, Scorer } from '../../decision/createScorer.js';
+import { scorerReassessBatch, type ReassessItem } from '../../decision/reassessBatch.js';
 import type { ApplicantInput } from '../../schema/applicant.js';
 import type { BatchResultJson } from '../../parallel/batchResultJson.js';
 import type { LawPool } from '../creditLaw.js';
@@ -62,11 +63,39 @@ function checkRecord(at: string, pooled: BatchResult | undefined, json: BatchRes
 }
 
 /**
+ * Holds a pool's batch reassessment to the scorer's, item by item: each result of
+ * `pool.safeReassessBatch(items)` is `scorer.reassess(prior, update)` of that item alone, byte for
+ * byte, or refused with the same code, whatever else the batch holds.
+ */
+async function checkReassessBatch(scorer: Scorer, pool: LawPool, items: readonly ReassessItem[]): Promise<void> {
+  const [pooled, own] = await Promise.all([pool.safeReassessBatch(items), scorerReassessBatch(scorer)(items)]);
+  const n = items.length;
+  requireLaw(pooled.length === n, () => `pool reassessment batch of ${n} item(s): pool.safeReassessBatch gave ${pooled.length} result(s)`);
+  own.forEach((o, i) => {
+    const p = pooled[i] as BatchResult;
+    const at = `reassessment of "${items[i]?.prior.applicantId}" (pool.safeReassessBatch, item ${i + 1} of ${n})`;
+    requireLaw(p.ok === o.ok, () => `${at}: the pool gave ${resultOf(p)}, scorer.reassess ${resultOf(o)}`);
+    if (!p.ok || !o.ok) {
+      const code = (r: BatchResult) => (r.ok ? null : r.error.code);
+      requireLaw(code(p) === code(o), () => `${at}: the pool refused it with ${code(p)}, scorer.reassess with ${code(o)}`);
+      return;
+    }
+    const ownJson = JSON.stringify(o.decision);
+    requireLaw(
+      JSON.stringify(p.decision) === ownJson,
+      () => `${at}: differs from scorer.reassess: ${differences(JSON.parse(JSON.stringify(p.decision)), JSON.parse(ownJson))}`,
+    );
+  });
+}
+
+/**
  * The scorer, with every batch decided by the pool: a law's scorer property run on it meets the
  * pool on each batch it draws. Each batch goes to `pool.decideBatch`, `pool.decideBatchJson` and
  * the scorer's own `decideBatch`; the pool's results must be the scorer's byte for byte (the pool
  * promises the same results in the same order), and the law then checks the pool's decisions as
- * it checks the scorer's.
+ * it checks the scorer's. The batch's decisions are then reassessed on the same records as one
+ * `pool.safeReassessBatch`, each item held to `scorer.reassess` of it alone (a book reassessed on
+ * the workers is the book reassessed one by one).
  */
 export function poolBacked(scorer: Scorer, pool: LawPool): Scorer {
   return {
@@ -83,6 +112,8 @@ export function poolBacked(scorer: Scorer, pool: LawPool): Scorer {
         () => `pool batch of ${n} record(s): pool.decideBatch gave ${pooled.length} result(s), pool.decideBatchJson ${json.length}`,
       );
       own.forEach((r, i) => checkRecord(`"${String((applicants[i] as { id?: unknown }).id)}" (pool batch, record ${i + 1} of ${n})`, pooled[i], json[i], r));
+      const items = pooled.flatMap((r, i): ReassessItem[] => (r.ok ? [{ prior: r.decision, update: { applicant: applicants[i] } }] : []));
+      if (items.length > 0) await checkReassessBatch(scorer, pool, items);
       return pooled;
     },
   };
