@@ -24,8 +24,6 @@ import { DEFAULT_MAX_RECORD_LINES } from './score/readCsvRecords.js';
 import { splitLines } from './score/splitLines.js';
 import { textLineFault } from './score/textLineFault.js';
 import { lineOrderOf } from './scoreLineNumbers.js';
-import type { RunManifest } from './score/runManifest.js';
-import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { readCatalogFile } from './readCatalogFile.js';
 import { type NamedFile, refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { modelFilesRead } from './modelFilesRead.js';
@@ -340,23 +338,20 @@ async function monitorDecisionsFile(
   file: string,
   o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain' | 'neverResumed'>,
 ): Promise<MonitorResult> {
-  const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readRunManifest, runManifestPath }] = await Promise.all([
+  const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readManifestBeside }] = await Promise.all([
     import('../report/followUps.js'),
     import('../decision/audit.js'),
     import('../monitor/runMonitor.js'),
-    import('./score/runManifest.js'),
+    import('./manifestBeside.js'),
   ]);
   const index = createFollowUpIndex(NO_AUDIT_KEYS);
   for await (const line of splitLines(createReadStream(file))) if (textLineFault(line) === undefined) index.addLine(line.text);
   // A manifest that cannot be read excuses nothing: lines out of order are then warned of, and it is said why.
-  const manifestPath = runManifestPath(file);
-  let manifest: RunManifest | undefined;
-  let unread: string | undefined;
-  try {
-    manifest = await readRunManifest(manifestPath);
-  } catch (e) {
-    unread = `${manifestPath} could not be read (${e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e)}), so nothing shows whether a resume of the run that wrote ${file} answered records out of input order: lines out of order are warned of`;
-  }
+  const { path: manifestPath, manifest, error } = await readManifestBeside(file);
+  const unread =
+    error === undefined
+      ? undefined
+      : `${manifestPath} could not be read (${error}), so nothing shows whether a resume of the run that wrote ${file} answered records out of input order: lines out of order are warned of`;
   const result = await monitorDecisions({
     ...o,
     lines: splitLines(createReadStream(file, { highWaterMark: 64 * 1024 })),

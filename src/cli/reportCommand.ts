@@ -21,8 +21,7 @@ import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { runFilesRead } from './runFilesRead.js';
 import { terminalText } from '../text/terminalText.js';
 import { digestOf, writtenFileFault } from './score/writtenFiles.js';
-import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
-import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
+import { readManifestBeside, type ManifestBeside } from './manifestBeside.js';
 import { readRunErrors } from './reportRunErrors.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
 import { readSealKeys } from './readKeyFile.js';
@@ -289,24 +288,15 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
 }
 
 /** The manifest of the `score` run that wrote `file` (`FILE.run.json`), when there is one, or why it could not be read. */
-interface RunRead {
-  readonly path: string;
-  readonly manifest?: RunManifest;
-  /** Why the manifest could not be read. */
-  readonly error?: string;
+interface RunRead extends ManifestBeside {
   /** Why `file` is not the bytes the run wrote (the manifest's `status.files.output`); absent when it is, or none is recorded. */
   readonly changed?: string;
 }
 
 async function readRun(file: string): Promise<RunRead> {
-  const path = runManifestPath(file);
-  let manifest: RunManifest | undefined;
-  try {
-    manifest = await readRunManifest(path);
-  } catch (e) {
-    return { path, error: e instanceof RunManifestInvalidError ? e.problem : e instanceof Error ? e.message : String(e) };
-  }
-  if (manifest === undefined) return { path };
+  const beside = await readManifestBeside(file);
+  const { path, manifest } = beside;
+  if (manifest === undefined) return beside;
   // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
   const recorded = manifest.status?.files?.output;
   const changed = recorded === undefined || 'device' in recorded ? undefined : writtenFileFault(await digestOf(file), recorded);

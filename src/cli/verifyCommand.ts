@@ -25,6 +25,8 @@ import type { AuditKeys } from '../decision/audit.js';
 import { scoreErrorLineOf } from '../report/errorFileLine.js';
 import { NamedPlaces } from './score/namedPlaces.js';
 import { emptyOutputNote } from './emptyOutputNote.js';
+import { readManifestBeside } from './manifestBeside.js';
+import { unusableLineReason } from '../report/unusableLineReason.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -73,11 +75,18 @@ before (outputs put together, lines moved), of a {"decision":...} line naming no
 and of a decision on more than one line (the same audit.decisionId). An error line is
 {"line":N,"error":{"code":...}} (a "message", when present, text; nothing else beside line and
 error); one naming no input line (no "line", or one that is no whole number from 1) is counted, named
-and exits 3, as report does.
+and exits 3, as report does. An error line not as score writes it ({"line":10,"error":{"code":5}}),
+or JSON that is no object, is not read, named with report's reason ("an error line not as score
+writes it (...): error.code: ..."). Without --manifest, the run manifest beside DECISIONS
+(DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records one
+run, never resumed, a line naming a lower input line than the line before exits 3, as there (the
+file is checked against the run only with --manifest); one that cannot be read is warned of and
+exits 3, as report exits for it.
   -h, --help                       show this help
 
 Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, a score line
-names no input line or one named before, the file holds no decision at all, or it does not match --manifest; 1 a file or key
+names no input line or one named before, the file holds no decision at all, or it does not match --manifest
+(or the manifest beside it cannot be read); 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -126,7 +135,11 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     const configuration = manifest === undefined ? undefined : runConfigurationOf(manifest);
     const notTheRuns = new Map<string, { readonly where: string[]; count: number }>();
     const numbers = new ScoreLineNumbers(manifest?.status?.lastInputLine);
-    const lineOrder = lineOrderOf(manifest);
+    // Without --manifest, the one beside the file, read as report and monitor read it, so a never-resumed
+    // run's lines out of order exit 3 here as there (verify only warned). The file is checked against it
+    // only with --manifest: that is what the option asks for.
+    const beside = manifestFile === undefined && file !== '-' ? await readManifestBeside(file) : undefined;
+    const lineOrder = lineOrderOf(manifest ?? beside?.manifest);
     // Decisions met before, by audit.decisionId: one decision on two lines is counted twice above.
     const ids = new Set<string>();
     let repeatedDecisions = 0;
@@ -148,6 +161,14 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       if (errorLine !== undefined) {
         counts.errorLines++;
         if (errorLine.inputLine === undefined) unnumbered.add(record.where);
+        continue;
+      }
+      // An error line not as score writes it, or JSON no object, is no decision: said as report says it,
+      // where verify listed the Decision schema's ~30 issues ("Unrecognized key: line") for {"line":10,"error":{"code":5}}.
+      const unusable = notADecisionReason(value);
+      if (unusable !== undefined) {
+        counts.notRead++;
+        io.stdout(`${say(record.where)}: not read: ${say(unusable)}\n`);
         continue;
       }
       const id = decisionIdOf(decision);
@@ -194,6 +215,10 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       );
     for (const w of numbers.warnings(file, lineOrder)) io.stdout(`warning: ${say(w)}\n`);
     if (unnumbered.count > 0) io.stdout(`warning: ${say(unnumberedErrorLinesWarning(file, unnumbered))}\n`);
+    if (beside?.error !== undefined)
+      io.stdout(
+        `warning: ${say(`${beside.path} could not be read (${beside.error}), so nothing shows how the run that wrote ${file} ended or whether it was resumed: lines out of input order are only warned of`)}\n`,
+      );
     // The file against the run that wrote it: as many decisions and error lines as it recorded.
     let matches = true;
     if (manifest !== undefined && manifestFile !== undefined) {
@@ -242,7 +267,14 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     }
     // An input line answered twice, or a decision line naming none, is a file no score run wrote: exit 3,
     // as report and monitor exit for it (verify warned, exit 0, where report exited 3 for two runs put together).
-    return counts.failed > 0 || counts.notRead > 0 || unnumbered.count > 0 || numbers.broken > 0 || numbers.outOfOrder(lineOrder) > 0 || !matches
+    // A manifest beside the file that cannot be read leaves the run unchecked: exit 3, as report exits for it.
+    return beside?.error !== undefined ||
+      counts.failed > 0 ||
+      counts.notRead > 0 ||
+      unnumbered.count > 0 ||
+      numbers.broken > 0 ||
+      numbers.outOfOrder(lineOrder) > 0 ||
+      !matches
       ? CliExitCode.rejected
       : CliExitCode.ok;
   } catch (e) {
@@ -328,6 +360,18 @@ function signerName(by: DecisionSigner | null): string {
  */
 function unnumberedErrorLinesWarning(file: string, places: NamedPlaces): string {
   return `${places.count.toLocaleString('en-US')} error line(s) of ${file} name no input line (${places}): score writes {"line":N,...} on each, so these are counted but not checked against the file's other lines`;
+}
+
+/**
+ * Why a line's JSON value (error lines told apart already) is no decision to verify, in report's
+ * words ({@link unusableLineReason}): an error line not as score writes it, or JSON that is no
+ * object. Undefined for an object that may be a decision (a bare one or a decision line's), whose
+ * schema issues are verify's to name.
+ */
+function notADecisionReason(value: unknown): string | undefined {
+  const object = typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (object && ('decision' in value || !('error' in value))) return undefined;
+  return unusableLineReason(value, []);
 }
 
 function decisionIdOf(v: unknown): string | undefined {
