@@ -72,7 +72,10 @@ export interface ScorerPoolOptions {
    * `--env-file`, `--title`: each one `node --help` writes with `=...`) may take it as the next element or
    * after `=`, a V8 option (`--stack-size=1000`) only after `=`; any other element must be a flag
    * (Node would run it as the worker's script), and a flag that runs code in place of the worker
-   * (`--eval`/`-e`, `--print`/`-p`, `--run`) is refused in every form. Default: none. The pool's own:
+   * (`--eval`/`-e`, `--print`/`-p`, `--run`) is refused in every form, as is one that stops the
+   * worker's script or runs it as something else (`--check`/`-c`, `--help`/`-h`, `--version`/`-v`,
+   * `--v8-options`, `--completion-bash`, `--prof-process`, `--test`, `--watch`, `--watch-path`,
+   * `--build-snapshot`). Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
    */

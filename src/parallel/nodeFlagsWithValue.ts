@@ -1,10 +1,13 @@
+import type { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
+
 /**
  * Node's options that take a value, as `node --help` writes them (`--env-file=...`): Node reads
  * their value after `=` or, as Node's own docs write most of them, as the next argument
  * (`['--env-file', '.env']`). Node 20's and 22's, each alias apart; checked against the running
  * node's `node --help` in `test/parallel/workerExecArgvFlags.test.ts`. Not Node's to say at run time:
  * `process.allowedNodeEnvironmentFlags` does not tell which flags take a value. V8's options
- * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`.
+ * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`. Nor `--watch-path`,
+ * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused.
  */
 export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   // Loading and resolving modules: what a worker may need for a lender's TypeScript featuresModule.
@@ -65,7 +68,7 @@ export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   '--report-filename',
   '--report-signal',
   '--snapshot-blob',
-  // The test runner and watch mode (no use in a worker, but Node reads their value so all the same).
+  // The test runner's (no use in a worker, but harmless without `--test`, which is refused, and Node reads their value so all the same).
   '--test-concurrency',
   '--test-coverage-branches',
   '--test-coverage-exclude',
@@ -79,7 +82,6 @@ export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   '--test-shard',
   '--test-skip-pattern',
   '--test-timeout',
-  '--watch-path',
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors/validationError.js';
+import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
 
 /**
@@ -8,7 +9,9 @@ import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithV
  * is refused, naming its index and why: Node would take it as the worker's script and run it in
  * place of the scorer. Only seven flags took their value so: `['--env-file', '.env']` was refused,
  * saying `.env` was no flag's value. A flag that runs code in place of the worker's script
- * ({@link NODE_FLAGS_RUNNING_CODE}: `--eval`, `-p`, `--run`...) is refused by name in every form.
+ * ({@link NODE_FLAGS_RUNNING_CODE}: `--eval`, `-p`, `--run`...) is refused by name in every form, and so
+ * is one that stops the worker's script or runs it as something else ({@link NODE_FLAGS_REPLACING_RUN}:
+ * `--check`, `--version`, `--test`, `--watch`...), saying what Node would do in its place.
  */
 export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
   const refuse = (message: string): ValidationIssue[] => [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
@@ -21,6 +24,9 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
     const running = flagRunningCode(arg);
     if (running !== undefined)
       return refuse(`workerExecArgv at index ${i}: ${running} runs code or a script in place of the worker's own (the scorer), so no pool worker can take it`);
+    const replacing = flagReplacingRun(arg);
+    if (replacing !== undefined)
+      return refuse(`workerExecArgv at index ${i}: ${replacing.flag} makes Node ${replacing.instead}, so the worker would not run the scorer`);
     before = { flag: arg, isItsValue: false };
     if (!NODE_FLAGS_WITH_VALUE.has(arg)) continue;
     before = { flag: arg, isItsValue: true };
@@ -42,6 +48,17 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
 function flagRunningCode(arg: string): string | undefined {
   const name = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg.slice(0, 2);
   return NODE_FLAGS_RUNNING_CODE.has(name) ? name : undefined;
+}
+
+/**
+ * The flag `arg` is, with what Node does in place of the worker's run, when it stops or replaces it:
+ * a long flag by its name before any `=`, a short one (`-c`, `-v`) only alone, since Node refuses
+ * `-cx` or `-c=1` as a bad option itself. Undefined for any other flag.
+ */
+function flagReplacingRun(arg: string): { readonly flag: string; readonly instead: string } | undefined {
+  const flag = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg;
+  const instead = NODE_FLAGS_REPLACING_RUN.get(flag);
+  return instead === undefined ? undefined : { flag, instead };
 }
 
 /** The element before a stray one: a flag, or (`isItsValue`) the value `flag` took. */

@@ -15,6 +15,7 @@ import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
 import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
+import { NODE_FLAGS_REPLACING_RUN } from '../../src/parallel/nodeFlagsReplacingRun.js';
 import { simulateBook } from '../../src/simulate/simulateBook.js';
 
 describe('workerExecArgvIssues', () => {
@@ -87,6 +88,66 @@ describe('workerExecArgvIssues', () => {
     );
   });
 
+  // A flag that stops or replaces the worker's run was taken: forked with it on node 20, `--check`/`-c`,
+  // `--help`/`-h`, `--version`/`-v`, `--v8-options` and `--completion-bash` exited 0 without running the
+  // worker's script; `--prof-process` read a V8 log in its place; `--test` ran the script as a test file,
+  // in a child of its own without the pool's IPC channel; `--watch`/`--watch-path` ran it in a watched
+  // child, restarted on file changes (and the watcher outlived SIGTERM); `--build-snapshot` ran it to
+  // build a snapshot, writing snapshot.blob into the working directory at exit. Each is refused by its
+  // name and index, `--flag=value` too (node 20 reads `--check=1`, `--help=1` as the flag alone).
+  it.each([
+    [['--check'], 0, '--check'],
+    [['--check=1'], 0, '--check'],
+    [['-c'], 0, '-c'],
+    [['--import', 'tsx', '-c'], 2, '-c'],
+    [['--help'], 0, '--help'],
+    [['--help=1'], 0, '--help'],
+    [['-h'], 0, '-h'],
+    [['--version'], 0, '--version'],
+    [['--max-semi-space-size=16', '-v'], 1, '-v'],
+    [['--v8-options'], 0, '--v8-options'],
+    [['--v8-options=1'], 0, '--v8-options'],
+    [['--completion-bash'], 0, '--completion-bash'],
+    [['--prof-process'], 0, '--prof-process'],
+    [['--test'], 0, '--test'],
+    [['--test=1'], 0, '--test'],
+    [['--test-name-pattern', 'x', '--test'], 2, '--test'],
+    [['--watch'], 0, '--watch'],
+    [['--watch=1'], 0, '--watch'],
+    [['--watch-path', '.'], 0, '--watch-path'],
+    [['--watch-path=.'], 0, '--watch-path'],
+    [['--build-snapshot'], 0, '--build-snapshot'],
+    [['--build-snapshot=1'], 0, '--build-snapshot'],
+  ])("%j: a flag that stops or replaces the worker's run is refused by name and index", (argv, index, flag) => {
+    const issues = workerExecArgvIssues(argv);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: ['workerExecArgv'], code: 'invalid_type' });
+    expect(issues[0]?.message).toMatch(new RegExp(`^workerExecArgv at index ${index}: ${flag} makes Node `));
+    expect(issues[0]?.message).toMatch(/, so the worker would not run the scorer$/);
+  });
+
+  it('each such flag says what Node does in place of the worker', () => {
+    expect(workerExecArgvIssues(['--check'])[0]?.message).toBe(
+      "workerExecArgv at index 0: --check makes Node check the worker script's syntax and exit, so the worker would not run the scorer",
+    );
+    expect(workerExecArgvIssues(['--watch-path=.'])[0]?.message).toMatch(/--watch-path makes Node run the worker script in a child it restarts/);
+  });
+
+  // Forked on node 20 with each of these, the worker ran its script and answered on the IPC channel: a
+  // long flag that only starts as a refused one does, as do `-i` (read only without a script),
+  // `--watch-preserve-output` and the `--test-*` options (read only with `--watch`, `--test`).
+  it.each([
+    [['--conditions', 'development', '--cpu-prof', '-C', 'worker']],
+    [['--heap-prof', '--heapsnapshot-signal', 'SIGUSR2']],
+    [['--v8-pool-size', '4', '--experimental-vm-modules']],
+    [['--test-only', '--test-name-pattern', 'x', '--experimental-test-coverage']],
+    [['--watch-preserve-output']],
+    [['-i']],
+    [['--interactive']],
+  ])('%j: a flag that only starts as one that stops the worker, or is read only with one, is taken', (argv) => {
+    expect(workerExecArgvIssues(argv)).toEqual([]);
+  });
+
   it('a long flag that merely starts with e or p is not -e or -p, and is taken', () => {
     expect(workerExecArgvIssues(['-r', './setup.cjs', '--experimental-vm-modules', '--preserve-symlinks', '--expose-gc'])).toEqual([]);
   });
@@ -138,9 +199,14 @@ describe('the value-taking flags, held against the running node (node --help)', 
     expect(node.withValue).not.toContain('--inspect');
   });
 
-  it('every option this node shows with a value is listed, as taking one or as running code in place of the worker', () => {
-    const missing = [...node.withValue].filter((f) => !NODE_FLAGS_WITH_VALUE.has(f) && !NODE_FLAGS_RUNNING_CODE.has(f));
+  it('every option this node shows with a value is listed, as taking one or as running code or stopping the worker', () => {
+    const missing = [...node.withValue].filter((f) => !NODE_FLAGS_WITH_VALUE.has(f) && !NODE_FLAGS_RUNNING_CODE.has(f) && !NODE_FLAGS_REPLACING_RUN.has(f));
     expect(missing, `node ${process.version}`).toEqual([]);
+  });
+
+  it('every flag listed as stopping the worker is one this node shows (no misspelt name left it taken)', () => {
+    const unknown = [...NODE_FLAGS_REPLACING_RUN.keys()].filter((f) => !node.all.has(f));
+    expect(unknown, `node ${process.version}`).toEqual([]);
   });
 
   it('no listed flag is one this node shows without a value (it would swallow the next flag or the script)', () => {
@@ -178,6 +244,19 @@ describe('a pool given a flag and its value as two elements', () => {
     expect(simulated).toBeInstanceOf(ValidationError);
     expect((simulated as ValidationError).issues.map((i) => i.message)).toContain(
       "workerExecArgv at index 0: --eval runs code or a script in place of the worker's own (the scorer), so no pool worker can take it",
+    );
+  });
+
+  it('a flag that stops the worker is refused by the pool and by simulateBook, before any worker starts', async () => {
+    const pooled = await createScorerPool({ workers: 1, workerExecArgv: ['--version'] }).catch((e: unknown) => e);
+    expect(pooled).toBeInstanceOf(ValidationError);
+    expect((pooled as ValidationError).issues.map((i) => i.message)).toEqual([expect.stringMatching(/^workerExecArgv at index 0: --version makes Node /)]);
+    const simulated = await Promise.resolve()
+      .then(() => simulateBook({ book: [], challenger: {}, workers: 1, workerExecArgv: ['--check'] } as never))
+      .catch((e: unknown) => e);
+    expect(simulated).toBeInstanceOf(ValidationError);
+    expect((simulated as ValidationError).issues.map((i) => i.message)).toContain(
+      "workerExecArgv at index 0: --check makes Node check the worker script's syntax and exit, so the worker would not run the scorer",
     );
   });
 
