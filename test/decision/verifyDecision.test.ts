@@ -177,14 +177,16 @@ describe('creditlift verify', () => {
     expect(arr.out).toMatch(/^element 1 \(dec_/m);
   });
 
-  it('a line merely carrying an error key is no score error line: it fails as not a decision (exit 3); an empty file verifies nothing (exit 3)', async () => {
+  it('a line merely carrying an error key is no score error line: it is not read, with its reason (exit 3); an empty file verifies nothing (exit 3)', async () => {
     const fake = await run([
       write('fake.ndjson', `${[lines[0], JSON.stringify({ error: 1 }), lines[2]].join('\n')}\n`),
       '--signing-key-file',
       join(dir, 'keyA.txt'),
     ]);
     expect(fake.code).toBe(3);
-    expect(fake.out).toMatch(/verified 2 of 3 decision\(s\)/);
+    // Named as report names it, not verified as a Decision (it listed the schema's issues).
+    expect(fake.out).toMatch(/^line 2: not read: an error line not as score writes it .*error: /m);
+    expect(fake.out).toMatch(/verified 2 of 2 decision\(s\) .*; 1 line\(s\) not read/);
     const empty = await run([write('empty.ndjson', ''), '--signing-key-file', join(dir, 'keyA.txt')]);
     expect(empty.code).toBe(3);
     expect(empty.out).toMatch(/no decision found in .*empty\.ndjson/);
