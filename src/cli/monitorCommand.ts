@@ -61,7 +61,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
                              (audit.contentHash) is a record error. Input line numbers
                              ({"line":N,...}) named twice or lower than the line before are
                              warned of, naming the lines, as verify warns (a resume recorded in
-                             FILE.run.json excuses the order); an error line repeated word for
+                             FILE.run.json excuses the order; one that cannot be read is warned
+                             of, exit 3, as in verify and report); an error line repeated word for
                              word counts once, and a second answer to one input line is counted
                              and warned of (exit 3, as in verify and report; so is a
                              {"decision":...} line naming no input line). A line too long
@@ -97,8 +98,9 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
   -h, --help                 show this help
 
 Exit codes: 0 every figure stable or watch; 3 a --decisions file not as score wrote it (an input
-line named twice, a decision line naming no input line), whatever drifts: its figures cannot be
-trusted (the result's lineNumberFaults counts those lines); 4 some figure in the act band; 3 some
+line named twice, a decision line naming no input line), or whose run manifest beside it
+(FILE.run.json) cannot be read, whatever drifts: its figures cannot be trusted (the result's
+lineNumberFaults counts those lines); 4 some figure in the act band; 3 some
 records not measured (nothing in the act band); 1 failure (a file holding no records is one: nothing
 is written); 2 usage.
 `;
@@ -268,6 +270,8 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
             ...(catalogFile === undefined ? {} : { catalog: catalogFile.catalog }),
           })
         : await monitorDecisionsFile(input, { baseline, period, onError });
+    // Only a decisions file has a run manifest beside it to read.
+    const manifestUnread = 'manifestUnread' in result && result.manifestUnread === true;
     // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
     // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
     if (result.records === 0)
@@ -280,9 +284,11 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     // none) is measured as read, and exits 3 as verify and report exit for it (it exited 0, warned of).
     // Before drift: its figures cannot be trusted, and an alert keyed on 3 missed a file put together
     // twice whenever it also drifted (exit 4).
+    // So does one whose run manifest beside it cannot be read (nothing checks the run), as verify and
+    // report exit for it (monitor warned, exit 0).
     const lineNumberFaults = result.lineNumberFaults ?? 0;
     const exitCode =
-      lineNumberFaults > 0
+      lineNumberFaults > 0 || manifestUnread
         ? CliExitCode.rejected
         : result.summary.worstBand === 'act'
           ? MONITOR_ACT_EXIT_CODE
@@ -332,12 +338,13 @@ function isEmptyFile(path: string): boolean {
  * later one follows (a follow-up's link is taken only when its seal holds), so a chain counts once, at
  * its latest, and a forked chain is warned of as report warns of it. The manifest of the score run
  * that wrote it (`FILE.run.json`), when there is one, says whether a resume wrote answers out of
- * input order (then not warned of, as report and verify do not).
+ * input order (then not warned of, as report and verify do not); `manifestUnread` when there is
+ * one that cannot be read.
  */
 async function monitorDecisionsFile(
   file: string,
   o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain' | 'neverResumed'>,
-): Promise<MonitorResult> {
+): Promise<MonitorResult & { readonly manifestUnread: boolean }> {
   const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readManifestBeside }] = await Promise.all([
     import('../report/followUps.js'),
     import('../decision/audit.js'),
@@ -360,5 +367,5 @@ async function monitorDecisionsFile(
     neverResumed: lineOrderOf(manifest) === 'input',
   });
   const warnings = [...result.warnings, ...(unread === undefined ? [] : [unread]), ...(index.forks() === 0 ? [] : [forkWarning(index.forks())])];
-  return warnings.length === result.warnings.length ? result : { ...result, warnings };
+  return { ...result, warnings, manifestUnread: error !== undefined };
 }

@@ -30,6 +30,7 @@ import { CountedInputLines } from '../report/countedInputLines.js';
 import { lineOrderOf, ScoreLineNumbers } from './scoreLineNumbers.js';
 import { textLineFault } from './score/textLineFault.js';
 import { emptyOutputNote } from './emptyOutputNote.js';
+import { runWroteNoLine } from './runWroteNoLine.js';
 
 /** Help text of `creditlift report`. */
 export const REPORT_USAGE = `Usage: creditlift report DECISIONS.ndjson --out report.html [--title TEXT] [--catalog FILE.json]
@@ -89,7 +90,8 @@ counted and warned of, naming the lines: those records count twice in the figure
 Exit codes: 0 the page counts the file as its run left it (an incomplete run is warned of, its
 figures being what it wrote); 3 the page and summary are written, but its figures cannot be taken
 whole: a line left out (unreadable, seal failed, an id with other content, no error line in the
-errors file), an empty file, a run manifest that cannot be read (nothing checks the run, and an
+errors file), an empty file (not when its run manifest records that the run ended having written
+no line to it, as verify takes it), a run manifest that cannot be read (nothing checks the run, and an
 errors file apart is not found), an output or errors file not as the run left it (other bytes or
 another count), a record answered twice (decided and rejected, two answers to one input line, or an
 input line named on two lines, a copy too), or a line naming no input line; each is named in a warning. 1 and 2 as for every command.
@@ -194,8 +196,9 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // Every decision line read, counted or not: what the run's manifest recorded it wrote.
     const decisionsRead = data.decisions + sealRefused + superseded + repeated + repeatedOther;
     // A file with no line at all (truncated to nothing by a failed copy, or the wrong file) reads as a
-    // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded no decision.
-    const empty = lines === 0 && run.manifest?.status?.decisions !== 0;
+    // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded
+    // that it ended having written no line to it (verify takes that file too).
+    const empty = lines === 0 && !runWroteNoLine(run.manifest);
     const warnings = [
       ...(empty ? [emptyWarning(file, run.manifest === undefined && run.error === undefined)] : []),
       ...(sealRefused > 0 ? [sealWarning(file, data.sealRefused!, signingKeyFile)] : []),

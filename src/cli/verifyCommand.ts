@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isBlankLine } from '../text/blankLine.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
@@ -27,6 +27,8 @@ import { NamedPlaces } from './score/namedPlaces.js';
 import { emptyOutputNote } from './emptyOutputNote.js';
 import { readManifestBeside } from './manifestBeside.js';
 import { unusableLineReason } from '../report/unusableLineReason.js';
+import { runWroteNoLine } from './runWroteNoLine.js';
+import { Decision } from '../decision/decision.js';
 
 /** Help text of `creditlift verify`. */
 export const VERIFY_USAGE = `Usage: creditlift verify DECISIONS [--signing-key-file FILE] [--verification-key-file FILE ...]
@@ -76,17 +78,21 @@ and of a decision on more than one line (the same audit.decisionId). An error li
 {"line":N,"error":{"code":...}} (a "message", when present, text; nothing else beside line and
 error); one naming no input line (no "line", or one that is no whole number from 1) is counted, named
 and exits 3, as report does. An error line not as score writes it ({"line":10,"error":{"code":5}}),
-or JSON that is no object, is not read, named with report's reason ("an error line not as score
-writes it (...): error.code: ..."). Without --manifest, the run manifest beside DECISIONS
+JSON that is no object, or an object with neither "decision" nor "error" that is no Decision
+({"line":5,"x":1}), is not read, named with report's reason ("an error line not as score writes it
+(...): error.code: ...", "neither a score output line (...) nor a Decision: ..."). Without --manifest, the run manifest beside DECISIONS
 (DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records one
 run, never resumed, a line naming a lower input line than the line before exits 3, as there (the
 file is checked against the run only with --manifest); one that cannot be read is warned of and
-exits 3, as report exits for it.
+exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
+having written no line to it (an empty input, every record rejected to --errors) is as the run wrote
+it: said, exit 0, as report takes it; an empty file of a run that recorded no end (killed) exits 3.
   -h, --help                       show this help
 
 Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, a score line
-names no input line or one named before, the file holds no decision at all, or it does not match --manifest
-(or the manifest beside it cannot be read); 1 a file or key
+names no input line or one named before, the file holds no decision at all (not when the manifest beside
+it records a run that wrote no line to it), or it does not match --manifest (or the manifest beside it
+cannot be read); 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -171,12 +177,20 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         io.stdout(`${say(record.where)}: not read: ${say(unusable)}\n`);
         continue;
       }
+      const r = verifyDecisionUnder(decision, keys);
+      // An object neither a score line nor a Decision ({"line":5,"x":1}) is no decision that fails its
+      // seal: named as report names it, where verify listed the Decision schema's ~30 issues.
+      const bareNotADecision = r.ok ? undefined : bareObjectReason(value);
+      if (bareNotADecision !== undefined) {
+        counts.notRead++;
+        io.stdout(`${say(record.where)}: not read: ${say(bareNotADecision)}\n`);
+        continue;
+      }
       const id = decisionIdOf(decision);
       if (id !== undefined) {
         if (ids.has(id)) repeatedDecisions++;
         else ids.add(id);
       }
-      const r = verifyDecisionUnder(decision, keys);
       if (configuration !== undefined) {
         const faults = configurationFaults(decision, configuration);
         const signer = r.ok ? signerFingerprint(r.signedBy, keys) : undefined;
@@ -258,8 +272,17 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
     }
-    // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3).
-    if (total === 0 && counts.notRead === 0 && manifest === undefined) {
+    // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3),
+    // unless the manifest beside it records that its run ended having written no line to it (an empty
+    // input; every record rejected to --errors): that file is as the run wrote it, as report takes it.
+    const nothingFound = total === 0 && counts.notRead === 0 && manifest === undefined;
+    if (nothingFound && counts.errorLines === 0 && beside?.manifest !== undefined && runWroteNoLine(beside.manifest) && isEmptyFile(file)) {
+      io.stdout(
+        `no decision found in ${say(file)}: the run manifest beside it (${say(beside.path)}) records that its run ended having written no line to it, so the file is as the run wrote it, and there is nothing to verify\n`,
+      );
+      return CliExitCode.ok;
+    }
+    if (nothingFound) {
       io.stdout(
         `no decision found in ${say(file)}: nothing was verified${counts.errorLines === 0 && file !== '-' && !existsSync(runManifestPath(file)) ? `; ${say(emptyOutputNote(file))}` : ''}\n`,
       );
@@ -372,6 +395,27 @@ function notADecisionReason(value: unknown): string | undefined {
   const object = typeof value === 'object' && value !== null && !Array.isArray(value);
   if (object && ('decision' in value || !('error' in value))) return undefined;
   return unusableLineReason(value, []);
+}
+
+/**
+ * Why an object with neither `decision` nor `error` that is no Decision (its schema fails) is no
+ * decision, in report's words ({@link unusableLineReason}) with the Decision schema's issues; undefined
+ * for anything else (a Decision whose seal fails, a decision line's decision: verify names their faults).
+ */
+function bareObjectReason(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'decision' in value || 'error' in value) return undefined;
+  const read = Decision.safeParse(value);
+  return read.success ? undefined : unusableLineReason(value, read.error.issues);
+}
+
+/** Whether `file` is a regular file of no byte, as score leaves an output it wrote no line to. */
+function isEmptyFile(file: string): boolean {
+  try {
+    const s = statSync(file);
+    return s.isFile() && s.size === 0;
+  } catch {
+    return false;
+  }
 }
 
 function decisionIdOf(v: unknown): string | undefined {

@@ -1,0 +1,131 @@
+// The three readers of a score output (`verify`, `report`, `monitor --decisions`) held to one exit code
+// for each case where they still disagreed. Before:
+// - a run manifest beside the file that cannot be read: report and verify exited 3, monitor warned, exit 0;
+// - the empty output of a run that ended having written no line (an empty input, every record rejected
+//   to --errors): report exited 0, verify said "no decision found" and exited 3;
+// - an object line with neither `decision` nor `error` ({"line":4,"x":1}): report named its reason
+//   ("neither a score output line ... nor a Decision: ..."), verify listed the Decision schema's issues
+//   as a decision that "does not verify".
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMonitorCommand } from '../../src/cli/monitorCommand.js';
+import { runReportCommand } from '../../src/cli/reportCommand.js';
+import { runScoreCommand } from '../../src/cli/scoreCommand.js';
+import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { captureIo } from './fakeDecider.js';
+
+const work = mkdtempSync(join(tmpdir(), 'creditlift-readers-agree-'));
+const file = (name: string) => join(work, name);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let base: string[];
+beforeAll(async () => {
+  writeFileSync(
+    file('in.ndjson'),
+    `${exampleApplicants
+      .slice(0, 3)
+      .map((e) => JSON.stringify(e.applicant))
+      .join('\n')}\n`,
+  );
+  expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', file('base.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
+  base = readFileSync(file('base.ndjson'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+}, 90_000);
+
+/** Report, verify (no --manifest) and monitor --decisions of `path`: exit codes, and what each said. */
+async function readers(path: string) {
+  const [r, v, m] = [captureIo(), captureIo(), captureIo()];
+  const report = await runReportCommand([path, '--out', `${path}.html`], r.io);
+  const verify = await runVerifyCommand([path], v.io);
+  const monitor = await runMonitorCommand(['--decisions', path, '--out', `${path}.json`, '--errors', `${path}.errors.ndjson`], m.io);
+  return { exits: { report, verify, monitor }, report: r.err() + r.out(), verify: v.out() + v.err(), monitor: m.out() + m.err() };
+}
+
+describe('verify, report and monitor --decisions exit alike', () => {
+  it('a run manifest beside the file that cannot be read: exit 3 in all three (monitor was 0)', async () => {
+    const path = file('damaged.ndjson');
+    writeFileSync(path, `${base.join('\n')}\n`);
+    writeFileSync(`${path}.run.json`, '{"kind":"creditlift-score-run",');
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    const result = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { exitCode: number; warnings: string[] };
+    expect(result.exitCode).toBe(3);
+    expect(result.warnings.join('\n')).toMatch(/damaged\.ndjson\.run\.json could not be read/);
+    // The same file with its manifest intact is clean in all three: the manifest alone made the 3.
+    writeFileSync(`${path}.run.json`, readFileSync(`${file('base.ndjson')}.run.json`));
+    const intact = await readers(path);
+    expect(intact.exits.verify).toBe(0);
+    expect(intact.exits.report).toBe(0);
+    expect(intact.exits.monitor).not.toBe(3);
+  }, 60_000);
+
+  it('the empty output of a run of an empty input, run to its end: verify and report exit 0 (verify was 3); monitor measures nothing (exit 1)', async () => {
+    writeFileSync(file('empty-in.ndjson'), '');
+    const path = file('none.ndjson');
+    expect(await runScoreCommand(['--in', file('empty-in.ndjson'), '--out', path], captureIo().io)).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe('');
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 0, verify: 0, monitor: 1 });
+    expect(r.verify).toMatch(/no decision found in .*none\.ndjson: .*none\.ndjson\.run\.json.* records that its run ended having written no line to it/);
+    expect(r.verify).not.toMatch(/nothing was verified; no record was written/);
+    expect(r.report).not.toMatch(/holds no decision/);
+  }, 60_000);
+
+  it('the empty output of a run that rejected every record to --errors: exit 0 in verify (was 3) as in report', async () => {
+    writeFileSync(file('bad.ndjson'), `${JSON.stringify({ id: 'a' })}\n${JSON.stringify({ id: 'b' })}\n`);
+    const path = file('apart.ndjson');
+    expect(await runScoreCommand(['--in', file('bad.ndjson'), '--out', path, '--errors', file('apart.err.ndjson')], captureIo().io)).toBe(3);
+    expect(readFileSync(path, 'utf8')).toBe('');
+    const r = await readers(path);
+    expect(r.exits.verify).toBe(0);
+    expect(r.exits.report).toBe(0);
+  }, 60_000);
+
+  it('an empty output whose manifest records no end (a killed run), or rejected lines it should hold: exit 3 in verify and report', async () => {
+    const manifest = JSON.parse(readFileSync(`${file('none.ndjson')}.run.json`, 'utf8')) as {
+      status: { state: string; exitCode?: number; decisions?: number; rejected?: number; files?: unknown };
+    };
+    const killed = file('killed.ndjson');
+    writeFileSync(killed, '');
+    const { exitCode: _e, decisions: _d, rejected: _r, files: _f, ...running } = manifest.status;
+    writeFileSync(`${killed}.run.json`, JSON.stringify({ ...manifest, status: { ...running, state: 'running' } }));
+    const k = await readers(killed);
+    expect(k.exits.verify).toBe(3);
+    expect(k.exits.report).toBe(3);
+    expect(k.verify).toMatch(/no decision found in .*killed\.ndjson: nothing was verified/);
+    // Ended, no decision, but two error lines in the output it recorded: an empty file is not that run's.
+    const lost = file('lost.ndjson');
+    writeFileSync(lost, '');
+    const { files: _lostFiles, ...ended } = manifest.status;
+    writeFileSync(`${lost}.run.json`, JSON.stringify({ ...manifest, status: { ...ended, rejected: 2 } }));
+    const l = await readers(lost);
+    expect(l.exits.verify).toBe(3);
+    expect(l.exits.report).toBe(3);
+  }, 60_000);
+
+  it("an object line with neither decision nor error: verify names report's reason (it listed the Decision schema's issues), exit 3 in all three", async () => {
+    const path = file('other.ndjson');
+    writeFileSync(path, `${[...base, '{"line":4,"x":1}'].join('\n')}\n`);
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    expect(r.report).toMatch(/neither a score output line \(\{"line":N,"decision":\.\.\.\} or \{"line":N,"error":\.\.\.\}\) nor a Decision: /);
+    expect(r.verify).toMatch(
+      /^line 4: not read: neither a score output line \(\{"line":N,"decision":\.\.\.\} or \{"line":N,"error":\.\.\.\}\) nor a Decision: /m,
+    );
+    expect(r.verify).not.toMatch(/does not verify/);
+    expect(r.verify).toMatch(/verified 3 of 3 decision\(s\) .*; 1 line\(s\) not read/);
+  }, 60_000);
+
+  it('a bare decision whose seal fails is still one that does not verify, not a line not read', async () => {
+    const bare = JSON.parse(base[0]!).decision as { limit: number };
+    const path = file('bare.ndjson');
+    writeFileSync(path, `${JSON.stringify({ ...bare, limit: bare.limit + 100 })}\n`);
+    const v = captureIo();
+    expect(await runVerifyCommand([path], v.io)).toBe(3);
+    expect(v.out()).toMatch(/^line 1 \(dec_[^)]*\): does not verify\n {2}- audit\.contentHash: /m);
+  });
+});
