@@ -3,62 +3,21 @@
 // an error line with a numeric code and `[1]` alike; `verify` and `report` said only "empty" of an empty
 // output with no manifest; and lines out of input order in a run its manifest records never resumed only
 // warned (exit 0), though no score run writes them so.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMonitorCommand } from '../../src/cli/monitorCommand.js';
-import { runReportCommand } from '../../src/cli/reportCommand.js';
-import { runScoreCommand } from '../../src/cli/scoreCommand.js';
-import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
-import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
-import { captureIo } from './fakeDecider.js';
+import { besideManifest as besideRun, runReaders, scoredExamples, type ScoredExamples } from './scoreOutputReaderRig.js';
 
-const work = mkdtempSync(join(tmpdir(), 'creditlift-reader-wording-'));
-const file = (name: string) => join(work, name);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let base: string[];
+let rig: ScoredExamples;
+let file: (name: string) => string;
+let base: readonly string[];
 beforeAll(async () => {
-  writeFileSync(
-    file('in.ndjson'),
-    `${exampleApplicants
-      .slice(0, 4)
-      .map((e) => JSON.stringify(e.applicant))
-      .join('\n')}\n`,
-  );
-  expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', file('base.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
-  base = readFileSync(file('base.ndjson'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
+  rig = await scoredExamples('reader-wording', 4);
+  ({ file, base } = rig);
 }, 90_000);
+afterAll(() => rig?.remove());
 
-async function readers(path: string, manifest = false) {
-  const [r, v, m] = [captureIo(), captureIo(), captureIo()];
-  const report = await runReportCommand([path, '--out', `${path}.html`], r.io);
-  const verify = await runVerifyCommand([path, ...(manifest ? ['--manifest', `${path}.run.json`] : [])], v.io);
-  const monitor = await runMonitorCommand(['--decisions', path, '--out', `${path}.json`, '--errors', `${path}.errors.ndjson`], m.io);
-  return {
-    exits: { report, verify, monitor },
-    report: r.err() + r.out(),
-    html: readFileSync(`${path}.html`, 'utf8'),
-    verify: v.out(),
-    // monitor refuses an empty file outright (exit 1), writing nothing.
-    monitor: monitor === 1 ? '' : (JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { warnings: string[] }).warnings.join('\n'),
-    monitorErrors: monitor === 1 ? '' : readFileSync(`${path}.errors.ndjson`, 'utf8'),
-  };
-}
-
-/** The run's output as `lines`, beside its manifest as the run left it but for the bytes (which a reordering changes); `runs` as given. */
-function besideManifest(name: string, lines: readonly string[], runs: number): string {
-  const path = file(name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  const manifest = JSON.parse(readFileSync(`${file('base.ndjson')}.run.json`, 'utf8')) as { status: { runs: number; files?: unknown } };
-  manifest.status.runs = runs;
-  delete manifest.status.files;
-  writeFileSync(`${path}.run.json`, JSON.stringify(manifest));
-  return path;
-}
+const readers = runReaders;
+const besideManifest = (name: string, lines: readonly string[], runs: number) => besideRun(rig, name, lines, runs);
 
 describe('report names why each JSON line it cannot use is left out, in the page too', () => {
   it('a decision line lacking a field, an error line with a numeric code, an array, another object: each its own reason', async () => {
@@ -121,7 +80,7 @@ describe('lines out of input order', () => {
     expect(r.verify).toMatch(
       /1 line\(s\) name a lower input line than the line before in a run never resumed \(named above\), so the file is not as the run wrote it/,
     );
-    expect(r.monitor).toMatch(/1 line\(s\) of the file name a lower input line than the line before .*never resumed/);
+    expect(r.monitorWarnings).toMatch(/1 line\(s\) of the file name a lower input line than the line before .*never resumed/);
     expect(JSON.parse(readFileSync(file('never.ndjson.json'), 'utf8'))).toMatchObject({ lineNumberFaults: 1 });
   }, 60_000);
 
@@ -140,7 +99,7 @@ describe('lines out of input order', () => {
       expect(r.exits.verify, r.verify).toBe(0);
       expect(r.report).toMatch(/name a lower input line than the line before .*only warned of, as no manifest records the run was never resumed/);
       expect(r.verify).toMatch(/only warned of/);
-      expect(r.monitor).toMatch(/only warned of/);
+      expect(r.monitorWarnings).toMatch(/only warned of/);
       expect(JSON.parse(readFileSync(`${path}.json`, 'utf8'))).toMatchObject({ lineNumberFaults: 0 });
     }
   }, 60_000);

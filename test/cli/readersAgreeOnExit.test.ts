@@ -6,44 +6,23 @@
 // - an object line with neither `decision` nor `error` ({"line":4,"x":1}): report named its reason
 //   ("neither a score output line ... nor a Decision: ..."), verify listed the Decision schema's issues
 //   as a decision that "does not verify".
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMonitorCommand } from '../../src/cli/monitorCommand.js';
-import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
-import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { captureIo } from './fakeDecider.js';
+import { runReaders, scoredExamples, type ScoredExamples } from './scoreOutputReaderRig.js';
 
-const work = mkdtempSync(join(tmpdir(), 'creditlift-readers-agree-'));
-const file = (name: string) => join(work, name);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let base: string[];
+let rig: ScoredExamples;
+let file: (name: string) => string;
+let base: readonly string[];
 beforeAll(async () => {
-  writeFileSync(
-    file('in.ndjson'),
-    `${exampleApplicants
-      .slice(0, 3)
-      .map((e) => JSON.stringify(e.applicant))
-      .join('\n')}\n`,
-  );
-  expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', file('base.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
-  base = readFileSync(file('base.ndjson'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
+  rig = await scoredExamples('readers-agree', 3);
+  ({ file, base } = rig);
 }, 90_000);
+afterAll(() => rig?.remove());
 
-/** Report, verify (no --manifest) and monitor --decisions of `path`: exit codes, and what each said. */
-async function readers(path: string) {
-  const [r, v, m] = [captureIo(), captureIo(), captureIo()];
-  const report = await runReportCommand([path, '--out', `${path}.html`], r.io);
-  const verify = await runVerifyCommand([path], v.io);
-  const monitor = await runMonitorCommand(['--decisions', path, '--out', `${path}.json`, '--errors', `${path}.errors.ndjson`], m.io);
-  return { exits: { report, verify, monitor }, report: r.err() + r.out(), verify: v.out() + v.err(), monitor: m.out() + m.err() };
-}
+const readers = runReaders;
 
 describe('verify, report and monitor --decisions exit alike', () => {
   it('a run manifest beside the file that cannot be read: exit 3 in all three (monitor was 0)', async () => {

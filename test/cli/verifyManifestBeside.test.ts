@@ -3,55 +3,23 @@
 // those two and only warned (exit 0) in verify. And an error line not as score writes it
 // ({"line":10,"error":{"code":5}}) was verified as a Decision, ~30 schema issues ("Unrecognized key:
 // line") where report names the line's own reason.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMonitorCommand } from '../../src/cli/monitorCommand.js';
-import { runReportCommand } from '../../src/cli/reportCommand.js';
-import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
-import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { captureIo } from './fakeDecider.js';
+import { besideManifest as besideRun, runReaders, scoredExamples, type ScoredExamples } from './scoreOutputReaderRig.js';
 
-const work = mkdtempSync(join(tmpdir(), 'creditlift-verify-beside-'));
-const file = (name: string) => join(work, name);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let base: string[];
+let rig: ScoredExamples;
+let file: (name: string) => string;
+let base: readonly string[];
 beforeAll(async () => {
-  writeFileSync(
-    file('in.ndjson'),
-    `${exampleApplicants
-      .slice(0, 3)
-      .map((e) => JSON.stringify(e.applicant))
-      .join('\n')}\n`,
-  );
-  expect(await runScoreCommand(['--in', file('in.ndjson'), '--out', file('base.ndjson'), '--suggestions', '0'], captureIo().io)).toBe(0);
-  base = readFileSync(file('base.ndjson'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
+  rig = await scoredExamples('verify-beside', 3);
+  ({ file, base } = rig);
 }, 90_000);
+afterAll(() => rig?.remove());
 
-/** Report, verify (no --manifest) and monitor --decisions of `path`: their exit codes and what they said. */
-async function readers(path: string) {
-  const [r, v, m] = [captureIo(), captureIo(), captureIo()];
-  const report = await runReportCommand([path, '--out', `${path}.html`], r.io);
-  const verify = await runVerifyCommand([path], v.io);
-  const monitor = await runMonitorCommand(['--decisions', path, '--out', `${path}.json`, '--errors', `${path}.errors.ndjson`], m.io);
-  return { exits: { report, verify, monitor }, report: r.err() + r.out(), verify: v.out() };
-}
-
-/** `lines` written to `name`, the run's manifest beside it recording `runs` (its bytes left out: a reordering changes them). */
-function besideManifest(name: string, lines: readonly string[], runs: number): string {
-  const path = file(name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  const manifest = JSON.parse(readFileSync(`${file('base.ndjson')}.run.json`, 'utf8')) as { status: { runs: number; files?: unknown } };
-  manifest.status.runs = runs;
-  delete manifest.status.files;
-  writeFileSync(`${path}.run.json`, JSON.stringify(manifest));
-  return path;
-}
+const readers = runReaders;
+const besideManifest = (name: string, lines: readonly string[], runs: number) => besideRun(rig, name, lines, runs);
 
 describe('verify without --manifest reads the manifest beside the file, as report and monitor do', () => {
   const swapped = () => [base[1]!, base[0]!, ...base.slice(2)];
