@@ -55,14 +55,15 @@ const HELD: PolicyReasonCode = 'line_held_for_review';
 const BELOW_MINIMUM: PolicyReasonCode = 'limit_below_product_minimum';
 
 /**
- * The reduction's date: `options.asOf` (from the options as read), or the prior's. Read strictly (a
+ * The options as read, checked together (every fault named at once), and the reduction's date they
+ * give: `options.asOf`, or the prior's; `currentBalance`, when given, whole fen. The date is read strictly (a
  * misspelt `asof` would date the reduction at its prior without a word) and never before the prior's date: a line is not
  * lowered before the decision that set it, and a later review or reassessment counts its dates
  * (the step-limit window, the ledger) from this one. ISO dates compare as strings.
  *
  * @throws ValidationError (subject `reduction options`) naming every offending option.
  */
-function reductionDate(options: OptionsRead, prior: Decision): string {
+function checkedReductionDate(options: OptionsRead, prior: Decision): string {
   const issues: ValidationIssue[] = [...options.issues];
   const given = (options.value as ReductionOptions | undefined)?.asOf;
   let asOf = prior.asOf;
@@ -195,7 +196,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   );
   // Read once into a plain copy: a getter or Proxy is refused by name with the other option faults, never thrown raw.
   const read = readOptions(options, REDUCTION_OPTION_KEYS);
-  const asOf = reductionDate(read, prior);
+  const asOf = checkedReductionDate(read, prior);
   // A prior older than the line's latest decision would lose what came after it (the customer's own
   // cap, a person's review): refused when the account's line, cap or ledger says so.
   requireLatestPrior(prior, read.value, env.policy.limits.roundingStep, 'reduction options');
