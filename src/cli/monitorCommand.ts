@@ -32,6 +32,8 @@ import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
 import type { MonitorResult, monitorDecisions } from '../monitor/runMonitor.js';
+import { besideRunFaults, besideRunWarning } from './besideRunFaults.js';
+import { runWroteNoLine } from './runWroteNoLine.js';
 
 type MonitorDecisionsOptions = Parameters<typeof monitorDecisions>[0];
 
@@ -99,10 +101,13 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
 
 Exit codes: 0 every figure stable or watch; 3 a --decisions file not as score wrote it (an input
 line named twice, a decision line naming no input line), or whose run manifest beside it
-(FILE.run.json) cannot be read, whatever drifts: its figures cannot be trusted (the result's
+(FILE.run.json) cannot be read or records other bytes or another decision count than the file
+holds (as report and verify hold it), whatever drifts: its figures cannot be trusted (the result's
 lineNumberFaults counts those lines); 4 some figure in the act band; 3 some
 records not measured (nothing in the act band); 1 failure (a file holding no records is one: nothing
-is written); 2 usage.
+is written; not the empty output of a run whose manifest beside it records that it ended having
+written no line to it: the run decided nothing, said so, exit 0, as report and verify take it);
+2 usage.
 `;
 
 const OPTIONS = {
@@ -272,9 +277,11 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
         : await monitorDecisionsFile(input, { baseline, period, onError });
     // Only a decisions file has a run manifest beside it to read.
     const manifestUnread = 'manifestUnread' in result && result.manifestUnread === true;
+    const notTheRuns = 'notTheRuns' in result && result.notTheRuns === true;
+    const decidedNothing = 'decidedNothing' in result && result.decidedNothing === true;
     // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
     // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
-    if (result.records === 0)
+    if (result.records === 0 && !decidedNothing)
       throw new CreditliftError(
         'data_invalid',
         `${basename(input)} holds no records: nothing was monitored (is ${values.applicants === undefined ? '--decisions' : '--applicants'} the right file${values.applicants === undefined ? '' : `, and --format ${format} its format`}?)`,
@@ -286,9 +293,10 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     // twice whenever it also drifted (exit 4).
     // So does one whose run manifest beside it cannot be read (nothing checks the run), as verify and
     // report exit for it (monitor warned, exit 0).
+    // And one not as its run left it (other bytes, another decision count), as verify and report exit for it.
     const lineNumberFaults = result.lineNumberFaults ?? 0;
     const exitCode =
-      lineNumberFaults > 0 || manifestUnread
+      lineNumberFaults > 0 || manifestUnread || notTheRuns
         ? CliExitCode.rejected
         : result.summary.worstBand === 'act'
           ? MONITOR_ACT_EXIT_CODE
@@ -344,7 +352,7 @@ function isEmptyFile(path: string): boolean {
 async function monitorDecisionsFile(
   file: string,
   o: Omit<MonitorDecisionsOptions, 'lines' | 'followed' | 'resumedDecidingAgain' | 'neverResumed'>,
-): Promise<MonitorResult & { readonly manifestUnread: boolean }> {
+): Promise<MonitorResult & { readonly manifestUnread: boolean; readonly notTheRuns: boolean; readonly decidedNothing: boolean }> {
   const [{ createFollowUpIndex, forkWarning }, { NO_AUDIT_KEYS }, { monitorDecisions }, { readManifestBeside }] = await Promise.all([
     import('../report/followUps.js'),
     import('../decision/audit.js'),
@@ -366,6 +374,19 @@ async function monitorDecisionsFile(
     resumedDecidingAgain: lineOrderOf(manifest) === 'resumedDecidingAgain',
     neverResumed: lineOrderOf(manifest) === 'input',
   });
-  const warnings = [...result.warnings, ...(unread === undefined ? [] : [unread]), ...(index.forks() === 0 ? [] : [forkWarning(index.forks())])];
-  return { ...result, warnings, manifestUnread: error !== undefined };
+  // Held to the run beside it as report and verify hold it: a line removed from a finished run's output was measured, exit 0.
+  const notTheRuns = manifest === undefined ? [] : await besideRunFaults(file, manifest, result.decisionLines ?? 0);
+  // The empty output of a run that decided nothing is that run, as report and verify take it; "holds no
+  // records" (exit 1) stays for an empty file nothing vouches for.
+  const decidedNothing = result.records === 0 && notTheRuns.length === 0 && runWroteNoLine(manifest);
+  const warnings = [
+    ...result.warnings,
+    ...(unread === undefined ? [] : [unread]),
+    ...(notTheRuns.length === 0 ? [] : [besideRunWarning(file, manifestPath, notTheRuns)]),
+    ...(decidedNothing
+      ? [`${manifestPath} records that its run ended having written no line to ${file}: the run decided nothing, so nothing was measured`]
+      : []),
+    ...(index.forks() === 0 ? [] : [forkWarning(index.forks())]),
+  ];
+  return { ...result, warnings, manifestUnread: error !== undefined, notTheRuns: notTheRuns.length > 0, decidedNothing };
 }

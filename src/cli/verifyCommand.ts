@@ -28,6 +28,7 @@ import { emptyOutputNote } from './emptyOutputNote.js';
 import { readManifestBeside } from './manifestBeside.js';
 import { unusableLineReason } from '../report/unusableLineReason.js';
 import { runWroteNoLine } from './runWroteNoLine.js';
+import { besideRunFaults, besideRunWarning } from './besideRunFaults.js';
 import { Decision } from '../decision/decision.js';
 
 /** Help text of `creditlift verify`. */
@@ -82,17 +83,20 @@ JSON that is no object, or an object with neither "decision" nor "error" that is
 ({"line":5,"x":1}), is not read, named with report's reason ("an error line not as score writes it
 (...): error.code: ...", "neither a score output line (...) nor a Decision: ..."). Without --manifest, the run manifest beside DECISIONS
 (DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records one
-run, never resumed, a line naming a lower input line than the line before exits 3, as there (the
-file is checked against the run only with --manifest); one that cannot be read is warned of and
-exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
+run, never resumed, a line naming a lower input line than the line before exits 3, as there, and
+the file is held to what report holds it to: the bytes the run recorded (its size and SHA-256, when
+recorded) and as many decisions as it recorded, or verify names the difference and exits 3 (so a
+line removed from a finished run's output is caught, though every remaining line verifies; the
+error-line counts and each decision's configuration are checked only with --manifest); one that
+cannot be read is warned of and exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
 having written no line to it (an empty input, every record rejected to --errors) is as the run wrote
 it: said, exit 0, as report takes it; an empty file of a run that recorded no end (killed) exits 3.
   -h, --help                       show this help
 
 Exit codes: 0 every decision verified; 3 some did not, a line is not a decision, a score line
 names no input line or one named before, the file holds no decision at all (not when the manifest beside
-it records a run that wrote no line to it), or it does not match --manifest (or the manifest beside it
-cannot be read); 1 a file or key
+it records a run that wrote no line to it), or it does not match --manifest (or the manifest beside it:
+other bytes or another decision count than its run recorded; or that manifest cannot be read); 1 a file or key
 is unusable; 2 the command line is wrong.
 `;
 
@@ -142,8 +146,8 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     const notTheRuns = new Map<string, { readonly where: string[]; count: number }>();
     const numbers = new ScoreLineNumbers(manifest?.status?.lastInputLine);
     // Without --manifest, the one beside the file, read as report and monitor read it, so a never-resumed
-    // run's lines out of order exit 3 here as there (verify only warned). The file is checked against it
-    // only with --manifest: that is what the option asks for.
+    // run's lines out of order exit 3 here as there (verify only warned), and the file is held to its
+    // bytes and decision count as report holds it; the rest of the run's checks are what --manifest asks for.
     const beside = manifestFile === undefined && file !== '-' ? await readManifestBeside(file) : undefined;
     const lineOrder = lineOrderOf(manifest ?? beside?.manifest);
     // Decisions met before, by audit.decisionId: one decision on two lines is counted twice above.
@@ -272,11 +276,22 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
     }
+    // The file against the run beside it, as report holds it (its bytes, its decision count): a line
+    // removed from a finished run's output left every remaining line sealed, exit 0 here where report exited 3.
+    const besideFaults = beside?.manifest === undefined ? [] : await besideRunFaults(file, beside.manifest, total);
+    if (besideFaults.length > 0 && beside !== undefined) io.stdout(`warning: ${say(besideRunWarning(file, beside.path, besideFaults))}\n`);
     // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3),
     // unless the manifest beside it records that its run ended having written no line to it (an empty
     // input; every record rejected to --errors): that file is as the run wrote it, as report takes it.
     const nothingFound = total === 0 && counts.notRead === 0 && manifest === undefined;
-    if (nothingFound && counts.errorLines === 0 && beside?.manifest !== undefined && runWroteNoLine(beside.manifest) && isEmptyFile(file)) {
+    if (
+      nothingFound &&
+      counts.errorLines === 0 &&
+      besideFaults.length === 0 &&
+      beside?.manifest !== undefined &&
+      runWroteNoLine(beside.manifest) &&
+      isEmptyFile(file)
+    ) {
       io.stdout(
         `no decision found in ${say(file)}: the run manifest beside it (${say(beside.path)}) records that its run ended having written no line to it, so the file is as the run wrote it, and there is nothing to verify\n`,
       );
@@ -292,6 +307,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     // as report and monitor exit for it (verify warned, exit 0, where report exited 3 for two runs put together).
     // A manifest beside the file that cannot be read leaves the run unchecked: exit 3, as report exits for it.
     return beside?.error !== undefined ||
+      besideFaults.length > 0 ||
       counts.failed > 0 ||
       counts.notRead > 0 ||
       unnumbered.count > 0 ||

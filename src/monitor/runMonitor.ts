@@ -63,6 +63,12 @@ export interface MonitorResult {
    * exits 3, as `verify` and `report` do.
    */
   readonly lineNumberFaults?: number;
+  /**
+   * `monitorDecisions`: lines read as decisions, measured or not (a seal failed, a repeat, a chain's
+   * earlier decision): what a `score` run's manifest counts in `status.decisions`, so a file with a
+   * line removed can be told from its run's output when no digest of its bytes was recorded.
+   */
+  readonly decisionLines?: number;
   /** Things a reader must know (a baseline for another model, figures that could not be measured, uploads of unknown kinds). */
   readonly warnings: readonly string[];
   /**
@@ -364,6 +370,7 @@ export async function monitorDecisions(given: {
   const builds = new Map<string, { modelId: string; sha256: string | undefined; count: number }>();
   const otherBuilds = new Map<string, number>();
   let records = 0;
+  let decisionLines = 0;
   let errors = 0;
   let probabilitySpace = 0;
   let noCatalog = 0;
@@ -410,6 +417,7 @@ export async function monitorDecisions(given: {
       );
       continue;
     }
+    decisionLines++;
     const audit = d.data.audit;
     // A decision changed after it was made (or never sealed) is not the lender's: left out, as report leaves it out.
     // One shaped as 0.1.0's but naming this release's default model or policy is not 0.1.0's: unsealed.
@@ -546,7 +554,7 @@ export async function monitorDecisions(given: {
   const summary = acc.finish();
   const noise = samplingNoiseWarning(summary.withinNoise);
   if (noise !== undefined) warnings.push(noise);
-  return { summary, records, errors, warnings, repeated, superseded, lineNumberFaults: lineNumbers.broken + lineNumbers.outOfOrder(order) };
+  return { summary, records, decisionLines, errors, warnings, repeated, superseded, lineNumberFaults: lineNumbers.broken + lineNumbers.outOfOrder(order) };
 }
 
 function observationOf(

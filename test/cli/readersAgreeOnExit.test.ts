@@ -5,11 +5,18 @@
 //   to --errors): report exited 0, verify said "no decision found" and exited 3;
 // - an object line with neither `decision` nor `error` ({"line":4,"x":1}): report named its reason
 //   ("neither a score output line ... nor a Decision: ..."), verify listed the Decision schema's issues
-//   as a decision that "does not verify".
-import { readFileSync, writeFileSync } from 'node:fs';
+//   as a decision that "does not verify";
+// - a line removed from a finished run's output, beside its manifest: report exited 3, verify 0 (every
+//   remaining line verified; the manifest beside was read for line order only), monitor measured it (0);
+// - the empty output of a run that ended having written no line: monitor exited 1 ("holds no records").
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
+import { splitLines } from '../../src/cli/score/splitLines.js';
+import { defaultMonitorBaselinePath } from '../../src/monitor/defaultMonitorBaselinePath.js';
+import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
+import { monitorDecisions } from '../../src/monitor/runMonitor.js';
 import { captureIo } from './fakeDecider.js';
 import { runReaders, scoredExamples, type ScoredExamples } from './scoreOutputReaderRig.js';
 
@@ -42,16 +49,78 @@ describe('verify, report and monitor --decisions exit alike', () => {
     expect(intact.exits.monitor).not.toBe(3);
   }, 60_000);
 
-  it('the empty output of a run of an empty input, run to its end: verify and report exit 0 (verify was 3); monitor measures nothing (exit 1)', async () => {
+  it('the empty output of a run of an empty input, run to its end: exit 0 in all three (verify was 3, monitor 1), monitor saying the run decided nothing', async () => {
     writeFileSync(file('empty-in.ndjson'), '');
     const path = file('none.ndjson');
     expect(await runScoreCommand(['--in', file('empty-in.ndjson'), '--out', path], captureIo().io)).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('');
     const r = await readers(path);
-    expect(r.exits).toEqual({ report: 0, verify: 0, monitor: 1 });
+    expect(r.exits).toEqual({ report: 0, verify: 0, monitor: 0 });
     expect(r.verify).toMatch(/no decision found in .*none\.ndjson: .*none\.ndjson\.run\.json.* records that its run ended having written no line to it/);
     expect(r.verify).not.toMatch(/nothing was verified; no record was written/);
     expect(r.report).not.toMatch(/holds no decision/);
+    expect(r.monitor).not.toMatch(/holds no records/);
+    expect(r.monitor).toMatch(
+      /note: .*none\.ndjson\.run\.json records that its run ended having written no line to .*none\.ndjson: the run decided nothing, so nothing was measured/,
+    );
+    const result = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { records: number; exitCode: number; warnings: string[] };
+    expect(result).toMatchObject({ records: 0, exitCode: 0 });
+    expect(result.warnings.join('\n')).toMatch(/the run decided nothing/);
+  }, 60_000);
+
+  it('an empty file with no manifest beside it stays a file of nothing: 3 in verify and report, 1 in monitor (its "no records" failure)', async () => {
+    const path = file('bare-empty.ndjson');
+    writeFileSync(path, '');
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 1 });
+    expect(r.monitor).toMatch(/holds no records: nothing was monitored/);
+    expect(r.monitorWarnings).toBe('');
+  }, 60_000);
+
+  it("a line removed from a finished run's output: exit 3 in all three (verify was 0: every remaining line verified), each naming the difference", async () => {
+    const path = file('removed.ndjson');
+    writeFileSync(path, `${[base[0], base[2]].join('\n')}\n`);
+    writeFileSync(`${path}.run.json`, readFileSync(`${file('base.ndjson')}.run.json`));
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    expect(r.verify).toMatch(/verified 2 of 2 decision\(s\)/);
+    expect(r.verify).toMatch(
+      /removed\.ndjson is not the file the run wrote \(by the run manifest beside it, .*removed\.ndjson\.run\.json\): .*bytes.*; it holds 2 decision\(s\), the run recorded 3/,
+    );
+    expect(r.report).toMatch(/removed\.ndjson holds 2 decisions, but the run that wrote it recorded 3/);
+    expect(r.report).toMatch(/removed\.ndjson is not the file the run wrote: its bytes are not those the run wrote/);
+    expect(r.monitorWarnings).toMatch(/removed\.ndjson is not the file the run wrote .*it holds 2 decision\(s\), the run recorded 3/);
+    const result = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { exitCode: number };
+    expect(result.exitCode).toBe(3);
+  }, 60_000);
+
+  it('monitorDecisions counts the lines read as decisions, measured or not (a repeat, a seal failed), and no error line: as a run manifest counts them', async () => {
+    const tampered = JSON.parse(base[2]!) as { line: number; decision: { limit: number } };
+    tampered.decision.limit += 100;
+    const path = file('counted.ndjson');
+    writeFileSync(path, `${[base[0], base[1], base[1], JSON.stringify(tampered), '{"line":9,"error":{"code":"data_invalid"}}'].join('\n')}\n`);
+    const baseline = parseMonitorBaseline(JSON.parse(readFileSync(defaultMonitorBaselinePath(), 'utf8')));
+    const result = await monitorDecisions({ lines: splitLines(createReadStream(path)), baseline, period: 'month' });
+    expect(result.records).toBe(5);
+    expect(result.decisionLines).toBe(4);
+  });
+
+  it('a line removed, beside a manifest recording no digest (an older creditlift, a run a signal stopped): the count alone says so, exit 3 in all three', async () => {
+    const path = file('removed-nodigest.ndjson');
+    writeFileSync(path, `${[base[0], base[1]].join('\n')}\n`);
+    const manifest = JSON.parse(readFileSync(`${file('base.ndjson')}.run.json`, 'utf8')) as { status: { files?: unknown } };
+    delete manifest.status.files;
+    writeFileSync(`${path}.run.json`, JSON.stringify(manifest));
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    expect(r.verify).toMatch(/is not the file the run wrote .*: it holds 2 decision\(s\), the run recorded 3/);
+    expect(r.verify).not.toMatch(/bytes/);
+    // The whole output beside the same manifest: all three take it (the manifest alone did not make the 3).
+    writeFileSync(path, `${base.join('\n')}\n`);
+    const whole = await readers(path);
+    expect(whole.exits.verify).toBe(0);
+    expect(whole.exits.report).toBe(0);
+    expect(whole.exits.monitor).not.toBe(3);
   }, 60_000);
 
   it('the empty output of a run that rejected every record to --errors: exit 0 in verify (was 3) as in report', async () => {

@@ -149,12 +149,15 @@ describe('creditlift verify --manifest', () => {
     expect(r.out).not.toMatch(/a creditlift that did not record one/);
   });
 
-  it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines; with it, exit 3 naming both counts (was: exit 0)', async () => {
+  it('a decision line replaced by a valid error line: without --manifest the summary says nothing vouches for the error lines, and the manifest beside catches it by bytes and decision count (was: exit 0); with it, exit 3 naming both counts', async () => {
     const tampered = file('tampered.ndjson');
     writeFileSync(tampered, replaced(4));
     writeFileSync(`${tampered}.run.json`, readFileSync(`${out}.run.json`));
     const bare = await verify(tampered);
-    expect(bare.code).toBe(0);
+    expect(bare.code).toBe(3);
+    expect(bare.out).toMatch(
+      /tampered\.ndjson is not the file the run wrote \(by the run manifest beside it, .*tampered\.ndjson\.run\.json\): its bytes are not those the run wrote .*; it holds 3 decision\(s\), the run recorded 4/,
+    );
     expect(bare.out).toMatch(/2 error line\(s\) of "creditlift score" counted, which verify cannot vouch for .*--manifest/);
     // The manifest beside the file is named as the way to check them.
     expect(bare.out).toContain('tampered.ndjson.run.json');
