@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from './validationError.js';
 import { listOptionKeys, optionKeyIssues, unknownOptionIssues } from './argumentIssues.js';
+import { readArrayOnce } from './readArrayOnce.js';
 
 /** What {@link readOptions} made of an options argument. */
 export interface OptionsRead {
@@ -16,7 +17,8 @@ export interface OptionsRead {
  * check and use sees the copy, so a getter cannot show the check one value and the call another.
  * Such options used to escape as the caller's own Error from decide, decideBatch and every pool
  * call, and safeDecide answered them as `internal_error` (a 500 naming no field). Values are kept
- * as given (a signal, a model, a policy object): each is checked by its own rules.
+ * as given (a signal, a model, a policy object): each is checked by its own rules; a list is
+ * copied, each entry read once (readArrayOnce), as the check and the use each walked it.
  *
  * @param at the path the options sit at (`['scorer']` for a pool's scorer options)
  * @param hint may say where an unknown key belongs (see optionKeyIssues)
@@ -62,7 +64,10 @@ export function readKnownFields(value: unknown, known: readonly string[], at: re
   return copyOptions(value as object, [...listed.keys.filter((k) => known.includes(k)), ...known.filter((k) => !listed.keys.includes(k))], at);
 }
 
-/** Reads each of `keys` from `source` once into a plain object, a read that throws as `unreadable_input` at its key. */
+/**
+ * Reads each of `keys` from `source` once into a plain object, a read that throws as
+ * `unreadable_input` at its key; a list among them is read once too (readArrayOnce).
+ */
 function copyOptions(source: object, keys: readonly string[], at: readonly (string | number)[]): OptionsRead {
   const value: Record<string, unknown> = {};
   const issues: ValidationIssue[] = [];
@@ -70,7 +75,9 @@ function copyOptions(source: object, keys: readonly string[], at: readonly (stri
     try {
       // `in`, not own keys: an option the caller's object inherits is read as the calls always read it.
       if (!(key in source)) continue;
-      const v = (source as Record<string, unknown>)[key];
+      const given = (source as Record<string, unknown>)[key];
+      const { value: v, issues: inList } = readArrayOnce(given, [...at, key]);
+      issues.push(...inList);
       // A data property whatever the key (a record's arm may be named `__proto__`): plain assignment would set the prototype.
       Object.defineProperty(value, key, { value: v, enumerable: true, writable: true, configurable: true });
     } catch (e) {

@@ -3,9 +3,6 @@ import { readOptions } from '../errors/readOptions.js';
 import { ValidationError } from '../errors/validationError.js';
 import type { LoadModelOptions } from './loadModel.js';
 
-/** Most threads a session may be given: far above any machine's cores, well inside onnxruntime's 32-bit count. */
-const MAX_THREADS = 1024;
-
 /** Every option `loadModel` reads (a new one is a type error here until it is listed). */
 const LOAD_MODEL_OPTION_KEYS = everyKeyOf<LoadModelOptions>()([
   'intraOpNumThreads',
@@ -18,8 +15,9 @@ const LOAD_MODEL_OPTION_KEYS = everyKeyOf<LoadModelOptions>()([
 /**
  * Refuses what `loadModel` cannot read, before any file is opened: a source that is neither a path
  * nor bytes, and options that are not an object, carry a key it does not read, or hold a value of
- * the wrong kind. Called from JavaScript it threw node's TypeErrors, and a misspelt option was
- * ignored: `expectedSha265` loaded any model, the integrity check the caller asked for never run.
+ * the wrong kind (a thread count other than 1 included: see LoadModelOptions). Called from
+ * JavaScript it threw node's TypeErrors, and a misspelt option was ignored: `expectedSha265`
+ * loaded any model, the integrity check the caller asked for never run.
  *
  * @returns the options read once into a plain copy (`{}` when none were given): the load uses it, never the caller's object
  * @throws ValidationError (subject `loadModel`) naming `pathOrBytes`; or (subject
@@ -53,22 +51,16 @@ export function checkLoadModelArguments(pathOrBytes: unknown, options: unknown):
       received: typeof threads === 'number' ? String(threads) : typeName(threads),
     });
   }
-  for (const key of ['interOpNumThreads'] as const) {
-    const v = o[key];
-    // onnxruntime refused some of these only when the session was created, as model_load_failed,
-    // and took 0 as "its own choice": a count of threads is a whole number from 1.
-    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) {
-      issues.push({
-        path: [key],
-        code: 'invalid_type',
-        message: `${key} must be a whole number of threads, at least 1`,
-        expected: 'integer >= 1',
-        received: typeName(v),
-      });
-    } else if (typeof v === 'number' && v > MAX_THREADS) {
-      // onnxruntime took 2^31 without a word (read as another number) and failed above 2^32.
-      issues.push({ path: [key], code: 'too_big', message: `${key} must be at most ${MAX_THREADS} threads`, expected: `integer <= ${MAX_THREADS}` });
-    }
+  const interOp = o.interOpNumThreads;
+  if (interOp !== undefined && interOp !== 1) {
+    issues.push({
+      path: ['interOpNumThreads'],
+      code: 'invalid_value',
+      message:
+        "interOpNumThreads must be 1: the session runs its graph sequentially (executionMode 'sequential', the graph is one tree-ensemble node), where onnxruntime ignores the inter-op thread count, so any other count was taken and did nothing. For more cores use createScorerPool or --workers",
+      expected: '1',
+      received: typeof interOp === 'number' ? String(interOp) : typeName(interOp),
+    });
   }
   issues.push(
     ...[

@@ -34,8 +34,14 @@ export interface LoadModelOptions {
    * worker scores whole records on 1 thread.
    */
   readonly intraOpNumThreads?: 1;
-  /** Threads for running independent graph nodes in parallel. Default 1 (the graph has one node). */
-  readonly interOpNumThreads?: number;
+  /**
+   * Threads onnxruntime may use to run independent graph nodes at once: 1, the only value taken
+   * (any other is refused with a ValidationError at `interOpNumThreads`). The session runs its
+   * graph sequentially (`executionMode: 'sequential'`; the graph is one tree-ensemble node), and
+   * onnxruntime reads this count only in parallel mode: any other count was taken and did nothing.
+   * For more cores use `createScorerPool` (`--workers`).
+   */
+  readonly interOpNumThreads?: 1;
   /**
    * Hex SHA-256 the model bytes must have (e.g. the one an approval record names): any other
    * file is refused with `model_sha256_mismatch` before it is parsed.
@@ -151,7 +157,8 @@ export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadMo
     session = await runtime.InferenceSession.create(bytes, {
       // The only count under which a row's trees are summed in one order whatever the run's size.
       intraOpNumThreads: 1,
-      interOpNumThreads: options.interOpNumThreads ?? 1,
+      // Read by onnxruntime only in parallel mode: 1 says what sequential mode does (see LoadModelOptions).
+      interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });

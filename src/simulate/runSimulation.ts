@@ -4,6 +4,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { ValidationError } from '../errors/validationError.js';
 import { everyKeyOf } from '../errors/argumentIssues.js';
 import { readKnownFields, readOptions, readRequiredOptions } from '../errors/readOptions.js';
+import { readAssumptionsByArm } from './readAssumptionsByArm.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { parseApplicant } from '../schema/parseApplicant.js';
@@ -431,6 +432,13 @@ function readRunSimulationOptions(given: RunSimulationOptions): { readonly value
         expected: 'object',
       });
     else if (a !== undefined) o = { ...o, [side]: { ...arm, assumptions: a } };
+    if (arm.armAssumptions !== undefined) {
+      // Checked here, at the path the caller wrote: the accumulator's own check named a fault at
+      // `options.armAssumptions.<side>`, under a call the caller never made.
+      const byArm = readAssumptionsByArm(arm.armAssumptions, [side, 'armAssumptions']);
+      issues.push(...byArm.issues);
+      if (byArm.value !== undefined) o = { ...o, [side]: { ...(o[side] as SimulationArm), armAssumptions: byArm.value } };
+    }
     if (arm.averageCostAlertAbove !== undefined && !Number.isFinite(arm.averageCostAlertAbove))
       issues.push({ path: [side, 'averageCostAlertAbove'], code: 'not_finite', message: 'averageCostAlertAbove must be a finite number' });
     if (arm.reassess !== undefined ? typeof arm.reassess !== 'function' : o.mode === 'reassess')

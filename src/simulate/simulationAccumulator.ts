@@ -1,5 +1,5 @@
 import { everyKeyOf, refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
-import { readKnownFields, readOptionRecord, readOptions } from '../errors/readOptions.js';
+import { readKnownFields, readOptions } from '../errors/readOptions.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import {
   FAIRNESS_DIMENSIONS,
@@ -19,6 +19,7 @@ import { simulationModeIssues, simulationPaths, type SimulationMode, type Simula
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
 import { readPortfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
+import { readAssumptionsByArm } from './readAssumptionsByArm.js';
 import { emptyPriorSourceTally, priorSourceFigures, type PriorSource, type PriorSources } from './priorSources.js';
 import { STORED_PRIOR_REFUSALS, type StoredPriorRefusal } from './storedPrior.js';
 
@@ -442,22 +443,10 @@ function readArmAssumptions(arms: unknown, issues: ValidationIssue[]): ArmAssump
   if (read.value === undefined) return undefined;
   const copy: Record<string, Record<string, PortfolioAssumptions>> = {};
   for (const side of SIDES) {
-    const byArm = read.value[side];
-    if (byArm === undefined) continue;
-    const notByArm = typeIssue([...path, side], byArm, 'object', 'assumptions by arm name');
-    if (notByArm !== undefined) {
-      issues.push(notByArm);
-      continue;
-    }
-    const named = readOptionRecord(byArm, [...path, side]);
-    issues.push(...named.issues);
-    const own: Record<string, PortfolioAssumptions> = {};
-    for (const [arm, a] of Object.entries(named.value ?? {})) {
-      const assumed = readPortfolioAssumptions([...path, side, arm], a);
-      issues.push(...assumed.issues);
-      if (assumed.value !== undefined) Object.defineProperty(own, arm, { value: assumed.value, enumerable: true, writable: true, configurable: true });
-    }
-    copy[side] = own;
+    if (read.value[side] === undefined) continue;
+    const own = readAssumptionsByArm(read.value[side], [...path, side]);
+    issues.push(...own.issues);
+    if (own.value !== undefined) copy[side] = own.value;
   }
   return copy;
 }

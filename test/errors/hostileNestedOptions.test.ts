@@ -133,9 +133,9 @@ describe('runSimulation reads each arm once', () => {
     expect(issuesOf(await run({ decide: async () => [], assumptions: lgd.value }))).toEqual(['baseline.assumptions.lgd:unreadable_input']);
     expect(lgd.reads()).toBe(1);
     expect(issuesOf(await run(revoked()))).toEqual(['baseline:unreadable_input']);
-    // The arms' assumptions are checked by the accumulator the run starts, at its own path.
+    // The arms' assumptions are named under the arm, where the caller wrote them.
     expect(issuesOf(await run({ decide: async () => [], assumptions: assumptions(), armAssumptions: revoked() }))).toEqual([
-      'options.armAssumptions.baseline:unreadable_input',
+      'baseline.armAssumptions:unreadable_input',
     ]);
   });
 

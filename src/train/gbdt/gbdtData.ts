@@ -1,5 +1,6 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
 import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
+import { readKnownFields } from '../../errors/readOptions.js';
 
 interface GbdtDataCommon {
   /** Number of rows. */
@@ -27,19 +28,52 @@ export interface GbdtColumnData extends GbdtDataCommon {
 /** Training data for {@link trainGbdt}: row-major or column-wise. */
 export type GbdtData = GbdtRowMajorData | GbdtColumnData;
 
-/** Checks shapes, labels and weights, listing every problem at once. */
+/** The fields of training data {@link readGbdtData} reads (other keys are left unread). */
+const GBDT_DATA_KEYS = ['nRows', 'nFeatures', 'labels', 'weights', 'features', 'columns'] as const;
+
+/**
+ * Checks shapes, labels and weights, listing every problem at once.
+ *
+ * @throws ValidationError (subject `subject`) naming every field at fault, one whose read threw as `unreadable_input`
+ */
 export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
+  readGbdtData(data, subject);
+}
+
+/**
+ * Training data read once into a plain copy and checked, the copy returned for training to use:
+ * each field once, and a plain list of column values once per value (typed arrays cannot answer
+ * twice, and a Proxy posing as one is refused as not one). Read raw, the data was read by the check
+ * and again by training: a column answering numbers to the check and text to training was trained
+ * on as missing values, and a getter that threw escaped as the caller's own Error.
+ *
+ * @throws ValidationError (subject `subject`) naming every field at fault, one whose read threw as `unreadable_input` at its path
+ */
+export function readGbdtData(given: unknown, subject = 'GbdtData'): GbdtData {
   refuseArguments('validateGbdtData', [
-    typeIssue(['data'], data, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
+    typeIssue(['data'], given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
     typeIssue(['subject'], subject, 'string', 'the name errors give the data'),
   ]);
+  const read = readKnownFields(given, GBDT_DATA_KEYS, []);
+  if (read.value === undefined || read.issues.length > 0) throw new ValidationError(subject, read.issues);
+  const data = read.value as unknown as GbdtData;
+  checkGbdtData(data, subject);
+  return data;
+}
+
+/** A typed array of the kind `type` names, itself: a Proxy over one passes `instanceof` but no typed array method takes it. */
+function isTyped<T extends Float32Array | Uint8Array | Float64Array>(v: unknown, type: abstract new (...args: never[]) => T): v is T {
+  return ArrayBuffer.isView(v) && v instanceof type;
+}
+
+function checkGbdtData(data: GbdtData, subject: string): void {
   const issues: ValidationIssue[] = [];
   const { nRows, nFeatures } = data;
   if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: ['nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
   if (!Number.isInteger(nFeatures) || nFeatures < 1) issues.push({ path: ['nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
   if (issues.length > 0) throw new ValidationError(subject, issues);
   if ('features' in data) {
-    if (!(data.features instanceof Float32Array))
+    if (!isTyped(data.features, Float32Array))
       issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
     else if (data.features.length !== nRows * nFeatures)
       issues.push({
@@ -62,14 +96,14 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
         issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
     });
   }
-  if (!(data.labels instanceof Uint8Array) || data.labels.length !== nRows) {
+  if (!isTyped(data.labels, Uint8Array) || data.labels.length !== nRows) {
     issues.push({ path: ['labels'], code: 'invalid_length', message: `labels must be a Uint8Array of length ${nRows}` });
   } else {
     const bad = data.labels.findIndex((y) => y > 1);
     if (bad >= 0) issues.push({ path: ['labels', bad], code: 'invalid_value', message: 'labels must be 0 or 1', expected: '0 | 1' });
   }
   if (data.weights !== undefined) {
-    if (!(data.weights instanceof Float64Array) || data.weights.length !== nRows) {
+    if (!isTyped(data.weights, Float64Array) || data.weights.length !== nRows) {
       issues.push({ path: ['weights'], code: 'invalid_length', message: `weights must be a Float64Array of length ${nRows}` });
     } else {
       const bad = data.weights.findIndex((w) => !(w >= 0 && Number.isFinite(w)));

@@ -3,7 +3,7 @@ import { readOptions } from '../../errors/readOptions.js';
 import { CreditliftError, ValidationError } from '../../errors/index.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
-import { sliceColumns, validateGbdtData, type ColumnSlice, type GbdtData } from './gbdtData.js';
+import { readGbdtData, sliceColumns, type ColumnSlice, type GbdtData } from './gbdtData.js';
 import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
 import { heldOutRows, holdoutSizeIssue } from './holdoutSize.js';
@@ -59,8 +59,9 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
   refuseArguments('trainGbdt', [read.issues]);
   const options = (read.value ?? {}) as TrainGbdtOptions;
   const params = resolveGbdtParams(paramsInput);
-  validateGbdtData(data);
-  const p = data.nFeatures;
+  // Read once into a plain copy, which training then uses: see readGbdtData.
+  const examples = readGbdtData(data);
+  const p = examples.nFeatures;
   if (params.monotone !== undefined && params.monotone.length !== p) {
     throw new ValidationError('GbdtParams', [
       { path: ['monotone'], code: 'invalid_length', message: `monotone has ${params.monotone.length} entries, expected one per feature (${p})` },
@@ -71,12 +72,12 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
       { path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' },
     ]);
   }
-  if (options.validation !== undefined) {
-    validateGbdtData(options.validation, 'validation');
-    if (options.validation.nFeatures !== p)
+  const validation = options.validation === undefined ? undefined : readGbdtData(options.validation, 'validation');
+  if (validation !== undefined) {
+    if (validation.nFeatures !== p)
       throw new ValidationError('validation', [{ path: ['nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
   }
-  if (params.earlyStoppingRounds !== undefined && options.validation === undefined && params.validationFraction === undefined) {
+  if (params.earlyStoppingRounds !== undefined && validation === undefined && params.validationFraction === undefined) {
     throw new ValidationError('GbdtParams', [
       { path: ['earlyStoppingRounds'], code: 'invalid_value', message: 'early stopping needs a validation set or validationFraction' },
     ]);
@@ -84,15 +85,15 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
 
   if (params.validationFraction !== undefined) {
     const f = params.validationFraction;
-    const tooSmall = holdoutSizeIssue('validationFraction', f, data.nRows, heldOutRows(data.nRows, f));
+    const tooSmall = holdoutSizeIssue('validationFraction', f, examples.nRows, heldOutRows(examples.nRows, f));
     if (tooSmall !== undefined) throw new ValidationError('GbdtParams', [tooSmall]);
   }
   // A separate stream for the split so changing subsample settings never moves the holdout.
-  const { trainRows, validRows } = holdoutSplit(data.nRows, params.validationFraction, params.seed);
-  const train = sliceColumns(data, params.validationFraction === undefined ? undefined : trainRows);
+  const { trainRows, validRows } = holdoutSplit(examples.nRows, params.validationFraction, params.seed);
+  const train = sliceColumns(examples, params.validationFraction === undefined ? undefined : trainRows);
   if (train.nRows < 2) throw new CreditliftError('data_invalid', 'Need at least 2 training rows');
   const valid: ColumnSlice | undefined =
-    options.validation !== undefined ? sliceColumns(options.validation) : params.validationFraction !== undefined ? sliceColumns(data, validRows) : undefined;
+    validation !== undefined ? sliceColumns(validation) : params.validationFraction !== undefined ? sliceColumns(examples, validRows) : undefined;
 
   const binned = binTrainingColumns(train.columns, train.weights, params.maxBins);
   const validBins = valid === undefined ? undefined : binColumns(valid.columns, valid.nRows, binned.cuts, binned.missingBin);
