@@ -46,18 +46,28 @@ void runBin();
 /** Runs the command line as the process: loads what it needs, runs `main`, exits with its code. */
 async function runBin(): Promise<void> {
   try {
-    const [{ setFlagsFromString }, { checkStdout, stderrEnding, stdoutEnding }, { cliHeapFlags }, { CliExitCode }, { processCliIo }, { main }] =
-      await Promise.all([
-        import('node:v8'),
-        import('./checkedStdout.js'),
-        import('./cliHeapFlags.js'),
-        import('./cliExitCode.js'),
-        import('./cliIo.js'),
-        import('./main.js'),
-      ]);
+    const [
+      { setFlagsFromString },
+      { checkStdout, stderrEnding, stdoutEnding },
+      { cliHeapFlags },
+      { cliLoaderFlags },
+      { CliExitCode },
+      { processCliIo },
+      { main },
+    ] = await Promise.all([
+      import('node:v8'),
+      import('./checkedStdout.js'),
+      import('./cliHeapFlags.js'),
+      import('./cliLoaderFlags.js'),
+      import('./cliExitCode.js'),
+      import('./cliIo.js'),
+      import('./main.js'),
+    ]);
     // The heap policy of this process and of the worker processes it starts (cliHeapFlags.ts).
-    const workerExecArgv = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
-    for (const flag of workerExecArgv) setFlagsFromString(flag);
+    const heapFlags = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
+    for (const flag of heapFlags) setFlagsFromString(flag);
+    // Workers load a --features module as this process does: under its own loader (cliLoaderFlags.ts).
+    const workerExecArgv = [...cliLoaderFlags(process.execArgv), ...heapFlags];
     const argv = process.argv.slice(2);
     const stdout = checkStdout();
     // Standard error too: a write to one its reader closed (2>&1 | true) raised an error event no one

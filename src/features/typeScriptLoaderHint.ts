@@ -5,8 +5,10 @@ export type FeaturesModuleLoader = 'process' | 'poolWorker';
 const UNKNOWN_EXTENSION = 'ERR_UNKNOWN_FILE_EXTENSION';
 const TYPESCRIPT_EXTENSION = /"\.(?:c|m)?tsx?"/;
 
-// The command line has no flag for its workers' Node options: NODE_OPTIONS reaches them, as every node process reads it.
-const COMMAND_LINE = "the command line: NODE_OPTIONS='--import tsx' creditlift ..., which its worker processes inherit";
+// The command line has no flag for its workers' Node options: it gives them its own loader flags
+// (cliLoaderFlags), and NODE_OPTIONS reaches them as every node process reads it.
+const COMMAND_LINE =
+  "the command line: node --import tsx creditlift ... or NODE_OPTIONS='--import tsx' creditlift ..., whose loader its worker processes take too";
 
 /**
  * How to let Node load a TypeScript features module it refused for its extension, said for where

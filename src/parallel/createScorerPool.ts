@@ -20,6 +20,7 @@ import { patchesOfRecord, patchRecords, type RecordPatch } from './workerRecordP
 import { POOL_CRASH_LOOP_STARTS, restartDelayMs } from './workerRestartDelay.js';
 import { abortedError } from '../decision/abortedError.js';
 import { watchAbort } from './watchAbort.js';
+import { nodeRefusedFlagIssues } from './nodeRefusedFlagIssues.js';
 import { workerExecArgvIssues } from './workerExecArgv.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, readCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
@@ -75,7 +76,10 @@ export interface ScorerPoolOptions {
    * (`--eval`/`-e`, `--print`/`-p`, `--run`) is refused in every form, as is one that stops the
    * worker's script or runs it as something else (`--check`/`-c`, `--help`/`-h`, `--version`/`-v`,
    * `--v8-options`, `--completion-bash`, `--prof-process`, `--test`, `--watch`, `--watch-path`,
-   * `--build-snapshot`). Default: none. The pool's own:
+   * `--build-snapshot`), or holds it for a debugger (`--inspect-brk`, `--inspect-wait`; plain
+   * `--inspect` is taken). The flags are then put to the running node (`node FLAGS --version`): one it
+   * does not take (a newer node's, a misspelt one, a bad value) is refused by name and index, with
+   * node's words, before any worker starts. Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
    */
@@ -785,7 +789,9 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
     else issues.push(...(await featuresModuleIssues(options.featuresModule)));
   }
   const workerExecArgv = options.workerExecArgv ?? [];
-  issues.push(...workerExecArgvIssues(workerExecArgv));
+  const flagIssues = workerExecArgvIssues(workerExecArgv);
+  // Only a list of well-formed flags is put to node: a stray element would be read as its script.
+  issues.push(...(flagIssues.length > 0 ? flagIssues : await nodeRefusedFlagIssues(workerExecArgv)));
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {
     issues.push({

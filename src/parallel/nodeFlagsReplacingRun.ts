@@ -1,12 +1,18 @@
+// What Node does with each flag that holds the worker for a debugger.
+const WAITS_FOR_DEBUGGER = 'wait for a debugger to attach before the worker script runs (the pool would wait for each worker, with nothing said)';
+
 /**
- * Node's flags that stop the worker's script or run it as something else than the worker, each with
+ * Node's flags that stop the worker's script, hold it, or run it as something else than the worker, each with
  * what Node does in its place (forked with each on node 20): the first ones exit 0 without running
  * it, `--test` and `--watch` run it in a child of their own, away from the pool's IPC channel, and
  * `--build-snapshot` runs it to build a snapshot. Never a pool worker's: `workerExecArgv` refuses each
- * by name, `--flag=value` too (Node reads `--check=1` as `--check`). Not here, since the worker still
- * runs the scorer with them: `-i` (read only without a script), `--watch-preserve-output` and the
- * `--test-*` options (read only with `--watch` or `--test`), and `--inspect-brk`, which waits for a
- * debugger someone debugging a worker attaches.
+ * by name, `--flag=value` too (Node reads `--check=1` as `--check`). `--inspect-brk`, `--inspect-wait`
+ * and `--inspect-brk-node` (node's hidden one, for its bootstrap) hold the worker's script until a
+ * debugger attaches: a pool waits for every worker to be ready, so it hung, saying nothing (both
+ * workers of `--inspect-brk=0` sat at "Debugger listening", and outlived the process that gave up on
+ * them). Plain `--inspect` does not wait: a worker whose port is taken says so and runs the scorer.
+ * Not here, since the worker still runs the scorer with them: `-i` (read only without a script),
+ * `--watch-preserve-output` and the `--test-*` options (read only with `--watch` or `--test`).
  */
 export const NODE_FLAGS_REPLACING_RUN: ReadonlyMap<string, string> = new Map([
   ['--check', "check the worker script's syntax and exit"],
@@ -22,4 +28,7 @@ export const NODE_FLAGS_REPLACING_RUN: ReadonlyMap<string, string> = new Map([
   ['--watch', 'run the worker script in a child it restarts on file changes, without the pool channel'],
   ['--watch-path', 'run the worker script in a child it restarts on file changes, without the pool channel'],
   ['--build-snapshot', 'run the worker script to build a snapshot of it, written into the working directory at exit'],
+  ['--inspect-brk', WAITS_FOR_DEBUGGER],
+  ['--inspect-wait', WAITS_FOR_DEBUGGER],
+  ['--inspect-brk-node', WAITS_FOR_DEBUGGER],
 ]);

@@ -40,10 +40,10 @@ describe('typeScriptLoaderHint', () => {
     const error = plainNodeImportError(modulePath);
     expect((error as Error & { code?: string }).code).toBe('ERR_UNKNOWN_FILE_EXTENSION');
     expect(typeScriptLoaderHint(error, 'process')).toBe(
-      "Node loads no TypeScript by itself: run it under a TypeScript loader (node --import tsx; the command line: NODE_OPTIONS='--import tsx' creditlift ..., which its worker processes inherit), or compile the module to JavaScript",
+      "Node loads no TypeScript by itself: run it under a TypeScript loader (node --import tsx; the command line: node --import tsx creditlift ... or NODE_OPTIONS='--import tsx' creditlift ..., whose loader its worker processes take too), or compile the module to JavaScript",
     );
     expect(typeScriptLoaderHint(error, 'poolWorker')).toBe(
-      "a pool's workers run plain node, without the calling process's loaders: give the pool workerExecArgv: ['--import', 'tsx'] so its workers load TypeScript (the command line: NODE_OPTIONS='--import tsx' creditlift ..., which its worker processes inherit), or compile the module to JavaScript",
+      "a pool's workers run plain node, without the calling process's loaders: give the pool workerExecArgv: ['--import', 'tsx'] so its workers load TypeScript (the command line: node --import tsx creditlift ... or NODE_OPTIONS='--import tsx' creditlift ..., whose loader its worker processes take too), or compile the module to JavaScript",
     );
   });
 

@@ -126,6 +126,34 @@ describe('workerExecArgvIssues', () => {
     expect(issues[0]?.message).toMatch(/, so the worker would not run the scorer$/);
   });
 
+  // A flag that waits for a debugger before the worker's script runs was taken: forked with
+  // `--inspect-brk=0` on node 20, both workers of a pool sat at "Debugger listening" and the pool never
+  // resolved (20 s watched, nothing said), and the workers outlived the process that gave up on them
+  // (their orphan check is in the script that never ran). Each form is refused by name and index.
+  it.each([
+    [['--inspect-brk'], 0, '--inspect-brk'],
+    [['--inspect-brk=9230'], 0, '--inspect-brk'],
+    [['--max-semi-space-size=16', '--inspect-brk=127.0.0.1:0'], 1, '--inspect-brk'],
+    [['--inspect-wait'], 0, '--inspect-wait'],
+    [['--inspect-wait=0.0.0.0:9231'], 0, '--inspect-wait'],
+    [['--inspect-brk-node'], 0, '--inspect-brk-node'],
+    [['--inspect-brk-node=9232'], 0, '--inspect-brk-node'],
+  ])('%j: a flag that waits for a debugger before the worker runs is refused by name and index', (argv, index, flag) => {
+    const issues = workerExecArgvIssues(argv);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: ['workerExecArgv'], code: 'invalid_type' });
+    expect(issues[0]?.message).toBe(
+      `workerExecArgv at index ${index}: ${flag} makes Node wait for a debugger to attach before the worker script runs (the pool would wait for each worker, with nothing said), so the worker would not run the scorer`,
+    );
+  });
+
+  it.each([[['--inspect']], [['--inspect=0']], [['--inspect=127.0.0.1:0']], [['--inspect-port', '0', '--inspect']], [['--inspect-publish-uid=http']]])(
+    '%j: a debugger port that does not wait is taken',
+    (argv) => {
+      expect(workerExecArgvIssues(argv)).toEqual([]);
+    },
+  );
+
   it('each such flag says what Node does in place of the worker', () => {
     expect(workerExecArgvIssues(['--check'])[0]?.message).toBe(
       "workerExecArgv at index 0: --check makes Node check the worker script's syntax and exit, so the worker would not run the scorer",
@@ -204,9 +232,12 @@ describe('the value-taking flags, held against the running node (node --help)', 
     expect(missing, `node ${process.version}`).toEqual([]);
   });
 
-  it('every flag listed as stopping the worker is one this node shows (no misspelt name left it taken)', () => {
-    const unknown = [...NODE_FLAGS_REPLACING_RUN.keys()].filter((f) => !node.all.has(f));
+  it('every flag listed as stopping the worker is one this node shows, or one it takes without showing (no misspelt name left it taken)', () => {
+    // Node's own debugging flag for its bootstrap, which node --help does not show: node takes it (node --inspect-brk-node --version prints the version).
+    const hidden = ['--inspect-brk-node'];
+    const unknown = [...NODE_FLAGS_REPLACING_RUN.keys()].filter((f) => !node.all.has(f) && !hidden.includes(f));
     expect(unknown, `node ${process.version}`).toEqual([]);
+    for (const flag of hidden) expect(execFileSync(process.execPath, [flag, '--version'], { encoding: 'utf8' }).trim()).toBe(process.version);
   });
 
   it('no listed flag is one this node shows without a value (it would swallow the next flag or the script)', () => {
@@ -257,6 +288,30 @@ describe('a pool given a flag and its value as two elements', () => {
     expect(simulated).toBeInstanceOf(ValidationError);
     expect((simulated as ValidationError).issues.map((i) => i.message)).toContain(
       "workerExecArgv at index 0: --check makes Node check the worker script's syntax and exit, so the worker would not run the scorer",
+    );
+  });
+
+  it('a pool with --inspect on a free port starts every worker (each listens, none waits)', async () => {
+    const pool = await createScorerPool({ workers: 2, workerExecArgv: ['--inspect=127.0.0.1:0'], scorer: { suggestionsPerDecision: 0 } });
+    try {
+      expect(pool.workerPids()).toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('--inspect-brk is refused by the pool and by simulateBook, before any worker starts', async () => {
+    const pooled = await createScorerPool({ workers: 2, workerExecArgv: ['--inspect-brk=0'] }).catch((e: unknown) => e);
+    expect(pooled).toBeInstanceOf(ValidationError);
+    expect((pooled as ValidationError).issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^workerExecArgv at index 0: --inspect-brk makes Node wait for a debugger/),
+    ]);
+    const simulated = await Promise.resolve()
+      .then(() => simulateBook({ book: [], challenger: {}, workers: 1, workerExecArgv: ['--inspect-wait'] } as never))
+      .catch((e: unknown) => e);
+    expect(simulated).toBeInstanceOf(ValidationError);
+    expect((simulated as ValidationError).issues.map((i) => i.message)).toContainEqual(
+      expect.stringMatching(/^workerExecArgv at index 0: --inspect-wait makes Node wait/),
     );
   });
 

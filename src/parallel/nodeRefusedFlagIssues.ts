@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import type { ValidationIssue } from '../errors/validationError.js';
+
+/**
+ * What the running node says of `argv` as a worker's flags: a pool's worker is `node ...argv script`
+ * (child_process.fork), so the flags are put to this node as `node ...argv --version`, which parses
+ * every flag (Node's and V8's) and exits printing its version before it loads any module
+ * (`--import`/`--require` run nothing). Why not `process.allowedNodeEnvironmentFlags`: it lists what
+ * NODE_OPTIONS takes, and leaves out V8 options a worker takes on its command line
+ * (`--stack-size=1000`, `--single-threaded-gc`). A flag node refuses (one of a newer node:
+ * `--test-isolation` on node 20; a misspelt one; a bad value: `--unhandled-rejections=sometimes`) is
+ * one issue naming it, its index and node's own words; it used to fail only as every worker started
+ * (exit 9, "no error reported"). Empty when node takes them all, or when node could not be run to
+ * ask (then no worker can start either, and the pool says why).
+ */
+export async function nodeRefusedFlagIssues(argv: readonly string[]): Promise<ValidationIssue[]> {
+  if (argv.length === 0) return [];
+  const said = await nodeRefusal(argv);
+  if (said === undefined) return [];
+  const index = refusedIndex(argv, said);
+  const flag = index === undefined ? undefined : argv[index]!.split('=', 1)[0]!;
+  const message =
+    index === undefined
+      ? `workerExecArgv: this node (${process.version}) does not take these flags (node: ${said}), so no worker could start with them`
+      : `workerExecArgv at index ${index}: this node (${process.version}) does not take ${flag} (node: ${said}), so no worker could start with it`;
+  return [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
+}
+
+/** Node's first line of complaint about `argv` ("bad option: --x"), or undefined when it took them. */
+function nodeRefusal(argv: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    // argv0 'node' so node's message starts "node: ", not with this machine's path of it.
+    const child = spawn(process.execPath, [...argv, '--version'], { argv0: 'node', stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => {
+      if (code === 0 || code === null) return resolve(undefined);
+      const line = stderr.split('\n').find((l) => l.trim() !== '') ?? `exit code ${code}`;
+      resolve(line.replace(/^node: /, '').trim());
+    });
+  });
+}
+
+/**
+ * Which element node's complaint names: the element it quotes whole (`bad option: --x=1`), else the
+ * first whose flag name it names (`invalid value for --unhandled-rejections`).
+ */
+function refusedIndex(argv: readonly string[], said: string): number | undefined {
+  const quoted = argv.findIndex((arg) => said.endsWith(`: ${arg}`));
+  if (quoted >= 0) return quoted;
+  const named = argv.findIndex((arg) => arg.startsWith('-') && new RegExp(`(^|\\s)${escapeRegExp(arg.split('=', 1)[0]!)}(\\s|=|$)`).test(said));
+  return named >= 0 ? named : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
