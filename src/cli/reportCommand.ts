@@ -83,7 +83,7 @@ Score answers each input line once, in input order ({"line":N,...}, not sealed):
 report warns, naming the lines, of an input line named twice (two outputs put together; exit 3, as
 verify and monitor exit, even for a copy counted once), of a {"decision":...} line naming no input
 line (counted; exit 3), and of one lower than the line before (lines moved; not when the run's manifest records a resume that decided
-records again; exit 3 when it records one run, never resumed). An error line the same, word for word, as an earlier one for its input line counts
+records again; exit 3 when it records them in input order: one run, never resumed, or resumes that decided nothing again out of order). An error line the same, word for word, as an earlier one for its input line counts
 once; another answer to an input line already counted (another run's decision of the same record) is
 counted and warned of, naming the lines: those records count twice in the figures (exit 3).
 
@@ -278,7 +278,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // line naming no input line cannot be held to the others. Each warned alone, they exited 0.
     // And a file no score run wrote: an input line named twice (copies too: `cat out out` counts once,
     // but is no run's output), or a decision line naming none, as verify and monitor exit for it.
-    // So is a lower input line than the line before in a run its manifest records never resumed (warned alone, it exited 0).
+    // So is a lower input line than the line before in a run its manifest records in input order (warned alone, it exited 0).
     const outOfOrder = lineNumbers.outOfOrder(lineOrderOf(run.manifest)) + (errorsApart?.answers.outOfOrder ?? 0);
     const notAsWritten = lineNumbers.broken + (errorsApart?.answers.namedTwice ?? 0) + outOfOrder > 0;
     const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0 || notAsWritten;

@@ -27,7 +27,7 @@ export interface RunErrorsRead {
    * other answers to an input line it answered before (counted again); and answers to one the output
    * answers too (counted in both); and error lines naming no input line, counted unchecked; and
    * lines naming an input line an earlier error line names (`namedTwice`, copies included), and lines
-   * naming a lower one than the line before of a run never resumed (`outOfOrder`). All zero
+   * naming a lower one than the line before of a run whose manifest records its lines in input order (`outOfOrder`). All zero
    * for files as score writes them.
    */
   readonly answers: {

@@ -25,6 +25,7 @@ import { readToEndOutcome } from './score/readToEndOutcome.js';
 import { continueRun, noteMissingAnswers } from './score/continueRun.js';
 import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, writeRunStatus } from './score/runManifest.js';
+import { ResumeOrderMark } from './score/resumeOrderMark.js';
 import { endedStatus, resumeEvents, runningStatus } from './score/runStatus.js';
 import { writtenFilesOf } from './score/writtenFiles.js';
 import { UndecidedTracker } from './score/undecidedTracker.js';
@@ -244,6 +245,10 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     const earlier = resumed === undefined || manifestPath === undefined ? undefined : await readRunManifest(manifestPath);
     const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
     if (manifestPath !== undefined) await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
+    // A resume writes no answer out of input order before its manifest says so (none without a manifest: no resume).
+    const order = new ResumeOrderMark(status, resumed, async (s) => {
+      if (manifestPath !== undefined) await writeRunStatus(manifestPath, s);
+    });
     // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
     for (const lock of locks) lock.keepCreated();
     const tracker = new UndecidedTracker();
@@ -276,7 +281,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       };
       await writeRunStatus(
         manifestPath,
-        endedStatus(status, {
+        endedStatus(order.status, {
           exitCode: code,
           ...(why === undefined ? {} : { reason: why }),
           summary,
@@ -313,7 +318,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       result = await scoreRecords({
         records: reading.records,
         decide: decider.decide,
-        write: (line) => {
+        write: async (line) => {
+          await order.beforeWriting(line.line);
           const failed = 'error' in line && line.error.code === RETRY_ON_RESUME_CODE;
           if (failed) failedRecords++;
           tracker.written(line.line, failed);

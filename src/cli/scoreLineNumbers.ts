@@ -60,8 +60,9 @@ export class ScoreLineNumbers {
   }
 
   /**
-   * Lines naming a lower input line than the line before when the run's manifest records it never
-   * resumed (`order` 'input'): score then wrote every number higher than the one before, so such a
+   * Lines naming a lower input line than the line before when the run's manifest records the input
+   * order (`order` 'input'; never resumed, or resumed deciding nothing again below the highest line
+   * answered): score then wrote every number higher than the one before, so such a
    * file is not as any run wrote it, and the three readers exit 3 for it as for {@link broken}. Under
    * any other order, none: a lower number may be score's own (see {@link LineOrder}), and is warned of.
    */
@@ -87,8 +88,8 @@ export class ScoreLineNumbers {
       out.push(
         `${this.decreasing.count.toLocaleString('en-US')} line(s) of ${file} name a lower input line than the line before (${this.decreasing}): ${
           order === 'input'
-            ? "the run's manifest records one run, never resumed, and score writes a run's lines in input order, so lines were moved or files put together"
-            : 'score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together; only warned of, as no manifest records the run was never resumed (none read beside the file, or a resume that may have decided records again without recording it: one killed before it recorded its end)'
+            ? "the run's manifest records them in input order (one run, never resumed, or resumes that decided no record again out of order), so lines were moved or files put together"
+            : 'score writes them in input order (a resume that decided records again writes those after the rest), so lines were moved or files put together; only warned of, as no manifest records the order (none read beside the file, or a resume by a creditlift that did not record it, which may have decided records again unsaid: one killed before it recorded its end)'
         }`,
       );
     return out;
@@ -105,29 +106,35 @@ export class ScoreLineNumbers {
 
 /**
  * What a run's manifest says of the order of its output's input line numbers: 'input', every number
- * higher than the one before (one run, never resumed: `status.runs` 1, whether on one thread or
- * `--workers`, each chunk's lines written in input order); 'resumedDecidingAgain', answers written
- * after the rest (see {@link resumedDecidingAgain}); 'unknown', no manifest, or a run resumed without
- * recording that it decided records again. A resume records what it decided again only when it
- * ends, so one killed before that (SIGKILL, power lost) leaves answers after the rest and a manifest
- * that does not say so, and a later resume finding every answer present adds nothing: a lower number
- * in such a file may be score's own, so it is warned of, not refused.
+ * higher than the one before (one run, never resumed, whether on one thread or `--workers`, each
+ * chunk's lines written in input order; or a run whose manifest records that order,
+ * `status.lineOrder`); 'resumedDecidingAgain', answers written after the rest (see
+ * {@link resumedDecidingAgain}); 'unknown', no manifest, or a run resumed by a creditlift that did
+ * not record the order. That one recorded what a resume decided again only when it ended, so one
+ * killed before (SIGKILL, power lost) left answers after the rest and a manifest that does not say
+ * so: a lower number in such a file may be score's own, so it is warned of, not refused. A resume
+ * now records it before it writes the first such answer.
  */
 export type LineOrder = 'input' | 'resumedDecidingAgain' | 'unknown';
 
 /** The {@link LineOrder} the run `manifest` records (undefined: none read). */
 export function lineOrderOf(manifest: RunManifest | undefined): LineOrder {
+  const recorded = manifest?.status?.lineOrder;
+  if (recorded !== undefined) return recorded;
   if (resumedDecidingAgain(manifest)) return 'resumedDecidingAgain';
   return manifest?.status?.runs === 1 ? 'input' : 'unknown';
 }
 
 /**
  * Whether the run `manifest` records wrote answers after the rest, out of input order: a resume
- * that decided records again (answers missing or failed, foreign or unreadable lines taken out). No
- * manifest: not known, so not assumed.
+ * that decided records below the highest line answered. Its `status.lineOrder` says, in manifests
+ * that record it; in older ones, the counts of what a resume decided again (answers missing or
+ * failed, foreign or unreadable lines taken out). No manifest: not known, so not assumed.
  */
 export function resumedDecidingAgain(manifest: RunManifest | undefined): boolean {
-  const events = manifest?.status?.events;
+  const status = manifest?.status;
+  if (status?.lineOrder !== undefined) return status.lineOrder === 'resumedDecidingAgain';
+  const events = status?.events;
   if (events === undefined) return false;
   return (
     (events.missingAnswersDecidedAgain ?? 0) +

@@ -82,13 +82,14 @@ and exits 3, as report does. An error line not as score writes it ({"line":10,"e
 JSON that is no object, or an object with neither "decision" nor "error" that is no Decision
 ({"line":5,"x":1}), is not read, named with report's reason ("an error line not as score writes it
 (...): error.code: ...", "neither a score output line (...) nor a Decision: ..."). Without --manifest, the run manifest beside DECISIONS
-(DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records one
-run, never resumed, a line naming a lower input line than the line before exits 3, as there, and
-the file is held to what report holds it to: the bytes the run recorded (its size and SHA-256, when
-recorded) and as many decisions as it recorded, or verify names the difference and exits 3 (so a
-line removed from a finished run's output is caught, though every remaining line verifies; the
-error-line counts and each decision's configuration are checked only with --manifest); one that
-cannot be read is warned of and exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
+(DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records the
+lines in input order (one run, never resumed, or resumes that decided nothing again out of order), a
+line naming a lower input line than the line before exits 3, as there, and the file is held to what
+report holds it to: the bytes the run recorded (its size and SHA-256, when recorded) and as many
+decisions as it recorded, or verify names the difference and exits 3 (so a line removed from a
+finished run's output is caught, though every remaining line verifies; the error-line counts and each
+decision's configuration are checked only with --manifest); one that cannot be read is warned of and
+exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
 having written no line to it (an empty input, every record rejected to --errors) is as the run wrote
 it: said, exit 0, as report takes it; an empty file of a run that recorded no end (killed) exits 3.
   -h, --help                       show this help
@@ -261,7 +262,7 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
         );
       if (numbers.outOfOrder(lineOrder) > 0)
         all.push(
-          `${numbers.outOfOrder(lineOrder).toLocaleString('en-US')} line(s) name a lower input line than the line before in a run never resumed (named above), so the file is not as the run wrote it`,
+          `${numbers.outOfOrder(lineOrder).toLocaleString('en-US')} line(s) name a lower input line than the line before in a run whose manifest records them in input order (named above), so the file is not as the run wrote it`,
         );
       matches = all.length === 0;
       io.stdout(

@@ -17,6 +17,7 @@ import { adoptLeftPlaceholders, leftPlaceholderNote } from '../cli/score/leftPla
 import { refuseStreams } from '../cli/score/refuseStreams.js';
 import { deviceKindOf } from '../files/deviceKind.js';
 import { fingerprintInput, runManifestOf, runManifestPath, writeRunManifest, type RunManifest } from '../cli/score/runManifest.js';
+import { ResumeOrderMark } from '../cli/score/resumeOrderMark.js';
 import { runningStatus } from '../cli/score/runStatus.js';
 import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
 import { runEndInterruptedMessage } from '../cli/score/runEndInterrupted.js';
@@ -305,6 +306,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     );
     const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
     await writeRunManifest(runManifestPath(out), manifestNow);
+    // A resume writes no answer out of input order before its manifest says so.
+    const order = new ResumeOrderMark(status, resumed, (s) => writeRunManifest(runManifestPath(out), { ...manifestNow, status: s }));
     began = true;
     // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
     for (const lock of locks) lock.keepCreated();
@@ -312,7 +315,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     endOnFailure = async (f) =>
       writeRunManifest(runManifestPath(out), {
         ...manifestNow,
-        status: { ...status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}`, files: await writtenFilesOf(out, errors) },
+        status: { ...order.status, state: 'incomplete', exitCode: f.exitCode, reason: `failed: ${f.message}`, files: await writtenFilesOf(out, errors) },
       });
 
     /** Set once another run holds the job: this run stops at its next step. */
@@ -398,7 +401,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     endOnFailure = async (failure) =>
       writeRunManifest(runManifestPath(out), {
         ...manifestNow,
-        status: queueRunStatus(status, ending(true, { failure }), io, await writtenFilesOf(out, errors)),
+        status: queueRunStatus(order.status, ending(true, { failure }), io, await writtenFilesOf(out, errors)),
       });
     const draw = () =>
       progress.update({
@@ -573,6 +576,9 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           countRejection(summary, line.error);
         }
       }
+      // Lines of a chunk go in input order: the first is the one an out-of-order answer could be.
+      const first = lines.find((line) => !done(line.line));
+      if (first !== undefined) await order.beforeWriting(first.line);
       // In input order within the file: a shared file takes both kinds in one write.
       await outFile.write(outText);
       if (errFile !== outFile) await errFile.write(errText);
@@ -681,7 +687,7 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       digestsStopped = e;
     }
     const ended = queueRunStatus(
-      status,
+      order.status,
       ending(stoppedEarly, {
         ...(changed === undefined ? {} : { changed }),
         ...(checkStopped === undefined ? {} : { checkStopped }),

@@ -323,13 +323,14 @@ export async function monitorDecisions(given: {
   readonly followed?: ReadonlySet<string>;
   /**
    * The lines are the output of a `creditlift score` run whose resume decided records again (its
-   * manifest's `status.events`; see `resumedDecidingAgain`): those answers follow the rest, so a
+   * manifest's `status.lineOrder`, or in older ones `status.events`; see `resumedDecidingAgain`): those answers follow the rest, so a
    * lower input line number than the line before's is expected. Default false.
    */
   readonly resumedDecidingAgain?: boolean;
   /**
-   * The lines are the output of a `creditlift score` run whose manifest records one run, never
-   * resumed (`status.runs` 1): score wrote every input line number higher than the one before, so a
+   * The lines are the output of a `creditlift score` run whose manifest records them in input order
+   * (`status.runs` 1, never resumed; or `status.lineOrder` `input`, resumes that decided nothing again
+   * out of order; the name is older than the second): score wrote every input line number higher than the one before, so a
    * lower one is a line-number fault (`lineNumberFaults`, exit 3 from the command), not only a
    * warning. Not with `resumedDecidingAgain`. Default false (a lower number is warned of).
    */

@@ -136,14 +136,22 @@ describe('report and monitor --decisions: input line numbers named twice or out 
     const m = await monitor(path);
     expect(m.warnings).toMatch(/1 line\(s\) of the file name a lower input line than the line before \(line 2 \(input line 1 after 2\)\)/);
 
-    // The same order, written by a resume that decided input line 1 again (after the rest).
-    const resumed = write('resumed.ndjson', moved);
-    const manifest = JSON.parse(readFileSync(`${file('base.ndjson')}.run.json`, 'utf8')) as { status: { events: Record<string, number>; files?: unknown } };
-    manifest.status.events.missingAnswersDecidedAgain = 1;
-    delete manifest.status.files;
-    writeFileSync(`${resumed}.run.json`, JSON.stringify(manifest));
-    expect((await report(resumed)).err).not.toMatch(/lower input line/);
-    expect((await monitor(resumed)).warnings).not.toMatch(/lower input line/);
+    // The same order, written by a resume that decided input line 1 again (after the rest): said by
+    // its order as score records it now, or by its counts alone as a creditlift before that did.
+    for (const recorded of [true, false]) {
+      const resumed = write(`resumed-${recorded}.ndjson`, moved);
+      const manifest = JSON.parse(readFileSync(`${file('base.ndjson')}.run.json`, 'utf8')) as {
+        status: { runs: number; events: Record<string, number>; files?: unknown; lineOrder?: string };
+      };
+      manifest.status.runs = 2;
+      manifest.status.events.missingAnswersDecidedAgain = 1;
+      if (recorded) manifest.status.lineOrder = 'resumedDecidingAgain';
+      else delete manifest.status.lineOrder;
+      delete manifest.status.files;
+      writeFileSync(`${resumed}.run.json`, JSON.stringify(manifest));
+      expect((await report(resumed)).err).not.toMatch(/lower input line/);
+      expect((await monitor(resumed)).warnings).not.toMatch(/lower input line/);
+    }
 
     // From code: monitorDecisions takes it as an option, a boolean.
     const baseline = parseMonitorBaseline(JSON.parse(readFileSync(defaultMonitorBaselinePath(), 'utf8')));

@@ -110,7 +110,7 @@ function earlierShapes(now: { [key: string]: Json }): [string, Json][] {
   const { keys: _k, features: _f, engineVersion: _e, catalogHash: _c, queue: _q, status, ...first } = now;
   const options = now.options as { [key: string]: Json };
   const s = status as { [key: string]: Json };
-  const { files: _files, lastInputLine: _l, ...statusBeforeFiles } = s;
+  const { files: _files, lastInputLine: _l, lineOrder: _o, ...statusBeforeFiles } = s;
   const { foreignAnswersRemoved: _fa, ...eventsBefore } = s.events as { [key: string]: Json };
   const keys = { signing: null, personalData: null };
   const features = { path: '/lender/features.ts', size: 812, sha256: 'c'.repeat(64) };
@@ -137,6 +137,8 @@ function earlierShapes(now: { [key: string]: Json }): [string, Json][] {
     // 6a04035: the status, without files (7514516), foreignAnswersRemoved (d702998) or lastInputLine (08b62d8).
     ['6a04035 (+status)', { ...first, keys, features: null, engineVersion: '0.1.0', status: { ...statusBeforeFiles, events: eventsBefore } }],
     ['7514516 (+status.files)', { ...first, keys, features: null, status: { ...statusBeforeFiles, events: eventsBefore, files: s.files ?? null } }],
+    // F44: the order of the output's lines; before it, a resumed run's status recorded none.
+    ['F44 (before status.lineOrder, resumed)', { ...now, status: { ...statusBeforeFiles, runs: 2, files: s.files ?? null } }],
     // d3ea6a3: the --features module's local imports.
     ['d3ea6a3 (+features.imports)', { ...now, features: { ...features, imports: ['helpers/tenure.ts'] } }],
   ];
@@ -162,6 +164,7 @@ const OPTIONAL = new Set([
   'status.undecided.moreRanges',
   'status.undecided.afterLine',
   'status.lastInputLine',
+  'status.lineOrder',
   'status.files',
   'status.files.errors',
   'status.events.foreignAnswersRemoved',

@@ -70,13 +70,18 @@ export async function runReaders(path: string, manifest = false): Promise<Reader
   };
 }
 
-/** `lines` written to `name`, beside the base run's manifest recording `runs` (its bytes left out: a reordering changes them). */
+/**
+ * `lines` written to `name`, beside the base run's manifest recording `runs` (its bytes left out: a
+ * reordering changes them). Resumed (`runs` past 1), it records no order, as a creditlift before the
+ * order was recorded wrote it: the readers cannot tell then whether a resume decided records again.
+ */
 export function besideManifest(rig: ScoredExamples, name: string, lines: readonly string[], runs: number): string {
   const path = rig.file(name);
   writeFileSync(path, `${lines.join('\n')}\n`);
-  const manifest = JSON.parse(readFileSync(`${rig.file('base.ndjson')}.run.json`, 'utf8')) as { status: { runs: number; files?: unknown } };
+  const manifest = JSON.parse(readFileSync(`${rig.file('base.ndjson')}.run.json`, 'utf8')) as { status: { runs: number; files?: unknown; lineOrder?: string } };
   manifest.status.runs = runs;
   delete manifest.status.files;
+  if (runs > 1) delete manifest.status.lineOrder;
   writeFileSync(`${path}.run.json`, JSON.stringify(manifest));
   return path;
 }

@@ -28,7 +28,7 @@ describe('verify without --manifest reads the manifest beside the file, as repor
     const r = await readers(besideManifest('never.ndjson', swapped(), 1));
     expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
     expect(r.verify).toMatch(
-      /warning: 1 line\(s\) of .*never\.ndjson name a lower input line than the line before \(line 2 \(input line 1 after 2\)\): the run's manifest records one run, never resumed/,
+      /warning: 1 line\(s\) of .*never\.ndjson name a lower input line than the line before \(line 2 \(input line 1 after 2\)\): the run's manifest records them in input order \(one run, never resumed/,
     );
     expect(r.verify).not.toMatch(/only warned of/);
   }, 60_000);

@@ -92,6 +92,18 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
     const done = captureIo();
     expect(await runReportCommand([out, '--out', join(rig.dir, 'status.html')], done.io)).toBe(0);
     expect(done.err()).toBe('');
+    // F44: the resume wrote every answer after the lines it found, so the order is still the input's.
+    expect(finished.status.lineOrder).toBe('input');
+
+    // Two answers deleted: a --queue resume decides them again after the rest, and records so first.
+    const lines = outputLines(out);
+    writeFileSync(out, `${lines.filter((_, i) => i !== 1 && i !== 2).join('\n')}\n`);
+    const worker2 = rig.inProcessWorker(db);
+    const redone = await rig.produce('status', out, ['--resume'], db);
+    expect(await worker2.stop()).toBe(0);
+    expect(redone.code, redone.stderr).toBe(3);
+    expect(outputLines(out).slice(-2)).toEqual([lines[1], lines[2]]);
+    expect(manifestOf(out).status).toMatchObject({ state: 'finished', runs: 3, lineOrder: 'resumedDecidingAgain', events: { missingAnswersDecidedAgain: 2 } });
   });
 
   // Outside tester findings24-scale 2: a producer that failed while it added a chunk to the queue

@@ -46,6 +46,8 @@ describe('score --queue: the status a producer records as it ends', () => {
       undecided: { records: 64, lines: [{ first: 65, last: 128 }] },
       // The input was read to its end (its last record on line 600): verify --manifest holds line numbers to it.
       lastInputLine: 600,
+      // A first run writes its chunks in input order, failed ones left out.
+      lineOrder: 'input',
       decidedBy: { mode: 'queue', job: 'qp', workers: { 'host:1': 8 } },
       events: expect.objectContaining({ chunksFailed: 1, chunksEnqueuedAgain: 2 }),
       files: NO_FILES,

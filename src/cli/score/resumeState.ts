@@ -87,6 +87,11 @@ export interface ResumeState {
   answered(line: number): boolean;
   /** The input lines {@link answered} found missing so far, as ranges. */
   missing(): LineRangeList;
+  /**
+   * The highest input line the output answers once the resume took its lines out (0 for none): a
+   * record below it that the resume decides is answered after the rest, out of input order.
+   */
+  readonly highest: number;
 }
 
 /** Error code of a record a failed worker could not decide: a runtime fault, not the record's, so resuming decides it again. */
@@ -229,6 +234,7 @@ export async function readResumeState(
     repeated: scans.filter((s) => s.repeated.count > 0).map((s) => ({ path: s.path, fileLines: s.repeated })),
     foreign: scans.filter((s) => s.foreignCount > 0).map((s) => ({ path: s.path, lines: s.foreign, count: s.foreignCount })),
     conflicts,
+    highest,
     answered(line) {
       if (done.has(line)) return true;
       if (line < highest && !missing.has(line) && !expected(line)) missing.add(line);

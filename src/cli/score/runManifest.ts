@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readWholeInput } from '../../files/readWholeInput.js';
 import { constants } from 'node:fs';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../version.js';
 import { keyMismatches, type KeyFingerprints } from '../keyFingerprints.js';
 import type { DeciderIdentity } from './batchDecider.js';
@@ -81,18 +81,50 @@ export async function readRunManifest(path: string): Promise<RunManifest | undef
 }
 
 /**
- * Writes the manifest whole (temporary file, then rename), so a crash never leaves half a manifest.
+ * Writes the manifest whole (temporary file, then rename), so a crash never leaves half a manifest,
+ * and on disk (the file, then its folder's entry, synced) before it returns: what a run writes
+ * after it, trusting the manifest says so (answers out of input order), never outlives it on a
+ * power loss.
  * @throws RunManifestWriteError naming the manifest and what to do
  */
 export async function writeRunManifest(path: string, m: RunManifest): Promise<void> {
   try {
-    await writeFile(`${path}.tmp`, `${JSON.stringify(m, null, 2)}\n`);
+    const handle = await open(`${path}.tmp`, 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify(m, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(`${path}.tmp`, path);
+    await syncFolderOf(path);
   } catch (e) {
     await rm(`${path}.tmp`, { force: true }).catch(() => undefined);
     throw new RunManifestWriteError(path, e);
   }
 }
+
+/** Syncs the folder holding `path`, so a rename into it is on disk. */
+async function syncFolderOf(path: string): Promise<void> {
+  let folder;
+  try {
+    folder = await open(dirname(resolve(path)), 'r');
+  } catch (e) {
+    // Windows opens no folder as a file (EISDIR, EPERM): there a rename is written through by NTFS.
+    if (FOLDER_NOT_OPENED.has((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
+  }
+  try {
+    await folder.sync();
+  } catch (e) {
+    // A file system that cannot sync a folder (EINVAL on some network and FUSE mounts) keeps its entries as it can.
+    if ((e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
+  } finally {
+    await folder.close();
+  }
+}
+
+const FOLDER_NOT_OPENED = new Set(['EISDIR', 'EPERM']);
 
 /**
  * Rewrites the manifest at `path` with `status` in place of its own, the rest as it is on disk

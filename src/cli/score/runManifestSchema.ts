@@ -268,6 +268,16 @@ export const RunStatus = z.strictObject(
      */
     lastInputLine: count("the line of the input's last record").optional(),
     /**
+     * The order of the input line numbers in the output (and in the errors file when apart):
+     * `input`, each higher than the one before; `resumedDecidingAgain`, a resume decided records
+     * below the highest line answered and wrote their answers after the rest. A resume records
+     * `resumedDecidingAgain` before it writes the first such answer, so a run killed part-way
+     * leaves it said; once said, every later run keeps it. Absent in manifests written before
+     * creditlift recorded it, and in those a run of such a creditlift resumed (as a resume killed
+     * before it ended recorded nothing of what it decided again, their order is not known).
+     */
+    lineOrder: z.enum(['input', 'resumedDecidingAgain'], expecting('"input" or "resumedDecidingAgain"')).optional(),
+    /**
      * Size and SHA-256 of the output (and of the errors file when apart) as the run left them, so a
      * reader can tell the file is the run's byte for byte. Absent while running and in manifests
      * written before creditlift recorded them.

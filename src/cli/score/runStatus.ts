@@ -20,13 +20,38 @@ const NO_EVENTS: Record<keyof RunEvents, number> = {
  * `previous` as its status (undefined when a creditlift that did not record one wrote it).
  */
 export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy, resumes = previous !== undefined): RunStatus {
+  const lineOrder = lineOrderBefore(previous, resumes);
   return {
     state: 'running',
     runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1,
     decidedBy,
     events: everyEvent(previous?.events),
+    ...(lineOrder === undefined ? {} : { lineOrder }),
     ...(previous?.lastInputLine === undefined ? {} : { lastInputLine: previous.lastInputLine }),
   };
+}
+
+/**
+ * The order of the output as a run finds it. A first run's is `input`, as is that of one run
+ * never resumed, whichever creditlift wrote it; a resumed run's, unless its manifest says, is not
+ * known: a creditlift that did not record the order recorded what a resume decided again only as
+ * it ended, and one killed before wrote answers out of order unsaid. Not known stays so.
+ */
+function lineOrderBefore(previous: RunStatus | undefined, resumes: boolean): RunStatus['lineOrder'] {
+  if (!resumes) return 'input';
+  if (previous?.lineOrder !== undefined) return previous.lineOrder;
+  return previous?.runs === 1 ? 'input' : undefined;
+}
+
+/**
+ * `status` with the order a resume records before it writes an answer after the rest, and the
+ * counts of `events` (what it took out and decides again, as known then) added to its own: what a
+ * run killed from then on leaves said.
+ */
+export function decidingAgainStatus(status: RunStatus, events: Partial<RunEvents>): RunStatus {
+  const every = everyEvent(status.events);
+  for (const [k, v] of Object.entries(events) as [keyof RunEvents, number][]) every[k] += v;
+  return { ...status, lineOrder: 'resumedDecidingAgain', events: every };
 }
 
 /**
@@ -87,6 +112,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
     runs: running.runs,
     decidedBy: end.decidedBy ?? running.decidedBy,
     events,
+    ...(running.lineOrder === undefined ? {} : { lineOrder: running.lineOrder }),
     exitCode: end.exitCode,
     ...(end.reason === undefined ? {} : { reason: end.reason }),
     decisions: (resumed === undefined ? 0 : resumed.done.size - resumed.rejected) + summary.decisions,
