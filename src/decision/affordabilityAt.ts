@@ -1,4 +1,4 @@
-import { affordabilityCapacity, checkAffordability, linePrincipal, type AffordabilityInput } from '../policy/affordability.js';
+import { affordabilityCapacity, checkAffordability, linePrincipal, type AffordabilityCapacity, type AffordabilityInput } from '../policy/affordability.js';
 import { balanceOwedNote } from './balanceOwed.js';
 import { dearestRepayment, repaymentAt } from '../policy/affordabilityPayment.js';
 import { NANOS } from '../policy/dailyRateGrid.js';
@@ -106,6 +106,28 @@ export function retestedAffordability(
     checks: a.checks,
     ...(owed === undefined ? {} : { balanceOwed: owed }),
   };
+}
+
+/**
+ * The capacity of a decision's affordability inputs (as its checks hold them; see
+ * retestedAffordability) when `balanceOwed` is owed on the line, as decide works it out for the
+ * same facts: a balance whose own payment does not fit affords no line (capacity 0,
+ * `balanceOwedFits` false). A follow-up that learns of a balance the decision did not count (a
+ * customer's reduction below what is owed) kept the capacity worked out without it, so a line
+ * the checks fail was sealed as grantable. Undefined when the checks are not the three the policy
+ * runs; then nothing can be worked out again.
+ *
+ * @param balanceOwed the balance owed above the line on file, fen
+ * @param aprBp the APR in basis points pricing used ({@link aprBpOf})
+ */
+export function capacityOwing(
+  affordability: Decision['affordability'],
+  balanceOwed: number,
+  aprBp: number,
+  policy: PolicyConfig,
+): AffordabilityCapacity | undefined {
+  const input = affordabilityInputOfChecks(affordability, policy);
+  return input === undefined ? undefined : affordabilityCapacity({ ...input, balanceOwed }, aprBp, policy);
 }
 
 /**

@@ -183,7 +183,14 @@ export interface BatchDecideOptions extends DecideOptions {
 
 /** What {@link Scorer.reassess} takes besides the prior decision. */
 export interface ReassessUpdate<TInput = ApplicantInput> {
-  /** The applicant as on file (the one the prior decision was made for, updated if anything changed). */
+  /**
+   * The applicant as on file (the one the prior decision was made for, updated if anything changed).
+   * `platform.currentLimit` is the line the prior left on file, whatever the profile says. A
+   * `platform.currentBalance` left out (or `undefined`) is the balance the prior noted
+   * (`affordability.balanceOwed`), as a reduction keeps it, else 0: a store that does not keep the
+   * balance does not undo the balance rule one step later. A balance given, 0 included, is what is
+   * owed today.
+   */
   readonly applicant: TInput;
   /**
    * The newly uploaded evidence; absent for a profile-only update (nothing uploaded). `null` or any
@@ -693,7 +700,7 @@ export async function createScorer(given: ScorerOptionsWithFeatures = {}): Promi
       checkOpen();
       const opts = readCallOptions(given, REASSESS_OPTION_KEYS, 'reassess options');
       throwIfAborted(opts?.signal);
-      const { base, evidence, asOf } = parseReassessmentUpdate(update, parseApplicant);
+      const { base, evidence, asOf, balanceGiven } = parseReassessmentUpdate(update, parseApplicant);
       const prior = verifyPrior(priorInput, keys, { ...base, asOf });
       // The engine keeps no state: only the lender's store knows the line's latest decision. A prior
       // older than it would lose what came after (the customer's own cap, a person's review).
@@ -713,11 +720,18 @@ export async function createScorer(given: ScorerOptionsWithFeatures = {}): Promi
       // the request dropped it, and the next upload was approved by the model alone.
       const awaitingPerson = prior.review?.status === 'pending' || prior.review?.status === 'contested';
       const humanReview = base.controls.humanReview ?? (awaitingPerson ? true : undefined);
+      // The balance owed the prior noted (above the limit it tested, or read by the model at its cap)
+      // is still owed until the update says what is owed now, as a reduction keeps it: a profile
+      // leaving `platform.currentBalance` out (a store that does not keep it) is read as 0 by the
+      // schema, and the line the rule held was approved one step later as if the debt were gone.
+      // A balance given, 0 included, is the account's figure today.
+      const noted = prior.affordability.balanceOwed?.amount;
+      const currentBalance = !balanceGiven && noted !== undefined ? noted : base.platform.currentBalance;
       const applicant: Applicant = parseApplicant({
         ...base,
         asOf,
         controls: { ...base.controls, ...(selfSetCap === null ? {} : { selfSetCap }), ...(humanReview === undefined ? {} : { humanReview }) },
-        platform: { ...base.platform, currentLimit: lineOnFileAfter(prior, policy.limits.roundingStep) },
+        platform: { ...base.platform, currentLimit: lineOnFileAfter(prior, policy.limits.roundingStep), currentBalance },
         evidence: [...base.evidence, ...evidence],
       });
       const c = contextOf(opts);

@@ -16,6 +16,11 @@ export interface ReassessmentUpdate {
   readonly evidence: readonly CertificateEvidence[];
   /** The update's `asOf` when given, else the profile's. */
   readonly asOf: string;
+  /**
+   * Whether the profile gave `platform.currentBalance` (a value, not left out or `undefined`): the
+   * schema reads an absent balance as 0, which `base` cannot tell from a balance paid off.
+   */
+  readonly balanceGiven: boolean;
 }
 
 /**
@@ -78,7 +83,23 @@ export function parseReassessmentUpdate(update: unknown, parseProfile: (input: u
   }
   if (issues.length > 0 || base === undefined || evidence === undefined || (asOf !== undefined && !asOf.success))
     throw new ValidationError('reassessment update', issues);
-  return { base, evidence, asOf: asOf?.data ?? base.asOf };
+  return { base, evidence, asOf: asOf?.data ?? base.asOf, balanceGiven: platformBalanceGiven(value.applicant) };
+}
+
+/**
+ * Whether a profile (one its reader accepted) gives `platform.currentBalance`, read without calling
+ * anything (a reader refuses getters, and this is no second read of one): an own key whose value is
+ * not `undefined`, which zod, like an absent key, defaults to 0.
+ */
+function platformBalanceGiven(profile: unknown): boolean {
+  const platform = ownValue(profile, 'platform');
+  return ownValue(platform, 'currentBalance') !== undefined;
+}
+
+function ownValue(o: unknown, key: string): unknown {
+  if (typeof o !== 'object' || o === null) return undefined;
+  const d = Object.getOwnPropertyDescriptor(o, key);
+  return d !== undefined && 'value' in d ? d.value : undefined;
 }
 
 function parsePlainApplicant(input: unknown): Applicant {

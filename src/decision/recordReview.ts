@@ -184,6 +184,8 @@ const LEGAL_KNOCKOUTS: readonly PolicyReasonCode[] = ['age_below_minimum'];
  *   the product minimum. Under another policy the bounds the policy sets (the rounding step, the
  *   product minimum, the step limits, the students setting) are not judged: they would be the
  *   scorer's, not the decision's.
+ * - An approval within every ceiling: passing every affordability check at its limit (the decision's
+ *   figures moved to it, the balance owed counted).
  * - An approval raising a line (or reopening one closed while the window holds its rises): within
  *   the step limits, as of the review's date.
  */
@@ -243,6 +245,20 @@ function reviewBoundIssues(
         `limit ${limit} fen is above ${bound} = ${ceiling} fen; a reviewer may not exceed any cap or the affordability ceiling`,
         `at most ${ceiling} (${bound})`,
       );
+  // The ceilings are the decision's own capacity; the checks at the limit are the test itself. A
+  // decision whose capacity did not count what it tests (a reduction sealed before it counted the
+  // balance owed: 25,919 RMB beside checks failing at 500 RMB) let a person approve a line its own
+  // figures fail; an approval never seals checks that fail, whichever bound let it through.
+  if (outcome === 'approve' && limit > 0 && issues.length === 0) {
+    const tested = affordabilityAt(decision.affordability, limit, aprBpOf(decision), env.policy);
+    const failing = tested.checks.filter((c) => !c.pass).map((c) => c.id);
+    if (failing.length > 0)
+      onLimit(
+        'too_big',
+        `limit ${limit} fen fails the affordability checks at that limit (${failing.join(', ')}${tested.balanceOwed === undefined ? '' : `, ${tested.balanceOwed.amount} fen owed on the line`}); a reviewer may not approve a line the checks fail`,
+        'a limit passing every affordability check',
+      );
+  }
   // The rounding step, the product minimum and the step limits are the policy's, and this scorer's
   // policy is not the decision's (named above): judged here, they were another policy's (a step of
   // 5,000 beside a decision on 10,000). The scorer on the decision's policy judges them.
@@ -283,7 +299,8 @@ function reviewCeilings(d: Decision): { readonly ceiling: number; readonly bound
  * the reviewer's role (no personal data). A person may decide differently from the model, but
  * never outside a bound: the limit stays at or under every cap of the decision (regulatory,
  * lender, product, risk, affordability, the customer's own cap and request) and the healthy
- * limit, is a whole rounding step, an approval is at least the product minimum, and a raise of an
+ * limit, is a whole rounding step, an approval is at least the product minimum and passes every
+ * affordability check at its limit (the balance owed on the line counted), and a raise of an
  * existing line stays within the policy's step limits. The prior is
  * verified first (schema, seal, signature under the scorer's key), so the result is itself a
  * valid prior for `reassess`. Called through `scorer.recordReview`.

@@ -3,13 +3,14 @@ import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
-import { Fen, IsoDate } from '../schema/primitives.js';
+import { BoundedFen, IsoDate } from '../schema/primitives.js';
 import { roundDownToStep } from '../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS, type PrincipalReason } from '../explain/principalReasons.js';
 import { canonicalJson } from '../hashing/canonicalJson.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision } from './decision.js';
-import { affordabilityAt, aprBpOf, retestedAffordability } from './affordabilityAt.js';
+import { affordabilityAt, aprBpOf, capacityOwing, retestedAffordability } from './affordabilityAt.js';
+import { balanceAboveLine } from '../policy/affordability.js';
 import { readOptions, type OptionsRead } from '../errors/readOptions.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { lowerLimitOfferOn } from './lowerLimitOffer.js';
@@ -38,11 +39,14 @@ export interface ReductionOptions {
   /** What your account system holds for the line now: a prior that left another line, cap or step-limit ledger on file is refused (see {@link LineOnFile}). */
   readonly onFile?: LineOnFile;
   /**
-   * The balance owed on the line today, fen, as your account system holds it (the applicant's
-   * `platform.currentBalance`). A reduction is the customer's own and is never refused for debt, but
-   * a line lowered below what is owed still owes it: its affordability figures test the larger of
-   * the lowered line and this balance, with a note (`affordability.balanceOwed`). Absent: the
-   * balance the prior decision noted, if any (else it was at most the limit it tested).
+   * The balance owed on the line today, whole fen, at most `MAX_MONEY_FEN` (10^12) as the
+   * applicant's `platform.currentBalance` is. A reduction is the customer's own and is never refused
+   * for debt, but a line lowered below what is owed still owes it: its affordability figures test
+   * the larger of the lowered line and this balance, with a note (`affordability.balanceOwed`), and
+   * when the balance's own payment fails the checks no line is affordable (capacity 0, `maxGrantable`
+   * 0, `balance_owed_unaffordable`): the lowered line is held for a person (`refer` / `hold`), as a
+   * reassessment of the same facts holds it. Absent: the balance the prior decision noted, if any
+   * (else it was at most the limit it tested), as `reassess` reads a profile without one.
    */
   readonly currentBalance?: number;
 }
@@ -53,6 +57,7 @@ const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile', 'currentBala
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
 const HELD: PolicyReasonCode = 'line_held_for_review';
 const BELOW_MINIMUM: PolicyReasonCode = 'limit_below_product_minimum';
+const OWED_UNAFFORDABLE: PolicyReasonCode = 'balance_owed_unaffordable';
 
 /**
  * The options as read, checked together (every fault named at once), and the reduction's date they
@@ -79,7 +84,9 @@ function checkedReductionDate(options: OptionsRead, prior: Decision): string {
   }
   if (options.value !== undefined && Object.hasOwn(options.value, 'currentBalance')) {
     const balance = (options.value as ReductionOptions).currentBalance;
-    const parsed = Fen.max(Number.MAX_SAFE_INTEGER).safeParse(balance);
+    // The applicant's own bound on the same figure (platform.currentBalance): above it is a data error
+    // (another unit, a sentinel such as 2^53 - 1), which would otherwise be sealed in the figures.
+    const parsed = BoundedFen.safeParse(balance);
     if (!parsed.success) issues.push(...validationIssuesFromZod(parsed.error).map((i) => ({ ...i, path: ['currentBalance', ...i.path] })));
   }
   if (issues.length > 0) throw new ValidationError('reduction options', issues);
@@ -114,6 +121,8 @@ interface TodaysFigures {
   readonly maxGrantable: number;
   /** True when the prior was sealed under the previous rule and its figures were re-tested. */
   readonly retested: boolean;
+  /** True when the balance owed above the line left on file fails the checks by itself: no line is affordable. */
+  readonly owedUnaffordable: boolean;
 }
 
 /**
@@ -125,17 +134,23 @@ interface TodaysFigures {
  * today's capacity grants, 0 below the product minimum) agree with the checks beside them. A
  * decision of this release, or one whose tested limit is unknown, keeps its own.
  */
-function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig): TodaysFigures {
+function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig, owedAboveLine: number | undefined): TodaysFigures {
   const same = {
     affordability: prior.affordability,
     caps: prior.caps,
     healthyLimit: prior.health.healthyLimit,
     maxGrantable: prior.maxGrantable,
     retested: false,
+    owedUnaffordable: false,
   };
-  if (prior.affordability.paymentPlan !== undefined) return same;
+  const figures = prior.affordability.paymentPlan === undefined ? (retestedFigures(prior, aprBp, policy) ?? same) : same;
+  return owedAboveLine === undefined ? figures : owingFigures(figures, owedAboveLine, aprBp, policy);
+}
+
+/** A prior of the previous rule's figures re-tested under today's (see todaysFigures); undefined when they cannot be. */
+function retestedFigures(prior: Decision, aprBp: number, policy: PolicyConfig): TodaysFigures | undefined {
   const affordability = retestedAffordability(prior.affordability, prior.limit > 0 ? prior.limit : undefined, aprBp, policy);
-  if (affordability === undefined) return same;
+  if (affordability === undefined) return undefined;
   const { roundingStep, productMin } = policy.limits;
   const healthyLimit = roundDownToStep(affordability.capacity, roundingStep);
   return {
@@ -144,6 +159,31 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig): To
     healthyLimit,
     maxGrantable: Math.min(prior.maxGrantable, healthyLimit < productMin ? 0 : healthyLimit),
     retested: true,
+    owedUnaffordable: false,
+  };
+}
+
+/**
+ * The figures when `owed` is owed above the line the reduction leaves on file, as decide works
+ * them out for the same facts (affordabilityCapacity): a balance whose own payment fails the checks
+ * affords no line, so the capacity, the affordability cap and the healthy limit are what it affords
+ * (0, or the room below the product minimum), and nothing may be granted. Kept as they were, the
+ * reduction of a 17,000 RMB line to 500 RMB with 40,000 RMB owed sealed a capacity of 25,919 RMB
+ * and 500 RMB grantable beside checks that fail, and a person approved it. A balance that fits
+ * changes no capacity; a reduction never raises what may be granted (a balance paid down is for a
+ * reassessment to count).
+ */
+function owingFigures(figures: TodaysFigures, owed: number, aprBp: number, policy: PolicyConfig): TodaysFigures {
+  const owing = capacityOwing(figures.affordability, owed, aprBp, policy);
+  if (owing === undefined || owing.balanceOwedFits) return figures;
+  const healthyLimit = roundDownToStep(owing.capacity, policy.limits.roundingStep);
+  return {
+    affordability: { ...figures.affordability, capacity: owing.capacity },
+    caps: { ...figures.caps, affordability: owing.capacity },
+    healthyLimit,
+    maxGrantable: healthyLimit < policy.limits.productMin ? 0 : Math.min(figures.maxGrantable, healthyLimit),
+    retested: figures.retested,
+    owedUnaffordable: true,
   };
 }
 
@@ -174,6 +214,11 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig): To
  *   proposal, `bindingConstraint: 'product_minimum'`, `limit_below_product_minimum` and the
  *   affordability reason), as a decision made today refers or declines it. The customer's cap
  *   takes effect either way.
+ * - A balance owed above the line the reduction leaves on file (`options.currentBalance`, or the
+ *   one the prior noted) whose own payment fails the checks affords no line: the figures say so as
+ *   a reassessment of the same facts does (capacity, affordability cap and healthy limit what it
+ *   affords, `maxGrantable` 0, `balance_owed_unaffordable` named), the lowered line is held for a
+ *   person (`refer` / `hold`) and a referral waiting for a person proposes nothing, as above.
  *
  * A line the customer lowered (and now holds) is explained by their request, not by what set the
  * prior's limit (on an approval, by their request alone). Reasons are owed as on any decision. The
@@ -204,10 +249,18 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   if (belowMinimum.length > 0) throw new ValidationError('reduction amount', belowMinimum);
   const step = env.policy.limits.roundingStep;
   const aprBp = aprBpOf(prior);
-  const today = todaysFigures(prior, aprBp, env.policy);
   const line = lineOnFileAfter(prior, step);
   // The line the customer holds after this reduction.
   const onFile = applyReduction(line, amount, env.policy);
+  // The balance owed today, when the account system gives it (else the one the prior noted): a line
+  // lowered below it still owes it, and it counts as a reassessment of the same facts counts it.
+  const balance = (read.value as ReductionOptions | undefined)?.currentBalance ?? prior.affordability.balanceOwed?.amount;
+  const today = todaysFigures(
+    prior,
+    aprBp,
+    env.policy,
+    balance === undefined ? undefined : balanceAboveLine({ currentLimit: onFile, currentBalance: balance }),
+  );
   // The cap is what the customer asked for, never the line it happened to be below: a cap set at
   // the line (or at 0 on a declined decision) refused raises they never refused. Rounded down like
   // every limit, and never above a cap already in force (a reduction never loosens one).
@@ -224,7 +277,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // checks, shown to a person who could not approve it.
   const { productMin } = env.policy.limits;
   const affordable = today.healthyLimit < productMin ? 0 : today.healthyLimit;
-  const retestCut = prior.lineAction === 'review' && today.retested && affordable < byCap;
+  const retestCut = prior.lineAction === 'review' && (today.retested || today.owedUnaffordable) && affordable < byCap;
   const proposal = retestCut ? affordable : byCap;
   // Cut to nothing, it still waits for a person, the line on file (if any) as it is.
   const pending = prior.lineAction === 'review' && (proposal !== onFile || (retestCut && proposal === 0));
@@ -235,20 +288,23 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const cut = pending && retestCut;
   const limit = pending ? proposal : onFile;
   // Nothing to propose: the figures of the product minimum it fails, as a decision made today tests it.
-  // The balance owed today, when the account system gives it: a line lowered below it still owes it.
-  const balance = (read.value as ReductionOptions | undefined)?.currentBalance ?? today.affordability.balanceOwed?.amount;
   const affordability = affordabilityAt(today.affordability, cut && proposal === 0 ? productMin : limit, aprBp, env.policy, balance);
   // A line above what may be granted today stays held for a person: a held line still above it,
   // or a line the previous affordability rule granted that today's fails.
-  const held = !pending && onFile > 0 && (prior.lineAction === 'hold' ? onFile > maxGrantable : today.retested && !affordability.pass);
+  // So is a line lowered below a balance the customer cannot repay: never sealed as an approval whose checks fail.
+  const held =
+    !pending && onFile > 0 && (prior.lineAction === 'hold' || today.owedUnaffordable ? onFile > maxGrantable : today.retested && !affordability.pass);
   const outcome = held ? 'refer' : prior.outcome;
   const carriedCodes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
   // What holds a line the previous rule granted: the check it fails today, as a decision made today names it.
   const failing = affordability.checks.find((c) => !c.pass);
-  const heldBy: PolicyReasonCode[] =
-    held && today.retested && failing !== undefined && !carriedCodes.some((c) => c.startsWith('limit_affordability_'))
+  // A balance owed that fails the checks by itself is why, named first, as decide names it.
+  const heldBy: PolicyReasonCode[] = [
+    ...(held && today.owedUnaffordable ? [OWED_UNAFFORDABLE] : []),
+    ...(held && today.retested && failing !== undefined && !carriedCodes.some((c) => c.startsWith('limit_affordability_'))
       ? [AFFORDABILITY_REASON[failing.id] as PolicyReasonCode]
-      : [];
+      : []),
+  ];
   // A held line says so, and what holds it, before anything says what sets a limit, as decide and
   // reassess order it: the customer's request still leads, as what made this decision.
   const codes: PolicyReasonCode[] = held
@@ -263,9 +319,13 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // What cut a re-tested proposal: the check the old proposal fails today, and, cut to nothing, the product minimum.
   const failingBefore = today.affordability.checks.find((c) => !c.pass);
   const cutBy: PolicyReasonCode[] = cut
-    ? [...(proposal === 0 ? [BELOW_MINIMUM] : []), ...(failingBefore === undefined ? [] : [AFFORDABILITY_REASON[failingBefore.id] as PolicyReasonCode])]
+    ? today.owedUnaffordable
+      ? [OWED_UNAFFORDABLE, ...(proposal === 0 ? [BELOW_MINIMUM] : [])]
+      : [...(proposal === 0 ? [BELOW_MINIMUM] : []), ...(failingBefore === undefined ? [] : [AFFORDABILITY_REASON[failingBefore.id] as PolicyReasonCode])]
     : [];
   codes.push(...cutBy.filter((c) => !codes.includes(c)));
+  // Whatever else the reduction decided, a balance that affords no line is why nothing may be granted.
+  if (today.owedUnaffordable && !codes.includes(OWED_UNAFFORDABLE)) codes.push(OWED_UNAFFORDABLE);
   const owed = outcome !== 'approve' || (prior.requestedLimit !== null && limit < prior.requestedLimit) || onFile < line;
   const own: PrincipalReason = { code: CUSTOMER_REDUCTION, source: 'policy', ...pick(CUSTOMER_REDUCTION) };
   // The customer's own request leads when this reduction lowered the line, or when an earlier one

@@ -143,6 +143,37 @@ function checkContest(scorer: Scorer, applicant: Applicant, followUp: FollowUpOp
   }
 }
 
+/**
+ * The customer lowers the line of `d` to the product minimum while `owedAbove` more than that is
+ * owed on it (told to the reduction as `currentBalance`): the reduction is never refused, and what
+ * it seals keeps the law on the facts it was told (the line it leaves on file, the balance owed):
+ * a line it leaves approved and neither held nor waiting passes every check counting the balance,
+ * within what may be granted; a proposal keeps the laws of one; and a person's approval of the
+ * lowered line, where the scorer accepts it, is affordable. A reduction that kept the capacity
+ * worked out without the balance sealed 500 RMB grantable beside 40,000 RMB owed, and a person approved it.
+ */
+function checkReducedOwing(scorer: Scorer, applicant: Applicant, d: Decision, owedAbove: number, policy: PolicyConfig): void {
+  const amount = policy.limits.productMin;
+  const balance = amount + owedAbove;
+  const reduced = scorer.requestReduction(d, amount, { currentBalance: balance });
+  const owing = {
+    ...applicant,
+    platform: { ...applicant.platform, currentLimit: lineOnFileAfter(reduced, policy.limits.roundingStep), currentBalance: balance },
+  };
+  const what = `the decision for "${applicant.id}" lowered by the customer to ${fen(amount)} with ${fen(balance)} owed (${reduced.outcome}, ${reduced.lineAction} at ${fen(reduced.limit)})`;
+  checkProposal(owing, reduced, policy, what);
+  if (reduced.outcome === 'approve' && reduced.lineAction !== 'hold' && reduced.lineAction !== 'review' && reduced.limit > 0) {
+    requireLaw(reduced.limit <= reduced.maxGrantable, () => `${what}: above what may be granted today, ${fen(reduced.maxGrantable)}, and not held`);
+    requireLaw(reduced.affordability.pass, () => `${what}: fails its own affordability checks`);
+    checkAffordable(owing, reduced.limit, reduced, policy, what);
+  }
+  if (reduced.limit < policy.limits.productMin) return;
+  const approved = approvalOrRefusal(() =>
+    scorer.recordReview(reduced, { reviewerRole: 'credit_officer', outcome: 'approve', limit: reduced.limit }, { applicant }),
+  );
+  if (approved !== undefined) checkAffordable(owing, approved.limit, approved, policy, `a person's approval of ${what}`);
+}
+
 /** A person's approval the scorer accepts, or undefined where it refuses it (a bound it would break). */
 function approvalOrRefusal(review: () => Decision): Decision | undefined {
   try {
@@ -157,7 +188,7 @@ function approvalOrRefusal(review: () => Decision): Decision | undefined {
 export const approvedLimitsAffordable: CreditLaw = defineLaw({
   name: 'approved_limits_affordable',
   description:
-    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income), its debt service counting what is owed on the line (the payment of the larger of the limit and `platform.currentBalance`, when that balance is above the line on file), for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person, decided, lowered by the customer between the proposal and the line on file, or contested: within `maxGrantable`, its own checks passing, and the proposal a pending or contested review shows. A line held above what may be granted (a reassessment after other debts rose by a fifth to a half of the income, and the customer's contest of it) is no proposal: above `maxGrantable`, never said to pass checks it fails, the review shows what may be granted (within `maxGrantable`, affordable), a person's approval of a contested limit the scorer accepts is affordable, and the contest lowered by the customer is held, still waiting, or within what may be granted and passing.",
+    "Every approved limit (alone or in a batch) passes every affordability check (income level, debt service, residual income), its debt service counting what is owed on the line (the payment of the larger of the limit and `platform.currentBalance`, when that balance is above the line on file), for every way of repaying it over the policy term that the decision offers: the revolving line at the offered APR over the term, and each instalment plan of at least that many instalments. So does every limit a referral proposes to a person, decided, lowered by the customer between the proposal and the line on file, or contested: within `maxGrantable`, its own checks passing, and the proposal a pending or contested review shows. A line held above what may be granted (a reassessment after other debts rose by a fifth to a half of the income, and the customer's contest of it) is no proposal: above `maxGrantable`, never said to pass checks it fails, the review shows what may be granted (within `maxGrantable`, affordable), a person's approval of a contested limit the scorer accepts is affordable, and the contest lowered by the customer is held, still waiting, or within what may be granted and passing. A line the customer lowers below a balance owed on it (`requestReduction`'s `currentBalance`) is approved only where it passes counting that balance, and a person's approval of it the scorer accepts is affordable.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -199,6 +230,7 @@ export const approvedLimitsAffordable: CreditLaw = defineLaw({
           const reduced = scorer.requestReduction(referred, amount);
           checkProposal(a, reduced, ctx.policy, `that referral lowered by the customer from ${fen(onFile)} to ${fen(amount)}`);
           checkContest(scorer, a, { applicant: a }, referred, at, ctx.policy, `referral of "${a.id}"`);
+          checkReducedOwing(scorer, applicant, d, above * 20 * step, ctx.policy);
           // Other debts rise by a fifth to a half of the income: the line on file is then mostly
           // above what may be granted today, held for a person (pending, where the customer asked
           // for one), and the customer contests it. (Rises from nothing held too rarely: a mutant
