@@ -85,3 +85,35 @@ describe('no line, no "already as low as we would suggest"', () => {
     expect(d.health.lowerLimitOffer?.explanation.en).not.toContain('¥0.00');
   });
 });
+
+describe("the assistant's offer and the decision's agree when given the decision's figures (findings27-health F3)", () => {
+  it("healthSummary passed the decision's healthy limit, line and product limits offers what the decision offers", { timeout: 60_000 }, async () => {
+    const d = await scorer.decide(overBudget(3));
+    const spending = ['2026-08', '2026-09', '2026-10'].map((m) => ({
+      id: m,
+      time: `${m}-05T12:00:00+08:00`,
+      amount: 400_000,
+      merchant: 'Shop',
+      category: 'shopping' as const,
+    }));
+    const common = {
+      transactions: spending,
+      budget: { overall: 300_000 },
+      budgetSince: '2026-08',
+      asOf: d.asOf,
+      currentLimit: lineOnFileAfter(d, scorer.policy.limits.roundingStep),
+      monthlyIncome: 450_000,
+      monthlyEssentials: 300_000,
+      minimumLimit: scorer.policy.limits.productMin,
+      roundingStep: scorer.policy.limits.roundingStep,
+    };
+    const { healthSummary } = await import('../src/health/index.js');
+    const same = healthSummary({ ...common, healthyLimit: d.health.healthyLimit }).lowerLimit;
+    const decided = d.health.lowerLimitOffer!;
+    expect([same.offer, same.recommendedLimit, same.basis]).toEqual([decided.offer, decided.recommendedLimit, decided.basis]);
+    // Without it the assistant's figure is its own, and its basis says so: the decision's never is spare income.
+    const own = healthSummary(common).lowerLimit;
+    expect(own.basis).toBe('spare_income');
+    expect(decided.basis).not.toBe('spare_income');
+  });
+});
