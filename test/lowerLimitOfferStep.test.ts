@@ -159,7 +159,15 @@ describe('recommendLowerLimit and healthSummary: on the step, never below the pr
 
   const over = (m: string, id: string): TransactionInput => ({ id, time: `${m}-10T10:00:00+08:00`, amount: 400_000, merchant: 'Taobao', category: 'shopping' });
   const transactions = [over('2026-08', 'a'), over('2026-09', 'b'), over('2026-10', 'c')];
-  const base = { transactions, budget: { overall: 300_000 }, asOf: '2026-11-01', currentLimit: 800_000, monthlyIncome: 450_000, monthlyEssentials: 445_000 };
+  const base = {
+    transactions,
+    budget: { overall: 300_000 },
+    budgetSince: '2026-01',
+    asOf: '2026-11-01',
+    currentLimit: 800_000,
+    monthlyIncome: 450_000,
+    monthlyEssentials: 445_000,
+  };
 
   it("the tester's case: healthSummary with ¥50 of spare income offers the product minimum, never ¥0, and requestReduction grants it", {
     timeout: 60_000,

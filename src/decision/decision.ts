@@ -9,6 +9,7 @@ import { policyReasons, type PolicyReasonCode } from '../policy/policyReasons.js
 import { LimitChange } from '../policy/stepLimit.js';
 import { VerificationMethod } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
+import { LOWER_LIMIT_REASON_CODES } from '../health/recommendLowerLimit.js';
 
 // The one schema of a Decision. Every type below is inferred from it (never written twice), a
 // prior decision is parsed with it before anything trusts it, and `decisionJsonSchema()` exports
@@ -288,7 +289,7 @@ export type DecisionReview = z.infer<typeof DecisionReview>;
 const LowerLimitOfferSchema = z
   .strictObject({
     offer: z.boolean(),
-    reasonCode: z.enum(['over_budget_streak', 'not_over_budget_long_enough', 'limit_already_low']),
+    reasonCode: z.enum(LOWER_LIMIT_REASON_CODES),
     currentLimit: fen,
     recommendedLimit: fen,
     reduction: fen,

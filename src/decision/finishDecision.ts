@@ -2,7 +2,7 @@ import { CreditliftError } from '../errors/creditliftError.js';
 import { groupContributions } from '../explain/factorContributions.js';
 import { logOddsPerUnit, materialRiskFactors, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
-import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { loweredThisStreak, lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
 import { balanceOwedNote, utilizationCapped } from './balanceOwed.js';
 import { balanceAboveLine } from '../policy/affordability.js';
@@ -368,7 +368,8 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
           : main.limitSetBy;
 
     // Only for a lender that passes the streak: most decisions carry none, and build nothing for it.
-    const lowerLimitOffer = overBudgetMonths === null ? null : lowerLimitOfferOn(lineOnFile, { healthyLimit, overBudgetMonths }, line);
+    const lowerLimitOffer =
+      overBudgetMonths === null ? null : lowerLimitOfferOn(lineOnFile, { healthyLimit, overBudgetMonths }, line, loweredThisStreak(prior, applicant.asOf));
     const tested = {
       limit: main.affordability.limit,
       pass: main.affordability.pass,

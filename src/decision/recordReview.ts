@@ -16,7 +16,7 @@ import { verifyPrior } from './verifyPrior.js';
 import { requireLatestPrior } from './priorOnFile.js';
 import { affordabilityAt, aprBpOf } from './affordabilityAt.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { loweredThisStreak, lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
 import { FOLLOW_UP_OPTION_KEYS, type FollowUpExplainer, type FollowUpOptions } from './explainFollowUp.js';
 import { readOptions } from '../errors/readOptions.js';
@@ -387,7 +387,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       lineAction,
       affordability: affordabilityAt(decision.affordability, limit, aprBpOf(decision), policy),
       // The budget assistant's offer follows the line the person left on file.
-      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits) },
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits, loweredThisStreak(decision, asOf)) },
       policyReasons: codes,
       contributions,
       // The automated reasons stay the principal reasons on an adverse review; the review itself is
@@ -515,7 +515,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       lineAction: held ? 'hold' : 'review',
       previousLimit,
       // A contest only proposes: the line on file stays the one before it, and so does the offer's.
-      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health, env.policy.limits) },
+      health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(previousLimit, decision.health, env.policy.limits, loweredThisStreak(decision, asOf)) },
       policyReasons: codes,
       contributions,
       reasons: principalReasons(

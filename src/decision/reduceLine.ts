@@ -13,7 +13,7 @@ import { affordabilityAt, aprBpOf, capacityOwing, retestedAffordability } from '
 import { balanceAboveLine } from '../policy/affordability.js';
 import { readOptions, type OptionsRead } from '../errors/readOptions.js';
 import { lineOnFileAfter } from './lineOnFile.js';
-import { lowerLimitOfferOn } from './lowerLimitOffer.js';
+import { loweredThisStreak, lowerLimitOfferOn, reductionAnswersStreak } from './lowerLimitOffer.js';
 import { proposedTerms } from './proposedTerms.js';
 import { followUpDateIssues } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
@@ -397,8 +397,12 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       caps: { ...today.caps, self_cap: cap },
       affordability,
       controls: { selfSetCap: cap },
-      // A customer still over budget keeps being offered a lower line, on the line they now hold.
-      health: { ...health, lowerLimitOffer: lowerLimitOfferOn(onFile, health, env.policy.limits) },
+      // A customer who lowered their line while over budget has answered this streak's offer; one who
+      // did not is still offered a lower line, on the line they now hold.
+      health: {
+        ...health,
+        lowerLimitOffer: lowerLimitOfferOn(onFile, health, env.policy.limits, reductionAnswersStreak(line, onFile, health) || loweredThisStreak(prior, asOf)),
+      },
       policyReasons: codes,
       reasons,
       certificateImpacts: [],

@@ -3,6 +3,20 @@ import { PositiveFen } from './money.js';
 import { SpendingCategory } from './category.js';
 import { issueCode, parseWith } from './validate.js';
 
+const CategoryBudgets = z.partialRecord(SpendingCategory, PositiveFen);
+
+/**
+ * Category budgets, refusing a `"__proto__"` key (an own key, as JSON.parse writes it) as
+ * `unrecognized_key` like any other key that is not a category: zod's record skips that key, so
+ * without this it vanished from the budget without a word.
+ */
+const CategoryBudgetsNoProto = z.preprocess<unknown, typeof CategoryBudgets, z.input<typeof CategoryBudgets>>((value, ctx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+    ctx.addIssue({ code: 'unrecognized_keys', keys: ['__proto__'], path: [], message: 'Unrecognized key: "__proto__"' });
+  }
+  return value;
+}, CategoryBudgets);
+
 /**
  * A monthly spending budget, overall and optionally per category, in integer fen. The same budget
  * applies to every month until the customer changes it. Each amount is at least 1 fen so that
@@ -12,7 +26,7 @@ import { issueCode, parseWith } from './validate.js';
 export const MonthlyBudget = z
   .strictObject({
     overall: PositiveFen.describe('Monthly budget for all spending, fen'),
-    categories: z.partialRecord(SpendingCategory, PositiveFen).default({}).describe('Monthly budget per category, fen'),
+    categories: CategoryBudgetsNoProto.default({}).describe('Monthly budget per category, fen'),
   })
   .superRefine((b, ctx) => {
     for (const [category, amount] of Object.entries(b.categories)) {

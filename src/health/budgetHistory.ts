@@ -5,6 +5,7 @@ import { progressOf } from './budgetProgress.js';
 import { PositiveFen } from './money.js';
 import { MAX_TRANSACTIONS_TOTAL_FEN, Transactions, type Transaction, type TransactionInput } from './transaction.js';
 import { addLookBackIssue } from './lookBackIssue.js';
+import { addBudgetDatesIssues, BudgetDates, overallBudgetIn } from './budgetInForce.js';
 import { issueCode, parseWith } from './validate.js';
 import { beijingDayOf } from './beijingTime.js';
 import { monthOf, shiftMonth, YearMonth } from './yearMonth.js';
@@ -19,7 +20,9 @@ export const MonthOutcome = z.strictObject({
     .max(MAX_TRANSACTIONS_TOTAL_FEN)
     .refine(Number.isInteger, { message: 'Invalid input: expected int, received number', ...issueCode('invalid_type') })
     .describe('Net spending in the month, floored at 0, fen; at most MAX_TRANSACTIONS_TOTAL_FEN'),
-  budget: PositiveFen.describe('The overall budget for the month'),
+  budget: PositiveFen.nullable().describe(
+    'The overall budget in force that month; null when none is known to have been (see budgetSince): such a month is never counted over budget',
+  ),
 });
 /** How one month ended against its budget. */
 export type MonthOutcome = z.infer<typeof MonthOutcome>;
@@ -27,7 +30,12 @@ export type MonthOutcome = z.infer<typeof MonthOutcome>;
 /** Input of {@link budgetHistory}. */
 export interface BudgetHistoryInput {
   readonly transactions: readonly TransactionInput[];
+  /** The budget in force now; past months are judged against it only from `budgetSince` on. */
   readonly budget: MonthlyBudgetInput;
+  /** The first month `budget` applied (YYYY-MM). Absent: no past month's budget is known. */
+  readonly budgetSince?: string;
+  /** Overall budgets in force before `budgetSince`, each from the month it took effect. */
+  readonly earlierBudgets?: readonly { readonly from: string; readonly overall: number }[];
   readonly asOf: string;
   /** How many complete months before the month of `asOf` to report (1 to 120); default 6. */
   readonly months?: number;
@@ -39,12 +47,16 @@ const Input = z
     budget: MonthlyBudget,
     asOf: IsoDate,
     months: z.number().int().min(1).max(120).default(6),
+    ...BudgetDates,
   })
-  // The look-back is written as YYYY-MM months: it cannot start before January 0000.
-  .superRefine((v, ctx) => addLookBackIssue(ctx, v.asOf, v.months));
+  .superRefine((v, ctx) => {
+    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+    addLookBackIssue(ctx, v.asOf, v.months);
+    addBudgetDatesIssues(ctx, v);
+  });
 
 /** History from validated inputs. */
-export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, asOf: string, months: number): MonthOutcome[] {
+export function historyOf(transactions: readonly Transaction[], budget: MonthlyBudget, dates: BudgetDates, asOf: string, months: number): MonthOutcome[] {
   const thisMonth = monthOf(asOf);
   // Bucket once by month so the cost is one pass over the history, not one pass per month.
   const byMonth = new Map<YearMonth, Transaction[]>();
@@ -58,17 +70,19 @@ export function historyOf(transactions: readonly Transaction[], budget: MonthlyB
   for (let back = months; back >= 1; back--) {
     const month = shiftMonth(thisMonth, -back);
     const p = progressOf(budget, byMonth.get(month) ?? [], asOf, month);
-    out.push({ month: p.month, spent: p.overall.spent, budget: p.overall.budget });
+    out.push({ month: p.month, spent: p.overall.spent, budget: overallBudgetIn(month, budget.overall, dates) });
   }
   return out;
 }
 
 /**
- * The outcome of each complete month before the month of `asOf`, oldest first, against one
- * overall budget. A month with no transactions counts as spending 0 (within budget).
+ * The outcome of each complete month before the month of `asOf`, oldest first, each against the
+ * overall budget in force that month: `budget` from `budgetSince` on, before it the latest of
+ * `earlierBudgets` then in force, else `null` (not known, so never over budget; see
+ * `overallBudgetIn`). A month with no transactions counts as spending 0 (within budget).
  * Throws a ValidationError naming every bad field.
  */
 export function budgetHistory(input: BudgetHistoryInput): MonthOutcome[] {
   const v = parseWith(Input, 'budgetHistory', input);
-  return historyOf(v.transactions, v.budget, v.asOf, v.months);
+  return historyOf(v.transactions, v.budget, v, v.asOf, v.months);
 }

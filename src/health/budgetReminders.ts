@@ -111,7 +111,9 @@ const RemindersInput = z
  * threshold * budget`, exact in integers) for the overall budget or a budgeted category, and that
  * threshold has not fired for that scope this month. Crossing several thresholds at once fires each
  * of them, lowest first. Running again with the returned state fires nothing new; a state from an
- * earlier month is reset; falling back under a threshold (a refund) never re-arms it in the month.
+ * earlier month is reset, after the thresholds that month reached and never fired (a late-posted
+ * purchase of its last day) fire first, dated that month (`month`; months with no state kept are not
+ * looked at, and the month is judged against today's `budget`); falling back under a threshold (a refund) never re-arms it in the month.
  *
  * @example
  * const first = budgetReminders({ budget, transactions, asOf: '2024-05-10' });
@@ -133,7 +135,7 @@ export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersRes
   const progress = progressOf(v.budget, v.transactions, v.asOf);
 
   const reminders: BudgetReminder[] = [];
-  const consider = (p: ScopeProgress): void => {
+  const consider = (p: ScopeProgress, month: YearMonth, fired: Set<string>): void => {
     for (const percent of thresholds) {
       if (!reachesPercent(p.spent, p.budget, percent) || fired.has(key(p.scope, percent))) continue;
       fired.add(key(p.scope, percent));
@@ -149,12 +151,22 @@ export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersRes
       });
     }
   };
-  consider(progress.overall);
-  progress.categories.forEach(consider);
+  // The month the state was kept for has ended: a purchase of its last evening posted after that
+  // night's run reaches only this run, and its reminders (dated that month) are sent now rather
+  // than lost with the reset.
+  if (v.state && v.state.month < month) {
+    const ended = progressOf(v.budget, v.transactions, v.asOf, v.state.month);
+    const firedThen = new Set(v.state.fired.map((f) => key(f.scope, f.thresholdPercent)));
+    consider(ended.overall, v.state.month, firedThen);
+    for (const p of ended.categories) consider(p, v.state.month, firedThen);
+  }
+  const late = reminders.length;
+  consider(progress.overall, month, fired);
+  for (const p of progress.categories) consider(p, month, fired);
 
   const state: ReminderState = {
     month,
-    fired: [...kept, ...reminders.map((r) => ({ scope: r.scope, thresholdPercent: r.thresholdPercent }))],
+    fired: [...kept, ...reminders.slice(late).map((r) => ({ scope: r.scope, thresholdPercent: r.thresholdPercent }))],
   };
   return { reminders, state };
 }

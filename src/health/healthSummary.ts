@@ -11,13 +11,23 @@ import { LowerLimitInput, recommendLowerLimit, type LowerLimitRecommendation } f
 import { DEFAULT_RECURRING_RULE, recurringOf, type RecurringPayment } from './recurringPayments.js';
 import { Transactions, type TransactionInput } from './transaction.js';
 import { addLookBackIssue } from './lookBackIssue.js';
+import { addBudgetDatesIssues, BudgetDates } from './budgetInForce.js';
 import { parseWith } from './validate.js';
 import { monthOf, type YearMonth } from './yearMonth.js';
 
 /** Input of {@link healthSummary}. Money in integer fen. */
 export interface HealthSummaryInput {
   readonly transactions: readonly TransactionInput[];
+  /** The budget in force now: this month's progress, and past months from `budgetSince` on, are judged against it. */
   readonly budget: MonthlyBudgetInput;
+  /**
+   * The first month `budget` applied (YYYY-MM). Absent, no past month's budget is known: the history
+   * shows `budget: null`, no month counts as over budget and `signals.monthsWithoutKnownBudget` says
+   * how many were not judged. A budget changed today is not applied to the months before it.
+   */
+  readonly budgetSince?: string;
+  /** Overall budgets in force before `budgetSince`, each from the month it took effect (`{ from: '2024-01', overall }`). */
+  readonly earlierBudgets?: readonly { readonly from: string; readonly overall: number }[];
   readonly asOf: string;
   readonly currentLimit: number;
   readonly monthlyIncome: number;
@@ -46,6 +56,11 @@ export interface HealthSignals {
   readonly overBudgetStreak: number;
   /** Complete months over budget in the look-back window, consecutive or not. */
   readonly overBudgetMonths: number;
+  /**
+   * Complete months of the window with no budget known to be in force (before `budgetSince` and
+   * every earlier budget): not judged, so never over budget, and a streak stops at them.
+   */
+  readonly monthsWithoutKnownBudget: number;
   /** Length of the look-back window in months. */
   readonly monthsObserved: number;
   /**
@@ -91,9 +106,13 @@ const Input = z
     roundingStep: LowerLimitInput.shape.roundingStep,
     historyMonths: z.number().int().min(1).max(120).default(6),
     fixedCategories: z.array(SpendingCategory).max(SpendingCategory.options.length).default([]),
+    ...BudgetDates,
   })
-  // The look-back is written as YYYY-MM months: it cannot start before January 0000.
-  .superRefine((v, ctx) => addLookBackIssue(ctx, v.asOf, v.historyMonths));
+  .superRefine((v, ctx) => {
+    // The look-back is written as YYYY-MM months: it cannot start before January 0000.
+    addLookBackIssue(ctx, v.asOf, v.historyMonths);
+    addBudgetDatesIssues(ctx, v);
+  });
 
 /**
  * Bundles the health signals for one customer on `asOf`: this month's budget progress, the history
@@ -105,7 +124,7 @@ const Input = z
 export function healthSummary(input: HealthSummaryInput): HealthSummary {
   const v = parseWith(Input, 'healthSummary', input);
   const progress = progressOf(v.budget, v.transactions, v.asOf, monthOf(v.asOf), v.fixedCategories);
-  const history = historyOf(v.transactions, v.budget, v.asOf, v.historyMonths);
+  const history = historyOf(v.transactions, v.budget, v, v.asOf, v.historyMonths);
   const streak = streakOf(history, v.asOf);
   const recurring = recurringOf(v.transactions, v.asOf, DEFAULT_RECURRING_RULE).filter((r) => r.active);
   let recurringMonthlyCost = 0;
@@ -120,26 +139,32 @@ export function healthSummary(input: HealthSummaryInput): HealthSummary {
     ...(v.minimumLimit === undefined ? {} : { minimumLimit: v.minimumLimit }),
     ...(v.roundingStep === undefined ? {} : { roundingStep: v.roundingStep }),
   });
+  // The month that ended the streak had no budget on record: "not over budget" would be a guess, so
+  // the customer is told what is not known instead.
+  const stoppedAt = history[history.length - 1 - streak];
   const lowerLimit: LowerLimitRecommendation =
-    offered.offer && offered.basis !== null && streakFillsWindow
-      ? {
-          ...offered,
-          explanation: lowerLimitMessage({
-            kind: 'offer',
-            basis: offered.basis,
-            overBudgetMonths: streak,
-            atLeast: true,
-            currentLimit: offered.currentLimit,
-            recommendedLimit: offered.recommendedLimit,
-          }),
-        }
-      : offered;
+    !offered.offer && offered.reasonCode === 'not_over_budget_long_enough' && stoppedAt !== undefined && stoppedAt.budget === null
+      ? { ...offered, explanation: lowerLimitMessage({ kind: 'budget_not_known', month: stoppedAt.month }) }
+      : offered.offer && offered.basis !== null && streakFillsWindow
+        ? {
+            ...offered,
+            explanation: lowerLimitMessage({
+              kind: 'offer',
+              basis: offered.basis,
+              overBudgetMonths: streak,
+              atLeast: true,
+              currentLimit: offered.currentLimit,
+              recommendedLimit: offered.recommendedLimit,
+            }),
+          }
+        : offered;
   return {
     asOf: v.asOf,
     month: monthOf(v.asOf),
     signals: {
       overBudgetStreak: streak,
-      overBudgetMonths: history.filter((m) => m.spent > m.budget).length,
+      overBudgetMonths: history.filter((m) => m.budget !== null && m.spent > m.budget).length,
+      monthsWithoutKnownBudget: history.filter((m) => m.budget === null).length,
       monthsObserved: history.length,
       streakFillsWindow,
       shareUsed: progress.overall.shareUsed,

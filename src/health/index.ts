@@ -62,5 +62,7 @@ export {
   MAX_STEP_DOWN_PERCENT,
   type LowerLimitBasis,
   type LowerLimitRecommendation,
+  type LowerLimitReasonCode,
 } from './recommendLowerLimit.js';
+export type { EarlierBudget } from './budgetInForce.js';
 export { healthSummary, type HealthSignals, type HealthSummary, type HealthSummaryInput } from './healthSummary.js';

@@ -172,9 +172,27 @@ export function lowerLimitMessage(
         recommendedLimit: number;
       }
     | { kind: 'not_over_budget_long_enough'; minMonths: number }
-    | { kind: 'limit_already_low'; currentLimit: number },
+    | { kind: 'limit_already_low'; currentLimit: number }
+    | { kind: 'budget_not_known'; month: string }
+    | { kind: 'no_line' }
+    | { kind: 'lowered_this_streak' },
 ): LocalizedText {
   switch (r.kind) {
+    case 'budget_not_known':
+      return {
+        en: `No lower limit suggested: we do not know what your budget was in ${monthLabel(r.month).en}, so we do not judge that month or the ones before it.`,
+        zhHans: `暂不建议降低额度：我们不知道您${monthLabel(r.month).zhHans}的预算，因此不评判该月及之前的月份。`,
+      };
+    case 'no_line':
+      return {
+        en: 'No lower limit suggested: there is no credit line to lower.',
+        zhHans: '暂不建议降低额度：您目前没有可降低的信用额度。',
+      };
+    case 'lowered_this_streak':
+      return {
+        en: 'No further lower limit suggested: you have already lowered your limit since your spending last ran over budget. We will look again after another month.',
+        zhHans: '暂不再建议降低额度：您在最近一次超出预算后已降低过额度。下个月我们会再次查看。',
+      };
     case 'not_over_budget_long_enough':
       return {
         en: `No lower limit suggested: spending has not run over budget for ${r.minMonths} months in a row.`,

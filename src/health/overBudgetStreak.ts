@@ -27,7 +27,7 @@ export function streakOf(history: readonly MonthOutcome[], asOf: string): number
   // No month before January 0000 is on record: the walk back stops there.
   for (let back = 1; back <= monthIndexOf(monthOf(asOf)); back++) {
     const m = byMonth.get(shiftMonth(monthOf(asOf), -back));
-    if (m === undefined || m.spent <= m.budget) return streak;
+    if (m === undefined || m.budget === null || m.spent <= m.budget) return streak;
     streak += 1;
   }
   return streak;
@@ -35,8 +35,8 @@ export function streakOf(history: readonly MonthOutcome[], asOf: string): number
 
 /**
  * Consecutive most-recent complete months spent over budget (`spent > budget`), counting back from
- * the month before `asOf`. A month missing from the history ends the streak (nothing is assumed
- * about a month with no record); months at or after the month of `asOf` are ignored. Order of the
+ * the month before `asOf`. A month missing from the history, or with no budget known (`budget:
+ * null`), ends the streak (nothing is assumed about a month with no record); months at or after the month of `asOf` are ignored. Order of the
  * history does not matter. Throws a ValidationError on bad input, including a repeated month.
  *
  * @example

@@ -38,6 +38,12 @@ export const LowerLimitInput = z.strictObject({
   minimumLimit: HealthFen.optional().describe(
     "The product's smallest line (`policy.limits.productMin`), fen: no offer goes below it (a reduction below it is refused). Default the default policy's, 50,000",
   ),
+  loweredThisStreak: z
+    .boolean()
+    .optional()
+    .describe(
+      'The customer has already lowered their limit since the latest month over budget was recorded: no further offer until another month over budget is',
+    ),
   roundingStep: z
     .number()
     .int()
@@ -54,11 +60,20 @@ export type LowerLimitInput = z.input<typeof LowerLimitInput>;
 /** Which figure set the offered limit; `product_minimum` when the others fell below the product's smallest line. */
 export type LowerLimitBasis = 'healthy_limit' | 'spare_income' | 'gradual_step' | 'product_minimum';
 
+/**
+ * Why a lower limit is or is not offered: `over_budget_streak` (offered), `not_over_budget_long_enough`,
+ * `limit_already_low`, `no_line` (the limit is 0: nothing to lower), `lowered_this_streak` (the customer
+ * already lowered their limit on this streak).
+ */
+export const LOWER_LIMIT_REASON_CODES = ['over_budget_streak', 'not_over_budget_long_enough', 'limit_already_low', 'no_line', 'lowered_this_streak'] as const;
+/** See {@link LOWER_LIMIT_REASON_CODES}. */
+export type LowerLimitReasonCode = (typeof LOWER_LIMIT_REASON_CODES)[number];
+
 /** A lower limit to offer the customer, or why there is none. Money in integer fen. */
 export interface LowerLimitRecommendation {
   /** True when a lower limit is offered. The customer chooses; nothing is applied automatically. */
   readonly offer: boolean;
-  readonly reasonCode: 'over_budget_streak' | 'not_over_budget_long_enough' | 'limit_already_low';
+  readonly reasonCode: LowerLimitReasonCode;
   readonly currentLimit: number;
   /**
    * The offered limit: a multiple of the rounding step (10,000 fen by default) below `currentLimit` and at
@@ -76,7 +91,9 @@ export interface LowerLimitRecommendation {
  * A lower credit limit to offer when spending runs over budget month after month: the brake beside
  * the accelerator. The rule:
  *
- * 1. No offer unless `overBudgetMonths >= 2` ({@link MIN_OVER_BUDGET_MONTHS}).
+ * 1. No offer unless `overBudgetMonths >= 2` ({@link MIN_OVER_BUDGET_MONTHS}), nor on a limit of 0
+ *    (`no_line`), nor when `loweredThisStreak` (`lowered_this_streak`: the customer has already
+ *    lowered their limit since the latest month over budget was recorded).
  * 2. Affordable limit A: `healthyLimit` when given, else spare income
  *    `max(0, monthlyIncome - monthlyEssentials)`: one month of it repays a fully used limit.
  * 3. Gradual step S: `currentLimit * (1 - 0.1 * min(overBudgetMonths, 5))`: 20% down after 2 months,
@@ -98,7 +115,7 @@ export interface LowerLimitRecommendation {
  */
 export function recommendLowerLimit(input: LowerLimitInput): LowerLimitRecommendation {
   const v = parseWith(LowerLimitInput, 'recommendLowerLimit', input);
-  const none = (reasonCode: 'not_over_budget_long_enough' | 'limit_already_low', explanation: LocalizedText): LowerLimitRecommendation => ({
+  const none = (reasonCode: Exclude<LowerLimitReasonCode, 'over_budget_streak'>, explanation: LocalizedText): LowerLimitRecommendation => ({
     offer: false,
     reasonCode,
     currentLimit: v.currentLimit,
@@ -110,6 +127,11 @@ export function recommendLowerLimit(input: LowerLimitInput): LowerLimitRecommend
   if (v.overBudgetMonths < MIN_OVER_BUDGET_MONTHS) {
     return none('not_over_budget_long_enough', lowerLimitMessage({ kind: 'not_over_budget_long_enough', minMonths: MIN_OVER_BUDGET_MONTHS }));
   }
+  // "Your limit of ¥0.00 is already as low as we would suggest" is no truth about a customer with no line.
+  if (v.currentLimit === 0) return none('no_line', lowerLimitMessage({ kind: 'no_line' }));
+  // An offer taken (or a line the customer lowered themselves) answers this streak: offering again on
+  // the line just lowered would walk it down to the product minimum on no new information.
+  if (v.loweredThisStreak === true) return none('lowered_this_streak', lowerLimitMessage({ kind: 'lowered_this_streak' }));
   const affordable = v.healthyLimit ?? Math.max(0, v.monthlyIncome - v.monthlyEssentials);
   // Whole percents, so the step is exact integer arithmetic.
   const keptPercent = 100 - Math.min(v.overBudgetMonths * STEP_DOWN_PERCENT_PER_MONTH, MAX_STEP_DOWN_PERCENT);

@@ -108,8 +108,8 @@ describe("the budget assistant's lower-limit offer is never below the product mi
     expect(d.health.lowerLimitOffer).toMatchObject({ offer: true, recommendedLimit: 50_000, basis: 'product_minimum' });
     const taken = scorer.requestReduction(d, 50_000);
     expect(taken).toMatchObject({ limit: 50_000, lineAction: 'lower' });
-    // At the minimum there is nothing lower to offer.
-    expect(taken.health.lowerLimitOffer).toMatchObject({ offer: false, reasonCode: 'limit_already_low' });
+    // The offer was taken: nothing more is offered on this streak (and at the minimum nothing lower could be).
+    expect(taken.health.lowerLimitOffer).toMatchObject({ offer: false, reasonCode: 'lowered_this_streak' });
   });
 });
 

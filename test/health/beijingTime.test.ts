@@ -148,6 +148,7 @@ describe('transactions fall on their Beijing calendar day (DOMAIN.md: 2024-05-31
     const s = healthSummary({
       transactions,
       budget: { overall: 50_000 },
+      budgetSince: '2024-01',
       asOf: '2024-06-10',
       currentLimit: 800_000,
       monthlyIncome: 450_000,

@@ -131,3 +131,28 @@ describe('budgetReminders', () => {
     );
   });
 });
+
+describe('a month that ended with reminders owed is not dropped at the reset (findings27-health F5)', () => {
+  const budget = { overall: 100_000 };
+  const may20 = { id: 'a', time: '2024-05-20T10:00:00+08:00', amount: 60_000, merchant: 'Shop', category: 'shopping' as const };
+  // Bought at 23:50 on 31 May, posted after that night's run.
+  const may31Late = { id: 'b', time: '2024-05-31T23:50:00+08:00', amount: 50_000, merchant: 'Shop', category: 'shopping' as const };
+  const june2 = { id: 'c', time: '2024-06-02T10:00:00+08:00', amount: 55_000, merchant: 'Shop', category: 'shopping' as const };
+
+  it("the tester's case: the first June run sends May's 80% and 100% reminders, dated May, then June's", () => {
+    const may = budgetReminders({ budget, transactions: [may20], asOf: '2024-05-31', state: null });
+    expect(may.reminders.map((r) => `${r.month}@${r.thresholdPercent}`)).toEqual(['2024-05@50']);
+    const june = budgetReminders({ budget, transactions: [may20, may31Late, june2], asOf: '2024-06-02', state: may.state });
+    expect(june.reminders.map((r) => `${r.month}@${r.thresholdPercent}`)).toEqual(['2024-05@80', '2024-05@100', '2024-06@50']);
+    expect(june.reminders[1]?.message.en).toContain('May 2024');
+    expect(june.state).toEqual({ month: '2024-06', fired: [{ scope: 'overall', thresholdPercent: 50 }] });
+    // Run again with the state it returned: nothing is sent twice.
+    expect(budgetReminders({ budget, transactions: [may20, may31Late, june2], asOf: '2024-06-02', state: june.state }).reminders).toEqual([]);
+  });
+
+  it('a month whose reminders had all fired adds nothing at the reset', () => {
+    const may = budgetReminders({ budget, transactions: [may20, may31Late], asOf: '2024-05-31', state: null });
+    const june = budgetReminders({ budget, transactions: [may20, may31Late], asOf: '2024-06-01', state: may.state });
+    expect(june.reminders).toEqual([]);
+  });
+});

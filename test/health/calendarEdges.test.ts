@@ -63,6 +63,7 @@ describe('months before year 0000 are refused, never written malformed', () => {
     const s = healthSummary({
       transactions: tx,
       budget,
+      budgetSince: '0000-01',
       asOf: '0000-02-15',
       currentLimit: 800_000,
       monthlyIncome: 450_000,

@@ -63,6 +63,7 @@ describe('the over-budget streak', () => {
     const s = healthSummary({
       transactions: txs,
       budget: { overall: 100 },
+      budgetSince: '2020-01',
       asOf: '2026-01-05',
       currentLimit: 1_000_000,
       monthlyIncome: 0,
@@ -74,6 +75,7 @@ describe('the over-budget streak', () => {
     const longer = healthSummary({
       transactions: txs,
       budget: { overall: 100 },
+      budgetSince: '2020-01',
       asOf: '2026-01-05',
       currentLimit: 1_000_000,
       monthlyIncome: 0,

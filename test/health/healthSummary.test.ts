@@ -26,6 +26,7 @@ describe('healthSummary', () => {
     const s = healthSummary({
       transactions: months(),
       budget,
+      budgetSince: '2024-01',
       asOf: '2024-05-15',
       currentLimit: 1_000_000,
       monthlyIncome: 600_000,
@@ -41,6 +42,7 @@ describe('healthSummary', () => {
     expect(s.signals).toEqual({
       overBudgetStreak: 2,
       overBudgetMonths: 2,
+      monthsWithoutKnownBudget: 0,
       streakFillsWindow: false,
       monthsObserved: 3,
       shareUsed: 162_500 / 300_000,
@@ -57,6 +59,7 @@ describe('healthSummary', () => {
     const s = healthSummary({
       transactions: months(),
       budget,
+      budgetSince: '2024-01',
       asOf: '2024-05-15',
       currentLimit: 1_000_000,
       monthlyIncome: 600_000,

@@ -50,7 +50,7 @@ describe('overBudgetStreak', () => {
 describe('budgetHistory', () => {
   it('reports each complete month before asOf, oldest first, months without spending as 0', () => {
     const txs = [buy('a', '2024-03-10', 150_000, 'x'), buy('b', '2024-04-10', 90_000, 'x'), buy('c', '2024-05-02', 500_000, 'x')];
-    const h = budgetHistory({ transactions: txs, budget: { overall: 100_000 }, asOf: '2024-05-10', months: 3 });
+    const h = budgetHistory({ transactions: txs, budget: { overall: 100_000 }, budgetSince: '2024-01', asOf: '2024-05-10', months: 3 });
     expect(h).toEqual([
       { month: '2024-02', spent: 0, budget: 100_000 },
       { month: '2024-03', spent: 150_000, budget: 100_000 },

@@ -55,7 +55,9 @@ describe('recommendLowerLimit', () => {
   });
 
   it('offers nothing when the limit is already at or below what it would offer', () => {
-    expect(recommendLowerLimit({ currentLimit: 0, monthlyIncome: 0, monthlyEssentials: 0, overBudgetMonths: 4 }).reasonCode).toBe('limit_already_low');
+    expect(recommendLowerLimit({ currentLimit: 50_000, monthlyIncome: 0, monthlyEssentials: 0, overBudgetMonths: 4 }).reasonCode).toBe('limit_already_low');
+    // No line at all is not "already as low as we would suggest".
+    expect(recommendLowerLimit({ currentLimit: 0, monthlyIncome: 0, monthlyEssentials: 0, overBudgetMonths: 4 }).reasonCode).toBe('no_line');
   });
 
   it('names every bad field', () => {
