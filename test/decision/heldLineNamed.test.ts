@@ -51,6 +51,16 @@ describe('a held decision names the hold among its principal reasons', () => {
     expect(codes(r)).toEqual(['customer_reduction', 'current_past_due', 'too_many_delinquencies', HELD]);
   });
 
+  it('a contest of the held line, and of its reduction: the contest, what caused it, and the hold', async () => {
+    const held = await reassessedWith({ currentDaysPastDue: 60, delinquencies24m: 10, enquiries6m: 30 });
+    const contested = scorer.recordContest(held, { statement: 'I disagree' });
+    expect(contested.lineAction).toBe('hold');
+    expect(codes(contested)).toEqual(['contest_received', 'current_past_due', 'too_many_delinquencies', HELD]);
+    const ofReduction = scorer.recordContest(scorer.requestReduction(held, 1_750_000), { statement: 'I disagree' });
+    expect(ofReduction.lineAction).toBe('hold');
+    expect(codes(ofReduction)).toEqual(['contest_received', 'customer_reduction', 'current_past_due', HELD]);
+  });
+
   it('a held line the customer lowered is labelled as every held line, as the reassessment after it labels it', async () => {
     const held = await reassessedWith({ currentDaysPastDue: 60 });
     const r = scorer.requestReduction(held, 1_750_000);
