@@ -34,7 +34,7 @@ const EvidenceReasonCodeSchema = enumOf(evidenceReasonCodes as EvidenceReasonCod
  * `product_max`, `self_cap`, `requested`), `step_limit` when a step limit on raising an existing
  * line (`platform.currentLimit`) held an increase back, on a first decision or a reassessment, `knockout` on a knock-out decline, `product_minimum` when no limit reaches the
  * product minimum, `line_on_file` when a reassessment holds an existing line that is above
- * what may be granted today, and `person` when a person on review set the limit below what the
+ * what may be granted today (or a reduction leaves a line held, lowered or not), and `person` when a person on review set the limit below what the
  * policy granted (`recordReview`: approved or proposed less than `maxGrantable`).
  */
 export const DecisionLimitSetBy = enumOf([...BINDING_PRIORITY, 'step_limit', 'knockout', 'product_minimum', 'line_on_file', 'person'] as const);

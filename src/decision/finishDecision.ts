@@ -1,6 +1,13 @@
 import { CreditliftError } from '../errors/creditliftError.js';
 import { groupContributions } from '../explain/factorContributions.js';
-import { logOddsPerUnit, materialRiskFactors, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
+import {
+  logOddsPerUnit,
+  MAX_PRINCIPAL_REASONS,
+  materialRiskFactors,
+  principalReasons,
+  reasonCodesForLimit,
+  type ModelReasonRule,
+} from '../explain/principalReasons.js';
 import { MIN_OVER_BUDGET_MONTHS } from '../health/recommendLowerLimit.js';
 import { loweredThisStreak, lowerLimitOfferOn } from './lowerLimitOffer.js';
 import { affordabilityAt } from './affordabilityAt.js';
@@ -18,6 +25,7 @@ import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceNoLongerCounted, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { evidenceNoLongerCounted, LAPSE_REASON } from './evidenceNoLongerCounted.js';
+import { heldLineFirst, holdWithin } from './heldLineFirst.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { closedByPerson, cutByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
@@ -228,36 +236,40 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
   // person (see reassess), in their own words for the reviewer, and named as a contest.
   const contested = applicant.controls.humanReview === true && prior?.review?.status === 'contested' ? prior.review.contest : null;
   const carriedContest = contested === null ? null : { statement: contested.statement, newFacts: [...contested.newFacts] };
-  const policyReasons: PolicyReasonCode[] =
+  const codes: PolicyReasonCode[] =
     carriedContest === null ? [...main.reasons] : main.reasons.map((c) => (c === 'human_review_requested' ? 'contest_received' : c));
   // A request off the rounding grid is granted rounded down: say so rather than leave it unexplained
   // (a decline granted nothing, so nothing was rounded).
-  if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') policyReasons.push('limit_rounded_to_step');
-  if (settled.held) policyReasons.push(HELD);
+  if (requested !== null && grantedLimit > 0 && grantedLimit < requested && main.limitSetBy === 'requested') codes.push('limit_rounded_to_step');
   // A reassessment under another certificate catalog than its prior's re-reads the evidence on file
   // with other kinds or weights: named first, or the customer is told only that few certificates count.
-  if (prior && prior.audit.catalogHash !== ctx.catalogHash) policyReasons.unshift('catalog_changed');
+  if (prior && prior.audit.catalogHash !== ctx.catalogHash) codes.unshift('catalog_changed');
   // Carried on every decision of a line a person closed until a person opens it: first where it is
   // why the decision refers, last (no reason for a decline) where something else decided.
   if (line.closedByPerson) {
-    if (outcome === 'refer') policyReasons.unshift(PERSON_CLOSED);
-    else policyReasons.push(PERSON_CLOSED);
+    if (outcome === 'refer') codes.unshift(PERSON_CLOSED);
+    else codes.push(PERSON_CLOSED);
   }
   // Likewise a line a person cut: first where it is why the decision refers (the policy would
   // raise it), last (no reason) where the policy grants no more than the person left.
   const referredForCut = line.cutByPerson && main.outcome === 'approve' && outcome === 'refer' && !settled.held;
   if (line.cutByPerson) {
-    if (referredForCut) policyReasons.unshift(PERSON_CUT);
-    else policyReasons.push(PERSON_CUT);
+    if (referredForCut) codes.unshift(PERSON_CUT);
+    else codes.push(PERSON_CUT);
   }
   // A held line says it is held, and a certificate that stopped counting says what to do about it,
   // before anything says what sets a limit: the limit shown is the line on file, not what the cap
   // sets ("Limit set by your risk grade" alone beside 17,000 RMB held, the grade allowing 16,700 RMB).
-  // What caused it (a knock-out, a catalog change) still leads.
+  // What caused it (a knock-out, a catalog change) still leads. One order for every held line,
+  // a reduction's included (see heldLineFirst).
   const lapseCodes = [...new Set(lapsed.map((l) => LAPSE_REASON[l.why]))];
-  if (settled.held) policyReasons.splice(policyReasons.indexOf(HELD), 1);
-  const firstLimitSetting = policyReasons.findIndex((c) => LIMIT_SETTING_REASONS.has(c));
-  policyReasons.splice(firstLimitSetting === -1 ? policyReasons.length : firstLimitSetting, 0, ...(settled.held ? [HELD] : []), ...lapseCodes);
+  const policyReasons = heldLineFirst(
+    codes,
+    (c) => c,
+    settled.held ? HELD : null,
+    lapseCodes,
+    (c) => LIMIT_SETTING_REASONS.has(c),
+  );
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = outcome !== 'approve' || (requested !== null && grantedLimit < requested) || grantedLimit < previousLimit;
   // Increases of an existing line count towards step limits, and so does reopening a line closed
@@ -355,7 +367,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     // would have set a limit set none ("Limit set by your risk grade" beside nothing grantable).
     const forLimit = reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons);
     const reasonCodesNow = settled.held && main.knockouts.length > 0 ? forLimit.filter((c) => !CAP_REASONS.has(c)) : forLimit;
-    const reasons = adverse ? principalReasons(reasonCodesNow, contributions.factors, ctx.featureReasons, modelRule(contributions)) : [];
+    // A held line names the hold among its four, however many knock-outs caused it.
+    const named = settled.held ? holdWithin(reasonCodesNow, (c) => c, MAX_PRINCIPAL_REASONS) : reasonCodesNow;
+    const reasons = adverse ? principalReasons(named, contributions.factors, ctx.featureReasons, modelRule(contributions)) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'
       : main.knockouts.length > 0

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, validationIssuesFromZod, type ValidationIssue } from '../errors/validationError.js';
-import { logOddsPerUnit, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
+import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, principalReasons, reasonCodesForLimit, type ModelReasonRule } from '../explain/principalReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { CAP_OF_LIMIT_REASON, LIMIT_SETTING_REASONS, type PolicyReasonCode } from '../policy/policyReasons.js';
 import { type BindingConstraint, composeLimit, roundDownToStep } from '../policy/limit.js';
@@ -11,6 +11,7 @@ import { freeText } from '../schema/freeText.js';
 import { prepareStepLimits, type LimitChange, type PreparedStepLimits } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
+import { holdWithin } from './heldLineFirst.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
 import { requireLatestPrior } from './priorOnFile.js';
@@ -505,6 +506,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   // contest lowered it as if it were); the proposal is what may be granted (proposedTerms).
   const previousLimit = lineOnFileAfter(decision, env.policy.limits.roundingStep);
   const held = decision.lineAction === 'hold';
+  const contestCodes: PolicyReasonCode[] = ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))];
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -519,7 +521,8 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       policyReasons: codes,
       contributions,
       reasons: principalReasons(
-        ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))],
+        // The contest leading a held line's four would push its hold out of them: it keeps a place.
+        held ? holdWithin(contestCodes, (c) => c, MAX_PRINCIPAL_REASONS) : contestCodes,
         contributions.factors,
         env.featureReasons,
         followUpModelRule(decision, contributions),

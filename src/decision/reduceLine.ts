@@ -19,7 +19,7 @@ import { followUpDateIssues } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
-import { heldLineFirst } from './heldLineFirst.js';
+import { heldLineFirst, holdWithin } from './heldLineFirst.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
@@ -204,7 +204,8 @@ function owingFigures(figures: TodaysFigures, owed: number, aprBp: number, polic
  *   the proposal. Asked at or below the proposal, the line goes to the amount asked (`lower`), a
  *   proposal a person may approve as it stands.
  * - A line held above what may be granted (`hold`) and lowered, still above it, stays held (`hold`
- *   at the lowered line, reasons naming what holds it); at or below it, it is lowered (`lower`).
+ *   at the lowered line, `bindingConstraint: 'line_on_file'`, reasons naming the hold among the
+ *   four and what holds it); at or below it, it is lowered (`lower`).
  * - A decision sealed under the previous affordability rule (see todaysFigures) is re-tested under
  *   today's; a line that fails it is held for a person (`refer` / `hold`), as a reassessment holds
  *   it, never sealed as an approval whose checks fail. A referral's proposal of that rule is
@@ -357,7 +358,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
         (x) => x.source === 'model' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode),
       )
     : [...cutReasons, ...carried];
-  const reasons = owed ? [...(byCustomer ? [own] : []), ...explained].slice(0, MAX_PRINCIPAL_REASONS) : [];
+  const given = [...(byCustomer ? [own] : []), ...explained];
+  // The request leading a held prior's four would push its hold out of them: it keeps a place.
+  const reasons = owed ? (held ? holdWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS) : given).slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
   const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';
@@ -389,10 +392,13 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
           ? 'self_cap'
           : pending
             ? prior.bindingConstraint
-            : lowered
-              ? 'self_cap'
-              : held
-                ? 'line_on_file'
+            : // A line still held is the line on file held for a person, lowered or not, as a
+              // reassessment of it labels it (its cap set the figure; the hold is why it is not what
+              // may be granted today).
+              held
+              ? 'line_on_file'
+              : lowered
+                ? 'self_cap'
                 : prior.bindingConstraint,
       caps: { ...today.caps, self_cap: cap },
       affordability,

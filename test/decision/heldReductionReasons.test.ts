@@ -44,14 +44,14 @@ function beforeTheRule(d: Decision): Decision {
 }
 
 /**
- * Where a held decision's codes say it is held: before any code that says what sets a limit (a
- * model factor among them), the customer's own request aside (it leads a reduction); or crowded
- * out of four principal reasons by what caused it.
+ * Where a held decision's codes say it is held: among them (never crowded out of the four by what
+ * caused it), before any code that says what sets a limit (a model factor among them), the
+ * customer's own request aside (it leads a reduction).
  */
-function heldFirst(list: readonly string[], crowdable: boolean): boolean {
+function heldFirst(list: readonly string[]): boolean {
   const at = list.indexOf(HELD);
-  if (at === -1 && !(crowdable && list.length === 4)) return false;
-  const before = at === -1 ? list : list.slice(0, at);
+  if (at === -1) return false;
+  const before = list.slice(0, at);
   return !before.some((c) => c !== 'customer_reduction' && (LIMIT_SETTING_REASONS.has(c as PolicyReasonCode) || c.startsWith('model_')));
 }
 
@@ -99,8 +99,8 @@ describe('a held reduction says the line is held before what sets a limit', () =
               held++;
               if (prior.affordability.paymentPlan === undefined) retested++;
               const who = `${prior.audit.kind} ${prior.lineAction} ${prior.limit}${prior.affordability.paymentPlan === undefined ? ' (previous rule)' : ''} lowered to ${amount}`;
-              expect(heldFirst(r.policyReasons, false), `${who}: policyReasons ${r.policyReasons.join(', ')}`).toBe(true);
-              expect(heldFirst(codes(r), true), `${who}: reasons ${codes(r).join(', ')}`).toBe(true);
+              expect(heldFirst(r.policyReasons), `${who}: policyReasons ${r.policyReasons.join(', ')}`).toBe(true);
+              expect(heldFirst(codes(r)), `${who}: reasons ${codes(r).join(', ')}`).toBe(true);
             }
           }
         },

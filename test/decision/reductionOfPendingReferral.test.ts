@@ -162,7 +162,8 @@ describe("a reduction of a referral lowers the line on file, never turns the amo
       limit: 4_000_000,
       previousLimit: 5_000_000,
       maxGrantable: 3_300_000,
-      bindingConstraint: 'self_cap',
+      // Held, as every held line is labelled (it said self_cap, where the reassessment after it says line_on_file).
+      bindingConstraint: 'line_on_file',
     });
     expect(r.affordability.pass).toBe(false);
     expect(codes(r)).toEqual(['customer_reduction', ...codes(held)]);

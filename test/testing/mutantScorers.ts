@@ -419,6 +419,26 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // Before the hold was kept among the four: a held line lowered a step behind three causes gave
+    // customer_reduction, current_past_due, too_many_delinquencies, pd_in_refer_band, and no hold.
+    name: 'held line crowded out of its principal reasons by what caused it',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editing(
+        s,
+        (d) => {
+          const rest = d.reasons.filter((r) => r.code !== 'line_held_for_review');
+          if (d.lineAction !== 'hold' || rest.length === d.reasons.length) return d;
+          // The next cause in the decision's own order takes the hold's place.
+          const next = d.policyReasons.find((c) => c !== 'line_held_for_review' && !rest.some((r) => r.code === c) && !LIMIT_SETTING_REASONS.has(c));
+          if (next === undefined || rest.length < 3) return d;
+          const r = policyReasons[next];
+          return { ...d, reasons: [...rest, { code: next, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }].slice(0, 4) };
+        },
+        { reductions: true },
+      ),
+  },
+  {
     // A batch that decides every record with the call's ledger, dropping each record's own: a
     // re-underwritten book then rises past the window for customers who used it up.
     name: 'batch ignores each record ledger',

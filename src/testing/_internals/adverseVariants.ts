@@ -9,6 +9,8 @@ const APPROVABLE_ESSENTIALS_SHARE = 0.4;
 
 /** The most days past due an applicant may show (the schema's bound). */
 const MAX_DAYS_PAST_DUE = 10_000;
+/** The most enquiries or delinquencies an applicant may show (the schema's bound on a count). */
+const MAX_COUNT = 1_000_000;
 
 /** What turns an applicant adverse, as data that prints and shrinks well. */
 export interface AdverseDraw {
@@ -62,6 +64,26 @@ export function adverseVariants(a: Applicant, policy: PolicyConfig, draw: Advers
       ...approvable,
       platform: { ...approvable.platform, currentLimit: above, currentBalance: Math.min(approvable.platform.currentBalance, above) },
       controls: { ...approvable.controls, requestedLimit: above },
+    },
+  };
+}
+
+/**
+ * The applicant with every bureau knock-out of the policy applying (days past due, delinquencies,
+ * enquiries, each one above its threshold where the schema lets an applicant show that many): a
+ * line reassessed on it is held with three causes or more ahead of the hold, which fill the four
+ * principal reasons once a reduction's own request leads them.
+ */
+export function everyBureauKnockout(a: Applicant, policy: PolicyConfig): Applicant {
+  const k = policy.knockouts;
+  return {
+    ...a,
+    bureau: {
+      ...a.bureau,
+      hasFile: true,
+      currentDaysPastDue: Math.min(MAX_DAYS_PAST_DUE, k.maxCurrentDaysPastDue + 1),
+      delinquencies24m: Math.min(MAX_COUNT, k.maxDelinquencies24m + 1),
+      enquiries6m: Math.min(MAX_COUNT, k.maxEnquiries6m + 1),
     },
   };
 }

@@ -81,7 +81,7 @@ function capReasonsSetLimit(d: Decision, policy: PolicyConfig, who: string): voi
       // Below the minimum (a knock-out may decline the same decision): the cap held it there.
       (d.limit === 0 && rounded !== null && rounded < policy.limits.productMin && d.policyReasons.includes('limit_below_product_minimum')) ||
       // A held line's cap reasons say what may be granted today, whatever set the line held (a
-      // line the customer lowered, still held, is labelled by their cap).
+      // line the customer lowered, still held, among them).
       ((label === 'line_on_file' || d.lineAction === 'hold') &&
         rounded !== null &&
         (rounded === d.maxGrantable || (d.maxGrantable === 0 && rounded < policy.limits.productMin)));
@@ -147,13 +147,17 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  *   or refer with the line for a person to review (`lineAction: 'review'`) where the customer asked
  *   for one: the right to a person holds on a knock-out too, and the knock-out still set the limit.
  * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
- * new self cap, so only the reduction's own record is checked elsewhere; so do a review and a
- * contest of it.
+ * new self cap, so only the reduction's own record is checked elsewhere (a line it leaves held is
+ * labelled `line_on_file`); so do a review and a contest of it.
  */
 export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
   const kind = d.audit.kind;
   // Every path's principal reasons name what set the limit, a reduction's included.
   capReasonsSetLimit(d, policy, who);
+  // A line a reduction leaves held is labelled as every held line, as the reassessment after it
+  // labels it: its cap set the figure, the hold is why it is above what may be granted.
+  if (kind === 'reduction' && d.lineAction === 'hold')
+    requireLaw(d.bindingConstraint === 'line_on_file', () => `${who}: the line is held, yet the binding constraint is "${d.bindingConstraint}"`);
   if (kind === 'reduction') return;
   // A review or contest of a reduction carries the reduction's codes and caps, as the reduction
   // carries its prior's: checked there (the codes in force before the customer's cap).

@@ -7,7 +7,7 @@ import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
-import { adverseDrawArbitrary, adverseVariants, type AdverseVariants } from '../_internals/adverseVariants.js';
+import { adverseDrawArbitrary, adverseVariants, everyBureauKnockout, type AdverseVariants } from '../_internals/adverseVariants.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
@@ -97,18 +97,20 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   }
   // A held line's limit is the line on file, held for a person: its reasons say so before any says
   // what sets a limit, never "Limit set by your risk grade" alone beside a line the grade no longer
-  // allows (17,000 RMB held, 16,700 RMB grantable). Only four reasons of what caused it (knock-outs,
-  // a catalog change, the customer's own reduction) leave it out. A reduction's request leads it:
-  // it is what made that decision, not what a cap sets today.
+  // allows (17,000 RMB held, 16,700 RMB grantable). What caused it (knock-outs, a catalog change, the
+  // customer's own reduction) never crowds it out of the four: a held line lowered at the
+  // customer's request behind three knock-outs was told all but the hold. A reduction's request
+  // leads it: it is what made that decision, not what a cap sets today.
   const codes = d.reasons.map((r) => r.code);
   const setsLimit = (c: string) => LIMIT_SETTING_REASONS.has(c as PolicyReasonCode) || c.startsWith('model_');
   const before = (i: number) => (i === -1 ? codes : codes.slice(0, i));
   const crowdedOut = (i: number) => i === -1 && codes.length === MAX_PRINCIPAL_REASONS;
-  if (d.lineAction === 'hold' && (d.audit.kind === 'decide' || d.audit.kind === 'reassess' || d.audit.kind === 'reduction')) {
+  if (d.lineAction === 'hold' && (d.audit.kind === 'decide' || d.audit.kind === 'reassess' || d.audit.kind === 'reduction' || d.audit.kind === 'contest')) {
     const held = codes.indexOf('line_held_for_review');
-    const ownRequest = (c: string) => d.audit.kind === 'reduction' && c === 'customer_reduction';
+    // A contest of a held reduction carries the reduction's reasons, its request leading them.
+    const ownRequest = (c: string) => (d.audit.kind === 'reduction' || d.audit.kind === 'contest') && c === 'customer_reduction';
     requireLaw(
-      (held !== -1 || crowdedOut(held)) && !before(held).some((c) => setsLimit(c) && !ownRequest(c)),
+      held !== -1 && !before(held).some((c) => setsLimit(c) && !ownRequest(c)),
       () => `${who}: the line on file is held (${fen(d.maxGrantable)} grantable today), yet the reasons are ${codes.join(', ')}`,
     );
   }
@@ -138,7 +140,7 @@ const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -215,16 +217,25 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         // not in this update, and where reasons are owed (a held line, say) one says so.
         const bare = await scorer.reassess(d, { applicant: { ...applicant, evidence: [] } });
         checkReasons(bare, `reassessment of "${applicant.id}" without its certificates (${bare.lineAction})`, ctx.policy);
+        // Every bureau knock-out applying: a line on file is held with three causes or more ahead of
+        // the hold, which fill the four places once a reduction's request leads them.
+        const knockedOut = await scorer.reassess(d, { applicant: everyBureauKnockout(applicant, ctx.policy) });
+        checkReasons(knockedOut, `reassessment of "${applicant.id}" with every bureau knock-out (${knockedOut.lineAction})`, ctx.policy);
         // A held line the customer lowers a step, still above what may be granted: held, and its
         // reasons say so before any limit, as the held decision's did (no model call).
         holding.push(
           [`decision of "${applicant.id}"`, d],
           [`reassessment of "${applicant.id}"`, next],
           [`reassessment of "${applicant.id}" without its certificates`, bare],
+          [`reassessment of "${applicant.id}" with every bureau knock-out`, knockedOut],
         );
         for (const [what, held] of holding) {
           const step = ctx.policy.limits.roundingStep;
-          const lowered = held.lineAction === 'hold' ? lineOnFileAfter(held, step) - step : 0;
+          if (held.lineAction !== 'hold') continue;
+          // The customer's contest of a held line keeps it held, and names the hold as it did.
+          const contested = scorer.recordContest(held, { statement: 'I disagree' });
+          checkReasons(contested, `contest of the held ${what} (${contested.lineAction})`, ctx.policy);
+          const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
           const r = scorer.requestReduction(held, lowered);
           checkReasons(r, `reduction of the held ${what} to ${fen(lowered)} (${r.lineAction})`, ctx.policy);
