@@ -18,8 +18,9 @@ export const CLI_HEAP_FLAG = '--heap-growing-percent=100';
  * Node options that already choose how the old generation grows: given any of them (on node's
  * command line or in NODE_OPTIONS), the command line leaves the heap alone. `--max-old-space-size`
  * counts because under 2048 it already halves the factor, and above it the user chose a heap size.
+ * Each separator either way: V8 reads `_` and `-` alike, in any mix (`--heap_growing-percent=0`).
  */
-const USER_HEAP_OPTIONS = /(?:^|\s)--(?:heap-growing-percent|heap_growing_percent|max-old-space-size|max_old_space_size)(?:=|\s|$)/;
+const USER_HEAP_OPTIONS = /(?:^|\s)--(?:heap[-_]growing[-_]percent|max[-_]old[-_]space[-_]size)(?:=|\s|$)/;
 
 /**
  * The V8 flags the command line sets on its own process (with `v8.setFlagsFromString`) and gives

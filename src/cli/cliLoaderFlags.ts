@@ -1,3 +1,4 @@
+import { nodeFlagName } from '../parallel/nodeFlagName.js';
 import { NODE_FLAGS_WITH_VALUE } from '../parallel/nodeFlagsWithValue.js';
 
 /**
@@ -31,7 +32,8 @@ const MODULE_LOADING_FLAGS: ReadonlyMap<string, 'value' | 'alone'> = new Map([
  * `--import` of its own) loaded the TypeScript module itself and started its workers without the
  * loader, so each refused the module and the run decided nothing. Why execArgv only: NODE_OPTIONS
  * is in the environment, which the workers inherit already. Every other flag (a heap size, a
- * debugger port) stays the command line's own.
+ * debugger port) stays the command line's own. A flag is kept in the form it was written
+ * (`--experimental_loader=./hooks.mjs`), which Node reads as its dashed name.
  *
  * @example
  * cliLoaderFlags(['--max-old-space-size=512', '--import', 'tsx']); // ['--import', 'tsx']
@@ -40,9 +42,10 @@ export function cliLoaderFlags(execArgv: readonly string[]): readonly string[] {
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i]!;
-    const name = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg;
+    // By the name Node reads (nodeFlagName.ts): `--experimental_loader ./hooks.mjs` was left out, and the workers ran without the hooks.
+    const name = nodeFlagName(arg);
     const loading = MODULE_LOADING_FLAGS.get(name);
-    const valueFollows = name === arg && (loading === 'value' || NODE_FLAGS_WITH_VALUE.has(arg)) && i + 1 < execArgv.length;
+    const valueFollows = !arg.includes('=') && (loading === 'value' || NODE_FLAGS_WITH_VALUE.has(name)) && i + 1 < execArgv.length;
     if (loading !== undefined) kept.push(...(valueFollows ? [arg, execArgv[i + 1]!] : [arg]));
     // The next element is this flag's value, whatever it looks like, never a flag of its own.
     if (valueFollows) i += 1;

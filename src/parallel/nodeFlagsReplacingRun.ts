@@ -13,6 +13,8 @@ const WAITS_FOR_DEBUGGER = 'wait for a debugger to attach before the worker scri
  * them). Plain `--inspect` does not wait: a worker whose port is taken says so and runs the scorer.
  * Not here, since the worker still runs the scorer with them: `-i` (read only without a script),
  * `--watch-preserve-output` and the `--test-*` options (read only with `--watch` or `--test`).
+ * Each in its dashed spelling: a flag is looked up by the name Node reads (`--prof_process` is
+ * `--prof-process`, nodeFlagName.ts).
  */
 export const NODE_FLAGS_REPLACING_RUN: ReadonlyMap<string, string> = new Map([
   ['--check', "check the worker script's syntax and exit"],

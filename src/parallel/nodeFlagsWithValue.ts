@@ -7,7 +7,9 @@ import type { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
  * node's `node --help` in `test/parallel/workerExecArgvFlags.test.ts`. Not Node's to say at run time:
  * `process.allowedNodeEnvironmentFlags` does not tell which flags take a value. V8's options
  * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`. Nor `--watch-path`,
- * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused.
+ * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused. Each in its dashed
+ * spelling, as both tables here: a flag is looked up by the name Node reads (`--env_file` is
+ * `--env-file`, nodeFlagName.ts).
  */
 export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   // Loading and resolving modules: what a worker may need for a lender's TypeScript featuresModule.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ValidationIssue } from '../errors/validationError.js';
+import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 
 /**
  * What the running node says of `argv` as a worker's flags: a pool's worker is `node ...argv script`
@@ -18,7 +19,7 @@ export async function nodeRefusedFlagIssues(argv: readonly string[]): Promise<Va
   const said = await nodeRefusal(argv);
   if (said === undefined) return [];
   const index = refusedIndex(argv, said);
-  const flag = index === undefined ? undefined : argv[index]!.split('=', 1)[0]!;
+  const flag = index === undefined ? undefined : writtenFlagName(argv[index]!);
   const message =
     index === undefined
       ? `workerExecArgv: this node (${process.version}) does not take these flags (node: ${said}), so no worker could start with them`
@@ -51,7 +52,9 @@ function nodeRefusal(argv: readonly string[]): Promise<string | undefined> {
 function refusedIndex(argv: readonly string[], said: string): number | undefined {
   const quoted = argv.findIndex((arg) => said.endsWith(`: ${arg}`));
   if (quoted >= 0) return quoted;
-  const named = argv.findIndex((arg) => arg.startsWith('-') && new RegExp(`(^|\\s)${escapeRegExp(arg.split('=', 1)[0]!)}(\\s|=|$)`).test(said));
+  // Node names a flag as written ("--env_file requires an argument") or by its dashed name ("invalid value for --unhandled-rejections").
+  const names = (arg: string) => [writtenFlagName(arg), nodeFlagName(arg)];
+  const named = argv.findIndex((arg) => arg.startsWith('-') && names(arg).some((name) => new RegExp(`(^|\\s)${escapeRegExp(name)}(\\s|=|$)`).test(said)));
   return named >= 0 ? named : undefined;
 }
 

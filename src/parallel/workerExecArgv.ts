@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors/validationError.js';
+import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
 
@@ -11,7 +12,9 @@ import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithV
  * saying `.env` was no flag's value. A flag that runs code in place of the worker's script
  * ({@link NODE_FLAGS_RUNNING_CODE}: `--eval`, `-p`, `--run`...) is refused by name in every form, and so
  * is one that stops the worker's script or runs it as something else ({@link NODE_FLAGS_REPLACING_RUN}:
- * `--check`, `--version`, `--test`, `--watch`...), saying what Node would do in its place.
+ * `--check`, `--version`, `--test`, `--watch`...), saying what Node would do in its place. Each flag
+ * is looked up by the name Node reads ({@link nodeFlagName}: `--prof_process` is `--prof-process`,
+ * which passed when only the dashed spelling was listed) and named as it was written.
  */
 export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
   const refuse = (message: string): ValidationIssue[] => [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
@@ -28,7 +31,8 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
     if (replacing !== undefined)
       return refuse(`workerExecArgv at index ${i}: ${replacing.flag} makes Node ${replacing.instead}, so the worker would not run the scorer`);
     before = { flag: arg, isItsValue: false };
-    if (!NODE_FLAGS_WITH_VALUE.has(arg)) continue;
+    // A value given after `=` is the flag's whole; only a flag written alone takes the next element.
+    if (arg.includes('=') || !NODE_FLAGS_WITH_VALUE.has(nodeFlagName(arg))) continue;
     before = { flag: arg, isItsValue: true };
     const value: unknown = argv[i + 1];
     if (typeof value !== 'string' || value === '' || value.startsWith('-'))
@@ -46,8 +50,8 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
  * element, or the worker's script path when none follows, as the code. Undefined for any other flag.
  */
 function flagRunningCode(arg: string): string | undefined {
-  const name = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg.slice(0, 2);
-  return NODE_FLAGS_RUNNING_CODE.has(name) ? name : undefined;
+  if (!arg.startsWith('--')) return NODE_FLAGS_RUNNING_CODE.has(arg.slice(0, 2)) ? arg.slice(0, 2) : undefined;
+  return NODE_FLAGS_RUNNING_CODE.has(nodeFlagName(arg)) ? writtenFlagName(arg) : undefined;
 }
 
 /**
@@ -56,9 +60,8 @@ function flagRunningCode(arg: string): string | undefined {
  * `-cx` or `-c=1` as a bad option itself. Undefined for any other flag.
  */
 function flagReplacingRun(arg: string): { readonly flag: string; readonly instead: string } | undefined {
-  const flag = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg;
-  const instead = NODE_FLAGS_REPLACING_RUN.get(flag);
-  return instead === undefined ? undefined : { flag, instead };
+  const instead = NODE_FLAGS_REPLACING_RUN.get(nodeFlagName(arg));
+  return instead === undefined ? undefined : { flag: writtenFlagName(arg), instead };
 }
 
 /** The element before a stray one: a flag, or (`isItsValue`) the value `flag` took. */

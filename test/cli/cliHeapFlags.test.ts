@@ -12,6 +12,9 @@ describe('cliHeapFlags: the command line bounds its heap growth unless the user 
     [['--max_old_space_size=4096'], undefined],
     [['--heap-growing-percent=0'], undefined],
     [['--heap_growing_percent=50'], ''],
+    // Node and V8 read `_` and `-` alike, a mix of both too: --heap_growing-percent=0 was missed, and overridden.
+    [['--heap_growing-percent=0'], undefined],
+    [[], '--max-old_space-size=800'],
     [[], '--max-old-space-size=1536'],
     [[], '--trace-warnings --max-old-space-size 800'],
   ])('leaves the heap alone given execArgv %j and NODE_OPTIONS %j', (execArgv, nodeOptions) => {

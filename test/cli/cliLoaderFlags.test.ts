@@ -16,6 +16,10 @@ describe('cliLoaderFlags: the flags of the command line process that its workers
     [['--require', '/p/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///p/node_modules/tsx/dist/loader.mjs']],
     [['-r', './setup.cjs', '--loader', 'ts-node/esm', '--experimental-loader=./hooks.mjs', '--conditions', 'development', '-C', 'worker']],
     [['--experimental-strip-types', '--experimental-default-type=module', '--preserve-symlinks']],
+    // Node reads `_` as `-` in a flag's name: `node --experimental_loader ./hooks.mjs creditlift ...`
+    // loaded through the hooks and started its workers without them.
+    [['--experimental_loader', './hooks.mjs', '--experimental_default_type=module', '--preserve_symlinks', '--no_experimental_require_module']],
+    [['--experimental-default_type', 'module', '--experimental_loader=./hooks.mjs']],
   ])('%j is passed on whole', (execArgv) => {
     expect(cliLoaderFlags(execArgv)).toEqual(execArgv);
   });
@@ -27,5 +31,8 @@ describe('cliLoaderFlags: the flags of the command line process that its workers
     ]);
     expect(cliLoaderFlags(['--disable-warning', '--import', '--heap-prof'])).toEqual([]);
     expect(cliLoaderFlags([])).toEqual([]);
+    // An underscore spelling of a value-taking flag still takes its value, which is not kept as a flag.
+    expect(cliLoaderFlags(['--disable_warning', '--import', '--title_x', '-r', 'a'])).toEqual(['-r', 'a']);
+    expect(cliLoaderFlags(['--env_file', '--import', '--import', 'tsx'])).toEqual(['--import', 'tsx']);
   });
 });

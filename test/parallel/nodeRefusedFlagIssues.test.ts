@@ -15,6 +15,8 @@ describe('nodeRefusedFlagIssues: the flags put to the running node', () => {
     [['--no-such-node-flag'], 0, '--no-such-node-flag', 'bad option: --no-such-node-flag'],
     [['--max-semi-space-size=16', '--no-such-node-flag=1'], 1, '--no-such-node-flag', 'bad option: --no-such-node-flag=1'],
     [['--import', 'tsx', '--unhandled-rejections=sometimes'], 2, '--unhandled-rejections', 'invalid value for --unhandled-rejections'],
+    // Node names the flag by its dashed name; it is found, and named, as written.
+    [['--import', 'tsx', '--unhandled_rejections=sometimes'], 2, '--unhandled_rejections', 'invalid value for --unhandled-rejections'],
   ])('%j: refused, naming the flag, its index and what node said', async (argv, index, flag, said) => {
     const issues = await nodeRefusedFlagIssues(argv);
     expect(issues).toHaveLength(1);
