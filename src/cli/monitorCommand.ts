@@ -281,7 +281,9 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     const decidedNothing = 'decidedNothing' in result && result.decidedNothing === true;
     // A file of no records (empty, blank lines, a CSV header alone, the wrong file or --format) is not
     // a book with nothing drifting: "worst band stable", exit 0, read as all clear by an alerting job.
-    if (result.records === 0 && !decidedNothing)
+    // One the run beside it shows is not its output (blank lines where it wrote none) exits 3 below,
+    // its result written naming why, as verify and report exit for it (it exited 1, or 0).
+    if (result.records === 0 && !decidedNothing && !notTheRuns)
       throw new CreditliftError(
         'data_invalid',
         `${basename(input)} holds no records: nothing was monitored (is ${values.applicants === undefined ? '--decisions' : '--applicants'} the right file${values.applicants === undefined ? '' : `, and --format ${format} its format`}?)`,

@@ -20,7 +20,7 @@ import { refuseInputsNotFiles } from './refuseInputsNotFiles.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { runFilesRead } from './runFilesRead.js';
 import { terminalText } from '../text/terminalText.js';
-import { digestOf, writtenFileFault } from './score/writtenFiles.js';
+import { besideRunFaults, besideRunWarning } from './besideRunFaults.js';
 import { readManifestBeside, type ManifestBeside } from './manifestBeside.js';
 import { readRunErrors } from './reportRunErrors.js';
 import { runStatusWarnings } from './score/runStatusWarnings.js';
@@ -143,7 +143,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
       'report reads it more than once (to find the decisions a later one follows, then to count them), so save the stream to a file first and give that',
     );
     // Read first: it names the --errors file the report reads too, which no output may be.
-    const run = await readRun(file);
+    const run = await readManifestBeside(file);
     refuseOverwritingInputs(
       [['--out', values.out]],
       [
@@ -195,6 +195,8 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     const repeatedOther = data.repeatedOther?.count ?? 0;
     // Every decision line read, counted or not: what the run's manifest recorded it wrote.
     const decisionsRead = data.decisions + sealRefused + superseded + repeated + repeatedOther;
+    // Held to the run beside it by the rule and in the words verify and monitor use (report had its own).
+    const notTheRuns = run.manifest === undefined ? [] : await besideRunFaults(file, run.manifest, decisionsRead);
     // A file with no line at all (truncated to nothing by a failed copy, or the wrong file) reads as a
     // clean "0 decisions": said, and exit 3 as verify says it, unless the run it came from recorded
     // that it ended having written no line to it (verify takes that file too).
@@ -212,7 +214,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
             `${data.unidentified!.toLocaleString('en-US')} decision(s) of ${file} carry no audit.decisionId (every decision creditlift makes carries one): each line is counted, as a repeat of one cannot be told`,
           ]
         : []),
-      ...runWarnings(file, run, decisionsRead),
+      ...runWarnings(file, run, notTheRuns),
       ...(errorsApart?.warnings ?? []),
       ...[
         earlierReleaseWarning(data.earlierRelease, values.policy, averageCostAlertAbove),
@@ -281,7 +283,7 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
     // So is a lower input line than the line before in a run its manifest records in input order (warned alone, it exited 0).
     const outOfOrder = lineNumbers.outOfOrder(lineOrderOf(run.manifest)) + (errorsApart?.answers.outOfOrder ?? 0);
     const notAsWritten = lineNumbers.broken + (errorsApart?.answers.namedTwice ?? 0) + outOfOrder > 0;
-    const untrusted = runNotTheRuns(run, decisionsRead) || countedAgain > 0 || inBoth > 0 || unchecked > 0 || notAsWritten;
+    const untrusted = run.error !== undefined || notTheRuns.length > 0 || countedAgain > 0 || inBoth > 0 || unchecked > 0 || notAsWritten;
     return empty || data.unreadable > 0 || sealRefused > 0 || repeatedOther > 0 || notErrorLines > 0 || errorsNotTheRuns || untrusted
       ? CliExitCode.rejected
       : CliExitCode.ok;
@@ -290,43 +292,18 @@ export async function runReportCommand(argv: readonly string[], io: CliIo = proc
   }
 }
 
-/** The manifest of the `score` run that wrote `file` (`FILE.run.json`), when there is one, or why it could not be read. */
-interface RunRead extends ManifestBeside {
-  /** Why `file` is not the bytes the run wrote (the manifest's `status.files.output`); absent when it is, or none is recorded. */
-  readonly changed?: string;
-}
-
-async function readRun(file: string): Promise<RunRead> {
-  const beside = await readManifestBeside(file);
-  const { path, manifest } = beside;
-  if (manifest === undefined) return beside;
-  // The counts cannot see a decision swapped for another sealed one; the bytes the run left can.
-  const recorded = manifest.status?.files?.output;
-  const changed = recorded === undefined || 'device' in recorded ? undefined : writtenFileFault(await digestOf(file), recorded);
-  return changed === undefined ? { path, manifest } : { path, manifest, changed };
-}
-
 /**
  * What the manifest of the `score` run that wrote `file` (`FILE.run.json`, when there is one) says
- * the reader must know: an incomplete run, one that never recorded its end, a file changed since.
+ * the reader must know: an incomplete run, one that never recorded its end, a file not as the run left it.
+ *
+ * @param notTheRuns why `file` is not the run's ({@link besideRunFaults})
  */
-function runWarnings(file: string, run: RunRead, decisionsRead: number): string[] {
+function runWarnings(file: string, run: ManifestBeside, notTheRuns: readonly string[]): string[] {
   if (run.error !== undefined) return [`${run.path} could not be read (${run.error}), so nothing shows the run that wrote ${file} finished`];
   if (run.manifest === undefined) return [];
-  const warnings = runStatusWarnings(file, run.manifest, decisionsRead);
-  if (run.changed !== undefined) warnings.push(`${file} is not the file the run wrote: ${run.changed}; these figures are not the run's`);
+  const warnings = runStatusWarnings(file, run.manifest);
+  if (notTheRuns.length > 0) warnings.push(besideRunWarning(file, run.path, notTheRuns));
   return warnings;
-}
-
-/**
- * Whether the run's manifest leaves the figures unchecked or shows they are not the run's: it could
- * not be read, or the file holds other bytes or another count of decisions than the run recorded.
- * A run incomplete or still running is not so: its figures are what it wrote, and its warning says what is missing.
- */
-function runNotTheRuns(run: RunRead, decisionsRead: number): boolean {
-  if (run.error !== undefined || run.changed !== undefined) return true;
-  const recorded = run.manifest?.status?.decisions;
-  return recorded !== undefined && recorded !== decisionsRead;
 }
 
 /** Said of a DECISIONS file with no line at all: nothing was reported, and an empty page is no clean bill; with no manifest beside it, what that means. */

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isBlankLine } from '../text/blankLine.js';
 import { parseCommandArgs } from '../commandLine/parseCommandArgs.js';
 import { OptionFileError, reportError, UsageError } from '../commandLine/commandIo.js';
@@ -283,16 +283,10 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
     if (besideFaults.length > 0 && beside !== undefined) io.stdout(`warning: ${say(besideRunWarning(file, beside.path, besideFaults))}\n`);
     // Nothing to verify is not "every decision verified": an empty or truncated file says so (exit 3),
     // unless the manifest beside it records that its run ended having written no line to it (an empty
-    // input; every record rejected to --errors): that file is as the run wrote it, as report takes it.
+    // input; every record rejected to --errors) and holds the file to it (no byte, or the bytes its
+    // digest records: besideRunFaults), as report and monitor take it.
     const nothingFound = total === 0 && counts.notRead === 0 && manifest === undefined;
-    if (
-      nothingFound &&
-      counts.errorLines === 0 &&
-      besideFaults.length === 0 &&
-      beside?.manifest !== undefined &&
-      runWroteNoLine(beside.manifest) &&
-      isEmptyFile(file)
-    ) {
+    if (nothingFound && counts.errorLines === 0 && besideFaults.length === 0 && beside?.manifest !== undefined && runWroteNoLine(beside.manifest)) {
       io.stdout(
         `no decision found in ${say(file)}: the run manifest beside it (${say(beside.path)}) records that its run ended having written no line to it, so the file is as the run wrote it, and there is nothing to verify\n`,
       );
@@ -423,16 +417,6 @@ function bareObjectReason(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || 'decision' in value || 'error' in value) return undefined;
   const read = Decision.safeParse(value);
   return read.success ? undefined : unusableLineReason(value, read.error.issues);
-}
-
-/** Whether `file` is a regular file of no byte, as score leaves an output it wrote no line to. */
-function isEmptyFile(file: string): boolean {
-  try {
-    const s = statSync(file);
-    return s.isFile() && s.size === 0;
-  } catch {
-    return false;
-  }
 }
 
 function decisionIdOf(v: unknown): string | undefined {

@@ -8,12 +8,17 @@
 //   as a decision that "does not verify";
 // - a line removed from a finished run's output, beside its manifest: report exited 3, verify 0 (every
 //   remaining line verified; the manifest beside was read for line order only), monitor measured it (0);
-// - the empty output of a run that ended having written no line: monitor exited 1 ("holds no records").
+// - the empty output of a run that ended having written no line: monitor exited 1 ("holds no records");
+// - report held a file to the manifest beside it in words of its own ("holds 2 decisions, but the run that
+//   wrote it recorded 3"; "is not the file the run wrote: its bytes ..."): it now says verify's and monitor's;
+// - a file of blank lines only, beside a manifest with no digest recording a run that wrote no line:
+//   report and monitor exited 0, verify 3 (score writes no blank line; nothing vouches for those bytes).
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runVerifyCommand } from '../../src/cli/verifyCommand.js';
 import { splitLines } from '../../src/cli/score/splitLines.js';
+import { digestOf } from '../../src/cli/score/writtenFiles.js';
 import { defaultMonitorBaselinePath } from '../../src/monitor/defaultMonitorBaselinePath.js';
 import { parseMonitorBaseline } from '../../src/monitor/monitorBaseline.js';
 import { monitorDecisions } from '../../src/monitor/runMonitor.js';
@@ -87,8 +92,13 @@ describe('verify, report and monitor --decisions exit alike', () => {
     expect(r.verify).toMatch(
       /removed\.ndjson is not the file the run wrote \(by the run manifest beside it, .*removed\.ndjson\.run\.json\): .*bytes.*; it holds 2 decision\(s\), the run recorded 3/,
     );
-    expect(r.report).toMatch(/removed\.ndjson holds 2 decisions, but the run that wrote it recorded 3/);
-    expect(r.report).toMatch(/removed\.ndjson is not the file the run wrote: its bytes are not those the run wrote/);
+    // One rule, one wording: report says what verify and monitor say, once.
+    expect(r.report).toMatch(
+      /warning: .*removed\.ndjson is not the file the run wrote \(by the run manifest beside it, .*removed\.ndjson\.run\.json\): its bytes are not those the run wrote .*; it holds 2 decision\(s\), the run recorded 3; its figures are not the run's/,
+    );
+    expect(r.report.match(/is not the file the run wrote/g)).toHaveLength(1);
+    expect(r.report).not.toMatch(/but the run that wrote it recorded/);
+    expect(r.html).toMatch(/removed\.ndjson is not the file the run wrote \(by the run manifest beside it/);
     expect(r.monitorWarnings).toMatch(/removed\.ndjson is not the file the run wrote .*it holds 2 decision\(s\), the run recorded 3/);
     const result = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as { exitCode: number };
     expect(result.exitCode).toBe(3);
@@ -115,6 +125,10 @@ describe('verify, report and monitor --decisions exit alike', () => {
     expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
     expect(r.verify).toMatch(/is not the file the run wrote .*: it holds 2 decision\(s\), the run recorded 3/);
     expect(r.verify).not.toMatch(/bytes/);
+    expect(r.report).toMatch(
+      /removed-nodigest\.ndjson is not the file the run wrote \(by the run manifest beside it, .*\): it holds 2 decision\(s\), the run recorded 3; its figures/,
+    );
+    expect(r.report).not.toMatch(/bytes/);
     // The whole output beside the same manifest: all three take it (the manifest alone did not make the 3).
     writeFileSync(path, `${base.join('\n')}\n`);
     const whole = await readers(path);
@@ -153,6 +167,35 @@ describe('verify, report and monitor --decisions exit alike', () => {
     const l = await readers(lost);
     expect(l.exits.verify).toBe(3);
     expect(l.exits.report).toBe(3);
+  }, 60_000);
+
+  it('blank lines only, beside a manifest with no digest recording a run that wrote no line: exit 3 in all three (report and monitor were 0), each naming the bytes', async () => {
+    // Score writes no blank line (each output line is {"line":N,...}), so these bytes are not the run's,
+    // and with no digest recorded nothing vouches for them.
+    const manifest = JSON.parse(readFileSync(`${file('none.ndjson')}.run.json`, 'utf8')) as { status: { files?: { output: unknown } } };
+    expect(manifest.status.files).toBeDefined();
+    const { files: _f, ...noDigest } = manifest.status;
+    const path = file('blank.ndjson');
+    writeFileSync(path, '\n \t\n\n');
+    writeFileSync(`${path}.run.json`, JSON.stringify({ ...manifest, status: noDigest }));
+    const r = await readers(path);
+    expect(r.exits).toEqual({ report: 3, verify: 3, monitor: 3 });
+    const said =
+      /blank\.ndjson is not the file the run wrote \(by the run manifest beside it, .*blank\.ndjson\.run\.json\): it holds 5 byte\(s\), the run recorded writing no line to it \(score writes no blank line\); its figures are not the run's/;
+    expect(r.verify).toMatch(said);
+    expect(r.report).toMatch(said);
+    expect(r.monitorWarnings).toMatch(said);
+    expect(r.monitor).not.toMatch(/the run decided nothing/);
+    // The same blank lines beside a digest of them (a resume keeps a blank line it finds, and records the
+    // bytes it left): the run vouches for them, and all three take the file (the missing digest made the 3).
+    writeFileSync(`${path}.run.json`, JSON.stringify({ ...manifest, status: { ...noDigest, files: { output: await digestOf(path) } } }));
+    const vouched = await readers(path);
+    expect(vouched.exits).toEqual({ report: 0, verify: 0, monitor: 0 });
+    expect(vouched.verify).toMatch(/records that its run ended having written no line to it/);
+    // And a zero-byte file beside the manifest with no digest is still that run's: exit 0 in all three.
+    writeFileSync(path, '');
+    writeFileSync(`${path}.run.json`, JSON.stringify({ ...manifest, status: noDigest }));
+    expect((await readers(path)).exits).toEqual({ report: 0, verify: 0, monitor: 0 });
   }, 60_000);
 
   it("an object line with neither decision nor error: verify names report's reason (it listed the Decision schema's issues), exit 3 in all three", async () => {

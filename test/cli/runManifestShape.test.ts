@@ -184,7 +184,7 @@ function useEverywhere(m: RunManifest): void {
   if (!now.ok) throw now.error;
   resumeMismatches(m, now.manifest as Parameters<typeof resumeMismatches>[1]);
   runConfigurationOf(m);
-  runStatusWarnings('out.ndjson', m, 3);
+  runStatusWarnings('out.ndjson', m);
   incompleteRunNote(m);
   resumedDecidingAgain(m);
   manifestCountFaults(m, { kind: 'output' }, { decisions: 3, errorLines: 1 });

@@ -85,7 +85,7 @@ describe('creditlift verify --manifest', () => {
     const c = captureIo();
     await runReportCommand([swapped, '--out', file('swapped.html')], c.io);
     expect(c.err()).toMatch(
-      /warning: .*swapped\.ndjson is not the file the run wrote: its bytes are not those the run wrote .*these figures are not the run's/,
+      /warning: .*swapped\.ndjson is not the file the run wrote \(by the run manifest beside it, .*swapped\.ndjson\.run\.json\): its bytes are not those the run wrote .*; its figures are not the run's/,
     );
     const asLeft = captureIo();
     await runReportCommand([out, '--out', file('out.html')], asLeft.io);

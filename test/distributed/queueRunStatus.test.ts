@@ -53,7 +53,7 @@ describe('score --queue: the status a producer records as it ends', () => {
       files: NO_FILES,
     });
     // What `report` says of it: not "525 decisions" alone.
-    const warnings = runStatusWarnings('qp.ndjson', { status } as RunManifest, 525);
+    const warnings = runStatusWarnings('qp.ndjson', { status } as RunManifest);
     expect(warnings).toEqual([
       'the run that wrote qp.ndjson is incomplete (exit 1): 1 chunk failed for good (lines 65-128). 64 input records have no answer (lines 65-128): these figures leave them out. Run the same score command with --resume to decide them',
     ]);
@@ -71,7 +71,7 @@ describe('score --queue: the status a producer records as it ends', () => {
     );
     expect(status).toMatchObject({ state: 'finished', exitCode: 3 });
     expect(status.undecided).toBeUndefined();
-    expect(runStatusWarnings('qp.ndjson', { status } as RunManifest, 0)).toEqual([]);
+    expect(runStatusWarnings('qp.ndjson', { status } as RunManifest)).toEqual([]);
   });
 });
 
@@ -98,7 +98,7 @@ describe('score --queue: worker_failed lines in the status, as in process', () =
       undecided: { records: 1, lines: [{ first: 451, last: 451 }] },
       lastInputLine: 2003,
     });
-    const warnings = runStatusWarnings('cq.ndjson', { status } as RunManifest, 1995);
+    const warnings = runStatusWarnings('cq.ndjson', { status } as RunManifest);
     expect(warnings.join('\n')).toMatch(/incomplete \(exit 4\).*1 input record has no answer \(line 451\)/);
   });
 

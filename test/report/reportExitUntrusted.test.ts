@@ -144,7 +144,9 @@ describe('report exits 3 when its figures cannot be trusted, and still writes wh
     // The decisions swapped in order: the same count, other bytes.
     const input = copyOfRun('inline', 'moved', { output: `${[lines[1], lines[0], ...lines.slice(2)].join('\n')}\n` });
     const r = await report(input);
-    expect(r.err).toMatch(/moved\.ndjson is not the file the run wrote: .*these figures are not the run's/);
+    expect(r.err).toMatch(
+      /moved\.ndjson is not the file the run wrote \(by the run manifest beside it, .*moved\.ndjson\.run\.json\): its bytes are not those the run wrote .*; its figures are not the run's/,
+    );
     expect(r.code).toBe(3);
   }, 60_000);
 

@@ -5,12 +5,11 @@ import type { RunManifest } from './runManifest.js';
  * What a reader of `file` (the output of a `creditlift score` run) must be told about the run from
  * its manifest, one sentence each: that the run is incomplete, and which input records have no
  * answer; that it has not recorded how it ended (still running, or killed mid-way); that its
- * manifest records no outcome at all (written before creditlift recorded one); that the file holds
- * other decisions than the run recorded. Empty when the run finished and the file is as it left it.
- *
- * @param decisionsRead decision lines the reader found in `file`
+ * manifest records no outcome at all (written before creditlift recorded one). Empty when the run
+ * finished. Whether the file is as the run left it is `besideRunFaults`'s to say, in the words all
+ * three readers share.
  */
-export function runStatusWarnings(file: string, manifest: RunManifest, decisionsRead: number): string[] {
+export function runStatusWarnings(file: string, manifest: RunManifest): string[] {
   const status = manifest.status;
   if (status === undefined)
     return [
@@ -33,9 +32,5 @@ export function runStatusWarnings(file: string, manifest: RunManifest, decisions
     const left = parts.length === 0 ? '' : ` ${parts.join('; ')}: these figures leave them out. Run the same score command with --resume to decide them`;
     out.push(`the run that wrote ${file} is incomplete (exit ${status.exitCode ?? '?'}): ${status.reason ?? 'no reason recorded'}.${left}`);
   }
-  if (status.decisions !== undefined && status.decisions !== decisionsRead)
-    out.push(
-      `${file} holds ${decisionsRead.toLocaleString('en-US')} decisions, but the run that wrote it recorded ${status.decisions.toLocaleString('en-US')}: the file changed since the run`,
-    );
   return out;
 }
