@@ -14,6 +14,7 @@ import { captureIo } from '../cli/fakeDecider.js';
 import { ndjsonBook } from '../distributed/book.js';
 import { HAS_REDIS } from '../distributed/redisServer.js';
 import { answeredLines, createRig, outputLines, RUN_ID, type Rig } from '../distributed/scenarios.js';
+import { waitForChunksAdded } from '../distributed/waitForChunksAdded.js';
 
 const manifestOf = (out: string) => JSON.parse(readFileSync(`${out}.run.json`, 'utf8'));
 
@@ -36,7 +37,9 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
       ['--in', rig.book, '--out', out, '--queue', `redis://127.0.0.1:${rig.redis.port}/${db}`, '--job', 'status', '--suggestions', '0', '--batch', '20'],
       c.io,
     );
-    setTimeout(() => stop.abort(), 1500);
+    // 99 records, 20 to a chunk: stopped once all 5 wait in Redis, whatever the machine's load.
+    await waitForChunksAdded(rig, { out, job: 'status', chunks: 5, db }, producing, c.err);
+    stop.abort();
     expect(await producing, c.err()).toBe(130);
     const stopped = manifestOf(out);
     expect(stopped.options.workers).toBeNull();
@@ -118,7 +121,8 @@ describe.skipIf(!HAS_REDIS)('score --queue: the run manifest records how the run
     const stop = new AbortController();
     const c = captureIo({ signal: stop.signal });
     const first = runScoreCommand([...argv, '--window', '2'], c.io);
-    setTimeout(() => stop.abort(), 1500);
+    await waitForChunksAdded(rig, { out, job: 'enq', chunks: 2, db }, first, c.err);
+    stop.abort();
     expect(await first, c.err()).toBe(130);
     // Chunk 2's job key holds something that is no job: adding it fails (WRONGTYPE), as a Redis
     // failing at that moment would, every time.
