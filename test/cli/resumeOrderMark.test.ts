@@ -1,4 +1,4 @@
-// F44: what a resume records before it writes an answer out of input order (see resumeOrderRecorded
+// F44: what a resume records before it writes an answer out of input order (see test/deep/resumeOrderRecorded
 // for the run killed with -9).
 import { describe, expect, it } from 'vitest';
 import { ResumeOrderMark } from '../../src/cli/score/resumeOrderMark.js';

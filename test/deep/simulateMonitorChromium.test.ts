@@ -8,7 +8,7 @@ import { createSimulationAccumulator } from '../../src/simulate/simulationAccumu
 import { buildMonitorHtml, MONITOR_CHART_IDS } from '../../src/monitor/buildMonitorHtml.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
 import { handMadeMonitorResult } from '../monitor/handMadeMonitor.js';
-import { countColour, decodePng } from './decodePng.js';
+import { countColour, decodePng } from '../report/decodePng.js';
 
 const browser = headlessChromium('simulateMonitorChromium.test.ts');
 const work = browser.work;

@@ -5,7 +5,7 @@ import { exampleApplicants } from '../../src/examples/index.js';
 import { servePlayground, type Playground } from '../../src/playground/index.js';
 import { decodePng } from '../report/decodePng.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
-import { CdpPipe } from './cdpPipe.js';
+import { CdpPipe } from '../playground/cdpPipe.js';
 
 const browser = headlessChromium('playgroundChromium.test.ts');
 

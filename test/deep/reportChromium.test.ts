@@ -9,7 +9,7 @@ import { OUTCOME_COLOURS } from '../../src/report/charts/chartFrame.js';
 import { captureIo, fakeDecision } from '../cli/fakeDecider.js';
 import { CdpPipe } from '../playground/cdpPipe.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
-import { countColour, decodePng } from './decodePng.js';
+import { countColour, decodePng } from '../report/decodePng.js';
 
 const browser = headlessChromium('reportChromium.test.ts');
 const work = browser.work;

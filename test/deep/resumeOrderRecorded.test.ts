@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBatchDecider, runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
-import { captureIo } from './fakeDecider.js';
-import { runReaders } from './scoreOutputReaderRig.js';
+import { captureIo } from '../cli/fakeDecider.js';
+import { runReaders } from '../cli/scoreOutputReaderRig.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-resume-order-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const book = join(work, 'book.ndjson');
 const applicants = exampleApplicants.slice(0, 8).map((e) => e.applicant);
 writeFileSync(book, `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n`);
-const hanging = fileURLToPath(new URL('./fixtures/scoreHangingAtRecord.ts', import.meta.url));
+const hanging = fileURLToPath(new URL('../cli/fixtures/scoreHangingAtRecord.ts', import.meta.url));
 
 const score = (out: string, ...more: string[]) =>
   runScoreCommand(['--in', book, '--out', out, '--errors', out, '--batch', '1', '--suggestions', '0', ...more], captureIo().io);
