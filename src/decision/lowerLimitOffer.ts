@@ -1,4 +1,5 @@
 import { MIN_OVER_BUDGET_MONTHS, recommendLowerLimit, type LowerLimitRecommendation } from '../health/recommendLowerLimit.js';
+import { monthOf } from '../health/yearMonth.js';
 import type { Decision } from './decision.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Decision } from './decision.js';
  * forward until a later month, which is when the streak has new information to offer on.
  */
 export function loweredThisStreak(prior: Pick<Decision, 'asOf' | 'health'> | null, asOf: string): boolean {
-  return prior !== null && prior.health.lowerLimitOffer?.reasonCode === 'lowered_this_streak' && prior.asOf.slice(0, 7) === asOf.slice(0, 7);
+  return prior !== null && prior.health.lowerLimitOffer?.reasonCode === 'lowered_this_streak' && monthOf(prior.asOf) === monthOf(asOf);
 }
 
 /**
