@@ -5,7 +5,7 @@ import { SpendingCategory } from './category.js';
 import { MonthlyBudget, type MonthlyBudgetInput } from './budget.js';
 import { progressOf, type ScopeProgress } from './budgetProgress.js';
 import type { LocalizedText } from './localizedText.js';
-import { reminderMessage, type BudgetScope } from './messages.js';
+import { lateReminderBudgetMessage, reminderMessage, type BudgetScope } from './messages.js';
 import { reachesPercent } from './money.js';
 import { Transactions, type TransactionInput } from './transaction.js';
 import { isDay, issueCode, parseWith } from './validate.js';
@@ -32,12 +32,16 @@ const MAX_THRESHOLD_PERCENT = 1000;
 export const MAX_REMINDER_STATE_ENTRIES = (1 + SpendingCategory.options.length) * MAX_THRESHOLD_PERCENT;
 
 /**
- * Which reminders have fired in a month. The caller stores it and passes it back on the next run;
- * that is what makes firing idempotent. Plain JSON. An entry repeated is refused (`duplicate_key`):
- * `budgetReminders` never writes one, so it is not a state it returned.
+ * Which reminders have fired in a month, and the budget that month was judged against. The caller
+ * stores it and passes it back on the next run; that is what makes firing idempotent, and what a
+ * month's late reminders are judged against once it has ended (a budget changed on the 1st is not
+ * the budget the month before had). Plain JSON. An entry repeated is refused (`duplicate_key`):
+ * `budgetReminders` never writes one, so it is not a state it returned. A state without `budget`
+ * (kept by an earlier version) is read as before, with a warning when it is used.
  */
 export const ReminderState = z.strictObject({
   month: YearMonth,
+  budget: MonthlyBudget.optional().describe("The budget of the state's month as of the run that wrote it"),
   fired: z
     .array(z.strictObject({ scope: ReminderScope, thresholdPercent: z.number().int().min(1).max(MAX_THRESHOLD_PERCENT) }))
     .max(MAX_REMINDER_STATE_ENTRIES)
@@ -77,10 +81,22 @@ export interface BudgetRemindersInput {
   readonly thresholds?: readonly number[];
 }
 
-/** Result of {@link budgetReminders}: reminders to show now and the state to store. */
+/**
+ * Something the caller should know about a run's reminders: `late_reminders_judged_by_current_budget`
+ * when an ended month's late reminders were judged against today's `budget` because its state
+ * (written by an earlier version) does not carry the budget of that month.
+ */
+export interface BudgetReminderWarning {
+  readonly code: 'late_reminders_judged_by_current_budget';
+  readonly month: YearMonth;
+  readonly message: LocalizedText;
+}
+
+/** Result of {@link budgetReminders}: reminders to show now, the state to store, and any warnings. */
 export interface BudgetRemindersResult {
   readonly reminders: readonly BudgetReminder[];
   readonly state: ReminderState;
+  readonly warnings: readonly BudgetReminderWarning[];
 }
 
 const RemindersInput = z
@@ -113,7 +129,10 @@ const RemindersInput = z
  * of them, lowest first. Running again with the returned state fires nothing new; a state from an
  * earlier month is reset, after the thresholds that month reached and never fired (a late-posted
  * purchase of its last day) fire first, dated that month (`month`; months with no state kept are not
- * looked at, and the month is judged against today's `budget`); falling back under a threshold (a refund) never re-arms it in the month.
+ * looked at). The ended month is judged against the budget its state recorded, never today's: a
+ * customer who lowered their budget on the 1st is not told they passed 80% of a budget the month
+ * before never had; a state without one (an earlier version's) is judged against `budget` and
+ * says so in `warnings`. Falling back under a threshold (a refund) never re-arms it in the month.
  *
  * @example
  * const first = budgetReminders({ budget, transactions, asOf: '2024-05-10' });
@@ -154,8 +173,12 @@ export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersRes
   // The month the state was kept for has ended: a purchase of its last evening posted after that
   // night's run reaches only this run, and its reminders (dated that month) are sent now rather
   // than lost with the reset.
+  const warnings: BudgetReminderWarning[] = [];
   if (v.state && v.state.month < month) {
-    const ended = progressOf(v.budget, v.transactions, v.asOf, v.state.month);
+    if (v.state.budget === undefined) {
+      warnings.push({ code: 'late_reminders_judged_by_current_budget', month: v.state.month, message: lateReminderBudgetMessage(v.state.month) });
+    }
+    const ended = progressOf(v.state.budget ?? v.budget, v.transactions, v.asOf, v.state.month);
     const firedThen = new Set(v.state.fired.map((f) => key(f.scope, f.thresholdPercent)));
     consider(ended.overall, v.state.month, firedThen);
     for (const p of ended.categories) consider(p, v.state.month, firedThen);
@@ -167,6 +190,7 @@ export function budgetReminders(input: BudgetRemindersInput): BudgetRemindersRes
   const state: ReminderState = {
     month,
     fired: [...kept, ...reminders.slice(late).map((r) => ({ scope: r.scope, thresholdPercent: r.thresholdPercent }))],
+    budget: v.budget,
   };
-  return { reminders, state };
+  return { reminders, state, warnings };
 }

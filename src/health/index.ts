@@ -36,6 +36,7 @@ export {
   type BudgetReminder,
   type BudgetRemindersInput,
   type BudgetRemindersResult,
+  type BudgetReminderWarning,
 } from './budgetReminders.js';
 export { categoryBreakdown, type CategoryBreakdown, type CategoryLine } from './categoryBreakdown.js';
 export { monthOverMonth, type MonthOverMonth, type MonthOverMonthOptions, type SpendingChange } from './monthOverMonth.js';

@@ -97,6 +97,18 @@ export function reminderMessage(r: { scope: BudgetScope; month: YearMonth; thres
   };
 }
 
+/**
+ * Said beside a month's late reminders judged against today's budget: the state they were kept in
+ * (written before states carried their budget) does not say which budget that month had.
+ */
+export function lateReminderBudgetMessage(month: YearMonth): LocalizedText {
+  const m = monthLabel(month);
+  return {
+    en: `Reminders for ${m.en} are judged against your current budget: the budget you had in ${m.en} was not recorded.`,
+    zhHans: `${m.zhHans}的提醒按当前预算判断：未记录${m.zhHans}当时的预算。`,
+  };
+}
+
 /** A month-over-month change, for the total (`scope` overall) or one category. */
 export function changeMessage(c: { scope: BudgetScope; current: number; previous: number; basis: ComparisonBasis }): LocalizedText {
   const label = c.scope === 'overall' ? { en: 'total', zhHans: '总' } : CATEGORY_LABELS[c.scope];

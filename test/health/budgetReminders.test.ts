@@ -145,7 +145,7 @@ describe('a month that ended with reminders owed is not dropped at the reset (fi
     const june = budgetReminders({ budget, transactions: [may20, may31Late, june2], asOf: '2024-06-02', state: may.state });
     expect(june.reminders.map((r) => `${r.month}@${r.thresholdPercent}`)).toEqual(['2024-05@80', '2024-05@100', '2024-06@50']);
     expect(june.reminders[1]?.message.en).toContain('May 2024');
-    expect(june.state).toEqual({ month: '2024-06', fired: [{ scope: 'overall', thresholdPercent: 50 }] });
+    expect(june.state).toEqual({ month: '2024-06', fired: [{ scope: 'overall', thresholdPercent: 50 }], budget: { overall: 100_000, categories: {} } });
     // Run again with the state it returned: nothing is sent twice.
     expect(budgetReminders({ budget, transactions: [may20, may31Late, june2], asOf: '2024-06-02', state: june.state }).reminders).toEqual([]);
   });
@@ -154,5 +154,80 @@ describe('a month that ended with reminders owed is not dropped at the reset (fi
     const may = budgetReminders({ budget, transactions: [may20, may31Late], asOf: '2024-05-31', state: null });
     const june = budgetReminders({ budget, transactions: [may20, may31Late], asOf: '2024-06-01', state: may.state });
     expect(june.reminders).toEqual([]);
+  });
+});
+
+describe("a month's late reminders are judged against that month's budget, not today's (findings27 gap)", () => {
+  const may20 = { id: 'a', time: '2024-05-20T10:00:00+08:00', amount: 60_000, merchant: 'Shop', category: 'shopping' as const };
+  const may31Late = { id: 'b', time: '2024-05-31T23:50:00+08:00', amount: 20_000, merchant: 'Shop', category: 'food' as const };
+
+  it('a budget lowered on 1 June sends no May reminder May never reached against its own budget', () => {
+    // May's budget 2,000 RMB: 600 + 200 = 800 RMB is 40%, no threshold reached. Today's 1,000 RMB would
+    // make it 80%: "you passed 80% of your May budget" about a budget May never had.
+    const may = budgetReminders({ budget: { overall: 200_000 }, transactions: [may20], asOf: '2024-05-31', state: null });
+    expect(may.state.budget).toEqual({ overall: 200_000, categories: {} });
+    const june = budgetReminders({ budget: { overall: 100_000 }, transactions: [may20, may31Late], asOf: '2024-06-01', state: may.state });
+    expect(june.reminders).toEqual([]);
+    expect(june.warnings).toEqual([]);
+    expect(june.state).toEqual({ month: '2024-06', fired: [], budget: { overall: 100_000, categories: {} } });
+  });
+
+  it("a category budgeted in May but not today is still judged by May's category budget", () => {
+    const budgetMay = { overall: 200_000, categories: { food: 10_000 } };
+    const may = budgetReminders({ budget: budgetMay, transactions: [may20], asOf: '2024-05-31', state: null });
+    const june = budgetReminders({ budget: { overall: 200_000 }, transactions: [may20, may31Late], asOf: '2024-06-01', state: may.state });
+    expect(june.reminders.map((r) => `${r.month}:${r.scope}@${r.thresholdPercent}:${r.budget}`)).toEqual([
+      '2024-05:food@50:10000',
+      '2024-05:food@80:10000',
+      '2024-05:food@100:10000',
+    ]);
+  });
+
+  it("a state kept by an older version (no budget) is judged against today's budget and says so", () => {
+    const old: ReminderState = { month: '2024-05', fired: [{ scope: 'overall', thresholdPercent: 50 }] };
+    const june = budgetReminders({ budget: { overall: 100_000 }, transactions: [may20, may31Late], asOf: '2024-06-01', state: old });
+    expect(june.reminders.map((r) => `${r.month}@${r.thresholdPercent}`)).toEqual(['2024-05@80']);
+    expect(june.warnings.map((w) => [w.code, w.month])).toEqual([['late_reminders_judged_by_current_budget', '2024-05']]);
+    expect(june.warnings[0]?.message.en).toContain('May 2024');
+  });
+
+  it('a state whose budget is malformed is refused, naming the field', () => {
+    const bad = { month: '2024-05', fired: [], budget: { overall: 0 } } as unknown as ReminderState;
+    let caught: unknown;
+    try {
+      budgetReminders({ budget: { overall: 100_000 }, transactions: [], asOf: '2024-06-01', state: bad });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['state.budget.overall']);
+  });
+
+  it('law: a late reminder never names a budget other than the one the month was kept with', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.array(fc.integer({ min: 1, max: 200_000 }), { maxLength: 6 }),
+        (mayBudget, juneBudget, amounts) => {
+          const txs = amounts.map((amount, i) => ({
+            id: `t${i}`,
+            time: `2024-05-${String(10 + i).padStart(2, '0')}T10:00:00+08:00`,
+            amount,
+            merchant: 'Shop',
+            category: 'shopping' as const,
+          }));
+          const may = budgetReminders({ budget: { overall: mayBudget }, transactions: txs.slice(0, 1), asOf: '2024-05-31', state: null });
+          const june = budgetReminders({ budget: { overall: juneBudget }, transactions: txs, asOf: '2024-06-01', state: may.state });
+          for (const r of june.reminders) {
+            if (r.month === '2024-05') {
+              expect(r.budget).toBe(mayBudget);
+              expect(r.spent * 100 >= r.thresholdPercent * mayBudget).toBe(true);
+            }
+          }
+        },
+      ),
+      { seed: 2811, numRuns: 60 },
+    );
   });
 });
