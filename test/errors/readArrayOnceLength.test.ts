@@ -8,6 +8,7 @@ import { readOptions } from '../../src/errors/readOptions.js';
 import { assessEvidence } from '../../src/evidence/assessEvidence.js';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
+import { parseApplicant } from '../../src/index.js';
 
 /** A Proxy array claiming `length` entries that counts every index read. */
 function claiming(length: number): { list: unknown[]; indexReads: () => number } {
@@ -64,7 +65,7 @@ describe('readArrayOnce refuses a list longer than any option list, before readi
 
   it('a public call names the option: assessEvidence with a bannedDataCategories claiming 2**32 - 1 entries', () => {
     const { list, indexReads } = claiming(2 ** 32 - 1);
-    const call = () => assessEvidence(exampleApplicants[0]!.applicant, { bannedDataCategories: list as never });
+    const call = () => assessEvidence(parseApplicant(exampleApplicants[0]!.applicant), { bannedDataCategories: list as never });
     expect(call).toThrow(ValidationError);
     try {
       call();
