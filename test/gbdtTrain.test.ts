@@ -226,7 +226,7 @@ describe('trainGbdt: bad input', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).fields).toEqual(['features', 'labels.1', 'weights.1']);
+      expect((e as ValidationError).fields).toEqual(['data.features', 'data.labels.1', 'data.weights.1']);
     }
   });
 

@@ -1,14 +1,25 @@
 import type { ValidationIssue } from './validationError.js';
 
-/** Most entries an array may claim: JavaScript's own bound on an array's length. */
-const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+/**
+ * Most entries a list inside options may hold: 2**24 (16,777,216). The longest real option lists
+ * are data: a book's `records` or `applicants`, a training column, a background sample's rows, a
+ * batch's `limitHistories` (one per record). A book or a training set that long does not fit in a
+ * plain array in the default heap anyway (16.7 million records), and each of those options takes a
+ * form this copy never walks (an iterable of records, a Float32Array column or matrix); the other
+ * lists (`featureNames`, `bannedDataCategories`, `verificationKeys`, `workerExecArgv`, a baseline's
+ * `edges`, arms) hold tens. Longer is refused before any index is read: a sparse array or a Proxy
+ * claiming 2**32 - 1 entries made the copy walk four billion indices (minutes, and a copy that
+ * V8 aborts the whole process on).
+ */
+export const MAX_OPTION_LIST_LENGTH = 2 ** 24;
 
 /**
  * An option's value with every array in it, and every array inside those, read once into a plain
  * array: its `length` once and each index once, in order. Options holding lists (`limitHistories`,
  * `featureNames`, `verificationKeys`, `bannedDataCategories`, `workerExecArgv`, a baseline's
  * `edges`) were iterated by the check and again by the use, so a Proxy or an array with getters
- * could show the check strings and the use numbers. A read that throws is `unreadable_input` at its
+ * could show the check strings and the use numbers. A list longer than
+ * {@link MAX_OPTION_LIST_LENGTH} is `too_big` at its path, refused before any index is read. A read that throws is `unreadable_input` at its
  * index (the array's path for `length`). Objects inside are kept as given: each is read by its own
  * rules. A value that is no array is returned as given, one that cannot even be asked whether it is
  * one (a revoked Proxy) too: the option's own check names it.
@@ -38,8 +49,18 @@ export function readArrayOnce(value: unknown, at: readonly (string | number)[]):
       return out;
     }
     // A Proxy answers any length it likes: one no array can have is refused, never looped on.
-    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) {
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > 2 ** 32 - 1) {
       issues.push({ path: [...path], code: 'unreadable_input', message: `${nameOf(path)} could not be read: its length is not an array's` });
+      return out;
+    }
+    if (length > MAX_OPTION_LIST_LENGTH) {
+      issues.push({
+        path: [...path],
+        code: 'too_big',
+        message: `${nameOf(path)} claims ${length} entries, more than the ${MAX_OPTION_LIST_LENGTH} a list in options may hold`,
+        expected: `at most ${MAX_OPTION_LIST_LENGTH} entries`,
+        received: `${length} entries`,
+      });
       return out;
     }
     for (let i = 0; i < length; i++) {

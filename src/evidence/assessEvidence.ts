@@ -19,7 +19,8 @@ import { evidenceReasonCodes } from './evidenceReasons.js';
 import { summarizeEvidence, type EvidenceSummary } from './evidenceSummary.js';
 import { verificationFactors } from './verificationFactors.js';
 import { lastValidDay } from './lastValidDay.js';
-import { everyKeyOf } from '../errors/argumentIssues.js';
+import { everyKeyOf, refuseArguments, schemaIssues } from '../errors/argumentIssues.js';
+import { BannedDataCategories } from '../schema/bannedDataCategories.js';
 import { readOptionsOrRefuse } from '../errors/readOptions.js';
 
 /** Options of {@link assessEvidence}. */
@@ -116,7 +117,9 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  *
  * @param applicant an applicant; a `parseApplicant` result is trusted as is, anything else is
  *   validated first (so raw JSON gives a ValidationError, never a TypeError)
- * @throws ValidationError when `options.minConfidence` is not in [0, 1]; CreditliftError
+ * @throws ValidationError when `options.minConfidence` is not in [0, 1], or `options.bannedDataCategories`
+ *   is not a list of known categories each listed once (the issues a policy's
+ *   `jurisdiction.bannedDataCategories` gets for the same list); CreditliftError
  *   `catalog_invalid` when `options.catalog` is not a catalog
  * @example
  * const { items, summary } = assessEvidence(parseApplicant(input));
@@ -125,7 +128,11 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
 export function assessEvidence(input: Applicant, options: AssessEvidenceOptions = {}): EvidenceReport {
   // Read once into a plain copy: a getter or Proxy is refused by name (it escaped as the caller's
   // own Error), and so is an option this function does not read.
-  return assessEvidenceUnder(input, readOptionsOrRefuse(options, ASSESS_EVIDENCE_OPTION_KEYS, 'AssessEvidenceOptions') ?? {});
+  const read = readOptionsOrRefuse(options, ASSESS_EVIDENCE_OPTION_KEYS, 'AssessEvidenceOptions') ?? {};
+  // Checked as a policy's own list is (one schema): a misspelt category banned nothing, silently.
+  if (read.bannedDataCategories !== undefined)
+    refuseArguments('AssessEvidenceOptions', [schemaIssues(['bannedDataCategories'], read.bannedDataCategories, BannedDataCategories)]);
+  return assessEvidenceUnder(input, read);
 }
 
 /** The options {@link assessEvidence} reads. */

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../common/deepFreeze.js';
 import { z } from 'zod';
-import { DataCategory } from '../schema/dataCategory.js';
+import { BannedDataCategories } from '../schema/bannedDataCategories.js';
 import { Fen } from '../schema/primitives.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
 
@@ -22,7 +22,7 @@ export const JurisdictionProfile = z.strictObject({
   perBorrowerCreditLineCap: Fen.nullable().describe(
     "Legal ceiling on the unsecured credit lines ONE lender grants ONE borrower, summed over that lender's products, fen; null where none applies",
   ),
-  bannedDataCategories: z.array(DataCategory).max(20).describe('Data categories no model input may use under this profile'),
+  bannedDataCategories: BannedDataCategories.describe('Data categories no model input may use under this profile'),
   solelyAutomatedDecisionOptOut: z.boolean().describe('Whether a customer may refuse a decision made solely by automated means (PIPL Art. 24; CCD2 Art. 18)'),
   sources: z.array(z.string().min(1).max(300)).max(20).describe('The texts the figures come from'),
 });

@@ -69,7 +69,7 @@ describe('trainGbdt reads its data once', () => {
         throw new Error('getter');
       },
     });
-    expect(refusal(() => trainGbdt(labelsThrow, params))).toEqual({ subject: 'GbdtData', issues: ['labels:unreadable_input'] });
+    expect(refusal(() => trainGbdt(labelsThrow, params))).toEqual({ subject: 'GbdtData', issues: ['data.labels:unreadable_input'] });
     const column = [...x0];
     Object.defineProperty(column, 3, {
       get() {
@@ -78,14 +78,20 @@ describe('trainGbdt reads its data once', () => {
     });
     expect(refusal(() => trainGbdt({ ...data(), columns: [column, [...x1]] }, params))).toEqual({
       subject: 'GbdtData',
-      issues: ['columns.0.3:unreadable_input'],
+      issues: ['data.columns.0.3:unreadable_input'],
     });
   });
 
   it('a Proxy over a typed array is refused as not one, by name', () => {
     const features = new Proxy(new Float32Array(N * 2), {});
-    expect(refusal(() => trainGbdt({ nRows: N, nFeatures: 2, features, labels }, params))).toEqual({ subject: 'GbdtData', issues: ['features:invalid_type'] });
-    expect(refusal(() => trainGbdt({ ...data(), labels: new Proxy(labels, {}) }, params))).toEqual({ subject: 'GbdtData', issues: ['labels:invalid_length'] });
+    expect(refusal(() => trainGbdt({ nRows: N, nFeatures: 2, features, labels }, params))).toEqual({
+      subject: 'GbdtData',
+      issues: ['data.features:invalid_type'],
+    });
+    expect(refusal(() => trainGbdt({ ...data(), labels: new Proxy(labels, {}) }, params))).toEqual({
+      subject: 'GbdtData',
+      issues: ['data.labels:invalid_length'],
+    });
   });
 
   it('an explicit validation set is read once too, under its own subject', () => {
@@ -95,7 +101,10 @@ describe('trainGbdt reads its data once', () => {
         throw new Error('getter');
       },
     });
-    expect(refusal(() => trainGbdt(data(), params, { validation: nRows }))).toEqual({ subject: 'validation', issues: ['nRows:unreadable_input'] });
+    expect(refusal(() => trainGbdt(data(), params, { validation: nRows }))).toEqual({
+      subject: 'validation',
+      issues: ['options.validation.nRows:unreadable_input'],
+    });
     const { list, most } = shifting(x1, Number.NaN);
     const withValidation = trainGbdt(data(), params, { validation: { ...data(), columns: [[...x0], list] } });
     expect(most()).toBe(1);

@@ -37,7 +37,7 @@ const GBDT_DATA_KEYS = ['nRows', 'nFeatures', 'labels', 'weights', 'features', '
  * @throws ValidationError (subject `subject`) naming every field at fault, one whose read threw as `unreadable_input`
  */
 export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
-  readGbdtData(data, subject);
+  readGbdtData(data, subject, ['data']);
 }
 
 /**
@@ -47,17 +47,19 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
  * and again by training: a column answering numbers to the check and text to training was trained
  * on as missing values, and a getter that threw escaped as the caller's own Error.
  *
+ * @param at where the caller wrote the data (`['data']`, `['options', 'validation']`): every path
+ *   is under it, so a fault of the training data and one of a validation set are told apart
  * @throws ValidationError (subject `subject`) naming every field at fault, one whose read threw as `unreadable_input` at its path
  */
-export function readGbdtData(given: unknown, subject = 'GbdtData'): GbdtData {
+export function readGbdtData(given: unknown, subject: string, at: readonly (string | number)[]): GbdtData {
   refuseArguments('validateGbdtData', [
-    typeIssue(['data'], given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
+    typeIssue(at, given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
     typeIssue(['subject'], subject, 'string', 'the name errors give the data'),
   ]);
-  const read = readKnownFields(given, GBDT_DATA_KEYS, []);
+  const read = readKnownFields(given, GBDT_DATA_KEYS, at);
   if (read.value === undefined || read.issues.length > 0) throw new ValidationError(subject, read.issues);
   const data = read.value as unknown as GbdtData;
-  checkGbdtData(data, subject);
+  checkGbdtData(data, subject, at);
   return data;
 }
 
@@ -66,48 +68,49 @@ function isTyped<T extends Float32Array | Uint8Array | Float64Array>(v: unknown,
   return ArrayBuffer.isView(v) && v instanceof type;
 }
 
-function checkGbdtData(data: GbdtData, subject: string): void {
+function checkGbdtData(data: GbdtData, subject: string, at: readonly (string | number)[]): void {
   const issues: ValidationIssue[] = [];
   const { nRows, nFeatures } = data;
-  if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: ['nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
-  if (!Number.isInteger(nFeatures) || nFeatures < 1) issues.push({ path: ['nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
+  if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: [...at, 'nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
+  if (!Number.isInteger(nFeatures) || nFeatures < 1)
+    issues.push({ path: [...at, 'nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
   if (issues.length > 0) throw new ValidationError(subject, issues);
   if ('features' in data) {
     if (!isTyped(data.features, Float32Array))
-      issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
+      issues.push({ path: [...at, 'features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
     else if (data.features.length !== nRows * nFeatures)
       issues.push({
-        path: ['features'],
+        path: [...at, 'features'],
         code: 'invalid_length',
         message: `features has ${data.features.length} values, expected nRows * nFeatures = ${nRows * nFeatures}`,
       });
   } else if (!Array.isArray(data.columns) || data.columns.length !== nFeatures) {
-    issues.push({ path: ['columns'], code: 'invalid_length', message: `expected ${nFeatures} columns` });
+    issues.push({ path: [...at, 'columns'], code: 'invalid_length', message: `expected ${nFeatures} columns` });
   } else {
     data.columns.forEach((c, j) => {
       if (typeIssue([], c, 'numbers', '') !== undefined)
         issues.push({
-          path: ['columns', j],
+          path: [...at, 'columns', j],
           code: 'invalid_type',
           message: `column ${j} must be an array (or typed array) of numbers`,
           expected: 'ArrayLike<number>',
         });
       else if (c.length !== nRows)
-        issues.push({ path: ['columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
+        issues.push({ path: [...at, 'columns', j], code: 'invalid_length', message: `column ${j} has ${c.length} values, expected ${nRows}` });
     });
   }
   if (!isTyped(data.labels, Uint8Array) || data.labels.length !== nRows) {
-    issues.push({ path: ['labels'], code: 'invalid_length', message: `labels must be a Uint8Array of length ${nRows}` });
+    issues.push({ path: [...at, 'labels'], code: 'invalid_length', message: `labels must be a Uint8Array of length ${nRows}` });
   } else {
     const bad = data.labels.findIndex((y) => y > 1);
-    if (bad >= 0) issues.push({ path: ['labels', bad], code: 'invalid_value', message: 'labels must be 0 or 1', expected: '0 | 1' });
+    if (bad >= 0) issues.push({ path: [...at, 'labels', bad], code: 'invalid_value', message: 'labels must be 0 or 1', expected: '0 | 1' });
   }
   if (data.weights !== undefined) {
     if (!isTyped(data.weights, Float64Array) || data.weights.length !== nRows) {
-      issues.push({ path: ['weights'], code: 'invalid_length', message: `weights must be a Float64Array of length ${nRows}` });
+      issues.push({ path: [...at, 'weights'], code: 'invalid_length', message: `weights must be a Float64Array of length ${nRows}` });
     } else {
       const bad = data.weights.findIndex((w) => !(w >= 0 && Number.isFinite(w)));
-      if (bad >= 0) issues.push({ path: ['weights', bad], code: 'invalid_value', message: 'weights must be finite and non-negative' });
+      if (bad >= 0) issues.push({ path: [...at, 'weights', bad], code: 'invalid_value', message: 'weights must be finite and non-negative' });
     }
   }
   if (issues.length > 0) throw new ValidationError(subject, issues);

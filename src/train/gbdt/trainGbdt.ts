@@ -60,7 +60,7 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
   const options = (read.value ?? {}) as TrainGbdtOptions;
   const params = resolveGbdtParams(paramsInput);
   // Read once into a plain copy, which training then uses: see readGbdtData.
-  const examples = readGbdtData(data);
+  const examples = readGbdtData(data, 'GbdtData', ['data']);
   const p = examples.nFeatures;
   if (params.monotone !== undefined && params.monotone.length !== p) {
     throw new ValidationError('GbdtParams', [
@@ -72,10 +72,10 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
       { path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' },
     ]);
   }
-  const validation = options.validation === undefined ? undefined : readGbdtData(options.validation, 'validation');
+  const validation = options.validation === undefined ? undefined : readGbdtData(options.validation, 'validation', ['options', 'validation']);
   if (validation !== undefined) {
     if (validation.nFeatures !== p)
-      throw new ValidationError('validation', [{ path: ['nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
+      throw new ValidationError('validation', [{ path: ['options', 'validation', 'nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
   }
   if (params.earlyStoppingRounds !== undefined && validation === undefined && params.validationFraction === undefined) {
     throw new ValidationError('GbdtParams', [
