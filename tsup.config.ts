@@ -11,6 +11,9 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
     // The pool's worker thread loads this file by path, beside the chunk that starts it.
     scorerWorker: 'src/parallel/scorerWorker.ts',
+    // Preloaded into each pool worker by path (`--require`), beside the chunk that starts it: it must
+    // come out as dist/workerParentWatch.cjs (the CJS build's name), plain CommonJS.
+    workerParentWatch: 'src/parallel/workerParentWatch.cjs',
   },
   format: ['esm', 'cjs'],
   dts: true,

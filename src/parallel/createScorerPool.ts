@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ApplicantInputWith, BatchDecideOptions, BatchResult, Scorer, ScorerOptions } from '../decision/createScorer.js';
 import type { FeatureSet } from '../features/featureSet.js';
 import type { ApplicantInput } from '../schema/applicant.js';
@@ -22,6 +24,7 @@ import { abortedError } from '../decision/abortedError.js';
 import { watchAbort } from './watchAbort.js';
 import { nodeRefusedFlagIssues } from './nodeRefusedFlagIssues.js';
 import { workerExecArgvIssues } from './workerExecArgv.js';
+import { workerNodeOptions, type StrippedNodeOption } from './workerNodeOptions.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, readCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
 import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
@@ -51,6 +54,15 @@ export interface ScorerPoolOptions {
    * for one chunk. Default 60000; 0 waits forever.
    */
   readonly taskTimeoutMs?: number;
+  /**
+   * A worker not ready (its scorer loaded) within this many milliseconds of its start is killed.
+   * While the pool is created, creation then fails with CreditliftError `pool_unavailable` naming
+   * the deadline; a replacement started later counts as a worker that stopped before it was ready
+   * (see {@link ScorerPool.decideBatch}). Without it a worker stuck before its script runs (a loader
+   * or an `--import` that never finishes) held the pool's creation forever. Size it for a worker's
+   * start on a busy machine (about 1-5 s). Default 60000; 0 waits forever.
+   */
+  readonly startTimeoutMs?: number;
   /**
    * Path of an ES module exporting the lender's feature set (`defineFeatureSet(...)`, as default or
    * `features`): feature sets hold functions, which cannot be sent to a process, so every worker
@@ -82,6 +94,13 @@ export interface ScorerPoolOptions {
    * node's words, before any worker starts. Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see
    * {@link workerGcFlags}); `['--no-single-threaded-gc']` here turns it off.
+   *
+   * Workers also read `NODE_OPTIONS` from the environment, as every child process does, and keep
+   * its flags, but for those that would hold or replace their run (`--inspect-brk`,
+   * `--inspect-wait`, `--watch`, `--watch-path`): meant for the calling process (`NODE_OPTIONS=--inspect-brk
+   * node app.js` debugs app.js), they are taken out of the workers' copy, each named in a process
+   * warning (code `CREDITLIFT_POOL_NODE_OPTIONS`), once per value. A `NODE_OPTIONS` node does not
+   * take (set at run time) is refused, a ValidationError at `NODE_OPTIONS` naming the flag.
    */
   readonly workerExecArgv?: readonly string[];
 }
@@ -165,6 +184,7 @@ const TASKS_PER_WORKER = 2;
 const MAX_RESTARTS_WHILE_CREATING = 3;
 /** How long a worker asked to stop may take to release its session before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 interface Task {
   readonly id: number;
@@ -213,6 +233,8 @@ interface Slot {
   failedStarts: number;
   /** The slot's next start, when it is put off (the slot is crash-looping). */
   restart: { readonly timer: NodeJS.Timeout; readonly at: number } | undefined;
+  /** Kills the slot's worker if it is not ready by the start deadline (`startTimeoutMs`); unset once it is. */
+  startTimer: NodeJS.Timeout | undefined;
   lastError: unknown;
 }
 
@@ -268,9 +290,20 @@ export async function createScorerPool<TFeatures extends FeatureSet<never, unkno
 ): Promise<ScorerPool<ApplicantInputWith<AttributesInputOf<TFeatures>>>>;
 export async function createScorerPool(options: ScorerPoolOptions = {}): Promise<ScorerPool> {
   // Every option from here on is the checked copy's: the caller's object is read once, in checkOptions.
-  const { workers: size, chunkSize, taskTimeoutMs, scorer, workerExecArgv, workerEntry, featuresModule } = await checkOptions(options);
+  const {
+    workers: size,
+    chunkSize,
+    taskTimeoutMs,
+    startTimeoutMs,
+    scorer,
+    workerExecArgv,
+    workerEntry,
+    featuresModule,
+    nodeOptions,
+  } = await checkOptions(options);
+  warnStripped(nodeOptions.stripped);
   const entry = scorerWorkerEntry(workerEntry, featuresModule);
-  const execArgv = [...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
+  const execArgv = [...parentWatchFlags(), ...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {
     type: 'init',
@@ -408,6 +441,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         return;
       }
       identity ??= { model: msg.model, policyHash: msg.policyHash, catalogHash: msg.catalogHash };
+      clearTimeout(slot.startTimer);
+      slot.startTimer = undefined;
       slot.ready = true;
       slot.failedStarts = 0;
       starting?.slotReady();
@@ -438,6 +473,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
 
   const onExit = (slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void => {
     const wasReady = slot.ready;
+    clearTimeout(slot.startTimer);
+    slot.startTimer = undefined;
     slot.ready = false;
     slot.child = undefined;
     const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
@@ -488,9 +525,17 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   };
 
   const start = (slot: Slot): void => {
-    const child = fork(entry.script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // The NODE_OPTIONS checked at creation, for every worker alike: this process's own may hold flags meant for it alone.
+    const { NODE_OPTIONS: _own, ...env } = process.env;
+    const child = fork(entry.script, [], {
+      execArgv,
+      env: nodeOptions.value === undefined ? env : { ...env, NODE_OPTIONS: nodeOptions.value },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     slot.child = child;
     slot.lastError = undefined;
+    if (startTimeoutMs > 0) slot.startTimer = setTimeout(() => notReadyInTime(slot, child), startTimeoutMs);
     child.on('message', (msg: FromWorkerMessage) => {
       if (slot.child === child) onMessage(slot, msg);
     });
@@ -507,6 +552,15 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       slot.lastError = e;
       child.kill('SIGKILL');
     }
+  };
+
+  const notReadyInTime = (slot: Slot, child: ChildProcess): void => {
+    if (slot.child !== child || slot.ready) return;
+    slot.lastError = new CreditliftError(
+      'pool_unavailable',
+      `No scorer worker could start: worker ${child.pid ?? '(no pid)'} was not ready within ${startTimeoutMs} ms of its start (startTimeoutMs) and was killed; it had not loaded its scorer: a module or loader its flags load (workerExecArgv, NODE_OPTIONS) that never finishes, or a machine too busy for the deadline`,
+    );
+    child.kill('SIGKILL');
   };
 
   const failCall = (call: BatchCall, error: unknown): void => {
@@ -574,7 +628,15 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       // ready, then stopped, is waited for again).
       starting = { slotReady: () => slots.every(live) && resolve(), reject };
       for (let i = 0; i < size; i++) {
-        const slot: Slot = { child: undefined, ready: false, tasks: new Map(), failedStarts: 0, restart: undefined, lastError: undefined };
+        const slot: Slot = {
+          child: undefined,
+          ready: false,
+          tasks: new Map(),
+          failedStarts: 0,
+          restart: undefined,
+          startTimer: undefined,
+          lastError: undefined,
+        };
         slots.push(slot);
         start(slot);
       }
@@ -697,7 +759,10 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     close() {
       closing ??= Promise.allSettled([...calls]).then(async () => {
         stopping = true;
-        for (const slot of slots) clearTimeout(slot.restart?.timer);
+        for (const slot of slots) {
+          clearTimeout(slot.restart?.timer);
+          clearTimeout(slot.startTimer);
+        }
         await Promise.all(slots.map(stopWorker));
       });
       return closing;
@@ -727,6 +792,7 @@ const POOL_OPTION_KEYS = everyKeyOf<ScorerPoolOptions>()([
   'scorer',
   'chunkSize',
   'taskTimeoutMs',
+  'startTimeoutMs',
   'featuresModule',
   'workerEntry',
   'workerExecArgv',
@@ -736,10 +802,12 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
   workers: number;
   chunkSize: number;
   taskTimeoutMs: number;
+  startTimeoutMs: number;
   scorer: ScorerOptions;
   workerExecArgv: readonly string[];
   workerEntry: string | URL | undefined;
   featuresModule: string | undefined;
+  nodeOptions: ReturnType<typeof workerNodeOptions>;
 }> {
   // Read by name, at both levels: scorer options given beside `scorer` (as createScorer takes
   // them) were ignored, and the pool decided on the default policy, above a lender's own cap.
@@ -782,6 +850,10 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
   if (!Number.isInteger(taskTimeoutMs) || taskTimeoutMs < 0 || taskTimeoutMs > 2_147_483_647) {
     issues.push({ path: ['taskTimeoutMs'], code: 'out_of_range', message: 'taskTimeoutMs must be an integer in [0, 2147483647]' });
   }
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  if (!Number.isInteger(startTimeoutMs) || startTimeoutMs < 0 || startTimeoutMs > 2_147_483_647) {
+    issues.push({ path: ['startTimeoutMs'], code: 'out_of_range', message: 'startTimeoutMs must be an integer in [0, 2147483647]' });
+  }
   if (options.featuresModule != null) {
     if (typeof options.featuresModule !== 'string' || options.featuresModule === '')
       issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });
@@ -791,7 +863,9 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
   const workerExecArgv = options.workerExecArgv ?? [];
   const flagIssues = workerExecArgvIssues(workerExecArgv);
   // Only a list of well-formed flags is put to node: a stray element would be read as its script.
-  issues.push(...(flagIssues.length > 0 ? flagIssues : await nodeRefusedFlagIssues(workerExecArgv)));
+  // Read once: every worker of the pool starts with this, whatever the environment becomes.
+  const nodeOptions = workerNodeOptions(process.env.NODE_OPTIONS);
+  issues.push(...(flagIssues.length > 0 ? flagIssues : await nodeRefusedFlagIssues(workerExecArgv, nodeOptions.value)));
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {
     issues.push({
@@ -819,7 +893,17 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
   // given as undefined (an unset environment variable) would otherwise give a pool deciding unsigned.
   if (typeof scorer === 'object' && scorer !== null) issues.push(...keyIssues(scorer, ['scorer'], true).issues);
   if (issues.length > 0) throw new ValidationError('ScorerPoolOptions', issues);
-  return { workers, chunkSize, taskTimeoutMs, scorer, workerExecArgv, workerEntry: options.workerEntry, featuresModule: options.featuresModule };
+  return {
+    workers,
+    chunkSize,
+    taskTimeoutMs,
+    startTimeoutMs,
+    scorer,
+    workerExecArgv,
+    workerEntry: options.workerEntry,
+    featuresModule: options.featuresModule,
+    nodeOptions,
+  };
 }
 
 /** Asks a worker to release its session and exit; kills it if it has not within the grace period. */
@@ -837,6 +921,40 @@ async function stopWorker(slot: Slot): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+// Said once per process for each NODE_OPTIONS: a service or a simulation starts pools again and again on the same one.
+const warnedNodeOptions = new Set<string>();
+
+function warnStripped(stripped: readonly StrippedNodeOption[]): void {
+  if (stripped.length === 0) return;
+  const key = stripped.map((s) => s.flag).join(' ');
+  if (warnedNodeOptions.has(key)) return;
+  warnedNodeOptions.add(key);
+  const each = stripped.map((s) => `${s.flag} would make Node ${s.instead}`).join('; ');
+  process.emitWarning(
+    `creditlift scorer pool: its worker processes start without ${stripped.map((s) => s.flag).join(', ')} of NODE_OPTIONS, which stays this process's own (${each}). The rest of NODE_OPTIONS reaches them`,
+    { code: 'CREDITLIFT_POOL_NODE_OPTIONS' },
+  );
+}
+
+/**
+ * `--require` of the preload that ends a worker once its pool is gone, even before the worker's
+ * script runs (workerParentWatch.cjs): it sits beside this module in source and in the build. A
+ * bundle that moves this module without it gets workers without the watch, and a warning saying so.
+ */
+function parentWatchFlags(): string[] {
+  const path = fileURLToPath(new URL('./workerParentWatch.cjs', import.meta.url));
+  if (existsSync(path)) return ['--require', path];
+  if (!warnedNoParentWatch) {
+    warnedNoParentWatch = true;
+    process.emitWarning(
+      `creditlift scorer pool: ${path} is missing (a bundle that moved the pool's module without it), so a worker stuck while it starts does not end with a pool killed with -9; copy the file beside the bundle`,
+      { code: 'CREDITLIFT_POOL_PARENT_WATCH' },
+    );
+  }
+  return [];
+}
+let warnedNoParentWatch = false;
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : e === undefined ? 'no error reported' : String(e);
