@@ -63,7 +63,9 @@ function readAssertOptions(options: AssertCreditLawsOptions): AssertCreditLawsOp
  *   counterexample; laws that also failed are in `alsoFailed` and in the message.
  *   ValidationError listing every bad option at once (with a bad policy's issues under `policy`), or
  *   naming `policy` (`policy_mismatch`) when a scorer is given with a policy that is not its own;
- *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
+ *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem;
+ *   ValidationError (`nothing_to_check` at `subject`, one issue per law) once every law has run, when
+ *   laws about granted lines met no line on their runs and no law failed.
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<CreditLawsReport> {
   const given = readAssertOptions(options);
