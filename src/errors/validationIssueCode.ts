@@ -147,8 +147,13 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   // A law run on a part it does not have (part 'policy' of a law checked end to end only)
   'part_unavailable',
   // A law with nothing to draw for this subject (banned_data_never_counts on a scorer whose catalog
-  // holds no kind of a banned data category): refused, never passed having checked nothing
+  // holds no kind of a banned data category), or a law about granted lines whose runs met none:
+  // refused, never passed having checked nothing
   'nothing_to_check',
+  // A law named twice in assertCreditLaws' laws: it would run twice and be reported twice
+  'duplicate_law',
+  // A run option no part of the run reads (scorerNumRuns with no scorer part to run)
+  'unused_option',
   'attributes_refused',
   'unknown_kind',
   'no_feasible_kind',

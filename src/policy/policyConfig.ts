@@ -5,6 +5,7 @@ import { dailyRateGrid, dailyRateTextOf, NANOS, type DailyRateGrid } from './dai
 import { JurisdictionProfile } from './jurisdictionProfile.js';
 import { DAYS_PER_YEAR, instalmentCost, revolvingCost } from './planCosts.js';
 import type { DeepReadonly } from '../common/deepReadonly.js';
+import { yuanDigits } from '../common/yuanDigits.js';
 
 /**
  * The Chinese legal ceiling on the comprehensive cost of consumer credit (24%), the default
@@ -210,6 +211,23 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   if (p.limits.productMin % p.limits.roundingStep !== 0) {
     issue(['limits', 'productMin'], 'productMin must be a multiple of roundingStep');
   }
+  // A per-borrower cap below the smallest line the product offers leaves room for no line at all:
+  // every applicant declined or referred. Almost always a cap written in RMB where fen are meant.
+  const min = p.limits.productMin;
+  const rmb = (fen: number) => `${fen.toLocaleString('en-US')} fen (${Number.isInteger(fen) ? yuanDigits(fen) : fen / 100} RMB)`;
+  const lenderCap = p.limits.lenderCapPerBorrower;
+  if (lenderCap !== null && lenderCap < min)
+    issue(
+      ['limits', 'lenderCapPerBorrower'],
+      `lenderCapPerBorrower ${rmb(lenderCap)} is below limits.productMin ${rmb(min)}: no line could ever be granted (money is in fen: 30,000 RMB is 3_000_000)`,
+    );
+  // An edited copy of a built-in profile is refused field by field already, and held to the law its id names.
+  const lawCap = (builtInProfileWithId(p.jurisdiction.id) ?? p.jurisdiction).perBorrowerCreditLineCap;
+  if (lawCap !== null && lawCap < min)
+    issue(
+      ['jurisdiction', 'perBorrowerCreditLineCap'],
+      `the jurisdiction's per-borrower cap ${rmb(lawCap)} is below limits.productMin ${rmb(min)}: no line could ever be granted`,
+    );
 }
 
 /** The cap in force on the comprehensive cost: the lender's, or the jurisdiction's when lower. */

@@ -119,7 +119,8 @@ const limitsArb = fc.constantFrom(100, 1_000, 10_000, 50_000).chain((roundingSte
     fc.record({
       productMin: fc.constant(k * roundingStep),
       productMax: fc.integer({ min: k * roundingStep, max: 30_000_000 }),
-      lenderCapPerBorrower: fc.option(fc.integer({ min: 0, max: REGULATORY_CAP_PER_BORROWER_FEN }), { nil: null, freq: 3 }),
+      // A cap below productMin grants no line, and is refused.
+      lenderCapPerBorrower: fc.option(fc.integer({ min: k * roundingStep, max: REGULATORY_CAP_PER_BORROWER_FEN }), { nil: null, freq: 3 }),
       roundingStep: fc.constant(roundingStep),
       belowMinimum: fc.constantFrom('decline' as const, 'refer' as const),
     }),

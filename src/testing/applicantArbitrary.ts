@@ -1,6 +1,7 @@
 import { everyKeyOf } from '../errors/argumentIssues.js';
 import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import fc from 'fast-check';
+import type { CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE, sameCredential } from '../evidence/assessEvidence.js';
 import { ValidationError } from '../errors/validationError.js';
@@ -9,6 +10,7 @@ import type { CertificateEvidence } from '../schema/certificateEvidence.js';
 import { IsoDate } from '../schema/primitives.js';
 import { APPLICANT_SEGMENTS, type ApplicantSegment } from './applicantSegment.js';
 import { certificateEvidenceArbitrary } from './certificateEvidenceArbitrary.js';
+import { catalogOption } from './_internals/catalogOption.js';
 import { sha256HexArbitrary } from './_internals/hexDigest.js';
 import { drawableAsOfIssue } from './_internals/drawableAsOf.js';
 import { addYearsToIsoDate, shiftIsoDate } from './_internals/isoDates.js';
@@ -31,11 +33,13 @@ export interface ApplicantArbitraryOptions {
   /** Most valid certificates per applicant (0 to 50); default 2. They are drawn from the segment's usual kinds. */
   readonly maxEvidence?: number;
   /**
-   * Catalog the evidence is drawn from and valid against; default the default catalog. Its own
-   * kinds (new, or overriding a built-in one) are drawn for every segment, as often as the
-   * segment's usual built-in kinds together; built-in kinds it lacks are not drawn.
+   * Catalog the evidence is drawn from and valid against, as `createScorer({ catalog })` takes it:
+   * a catalog from `resolveCatalog`, or the array of kind specs to add or override in the default
+   * one. Default the default catalog. Its own kinds (new, or overriding a built-in one) are drawn
+   * for every segment, as often as the segment's usual built-in kinds together; built-in kinds it
+   * lacks are not drawn. Anything else, or an invalid kind, is refused at `catalog`.
    */
-  readonly catalog?: Catalog;
+  readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
 }
 
 // Rare but real values (arrears, a requested limit, a self-set cap, an existing line) are drawn
@@ -175,9 +179,11 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
       catalog,
       minConfidence: DEFAULT_MIN_CONFIDENCE,
     });
-  } catch {
-    // Too young for every kind the segment usually holds: such an applicant simply has none.
-    return fc.constant(applicant);
+  } catch (e) {
+    // Too young for every kind the segment usually holds: such an applicant simply has none. Only
+    // that refusal: any other would draw every applicant without evidence, without a word.
+    if (e instanceof ValidationError && e.issues.every((i) => i.code === 'no_feasible_kind')) return fc.constant(applicant);
+    throw e;
   }
   return fc.uniqueArray(item, { maxLength: maxEvidence, comparator: sameEvidence }).map((evidence) => ({ ...applicant, evidence }));
 }
@@ -199,7 +205,8 @@ const APPLICANT_ARBITRARY_OPTION_KEYS = everyKeyOf<ApplicantArbitraryOptions>()(
  *   expect((await scorer.decide(a)).limit % 10_000).toBe(0);
  * }));
  * @throws ValidationError for an unknown segment, a malformed `asOf` (`invalid_date`) or one outside
- *   0063-01-01 to 9995-01-01 (`out_of_range`), or `maxEvidence` out of range.
+ *   0063-01-01 to 9995-01-01 (`out_of_range`), `maxEvidence` out of range, or a `catalog` that is
+ *   neither a catalog nor an array of valid kind specs (at `catalog`).
  */
 export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Arbitrary<Applicant> {
   // Read once into a plain copy, which the draws then use: a getter or Proxy (or an unknown option) is refused by name.
@@ -207,7 +214,7 @@ export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Ar
   const asOf = options.asOf ?? DEFAULT_ARBITRARY_AS_OF;
   const segments = options.segment === undefined ? [...APPLICANT_SEGMENTS] : typeof options.segment === 'string' ? [options.segment] : [...options.segment];
   const maxEvidence = options.maxEvidence ?? 2;
-  const catalog = options.catalog ?? defaultCatalog;
+  const { catalog, issues: catalogIssues } = catalogOption(options.catalog);
   const issues = [
     ...(IsoDate.safeParse(asOf).success
       ? [drawableAsOfIssue(asOf)].filter((i) => i !== undefined)
@@ -218,6 +225,7 @@ export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Ar
     ...(Number.isInteger(maxEvidence) && maxEvidence >= 0 && maxEvidence <= 50
       ? []
       : [{ path: ['maxEvidence'], code: 'out_of_range' as const, message: 'maxEvidence must be an integer from 0 to 50' }]),
+    ...catalogIssues,
   ];
   if (issues.length > 0) throw new ValidationError('applicantArbitrary options', issues);
   const bySegment = segments.map((segment) => {

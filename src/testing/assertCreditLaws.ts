@@ -3,6 +3,7 @@ import { CREDIT_LAW_NAMES, type CreditLawName, type LawPart, type LawRunOptions,
 import { CreditLawViolation } from './creditLawViolation.js';
 import { creditLaws } from './creditLaws.js';
 import { nothingToCheckIssue } from './_internals/defineLaw.js';
+import { isVacuousRunRefusal } from './_internals/vacuousRun.js';
 import { lawContext, RUN_OPTION_KEYS, SUBJECT_KEYS } from './_internals/lawContext.js';
 import { readOptions } from '../errors/readOptions.js';
 
@@ -62,7 +63,9 @@ function readAssertOptions(options: AssertCreditLawsOptions): AssertCreditLawsOp
  *   counterexample; laws that also failed are in `alsoFailed` and in the message.
  *   ValidationError listing every bad option at once (with a bad policy's issues under `policy`), or
  *   naming `policy` (`policy_mismatch`) when a scorer is given with a policy that is not its own;
- *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem.
+ *   PolicyInvalidError when a policy that is not a valid PolicyConfig is the only problem;
+ *   ValidationError (`nothing_to_check` at `subject`, one issue per law) once every law has run, when
+ *   laws about granted lines met no line on their runs and no law failed.
  */
 export async function assertCreditLaws(options: AssertCreditLawsOptions): Promise<CreditLawsReport> {
   const given = readAssertOptions(options);
@@ -91,6 +94,10 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   const unknown = isList ? laws.filter((name) => !(CREDIT_LAW_NAMES as readonly string[]).includes(name)) : [];
   if (unknown.length > 0)
     issues.push({ path: ['laws'], code: 'unknown_law', message: `unknown law(s): ${unknown.join(', ')}; known: ${CREDIT_LAW_NAMES.join(', ')}` });
+  // A law named twice would run twice and be reported twice: the list is refused, not quietly changed.
+  const repeated = isList ? [...new Set(laws.filter((name, i) => laws.indexOf(name) !== i))] : [];
+  if (repeated.length > 0)
+    issues.push({ path: ['laws'], code: 'duplicate_law', message: `law(s) named more than once: ${repeated.join(', ')}; name each law once` });
   if (isList && laws.length === 0) issues.push({ path: ['laws'], code: 'too_small', message: 'laws must name at least one law: an empty list checks nothing' });
   // A law that would check nothing for this subject and part is refused, never passed.
   const partless = known.filter((name) => !withPart(name));
@@ -136,16 +143,24 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
   // "polcy" is named with the key it likely meant.
   lawContext(subject, run, issues, ASSERT_OPTION_KEYS);
   const failures: CreditLawViolation[] = [];
+  const vacuous: ValidationIssue[] = [];
   // Every issue is reported above, all together; a law run here only meets a valid run.
   for (const name of laws) {
     try {
       await creditLaws[name].check(subject, run);
     } catch (e) {
+      if (isVacuousRunRefusal(e)) {
+        vacuous.push(...e.issues);
+        continue;
+      }
       if (!(e instanceof CreditLawViolation)) throw e;
       failures.push(e);
     }
   }
   const [first, ...rest] = failures;
   if (first !== undefined) throw rest.length === 0 ? first : new CreditLawViolation(first, rest);
+  // Runs that held of nothing (a law about granted lines that met none) fail the run, all named at
+  // once: a policy that grants no line is a finding, not a pass to list beside the others.
+  if (vacuous.length > 0) throw new ValidationError('credit law options', vacuous);
   return { checked: [...laws], notChecked };
 }

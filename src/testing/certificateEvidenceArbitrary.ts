@@ -1,7 +1,7 @@
 import { everyKeyOf, refuseArguments, typeIssue } from '../errors/argumentIssues.js';
 import { readOptionsOrRefuse } from '../errors/readOptions.js';
 import fc from 'fast-check';
-import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import type { CertificateKindSpec, CertificateKindSpecInput } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
@@ -29,6 +29,7 @@ import {
   type EvidenceHolder,
 } from './_internals/evidenceDraws.js';
 import type { EvidenceValidity } from './evidenceValidity.js';
+import { catalogOption } from './_internals/catalogOption.js';
 import { drawableAsOfIssue, LATEST_DRAWABLE_AS_OF } from './_internals/drawableAsOf.js';
 
 export type { EvidenceHolder } from './_internals/evidenceDraws.js';
@@ -48,10 +49,13 @@ export interface CertificateEvidenceArbitraryOptions {
   /** What the item should be; `'any'` mixes every kind that can be drawn. Default `'valid'`. */
   readonly validity?: EvidenceValidity | 'any';
   /**
-   * Catalog the item is judged against. Default: inside a credit law's scorer part, the scorer's
-   * catalog (its `certificateKinds`, the lender's own kinds included); anywhere else the default catalog.
+   * Catalog the item is judged against, as `createScorer({ catalog })` takes it: a catalog from
+   * `resolveCatalog`, or the array of kind specs to add or override in the default one (anything
+   * else, or an invalid kind, is refused at `catalog`). Default: inside a credit law's scorer part,
+   * the scorer's catalog (its `certificateKinds`, the lender's own kinds included); anywhere else
+   * the default catalog.
    */
-  readonly catalog?: Catalog;
+  readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
   /** The scorer's `minConfidence`; valid items are verified at least this confidently. Default 0.6. */
   readonly minConfidence?: number;
 }
@@ -160,7 +164,8 @@ const CERTIFICATE_EVIDENCE_ARBITRARY_OPTION_KEYS = everyKeyOf<CertificateEvidenc
  * ));
  * @throws ValidationError when no kind can be drawn as asked (an unknown kind, a holder too young
  *   for every kind, `'duplicate'` with no evidence to repeat, `'off_scale'` or `'below_useful_level'`
- *   for pass/fail kinds only), or an `asOf` after 9995-01-01 (`out_of_range`)
+ *   for pass/fail kinds only), an `asOf` after 9995-01-01 (`out_of_range`), or a `catalog` that is
+ *   neither a catalog nor an array of valid kind specs (at `catalog`)
  */
 export function certificateEvidenceArbitrary(given: CertificateEvidenceArbitraryOptions): fc.Arbitrary<CertificateEvidence> {
   refuseArguments('certificateEvidenceArbitrary options', [typeIssue([], given, 'object', 'an object of options, { applicant, ... }')]);
@@ -170,7 +175,8 @@ export function certificateEvidenceArbitrary(given: CertificateEvidenceArbitrary
     CERTIFICATE_EVIDENCE_ARBITRARY_OPTION_KEYS,
     'certificateEvidenceArbitrary options',
   ) as CertificateEvidenceArbitraryOptions;
-  const catalog = options.catalog ?? defaultCatalog;
+  const { catalog, issues: catalogIssues } = catalogOption(options.catalog);
+  if (catalogIssues.length > 0) throw new ValidationError('certificateEvidenceArbitrary options', catalogIssues);
   const holder = options.applicant;
   const asOf = options.asOf ?? holder?.asOf;
   if (holder === undefined || holder === null || typeof holder !== 'object')

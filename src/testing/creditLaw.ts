@@ -172,7 +172,9 @@ export interface CreditLaw {
    *   law has no part to check (`part_unavailable` for a part it does not have, or at `subject.pool`
    *   for a pool given to a law with no pool part; `missing_subject`
    *   at `subject.scorer` for a law checked end to end only, given no scorer; `nothing_to_check` at
-   *   `subject.scorer` for a law with nothing to draw from the scorer, see {@link CreditLaw.nothingToCheck}) (every bad option
+   *   `subject.scorer` for a law with nothing to draw from the scorer, see {@link CreditLaw.nothingToCheck};
+   *   `nothing_to_check` at `subject` after a part of a law about granted lines whose runs received
+   *   decisions but no line among them) (every bad option
    *   named at once, a bad policy's issues among them under `policy`), or a policy
    *   is given beside a scorer that runs another (`policy_mismatch`), a pool without a scorer
    *   (`missing_subject` at `subject.scorer`) or beside one built with other options (`pool_mismatch`); PolicyInvalidError when the

@@ -4,7 +4,10 @@ import type { ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { poolBacked } from './poolBatches.js';
+import { LINE_LAWS } from './lineLaws.js';
+import { lineTally, tallyingPolicy, tallyingScorer, vacuousLineIssue, type LineTally } from './lineTally.js';
 import { runLaw } from './runLaw.js';
+import { vacuousRunRefusal } from './vacuousRun.js';
 
 /**
  * How one law is checked: on the pure policy, and end to end when a scorer is given. A law about
@@ -100,17 +103,49 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       // the one named, else the law's first.
       const first: LawPart = spec.policyProperty === undefined ? 'scorer' : 'policy';
       const only = ctx.part ?? (ctx.scorerRuns.path === undefined ? undefined : first);
-      if (spec.policyProperty !== undefined && only !== 'scorer') await runLaw(spec, 'policy', spec.policyProperty(ctx), ctx.policyRuns);
+      // A law about granted lines counts the decisions its runs received: runs that met no line
+      // are refused (nothing_to_check), never passed. A replay checks one case by design.
+      const judged = LINE_LAWS.has(name) && ctx.scorerRuns.path === undefined;
+      const lineChecked = async (on: LawPart, run: (tally: LineTally | undefined) => Promise<void>, numRuns: number) => {
+        const tally = judged ? lineTally() : undefined;
+        await run(tally);
+        const vacuous = tally === undefined ? undefined : vacuousLineIssue(name, on, numRuns, tally);
+        if (vacuous !== undefined) throw vacuousRunRefusal(vacuous);
+      };
+      const { policyProperty } = spec;
+      if (policyProperty !== undefined && only !== 'scorer')
+        await lineChecked(
+          'policy',
+          (tally) =>
+            runLaw(
+              spec,
+              'policy',
+              policyProperty(tally === undefined ? ctx : { ...ctx, decidePolicy: tallyingPolicy(ctx.decidePolicy, tally) }),
+              ctx.policyRuns,
+            ),
+          ctx.policyRuns.numRuns,
+        );
       const { scorer, catalog } = ctx;
       const { scorerProperty } = spec;
       if (only === 'policy' || scorer === undefined || catalog === undefined || scorerProperty === undefined) return;
+      const counted = (s: Scorer, tally: LineTally | undefined) => (tally === undefined ? s : tallyingScorer(s, tally));
       // End to end the scorer runs its own policy: lawContext refused a `policy` that is not it.
       // Evidence is drawn from the scorer's catalog (forScorer), the lender's own kinds included,
       // and a law that draws a certificate itself passes `ctx.catalog`.
-      if (only !== 'pool') await runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), scorer), ctx.scorerRuns);
+      if (only !== 'pool')
+        await lineChecked(
+          'scorer',
+          (tally) => runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), counted(scorer, tally)), ctx.scorerRuns),
+          ctx.scorerRuns.numRuns,
+        );
       // The pool: the same property, every batch decided by the pool and held to the scorer's.
-      if (only === 'scorer' || ctx.pool === undefined || !parts.includes('pool')) return;
-      await runLaw(spec, 'pool', scorerProperty(forScorer(ctx), poolBacked(scorer, ctx.pool)), ctx.scorerRuns);
+      const { pool } = ctx;
+      if (only === 'scorer' || pool === undefined || !parts.includes('pool')) return;
+      await lineChecked(
+        'pool',
+        (tally) => runLaw(spec, 'pool', scorerProperty(forScorer(ctx), counted(poolBacked(scorer, pool), tally)), ctx.scorerRuns),
+        ctx.scorerRuns.numRuns,
+      );
     },
   });
   specs.set(law, spec as LawSpec<unknown, unknown>);

@@ -272,6 +272,17 @@ export function lawContext(
   if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function')
     issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
   issues.push(...runsIssue(options.numRuns, 'numRuns'), ...runsIssue(options.scorerNumRuns, 'scorerNumRuns'));
+  // Runs of a part that will not run would be ignored: a lender believing the scorer looked 500 times.
+  // (A pool alone is refused below for want of the scorer this option is for.)
+  if (options.scorerNumRuns !== undefined && ((s.scorer === undefined && s.pool === undefined) || options.part === 'policy'))
+    issues.push({
+      path: ['scorerNumRuns'],
+      code: 'unused_option',
+      message:
+        s.scorer === undefined
+          ? "scorerNumRuns sets the runs of the end-to-end part, which needs a scorer: give a scorer, or leave scorerNumRuns out (numRuns sets the policy part's runs)"
+          : "scorerNumRuns sets the runs of the end-to-end part, which part 'policy' does not run: leave one of them out",
+    });
   if (options.seed !== undefined && !Number.isInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
   else if (options.seed !== undefined && (options.seed < MIN_SEED || options.seed > MAX_SEED))
     issues.push({
