@@ -289,6 +289,12 @@ export interface Scorer<TInput = ApplicantInput> {
    * decision records it (`audit.catalogHash`): what tells a lender's catalog from the default one.
    */
   readonly catalogHash: string;
+  /**
+   * The verifier-confidence floor this scorer assesses evidence at (the `minConfidence` option,
+   * default 0.6): an upload verified below it is rejected `low_verification_confidence`. Every
+   * decision seals it (`audit.minConfidence`); the testing kit draws "valid" evidence at it.
+   */
+  readonly minConfidence: number;
   /** Decides one applicant. @throws ValidationError naming every field at fault; CreditliftError `aborted` when cancelled. */
   decide(applicant: TInput, options?: DecideOptions): Promise<Decision>;
   /**
@@ -685,6 +691,7 @@ export async function createScorer(given: ScorerOptionsWithFeatures = {}): Promi
     certificateKinds: Object.freeze([...catalog.values()].filter((k) => !policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
     bannedCertificateKinds: Object.freeze([...catalog.values()].filter((k) => policy.jurisdiction.bannedDataCategories.includes(kindDataCategory(k)))),
     catalogHash: ctx.catalogHash,
+    minConfidence: ctx.minConfidence,
     decide,
     async safeDecide(input, opts) {
       try {

@@ -40,6 +40,8 @@ export interface ApplicantArbitraryOptions {
    * lacks are not drawn. Anything else, or an invalid kind, is refused at `catalog`.
    */
   readonly catalog?: Catalog | readonly CertificateKindSpecInput[];
+  /** The scorer's `minConfidence` (0 to 1): the evidence is verified at least this confidently, so that scorer accepts it. Default 0.6. */
+  readonly minConfidence?: number;
 }
 
 // Rare but real values (arrears, a requested limit, a self-set cap, an existing line) are drawn
@@ -166,7 +168,7 @@ function ownKinds(catalog: Catalog): string[] {
   return [...catalog.values()].filter((k) => defaultCatalog.get(k.id) !== k).map((k) => k.id);
 }
 
-function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidence: number, catalog: Catalog): fc.Arbitrary<Applicant> {
+function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidence: number, catalog: Catalog, minConfidence: number): fc.Arbitrary<Applicant> {
   if (maxEvidence === 0) return fc.constant(applicant);
   let item: fc.Arbitrary<CertificateEvidence>;
   try {
@@ -177,7 +179,7 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
       kind: [...new Set([...kinds.filter((k) => catalog.has(k)), ...ownKinds(catalog)])],
       validity: 'valid',
       catalog,
-      minConfidence: DEFAULT_MIN_CONFIDENCE,
+      minConfidence,
     });
   } catch (e) {
     // Too young for every kind the segment usually holds: such an applicant simply has none. Only
@@ -189,7 +191,7 @@ function withEvidence(applicant: Applicant, kinds: readonly string[], maxEvidenc
 }
 
 /** The options {@link applicantArbitrary} reads. */
-const APPLICANT_ARBITRARY_OPTION_KEYS = everyKeyOf<ApplicantArbitraryOptions>()(['segment', 'asOf', 'maxEvidence', 'catalog']);
+const APPLICANT_ARBITRARY_OPTION_KEYS = everyKeyOf<ApplicantArbitraryOptions>()(['segment', 'asOf', 'maxEvidence', 'catalog', 'minConfidence']);
 
 /**
  * A fast-check arbitrary of VALID applicants (every draw passes `parseApplicant`, defaults
@@ -215,6 +217,7 @@ export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Ar
   const segments = options.segment === undefined ? [...APPLICANT_SEGMENTS] : typeof options.segment === 'string' ? [options.segment] : [...options.segment];
   const maxEvidence = options.maxEvidence ?? 2;
   const { catalog, issues: catalogIssues } = catalogOption(options.catalog);
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const issues = [
     ...(IsoDate.safeParse(asOf).success
       ? [drawableAsOfIssue(asOf)].filter((i) => i !== undefined)
@@ -226,11 +229,14 @@ export function applicantArbitrary(given: ApplicantArbitraryOptions = {}): fc.Ar
       ? []
       : [{ path: ['maxEvidence'], code: 'out_of_range' as const, message: 'maxEvidence must be an integer from 0 to 50' }]),
     ...catalogIssues,
+    ...(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1
+      ? []
+      : [{ path: ['minConfidence'], code: 'out_of_range' as const, message: 'minConfidence must be a number in [0, 1]' }]),
   ];
   if (issues.length > 0) throw new ValidationError('applicantArbitrary options', issues);
   const bySegment = segments.map((segment) => {
     const profile = segmentProfiles[segment];
-    return segmentApplicant(segment, profile, asOf).chain((a) => withEvidence(a, profile.evidenceKinds, maxEvidence, catalog));
+    return segmentApplicant(segment, profile, asOf).chain((a) => withEvidence(a, profile.evidenceKinds, maxEvidence, catalog, minConfidence));
   });
   return bySegment.length === 1 ? (bySegment[0] as fc.Arbitrary<Applicant>) : fc.oneof(...bySegment);
 }

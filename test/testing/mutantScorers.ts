@@ -13,6 +13,7 @@ import { factorCatalog } from '../../src/explain/factorCatalog.js';
 import { MODEL_REASON_MIN_LOG_ODDS } from '../../src/explain/principalReasons.js';
 import { type CreditLawName, mutateScorer } from '../../src/testing/index.js';
 import { lenderHealthKind } from '../helpers/lenderHealthKind.js';
+import { lenderGigKinds } from '../helpers/lenderGigCatalog.js';
 
 /**
  * Deliberately wrong scorers, each the kind of mistake a lender's wrapper (or a regression in
@@ -28,6 +29,8 @@ export interface Mutant {
   readonly policy?: PolicyConfig;
   /** The lender's own certificate kinds of the scorer it wraps, for a mistake about them. Default: the default catalog. */
   readonly catalog?: readonly CertificateKindSpecInput[];
+  /** The verifier-confidence floor of the scorer it wraps, for a mistake a stricter floor hid. Default 0.6. */
+  readonly minConfidence?: number;
   readonly wrap: (scorer: Scorer) => Scorer;
   /**
    * Scorer runs the laws need to meet the mistake, where the README's 10 meet it too rarely (a
@@ -41,7 +44,7 @@ export interface Mutant {
 /** The real scorers the mutants wrap: one per policy and previews setting, made once. */
 export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) => Scorer; readonly close: () => Promise<void> }> {
   const key = (m: Mutant) =>
-    `${mutants.findIndex((x) => x.policy === m.policy)}/${mutants.findIndex((x) => x.catalog === m.catalog)}/${m.withSuggestions === true}`;
+    `${mutants.findIndex((x) => x.policy === m.policy)}/${mutants.findIndex((x) => x.catalog === m.catalog)}/${m.withSuggestions === true}/${m.minConfidence}`;
   const made = new Map<string, Scorer>();
   for (const m of mutants) {
     if (made.has(key(m))) continue;
@@ -51,6 +54,7 @@ export async function mutantBaseScorers(): Promise<{ readonly of: (m: Mutant) =>
         ...(m.withSuggestions ? {} : { suggestionsPerDecision: 0 }),
         ...(m.policy === undefined ? {} : { policy: m.policy }),
         ...(m.catalog === undefined ? {} : { catalog: m.catalog }),
+        ...(m.minConfidence === undefined ? {} : { minConfidence: m.minConfidence }),
       }),
     );
   }
@@ -854,6 +858,52 @@ export const mutants: readonly Mutant[] = [
     name: 'batch of 2+ declines and refers with no reasons',
     caughtBy: ['reasons_where_owed'],
     wrap: (s) => editingPath(s, 'decideBatch', (d) => (d.outcome === 'approve' ? d : { ...d, reasons: [] })),
+  },
+  {
+    // findings28-testingkit #1: an accepted upload of one of the lender's own kinds on reassessment
+    // lifts the line 30,000 RMB at once. The laws uploaded default-catalog kinds only and passed it.
+    name: 'own-kind upload on reassess lifts the line 30,000 RMB',
+    caughtBy: ['step_limits_hold', 'reassessment_within_bounds'],
+    catalog: lenderGigKinds,
+    wrap: (s) =>
+      mutateScorer(
+        s,
+        (d, at) => {
+          const fresh = d.evidence.slice(at.prior?.evidence.length ?? 0).filter((e) => e.status === 'accepted' && lenderGigKinds.some((k) => k.id === e.kind));
+          return fresh.length === 0 || d.limit === 0 ? d : { ...d, outcome: 'approve', lineAction: 'raise', limit: d.limit + 3_000_000 };
+        },
+        { paths: ['reassess'] },
+      ),
+  },
+  {
+    // findings28-testingkit #2: a "retention price" on follow-ups, a riskier customer billed at the
+    // price of the least risky decision seen. Each decision alone is in bounds.
+    name: 'retention price on follow-ups',
+    caughtBy: ['apr_non_decreasing_in_pd'],
+    wrap: (s) => {
+      let cheapest: Decision | undefined;
+      return mutateScorer(s, (d, at) => {
+        if (at.path === 'decide' || at.path === 'decideBatch') {
+          if (d.outcome !== 'decline' && (cheapest === undefined || d.pd < cheapest.pd)) cheapest = d;
+          return d;
+        }
+        if (cheapest === undefined || d.outcome === 'decline' || d.pd <= cheapest.pd || d.apr <= cheapest.apr) return d;
+        return { ...d, apr: cheapest.apr, dailyRate: cheapest.dailyRate, dailyRateText: cheapest.dailyRateText, plans: cheapest.plans };
+      });
+    },
+  },
+  {
+    // findings28-testingkit #3: a step off every limit holding an accepted certificate, on a scorer
+    // at minConfidence 1, where the kit's certificates drawn at 0.6 were all rejected.
+    name: 'accepted certificate docks a step at minConfidence 1',
+    caughtBy: ['accepted_evidence_never_lowers_limit'],
+    minConfidence: 1,
+    wrap: (s) => {
+      const step = s.policy.limits.roundingStep;
+      return mutateScorer(s, (d) => (d.evidence.some((e) => e.status === 'accepted') && d.limit >= 2 * step ? { ...d, limit: d.limit - step } : d), {
+        paths: ['decide', 'decideBatch'],
+      });
+    },
   },
   ...owedReasonsDroppedMutants,
 ];

@@ -156,6 +156,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
     certificateKinds: champion.certificateKinds,
     bannedCertificateKinds: champion.bannedCertificateKinds,
     catalogHash: champion.catalogHash,
+    minConfidence: champion.minConfidence,
     async decide(input, opts) {
       checkOpen();
       const arm = armOf(input);

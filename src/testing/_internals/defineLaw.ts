@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
-import type { ValidationIssue } from '../../errors/validationError.js';
+import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { poolBacked } from './poolBatches.js';
@@ -29,6 +29,13 @@ export interface LawSpec<P, S> {
    * something to draw. A check that would test nothing is refused, never passed.
    */
   readonly nothingToCheck?: (scorer: Scorer) => ValidationIssue | undefined;
+  /**
+   * The case a run of the scorer part checks, for a law whose runs may each check nothing (the
+   * certificate drawn was not accepted): the property counts each one it checks (`ctx.caseChecked`),
+   * and a part that ran without checking one is refused (`nothing_to_check`), never passed. Words
+   * that follow "no run checked", e.g. "a certificate the scorer accepted".
+   */
+  readonly checkedCase?: string;
 }
 
 /** Each law's spec, for {@link nothingToCheckIssue}. */
@@ -77,6 +84,31 @@ export function lawPartIssues(name: CreditLawName, parts: readonly LawPart[], su
   if (!parts.includes('policy') && scorer === undefined && part === undefined)
     return [{ path: ['subject', 'scorer'], code: 'missing_subject', message: `${name} is checked end to end only (it has no policy part): give a scorer` }];
   return [];
+}
+
+/**
+ * Runs a law's end-to-end part, counting the cases it checks where the law says what they are
+ * ({@link LawSpec.checkedCase}): a part that held having checked none is refused, since at
+ * `minConfidence: 1` a law about accepted certificates passed having checked nothing at all.
+ * A replay (`path`) runs one input to see it again and is not held to a count.
+ */
+async function runCounted<P, S>(
+  spec: LawSpec<P, S>,
+  part: 'scorer' | 'pool',
+  ctx: LawContext,
+  property: (ctx: LawContext) => fc.IAsyncProperty<[S]>,
+): Promise<void> {
+  let checked = 0;
+  const counted: LawContext = { ...forScorer(ctx), caseChecked: () => void checked++ };
+  await runLaw(spec, part, property(counted), ctx.scorerRuns);
+  if (spec.checkedCase === undefined || checked > 0 || ctx.scorerRuns.path !== undefined) return;
+  throw new ValidationError('credit law options', [
+    {
+      path: ['subject', 'scorer'],
+      code: 'nothing_to_check',
+      message: `${spec.name} checked nothing on this scorer (${part} part): in ${ctx.scorerRuns.numRuns} run(s) no run checked ${spec.checkedCase} (scorer minConfidence ${ctx.minConfidence}, ${ctx.catalog?.size ?? 0} certificate kind(s)); a law that checked nothing is refused, never passed: raise scorerNumRuns, or see why the scorer accepts none of the kit's valid certificates`,
+    },
+  ]);
 }
 
 /** Builds a frozen {@link CreditLaw} from its properties. */
@@ -133,17 +165,13 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       // Evidence is drawn from the scorer's catalog (forScorer), the lender's own kinds included,
       // and a law that draws a certificate itself passes `ctx.catalog`.
       if (only !== 'pool')
-        await lineChecked(
-          'scorer',
-          (tally) => runLaw(spec, 'scorer', scorerProperty(forScorer(ctx), counted(scorer, tally)), ctx.scorerRuns),
-          ctx.scorerRuns.numRuns,
-        );
+        await lineChecked('scorer', (tally) => runCounted(spec, 'scorer', ctx, (c) => scorerProperty(c, counted(scorer, tally))), ctx.scorerRuns.numRuns);
       // The pool: the same property, every batch decided by the pool and held to the scorer's.
       const { pool } = ctx;
       if (only === 'scorer' || pool === undefined || !parts.includes('pool')) return;
       await lineChecked(
         'pool',
-        (tally) => runLaw(spec, 'pool', scorerProperty(forScorer(ctx), counted(poolBacked(scorer, pool), tally)), ctx.scorerRuns),
+        (tally) => runCounted(spec, 'pool', ctx, (c) => scorerProperty(c, counted(poolBacked(scorer, pool), tally))),
         ctx.scorerRuns.numRuns,
       );
     },

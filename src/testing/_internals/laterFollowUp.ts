@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { Catalog } from '../../catalog/resolveCatalog.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
 import type { Applicant } from '../../schema/applicant.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
+import type { LawContext } from './lawContext.js';
+import { scorerEvidence } from './scorerEvidence.js';
 import { shiftIsoDate } from './isoDates.js';
 
 /** Most days after its prior a drawn later follow-up falls: about a quarter, well inside a certificate's validity. */
@@ -26,10 +26,10 @@ export interface LaterFollowUp {
  * profile either left at its own date (a reassessment may be dated after its profile) or dated
  * that day, and a certificate valid that day.
  */
-export function laterFollowUpArbitrary(applicant: Applicant, from: string, catalog: Catalog | undefined): fc.Arbitrary<LaterFollowUp> {
+export function laterFollowUpArbitrary(applicant: Applicant, from: string, ctx: Pick<LawContext, 'catalog' | 'minConfidence'>): fc.Arbitrary<LaterFollowUp> {
   return fc.record({ days: fc.integer({ min: 1, max: LATER_FOLLOW_UP_MAX_DAYS }), redated: fc.boolean() }).chain(({ days, redated }) => {
     const asOf = shiftIsoDate(from, days);
-    return certificateEvidenceArbitrary({ applicant, asOf, validity: 'valid', ...(catalog === undefined ? {} : { catalog }) }).map(
+    return scorerEvidence(ctx, { applicant, asOf, validity: 'valid' }).map(
       (certificate): LaterFollowUp => ({ days, asOf, applicant: redated ? { ...applicant, asOf } : applicant, certificate }),
     );
   });

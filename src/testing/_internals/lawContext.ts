@@ -7,6 +7,7 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { policyHashOf } from '../../policy/policyHash.js';
 import { validatePolicy } from '../../policy/validatePolicy.js';
 import type { Catalog } from '../../catalog/resolveCatalog.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../evidence/assessEvidence.js';
 import type { Applicant } from '../../schema/applicant.js';
 import { applicantArbitrary } from '../applicantArbitrary.js';
 import type { LawAttributes, LawPart, LawPool, LawRunOptions, LawSubject } from '../creditLaw.js';
@@ -36,6 +37,18 @@ export interface LawContext {
    * which the scorer parts draw evidence from; undefined without a scorer.
    */
   readonly catalog: Catalog | undefined;
+  /**
+   * The verifier-confidence floor "valid" evidence is drawn at: the scorer's own (`minConfidence`),
+   * else the default 0.6. Drawn at 0.6 under a stricter scorer, most "valid" certificates were
+   * rejected `low_verification_confidence` and a law about accepted evidence checked less and less.
+   */
+  readonly minConfidence: number;
+  /**
+   * Counts one case the scorer part actually checked, for a law whose runs may each check nothing
+   * (see `LawSpec.checkedCase`): a run of the part in which no case was counted is refused, never
+   * passed. Outside such a part it counts into nothing.
+   */
+  readonly caseChecked: () => void;
   /** The lender attributes option, for {@link forScorer}. */
   readonly attributes: LawAttributes | undefined;
 }
@@ -53,6 +66,10 @@ export function forScorer(ctx: LawContext): LawContext {
     ...ctx,
     applicants: (maxEvidence) => scorerApplicants(maxEvidence).chain((a) => draw(a).map((drawn) => ({ ...a, attributes: drawn }) as Applicant)),
   };
+}
+
+function isFloor(x: unknown): x is number {
+  return typeof x === 'number' && x >= 0 && x <= 1;
 }
 
 function isArbitrary(x: unknown): boolean {
@@ -268,6 +285,13 @@ export function lawContext(
       code: 'invalid_type',
       message: "a scorer wrapper must keep the scorer's certificateKinds (the kit draws evidence from them): spread the scorer into the wrapper",
     });
+  } else if (scorerOk && !isFloor((s.scorer as Scorer).minConfidence)) {
+    issues.push({
+      path: ['subject', 'scorer', 'minConfidence'],
+      code: 'invalid_type',
+      message:
+        "a scorer wrapper must keep the scorer's minConfidence, a number in [0, 1] (the kit draws valid evidence at that floor): spread the scorer into the wrapper",
+    });
   }
   if (s.applyPolicy !== undefined && typeof s.applyPolicy !== 'function')
     issues.push({ path: ['subject', 'applyPolicy'], code: 'invalid_type', message: 'applyPolicy must be a function' });
@@ -341,8 +365,9 @@ export function lawContext(
     ...(options.attributes === undefined ? {} : { attributes: options.attributes }),
   };
   const catalog = s.scorer === undefined ? undefined : scorerCatalog(s.scorer as Scorer);
+  const minConfidence = s.scorer === undefined ? DEFAULT_MIN_CONFIDENCE : (s.scorer as Scorer).minConfidence;
   const drawApplicants =
-    (on: Catalog | undefined) =>
+    (on: Catalog | undefined, floor: number) =>
     (maxEvidence: number): fc.Arbitrary<Applicant> =>
       mostlyApprovable(
         applicantArbitrary({
@@ -350,6 +375,7 @@ export function lawContext(
           ...(options.segment === undefined ? {} : { segment: options.segment }),
           ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
           ...(on === undefined ? {} : { catalog: on }),
+          minConfidence: floor,
         }),
         policy,
       );
@@ -363,10 +389,12 @@ export function lawContext(
     scorer: s.scorer as Scorer | undefined,
     pool: s.pool,
     catalog,
+    minConfidence,
     policyRuns: { numRuns: options.numRuns ?? DEFAULT_POLICY_RUNS, ...common },
     scorerRuns: { numRuns: options.scorerNumRuns ?? DEFAULT_SCORER_RUNS, ...common },
-    applicants: drawApplicants(undefined),
-    scorerApplicants: drawApplicants(catalog),
+    applicants: drawApplicants(undefined, DEFAULT_MIN_CONFIDENCE),
+    scorerApplicants: drawApplicants(catalog, minConfidence),
     attributes: options.attributes,
+    caseChecked: () => {},
   };
 }

@@ -4,9 +4,9 @@ import { roundDownToStep } from '../../policy/limit.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
 import type { LawContext } from '../_internals/lawContext.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, limitHistoryArbitrary, pdSweepArbitrary, sweepPds, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -25,9 +25,11 @@ function askingLittle(ctx: LawContext): fc.Arbitrary<Applicant> {
 }
 
 /** One more certificate, when the scorer accepted it, never lowers the limit on this path. */
-function compare(path: string, before: Decision, after: Decision, kind: string): void {
-  // Only evidence the scorer accepted is promised to help (a lender's catalog may reject it).
+function compare(ctx: LawContext, path: string, before: Decision, after: Decision, kind: string): void {
+  // Only evidence the scorer accepted is promised to help (a lender's catalog may reject it); the
+  // runs that met one are counted, so a scorer that accepted none is refused, not passed.
   if (after.evidence.at(-1)?.status !== 'accepted') return;
+  ctx.caseChecked();
   requireLaw(
     after.limit >= before.limit,
     () =>
@@ -57,10 +59,11 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
       },
     ),
   decidesBatches: true,
+  checkedCase: 'a certificate the scorer accepted',
   scorerProperty: (ctx, scorer) =>
     fc.asyncProperty(
       askingLittle(ctx).chain((applicant) =>
-        certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }).map((certificate) => ({
+        scorerEvidence(ctx, { applicant, validity: 'valid' }).map((certificate) => ({
           applicant,
           certificate,
         })),
@@ -69,9 +72,9 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
         const withIt = { ...applicant, evidence: [...applicant.evidence, certificate] };
         // Both paths: decide() alone is the interactive one and is scored by another evaluator
         // (the float32 JS one for small runs) than a batch, so a penalty in either one alone counts.
-        compare('decide', await scorer.decide(applicant), await scorer.decide(withIt), certificate.kind);
+        compare(ctx, 'decide', await scorer.decide(applicant), await scorer.decide(withIt), certificate.kind);
         const [before, after] = batchDecisions(await scorer.decideBatch([applicant, withIt])) as [Decision, Decision];
-        compare('decideBatch', before, after, certificate.kind);
+        compare(ctx, 'decideBatch', before, after, certificate.kind);
       },
     ),
 });

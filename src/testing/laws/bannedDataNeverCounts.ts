@@ -8,6 +8,7 @@ import type { CreditLaw } from '../creditLaw.js';
 import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { duplicateOf } from '../_internals/evidenceDraws.js';
 import type { LawContext } from '../_internals/lawContext.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -112,11 +113,10 @@ type Drawn = {
 
 function drawn(ctx: LawContext, scorer: Scorer): fc.Arbitrary<Drawn | null> {
   const banned = bannedKinds(scorer);
-  const catalog = ctx.catalog;
   return ctx.applicants(3).chain((applicant): fc.Arbitrary<Drawn | null> => {
     let permitted: fc.Arbitrary<CertificateEvidence[]>;
     try {
-      permitted = fc.array(certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(catalog === undefined ? {} : { catalog }) }), { maxLength: 1 });
+      permitted = fc.array(scorerEvidence(ctx, { applicant, validity: 'valid' }), { maxLength: 1 });
     } catch {
       permitted = fc.constant([]);
     }

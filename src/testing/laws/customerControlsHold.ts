@@ -4,9 +4,9 @@ import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
 import { MAX_PRINCIPAL_REASONS } from '../../explain/principalReasons.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, pdArbitrary, withSelfCap } from '../_internals/lawInputs.js';
 import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -58,7 +58,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
       withSelfCap(ctx.applicants(1)).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
+          certificate: scorerEvidence(ctx, { applicant, validity: 'valid' }),
           reduceTo: rmbAsFen(0, 200_000),
           overBudgetMonths: fc.integer({ min: 0, max: 8 }),
           humanReview: fc.boolean(),
@@ -66,7 +66,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
           others: fc.array(withSelfCap(ctx.applicants(1)), { maxLength: 3 }),
           askedBelow: fc.integer({ min: 0, max: ctx.policy.limits.productMin - 1 }),
           // An upload days to weeks after the decision (and the reduction, on the decision's day).
-          afterwards: laterFollowUpArbitrary(applicant, applicant.asOf, ctx.catalog),
+          afterwards: laterFollowUpArbitrary(applicant, applicant.asOf, ctx),
         }),
       ),
       async ({ applicant, certificate, reduceTo: drawn, overBudgetMonths, humanReview, others, askedBelow, afterwards }) => {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { applyReduction } from '../../policy/applyReduction.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions, batchRecordsArbitrary } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, reductionAmountArbitrary, withLine } from '../_internals/lawInputs.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
@@ -45,7 +45,7 @@ export const limitsRounded: CreditLaw = defineLaw({
       fc.oneof(ctx.applicants(1), withLine(ctx.applicants(1), ctx.policy)).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
+          certificate: scorerEvidence(ctx, { applicant, validity: 'valid' }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 200_000),
           // A batch beside each decision: more limits checked per run for little cost, on the batch path too.
           others: batchRecordsArbitrary(ctx.applicants(1)),

@@ -4,13 +4,13 @@ import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS } from '../../explain/principalReasons.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
 import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../../policy/policyReasons.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { adverseDrawArbitrary, adverseVariants, everyBureauKnockout, type AdverseVariants } from '../_internals/adverseVariants.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { checkDecisionBinding, checkPolicyBinding } from '../_internals/bindingCap.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { checkFollowUpModelReasons, checkFollowUpsOfApprovalInFull } from '../_internals/followUpModelReasons.js';
 import {
   fen,
@@ -171,7 +171,7 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         fc.record({
           applicant: fc.constant(applicant),
           change: profileChangeArbitrary({ direction: 'worse' }),
-          evidence: fc.array(certificateEvidenceArbitrary({ applicant, validity: 'any' }), { maxLength: 2 }),
+          evidence: fc.array(scorerEvidence(ctx, { applicant, validity: 'any' }), { maxLength: 2 }),
           reduceTo: reductionAmountArbitrary(ctx.policy, 60_000),
           // A ledger whose rises used up the step-limit window: the step limit, not a cap, sets the limit.
           windowUsed: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),

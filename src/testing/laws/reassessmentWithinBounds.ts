@@ -1,21 +1,22 @@
 import fc from 'fast-check';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CertificateEvidence } from '../../schema/certificateEvidence.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { roundDownToStep } from '../../policy/limit.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { changedProfile, profileChangeArbitrary } from '../profileChangeArbitrary.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import type { LawContext } from '../_internals/lawContext.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, limitHistoryArbitrary, pdArbitrary, withLine } from '../_internals/lawInputs.js';
 import { lineBoundBroken } from '../_internals/lineBounds.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 /** New evidence for a reassessment: none, valid items, or items the engine must reject. */
-function newEvidence(applicant: Applicant): fc.Arbitrary<CertificateEvidence[]> {
+function newEvidence(ctx: LawContext, applicant: Applicant): fc.Arbitrary<CertificateEvidence[]> {
   const item = (validity: 'valid' | 'any') => {
     try {
-      return certificateEvidenceArbitrary({ applicant, validity });
+      return scorerEvidence(ctx, { applicant, validity });
     } catch {
       return undefined;
     }
@@ -64,7 +65,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
         fc.record({ applicant: fc.constant(applicant), change: changes }).chain(({ applicant, change }) => {
           const updated = changedProfile(applicant, change);
-          return newEvidence(updated).map((evidence) => ({ applicant, change, evidence }));
+          return newEvidence(ctx, updated).map((evidence) => ({ applicant, change, evidence }));
         }),
       ),
       async ({ applicant, change, evidence }) => {

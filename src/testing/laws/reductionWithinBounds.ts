@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { ValidationError } from '../../errors/validationError.js';
 import { applyReduction } from '../../policy/applyReduction.js';
 import { roundDownToStep } from '../../policy/limit.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import type { CreditLaw } from '../creditLaw.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, withLine } from '../_internals/lawInputs.js';
 import { rmbAsFen } from '../_internals/money.js';
 import { reductionOrRefusal } from '../_internals/reductionOrRefusal.js';
@@ -32,7 +32,7 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
         fc
           .record({
             applicant: fc.constant(applicant),
-            certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid', ...(ctx.catalog === undefined ? {} : { catalog: ctx.catalog }) }),
+            certificate: scorerEvidence(ctx, { applicant, validity: 'valid' }),
             reduceTo: fc.oneof(rmbAsFen(0, 60_000), fc.integer({ min: 0, max: 6_000_000 })),
             raiseBy: rmbAsFen(1, 50_000),
             // The day the customer asks, in days after the decision: the same day (by default, or
@@ -41,7 +41,7 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
           })
           .chain((x) =>
             // And a certificate uploaded days to weeks after the reduction.
-            laterFollowUpArbitrary(applicant, shiftIsoDate(applicant.asOf, x.laterDays ?? 0), ctx.catalog).map((afterwards) => ({ ...x, afterwards })),
+            laterFollowUpArbitrary(applicant, shiftIsoDate(applicant.asOf, x.laterDays ?? 0), ctx).map((afterwards) => ({ ...x, afterwards })),
           ),
       ),
       async ({ applicant, certificate, reduceTo: drawn, raiseBy, laterDays, afterwards }) => {

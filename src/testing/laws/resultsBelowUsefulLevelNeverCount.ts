@@ -31,7 +31,9 @@ function drawn(ctx: LawContext, scorer: Scorer): fc.Arbitrary<Drawn> {
   const catalog = catalogOf(scorer);
   return ctx.applicants(1).chain((applicant): fc.Arbitrary<Drawn> => {
     try {
-      return certificateEvidenceArbitrary({ applicant, validity: 'below_useful_level', catalog }).map((worthless): Drawn => ({ applicant, worthless }));
+      return certificateEvidenceArbitrary({ applicant, validity: 'below_useful_level', catalog, minConfidence: ctx.minConfidence }).map(
+        (worthless): Drawn => ({ applicant, worthless }),
+      );
     } catch {
       return fc.constant<Drawn>({ applicant, worthless: null });
     }

@@ -8,9 +8,9 @@ import type { PolicyConfig } from '../../policy/policyConfig.js';
 import type { LimitChange } from '../../policy/stepLimit.js';
 import type { Applicant } from '../../schema/applicant.js';
 import type { CreditLaw } from '../creditLaw.js';
-import { certificateEvidenceArbitrary } from '../certificateEvidenceArbitrary.js';
 import { batchDecisions } from '../_internals/batchDecisions.js';
 import { defineLaw } from '../_internals/defineLaw.js';
+import { scorerEvidence } from '../_internals/scorerEvidence.js';
 import { fen, limitHistoryArbitrary, nearlyUsedWindowArbitrary, pdArbitrary, usedWindowHistoryArbitrary, withLine } from '../_internals/lawInputs.js';
 import { shiftIsoDate } from '../_internals/isoDates.js';
 import { requireLaw } from '../_internals/runLaw.js';
@@ -237,7 +237,7 @@ export const stepLimitsHold: CreditLaw = defineLaw({
       withLine(ctx.applicants(1), ctx.policy).chain((applicant) =>
         fc.record({
           applicant: fc.constant(applicant),
-          certificate: certificateEvidenceArbitrary({ applicant, validity: 'valid' }),
+          certificate: scorerEvidence(ctx, { applicant, validity: 'valid' }),
           ledger: limitHistoryArbitrary(applicant.asOf, ctx.policy),
           usedUp: usedWindowHistoryArbitrary(applicant.asOf, ctx.policy),
           nearlyUsed: nearlyUsedWindowArbitrary(applicant.asOf, ctx.policy),
