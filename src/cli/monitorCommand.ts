@@ -101,8 +101,8 @@ and fair outcomes by region, city tier and age band (adverse impact ratio, flagg
 
 Exit codes: 0 every figure stable or watch; 3 a --decisions file not as score wrote it (an input
 line named twice, a decision line naming no input line), or whose run manifest beside it
-(FILE.run.json) cannot be read or records other bytes or another decision count than the file
-holds (as report and verify hold it), whatever drifts: its figures cannot be trusted (the result's
+(FILE.run.json) cannot be read or records other bytes, size or decision count than the file
+holds, or no size or digest where the file holds blank lines (as report and verify hold it), whatever drifts: its figures cannot be trusted (the result's
 lineNumberFaults counts those lines); 4 some figure in the act band; 3 some
 records not measured (nothing in the act band); 1 failure (a file holding no records is one: nothing
 is written; not the empty output of a run whose manifest beside it records that it ended having

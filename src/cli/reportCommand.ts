@@ -47,7 +47,9 @@ When DECISIONS.ndjson is the output of a "creditlift score" run, its run manifes
 when the run is incomplete (naming how many input records have no answer, and their lines), when
 it has not recorded its end (still running, or killed mid-way), and when the file is not the one
 the run wrote (other decisions than it counted, or other bytes than the size and SHA-256 it recorded:
-a line replaced, even by another sealed decision, moved or removed). When the run wrote its error
+a line replaced, even by another sealed decision, moved or removed; another size than it recorded
+when a signal stopped it before it read its files back; with neither, blank lines, which score never
+writes). When the run wrote its error
 lines apart (--errors, named in the manifest), the rejected records are read from that file, and
 the report warns, and exits 3, when it cannot be read or is not as the run left it; its lines are
 read as the output's, a line that is no error line named and left out (exit 3), and its input line
@@ -92,8 +94,8 @@ figures being what it wrote); 3 the page and summary are written, but its figure
 whole: a line left out (unreadable, seal failed, an id with other content, no error line in the
 errors file), an empty file (not when its run manifest records that the run ended having written
 no line to it, as verify takes it), a run manifest that cannot be read (nothing checks the run, and an
-errors file apart is not found), an output or errors file not as the run left it (other bytes or
-another count), a record answered twice (decided and rejected, two answers to one input line, or an
+errors file apart is not found), an output or errors file not as the run left it (other bytes, size
+or count, or blank lines nothing recorded vouches for), a record answered twice (decided and rejected, two answers to one input line, or an
 input line named on two lines, a copy too), or a line naming no input line; each is named in a warning. 1 and 2 as for every command.
 
   --out FILE.html            where to write the report

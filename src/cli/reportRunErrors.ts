@@ -8,7 +8,7 @@ import { deviceKindOf } from '../files/deviceKind.js';
 import { NamedPlaces } from './score/namedPlaces.js';
 import { splitLines } from './score/splitLines.js';
 import { lineOrderOf, type ScoreLineNumbers } from './scoreLineNumbers.js';
-import { digestOf, writtenFileFault } from './score/writtenFiles.js';
+import { runFileBytesFaults, runFileCountFault, runFileWarning } from './runFileFaults.js';
 import { outputRoleOf } from './verifyManifest.js';
 
 /** What reading a run's `--errors` file (apart from its output) added to a report, and what it must say. */
@@ -40,7 +40,8 @@ export interface RunErrorsRead {
   };
   /**
    * True when the rejected figures are not the run's: the file could not be read, or holds another
-   * count or other bytes than the run recorded (the report then exits 3, as for input it cannot use).
+   * count or other bytes than the run recorded, or blank lines no record of the run vouches for
+   * (`runFileBytesFaults`; the report then exits 3, as for input it cannot use).
    */
   readonly notTheRuns: boolean;
   /** When the errors file is a device (`--errors /dev/null`): what kind, and how many records the run recorded rejected into it. */
@@ -99,11 +100,11 @@ export async function readRunErrors(
     answeredInOutput: numbers.answeredInOutput,
     unchecked: numbers.unchecked,
     namedTwice: numbers.namedTwice,
-    outOfOrder: numbers.outOfOrder(lineOrderOf(manifest)),
+    outOfOrder: numbers.outOfOrder(lineOrderOf(manifest, 'errors')),
   });
   const lineWarnings = () => [
     ...(notErrorLines > 0 ? [notErrorLinesWarning(path, notErrorLines, leftOut)] : []),
-    ...numbers.warnings(path, file, lineOrderOf(manifest)),
+    ...numbers.warnings(path, file, lineOrderOf(manifest, 'errors')),
   ];
   try {
     // Read as bytes, as the output is: decoded as text, a byte that is not UTF-8 read as U+FFFD.
@@ -136,15 +137,16 @@ export async function readRunErrors(
     };
   }
   const warnings = lineWarnings();
-  if (recorded !== undefined && errorLines !== recorded)
-    warnings.push(
-      `${path}, the run's errors file, holds ${n(errorLines)} error line(s), but the run recorded ${n(recorded)} rejected: the file changed since the run`,
-    );
-  const digest = status?.files?.errors;
-  const changed = digest === undefined || 'device' in digest ? undefined : writtenFileFault(await digestOf(path), digest);
-  if (changed !== undefined) warnings.push(`${path} is not the errors file the run wrote: ${changed}; its rejected figures are not the run's`);
-  const countDiffers = recorded !== undefined && errorLines !== recorded;
-  return { path, warnings, notErrorLines, answers: answers(), notTheRuns: countDiffers || changed !== undefined };
+  // Held to the run as the output is, in the output's words (report had its own for the errors file).
+  const { faults: bytes } = await runFileBytesFaults(path, {
+    bytes: status?.files?.errors,
+    ended: status?.decisions !== undefined,
+    wroteNoLine: recorded === 0,
+  });
+  const count = runFileCountFault('error line', errorLines, recorded);
+  const faults = [...bytes, ...(count === undefined ? [] : [count])];
+  if (faults.length > 0) warnings.push(runFileWarning(path, 'errors', manifestPath, faults));
+  return { path, warnings, notErrorLines, answers: answers(), notTheRuns: faults.length > 0 };
 }
 
 /** Names the lines of the errors file `path` left out, by reason, in the words the output's are named with: `line 3: not valid JSON (invalid_json)`. */

@@ -27,7 +27,7 @@ import { inputChanged } from './score/inputChanged.js';
 import { fingerprintInput, readRunManifest, runManifestOf, runManifestPath, writeRunManifest, writeRunStatus } from './score/runManifest.js';
 import { ResumeOrderMark } from './score/resumeOrderMark.js';
 import { endedStatus, resumeEvents, runningStatus } from './score/runStatus.js';
-import { writtenFilesOf } from './score/writtenFiles.js';
+import { writtenFilesOf, writtenSizesOf } from './score/writtenFiles.js';
 import { UndecidedTracker } from './score/undecidedTracker.js';
 import { emptyScoreSummary, type ScoreSummary } from './score/scoreSummary.js';
 import { RunRefusedError } from './score/runRefusedError.js';
@@ -243,12 +243,23 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         `note: --out ${terminalText(args.out)} is ${outDevice}, not a file: no run manifest (OUT.run.json) is written beside it, so this run cannot be resumed\n`,
       );
     const earlier = resumed === undefined || manifestPath === undefined ? undefined : await readRunManifest(manifestPath);
-    const status = runningStatus(earlier?.status, args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers }, resumed !== undefined);
+    const errorsApart = args.errors !== args.out;
+    const status = runningStatus(
+      earlier?.status,
+      args.workers === 1 ? { mode: 'in-process' } : { mode: 'pool', workers: args.workers },
+      resumed !== undefined,
+      errorsApart,
+    );
     if (manifestPath !== undefined) await writeRunManifest(manifestPath, { ...(earlier ?? manifest), status });
     // A resume writes no answer out of input order before its manifest says so (none without a manifest: no resume).
-    const order = new ResumeOrderMark(status, resumed, async (s) => {
-      if (manifestPath !== undefined) await writeRunStatus(manifestPath, s);
-    });
+    const order = new ResumeOrderMark(
+      status,
+      resumed,
+      async (s) => {
+        if (manifestPath !== undefined) await writeRunStatus(manifestPath, s);
+      },
+      errorsApart,
+    );
     // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
     for (const lock of locks) lock.keepCreated();
     const tracker = new UndecidedTracker();
@@ -270,6 +281,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         files = await writtenFilesOf(args.out, args.errors, stopOn);
       } catch (e) {
         if (!(e instanceof FingerprintInterruptedError)) throw e;
+        // Their sizes at least: without them a reader held the output to its decision count alone.
+        files = await writtenSizesOf(args.out, args.errors);
         const end = endAfterDigestsStopped(exitCode, reason, e);
         code = end.code;
         why = end.reason;
@@ -319,7 +332,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
         records: reading.records,
         decide: decider.decide,
         write: async (line) => {
-          await order.beforeWriting(line.line);
+          await order.beforeWriting(line.line, 'decisionJson' in line ? 'decision' : 'error');
           const failed = 'error' in line && line.error.code === RETRY_ON_RESUME_CODE;
           if (failed) failedRecords++;
           tracker.written(line.line, failed);

@@ -117,9 +117,13 @@ export class ScoreLineNumbers {
  */
 export type LineOrder = 'input' | 'resumedDecidingAgain' | 'unknown';
 
-/** The {@link LineOrder} the run `manifest` records (undefined: none read). */
-export function lineOrderOf(manifest: RunManifest | undefined): LineOrder {
-  const recorded = manifest?.status?.lineOrder;
+/**
+ * The {@link LineOrder} the run `manifest` records (undefined: none read) of its output, or of its
+ * errors file apart (`errorsLineOrder`; in a manifest recording one order for both files, as an
+ * older creditlift's does, that order).
+ */
+export function lineOrderOf(manifest: RunManifest | undefined, file: 'output' | 'errors' = 'output'): LineOrder {
+  const recorded = (file === 'errors' ? manifest?.status?.errorsLineOrder : undefined) ?? manifest?.status?.lineOrder;
   if (recorded !== undefined) return recorded;
   if (resumedDecidingAgain(manifest)) return 'resumedDecidingAgain';
   return manifest?.status?.runs === 1 ? 'input' : 'unknown';

@@ -17,6 +17,7 @@ import { deviceKindOf } from '../files/deviceKind.js';
 import { readRunManifest, runManifestPath, type RunManifest } from './score/runManifest.js';
 import { RunManifestInvalidError } from './score/runManifestInvalidError.js';
 import { incompleteRunNote, manifestBytesFault, manifestCountFaults, outputRoleOf } from './verifyManifest.js';
+import type { BytesCompared } from './runFileFaults.js';
 import { configurationFaults, runConfigurationOf } from './score/runConfiguration.js';
 import { fingerprint } from './keyFingerprints.js';
 import { lineOrderOf, ScoreLineNumbers } from './scoreLineNumbers.js';
@@ -85,8 +86,9 @@ JSON that is no object, or an object with neither "decision" nor "error" that is
 (DECISIONS.run.json), when there is one, is read as report and monitor read it: when it records the
 lines in input order (one run, never resumed, or resumes that decided nothing again out of order), a
 line naming a lower input line than the line before exits 3, as there, and the file is held to what
-report holds it to: the bytes the run recorded (its size and SHA-256, when recorded) and as many
-decisions as it recorded, or verify names the difference and exits 3 (so a line removed from a
+report holds it to: the bytes the run recorded (its size and SHA-256, when recorded; its size alone
+for a run a signal stopped before it read its files back; with neither, no blank line, which score
+never writes) and as many decisions as it recorded, or verify names the difference and exits 3 (so a line removed from a
 finished run's output is caught, though every remaining line verifies; the error-line counts and each
 decision's configuration are checked only with --manifest); one that cannot be read is warned of and
 exits 3, as report exits for it. An empty file whose manifest beside it records that its run ended
@@ -267,12 +269,16 @@ export async function runVerifyCommand(argv: readonly string[], io: CliIo = proc
       matches = all.length === 0;
       io.stdout(
         matches
-          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared ? 'the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), made by the run's model, policy, catalog and engine, as the run recorded\n`
+          ? `${say(file)} matches the run manifest ${say(manifestFile)}: ${bytesCompared === 'digest' ? 'the bytes the run wrote, ' : bytesCompared === 'size' ? 'the size of the bytes the run wrote, ' : ''}${total.toLocaleString('en-US')} decision(s) and ${counts.errorLines.toLocaleString('en-US')} error line(s), made by the run's model, policy, catalog and engine, as the run recorded\n`
           : `${say(file)} does not match the run manifest ${say(manifestFile)}: ${say(all.join('; '))}\n`,
       );
-      if (!bytesCompared && manifest.status?.files === undefined && manifest.status?.decisions !== undefined)
+      if (bytesCompared === 'size')
         io.stdout(
-          `note: the manifest records no digest of the run's files (${manifest.status.exitCode === CliExitCode.interrupted ? 'a signal stopped the run before it read them back; the same score command with --resume records them' : 'a creditlift that did not record one wrote it'}): the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
+          "note: the manifest records the sizes of the run's files, not their digests (a signal stopped the run before it read them back; the same score command with --resume records them): the size, the counts and each decision's model, policy, catalog and engine were compared, not the bytes, so a line replaced by another sealed decision of the same run and as long is not caught\n",
+        );
+      else if (manifest.status?.files === undefined && manifest.status?.decisions !== undefined)
+        io.stdout(
+          `note: the manifest records no digest of the run's files (${manifest.status.exitCode === CliExitCode.interrupted ? 'a signal stopped the run before it read them back; the same score command with --resume records them' : 'a creditlift that did not record one wrote it'}): the counts and each decision's model, policy, catalog and engine were compared, and blank lines looked for (score writes none), not the bytes, so a line replaced by another sealed decision of the same run is not caught\n`,
         );
       const note = incompleteRunNote(manifest);
       if (note !== undefined) io.stdout(`note: ${say(note)}\n`);
@@ -343,18 +349,18 @@ async function readManifestOption(path: string): Promise<RunManifest> {
 
 /**
  * Why `file` (decisions and error lines counted) does not match the run `manifest` recorded; empty
- * when it does. `bytesCompared`: the manifest recorded the file's digest, and it was compared.
+ * when it does. `bytesCompared`: what the manifest recorded of the file's bytes, and was compared.
  */
 async function manifestFaults(
   file: string,
   manifestPath: string,
   manifest: RunManifest,
   found: { readonly decisions: number; readonly errorLines: number },
-): Promise<{ readonly faults: readonly string[]; readonly bytesCompared: boolean }> {
+): Promise<{ readonly faults: readonly string[]; readonly bytesCompared: BytesCompared }> {
   const role = outputRoleOf(file, manifestPath, manifest);
-  if (role.kind === 'neither') return { faults: [role.why], bytesCompared: false };
+  if (role.kind === 'neither') return { faults: [role.why], bytesCompared: 'none' };
   const bytes = await manifestBytesFault(file, manifest, role);
-  return { faults: [...(bytes.fault === undefined ? [] : [bytes.fault]), ...manifestCountFaults(manifest, role, found)], bytesCompared: bytes.compared };
+  return { faults: [...bytes.faults, ...manifestCountFaults(manifest, role, found)], bytesCompared: bytes.compared };
 }
 
 /**

@@ -2,7 +2,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileIdentity } from './score/fileIdentity.js';
 import { RETRY_ON_RESUME_CODE } from './score/resumeState.js';
 import type { RunManifest } from './score/runManifest.js';
-import { digestOf, writtenFileFault } from './score/writtenFiles.js';
+import { type BytesCompared, runFileBytesFaults } from './runFileFaults.js';
+import { runWroteNoLine } from './runWroteNoLine.js';
 
 /** Which of a `score` run's files a file given to `verify` is, by the run's manifest. */
 export type OutputRole =
@@ -79,20 +80,22 @@ export function incompleteRunNote(manifest: RunManifest): string | undefined {
 }
 
 /**
- * Whether `file` is, byte for byte, the file of the run it is (`role`): the manifest records the
- * size and SHA-256 of the output and errors file as the run left them. `compared` is false when it
- * records none (a run still running, killed, or written by a creditlift that did not record them).
+ * Whether `file` is, byte for byte, the file of the run it is (`role`), by the most its manifest
+ * records ({@link runFileBytesFaults}): the size and SHA-256 of the output and errors file as the
+ * run left them, their sizes alone (a signal stopped the run before it read them back), or, with
+ * neither, no blank line (score writes none). `compared` says which was held to.
  */
 export async function manifestBytesFault(
   file: string,
   manifest: RunManifest,
   role: Exclude<OutputRole, { kind: 'neither' }>,
-): Promise<{ readonly compared: boolean; readonly fault?: string }> {
-  const files = manifest.status?.files;
-  if (files === undefined) return { compared: false };
-  const recorded = role.kind === 'output' ? files.output : (files.errors ?? files.output);
-  // A device the run wrote to was not read back: it has no bytes to compare.
-  if ('device' in recorded) return { compared: false };
-  const fault = writtenFileFault(await digestOf(file), recorded);
-  return fault === undefined ? { compared: true } : { compared: true, fault };
+): Promise<{ readonly compared: BytesCompared; readonly faults: readonly string[] }> {
+  const status = manifest.status;
+  const files = status?.files;
+  const errorLines = status?.rejected === undefined ? undefined : status.rejected + (status.workerFailed ?? 0);
+  return runFileBytesFaults(file, {
+    bytes: role.kind === 'output' ? files?.output : (files?.errors ?? files?.output),
+    ended: status?.decisions !== undefined,
+    wroteNoLine: role.kind === 'output' ? runWroteNoLine(manifest) : errorLines === 0,
+  });
 }

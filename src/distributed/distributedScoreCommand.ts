@@ -21,7 +21,7 @@ import { ResumeOrderMark } from '../cli/score/resumeOrderMark.js';
 import { runningStatus } from '../cli/score/runStatus.js';
 import type { RunStatus, WrittenFiles } from '../cli/score/runManifestSchema.js';
 import { runEndInterruptedMessage } from '../cli/score/runEndInterrupted.js';
-import { writtenFilesOf } from '../cli/score/writtenFiles.js';
+import { writtenFilesOf, writtenSizesOf } from '../cli/score/writtenFiles.js';
 import { queueRunStatus, type QueueRunEnd } from './queueRunStatus.js';
 import { RunRefusedError } from '../cli/score/runRefusedError.js';
 import { FingerprintInterruptedError, fingerprintInterruptedMessage } from '../cli/score/fingerprintInterruptedError.js';
@@ -303,11 +303,12 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
       resumed === undefined ? undefined : before?.status,
       { mode: 'queue', job: name, workers: {} },
       resumed !== undefined,
+      errors !== out,
     );
     const manifestNow: RunManifest = { ...(resumed === undefined || before === undefined ? runManifest : before), queue: queueRecord, status };
     await writeRunManifest(runManifestPath(out), manifestNow);
     // A resume writes no answer out of input order before its manifest says so.
-    const order = new ResumeOrderMark(status, resumed, (s) => writeRunManifest(runManifestPath(out), { ...manifestNow, status: s }));
+    const order = new ResumeOrderMark(status, resumed, (s) => writeRunManifest(runManifestPath(out), { ...manifestNow, status: s }), errors !== out);
     began = true;
     // An output created empty to lock it is this run's now, the manifest saying so: the exit keeps it.
     for (const lock of locks) lock.keepCreated();
@@ -576,9 +577,11 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
           countRejection(summary, line.error);
         }
       }
-      // Lines of a chunk go in input order: the first is the one an out-of-order answer could be.
-      const first = lines.find((line) => !done(line.line));
-      if (first !== undefined) await order.beforeWriting(first.line);
+      // Lines of a chunk go in input order: the first of each kind is the one an out-of-order answer in its file could be.
+      const firstDecision = lines.find((line) => !done(line.line) && 'decisionJson' in line);
+      const firstError = lines.find((line) => !done(line.line) && !('decisionJson' in line));
+      if (firstDecision !== undefined) await order.beforeWriting(firstDecision.line, 'decision');
+      if (firstError !== undefined) await order.beforeWriting(firstError.line, 'error');
       // In input order within the file: a shared file takes both kinds in one write.
       await outFile.write(outText);
       if (errFile !== outFile) await errFile.write(errText);
@@ -685,6 +688,8 @@ export async function runDistributedScore(argv: readonly string[], io: CliIo, us
     } catch (e) {
       if (!(e instanceof FingerprintInterruptedError)) throw e;
       digestsStopped = e;
+      // Their sizes at least, as score in one process records them.
+      written = await writtenSizesOf(out, errors);
     }
     const ended = queueRunStatus(
       order.status,

@@ -28,7 +28,7 @@ export interface QueueRunEnd {
   readonly changed?: string;
   /** A signal stopped that reading of the input: nothing is known of it (exit 130, no last line read claimed). */
   readonly checkStopped?: FingerprintInterruptedError;
-  /** A signal stopped reading the outputs back for their digests (`files` is then absent). */
+  /** A signal stopped reading the outputs back for their digests (`files` then holds their sizes alone). */
   readonly digestsStopped?: FingerprintInterruptedError;
   /** The input line of the last record of the last chunk the run took in (added, or answered by an earlier run). */
   readonly lastLineRead: number;
@@ -45,8 +45,8 @@ export interface QueueRunEnd {
  * `worker_failed` lines, 3 records rejected, else 0, as `runDistributedScore` exits), the failed and
  * unwritten chunks and the `worker_failed` lines as undecided lines, and the workers that decided its chunks. Says on stderr which records a resume
  * decided again because their answer line was missing. `files`: the output's digests, read after it
- * was closed (none when a signal stopped that: a run that had otherwise done is then interrupted, 130,
- * as `score` ends one).
+ * was closed (its sizes alone when a signal stopped that: a run that had otherwise done is then
+ * interrupted, 130, as `score` ends one).
  */
 export function queueRunStatus(running: RunStatus, end: QueueRunEnd, io: CliIo, files: WrittenFiles | undefined): RunStatus {
   const { summary, resumed, failed } = end;

@@ -23,12 +23,19 @@ function found(): ResumeState {
     foreign: [],
     conflicts: [],
     highest: 8,
+    highestDecision: 8,
+    highestError: 0,
     answered: (line) => done.has(line) || (missing.addRange(line), false),
     missing: () => missing,
   };
 }
 
-const resumedStatus = (lineOrder?: RunStatus['lineOrder']): RunStatus =>
+/** Lines 1, 5 and 8 decided in the output, 6 and 7 rejected into the errors file apart. */
+function foundApart(): ResumeState {
+  return { ...found(), rejected: 2, highestDecision: 8, highestError: 7 };
+}
+
+const resumedStatus = (lineOrder?: RunStatus['lineOrder'], errorsApart = false): RunStatus =>
   runningStatus(
     {
       state: 'incomplete',
@@ -38,6 +45,8 @@ const resumedStatus = (lineOrder?: RunStatus['lineOrder']): RunStatus =>
       ...(lineOrder === undefined ? {} : { lineOrder }),
     },
     { mode: 'in-process' },
+    true,
+    errorsApart,
   );
 
 describe('ResumeOrderMark', () => {
@@ -86,5 +95,32 @@ describe('ResumeOrderMark', () => {
     expect(older(1).lineOrder).toBe('input');
     expect(older(2).lineOrder).toBeUndefined();
     expect(runningStatus(undefined, { mode: 'in-process' }, true).lineOrder).toBeUndefined();
+  });
+
+  it('errors apart: each file keeps its own order; an answer out of order in one marks that file alone (both were marked)', async () => {
+    const recorded: RunStatus[] = [];
+    const mark = new ResumeOrderMark(resumedStatus(undefined, true), foundApart(), async (s) => void recorded.push(s), true);
+    expect(mark.status).toMatchObject({ lineOrder: 'input', errorsLineOrder: 'input' });
+    // Below the output's highest line (8), above the errors file's (7): in order in the file it goes to.
+    await mark.beforeWriting(9, 'error');
+    await mark.beforeWriting(9, 'decision');
+    expect(recorded).toHaveLength(0);
+    await mark.beforeWriting(2, 'error');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ lineOrder: 'input', errorsLineOrder: 'resumedDecidingAgain' });
+    await mark.beforeWriting(3, 'decision');
+    expect(recorded).toHaveLength(2);
+    expect(recorded[1]).toMatchObject({ lineOrder: 'resumedDecidingAgain', errorsLineOrder: 'resumedDecidingAgain' });
+    // One file: an error line goes to the output, and marks it.
+    const one: RunStatus[] = [];
+    const shared = new ResumeOrderMark(resumedStatus(), found(), async (s) => void one.push(s));
+    await shared.beforeWriting(2, 'error');
+    expect(one[0]?.lineOrder).toBe('resumedDecidingAgain');
+    expect(one[0]?.errorsLineOrder).toBeUndefined();
+  });
+
+  it("errors apart: a resume of a manifest recording one order for both files (an older creditlift's) starts each file from it", () => {
+    expect(resumedStatus('input', true)).toMatchObject({ lineOrder: 'input', errorsLineOrder: 'input' });
+    expect(resumedStatus('resumedDecidingAgain', true)).toMatchObject({ lineOrder: 'resumedDecidingAgain', errorsLineOrder: 'resumedDecidingAgain' });
   });
 });

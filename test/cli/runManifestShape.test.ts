@@ -110,7 +110,7 @@ function earlierShapes(now: { [key: string]: Json }): [string, Json][] {
   const { keys: _k, features: _f, engineVersion: _e, catalogHash: _c, queue: _q, status, ...first } = now;
   const options = now.options as { [key: string]: Json };
   const s = status as { [key: string]: Json };
-  const { files: _files, lastInputLine: _l, lineOrder: _o, ...statusBeforeFiles } = s;
+  const { files: _files, lastInputLine: _l, lineOrder: _o, errorsLineOrder: _eo, ...statusBeforeFiles } = s;
   const { foreignAnswersRemoved: _fa, ...eventsBefore } = s.events as { [key: string]: Json };
   const keys = { signing: null, personalData: null };
   const features = { path: '/lender/features.ts', size: 812, sha256: 'c'.repeat(64) };
@@ -139,6 +139,8 @@ function earlierShapes(now: { [key: string]: Json }): [string, Json][] {
     ['7514516 (+status.files)', { ...first, keys, features: null, status: { ...statusBeforeFiles, events: eventsBefore, files: s.files ?? null } }],
     // F44: the order of the output's lines; before it, a resumed run's status recorded none.
     ['F44 (before status.lineOrder, resumed)', { ...now, status: { ...statusBeforeFiles, runs: 2, files: s.files ?? null } }],
+    // F56: one order for both files, before the errors file's was recorded apart (errorsLineOrder).
+    ['F56 (before status.errorsLineOrder)', { ...now, status: { ...statusBeforeFiles, lineOrder: 'input', files: s.files ?? null } }],
     // d3ea6a3: the --features module's local imports.
     ['d3ea6a3 (+features.imports)', { ...now, features: { ...features, imports: ['helpers/tenure.ts'] } }],
   ];
@@ -165,8 +167,12 @@ const OPTIONAL = new Set([
   'status.undecided.afterLine',
   'status.lastInputLine',
   'status.lineOrder',
+  'status.errorsLineOrder',
   'status.files',
   'status.files.errors',
+  // A run a signal stopped before it read its files back records their sizes alone.
+  'status.files.output.sha256',
+  'status.files.errors.sha256',
   'status.events.foreignAnswersRemoved',
 ]);
 /** Whether deleting the value at `p` leaves a manifest as some creditlift wrote it: an optional field, an array element, a worker's count. */

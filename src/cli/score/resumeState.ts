@@ -92,6 +92,10 @@ export interface ResumeState {
    * record below it that the resume decides is answered after the rest, out of input order.
    */
   readonly highest: number;
+  /** The highest input line a decision line answers (0 for none): where the output stands when the error lines are apart. */
+  readonly highestDecision: number;
+  /** The highest input line an error line answers (0 for none): where a `--errors` file apart stands. */
+  readonly highestError: number;
 }
 
 /** Error code of a record a failed worker could not decide: a runtime fault, not the record's, so resuming decides it again. */
@@ -222,7 +226,13 @@ export async function readResumeState(
     );
   }
   let highest = 0;
-  for (const line of done) highest = line;
+  let highestDecision = 0;
+  let highestError = 0;
+  for (const line of done) {
+    highest = line;
+    if (errorLines.has(line)) highestError = line;
+    else highestDecision = line;
+  }
   const missing = new LineSet();
   const expected = (line: number) => retriedLines.has(line) || redo.has(line) || earlierUndecided.some((r) => r.first <= line && line <= r.last);
   return {
@@ -235,6 +245,8 @@ export async function readResumeState(
     foreign: scans.filter((s) => s.foreignCount > 0).map((s) => ({ path: s.path, lines: s.foreign, count: s.foreignCount })),
     conflicts,
     highest,
+    highestDecision,
+    highestError,
     answered(line) {
       if (done.has(line)) return true;
       if (line < highest && !missing.has(line) && !expected(line)) missing.add(line);

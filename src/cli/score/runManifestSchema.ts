@@ -214,7 +214,22 @@ const FileDigest = z.strictObject({ size: count('its size in bytes'), /** Hex SH
  */
 const DeviceOutput = z.strictObject({ /** What it is: 'a character device'. */ device: text('what device it is') });
 
-const WrittenFile = z.union([FileDigest, DeviceOutput], expecting('an object: the size and sha256 the run left, or the device it wrote to'));
+/**
+ * The size alone of a file as a run left it, when a signal stopped the run before it read the file
+ * back for its digest (a size is known without reading the file). Blank lines added, or a line
+ * removed, change it; a line replaced by one as long does not. Absent in manifests written before
+ * creditlift recorded it: those runs recorded nothing of such a file.
+ */
+const FileSize = z.strictObject({
+  size: count('its size in bytes'),
+  // Named, so a digest's sha256 of another type is refused as a digest's field, not as a field no creditlift writes.
+  sha256: z.never().optional(),
+});
+
+const WrittenFile = z.union(
+  [FileDigest, DeviceOutput, FileSize],
+  expecting('an object: the size and sha256 the run left, its size alone, or the device it wrote to'),
+);
 
 /**
  * The files a `score` run wrote, as they were when it recorded how it ended: its output, and its
@@ -268,7 +283,8 @@ export const RunStatus = z.strictObject(
      */
     lastInputLine: count("the line of the input's last record").optional(),
     /**
-     * The order of the input line numbers in the output (and in the errors file when apart):
+     * The order of the input line numbers in the output (and in the errors file when apart, unless
+     * `errorsLineOrder` says that file's):
      * `input`, each higher than the one before; `resumedDecidingAgain`, a resume decided records
      * below the highest line answered and wrote their answers after the rest. A resume records
      * `resumedDecidingAgain` before it writes the first such answer, so a run killed part-way
@@ -278,9 +294,18 @@ export const RunStatus = z.strictObject(
      */
     lineOrder: z.enum(['input', 'resumedDecidingAgain'], expecting('"input" or "resumedDecidingAgain"')).optional(),
     /**
+     * The order of the errors file's input line numbers when it is apart from the output, as
+     * `lineOrder` says the output's: a resume that writes error lines out of order but decisions
+     * in order leaves the output said in input order. When present, `lineOrder` is the output's
+     * alone. Absent in manifests written before creditlift recorded each file's order (their
+     * `lineOrder` is both files'), and when the error lines go into the output.
+     */
+    errorsLineOrder: z.enum(['input', 'resumedDecidingAgain'], expecting('"input" or "resumedDecidingAgain"')).optional(),
+    /**
      * Size and SHA-256 of the output (and of the errors file when apart) as the run left them, so a
-     * reader can tell the file is the run's byte for byte. Absent while running and in manifests
-     * written before creditlift recorded them.
+     * reader can tell the file is the run's byte for byte; their sizes alone when a signal stopped
+     * the run before it read them back. Absent while running and in manifests written before
+     * creditlift recorded them.
      */
     files: WrittenFiles.optional(),
   },
@@ -351,5 +376,9 @@ export type UndecidedLines = NonNullable<RunStatus['undecided']>;
 export type WrittenFiles = NonNullable<RunStatus['files']>;
 /** Size and SHA-256 of a file as a run left it. */
 export type FileDigest = DeepReadonly<z.infer<typeof FileDigest>>;
+/** The size alone of a file a run left, its digest not read. */
+export type FileSize = DeepReadonly<z.infer<typeof FileSize>>;
+/** What a run recorded of one of its files: digest, size alone, or the device it is. */
+export type WrittenFile = WrittenFiles['output'];
 /** An output that is a device, not read back. */
 export type DeviceOutput = DeepReadonly<z.infer<typeof DeviceOutput>>;

@@ -18,15 +18,19 @@ const NO_EVENTS: Record<keyof RunEvents, number> = {
 /**
  * The status a run writes as it begins. `resumes`: the run continues an output, whose manifest has
  * `previous` as its status (undefined when a creditlift that did not record one wrote it).
+ * `errorsApart`: its error lines go to a file of their own, whose order is recorded apart
+ * (`errorsLineOrder`), from the order a manifest recording one for both files says.
  */
-export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy, resumes = previous !== undefined): RunStatus {
+export function runningStatus(previous: RunStatus | undefined, decidedBy: DecidedBy, resumes = previous !== undefined, errorsApart = false): RunStatus {
   const lineOrder = lineOrderBefore(previous, resumes);
+  const errorsLineOrder = errorsApart ? (resumes ? (previous?.errorsLineOrder ?? lineOrder) : 'input') : undefined;
   return {
     state: 'running',
     runs: (previous?.runs ?? (resumes ? 1 : 0)) + 1,
     decidedBy,
     events: everyEvent(previous?.events),
     ...(lineOrder === undefined ? {} : { lineOrder }),
+    ...(errorsLineOrder === undefined ? {} : { errorsLineOrder }),
     ...(previous?.lastInputLine === undefined ? {} : { lastInputLine: previous.lastInputLine }),
   };
 }
@@ -44,14 +48,14 @@ function lineOrderBefore(previous: RunStatus | undefined, resumes: boolean): Run
 }
 
 /**
- * `status` with the order a resume records before it writes an answer after the rest, and the
- * counts of `events` (what it took out and decides again, as known then) added to its own: what a
- * run killed from then on leaves said.
+ * `status` (saying already which file a resume writes an answer after the rest in) with the counts
+ * of `events` (what it took out and decides again, as known then) added to its own: what a run
+ * killed from then on leaves said.
  */
 export function decidingAgainStatus(status: RunStatus, events: Partial<RunEvents>): RunStatus {
   const every = everyEvent(status.events);
   for (const [k, v] of Object.entries(events) as [keyof RunEvents, number][]) every[k] += v;
-  return { ...status, lineOrder: 'resumedDecidingAgain', events: every };
+  return { ...status, events: every };
 }
 
 /**
@@ -85,7 +89,7 @@ export interface RunEnd {
   readonly events: Partial<RunEvents>;
   /** What decided the run's records, when only known at the end (the workers of a `--queue` job). */
   readonly decidedBy?: DecidedBy;
-  /** The run's files as it left them (closed); absent when a signal stopped reading them back. */
+  /** The run's files as it left them (closed); their sizes alone when a signal stopped reading them back. */
   readonly files?: WrittenFiles;
 }
 
@@ -113,6 +117,7 @@ export function endedStatus(running: RunStatus, end: RunEnd): RunStatus {
     decidedBy: end.decidedBy ?? running.decidedBy,
     events,
     ...(running.lineOrder === undefined ? {} : { lineOrder: running.lineOrder }),
+    ...(running.errorsLineOrder === undefined ? {} : { errorsLineOrder: running.errorsLineOrder }),
     exitCode: end.exitCode,
     ...(end.reason === undefined ? {} : { reason: end.reason }),
     decisions: (resumed === undefined ? 0 : resumed.done.size - resumed.rejected) + summary.decisions,

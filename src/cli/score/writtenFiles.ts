@@ -1,6 +1,7 @@
+import { stat } from 'node:fs/promises';
 import { deviceKindOf } from '../../files/deviceKind.js';
 import { fingerprintInput } from './runManifest.js';
-import type { DeviceOutput, FileDigest, WrittenFiles } from './runManifestSchema.js';
+import type { DeviceOutput, FileDigest, FileSize, WrittenFiles } from './runManifestSchema.js';
 
 /**
  * Digests of the run's files, read back after they are closed (a stream: constant memory; the
@@ -18,6 +19,22 @@ export async function writtenFilesOf(out: string, errors: string, options: { rea
 async function writtenFileOf(path: string, options: { readonly signal?: AbortSignal }): Promise<FileDigest | DeviceOutput> {
   const device = await deviceKindOf(path);
   return device === undefined ? digestOf(path, options) : { device };
+}
+
+/**
+ * The sizes alone of the run's files, when a signal stopped reading them back for their digests:
+ * known at once (no byte is read), and enough to tell blank lines added or a line removed, where a
+ * manifest recording nothing of its files left the readers the decision count alone. A device is
+ * named as one.
+ */
+export async function writtenSizesOf(out: string, errors: string): Promise<WrittenFiles> {
+  const output = await writtenSizeOf(out);
+  return errors === out ? { output } : { output, errors: await writtenSizeOf(errors) };
+}
+
+async function writtenSizeOf(path: string): Promise<FileSize | DeviceOutput> {
+  const device = await deviceKindOf(path);
+  return device === undefined ? { size: (await stat(path)).size } : { device };
 }
 
 /**
