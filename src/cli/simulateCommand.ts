@@ -37,6 +37,7 @@ import { unknownKindsWarning } from './unknownKindsWarning.js';
 import { fingerprintInput } from './score/runManifest.js';
 import { fingerprintFeatureModule } from '../features/featureModuleFingerprint.js';
 import { simulationLineActionLines } from './simulationLineActionLines.js';
+import { simulationSideLabels } from './simulationSideLabels.js';
 import { readKeyFile } from './readKeyFile.js';
 import { fingerprintsOfKeys, type VerificationKeyFingerprints } from './keyFingerprints.js';
 import { describePriorSources } from '../simulate/priorSources.js';
@@ -170,16 +171,6 @@ function formatOf(path: string, given: string | undefined): 'csv' | 'ndjson' {
   const f = given ?? (/\.csv$/i.test(path) ? 'csv' : 'ndjson');
   if (f !== 'csv' && f !== 'ndjson') throw new UsageError(`--format must be ndjson or csv, got "${f}"`);
   return f;
-}
-
-function label(policy: string | undefined, model: string | undefined, catalog: { readonly file: string; readonly hash: string } | undefined): string {
-  const parts = [
-    policy === undefined ? 'default policy' : `policy ${basename(policy)}`,
-    model === undefined ? 'embedded model' : `model ${basename(model)}`,
-    // With its hash: two runs with an edited file of one name are two catalogs.
-    ...(catalog === undefined ? [] : [`catalog ${basename(catalog.file)} (${catalog.hash.slice(0, 12)})`]),
-  ];
-  return parts.join(', ');
 }
 
 /**
@@ -341,10 +332,13 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     }
     for (const sink of sinks.splice(0)) await sink.close();
     const catalogNamed = values.catalog === undefined || catalogFile === undefined ? undefined : { file: values.catalog, hash: catalogFile.hash };
-    const meta = {
-      baselineLabel: label(values['baseline-policy'], values['baseline-model'], catalogNamed),
-      candidateLabel: label(values['candidate-policy'], values['candidate-model'], catalogNamed),
-    };
+    const labels = simulationSideLabels(
+      { policy: values['baseline-policy'], model: values['baseline-model'] },
+      { policy: values['candidate-policy'], model: values['candidate-model'] },
+      catalogNamed,
+      result.provenance,
+    );
+    const meta = { baselineLabel: labels.baseline, candidateLabel: labels.candidate };
     const provenance = {
       engineVersion: result.provenance?.engineVersion ?? null,
       book: { ...bookPrint, format },

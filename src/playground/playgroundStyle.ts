@@ -1,3 +1,5 @@
+import { VISUALLY_HIDDEN_CSS } from '../common/visuallyHiddenCss.js';
+
 /** The playground's stylesheet, inline (no external assets). High contrast, visible focus, readable at 200% zoom. */
 export const PLAYGROUND_CSS = `
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --up: #b42318; --down: #1a7f37; --accent: #0550ae; --bg: #f6f8fa; }
@@ -44,7 +46,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0 20px; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
 #waterfall svg { max-width: 100%; height: auto; }
-.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+${VISUALLY_HIDDEN_CSS}
 /* A phone: one column, the decision under the editor (two columns were 960 px wide at 375). */
 @media (max-width: 760px) {
   main { grid-template-columns: minmax(0, 1fr); padding: 10px; }

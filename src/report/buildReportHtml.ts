@@ -96,10 +96,6 @@ function bindingName(b: ReportData['bindingConstraints'][number]): string {
   return `${b.release}: ${EARLIER_RELEASE_BINDING_NAMES[b.name] ?? BINDING_NAMES[b.name] ?? b.name}`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** Average comprehensive cost of new lines, flagged (and marked for screen readers) above the threshold. */
 function averageCostKpi(data: ReportData, alertAbove: number): string {
   const avg = data.newLines?.averageApr ?? null;
@@ -211,7 +207,8 @@ export function buildReportHtml(data: ReportData, meta: ReportMeta = {}): string
       // The chart shows the most frequent at a glance and says so; the table below lists every one.
       title: `Principal reasons given (declines and limits below the request)${data.reasons.length > CHART_REASONS ? `: the ${CHART_REASONS} most frequent of ${data.reasons.length}, every one in the table below` : ''}`,
       bars: data.reasons.slice(0, CHART_REASONS).map((r) => ({
-        label: clip(r.en, 44),
+        // The whole text: the chart cuts it to its room, keeping reasons with one beginning apart.
+        label: r.en,
         value: r.count,
         text: `${r.count.toLocaleString('en-US')} (${r.source})`,
         colour: r.source === 'policy' ? PALETTE[3] : PALETTE[0],

@@ -1,3 +1,4 @@
+import { VISUALLY_HIDDEN_CSS } from '../common/visuallyHiddenCss.js';
 import { INBAR_TEXT } from './charts/chartFrame.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -37,7 +38,7 @@ table{border-collapse:collapse;width:100%;margin-top:8px}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}
 details.figures{margin:6px 0 0;font-size:12px}details.figures>summary{color:var(--muted);cursor:pointer}
-.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+${VISUALLY_HIDDEN_CSS}
 @media print{main{max-width:none}figure.chart{break-inside:avoid}}
 @media (max-width:600px){main{padding:12px}.kpis{grid-template-columns:repeat(auto-fit,minmax(130px,1fr))}figure.chart{overflow-x:auto}figure.chart>svg{min-width:560px}}
 `;

@@ -139,8 +139,10 @@ export function buildSimulationHtml(result: SimulationResult, given: SimulationR
   const s = result.summary;
   const b = s.totals.baseline;
   const c = s.totals.candidate;
-  const B = meta.baselineLabel ?? 'baseline';
-  const C = meta.candidateLabel ?? 'candidate';
+  // "baseline" and "candidate" lead each name: two files of one name (or labels a caller made
+  // alike) once gave two identical captions, column heads and fairness headings.
+  const B = meta.baselineLabel === undefined ? 'baseline' : `baseline · ${meta.baselineLabel}`;
+  const C = meta.candidateLabel === undefined ? 'candidate' : `candidate · ${meta.candidateLabel}`;
   const swapRows = OUTCOMES.map((bo) => [
     `${bo} under baseline`,
     ...OUTCOMES.map((co) => ({
@@ -245,8 +247,8 @@ ${arms}`;
     title: meta.title ?? 'creditlift policy simulation',
     meta: [
       meta.source === undefined ? undefined : `Book: ${meta.source}`,
-      `Baseline: ${B}${sideText(result.provenance?.baseline)}`,
-      `Candidate: ${C}${sideText(result.provenance?.candidate)}`,
+      `Baseline: ${meta.baselineLabel ?? 'baseline'}${sideText(result.provenance?.baseline)}`,
+      `Candidate: ${meta.candidateLabel ?? 'candidate'}${sideText(result.provenance?.candidate)}`,
       `Paths: baseline ${s.paths.baseline}, candidate ${s.paths.candidate}${PRIOR_META[s.paths.prior ?? 'none']}`,
       result.provenance === undefined ? undefined : `Engine: creditlift ${result.provenance.engineVersion}`,
     ].filter((x): x is string => x !== undefined),

@@ -7,6 +7,7 @@ import { buildSimulationHtml, SIMULATION_CHART_IDS } from '../../src/simulate/bu
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
 import { buildMonitorHtml, MONITOR_CHART_IDS } from '../../src/monitor/buildMonitorHtml.js';
 import { headlessChromium } from '../helpers/headlessChromium.js';
+import { pageScrollWidths } from '../helpers/pageScrollWidths.js';
 import { handMadeMonitorResult } from '../monitor/handMadeMonitor.js';
 import { countColour, decodePng } from '../report/decodePng.js';
 
@@ -118,6 +119,20 @@ describe.skipIf(browser.bin === undefined)(`simulation and monitoring reports in
       const image = decodePng(readFileSync(png));
       expect(image.width).toBe(1200);
       expect(countColour(image, OUTCOME_COLOURS.approve), 'approve-coloured pixels').toBeGreaterThan(300);
+    });
+  }
+
+  // Outside tester round 28, F5: the hidden figure tables share the report's stylesheet.
+  for (const [name, build] of [
+    ['simulation', simulationHtml],
+    ['monitor', monitorHtml],
+  ] as const) {
+    it(`the ${name} report does not scroll sideways at 1280 or 1024 px`, { timeout: 120_000 }, async () => {
+      const html = join(work, `${name}-width.html`);
+      writeFileSync(html, build());
+      // The simulation page's bar charts carry hidden figure tables; the monitor's line charts a "Figures" disclosure.
+      expect(readFileSync(html, 'utf8')).toContain(name === 'simulation' ? '<table class="sr-only" data-figures>' : '<details class="figures">');
+      expect(await pageScrollWidths(browser, html, [1280, 1024])).toEqual([1280, 1024]);
     });
   }
 });

@@ -6,6 +6,7 @@ import { createReportAccumulator, type ReportData } from '../../src/report/repor
 import { fakeDecision } from '../cli/fakeDecider.js';
 import { resolveCatalog } from '../../src/catalog/resolveCatalog.js';
 import { lenderGigKinds } from '../helpers/lenderGigCatalog.js';
+import { policyReasons } from '../../src/policy/policyReasons.js';
 
 function sampleData(): ReportData {
   const acc = createReportAccumulator();
@@ -142,5 +143,34 @@ describe('buildReportHtml: every principal reason is counted', () => {
     expect(chartSvg(html, 'principal-reasons')).toContain('the 12 most frequent of 20');
     const table = /<table class="reasons">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
     for (let k = 0; k < 20; k++) expect(table, `code_${k}`).toContain(`code_${k}`);
+  });
+});
+
+// Outside tester round 28, F4: reasons were cut to 44 characters, so the three "A certificate that
+// counted at your last decision ..." reasons became three identical bars, hover titles and
+// screen-reader rows, though each asks the customer for another action.
+describe('buildReportHtml: reasons that share a long beginning stay apart', () => {
+  it('three certificate reasons get three chart labels; titles and the hidden table carry each full text', () => {
+    const acc = createReportAccumulator();
+    const codes = ['evidence_expired', 'evidence_not_in_update', 'evidence_no_longer_accepted'] as const;
+    const full = codes.map((code) => policyReasons[code].en);
+    codes.forEach((code, i) => {
+      const d = fakeDecision({ id: `c${i}`, outcome: 'refer' });
+      acc.addDecision({ ...d, reasons: [{ code, source: 'policy', factor: 'evidence', en: full[i]!, zhHans: policyReasons[code].zhHans }] } as typeof d);
+    });
+    const svg = chartSvg(buildReportHtml(acc.finish()), 'principal-reasons');
+    const labels = [...svg.matchAll(/<text class="label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(labels).toHaveLength(3);
+    expect(new Set(labels).size, labels.join(' | ')).toBe(3);
+    const titles = [...svg.matchAll(/<rect class="mark"[^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]!);
+    for (const text of full)
+      expect(
+        titles.some((t) => t.startsWith(`${escapeHtml(text)}: `)),
+        text,
+      ).toBe(true);
+    const hidden =
+      /<table class="sr-only" data-figures>[\s\S]*?<\/table>/.exec(/id="chart-principal-reasons"[\s\S]*/.exec(buildReportHtml(acc.finish()))?.[0] ?? '')?.[0] ??
+      '';
+    for (const text of full) expect(hidden, text).toContain(`<th scope="row">${escapeHtml(text)}</th>`);
   });
 });

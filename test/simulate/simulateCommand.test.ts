@@ -150,7 +150,9 @@ describe('creditlift simulate', () => {
     }
     const html = readFileSync(join(work, 'sim.html'), 'utf8');
     expect(html).toContain('<table class="swap">');
-    expect(html).toMatch(/Candidate: policy candidate\.json, embedded model \(model [^,]+, sha256 [0-9a-f]{12}; policy [0-9a-f]{12}; catalog [0-9a-f]{12}\)/);
+    expect(html).toMatch(
+      /Candidate: policy candidate\.json \([0-9a-f]{12}\), embedded model \(model [^,]+, sha256 [0-9a-f]{12}; policy [0-9a-f]{12}; catalog [0-9a-f]{12}\)/,
+    );
     expect(html).toContain('<strong>3 of 83 outcomes matched no record decided under both</strong>');
     expect(html).toContain('&quot;nobody&quot;, &quot;\\u{feff}c0&quot;');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../escapeHtml.js';
-import { chartFrame, fitLabel, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
+import { chartFrame, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
+import { distinctLabels } from './distinctLabels.js';
 import { niceTicks } from './niceTicks.js';
 
 /** One bar: its label, value (sets the length) and the text printed at its end. */
@@ -31,11 +32,15 @@ export function barChart(o: {
   // Never narrower than the longest label needs: a label drawn right-aligned at the margin starts
   // left of the chart and is cut (the regulatory cap's name once was).
   // Nor wider than 40% of the chart: a 120-character catalog name made the plot width negative and
-  // drew the axis backwards; a longer label is cut with an ellipsis (its full text is in the table).
+  // drew the axis backwards; a longer label is cut with an ellipsis (its full text is in its title and the table).
   const labelRoom = Math.round(WIDTH * 0.4);
   const labelW = Math.min(labelRoom, Math.max(o.labelWidth ?? 240, ...o.bars.map((b) => labelTextWidth(b.label) + 12)));
   const plotW = WIDTH - labelW - (o.valueWidth ?? 120);
-  const shown = (label: string) => fitLabel(label, labelW - 12);
+  // Cut to the room, but never two different labels to one text: the bars would read as one category.
+  const shown = distinctLabels(
+    o.bars.map((b) => b.label),
+    labelW - 12,
+  );
   const height = TOP + Math.max(1, o.bars.length) * ROW + AXIS;
   const frame = (body: string) =>
     chartFrame({
@@ -63,7 +68,7 @@ export function barChart(o: {
     const y = TOP + i * ROW;
     const w = x(b.value) - labelW;
     parts.push(
-      `<text class="label" x="${labelW - 8}" y="${px(y + ROW / 2 + 4)}" text-anchor="end">${escapeHtml(shown(b.label))}</text>`,
+      `<text class="label" x="${labelW - 8}" y="${px(y + ROW / 2 + 4)}" text-anchor="end">${escapeHtml(shown[i] as string)}</text>`,
       `<rect class="mark" data-label="${escapeHtml(b.label)}" data-value="${b.value}" x="${labelW}" y="${px(y + 4)}" width="${px(Math.max(w, b.value > 0 ? 1 : 0))}" height="${ROW - 8}" fill="${b.colour ?? PALETTE[0]}"><title>${escapeHtml(`${b.label}: ${b.text}`)}</title></rect>`,
       `<text class="value" x="${px(labelW + w + 6)}" y="${px(y + ROW / 2 + 4)}">${escapeHtml(b.text)}</text>`,
     );

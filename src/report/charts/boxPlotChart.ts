@@ -1,6 +1,7 @@
 import type { Distribution } from '../distribution.js';
 import { escapeHtml } from '../escapeHtml.js';
-import { chartFrame, fitLabel, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
+import { chartFrame, labelTextWidth, noData, PALETTE, px } from './chartFrame.js';
+import { distinctLabels } from './distinctLabels.js';
 import { niceTicks } from './niceTicks.js';
 
 /** One row of a box plot: a label (the grade) and its distribution, if it has any values. */
@@ -61,10 +62,15 @@ export function boxPlotChart(o: {
       `<text class="tick" x="${px(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.format(t))}</text>`,
     );
   }
+  // Two grades with one long beginning stay two rows.
+  const shown = distinctLabels(
+    o.rows.map((r) => r.label),
+    labelW - 12,
+  );
   o.rows.forEach((r, i) => {
     const y = TOP + i * ROW;
     const mid = y + ROW / 2;
-    parts.push(`<text class="label" x="${labelW - 8}" y="${px(mid + 4)}" text-anchor="end">${escapeHtml(fitLabel(r.label, labelW - 12))}</text>`);
+    parts.push(`<text class="label" x="${labelW - 8}" y="${px(mid + 4)}" text-anchor="end">${escapeHtml(shown[i] as string)}</text>`);
     const d = r.dist;
     if (d === undefined) {
       parts.push(`<text class="value" x="${labelW + 4}" y="${px(mid + 4)}">none</text>`);
