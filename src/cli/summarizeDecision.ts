@@ -2,6 +2,7 @@ import type { Decision, EvidenceSuggestions } from '../decision/decision.js';
 import { lineOnFileAfter } from '../decision/lineOnFile.js';
 import { formatPercent, formatRmb } from '../report/formatMoney.js';
 import { paymentPlanText } from '../story/bilingual.js';
+import { testedLimitText } from '../story/testedLimitText.js';
 import { terminalText } from '../text/terminalText.js';
 
 /**
@@ -24,7 +25,7 @@ export function summarizeDecision(d: Decision, decidingAgain?: EvidenceSuggestio
   lines.push(`  PD ${formatPercent(d.pd)}  grade ${d.grade}  APR ${formatPercent(d.apr)} (${d.dailyRateText} a day)  set by: ${d.bindingConstraint}`);
   const failed = d.affordability.checks.filter((c) => !c.pass);
   lines.push(
-    `  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month on ${paymentPlanText(d.affordability.paymentPlan).en}${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`,
+    `  Affordability: ${d.affordability.pass ? 'pass' : 'FAIL'}, capacity ${formatRmb(d.affordability.capacity)}, payment ${formatRmb(d.affordability.monthlyPayment)}/month on ${paymentPlanText(d.affordability.paymentPlan).en} ${testedLimitText(d).en}${failed.length ? `; failed: ${failed.map((c) => c.id).join(', ')}` : ''}`,
   );
   for (const e of d.evidence) {
     lines.push(

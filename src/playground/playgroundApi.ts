@@ -16,7 +16,7 @@ import {
   type ValidationIssue,
 } from '../index.js';
 import { EXAMPLE_AS_OF } from '../examples/index.js';
-import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, type BudgetView } from '../story/index.js';
+import { budgetView, constraintText, FACTOR_LEGEND, paymentPlanText, testedLimitText, type BudgetView } from '../story/index.js';
 import { configurationInUse, type ConfigurationInUse } from './configurationInUse.js';
 import { examplesUnderCatalog, type PlaygroundExample } from './examplesUnderCatalog.js';
 import { isoDateDaysBefore } from './isoDateDaysBefore.js';
@@ -49,6 +49,11 @@ export interface PlaygroundDecision {
   readonly bindingText: BilingualText;
   /** Which repayment the tested monthly payment is (`decision.affordability.paymentPlan`), in words, both languages. */
   readonly paymentPlanText: BilingualText;
+  /**
+   * Which limit the tested monthly payment is for (`decision.affordability.limit`), in words, both
+   * languages: "at this limit", or the limit tested where the decision's is another (a decline's ¥0).
+   */
+  readonly testedLimitText: BilingualText;
   readonly budget: BudgetView;
   /**
    * What would raise the limit, previewed on the path the page takes: deciding the applicant again
@@ -132,6 +137,7 @@ export async function playgroundDecide(scorer: Scorer, body: unknown): Promise<P
     decision,
     bindingText: constraintText(decision.bindingConstraint),
     paymentPlanText: paymentPlanText(decision.affordability.paymentPlan),
+    testedLimitText: testedLimitText(decision),
     budget: budgetView(
       decision,
       b.applicant as ApplicantInput,

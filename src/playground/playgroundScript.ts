@@ -248,7 +248,7 @@ function render(answer) {
   // The previews of deciding again with the certificate, what Add does; never the decision's own,
   // which preview uploading it to that decision (17,700 RMB shown, 17,400 RMB given on Add).
   renderWhatIf(answer.suggestions || { items: [] });
-  renderAffordability(d.affordability || { checks: [] }, answer.paymentPlanText);
+  renderAffordability(d.affordability || { checks: [] }, answer.paymentPlanText, answer.testedLimitText);
   renderBudget(budget, d, answer.paymentPlanText);
 }
 
@@ -354,9 +354,10 @@ function renderWhatIf(s) {
 }
 // Which repayment the tested payment is, as the server words it: a payment is never shown without its plan.
 function onPlan(planText) { return planText ? ' on ' + planText.en : ''; }
-function renderAffordability(a, planText) {
+// The limit the payment is for, as the server words it: a decline's is not the ¥0 shown above.
+function renderAffordability(a, planText, testedText) {
   // capacity is a limit (the largest that passes every check), not a monthly amount.
-  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month' + onPlan(planText) + ' (the dearest way to repay it over the term) at this limit; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
+  $('afford-summary').textContent = (a.pass ? 'Pass' : 'Fail') + ': repayment ' + yuan(a.monthlyPayment) + ' a month' + onPlan(planText) + ' (the dearest way to repay it over the term) ' + (testedText ? testedText.en : '') + '; the largest limit that passes every check is ' + yuan(a.capacity) + '.';
   var body = $('afford-body');
   body.replaceChildren();
   (a.checks || []).forEach(function (c) {

@@ -8,3 +8,4 @@
 export { describeUpload, type UploadEffect } from './describeUpload.js';
 export { budgetView, type BudgetView } from './budgetView.js';
 export { constraintText, paymentPlanText, FACTOR_LEGEND } from './bilingual.js';
+export { testedLimitText } from './testedLimitText.js';

@@ -423,6 +423,20 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // findings28-pages F2, before the fix: a decline whose PD was in the refer band but whose limit
+    // fell below the product minimum led with "Estimated risk of default needs a manual review",
+    // though no person reviews a decline. Named on every automated decline here, as a rule in force.
+    name: 'decline told it needs a manual review',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editing(s, (d) => {
+        if (d.outcome !== 'decline' || d.review !== null || d.policyReasons.includes('pd_in_refer_band')) return d;
+        const r = policyReasons.pd_in_refer_band;
+        const told = { code: 'pd_in_refer_band', source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans };
+        return { ...d, policyReasons: ['pd_in_refer_band', ...d.policyReasons], reasons: [told, ...d.reasons].slice(0, 4) };
+      }),
+  },
+  {
     // Before the hold was kept among the four: a held line lowered a step behind three causes gave
     // customer_reduction, current_past_due, too_many_delinquencies, pd_in_refer_band, and no hold.
     name: 'held line crowded out of its principal reasons by what caused it',

@@ -25,6 +25,21 @@ import { POLICY_INDEPENDENT_KNOCKOUTS } from '../_internals/knockoutCodes.js';
 import { requireLaw } from '../_internals/runLaw.js';
 
 /**
+ * The reasons that tell the customer a person looks at their case ("needs a manual review", "needs
+ * verification", "a reviewer will look", "until a person reviews it"): true only of a decision that
+ * goes to a person (a referral, a held line) or that one reviewed, never of a decline made without
+ * one (findings28-pages F2: 310 of 10,000 declines below the product minimum were told their risk
+ * "needs a manual review").
+ */
+const PERSON_LOOKS: ReadonlySet<string> = new Set<PolicyReasonCode>([
+  'pd_in_refer_band',
+  'self_declared_income_high',
+  'human_review_requested',
+  'contest_received',
+  'line_held_for_review',
+]);
+
+/**
  * Checks one decision's reasons: owed ones present (1 to 4), each naming something that applied
  * in its own words; none when nothing adverse happened; the binding constraint and any cap reason
  * name the cap that set the limit (see checkDecisionBinding).
@@ -72,6 +87,9 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
       );
     }
   }
+  const toPerson = d.outcome === 'refer' || d.lineAction === 'hold' || d.review?.status === 'reviewed';
+  const promised = toPerson ? undefined : d.reasons.find((r) => r.source === 'policy' && PERSON_LOOKS.has(r.code));
+  requireLaw(promised === undefined, () => `${who}: no person looks at this decision, yet reason "${promised?.code}" says "${promised?.en}"`);
   // A reason never contradicts what happened: what sets a limit ("Limit set by your risk grade", or
   // "Limit lowered at your request": named here, not only through the engine's own list) is no
   // reason for a decision that sets or proposes none for another cause (a knock-out, a person's
@@ -140,7 +158,7 @@ const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. A reason saying a person looks at the case (the refer band's \"needs a manual review\", income that \"needs verification\", a requested or contested review, a held line) is given only where one does: a referral, a held line, or a decision a person reviewed, never a decline no person saw. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc

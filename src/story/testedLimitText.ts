@@ -1,0 +1,25 @@
+import { formatYuan } from '../health/index.js';
+import type { BilingualText, Decision } from '../index.js';
+
+/**
+ * Which limit a decision's affordability figures (its monthly payment, its checks) are for, in
+ * words: "at this limit" where it is the decision's own, and named with its figure where it is
+ * not. A decline grants nothing yet keeps the figures of the limit the policy tested (the product
+ * minimum it fails, or the line a knock-out declined): shown as "at this limit" beside ¥0, a
+ * ¥47.28 payment on a ¥0 line was impossible to read.
+ *
+ * @example testedLimitText(decline).en // 'at the ¥500.00 product minimum that was tested'
+ */
+export function testedLimitText(d: Pick<Decision, 'limit' | 'policyReasons' | 'affordability'>): BilingualText {
+  const tested = d.affordability.limit;
+  // A decision made before the field was added did not say which limit it tested: not guessed.
+  if (tested === undefined)
+    return { en: 'at the limit tested (a decision made before it was recorded does not name it)', zhHans: '按测试额度计算（较早的决定未记录该额度）' };
+  if (tested === d.limit) return { en: 'at this limit', zhHans: '按本次额度计算' };
+  const figure = formatYuan(tested);
+  // Below the minimum the policy tests the smallest line it offers (see applyPolicy).
+  if (d.policyReasons.includes('limit_below_product_minimum')) {
+    return { en: `at the ${figure} product minimum that was tested`, zhHans: `按测试的产品最低额度${figure}计算` };
+  }
+  return { en: `at ${figure}, the limit tested`, zhHans: `按测试额度${figure}计算` };
+}
