@@ -1,4 +1,10 @@
-import { VISUALLY_HIDDEN_CSS } from '../common/visuallyHiddenCss.js';
+// The playground is built from the public API only, as an integrator's page would be, so it keeps
+// its own copy of the report pages' `.sr-only` rule (src/common/visuallyHiddenCss.ts): a hidden
+// table is a clipped block whose text wraps, so it never widens the page.
+const SCREEN_READER_ONLY_CSS =
+  '.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);border:0}' +
+  '.sr-only,.sr-only *{white-space:normal;overflow-wrap:anywhere}' +
+  'table.sr-only{display:block}';
 
 /** The playground's stylesheet, inline (no external assets). High contrast, visible focus, readable at 200% zoom. */
 export const PLAYGROUND_CSS = `
@@ -46,7 +52,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0 20px; }
 svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
 #waterfall svg { max-width: 100%; height: auto; }
-${VISUALLY_HIDDEN_CSS}
+${SCREEN_READER_ONLY_CSS}
 /* A phone: one column, the decision under the editor (two columns were 960 px wide at 375). */
 @media (max-width: 760px) {
   main { grid-template-columns: minmax(0, 1fr); padding: 10px; }
