@@ -271,10 +271,17 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           const contested = scorer.recordContest(held, { statement: 'I disagree' });
           checkReasons(contested, `contest of the held ${what} (${contested.lineAction})`, ctx.policy);
           checkLapseKept(contested, held, `contest of the held ${what}`);
-          // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still named.
-          const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
-          checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
-          checkLapseKept(referred, held, `referring review of the held ${what}`);
+          // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still
+          // named. (A line refused for an age below the minimum, or a student's the policy declines,
+          // is one no person may refer: the review is refused.)
+          const overridable =
+            !held.policyReasons.includes('age_below_minimum') &&
+            !(ctx.policy.students.withoutSecondRepaymentSource === 'decline' && held.policyReasons.includes('student_without_second_source'));
+          if (overridable) {
+            const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
+            checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
+            checkLapseKept(referred, held, `referring review of the held ${what}`);
+          }
           const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
           const r = scorer.requestReduction(held, lowered);
