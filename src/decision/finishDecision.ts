@@ -25,7 +25,7 @@ import { DEFAULT_MIN_CONFIDENCE } from '../evidence/assessEvidence.js';
 import { decisionDataCategories } from './dataCategoryCheck.js';
 import type { CertificateImpact, Decision, DecisionLimitSetBy, EvidenceNoLongerCounted, EvidenceSuggestions, LimitMovement } from './decision.js';
 import { evidenceNoLongerCounted, LAPSE_REASON } from './evidenceNoLongerCounted.js';
-import { heldLineFirst, holdWithin } from './heldLineFirst.js';
+import { heldLineFirst, owedWithin } from './heldLineFirst.js';
 import { lineOnFileAfter } from './lineOnFile.js';
 import { closedByPerson, cutByPerson, lineActionOf, settleLine, type LineContext } from './settleLine.js';
 import type { DecisionPlan } from './decisionPlan.js';
@@ -371,8 +371,9 @@ export function settleDecision(ctx: EngineContext, plan: DecisionPlan, pds: Floa
     // would have set a limit set none ("Limit set by your risk grade" beside nothing grantable).
     const forLimit = reasonCodesForLimit(reasonCodes, grantedLimit, policyReasons);
     const reasonCodesNow = settled.held && main.knockouts.length > 0 ? forLimit.filter((c) => !CAP_REASONS.has(c)) : forLimit;
-    // A held line names the hold among its four, however many knock-outs caused it.
-    const named = settled.held ? holdWithin(reasonCodesNow, (c) => c, MAX_PRINCIPAL_REASONS) : reasonCodesNow;
+    // A held line names the hold among its four, however many knock-outs caused it, and a lapsed
+    // certificate that moved the limit is named among them too (see owedWithin).
+    const named = owedWithin(reasonCodesNow, (c) => c, MAX_PRINCIPAL_REASONS, policyReasons);
     const reasons = adverse ? principalReasons(named, contributions.factors, ctx.featureReasons, modelRule(contributions)) : [];
     const bindingConstraint: DecisionLimitSetBy = settled.held
       ? 'line_on_file'

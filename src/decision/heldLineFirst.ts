@@ -1,4 +1,5 @@
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
+import { LAPSE_REASON } from './evidenceNoLongerCounted.js';
 
 const HELD: PolicyReasonCode = 'line_held_for_review';
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
@@ -45,15 +46,65 @@ export function heldLineFirst<T>(
 }
 
 /**
- * A held line's reasons with the hold among the first `room` (the principal reasons' four): where
- * what caused the hold would fill them, the hold takes the last place and the cause after it goes
- * behind. A held line lowered at the customer's request behind two knock-outs and the refer band
- * was told customer_reduction, current_past_due, too_many_delinquencies, pd_in_refer_band: held,
- * and not a word of it. Everything else keeps its order; a list without the hold is returned as it is.
+ * Knock-outs that decline whatever the evidence (age, the bureau file): under them a certificate
+ * that stopped counting moved nothing, and they, not the lapse, are the principal reasons. The PD's
+ * own cut-off is not among them: a lapsed certificate raises the PD that crosses it.
  */
-export function holdWithin<T>(items: readonly T[], codeOf: (item: T) => string, room: number): T[] {
-  const at = items.findIndex((x) => codeOf(x) === HELD);
-  if (at < room) return [...items];
-  const last = Math.max(0, room - 1);
-  return [...items.slice(0, last), items[at] as T, ...items.slice(last, at), ...items.slice(at + 1)];
+const EVIDENCE_BLIND_KNOCKOUTS: ReadonlySet<string> = new Set<PolicyReasonCode>([
+  'age_below_minimum',
+  'age_above_maximum',
+  'current_past_due',
+  'too_many_delinquencies',
+  'too_many_enquiries',
+]);
+
+const LAPSE_CODES: ReadonlySet<string> = new Set(Object.values(LAPSE_REASON));
+
+/**
+ * Whether a certificate that stopped counting moved the limit of a decision whose policy reasons
+ * are `policyCodes`: it names one (`evidence_expired`, `evidence_not_in_update`,
+ * `evidence_no_longer_accepted`) and no knock-out the evidence cannot move leaves nothing to grant.
+ * Less support for the PD never raises a limit, so a lapse is a cause of every lower line but those.
+ */
+export function lapseMovedLimit(policyCodes: readonly string[]): boolean {
+  return policyCodes.some((c) => LAPSE_CODES.has(c)) && !policyCodes.some((c) => EVIDENCE_BLIND_KNOCKOUTS.has(c));
+}
+
+/**
+ * The reasons with a place among the first `room` (the principal reasons' four) kept for each
+ * one a customer is owed whatever else caused the decision: `line_held_for_review` (the limit
+ * shown is the line on file, held for a person) and, where it moved the limit
+ * ({@link lapseMovedLimit} of `policyCodes`), the first certificate that stopped counting (the
+ * cause of a lower line: "renew it and upload it"). What caused the decision fills the other
+ * places in its order, the rest going behind; every item keeps its order among its own kind, and a
+ * list whose owed reasons are already within `room` is returned as it is. Every path orders its
+ * principal reasons through this one rule: decide, reassess (alone, in a batch, on a pool),
+ * reductions, contests and reviews. A held line whose four were a student rule, a self-declared
+ * income and the refer band was told pd_in_refer_band, student_without_second_source,
+ * self_declared_income_high, line_held_for_review: held, and not a word of the IELTS that expired.
+ *
+ * @param policyCodes The decision's policy reason codes (what applied: the knock-outs among them).
+ * @example
+ * owedWithin(['pd_in_refer_band', 'student_without_second_source', 'self_declared_income_high', 'line_held_for_review', 'evidence_expired'], (c) => c, 4, codes)
+ * // ['pd_in_refer_band', 'student_without_second_source', 'line_held_for_review', 'evidence_expired', 'self_declared_income_high']
+ */
+export function owedWithin<T>(items: readonly T[], codeOf: (item: T) => string, room: number, policyCodes: readonly string[]): T[] {
+  const lapse = lapseMovedLimit(policyCodes) ? items.findIndex((x) => LAPSE_CODES.has(codeOf(x))) : -1;
+  const owed = new Set<number>();
+  const hold = items.findIndex((x) => codeOf(x) === HELD);
+  if (hold !== -1) owed.add(hold);
+  if (lapse !== -1) owed.add(lapse);
+  if ([...owed].every((i) => i < room)) return [...items];
+  // The causes keep the places the owed reasons leave, in their order.
+  let causes = Math.max(0, room - owed.size);
+  const head: T[] = [];
+  const tail: T[] = [];
+  items.forEach((x, i) => {
+    if (owed.has(i)) head.push(x);
+    else if (causes > 0) {
+      causes--;
+      head.push(x);
+    } else tail.push(x);
+  });
+  return [...head, ...tail];
 }

@@ -11,7 +11,7 @@ import { freeText } from '../schema/freeText.js';
 import { prepareStepLimits, type LimitChange, type PreparedStepLimits } from '../policy/stepLimit.js';
 import type { AuditKeys } from './audit.js';
 import type { Decision, DecisionReview } from './decision.js';
-import { holdWithin } from './heldLineFirst.js';
+import { owedWithin } from './heldLineFirst.js';
 import { lineActionOf } from './settleLine.js';
 import { verifyPrior } from './verifyPrior.js';
 import { requireLatestPrior } from './priorOnFile.js';
@@ -79,6 +79,7 @@ const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
 const PERSON_CLOSED: PolicyReasonCode = 'line_closed_by_person';
 const PERSON_CUT: PolicyReasonCode = 'line_cut_by_person';
 const PERSON_DECIDED: PolicyReasonCode = 'human_review_decided';
+const HELD: PolicyReasonCode = 'line_held_for_review';
 
 // Read by name, strictly: a misspelt key (`notes`, `newfacts`) would otherwise drop what the person
 // or the customer said from the sealed record without a word.
@@ -359,7 +360,13 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const codes: PolicyReasonCode[] = [...carried, PERSON_DECIDED, ...(outcome === 'decline' ? [PERSON_CLOSED] : []), ...(cut ? [PERSON_CUT] : [])];
   // What set the automated limit is a reason for the person's only where it is still true: its cap,
   // rounded down to the step, is the person's limit (the customer's cap they approved as it stands).
-  const stillTrue = (c: PolicyReasonCode) => !setByPerson || !LIMIT_SETTING_REASONS.has(c) || capIsLimit(decision, c, limit, policy.limits.roundingStep);
+  // A person's referral leaves a held line held for a person, whatever they propose: the hold is
+  // still why the limit shown is the line on file. An approval or a decline decides the line, and
+  // the hold is no reason for it ("kept as it is until a person reviews it" beside the 16,700 RMB a
+  // person approved).
+  const keepsHold = outcome === 'refer' && decision.policyReasons.includes(HELD) && previousLimit > decision.maxGrantable;
+  const stillTrue = (c: PolicyReasonCode) =>
+    c === HELD ? keepsHold : !setByPerson || !LIMIT_SETTING_REASONS.has(c) || capIsLimit(decision, c, limit, policy.limits.roundingStep);
   // Reasons are owed whenever the customer gets less than they had or asked for, or no approval.
   const adverse = reviewIsAdverse(outcome, limit, decision, previousLimit);
   const contributions = env.explainFollowUp(decision, read, adverse, 'review');
@@ -376,6 +383,18 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const limitHistory = raised ? [...history, { asOf, from: previousLimit, to: limit }] : closes ? [...history, { asOf, from: previousLimit, to: 0 }] : history;
   const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit);
   const lineOnFile = lineOnFileAfter({ lineAction, limit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
+  const automated = [
+    PERSON_DECIDED,
+    ...decision.reasons
+      .map((r) => r.code)
+      .filter((c) => c !== PERSON_DECIDED)
+      .filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline')))
+      .filter(stillTrue),
+  ];
+  const forLimit = reasonCodesForLimit(automated, limit, codes);
+  // The hold is of the line on file, not of what the person proposes: a referral proposing nothing
+  // still leaves the line held.
+  const reviewCodes = keepsHold ? automated.filter((c) => c === HELD || forLimit.includes(c)) : forLimit;
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,
@@ -406,18 +425,9 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse
         ? principalReasons(
-            reasonCodesForLimit(
-              [
-                PERSON_DECIDED,
-                ...decision.reasons
-                  .map((r) => r.code)
-                  .filter((c) => c !== PERSON_DECIDED)
-                  .filter(isPolicyCode(codes.filter((c) => c !== PERSON_CLOSED || outcome !== 'decline')))
-                  .filter(stillTrue),
-              ],
-              limit,
-              codes,
-            ),
+            // The review leading a held line's four would push its hold, or a lapse that moved the
+            // limit, out of them: each keeps a place, as on every path.
+            owedWithin(reviewCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes),
             contributions.factors,
             env.featureReasons,
             followUpModelRule(decision, contributions),
@@ -521,8 +531,9 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       policyReasons: codes,
       contributions,
       reasons: principalReasons(
-        // The contest leading a held line's four would push its hold out of them: it keeps a place.
-        held ? holdWithin(contestCodes, (c) => c, MAX_PRINCIPAL_REASONS) : contestCodes,
+        // The contest leading a held line's four would push its hold, or a lapse that moved the
+        // limit, out of them: each keeps a place.
+        owedWithin(contestCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes),
         contributions.factors,
         env.featureReasons,
         followUpModelRule(decision, contributions),

@@ -19,7 +19,7 @@ import { followUpDateIssues } from './followUpDate.js';
 import { requireSamePolicy } from './requireSamePolicy.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
-import { heldLineFirst, holdWithin } from './heldLineFirst.js';
+import { heldLineFirst, owedWithin } from './heldLineFirst.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
@@ -359,8 +359,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       )
     : [...cutReasons, ...carried];
   const given = [...(byCustomer ? [own] : []), ...explained];
-  // The request leading a held prior's four would push its hold out of them: it keeps a place.
-  const reasons = owed ? (held ? holdWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS) : given).slice(0, MAX_PRINCIPAL_REASONS) : [];
+  // The request leading the prior's four would push its hold, or a lapse that moved the limit, out
+  // of them: each keeps a place (a line lowered below the hold names no hold: see `carried`).
+  const reasons = owed ? owedWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS, codes).slice(0, MAX_PRINCIPAL_REASONS) : [];
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
   const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';

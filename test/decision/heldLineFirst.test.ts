@@ -1,8 +1,9 @@
 // One order for every held line's reasons (heldLineFirst: decide and reassess through finishDecision,
-// reductions through reduceLine), and the hold kept among the four principal reasons (holdWithin).
+// reductions through reduceLine), and the hold and a lapse that moved the limit kept among the four
+// principal reasons (owedWithin).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heldLineFirst, holdWithin } from '../../src/decision/heldLineFirst.js';
+import { heldLineFirst, lapseMovedLimit, owedWithin } from '../../src/decision/heldLineFirst.js';
 import { LIMIT_SETTING_REASONS, policyReasons, type PolicyReasonCode } from '../../src/policy/policyReasons.js';
 
 const HELD: PolicyReasonCode = 'line_held_for_review';
@@ -91,19 +92,35 @@ describe('heldLineFirst', () => {
   });
 });
 
-describe('holdWithin', () => {
-  it('law: the hold is among the first four; everything else keeps its order; a list without it is unchanged', () => {
+const blind: PolicyReasonCode[] = ['age_below_minimum', 'age_above_maximum', 'current_past_due', 'too_many_delinquencies', 'too_many_enquiries'];
+
+describe('owedWithin', () => {
+  it('law: the hold, and the first lapse where it moved the limit, are among the first four; the rest keep their order, the causes first; a list whose owed reasons are already there is unchanged', () => {
     fc.assert(
-      fc.property(listArbitrary, fc.integer({ min: 1, max: 4 }), (items, room) => {
-        const out = holdWithin(items, (c) => c, room);
-        expect(out).toHaveLength(items.length);
-        const at = items.indexOf(HELD);
-        if (at === -1 || at < room) {
-          expect(out).toEqual(items);
-          return;
-        }
-        expect(out.indexOf(HELD)).toBe(room - 1);
-        expect(out.filter((c) => c !== HELD)).toEqual(items.filter((c) => c !== HELD));
+      fc.property(listArbitrary, fc.integer({ min: 2, max: 4 }), fc.uniqueArray(fc.constantFrom(...codes), { maxLength: 3 }), (items, room, more) => {
+        const policyCodes = [...items, ...more];
+        const out = owedWithin(items, (c) => c, room, policyCodes);
+        expect([...out].sort()).toEqual([...items].sort());
+        const lapse = items.find((c) => followers.includes(c));
+        const owed = [...(items.includes(HELD) ? [HELD] : []), ...(lapse !== undefined && lapseMovedLimit(policyCodes) ? [lapse] : [])];
+        for (const c of owed) expect(out.indexOf(c), `${c} in ${out.join(', ')}`).toBeLessThan(room);
+        // Nothing else moves against its own kind: the owed keep their order, and so does everything else.
+        expect(out.filter((c) => owed.includes(c))).toEqual(items.filter((c) => owed.includes(c)));
+        expect(out.filter((c) => !owed.includes(c))).toEqual(items.filter((c) => !owed.includes(c)));
+        // The causes ahead take the places the owed leave: what comes first is never pushed behind what came after it.
+        const head = out.slice(0, room).filter((c) => !owed.includes(c));
+        expect(head).toEqual(items.filter((c) => !owed.includes(c)).slice(0, head.length));
+        if (owed.every((c) => items.indexOf(c) < room)) expect(out).toEqual(items);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('law: a lapse moved the limit unless a knock-out no certificate moves applies; it names a lapse or it moved nothing', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...codes), { maxLength: 8 }), (policyCodes) => {
+        const lapsed = policyCodes.some((c) => followers.includes(c));
+        expect(lapseMovedLimit(policyCodes)).toBe(lapsed && !policyCodes.some((c) => blind.includes(c)));
       }),
       SETTINGS,
     );
@@ -111,6 +128,22 @@ describe('holdWithin', () => {
 
   it('her request and three knock-outs ahead of the hold: the hold takes the fourth place', () => {
     const given = ['customer_reduction', 'current_past_due', 'too_many_delinquencies', 'pd_in_refer_band', HELD, 'limit_risk_grade'];
-    expect(holdWithin(given, (c) => c, 4).slice(0, 4)).toEqual(['customer_reduction', 'current_past_due', 'too_many_delinquencies', HELD]);
+    expect(owedWithin(given, (c) => c, 4, given).slice(0, 4)).toEqual(['customer_reduction', 'current_past_due', 'too_many_delinquencies', HELD]);
+  });
+
+  it('the refer band, a student, a self-declared income, then the hold and the expired IELTS: the hold and the expiry take the last two places', () => {
+    const given = ['pd_in_refer_band', 'student_without_second_source', 'self_declared_income_high', HELD, 'evidence_expired'];
+    expect(owedWithin(given, (c) => c, 4, given)).toEqual([
+      'pd_in_refer_band',
+      'student_without_second_source',
+      HELD,
+      'evidence_expired',
+      'self_declared_income_high',
+    ]);
+  });
+
+  it('an account past due: the knock-outs decided whatever the evidence, the lapse waits behind them', () => {
+    const given = ['current_past_due', 'pd_in_refer_band', 'student_without_second_source', HELD, 'evidence_expired'];
+    expect(owedWithin(given, (c) => c, 4, given)).toEqual(['current_past_due', 'pd_in_refer_band', 'student_without_second_source', HELD, 'evidence_expired']);
   });
 });

@@ -457,6 +457,35 @@ export const mutants: readonly Mutant[] = [
       ),
   },
   {
+    // Before the lapse kept a place among the four: a reassessment whose certificate stopped counting
+    // named what caused the referral and the hold (pd_in_refer_band, student_without_second_source,
+    // self_declared_income_high, line_held_for_review), and not the IELTS that expired.
+    name: 'lapsed certificate crowded out of its principal reasons by what caused it',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editingPath(s, 'reassess', (d) => {
+        const lapse = ['evidence_expired', 'evidence_not_in_update', 'evidence_no_longer_accepted'];
+        const rest = d.reasons.filter((r) => !lapse.includes(r.code));
+        if (rest.length === d.reasons.length || rest.length === 0) return d;
+        // The next cause in the decision's own order takes the lapse's place.
+        const next = d.policyReasons.find((c) => !lapse.includes(c) && !d.reasons.some((r) => r.code === c) && !LIMIT_SETTING_REASONS.has(c));
+        if (next === undefined) return { ...d, reasons: rest };
+        const r = policyReasons[next];
+        return { ...d, reasons: [...rest, { code: next, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }].slice(0, 4) };
+      }),
+  },
+  {
+    // Before a person's referral of a held line kept the hold: proposing less than may be granted,
+    // the review dropped it with the other reasons that set a limit (human_review_decided,
+    // pd_in_refer_band, evidence_expired), the line still held.
+    name: 'referring review of a held line drops the hold',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editingPath(s, 'recordReview', (d) =>
+        d.outcome === 'refer' && d.reasons.length > 1 ? { ...d, reasons: d.reasons.filter((r) => r.code !== 'line_held_for_review') } : d,
+      ),
+  },
+  {
     // A batch that decides every record with the call's ledger, dropping each record's own: a
     // re-underwritten book then rises past the window for customers who used it up.
     name: 'batch ignores each record ledger',

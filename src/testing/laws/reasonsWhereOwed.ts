@@ -100,6 +100,8 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
     .filter((r) => r.source === 'policy' && (LIMIT_SETTING_REASONS.has(r.code as PolicyReasonCode) || r.code === 'customer_reduction'))
     // The customer's own reduction is what set the line a reduction lowered.
     .filter((r) => d.audit.kind !== 'reduction' || r.code !== 'customer_reduction')
+    // The hold is of the line on file, which a person's referral leaves held whatever it proposes (nothing included).
+    .filter((r) => r.code !== 'line_held_for_review' || !holdsLine(d))
     .map((r) => r.code);
   if (limitSetting.length > 0) {
     if (d.audit.kind === 'reduction')
@@ -123,7 +125,7 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   const setsLimit = (c: string) => LIMIT_SETTING_REASONS.has(c as PolicyReasonCode) || c.startsWith('model_');
   const before = (i: number) => (i === -1 ? codes : codes.slice(0, i));
   const crowdedOut = (i: number) => i === -1 && codes.length === MAX_PRINCIPAL_REASONS;
-  if (d.lineAction === 'hold' && (d.audit.kind === 'decide' || d.audit.kind === 'reassess' || d.audit.kind === 'reduction' || d.audit.kind === 'contest')) {
+  if (holdsLine(d)) {
     const held = codes.indexOf('line_held_for_review');
     // A contest of a held reduction carries the reduction's reasons, its request leading them.
     const ownRequest = (c: string) => (d.audit.kind === 'reduction' || d.audit.kind === 'contest') && c === 'customer_reduction';
@@ -133,18 +135,51 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
     );
   }
   // A certificate the prior counted that this reassessment does not is told, with what to do, before
-  // anything says what sets a limit (the held line aside, which it follows).
+  // anything says what sets a limit (the held line aside, which it follows), and among the four
+  // wherever it moved the limit: a knock-out no certificate moves (age, the bureau file) alone may
+  // crowd it out, the lapse having moved nothing under it.
   const lapsed = d.audit.kind === 'reassess' ? (d.movement?.evidenceNoLongerCounted ?? []) : [];
   if (lapsed.length > 0) {
-    const told = codes.findIndex((c) => c === 'evidence_expired' || c === 'evidence_not_in_update' || c === 'evidence_no_longer_accepted');
+    const told = codes.findIndex((c) => LAPSE_CODES.has(c));
+    const movedNothing = d.policyReasons.some((c) => EVIDENCE_BLIND_KNOCKOUTS.has(c));
     requireLaw(
-      (told !== -1 || crowdedOut(told)) && !before(told).some((c) => c !== 'line_held_for_review' && setsLimit(c)),
+      (told !== -1 || (movedNothing && crowdedOut(told))) && !before(told).some((c) => c !== 'line_held_for_review' && setsLimit(c)),
       () => `${who}: ${lapsed.map((l) => `${l.kind} (${l.why})`).join(', ')} no longer count, yet the reasons are ${codes.join(', ')}`,
     );
   }
   // A knock-out decline is labelled as one, never as affordability or a cap.
   const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => POLICY_INDEPENDENT_KNOCKOUTS.has(c));
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
+}
+
+/** The reasons a certificate that stopped counting is told by. */
+const LAPSE_CODES: ReadonlySet<string> = new Set(['evidence_expired', 'evidence_not_in_update', 'evidence_no_longer_accepted']);
+
+/** Knock-outs that decline whatever the evidence (age, the bureau file; not the PD's cut-off, which a lapse raises the PD across). */
+const EVIDENCE_BLIND_KNOCKOUTS: ReadonlySet<string> = new Set([...POLICY_INDEPENDENT_KNOCKOUTS].filter((c) => c !== 'pd_above_cutoff'));
+
+/**
+ * Whether `d` leaves a line held for a person: a held decision, reassessment, reduction or contest,
+ * and a person's review that refers a held line (the line on file stays held, whatever is proposed).
+ */
+function holdsLine(d: Decision): boolean {
+  if (d.audit.kind === 'review') return d.outcome === 'refer' && d.policyReasons.includes('line_held_for_review') && d.previousLimit > d.maxGrantable;
+  return d.lineAction === 'hold' && (d.audit.kind === 'decide' || d.audit.kind === 'reassess' || d.audit.kind === 'reduction' || d.audit.kind === 'contest');
+}
+
+/**
+ * A follow-up that leaves the line held names the certificate that stopped counting its prior
+ * named: the cause of the lower line, never pushed out of the four by the request, the contest or
+ * the review leading them.
+ */
+function checkLapseKept(next: Decision, prior: Decision, who: string): void {
+  const named = prior.reasons.filter((r) => LAPSE_CODES.has(r.code)).map((r) => r.code);
+  if (named.length === 0 || !holdsLine(next)) return;
+  const codes = next.reasons.map((r) => r.code);
+  requireLaw(
+    codes.some((c) => LAPSE_CODES.has(c)),
+    () => `${who}: the line is still held and the decision it follows named ${named.join(', ')}, yet the reasons are ${codes.join(', ')}`,
+  );
 }
 
 /** What each adverse variant of an applicant is, for messages. */
@@ -158,7 +193,7 @@ const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. A reason saying a person looks at the case (the refer band's \"needs a manual review\", income that \"needs verification\", a requested or contested review, a held line) is given only where one does: a referral, a held line, or a decision a person reviewed, never a decline no person saw. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit (four reasons of what caused it aside). A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. A reason saying a person looks at the case (the refer band's \"needs a manual review\", income that \"needs verification\", a requested or contested review, a held line) is given only where one does: a referral, a held line, or a decision a person reviewed, never a decline no person saw. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit, among the four wherever the lapse moved the limit (only a knock-out no certificate moves, age or the bureau file, may crowd it out); a person's review that refers a held line leaves it held and names the hold too, and a contest, reduction or referring review of a held line names the lapse its prior named. A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -253,10 +288,23 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           // The customer's contest of a held line keeps it held, and names the hold as it did.
           const contested = scorer.recordContest(held, { statement: 'I disagree' });
           checkReasons(contested, `contest of the held ${what} (${contested.lineAction})`, ctx.policy);
+          checkLapseKept(contested, held, `contest of the held ${what}`);
+          // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still
+          // named. (A line refused for an age below the minimum, or a student's the policy declines,
+          // is one no person may refer: the review is refused.)
+          const overridable =
+            !held.policyReasons.includes('age_below_minimum') &&
+            !(ctx.policy.students.withoutSecondRepaymentSource === 'decline' && held.policyReasons.includes('student_without_second_source'));
+          if (overridable) {
+            const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
+            checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
+            checkLapseKept(referred, held, `referring review of the held ${what}`);
+          }
           const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
           const r = scorer.requestReduction(held, lowered);
           checkReasons(r, `reduction of the held ${what} to ${fen(lowered)} (${r.lineAction})`, ctx.policy);
+          checkLapseKept(r, held, `reduction of the held ${what} to ${fen(lowered)}`);
         }
         const dropped = d.evidence.filter((e) => e.status === 'accepted').map((e) => `${e.index}:${e.kind}:not_in_update`);
         const named = (bare.movement?.evidenceNoLongerCounted ?? []).map((l) => `${l.index}:${l.kind}:${l.why}`);
