@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { NODE_FLAGS_READING_FLAGS } from '../../src/parallel/nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from '../../src/parallel/nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
 import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
@@ -19,12 +20,21 @@ const underscored = (flag: string): string => `--${flag.slice(2).replaceAll('-',
 /** The long flags of a table with a dash in their name after `--`: those with another spelling. */
 const respellable = (flags: Iterable<string>): string[] => [...flags].filter((f) => f.startsWith('--') && f.slice(2).includes('-'));
 
-const refused = [...respellable(NODE_FLAGS_RUNNING_CODE), ...respellable(NODE_FLAGS_REPLACING_RUN.keys())];
+const refused = [...respellable(NODE_FLAGS_RUNNING_CODE), ...respellable(NODE_FLAGS_REPLACING_RUN.keys()), ...respellable(NODE_FLAGS_READING_FLAGS.keys())];
 
 describe('workerExecArgv: a flag in its underscore spelling is read as Node reads it', () => {
   it('the tables hold respellable flags (the tests below test something)', () => {
     expect(refused).toEqual(
-      expect.arrayContaining(['--prof-process', '--v8-options', '--watch-path', '--inspect-brk', '--experimental-sea-config', '--build-snapshot-config']),
+      expect.arrayContaining([
+        '--prof-process',
+        '--v8-options',
+        '--watch-path',
+        '--inspect-brk',
+        '--experimental-sea-config',
+        '--build-snapshot-config',
+        '--snapshot-blob',
+        '--env-file',
+      ]),
     );
     expect(respellable(NODE_FLAGS_WITH_VALUE).length).toBeGreaterThan(40);
   });
@@ -58,6 +68,8 @@ describe('workerExecArgv: a flag in its underscore spelling is read as Node read
       ['--inspect-brk_node', 'makes Node wait for a debugger'],
       ['--experimental_sea_config=x.json', 'runs code or a script in place'],
       ['--build_snapshot-config=x.json', 'runs code or a script in place'],
+      ['--snapshot_blob=x.blob', 'makes Node start from the heap another script built'],
+      ['--env_file=.env', 'makes Node read more flags for the worker from'],
     ] as const) {
       const name = flag.split('=', 1)[0]!;
       expect(workerExecArgvIssues([flag]).map((i) => i.message)).toEqual([expect.stringContaining(`workerExecArgv at index 0: ${name} ${says}`)]);
@@ -78,11 +90,11 @@ describe('workerExecArgv: a flag in its underscore spelling is read as Node read
   });
 
   it('only the name is read so: a value with underscores is its own, and a name with `_` right after `--` is no flag of the tables', () => {
-    expect(workerExecArgvIssues(['--title=prof_process', '--env-file', 'my_env'])).toEqual([]);
+    expect(workerExecArgvIssues(['--title=prof_process', '--require', 'my_setup.cjs'])).toEqual([]);
     expect(workerExecArgvIssues(['--_check'])).toEqual([]);
     // Not a value-taking flag once `=` has given its value, in any spelling.
-    expect(workerExecArgvIssues(['--env_file=.env', 'x']).map((i) => i.message)).toEqual([
-      expect.stringMatching(/index 1 .*--env_file=.env before it has its value after =/),
+    expect(workerExecArgvIssues(['--disable_warning=X', 'x']).map((i) => i.message)).toEqual([
+      expect.stringMatching(/index 1 .*--disable_warning=X before it has its value after =/),
     ]);
   });
 
