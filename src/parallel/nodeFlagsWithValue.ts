@@ -2,16 +2,18 @@ import type { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import type { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 
 /**
- * Node's options that take a value, as `node --help` writes them (`--import=...`): Node reads
+ * Node's options that take a value, as `node --help` writes them (`--env-file=...`): Node reads
  * their value after `=` or, as Node's own docs write most of them, as the next argument
- * (`['--import', 'tsx']`). Node 20's and 22's, each alias apart; checked against the running
+ * (`['--env-file', '.env']`). Node 20's and 22's, each alias apart; checked against the running
  * node's `node --help` in `test/parallel/workerExecArgvFlags.test.ts`. Not Node's to say at run time:
  * `process.allowedNodeEnvironmentFlags` does not tell which flags take a value. V8's options
- * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`. Nor `--watch-path` and
- * `--snapshot-blob`, which stop or replace the worker's run ({@link NODE_FLAGS_REPLACING_RUN}), nor
- * `--env-file` and the others that read more flags from a file ({@link NODE_FLAGS_READING_FLAGS}): each
- * is refused. Each in its dashed spelling, as both tables here: a flag is looked up by the name Node
- * reads (`--disable_warning` is `--disable-warning`, nodeFlagName.ts).
+ * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`. Nor `--watch-path`,
+ * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused. `--snapshot-blob` and
+ * `--env-file` (with the others of {@link NODE_FLAGS_READING_FLAGS}) are refused for a worker too, before
+ * their value is looked for, and stay here: the command line reads its own flags with this table
+ * (cliLoaderFlags.ts), where `--env-file .env` is the flag and its value. Each in its dashed
+ * spelling, as both tables here: a flag is looked up by the name Node reads (`--env_file` is
+ * `--env-file`, nodeFlagName.ts).
  */
 export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   // Loading and resolving modules: what a worker may need for a lender's TypeScript featuresModule.
@@ -25,6 +27,9 @@ export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   '--input-type',
   '--experimental-default-type',
   // Environment, process and warnings.
+  '--env-file',
+  '--env-file-if-exists',
+  '--experimental-config-file',
   '--title',
   '--disable-warning',
   '--disable-proto',
@@ -68,6 +73,7 @@ export const NODE_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
   '--report-directory',
   '--report-filename',
   '--report-signal',
+  '--snapshot-blob',
   // The test runner's (no use in a worker, but harmless without `--test`, which is refused, and Node reads their value so all the same).
   '--test-concurrency',
   '--test-coverage-branches',

@@ -282,11 +282,6 @@ describe('the value-taking flags, held against the running node (node --help)', 
     for (const flag of hidden) expect(execFileSync(process.execPath, [flag, '--version'], { encoding: 'utf8' }).trim()).toBe(process.version);
   });
 
-  it('no flag is both taken with its value and refused (a table left behind when a flag moved)', () => {
-    const refused = [...NODE_FLAGS_RUNNING_CODE, ...NODE_FLAGS_REPLACING_RUN.keys(), ...NODE_FLAGS_READING_FLAGS.keys()];
-    expect(refused.filter((f) => NODE_FLAGS_WITH_VALUE.has(f))).toEqual([]);
-  });
-
   it('no listed flag is one this node shows without a value (it would swallow the next flag or the script)', () => {
     const wrong = [...NODE_FLAGS_WITH_VALUE].filter((f) => node.all.has(f) && !node.withValue.has(f));
     expect(wrong, `node ${process.version}`).toEqual([]);
