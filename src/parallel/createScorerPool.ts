@@ -82,14 +82,15 @@ export interface ScorerPoolOptions {
    * Node flags for every worker process, after the pool's own (e.g. `['--max-semi-space-size=32']`
    * to trade worker memory for less garbage-collection work, `['--import', 'tsx']` for a TypeScript
    * `featuresModule`). An option Node documents with a value (`--import`, `--require`/`-r`,
-   * `--env-file`, `--title`: each one `node --help` writes with `=...`) may take it as the next element or
+   * `--conditions`/`-C`, `--title`: each one `node --help` writes with `=...`) may take it as the next element or
    * after `=`, a V8 option (`--stack-size=1000`) only after `=`; any other element must be a flag
    * (Node would run it as the worker's script), and a flag that runs code in place of the worker
    * (`--eval`/`-e`, `--print`/`-p`, `--run`) is refused in every form, as is one that stops the
    * worker's script or runs it as something else (`--check`/`-c`, `--help`/`-h`, `--version`/`-v`,
    * `--v8-options`, `--completion-bash`, `--prof-process`, `--test`, `--watch`, `--watch-path`,
-   * `--build-snapshot`), or holds it for a debugger (`--inspect-brk`, `--inspect-wait`; plain
-   * `--inspect` is taken). The flags are then put to the running node (`node FLAGS --version`): one it
+   * `--build-snapshot`, `--snapshot-blob`), or holds it for a debugger (`--inspect-brk`, `--inspect-wait`; plain
+   * `--inspect` is taken), or reads more flags from a file (`--env-file`: load an env file in the
+   * calling process, whose environment the workers inherit). The flags are then put to the running node (`node FLAGS --version`): one it
    * does not take (a newer node's, a misspelt one, a bad value) is refused by name and index, with
    * node's words, before any worker starts. Default: none. The pool's own:
    * `--single-threaded-gc` when there are at least as many workers as cores (see

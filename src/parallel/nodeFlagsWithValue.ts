@@ -1,3 +1,4 @@
+import type { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import type { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 
 /**
@@ -7,7 +8,10 @@ import type { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
  * node's `node --help` in `test/parallel/workerExecArgvFlags.test.ts`. Not Node's to say at run time:
  * `process.allowedNodeEnvironmentFlags` does not tell which flags take a value. V8's options
  * (`--stack-size`, `--max-old-space-size`) are not here: Node takes their value only after `=`. Nor `--watch-path`,
- * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused. Each in its dashed
+ * which stops the worker's run ({@link NODE_FLAGS_REPLACING_RUN}) and is refused. `--snapshot-blob` and
+ * `--env-file` (with the others of {@link NODE_FLAGS_READING_FLAGS}) are refused for a worker too, before
+ * their value is looked for, and stay here: the command line reads its own flags with this table
+ * (cliLoaderFlags.ts), where `--env-file .env` is the flag and its value. Each in its dashed
  * spelling, as both tables here: a flag is looked up by the name Node reads (`--env_file` is
  * `--env-file`, nodeFlagName.ts).
  */

@@ -1,18 +1,21 @@
 import type { ValidationIssue } from '../errors/validationError.js';
 import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
+import { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
 
 /**
  * What is wrong with a pool's `workerExecArgv` (also `simulateBook`'s): it must be an array of Node
  * flags, where one of Node's options that take a value ({@link NODE_FLAGS_WITH_VALUE}: `--import`,
- * `--env-file`, `--title`...) may take the next element as it. Any other element that is not a flag
+ * `--require`, `--title`...) may take the next element as it. Any other element that is not a flag
  * is refused, naming its index and why: Node would take it as the worker's script and run it in
  * place of the scorer. Only seven flags took their value so: `['--env-file', '.env']` was refused,
  * saying `.env` was no flag's value. A flag that runs code in place of the worker's script
  * ({@link NODE_FLAGS_RUNNING_CODE}: `--eval`, `-p`, `--run`...) is refused by name in every form, and so
  * is one that stops the worker's script or runs it as something else ({@link NODE_FLAGS_REPLACING_RUN}:
- * `--check`, `--version`, `--test`, `--watch`...), saying what Node would do in its place. Each flag
+ * `--check`, `--version`, `--test`, `--watch`, `--snapshot-blob`...), saying what Node would do in its
+ * place, and so is one that reads more flags from a file ({@link NODE_FLAGS_READING_FLAGS}:
+ * `--env-file`), whose flags no check here sees. Each flag
  * is looked up by the name Node reads ({@link nodeFlagName}: `--prof_process` is `--prof-process`,
  * which passed when only the dashed spelling was listed) and named as it was written.
  */
@@ -30,6 +33,11 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
     const replacing = flagReplacingRun(arg);
     if (replacing !== undefined)
       return refuse(`workerExecArgv at index ${i}: ${replacing.flag} makes Node ${replacing.instead}, so the worker would not run the scorer`);
+    const fromFile = NODE_FLAGS_READING_FLAGS.get(nodeFlagName(arg));
+    if (fromFile !== undefined)
+      return refuse(
+        `workerExecArgv at index ${i}: ${writtenFlagName(arg)} makes Node read more flags for the worker from ${fromFile.reads}, which no check here sees${fromFile.seen === undefined ? '' : ` (${fromFile.seen})`}; ${fromFile.instead}`,
+      );
     before = { flag: arg, isItsValue: false };
     // A value given after `=` is the flag's whole; only a flag written alone takes the next element.
     if (arg.includes('=') || !NODE_FLAGS_WITH_VALUE.has(nodeFlagName(arg))) continue;
@@ -86,5 +94,5 @@ function notAFlag(index: number, before: ElementBefore | undefined): string {
       : before.isItsValue
         ? `the element before it is ${before.flag}'s value`
         : `${before.flag} before it has its value after =`;
-  return `${head}, nor the value of a flag: ${why}. Give a value as --flag=VALUE, or as the element after a Node option that takes one (--import, --env-file, --title, and the others node --help writes with =...)`;
+  return `${head}, nor the value of a flag: ${why}. Give a value as --flag=VALUE, or as the element after a Node option that takes one (--import, --require, --title, and the others node --help writes with =...)`;
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { NODE_FLAGS_READING_FLAGS } from '../../src/parallel/nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from '../../src/parallel/nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
 import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
@@ -19,14 +20,25 @@ const underscored = (flag: string): string => `--${flag.slice(2).replaceAll('-',
 /** The long flags of a table with a dash in their name after `--`: those with another spelling. */
 const respellable = (flags: Iterable<string>): string[] => [...flags].filter((f) => f.startsWith('--') && f.slice(2).includes('-'));
 
-const refused = [...respellable(NODE_FLAGS_RUNNING_CODE), ...respellable(NODE_FLAGS_REPLACING_RUN.keys())];
+const refused = [...respellable(NODE_FLAGS_RUNNING_CODE), ...respellable(NODE_FLAGS_REPLACING_RUN.keys()), ...respellable(NODE_FLAGS_READING_FLAGS.keys())];
+// The value-taking flags a worker may be given: `--env-file` and `--snapshot-blob` take a value too, but are refused.
+const takenWithValue = respellable(NODE_FLAGS_WITH_VALUE).filter((f) => !refused.includes(f));
 
 describe('workerExecArgv: a flag in its underscore spelling is read as Node reads it', () => {
   it('the tables hold respellable flags (the tests below test something)', () => {
     expect(refused).toEqual(
-      expect.arrayContaining(['--prof-process', '--v8-options', '--watch-path', '--inspect-brk', '--experimental-sea-config', '--build-snapshot-config']),
+      expect.arrayContaining([
+        '--prof-process',
+        '--v8-options',
+        '--watch-path',
+        '--inspect-brk',
+        '--experimental-sea-config',
+        '--build-snapshot-config',
+        '--snapshot-blob',
+        '--env-file',
+      ]),
     );
-    expect(respellable(NODE_FLAGS_WITH_VALUE).length).toBeGreaterThan(40);
+    expect(takenWithValue.length).toBeGreaterThan(40);
   });
 
   it.each(
@@ -58,13 +70,15 @@ describe('workerExecArgv: a flag in its underscore spelling is read as Node read
       ['--inspect-brk_node', 'makes Node wait for a debugger'],
       ['--experimental_sea_config=x.json', 'runs code or a script in place'],
       ['--build_snapshot-config=x.json', 'runs code or a script in place'],
+      ['--snapshot_blob=x.blob', 'makes Node start from the heap another script built'],
+      ['--env_file=.env', 'makes Node read more flags for the worker from'],
     ] as const) {
       const name = flag.split('=', 1)[0]!;
       expect(workerExecArgvIssues([flag]).map((i) => i.message)).toEqual([expect.stringContaining(`workerExecArgv at index 0: ${name} ${says}`)]);
     }
   });
 
-  it.each(respellable(NODE_FLAGS_WITH_VALUE).map((flag) => [underscored(flag)]))('[%s, value] takes the next element as its value', (flag) => {
+  it.each(takenWithValue.map((flag) => [underscored(flag)]))('[%s, value] takes the next element as its value', (flag) => {
     expect(workerExecArgvIssues([flag, 'value'])).toEqual([]);
     expect(workerExecArgvIssues([flag]).map((i) => i.message)).toEqual([
       `workerExecArgv: ${flag} at index 0 needs its value, as the next element or as ${flag}=value`,
@@ -78,18 +92,18 @@ describe('workerExecArgv: a flag in its underscore spelling is read as Node read
   });
 
   it('only the name is read so: a value with underscores is its own, and a name with `_` right after `--` is no flag of the tables', () => {
-    expect(workerExecArgvIssues(['--title=prof_process', '--env-file', 'my_env'])).toEqual([]);
+    expect(workerExecArgvIssues(['--title=prof_process', '--require', 'my_setup.cjs'])).toEqual([]);
     expect(workerExecArgvIssues(['--_check'])).toEqual([]);
     // Not a value-taking flag once `=` has given its value, in any spelling.
-    expect(workerExecArgvIssues(['--env_file=.env', 'x']).map((i) => i.message)).toEqual([
-      expect.stringMatching(/index 1 .*--env_file=.env before it has its value after =/),
+    expect(workerExecArgvIssues(['--disable_warning=X', 'x']).map((i) => i.message)).toEqual([
+      expect.stringMatching(/index 1 .*--disable_warning=X before it has its value after =/),
     ]);
   });
 
   // Law: any mix of `_` and `-` between a listed flag's words is checked as its dashed spelling is,
   // with the flag named as written; for every form (alone, `=VALUE`, before a value).
   it('law: every spelling of every listed flag is checked as the dashed one', () => {
-    const all = [...refused, ...respellable(NODE_FLAGS_WITH_VALUE)];
+    const all = [...refused, ...takenWithValue];
     fc.assert(
       fc.property(
         fc.constantFrom(...all),
