@@ -144,6 +144,16 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
 }
 
+/**
+ * Whether a person may refer `d` (recordReview): not where it was refused for an age under the
+ * minimum, nor for a student without a second source under a policy that declines them; a person
+ * may only decline those.
+ */
+function personMayRefer(d: Decision, policy: PolicyConfig): boolean {
+  if (d.policyReasons.includes('age_below_minimum')) return false;
+  return !(policy.students.withoutSecondRepaymentSource === 'decline' && d.policyReasons.includes('student_without_second_source'));
+}
+
 /** The reasons a certificate that stopped counting is told by. */
 const LAPSE_CODES: ReadonlySet<string> = new Set(['evidence_expired', 'evidence_not_in_update', 'evidence_no_longer_accepted']);
 
@@ -283,12 +293,15 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           checkLapseKept(contested, held, `contest of the held ${what}`);
           const again = scorer.recordContest(contested, { statement: 'I still disagree' });
           checkReasons(again, `second contest of the held ${what} (${again.lineAction})`, ctx.policy);
-          // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still named.
-          const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
-          checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
-          checkLapseKept(referred, held, `referring review of the held ${what}`);
-          const afterReferral = scorer.recordContest(referred, { statement: 'I disagree' });
-          checkReasons(afterReferral, `contest of the referred held ${what} (${afterReferral.lineAction})`, ctx.policy);
+          // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still
+          // named. Only a person may refer it: a refusal a person may not override is declined alone.
+          if (personMayRefer(held, ctx.policy)) {
+            const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
+            checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
+            checkLapseKept(referred, held, `referring review of the held ${what}`);
+            const afterReferral = scorer.recordContest(referred, { statement: 'I disagree' });
+            checkReasons(afterReferral, `contest of the referred held ${what} (${afterReferral.lineAction})`, ctx.policy);
+          }
           const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
           const r = scorer.requestReduction(held, lowered);
