@@ -117,17 +117,17 @@ export function retestedAffordability(
  * the checks fail was sealed as grantable. Undefined when the checks are not the three the policy
  * runs; then nothing can be worked out again.
  *
- * @param balanceOwed the balance owed above the line on file, fen
+ * @param balanceOwed the balance owed above the line on file, fen; undefined when none is
  * @param aprBp the APR in basis points pricing used ({@link aprBpOf})
  */
 export function capacityOwing(
   affordability: Decision['affordability'],
-  balanceOwed: number,
+  balanceOwed: number | undefined,
   aprBp: number,
   policy: PolicyConfig,
 ): AffordabilityCapacity | undefined {
   const input = affordabilityInputOfChecks(affordability, policy);
-  return input === undefined ? undefined : affordabilityCapacity({ ...input, balanceOwed }, aprBp, policy);
+  return input === undefined ? undefined : affordabilityCapacity(balanceOwed === undefined ? input : { ...input, balanceOwed }, aprBp, policy);
 }
 
 /**

@@ -372,7 +372,9 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   const contributions = env.explainFollowUp(decision, read, adverse, 'review');
   const next: DecisionReview = {
     status: 'reviewed',
-    proposed: proposedTerms(decision),
+    // A held line stays held at the line on file (its `limit`), so the person's proposal is the one
+    // the next reviewer is shown; anywhere else `limit` is the person's and this the automated one.
+    proposed: keepsHold ? { outcome, limit } : proposedTerms(decision),
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: parsed.data.reviewerRole,
     note: note ?? null,
@@ -381,8 +383,12 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
   // A person's decline of a line on file is a close, entered as any decision's is (see finishDecision).
   const closes = outcome === 'decline' && previousLimit > 0;
   const limitHistory = raised ? [...history, { asOf, from: previousLimit, to: limit }] : closes ? [...history, { asOf, from: previousLimit, to: 0 }] : history;
-  const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: false }, previousLimit);
-  const lineOnFile = lineOnFileAfter({ lineAction, limit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
+  // A person's referral of a held line leaves it held, at the line on file: sealed as a proposal
+  // (`review` at the 0 proposed) it said `line_on_file` of a limit of 0, and the contest and the
+  // reduction after it carried that on, while the 17,600 RMB line stayed on file above nothing grantable.
+  const lineAction = lineActionOf({ outcome, limit, maxGrantable: decision.maxGrantable, held: keepsHold }, previousLimit);
+  const sealedLimit = keepsHold ? previousLimit : limit;
+  const lineOnFile = lineOnFileAfter({ lineAction, limit: sealedLimit, previousLimit, controls: decision.controls }, policy.limits.roundingStep);
   const automated = [
     PERSON_DECIDED,
     ...decision.reasons
@@ -402,10 +408,10 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       ...rest,
       asOf,
       outcome,
-      limit,
+      limit: sealedLimit,
       previousLimit,
       lineAction,
-      affordability: affordabilityAt(decision.affordability, limit, aprBpOf(decision), policy),
+      affordability: affordabilityAt(decision.affordability, sealedLimit, aprBpOf(decision), policy),
       // The budget assistant's offer follows the line the person left on file.
       health: { ...decision.health, lowerLimitOffer: lowerLimitOfferOn(lineOnFile, decision.health, policy.limits, loweredThisStreak(decision, asOf)) },
       policyReasons: codes,
@@ -416,11 +422,13 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       // reason for it unless it still sets it, and the person is its binding constraint.
       // A person restoring a line an earlier person cut (a review of that review) grants what the policy
       // grants: the cap that sets it binds again, not the earlier person (found from the decision's caps).
-      bindingConstraint: setByPerson
-        ? 'person'
-        : decision.bindingConstraint === 'person'
-          ? (capSetting(decision, limit, policy.limits.roundingStep) ?? decision.bindingConstraint)
-          : decision.bindingConstraint,
+      bindingConstraint: keepsHold
+        ? 'line_on_file'
+        : setByPerson
+          ? 'person'
+          : decision.bindingConstraint === 'person'
+            ? (capSetting(decision, limit, policy.limits.roundingStep) ?? decision.bindingConstraint)
+            : decision.bindingConstraint,
       // A person's decline sets no limit, so what set the automated one (the customer's
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse
@@ -500,7 +508,9 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
     // The terms contested: a person's, on a decision a person decided (the automated proposal it
     // kept is what that person set aside; shown as the proposal, the contest of a person's cut
     // proposed the policy's line to the next reviewer as if nobody had decided).
-    proposed: decision.review?.status === 'reviewed' ? { outcome: decision.outcome, limit: decision.limit } : proposedTerms(decision),
+    // A held line a person referred is sealed at the line on file: their proposal is the one kept.
+    proposed:
+      decision.review?.status === 'reviewed' && decision.lineAction !== 'hold' ? { outcome: decision.outcome, limit: decision.limit } : proposedTerms(decision),
     automatedDecisionId: decision.audit.decisionId,
     reviewerRole: null,
     note: null,
@@ -516,7 +526,15 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
   // contest lowered it as if it were); the proposal is what may be granted (proposedTerms).
   const previousLimit = lineOnFileAfter(decision, env.policy.limits.roundingStep);
   const held = decision.lineAction === 'hold';
-  const contestCodes: PolicyReasonCode[] = ['contest_received', ...decision.reasons.map((r) => r.code).filter(isPolicyCode(codes))];
+  // Named once, as in `codes`: a contest of a contest led its four with it again each time, and
+  // three contests of a held line told contest_received three times and no cause of the hold.
+  const contestCodes: PolicyReasonCode[] = [
+    'contest_received',
+    ...decision.reasons
+      .map((r) => r.code)
+      .filter((c) => c !== 'contest_received')
+      .filter(isPolicyCode(codes)),
+  ];
   const { audit: _prior, ...rest } = decision;
   return sealFollowUp(
     decision,

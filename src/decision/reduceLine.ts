@@ -135,6 +135,10 @@ interface TodaysFigures {
  * decision of this release, or one whose tested limit is unknown, keeps its own.
  */
 function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig, owedAboveLine: number | undefined): TodaysFigures {
+  // A prior whose capacity a balance it could not afford set (0) is worked out again from the balance
+  // owed today, as a reassessment of the same facts works it out: kept, a balance paid down still
+  // sealed capacity 0 and "no credit can be extended until it is paid down" beside checks passing.
+  if (prior.policyReasons.includes(OWED_UNAFFORDABLE)) return owingFigures(owedFigures(prior, owedAboveLine, aprBp, policy), owedAboveLine, aprBp, policy);
   const same = {
     affordability: prior.affordability,
     caps: prior.caps,
@@ -145,6 +149,32 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig, owe
   };
   const figures = prior.affordability.paymentPlan === undefined ? (retestedFigures(prior, aprBp, policy) ?? same) : same;
   return owedAboveLine === undefined ? figures : owingFigures(figures, owedAboveLine, aprBp, policy);
+}
+
+/**
+ * The figures of a prior held for a balance it could not afford, with the capacity, affordability
+ * cap and healthy limit worked out again for `owedAboveLine` (undefined: none above the line), as a
+ * reassessment of the same facts works them out. What may be granted stays the prior's: a reduction
+ * never raises it (the reassessment decides it again), so the line stays held for a person, who may
+ * approve what its checks pass. The prior's own figures where they cannot be worked out again.
+ */
+function owedFigures(prior: Decision, owedAboveLine: number | undefined, aprBp: number, policy: PolicyConfig): TodaysFigures {
+  const same = {
+    affordability: prior.affordability,
+    caps: prior.caps,
+    healthyLimit: prior.health.healthyLimit,
+    maxGrantable: prior.maxGrantable,
+    retested: false,
+    owedUnaffordable: false,
+  };
+  const owing = capacityOwing(prior.affordability, owedAboveLine, aprBp, policy);
+  if (owing === undefined || !owing.balanceOwedFits) return same;
+  return {
+    ...same,
+    affordability: { ...prior.affordability, capacity: owing.capacity },
+    caps: { ...prior.caps, affordability: owing.capacity },
+    healthyLimit: roundDownToStep(owing.capacity, policy.limits.roundingStep),
+  };
 }
 
 /** A prior of the previous rule's figures re-tested under today's (see todaysFigures); undefined when they cannot be. */
@@ -173,7 +203,8 @@ function retestedFigures(prior: Decision, aprBp: number, policy: PolicyConfig): 
  * changes no capacity; a reduction never raises what may be granted (a balance paid down is for a
  * reassessment to count).
  */
-function owingFigures(figures: TodaysFigures, owed: number, aprBp: number, policy: PolicyConfig): TodaysFigures {
+function owingFigures(figures: TodaysFigures, owed: number | undefined, aprBp: number, policy: PolicyConfig): TodaysFigures {
+  if (owed === undefined) return figures;
   const owing = capacityOwing(figures.affordability, owed, aprBp, policy);
   if (owing === undefined || owing.balanceOwedFits) return figures;
   const healthyLimit = roundDownToStep(owing.capacity, policy.limits.roundingStep);
@@ -296,7 +327,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const held =
     !pending && onFile > 0 && (prior.lineAction === 'hold' || today.owedUnaffordable ? onFile > maxGrantable : today.retested && !affordability.pass);
   const outcome = held ? 'refer' : prior.outcome;
-  const carriedCodes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => c !== CUSTOMER_REDUCTION)];
+  // A balance the prior could not afford, paid down to one the checks pass, is no reason any more.
+  const untrue = (c: string) => c === CUSTOMER_REDUCTION || (c === OWED_UNAFFORDABLE && !today.owedUnaffordable);
+  const carriedCodes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => !untrue(c))];
   // What holds a line the previous rule granted: the check it fails today, as a decision made today names it.
   const failing = affordability.checks.find((c) => !c.pass);
   // A balance owed that fails the checks by itself is why, named first, as decide names it.
@@ -341,7 +374,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // A proposal today's affordability cut is explained by it (named below), not by what set the old one.
   const carried = prior.reasons.filter(
     (x) =>
-      x.code !== CUSTOMER_REDUCTION &&
+      !untrue(x.code) &&
       !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))) &&
       !(cut && LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode)),
   );

@@ -486,6 +486,25 @@ export const mutants: readonly Mutant[] = [
       ),
   },
   {
+    // findings28 F1: a contest of a contest led its four with contest_received again (three contests
+    // of the held teacher: contest_received x3 and the hold, no cause).
+    name: 'contest of a contest names the contest again',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) =>
+      editingPath(s, 'recordContest', (d, prior) => {
+        if (prior?.review?.status !== 'contested') return d;
+        const first = d.reasons[0];
+        return first === undefined ? d : { ...d, reasons: [first, ...d.reasons].slice(0, 4) };
+      }),
+  },
+  {
+    // findings28 F4: a person's referral of a held line sealed as a proposal of what they proposed
+    // (`review` at 0, labelled `line_on_file`), the line still on file above what may be granted.
+    name: "person's referral of a held line sealed as a proposal",
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => editingPath(s, 'recordReview', (d) => (d.outcome === 'refer' && d.lineAction === 'hold' ? { ...d, lineAction: 'review', limit: 0 } : d)),
+  },
+  {
     // A batch that decides every record with the call's ledger, dropping each record's own: a
     // re-underwritten book then rises past the window for customers who used it up.
     name: 'batch ignores each record ledger',

@@ -63,6 +63,10 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
     d.reasons.length >= 1 && d.reasons.length <= MAX_PRINCIPAL_REASONS,
     () => `${who}: ${d.reasons.length} principal reasons, not 1 to ${MAX_PRINCIPAL_REASONS}`,
   );
+  // Each names something else: a contest of a contest named contest_received once a contest, and
+  // three of them left the held line's notice one sentence three times and no cause.
+  const told = d.reasons.map((r) => r.code);
+  requireLaw(new Set(told).size === told.length, () => `${who}: a principal reason is given twice: ${told.join(', ')}`);
   const applied = new Set<string>(d.policyReasons);
   const raisedRisk = new Set(d.contributions.factors.filter((f) => f.value > 0).map((f) => `model_${f.factor}`));
   const perUnit = logOddsPerUnit(d.contributions);
@@ -126,6 +130,12 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   const before = (i: number) => (i === -1 ? codes : codes.slice(0, i));
   const crowdedOut = (i: number) => i === -1 && codes.length === MAX_PRINCIPAL_REASONS;
   if (holdsLine(d)) {
+    // Held at the line on file, and labelled so: a person's referral of it was sealed a proposal at
+    // the 0 proposed, `line_on_file` labelling that 0.
+    requireLaw(
+      d.lineAction === 'hold' && d.bindingConstraint === 'line_on_file' && d.limit > d.maxGrantable,
+      () => `${who}: the line on file is held, yet it is sealed ${d.lineAction} at ${fen(d.limit)} labelled ${d.bindingConstraint}`,
+    );
     const held = codes.indexOf('line_held_for_review');
     // A contest of a held reduction carries the reduction's reasons, its request leading them.
     const ownRequest = (c: string) => (d.audit.kind === 'reduction' || d.audit.kind === 'contest') && c === 'customer_reduction';
@@ -150,6 +160,16 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
   // A knock-out decline is labelled as one, never as affordability or a cap.
   const knockedOut = d.outcome === 'decline' && d.policyReasons.some((c) => POLICY_INDEPENDENT_KNOCKOUTS.has(c));
   if (knockedOut) requireLaw(d.bindingConstraint === 'knockout', () => `${who}: a knock-out decline is labelled "${d.bindingConstraint}"`);
+}
+
+/**
+ * Whether a person may refer `d` (recordReview): not where it was refused for an age under the
+ * minimum, nor for a student without a second source under a policy that declines them; a person
+ * may only decline those.
+ */
+function personMayRefer(d: Decision, policy: PolicyConfig): boolean {
+  if (d.policyReasons.includes('age_below_minimum')) return false;
+  return !(policy.students.withoutSecondRepaymentSource === 'decline' && d.policyReasons.includes('student_without_second_source'));
 }
 
 /** The reasons a certificate that stopped counting is told by. */
@@ -193,7 +213,7 @@ const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
 export const reasonsWhereOwed: CreditLaw = defineLaw({
   name: 'reasons_where_owed',
   description:
-    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. A reason saying a person looks at the case (the refer band's \"needs a manual review\", income that \"needs verification\", a requested or contested review, a held line) is given only where one does: a referral, a held line, or a decision a person reviewed, never a decline no person saw. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit, among the four wherever the lapse moved the limit (only a knock-out no certificate moves, age or the bureau file, may crowd it out); a person's review that refers a held line leaves it held and names the hold too, and a contest, reduction or referring review of a held line names the lapse its prior named. A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
+    "Whenever the outcome is not approve, or the limit is below the request or the line on file, on a decision (alone or in a batch), a reassessment, a held line, a person's review, a contest or a customer's reduction, one to four principal reasons are given, each a different one (a contest of a contest names the contest once), each naming a policy rule that applied or a model factor that raised the risk by at least MODEL_REASON_MIN_LOG_ODDS (0.05) in log-odds (the customer's own cap and knock-outs included) in its own words, and a knock-out decline is labelled as one; otherwise none. A reason saying a person looks at the case (the refer band's \"needs a manual review\", income that \"needs verification\", a requested or contested review, a held line) is given only where one does: a referral, a held line, or a decision a person reviewed, never a decline no person saw. No reason says what set a limit where none was set (a knock-out, a person's decline, the decline of a line the customer had lowered or of their contest of it: their reduction set a limit, it closed nothing; unless the limit fell below the product minimum) or where the customer lowered the line themselves. The binding constraint and a cap reason name the cap that actually set the limit: the lender's own cap is never blamed on regulation, and a \"Limit set by\" reason is given only where that cap's figure is the limit or the decision records it as binding (a limit a step limit held lower is explained by the step limit, never by the cap it stepped out of). A held line names `line_held_for_review` among its principal reasons however many causes lead it (a reassessment, which a pool's batch gives byte for byte, a contest of a held line, or a line the customer lowered that stays held, labelled `line_on_file` as every held line: what caused it never crowds the hold out of the four), and says it is held before any reason says what sets a limit (its limit is the line on file, not what a cap sets today), a held line the customer lowered too (after their own request), and a reassessment names each certificate its prior accepted that no longer counts (`movement.evidenceNoLongerCounted`: expired, not in the update, rejected) and, where reasons are owed, says so in a reason before any says what sets a limit, among the four wherever the lapse moved the limit (only a knock-out no certificate moves, age or the bureau file, may crowd it out); a person's review that refers a held line leaves it held (`hold` at the line on file, labelled `line_on_file`, as every held line is) and names the hold too, and a contest, reduction or referring review of a held line names the lapse its prior named. A review, contest or reduction names no model factor the decision it follows did not (a decision names one only where the model could move its result): after an approval at the full request, which names none, a person's decline or a contest is explained by the person's review or the contest alone.",
   policyProperty: (ctx) =>
     fc.property(
       fc
@@ -289,16 +309,16 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
           const contested = scorer.recordContest(held, { statement: 'I disagree' });
           checkReasons(contested, `contest of the held ${what} (${contested.lineAction})`, ctx.policy);
           checkLapseKept(contested, held, `contest of the held ${what}`);
+          const again = scorer.recordContest(contested, { statement: 'I still disagree' });
+          checkReasons(again, `second contest of the held ${what} (${again.lineAction})`, ctx.policy);
           // A person who refers it, proposing nothing, leaves it held: the hold and its cause are still
-          // named. (A line refused for an age below the minimum, or a student's the policy declines,
-          // is one no person may refer: the review is refused.)
-          const overridable =
-            !held.policyReasons.includes('age_below_minimum') &&
-            !(ctx.policy.students.withoutSecondRepaymentSource === 'decline' && held.policyReasons.includes('student_without_second_source'));
-          if (overridable) {
+          // named. Only a person may refer it: a refusal a person may not override is declined alone.
+          if (personMayRefer(held, ctx.policy)) {
             const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 0 });
             checkReasons(referred, `referring review of the held ${what}`, ctx.policy);
             checkLapseKept(referred, held, `referring review of the held ${what}`);
+            const afterReferral = scorer.recordContest(referred, { statement: 'I disagree' });
+            checkReasons(afterReferral, `contest of the referred held ${what} (${afterReferral.lineAction})`, ctx.policy);
           }
           const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
