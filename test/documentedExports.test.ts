@@ -149,6 +149,9 @@ describe('every constant the README names is exported from an entry point', () =
     // Environment variables: the Redis password's, and redis-cli's the README compares it with.
     'CREDITLIFT_QUEUE_PASSWORD',
     'REDISCLI_AUTH',
+    // A process warning's code (process.emitWarning): the pool's, when it starts workers without
+    // NODE_OPTIONS flags that would hold them.
+    'CREDITLIFT_POOL_NODE_OPTIONS',
   ]);
   const entries: Record<string, Record<string, unknown>> = {
     creditlift,
