@@ -32,7 +32,8 @@ describe('every credit law holds for any valid policy a lender can write', () =>
         fc.asyncProperty(policyConfigArbitrary(), async (policy) => {
           seen[await heldOrVacuous(law.check({ policy }, { numRuns: 25, seed: 11 }))] += 1;
         }),
-        { numRuns: 20 },
+        // Ten policies a law in npm test (its 3-minute budget); test/deep/lawsRandomPoliciesLong draws 30 (a fresh seed each run).
+        { numRuns: 10 },
       );
       // Most drawn policies grant lines: a law refused on all of them would have checked nothing here.
       expect(seen.checked).toBeGreaterThan(0);
@@ -55,7 +56,7 @@ describe('every credit law holds end to end through scorers with randomly drawn 
       await fc.assert(
         fc.asyncProperty(policyConfigArbitrary(), async (policy) => {
           const scorer = await createScorer({ model, policy, suggestionsPerDecision: 0, catalog: [lenderHealthKind] });
-          await heldOrVacuous(law.check({ scorer }, { numRuns: 10, scorerNumRuns: 8, seed: 13 }));
+          await heldOrVacuous(law.check({ scorer }, { numRuns: 10, scorerNumRuns: 4, seed: 13 }));
         }),
         // Two policies (a prefix of the three before: fixed seeds); the deep suite draws many more.
         { numRuns: 2 },

@@ -18,7 +18,7 @@ const features = behaviourScoreFeatures;
 type LenderApplicant = BehaviourScoreApplicant;
 
 const scores = fc.record({ internal_behaviour_score: fc.integer({ min: 0, max: 1000 }) });
-const SETTINGS = { numRuns: 20, scorerNumRuns: 5, seed: 20261128 } as const;
+const SETTINGS = { numRuns: 10, scorerNumRuns: 3, seed: 20261128 } as const;
 
 let scorer: Scorer<LenderApplicant>;
 // A lender's scorer is a law subject as it is (typed by its own applicants).
