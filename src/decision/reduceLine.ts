@@ -126,6 +126,22 @@ interface TodaysFigures {
 }
 
 /**
+ * The prior's figures as it sealed them, flagged as neither re-tested nor held for a balance owed:
+ * what a reduction keeps where it cannot or need not work them out again (see todaysFigures and
+ * owedFigures), and the base it works them out on where it can.
+ */
+function priorsFigures(prior: Decision): TodaysFigures {
+  return {
+    affordability: prior.affordability,
+    caps: prior.caps,
+    healthyLimit: prior.health.healthyLimit,
+    maxGrantable: prior.maxGrantable,
+    retested: false,
+    owedUnaffordable: false,
+  };
+}
+
+/**
  * A decision sealed before affordability tested the dearest repayment over the term (no
  * `affordability.paymentPlan`: the revolving line alone) carries the old rule's payment, checks
  * and capacity, and a `maxGrantable` and healthy limit worked out from them. A reduction seals a
@@ -139,14 +155,7 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig, owe
   // owed today, as a reassessment of the same facts works it out: kept, a balance paid down still
   // sealed capacity 0 and "no credit can be extended until it is paid down" beside checks passing.
   if (prior.policyReasons.includes(OWED_UNAFFORDABLE)) return owingFigures(owedFigures(prior, owedAboveLine, aprBp, policy), owedAboveLine, aprBp, policy);
-  const same = {
-    affordability: prior.affordability,
-    caps: prior.caps,
-    healthyLimit: prior.health.healthyLimit,
-    maxGrantable: prior.maxGrantable,
-    retested: false,
-    owedUnaffordable: false,
-  };
+  const same = priorsFigures(prior);
   const figures = prior.affordability.paymentPlan === undefined ? (retestedFigures(prior, aprBp, policy) ?? same) : same;
   return owedAboveLine === undefined ? figures : owingFigures(figures, owedAboveLine, aprBp, policy);
 }
@@ -159,14 +168,7 @@ function todaysFigures(prior: Decision, aprBp: number, policy: PolicyConfig, owe
  * approve what its checks pass. The prior's own figures where they cannot be worked out again.
  */
 function owedFigures(prior: Decision, owedAboveLine: number | undefined, aprBp: number, policy: PolicyConfig): TodaysFigures {
-  const same = {
-    affordability: prior.affordability,
-    caps: prior.caps,
-    healthyLimit: prior.health.healthyLimit,
-    maxGrantable: prior.maxGrantable,
-    retested: false,
-    owedUnaffordable: false,
-  };
+  const same = priorsFigures(prior);
   const owing = capacityOwing(prior.affordability, owedAboveLine, aprBp, policy);
   if (owing === undefined || !owing.balanceOwedFits) return same;
   return {

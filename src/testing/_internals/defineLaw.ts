@@ -4,7 +4,6 @@ import { ValidationError, type ValidationIssue } from '../../errors/validationEr
 import type { CreditLaw, CreditLawName, LawPart, LawRunOptions, LawSubject } from '../creditLaw.js';
 import { forScorer, lawContext, type LawContext } from './lawContext.js';
 import { poolBacked } from './poolBatches.js';
-import { LINE_LAWS } from './lineLaws.js';
 import { lineTally, tallyingPolicy, tallyingScorer, vacuousLineIssue, type LineTally } from './lineTally.js';
 import { runLaw } from './runLaw.js';
 import { vacuousRunRefusal } from './vacuousRun.js';
@@ -36,9 +35,17 @@ export interface LawSpec<P, S> {
    * that follow "no run checked", e.g. "a certificate the scorer accepted".
    */
   readonly checkedCase?: string;
+  /**
+   * The law's promise is about a granted line (its size, its caps, its price, its steps): on runs
+   * that met no decision granting one it holds of nothing, so such a run is refused
+   * (`nothing_to_check`), never passed. Left out by a law that promises something of every decision,
+   * a decline too (its reasons, the same decision twice, evidence that cannot count, priors
+   * refused), or that draws no decision of the policy's.
+   */
+  readonly judgedOnLines?: true;
 }
 
-/** Each law's spec, for {@link nothingToCheckIssue}. */
+/** Each law's spec, for {@link nothingToCheckIssue} and {@link judgedOnLines}. */
 const specs = new WeakMap<CreditLaw, LawSpec<unknown, unknown>>();
 
 /**
@@ -54,6 +61,11 @@ export function nothingToCheckIssue(law: CreditLaw, subject: unknown, part: LawP
   const jurisdiction = (scorer.policy as { jurisdiction?: { bannedDataCategories?: unknown } } | undefined)?.jurisdiction;
   if (!Array.isArray(jurisdiction?.bannedDataCategories)) return undefined;
   return hook(scorer as Scorer);
+}
+
+/** Whether `law` is refused on runs that met no granted line (see {@link LawSpec.judgedOnLines}). */
+export function judgedOnLines(law: CreditLaw): boolean {
+  return specs.get(law)?.judgedOnLines === true;
 }
 
 /**
@@ -137,7 +149,7 @@ export function defineLaw<P, S>(spec: LawSpec<P, S>): CreditLaw {
       const only = ctx.part ?? (ctx.scorerRuns.path === undefined ? undefined : first);
       // A law about granted lines counts the decisions its runs received: runs that met no line
       // are refused (nothing_to_check), never passed. A replay checks one case by design.
-      const judged = LINE_LAWS.has(name) && ctx.scorerRuns.path === undefined;
+      const judged = spec.judgedOnLines === true && ctx.scorerRuns.path === undefined;
       const lineChecked = async (on: LawPart, run: (tally: LineTally | undefined) => Promise<void>, numRuns: number) => {
         const tally = judged ? lineTally() : undefined;
         await run(tally);

@@ -42,6 +42,7 @@ export const acceptedEvidenceNeverLowersLimit: CreditLaw = defineLaw({
   name: 'accepted_evidence_never_lowers_limit',
   description:
     'Adding accepted evidence never lowers the limit: in the policy a lower PD never gives a lower limit; end to end one more accepted certificate never gives a lower limit, alone (decide) or in a batch (decideBatch).',
+  judgedOnLines: true,
   // Evidence reaches the policy only through the PD, so the policy half of the law is that the
   // limit is non-increasing in PD (with the applicant, ledger and everything else fixed).
   policyProperty: (ctx) =>

@@ -11,6 +11,7 @@ export const aprNonDecreasingInPd: CreditLaw = defineLaw({
   name: 'apr_non_decreasing_in_pd',
   description:
     "APR never falls as PD rises, across every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pds: pdSweepArbitrary(ctx.policy) }), ({ applicant, pds }) => {
       const sorted = sweepPds(pds);

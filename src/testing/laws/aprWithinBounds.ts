@@ -25,6 +25,7 @@ export const aprWithinBounds: CreditLaw = defineLaw({
   name: 'apr_within_bounds',
   description:
     "The APR is never below the policy floor, above its cap or above the legal ceiling in force, at any PD, and the daily rate agrees with it (APR / 365 without fees), on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });

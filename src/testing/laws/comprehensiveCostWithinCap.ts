@@ -51,6 +51,7 @@ export const comprehensiveCostWithinCap: CreditLaw = defineLaw({
   name: 'comprehensive_cost_within_cap',
   description:
     "Every plan offered (the revolving line, on a drawdown repaid at the first monthly bill, and each instalment plan) discloses its comprehensive annualised cost, the IRR of its cash flows with every fee, and none exceeds the cap in force, on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       const r = ctx.decidePolicy({ applicant, pd, policy: ctx.policy });

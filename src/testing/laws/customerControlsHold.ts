@@ -22,6 +22,7 @@ export const customerControlsHold: CreditLaw = defineLaw({
   name: 'customer_controls_hold',
   description:
     "A customer's own cap is never exceeded, on a decision (alone or in a batch) or a reassessment, and one below the product minimum gives a decline (naming the cap where it binds and knock-outs leave room; never a referral or a held line); so does a requested limit below the product minimum (naming the request where it binds and knock-outs and the cap leave room; a person the customer asked for is shown a decline, never a line no one may approve); a reduction request at or above the product minimum always takes effect (below it, it is refused): the new line on file (and limit) is at most the amount asked for, the line never above the prior line, and no later reassessment undoes it (on the same day or days to weeks later). A customer's request for a person (`controls.humanReview`) stays pending through reassessments whose profile does not repeat it, on the same day or days to weeks later. The budget assistant's lower-limit offer is on the line the customer holds (never on a proposal waiting for a person), below it, not below the product minimum and on the policy's rounding step, and taking it (requestReduction) gives exactly the offered line; once taken, it is not offered again on the same streak (by the reduction's decision or a same-day reassessment).",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(
       fc.record({

@@ -39,6 +39,7 @@ export const dailyRateWithinCap: CreditLaw = defineLaw({
   name: 'daily_rate_within_cap',
   description:
     "The billed daily rate is on the product's grid, its text shows exactly that rate, daily x 365 never exceeds the cap in force, and the disclosed APR is daily x 365 (or the comprehensive cost with fees), on every decision the customer receives: decided alone or in a batch, reassessed, lowered at the customer's request, reviewed by a person or contested.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(fc.record({ applicant: ctx.applicants(0), pd: pdArbitrary(ctx.policy) }), ({ applicant, pd }) => {
       checkDaily(ctx.decidePolicy({ applicant, pd, policy: ctx.policy }), ctx.policy, `at PD ${pd}`);

@@ -75,6 +75,7 @@ export const limitWithinCaps: CreditLaw = defineLaw({
   name: 'limit_within_caps',
   description:
     "The limit never exceeds any cap: risk grade, affordability, product maximum, the amount requested, the customer's own cap, the lender's own per-borrower cap and the jurisdiction's per-borrower ceiling (200,000 RMB in China), each less the borrower's other lines with this lender; and the cap reported as binding (bindingConstraint, a cap reason) is the one that set the limit, so the lender's own cap is never reported as the regulatory one. End to end on decide and decideBatch (batches of up to 9 records), on a customer's contest (which keeps the contested limit) and on every review a person's tool records (a review the scorer accepts never grants above a cap).",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(
       fc

@@ -22,6 +22,7 @@ export const limitsRounded: CreditLaw = defineLaw({
   name: 'limits_rounded',
   description:
     "Every limit set, whether decided (alone or in a batch), reassessed or lowered at the customer's request, is a whole multiple of the policy's rounding step (100 RMB by default); only an existing line kept unchanged may be off it.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(
       fc

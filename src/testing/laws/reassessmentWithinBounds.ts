@@ -44,6 +44,7 @@ export const reassessmentWithinBounds: CreditLaw = defineLaw({
   name: 'reassessment_within_bounds',
   description:
     "A reassessment, whatever happened to the profile since, never approves or raises a line above any cap, the healthy limit or failing affordability; a line on file above what may now be granted is held (never raised) and referred; the customer's own cap always holds; the same reassessment twice gives the same decision.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(
       fc

@@ -18,6 +18,7 @@ export const reductionWithinBounds: CreditLaw = defineLaw({
   name: 'reduction_within_bounds',
   description:
     "A reduction sets the line the customer holds (`lineOnFileAfter`; a proposal waiting for a person stays the referral's limit, bounded by the cap, never the amount asked) to the amount asked for rounded down to the step when that is below it, else keeps the line as it is, to the fen (only the amount asked is rounded; never above the line it lowers, never opening a line a decision refused), records that amount rounded down to the step as the customer's own cap (never above a cap already in force, never the line it happened to be below), is dated the day the customer asked (its `asOf`, by default its prior's; a day before its prior's is refused), is deterministic, and holds through a reduction asked above it, a contest, and the next reassessment, on its own day or days to weeks later; an amount below the product minimum is refused (a line is never lower).",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(fc.record({ line: rmbAsFen(0, 200_000), reduceTo: fc.integer({ min: 0, max: 30_000_000 }) }), ({ line, reduceTo }) => {
       const step = ctx.policy.limits.roundingStep;

@@ -206,6 +206,7 @@ export const stepLimitsHold: CreditLaw = defineLaw({
   name: 'step_limits_hold',
   description:
     "An existing line rises by at most the per-step allowance and the room left in the rolling window (none once the window's count is used up), decided with its ledger alone or in a batch of records each with its own, reassessed again and again on one day from a decision whose ledger nearly fills the window, or reassessed within 30 days of a person's raise approved days after the decision (the window counted from the review's day), and a reassessment never lowers it below the prior limit (or the customer's cap, if lower). A decline does not reset the window: a line closed (0) while the window holds rises reopens only as a rise from 0 within what the window leaves, whether decided with its ledger, in a batch, reassessed after a re-underwriting decline, or approved by a person (raise, raise, decline, reassess), and closed by the customer's own hand before or after its first rise (their own cap or a request below the product minimum, or arrears) then decided again with the cap cleared, alone or in a batch, or reassessed: over the whole chain no rise passes the per-step allowance and no window's rises pass its amount or count; and a line a person's decline closed is never reopened by a reassessment, only by a person.",
+  judgedOnLines: true,
   policyProperty: (ctx) =>
     fc.property(
       fc
