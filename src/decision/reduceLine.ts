@@ -331,7 +331,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const caps = { ...today.caps, self_cap: cap };
   // A held line's "Limit set by ..." says what may be granted today: a cap that no longer sets it
   // is no reason. A 17,000 RMB line lowered to 500 RMB with 40,000 RMB owed kept "Limit set by your
-  // risk grade and income" (the grade's 17,000 RMB) beside nothing grantable: the balance set that.
+  // risk grade and income" (the grade's 17,023.47 RMB) beside nothing grantable: the balance set that.
   // The codes keep it, in force as a reassessment keeps a knocked-out held line's (see finishDecision).
   const capSetsNothing = (c: PolicyReasonCode) => {
     const which = CAP_OF_LIMIT_REASON[c];
