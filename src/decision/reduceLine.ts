@@ -1,4 +1,5 @@
-import { LIMIT_SETTING_REASONS, policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
+import { CAP_OF_LIMIT_REASON, CAP_REASONS, LIMIT_SETTING_REASONS, policyReasons as POLICY_REASONS } from '../policy/policyReasons.js';
+import { referCodes } from '../policy/referCodes.js';
 import type { PolicyReasonCode } from '../policy/policyReasons.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
 import { applyReduction, reductionBelowMinimumIssues } from '../policy/applyReduction.js';
@@ -329,8 +330,23 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const held =
     !pending && onFile > 0 && (prior.lineAction === 'hold' || today.owedUnaffordable ? onFile > maxGrantable : today.retested && !affordability.pass);
   const outcome = held ? 'refer' : prior.outcome;
+  const caps = { ...today.caps, self_cap: cap };
+  // A held line's "Limit set by ..." says what may be granted today: a cap that no longer sets it
+  // is no reason. A 17,000 RMB line lowered to 500 RMB with 40,000 RMB owed kept "Limit set by your
+  // risk grade and income" (the grade's 17,023.47 RMB) beside nothing grantable: the balance set that.
+  // The codes keep it, in force as a reassessment keeps a knocked-out held line's (see finishDecision).
+  const capSetsNothing = (c: PolicyReasonCode) => {
+    const which = CAP_OF_LIMIT_REASON[c];
+    if (!held || !CAP_REASONS.has(c) || which === undefined) return false;
+    const figure = caps[which];
+    const rounded = figure === null ? null : roundDownToStep(figure, step);
+    return !(rounded !== null && (rounded === maxGrantable || (maxGrantable === 0 && rounded < productMin)));
+  };
+  // A decline goes to nobody, so a refer condition a decision sealed before declines stopped
+  // carrying them ("needs a manual review") is no reason for it, as a decline made today gives none.
+  const referNow = outcome === 'decline' && prior.review?.status !== 'reviewed' ? referCodes(env.policy) : new Set<PolicyReasonCode>();
   // A balance the prior could not afford, paid down to one the checks pass, is no reason any more.
-  const untrue = (c: string) => c === CUSTOMER_REDUCTION || (c === OWED_UNAFFORDABLE && !today.owedUnaffordable);
+  const untrue = (c: string) => c === CUSTOMER_REDUCTION || (c === OWED_UNAFFORDABLE && !today.owedUnaffordable) || referNow.has(c as PolicyReasonCode);
   const carriedCodes: PolicyReasonCode[] = [CUSTOMER_REDUCTION, ...prior.policyReasons.filter((c) => !untrue(c))];
   // What holds a line the previous rule granted: the check it fails today, as a decision made today names it.
   const failing = affordability.checks.find((c) => !c.pass);
@@ -377,6 +393,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const carried = prior.reasons.filter(
     (x) =>
       !untrue(x.code) &&
+      !capSetsNothing(x.code as PolicyReasonCode) &&
       !(ownLimit && (prior.outcome === 'approve' || LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode))) &&
       !(cut && LIMIT_SETTING_REASONS.has(x.code as PolicyReasonCode)),
   );
@@ -436,7 +453,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
               : lowered
                 ? 'self_cap'
                 : prior.bindingConstraint,
-      caps: { ...today.caps, self_cap: cap },
+      caps,
       affordability,
       controls: { selfSetCap: cap },
       // A customer who lowered their line while over budget has answered this streak's offer; one who

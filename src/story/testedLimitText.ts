@@ -8,7 +8,7 @@ import type { BilingualText, Decision } from '../index.js';
  * minimum it fails, or the line a knock-out declined): shown as "at this limit" beside ¥0, a
  * ¥47.28 payment on a ¥0 line was impossible to read.
  *
- * @example testedLimitText(decline).en // 'at the ¥500.00 product minimum that was tested'
+ * @example testedLimitText(decline).en // 'at the ¥500 product minimum that was tested'
  */
 export function testedLimitText(d: Pick<Decision, 'limit' | 'policyReasons' | 'affordability'>): BilingualText {
   const tested = d.affordability.limit;
@@ -16,7 +16,10 @@ export function testedLimitText(d: Pick<Decision, 'limit' | 'policyReasons' | 'a
   if (tested === undefined)
     return { en: 'at the limit tested (a decision made before it was recorded does not name it)', zhHans: '按测试额度计算（较早的决定未记录该额度）' };
   if (tested === d.limit) return { en: 'at this limit', zhHans: '按本次额度计算' };
-  const figure = formatYuan(tested);
+  // Written as every amount beside it is (`decide --summary`, the playground): the fen only where
+  // there are some, "¥500", never "¥500.00" in the line that says "capacity ¥0" and "¥5,000".
+  // formatYuan writes exactly two decimals, so without ".00" it is formatRmb's text, figure for figure.
+  const figure = formatYuan(tested).replace(/\.00$/, '');
   // Below the minimum the policy tests the smallest line it offers (see applyPolicy).
   if (d.policyReasons.includes('limit_below_product_minimum')) {
     return { en: `at the ${figure} product minimum that was tested`, zhHans: `按测试的产品最低额度${figure}计算` };

@@ -423,6 +423,24 @@ export const mutants: readonly Mutant[] = [
     }),
   },
   {
+    // Before F65: a line lowered below a balance no income repays, held with nothing grantable,
+    // kept its prior's "Limit set by your risk grade and income" (the grade's 17,000 RMB beside 0).
+    name: 'held reduction owing names a cap that set nothing',
+    caughtBy: ['reasons_where_owed'],
+    wrap: (s) => ({
+      ...s,
+      policy: s.policy,
+      requestReduction: (p, amount, o) => {
+        const d = s.requestReduction(p, amount, o);
+        const code: PolicyReasonCode = 'limit_risk_grade';
+        if (d.lineAction !== 'hold' || d.maxGrantable !== 0 || !d.policyReasons.includes('balance_owed_unaffordable') || d.reasons.some((r) => r.code === code))
+          return d;
+        const r = policyReasons[code];
+        return reseal({ ...d, reasons: [...d.reasons, { code, source: 'policy' as const, factor: r.factor, en: r.en, zhHans: r.zhHans }].slice(0, 4) });
+      },
+    }),
+  },
+  {
     // findings28-pages F2, before the fix: a decline whose PD was in the refer band but whose limit
     // fell below the product minimum led with "Estimated risk of default needs a manual review",
     // though no person reviews a decline. Named on every automated decline here, as a rule in force.
