@@ -3,7 +3,7 @@ import { CreditliftError } from '../errors/index.js';
 import { decodeTreeEnsembleModel } from '../model/onnx/decodeTreeEnsemble.js';
 import type { TreeEnsemble } from '../model/treeEnsemble.js';
 import { coversFromBackground, type BackgroundSample } from './coversFromBackground.js';
-import { compileTreeShap } from './treeShap/compileTreeShap.js';
+import { sharedCompiledTreeShap } from './treeShap/compiledTreeShapMemo.js';
 import { createTreeShapBlockScratch, treeShapBlock, type TreeShapBlockScratch } from './treeShap/treeShapBlock.js';
 import { createTreeShapScratch, treeShapRow } from './treeShap/treeShapRow.js';
 import { hasCovers } from './treeShap/validateTreeEnsemble.js';
@@ -82,7 +82,8 @@ export function createTreeExplainer(model: Uint8Array | string | TreeEnsemble, o
         'population, or re-export the model with nodes_hitrates (the creditlift trainer writes them).',
     );
   }
-  const compiled = compileTreeShap(withCovers);
+  // Shared with every explainer of the same trees and covers in this process (frozen, read only).
+  const compiled = sharedCompiledTreeShap(withCovers);
   const scratch = createTreeShapScratch(compiled);
   const nF = compiled.nFeatures;
   const width = nF + 1;

@@ -30,7 +30,11 @@ export interface ModelEvaluatorInfo {
   readonly reason: string;
   /** Largest run the JS evaluator serves (0 under onnxruntime). */
   readonly maxRows: number;
-  /** The load-time probe, when one ran: rows compared, rows deferred to onnxruntime, time it took. */
+  /**
+   * The load-time probe, when one ran: rows compared, rows deferred to onnxruntime, time it took.
+   * It runs on the first load of given bytes (and option) in a process; later loads share its
+   * result, time included.
+   */
   readonly probe?: { readonly rows: number; readonly deferredRows: number; readonly differingRows: number; readonly milliseconds: number };
 }
 

@@ -12,7 +12,7 @@ import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
-import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
 import { checkLoadModelArguments } from './checkLoadModelArguments.js';
 import { assertTreeReading } from './compareTreeReading.js';
 import { buildProbeRows } from './evaluatorProbeRows.js';
@@ -21,6 +21,7 @@ import { rememberProvenFloat32 } from './float32PartialEvaluator.js';
 import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
+import { monotoneProvenFor, provenEvaluatorFor, rememberMonotoneProven, rememberProvenEvaluator } from './modelProofMemo.js';
 
 /** Options for {@link loadModel}. */
 export interface LoadModelOptions {
@@ -147,8 +148,12 @@ export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadMo
     );
   }
 
-  // Before any session exists: a model breaking its declared directions never gets to score.
-  if (options.allowMonotoneViolations !== true) assertMonotone(decoded.ensemble, manifest.features);
+  // Before any session exists: a model breaking its declared directions never gets to score. Bytes
+  // that passed once in this process pass again (see modelProofMemo); a refusal is not remembered.
+  if (options.allowMonotoneViolations !== true && !monotoneProvenFor(sha256)) {
+    assertMonotone(decoded.ensemble, manifest.features);
+    rememberMonotoneProven(sha256);
+  }
 
   // Loaded here, on the first model load, not on import (see loadOnnxRuntime).
   const runtime = await loadOnnxRuntime();
@@ -203,21 +208,30 @@ export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadMo
     }
   };
 
-  let chosen: ChosenEvaluator;
-  try {
-    // Whichever evaluator serves runs, the IR must be the model onnxruntime scores: TreeSHAP
-    // explains it and the monotone check walked it. A probe from the model's own thresholds (each
-    // exactly, one float32 either side, NaN, +-0) scored both ways must agree up to float32 rounding.
-    const probe = buildProbeRows(decoded.ensemble);
-    const scored = await runOnnx(probe.rows, probe.nRows);
-    assertTreeReading(decoded.ensemble, probe, scored);
-    // The evaluator's proof reuses onnxruntime's answer for the same probe rather than running it again.
-    const reference = (rows: Float32Array, nRows: number): Promise<Float32Array> =>
-      rows === probe.rows && nRows === probe.nRows ? Promise.resolve(scored.slice()) : runOnnx(rows, nRows);
-    chosen = await chooseModelEvaluator(options.evaluator ?? 'auto', onnx, decoded, reference, onnxruntimeOracleScorer(runtime), probe);
-  } catch (cause) {
-    await session.release();
-    throw cause;
+  const evaluatorOption = options.evaluator ?? 'auto';
+  // Proved once per process for these bytes and option (see modelProofMemo): the same bytes give
+  // the same IR, the same probe and, under this process's onnxruntime, the same scores.
+  let chosen = provenEvaluatorFor(sha256, evaluatorOption);
+  if (chosen === undefined) {
+    try {
+      // Whichever evaluator serves runs, the IR must be the model onnxruntime scores: TreeSHAP
+      // explains it and the monotone check walked it. A probe from the model's own thresholds (each
+      // exactly, one float32 either side, NaN, +-0) scored both ways must agree up to float32 rounding.
+      const probe = buildProbeRows(decoded.ensemble);
+      const scored = await runOnnx(probe.rows, probe.nRows);
+      assertTreeReading(decoded.ensemble, probe, scored);
+      // The evaluator's proof reuses onnxruntime's answer for the same probe rather than running it again.
+      const reference = (rows: Float32Array, nRows: number): Promise<Float32Array> =>
+        rows === probe.rows && nRows === probe.nRows ? Promise.resolve(scored.slice()) : runOnnx(rows, nRows);
+      chosen = rememberProvenEvaluator(
+        sha256,
+        evaluatorOption,
+        await chooseModelEvaluator(evaluatorOption, onnx, decoded, reference, onnxruntimeOracleScorer(runtime), probe),
+      );
+    } catch (cause) {
+      await session.release();
+      throw cause;
+    }
   }
   const float32 = chosen.float32;
   const maxJsRows = chosen.info.maxRows;
