@@ -3,7 +3,7 @@ import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 import { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
-import { scorerDenyingFlag } from './nodeFlagsDenyingScorer.js';
+import { flagDenyingScorer, scorerDenyingFlag } from './nodeFlagsDenyingScorer.js';
 
 /**
  * What is wrong with a pool's `workerExecArgv` (also `simulateBook`'s): it must be an array of Node
@@ -41,6 +41,8 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
       return refuse(
         `workerExecArgv at index ${i}: ${writtenFlagName(arg)} makes Node read more flags for the worker from ${fromFile.reads}, which no check here sees${fromFile.seen === undefined ? '' : ` (${fromFile.seen})`}; ${fromFile.instead}`,
       );
+    const denying = flagDenyingScorer(i, arg);
+    if (denying !== undefined) return refuse(denying);
     before = { flag: arg, isItsValue: false };
     // A value given after `=` is the flag's whole; only a flag written alone takes the next element.
     if (arg.includes('=') || !NODE_FLAGS_WITH_VALUE.has(nodeFlagName(arg))) continue;

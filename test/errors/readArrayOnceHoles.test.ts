@@ -14,6 +14,14 @@ import { trainGbdt } from '../../src/train/gbdt/trainGbdt.js';
 
 const codes = (issues: readonly { path: readonly (string | number)[]; code: string }[]) => issues.map((i) => `${i.path.join('.')}:${i.code}`);
 
+/** An array of `length` holding only `entries` (index to value): a hole at every other index. */
+function sparse<T>(length: number, entries: Record<number, T>): T[] {
+  const out: T[] = [];
+  for (const [i, v] of Object.entries(entries)) out[Number(i)] = v;
+  out.length = length;
+  return out;
+}
+
 /** The first index of each run of holes in `list`. */
 function holeRunStarts(list: readonly unknown[]): number[] {
   const starts: number[] = [];
@@ -36,7 +44,7 @@ describe('readArrayOnce refuses a hole at its index, an entry written as undefin
   });
 
   it('the message names the run: [1, , , 4] at index 1, two entries; Object.assign([], { length: 3 }) at 0, three', () => {
-    expect(readArrayOnce([1, , , 4], ['names']).issues).toEqual([
+    expect(readArrayOnce(sparse(4, { 0: 1, 3: 4 }), ['names']).issues).toEqual([
       {
         path: ['names', 1],
         code: 'missing_element',
@@ -52,10 +60,7 @@ describe('readArrayOnce refuses a hole at its index, an entry written as undefin
       codes(
         readOptions(
           {
-            edges: [
-              [1, 2],
-              [3, , 5],
-            ],
+            edges: [[1, 2], sparse(3, { 0: 3, 2: 5 })],
           },
           ['edges'],
           ['options'],
@@ -85,10 +90,7 @@ describe('readArrayOnce refuses a hole at its index, an entry written as undefin
 
 describe('every caller refuses a hole at its index', () => {
   it('trainGbdt: a column with a hole is data.columns.0.1 (was data.columns.0, "must be numbers")', () => {
-    const columns = [
-      [1, , 3, 4],
-      [1, 2, 3, 4],
-    ];
+    const columns = [sparse(4, { 0: 1, 2: 3, 3: 4 }), [1, 2, 3, 4]];
     try {
       trainGbdt({ nRows: 4, nFeatures: 2, columns, labels: Uint8Array.from([0, 1, 0, 1]) } as never, { rounds: 1 });
       expect.unreachable();
@@ -109,7 +111,7 @@ describe('every caller refuses a hole at its index', () => {
 
     it('limitHistories with a hole is refused at its index (it took the shared limitHistory), an undefined entry still takes it', async () => {
       const records = exampleApplicants.slice(0, 3).map((e) => e.applicant);
-      const holed: (readonly never[] | undefined)[] = [[], , []];
+      const holed = sparse<readonly never[]>(3, { 0: [], 2: [] });
       await expect(scorer.decideBatch(records, { limitHistories: holed, limitHistory: [] })).rejects.toSatisfy(
         (e) => e instanceof ValidationError && codes(e.issues).join() === 'limitHistories.1:missing_element',
       );
