@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validationError.js';
+import { MAX_ISSUES, type ValidationIssue } from './validationError.js';
 
 /**
  * Most entries a list inside options may hold: 2**24 (16,777,216). The longest real option lists
@@ -20,7 +20,11 @@ export const MAX_OPTION_LIST_LENGTH = 2 ** 24;
  * `edges`) were iterated by the check and again by the use, so a Proxy or an array with getters
  * could show the check strings and the use numbers. A list longer than
  * {@link MAX_OPTION_LIST_LENGTH} is `too_big` at its path, refused before any index is read. A read that throws is `unreadable_input` at its
- * index (the array's path for `length`). Objects inside are kept as given: each is read by its own
+ * index (the array's path for `length`). A hole (`[1, , 3]`, `new Array(3)`, a length set past the
+ * entries) is `missing_element` at its index, a run of holes one issue at its first: it was read as
+ * `undefined`, which a list of names then refused as no string, but which `limitHistories` took as
+ * "no ledger for this record" and `columns` as no number, without a word. An entry written as
+ * `undefined` is no hole, and stays for the option's own check to judge. Objects inside are kept as given: each is read by its own
  * rules. A value that is no array is returned as given, one that cannot even be asked whether it is
  * one (a revoked Proxy) too: the option's own check names it.
  */
@@ -63,16 +67,44 @@ export function readArrayOnce(value: unknown, at: readonly (string | number)[]):
       });
       return out;
     }
+    // The first index of the run of holes being read, and how many runs are listed.
+    let holeFrom: number | undefined;
+    const holes = { listed: 0, unlisted: 0 };
+    const endHoles = (end: number) => {
+      if (holeFrom === undefined) return;
+      if (holes.listed < MAX_ISSUES) {
+        holes.listed++;
+        issues.push(holeIssue(path, holeFrom, end));
+      } else holes.unlisted += end - holeFrom;
+      holeFrom = undefined;
+    };
     for (let i = 0; i < length; i++) {
       let item: unknown;
+      let hole: boolean;
       try {
         item = given[i];
+        // Asked only of an entry that read as undefined: a hole or an entry written so. A Proxy
+        // answering a value for the index has an entry, whatever its `has` says.
+        hole = item === undefined && !(i in given);
       } catch (e) {
+        endHoles(i);
         issues.push(unreadable([...path, i], String(i), e));
         continue;
       }
+      if (hole) {
+        holeFrom ??= i;
+        continue;
+      }
+      endHoles(i);
       out[i] = copy(item, [...path, i]);
     }
+    endHoles(length);
+    if (holes.unlisted > 0)
+      issues.push({
+        path: [...path],
+        code: 'too_many_issues',
+        message: `${nameOf(path)} has ${holes.unlisted} more hole(s) past the first ${MAX_ISSUES} runs of holes listed`,
+      });
     out.length = length;
     return out;
   };
@@ -81,6 +113,16 @@ export function readArrayOnce(value: unknown, at: readonly (string | number)[]):
 
 function nameOf(path: readonly (string | number)[]): string {
   return path.length === 0 ? 'the array' : String(path[path.length - 1]);
+}
+
+/** The issue for the holes at `from` up to (not including) `end`, at the first of them. */
+function holeIssue(path: readonly (string | number)[], from: number, end: number): ValidationIssue {
+  const where = end - from === 1 ? `index ${from}` : `indices ${from} to ${end - 1} (${end - from} entries)`;
+  return {
+    path: [...path, from],
+    code: 'missing_element',
+    message: `${nameOf(path)} has a hole at ${where}: a sparse array, no entry to read; write each entry (undefined where the option takes none)`,
+  };
 }
 
 function unreadable(path: readonly (string | number)[], what: string, e: unknown): ValidationIssue {

@@ -3,6 +3,7 @@ import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 import { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
+import { flagDenyingScorer, scorerDenyingFlag } from './nodeFlagsDenyingScorer.js';
 
 /**
  * What is wrong with a pool's `workerExecArgv` (also `simulateBook`'s): it must be an array of Node
@@ -15,7 +16,9 @@ import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithV
  * is one that stops the worker's script or runs it as something else ({@link NODE_FLAGS_REPLACING_RUN}:
  * `--check`, `--version`, `--test`, `--watch`, `--snapshot-blob`...), saying what Node would do in its
  * place, and so is one that reads more flags from a file ({@link NODE_FLAGS_READING_FLAGS}:
- * `--env-file`), whose flags no check here sees. Each flag
+ * `--env-file`), whose flags no check here sees, and so is one that leaves the worker unable to run
+ * the scorer ({@link scorerDenyingFlag}: `--no-addons`, the permission model without `--allow-addons`
+ * and `--allow-fs-read`, `--experimental-policy`), saying why. Each flag
  * is looked up by the name Node reads ({@link nodeFlagName}: `--prof_process` is `--prof-process`,
  * which passed when only the dashed spelling was listed) and named as it was written.
  */
@@ -38,6 +41,8 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
       return refuse(
         `workerExecArgv at index ${i}: ${writtenFlagName(arg)} makes Node read more flags for the worker from ${fromFile.reads}, which no check here sees${fromFile.seen === undefined ? '' : ` (${fromFile.seen})`}; ${fromFile.instead}`,
       );
+    const denying = flagDenyingScorer(i, arg);
+    if (denying !== undefined) return refuse(denying);
     before = { flag: arg, isItsValue: false };
     // A value given after `=` is the flag's whole; only a flag written alone takes the next element.
     if (arg.includes('=') || !NODE_FLAGS_WITH_VALUE.has(nodeFlagName(arg))) continue;
@@ -49,7 +54,8 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
       );
     i += 1;
   }
-  return [];
+  const denying = scorerDenyingFlag(argv as string[]);
+  return denying === undefined ? [] : refuse(denying);
 }
 
 /**

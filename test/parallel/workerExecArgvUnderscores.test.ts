@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { NODE_FLAGS_DENYING_SCORER } from '../../src/parallel/nodeFlagsDenyingScorer.js';
 import { NODE_FLAGS_READING_FLAGS } from '../../src/parallel/nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from '../../src/parallel/nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
@@ -20,7 +21,12 @@ const underscored = (flag: string): string => `--${flag.slice(2).replaceAll('-',
 /** The long flags of a table with a dash in their name after `--`: those with another spelling. */
 const respellable = (flags: Iterable<string>): string[] => [...flags].filter((f) => f.startsWith('--') && f.slice(2).includes('-'));
 
-const refused = [...respellable(NODE_FLAGS_RUNNING_CODE), ...respellable(NODE_FLAGS_REPLACING_RUN.keys()), ...respellable(NODE_FLAGS_READING_FLAGS.keys())];
+const refused = [
+  ...respellable(NODE_FLAGS_RUNNING_CODE),
+  ...respellable(NODE_FLAGS_REPLACING_RUN.keys()),
+  ...respellable(NODE_FLAGS_READING_FLAGS.keys()),
+  ...respellable(NODE_FLAGS_DENYING_SCORER),
+];
 // The value-taking flags a worker may be given: `--env-file` and `--snapshot-blob` take a value too, but are refused.
 const takenWithValue = respellable(NODE_FLAGS_WITH_VALUE).filter((f) => !refused.includes(f));
 

@@ -1,5 +1,5 @@
 import { refuseArguments, typeIssue } from '../../errors/argumentIssues.js';
-import { CreditliftError, ValidationError, type ValidationIssue } from '../../errors/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { readKnownFields } from '../../errors/readOptions.js';
 
 interface GbdtDataCommon {
@@ -52,15 +52,33 @@ export function validateGbdtData(data: GbdtData, subject = 'GbdtData'): void {
  * @throws ValidationError (subject `subject`) naming every field at fault, one whose read threw as `unreadable_input` at its path
  */
 export function readGbdtData(given: unknown, subject: string, at: readonly (string | number)[]): GbdtData {
+  const read = gbdtDataRead(given, subject, at);
+  if (read.value === undefined) throw new ValidationError(subject, read.issues);
+  return read.value;
+}
+
+/**
+ * {@link readGbdtData} for a caller that lists these faults with others of its own call: the checked
+ * copy, or undefined with every fault found at its path under `at`.
+ *
+ * @param minRows the fewest rows the caller can use (training needs 2, `MIN_TRAINING_ROWS`; a
+ *   validation set, one): fewer is `too_small` at `nRows`, listed with the data's other faults
+ */
+export function gbdtDataRead(
+  given: unknown,
+  subject: string,
+  at: readonly (string | number)[],
+  minRows = 1,
+): { readonly value: GbdtData; readonly issues: readonly [] } | { readonly value: undefined; readonly issues: readonly ValidationIssue[] } {
   refuseArguments('validateGbdtData', [
     typeIssue(at, given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
     typeIssue(['subject'], subject, 'string', 'the name errors give the data'),
   ]);
   const read = readKnownFields(given, GBDT_DATA_KEYS, at);
-  if (read.value === undefined || read.issues.length > 0) throw new ValidationError(subject, read.issues);
+  if (read.value === undefined || read.issues.length > 0) return { value: undefined, issues: read.issues };
   const data = read.value as unknown as GbdtData;
-  checkGbdtData(data, subject, at);
-  return data;
+  const issues = gbdtDataIssues(data, at, minRows);
+  return issues.length > 0 ? { value: undefined, issues } : { value: data, issues: [] };
 }
 
 /** A typed array of the kind `type` names, itself: a Proxy over one passes `instanceof` but no typed array method takes it. */
@@ -68,13 +86,21 @@ function isTyped<T extends Float32Array | Uint8Array | Float64Array>(v: unknown,
   return ArrayBuffer.isView(v) && v instanceof type;
 }
 
-function checkGbdtData(data: GbdtData, subject: string, at: readonly (string | number)[]): void {
+function gbdtDataIssues(data: GbdtData, at: readonly (string | number)[], minRows: number): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const { nRows, nFeatures } = data;
   if (!Number.isInteger(nRows) || nRows < 1) issues.push({ path: [...at, 'nRows'], code: 'too_small', message: 'nRows must be a positive integer' });
   if (!Number.isInteger(nFeatures) || nFeatures < 1)
     issues.push({ path: [...at, 'nFeatures'], code: 'too_small', message: 'nFeatures must be a positive integer' });
-  if (issues.length > 0) throw new ValidationError(subject, issues);
+  if (issues.length > 0) return issues;
+  if (nRows < minRows)
+    issues.push({
+      path: [...at, 'nRows'],
+      code: 'too_small',
+      message: `training needs at least ${minRows} rows: one row has no split and no spread to learn from`,
+      expected: `at least ${minRows} rows`,
+      received: `${nRows} row${nRows === 1 ? '' : 's'}`,
+    });
   if ('features' in data) {
     if (!isTyped(data.features, Float32Array))
       issues.push({ path: [...at, 'features'], code: 'invalid_type', message: 'features must be a Float32Array', expected: 'Float32Array' });
@@ -111,9 +137,30 @@ function checkGbdtData(data: GbdtData, subject: string, at: readonly (string | n
     } else {
       const bad = data.weights.findIndex((w) => !(w >= 0 && Number.isFinite(w)));
       if (bad >= 0) issues.push({ path: [...at, 'weights', bad], code: 'invalid_value', message: 'weights must be finite and non-negative' });
+      else if (!(totalWeight(data.weights) > 0)) issues.push(weightlessIssue(at, `all ${nRows} weights are 0`));
     }
   }
-  if (issues.length > 0) throw new ValidationError(subject, issues);
+  return issues;
+}
+
+/**
+ * The issue for rows that weigh nothing in all (`why` says which rows): no gradient, so nothing to
+ * learn from, and a log-loss over them is 0/0. Named at the data's `weights`, where it can be mended.
+ */
+export function weightlessIssue(at: readonly (string | number)[], why: string): ValidationIssue {
+  return {
+    path: [...at, 'weights'],
+    code: 'too_small',
+    message: `${why}: rows that weigh nothing in all leave nothing to learn from or measure; give some of them a positive weight`,
+    expected: 'a positive total weight',
+    received: 'total weight 0',
+  };
+}
+
+function totalWeight(weights: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  return total;
 }
 
 /** The rows (in the given order) of the data as float32 columns, labels and weights. */
@@ -122,6 +169,8 @@ export interface ColumnSlice {
   readonly columns: Float32Array[];
   readonly labels: Uint8Array;
   readonly weights: Float64Array;
+  /** The sum of `weights`: 0 when the chosen rows weigh nothing (every row of the data may not). */
+  readonly totalWeight: number;
 }
 
 /** Copies the chosen rows (all when `rows` is undefined) into float32 columns. */
@@ -150,8 +199,5 @@ export function sliceColumns(data: GbdtData, rows?: Uint32Array): ColumnSlice {
       for (let i = 0; i < n; i++) dst[i] = src[rows === undefined ? i : rows[i]!]!;
     }
   }
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i]!;
-  if (n > 0 && !(total > 0)) throw new CreditliftError('data_invalid', 'The total row weight is zero; nothing to learn from');
-  return { nRows: n, columns, labels, weights };
+  return { nRows: n, columns, labels, weights, totalWeight: totalWeight(weights) };
 }

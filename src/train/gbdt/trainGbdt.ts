@@ -1,12 +1,12 @@
 import { everyKeyOf, refuseArguments } from '../../errors/argumentIssues.js';
 import { readOptions } from '../../errors/readOptions.js';
-import { CreditliftError, ValidationError } from '../../errors/index.js';
+import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
-import { readGbdtData, sliceColumns, type ColumnSlice, type GbdtData } from './gbdtData.js';
+import { gbdtDataRead, sliceColumns, weightlessIssue, type ColumnSlice, type GbdtData } from './gbdtData.js';
 import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
-import { heldOutRows, holdoutSizeIssue } from './holdoutSize.js';
+import { heldOutRows, holdoutSizeIssue, MIN_TRAINING_ROWS } from './holdoutSize.js';
 import { holdoutSplit } from './holdoutSplit.js';
 import { createPrng } from './prng.js';
 
@@ -59,23 +59,29 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
   refuseArguments('trainGbdt', [read.issues]);
   const options = (read.value ?? {}) as TrainGbdtOptions;
   const params = resolveGbdtParams(paramsInput);
-  // Read once into a plain copy, which training then uses: see readGbdtData.
-  const examples = readGbdtData(data, 'GbdtData', ['data']);
+  // Read once into a plain copy, which training then uses: see readGbdtData. The data's faults and a
+  // validation set's are one list, so a call is told of all of them at once.
+  // With a holdout, its own check names the rows left to train on (holdoutSizeIssue).
+  const dataRead = gbdtDataRead(data, 'GbdtData', ['data'], params.validationFraction === undefined ? MIN_TRAINING_ROWS : 1);
+  const validationRead = options.validation === undefined ? undefined : gbdtDataRead(options.validation, 'validation', ['options', 'validation']);
+  const dataIssues = dataRead.issues;
+  const validationIssues: ValidationIssue[] = [...(validationRead?.issues ?? [])];
+  if (dataRead.value !== undefined && validationRead?.value !== undefined && validationRead.value.nFeatures !== dataRead.value.nFeatures)
+    validationIssues.push({ path: ['options', 'validation', 'nFeatures'], code: 'invalid_value', message: `expected ${dataRead.value.nFeatures} features` });
+  if (dataIssues.length > 0 || validationIssues.length > 0)
+    throw new ValidationError(dataIssues.length > 0 ? 'GbdtData' : 'validation', [...dataIssues, ...validationIssues]);
+  const examples = dataRead.value as GbdtData;
+  const validation = validationRead?.value;
   const p = examples.nFeatures;
   if (params.monotone !== undefined && params.monotone.length !== p) {
     throw new ValidationError('GbdtParams', [
       { path: ['monotone'], code: 'invalid_length', message: `monotone has ${params.monotone.length} entries, expected one per feature (${p})` },
     ]);
   }
-  if (options.validation !== undefined && params.validationFraction !== undefined) {
+  if (validation !== undefined && params.validationFraction !== undefined) {
     throw new ValidationError('GbdtParams', [
       { path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' },
     ]);
-  }
-  const validation = options.validation === undefined ? undefined : readGbdtData(options.validation, 'validation', ['options', 'validation']);
-  if (validation !== undefined) {
-    if (validation.nFeatures !== p)
-      throw new ValidationError('validation', [{ path: ['options', 'validation', 'nFeatures'], code: 'invalid_value', message: `expected ${p} features` }]);
   }
   if (params.earlyStoppingRounds !== undefined && validation === undefined && params.validationFraction === undefined) {
     throw new ValidationError('GbdtParams', [
@@ -91,9 +97,17 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
   // A separate stream for the split so changing subsample settings never moves the holdout.
   const { trainRows, validRows } = holdoutSplit(examples.nRows, params.validationFraction, params.seed);
   const train = sliceColumns(examples, params.validationFraction === undefined ? undefined : trainRows);
-  if (train.nRows < 2) throw new CreditliftError('data_invalid', 'Need at least 2 training rows');
   const valid: ColumnSlice | undefined =
     validation !== undefined ? sliceColumns(validation) : params.validationFraction !== undefined ? sliceColumns(examples, validRows) : undefined;
+  // The data weighs something in all (gbdtDataRead), but the split may put all of it on one side.
+  const f = params.validationFraction;
+  const weightless = [
+    train.totalWeight > 0 ? undefined : weightlessIssue(['data'], `the ${train.nRows} rows validationFraction ${f} leaves to train on all weigh 0`),
+    valid === undefined || valid.totalWeight > 0 || validation !== undefined
+      ? undefined
+      : weightlessIssue(['data'], `the ${valid.nRows} rows validationFraction ${f} holds out all weigh 0`),
+  ].filter((i) => i !== undefined);
+  if (weightless.length > 0) throw new ValidationError('GbdtData', weightless);
 
   const binned = binTrainingColumns(train.columns, train.weights, params.maxBins);
   const validBins = valid === undefined ? undefined : binColumns(valid.columns, valid.nRows, binned.cuts, binned.missingBin);
