@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CreditliftError, ValidationError } from '../src/errors/index.js';
+import { ValidationError } from '../src/errors/index.js';
 import { ensembleMargin } from '../src/model/evaluateEnsemble.js';
 import { NodeMode, sigmoid } from '../src/model/treeEnsemble.js';
 import { createPrng } from '../src/train/gbdt/prng.js';
@@ -245,7 +245,7 @@ describe('trainGbdt: bad input', () => {
     expect(fieldsOf({ earlyStoppingRounds: 5 })).toEqual(['earlyStoppingRounds']);
   });
 
-  it('rejects data whose weights are all zero with data_invalid', () => {
+  it('rejects data whose weights are all zero: a ValidationError naming data.weights', () => {
     const err = (() => {
       try {
         trainGbdt({ ...uShaped, weights: new Float64Array(uShaped.nRows) }, { rounds: 1 });
@@ -254,7 +254,7 @@ describe('trainGbdt: bad input', () => {
       }
       return undefined;
     })();
-    expect(err).toBeInstanceOf(CreditliftError);
-    expect((err as CreditliftError).code).toBe('data_invalid');
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['data.weights']);
   });
 });
