@@ -26,7 +26,7 @@ const subject = () => ({ scorer });
 // Wrappers below edit it as a scorer of plain applicants, which is what the kit hands it.
 const plain = () => scorer as unknown as Scorer;
 beforeAll(async () => {
-  const rows = generatePopulation({ size: 800, seed: 7, asOf: '2026-10-01' });
+  const rows = generatePopulation({ size: 400, seed: 7, asOf: '2026-10-01' });
   const applicants = rows.map((r, i) => ({ ...r.applicant, attributes: { internal_behaviour_score: (i * 7919) % 1001 } }));
   const outcomes = parseCsv(['id,defaulted', ...rows.map((r) => `${r.applicant.id},${r.defaulted12m ? 1 : 0}`)].join('\n'));
   const book = featurizeBook(applicants, outcomes, { idColumn: 'id', target: 'defaulted', features });
