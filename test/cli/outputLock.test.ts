@@ -130,6 +130,13 @@ describe('lockOutput', () => {
       expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, file: expect.stringContaining('new.out') });
       for (const lock of locks) await lock.release();
     }
+    // A dead run's lock of a file since deleted (its inode now this file's) is no takeover of this
+    // file: nothing is said of it, and no empty output of this file is taken for that run's.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(lockPath, `${JSON.stringify({ pid: dead, host: hostname(), nonce: 'd', file: join(sub, 'deleted.out') })}\n`);
+    const afterDead = await lockOutputs([out]);
+    expect(afterDead.map((l) => l.tookOverFrom)).toEqual([undefined, undefined]);
+    for (const lock of afterDead) await lock.release();
     // Naming the file itself, a live holder still holds it.
     writeFileSync(lockPath, `${JSON.stringify({ pid: process.pid, host: hostname(), process: processMark(), nonce: 'n', file: out })}\n`);
     await expect(lockOutputs([out])).rejects.toThrow(/being written by another creditlift score run/);

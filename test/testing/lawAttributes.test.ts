@@ -80,6 +80,22 @@ describe('the credit laws on a scorer whose feature set requires lender attribut
     for (const [id, attributes] of seen) expect(attributes).toEqual({ internal_behaviour_score: id.length * 10 });
   });
 
+  it('a refusal for attributes is said at its first run, not shrunk (shrinking it took up to the 20 s shrink budget)', async () => {
+    let runs = 0;
+    const counting = {
+      ...plain(),
+      policy: scorer.policy,
+      decide: (a: Parameters<Scorer['decide']>[0], o?: Parameters<Scorer['decide']>[1]) => {
+        runs += 1;
+        return plain().decide(a, o);
+      },
+    };
+    const e = await failureOf(() => creditLaws.limit_within_caps.check({ scorer: counting }, { ...SETTINGS, part: 'scorer' }));
+    expect((e as ValidationError).issues[0]?.code).toBe('attributes_refused');
+    // The first draw is refused at its first decide; every shrink candidate after it is passed untried.
+    expect(runs).toBe(1);
+  });
+
   it('attributes the option draws that the scorer refuses are the option at fault, said so', async () => {
     const e = await failureOf(() =>
       creditLaws.limits_rounded.check(subject(), { ...SETTINGS, attributes: fc.record({ internal_behaviour_score: fc.constant(5000) }) }),

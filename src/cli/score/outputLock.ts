@@ -327,7 +327,8 @@ async function takeFile(
     const seen = await readText(path);
     if (seen === undefined) continue; // removed between our create and our read: try again
     const owner = ownerOf(seen);
-    const live = owner !== undefined && isLive(owner) && !(staleWhileAlive !== undefined && (await staleWhileAlive(owner)));
+    const aboutAnotherFile = owner !== undefined && staleWhileAlive !== undefined && (await staleWhileAlive(owner));
+    const live = owner !== undefined && isLive(owner) && !aboutAnotherFile;
     if (owner === undefined || owner.host !== hostname() || live || depth >= MAX_TAKEOVER_DEPTH) return { held: true, owner };
     const claim = await takeFile(takeoverMarkerPath(path, seen), text, depth + 1);
     // Another live run is taking this very file over: it is as good as held by that run.
@@ -335,7 +336,11 @@ async function takeFile(
     try {
       if ((await readText(path)) === seen) {
         await rm(path, { force: true });
-        tookOverFrom = owner.pid;
+        // A lock that named another file (deleted, its inode given to this one) held nothing of this
+        // file: no run of this file is taken over. Counted as one, a dead run's lock of a deleted
+        // temporary file made the run say of the empty output it had just created "run N created it
+        // to lock it and was killed before it began" (seen in CI, inodes reused in /tmp).
+        if (!aboutAnotherFile) tookOverFrom = owner.pid;
       }
       const taken = createHeldLockFile(path, text);
       if (taken !== undefined) return { file: taken, tookOverFrom };

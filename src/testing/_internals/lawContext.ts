@@ -1,3 +1,4 @@
+import { checkedScorerCatalog } from './catalogOption.js';
 import type fc from 'fast-check';
 import type { Scorer } from '../../decision/createScorer.js';
 import { ValidationError } from '../../errors/validationError.js';
@@ -137,8 +138,11 @@ function resolveSubjectPolicy(s: Partial<LawSubject>, scorerOk: boolean): { poli
 }
 
 /** The catalog a scorer assesses evidence on (its `certificateKinds`), for the kit to draw from. */
+// One checked catalog per scorer's kinds (see checkedScorerCatalog): a kit run reads it for every law.
+const scorerCatalogs = new WeakMap<object, Catalog>();
+
 function scorerCatalog(scorer: Scorer): Catalog {
-  return new Map(scorer.certificateKinds.map((k) => [k.id, k]));
+  return checkedScorerCatalog(scorer.certificateKinds, scorerCatalogs);
 }
 
 /** Every run option a law takes; any other key is refused, never ignored. */

@@ -109,7 +109,9 @@ export async function runLaw<T>(
   // SCORER_SHRINK_BUDGET_MS). A replay or `shrink: false` stops at the first failure anyway.
   const budgeted =
     part !== 'policy' && params.shrink && params.path === undefined
-      ? withShrinkBudget(property as fc.IRawProperty<[T]>, SCORER_SHRINK_BUDGET_MS, params.clock)
+      ? // A scorer refusing the kit's attributes fails every run alike: reported at once, unshrunk
+        // (shrinking it cost up to the whole budget, 20 s, before the refusal was said).
+        withShrinkBudget(property as fc.IRawProperty<[T]>, SCORER_SHRINK_BUDGET_MS, params.clock, (e) => attributeIssues(e).length > 0)
       : undefined;
   const details = await checkProperty(budgeted?.property ?? (property as fc.IRawProperty<[T]>), law.name, part, params);
   if (!details.failed) return;

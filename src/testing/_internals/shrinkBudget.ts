@@ -21,13 +21,23 @@ export interface BudgetedProperty<T> {
  * `property`, its shrinking bounded: from its first failure it runs shrink candidates for at most
  * `budgetMs` (`now` is the clock), then passes every later one untried, so fast-check keeps the
  * smallest failure found so far and stops. Its path still replays that failure exactly; the same
- * seed run again may shrink further or less far, as the machine allows.
+ * seed run again may shrink further or less far, as the machine allows. A first failure that
+ * `notACounterexample` says is no counterexample (a refusal the run options caused) is not shrunk.
  */
-export function withShrinkBudget<T>(property: fc.IRawProperty<[T]>, budgetMs: number, now: () => number = Date.now): BudgetedProperty<T> {
+export function withShrinkBudget<T>(
+  property: fc.IRawProperty<[T]>,
+  budgetMs: number,
+  now: () => number = Date.now,
+  notACounterexample: (error: unknown) => boolean = () => false,
+): BudgetedProperty<T> {
   let failedAt: number | undefined;
   let cut = false;
   const seen = <R>(outcome: R): R => {
-    if (failedAt === undefined && outcome !== null && !fc.PreconditionFailure.isFailure(outcome)) failedAt = now();
+    if (failedAt === undefined && outcome !== null && !fc.PreconditionFailure.isFailure(outcome)) {
+      // A failure that is not about this input (the run options are at fault) has nothing to shrink
+      // towards: spend none of the budget on it.
+      failedAt = notACounterexample((outcome as { error?: unknown }).error) ? now() - budgetMs : now();
+    }
     return outcome;
   };
   const run = (value: [T], ...rest: unknown[]) => {
