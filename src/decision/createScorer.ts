@@ -78,7 +78,8 @@ export interface ScorerOptions {
    * request or the line on file), so every decision that owes reasons still carries them, in full;
    * the others carry `contributions.factors: []` with `contributions.omitted: 'not_owed'` and skip
    * TreeSHAP. When a person turns such a decision adverse (`recordReview`) or a customer contests
-   * it (`recordContest`), reasons are owed after all: pass the applicant it was made for
+   * it (`recordContest`), or a customer's reduction is held (`requestReduction` below a balance no
+   * income repays), reasons are owed after all: pass the applicant it was made for
    * (`{ applicant }`) and its factors are computed again, exactly as by default.
    */
   readonly explanations?: 'always' | 'when_owed';
@@ -770,7 +771,7 @@ export async function createScorer(given: ScorerOptionsWithFeatures = {}): Promi
       const prior = verifyPrior(priorInput, keys);
       const amt = Fen.safeParse(amount);
       if (!amt.success) throw ValidationError.fromZod('reduction amount', amt.error);
-      return reduceLine(prior, amt.data, { policy, keys, policyHash: ctx.policyHash }, opts);
+      return reduceLine(prior, amt.data, { policy, keys, policyHash: ctx.policyHash, explainFollowUp: followUpCtx.explainFollowUp }, opts);
     },
     recordReview(priorInput, review, opts) {
       checkOpen();

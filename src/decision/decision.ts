@@ -496,7 +496,8 @@ export const Decision = z
             .readonly(),
         ),
         /**
-         * Present only on a decision made with `explanations: 'when_owed'` that owes no reasons:
+         * Present only on a decision made with `explanations: 'when_owed'` that owes no reasons (or,
+         * for a customer's reduction, none but their own request):
          * TreeSHAP was not run, so `factors` is empty because nothing was computed (not because
          * no factor moved the PD); `baseline` is still the model's. Absent whenever factors were computed.
          */

@@ -44,7 +44,7 @@ export type FollowUpExplainer = (
   /** The follow-up's options as read once by readOptions (FOLLOW_UP_OPTION_KEYS): the copy and its read's faults. */
   read: OptionsRead,
   owesReasons: boolean,
-  what: 'review' | 'contest',
+  what: 'review' | 'contest' | 'reduction',
 ) => Decision['contributions'];
 
 /**

@@ -21,6 +21,7 @@ import { requireSamePolicy } from './requireSamePolicy.js';
 import { requireLatestPrior, type LineOnFile } from './priorOnFile.js';
 import { sealFollowUp } from './sealFollowUp.js';
 import { heldLineFirst, owedWithin } from './heldLineFirst.js';
+import type { FollowUpExplainer, FollowUpOptions } from './explainFollowUp.js';
 
 /** What a reduction needs from the scorer. */
 export interface ReductionContext {
@@ -28,6 +29,8 @@ export interface ReductionContext {
   readonly keys: AuditKeys;
   /** Hash of `policy`: the prior must have been priced and capped under it. */
   readonly policyHash: string;
+  /** Computes again the factors of a prior made without them, when the reduction owes reasons beyond the customer's request. */
+  readonly explainFollowUp: FollowUpExplainer;
 }
 
 /** What a reduction may be told besides its amount: see {@link reduceLine}. */
@@ -50,10 +53,19 @@ export interface ReductionOptions {
    * (else it was at most the limit it tested), as `reassess` reads a profile without one.
    */
   readonly currentBalance?: number;
+  /**
+   * The applicant the prior was decided for (and `limitHistory`, the ledger it was decided with, when
+   * the decision no longer holds it whole), as `recordReview` takes them. Needed only when the prior
+   * was made with `explanations: 'when_owed'` and carries no factors, and the reduction owes reasons
+   * beyond the customer's request (a line held for a balance no income repays): its factors are then
+   * computed again, as a person's adverse review computes them. Checked against the prior's input hash.
+   */
+  readonly applicant?: FollowUpOptions['applicant'];
+  readonly limitHistory?: FollowUpOptions['limitHistory'];
 }
 
 /** The option keys a reduction reads. */
-const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile', 'currentBalance'];
+const REDUCTION_OPTION_KEYS: readonly string[] = ['asOf', 'onFile', 'currentBalance', 'applicant', 'limitHistory'];
 
 const CUSTOMER_REDUCTION: PolicyReasonCode = 'customer_reduction';
 const HELD: PolicyReasonCode = 'line_held_for_review';
@@ -414,6 +426,11 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   // The request leading the prior's four would push its hold, or a lapse that moved the limit, out
   // of them: each keeps a place (a line lowered below the hold names no hold: see `carried`).
   const reasons = owed ? owedWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS, codes).slice(0, MAX_PRINCIPAL_REASONS) : [];
+  // Reasons beyond the customer's own request (a hold, a cut) come with the factors behind the
+  // decision, as a person's adverse review's do: a prior that left them out has them computed again
+  // from its applicant, or the reduction is refused naming `applicant` (never sealed as `not_owed`).
+  const owesFactors = owed && reasons.some((x) => x.code !== CUSTOMER_REDUCTION);
+  const contributions = env.explainFollowUp(prior, read, owesFactors, 'reduction');
   const { audit: _priorAudit, ...rest } = prior;
   const health = { ...prior.health, healthyLimit: today.healthyLimit };
   const lineAction = pending ? 'review' : held ? 'hold' : lowered ? 'lower' : onFile === 0 ? 'none' : 'keep';
@@ -435,6 +452,7 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
       limit,
       lineAction,
       maxGrantable,
+      contributions,
       review,
       previousLimit: line,
       bindingConstraint: cut

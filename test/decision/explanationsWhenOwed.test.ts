@@ -165,6 +165,26 @@ describe("a person overturning an unexplained approval (explanations: 'when_owed
     }
   });
 
+  it('a reduction held for a balance no income repays carries the factors, as by default, and without the applicant is refused', () => {
+    const least = lazy.policy.limits.productMin;
+    let held = 0;
+    for (const c of cases.slice(0, 20)) {
+      const a = c.applicant as { income: { monthlyNet: number } };
+      const currentBalance = Math.max(a.income.monthlyNet * 60, least * 100);
+      const byDefault = always.requestReduction(c.always, least, { currentBalance });
+      if (byDefault.lineAction !== 'hold') continue;
+      held++;
+      // Sealed before as `omitted: 'not_owed'` beside three reasons owed (the hold, the balance).
+      expect(pathsOf(() => lazy.requestReduction(c.lazy, least, { currentBalance }))).toEqual(['applicant']);
+      const reduced = lazy.requestReduction(c.lazy, least, { currentBalance, applicant: c.applicant as never });
+      expect(reduced.contributions).toEqual(c.always.contributions);
+      expect(reduced.reasons).toEqual(byDefault.reasons);
+      // A plain reduction owes only the customer's own request: no applicant needed, still unexplained.
+      expect(lazy.requestReduction(c.lazy, least).contributions.omitted).toBe('not_owed');
+    }
+    expect(held).toBeGreaterThan(3);
+  });
+
   it('refuses an applicant the decision was not made for, and a ledger it was not made with', () => {
     const [c, other] = cases as [(typeof cases)[number], (typeof cases)[number]];
     expect(pathsOf(() => lazy.recordReview(c.lazy, decline, { applicant: other.applicant as never }))).toEqual(['applicant']);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
+import { ValidationError } from '../../errors/validationError.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS } from '../../explain/principalReasons.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
@@ -352,13 +353,25 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
         checkFollowUpModelReasons(lowered, d, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`);
         // Lowered below a balance no income repays (five years of it, at least a hundred smallest
-        // lines): held with nothing grantable, the balance and the hold set it, never a cap.
-        // Drawn from an explained decision: a reduction calls no model, so it cannot explain a hold
-        // of an approval a scorer explaining only when owed left unexplained.
-        if (d.contributions.omitted === undefined) {
-          const owed = Math.min(MAX_MONEY_FEN, Math.max(applicant.income.monthlyNet * 60, least * 100));
-          const owing = scorer.requestReduction(d, least, { currentBalance: owed });
-          checkReasons(owing, `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)} (${owing.lineAction})`, ctx.policy);
+        // lines): held with nothing grantable, the balance and the hold set it, never a cap. The
+        // hold owes the factors behind the decision: a prior left unexplained has them computed
+        // again from its applicant, and without the applicant the reduction is refused, not sealed bare.
+        const owed = Math.min(MAX_MONEY_FEN, Math.max(applicant.income.monthlyNet * 60, least * 100));
+        const owing = scorer.requestReduction(d, least, { currentBalance: owed, applicant });
+        checkReasons(owing, `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)} (${owing.lineAction})`, ctx.policy);
+        if (d.contributions.omitted !== undefined && owing.reasons.some((r) => r.code !== 'customer_reduction')) {
+          let refused = false;
+          try {
+            scorer.requestReduction(d, least, { currentBalance: owed });
+          } catch (error) {
+            refused = error instanceof ValidationError && error.issues.some((i) => i.path[0] === 'applicant');
+            if (!refused) throw error;
+          }
+          requireLaw(
+            refused,
+            () =>
+              `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)}: reasons beyond the customer's request are owed and the prior carries no factors, yet it was made without the applicant`,
+          );
         }
         // A person who then closes the line, or declines the customer's contest of the reduction,
         // closed it: the customer's reduction set a limit, it is no reason for closing the line.
