@@ -355,7 +355,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     );
     if (values.html !== undefined) {
       const { buildSimulationHtml } = await import('../simulate/buildSimulationHtml.js');
-      await writeFileReplacing(values.html, buildSimulationHtml(result, { source: basename(book), ...meta }));
+      await writeFileReplacing(values.html, buildSimulationHtml(result, { source: basename(book), errorsFile: basename(errorsPath), ...meta }));
     }
     const s = result.summary;
     io.stdout(

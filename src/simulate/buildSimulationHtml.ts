@@ -35,6 +35,8 @@ export interface SimulationReportMeta {
   /** What each arm is ("default policy", "policy tighter-dsr.json"). */
   readonly baselineLabel?: string;
   readonly candidateLabel?: string;
+  /** The errors file's name, shown beside its count (a reader of the page otherwise cannot tell which file holds the records that failed). */
+  readonly errorsFile?: string;
 }
 
 /** The header's words for where the reassessments' priors came from (by `paths.prior`). */
@@ -126,7 +128,7 @@ function armRows(b: ArmFigures, c: ArmFigures, alert: SimulationSummary['average
  *   accumulator's `finish()`), and each field of `meta` that is not text
  */
 export function buildSimulationHtml(result: SimulationResult, given: SimulationReportMeta = {}): string {
-  const metaRead = readReportMeta(given, ['title', 'source', 'baselineLabel', 'candidateLabel']);
+  const metaRead = readReportMeta(given, ['title', 'source', 'baselineLabel', 'candidateLabel', 'errorsFile']);
   const meta = metaRead.value;
   refuseArguments('buildSimulationHtml', [
     reportResultIssues(
@@ -199,7 +201,7 @@ export function buildSimulationHtml(result: SimulationResult, given: SimulationR
   const body = `<section class="kpis">
 ${kpi(count(result.records), 'records in the book')}
 ${kpi(count(s.decided), 'decided under both')}
-${kpi(count(result.errors), 'in the errors file')}
+${kpi(count(result.errors), meta.errorsFile === undefined ? 'in the errors file' : `in the errors file ${meta.errorsFile}`)}
 ${kpi(count(s.flips), 'outcome flips')}
 ${kpi(`${pct(b.approvalRate, 1)} → ${pct(c.approvalRate, 1)}`, 'approval rate')}
 ${kpi(`${rmb(b.totalLimit)} → ${rmb(c.totalLimit)}`, 'total approved limit')}

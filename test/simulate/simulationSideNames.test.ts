@@ -101,5 +101,13 @@ describe('creditlift simulate labels each side by the shortest path that tells t
       `Outcomes: baseline · ${sim.baselineLabel}`,
       `Outcomes: candidate · ${sim.candidateLabel}`,
     ]);
+    // The count of failed records names the file that holds them (the default: beside --out).
+    expect(html).toContain('<span>in the errors file sim.errors.ndjson</span>');
+  });
+
+  it('the page names the errors file it is given, escaped, and says "the errors file" without one', () => {
+    expect(buildSimulationHtml(oneRecordResult(), { errorsFile: 'a<b>.ndjson' })).toContain('<span>in the errors file a&lt;b&gt;.ndjson</span>');
+    expect(buildSimulationHtml(oneRecordResult())).toContain('<span>in the errors file</span>');
+    expect(() => buildSimulationHtml(oneRecordResult(), { errorsFile: 7 as never })).toThrow(/errorsFile/);
   });
 });
