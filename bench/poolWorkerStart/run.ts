@@ -35,7 +35,9 @@ await build({
   config: false,
 });
 process.env.CREDITLIFT_SOURCE_WORKER_BUNDLE = join(outDir, 'scorerWorker.mjs');
-const { createScorerPool } = (await import(pathToFileURL(join(src, 'parallel/createScorerPool.ts')).href)) as typeof import('../../src/parallel/createScorerPool.js');
+const { createScorerPool } = (await import(
+  pathToFileURL(join(src, 'parallel/createScorerPool.ts')).href
+)) as typeof import('../../src/parallel/createScorerPool.js');
 
 /** The functions that prove or compile something about the model, each counted with all it calls. */
 const PROOFS = ['assertMonotone', 'buildProbeRows', 'assertTreeReading', 'chooseModelEvaluator', 'compileTreeShap', 'createScorer', 'loadModel'];
@@ -73,7 +75,7 @@ if (process.argv.includes('--profile')) {
     for (const [fn, ms] of shares.by) console.log(`  ${fn.padEnd(24)} ${ms.toFixed(0).padStart(5)} ms`);
   }
 }
-if (!process.argv.includes("--keep")) rmSync(outDir, { recursive: true, force: true });
+if (!process.argv.includes('--keep')) rmSync(outDir, { recursive: true, force: true });
 else console.log(outDir);
 
 interface CpuProfile {

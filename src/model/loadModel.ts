@@ -22,13 +22,7 @@ import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
 import { flattenFloat32Ensemble } from './float32Ensemble.js';
-import {
-  handedEvaluatorFor,
-  monotoneProvenFor,
-  provenEvaluatorFor,
-  rememberMonotoneProven,
-  rememberProvenEvaluator,
-} from './modelProofMemo.js';
+import { handedEvaluatorFor, monotoneProvenFor, provenEvaluatorFor, rememberMonotoneProven, rememberProvenEvaluator } from './modelProofMemo.js';
 
 /** Options for {@link loadModel}. */
 export interface LoadModelOptions {
