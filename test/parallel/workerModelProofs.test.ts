@@ -19,6 +19,9 @@ async function load(bytes: Uint8Array, options?: LoadModelOptions): Promise<Load
 }
 afterAll(async () => {
   await Promise.all(opened.map((m) => m.close()));
+  // The forged proofs must not outlive this file: files share this process (isolate: false).
+  forgetModelProofs();
+  forgetCompiledTreeShap();
 });
 beforeEach(() => {
   forgetModelProofs();
