@@ -10,6 +10,8 @@ export interface BoundedMemo<V> {
   set(key: string, value: V, bytes: number): V;
   /** Entries held. */
   readonly size: number;
+  /** Every key and value held, least recently used first, without touching their order. */
+  entries(): [string, V][];
   /** Drops every entry. */
   clear(): void;
 }
@@ -51,6 +53,9 @@ export function createBoundedMemo<V>(limits: { readonly maxEntries: number; read
     },
     get size() {
       return entries.size;
+    },
+    entries() {
+      return [...entries].map(([k, e]): [string, V] => [k, e.value]);
     },
     clear() {
       entries.clear();

@@ -8,11 +8,11 @@ import { readModelFile } from './readModelFile.js';
 import { protectedModelCategoryIssues } from './protectedModelCategories.js';
 import { protectedModelFeatureNameIssues } from './protectedModelFeatureNames.js';
 import { decodeOnnxModel } from './onnx/decodeOnnxModel.js';
-import { decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
+import { type DecodedTreeModel, decodeTreeEnsembleFromOnnx } from './onnx/decodeTreeEnsemble.js';
 import { FEATURE_NAMES_METADATA_KEY } from './onnx/encodeTreeEnsemble.js';
 import { OnnxDataType, type OnnxModel } from './onnx/onnxModel.js';
 import { loadOnnxRuntime } from './onnxRuntime.js';
-import { chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import { type ChosenEvaluator, chooseModelEvaluator, type ModelEvaluatorInfo, type ModelEvaluatorOption } from './chooseModelEvaluator.js';
 import { checkLoadModelArguments } from './checkLoadModelArguments.js';
 import { assertTreeReading } from './compareTreeReading.js';
 import { buildProbeRows } from './evaluatorProbeRows.js';
@@ -21,7 +21,8 @@ import { rememberProvenFloat32 } from './float32PartialEvaluator.js';
 import { onnxruntimeOracleScorer } from './proveOnnxruntimeLogistic.js';
 import type { TreeEnsemble } from './treeEnsemble.js';
 import { assertMonotone } from './verifyMonotone.js';
-import { monotoneProvenFor, provenEvaluatorFor, rememberMonotoneProven, rememberProvenEvaluator } from './modelProofMemo.js';
+import { flattenFloat32Ensemble } from './float32Ensemble.js';
+import { handedEvaluatorFor, monotoneProvenFor, provenEvaluatorFor, rememberMonotoneProven, rememberProvenEvaluator } from './modelProofMemo.js';
 
 /** Options for {@link loadModel}. */
 export interface LoadModelOptions {
@@ -211,7 +212,7 @@ export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadMo
   const evaluatorOption = options.evaluator ?? 'auto';
   // Proved once per process for these bytes and option (see modelProofMemo): the same bytes give
   // the same IR, the same probe and, under this process's onnxruntime, the same scores.
-  let chosen = provenEvaluatorFor(sha256, evaluatorOption);
+  let chosen = provenEvaluatorFor(sha256, evaluatorOption) ?? fromHandedProof(sha256, evaluatorOption, decoded);
   if (chosen === undefined) {
     try {
       // Whichever evaluator serves runs, the IR must be the model onnxruntime scores: TreeSHAP
@@ -283,6 +284,19 @@ export async function loadModel(pathOrBytes: string | Uint8Array, given?: LoadMo
   // The scorer re-walks only the trees a what-if changes, on the layout this proof ran on.
   if (float32 !== undefined) rememberProvenFloat32(loaded, float32);
   return loaded;
+}
+
+/**
+ * The evaluator a proof handed to this process chose for these bytes (see rememberHandedEvaluator),
+ * its float32 layout rebuilt from this process's own decoding of them; undefined when none was
+ * handed, or when the layout cannot be rebuilt (then this process proves for itself).
+ */
+function fromHandedProof(sha256: string, option: ModelEvaluatorOption, decoded: DecodedTreeModel): ChosenEvaluator | undefined {
+  const info = handedEvaluatorFor(sha256, option);
+  if (info === undefined) return undefined;
+  if (info.kind === 'onnxruntime') return rememberProvenEvaluator(sha256, option, { info });
+  const flat = flattenFloat32Ensemble(decoded.ensemble);
+  return flat.ok ? rememberProvenEvaluator(sha256, option, { info, float32: flat.ensemble }) : undefined;
 }
 
 /** Refuses bytes whose SHA-256 is not the pinned one (compared case-insensitively). */

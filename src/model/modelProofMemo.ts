@@ -1,6 +1,6 @@
 import { createBoundedMemo } from '../common/boundedMemo.js';
 import { freezeShared, typedArrayBytes } from '../common/freezeShared.js';
-import type { ChosenEvaluator, ModelEvaluatorOption } from './chooseModelEvaluator.js';
+import type { ChosenEvaluator, ModelEvaluatorInfo, ModelEvaluatorOption } from './chooseModelEvaluator.js';
 
 // What loadModel proves about a model depends only on its bytes (the IR, the manifest and what
 // onnxruntime scores are all read from them) and, for the evaluator, on the evaluator option; so
@@ -20,6 +20,10 @@ const MAX_BYTES = 128 * 1024 * 1024;
 
 const monotoneProven = createBoundedMemo<true>({ maxEntries: MAX_MODELS, maxBytes: MAX_BYTES });
 const evaluatorsProven = createBoundedMemo<ChosenEvaluator>({ maxEntries: MAX_MODELS, maxBytes: MAX_BYTES });
+// Choices another process of the same program proved and handed over (a scorer pool's worker gets
+// them from the pool, see acceptWorkerModelProofs): only the info, as the layout is rebuilt from
+// the bytes in a millisecond or two, where shipping it would cost more than that.
+const evaluatorsHanded = createBoundedMemo<ModelEvaluatorInfo>({ maxEntries: MAX_MODELS, maxBytes: MAX_BYTES });
 
 /**
  * Whether the bytes with this SHA-256 already passed the monotone check in this process.
@@ -57,10 +61,29 @@ export function rememberProvenEvaluator(sha256: string, option: ModelEvaluatorOp
 }
 
 /**
+ * The evaluator choice handed to this process for these bytes under `option` (proved by another
+ * process running the same program), or undefined.
+ * @internal
+ */
+export function handedEvaluatorFor(sha256: string, option: ModelEvaluatorOption): ModelEvaluatorInfo | undefined {
+  return evaluatorsHanded.get(`${option}:${sha256}`);
+}
+
+/**
+ * Records an evaluator choice proved for these bytes under `option` by another process of the
+ * same program; loadModel takes it in place of its own proof, rebuilding the layout.
+ * @internal
+ */
+export function rememberHandedEvaluator(sha256: string, option: ModelEvaluatorOption, info: ModelEvaluatorInfo): void {
+  evaluatorsHanded.set(`${option}:${sha256}`, freezeShared(info), 0);
+}
+
+/**
  * Forgets every proof, so the next load proves again (tests comparing a cold load with a warm one).
  * @internal
  */
 export function forgetModelProofs(): void {
   monotoneProven.clear();
   evaluatorsProven.clear();
+  evaluatorsHanded.clear();
 }

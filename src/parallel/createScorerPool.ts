@@ -12,6 +12,7 @@ import { cloneableRecords } from './cloneableRecords.js';
 import { toErrorData } from '../decision/toErrorData.js';
 import { readBatchElement } from '../schema/readBatchElement.js';
 import { readModelOnce } from './readModelOnce.js';
+import { poolProofsFor, poolProofsKey, rememberPoolProofs } from './poolModelProofs.js';
 import { scorerWorkerEntry } from './scorerWorkerEntry.js';
 import { featuresModuleIssues } from '../features/featuresModuleIssues.js';
 import { reviveError, type WorkerErrorData } from './workerErrorData.js';
@@ -311,6 +312,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
     scorer: { ...scorer, model: model.bytes },
     ...(featuresModule === undefined ? {} : { featuresModule: resolve(featuresModule) }),
   };
+  // What an earlier worker started the same way proved about these bytes (see poolModelProofs).
+  const proofsKey = poolProofsKey(entry.script, execArgv, nodeOptions.value, model.sha256);
   const unpack = createValueUnpacker();
   const slots: Slot[] = [];
   const queue: Task[] = [];
@@ -442,6 +445,7 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
         return;
       }
       identity ??= { model: msg.model, policyHash: msg.policyHash, catalogHash: msg.catalogHash };
+      if (msg.proofs?.sha256 === model.sha256 && poolProofsFor(proofsKey) === undefined) rememberPoolProofs(proofsKey, msg.proofs);
       clearTimeout(slot.startTimer);
       slot.startTimer = undefined;
       slot.ready = true;
@@ -548,7 +552,8 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
       if (slot.child === child) onExit(slot, child, code, signal);
     });
     try {
-      child.send(init);
+      const proofs = poolProofsFor(proofsKey);
+      child.send(proofs === undefined ? init : { ...init, proofs });
     } catch (e) {
       slot.lastError = e;
       child.kill('SIGKILL');

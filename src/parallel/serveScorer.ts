@@ -7,6 +7,8 @@ import { toJsonResult } from './batchResultJson.js';
 import { applyRecordPatches } from './workerRecordPatches.js';
 import { createValuePacker } from './packedValues.js';
 import type { FromWorkerMessage, InitMessage, ToWorkerMessage } from './workerMessages.js';
+import { sha256Hex } from '../hashing/sha256Hex.js';
+import { acceptWorkerModelProofs, knownWorkerModelProofs } from './workerModelProofs.js';
 
 /** The worker's side of its link to the pool: a process's IPC channel, or anything shaped like it. */
 export interface WorkerChannel {
@@ -26,6 +28,8 @@ export function serveScorer(channel: WorkerChannel): void {
   let closing = false;
   const pack = createValuePacker();
   const init = async (msg: InitMessage): Promise<void> => {
+    const bytes = msg.scorer.model;
+    const handed = msg.proofs !== undefined && bytes instanceof Uint8Array && acceptWorkerModelProofs(msg.proofs, sha256Hex(bytes));
     try {
       scorer =
         msg.featuresModule === undefined
@@ -36,7 +40,15 @@ export function serveScorer(channel: WorkerChannel): void {
       channel.close();
       return;
     }
-    channel.send({ type: 'ready', model: scorer.model, policyHash: policyHashOf(scorer.policy), catalogHash: scorer.catalogHash });
+    // A worker that proved for itself tells the pool what, for the workers after it.
+    const proofs = handed ? undefined : knownWorkerModelProofs(scorer.model.sha256);
+    channel.send({
+      type: 'ready',
+      model: scorer.model,
+      policyHash: policyHashOf(scorer.policy),
+      catalogHash: scorer.catalogHash,
+      ...(proofs === undefined ? {} : { proofs }),
+    });
   };
   channel.onMessage((msg) => {
     if (msg.type === 'init') {

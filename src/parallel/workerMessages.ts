@@ -3,6 +3,7 @@ import type { BatchResultJson } from './batchResultJson.js';
 import type { PackedValues } from './packedValues.js';
 import type { WorkerErrorData } from './workerErrorData.js';
 import type { RecordPatch } from './workerRecordPatches.js';
+import type { WorkerModelProofs } from './workerModelProofs.js';
 
 /** What a scorer worker process is started with: its first message. */
 export interface InitMessage {
@@ -14,6 +15,8 @@ export interface InitMessage {
   readonly scorer: ScorerOptions;
   /** Absolute path of the module exporting the lender's feature set; absent for the built-in features. */
   readonly featuresModule?: string;
+  /** What an earlier worker of the pool proved about the model's bytes, for this one to skip proving it again. */
+  readonly proofs?: WorkerModelProofs;
 }
 
 /** A slice of one `decideBatch` call, sent to one worker. */
@@ -50,7 +53,8 @@ export interface WorkerIdentity {
 
 /** Messages from a worker to the pool. */
 export type FromWorkerMessage =
-  | ({ readonly type: 'ready' } & WorkerIdentity)
+  /** `proofs`: what the worker proved about the model while it started, when it was not handed them. */
+  | ({ readonly type: 'ready'; readonly proofs?: WorkerModelProofs } & WorkerIdentity)
   | { readonly type: 'init_failed'; readonly error: WorkerErrorData }
   | { readonly type: 'results'; readonly id: number; readonly results: readonly BatchResult[] | readonly BatchResultJson[] }
   /** A task's results (`BatchResult`s) packed by shape: cheaper for the pool to rebuild than structured cloning. */

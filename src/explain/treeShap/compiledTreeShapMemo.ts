@@ -40,6 +40,24 @@ export function sharedCompiledTreeShap(ensemble: TreeEnsemble): CompiledTreeShap
 }
 
 /**
+ * Every compilation held, each under the SHA-256 of what it was compiled from (a scorer pool's
+ * worker hands its own to the pool, for the workers after it: see workerModelProofs).
+ * @internal
+ */
+export function sharedCompilations(): { readonly key: string; readonly compiled: CompiledTreeShap }[] {
+  return compilations.entries().map(([key, compiled]) => ({ key, compiled }));
+}
+
+/**
+ * Holds `compiled` under `key` as if compiled here: a compilation another process of the same
+ * program made. Only explainers of trees and covers whose own fingerprint is `key` ever read it.
+ * @internal
+ */
+export function adoptCompiledTreeShap(key: string, compiled: CompiledTreeShap): void {
+  compilations.set(key, freezeShared(compiled), typedArrayBytes(compiled));
+}
+
+/**
  * Forgets every shared compilation (tests comparing a cold explainer with a warm one).
  * @internal
  */
