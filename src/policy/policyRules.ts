@@ -61,12 +61,12 @@ export function rulesWithOutcome(policy: PolicyConfig, outcome: RuleOutcome): Re
   return new Set(POLICY_RULE_CODES.filter((c) => POLICY_RULES[c].under(policy) === outcome));
 }
 
-/** The rule codes that give `outcome` under every policy (POLICY_INDEPENDENT_KNOCKOUTS: `'decline'`). */
+/** The rule codes that give `outcome` under every policy (`'decline'`: the knock-outs no setting turns into a referral). */
 export function rulesThatAlways(outcome: RuleOutcome): ReadonlySet<PolicyRuleCode> {
   return new Set(POLICY_RULE_CODES.filter((c) => POLICY_RULES[c].outcomes.every((o) => o === outcome)));
 }
 
-/** The rule codes that give `outcome` under some policy (every rule that can knock out: `'decline'`). */
+/** The rule codes that give `outcome` under some policy (`'decline'`: every rule that can knock an applicant out). */
 export function rulesThatCan(outcome: RuleOutcome): ReadonlySet<PolicyRuleCode> {
   return new Set(POLICY_RULE_CODES.filter((c) => POLICY_RULES[c].outcomes.includes(outcome)));
 }

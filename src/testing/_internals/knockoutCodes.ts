@@ -4,7 +4,7 @@ import { rulesThatAlways, rulesThatCan, rulesWithOutcome } from '../../policy/po
 // All three are read from the rules' own table (POLICY_RULES), so a rule added there is judged
 // here as the engine decides it.
 
-/** The rules that knock an applicant out under every policy: a decline whatever the PD. */
+/** The rules that knock an applicant out under every policy (the PD's cut-off among them). */
 export const POLICY_INDEPENDENT_KNOCKOUTS: ReadonlySet<string> = rulesThatAlways('decline');
 
 /**
