@@ -80,7 +80,7 @@ export function prepareRules(applicant: Applicant, flags: PolicyFlags, policy: P
   }
   if (flags.duplicateEvidence) raise(after, { code: 'duplicate_evidence', value: 1, threshold: 0 });
   // Campus lending (2021 regulators' notice): a student needs a guardian or second repayment
-  // source on file, or the policy refers (default) or declines.
+  // source on file, or the policy refers (default), declines or lets it pass (POLICY_RULES).
   if (applicant.employment.type === 'student' && applicant.household.secondRepaymentSource === undefined) {
     raise(before, { code: 'student_without_second_source', value: 1, threshold: 0 });
   }
