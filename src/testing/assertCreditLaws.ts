@@ -39,6 +39,29 @@ export interface CreditLawsReport {
 }
 
 /**
+ * `numRuns` and `applyPolicy` given to a run whose every law (`names`) is checked end to end only:
+ * they shape the policy part, which none of them has, so they would be read by nothing.
+ */
+function policyPartOptionIssues(names: readonly string[], subject: Partial<LawSubject>, options: unknown): ValidationIssue[] {
+  const numRuns = typeof options === 'object' && options !== null ? (options as LawRunOptions).numRuns : undefined;
+  const none = `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} none (checked end to end only)`;
+  const issues: ValidationIssue[] = [];
+  if (numRuns !== undefined)
+    issues.push({
+      path: ['numRuns'],
+      code: 'unused_option',
+      message: `numRuns sets the runs of the policy part, and ${none}: set scorerNumRuns, or leave numRuns out`,
+    });
+  if (subject.applyPolicy !== undefined)
+    issues.push({
+      path: ['subject', 'applyPolicy'],
+      code: 'unused_option',
+      message: `applyPolicy is the policy engine the policy part checks, and ${none}, the scorer deciding with its own: leave applyPolicy out`,
+    });
+  return issues;
+}
+
+/**
  * The options read once into a plain copy, which the run then uses: a getter or Proxy that throws
  * is refused by name (`unreadable_input`), never thrown raw. An unknown key is kept by name only
  * (its value unread), so the run's own check names it with the key it most likely meant.
@@ -132,6 +155,10 @@ export async function assertCreditLaws(options: AssertCreditLawsOptions): Promis
       const issue = empty(name);
       if (issue !== undefined) issues.push(issue.code === 'nothing_to_check' ? { ...issue, path: ['laws'] } : issue);
     }
+  // numRuns and applyPolicy shape the policy part: laws named that are all checked end to end
+  // only would read neither (part 'scorer' or 'pool' is named by lawContext).
+  const policyParted = known.filter((name) => creditLaws[name].parts.includes('policy'));
+  if (run.part === undefined && known.length > 0 && policyParted.length === 0) issues.push(...policyPartOptionIssues(known, given, run));
   const subject: LawSubject = {
     ...(policy ? { policy } : {}),
     ...(scorer ? { scorer } : {}),

@@ -80,7 +80,10 @@ export interface LawSubject {
   readonly pool?: LawPool;
   /**
    * The policy engine to check, for lenders who wrap `applyPolicy` (a promotion, an override).
-   * Default: creditlift's own `applyPolicy`.
+   * Default: creditlift's own `applyPolicy`. Only the policy part calls it (end to end the scorer
+   * decides with its own), so it is refused (`unused_option` at `subject.applyPolicy`) with `part`
+   * `'scorer'` or `'pool'`, and by `assertCreditLaws` when every law in `laws` is checked end to end
+   * only. A single law with no policy part takes it unread, so one subject serves a loop over every law.
    */
   readonly applyPolicy?: (input: PolicyInput) => PolicyResult;
 }
@@ -102,9 +105,17 @@ export type LawAttributes = fc.Arbitrary<Readonly<Record<string, unknown>>> | ((
 
 /** How hard to look. Defaults keep one law under a few seconds on a laptop. */
 export interface LawRunOptions {
-  /** Runs of each pure policy property. Default 200. */
+  /**
+   * Runs of each pure policy property. Default 200. Refused (`unused_option`) where no policy part
+   * runs: with `part` `'scorer'` or `'pool'` (set `scorerNumRuns`), and by `assertCreditLaws` when
+   * every law in `laws` is checked end to end only. A single law with no policy part takes it unread,
+   * so one settings object serves a loop over every law.
+   */
   readonly numRuns?: number;
-  /** Runs of each scorer property (each run calls the model). Default 50. */
+  /**
+   * Runs of each scorer property (each run calls the model). Default 50. Refused (`unused_option`)
+   * where no end-to-end part runs: without a scorer, or with `part: 'policy'`.
+   */
   readonly scorerNumRuns?: number;
   /**
    * fast-check seed, to reproduce a failure: an integer from -2147483648 to 2147483647 (fast-check's
@@ -137,7 +148,8 @@ export interface LawRunOptions {
   /**
    * The lender attributes every applicant drawn for a scorer carries (`applicant.attributes`), on
    * every law: needed when the scorer's feature set declares attributes it requires. Default: none.
-   * The policy parts do not use them (the policy reads no lender attribute).
+   * The policy parts do not use them (the policy reads no lender attribute): given without a scorer,
+   * or with `part: 'policy'`, they are refused (`unused_option` at `attributes`).
    */
   readonly attributes?: LawAttributes;
 }

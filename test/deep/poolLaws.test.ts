@@ -8,7 +8,7 @@ import { deepSeed } from './deepSeed.js';
 // findings12-lawkit #10, at the README's settings: every law with a pool part holds on a sound pool
 // (the default policy and the strict lender's), and a pool raising batches a step is caught on
 // every seed. npm test runs the short version (test/testing/poolLaws.test.ts).
-const SETTINGS = { numRuns: 50, scorerNumRuns: 10, shrink: false } as const;
+const POOL_SETTINGS = { scorerNumRuns: 10, shrink: false } as const;
 const seed = deepSeed('poolLaws');
 
 const made: { scorer: Scorer; pool: ScorerPool }[] = [];
@@ -30,8 +30,8 @@ afterAll(async () => {
 const pooled = CREDIT_LAW_NAMES.filter((n) => creditLaws[n].parts.includes('pool'));
 
 describe('the laws hold on a sound pool', () => {
-  it('default policy', { timeout: 600_000 }, () => assertCreditLaws({ ...sound, ...SETTINGS, part: 'pool', seed }));
-  it("the strict lender's policy", { timeout: 600_000 }, () => assertCreditLaws({ ...strict, ...SETTINGS, part: 'pool', seed }));
+  it('default policy', { timeout: 600_000 }, () => assertCreditLaws({ ...sound, ...POOL_SETTINGS, part: 'pool', seed }));
+  it("the strict lender's policy", { timeout: 600_000 }, () => assertCreditLaws({ ...strict, ...POOL_SETTINGS, part: 'pool', seed }));
 });
 
 describe('a pool that raises every approval of a batch a step is caught on every seed', () => {
@@ -45,7 +45,7 @@ describe('a pool that raises every approval of a batch a step is caught on every
     };
     const caughtBy: string[] = [];
     for (const law of pooled) {
-      const e = await creditLaws[law].check({ scorer: sound.scorer, pool: raised }, { ...SETTINGS, part: 'pool', seed: s }).then(
+      const e = await creditLaws[law].check({ scorer: sound.scorer, pool: raised }, { ...POOL_SETTINGS, part: 'pool', seed: s }).then(
         () => undefined,
         (x: unknown) => x,
       );

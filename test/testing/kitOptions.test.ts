@@ -90,7 +90,7 @@ describe('finding 2: a scorer is never silently held to another policy than the 
   it('a policy that is not the scorer’s is refused naming `policy`, with both hashes (check and assertCreditLaws)', async () => {
     for (const run of [
       () => creditLaws.limit_within_caps.check({ policy: lender, scorer }, { numRuns: 5, scorerNumRuns: 2, seed: 1 }),
-      () => assertCreditLaws({ policy: lender, scorer, numRuns: 5, scorerNumRuns: 2, seed: 1, part: 'scorer' }),
+      () => assertCreditLaws({ policy: lender, scorer, scorerNumRuns: 2, seed: 1, part: 'scorer' }),
     ]) {
       const error = await run().then(
         () => undefined,
@@ -307,6 +307,33 @@ describe('findings12-lawkit #7-#9: options the kit would ignore, or checks that 
       /^part_unavailable: suggestions_come_true has no policy part/,
     );
     expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, laws: [] }), 'laws')).toMatch(/^too_small: /);
+  });
+
+  // F71: under part 'scorer' or 'pool' the policy part's numRuns and applyPolicy were read by
+  // nothing, and attributes were drawn for no scorer under part 'policy' or without one.
+  it('an option the part run does not read is refused naming it (unused_option), before any law runs', async () => {
+    for (const part of ['scorer', 'pool'] as const) {
+      const subject = { scorer, applyPolicy };
+      const check = () => creditLaws.limits_rounded.check(subject, { numRuns: 300, part });
+      expect(await messageAt(check, 'numRuns')).toMatch(new RegExp(`^unused_option: numRuns sets the runs of the policy part, which part '${part}'`));
+      expect(await messageAt(check, 'subject.applyPolicy')).toMatch(/^unused_option: applyPolicy is the policy engine the policy part checks/);
+      const all = () => assertCreditLaws({ ...subject, numRuns: 300, part });
+      expect(await messageAt(all, 'numRuns')).toMatch(/^unused_option: /);
+      expect(await messageAt(all, 'subject.applyPolicy')).toMatch(/^unused_option: /);
+    }
+    const drawn = fc.constant({});
+    expect(await messageAt(() => creditLaws.limits_rounded.check({ scorer }, { attributes: drawn, part: 'policy' }), 'attributes')).toMatch(
+      /^unused_option: attributes are drawn for the applicants a scorer decides, which part 'policy' does not run/,
+    );
+    expect(await messageAt(() => assertCreditLaws({ policy: defaultPolicy, attributes: drawn }), 'attributes')).toMatch(/^unused_option: .*give a scorer/);
+    // Laws named that are all checked end to end only read neither numRuns nor applyPolicy.
+    const endToEnd = () => assertCreditLaws({ scorer, applyPolicy, numRuns: 300, laws: ['suggestions_come_true', 'tampered_priors_refused'] });
+    expect(await messageAt(endToEnd, 'numRuns')).toMatch(/^unused_option: .*suggestions_come_true, tampered_priors_refused have none/);
+    expect(await messageAt(endToEnd, 'subject.applyPolicy')).toMatch(/^unused_option: /);
+  });
+
+  it('a single law with no policy part takes numRuns unread, so one settings object serves a loop over every law', async () => {
+    await expect(creditLaws.tampered_priors_refused.check({ scorer }, { numRuns: 300, scorerNumRuns: 2, seed: 1 })).resolves.toBeUndefined();
   });
 
   it('a replay path without its seed is refused naming path', async () => {

@@ -19,6 +19,8 @@ type LenderApplicant = BehaviourScoreApplicant;
 
 const scores = fc.record({ internal_behaviour_score: fc.integer({ min: 0, max: 1000 }) });
 const SETTINGS = { numRuns: 10, scorerNumRuns: 3, seed: 20261128 } as const;
+/** The same for the scorer part alone, which reads no numRuns (it is refused there). */
+const { numRuns: _policyRuns, ...SCORER_SETTINGS } = SETTINGS;
 
 let scorer: Scorer<LenderApplicant>;
 // A lender's scorer is a law subject as it is (typed by its own applicants).
@@ -90,7 +92,7 @@ describe('the credit laws on a scorer whose feature set requires lender attribut
         return plain().decide(a, o);
       },
     };
-    const e = await failureOf(() => creditLaws.limit_within_caps.check({ scorer: counting }, { ...SETTINGS, part: 'scorer' }));
+    const e = await failureOf(() => creditLaws.limit_within_caps.check({ scorer: counting }, { ...SCORER_SETTINGS, part: 'scorer' }));
     expect((e as ValidationError).issues[0]?.code).toBe('attributes_refused');
     // The first draw is refused at its first decide; every shrink candidate after it is passed untried.
     expect(runs).toBe(1);

@@ -6,7 +6,7 @@ import { aboveCapMutants, mutants, PRICING_LAWS, type Mutant } from './mutantSco
 // findings9-kit #1 and #3: a promise broken on one path only (a reassessment, a reduction, a batch
 // of 2+) passed every credit law, which read decide alone. Each law named must now catch it on its
 // own, at the README's settings, naming the path, the applicant, the figure and the cap.
-const SETTINGS = { numRuns: 50, scorerNumRuns: 10, shrink: false, seed: 20261128, part: 'scorer' } as const;
+const SETTINGS = { scorerNumRuns: 10, shrink: false, seed: 20261128, part: 'scorer' } as const;
 
 let scorer: Scorer;
 beforeAll(async () => {

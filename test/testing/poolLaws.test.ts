@@ -11,6 +11,8 @@ import { assertCreditLaws, creditLaws, CreditLawViolation, type CreditLawName, t
 // npm test quick (a pool starts a process).
 const OPTIONS = { suggestionsPerDecision: 0 } as const;
 const RUNS = { numRuns: 5, scorerNumRuns: 4, seed: 7, shrink: false } as const;
+/** The same for the pool part alone, which reads no numRuns (it is refused there). */
+const { numRuns: _policyRuns, ...POOL_RUNS } = RUNS;
 
 let scorer: Scorer;
 let pool: ScorerPool;
@@ -49,7 +51,7 @@ describe('the laws that decide batches check a scorer pool', () => {
       },
     };
     for (const law of ['limit_within_caps', 'same_input_same_decision'] as const)
-      await creditLaws[law].check({ scorer, pool: counted }, { ...RUNS, part: 'pool' });
+      await creditLaws[law].check({ scorer, pool: counted }, { ...POOL_RUNS, part: 'pool' });
     expect(pooled).toBeGreaterThan(0);
     // Each decided batch is reassessed on the pool too, as one batch.
     expect(reassessed).toBeGreaterThan(0);
@@ -63,7 +65,7 @@ describe('the laws that decide batches check a scorer pool', () => {
           i > 0 && r.ok && r.decision.outcome === 'approve' ? { ...r, decision: { ...r.decision, limit: r.decision.limit + 10_000 } } : r,
         ),
     };
-    const e = await creditLaws.limit_within_caps.check({ scorer, pool: raised }, { ...RUNS, scorerNumRuns: 10, part: 'pool' }).then(
+    const e = await creditLaws.limit_within_caps.check({ scorer, pool: raised }, { ...POOL_RUNS, scorerNumRuns: 10, part: 'pool' }).then(
       () => undefined,
       (x: unknown) => x,
     );
@@ -96,11 +98,11 @@ describe('the laws that decide batches check a scorer pool', () => {
     const noPart = await refusal(() => creditLaws.reassessment_within_bounds.check({ scorer, pool }, RUNS));
     expect(noPart).toEqual([expect.objectContaining({ path: ['subject', 'pool'], code: 'part_unavailable' })]);
     expect(noPart[0]?.message).toMatch(/^reassessment_within_bounds has no pool part/);
-    const asPart = await refusal(() => creditLaws.suggestions_come_true.check({ scorer, pool }, { ...RUNS, part: 'pool' }));
+    const asPart = await refusal(() => creditLaws.suggestions_come_true.check({ scorer, pool }, { ...POOL_RUNS, part: 'pool' }));
     expect(asPart).toEqual([expect.objectContaining({ path: ['part'], code: 'part_unavailable' })]);
     const alone = await refusal(() => creditLaws.limit_within_caps.check({ pool } as never, RUNS));
     expect(alone).toEqual([expect.objectContaining({ path: ['subject', 'scorer'], code: 'missing_subject' })]);
-    const noPool = await refusal(() => creditLaws.limit_within_caps.check({ scorer }, { ...RUNS, part: 'pool' }));
+    const noPool = await refusal(() => creditLaws.limit_within_caps.check({ scorer }, { ...POOL_RUNS, part: 'pool' }));
     expect(noPool).toEqual([expect.objectContaining({ path: ['part'], code: 'missing_subject' })]);
     const notAPool = await refusal(() => creditLaws.limit_within_caps.check({ scorer, pool: scorer as never }, RUNS));
     expect(notAPool).toEqual([expect.objectContaining({ path: ['subject', 'pool'], code: 'invalid_type' })]);

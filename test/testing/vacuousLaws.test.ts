@@ -52,7 +52,9 @@ describe('a law about granted lines that met no granted line is refused, never p
     afterAll(() => scorer.close());
 
     it('on the scorer part: every decision the scorer gave the law is counted, on every path', async () => {
-      const e = await refusal(() => creditLaws.approved_limits_affordable.check({ scorer }, { ...RUNS, part: 'scorer' }));
+      const e = await refusal(() =>
+        creditLaws.approved_limits_affordable.check({ scorer }, { scorerNumRuns: RUNS.scorerNumRuns, seed: RUNS.seed, shrink: false, part: 'scorer' }),
+      );
       expect(e.issues[0]?.code).toBe('nothing_to_check');
       expect(e.issues[0]?.message).toMatch(/approved_limits_affordable \(scorer part\) met no decision granting a line in 5 runs/);
     });

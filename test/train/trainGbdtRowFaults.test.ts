@@ -50,6 +50,31 @@ describe('trainGbdt names too few rows and rows weighing nothing', () => {
     });
   });
 
+  // F71: parameters were refused first, and the data's faults told only once they were fixed.
+  it('bad parameters and bad data in one ValidationError naming every field, each at its path and code as alone', () => {
+    const bad = { rounds: 0, learningRate: -0.1 };
+    const alone = { params: refusal(() => trainGbdt(rows(4), bad)), data: refusal(() => trainGbdt(rows(1, [0]), params)) };
+    expect(alone.params).toEqual({ subject: 'GbdtParams', issues: ['rounds:too_small', 'learningRate:too_small'] });
+    const both = refusal(() => trainGbdt(rows(1, [0]), bad));
+    expect(both).toEqual({ subject: 'trainGbdt', issues: [...alone.params.issues, ...alone.data.issues] });
+    expect(both.issues).toEqual(['rounds:too_small', 'learningRate:too_small', 'data.nRows:too_small', 'data.weights:too_small']);
+    // Data that is no object, an unknown option and the faults between parameters and data join them too.
+    expect(refusal(() => trainGbdt(5 as never, bad, { validaton: rows(2) } as never)).issues).toEqual([
+      'options.validaton:unrecognized_key',
+      'rounds:too_small',
+      'learningRate:too_small',
+      'data:invalid_type',
+    ]);
+    expect(refusal(() => trainGbdt(rows(4, [0, 0, 0, 0]), { rounds: 1, monotone: [1, 1], earlyStoppingRounds: 2 }))).toEqual({
+      subject: 'trainGbdt',
+      issues: ['earlyStoppingRounds:invalid_value', 'data.weights:too_small'],
+    });
+    expect(refusal(() => trainGbdt(rows(4), { rounds: 1, monotone: [1, 1], earlyStoppingRounds: 2 }))).toEqual({
+      subject: 'GbdtParams',
+      issues: ['monotone:invalid_length', 'earlyStoppingRounds:invalid_value'],
+    });
+  });
+
   it('the rows left to train on after the holdout weigh nothing: data.weights, saying validationFraction held out the rest', () => {
     // Rows 0..9, weight only on the rows the seeded split holds out.
     const split = trainGbdt(rows(10), { rounds: 1, validationFraction: 0.3 });

@@ -95,6 +95,9 @@ export function lawPartIssues(name: CreditLawName, parts: readonly LawPart[], su
   // part 'scorer' without a scorer is named by lawContext.
   if (!parts.includes('policy') && scorer === undefined && part === undefined)
     return [{ path: ['subject', 'scorer'], code: 'missing_subject', message: `${name} is checked end to end only (it has no policy part): give a scorer` }];
+  // numRuns and applyPolicy given to a law with no policy part are not refused here: one settings
+  // object serves every law of a loop over creditLaws (the README's), read by each law with the
+  // part. assertCreditLaws refuses them when no law it runs has one.
   return [];
 }
 

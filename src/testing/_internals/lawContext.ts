@@ -311,6 +311,34 @@ export function lawContext(
           ? "scorerNumRuns sets the runs of the end-to-end part, which needs a scorer: give a scorer, or leave scorerNumRuns out (numRuns sets the policy part's runs)"
           : "scorerNumRuns sets the runs of the end-to-end part, which part 'policy' does not run: leave one of them out",
     });
+  // The same for the policy part's own options: end to end the scorer decides with creditlift's
+  // applyPolicy and draws its own runs, so under part 'scorer' or 'pool' numRuns and applyPolicy
+  // were read by nothing (a lender's wrapped engine believed checked, never called).
+  if (options.part === 'scorer' || options.part === 'pool') {
+    const only = `part '${options.part}' runs the law end to end only`;
+    if (options.numRuns !== undefined)
+      issues.push({
+        path: ['numRuns'],
+        code: 'unused_option',
+        message: `numRuns sets the runs of the policy part, which ${only}: set scorerNumRuns for the end-to-end runs, or leave part out to run both`,
+      });
+    if (s.applyPolicy !== undefined)
+      issues.push({
+        path: ['subject', 'applyPolicy'],
+        code: 'unused_option',
+        message: `applyPolicy is the policy engine the policy part checks, and ${only}, where the scorer decides with its own: leave applyPolicy out, or leave part out (or give part 'policy') to check it`,
+      });
+  }
+  // Attributes are drawn for the scorer only (the policy reads none): without an end-to-end part they were drawn for nothing.
+  if (options.attributes !== undefined && (s.scorer === undefined || options.part === 'policy'))
+    issues.push({
+      path: ['attributes'],
+      code: 'unused_option',
+      message:
+        s.scorer === undefined
+          ? 'attributes are drawn for the applicants a scorer decides, and the policy reads none: give a scorer, or leave attributes out'
+          : "attributes are drawn for the applicants a scorer decides, which part 'policy' does not run (the policy reads none): leave one of them out",
+    });
   if (options.seed !== undefined && !Number.isInteger(options.seed)) issues.push({ path: ['seed'], code: 'invalid_type', message: 'seed must be an integer' });
   else if (options.seed !== undefined && (options.seed < MIN_SEED || options.seed > MAX_SEED))
     issues.push({

@@ -117,6 +117,8 @@ export async function runLaw<T>(
   if (!details.failed) return;
   const refused = attributeIssues(details.errorInstance);
   if (part === 'scorer' && refused.length > 0) throw attributesRefused(refused, params, law.name);
+  // The policy part draws no attributes, and a replay on it is refused one (read by nothing there).
+  const { attributes: _scorerOnly, ...policyDraw } = params.draw;
   const why =
     details.counterexample === null && details.errorInstance === null
       ? `the property was interrupted after ${details.numRuns} run(s)`
@@ -135,7 +137,7 @@ export async function runLaw<T>(
       seed: details.seed,
       ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
       part,
-      ...params.draw,
+      ...(part === 'policy' ? policyDraw : params.draw),
     },
   });
 }

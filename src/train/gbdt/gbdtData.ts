@@ -70,10 +70,10 @@ export function gbdtDataRead(
   at: readonly (string | number)[],
   minRows = 1,
 ): { readonly value: GbdtData; readonly issues: readonly [] } | { readonly value: undefined; readonly issues: readonly ValidationIssue[] } {
-  refuseArguments('validateGbdtData', [
-    typeIssue(at, given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }'),
-    typeIssue(['subject'], subject, 'string', 'the name errors give the data'),
-  ]);
+  refuseArguments('validateGbdtData', [typeIssue(['subject'], subject, 'string', 'the name errors give the data')]);
+  // Data that is no object is one of the caller's faults, listed with the others of its call.
+  const notObject = typeIssue(at, given, 'object', 'training data { features | columns, nRows, nFeatures, labels, weights? }');
+  if (notObject !== undefined) return { value: undefined, issues: [notObject] };
   const read = readKnownFields(given, GBDT_DATA_KEYS, at);
   if (read.value === undefined || read.issues.length > 0) return { value: undefined, issues: read.issues };
   const data = read.value as unknown as GbdtData;

@@ -54,8 +54,16 @@ export type GbdtParams = z.output<typeof GbdtParams>;
 
 /** Fills defaults and checks ranges; throws a {@link ValidationError} listing every bad field. */
 export function resolveGbdtParams(input: GbdtParamsInput = {}): GbdtParams {
-  // Read once as plain data, then parsed: a getter or Proxy is refused by name, never thrown raw.
-  const parsed = readSchemaOptions(input, GbdtParams);
+  const parsed = gbdtParamsRead(input);
   if (!parsed.ok) throw new ValidationError('GbdtParams', parsed.issues);
   return parsed.data;
+}
+
+/**
+ * {@link resolveGbdtParams} for a caller that lists these faults with others of its own call (the
+ * trainer, with its data's): the parameters, or every bad field.
+ */
+export function gbdtParamsRead(input: unknown): ReturnType<typeof readSchemaOptions<typeof GbdtParams>> {
+  // Read once as plain data, then parsed: a getter or Proxy is refused by name, never thrown raw.
+  return readSchemaOptions(input, GbdtParams);
 }

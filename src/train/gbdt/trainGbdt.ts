@@ -1,10 +1,10 @@
-import { everyKeyOf, refuseArguments } from '../../errors/argumentIssues.js';
+import { everyKeyOf } from '../../errors/argumentIssues.js';
 import { readOptions } from '../../errors/readOptions.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { allocateTree, NodeMode, type Tree, type TreeEnsemble } from '../../model/treeEnsemble.js';
 import { binColumns, binTrainingColumns, type BinnedMatrix } from './featureBins.js';
 import { gbdtDataRead, sliceColumns, weightlessIssue, type ColumnSlice, type GbdtData } from './gbdtData.js';
-import { resolveGbdtParams, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
+import { gbdtParamsRead, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
 import { heldOutRows, holdoutSizeIssue, MIN_TRAINING_ROWS } from './holdoutSize.js';
 import { holdoutSplit } from './holdoutSplit.js';
@@ -54,46 +54,37 @@ const TRAIN_OPTION_KEYS = everyKeyOf<TrainGbdtOptions>()(['validation']);
  * const model = trainGbdt({ features, nRows, nFeatures, labels }, { rounds: 300, monotone: [1, 0, -1] });
  */
 export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, given: TrainGbdtOptions = {}): TrainedModel {
-  // Read once into a plain copy, which training then uses: a getter or Proxy is refused by name, never thrown raw.
+  // Every fault of the call is one ValidationError: its options', its parameters', its data's and
+  // those between them. Parameters used to be refused first, so bad data was told only once they
+  // were fixed. Each part is read once into a plain copy, which training then uses: a getter or
+  // Proxy is refused by name, never thrown raw.
   const read = readOptions(given, TRAIN_OPTION_KEYS, ['options']);
-  refuseArguments('trainGbdt', [read.issues]);
   const options = (read.value ?? {}) as TrainGbdtOptions;
-  const params = resolveGbdtParams(paramsInput);
-  // Read once into a plain copy, which training then uses: see readGbdtData. The data's faults and a
-  // validation set's are one list, so a call is told of all of them at once.
-  // With a holdout, its own check names the rows left to train on (holdoutSizeIssue).
-  const dataRead = gbdtDataRead(data, 'GbdtData', ['data'], params.validationFraction === undefined ? MIN_TRAINING_ROWS : 1);
+  const paramsRead = gbdtParamsRead(paramsInput);
+  const params = paramsRead.ok ? paramsRead.data : undefined;
+  // With a holdout, its own check names the rows left to train on (holdoutSizeIssue); parameters
+  // that cannot be read leave the holdout unknown, and training needs MIN_TRAINING_ROWS whatever it is.
+  const dataRead = gbdtDataRead(data, 'GbdtData', ['data'], params?.validationFraction === undefined ? MIN_TRAINING_ROWS : 1);
   const validationRead = options.validation === undefined ? undefined : gbdtDataRead(options.validation, 'validation', ['options', 'validation']);
-  const dataIssues = dataRead.issues;
   const validationIssues: ValidationIssue[] = [...(validationRead?.issues ?? [])];
   if (dataRead.value !== undefined && validationRead?.value !== undefined && validationRead.value.nFeatures !== dataRead.value.nFeatures)
     validationIssues.push({ path: ['options', 'validation', 'nFeatures'], code: 'invalid_value', message: `expected ${dataRead.value.nFeatures} features` });
-  if (dataIssues.length > 0 || validationIssues.length > 0)
-    throw new ValidationError(dataIssues.length > 0 ? 'GbdtData' : 'validation', [...dataIssues, ...validationIssues]);
-  const examples = dataRead.value as GbdtData;
+  // Each group keeps the subject it was refused under alone (the data's and a validation set's
+  // faults are one list, under the data's subject when it has any); several are the call's.
+  const groups: readonly (readonly [string, readonly ValidationIssue[]])[] = [
+    ['trainGbdt', read.issues],
+    ['GbdtParams', paramsRead.ok ? paramsDataIssues(paramsRead.data, dataRead.value, options.validation !== undefined) : paramsRead.issues],
+    [dataRead.issues.length > 0 ? 'GbdtData' : 'validation', [...dataRead.issues, ...validationIssues]],
+  ];
+  const faulty = groups.filter(([, issues]) => issues.length > 0);
+  if (faulty.length > 0 || params === undefined || dataRead.value === undefined)
+    throw new ValidationError(
+      faulty.length === 1 ? (faulty[0] as (typeof faulty)[number])[0] : 'trainGbdt',
+      faulty.flatMap(([, issues]) => issues),
+    );
+  const examples = dataRead.value;
   const validation = validationRead?.value;
   const p = examples.nFeatures;
-  if (params.monotone !== undefined && params.monotone.length !== p) {
-    throw new ValidationError('GbdtParams', [
-      { path: ['monotone'], code: 'invalid_length', message: `monotone has ${params.monotone.length} entries, expected one per feature (${p})` },
-    ]);
-  }
-  if (validation !== undefined && params.validationFraction !== undefined) {
-    throw new ValidationError('GbdtParams', [
-      { path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' },
-    ]);
-  }
-  if (params.earlyStoppingRounds !== undefined && validation === undefined && params.validationFraction === undefined) {
-    throw new ValidationError('GbdtParams', [
-      { path: ['earlyStoppingRounds'], code: 'invalid_value', message: 'early stopping needs a validation set or validationFraction' },
-    ]);
-  }
-
-  if (params.validationFraction !== undefined) {
-    const f = params.validationFraction;
-    const tooSmall = holdoutSizeIssue('validationFraction', f, examples.nRows, heldOutRows(examples.nRows, f));
-    if (tooSmall !== undefined) throw new ValidationError('GbdtParams', [tooSmall]);
-  }
   // A separate stream for the split so changing subsample settings never moves the holdout.
   const { trainRows, validRows } = holdoutSplit(examples.nRows, params.validationFraction, params.seed);
   const train = sliceColumns(examples, params.validationFraction === undefined ? undefined : trainRows);
@@ -238,4 +229,29 @@ function toIrTree(t: BinTree, binned: BinnedMatrix): Tree {
     out.missingTracksTrue[k] = t.defaultLeft[k]!;
   }
   return out;
+}
+
+/**
+ * The faults between the parameters and the data, every one (each used to be thrown alone): a
+ * monotone list that is not one per feature and a holdout too small for the rows (both need the
+ * data read), a validation set given twice, early stopping with nothing to stop on.
+ */
+function paramsDataIssues(params: GbdtParams, data: GbdtData | undefined, explicitValidation: boolean): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (data !== undefined && params.monotone !== undefined && params.monotone.length !== data.nFeatures)
+    issues.push({
+      path: ['monotone'],
+      code: 'invalid_length',
+      message: `monotone has ${params.monotone.length} entries, expected one per feature (${data.nFeatures})`,
+    });
+  if (explicitValidation && params.validationFraction !== undefined)
+    issues.push({ path: ['validationFraction'], code: 'invalid_value', message: 'give either an explicit validation set or validationFraction, not both' });
+  if (params.earlyStoppingRounds !== undefined && !explicitValidation && params.validationFraction === undefined)
+    issues.push({ path: ['earlyStoppingRounds'], code: 'invalid_value', message: 'early stopping needs a validation set or validationFraction' });
+  const f = params.validationFraction;
+  if (data !== undefined && f !== undefined) {
+    const tooSmall = holdoutSizeIssue('validationFraction', f, data.nRows, heldOutRows(data.nRows, f));
+    if (tooSmall !== undefined) issues.push(tooSmall);
+  }
+  return issues;
 }
