@@ -24,6 +24,7 @@ import { abortedError } from '../decision/abortedError.js';
 import { watchAbort } from './watchAbort.js';
 import { nodeRefusedFlagIssues } from './nodeRefusedFlagIssues.js';
 import { workerExecArgvIssues } from './workerExecArgv.js';
+import { workerFlagsDenyingScorerIssues } from './workerFlagsDenyingScorer.js';
 import { workerNodeOptions, type StrippedNodeOption } from './workerNodeOptions.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, readCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
@@ -305,6 +306,9 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   warnStripped(nodeOptions.stripped);
   const entry = scorerWorkerEntry(workerEntry, featuresModule);
   const execArgv = [...parentWatchFlags(), ...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
+  // Across NODE_OPTIONS and workerExecArgv, as each worker gets both, against the files it reads: before any worker starts.
+  const denying = await workerFlagsDenyingScorerIssues(nodeOptions.value, workerExecArgv, { script: entry.script, execArgv, featuresModule });
+  if (denying.length > 0) throw new ValidationError('ScorerPoolOptions', denying);
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {
     type: 'init',
