@@ -47,7 +47,10 @@ export function scorerDenyingFlag(argv: readonly string[]): string | undefined {
  * wins across both, checked on node 20), `place` naming where the one at `index` was given. Also
  * the index of the flag at fault, for the caller to say which option holds it.
  */
-export function scorerDenyingFlagAt(argv: readonly string[], place: FlagPlace = inWorkerExecArgv): { readonly index: number; readonly message: string } | undefined {
+export function scorerDenyingFlagAt(
+  argv: readonly string[],
+  place: FlagPlace = inWorkerExecArgv,
+): { readonly index: number; readonly message: string } | undefined {
   const names = argv.map((arg) => (arg.startsWith('-') ? nodeFlagName(arg) : ''));
   const at = (i: number) => `${place(i)}: ${writtenFlagName(argv[i]!)}`;
   // Node takes the last of `--addons` and `--no-addons`.
@@ -61,7 +64,9 @@ export function scorerDenyingFlagAt(argv: readonly string[], place: FlagPlace = 
   if (permission >= 0) {
     const missing = [
       names.includes('--allow-addons') ? undefined : `load no native addon without --allow-addons (${ADDONS_NEEDED})`,
-      names.includes('--allow-fs-read') ? undefined : "read no file without --allow-fs-read (the worker's script and its modules; the model reaches it as bytes)",
+      names.includes('--allow-fs-read')
+        ? undefined
+        : "read no file without --allow-fs-read (the worker's script and its modules; the model reaches it as bytes)",
     ].filter((m) => m !== undefined);
     if (missing.length > 0)
       return {

@@ -43,7 +43,10 @@ export async function workerFlagsDenyingScorerIssues(
   const permission = argv.find((arg) => ['--experimental-permission', '--permission'].includes(nodeFlagName(arg)));
   if (permission === undefined || reads.length === 0) return [];
   const files = workerReadFiles(worker);
-  const unread = await nodeUnreadablePaths([permission, ...reads.map((r) => `--allow-fs-read=${r.value}`)], files.map((f) => f.path));
+  const unread = await nodeUnreadablePaths(
+    [permission, ...reads.map((r) => `--allow-fs-read=${r.value}`)],
+    files.map((f) => f.path),
+  );
   const first = files.find((f) => unread?.includes(f.path));
   if (first === undefined) return [];
   const inEnv = reads.filter((r) => inOptions(r.index)).map((r) => JSON.stringify(r.value));
