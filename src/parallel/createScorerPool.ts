@@ -102,7 +102,11 @@ export interface ScorerPoolOptions {
    * `--inspect-wait`, `--watch`, `--watch-path`): meant for the calling process (`NODE_OPTIONS=--inspect-brk
    * node app.js` debugs app.js), they are taken out of the workers' copy, each named in a process
    * warning (code `CREDITLIFT_POOL_NODE_OPTIONS`), once per value. A `NODE_OPTIONS` node does not
-   * take (set at run time) is refused, a ValidationError at `NODE_OPTIONS` naming the flag.
+   * take (set at run time) is refused, a ValidationError at `NODE_OPTIONS` naming the flag, and so are
+   * flags there that leave no worker able to run the scorer (`--no-addons`, the permission model
+   * without `--allow-addons` or `--allow-fs-read`, `--experimental-policy`), read with this option as
+   * Node reads them (`NODE_OPTIONS` first), and `--allow-fs-read` paths in either place that leave out
+   * a file every worker reads (its script, the pool's preload, onnxruntime-node), named.
    */
   readonly workerExecArgv?: readonly string[];
 }
