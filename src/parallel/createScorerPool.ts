@@ -25,6 +25,7 @@ import { abortedError } from '../decision/abortedError.js';
 import { watchAbort } from './watchAbort.js';
 import { nodeRefusedFlagIssues } from './nodeRefusedFlagIssues.js';
 import { workerExecArgvIssues } from './workerExecArgv.js';
+import { workerFlagsDenyingScorerIssues } from './workerFlagsDenyingScorer.js';
 import { workerNodeOptions, type StrippedNodeOption } from './workerNodeOptions.js';
 import { checkLimitHistories } from '../decision/limitHistories.js';
 import { BATCH_OPTION_KEYS, readCallOptions, REASSESS_BATCH_OPTION_KEYS, SCORER_OPTION_KEYS } from '../decision/checkOptionKeys.js';
@@ -102,7 +103,11 @@ export interface ScorerPoolOptions {
    * `--inspect-wait`, `--watch`, `--watch-path`): meant for the calling process (`NODE_OPTIONS=--inspect-brk
    * node app.js` debugs app.js), they are taken out of the workers' copy, each named in a process
    * warning (code `CREDITLIFT_POOL_NODE_OPTIONS`), once per value. A `NODE_OPTIONS` node does not
-   * take (set at run time) is refused, a ValidationError at `NODE_OPTIONS` naming the flag.
+   * take (set at run time) is refused, a ValidationError at `NODE_OPTIONS` naming the flag, and so are
+   * flags there that leave no worker able to run the scorer (`--no-addons`, the permission model
+   * without `--allow-addons` or `--allow-fs-read`, `--experimental-policy`), read with this option as
+   * Node reads them (`NODE_OPTIONS` first), and `--allow-fs-read` paths in either place that leave out
+   * a file every worker reads (its script, the pool's preload, onnxruntime-node), named.
    */
   readonly workerExecArgv?: readonly string[];
 }
@@ -306,6 +311,9 @@ export async function createScorerPool(options: ScorerPoolOptions = {}): Promise
   warnStripped(nodeOptions.stripped);
   const entry = scorerWorkerEntry(workerEntry, featuresModule);
   const execArgv = [...parentWatchFlags(), ...entry.execArgv, ...workerGcFlags(size, availableParallelism()), ...workerExecArgv];
+  // Across NODE_OPTIONS and workerExecArgv, as each worker gets both, against the files it reads: before any worker starts.
+  const denying = await workerFlagsDenyingScorerIssues(nodeOptions.value, workerExecArgv, { script: entry.script, execArgv, featuresModule });
+  if (denying.length > 0) throw new ValidationError('ScorerPoolOptions', denying);
   const model = await readModelOnce(scorer.model);
   const init: InitMessage = {
     type: 'init',

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ValidationIssue } from '../errors/validationError.js';
 import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
-import { nodeOptionsArgs } from './workerNodeOptions.js';
+import { NODE_OPTIONS_PLACE, nodeOptionsArgs } from './workerNodeOptions.js';
 
 /**
  * What the running node says of `argv` as a worker's flags: a pool's worker is `node ...argv script`
@@ -43,7 +43,7 @@ function nodeOptionsIssue(nodeOptions: string, said: string): ValidationIssue {
   const args = nodeOptionsArgs(nodeOptions).map((a) => a.arg);
   const index = refusedIndex(args, said);
   const flag = index === undefined ? 'them' : writtenFlagName(args[index]!);
-  const message = `NODE_OPTIONS (in the environment, which every worker inherits): this node (${process.version}) does not take ${flag} (node: ${said}), so no worker could start with it`;
+  const message = `${NODE_OPTIONS_PLACE}: this node (${process.version}) does not take ${flag} (node: ${said}), so no worker could start with it`;
   return { path: ['NODE_OPTIONS'], code: 'invalid_type', message, expected: 'string' };
 }
 

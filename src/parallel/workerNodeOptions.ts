@@ -2,6 +2,9 @@ import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
 
+/** How a refusal names the workers' `NODE_OPTIONS` as the place a flag was given. */
+export const NODE_OPTIONS_PLACE = 'NODE_OPTIONS (in the environment, which every worker inherits)';
+
 /** A flag taken out of the workers' `NODE_OPTIONS`, with what Node would have done with it in a worker. */
 export interface StrippedNodeOption {
   /** The flag as written in `NODE_OPTIONS` (`--inspect-brk=9230`), its value too when it took the next one. */
