@@ -875,10 +875,10 @@ async function checkOptions(given: ScorerPoolOptions): Promise<{
     else issues.push(...(await featuresModuleIssues(options.featuresModule)));
   }
   const workerExecArgv = options.workerExecArgv ?? [];
-  const flagIssues = workerExecArgvIssues(workerExecArgv);
-  // Only a list of well-formed flags is put to node: a stray element would be read as its script.
   // Read once: every worker of the pool starts with this, whatever the environment becomes.
   const nodeOptions = workerNodeOptions(process.env.NODE_OPTIONS);
+  const flagIssues = workerExecArgvIssues(workerExecArgv, nodeOptions.value);
+  // Only a list of well-formed flags is put to node: a stray element would be read as its script.
   issues.push(...(flagIssues.length > 0 ? flagIssues : await nodeRefusedFlagIssues(workerExecArgv, nodeOptions.value)));
   const scorer = options.scorer ?? {};
   if ('features' in scorer && scorer.features !== undefined) {

@@ -3,7 +3,8 @@ import { nodeFlagName, writtenFlagName } from './nodeFlagName.js';
 import { NODE_FLAGS_READING_FLAGS } from './nodeFlagsReadingFlags.js';
 import { NODE_FLAGS_REPLACING_RUN } from './nodeFlagsReplacingRun.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from './nodeFlagsWithValue.js';
-import { flagDenyingScorer, scorerDenyingFlag } from './nodeFlagsDenyingScorer.js';
+import { flagDenyingScorer, scorerDenyingFlag, scorerDenyingFlagAt } from './nodeFlagsDenyingScorer.js';
+import { nodeOptionsArgs } from './workerNodeOptions.js';
 
 /**
  * What is wrong with a pool's `workerExecArgv` (also `simulateBook`'s): it must be an array of Node
@@ -18,11 +19,12 @@ import { flagDenyingScorer, scorerDenyingFlag } from './nodeFlagsDenyingScorer.j
  * place, and so is one that reads more flags from a file ({@link NODE_FLAGS_READING_FLAGS}:
  * `--env-file`), whose flags no check here sees, and so is one that leaves the worker unable to run
  * the scorer ({@link scorerDenyingFlag}: `--no-addons`, the permission model without `--allow-addons`
- * and `--allow-fs-read`, `--experimental-policy`), saying why. Each flag
+ * and `--allow-fs-read`, `--experimental-policy`), saying why, read after the workers' `nodeOptions`
+ * as Node reads them (`--allow-addons` given there counts). Each flag
  * is looked up by the name Node reads ({@link nodeFlagName}: `--prof_process` is `--prof-process`,
  * which passed when only the dashed spelling was listed) and named as it was written.
  */
-export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
+export function workerExecArgvIssues(argv: unknown, nodeOptions?: string): ValidationIssue[] {
   const refuse = (message: string): ValidationIssue[] => [{ path: ['workerExecArgv'], code: 'invalid_type', message, expected: 'string[]' }];
   if (!Array.isArray(argv)) return refuse('workerExecArgv must be an array of Node flags (strings starting with -)');
   // The element just before, as the flag a stray element would belong to (or the flag whose value it was).
@@ -54,8 +56,12 @@ export function workerExecArgvIssues(argv: unknown): ValidationIssue[] {
       );
     i += 1;
   }
-  const denying = scorerDenyingFlag(argv as string[]);
-  return denying === undefined ? [] : refuse(denying);
+  // Read after the workers' NODE_OPTIONS, as Node reads them: `--allow-addons` there serves
+  // `--experimental-permission` here. A fault lying in NODE_OPTIONS is the pool's to name
+  // (workerFlagsDenyingScorer.ts), at NODE_OPTIONS.
+  const fromOptions = nodeOptions === undefined ? [] : nodeOptionsArgs(nodeOptions).map((a) => a.arg);
+  const denying = scorerDenyingFlagAt([...fromOptions, ...(argv as string[])], (i) => `workerExecArgv at index ${i - fromOptions.length}`);
+  return denying === undefined || denying.index < fromOptions.length ? [] : refuse(denying.message);
 }
 
 /**

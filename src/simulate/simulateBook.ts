@@ -16,6 +16,7 @@ import { ENGINE_VERSION } from '../version.js';
 import { isBookIterable, sharedSimulationOptionIssues, wholeNumberIssues } from './simulationOptionIssues.js';
 import { simulationModeIssues } from './simulationPaths.js';
 import { workerExecArgvIssues } from '../parallel/workerExecArgv.js';
+import { workerNodeOptions } from '../parallel/workerNodeOptions.js';
 
 /** Options of {@link simulateBook}. */
 export interface SimulateBookOptions extends Pick<RunSimulationOptions, 'mode' | 'outcomes' | 'onFlip' | 'onError' | 'onChunk' | 'signal' | 'chunkSize'> {
@@ -206,7 +207,7 @@ async function readSimulateBookOptions(
   issues.push(...simulationModeIssues(o.mode), ...wholeNumberIssues(o.workers, 'workers', 1, 256), ...sharedSimulationOptionIssues(o));
   const flags: unknown = o.workerExecArgv;
   // The pool's own rule, so a flag and its value (['--import', 'tsx']) pass here as they do there.
-  if (flags !== undefined) issues.push(...workerExecArgvIssues(flags));
+  if (flags !== undefined) issues.push(...workerExecArgvIssues(flags, workerNodeOptions(process.env.NODE_OPTIONS).value));
   if (o.featuresModule !== undefined) {
     if (typeof o.featuresModule !== 'string' || o.featuresModule === '') {
       issues.push({ path: ['featuresModule'], code: 'invalid_type', message: 'featuresModule must be the path of a module', expected: 'string' });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
 import { workerFlagsDenyingScorerIssues } from '../../src/parallel/workerFlagsDenyingScorer.js';
 import { workerReadFiles } from '../../src/parallel/workerReadFiles.js';
 
@@ -43,6 +44,17 @@ describe('flags in NODE_OPTIONS that stop every worker are refused, naming where
     expect(await issues('--experimental-permission', ['--allow-addons', '--allow-fs-read=*'])).toEqual([]);
     const each = workerReadFiles(start).map((f) => `--allow-fs-read=${f.path}`);
     expect(await issues('--experimental-permission --allow-addons', each)).toEqual([]);
+  });
+
+  it('the workerExecArgv check reads NODE_OPTIONS first, as Node does: --allow-addons there serves the permission model given here', () => {
+    // Refused before, naming --allow-addons as missing, though every worker would have had it.
+    expect(workerExecArgvIssues(['--experimental-permission', '--allow-fs-read=*'], '--allow-addons')).toEqual([]);
+    expect(workerExecArgvIssues(['--experimental-permission', '--allow-fs-read=*'])[0]?.message).toContain(
+      'workerExecArgv at index 0: --experimental-permission',
+    );
+    // --addons there is undone by --no-addons here, named at its own index; a fault in NODE_OPTIONS alone is the pool's to name.
+    expect(workerExecArgvIssues(['--no-addons'], '--addons')[0]?.message).toContain('workerExecArgv at index 0: --no-addons');
+    expect(workerExecArgvIssues([], '--no-addons')).toEqual([]);
   });
 });
 
