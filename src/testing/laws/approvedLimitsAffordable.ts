@@ -155,7 +155,9 @@ function checkContest(scorer: Scorer, applicant: Applicant, followUp: FollowUpOp
 function checkReducedOwing(scorer: Scorer, applicant: Applicant, d: Decision, owedAbove: number, policy: PolicyConfig): void {
   const amount = policy.limits.productMin;
   const balance = amount + owedAbove;
-  const reduced = scorer.requestReduction(d, amount, { currentBalance: balance });
+  // The applicant too: under `explanations: 'when_owed'` a line held for the balance owes the
+  // factors of an approval made without them, computed again from it (refused without it).
+  const reduced = scorer.requestReduction(d, amount, { currentBalance: balance, applicant });
   const owing = {
     ...applicant,
     platform: { ...applicant.platform, currentLimit: lineOnFileAfter(reduced, policy.limits.roundingStep), currentBalance: balance },
