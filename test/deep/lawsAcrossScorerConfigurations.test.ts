@@ -42,7 +42,7 @@ for (const [name, options] of Object.entries(CONFIGURATIONS)) {
       return scorer;
     };
     for (const law of Object.values(creditLaws)) {
-      it(law.name, async () => law.check({ scorer: await get() }, { numRuns: 30, scorerNumRuns: 25, seed: 20_261_129 }), 300_000);
+      it(law.name, async () => law.check({ scorer: await get() }, { numRuns: 20, scorerNumRuns: 15, seed: 20_261_129 }), 300_000);
     }
   });
 }
