@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'tsup';
+import { bundleWorker } from '../../test/setup/sourceWorkerBundle.js';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const src = resolve(arg('src') ?? fileURLToPath(new URL('../../src', import.meta.url)));
@@ -21,20 +21,7 @@ const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
 const outDir = mkdtempSync(join(scratch, 'worker-start-'));
 
-await build({
-  entry: { scorerWorker: join(src, 'parallel/scorerWorker.ts') },
-  format: ['esm'],
-  outDir,
-  outExtension: () => ({ js: '.mjs' }),
-  platform: 'node',
-  target: 'node20',
-  splitting: false,
-  sourcemap: false,
-  dts: false,
-  silent: true,
-  config: false,
-});
-process.env.CREDITLIFT_SOURCE_WORKER_BUNDLE = join(outDir, 'scorerWorker.mjs');
+process.env.CREDITLIFT_SOURCE_WORKER_BUNDLE = await bundleWorker(outDir, src);
 const { createScorerPool } = (await import(
   pathToFileURL(join(src, 'parallel/createScorerPool.ts')).href
 )) as typeof import('../../src/parallel/createScorerPool.js');

@@ -34,7 +34,7 @@ export const NODE_FLAGS_DENYING_SCORER: ReadonlySet<string> = new Set(['--experi
  * - `--experimental-permission` (`--permission` on a newer node) without `--allow-addons`: the same; and
  *   without any `--allow-fs-read` the worker may not read its own script: each stopped 4 times, "no
  *   error reported". With both the worker runs the scorer (whether the `--allow-fs-read` paths cover
- *   the worker's files is asked of node before the pool starts: workerFilesUnread.ts).
+ *   the worker's files is asked of node before the pool starts: workerFlagsDenyingScorer.ts).
  * Flags are looked up by the name Node reads (`--no_addons` is `--no-addons`, nodeFlagName.ts).
  */
 export function scorerDenyingFlag(argv: readonly string[]): string | undefined {

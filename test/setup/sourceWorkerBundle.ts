@@ -13,9 +13,13 @@ import { build } from 'tsup';
 import type { TestProject } from 'vitest/node';
 import { SOURCE_WORKER_BUNDLE_ENV } from '../../src/parallel/scorerWorkerEntry.js';
 
-async function bundleWorker(outDir: string): Promise<string> {
+/**
+ * Bundles the scorer worker of `src` (default this checkout's) into `outDir`/scorerWorker.mjs and
+ * returns its path (also bench/poolWorkerStart, which may bundle another checkout's source).
+ */
+export async function bundleWorker(outDir: string, src = fileURLToPath(new URL('../../src', import.meta.url))): Promise<string> {
   await build({
-    entry: { scorerWorker: fileURLToPath(new URL('../../src/parallel/scorerWorker.ts', import.meta.url)) },
+    entry: { scorerWorker: join(src, 'parallel/scorerWorker.ts') },
     format: ['esm'],
     outDir,
     outExtension: () => ({ js: '.mjs' }),
