@@ -75,8 +75,11 @@ describe('a pool under NODE_OPTIONS', () => {
     const onWarning = (w: Error) => warnings.push(w);
     process.on('warning', onWarning);
     try {
-      // The deadline makes a worker held for a debugger fail the test, not hang it.
-      const pool = await withNodeOptions('--inspect-brk=0 --max-semi-space-size=2', () => createScorerPool({ workers: 1, startTimeoutMs: 30_000 }));
+      // The deadline makes a worker held for a debugger fail the test, not hang it. The warning is
+      // said once per process for each value, and test files share a fork: a value no other file
+      // uses (test/cli/scoreWorkersNodeOptions.test.ts sets `--inspect-brk=0`; run before this one
+      // in the same fork, it took the warning and this test saw none).
+      const pool = await withNodeOptions('--inspect-brk=127.0.0.1:0 --max-semi-space-size=2', () => createScorerPool({ workers: 1, startTimeoutMs: 30_000 }));
       try {
         const [result] = await pool.safeDecideBatch([null]);
         expect(result).toMatchObject({ ok: false, index: 0 });
@@ -87,7 +90,7 @@ describe('a pool under NODE_OPTIONS', () => {
       const said = warnings.filter((w) => (w as NodeJS.ErrnoException).code === 'CREDITLIFT_POOL_NODE_OPTIONS');
       expect(said).toHaveLength(1);
       expect(said[0]?.message).toMatch(
-        /start without --inspect-brk=0 of NODE_OPTIONS, which stays this process's own \(--inspect-brk=0 would make Node wait for a debugger.*\)\. The rest of NODE_OPTIONS reaches them$/,
+        /start without --inspect-brk=127\.0\.0\.1:0 of NODE_OPTIONS, which stays this process's own \(--inspect-brk=127\.0\.0\.1:0 would make Node wait for a debugger.*\)\. The rest of NODE_OPTIONS reaches them$/,
       );
     } finally {
       process.off('warning', onWarning);
