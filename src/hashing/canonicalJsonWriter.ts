@@ -217,6 +217,28 @@ export class CanonicalJsonWriter {
     this.pos = p;
   }
 
+  /** The decimal digits of a 32-bit integer, as String() writes them (-0 as `0`). */
+  private int32(value: number): void {
+    this.room(11);
+    const buf = this.buf;
+    let p = this.pos;
+    // Unsigned, so that -2147483648 has a magnitude; integer division throughout (a double's % is a call).
+    let u = value >>> 0;
+    if (value < 0) {
+      buf[p++] = 0x2d;
+      u = -value >>> 0;
+    }
+    let digits = 1;
+    for (let x = u; x >= 10; digits++) x = (x / 10) >>> 0;
+    p += digits;
+    this.pos = p;
+    do {
+      const q = (u / 10) >>> 0;
+      buf[--p] = 0x30 + u - q * 10;
+      u = q;
+    } while (u !== 0);
+  }
+
   private string(text: string): void {
     const n = text.length;
     this.room(n + 2);
@@ -244,7 +266,11 @@ export class CanonicalJsonWriter {
       return;
     }
     if (typeof value === 'number') {
-      if (Number.isFinite(value)) {
+      // A 32-bit integer (-0 included, which prints as 0) is written at once, digit by digit: about a
+      // third of a decision's numbers (counts, fen, days, scores), each one room fewer for
+      // formatNumbers to close up and one element fewer for its JSON.stringify.
+      if ((value | 0) === value) this.int32(value);
+      else if (Number.isFinite(value)) {
         this.room(NUMBER_ROOM);
         const k = this.numberCount++;
         this.numberAt[k] = this.pos;

@@ -18,13 +18,19 @@ export interface KeyOrder {
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
   order: KeyOrder | null;
+  /**
+   * The child last walked to, and its key: most nodes have one child (one shape per key prefix), so
+   * a walk compares key strings (interned: a pointer compare) instead of hashing each into `next`.
+   */
+  lastKey: string | null;
+  lastChild: TrieNode | null;
 }
 
 const utf8 = new TextEncoder();
 
 /** Distinct key lists remembered before the table is dropped and rebuilt (a guard against data-dependent keys). */
 const MAX_SHAPES = 2048;
-let root: TrieNode = { next: new Map(), order: null };
+let root: TrieNode = { next: new Map(), order: null, lastKey: null, lastChild: null };
 let shapes = 0;
 
 /** The order of one key list (in `Object.keys` order), worked out once per distinct list. */
@@ -32,11 +38,17 @@ export function orderOf(keys: readonly string[]): KeyOrder {
   let node = root;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
+    if (node.lastKey === k) {
+      node = node.lastChild as TrieNode;
+      continue;
+    }
     let child = node.next.get(k);
     if (child === undefined) {
-      child = { next: new Map(), order: null };
+      child = { next: new Map(), order: null, lastKey: null, lastChild: null };
       node.next.set(k, child);
     }
+    node.lastKey = k;
+    node.lastChild = child;
     node = child;
   }
   if (node.order !== null) return node.order;
@@ -50,7 +62,7 @@ export function orderOf(keys: readonly string[]): KeyOrder {
     });
   const order: KeyOrder = { keys: [...keys], sorted, quotedUtf8: sorted.map((i) => utf8.encode(`${JSON.stringify(keys[i])}:`)) };
   if (shapes >= MAX_SHAPES) {
-    root = { next: new Map(), order: null };
+    root = { next: new Map(), order: null, lastKey: null, lastChild: null };
     shapes = 0;
   } else {
     node.order = order;
@@ -69,12 +81,18 @@ export function orderOf(keys: readonly string[]): KeyOrder {
 export function orderOfRecord(record: object): KeyOrder {
   const proto: unknown = Object.getPrototypeOf(record);
   if ((proto !== Object.prototype && proto !== null) || hasEnumerableInherited()) return orderOf(Object.keys(record));
-  let node: TrieNode | undefined = root;
+  let node = root;
   for (const k in record) {
-    node = node.next.get(k);
-    if (node === undefined) break;
+    if (node.lastKey === k) node = node.lastChild as TrieNode;
+    else {
+      const child: TrieNode | undefined = node.next.get(k);
+      if (child === undefined) return orderOf(Object.keys(record));
+      node.lastKey = k;
+      node.lastChild = child;
+      node = child;
+    }
   }
-  return node?.order ?? orderOf(Object.keys(record));
+  return node.order ?? orderOf(Object.keys(record));
 }
 
 /** Whether something made a member of Object.prototype enumerable (for-in would then visit it). */
