@@ -37,6 +37,14 @@ describe('CanonicalJsonWriter', () => {
         0.1 + 0.2,
         2 ** 53 + 2,
         Number.NEGATIVE_INFINITY,
+        // 32-bit integers are written digit by digit, at once; just outside that range they are deferred.
+        -2147483648,
+        2147483647,
+        -2147483647,
+        2147483648,
+        -2147483649,
+        1e9,
+        -999999999,
       ),
     );
     const filler = fc.oneof(fc.constant(''), fc.string({ maxLength: 3 }), fc.string({ minLength: 65, maxLength: 200 }));
@@ -115,6 +123,23 @@ describe('CanonicalJsonWriter', () => {
         for (const v of [obj, reversed, prefix, obj]) expect(writer.bytes(v)).toEqual(utf8(canonicalJson(v)));
       }),
       { seed: SEED, numRuns: 100 },
+    );
+  });
+
+  it('law: objects of a few key lists that share prefixes, in any interleaving, each keep their own order', () => {
+    // The key-order trie remembers each node's last child: shapes that part after a shared prefix
+    // ({ a, b } then { a, c } then { a, b }) must not be answered with the other one's order.
+    const writer = new CanonicalJsonWriter();
+    const keyLists = [['m', 'b'], ['m', 'a'], ['m'], ['m', 'b', 'a'], ['z', 'b'], ['b', 'm']];
+    const obj = fc.tuple(fc.integer({ min: 0, max: keyLists.length - 1 }), fc.integer()).map(([i, n]) =>
+      Object.fromEntries((keyLists[i] as string[]).map((k, j) => [k, n + j])),
+    );
+    fc.assert(
+      fc.property(fc.array(obj, { maxLength: 12 }), (objs) => {
+        for (const o of objs) expect(writer.bytes(o)).toEqual(utf8(canonicalJson(o)));
+        expect(writer.bytes(objs)).toEqual(utf8(canonicalJson(objs)));
+      }),
+      { seed: SEED, numRuns: 60 },
     );
   });
 
