@@ -25,7 +25,8 @@ const suggestions = Number(process.argv[4] ?? 0);
 const oldDir = process.env.OLD;
 if (!oldDir) throw new Error('OLD=<absolute folder with the earlier canonicalJsonWriter.ts and keyOrder.ts>');
 const newDir = mkdtempSync(join(tmpdir(), 'seal-writer-'));
-for (const f of ['canonicalJsonWriter.ts', 'keyOrder.ts']) copyFileSync(process.env.NEW ? join(process.env.NEW, f) : new URL(`../../src/hashing/${f}`, import.meta.url), join(newDir, f));
+for (const f of ['canonicalJsonWriter.ts', 'keyOrder.ts'])
+  copyFileSync(process.env.NEW ? join(process.env.NEW, f) : new URL(`../../src/hashing/${f}`, import.meta.url), join(newDir, f));
 const writerIn = async (dir: string) => ((await import(`${dir}/canonicalJsonWriter.ts`)) as { CanonicalJsonWriter: new () => Writer }).CanonicalJsonWriter;
 const Old = await writerIn(oldDir);
 const New = await writerIn(newDir);
@@ -64,8 +65,12 @@ for (let r = 0; r < rounds; r++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const bytes = parts.reduce((n, p) => n + new New().bytesWith(p.d, 'audit', p.audit).bytes.length, 0) / parts.length;
-console.log(`${parts.length} decisions (${suggestions} suggestions), ${bytes.toFixed(0)} bytes each, ${rounds} rounds; process CPU µs per decision, writer + SHA-256`);
+console.log(
+  `${parts.length} decisions (${suggestions} suggestions), ${bytes.toFixed(0)} bytes each, ${rounds} rounds; process CPU µs per decision, writer + SHA-256`,
+);
 for (const [name, xs] of Object.entries(times)) console.log(`${name}: median ${median(xs).toFixed(2)}, fastest ${Math.min(...xs).toFixed(2)}`);
 const o = times.old as number[];
 const n = times.new as number[];
-console.log(`ratio of medians old/new: ${(median(o) / median(n)).toFixed(3)}x; median of per-round ratios ${median(o.map((x, i) => x / (n[i] as number))).toFixed(3)}x`);
+console.log(
+  `ratio of medians old/new: ${(median(o) / median(n)).toFixed(3)}x; median of per-round ratios ${median(o.map((x, i) => x / (n[i] as number))).toFixed(3)}x`,
+);
