@@ -37,20 +37,30 @@ for (const mode of ['none', 'byDefault']) {
       for (let i = 0; i < inputs.length; i++) if (JSON.stringify(await side[mode].decide(inputs[i])) !== reference[i]) differ++;
       if (differ > 0) throw new Error(`${side.dir}: ${differ} of ${inputs.length} ${name} decisions (${mode}) differ from ${sides[0].dir}`);
     }
-    console.log(`identical: ${inputs.length} ${name} decisions, ${mode === 'none' ? 'no suggestions' : 'default 3 suggestions'}, across ${sides.length} builds`);
+    console.log(
+      `identical: ${inputs.length} ${name} decisions, ${mode === 'none' ? 'no suggestions' : 'default 3 suggestions'}, across ${sides.length} builds`,
+    );
   }
 }
 
 const modelPath = first.defaultModelPath();
 const model = await first.loadModel(modelPath);
 const encoder = createFeatureEncoder(model.manifest);
-const rows = featurizeApplicants(examples.map((a) => first.parseApplicant(a)), encoder);
+const rows = featurizeApplicants(
+  examples.map((a) => first.parseApplicant(a)),
+  encoder,
+);
 const width = encoder.width;
 const fetches = [model.manifest.probabilityOutputName];
 const inputName = model.manifest.inputName;
 await model.close();
 // As bench/benchWorkload.ts opens it: the options loadModel uses.
-const session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
+const session = await ort.InferenceSession.create(modelPath, {
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  executionMode: 'sequential',
+  graphOptimizationLevel: 'all',
+});
 const bare = (k) => session.run({ [inputName]: new ort.Tensor('float32', rows.subarray(k * width, (k + 1) * width), [1, width]) }, fetches);
 
 const steps = [['bare', bare]];
