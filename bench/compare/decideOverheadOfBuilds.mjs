@@ -1,7 +1,7 @@
 // decide() per-call latency of built packages side by side in ONE process, beside a bare one-row
 // onnxruntime session.run (issue 20's yardstick), finely interleaved: for each example applicant in
-// turn, one bare run, then one decide() per build and mode (no suggestions, default 3), so load on a
-// shared machine falls on every side alike. First checks that every build decides the example
+// turn, one bare run and one decide() per build and mode (no suggestions, default 3), in a shuffled
+// order, so load on a shared machine falls on every side alike. First checks that every build decides the example
 // applicants and a seeded population identically (JSON of each decision, both modes).
 // `node bench/compare/decideOverheadOfBuilds.mjs /abs/dist-before /abs/dist-after [passes=400]`
 // (builds inside this repository, so their imports resolve to node_modules). Prints medians.
@@ -68,13 +68,25 @@ sides.forEach((s, i) => {
   steps.push([`${i}/none`, (k) => s.none.decide(examples[k])]);
   steps.push([`${i}/default`, (k) => s.byDefault.decide(examples[k])]);
 });
-const times = new Map(steps.map(([n]) => [n, []]));
+const times = new Map(steps.map(([name]) => [name, []]));
 const n = examples.length;
+// The steps in a fresh order for every applicant (a seeded shuffle): what runs just before a call
+// warms or flushes the caches it finds (a bare run's event-loop turn, the same build's other mode),
+// and a fixed or rotated order gave one side the same neighbour every time (up to 12% apart).
+let seed = 20_261_201;
+const random = () => {
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+  return seed / 2 ** 32;
+};
+const order = steps.map((_, j) => j);
 for (let pass = -Math.ceil(passes / 5); pass < passes; pass++) {
   for (let k = 0; k < n; k++) {
-    // The order of the sides turns with the pass, so none always runs right after another.
-    for (let j = 0; j < steps.length; j++) {
-      const [name, step] = steps[(j + pass + k + steps.length * passes) % steps.length];
+    for (let j = order.length - 1; j > 0; j--) {
+      const r = Math.floor(random() * (j + 1));
+      [order[j], order[r]] = [order[r], order[j]];
+    }
+    for (const j of order) {
+      const [name, step] = steps[j];
       const t0 = process.hrtime.bigint();
       await step(k);
       const dt = Number(process.hrtime.bigint() - t0) / 1000;
