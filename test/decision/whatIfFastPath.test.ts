@@ -95,6 +95,10 @@ async function checkChunks(side: Side, seed: number): Promise<PlanRowCounts> {
     total.partial += c.partial;
     total.predicted += c.predicted;
   };
+  const layout = { width: encoder.width, evidenceColumns: evidenceColumns(encoder) };
+  // One scorer object for every chunk, as a scorer's calls share one: its divergence walker and
+  // buffers are kept between calls (and grown), and two calls in flight at once share them.
+  const smallRuns = { ...layout, model: side.proved, partial, smallRunRows: side.proved.evaluator.maxRows };
   await fc.assert(
     fc.asyncProperty(chunkArb, async (chunk) => {
       const plans: DecisionPlan[] = chunk.map(([a, from], i) =>
@@ -102,17 +106,19 @@ async function checkChunks(side: Side, seed: number): Promise<PlanRowCounts> {
       );
       const { rows, firstRows, nRows } = encodePlans(plans, encoder);
       const want = await side.reference.predict(rows, nRows);
-      const columns = evidenceColumns(encoder);
-      const layout = { width: encoder.width, evidenceColumns: columns };
       // Main rows walked in JS as a small run (as decide() does), and checked against predict (as a batch does).
-      const fast = await scorePlanRows(
-        { ...layout, model: side.proved, partial, smallRunRows: side.proved.evaluator.maxRows },
-        plans,
-        rows,
-        firstRows,
-        nRows,
-        add,
-      );
+      const [fast, alongside] = await Promise.all([
+        scorePlanRows(smallRuns, plans, rows, firstRows, nRows, add),
+        scorePlanRows(
+          smallRuns,
+          plans.slice(1),
+          rows.subarray((firstRows[1] ?? nRows) * encoder.width),
+          firstRows.slice(1).map((r) => r - (firstRows[1] ?? 0)),
+          nRows - (firstRows[1] ?? nRows),
+        ),
+      ]);
+      const from = firstRows[1] ?? nRows;
+      for (let r = from; r < nRows; r++) expect(bits(alongside[r - from] as number), `row ${r} (a second call in flight)`).toBe(bits(want[r] as number));
       const checked = await scorePlanRows({ ...layout, model: side.reference, partial, smallRunRows: 0 }, plans, rows, firstRows, nRows);
       const dedupeOnly = await scorePlanRows({ ...layout, model: side.reference, partial: undefined, smallRunRows: 0 }, plans, rows, firstRows, nRows);
       for (let r = 0; r < nRows; r++) {
