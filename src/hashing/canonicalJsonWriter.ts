@@ -40,7 +40,8 @@ const NULL = 'null';
 const NUMBER_ROOM = 25;
 
 /**
- * Canonical bytes of deep-frozen objects, by identity (null: looked at, not deep-frozen plain data).
+ * Canonical bytes of deep-frozen objects, by identity (null: looked at, not deep-frozen plain data;
+ * MET_ONCE: not yet looked at).
  * About a quarter of a decision's bytes are the scorer's own frozen constants, shared by every
  * decision (the fixed instalment plans with their rates, factor and check labels, notes, the data
  * categories): written once here, copied after. Frozen all the way down with data properties only,
@@ -48,15 +49,48 @@ const NUMBER_ROOM = 25;
  */
 const frozenBytes = new WeakMap<object, Uint8Array | null>();
 
+/** In `frozenBytes`: met once, written out as any other object (by identity; never written as bytes). */
+const MET_ONCE = new Uint8Array(0);
+
+/**
+ * Objects found frozen all the way down with data properties only. A frozen constant's bytes are
+ * written by a writer of their own, which meets each frozen member for the first time and asks
+ * again: remembered, the question is answered once per object, not once per enclosing object (a
+ * policy's frozen tree is met on a new scorer's first decision; the testing kit builds scorers by
+ * the hundred, and the repeated walks were about 2% of the test suite's CPU).
+ */
+const deepFrozenData = new WeakSet<object>();
+
 /** True for an object frozen all the way down whose properties are all data properties. */
 function isDeepFrozenData(v: object): boolean {
+  if (deepFrozenData.has(v)) return true;
   if (!Object.isFrozen(v)) return false;
   for (const d of Object.values(Object.getOwnPropertyDescriptors(v))) {
     if (!('value' in d)) return false;
     const x: unknown = d.value;
     if (typeof x === 'object' && x !== null && !isDeepFrozenData(x)) return false;
   }
+  deepFrozenData.add(v);
   return true;
+}
+
+/**
+ * The writers of frozen constants' own bytes, one per depth of frozen objects inside frozen objects
+ * (a writer is in the middle of its buffer while a member is written by the next): kept, as a new
+ * writer's 16 KiB buffer was most of writing a small constant.
+ */
+const frozenWriters: CanonicalJsonWriter[] = [];
+let frozenDepth = 0;
+
+/** The canonical bytes of a deep-frozen value, as a copy of their own. */
+function frozenValueBytes(value: object): Uint8Array {
+  const writer = (frozenWriters[frozenDepth] ??= new CanonicalJsonWriter());
+  frozenDepth++;
+  try {
+    return writer.bytes(value).slice();
+  } finally {
+    frozenDepth--;
+  }
 }
 
 /** No positions to move along with the numbers' texts (see formatNumbers). */
@@ -294,13 +328,20 @@ export class CanonicalJsonWriter {
     if (Object.isFrozen(value)) {
       let cached = frozenBytes.get(value);
       if (cached === undefined) {
+        // Met for the first time: written out below, its bytes kept only if it is met again. A
+        // stored decision read back by the Decision schema (every follow-up's prior) is frozen all
+        // through, by zod's readonly(), and met once: proving and keeping each of its objects cost
+        // a reassessment about a quarter of its time. The scorer's constants are met in every
+        // decision, and kept from the second.
+        frozenBytes.set(value, MET_ONCE);
+      } else if (cached === MET_ONCE) {
         // Null first, so the writer of its own below writes it out instead of asking again (this
         // writer is in the middle of its buffer).
         frozenBytes.set(value, null);
-        cached = isDeepFrozenData(value) ? new CanonicalJsonWriter().bytes(value).slice() : null;
+        cached = isDeepFrozenData(value) ? frozenValueBytes(value) : null;
         frozenBytes.set(value, cached);
       }
-      if (cached !== null) {
+      if (cached !== undefined && cached !== null && cached !== MET_ONCE) {
         this.raw(cached);
         return;
       }
