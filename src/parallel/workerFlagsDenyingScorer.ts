@@ -19,6 +19,7 @@ import { workerReadFiles, type WorkerStart } from './workerReadFiles.js';
  * the first not covered is named. Left out, the worker stopped on it 4 times, "no error reported"
  * (node's ERR_ACCESS_DENIED only on stderr). Only files certainly read are checked, so paths
  * passing here may still leave out one the worker needs (a dependency such as zod), which fails as before.
+ * When node cannot be asked, a warning (code `CREDITLIFT_POOL_FS_READ_UNCHECKED`) says the pool starts unchecked.
  */
 export async function workerFlagsDenyingScorerIssues(
   nodeOptions: string | undefined,
@@ -47,13 +48,17 @@ export async function workerFlagsDenyingScorerIssues(
     [permission, ...reads.map((r) => `--allow-fs-read=${r.value}`)],
     files.map((f) => f.path),
   );
-  const first = files.find((f) => unread?.includes(f.path));
-  if (first === undefined) return [];
   const inEnv = reads.filter((r) => inOptions(r.index)).map((r) => JSON.stringify(r.value));
   const given = [
     ...(inEnv.length === 0 ? [] : [`${NODE_OPTIONS_PLACE}: ${inEnv.join(', ')}`]),
     ...reads.filter((r) => !inOptions(r.index)).map((r) => `${place(r.index)}: ${JSON.stringify(r.value)}`),
   ].join('; ');
+  if (unread === undefined) {
+    warnUnchecked(given);
+    return [];
+  }
+  const first = files.find((f) => unread.includes(f.path));
+  if (first === undefined) return [];
   const last = reads[reads.length - 1]!.index;
   return [
     issue(
@@ -61,6 +66,22 @@ export async function workerFlagsDenyingScorerIssues(
       `the --allow-fs-read paths (${given}) do not cover ${first.what}, ${first.path}, which every worker reads as it starts, so no worker could start (node: ERR_ACCESS_DENIED); give --allow-fs-read for it or a folder holding it${reads.some((r) => r.value.includes(',')) ? ' (this node reads each --allow-fs-read as one path, a comma and all: give the flag once a path)' : ''}`,
     ),
   ];
+}
+
+// Said once per process for each set of paths: a service starts pools again and again with the same flags.
+const warnedUnchecked = new Set<string>();
+
+/**
+ * When node could not be asked (it did not start or answer), the pool starts as it did before this
+ * check, and a worker missing a file stops late: said, not assumed covered.
+ */
+function warnUnchecked(given: string): void {
+  if (warnedUnchecked.has(given)) return;
+  warnedUnchecked.add(given);
+  process.emitWarning(
+    `creditlift scorer pool: node could not be asked whether the --allow-fs-read paths (${given}) cover the files every worker reads as it starts; the pool starts unchecked, and a worker that cannot read one stops with ERR_ACCESS_DENIED`,
+    { code: 'CREDITLIFT_POOL_FS_READ_UNCHECKED' },
+  );
 }
 
 /** Each `--allow-fs-read` path in `argv` with its index: after `=`, or the next element. */

@@ -81,6 +81,28 @@ describe('--allow-fs-read paths not covering a file every worker reads are refus
     const got = await issues('--experimental-permission --allow-addons', others);
     expect(got.map((i) => i.message)).toEqual([expect.stringContaining(`do not cover onnxruntime-node's native binary, ${binary.path},`)]);
   });
+
+  it('when node cannot be asked (it does not start), nothing is refused and a warning says the pool starts unchecked, once for the same paths', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const execPath = process.execPath;
+    // A path no other test uses: node's answers are remembered per flags and paths.
+    const argv = ['--allow-addons', '--allow-fs-read=/creditlift-unasked'];
+    try {
+      process.execPath = '/nonexistent/node';
+      expect(await issues('--experimental-permission', argv)).toEqual([]);
+      expect(await issues('--experimental-permission', argv)).toEqual([]);
+    } finally {
+      process.execPath = execPath;
+    }
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    const said = warnings.filter((w) => (w as NodeJS.ErrnoException).code === 'CREDITLIFT_POOL_FS_READ_UNCHECKED');
+    expect(said.map((w) => w.message)).toEqual([
+      'creditlift scorer pool: node could not be asked whether the --allow-fs-read paths (workerExecArgv at index 1: "/creditlift-unasked") cover the files every worker reads as it starts; the pool starts unchecked, and a worker that cannot read one stops with ERR_ACCESS_DENIED',
+    ]);
+  });
 });
 
 describe('a pool under such a NODE_OPTIONS', () => {
