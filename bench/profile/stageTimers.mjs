@@ -16,18 +16,23 @@ const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
 const copy = join(mkdtempSync(join(scratch, 'stages-')), 'dist');
 cpSync(dist, copy, { recursive: true });
-const file = readdirSync(copy)
-  .filter((f) => f.endsWith('.js'))
-  .map((f) => join(copy, f))
-  .find((f) => readFileSync(f, 'utf8').includes('async function run(c, plans, signal)'));
-if (file === undefined) throw new Error('no chunk holds the scorer');
-let s = readFileSync(file, 'utf8');
+// The stages live in more than one chunk (the audit's sealing moved out of the scorer's): each
+// anchor is looked for in every chunk, and each chunk patched gets the counters' prelude.
+const chunks = new Map(
+  readdirSync(copy)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => [join(copy, f), readFileSync(join(copy, f), 'utf8')]),
+);
+if (![...chunks.values()].some((text) => text.includes('async function run(c, plans, signal)'))) throw new Error('no chunk holds the scorer');
+const patched = new Set();
 const patch = (from, to) => {
-  if (!s.includes(from)) throw new Error(`anchor not found: ${from.slice(0, 80)}`);
-  s = s.replace(from, to);
+  const file = [...chunks].find(([, text]) => text.includes(from))?.[0];
+  if (file === undefined) throw new Error(`anchor not found: ${from.slice(0, 80)}`);
+  chunks.set(file, chunks.get(file).replace(from, to));
+  patched.add(file);
 };
 const tick = (k, t) => `__tick(${JSON.stringify(k)}, ${t});`;
-s = `globalThis.__T = {}; const __tick = (k, t0) => { globalThis.__T[k] = (globalThis.__T[k] ?? 0n) + (process.hrtime.bigint() - t0); };\n${s}`;
+const PRELUDE = 'globalThis.__T ??= {}; const __tick = (k, t0) => { globalThis.__T[k] = (globalThis.__T[k] ?? 0n) + (process.hrtime.bigint() - t0); };\n';
 patch(
   'const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger);',
   `let __p = process.hrtime.bigint(); const { applicant, limitHistory } = parseDecisionInput(parseApplicant, () => readBatchElement(inputs, index), ledger); ${tick('parse', '__p')} __p = process.hrtime.bigint();`,
@@ -70,7 +75,7 @@ patch(
   'inputJson: decisionInputJson(ctx, applicant, plan.limitHistory),',
   `inputJson: ((__i) => { const r = decisionInputJson(ctx, applicant, plan.limitHistory); ${tick('  audit: input JSON', '__i')} return r; })(process.hrtime.bigint()),`,
 );
-writeFileSync(file, s);
+for (const file of patched) writeFileSync(file, PRELUDE + chunks.get(file));
 
 const { createScorer } = await import(`${copy}/index.js`);
 const { generatePopulation } = await import(`${copy}/train.js`);
