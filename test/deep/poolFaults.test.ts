@@ -1,11 +1,14 @@
 // Stress tests of the scorer pool under worker faults (npm run test:deep). With worker threads,
 // stopping a busy worker aborted the whole process in about 1 run in 20. 30 rounds of each fault
 // miss a 1-in-20 abort with probability 0.95^30 (21%), every CI run; POOL_FAULT_ROUNDS=60 takes it
-// under 5% (two more minutes: CI's 20-minute budget keeps 30, since 2026-12-01).
+// under 5% (about 45 s more: CI's 20-minute budget keeps 30, since 2026-12-01). The crashing worker
+// runs as the one-file bundle the test run builds (test/helpers/crashingWorkerEntry.ts): from source
+// each of its sixty restarts loaded src through tsx, and the file took 127 s against 71 s now.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashingWorkerEntry } from '../helpers/crashingWorkerEntry.js';
 import { defaultModelPath } from '../../src/model/defaultModelPath.js';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
 import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
@@ -13,7 +16,7 @@ import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.
 import { EXIT_ID, FAIL_ID, HANG_ID, SLOW_ID, SLOW_MS, THROW_ID } from '../parallel/fixtures/crashingScorerWorker.js';
 
 const ROUNDS = Number(process.env.POOL_FAULT_ROUNDS ?? 30);
-const crashingWorker = new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url);
+const crashingWorker = crashingWorkerEntry();
 const scorerOptions = { suggestionsPerDecision: 2 } as const;
 const synthetic = [...iteratePopulation({ size: 200, seed: 11, asOf: '2026-11-01' })].map((r) => r.applicant);
 const json = (results: readonly BatchResult[]) => JSON.stringify(results);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashingWorkerEntry } from '../helpers/crashingWorkerEntry.js';
 import { createScorer, type BatchResult, type Scorer } from '../../src/decision/createScorer.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { CreditliftError } from '../../src/errors/creditliftError.js';
@@ -20,7 +21,7 @@ import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
 import { scorerReassessBatch } from '../../src/decision/reassessBatch.js';
 import type { Decision } from '../../src/decision/decision.js';
 
-const crashingWorker = new URL('./fixtures/crashingScorerWorker.ts', import.meta.url);
+const crashingWorker = crashingWorkerEntry();
 // Suggestions on, so the what-if rows travel through the workers too.
 const scorerOptions = { suggestionsPerDecision: 2 } as const;
 

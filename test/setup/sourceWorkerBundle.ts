@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import type { TestProject } from 'vitest/node';
 import { SOURCE_WORKER_BUNDLE_ENV } from '../../src/parallel/scorerWorkerEntry.js';
+import { CRASHING_WORKER_BUNDLE_ENV } from '../helpers/crashingWorkerEntry.js';
 
 /**
  * Bundles the scorer worker of `src` (default this checkout's) into `outDir`/scorerWorker.mjs and
@@ -35,14 +36,34 @@ export async function bundleWorker(outDir: string, src = fileURLToPath(new URL('
   return join(outDir, 'scorerWorker.mjs');
 }
 
+/** Bundles the crashing worker fixture (with the source it serves) into `outDir`/crashingScorerWorker.mjs. */
+async function bundleCrashingWorker(outDir: string): Promise<string> {
+  await build({
+    entry: { crashingScorerWorker: fileURLToPath(new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url)) },
+    format: ['esm'],
+    outDir,
+    outExtension: () => ({ js: '.mjs' }),
+    platform: 'node',
+    target: 'node20',
+    splitting: false,
+    sourcemap: false,
+    dts: false,
+    silent: true,
+    config: false,
+  });
+  return join(outDir, 'crashingScorerWorker.mjs');
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
   mkdirSync(scratch, { recursive: true });
   const outDir = mkdtempSync(join(scratch, 'source-worker-'));
-  process.env[SOURCE_WORKER_BUNDLE_ENV] = await bundleWorker(outDir);
+  const [worker, crashing] = await Promise.all([bundleWorker(outDir), bundleCrashingWorker(outDir)]);
+  process.env[SOURCE_WORKER_BUNDLE_ENV] = worker;
+  process.env[CRASHING_WORKER_BUNDLE_ENV] = crashing;
   // In watch mode the source may have changed since: the workers must run what the tests see.
   project.onTestsRerun(async () => {
-    await bundleWorker(outDir);
+    await Promise.all([bundleWorker(outDir), bundleCrashingWorker(outDir)]);
   });
   return () => rmSync(outDir, { recursive: true, force: true });
 }
