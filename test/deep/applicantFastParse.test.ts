@@ -21,7 +21,7 @@ describe('deep: the compiled Applicant fast path against the zod path', () => {
           expect(c.parse(structuredClone(json))).not.toBe(NOT_SURE);
           expectSameAsZod(c.parse, () => structuredClone(json));
         }),
-        { ...withSeed, numRuns: 3_000 },
+        { ...withSeed, numRuns: 2_000 },
       );
     });
 
@@ -29,7 +29,7 @@ describe('deep: the compiled Applicant fast path against the zod path', () => {
       const tally: Tally = { accepted: 0, notSure: 0 };
       fc.assert(
         fc.property(mutatedApplicant, ({ base, mutations }) => expectSameAsZod(c.parse, () => mutate(base, mutations), tally)),
-        { ...withSeed, numRuns: 3_000 },
+        { ...withSeed, numRuns: 2_000 },
       );
       expect(tally.accepted).toBeGreaterThan(0);
     });
