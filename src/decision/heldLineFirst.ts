@@ -84,12 +84,23 @@ export function lapseMovedLimit(policyCodes: readonly string[]): boolean {
  * self_declared_income_high, line_held_for_review: held, and not a word of the IELTS that expired.
  *
  * @param policyCodes The decision's policy reason codes (what applied: the knock-outs among them).
+ * @param heldPriorNamed For a follow-up of a held line, the principal reason codes of the decision it follows.
  * @example
  * owedWithin(['pd_in_refer_band', 'student_without_second_source', 'self_declared_income_high', 'line_held_for_review', 'evidence_expired'], (c) => c, 4, codes)
  * // ['pd_in_refer_band', 'student_without_second_source', 'line_held_for_review', 'evidence_expired', 'self_declared_income_high']
  */
-export function owedWithin<T>(items: readonly T[], codeOf: (item: T) => string, room: number, policyCodes: readonly string[]): T[] {
-  const lapse = lapseMovedLimit(policyCodes) ? items.findIndex((x) => LAPSE_CODES.has(codeOf(x))) : -1;
+export function owedWithin<T>(
+  items: readonly T[],
+  codeOf: (item: T) => string,
+  room: number,
+  policyCodes: readonly string[],
+  heldPriorNamed?: readonly string[],
+): T[] {
+  // A follow-up of a held line (a contest, a reduction, a referring review) names the lapse its prior
+  // named, even where a knock-out the evidence cannot move means it moved nothing: the customer was
+  // told of it, and a contest leading the four pushed it out without a word.
+  const lapseOwed = lapseMovedLimit(policyCodes) || (heldPriorNamed?.some((c) => LAPSE_CODES.has(c)) ?? false);
+  const lapse = lapseOwed ? items.findIndex((x) => LAPSE_CODES.has(codeOf(x))) : -1;
   const owed = new Set<number>();
   const hold = items.findIndex((x) => codeOf(x) === HELD);
   if (hold !== -1) owed.add(hold);

@@ -435,7 +435,7 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
         ? principalReasons(
             // The review leading a held line's four would push its hold, or a lapse that moved the
             // limit, out of them: each keeps a place, as on every path.
-            owedWithin(reviewCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes),
+            owedWithin(reviewCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes, keepsHold ? decision.reasons.map((r) => r.code) : undefined),
             contributions.factors,
             env.featureReasons,
             followUpModelRule(decision, contributions),
@@ -551,7 +551,7 @@ export function recordContest(priorInput: unknown, contest: ContestInput, env: R
       reasons: principalReasons(
         // The contest leading a held line's four would push its hold, or a lapse that moved the
         // limit, out of them: each keeps a place.
-        owedWithin(contestCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes),
+        owedWithin(contestCodes, (c) => c, MAX_PRINCIPAL_REASONS, codes, held ? decision.reasons.map((r) => r.code) : undefined),
         contributions.factors,
         env.featureReasons,
         followUpModelRule(decision, contributions),

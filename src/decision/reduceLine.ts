@@ -425,7 +425,9 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const given = [...(byCustomer ? [own] : []), ...explained];
   // The request leading the prior's four would push its hold, or a lapse that moved the limit, out
   // of them: each keeps a place (a line lowered below the hold names no hold: see `carried`).
-  const reasons = owed ? owedWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS, codes).slice(0, MAX_PRINCIPAL_REASONS) : [];
+  const reasons = owed
+    ? owedWithin(given, (x) => x.code, MAX_PRINCIPAL_REASONS, codes, held ? prior.reasons.map((r) => r.code) : undefined).slice(0, MAX_PRINCIPAL_REASONS)
+    : [];
   // Reasons beyond the customer's own request (a hold, a cut) come with the factors behind the
   // decision, as a person's adverse review's do: a prior that left them out has them computed again
   // from its applicant, or the reduction is refused naming `applicant` (never sealed as `not_owed`).
