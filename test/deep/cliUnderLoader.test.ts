@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
+import { bundleEntry } from '../setup/sourceWorkerBundle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -26,22 +26,10 @@ const expected = new Map<string, Decision>();
 beforeAll(async () => {
   writeFileSync(file('features.ts'), monthsOnBookFeaturesModule());
   writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n`);
-  await build({
-    entry: {
-      cli: fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url)),
-      scorerWorker: fileURLToPath(new URL('../../src/parallel/scorerWorker.ts', import.meta.url)),
-    },
-    format: ['esm'],
-    outDir: file('dist'),
-    outExtension: () => ({ js: '.mjs' }),
-    platform: 'node',
-    target: 'node20',
-    splitting: false,
-    sourcemap: false,
-    dts: false,
-    silent: true,
-    config: false,
-  });
+  await Promise.all([
+    bundleEntry(file('dist'), 'cli', fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))),
+    bundleEntry(file('dist'), 'scorerWorker', fileURLToPath(new URL('../../src/parallel/scorerWorker.ts', import.meta.url))),
+  ]);
   const scorer = await createScorer({ features: (await loadFeatureSetModule(file('features.ts'))).features });
   try {
     for (const a of applicants) expected.set(a.id, await scorer.decide(a));

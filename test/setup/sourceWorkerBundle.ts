@@ -15,43 +15,38 @@ import { SOURCE_WORKER_BUNDLE_ENV } from '../../src/parallel/scorerWorkerEntry.j
 import { CRASHING_WORKER_BUNDLE_ENV } from '../helpers/crashingWorkerEntry.js';
 
 /**
+ * Bundles one entry file (with all the source it imports) into `outDir`/`name`.mjs and returns its path.
+ * The package's dependencies (onnxruntime-node, zod) stay imports, resolved from node_modules as the
+ * built package's are.
+ */
+export async function bundleEntry(outDir: string, name: string, file: string): Promise<string> {
+  await build({
+    entry: { [name]: file },
+    format: ['esm'],
+    outDir,
+    outExtension: () => ({ js: '.mjs' }),
+    platform: 'node',
+    target: 'node20',
+    splitting: false,
+    sourcemap: false,
+    dts: false,
+    silent: true,
+    config: false,
+  });
+  return join(outDir, `${name}.mjs`);
+}
+
+/**
  * Bundles the scorer worker of `src` (default this checkout's) into `outDir`/scorerWorker.mjs and
  * returns its path (also bench/poolWorkerStart, which may bundle another checkout's source).
  */
-export async function bundleWorker(outDir: string, src = fileURLToPath(new URL('../../src', import.meta.url))): Promise<string> {
-  await build({
-    entry: { scorerWorker: join(src, 'parallel/scorerWorker.ts') },
-    format: ['esm'],
-    outDir,
-    outExtension: () => ({ js: '.mjs' }),
-    // The package's dependencies (onnxruntime-node, zod) stay imports, resolved from node_modules as the built package's are.
-    platform: 'node',
-    target: 'node20',
-    splitting: false,
-    sourcemap: false,
-    dts: false,
-    silent: true,
-    config: false,
-  });
-  return join(outDir, 'scorerWorker.mjs');
+export function bundleWorker(outDir: string, src = fileURLToPath(new URL('../../src', import.meta.url))): Promise<string> {
+  return bundleEntry(outDir, 'scorerWorker', join(src, 'parallel/scorerWorker.ts'));
 }
 
 /** Bundles the crashing worker fixture (with the source it serves) into `outDir`/crashingScorerWorker.mjs. */
-async function bundleCrashingWorker(outDir: string): Promise<string> {
-  await build({
-    entry: { crashingScorerWorker: fileURLToPath(new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url)) },
-    format: ['esm'],
-    outDir,
-    outExtension: () => ({ js: '.mjs' }),
-    platform: 'node',
-    target: 'node20',
-    splitting: false,
-    sourcemap: false,
-    dts: false,
-    silent: true,
-    config: false,
-  });
-  return join(outDir, 'crashingScorerWorker.mjs');
+function bundleCrashingWorker(outDir: string): Promise<string> {
+  return bundleEntry(outDir, 'crashingScorerWorker', fileURLToPath(new URL('../parallel/fixtures/crashingScorerWorker.ts', import.meta.url)));
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
