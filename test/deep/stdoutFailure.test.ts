@@ -2,11 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../../src/examples/index.js';
+import { commandLineArgv } from '../helpers/commandLineBundle.js';
 
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'creditlift-stdout-'));
 const applicant = join(work, 'one.json');
 writeFileSync(applicant, JSON.stringify(exampleApplicants[0]?.applicant));
@@ -14,7 +13,7 @@ writeFileSync(applicant, JSON.stringify(exampleApplicants[0]?.applicant));
 /** Runs the bin with its stdout on the file `out` (opened for writing); resolves to the exit code and stderr. */
 function runTo(out: string, args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
   const fd = openSync(out, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { stdio: ['ignore', fd, 'pipe'] });
+  const child = spawn(process.execPath, [...commandLineArgv(args), ...args], { stdio: ['ignore', fd, 'pipe'] });
   closeSync(fd);
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
@@ -43,9 +42,13 @@ describe('a command whose output cannot be written to stdout fails, saying so', 
   // decision on a nearly full tmpfs). A file-size limit of 8 KiB makes the same short write here.
   it.runIf(existsSync('/bin/bash'))('a short write to a nearly full disk fails too: schema (14 KiB) under an 8 KiB file-size limit', () => {
     const out = join(work, 'short.json');
-    const run = spawnSync('/bin/bash', ['-c', 'trap "" XFSZ; ulimit -f 8; exec "$0" --import tsx "$1" schema > "$2"', process.execPath, bin, out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      '/bin/bash',
+      ['-c', 'trap "" XFSZ; ulimit -f 8; out="$0"; exec "$@" schema > "$out"', out, process.execPath, ...commandLineArgv(['schema'])],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(readFileSync(out).length).toBe(8192);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('error: the output of "creditlift schema" could not be written to standard output (EFBIG');

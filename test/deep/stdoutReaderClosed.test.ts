@@ -8,11 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleApplicants } from '../../src/examples/index.js';
+import { commandLineArgv } from '../helpers/commandLineBundle.js';
 
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'creditlift-reader-closed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const file = (name: string) => join(work, name);
@@ -25,7 +24,7 @@ writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).j
  * the command (a second or more from loading) writes anything: every write meets EPIPE.
  */
 function runIntoClosedPipe(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  const child = spawn(process.execPath, [...commandLineArgv(args), ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   child.stdout.destroy();
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
@@ -53,7 +52,7 @@ describe('a reader that closes standard output early ends the command quietly, e
     expect(existsSync(`${out}.lock`)).toBe(false);
     const lines = readFileSync(out, 'utf8');
     expect(lines.split('\n').filter((l) => l !== '')).toHaveLength(applicants.length);
-    const resumed = spawnSync(process.execPath, ['--import', 'tsx', bin, 'score', '--in', file('book.ndjson'), '--out', out, '--resume'], { encoding: 'utf8' });
+    const resumed = spawnSync(process.execPath, [...commandLineArgv([]), 'score', '--in', file('book.ndjson'), '--out', out, '--resume'], { encoding: 'utf8' });
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(lines);
   });
@@ -70,7 +69,13 @@ describe('a reader that closes standard output early ends the command quietly, e
     // demo writes a line per example as it decides them: head has gone by the second.
     const run = spawnSync(
       '/bin/bash',
-      ['-c', 'set -o pipefail; "$0" --import tsx "$1" demo --json | head -1 > "$2"; echo "status $?"', process.execPath, bin, file('head.txt')],
+      [
+        '-c',
+        'set -o pipefail; head_to="$0"; "$@" demo --json | head -1 > "$head_to"; echo "status $?"',
+        file('head.txt'),
+        process.execPath,
+        ...commandLineArgv([]),
+      ],
       { encoding: 'utf8' },
     );
     expect(run.stdout).toBe('status 141\n');
@@ -90,7 +95,7 @@ describe('a reader that closes standard error leaves the run its own code', () =
   );
 
   function runWithClosed(streams: 'stderr' | 'both', args: readonly string[]): Promise<{ code: number | null }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    const child = spawn(process.execPath, [...commandLineArgv(args), ...args], {
       stdio: ['ignore', streams === 'both' ? 'pipe' : 'ignore', 'pipe'],
       timeout: 120_000,
     });
@@ -115,12 +120,12 @@ describe('a reader that closes standard error leaves the run its own code', () =
       '/bin/bash',
       [
         '-c',
-        'set -o pipefail; "$0" --import tsx "$1" score --in "$2" --out "$3" >/dev/null 2>&-; echo "closed $?"; "$0" --import tsx "$1" score --in "$2" --out "$4" 2>&1 | true; echo "piped $?"',
-        process.execPath,
-        bin,
+        'set -o pipefail; in="$0"; u3="$1"; u4="$2"; shift 2; "$@" score --in "$in" --out "$u3" >/dev/null 2>&-; echo "closed $?"; "$@" score --in "$in" --out "$u4" 2>&1 | true; echo "piped $?"',
         file('unknown.ndjson'),
         file('u3.ndjson'),
         file('u4.ndjson'),
+        process.execPath,
+        ...commandLineArgv([]),
       ],
       { encoding: 'utf8' },
     );

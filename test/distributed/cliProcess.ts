@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { commandLineArgv } from '../helpers/commandLineBundle.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A `creditlift` command running in its own Node process (through tsx, from the sources). */
+/** A `creditlift` command running in its own Node process (the test run's bundle, or the sources through tsx). */
 export interface CliProcess {
   readonly child: ChildProcess;
   /** Everything written to stdout / stderr so far. */
@@ -16,14 +17,15 @@ export interface CliProcess {
 }
 
 /**
- * Spawns `creditlift ARGS` as `node --import tsx src/cli/bin.ts ARGS`: one process, so kill -9 hits
- * it alone. `options.nodeArgs` go after `--import tsx` (another preload), `options.env` over the environment.
+ * Spawns `creditlift ARGS` as `node BUNDLE ARGS` (or `node --import tsx src/cli/bin.ts ARGS`: see
+ * commandLineArgv): one process, so kill -9 hits it alone. `options.nodeArgs` go before the entry
+ * (another preload), `options.env` over the environment.
  */
 export function spawnCli(
   args: readonly string[],
   options: { readonly nodeArgs?: readonly string[]; readonly env?: Readonly<Record<string, string>> } = {},
 ): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'src/cli/bin.ts', ...args], {
+  const child = spawn(process.execPath, [...commandLineArgv(args, options.nodeArgs), ...args], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', ...options.env },

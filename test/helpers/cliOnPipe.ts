@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+import { commandLineArgv } from './commandLineBundle.js';
 
 /** What a spawned `creditlift` left: its exit code (null when killed) and its output. */
 export interface CliRun {
@@ -23,7 +21,7 @@ export function runCliOnPipe(work: string, args: readonly string[], input: strin
   const source = join(work, `input-${inputs++}`);
   writeFileSync(source, input);
   return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', 'cat "$0" | exec "$@"', source, process.execPath, '--import', 'tsx', bin, ...args], {
+    const child = spawn('/bin/sh', ['-c', 'cat "$0" | exec "$@"', source, process.execPath, ...commandLineArgv(args), ...args], {
       timeout: 60_000,
       killSignal: 'SIGKILL',
       stdio: ['ignore', 'pipe', 'pipe'],
