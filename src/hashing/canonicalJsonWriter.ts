@@ -81,12 +81,18 @@ function isDeepFrozenData(v: object): boolean {
 const frozenWriters: CanonicalJsonWriter[] = [];
 let frozenDepth = 0;
 
-/** The canonical bytes of a deep-frozen value, as a copy of their own. */
-function frozenValueBytes(value: object): Uint8Array {
+/**
+ * The canonical bytes of a deep-frozen value, as a copy of their own; null for a value holding a
+ * number that is not finite, which is then never kept: written out by the writer that meets it, so
+ * that writer's `wroteNonFinite` says so (kept bytes held its `null` and said nothing, and a seal
+ * check of a frozen decision with Infinity in it passed from its second time on).
+ */
+function frozenValueBytes(value: object): Uint8Array | null {
   const writer = (frozenWriters[frozenDepth] ??= new CanonicalJsonWriter());
   frozenDepth++;
   try {
-    return writer.bytes(value).slice();
+    const bytes = writer.bytes(value);
+    return writer.wroteNonFinite ? null : bytes.slice();
   } finally {
     frozenDepth--;
   }

@@ -39,6 +39,17 @@ function eachNullReplacedBy(text: string): string[] {
   return out;
 }
 
+/** The keys down to the first null of `value` met depth-first (inside an object: the writer's frozen bytes are per object). */
+function pathToFirstNull(value: unknown, path: string[] = []): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null && path.length > 0) return [...path, k];
+    const found = pathToFirstNull(v, [...path, k]);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 describe('a seal never holds over a number JSON cannot write', () => {
   it('the example decision holds nulls to replace (the check below can fail)', () => {
     expect(eachNullReplacedBy('1e999').length).toBeGreaterThan(2);
@@ -60,6 +71,30 @@ describe('a seal never holds over a number JSON cannot write', () => {
     for (const v of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const changed = { ...value, controls: { ...value.controls, selfSetCap: v } } as unknown as Decision;
       expect(decisionSealFault(changed, { signing: null, personalData: null })).toBe('contentHash');
+    }
+  });
+
+  it('a deep-frozen decision holding Infinity: refused at every check, not only the first', () => {
+    // A frozen object met a second time is written from bytes kept by a writer of its own: that
+    // writer saw the Infinity, and the seal check's writer must hear of it (it did not: the second
+    // check of the same frozen object passed the seal, the Infinity hashed as the null it replaced).
+    const deepFreeze = <T>(v: T): T => {
+      if (typeof v === 'object' && v !== null) {
+        for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    const at = line.indexOf(':null');
+    const value = JSON.parse(line) as Record<string, unknown>;
+    const path = pathToFirstNull(value);
+    expect(path.length, `first null at ${at}`).toBeGreaterThan(1);
+    const parent = path.slice(0, -1).reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, value);
+    parent[path[path.length - 1] as string] = Number.POSITIVE_INFINITY;
+    const frozen = deepFreeze(value) as unknown as Decision;
+    for (let check = 1; check <= 3; check++) {
+      expect(decisionSealFault(frozen, { signing: null, personalData: null }), `check ${check}`).toBe('contentHash');
+      expect(checkSeal(frozen, { signing: null, personalData: null }).problems[0]?.message, `check ${check}`).toMatch(/not finite/);
     }
   });
 
