@@ -12,6 +12,7 @@ import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { baseApplicantInput } from '../helpers/baseApplicant.js';
 import { captureIo } from './fakeDecider.js';
 import { flattenApplicant, rowsToCsv } from '../helpers/applicantCsv.js';
+import { commandLineArgv } from '../helpers/commandLineBundle.js';
 
 const work = mkdtempSync(join(tmpdir(), 'creditlift-cli-'));
 const file = (name: string) => join(work, name);
@@ -224,13 +225,15 @@ describe('creditlift score on the default model', () => {
   });
 
   it('end to end through the real bin: score then report, with documented exit codes', () => {
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const bin = join(process.cwd(), 'src', 'cli', 'bin.ts');
-    const score = spawnSync(tsx, [bin, 'score', '--in', file('book.ndjson'), '--out', file('e2e.ndjson')], { encoding: 'utf8', timeout: 120_000 });
+    const bin = commandLineArgv([]);
+    const score = spawnSync(process.execPath, [...bin, 'score', '--in', file('book.ndjson'), '--out', file('e2e.ndjson')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(score.status, score.stderr).toBe(3);
     expect(score.stdout).toMatch(/creditlift score: \d+ records read in/);
     expect(score.stderr).toBe('');
-    const report = spawnSync(tsx, [bin, 'report', file('e2e.ndjson'), '--out', file('e2e.html')], { encoding: 'utf8', timeout: 120_000 });
+    const report = spawnSync(process.execPath, [...bin, 'report', file('e2e.ndjson'), '--out', file('e2e.html')], { encoding: 'utf8', timeout: 120_000 });
     expect(report.status, report.stderr).toBe(0);
     const html = readFileSync(file('e2e.html'), 'utf8');
     expect(html).toContain('data-chart="limit-by-grade"');

@@ -8,14 +8,13 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScoreCommand } from '../../src/cli/scoreCommand.js';
 import { runReportCommand } from '../../src/cli/reportCommand.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { captureIo } from '../cli/fakeDecider.js';
+import { commandLineArgv } from '../helpers/commandLineBundle.js';
 
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'creditlift-report-exit-'));
 const file = (name: string) => join(work, name);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -47,7 +46,7 @@ async function report(input: string, shell = false): Promise<{ code: number; out
     return { code, out: captured.out(), err: captured.err(), html: page() };
   }
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', bin, 'report', input, '--out', `${input}.html`], { encoding: 'utf8' }, (error, out, err) =>
+    execFile(process.execPath, [...commandLineArgv([]), 'report', input, '--out', `${input}.html`], { encoding: 'utf8' }, (error, out, err) =>
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, out, err, html: page() }),
     );
   });
