@@ -1,9 +1,8 @@
 import { isMainThread } from 'node:worker_threads';
+import { warnOnce } from '../common/warnOnce.js';
 
 /** The variable onnxruntime reads when it starts: `1` (or `true`, `yes`) switches its telemetry off. */
 export const ORT_TELEMETRY_VARIABLE = 'ORT_DISABLE_TELEMETRY';
-
-let warnedFromThread = false;
 
 /**
  * Switches onnxruntime's telemetry off for this process, before its native runtime starts, unless
@@ -28,10 +27,11 @@ export function switchOffOnnxTelemetry(): void {
   const chosen = process.env[ORT_TELEMETRY_VARIABLE];
   if (chosen !== undefined && chosen !== '') return;
   process.env[ORT_TELEMETRY_VARIABLE] = '1';
-  if (isMainThread || warnedFromThread) return;
-  warnedFromThread = true;
-  process.emitWarning(
-    `creditlift loaded onnxruntime in a worker thread, where it cannot switch onnxruntime's telemetry off (a thread's process.env does not reach native code); set ${ORT_TELEMETRY_VARIABLE}=1 in the environment, or in the main thread before the worker starts`,
-    { code: 'CREDITLIFT_ORT_TELEMETRY' },
+  if (isMainThread) return;
+  warnOnce(
+    'CREDITLIFT_ORT_TELEMETRY',
+    '',
+    () =>
+      `creditlift loaded onnxruntime in a worker thread, where it cannot switch onnxruntime's telemetry off (a thread's process.env does not reach native code); set ${ORT_TELEMETRY_VARIABLE}=1 in the environment, or in the main thread before the worker starts`,
   );
 }

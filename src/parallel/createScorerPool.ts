@@ -33,6 +33,7 @@ import type { ReassessBatchOptions } from '../decision/reassessBatch.js';
 import { keyIssues } from '../decision/scorerKeys.js';
 import { everyKeyOf, nullOptionIssues, typeNameOf } from '../errors/argumentIssues.js';
 import { readOptions } from '../errors/readOptions.js';
+import { warnOnce } from '../common/warnOnce.js';
 
 /** What a feature set's callers write in `applicant.attributes` (its `TAttributesInput`). */
 type AttributesInputOf<F> = F extends FeatureSet<never, infer I> ? I : never;
@@ -936,19 +937,14 @@ async function stopWorker(slot: Slot): Promise<void> {
   clearTimeout(timer);
 }
 
-// Said once per process for each NODE_OPTIONS: a service or a simulation starts pools again and again on the same one.
-const warnedNodeOptions = new Set<string>();
-
+/** Said once per process for each set of flags kept back (warnOnce). */
 function warnStripped(stripped: readonly StrippedNodeOption[]): void {
   if (stripped.length === 0) return;
-  const key = stripped.map((s) => s.flag).join(' ');
-  if (warnedNodeOptions.has(key)) return;
-  warnedNodeOptions.add(key);
-  const each = stripped.map((s) => `${s.flag} would make Node ${s.instead}`).join('; ');
-  process.emitWarning(
-    `creditlift scorer pool: its worker processes start without ${stripped.map((s) => s.flag).join(', ')} of NODE_OPTIONS, which stays this process's own (${each}). The rest of NODE_OPTIONS reaches them`,
-    { code: 'CREDITLIFT_POOL_NODE_OPTIONS' },
-  );
+  const flags = stripped.map((s) => s.flag).join(' ');
+  warnOnce('CREDITLIFT_POOL_NODE_OPTIONS', flags, () => {
+    const each = stripped.map((s) => `${s.flag} would make Node ${s.instead}`).join('; ');
+    return `creditlift scorer pool: its worker processes start without ${stripped.map((s) => s.flag).join(', ')} of NODE_OPTIONS, which stays this process's own (${each}). The rest of NODE_OPTIONS reaches them`;
+  });
 }
 
 /**
@@ -959,16 +955,14 @@ function warnStripped(stripped: readonly StrippedNodeOption[]): void {
 function parentWatchFlags(): string[] {
   const path = fileURLToPath(new URL('./workerParentWatch.cjs', import.meta.url));
   if (existsSync(path)) return ['--require', path];
-  if (!warnedNoParentWatch) {
-    warnedNoParentWatch = true;
-    process.emitWarning(
+  warnOnce(
+    'CREDITLIFT_POOL_PARENT_WATCH',
+    path,
+    () =>
       `creditlift scorer pool: ${path} is missing (a bundle that moved the pool's module without it), so a worker stuck while it starts does not end with a pool killed with -9; copy the file beside the bundle`,
-      { code: 'CREDITLIFT_POOL_PARENT_WATCH' },
-    );
-  }
+  );
   return [];
 }
-let warnedNoParentWatch = false;
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : e === undefined ? 'no error reported' : String(e);

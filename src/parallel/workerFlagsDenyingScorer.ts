@@ -4,6 +4,7 @@ import { flagDenyingScorer, scorerDenyingFlagAt, type FlagPlace } from './nodeFl
 import { nodeUnreadablePaths } from './nodeUnreadablePaths.js';
 import { NODE_OPTIONS_PLACE, nodeOptionsArgs } from './workerNodeOptions.js';
 import { workerReadFiles, type WorkerStart } from './workerReadFiles.js';
+import { warnOnce } from '../common/warnOnce.js';
 
 /**
  * The flags that stop the scorer in every worker (nodeFlagsDenyingScorer.ts) looked for across
@@ -68,19 +69,17 @@ export async function workerFlagsDenyingScorerIssues(
   ];
 }
 
-// Said once per process for each set of paths: a service starts pools again and again with the same flags.
-const warnedUnchecked = new Set<string>();
-
 /**
  * When node could not be asked (it did not start or answer), the pool starts as it did before this
  * check, and a worker missing a file stops late: said, not assumed covered.
  */
 function warnUnchecked(given: string): void {
-  if (warnedUnchecked.has(given)) return;
-  warnedUnchecked.add(given);
-  process.emitWarning(
-    `creditlift scorer pool: node could not be asked whether the --allow-fs-read paths (${given}) cover the files every worker reads as it starts; the pool starts unchecked, and a worker that cannot read one stops with ERR_ACCESS_DENIED`,
-    { code: 'CREDITLIFT_POOL_FS_READ_UNCHECKED' },
+  // Once per set of paths in a process (warnOnce).
+  warnOnce(
+    'CREDITLIFT_POOL_FS_READ_UNCHECKED',
+    given,
+    () =>
+      `creditlift scorer pool: node could not be asked whether the --allow-fs-read paths (${given}) cover the files every worker reads as it starts; the pool starts unchecked, and a worker that cannot read one stops with ERR_ACCESS_DENIED`,
   );
 }
 
