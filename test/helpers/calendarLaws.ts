@@ -80,8 +80,11 @@ export const hasLocalMidnight = (iso: string) => {
   return t.getHours() === 0 && t.getMinutes() === 0 && isoOf(t.getFullYear(), t.getMonth() + 1, t.getDate()) === iso;
 };
 
-/** Registers the laws for one process time zone, `numRuns` cases each. */
-export function describeCalendarLaws(zone: string, numRuns: number): void {
+/**
+ * Registers the laws for one process time zone, `numRuns` cases each, on `seed` (default fast-check's
+ * global one: npm test's fixed seed).
+ */
+export function describeCalendarLaws(zone: string, numRuns: number, seed?: number): void {
   describe(`integer calendar dates equal date-fns, TZ=${zone}`, () => {
     const saved = process.env.TZ;
     beforeAll(() => {
@@ -91,7 +94,7 @@ export function describeCalendarLaws(zone: string, numRuns: number): void {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     });
-    const runs = { numRuns };
+    const runs = seed === undefined ? { numRuns } : { numRuns, seed };
 
     it('the zone is in force', () => {
       expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
