@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleEntry } from '../setup/sourceWorkerBundle.js';
+import { CLI_BUNDLE_ENV } from '../helpers/commandLineBundle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -14,8 +14,9 @@ import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
 
-// The built command line (tsup's bundle of bin.ts and the worker beside it, as in dist/), run under
-// tsx with a TypeScript features module. Inside the repository, so the module's imports resolve.
+// The built command line (the test run's tsup bundle of bin.ts, split into chunks with the worker and
+// its preload beside them, as in dist/: test/setup/sourceWorkerBundle.ts), run under tsx with a
+// TypeScript features module. Inside the repository, so the module's imports resolve.
 const scratch = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
 const work = mkdtempSync(join(scratch, 'cli-loader-'));
@@ -26,10 +27,6 @@ const expected = new Map<string, Decision>();
 beforeAll(async () => {
   writeFileSync(file('features.ts'), monthsOnBookFeaturesModule());
   writeFileSync(file('book.ndjson'), `${applicants.map((a) => JSON.stringify(a)).join('\n')}\n`);
-  await Promise.all([
-    bundleEntry(file('dist'), 'cli', fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))),
-    bundleEntry(file('dist'), 'scorerWorker', fileURLToPath(new URL('../../src/parallel/scorerWorker.ts', import.meta.url))),
-  ]);
   const scorer = await createScorer({ features: (await loadFeatureSetModule(file('features.ts'))).features });
   try {
     for (const a of applicants) expected.set(a.id, await scorer.decide(a));
@@ -39,10 +36,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The run's built command line: this file is only run with the setup that builds it. */
+function builtCli(): string {
+  const cli = process.env[CLI_BUNDLE_ENV];
+  if (cli === undefined || cli === '')
+    throw new Error(`${CLI_BUNDLE_ENV} is not set: run this file with vitest.deep.config.ts, whose global setup builds the command line`);
+  return cli;
+}
+
 /** Runs node with `nodeArgs` on the built command line; resolves to its exit code and standard error. */
 function runBuiltCli(nodeArgs: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...nodeArgs, file('dist/cli.mjs'), ...args], { encoding: 'utf8', env }, (error, _stdout, stderr) =>
+    execFile(process.execPath, [...nodeArgs, builtCli(), ...args], { encoding: 'utf8', env }, (error, _stdout, stderr) =>
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stderr }),
     );
   });

@@ -18,24 +18,29 @@ import { CLI_BUNDLE_ENV } from '../helpers/commandLineBundle.js';
 import { CRASHING_WORKER_BUNDLE_ENV } from '../helpers/crashingWorkerEntry.js';
 
 /**
- * Bundles one entry file (with all the source it imports) into `outDir`/`name`.mjs and returns its path.
- * The package's dependencies (onnxruntime-node, zod) stay imports, resolved from node_modules as the
- * built package's are.
+ * Bundles `entries` (name to source file, with all the source each imports) into `outDir`/NAME.mjs:
+ * one file each, or split into shared chunks as `dist/` is. The package's dependencies
+ * (onnxruntime-node, zod) stay imports, resolved from node_modules as the built package's are.
  */
-export async function bundleEntry(outDir: string, name: string, file: string): Promise<string> {
+async function bundleInto(outDir: string, entries: Readonly<Record<string, string>>, splitting: boolean): Promise<void> {
   await build({
-    entry: { [name]: file },
+    entry: { ...entries },
     format: ['esm'],
     outDir,
     outExtension: () => ({ js: '.mjs' }),
     platform: 'node',
     target: 'node20',
-    splitting: false,
+    splitting,
     sourcemap: false,
     dts: false,
     silent: true,
     config: false,
   });
+}
+
+/** Bundles one entry file (with all the source it imports) into the one file `outDir`/`name`.mjs and returns its path. */
+export async function bundleEntry(outDir: string, name: string, file: string): Promise<string> {
+  await bundleInto(outDir, { [name]: file }, false);
   return join(outDir, `${name}.mjs`);
 }
 
@@ -60,19 +65,7 @@ function bundleCrashingWorker(outDir: string): Promise<string> {
  */
 async function bundleCommandLine(outDir: string): Promise<string> {
   const src = fileURLToPath(new URL('../../src', import.meta.url));
-  await build({
-    entry: { cli: join(src, 'cli/bin.ts'), scorerWorker: join(src, 'parallel/scorerWorker.ts') },
-    format: ['esm'],
-    outDir,
-    outExtension: () => ({ js: '.mjs' }),
-    platform: 'node',
-    target: 'node20',
-    splitting: true,
-    sourcemap: false,
-    dts: false,
-    silent: true,
-    config: false,
-  });
+  await bundleInto(outDir, { cli: join(src, 'cli/bin.ts'), scorerWorker: join(src, 'parallel/scorerWorker.ts') }, true);
   copyFileSync(join(src, 'parallel/workerParentWatch.cjs'), join(outDir, 'workerParentWatch.cjs'));
   return join(outDir, 'cli.mjs');
 }
