@@ -171,7 +171,11 @@ describe.skipIf(!HAS_REDIS)('the Redis password, from --queue-password-file, aga
     const first = captureIo({ signal: halt.signal, ...producerIo });
     const run = runScoreCommand([...args, '--queue', url(db), '--job', name, ...extra], first.io);
     const deadline = Date.now() + 20_000;
-    while (JSON.parse(readManifest(out) ?? '{}').queue === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // The manifest names the queue before the first chunk is enqueued: stopping on the manifest alone
+    // raced that enqueue under load (a red CI found no chunk keys), so wait for both.
+    while ((JSON.parse(readManifest(out) ?? '{}').queue === undefined || (await chunkKeys(db)) === 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     halt.abort();
     expect(await run, first.err()).toBe(130);
     expect(JSON.parse(readManifest(out) ?? '{}').queue, first.err()).toMatchObject({ job: name, url: url(db) });
