@@ -49,7 +49,8 @@ async function runBin(): Promise<void> {
     const [
       { setFlagsFromString },
       { checkStdout, stderrEnding, stdoutEnding },
-      { cliHeapFlags },
+      { cliHeapPolicy },
+      { capYoungGeneration },
       { cliLoaderFlags },
       { CliExitCode },
       { processCliIo },
@@ -57,17 +58,19 @@ async function runBin(): Promise<void> {
     ] = await Promise.all([
       import('node:v8'),
       import('./checkedStdout.js'),
-      import('./cliHeapFlags.js'),
+      import('./cliHeapPolicy.js'),
+      import('./youngGenerationCap.js'),
       import('./cliLoaderFlags.js'),
       import('./cliExitCode.js'),
       import('./cliIo.js'),
       import('./main.js'),
     ]);
-    // The heap policy of this process and of the worker processes it starts (cliHeapFlags.ts).
-    const heapFlags = cliHeapFlags(process.execArgv, process.env.NODE_OPTIONS);
-    for (const flag of heapFlags) setFlagsFromString(flag);
+    // The heap policy of this process and of the worker processes it starts (cliHeapPolicy.ts).
+    const heap = cliHeapPolicy(process.execArgv, process.env.NODE_OPTIONS);
+    for (const flag of heap.processFlags) setFlagsFromString(flag);
+    if (heap.semiSpaceMiB !== undefined) capYoungGeneration(heap.semiSpaceMiB);
     // Workers load a --features module as this process does: under its own loader (cliLoaderFlags.ts).
-    const workerExecArgv = [...cliLoaderFlags(process.execArgv), ...heapFlags];
+    const workerExecArgv = [...cliLoaderFlags(process.execArgv), ...heap.workerFlags];
     const argv = process.argv.slice(2);
     const stdout = checkStdout();
     // Standard error too: a write to one its reader closed (2>&1 | true) raised an error event no one

@@ -38,7 +38,7 @@ export interface CliIo extends CommandIo {
   readonly stderrLost?: AbortSignal;
   /**
    * Node flags for the worker processes a command starts (`--workers N`), so they keep the heap
-   * policy of the command line's own process (see cliHeapFlags) and load modules as it does, under
+   * policy of the command line's own process (see cliHeapPolicy) and load modules as it does, under
    * its loader (see cliLoaderFlags). Default: none.
    */
   readonly workerExecArgv?: readonly string[];

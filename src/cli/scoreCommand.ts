@@ -466,7 +466,7 @@ export async function openBatchDecider(
   };
 }
 
-/** The worker processes' Node flags the bin passes (see cliHeapFlags), as openBatchDecider takes them. */
+/** The worker processes' Node flags the bin passes (see cliHeapPolicy), as openBatchDecider takes them. */
 export function workerFlagsOf(io: CliIo): { readonly workerExecArgv?: readonly string[] } {
   return io.workerExecArgv === undefined ? {} : { workerExecArgv: io.workerExecArgv };
 }
