@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
+import type { Scorer } from '../../decision/createScorer.js';
+import type { Applicant } from '../../schema/applicant.js';
 import { ValidationError } from '../../errors/validationError.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS } from '../../explain/principalReasons.js';
@@ -205,6 +207,33 @@ function checkLapseKept(next: Decision, prior: Decision, who: string): void {
 }
 
 /** What each adverse variant of an applicant is, for messages. */
+/**
+ * A customer lowering the line of `d` (decided for `applicant`) to the product minimum while owing
+ * a balance no income repays (five years of it, at least a hundred smallest lines): held with
+ * nothing grantable, the balance and the hold set it, never a cap. The hold owes the factors behind
+ * the decision: a prior left unexplained has them computed again from its applicant, and without
+ * the applicant the reduction is refused, not sealed bare.
+ */
+function checkOwingReduction(scorer: Scorer, policy: PolicyConfig, d: Decision, applicant: Applicant): void {
+  const least = policy.limits.productMin;
+  const owed = Math.min(MAX_MONEY_FEN, Math.max(applicant.income.monthlyNet * 60, least * 100));
+  const owing = scorer.requestReduction(d, least, { currentBalance: owed, applicant });
+  checkReasons(owing, `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)} (${owing.lineAction})`, policy);
+  if (d.contributions.omitted === undefined || !owing.reasons.some((r) => r.code !== 'customer_reduction')) return;
+  let refused = false;
+  try {
+    scorer.requestReduction(d, least, { currentBalance: owed });
+  } catch (error) {
+    refused = error instanceof ValidationError && error.issues.some((i) => i.path[0] === 'applicant');
+    if (!refused) throw error;
+  }
+  requireLaw(
+    refused,
+    () =>
+      `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)}: reasons beyond the customer's request are owed and the prior carries no factors, yet it was made without the applicant`,
+  );
+}
+
 const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
   referred: 'a referral (asking for a person)',
   declined: 'a decline (a knock-out or their own cap below the product minimum)',
@@ -263,8 +292,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         const variants = adverseVariants(applicant, ctx.policy, adverse);
         // Decisions holding a line, for the customer to lower below.
         const holding: [string, Decision][] = [];
+        let belowRequest: Decision | undefined;
         for (const [kind, a] of Object.entries(variants)) {
           const v = await scorer.decide(a);
+          if (kind === 'belowRequest') belowRequest = v;
           checkReasons(v, `decision for "${a.id}" made ${ADVERSE_KIND[kind as keyof AdverseVariants]}`, ctx.policy);
           const again = await scorer.reassess(v, { applicant: a, evidence: [] });
           checkReasons(again, `reassessment of "${a.id}" made ${ADVERSE_KIND[kind as keyof AdverseVariants]} (${again.lineAction})`, ctx.policy);
@@ -352,27 +383,10 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
         const lowered = scorer.requestReduction(d, least);
         checkReasons(lowered, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`, ctx.policy);
         checkFollowUpModelReasons(lowered, d, `reduction of "${applicant.id}" to the product minimum ${fen(least)}`);
-        // Lowered below a balance no income repays (five years of it, at least a hundred smallest
-        // lines): held with nothing grantable, the balance and the hold set it, never a cap. The
-        // hold owes the factors behind the decision: a prior left unexplained has them computed
-        // again from its applicant, and without the applicant the reduction is refused, not sealed bare.
-        const owed = Math.min(MAX_MONEY_FEN, Math.max(applicant.income.monthlyNet * 60, least * 100));
-        const owing = scorer.requestReduction(d, least, { currentBalance: owed, applicant });
-        checkReasons(owing, `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)} (${owing.lineAction})`, ctx.policy);
-        if (d.contributions.omitted !== undefined && owing.reasons.some((r) => r.code !== 'customer_reduction')) {
-          let refused = false;
-          try {
-            scorer.requestReduction(d, least, { currentBalance: owed });
-          } catch (error) {
-            refused = error instanceof ValidationError && error.issues.some((i) => i.path[0] === 'applicant');
-            if (!refused) throw error;
-          }
-          requireLaw(
-            refused,
-            () =>
-              `reduction of "${applicant.id}" to ${fen(least)} owing ${fen(owed)}: reasons beyond the customer's request are owed and the prior carries no factors, yet it was made without the applicant`,
-          );
-        }
+        // Lowered below a balance no income repays: on the decision, and on the approval below the
+        // request (a line on file above the product's largest), which holds a line on every run.
+        checkOwingReduction(scorer, ctx.policy, d, applicant);
+        if (belowRequest !== undefined) checkOwingReduction(scorer, ctx.policy, belowRequest, variants.belowRequest);
         // A person who then closes the line, or declines the customer's contest of the reduction,
         // closed it: the customer's reduction set a limit, it is no reason for closing the line.
         const closed = scorer.recordReview(lowered, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }, { applicant });
