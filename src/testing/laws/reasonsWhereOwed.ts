@@ -206,7 +206,6 @@ function checkLapseKept(next: Decision, prior: Decision, who: string): void {
   );
 }
 
-/** What each adverse variant of an applicant is, for messages. */
 /**
  * A customer lowering the line of `d` (decided for `applicant`) to the product minimum while owing
  * a balance no income repays (five years of it, at least a hundred smallest lines): held with
@@ -234,6 +233,7 @@ function checkOwingReduction(scorer: Scorer, policy: PolicyConfig, d: Decision, 
   );
 }
 
+/** What each adverse variant of an applicant is, for messages. */
 const ADVERSE_KIND: Record<keyof AdverseVariants, string> = {
   referred: 'a referral (asking for a person)',
   declined: 'a decline (a knock-out or their own cap below the product minimum)',
