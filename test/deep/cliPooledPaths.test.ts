@@ -4,3 +4,5 @@
 process.env.CREDITLIFT_POOLED_PATHS = '1';
 await import('../cli/scoreLedgers.test.js');
 await import('../cli/scoreRefusedIds.test.js');
+// Read once, as those files were evaluated: the deep files share one process (vitest.deep.config.ts).
+delete process.env.CREDITLIFT_POOLED_PATHS;
