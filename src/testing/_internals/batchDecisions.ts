@@ -23,10 +23,11 @@ export const LARGE_BATCH = { minLength: 5, maxLength: 8 } as const;
 
 /**
  * Records for a batch: mostly a few (`minLength` to 3, cheap), one run in four {@link LARGE_BATCH}
- * (5 to 8), so a fault of larger batches or of how a batch is chunked is met too.
+ * (5 to 8), so a fault of larger batches or of how a batch is chunked is met too; one run in
+ * `1 + 3 / largeWeight` with `largeWeight` (a law whose batch check is its main hold on the batch path).
  */
-export function batchRecordsArbitrary<T>(record: fc.Arbitrary<T>, minLength = 0): fc.Arbitrary<T[]> {
-  return fc.oneof({ weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(record, LARGE_BATCH) });
+export function batchRecordsArbitrary<T>(record: fc.Arbitrary<T>, minLength = 0, largeWeight = 1): fc.Arbitrary<T[]> {
+  return fc.oneof({ weight: 3, arbitrary: fc.array(record, { minLength, maxLength: 3 }) }, { weight: largeWeight, arbitrary: fc.array(record, LARGE_BATCH) });
 }
 
 /**

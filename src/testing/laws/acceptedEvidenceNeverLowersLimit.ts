@@ -11,11 +11,12 @@ import { fen, limitHistoryArbitrary, pdSweepArbitrary, sweepPds, withLine } from
 import { requireLaw } from '../_internals/runLaw.js';
 
 /**
- * The kit's applicants (a quarter of the draws), and the same with no evidence yet asking for a small
- * limit on the product's grid: as drawn (a quarter), or with no line yet (half). Where the amount asked
- * binds, a certificate cannot raise the limit, so a penalty on it cannot hide behind its gain; and the
- * first certificate of someone with no line yet is the promise's main case. (With the first two alone,
- * a penalty on a first line's certificate passed about one seed in six at `scorerNumRuns: 10`.)
+ * The kit's applicants (a sixth of the draws), and the same with no evidence yet asking for a small
+ * limit on the product's grid: as drawn (a sixth), or with no line yet (two thirds). Where the amount
+ * asked binds, a certificate cannot raise the limit, so a penalty on it cannot hide behind its gain;
+ * and the first certificate of someone with no line yet is the promise's main case. (With the first
+ * two alone, a penalty on a first line's certificate passed about one seed in six at `scorerNumRuns:
+ * 10`; with the third at half the draws, 3 seeds in 100 of 500000-500099; at two thirds, none of 400.)
  */
 function askingLittle(ctx: LawContext): fc.Arbitrary<Applicant> {
   const { productMin, roundingStep } = ctx.policy.limits;
@@ -24,7 +25,7 @@ function askingLittle(ctx: LawContext): fc.Arbitrary<Applicant> {
   return fc.oneof(
     { arbitrary: ctx.applicants(1), weight: 1 },
     { arbitrary: asking, weight: 1 },
-    { arbitrary: asking.map((a) => ({ ...a, platform: { ...a.platform, currentLimit: 0, currentBalance: 0 } })), weight: 2 },
+    { arbitrary: asking.map((a) => ({ ...a, platform: { ...a.platform, currentLimit: 0, currentBalance: 0 } })), weight: 4 },
   );
 }
 
