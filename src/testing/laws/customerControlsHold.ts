@@ -71,8 +71,8 @@ export const customerControlsHold: CreditLaw = defineLaw({
           // On three runs in four the reduction lowers the line on file: the amount is drawn between the
           // product minimum and the line (percent of the way), not over 0-200,000 RMB, where it is
           // mostly above the line (a cap that lowers nothing) or below the minimum (refused). A
-          // reassessment weeks later that forgot the customer's cap passed 9 seeds in 500 without it, 1 with it.
-          // Drawn last, so the draws above are, seed for seed, what they were before it.
+          // reassessment weeks later that forgot the customer's cap passed 9 seeds in 500 without
+          // it, 1 with it. Drawn last, so the draws above are, seed for seed, what they were before it.
           reduceShare: fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 100 }), weight: 3 }),
         }),
       ),
@@ -121,13 +121,13 @@ export const customerControlsHold: CreditLaw = defineLaw({
           () =>
             `asked for ${fen(askedBelow)}, below the product minimum ${fen(productMin)}: ${small.outcome} (${small.lineAction}) proposing ${proposal.outcome} ${fen(proposal.limit)}, reasons ${small.reasons.map((r) => r.code).join(', ')}; expected a decline${requestBinds ? ' naming the request' : ''}`,
         );
-        // Below the product minimum a reduction is refused; the customer then asks for the minimum.
         // A reduction lowers the line the customer holds (a referral's proposal granted nothing).
         const onFile = lineOnFileAfter(d, roundingStep);
         const drawn =
           reduceShare === null || onFile <= productMin
             ? drawnAmount
             : roundDownToStep(productMin + Math.floor(((onFile - productMin) * reduceShare) / 100), roundingStep);
+        // Below the product minimum a reduction is refused; the customer then asks for the minimum.
         const refused = reductionOrRefusal(() => scorer.requestReduction(d, drawn), drawn, ctx.policy, `lowering to ${fen(drawn)}`) === null;
         const reduceTo = refused ? productMin : drawn;
         const reduced = scorer.requestReduction(d, reduceTo);

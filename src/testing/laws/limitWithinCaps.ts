@@ -102,8 +102,8 @@ export const limitWithinCaps: CreditLaw = defineLaw({
         // (drawn as they come, a person's new line above the caps passed about a seed in fifty).
         askPerson: fc.oneof({ arbitrary: fc.constant(false), weight: 1 }, { arbitrary: fc.constant(true), weight: 3 }),
         personOnFirstLine: fc.boolean(),
-        // A large batch one run in two (5 to 9 records): a step added to every approval of a batch of
-        // 5 or more passed 1-2 seeds in 100 at one run in four.
+        // A large batch (6 to 9 records with the drawn applicant) one run in two: a step added to every
+        // approval of a batch of 5 or more passed 1-2 seeds in 100 at one run in four.
         others: batchRecordsArbitrary(ctx.applicants(1), 1, 3),
         reviewOutcome: fc.constantFrom<'approve' | 'refer'>('approve', 'refer'),
         reviewAsk: fc.constantFrom<ReviewAsk>('ceiling', 'same', 'above'),
