@@ -13,8 +13,8 @@ export default defineConfig({
     // The files' durations summed to the run's wall time anyway (about 8 minutes).
     fileParallelism: false,
     // One fork runs every file, sharing its module cache: src/ and zod load once instead of once per
-    // file. The CI run's deep suite fell from 798 s to 687 s (collect 42 s -> 11 s, fork start-up
-    // 6 s -> 0.2 s; 2026-12-02), which CI's 20-minute budget needed. A file that sets process
+    // file. The clean-clone deep suite fell from 798 s to 687-733 s (collect 42 s -> 11-14 s, fork
+    // start-up 6 s -> 0.2 s; 2026-12-02), which CI's 20-minute budget needed. A file that sets process
     // state (an environment variable, a time zone) restores it, as in `npm test`.
     poolOptions: { forks: { isolate: false } },
     passWithNoTests: true,
