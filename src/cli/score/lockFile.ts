@@ -22,8 +22,14 @@ export function takeoverMarkerPath(path: string, text: string): string {
  */
 export function createLockFile(path: string, text: string): boolean {
   const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  // Readable by its owner only: a lock names the file being written.
-  writeFileSync(temp, text, { mode: 0o600 });
+  try {
+    // Readable by its owner only: a lock names the file being written.
+    writeFileSync(temp, text, { mode: 0o600 });
+  } catch (e) {
+    // A full disk creates the file, then refuses its bytes: it must not stay behind.
+    rmSync(temp, { force: true });
+    throw e;
+  }
   try {
     linkSync(temp, path);
     return true;

@@ -17,6 +17,7 @@ import {
 } from './heldLocks.js';
 import { takeoverMarkerPath } from './lockFile.js';
 import { LockFolderUnsafeError } from './lockFolderUnsafeError.js';
+import { outputFileFailure } from './outputFileFailure.js';
 import { processMark } from './processMark.js';
 import { RunRefusedError } from './runRefusedError.js';
 
@@ -249,18 +250,31 @@ export function lockPathOf(path: string): string {
  * lines a second run could mix, and a lock beside it would be a file in /dev, which only root may
  * create (every other user's run failed with a raw EACCES).
  *
+ * `options` names each path as the command line does (`--out`, `--errors`), for the error of a file
+ * that cannot be made (its folder missing, read-only, full).
+ *
  * @throws RunRefusedError naming the file and the run that holds it
+ * @throws an error naming the option and the file (the file system's `code` kept) when its lock cannot be created
  */
-export async function lockOutputs(paths: readonly string[], say: (text: string) => void = (text) => process.stderr.write(text)): Promise<OutputLock[]> {
+export async function lockOutputs(
+  paths: readonly string[],
+  say: (text: string) => void = (text) => process.stderr.write(text),
+  options: readonly string[] = ['--out', '--errors'],
+): Promise<OutputLock[]> {
   const locks: OutputLock[] = [];
   try {
     // By the file each path names (symbolic and hard links alike), so two names for one file are one lock.
-    const files = new Map<string, string>();
-    for (const path of paths) if (!files.has(fileIdentity(path))) files.set(fileIdentity(path), path);
-    for (const path of files.values()) {
+    const files = new Map<string, { path: string; option: string }>();
+    for (const [i, path] of paths.entries()) if (!files.has(fileIdentity(path))) files.set(fileIdentity(path), { path, option: options[i] ?? `file ${i + 1}` });
+    for (const { path, option } of files.values()) {
       if ((await deviceKindOf(path)) !== undefined) continue;
       // Beside the real file (its folder's links resolved), as a run on another host sees it too;
-      locks.push(await lockOutput(realFilePath(path)));
+      // the first file the run makes in the output's folder, so the one to say why it cannot.
+      locks.push(
+        await lockOutput(realFilePath(path)).catch((e: unknown) => {
+          throw outputFileFailure(option, path, e);
+        }),
+      );
       // and by device and inode on this host, which every hard link shares.
       const byIdentity = await lockIdentity(path);
       if (byIdentity !== undefined) locks.push(byIdentity);
