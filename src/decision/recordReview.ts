@@ -422,15 +422,19 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       // reason for it unless it still sets it, and the person is its binding constraint.
       // A person restoring a line an earlier person cut (a review of that review) grants what the policy
       // grants: the cap that sets it binds again, not the earlier person (found from the decision's caps).
-      // So does a person lowering a held line to what may be granted: the hold ends, and `line_on_file`
-      // labels a held line only (the reassessment after it names that cap too).
+      // So does a person approving a held line at what may be granted: the hold ends, and `line_on_file`
+      // labels a held line only (the reassessment after it names that cap too). Where no cap sets the
+      // person's limit (a held reduction told the balance is paid down keeps `maxGrantable` 0, and a
+      // person may grant what its checks pass), the person set it. A decline keeps its label.
       bindingConstraint: keepsHold
         ? 'line_on_file'
         : setByPerson
           ? 'person'
-          : decision.bindingConstraint === 'person' || decision.bindingConstraint === 'line_on_file'
+          : decision.bindingConstraint === 'person'
             ? (capSetting(decision, limit, policy.limits.roundingStep) ?? decision.bindingConstraint)
-            : decision.bindingConstraint,
+            : decision.bindingConstraint === 'line_on_file' && outcome !== 'decline'
+              ? (capSetting(decision, limit, policy.limits.roundingStep) ?? 'person')
+              : decision.bindingConstraint,
       // A person's decline sets no limit, so what set the automated one (the customer's
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse

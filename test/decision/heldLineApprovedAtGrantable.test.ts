@@ -47,4 +47,19 @@ describe('a held line a person lowers to what may be granted is labelled by what
     const referred = scorer.recordReview(held, { reviewerRole: 'credit_officer', outcome: 'refer', limit: 660_000 });
     expect([referred.lineAction, referred.bindingConstraint]).toEqual(['hold', 'line_on_file']);
   });
+
+  it("a held reduction told the balance is paid down: the person's approval names the customer's cap, or the person below it", async () => {
+    const teacher = exampleFor('salaried_teacher').applicant as ApplicantInput;
+    const d = await scorer.decide(teacher);
+    const owing = scorer.requestReduction(d, 500_000, { currentBalance: 30_000_000 });
+    const paid = scorer.requestReduction(owing, 400_000, { currentBalance: 0 });
+    // What may be granted stays 0 (a reduction never raises it): the line stays held for a person.
+    expect([paid.lineAction, paid.maxGrantable, paid.bindingConstraint]).toEqual(['hold', 0, 'line_on_file']);
+    const atCap = scorer.recordReview(paid, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 400_000 });
+    expect([atCap.lineAction, atCap.bindingConstraint]).toEqual(['keep', 'self_cap']);
+    const below = scorer.recordReview(paid, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000 });
+    expect([below.lineAction, below.bindingConstraint]).toEqual(['lower', 'person']);
+    // A decline keeps the label it had.
+    expect(scorer.recordReview(paid, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }).bindingConstraint).toBe('line_on_file');
+  });
 });
