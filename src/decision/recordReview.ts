@@ -346,7 +346,12 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
 
   // The person, not the policy, set a limit below what the policy granted (a cut on review, an
   // approval or proposal of less): what set the automated limit is no reason for it.
-  const setByPerson = outcome !== 'decline' && limit < decision.maxGrantable;
+  // A held line's `maxGrantable` can stay below what its caps now allow (a held reduction told the
+  // balance is paid down keeps it, 0 included: a reduction never raises it), so there a limit below
+  // every cap is the person's too; else the next reassessment raised a person's 3,000 RMB to the
+  // customer's 4,000 RMB cap on its own.
+  const heldBelowCaps = decision.bindingConstraint === 'line_on_file' && limit < composeLimit(decision.caps, policy.limits.roundingStep).limit;
+  const setByPerson = outcome !== 'decline' && (limit < decision.maxGrantable || heldBelowCaps);
   // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
   // approval of less than the policy granted leaves a line only a person raises again (see
   // cutByPerson); any other approval opens the line to the automated path; a person's referral

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 
@@ -59,6 +60,13 @@ describe('a held line a person lowers to what may be granted is labelled by what
     expect([atCap.lineAction, atCap.bindingConstraint]).toEqual(['keep', 'self_cap']);
     const below = scorer.recordReview(paid, { reviewerRole: 'credit_officer', outcome: 'approve', limit: 300_000 });
     expect([below.lineAction, below.bindingConstraint]).toEqual(['lower', 'person']);
+    // Below the customer's cap the person set it: not "Limit lowered at your request", and a cut only a
+    // person raises (the next reassessment raised it to the 4,000 RMB cap on its own).
+    expect(below.reasons.map((r) => r.code)).toEqual(['human_review_decided']);
+    expect(below.policyReasons).toContain('line_cut_by_person');
+    const after = await scorer.reassess(below, { applicant: { ...teacher, platform: { ...teacher.platform, currentBalance: 0 } } });
+    expect([after.outcome, after.lineAction, lineOnFileAfter(after)]).toEqual(['refer', 'review', 300_000]);
+    expect(after.reasons[0]?.code).toBe('line_cut_by_person');
     // A decline keeps the label it had.
     expect(scorer.recordReview(paid, { reviewerRole: 'credit_officer', outcome: 'decline', limit: 0 }).bindingConstraint).toBe('line_on_file');
   });
