@@ -346,7 +346,12 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
 
   // The person, not the policy, set a limit below what the policy granted (a cut on review, an
   // approval or proposal of less): what set the automated limit is no reason for it.
-  const setByPerson = outcome !== 'decline' && limit < decision.maxGrantable;
+  // A held line's `maxGrantable` can stay below what its caps now allow (a held reduction told the
+  // balance is paid down keeps it, 0 included: a reduction never raises it), so there a limit below
+  // every cap is the person's too; else the next reassessment raised a person's 3,000 RMB to the
+  // customer's 4,000 RMB cap on its own.
+  const heldBelowCaps = decision.bindingConstraint === 'line_on_file' && limit < composeLimit(decision.caps, policy.limits.roundingStep).limit;
+  const setByPerson = outcome !== 'decline' && (limit < decision.maxGrantable || heldBelowCaps);
   // A person's decline leaves a line only a person opens again (see closedByPerson); a person's
   // approval of less than the policy granted leaves a line only a person raises again (see
   // cutByPerson); any other approval opens the line to the automated path; a person's referral
@@ -422,13 +427,19 @@ export function recordReview(priorInput: unknown, review: ReviewInput, env: Revi
       // reason for it unless it still sets it, and the person is its binding constraint.
       // A person restoring a line an earlier person cut (a review of that review) grants what the policy
       // grants: the cap that sets it binds again, not the earlier person (found from the decision's caps).
+      // So does a person approving a held line at what may be granted: the hold ends, and `line_on_file`
+      // labels a held line only (the reassessment after it names that cap too). Where no cap sets the
+      // person's limit (a held reduction told the balance is paid down keeps `maxGrantable` 0, and a
+      // person may grant what its checks pass), the person set it. A decline keeps its label.
       bindingConstraint: keepsHold
         ? 'line_on_file'
         : setByPerson
           ? 'person'
           : decision.bindingConstraint === 'person'
             ? (capSetting(decision, limit, policy.limits.roundingStep) ?? decision.bindingConstraint)
-            : decision.bindingConstraint,
+            : decision.bindingConstraint === 'line_on_file' && outcome !== 'decline'
+              ? (capSetting(decision, limit, policy.limits.roundingStep) ?? 'person')
+              : decision.bindingConstraint,
       // A person's decline sets no limit, so what set the automated one (the customer's
       // own reduction included) is no reason, and the review, not an earlier close, decided it.
       reasons: adverse

@@ -148,12 +148,20 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  *   for one: the right to a person holds on a knock-out too, and the knock-out still set the limit.
  * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
  * new self cap, so only the reduction's own record is checked elsewhere (a line it leaves held is
- * labelled `line_on_file`); so do a review and a contest of it.
+ * labelled `line_on_file`); so do a review and a contest of it. A person's approval is never
+ * labelled `line_on_file`: it holds no line.
  */
 export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
   const kind = d.audit.kind;
   // Every path's principal reasons name what set the limit, a reduction's included.
   capReasonsSetLimit(d, policy, who);
+  // A person's approval holds no line, so it never keeps a held line's label (a person lowering a held
+  // line to what may be granted is labelled by the cap that sets it, or `person` below it).
+  if (kind === 'review' && d.outcome === 'approve')
+    requireLaw(
+      d.bindingConstraint !== 'line_on_file',
+      () => `${who}: a person approved ${fen(d.limit)} (${d.lineAction}), yet the binding constraint is "line_on_file"`,
+    );
   // A line a reduction leaves held is labelled as every held line, as the reassessment after it
   // labels it: its cap set the figure, the hold is why it is above what may be granted.
   if (kind === 'reduction' && d.lineAction === 'hold')

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Decision } from '../../decision/decision.js';
 import type { Scorer } from '../../decision/createScorer.js';
 import type { Applicant } from '../../schema/applicant.js';
+import { CreditliftError } from '../../errors/creditliftError.js';
 import { ValidationError } from '../../errors/validationError.js';
 import { lineOnFileAfter } from '../../decision/lineOnFile.js';
 import { logOddsPerUnit, MAX_PRINCIPAL_REASONS, MODEL_REASON_MIN_LOG_ODDS } from '../../explain/principalReasons.js';
@@ -174,6 +175,16 @@ function checkReasons(d: Decision, what: string, policy: PolicyConfig): void {
 function personMayRefer(d: Decision, policy: PolicyConfig): boolean {
   if (d.policyReasons.includes('age_below_minimum')) return false;
   return !(policy.students.withoutSecondRepaymentSource === 'decline' && d.policyReasons.includes('student_without_second_source'));
+}
+
+/** A person's approval of `d` at `limit`, or undefined where the scorer refuses it (`review_invalid`): a refusal grants nothing. */
+function approvedOrRefused(scorer: Scorer, d: Decision, limit: number): Decision | undefined {
+  try {
+    return scorer.recordReview(d, { reviewerRole: 'credit_officer', outcome: 'approve', limit });
+  } catch (e) {
+    if (e instanceof CreditliftError && e.code === 'review_invalid') return undefined;
+    throw e;
+  }
 }
 
 /** The reasons a certificate that stopped counting is told by. */
@@ -353,6 +364,16 @@ export const reasonsWhereOwed: CreditLaw = defineLaw({
             const afterReferral = scorer.recordContest(referred, { statement: 'I disagree' });
             checkReasons(afterReferral, `contest of the referred held ${what} (${afterReferral.lineAction})`, ctx.policy);
           }
+          // A person who lowers it to what may be granted ends the hold: the approval names what sets
+          // that line, never the hold's `line_on_file` (it did, on a review of the held line or of its contest).
+          if (held.maxGrantable >= least)
+            for (const [whose, prior] of [
+              [`held ${what}`, held],
+              [`contest of the held ${what}`, contested],
+            ] as const) {
+              const approved = approvedOrRefused(scorer, prior, held.maxGrantable);
+              if (approved !== undefined) checkReasons(approved, `person's approval at ${fen(held.maxGrantable)} of the ${whose}`, ctx.policy);
+            }
           const lowered = lineOnFileAfter(held, step) - step;
           if (lowered < least) continue;
           const r = scorer.requestReduction(held, lowered);
