@@ -1,4 +1,5 @@
 import { CreditliftError } from '../../errors/creditliftError.js';
+import { everyKeyOf } from '../../errors/argumentIssues.js';
 import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
@@ -31,6 +32,9 @@ export interface Challenger {
  */
 export type ChallengerMode = 'live' | 'shadow';
 
+/** The keys a challenger is read by: any other is refused, never skipped. */
+const CHALLENGER_FIELDS = everyKeyOf<Challenger>()(['name', 'share', 'policy', 'policyOverrides', 'model']);
+
 const ARM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Checks challengers: names valid and distinct, shares in [0, 1] summing to at most 1. @throws ValidationError naming every problem */
@@ -45,7 +49,16 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
   const names = new Set<string>();
   let sum = 0;
   challengers.forEach((c: Partial<Challenger> | null, i) => {
-    const name = c?.name;
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) {
+      issues.push({
+        path: ['challengers', i],
+        code: 'invalid_type',
+        message: 'a challenger must be an object { name, share, policy?, policyOverrides?, model? }',
+        expected: 'object',
+      });
+      return;
+    }
+    const name = c.name;
     if (typeof name !== 'string' || !ARM_NAME.test(name))
       issues.push({
         path: ['challengers', i, 'name'],
@@ -55,10 +68,18 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
     else if (name === CHAMPION_ARM) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: '"champion" names the champion arm' });
     else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: `duplicate arm name "${name}"` });
     else names.add(name);
-    const share = c?.share;
+    const share = c.share;
     if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1)
       issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
     else sum += share;
+    // A key never read left the arm as the champion: `policyOverride` (no s) decided under the champion's policy.
+    for (const key of Object.keys(c))
+      if (!(CHALLENGER_FIELDS as readonly string[]).includes(key))
+        issues.push({
+          path: ['challengers', i, key],
+          code: 'unrecognized_key',
+          message: `Unknown field "${key}": a challenger takes ${CHALLENGER_FIELDS.slice(0, -1).join(', ')} and ${CHALLENGER_FIELDS.at(-1)}`,
+        });
   });
   // A little slack for shares written as decimals (0.1 + 0.2 + 0.7 is 1.0000000000000002).
   if (sum > 1 + 1e-9) issues.push({ path: ['challengers'], code: 'out_of_range', message: `challenger shares sum to ${sum}, more than 1` });
