@@ -53,3 +53,20 @@ describe("a challenger's fields", () => {
     ).toHaveLength(2);
   });
 });
+
+describe("a challenger's own policy", () => {
+  it('is refused naming its fields under the challenger, so two arms (and the champion) are told apart', async () => {
+    const err = await createScorer({
+      challengers: [
+        { name: 'a', share: 0.1, policyOverrides: { pricing: { margin: 0.01 } } },
+        { name: 'b', share: 0.1, policyOverrides: { pricing: { margin: -1 }, affordability: { dsrBandz: 1 } } as never },
+      ],
+    }).catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe('policy_invalid');
+    expect(issuesOf(err).map(([path, code]) => [path, code])).toEqual([
+      ['challengers.1.policyOverrides.pricing.margin', 'too_small'],
+      ['challengers.1.policyOverrides.affordability.dsrBandz', 'unrecognized_key'],
+    ]);
+    expect((err as Error).message).toContain('challenger "b" policyOverrides');
+  });
+});

@@ -1,5 +1,6 @@
 import { CreditliftError } from '../../errors/creditliftError.js';
 import { everyKeyOf } from '../../errors/argumentIssues.js';
+import { PolicyInvalidError } from '../../policy/policyInvalidError.js';
 import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
@@ -87,6 +88,18 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
   return challengers as Challenger[];
 }
 
+/**
+ * A challenger's own policy refused, its fields named under the challenger (`challengers.1.policyOverrides.pricing.margin`):
+ * named as the champion's are (`pricing.margin`), two challengers' faults could not be told apart from each
+ * other or from the champion's. The champion is built first, so a policy refusal here is the arm's own.
+ */
+function armPolicyError(e: unknown, index: number, c: Challenger): unknown {
+  const field = c.policy !== undefined ? 'policy' : c.policyOverrides !== undefined ? 'policyOverrides' : undefined;
+  if (!(e instanceof PolicyInvalidError) || field === undefined) return e;
+  const issues = e.issues.map((issue) => ({ ...issue, path: ['challengers', index, field, ...issue.path] }));
+  return new PolicyInvalidError(new ValidationError(`challenger "${c.name}" ${field}`, issues));
+}
+
 function idOf(input: unknown): string | undefined {
   const id = (input as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : undefined;
@@ -137,7 +150,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const champion = await create(base);
   const arms = new Map<string, Scorer>();
   try {
-    for (const c of challengers) {
+    for (const [i, c] of challengers.entries()) {
       const model = c.model ?? base.model;
       // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
       const { expectedSha256: _pin, ...shared } = base;
@@ -151,7 +164,12 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
               ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
             }
           : { ...(c.policy === undefined ? {} : { policy: c.policy }), ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
-      arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }));
+      arms.set(
+        c.name,
+        await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }).catch((e: unknown) => {
+          throw armPolicyError(e, i, c);
+        }),
+      );
     }
   } catch (e) {
     await Promise.all([champion, ...arms.values()].map((s) => s.close()));
