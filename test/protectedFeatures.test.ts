@@ -43,7 +43,10 @@ describe('a lender feature named for a protected characteristic is refused, what
   });
 
   it('defineFeatureSet keeps an ordinary lender feature', () => {
-    const set = defineFeatureSet({ features: [...builtInFeatures, lenderFeature('internal_behaviour_score') as FeatureDefinition] });
+    const set = defineFeatureSet({
+      attributes: { internal_behaviour_score: z.number().optional() },
+      features: [...builtInFeatures, lenderFeature('internal_behaviour_score') as FeatureDefinition],
+    });
     expect(set.byName.has('internal_behaviour_score')).toBe(true);
   });
 

@@ -99,12 +99,12 @@ const POSITIONS: Record<
     path: (n) => ['attributes', 'info', n],
   },
   'feature source': {
-    run: (n) => defineFeatureSet({ features: [...builtInFeatures, feature('segment_a', `attributes.${n}`)] }),
+    run: (n) => defineFeatureSet({ attributes: { [n]: z.number().optional() }, features: [...builtInFeatures, feature('segment_a', `attributes.${n}`)] }),
     path: () => ['features', N, 'sources', 0],
   },
   'feature name': {
     snakeOnly: true,
-    run: (n) => defineFeatureSet({ features: [...builtInFeatures, feature(n, 'attributes.x')] }),
+    run: (n) => defineFeatureSet({ attributes: { x: z.number().optional() }, features: [...builtInFeatures, feature(n, 'attributes.x')] }),
     path: () => ['features', N, 'name'],
   },
   "a record's open key": {

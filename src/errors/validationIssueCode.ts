@@ -100,6 +100,8 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'nondeterministic_feature',
   // A lender feature's compute read an attribute its `sources` do not list
   'undeclared_source',
+  // A lender feature's sources name an attribute its set does not declare (missing on every row)
+  'undeclared_attribute',
   // A lender feature named or read the applicant's or a certificate holder's identity
   'personal_identifier',
   // A monitor run on another feature set than its baseline was built on

@@ -3,6 +3,7 @@ import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
+import { undeclaredAttributeSourceIssues } from './undeclaredAttributeSources.js';
 import { attributeNameIssues, featureNameIssues } from './featureSetNameIssues.js';
 import { attributeValueIssues, featureCategoryIssues, featureReasonIssues } from './featureSetValueIssues.js';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
@@ -153,7 +154,12 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
       });
     // A built-in feature passed under its own name is the built-in; a lender's own must say what
     // data it uses and what to tell the customer.
-    issues.push(...featureNameIssues(d, i), ...featureCategoryIssues(d, i), ...featureReasonIssues(d, i));
+    issues.push(
+      ...featureNameIssues(d, i),
+      ...featureCategoryIssues(d, i),
+      ...featureReasonIssues(d, i),
+      ...undeclaredAttributeSourceIssues(d, i, spec?.attributes),
+    );
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)

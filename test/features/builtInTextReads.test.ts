@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ValidationError } from '../../src/errors/validationError.js';
 import { assessEvidence } from '../../src/evidence/assessEvidence.js';
 import type { FeatureContext } from '../../src/features/featureContext.js';
@@ -199,7 +200,7 @@ describe('a lender feature keeps no applicant once its value is computed', () =>
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const f = own('kept', ['attributes.score'], () => 1);
-    const features = defineFeatureSet({ features: [...builtInFeatures, f as never] });
+    const features = defineFeatureSet({ attributes: { score: z.number().optional() }, features: [...builtInFeatures, f as never] });
     const encoder = createFeatureEncoder({ features: [{ name: 'kept', kind: 'numeric', monotone: 0 }] }, features);
     const encodeOne = () => {
       const applicant = parseFeatureApplicant(baseApplicantInput(), features);

@@ -35,11 +35,16 @@ const categorical = (name: string, categories: string[], source = 'attributes.ti
     compute: () => categories[0],
   }) as FeatureDefinition;
 
+/** The attribute `categorical` reads by default, declared: a source naming an undeclared one is refused. */
+const tierAttribute = { tier: z.string().optional() };
+
 const issuesOf = (f: () => unknown) => validationErrorOf(f).issues.map((i) => [i.code, i.path.join('.')]);
 
 describe('a categorical feature whose categories name a protected group is refused, naming the feature and the value', () => {
   it('segment: male / female is refused at each category', () => {
-    const err = validationErrorOf(() => defineFeatureSet({ features: [...builtInFeatures, categorical('segment', ['male', 'female', 'unknown'])] }));
+    const err = validationErrorOf(() =>
+      defineFeatureSet({ attributes: tierAttribute, features: [...builtInFeatures, categorical('segment', ['male', 'female', 'unknown'])] }),
+    );
     expect(err.issues.map((i) => [i.code, i.path])).toEqual([
       ['protected_characteristic', ['features', N, 'categories', 0]],
       ['protected_characteristic', ['features', N, 'categories', 1]],
@@ -57,13 +62,14 @@ describe('a categorical feature whose categories name a protected group is refus
     [['muslim', 'christian', 'none'], 'religion'],
     [['男', '女'], 'sex'],
   ])('categories %j are refused (%s)', (categories, characteristic) => {
-    const err = validationErrorOf(() => defineFeatureSet({ features: [...builtInFeatures, categorical('cohort', categories)] }));
+    const err = validationErrorOf(() => defineFeatureSet({ attributes: tierAttribute, features: [...builtInFeatures, categorical('cohort', categories)] }));
     expect(err.issues.length).toBeGreaterThan(0);
     expect(err.issues.every((i) => i.code === 'protected_characteristic' && i.message.includes(`(${characteristic}`))).toBe(true);
   });
 
   it('ordinary categories pass: marketing, sizes M / L, grades A / B, a card tier, a repayment type, the built-in sets', () => {
     const set = defineFeatureSet({
+      attributes: tierAttribute,
       features: [
         ...builtInFeatures,
         categorical('channel', ['marketing', 'referral', 'organic']),
@@ -79,8 +85,10 @@ describe('a categorical feature whose categories name a protected group is refus
   });
 
   it('segment: M / F alone passes (single letters are never read; documented): a name saying sex is refused by its name', () => {
-    expect(defineFeatureSet({ features: [...builtInFeatures, categorical('segment', ['M', 'F'])] }).byName.has('segment')).toBe(true);
-    expect(issuesOf(() => defineFeatureSet({ features: [...builtInFeatures, categorical('gender', ['M', 'F'])] }))).toEqual([
+    expect(defineFeatureSet({ attributes: tierAttribute, features: [...builtInFeatures, categorical('segment', ['M', 'F'])] }).byName.has('segment')).toBe(
+      true,
+    );
+    expect(issuesOf(() => defineFeatureSet({ attributes: tierAttribute, features: [...builtInFeatures, categorical('gender', ['M', 'F'])] }))).toEqual([
       ['protected_characteristic', `features.${N}.name`],
     ]);
   });

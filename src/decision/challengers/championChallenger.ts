@@ -1,4 +1,6 @@
 import { CreditliftError } from '../../errors/creditliftError.js';
+import { everyKeyOf } from '../../errors/argumentIssues.js';
+import { PolicyInvalidError } from '../../policy/policyInvalidError.js';
 import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
@@ -31,6 +33,9 @@ export interface Challenger {
  */
 export type ChallengerMode = 'live' | 'shadow';
 
+/** The keys a challenger is read by: any other is refused, never skipped. */
+const CHALLENGER_FIELDS = everyKeyOf<Challenger>()(['name', 'share', 'policy', 'policyOverrides', 'model']);
+
 const ARM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Checks challengers: names valid and distinct, shares in [0, 1] summing to at most 1. @throws ValidationError naming every problem */
@@ -45,7 +50,16 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
   const names = new Set<string>();
   let sum = 0;
   challengers.forEach((c: Partial<Challenger> | null, i) => {
-    const name = c?.name;
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) {
+      issues.push({
+        path: ['challengers', i],
+        code: 'invalid_type',
+        message: 'a challenger must be an object { name, share, policy?, policyOverrides?, model? }',
+        expected: 'object',
+      });
+      return;
+    }
+    const name = c.name;
     if (typeof name !== 'string' || !ARM_NAME.test(name))
       issues.push({
         path: ['challengers', i, 'name'],
@@ -55,15 +69,35 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
     else if (name === CHAMPION_ARM) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: '"champion" names the champion arm' });
     else if (names.has(name)) issues.push({ path: ['challengers', i, 'name'], code: 'invalid_value', message: `duplicate arm name "${name}"` });
     else names.add(name);
-    const share = c?.share;
+    const share = c.share;
     if (typeof share !== 'number' || !Number.isFinite(share) || share < 0 || share > 1)
       issues.push({ path: ['challengers', i, 'share'], code: 'out_of_range', message: 'share must be a number in [0, 1]' });
     else sum += share;
+    // A key never read left the arm as the champion: `policyOverride` (no s) decided under the champion's policy.
+    for (const key of Object.keys(c))
+      if (!(CHALLENGER_FIELDS as readonly string[]).includes(key))
+        issues.push({
+          path: ['challengers', i, key],
+          code: 'unrecognized_key',
+          message: `Unknown field "${key}": a challenger takes ${CHALLENGER_FIELDS.slice(0, -1).join(', ')} and ${CHALLENGER_FIELDS.at(-1)}`,
+        });
   });
   // A little slack for shares written as decimals (0.1 + 0.2 + 0.7 is 1.0000000000000002).
   if (sum > 1 + 1e-9) issues.push({ path: ['challengers'], code: 'out_of_range', message: `challenger shares sum to ${sum}, more than 1` });
   if (issues.length > 0) throw new ValidationError('ScorerOptions', issues);
   return challengers as Challenger[];
+}
+
+/**
+ * A challenger's own policy refused, its fields named under the challenger (`challengers.1.policyOverrides.pricing.margin`):
+ * named as the champion's are (`pricing.margin`), two challengers' faults could not be told apart from each
+ * other or from the champion's. The champion is built first, so a policy refusal here is the arm's own.
+ */
+function armPolicyError(e: unknown, index: number, c: Challenger): unknown {
+  const field = c.policy !== undefined ? 'policy' : c.policyOverrides !== undefined ? 'policyOverrides' : undefined;
+  if (!(e instanceof PolicyInvalidError) || field === undefined) return e;
+  const issues = e.issues.map((issue) => ({ ...issue, path: ['challengers', index, field, ...issue.path] }));
+  return new PolicyInvalidError(new ValidationError(`challenger "${c.name}" ${field}`, issues));
 }
 
 function idOf(input: unknown): string | undefined {
@@ -116,7 +150,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
   const champion = await create(base);
   const arms = new Map<string, Scorer>();
   try {
-    for (const c of challengers) {
+    for (const [i, c] of challengers.entries()) {
       const model = c.model ?? base.model;
       // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
       const { expectedSha256: _pin, ...shared } = base;
@@ -130,7 +164,12 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
               ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
             }
           : { ...(c.policy === undefined ? {} : { policy: c.policy }), ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
-      arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }));
+      arms.set(
+        c.name,
+        await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }).catch((e: unknown) => {
+          throw armPolicyError(e, i, c);
+        }),
+      );
     }
   } catch (e) {
     await Promise.all([champion, ...arms.values()].map((s) => s.close()));

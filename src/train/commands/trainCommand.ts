@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { MANIFEST_METADATA_KEY, type ModelManifest } from '../../model/manifest.js';
 import { evaluateEnsembleBatch } from '../../model/evaluateEnsemble.js';
 import { encodeTreeEnsembleModel } from '../../model/onnx/encodeTreeEnsemble.js';
-import { parseCsv } from '../dataset/parseCsv.js';
+import { parseCsv, type CsvTable } from '../dataset/parseCsv.js';
 import { featureStats, fitTabularEncoding, type EncodedDataset } from '../dataset/tabularEncoding.js';
 import { ValidationError, type ValidationIssue } from '../../errors/index.js';
 import { GbdtParams, type GbdtParamsInput } from '../gbdt/gbdtParams.js';
@@ -239,6 +239,9 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
   const featureNames = encoded.encodings.map((e) => e.name);
   const monotone = parseMonotone(options.monotone, featureNames);
   refuseMonotoneCategories(encoded, monotone);
+  const oneOutcome =
+    fraction > 0 ? oneOutcomeLeftIssue(table, encoded.labels, trainRows, options.target, options.positive, fraction, params.seed ?? 0) : undefined;
+  if (oneOutcome !== undefined) throw new ValidationError('training options', [oneOutcome]);
   const train = takeRows(encoded, trainRows);
   const valid = validRows.length > 0 ? takeRows(encoded, validRows) : undefined;
   const picked = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
@@ -291,6 +294,34 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
     ...(holdout === undefined ? {} : { calibration: holdout.calibration }),
   };
   return { manifest, onnx, model, report };
+}
+
+/**
+ * Why the seeded holdout leaves nothing to learn: it took every row of one outcome (the file holds
+ * both, fitTabularEncoding saw to that), so the rows left to train on are all of the other. Told in
+ * the target's own values, with the ways out; the trainer would name only label 0 or 1.
+ */
+function oneOutcomeLeftIssue(
+  table: CsvTable,
+  labels: Uint8Array,
+  trainRows: Uint32Array,
+  target: string,
+  positive: string,
+  fraction: number,
+  seed: number,
+): ValidationIssue | undefined {
+  const positivesTrained = trainRows.reduce((sum, r) => sum + (labels[r] as number), 0);
+  if (positivesTrained > 0 && positivesTrained < trainRows.length) return undefined;
+  const targetIndex = table.header.indexOf(target);
+  const negative = table.rows[labels.indexOf(0)]?.[targetIndex] as string;
+  const [gone, left] = positivesTrained === 0 ? [positive, negative] : [negative, positive];
+  const goneLabel = positivesTrained === 0 ? 1 : 0;
+  const held = labels.reduce((sum, y) => sum + (y === goneLabel ? 1 : 0), 0);
+  return {
+    path: ['validationFraction'],
+    code: 'single_class',
+    message: `validationFraction ${fraction} (seed ${seed}) holds out all ${held} row${held === 1 ? '' : 's'} of "${target}" = ${JSON.stringify(gone)} and leaves ${trainRows.length} rows to train on that are all ${JSON.stringify(left)}: nothing to learn; give another --seed or a smaller --validation-fraction, or more rows of ${JSON.stringify(gone)}`,
+  };
 }
 
 /**

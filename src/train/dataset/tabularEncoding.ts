@@ -15,6 +15,7 @@ import { lenientCellWarnings } from './lenientCellWarnings.js';
 import { lineOfRow, type CsvTable } from './parseCsv.js';
 import { targetLabels } from './targetLabels.js';
 import { featureCellPaddingIssues, trainingCellText } from './trainingCellPadding.js';
+import { uninformativeColumnWarnings } from './uninformativeColumnWarnings.js';
 import type { TrainingWarning } from './trainingWarning.js';
 
 export type { TrainingWarning } from './trainingWarning.js';
@@ -178,6 +179,7 @@ export function fitTabularEncoding(table: CsvTable, given: FitEncodingOptions): 
   });
   if (issues.length > 0) throw new ValidationError('training data', issues);
   const features = encodeRows(table, encodings, { naTokens: options.naTokens });
+  warnings.push(...uninformativeColumnWarnings(encodings, features, fitRows));
   return { encodings, nRows: table.rows.length, nFeatures: encodings.length, features, labels, warnings };
 }
 

@@ -10,7 +10,8 @@ export interface TrainingWarning {
    * whitespace were read without it (numbers, missing-value tokens, whitespace-only cells read as
    * missing), counted with the first line; `numbers_with_leading_zeros`: numbers written like codes
    * (`007`), read as numbers; `columns_differ_only_in_case`: two column names are the same but for case,
-   * and read as two columns.
+   * and read as two columns; `column_without_signal`: every row trained on holds the same value, or
+   * every one is missing, so the model learns nothing from the column.
    */
   readonly code:
     | 'numeric_looking_categorical'
@@ -19,7 +20,8 @@ export interface TrainingWarning {
     | 'categories_differ_only_in_case'
     | 'cells_trimmed'
     | 'numbers_with_leading_zeros'
-    | 'columns_differ_only_in_case';
+    | 'columns_differ_only_in_case'
+    | 'column_without_signal';
   readonly column: string;
   readonly message: string;
 }

@@ -50,6 +50,8 @@ const TRAIN_OPTION_KEYS = everyKeyOf<TrainGbdtOptions>()(['validation']);
  *
  * Deterministic: the same data, params and seed give the same ensemble, bit for bit.
  *
+ * @throws ValidationError naming every fault of the call; rows to train on that hold one label (by
+ *   weight) are `single_class`, at `data.labels`, or at `validationFraction` when the split left them so
  * @example
  * const model = trainGbdt({ features, nRows, nFeatures, labels }, { rounds: 300, monotone: [1, 0, -1] });
  */
@@ -99,6 +101,10 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
       : weightlessIssue(['data'], `the ${valid.nRows} rows validationFraction ${f} holds out all weigh 0`),
   ].filter((i) => i !== undefined);
   if (weightless.length > 0) throw new ValidationError('GbdtData', weightless);
+  // The whole data may hold both outcomes and the rows left to train on one: the baseline's
+  // log-odds were then clamped and the trees learned nothing, and the model came back as trained.
+  const oneClass = oneClassIssue(train, f !== undefined && holdsBothLabels(examples) ? f : undefined, params.seed);
+  if (oneClass !== undefined) throw new ValidationError(oneClass.path[0] === 'validationFraction' ? 'GbdtParams' : 'GbdtData', [oneClass]);
 
   const binned = binTrainingColumns(train.columns, train.weights, params.maxBins);
   const validBins = valid === undefined ? undefined : binColumns(valid.columns, valid.nRows, binned.cuts, binned.missingBin);
@@ -157,6 +163,39 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
     postTransform: 'LOGISTIC',
   };
   return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows };
+}
+
+/**
+ * Why the rows to train on teach nothing: every row that weighs something holds one label. Named
+ * at `validationFraction` when given one (the caller passes it only when the whole data holds both
+ * labels, so the split left them so and another seed or a smaller share trains), else at the data's labels.
+ */
+function oneClassIssue(train: ColumnSlice, fraction: number | undefined, seed: number): ValidationIssue | undefined {
+  const rows = [0, 0];
+  const weight = [0, 0];
+  for (let i = 0; i < train.nRows; i++) {
+    const y = train.labels[i]!;
+    rows[y]! += 1;
+    weight[y]! += train.weights[i]!;
+  }
+  if (weight[0]! > 0 && weight[1]! > 0) return undefined;
+  const present = weight[1]! > 0 ? 1 : 0;
+  const absent = 1 - present;
+  const which = rows[absent]! > 0 ? `all ${present} by weight (the ${absent} rows weigh 0)` : `all ${present} (no ${absent})`;
+  return fraction === undefined
+    ? { path: ['data', 'labels'], code: 'single_class', message: `the ${train.nRows} rows to train on are ${which}: nothing to learn` }
+    : {
+        path: ['validationFraction'],
+        code: 'single_class',
+        message: `validationFraction ${fraction} (seed ${seed}) leaves ${train.nRows} rows to train on that are ${which}: nothing to learn; give another seed or a smaller validationFraction`,
+      };
+}
+
+/** Whether rows of each label weigh something in the whole data, before any split. */
+function holdsBothLabels(data: GbdtData): boolean {
+  const weight = [0, 0];
+  for (let i = 0; i < data.nRows; i++) weight[data.labels[i]!]! += data.weights === undefined ? 1 : data.weights[i]!;
+  return weight[0]! > 0 && weight[1]! > 0;
 }
 
 /** Log-odds of the weighted mean label, clamped so a one-class sample stays finite. */
