@@ -28,6 +28,7 @@ import { ENGINE_VERSION } from '../../version.js';
 import { calendarDateOf } from '../../dates/calendarDate.js';
 import { DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
 import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
+import { holdoutOneOutcomeWarning } from '../dataset/holdoutOneOutcomeWarning.js';
 import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
 import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
@@ -272,8 +273,21 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
   const targetIndex = table.header.indexOf(options.target);
   // fitTabularEncoding refused a target without exactly two outcomes, so a label-0 row exists.
   const negativeRow = encoded.labels.indexOf(0);
+  const negative = table.rows[negativeRow]?.[targetIndex] as string;
+  const oneOutcomeHoldout =
+    valid === undefined
+      ? undefined
+      : holdoutOneOutcomeWarning({
+          target: options.target,
+          positive: options.positive,
+          negative,
+          labels: valid.labels,
+          fraction,
+          seed: params.seed ?? 0,
+          earlyStoppingPicked: earlyStopping ? picked.bestIteration : undefined,
+        });
   const report: TrainingReport = {
-    warnings: [...encoded.warnings],
+    warnings: [...encoded.warnings, ...(oneOutcomeHoldout === undefined ? [] : [oneOutcomeHoldout])],
     rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
     rounds: {
       picked: picked.bestIteration,
@@ -287,7 +301,7 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
     ...(options.trainedOn === undefined ? {} : { trainedOn: options.trainedOn }),
     // Strictly decoded UTF-8 gives the file's bytes back, so this is the --data file's own digest.
     data: { sha256: sha256Hex(csvText) },
-    target: { column: options.target, positive: options.positive, negative: table.rows[negativeRow]?.[targetIndex] as string },
+    target: { column: options.target, positive: options.positive, negative },
     columns: { excluded: [...(options.exclude ?? [])], naTokens: [...(options.naTokens ?? DEFAULT_NA_TOKENS)] },
     dataRules: { jurisdiction: jurisdiction.id, bannedDataCategories: [...jurisdiction.bannedDataCategories] },
     positives: { total: positivesIn(allRows), train: positivesIn(trainRows), holdout: positivesIn(validRows), finalModel: positivesIn(finalRows) },
@@ -366,6 +380,18 @@ function holdoutMetrics(model: TrainedModel, valid: GbdtRowMajorData): { metrics
     out.holdoutKs = ks(valid.labels, probabilities);
   }
   return { metrics: out, calibration: calibrationTable(valid.labels, probabilities, 10) };
+}
+
+/**
+ * The summary's holdout line; none without a holdout. A holdout of one outcome says AUC and KS were not
+ * measured (the warning above says why) rather than dropping the line.
+ */
+function holdoutLine(m: NonNullable<ModelManifest['metrics']>, report: TrainingReport): string | undefined {
+  if (report.rows.holdout === 0) return undefined;
+  const logLoss = `log-loss ${m.holdoutLogLoss?.toFixed(4)}`;
+  if (m.holdoutAuc !== undefined) return `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, ${logLoss}`;
+  const held = report.positives?.holdout === 0 ? report.target?.negative : report.target?.positive;
+  return `holdout (${m.holdoutRows} rows): AUC and KS not measured (every row is ${JSON.stringify(held)}), ${logLoss}`;
 }
 
 /** How the summary line says the final model's rounds came about, when it was refit. */
@@ -447,9 +473,7 @@ export function runTrainCommand(argv: readonly string[], io: CommandIo = process
     const m = result.manifest.metrics ?? {};
     const summary = [
       `trained ${result.model.ensemble.trees.length} trees on ${result.report.rows.finalModel} rows x ${result.manifest.features.length} features${refitNote(result.report)}`,
-      m.holdoutAuc === undefined
-        ? undefined
-        : `holdout (${m.holdoutRows} rows): AUC ${m.holdoutAuc.toFixed(4)}, KS ${m.holdoutKs?.toFixed(4)}, log-loss ${m.holdoutLogLoss?.toFixed(4)}`,
+      holdoutLine(m, result.report),
       `wrote ${['model.onnx', 'manifest.json', TRAINING_REPORT_FILE, MODEL_CARD_FILE].map((f) => join(outDir, f)).join(', ')}`,
     ];
     io.stdout(`${summary.filter((s) => s !== undefined).join('\n')}\n`);

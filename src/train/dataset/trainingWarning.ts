@@ -11,7 +11,8 @@ export interface TrainingWarning {
    * missing), counted with the first line; `numbers_with_leading_zeros`: numbers written like codes
    * (`007`), read as numbers; `columns_differ_only_in_case`: two column names are the same but for case,
    * and read as two columns; `column_without_signal`: every row trained on holds the same value, or
-   * every one is missing, so the model learns nothing from the column.
+   * every one is missing, so the model learns nothing from the column; `holdout_one_outcome`: every
+   * holdout row holds the same outcome (`column` is the target), so AUC and KS cannot be measured on it.
    */
   readonly code:
     | 'numeric_looking_categorical'
@@ -21,7 +22,8 @@ export interface TrainingWarning {
     | 'cells_trimmed'
     | 'numbers_with_leading_zeros'
     | 'columns_differ_only_in_case'
-    | 'column_without_signal';
+    | 'column_without_signal'
+    | 'holdout_one_outcome';
   readonly column: string;
   readonly message: string;
 }

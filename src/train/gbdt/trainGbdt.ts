@@ -15,7 +15,11 @@ export interface RoundLog {
   /** 1-based round (number of trees so far). */
   readonly round: number;
   readonly trainLogLoss: number;
-  /** Present when a validation set was used. */
+  /**
+   * Present when a validation set was used. On a validation set of one label it measures that label
+   * alone: it falls as every prediction moves toward it, so early stopping on it picks rounds that say
+   * nothing about telling the labels apart (`train` warns of such a holdout: `holdout_one_outcome`).
+   */
   readonly validLogLoss?: number;
 }
 
