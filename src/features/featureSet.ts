@@ -58,31 +58,23 @@ const NAME = /^[a-z][a-z0-9_]*$/;
 const builtInNames = new Set(featureDefinitions.map((d) => d.name));
 
 const Text = z.strictObject({ en: z.string().min(1), zhHans: z.string().min(1) });
-/** Shape every declared feature must have (the compute function is checked separately). */
-const DeclaredFeature = z
-  .looseObject({
-    name: z.string().regex(NAME, 'lower snake case: a-z, 0-9 and _'),
-    description: z.string().min(1),
-    unit: z.string().min(1),
-    sources: z.array(z.string()),
-    monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
-    factor: z.enum(FACTORS as [FeatureFactor, ...FeatureFactor[]]),
-    kind: z.enum(['numeric', 'categorical']),
-    categories: z.array(z.string().min(1)).min(1).optional(),
-    dataCategory: z.string().min(1).optional(),
-    reasons: z.strictObject({ raisesRisk: Text, lowersRisk: Text }).optional(),
-  })
-  .superRefine((f, ctx) => {
-    // A category's code is a place in a list, not an amount: "PD never rises with region" has no
-    // meaning, and a trainer constraining the codes would flatten the feature along the list's order.
-    if (f.kind === 'categorical' && f.monotone !== 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['monotone'],
-        message: `categorical feature "${f.name}" declares monotone ${f.monotone}: its categories have no order a direction could follow; declare 0, or make it numeric`,
-        params: { creditliftCode: 'monotone_on_categorical' },
-      });
-  });
+/**
+ * Shape every declared feature must have. The rules between fields (compute, categories against kind,
+ * direction of a categorical, data category and reasons of a lender's own) are checked beside it, in
+ * defineFeatureSet, so a feature with schema faults still has those named in the same error.
+ */
+const DeclaredFeature = z.looseObject({
+  name: z.string().regex(NAME, 'lower snake case: a-z, 0-9 and _'),
+  description: z.string().min(1),
+  unit: z.string().min(1),
+  sources: z.array(z.string()),
+  monotone: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
+  factor: z.enum(FACTORS as [FeatureFactor, ...FeatureFactor[]]),
+  kind: z.enum(['numeric', 'categorical']),
+  categories: z.array(z.string().min(1)).min(1).optional(),
+  dataCategory: z.string().min(1).optional(),
+  reasons: z.strictObject({ raisesRisk: Text, lowersRisk: Text }).optional(),
+});
 
 /**
  * Declares the features a scorer computes and the lender attributes they read, checked once:
@@ -127,39 +119,53 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
   if (!Array.isArray(spec?.features)) issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be an array of feature definitions' });
   features.forEach((f, i) => {
     const parsed = DeclaredFeature.safeParse(f);
-    if (!parsed.success) {
-      for (const issue of ValidationError.fromZod('FeatureDefinition', parsed.error).issues) issues.push({ ...issue, path: ['features', i, ...issue.path] });
-      return;
-    }
-    const d = f as FeatureDefinition;
+    if (!parsed.success) for (const issue of ValidationError.fromZod('FeatureDefinition', parsed.error).issues) issues.push({ ...issue, path: ['features', i, ...issue.path] });
+    // A feature with schema faults still has every other rule checked, on its fields that are well
+    // formed: they used to be told only once the schema faults were fixed, one round at a time.
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) return;
+    const raw = f as Readonly<Record<string, unknown>>;
+    // Named by its index when its name is not text (the schema names that fault).
+    const d = { ...raw, name: typeof raw.name === 'string' ? raw.name : `features.${i}` } as FeatureDefinition;
     const at = (key: string) => ['features', i, key];
-    if (seen.has(d.name)) issues.push({ path: at('name'), code: 'duplicate_feature', message: `feature "${d.name}" is declared twice` });
-    seen.add(d.name);
+    if (typeof raw.name === 'string') {
+      if (seen.has(raw.name)) issues.push({ path: at('name'), code: 'duplicate_feature', message: `feature "${d.name}" is declared twice` });
+      seen.add(raw.name);
+    }
     if (typeof d.compute !== 'function') issues.push({ path: at('compute'), code: 'invalid_type', message: `feature "${d.name}" needs a compute function` });
     if (d.kind === 'categorical' && d.categories === undefined)
       issues.push({ path: at('categories'), code: 'missing_categories', message: `categorical feature "${d.name}" must list its categories` });
     if (d.kind === 'numeric' && d.categories !== undefined)
       issues.push({ path: at('categories'), code: 'unexpected_categories', message: `numeric feature "${d.name}" has categories` });
+    // A category's code is a place in a list, not an amount: "PD never rises with region" has no
+    // meaning, and a trainer constraining the codes would flatten the feature along the list's order.
+    if (d.kind === 'categorical' && (d.monotone === 1 || d.monotone === -1))
+      issues.push({
+        path: at('monotone'),
+        code: 'monotone_on_categorical',
+        message: `categorical feature "${d.name}" declares monotone ${d.monotone}: its categories have no order a direction could follow; declare 0, or make it numeric`,
+      });
     // `train` reads a category canonically (categoryKey): one declared in another spelling (NFD, full
     // width, an invisible character) would come back from a model trained on featurize output as a
     // category the feature never produces.
-    if (d.kind === 'categorical')
-      (d.categories ?? []).forEach((c, k) => {
-        if (categoryKey(c) !== c)
+    if (d.kind === 'categorical' && Array.isArray(d.categories))
+      d.categories.forEach((c: unknown, k) => {
+        if (typeof c === 'string' && categoryKey(c) !== c)
           issues.push({
             path: [...at('categories'), k],
             code: 'invalid_format',
             message: `feature "${d.name}" category "${visibleSpelling(c)}" is not written as train reads categories (one Unicode form, NFKC; no invisible characters or surrounding spaces): write it "${visibleSpelling(categoryKey(c))}"`,
           });
       });
-    // A built-in feature passed under its own name is the built-in; a lender's own must say what
-    // data it uses and what to tell the customer.
+    // A data category that is not text is the schema's fault: the name rules read none.
+    const named = { ...d, dataCategory: typeof d.dataCategory === 'string' && d.dataCategory !== '' ? d.dataCategory : undefined } as FeatureDefinition;
     issues.push(
-      ...featureNameIssues(d, i),
+      ...featureNameIssues(named, i),
       ...featureCategoryIssues(d, i),
       ...featureReasonIssues(d, i),
       ...undeclaredAttributeSourceIssues(d, i, spec?.attributes),
     );
+    // A built-in feature passed under its own name is the built-in; a lender's own must say what
+    // data it uses and what to tell the customer.
     const isBuiltIn = builtInNames.has(d.name) && featureDefinitions.some((b) => b === f);
     if (!isBuiltIn) {
       if (d.dataCategory === undefined)

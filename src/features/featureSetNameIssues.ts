@@ -15,17 +15,24 @@ import { personalIdentifierSourceIssues } from './personalIdentifiers.js';
  * (`identity.name`, `evidence.holder`: code `personal_identifier`; personalIdentifiers.ts).
  */
 export function featureNameIssues(def: Pick<FeatureDefinition, 'name' | 'sources' | 'dataCategory'>, index: number): ValidationIssue[] {
-  const sources = Array.isArray(def.sources) ? def.sources.filter((s): s is string => typeof s === 'string') : [];
+  // Each text source with its own index: one that is not text (the schema's fault) must not shift the paths of those after it.
+  const sources = (Array.isArray(def.sources) ? (def.sources as readonly unknown[]) : [])
+    .map((text, k) => ({ text, k }))
+    .filter((e): e is { text: string; k: number } => typeof e.text === 'string');
   const category = dataCategoryOf(def);
   return [
     ...protectedNameIssues([def.name], () => ['features', index, 'name']),
-    ...protectedNameIssues(sources, (k) => ['features', index, 'sources', k], `feature "${def.name}" source`),
+    ...protectedNameIssues(
+      sources.map((e) => e.text),
+      (j) => ['features', index, 'sources', sources[j]?.k ?? j],
+      `feature "${def.name}" source`,
+    ),
     ...personalIdentifierSourceIssues(def, index),
     // A feature with no category at all is refused as such (missing_data_category) by defineFeatureSet.
     ...(category === undefined
       ? []
       : socialMediaCategoryIssues(
-          [{ text: def.name, where: 'its name' }, ...sources.map((text, k) => ({ text, where: `sources.${k}` }))],
+          [{ text: def.name, where: 'its name' }, ...sources.map(({ text, k }) => ({ text, where: `sources.${k}` }))],
           category,
           ['features', index, 'dataCategory'],
           `feature "${def.name}"`,
