@@ -4,6 +4,7 @@ import { typeNameOf } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import { featureDefinitions, type FeatureDefinition, type FeatureFactor } from './featureDefinitions.js';
 import { undeclaredAttributeSourceIssues } from './undeclaredAttributeSources.js';
+import { attributeShapeIssues } from './attributeShapeIssues.js';
 import { attributeNameIssues, featureNameIssues } from './featureSetNameIssues.js';
 import { attributeValueIssues, featureCategoryIssues, featureReasonIssues } from './featureSetValueIssues.js';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
@@ -178,7 +179,7 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
         });
     }
   });
-  issues.push(...attributeNameIssues(spec?.attributes), ...attributeValueIssues(spec?.attributes));
+  issues.push(...attributeShapeIssues(spec?.attributes), ...attributeNameIssues(spec?.attributes), ...attributeValueIssues(spec?.attributes));
   if (issues.length > 0) throw new ValidationError('FeatureSet', issues);
   type Out = z.output<z.ZodObject<TShape, z.core.$strict>>;
   // Frozen, its index read-only: a scorer keeps the set it was created with, and the built-in set is
