@@ -120,7 +120,8 @@ export function defineFeatureSet<TShape extends z.ZodRawShape = {}>(
   if (!Array.isArray(spec?.features)) issues.push({ path: ['features'], code: 'invalid_type', message: 'features must be an array of feature definitions' });
   features.forEach((f, i) => {
     const parsed = DeclaredFeature.safeParse(f);
-    if (!parsed.success) for (const issue of ValidationError.fromZod('FeatureDefinition', parsed.error).issues) issues.push({ ...issue, path: ['features', i, ...issue.path] });
+    if (!parsed.success)
+      for (const issue of ValidationError.fromZod('FeatureDefinition', parsed.error).issues) issues.push({ ...issue, path: ['features', i, ...issue.path] });
     // A feature with schema faults still has every other rule checked, on its fields that are well
     // formed: they used to be told only once the schema faults were fixed, one round at a time.
     if (typeof f !== 'object' || f === null || Array.isArray(f)) return;

@@ -51,10 +51,13 @@ describe('a holdout of one outcome is a warning, not silently missing AUC and KS
     writeFileSync(data, csv);
     const out: string[] = [];
     const err: string[] = [];
-    const code = runTrainCommand(['--data', data, '--target', 'y', '--positive', '1', '--rounds', '2', '--validation-fraction', '0.2', '--out', join(work, 'm')], {
-      stdout: (t) => void out.push(t),
-      stderr: (t) => void err.push(t),
-    });
+    const code = runTrainCommand(
+      ['--data', data, '--target', 'y', '--positive', '1', '--rounds', '2', '--validation-fraction', '0.2', '--out', join(work, 'm')],
+      {
+        stdout: (t) => void out.push(t),
+        stderr: (t) => void err.push(t),
+      },
+    );
     expect(code).toBe(0);
     expect(err.join('')).toContain('warning (holdout_one_outcome): the holdout (validationFraction 0.2, seed 0) holds only "0"');
     expect(out.join('')).toMatch(/holdout \(8 rows\): AUC and KS not measured \(every row is "0"\), log-loss \d\.\d{4}/);
