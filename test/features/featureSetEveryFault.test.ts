@@ -3,32 +3,13 @@
 // once the schema faults were fixed, one round at a time. Now one ValidationError names every fault.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ValidationError } from '../../src/errors/validationError.js';
 import { builtInFeatures, defineFeatureSet } from '../../src/features/featureSet.js';
+import { lenderScoreFeature } from '../helpers/lenderScoreFeature.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
-const reasons = { raisesRisk: { en: 'Low score', zhHans: '评分较低' }, lowersRisk: { en: 'Good score', zhHans: '评分良好' } };
-const good = {
-  name: 'lender_score',
-  description: 'Our score',
-  unit: 'points',
-  sources: ['attributes.score'],
-  monotone: 0 as const,
-  factor: 'platform_behaviour' as const,
-  kind: 'numeric' as const,
-  dataCategory: 'lender_internal' as const,
-  reasons,
-  compute: () => 1,
-};
+const good = lenderScoreFeature();
 
-const faultsOf = (spec: unknown): string[][] => {
-  try {
-    defineFeatureSet(spec as never);
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join('.'), i.code]);
-    throw e;
-  }
-  throw new Error('accepted');
-};
+const faultsOf = (spec: unknown): string[][] => validationErrorOf(() => defineFeatureSet(spec as never)).issues.map((i) => [i.path.join('.'), i.code]);
 
 describe('defineFeatureSet names every fault of a feature at once', () => {
   it('a bad name, no dataCategory, compute: 42 and an undeclared attribute source: all four in one error', () => {

@@ -6,32 +6,13 @@
 // refuses it at the source, naming the attribute and the ones declared.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ValidationError } from '../../src/errors/validationError.js';
 import { builtInFeatures, defineFeatureSet } from '../../src/features/featureSet.js';
+import { lenderScoreFeature } from '../helpers/lenderScoreFeature.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
-const reasons = { raisesRisk: { en: 'Low score', zhHans: '评分较低' }, lowersRisk: { en: 'Good score', zhHans: '评分良好' } };
-const feature = (sources: string[]) => ({
-  name: 'lender_score',
-  description: 'Our score',
-  unit: 'points',
-  sources,
-  monotone: 0 as const,
-  factor: 'platform_behaviour' as const,
-  kind: 'numeric' as const,
-  dataCategory: 'lender_internal' as const,
-  reasons,
-  compute: () => 1,
-});
+const feature = lenderScoreFeature;
 
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => [i.path.join('.'), i.code, i.message]);
-    throw e;
-  }
-  throw new Error('expected a ValidationError, none thrown');
-};
+const issuesOf = (f: () => unknown) => validationErrorOf(f).issues.map((i) => [i.path.join('.'), i.code, i.message]);
 
 describe('a feature source names an attribute the set declares', () => {
   const attributes = { internal_behaviour_score: z.number(), business: z.object({ summary: z.string() }).optional() };
