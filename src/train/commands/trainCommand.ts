@@ -245,6 +245,8 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
   if (oneOutcome !== undefined) throw new ValidationError('training options', [oneOutcome]);
   const train = takeRows(encoded, trainRows);
   const valid = validRows.length > 0 ? takeRows(encoded, validRows) : undefined;
+  // trainGbdt's own warnings (picked.warnings) are the facts the report already holds, told by feature
+  // index: the report's come from the encoding (column_without_signal) and oneOutcomeHoldout, in the file's names and values.
   const picked = trainGbdt(train, { ...params, monotone }, valid === undefined ? {} : { validation: valid });
   const metrics: Record<string, number> = { trainRows: train.nRows, holdoutRows: valid?.nRows ?? 0, trees: picked.ensemble.trees.length };
   const holdout = valid === undefined ? undefined : holdoutMetrics(picked, valid);

@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export { trainGbdt, type TrainedModel, type RoundLog, type TrainGbdtOptions } from './trainGbdt.js';
+export type { GbdtWarning } from './gbdtWarnings.js';
 export { GbdtParams, resolveGbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 export { validateGbdtData, type GbdtData, type GbdtRowMajorData, type GbdtColumnData } from './gbdtData.js';
 export { holdoutSplit, type HoldoutSplit } from './holdoutSplit.js';

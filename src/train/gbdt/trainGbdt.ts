@@ -7,6 +7,7 @@ import { gbdtDataRead, sliceColumns, weightlessIssue, type ColumnSlice, type Gbd
 import { gbdtParamsRead, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
 import { heldOutRows, holdoutSizeIssue, MIN_TRAINING_ROWS } from './holdoutSize.js';
+import { columnWithoutSignalWarnings, holdoutOneOutcome, type GbdtWarning } from './gbdtWarnings.js';
 import { holdoutSplit } from './holdoutSplit.js';
 import { createPrng } from './prng.js';
 
@@ -18,7 +19,7 @@ export interface RoundLog {
   /**
    * Present when a validation set was used. On a validation set of one label it measures that label
    * alone: it falls as every prediction moves toward it, so early stopping on it picks rounds that say
-   * nothing about telling the labels apart (`train` warns of such a holdout: `holdout_one_outcome`).
+   * nothing about telling the labels apart (`warnings` then holds `holdout_one_outcome`).
    */
   readonly validLogLoss?: number;
 }
@@ -38,6 +39,11 @@ export interface TrainedModel {
   /** Rows of the input used for training and for validation (ascending), after any seeded split. */
   readonly trainRows: Uint32Array;
   readonly validRows: Uint32Array;
+  /**
+   * What the data trained on anyway that a person should look at (a feature without signal, a holdout
+   * of one label), in feature order then the holdout's; empty when there is nothing to say.
+   */
+  readonly warnings: readonly GbdtWarning[];
 }
 
 /** Options beyond the hyper-parameters. */
@@ -166,7 +172,18 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
     baseValue,
     postTransform: 'LOGISTIC',
   };
-  return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows };
+  const oneOutcome =
+    valid === undefined
+      ? undefined
+      : holdoutOneOutcome({
+          valid,
+          explicit: validation !== undefined,
+          fraction: f,
+          seed: params.seed,
+          earlyStoppingPicked: params.earlyStoppingRounds === undefined ? undefined : kept,
+        });
+  const warnings = [...columnWithoutSignalWarnings(train, 'columns' in examples ? 'columns' : 'features'), ...(oneOutcome === undefined ? [] : [oneOutcome])];
+  return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows, warnings };
 }
 
 /**

@@ -1,0 +1,87 @@
+import type { ColumnSlice } from './gbdtData.js';
+
+/**
+ * Something about the data {@link trainGbdt} trained on anyway that a person should look at: the
+ * library's counterpart of `train`'s warnings (TrainingWarning), told in the call's own terms (a
+ * feature's index, `validationFraction`, `options.validation`) since the trainer has no column names.
+ */
+export interface GbdtWarning {
+  /**
+   * `column_without_signal`: every row trained on holds the same value in the feature, or every one
+   * is missing, so no tree splits on it; `holdout_one_outcome`: every validation row that weighs
+   * something holds one label, so `validLogLoss` (and early stopping, which reads it) measures that
+   * label alone, and AUC or KS cannot be measured on it.
+   */
+  readonly code: 'column_without_signal' | 'holdout_one_outcome';
+  /**
+   * Where: feature `j` at `['data', 'columns', j]` (or `['data', 'features', j]` for row-major data, `j`
+   * being the feature, not the element); the holdout at `['validationFraction']`, or at
+   * `['options', 'validation', 'labels']` when given as `options.validation`.
+   */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * A `column_without_signal` warning for each feature whose training rows cannot be told apart by it:
+ * every cell missing, or every cell one value (one value with some missing cells still tells rows apart).
+ */
+export function columnWithoutSignalWarnings(train: ColumnSlice, featuresKey: 'columns' | 'features'): GbdtWarning[] {
+  const out: GbdtWarning[] = [];
+  if (train.nRows === 0) return out;
+  train.columns.forEach((column, j) => {
+    const first = column[0]!;
+    for (let i = 1; i < train.nRows; i++) {
+      const v = column[i]!;
+      // A different value, or a missing cell beside a present one (or the reverse), tells rows apart.
+      if (Number.isNaN(v) !== Number.isNaN(first) || (!Number.isNaN(v) && v !== first)) return;
+    }
+    const held = Number.isNaN(first) ? 'is missing' : `holds ${first}`;
+    out.push({
+      code: 'column_without_signal',
+      path: ['data', featuresKey, j],
+      message: `feature ${j}: every one of the ${train.nRows} rows trained on ${held}, so no tree splits on it and the model learns nothing from it (a failed join? a feature never computed?); leave it out`,
+    });
+  });
+  return out;
+}
+
+/** The holdout as {@link holdoutOneOutcome} reads it. */
+export interface GbdtHoldout {
+  readonly valid: ColumnSlice;
+  /** `options.validation` was given (else the holdout is the seeded split of `validationFraction`). */
+  readonly explicit: boolean;
+  readonly fraction: number | undefined;
+  readonly seed: number;
+  /** Rounds early stopping kept on this holdout; undefined when it did not run. */
+  readonly earlyStoppingPicked: number | undefined;
+}
+
+/**
+ * A `holdout_one_outcome` warning when every validation row that weighs something holds one label:
+ * `validLogLoss` then falls as every prediction moves toward that label, so the rounds early stopping
+ * picks by it say nothing about telling the labels apart.
+ */
+export function holdoutOneOutcome(h: GbdtHoldout): GbdtWarning | undefined {
+  const weight = [0, 0];
+  let weighing = 0;
+  for (let i = 0; i < h.valid.nRows; i++) {
+    weight[h.valid.labels[i]!]! += h.valid.weights[i]!;
+    if (h.valid.weights[i]! > 0) weighing++;
+  }
+  if (weight[0]! > 0 && weight[1]! > 0) return undefined;
+  const held = weight[1]! > 0 ? 1 : 0;
+  const which = h.explicit ? 'options.validation' : `the holdout (validationFraction ${h.fraction}, seed ${h.seed})`;
+  const stopping =
+    h.earlyStoppingPicked === undefined
+      ? ''
+      : `; early stopping kept ${h.earlyStoppingPicked} rounds by it, which rewards pushing every prediction toward ${held}, not telling the labels apart`;
+  const remedy = h.explicit
+    ? `give a validation set with rows of label ${1 - held}`
+    : `give another seed, a larger validationFraction, or more rows of label ${1 - held}`;
+  return {
+    code: 'holdout_one_outcome',
+    path: h.explicit ? ['options', 'validation', 'labels'] : ['validationFraction'],
+    message: `${which} holds only label ${held}: all ${weighing} of its rows that weigh something have label ${held}, so validLogLoss measures that label alone and AUC or KS cannot be measured on it${stopping}; ${remedy}`,
+  };
+}
