@@ -18,6 +18,8 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'model.onnx'), build.onnx);
 writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(build.manifest, null, 2)}\n`);
 writeFileSync(join(outDir, 'MODEL_CARD.md'), renderModelCard(build, sha));
+// A feature of the synthetic population without signal would ship as an input the model never reads.
+for (const w of build.trained.warnings) process.stderr.write(`warning (${w.code}): ${w.message}\n`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(
   `models/default rebuilt in ${seconds}s: ${build.trained.bestIteration} trees, holdout AUC ${build.holdout.auc.toFixed(4)}, ` +

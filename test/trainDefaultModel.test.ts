@@ -14,13 +14,15 @@ describe('default model build', () => {
   });
 
   it('records monotone directions, training ranges and holdout metrics in the manifest', () => {
-    const { manifest, holdout } = trainDefaultModel(fixture);
+    const { manifest, holdout, trained } = trainDefaultModel(fixture);
     const income = manifest.features.find((f) => f.name === 'income_rmb');
     expect(income?.monotone).toBe(-1);
     expect(income?.trainingRange?.max).toBeGreaterThan(income?.trainingRange?.min ?? Infinity);
     expect(manifest.features.filter((f) => f.name.startsWith('cert_')).every((f) => f.monotone === -1)).toBe(true);
     expect(holdout.auc).toBeGreaterThan(0.6);
     expect(holdout.calibration).toHaveLength(10);
+    // Every input of the default model tells the rows apart, and its holdout holds both outcomes.
+    expect(trained.warnings).toEqual([]);
   });
 
   it('ships a model whose manifest file and card match the ONNX bytes', () => {
