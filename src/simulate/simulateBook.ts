@@ -10,6 +10,7 @@ import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
 import type { Challenger } from '../decision/challengers/championChallenger.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
+import { resolvePolicy } from '../policy/resolvePolicy.js';
 import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
 import { runSimulation, type RunSimulationOptions, type SimulationProvenance, type SimulationResult, type SimulationSide } from './runSimulation.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -130,19 +131,19 @@ export async function simulateBook(given: SimulateBookOptions): Promise<Simulati
 
 /**
  * For a side deciding champion/challenger live, each challenger arm's money assumptions from its
- * own policy (complete or overrides; the champion's when it sets none, as the scorer builds the
- * arm), so its decisions are counted under the LGD and utilisation they were priced and limited
+ * own policy (complete, or its overrides of the champion's; the champion's when it sets none, as the
+ * scorer builds the arm), so its decisions are counted under the LGD and utilisation they were priced and limited
  * under. In shadow mode the champion decides everyone: nothing to add.
  */
 function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { armAssumptions?: Record<string, PortfolioAssumptions> } {
   if (options.challengers === undefined || options.challengerMode !== 'live') return {};
+  // As the scorer builds the arm: a complete policy of its own, else its overrides of the champion's.
   const own = (c: Challenger): PolicyConfig =>
-    c.policy === undefined && c.policyOverrides === undefined
-      ? champion
-      : resolvePolicyOptions({
-          ...(c.policy === undefined ? {} : { policy: c.policy }),
-          ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }),
-        });
+    c.policy !== undefined
+      ? resolvePolicyOptions({ policy: c.policy, ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) })
+      : c.policyOverrides !== undefined
+        ? resolvePolicy(c.policyOverrides, champion)
+        : champion;
   return { armAssumptions: Object.fromEntries(options.challengers.map((c) => [c.name, portfolioAssumptions(own(c))])) };
 }
 

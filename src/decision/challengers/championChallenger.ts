@@ -5,7 +5,7 @@ import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
-import type { PolicyOverrides } from '../../policy/resolvePolicy.js';
+import { resolvePolicy, type PolicyOverrides } from '../../policy/resolvePolicy.js';
 import type { BatchResult, Scorer, ScorerOptions } from '../createScorer.js';
 import type { Decision, ShadowDecision } from '../decision.js';
 import { toErrorData } from '../toErrorData.js';
@@ -18,7 +18,10 @@ export interface Challenger {
   readonly name: string;
   /** A complete policy for this arm. Default: the champion's policy (or overrides). */
   readonly policy?: PolicyConfig;
-  /** Overrides of the default policy for this arm, instead of a complete `policy`. */
+  /**
+   * Changes to the champion's policy for this arm (merged into it as `resolvePolicy(overrides, champion.policy)`),
+   * instead of a complete `policy`.
+   */
   readonly policyOverrides?: PolicyOverrides;
   /** Default: the champion's model. */
   readonly model?: string | Uint8Array | LoadedModel;
@@ -89,6 +92,22 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
 }
 
 /**
+ * The policy options an arm is created with. A complete `policy` of its own replaces the champion's
+ * (createScorer refuses it beside `policyOverrides`, so both are passed on as given); `policyOverrides`
+ * change the champion's policy, as a challenger is the champion with these changes: merged into the
+ * default policy instead, they dropped what the champion set (a champion's lender cap of 10,000 RMB,
+ * and the arm deciding live granted up to 50,000 RMB). Neither: the champion's own options.
+ */
+function armPolicy(c: Challenger, own: ScorerOptions, championPolicy: PolicyConfig): Pick<ScorerOptions, 'policy' | 'policyOverrides'> {
+  if (c.policy !== undefined) return { policy: c.policy, ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
+  if (c.policyOverrides !== undefined) return { policy: resolvePolicy(c.policyOverrides, championPolicy) };
+  return {
+    ...(own.policy === undefined ? {} : { policy: own.policy }),
+    ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
+  };
+}
+
+/**
  * A challenger's own policy refused, its fields named under the challenger (`challengers.1.policyOverrides.pricing.margin`):
  * named as the champion's are (`pricing.margin`), two challengers' faults could not be told apart from each
  * other or from the champion's. The champion is built first, so a policy refusal here is the arm's own.
@@ -155,21 +174,12 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       // The champion's sha256 pin is for the champion's model; a challenger with its own model is not held to it.
       const { expectedSha256: _pin, ...shared } = base;
       const own = c.model === undefined ? base : shared;
-      // A challenger's own policy (complete or overrides) replaces the champion's; createScorer refuses both at once.
       const { policy: _p, policyOverrides: _o, ...ownWithoutPolicy } = own;
-      const armPolicy =
-        c.policy === undefined && c.policyOverrides === undefined
-          ? {
-              ...(own.policy === undefined ? {} : { policy: own.policy }),
-              ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
-            }
-          : { ...(c.policy === undefined ? {} : { policy: c.policy }), ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
-      arms.set(
-        c.name,
-        await create({ ...ownWithoutPolicy, ...armPolicy, ...(model === undefined ? {} : { model }) }).catch((e: unknown) => {
-          throw armPolicyError(e, i, c);
-        }),
-      );
+      try {
+        arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy(c, own, champion.policy), ...(model === undefined ? {} : { model }) }));
+      } catch (e) {
+        throw armPolicyError(e, i, c);
+      }
     }
   } catch (e) {
     await Promise.all([champion, ...arms.values()].map((s) => s.close()));
