@@ -32,6 +32,7 @@ import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { createUnknownKindTally } from '../evidence/unknownKinds.js';
 import { unknownKindsWarning } from './unknownKindsWarning.js';
 import type { MonitorResult, monitorDecisions } from '../monitor/runMonitor.js';
+import type { MonitorSummary } from '../monitor/monitorAccumulator.js';
 import { besideRunFaults, besideRunWarning } from './besideRunFaults.js';
 import { runWroteNoLine } from './runWroteNoLine.js';
 
@@ -314,7 +315,7 @@ export async function runMonitorCommand(argv: readonly string[], io: CliIo = pro
     }
     const s = result.summary;
     io.stdout(
-      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${s.score.band ?? 'no data'}), ` +
+      `monitored ${s.observations.toLocaleString('en-US')} of ${result.records.toLocaleString('en-US')} records: score PSI ${s.score.index === null ? '-' : formatStabilityIndex(s.score.index)} (${scoreBandText(s)}), ` +
         `${s.flagged.length} figure(s) flagged, worst band ${s.worstBand}\n` +
         s.flagged.map((f) => `  ${f.band.padEnd(5)} ${f.kind} ${terminalText(f.name)}: ${formatStabilityIndex(f.index)}\n`).join('') +
         result.warnings.map((w) => `note: ${terminalText(w)}\n`).join(''),
@@ -391,4 +392,17 @@ async function monitorDecisionsFile(
     ...(index.forks() === 0 ? [] : [forkWarning(index.forks())]),
   ];
   return { ...result, warnings, manifestUnread: error !== undefined, notTheRuns: notTheRuns.length > 0, decidedNothing };
+}
+
+/**
+ * The score's band as the summary line gives it, with why it is not flagged when it is in a band: one
+ * record's "score PSI 8.283 (act), 0 figure(s) flagged, worst band stable" read as a contradiction.
+ */
+function scoreBandText(s: MonitorSummary): string {
+  const band = s.score.band ?? 'no data';
+  const unflagged = s.withinNoise.find((f) => f.kind === 'score');
+  if (unflagged === undefined) return band;
+  return unflagged.noise.critical === null
+    ? `${band}, not judged: ${unflagged.records.toLocaleString('en-US')} records, ${unflagged.noise.judgedFrom.toLocaleString('en-US')} needed`
+    : `${band}, within sampling noise`;
 }

@@ -4,7 +4,7 @@
 // cap was gone from the arm, beside a change that was only about price. A challenger is the champion with
 // the changes it names: its overrides now change the champion's policy; a complete `policy` still replaces it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScorer, type Scorer } from '../../src/decision/createScorer.js';
+import { createScorer, type Scorer, type ScorerOptions } from '../../src/decision/createScorer.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { policyHash } from '../../src/policy/policyHash.js';
@@ -16,7 +16,7 @@ const championOverrides = { limits: { lenderCapPerBorrower: 1_000_000 } } as con
 const margin = { pricing: { margin: 0.04 } } as const;
 
 let scorers: Scorer[] = [];
-const open = async (options: Parameters<typeof createScorer>[0]) => {
+const open = async (options: ScorerOptions) => {
   const s = await createScorer({ suggestionsPerDecision: 0, ...options });
   scorers.push(s);
   return s;
