@@ -403,6 +403,6 @@ function scoreBandText(s: MonitorSummary): string {
   const unflagged = s.withinNoise.find((f) => f.kind === 'score');
   if (unflagged === undefined) return band;
   return unflagged.noise.critical === null
-    ? `${band}, not judged: ${unflagged.records.toLocaleString('en-US')} records, ${unflagged.noise.judgedFrom.toLocaleString('en-US')} needed`
+    ? `${band}, not judged: ${unflagged.records.toLocaleString('en-US')} record${unflagged.records === 1 ? '' : 's'}, ${unflagged.noise.judgedFrom.toLocaleString('en-US')} needed`
     : `${band}, within sampling noise`;
 }
