@@ -19,6 +19,6 @@ it("a score in a band but not flagged says why on the summary line; the exit cod
   const code = await runMonitorCommand(['--applicants', join(work, 'one.ndjson'), '--out', join(work, 'one.json')], c.io);
   expect(code).toBe(0);
   expect(c.out()).toMatch(
-    /^monitored 1 of 1 records: score PSI [0-9.]+ \((watch|act), (within sampling noise|not judged: 1 records, \d+ needed)\), 0 figure\(s\) flagged, worst band stable\n/,
+    /^monitored 1 of 1 records: score PSI [0-9.]+ \((watch|act), (within sampling noise|not judged: 1 record, \d+ needed)\), 0 figure\(s\) flagged, worst band stable\n/,
   );
 });
