@@ -63,12 +63,27 @@ function describeSymbol(checker: ts.TypeChecker, exported: ts.Symbol): string[] 
   return lines;
 }
 
-/** The report text of every entry point, from the source as it is now. */
-export function buildApiReports(): Map<string, string> {
+/**
+ * The report text of every entry point, from the source as it is now. `onRead` is told of every
+ * file the compiler reads (sources, declarations, package.json files it resolves through): the
+ * reports are a function of those files' text, which lets test/helpers/cachedApiReports.ts reuse
+ * them while none has changed.
+ */
+export function buildApiReports(onRead?: (fileName: string, text: string) => void): Map<string, string> {
   const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (config === undefined) throw new Error('cannot read tsconfig.json');
   const files = Object.values(API_ENTRIES).map((f) => `${root}${f}`);
-  const program = ts.createProgram(files, { ...config.options, noEmit: true });
+  const options = { ...config.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  if (onRead !== undefined) {
+    const readFile = host.readFile.bind(host);
+    host.readFile = (fileName) => {
+      const text = readFile(fileName);
+      if (text !== undefined) onRead(fileName, text);
+      return text;
+    };
+  }
+  const program = ts.createProgram(files, options, host);
   const checker = program.getTypeChecker();
   const reports = new Map<string, string>();
   for (const [entry, file] of Object.entries(API_ENTRIES)) {

@@ -4,7 +4,10 @@ import { mutantBaseScorers, mutants } from './mutantScorers.js';
 
 // The README's settings. The ten-seed sweep is test/deep/mutantSweep.test.ts; here one seed
 // keeps npm test quick while still proving each mutant is caught by the law it breaks.
-const SETTINGS = { numRuns: 50, scorerNumRuns: 10, shrink: false } as const;
+// The scorer part only: every mutant wraps a scorer's paths and keeps its sound policy
+// (`policy: s.policy`), so a law's policy part (numRuns, the kit's own engine on that policy) sees
+// no mutant and checked the same policy on the same seed once per mutant and law (2026-12-02).
+const SETTINGS = { part: 'scorer', scorerNumRuns: 10, shrink: false } as const;
 const SEEDS = [20261128];
 
 // One scorer per policy (and previews setting): the default one, and each mutant's own where it sets one.
