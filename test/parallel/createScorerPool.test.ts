@@ -17,6 +17,7 @@ import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.
 import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
+import { bundledFeaturesModule } from '../helpers/bundledFeaturesModule.js';
 import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
 import { scorerReassessBatch } from '../../src/decision/reassessBatch.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -419,7 +420,7 @@ describe('createScorerPool: options and start-up', () => {
 describe('createScorerPool: a featuresModule that cannot serve is refused before any worker starts', () => {
   const scratch = new URL('../../.tmp/', import.meta.url).pathname;
   const src = new URL('../../src/', import.meta.url).pathname;
-  const countedWorker = new URL('./fixtures/countedScorerWorker.ts', import.meta.url);
+  const countedWorker = new URL('./fixtures/countedScorerWorker.mjs', import.meta.url);
   let dir: string;
   let starts: string;
   const write = (name: string, text: string): string => {
@@ -483,7 +484,8 @@ export default defineFeatureSet({ features: [...builtInFeatures, { name: 'tenure
   }
 
   it('with a good module the same counted workers do start (the check above can fail)', async () => {
-    const path = write('good.ts', monthsOnBookFeaturesModule());
+    // Bundled to JavaScript: the workers start plain node, not the source tree through tsx.
+    const path = await bundledFeaturesModule(dir, 'good', monthsOnBookFeaturesModule());
     rmSync(starts, { force: true });
     const pool = await createScorerPool({ workers: 1, featuresModule: path, workerEntry: countedWorker, scorer: { suggestionsPerDecision: 0 } });
     try {
@@ -558,8 +560,9 @@ describe('createScorerPool with a lender feature set: records cloning cannot car
   beforeAll(async () => {
     mkdirSync(scratch, { recursive: true });
     dir = mkdtempSync(join(scratch, 'pool-features-'));
-    const modulePath = join(dir, 'features.ts');
-    writeFileSync(modulePath, monthsOnBookFeaturesModule());
+    // Bundled to JavaScript: the worker starts plain node, not the source tree through tsx (loading a
+    // TypeScript module in workers is test/features/typeScriptLoaderHint.test.ts's).
+    const modulePath = await bundledFeaturesModule(dir, 'features', monthsOnBookFeaturesModule());
     [lenderPool, lenderScorer] = await Promise.all([
       createScorerPool({ workers: 1, featuresModule: modulePath, scorer: { suggestionsPerDecision: 0 } }),
       loadFeatureSetModule(modulePath).then(({ features }) => createScorer({ features, suggestionsPerDecision: 0 })),
