@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { bundleEntry } from '../setup/sourceWorkerBundle.js';
+
+type Esbuild = typeof import('esbuild');
+let esbuild: Esbuild | undefined;
 
 /**
  * Writes a lender's features module (`text`, TypeScript importing this repository's src/) as
@@ -13,6 +16,20 @@ import { bundleEntry } from '../setup/sourceWorkerBundle.js';
  */
 export async function bundledFeaturesModule(dir: string, name: string, text: string): Promise<string> {
   const source = join(dir, `${name}.ts`);
+  const out = join(dir, `${name}.mjs`);
   writeFileSync(source, text);
-  return bundleEntry(dir, name, source);
+  // esbuild, the bundler under tsup (test/setup/sourceWorkerBundle.ts), resolved from tsup (it is no
+  // dependency of ours): loading tsup itself cost the test process about 1.2 CPU-s, esbuild 0.3.
+  esbuild ??= createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as Esbuild;
+  await esbuild.build({
+    entryPoints: [source],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return out;
 }
