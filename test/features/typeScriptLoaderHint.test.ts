@@ -25,14 +25,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Plain node's answer per path: two tests read it, and a node start is about 0.2 CPU-s.
+const plainNodeAnswers = new Map<string, { code?: string; message?: string }>();
+
 /** What plain node (no loader) throws importing `path`: its code and message, as a live Error. */
 function plainNodeImportError(path: string): Error {
+  let answer = plainNodeAnswers.get(path);
+  if (answer === undefined) {
+    answer = askPlainNode(path);
+    plainNodeAnswers.set(path, answer);
+  }
+  return Object.assign(new Error(answer.message), { code: answer.code });
+}
+
+function askPlainNode(path: string): { code?: string; message?: string } {
   const script = `import(${JSON.stringify(pathToFileURL(path).href)}).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`;
-  const { code, message } = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as {
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as {
     code?: string;
     message?: string;
   };
-  return Object.assign(new Error(message), { code });
 }
 
 describe('typeScriptLoaderHint', () => {
