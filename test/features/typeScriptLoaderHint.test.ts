@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
+import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { typeScriptLoaderHint } from '../../src/features/typeScriptLoaderHint.js';
 import { createScorerPool } from '../../src/parallel/createScorerPool.js';
 import { SOURCE_WORKER_BUNDLE_ENV } from '../../src/parallel/scorerWorkerEntry.js';
@@ -25,14 +26,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Plain node's answer per path: two tests read it, and a node start is about 0.2 CPU-s.
+const plainNodeAnswers = new Map<string, { code?: string; message?: string }>();
+
 /** What plain node (no loader) throws importing `path`: its code and message, as a live Error. */
 function plainNodeImportError(path: string): Error {
+  let answer = plainNodeAnswers.get(path);
+  if (answer === undefined) {
+    answer = askPlainNode(path);
+    plainNodeAnswers.set(path, answer);
+  }
+  return Object.assign(new Error(answer.message), { code: answer.code });
+}
+
+function askPlainNode(path: string): { code?: string; message?: string } {
   const script = `import(${JSON.stringify(pathToFileURL(path).href)}).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, message: e.message })))`;
-  const { code, message } = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as {
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as {
     code?: string;
     message?: string;
   };
-  return Object.assign(new Error(message), { code });
 }
 
 describe('typeScriptLoaderHint', () => {
@@ -75,7 +87,7 @@ describe('a pool whose workers run plain node, given a features.ts', () => {
     );
   });
 
-  it("starts with the hint followed: workerExecArgv: ['--import', 'tsx'] (the hint holds)", async () => {
+  it("starts with the hint followed: workerExecArgv: ['--import', 'tsx'] (the hint holds), and decides with the module's feature", async () => {
     const pool = await createScorerPool({
       workers: 1,
       featuresModule: modulePath,
@@ -83,6 +95,14 @@ describe('a pool whose workers run plain node, given a features.ts', () => {
       workerExecArgv: ['--import', 'tsx'],
       scorer: { suggestionsPerDecision: 0 },
     });
-    await pool.close();
+    try {
+      // The other tests whose workers take a lender's module give them JavaScript: this is the one
+      // whose workers decide with a TypeScript module.
+      const applicant = { ...exampleApplicants[0]!.applicant, attributes: { months_on_book: 12 } };
+      const [result] = await pool.safeDecideBatch([applicant]);
+      expect(result?.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ import { iteratePopulation } from '../../src/train/synthetic/generatePopulation.
 import { FAIL_ID } from './fixtures/crashingScorerWorker.js';
 import { loadFeatureSetModule } from '../../src/features/loadFeatureSetModule.js';
 import { monthsOnBookFeaturesModule } from '../helpers/monthsOnBookFeatures.js';
+import { bundledFeaturesModule } from '../helpers/bundledFeaturesModule.js';
 import { WORKER_STARTS_ENV } from './fixtures/workerStarts.js';
 import { scorerReassessBatch } from '../../src/decision/reassessBatch.js';
 import type { Decision } from '../../src/decision/decision.js';
@@ -32,6 +33,8 @@ const invalid: unknown[] = [null, 42, 'applicant', {}, { ...examples[0], asOf: '
 const mixed: unknown[] = [...synthetic, ...examples].flatMap((a, i) => (i % 9 === 4 ? [invalid[i % invalid.length], a] : [a]));
 
 const json = (results: readonly BatchResult[]) => JSON.stringify(results);
+/** The run's worker, counted: each start is a line in the file named by WORKER_STARTS_ENV. */
+const countedWorker = new URL('./fixtures/countedScorerWorker.mjs', import.meta.url);
 // Node's default young generation, named: the flag must reach the workers and change nothing else.
 const workerExecArgv = ['--max-semi-space-size=16'];
 
@@ -419,7 +422,6 @@ describe('createScorerPool: options and start-up', () => {
 describe('createScorerPool: a featuresModule that cannot serve is refused before any worker starts', () => {
   const scratch = new URL('../../.tmp/', import.meta.url).pathname;
   const src = new URL('../../src/', import.meta.url).pathname;
-  const countedWorker = new URL('./fixtures/countedScorerWorker.ts', import.meta.url);
   let dir: string;
   let starts: string;
   const write = (name: string, text: string): string => {
@@ -481,18 +483,8 @@ export default defineFeatureSet({ features: [...builtInFeatures, { name: 'tenure
       expect(startedWorkers()).toEqual([]);
     });
   }
-
-  it('with a good module the same counted workers do start (the check above can fail)', async () => {
-    const path = write('good.ts', monthsOnBookFeaturesModule());
-    rmSync(starts, { force: true });
-    const pool = await createScorerPool({ workers: 1, featuresModule: path, workerEntry: countedWorker, scorer: { suggestionsPerDecision: 0 } });
-    try {
-      expect(startedWorkers()).toHaveLength(1);
-    } finally {
-      await pool.close();
-      rmSync(starts, { force: true });
-    }
-  });
+  // That the same counted workers do start with a good module (so these checks can fail) is the
+  // lender feature set's test below: its pool starts from them.
 });
 
 describe('createScorerPool: a worker that crashes, hangs, fails or is killed', () => {
@@ -555,19 +547,32 @@ describe('createScorerPool with a lender feature set: records cloning cannot car
   let dir: string;
   let lenderPool: ScorerPool;
   let lenderScorer: Scorer;
+  let starts: string;
   beforeAll(async () => {
     mkdirSync(scratch, { recursive: true });
     dir = mkdtempSync(join(scratch, 'pool-features-'));
-    const modulePath = join(dir, 'features.ts');
-    writeFileSync(modulePath, monthsOnBookFeaturesModule());
-    [lenderPool, lenderScorer] = await Promise.all([
-      createScorerPool({ workers: 1, featuresModule: modulePath, scorer: { suggestionsPerDecision: 0 } }),
-      loadFeatureSetModule(modulePath).then(({ features }) => createScorer({ features, suggestionsPerDecision: 0 })),
-    ]);
+    // Bundled to JavaScript: the worker starts plain node, not the source tree through tsx (loading a
+    // TypeScript module in workers is test/features/typeScriptLoaderHint.test.ts's).
+    const modulePath = await bundledFeaturesModule(dir, 'features', monthsOnBookFeaturesModule());
+    // From the counted worker the refusals above hold never starts: the first test sees it start here.
+    starts = join(dir, 'worker-starts.txt');
+    process.env[WORKER_STARTS_ENV] = starts;
+    try {
+      [lenderPool, lenderScorer] = await Promise.all([
+        createScorerPool({ workers: 1, featuresModule: modulePath, workerEntry: countedWorker, scorer: { suggestionsPerDecision: 0 } }),
+        loadFeatureSetModule(modulePath).then(({ features }) => createScorer({ features, suggestionsPerDecision: 0 })),
+      ]);
+    } finally {
+      delete process.env[WORKER_STARTS_ENV];
+    }
   });
   afterAll(async () => {
     await Promise.all([lenderPool?.close(), lenderScorer?.close()]);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with a good module the counted workers do start (the refusals above, "no worker started", can fail)', () => {
+    expect(readFileSync(starts, 'utf8').split('\n').filter(Boolean)).toEqual(lenderPool.workerPids().map(String));
   });
 
   it("a throwing getter, a function or a symbol next to the lender's attributes gets the in-process result (the pool used to parse such records with the built-in schema)", async () => {

@@ -12,9 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validationError.js';
-import { createScorerPool } from '../../src/parallel/createScorerPool.js';
+import { createScorerPool, type ScorerPool } from '../../src/parallel/createScorerPool.js';
 import { workerExecArgvIssues } from '../../src/parallel/workerExecArgv.js';
 import { NODE_FLAGS_RUNNING_CODE, NODE_FLAGS_WITH_VALUE } from '../../src/parallel/nodeFlagsWithValue.js';
 import { NODE_FLAGS_REPLACING_RUN } from '../../src/parallel/nodeFlagsReplacingRun.js';
@@ -289,21 +289,30 @@ describe('the value-taking flags, held against the running node (node --help)', 
 });
 
 describe('a pool given a flag and its value as two elements', () => {
-  it.runIf(process.platform === 'linux')("starts, and its workers run with them (['--disable-warning', name, '--import', module])", async () => {
-    const mark = new URL('./fixtures/markWorkerImport.mjs', import.meta.url).href;
-    // Were the warning's name not read as --disable-warning's value, Node would run it as the script.
-    const pool = await createScorerPool({
-      workers: 1,
-      workerExecArgv: ['--disable-warning', 'ExperimentalWarning', '--import', mark],
-      scorer: { suggestionsPerDecision: 0 },
+  // One pool for the two tests that need its workers running (a worker start is about 1 CPU-s): two
+  // workers, so each takes its own debugger port, with the flag-and-value pairs before --inspect.
+  describe('started', () => {
+    let pool: ScorerPool;
+    beforeAll(async () => {
+      const mark = new URL('./fixtures/markWorkerImport.mjs', import.meta.url).href;
+      // Were the warning's name not read as --disable-warning's value, Node would run it as the script.
+      pool = await createScorerPool({
+        workers: 2,
+        workerExecArgv: ['--disable-warning', 'ExperimentalWarning', '--import', mark, '--inspect=127.0.0.1:0'],
+        scorer: { suggestionsPerDecision: 0 },
+      });
     });
-    try {
-      const [pid] = pool.workerPids();
-      // The module ran in the worker (Linux keeps a process title's first 15 bytes).
-      expect(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()).toBe('creditlift-work');
-    } finally {
-      await pool.close();
-    }
+    afterAll(() => pool?.close());
+
+    it.runIf(process.platform === 'linux')("starts, and its workers run with them (['--disable-warning', name, '--import', module])", () => {
+      expect(pool.workerPids()).toHaveLength(2);
+      // The module ran in every worker (Linux keeps a process title's first 15 bytes).
+      for (const pid of pool.workerPids()) expect(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()).toBe('creditlift-work');
+    });
+
+    it('a pool with --inspect on a free port starts every worker (each listens, none waits)', () => {
+      expect(pool.workerPids()).toHaveLength(2);
+    });
   });
 
   it('a flag that runs code in place of the worker is refused by the pool and by simulateBook, before any worker starts', async () => {
@@ -331,15 +340,6 @@ describe('a pool given a flag and its value as two elements', () => {
     expect((simulated as ValidationError).issues.map((i) => i.message)).toContain(
       "workerExecArgv at index 0: --check makes Node check the worker script's syntax and exit, so the worker would not run the scorer",
     );
-  });
-
-  it('a pool with --inspect on a free port starts every worker (each listens, none waits)', async () => {
-    const pool = await createScorerPool({ workers: 2, workerExecArgv: ['--inspect=127.0.0.1:0'], scorer: { suggestionsPerDecision: 0 } });
-    try {
-      expect(pool.workerPids()).toHaveLength(2);
-    } finally {
-      await pool.close();
-    }
   });
 
   it('--inspect-brk is refused by the pool and by simulateBook, before any worker starts', async () => {
