@@ -85,6 +85,9 @@ export const CREDITLIFT_ISSUE_CODES = deepFreeze([
   'duplicate_feature',
   'missing_categories',
   'unexpected_categories',
+  // A model's category listed twice (as train and predict read it) or empty: code i must name one category
+  'duplicate_category',
+  'empty_category',
   'missing_data_category',
   // A feature or certificate kind whose name reads as social-media data declared under another category
   'data_category_mismatch',

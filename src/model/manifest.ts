@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
 
 /** Metadata key under which the manifest JSON is stored in the ONNX model's `metadata_props`. */
 export const MANIFEST_METADATA_KEY = 'creditlift.manifest';
@@ -32,6 +33,45 @@ export const ManifestFeature = z
         message: `categorical feature "${f.name}" must list its categories in the order the model codes them (code 0 first)`,
         params: { creditliftCode: 'missing_categories' },
       });
+    // Code i is the i-th category, so each must be one value train and predict can read: a list
+    // read two ways fed one category's rows under the other's code (the later entry won), an empty
+    // one is a missing cell, never a category, and none at all scored every row as missing.
+    if (f.kind === 'categorical' && f.categories !== undefined && f.categories.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `categorical feature "${f.name}" lists no categories: every value would score as missing`,
+        params: { creditliftCode: 'missing_categories' },
+      });
+    if (f.kind === 'numeric' && f.categories !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `numeric feature "${f.name}" lists categories, which nothing reads: make it categorical or drop them`,
+        params: { creditliftCode: 'unexpected_categories' },
+      });
+    if (f.kind === 'categorical' && f.categories !== undefined) {
+      const codeOf = new Map<string, number>();
+      f.categories.forEach((category, code) => {
+        const key = categoryKey(category);
+        const earlier = codeOf.get(key);
+        if (key === '')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', code],
+            message: `categorical feature "${f.name}": category ${code} is empty as train and predict read it (a missing cell), so no row could have it`,
+            params: { creditliftCode: 'empty_category' },
+          });
+        else if (earlier !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', code],
+            message: `categorical feature "${f.name}": category ${code} "${visibleSpelling(category)}" is code ${earlier} "${visibleSpelling(f.categories?.[earlier] ?? '')}" as train and predict read it: each code must name a different category`,
+            params: { creditliftCode: 'duplicate_category' },
+          });
+        else codeOf.set(key, code);
+      });
+    }
     // A direction over category codes claims an order the categories do not have (see defineFeatureSet).
     if (f.kind === 'categorical' && f.monotone !== 0)
       ctx.addIssue({

@@ -164,6 +164,12 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string): void => {
     ctx.addIssue({ code: 'custom', path, message });
   };
+  // zod runs this refinement on figures that failed only a range check (too small, too big, not a
+  // whole number), so nothing may be computed from one already refused: a plan of 10^9 months would
+  // build a billion-payment cash flow, a daily-rate step under a billionth loop the grid search for
+  // ever, a negative one throw comprehensiveCost's own error in place of the policy's.
+  const refusedPaths = (ctx.issues ?? []).map((i) => i.path ?? []);
+  const refused = (...paths: (readonly (string | number)[])[]): boolean => paths.some((path) => refusedPaths.some((r) => path.every((key, j) => r[j] === key)));
   if (p.age.min > p.age.max) issue(['age', 'max'], 'age.max must be at least age.min');
   if (p.refer.pdAbove > p.knockouts.declinePdAbove) {
     issue(['refer', 'pdAbove'], 'refer.pdAbove must not exceed knockouts.declinePdAbove');
@@ -186,7 +192,7 @@ function checkCrossFields(p: PolicyConfigShape, ctx: z.RefinementCtx): void {
   if (p.pricing.aprFloor > p.pricing.aprCap) issue(['pricing', 'aprFloor'], 'aprFloor must not exceed aprCap');
   // The lender's caps are held to the law the id names, not to an edited copy of it (refused above),
   // so a cap raised in both places is named in both.
-  checkPrices({ ...p, jurisdiction: builtInProfileWithId(p.jurisdiction.id) ?? p.jurisdiction }, issue);
+  checkPrices({ ...p, jurisdiction: builtInProfileWithId(p.jurisdiction.id) ?? p.jurisdiction }, issue, refused);
   const bands = p.affordability.dsrBands;
   bands.forEach((b, i) => {
     const prev = bands[i - 1];
@@ -261,8 +267,15 @@ function oneOffFeeAboveCap(p: PolicyConfigShape, feeFree: DailyRateGrid, cap: nu
  * grid between floor and cap with fees included (on a drawdown repaid at the first monthly bill), and every instalment plan's comprehensive cost
  * (the IRR of its flows) must stay at or under the cap. A plan that breaks it is named.
  */
-function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], message: string) => void): void {
+function checkPrices(
+  p: PolicyConfigShape,
+  issue: (path: (string | number)[], message: string) => void,
+  refused: (...paths: (readonly (string | number)[])[]) => boolean,
+): void {
   const cap = aprCapInForce(p);
+  // Each cost below is worked out only from figures the schema accepted (see checkCrossFields).
+  const capRefused = refused(['pricing', 'aprCap'], ['jurisdiction', 'aprCap']);
+  const feesRefused = refused(['fees', 'oneOffRate'], ['fees', 'monthlyRate']);
   if (p.jurisdiction.aprCap !== null && p.pricing.aprCap > p.jurisdiction.aprCap) {
     // Said how to fix: the default's 24% stays in place through a switch to a stricter profile.
     issue(
@@ -270,8 +283,9 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
       `aprCap ${pctText(p.pricing.aprCap)} is above the ${p.jurisdiction.id} ceiling of ${pctText(p.jurisdiction.aprCap)}: set pricing.aprCap to at most ${pctText(p.jurisdiction.aprCap)} (a jurisdiction profile does not change it)`,
     );
   }
-  const grid = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees);
-  if (grid.capSteps < grid.floorSteps) {
+  const gridReadable = !capRefused && !feesRefused && !refused(['pricing', 'dailyRateStep'], ['pricing', 'aprFloor']);
+  const grid = gridReadable ? dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, p.fees) : undefined;
+  if (grid !== undefined && grid.capSteps < grid.floorSteps) {
     // Blame the field at fault: the floor when even without fees its first billable daily rate
     // is above the cap (its aprFloor > aprCap case is already named), else the fees.
     const feeFree = dailyRateGrid(p.pricing.dailyRateStep, p.pricing.aprFloor, cap, NO_FEES);
@@ -294,7 +308,7 @@ function checkPrices(p: PolicyConfigShape, issue: (path: (string | number)[], me
   p.fees.instalmentPlans.forEach((plan, i) => {
     if (months.has(plan.months)) issue(['fees', 'instalmentPlans', i, 'months'], `duplicate ${plan.months}-month plan`);
     months.add(plan.months);
-    if (p.fees.oneOffRate >= 1) return;
+    if (capRefused || feesRefused || refused(['fees', 'instalmentPlans', i])) return;
     const cost = instalmentCost(plan, p.fees);
     if (cost.nominalApr > cap) {
       issue(
