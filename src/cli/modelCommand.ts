@@ -8,7 +8,8 @@ import { parseStrictJson } from '../json/parseStrictJson.js';
 import { ValidationError } from '../errors/validationError.js';
 import { importOnnxModel, ImportSpec } from '../model/import/importOnnxModel.js';
 import { parseCsv } from '../train/dataset/parseCsv.js';
-import { encodeRows } from '../train/dataset/tabularEncoding.js';
+import { encodeRows, type UnseenCategoryCounts } from '../train/dataset/tabularEncoding.js';
+import { unseenCategoryWarnings } from '../train/dataset/unseenCategoryWarnings.js';
 import { refuseOverwritingInputs } from './refuseOverwritingInputs.js';
 import { terminalText } from '../text/terminalText.js';
 import { readModelFolder } from '../train/modelCard/readModelFolder.js';
@@ -101,13 +102,25 @@ export function runModelCommand(argv: readonly string[], io: CommandIo = process
       const specOk = ImportSpec.safeParse(spec);
       if (!specOk.success) throw ValidationError.fromZod('ImportSpec', specOk.error);
       const table = parseCsv(readOptionTextSync('--background', v.background));
+      const unseen: UnseenCategoryCounts = new Map();
       const data = encodeRows(
         table,
         specOk.data.features.map((f) =>
           f.categories === undefined ? { name: f.name, kind: f.kind } : { name: f.name, kind: f.kind, categories: f.categories },
         ),
+        {},
+        unseen,
       );
       background = { data, nRows: table.rows.length };
+      // The background sets the covers TreeSHAP explains by and the manifest's ranges and missing
+      // shares: a value read as missing, or a column read by nothing, changed them without a word.
+      for (const line of unseenCategoryWarnings(unseen, table.rows.length, 'the spec does not list, read as missing')) io.stderr(line);
+      const specNames = new Set(specOk.data.features.map((f) => f.name));
+      const unread = table.header.filter((name) => !specNames.has(name));
+      if (unread.length > 0)
+        io.stderr(
+          `warning: ${terminalText(`--background column${unread.length === 1 ? '' : 's'} ${unread.map((n) => `"${n}"`).join(', ')} ${unread.length === 1 ? 'is' : 'are'} no feature of the spec and not read`)}\n`,
+        );
     }
     const imported = importOnnxModel(new Uint8Array(readOptionFileSync('--onnx', v.onnx!)), {
       spec,

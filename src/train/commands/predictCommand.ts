@@ -7,12 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import { ModelManifest } from '../../model/manifest.js';
 import { loadModel } from '../../model/loadModel.js';
 import { parseCsv } from '../dataset/parseCsv.js';
-import { visibleSpelling } from '../../text/categoryKey.js';
 import { encodeRows, type FeatureEncoding, type UnseenCategoryCounts } from '../dataset/tabularEncoding.js';
 import { ExitCode, processIo, reportError, UsageError, type CommandIo } from '../../commandLine/commandIo.js';
 import { refuseOverwritingInputs } from '../../cli/refuseOverwritingInputs.js';
 import { modelFilesRead } from '../../cli/modelFilesRead.js';
 import { terminalText } from '../../text/terminalText.js';
+import { unseenCategoryWarnings } from '../dataset/unseenCategoryWarnings.js';
 
 /** Help text of `creditlift predict`. */
 export const PREDICT_USAGE = `Usage: creditlift predict --model DIR --data FILE.csv --out PREDS.csv
@@ -105,7 +105,7 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
     try {
       const unseen: UnseenCategoryCounts = new Map();
       const features = encodeRows(table, encodingsOf(model.manifest), {}, unseen);
-      for (const line of unseenWarnings(unseen, table.rows.length)) io.stderr(line);
+      for (const line of unseenCategoryWarnings(unseen, table.rows.length, 'the model never saw, scored as missing')) io.stderr(line);
       const width = model.manifest.features.length;
       const nRows = table.rows.length;
       probabilities = new Float32Array(nRows);
@@ -124,24 +124,4 @@ export async function runPredictCommand(argv: readonly string[], io: CommandIo =
   } catch (e) {
     return reportError(e, io, PREDICT_USAGE);
   }
-}
-
-/** Most values one warning names. */
-const NAMED = 5;
-
-/**
- * One warning per categorical column holding values the model never saw (scored as missing): how many
- * rows, and the commonest values with their counts, as the scorer's `unseenCategories` names them.
- */
-function unseenWarnings(unseen: UnseenCategoryCounts, nRows: number): string[] {
-  return [...unseen].map(([column, counts]) => {
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const named = [...counts]
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, NAMED)
-      .map(([value, n]) => `"${visibleSpelling(value)}" (${n} row${n === 1 ? '' : 's'})`);
-    const more = counts.size > NAMED ? ` and ${counts.size - NAMED} more` : '';
-    const line = `warning (unseen_categories): "${column}": ${total} of ${nRows} rows hold a category the model never saw, scored as missing: ${named.join(', ')}${more}`;
-    return `${terminalText(line)}\n`;
-  });
 }
