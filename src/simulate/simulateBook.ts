@@ -9,8 +9,8 @@ import { ValidationError, type ValidationIssue } from '../errors/validationError
 import type { InputRecord } from '../cli/score/inputRecord.js';
 import { createScorerPool, type ScorerPool } from '../parallel/createScorerPool.js';
 import type { Challenger } from '../decision/challengers/championChallenger.js';
+import { challengerPolicyOptions } from '../decision/challengers/challengerPolicy.js';
 import type { PolicyConfig } from '../policy/policyConfig.js';
-import { resolvePolicy } from '../policy/resolvePolicy.js';
 import { portfolioAssumptions, type PortfolioAssumptions } from './portfolioEconomics.js';
 import { runSimulation, type RunSimulationOptions, type SimulationProvenance, type SimulationResult, type SimulationSide } from './runSimulation.js';
 import { ENGINE_VERSION } from '../version.js';
@@ -137,13 +137,7 @@ export async function simulateBook(given: SimulateBookOptions): Promise<Simulati
  */
 function liveArmAssumptions(options: ScorerOptions, champion: PolicyConfig): { armAssumptions?: Record<string, PortfolioAssumptions> } {
   if (options.challengers === undefined || options.challengerMode !== 'live') return {};
-  // As the scorer builds the arm: a complete policy of its own, else its overrides of the champion's.
-  const own = (c: Challenger): PolicyConfig =>
-    c.policy !== undefined
-      ? resolvePolicyOptions({ policy: c.policy, ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) })
-      : c.policyOverrides !== undefined
-        ? resolvePolicy(c.policyOverrides, champion)
-        : champion;
+  const own = (c: Challenger): PolicyConfig => resolvePolicyOptions(challengerPolicyOptions(c, champion));
   return { armAssumptions: Object.fromEntries(options.challengers.map((c) => [c.name, portfolioAssumptions(own(c))])) };
 }
 

@@ -5,12 +5,13 @@ import { checkLimitHistories } from '../limitHistories.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import type { LoadedModel } from '../../model/loadModel.js';
 import type { PolicyConfig } from '../../policy/policyConfig.js';
-import { resolvePolicy, type PolicyOverrides } from '../../policy/resolvePolicy.js';
+import type { PolicyOverrides } from '../../policy/resolvePolicy.js';
 import type { BatchResult, Scorer, ScorerOptions } from '../createScorer.js';
 import type { Decision, ShadowDecision } from '../decision.js';
 import { toErrorData } from '../toErrorData.js';
 import { sealDecision, type AuditKeys } from '../audit.js';
 import { assignArm, CHAMPION_ARM, DEFAULT_ASSIGNMENT_KEY } from './assignArm.js';
+import { challengerPolicyOptions } from './challengerPolicy.js';
 
 /** One challenger: a policy and/or model tried on a share of applicants. */
 export interface Challenger {
@@ -92,22 +93,6 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
 }
 
 /**
- * The policy options an arm is created with. A complete `policy` of its own replaces the champion's
- * (createScorer refuses it beside `policyOverrides`, so both are passed on as given); `policyOverrides`
- * change the champion's policy, as a challenger is the champion with these changes: merged into the
- * default policy instead, they dropped what the champion set (a champion's lender cap of 10,000 RMB,
- * and the arm deciding live granted up to 50,000 RMB). Neither: the champion's own options.
- */
-function armPolicy(c: Challenger, own: ScorerOptions, championPolicy: PolicyConfig): Pick<ScorerOptions, 'policy' | 'policyOverrides'> {
-  if (c.policy !== undefined) return { policy: c.policy, ...(c.policyOverrides === undefined ? {} : { policyOverrides: c.policyOverrides }) };
-  if (c.policyOverrides !== undefined) return { policy: resolvePolicy(c.policyOverrides, championPolicy) };
-  return {
-    ...(own.policy === undefined ? {} : { policy: own.policy }),
-    ...(own.policyOverrides === undefined ? {} : { policyOverrides: own.policyOverrides }),
-  };
-}
-
-/**
  * A challenger's own policy refused, its fields named under the challenger (`challengers.1.policyOverrides.pricing.margin`):
  * named as the champion's are (`pricing.margin`), two challengers' faults could not be told apart from each
  * other or from the champion's. The champion is built first, so a policy refusal here is the arm's own.
@@ -176,7 +161,7 @@ export async function createChampionChallengerScorer(options: ScorerOptions, cre
       const own = c.model === undefined ? base : shared;
       const { policy: _p, policyOverrides: _o, ...ownWithoutPolicy } = own;
       try {
-        arms.set(c.name, await create({ ...ownWithoutPolicy, ...armPolicy(c, own, champion.policy), ...(model === undefined ? {} : { model }) }));
+        arms.set(c.name, await create({ ...ownWithoutPolicy, ...challengerPolicyOptions(c, champion.policy), ...(model === undefined ? {} : { model }) }));
       } catch (e) {
         throw armPolicyError(e, i, c);
       }
