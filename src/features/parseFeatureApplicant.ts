@@ -2,7 +2,7 @@ import { refuseArguments } from '../errors/argumentIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/validationError.js';
 import type { Applicant } from '../schema/applicant.js';
 import { safeParseApplicant } from '../schema/parseApplicant.js';
-import { compareIssuePaths } from '../schema/parseApplicantWithZod.js';
+import { compareIssuePaths, issuesWithEvidenceCap } from '../schema/parseApplicantWithZod.js';
 import { rememberParsed } from '../schema/parsedApplicants.js';
 import { isBlockedPath, readPlainData } from '../schema/readPlainData.js';
 import { featureSetIssue, type FeatureSet } from './featureSet.js';
@@ -48,9 +48,10 @@ export function parseWithFeatures(input: unknown, features: FeatureSet): Applica
   const base = safeParseApplicant(rest);
   const attrs = schema.safeParse(attributes ?? {});
   const unblocked = (i: ValidationIssue) => !isBlockedPath(i.path, read.blocked);
-  const issues: ValidationIssue[] = [...read.issues.filter((i) => i.path[0] !== 'attributes'), ...(base.ok ? [] : base.error.issues.filter(unblocked))].sort(
-    compareIssuePaths,
-  );
+  const issues: ValidationIssue[] = [
+    ...issuesWithEvidenceCap(read).filter((i) => i.path[0] !== 'attributes'),
+    ...(base.ok ? [] : base.error.issues.filter(unblocked)),
+  ].sort(compareIssuePaths);
   issues.push(...read.issues.filter((i) => i.path[0] === 'attributes'));
   if (!attrs.success)
     for (const issue of ValidationError.fromZod('attributes', attrs.error).issues) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryKey, visibleSpelling } from '../text/categoryKey.js';
+import { INVISIBLE } from '../text/foldedText.js';
 
 /** Metadata key under which the manifest JSON is stored in the ONNX model's `metadata_props`. */
 export const MANIFEST_METADATA_KEY = 'creditlift.manifest';
@@ -24,6 +25,17 @@ export const ManifestFeature = z
     description: z.string().optional(),
   })
   .superRefine((f, ctx) => {
+    // A data file's columns are matched to features by name as written, and a column so named is
+    // refused (columnNameIssues): such a feature could never be fed.
+    const seen = f.name.replace(INVISIBLE, '');
+    const unseen = seen !== f.name ? 'holds an invisible character' : f.name !== f.name.trim() ? 'has surrounding whitespace' : undefined;
+    if (unseen !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `feature "${visibleSpelling(f.name)}" ${unseen}: a data file's columns are matched by name as written and refused so named, so no column could feed it${seen.trim() === '' ? '' : `; write "${seen.trim()}"`}`,
+        params: { creditliftCode: 'invalid_column_name' },
+      });
     // Without them the codes are a guess (creditlift's own category order is not the order another
     // trainer coded them in), and the PD would move with the guess.
     if (f.kind === 'categorical' && f.categories === undefined)

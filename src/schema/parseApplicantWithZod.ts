@@ -3,7 +3,7 @@ import { Applicant } from './applicant.js';
 import { MAX_EVIDENCE_ITEMS } from './certificateEvidence.js';
 import type { SafeParseApplicantResult } from './parseApplicant.js';
 import { rememberParsed } from './parsedApplicants.js';
-import { isBlockedPath, readPlainData } from './readPlainData.js';
+import { isBlockedPath, type PlainDataRead, readPlainData } from './readPlainData.js';
 
 type Issue = ValidationIssue;
 
@@ -24,24 +24,39 @@ export function compareIssuePaths(a: Issue, b: Issue): number {
   return a.path.length - b.path.length;
 }
 
+function tooManyEvidenceItems(length: number): Issue {
+  return {
+    path: ['evidence'],
+    code: 'too_many_evidence_items',
+    message: `At most ${MAX_EVIDENCE_ITEMS} evidence items are accepted; got ${length}`,
+    expected: `at most ${MAX_EVIDENCE_ITEMS} items`,
+    received: `${length} items`,
+  };
+}
+
+/**
+ * readPlainData's issues of an applicant, an evidence list too long to read (its `too_big`) said
+ * as the evidence cap instead, as a shorter list over the cap is: one code for one fault.
+ */
+export function issuesWithEvidenceCap(read: PlainDataRead): Issue[] {
+  const atEvidence = (path: readonly (string | number)[]) => path.length === 1 && path[0] === 'evidence';
+  const unread = read.tooLong.find((t) => atEvidence(t.path));
+  if (unread === undefined) return [...read.issues];
+  return read.issues.map((i) => (atEvidence(i.path) && i.code === 'too_big' ? tooManyEvidenceItems(unread.length) : i));
+}
+
 function validate(raw: unknown): SafeParseApplicantResult {
   // Read once into plain data: non-plain objects, throwing getters and holes become issues at their own paths.
   const read = readPlainData(raw);
   const input = read.value;
-  const issues: Issue[] = [...read.issues];
+  const issues: Issue[] = issuesWithEvidenceCap(read);
   let subject = input;
   if (isRecord(input)) {
     const evidence = input.evidence;
     // A huge evidence array is refused by its length alone, before any item is looked at, and
     // the rest of the record is still checked so every other problem is reported too.
     if (Array.isArray(evidence) && evidence.length > MAX_EVIDENCE_ITEMS) {
-      issues.push({
-        path: ['evidence'],
-        code: 'too_many_evidence_items',
-        message: `At most ${MAX_EVIDENCE_ITEMS} evidence items are accepted; got ${evidence.length}`,
-        expected: `at most ${MAX_EVIDENCE_ITEMS} items`,
-        received: `${evidence.length} items`,
-      });
+      issues.push(tooManyEvidenceItems(evidence.length));
       subject = { ...input, evidence: [] };
     }
   }

@@ -9,11 +9,13 @@ export interface PlainDataRead {
   readonly issues: ValidationIssue[];
   /** Paths of those parts: the schema's own complaints at or below them are redundant. */
   readonly blocked: readonly (readonly (string | number)[])[];
+  /** Arrays longer than {@link MAX_ARRAY_LENGTH}, each also a `too_big` issue: where, and how long. */
+  readonly tooLong: readonly { readonly path: readonly (string | number)[]; readonly length: number }[];
 }
 
 /** Deepest nesting read (deeper than any applicant); a deeper value is refused rather than walked. */
 export const MAX_DEPTH = 32;
-/** Longest array copied element by element; the schema caps every applicant array far below this. */
+/** Longest array read; a longer one is refused (`too_big`). The schema caps every applicant array far below this. */
 export const MAX_ARRAY_LENGTH = 10_000;
 
 /**
@@ -33,6 +35,7 @@ export const MAX_ARRAY_LENGTH = 10_000;
 export function readPlainData(input: unknown): PlainDataRead {
   const issues: ValidationIssue[] = [];
   const blocked: (string | number)[][] = [];
+  const tooLong: { path: (string | number)[]; length: number }[] = [];
   const onPath = new Set<object>();
   // The path of the value being read, one shared stack: a path array is made only for an issue,
   // not for every property of every valid record.
@@ -103,9 +106,17 @@ export function readPlainData(input: unknown): PlainDataRead {
     } catch (e) {
       return refuse('unreadable_input', `could not be read: ${errorName(e)}`);
     }
-    // Too long to copy: its length alone is kept (a sparse array, not allocated), so length rules
-    // such as too_many_evidence_items still report it as they did.
-    if (length > MAX_ARRAY_LENGTH) return new Array<unknown>(length);
+    // Too long to copy, and refused here, once, at its own path: handed to the schema even as an
+    // unfilled array, zod reported each missing element ("expected string, received undefined",
+    // none of them true) and past about 100,000 threw its own RangeError (call stack). A caller
+    // with its own rule for the length (the applicant's evidence cap) reads it from `tooLong`.
+    if (length > MAX_ARRAY_LENGTH) {
+      tooLong.push({ path: [...path], length });
+      return refuse('too_big', `an array of ${length} elements, more than the ${MAX_ARRAY_LENGTH} any field takes: its elements were not read`, {
+        expected: `at most ${MAX_ARRAY_LENGTH} elements`,
+        received: `${length} elements`,
+      });
+    }
     const out: unknown[] = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {
       const depthBefore = path.length;
@@ -126,7 +137,7 @@ export function readPlainData(input: unknown): PlainDataRead {
   };
 
   const value = walk(input, 0);
-  return { value, issues, blocked };
+  return { value, issues, blocked, tooLong };
 }
 
 /** True when `path` is at or below one of `blocked`. */
