@@ -29,6 +29,8 @@ import { calendarDateOf } from '../../dates/calendarDate.js';
 import { DEFAULT_NA_TOKENS } from '../dataset/columnKind.js';
 import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
 import { holdoutOneOutcomeWarning } from '../dataset/holdoutOneOutcomeWarning.js';
+import type { TrainingWarning } from '../dataset/trainingWarning.js';
+import { singleProbability } from '../gbdt/gbdtWarnings.js';
 import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
 import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
@@ -288,8 +290,19 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
           seed: params.seed ?? 0,
           earlyStoppingPicked: earlyStopping ? picked.bestIteration : undefined,
         });
+  const oneProbability = singleProbability(model.ensemble);
+  const withoutSplits: TrainingWarning[] =
+    oneProbability === undefined
+      ? []
+      : [
+          {
+            code: 'model_without_splits',
+            column: options.target,
+            message: `no tree of the model splits on any column (${model.ensemble.trees.length} trees, ${finalRows.length} rows): it gives every row one probability of "${options.target}" = "${options.positive}", ${oneProbability.toFixed(4)}, and ranks no one; train on more rows, or lower minChildWeight (--min-child-weight, ${model.params.minChildWeight}) or gamma (--gamma, ${model.params.gamma})`,
+          },
+        ];
   const report: TrainingReport = {
-    warnings: [...encoded.warnings, ...(oneOutcomeHoldout === undefined ? [] : [oneOutcomeHoldout])],
+    warnings: [...encoded.warnings, ...(oneOutcomeHoldout === undefined ? [] : [oneOutcomeHoldout]), ...withoutSplits],
     rows: { total: table.rows.length, train: trainRows.length, holdout: validRows.length, finalModel: finalRows.length },
     rounds: {
       picked: picked.bestIteration,

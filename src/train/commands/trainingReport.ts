@@ -14,6 +14,7 @@ const WARNING_CODES = [
   'columns_differ_only_in_case',
   'column_without_signal',
   'holdout_one_outcome',
+  'model_without_splits',
 ] as const satisfies readonly TrainingWarning['code'][];
 // Every warning code is listed, so a report holding a new one is read, not refused.
 const warningCodesComplete: Exclude<TrainingWarning['code'], (typeof WARNING_CODES)[number]> extends never ? true : never = true;

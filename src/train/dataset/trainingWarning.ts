@@ -12,7 +12,9 @@ export interface TrainingWarning {
    * (`007`), read as numbers; `columns_differ_only_in_case`: two column names are the same but for case,
    * and read as two columns; `column_without_signal`: every row trained on holds the same value, or
    * every one is missing, so the model learns nothing from the column; `holdout_one_outcome`: every
-   * holdout row holds the same outcome (`column` is the target), so AUC and KS cannot be measured on it.
+   * holdout row holds the same outcome (`column` is the target), so AUC and KS cannot be measured on it;
+   * `model_without_splits`: no tree of the model written splits (`column` is the target), so every
+   * row scores one probability and the model ranks no one.
    */
   readonly code:
     | 'numeric_looking_categorical'
@@ -23,7 +25,8 @@ export interface TrainingWarning {
     | 'numbers_with_leading_zeros'
     | 'columns_differ_only_in_case'
     | 'column_without_signal'
-    | 'holdout_one_outcome';
+    | 'holdout_one_outcome'
+    | 'model_without_splits';
   readonly column: string;
   readonly message: string;
 }

@@ -1,4 +1,6 @@
+import type { TreeEnsemble } from '../../model/treeEnsemble.js';
 import type { ColumnSlice } from './gbdtData.js';
+import type { GbdtParams } from './gbdtParams.js';
 
 /**
  * Something about the data {@link trainGbdt} trained on anyway that a person should look at: the
@@ -10,13 +12,16 @@ export interface GbdtWarning {
    * `column_without_signal`: every row trained on holds the same value in the feature, or every one
    * is missing, so no tree splits on it; `holdout_one_outcome`: every validation row that weighs
    * something holds one label, so `validLogLoss` (and early stopping, which reads it) measures that
-   * label alone, and AUC or KS cannot be measured on it.
+   * label alone, and AUC or KS cannot be measured on it; `model_without_splits`: no kept tree splits
+   * (too few rows, or `minChildWeight` / `gamma` too strict for them), so every applicant scores the
+   * same probability and the model ranks no one.
    */
-  readonly code: 'column_without_signal' | 'holdout_one_outcome';
+  readonly code: 'column_without_signal' | 'holdout_one_outcome' | 'model_without_splits';
   /**
    * Where: feature `j` at `['data', 'columns', j]` (or `['data', 'features', j]` for row-major data, `j`
    * being the feature, not the element); the holdout at `['validationFraction']`, or at
-   * `['options', 'validation', 'labels']` when given as `options.validation`.
+   * `['options', 'validation', 'labels']` when given as `options.validation`; a model without splits
+   * at `['data']`.
    */
   readonly path: readonly (string | number)[];
   readonly message: string;
@@ -83,5 +88,32 @@ export function holdoutOneOutcome(h: GbdtHoldout): GbdtWarning | undefined {
     code: 'holdout_one_outcome',
     path: h.explicit ? ['options', 'validation', 'labels'] : ['validationFraction'],
     message: `${which} holds only label ${held}: all ${weighing} of its rows that weigh something have label ${held}, so validLogLoss measures that label alone and AUC or KS cannot be measured on it${stopping}; ${remedy}`,
+  };
+}
+
+/**
+ * The one probability a model gives every row when no kept tree splits (every tree one leaf), else
+ * undefined: the fact behind `model_without_splits`, which trainGbdt and `train` each word in their
+ * own terms (parameter names, rows).
+ */
+export function singleProbability(ensemble: TreeEnsemble): number | undefined {
+  if (ensemble.trees.some((t) => t.feature.length > 1)) return undefined;
+  let margin = ensemble.baseValue;
+  for (const t of ensemble.trees) margin += t.leafValue[0] ?? 0;
+  return 1 / (1 + Math.exp(-margin));
+}
+
+/**
+ * A `model_without_splits` warning when every kept tree is one leaf: the margin is one number for
+ * every row, so the model's probability (given in the message) ranks no one, which a decision would
+ * otherwise show only as the same PD for everybody.
+ */
+export function modelWithoutSplits(ensemble: TreeEnsemble, trainRows: number, params: Pick<GbdtParams, 'minChildWeight' | 'gamma'>): GbdtWarning | undefined {
+  const probability = singleProbability(ensemble);
+  if (probability === undefined) return undefined;
+  return {
+    code: 'model_without_splits',
+    path: ['data'],
+    message: `no tree splits on any feature (${ensemble.trees.length} trees, ${trainRows} rows trained on): the model gives every applicant one probability, ${probability.toFixed(4)}, and ranks no one; train on more rows, or lower minChildWeight (${params.minChildWeight}) or gamma (${params.gamma})`,
   };
 }

@@ -7,7 +7,7 @@ import { gbdtDataRead, sliceColumns, weightlessIssue, type ColumnSlice, type Gbd
 import { gbdtParamsRead, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
 import { heldOutRows, holdoutSizeIssue, MIN_TRAINING_ROWS } from './holdoutSize.js';
-import { columnWithoutSignalWarnings, holdoutOneOutcome, type GbdtWarning } from './gbdtWarnings.js';
+import { columnWithoutSignalWarnings, holdoutOneOutcome, modelWithoutSplits, type GbdtWarning } from './gbdtWarnings.js';
 import { holdoutSplit } from './holdoutSplit.js';
 import { createPrng } from './prng.js';
 
@@ -182,7 +182,12 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
           seed: params.seed,
           earlyStoppingPicked: params.earlyStoppingRounds === undefined ? undefined : kept,
         });
-  const warnings = [...columnWithoutSignalWarnings(train, 'columns' in examples ? 'columns' : 'features'), ...(oneOutcome === undefined ? [] : [oneOutcome])];
+  const noSplits = modelWithoutSplits(ensemble, train.nRows, params);
+  const warnings = [
+    ...columnWithoutSignalWarnings(train, 'columns' in examples ? 'columns' : 'features'),
+    ...(oneOutcome === undefined ? [] : [oneOutcome]),
+    ...(noSplits === undefined ? [] : [noSplits]),
+  ];
   return { ensemble, params, log, bestIteration: kept, gainImportance, trainRows, validRows, warnings };
 }
 
