@@ -178,7 +178,8 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
   // Set once the run has begun to write (its manifest, or a resumed run's files): past it, its files are its output.
   let began = false;
   // Once the manifest says the run is under way: records a failure as the run's end.
-  let endOnFailure: ((code: number, reason: string) => Promise<void>) | undefined;
+  // Records a failed run's end in its manifest; resolves to the manifest's path (undefined: none, --out a device).
+  let endOnFailure: ((code: number, reason: string) => Promise<string | undefined>) | undefined;
   // What a run stopped before it began says to do again depends on these.
   let how = { resume: false, overwrite: false };
   try {
@@ -310,6 +311,7 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
     };
     endOnFailure = async (code, reason) => {
       await ended(code, summarySoFar, true, reason);
+      return manifestPath;
     };
 
     const outSink = await openLineSink(args.out, resumed !== undefined, `--out ${args.out}`);
@@ -420,8 +422,20 @@ export async function runScoreCommand(argv: readonly string[], io: CliIo = proce
       return CliExitCode.usage;
     }
     const code = reportError(e, io, SCORE_USAGE);
-    // The manifest says how the run ended; when even that fails it still says `running`, which the report warns of too.
-    await endOnFailure?.(code, `failed: ${e instanceof Error ? e.message : String(e)}`).catch(() => undefined);
+    // The manifest says how the run ended, and the user is told how to finish it. When even that
+    // write fails (the disk that failed the output is full) the manifest still says `running`: said
+    // here, with what to do, as the report warns of it too; it was dropped without a word.
+    if (endOnFailure !== undefined) {
+      const end = await endOnFailure(code, `failed: ${e instanceof Error ? e.message : String(e)}`).then(
+        (path) => ({ path }),
+        (failure: unknown) => ({ failure }),
+      );
+      if ('failure' in end) io.stderr(`warning: ${terminalText(end.failure instanceof Error ? end.failure.message : String(end.failure))}\n`);
+      else if (end.path !== undefined)
+        io.stderr(
+          `note: the lines written before the failure are on disk and ${terminalText(end.path)} records the run as incomplete: once the cause is fixed, run the same command with --resume to finish it\n`,
+        );
+    }
     return code;
   } finally {
     await decider?.close();

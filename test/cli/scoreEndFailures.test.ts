@@ -71,4 +71,54 @@ describe('errors at the end of a score run', () => {
     expect(resumed.decided).toHaveLength(0);
     expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status).toMatchObject({ state: 'finished', decisions: 19, rejected: 1 });
   });
+
+  it('a run that fails mid-way and cannot record it (a full disk) says so, with --resume, instead of leaving the manifest "running" without a word', async () => {
+    const input = join(work, 'mid.ndjson');
+    writeFileSync(input, `${Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `m${i}`, asOf: FAKE_AS_OF })).join('\n')}\n`);
+    const out = join(work, 'mid-o.ndjson');
+    const decider = fakeDecider();
+    const decide = decider.decide;
+    let calls = 0;
+    // The second chunk fails as a full disk would (the runtime's own error is any error), and the
+    // manifest's end cannot be written either.
+    decider.decide = async (...a) => {
+      if (++calls === 2) {
+        mkdirSync(join(`${out}.run.json.tmp`, 'inside'), { recursive: true });
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }
+      return decide(...a);
+    };
+    const io = captureIo();
+    expect(await runScoreCommand(['--in', input, '--out', out], io.io, { openDecider: async () => decider })).toBe(1);
+    expect(io.err()).toMatch(/^error: .*ENOSPC/m);
+    expect(io.err()).toMatch(
+      /^warning: the run manifest .*mid-o\.ndjson\.run\.json could not be written \(.*\).*the lines the run wrote are on disk.*--resume to finish it/m,
+    );
+    expect(io.err()).not.toMatch(/fatal|at /);
+    expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status.state).toBe('running');
+
+    rmSync(`${out}.run.json.tmp`, { recursive: true });
+    const resumed = fakeDecider();
+    expect(await runScoreCommand(['--in', input, '--out', out, '--resume'], captureIo().io, { openDecider: async () => resumed })).toBe(0);
+    expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status).toMatchObject({ state: 'finished', decisions: 600 });
+  });
+
+  it('a run that fails mid-way and records it says how to finish it', async () => {
+    const input = join(work, 'mid2.ndjson');
+    writeFileSync(input, `${Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `n${i}`, asOf: FAKE_AS_OF })).join('\n')}\n`);
+    const out = join(work, 'mid2-o.ndjson');
+    const decider = fakeDecider();
+    const decide = decider.decide;
+    let calls = 0;
+    decider.decide = async (...a) => {
+      if (++calls === 2) throw new Error('the runtime failed');
+      return decide(...a);
+    };
+    const io = captureIo();
+    expect(await runScoreCommand(['--in', input, '--out', out], io.io, { openDecider: async () => decider })).toBe(1);
+    expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status.state).toBe('incomplete');
+    expect(io.err()).toMatch(
+      /^note: the lines written before the failure are on disk and .*mid2-o\.ndjson\.run\.json records the run as incomplete: once the cause is fixed, run the same command with --resume to finish it$/m,
+    );
+  });
 });
