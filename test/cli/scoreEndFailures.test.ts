@@ -15,6 +15,20 @@ import { captureIo, FAKE_AS_OF, fakeDecider } from './fakeDecider.js';
 const work = mkdtempSync(join(tmpdir(), 'creditlift-end-failures-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A book of 600 records (ids `prefix0`...), and a decider whose second chunk runs `fail` (which throws). */
+function failingSecondChunk(prefix: string, fail: () => never) {
+  const input = join(work, `${prefix}.ndjson`);
+  writeFileSync(input, `${Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `${prefix}${i}`, asOf: FAKE_AS_OF })).join('\n')}\n`);
+  const decider = fakeDecider();
+  const decide = decider.decide;
+  let calls = 0;
+  decider.decide = async (...a) => {
+    if (++calls === 2) fail();
+    return decide(...a);
+  };
+  return { input, out: join(work, `${prefix}-o.ndjson`), decider };
+}
+
 describe('errors at the end of a score run', () => {
   it('the exit hook never throws: a lock it cannot remove is named with what to do', () => {
     const lock = join(work, 'x.ndjson.lock');
@@ -73,21 +87,12 @@ describe('errors at the end of a score run', () => {
   });
 
   it('a run that fails mid-way and cannot record it (a full disk) says so, with --resume, instead of leaving the manifest "running" without a word', async () => {
-    const input = join(work, 'mid.ndjson');
-    writeFileSync(input, `${Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `m${i}`, asOf: FAKE_AS_OF })).join('\n')}\n`);
-    const out = join(work, 'mid-o.ndjson');
-    const decider = fakeDecider();
-    const decide = decider.decide;
-    let calls = 0;
     // The second chunk fails as a full disk would (the runtime's own error is any error), and the
     // manifest's end cannot be written either.
-    decider.decide = async (...a) => {
-      if (++calls === 2) {
-        mkdirSync(join(`${out}.run.json.tmp`, 'inside'), { recursive: true });
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      }
-      return decide(...a);
-    };
+    const { input, out, decider } = failingSecondChunk('mid', () => {
+      mkdirSync(join(`${join(work, 'mid-o.ndjson')}.run.json.tmp`, 'inside'), { recursive: true });
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
     const io = captureIo();
     expect(await runScoreCommand(['--in', input, '--out', out], io.io, { openDecider: async () => decider })).toBe(1);
     expect(io.err()).toMatch(/^error: .*ENOSPC/m);
@@ -104,16 +109,9 @@ describe('errors at the end of a score run', () => {
   });
 
   it('a run that fails mid-way and records it says how to finish it', async () => {
-    const input = join(work, 'mid2.ndjson');
-    writeFileSync(input, `${Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `n${i}`, asOf: FAKE_AS_OF })).join('\n')}\n`);
-    const out = join(work, 'mid2-o.ndjson');
-    const decider = fakeDecider();
-    const decide = decider.decide;
-    let calls = 0;
-    decider.decide = async (...a) => {
-      if (++calls === 2) throw new Error('the runtime failed');
-      return decide(...a);
-    };
+    const { input, out, decider } = failingSecondChunk('mid2', () => {
+      throw new Error('the runtime failed');
+    });
     const io = captureIo();
     expect(await runScoreCommand(['--in', input, '--out', out], io.io, { openDecider: async () => decider })).toBe(1);
     expect(JSON.parse(readFileSync(`${out}.run.json`, 'utf8')).status.state).toBe('incomplete');

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/validationError.js';
 import { importOnnxModel } from '../../src/model/import/importOnnxModel.js';
 import { ManifestFeature } from '../../src/model/manifest.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'xgboost');
 const onnx = new Uint8Array(readFileSync(join(fixtures, 'monotone_classifier.onnx')));
@@ -16,14 +16,7 @@ describe('a manifest feature name must be written as a column can be', () => {
   it.each([' x0', 'x0 ', 'x0\t', '\u200bx0', 'x\u00ad0'])('importOnnxModel refuses %j at features.0.name, naming the fix', (name) => {
     const given = structuredClone(spec);
     given.features[0]!.name = name;
-    let caught: unknown;
-    try {
-      importOnnxModel(onnx, { spec: given });
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(ValidationError);
-    const issues = (caught as ValidationError).issues;
+    const issues = validationErrorOf(() => importOnnxModel(onnx, { spec: given })).issues;
     expect(issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['features.0.name:invalid_column_name']);
     expect(issues[0]!.message).toContain('write "x0"');
   });

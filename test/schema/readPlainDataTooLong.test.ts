@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/validationError.js';
+import type { ValidationError } from '../../src/errors/validationError.js';
 import { exampleApplicants } from '../../src/examples/exampleApplicants.js';
 import { parseFeatureApplicant } from '../../src/features/parseFeatureApplicant.js';
 import { importOnnxModel } from '../../src/model/import/importOnnxModel.js';
 import { safeParseApplicant } from '../../src/schema/parseApplicant.js';
 import { MAX_ARRAY_LENGTH, readPlainData } from '../../src/schema/readPlainData.js';
 import { behaviourScoreFeatures } from '../helpers/lenderBehaviourScore.js';
+import { validationErrorOf } from '../helpers/validationErrorOf.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'xgboost');
 const onnx = new Uint8Array(readFileSync(join(fixtures, 'monotone_classifier.onnx')));
@@ -19,15 +20,6 @@ const specWith = (categories: number) => {
   const spec = JSON.parse(readFileSync(join(fixtures, 'monotone_spec.json'), 'utf8')) as { features: unknown[] };
   spec.features[0] = { name: 'x0', kind: 'categorical', monotone: 0, categories: Array.from({ length: categories }, (_, i) => `c${i}`) };
   return spec;
-};
-const refusal = (run: () => unknown): ValidationError => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
 };
 const issuesOf = (e: ValidationError) => e.issues.map((i) => `${i.path.join('.')}:${i.code}:${i.received ?? ''}`);
 
@@ -50,7 +42,7 @@ describe('an array too long to read is one too_big issue at its path', () => {
   });
 
   it.each([12_000, 200_000])('importOnnxModel: a spec of %i categories is refused at features.0.categories, once', (n) => {
-    const e = refusal(() => importOnnxModel(onnx, { spec: specWith(n) }));
+    const e = validationErrorOf(() => importOnnxModel(onnx, { spec: specWith(n) }));
     expect(issuesOf(e)).toEqual([`features.0.categories:too_big:${n} elements`]);
   });
 
@@ -71,7 +63,7 @@ describe('an array too long to read is one too_big issue at its path', () => {
     >;
     const item = (applicant.evidence as unknown[])[0];
     for (const n of [51, MAX_ARRAY_LENGTH + 1, 300_000]) {
-      const e = refusal(() => parseFeatureApplicant({ ...applicant, asOf: 'never', evidence: new Array(n).fill(item) }, behaviourScoreFeatures));
+      const e = validationErrorOf(() => parseFeatureApplicant({ ...applicant, asOf: 'never', evidence: new Array(n).fill(item) }, behaviourScoreFeatures));
       expect(issuesOf(e)).toEqual(['asOf:invalid_format:', `evidence:too_many_evidence_items:${n} items`]);
     }
   });
