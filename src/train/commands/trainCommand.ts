@@ -31,6 +31,7 @@ import { TRAINING_REPORT_FILE, type TrainingReport } from './trainingReport.js';
 import { holdoutOneOutcomeWarning } from '../dataset/holdoutOneOutcomeWarning.js';
 import type { TrainingWarning } from '../dataset/trainingWarning.js';
 import { singleProbability } from '../gbdt/gbdtWarnings.js';
+import { loneLabel, tallyLabels } from '../gbdt/labelTally.js';
 import { MODEL_CARD_FILE } from '../modelCard/modelFolder.js';
 import { readModelFolder } from '../modelCard/readModelFolder.js';
 import { renderTrainedModelCard } from '../modelCard/renderTrainedModelCard.js';
@@ -273,7 +274,7 @@ export function trainFromCsv(csvText: string, given: CsvTrainingOptions): CsvTra
     ...(refit ? { extraParams: { refit: true, refitRounds: model.ensemble.trees.length } } : {}),
   });
   const onnx = encodeTreeEnsembleModel({ ensemble: model.ensemble, featureNames, metadata: { [MANIFEST_METADATA_KEY]: JSON.stringify(manifest) } });
-  const positivesIn = (rows: Uint32Array) => rows.reduce((sum, r) => sum + (encoded.labels[r] as number), 0);
+  const positivesIn = (rows: Uint32Array) => tallyLabels(encoded.labels, undefined, rows).rows[1];
   const targetIndex = table.header.indexOf(options.target);
   // fitTabularEncoding refused a target without exactly two outcomes, so a label-0 row exists.
   const negativeRow = encoded.labels.indexOf(0);
@@ -339,17 +340,17 @@ function oneOutcomeLeftIssue(
   fraction: number,
   seed: number,
 ): ValidationIssue | undefined {
-  const positivesTrained = trainRows.reduce((sum, r) => sum + (labels[r] as number), 0);
-  if (positivesTrained > 0 && positivesTrained < trainRows.length) return undefined;
+  const left = loneLabel(tallyLabels(labels, undefined, trainRows));
+  if (left === undefined) return undefined;
   const targetIndex = table.header.indexOf(target);
   const negative = table.rows[labels.indexOf(0)]?.[targetIndex] as string;
-  const [gone, left] = positivesTrained === 0 ? [positive, negative] : [negative, positive];
-  const goneLabel = positivesTrained === 0 ? 1 : 0;
-  const held = labels.reduce((sum, y) => sum + (y === goneLabel ? 1 : 0), 0);
+  const goneLabel = 1 - left;
+  const [gone, leftText] = left === 0 ? [positive, negative] : [negative, positive];
+  const held = tallyLabels(labels).rows[goneLabel]!;
   return {
     path: ['validationFraction'],
     code: 'single_class',
-    message: `validationFraction ${fraction} (seed ${seed}) holds out all ${held} row${held === 1 ? '' : 's'} of "${target}" = ${JSON.stringify(gone)} and leaves ${trainRows.length} rows to train on that are all ${JSON.stringify(left)}: nothing to learn; give another --seed or a smaller --validation-fraction, or more rows of ${JSON.stringify(gone)}`,
+    message: `validationFraction ${fraction} (seed ${seed}) holds out all ${held} row${held === 1 ? '' : 's'} of "${target}" = ${JSON.stringify(gone)} and leaves ${trainRows.length} rows to train on that are all ${JSON.stringify(leftText)}: nothing to learn; give another --seed or a smaller --validation-fraction, or more rows of ${JSON.stringify(gone)}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { loneLabel, tallyLabels } from '../gbdt/labelTally.js';
 import type { TrainingWarning } from './trainingWarning.js';
 
 /** The holdout as {@link holdoutOneOutcomeWarning} reads it. */
@@ -23,10 +24,9 @@ export interface HoldoutOutcomes {
  */
 export function holdoutOneOutcomeWarning(h: HoldoutOutcomes): TrainingWarning | undefined {
   const n = h.labels.length;
-  let positives = 0;
-  for (let i = 0; i < n; i++) positives += h.labels[i] as number;
-  if (n === 0 || (positives > 0 && positives < n)) return undefined;
-  const [held, other] = positives === 0 ? [h.negative, h.positive] : [h.positive, h.negative];
+  const lone = loneLabel(tallyLabels(h.labels));
+  if (n === 0 || lone === undefined) return undefined;
+  const [held, other] = lone === 0 ? [h.negative, h.positive] : [h.positive, h.negative];
   const stopping =
     h.earlyStoppingPicked === undefined
       ? ''

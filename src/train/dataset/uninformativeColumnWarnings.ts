@@ -1,3 +1,4 @@
+import { oneValueHeld } from '../gbdt/oneValueHeld.js';
 import type { FeatureEncoding } from './tabularEncoding.js';
 import type { TrainingWarning } from './trainingWarning.js';
 
@@ -13,21 +14,12 @@ import type { TrainingWarning } from './trainingWarning.js';
  */
 export function uninformativeColumnWarnings(encodings: readonly FeatureEncoding[], features: Float32Array, fitRows: Uint32Array): TrainingWarning[] {
   const p = encodings.length;
+  const n = fitRows.length;
   const out: TrainingWarning[] = [];
   encodings.forEach((e, j) => {
-    let first = Number.NaN;
-    let missing = 0;
-    let varies = false;
-    for (const r of fitRows) {
-      const v = features[r * p + j]!;
-      if (Number.isNaN(v)) missing++;
-      else if (Number.isNaN(first)) first = v;
-      else if (v !== first) varies = true;
-      if (varies || (missing > 0 && !Number.isNaN(first))) return;
-    }
-    if (fitRows.length === 0) return;
-    const n = fitRows.length;
-    const held = missing === n ? 'is missing' : `holds ${e.kind === 'categorical' ? `"${e.categories?.[first] ?? first}"` : first}`;
+    const first = oneValueHeld(n, (k) => features[fitRows[k]! * p + j]!);
+    if (first === undefined) return;
+    const held = Number.isNaN(first) ? 'is missing' : `holds ${e.kind === 'categorical' ? `"${e.categories?.[first] ?? first}"` : first}`;
     out.push({
       code: 'column_without_signal',
       column: e.name,

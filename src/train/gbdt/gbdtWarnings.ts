@@ -1,6 +1,8 @@
 import type { TreeEnsemble } from '../../model/treeEnsemble.js';
 import type { ColumnSlice } from './gbdtData.js';
 import type { GbdtParams } from './gbdtParams.js';
+import { loneLabel, tallyLabels } from './labelTally.js';
+import { oneValueHeld } from './oneValueHeld.js';
 
 /**
  * Something about the data {@link trainGbdt} trained on anyway that a person should look at: the
@@ -33,19 +35,13 @@ export interface GbdtWarning {
  */
 export function columnWithoutSignalWarnings(train: ColumnSlice, featuresKey: 'columns' | 'features'): GbdtWarning[] {
   const out: GbdtWarning[] = [];
-  if (train.nRows === 0) return out;
   train.columns.forEach((column, j) => {
-    const first = column[0]!;
-    for (let i = 1; i < train.nRows; i++) {
-      const v = column[i]!;
-      // A different value, or a missing cell beside a present one (or the reverse), tells rows apart.
-      if (Number.isNaN(v) !== Number.isNaN(first) || (!Number.isNaN(v) && v !== first)) return;
-    }
-    const held = Number.isNaN(first) ? 'is missing' : `holds ${first}`;
+    const held = oneValueHeld(train.nRows, (i) => column[i]!);
+    if (held === undefined) return;
     out.push({
       code: 'column_without_signal',
       path: ['data', featuresKey, j],
-      message: `feature ${j}: every one of the ${train.nRows} rows trained on ${held}, so no tree splits on it and the model learns nothing from it (a failed join? a feature never computed?); leave it out`,
+      message: `feature ${j}: every one of the ${train.nRows} rows trained on ${Number.isNaN(held) ? 'is missing' : `holds ${held}`}, so no tree splits on it and the model learns nothing from it (a failed join? a feature never computed?); leave it out`,
     });
   });
   return out;
@@ -68,14 +64,10 @@ export interface GbdtHoldout {
  * picks by it say nothing about telling the labels apart.
  */
 export function holdoutOneOutcome(h: GbdtHoldout): GbdtWarning | undefined {
-  const weight = [0, 0];
-  let weighing = 0;
-  for (let i = 0; i < h.valid.nRows; i++) {
-    weight[h.valid.labels[i]!]! += h.valid.weights[i]!;
-    if (h.valid.weights[i]! > 0) weighing++;
-  }
-  if (weight[0]! > 0 && weight[1]! > 0) return undefined;
-  const held = weight[1]! > 0 ? 1 : 0;
+  const tally = tallyLabels(h.valid.labels, h.valid.weights);
+  const held = loneLabel(tally);
+  if (held === undefined) return undefined;
+  const weighing = tally.weighing[0] + tally.weighing[1];
   const which = h.explicit ? 'options.validation' : `the holdout (validationFraction ${h.fraction}, seed ${h.seed})`;
   const stopping =
     h.earlyStoppingPicked === undefined

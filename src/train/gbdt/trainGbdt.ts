@@ -7,6 +7,7 @@ import { gbdtDataRead, sliceColumns, weightlessIssue, type ColumnSlice, type Gbd
 import { gbdtParamsRead, type GbdtParams, type GbdtParamsInput } from './gbdtParams.js';
 import { binTreeValue, TreeGrower, type BinTree } from './growTree.js';
 import { heldOutRows, holdoutSizeIssue, MIN_TRAINING_ROWS } from './holdoutSize.js';
+import { loneLabel, tallyLabels } from './labelTally.js';
 import { columnWithoutSignalWarnings, holdoutOneOutcome, modelWithoutSplits, type GbdtWarning } from './gbdtWarnings.js';
 import { holdoutSplit } from './holdoutSplit.js';
 import { createPrng } from './prng.js';
@@ -197,17 +198,11 @@ export function trainGbdt(data: GbdtData, paramsInput: GbdtParamsInput = {}, giv
  * labels, so the split left them so and another seed or a smaller share trains), else at the data's labels.
  */
 function oneClassIssue(train: ColumnSlice, fraction: number | undefined, seed: number): ValidationIssue | undefined {
-  const rows = [0, 0];
-  const weight = [0, 0];
-  for (let i = 0; i < train.nRows; i++) {
-    const y = train.labels[i]!;
-    rows[y]! += 1;
-    weight[y]! += train.weights[i]!;
-  }
-  if (weight[0]! > 0 && weight[1]! > 0) return undefined;
-  const present = weight[1]! > 0 ? 1 : 0;
+  const tally = tallyLabels(train.labels, train.weights);
+  const present = loneLabel(tally);
+  if (present === undefined) return undefined;
   const absent = 1 - present;
-  const which = rows[absent]! > 0 ? `all ${present} by weight (the ${absent} rows weigh 0)` : `all ${present} (no ${absent})`;
+  const which = tally.rows[absent]! > 0 ? `all ${present} by weight (the ${absent} rows weigh 0)` : `all ${present} (no ${absent})`;
   return fraction === undefined
     ? { path: ['data', 'labels'], code: 'single_class', message: `the ${train.nRows} rows to train on are ${which}: nothing to learn` }
     : {
@@ -219,9 +214,7 @@ function oneClassIssue(train: ColumnSlice, fraction: number | undefined, seed: n
 
 /** Whether rows of each label weigh something in the whole data, before any split. */
 function holdsBothLabels(data: GbdtData): boolean {
-  const weight = [0, 0];
-  for (let i = 0; i < data.nRows; i++) weight[data.labels[i]!]! += data.weights === undefined ? 1 : data.weights[i]!;
-  return weight[0]! > 0 && weight[1]! > 0;
+  return loneLabel(tallyLabels(data.labels, data.weights)) === undefined;
 }
 
 /** Log-odds of the weighted mean label, clamped so a one-class sample stays finite. */
