@@ -328,9 +328,6 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const proposal = retestCut ? affordable : byCap;
   // Cut to nothing, it still waits for a person, the line on file (if any) as it is.
   const pending = prior.lineAction === 'review' && (proposal !== onFile || (retestCut && proposal === 0));
-  // A pending proposal the cap cut (a raise asked above the line, capped between the line and the
-  // proposal) is now set by the customer's request, as a lowered line is.
-  const capped = pending && !retestCut && proposal < prior.limit;
   // A pending proposal today's affordability cut is set by it.
   const cut = pending && retestCut;
   const limit = pending ? proposal : onFile;
@@ -342,6 +339,11 @@ export function reduceLine(prior: Decision, amount: number, env: ReductionContex
   const held =
     !pending && onFile > 0 && (prior.lineAction === 'hold' || today.owedUnaffordable ? onFile > maxGrantable : today.retested && !affordability.pass);
   const outcome = held ? 'refer' : prior.outcome;
+  // A waiting proposal the cap cut is now set by the customer's request, as a lowered line is: one
+  // still pending (a raise asked above the line, capped between the line and the proposal), and one
+  // cut to the very line the customer holds (capped at the line: nothing lowered, nothing waits
+  // above it), which kept the prior's "Limit set by your risk grade" beside the cap that set it.
+  const capped = prior.lineAction === 'review' && !retestCut && proposal < prior.limit && (pending || (!lowered && !held));
   const caps = { ...today.caps, self_cap: cap };
   // A held line's "Limit set by ..." says what may be granted today: a cap that no longer sets it
   // is no reason. A 17,000 RMB line lowered to 500 RMB with 40,000 RMB owed kept "Limit set by your
