@@ -13,6 +13,8 @@ import { lineOnFileAfter } from '../../src/decision/lineOnFile.js';
 import { exampleFor } from '../../src/examples/exampleApplicants.js';
 import { LIMIT_SETTING_REASONS } from '../../src/policy/policyReasons.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { checkDecisionBinding } from '../../src/testing/_internals/bindingCap.js';
 
 let scorer: Scorer;
 beforeAll(async () => {
@@ -29,6 +31,9 @@ function expectSetByTheCap(reduced: Decision, cap: number, who: string): void {
   expect(reduced.controls.selfSetCap, who).toBe(cap);
   expect(reduced.maxGrantable, `${who}: maxGrantable`).toBe(cap);
   expect(reduced.bindingConstraint, `${who}: the cap binds`).toBe('self_cap');
+  // The kit's binding law (limit_within_caps, reasons_where_owed) holds it, and catches the old label.
+  expect(() => checkDecisionBinding(reduced, defaultPolicy, who)).not.toThrow();
+  expect(() => checkDecisionBinding({ ...reduced, bindingConstraint: 'risk' }, defaultPolicy, who)).toThrow(/binding constraint is "risk"/);
   expect(codes(reduced)[0], `${who}: the customer's request leads`).toBe('customer_reduction');
   // The proposal the prior's cap set is gone: no reason may say a cap that no longer sets the limit does.
   expect(

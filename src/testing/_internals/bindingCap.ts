@@ -148,7 +148,8 @@ export function checkPolicyBinding(r: PolicyResult, policy: PolicyConfig, who: s
  *   for one: the right to a person holds on a knock-out too, and the knock-out still set the limit.
  * A reduction carries its prior's reasons and binding constraint (checked on the prior) under a
  * new self cap, so only the reduction's own record is checked elsewhere (a line it leaves held is
- * labelled `line_on_file`); so do a review and a contest of it. A person's approval is never
+ * labelled `line_on_file`, and a cap it names as its binding constraint, rounded down to the step, is
+ * its limit); so do a review and a contest of it. A person's approval is never
  * labelled `line_on_file`: it holds no line.
  */
 export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: string): void {
@@ -166,6 +167,19 @@ export function checkDecisionBinding(d: Decision, policy: PolicyConfig, who: str
   // labels it: its cap set the figure, the hold is why it is above what may be granted.
   if (kind === 'reduction' && d.lineAction === 'hold')
     requireLaw(d.bindingConstraint === 'line_on_file', () => `${who}: the line is held, yet the binding constraint is "${d.bindingConstraint}"`);
+  // A cap a reduction names as its binding constraint set its limit (the line, or a proposal still
+  // waiting for a person): a customer's cap cutting a waiting raise to the line they hold kept the
+  // label of the cap that had set the raise, 17,290.77 RMB of risk cap over a 5,000 RMB limit.
+  if (kind === 'reduction' && d.lineAction !== 'hold' && isCapName(d.bindingConstraint, d.caps)) {
+    const label = d.bindingConstraint;
+    const value = d.caps[label];
+    const rounded = value === null ? null : roundDownToStep(value, policy.limits.roundingStep);
+    requireLaw(
+      rounded === d.limit,
+      () =>
+        `${who}: the binding constraint is "${label}" (${fen(value)}), but the limit ${fen(d.limit)} (${d.lineAction}) is not that cap rounded down to the step`,
+    );
+  }
   if (kind === 'reduction') return;
   // A review or contest of a reduction carries the reduction's codes and caps, as the reduction
   // carries its prior's: checked there (the codes in force before the customer's cap).
