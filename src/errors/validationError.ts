@@ -79,7 +79,37 @@ export class ValidationError extends CreditliftError {
 
 /** Every issue of a zod error as {@link ValidationIssue}s (one per unknown key), uncapped, to merge with others. */
 export function validationIssuesFromZod(error: z.ZodError): ValidationIssue[] {
-  return error.issues.flatMap(issuesFromZod);
+  return tightestUpperBounds(error.issues).flatMap(issuesFromZod);
+}
+
+/**
+ * One number past several upper bounds of its field (`.int()`'s 2^53, a Count's 1,000,000, the
+ * field's own 600) is one fault: it is said once, by the tightest bound, the one the field means.
+ * Told every bound, a month count of 1e300 read "expected int to be <=9007199254740991" first.
+ */
+function tightestUpperBounds(issues: readonly z.core.$ZodIssue[]): readonly z.core.$ZodIssue[] {
+  const tightest = new Map<string, number>();
+  const keyOf = (i: z.core.$ZodIssue) => JSON.stringify(i.path);
+  const bound = (i: z.core.$ZodIssue) =>
+    i.code === 'too_big' && (i.origin === 'number' || i.origin === 'int') && typeof i.maximum === 'number' ? i.maximum : undefined;
+  for (const i of issues) {
+    const max = bound(i);
+    if (max === undefined) continue;
+    const key = keyOf(i);
+    const seen = tightest.get(key);
+    if (seen === undefined || max < seen) tightest.set(key, max);
+  }
+  if (tightest.size === 0) return issues;
+  const kept = new Set<string>();
+  return issues.filter((i) => {
+    const max = bound(i);
+    if (max === undefined) return true;
+    const key = keyOf(i);
+    // The first issue at the tightest bound stays; a repeat of it (two checks of one bound) goes too.
+    if (max !== tightest.get(key) || kept.has(key)) return false;
+    kept.add(key);
+    return true;
+  });
 }
 
 function capIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {

@@ -21,11 +21,19 @@ export type Fen = z.infer<typeof Fen>;
  */
 export const MAX_MONEY_FEN = 1_000_000_000_000;
 
-/** Money an applicant carries, in integer fen, at most {@link MAX_MONEY_FEN}. */
-export const BoundedFen = Fen.max(
-  MAX_MONEY_FEN,
-  `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`,
-);
+const BOUNDED_FEN_TOO_BIG = `at most ${MAX_MONEY_FEN} fen (10,000,000,000 RMB); an amount above it is taken for a data error (another unit, a sentinel)`;
+
+/**
+ * Money an applicant carries, in integer fen, at most {@link MAX_MONEY_FEN}. An amount past 2^53 fails
+ * `.int()`'s own safe-integer bound first (which aborts, as for a fraction): it says this bound too,
+ * not "expected int to be <=9007199254740991", a limit no amount of money comes near.
+ */
+export const BoundedFen = z
+  .number()
+  .int({ abort: true, error: (issue) => (issue.code === 'too_big' ? BOUNDED_FEN_TOO_BIG : undefined) })
+  .min(0)
+  .max(MAX_MONEY_FEN, BOUNDED_FEN_TOO_BIG)
+  .describe('Amount in integer fen (1 RMB = 100 fen)');
 
 /** A calendar date as ISO `YYYY-MM-DD`, a day its month has; no time of day, no time zone, no clock. */
 export const IsoDate = z.iso.date().describe('Calendar date, ISO 8601 YYYY-MM-DD');
