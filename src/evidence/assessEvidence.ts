@@ -220,6 +220,9 @@ export function assessEvidenceUnder(input: Applicant, options: AssessEvidenceOpt
     seenCredentials.add(byIssuer);
 
     if (holderMismatch(e, applicant.identity)) reasons.add('holder_mismatch');
+    // A name is the only thing to compare and the applicant has none on file: accepting it would
+    // guess the certificate is theirs (anyone's CPA, naming its real holder, counted).
+    else if (e.holder.idHash === undefined && applicant.identity.name === undefined) reasons.add('holder_unverified');
     // A verifier with no confidence at all has verified nothing, whatever the floor (minConfidence 0 included).
     if (e.verification.confidence < minConfidence || !(e.verification.confidence > 0)) reasons.add('low_verification_confidence');
     if (e.verification.method === 'self_declared') reasons.add('self_declared_only');
