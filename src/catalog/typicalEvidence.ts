@@ -1,7 +1,7 @@
 import { refuseArguments, typeIssue, typeNameOf } from '../errors/argumentIssues.js';
 import type { ValidationIssue } from '../errors/validationError.js';
 import type { Catalog } from './resolveCatalog.js';
-import { defaultCatalog } from './resolveCatalog.js';
+import { catalogOf, defaultCatalog } from './resolveCatalog.js';
 import { readScale } from './readScale.js';
 
 /** A typical result for a kind: what a what-if suggestion proposes ("an IELTS of 6.5"). */
@@ -19,6 +19,9 @@ export interface TypicalEvidence {
  * The typical result for a kind, from its catalog entry; undefined for a kind the catalog does
  * not know.
  *
+ * @throws CreditliftError `catalog_invalid` when `catalog` is a Map holding a kind that is not a
+ *   valid kind spec (named as `createScorer` names it)
+ *
  * @example typicalEvidence('ielts') // { kind: 'ielts', score: 6.5, scaleValue: 0.722... }
  */
 export function typicalEvidence(kind: string, catalog: Catalog = defaultCatalog): TypicalEvidence | undefined {
@@ -26,7 +29,8 @@ export function typicalEvidence(kind: string, catalog: Catalog = defaultCatalog)
     typeIssue(['kind'], kind, 'string', "a certificate kind's id"),
     catalog instanceof Map ? undefined : catalogIssue(catalog),
   ]);
-  const spec = catalog.get(kind);
+  // A Map built by hand is validated as createScorer validates it (a kind without a scale threw a TypeError).
+  const spec = catalogOf(catalog).get(kind);
   if (spec === undefined) return undefined;
   const scale = spec.scale;
   switch (scale.type) {

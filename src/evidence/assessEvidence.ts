@@ -2,7 +2,7 @@ import { birthdayAt } from '../dates/birthdayAt.js';
 import { calendarDateOf } from '../dates/calendarDate.js';
 import { monthsBetween } from '../dates/monthsBetween.js';
 import type { Catalog } from '../catalog/resolveCatalog.js';
-import { defaultCatalog } from '../catalog/resolveCatalog.js';
+import { catalogOf, defaultCatalog } from '../catalog/resolveCatalog.js';
 import { readScale } from '../catalog/readScale.js';
 import { kindDataCategory } from '../catalog/certificateKindSpec.js';
 import { CreditliftError } from '../errors/creditliftError.js';
@@ -120,7 +120,8 @@ function holderMismatch(e: CertificateEvidence, identity: Applicant['identity'])
  * @throws ValidationError when `options.minConfidence` is not in [0, 1], or `options.bannedDataCategories`
  *   is not a list of known categories each listed once (the issues a policy's
  *   `jurisdiction.bannedDataCategories` gets for the same list); CreditliftError
- *   `catalog_invalid` when `options.catalog` is not a catalog
+ *   `catalog_invalid` when `options.catalog` is not a catalog, or is a Map holding a kind that is not
+ *   a valid kind spec (named as `createScorer` names it)
  * @example
  * const { items, summary } = assessEvidence(parseApplicant(input));
  * summary.byCategory.language.maxStrength; // 0 when no language evidence was accepted
@@ -132,7 +133,9 @@ export function assessEvidence(input: Applicant, options: AssessEvidenceOptions 
   // Checked as a policy's own list is (one schema): a misspelt category banned nothing, silently.
   if (read.bannedDataCategories !== undefined)
     refuseArguments('AssessEvidenceOptions', [schemaIssues(['bannedDataCategories'], read.bannedDataCategories, BannedDataCategories)]);
-  return assessEvidenceUnder(input, read);
+  // A Map built by hand is read as createScorer reads it (validated, copied): one without a scale threw
+  // a TypeError, and one whose scale ran backwards refused every real score without a word.
+  return assessEvidenceUnder(input, read.catalog instanceof Map ? { ...read, catalog: catalogOf(read.catalog) } : read);
 }
 
 /** The options {@link assessEvidence} reads. */
@@ -220,6 +223,9 @@ export function assessEvidenceUnder(input: Applicant, options: AssessEvidenceOpt
     seenCredentials.add(byIssuer);
 
     if (holderMismatch(e, applicant.identity)) reasons.add('holder_mismatch');
+    // A name is the only thing to compare and the applicant has none on file: accepting it would
+    // guess the certificate is theirs (anyone's CPA, naming its real holder, counted).
+    else if (e.holder.idHash === undefined && applicant.identity.name === undefined) reasons.add('holder_unverified');
     // A verifier with no confidence at all has verified nothing, whatever the floor (minConfidence 0 included).
     if (e.verification.confidence < minConfidence || !(e.verification.confidence > 0)) reasons.add('low_verification_confidence');
     if (e.verification.method === 'self_declared') reasons.add('self_declared_only');

@@ -21,6 +21,9 @@ export type EvidenceReasonCode =
   | 'duplicate_document'
   | 'duplicate_credential'
   | 'holder_mismatch'
+  // The holder is named by name only and the applicant has no name on file: nothing ties the
+  // certificate to the applicant (it was accepted, so anyone's certificate counted).
+  | 'holder_unverified'
   | 'low_verification_confidence'
   | 'self_declared_only'
   // The method is real but not accepted as proof of this kind (e.g. a platform feed for a CPA).

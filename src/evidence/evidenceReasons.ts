@@ -31,6 +31,10 @@ export const evidenceReasons: Readonly<Record<EvidenceReasonCode, LocalizedName>
   duplicate_document: { en: 'The same document was already submitted.', zhHans: '同一份文件已提交过。' },
   duplicate_credential: { en: 'The same certificate number was already submitted.', zhHans: '同一证书编号已提交过。' },
   holder_mismatch: { en: "The certificate holder does not match the applicant's identity.", zhHans: '持证人与申请人身份不一致。' },
+  holder_unverified: {
+    en: 'The certificate names its holder only by name, and we have no name on file to compare it with; link it to your ID number or add your name.',
+    zhHans: '证书仅以姓名标明持证人，而我们没有您的姓名可供核对；请关联您的身份证号或补充您的姓名。',
+  },
   low_verification_confidence: { en: 'The certificate could not be verified with enough confidence.', zhHans: '证书核验可信度不足。' },
   self_declared_only: {
     en: 'Self-declared information cannot count on its own; please upload or link the certificate.',

@@ -1,6 +1,6 @@
 import { refuseArguments, typeNameOf } from '../../errors/argumentIssues.js';
 import { safeParseApplicant } from '../../schema/parseApplicant.js';
-import type { Catalog } from '../../catalog/resolveCatalog.js';
+import { catalogOf, type Catalog } from '../../catalog/resolveCatalog.js';
 import { assessEvidence } from '../../evidence/assessEvidence.js';
 import type { FeatureEncoder } from '../../features/featureEncoder.js';
 import type { Applicant } from '../../schema/applicant.js';
@@ -12,7 +12,8 @@ import type { Applicant } from '../../schema/applicant.js';
  *
  * @throws ValidationError (subject `featurizeApplicants`) naming `applicants` when it is not an
  *   array, each applicant at fault (`applicants.<i>...`, as `parseApplicant` reads it), `encoder`
- *   when it is not a feature encoder and `catalog` when it is not a catalog
+ *   when it is not a feature encoder and `catalog` when it is not a catalog; CreditliftError
+ *   `catalog_invalid` when `catalog` is a Map holding a kind that is not a valid kind spec
  */
 export function featurizeApplicants(applicants: readonly Applicant[], encoder: FeatureEncoder, catalog?: Catalog): Float32Array {
   refuseArguments('featurizeApplicants', [
@@ -29,7 +30,8 @@ export function featurizeApplicants(applicants: readonly Applicant[], encoder: F
       ? undefined
       : { path: ['catalog'], code: 'invalid_type', message: 'catalog must be a catalog from resolveCatalog', received: typeNameOf(catalog) },
   ]);
-  return featurizeRows(applicants, encoder, catalog);
+  // Validated once (a hand-built Map as createScorer reads it), not once per applicant.
+  return featurizeRows(applicants, encoder, catalog === undefined ? undefined : catalogOf(catalog));
 }
 
 /** {@link featurizeApplicants} of applicants the generator drew (unchecked: the whole population at once). */

@@ -1,6 +1,6 @@
 import { everyKeyOf, refuseArguments, schemaIssues, typeIssue, typeNameOf } from '../../errors/argumentIssues.js';
 import { CsvTableShape } from '../trainArguments.js';
-import type { Catalog } from '../../catalog/resolveCatalog.js';
+import { catalogOf, type Catalog } from '../../catalog/resolveCatalog.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validationError.js';
 import { assessEvidence } from '../../evidence/assessEvidence.js';
 import { createUnknownKindTally } from '../../evidence/unknownKinds.js';
@@ -122,6 +122,9 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     optionIssues,
   ]);
   const features = options.features ?? builtInFeatureSet;
+  // Validated and copied once, as createScorer reads a hand-built Map: the rows must count the
+  // evidence the scorer will.
+  const catalog = options.catalog === undefined ? undefined : catalogOf(options.catalog);
   const jurisdiction = options.jurisdiction ?? defaultPolicy.jurisdiction;
   const bannedDataCategories = jurisdiction.bannedDataCategories;
   const issues: ValidationIssue[] = [];
@@ -210,7 +213,7 @@ export function featurizeBook(applicants: readonly unknown[], outcomes: CsvTable
     if (used.has(applicant.id))
       add({ path: ['applicants', line, 'id'], code: 'duplicate_id', message: `Applicant line ${line}: id "${applicant.id}" appears more than once` });
     used.add(applicant.id);
-    const { items } = assessEvidence(applicant, { ...(options.catalog === undefined ? {} : { catalog: options.catalog }), bannedDataCategories });
+    const { items } = assessEvidence(applicant, { ...(catalog === undefined ? {} : { catalog }), bannedDataCategories });
     unknownKinds.addAssessed(items);
     for (const item of items) if (isBannedDataItem(item)) banned.set(item.kind, (banned.get(item.kind) ?? 0) + 1);
     try {
