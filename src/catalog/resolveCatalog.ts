@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deepFreeze } from '../common/deepFreeze.js';
 import { ReadOnlyMap } from '../common/readOnlyMap.js';
 import { ValidationError } from '../errors/validationError.js';
+import { readSchemaOptions } from '../schema/readSchemaOptions.js';
 import { CertificateKindSpec, type CertificateKindSpecInput } from './certificateKindSpec.js';
 import { defaultCertificateKinds } from './defaultCertificateKinds.js';
 
@@ -23,10 +24,10 @@ const KindList = z
   });
 
 function parseKinds(subject: string, input: unknown): CertificateKindSpec[] {
-  const r = KindList.safeParse(input);
-  if (!r.success) {
-    throw ValidationError.fromZod(subject, r.error, 'catalog_invalid');
-  }
+  // Read once as plain data, then parsed: a getter that throws in a kind is `unreadable_input` at
+  // its own path, with every other fault; handed to zod directly it threw the caller's own Error.
+  const r = readSchemaOptions(input, KindList);
+  if (!r.ok) throw new ValidationError(subject, r.issues, 'catalog_invalid');
   return r.data;
 }
 

@@ -90,6 +90,28 @@ export function scorerReassessBatch(scorer: Pick<Scorer, 'reassess'>): ReassessB
         results.push({ ok: false, index, error: toErrorData(new ValidationError('reassessBatch input', read.issues)) });
         continue;
       }
+      // An item without its prior or update is named at that key: left to reassess, a missing update
+      // was "expected an object of options" at the item's root, naming no field.
+      const missing = (['prior', 'update'] as const).filter((key) => read.value?.[key] === undefined);
+      if (missing.length > 0) {
+        results.push({
+          ok: false,
+          index,
+          error: toErrorData(
+            new ValidationError(
+              'reassessBatch input',
+              missing.map((key) => ({
+                path: [index, key],
+                code: 'invalid_type' as const,
+                message: `each item needs its ${key === 'prior' ? 'prior decision' : 'update ({ applicant?, evidence?, asOf? }; {} when nothing changed)'}`,
+                expected: 'object',
+                received: 'undefined',
+              })),
+            ),
+          ),
+        });
+        continue;
+      }
       const { prior, update } = read.value as Partial<ReassessItem>;
       // By `reassess`'s own reading of the option, so an item's line on file is checked exactly as a single call's.
       const own = Object.hasOwn(read.value, 'onFile') ? { ...options, onFile: read.value.onFile } : options;

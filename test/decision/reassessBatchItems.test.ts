@@ -104,6 +104,15 @@ describe('a batch item carries the line on file as reassess takes it (findings26
     expect(json(await pool.safeReassessBatch(items))).toBe(json(local));
   });
 
+  it('an item without its update or prior is named at that key (a missing update was "expected an object of options" at the root), in process and pooled', async () => {
+    const items = [{ prior: d1 }, { update }, { prior: d1, update }, {}];
+    const local = await scorerReassessBatch(scorer)(items as never);
+    expect(local.map((r) => r.ok)).toEqual([false, false, true, false]);
+    const paths = (r: (typeof local)[number]) => (r.ok ? [] : (r.error.issues ?? []).map((i) => `${i.path.join('.')}:${i.code}`));
+    expect(local.map(paths)).toEqual([['0.update:invalid_type'], ['1.prior:invalid_type'], [], ['3.prior:invalid_type', '3.update:invalid_type']]);
+    expect(json(await pool.safeReassessBatch(items))).toBe(json(local));
+  });
+
   it('an unknown item key is refused by name as that item’s own error (it was dropped without a word), in process and pooled', async () => {
     const items = [
       { prior: d1, update },
