@@ -1,4 +1,4 @@
-import type { CertificateKindSpec } from '../catalog/certificateKindSpec.js';
+import { type CertificateKindSpec, DEFAULT_MIN_USEFUL_VALUE } from '../catalog/certificateKindSpec.js';
 import { defaultCatalog } from '../catalog/resolveCatalog.js';
 import { UsageError } from '../commandLine/commandIo.js';
 import { processCliIo, type CliIo } from './cliIo.js';
@@ -12,7 +12,8 @@ import { readCatalogFile } from './readCatalogFile.js';
 export const CATALOG_USAGE = `Usage: creditlift catalog [--json] [--category C] [--catalog FILE.json]
 
 Lists the certificate kinds the default catalog accepts: id, category, names in English and
-Simplified Chinese, scale, how long a certificate counts and the signal weight.
+Simplified Chinese, scale (a second reporting scale with the date it applies from), the lowest
+result that counts (a lower one is refused), how long a certificate counts and the signal weight.
 
   --json                     print the catalog as JSON in the shape --catalog reads back as the
                              same catalog (same catalogHash): a JSON array of kind specs (the
@@ -49,8 +50,8 @@ export async function runCatalogCommand(argv: readonly string[], io: CliIo = pro
       io.stdout(`${JSON.stringify(removed.length === 0 ? kinds : { kinds, remove: removed }, null, 2)}\n`);
       return CliExitCode.ok;
     }
-    const rows = kinds.map((k) => [k.id, k.category, k.names.en, k.names.zhHans, scaleText(k), validityText(k), k.signalWeight.toFixed(2)]);
-    io.stdout(formatTable(['id', 'category', 'name', '名称', 'scale', 'counts for', 'weight'], rows));
+    const rows = kinds.map((k) => [k.id, k.category, k.names.en, k.names.zhHans, scaleText(k), usefulFromText(k), validityText(k), k.signalWeight.toFixed(2)]);
+    io.stdout(formatTable(['id', 'category', 'name', '名称', 'scale', 'counts from', 'counts for', 'weight'], rows));
     if (removed.length > 0) io.stdout(`removed from the default catalog by --catalog: ${removed.map((id) => JSON.stringify(id)).join(', ')}\n`);
     return CliExitCode.ok;
   } catch (e) {
@@ -58,11 +59,39 @@ export async function runCatalogCommand(argv: readonly string[], io: CliIo = pro
   }
 }
 
+function rangeText(s: { readonly min: number; readonly max: number; readonly step?: number | undefined }): string {
+  return `${s.min}..${s.max}${s.step === undefined ? '' : ` step ${s.step}`}`;
+}
+
+// A second reporting scale is shown with the date it applies from: a lender reading the table saw
+// TOEFL iBT as 0..120 only, not the 1-6 bands ETS reports since 2026-01-21 (both are read).
 function scaleText(k: CertificateKindSpec): string {
   const s = k.scale;
   if (s.type === 'none') return 'held / not held';
   if (s.type === 'levels') return `levels ${s.levels.map((l) => l.id).join('/')}`;
-  return `${s.min}..${s.max}${s.step === undefined ? '' : ` step ${s.step}`}${s.curve === 'log' ? ' (log)' : ''}`;
+  const alternate = s.alternate === undefined ? '' : `; ${rangeText(s.alternate)} since ${s.alternate.since}`;
+  return `${rangeText(s)}${s.curve === 'log' ? ' (log)' : ''}${alternate}`;
+}
+
+/**
+ * The lowest result that counts (the pass line: a lower one is refused, result_below_useful_level),
+ * on each scale; without one set, the results valued DEFAULT_MIN_USEFUL_VALUE or more count.
+ */
+function usefulFromText(k: CertificateKindSpec): string {
+  const s = k.scale;
+  const byValue = `value >= ${DEFAULT_MIN_USEFUL_VALUE.toFixed(2)}`;
+  if (s.type === 'none') return 'held';
+  if (s.type === 'levels') {
+    // The levels that count, by name: those valued at least the pass line's (or the default floor).
+    const floor = s.levels.find((l) => l.id === s.usefulFrom)?.value ?? DEFAULT_MIN_USEFUL_VALUE;
+    return s.levels
+      .filter((l) => l.value > 0 && l.value >= floor)
+      .map((l) => l.id)
+      .join('/');
+  }
+  const main = s.usefulFrom === undefined ? byValue : String(s.usefulFrom);
+  if (s.alternate === undefined) return main;
+  return `${main}; ${s.alternate.usefulFrom === undefined ? byValue : s.alternate.usefulFrom} on ${s.alternate.min}..${s.alternate.max}`;
 }
 
 function validityText(k: CertificateKindSpec): string {
