@@ -14,6 +14,7 @@ import { PolicyInvalidError } from '../policy/policyInvalidError.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
 import { percentBesideThresholds } from '../report/formatBesideThresholds.js';
 import type { SimulationSummary } from '../simulate/simulationAccumulator.js';
+import { alertThresholdMoved } from '../simulate/alertThresholdMoved.js';
 import { processCliIo, type CliIo } from './cliIo.js';
 import { CliExitCode } from './cliExitCode.js';
 import { scorerOptionsFrom } from './openScorer.js';
@@ -361,7 +362,7 @@ export async function runSimulateCommand(argv: readonly string[], io: CliIo = pr
     io.stdout(
       `simulated ${result.records.toLocaleString('en-US')} records: ${s.decided.toLocaleString('en-US')} decided under both, ${result.errors.toLocaleString('en-US')} in ${errorsPath}\n` +
         `approval rate ${rate(s.totals.baseline.approvalRate)} -> ${rate(s.totals.candidate.approvalRate)}, ${s.flips.toLocaleString('en-US')} flips in ${flipsPath}\n` +
-        `average comprehensive cost of new lines (limit-weighted, dearest plan each offers) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}\n` +
+        `average comprehensive cost of new lines (limit-weighted, dearest plan each offers) ${averageCost(s, 'baseline')} -> ${averageCost(s, 'candidate')}${thresholdNote(s)}\n` +
         backtestLine(s) +
         simulationLineActionLines(s) +
         (mode === 'reassess' ? `priors: ${describePriorSources(mode, s.priors)}${refusedPriors(s) === 0 ? '' : `, in ${errorsPath}`}\n` : '') +
@@ -475,6 +476,12 @@ function averageCost(s: SimulationSummary, side: 'baseline' | 'candidate'): stri
   if (avg === null) return '-';
   const alert = s.averageCostAlert[side];
   return `${percentBesideThresholds(avg, 2, [alert.alertAbove])}${alert.aboveAlert ? ` (ABOVE the ${(alert.alertAbove * 100).toFixed(2)}% threshold)` : ''}`;
+}
+
+/** Said beside the two figures when the policies alert at different thresholds (see `alertThresholdMoved`). */
+function thresholdNote(s: SimulationSummary): string {
+  const moved = alertThresholdMoved(s);
+  return moved === undefined ? '' : `; ${moved}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -263,6 +263,22 @@ function oneOffFeeAboveCap(p: PolicyConfigShape, feeFree: DailyRateGrid, cap: nu
 }
 
 /**
+ * Why a monthly fee is refused, with the figures: what a drawdown repaid at the first monthly bill
+ * costs with it (and no one-off fee) at the floor's daily rate, and the largest monthly fee that fits.
+ */
+function monthlyFeeAboveCap(p: PolicyConfigShape, feeFree: DailyRateGrid, cap: number): string {
+  const floorDaily = (feeFree.floorSteps * feeFree.stepNanos) / NANOS;
+  const cost = revolvingCost(floorDaily, { oneOffRate: 0, monthlyRate: p.fees.monthlyRate }).nominalApr;
+  // 12 x (floor's bill + monthly) <= cap, solved for the monthly fee.
+  const most = Math.max(0, (cap - floorDaily * DAYS_PER_YEAR) / 12);
+  return (
+    `revolving plan: with a monthly fee of ${pctText(p.fees.monthlyRate)}, a drawdown repaid at the first monthly bill costs ${pctText(cost)} a year ` +
+    `(IRR, every fee included) even at the floor's ${dailyRateTextOf(feeFree.floorSteps, feeFree)} a day, above the ${pctText(cap)} cap; ` +
+    `at most ${pctText(Math.floor(most * 1e6) / 1e6)} fits${p.fees.oneOffRate > 0 ? ' without a one-off fee' : ''}`
+  );
+}
+
+/**
  * Prices must be billable under the cap in force: the revolving line needs a daily rate on the
  * grid between floor and cap with fees included (on a drawdown repaid at the first monthly bill), and every instalment plan's comprehensive cost
  * (the IRR of its flows) must stay at or under the cap. A plan that breaks it is named.
@@ -293,10 +309,8 @@ function checkPrices(
     if (p.fees.oneOffRate > 0 && withoutOneOff.capSteps >= withoutOneOff.floorSteps) {
       issue(['fees', 'oneOffRate'], oneOffFeeAboveCap(p, feeFree, cap));
     } else if (feeFree.capSteps >= feeFree.floorSteps) {
-      issue(
-        ['fees'],
-        `revolving plan: no daily rate on the ${pctText(p.pricing.dailyRateStep)} grid at or above the floor keeps the comprehensive cost (fees included) at or under the ${pctText(cap)} cap`,
-      );
+      // Without fees the floor fits and without the one-off fee it does not: the monthly fee alone leaves no room.
+      issue(['fees', 'monthlyRate'], monthlyFeeAboveCap(p, feeFree, cap));
     } else if (p.pricing.aprFloor <= p.pricing.aprCap) {
       issue(
         ['pricing', 'aprFloor'],

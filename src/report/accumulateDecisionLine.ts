@@ -95,7 +95,8 @@ export interface DecisionLineContext {
  * one of its policies, or whose id 0.1.0 would not have derived, carries none; under a signing key
  * a 0.1.0 decision is left out too, as 0.1.0 signed nothing), so a decision edited after it was made never reaches a figure and
  * never hides the others. A decision a later one of the file follows (`context.followed`) is
- * counted as superseded: each chain of follow-ups counts once, at its latest decision.
+ * counted as superseded: each chain of follow-ups counts once, at its latest decision, except that a
+ * superseded decision opening a line still counts in the average cost of new lines (at its terms).
  *
  * With `context.lineNumbers` and `context.inputLines`, a score output line's input line number is
  * met, and its answer, once counted, counted against it (see `CountedInputLines`); an error line
@@ -125,9 +126,15 @@ export function accumulateDecisionLine(acc: ReportAccumulator, line: TextLine | 
     }
     // Each application once, by the function monitor --decisions counts with too.
     // Its content hash is a digest of its content once its seal held (0.1.0's carry none: hashed whole).
-    const counts = countOnce(candidate, context, earlier ? undefined : (candidate as { audit: { contentHash: string } }).audit.contentHash);
-    if (counts === 'superseded') acc.addSuperseded();
-    else {
+    const contentHash = earlier ? undefined : (candidate as { audit: { contentHash: string } }).audit.contentHash;
+    const counts = countOnce(candidate, context, contentHash);
+    if (counts === 'superseded') {
+      // A line opened here is a new line of the file even when a later decision follows it (the
+      // upload reassessed at once, a person's review): its follow-ups never open it again, so
+      // left out it left the average cost of new lines. Once per decision, however many lines repeat it.
+      const once = countOnce(candidate, context.counted === undefined ? {} : { counted: context.counted }, contentHash);
+      acc.addSuperseded(once === 'counted' ? (decision.data as unknown as Decision) : undefined);
+    } else {
       const sealedBy = earlier ? '0.1.0' : undefined;
       if (counts === 'repeated') acc.addRepeated(sealedBy, at);
       else if (counts === 'repeatedOther') acc.addRepeatedOther(at);

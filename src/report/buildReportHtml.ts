@@ -23,7 +23,7 @@ function countingNote(data: ReportData): string {
   const text =
     superseded === 0
       ? 'Counted: each decision as one application (no decision of this file follows another).'
-      : `Counted: each application once, at its latest decision. ${superseded.toLocaleString('en-US')} earlier decision(s) that a later decision of this file follows (names in audit.priorDecisionId: a reassessment, a reduction, a contest or a review) are not counted, so a customer's chain of decisions is one line.`;
+      : `Counted: each application once, at its latest decision. ${superseded.toLocaleString('en-US')} earlier decision(s) that a later decision of this file follows (names in audit.priorDecisionId: a reassessment, a reduction, a contest or a review) are not counted, so a customer's chain of decisions is one line; one that opened a line still counts among the new lines whose average comprehensive cost is shown, at the terms it opened on.`;
   const sealed = refused === 0 ? '' : ` ${refused.toLocaleString('en-US')} decision(s) whose seal failed are left out (see the warning).`;
   return `<p class="note" data-counting>${escapeHtml(text + sealed)}</p>`;
 }

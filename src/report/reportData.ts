@@ -2,7 +2,7 @@ import { UNREAD_LINE_CODES } from './decisionFileLine.js';
 import { addUnits, emptyExactSum, type ExactSum, fromUnits, PROBABILITY_UNITS, toUnits } from '../common/exactSum.js';
 import type { Decision } from '../decision/decision.js';
 import type { ModelBuildCount } from '../monitor/modelBuilds.js';
-import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost } from '../policy/averageCostOfNewLines.js';
+import { averageCostOfNewLines, emptyNewLineCostTally, tallyNewLineCost, type NewLineCostFacts } from '../policy/averageCostOfNewLines.js';
 import { distribution, type Distribution } from './distribution.js';
 import type { LeftOutFault } from './decisionSeal.js';
 
@@ -157,8 +157,12 @@ export interface ReportAccumulator {
   addUnreadable(reason?: { readonly code: UnreadableCode; readonly message: string }, line?: number): void;
   /** A decision whose seal failed (`fault`), at `line` when known: left out of every figure, counted apart. */
   addSealRefused(fault: LeftOutFault, line?: number): void;
-  /** A decision a later one of the file follows: left out of the figures, counted apart. */
-  addSuperseded(): void;
+  /**
+   * A decision a later one of the file follows: left out of the figures, counted apart; `opening`,
+   * the decision itself the first time it is read, still counts in the average cost of new lines
+   * when it opened a line (its follow-ups never do, so the line would be lost from it).
+   */
+  addSuperseded(opening?: NewLineCostFacts): void;
   /** A decision already counted on an earlier line (its decisionId, the same content), at `line` when known: counted once. `sealedBy` as for `addDecision`. */
   addRepeated(sealedBy?: EarlierRelease, line?: number): void;
   /** A decision whose decisionId an earlier line's decision carries with other content, at `line` when known: left out, counted apart. */
@@ -280,8 +284,9 @@ export function createReportAccumulator(): ReportAccumulator {
       sealRefused[fault]++;
       if (line !== undefined && sealRefused.lines.length < SEAL_LINES_KEPT) sealRefused.lines.push(line);
     },
-    addSuperseded() {
+    addSuperseded(opening) {
       superseded++;
+      if (opening !== undefined) tallyNewLineCost(newLines, opening);
     },
     addRepeated(sealedBy, line) {
       repeated++;

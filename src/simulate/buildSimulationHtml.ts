@@ -12,6 +12,7 @@ import { madeSummaryIssues, readReportMeta, reportResultIssues } from '../report
 import type { ArmFigures } from './armFigures.js';
 import { OUTCOMES } from './decisionFacts.js';
 import type { SimulationResult, SimulationSide } from './runSimulation.js';
+import { alertThresholdMoved } from './alertThresholdMoved.js';
 import { isSimulationSummary, type AverageCostAlert, type SimulationSummary } from './simulationAccumulator.js';
 import { terminalText } from '../text/terminalText.js';
 import { lineActionSwapHtml, lineActionTableHtml, simulationPathsHtml } from './lineActionsHtml.js';
@@ -79,8 +80,9 @@ function costBeside(x: number | null, alert: AverageCostAlert): string {
 function averageCostKpi(s: SimulationSummary): string {
   const { baseline: b, candidate: c } = s.totals;
   const above = (['baseline', 'candidate'] as const).filter((side) => s.averageCostAlert[side].aboveAlert);
-  const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}`;
-  return `<div class="kpi${above.length > 0 ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
+  const moved = alertThresholdMoved(s);
+  const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}${moved === undefined ? '' : `; ${moved}`}`;
+  return `<div class="kpi${above.length > 0 || moved?.includes(' is above ') === true ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
 }
 
 /** The assumptions of challenger arms deciding live, when a side has any: their decisions are counted under them. */

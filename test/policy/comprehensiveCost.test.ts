@@ -130,7 +130,7 @@ describe('fees in the policy', () => {
     expect(top.apr).toBeLessThanOrEqual(0.24);
     expect(top.apr).toBeCloseTo(0.239945, 9);
     const err = policyError({ fees: { monthlyRate: 0.015, instalmentPlans: [] } });
-    expect(err.fields).toEqual(['fees']);
+    expect(err.fields).toEqual(['fees.monthlyRate']);
     expect(err.issues[0]?.message).toMatch(/revolving plan/);
   });
 

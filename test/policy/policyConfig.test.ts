@@ -73,10 +73,10 @@ describe('resolvePolicy', () => {
     expect(err.issues[0]?.message).toMatch(/24% cap/);
   });
 
-  it('names fees, not pricing.aprFloor, when the floor fits alone and the fees push it over', () => {
+  it('names the fee, not pricing.aprFloor, when the floor fits alone and the fees push it over', () => {
     // A 20% floor bills 0.0548% a day (20.002%); a 0.5% monthly fee adds 6 points, above 24%.
     const err = policyError({ pricing: { aprFloor: 0.2 }, fees: { monthlyRate: 0.005, instalmentPlans: [] } });
-    expect(err.fields).toEqual(['fees']);
+    expect(err.fields).toEqual(['fees.monthlyRate']);
     expect(resolvePolicy({ pricing: { aprFloor: 0.2 } }).pricing.aprFloor).toBe(0.2);
   });
 
