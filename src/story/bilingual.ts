@@ -1,5 +1,4 @@
 import type { BilingualText, Decision } from '../index.js';
-import type { DecisionLimitSetBy } from '../decision/decision.js';
 
 /**
  * What set a limit, said to the customer, in both languages: every constraint a Decision of today
@@ -7,7 +6,7 @@ import type { DecisionLimitSetBy } from '../decision/decision.js';
  * read "your limit is set by line_on_file"). The regulatory cap names no amount: it is the
  * jurisdiction's (none under `eu-ccd2`, another in a lender's own profile), not always 200,000 RMB.
  */
-const CONSTRAINT_TEXT: Readonly<Record<DecisionLimitSetBy, BilingualText>> = {
+const CONSTRAINT_TEXT: Readonly<Record<Decision['bindingConstraint'], BilingualText>> = {
   risk: { en: 'your risk grade and income', zhHans: '风险等级和收入' },
   affordability: { en: 'what your income can repay after living costs', zhHans: '扣除生活开支后的还款能力' },
   regulatory: { en: 'the regulatory cap on what one lender may grant one borrower', zhHans: '单一机构对单户授信的监管上限' },
