@@ -25,6 +25,19 @@ function headline(d: Decision): string {
 }
 
 /**
+ * Why principal reasons are owed, as the heading of the list says it: a held line with no request
+ * read "limit below the ¥0 asked".
+ */
+function owedBecause(d: Decision): string {
+  if (d.outcome === 'decline') return '';
+  if (d.lineAction === 'hold') return ' (line held for a person to review)';
+  if (d.requestedLimit !== null && d.limit < d.requestedLimit) return ` (limit below the ${formatRmb(d.requestedLimit)} asked)`;
+  if (d.outcome === 'refer') return ' (referred to a person to review)';
+  if (d.limit < d.previousLimit) return ` (line lowered from ${formatRmb(d.previousLimit)})`;
+  return '';
+}
+
+/**
  * One applicant's screen of `creditlift demo`: the first decision, the upload of a certificate and
  * the reassessment (from, to, what the certificate added and why or why not), the factors with
  * their legend, the principal reasons in English and Chinese, the budget assistant's view, and
@@ -70,7 +83,7 @@ export function demoScreen(
   for (const f of factors) out.push(`   ${f.value >= 0 ? '+' : '-'} ${f.label.en.padEnd(40)} ${f.value >= 0 ? '+' : '-'}${Math.abs(f.value).toFixed(2)}`);
 
   if (next.reasons.length > 0) {
-    out.push(`4. Principal reasons${next.outcome === 'decline' ? '' : ` (limit below the ${formatRmb(next.requestedLimit ?? 0)} asked)`}:`);
+    out.push(`4. Principal reasons${owedBecause(next)}:`);
     for (const r of next.reasons) out.push(`   - ${r.en} / ${r.zhHans}`);
   } else {
     out.push('4. Principal reasons: none owed (approved at or above what was asked)');
@@ -78,9 +91,15 @@ export function demoScreen(
 
   const b = budgetView(next, example.applicant, null, limits.productMin, limits.roundingStep);
   const offer = b.lowerLimitOffer;
+  // Owed above the line, the payment tested is the balance's, not the line's (applyPolicy).
+  const owed = next.affordability.balanceOwed;
+  const repaid =
+    owed?.aboveLimit === true
+      ? `repaying the ${formatRmb(owed.amount)} owed on this ${formatRmb(next.limit)} line costs`
+      : `a fully used ${formatRmb(next.limit)} line costs`;
   const cost =
     next.limit > 0
-      ? `a fully used ${formatRmb(next.limit)} line costs ${formatRmb(b.monthlyPayment)} a month on ${paymentPlanText(next.affordability.paymentPlan).en}, ${formatPercent(b.paymentShareOfIncome, 0)} of income; `
+      ? `${repaid} ${formatRmb(b.monthlyPayment)} a month on ${paymentPlanText(next.affordability.paymentPlan).en}, ${formatPercent(b.paymentShareOfIncome, 0)} of income; `
       : '';
   const brake = offer.offer
     ? `after ${MIN_OVER_BUDGET_MONTHS} months over budget it would offer ${formatRmb(offer.recommendedLimit)} (the customer chooses)`

@@ -373,7 +373,10 @@ function renderBudget(b, d, planText) {
   var box = $('assistant');
   box.replaceChildren();
   box.appendChild(el('p', { text: 'Healthy limit ' + yuan(b.healthyLimit) + ': what income repays after living costs; no limit or suggestion goes above it.' }));
-  if (d.limit > 0) box.appendChild(el('p', { text: 'A fully used ' + yuan(d.limit) + ' line costs ' + yuan(b.monthlyPayment) + ' a month' + onPlan(planText) + ': ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
+  // Owed above the line, the payment is the balance's: "a fully used ¥2,000 line" put ¥4,000's repayment beside it.
+  var owed = d.affordability && d.affordability.balanceOwed;
+  var repaid = owed && owed.aboveLimit ? 'Repaying the ' + yuan(owed.amount) + ' owed on this ' + yuan(d.limit) + ' line costs ' : 'A fully used ' + yuan(d.limit) + ' line costs ';
+  if (d.limit > 0) box.appendChild(el('p', { text: repaid + yuan(b.monthlyPayment) + ' a month' + onPlan(planText) + ': ' + pct(b.paymentShareOfIncome, 0) + ' of income' + (b.paymentShareOfBudget !== null && b.paymentShareOfBudget !== undefined ? ', ' + pct(b.paymentShareOfBudget, 0) + ' of your ' + yuan(b.monthlyBudget) + ' monthly budget' : '') + '.' }));
   var offer = b.lowerLimitOffer;
   if (offer) {
     var lead = b.offerIsLive ? 'Now: ' : 'If spending ran over budget two months in a row: ';

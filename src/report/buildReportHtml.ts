@@ -1,6 +1,7 @@
 import { defaultCatalog, type Catalog } from '../catalog/resolveCatalog.js';
 import { averageCostAboveAlert } from '../policy/averageCostOfNewLines.js';
 import { defaultPolicy } from '../policy/defaultPolicy.js';
+import type { DecisionLimitSetBy } from '../decision/decision.js';
 import { percentBesideThresholds } from './formatBesideThresholds.js';
 import { formatPercent, formatRmb } from './formatMoney.js';
 import { barChart } from './charts/barChart.js';
@@ -65,8 +66,9 @@ export const REPORT_CHART_IDS = [
 // Drawing width of a chart in the two-column grid, in SVG units close to its pixels.
 const HALF = 520;
 
-// Policy binding-constraint codes as a risk manager reads them.
-const BINDING_NAMES: Readonly<Record<string, string>> = {
+// Policy binding-constraint codes as a risk manager reads them: every one a Decision carries (typed,
+// so a new one is named here; a review's `person` was shown as its code).
+const BINDING_NAMES: Readonly<Record<DecisionLimitSetBy, string>> = {
   risk: 'risk (grade x income)',
   affordability: 'affordability',
   regulatory: 'regulatory per-borrower cap (own lines)',
@@ -79,7 +81,9 @@ const BINDING_NAMES: Readonly<Record<string, string>> = {
   knockout: 'knock-out rule',
   product_minimum: 'below the product minimum',
   line_on_file: 'line on file held for review',
+  person: "a person's review, below what the policy grants",
 };
+const bindingNameOf = (code: string): string => (BINDING_NAMES as Readonly<Record<string, string>>)[code] ?? code;
 
 /**
  * Names of the constraints in decisions sealed by the released 0.1.0, where they meant another cap:
@@ -92,8 +96,8 @@ const EARLIER_RELEASE_BINDING_NAMES: Readonly<Record<string, string>> = {
 
 /** A binding constraint's name on the page; an earlier release's by what it meant then, marked with the release. */
 function bindingName(b: ReportData['bindingConstraints'][number]): string {
-  if (b.release === undefined) return BINDING_NAMES[b.name] ?? b.name;
-  return `${b.release}: ${EARLIER_RELEASE_BINDING_NAMES[b.name] ?? BINDING_NAMES[b.name] ?? b.name}`;
+  if (b.release === undefined) return bindingNameOf(b.name);
+  return `${b.release}: ${EARLIER_RELEASE_BINDING_NAMES[b.name] ?? bindingNameOf(b.name)}`;
 }
 
 /** Average comprehensive cost of new lines, flagged (and marked for screen readers) above the threshold. */

@@ -15,11 +15,17 @@ export function testedLimitText(d: Pick<Decision, 'limit' | 'policyReasons' | 'a
   // A decision made before the field was added did not say which limit it tested: not guessed.
   if (tested === undefined)
     return { en: 'at the limit tested (a decision made before it was recorded does not name it)', zhHans: '按测试额度计算（较早的决定未记录该额度）' };
-  if (tested === d.limit) return { en: 'at this limit', zhHans: '按本次额度计算' };
   // Written as every amount beside it is (`decide --summary`, the playground): the fen only where
   // there are some, "¥500", never "¥500.00" in the line that says "capacity ¥0" and "¥5,000".
   // formatYuan writes exactly two decimals, so without ".00" it is formatRmb's text, figure for figure.
-  const figure = formatYuan(tested).replace(/\.00$/, '');
+  const rmb = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
+  const figure = rmb(tested);
+  // Owed above the limit tested, the payment is the balance's (applyPolicy): "at this limit" put
+  // the repayment of 2,300 RMB owed beside a 1,100 RMB line.
+  const owed = d.affordability.balanceOwed;
+  if (owed?.aboveLimit === true)
+    return { en: `on the ${rmb(owed.amount)} owed, above the ${figure} limit tested`, zhHans: `按所欠${rmb(owed.amount)}计算（高于测试额度${figure}）` };
+  if (tested === d.limit) return { en: 'at this limit', zhHans: '按本次额度计算' };
   // Below the minimum the policy tests the smallest line it offers (see applyPolicy).
   if (d.policyReasons.includes('limit_below_product_minimum')) {
     return { en: `at the ${figure} product minimum that was tested`, zhHans: `按测试的产品最低额度${figure}计算` };

@@ -221,6 +221,28 @@ describe.skipIf(browser.bin === undefined)(`playground in headless Chromium${bro
     expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
   });
 
+  // F86: owed above the line, the payment tested is the balance's; the budget assistant called it the
+  // cost of "a fully used ¥2,000 line" (¥362.67 a month: that repays the ¥4,000 owed; the line's is ¥181.34).
+  it('a balance owed above the line: the budget assistant and the checks say the payment repays the balance', { timeout: 120_000 }, async () => {
+    const applicant = structuredClone(exampleApplicants.find((e) => e.id === 'ex-new-graduate')?.applicant) as Record<string, unknown> & {
+      platform: Record<string, unknown>;
+    };
+    applicant.platform.currentLimit = 300_000;
+    applicant.platform.currentBalance = 400_000;
+    applicant.controls = { selfSetCap: 200_000 };
+    await cdp.evaluate(
+      page,
+      `(() => { document.getElementById('json').value = ${JSON.stringify(JSON.stringify(applicant))}; document.getElementById('apply-json').click(); })()`,
+    );
+    await cdp.waitFor(page, `document.getElementById('limit').dataset.fen === '200000' && ${settled}`);
+    const assistant = await cdp.evaluate<string>(page, "document.getElementById('assistant').textContent");
+    expect(assistant).not.toMatch(/A fully used/);
+    expect(assistant).toMatch(/Repaying the ¥4,000 owed on this ¥2,000 line costs ¥362\.67 a month/);
+    expect(await cdp.evaluate<string>(page, "document.getElementById('afford-summary').textContent")).toMatch(
+      /repayment ¥362\.67 a month .* on the ¥4,000 owed, above the ¥2,000 limit tested;/,
+    );
+  });
+
   // Last: the server's 400 for the bad applicant is logged by the browser as a failed request.
   it('"Apply JSON" with an incomplete applicant or null shows the problem and no decision, never a page error', { timeout: 120_000 }, async () => {
     const before = cdp.events.filter((e) => e.method === 'Runtime.exceptionThrown').length;
