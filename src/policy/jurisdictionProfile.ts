@@ -23,7 +23,14 @@ export const JurisdictionProfile = z.strictObject({
     "Legal ceiling on the unsecured credit lines ONE lender grants ONE borrower, summed over that lender's products, fen; null where none applies",
   ),
   bannedDataCategories: BannedDataCategories.describe('Data categories no model input may use under this profile'),
-  solelyAutomatedDecisionOptOut: z.boolean().describe('Whether a customer may refuse a decision made solely by automated means (PIPL Art. 24; CCD2 Art. 18)'),
+  // Said, not enforced either way: a lender may give a person where no law requires one, so
+  // `controls.humanReview` refers the decision under every profile and every notice says how to ask
+  // for a review. `false` recorded that the law gives no such right, and changed nothing unsaid.
+  solelyAutomatedDecisionOptOut: z
+    .boolean()
+    .describe(
+      'Whether the law gives a customer the right to refuse a decision made solely by automated means (PIPL Art. 24; CCD2 Art. 18). A record of the rule (in the policy and its hash): creditlift honours controls.humanReview under every profile, true or false, and every adverse-action notice says how to ask for a person',
+    ),
   sources: z.array(z.string().min(1).max(300)).max(20).describe('The texts the figures come from'),
 });
 /** One jurisdiction profile. */
