@@ -176,7 +176,9 @@ function outcomeLine(n: AdverseActionNotice, lang: 'en' | 'zhHans'): string {
   if (n.outcome === 'decline') {
     terms = !had ? '' : en ? `; your line of ${money(n.previousLimit, lang)} is closed` : `；您原有的 ${money(n.previousLimit, lang)}额度将关闭`;
   } else if (n.lineAction === 'review') {
-    const proposed = en ? `proposed limit ${money(n.limit, lang)}` : `拟议额度 ${money(n.limit, lang)}`;
+    // A proposal of no line (a contested decline) is said as one, not as "proposed limit 0 RMB".
+    const proposed =
+      n.limit === 0 ? (en ? 'proposed: no line' : '拟议：不授予额度') : en ? `proposed limit ${money(n.limit, lang)}` : `拟议额度 ${money(n.limit, lang)}`;
     // The customer lowered their line while a proposal waits for a person: the line moved, the proposal stands.
     terms =
       had && n.customerReduction
