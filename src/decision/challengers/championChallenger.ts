@@ -99,9 +99,20 @@ export function checkChallengers(challengers: unknown, mode: unknown): readonly 
  */
 function armPolicyError(e: unknown, index: number, c: Challenger): unknown {
   const field = c.policy !== undefined ? 'policy' : c.policyOverrides !== undefined ? 'policyOverrides' : undefined;
-  if (!(e instanceof PolicyInvalidError) || field === undefined) return e;
+  if (!(e instanceof PolicyInvalidError) || field === undefined) return c.model === undefined ? e : armModelError(e, index, c);
   const issues = e.issues.map((issue) => ({ ...issue, path: ['challengers', index, field, ...issue.path] }));
   return new PolicyInvalidError(new ValidationError(`challenger "${c.name}" ${field}`, issues));
+}
+
+/**
+ * The refusal of a challenger's own model, named for the challenger: the champion's model beside it
+ * is refused by the same codes and messages ("Cannot read model file ..."), which told neither the
+ * arm nor the field. The error keeps its class, code and details (a FeatureMismatchError's mismatches).
+ */
+function armModelError(e: unknown, index: number, c: Challenger): unknown {
+  if (!(e instanceof Error)) return e;
+  e.message = `challenger "${c.name}" (challengers.${index}.model): ${e.message}`;
+  return e;
 }
 
 function idOf(input: unknown): string | undefined {

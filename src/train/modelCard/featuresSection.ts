@@ -51,13 +51,29 @@ function sourceOf(f: ManifestFeature): string {
   const builtIn = featureDefinitionsByName.get(f.name);
   if (f.description !== undefined && f.description !== builtIn?.description) parts.push(`described as "${markdownText(f.description)}"`);
   if (builtIn !== undefined) {
-    const sameType = builtIn.kind === f.kind && (f.kind === 'numeric' || (builtIn.categories ?? []).join('\u0000') === (f.categories ?? []).join('\u0000'));
     const from = builtIn.sources.length === 0 ? '' : `, from ${builtIn.sources.map((s) => markdownCode(s, true)).join(', ')}`;
-    parts.push(
-      sameType
-        ? `built-in: ${markdownText(builtIn.description)} (${markdownText(builtIn.unit)})${from}`
-        : `the data's own column: the built-in feature of this name is ${builtIn.kind === f.kind ? 'of other categories' : builtIn.kind}, so it is not what this column holds`,
-    );
+    if (builtIn.kind !== f.kind) parts.push(`the data's own column: the built-in feature of this name is ${builtIn.kind}, so it is not what this column holds`);
+    else {
+      // The scorer's rule (featureMismatches): a model codes categories in its own order, and may
+      // code only some of the feature's (a book without students); a category the feature never
+      // produces is what makes the column another one.
+      const builtInCategories = builtIn.categories ?? [];
+      const coded = new Set(f.categories ?? []);
+      const foreign = (f.categories ?? []).filter((c) => !builtInCategories.includes(c));
+      const unlearned = builtInCategories.filter((c) => !coded.has(c));
+      if (f.kind === 'categorical' && foreign.length > 0)
+        parts.push(
+          `the data's own column: the built-in feature of this name is of other categories (it never produces ${foreign.map((c) => markdownCode(c, true)).join(', ')}), so it is not what this column holds`,
+        );
+      else
+        parts.push(
+          `built-in: ${markdownText(builtIn.description)} (${markdownText(builtIn.unit)})${from}${
+            f.kind === 'categorical' && unlearned.length > 0
+              ? `; built-in categories the model never learned, scored as missing: ${unlearned.map((c) => markdownCode(c, true)).join(', ')}`
+              : ''
+          }`,
+        );
+    }
   }
   return parts.length === 0 ? "the data's own column" : parts.join('; ');
 }
