@@ -26,6 +26,15 @@ export interface Playground {
 /** Request bodies larger than this are refused: an applicant with 50 certificates is far smaller. */
 const MAX_BODY_BYTES = 1 << 20;
 
+/** The methods each path takes, as a 405's Allow header names them (RFC 9110 requires it there). */
+const ALLOWED_METHODS: ReadonlyMap<string, string> = new Map([
+  ['/', 'GET, HEAD'],
+  ['/api/setup', 'GET, HEAD'],
+  ['/favicon.ico', 'GET, HEAD'],
+  ['/api/decide', 'POST'],
+  ['/api/certificate', 'POST'],
+]);
+
 // Everything the page needs is inline; the policy forbids loading anything from anywhere else, so
 // the page works offline and cannot leak what a person types.
 const SECURITY_HEADERS = {
@@ -78,43 +87,45 @@ export async function servePlayground(options: PlaygroundOptions = {}): Promise<
 
 async function handle(scorer: Scorer, catalog: Catalog, page: string, setup: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-  if (req.method === 'GET' && path === '/') return sendText(res, 200, 'text/html; charset=utf-8', page);
-  if (req.method === 'GET' && path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
-  if (path === '/api/decide' || path === '/api/certificate') {
-    if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: `${path} takes POST`, issues: [] } });
-    // Only a JSON body: a form or text/plain post is one another site's page may send without asking.
-    if (!isJson(req.headers['content-type']))
-      return refuse(req, res, {
-        status: 415,
-        code: 'unsupported_media_type',
-        message: `${path} takes a JSON body: send it with content-type application/json`,
-      });
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return send(res, 413, { error: { code: 'body_too_large', message: e.message, issues: [] } });
-      return send(res, 400, { error: { code: 'bad_json', message: e instanceof Error ? e.message : 'request body is not JSON', issues: [] } });
-    }
-    // Read as the CLI reads a file: a key written twice is named, never kept at its last value.
-    const read = parseStrictJson(text);
-    if (!read.ok && read.parsed === undefined) return send(res, 400, toPlaygroundError(new ValidationError('request body', read.issues)));
-    const body = read.ok ? read.value : read.parsed?.value;
-    const textIssues = read.ok ? [] : read.issues;
-    try {
-      const answer = path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body, catalog) };
-      if (textIssues.length > 0) throw new ValidationError('request body', []);
-      return send(res, 200, answer);
-    } catch (e) {
-      // The text's faults and the request's, named together.
-      const err = toPlaygroundError(
-        e instanceof ValidationError && textIssues.length > 0 ? new ValidationError('request body', [...textIssues, ...e.issues]) : e,
-      );
-      return send(res, err.error.code === 'internal' ? 500 : 400, err);
-    }
+  const allow = ALLOWED_METHODS.get(path);
+  if (allow === undefined) return send(res, 404, { error: { code: 'not_found', message: `no such page: ${path}`, issues: [] } });
+  // HEAD is GET without the body (node leaves the body out of a HEAD answer).
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  if (!allow.split(', ').includes(method ?? ''))
+    return send(res, 405, { error: { code: 'method_not_allowed', message: `${path} takes ${allow}`, issues: [] } }, { allow });
+  if (path === '/') return sendText(res, 200, 'text/html; charset=utf-8', page);
+  if (path === '/api/setup') return sendText(res, 200, 'application/json; charset=utf-8', setup);
+  if (path === '/favicon.ico') return sendText(res, 204, 'text/plain', '');
+  // Only a JSON body: a form or text/plain post is one another site's page may send without asking.
+  if (!isJson(req.headers['content-type']))
+    return refuse(req, res, {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `${path} takes a JSON body: send it with content-type application/json`,
+    });
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return send(res, 413, { error: { code: 'body_too_large', message: e.message, issues: [] } });
+    return send(res, 400, { error: { code: 'bad_json', message: e instanceof Error ? e.message : 'request body is not JSON', issues: [] } });
   }
-  if (req.method === 'GET' && path === '/favicon.ico') return sendText(res, 204, 'text/plain', '');
-  return send(res, 404, { error: { code: 'not_found', message: `no such page: ${path}`, issues: [] } });
+  // Read as the CLI reads a file: a key written twice is named, never kept at its last value.
+  const read = parseStrictJson(text);
+  if (!read.ok && read.parsed === undefined) return send(res, 400, toPlaygroundError(new ValidationError('request body', read.issues)));
+  const body = read.ok ? read.value : read.parsed?.value;
+  const textIssues = read.ok ? [] : read.issues;
+  try {
+    const answer = path === '/api/decide' ? await playgroundDecide(scorer, body) : { certificate: playgroundCertificate(body, catalog) };
+    if (textIssues.length > 0) throw new ValidationError('request body', []);
+    return send(res, 200, answer);
+  } catch (e) {
+    // The text's faults and the request's, named together.
+    const err = toPlaygroundError(
+      e instanceof ValidationError && textIssues.length > 0 ? new ValidationError('request body', [...textIssues, ...e.issues]) : e,
+    );
+    return send(res, err.error.code === 'internal' ? 500 : 400, err);
+  }
 }
 
 /** Why a request is refused before it is read: its status, stable code and message. */
@@ -167,13 +178,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Refused as soon as it is known to be too large (its content-length, or the bytes so far), so
+    // the client is answered while it is still sending: waiting for the end of a 100 MB body meant
+    // cutting the sender off first, and it got a reset and no answer.
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_BODY_BYTES) reject(new BodyTooLarge(`request body of ${declared} bytes is over the ${MAX_BODY_BYTES} the playground reads`));
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Past the cap the rest is read and dropped, so the client is answered before the
-      // connection closes (destroying the request here left it with a reset and no answer);
-      // a client that keeps sending far past it is cut off.
+      // Past the cap the rest is read and dropped, so the answer is not lost to a reset while the
+      // client is still sending (a client stops once answered); one that keeps sending far past
+      // it is cut off.
       if (size > MAX_BODY_BYTES * 16) req.destroy();
       else if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else reject(new BodyTooLarge(`request body of more than ${MAX_BODY_BYTES} bytes is over what the playground reads`));
     });
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
@@ -191,12 +208,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, value: unknown): void {
-  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+function send(res: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 }
 
-function sendText(res: ServerResponse, status: number, type: string, text: string): void {
+function sendText(res: ServerResponse, status: number, type: string, text: string, headers: Readonly<Record<string, string>> = {}): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...headers });
   res.end(text);
 }
