@@ -8,16 +8,10 @@ import { buildSimulationHtml } from '../../src/simulate/buildSimulationHtml.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
 import { factsOf } from '../../src/simulate/decisionFacts.js';
 import type { Decision } from '../../src/decision/decision.js';
+import { ONE_SEGMENT, PLAIN_ASSUMPTIONS } from '../helpers/simulationRecordParts.js';
 
-const segments = {
-  employmentType: 'salaried',
-  cityTier: 'tier 2',
-  region: 'east',
-  ageBand: '25-34',
-  bureauFile: 'bureau file',
-  certificates: 'no certificates',
-};
-const assumptions = { lgd: 0.85, utilisation: 0.5 };
+const segments = ONE_SEGMENT;
+const assumptions = PLAIN_ASSUMPTIONS;
 const newLine = (apr: number) =>
   ({
     applicantId: 'a1',

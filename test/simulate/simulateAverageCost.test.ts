@@ -17,6 +17,7 @@ import { portfolioAssumptions } from '../../src/simulate/portfolioEconomics.js';
 import { runSimulation } from '../../src/simulate/runSimulation.js';
 import { createSimulationAccumulator } from '../../src/simulate/simulationAccumulator.js';
 import { generatePopulation } from '../../src/train/synthetic/generatePopulation.js';
+import { ONE_SEGMENT, PLAIN_ASSUMPTIONS } from '../helpers/simulationRecordParts.js';
 
 /** A decision with only what the three summaries read. */
 const decision = (x: { outcome: Decision['outcome']; limit: number; previousLimit: number; apr: number }, i: number) =>
@@ -48,15 +49,8 @@ const decision = (x: { outcome: Decision['outcome']; limit: number; previousLimi
                 ? 'keep'
                 : 'lower',
   }) as unknown as Decision;
-const segments = {
-  employmentType: 'salaried',
-  cityTier: 'tier 2',
-  region: 'east',
-  ageBand: '25-34',
-  bureauFile: 'bureau file',
-  certificates: 'no certificates',
-};
-const assumptions = { lgd: 0.85, utilisation: 0.5 };
+const segments = ONE_SEGMENT;
+const assumptions = PLAIN_ASSUMPTIONS;
 
 describe('average comprehensive cost of new lines: one measure', () => {
   it('law: on any book the simulation figure equals score\u2019s and report\u2019s, and is flagged exactly when score flags it', () => {
