@@ -41,6 +41,17 @@ describe('protectedCharacteristicOf: the trainer refuses protected characteristi
     ['xingbie', 'sex'],
     ['zongjiao_code', 'religion'],
     ['jiankang_status', 'health'],
+    // F87 noticed: spellings the lexicon missed beside ones it caught (face_id, minzu, disease).
+    ['face_vector', 'biometric'],
+    ['faceEmbedding', 'biometric'],
+    ['chronic_condition', 'health'],
+    ['depression_flag', 'health'],
+    ['体检结果', 'health'],
+    ['慢性病', 'health'],
+    ['dangyuan', 'political_opinion'],
+    ['zhengzhimianmao', 'political_opinion'],
+    ['sexe', 'sex'],
+    ['Geschlecht', 'sex'],
   ])('%s -> %s', (name, expected) => {
     expect(protectedCharacteristicOf(name)).toBe(expected);
   });

@@ -49,6 +49,9 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
     'feminine',
     'boy',
     'girl',
+    // French and German, as a foreign book names the column.
+    'sexe',
+    'geschlecht',
   ],
   marital_status: [
     'marital',
@@ -74,7 +77,7 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   ethnicity: ['ethnicity', 'ethnic', 'race', 'racial', 'minzu', 'uyghur', 'tibetan', 'caste', 'minority', 'skincolour', 'skincolor', 'skintone'],
   nationality: ['nation', 'nationality', 'citizenship', 'citizen', 'hukou', 'immigrant', 'immigration', 'nationalorigin', 'countryoforigin'],
   pregnancy: ['pregnancy', 'pregnant', 'maternity'],
-  health: ['health', 'jiankang', 'disease', 'illness', 'medical', 'diagnosis', 'disability', 'disabled', 'handicap', 'cancer', 'hiv'],
+  health: ['health', 'jiankang', 'disease', 'illness', 'medical', 'diagnosis', 'disability', 'disabled', 'handicap', 'cancer', 'hiv', 'chronic', 'depression'],
   genetic: ['gene', 'genes', 'genetic', 'genetics', 'genome', 'genomic', 'genotype', 'dna'],
   biometric: [
     'fingerprint',
@@ -92,9 +95,12 @@ const WORDS: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
     'facerecognition',
     'facescan',
     'facetemplate',
+    'facevector',
+    'faceembedding',
   ],
   sexual_orientation: ['sexualorientation', 'sexuality', 'sexual', 'lgbt', 'lgbtq', 'gay', 'lesbian', 'homosexual', 'bisexual'],
-  political_opinion: ['political', 'politicalaffiliation', 'partymember', 'partymembership', 'partyaffiliation'],
+  // Pinyin beside: 党员 (party member), 政治面貌 (political status on a Chinese form).
+  political_opinion: ['political', 'politicalaffiliation', 'partymember', 'partymembership', 'partyaffiliation', 'dangyuan', 'zhengzhimianmao'],
 };
 
 /** Every characteristic the guard knows, in the order {@link ProtectedCharacteristic} lists them. */
@@ -175,7 +181,7 @@ const CHINESE: Readonly<Record<ProtectedCharacteristic, readonly string[]>> = {
   ethnicity: ['民族', '种族', '肤色'],
   nationality: ['国籍', '户籍', '籍贯'],
   pregnancy: ['怀孕', '孕'],
-  health: ['疾病', '病史', '健康', '残疾'],
+  health: ['疾病', '病史', '健康', '残疾', '体检', '慢性病'],
   genetic: ['基因', '遗传'],
   biometric: ['指纹', '血型', '声纹', '人脸', '面部', '虹膜', '掌纹'],
   sexual_orientation: ['性取向', '同性恋'],
