@@ -481,7 +481,7 @@ function averageCost(s: SimulationSummary, side: 'baseline' | 'candidate'): stri
 /** Said beside the two figures when the policies alert at different thresholds (see `alertThresholdMoved`). */
 function thresholdNote(s: SimulationSummary): string {
   const moved = alertThresholdMoved(s);
-  return moved === undefined ? '' : `; ${moved}`;
+  return moved === undefined ? '' : `; ${moved.text}`;
 }
 
 async function sizeOf(path: string): Promise<number> {

@@ -81,8 +81,8 @@ function averageCostKpi(s: SimulationSummary): string {
   const { baseline: b, candidate: c } = s.totals;
   const above = (['baseline', 'candidate'] as const).filter((side) => s.averageCostAlert[side].aboveAlert);
   const moved = alertThresholdMoved(s);
-  const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}${moved === undefined ? '' : `; ${moved}`}`;
-  return `<div class="kpi${above.length > 0 || moved?.includes(' is above ') === true ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
+  const label = `average comprehensive cost of new lines (limit-weighted)${above.map((side) => `: ${side} ABOVE the ${formatPercent(s.averageCostAlert[side].alertAbove, 0)} threshold`).join('')}${moved === undefined ? '' : `; ${moved.text}`}`;
+  return `<div class="kpi${above.length > 0 || moved?.passesOther === true ? ' alert' : ''}" data-kpi="average-cost"><b>${escapeHtml(`${costBeside(b.averageCostOfNewLines, s.averageCostAlert.baseline)} → ${costBeside(c.averageCostOfNewLines, s.averageCostAlert.candidate)}`)}</b><span>${escapeHtml(label)}</span></div>`;
 }
 
 /** The assumptions of challenger arms deciding live, when a side has any: their decisions are counted under them. */

@@ -45,10 +45,14 @@ describe('simulate says when the two policies alert at different thresholds', ()
     const s = summary({ baseline: 0.2, candidate: 0.25 }, { baseline: 0.1586, candidate: 0.2319 });
     expect(s.averageCostAlert.candidate.aboveAlert).toBe(false);
     const note = alertThresholdMoved(s);
-    expect(note).toBe(
+    expect(note?.passesOther).toBe(true);
+    expect(note?.text).toBe(
       'the policies alert at different thresholds (baseline above 20.00%, candidate above 25.00%): the candidate is above the baseline\u2019s 20.00%',
     );
-    expect(buildSimulationHtml({ records: 1, errors: 0, interrupted: false, summary: s })).toContain('the candidate is above the baseline\u2019s 20.00%');
+    const html = buildSimulationHtml({ records: 1, errors: 0, interrupted: false, summary: s });
+    expect(html).toContain('the candidate is above the baseline\u2019s 20.00%');
+    // Flagged on the page as a figure above its own threshold is.
+    expect(html).toContain('<div class="kpi alert" data-kpi="average-cost">');
   });
 
   it('the same threshold on both sides: nothing more is said', () => {
@@ -56,14 +60,16 @@ describe('simulate says when the two policies alert at different thresholds', ()
   });
 
   it('different thresholds with neither figure past the other side\u2019s: the thresholds alone are said', () => {
-    expect(alertThresholdMoved(summary({ baseline: 0.2, candidate: 0.18 }, { baseline: 0.15, candidate: 0.16 }))).toBe(
-      'the policies alert at different thresholds (baseline above 20.00%, candidate above 18.00%)',
-    );
+    expect(alertThresholdMoved(summary({ baseline: 0.2, candidate: 0.18 }, { baseline: 0.15, candidate: 0.16 }))).toEqual({
+      text: 'the policies alert at different thresholds (baseline above 20.00%, candidate above 18.00%)',
+      passesOther: false,
+    });
   });
 
   it('the candidate lowering its threshold: a baseline figure above it is said too', () => {
-    expect(alertThresholdMoved(summary({ baseline: 0.2, candidate: 0.15 }, { baseline: 0.1586, candidate: 0.14 }))).toBe(
-      'the policies alert at different thresholds (baseline above 20.00%, candidate above 15.00%): the baseline is above the candidate\u2019s 15.00%',
-    );
+    expect(alertThresholdMoved(summary({ baseline: 0.2, candidate: 0.15 }, { baseline: 0.1586, candidate: 0.14 }))).toEqual({
+      text: 'the policies alert at different thresholds (baseline above 20.00%, candidate above 15.00%): the baseline is above the candidate\u2019s 15.00%',
+      passesOther: true,
+    });
   });
 });
