@@ -1,4 +1,5 @@
 import { featureDefinitionsByName } from '../../features/featureDefinitions.js';
+import { featureMismatches } from '../../features/featureEncoder.js';
 import type { ManifestFeature } from '../../model/manifest.js';
 import { cardDirection, cardNumber, cardPercent } from './cardNumbers.js';
 import { markdownCode, markdownText } from './markdownText.js';
@@ -52,16 +53,19 @@ function sourceOf(f: ManifestFeature): string {
   if (f.description !== undefined && f.description !== builtIn?.description) parts.push(`described as "${markdownText(f.description)}"`);
   if (builtIn !== undefined) {
     const from = builtIn.sources.length === 0 ? '' : `, from ${builtIn.sources.map((s) => markdownCode(s, true)).join(', ')}`;
-    if (builtIn.kind !== f.kind) parts.push(`the data's own column: the built-in feature of this name is ${builtIn.kind}, so it is not what this column holds`);
+    // Whether the scorer computes the built-in feature for this column is the scorer's own check
+    // (featureMismatches): a model codes categories in its own order and may code only some of the
+    // feature's (a book without students); another kind, or a category the feature never produces,
+    // makes the column another one.
+    const mismatch = featureMismatches({ features: [f] }).find((m) => m.code !== 'monotone_mismatch');
+    if (mismatch?.code === 'kind_mismatch')
+      parts.push(`the data's own column: the built-in feature of this name is ${builtIn.kind}, so it is not what this column holds`);
     else {
-      // The scorer's rule (featureMismatches): a model codes categories in its own order, and may
-      // code only some of the feature's (a book without students); a category the feature never
-      // produces is what makes the column another one.
       const builtInCategories = builtIn.categories ?? [];
       const coded = new Set(f.categories ?? []);
       const foreign = (f.categories ?? []).filter((c) => !builtInCategories.includes(c));
       const unlearned = builtInCategories.filter((c) => !coded.has(c));
-      if (f.kind === 'categorical' && foreign.length > 0)
+      if (mismatch !== undefined)
         parts.push(
           `the data's own column: the built-in feature of this name is of other categories (it never produces ${foreign.map((c) => markdownCode(c, true)).join(', ')}), so it is not what this column holds`,
         );
